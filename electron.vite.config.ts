@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Main and preload are libraries with one entry each; the renderer is a normal web app
+// rooted in renderer/ so the same build can be served to a browser by the headless command.
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve(__dirname, 'main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      lib: { entry: resolve(__dirname, 'preload/index.ts') },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      rolldownOptions: {
+        input: resolve(__dirname, 'renderer/index.html'),
+      },
+    },
+  },
+});
