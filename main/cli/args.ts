@@ -1,0 +1,51 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Strict flag parsing: an unknown flag or a missing value is a usage error, never ignored. */
+export function parseFlags<T extends Options>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (error) {
+    throw new UsageError(cleanMessage(error));
+  }
+}
+
+function cleanMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Node's messages end with hints about `--` that do not apply to this command.
+  return text.replace(/\. To specify a positional argument.*$/s, '.').replace(/\s*\(.*allowPositionals.*\)$/s, '');
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${value}".`);
+  }
+  return port;
+}
+
+export function parsePositiveInteger(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || number > max) {
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}".`);
+  }
+  return number;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 * 1024, m: 1024 * 1024 };
+
+/** Sizes like `1048576`, `512kb` or `2mb`. */
+export function parseSize(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = match ? SIZE_UNITS[(match[2] ?? '').toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) < 1) {
+    throw new UsageError(`${flag} must be a size such as 1048576, 512kb or 2mb, not "${value}".`);
+  }
+  return Number(match[1]) * unit;
+}

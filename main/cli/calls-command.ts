@@ -1,0 +1,64 @@
+import { homedir } from 'node:os';
+import { resolveDataDir } from '../core/paths';
+import { openStore } from '../core/store/open-store';
+import { parseFlags, parsePositiveInteger, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { callJson, formatCallLine } from './format-call';
+import { ACTION_NAME_PATTERN } from '../core/http/routes';
+
+export const CALLS_HELP = `Usage: flowent-companion calls [options]
+
+Print stored calls, newest first.
+
+Options:
+  --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  --action <name>    Only calls of this action
+  --limit <n>        How many calls to print, 1-10000 (default 50)
+  --json             One JSON object per line: id, receivedAt, method, path, action, test,
+                     verdict, style, status, durationMs, size, problem, answeredBy, source
+  -h, --help         Show this help
+`;
+
+const PAGE = 500;
+
+export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    'data-dir': { type: 'string' },
+    action: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const limit = parsePositiveInteger('--limit', values.limit, 50, 10_000);
+  if (values.action !== undefined && !ACTION_NAME_PATTERN.test(values.action)) {
+    throw new UsageError(`--action must be an action name (lowercase letters, digits, underscores), not "${values.action}".`);
+  }
+  const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
+  const opened = openStore({ dataDir });
+  if (!opened.ok) {
+    io.stderr.write(`flowent-companion calls: ${opened.message}\n`);
+    return 1;
+  }
+  const store = opened.value;
+  try {
+    let remaining = limit;
+    let beforeId: number | undefined;
+    let printed = 0;
+    // Paged, so a history of millions is never loaded at once.
+    while (remaining > 0) {
+      const page = store.calls.list({ action: values.action, limit: Math.min(PAGE, remaining), beforeId });
+      for (const call of page.calls) {
+        io.stdout.write(values.json ? `${JSON.stringify(callJson(call))}\n` : `#${call.id}  ${formatCallLine(call)}\n`);
+      }
+      printed += page.calls.length;
+      remaining -= page.calls.length;
+      if (page.nextBeforeId === null) break;
+      beforeId = page.nextBeforeId;
+    }
+    if (printed === 0 && !values.json) {
+      io.stderr.write(`No calls stored in ${store.file}${values.action ? ` for action ${values.action}` : ''}. Start "flowent-companion serve" and send one.\n`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,42 @@
+import type { CallSummary } from '../contract/api';
+
+const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
+  valid: 'valid',
+  invalid: 'INVALID',
+  missing: 'missing signature',
+  malformed: 'MALFORMED signature',
+  'unsigned-test': 'unsigned test',
+  'no-key': 'no key',
+  'not-flowent': 'not a Flowent call',
+};
+
+/** One human line per call: time, action, verdict (and style), status, milliseconds. */
+export function formatCallLine(call: CallSummary): string {
+  const time = new Date(call.receivedAt).toISOString().slice(11, 19);
+  const action = call.action ?? `${call.method} ${call.path}`;
+  const test = call.test ? ' [registration check]' : '';
+  const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '');
+  const status = call.status === 0 ? 'no answer' : String(call.status);
+  const problem = call.problem ? `  ${call.problem}` : '';
+  return `${time}  ${action}${test}  ${verdict}  ${status}  ${call.durationMs.toFixed(1)} ms${problem}`;
+}
+
+/** The stable machine-readable form printed by `calls --json`. */
+export function callJson(call: CallSummary): Record<string, unknown> {
+  return {
+    id: call.id,
+    receivedAt: new Date(call.receivedAt).toISOString(),
+    method: call.method,
+    path: call.path,
+    action: call.action,
+    test: call.test,
+    verdict: call.verdict,
+    style: call.style,
+    status: call.status,
+    durationMs: Math.round(call.durationMs * 100) / 100,
+    size: call.size,
+    problem: call.problem,
+    answeredBy: call.answeredBy,
+    source: call.source,
+  };
+}

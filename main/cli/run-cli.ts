@@ -1,0 +1,49 @@
+import { UsageError } from './args';
+import { callsCommand, CALLS_HELP } from './calls-command';
+import { serveCommand, SERVE_HELP } from './serve-command';
+import type { CliIo } from './cli-io';
+
+const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
+
+Usage: flowent-companion <command> [options]
+
+Commands:
+  serve    Run the webhook server (and the inspector) until stopped
+  calls    Print stored calls, newest first
+
+Run "flowent-companion <command> --help" for a command's options.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  serve: { run: serveCommand, help: SERVE_HELP },
+  calls: { run: callsCommand, help: CALLS_HELP },
+};
+
+/** Runs one command line; resolves with the process exit code (2 for usage errors). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(MAIN_HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`flowent-companion: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See --help.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`flowent-companion ${name}: ${error.message}\nSee "flowent-companion ${name} --help".\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT } from '../core/create-core';
+import { HMAC_KEY_ENV, sessionHmacKey } from '../core/hmac-key';
+import { resolveDataDir } from '../core/paths';
+import { DATABASE_FILE } from '../core/store/open-store';
+import { parseFlags, parsePort, parseSize } from './args';
+import type { CliIo } from './cli-io';
+import { formatCallLine } from './format-call';
+
+export const SERVE_HELP = `Usage: flowent-companion serve [options]
+
+Run the webhook server Flowent calls, store every call, and print one line per call.
+
+Options:
+  --port <n>              Webhook port (default ${DEFAULT_PORT}; 0 picks a free port)
+  --host <address>        Address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 lets Flowent
+                          on the same network reach this machine)
+  --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's
+                          data folder, e.g. ~/.config/flowent-companion on Linux)
+  --enforce-signatures    Answer 401 to calls without a valid signature, like a production handler
+  --body-limit <size>     Largest body accepted (default 1mb, Flowent's own limit), e.g. 2mb
+  -h, --help              Show this help
+
+Environment:
+  ${HMAC_KEY_ENV}        The HMAC key from Flowent's Gateway Management > HMAC Keys
+  FLOWENT_COMPANION_DATA_DIR   History folder, when --data-dir is not given
+`;
+
+export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'enforce-signatures': { type: 'boolean' },
+    'body-limit': { type: 'string' },
+  });
+  const port = parsePort(values.port, DEFAULT_PORT);
+  const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], DEFAULT_BODY_LIMIT_BYTES);
+  const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
+  const hmacKey = sessionHmacKey(io.env);
+
+  const core = createCore({
+    mode: 'headless',
+    dataDir,
+    hmacKey,
+    host: values.host ?? DEFAULT_HOST,
+    port,
+    bodyLimitBytes,
+    enforceSignatures: values['enforce-signatures'] ?? false,
+    onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
+  });
+  // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
+  const stopRequested = waitForStopSignal();
+  const started = await core.start();
+  if (!started.ok) {
+    io.stderr.write(`flowent-companion serve: ${started.message}\n`);
+    return 1;
+  }
+
+  const write = (line: string) => io.stdout.write(`${line}\n`);
+  write('Flowent Companion is listening.');
+  write(`  Webhook URL:  ${started.value.baseUrl}/actions/<action_name>`);
+  if (values.host === '0.0.0.0') write(`  Listening on every interface (port ${started.value.port}): reachable from your network.`);
+  write(
+    hmacKey.get()
+      ? `  HMAC key:     set (from ${HMAC_KEY_ENV})`
+      : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
+  );
+  if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
+  write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
+  write('Press Ctrl-C to stop.');
+
+  core.subscribe((event) => {
+    if (event.type === 'call-stored') write(formatCallLine(event.call));
+  });
+
+  await stopRequested;
+  write('Stopping...');
+  await core.stop();
+  write('Stopped.');
+  return 0;
+}
+
+/**
+ * Resolves on the first Ctrl-C or SIGTERM; a second one quits at once. The listeners stay
+ * registered: with none left, a re-raised signal would kill the process mid-shutdown.
+ */
+function waitForStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,112 @@
+import {
+  API_METHODS,
+  MAX_PAGE_SIZE,
+  VERDICTS,
+  type ApiMethod,
+  type CallFilter,
+  type CallQuery,
+  type CompanionApi,
+  type StatusClass,
+} from '../../contract/api';
+import { ACTION_NAME_PATTERN } from '../http/routes';
+
+/**
+ * Arguments arriving from the renderer (over IPC or HTTP) are untrusted: each method's
+ * arguments are narrowed here, once, for every transport.
+ */
+export type ArgsCheck<M extends ApiMethod> =
+  | { ok: true; args: Parameters<CompanionApi[M]> }
+  | { ok: false; message: string };
+
+const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
+const MAX_KEY_LENGTH = 1024;
+const MAX_TEXT_LENGTH = 1000;
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return (API_METHODS as readonly string[]).includes(name);
+}
+
+export function checkArgs<M extends ApiMethod>(method: M, args: unknown): ArgsCheck<M> {
+  if (!Array.isArray(args)) return { ok: false, message: `${method}: arguments must be an array.` };
+  const result = checkByMethod(method, args);
+  return typeof result === 'string' ? { ok: false, message: `${method}: ${result}` } : { ok: true, args: result as Parameters<CompanionApi[M]> };
+}
+
+function checkByMethod(method: ApiMethod, args: unknown[]): unknown[] | string {
+  switch (method) {
+    case 'getStatus':
+    case 'clearHmacKey':
+    case 'clearHistory':
+      return args.length === 0 ? [] : 'takes no arguments.';
+    case 'listCalls': {
+      const query = checkFilter(args[0], true);
+      return typeof query === 'string' ? query : [query];
+    }
+    case 'getStats': {
+      const filter = checkFilter(args[0], false);
+      return typeof filter === 'string' ? filter : [filter];
+    }
+    case 'getCall':
+      return isPositiveInteger(args[0]) && args.length === 1 ? [args[0]] : 'expects one call id (a positive integer).';
+    case 'getSampleRequest':
+      return typeof args[0] === 'string' && ACTION_NAME_PATTERN.test(args[0]) && args.length === 1
+        ? [args[0]]
+        : 'expects an action name of 1-100 lowercase letters, digits or underscores.';
+    case 'setHmacKey':
+      return typeof args[0] === 'string' && args[0].length > 0 && args[0].length <= MAX_KEY_LENGTH && args.length === 1
+        ? [args[0]]
+        : `expects the key as a non-empty string of at most ${MAX_KEY_LENGTH} characters.`;
+    default: {
+      const unknownMethod: never = method;
+      return `unknown method ${String(unknownMethod)}.`;
+    }
+  }
+}
+
+function checkFilter(value: unknown, paged: boolean): CallQuery | string {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expects a filter object.';
+  const input = value as Record<string, unknown>;
+  const allowed = new Set(['action', 'verdict', 'statusClass', 'test', 'since', 'until', 'text', ...(paged ? ['limit', 'beforeId'] : [])]);
+  const unknownKey = Object.keys(input).find((key) => !allowed.has(key));
+  if (unknownKey) return `unknown filter field "${unknownKey}".`;
+  const filter: CallQuery = {};
+  if (input.action !== undefined) {
+    if (typeof input.action !== 'string' || input.action.length > 100) return '"action" must be an action name.';
+    filter.action = input.action;
+  }
+  if (input.verdict !== undefined) {
+    if (!VERDICTS.includes(input.verdict as never)) return `"verdict" must be one of ${VERDICTS.join(', ')}.`;
+    filter.verdict = input.verdict as CallFilter['verdict'];
+  }
+  if (input.statusClass !== undefined) {
+    if (!STATUS_CLASSES.includes(input.statusClass as never)) return `"statusClass" must be one of ${STATUS_CLASSES.join(', ')}.`;
+    filter.statusClass = input.statusClass as StatusClass;
+  }
+  if (input.test !== undefined) {
+    if (typeof input.test !== 'boolean') return '"test" must be true or false.';
+    filter.test = input.test;
+  }
+  for (const key of ['since', 'until'] as const) {
+    if (input[key] === undefined) continue;
+    if (typeof input[key] !== 'number' || !Number.isFinite(input[key])) return `"${key}" must be a time in milliseconds.`;
+    filter[key] = input[key];
+  }
+  if (input.text !== undefined) {
+    if (typeof input.text !== 'string' || input.text.length > MAX_TEXT_LENGTH) return `"text" must be a string of at most ${MAX_TEXT_LENGTH} characters.`;
+    filter.text = input.text;
+  }
+  if (input.limit !== undefined) {
+    if (!isPositiveInteger(input.limit) || input.limit > MAX_PAGE_SIZE) return `"limit" must be a whole number from 1 to ${MAX_PAGE_SIZE}.`;
+    filter.limit = input.limit;
+  }
+  if (input.beforeId !== undefined) {
+    if (!isPositiveInteger(input.beforeId)) return '"beforeId" must be a call id.';
+    filter.beforeId = input.beforeId;
+  }
+  return filter;
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}

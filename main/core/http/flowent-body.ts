@@ -1,0 +1,90 @@
+import type { JsonNode, JsonObject } from '../json/json-node';
+import { ACTION_NAME_PATTERN } from './routes';
+
+/** The parts of a Flowent call the server needs to route and answer it. */
+export interface FlowentCall {
+  action: string;
+  test: boolean;
+}
+
+export type BodyCheck =
+  | { ok: true; call: FlowentCall }
+  | { ok: false; problem: string; message: string; action: string | null; test: boolean };
+
+/**
+ * Checks the shape Flowent sends (PROTOCOL.md section 1): an object with a valid
+ * `action_name`, an object `parameters`, an integer `timestamp`, an optional boolean `test`
+ * and an optional string `signature`. Extra members are allowed and kept.
+ */
+export function checkFlowentBody(root: JsonNode, pathAction: string | null): BodyCheck {
+  if (root.kind !== 'object') {
+    return fail('not-an-object', `The body is a JSON ${root.kind}, not an object. Send a JSON object like {"action_name":"…","parameters":{},"timestamp":…}.`, null, false);
+  }
+  const member = (key: string) => findMember(root, key);
+  const testNode = member('test');
+  const test = testNode?.kind === 'boolean' && testNode.value;
+  const actionNode = member('action_name');
+  const bodyAction = actionNode?.kind === 'string' && ACTION_NAME_PATTERN.test(actionNode.value) ? actionNode.value : null;
+  const known = bodyAction ?? pathAction;
+
+  if (!actionNode) {
+    return fail('missing-action-name', 'The body has no "action_name". Add the registered action\'s name, e.g. "action_name":"send_email".', pathAction, test);
+  }
+  if (actionNode.kind !== 'string') {
+    return fail('invalid-action-name', `"action_name" must be a string, but it is a ${actionNode.kind}.`, pathAction, test);
+  }
+  if (!bodyAction) {
+    return fail(
+      'invalid-action-name',
+      `"action_name" ${JSON.stringify(clip(actionNode.value))} is not a valid action name: use 1-100 lowercase letters, digits or underscores.`,
+      pathAction,
+      test,
+    );
+  }
+  if (pathAction && pathAction !== bodyAction) {
+    return fail(
+      'action-mismatch',
+      `The URL names action "${pathAction}" but the body names "${bodyAction}". Register the action with the URL /actions/${bodyAction}.`,
+      bodyAction,
+      test,
+    );
+  }
+  const parameters = member('parameters');
+  if (!parameters) {
+    return fail('missing-parameters', 'The body has no "parameters". Flowent always sends an object, {} when there are none.', known, test);
+  }
+  if (parameters.kind !== 'object') {
+    return fail('invalid-parameters', `"parameters" must be an object, but it is a ${parameters.kind}.`, known, test);
+  }
+  const timestamp = member('timestamp');
+  if (!timestamp) {
+    return fail('missing-timestamp', 'The body has no "timestamp". Add the Unix time in whole seconds when the call was sent.', known, test);
+  }
+  if (timestamp.kind !== 'number' || !isSafeInteger(timestamp.literal)) {
+    return fail('invalid-timestamp', '"timestamp" must be a whole number of seconds since 1970 (e.g. 1645123456).', known, test);
+  }
+  if (testNode && testNode.kind !== 'boolean') {
+    return fail('invalid-test', `"test" must be true or false, but it is a ${testNode.kind}.`, known, test);
+  }
+  const signature = member('signature');
+  if (signature && signature.kind !== 'string') {
+    return fail('invalid-signature-type', `"signature" must be a string of 64 hex characters, but it is a ${signature.kind}.`, known, test);
+  }
+  return { ok: true, call: { action: bodyAction, test } };
+}
+
+function findMember(object: JsonObject, key: string): JsonNode | undefined {
+  return object.members.find((m) => m.key === key)?.value;
+}
+
+function isSafeInteger(literal: string): boolean {
+  return /^-?\d+$/.test(literal) && Number.isSafeInteger(Number(literal));
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function fail(problem: string, message: string, action: string | null, test: boolean): BodyCheck {
+  return { ok: false, problem, message, action, test };
+}

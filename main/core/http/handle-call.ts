@@ -1,0 +1,200 @@
+import type { CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
+import type { CallsRepository } from '../store/calls-repository';
+import { findDuplicateKey, parseJson } from '../json/parse-json';
+import { verify } from '../signature';
+import { errorAnswer, type Answer } from './answers';
+import { checkFlowentBody } from './flowent-body';
+import type { BodyOutcome } from './read-body';
+import { routeOf } from './routes';
+import { answerFlowentCall } from './respond';
+
+/** A request as it came off the socket, before any interpretation. */
+export interface CapturedRequest {
+  receivedAt: number;
+  /** process.hrtime.bigint() when the request arrived, for the duration. */
+  startedAt: bigint;
+  method: string;
+  url: string;
+  rawHeaders: HeaderPair[];
+  remoteAddress: string | null;
+  body: BodyOutcome;
+}
+
+export interface CallHandlerDeps {
+  calls: CallsRepository;
+  hmacKey: () => string | null;
+  enforceSignatures: boolean;
+  bodyLimitBytes: number;
+  onStored: (call: CallSummary) => void;
+}
+
+interface Interpretation {
+  answer: Answer | null;
+  action: string | null;
+  test: boolean;
+  problem: string | null;
+  problemMessage: string | null;
+  signature: SignatureReport;
+  answeredBy: 'mock' | 'test-check' | 'signature-check' | 'error';
+}
+
+/**
+ * Interprets one request, stores it with the answer it will get, and returns that answer.
+ * The row is committed before the answer leaves, so an answered call is never lost.
+ * Returns null when the client went away and there is nobody to answer.
+ */
+export function handleCall(request: CapturedRequest, deps: CallHandlerDeps): Answer | null {
+  const outcome = interpret(request, deps);
+  const durationMs = Number(process.hrtime.bigint() - request.startedAt) / 1e6;
+  const answer = outcome.answer;
+  const id = deps.calls.insert({
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.url,
+    remoteAddress: request.remoteAddress,
+    action: outcome.action,
+    test: outcome.test,
+    requestHeaders: request.rawHeaders,
+    requestBody: request.body.body,
+    bodySize: request.body.size,
+    problem: outcome.problem,
+    problemMessage: outcome.problemMessage,
+    signature: outcome.signature,
+    answeredBy: outcome.answeredBy,
+    response: answer ? { status: answer.status, headers: answer.headers, body: answer.body } : { status: 0, headers: [], body: Buffer.alloc(0) },
+    durationMs,
+    source: 'flowent',
+    originalCallId: null,
+  });
+  deps.onStored({
+    id,
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.url,
+    action: outcome.action,
+    test: outcome.test,
+    verdict: outcome.signature.verdict,
+    style: outcome.signature.style,
+    status: answer?.status ?? 0,
+    durationMs,
+    size: request.body.size,
+    problem: outcome.problem,
+    answeredBy: outcome.answeredBy,
+    source: 'flowent',
+  });
+  return answer;
+}
+
+function interpret(request: CapturedRequest, deps: CallHandlerDeps): Interpretation {
+  const refuse = (answer: Answer | null, problem: string, message: string, signature = notFlowent(message)) => ({
+    answer,
+    action: null,
+    test: false,
+    problem,
+    problemMessage: message,
+    signature,
+    answeredBy: 'error' as const,
+  });
+
+  const body = request.body;
+  if (body.kind === 'aborted') {
+    return refuse(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
+  }
+  if (body.kind === 'timeout') {
+    const message = `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`;
+    return refuse(withClose(errorAnswer(408, message)), 'body-timeout', message);
+  }
+  if (body.kind === 'too-large') {
+    const message = `The body is ${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
+    return refuse(withClose(errorAnswer(413, message)), 'too-large', message);
+  }
+
+  const route = routeOf(request.method, request.url);
+  switch (route.kind) {
+    case 'not-found': {
+      const message = `Nothing is served at ${request.method} ${request.url.split('?', 1)[0]}. Flowent calls go to POST /actions/<action_name>.`;
+      return refuse(errorAnswer(404, message), 'not-found', message);
+    }
+    case 'method-not-allowed': {
+      const message = `${route.method} is not allowed here: Flowent calls are POST requests.`;
+      return refuse(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
+    }
+    case 'bad-path-action': {
+      const message = `"${route.segment}" in the URL is not a valid action name: use 1-100 lowercase letters, digits or underscores.`;
+      return refuse(errorAnswer(400, message), 'invalid-path-action', message);
+    }
+    case 'flowent':
+      break;
+    default: {
+      const unhandled: never = route;
+      throw new Error(`unhandled route ${JSON.stringify(unhandled)}`);
+    }
+  }
+
+  const contentType = headerValue(request.rawHeaders, 'content-type');
+  if (contentType !== null && !isJsonContentType(contentType)) {
+    const message = `Content-Type "${contentType}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
+    return refuse(errorAnswer(415, message), 'unsupported-content-type', message);
+  }
+
+  const parsed = parseJson(body.body);
+  if (!parsed.ok) {
+    const message = `The body is not valid JSON: ${parsed.message}`;
+    return refuse(errorAnswer(400, message), parsed.code, message);
+  }
+  const duplicate = findDuplicateKey(parsed.root);
+  if (duplicate !== null) {
+    const message = `The body repeats the key "${duplicate}". Send each key once: with duplicates, what was signed is ambiguous.`;
+    return refuse(errorAnswer(400, message), 'duplicate-key', message);
+  }
+
+  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt });
+  const checked = checkFlowentBody(parsed.root, route.pathAction);
+  if (!checked.ok) {
+    return {
+      answer: errorAnswer(400, checked.message),
+      action: checked.action,
+      test: checked.test,
+      problem: checked.problem,
+      problemMessage: checked.message,
+      signature,
+      answeredBy: 'error',
+    };
+  }
+  const answered = answerFlowentCall(checked.call, signature, deps.enforceSignatures);
+  return {
+    answer: answered.answer,
+    action: checked.call.action,
+    test: checked.call.test,
+    problem: null,
+    problemMessage: null,
+    signature,
+    answeredBy: answered.answeredBy,
+  };
+}
+
+function withClose(answer: Answer): Answer {
+  return { ...answer, closeConnection: true };
+}
+
+function headerValue(headers: HeaderPair[], name: string): string | null {
+  const pair = headers.find(([key]) => key.toLowerCase() === name);
+  return pair ? pair[1] : null;
+}
+
+function isJsonContentType(value: string): boolean {
+  const mediaType = value.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/** The report for requests that never got as far as a Flowent body. */
+function notFlowent(why: string): SignatureReport {
+  return {
+    verdict: 'not-flowent',
+    style: null,
+    received: null,
+    styles: [],
+    diagnosis: [{ code: 'not-flowent', message: why, hint: 'Only well-formed Flowent calls are checked for a signature.' }],
+    timestamp: { value: null, ageSeconds: null, flag: 'missing' },
+  };
+}

@@ -1,0 +1,210 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  MAX_PAGE_SIZE,
+  type AnsweredBy,
+  type CallFilter,
+  type CallPage,
+  type CallQuery,
+  type CallSource,
+  type CallStats,
+  type CallSummary,
+  type HeaderPair,
+  type SignatureReport,
+  type Verdict,
+} from '../../contract/api';
+import { FAILURE_CONDITION, filterToSql } from './call-filter-sql';
+
+/** Everything recorded about one call, written in one transaction before the answer is sent. */
+export interface NewCall {
+  receivedAt: number;
+  method: string;
+  path: string;
+  remoteAddress: string | null;
+  action: string | null;
+  test: boolean;
+  requestHeaders: HeaderPair[];
+  requestBody: Uint8Array;
+  /** Bytes received; larger than requestBody.length when an oversized body was cut. */
+  bodySize: number;
+  problem: string | null;
+  problemMessage: string | null;
+  signature: SignatureReport;
+  answeredBy: AnsweredBy;
+  response: { status: number; headers: HeaderPair[]; body: Uint8Array };
+  durationMs: number;
+  source: CallSource;
+  originalCallId: number | null;
+}
+
+export interface StoredCall extends CallSummary {
+  remoteAddress: string | null;
+  requestHeaders: HeaderPair[];
+  requestBody: Buffer;
+  problemMessage: string | null;
+  signature: SignatureReport;
+  response: { status: number; headers: HeaderPair[]; body: Buffer };
+  originalCallId: number | null;
+}
+
+interface CallRow {
+  id: number;
+  received_at: number;
+  method: string;
+  path: string;
+  remote_address: string | null;
+  action: string | null;
+  is_test: number;
+  request_headers: string;
+  request_body: Buffer;
+  body_size: number;
+  problem: string | null;
+  problem_message: string | null;
+  verdict: string;
+  style: string | null;
+  signature_report: string;
+  answered_by: string;
+  response_status: number;
+  response_headers: string;
+  response_body: Buffer;
+  duration_ms: number;
+  source: string;
+  original_call_id: number | null;
+}
+
+const SUMMARY_COLUMNS =
+  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source';
+
+const DEFAULT_PAGE_SIZE = 100;
+
+/** Paged access to the call history; nothing here holds the history in memory. */
+export class CallsRepository {
+  private readonly insertStatement: Statement;
+
+  constructor(private readonly db: Database) {
+    this.insertStatement = db.prepare(`
+      INSERT INTO calls (received_at, method, path, remote_address, action, is_test, request_headers,
+        request_body, body_size, problem, problem_message, verdict, style, signature_report, answered_by,
+        response_status, response_headers, response_body, duration_ms, source, original_call_id)
+      VALUES (@receivedAt, @method, @path, @remoteAddress, @action, @test, @requestHeaders,
+        @requestBody, @bodySize, @problem, @problemMessage, @verdict, @style, @signatureReport, @answeredBy,
+        @responseStatus, @responseHeaders, @responseBody, @durationMs, @source, @originalCallId)
+    `);
+  }
+
+  /** Stores a call and returns its id. Synchronous: when this returns, the row is committed. */
+  insert(call: NewCall): number {
+    const info = this.insertStatement.run({
+      receivedAt: call.receivedAt,
+      method: call.method,
+      path: call.path,
+      remoteAddress: call.remoteAddress,
+      action: call.action,
+      test: call.test ? 1 : 0,
+      requestHeaders: JSON.stringify(call.requestHeaders),
+      requestBody: Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength),
+      bodySize: call.bodySize,
+      problem: call.problem,
+      problemMessage: call.problemMessage,
+      verdict: call.signature.verdict,
+      style: call.signature.style,
+      signatureReport: JSON.stringify(withoutCanonical(call.signature)),
+      answeredBy: call.answeredBy,
+      responseStatus: call.response.status,
+      responseHeaders: JSON.stringify(call.response.headers),
+      responseBody: Buffer.from(call.response.body.buffer, call.response.body.byteOffset, call.response.body.byteLength),
+      durationMs: call.durationMs,
+      source: call.source,
+      originalCallId: call.originalCallId,
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** One page, newest first. */
+  list(query: CallQuery): CallPage {
+    const limit = clampPageSize(query.limit);
+    const where = filterToSql(query);
+    const params: Record<string, string | number> = { ...where.params, limit: limit + 1 };
+    let clause = where.clause;
+    if (query.beforeId !== undefined) {
+      clause += clause ? ' AND id < @beforeId' : 'WHERE id < @beforeId';
+      params.beforeId = query.beforeId;
+    }
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM calls ${clause} ORDER BY id DESC LIMIT @limit`)
+      .all(params) as CallRow[];
+    const hasMore = rows.length > limit;
+    const calls = rows.slice(0, limit).map(toSummary);
+    return { calls, nextBeforeId: hasMore ? (calls[calls.length - 1]?.id ?? null) : null };
+  }
+
+  get(id: number): StoredCall | null {
+    const row = this.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
+    return row ? toStoredCall(row) : null;
+  }
+
+  stats(filter: CallFilter): CallStats {
+    const where = filterToSql(filter);
+    const totals = this.db
+      .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM calls ${where.clause}`)
+      .get(where.params) as { total: number; failures: number };
+    const perAction = this.db
+      .prepare(
+        `SELECT action, count(*) AS count FROM calls ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL
+         GROUP BY action ORDER BY count DESC, action`,
+      )
+      .all(where.params) as { action: string; count: number }[];
+    return { total: totals.total, failures: totals.failures, perAction };
+  }
+
+  /** Deletes every stored call; returns how many there were. */
+  clear(): number {
+    return this.db.prepare('DELETE FROM calls').run().changes;
+  }
+}
+
+function clampPageSize(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_PAGE_SIZE;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
+}
+
+// Canonical strings can be as large as the body once per style; they are recomputed from the
+// stored bytes when a call is opened instead of being stored.
+function withoutCanonical(report: SignatureReport): SignatureReport {
+  return { ...report, styles: report.styles.map(({ canonical: _canonical, ...rest }) => rest) };
+}
+
+function toSummary(row: CallRow): CallSummary {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    method: row.method,
+    path: row.path,
+    action: row.action,
+    test: row.is_test === 1,
+    verdict: row.verdict as Verdict,
+    style: row.style,
+    status: row.response_status,
+    durationMs: row.duration_ms,
+    size: row.body_size,
+    problem: row.problem,
+    answeredBy: row.answered_by as AnsweredBy,
+    source: row.source as CallSource,
+  };
+}
+
+function toStoredCall(row: CallRow): StoredCall {
+  return {
+    ...toSummary(row),
+    remoteAddress: row.remote_address,
+    requestHeaders: JSON.parse(row.request_headers) as HeaderPair[],
+    requestBody: row.request_body,
+    problemMessage: row.problem_message,
+    signature: JSON.parse(row.signature_report) as SignatureReport,
+    response: {
+      status: row.response_status,
+      headers: JSON.parse(row.response_headers) as HeaderPair[],
+      body: row.response_body,
+    },
+    originalCallId: row.original_call_id,
+  };
+}

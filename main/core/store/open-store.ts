@@ -1,0 +1,107 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Result } from '../../contract/api';
+import { migrate } from './migrations';
+import { CallsRepository } from './calls-repository';
+
+export const DATABASE_FILE = 'history.sqlite';
+
+export interface StoreOptions {
+  dataDir: string;
+  /** A better-sqlite3 binary built for this runtime; the desktop app passes its Electron build. */
+  nativeBinding?: string;
+}
+
+export interface Store {
+  readonly calls: CallsRepository;
+  readonly file: string;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) the history database in the data folder. Nothing is opened at
+ * import time; every failure a user can cause (unwritable folder, full disk, a history from
+ * a newer version) comes back as a value with a message that says what to do.
+ */
+export function openStore(options: StoreOptions): Result<Store> {
+  const file = join(options.dataDir, DATABASE_FILE);
+  const folderProblem = prepareFolder(options.dataDir);
+  if (folderProblem) return folderProblem;
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // WAL + NORMAL: a committed call survives a crash of this process (kill -9); only a
+    // power cut can lose the last transactions, and readers never block the writer.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    return storeError(file, error);
+  }
+
+  try {
+    const migrated = migrate(db);
+    if (!migrated.ok) {
+      db.close();
+      return migrated;
+    }
+  } catch (error) {
+    db.close();
+    return storeError(file, error);
+  }
+
+  const calls = new CallsRepository(db);
+  return {
+    ok: true,
+    value: {
+      calls,
+      file,
+      close: () => {
+        if (db.open) db.close();
+      },
+    },
+  };
+}
+
+function prepareFolder(dataDir: string): Result<never> | null {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK | constants.R_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    return {
+      ok: false,
+      code: 'data-dir-unusable',
+      message:
+        `Cannot use the data folder ${dataDir} (${code}): it must be a folder this user can write. ` +
+        'Choose another with --data-dir or FLOWENT_COMPANION_DATA_DIR.',
+    };
+  }
+}
+
+function storeError(file: string, error: unknown): Result<never> {
+  const code = (error as { code?: string }).code ?? 'unknown';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_FULL') {
+    return { ok: false, code: 'disk-full', message: `The disk holding ${file} is full. Free some space and start again.` };
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return {
+      ok: false,
+      code: 'database-unwritable',
+      message: `Cannot write the history database ${file} (${detail}). Check its permissions or choose another --data-dir.`,
+    };
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return {
+      ok: false,
+      code: 'database-damaged',
+      message: `${file} is not a readable history database (${detail}). Move it aside to start a new history.`,
+    };
+  }
+  return { ok: false, code: 'database-error', message: `Cannot open the history database ${file}: ${detail}` };
+}

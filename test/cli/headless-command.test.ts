@@ -1,0 +1,171 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const KEY = 'cli-test-key';
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function tempDir() {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+async function serve(args: string[], env: NodeJS.ProcessEnv = { FLOWENT_HMAC_KEY: KEY }): Promise<ServeProcess> {
+  const server = await startServe(args, env);
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return server;
+}
+
+const post = (url: string, body: string) => fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+describe('flowent-companion serve', () => {
+  it('prints the webhook URL, one line per call, and stops cleanly on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir]);
+    expect(server.output()).toMatch(/HMAC key: +set \(from FLOWENT_HMAC_KEY\)/);
+    expect(server.output()).toContain(dataDir);
+
+    const answer = await post(`${server.baseUrl}/actions/send_email`, signedBody(flowentPayload('send_email'), KEY));
+    expect(answer.status).toBe(200);
+    await server.waitFor(/\d\d:\d\d:\d\d  send_email  valid \(\S+\)  200  [\d.]+ ms/);
+
+    await post(`${server.baseUrl}/actions/send_email`, JSON.stringify({ ...flowentPayload('send_email'), test: true }));
+    await server.waitFor(/send_email \[registration check\]  unsigned test  200/);
+
+    await post(`${server.baseUrl}/actions/send_email`, 'nope');
+    await server.waitFor(/POST \/actions\/send_email  not a Flowent call  400  [\d.]+ ms  invalid-json/);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toMatch(/Stopped\./);
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT)', async () => {
+    const server = await serve(['--port', '0', '--data-dir', tempDir()]);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toMatch(/Stopped\./);
+  });
+
+  it('says how to set the key when FLOWENT_HMAC_KEY is missing', async () => {
+    const server = await serve(['--port', '0', '--data-dir', tempDir()], { FLOWENT_HMAC_KEY: '' });
+    expect(server.output()).toMatch(/HMAC key: +not set.*Set FLOWENT_HMAC_KEY/);
+  });
+
+  it('keeps every answered call after kill -9 and a restart', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir]);
+    const answered: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const response = await post(`${server.baseUrl}/actions/count_me`, signedBody(flowentPayload('count_me', { i }), KEY));
+      if (response.status === 200) answered.push(i);
+    }
+    server.child.kill('SIGKILL');
+    await server.exited;
+    expect(answered).toHaveLength(40);
+
+    const listed = await runCli(['calls', '--json', '--data-dir', dataDir, '--limit', '1000']);
+    expect(listed.code).toBe(0);
+    const calls = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(calls).toHaveLength(40);
+    expect(calls.every((call) => call.verdict === 'valid' && call.status === 200)).toBe(true);
+
+    const again = await serve(['--port', '0', '--data-dir', dataDir]);
+    await post(`${again.baseUrl}/actions/count_me`, signedBody(flowentPayload('count_me'), KEY));
+    await again.waitFor(/count_me  valid/);
+    const after = await runCli(['calls', '--json', '--data-dir', dataDir, '--limit', '1000']);
+    expect(after.stdout.trim().split('\n')).toHaveLength(41);
+  });
+
+  it('names the busy port and the flag to change it, and exits 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => void blocker.close());
+    const port = (blocker.address() as { port: number }).port;
+    const result = await runCli(['serve', '--port', String(port), '--data-dir', tempDir()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(result.stderr).toContain('--port');
+  });
+});
+
+describe('flowent-companion calls', () => {
+  it('prints stored calls newest first, filtered by action and limited, as text or JSON lines', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir]);
+    for (const action of ['first_action', 'second_action', 'first_action']) {
+      await post(`${server.baseUrl}/actions/${action}`, signedBody(flowentPayload(action), KEY));
+    }
+    server.child.kill('SIGTERM');
+    await server.exited;
+
+    const json = await runCli(['calls', '--json', '--data-dir', dataDir]);
+    const calls = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(calls.map((c) => c.action)).toEqual(['first_action', 'second_action', 'first_action']);
+    expect(calls[0]).toEqual(
+      expect.objectContaining({
+        id: 3,
+        method: 'POST',
+        path: '/actions/first_action',
+        action: 'first_action',
+        test: false,
+        verdict: 'valid',
+        style: expect.any(String),
+        status: 200,
+        durationMs: expect.any(Number),
+      }),
+    );
+    expect(new Date(calls[0]?.receivedAt as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    const filtered = await runCli(['calls', '--json', '--data-dir', dataDir, '--action', 'first_action', '--limit', '1']);
+    expect(filtered.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual([3]);
+
+    const text = await runCli(['calls', '--data-dir', dataDir]);
+    expect(text.stdout.split('\n')[0]).toMatch(/^#3 +\d\d:\d\d:\d\d  first_action  valid/);
+  });
+
+  it('says there is nothing yet in an empty history', async () => {
+    const result = await runCli(['calls', '--data-dir', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/No calls stored.*flowent-companion serve/);
+  });
+});
+
+describe('command-line usage', () => {
+  const usageCases: [string[], RegExp][] = [
+    [['serve', '--prot', '1'], /Unknown option '--prot'/],
+    [['serve', '--port', 'eighty'], /--port must be a whole number from 0 to 65535/],
+    [['serve', '--port', '70000'], /--port must be a whole number/],
+    [['serve', '--port'], /--port.*argument missing/],
+    [['serve', '--body-limit', 'huge'], /--body-limit must be a size/],
+    [['calls', '--limit', '0'], /--limit must be a whole number from 1 to 10000/],
+    [['calls', '--action', 'Bad-Name'], /--action must be an action name/],
+    [['launch'], /unknown command "launch"/],
+  ];
+  for (const [args, message] of usageCases) {
+    it(`${args.join(' ')} -> exit 2 with a clear message`, async () => {
+      const result = await runCli(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    });
+  }
+
+  it('--help works for every command', async () => {
+    const main = await runCli(['--help']);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/serve.*\n.*calls/s);
+    for (const command of ['serve', 'calls']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`Usage: flowent-companion ${command}`));
+    }
+  });
+});

@@ -1,0 +1,275 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../main/core/create-core';
+import { sessionHmacKey } from '../../../main/core/hmac-key';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { openSocket, rawRequest, readAll, parseResponse } from '../../helpers/raw-http';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const KEY = 'test-key';
+let running: RunningCore | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+async function start(options: Parameters<typeof startCore>[0] = {}) {
+  running = await startCore(options);
+  return running;
+}
+
+/** The stored detail of the newest call. */
+async function newestCall(core: RunningCore) {
+  const page = await core.core.api.listCalls({ limit: 1 });
+  const id = page.calls[0]?.id;
+  if (id === undefined) throw new Error('no call stored');
+  const detail = await core.core.api.getCall(id);
+  if (!detail) throw new Error('stored call not found');
+  return detail;
+}
+
+describe('webhook server: well-formed Flowent calls', () => {
+  it('answers a signed call with the default mock, stores it with verdict and style, and announces it', async () => {
+    const core = await start();
+    const body = signedBody(flowentPayload('send_email', { recipient: 'user@example.com' }), KEY);
+    const answer = await core.post('/actions/send_email', body);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ result: 'ok', error: '' });
+
+    const call = await newestCall(core);
+    expect(call).toMatchObject({ action: 'send_email', verdict: 'valid', status: 200, answeredBy: 'mock', test: false, problem: null });
+    expect(call.style).not.toBeNull();
+    expect(call.requestBody).toBe(body);
+    expect(call.response.body).toBe('{"result":"ok","error":""}');
+    expect(call.requestHeaders.some(([name]) => name.toLowerCase() === 'content-type')).toBe(true);
+    expect(core.events).toContainEqual({ type: 'call-stored', call: expect.objectContaining({ id: call.id, verdict: 'valid' }) });
+  });
+
+  it('takes the action from the body on POST /actions and POST /', async () => {
+    const core = await start();
+    for (const path of ['/actions', '/', '/actions/', '/actions/send_email?source=flowent']) {
+      const answer = await core.post(path, signedBody(flowentPayload('send_email'), KEY));
+      expect(answer.status, path).toBe(200);
+      expect((await newestCall(core)).action).toBe('send_email');
+    }
+  });
+
+  it('passes the registration check whatever its signature says', async () => {
+    const core = await start({ enforceSignatures: true });
+    const unsigned = JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: 1645123456, test: true });
+    const answer = await core.post('/actions/send_email', unsigned);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ result: 'Test successful for action: send_email', error: '' });
+    expect(await newestCall(core)).toMatchObject({ test: true, verdict: 'unsigned-test', answeredBy: 'test-check' });
+
+    const badlySigned = JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: 1645123456, test: true, signature: 'a'.repeat(64) });
+    expect((await core.post('/actions/send_email', badlySigned)).status).toBe(200);
+    expect(await newestCall(core)).toMatchObject({ test: true, verdict: 'invalid' });
+  });
+
+  it('records a tampered call as invalid but answers it when signatures are not enforced', async () => {
+    const core = await start();
+    const body = signedBody(flowentPayload('send_email', { amount: 10 }), KEY).replace('"amount":10', '"amount":99');
+    expect((await core.post('/actions/send_email', body)).status).toBe(200);
+    expect(await newestCall(core)).toMatchObject({ verdict: 'invalid', answeredBy: 'mock' });
+  });
+
+  it('answers 401 like a production handler with --enforce-signatures', async () => {
+    const core = await start({ enforceSignatures: true });
+    const tampered = signedBody(flowentPayload('send_email', { a: 1 }), KEY).replace('"a":1', '"a":2');
+    expect(await core.post('/actions/send_email', tampered)).toMatchObject({ status: 401, json: { result: '', error: 'Invalid signature' } });
+    const unsigned = JSON.stringify(flowentPayload('send_email'));
+    expect(await core.post('/actions/send_email', unsigned)).toMatchObject({ status: 401, json: { result: '', error: 'Missing signature' } });
+    expect(await newestCall(core)).toMatchObject({ verdict: 'missing', answeredBy: 'signature-check', status: 401 });
+    const good = signedBody(flowentPayload('send_email'), KEY);
+    expect((await core.post('/actions/send_email', good)).status).toBe(200);
+  });
+
+  it('says no-key when there is no HMAC key, and refuses under enforcement with what to set', async () => {
+    const core = await start({ key: null, enforceSignatures: true });
+    const answer = await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY));
+    expect(answer.status).toBe(401);
+    expect((answer.json as { error: string }).error).toMatch(/FLOWENT_HMAC_KEY/);
+    expect(await newestCall(core)).toMatchObject({ verdict: 'no-key' });
+  });
+});
+
+describe('webhook server: bad input gets a clear Flowent-shaped answer and is still stored', () => {
+  const cases: { name: string; path?: string; body: string | Buffer; headers?: Record<string, string>; status: number; problem: string; error: RegExp }[] = [
+    { name: 'not JSON', body: 'hello', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
+    { name: 'truncated JSON', body: '{"action_name":"a","param', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
+    { name: 'empty body', body: '', status: 400, problem: 'empty', error: /not valid JSON/ },
+    { name: 'a JSON array', body: '[1,2]', status: 400, problem: 'not-an-object', error: /not an object/ },
+    { name: 'a JSON string', body: '"send_email"', status: 400, problem: 'not-an-object', error: /not an object/ },
+    { name: 'missing action_name', body: '{"parameters":{},"timestamp":1}', status: 400, problem: 'missing-action-name', error: /no "action_name"/ },
+    { name: 'action_name a number', body: '{"action_name":5,"parameters":{},"timestamp":1}', status: 400, problem: 'invalid-action-name', error: /must be a string/ },
+    { name: 'action_name with forbidden characters', body: '{"action_name":"Send-Email","parameters":{},"timestamp":1}', status: 400, problem: 'invalid-action-name', error: /lowercase/ },
+    { name: 'action_name over 100 characters', body: JSON.stringify({ action_name: 'a'.repeat(101), parameters: {}, timestamp: 1 }), status: 400, problem: 'invalid-action-name', error: /1-100/ },
+    { name: 'parameters an array', body: '{"action_name":"a","parameters":[],"timestamp":1}', status: 400, problem: 'invalid-parameters', error: /must be an object/ },
+    { name: 'missing parameters', body: '{"action_name":"a","timestamp":1}', status: 400, problem: 'missing-parameters', error: /no "parameters"/ },
+    { name: 'timestamp a string', body: '{"action_name":"a","parameters":{},"timestamp":"1"}', status: 400, problem: 'invalid-timestamp', error: /whole number of seconds/ },
+    { name: 'timestamp a float', body: '{"action_name":"a","parameters":{},"timestamp":1.5}', status: 400, problem: 'invalid-timestamp', error: /whole number/ },
+    { name: 'test a string', body: '{"action_name":"a","parameters":{},"timestamp":1,"test":"yes"}', status: 400, problem: 'invalid-test', error: /true or false/ },
+    { name: 'signature a number', body: '{"action_name":"a","parameters":{},"timestamp":1,"signature":5}', status: 400, problem: 'invalid-signature-type', error: /64 hex/ },
+    { name: 'path and body disagree', path: '/actions/other', body: '{"action_name":"a","parameters":{},"timestamp":1}', status: 400, problem: 'action-mismatch', error: /URL names action "other"/ },
+    { name: 'invalid action in the path', path: '/actions/Bad%20Name', body: '{}', status: 400, problem: 'invalid-path-action', error: /not a valid action name/ },
+    { name: 'NaN spelled in', body: '{"action_name":"a","parameters":{"x":NaN},"timestamp":1}', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
+    { name: 'duplicate keys', body: '{"action_name":"a","action_name":"b","parameters":{},"timestamp":1}', status: 400, problem: 'duplicate-key', error: /repeats the key "action_name"/ },
+    { name: 'invalid UTF-8', body: Buffer.concat([Buffer.from('{"action_name":"a","parameters":{"x":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"},"timestamp":1}')]), status: 400, problem: 'invalid-utf8', error: /UTF-8/ },
+    { name: 'a byte order mark', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"action_name":"a","parameters":{},"timestamp":1}')]), status: 400, problem: 'bom', error: /byte order mark/ },
+    { name: '10,000-deep nesting', body: `{"action_name":"a","parameters":${'['.repeat(10_000)}${']'.repeat(10_000)},"timestamp":1}`, status: 400, problem: 'too-deep', error: /deep/ },
+    { name: 'a text/plain body', body: '{}', headers: { 'content-type': 'text/plain' }, status: 415, problem: 'unsupported-content-type', error: /application\/json/ },
+    { name: 'a form body', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, problem: 'unsupported-content-type', error: /not JSON/ },
+  ];
+
+  for (const testCase of cases) {
+    it(`${testCase.name} -> ${testCase.status}`, async () => {
+      const core = await start();
+      const answer = await core.post(testCase.path ?? '/actions/a', testCase.body, testCase.headers);
+      expect(answer.status).toBe(testCase.status);
+      const json = answer.json as { result: string; error: string };
+      expect(json.result).toBe('');
+      expect(json.error).toMatch(testCase.error);
+      const stored = await newestCall(core);
+      expect(stored).toMatchObject({ problem: testCase.problem, status: testCase.status, answeredBy: 'error' });
+      expect(stored.problemMessage).toBe(json.error);
+      // The server keeps serving after every bad input.
+      expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
+    });
+  }
+
+  it('answers 404 to unknown paths and 405 to other methods, and records both', async () => {
+    const core = await start();
+    const notFound = await fetch(`${core.baseUrl}/favicon.ico`);
+    expect(notFound.status).toBe(404);
+    expect(((await notFound.json()) as { error: string }).error).toMatch(/POST \/actions\/<action_name>/);
+    const wrongMethod = await fetch(`${core.baseUrl}/actions/send_email`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    const page = await core.core.api.listCalls({});
+    expect(page.calls.map((c) => [c.method, c.status, c.verdict])).toEqual([
+      ['GET', 405, 'not-flowent'],
+      ['GET', 404, 'not-flowent'],
+    ]);
+  });
+
+  it('refuses a body over the limit with 413, before reading it when the length is announced', async () => {
+    const core = await start();
+    const oneMbPlusOne = Buffer.alloc(1024 * 1024 + 1, 0x20);
+    const answer = await core.post('/actions/a', oneMbPlusOne);
+    expect(answer.status).toBe(413);
+    expect((answer.json as { error: string }).error).toMatch(/1048577 bytes, over the 1048576-byte limit.*--body-limit/);
+    expect(await newestCall(core)).toMatchObject({ problem: 'too-large', size: 1024 * 1024 + 1 });
+  });
+
+  it('refuses a chunked body once it passes the limit', async () => {
+    const core = await start({ bodyLimitBytes: 1000 });
+    const chunk = 'x'.repeat(600);
+    const response = await rawRequest(
+      core.port,
+      `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n` +
+        `258\r\n${chunk}\r\n258\r\n${chunk}\r\n0\r\n\r\n`,
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe('close');
+    expect(await newestCall(core)).toMatchObject({ problem: 'too-large' });
+  });
+
+  it('accepts a chunked body under the limit and Expect: 100-continue', async () => {
+    const core = await start();
+    const body = signedBody(flowentPayload('a'), KEY);
+    const chunked = await rawRequest(
+      core.port,
+      `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n` +
+        `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    );
+    expect(chunked.status).toBe(200);
+    const socket = await openSocket(core.port);
+    const all = readAll(socket);
+    socket.write(`POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write(body);
+    const text = await all;
+    expect(text.startsWith('HTTP/1.1 100 Continue')).toBe(true);
+    expect(parseResponse(text.slice(text.indexOf('\r\n\r\n') + 4)).status).toBe(200);
+  });
+
+  it('answers 408 to a client that stops sending its body, and keeps serving', async () => {
+    const core = await start({ bodyIdleTimeoutMs: 300 });
+    const socket = await openSocket(core.port);
+    const all = readAll(socket);
+    socket.write('POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"action_name"');
+    const response = parseResponse(await all);
+    expect(response.status).toBe(408);
+    expect(JSON.parse(response.body).error).toMatch(/stopped arriving after 14 bytes/);
+    expect(await newestCall(core)).toMatchObject({ problem: 'body-timeout', size: 14 });
+    expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
+  });
+
+  it('records an aborted upload with what arrived, and keeps serving', async () => {
+    const core = await start();
+    const socket = await openSocket(core.port);
+    socket.write('POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"action_name":"a"');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await expect.poll(async () => (await core.core.api.listCalls({})).calls[0]?.problem).toBe('aborted');
+    expect(await newestCall(core)).toMatchObject({ status: 0, size: 18, requestBody: '{"action_name":"a"' });
+    expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
+  });
+
+  it('answers malformed HTTP and header floods without crashing', async () => {
+    const core = await start();
+    expect((await rawRequest(core.port, 'THIS IS NOT HTTP\r\n\r\n')).status).toBe(400);
+    const flood = Array.from({ length: 2000 }, (_, i) => `X-Flood-${i}: ${'v'.repeat(20)}`).join('\r\n');
+    expect((await rawRequest(core.port, `POST /actions/a HTTP/1.1\r\nHost: x\r\n${flood}\r\n\r\n`)).status).toBe(431);
+    expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
+  });
+
+  it('answers pipelined requests in order', async () => {
+    const core = await start();
+    const one = signedBody(flowentPayload('a'), KEY);
+    const two = 'not json';
+    const request = (body: string, close = false) =>
+      `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${close ? 'Connection: close\r\n' : ''}\r\n${body}`;
+    const socket = await openSocket(core.port);
+    const all = readAll(socket);
+    socket.write(request(one) + request(two, true));
+    const text = await all;
+    const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1]);
+    expect(statuses).toEqual(['200', '400']);
+  });
+});
+
+describe('webhook server: lifecycle', () => {
+  it('names the busy port and the flag to change it', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const dir = makeTempDir();
+    const core = createCore({ mode: 'headless', dataDir: dir.path, port, hmacKey: sessionHmacKey({}) });
+    const outcome = await core.start();
+    blocker.close();
+    dir.remove();
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.code).toBe('port-in-use');
+      expect(outcome.message).toContain(`Port ${port}`);
+      expect(outcome.message).toContain('--port');
+    }
+  });
+
+  it('stop() closes idle keep-alive sockets and resolves promptly', async () => {
+    const core = await start();
+    const socket = await openSocket(core.port);
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    const body = signedBody(flowentPayload('a'), KEY);
+    socket.write(`POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await new Promise((resolve) => socket.once('data', resolve));
+    const began = Date.now();
+    await core.core.stop();
+    expect(Date.now() - began).toBeLessThan(900);
+    await closed;
+    await expect(fetch(`${core.baseUrl}/actions/a`, { method: 'POST', body })).rejects.toThrow();
+  });
+});

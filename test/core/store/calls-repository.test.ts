@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SignatureReport, Verdict } from '../../../main/contract/api';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import type { NewCall } from '../../../main/core/store/calls-repository';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let store: Store;
+let dir: { path: string; remove: () => void };
+
+beforeEach(() => {
+  dir = makeTempDir();
+  const opened = openStore({ dataDir: dir.path });
+  if (!opened.ok) throw new Error(opened.message);
+  store = opened.value;
+});
+afterEach(() => {
+  store.close();
+  dir.remove();
+});
+
+function report(verdict: Verdict): SignatureReport {
+  return {
+    verdict,
+    style: verdict === 'valid' ? 'python' : null,
+    received: null,
+    styles: [{ style: 'python', label: 'Python', expected: 'ab', matched: verdict === 'valid', canonical: 'SHOULD NOT BE STORED' }],
+    diagnosis: [],
+    timestamp: { value: 1, ageSeconds: 0, flag: 'ok' },
+  };
+}
+
+function call(overrides: Partial<NewCall> = {}): NewCall {
+  return {
+    receivedAt: 1_700_000_000_000,
+    method: 'POST',
+    path: '/actions/send_email',
+    remoteAddress: '127.0.0.1',
+    action: 'send_email',
+    test: false,
+    requestHeaders: [['Content-Type', 'application/json']],
+    requestBody: Buffer.from('{"action_name":"send_email","parameters":{"q":"needle 100%"}}'),
+    bodySize: 61,
+    problem: null,
+    problemMessage: null,
+    signature: report('valid'),
+    answeredBy: 'mock',
+    response: { status: 200, headers: [['Content-Type', 'application/json']], body: Buffer.from('{"result":"ok","error":""}') },
+    durationMs: 1.25,
+    source: 'flowent',
+    originalCallId: null,
+    ...overrides,
+  };
+}
+
+describe('CallsRepository', () => {
+  it('stores a call with its raw bytes and reads it back', () => {
+    const body = Buffer.from([0x7b, 0xff, 0x7d]);
+    const id = store.calls.insert(call({ requestBody: body, requestHeaders: [['X-Odd-Case', 'v'], ['x-odd-case', 'w']] }));
+    const stored = store.calls.get(id);
+    expect(stored?.requestBody.equals(body)).toBe(true);
+    expect(stored?.requestHeaders).toEqual([['X-Odd-Case', 'v'], ['x-odd-case', 'w']]);
+    expect(stored?.response.body.toString()).toBe('{"result":"ok","error":""}');
+    expect(stored?.signature.styles[0]).not.toHaveProperty('canonical');
+    expect(store.calls.get(id + 1)).toBeNull();
+  });
+
+  it('pages newest first with a cursor', () => {
+    const ids = Array.from({ length: 7 }, (_, i) => store.calls.insert(call({ receivedAt: 1000 + i })));
+    const first = store.calls.list({ limit: 3 });
+    expect(first.calls.map((c) => c.id)).toEqual([ids[6], ids[5], ids[4]]);
+    expect(first.nextBeforeId).toBe(ids[4]);
+    const second = store.calls.list({ limit: 3, beforeId: first.nextBeforeId ?? undefined });
+    expect(second.calls.map((c) => c.id)).toEqual([ids[3], ids[2], ids[1]]);
+    const last = store.calls.list({ limit: 3, beforeId: second.nextBeforeId ?? undefined });
+    expect(last.calls.map((c) => c.id)).toEqual([ids[0]]);
+    expect(last.nextBeforeId).toBeNull();
+  });
+
+  it('caps the page size', () => {
+    for (let i = 0; i < 3; i++) store.calls.insert(call());
+    expect(store.calls.list({ limit: 0 }).calls).toHaveLength(1);
+    expect(store.calls.list({ limit: 10_000 }).calls).toHaveLength(3);
+  });
+
+  it('filters by action, verdict, status class, test flag, time and text, combined', () => {
+    store.calls.insert(call({ action: 'a', receivedAt: 10 }));
+    store.calls.insert(call({ action: 'b', signature: report('invalid'), receivedAt: 20 }));
+    store.calls.insert(call({ action: 'b', test: true, receivedAt: 30, response: { status: 500, headers: [], body: Buffer.alloc(0) } }));
+    store.calls.insert(call({ action: 'b', requestBody: Buffer.from('{"x":"100% _odd_"}'), receivedAt: 40 }));
+    const actions = (query: object) => store.calls.list(query).calls.map((c) => `${c.action}@${c.receivedAt}`);
+    expect(actions({ action: 'a' })).toEqual(['a@10']);
+    expect(actions({ verdict: 'invalid' })).toEqual(['b@20']);
+    expect(actions({ statusClass: '5xx' })).toEqual(['b@30']);
+    expect(actions({ test: true })).toEqual(['b@30']);
+    expect(actions({ test: false, action: 'b' })).toEqual(['b@40', 'b@20']);
+    expect(actions({ since: 20, until: 30 })).toEqual(['b@30', 'b@20']);
+    // % and _ are literal characters in a search, not wildcards.
+    expect(actions({ text: '100% _odd_' })).toEqual(['b@40']);
+    expect(actions({ text: '100%_' })).toEqual([]);
+  });
+
+  it('counts totals, failures and calls per action', () => {
+    store.calls.insert(call({ action: 'a' }));
+    store.calls.insert(call({ action: 'b', signature: report('invalid') }));
+    store.calls.insert(call({ action: 'b', response: { status: 400, headers: [], body: Buffer.alloc(0) } }));
+    store.calls.insert(call({ action: null, signature: report('not-flowent') }));
+    expect(store.calls.stats({})).toEqual({
+      total: 4,
+      failures: 3,
+      perAction: [
+        { action: 'b', count: 2 },
+        { action: 'a', count: 1 },
+      ],
+    });
+    expect(store.calls.stats({ action: 'a' })).toEqual({ total: 1, failures: 0, perAction: [{ action: 'a', count: 1 }] });
+  });
+
+  it('clears the history and says how many calls went', () => {
+    store.calls.insert(call());
+    store.calls.insert(call());
+    expect(store.calls.clear()).toBe(2);
+    expect(store.calls.list({}).calls).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../../main/core/store/migrations';
+import { openStore } from '../../../main/core/store/open-store';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { join } from 'node:path';
+
+const dirs: { remove: () => void }[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
+
+function tempDb(): Database.Database {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  return new Database(join(dir.path, 'history.sqlite'));
+}
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('0 -> 1 creates a STRICT calls table', () => {
+    const db = tempDb();
+    expect(migrate(db, 1)).toEqual({ ok: true, from: 0, to: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'calls'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/STRICT/);
+    // STRICT means a wrong type is refused rather than silently stored.
+    expect(() =>
+      db.prepare("INSERT INTO calls (received_at, method, path, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES ('soon', 'POST', '/', 0, '[]', x'', 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+
+  it('1 -> 2 adds indexes and settings and keeps existing calls', () => {
+    const db = tempDb();
+    migrate(db, 1);
+    db.prepare(
+      "INSERT INTO calls (received_at, method, path, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'mock', 200, '[]', x'', 1.5)",
+    ).run();
+    expect(migrate(db)).toEqual({ ok: true, from: 1, to: 2 });
+    expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'calls_by_action', 'calls_by_received_at', 'calls_by_verdict', 'settings']));
+    expect(db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 1 });
+  });
+
+  it('running again changes nothing', () => {
+    const db = tempDb();
+    migrate(db);
+    const before = tables(db);
+    expect(migrate(db)).toEqual({ ok: true, from: LATEST_VERSION, to: LATEST_VERSION });
+    expect(tables(db)).toEqual(before);
+  });
+
+  it('refuses a history written by a newer version, saying what to do', () => {
+    const db = tempDb();
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    const outcome = migrate(db);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toMatch(/newer Flowent Companion.*--data-dir/s);
+  });
+});
+
+describe('openStore', () => {
+  it('opens in WAL mode and creates the folder', () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const opened = openStore({ dataDir: join(dir.path, 'nested', 'data') });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const db = new Database(opened.value.file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    opened.value.close();
+  });
+
+  it('explains a file that is not a history database', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir.path, 'history.sqlite'), 'this is not sqlite, just text that is long enough to have a header'.repeat(20));
+    const opened = openStore({ dataDir: dir.path });
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) {
+      expect(opened.code).toBe('database-damaged');
+      expect(opened.message).toMatch(/Move it aside/);
+    }
+  });
+
+  it('explains a data folder path that is a file', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const { writeFileSync } = await import('node:fs');
+    const file = join(dir.path, 'a-file');
+    writeFileSync(file, 'x');
+    const opened = openStore({ dataDir: file });
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) {
+      expect(opened.code).toBe('data-dir-unusable');
+      expect(opened.message).toContain(file);
+    }
+  });
+});

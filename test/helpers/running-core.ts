@@ -1,0 +1,54 @@
+import { createCore, type Core, type CoreOptions } from '../../main/core/create-core';
+import type { CoreEvent } from '../../main/contract/api';
+import { sessionHmacKey } from '../../main/core/hmac-key';
+import { makeTempDir } from './temp-dir';
+
+export interface RunningCore {
+  core: Core;
+  port: number;
+  baseUrl: string;
+  dataDir: string;
+  events: CoreEvent[];
+  post(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; json: unknown; text: string }>;
+  close(): Promise<void>;
+}
+
+/** A real core on port 0 with a real SQLite file in a temp folder. */
+export async function startCore(options: Partial<CoreOptions> & { key?: string | null } = {}): Promise<RunningCore> {
+  const dir = makeTempDir();
+  const { key = 'test-key', ...rest } = options;
+  const core = createCore({
+    mode: 'headless',
+    dataDir: dir.path,
+    port: 0,
+    hmacKey: sessionHmacKey(key ? { FLOWENT_HMAC_KEY: key } : {}),
+    ...rest,
+  });
+  const events: CoreEvent[] = [];
+  core.subscribe((event) => events.push(event));
+  const started = await core.start();
+  if (!started.ok) throw new Error(started.message);
+  const { port, baseUrl } = started.value;
+  return {
+    core,
+    port,
+    baseUrl,
+    dataDir: dir.path,
+    events,
+    async post(path, body, headers = { 'content-type': 'application/json' }) {
+      const response = await fetch(baseUrl + path, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
+      const text = await response.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+      return { status: response.status, json, text };
+    },
+    async close() {
+      await core.stop();
+      dir.remove();
+    },
+  };
+}
