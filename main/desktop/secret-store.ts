@@ -1,0 +1,141 @@
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Result } from '../contract/api';
+import type { HmacKeySource } from '../core/create-core';
+import { HMAC_KEY_ENV } from '../core/hmac-key';
+
+/** The secrets the app keeps. A closed list, so nothing else can be written through here. */
+export type SecretName = 'hmac-key' | 'flowent-api-token' | 'ngrok-authtoken';
+
+/** The part of Electron's `safeStorage` used here. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only; `basic_text` means a hard-coded password, which is no keychain at all. */
+  getSelectedStorageBackend?(): string;
+}
+
+export interface SecretStore {
+  /** Whether secrets can be stored safely on this system. */
+  available(): boolean;
+  get(name: SecretName): string | null;
+  set(name: SecretName, value: string): Result<void>;
+  delete(name: SecretName): Result<void>;
+}
+
+export const SECRETS_FILE = 'secrets.json';
+export const KEYCHAIN_UNAVAILABLE_MESSAGE =
+  'This system offers no keychain, so the key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.';
+
+interface SecretsFile {
+  version: 1;
+  /** base64 of safeStorage's ciphertext, per secret name. */
+  secrets: Partial<Record<SecretName, string>>;
+}
+
+/**
+ * Secrets encrypted with the OS keychain (safeStorage) and kept as base64 blobs in
+ * `<dataDir>/secrets.json`, mode 0600, replaced atomically. Never writes a secret in clear:
+ * without a keychain, `set` fails with `keychain-unavailable`. Must be built after Electron's
+ * `ready` event (safeStorage needs it on Linux).
+ */
+export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike): SecretStore {
+  const file = join(dataDir, SECRETS_FILE);
+  const cache = new Map<SecretName, string | null>();
+
+  function available(): boolean {
+    if (!safeStorage.isEncryptionAvailable()) return false;
+    const backend = safeStorage.getSelectedStorageBackend?.();
+    return backend !== 'basic_text' && backend !== 'unknown';
+  }
+
+  function readFile(): SecretsFile {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return { version: 1, secrets: {} };
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<SecretsFile>;
+      const secrets = typeof parsed.secrets === 'object' && parsed.secrets !== null ? parsed.secrets : {};
+      return { version: 1, secrets };
+    } catch {
+      return { version: 1, secrets: {} };
+    }
+  }
+
+  function writeFile(content: SecretsFile): Result<void> {
+    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      writeFileSync(temp, JSON.stringify(content, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+      chmodSync(temp, 0o600);
+      renameSync(temp, file);
+      return { ok: true, value: undefined };
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing was written, or nothing can be removed: the error below says why
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, code: 'secret-write-failed', message: `Could not save the secret in ${file}: ${reason}` };
+    }
+  }
+
+  function decrypt(blob: string | undefined): string | null {
+    if (blob === undefined || !safeStorage.isEncryptionAvailable()) return null;
+    try {
+      return safeStorage.decryptString(Buffer.from(blob, 'base64'));
+    } catch {
+      // Encrypted under another keychain (moved data folder, reset keyring): unreadable, not fatal.
+      return null;
+    }
+  }
+
+  return {
+    available,
+    get(name) {
+      if (!cache.has(name)) cache.set(name, decrypt(readFile().secrets[name]));
+      return cache.get(name) ?? null;
+    },
+    set(name, value) {
+      if (!available()) return { ok: false, code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE };
+      const content = readFile();
+      content.secrets[name] = safeStorage.encryptString(value).toString('base64');
+      const written = writeFile(content);
+      if (written.ok) cache.set(name, value);
+      return written;
+    },
+    delete(name) {
+      const content = readFile();
+      cache.set(name, null);
+      if (content.secrets[name] === undefined) return { ok: true, value: undefined };
+      delete content.secrets[name];
+      return writeFile(content);
+    },
+  };
+}
+
+/**
+ * The HMAC key for the core: the keychain's, else FLOWENT_HMAC_KEY from the environment.
+ * Read on every call, so a key set or cleared from the UI applies at once.
+ */
+export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): HmacKeySource {
+  const fromEnv = (): string | null => {
+    const value = env[HMAC_KEY_ENV];
+    return value !== undefined && value !== '' ? value : null;
+  };
+  return {
+    get: () => store.get('hmac-key') ?? fromEnv(),
+    get source() {
+      if (store.get('hmac-key') !== null) return 'keychain';
+      return fromEnv() !== null ? 'environment' : null;
+    },
+    set: (key) => store.set('hmac-key', key),
+    clear: () => store.delete('hmac-key'),
+  };
+}

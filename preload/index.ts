@@ -1,0 +1,51 @@
+// The page's only door to main. Sandboxed: it may require nothing but 'electron'; the
+// contract below is bundled in by electron-vite. ipcRenderer itself is never exposed.
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  API_METHODS,
+  IPC_EVENT_CHANNEL,
+  IPC_READY_CHANNEL,
+  ipcChannelFor,
+  type ApiMethod,
+  type CompanionApi,
+  type CompanionBridge,
+  type CoreEvent,
+} from '../main/contract/api';
+
+type Invoker<M extends ApiMethod> = (...args: Parameters<CompanionApi[M]>) => ReturnType<CompanionApi[M]>;
+type Invokers = { [M in ApiMethod]: Invoker<M> };
+
+function invoker<M extends ApiMethod>(method: M): Invoker<M> {
+  const channel = ipcChannelFor(method);
+  return (...args) => ipcRenderer.invoke(channel, ...args) as ReturnType<CompanionApi[M]>;
+}
+
+// One invoker per API method, generated from the contract's list (which the contract proves
+// complete); the bridge object below is then checked against CompanionBridge as a whole.
+const invokers = Object.fromEntries(API_METHODS.map((method) => [method, invoker(method)])) as Invokers;
+
+const listeners = new Set<(events: CoreEvent[]) => void>();
+let readySent = false;
+
+ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, events: unknown) => {
+  if (!Array.isArray(events)) return;
+  for (const listener of listeners) listener(events as CoreEvent[]);
+});
+
+const bridge: CompanionBridge = {
+  ...invokers,
+  onEvents(listener) {
+    listeners.add(listener);
+    // Main holds events back until this signal, so attaching the first listener first
+    // means none are lost in between.
+    if (!readySent) {
+      readySent = true;
+      ipcRenderer.send(IPC_READY_CHANNEL);
+    }
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('companion', bridge);

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CoreEvent, type Result } from '../../main/contract/api';
+import type { Core, CoreOptions } from '../../main/core/create-core';
+import { createElectronStandIn, fakeEvent, type FakeBrowserWindow } from './electron-stand-in';
+
+/** A stand-in core per the createCore interface: records options, start and stop. */
+type FakeCore = Core & { options: CoreOptions; emit(event: CoreEvent): void; start: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> };
+
+const h = vi.hoisted(() => ({
+  electron: null as unknown as ReturnType<typeof createElectronStandIn>,
+  cores: [] as FakeCore[],
+  makeCore: null as unknown as (options: CoreOptions) => FakeCore,
+}));
+
+// Getters, so each test can swap in a fresh stand-in and re-import main/index.ts.
+vi.mock('electron', async () => {
+  const { createElectronStandIn: create } = await import('./electron-stand-in');
+  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
+  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
+});
+vi.mock('../../main/core/create-core', () => ({ createCore: (options: CoreOptions) => h.makeCore(options) }));
+
+let root: string;
+let startResult: Result<{ host: string; port: number; baseUrl: string }>;
+let releaseStop: () => void;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'main-index-'));
+  h.electron = createElectronStandIn();
+  h.electron.state.paths.userData = join(root, 'user-data');
+  h.electron.state.appPath = join(root, 'app');
+  h.cores = [];
+  startResult = { ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } };
+  const stopped = new Promise<void>((resolve) => (releaseStop = resolve));
+  h.makeCore = (options) => {
+    const listeners = new Set<(event: CoreEvent) => void>();
+    const core: FakeCore = {
+      options,
+      api: Object.fromEntries(API_METHODS.map((m) => [m, vi.fn(async () => `${m} answer`)])) as unknown as Core['api'],
+      subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+      emit: (event) => listeners.forEach((l) => l(event)),
+      start: vi.fn(async () => {
+        h.electron.calls.push('core.start');
+        core.emit({ type: 'history-cleared' });
+        return startResult;
+      }),
+      stop: vi.fn(async () => {
+        h.electron.calls.push('core.stop');
+        await stopped;
+        h.electron.calls.push('core.stopped');
+      }),
+    };
+    h.cores.push(core);
+    return core;
+  };
+  vi.unstubAllEnvs();
+  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', undefined);
+  vi.stubEnv('FLOWENT_HMAC_KEY', undefined);
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.resetModules();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function launch(): Promise<{ core: FakeCore; win: FakeBrowserWindow }> {
+  await import('../../main/index');
+  await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
+  const [core] = h.cores;
+  const [win] = h.electron.windows;
+  if (!core || !win) throw new Error('no core or window');
+  return { core, win };
+}
+
+function rendererEvent(win: FakeBrowserWindow) {
+  const file = win.loaded.file ?? '';
+  return { sender: win.webContents, senderFrame: { url: pathToFileURL(file).href, parent: null } };
+}
+
+describe('main/index.ts', () => {
+  it('a second launch quits at once and leaves the first to be focused', async () => {
+    h.electron.state.lockGranted = false;
+    await import('../../main/index');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.electron.calls).toContain('app.quit');
+    expect(h.cores).toHaveLength(0);
+    expect(h.electron.windows).toHaveLength(0);
+  });
+
+  it('the first instance focuses its window when a second launch happens', async () => {
+    const { win } = await launch();
+    win.minimized = true;
+    h.electron.module.app.emit('second-instance', fakeEvent(), []);
+    expect(win.minimized).toBe(false);
+    expect(win.focused).toBe(true);
+  });
+
+  it('builds the core for the desktop in Electron’s userData folder and opens a sandboxed window', async () => {
+    const { core, win } = await launch();
+    expect(core.options).toMatchObject({ mode: 'desktop', dataDir: join(root, 'user-data'), sqliteNativeBinding: undefined });
+    expect(h.electron.calls.slice(0, 2)).toEqual(['core.start', 'BrowserWindow']);
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/);
+    expect(win.loaded.file).toMatch(/renderer[/\\]index\.html$/);
+    expect([...h.electron.module.ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannelFor).sort());
+  });
+
+  it('honours FLOWENT_COMPANION_DATA_DIR and passes the Electron build of better-sqlite3 when there is one', async () => {
+    vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'custom'));
+    const binding = join(root, 'app', '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    mkdirSync(join(binding, '..'), { recursive: true });
+    writeFileSync(binding, '');
+    const { core } = await launch();
+    expect(core.options.dataDir).toBe(join(root, 'custom'));
+    expect(core.options.sqliteNativeBinding).toBe(binding);
+  });
+
+  it('takes the HMAC key from the keychain, falling back to FLOWENT_HMAC_KEY', async () => {
+    vi.stubEnv('FLOWENT_HMAC_KEY', 'env-key');
+    const { core } = await launch();
+    const { hmacKey } = core.options;
+    expect([hmacKey.get(), hmacKey.source]).toEqual(['env-key', 'environment']);
+    expect(hmacKey.set?.('keychain-key')).toEqual({ ok: true, value: undefined });
+    expect([hmacKey.get(), hmacKey.source]).toEqual(['keychain-key', 'keychain']);
+  });
+
+  it('serves the window’s IPC calls and delivers events from before the page was ready', async () => {
+    const { core, win } = await launch();
+    await expect(h.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe('getStatus answer');
+    expect(core.api.getStatus).toHaveBeenCalled();
+    expect(win.webContents.sent).toEqual([]);
+    h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
+    expect(win.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, [{ type: 'history-cleared' }]]]);
+  });
+
+  it('holds events while the page reloads, until the new page is ready', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { core, win } = await launch();
+      h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
+      win.webContents.sent.length = 0;
+      win.webContents.emit('did-start-loading');
+      core.emit({ type: 'history-cleared' });
+      vi.advanceTimersByTime(100);
+      expect(win.webContents.sent).toEqual([]);
+      h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
+      expect(win.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, [{ type: 'history-cleared' }]]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on quit, stops the core (server and database) before the process exits', async () => {
+    const { core } = await launch();
+    h.electron.module.app.quit();
+    expect(h.electron.calls).not.toContain('quit-proceeded');
+    expect(core.stop).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.electron.state.exitCode).toBeNull();
+    h.electron.module.app.quit(); // a second quit while stopping changes nothing
+    releaseStop();
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    expect(h.electron.calls.filter((c) => /core\.stop|app\.exit/.test(c))).toEqual(['core.stop', 'core.stopped', 'app.exit(0)']);
+  });
+
+  it('quits when the last window closes (not on macOS)', async () => {
+    const { core, win } = await launch();
+    win.close();
+    h.electron.module.app.emit('window-all-closed');
+    if (process.platform !== 'darwin') expect(core.stop).toHaveBeenCalled();
+  });
+
+  it('shows the reason and quits when the core cannot start', async () => {
+    startResult = { ok: false, code: 'port-in-use', message: 'Port 8787 is already in use by another program.' };
+    releaseStop();
+    await import('../../main/index');
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(1));
+    expect(h.electron.errorBoxes).toEqual([{ title: 'Flowent Companion could not start', content: startResult.message }]);
+    expect(h.cores[0]?.stop).toHaveBeenCalled();
+    expect(h.electron.windows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,63 @@
+// main/index.ts composed with the real core: a real server on a free port and a real SQLite
+// file (node_modules' Node build: no Electron build exists here). Only Electron is a stand-in.
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
+import type * as CreateCore from '../../main/core/create-core';
+
+const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
+vi.mock('electron', () => electron.module);
+// The real createCore; only the port changes, to a free one, so the test never meets a running app.
+vi.mock('../../main/core/create-core', async (importOriginal) => {
+  const real = await importOriginal<typeof CreateCore>();
+  return { ...real, createCore: (options: CreateCore.CoreOptions) => real.createCore({ ...options, port: 0 }) };
+});
+
+const root = mkdtempSync(join(tmpdir(), 'desktop-real-core-'));
+vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
+vi.stubEnv('FLOWENT_HMAC_KEY', 'env-key-for-this-test');
+vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+electron.state.appPath = join(root, 'app');
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the desktop app with the real core', () => {
+  it('starts, serves the window, relays a webhook call, keeps the key in the keychain, and stops on quit', async () => {
+    await import('../../main/index');
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 5000 });
+    const win = electron.windows[0]!;
+    const fromWindow = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
+    const invoke = <T>(method: Parameters<typeof ipcChannelFor>[0], ...args: unknown[]) =>
+      electron.module.ipcMain.invoke(ipcChannelFor(method), fromWindow, ...args) as Promise<T>;
+
+    const status = await invoke<CoreStatus>('getStatus');
+    expect(status).toMatchObject({ mode: 'desktop', dataDir: join(root, 'data'), canSetHmacKey: true });
+    expect(status.hmacKey.source).toBe('environment');
+    expect(status.webhookBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    electron.module.ipcMain.emit(IPC_READY_CHANNEL, fromWindow);
+    const response = await fetch(`${status.webhookBaseUrl}/actions/create_ticket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'create_ticket', test: true }),
+    });
+    expect(response.status).toBeLessThan(500);
+    await vi.waitFor(() => {
+      const events = win.webContents.sent.filter(([ch]) => ch === IPC_EVENT_CHANNEL).flatMap(([, batch]) => batch as CoreEvent[]);
+      expect(events.some((e) => e.type === 'call-stored' && e.call.action === 'create_ticket')).toBe(true);
+    });
+
+    const changed = await invoke<Result<CoreStatus>>('setHmacKey', 'a-key-from-the-ui');
+    expect(changed).toMatchObject({ ok: true, value: { hmacKey: { set: true, source: 'keychain' } } });
+    expect(statSync(join(root, 'data', 'secrets.json')).mode & 0o777).toBe(0o600);
+
+    electron.module.app.quit();
+    await vi.waitFor(() => expect(electron.state.exitCode).toBe(0), { timeout: 5000 });
+    await expect(fetch(`${status.webhookBaseUrl}/actions/create_ticket`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+});

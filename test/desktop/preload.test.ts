@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CompanionBridge, type CoreEvent } from '../../main/contract/api';
+
+const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
+vi.mock('electron', () => electron.module);
+
+await import('../../preload/index');
+const bridge = electron.exposed.get('companion') as CompanionBridge;
+const deliver = (events: unknown) => electron.module.ipcRenderer.emit(IPC_EVENT_CHANNEL, { sender: 'main' }, events);
+
+describe('preload', () => {
+  it('exposes exactly the contract, as window.companion, and nothing of ipcRenderer', () => {
+    expect([...electron.exposed.keys()]).toEqual(['companion']);
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onEvents'].sort());
+    for (const value of Object.values(bridge)) {
+      expect(typeof value).toBe('function');
+      expect(value).not.toBe(electron.module.ipcRenderer);
+    }
+  });
+
+  it('sends each method over its own channel with its arguments', async () => {
+    await bridge.getCall(42);
+    await bridge.listCalls({ limit: 10 });
+    await bridge.getStatus();
+    await bridge.setHmacKey('k');
+    expect(electron.rendererInvokes).toEqual([
+      [ipcChannelFor('getCall'), 42],
+      [ipcChannelFor('listCalls'), { limit: 10 }],
+      [ipcChannelFor('getStatus')],
+      [ipcChannelFor('setHmacKey'), 'k'],
+    ]);
+    for (const method of API_METHODS) {
+      electron.rendererInvokes.length = 0;
+      await (bridge[method] as () => Promise<unknown>)();
+      expect(electron.rendererInvokes[0]?.[0]).toBe(ipcChannelFor(method));
+    }
+  });
+
+  it('signals ready once, when the first listener is attached, and fans batches out to listeners', () => {
+    expect(electron.rendererSends).toEqual([]);
+    const first = vi.fn();
+    const second = vi.fn();
+    const offFirst = bridge.onEvents(first);
+    bridge.onEvents(second);
+    expect(electron.rendererSends).toEqual([[IPC_READY_CHANNEL]]);
+    const batch: CoreEvent[] = [{ type: 'history-cleared' }];
+    deliver(batch);
+    expect(first).toHaveBeenCalledWith(batch);
+    expect(second).toHaveBeenCalledWith(batch);
+    expect(first.mock.calls[0]).toHaveLength(1); // never the IPC event object
+    offFirst();
+    deliver(batch);
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(2);
+    deliver('not a batch');
+    expect(second).toHaveBeenCalledTimes(2);
+  });
+});

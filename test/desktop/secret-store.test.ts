@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  KEYCHAIN_UNAVAILABLE_MESSAGE,
+  SECRETS_FILE,
+  createSecretStore,
+  keychainHmacKeySource,
+} from '../../main/desktop/secret-store';
+import { createElectronStandIn } from './electron-stand-in';
+
+const KEY = 'whsec_Correct-Horse-Battery-Staple';
+let dir: string;
+let electron: ReturnType<typeof createElectronStandIn>;
+
+beforeEach(() => {
+  dir = join(mkdtempSync(join(tmpdir(), 'secret-store-')), 'data');
+  electron = createElectronStandIn();
+});
+afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+
+const store = () => createSecretStore(dir, electron.module.safeStorage);
+const fileText = () => readFileSync(join(dir, SECRETS_FILE), 'utf8');
+
+describe('secret store', () => {
+  it('stores secrets encrypted, never in clear, and reads them back in a new run', () => {
+    expect(store().set('hmac-key', KEY)).toEqual({ ok: true, value: undefined });
+    const text = fileText();
+    expect(text).not.toContain(KEY);
+    const blob = (JSON.parse(text) as { secrets: Record<string, string> }).secrets['hmac-key'] ?? '';
+    expect(Buffer.from(blob, 'base64').toString()).toBe(electron.module.safeStorage.encryptString(KEY).toString());
+    expect(store().get('hmac-key')).toBe(KEY);
+  });
+
+  it('writes the file with mode 0600 and leaves no temporary file behind', () => {
+    store().set('hmac-key', KEY);
+    store().set('ngrok-authtoken', 'tok');
+    expect(statSync(join(dir, SECRETS_FILE)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual([SECRETS_FILE]);
+  });
+
+  it('keeps secrets apart by name', () => {
+    const secrets = store();
+    secrets.set('hmac-key', KEY);
+    secrets.set('flowent-api-token', 'api-token');
+    expect(secrets.delete('hmac-key').ok).toBe(true);
+    const again = store();
+    expect(again.get('hmac-key')).toBeNull();
+    expect(again.get('flowent-api-token')).toBe('api-token');
+  });
+
+  it.each([
+    ['no encryption at all', false, 'gnome_libsecret'],
+    ['Linux with only the hard-coded basic_text password', true, 'basic_text'],
+  ])('refuses to store anything with %s', (_name, available, backend) => {
+    electron.state.encryptionAvailable = available;
+    electron.state.storageBackend = backend;
+    const secrets = store();
+    expect(secrets.available()).toBe(false);
+    expect(secrets.set('hmac-key', KEY)).toEqual({
+      ok: false,
+      code: 'keychain-unavailable',
+      message: KEYCHAIN_UNAVAILABLE_MESSAGE,
+    });
+    expect(readdirSync(join(dir, '..'))).toEqual([]);
+  });
+
+  it('treats an unreadable file or a foreign ciphertext as no secret, and can still save', () => {
+    store().set('hmac-key', KEY);
+    writeFileSync(join(dir, SECRETS_FILE), '{"secrets": {"hmac-key": "bm90LXNlYWxlZA=="}}');
+    expect(store().get('hmac-key')).toBeNull();
+    writeFileSync(join(dir, SECRETS_FILE), 'not json');
+    const secrets = store();
+    expect(secrets.get('hmac-key')).toBeNull();
+    expect(secrets.set('hmac-key', KEY).ok).toBe(true);
+    expect(store().get('hmac-key')).toBe(KEY);
+  });
+
+  it('reports a write failure as a value', () => {
+    writeFileSync(join(dir, '..', 'blocker'), '');
+    const secrets = createSecretStore(join(dir, '..', 'blocker', 'sub'), electron.module.safeStorage);
+    const result = secrets.set('hmac-key', KEY);
+    expect(result).toMatchObject({ ok: false, code: 'secret-write-failed' });
+    expect(JSON.stringify(result)).not.toContain(KEY);
+  });
+});
+
+describe('HMAC key source', () => {
+  it('uses the keychain key first, then FLOWENT_HMAC_KEY, and says which', () => {
+    const env = { FLOWENT_HMAC_KEY: 'from-env' };
+    const source = keychainHmacKeySource(store(), env);
+    expect([source.get(), source.source]).toEqual(['from-env', 'environment']);
+    expect(source.set?.(KEY)).toEqual({ ok: true, value: undefined });
+    expect([source.get(), source.source]).toEqual([KEY, 'keychain']);
+    expect(source.clear?.()).toEqual({ ok: true, value: undefined });
+    expect([source.get(), source.source]).toEqual(['from-env', 'environment']);
+  });
+
+  it('has no key and no source when neither is set (an empty variable counts as unset)', () => {
+    const source = keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: '' });
+    expect([source.get(), source.source]).toEqual([null, null]);
+  });
+
+  it('without a keychain, setting fails with the advice to use the environment', () => {
+    electron.state.encryptionAvailable = false;
+    const source = keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: 'from-env' });
+    expect(source.set?.(KEY)).toMatchObject({ ok: false, code: 'keychain-unavailable' });
+    expect(source.get()).toBe('from-env');
+  });
+});
