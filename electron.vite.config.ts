@@ -17,6 +17,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // Relative asset paths: the same build loads from file:// in the desktop window and from
+    // the headless command's inspector over http.
+    base: './',
     plugins: [react()],
     build: {
       rolldownOptions: {

@@ -19,11 +19,11 @@ function cleanMessage(error: unknown): string {
   return text.replace(/\. To specify a positional argument.*$/s, '.').replace(/\s*\(.*allowPositionals.*\)$/s, '');
 }
 
-export function parsePort(value: string | undefined, fallback: number): number {
+export function parsePort(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${value}".`);
+    throw new UsageError(`${flag} must be a whole number from 0 to 65535 (0 picks a free port), not "${value}".`);
   }
   return port;
 }

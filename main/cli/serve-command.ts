@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createCore, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT } from '../core/create-core';
 import { HMAC_KEY_ENV, sessionHmacKey } from '../core/hmac-key';
 import { resolveDataDir } from '../core/paths';
 import { DATABASE_FILE } from '../core/store/open-store';
+import { InspectorServer } from '../core/inspector/inspector-server';
+import { loadOrCreateInspectorToken } from '../core/inspector/inspector-token';
 import { parseFlags, parsePort, parseSize } from './args';
 import type { CliIo } from './cli-io';
 import { formatCallLine } from './format-call';
+
+export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
 export const SERVE_HELP = `Usage: flowent-companion serve [options]
 
@@ -20,12 +25,18 @@ Options:
                           data folder, e.g. ~/.config/flowent-companion on Linux)
   --enforce-signatures    Answer 401 to calls without a valid signature, like a production handler
   --body-limit <size>     Largest body accepted (default 1mb, Flowent's own limit), e.g. 2mb
+  --inspector-port <n>    Port of the browser inspector, on 127.0.0.1 only (default ${DEFAULT_INSPECTOR_PORT};
+                          0 picks a free port)
+  --no-inspector          Do not serve the browser inspector
   -h, --help              Show this help
 
 Environment:
   ${HMAC_KEY_ENV}        The HMAC key from Flowent's Gateway Management > HMAC Keys
   FLOWENT_COMPANION_DATA_DIR   History folder, when --data-dir is not given
 `;
+
+/** The built renderer, next to the sources: main/cli -> out/renderer. */
+const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -34,8 +45,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     'data-dir': { type: 'string' },
     'enforce-signatures': { type: 'boolean' },
     'body-limit': { type: 'string' },
+    'inspector-port': { type: 'string' },
+    'no-inspector': { type: 'boolean' },
   });
-  const port = parsePort(values.port, DEFAULT_PORT);
+  const port = parsePort('--port', values.port, DEFAULT_PORT);
+  const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], DEFAULT_BODY_LIMIT_BYTES);
   const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
   const hmacKey = sessionHmacKey(io.env);
@@ -58,6 +72,26 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
+  let inspector: InspectorServer | null = null;
+  let inspectorUrl: string | null = null;
+  if (!values['no-inspector']) {
+    inspector = new InspectorServer({
+      api: core.api,
+      subscribe: (listener) => core.subscribe(listener),
+      token: loadOrCreateInspectorToken(dataDir),
+      port: inspectorPort,
+      rendererDir: existsSync(join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
+      onInternalError: (error) => io.stderr.write(`flowent-companion: inspector error: ${String(error)}\n`),
+    });
+    const opened = await inspector.start();
+    if (!opened.ok) {
+      await core.stop();
+      io.stderr.write(`flowent-companion serve: inspector: ${opened.message}\n`);
+      return 1;
+    }
+    inspectorUrl = opened.value.url;
+  }
+
   const write = (line: string) => io.stdout.write(`${line}\n`);
   write('Flowent Companion is listening.');
   write(`  Webhook URL:  ${started.value.baseUrl}/actions/<action_name>`);
@@ -69,6 +103,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
+  if (inspectorUrl) {
+    write(`  Inspector:    ${inspectorUrl}`);
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');
+  }
   write('Press Ctrl-C to stop.');
 
   core.subscribe((event) => {
@@ -77,6 +115,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   await stopRequested;
   write('Stopping...');
+  await inspector?.stop();
   await core.stop();
   write('Stopped.');
   return 0;

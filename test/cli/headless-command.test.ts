@@ -35,13 +35,13 @@ describe('flowent-companion serve', () => {
 
     const answer = await post(`${server.baseUrl}/actions/send_email`, signedBody(flowentPayload('send_email'), KEY));
     expect(answer.status).toBe(200);
-    await server.waitFor(/\d\d:\d\d:\d\d  send_email  valid \(\S+\)  200  [\d.]+ ms/);
+    await server.waitFor(/\d\d:\d\d:\d\d {2}send_email {2}valid \(\S+\) {2}200 {2}[\d.]+ ms/);
 
     await post(`${server.baseUrl}/actions/send_email`, JSON.stringify({ ...flowentPayload('send_email'), test: true }));
-    await server.waitFor(/send_email \[registration check\]  unsigned test  200/);
+    await server.waitFor(/send_email \[registration check\] {2}unsigned test {2}200/);
 
     await post(`${server.baseUrl}/actions/send_email`, 'nope');
-    await server.waitFor(/POST \/actions\/send_email  not a Flowent call  400  [\d.]+ ms  invalid-json/);
+    await server.waitFor(/POST \/actions\/send_email {2}not a Flowent call {2}400 {2}[\d.]+ ms {2}invalid-json/);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
@@ -80,7 +80,7 @@ describe('flowent-companion serve', () => {
 
     const again = await serve(['--port', '0', '--data-dir', dataDir]);
     await post(`${again.baseUrl}/actions/count_me`, signedBody(flowentPayload('count_me'), KEY));
-    await again.waitFor(/count_me  valid/);
+    await again.waitFor(/count_me {2}valid/);
     const after = await runCli(['calls', '--json', '--data-dir', dataDir, '--limit', '1000']);
     expect(after.stdout.trim().split('\n')).toHaveLength(41);
   });
@@ -129,7 +129,7 @@ describe('flowent-companion calls', () => {
     expect(filtered.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual([3]);
 
     const text = await runCli(['calls', '--data-dir', dataDir]);
-    expect(text.stdout.split('\n')[0]).toMatch(/^#3 +\d\d:\d\d:\d\d  first_action  valid/);
+    expect(text.stdout.split('\n')[0]).toMatch(/^#3 +\d\d:\d\d:\d\d {2}first_action {2}valid/);
   });
 
   it('says there is nothing yet in an empty history', async () => {

@@ -38,7 +38,7 @@ export async function startCore(options: Partial<CoreOptions> & { key?: string |
     async post(path, body, headers = { 'content-type': 'application/json' }) {
       const response = await fetch(baseUrl + path, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
       const text = await response.text();
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {

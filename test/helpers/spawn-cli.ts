@@ -25,6 +25,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run
 export interface ServeProcess {
   child: ChildProcessWithoutNullStreams;
   baseUrl: string;
+  /** The printed inspector URL with its #token=, when the inspector runs. */
+  inspectorUrl: string | null;
   /** Everything printed so far. */
   output(): string;
   /** Resolves when `pattern` appears in the output. */
@@ -34,7 +36,9 @@ export interface ServeProcess {
 
 /** Starts `serve` and waits until it prints its webhook URL. */
 export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], { env: { ...process.env, ...env } });
+  // Parallel test files must not fight over the default inspector port.
+  const withInspectorPort = args.includes('--inspector-port') || args.includes('--no-inspector') ? args : [...args, '--inspector-port', '0'];
+  const child = spawn(process.execPath, [CLI, 'serve', ...withInspectorPort], { env: { ...process.env, ...env } });
   let output = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -64,5 +68,6 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
   // The last line of the banner: from here on the command is ready and handles Ctrl-C.
   await waitFor(/Press Ctrl-C to stop\./);
   const [, baseUrl] = await waitFor(/Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>/);
-  return { child, baseUrl: baseUrl ?? '', output: () => output, waitFor, exited };
+  const inspectorUrl = output.match(/Inspector: +(http:\/\/\S+)/)?.[1] ?? null;
+  return { child, baseUrl: baseUrl ?? '', inspectorUrl, output: () => output, waitFor, exited };
 }
