@@ -1,0 +1,44 @@
+import { dismissError } from '../store/ui-actions';
+import { useUiStore } from '../store/stores';
+
+/** API failures (dismissible) and the live connection's state. */
+export function Banners() {
+  const errors = useUiStore((s) => s.errors);
+  const connection = useUiStore((s) => s.connection);
+  return (
+    <div className="banners">
+      {connection === 'reconnecting' && (
+        <div className="banner banner-warn" role="status">
+          Connection to the companion lost: reconnecting…
+        </div>
+      )}
+      {connection === 'closed' && (
+        <div className="banner banner-error" role="status">
+          The companion closed the live connection. Reload the page, or open the Inspector URL printed by{' '}
+          <code>flowent-companion serve</code> again.
+        </div>
+      )}
+      {errors.map((e) => (
+        <div key={e.id} className="banner banner-error" role="alert">
+          <span>{e.message}</span>
+          <button type="button" aria-label="Dismiss error" onClick={() => dismissError(e.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Toasts() {
+  const toasts = useUiStore((s) => s.toasts);
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className="toast">
+          {t.message}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { openSettings } from '../store/ui-actions';
+import { useMetaStore } from '../store/stores';
+import { CopyButton } from './CopyButton';
+import { Sparkline } from './Sparkline';
+
+export function Header() {
+  const status = useMetaStore((s) => s.status);
+  const stats = useMetaStore((s) => s.stats);
+  const base = status?.webhookBaseUrl ?? null;
+  return (
+    <header className="app-header">
+      <h1 className="app-name">Flowent Companion</h1>
+      <div className="webhook-url">
+        <span className="muted">Webhook base URL</span>
+        {base ? (
+          <>
+            <code data-testid="webhook-base-url">{base}</code>
+            <CopyButton text={base} what="webhook URL" />
+          </>
+        ) : (
+          <span className="muted">not listening yet</span>
+        )}
+      </div>
+      <div className="counts" aria-label="Call counts">
+        <span>
+          <strong>{stats?.total ?? '–'}</strong> calls
+        </span>
+        <span className={stats && stats.failures > 0 ? 'failures' : undefined}>
+          <strong>{stats?.failures ?? '–'}</strong> failures
+        </span>
+      </div>
+      <Sparkline />
+      <button type="button" className="settings-button" onClick={openSettings}>
+        Settings
+      </button>
+    </header>
+  );
+}

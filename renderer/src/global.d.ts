@@ -1,0 +1,10 @@
+import type { CompanionBridge } from '../../main/contract/api';
+
+declare global {
+  interface Window {
+    /** Exposed by the desktop preload; absent in the browser inspector. */
+    companion?: CompanionBridge;
+  }
+}
+
+export {};

@@ -1,0 +1,32 @@
+/** Decodes base64 to bytes (atob is available in every renderer this runs in). */
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** A classic 16-bytes-per-line hex dump: offset, hex, printable ASCII. */
+export function hexDump(bytes: Uint8Array, maxBytes = 65_536): { text: string; truncated: boolean } {
+  const n = Math.min(bytes.length, maxBytes);
+  const lines: string[] = [];
+  for (let off = 0; off < n; off += 16) {
+    const slice = bytes.subarray(off, Math.min(off + 16, n));
+    const hex: string[] = [];
+    let ascii = '';
+    for (const b of slice) {
+      hex.push(b.toString(16).padStart(2, '0'));
+      ascii += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+    }
+    const hexText = hex.join(' ').padEnd(47, ' ');
+    lines.push(`${off.toString(16).padStart(8, '0')}  ${hexText}  ${ascii}`);
+  }
+  return { text: lines.join('\n'), truncated: bytes.length > maxBytes };
+}
+
+/** Index of the first character where two strings differ; -1 when they are equal. */
+export function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}

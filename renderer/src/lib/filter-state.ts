@@ -1,0 +1,126 @@
+import {
+  VERDICTS,
+  type CallFilter,
+  type CallSummary,
+  type StatusClass,
+  type Verdict,
+} from '../../../main/contract/api';
+
+export type TestChoice = 'all' | 'only' | 'none';
+export type RangeChoice = 'all' | '5m' | '1h' | '1d' | 'custom';
+
+/** The filter bar's state: what the user chose, before it is turned into a CallFilter. */
+export interface FilterState {
+  action: string | null;
+  verdict: Verdict | null;
+  statusClass: StatusClass | null;
+  test: TestChoice;
+  range: RangeChoice;
+  /** Bounds for `range: 'custom'`, milliseconds since the epoch. */
+  since: number | null;
+  until: number | null;
+  text: string;
+}
+
+export const EMPTY_FILTER: FilterState = {
+  action: null,
+  verdict: null,
+  statusClass: null,
+  test: 'all',
+  range: 'all',
+  since: null,
+  until: null,
+  text: '',
+};
+
+const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
+const RANGE_MS: Record<'5m' | '1h' | '1d', number> = { '5m': 300_000, '1h': 3_600_000, '1d': 86_400_000 };
+
+export function isFiltered(state: FilterState): boolean {
+  return Object.keys(toCallFilter(state, Date.now())).length > 0;
+}
+
+/** The query for the core; relative ranges are resolved against `now`. */
+export function toCallFilter(state: FilterState, now: number, withText = true): CallFilter {
+  const filter: CallFilter = {};
+  if (state.action) filter.action = state.action;
+  if (state.verdict) filter.verdict = state.verdict;
+  if (state.statusClass) filter.statusClass = state.statusClass;
+  if (state.test !== 'all') filter.test = state.test === 'only';
+  if (state.range === 'custom') {
+    if (state.since !== null) filter.since = state.since;
+    if (state.until !== null) filter.until = state.until;
+  } else if (state.range !== 'all') {
+    filter.since = now - RANGE_MS[state.range];
+  }
+  const text = state.text.trim();
+  if (withText && text) filter.text = text;
+  return filter;
+}
+
+export function statusClassOf(status: number): StatusClass | null {
+  const cls = `${Math.floor(status / 100)}xx`;
+  return (STATUS_CLASSES as readonly string[]).includes(cls) ? (cls as StatusClass) : null;
+}
+
+/**
+ * Whether a newly stored call belongs in the list under this filter. Text is not checked:
+ * summaries carry no body, so the caller handles a text filter separately.
+ */
+export function matchesFilter(call: CallSummary, filter: CallFilter): boolean {
+  if (filter.action !== undefined && call.action !== filter.action) return false;
+  if (filter.verdict !== undefined && call.verdict !== filter.verdict) return false;
+  if (filter.statusClass !== undefined && statusClassOf(call.status) !== filter.statusClass) return false;
+  if (filter.test !== undefined && call.test !== filter.test) return false;
+  if (filter.since !== undefined && call.receivedAt < filter.since) return false;
+  if (filter.until !== undefined && call.receivedAt > filter.until) return false;
+  return true;
+}
+
+/** Reads the filter from a query string such as `?action=send_email&verdict=invalid`. */
+export function filterFromSearch(search: string): FilterState {
+  const params = new URLSearchParams(search);
+  const state: FilterState = { ...EMPTY_FILTER };
+  const action = params.get('action');
+  if (action) state.action = action;
+  const verdict = params.get('verdict');
+  if (verdict && (VERDICTS as readonly string[]).includes(verdict)) state.verdict = verdict as Verdict;
+  const status = params.get('status');
+  if (status && (STATUS_CLASSES as readonly string[]).includes(status)) state.statusClass = status as StatusClass;
+  const test = params.get('test');
+  if (test === 'only' || test === 'none') state.test = test;
+  const range = params.get('range');
+  if (range === '5m' || range === '1h' || range === '1d') state.range = range;
+  const since = parseTime(params.get('since'));
+  const until = parseTime(params.get('until'));
+  if (since !== null || until !== null) {
+    state.range = 'custom';
+    state.since = since;
+    state.until = until;
+  }
+  state.text = params.get('text') ?? '';
+  return state;
+}
+
+/** The query string for a filter (without `?`); empty when nothing is filtered. */
+export function filterToSearch(state: FilterState): string {
+  const params = new URLSearchParams();
+  if (state.action) params.set('action', state.action);
+  if (state.verdict) params.set('verdict', state.verdict);
+  if (state.statusClass) params.set('status', state.statusClass);
+  if (state.test !== 'all') params.set('test', state.test);
+  if (state.range === 'custom') {
+    if (state.since !== null) params.set('since', new Date(state.since).toISOString());
+    if (state.until !== null) params.set('until', new Date(state.until).toISOString());
+  } else if (state.range !== 'all') {
+    params.set('range', state.range);
+  }
+  if (state.text.trim()) params.set('text', state.text.trim());
+  return params.toString();
+}
+
+function parseTime(value: string | null): number | null {
+  if (!value) return null;
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(n) ? n : null;
+}

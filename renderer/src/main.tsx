@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { NoBridge } from './components/NoBridge';
+import { filterFromSearch } from './lib/filter-state';
+import { initFilter } from './store/calls-actions';
+import { chooseBridge } from './transport/choose-bridge';
+import './styles.css';
+
+// The token is read once from the hash and kept in memory only (inside the bridge).
+const bridge = chooseBridge(window.companion, location.origin, location.hash);
+initFilter(filterFromSearch(location.search));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(<StrictMode>{bridge ? <App bridge={bridge} /> : <NoBridge />}</StrictMode>);

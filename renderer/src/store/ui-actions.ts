@@ -1,0 +1,54 @@
+import { errorMessage } from '../lib/format';
+import { onReset, useUiStore, type UiState } from './stores';
+
+let nextId = 1;
+const toastTimers = new Set<ReturnType<typeof setTimeout>>();
+onReset(() => {
+  for (const t of toastTimers) clearTimeout(t);
+  toastTimers.clear();
+});
+
+/** Shows a dismissible banner: `what` says what failed, the error says why. */
+export function reportError(what: string, error?: unknown): void {
+  const message = error === undefined ? what : `${what}: ${errorMessage(error)}`;
+  useUiStore.setState((s) => ({ errors: [...s.errors.slice(-4), { id: nextId++, message }] }));
+}
+
+export function dismissError(id: number): void {
+  useUiStore.setState((s) => ({ errors: s.errors.filter((e) => e.id !== id) }));
+}
+
+export function showToast(message: string, ms = 2500): void {
+  const id = nextId++;
+  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, message }] }));
+  const timer = setTimeout(() => {
+    toastTimers.delete(timer);
+    useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  }, ms);
+  toastTimers.add(timer);
+}
+
+/** Copies with the async clipboard API; a toast on success, a banner when it is refused. */
+export async function copyText(text: string, what = 'text'): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) throw new Error('the clipboard is not available here');
+    await navigator.clipboard.writeText(text);
+    showToast('Copied');
+    return true;
+  } catch (error) {
+    reportError(`Could not copy the ${what}`, error);
+    return false;
+  }
+}
+
+export function setConnection(connection: UiState['connection']): void {
+  useUiStore.setState({ connection });
+}
+
+export function openSettings(): void {
+  useUiStore.setState({ settingsOpen: true });
+}
+
+export function closeSettings(): void {
+  useUiStore.setState({ settingsOpen: false });
+}

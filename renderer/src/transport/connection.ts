@@ -1,0 +1,24 @@
+import type { CompanionBridge } from '../../../main/contract/api';
+
+/**
+ * What a transport may say about its live event channel. The desktop IPC bridge has no
+ * such channel state (the renderer lives and dies with the core), so this is optional:
+ * the UI subscribes only when the bridge offers it.
+ */
+export type ConnectionEvent =
+  /** The event stream is (re)connected; `resync` when state may have changed meanwhile. */
+  | { type: 'open'; resync: boolean }
+  /** The event stream broke; the transport is retrying by itself. */
+  | { type: 'reconnecting' }
+  /** The event stream was refused for good (e.g. the token is no longer accepted). */
+  | { type: 'closed' };
+
+export interface ConnectionAware {
+  onConnection(listener: (event: ConnectionEvent) => void): () => void;
+}
+
+export type RendererBridge = CompanionBridge & Partial<ConnectionAware>;
+
+export function hasConnection(bridge: RendererBridge): bridge is CompanionBridge & ConnectionAware {
+  return typeof bridge.onConnection === 'function';
+}

@@ -1,0 +1,156 @@
+import type {
+  ApiMethod,
+  CompanionApi,
+  CompanionBridge,
+  CoreEvent,
+} from '../../../main/contract/api';
+import type { ConnectionAware, ConnectionEvent } from './connection';
+
+/** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  close(): void;
+  /** 2 (CLOSED) when the browser gave up reconnecting. */
+  readonly readyState?: number;
+}
+
+export interface HttpBridgeOptions {
+  fetch?: typeof fetch;
+  createEventSource?: (url: string) => EventSourceLike;
+}
+
+type Args<M extends ApiMethod> = Parameters<CompanionApi[M]>;
+type Value<M extends ApiMethod> = Awaited<ReturnType<CompanionApi[M]>>;
+
+interface WireReply {
+  ok?: unknown;
+  value?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+/**
+ * The browser inspector's bridge: every API method is `POST /api/call/<method>` with the
+ * arguments as a JSON array; events come over one shared EventSource that is opened with
+ * the first subscriber and closed with the last.
+ */
+export function createHttpBridge(
+  baseUrl: string,
+  token: string,
+  options: HttpBridgeOptions = {},
+): CompanionBridge & ConnectionAware {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const openSource =
+    options.createEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
+  const root = baseUrl.replace(/\/+$/, '');
+
+  async function call<M extends ApiMethod>(method: M, args: Args<M>): Promise<Value<M>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${root}/api/call/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+    } catch (error) {
+      throw new Error(`Cannot reach the companion (${describe(error)})`, { cause: error });
+    }
+    let reply: WireReply | null;
+    try {
+      reply = (await response.json()) as WireReply;
+    } catch {
+      reply = null;
+    }
+    if (response.ok && reply && reply.ok === true) return reply.value as Value<M>;
+    const message =
+      reply && typeof reply.message === 'string' && reply.message
+        ? reply.message
+        : `${method} failed with HTTP ${response.status}`;
+    const error = new Error(message) as Error & { code?: string };
+    if (reply && typeof reply.code === 'string') error.code = reply.code;
+    throw error;
+  }
+
+  const eventListeners = new Set<(events: CoreEvent[]) => void>();
+  const connectionListeners = new Set<(event: ConnectionEvent) => void>();
+  let source: EventSourceLike | null = null;
+  let instance: string | null = null;
+  let hellos = 0;
+
+  function emitConnection(event: ConnectionEvent): void {
+    for (const listener of connectionListeners) listener(event);
+  }
+
+  function ensureSource(): void {
+    if (source) return;
+    const es = openSource(`${root}/api/events?token=${encodeURIComponent(token)}`);
+    source = es;
+    es.addEventListener('message', (event) => {
+      let events: unknown;
+      try {
+        events = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (!Array.isArray(events)) return;
+      for (const listener of eventListeners) listener(events as CoreEvent[]);
+    });
+    es.addEventListener('hello', (event) => {
+      let id: string | null;
+      try {
+        const data = JSON.parse(event.data) as { instance?: unknown };
+        id = typeof data.instance === 'string' ? data.instance : null;
+      } catch {
+        id = null;
+      }
+      // Any hello after the first is a reconnection: events may have been missed, and a
+      // new instance id means the core restarted. Either way the UI refetches.
+      const resync = hellos > 0 || (instance !== null && id !== instance);
+      hellos += 1;
+      instance = id;
+      emitConnection({ type: 'open', resync });
+    });
+    // EventSource retries by itself after a network error, but not after an HTTP error
+    // answer (a refused token): then it is CLOSED and only a reload helps.
+    es.addEventListener('error', () => emitConnection({ type: es.readyState === 2 ? 'closed' : 'reconnecting' }));
+  }
+
+  function releaseSource(): void {
+    if (eventListeners.size > 0 || connectionListeners.size > 0 || !source) return;
+    source.close();
+    source = null;
+    hellos = 0;
+    instance = null;
+  }
+
+  return {
+    getStatus: () => call('getStatus', []),
+    listCalls: (query) => call('listCalls', [query]),
+    getCall: (id) => call('getCall', [id]),
+    getStats: (filter) => call('getStats', [filter]),
+    getSampleRequest: (action) => call('getSampleRequest', [action]),
+    setHmacKey: (key) => call('setHmacKey', [key]),
+    clearHmacKey: () => call('clearHmacKey', []),
+    clearHistory: () => call('clearHistory', []),
+    onEvents(listener) {
+      eventListeners.add(listener);
+      ensureSource();
+      return () => {
+        eventListeners.delete(listener);
+        releaseSource();
+      };
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      ensureSource();
+      return () => {
+        connectionListeners.delete(listener);
+        releaseSource();
+      };
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
