@@ -39,6 +39,7 @@ export function DetailPane() {
 }
 
 function CallDetailView({ call }: { call: CallDetail }) {
+  const signatureFirst = call.verdict !== 'not-flowent';
   return (
     <>
       <h2 className="detail-title">
@@ -79,6 +80,9 @@ function CallDetailView({ call }: { call: CallDetail }) {
         )}
       </dl>
 
+      {/* The signature is why people open a Flowent call: show it first, unless there was no Flowent call to check. */}
+      {signatureFirst && <SignaturePanel report={call.signature} />}
+
       <section aria-label="Request">
         <h3>Request</h3>
         <HeadersTable headers={call.requestHeaders} label="Request headers" />
@@ -96,7 +100,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <JsonView text={call.response.body} label="Answer body" />
       </section>
 
-      <SignaturePanel report={call.signature} />
+      {!signatureFirst && <SignaturePanel report={call.signature} />}
     </>
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * Inspector benchmark: a history of 100,000 calls, the inspector opened in Chromium, then a
+ * burst of 1,000 calls a second. Reports time to first paint, time until the first rows
+ * show, and the longest frame during the burst.
+ *
+ *   npm run build && npx tsx test/bench/inspector-bench.ts [--calls 100000] [--burst-seconds 3]
+ *
+ * Goals (issue "The inspector"): first paint < 1.5 s; no frame over 100 ms during the burst.
+ */
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../e2e/browser';
+import { signedBody, flowentPayload } from '../helpers/flowent-signer';
+import { startServe } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { fillHistory } from './fill-history';
+
+const KEY = 'bench-key';
+
+async function main() {
+  const { values } = parseArgs({ options: { calls: { type: 'string', default: '100000' }, 'burst-seconds': { type: 'string', default: '3' } } });
+  const count = Number(values.calls);
+  const burstSeconds = Number(values['burst-seconds']);
+  const dir = makeTempDir('fc-bench-');
+  try {
+    let began = Date.now();
+    fillHistory(dir.path, count);
+    console.log(`filled ${count} calls in ${Date.now() - began} ms`);
+
+    const server = await startServe(['--port', '0', '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY });
+    if (!server.inspectorUrl) throw new Error('the inspector did not start');
+    const browser = await launchBrowser();
+    try {
+      const page = browser.page;
+      began = Date.now();
+      await page.goto(server.inspectorUrl);
+      await page.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+      const firstRowsMs = Date.now() - began;
+      const paint = await page.evaluate(() => {
+        const entries = performance.getEntriesByType('paint');
+        return Object.fromEntries(entries.map((e) => [e.name, Math.round(e.startTime)]));
+      });
+
+      // Frame gaps measured inside the page while calls arrive.
+      await page.evaluate(() => {
+        const w = window as unknown as { maxFrame: number; frames: number };
+        w.maxFrame = 0;
+        w.frames = 0;
+        let last = performance.now();
+        const tick = (now: number) => {
+          w.maxFrame = Math.max(w.maxFrame, now - last);
+          w.frames += 1;
+          last = now;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const sent = await burst(server.baseUrl, 1000, burstSeconds);
+      await page.waitForTimeout(500);
+      const frames = await page.evaluate(() => {
+        const w = window as unknown as { maxFrame: number; frames: number };
+        return { maxFrameMs: Math.round(w.maxFrame), frames: w.frames };
+      });
+      const shown = await page.locator('[role="option"]').count();
+
+      console.log(JSON.stringify({ storedCalls: count, firstContentfulPaintMs: paint['first-contentful-paint'], firstPaintMs: paint['first-paint'], firstRowsMs, burstCallsSent: sent, ...frames, rowsInDom: shown }, null, 2));
+    } finally {
+      await browser.close();
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  } finally {
+    rmSync(dir.path, { recursive: true, force: true });
+  }
+}
+
+/** Sends `perSecond` signed calls a second for `seconds`, paced in 10 ms slices. */
+async function burst(baseUrl: string, perSecond: number, seconds: number): Promise<number> {
+  const slice = 10;
+  const perSlice = Math.round((perSecond * slice) / 1000);
+  const end = Date.now() + seconds * 1000;
+  const inFlight: Promise<unknown>[] = [];
+  let sent = 0;
+  while (Date.now() < end) {
+    const sliceStart = Date.now();
+    for (let i = 0; i < perSlice; i++) {
+      inFlight.push(
+        fetch(`${baseUrl}/actions/send_email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: signedBody(flowentPayload('send_email', { n: sent }), KEY),
+        }).then((r) => r.arrayBuffer()),
+      );
+      sent += 1;
+    }
+    const wait = slice - (Date.now() - sliceStart);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await Promise.allSettled(inFlight);
+  return sent;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
