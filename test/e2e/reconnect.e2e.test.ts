@@ -1,0 +1,61 @@
+import { createServer } from 'node:net';
+import { afterAll, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type Browser } from './browser';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const KEY = 'reconnect-key';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** A port that was free a moment ago: the restart test needs the same ports twice. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve(args: string[]): Promise<ServeProcess> {
+  const server = await startServe(args, { FLOWENT_HMAC_KEY: KEY });
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return server;
+}
+
+it('an open inspector says it is reconnecting while the command is down, then shows the new calls', async () => {
+  const dataDir = makeTempDir();
+  cleanups.push(dataDir.remove);
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir.path];
+  const first = await serve(args);
+  const browser: Browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  const page = browser.page;
+  await page.goto(first.inspectorUrl!);
+  const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+  const send = (base: string, title: string) =>
+    fetch(`${base}/actions/create_ticket`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('create_ticket', { title }), KEY) });
+
+  await send(first.baseUrl, 'before-restart');
+  await expect.poll(() => rows.count()).toBe(1);
+
+  first.child.kill('SIGTERM');
+  await first.exited;
+  await page.getByText(/reconnecting/i).waitFor({ timeout: 10_000 });
+  await screenshot(page, 'reconnecting');
+
+  // Same folder, same ports: the token is kept in the data folder, so the open tab is still authorised.
+  const second = await serve(args);
+  await send(second.baseUrl, 'after-restart');
+  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => page.getByText(/reconnecting/i).count()).toBe(0);
+  expect(await rows.first().textContent()).toContain('create_ticket');
+}, 60_000);
