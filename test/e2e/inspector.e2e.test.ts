@@ -18,7 +18,6 @@ let dataDir: { path: string; remove: () => void };
 const post = (path: string, body: string) =>
   fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
-const rowFor = (text: string) => rows().filter({ hasText: text });
 
 beforeAll(async () => {
   if (!existsSync(BUILT_RENDERER)) throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
