@@ -1,0 +1,111 @@
+import type { Diagnosis } from '../../contract/api';
+import type { JsonObject } from '../json/json-node';
+import { CanonicalSet, SIGNATURE_KEY } from './canonical';
+import { hmacHex, signaturesEqual } from './hmac';
+import { STYLES } from './styles';
+
+const KEY_HINT = "Check that the key set here equals the one in Flowent's admin panel (Gateway Management > HMAC Keys).";
+
+/** Flowent's documented top-level order (PROTOCOL.md section 1). */
+const DOCUMENTED_ORDER = ['action_name', 'parameters', 'timestamp', 'test', SIGNATURE_KEY];
+
+export interface MismatchContext {
+  root: JsonObject;
+  raw: Uint8Array;
+  key: string;
+  /** The signature as received (64 hex characters, any case). */
+  received: string;
+  canonical: CanonicalSet;
+  /** Expected lowercase signature per style, in STYLES order. */
+  expected: string[];
+}
+
+/**
+ * Why a well-formed signature matched no style. Every explanation that holds is reported,
+ * `no-match` only when none does.
+ */
+export function explainMismatch(ctx: MismatchContext): Diagnosis[] {
+  const out: Diagnosis[] = [];
+  const lower = ctx.received.toLowerCase();
+
+  if (lower !== ctx.received) {
+    const hit = STYLES.find((_, i) => signaturesEqual(lower, ctx.expected[i]!));
+    if (hit) {
+      out.push({
+        code: 'hex-case',
+        message: `The signature matches the ${hit.name} style but is written in uppercase hex; Flowent sends lowercase.`,
+        hint: 'Send the hex digest in lowercase (e.g. hexdigest() in Python, hex.EncodeToString in Go).',
+      });
+    }
+  }
+
+  const trimmed = ctx.key.trim();
+  if (trimmed !== ctx.key && trimmed !== '') {
+    const hit = STYLES.find((style) => signaturesEqual(lower, hmacHex(trimmed, ctx.canonical.bytes(style))));
+    if (hit) {
+      out.push({
+        code: 'key-whitespace',
+        message: `The signature matches the ${hit.name} style with the key trimmed: the stored key has leading or trailing whitespace or a newline.`,
+        hint: 'Fix the stored key: paste it again without surrounding spaces or line breaks.',
+      });
+    }
+  }
+
+  const withField = new CanonicalSet(ctx.root, ctx.raw, 'empty', ctx.canonical.memberBytes);
+  const fieldHit = STYLES.find((style) => signaturesEqual(lower, hmacHex(ctx.key, withField.bytes(style))));
+  if (fieldHit) {
+    out.push({
+      code: 'signature-field-included',
+      message: `The signature matches the ${fieldHit.name} style computed with "signature":"" left in the body: the signer included the field.`,
+      hint: 'Remove the signature member before computing the HMAC, then add it to the body.',
+    });
+  }
+
+  const reformatted = describeReformatting(ctx.root, ctx.raw);
+  if (reformatted !== null) {
+    out.push({
+      code: 'body-reformatted',
+      message: `The body ${reformatted}: a proxy or framework may have re-serialized it after Flowent signed it.`,
+      hint: 'Forward the request body byte for byte (disable JSON re-encoding in proxies and middleware), or point Flowent straight at the companion.',
+    });
+  }
+
+  if (out.length === 0) {
+    out.push({
+      code: 'no-match',
+      message: `The signature matches none of the ${STYLES.length} known styles: the key is wrong or the body was altered after signing.`,
+      hint: KEY_HINT,
+    });
+  }
+  return out;
+}
+
+/** What about the raw body suggests it was re-serialized, or null when it looks as Flowent sends it. */
+export function describeReformatting(root: JsonObject, raw: Uint8Array): string | null {
+  const reasons: string[] = [];
+  const ws = whitespaceOutsideStrings(raw);
+  if (ws === 'newline') reasons.push('is pretty-printed');
+  else if (ws === 'space') reasons.push('has whitespace between tokens');
+  const keys = root.members.map((m) => m.key).filter((k) => DOCUMENTED_ORDER.includes(k));
+  const documented = DOCUMENTED_ORDER.filter((k) => keys.includes(k));
+  const unique = keys.filter((k, i) => keys.indexOf(k) === i);
+  if (unique.join() !== documented.join()) {
+    reasons.push(`has its top-level keys in the order ${unique.join(', ')} instead of ${documented.join(', ')}`);
+  }
+  return reasons.length === 0 ? null : reasons.join(' and ');
+}
+
+/** Insignificant whitespace in the body: 'newline' when any of it is a line break. */
+function whitespaceOutsideStrings(raw: Uint8Array): 'none' | 'space' | 'newline' {
+  let found: 'none' | 'space' = 'none';
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const b = raw[i]!;
+    if (b === 0x22) {
+      i++;
+      while (i < n && raw[i] !== 0x22) i += raw[i] === 0x5c ? 2 : 1;
+    } else if (b === 0x0a || b === 0x0d) return 'newline';
+    else if (b === 0x20 || b === 0x09) found = 'space';
+  }
+  return found;
+}

@@ -1,0 +1,86 @@
+/**
+ * Signing styles. Flowent documents two reference verifiers that serialize differently and
+ * does not say which its servers use (PROTOCOL.md section 2), so a style is modelled as two
+ * independent choices, key order and escaping, plus the `raw` style that signs the bytes as
+ * received. Every combination is tried; the list order decides which name is reported when
+ * several styles produce the same bytes.
+ */
+
+/**
+ * - `as-sent`: every object in the order received.
+ * - `sorted`: every object at every level sorted.
+ * - `nested-sorted`: top level as received, nested objects sorted.
+ * - `struct`: top level in Go struct order (action_name, parameters, timestamp, test, then
+ *   any other key sorted), nested objects sorted.
+ */
+export type KeyOrder = 'as-sent' | 'sorted' | 'nested-sorted' | 'struct';
+
+/**
+ * - `ascii`: Python `json.dumps` defaults (ensure_ascii, Python number repr).
+ * - `go`: Go `encoding/json` (HTML-safe, raw UTF-8, numbers as float64).
+ * - `utf8`: JavaScript `JSON.stringify` (raw UTF-8, numbers as JS numbers).
+ */
+export type Escaping = 'ascii' | 'go' | 'utf8';
+
+type Combo = `${KeyOrder}+${Escaping}`;
+type Named = 'python' | 'go' | 'go-struct' | 'raw';
+type Aliased = 'as-sent+ascii' | 'sorted+go' | 'struct+go';
+
+/** Every style name the engine knows. */
+export type StyleName = Named | Exclude<Combo, Aliased>;
+
+export interface StyleInfo {
+  name: StyleName;
+  label: string;
+  /** Null for `raw`, which does not re-serialize. */
+  order: KeyOrder | null;
+  escaping: Escaping | null;
+}
+
+export const KEY_ORDERS: readonly KeyOrder[] = ['as-sent', 'sorted', 'nested-sorted', 'struct'];
+export const ESCAPINGS: readonly Escaping[] = ['ascii', 'go', 'utf8'];
+
+const ORDER_LABEL: Record<KeyOrder, string> = {
+  'as-sent': 'keys as sent',
+  sorted: 'keys sorted',
+  'nested-sorted': 'top level as sent, nested keys sorted',
+  struct: 'Go struct field order, nested keys sorted',
+};
+const ESCAPING_LABEL: Record<Escaping, string> = {
+  ascii: 'ASCII escapes (Python)',
+  go: 'Go escaping',
+  utf8: 'raw UTF-8 (JavaScript)',
+};
+
+const NAMED: readonly StyleInfo[] = [
+  { name: 'python', label: 'Python example (as sent, ASCII escapes)', order: 'as-sent', escaping: 'ascii' },
+  { name: 'go', label: 'Go example (sorted keys, Go escaping)', order: 'sorted', escaping: 'go' },
+  { name: 'go-struct', label: 'Go struct (struct field order, nested keys sorted, Go escaping)', order: 'struct', escaping: 'go' },
+  { name: 'raw', label: 'Raw body bytes (signature member cut out)', order: null, escaping: null },
+];
+
+function buildStyles(): StyleInfo[] {
+  const list = [...NAMED];
+  for (const order of KEY_ORDERS) {
+    for (const escaping of ESCAPINGS) {
+      if (NAMED.some((s) => s.order === order && s.escaping === escaping)) continue;
+      const label = `${ORDER_LABEL[order]}, ${ESCAPING_LABEL[escaping]}`;
+      list.push({ name: `${order}+${escaping}` as StyleName, label: label[0]!.toUpperCase() + label.slice(1), order, escaping });
+    }
+  }
+  return list;
+}
+
+/** Every style, the four documented ones first; a match is reported under the first that matched. */
+export const STYLES: readonly StyleInfo[] = buildStyles();
+
+const BY_NAME = new Map<string, StyleInfo>(STYLES.map((s) => [s.name, s]));
+
+/** The style called `name`, or undefined for an unknown name. */
+export function styleByName(name: string): StyleInfo | undefined {
+  return BY_NAME.get(name);
+}
+
+export function isStyleName(name: string): name is StyleName {
+  return BY_NAME.has(name);
+}

@@ -1,0 +1,150 @@
+import type { Diagnosis, SignatureReport, StyleResult, TimestampFlag, Verdict } from '../../contract/api';
+import type { JsonObject } from '../json/json-node';
+import { lastMember } from '../json/json-values';
+import { parseJson } from '../json/parse-json';
+import { CanonicalSet, SIGNATURE_KEY } from './canonical';
+import { explainMismatch } from './diagnose';
+import { hmacHex, signaturesEqual } from './hmac';
+import { isIntegerLiteral } from './numbers';
+import { STYLES } from './styles';
+
+export interface VerifyOptions {
+  /** When the call arrived, milliseconds since the epoch. */
+  receivedAt: number;
+  /** Put each style's signed text in the report (call details; costly on big bodies). */
+  includeCanonical?: boolean;
+}
+
+/** Flowent's docs reject calls older than 5 minutes; clocks may run a minute ahead. */
+export const MAX_AGE_SECONDS = 300;
+export const MAX_FUTURE_SECONDS = 60;
+
+type Timestamp = SignatureReport['timestamp'];
+
+const SIGNATURE_HEX = /^[0-9a-fA-F]{64}$/;
+
+function readTimestamp(root: JsonObject | null, receivedAt: number): Timestamp {
+  const node = root === null ? undefined : lastMember(root, 'timestamp');
+  if (node?.kind !== 'number' || !isIntegerLiteral(node.literal)) return { value: null, ageSeconds: null, flag: 'missing' };
+  const value = Number(node.literal);
+  if (!Number.isSafeInteger(value)) return { value: null, ageSeconds: null, flag: 'missing' };
+  const ageSeconds = Math.floor(receivedAt / 1000) - value;
+  const flag: TimestampFlag = ageSeconds > MAX_AGE_SECONDS ? 'old' : ageSeconds < -MAX_FUTURE_SECONDS ? 'future' : 'ok';
+  return { value, ageSeconds, flag };
+}
+
+function timestampDiagnosis(ts: Timestamp): Diagnosis[] {
+  if (ts.flag === 'old') {
+    return [{
+      code: 'timestamp-old',
+      message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${MAX_AGE_SECONDS} s replay window.`,
+      hint: "If this is a replay that is expected; otherwise check this machine's clock.",
+    }];
+  }
+  if (ts.flag === 'future') {
+    return [{
+      code: 'timestamp-future',
+      message: `The call's timestamp is ${-(ts.ageSeconds ?? 0)} s in the future.`,
+      hint: "Check this machine's clock (enable network time sync).",
+    }];
+  }
+  return [];
+}
+
+/** Why a signature value is malformed, or null when it is 64 hex characters. */
+function malformation(value: unknown, kind: string): string | null {
+  if (typeof value !== 'string') {
+    const what = kind === 'null' ? 'null' : kind === 'object' || kind === 'array' ? `an ${kind}` : `a ${kind}`;
+    return `The signature is not a string (it is ${what}).`;
+  }
+  if (value.length !== 64) return `The signature has the wrong length: ${value.length} characters, expected 64 hex characters.`;
+  if (!SIGNATURE_HEX.test(value)) {
+    const at = value.search(/[^0-9a-fA-F]/);
+    return `The signature is not hex: character ${at + 1} is ${JSON.stringify(value[at])}.`;
+  }
+  return null;
+}
+
+/**
+ * Checks a Flowent webhook body against every signing style. Never throws; the report says
+ * which style matched, or why none did, and how fresh the call is.
+ */
+export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions): SignatureReport {
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.root.kind !== 'object') {
+    const message = parsed.ok ? `The body is a JSON ${parsed.root.kind}, not an object.` : parsed.message;
+    return {
+      verdict: 'not-flowent',
+      style: null,
+      received: null,
+      styles: [],
+      diagnosis: [{ code: 'not-flowent', message, hint: 'Flowent sends a JSON object with action_name, parameters and timestamp; check what is calling this URL.' }],
+      timestamp: readTimestamp(null, opts.receivedAt),
+    };
+  }
+  const root = parsed.root;
+  const timestamp = readTimestamp(root, opts.receivedAt);
+  const hasKey = key !== null && key !== '';
+  const canonical = new CanonicalSet(root, raw, 'drop');
+  const styles: StyleResult[] = STYLES.map((style) => {
+    const result: StyleResult = { style: style.name, label: style.label, expected: hasKey ? hmacHex(key, canonical.bytes(style)) : null, matched: false };
+    if (opts.includeCanonical) result.canonical = canonical.text(style);
+    return result;
+  });
+
+  const report = (verdict: Verdict, received: string | null, diagnosis: Diagnosis[], style: string | null = null): SignatureReport => ({
+    verdict,
+    style,
+    received,
+    styles,
+    diagnosis: [...diagnosis, ...timestampDiagnosis(timestamp)],
+    timestamp,
+  });
+
+  const sigNode = lastMember(root, SIGNATURE_KEY);
+  if (sigNode === undefined) {
+    const test = lastMember(root, 'test');
+    if (test?.kind === 'boolean' && test.value) {
+      return report('unsigned-test', null, [{
+        code: 'unsigned-test',
+        message: "Flowent's registration check arrived without a signature, as its docs show it.",
+        hint: 'Nothing to fix: answer it with any 2xx status and never require a signature on it.',
+      }]);
+    }
+    return report('missing', null, [{
+      code: 'missing-signature',
+      message: 'The body has no "signature" member; Flowent carries the signature in the body, not in a header.',
+      hint: 'If this call is from your own tool, sign it (the simulator can), or turn off signature enforcement while testing.',
+    }]);
+  }
+
+  const value = sigNode.kind === 'string' ? sigNode.value : null;
+  const bad = malformation(value, sigNode.kind);
+  if (bad !== null || value === null) {
+    return report('malformed', value, [{
+      code: 'malformed-signature',
+      message: bad ?? 'The signature is not a string.',
+      hint: 'Flowent sends the HMAC-SHA256 as 64 lowercase hex characters in "signature"; fix the signer to send that.',
+    }]);
+  }
+
+  if (!hasKey) {
+    return report('no-key', value, [{
+      code: 'no-key',
+      message: 'The call is signed but no HMAC key is set, so it cannot be checked.',
+      hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys).',
+    }]);
+  }
+
+  for (const result of styles) result.matched = signaturesEqual(value, result.expected!);
+  const first = styles.find((s) => s.matched);
+  if (first) return report('valid', value, [], first.style);
+  return report('invalid', value, explainMismatch({
+    root,
+    raw,
+    key,
+    received: value,
+    canonical,
+    expected: styles.map((s) => s.expected!),
+  }));
+}

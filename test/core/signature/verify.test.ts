@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { STYLES, verify } from '../../../main/core/signature';
+import { AT, KEY, T, enc, hmac, withSignature } from './helpers';
+
+const BODY = `{"action_name":"send_email","parameters":{"recipient":"a@b.c","subject":"Hi"},"timestamp":${T}}`;
+const SIG = hmac(KEY, BODY);
+const signed = withSignature(BODY, SIG);
+const run = (body: string, key: string | null = KEY, receivedAt = AT) => verify(enc(body), key, { receivedAt });
+const codes = (body: string, key: string | null = KEY, receivedAt = AT) => run(body, key, receivedAt).diagnosis.map((d) => d.code);
+
+describe('verify: verdicts', () => {
+  it('valid: names the first matching style, marks every matching one', () => {
+    const r = run(signed);
+    expect(r.verdict).toBe('valid');
+    expect(r.style).toBe('python');
+    expect(r.received).toBe(SIG);
+    expect(r.diagnosis).toEqual([]);
+    expect(r.styles).toHaveLength(STYLES.length);
+    expect(r.styles[0]).toMatchObject({ style: 'python', label: 'Python example (as sent, ASCII escapes)', expected: SIG, matched: true });
+    // Keys already sorted and ASCII only: the Go reading produces the same bytes.
+    expect(r.styles.find((s) => s.style === 'go')?.matched).toBe(true);
+    expect(r.styles.find((s) => s.style === 'raw')?.matched).toBe(true);
+    expect(r.styles[0]!.canonical).toBeUndefined();
+  });
+
+  it('includeCanonical puts the signed text of every style in the report', () => {
+    const r = verify(enc(signed), KEY, { receivedAt: AT, includeCanonical: true });
+    expect(r.styles.find((s) => s.style === 'python')?.canonical).toBe(BODY);
+    expect(r.styles.every((s) => typeof s.canonical === 'string')).toBe(true);
+  });
+
+  it('invalid: wrong key gives no-match pointing at the HMAC key page', () => {
+    const r = run(signed, 'other-key');
+    expect(r.verdict).toBe('invalid');
+    expect(r.style).toBeNull();
+    expect(r.styles.every((s) => !s.matched)).toBe(true);
+    expect(r.diagnosis).toHaveLength(1);
+    expect(r.diagnosis[0]!.code).toBe('no-match');
+    expect(r.diagnosis[0]!.hint).toContain('Gateway Management > HMAC Keys');
+  });
+
+  it('missing and unsigned-test', () => {
+    expect(run(BODY)).toMatchObject({ verdict: 'missing', received: null, style: null });
+    expect(codes(BODY)).toEqual(['missing-signature']);
+    const test = `{"action_name":"x","parameters":{},"timestamp":${T},"test":true}`;
+    expect(run(test).verdict).toBe('unsigned-test');
+    expect(codes(test)).toEqual(['unsigned-test']);
+    expect(run(test.replace('true', 'false')).verdict).toBe('missing');
+    // Unsigned calls still get expected signatures, for the UI to show.
+    expect(run(test).styles[0]!.expected).toBe(hmac(KEY, test));
+  });
+
+  it('a signed test call is verified like any other', () => {
+    const test = `{"action_name":"x","parameters":{},"timestamp":${T},"test":true}`;
+    expect(run(withSignature(test, hmac(KEY, test)))).toMatchObject({ verdict: 'valid', style: 'python' });
+    expect(run(withSignature(test, hmac('bad', test))).verdict).toBe('invalid');
+  });
+
+  it.each([
+    [123, 'not a string (it is a number)'],
+    [null, 'not a string (it is null)'],
+    [{}, 'not a string (it is an object)'],
+    [true, 'not a string (it is a boolean)'],
+    ['abc', 'wrong length: 3 characters'],
+    [SIG.slice(0, 63), 'wrong length: 63 characters'],
+    [`${SIG.slice(0, 10)}g${SIG.slice(11)}`, 'not hex: character 11 is "g"'],
+  ])('malformed signature %j', (sig, words) => {
+    const r = run(withSignature(BODY, sig));
+    expect(r.verdict).toBe('malformed');
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['malformed-signature']);
+    expect(r.diagnosis[0]!.message).toContain(words);
+  });
+
+  it('no-key when the key is null or empty', () => {
+    for (const key of [null, '']) {
+      const r = run(signed, key);
+      expect(r.verdict).toBe('no-key');
+      expect(r.received).toBe(SIG);
+      expect(r.styles.every((s) => s.expected === null)).toBe(true);
+      expect(r.diagnosis[0]!.hint).toContain('FLOWENT_HMAC_KEY');
+    }
+  });
+
+  it('not-flowent for non-objects and non-JSON', () => {
+    for (const body of ['[1,2]', '"s"', 'not json', '']) {
+      const r = run(body);
+      expect(r.verdict).toBe('not-flowent');
+      expect(r.styles).toEqual([]);
+      expect(r.diagnosis[0]!.code).toBe('not-flowent');
+    }
+    expect(run('[1]').diagnosis[0]!.message).toContain('a JSON array, not an object');
+  });
+
+  it('uses the last signature member when there are several, and cuts all of them', () => {
+    const body = `{"action_name":"a","signature":"${'0'.repeat(64)}","parameters":{},"timestamp":${T}}`;
+    const canonical = `{"action_name":"a","parameters":{},"timestamp":${T}}`;
+    const r = run(withSignature(body, hmac(KEY, canonical)));
+    expect(r.verdict).toBe('valid');
+  });
+});
+
+describe('verify: diagnosis', () => {
+  it('hex-case: uppercase hex of a matching signature', () => {
+    const r = run(withSignature(BODY, SIG.toUpperCase()));
+    expect(r.verdict).toBe('invalid');
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['hex-case']);
+    expect(r.diagnosis[0]!.message).toContain('python');
+  });
+
+  it('key-whitespace: the stored key has a trailing newline or spaces', () => {
+    expect(codes(signed, `${KEY}\n`)).toEqual(['key-whitespace']);
+    expect(codes(signed, `  ${KEY}`)).toEqual(['key-whitespace']);
+  });
+
+  it('signature-field-included: signed with "signature":"" left in', () => {
+    const sig = hmac(KEY, withSignature(BODY, ''));
+    const r = run(withSignature(BODY, sig));
+    expect(r.verdict).toBe('invalid');
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['signature-field-included']);
+  });
+
+  it('signature-field-included also in the Go reading (the member sorts in place)', () => {
+    const body = `{"action_name":"é","parameters":{"b":1,"a":2},"timestamp":${T}}`;
+    const goWithField = `{"action_name":"é","parameters":{"a":2,"b":1},"signature":"","timestamp":${T}}`;
+    const r = run(withSignature(body, hmac(KEY, goWithField)));
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['signature-field-included']);
+    expect(r.diagnosis[0]!.message).toContain('go style');
+  });
+
+  it('body-reformatted: pretty-printed by a proxy that also dropped the ".0"', () => {
+    const original = `{"action_name":"a","parameters":{"x":1.0},"timestamp":${T}}`;
+    const sig = hmac(KEY, original);
+    const proxied = JSON.stringify({ ...JSON.parse(original), signature: sig }, null, 2);
+    const r = run(proxied);
+    expect(r.verdict).toBe('invalid');
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['body-reformatted']);
+    expect(r.diagnosis[0]!.message).toContain('pretty-printed');
+  });
+
+  it('body-reformatted: top-level keys out of the documented order', () => {
+    const body = `{"timestamp":${T},"action_name":"a","parameters":{}}`;
+    const r = run(withSignature(body, hmac('wrong', body)));
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['body-reformatted']);
+    expect(r.diagnosis[0]!.message).toContain('timestamp, action_name, parameters, signature instead of action_name, parameters, timestamp, signature');
+  });
+
+  it('reports every explanation that holds', () => {
+    const r = run(withSignature(BODY, hmac(KEY, withSignature(BODY, '')).toUpperCase()), `${KEY} `);
+    expect(r.verdict).toBe('invalid');
+    // Uppercase hex of a field-included signature with a trimmed key: neither check alone
+    // explains it, so nothing but no-match is claimed.
+    expect(r.diagnosis.map((d) => d.code)).toEqual(['no-match']);
+    const both = run(`{ "action_name":"a","parameters":{},"timestamp":${T},"signature":"${hmac(KEY, `{"action_name":"a","parameters":{},"timestamp":${T}}`).toUpperCase()}"}`);
+    expect(both.diagnosis.map((d) => d.code)).toEqual(['hex-case', 'body-reformatted']);
+  });
+});
+
+describe('verify: timestamp', () => {
+  const at = (deltaSeconds: number) => (T + deltaSeconds) * 1000 + 999;
+  it.each([
+    [0, 'ok', 0],
+    [300, 'ok', 300],
+    [301, 'old', 301],
+    [-60, 'ok', -60],
+    [-61, 'future', -61],
+  ])('received %i s after the timestamp: %s', (delta, flag, age) => {
+    const r = run(signed, KEY, at(delta));
+    expect(r.timestamp).toEqual({ value: T, ageSeconds: age, flag });
+    expect(r.verdict).toBe('valid');
+    const expectedCodes = flag === 'old' ? ['timestamp-old'] : flag === 'future' ? ['timestamp-future'] : [];
+    expect(r.diagnosis.map((d) => d.code)).toEqual(expectedCodes);
+  });
+
+  it.each([
+    ['absent', '{"action_name":"a","parameters":{}}'],
+    ['a string', '{"action_name":"a","parameters":{},"timestamp":"1700000000"}'],
+    ['a float', '{"action_name":"a","parameters":{},"timestamp":1700000000.5}'],
+  ])('missing when %s', (_, body) => {
+    expect(run(body).timestamp).toEqual({ value: null, ageSeconds: null, flag: 'missing' });
+  });
+
+  it('old timestamps are flagged on unsigned calls too', () => {
+    expect(codes(BODY, KEY, at(1000))).toEqual(['missing-signature', 'timestamp-old']);
+  });
+});
