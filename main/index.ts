@@ -1,74 +1,128 @@
-// The desktop app's composition root: Electron wiring only; everything else is the core.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
+// The desktop app's composition root: Electron wiring only. The core does the work; the
+// modules in ./desktop hold the shell's logic and are tested with an Electron stand-in.
+import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
+import iconPath from './desktop/assets/icon.png?asset';
+import type { CoreStatus } from './contract/api';
 import { createCore, type Core } from './core/create-core';
 import { DATA_DIR_ENV, resolveDataDir } from './core/paths';
+import { buildAppMenuTemplate } from './desktop/app-menu';
+import { installCspHeader } from './desktop/csp';
+import { createDesktopSettingsStore } from './desktop/desktop-settings';
+import { openWebLink } from './desktop/external-links';
+import { createFailureNotifier } from './desktop/failure-notifier';
+import { installHardening, restrictPermissions } from './desktop/hardening';
 import { registerIpc, type IpcRegistration } from './desktop/ipc';
+import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
 import { createSecretStore, keychainHmacKeySource } from './desktop/secret-store';
-import { createMainWindow, isRendererUrl, rendererTarget, type RendererTarget } from './desktop/window';
+import { createShutdown } from './desktop/shutdown';
+import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
+import { isRendererUrl, rendererTarget } from './desktop/window';
 
-const STOP_TIMEOUT_MS = 5_000;
-let win: BrowserWindow | null = null;
+const target = rendererTarget(process.env, join(__dirname, '../renderer/index.html'));
+const isAppUrl = (url: string): boolean => isRendererUrl(url, target);
 let core: Core | null = null;
 let ipc: IpcRegistration | null = null;
-let shuttingDown = false;
+let windows: MainWindowController | null = null;
+let tray: CompanionTray | null = null;
+let status: CoreStatus | null = null;
 
-function openWindow(target: RendererTarget): void {
-  win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), target });
-  win.on('closed', () => (win = null));
-  // A (re)loading page has no listener yet: hold events until its preload signals ready.
-  win.webContents.on('did-start-loading', () => ipc?.relay.markNotReady());
-}
+/** In order: what must outlive what. A tunnel, once there is one, closes before the server. */
+const shutdown = createShutdown({
+  steps: () => [
+    { name: 'the window state', run: () => windows?.saveState() },
+    { name: 'the tray', run: () => tray?.destroy() },
+    { name: 'the server and the database', run: () => core?.stop() },
+  ],
+  exit: (code) => app.exit(code),
+});
 
-/** Stops the core (server, then database) before the process goes, whatever the reason. */
-async function shutdown(exitCode: number): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  const timeout = new Promise<void>((done) => setTimeout(done, STOP_TIMEOUT_MS).unref());
-  await Promise.race([core?.stop(), timeout]).catch((error: unknown) => console.error('Stopping the core failed:', error));
-  app.exit(exitCode);
+function copyWebhookUrl(): void {
+  const url = coreTrayStatus(status).webhookUrl;
+  if (url) clipboard.writeText(url);
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
+  installCspHeader(session.defaultSession);
+  restrictPermissions(session.defaultSession, isAppUrl);
   const dataDir = process.env[DATA_DIR_ENV]
     ? resolveDataDir({ flag: undefined, env: process.env, platform: process.platform, home: app.getPath('home') })
     : app.getPath('userData');
-  const secrets = createSecretStore(dataDir, safeStorage);
+  const settings = createDesktopSettingsStore(dataDir);
   const started = createCore({
     dataDir,
     mode: 'desktop',
-    hmacKey: keychainHmacKeySource(secrets, process.env),
+    hmacKey: keychainHmacKeySource(createSecretStore(dataDir, safeStorage), process.env),
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath()),
   });
   core = started;
-  const target = rendererTarget(process.env, join(__dirname, '../renderer/index.html'));
+  const notifier = createFailureNotifier({
+    enabled: () => settings.get().notifyOnFailures,
+    show: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+  });
+  started.subscribe((event) => {
+    notifier.onEvent(event);
+    if (event.type === 'status-changed') {
+      status = event.status;
+      tray?.refresh();
+    }
+  });
+  windows = createMainWindowController({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    target,
+    settings,
+    displays: () => screen.getAllDisplays(),
+    // A (re)loading page has no listener yet: hold events until its preload signals ready.
+    onPageLoading: () => ipc?.relay.markNotReady(),
+  });
   // Before start(), so the events start() emits are queued for the renderer too.
-  ipc = registerIpc(ipcMain, started.api, () => win, {
+  ipc = registerIpc(ipcMain, started.api, () => windows?.get() ?? null, {
     subscribe: (listener) => started.subscribe(listener),
-    isRendererUrl: (url) => isRendererUrl(url, target),
+    isRendererUrl: isAppUrl,
   });
   const listening = await started.start();
   if (!listening.ok) {
     dialog.showErrorBox('Flowent Companion could not start', listening.message);
     return shutdown(1);
   }
-  openWindow(target);
-  app.on('activate', () => {
-    if (!win && !shuttingDown) openWindow(target);
-  });
+  status = await started.api.getStatus();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildAppMenuTemplate({
+        platform: process.platform,
+        appName: app.name,
+        isPackaged: app.isPackaged,
+        notifyOnFailures: settings.get().notifyOnFailures,
+        copyWebhookUrl,
+        setNotifyOnFailures: (on) => settings.update({ notifyOnFailures: on }),
+        openLink: (url) => openWebLink(url),
+      }),
+    ),
+  );
+  try {
+    tray = createTray({
+      iconPath,
+      platform: process.platform,
+      getStatus: () => coreTrayStatus(status),
+      actions: { open: () => windows?.open(), quit: () => app.quit() },
+    });
+  } catch (error) {
+    console.warn('No tray icon on this desktop:', error);
+  }
+  windows.open();
+  app.on('activate', () => windows?.open());
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
-  });
+  // Before any window exists, so every web contents, now or later, is covered.
+  installHardening(app, { isAppUrl });
+  app.on('second-instance', () => windows?.open());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

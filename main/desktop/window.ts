@@ -1,5 +1,6 @@
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import { pathToFileURL } from 'node:url';
+import type { WindowState } from './desktop-settings';
 
 /** Where the renderer comes from: the electron-vite dev server, or the built file. */
 export type RendererTarget = { kind: 'url'; url: string } | { kind: 'file'; path: string };
@@ -33,21 +34,23 @@ function stripQueryAndHash(url: URL): string {
   return url.origin + url.pathname;
 }
 
-/** Only plain web links leave the app, and only to the user's browser. */
-export function isExternalWebLink(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+export interface MainWindowOptions {
+  preloadPath: string;
+  target: RendererTarget;
+  /** Where the window was last time, already checked against the current displays. */
+  state?: WindowState | null;
 }
 
-/** The window's options, pure so tests can assert the security settings. */
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1280,
-    height: 820,
+export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 820 };
+
+/**
+ * The main window. Its web preferences are written out here, literally, so that reviewers
+ * and Electronegativity see them where the window is made. Navigation, new windows, webviews
+ * and permissions are locked down for every web contents by hardening.ts.
+ */
+export function createMainWindow({ preloadPath, target, state = null }: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    ...(state ? state.bounds : DEFAULT_WINDOW_SIZE),
     minWidth: 800,
     minHeight: 500,
     show: false,
@@ -58,37 +61,22 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click would otherwise open links without going through the window-open handler's checks.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       preload: preloadPath,
     },
-  };
-}
-
-export interface MainWindowOptions {
-  preloadPath: string;
-  target: RendererTarget;
-}
-
-export function createMainWindow({ preloadPath, target }: MainWindowOptions): BrowserWindow {
-  const win = new BrowserWindow(buildWindowOptions(preloadPath));
-  const { webContents } = win;
-
-  win.once('ready-to-show', () => win.show());
-
-  webContents.on('will-navigate', (event) => {
-    if (!isRendererUrl(event.url, target)) event.preventDefault();
   });
-  // A page must not open windows of its own: web links go to the user's browser.
-  webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+
+  win.once('ready-to-show', () => {
+    if (state?.maximized) win.maximize();
+    win.show();
   });
-  // The inspector needs no camera, notifications or the like.
-  webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  webContents.session.setPermissionCheckHandler(() => false);
 
   if (target.kind === 'url') void win.loadURL(target.url);
   else void win.loadFile(target.path);

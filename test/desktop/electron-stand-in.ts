@@ -1,80 +1,54 @@
 /**
  * A stand-in for the `electron` module, for tests only: the Electron binary cannot run here.
  * It does no windowing or IPC of its own; it records what main asks of Electron (window
- * options, handlers, app events, keychain calls) and lets a test play Electron's part by
- * firing those handlers. Honest about what it is: nothing here proves Electron behaves so.
+ * options, handlers, app events, sessions, menus, the tray, keychain calls) and lets a test
+ * play Electron's part by firing those handlers. Honest about what it is: nothing here proves
+ * Electron behaves so; the parts mirror Electron's documented API shapes.
  */
 import type { IpcEventLike, IpcListener } from '../../main/desktop/ipc';
+import { createFakeNative } from './fake-native';
+import { Emitter, fakeEvent, FakeSession, FakeWebContents } from './fake-web-contents';
 
-type Listener = (...args: never[]) => unknown;
-
-class Emitter {
-  readonly listeners = new Map<string, Listener[]>();
-  on(name: string, listener: Listener): this {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-    return this;
-  }
-  once(name: string, listener: Listener): this {
-    return this.on(name, listener);
-  }
-  removeListener(name: string, listener: Listener): this {
-    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== listener));
-    return this;
-  }
-  emit(name: string, ...args: unknown[]): unknown[] {
-    return (this.listeners.get(name) ?? []).map((l) => (l as (...a: unknown[]) => unknown)(...args));
-  }
-}
-
-/** An Electron-like event whose preventDefault is recorded. */
-export function fakeEvent<T extends object>(fields: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
-  const event = { ...fields, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
-  return event;
-}
-
-let nextContentsId = 1;
-
-export class FakeWebContents extends Emitter {
-  readonly id = nextContentsId++;
-  readonly sent: Array<[string, ...unknown[]]> = [];
-  destroyed = false;
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  readonly session = {
-    permissionRequestHandler: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
-    setPermissionRequestHandler(handler: NonNullable<typeof this.permissionRequestHandler>) {
-      this.permissionRequestHandler = handler;
-    },
-    setPermissionCheckHandler(handler: NonNullable<typeof this.permissionCheckHandler>) {
-      this.permissionCheckHandler = handler;
-    },
-  };
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
-    this.windowOpenHandler = handler;
-  }
-  send(channel: string, ...args: unknown[]): void {
-    this.sent.push([channel, ...args]);
-  }
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-}
+export { fakeEvent, FakeSession, FakeWebContents, tryNavigate } from './fake-web-contents';
+export { clickMenuItem, findMenuItem } from './fake-native';
 
 export function createElectronStandIn() {
   const calls: string[] = [];
   const windows: FakeBrowserWindow[] = [];
+  const defaultSession = new FakeSession();
+  const native = createFakeNative(calls);
 
   class FakeBrowserWindow extends Emitter {
-    readonly webContents = new FakeWebContents();
+    readonly webContents = new FakeWebContents(defaultSession);
     loaded: { url?: string; file?: string } = {};
     visible = false;
     focused = false;
     minimized = false;
+    maximized = false;
     destroyed = false;
+    bounds: { x: number; y: number; width: number; height: number };
     constructor(readonly options: Record<string, unknown>) {
       super();
+      const { x = 100, y = 100, width = 800, height = 600 } = options as Partial<FakeBrowserWindow['bounds']>;
+      this.bounds = { x, y, width, height };
       windows.push(this);
       calls.push('BrowserWindow');
+      // Electron announces every new web contents, a window's included.
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
+    }
+    getNormalBounds() {
+      return { ...this.bounds };
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
+    /** Plays the user dragging the window. */
+    moveTo(bounds: Partial<FakeBrowserWindow['bounds']>): void {
+      this.bounds = { ...this.bounds, ...bounds };
+      this.emit(bounds.width !== undefined || bounds.height !== undefined ? 'resize' : 'move');
     }
     loadURL(url: string): Promise<void> {
       this.loaded = { url };
@@ -100,6 +74,7 @@ export function createElectronStandIn() {
       return this.destroyed;
     }
     close(): void {
+      this.emit('close', fakeEvent());
       this.destroyed = true;
       this.webContents.destroyed = true;
       this.emit('closed');
@@ -138,6 +113,8 @@ export function createElectronStandIn() {
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => state.paths[name] ?? `/nonexistent-${name}`,
     getAppPath: () => state.appPath,
+    name: 'Flowent Companion',
+    isPackaged: false,
     quit() {
       calls.push('app.quit');
       const event = fakeEvent();
@@ -166,6 +143,8 @@ export function createElectronStandIn() {
   });
 
   const module = {
+    ...native.module,
+    session: { defaultSession },
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain,
@@ -205,6 +184,8 @@ export function createElectronStandIn() {
     state,
     calls,
     windows,
+    native: native.state,
+    defaultSession,
     errorBoxes,
     openedExternally,
     exposed,

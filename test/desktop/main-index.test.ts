@@ -3,12 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CoreEvent, type Result } from '../../main/contract/api';
-import type { Core, CoreOptions } from '../../main/core/create-core';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type Result } from '../../main/contract/api';
+import type { CoreOptions } from '../../main/core/create-core';
 import { createElectronStandIn, fakeEvent, type FakeBrowserWindow } from './electron-stand-in';
 
-/** A stand-in core per the createCore interface: records options, start and stop. */
-type FakeCore = Core & { options: CoreOptions; emit(event: CoreEvent): void; start: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> };
+import { createFakeCore, FAKE_STATUS as STATUS, type FakeCore } from './fake-core';
 
 const h = vi.hoisted(() => ({
   electron: null as unknown as ReturnType<typeof createElectronStandIn>,
@@ -37,23 +36,7 @@ beforeEach(() => {
   startResult = { ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } };
   const stopped = new Promise<void>((resolve) => (releaseStop = resolve));
   h.makeCore = (options) => {
-    const listeners = new Set<(event: CoreEvent) => void>();
-    const core: FakeCore = {
-      options,
-      api: Object.fromEntries(API_METHODS.map((m) => [m, vi.fn(async () => `${m} answer`)])) as unknown as Core['api'],
-      subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-      emit: (event) => listeners.forEach((l) => l(event)),
-      start: vi.fn(async () => {
-        h.electron.calls.push('core.start');
-        core.emit({ type: 'history-cleared' });
-        return startResult;
-      }),
-      stop: vi.fn(async () => {
-        h.electron.calls.push('core.stop');
-        await stopped;
-        h.electron.calls.push('core.stopped');
-      }),
-    };
+    const core = createFakeCore(options, { calls: h.electron.calls, startResult: () => startResult, stopped });
     h.cores.push(core);
     return core;
   };
@@ -103,7 +86,7 @@ describe('main/index.ts', () => {
   it('builds the core for the desktop in Electron’s userData folder and opens a sandboxed window', async () => {
     const { core, win } = await launch();
     expect(core.options).toMatchObject({ mode: 'desktop', dataDir: join(root, 'user-data'), sqliteNativeBinding: undefined });
-    expect(h.electron.calls.slice(0, 2)).toEqual(['core.start', 'BrowserWindow']);
+    expect(h.electron.calls.slice(0, 4)).toEqual(['core.start', 'Menu.setApplicationMenu', 'Tray', 'BrowserWindow']);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/);
     expect(win.loaded.file).toMatch(/renderer[/\\]index\.html$/);
@@ -131,7 +114,7 @@ describe('main/index.ts', () => {
 
   it('serves the window’s IPC calls and delivers events from before the page was ready', async () => {
     const { core, win } = await launch();
-    await expect(h.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe('getStatus answer');
+    await expect(h.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe(STATUS);
     expect(core.api.getStatus).toHaveBeenCalled();
     expect(win.webContents.sent).toEqual([]);
     h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
@@ -159,20 +142,21 @@ describe('main/index.ts', () => {
     const { core } = await launch();
     h.electron.module.app.quit();
     expect(h.electron.calls).not.toContain('quit-proceeded');
-    expect(core.stop).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(core.stop).toHaveBeenCalledTimes(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(h.electron.state.exitCode).toBeNull();
     h.electron.module.app.quit(); // a second quit while stopping changes nothing
     releaseStop();
     await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
     expect(h.electron.calls.filter((c) => /core\.stop|app\.exit/.test(c))).toEqual(['core.stop', 'core.stopped', 'app.exit(0)']);
+    expect(h.electron.native.trays[0]?.destroyed).toBe(true);
   });
 
   it('quits when the last window closes (not on macOS)', async () => {
     const { core, win } = await launch();
     win.close();
     h.electron.module.app.emit('window-all-closed');
-    if (process.platform !== 'darwin') expect(core.stop).toHaveBeenCalled();
+    if (process.platform !== 'darwin') await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
   });
 
   it('shows the reason and quits when the core cannot start', async () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { fakeEvent } from './electron-stand-in';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
 
-const { buildWindowOptions, createMainWindow, isRendererUrl, rendererTarget } = await import('../../main/desktop/window');
+const { DEFAULT_WINDOW_SIZE, createMainWindow, isRendererUrl, rendererTarget } = await import('../../main/desktop/window');
 
 const BUILT = '/app/out/renderer/index.html';
 const fileTarget = { kind: 'file', path: BUILT } as const;
@@ -19,23 +18,36 @@ function openWindow(target: Parameters<typeof createMainWindow>[0]['target'] = f
 
 describe('window options', () => {
   it('isolates the page: context isolation, sandbox, no Node, no webview, our preload', () => {
-    const { webPreferences, show } = buildWindowOptions('/app/out/preload/index.js');
+    const { webPreferences, show } = openWindow().options as { webPreferences: Record<string, unknown>; show: boolean };
     expect(webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.js',
     });
     expect(show).toBe(false);
   });
 
-  it('creates the window with those options and shows it only when ready', () => {
-    const win = openWindow();
-    expect(win.options).toEqual(buildWindowOptions('/app/out/preload/index.js'));
-    expect(win.visible).toBe(false);
-    win.emit('ready-to-show');
-    expect(win.visible).toBe(true);
+  it('opens at the default size, or at a remembered place, and shows only when ready', () => {
+    const fresh = openWindow();
+    expect(fresh.options).toMatchObject(DEFAULT_WINDOW_SIZE);
+    expect(fresh.options).not.toHaveProperty('x');
+    expect(fresh.visible).toBe(false);
+    fresh.emit('ready-to-show');
+    expect([fresh.visible, fresh.maximized]).toEqual([true, false]);
+
+    const bounds = { x: 40, y: 30, width: 1000, height: 700 };
+    createMainWindow({ preloadPath: '/p.js', target: fileTarget, state: { bounds, maximized: true } });
+    const restored = electron.windows.at(-1)!;
+    expect(restored.options).toMatchObject(bounds);
+    restored.emit('ready-to-show');
+    expect([restored.visible, restored.maximized]).toEqual([true, true]);
   });
 });
 
@@ -61,38 +73,5 @@ describe('what the window loads', () => {
     expect(isRendererUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isRendererUrl('https://evil.example/', dev)).toBe(false);
     expect(isRendererUrl('not a url', dev)).toBe(false);
-  });
-});
-
-describe('navigation and new windows', () => {
-  it('blocks navigation away from the renderer and allows reloading it', () => {
-    const win = openWindow();
-    const away = fakeEvent({ url: 'https://example.com/' });
-    win.webContents.emit('will-navigate', away);
-    expect(away.defaultPrevented).toBe(true);
-    const own = fakeEvent({ url: pathToFileURL(BUILT).href });
-    win.webContents.emit('will-navigate', own);
-    expect(own.defaultPrevented).toBe(false);
-  });
-
-  it('denies every new window and opens only http(s) links in the browser', () => {
-    const win = openWindow();
-    const handler = win.webContents.windowOpenHandler;
-    if (!handler) throw new Error('no window-open handler');
-    for (const url of ['https://flowent.example/docs', 'http://127.0.0.1:8787/x']) {
-      expect(handler({ url })).toEqual({ action: 'deny' });
-    }
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'garbage']) {
-      expect(handler({ url })).toEqual({ action: 'deny' });
-    }
-    expect(electron.openedExternally).toEqual(['https://flowent.example/docs', 'http://127.0.0.1:8787/x']);
-  });
-
-  it('refuses every permission request and check', () => {
-    const { session } = openWindow().webContents;
-    const callback = vi.fn();
-    session.permissionRequestHandler?.(null, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(session.permissionCheckHandler?.(null, 'notifications')).toBe(false);
   });
 });

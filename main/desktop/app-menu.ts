@@ -1,0 +1,94 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** Help menu links; opened in the system browser after the http(s) check in external-links.ts. */
+export const HELP_LINKS: ReadonlyArray<{ label: string; url: string }> = [
+  { label: 'Flowent Companion Documentation', url: 'https://flowent.chat/docs/companion' },
+  { label: 'Flowent Actions Documentation', url: 'https://flowent.chat/docs/actions' },
+];
+
+export interface AppMenuInput {
+  platform: NodeJS.Platform;
+  appName: string;
+  /** Developer tools only in a development build. */
+  isPackaged: boolean;
+  notifyOnFailures: boolean;
+  copyWebhookUrl(): void;
+  setNotifyOnFailures(on: boolean): void;
+  openLink(url: string): void;
+}
+
+/**
+ * The application menu, built from Electron's roles so every platform gets its native
+ * shortcuts (roles carry their accelerators: Cmd/Ctrl+C, Cmd/Ctrl+Q, ...). The macOS layout
+ * (app menu first, Window menu with `front`) is used on macOS; elsewhere Quit sits in File.
+ */
+export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOptions[] {
+  const mac = input.platform === 'darwin';
+  const appMenu: MenuItemConstructorOptions = {
+    label: input.appName,
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Copy Webhook URL', accelerator: 'CmdOrCtrl+Shift+C', click: () => input.copyWebhookUrl() },
+      {
+        label: 'Notify on Failed Calls',
+        type: 'checkbox',
+        checked: input.notifyOnFailures,
+        click: (item) => input.setNotifyOnFailures(item.checked),
+      },
+      { type: 'separator' },
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(mac ? ([{ role: 'pasteAndMatchStyle' }] as const) : []),
+      { role: 'delete' },
+      { role: 'selectAll' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'reload' },
+      { role: 'forceReload' },
+      ...(input.isPackaged ? [] : ([{ role: 'toggleDevTools' }] as const)),
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const window: MenuItemConstructorOptions = {
+    role: 'window',
+    submenu: mac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'zoom' }, { role: 'close' }],
+  };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: HELP_LINKS.map(({ label, url }) => ({ label, click: () => input.openLink(url) })),
+  };
+  return [...(mac ? [appMenu] : []), file, edit, view, window, help];
+}

@@ -1,0 +1,71 @@
+import type { CallSummary, CoreEvent } from '../contract/api';
+
+/** A call worth interrupting the user for: a bad signature, or the handler failed. */
+export function isNotableFailure(call: CallSummary): boolean {
+  return call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing' || call.status >= 500;
+}
+
+function describe(call: CallSummary): { title: string; body: string } {
+  const action = call.action ?? call.path;
+  if (call.status >= 500) return { title: 'Handler error', body: `${action} answered ${call.status}.` };
+  const what = call.verdict === 'missing' ? 'no signature' : `${call.verdict} signature`;
+  return { title: 'Signature check failed', body: `${action}: ${what} (answered ${call.status}).` };
+}
+
+export interface FailureNotifierOptions {
+  /** Read on every event, so turning the setting off takes effect at once. */
+  enabled(): boolean;
+  show(title: string, body: string): void;
+  /** At most one notification per interval; default 10 s. */
+  intervalMs?: number;
+}
+
+export interface FailureNotifier {
+  onEvent(event: CoreEvent): void;
+  dispose(): void;
+}
+
+/**
+ * Desktop notifications for failed calls, throttled: the first failure is shown at once;
+ * failures in the next 10 s are counted and shown as one summary when the 10 s are up. A
+ * burst of a thousand bad calls therefore costs two notifications, not a thousand.
+ */
+export function createFailureNotifier(options: FailureNotifierOptions): FailureNotifier {
+  const intervalMs = options.intervalMs ?? 10_000;
+  let quietUntilTimer: ReturnType<typeof setTimeout> | null = null;
+  // Only a count and the latest call are held, however long the burst.
+  let heldCount = 0;
+  let heldLast: CallSummary | null = null;
+
+  function endQuietPeriod(): void {
+    quietUntilTimer = null;
+    const count = heldCount;
+    const last = heldLast;
+    heldCount = 0;
+    heldLast = null;
+    if (!last || !options.enabled()) return;
+    const latest = describe(last);
+    options.show(`${count} more failed call${count === 1 ? '' : 's'}`, `Latest: ${latest.body}`);
+    quietUntilTimer = setTimeout(endQuietPeriod, intervalMs);
+  }
+
+  return {
+    onEvent(event) {
+      if (event.type !== 'call-stored' || !isNotableFailure(event.call) || !options.enabled()) return;
+      if (quietUntilTimer !== null) {
+        heldCount += 1;
+        heldLast = event.call;
+        return;
+      }
+      const { title, body } = describe(event.call);
+      options.show(title, body);
+      quietUntilTimer = setTimeout(endQuietPeriod, intervalMs);
+    },
+    dispose() {
+      if (quietUntilTimer !== null) clearTimeout(quietUntilTimer);
+      quietUntilTimer = null;
+      heldCount = 0;
+      heldLast = null;
+    },
+  };
+}

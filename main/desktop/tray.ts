@@ -1,0 +1,78 @@
+import { clipboard, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
+import type { CoreStatus } from '../contract/api';
+
+/**
+ * What the tray shows. Built by a provider function so other parts can add their lines
+ * later (the tunnel's status, once there is a tunnel) without the tray knowing about them.
+ */
+export interface TrayStatus {
+  /** The URL "Copy Webhook URL" puts on the clipboard; null while nothing listens. */
+  webhookUrl: string | null;
+  /** Read-only status lines, shown in order at the top of the menu. */
+  lines: string[];
+}
+export type TrayStatusProvider = () => TrayStatus;
+
+/**
+ * The core's part of the tray status. The URL is `/actions`, which serves every action (the
+ * action is named in the body), so it can be pasted as is into any action's webhook_url.
+ */
+export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
+  if (!status?.webhookBaseUrl) return { webhookUrl: null, lines: ['Server: not running'] };
+  const webhookUrl = `${status.webhookBaseUrl}/actions`;
+  const key = status.hmacKey.set ? `HMAC key: set (${status.hmacKey.source ?? 'unknown source'})` : 'HMAC key: not set';
+  return { webhookUrl, lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, key] };
+}
+
+export interface TrayActions {
+  open(): void;
+  quit(): void;
+}
+
+export function buildTrayMenuTemplate(status: TrayStatus, actions: TrayActions): MenuItemConstructorOptions[] {
+  const { webhookUrl } = status;
+  return [
+    ...status.lines.map((label): MenuItemConstructorOptions => ({ label, enabled: false })),
+    { type: 'separator' },
+    {
+      label: 'Copy Webhook URL',
+      enabled: webhookUrl !== null,
+      click: () => {
+        if (webhookUrl !== null) clipboard.writeText(webhookUrl);
+      },
+    },
+    { label: 'Open Flowent Companion', click: () => actions.open() },
+    { type: 'separator' },
+    { label: 'Quit', click: () => actions.quit() },
+  ];
+}
+
+export interface CompanionTray {
+  /** Rebuilds the menu from the provider; call when the status changes. */
+  refresh(): void;
+  destroy(): void;
+}
+
+/** Tray icons are small; the app icon is 512 px. macOS menu bars are 22 pt, Windows uses 16 px. */
+export function trayIconSize(platform: NodeJS.Platform): number {
+  return platform === 'linux' ? 22 : 16;
+}
+
+export function createTray(input: {
+  iconPath: string;
+  platform: NodeJS.Platform;
+  getStatus: TrayStatusProvider;
+  actions: TrayActions;
+}): CompanionTray {
+  const size = trayIconSize(input.platform);
+  const tray = new Tray(nativeImage.createFromPath(input.iconPath).resize({ width: size, height: size }));
+  // Windows and most Linux trays open the app on a click; macOS opens the menu.
+  if (input.platform !== 'darwin') tray.on('click', () => input.actions.open());
+  const refresh = (): void => {
+    const status = input.getStatus();
+    tray.setToolTip(['Flowent Companion', ...status.lines.slice(0, 1)].join('\n'));
+    tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(status, input.actions)));
+  };
+  refresh();
+  return { refresh, destroy: () => tray.destroy() };
+}

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallSummary, CoreEvent } from '../../main/contract/api';
+import { createFailureNotifier, isNotableFailure } from '../../main/desktop/failure-notifier';
+
+const summary = (fields: Partial<CallSummary>): CallSummary =>
+  ({ id: 1, action: 'send_email', path: '/actions/send_email', verdict: 'valid', status: 200, ...fields }) as CallSummary;
+const call = (fields: Partial<CallSummary>): CoreEvent => ({ type: 'call-stored', call: summary(fields) });
+const bad = call({ verdict: 'invalid', status: 401 });
+
+let enabled: boolean;
+let shown: Array<[string, string]>;
+const notifier = () => createFailureNotifier({ enabled: () => enabled, show: (title, body) => shown.push([title, body]) });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  enabled = true;
+  shown = [];
+});
+afterEach(() => vi.useRealTimers());
+
+describe('failure notifications', () => {
+  it('notifies on invalid, malformed or missing signatures and on 5xx answers only', () => {
+    for (const verdict of ['invalid', 'malformed', 'missing'] as const) expect(isNotableFailure(summary({ verdict }))).toBe(true);
+    for (const verdict of ['valid', 'unsigned-test', 'no-key', 'not-flowent'] as const) expect(isNotableFailure(summary({ verdict }))).toBe(false);
+    expect(isNotableFailure(summary({ status: 500 }))).toBe(true);
+    expect(isNotableFailure(summary({ status: 404 }))).toBe(false);
+  });
+
+  it('says what failed', () => {
+    const n = notifier();
+    n.onEvent(call({ verdict: 'missing', status: 401 }));
+    vi.advanceTimersByTime(10_000);
+    n.onEvent(call({ status: 502 }));
+    expect(shown).toEqual([
+      ['Signature check failed', 'send_email: no signature (answered 401).'],
+      ['Handler error', 'send_email answered 502.'],
+    ]);
+  });
+
+  it('shows at most one per 10 s, then one summary with the count', () => {
+    const n = notifier();
+    n.onEvent(bad);
+    expect(shown).toHaveLength(1);
+    for (let i = 0; i < 999; i++) n.onEvent(bad);
+    n.onEvent(call({ status: 500 }));
+    vi.advanceTimersByTime(9_999);
+    expect(shown).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(shown[1]).toEqual(['1000 more failed calls', 'Latest: send_email answered 500.']);
+    // The summary opens a new quiet period too.
+    n.onEvent(bad);
+    expect(shown).toHaveLength(2);
+    vi.advanceTimersByTime(10_000);
+    expect(shown[2]?.[0]).toBe('1 more failed call');
+    vi.advanceTimersByTime(10_000);
+    n.onEvent(bad);
+    expect(shown).toHaveLength(4);
+  });
+
+  it('ignores good calls and other events, and stays silent while the setting is off', () => {
+    const n = notifier();
+    n.onEvent(call({}));
+    n.onEvent({ type: 'history-cleared' });
+    enabled = false;
+    n.onEvent(bad);
+    vi.advanceTimersByTime(20_000);
+    expect(shown).toEqual([]);
+    enabled = true;
+    n.onEvent(bad);
+    expect(shown).toHaveLength(1);
+    n.onEvent(bad);
+    n.dispose(); // the held summary goes with it
+    vi.advanceTimersByTime(20_000);
+    expect(shown).toHaveLength(1);
+  });
+});

@@ -1,0 +1,44 @@
+import { vi } from 'vitest';
+import { API_METHODS, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
+import type { Core, CoreOptions } from '../../main/core/create-core';
+
+export const FAKE_STATUS = {
+  webhookBaseUrl: 'http://127.0.0.1:8787',
+  host: '127.0.0.1',
+  port: 8787,
+  hmacKey: { set: false, masked: null, source: null },
+} as unknown as CoreStatus;
+
+/** A stand-in core per the createCore interface: records options, start and stop. */
+export type FakeCore = Core & { options: CoreOptions; emit(event: CoreEvent): void; start: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> };
+
+/**
+ * Every API method answers "<method> answer" (getStatus a plausible status); start emits one
+ * event and returns `startResult()`; stop waits for `stopped`. Both are logged in `calls`.
+ */
+export function createFakeCore(
+  options: CoreOptions,
+  hooks: { calls: string[]; startResult(): Result<{ host: string; port: number; baseUrl: string }>; stopped: Promise<void> },
+): FakeCore {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const core: FakeCore = {
+    options,
+    api: {
+      ...Object.fromEntries(API_METHODS.map((m) => [m, vi.fn(async () => `${m} answer`)])),
+      getStatus: vi.fn(async () => FAKE_STATUS),
+    } as unknown as Core['api'],
+    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    emit: (event) => listeners.forEach((l) => l(event)),
+    start: vi.fn(async () => {
+      hooks.calls.push('core.start');
+      core.emit({ type: 'history-cleared' });
+      return hooks.startResult();
+    }),
+    stop: vi.fn(async () => {
+      hooks.calls.push('core.stop');
+      await hooks.stopped;
+      hooks.calls.push('core.stopped');
+    }),
+  };
+  return core;
+}

@@ -1,0 +1,133 @@
+// main/index.ts's native side, composed: hardening, CSP, the exact IPC surface, menu, tray,
+// notifications and the remembered window, with the Electron stand-in and a fake core.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_METHODS, IPC_CHANNEL_PREFIX, IPC_READY_CHANNEL, ipcChannelFor, type CallSummary } from '../../main/contract/api';
+import type { CoreOptions } from '../../main/core/create-core';
+import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
+import { DESKTOP_SETTINGS_FILE } from '../../main/desktop/desktop-settings';
+import { clickMenuItem, createElectronStandIn, findMenuItem, tryNavigate } from './electron-stand-in';
+import { createFakeCore, FAKE_STATUS, type FakeCore } from './fake-core';
+
+const h = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof createElectronStandIn>, cores: [] as FakeCore[] }));
+vi.mock('electron', async () => {
+  const { createElectronStandIn: create } = await import('./electron-stand-in');
+  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
+  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
+});
+vi.mock('../../main/core/create-core', () => ({
+  createCore: (options: CoreOptions) => {
+    const core = createFakeCore(options, {
+      calls: h.electron.calls,
+      startResult: () => ({ ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } }),
+      stopped: Promise.resolve(),
+    });
+    h.cores.push(core);
+    return core;
+  },
+}));
+
+let dataDir: string;
+const settingsFile = () => join(dataDir, DESKTOP_SETTINGS_FILE);
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'main-shell-'));
+  h.electron = createElectronStandIn();
+  h.cores = [];
+  vi.unstubAllEnvs();
+  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.resetModules();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function launch() {
+  await import('../../main/index');
+  await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
+  return { core: h.cores[0]!, win: h.electron.windows[0]! };
+}
+
+const failedCall = { id: 9, action: 'send_email', path: '/actions/send_email', verdict: 'invalid', status: 401 } as CallSummary;
+
+describe('the composed desktop shell', () => {
+  it('registers exactly the contract’s IPC channels: one handler per API method, one ready signal', async () => {
+    await launch();
+    const { ipcMain } = h.electron.module;
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannelFor).sort());
+    const listened = [...ipcMain.listeners.entries()].filter(([, listeners]) => listeners.length > 0).map(([channel]) => channel);
+    expect(listened).toEqual([IPC_READY_CHANNEL]);
+    for (const channel of [...ipcMain.handlers.keys(), ...listened]) expect(channel.startsWith(IPC_CHANNEL_PREFIX)).toBe(true);
+  });
+
+  it('hardens the window before it loads, and sends the CSP header on the default session', async () => {
+    const { win } = await launch();
+    expect(tryNavigate(win.webContents, 'will-navigate', 'https://evil.example/')).toBe(true);
+    expect(tryNavigate(win.webContents, 'will-frame-navigate', 'https://evil.example/')).toBe(true);
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(h.electron.defaultSession.respond('http://localhost:5173/', {})).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(h.electron.defaultSession.permissionCheckHandler?.(null, 'media', '', {})).toBe(false);
+  });
+
+  it('sets the application menu and a tray with the server status; both copy the webhook URL', async () => {
+    await launch();
+    const menu = h.electron.native.applicationMenu!.template;
+    expect(findMenuItem(menu, 'paste')).toBeDefined();
+    const tray = h.electron.native.trays[0]!;
+    expect(tray.menu?.template.map((item) => item.label)).toContain('Webhook URL: http://127.0.0.1:8787/actions');
+    clickMenuItem(findMenuItem(tray.menu!.template, 'Copy Webhook URL'));
+    expect(h.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+    h.electron.native.clipboardText = null;
+    clickMenuItem(findMenuItem(menu, 'Copy Webhook URL'));
+    expect(h.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+  });
+
+  it('refreshes the tray when the core reports a new status', async () => {
+    const { core } = await launch();
+    core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, webhookBaseUrl: 'http://127.0.0.1:9999', port: 9999 } });
+    expect(h.electron.native.trays[0]!.menu?.template[0]?.label).toBe('Server: listening on 127.0.0.1:9999');
+  });
+
+  it('notifies about failed calls only once the user turns it on, and keeps that choice', async () => {
+    const { core } = await launch();
+    core.emit({ type: 'call-stored', call: failedCall });
+    expect(h.electron.native.notifications).toEqual([]);
+    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ notifyOnFailures: true });
+    core.emit({ type: 'call-stored', call: failedCall });
+    expect(h.electron.native.notifications).toEqual([{ title: 'Signature check failed', body: 'send_email: invalid signature (answered 401).' }]);
+  });
+
+  it('remembers the window’s place on quit and restores it on the next launch', async () => {
+    const { win } = await launch();
+    win.moveTo({ x: 200, y: 150, width: 1000, height: 700 });
+    h.electron.module.app.quit();
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).window).toEqual({ bounds: { x: 200, y: 150, width: 1000, height: 700 }, maximized: false });
+
+    h.electron = createElectronStandIn();
+    vi.resetModules();
+    const again = await launch();
+    expect(again.win.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 });
+  });
+
+  it('opens at the default place when the remembered one is on a display that is gone', async () => {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(settingsFile(), JSON.stringify({ window: { bounds: { x: 3000, y: 100, width: 1000, height: 700 }, maximized: false } }));
+    const { win } = await launch();
+    expect(win.options).not.toHaveProperty('x');
+    expect(win.options).toMatchObject({ width: 1280, height: 820 });
+  });
+
+  it('a second launch re-opens the window when it was closed (macOS keeps running)', async () => {
+    const { win } = await launch();
+    win.close();
+    h.electron.module.app.emit('second-instance');
+    expect(h.electron.windows).toHaveLength(2);
+    expect(h.electron.windows[1]?.destroyed).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createShutdown } from '../../main/desktop/shutdown';
+
+afterEach(() => vi.useRealTimers());
+
+describe('the quit sequence', () => {
+  it('runs the steps in order, one after the other, then exits with the code', async () => {
+    const order: string[] = [];
+    const step = (name: string) => ({
+      name,
+      run: async () => {
+        order.push(`${name} start`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push(`${name} done`);
+      },
+    });
+    const shutdown = createShutdown({ steps: () => [step('tunnel'), step('core')], exit: (code) => order.push(`exit ${code}`) });
+    await shutdown(3);
+    expect(order).toEqual(['tunnel start', 'tunnel done', 'core start', 'core done', 'exit 3']);
+  });
+
+  it('goes on past a failing step and past a hung one, and runs only once', async () => {
+    vi.useFakeTimers();
+    const log = vi.fn();
+    const exit = vi.fn();
+    const closed = vi.fn();
+    const shutdown = createShutdown({
+      steps: () => [
+        { name: 'the tunnel', run: () => Promise.reject(new Error('gone')) },
+        { name: 'the tray', run: () => new Promise<void>(() => {}) },
+        { name: 'the database', run: closed },
+      ],
+      exit,
+      stepTimeoutMs: 1000,
+      log,
+    });
+    const done = shutdown(0);
+    void shutdown(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(closed).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(exit.mock.calls).toEqual([[0]]);
+    expect(log).toHaveBeenCalledWith('Stopping the tunnel failed:', expect.any(Error));
+    expect(log).toHaveBeenCalledWith('Stopping the tray took over 1000 ms; going on.');
+  });
+});
