@@ -1,0 +1,297 @@
+import type { Result } from '../../contract/api';
+import { agentUnavailable, connectionLost, forwardTimedOut, noAuthtoken, tunnelError, type TunnelError } from './tunnel-errors';
+import { OFFLINE, type TunnelOpenOptions, type TunnelProvider, type TunnelStatus, type UrlChange } from './tunnel-provider';
+import { backoffDelay, nextStatus, type TunnelEvent } from './tunnel-status';
+import { clearTimer, withTimeout } from './with-timeout';
+
+type NgrokSdk = Pick<typeof import('@ngrok/ngrok'), 'forward' | 'kill'>;
+type Listener = import('@ngrok/ngrok').Listener;
+type ForwardConfig = import('@ngrok/ngrok').Config;
+
+export interface NgrokTunnelOptions {
+  /** forward() can hang forever (an edge that completes TLS and never answers): give up after this. */
+  forwardTimeoutMs?: number;
+  /** After the agent reports `closed`, how long to let it reconnect by itself before rebuilding the session. */
+  reconnectGraceMs?: number;
+  /** Rebuild attempt n waits min(max, base × 2^(n-1)). */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Bound on listener.close() and kill() when closing (a dead session can make them slow). */
+  closeTimeoutMs?: number;
+  /** Test only: the address of a stand-in edge (`host:port`) and the PEM of the CA that signed its certificate. */
+  serverAddr?: string;
+  caCert?: string;
+  /** Test only: how the agent library is loaded. Loaded lazily so the core starts without the native binary. */
+  loadSdk?: () => Promise<NgrokSdk>;
+  now?: () => number;
+  /** The agent's own log lines, for diagnostics. */
+  onLog?: (line: string) => void;
+}
+
+/** Everything about one open(); replaced by the next open() and dropped by close(). */
+interface Run {
+  options: TunnelOpenOptions & { authtoken: string };
+  listener: Listener | null;
+  /** Identity of the session whose onStatusChange we listen to; events from older sessions are ignored. */
+  session: object | null;
+  url: string | null;
+  graceTimer: NodeJS.Timeout | null;
+  retryTimer: NodeJS.Timeout | null;
+  rebuilding: boolean;
+  lastFailure: TunnelError | null;
+}
+
+type Connected = { ok: true; url: string } | { ok: false; error: TunnelError };
+
+/** Failures a retry cannot fix: stop rebuilding and say so. */
+const PERMANENT = new Set(['tunnel-no-authtoken', 'tunnel-authtoken-invalid', 'tunnel-agent-outdated', 'tunnel-domain-taken', 'tunnel-unavailable']);
+
+/**
+ * The tunnel over the embedded ngrok agent (@ngrok/ngrok). The agent reconnects by itself
+ * after a short outage but gives up after about 2.5 s of failed attempts, so this provider
+ * watches for `closed` without a following `connected` and rebuilds the session itself
+ * (kill, then forward with force_new_session) with exponential backoff until it is back.
+ *
+ * The agent library keeps one process-wide session registry and kill() closes everything
+ * in it: use one NgrokTunnel per process.
+ */
+export class NgrokTunnel implements TunnelProvider {
+  private current: TunnelStatus = OFFLINE;
+  private run: Run | null = null;
+  private sdk: NgrokSdk | null = null;
+  /** A forward() we stopped waiting for. The agent library serialises session setup, so
+   *  every later forward() would queue behind it: never start another while it is pending. */
+  private abandoned: Promise<void> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly statusListeners = new Set<(status: TunnelStatus) => void>();
+  private readonly urlListeners = new Set<(change: UrlChange) => void>();
+  private readonly forwardTimeoutMs: number;
+  private readonly reconnectGraceMs: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly closeTimeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: NgrokTunnelOptions = {}) {
+    this.forwardTimeoutMs = options.forwardTimeoutMs ?? 15_000;
+    this.reconnectGraceMs = options.reconnectGraceMs ?? 5_000;
+    this.backoffBaseMs = options.backoffBaseMs ?? 1_000;
+    this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 3_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  get status(): TunnelStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (status: TunnelStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  onUrlChanged(listener: (change: UrlChange) => void): () => void {
+    this.urlListeners.add(listener);
+    return () => this.urlListeners.delete(listener);
+  }
+
+  open(options: TunnelOpenOptions): Promise<Result<{ url: string }>> {
+    const previous = this.cancel();
+    return this.serial(async () => {
+      await this.release(previous);
+      return this.openNow(options);
+    });
+  }
+
+  async close(): Promise<void> {
+    const run = this.cancel();
+    // Bounded: quitting must not wait for a forward() still in flight (it cleans up after itself).
+    await withTimeout(this.serial(() => this.release(run)), 2 * this.closeTimeoutMs);
+  }
+
+  private async openNow(options: TunnelOpenOptions): Promise<Result<{ url: string }>> {
+    this.apply({ type: 'open' });
+    const authtoken = options.authtoken?.trim();
+    if (!authtoken) return this.openFailed(noAuthtoken());
+    const run: Run = { options: { ...options, authtoken }, listener: null, session: null, url: null, graceTimer: null, retryTimer: null, rebuilding: false, lastFailure: null };
+    this.run = run;
+    const connected = await this.connect(run);
+    if (this.run !== run) return { ok: false, code: 'tunnel-closed', message: 'The tunnel was closed while it was opening.' };
+    if (!connected.ok) {
+      this.run = null;
+      return this.openFailed(connected.error);
+    }
+    run.url = connected.url;
+    this.apply({ type: 'opened', url: connected.url });
+    return { ok: true, value: { url: connected.url } };
+  }
+
+  /** Stops everything about the current run at once (timers, status); the agent is released later, in turn. */
+  private cancel(): Run | null {
+    const run = this.run;
+    this.run = null;
+    if (run) {
+      clearTimer(run.graceTimer);
+      clearTimer(run.retryTimer);
+      run.session = null;
+    }
+    this.apply({ type: 'closed' });
+    return run;
+  }
+
+  private async release(run: Run | null): Promise<void> {
+    if (!run || !this.sdk) return;
+    if (run.listener) await withTimeout(run.listener.close(), this.closeTimeoutMs).catch(() => undefined);
+    run.listener = null;
+    await withTimeout(this.sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+  }
+
+  /**
+   * Every call into the agent library goes through here, one at a time: kill() ends every
+   * session in the process, so a kill() racing a forward() could end the wrong one.
+   */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private openFailed(error: TunnelError): Result<{ url: string }> {
+    this.apply({ type: 'open-failed', reason: { code: error.code, message: error.message } });
+    return { ok: false, code: error.code, message: error.message };
+  }
+
+  /** One forward() with a fresh session, bounded by the timeout; late results of abandoned calls are closed. */
+  private async connect(run: Run): Promise<Connected> {
+    let sdk: NgrokSdk;
+    try {
+      sdk = this.sdk ??= await (this.options.loadSdk ?? loadNgrok)();
+    } catch (error) {
+      return { ok: false, error: agentUnavailable(error) };
+    }
+    if (this.abandoned) {
+      const settled = await withTimeout(this.abandoned.then(() => true), this.forwardTimeoutMs);
+      if (!settled) return { ok: false, error: forwardTimedOut(this.forwardTimeoutMs) };
+    }
+    const session = {};
+    run.session = session;
+    const { localPort, localHost = '127.0.0.1', authtoken, domain } = run.options;
+    // forward() mutates its config (it swaps the callbacks for flags): build a fresh one per call.
+    const config: ForwardConfig = {
+      addr: `${localHost.includes(':') ? `[${localHost}]` : localHost}:${localPort}`,
+      authtoken,
+      force_new_session: true,
+      onStatusChange: (status: string) => this.agentStatus(run, session, status),
+      ...(domain ? { domain } : {}),
+      ...(this.options.serverAddr ? { server_addr: this.options.serverAddr } : {}),
+      ...(this.options.caCert ? { session_ca_cert: this.options.caCert } : {}),
+      ...(this.options.onLog ? { onLogEvent: this.options.onLog } : {}),
+    };
+    const forwarding = sdk.forward(config);
+    let listener: Listener | undefined;
+    try {
+      listener = await withTimeout(forwarding, this.forwardTimeoutMs);
+    } catch (error) {
+      return { ok: false, error: tunnelError(error) };
+    }
+    if (!listener) {
+      // Nothing else is started while this is pending, so kill() only ends this late session.
+      const abandoned: Promise<void> = forwarding
+        .then(
+          async (late) => {
+            await withTimeout(late.close(), this.closeTimeoutMs).catch(() => undefined);
+            await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          if (this.abandoned === abandoned) this.abandoned = null;
+        });
+      this.abandoned = abandoned;
+      return { ok: false, error: forwardTimedOut(this.forwardTimeoutMs) };
+    }
+    const url = listener.url();
+    if (this.run !== run || run.session !== session || !url) {
+      // Cancelled while connecting: we run alone (serial), so kill() ends only this session.
+      await withTimeout(listener.close(), this.closeTimeoutMs).catch(() => undefined);
+      await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+      return { ok: false, error: tunnelError(new Error(url ? 'closed while opening' : 'ngrok returned no URL')) };
+    }
+    run.listener = listener;
+    return { ok: true, url };
+  }
+
+  /** The agent's `onStatusChange`: `closed` (possibly several times) then maybe `connected`. */
+  private agentStatus(run: Run, session: object, status: string): void {
+    if (this.run !== run || run.session !== session || run.rebuilding) return;
+    if (status === 'connected') {
+      // The agent came back by itself (also late, after a rebuild was scheduled): keep its session and URL.
+      if (!run.graceTimer && !run.retryTimer) return;
+      clearTimer(run.graceTimer);
+      clearTimer(run.retryTimer);
+      run.graceTimer = run.retryTimer = null;
+      this.apply({ type: 'resumed' });
+      return;
+    }
+    if (status !== 'closed' || run.graceTimer || run.retryTimer) return;
+    const lost = connectionLost();
+    this.apply({ type: 'lost', reason: { code: lost.code, message: lost.message } });
+    if (this.current.state !== 'reconnecting') return;
+    run.graceTimer = setTimeout(() => {
+      run.graceTimer = null;
+      this.scheduleRebuild(run, 1);
+    }, this.reconnectGraceMs);
+  }
+
+  private scheduleRebuild(run: Run, attempt: number): void {
+    if (this.run !== run) return;
+    const delay = backoffDelay(attempt, this.backoffBaseMs, this.backoffMaxMs);
+    const reason = run.lastFailure ?? connectionLost();
+    this.apply({ type: 'retry-scheduled', attempt, at: this.now() + delay, reason: { code: reason.code, message: reason.message } });
+    run.retryTimer = setTimeout(() => {
+      run.retryTimer = null;
+      void this.serial(() => this.rebuild(run, attempt));
+    }, delay);
+  }
+
+  private async rebuild(run: Run, attempt: number): Promise<void> {
+    if (this.run !== run) return; // closed or replaced while this waited its turn: kill() would end the new one
+    run.rebuilding = true;
+    run.session = null;
+    run.listener = null;
+    if (this.sdk) await withTimeout(this.sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+    if (this.run !== run) return;
+    const connected = await this.connect(run);
+    run.rebuilding = false;
+    if (this.run !== run) return;
+    if (!connected.ok) {
+      run.lastFailure = connected.error;
+      if (PERMANENT.has(connected.error.code)) {
+        this.run = null;
+        this.apply({ type: 'gave-up', reason: { code: connected.error.code, message: connected.error.message } });
+        return;
+      }
+      this.scheduleRebuild(run, attempt + 1);
+      return;
+    }
+    const previous = run.url;
+    run.url = connected.url;
+    run.lastFailure = null;
+    this.apply({ type: 'rebuilt', url: connected.url });
+    if (previous && previous !== connected.url) {
+      for (const listener of [...this.urlListeners]) listener({ previous, current: connected.url });
+    }
+  }
+
+  private apply(event: TunnelEvent): void {
+    const next = nextStatus(this.current, event);
+    if (next === this.current) return;
+    this.current = next;
+    for (const listener of [...this.statusListeners]) listener(next);
+  }
+}
+
+async function loadNgrok(): Promise<NgrokSdk> {
+  const loaded = (await import('@ngrok/ngrok')) as NgrokSdk & { default?: NgrokSdk };
+  return loaded.default ?? loaded;
+}

@@ -1,0 +1,60 @@
+import type { Result } from '../../contract/api';
+
+/**
+ * Where the public tunnel is, in a shape the UI can show as is.
+ *
+ * - `offline`: no tunnel; `reason` says why when it was not the user's choice (a failed open,
+ *   a rejected authtoken, a session that could not be rebuilt).
+ * - `connecting`: `open()` is in progress.
+ * - `online`: `url` is public and reaches the local webhook server.
+ * - `reconnecting`: the connection to the provider was lost; `url` is the last known URL
+ *   (it may change when the tunnel comes back). `attempt` and `nextRetryAt` (ms since the
+ *   epoch) are set when the provider itself schedules a rebuild; absent while the agent is
+ *   still retrying on its own.
+ */
+export interface TunnelStatus {
+  state: 'offline' | 'connecting' | 'online' | 'reconnecting';
+  url: string | null;
+  reason: TunnelReason | null;
+  attempt?: number;
+  nextRetryAt?: number;
+}
+
+/** A stable code and a message a user can act on. */
+export interface TunnelReason {
+  code: string;
+  message: string;
+}
+
+export interface TunnelOpenOptions {
+  /** The local webhook server's port. */
+  localPort: number;
+  /** The local webhook server's address; 127.0.0.1 unless it listens elsewhere. */
+  localHost?: string;
+  authtoken: string | null;
+  /** A domain reserved on the user's account; the provider picks one when absent. */
+  domain?: string;
+}
+
+export interface UrlChange {
+  previous: string;
+  current: string;
+}
+
+/**
+ * A public URL in front of the local webhook server. One tunnel at a time: `open()` while
+ * open replaces it. Expected failures come back as values with a stable code; the status
+ * stream carries everything that happens later (loss, retries, recovery).
+ */
+export interface TunnelProvider {
+  open(options: TunnelOpenOptions): Promise<Result<{ url: string }>>;
+  /** Closes the tunnel and stops any retry; safe to call at any time, more than once. */
+  close(): Promise<void>;
+  /** Called on every status change; returns the unsubscribe function. */
+  onStatus(listener: (status: TunnelStatus) => void): () => void;
+  /** Called when a rebuilt tunnel came back with a different public URL (Flowent must be re-pointed). */
+  onUrlChanged(listener: (change: UrlChange) => void): () => void;
+  readonly status: TunnelStatus;
+}
+
+export const OFFLINE: TunnelStatus = { state: 'offline', url: null, reason: null };

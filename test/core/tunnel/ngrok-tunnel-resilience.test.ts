@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NgrokTunnel } from '../../../main/core/tunnel/ngrok-tunnel';
+import { FakeEdge } from '../../fixtures/ngrok-edge/fake-edge';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { callThroughEdge, killAll, tunnelFor, waitFor } from './tunnel-harness';
+
+// The real agent library against an edge that goes away. One process-wide session registry:
+// one test at a time, everything killed after each.
+let edge: FakeEdge;
+let core: RunningCore;
+let tunnel: NgrokTunnel | null = null;
+
+beforeEach(async () => {
+  edge = await FakeEdge.start();
+  core = await startCore();
+});
+
+afterEach(async () => {
+  await tunnel?.close();
+  tunnel = null;
+  await edge.stop();
+  await killAll();
+  await core.close();
+});
+
+/** Quick rebuilds so a test of the whole loop stays within a few seconds. */
+const FAST = { reconnectGraceMs: 1_000, backoffBaseMs: 500, backoffMaxMs: 2_000, forwardTimeoutMs: 3_000 };
+
+describe.sequential('NgrokTunnel when the edge goes away', () => {
+  it('a short outage: the agent reconnects by itself and keeps the same URL', { timeout: 15_000 }, async () => {
+    const t = tunnelFor(edge); // default grace (5 s) leaves the agent time to come back on its own
+    tunnel = t.tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    if (!opened.ok) throw new Error(opened.message);
+
+    await edge.drop(500);
+    await waitFor('reconnecting', () => tunnel!.status.state === 'reconnecting', 2_000);
+    expect(tunnel.status).toMatchObject({ url: opened.value.url, reason: { code: 'tunnel-connection-lost' } });
+    expect(tunnel.status.attempt).toBeUndefined();
+    const tookMs = await waitFor('online again', () => tunnel!.status.state === 'online', 8_000);
+
+    expect(t.states()).toEqual(['connecting', 'online', 'reconnecting', 'online']);
+    expect(tunnel.status.url).toBe(opened.value.url);
+    expect(t.urlChanges).toEqual([]);
+    // `connected` comes as the agent redials, a moment before it has re-authenticated and
+    // re-bound its old tunnel id on the new connection.
+    const bindMs = await waitFor('the re-bind', () => edge.counters.binds === 2, 2_000);
+    expect(bindMs).toBeLessThan(500);
+    expect(edge.counters).toMatchObject({ connections: 2, sessions: 2, binds: 2 });
+    expect(edge.boundUrls).toEqual([opened.value.url]);
+    expect(tookMs).toBeGreaterThan(1_000); // observed ~2.5 s: the agent waits before redialling
+    expect((await callThroughEdge(edge)).status).toBe(200);
+  });
+
+  it('a long outage: the provider rebuilds the session with backoff and reports the new URL', { timeout: 20_000 }, async () => {
+    const t = tunnelFor(edge, FAST);
+    tunnel = t.tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    if (!opened.ok) throw new Error(opened.message);
+
+    await edge.drop(4_000);
+    await waitFor('online again', () => tunnel!.status.state === 'online' && tunnel!.status.url !== opened.value.url, 12_000);
+
+    const retries = t.statuses.filter((status) => status.attempt !== undefined);
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    expect(retries.map((status) => status.attempt)).toEqual(retries.map((_, i) => i + 1));
+    for (const status of retries) {
+      expect(status.state).toBe('reconnecting');
+      expect(status.nextRetryAt).toBeGreaterThan(0);
+    }
+    // Attempt 1 follows the lost connection; later ones carry the failure that made them necessary.
+    expect(retries[0]!.reason?.code).toBe('tunnel-connection-lost');
+    expect(retries[1]!.reason?.code).toBe('tunnel-unreachable');
+    // Backoff: 500 ms, 1 s, 2 s (the cap), announced when each wait starts.
+    const waits = retries.map((status) => status.nextRetryAt! - status.emittedAt);
+    [500, 1_000, 2_000].slice(0, waits.length).forEach((expected, i) => expect(Math.abs(waits[i]! - expected)).toBeLessThan(20));
+
+    const current = tunnel.status.url!;
+    expect(t.urlChanges).toEqual([{ previous: opened.value.url, current }]);
+    expect(edge.boundUrls).toEqual([current]);
+    const answer = await callThroughEdge(edge);
+    expect(answer.status).toBe(200);
+    expect((await core.core.api.listCalls({})).calls).toHaveLength(1);
+  });
+
+  it('the agent coming back after a rebuild was scheduled cancels the rebuild and keeps the URL', { timeout: 15_000 }, async () => {
+    // Grace (1 s) shorter than the agent's own redial (~2.5 s), first rebuild due at 1 s + 3 s.
+    const t = tunnelFor(edge, { ...FAST, backoffBaseMs: 3_000, backoffMaxMs: 3_000 });
+    tunnel = t.tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    if (!opened.ok) throw new Error(opened.message);
+    await edge.drop(500);
+    await waitFor('a scheduled rebuild', () => tunnel!.status.attempt === 1, 3_000);
+    await waitFor('online again', () => tunnel!.status.state === 'online', 5_000);
+    expect(tunnel.status).toEqual({ state: 'online', url: opened.value.url, reason: null });
+    expect(t.urlChanges).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the cancelled rebuild
+    expect(tunnel.status.state).toBe('online');
+    expect(edge.counters.sessions).toBe(2); // the first and the agent's own reconnection; no rebuild
+    expect((await callThroughEdge(edge)).status).toBe(200);
+  });
+
+  it('close while reconnecting stops the retries for good', { timeout: 15_000 }, async () => {
+    const t = tunnelFor(edge, FAST);
+    tunnel = t.tunnel;
+    expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+    await edge.drop(2_500);
+    await waitFor('a scheduled retry', () => tunnel!.status.attempt !== undefined, 4_000);
+    await tunnel.close();
+    expect(tunnel.status).toEqual({ state: 'offline', url: null, reason: null });
+    const sessions = edge.counters.sessions;
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    expect(edge.counters.sessions).toBe(sessions);
+    expect(tunnel.status.state).toBe('offline');
+    expect((await callThroughEdge(edge)).status).toBe(404);
+  });
+
+  it('gives up, with the reason, when the edge comes back refusing the authtoken', { timeout: 15_000 }, async () => {
+    const t = tunnelFor(edge, FAST);
+    tunnel = t.tunnel;
+    expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+    edge.rejectAuthWith = 'ERR_NGROK_107';
+    await edge.drop(3_000);
+    await waitFor('offline', () => tunnel!.status.state === 'offline', 12_000);
+    expect(tunnel.status).toMatchObject({ url: null, reason: { code: 'tunnel-authtoken-invalid' } });
+    expect(tunnel.status.reason?.message).toContain('ERR_NGROK_107');
+  });
+});

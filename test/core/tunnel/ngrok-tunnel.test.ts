@@ -1,0 +1,165 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forwardedFor } from '../../../main/core/tunnel/forwarded-for';
+import type { NgrokTunnel } from '../../../main/core/tunnel/ngrok-tunnel';
+import { FakeEdge, TEST_CA_PEM } from '../../fixtures/ngrok-edge/fake-edge';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { callThroughEdge, killAll, tunnelFor, waitFor } from './tunnel-harness';
+
+// The agent library keeps one process-wide session registry: these tests run one at a time
+// and kill everything after each.
+let edge: FakeEdge;
+let core: RunningCore;
+let tunnel: NgrokTunnel | null = null;
+
+beforeEach(async () => {
+  edge = await FakeEdge.start();
+  core = await startCore();
+});
+
+afterEach(async () => {
+  await tunnel?.close();
+  tunnel = null;
+  // Stop the edge first: a forward() stuck in Auth holds the library (kill() included) until its connection ends.
+  await edge.stop();
+  await killAll();
+  await core.close();
+});
+
+describe.sequential('NgrokTunnel against the stand-in edge (real agent library)', () => {
+  it('opens a public URL and a call from the internet reaches the core and is stored with its verdict', async () => {
+    const t = tunnelFor(edge);
+    tunnel = t.tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    expect(opened).toEqual({ ok: true, value: { url: expect.stringMatching(/^https:\/\/t1-[a-z0-9]+\.edge\.test$/) } });
+    expect(tunnel.status).toEqual({ state: 'online', url: edge.boundUrls[0], reason: null });
+    expect(t.states()).toEqual(['connecting', 'online']);
+    expect(edge.counters).toMatchObject({ connections: 1, sessions: 1, binds: 1 });
+
+    const answer = await callThroughEdge(edge);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ result: 'ok', error: '' });
+
+    const page = await core.core.api.listCalls({ limit: 5 });
+    expect(page.calls).toHaveLength(1);
+    expect(page.calls[0]).toMatchObject({ action: 'send_email', verdict: 'valid', status: 200 });
+    const detail = await core.core.api.getCall(page.calls[0]!.id);
+    // The agent is the one connecting to our server; the edge names the real caller.
+    expect(detail?.remoteAddress).toMatch(/127\.0\.0\.1/);
+    expect(forwardedFor(detail!.requestHeaders.flat())).toBe('127.0.0.1');
+  });
+
+  it('carries a body larger than a muxado window (the edge must wait for WNDINC from the agent)', async () => {
+    tunnel = tunnelFor(edge).tunnel;
+    expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+    const answer = await callThroughEdge(edge, 'send_email', { note: 'x'.repeat(700_000) });
+    expect(answer.status).toBe(200);
+    const stored = (await core.core.api.listCalls({})).calls[0];
+    expect(stored).toMatchObject({ verdict: 'valid' });
+    expect(stored!.size).toBeGreaterThan(700_000);
+  });
+
+  it('refuses to start without an authtoken, without contacting ngrok', async () => {
+    const t = tunnelFor(edge);
+    tunnel = t.tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: '  ' });
+    expect(opened).toMatchObject({ ok: false, code: 'tunnel-no-authtoken' });
+    expect(opened.ok ? '' : opened.message).toContain('dashboard.ngrok.com/get-started/your-authtoken');
+    expect(tunnel.status).toMatchObject({ state: 'offline', reason: { code: 'tunnel-no-authtoken' } });
+    expect(edge.counters.connections).toBe(0);
+  });
+
+  it('maps a rejected authtoken (ERR_NGROK_105) to a message the user can act on', async () => {
+    edge.rejectAuthWith = 'ERR_NGROK_105';
+    const t = tunnelFor(edge);
+    tunnel = t.tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'bad-token' });
+    expect(opened).toMatchObject({ ok: false, code: 'tunnel-authtoken-invalid' });
+    expect(opened.ok ? '' : opened.message).toMatch(/rejected the authtoken.*ERR_NGROK_105/);
+    expect(t.states()).toEqual(['connecting', 'offline']);
+    expect(tunnel.status.reason?.code).toBe('tunnel-authtoken-invalid');
+    expect(edge.counters.sessions).toBe(0);
+  });
+
+  it('shows an ERR_NGROK_ code it does not know with the service text', async () => {
+    edge.rejectAuthWith = 'ERR_NGROK_9999';
+    tunnel = tunnelFor(edge).tunnel;
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'x' });
+    expect(opened).toMatchObject({ ok: false, code: 'tunnel-rejected' });
+    expect(opened.ok ? '' : opened.message).toMatch(/ERR_NGROK_9999.*not valid \(test edge\)/);
+  });
+
+  it('gives up on an edge that never answers Auth after the forward() timeout', async () => {
+    edge.silentAuth = true;
+    tunnel = tunnelFor(edge, { forwardTimeoutMs: 1_000 }).tunnel;
+    const started = Date.now();
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    const elapsed = Date.now() - started;
+    expect(opened).toMatchObject({ ok: false, code: 'tunnel-timeout' });
+    expect(opened.ok ? '' : opened.message).toMatch(/did not answer within 1 s/);
+    expect(elapsed).toBeGreaterThanOrEqual(950);
+    expect(elapsed).toBeLessThan(3_000);
+    expect(edge.counters.authAttempts).toBe(1);
+  });
+
+  it('after a timeout, waits for the stuck attempt to end instead of queueing behind it', { timeout: 10_000 }, async () => {
+    // Observed: a forward() stuck in Auth blocks every later forward() and kill() in the
+    // library until its connection ends. The provider must not pile sessions up behind it.
+    edge.silentAuth = true;
+    tunnel = tunnelFor(edge, { forwardTimeoutMs: 1_000 }).tunnel;
+    expect(await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).toMatchObject({ ok: false, code: 'tunnel-timeout' });
+
+    const again = tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    edge.silentAuth = false;
+    edge.disconnectAgents(); // ends the stuck connection; the edge now answers normally
+    const opened = await again;
+    expect(opened).toMatchObject({ ok: true });
+    expect(edge.counters).toMatchObject({ authAttempts: 2, sessions: 1, binds: 1 });
+    expect((await callThroughEdge(edge)).status).toBe(200);
+  });
+
+  it('says ngrok cannot be reached when nothing answers at its address', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const t = tunnelFor(edge, { serverAddr: `localhost:${port}`, caCert: TEST_CA_PEM });
+    tunnel = t.tunnel;
+    const started = Date.now();
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    expect(opened).toMatchObject({ ok: false, code: 'tunnel-unreachable' });
+    expect(opened.ok ? '' : opened.message).toMatch(/^Cannot reach ngrok: check your internet connection/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('close: status offline, the edge unbinds, and the public port no longer reaches us', async () => {
+    const t = tunnelFor(edge);
+    tunnel = t.tunnel;
+    expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+    expect((await callThroughEdge(edge)).status).toBe(200);
+
+    await tunnel.close();
+    expect(tunnel.status).toEqual({ state: 'offline', url: null, reason: null });
+    expect(t.states()).toEqual(['connecting', 'online', 'offline']);
+    await waitFor('the edge to forget the bind', () => edge.boundUrls.length === 0, 3_000);
+
+    const after = await callThroughEdge(edge);
+    expect(after.status).toBe(404);
+    expect(after.body).toContain('ERR_NGROK_3200');
+    expect((await core.core.api.listCalls({})).calls).toHaveLength(1);
+    await tunnel.close(); // twice is fine
+    expect(t.states()).toEqual(['connecting', 'online', 'offline']);
+  });
+
+  it('open() while open replaces the tunnel', async () => {
+    const t = tunnelFor(edge);
+    tunnel = t.tunnel;
+    const first = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    const second = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+    expect(first.ok && second.ok).toBe(true);
+    await waitFor('one bind left', () => edge.boundUrls.length === 1, 3_000);
+    expect(edge.boundUrls).toEqual([second.ok ? second.value.url : '']);
+    expect((await callThroughEdge(edge)).status).toBe(200);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { forwardTimedOut, noAuthtoken, tunnelError } from '../../../main/core/tunnel/tunnel-errors';
+
+/** Shaped like what @ngrok/ngrok 1.7.0 really throws (messages captured against the test edge). */
+function sdkError(message: string, errorCode?: string): Error {
+  return Object.assign(new Error(message), { code: 'GenericFailure' }, errorCode ? { errorCode } : {});
+}
+
+describe('tunnel error messages', () => {
+  it('a missing authtoken says where to set it and where to find it', () => {
+    expect(noAuthtoken()).toMatchObject({ code: 'tunnel-no-authtoken' });
+    expect(noAuthtoken().message).toMatch(/Settings or NGROK_AUTHTOKEN.*dashboard\.ngrok\.com\/get-started\/your-authtoken/);
+  });
+
+  it.each([
+    ['ERR_NGROK_105', 'tunnel-authtoken-invalid', /does not look like an ngrok authtoken/],
+    ['ERR_NGROK_106', 'tunnel-authtoken-invalid', /old \(v1\)/],
+    ['ERR_NGROK_107', 'tunnel-authtoken-invalid', /not valid/],
+    ['ERR_NGROK_108', 'tunnel-too-many-sessions', /simultaneous agent sessions/],
+    ['ERR_NGROK_120', 'tunnel-agent-outdated', /no longer supports/],
+    ['ERR_NGROK_320', 'tunnel-domain-taken', /reserved by another ngrok account/],
+  ])('%s → %s', (ngrokCode, code, text) => {
+    const mapped = tunnelError(sdkError(`failed to connect session: server text. error_code: ${ngrokCode}`, ngrokCode));
+    expect(mapped).toMatchObject({ code, ngrokCode });
+    expect(mapped.message).toMatch(text);
+    expect(mapped.message).toContain(ngrokCode);
+  });
+
+  it('finds the code in the message when errorCode is missing', () => {
+    expect(tunnelError(new Error('bind failed: nope\r\n\r\nERR_NGROK_108\r\n'))).toMatchObject({ code: 'tunnel-too-many-sessions' });
+  });
+
+  it('an unknown code is shown with the service text, not guessed', () => {
+    const mapped = tunnelError(sdkError('failed to connect session: Something new happened. error_code: ERR_NGROK_4242', 'ERR_NGROK_4242'));
+    expect(mapped).toEqual({ code: 'tunnel-rejected', ngrokCode: 'ERR_NGROK_4242', message: 'ngrok refused the tunnel (ERR_NGROK_4242): Something new happened.' });
+  });
+
+  it('no network', () => {
+    const mapped = tunnelError(sdkError('failed to connect session: failed to establish tcp connection'));
+    expect(mapped.code).toBe('tunnel-unreachable');
+    expect(mapped.message).toMatch(/^Cannot reach ngrok: check your internet connection/);
+  });
+
+  it('a TLS failure points at intercepting proxies', () => {
+    expect(tunnelError(sdkError('failed to connect session: tls handshake error')).code).toBe('tunnel-tls-failed');
+  });
+
+  it('anything else keeps its text', () => {
+    expect(tunnelError('weird')).toEqual({ code: 'tunnel-failed', ngrokCode: null, message: 'The tunnel could not be opened: weird' });
+  });
+
+  it('the forward() timeout names its duration', () => {
+    expect(forwardTimedOut(15_000).message).toMatch(/did not answer within 15 s/);
+  });
+});
