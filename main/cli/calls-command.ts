@@ -3,7 +3,7 @@ import { resolveDataDir } from '../core/paths';
 import { openStore } from '../core/store/open-store';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { callJson, formatCallLine } from './format-call';
+import { callJson, formatCallLine, formatViolations } from './format-call';
 import { ACTION_NAME_PATTERN } from '../core/http/routes';
 
 export const CALLS_HELP = `Usage: flowent-companion calls [options]
@@ -15,7 +15,8 @@ Options:
   --action <name>    Only calls of this action
   --limit <n>        How many calls to print, 1-10000 (default 50)
   --json             One JSON object per line: id, receivedAt, method, path, action, test,
-                     verdict, style, status, durationMs, size, problem, answeredBy, source
+                     verdict, style, status, durationMs, size, problem, answeredBy, source,
+                     violations ([{code, message}], what Flowent would object to)
   -h, --help         Show this help
 `;
 
@@ -47,7 +48,8 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     while (remaining > 0) {
       const page = store.calls.list({ action: values.action, limit: Math.min(PAGE, remaining), beforeId });
       for (const call of page.calls) {
-        io.stdout.write(values.json ? `${JSON.stringify(callJson(call))}\n` : `#${call.id}  ${formatCallLine(call)}\n`);
+        if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
+        else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
       }
       printed += page.calls.length;
       remaining -= page.calls.length;

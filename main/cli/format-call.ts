@@ -21,6 +21,13 @@ export function formatCallLine(call: CallSummary): string {
   return `${time}  ${action}${test}  ${verdict}  ${status}  ${call.durationMs.toFixed(1)} ms${problem}`;
 }
 
+/** The contract-check lines printed under a call: `  ! your handler answered 200 but \`result\` is a number`. */
+export function formatViolations(call: CallSummary): string[] {
+  // Summaries from before migration 3 (or from older inspectors) may lack the field.
+  const violations = call.violations ?? [];
+  return violations.map((violation) => `  ! ${violation.message}`);
+}
+
 /** The stable machine-readable form printed by `calls --json`. */
 export function callJson(call: CallSummary): Record<string, unknown> {
   return {
@@ -38,5 +45,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     problem: call.problem,
     answeredBy: call.answeredBy,
     source: call.source,
+    violations: call.violations ?? [],
   };
 }

@@ -1,6 +1,8 @@
 import { UsageError } from './args';
 import { callsCommand, CALLS_HELP } from './calls-command';
 import { serveCommand, SERVE_HELP } from './serve-command';
+import { mocksCommand, MOCKS_HELP } from './mocks-command';
+import { targetsCommand, TARGETS_HELP } from './targets-command';
 import type { CliIo } from './cli-io';
 
 const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
@@ -10,6 +12,8 @@ Usage: flowent-companion <command> [options]
 Commands:
   serve    Run the webhook server (and the inspector) until stopped
   calls    Print stored calls, newest first
+  mocks    List, set and clear the mocks that answer calls
+  targets  Forward calls to your own handler
 
 Run "flowent-companion <command> --help" for a command's options.
 `;
@@ -19,6 +23,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   calls: { run: callsCommand, help: CALLS_HELP },
+  mocks: { run: mocksCommand, help: MOCKS_HELP },
+  targets: { run: targetsCommand, help: TARGETS_HELP },
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */

@@ -7,9 +7,11 @@ import { resolveDataDir } from '../core/paths';
 import { DATABASE_FILE } from '../core/store/open-store';
 import { InspectorServer } from '../core/inspector/inspector-server';
 import { loadOrCreateInspectorToken } from '../core/inspector/inspector-token';
-import { parseFlags, parsePort, parseSize } from './args';
+import { parseFlags, parsePort, parsePositiveInteger, parseSize } from './args';
 import type { CliIo } from './cli-io';
-import { formatCallLine } from './format-call';
+import { formatCallLine, formatViolations } from './format-call';
+import { checkTargetUrl } from '../core/respond/forward';
+import { UsageError } from './args';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -28,6 +30,11 @@ Options:
   --inspector-port <n>    Port of the browser inspector, on 127.0.0.1 only (default ${DEFAULT_INSPECTOR_PORT};
                           0 picks a free port)
   --no-inspector          Do not serve the browser inspector
+  --forward <url>         Forward calls to your handler, e.g.
+                          http://localhost:8000/actions/{action_name} (for this run; stored
+                          targets from "flowent-companion targets" take precedence)
+  --forward-timeout <ms>  Answer 504 when the handler takes longer (default 30000, Flowent's limit)
+  --fallback-to-mock      Answer from the mock when the handler cannot be reached
   -h, --help              Show this help
 
 Environment:
@@ -47,7 +54,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     'body-limit': { type: 'string' },
     'inspector-port': { type: 'string' },
     'no-inspector': { type: 'boolean' },
+    forward: { type: 'string' },
+    'forward-timeout': { type: 'string' },
+    'fallback-to-mock': { type: 'boolean' },
   });
+  const forwardTimeoutMs = parsePositiveInteger('--forward-timeout', values['forward-timeout'], 30_000, 600_000);
+  if (values.forward !== undefined) {
+    const problem = checkTargetUrl(values.forward);
+    if (problem) throw new UsageError(`--forward: ${problem.message}`);
+  }
   const port = parsePort('--port', values.port, DEFAULT_PORT);
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], DEFAULT_BODY_LIMIT_BYTES);
@@ -62,6 +77,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     port,
     bodyLimitBytes,
     enforceSignatures: values['enforce-signatures'] ?? false,
+    forwardTarget: values.forward ?? null,
+    forwardTimeoutMs,
+    fallbackToMock: values['fallback-to-mock'] ?? false,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
@@ -103,6 +121,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
+  if (values.forward) write(`  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when unreachable' : ''})`);
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');
@@ -110,7 +129,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Press Ctrl-C to stop.');
 
   core.subscribe((event) => {
-    if (event.type === 'call-stored') write(formatCallLine(event.call));
+    if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
   });
 
   await stopRequested;

@@ -27,8 +27,21 @@ export const VERDICTS: readonly Verdict[] = [
   'not-flowent',
 ];
 
-/** How the companion produced the answer it gave. */
-export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error';
+/**
+ * How the companion produced the answer it gave: its mock, Flowent's registration check,
+ * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
+ * the mock because the handler was unreachable (`fallback-mock`), or a 502/504 because
+ * forwarding failed (`forward-error`).
+ */
+export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error';
+
+/** One way an answer falls short of what Flowent expects (2xx, JSON, `result` a string...). */
+export interface Violation {
+  /** Stable code: `not-2xx`, `not-json`, `not-object`, `result-missing`, `result-not-string`, `error-not-string`, `error-on-success`, `too-large`, `too-slow`, `no-answer`. */
+  code: string;
+  /** What happened, in the words a developer acts on. */
+  message: string;
+}
 
 /** Where a stored call came from. Only `flowent` exists today; replay and simulator come later. */
 export type CallSource = 'flowent' | 'replay' | 'simulator';
@@ -55,6 +68,8 @@ export interface CallSummary {
   problem: string | null;
   answeredBy: AnsweredBy;
   source: CallSource;
+  /** How the answer falls short of Flowent's contract; empty when it does not (or was not checked). */
+  violations: Violation[];
 }
 
 export interface Diagnosis {
@@ -114,6 +129,16 @@ export interface CallDetail extends CallSummary {
     body: string;
   };
   originalCallId: number | null;
+  /** The client address the tunnel reported (X-Forwarded-For), for calls that came through it. */
+  forwardedFor: string | null;
+  /** Set when the call was forwarded to the developer's handler. */
+  forward: {
+    target: string | null;
+    /** What went wrong reaching the handler, when something did. */
+    error: string | null;
+    /** For a forwarded registration check: would Flowent have accepted the handler's answer? */
+    registrationWouldPass: boolean | null;
+  };
 }
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
@@ -157,6 +182,32 @@ export interface CallStats {
   perAction: ActionCount[];
 }
 
+/** Where the public tunnel is. */
+export interface TunnelStatus {
+  state: 'offline' | 'connecting' | 'online' | 'reconnecting';
+  /** The public base URL while online (the last known one while reconnecting). */
+  url: string | null;
+  /** Why it is offline or reconnecting, when that was not the user's choice. */
+  reason: { code: string; message: string } | null;
+  /** Set while the app itself schedules a rebuild of the session. */
+  attempt?: number;
+  /** Milliseconds since the epoch of the next rebuild attempt. */
+  nextRetryAt?: number;
+}
+
+/** One of this machine's network addresses, for Flowent on the same network. */
+export interface LanAddress {
+  interface: string;
+  address: string;
+  /** e.g. http://192.168.1.100:8787 */
+  baseUrl: string;
+}
+
+export interface SecretState {
+  set: boolean;
+  source: 'keychain' | 'environment' | 'session' | null;
+}
+
 export interface CoreStatus {
   /** e.g. http://127.0.0.1:8787 ; null until the server listens. */
   webhookBaseUrl: string | null;
@@ -169,7 +220,98 @@ export interface CoreStatus {
   /** Whether the HMAC key can be changed from the UI in this mode. */
   canSetHmacKey: boolean;
   mode: 'desktop' | 'headless';
+  tunnel: TunnelStatus;
+  ngrokAuthtoken: SecretState;
+  canSetNgrokAuthtoken: boolean;
+  /** The reserved domain the tunnel asks for, when one is configured. */
+  tunnelDomain: string | null;
+  /** True when the webhook server listens on every interface (reachable from the network). */
+  listeningOnAllInterfaces: boolean;
+  /** This machine's non-internal IPv4 addresses with the webhook base URL on each. */
+  lanAddresses: LanAddress[];
 }
+
+// ---- Answers: mocks and forwarding -------------------------------------------------------
+
+export type ConditionOperator = 'equals' | 'contains' | 'regex' | 'exists';
+
+/** A test on one value of the call, found by a JSON path such as `parameters.user.email`. */
+export interface Condition {
+  path: string;
+  op: ConditionOperator;
+  /** equals: any JSON value; contains/regex: a string; exists: true or false. */
+  value: unknown;
+}
+
+/** A fault injected on purpose, to see what the flow does when the action misbehaves. */
+export type Fault = { type: 'timeout'; holdMs: number } | { type: 'drop' } | { type: 'non-json' } | { type: 'error'; message: string };
+
+/** One possible answer. `body` is a Handlebars template, or a JSON value whose strings are templates. */
+export interface MockResponse {
+  name?: string;
+  /** For `rules` selection: applies when every condition holds (none: always). */
+  when: Condition[];
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  delayMs: number;
+  fault: Fault | null;
+}
+
+export type Selection = 'rules' | 'sequence' | 'random';
+
+/** What is stored for an action (or for every action: the default). */
+export interface MockDefinition {
+  selection: Selection;
+  responses: MockResponse[];
+  /** Answer when no rule matches (or when there are no responses). */
+  fallback: MockResponse | null;
+  /** Registration checks get the built-in success answer unless this is true. */
+  answerRegistrationCheck: boolean;
+}
+
+/** A problem at a path inside a mock definition, e.g. `responses[1].when[0].value`. */
+export interface DefinitionError {
+  path: string;
+  message: string;
+  /** For syntax and template errors: where, 1-based. */
+  line?: number;
+  column?: number;
+}
+
+export type MockFormat = 'json' | 'yaml';
+export type RespondMode = 'mock' | 'forward';
+
+/** A stored mock; `action` null is the default for every action. */
+export interface StoredMock {
+  action: string | null;
+  definition: MockDefinition;
+  updatedAt: number;
+}
+
+/** The per-action (or default) choice between mock and forwarding. */
+export interface RouteSetting {
+  action: string | null;
+  mode: RespondMode | null;
+  /** e.g. http://localhost:8000/actions/{action_name} */
+  target: string | null;
+  updatedAt: number;
+}
+
+export interface RespondSettings {
+  mocks: StoredMock[];
+  routes: RouteSetting[];
+  /** From `serve --forward`, not stored. */
+  startupForwardTarget: string | null;
+  forwardTimeoutMs: number;
+  fallbackToMock: boolean;
+}
+
+/** A mock checked without being stored: the parsed definition, or every problem with its path. */
+export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; errors: DefinitionError[] };
+
+/** Saving a mock: like Result, plus every problem with its path for inline display. */
+export type MockSave = { ok: true; value: StoredMock } | { ok: false; code: string; message: string; errors: DefinitionError[] };
 
 export interface SampleRequest {
   url: string;
@@ -185,7 +327,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; code: string; mess
 export type CoreEvent =
   | { type: 'call-stored'; call: CallSummary }
   | { type: 'history-cleared' }
-  | { type: 'status-changed'; status: CoreStatus };
+  | { type: 'status-changed'; status: CoreStatus }
+  /** Mocks or forwarding settings changed; read them again with getRespondSettings. */
+  | { type: 'respond-changed' }
+  | { type: 'tunnel-status'; status: TunnelStatus }
+  /** A rebuilt tunnel came back with another public URL: Flowent actions must be re-pointed. */
+  | { type: 'tunnel-url-changed'; previous: string; current: string };
 
 export type CoreEventType = CoreEvent['type'];
 
@@ -199,6 +346,26 @@ export interface CompanionApi {
   setHmacKey(key: string): Promise<Result<CoreStatus>>;
   clearHmacKey(): Promise<Result<CoreStatus>>;
   clearHistory(): Promise<Result<{ deleted: number }>>;
+
+  getRespondSettings(): Promise<RespondSettings>;
+  /** Parses and validates a mock (JSON or YAML text) without storing it. */
+  checkMock(text: string, format: MockFormat): Promise<MockCheck>;
+  /** `action` null sets the default for every action. */
+  setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave>;
+  clearMock(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  /** Turns a stored call's answer into its action's mock. */
+  mockFromCall(callId: number): Promise<Result<StoredMock>>;
+  /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
+  setForwardTarget(action: string | null, url: string | null): Promise<Result<RouteSetting>>;
+  /** null goes back to inheriting the default. */
+  setRespondMode(action: string | null, mode: RespondMode | null): Promise<Result<RouteSetting>>;
+
+  openTunnel(): Promise<Result<{ url: string }>>;
+  closeTunnel(): Promise<Result<{ closed: true }>>;
+  setNgrokAuthtoken(token: string): Promise<Result<CoreStatus>>;
+  clearNgrokAuthtoken(): Promise<Result<CoreStatus>>;
+  /** Restarts the webhook server on the same port, on every interface or on loopback only. */
+  setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus>>;
 }
 
 export type ApiMethod = keyof CompanionApi;
@@ -213,6 +380,18 @@ export const API_METHODS = [
   'setHmacKey',
   'clearHmacKey',
   'clearHistory',
+  'getRespondSettings',
+  'checkMock',
+  'setMock',
+  'clearMock',
+  'mockFromCall',
+  'setForwardTarget',
+  'setRespondMode',
+  'openTunnel',
+  'closeTunnel',
+  'setNgrokAuthtoken',
+  'clearNgrokAuthtoken',
+  'setListenOnAllInterfaces',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time proof that API_METHODS lists every method exactly. */

@@ -3,7 +3,16 @@ import { createCoreApi } from './api/core-api';
 import { CoreEvents } from './events';
 import { maskSecret, type HmacKeySource } from './hmac-key';
 import { WebhookServer } from './http/webhook-server';
+import { createRespondApi, type RespondApi } from './respond';
+import { FLOWENT_TIMEOUT_MS } from './respond/contract-check';
+import { Responder } from './respond/responder';
 import { openStore, type Store } from './store/open-store';
+import { networkInterfaces } from 'node:os';
+import { secretState, sessionSecret, type SecretSource } from './secret-source';
+import { lanAddresses } from './tunnel/lan-addresses';
+import { NgrokTunnel } from './tunnel/ngrok-tunnel';
+import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
+import type { TunnelProvider } from './tunnel/tunnel-provider';
 
 export type { HmacKeySource } from './hmac-key';
 
@@ -24,6 +33,18 @@ export interface CoreOptions {
   sqliteNativeBinding?: string;
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
+  /** `serve --forward`: the developer's handler, e.g. http://localhost:8000/actions/{action_name}. */
+  forwardTarget?: string | null;
+  /** How long a forwarded call may take before the companion answers 504 (default 30 s, Flowent's own limit). */
+  forwardTimeoutMs?: number;
+  /** Answer with the mock when the handler cannot be reached. */
+  fallbackToMock?: boolean;
+  /** The ngrok authtoken (keychain in the desktop app, NGROK_AUTHTOKEN headless). */
+  ngrokAuthtoken?: SecretSource;
+  /** A domain reserved on the user's ngrok account. */
+  tunnelDomain?: string | null;
+  /** The tunnel implementation; the embedded ngrok agent unless a test passes another. */
+  tunnelProvider?: TunnelProvider;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -44,17 +65,26 @@ export interface Core {
   stop(): Promise<void>;
 }
 
+/** The core with its mocks and forwarding API (kept apart from `Core` so existing fakes of `Core` still type-check). */
+export interface RespondingCore extends Core {
+  /** Mocks, forwarding targets and modes (issue 4); needs start() first, like `api`. */
+  readonly respond: RespondApi;
+}
+
 /**
  * The one way to build the core: the desktop app, the headless command and the tests all
  * come through here, so they run the same server, store and signature engine.
  */
-export function createCore(options: CoreOptions): Core {
+export function createCore(options: CoreOptions): RespondingCore {
   const host = options.host ?? DEFAULT_HOST;
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('flowent-companion: internal error:', error));
   const events = new CoreEvents(onInternalError);
   let store: Store | null = null;
   let server: WebhookServer | null = null;
+  let responder: Responder | null = null;
+  const forwardTimeoutMs = options.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
+  const forwardSettings = { startupForwardTarget: options.forwardTarget ?? null, forwardTimeoutMs, fallbackToMock: options.fallbackToMock ?? false };
   let listening: Started | null = null;
 
   const requireStore = (): Store => {
@@ -62,11 +92,22 @@ export function createCore(options: CoreOptions): Core {
     return store;
   };
 
+  const ngrokAuthtoken = options.ngrokAuthtoken ?? sessionSecret({}, NGROK_AUTHTOKEN_ENV);
+  const tunnel = new TunnelController({
+    provider: options.tunnelProvider ?? new NgrokTunnel(),
+    authtoken: ngrokAuthtoken,
+    domain: options.tunnelDomain ?? null,
+    localPort: () => listening?.port ?? null,
+    emit: (event) => events.emit(event),
+  });
+  let currentHost = host;
+
   const status = (): CoreStatus => {
     const key = options.hmacKey.get();
+    const allInterfaces = currentHost === '0.0.0.0' || currentHost === '::';
     return {
       webhookBaseUrl: listening?.baseUrl ?? null,
-      host,
+      host: currentHost,
       port: listening?.port ?? options.port ?? DEFAULT_PORT,
       dataDir: options.dataDir,
       enforceSignatures: options.enforceSignatures ?? false,
@@ -74,53 +115,108 @@ export function createCore(options: CoreOptions): Core {
       hmacKey: { set: key !== null, masked: maskSecret(key), source: key ? options.hmacKey.source : null },
       canSetHmacKey: options.hmacKey.set !== undefined,
       mode: options.mode,
+      tunnel: tunnel.status,
+      ngrokAuthtoken: secretState(ngrokAuthtoken),
+      canSetNgrokAuthtoken: ngrokAuthtoken.set !== undefined,
+      tunnelDomain: options.tunnelDomain ?? null,
+      listeningOnAllInterfaces: allInterfaces,
+      lanAddresses: listening ? lanAddresses(networkInterfaces(), listening.port).map(({ webhookUrl: _unused, ...address }) => address) : [],
     };
+  };
+
+  const respond = createRespondApi({
+    respond: () => requireStore().respond,
+    calls: () => requireStore().calls,
+    ...forwardSettings,
+    onChanged: () => events.emit({ type: 'respond-changed' }),
+  });
+
+  const startServer = async (bindHost: string, port: number): Promise<Result<Started>> => {
+    const current = requireStore();
+    const respondRepository = current.respond;
+    responder = new Responder({ repository: () => respondRepository, ...forwardSettings });
+    server = new WebhookServer({
+      responder,
+      host: bindHost,
+      port,
+      headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
+      bodyLimitBytes,
+      enforceSignatures: options.enforceSignatures ?? false,
+      calls: current.calls,
+      hmacKey: () => options.hmacKey.get(),
+      onStored: (call) => events.emit({ type: 'call-stored', call }),
+      onInternalError,
+    });
+    const started = await server.start();
+    if (!started.ok) {
+      server = null;
+      await responder.close();
+      responder = null;
+      return started;
+    }
+    currentHost = bindHost;
+    listening = { ...started.value, baseUrl: `http://${urlHost(started.value.host)}:${started.value.port}` };
+    return { ok: true, value: listening };
+  };
+
+  const stopServer = async () => {
+    // The responder first: forwards in flight are aborted, so the server can drain.
+    await responder?.close();
+    responder = null;
+    await server?.stop();
+    server = null;
+    listening = null;
+  };
+
+  /** Moves the webhook server between loopback and every interface, keeping its port. */
+  const listenOnAllInterfaces = async (on: boolean): Promise<Result<void>> => {
+    const wanted = on ? '0.0.0.0' : DEFAULT_HOST;
+    if (!listening) return { ok: false, code: 'server-not-running', message: 'The webhook server is not running.' };
+    if (wanted === currentHost) return { ok: true, value: undefined };
+    const { port } = listening;
+    const previousHost = currentHost;
+    await stopServer();
+    const moved = await startServer(wanted, port);
+    if (moved.ok) return { ok: true, value: undefined };
+    const restored = await startServer(previousHost, port);
+    if (!restored.ok) onInternalError(new Error(`webhook server could not be restarted: ${restored.message}`));
+    return moved;
   };
 
   const api = createCoreApi({
     calls: () => requireStore().calls,
+    respond,
+    tunnel,
     hmacKey: options.hmacKey,
+    ngrokAuthtoken,
     status,
+    listenOnAllInterfaces,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
 
   return {
     api,
+    respond,
     subscribe: (listener) => events.subscribe(listener),
     async start() {
       if (listening) return { ok: true, value: listening };
       const opened = openStore({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
       if (!opened.ok) return opened;
       store = opened.value;
-      const calls = store.calls;
-      server = new WebhookServer({
-        host,
-        port: options.port ?? DEFAULT_PORT,
-        headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
-        bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
-        bodyLimitBytes,
-        enforceSignatures: options.enforceSignatures ?? false,
-        calls,
-        hmacKey: () => options.hmacKey.get(),
-        onStored: (call) => events.emit({ type: 'call-stored', call }),
-        onInternalError,
-      });
-      const started = await server.start();
+      const started = await startServer(host, options.port ?? DEFAULT_PORT);
       if (!started.ok) {
-        server = null;
         store.close();
         store = null;
         return started;
       }
-      listening = { ...started.value, baseUrl: `http://${urlHost(started.value.host)}:${started.value.port}` };
       events.emit({ type: 'status-changed', status: status() });
-      return { ok: true, value: listening };
+      return started;
     },
     async stop() {
-      await server?.stop();
-      server = null;
-      listening = null;
+      await tunnel.dispose();
+      await stopServer();
       store?.close();
       store = null;
     },

@@ -1,3 +1,4 @@
+import type { SecretSource } from '../core/secret-source';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -124,18 +125,23 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
  * The HMAC key for the core: the keychain's, else FLOWENT_HMAC_KEY from the environment.
  * Read on every call, so a key set or cleared from the UI applies at once.
  */
-export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): HmacKeySource {
+/** A secret from the keychain, falling back to an environment variable when none is stored. */
+export function keychainSecretSource(store: SecretStore, name: SecretName, env: NodeJS.ProcessEnv, variable: string): SecretSource {
   const fromEnv = (): string | null => {
-    const value = env[HMAC_KEY_ENV];
+    const value = env[variable];
     return value !== undefined && value !== '' ? value : null;
   };
   return {
-    get: () => store.get('hmac-key') ?? fromEnv(),
+    get: () => store.get(name) ?? fromEnv(),
     get source() {
-      if (store.get('hmac-key') !== null) return 'keychain';
+      if (store.get(name) !== null) return 'keychain';
       return fromEnv() !== null ? 'environment' : null;
     },
-    set: (key) => store.set('hmac-key', key),
-    clear: () => store.delete('hmac-key'),
+    set: (value) => store.set(name, value),
+    clear: () => store.delete(name),
   };
+}
+
+export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): HmacKeySource {
+  return keychainSecretSource(store, 'hmac-key', env, HMAC_KEY_ENV);
 }

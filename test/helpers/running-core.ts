@@ -1,10 +1,10 @@
-import { createCore, type Core, type CoreOptions } from '../../main/core/create-core';
+import { createCore, type CoreOptions, type RespondingCore } from '../../main/core/create-core';
 import type { CoreEvent } from '../../main/contract/api';
 import { sessionHmacKey } from '../../main/core/hmac-key';
 import { makeTempDir } from './temp-dir';
 
 export interface RunningCore {
-  core: Core;
+  core: RespondingCore;
   port: number;
   baseUrl: string;
   dataDir: string;
@@ -15,7 +15,7 @@ export interface RunningCore {
 
 /** A real core on port 0 with a real SQLite file in a temp folder. */
 export async function startCore(options: Partial<CoreOptions> & { key?: string | null } = {}): Promise<RunningCore> {
-  const dir = makeTempDir();
+  const dir = options.dataDir ? { path: options.dataDir, remove: () => {} } : makeTempDir();
   const { key = 'test-key', ...rest } = options;
   const core = createCore({
     mode: 'headless',

@@ -1,20 +1,28 @@
-import type { CallDetail, CompanionApi, CoreStatus, Result, SampleRequest } from '../../contract/api';
+import type { CallDetail, CompanionApi, CoreStatus, MockCheck, Result, SampleRequest } from '../../contract/api';
+import type { RespondApi } from '../respond';
+import type { SecretSource } from '../secret-source';
 import { canonicalize, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { HmacKeySource } from '../hmac-key';
-import { maskSecret } from '../hmac-key';
+import { forwardedFor } from '../tunnel/forwarded-for';
+import type { TunnelController } from '../tunnel/tunnel-controller';
 import { sampleCurl, sampleBody } from './sample-request';
 
 export interface CoreApiDeps {
   calls: () => CallsRepository;
-  hmacKey: HmacKeySource;
+  respond: RespondApi;
+  tunnel: TunnelController;
+  hmacKey: SecretSource;
+  ngrokAuthtoken: SecretSource;
   status: () => CoreStatus;
+  /** Restarts the webhook server on the same port on every interface, or on loopback only. */
+  listenOnAllInterfaces: (on: boolean) => Promise<Result<void>>;
   onHistoryCleared: () => void;
   onStatusChanged: () => void;
 }
 
 /** The contract's operations over the store and the running server. */
 export function createCoreApi(deps: CoreApiDeps): CompanionApi {
+  const { respond } = deps;
   const changeKey = (change: () => Result<void>): Result<CoreStatus> => {
     const outcome = change();
     if (!outcome.ok) return outcome;
@@ -32,13 +40,47 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     getSampleRequest: async (action) => buildSample(action, deps.status(), deps.hmacKey.get()),
     setHmacKey: async (key) => {
       const { set } = deps.hmacKey;
-      if (!set) return readOnlyKey();
+      if (!set) return readOnlySecret('FLOWENT_HMAC_KEY', 'HMAC key');
       return changeKey(() => set(key));
     },
     clearHmacKey: async () => {
       const { clear } = deps.hmacKey;
-      if (!clear) return readOnlyKey();
+      if (!clear) return readOnlySecret('FLOWENT_HMAC_KEY', 'HMAC key');
       return changeKey(() => clear());
+    },
+    setNgrokAuthtoken: async (token) => {
+      const { set } = deps.ngrokAuthtoken;
+      if (!set) return readOnlySecret('NGROK_AUTHTOKEN', 'ngrok authtoken');
+      return changeKey(() => set(token));
+    },
+    clearNgrokAuthtoken: async () => {
+      const { clear } = deps.ngrokAuthtoken;
+      if (!clear) return readOnlySecret('NGROK_AUTHTOKEN', 'ngrok authtoken');
+      return changeKey(() => clear());
+    },
+    getRespondSettings: async () => respond.getRespondSettings(),
+    checkMock: async (text, format) => toMockCheck(respond.parseMock(text, format)),
+    setMock: async (action, text, format) => {
+      const parsed = respond.parseMock(text, format);
+      if (!parsed.ok) {
+        return { ok: false, code: 'invalid-mock', message: `The mock has ${parsed.errors.length} problem(s): ${parsed.errors[0]?.path ?? ''} ${parsed.errors[0]?.message ?? ''}`.trim(), errors: parsed.errors };
+      }
+      return respond.setMock(action, parsed.value);
+    },
+    clearMock: async (action) => respond.clearMock(action),
+    mockFromCall: async (callId) => respond.mockFromCall(callId),
+    setForwardTarget: async (action, url) => respond.setForwardTarget(action, url),
+    setRespondMode: async (action, mode) => respond.setMode(action, mode),
+    openTunnel: async () => deps.tunnel.open(),
+    closeTunnel: async () => {
+      await deps.tunnel.close();
+      return { ok: true, value: { closed: true } };
+    },
+    setListenOnAllInterfaces: async (on) => {
+      const outcome = await deps.listenOnAllInterfaces(on);
+      if (!outcome.ok) return outcome;
+      deps.onStatusChanged();
+      return { ok: true, value: deps.status() };
     },
     clearHistory: async () => {
       const deleted = deps.calls().clear();
@@ -48,18 +90,24 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
   };
 }
 
-function readOnlyKey(): Result<never> {
+function readOnlySecret(variable: string, what: string): Result<never> {
   return {
     ok: false,
-    code: 'key-read-only',
-    message: 'The HMAC key comes from the FLOWENT_HMAC_KEY environment variable here; restart with a new value to change it.',
+    code: 'secret-read-only',
+    message: `The ${what} comes from the ${variable} environment variable here; restart with a new value to change it.`,
   };
 }
 
+function toMockCheck(parsed: ReturnType<RespondApi['parseMock']>): MockCheck {
+  return parsed.ok ? { ok: true, definition: parsed.value } : { ok: false, errors: parsed.errors };
+}
+
 function toDetail(call: StoredCall): CallDetail {
-  const { requestBody, response, signature, ...rest } = call;
+  const { requestBody, response, signature, checked: _checked, forwardTarget, forwardError, registrationWouldPass, ...rest } = call;
   return {
     ...rest,
+    forwardedFor: forwardedFor(call.requestHeaders.flat()),
+    forward: { target: forwardTarget, error: forwardError, registrationWouldPass },
     requestBody: requestBody.toString('utf8'),
     requestBodyBase64: requestBody.toString('base64'),
     response: { status: response.status, headers: response.headers, body: response.body.toString('utf8') },
@@ -78,5 +126,3 @@ function buildSample(action: string, status: CoreStatus, key: string | null): Sa
   const body = key ? sign(unsigned, key, 'python').body : unsigned;
   return { url, body, curl: sampleCurl(url, body), signed: key !== null };
 }
-
-export { maskSecret };

@@ -21,6 +21,8 @@ export type ArgsCheck<M extends ApiMethod> =
 const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
 const MAX_KEY_LENGTH = 1024;
 const MAX_TEXT_LENGTH = 1000;
+/** A mock is a template, not a payload: 256 KB is far more than any real one. */
+const MAX_MOCK_LENGTH = 256 * 1024;
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);
@@ -37,7 +39,35 @@ function checkByMethod(method: ApiMethod, args: unknown[]): unknown[] | string {
     case 'getStatus':
     case 'clearHmacKey':
     case 'clearHistory':
+    case 'getRespondSettings':
+    case 'openTunnel':
+    case 'closeTunnel':
+    case 'clearNgrokAuthtoken':
       return args.length === 0 ? [] : 'takes no arguments.';
+    case 'checkMock':
+      return args.length === 2 && isMockText(args[0]) && isMockFormat(args[1]) ? [args[0], args[1]] : `expects the mock as text (at most ${MAX_MOCK_LENGTH} characters) and "json" or "yaml".`;
+    case 'setMock':
+      return args.length === 3 && isActionKey(args[0]) && isMockText(args[1]) && isMockFormat(args[2])
+        ? [args[0], args[1], args[2]]
+        : `expects an action name (or null for every action), the mock as text and "json" or "yaml".`;
+    case 'clearMock':
+      return args.length === 1 && isActionKey(args[0]) ? [args[0]] : 'expects an action name, or null for the default.';
+    case 'mockFromCall':
+      return args.length === 1 && isPositiveInteger(args[0]) ? [args[0]] : 'expects one call id (a positive integer).';
+    case 'setForwardTarget':
+      return args.length === 2 && isActionKey(args[0]) && (args[1] === null || (typeof args[1] === 'string' && args[1].length <= 2048))
+        ? [args[0], args[1]]
+        : 'expects an action name (or null for every action) and a URL (or null to remove it).';
+    case 'setRespondMode':
+      return args.length === 2 && isActionKey(args[0]) && (args[1] === null || args[1] === 'mock' || args[1] === 'forward')
+        ? [args[0], args[1]]
+        : 'expects an action name (or null for every action) and "mock", "forward" or null.';
+    case 'setNgrokAuthtoken':
+      return typeof args[0] === 'string' && args[0].length > 0 && args[0].length <= MAX_KEY_LENGTH && args.length === 1
+        ? [args[0]]
+        : `expects the authtoken as a non-empty string of at most ${MAX_KEY_LENGTH} characters.`;
+    case 'setListenOnAllInterfaces':
+      return args.length === 1 && typeof args[0] === 'boolean' ? [args[0]] : 'expects true or false.';
     case 'listCalls': {
       const query = checkFilter(args[0], true);
       return typeof query === 'string' ? query : [query];
@@ -105,6 +135,18 @@ function checkFilter(value: unknown, paged: boolean): CallQuery | string {
     filter.beforeId = input.beforeId;
   }
   return filter;
+}
+
+function isActionKey(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && ACTION_NAME_PATTERN.test(value));
+}
+
+function isMockText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_MOCK_LENGTH;
+}
+
+function isMockFormat(value: unknown): value is 'json' | 'yaml' {
+  return value === 'json' || value === 'yaml';
 }
 
 function isPositiveInteger(value: unknown): value is number {

@@ -1,12 +1,14 @@
-import type { CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
-import type { CallsRepository } from '../store/calls-repository';
+import type { HeaderPair, SignatureReport } from '../../contract/api';
+import type { Responder } from '../respond/responder';
+import type { CoreAnsweredBy } from '../respond/types';
+import type { CallChecks, CallsRepository, CheckedSummary } from '../store/calls-repository';
 import { findDuplicateKey, parseJson } from '../json/parse-json';
 import { verify } from '../signature';
 import { errorAnswer, type Answer } from './answers';
 import { checkFlowentBody } from './flowent-body';
 import type { BodyOutcome } from './read-body';
 import { routeOf } from './routes';
-import { answerFlowentCall } from './respond';
+import { refuseBySignature } from './respond';
 
 /** A request as it came off the socket, before any interpretation. */
 export interface CapturedRequest {
@@ -25,7 +27,9 @@ export interface CallHandlerDeps {
   hmacKey: () => string | null;
   enforceSignatures: boolean;
   bodyLimitBytes: number;
-  onStored: (call: CallSummary) => void;
+  /** Answers well-formed calls: mocks, forwarding, the contract check. */
+  responder: Responder;
+  onStored: (call: CheckedSummary) => void;
 }
 
 interface Interpretation {
@@ -35,18 +39,31 @@ interface Interpretation {
   problem: string | null;
   problemMessage: string | null;
   signature: SignatureReport;
-  answeredBy: 'mock' | 'test-check' | 'signature-check' | 'error';
+  answeredBy: CoreAnsweredBy;
+  checks?: CallChecks;
+  durationMs?: number;
+  delayMs?: number;
+  drop?: boolean;
 }
 
+/** What the server does once the call is stored. */
+export type Delivery =
+  | { kind: 'answer'; answer: Answer; delayMs: number }
+  /** The drop fault: destroy the socket without answering. */
+  | { kind: 'drop' }
+  /** The client is gone: nobody to answer. */
+  | { kind: 'none' };
+
 /**
- * Interprets one request, stores it with the answer it will get, and returns that answer.
- * The row is committed before the answer leaves, so an answered call is never lost.
- * Returns null when the client went away and there is nobody to answer.
+ * Interprets one request, answers it (from the mock or the developer's handler), stores it
+ * with that answer, and returns what to send. The row is committed before the answer
+ * leaves (and before a delayed answer starts waiting), so an answered call is never lost.
  */
-export function handleCall(request: CapturedRequest, deps: CallHandlerDeps): Answer | null {
-  const outcome = interpret(request, deps);
-  const durationMs = Number(process.hrtime.bigint() - request.startedAt) / 1e6;
+export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps): Promise<Delivery> {
+  const outcome = await interpret(request, deps);
+  const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
+  const violations = outcome.checks?.violations ?? [];
   const id = deps.calls.insert({
     receivedAt: request.receivedAt,
     method: request.method,
@@ -65,6 +82,7 @@ export function handleCall(request: CapturedRequest, deps: CallHandlerDeps): Ans
     durationMs,
     source: 'flowent',
     originalCallId: null,
+    checks: outcome.checks,
   });
   deps.onStored({
     id,
@@ -81,11 +99,13 @@ export function handleCall(request: CapturedRequest, deps: CallHandlerDeps): Ans
     problem: outcome.problem,
     answeredBy: outcome.answeredBy,
     source: 'flowent',
+    violations,
   });
-  return answer;
+  if (outcome.drop) return { kind: 'drop' };
+  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
 }
 
-function interpret(request: CapturedRequest, deps: CallHandlerDeps): Interpretation {
+async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promise<Interpretation> {
   const refuse = (answer: Answer | null, problem: string, message: string, signature = notFlowent(message)) => ({
     answer,
     action: null,
@@ -161,15 +181,27 @@ function interpret(request: CapturedRequest, deps: CallHandlerDeps): Interpretat
       answeredBy: 'error',
     };
   }
-  const answered = answerFlowentCall(checked.call, signature, deps.enforceSignatures);
+  const refusal = refuseBySignature(checked.call, signature, deps.enforceSignatures);
+  const known = { action: checked.call.action, test: checked.call.test, signature };
+  if (refusal) return { ...known, answer: refusal, problem: null, problemMessage: null, answeredBy: 'signature-check' };
+  const responded = await deps.responder.respond({
+    ...checked.call,
+    body: body.body,
+    parsed: JSON.parse(body.body.toString('utf8')) as unknown,
+    rawHeaders: request.rawHeaders,
+    remoteAddress: request.remoteAddress,
+    elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
+  });
   return {
-    answer: answered.answer,
-    action: checked.call.action,
-    test: checked.call.test,
-    problem: null,
-    problemMessage: null,
-    signature,
-    answeredBy: answered.answeredBy,
+    ...known,
+    answer: responded.answer,
+    problem: responded.problem?.code ?? null,
+    problemMessage: responded.problem?.message ?? null,
+    answeredBy: responded.answeredBy,
+    checks: responded.checks,
+    durationMs: responded.durationMs,
+    delayMs: responded.delayMs,
+    drop: responded.answer === null,
   };
 }
 

@@ -1,23 +1,16 @@
-import type { AnsweredBy, SignatureReport } from '../../contract/api';
-import { defaultMockAnswer, errorAnswer, registrationCheckAnswer, type Answer } from './answers';
+import type { SignatureReport } from '../../contract/api';
+import { errorAnswer, type Answer } from './answers';
 import type { FlowentCall } from './flowent-body';
 
-export interface ChosenAnswer {
-  answer: Answer;
-  answeredBy: AnsweredBy;
-}
-
 /**
- * How a well-formed Flowent call is answered. The registration check passes whatever its
- * signature says (Flowent may send it unsigned); with enforcement on, everything else must
- * carry a valid signature, answered the way the docs' example handler answers.
+ * The companion's own refusal of a well-formed call, before mocks or forwarding: with
+ * enforcement on, every call but the registration check (which Flowent may send unsigned)
+ * must carry a valid signature, refused the way the docs' example handler refuses it.
+ * Null: the call goes on to the mock or the developer's handler.
  */
-export function answerFlowentCall(call: FlowentCall, signature: SignatureReport, enforceSignatures: boolean): ChosenAnswer {
-  if (call.test) return { answer: registrationCheckAnswer(call.action), answeredBy: 'test-check' };
-  if (enforceSignatures && signature.verdict !== 'valid') {
-    return { answer: errorAnswer(401, signatureRefusal(signature)), answeredBy: 'signature-check' };
-  }
-  return { answer: defaultMockAnswer(), answeredBy: 'mock' };
+export function refuseBySignature(call: FlowentCall, signature: SignatureReport, enforceSignatures: boolean): Answer | null {
+  if (call.test || !enforceSignatures || signature.verdict === 'valid') return null;
+  return errorAnswer(401, signatureRefusal(signature));
 }
 
 function signatureRefusal(signature: SignatureReport): string {

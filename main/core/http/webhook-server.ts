@@ -32,6 +32,8 @@ const OVERSIZE_PREVIEW_BYTES = 4096;
  */
 export class WebhookServer {
   private server: Server | null = null;
+  /** Answers waiting out a delay or a timeout fault; stop() cancels them and closes their sockets. */
+  private readonly held = new Set<() => void>();
 
   constructor(private readonly options: WebhookServerOptions) {}
 
@@ -79,6 +81,7 @@ export class WebhookServer {
     const server = this.server;
     if (!server) return;
     this.server = null;
+    for (const cancel of [...this.held]) cancel();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
@@ -95,7 +98,7 @@ export class WebhookServer {
       idleTimeoutMs: this.options.bodyIdleTimeoutMs,
       previewBytes: OVERSIZE_PREVIEW_BYTES,
     });
-    const answer = handleCall(
+    const delivery = await handleCall(
       {
         receivedAt,
         startedAt,
@@ -107,7 +110,41 @@ export class WebhookServer {
       },
       this.options,
     );
-    if (answer && !response.destroyed) send(response, answer);
+    switch (delivery.kind) {
+      case 'none':
+        return;
+      case 'drop':
+        request.socket.destroy();
+        return;
+      case 'answer':
+        if (delivery.delayMs > 0 && !(await this.hold(response, delivery.delayMs))) return;
+        if (!response.destroyed) send(response, delivery.answer);
+        return;
+      default: {
+        const unknownDelivery: never = delivery;
+        throw new Error(`unhandled delivery ${JSON.stringify(unknownDelivery)}`);
+      }
+    }
+  }
+
+  /** Waits before answering without blocking other calls; false when stop() or the client ended the wait. */
+  private hold(response: ServerResponse, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (answer: boolean) => {
+        clearTimeout(timer);
+        this.held.delete(cancel);
+        response.off('close', onClose);
+        resolve(answer);
+      };
+      const cancel = () => {
+        finish(false);
+        response.destroy();
+      };
+      const onClose = () => finish(false);
+      const timer = setTimeout(() => finish(true), ms);
+      this.held.add(cancel);
+      response.on('close', onClose);
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
 import { CanonicalSet, SIGNATURE_KEY } from './canonical';
 import { explainMismatch } from './diagnose';
-import { hmacHex, signaturesEqual } from './hmac';
+import { memoizedHmac, signaturesEqual } from './hmac';
 import { isIntegerLiteral } from './numbers';
 import { STYLES } from './styles';
 
@@ -86,8 +86,9 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions)
   const timestamp = readTimestamp(root, opts.receivedAt);
   const hasKey = key !== null && key !== '';
   const canonical = new CanonicalSet(root, raw, 'drop');
+  const mac = hasKey ? memoizedHmac(key) : null;
   const styles: StyleResult[] = STYLES.map((style) => {
-    const result: StyleResult = { style: style.name, label: style.label, expected: hasKey ? hmacHex(key, canonical.bytes(style)) : null, matched: false };
+    const result: StyleResult = { style: style.name, label: style.label, expected: mac ? mac(canonical.bytes(style)) : null, matched: false };
     if (opts.includeCanonical) result.canonical = canonical.text(style);
     return result;
   });

@@ -12,7 +12,23 @@ import {
   type SignatureReport,
   type Verdict,
 } from '../../contract/api';
+import type { Violation } from '../respond/types';
 import { FAILURE_CONDITION, filterToSql } from './call-filter-sql';
+
+/** What was learned about the answer: the contract check and, when forwarded, how it went. */
+export interface CallChecks {
+  /** Null when the answer was not checked (the companion's own refusals). */
+  violations: Violation[] | null;
+  /** The URL the call was forwarded to, when it was. */
+  forwardTarget: string | null;
+  /** Why forwarding failed, when it did. */
+  forwardError: string | null;
+  /** For a forwarded registration check: would Flowent have accepted the handler's answer (2xx)? */
+  registrationWouldPass: boolean | null;
+}
+
+/** A history line with its contract violations (the contract's CallSummary carries them). */
+export type CheckedSummary = CallSummary;
 
 /** Everything recorded about one call, written in one transaction before the answer is sent. */
 export interface NewCall {
@@ -34,9 +50,12 @@ export interface NewCall {
   durationMs: number;
   source: CallSource;
   originalCallId: number | null;
+  checks?: Partial<CallChecks>;
 }
 
-export interface StoredCall extends CallSummary {
+export interface StoredCall extends CheckedSummary, Omit<CallChecks, 'violations'> {
+  /** Null when the answer was not checked; `violations` is then []. */
+  checked: boolean;
   remoteAddress: string | null;
   requestHeaders: HeaderPair[];
   requestBody: Buffer;
@@ -69,10 +88,14 @@ interface CallRow {
   duration_ms: number;
   source: string;
   original_call_id: number | null;
+  violations: string | null;
+  forward_target: string | null;
+  forward_error: string | null;
+  registration_would_pass: number | null;
 }
 
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source';
+  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -84,10 +107,12 @@ export class CallsRepository {
     this.insertStatement = db.prepare(`
       INSERT INTO calls (received_at, method, path, remote_address, action, is_test, request_headers,
         request_body, body_size, problem, problem_message, verdict, style, signature_report, answered_by,
-        response_status, response_headers, response_body, duration_ms, source, original_call_id)
+        response_status, response_headers, response_body, duration_ms, source, original_call_id,
+        violations, forward_target, forward_error, registration_would_pass)
       VALUES (@receivedAt, @method, @path, @remoteAddress, @action, @test, @requestHeaders,
         @requestBody, @bodySize, @problem, @problemMessage, @verdict, @style, @signatureReport, @answeredBy,
-        @responseStatus, @responseHeaders, @responseBody, @durationMs, @source, @originalCallId)
+        @responseStatus, @responseHeaders, @responseBody, @durationMs, @source, @originalCallId,
+        @violations, @forwardTarget, @forwardError, @registrationWouldPass)
     `);
   }
 
@@ -115,12 +140,16 @@ export class CallsRepository {
       durationMs: call.durationMs,
       source: call.source,
       originalCallId: call.originalCallId,
+      violations: call.checks?.violations ? JSON.stringify(call.checks.violations) : null,
+      forwardTarget: call.checks?.forwardTarget ?? null,
+      forwardError: call.checks?.forwardError ?? null,
+      registrationWouldPass: typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
     });
     return Number(info.lastInsertRowid);
   }
 
   /** One page, newest first. */
-  list(query: CallQuery): CallPage {
+  list(query: CallQuery): CallPage & { calls: CheckedSummary[] } {
     const limit = clampPageSize(query.limit);
     const where = filterToSql(query);
     const params: Record<string, string | number> = { ...where.params, limit: limit + 1 };
@@ -173,7 +202,7 @@ function withoutCanonical(report: SignatureReport): SignatureReport {
   return { ...report, styles: report.styles.map(({ canonical: _canonical, ...rest }) => rest) };
 }
 
-function toSummary(row: CallRow): CallSummary {
+function toSummary(row: CallRow): CheckedSummary {
   return {
     id: row.id,
     receivedAt: row.received_at,
@@ -189,6 +218,7 @@ function toSummary(row: CallRow): CallSummary {
     problem: row.problem,
     answeredBy: row.answered_by as AnsweredBy,
     source: row.source as CallSource,
+    violations: row.violations ? (JSON.parse(row.violations) as Violation[]) : [],
   };
 }
 
@@ -206,5 +236,9 @@ function toStoredCall(row: CallRow): StoredCall {
       body: row.response_body,
     },
     originalCallId: row.original_call_id,
+    checked: row.violations !== null,
+    forwardTarget: row.forward_target,
+    forwardError: row.forward_error,
+    registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
   };
 }

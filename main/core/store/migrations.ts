@@ -59,6 +59,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    purpose: 'Editable mocks and forwarding targets; the contract check and forwarding outcome of each call.',
+    up(db) {
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN violations TEXT;
+        ALTER TABLE calls ADD COLUMN forward_target TEXT;
+        ALTER TABLE calls ADD COLUMN forward_error TEXT;
+        ALTER TABLE calls ADD COLUMN registration_would_pass INTEGER;
+        CREATE TABLE mocks (
+          action TEXT PRIMARY KEY,
+          definition TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE routes (
+          action TEXT PRIMARY KEY,
+          mode TEXT CHECK (mode IN ('mock', 'forward')),
+          target TEXT,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Result } from '../../contract/api';
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
+import { RespondRepository } from './respond-repository';
 
 export const DATABASE_FILE = 'history.sqlite';
 
@@ -15,6 +16,8 @@ export interface StoreOptions {
 
 export interface Store {
   readonly calls: CallsRepository;
+  /** Mocks and forwarding routes (migration 3). */
+  readonly respond: RespondRepository;
   readonly file: string;
   close(): void;
 }
@@ -54,10 +57,12 @@ export function openStore(options: StoreOptions): Result<Store> {
   }
 
   const calls = new CallsRepository(db);
+  const respond = new RespondRepository(db);
   return {
     ok: true,
     value: {
       calls,
+      respond,
       file,
       close: () => {
         if (db.open) db.close();

@@ -1,30 +1,19 @@
-import type { Result } from '../../contract/api';
+import type { Result, TunnelStatus } from '../../contract/api';
 
 /**
- * Where the public tunnel is, in a shape the UI can show as is.
+ * Where the public tunnel is, in a shape the UI can show as is (defined by the contract, so
+ * the renderer sees exactly this).
  *
- * - `offline`: no tunnel; `reason` says why when it was not the user's choice (a failed open,
- *   a rejected authtoken, a session that could not be rebuilt).
+ * - `offline`: no tunnel; `reason` says why when it was not the user's choice.
  * - `connecting`: `open()` is in progress.
  * - `online`: `url` is public and reaches the local webhook server.
- * - `reconnecting`: the connection to the provider was lost; `url` is the last known URL
- *   (it may change when the tunnel comes back). `attempt` and `nextRetryAt` (ms since the
- *   epoch) are set when the provider itself schedules a rebuild; absent while the agent is
- *   still retrying on its own.
+ * - `reconnecting`: the connection was lost; `url` is the last known URL. `attempt` and
+ *   `nextRetryAt` are set when the provider itself schedules a rebuild.
  */
-export interface TunnelStatus {
-  state: 'offline' | 'connecting' | 'online' | 'reconnecting';
-  url: string | null;
-  reason: TunnelReason | null;
-  attempt?: number;
-  nextRetryAt?: number;
-}
+export type { TunnelStatus } from '../../contract/api';
 
 /** A stable code and a message a user can act on. */
-export interface TunnelReason {
-  code: string;
-  message: string;
-}
+export type TunnelReason = NonNullable<TunnelStatus['reason']>;
 
 export interface TunnelOpenOptions {
   /** The local webhook server's port. */

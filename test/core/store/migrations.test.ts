@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../../main/core/store/migrations';
 import { openStore } from '../../../main/core/store/open-store';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
 
@@ -43,9 +44,28 @@ describe('migrations', () => {
     db.prepare(
       "INSERT INTO calls (received_at, method, path, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'mock', 200, '[]', x'', 1.5)",
     ).run();
-    expect(migrate(db)).toEqual({ ok: true, from: 1, to: 2 });
+    expect(migrate(db, 2)).toEqual({ ok: true, from: 1, to: 2 });
     expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'calls_by_action', 'calls_by_received_at', 'calls_by_verdict', 'settings']));
     expect(db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 1 });
+  });
+
+  it('2 -> 3 adds the check columns, mocks and routes, and keeps existing calls readable', () => {
+    const db = tempDb();
+    migrate(db, 2);
+    db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'mock', 200, '[]', x'', 1.5)",
+    ).run();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('kept', 'yes')").run();
+    expect(migrate(db)).toEqual({ ok: true, from: 2, to: 3 });
+    expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'settings', 'mocks', 'routes']));
+    const columns = (db.prepare('PRAGMA table_info(calls)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(['violations', 'forward_target', 'forward_error', 'registration_would_pass']));
+    expect(db.prepare('SELECT action, violations, forward_target FROM calls').all()).toEqual([{ action: 'a', violations: null, forward_target: null }]);
+    expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: 'yes' });
+    const repository = new CallsRepository(db);
+    expect(repository.get(1)).toMatchObject({ action: 'a', violations: [], checked: false, forwardTarget: null, registrationWouldPass: null });
+    // The routes table only takes the two modes.
+    expect(() => db.prepare("INSERT INTO routes (action, mode, target, updated_at) VALUES ('a', 'proxy', NULL, 1)").run()).toThrow(/CHECK/);
   });
 
   it('running again changes nothing', () => {

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { formatOfFile, type StoredMock } from '../core/respond';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';
+
+export const MOCKS_HELP = `Usage: flowent-companion mocks <list|set|clear|from-call> [options]
+
+Edit the answers the companion gives (stored in the history folder; a running "serve" uses a
+change at its next call).
+
+  mocks list [--json]                               Print the stored mocks
+  mocks set <action|--default> --file <mock.json|mock.yaml>
+                                                    Check a mock file and store it
+  mocks clear <action|--default|--all>              Remove mocks (back to {"result":"ok","error":""})
+  mocks from-call <call id>                         Make the call's answer its action's mock
+
+A mock file (JSON or YAML):
+  status: 200                      # one answer: status, headers, body, delayMs, fault
+  body: {result: "Sent to {{parameters.recipient}} at {{now}}", error: ""}
+or several, chosen by rules (first match wins), in sequence, or at random:
+  selection: rules                 # rules | sequence | random
+  answerRegistrationCheck: false   # true: the mock also answers Flowent's registration check
+  responses:
+    - when: {path: parameters.user.email, contains: "@vip.example"}   # equals, contains, regex, exists
+      body: {result: "VIP {{uuid}}", error: ""}
+    - when: {path: "$.parameters.items[0].id", regex: "^A"}
+      fault: timeout               # timeout (35 s, or {type: timeout, holdMs: n}), drop, non-json, error
+  fallback: {status: 200, body: {result: "ok", error: ""}, delayMs: 250}
+Templates: {{parameters.x}}, {{action_name}}, {{timestamp}}, {{now}}, {{uuid}}, {{random 1 100}},
+{{json parameters.user}}. A field the call lacks makes the mock answer 500 "Mock template failed".
+
+Options:
+  --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  --file <path>      The mock to store (set); .yaml/.yml is read as YAML, anything else as JSON
+  --default          The mock for every action that has none of its own
+  --all              Every mock (clear)
+  --json             One JSON object per line (list)
+  -h, --help         Show this help
+`;
+
+export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    { 'data-dir': { type: 'string' }, file: { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
+    true,
+  );
+  const [sub, positional, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  const refuse = (flag: string, used: unknown) => {
+    if (used !== undefined) throw new UsageError(`${flag} does not apply to "mocks ${sub}".`);
+  };
+  switch (sub) {
+    case 'list':
+      if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
+      refuse('--file', values.file);
+      return withRespondApi('mocks', values['data-dir'], io, (api) => {
+        const mocks = api.listMocks();
+        for (const mock of mocks) out(values.json ? JSON.stringify({ action: mock.action, updatedAt: new Date(mock.updatedAt).toISOString(), definition: mock.definition }) : describeMock(mock));
+        if (mocks.length === 0 && !values.json) err('No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".');
+        return 0;
+      });
+    case 'set': {
+      const target = parseTarget('mocks set', positional, values, false);
+      if (values.file === undefined) throw new UsageError('mocks set needs --file <mock.json|mock.yaml>.');
+      const file = values.file;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        err(`flowent-companion mocks: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+        return 1;
+      }
+      return withRespondApi('mocks', values['data-dir'], io, (api) => {
+        const parsed = api.parseMock(text, formatOfFile(file));
+        if (!parsed.ok) {
+          err(`flowent-companion mocks: ${file} is not a valid mock:`);
+          for (const problem of parsed.errors) {
+            const where = problem.line !== undefined && !/line \d+/.test(problem.message) ? ` (line ${problem.line}, column ${problem.column ?? 1})` : '';
+            err(`  ${problem.path || '(top level)'}${where}: ${problem.message}`);
+          }
+          return 1;
+        }
+        const stored = api.setMock(targetKey(target), parsed.value);
+        if (!stored.ok) {
+          err(`flowent-companion mocks: ${stored.message}`);
+          return 1;
+        }
+        out(`Stored the mock for ${describeTarget(target)}.`);
+        out(describeMock(stored.value));
+        return 0;
+      });
+    }
+    case 'clear': {
+      refuse('--file', values.file);
+      const target = parseTarget('mocks clear', positional, values, true);
+      return withRespondApi('mocks', values['data-dir'], io, (api) => {
+        if (target.kind === 'all') {
+          const cleared = api.clearAllMocks();
+          if (cleared.ok) out(`Removed ${cleared.value.cleared} mock${cleared.value.cleared === 1 ? '' : 's'}.`);
+          return 0;
+        }
+        const cleared = api.clearMock(targetKey(target));
+        if (!cleared.ok) {
+          err(`flowent-companion mocks: ${cleared.message}`);
+          return 1;
+        }
+        out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
+        return 0;
+      });
+    }
+    case 'from-call': {
+      const id = Number(positional);
+      if (!positional || !/^\d+$/.test(positional) || id < 1) throw new UsageError('mocks from-call needs a call id, e.g. "mocks from-call 12" (see "flowent-companion calls").');
+      return withRespondApi('mocks', values['data-dir'], io, (api) => {
+        const made = api.mockFromCall(id);
+        if (!made.ok) {
+          err(`flowent-companion mocks: ${made.message}`);
+          return 1;
+        }
+        out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
+        return 0;
+      });
+    }
+    case undefined:
+      throw new UsageError('mocks needs a subcommand: list, set, clear or from-call.');
+    default:
+      throw new UsageError(`unknown mocks subcommand "${sub}": use list, set, clear or from-call.`);
+  }
+}
+
+/** One line: whose mock, how it chooses, and what its answers are. */
+export function describeMock(mock: StoredMock): string {
+  const { definition } = mock;
+  const answers = [...definition.responses, ...(definition.fallback ? [definition.fallback] : [])];
+  const parts = answers.map((answer) => {
+    const fault = answer.fault ? ` ${answer.fault.type}` : '';
+    const delay = answer.delayMs ? ` +${answer.delayMs}ms` : '';
+    const when = answer.when.length ? ` when ${answer.when.map((c) => `${c.path} ${c.op} ${JSON.stringify(c.value)}`).join(' and ')}` : '';
+    return `${answer.status}${fault}${delay}${when}`;
+  });
+  const who = mock.action ?? '(default)';
+  const registration = definition.answerRegistrationCheck ? ', answers registration checks' : '';
+  return `${who}  ${definition.selection}: ${parts.join(' | ')}${definition.fallback && definition.responses.length ? ' (last is the fallback)' : ''}${registration}`;
+}

@@ -1,0 +1,94 @@
+import type { RespondMode } from '../core/respond';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';
+
+export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|clear> [options]
+
+Forward calls to your own handler instead of answering from a mock. The original body bytes
+and headers go on unchanged (signatures stay valid); the handler's answer is relayed and
+checked against what Flowent expects.
+
+  targets list [--json]                        Print targets and modes
+  targets set <action|--default> <url>         Forward there (sets the mode to forward);
+                                               {action_name} in the URL is replaced,
+                                               e.g. http://localhost:8000/actions/{action_name}
+  targets mode <action|--default> <mock|forward|inherit>
+                                               Switch an action between its mock and its handler
+  targets clear <action|--default|--all>       Remove targets and modes
+
+"serve --forward <url>" sets a target for this run only; stored targets take precedence.
+
+Options:
+  --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  --default          The setting for every action that has none of its own
+  --all              Every setting (clear)
+  --json             One JSON object per line (list)
+  -h, --help         Show this help
+`;
+
+export async function targetsCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } }, true);
+  const [sub, ...rest] = positionals;
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  // With --default the one positional after the subcommand is the value, not an action.
+  const [action, value, ...extra] = values.default || values.all ? [undefined, ...rest] : rest;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
+  switch (sub) {
+    case 'list':
+      if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
+      return withRespondApi('targets', values['data-dir'], io, (api) => {
+        const routes = api.getRespondSettings().routes;
+        for (const route of routes) {
+          out(values.json ? JSON.stringify({ action: route.action, mode: route.mode, target: route.target, updatedAt: new Date(route.updatedAt).toISOString() }) : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`);
+        }
+        if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
+        return 0;
+      });
+    case 'set': {
+      const target = parseTarget('targets set', action, values, false);
+      if (value === undefined) throw new UsageError('targets set needs a URL, e.g. http://localhost:8000/actions/{action_name}.');
+      return withRespondApi('targets', values['data-dir'], io, (api) => {
+        const set = api.setForwardTarget(targetKey(target), value);
+        if (!set.ok) {
+          err(`flowent-companion targets: ${set.message}`);
+          return 1;
+        }
+        out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
+        return 0;
+      });
+    }
+    case 'mode': {
+      const target = parseTarget('targets mode', action, values, false);
+      const modes: Record<string, RespondMode | null> = { mock: 'mock', forward: 'forward', inherit: null };
+      if (value === undefined || !(value in modes)) throw new UsageError(`targets mode needs mock, forward or inherit, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
+      return withRespondApi('targets', values['data-dir'], io, (api) => {
+        const set = api.setMode(targetKey(target), modes[value] ?? null);
+        if (!set.ok) {
+          err(`flowent-companion targets: ${set.message}`);
+          return 1;
+        }
+        out(`${describeTarget(target)}: mode ${value}.`);
+        return 0;
+      });
+    }
+    case 'clear': {
+      if (value !== undefined) throw new UsageError(`unexpected argument "${value}".`);
+      const target = parseTarget('targets clear', action, values, true);
+      return withRespondApi('targets', values['data-dir'], io, (api) => {
+        const cleared = target.kind === 'all' ? api.clearAllRoutes() : api.clearRoute(targetKey(target));
+        if (!cleared.ok) {
+          err(`flowent-companion targets: ${cleared.message}`);
+          return 1;
+        }
+        out(`Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`);
+        return 0;
+      });
+    }
+    case undefined:
+      throw new UsageError('targets needs a subcommand: list, set, mode or clear.');
+    default:
+      throw new UsageError(`unknown targets subcommand "${sub}": use list, set, mode or clear.`);
+  }
+}

@@ -1,0 +1,14 @@
+import type { RespondRepository } from '../store/respond-repository';
+import type { RespondMode } from './types';
+
+/**
+ * Where an action's answers come from: its own setting, else the default's, else `serve
+ * --forward`; the mode defaults to forward exactly when a target is known.
+ */
+export function resolveRoute(repository: RespondRepository, action: string, startupTarget: string | null): { mode: RespondMode; target: string | null } {
+  const own = repository.getRoute(action);
+  const fallback = repository.getRoute(null);
+  const target = own?.target ?? fallback?.target ?? startupTarget;
+  const mode: RespondMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
+  return { mode, target };
+}

@@ -1,0 +1,45 @@
+import type { Result, SecretState } from '../contract/api';
+
+/**
+ * Where a secret (the HMAC key, the ngrok authtoken) comes from. The core never stores a
+ * secret: it asks this on every use, so a change applies at once.
+ */
+export interface SecretSource {
+  /** The current value, or null when none is set. */
+  get(): string | null;
+  /** Where the current value comes from (null when there is none). */
+  readonly source: 'keychain' | 'environment' | 'session' | null;
+  /** Absent when the secret cannot be changed in this mode. */
+  set?(value: string): Result<void>;
+  clear?(): Result<void>;
+}
+
+/**
+ * The headless command's secret: an environment variable, replaceable from the inspector
+ * for this run only (kept in memory, never written anywhere).
+ */
+export function sessionSecret(env: NodeJS.ProcessEnv, variable: string): SecretSource {
+  let value: string | null = env[variable] || null;
+  let source: SecretSource['source'] = value ? 'environment' : null;
+  return {
+    get: () => value,
+    get source() {
+      return source;
+    },
+    set(next) {
+      value = next;
+      source = 'session';
+      return { ok: true, value: undefined };
+    },
+    clear() {
+      value = null;
+      source = null;
+      return { ok: true, value: undefined };
+    },
+  };
+}
+
+export function secretState(secret: SecretSource): SecretState {
+  const set = secret.get() !== null;
+  return { set, source: set ? secret.source : null };
+}

@@ -1,0 +1,119 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { MockDefinition, RespondMode, RouteSetting, StoredMock } from '../respond/types';
+
+/** The row key of the default (every action): not a valid action name, so it never collides. */
+const DEFAULT_KEY = '*';
+
+interface MockRow {
+  action: string;
+  definition: string;
+  updated_at: number;
+}
+
+interface RouteRow {
+  action: string;
+  mode: RespondMode | null;
+  target: string | null;
+  updated_at: number;
+}
+
+/**
+ * Mocks and forwarding routes, per action or for every action (`null`). Read on every call
+ * (a primary-key lookup), so a change made by `flowent-companion mocks set` in another
+ * process applies to the running server at its next call.
+ */
+export class RespondRepository {
+  private readonly getMockStatement: Statement;
+  private readonly getRouteStatement: Statement;
+
+  constructor(private readonly db: Database) {
+    this.getMockStatement = db.prepare('SELECT action, definition, updated_at FROM mocks WHERE action = ?');
+    this.getRouteStatement = db.prepare('SELECT action, mode, target, updated_at FROM routes WHERE action = ?');
+  }
+
+  /** The stored definition text and its version stamp, for callers that cache what they build from it. */
+  getMockRow(action: string | null): { definition: string; updatedAt: number } | null {
+    const row = this.getMockStatement.get(key(action)) as MockRow | undefined;
+    return row ? { definition: row.definition, updatedAt: row.updated_at } : null;
+  }
+
+  getMock(action: string | null): StoredMock | null {
+    const row = this.getMockStatement.get(key(action)) as MockRow | undefined;
+    return row ? toMock(row) : null;
+  }
+
+  listMocks(): StoredMock[] {
+    const rows = this.db.prepare('SELECT action, definition, updated_at FROM mocks ORDER BY action').all() as MockRow[];
+    return rows.map(toMock);
+  }
+
+  setMock(action: string | null, definition: MockDefinition, now = Date.now()): StoredMock {
+    this.db
+      .prepare(
+        `INSERT INTO mocks (action, definition, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (action) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
+      )
+      .run(key(action), JSON.stringify(definition), now);
+    return { action, definition, updatedAt: now };
+  }
+
+  /** Removes one mock; returns whether there was one. */
+  clearMock(action: string | null): boolean {
+    return this.db.prepare('DELETE FROM mocks WHERE action = ?').run(key(action)).changes > 0;
+  }
+
+  clearAllMocks(): number {
+    return this.db.prepare('DELETE FROM mocks').run().changes;
+  }
+
+  getRoute(action: string | null): RouteSetting | null {
+    const row = this.getRouteStatement.get(key(action)) as RouteRow | undefined;
+    return row ? toRoute(row) : null;
+  }
+
+  listRoutes(): RouteSetting[] {
+    return (this.db.prepare('SELECT action, mode, target, updated_at FROM routes ORDER BY action').all() as RouteRow[]).map(toRoute);
+  }
+
+  /** Sets the mode and/or the target; `undefined` leaves a field as it is, `null` clears it. */
+  setRoute(action: string | null, change: { mode?: RespondMode | null; target?: string | null }, now = Date.now()): RouteSetting {
+    const current = this.getRoute(action);
+    const mode = change.mode !== undefined ? change.mode : (current?.mode ?? null);
+    const target = change.target !== undefined ? change.target : (current?.target ?? null);
+    if (mode === null && target === null) {
+      this.clearRoute(action);
+      return { action, mode, target, updatedAt: now };
+    }
+    this.db
+      .prepare(
+        `INSERT INTO routes (action, mode, target, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (action) DO UPDATE SET mode = excluded.mode, target = excluded.target, updated_at = excluded.updated_at`,
+      )
+      .run(key(action), mode, target, now);
+    return { action, mode, target, updatedAt: now };
+  }
+
+  clearRoute(action: string | null): boolean {
+    return this.db.prepare('DELETE FROM routes WHERE action = ?').run(key(action)).changes > 0;
+  }
+
+  clearAllRoutes(): number {
+    return this.db.prepare('DELETE FROM routes').run().changes;
+  }
+}
+
+function key(action: string | null): string {
+  return action ?? DEFAULT_KEY;
+}
+
+function fromKey(stored: string): string | null {
+  return stored === DEFAULT_KEY ? null : stored;
+}
+
+function toMock(row: MockRow): StoredMock {
+  return { action: fromKey(row.action), definition: JSON.parse(row.definition) as MockDefinition, updatedAt: row.updated_at };
+}
+
+function toRoute(row: RouteRow): RouteSetting {
+  return { action: fromKey(row.action), mode: row.mode, target: row.target, updatedAt: row.updated_at };
+}

@@ -1,0 +1,168 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const KEY = 'cli-test-key';
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+let handler: HandlerProcess;
+beforeAll(async () => {
+  handler = await startHandler();
+});
+afterAll(async () => handler.stop());
+
+function tempDir() {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+function file(dir: string, name: string, text: string) {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function serve(args: string[]): Promise<ServeProcess> {
+  const server = await startServe(['--port', '0', '--no-inspector', ...args], { FLOWENT_HMAC_KEY: KEY });
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return server;
+}
+
+const post = async (url: string, body: string) => {
+  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
+};
+
+describe('flowent-companion mocks', () => {
+  it('sets mocks from JSON and YAML, lists them, a running serve uses them, and they survive a restart', async () => {
+    const dataDir = tempDir();
+    const json = file(dataDir, 'mock.json', JSON.stringify({ status: 201, body: { result: 'Hi {{parameters.name}}', error: '' } }));
+    const yaml = file(
+      dataDir,
+      'default.yaml',
+      'selection: rules\nresponses:\n  - when: {path: parameters.vip, equals: true}\n    body: {result: "vip", error: ""}\nfallback:\n  body: {result: "from yaml", error: ""}\n',
+    );
+    const server = await serve(['--data-dir', dataDir]);
+    const setJson = await runCli(['mocks', 'set', 'greet', '--file', json, '--data-dir', dataDir]);
+    expect(setJson).toMatchObject({ code: 0, stdout: expect.stringContaining('Stored the mock for action greet.') });
+    const setYaml = await runCli(['mocks', 'set', '--default', '--file', yaml, '--data-dir', dataDir]);
+    expect(setYaml.code).toBe(0);
+
+    // The running server picks the change up at its next call.
+    expect(await post(`${server.baseUrl}/actions/greet`, signedBody(flowentPayload('greet', { name: 'Ada' }), KEY))).toEqual({ status: 201, json: { result: 'Hi Ada', error: '' } });
+    expect((await post(`${server.baseUrl}/actions/other`, signedBody(flowentPayload('other', { vip: true }), KEY))).json).toEqual({ result: 'vip', error: '' });
+
+    const listed = await runCli(['mocks', 'list', '--data-dir', dataDir]);
+    expect(listed.stdout).toMatch(/^\(default\) {2}rules: 200 when parameters\.vip equals true \| 200 \(last is the fallback\)\ngreet {2}rules: 201\n$/);
+    const listedJson = await runCli(['mocks', 'list', '--json', '--data-dir', dataDir]);
+    const lines = listedJson.stdout.trim().split('\n').map((line) => JSON.parse(line) as { action: string | null; definition: { fallback: { status: number } } });
+    expect(lines.map((m) => m.action)).toEqual([null, 'greet']);
+    expect(lines[1]?.definition.fallback.status).toBe(201);
+
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const again = await serve(['--data-dir', dataDir]);
+    expect((await post(`${again.baseUrl}/actions/greet`, signedBody(flowentPayload('greet', { name: 'Bo' }), KEY))).json).toEqual({ result: 'Hi Bo', error: '' });
+
+    expect((await runCli(['mocks', 'clear', 'greet', '--data-dir', dataDir])).stdout).toMatch(/Removed the mock for action greet/);
+    expect((await post(`${again.baseUrl}/actions/greet`, signedBody(flowentPayload('greet'), KEY))).json).toEqual({ result: 'from yaml', error: '' });
+    expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Removed 1 mock\./);
+    expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toMatch(/No mocks stored/);
+  });
+
+  it('explains a bad file: which field, what is wrong, where in the template', async () => {
+    const dataDir = tempDir();
+    const bad = file(dataDir, 'bad.json', JSON.stringify({ status: '200', body: { result: 'Hi {{#if parameters.x}}', error: '' }, delay: 5 }));
+    const result = await runCli(['mocks', 'set', 'greet', '--file', bad, '--data-dir', dataDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad} is not a valid mock:`);
+    expect(result.stderr).toMatch(/ {2}delay: unknown field "delay"/);
+    expect(result.stderr).toMatch(/ {2}status: status must be an HTTP status from 100 to 599, not the text "200"/);
+    expect(result.stderr).toMatch(/ {2}body\.result: template syntax error: .*\(line 1/);
+
+    const badField = file(dataDir, 'field.yaml', 'status: 200\nfault: explode\n');
+    expect((await runCli(['mocks', 'set', 'greet', '--file', badField, '--data-dir', dataDir])).stderr).toMatch(/ {2}fault \(line 2, column 8\): fault must be one of timeout, drop, non-json, error/);
+
+    const yaml = file(dataDir, 'bad.yaml', 'status: 200\n  body: x\n');
+    const yamlResult = await runCli(['mocks', 'set', 'greet', '--file', yaml, '--data-dir', dataDir]);
+    expect(yamlResult.code).toBe(1);
+    expect(yamlResult.stderr).toMatch(/not valid YAML: .*\(line \d+, column \d+\)/);
+
+    const missing = await runCli(['mocks', 'set', 'greet', '--file', join(dataDir, 'nope.json'), '--data-dir', dataDir]);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*nope\.json \(ENOENT\)/) });
+    expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stdout).toBe('');
+  });
+
+  const usage: [string[], RegExp][] = [
+    [['mocks'], /mocks needs a subcommand/],
+    [['mocks', 'bake'], /unknown mocks subcommand "bake"/],
+    [['mocks', 'set', '--file', 'x.json'], /mocks set needs exactly one of <action> or --default/],
+    [['mocks', 'set', 'a', '--default', '--file', 'x.json'], /exactly one of/],
+    [['mocks', 'set', 'a'], /mocks set needs --file/],
+    [['mocks', 'set', 'Bad-Name', '--file', 'x'], /"Bad-Name" is not an action name/],
+    [['mocks', 'clear'], /mocks clear needs exactly one of <action>, --default or --all/],
+    [['mocks', 'from-call', 'x'], /mocks from-call needs a call id/],
+    [['targets', 'set', 'a'], /targets set needs a URL/],
+    [['targets', 'mode', 'a', 'proxy'], /targets mode needs mock, forward or inherit/],
+    [['serve', '--forward', 'ftp://x'], /--forward: "ftp:\/\/x" must start with http:\/\/ or https:\/\//],
+    [['serve', '--forward-timeout', '0'], /--forward-timeout must be a whole number from 1/],
+  ];
+  for (const [args, message] of usage) {
+    it(`${args.join(' ')} -> exit 2`, async () => {
+      const result = await runCli([...args, '--data-dir', tempDir()]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    });
+  }
+
+  it('--help for mocks and targets', async () => {
+    for (const command of ['mocks', 'targets']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`Usage: flowent-companion ${command}`));
+    }
+  });
+});
+
+describe('serve with forwarding, and contract violations on the call lines', () => {
+  it('forwards with --forward, prints violations under each call, and the calls command prints them too', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '500']);
+    expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 500 ms\)/);
+    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
+    await post(`${server.baseUrl}/actions/result_number`, signedBody(flowentPayload('result_number'), KEY));
+    await server.waitFor(/result_number {2}valid \(\S+\) {2}200 {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/);
+    expect((await post(`${server.baseUrl}/actions/hang`, signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
+    await server.waitFor(/hang {2}valid \(\S+\) {2}504 .*\n {2}! your handler did not answer in time/);
+
+    const calls = await runCli(['calls', '--data-dir', dataDir]);
+    expect(calls.stdout).toMatch(/#2 .*result_number.*\n {2}! your handler answered 200 but `result` is a number/);
+    const json = (await runCli(['calls', '--json', '--data-dir', dataDir])).stdout.trim().split('\n').map((line) => JSON.parse(line) as { answeredBy: string; violations: { code: string }[] });
+    expect(json.map((c) => [c.answeredBy, c.violations.map((v) => v.code)])).toEqual([
+      ['forward-error', ['too-slow']],
+      ['forward', ['result-not-string']],
+      ['forward', []],
+    ]);
+  });
+
+  it('stores per-action targets and modes with the targets command', async () => {
+    const dataDir = tempDir();
+    expect((await runCli(['targets', 'set', 'ok', handler.target, '--data-dir', dataDir])).code).toBe(0);
+    expect((await runCli(['targets', 'list', '--data-dir', dataDir])).stdout).toBe(`ok  forward  ${handler.target}\n`);
+    const server = await serve(['--data-dir', dataDir]);
+    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
+    expect((await runCli(['targets', 'mode', 'ok', 'mock', '--data-dir', dataDir])).code).toBe(0);
+    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
+    expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Cleared 1 setting/);
+    expect((await runCli(['targets', 'set', '--default', 'not a url', '--data-dir', dataDir]))).toMatchObject({ code: 1, stderr: expect.stringMatching(/is not a URL/) });
+  });
+});

@@ -1,0 +1,192 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { closedPort, rawHeader, startHandler, type HandlerProcess } from '../../helpers/handler-process';
+import { rawRequest } from '../../helpers/raw-http';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+
+const KEY = 'test-key';
+let handler: HandlerProcess;
+let running: RunningCore | null = null;
+beforeAll(async () => {
+  handler = await startHandler();
+});
+afterAll(async () => handler.stop());
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+async function start(options: Parameters<typeof startCore>[0] = {}) {
+  running = await startCore({ forwardTarget: handler.target, ...options });
+  return running;
+}
+
+async function newestCall(core: RunningCore) {
+  const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]?.id;
+  if (id === undefined) throw new Error('no call stored');
+  const call = core.core.api.getCall(id);
+  return (await call) as unknown as Record<string, unknown> & { response: { status: number; body: string; headers: [string, string][] } };
+}
+
+/** The stored row with the issue-4 fields (the contract's CallDetail does not list them yet). */
+async function storedChecks(core: RunningCore) {
+  const { openStoreReadOnly } = await import('./stored-call');
+  return openStoreReadOnly(core.dataDir);
+}
+
+describe('forwarding to the developer\'s handler', () => {
+  it('forwards the exact body bytes and clean headers; the signature still verifies; the answer is relayed', async () => {
+    const core = await start();
+    const payload = flowentPayload('ok', { recipient: 'zoë@example.com', note: '<b>&' });
+    const body = signedBody(payload, KEY);
+    const before = (await handler.received()).length;
+    // Raw bytes: fetch() refuses to send Connection and friends.
+    const answer = await rawRequest(
+      core.port,
+      `POST /actions/ok HTTP/1.1\r\nHost: 127.0.0.1:${core.port}\r\nContent-Type: application/json\r\nConnection: close, X-Drop-Me\r\n` +
+        `X-Drop-Me: 1\r\nKeep-Alive: timeout=5\r\nProxy-Authorization: Basic eA==\r\nProxy-Trace: 1\r\nTE: trailers\r\nX-Custom: kept\r\nX-Forwarded-For: 10.0.0.9\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ result: 'handled ok', error: '' });
+    expect(answer.headers['x-handler']).toBe('yes');
+    expect(answer.headers['x-private-hop']).toBeUndefined();
+    expect(answer.headers['keep-alive']).toBeUndefined();
+
+    const received = (await handler.received()).slice(before);
+    expect(received).toHaveLength(1);
+    const got = received[0]!;
+    expect(got.url).toBe('/actions/ok');
+    expect(got.body.equals(Buffer.from(body))).toBe(true);
+    // The handler can verify the signature over what it received, independently of the app.
+    const { signature, ...unsigned } = JSON.parse(got.body.toString('utf8')) as Record<string, unknown>;
+    expect(createHmac('sha256', KEY).update(JSON.stringify(unsigned)).digest('hex')).toBe(signature);
+    expect(rawHeader(got.headers, 'x-drop-me')).toEqual([]);
+    expect(rawHeader(got.headers, 'proxy-authorization')).toEqual([]);
+    expect(rawHeader(got.headers, 'proxy-trace')).toEqual([]);
+    expect(rawHeader(got.headers, 'keep-alive')).toEqual([]);
+    expect(rawHeader(got.headers, 'te')).toEqual([]);
+    expect(rawHeader(got.headers, 'connection')).not.toContain('close, X-Drop-Me');
+    expect(rawHeader(got.headers, 'x-custom')).toEqual(['kept']);
+    expect(rawHeader(got.headers, 'host')).toEqual([`127.0.0.1:${handler.port}`]);
+    expect(rawHeader(got.headers, 'x-forwarded-for')[0]).toMatch(/^10\.0\.0\.9, (::ffff:)?127\.0\.0\.1$/);
+    expect(rawHeader(got.headers, 'x-forwarded-proto')).toEqual(['http']);
+    expect(rawHeader(got.headers, 'x-forwarded-host')).toEqual([`127.0.0.1:${core.port}`]);
+
+    const call = await newestCall(core);
+    expect(call).toMatchObject({ answeredBy: 'forward', verdict: 'valid', status: 200 });
+    const stored = (await storedChecks(core)).newest();
+    expect(stored).toMatchObject({ forwardTarget: `http://127.0.0.1:${handler.port}/actions/ok`, forwardError: null, violations: [], checked: true });
+  });
+
+  it('answers 504 in Flowent\'s shape when the handler takes longer than the limit, and records it', async () => {
+    const core = await start({ forwardTimeoutMs: 400 });
+    const started = Date.now();
+    const answer = await core.post('/actions/hang', signedBody(flowentPayload('hang'), KEY));
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(answer.status).toBe(504);
+    expect(answer.json).toEqual({ result: '', error: expect.stringMatching(/^Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/hang did not answer within 400 ms/) });
+    const stored = (await storedChecks(core)).newest();
+    expect(stored).toMatchObject({ answeredBy: 'forward-error', status: 504, forwardError: expect.stringContaining('did not answer within') });
+    expect(stored.violations.map((v) => v.code)).toEqual(['too-slow']);
+  });
+
+  it('applies the limit to a handler that trickles its answer', async () => {
+    const core = await start({ forwardTimeoutMs: 1_000 });
+    const answer = await core.post('/actions/trickle', signedBody(flowentPayload('trickle'), KEY));
+    expect(answer.status).toBe(504);
+  });
+
+  it('answers 502 naming the target when nothing listens there', async () => {
+    const port = await closedPort();
+    const core = await start({ forwardTarget: `http://127.0.0.1:${port}/hook/{action_name}` });
+    const answer = await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY));
+    expect(answer.status).toBe(502);
+    expect((answer.json as { error: string }).error).toBe(
+      `Your handler at http://127.0.0.1:${port}/hook/send_email refused the connection: nothing is listening on 127.0.0.1:${port}. Start your handler, or check the port.`,
+    );
+    const stored = (await storedChecks(core)).newest();
+    expect(stored).toMatchObject({ answeredBy: 'forward-error', forwardTarget: `http://127.0.0.1:${port}/hook/send_email` });
+    expect(stored.violations[0]?.code).toBe('no-answer');
+
+    // A registration check to a dead handler: Flowent would refuse the registration.
+    const check = await core.post('/actions/send_email', JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: 1645123456, test: true }));
+    expect(check.status).toBe(502);
+    expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: false, answeredBy: 'forward-error' });
+  });
+
+  it('answers 502 when the handler resets the connection mid-answer', async () => {
+    const core = await start();
+    const answer = await core.post('/actions/reset', signedBody(flowentPayload('reset'), KEY));
+    expect(answer.status).toBe(502);
+    expect((answer.json as { error: string }).error).toMatch(/closed the connection before finishing its answer/);
+  });
+
+  it('falls back to the mock when the handler is unreachable, and says so', async () => {
+    const port = await closedPort();
+    const core = await start({ forwardTarget: `http://127.0.0.1:${port}/actions/{action_name}`, fallbackToMock: true });
+    core.core.respond.setMock('send_email', { body: { result: 'from the mock', error: '' } });
+    const answer = await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY));
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ result: 'from the mock', error: '' });
+    const stored = (await storedChecks(core)).newest();
+    expect(stored).toMatchObject({ answeredBy: 'fallback-mock', forwardError: expect.stringContaining('refused the connection'), violations: [] });
+  });
+
+  it('does not fall back on a timeout: Flowent would not have waited either', async () => {
+    const core = await start({ forwardTimeoutMs: 300, fallbackToMock: true });
+    expect((await core.post('/actions/hang', signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
+  });
+
+  it('forwards registration checks and records whether Flowent would have accepted the answer', async () => {
+    const core = await start({ enforceSignatures: true });
+    const check = (action: string) => JSON.stringify({ action_name: action, parameters: {}, timestamp: 1645123456, test: true });
+    const passed = await core.post('/actions/ok', check('ok'));
+    expect(passed.json).toEqual({ result: 'handler passed the check', error: '' });
+    expect((await storedChecks(core)).newest()).toMatchObject({ test: true, answeredBy: 'forward', registrationWouldPass: true });
+
+    const failed = await core.post('/actions/reg_fail', check('reg_fail'));
+    expect(failed.status).toBe(400);
+    expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: false });
+  });
+
+  it('checks the handler\'s answers against Flowent\'s contract and stores the violations', async () => {
+    const core = await start();
+    const cases: [string, number, string[], RegExp][] = [
+      ['result_number', 200, ['result-not-string'], /your handler answered 200 but `result` is a number/],
+      ['garbage', 200, ['not-json'], /your handler answered 200 but the body is not JSON \(it starts with "<html>oops<\/html>"\)/],
+      ['error500', 500, ['not-2xx'], /your handler answered 500; Flowent treats anything but 2xx as a failed action/],
+      ['big', 200, ['too-large', 'not-json'], /your handler answered 1200024 bytes; Flowent's limit is 1 MB/],
+    ];
+    for (const [action, status, codes, message] of cases) {
+      const answer = await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY));
+      expect(answer.status, action).toBe(status);
+      const stored = (await storedChecks(core)).newest();
+      expect(stored.violations.map((v) => v.code), action).toEqual(codes);
+      expect(stored.violations[0]?.message, action).toMatch(message);
+      if (action === 'big') expect(answer.text.length).toBeLessThan(1_200_000);
+    }
+  });
+
+  it('uses per-action targets and modes over the startup target', async () => {
+    const core = await start({ forwardTarget: null });
+    expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
+    expect(core.core.respond.setForwardTarget('ok', handler.target).ok).toBe(true);
+    expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
+    expect(core.core.respond.setMode('ok', 'mock').ok).toBe(true);
+    expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
+    expect(core.core.respond.effectiveRoute('ok')).toMatchObject({ mode: 'mock', target: handler.target });
+    expect(core.core.respond.setForwardTarget(null, 'ftp://nope').ok).toBe(false);
+  });
+
+  it('stops promptly while a forward is hanging', async () => {
+    const core = await start();
+    const pending = core.post('/actions/hang', signedBody(flowentPayload('hang'), KEY)).catch(() => 'closed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await core.core.stop();
+    expect(Date.now() - started).toBeLessThan(2_500);
+    await pending;
+  });
+});

@@ -1,0 +1,256 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { openSocket, readAll } from '../../helpers/raw-http';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { openStoreReadOnly } from './stored-call';
+
+const KEY = 'test-key';
+const cores: RunningCore[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+});
+
+async function start(options: Parameters<typeof startCore>[0] = {}) {
+  const core = await startCore(options);
+  cores.push(core);
+  return core;
+}
+
+const call = (core: RunningCore, action: string, parameters: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
+  core.post(`/actions/${action}`, signedBody(flowentPayload(action, parameters, extra), KEY));
+
+function set(core: RunningCore, action: string | null, definition: unknown) {
+  const outcome = core.core.respond.setMock(action, definition);
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.value;
+}
+
+describe('mocks: templates', () => {
+  it('renders the call into the body, with now, uuid, random and json helpers', async () => {
+    const core = await start();
+    set(core, 'send_email', {
+      status: 201,
+      headers: { 'X-Mock': '{{action_name}}' },
+      body: { result: 'Sent to {{parameters.recipient}} for {{action_name}} at {{timestamp}}', error: '', meta: '{{now}}|{{uuid}}|{{random 5 7}}' },
+    });
+    const answer = await call(core, 'send_email', { recipient: 'a"b@example.com' });
+    expect(answer.status).toBe(201);
+    const json = answer.json as { result: string; meta: string };
+    expect(json.result).toMatch(/^Sent to a"b@example\.com for send_email at \d{10}$/);
+    const [now, uuid, random] = json.meta.split('|');
+    expect(Date.parse(now ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(['5', '6', '7']).toContain(random);
+    expect((await core.core.api.getCall(1))?.answeredBy).toBe('mock');
+
+    set(core, 'send_email', { body: '{"result":{{json parameters.user.name}},"error":""}' });
+    expect((await call(core, 'send_email', { user: { name: 'Zoë "Z"' } })).json).toEqual({ result: 'Zoë "Z"', error: '' });
+  });
+
+  it('answers 500 in Flowent\'s shape when a template fails at run time, and records why', async () => {
+    const core = await start();
+    set(core, 'send_email', { body: { result: 'Hi {{parameters.user.name}}', error: '' } });
+    const answer = await call(core, 'send_email', { recipient: 'x' });
+    expect(answer.status).toBe(500);
+    expect(answer.json).toEqual({ result: '', error: expect.stringMatching(/^Mock template failed: \{\{parameters\.user\.name\}\}: this call has no parameters\.user\.name \(template line 1/) });
+    const stored = openStoreReadOnly(core.dataDir).newest();
+    expect(stored).toMatchObject({ problem: 'mock-template-failed', answeredBy: 'mock', status: 500 });
+    expect(stored.violations.map((v) => v.code)).toEqual(['not-2xx']);
+  });
+
+  it('refuses templates that do not compile, with line and column', async () => {
+    const core = await start();
+    const outcome = core.core.respond.setMock('a', { body: { result: 'line one\n{{#if parameters.x}}never closed', error: '{{nope 1}}' } });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ path: 'body.result', line: 2, message: expect.stringMatching(/template syntax error.*line 2/) }),
+      expect.objectContaining({ path: 'body.error', line: 1, column: 1, message: expect.stringMatching(/unknown helper "nope"/) }),
+    ]);
+  });
+});
+
+describe('mocks: rules, sequence, random', () => {
+  it('picks the first response whose conditions hold, for every operator, else the fallback', async () => {
+    const core = await start();
+    set(core, 'route_me', {
+      responses: [
+        { name: 'vip', when: { path: 'parameters.user.email', contains: '@vip.example' }, body: { result: 'vip', error: '' } },
+        { when: { path: '$.parameters.items[0].id', regex: '^A\\d+$' }, body: { result: 'regex', error: '' } },
+        { when: [{ path: 'parameters.country', equals: 'FR' }, { path: 'parameters.vat', exists: true }], body: { result: 'equals+exists', error: '' } },
+        { when: { path: 'parameters.coupon', exists: false }, body: { result: 'no coupon', error: '' } },
+        { when: { path: 'parameters.tags', contains: 'urgent' }, body: { result: 'list contains', error: '' } },
+      ],
+      fallback: { body: { result: 'fallback', error: '' } },
+    });
+    const result = async (parameters: Record<string, unknown>) => ((await call(core, 'route_me', parameters)).json as { result: string }).result;
+    expect(await result({ user: { email: 'amy@vip.example' } })).toBe('vip');
+    expect(await result({ items: [{ id: 'A12' }], coupon: 'x' })).toBe('regex');
+    expect(await result({ items: [{ id: 'B12' }], coupon: 'x' })).toBe('fallback');
+    expect(await result({ country: 'FR', vat: null, coupon: 'x' })).toBe('equals+exists');
+    expect(await result({ country: 'FR', coupon: 'x' })).toBe('fallback');
+    expect(await result({})).toBe('no coupon');
+    expect(await result({ tags: ['later', 'urgent'], coupon: 'x' })).toBe('list contains');
+    expect(await result({ tags: ['urgently'], coupon: 'x' })).toBe('fallback');
+  });
+
+  it('answers in sequence per action, restarting when the mock changes', async () => {
+    const core = await start();
+    const sequence = { selection: 'sequence', responses: [{ body: { result: 'one', error: '' } }, { body: { result: 'two', error: '' } }] };
+    set(core, 'seq', sequence);
+    set(core, null, sequence);
+    const results = async (action: string, n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push(((await call(core, action)).json as { result: string }).result);
+      return out;
+    };
+    expect(await results('seq', 3)).toEqual(['one', 'two', 'one']);
+    // Another action using the default has its own counter.
+    expect(await results('other', 1)).toEqual(['one']);
+    set(core, 'seq', { ...sequence, responses: [...sequence.responses, { body: { result: 'three', error: '' } }] });
+    expect(await results('seq', 4)).toEqual(['one', 'two', 'three', 'one']);
+  });
+
+  it('answers at random among the responses', async () => {
+    const core = await start();
+    set(core, 'dice', { selection: 'random', responses: ['a', 'b', 'c'].map((result) => ({ body: { result, error: '' } })) });
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) seen.add(((await call(core, 'dice')).json as { result: string }).result);
+    expect([...seen].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('uses the default mock for actions without their own, and clear goes back to the built-in', async () => {
+    const core = await start();
+    set(core, null, { body: { result: 'default', error: '' } });
+    expect((await call(core, 'anything')).json).toEqual({ result: 'default', error: '' });
+    core.core.respond.clearMock(null);
+    expect((await call(core, 'anything')).json).toEqual({ result: 'ok', error: '' });
+  });
+});
+
+describe('mocks: faults', () => {
+  it('delays without blocking other calls', async () => {
+    const core = await start();
+    set(core, 'slow', { delayMs: 600 });
+    const started = Date.now();
+    const slow = call(core, 'slow');
+    const fast = await call(core, 'fast');
+    expect(fast.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect((await slow).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(590);
+  });
+
+  it('holds a timeout past Flowent\'s limit, stores the call first, and stop() closes it', async () => {
+    const core = await start();
+    set(core, 'stuck', { fault: 'timeout' });
+    const pending = call(core, 'stuck').then(
+      () => 'answered',
+      () => 'closed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Stored before the hold, with the planned duration and the violation.
+    const stored = openStoreReadOnly(core.dataDir).newest();
+    expect(stored).toMatchObject({ action: 'stuck', status: 200 });
+    expect(stored.durationMs).toBeGreaterThanOrEqual(35_000);
+    expect(stored.violations.map((v) => v.code)).toContain('too-slow');
+    expect((await call(core, 'other')).status).toBe(200);
+    const stopping = Date.now();
+    await core.core.stop();
+    expect(Date.now() - stopping).toBeLessThan(2_000);
+    expect(await pending).toBe('closed');
+  });
+
+  it('drops the connection after storing the call', async () => {
+    const core = await start();
+    set(core, 'drop_me', { fault: 'drop' });
+    const body = signedBody(flowentPayload('drop_me'), KEY);
+    const socket = await openSocket(core.port);
+    const received = readAll(socket, 3_000);
+    socket.write(`POST /actions/drop_me HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    expect(await received).toBe('');
+    const stored = openStoreReadOnly(core.dataDir).newest();
+    expect(stored).toMatchObject({ action: 'drop_me', status: 0, answeredBy: 'mock' });
+    expect(stored.violations.map((v) => v.code)).toEqual(['no-answer']);
+  });
+
+  it('answers a non-JSON body or a 500 on demand, and flags them', async () => {
+    const core = await start();
+    set(core, 'html', { fault: 'non-json' });
+    set(core, 'boom', { fault: { type: 'error', message: 'payment provider down' } });
+    const html = await call(core, 'html');
+    expect(html.status).toBe(200);
+    expect(html.text).toMatch(/^<html>/);
+    expect(openStoreReadOnly(core.dataDir).newest().violations.map((v) => v.code)).toEqual(['not-json']);
+    const boom = await call(core, 'boom');
+    expect(boom.status).toBe(500);
+    expect(boom.json).toEqual({ result: '', error: 'payment provider down' });
+    expect(openStoreReadOnly(core.dataDir).newest().violations.map((v) => v.code)).toEqual(['not-2xx']);
+  });
+
+  it('flags a mock that breaks the contract in the words a developer acts on', async () => {
+    const core = await start();
+    set(core, 'bad', { body: { result: 5, error: 'oops' } });
+    await call(core, 'bad');
+    expect(openStoreReadOnly(core.dataDir).newest().violations.map((v) => v.message)).toEqual([
+      'the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).',
+      'the mock answered 200 with a non-empty `error` ("oops"); on success `error` must be "" (or answer non-2xx for a failure).',
+    ]);
+  });
+});
+
+describe('mocks: registration checks, copies and restarts', () => {
+  it('answers registration checks with the built-in success unless the mock opts in', async () => {
+    const core = await start();
+    set(core, 'reg', { status: 503, body: { result: '', error: 'down' } });
+    const check = () => core.post('/actions/reg', JSON.stringify({ action_name: 'reg', parameters: {}, timestamp: 1645123456, test: true }));
+    expect((await check()).json).toEqual({ result: 'Test successful for action: reg', error: '' });
+    expect(openStoreReadOnly(core.dataDir).newest().answeredBy).toBe('test-check');
+    set(core, 'reg', { answerRegistrationCheck: true, status: 503, body: { result: '', error: 'down' } });
+    expect((await check()).status).toBe(503);
+    expect(openStoreReadOnly(core.dataDir).newest()).toMatchObject({ answeredBy: 'mock', test: true });
+  });
+
+  it('takes mock text in the contract\'s shapes (checkMock, setMockText)', async () => {
+    const core = await start();
+    const respond = core.core.respond;
+    expect(respond.checkMock('status: 200\nbody: {result: "{{uuid}}", error: ""}\n', 'yaml')).toMatchObject({ ok: true, definition: { fallback: { status: 200 } } });
+    expect(respond.checkMock('{"status": "x"}', 'json')).toMatchObject({ ok: false, errors: [{ path: 'status' }] });
+    const saved = respond.setMockText('texty', '{"body":{"result":"from text","error":""}}', 'json');
+    expect(saved).toMatchObject({ ok: true, value: { action: 'texty' } });
+    expect(core.events).toContainEqual({ type: 'respond-changed' });
+    expect((await call(core, 'texty')).json).toEqual({ result: 'from text', error: '' });
+    expect(respond.setMockText('texty', 'status: 99', 'yaml')).toMatchObject({ ok: false, code: 'invalid-mock', errors: [{ path: 'status', line: 1 }] });
+  });
+
+  it('makes a mock from a stored answer, which then answers the same', async () => {
+    const core = await start();
+    // The stored answer contains "{{braces}}": the copy must answer it literally, not as a template.
+    set(core, 'copy_me', { status: 202, headers: { 'X-Trace': 'abc' }, body: { result: 'has \\{{braces}}', error: '' } });
+    await call(core, 'copy_me');
+    const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    const made = core.core.respond.mockFromCall(id);
+    expect(made.ok).toBe(true);
+    const again = await call(core, 'copy_me');
+    expect(again.status).toBe(202);
+    expect(again.json).toEqual({ result: 'has {{braces}}', error: '' });
+    expect(core.core.respond.mockFromCall(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+  });
+
+  it('keeps mocks and targets across a restart', async () => {
+    const dir = makeTempDir();
+    const first = await startCore({ dataDir: dir.path });
+    set(first, 'kept', { body: { result: 'still here', error: '' } });
+    first.core.respond.setForwardTarget('elsewhere', 'http://127.0.0.1:9/x');
+    await first.close();
+    const second = await start({ dataDir: dir.path });
+    expect((await call(second, 'kept')).json).toEqual({ result: 'still here', error: '' });
+    expect(second.core.respond.getRespondSettings()).toMatchObject({
+      mocks: [expect.objectContaining({ action: 'kept' })],
+      routes: [expect.objectContaining({ action: 'elsewhere', mode: 'forward', target: 'http://127.0.0.1:9/x' })],
+    });
+    cores.push({ ...second, close: async () => (await second.close(), dir.remove()) });
+    cores.splice(cores.indexOf(second), 1);
+  });
+});

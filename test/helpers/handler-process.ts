@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const SCRIPT = resolve(__dirname, '../fixtures/handlers/flowent-handler.mjs');
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  /** Raw header list: name, value, name, value... */
+  headers: string[];
+  body: Buffer;
+}
+
+export interface HandlerProcess {
+  port: number;
+  /** e.g. http://127.0.0.1:1234/actions/{action_name} */
+  target: string;
+  received(): Promise<ReceivedRequest[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts the stand-in handler as a real child process on a free port. */
+export function startHandler(): Promise<HandlerProcess> {
+  return new Promise((resolvePromise, reject) => {
+    const child: ChildProcess = spawn(process.execPath, [SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`handler did not start: ${output}`)), 10_000);
+    child.once('error', reject);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      const port = Number(match[1]);
+      resolvePromise({
+        port,
+        target: `http://127.0.0.1:${port}/actions/{action_name}`,
+        async received() {
+          const response = await fetch(`http://127.0.0.1:${port}/__requests`);
+          const list = (await response.json()) as (Omit<ReceivedRequest, 'body'> & { body: string })[];
+          return list.map((entry) => ({ ...entry, body: Buffer.from(entry.body, 'base64') }));
+        },
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+/** A port nothing listens on (bound, then released): connections to it are refused. */
+export function closedPort(): Promise<number> {
+  return new Promise((resolvePromise) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/** The value of a header in a raw header list, case-insensitively. */
+export function rawHeader(headers: string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < headers.length; i += 2) if (headers[i]?.toLowerCase() === name) values.push(headers[i + 1] ?? '');
+  return values;
+}
