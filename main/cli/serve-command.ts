@@ -12,6 +12,9 @@ import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
 import { checkTargetUrl } from '../core/respond/forward';
 import { UsageError } from './args';
+import { sessionSecret } from '../core/secret-source';
+import { NGROK_AUTHTOKEN_ENV } from '../core/tunnel/tunnel-controller';
+import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -35,10 +38,13 @@ Options:
                           targets from "flowent-companion targets" take precedence)
   --forward-timeout <ms>  Answer 504 when the handler takes longer (default 30000, Flowent's limit)
   --fallback-to-mock      Answer from the mock when the handler cannot be reached
+  --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
+  --domain <name>         With --tunnel: a domain reserved on your ngrok account
   -h, --help              Show this help
 
 Environment:
   ${HMAC_KEY_ENV}        The HMAC key from Flowent's Gateway Management > HMAC Keys
+  ${NGROK_AUTHTOKEN_ENV}          Your ngrok authtoken (dashboard.ngrok.com/get-started/your-authtoken)
   FLOWENT_COMPANION_DATA_DIR   History folder, when --data-dir is not given
 `;
 
@@ -57,7 +63,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forward: { type: 'string' },
     'forward-timeout': { type: 'string' },
     'fallback-to-mock': { type: 'boolean' },
+    tunnel: { type: 'boolean' },
+    domain: { type: 'string' },
   });
+  if (values.domain !== undefined && !values.tunnel) throw new UsageError('--domain only makes sense with --tunnel.');
+  if (values.domain !== undefined && !/^[a-z0-9.-]{1,253}$/i.test(values.domain)) {
+    throw new UsageError(`--domain must be a host name such as my-app.ngrok.app, not "${values.domain}".`);
+  }
   const forwardTimeoutMs = parsePositiveInteger('--forward-timeout', values['forward-timeout'], 30_000, 600_000);
   if (values.forward !== undefined) {
     const problem = checkTargetUrl(values.forward);
@@ -80,6 +92,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forwardTarget: values.forward ?? null,
     forwardTimeoutMs,
     fallbackToMock: values['fallback-to-mock'] ?? false,
+    ngrokAuthtoken: sessionSecret(io.env, NGROK_AUTHTOKEN_ENV),
+    tunnelDomain: values.domain ?? null,
+    tunnelProvider: tunnelProviderFor(io.env),
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
@@ -130,7 +145,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
+    const line = tunnelLine(event);
+    if (line) write(line);
   });
+  if (values.tunnel) {
+    // Failures are printed by the status line; the local server keeps serving either way.
+    const opened = await core.api.openTunnel();
+    if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${opened.message}`);
+  }
 
   await stopRequested;
   write('Stopping...');

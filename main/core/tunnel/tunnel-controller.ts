@@ -58,7 +58,8 @@ export class TunnelController {
 
   /** Closes the tunnel and stops listening to it; for shutting the core down. */
   async dispose(): Promise<void> {
-    this.unsubscribe.forEach((stop) => stop());
+    // Close first, so listeners still hear that the tunnel went offline.
     await this.close();
+    this.unsubscribe.forEach((stop) => stop());
   }
 }

@@ -1,0 +1,77 @@
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
+import { rawRequest } from '../helpers/raw-http';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const KEY = 'tunnel-cli-key';
+const CA_FILE = resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem');
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serveThrough(edge: FakeEdge, args: string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const server = await startServe(['--port', '0', '--data-dir', dir.path, ...args], {
+    FLOWENT_HMAC_KEY: KEY,
+    FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
+    FLOWENT_COMPANION_NGROK_CA_FILE: CA_FILE,
+    ...env,
+  });
+  cleanups.push(async () => {
+    if (server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+  return server;
+}
+
+describe('serve --tunnel', () => {
+  it('prints the public URL, and a call from the internet through the tunnel is stored with its verdict', async () => {
+    const edge = await FakeEdge.start();
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'good-token' });
+    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    expect(publicUrl).toMatch(/^https:\/\/.+/);
+
+    const body = signedBody(flowentPayload('send_email', { via: 'tunnel' }), KEY);
+    const answer = await rawRequest(
+      edge.ingressPort,
+      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(200);
+    await server.waitFor(/send_email {2}valid/);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toMatch(/Tunnel: closed\./);
+  }, 30_000);
+
+  it('says how to set the authtoken when there is none, and keeps serving locally', async () => {
+    const edge = await FakeEdge.start();
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: '' });
+    await server.waitFor(/Tunnel: No ngrok authtoken is set\. Set it in Settings or in NGROK_AUTHTOKEN/);
+    const answer = await fetch(`${server.baseUrl}/actions/send_email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('send_email'), KEY) });
+    expect(answer.status).toBe(200);
+  }, 30_000);
+
+  it('explains a rejected authtoken with ngrok\'s error code', async () => {
+    const edge = await FakeEdge.start();
+    edge.rejectAuthWith = 'ERR_NGROK_105';
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'revoked-token' });
+    await server.waitFor(/Tunnel: offline: .*ERR_NGROK_105/);
+  }, 30_000);
+
+  it('refuses --domain without --tunnel', async () => {
+    const result = await runCli(['serve', '--domain', 'x.ngrok.app', '--data-dir', join(makeTempDir().path, 'd')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--domain only makes sense with --tunnel/);
+  });
+});
