@@ -15,7 +15,8 @@ import { installHardening, restrictPermissions } from './desktop/hardening';
 import { registerIpc, type IpcRegistration } from './desktop/ipc';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
-import { createSecretStore, keychainHmacKeySource } from './desktop/secret-store';
+import { createSecretStore, keychainHmacKeySource, keychainSecretSource } from './desktop/secret-store';
+import { NGROK_AUTHTOKEN_ENV } from './core/tunnel/tunnel-controller';
 import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
@@ -51,10 +52,12 @@ async function main(): Promise<void> {
     ? resolveDataDir({ flag: undefined, env: process.env, platform: process.platform, home: app.getPath('home') })
     : app.getPath('userData');
   const settings = createDesktopSettingsStore(dataDir);
+  const secrets = createSecretStore(dataDir, safeStorage);
   const started = createCore({
     dataDir,
     mode: 'desktop',
-    hmacKey: keychainHmacKeySource(createSecretStore(dataDir, safeStorage), process.env),
+    hmacKey: keychainHmacKeySource(secrets, process.env),
+    ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', process.env, NGROK_AUTHTOKEN_ENV),
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath()),
   });
   core = started;
@@ -68,6 +71,10 @@ async function main(): Promise<void> {
     notifier.onEvent(event);
     if (event.type === 'status-changed') {
       status = event.status;
+      tray?.refresh();
+    }
+    if (event.type === 'tunnel-status' && status) {
+      status = { ...status, tunnel: event.status };
       tray?.refresh();
     }
   });

@@ -21,12 +21,29 @@ export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
   if (!status?.webhookBaseUrl) return { webhookUrl: null, lines: ['Server: not running'] };
   const webhookUrl = `${status.webhookBaseUrl}/actions`;
   const key = status.hmacKey.set ? `HMAC key: set (${status.hmacKey.source ?? 'unknown source'})` : 'HMAC key: not set';
-  return { webhookUrl, lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, key] };
+  return { webhookUrl, lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, tunnelLine(status.tunnel), key] };
 }
 
 export interface TrayActions {
   open(): void;
   quit(): void;
+}
+
+function tunnelLine(tunnel: CoreStatus['tunnel']): string {
+  switch (tunnel.state) {
+    case 'online':
+      return `Tunnel: ${tunnel.url ?? 'online'}`;
+    case 'connecting':
+      return 'Tunnel: connecting';
+    case 'reconnecting':
+      return 'Tunnel: reconnecting';
+    case 'offline':
+      return tunnel.reason ? `Tunnel: offline (${tunnel.reason.code})` : 'Tunnel: off';
+    default: {
+      const unknown: never = tunnel.state;
+      return `Tunnel: ${String(unknown)}`;
+    }
+  }
 }
 
 export function buildTrayMenuTemplate(status: TrayStatus, actions: TrayActions): MenuItemConstructorOptions[] {

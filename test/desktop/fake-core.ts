@@ -7,6 +7,7 @@ export const FAKE_STATUS = {
   host: '127.0.0.1',
   port: 8787,
   hmacKey: { set: false, masked: null, source: null },
+  tunnel: { state: 'offline', url: null, reason: null },
 } as unknown as CoreStatus;
 
 /** A stand-in core per the createCore interface: records options, start and stop. */

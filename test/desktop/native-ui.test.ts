@@ -14,6 +14,7 @@ const STATUS = {
   host: '127.0.0.1',
   port: 8787,
   hmacKey: { set: true, masked: 'ab…yz', source: 'keychain' },
+  tunnel: { state: 'online', url: 'https://abc.ngrok.app', reason: null },
 } as CoreStatus;
 
 function menu(platform: NodeJS.Platform, overrides: Partial<Parameters<typeof buildAppMenuTemplate>[0]> = {}) {
@@ -73,7 +74,7 @@ describe('tray', () => {
   it('shows the server status and the webhook URL from the core status', () => {
     expect(coreTrayStatus(STATUS)).toEqual({
       webhookUrl: 'http://127.0.0.1:8787/actions',
-      lines: ['Server: listening on 127.0.0.1:8787', 'Webhook URL: http://127.0.0.1:8787/actions', 'HMAC key: set (keychain)'],
+      lines: ['Server: listening on 127.0.0.1:8787', 'Webhook URL: http://127.0.0.1:8787/actions', 'Tunnel: https://abc.ngrok.app', 'HMAC key: set (keychain)'],
     });
     expect(coreTrayStatus(null)).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
     expect(coreTrayStatus({ ...STATUS, webhookBaseUrl: null })).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
@@ -85,6 +86,7 @@ describe('tray', () => {
     expect(template.map((item) => item.label ?? item.type)).toEqual([
       'Server: listening on 127.0.0.1:8787',
       'Webhook URL: http://127.0.0.1:8787/actions',
+      'Tunnel: https://abc.ngrok.app',
       'HMAC key: set (keychain)',
       'separator',
       'Copy Webhook URL',
@@ -92,7 +94,7 @@ describe('tray', () => {
       'separator',
       'Quit',
     ]);
-    expect(template.slice(0, 3).every((item) => item.enabled === false)).toBe(true);
+    expect(template.slice(0, 4).every((item) => item.enabled === false)).toBe(true);
     clickMenuItem(findMenuItem(template, 'Copy Webhook URL'));
     expect(electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
     clickMenuItem(findMenuItem(template, 'Open Flowent Companion'));
