@@ -10,90 +10,29 @@ import {
   type CallPage,
   type CallQuery,
   type CallStats,
-  type CallSummary,
   type CompanionBridge,
   type CoreEvent,
   type CoreStatus,
+  type MockCheck,
+  type MockFormat,
+  type MockSave,
+  type RespondMode,
+  type RespondSettings,
   type Result,
+  type RouteSetting,
   type SampleRequest,
+  type StoredMock,
+  type TunnelStatus,
 } from '../../main/contract/api';
+import { fakeCheckMock } from './fake-mock-check';
+import { makeStatus, matches, summaryOf } from './fake-data';
+
+export { makeCall, makeStatus, summaryOf } from './fake-data';
+
 
 export interface RecordedCall {
   method: string;
   args: unknown[];
-}
-
-let nextId = 1;
-
-export function makeCall(patch: Partial<CallDetail> = {}): CallDetail {
-  const id = patch.id ?? nextId++;
-  const body = patch.requestBody ?? `{"action_name":"send_email","parameters":{"n":${id}},"timestamp":1645123456,"signature":"${'a'.repeat(64)}"}`;
-  return {
-    id,
-    receivedAt: 1_700_000_000_000 + id * 1000,
-    method: 'POST',
-    path: '/actions/send_email',
-    action: 'send_email',
-    test: false,
-    verdict: 'valid',
-    style: 'python',
-    status: 200,
-    durationMs: 3,
-    size: body.length,
-    problem: null,
-    answeredBy: 'mock',
-    source: 'flowent',
-    remoteAddress: '127.0.0.1',
-    requestHeaders: [['content-type', 'application/json']],
-    requestBody: body,
-    requestBodyBase64: Buffer.from(body, 'utf8').toString('base64'),
-    problemMessage: null,
-    signature: {
-      verdict: patch.verdict ?? 'valid',
-      style: 'python',
-      received: 'a'.repeat(64),
-      styles: [
-        { style: 'python', label: 'Python example', expected: 'a'.repeat(64), matched: true, canonical: '{"a":1}' },
-        { style: 'go', label: 'Go example', expected: 'b'.repeat(64), matched: false, canonical: '{"a":2}' },
-      ],
-      diagnosis: [],
-      timestamp: { value: 1645123456, ageSeconds: 2, flag: 'ok' },
-    },
-    response: { status: 200, headers: [['content-type', 'application/json']], body: '{"result":"ok","error":""}' },
-    originalCallId: null,
-    ...patch,
-  };
-}
-
-export function summaryOf(call: CallDetail): CallSummary {
-  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source } = call;
-  return { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source };
-}
-
-export function makeStatus(patch: Partial<CoreStatus> = {}): CoreStatus {
-  return {
-    webhookBaseUrl: 'http://127.0.0.1:8787',
-    host: '127.0.0.1',
-    port: 8787,
-    dataDir: '/home/dev/.flowent-companion',
-    enforceSignatures: false,
-    bodyLimitBytes: 1_048_576,
-    hmacKey: { set: true, masked: 'sk_…9f2a', source: 'keychain' },
-    canSetHmacKey: true,
-    mode: 'desktop',
-    ...patch,
-  };
-}
-
-function matches(call: CallDetail, f: CallFilter): boolean {
-  if (f.action !== undefined && call.action !== f.action) return false;
-  if (f.verdict !== undefined && call.verdict !== f.verdict) return false;
-  if (f.statusClass !== undefined && `${Math.floor(call.status / 100)}xx` !== f.statusClass) return false;
-  if (f.test !== undefined && call.test !== f.test) return false;
-  if (f.since !== undefined && call.receivedAt < f.since) return false;
-  if (f.until !== undefined && call.receivedAt > f.until) return false;
-  if (f.text !== undefined && !call.requestBody.includes(f.text)) return false;
-  return true;
 }
 
 export class FakeBridge implements CompanionBridge {
@@ -104,6 +43,13 @@ export class FakeBridge implements CompanionBridge {
   listeners = new Set<(events: CoreEvent[]) => void>();
   /** Make the next call of a method fail as a transport error. */
   failNext = new Map<string, string>();
+  /** Make the next call of a method answer `{ ok: false }` with this code and message. */
+  refuseNext = new Map<string, { code: string; message: string }>();
+  mocks: StoredMock[] = [];
+  routes: RouteSetting[] = [];
+  respondInfo = { startupForwardTarget: null as string | null, forwardTimeoutMs: 10_000, fallbackToMock: false };
+  /** The public URL the next openTunnel binds. */
+  tunnelUrl = 'https://quiet-fox-42.ngrok-free.app';
 
   constructor(calls: CallDetail[] = []) {
     this.store = [...calls];
@@ -116,6 +62,13 @@ export class FakeBridge implements CompanionBridge {
       this.failNext.delete(method);
       throw new Error(failure);
     }
+  }
+
+  private refusal(method: string): { ok: false; code: string; message: string } | null {
+    const refusal = this.refuseNext.get(method);
+    if (!refusal) return null;
+    this.refuseNext.delete(method);
+    return { ok: false, ...refusal };
   }
 
   callsTo(method: string): unknown[][] {
@@ -184,6 +137,114 @@ export class FakeBridge implements CompanionBridge {
     this.store = [];
     this.emit([{ type: 'history-cleared' }]);
     return { ok: true, value: { deleted } };
+  }
+
+  async getRespondSettings(): Promise<RespondSettings> {
+    this.record('getRespondSettings', []);
+    return structuredClone({ mocks: this.mocks, routes: this.routes, ...this.respondInfo });
+  }
+
+  async checkMock(text: string, format: MockFormat): Promise<MockCheck> {
+    this.record('checkMock', [text, format]);
+    return fakeCheckMock(text, format);
+  }
+
+  async setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave> {
+    this.record('setMock', [action, text, format]);
+    const checked = fakeCheckMock(text, format);
+    if (!checked.ok) {
+      const first = checked.errors[0];
+      const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
+      return { ok: false, code: 'invalid-mock', message: `The mock is not valid: ${summary}`, errors: checked.errors };
+    }
+    const stored: StoredMock = { action, definition: checked.definition, updatedAt: Date.now() };
+    this.mocks = [...this.mocks.filter((m) => m.action !== action), stored];
+    this.emit([{ type: 'respond-changed' }]);
+    return { ok: true, value: structuredClone(stored) };
+  }
+
+  async clearMock(action: string | null): Promise<Result<{ cleared: boolean }>> {
+    this.record('clearMock', [action]);
+    const before = this.mocks.length;
+    this.mocks = this.mocks.filter((m) => m.action !== action);
+    this.emit([{ type: 'respond-changed' }]);
+    return { ok: true, value: { cleared: this.mocks.length < before } };
+  }
+
+  async mockFromCall(callId: number): Promise<Result<StoredMock>> {
+    this.record('mockFromCall', [callId]);
+    const call = this.store.find((c) => c.id === callId);
+    if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
+    if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
+    const checked = fakeCheckMock(JSON.stringify({ status: call.response.status, body: call.response.body }));
+    if (!checked.ok) return { ok: false, code: 'invalid-mock', message: 'The answer cannot be a mock.' };
+    const stored: StoredMock = { action: call.action, definition: checked.definition, updatedAt: Date.now() };
+    this.mocks = [...this.mocks.filter((m) => m.action !== call.action), stored];
+    this.emit([{ type: 'respond-changed' }]);
+    return { ok: true, value: stored };
+  }
+
+  private route(action: string | null, patch: Partial<RouteSetting>): RouteSetting {
+    const old = this.routes.find((r) => r.action === action) ?? { action, mode: null, target: null, updatedAt: 0 };
+    const next = { ...old, ...patch, updatedAt: Date.now() };
+    this.routes = [...this.routes.filter((r) => r.action !== action), next];
+    this.emit([{ type: 'respond-changed' }]);
+    return structuredClone(next);
+  }
+
+  async setForwardTarget(action: string | null, url: string | null): Promise<Result<RouteSetting>> {
+    this.record('setForwardTarget', [action, url]);
+    if (url !== null && !/^https?:\/\//.test(url)) return { ok: false, code: 'invalid-target', message: `"${url}" must start with http:// or https://` };
+    return { ok: true, value: this.route(action, url === null ? { target: null } : { target: url, mode: 'forward' }) };
+  }
+
+  async setRespondMode(action: string | null, mode: RespondMode | null): Promise<Result<RouteSetting>> {
+    this.record('setRespondMode', [action, mode]);
+    return this.refusal('setRespondMode') ?? { ok: true, value: this.route(action, { mode }) };
+  }
+
+  /** Moves the tunnel as the core's status machine would, announcing each state. */
+  setTunnel(tunnel: TunnelStatus): void {
+    this.status = { ...this.status, tunnel };
+    this.emit([{ type: 'tunnel-status', status: structuredClone(tunnel) }]);
+  }
+
+  async openTunnel(): Promise<Result<{ url: string }>> {
+    this.record('openTunnel', []);
+    const refused = this.refusal('openTunnel');
+    if (refused) return refused;
+    if (!this.status.ngrokAuthtoken.set) return { ok: false, code: 'no-authtoken', message: 'No ngrok authtoken is set.' };
+    this.setTunnel({ state: 'connecting', url: null, reason: null });
+    this.setTunnel({ state: 'online', url: this.tunnelUrl, reason: null });
+    return { ok: true, value: { url: this.tunnelUrl } };
+  }
+
+  async closeTunnel(): Promise<Result<{ closed: true }>> {
+    this.record('closeTunnel', []);
+    this.setTunnel({ state: 'offline', url: null, reason: null });
+    return { ok: true, value: { closed: true } };
+  }
+
+  async setNgrokAuthtoken(token: string): Promise<Result<CoreStatus>> {
+    this.record('setNgrokAuthtoken', [token]);
+    if (!this.status.canSetNgrokAuthtoken) return { ok: false, code: 'token-from-environment', message: 'The authtoken comes from NGROK_AUTHTOKEN.' };
+    if (token.trim() === '') return { ok: false, code: 'token-empty', message: 'The authtoken is empty.' };
+    this.status = { ...this.status, ngrokAuthtoken: { set: true, source: 'keychain' } };
+    return { ok: true, value: structuredClone(this.status) };
+  }
+
+  async clearNgrokAuthtoken(): Promise<Result<CoreStatus>> {
+    this.record('clearNgrokAuthtoken', []);
+    this.status = { ...this.status, ngrokAuthtoken: { set: false, source: null } };
+    return { ok: true, value: structuredClone(this.status) };
+  }
+
+  async setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus>> {
+    this.record('setListenOnAllInterfaces', [on]);
+    const refused = this.refusal('setListenOnAllInterfaces');
+    if (refused) return refused;
+    this.status = { ...this.status, listeningOnAllInterfaces: on, host: on ? '0.0.0.0' : '127.0.0.1' };
+    return { ok: true, value: structuredClone(this.status) };
   }
 
   onEvents(listener: (events: CoreEvent[]) => void): () => void {

@@ -200,3 +200,39 @@ describe('the inspector over HTTP', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Could not load the companion status: the store is closed');
   });
 });
+
+describe('createHttpBridge: answers and tunnel methods', () => {
+  it('posts every new method with its arguments and hands back the core Result as is', async () => {
+    const core = new FakeBridge([makeCall({ id: 1 })]);
+    const requests: Request[] = [];
+    const bridge = createHttpBridge('http://127.0.0.1:8787/', 'tok', { fetch: serverFetch(core, requests) });
+    const text = '{"status": 200}';
+    expect(await bridge.checkMock(text, 'json')).toMatchObject({ ok: true });
+    const saved = await bridge.setMock('send_email', '{"status": 99}', 'json');
+    expect(saved).toMatchObject({ ok: false, code: 'invalid-mock', errors: [{ path: 'status' }] });
+    await bridge.setForwardTarget(null, 'http://localhost:8000/{action_name}');
+    await bridge.setRespondMode('send_email', null);
+    await bridge.clearMock(null);
+    await bridge.mockFromCall(1);
+    expect((await bridge.getRespondSettings()).mocks.map((m) => m.action)).toEqual(['send_email']);
+    expect(await bridge.openTunnel()).toEqual({ ok: true, value: { url: core.tunnelUrl } });
+    await bridge.closeTunnel();
+    await bridge.setNgrokAuthtoken('t0k');
+    await bridge.clearNgrokAuthtoken();
+    await bridge.setListenOnAllInterfaces(true);
+    expect(requests.map((r) => [r.url.replace('http://127.0.0.1:8787/api/call/', ''), r.body])).toEqual([
+      ['checkMock', [text, 'json']],
+      ['setMock', ['send_email', '{"status": 99}', 'json']],
+      ['setForwardTarget', [null, 'http://localhost:8000/{action_name}']],
+      ['setRespondMode', ['send_email', null]],
+      ['clearMock', [null]],
+      ['mockFromCall', [1]],
+      ['getRespondSettings', []],
+      ['openTunnel', []],
+      ['closeTunnel', []],
+      ['setNgrokAuthtoken', ['t0k']],
+      ['clearNgrokAuthtoken', []],
+      ['setListenOnAllInterfaces', [true]],
+    ]);
+  });
+});

@@ -1,12 +1,24 @@
-import { dismissError } from '../store/ui-actions';
+import { dismissError, dismissUrlChange } from '../store/ui-actions';
 import { useUiStore } from '../store/stores';
 
 /** API failures (dismissible) and the live connection's state. */
 export function Banners() {
   const errors = useUiStore((s) => s.errors);
   const connection = useUiStore((s) => s.connection);
+  const urlChange = useUiStore((s) => s.urlChange);
   return (
     <div className="banners">
+      {urlChange && (
+        <div className="banner banner-warn" role="alert" aria-label="Public URL changed">
+          <span>
+            The public URL changed from <code>{urlChange.previous}</code> to <code>{urlChange.current}</code>: actions
+            registered in Flowent with the old URL must be updated.
+          </span>
+          <button type="button" aria-label="Dismiss URL change" onClick={dismissUrlChange}>
+            ×
+          </button>
+        </div>
+      )}
       {connection === 'reconnecting' && (
         <div className="banner banner-warn" role="status">
           Connection to the companion lost: reconnecting…

@@ -32,6 +32,17 @@ export const CallRow = memo(function CallRow({ call, selected, index, setSize, t
       <span className="col-verdict">
         <VerdictBadge verdict={call.verdict} />
         {call.test && <TestTag />}
+        {call.violations.length > 0 && (
+          <span
+            className="violation-mark"
+            data-testid="violation-mark"
+            role="img"
+            aria-label={`Contract check: ${call.violations.map((v) => v.message).join('; ')}`}
+            title={call.violations.map((v) => `Contract check: ${v.message}`).join('\n')}
+          >
+            ⚠
+          </span>
+        )}
       </span>
       <span className={`col-status ${statusClass}`}>{call.status}</span>
       <span className="col-duration">{formatDuration(call.durationMs)}</span>

@@ -1,6 +1,7 @@
 import type { CallDetail } from '../../../main/contract/api';
 import { ANSWERED_BY_LABEL, formatBytes, formatDateTime, formatDuration } from '../lib/format';
 import { useCallsStore } from '../store/stores';
+import { AnswerChecks } from './AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from './CopyButton';
 import { HeadersTable } from './HeadersTable';
@@ -98,6 +99,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
           <CopyButton text={call.response.body} what="answer body" />
         </div>
         <JsonView text={call.response.body} label="Answer body" />
+        <AnswerChecks call={call} />
       </section>
 
       {!signatureFirst && <SignaturePanel report={call.signature} />}

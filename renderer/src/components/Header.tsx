@@ -1,7 +1,8 @@
-import { openSettings } from '../store/ui-actions';
+import { openPanel, openSettings } from '../store/ui-actions';
 import { useMetaStore } from '../store/stores';
 import { CopyButton } from './CopyButton';
 import { Sparkline } from './Sparkline';
+import { TunnelPill } from './TunnelPill';
 
 export function Header() {
   const status = useMetaStore((s) => s.status);
@@ -30,8 +31,15 @@ export function Header() {
         </span>
       </div>
       <Sparkline />
+      <TunnelPill />
+      <button type="button" onClick={() => openPanel('answers')} title="Mocks and forwarding (Ctrl/Cmd+M)">
+        Answers
+      </button>
       <button type="button" className="settings-button" onClick={openSettings}>
         Settings
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openPanel('help')}>
+        ?
       </button>
     </header>
   );

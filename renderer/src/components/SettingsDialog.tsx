@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { clearHistory, removeHmacKey, saveHmacKey } from '../store/settings-actions';
 import { closeSettings } from '../store/ui-actions';
 import { useMetaStore } from '../store/stores';
+import { Dialog } from './Dialog';
+import { NgrokTokenSection } from './NgrokTokenSection';
 
 const SOURCE_LABEL = {
   keychain: 'saved in the system keychain',
@@ -17,30 +19,6 @@ export function SettingsDialog() {
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const firstRef = useRef<HTMLButtonElement>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // Focus moves into the dialog and goes back where it was when the dialog closes.
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    firstRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
-
-  function trapTab(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, select')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  }
-
   async function run(action: () => Promise<string | null>, after?: () => void) {
     setBusy(true);
     const error = await action();
@@ -59,22 +37,7 @@ export function SettingsDialog() {
 
   const hmac = status?.hmacKey;
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeSettings()}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="settings-title"
-        ref={dialogRef}
-        onKeyDown={trapTab}
-      >
-        <div className="dialog-head">
-          <h2 id="settings-title">Settings</h2>
-          <button type="button" ref={firstRef} aria-label="Close settings" onClick={closeSettings}>
-            ×
-          </button>
-        </div>
-
+    <Dialog title="Settings" closeLabel="Close settings" onClose={closeSettings}>
         <section aria-label="HMAC key">
           <h3>HMAC key</h3>
           <p data-testid="hmac-current">
@@ -120,6 +83,8 @@ export function SettingsDialog() {
           )}
         </section>
 
+        <NgrokTokenSection />
+
         <section aria-label="Server">
           <h3>Server</h3>
           <dl className="facts">
@@ -163,7 +128,6 @@ export function SettingsDialog() {
             </button>
           )}
         </section>
-      </div>
-    </div>
+      </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { clearSearch, moveSelection } from '../store/calls-actions';
-import { closeSettings, copyText, reportError } from '../store/ui-actions';
+import { closePanel, closeSettings, copyText, openPanel, reportError } from '../store/ui-actions';
 import { useMetaStore, useUiStore } from '../store/stores';
 import { SEARCH_INPUT_ID } from './FilterBar';
 
@@ -9,7 +9,10 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The inspector's shortcuts: ↑/↓ select, / search, Esc clear/close, Ctrl/Cmd+Shift+C copy URL. */
+/**
+ * The inspector's shortcuts: ↑/↓ select, / search, Esc clear/close, Ctrl/Cmd+Shift+C copy URL,
+ * Ctrl/Cmd+M the Answers dialog, ? the shortcut list (kept in step with HelpPopover).
+ */
 export function useKeyboard(): void {
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
@@ -20,9 +23,17 @@ export function useKeyboard(): void {
         else reportError('There is no webhook URL to copy yet: the server is not listening');
         return;
       }
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm') {
+        e.preventDefault();
+        if (useUiStore.getState().panel === 'answers') closePanel();
+        else openPanel('answers');
+        return;
+      }
       if (e.key === 'Escape') {
         if (useUiStore.getState().settingsOpen) {
           closeSettings();
+        } else if (useUiStore.getState().panel) {
+          closePanel();
         } else {
           clearSearch();
           const search = document.getElementById(SEARCH_INPUT_ID);
@@ -30,7 +41,15 @@ export function useKeyboard(): void {
         }
         return;
       }
-      if (useUiStore.getState().settingsOpen || isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const { settingsOpen, panel } = useUiStore.getState();
+      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        if (panel === 'help') closePanel();
+        else if (!settingsOpen && !panel) openPanel('help');
+        return;
+      }
+      if (settingsOpen || panel) return;
       if (e.key === '/') {
         e.preventDefault();
         document.getElementById(SEARCH_INPUT_ID)?.focus();

@@ -25,6 +25,9 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'test-check': 'the registration-check answer',
   'signature-check': 'the signature check (rejected)',
   error: 'an error answer',
+  forward: 'your handler',
+  'fallback-mock': 'the mock (your handler was unreachable)',
+  'forward-error': 'an error: your handler could not be reached',
 };
 
 export function formatTime(ms: number): string {

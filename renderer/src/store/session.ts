@@ -3,10 +3,11 @@ import { matchesFilter } from '../lib/filter-state';
 import { SPARK_WINDOW_MS } from '../lib/sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { createEventBatcher, type EventBatcher } from './event-batcher';
-import { arrivals, onReset, useCallsStore, useMetaStore } from './stores';
+import { arrivals, onReset, useCallsStore, useMetaStore, useUiStore } from './stores';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from './calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
+import { loadRespondSettings } from './respond-actions';
 
 let batcher: EventBatcher | null = null;
 onReset(() => {
@@ -47,7 +48,8 @@ export function startSession(b: RendererBridge): () => void {
 /** Status, stats and the first page, e.g. after the core may have restarted. */
 export async function refreshAll(): Promise<void> {
   batcher?.flush();
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage()]);
+  const respond = useMetaStore.getState().respond ? [loadRespondSettings()] : [];
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), ...respond]);
 }
 
 export async function refreshStatus(): Promise<void> {
@@ -81,6 +83,7 @@ export function isFailure(call: CallSummary): boolean {
 export function applyEvents(events: CoreEvent[]): void {
   let stored: CallSummary[] = [];
   let cleared = false;
+  let respondChanged = false;
   for (const event of events) {
     switch (event.type) {
       case 'call-stored':
@@ -93,12 +96,25 @@ export function applyEvents(events: CoreEvent[]): void {
       case 'status-changed':
         useMetaStore.setState({ status: event.status });
         break;
+      case 'respond-changed':
+        respondChanged = true;
+        break;
+      case 'tunnel-status': {
+        const tunnel = event.status;
+        useMetaStore.setState((s) => (s.status ? { status: { ...s.status, tunnel } } : s));
+        break;
+      }
+      case 'tunnel-url-changed':
+        useUiStore.setState({ urlChange: { previous: event.previous, current: event.current } });
+        break;
       default: {
         const never: never = event;
         void never;
       }
     }
   }
+  // Only a loaded copy is kept fresh; the Answers dialog loads its own when it opens.
+  if (respondChanged && useMetaStore.getState().respond) void loadRespondSettings();
   if (cleared) {
     arrivals.times = [];
     useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });

@@ -5,6 +5,7 @@ import type {
   CallStats,
   CallSummary,
   CoreStatus,
+  RespondSettings,
   SampleRequest,
 } from '../../../main/contract/api';
 import { EMPTY_FILTER, type FilterState } from '../lib/filter-state';
@@ -33,6 +34,8 @@ export interface MetaState {
   status: CoreStatus | null;
   stats: CallStats | null;
   sample: SampleRequest | null;
+  /** Mocks and forwarding; loaded when the Answers dialog first opens. */
+  respond: RespondSettings | null;
 }
 
 export interface Notice {
@@ -45,6 +48,10 @@ export interface UiState {
   toasts: Notice[];
   connection: 'open' | 'reconnecting' | 'closed';
   settingsOpen: boolean;
+  /** The dialog or popover shown besides Settings (one at a time). */
+  panel: 'tunnel' | 'answers' | 'help' | null;
+  /** The last public URL change, until dismissed. */
+  urlChange: { previous: string; current: string } | null;
 }
 
 const initialCalls = (): CallsState => ({
@@ -60,8 +67,15 @@ const initialCalls = (): CallsState => ({
   selectedId: null,
   detail: null,
 });
-const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null });
-const initialUi = (): UiState => ({ errors: [], toasts: [], connection: 'open', settingsOpen: false });
+const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null, respond: null });
+const initialUi = (): UiState => ({
+  errors: [],
+  toasts: [],
+  connection: 'open',
+  settingsOpen: false,
+  panel: null,
+  urlChange: null,
+});
 
 export const useCallsStore = create<CallsState>()(initialCalls);
 export const useMetaStore = create<MetaState>()(initialMeta);

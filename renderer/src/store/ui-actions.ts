@@ -46,7 +46,19 @@ export function setConnection(connection: UiState['connection']): void {
 }
 
 export function openSettings(): void {
-  useUiStore.setState({ settingsOpen: true });
+  useUiStore.setState({ settingsOpen: true, panel: null });
+}
+
+export function openPanel(panel: UiState['panel']): void {
+  useUiStore.setState({ panel, settingsOpen: false });
+}
+
+export function closePanel(): void {
+  useUiStore.setState({ panel: null });
+}
+
+export function dismissUrlChange(): void {
+  useUiStore.setState({ urlChange: null });
 }
 
 export function closeSettings(): void {

@@ -132,6 +132,18 @@ export function createHttpBridge(
     setHmacKey: (key) => call('setHmacKey', [key]),
     clearHmacKey: () => call('clearHmacKey', []),
     clearHistory: () => call('clearHistory', []),
+    getRespondSettings: () => call('getRespondSettings', []),
+    checkMock: (text, format) => call('checkMock', [text, format]),
+    setMock: (action, text, format) => call('setMock', [action, text, format]),
+    clearMock: (action) => call('clearMock', [action]),
+    mockFromCall: (callId) => call('mockFromCall', [callId]),
+    setForwardTarget: (action, url) => call('setForwardTarget', [action, url]),
+    setRespondMode: (action, mode) => call('setRespondMode', [action, mode]),
+    openTunnel: () => call('openTunnel', []),
+    closeTunnel: () => call('closeTunnel', []),
+    setNgrokAuthtoken: (token) => call('setNgrokAuthtoken', [token]),
+    clearNgrokAuthtoken: () => call('clearNgrokAuthtoken', []),
+    setListenOnAllInterfaces: (on) => call('setListenOnAllInterfaces', [on]),
     onEvents(listener) {
       eventListeners.add(listener);
       ensureSource();

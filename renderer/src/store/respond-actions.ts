@@ -1,0 +1,99 @@
+import type { DefinitionError, MockCheck, RespondMode } from '../../../main/contract/api';
+import { currentBridge } from './bridge-holder';
+import { useMetaStore } from './stores';
+import { reportError, showToast } from './ui-actions';
+
+const NOT_CONNECTED = 'Not connected to the companion.';
+
+/** What a save reports back to the form that asked: null, or a message (and per-path problems). */
+export interface SaveOutcome {
+  message: string;
+  errors: DefinitionError[];
+}
+
+export async function loadRespondSettings(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const respond = await b.getRespondSettings();
+    useMetaStore.setState({ respond });
+  } catch (error) {
+    reportError('Could not load the answer settings', error);
+  }
+}
+
+/** Runs a Result-returning call: its message on !ok, a banner on a transport failure. */
+async function settle(what: string, run: () => Promise<{ ok: true } | { ok: false; message: string }>, done: string): Promise<string | null> {
+  try {
+    const result = await run();
+    if (!result.ok) return result.message;
+    showToast(done);
+    void loadRespondSettings();
+    return null;
+  } catch (error) {
+    reportError(`Could not ${what}`, error);
+    return null;
+  }
+}
+
+export function saveRespondMode(action: string | null, mode: RespondMode | null): Promise<string | null> {
+  const b = currentBridge();
+  if (!b) return Promise.resolve(NOT_CONNECTED);
+  return settle('change the answer mode', () => b.setRespondMode(action, mode), 'Answer mode saved');
+}
+
+export function saveForwardTarget(action: string | null, url: string | null): Promise<string | null> {
+  const b = currentBridge();
+  if (!b) return Promise.resolve(NOT_CONNECTED);
+  return settle('save the forward target', () => b.setForwardTarget(action, url), url ? 'Forward target saved' : 'Forward target removed');
+}
+
+export function removeMock(action: string | null): Promise<string | null> {
+  const b = currentBridge();
+  if (!b) return Promise.resolve(NOT_CONNECTED);
+  return settle('clear the mock', () => b.clearMock(action), 'Mock cleared');
+}
+
+export async function saveMock(action: string | null, text: string): Promise<SaveOutcome | null> {
+  const b = currentBridge();
+  if (!b) return { message: NOT_CONNECTED, errors: [] };
+  try {
+    const result = await b.setMock(action, text, 'json');
+    if (!result.ok) return { message: result.message, errors: result.errors };
+    showToast('Mock saved');
+    void loadRespondSettings();
+    return null;
+  } catch (error) {
+    reportError('Could not save the mock', error);
+    return null;
+  }
+}
+
+/** Checks without storing; a transport failure is reported as one problem, not thrown. */
+export async function checkMockText(text: string): Promise<MockCheck> {
+  const b = currentBridge();
+  if (!b) return { ok: false, errors: [{ path: '', message: NOT_CONNECTED }] };
+  try {
+    return await b.checkMock(text, 'json');
+  } catch (error) {
+    return { ok: false, errors: [{ path: '', message: `Could not check the mock: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+/** Makes the call's answer its action's mock. Success is a toast, failure a banner. */
+export async function mockFromCall(callId: number): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const result = await b.mockFromCall(callId);
+    if (!result.ok) {
+      reportError(`Could not make a mock from call #${callId}: ${result.message}`);
+      return;
+    }
+    const who = result.value.action === null ? 'the default mock' : `the mock for ${result.value.action}`;
+    showToast(`Saved as ${who}`);
+    if (useMetaStore.getState().respond) void loadRespondSettings();
+  } catch (error) {
+    reportError(`Could not make a mock from call #${callId}`, error);
+  }
+}

@@ -1,0 +1,64 @@
+import type { CoreStatus, Result } from '../../../main/contract/api';
+import type { RendererBridge } from '../transport/connection';
+import { currentBridge } from './bridge-holder';
+import { useMetaStore } from './stores';
+import { reportError, showToast } from './ui-actions';
+
+const NOT_CONNECTED = 'Not connected to the companion.';
+
+/**
+ * Each action returns the message to show beside its control (the Result's own words when
+ * the core refused), or null; transport failures go to the error banner.
+ */
+async function run<T>(what: string, call: (b: RendererBridge) => Promise<Result<T>>, onOk: (value: T) => void): Promise<string | null> {
+  const b = currentBridge();
+  if (!b) return NOT_CONNECTED;
+  try {
+    const result = await call(b);
+    if (!result.ok) return result.message;
+    onOk(result.value);
+    return null;
+  } catch (error) {
+    reportError(`Could not ${what}`, error);
+    return null;
+  }
+}
+
+function applyStatus(status: CoreStatus): void {
+  useMetaStore.setState({ status });
+}
+
+export function openTunnel(): Promise<string | null> {
+  return run('open the tunnel', (b) => b.openTunnel(), ({ url }) => {
+    // The tunnel-status event carries the state; this only spares a flash of "connecting".
+    useMetaStore.setState((s) =>
+      s.status ? { status: { ...s.status, tunnel: { state: 'online', url, reason: null } } } : s,
+    );
+    showToast('Tunnel online');
+  });
+}
+
+export function closeTunnel(): Promise<string | null> {
+  return run('close the tunnel', (b) => b.closeTunnel(), () => showToast('Tunnel closed'));
+}
+
+export function saveNgrokAuthtoken(token: string): Promise<string | null> {
+  return run('set the ngrok authtoken', (b) => b.setNgrokAuthtoken(token), (status) => {
+    applyStatus(status);
+    showToast('ngrok authtoken saved');
+  });
+}
+
+export function removeNgrokAuthtoken(): Promise<string | null> {
+  return run('clear the ngrok authtoken', (b) => b.clearNgrokAuthtoken(), (status) => {
+    applyStatus(status);
+    showToast('ngrok authtoken cleared');
+  });
+}
+
+export function setListenOnAllInterfaces(on: boolean): Promise<string | null> {
+  return run('change the listening interfaces', (b) => b.setListenOnAllInterfaces(on), (status) => {
+    applyStatus(status);
+    showToast(on ? 'Listening on all interfaces' : 'Listening on this computer only');
+  });
+}

@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
+import { EXAMPLE_MOCK } from '../../renderer/src/lib/example-mock';
+import { FakeBridge, makeCall } from './fake-bridge';
+import { renderApp, resetAll } from './setup';
+
+afterEach(resetAll);
+
+/** Past the 300 ms debounce with room for a loaded machine. */
+const SLOW = { timeout: 3000 };
+
+/** The real CodeMirror view behind the editor: tests type through its transactions. */
+function editorIn(root: HTMLElement): EditorView {
+  const dom = root.querySelector<HTMLElement>('.cm-editor');
+  const view = dom ? EditorView.findFromDOM(dom) : null;
+  if (!view) throw new Error('no editor');
+  return view;
+}
+
+function typeInto(view: EditorView, text: string) {
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
+}
+
+async function openAnswers(bridge = new FakeBridge([makeCall({ id: 1, action: 'send_email' })])) {
+  const view = renderApp(bridge);
+  await waitFor(() => expect(bridge.callsTo('getStats')).toHaveLength(1));
+  await view.user.click(screen.getByRole('button', { name: 'Answers' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Answers' });
+  const mock = await within(dialog).findByRole('region', { name: 'Mock' });
+  await waitFor(() => editorIn(mock));
+  return { ...view, bridge, dialog, mock, editor: editorIn(mock) };
+}
+
+describe('answers: mode and forward target', () => {
+  it('saves the mode and the target for the picked action, and shows refusals inline', async () => {
+    const { dialog, user, bridge } = await openAnswers();
+    const picker = within(dialog).getByRole('combobox', { name: 'Answers for' });
+    expect([...(picker as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Default for all actions', 'send_email']);
+    await user.selectOptions(picker, 'send_email');
+    const route = within(dialog).getByRole('region', { name: 'Answer mode' });
+
+    await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'mock');
+    expect(bridge.callsTo('setRespondMode')).toEqual([['send_email', 'mock']]);
+    await waitFor(() => expect((within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement).value).toBe('mock'));
+
+    const input = within(route).getByLabelText('Forward target URL');
+    await user.type(input, 'localhost:8000');
+    await user.click(within(route).getByRole('button', { name: 'Save target' }));
+    expect((await within(route).findByRole('alert', { name: 'Target error' })).textContent).toBe('"localhost:8000" must start with http:// or https://');
+
+    await user.clear(input);
+    await user.click(input);
+    await user.paste('http://localhost:8000/actions/{action_name}');
+    await user.click(within(route).getByRole('button', { name: 'Save target' }));
+    await waitFor(() => expect(within(route).queryByRole('alert', { name: 'Target error' })).toBeNull());
+    expect(bridge.callsTo('setForwardTarget')).toEqual([
+      ['send_email', 'localhost:8000'],
+      ['send_email', 'http://localhost:8000/actions/{action_name}'],
+    ]);
+    // Setting a target switches the action to forwarding (as the core does).
+    await waitFor(() => expect((within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement).value).toBe('forward'));
+
+    bridge.refuseNext.set('setRespondMode', { code: 'invalid-action', message: 'Not an action name.' });
+    await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'mock');
+    expect((await within(route).findByRole('alert', { name: 'Mode error' })).textContent).toBe('Not an action name.');
+  });
+
+  it('shows the startup target, the forward timeout and what happens when the handler is unreachable', async () => {
+    const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    bridge.respondInfo = { startupForwardTarget: 'http://localhost:9000/{action_name}', forwardTimeoutMs: 25_000, fallbackToMock: true };
+    const { dialog } = await openAnswers(bridge);
+    const route = within(dialog).getByRole('region', { name: 'Answer mode' });
+    expect(within(route).getByTestId('startup-forward-target').textContent).toBe('http://localhost:9000/{action_name}');
+    expect(route.textContent).toContain('25.00 s');
+    expect(route.textContent).toContain('answer with the mock');
+  });
+});
+
+describe('answers: the mock editor', () => {
+  it('shows the core check as lint marks and a problem list, debounced', async () => {
+    const { mock, editor, bridge } = await openAnswers();
+    await waitFor(() => expect(bridge.callsTo('checkMock')).toHaveLength(1), SLOW);
+    const before = bridge.callsTo('checkMock').length;
+    typeInto(editor, '{"status": 200');
+    typeInto(editor, '{"status": 200,\n "body": }');
+    await waitFor(() => expect(within(mock).getByRole('list', { name: 'Mock problems' })).toBeTruthy(), SLOW);
+    await waitFor(() => expect(mock.querySelector('.cm-lintRange-error')).toBeTruthy(), SLOW);
+    // Two edits within 300 ms are checked once, with the last text.
+    expect(bridge.callsTo('checkMock').slice(before)).toEqual([['{"status": 200,\n "body": }', 'json']]);
+    const problems = within(mock).getByRole('list', { name: 'Mock problems' });
+    expect(problems.textContent).toContain('not valid JSON');
+    expect(problems.textContent).toContain('(line 2, column 10)');
+
+    typeInto(editor, '{"status": 700, "colour": 1}');
+    await waitFor(() => expect(within(mock).getByRole('list', { name: 'Mock problems' }).textContent).toContain('status: status must be an HTTP status'), SLOW);
+    const marked = [...mock.querySelectorAll('.cm-lintRange-error')].map((m) => m.textContent);
+    expect(marked).toEqual(['700', '1']);
+
+    typeInto(editor, '{"status": 201}');
+    await waitFor(() => expect(within(mock).queryByRole('list', { name: 'Mock problems' })).toBeNull(), SLOW);
+    expect(mock.querySelector('.cm-lintRange-error')).toBeNull();
+  });
+
+  it('inserts the example, saves it for the action, and clears it', async () => {
+    const { dialog, user, bridge } = await openAnswers();
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+    const mock = within(dialog).getByRole('region', { name: 'Mock' });
+    await waitFor(() => editorIn(mock));
+    expect(within(mock).getByTestId('mock-stored').textContent).toContain('No mock of its own');
+    await user.click(within(mock).getByRole('button', { name: 'Insert example' }));
+    expect(editorIn(mock).state.doc.toString()).toBe(EXAMPLE_MOCK);
+    expect(EXAMPLE_MOCK).toContain('"path": "parameters.recipient"');
+    expect(EXAMPLE_MOCK).toContain('"result": "Sent to {{parameters.recipient}}", "error": ""');
+
+    await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
+    expect(bridge.callsTo('setMock')).toEqual([['send_email', EXAMPLE_MOCK, 'json']]);
+    await screen.findByText('Mock saved');
+    await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for send_email'));
+
+    await user.click(within(mock).getByRole('button', { name: 'Clear mock' }));
+    expect(bridge.callsTo('clearMock')).toEqual([['send_email']]);
+    await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('No mock of its own'));
+    expect(bridge.mocks).toEqual([]);
+  });
+
+  it('a refused save shows the message and every problem', async () => {
+    const { mock, editor, user, bridge } = await openAnswers();
+    typeInto(editor, '{"status": "ok", "extra": true}');
+    await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
+    expect(bridge.callsTo('setMock')).toEqual([[null, '{"status": "ok", "extra": true}', 'json']]);
+    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain('The mock is not valid: extra: unknown field');
+    const problems = within(mock).getByRole('list', { name: 'Mock problems' });
+    expect(problems.textContent).toContain('extra: unknown field "extra"');
+    expect(problems.textContent).toContain('status: status must be an HTTP status');
+    expect(bridge.mocks).toEqual([]);
+  });
+});
+
+describe('answers: live updates', () => {
+  it('a respond-changed event (e.g. the CLI stored a mock) refetches the settings', async () => {
+    const { mock, bridge } = await openAnswers();
+    expect(within(mock).getByTestId('mock-stored').textContent).toContain('No default mock');
+    const before = bridge.callsTo('getRespondSettings').length;
+    bridge.mocks = [{ action: null, definition: { selection: 'rules', responses: [], fallback: null, answerRegistrationCheck: false }, updatedAt: 1_700_000_000_000 }];
+    act(() => bridge.emit([{ type: 'respond-changed' }]));
+    await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for every action without its own mock'));
+    expect(bridge.callsTo('getRespondSettings')).toHaveLength(before + 1);
+  });
+});
+
+describe('answers: keyboard', () => {
+  it('Ctrl+M opens and closes the dialog; ? lists the shortcuts', async () => {
+    const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    const { user } = renderApp(bridge);
+    await waitFor(() => expect(bridge.callsTo('getStats')).toHaveLength(1));
+    await user.keyboard('{Control>}m{/Control}');
+    await screen.findByRole('dialog', { name: 'Answers' });
+    expect(bridge.callsTo('getRespondSettings')).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
+
+    await user.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const keys of ['↑ / ↓', '/', 'Esc', 'Ctrl/Cmd+Shift+C', 'Ctrl/Cmd+M']) expect(within(help).getByText(keys)).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+});
