@@ -63,7 +63,8 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     setMock: async (action, text, format) => {
       const parsed = respond.parseMock(text, format);
       if (!parsed.ok) {
-        return { ok: false, code: 'invalid-mock', message: `The mock has ${parsed.errors.length} problem(s): ${parsed.errors[0]?.path ?? ''} ${parsed.errors[0]?.message ?? ''}`.trim(), errors: parsed.errors };
+        const count = parsed.errors.length === 1 ? 'a problem' : `${parsed.errors.length} problems`;
+        return { ok: false, code: 'invalid-mock', message: `The mock was not saved: it has ${count}. ${parsed.errors[0]?.message ?? ''}`.trim(), errors: parsed.errors };
       }
       return respond.setMock(action, parsed.value);
     },

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type Browser } from './browser';
+import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { rawRequest } from '../helpers/raw-http';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const KEY = 'e2e-answers-key';
+let edge: FakeEdge;
+let server: ServeProcess;
+let browser: Browser;
+let page: Page;
+const dataDir = makeTempDir();
+
+const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+const postLocal = (action: string, parameters: Record<string, unknown>) =>
+  fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload(action, parameters), KEY) });
+
+beforeAll(async () => {
+  edge = await FakeEdge.start();
+  server = await startServe(['--port', '0', '--data-dir', dataDir.path], {
+    FLOWENT_HMAC_KEY: KEY,
+    NGROK_AUTHTOKEN: 'e2e-token',
+    FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
+    FLOWENT_COMPANION_NGROK_CA_FILE: resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem'),
+  });
+  browser = await launchBrowser();
+  page = browser.page;
+  await page.goto(server.inspectorUrl!);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await edge?.stop();
+  dataDir.remove();
+});
+
+describe.sequential('answers and the public URL, from the inspector', () => {
+  it('opens the tunnel from the UI; a call from the internet arrives through it', async () => {
+    await page.getByTestId('tunnel-pill').click();
+    const tunnel = page.getByRole('region', { name: 'Tunnel' });
+    await tunnel.getByRole('button', { name: 'Open tunnel' }).click();
+    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+    const publicUrl = await page.getByTestId('tunnel-url').textContent();
+    expect(publicUrl).toMatch(/^https:\/\//);
+    await screenshot(page, 'tunnel-online');
+
+    const body = signedBody(flowentPayload('send_email', { recipient: 'far@example.com' }), KEY);
+    const answer = await rawRequest(
+      edge.ingressPort,
+      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(200);
+    await page.getByRole('button', { name: 'Close public URL panel' }).click();
+    await expect.poll(() => rows().count()).toBe(1);
+    await rows().first().click();
+    await expect.poll(() => page.getByTestId('forwarded-for').textContent()).toMatch(/127\.0\.0\.1|\d+\.\d+\.\d+\.\d+/);
+
+    await page.getByTestId('tunnel-pill').click();
+    await page.getByRole('region', { name: 'Tunnel' }).getByRole('button', { name: 'Close tunnel' }).click();
+    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
+    await page.getByRole('button', { name: 'Close public URL panel' }).click();
+  }, 40_000);
+
+  it('edits the default mock in the editor; the next call gets the templated answer', async () => {
+    await page.getByRole('button', { name: 'Answers' }).click();
+    const mock = page.getByRole('region', { name: 'Mock' });
+    await mock.getByRole('button', { name: 'Insert example' }).click();
+    await mock.getByRole('button', { name: 'Save mock' }).click();
+    await expect.poll(() => page.getByTestId('mock-stored').textContent()).toBeTruthy();
+    await screenshot(page, 'answers-dialog');
+
+    const answer = await postLocal('send_email', { recipient: 'ada@example.com' });
+    expect(await answer.json()).toEqual({ result: 'Sent to ada@example.com', error: '' });
+  });
+
+  it('shows the problems of a broken mock and refuses to save it', async () => {
+    const editor = page.getByRole('textbox', { name: 'Mock definition (JSON)' });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{"selection": "sometimes", "responses": []}');
+    await page.getByRole('region', { name: 'Mock' }).getByRole('button', { name: 'Save mock' }).click();
+    await expect.poll(() => page.getByRole('alert', { name: 'Mock error' }).textContent()).toMatch(/selection/);
+    await screenshot(page, 'mock-error');
+    await page.getByRole('button', { name: 'Close answers' }).click();
+    // The stored mock is unchanged.
+    const answer = await postLocal('send_email', { recipient: 'bob@example.com' });
+    expect(await answer.json()).toEqual({ result: 'Sent to bob@example.com', error: '' });
+  });
+
+  it('turns a stored answer into a mock with one click', async () => {
+    await expect.poll(() => rows().count()).toBeGreaterThanOrEqual(3);
+    await rows().first().click();
+    await page.getByRole('button', { name: 'Make a mock from this answer' }).click();
+    await page.getByRole('button', { name: 'Answers' }).click();
+    await page.getByRole('combobox', { name: 'Answers for' }).selectOption('send_email');
+    await expect.poll(() => page.getByTestId('mock-stored').textContent()).toBeTruthy();
+    await page.getByRole('button', { name: 'Close answers' }).click();
+    const answer = await postLocal('send_email', { recipient: 'someone-else@example.com' });
+    // The copied answer is literal: the stored call's answer, not the template.
+    expect(await answer.json()).toEqual({ result: 'Sent to bob@example.com', error: '' });
+  });
+});
