@@ -2,8 +2,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 /** Help menu links; opened in the system browser after the http(s) check in external-links.ts. */
 export const HELP_LINKS: ReadonlyArray<{ label: string; url: string }> = [
-  { label: 'Flowent Companion Documentation', url: 'https://flowent.chat/docs/companion' },
-  { label: 'Flowent Actions Documentation', url: 'https://flowent.chat/docs/actions' },
+  { label: 'Flowent Documentation', url: 'https://docs.flowent.chat' },
+  { label: 'Your ngrok Authtoken', url: 'https://dashboard.ngrok.com/get-started/your-authtoken' },
 ];
 
 export interface AppMenuInput {
