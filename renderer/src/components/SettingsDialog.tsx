@@ -1,21 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { clearHistory, removeHmacKey, saveHmacKey } from '../store/settings-actions';
 import { closeSettings } from '../store/ui-actions';
 import { useMetaStore } from '../store/stores';
 import { Dialog } from './Dialog';
 import { NgrokTokenSection } from './NgrokTokenSection';
+import { SecretSection, sourceLabel } from './SecretSection';
 
-const SOURCE_LABEL = {
-  keychain: 'saved in the system keychain',
-  environment: 'from FLOWENT_HMAC_KEY',
-  session: 'for this session only',
-} as const;
+const HMAC_ENV = 'FLOWENT_HMAC_KEY';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
   const total = useMetaStore((s) => s.stats?.total ?? null);
-  // The key lives only in this input until it is sent: never in any browser storage.
-  const [keyInput, setKeyInput] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,61 +22,31 @@ export function SettingsDialog() {
     if (!error) after?.();
   }
 
-  function onSave(e: FormEvent) {
-    e.preventDefault();
-    if (!keyInput) return;
-    const key = keyInput;
-    setKeyInput('');
-    void run(() => saveHmacKey(key));
-  }
-
   const hmac = status?.hmacKey;
   return (
     <Dialog title="Settings" closeLabel="Close settings" onClose={closeSettings}>
-        <section aria-label="HMAC key">
-          <h3>HMAC key</h3>
-          <p data-testid="hmac-current">
-            {hmac?.set ? (
+        <SecretSection
+          title="HMAC key"
+          envVar={HMAC_ENV}
+          state={hmac}
+          canSet={status?.canSetHmacKey ?? false}
+          current={
+            hmac?.set ? (
               <>
-                <code>{hmac.masked ?? '••••'}</code> {hmac.source ? `(${SOURCE_LABEL[hmac.source]})` : ''}
+                <code>{hmac.masked ?? '••••'}</code> {hmac.source ? `(${sourceLabel(hmac.source, HMAC_ENV)})` : ''}
               </>
             ) : (
               'No key set: signatures cannot be checked.'
-            )}
-          </p>
-          {status?.canSetHmacKey ? (
-            <form onSubmit={onSave} className="key-form">
-              <label>
-                New HMAC key
-                <input
-                  type="password"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={keyInput}
-                  onChange={(e) => setKeyInput(e.target.value)}
-                />
-              </label>
-              <button type="submit" disabled={busy || !keyInput}>
-                Save key
-              </button>
-              {hmac?.set && (
-                <button type="button" disabled={busy} onClick={() => void run(removeHmacKey)}>
-                  Clear key
-                </button>
-              )}
-            </form>
-          ) : (
-            <p className="muted">
-              In this mode the key comes from the <code>FLOWENT_HMAC_KEY</code> environment variable: set it and restart
-              the companion to change it.
-            </p>
-          )}
-          {message && (
-            <p className="form-error" role="alert">
-              {message}
-            </p>
-          )}
-        </section>
+            )
+          }
+          currentTestId="hmac-current"
+          inputLabel="New HMAC key"
+          saveLabel="Save key"
+          clearLabel="Clear key"
+          clearable
+          onSave={saveHmacKey}
+          onClear={removeHmacKey}
+        />
 
         <NgrokTokenSection />
 
@@ -126,6 +91,11 @@ export function SettingsDialog() {
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
               Clear history…
             </button>
+          )}
+          {message && (
+            <p className="form-error" role="alert">
+              {message}
+            </p>
           )}
         </section>
       </Dialog>

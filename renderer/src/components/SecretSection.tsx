@@ -1,0 +1,91 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { SecretState } from '../../../main/contract/api';
+
+interface Props {
+  /** Section title and accessible name, e.g. "HMAC key". */
+  title: string;
+  /** The environment variable that supplies it when it cannot be set here. */
+  envVar: string;
+  state: SecretState | undefined;
+  canSet: boolean;
+  /** What to show as the current value (never the secret itself). */
+  current: ReactNode;
+  currentTestId: string;
+  inputLabel: string;
+  saveLabel: string;
+  clearLabel: string;
+  /** Clearing is offered only when the value is stored here, not taken from the environment. */
+  clearable: boolean;
+  onSave: (value: string) => Promise<string | null>;
+  onClear: () => Promise<string | null>;
+  children?: ReactNode;
+}
+
+export const SECRET_SOURCE_LABEL = {
+  keychain: 'saved in the system keychain',
+  session: 'for this session only',
+} as const;
+
+/**
+ * A secret's settings: whether it is set and where from, a password field to replace it and a
+ * clear button. The value lives only in the field until it is sent, never in any storage.
+ */
+export function SecretSection(props: Props) {
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: () => Promise<string | null>) {
+    setBusy(true);
+    setMessage(await action());
+    setBusy(false);
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!input) return;
+    const value = input;
+    setInput('');
+    void run(() => props.onSave(value));
+  }
+
+  return (
+    <section aria-label={props.title}>
+      <h3>{props.title}</h3>
+      <p data-testid={props.currentTestId}>{props.current}</p>
+      {props.children}
+      {props.canSet ? (
+        <form onSubmit={onSubmit} className="key-form">
+          <label>
+            {props.inputLabel}
+            <input type="password" autoComplete="off" spellCheck={false} value={input} onChange={(e) => setInput(e.target.value)} />
+          </label>
+          <button type="submit" disabled={busy || !input}>
+            {props.saveLabel}
+          </button>
+          {props.state?.set && props.clearable && (
+            <button type="button" disabled={busy} onClick={() => void run(props.onClear)}>
+              {props.clearLabel}
+            </button>
+          )}
+        </form>
+      ) : (
+        <p className="muted">
+          In this mode the {props.title} comes from the <code>{props.envVar}</code> environment variable: set it and restart
+          the companion to change it.
+        </p>
+      )}
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** "(saved in the system keychain)", "(from NAME)"... for a secret's source. */
+export function sourceLabel(source: SecretState['source'], envVar: string): string {
+  if (!source) return '';
+  return source === 'environment' ? `from ${envVar}` : SECRET_SOURCE_LABEL[source];
+}
