@@ -48,7 +48,7 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   const exited = new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
-  const waitFor = (pattern: RegExp, timeoutMs = 15_000) =>
+  const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<RegExpMatchArray>((resolveMatch, reject) => {
       const timer = setTimeout(() => {
         waiters.delete(check);
