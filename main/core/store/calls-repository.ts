@@ -14,6 +14,7 @@ import {
 } from '../../contract/api';
 import type { Violation } from '../respond/types';
 import { FAILURE_CONDITION, filterToSql } from './call-filter-sql';
+import { refineStoreError } from './store-faults';
 
 /** What was learned about the answer: the contract check and, when forwarded, how it went. */
 export interface CallChecks {
@@ -99,6 +100,37 @@ const SUMMARY_COLUMNS =
 
 const DEFAULT_PAGE_SIZE = 100;
 
+/** The statement parameters of one call. */
+function insertParams(call: NewCall): Record<string, unknown> {
+  return {
+    receivedAt: call.receivedAt,
+    method: call.method,
+    path: call.path,
+    remoteAddress: call.remoteAddress,
+    action: call.action,
+    test: call.test ? 1 : 0,
+    requestHeaders: JSON.stringify(call.requestHeaders),
+    requestBody: Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength),
+    bodySize: call.bodySize,
+    problem: call.problem,
+    problemMessage: call.problemMessage,
+    verdict: call.signature.verdict,
+    style: call.signature.style,
+    signatureReport: JSON.stringify(withoutCanonical(call.signature)),
+    answeredBy: call.answeredBy,
+    responseStatus: call.response.status,
+    responseHeaders: JSON.stringify(call.response.headers),
+    responseBody: Buffer.from(call.response.body.buffer, call.response.body.byteOffset, call.response.body.byteLength),
+    durationMs: call.durationMs,
+    source: call.source,
+    originalCallId: call.originalCallId,
+    violations: call.checks?.violations ? JSON.stringify(call.checks.violations) : null,
+    forwardTarget: call.checks?.forwardTarget ?? null,
+    forwardError: call.checks?.forwardError ?? null,
+    registrationWouldPass: typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
+  };
+}
+
 /** Paged access to the call history; nothing here holds the history in memory. */
 export class CallsRepository {
   private readonly insertStatement: Statement;
@@ -116,36 +148,22 @@ export class CallsRepository {
     `);
   }
 
-  /** Stores a call and returns its id. Synchronous: when this returns, the row is committed. */
-  insert(call: NewCall): number {
-    const info = this.insertStatement.run({
-      receivedAt: call.receivedAt,
-      method: call.method,
-      path: call.path,
-      remoteAddress: call.remoteAddress,
-      action: call.action,
-      test: call.test ? 1 : 0,
-      requestHeaders: JSON.stringify(call.requestHeaders),
-      requestBody: Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength),
-      bodySize: call.bodySize,
-      problem: call.problem,
-      problemMessage: call.problemMessage,
-      verdict: call.signature.verdict,
-      style: call.signature.style,
-      signatureReport: JSON.stringify(withoutCanonical(call.signature)),
-      answeredBy: call.answeredBy,
-      responseStatus: call.response.status,
-      responseHeaders: JSON.stringify(call.response.headers),
-      responseBody: Buffer.from(call.response.body.buffer, call.response.body.byteOffset, call.response.body.byteLength),
-      durationMs: call.durationMs,
-      source: call.source,
-      originalCallId: call.originalCallId,
-      violations: call.checks?.violations ? JSON.stringify(call.checks.violations) : null,
-      forwardTarget: call.checks?.forwardTarget ?? null,
-      forwardError: call.checks?.forwardError ?? null,
-      registrationWouldPass: typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
-    });
-    return Number(info.lastInsertRowid);
+  /**
+   * Stores a call and returns its id, or stores several in one transaction (group commit:
+   * one commit for the batch, all rows or none) and returns their ids in order.
+   * Synchronous: when this returns, the rows are committed.
+   */
+  insert(call: NewCall): number;
+  insert(calls: readonly NewCall[]): number[];
+  insert(callOrCalls: NewCall | readonly NewCall[]): number | number[] {
+    const one = (call: NewCall): number => Number(this.insertStatement.run(insertParams(call)).lastInsertRowid);
+    try {
+      if (!Array.isArray(callOrCalls)) return one(callOrCalls as NewCall);
+      const calls = callOrCalls as readonly NewCall[];
+      return this.db.transaction(() => calls.map(one))();
+    } catch (error) {
+      throw refineStoreError(error, this.db.name);
+    }
   }
 
   /** One page, newest first. */
@@ -172,6 +190,7 @@ export class CallsRepository {
   }
 
   stats(filter: CallFilter): CallStats {
+    if (isEmptyFilter(filter)) return this.totalStats();
     const where = filterToSql(filter);
     const totals = this.db
       .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM calls ${where.clause}`)
@@ -185,9 +204,61 @@ export class CallsRepository {
     return { total: totals.total, failures: totals.failures, perAction };
   }
 
+  /** The unfiltered counts, from the per-action totals the triggers keep (migration 4). */
+  private totalStats(): CallStats {
+    const rows = this.db.prepare('SELECT action, total, failures FROM call_counts ORDER BY total DESC, action').all() as {
+      action: string;
+      total: number;
+      failures: number;
+    }[];
+    return {
+      total: rows.reduce((sum, row) => sum + row.total, 0),
+      failures: rows.reduce((sum, row) => sum + row.failures, 0),
+      perAction: rows.filter((row) => row.action !== '').map((row) => ({ action: row.action, count: row.total })),
+    };
+  }
+
   /** Deletes every stored call; returns how many there were. */
   clear(): number {
     return this.db.prepare('DELETE FROM calls').run().changes;
+  }
+
+  // ---- Replay, simulator, learned signing style (issue 6) ----------------------------
+
+  /** A non-secret setting from the `settings` table (migration 2), or null. */
+  getSetting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Ids of replayable calls (from Flowent, naming an action) matching a filter, oldest first. */
+  selectReplayableIds(filter: CallFilter, limit: number): number[] {
+    const where = filterToSql(filter);
+    const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source = 'flowent'`;
+    const rows = this.db
+      .prepare(`SELECT id FROM (SELECT id FROM calls ${clause} ORDER BY id DESC LIMIT @limit) ORDER BY id`)
+      .all({ ...where.params, limit }) as { id: number }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** The newest call's id, 0 when there is none. */
+  lastCallId(): number {
+    const row = this.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number | null };
+    return row.id ?? 0;
+  }
+
+  /** Signed calls that came from Flowent with id in (afterId, beforeId), oldest first: what the signing style is learned from. */
+  signedFlowentBodies(afterId: number, beforeId: number, limit: number): { id: number; receivedAt: number; body: Buffer }[] {
+    return this.db
+      .prepare(
+        `SELECT id, received_at AS receivedAt, request_body AS body FROM calls
+         WHERE id > ? AND id < ? AND source = 'flowent' AND verdict IN ('valid', 'invalid', 'no-key') ORDER BY id LIMIT ?`,
+      )
+      .all(afterId, beforeId, limit) as { id: number; receivedAt: number; body: Buffer }[];
   }
 }
 
@@ -241,4 +312,8 @@ function toStoredCall(row: CallRow): StoredCall {
     forwardError: row.forward_error,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
   };
+}
+
+function isEmptyFilter(filter: CallFilter): boolean {
+  return Object.values(filter).every((value) => value === undefined || value === '');
 }

@@ -82,6 +82,38 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    purpose:
+      'Call counts per action kept by triggers, so the header counts cost a few rows instead of a scan of the whole history.',
+    up(db) {
+      // '' stands for calls without an action (a PRIMARY KEY cannot tell NULLs apart).
+      // The failure test is FAILURE_CONDITION in call-filter-sql.ts, spelled on NEW/OLD rows.
+      db.exec(`
+        CREATE TABLE call_counts (
+          action TEXT PRIMARY KEY,
+          total INTEGER NOT NULL,
+          failures INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO call_counts (action, total, failures)
+          SELECT coalesce(action, ''), count(*),
+                 sum(response_status >= 400 OR verdict IN ('invalid', 'missing', 'malformed', 'not-flowent'))
+          FROM calls GROUP BY coalesce(action, '');
+        CREATE TRIGGER calls_count_insert AFTER INSERT ON calls BEGIN
+          INSERT INTO call_counts (action, total, failures)
+            VALUES (coalesce(NEW.action, ''), 1,
+                    NEW.response_status >= 400 OR NEW.verdict IN ('invalid', 'missing', 'malformed', 'not-flowent'))
+          ON CONFLICT (action) DO UPDATE SET total = total + 1, failures = failures + excluded.failures;
+        END;
+        CREATE TRIGGER calls_count_delete AFTER DELETE ON calls BEGIN
+          UPDATE call_counts SET total = total - 1,
+            failures = failures - (OLD.response_status >= 400 OR OLD.verdict IN ('invalid', 'missing', 'malformed', 'not-flowent'))
+          WHERE action = coalesce(OLD.action, '');
+          DELETE FROM call_counts WHERE action = coalesce(OLD.action, '') AND total <= 0;
+        END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

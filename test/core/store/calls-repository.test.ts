@@ -115,6 +115,25 @@ describe('CallsRepository', () => {
     expect(store.calls.stats({ action: 'a' })).toEqual({ total: 1, failures: 0, perAction: [{ action: 'a', count: 1 }] });
   });
 
+  it('keeps the unfiltered counts (from triggers) equal to a full count, through inserts and deletes', () => {
+    const verdicts: Verdict[] = ['valid', 'invalid', 'missing', 'not-flowent', 'unsigned-test'];
+    for (let i = 0; i < 60; i++) {
+      store.calls.insert(
+        call({
+          action: i % 7 === 0 ? null : `action_${i % 4}`,
+          signature: report(verdicts[i % verdicts.length]!),
+          response: { status: [200, 400, 500, 201][i % 4]!, headers: [], body: Buffer.alloc(0) },
+        }),
+      );
+    }
+    // since: 0 matches every call but takes the scanning path: the two must agree.
+    const scanned = store.calls.stats({ since: 0 });
+    expect(store.calls.stats({})).toEqual(scanned);
+    expect(scanned.total).toBe(60);
+    store.calls.clear();
+    expect(store.calls.stats({})).toEqual({ total: 0, failures: 0, perAction: [] });
+  });
+
   it('clears the history and says how many calls went', () => {
     store.calls.insert(call());
     store.calls.insert(call());

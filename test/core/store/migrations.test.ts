@@ -56,7 +56,7 @@ describe('migrations', () => {
       "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'mock', 200, '[]', x'', 1.5)",
     ).run();
     db.prepare("INSERT INTO settings (key, value) VALUES ('kept', 'yes')").run();
-    expect(migrate(db)).toEqual({ ok: true, from: 2, to: 3 });
+    expect(migrate(db, 3)).toEqual({ ok: true, from: 2, to: 3 });
     expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'settings', 'mocks', 'routes']));
     const columns = (db.prepare('PRAGMA table_info(calls)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['violations', 'forward_target', 'forward_error', 'registration_would_pass']));
@@ -66,6 +66,29 @@ describe('migrations', () => {
     expect(repository.get(1)).toMatchObject({ action: 'a', violations: [], checked: false, forwardTarget: null, registrationWouldPass: null });
     // The routes table only takes the two modes.
     expect(() => db.prepare("INSERT INTO routes (action, mode, target, updated_at) VALUES ('a', 'proxy', NULL, 1)").run()).toThrow(/CHECK/);
+  });
+
+  it('3 -> 4 counts the calls already stored, then keeps counting', () => {
+    const db = tempDb();
+    migrate(db, 3);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/', ?, 0, '[]', x'', 0, ?, '{}', 'mock', ?, '[]', x'', 1)",
+    );
+    insert.run('a', 'valid', 200);
+    insert.run('a', 'invalid', 200);
+    insert.run(null, 'not-flowent', 404);
+    expect(migrate(db)).toMatchObject({ ok: true, from: 3 });
+    const counts = () => db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
+    expect(counts()).toEqual([
+      { action: '', total: 1, failures: 1 },
+      { action: 'a', total: 2, failures: 1 },
+    ]);
+    insert.run('b', 'valid', 500);
+    db.prepare("DELETE FROM calls WHERE action IS NULL").run();
+    expect(counts()).toEqual([
+      { action: 'a', total: 2, failures: 1 },
+      { action: 'b', total: 1, failures: 1 },
+    ]);
   });
 
   it('running again changes nothing', () => {
