@@ -15,6 +15,7 @@ import { UsageError } from './args';
 import { sessionSecret } from '../core/secret-source';
 import { NGROK_AUTHTOKEN_ENV } from '../core/tunnel/tunnel-controller';
 import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
+import { writeServeState } from '../core/flowent/serve-state';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -143,10 +144,16 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   write('Press Ctrl-C to stop.');
 
+  // Tells `actions register --here` where this companion is reachable.
+  const webhookBaseUrl = started.value.baseUrl;
+  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
     const line = tunnelLine(event);
     if (line) write(line);
+    if (event.type === 'tunnel-status') {
+      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: event.status.state === 'online' ? event.status.url : null });
+    }
   });
   if (values.tunnel) {
     // Failures are printed by the status line; the local server keeps serving either way.
@@ -158,6 +165,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Stopping...');
   await inspector?.stop();
   await core.stop();
+  writeServeState(dataDir, null);
   write('Stopped.');
   return 0;
 }

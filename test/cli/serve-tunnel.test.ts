@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readServeState } from '../../main/core/flowent/serve-state';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { rawRequest } from '../helpers/raw-http';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
@@ -13,8 +14,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+let lastDataDir = '';
+
 async function serveThrough(edge: FakeEdge, args: string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
   const dir = makeTempDir();
+  lastDataDir = dir.path;
   cleanups.push(dir.remove);
   const server = await startServe(['--port', '0', '--data-dir', dir.path, ...args], {
     FLOWENT_HMAC_KEY: KEY,
@@ -38,6 +42,9 @@ describe('serve --tunnel', () => {
     const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'good-token' });
     const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
     expect(publicUrl).toMatch(/^https:\/\/.+/);
+    // A running serve says where it is reachable, for `actions register --here`.
+    await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBe(publicUrl);
+    expect(readServeState(lastDataDir)?.webhookBaseUrl).toBe(server.baseUrl);
 
     const body = signedBody(flowentPayload('send_email', { via: 'tunnel' }), KEY);
     const answer = await rawRequest(
@@ -50,6 +57,7 @@ describe('serve --tunnel', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/Tunnel: closed\./);
+    expect(readServeState(lastDataDir)).toBeNull();
   }, 30_000);
 
   it('says how to set the authtoken when there is none, and keeps serving locally', async () => {

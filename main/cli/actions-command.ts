@@ -1,0 +1,211 @@
+import { homedir } from 'node:os';
+import { resolveDataDir } from '../core/paths';
+import { environmentProfileSecrets, FlowentService, openFlowentSettings, type FlowentResult } from '../core/flowent';
+import { checkName } from '../core/flowent/action-validation';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { companionBase, companionWebhookUrl, readSchema } from './actions-input';
+import { actionLine, profileCommand } from './actions-output';
+
+export const ACTIONS_HELP = `Usage: flowent-companion actions <subcommand> [options]
+
+Manage the actions registered on Flowent's API Gateway.
+
+  actions list                          The registered actions (and caches their schemas)
+  actions get <name>                    One action, with its JSON Schema
+  actions register <name> --description D --schema @file.json
+          (--url <base> | --here | --webhook-url <url>)
+                                        Register an action. With --url or --here its
+                                        webhook_url is <base>/actions/<name> on this companion:
+                                        it is updated if it exists, and linked (it follows
+                                        the tunnel). --webhook-url registers any URL, unlinked.
+  actions update <name> [--description D] [--schema @file.json]
+          [--url <base> | --here | --webhook-url <url>]
+  actions delete <name>
+  actions link <name> [--url <base> | --here]
+                                        Mark an action as pointing at this companion (with a
+                                        URL: re-point it there first)
+  actions unlink <name>
+  actions links                         Actions linked to this companion
+  actions profile list | add <name> <gateway-url> | use <name> | remove <name>
+                                        Flowent instances (e.g. staging, production)
+
+Flowent checks the webhook_url when an action is registered: the companion (serve) or your
+handler must answer there. --here uses the URL printed by a running "serve" on the same
+data folder (its tunnel URL when one is open).
+
+Options:
+  --profile <name>    The Flowent profile to use (default: the active one, "default")
+  --json              One JSON object per line
+  --data-dir <dir>    Settings folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help          Show this help
+
+Environment:
+  FLOWENT_API_TOKEN            API token of the default profile (Gateway Management > API Tokens)
+  FLOWENT_API_TOKEN_<PROFILE>  API token of another profile, e.g. FLOWENT_API_TOKEN_STAGING
+  FLOWENT_BASE_URL             Gateway of the default profile
+                               (default https://api.flowent.chat/api/v1/gateway)
+
+Exit codes: 0 done, 1 Flowent refused or could not be reached (the message says why), 2 usage.
+`;
+
+const FLAGS = {
+  profile: { type: 'string' },
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  description: { type: 'string' },
+  schema: { type: 'string' },
+  url: { type: 'string' },
+  here: { type: 'boolean' },
+  'webhook-url': { type: 'string' },
+} as const;
+
+const EDITING = new Set(['register', 'update', 'link']);
+
+export async function actionsCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
+  const [sub, ...args] = positionals;
+  if (sub === undefined) throw new UsageError('actions needs a subcommand: list, get, register, update, delete, link, unlink, links or profile.');
+  if (!EDITING.has(sub)) {
+    const given = (['description', 'schema', 'url', 'here', 'webhook-url'] as const).find((flag) => values[flag] !== undefined);
+    if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
+  }
+  const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  const name = () => {
+    const [value, ...extra] = args;
+    if (value === undefined) throw new UsageError(`actions ${sub} needs an action name.`);
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
+    const bad = checkName(value);
+    if (bad) throw new UsageError(bad.message);
+    return value;
+  };
+  const noArgs = () => {
+    if (args.length > 0) throw new UsageError(`actions ${sub} takes no arguments.`);
+  };
+
+  // Usage checks before anything is opened or sent.
+  const run = prepare(sub, { name, noArgs, args, values, dataDir });
+  const opened = openFlowentSettings(dataDir);
+  if (!opened.ok) {
+    err(`flowent-companion actions: ${opened.message}`);
+    return 1;
+  }
+  try {
+    const flowent = new FlowentService({ settings: opened.value.settings, profileSecret: environmentProfileSecrets(io.env), env: io.env, ...(values.profile ? { profile: values.profile } : {}) });
+    if (sub !== 'profile') {
+      const profile = flowent.checkProfile();
+      if (!profile.ok) throw new UsageError(profile.message);
+    }
+    const finish = <T>(result: FlowentResult<T>, print: (value: T) => void): number => {
+      if (!result.ok) {
+        err(`flowent-companion actions: ${result.message}`);
+        return 1;
+      }
+      result.warnings.forEach((warning) => err(`Warning: ${warning}`));
+      print(result.value);
+      return 0;
+    };
+    return await run({ flowent, finish, out, err, json: values.json ?? false });
+  } finally {
+    opened.value.close();
+  }
+}
+
+interface Runtime {
+  flowent: FlowentService;
+  finish<T>(result: FlowentResult<T>, print: (value: T) => void): number;
+  out(line: string): void;
+  err(line: string): void;
+  json: boolean;
+}
+
+interface Parsed {
+  name(): string;
+  noArgs(): void;
+  args: string[];
+  values: { description?: string; schema?: string; url?: string; here?: boolean; 'webhook-url'?: string };
+  dataDir: string;
+}
+
+function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<number> {
+  const { values } = parsed;
+  const print = (json: boolean, out: (line: string) => void) => (action: Parameters<typeof actionLine>[0]) => out(json ? JSON.stringify(action) : actionLine(action));
+  switch (sub) {
+    case 'list':
+      parsed.noArgs();
+      return async ({ flowent, finish, out, err, json }) =>
+        finish(await flowent.list(), (actions) => {
+          actions.forEach(print(json, out));
+          if (actions.length === 0 && !json) err(`No actions registered on ${flowent.profile().baseUrl}.`);
+        });
+    case 'get': {
+      const name = parsed.name();
+      return async ({ flowent, finish, out, json }) => finish(await flowent.get(name), (action) => out(json ? JSON.stringify(action) : `${actionLine(action)}\n${JSON.stringify(action.json_schema, null, 2)}`));
+    }
+    case 'delete': {
+      const name = parsed.name();
+      return async ({ flowent, finish, out, json }) => finish(await flowent.delete(name), (done) => out(json ? JSON.stringify({ name, ...done }) : `Deleted ${name}.`));
+    }
+    case 'register':
+    case 'update': {
+      const name = parsed.name();
+      const here = companionBase(values, parsed.dataDir);
+      if (here && values['webhook-url'] !== undefined) throw new UsageError('give --webhook-url or --url/--here, not both.');
+      const schema = values.schema !== undefined ? readSchema(values.schema) : undefined;
+      if (sub === 'register') {
+        if (values.description === undefined) throw new UsageError('actions register needs --description.');
+        if (schema === undefined) throw new UsageError('actions register needs --schema @file.json.');
+        if (!here && values['webhook-url'] === undefined) throw new UsageError('actions register needs --url <base>, --here or --webhook-url <url>.');
+      } else if (values.description === undefined && schema === undefined && !here && values['webhook-url'] === undefined) {
+        throw new UsageError('actions update needs at least one of --description, --schema, --url, --here or --webhook-url.');
+      }
+      const webhookUrl = here ? companionWebhookUrl(here.base, name) : values['webhook-url'];
+      return async ({ flowent, finish, out, err, json }) => {
+        if (here?.note) err(`Note: ${here.note}`);
+        if (sub === 'register' && here && schema && values.description !== undefined) {
+          return finish(await flowent.registerHere(name, values.description, schema, here.base), (done) =>
+            out(json ? JSON.stringify({ ...done.action, created: done.created, linked: true }) : `${done.created ? 'Registered' : 'Updated'} ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`),
+          );
+        }
+        if (sub === 'register' && schema && values.description !== undefined && webhookUrl) {
+          return finish(await flowent.register({ name, description: values.description, webhook_url: webhookUrl, json_schema: schema }), (action) =>
+            out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
+          );
+        }
+        const updated = await flowent.update(name, { description: values.description, json_schema: schema, webhook_url: webhookUrl });
+        if (updated.ok && here) flowent.links.upsert({ profile: flowent.profile().name, action: name, webhookUrl: updated.value.webhook_url, linkedAt: Date.now() });
+        return finish(updated, (action) => out(json ? JSON.stringify(action) : `Updated ${name} → ${action.webhook_url}.`));
+      };
+    }
+    case 'link': {
+      const name = parsed.name();
+      const here = companionBase(values, parsed.dataDir);
+      return async ({ flowent, finish, out, err, json }) => {
+        if (here?.note) err(`Note: ${here.note}`);
+        return finish(await flowent.link(name, here?.base), (link) => out(json ? JSON.stringify(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`));
+      };
+    }
+    case 'unlink': {
+      const name = parsed.name();
+      return async ({ flowent, out, json }) => {
+        const removed = flowent.unlink(name);
+        out(json ? JSON.stringify({ name, unlinked: removed }) : removed ? `Unlinked ${name}.` : `${name} was not linked.`);
+        return 0;
+      };
+    }
+    case 'links':
+      parsed.noArgs();
+      return async ({ flowent, out, err, json }) => {
+        const links = flowent.links.all();
+        links.forEach((link) => out(json ? JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() }) : `${link.action}  ${link.profile}  ${link.webhookUrl}`));
+        if (links.length === 0 && !json) err('No actions are linked to this companion.');
+        return 0;
+      };
+    case 'profile':
+      return profileCommand(parsed.args);
+    default:
+      throw new UsageError(`unknown actions subcommand "${sub}": use list, get, register, update, delete, link, unlink, links or profile.`);
+  }
+}

@@ -1,0 +1,88 @@
+import type { ActionCreate, ActionUpdate } from './types';
+import { createAjv } from './ajv';
+
+export const ACTION_NAME = /^[a-z0-9_]+$/;
+
+/** A field Flowent would refuse, said the way the user fixes it. */
+export interface FieldProblem {
+  field: 'name' | 'description' | 'webhook_url' | 'json_schema';
+  message: string;
+}
+
+export interface InputCheck {
+  problems: FieldProblem[];
+  /** Accepted by Flowent but worth saying (an http webhook_url for a production instance). */
+  warnings: string[];
+}
+
+export function checkName(name: string): FieldProblem | null {
+  if (name.length < 1 || name.length > 100 || !ACTION_NAME.test(name)) {
+    return { field: 'name', message: `"${name}" is not an action name: use 1-100 lowercase letters, digits or underscores (e.g. send_email).` };
+  }
+  return null;
+}
+
+/**
+ * The checks Flowent applies to `POST /actions` (all fields) or `PUT` (`partial`), run before
+ * anything is sent so the user sees every problem at once. `production` is true when the
+ * Gateway is not a local instance: there Flowent wants https webhooks.
+ */
+export function checkActionInput(input: Partial<ActionCreate> & ActionUpdate, options: { partial: boolean; production: boolean }): InputCheck {
+  const problems: FieldProblem[] = [];
+  const warnings: string[] = [];
+  const need = (field: FieldProblem['field'], present: boolean) => {
+    if (!present && !options.partial) problems.push({ field, message: `${field} is required.` });
+    return present;
+  };
+  if (!options.partial || input.name !== undefined) {
+    const problem = need('name', input.name !== undefined) ? checkName(input.name ?? '') : null;
+    if (problem) problems.push(problem);
+  }
+  if (need('description', input.description !== undefined)) {
+    const length = [...(input.description ?? '')].length;
+    if (length < 1 || length > 500) problems.push({ field: 'description', message: `description must be 1-500 characters (it has ${length}).` });
+  }
+  if (need('webhook_url', input.webhook_url !== undefined)) {
+    const url = parseUrl(input.webhook_url ?? '');
+    if (!url) problems.push({ field: 'webhook_url', message: `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".` });
+    else if (url.protocol === 'http:' && options.production) {
+      warnings.push(`webhook_url ${input.webhook_url} is plain http: Flowent asks for https in production (a tunnel gives you an https URL).`);
+    }
+  }
+  if (need('json_schema', input.json_schema !== undefined)) {
+    const problem = checkJsonSchema(input.json_schema);
+    if (problem) problems.push({ field: 'json_schema', message: problem });
+  }
+  return { problems, warnings };
+}
+
+/** A message when `schema` is not a JSON Schema object Ajv can compile, else null. */
+export function checkJsonSchema(schema: unknown): string | null {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'json_schema must be a JSON object (a JSON Schema).';
+  try {
+    // A fresh Ajv each time: a schema with an $id would otherwise clash with its last check.
+    createAjv().compile(schema);
+    return null;
+  } catch (error) {
+    return `json_schema is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function parseUrl(text: string): URL | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the Gateway is a real deployment, not a Flowent running on this machine. */
+export function isProductionGateway(baseUrl: string): boolean {
+  const host = parseUrl(baseUrl)?.hostname ?? '';
+  return !['localhost', '127.0.0.1', '[::1]', '::1'].includes(host);
+}
+
+export function describeProblems(problems: FieldProblem[]): string {
+  return problems.map((problem) => problem.message).join(' ');
+}

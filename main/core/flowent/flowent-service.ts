@@ -1,0 +1,211 @@
+import type { Result } from '../../contract/api';
+import { isProductionGateway } from './action-validation';
+import { GatewayClient } from './gateway-client';
+import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type FollowRecord, type LinkedAction } from './links';
+import { SchemaCache, type ParameterCheck } from './parameter-check';
+import { apiTokenVariable, FlowentProfiles, type FlowentProfile, type ProfileSecrets } from './profiles';
+import { RequestCounter } from './request-counter';
+import type { FlowentSettingsStore } from './settings-repository';
+import { TokenSession, type FetchLike } from './token-session';
+import { failure, type ActionCreate, type ActionUpdate, type FlowentAction, type FlowentResult } from './types';
+
+export interface FlowentServiceOptions {
+  settings: FlowentSettingsStore;
+  /** Each profile's API token (keychain in the desktop app, FLOWENT_API_TOKEN[_NAME] headless). */
+  profileSecret: ProfileSecrets;
+  /** For the default profile's FLOWENT_BASE_URL. */
+  env?: NodeJS.ProcessEnv;
+  /** Use this profile instead of the stored active one (`--profile`). */
+  profile?: string;
+  /** Where the user sets a profile's token, for messages; the environment variable by default. */
+  apiTokenHint?: (profile: string) => string;
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+export interface RegisteredHere {
+  action: FlowentAction;
+  /** false: the action existed (409) and was updated to point here. */
+  created: boolean;
+  webhookUrl: string;
+}
+
+export interface StaleAction extends LinkedAction {
+  message: string;
+}
+
+/**
+ * Everything the companion does with Flowent's Gateway for one profile at a time: the session,
+ * the action registry, actions linked to this companion, following the tunnel, schemas.
+ */
+export class FlowentService {
+  readonly profiles: FlowentProfiles;
+  readonly links: LinkStore;
+  private readonly clients = new Map<string, { baseUrl: string; session: TokenSession; client: GatewayClient }>();
+  private override: string | null;
+
+  constructor(private readonly options: FlowentServiceOptions) {
+    this.profiles = new FlowentProfiles(options.settings, options.env ?? {});
+    this.links = new LinkStore(options.settings);
+    this.override = options.profile ?? null;
+  }
+
+  /** The profile requests go to. */
+  profile(): FlowentProfile {
+    return (this.override ? this.profiles.get(this.override) : null) ?? this.profiles.active();
+  }
+
+  /** Checks a `--profile` name (or the stored active one) exists. */
+  checkProfile(): Result<FlowentProfile> {
+    if (this.override && !this.profiles.get(this.override)) {
+      return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${this.override}". Profiles: ${this.profiles.list().map((p) => p.name).join(', ')}.` };
+    }
+    return { ok: true, value: this.profile() };
+  }
+
+  /** When the current JWT of the profile expires (ms since the epoch), null before the first exchange. */
+  expiresAt(profile = this.profile().name): number | null {
+    return this.clients.get(profile)?.session.expiresAt ?? null;
+  }
+
+  /** Gateway requests counted from this machine in the last hour, for the profile. */
+  requestsThisHour(profile = this.profile().name): number {
+    return new RequestCounter(this.options.settings, profile, this.options.now).count();
+  }
+
+  client(profile = this.profile()): GatewayClient {
+    const existing = this.clients.get(profile.name);
+    if (existing && existing.baseUrl === profile.baseUrl) return existing.client;
+    const hint = this.options.apiTokenHint?.(profile.name) ?? apiTokenVariable(profile.name);
+    const session = new TokenSession({ baseUrl: profile.baseUrl, apiToken: this.options.profileSecret(profile.name), apiTokenHint: hint, fetch: this.options.fetch, now: this.options.now });
+    const counter = new RequestCounter(this.options.settings, profile.name, this.options.now);
+    const client = new GatewayClient({ baseUrl: profile.baseUrl, session, counter, fetch: this.options.fetch });
+    this.clients.set(profile.name, { baseUrl: profile.baseUrl, session, client });
+    return client;
+  }
+
+  /** Lists the actions and refreshes their cached schemas. */
+  async list(): Promise<FlowentResult<FlowentAction[]>> {
+    const listed = await this.client().list();
+    if (listed.ok) this.schemas().remember(listed.value);
+    return listed;
+  }
+
+  async get(name: string): Promise<FlowentResult<FlowentAction>> {
+    return this.remembered(await this.client().get(name));
+  }
+
+  async register(input: ActionCreate): Promise<FlowentResult<FlowentAction>> {
+    return this.remembered(await this.client().register(input));
+  }
+
+  async update(name: string, changes: ActionUpdate): Promise<FlowentResult<FlowentAction>> {
+    const updated = this.remembered(await this.client().update(name, changes));
+    // A link follows the action: re-pointed elsewhere, it no longer reaches the companion.
+    const link = this.links.forProfile(this.profile().name).find((stored) => stored.action === name);
+    if (updated.ok && link && changes.webhook_url) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
+    return updated;
+  }
+
+  async delete(name: string): Promise<FlowentResult<{ message: string }>> {
+    const deleted = await this.client().delete(name);
+    if (deleted.ok) {
+      this.schemas().forget(name);
+      this.links.remove(this.profile().name, name);
+    }
+    return deleted;
+  }
+
+  /**
+   * Registers `name` with webhook_url `<publicBaseUrl>/actions/<name>` (the tunnel or LAN URL
+   * of this companion), or updates it when it already exists, and links it. Flowent's
+   * registration check arrives at the companion's webhook server while this waits.
+   */
+  async registerHere(name: string, description: string, schema: Record<string, unknown>, publicBaseUrl: string): Promise<FlowentResult<RegisteredHere>> {
+    const webhookUrl = companionWebhookUrl(publicBaseUrl, name);
+    const warnings = this.reachabilityWarnings(publicBaseUrl);
+    let created = true;
+    let result = await this.register({ name, description, webhook_url: webhookUrl, json_schema: schema });
+    if (!result.ok && result.code === 'flowent-action-exists') {
+      created = false;
+      result = await this.update(name, { description, webhook_url: webhookUrl, json_schema: schema });
+    }
+    if (!result.ok) return result;
+    this.links.upsert({ profile: this.profile().name, action: name, webhookUrl: result.value.webhook_url, linkedAt: this.now() });
+    return { ok: true, value: { action: result.value, created, webhookUrl }, warnings: [...warnings, ...result.warnings] };
+  }
+
+  /** Links an action already on Flowent; with `publicBaseUrl`, re-points it here first. */
+  async link(name: string, publicBaseUrl?: string): Promise<FlowentResult<LinkedAction>> {
+    const action = publicBaseUrl ? await this.update(name, { webhook_url: companionWebhookUrl(publicBaseUrl, name) }) : await this.get(name);
+    if (!action.ok) return action;
+    const link = { profile: this.profile().name, action: name, webhookUrl: action.value.webhook_url, linkedAt: this.now() };
+    this.links.upsert(link);
+    return { ok: true, value: link, warnings: publicBaseUrl ? [...this.reachabilityWarnings(publicBaseUrl), ...action.warnings] : action.warnings };
+  }
+
+  unlink(name: string): boolean {
+    return this.links.remove(this.profile().name, name);
+  }
+
+  /**
+   * After the tunnel came back with another URL: linked actions (every profile) whose
+   * webhook_url is under `previous` are re-pointed under `current` (`auto`), or only listed
+   * (`ask`, for the UI to confirm with mode `auto`). The record is kept in a history of 50.
+   */
+  async followTunnel(change: { previous: string; current: string }, mode: 'auto' | 'ask'): Promise<FollowRecord> {
+    const changes: FollowChange[] = [];
+    for (const link of this.links.all()) {
+      if (!isUnder(link.webhookUrl, change.previous)) continue;
+      const to = change.current.replace(/\/+$/, '') + link.webhookUrl.slice(change.previous.replace(/\/+$/, '').length);
+      const base = { profile: link.profile, action: link.action, from: link.webhookUrl, to };
+      if (mode === 'ask') {
+        changes.push({ ...base, outcome: 'proposed' });
+        continue;
+      }
+      const profile = this.profiles.get(link.profile);
+      const updated = profile ? await this.client(profile).update(link.action, { webhook_url: to }) : failure('flowent-unknown-profile', `The profile ${link.profile} no longer exists.`);
+      if (updated.ok) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
+      changes.push(updated.ok ? { ...base, outcome: 'updated' } : { ...base, outcome: 'failed', message: updated.message });
+    }
+    const record: FollowRecord = { at: this.now(), previous: change.previous, current: change.current, mode, changes };
+    if (changes.length > 0) this.links.addHistory(record);
+    return record;
+  }
+
+  /** Linked actions whose webhook_url is under none of the URLs that reach the companion now. */
+  staleActions(currentBaseUrls: string[]): StaleAction[] {
+    return this.links.all()
+      .filter((link) => !currentBaseUrls.some((base) => isUnder(link.webhookUrl, base)))
+      .map((link) => ({
+        ...link,
+        message: `${link.action} (${link.profile}) still points at ${link.webhookUrl}, which no longer reaches this companion: Flowent's calls to it will fail. Update it to the current URL.`,
+      }));
+  }
+
+  /** Checks a call's parameters against the action's cached schema (works offline). */
+  validateParameters(action: string, parameters: unknown, profile = this.profile().name): ParameterCheck {
+    return new SchemaCache(this.options.settings, profile, this.options.now).validate(action, parameters);
+  }
+
+  private schemas(): SchemaCache {
+    return new SchemaCache(this.options.settings, this.profile().name, this.options.now);
+  }
+
+  private remembered(result: FlowentResult<FlowentAction>): FlowentResult<FlowentAction> {
+    if (result.ok) this.schemas().remember([result.value]);
+    return result;
+  }
+
+  private reachabilityWarnings(publicBaseUrl: string): string[] {
+    const local = !isProductionGateway(publicBaseUrl);
+    if (local && isProductionGateway(this.profile().baseUrl)) {
+      return [`${publicBaseUrl} is this machine's loopback address: Flowent in the cloud cannot call it. Open a tunnel and use its public URL.`];
+    }
+    return [];
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}

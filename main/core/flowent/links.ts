@@ -1,0 +1,74 @@
+import type { FlowentSettingsStore } from './settings-repository';
+
+/** An action registered with a webhook_url that reaches this companion. */
+export interface LinkedAction {
+  profile: string;
+  action: string;
+  webhookUrl: string;
+  linkedAt: number;
+}
+
+/** One action re-pointed (or to re-point) after the tunnel URL changed. */
+export interface FollowChange {
+  profile: string;
+  action: string;
+  from: string;
+  to: string;
+  /** proposed: mode 'ask', nothing sent yet. */
+  outcome: 'updated' | 'failed' | 'proposed';
+  message?: string;
+}
+
+export interface FollowRecord {
+  at: number;
+  previous: string;
+  current: string;
+  mode: 'auto' | 'ask';
+  changes: FollowChange[];
+}
+
+export const FOLLOW_HISTORY_SIZE = 50;
+
+/** Links and the follow-the-tunnel history, in settings (`flowent.links`, `flowent.follow-history`). */
+export class LinkStore {
+  constructor(private readonly settings: FlowentSettingsStore) {}
+
+  all(): LinkedAction[] {
+    return this.settings.read<LinkedAction[]>('links', []);
+  }
+
+  forProfile(profile: string): LinkedAction[] {
+    return this.all().filter((link) => link.profile === profile);
+  }
+
+  upsert(link: LinkedAction): void {
+    const others = this.all().filter((stored) => !(stored.profile === link.profile && stored.action === link.action));
+    this.settings.write('links', [...others, link]);
+  }
+
+  remove(profile: string, action: string): boolean {
+    const all = this.all();
+    const kept = all.filter((stored) => !(stored.profile === profile && stored.action === action));
+    this.settings.write('links', kept);
+    return kept.length !== all.length;
+  }
+
+  history(): FollowRecord[] {
+    return this.settings.read<FollowRecord[]>('follow-history', []);
+  }
+
+  addHistory(record: FollowRecord): void {
+    this.settings.write('follow-history', [record, ...this.history()].slice(0, FOLLOW_HISTORY_SIZE));
+  }
+}
+
+/** `https://abc.ngrok.app` + `send_email` → `https://abc.ngrok.app/actions/send_email` (the docs' convention). */
+export function companionWebhookUrl(baseUrl: string, action: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/actions/${action}`;
+}
+
+/** True when `url` is under `base` (same origin and path prefix), e.g. a URL change's `previous`. */
+export function isUnder(url: string, base: string): boolean {
+  const trimmed = base.replace(/\/+$/, '');
+  return url === trimmed || url.startsWith(`${trimmed}/`);
+}

@@ -1,0 +1,106 @@
+import type { ValidateFunction } from 'ajv';
+import { createAjv, type ErrorObject } from './ajv';
+import type { FlowentSettingsStore } from './settings-repository';
+import type { FlowentAction } from './types';
+
+/** One way a call's parameters miss the action's registered JSON Schema. */
+export interface ParameterProblem {
+  /** JSON path from the call body, e.g. `parameters.recipient` or `parameters.items[2].qty`. */
+  path: string;
+  /** Ajv's keyword: `required`, `type`, `format`, `enum`, `additionalProperties`... */
+  keyword: string;
+  message: string;
+}
+
+export type ParameterCheck =
+  | { status: 'checked'; problems: ParameterProblem[]; schemaFetchedAt: number }
+  /** No schema cached for this action: fetch the actions from Flowent once (online). */
+  | { status: 'no-schema'; problems: [] }
+  | { status: 'bad-schema'; problems: []; message: string };
+
+interface CachedSchema {
+  schema: Record<string, unknown>;
+  fetchedAt: number;
+}
+
+/**
+ * Action schemas fetched from Flowent, kept in settings per profile so calls can be checked
+ * offline; and the check itself.
+ */
+export class SchemaCache {
+  private readonly compiled = new Map<string, { text: string; validate: ValidateFunction }>();
+
+  constructor(
+    private readonly settings: FlowentSettingsStore,
+    private readonly profile: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  remember(actions: FlowentAction[]): void {
+    for (const action of actions) this.settings.write(this.key(action.name), { schema: action.json_schema, fetchedAt: this.now() } satisfies CachedSchema);
+  }
+
+  forget(name: string): void {
+    this.settings.remove(this.key(name));
+  }
+
+  get(name: string): CachedSchema | null {
+    return this.settings.read<CachedSchema | null>(this.key(name), null);
+  }
+
+  /** Checks a call's `parameters` against the cached schema of `action`. */
+  validate(action: string, parameters: unknown): ParameterCheck {
+    const cached = this.get(action);
+    if (!cached) return { status: 'no-schema', problems: [] };
+    const text = JSON.stringify(cached.schema);
+    let entry = this.compiled.get(action);
+    if (!entry || entry.text !== text) {
+      try {
+        entry = { text, validate: createAjv().compile(cached.schema) };
+      } catch (error) {
+        return { status: 'bad-schema', problems: [], message: `The schema Flowent holds for ${action} cannot be used: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      this.compiled.set(action, entry);
+    }
+    const valid = entry.validate(parameters);
+    const problems = valid ? [] : (entry.validate.errors ?? []).map(describe);
+    return { status: 'checked', problems, schemaFetchedAt: cached.fetchedAt };
+  }
+
+  private key(name: string): string {
+    return `schema.${this.profile}.${name}`;
+  }
+}
+
+function describe(error: ErrorObject): ParameterProblem {
+  const base = pointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const path = `${base}.${String(params.missingProperty)}`;
+      return { path, keyword: 'required', message: `${path} is missing (the schema requires it).` };
+    }
+    case 'type':
+      return { path: base, keyword: 'type', message: `${base} should be ${article(String(params.type))}.` };
+    case 'format':
+      return { path: base, keyword: 'format', message: `${base} is not a valid ${String(params.format)}.` };
+    case 'enum':
+      return { path: base, keyword: 'enum', message: `${base} must be one of ${JSON.stringify(params.allowedValues)}.` };
+    case 'additionalProperties': {
+      const path = `${base}.${String(params.additionalProperty)}`;
+      return { path, keyword: 'additionalProperties', message: `${path} is not allowed by the schema.` };
+    }
+    default:
+      return { path: base, keyword: error.keyword, message: `${base} ${error.message ?? 'does not match the schema'}.` };
+  }
+}
+
+/** `/items/2/qty` → `parameters.items[2].qty`. */
+function pointerToPath(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), 'parameters');
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

@@ -1,0 +1,96 @@
+import type { Result } from '../../contract/api';
+import { sessionSecret, type SecretSource } from '../secret-source';
+import type { FlowentSettingsStore } from './settings-repository';
+import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
+
+/** A Flowent instance the user works with (e.g. staging, production). Never holds the token. */
+export interface FlowentProfile {
+  name: string;
+  baseUrl: string;
+}
+
+export const DEFAULT_PROFILE = 'default';
+const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;
+
+/** Where each profile's API token comes from: the keychain in the desktop app, the environment headless. */
+export type ProfileSecrets = (profile: string) => SecretSource;
+
+/** The environment variable holding a profile's API token: FLOWENT_API_TOKEN, or FLOWENT_API_TOKEN_STAGING for "staging". */
+export function apiTokenVariable(profile: string): string {
+  return profile === DEFAULT_PROFILE ? FLOWENT_API_TOKEN_ENV : `${FLOWENT_API_TOKEN_ENV}_${profile.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/**
+ * The headless command's tokens, one variable per profile. No fallback from a named profile
+ * to FLOWENT_API_TOKEN: that would send one instance's token to another instance.
+ */
+export function environmentProfileSecrets(env: NodeJS.ProcessEnv): ProfileSecrets {
+  const cache = new Map<string, SecretSource>();
+  return (profile) => {
+    let secret = cache.get(profile);
+    if (!secret) cache.set(profile, (secret = sessionSecret(env, apiTokenVariable(profile))));
+    return secret;
+  };
+}
+
+/** Profiles stored in `settings` (`flowent.profiles`, `flowent.active-profile`). */
+export class FlowentProfiles {
+  constructor(
+    private readonly settings: FlowentSettingsStore,
+    private readonly env: NodeJS.ProcessEnv = {},
+  ) {}
+
+  /** Stored profiles, plus "default" (FLOWENT_BASE_URL or Flowent's public Gateway) unless stored. */
+  list(): FlowentProfile[] {
+    const stored = this.settings.read<FlowentProfile[]>('profiles', []);
+    if (stored.some((profile) => profile.name === DEFAULT_PROFILE)) return stored;
+    return [{ name: DEFAULT_PROFILE, baseUrl: this.env[FLOWENT_BASE_URL_ENV] || DEFAULT_FLOWENT_BASE_URL }, ...stored];
+  }
+
+  get(name: string): FlowentProfile | null {
+    return this.list().find((profile) => profile.name === name) ?? null;
+  }
+
+  activeName(): string {
+    const name = this.settings.read<string>('active-profile', DEFAULT_PROFILE);
+    return this.get(name) ? name : DEFAULT_PROFILE;
+  }
+
+  active(): FlowentProfile {
+    return this.get(this.activeName()) ?? { name: DEFAULT_PROFILE, baseUrl: DEFAULT_FLOWENT_BASE_URL };
+  }
+
+  save(profile: FlowentProfile): Result<FlowentProfile> {
+    if (!PROFILE_NAME.test(profile.name)) {
+      return { ok: false, code: 'flowent-bad-profile', message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` };
+    }
+    let url: URL;
+    try {
+      url = new URL(profile.baseUrl);
+    } catch {
+      url = new URL('invalid:');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return { ok: false, code: 'flowent-bad-profile', message: `The Gateway URL must be http(s), such as ${DEFAULT_FLOWENT_BASE_URL}, not "${profile.baseUrl}".` };
+    }
+    const clean = { name: profile.name, baseUrl: profile.baseUrl.replace(/\/+$/, '') };
+    const others = this.settings.read<FlowentProfile[]>('profiles', []).filter((stored) => stored.name !== clean.name);
+    this.settings.write('profiles', [...others, clean]);
+    return { ok: true, value: clean };
+  }
+
+  setActive(name: string): Result<FlowentProfile> {
+    const profile = this.get(name);
+    if (!profile) return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}". Profiles: ${this.list().map((p) => p.name).join(', ')}.` };
+    this.settings.write('active-profile', name);
+    return { ok: true, value: profile };
+  }
+
+  remove(name: string): Result<{ removed: boolean }> {
+    const stored = this.settings.read<FlowentProfile[]>('profiles', []);
+    const kept = stored.filter((profile) => profile.name !== name);
+    this.settings.write('profiles', kept);
+    if (this.settings.read<string>('active-profile', DEFAULT_PROFILE) === name) this.settings.remove('active-profile');
+    return { ok: true, value: { removed: kept.length !== stored.length } };
+  }
+}

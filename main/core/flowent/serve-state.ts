@@ -1,0 +1,47 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Written by a running `serve` so `actions register --here` knows the companion's URLs. */
+export const SERVE_STATE_FILE = 'serve-state.json';
+
+export interface ServeState {
+  pid: number;
+  /** The webhook server, e.g. http://127.0.0.1:8787. */
+  webhookBaseUrl: string;
+  /** The tunnel's public URL while it is online. */
+  publicUrl: string | null;
+  updatedAt: number;
+}
+
+/**
+ * For the lead to call from serve: at start, on every tunnel status change, and with null at
+ * stop. Written atomically (temp file, then rename).
+ */
+export function writeServeState(dataDir: string, state: Omit<ServeState, 'updatedAt'> | null): void {
+  const file = join(dataDir, SERVE_STATE_FILE);
+  if (state === null) {
+    rmSync(file, { force: true });
+    return;
+  }
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify({ ...state, updatedAt: Date.now() }, null, 2), { mode: 0o600 });
+  renameSync(temp, file);
+}
+
+/** The state of a `serve` that is still running, or null (no file, unreadable, or its process is gone). */
+export function readServeState(dataDir: string): ServeState | null {
+  let state: ServeState;
+  try {
+    state = JSON.parse(readFileSync(join(dataDir, SERVE_STATE_FILE), 'utf8')) as ServeState;
+  } catch {
+    return null;
+  }
+  if (typeof state.pid !== 'number' || typeof state.webhookBaseUrl !== 'string') return null;
+  try {
+    process.kill(state.pid, 0);
+  } catch (error) {
+    // EPERM: alive but another user's; anything else means it is gone.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return state;
+}
