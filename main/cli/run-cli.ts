@@ -3,6 +3,11 @@ import { callsCommand, CALLS_HELP } from './calls-command';
 import { serveCommand, SERVE_HELP } from './serve-command';
 import { mocksCommand, MOCKS_HELP } from './mocks-command';
 import { targetsCommand, TARGETS_HELP } from './targets-command';
+import { actionsCommand, ACTIONS_HELP } from './actions-command';
+import { replayCommand, REPLAY_HELP } from './replay-command';
+import { sendCommand, SEND_HELP } from './send-command';
+import { exportCommand, EXPORT_HELP } from './export-command';
+import { importCommand, IMPORT_HELP } from './import-command';
 import type { CliIo } from './cli-io';
 
 const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
@@ -14,6 +19,11 @@ Commands:
   calls    Print stored calls, newest first
   mocks    List, set and clear the mocks that answer calls
   targets  Forward calls to your own handler
+  replay   Send stored calls to your handler again and compare the answers
+  send     Send your handler a simulated Flowent call
+  export   Write stored calls as a HAR file
+  import   Add the calls in a HAR file to the history
+  actions  Register and manage actions on Flowent's Gateway
 
 Run "flowent-companion <command> --help" for a command's options.
 `;
@@ -25,6 +35,11 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   calls: { run: callsCommand, help: CALLS_HELP },
   mocks: { run: mocksCommand, help: MOCKS_HELP },
   targets: { run: targetsCommand, help: TARGETS_HELP },
+  replay: { run: replayCommand, help: REPLAY_HELP },
+  send: { run: sendCommand, help: SEND_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
+  import: { run: importCommand, help: IMPORT_HELP },
+  actions: { run: actionsCommand, help: ACTIONS_HELP },
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */

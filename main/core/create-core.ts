@@ -13,6 +13,7 @@ import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
+import { createReplayApi, type ReplayApi } from './replay';
 
 export type { HmacKeySource } from './hmac-key';
 
@@ -69,6 +70,8 @@ export interface Core {
 export interface RespondingCore extends Core {
   /** Mocks, forwarding targets and modes (issue 4); needs start() first, like `api`. */
   readonly respond: RespondApi;
+  /** Replay, simulation, HAR export/import and cURL (issue 6); needs start() first, like `api`. */
+  readonly replay: ReplayApi;
 }
 
 /**
@@ -129,6 +132,15 @@ export function createCore(options: CoreOptions): RespondingCore {
     calls: () => requireStore().calls,
     ...forwardSettings,
     onChanged: () => events.emit({ type: 'respond-changed' }),
+  });
+
+  const replay = createReplayApi({
+    calls: () => requireStore().calls,
+    respond: () => requireStore().respond,
+    hmacKey: () => options.hmacKey.get(),
+    startupForwardTarget: options.forwardTarget ?? null,
+    forwardTimeoutMs,
+    onStored: (call) => events.emit({ type: 'call-stored', call }),
   });
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Started>> => {
@@ -199,6 +211,7 @@ export function createCore(options: CoreOptions): RespondingCore {
   return {
     api,
     respond,
+    replay,
     subscribe: (listener) => events.subscribe(listener),
     async start() {
       if (listening) return { ok: true, value: listening };
@@ -215,6 +228,7 @@ export function createCore(options: CoreOptions): RespondingCore {
       return started;
     },
     async stop() {
+      await replay.close();
       await tunnel.dispose();
       await stopServer();
       store?.close();

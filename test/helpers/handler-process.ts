@@ -17,6 +17,8 @@ export interface HandlerProcess {
   /** e.g. http://127.0.0.1:1234/actions/{action_name} */
   target: string;
   received(): Promise<ReceivedRequest[]>;
+  /** The most slow_ok calls the handler held at once since the last ask. */
+  maxConcurrency(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,10 @@ export function startHandler(): Promise<HandlerProcess> {
           const response = await fetch(`http://127.0.0.1:${port}/__requests`);
           const list = (await response.json()) as (Omit<ReceivedRequest, 'body'> & { body: string })[];
           return list.map((entry) => ({ ...entry, body: Buffer.from(entry.body, 'base64') }));
+        },
+        async maxConcurrency() {
+          const response = await fetch(`http://127.0.0.1:${port}/__concurrency`);
+          return ((await response.json()) as { max: number }).max;
         },
         stop: () =>
           new Promise<void>((done) => {

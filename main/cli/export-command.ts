@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { parseFlags, parsePositiveInteger, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { parseAction, parseIds, parseSince, withReplayApi } from './replay-cli-shared';
+
+export const EXPORT_HELP = `Usage: flowent-companion export --har <file> [<id...>] [options]
+
+Write stored calls (oldest first) as a HAR 1.2 file: requests, answers, timings, and the
+companion's verdict, signing style, contract violations and source in "_" fields. The HMAC key
+is never written; Authorization and Proxy-Authorization values are written as [redacted].
+
+Options:
+  --har <file>       Where to write the HAR ("-" for standard output)
+  --action <name>    Only calls of this action
+  --since <time>     Only calls since an ISO 8601 time or a span (30m, 1h, 2d)
+  --limit <n>        At most the newest n calls, 1-10000 (default 1000)
+  --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help         Show this help
+`;
+
+export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    { 'data-dir': { type: 'string' }, har: { type: 'string' }, action: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' } },
+    true,
+  );
+  if (values.har === undefined || values.har === '') throw new UsageError('export needs --har <file> (the only format so far).');
+  const ids = parseIds(positionals);
+  const action = parseAction(values.action);
+  const since = parseSince(values.since);
+  if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined)) throw new UsageError('give call ids or filters (--action, --since, --limit), not both.');
+  const limit = parsePositiveInteger('--limit', values.limit, 1_000, 10_000);
+  const file = values.har;
+  return withReplayApi('export', values['data-dir'], io, async (api) => {
+    const har = api.exportHar(ids.length > 0 ? { ids } : { filter: { action, since }, limit });
+    const text = `${JSON.stringify(har, null, 2)}\n`;
+    if (file === '-') io.stdout.write(text);
+    else {
+      try {
+        writeFileSync(file, text);
+      } catch (error) {
+        io.stderr.write(`flowent-companion export: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
+        return 1;
+      }
+    }
+    const count = har.log.entries.length;
+    const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
+    io.stderr.write(`Exported ${count} call(s)${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
+    return missing ? 1 : 0;
+  });
+}

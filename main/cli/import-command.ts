@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { HMAC_KEY_ENV } from '../core/hmac-key';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { withReplayApi } from './replay-cli-shared';
+
+export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
+
+Add the calls in a HAR file (from this app, a browser's developer tools or another tool) to the
+history. Signatures are checked again with ${HMAC_KEY_ENV}, so verdicts match this machine.
+Entries that are not POST requests with a body are skipped and counted.
+
+Options:
+  --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help         Show this help
+`;
+
+export async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import needs a HAR file.' : `unexpected argument "${positionals[1]}".`);
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.stderr.write(`flowent-companion import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
+    return 1;
+  }
+  return withReplayApi('import', values['data-dir'], io, async (api) => {
+    const imported = api.importHar(text);
+    if (!imported.ok) {
+      io.stderr.write(`flowent-companion import: ${file}: ${imported.message}\n`);
+      return 1;
+    }
+    const { value } = imported;
+    io.stdout.write(`Imported ${value.imported} call(s) from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);
+    for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
+    if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
+    return value.problems.length > 0 ? 1 : 0;
+  });
+}

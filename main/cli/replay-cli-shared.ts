@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { HMAC_KEY_ENV } from '../core/hmac-key';
+import { ACTION_NAME_PATTERN } from '../core/http/routes';
+import { resolveDataDir } from '../core/paths';
+import { createReplayApi, type ReplayApi } from '../core/replay';
+import { checkTargetUrl } from '../core/respond/forward';
+import { isStyleName, STYLES } from '../core/signature';
+import { openStore, type Store } from '../core/store/open-store';
+import { UsageError } from './args';
+import type { CliIo } from './cli-io';
+
+const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `--since`: an ISO 8601 time, or a span back from now such as 30m, 1h, 2d. */
+export function parseSince(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const span = /^(\d+)([smhd])$/.exec(value.trim());
+  if (span) return now - Number(span[1]) * (UNITS[span[2]!] ?? 0);
+  const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
+  if (!Number.isFinite(time)) throw new UsageError(`--since must be an ISO 8601 time (2026-01-31T12:00:00Z) or a span such as 30m, 1h or 2d, not "${value}".`);
+  return time;
+}
+
+export function parseAction(value: string | undefined, flag = '--action'): string | undefined {
+  if (value !== undefined && !ACTION_NAME_PATTERN.test(value)) {
+    throw new UsageError(`${flag} must be an action name (lowercase letters, digits, underscores), not "${value}".`);
+  }
+  return value;
+}
+
+export function parseStyle(value: string | undefined): string | undefined {
+  if (value !== undefined && !isStyleName(value)) {
+    throw new UsageError(`--style must be one of ${STYLES.map((s) => s.name).join(', ')}; not "${value}".`);
+  }
+  return value;
+}
+
+export function parseTargetUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = checkTargetUrl(value);
+  if (problem) throw new UsageError(`--target: ${problem.message}`);
+  return value;
+}
+
+/** Call ids given on the command line: whole numbers from 1. */
+export function parseIds(positionals: string[]): number[] {
+  return positionals.map((text) => {
+    const id = Number(text.replace(/^#/, ''));
+    if (!/^#?\d+$/.test(text) || id < 1) throw new UsageError(`"${text}" is not a call id (a whole number, as "flowent-companion calls" prints them).`);
+    return id;
+  });
+}
+
+/** A JSON value given inline or as @file. */
+export function readJsonArgument(flag: string, value: string): unknown {
+  let text = value;
+  let where = `${flag}`;
+  if (value.startsWith('@')) {
+    const file = value.slice(1);
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    where = `${flag} ${file}`;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${where} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+/** Opens the history folder and runs `work` with the replay API; the HMAC key comes from FLOWENT_HMAC_KEY. */
+export async function withReplayApi(command: string, dataDirFlag: string | undefined, io: CliIo, work: (api: ReplayApi, store: Store) => Promise<number>): Promise<number> {
+  const dataDir = resolveDataDir({ flag: dataDirFlag, env: io.env, platform: process.platform, home: homedir() });
+  const opened = openStore({ dataDir });
+  if (!opened.ok) {
+    io.stderr.write(`flowent-companion ${command}: ${opened.message}\n`);
+    return 1;
+  }
+  const store = opened.value;
+  const key = io.env[HMAC_KEY_ENV] || null;
+  const api = createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => key });
+  try {
+    return await work(api, store);
+  } finally {
+    await api.close();
+    store.close();
+  }
+}

@@ -1,0 +1,98 @@
+import type { CallFilter } from '../contract/api';
+import { HMAC_KEY_ENV } from '../core/hmac-key';
+import type { BulkProgress, ReplaySelection } from '../core/replay';
+import { formatDiff } from '../core/replay/answer-diff';
+import { parseFlags, parsePositiveInteger, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument, withReplayApi } from './replay-cli-shared';
+
+export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
+
+Send stored calls to your handler again and compare its answers with the originals. Each
+replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
+Flowent's contract (usable in CI), 2 on usage errors.
+
+Options:
+  --action <name>      Replay this action's calls from Flowent (oldest first)
+  --since <time>       With --action: only calls since an ISO 8601 time or a span (30m, 1h, 2d)
+  --limit <n>          With --action: at most the newest n calls, 1-10000 (default 1000)
+  --resign             Fresh timestamp and signature (needs ${HMAC_KEY_ENV}); without it the
+                       original bytes are sent as they were
+  --style <style>      With --resign: sign in this style (default: the style learned from
+                       your Flowent calls, else python)
+  --params <json|@file>
+                       Edit: send these parameters instead (re-signed; needs ${HMAC_KEY_ENV})
+  --target <url>       Send here instead of the action's forwarding target
+                       (e.g. http://localhost:8000/actions/{action_name})
+  --concurrency <n>    Replays at once, 1-64 (default 1)
+  --diff               Print what changed in each answer
+  --data-dir <dir>     History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help           Show this help
+`;
+
+export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      'data-dir': { type: 'string' },
+      action: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+      resign: { type: 'boolean' },
+      style: { type: 'string' },
+      target: { type: 'string' },
+      concurrency: { type: 'string' },
+      diff: { type: 'boolean' },
+      params: { type: 'string' },
+    },
+    true,
+  );
+  const ids = parseIds(positionals);
+  const action = parseAction(values.action);
+  if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');
+  if (ids.length === 0 && action === undefined) throw new UsageError('say what to replay: call ids (see "flowent-companion calls") or --action <name>.');
+  if (ids.length > 0 && (values.since !== undefined || values.limit !== undefined)) throw new UsageError('--since and --limit go with --action.');
+  const style = parseStyle(values.style);
+  if (style !== undefined && !values.resign && values.params === undefined) throw new UsageError('--style only applies with --resign or --params.');
+  if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--resign needs the HMAC key in ${HMAC_KEY_ENV}.`);
+  const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
+  if (parameters !== undefined && (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters))) throw new UsageError('--params must be a JSON object.');
+  if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--params re-signs the call: set ${HMAC_KEY_ENV}.`);
+  const target = parseTargetUrl(values.target);
+  const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, 64);
+  const limit = parsePositiveInteger('--limit', values.limit, 1_000, 10_000);
+  const filter: CallFilter = { action, since: parseSince(values.since) };
+  const selection: ReplaySelection = ids.length > 0 ? { ids } : { filter, limit };
+
+  return withReplayApi('replay', values['data-dir'], io, async (api) => {
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    const out = (line: string) => io.stdout.write(`${line}\n`);
+    const onProgress = ({ done, total, item }: BulkProgress) => {
+      io.stderr.write(`replayed ${done}/${total}\n`);
+      if (!item.result.ok) {
+        out(`#${item.originalId}  not replayed: ${item.result.message}`);
+        return;
+      }
+      const r = item.result.value;
+      const status = r.status === 0 ? 'no answer' : String(r.status);
+      const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
+      out(`#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : `${r.violations.length} violation(s)`}${signed}`);
+      for (const violation of r.violations) out(`  ! ${violation.message}`);
+      if (values.diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
+    };
+    try {
+      const summary = await api.replayMany(selection, { mode: parameters !== undefined ? 'edit' : values.resign ? 'resign' : 'as-is', parameters, style, target, concurrency, onProgress, signal: controller.signal });
+      if (summary.total === 0) {
+        io.stderr.write(`No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`);
+        return 0;
+      }
+      const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
+      out(`${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}.`);
+      return summary.failed > 0 ? 1 : summary.cancelled ? 130 : 0;
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  });
+}

@@ -1,0 +1,83 @@
+import { HMAC_KEY_ENV } from '../core/hmac-key';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, withReplayApi } from './replay-cli-shared';
+
+export const SEND_HELP = `Usage: flowent-companion send <action> [options]
+
+Send your handler a Flowent call that never happened, signed like your Flowent instance signs
+(the learned style, else python), and check the answer against Flowent's contract. The call is
+stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors.
+
+Options:
+  --params <json|@file>   The parameters object (default: generated from --schema, else {})
+  --schema <@file.json>   The action's JSON Schema, to generate parameters from
+  --seed <n>              Seed for generated parameters: same seed, same parameters (default 1)
+  --test                  Flowent's registration check instead ("test": true, unsigned)
+  --target <url>          Send here instead of the action's forwarding target
+                          (e.g. http://localhost:8000/actions/{action_name})
+  --style <style>         Sign in this style instead of the learned one
+  --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help              Show this help
+
+Environment:
+  ${HMAC_KEY_ENV}        The key to sign with (not needed with --test)
+`;
+
+export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      'data-dir': { type: 'string' },
+      params: { type: 'string' },
+      schema: { type: 'string' },
+      seed: { type: 'string' },
+      test: { type: 'boolean' },
+      target: { type: 'string' },
+      style: { type: 'string' },
+    },
+    true,
+  );
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'send needs an action name.' : `unexpected argument "${positionals[1]}".`);
+  const action = parseAction(positionals[0], 'the action') ?? '';
+  if (values.params !== undefined && values.schema !== undefined) throw new UsageError('give --params or --schema, not both.');
+  if (values.test && (values.params !== undefined || values.schema !== undefined || values.style !== undefined)) {
+    throw new UsageError('--test sends the registration check as Flowent does (no parameters, unsigned): leave out --params, --schema and --style.');
+  }
+  if (values.schema !== undefined && !values.schema.startsWith('@')) throw new UsageError('--schema takes a file: --schema @schema.json.');
+  const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
+  const schema = values.schema === undefined ? undefined : readJsonArgument('--schema', values.schema);
+  if (schema !== undefined && (schema === null || typeof schema !== 'object' || Array.isArray(schema))) throw new UsageError('--schema must hold a JSON Schema object.');
+  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
+  const style = parseStyle(values.style);
+  const target = parseTargetUrl(values.target);
+  if (!values.test && !io.env[HMAC_KEY_ENV]) throw new UsageError(`send signs the call: set ${HMAC_KEY_ENV} (or use --test for the unsigned registration check).`);
+
+  return withReplayApi('send', values['data-dir'], io, async (api) => {
+    const sent = await api.simulate({
+      action,
+      parameters,
+      schema: schema as Record<string, unknown> | undefined,
+      seed: values.seed === undefined ? undefined : Number(values.seed),
+      test: values.test ?? false,
+      target,
+      style,
+    });
+    if (!sent.ok) {
+      io.stderr.write(`flowent-companion send: ${sent.message}\n`);
+      return 1;
+    }
+    const r = sent.value;
+    const out = (line: string) => io.stdout.write(`${line}\n`);
+    out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
+    out(`  body:    ${r.body}`);
+    out(r.error ? `  answer:  none: ${r.error}` : `  answer:  ${r.status} ${r.answer}`);
+    out(`  time:    ${r.durationMs.toFixed(1)} ms`);
+    if (r.violations.length === 0) out("  verdict: the answer meets Flowent's contract");
+    else {
+      out(`  verdict: ${r.violations.length} violation(s) of Flowent's contract`);
+      for (const violation of r.violations) out(`  ! ${violation.message}`);
+    }
+    return r.violations.length > 0 ? 1 : 0;
+  });
+}

@@ -1,0 +1,100 @@
+import { diffLines } from 'diff';
+import type { HeaderPair } from '../../contract/api';
+
+/** Headers that differ between any two answers and say nothing about the handler's behaviour. */
+const VOLATILE_HEADERS = new Set(['date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'age', 'etag', 'last-modified']);
+
+export interface DiffLine {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface HeaderChange {
+  /** Lower-case name. */
+  name: string;
+  /** Null when the header is new in the replay. */
+  before: string | null;
+  /** Null when the replay's answer lacks it. */
+  after: string | null;
+}
+
+/** How a replay's answer differs from the original's. */
+export interface AnswerDiff {
+  changed: boolean;
+  status: { before: number; after: number; changed: boolean };
+  /** Only headers that changed; volatile ones (date, content-length...) are ignored. */
+  headers: HeaderChange[];
+  body: {
+    changed: boolean;
+    /** True when both bodies are JSON: they are compared pretty-printed, so a change shows on its line. */
+    json: boolean;
+    lines: DiffLine[];
+  };
+}
+
+export interface AnswerSide {
+  status: number;
+  headers: HeaderPair[];
+  body: Uint8Array;
+}
+
+export function diffAnswers(before: AnswerSide, after: AnswerSide): AnswerDiff {
+  const status = { before: before.status, after: after.status, changed: before.status !== after.status };
+  const headers = diffHeaders(before.headers, after.headers);
+  const left = prettyBody(before.body);
+  const right = prettyBody(after.body);
+  const json = left.json && right.json;
+  const lines: DiffLine[] = [];
+  for (const change of diffLines(json ? left.text : rawText(before.body), json ? right.text : rawText(after.body))) {
+    const kind: DiffLine['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    for (const text of splitLines(change.value)) lines.push({ kind, text });
+  }
+  const bodyChanged = lines.some((line) => line.kind !== 'same');
+  return { changed: status.changed || headers.length > 0 || bodyChanged, status, headers, body: { changed: bodyChanged, json, lines } };
+}
+
+function diffHeaders(before: HeaderPair[], after: HeaderPair[]): HeaderChange[] {
+  const collect = (pairs: HeaderPair[]) => {
+    const map = new Map<string, string>();
+    for (const [name, value] of pairs) {
+      const lower = name.toLowerCase();
+      if (VOLATILE_HEADERS.has(lower)) continue;
+      map.set(lower, map.has(lower) ? `${map.get(lower)}, ${value}` : value);
+    }
+    return map;
+  };
+  const left = collect(before);
+  const right = collect(after);
+  const names = [...new Set([...left.keys(), ...right.keys()])].sort();
+  return names.filter((name) => left.get(name) !== right.get(name)).map((name) => ({ name, before: left.get(name) ?? null, after: right.get(name) ?? null }));
+}
+
+function rawText(body: Uint8Array): string {
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}
+
+function prettyBody(body: Uint8Array): { json: boolean; text: string } {
+  const text = rawText(body);
+  try {
+    return { json: true, text: `${JSON.stringify(JSON.parse(text), null, 2)}\n` };
+  } catch {
+    return { json: false, text };
+  }
+}
+
+function splitLines(value: string): string[] {
+  const lines = value.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The diff as unified-style text lines (`+`, `-`, ` `), for the command line. */
+export function formatDiff(diff: AnswerDiff): string[] {
+  const out: string[] = [];
+  if (diff.status.changed) out.push(`status ${diff.status.before} -> ${diff.status.after}`);
+  for (const header of diff.headers) out.push(`header ${header.name}: ${header.before ?? '(none)'} -> ${header.after ?? '(none)'}`);
+  if (diff.body.changed) {
+    for (const line of diff.body.lines) if (line.kind !== 'same') out.push(`${line.kind === 'added' ? '+' : '-'} ${line.text}`);
+  }
+  return out;
+}

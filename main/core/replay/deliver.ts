@@ -1,0 +1,126 @@
+import type { CallSource, CallSummary, HeaderPair, Result, SignatureReport, Violation } from '../../contract/api';
+import { checkAnswer, FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
+import { forwardHeaders, resolveTarget, type Forwarder } from '../respond/forward';
+import { resolveRoute } from '../respond/route';
+import { verify } from '../signature';
+import type { CallsRepository } from '../store/calls-repository';
+import type { RespondRepository } from '../store/respond-repository';
+
+/** What replay and the simulator need from the core. */
+export interface ReplayDeps {
+  calls: () => CallsRepository;
+  respond: () => RespondRepository;
+  hmacKey: () => string | null;
+  /** `serve --forward`, when the core runs with one. */
+  startupForwardTarget?: string | null;
+  forwardTimeoutMs?: number;
+  forwarder: Forwarder;
+  /** Told about every replayed or simulated call once stored (the core emits `call-stored`). */
+  onStored?: (call: CallSummary) => void;
+}
+
+/** A request the companion sends on its own (a replay or a simulated call). */
+export interface Outgoing {
+  /** Absolute URL, `{action_name}` already replaced. */
+  url: string;
+  action: string | null;
+  test: boolean;
+  headers: HeaderPair[];
+  body: Buffer;
+  /** The original caller's address, for X-Forwarded-For on replays. */
+  remoteAddress: string | null;
+  source: Exclude<CallSource, 'flowent'>;
+  originalCallId: number | null;
+}
+
+/** The stored outcome of an outgoing call. */
+export interface Delivered {
+  id: number;
+  receivedAt: number;
+  url: string;
+  signature: SignatureReport;
+  status: number;
+  headers: HeaderPair[];
+  body: Buffer;
+  durationMs: number;
+  violations: Violation[];
+  /** Why the handler could not be reached, when it could not. */
+  error: string | null;
+}
+
+/**
+ * The URL to send an action's call to: the given one (may hold `{action_name}`), else the
+ * forwarding target the respond settings give the action (what serve would forward to).
+ */
+export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<string> {
+  const template = given ?? (action ? resolveRoute(deps.respond(), action, deps.startupForwardTarget ?? null).target : null);
+  if (!template) {
+    const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'give a target URL';
+    return { ok: false, code: 'no-target', message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: ${how}, or pass --target <url>.` };
+  }
+  const resolved = resolveTarget(template, action ?? 'action');
+  return resolved.ok ? { ok: true, value: resolved.url } : { ok: false, code: 'invalid-target', message: resolved.message };
+}
+
+/** Sends the call, checks the answer against Flowent's contract, and stores it as a new call. */
+export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Delivered> {
+  const receivedAt = Date.now();
+  const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
+  const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, rawHeaders: outgoing.headers, remoteAddress: outgoing.remoteAddress, timeoutMs });
+  const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
+  const response = outcome.ok ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
+  const violations: Violation[] = outcome.ok
+    ? checkAnswer({ who: 'your handler', status: outcome.status, body: outcome.body, fullSize: outcome.fullSize, durationMs: outcome.durationMs })
+    : [{ code: outcome.kind === 'timeout' ? 'too-slow' : 'no-answer', message: `your handler ${outcome.kind === 'timeout' ? 'did not answer in time' : 'could not be reached'}. ${outcome.message}` }];
+  const error = outcome.ok ? null : outcome.message;
+  const url = new URL(outgoing.url);
+  const id = deps.calls().insert({
+    receivedAt,
+    method: 'POST',
+    path: `${url.pathname}${url.search}`,
+    remoteAddress: null,
+    action: outgoing.action,
+    test: outgoing.test,
+    requestHeaders: forwardHeaders(outgoing.headers, outgoing.remoteAddress),
+    requestBody: outgoing.body,
+    bodySize: outgoing.body.length,
+    problem: null,
+    problemMessage: null,
+    signature,
+    answeredBy: outcome.ok ? 'forward' : 'forward-error',
+    response,
+    durationMs: outcome.durationMs,
+    source: outgoing.source,
+    originalCallId: outgoing.originalCallId,
+    checks: {
+      violations,
+      forwardTarget: outgoing.url,
+      forwardError: error,
+      registrationWouldPass: outgoing.test ? response.status >= 200 && response.status < 300 : null,
+    },
+  });
+  deps.onStored?.({
+    id,
+    receivedAt,
+    method: 'POST',
+    path: `${url.pathname}${url.search}`,
+    action: outgoing.action,
+    test: outgoing.test,
+    verdict: signature.verdict,
+    style: signature.style,
+    status: response.status,
+    durationMs: outcome.durationMs,
+    size: outgoing.body.length,
+    problem: null,
+    answeredBy: outcome.ok ? 'forward' : 'forward-error',
+    source: outgoing.source,
+    violations,
+  });
+  return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error };
+}
+
+/** The request headers to send with a body the companion (re)wrote: the originals' end-to-end ones, JSON content type. */
+export function jsonHeaders(original: HeaderPair[]): HeaderPair[] {
+  const kept = original.filter(([name]) => !/^(content-type|content-length)$/i.test(name));
+  return [['Content-Type', 'application/json'], ...kept];
+}

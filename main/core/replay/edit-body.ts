@@ -1,0 +1,60 @@
+import type { Result } from '../../contract/api';
+import { lastMember } from '../json/json-values';
+import { parseJson } from '../json/parse-json';
+import { isStyleName, sign, SignInputError, type StyleName } from '../signature';
+
+export interface BodyChanges {
+  /** Unix seconds. */
+  timestamp?: number;
+  /** The new `parameters` value (any JSON value; Flowent sends an object). */
+  parameters?: unknown;
+}
+
+/**
+ * Replaces `timestamp` and `parameters` in a Flowent body by splicing the bytes, so every other
+ * byte (key order, number spellings, escapes) stays as it was; members that are missing are
+ * added before the closing brace.
+ */
+export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffer> {
+  const parsed = parseJson(raw);
+  if (!parsed.ok) return { ok: false, code: 'invalid-json', message: `The stored body is not JSON (${parsed.message}), so it cannot be re-signed.` };
+  const root = parsed.root;
+  if (root.kind !== 'object') return { ok: false, code: 'not-object', message: `The stored body is a JSON ${root.kind}, not an object, so it cannot be re-signed.` };
+  const edits: { start: number; end: number; text: string }[] = [];
+  const appended: string[] = [];
+  const replace = (name: string, text: string) => {
+    const node = lastMember(root, name);
+    if (node) edits.push({ start: node.start, end: node.end, text });
+    else appended.push(`${JSON.stringify(name)}:${text}`);
+  };
+  if (changes.timestamp !== undefined) replace('timestamp', String(Math.floor(changes.timestamp)));
+  if (changes.parameters !== undefined) replace('parameters', JSON.stringify(changes.parameters));
+  if (appended.length > 0) {
+    const before = root.members.length > 0 ? ',' : '';
+    edits.push({ start: root.end - 1, end: root.end - 1, text: before + appended.join(',') });
+  }
+  let out = Buffer.from(raw);
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    out = Buffer.concat([out.subarray(0, edit.start), Buffer.from(edit.text, 'utf8'), out.subarray(edit.end)]);
+  }
+  return { ok: true, value: out };
+}
+
+/** Signs a body with `key` in `style`; bad input (not a JSON object, unknown style) comes back as a value. */
+export function signBody(body: Uint8Array, key: string, style: string): Result<{ body: Buffer; signature: string; style: StyleName }> {
+  if (!isStyleName(style)) return { ok: false, code: 'unknown-style', message: `Unknown signing style "${style}".` };
+  try {
+    const signed = sign(body, key, style);
+    return { ok: true, value: { body: Buffer.from(signed.body, 'utf8'), signature: signed.signature, style } };
+  } catch (error) {
+    if (error instanceof SignInputError) return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
+}
+
+/** A fresh timestamp and signature (and optionally new parameters) for a stored body. */
+export function resignBody(raw: Uint8Array, key: string, style: string, changes: BodyChanges): Result<{ body: Buffer; signature: string; style: StyleName }> {
+  const rewritten = rewriteBody(raw, changes);
+  if (!rewritten.ok) return rewritten;
+  return signBody(rewritten.value, key, style);
+}

@@ -1,0 +1,150 @@
+import type { HeaderPair } from '../../contract/api';
+import type { StoredCall } from '../store/calls-repository';
+
+/** Header values never written to an export. */
+const REDACTED_HEADERS = new Set(['authorization', 'proxy-authorization']);
+export const REDACTED = '[redacted]';
+
+export interface HarHeader {
+  name: string;
+  value: string;
+}
+
+/** A HAR 1.2 entry with the companion's findings in `_`-prefixed fields (allowed by the spec for custom data). */
+export interface HarEntry {
+  startedDateTime: string;
+  time: number;
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    cookies: never[];
+    headers: HarHeader[];
+    queryString: HarHeader[];
+    postData?: { mimeType: string; text: string; _encoding?: 'base64' };
+    headersSize: number;
+    bodySize: number;
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    cookies: never[];
+    headers: HarHeader[];
+    content: { size: number; mimeType: string; text: string; encoding?: 'base64' };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+  };
+  cache: Record<string, never>;
+  timings: { send: number; wait: number; receive: number };
+  _callId: number;
+  _action: string | null;
+  _test: boolean;
+  _verdict: string;
+  _style: string | null;
+  _violations: { code: string; message: string }[];
+  _source: string;
+  _answeredBy: string;
+  _originalCallId: number | null;
+  _problem: string | null;
+  _forwardTarget: string | null;
+}
+
+export interface Har {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    entries: HarEntry[];
+  };
+}
+
+export const HAR_CREATOR = 'Flowent Companion';
+
+/** Calls as a HAR 1.2 document: requests, answers, timings and verdicts; never the HMAC key, and no credentials. */
+export function callsToHar(calls: StoredCall[], creatorVersion = '0.1.0'): Har {
+  return { log: { version: '1.2', creator: { name: HAR_CREATOR, version: creatorVersion }, entries: calls.map(toEntry) } };
+}
+
+function toEntry(call: StoredCall): HarEntry {
+  const url = requestUrl(call);
+  const requestBody = bodyText(call.requestBody);
+  const responseBody = bodyText(call.response.body);
+  return {
+    startedDateTime: new Date(call.receivedAt).toISOString(),
+    time: round(call.durationMs),
+    request: {
+      method: call.method,
+      url: url.href,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: harHeaders(call.requestHeaders),
+      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      ...(call.requestBody.length > 0
+        ? { postData: { mimeType: header(call.requestHeaders, 'content-type') ?? 'application/json', text: requestBody.text, ...(requestBody.base64 ? { _encoding: 'base64' as const } : {}) } }
+        : {}),
+      headersSize: -1,
+      bodySize: call.size,
+    },
+    response: {
+      status: call.response.status,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: harHeaders(call.response.headers),
+      content: {
+        size: call.response.body.length,
+        mimeType: header(call.response.headers, 'content-type') ?? (call.response.body.length > 0 ? 'application/octet-stream' : 'x-unknown'),
+        text: responseBody.text,
+        ...(responseBody.base64 ? { encoding: 'base64' as const } : {}),
+      },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: call.response.status === 0 ? -1 : call.response.body.length,
+    },
+    cache: {},
+    timings: { send: 0, wait: round(call.durationMs), receive: 0 },
+    _callId: call.id,
+    _action: call.action,
+    _test: call.test,
+    _verdict: call.verdict,
+    _style: call.style,
+    _violations: call.violations.map(({ code, message }) => ({ code, message })),
+    _source: call.source,
+    _answeredBy: call.answeredBy,
+    _originalCallId: call.originalCallId,
+    _problem: call.problem,
+    _forwardTarget: call.forwardTarget,
+  };
+}
+
+function requestUrl(call: StoredCall): URL {
+  const host = header(call.requestHeaders, 'host') ?? 'localhost';
+  const path = call.path.startsWith('/') ? call.path : `/${call.path}`;
+  try {
+    return new URL(`http://${host}${path}`);
+  } catch {
+    return new URL(`http://localhost${path.replace(/[^\x21-\x7e]/g, encodeURIComponent)}`);
+  }
+}
+
+export function harHeaders(pairs: HeaderPair[]): HarHeader[] {
+  return pairs.map(([name, value]) => ({ name, value: REDACTED_HEADERS.has(name.toLowerCase()) ? REDACTED : value }));
+}
+
+function header(pairs: HeaderPair[], name: string): string | null {
+  return pairs.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
+}
+
+/** UTF-8 text when the bytes are valid UTF-8, else base64 (HAR has no other way to carry bytes). */
+function bodyText(bytes: Buffer): { text: string; base64: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), base64: false };
+  } catch {
+    return { text: bytes.toString('base64'), base64: true };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,149 @@
+import type { AnsweredBy, CallSource, HeaderPair, Result, Violation } from '../../contract/api';
+import { ACTION_NAME_PATTERN, routeOf } from '../http/routes';
+import { checkAnswer } from '../respond/contract-check';
+import { verify } from '../signature';
+import type { CallsRepository, NewCall } from '../store/calls-repository';
+
+export interface ImportProblem {
+  /** Where in the file, e.g. `log.entries[3].request.headers`. */
+  path: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  /** Entries that are not a POST with a body (page loads, GETs...), skipped on purpose. */
+  skipped: number;
+  /** Entries that are broken, skipped with what is wrong and where. */
+  problems: ImportProblem[];
+  /** Ids of the new calls, in file order. */
+  ids: number[];
+}
+
+const SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator'];
+const ANSWERED_BY: readonly AnsweredBy[] = ['mock', 'test-check', 'signature-check', 'error', 'forward', 'fallback-mock', 'forward-error'];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Reads a HAR file (from this app, a browser or another tool) into the history. Signatures are
+ * checked again with the current key, so verdicts are right for this machine; entries that
+ * are not POSTs with a body are counted and skipped. A file that is not a HAR at all is an
+ * error that says what is wrong and where.
+ */
+export function importHar(text: string, calls: CallsRepository, key: string | null): Result<ImportSummary> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, code: 'not-json', message: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+  if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', message: 'The file is JSON but not a HAR: there is no "log" object at the top level.' };
+  const entries = doc.log.entries;
+  if (!Array.isArray(entries)) return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
+
+  const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
+  const rows: NewCall[] = [];
+  entries.forEach((entry, index) => {
+    const path = `log.entries[${index}]`;
+    const parsed = toNewCall(entry, path, key);
+    if (parsed.kind === 'skip') summary.skipped++;
+    else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
+    else rows.push(parsed.call);
+  });
+  for (const row of rows) summary.ids.push(calls.insert(row));
+  summary.imported = rows.length;
+  return { ok: true, value: summary };
+}
+
+type Parsed = { kind: 'call'; call: NewCall } | { kind: 'skip' } | { kind: 'problem'; problem: ImportProblem };
+
+function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
+  const problem = (where: string, message: string): Parsed => ({ kind: 'problem', problem: { path: `${path}${where}`, message } });
+  if (!isObject(entry)) return problem('', 'is not an object.');
+  const request = entry.request;
+  if (!isObject(request)) return problem('.request', 'is missing or not an object.');
+  if (typeof request.method !== 'string') return problem('.request.method', 'is missing or not a string.');
+  const postData = request.postData;
+  const bodyText = isObject(postData) ? postData.text : undefined;
+  if (request.method.toUpperCase() !== 'POST' || typeof bodyText !== 'string' || bodyText === '') return { kind: 'skip' };
+  if (typeof request.url !== 'string') return problem('.request.url', 'is missing or not a string.');
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return problem('.request.url', `is not a URL: ${JSON.stringify(request.url)}.`);
+  }
+  const requestHeaders = readHeaders(request.headers);
+  if (!requestHeaders) return problem('.request.headers', 'is not a list of {name, value} objects.');
+  const response = isObject(entry.response) ? entry.response : {};
+  const responseHeaders = readHeaders(response.headers ?? []);
+  if (!responseHeaders) return problem('.response.headers', 'is not a list of {name, value} objects.');
+  const content = isObject(response.content) ? response.content : {};
+  const requestBody = isObject(postData) && postData._encoding === 'base64' ? Buffer.from(bodyText, 'base64') : Buffer.from(bodyText, 'utf8');
+  const responseText = typeof content.text === 'string' ? content.text : '';
+  const responseBody = content.encoding === 'base64' ? Buffer.from(responseText, 'base64') : Buffer.from(responseText, 'utf8');
+  const status = typeof response.status === 'number' && Number.isInteger(response.status) && response.status >= 0 ? response.status : 0;
+  const started = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
+  const receivedAt = Number.isFinite(started) ? started : Date.now();
+  const durationMs = typeof entry.time === 'number' && entry.time >= 0 ? entry.time : 0;
+
+  const pathAndQuery = `${url.pathname}${url.search}`;
+  const body = flowentFields(requestBody);
+  const route = routeOf('POST', pathAndQuery);
+  const action = body.action ?? (route.kind === 'flowent' ? route.pathAction : null);
+  const source = typeof entry._source === 'string' && (SOURCES as readonly string[]).includes(entry._source) ? (entry._source as CallSource) : 'flowent';
+  const answeredBy = typeof entry._answeredBy === 'string' && (ANSWERED_BY as readonly string[]).includes(entry._answeredBy) ? (entry._answeredBy as AnsweredBy) : 'forward';
+  const violations = readViolations(entry._violations) ?? (status > 0 ? checkAnswer({ who: 'your handler', status, body: responseBody, fullSize: responseBody.length, durationMs }) : null);
+  return {
+    kind: 'call',
+    call: {
+      receivedAt,
+      method: 'POST',
+      path: pathAndQuery,
+      remoteAddress: null,
+      action,
+      test: body.test,
+      requestHeaders,
+      requestBody,
+      bodySize: requestBody.length,
+      problem: body.action === null && action === null ? 'not-flowent' : null,
+      problemMessage: null,
+      signature: verify(requestBody, key, { receivedAt }),
+      answeredBy,
+      response: { status, headers: responseHeaders, body: responseBody },
+      durationMs,
+      source,
+      originalCallId: null,
+      checks: { violations, forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null },
+    },
+  };
+}
+
+function readHeaders(value: unknown): HeaderPair[] | null {
+  if (!Array.isArray(value)) return null;
+  const pairs: HeaderPair[] = [];
+  for (const item of value) {
+    if (!isObject(item) || typeof item.name !== 'string' || typeof item.value !== 'string') return null;
+    pairs.push([item.name, item.value]);
+  }
+  return pairs;
+}
+
+function readViolations(value: unknown): Violation[] | null {
+  if (!Array.isArray(value)) return null;
+  const list = value.filter((v): v is Violation => isObject(v) && typeof v.code === 'string' && typeof v.message === 'string');
+  return list.map(({ code, message }) => ({ code, message }));
+}
+
+function flowentFields(body: Buffer): { action: string | null; test: boolean } {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as unknown;
+    if (!isObject(parsed)) return { action: null, test: false };
+    const action = typeof parsed.action_name === 'string' && ACTION_NAME_PATTERN.test(parsed.action_name) ? parsed.action_name : null;
+    return { action, test: parsed.test === true };
+  } catch {
+    return { action: null, test: false };
+  }
+}

@@ -1,0 +1,104 @@
+/** Replay, simulator, HAR export/import, copy as cURL and the learned signing style (issue 6). */
+import type { CallFilter, CallSummary, Result, SignatureReport } from '../../contract/api';
+import { FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
+import { Forwarder } from '../respond/forward';
+import type { CallsRepository, StoredCall } from '../store/calls-repository';
+import type { RespondRepository } from '../store/respond-repository';
+import { replayMany, type BulkOptions, type BulkSummary, type ReplaySelection } from './bulk-replay';
+import { curlFor, type CurlOptions } from './curl';
+import { callsToHar, type Har } from './har-export';
+import { importHar, type ImportSummary } from './har-import';
+import { StyleLearner, type LearnedStyle } from './learned-style';
+import { replayCall, type ReplayOptions, type ReplayResult } from './replay';
+import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
+
+export type { AnswerDiff, DiffLine, HeaderChange } from './answer-diff';
+export type { BulkOptions, BulkProgress, BulkSummary, ReplaySelection } from './bulk-replay';
+export type { CurlOptions } from './curl';
+export type { Har, HarEntry } from './har-export';
+export type { ImportProblem, ImportSummary } from './har-import';
+export type { LearnedStyle } from './learned-style';
+export type { ReplayMode, ReplayOptions, ReplayResult, ReplayVerdict } from './replay';
+export type { SimulateOptions, SimulateResult } from './simulate';
+export { FALLBACK_STYLE, keyFingerprint, StyleLearner } from './learned-style';
+export { curlFor, shellQuote } from './curl';
+export { diffAnswers, formatDiff } from './answer-diff';
+export { callsToHar } from './har-export';
+export { importHar } from './har-import';
+
+export interface ReplayApiDeps {
+  calls: () => CallsRepository;
+  respond: () => RespondRepository;
+  hmacKey: () => string | null;
+  startupForwardTarget?: string | null;
+  forwardTimeoutMs?: number;
+  /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
+  onStored?: (call: CallSummary) => void;
+}
+
+/** What the UI and the command line use for replay, simulation, export/import and cURL. */
+export interface ReplayApi {
+  /** Replays one stored call; the replay is stored as a new call (source `replay`). */
+  replay(id: number, options?: ReplayOptions): Promise<Result<ReplayResult>>;
+  /** Replays ids, or the Flowent calls matching a filter (oldest first), with progress and cancel. */
+  replayMany(selection: ReplaySelection, options?: BulkOptions): Promise<BulkSummary>;
+  /** Sends a call that never happened (source `simulator`). */
+  simulate(options: SimulateOptions): Promise<Result<SimulateResult>>;
+  /** The style this Flowent instance signs with, learned from valid calls for the current key (or `key`). */
+  learnedStyle(key?: string): LearnedStyle;
+  /** Hook for the webhook path: call after storing a call verified with `key`. */
+  recordValidCall(report: SignatureReport, key: string, callId: number): void;
+  exportHar(selection: ReplaySelection): Har;
+  importHar(text: string): Result<ImportSummary>;
+  /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
+  curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string>;
+  /** Aborts replays in flight. */
+  close(): Promise<void>;
+}
+
+export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
+  const forwarder = new Forwarder();
+  const learner = new StyleLearner(deps.calls);
+  const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
+  const fallback = { style: 'python', fromCalls: 0, discriminatingCalls: 0, decided: false } as const;
+  return {
+    replay: (id, options) => replayCall(ctx, id, options),
+    replayMany: (selection, options) => replayMany(ctx, selection, options),
+    simulate: (options) => simulateCall(ctx, options),
+    learnedStyle(key) {
+      const current = key ?? deps.hmacKey();
+      return current ? learner.learnedStyle(current) : { ...fallback };
+    },
+    recordValidCall: (report, key, callId) => learner.recordValidCall(report, key, callId),
+    exportHar(selection) {
+      return callsToHar(selectForExport(deps.calls(), selection));
+    },
+    importHar: (text) => importHar(text, deps.calls(), deps.hmacKey()),
+    curlFor(id, options = {}) {
+      const call = deps.calls().get(id);
+      if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+      const key = deps.hmacKey();
+      const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
+      return curlFor(call, { ...options, key, style });
+    },
+    close: () => forwarder.close(),
+  };
+}
+
+function selectForExport(calls: CallsRepository, selection: ReplaySelection): StoredCall[] {
+  const ids = 'ids' in selection ? selection.ids : exportIds(calls, selection.filter, selection.limit);
+  return ids.map((id) => calls.get(id)).filter((call): call is StoredCall => call !== null);
+}
+
+/** Every call matching the filter (not only replayable ones), oldest first. */
+function exportIds(calls: CallsRepository, filter: CallFilter, limit = 1_000): number[] {
+  const ids: number[] = [];
+  let beforeId: number | undefined;
+  while (ids.length < limit) {
+    const page = calls.list({ ...filter, limit: Math.min(500, limit - ids.length), beforeId });
+    ids.push(...page.calls.map((call) => call.id));
+    if (page.nextBeforeId === null) break;
+    beforeId = page.nextBeforeId;
+  }
+  return ids.reverse();
+}

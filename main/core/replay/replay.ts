@@ -1,0 +1,121 @@
+import type { Result, Violation } from '../../contract/api';
+import { checkAnswer } from '../respond/contract-check';
+import type { StoredCall } from '../store/calls-repository';
+import { diffAnswers, type AnswerDiff } from './answer-diff';
+import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';
+import { resignBody } from './edit-body';
+import type { StyleLearner } from './learned-style';
+
+/**
+ * - `as-is`: the original bytes and headers (the old signature and timestamp).
+ * - `resign`: a fresh timestamp, signed with the current key.
+ * - `edit`: new parameters, a fresh timestamp, signed with the current key.
+ */
+export type ReplayMode = 'as-is' | 'resign' | 'edit';
+
+export interface ReplayOptions {
+  mode?: ReplayMode;
+  /** The signing style for `resign`/`edit`; default: the learned style for the current key. */
+  style?: string;
+  /** For `edit`: the new `parameters`. */
+  parameters?: unknown;
+  /** Send here instead of the action's forwarding target; may hold `{action_name}`. */
+  target?: string;
+  /** Unix milliseconds for the fresh timestamp (tests). */
+  now?: () => number;
+}
+
+/** passed: no contract violation and the same answer; changed: no violation, another answer; failed: a violation (or no answer). */
+export type ReplayVerdict = 'passed' | 'changed' | 'failed';
+
+export interface ReplayResult {
+  originalId: number;
+  /** The stored replay (source `replay`, originalCallId = originalId). */
+  id: number;
+  mode: ReplayMode;
+  url: string;
+  /** The style the body was signed in; null for `as-is`. */
+  signedStyle: string | null;
+  /** The companion's own verdict on the replayed body, with the current key. */
+  signatureVerdict: string;
+  status: number;
+  durationMs: number;
+  violations: Violation[];
+  originalViolations: Violation[];
+  diff: AnswerDiff;
+  verdict: ReplayVerdict;
+  /** Why the handler could not be reached, when it could not. */
+  error: string | null;
+}
+
+export interface ReplayContext extends ReplayDeps {
+  learner: StyleLearner;
+}
+
+/** Replays one stored call to the handler and stores the replay as a new call. */
+export async function replayCall(ctx: ReplayContext, id: number, options: ReplayOptions = {}): Promise<Result<ReplayResult>> {
+  const original = ctx.calls().get(id);
+  if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+  return replayStored(ctx, original, options);
+}
+
+export async function replayStored(ctx: ReplayContext, original: StoredCall, options: ReplayOptions): Promise<Result<ReplayResult>> {
+  const mode = options.mode ?? 'as-is';
+  const target = targetFor(ctx, original.action, options.target);
+  if (!target.ok) return target;
+  let body: Buffer = original.requestBody;
+  let headers = original.requestHeaders;
+  let signedStyle: string | null = null;
+  if (mode !== 'as-is') {
+    const key = ctx.hmacKey();
+    if (!key) return { ok: false, code: 'no-key', message: 'Re-signing needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).' };
+    if (mode === 'edit' && (options.parameters === null || typeof options.parameters !== 'object' || Array.isArray(options.parameters))) {
+      return { ok: false, code: 'invalid-parameters', message: 'Edited parameters must be a JSON object, as Flowent sends.' };
+    }
+    const style = options.style ?? ctx.learner.learnedStyle(key).style;
+    const now = Math.floor((options.now?.() ?? Date.now()) / 1000);
+    const signed = resignBody(original.requestBody, key, style, { timestamp: now, parameters: mode === 'edit' ? options.parameters : undefined });
+    if (!signed.ok) return signed;
+    body = signed.value.body;
+    headers = jsonHeaders(original.requestHeaders);
+    signedStyle = signed.value.style;
+  }
+  const delivered = await deliver(ctx, {
+    url: target.value,
+    action: original.action,
+    test: original.test,
+    headers,
+    body,
+    remoteAddress: original.remoteAddress,
+    source: 'replay',
+    originalCallId: original.id,
+  });
+  const diff = diffAnswers(original.response, delivered);
+  const verdict: ReplayVerdict = delivered.violations.length > 0 ? 'failed' : diff.changed ? 'changed' : 'passed';
+  return {
+    ok: true,
+    value: {
+      originalId: original.id,
+      id: delivered.id,
+      mode,
+      url: delivered.url,
+      signedStyle,
+      signatureVerdict: delivered.signature.verdict,
+      status: delivered.status,
+      durationMs: delivered.durationMs,
+      violations: delivered.violations,
+      originalViolations: originalViolations(original),
+      diff,
+      verdict,
+      error: delivered.error,
+    },
+  };
+}
+
+/** The original answer's contract check: as stored, or computed now for answers stored unchecked. */
+function originalViolations(original: StoredCall): Violation[] {
+  if (original.checked || original.response.status === 0) return original.violations;
+  const who = original.answeredBy === 'forward' ? 'your handler' : 'the mock';
+  const { body } = original.response;
+  return checkAnswer({ who, status: original.response.status, body, fullSize: body.length, durationMs: original.durationMs });
+}

@@ -1,0 +1,106 @@
+import type { Result, Violation } from '../../contract/api';
+import { ACTION_NAME_PATTERN } from '../http/routes';
+import { deliver, targetFor } from './deliver';
+import { signBody } from './edit-body';
+import type { ReplayContext } from './replay';
+
+export interface SimulateOptions {
+  action: string;
+  /** The parameters to send; when absent they are generated from `schema` (or `{}`). */
+  parameters?: unknown;
+  /** The action's JSON Schema, to generate parameters from. */
+  schema?: Record<string, unknown>;
+  /** Same seed, same generated parameters. Default 1. */
+  seed?: number;
+  /** Flowent's registration check: `{"action_name":...,"parameters":{},"timestamp":...,"test":true}`, unsigned as its docs show. */
+  test?: boolean;
+  target?: string;
+  /** Default: the learned style for the current key. */
+  style?: string;
+  now?: () => number;
+}
+
+export interface SimulateResult {
+  id: number;
+  url: string;
+  /** The exact body sent. */
+  body: string;
+  parameters: unknown;
+  /** Null for the unsigned registration check. */
+  signedStyle: string | null;
+  signatureVerdict: string;
+  status: number;
+  answer: string;
+  durationMs: number;
+  violations: Violation[];
+  error: string | null;
+}
+
+/** Parameters from a JSON Schema, repeatable for a seed (json-schema-faker). */
+export async function generateParameters(schema: Record<string, unknown>, seed = 1): Promise<unknown> {
+  // json-schema-faker ships as an ES module only.
+  const { generate } = await import('json-schema-faker');
+  return generate(schema as Parameters<typeof generate>[0], { seed, alwaysFakeOptionals: true });
+}
+
+/** Sends a Flowent call that never happened to the handler and stores it (source `simulator`). */
+export async function simulateCall(ctx: ReplayContext, options: SimulateOptions): Promise<Result<SimulateResult>> {
+  if (!ACTION_NAME_PATTERN.test(options.action)) {
+    return { ok: false, code: 'invalid-action', message: `"${options.action}" is not an action name: use 1-100 lowercase letters, digits or underscores.` };
+  }
+  const target = targetFor(ctx, options.action, options.target);
+  if (!target.ok) return target;
+  const timestamp = Math.floor((options.now?.() ?? Date.now()) / 1000);
+  let parameters: unknown = {};
+  let body: Buffer;
+  let signedStyle: string | null = null;
+  if (options.test) {
+    body = Buffer.from(JSON.stringify({ action_name: options.action, parameters: {}, timestamp, test: true }), 'utf8');
+  } else {
+    const key = ctx.hmacKey();
+    if (!key) return { ok: false, code: 'no-key', message: 'Signing a simulated call needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).' };
+    try {
+      parameters = options.parameters ?? (options.schema ? await generateParameters(options.schema, options.seed ?? 1) : {});
+    } catch (error) {
+      return { ok: false, code: 'invalid-schema', message: `Cannot generate parameters from the schema: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
+      return { ok: false, code: 'invalid-parameters', message: 'Parameters must be a JSON object, as Flowent sends.' };
+    }
+    const unsigned = Buffer.from(JSON.stringify({ action_name: options.action, parameters, timestamp }), 'utf8');
+    const style = options.style ?? ctx.learner.learnedStyle(key).style;
+    const signed = signBody(unsigned, key, style);
+    if (!signed.ok) return signed;
+    body = signed.value.body;
+    signedStyle = signed.value.style;
+  }
+  const delivered = await deliver(ctx, {
+    url: target.value,
+    action: options.action,
+    test: options.test ?? false,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'Flowent-Companion-Simulator'],
+    ],
+    body,
+    remoteAddress: null,
+    source: 'simulator',
+    originalCallId: null,
+  });
+  return {
+    ok: true,
+    value: {
+      id: delivered.id,
+      url: delivered.url,
+      body: body.toString('utf8'),
+      parameters,
+      signedStyle,
+      signatureVerdict: delivered.signature.verdict,
+      status: delivered.status,
+      answer: delivered.body.toString('utf8'),
+      durationMs: delivered.durationMs,
+      violations: delivered.violations,
+      error: delivered.error,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReplayApi } from '../../../main/core/replay';
+import { shellQuote } from '../../../main/core/replay/curl';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { sign } from '../../../main/core/signature';
+
+const run = promisify(execFile);
+const KEY = 'curl-test-key';
+const CURL = '/usr/bin/curl';
+
+let running: RunningCore;
+let store: Store;
+beforeEach(async () => {
+  running = await startCore({ key: KEY });
+  const opened = openStore({ dataDir: running.dataDir });
+  if (!opened.ok) throw new Error(opened.message);
+  store = opened.value;
+});
+afterEach(async () => {
+  store.close();
+  await running.close();
+});
+
+function api() {
+  return createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => KEY });
+}
+
+async function storedCall(parameters: Record<string, unknown>): Promise<number> {
+  const payload = JSON.stringify({ action_name: 'send_email', parameters, timestamp: 1645123456 });
+  await running.post('/actions/send_email', sign(payload, KEY, 'go').body, { 'content-type': 'application/json', 'x-trace': "it's" });
+  return store.calls.lastCallId();
+}
+
+describe('copy as cURL', () => {
+  it('quotes any text for a POSIX shell', async () => {
+    for (const text of ["it's", "'", '$HOME `id` "x" \\ \n !', '']) {
+      const { stdout } = await run('/bin/sh', ['-c', `printf %s ${shellQuote(text)}`]);
+      expect(stdout).toBe(text);
+    }
+  });
+
+  it.skipIf(!existsSync(CURL))('the copied, re-signed command run through real curl gets a valid signature verdict', async () => {
+    const replay = api();
+    const id = await storedCall({ text: "Tom & Jerry's <b>Grüße</b> $HOME `id`", z: 1, a: 2 });
+    // The stored call is 5-minute-old-plus (timestamp 1645123456): re-signing freshens it.
+    expect(store.calls.get(id)).toMatchObject({ verdict: 'valid', style: 'go' });
+    const command = replay.curlFor(id, { resign: true, url: `${running.baseUrl}/actions/send_email` });
+    if (!command.ok) throw new Error(command.message);
+    expect(command.value.startsWith('curl ')).toBe(true);
+    const { stdout } = await run('/bin/sh', ['-c', command.value.replace(/^curl /, `${CURL} `)]);
+    expect(JSON.parse(stdout)).toMatchObject({ error: '' });
+    const sent = store.calls.get(store.calls.lastCallId())!;
+    expect(sent.id).toBeGreaterThan(id);
+    expect(sent).toMatchObject({ verdict: 'valid', style: 'go', action: 'send_email' });
+    expect(sent.signature.timestamp.flag).toBe('ok');
+    expect(JSON.parse(sent.requestBody.toString('utf8')).parameters).toEqual({ text: "Tom & Jerry's <b>Grüße</b> $HOME `id`", z: 1, a: 2 });
+    expect(sent.requestHeaders.map(([name]) => name.toLowerCase())).toContain('x-trace');
+    await replay.close();
+  });
+
+  it.skipIf(!existsSync(CURL))('as stored: the same bytes arrive', async () => {
+    const replay = api();
+    const id = await storedCall({ q: "a'b" });
+    const command = replay.curlFor(id, { url: `${running.baseUrl}/actions/send_email` });
+    if (!command.ok) throw new Error(command.message);
+    await run('/bin/sh', ['-c', command.value.replace(/^curl /, `${CURL} `)]);
+    const sent = store.calls.get(store.calls.lastCallId())!;
+    expect(sent.requestBody.equals(store.calls.get(id)!.requestBody)).toBe(true);
+    expect(sent.verdict).toBe('valid');
+    expect(replay.curlFor(99999)).toMatchObject({ ok: false, code: 'call-not-found' });
+    await replay.close();
+  });
+});

@@ -1,0 +1,137 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReplayApi } from '../../../main/core/replay';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import { closedPort } from '../../helpers/handler-process';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { KEY, startWorld, type ReplayWorld } from './harness';
+
+/** har-schema ships JSON files and no types. */
+const harSchema = createRequire(import.meta.url)('har-schema') as Record<string, Record<string, unknown>>;
+
+function harValidator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addMetaSchema(draft06);
+  for (const [name, schema] of Object.entries(harSchema)) {
+    if (name !== 'har') ajv.addSchema(schema);
+  }
+  const validate = ajv.compile(harSchema.har!);
+  return (doc: unknown) => ({ valid: validate(doc) as boolean, errors: ajv.errorsText(validate.errors) });
+}
+
+let world: ReplayWorld;
+let fresh: { store: Store; remove: () => void } | null = null;
+beforeEach(async () => {
+  world = await startWorld();
+});
+afterEach(async () => {
+  fresh?.store.close();
+  fresh?.remove();
+  fresh = null;
+  await world.close();
+});
+
+function freshHistory(key: string | null) {
+  const dir = makeTempDir();
+  const opened = openStore({ dataDir: dir.path });
+  if (!opened.ok) throw new Error(opened.message);
+  fresh = { store: opened.value, remove: dir.remove };
+  const store = opened.value;
+  return { store, api: createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => key }) };
+}
+
+describe('HAR export and import', () => {
+  it('exports valid HAR 1.2 with verdicts in custom fields, credentials redacted, and imports back the same calls', async () => {
+    const a = await world.send('ok', { name: 'Renée', html: '<b>' }, 'go');
+    await world.running.post('/actions/error500', '{"action_name":"error500","parameters":{},"timestamp":1}', {
+      'content-type': 'application/json',
+      authorization: 'Bearer secret-token',
+      'proxy-authorization': 'Basic c2VjcmV0',
+    });
+    const replayed = await world.api.replay(a);
+    if (!replayed.ok) throw new Error(replayed.message);
+    // A replay that got no answer (status 0) is valid HAR too.
+    const unanswered = await world.api.replay(a, { target: `http://127.0.0.1:${await closedPort()}/actions/ok` });
+    expect(unanswered).toMatchObject({ ok: true, value: { status: 0 } });
+
+    const har = world.api.exportHar({ filter: {} });
+    const validate = harValidator();
+    // The validator is not a rubber stamp: an entry without its required parts fails.
+    expect(validate({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [{ request: {} }] } }).valid).toBe(false);
+    const check = validate(har);
+    expect(check.errors).toBe('No errors');
+    expect(check.valid).toBe(true);
+    const text = JSON.stringify(har);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain('secret-token');
+    expect(text).not.toContain('c2VjcmV0');
+    const entries = har.log.entries;
+    expect(entries).toHaveLength(4);
+    expect(entries[3]).toMatchObject({ response: { status: 0 }, _violations: [{ code: 'no-answer' }] });
+    expect(entries[0]).toMatchObject({ _verdict: 'valid', _style: 'go', _source: 'flowent', _violations: [], request: { method: 'POST', postData: { mimeType: 'application/json' } } });
+    expect(entries[1]!.request.headers).toContainEqual({ name: 'authorization', value: '[redacted]' });
+    expect(entries[1]).toMatchObject({ _verdict: 'missing', response: { status: 500 } });
+    expect(entries[1]!._violations.map((v) => v.code)).toEqual(['not-2xx']);
+    expect(entries[2]).toMatchObject({ _source: 'replay', _originalCallId: a });
+
+    const target = freshHistory(KEY);
+    const imported = target.api.importHar(text);
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.value).toMatchObject({ imported: 4, skipped: 0, problems: [] });
+    const before = entries.map((e) => world.store.calls.get(e._callId)!);
+    const after = imported.value.ids.map((id) => target.store.calls.get(id)!);
+    const comparable = (call: (typeof before)[number]) => ({
+      body: call.requestBody.toString('base64'),
+      action: call.action,
+      verdict: call.verdict,
+      style: call.style,
+      status: call.status,
+      answer: call.response.body.toString('utf8'),
+      source: call.source,
+      receivedAt: call.receivedAt,
+      violations: call.violations,
+    });
+    expect(after.map(comparable)).toEqual(before.map(comparable));
+  });
+
+  it('re-verifies imported calls with the current key', async () => {
+    await world.send('ok', { a: 1 }, 'python');
+    const har = JSON.stringify(world.api.exportHar({ filter: {} }));
+    expect(freshHistory('a-different-key').api.importHar(har)).toMatchObject({ ok: true });
+    expect(fresh!.store.calls.list({}).calls[0]).toMatchObject({ verdict: 'invalid' });
+  });
+
+  it('imports a browser HAR: skips what is not a POST with a body, reports broken entries with where', () => {
+    const target = freshHistory(KEY);
+    const browserHar = {
+      log: {
+        version: '1.2',
+        creator: { name: 'Firefox', version: '140' },
+        entries: [
+          { startedDateTime: '2026-01-01T00:00:00.000Z', time: 5, request: { method: 'GET', url: 'https://example.com/', headers: [] }, response: { status: 200, headers: [], content: { text: '<html>' } } },
+          {
+            startedDateTime: '2026-01-01T00:00:01.000Z',
+            time: 12.5,
+            request: { method: 'POST', url: 'https://hooks.example.com/actions/send_email', headers: [{ name: 'Content-Type', value: 'application/json' }], postData: { mimeType: 'application/json', text: '{"action_name":"send_email","parameters":{},"timestamp":1,"test":true}' } },
+            response: { status: 200, headers: [], content: { mimeType: 'application/json', text: '{"result":"ok","error":""}' } },
+          },
+          { request: { method: 'POST', url: 'http://x/actions/a', headers: 'nope', postData: { text: '{}' } } },
+        ],
+      },
+    };
+    const imported = target.api.importHar(JSON.stringify(browserHar));
+    expect(imported).toMatchObject({ ok: true, value: { imported: 1, skipped: 1, problems: [{ path: 'log.entries[2].request.headers' }] } });
+    expect(target.store.calls.list({}).calls[0]).toMatchObject({ action: 'send_email', test: true, verdict: 'unsigned-test', source: 'flowent', status: 200, durationMs: 12.5 });
+  });
+
+  it('says what is wrong with a file that is not a HAR', () => {
+    const { api } = freshHistory(KEY);
+    expect(api.importHar('{"log": ')).toMatchObject({ ok: false, code: 'not-json' });
+    expect(api.importHar('[]')).toMatchObject({ ok: false, code: 'not-har', message: expect.stringContaining('"log"') });
+    expect(api.importHar('{"log":{"entries":{}}}')).toMatchObject({ ok: false, code: 'not-har', message: expect.stringContaining('log.entries') });
+  });
+});

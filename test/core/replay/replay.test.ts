@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort, rawHeader } from '../../helpers/handler-process';
+import { independentlyMatchedStyles, KEY, startWorld, type ReplayWorld } from './harness';
+
+let world: ReplayWorld;
+beforeEach(async () => {
+  world = await startWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+async function lastReceived() {
+  const received = await world.handler.received();
+  return received[received.length - 1]!;
+}
+
+describe('replay of a stored call', () => {
+  it('as is: the original bytes and headers reach the handler, and the replay is stored as a new call', async () => {
+    const id = await world.send('ok', { recipient: 'a@example.com', note: 'Ünïcode <b>' }, 'go');
+    const original = await lastReceived();
+    const replayed = await world.api.replay(id);
+    if (!replayed.ok) throw new Error(replayed.message);
+    const received = await world.handler.received();
+    expect(received).toHaveLength(2);
+    const again = received[1]!;
+    expect(again.body.equals(original.body)).toBe(true);
+    expect(again.body.equals(world.store.calls.get(id)!.requestBody)).toBe(true);
+    expect(rawHeader(again.headers, 'content-type')).toEqual(['application/json']);
+    expect(again.url).toBe('/actions/ok');
+
+    const result = replayed.value;
+    expect(result.id).toBeGreaterThan(id);
+    expect(result).toMatchObject({ originalId: id, mode: 'as-is', signedStyle: null, status: 200, verdict: 'passed', violations: [], originalViolations: [] });
+    expect(result.diff.changed).toBe(false);
+    expect(world.storedEvents).toEqual([result.id]);
+    const stored = world.store.calls.get(result.id)!;
+    expect(stored).toMatchObject({ source: 'replay', originalCallId: id, status: 200, answeredBy: 'forward', verdict: 'valid', style: 'go', checked: true });
+    expect(stored.requestBody.equals(original.body)).toBe(true);
+    expect(JSON.parse(stored.response.body.toString())).toEqual({ result: 'handled ok', error: '' });
+  });
+
+  it('re-signed: a fresh timestamp, signed with the current key in the learned style', async () => {
+    // A call with non-ASCII text and unsorted keys, signed Go-style: only Go-family styles match it.
+    // An old call (timestamp from 2022): re-signing must freshen it.
+    const id = await world.send('ok', { zeta: 'Grüße & <tags>', alpha: 1 }, 'go', { timestamp: 1645123456 });
+    await world.send('ok', { plain: 'ascii' }, 'go');
+    expect(world.api.learnedStyle()).toMatchObject({ style: 'go', decided: true });
+    const before = Math.floor(Date.now() / 1000);
+    const replayed = await world.api.replay(id, { mode: 'resign' });
+    if (!replayed.ok) throw new Error(replayed.message);
+    expect(replayed.value.signedStyle).toBe('go');
+    const sent = (await world.handler.received())[2]!;
+    const body = JSON.parse(sent.body.toString('utf8')) as { timestamp: number; parameters: unknown; signature: string };
+    expect(body.timestamp).toBeGreaterThanOrEqual(before);
+    expect(body.parameters).toEqual({ zeta: 'Grüße & <tags>', alpha: 1 });
+    expect(independentlyMatchedStyles(sent.body, KEY)).toContain('go');
+    expect(independentlyMatchedStyles(sent.body, KEY)).not.toContain('python');
+    expect(world.store.calls.get(replayed.value.id)).toMatchObject({ verdict: 'valid', source: 'replay', signature: { timestamp: { flag: 'ok' } } });
+  });
+
+  it('re-signed in a style the user picks', async () => {
+    const id = await world.send('ok', { b: 'é', a: '<x>' }, 'go');
+    const replayed = await world.api.replay(id, { mode: 'resign', style: 'python' });
+    if (!replayed.ok) throw new Error(replayed.message);
+    const sent = (await world.handler.received())[1]!;
+    expect(independentlyMatchedStyles(sent.body, KEY)).toEqual(['python']);
+  });
+
+  it('edited: new parameters, re-signed', async () => {
+    const id = await world.send('ok', { recipient: 'old@example.com' }, 'python');
+    const replayed = await world.api.replay(id, { mode: 'edit', parameters: { recipient: 'new@example.com', count: 3 } });
+    if (!replayed.ok) throw new Error(replayed.message);
+    const sent = (await world.handler.received())[1]!;
+    const body = JSON.parse(sent.body.toString('utf8')) as Record<string, unknown>;
+    expect(body.parameters).toEqual({ recipient: 'new@example.com', count: 3 });
+    expect(body.action_name).toBe('ok');
+    expect(independentlyMatchedStyles(sent.body, KEY).length).toBeGreaterThan(0);
+    expect(replayed.value.signatureVerdict).toBe('valid');
+    const refused = await world.api.replay(id, { mode: 'edit', parameters: [1, 2] });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid-parameters' });
+  });
+
+  it('diffs the new answer against the original: status, headers and body per line', async () => {
+    const id = await world.send('ok', { x: 1 });
+    const target = `http://127.0.0.1:${world.handler.port}/actions/error500`;
+    const replayed = await world.api.replay(id, { target });
+    if (!replayed.ok) throw new Error(replayed.message);
+    const { diff, verdict, violations } = replayed.value;
+    expect(verdict).toBe('failed');
+    expect(violations.map((v) => v.code)).toEqual(['not-2xx']);
+    expect(diff.status).toEqual({ before: 200, after: 500, changed: true });
+    expect(diff.headers).toContainEqual({ name: 'x-handler', before: 'yes', after: null });
+    expect(diff.body.json).toBe(true);
+    expect(diff.body.lines).toContainEqual({ kind: 'removed', text: '  "result": "handled ok",' });
+    expect(diff.body.lines).toContainEqual({ kind: 'added', text: '  "error": "database is down"' });
+    expect(diff.body.lines.filter((l) => l.kind === 'same').map((l) => l.text)).toEqual(['{', '}']);
+
+    const other = await world.api.replay(id, { target: `http://127.0.0.1:${world.handler.port}/actions/{action_name}_v2` });
+    if (!other.ok) throw new Error(other.message);
+    expect(other.value).toMatchObject({ verdict: 'changed', violations: [], url: `http://127.0.0.1:${world.handler.port}/actions/ok_v2` });
+    expect(other.value.diff.status.changed).toBe(false);
+  });
+
+  it('an unreachable handler is a failed replay, stored with no answer', async () => {
+    const id = await world.send('ok', {});
+    const replayed = await world.api.replay(id, { target: `http://127.0.0.1:${await closedPort()}/actions/ok` });
+    if (!replayed.ok) throw new Error(replayed.message);
+    expect(replayed.value).toMatchObject({ verdict: 'failed', status: 0 });
+    expect(replayed.value.violations[0]?.code).toBe('no-answer');
+    expect(replayed.value.error).toMatch(/refused/);
+    expect(world.store.calls.get(replayed.value.id)).toMatchObject({ answeredBy: 'forward-error', status: 0, source: 'replay' });
+  });
+
+  it('says what is missing: an unknown call, no key to re-sign with', async () => {
+    expect(await world.api.replay(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+    const keyless = await startWorld({ key: null });
+    try {
+      const id = await keyless.send('ok', {});
+      expect(await keyless.api.replay(id, { mode: 'resign' })).toMatchObject({ ok: false, code: 'no-key' });
+    } finally {
+      await keyless.close();
+    }
+  });
+});
