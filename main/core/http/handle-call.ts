@@ -1,7 +1,9 @@
 import type { HeaderPair, SignatureReport } from '../../contract/api';
 import type { Responder } from '../respond/responder';
 import type { CoreAnsweredBy } from '../respond/types';
-import type { CallChecks, CallsRepository, CheckedSummary } from '../store/calls-repository';
+import type { CallChecks, CallsRepository, CheckedSummary, NewCall } from '../store/calls-repository';
+import type { StoreOutcome } from '../store/batched-writer';
+import { storeFault, type StoreFault } from '../store/store-faults';
 import { findDuplicateKey, parseJson } from '../json/parse-json';
 import { verify } from '../signature';
 import { errorAnswer, type Answer } from './answers';
@@ -54,17 +56,37 @@ export type Delivery =
   /** The client is gone: nobody to answer. */
   | { kind: 'none' };
 
+/** Stores one call; the promise settles once its row is committed, or with why it could not be. */
+export type StoreCall = (call: NewCall) => Promise<StoreOutcome>;
+
+/** Stores each call in its own transaction, synchronously (the server batches instead). */
+export function storeOneByOne(calls: Pick<CallsRepository, 'insert'>): StoreCall {
+  return (call) => {
+    try {
+      return Promise.resolve({ ok: true, id: calls.insert(call) });
+    } catch (error) {
+      return Promise.resolve({ ok: false, fault: storeFault(error), error });
+    }
+  };
+}
+
+/** What the caller is told when its call could not be stored (the same words are logged). */
+export function storeFailureMessage(fault: StoreFault): string {
+  return `Flowent Companion could not store this call: ${fault.reason}. Free space or fix the data folder, then send it again.`;
+}
+
 /**
  * Interprets one request, answers it (from the mock or the developer's handler), stores it
  * with that answer, and returns what to send. The row is committed before the answer
- * leaves (and before a delayed answer starts waiting), so an answered call is never lost.
+ * leaves (and before a delayed answer starts waiting), so an answered call is never lost;
+ * a call that cannot be stored is answered 503 instead of its planned answer.
  */
-export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps): Promise<Delivery> {
+export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps, store: StoreCall = storeOneByOne(deps.calls)): Promise<Delivery> {
   const outcome = await interpret(request, deps);
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
   const violations = outcome.checks?.violations ?? [];
-  const id = deps.calls.insert({
+  const stored = await store({
     receivedAt: request.receivedAt,
     method: request.method,
     path: request.url,
@@ -84,8 +106,16 @@ export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps
     originalCallId: null,
     checks: outcome.checks,
   });
+  if (!stored.ok) {
+    // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
+    // or delay gives way to the 503: the caller must see that the call was not stored.
+    if (!answer && !outcome.drop) return { kind: 'none' };
+    // Keep closing the connection when the planned answer did (an unread oversized body).
+    const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
+    return { kind: 'answer', answer: refusal, delayMs: 0 };
+  }
   deps.onStored({
-    id,
+    id: stored.id,
     receivedAt: request.receivedAt,
     method: request.method,
     path: request.url,
@@ -168,7 +198,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
     return refuse(errorAnswer(400, message), 'duplicate-key', message);
   }
 
-  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt });
+  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt }, parsed);
   const checked = checkFlowentBody(parsed.root, route.pathAction);
   if (!checked.ok) {
     return {

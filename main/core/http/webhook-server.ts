@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { HeaderPair, Result } from '../../contract/api';
 import type { Answer } from './answers';
 import { errorAnswer } from './answers';
-import { handleCall, type CallHandlerDeps } from './handle-call';
+import { BatchedWriter } from '../store/batched-writer';
+import type { NewCall } from '../store/calls-repository';
+import { handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
 import { readBody } from './read-body';
 import { listenError } from './listen-error';
 
@@ -34,8 +36,14 @@ export class WebhookServer {
   private server: Server | null = null;
   /** Answers waiting out a delay or a timeout fault; stop() cancels them and closes their sockets. */
   private readonly held = new Set<() => void>();
+  /** Group commit: calls read in the same turn of the event loop share one transaction. */
+  private readonly writer: BatchedWriter;
+  /** The storage fault being reported, so a full disk is logged once, not once per call. */
+  private storeFault: string | null = null;
 
-  constructor(private readonly options: WebhookServerOptions) {}
+  constructor(private readonly options: WebhookServerOptions) {
+    this.writer = new BatchedWriter(options.calls);
+  }
 
   async start(): Promise<Result<Listening>> {
     const server = createServer({ requestTimeout: 60_000 }, (request, response) => {
@@ -109,6 +117,7 @@ export class WebhookServer {
         body,
       },
       this.options,
+      this.store,
     );
     switch (delivery.kind) {
       case 'none':
@@ -126,6 +135,20 @@ export class WebhookServer {
       }
     }
   }
+
+  private readonly store = async (call: NewCall) => {
+    const outcome = await this.writer.write(call);
+    if (outcome.ok) {
+      this.storeFault = null;
+    } else {
+      const message = storeFailureMessage(outcome.fault);
+      if (this.storeFault !== message) {
+        this.storeFault = message;
+        this.options.onInternalError(new Error(message, { cause: outcome.error }));
+      }
+    }
+    return outcome;
+  };
 
   /** Waits before answering without blocking other calls; false when stop() or the client ended the wait. */
   private hold(response: ServerResponse, ms: number): Promise<boolean> {

@@ -21,14 +21,15 @@ const STRUCT_FIELDS = ['action_name', 'parameters', 'timestamp', 'test'];
 
 /** Serialized top-level members, per escaping and nesting order; shared between the `drop` and `empty` sets of one body. */
 export class MemberBytes {
-  private readonly cache = new Map<string, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>();
+  /** Indexed by nesting order (0: as sent, 1: sorted), then escaping. */
+  private readonly cache = [new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>(), new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>()] as const;
   private readonly numbers = new Map<Escaping, Map<string, string>>();
 
   constructor(private readonly raw: Uint8Array) {}
 
   get(m: JsonMember, escaping: Escaping, sort: boolean): Uint8Array {
-    const slot = `${escaping}/${sort}`;
-    let entry = this.cache.get(slot);
+    const slots = this.cache[sort ? 1 : 0];
+    let entry = slots.get(escaping);
     if (entry === undefined) {
       let numbers = this.numbers.get(escaping);
       if (numbers === undefined) {
@@ -36,7 +37,7 @@ export class MemberBytes {
         this.numbers.set(escaping, numbers);
       }
       entry = { ser: new Serializer(FAMILIES[escaping], this.raw, sort, numbers), spans: new Map() };
-      this.cache.set(slot, entry);
+      slots.set(escaping, entry);
     }
     let bytes = entry.spans.get(m);
     if (bytes === undefined) {

@@ -9,12 +9,20 @@ export function hmacHex(key: string, message: string | Uint8Array): string {
 /** Bodies up to this size are remembered by content, so styles that serialize alike are hashed once. */
 const MEMO_BY_CONTENT_LIMIT = 64 * 1024;
 
+// The key rarely changes between calls; importing it is a measurable part of a small call.
+let lastKey: { key: string; object: KeyObject } | null = null;
+
+function secretKey(key: string): KeyObject {
+  if (lastKey === null || lastKey.key !== key) lastKey = { key, object: createSecretKey(Buffer.from(key, 'utf8')) };
+  return lastKey.object;
+}
+
 /**
  * An HMAC function for one key and one verification: the key is imported once, and equal
  * canonical bytes (most styles agree on a plain ASCII body) are hashed once.
  */
 export function memoizedHmac(key: string): (message: Uint8Array) => string {
-  const keyObject: KeyObject = createSecretKey(Buffer.from(key, 'utf8'));
+  const keyObject = secretKey(key);
   const byIdentity = new Map<Uint8Array, string>();
   const byContent = new Map<string, string>();
   return (message) => {

@@ -126,9 +126,16 @@ function isPlainSafeInteger(literal: string): boolean {
 }
 
 /** Serializes one body's nodes in one family, compactly, sorting objects when asked. */
+/**
+ * Encoded `"key":` per family, shared by every serializer: each call used to encode the same
+ * few keys again. Bounded, since keys come from untrusted bodies; the bytes are only read.
+ */
+const KEY_CACHE = new WeakMap<Family, Map<string, Uint8Array>>();
+const KEY_CACHE_LIMIT = 4096;
+
 export class Serializer {
-  readonly w = new ByteWriter(1 << 16);
-  private readonly keys = new Map<string, Uint8Array>();
+  readonly w: ByteWriter;
+  private readonly keys: Map<string, Uint8Array>;
   private readonly encoder = new TextEncoder();
 
   constructor(
@@ -137,13 +144,24 @@ export class Serializer {
     private readonly sort: boolean,
     /** Formatted numbers by literal; share it between serializers of the same family. */
     private readonly numbers = new Map<string, string>(),
-  ) {}
+  ) {
+    // Sized to the body (escapes can grow it; the writer doubles when they do): a fixed
+    // 64 KB per serializer cost a small call several zeroed 64 KB buffers in every verify.
+    this.w = new ByteWriter(Math.min(1 << 16, Math.max(256, raw.length + (raw.length >> 1))));
+    let keys = KEY_CACHE.get(fam);
+    if (keys === undefined) {
+      keys = new Map();
+      KEY_CACHE.set(fam, keys);
+    }
+    this.keys = keys;
+  }
 
-  /** `"key":` in this family, cached: bodies repeat the same few keys many times. */
+  /** `"key":` in this family, cached: bodies repeat the same few keys many times, and calls repeat them too. */
   key(key: string): void {
     let bytes = this.keys.get(key);
     if (bytes === undefined) {
       bytes = this.encoder.encode(`${this.fam.quote(key)}:`);
+      if (this.keys.size >= KEY_CACHE_LIMIT) this.keys.clear();
       this.keys.set(key, bytes);
     }
     this.w.copy(bytes, 0, bytes.length);

@@ -1,5 +1,5 @@
 import type { Diagnosis, SignatureReport, StyleResult, TimestampFlag, Verdict } from '../../contract/api';
-import type { JsonObject } from '../json/json-node';
+import type { JsonObject, JsonParseResult } from '../json/json-node';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
 import { CanonicalSet, SIGNATURE_KEY } from './canonical';
@@ -67,10 +67,10 @@ function malformation(value: unknown, kind: string): string | null {
 
 /**
  * Checks a Flowent webhook body against every signing style. Never throws; the report says
- * which style matched, or why none did, and how fresh the call is.
+ * which style matched, or why none did, and how fresh the call is. `parsed`, when given, must
+ * be `parseJson(raw)`; callers that parsed the body already pass it to skip a second parse.
  */
-export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions): SignatureReport {
-  const parsed = parseJson(raw);
+export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions, parsed: JsonParseResult = parseJson(raw)): SignatureReport {
   if (!parsed.ok || parsed.root.kind !== 'object') {
     const message = parsed.ok ? `The body is a JSON ${parsed.root.kind}, not an object.` : parsed.message;
     return {
