@@ -1,28 +1,7 @@
-import type { CoreStatus, Result } from '../../../main/contract/api';
-import type { RendererBridge } from '../transport/connection';
-import { currentBridge } from './bridge-holder';
+import type { CoreStatus } from '../../../main/contract/api';
+import { runResult as run } from './run-result';
 import { useMetaStore } from './stores';
-import { reportError, showToast } from './ui-actions';
-
-const NOT_CONNECTED = 'Not connected to the companion.';
-
-/**
- * Each action returns the message to show beside its control (the Result's own words when
- * the core refused), or null; transport failures go to the error banner.
- */
-async function run<T>(what: string, call: (b: RendererBridge) => Promise<Result<T>>, onOk: (value: T) => void): Promise<string | null> {
-  const b = currentBridge();
-  if (!b) return NOT_CONNECTED;
-  try {
-    const result = await call(b);
-    if (!result.ok) return result.message;
-    onOk(result.value);
-    return null;
-  } catch (error) {
-    reportError(`Could not ${what}`, error);
-    return null;
-  }
-}
+import { showToast } from './ui-actions';
 
 function applyStatus(status: CoreStatus): void {
   useMetaStore.setState({ status });
