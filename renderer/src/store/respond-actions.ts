@@ -1,9 +1,9 @@
 import type { DefinitionError, MockCheck, RespondMode } from '../../../main/contract/api';
 import { currentBridge } from './bridge-holder';
+import { NOT_CONNECTED, runResult } from './run-result';
 import { useMetaStore } from './stores';
 import { reportError, showToast } from './ui-actions';
 
-const NOT_CONNECTED = 'Not connected to the companion.';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
 export interface SaveOutcome {
@@ -22,36 +22,24 @@ export async function loadRespondSettings(): Promise<void> {
   }
 }
 
-/** Runs a Result-returning call: its message on !ok, a banner on a transport failure. */
-async function settle(what: string, run: () => Promise<{ ok: true } | { ok: false; message: string }>, done: string): Promise<string | null> {
-  try {
-    const result = await run();
-    if (!result.ok) return result.message;
+/** A settings change: its toast on success, and the settings read again. */
+function settle<T>(what: string, call: Parameters<typeof runResult<T>>[1], done: string): Promise<string | null> {
+  return runResult(what, call, () => {
     showToast(done);
     void loadRespondSettings();
-    return null;
-  } catch (error) {
-    reportError(`Could not ${what}`, error);
-    return null;
-  }
+  });
 }
 
 export function saveRespondMode(action: string | null, mode: RespondMode | null): Promise<string | null> {
-  const b = currentBridge();
-  if (!b) return Promise.resolve(NOT_CONNECTED);
-  return settle('change the answer mode', () => b.setRespondMode(action, mode), 'Answer mode saved');
+  return settle('change the answer mode', (b) => b.setRespondMode(action, mode), 'Answer mode saved');
 }
 
 export function saveForwardTarget(action: string | null, url: string | null): Promise<string | null> {
-  const b = currentBridge();
-  if (!b) return Promise.resolve(NOT_CONNECTED);
-  return settle('save the forward target', () => b.setForwardTarget(action, url), url ? 'Forward target saved' : 'Forward target removed');
+  return settle('save the forward target', (b) => b.setForwardTarget(action, url), url ? 'Forward target saved' : 'Forward target removed');
 }
 
 export function removeMock(action: string | null): Promise<string | null> {
-  const b = currentBridge();
-  if (!b) return Promise.resolve(NOT_CONNECTED);
-  return settle('clear the mock', () => b.clearMock(action), 'Mock cleared');
+  return settle('clear the mock', (b) => b.clearMock(action), 'Mock cleared');
 }
 
 export async function saveMock(action: string | null, text: string): Promise<SaveOutcome | null> {
