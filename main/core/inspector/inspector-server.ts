@@ -112,7 +112,10 @@ export class InspectorServer {
       return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
     }
     const raw = await readSmallBody(request);
-    if (raw === null) return sendJson(response, 413, { ok: false, code: 'too-large', message: 'API request bodies are at most 64 KB.' });
+    if (raw === null) {
+      response.setHeader('Connection', 'close');
+      return sendJson(response, 413, { ok: false, code: 'too-large', message: 'API request bodies are at most 64 KB.' });
+    }
     let args: unknown;
     try {
       args = raw.length === 0 ? [] : JSON.parse(raw);
@@ -178,8 +181,11 @@ function readSmallBody(request: IncomingMessage): Promise<string | null> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_API_BODY) {
+        // Stop reading but keep the socket: the 413 must still reach the client, and the
+        // connection is closed after it (see the caller).
+        request.removeAllListeners('data');
+        request.pause();
         resolve(null);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
