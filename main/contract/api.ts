@@ -324,6 +324,54 @@ export interface SampleRequest {
 /** Expected failures are values, never exceptions. */
 export type Result<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
+// ---- Replay (issue 6) -------------------------------------------------------------------
+
+/** `as-is`: the original bytes and headers; `resign`: a fresh timestamp signed with the current key. */
+export type ReplayMode = 'as-is' | 'resign';
+
+export interface DiffLine {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface HeaderChange {
+  /** Lower-case name. */
+  name: string;
+  /** Null when the header is new in the replay. */
+  before: string | null;
+  /** Null when the replay's answer lacks it. */
+  after: string | null;
+}
+
+/** How a replay's answer differs from the original's (volatile headers ignored). */
+export interface AnswerDiff {
+  changed: boolean;
+  status: { before: number; after: number; changed: boolean };
+  headers: HeaderChange[];
+  body: { changed: boolean; json: boolean; lines: DiffLine[] };
+}
+
+/** What a replay did: the new stored call, its answer and how it differs from the original's. */
+export interface ReplayOutcome {
+  originalId: number;
+  /** The stored replay (source `replay`). */
+  id: number;
+  mode: ReplayMode | 'edit';
+  url: string;
+  /** The style the body was signed in; null for `as-is`. */
+  signedStyle: string | null;
+  signatureVerdict: string;
+  status: number;
+  durationMs: number;
+  violations: Violation[];
+  originalViolations: Violation[];
+  diff: AnswerDiff;
+  /** passed: no violation, same answer; changed: no violation, another answer; failed: a violation or no answer. */
+  verdict: 'passed' | 'changed' | 'failed';
+  /** Why the handler could not be reached, when it could not. */
+  error: string | null;
+}
+
 export type CoreEvent =
   | { type: 'call-stored'; call: CallSummary }
   | { type: 'history-cleared' }
@@ -366,6 +414,11 @@ export interface CompanionApi {
   clearNgrokAuthtoken(): Promise<Result<CoreStatus>>;
   /** Restarts the webhook server on the same port, on every interface or on loopback only. */
   setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus>>;
+
+  /** Sends a stored call to the handler again (`target` null: the action's forwarding target); stored as a new call. */
+  replayCall(id: number, mode: ReplayMode, target: string | null): Promise<Result<ReplayOutcome>>;
+  /** A shell command that sends the stored call again, re-signed with the learned style when `resign`. */
+  copyAsCurl(id: number, resign: boolean): Promise<Result<string>>;
 }
 
 export type ApiMethod = keyof CompanionApi;
@@ -392,6 +445,8 @@ export const API_METHODS = [
   'setNgrokAuthtoken',
   'clearNgrokAuthtoken',
   'setListenOnAllInterfaces',
+  'replayCall',
+  'copyAsCurl',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time proof that API_METHODS lists every method exactly. */

@@ -199,6 +199,7 @@ export function createCore(options: CoreOptions): RespondingCore {
   const api = createCoreApi({
     calls: () => requireStore().calls,
     respond,
+    replay,
     tunnel,
     hmacKey: options.hmacKey,
     ngrokAuthtoken,

@@ -16,6 +16,8 @@ import {
   type MockCheck,
   type MockFormat,
   type MockSave,
+  type ReplayMode,
+  type ReplayOutcome,
   type RespondMode,
   type RespondSettings,
   type Result,
@@ -26,6 +28,7 @@ import {
 } from '../../main/contract/api';
 import { fakeCheckMock } from './fake-mock-check';
 import { makeStatus, matches, summaryOf } from './fake-data';
+import { fakeReplay, type FakeReplayAnswer } from './fake-replay';
 
 export { makeCall, makeStatus, summaryOf } from './fake-data';
 
@@ -48,6 +51,8 @@ export class FakeBridge implements CompanionBridge {
   mocks: StoredMock[] = [];
   routes: RouteSetting[] = [];
   respondInfo = { startupForwardTarget: null as string | null, forwardTimeoutMs: 10_000, fallbackToMock: false };
+  /** What the fake handler answers to replays. */
+  replayAnswer: FakeReplayAnswer = { status: 200, body: '{"result":"replayed"}' };
   /** The public URL the next openTunnel binds. */
   tunnelUrl = 'https://quiet-fox-42.ngrok-free.app';
 
@@ -245,6 +250,28 @@ export class FakeBridge implements CompanionBridge {
     if (refused) return refused;
     this.status = { ...this.status, listeningOnAllInterfaces: on, host: on ? '0.0.0.0' : '127.0.0.1' };
     return { ok: true, value: structuredClone(this.status) };
+  }
+
+  async replayCall(id: number, mode: ReplayMode, target: string | null): Promise<Result<ReplayOutcome>> {
+    this.record('replayCall', [id, mode, target]);
+    const refused = this.refusal('replayCall');
+    if (refused) return refused;
+    const original = this.store.find((c) => c.id === id);
+    if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+    const url = target ?? this.respondInfo.startupForwardTarget;
+    if (!url) return { ok: false, code: 'no-target', message: 'There is no forwarding target for this action; give a target URL.' };
+    const newId = Math.max(0, ...this.store.map((c) => c.id)) + 1;
+    const { call, outcome } = fakeReplay(original, newId, mode, url.replace('{action_name}', original.action ?? ''), this.replayAnswer);
+    this.receive(call);
+    return { ok: true, value: outcome };
+  }
+
+  async copyAsCurl(id: number, resign: boolean): Promise<Result<string>> {
+    this.record('copyAsCurl', [id, resign]);
+    const call = this.store.find((c) => c.id === id);
+    if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+    const body = resign ? call.requestBody.replace(/"signature":"[^"]*"/, '"signature":"resigned"') : call.requestBody;
+    return { ok: true, value: `curl -X POST 'http://127.0.0.1:8787${call.path}' --data-binary '${body}'` };
   }
 
   onEvents(listener: (events: CoreEvent[]) => void): () => void {

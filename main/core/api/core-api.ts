@@ -1,5 +1,7 @@
 import type { CallDetail, CompanionApi, CoreStatus, MockCheck, Result, SampleRequest } from '../../contract/api';
 import type { RespondApi } from '../respond';
+import { checkTargetUrl } from '../respond/forward';
+import type { ReplayApi } from '../replay';
 import type { SecretSource } from '../secret-source';
 import { canonicalize, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
@@ -10,6 +12,7 @@ import { sampleCurl, sampleBody } from './sample-request';
 export interface CoreApiDeps {
   calls: () => CallsRepository;
   respond: RespondApi;
+  replay: ReplayApi;
   tunnel: TunnelController;
   hmacKey: SecretSource;
   ngrokAuthtoken: SecretSource;
@@ -83,6 +86,12 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
       deps.onStatusChanged();
       return { ok: true, value: deps.status() };
     },
+    replayCall: async (id, mode, target) => {
+      const bad = target ? checkTargetUrl(target) : null;
+      if (bad) return { ok: false, code: 'invalid-target', message: bad.message };
+      return deps.replay.replay(id, { mode, ...(target ? { target } : {}) });
+    },
+    copyAsCurl: async (id, resign) => deps.replay.curlFor(id, { resign }),
     clearHistory: async () => {
       const deleted = deps.calls().clear();
       deps.onHistoryCleared();

@@ -68,6 +68,12 @@ function checkByMethod(method: ApiMethod, args: unknown[]): unknown[] | string {
         : `expects the authtoken as a non-empty string of at most ${MAX_KEY_LENGTH} characters.`;
     case 'setListenOnAllInterfaces':
       return args.length === 1 && typeof args[0] === 'boolean' ? [args[0]] : 'expects true or false.';
+    case 'replayCall':
+      return args.length === 3 && isPositiveInteger(args[0]) && (args[1] === 'as-is' || args[1] === 'resign') && (args[2] === null || (typeof args[2] === 'string' && args[2].length <= 2048))
+        ? [args[0], args[1], args[2]]
+        : 'expects a call id (a positive integer), "as-is" or "resign", and a target URL (or null for the forwarding target).';
+    case 'copyAsCurl':
+      return args.length === 2 && isPositiveInteger(args[0]) && typeof args[1] === 'boolean' ? [args[0], args[1]] : 'expects a call id (a positive integer) and true or false (re-sign).';
     case 'listCalls': {
       const query = checkFilter(args[0], true);
       return typeof query === 'string' ? query : [query];

@@ -6,6 +6,7 @@ import { BodyView } from './BodyView';
 import { CopyButton } from './CopyButton';
 import { HeadersTable } from './HeadersTable';
 import { JsonView } from './JsonView';
+import { ReplayPanel } from './ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { TestTag, VerdictBadge } from './VerdictBadge';
 
@@ -103,6 +104,8 @@ function CallDetailView({ call }: { call: CallDetail }) {
       </section>
 
       {!signatureFirst && <SignaturePanel report={call.signature} />}
+
+      <ReplayPanel callId={call.id} />
     </>
   );
 }

@@ -144,6 +144,8 @@ export function createHttpBridge(
     setNgrokAuthtoken: (token) => call('setNgrokAuthtoken', [token]),
     clearNgrokAuthtoken: () => call('clearNgrokAuthtoken', []),
     setListenOnAllInterfaces: (on) => call('setListenOnAllInterfaces', [on]),
+    replayCall: (id, mode, target) => call('replayCall', [id, mode, target]),
+    copyAsCurl: (id, resign) => call('copyAsCurl', [id, resign]),
     onEvents(listener) {
       eventListeners.add(listener);
       ensureSource();

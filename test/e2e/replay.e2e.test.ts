@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type Browser } from './browser';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// Replay from the inspector: a real `serve` forwarding to a real handler process, driven in Chromium.
+const KEY = 'e2e-replay-key';
+let handler: HandlerProcess;
+let server: ServeProcess;
+let browser: Browser;
+let page: Page;
+const dataDir = makeTempDir();
+/** Uncaught errors in the page: a crash unmounts the app, so there must be none. */
+const pageErrors: string[] = [];
+
+const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+
+beforeAll(async () => {
+  handler = await startHandler();
+  server = await startServe(['--port', '0', '--data-dir', dataDir.path, '--forward', handler.target], { FLOWENT_HMAC_KEY: KEY });
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(server.inspectorUrl!);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await handler?.stop();
+  dataDir.remove();
+});
+
+describe.sequential('replay from the inspector', () => {
+  it('replays a stored call re-signed to the handler and shows the result and the answer diff', async () => {
+    // The page has loaded the (empty) history and listens for new calls.
+    await page.getByRole('region', { name: 'No calls yet' }).waitFor();
+    const sent = await fetch(`${server.baseUrl}/actions/ok`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('ok', { recipient: 'ada@example.com' }), KEY),
+    });
+    expect(sent.status).toBe(200);
+    expect((await handler.received()).length).toBe(1);
+
+    await expect.poll(() => rows().count()).toBe(1);
+    await rows().first().click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    await pane.getByRole('button', { name: 'Replay re-signed' }).click();
+
+    const result = pane.getByRole('region', { name: 'Replay result' });
+    await expect.poll(() => result.count(), { timeout: 15_000 }).toBe(1);
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('200');
+    expect(text).toMatch(/passed|changed/);
+    expect(text).not.toMatch(/failed/);
+    const diff = await result.getByRole('region', { name: 'Answer diff' }).textContent();
+    expect(diff).toContain('Status 200 → 200');
+    await screenshot(page, 'replay-result');
+
+    // The handler got the replay, re-signed (a fresh signature), and the replay is a new stored call.
+    const received = await handler.received();
+    expect(received.length).toBe(2);
+    const replayed = JSON.parse(received[1]!.body.toString('utf8')) as { signature: string; parameters: unknown };
+    const original = JSON.parse(received[0]!.body.toString('utf8')) as { signature: string; parameters: unknown };
+    expect(replayed.parameters).toEqual(original.parameters);
+    expect(typeof replayed.signature).toBe('string');
+    await expect.poll(() => rows().count()).toBe(2);
+
+    await result.getByRole('button', { name: 'Open replay' }).click();
+    await expect.poll(() => pane.textContent()).toMatch(/Replay of\s*#1/);
+  }, 40_000);
+
+  it('refuses a target that is not a URL, inline', async () => {
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    await pane.getByLabel('Replay target URL').fill('ftp://example.com/x');
+    await pane.getByRole('button', { name: 'Replay as is' }).click();
+    await expect.poll(() => pane.getByRole('alert', { name: 'Replay error' }).textContent()).toMatch(/http:\/\/ or https:\/\//);
+    expect(pageErrors).toEqual([]);
+  });
+});
