@@ -49,13 +49,13 @@ it('an open inspector says it is reconnecting while the command is down, then sh
 
   first.child.kill('SIGTERM');
   await first.exited;
-  await page.getByText(/reconnecting/i).waitFor({ timeout: 10_000 });
+  await page.getByText(/reconnecting/i).waitFor({ timeout: 30_000 });
   await screenshot(page, 'reconnecting');
 
   // Same folder, same ports: the token is kept in the data folder, so the open tab is still authorised.
   const second = await serve(args);
   await send(second.baseUrl, 'after-restart');
-  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
-  await expect.poll(() => page.getByText(/reconnecting/i).count()).toBe(0);
+  await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+  await expect.poll(() => page.getByText(/reconnecting/i).count(), { timeout: 30_000 }).toBe(0);
   expect(await rows.first().textContent()).toContain('create_ticket');
-}, 60_000);
+}, 120_000);
