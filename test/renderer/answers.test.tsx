@@ -95,12 +95,12 @@ describe('answers: the mock editor', () => {
 
     typeInto(editor, '{"status": 700, "colour": 1}');
     await waitFor(() => expect(within(mock).getByRole('list', { name: 'Mock problems' }).textContent).toContain('status: status must be an HTTP status'), SLOW);
-    const marked = [...mock.querySelectorAll('.cm-lintRange-error')].map((m) => m.textContent);
-    expect(marked).toEqual(['700', '1']);
+    // The editor's marks follow the problem list on the next view update: wait for them too.
+    await waitFor(() => expect([...mock.querySelectorAll('.cm-lintRange-error')].map((m) => m.textContent)).toEqual(['700', '1']), SLOW);
 
     typeInto(editor, '{"status": 201}');
     await waitFor(() => expect(within(mock).queryByRole('list', { name: 'Mock problems' })).toBeNull(), SLOW);
-    expect(mock.querySelector('.cm-lintRange-error')).toBeNull();
+    await waitFor(() => expect(mock.querySelector('.cm-lintRange-error')).toBeNull(), SLOW);
   });
 
   it('inserts the example, saves it for the action, and clears it', async () => {
