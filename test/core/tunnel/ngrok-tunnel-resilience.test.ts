@@ -27,7 +27,7 @@ afterEach(async () => {
 const FAST = { reconnectGraceMs: 1_000, backoffBaseMs: 500, backoffMaxMs: 2_000, forwardTimeoutMs: 3_000 };
 
 describe.sequential('NgrokTunnel when the edge goes away', () => {
-  it('a short outage: the agent reconnects by itself and keeps the same URL', { timeout: 15_000 }, async () => {
+  it('a short outage: the agent reconnects by itself and keeps the same URL', { timeout: 30_000 }, async () => {
     const t = tunnelFor(edge); // default grace (5 s) leaves the agent time to come back on its own
     tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
@@ -83,7 +83,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     expect((await core.core.api.listCalls({})).calls).toHaveLength(1);
   });
 
-  it('the agent coming back after a rebuild was scheduled cancels the rebuild and keeps the URL', { timeout: 15_000 }, async () => {
+  it('the agent coming back after a rebuild was scheduled cancels the rebuild and keeps the URL', { timeout: 30_000 }, async () => {
     // Grace (1 s) shorter than the agent's own redial (~2.5 s), first rebuild due at 1 s + 3 s.
     const t = tunnelFor(edge, { ...FAST, backoffBaseMs: 3_000, backoffMaxMs: 3_000 });
     tunnel = t.tunnel;
@@ -100,7 +100,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     expect((await callThroughEdge(edge)).status).toBe(200);
   });
 
-  it('close while reconnecting stops the retries for good', { timeout: 15_000 }, async () => {
+  it('close while reconnecting stops the retries for good', { timeout: 30_000 }, async () => {
     const t = tunnelFor(edge, FAST);
     tunnel = t.tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
@@ -115,7 +115,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     expect((await callThroughEdge(edge)).status).toBe(404);
   });
 
-  it('gives up, with the reason, when the edge comes back refusing the authtoken', { timeout: 15_000 }, async () => {
+  it('gives up, with the reason, when the edge comes back refusing the authtoken', { timeout: 30_000 }, async () => {
     const t = tunnelFor(edge, FAST);
     tunnel = t.tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
