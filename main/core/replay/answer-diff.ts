@@ -1,36 +1,11 @@
 import { diffLines } from 'diff';
-import type { HeaderPair } from '../../contract/api';
+import type { AnswerDiff, DiffLine, HeaderChange, HeaderPair } from '../../contract/api';
 
 /** Headers that differ between any two answers and say nothing about the handler's behaviour. */
 const VOLATILE_HEADERS = new Set(['date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'age', 'etag', 'last-modified']);
 
-export interface DiffLine {
-  kind: 'same' | 'added' | 'removed';
-  text: string;
-}
-
-export interface HeaderChange {
-  /** Lower-case name. */
-  name: string;
-  /** Null when the header is new in the replay. */
-  before: string | null;
-  /** Null when the replay's answer lacks it. */
-  after: string | null;
-}
-
-/** How a replay's answer differs from the original's. */
-export interface AnswerDiff {
-  changed: boolean;
-  status: { before: number; after: number; changed: boolean };
-  /** Only headers that changed; volatile ones (date, content-length...) are ignored. */
-  headers: HeaderChange[];
-  body: {
-    changed: boolean;
-    /** True when both bodies are JSON: they are compared pretty-printed, so a change shows on its line. */
-    json: boolean;
-    lines: DiffLine[];
-  };
-}
+// The diff's shape is the contract's: the renderer shows it as is.
+export type { AnswerDiff, DiffLine, HeaderChange } from '../../contract/api';
 
 export interface AnswerSide {
   status: number;

@@ -1,7 +1,7 @@
-import type { Result, Violation } from '../../contract/api';
+import type { ReplayOutcome, Result, Violation } from '../../contract/api';
 import { checkAnswer } from '../respond/contract-check';
 import type { StoredCall } from '../store/calls-repository';
-import { diffAnswers, type AnswerDiff } from './answer-diff';
+import { diffAnswers } from './answer-diff';
 import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';
 import { resignBody } from './edit-body';
 import type { StyleLearner } from './learned-style';
@@ -26,27 +26,10 @@ export interface ReplayOptions {
 }
 
 /** passed: no contract violation and the same answer; changed: no violation, another answer; failed: a violation (or no answer). */
-export type ReplayVerdict = 'passed' | 'changed' | 'failed';
+export type ReplayVerdict = ReplayOutcome['verdict'];
 
-export interface ReplayResult {
-  originalId: number;
-  /** The stored replay (source `replay`, originalCallId = originalId). */
-  id: number;
-  mode: ReplayMode;
-  url: string;
-  /** The style the body was signed in; null for `as-is`. */
-  signedStyle: string | null;
-  /** The companion's own verdict on the replayed body, with the current key. */
-  signatureVerdict: string;
-  status: number;
-  durationMs: number;
-  violations: Violation[];
-  originalViolations: Violation[];
-  diff: AnswerDiff;
-  verdict: ReplayVerdict;
-  /** Why the handler could not be reached, when it could not. */
-  error: string | null;
-}
+/** What a replay did; the contract's ReplayOutcome, so the UI gets it unchanged. */
+export type ReplayResult = ReplayOutcome;
 
 export interface ReplayContext extends ReplayDeps {
   learner: StyleLearner;
