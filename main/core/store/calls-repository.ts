@@ -15,6 +15,7 @@ import {
 import type { Violation } from '../respond/types';
 import { FAILURE_CONDITION, filterToSql } from './call-filter-sql';
 import { refineStoreError } from './store-faults';
+import { packReport, unpackReport } from '../signature/stored-report';
 
 /** What was learned about the answer: the contract check and, when forwarded, how it went. */
 export interface CallChecks {
@@ -116,7 +117,7 @@ function insertParams(call: NewCall): Record<string, unknown> {
     problemMessage: call.problemMessage,
     verdict: call.signature.verdict,
     style: call.signature.style,
-    signatureReport: JSON.stringify(withoutCanonical(call.signature)),
+    signatureReport: packReport(call.signature),
     answeredBy: call.answeredBy,
     responseStatus: call.response.status,
     responseHeaders: JSON.stringify(call.response.headers),
@@ -267,12 +268,6 @@ function clampPageSize(limit: number | undefined): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
 }
 
-// Canonical strings can be as large as the body once per style; they are recomputed from the
-// stored bytes when a call is opened instead of being stored.
-function withoutCanonical(report: SignatureReport): SignatureReport {
-  return { ...report, styles: report.styles.map(({ canonical: _canonical, ...rest }) => rest) };
-}
-
 function toSummary(row: CallRow): CheckedSummary {
   return {
     id: row.id,
@@ -300,7 +295,7 @@ function toStoredCall(row: CallRow): StoredCall {
     requestHeaders: JSON.parse(row.request_headers) as HeaderPair[],
     requestBody: row.request_body,
     problemMessage: row.problem_message,
-    signature: JSON.parse(row.signature_report) as SignatureReport,
+    signature: unpackReport(row.signature_report),
     response: {
       status: row.response_status,
       headers: JSON.parse(row.response_headers) as HeaderPair[],
