@@ -1,0 +1,110 @@
+/** Answers: the developer's mocks and forwarding to the developer's handler. */
+import type { Result } from './result';
+
+export type ConditionOperator = 'equals' | 'contains' | 'regex' | 'exists';
+
+/** A test on one value of the call, found by a JSON path such as `parameters.user.email`. */
+export interface Condition {
+  path: string;
+  op: ConditionOperator;
+  /** equals: any JSON value; contains/regex: a string; exists: true or false. */
+  value: unknown;
+}
+
+/** A fault injected on purpose, to see what the flow does when the action misbehaves. */
+export type Fault = { type: 'timeout'; holdMs: number } | { type: 'drop' } | { type: 'non-json' } | { type: 'error'; message: string };
+
+/** One possible answer. `body` is a Handlebars template, or a JSON value whose strings are templates. */
+export interface MockResponse {
+  name?: string;
+  /** For `rules` selection: applies when every condition holds (none: always). */
+  when: Condition[];
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  delayMs: number;
+  fault: Fault | null;
+}
+
+export type Selection = 'rules' | 'sequence' | 'random';
+
+/** What is stored for an action (or for every action: the default). */
+export interface MockDefinition {
+  selection: Selection;
+  responses: MockResponse[];
+  /** Answer when no rule matches (or when there are no responses). */
+  fallback: MockResponse | null;
+  /** Registration checks get the built-in success answer unless this is true. */
+  answerRegistrationCheck: boolean;
+}
+
+/** A problem at a path inside a mock definition, e.g. `responses[1].when[0].value`. */
+export interface DefinitionError {
+  path: string;
+  message: string;
+  /** For syntax and template errors: where, 1-based. */
+  line?: number;
+  column?: number;
+}
+
+export type MockFormat = 'json' | 'yaml';
+export type RespondMode = 'mock' | 'forward';
+
+/** A stored mock; `action` null is the default for every action. */
+export interface StoredMock {
+  action: string | null;
+  definition: MockDefinition;
+  updatedAt: number;
+}
+
+/** The per-action (or default) choice between mock and forwarding. */
+export interface RouteSetting {
+  action: string | null;
+  mode: RespondMode | null;
+  /** e.g. http://localhost:8000/actions/{action_name} */
+  target: string | null;
+  updatedAt: number;
+}
+
+export interface RespondSettings {
+  mocks: StoredMock[];
+  routes: RouteSetting[];
+  /** From `serve --forward`, not stored. */
+  startupForwardTarget: string | null;
+  forwardTimeoutMs: number;
+  fallbackToMock: boolean;
+}
+
+/** A mock checked without being stored: the parsed definition, or every problem with its path. */
+export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; errors: DefinitionError[] };
+
+/** Saving a mock: like Result, plus every problem with its path for inline display. */
+export type MockSave = { ok: true; value: StoredMock } | { ok: false; code: string; message: string; errors: DefinitionError[] };
+
+export interface AnswersMethods {
+  getRespondSettings(): Promise<RespondSettings>;
+  /** Parses and validates a mock (JSON or YAML text) without storing it. */
+  checkMock(text: string, format: MockFormat): Promise<MockCheck>;
+  /** `action` null sets the default for every action. */
+  setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave>;
+  clearMock(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  /** Turns a stored call's answer into its action's mock. */
+  mockFromCall(callId: number): Promise<Result<StoredMock>>;
+  /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
+  setForwardTarget(action: string | null, url: string | null): Promise<Result<RouteSetting>>;
+  /** null goes back to inheriting the default. */
+  setRespondMode(action: string | null, mode: RespondMode | null): Promise<Result<RouteSetting>>;
+}
+
+export const ANSWERS_METHOD_NAMES = [
+  'getRespondSettings',
+  'checkMock',
+  'setMock',
+  'clearMock',
+  'mockFromCall',
+  'setForwardTarget',
+  'setRespondMode',
+] as const satisfies readonly (keyof AnswersMethods)[];
+
+/** Mocks or forwarding settings changed; read them again with getRespondSettings. */
+export type AnswersEvent = { type: 'respond-changed' };

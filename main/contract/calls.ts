@@ -1,0 +1,200 @@
+/** The history: what Flowent (or a replay, or the simulator) sent, and what was answered. */
+import type { Result } from './result';
+
+/** What the signature engine concluded about one call. */
+export type Verdict =
+  | 'valid'
+  | 'invalid'
+  | 'missing'
+  | 'malformed'
+  | 'unsigned-test'
+  | 'no-key'
+  | 'not-flowent';
+
+export const VERDICTS: readonly Verdict[] = [
+  'valid',
+  'invalid',
+  'missing',
+  'malformed',
+  'unsigned-test',
+  'no-key',
+  'not-flowent',
+];
+
+/**
+ * How the companion produced the answer it gave: its mock, Flowent's registration check,
+ * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
+ * the mock because the handler was unreachable (`fallback-mock`), or a 502/504 because
+ * forwarding failed (`forward-error`).
+ */
+export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error';
+
+/** One way an answer falls short of what Flowent expects (2xx, JSON, `result` a string...). */
+export interface Violation {
+  /** Stable code: `not-2xx`, `not-json`, `not-object`, `result-missing`, `result-not-string`, `error-not-string`, `error-on-success`, `too-large`, `too-slow`, `no-answer`. */
+  code: string;
+  /** What happened, in the words a developer acts on. */
+  message: string;
+}
+
+/** Where a stored call came from: Flowent itself, a replay of a stored call, or the simulator. */
+export type CallSource = 'flowent' | 'replay' | 'simulator';
+
+/** One line of the history list: small, cheap to page through. */
+export interface CallSummary {
+  id: number;
+  /** Milliseconds since the Unix epoch, when the first byte of the request arrived. */
+  receivedAt: number;
+  method: string;
+  path: string;
+  /** The action named by the path or the body; null when neither named a valid one. */
+  action: string | null;
+  /** True for Flowent's registration check (`"test": true`). */
+  test: boolean;
+  verdict: Verdict;
+  /** The signing style that matched, when one did. */
+  style: string | null;
+  status: number;
+  durationMs: number;
+  /** Request body size in bytes. */
+  size: number;
+  /** Stable code of what was wrong with the request, null for a well-formed Flowent call. */
+  problem: string | null;
+  answeredBy: AnsweredBy;
+  source: CallSource;
+  /** How the answer falls short of Flowent's contract; empty when it does not (or was not checked). */
+  violations: Violation[];
+}
+
+export interface Diagnosis {
+  /** Stable code, e.g. `key-whitespace`, `signature-field-included`, `body-reformatted`. */
+  code: string;
+  /** What happened, in words. */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+export type TimestampFlag = 'ok' | 'old' | 'future' | 'missing';
+
+/** One signing style's result for a call. */
+export interface StyleResult {
+  style: string;
+  /** Human label, e.g. "Python example (as sent, ASCII escapes)". */
+  label: string;
+  /** Lowercase hex HMAC-SHA256 of `canonical` with the key; null without a key. */
+  expected: string | null;
+  matched: boolean;
+  /** The exact text that was signed in this style (present in call details only). */
+  canonical?: string;
+}
+
+export interface SignatureReport {
+  verdict: Verdict;
+  /** The style that matched, when one did. */
+  style: string | null;
+  /** The signature as received, when there was one. */
+  received: string | null;
+  styles: StyleResult[];
+  /** Why nothing matched (or warnings on a match); empty when there is nothing to say. */
+  diagnosis: Diagnosis[];
+  timestamp: {
+    value: number | null;
+    /** Seconds between the call's timestamp and its arrival; negative when in the future. */
+    ageSeconds: number | null;
+    flag: TimestampFlag;
+  };
+}
+
+export type HeaderPair = [name: string, value: string];
+
+export interface CallDetail extends CallSummary {
+  remoteAddress: string | null;
+  requestHeaders: HeaderPair[];
+  /** The request body decoded as UTF-8 (invalid bytes shown as U+FFFD). */
+  requestBody: string;
+  /** The exact request body bytes, base64. */
+  requestBodyBase64: string;
+  problemMessage: string | null;
+  signature: SignatureReport;
+  response: {
+    status: number;
+    headers: HeaderPair[];
+    body: string;
+  };
+  originalCallId: number | null;
+  /** The client address the tunnel reported (X-Forwarded-For), for calls that came through it. */
+  forwardedFor: string | null;
+  /** Set when the call was forwarded to the developer's handler. */
+  forward: {
+    target: string | null;
+    /** What went wrong reaching the handler, when something did. */
+    error: string | null;
+    /** For a forwarded registration check: would Flowent have accepted the handler's answer? */
+    registrationWouldPass: boolean | null;
+  };
+}
+
+export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
+
+/** Filters for the history list. All are optional and combine with AND. */
+export interface CallFilter {
+  action?: string;
+  verdict?: Verdict;
+  statusClass?: StatusClass;
+  /** true: only registration checks; false: no registration checks. */
+  test?: boolean;
+  /** Inclusive bounds on `receivedAt`, milliseconds since the epoch. */
+  since?: number;
+  until?: number;
+  /** Free text searched in the request body. */
+  text?: string;
+}
+
+export interface CallQuery extends CallFilter {
+  /** Page size; the core caps it. */
+  limit?: number;
+  /** Return calls with an id lower than this (the next page, newest first). */
+  beforeId?: number;
+}
+
+export interface CallPage {
+  calls: CallSummary[];
+  /** Pass as `beforeId` to get the next page; null when this is the last page. */
+  nextBeforeId: number | null;
+}
+
+export interface ActionCount {
+  action: string;
+  count: number;
+}
+
+export interface CallStats {
+  total: number;
+  /** Calls whose verdict is not valid/unsigned-test, or whose status is not 2xx. */
+  failures: number;
+  perAction: ActionCount[];
+}
+
+export interface SampleRequest {
+  url: string;
+  body: string;
+  /** A shell command that sends `body` to `url`. */
+  curl: string;
+  signed: boolean;
+}
+
+/** The page size the core never exceeds. */
+export const MAX_PAGE_SIZE = 500;
+
+export interface CallsMethods {
+  listCalls(query: CallQuery): Promise<CallPage>;
+  getCall(id: number): Promise<CallDetail | null>;
+  getStats(filter: CallFilter): Promise<CallStats>;
+  getSampleRequest(action: string): Promise<SampleRequest>;
+  clearHistory(): Promise<Result<{ deleted: number }>>;
+}
+
+export const CALLS_METHOD_NAMES = ['listCalls', 'getCall', 'getStats', 'getSampleRequest', 'clearHistory'] as const satisfies readonly (keyof CallsMethods)[];
+
+export type CallsEvent = { type: 'call-stored'; call: CallSummary } | { type: 'history-cleared' };

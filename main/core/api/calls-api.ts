@@ -1,0 +1,55 @@
+import type { CallDetail, CallsMethods, CoreStatus, SampleRequest } from '../../contract/api';
+import { canonicalize, sign } from '../signature';
+import type { CallsRepository, StoredCall } from '../store/calls-repository';
+import { forwardedFor } from '../tunnel/forwarded-for';
+import { sampleBody, sampleCurl } from './sample-request';
+
+export interface CallsDeps {
+  calls: () => CallsRepository;
+  status: () => CoreStatus;
+  hmacKey: () => string | null;
+  onHistoryCleared: () => void;
+}
+
+/** The history: pages, details, counts, and a sample call to send by hand. */
+export function createCallsApi(deps: CallsDeps): CallsMethods {
+  return {
+    listCalls: async (query) => deps.calls().list(query),
+    getCall: async (id) => {
+      const stored = deps.calls().get(id);
+      return stored ? toDetail(stored) : null;
+    },
+    getStats: async (filter) => deps.calls().stats(filter),
+    getSampleRequest: async (action) => buildSample(action, deps.status(), deps.hmacKey()),
+    clearHistory: async () => {
+      const deleted = deps.calls().clear();
+      deps.onHistoryCleared();
+      return { ok: true, value: { deleted } };
+    },
+  };
+}
+
+function toDetail(call: StoredCall): CallDetail {
+  const { requestBody, response, signature, checked: _checked, forwardTarget, forwardError, registrationWouldPass, ...rest } = call;
+  return {
+    ...rest,
+    forwardedFor: forwardedFor(call.requestHeaders.flat()),
+    forward: { target: forwardTarget, error: forwardError, registrationWouldPass },
+    requestBody: requestBody.toString('utf8'),
+    requestBodyBase64: requestBody.toString('base64'),
+    response: { status: response.status, headers: response.headers, body: response.body.toString('utf8') },
+    signature: {
+      ...signature,
+      // What was signed is a pure function of the stored bytes, so it is rebuilt on demand
+      // instead of being stored once per style.
+      styles: signature.styles.map((style) => ({ ...style, canonical: canonicalize(requestBody, style.style) })),
+    },
+  };
+}
+
+function buildSample(action: string, status: CoreStatus, key: string | null): SampleRequest {
+  const url = `${status.webhookBaseUrl ?? `http://127.0.0.1:${status.port ?? 8787}`}/actions/${action}`;
+  const unsigned = sampleBody(action, Math.floor(Date.now() / 1000));
+  const body = key ? sign(unsigned, key, 'python').body : unsigned;
+  return { url, body, curl: sampleCurl(url, body), signed: key !== null };
+}
