@@ -41,19 +41,47 @@ export interface Responded {
   durationMs: number;
 }
 
+/** Actions whose resolved route is kept at once; far more than a real integration has. */
+const MAX_CACHED_ROUTES = 1024;
+
+type ResolvedRoute = EffectiveRoute & { mockStamp: number; mockKey: string };
+
 /** Answers well-formed Flowent calls: from the action's mock, or by forwarding to the developer's handler. */
 export class Responder {
   private readonly forwarder = new Forwarder();
   private readonly counters = new SequenceCounters();
   private readonly parsedMocks = new Map<string, { text: string; version: number; definition: MockDefinition }>();
   private versions = 0;
+  /** Routes as resolved per action, valid while the repository's change stamp stays the same. */
+  private readonly routes = new Map<string, ResolvedRoute>();
+  private routesFrom: { repository: RespondRepository; stamp: number } | null = null;
 
   constructor(private readonly options: ResponderOptions) {}
 
-  /** Where this action's answers come from right now. */
-  route(action: string): EffectiveRoute & { mockStamp: number; mockKey: string } {
-    const { mode, target } = resolveRoute(this.options.repository(), action, this.options.startupForwardTarget);
-    const mock = this.mockFor(action) ?? this.mockFor(null);
+  /**
+   * Where this action's answers come from right now. Resolving reads SQLite three times, so
+   * the result is kept until a mock or route changes (here or in another process).
+   */
+  route(action: string): ResolvedRoute {
+    const repository = this.options.repository();
+    const stamp = repository.changeStamp();
+    if (this.routesFrom === null || this.routesFrom.repository !== repository || this.routesFrom.stamp !== stamp) {
+      this.routes.clear();
+      this.routesFrom = { repository, stamp };
+    }
+    let route = this.routes.get(action);
+    if (route === undefined) {
+      route = this.resolve(repository, action);
+      // Any caller can name any action in the URL: bound what is kept.
+      if (this.routes.size >= MAX_CACHED_ROUTES) this.routes.clear();
+      this.routes.set(action, route);
+    }
+    return route;
+  }
+
+  private resolve(repository: RespondRepository, action: string): ResolvedRoute {
+    const { mode, target } = resolveRoute(repository, action, this.options.startupForwardTarget);
+    const mock = this.mockFor(repository, action) ?? this.mockFor(repository, null);
     return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action };
   }
 
@@ -67,7 +95,7 @@ export class Responder {
     await this.forwarder.close();
   }
 
-  private fromMock(call: CallToAnswer, route: ReturnType<Responder['route']>, answeredBy: 'mock' | 'fallback-mock', forward?: Partial<CallChecks>): Responded {
+  private fromMock(call: CallToAnswer, route: ResolvedRoute, answeredBy: 'mock' | 'fallback-mock', forward?: Partial<CallChecks>): Responded {
     const definition = route.mock ?? BUILT_IN_MOCK;
     if (call.test && !definition.answerRegistrationCheck) {
       return { answer: registrationCheckAnswer(call.action), delayMs: 0, answeredBy: answeredBy === 'mock' ? 'test-check' : answeredBy, checks: noChecks(forward), problem: null, durationMs: call.elapsedMs() };
@@ -79,7 +107,7 @@ export class Responder {
     return { answer, delayMs: outcome.delayMs, answeredBy, checks: { ...noChecks(forward), violations }, problem: outcome.problem, durationMs };
   }
 
-  private async forward(call: CallToAnswer, route: ReturnType<Responder['route']>): Promise<Responded> {
+  private async forward(call: CallToAnswer, route: ResolvedRoute): Promise<Responded> {
     if (!route.target) {
       const message = `Action ${call.action} is set to forward, but no target is set: run "flowent-companion targets set ${call.action} <url>" or start with --forward <url>.`;
       return this.forwardFailure(call, message, null, 502);
@@ -132,8 +160,8 @@ export class Responder {
   }
 
   /** The stored mock, parsed once per change (a change also restarts its sequence). */
-  private mockFor(action: string | null): { definition: MockDefinition; version: number } | null {
-    const row = this.options.repository().getMockRow(action);
+  private mockFor(repository: RespondRepository, action: string | null): { definition: MockDefinition; version: number } | null {
+    const row = repository.getMockRow(action);
     if (!row) return null;
     const cacheKey = action ?? '*';
     const cached = this.parsedMocks.get(cacheKey);

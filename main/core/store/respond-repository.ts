@@ -18,17 +18,37 @@ interface RouteRow {
 }
 
 /**
- * Mocks and forwarding routes, per action or for every action (`null`). Read on every call
- * (a primary-key lookup), so a change made by `flowent-companion mocks set` in another
- * process applies to the running server at its next call.
+ * Mocks and forwarding routes, per action or for every action (`null`). The server keeps what
+ * it builds from them until `changeStamp()` moves: on every change made here, and on every
+ * commit by another connection (`flowent-companion mocks set` in another process), so such a
+ * change still applies at the server's next call.
  */
 export class RespondRepository {
   private readonly getMockStatement: Statement;
   private readonly getRouteStatement: Statement;
+  private readonly dataVersionStatement: Statement;
+  /** Moves on every change made through this connection, and when another connection commits. */
+  private stamp = 0;
+  private lastDataVersion: unknown = null;
 
   constructor(private readonly db: Database) {
     this.getMockStatement = db.prepare('SELECT action, definition, updated_at FROM mocks WHERE action = ?');
     this.getRouteStatement = db.prepare('SELECT action, mode, target, updated_at FROM routes WHERE action = ?');
+    this.dataVersionStatement = db.prepare('PRAGMA data_version').pluck();
+  }
+
+  /**
+   * A number that changes whenever a mock or route may have changed. `PRAGMA data_version`
+   * moves when another connection (another process) commits anything, which is cheap to ask
+   * on every call; changes through this connection do not move it, so they bump the stamp.
+   */
+  changeStamp(): number {
+    const dataVersion: unknown = this.dataVersionStatement.get();
+    if (dataVersion !== this.lastDataVersion) {
+      this.lastDataVersion = dataVersion;
+      this.stamp++;
+    }
+    return this.stamp;
   }
 
   /** The stored definition text and its version stamp, for callers that cache what they build from it. */
@@ -54,15 +74,18 @@ export class RespondRepository {
          ON CONFLICT (action) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
       )
       .run(key(action), JSON.stringify(definition), now);
+    this.stamp++;
     return { action, definition, updatedAt: now };
   }
 
   /** Removes one mock; returns whether there was one. */
   clearMock(action: string | null): boolean {
+    this.stamp++;
     return this.db.prepare('DELETE FROM mocks WHERE action = ?').run(key(action)).changes > 0;
   }
 
   clearAllMocks(): number {
+    this.stamp++;
     return this.db.prepare('DELETE FROM mocks').run().changes;
   }
 
@@ -90,14 +113,17 @@ export class RespondRepository {
          ON CONFLICT (action) DO UPDATE SET mode = excluded.mode, target = excluded.target, updated_at = excluded.updated_at`,
       )
       .run(key(action), mode, target, now);
+    this.stamp++;
     return { action, mode, target, updatedAt: now };
   }
 
   clearRoute(action: string | null): boolean {
+    this.stamp++;
     return this.db.prepare('DELETE FROM routes WHERE action = ?').run(key(action)).changes > 0;
   }
 
   clearAllRoutes(): number {
+    this.stamp++;
     return this.db.prepare('DELETE FROM routes').run().changes;
   }
 }
