@@ -174,11 +174,11 @@ export class CallsRepository {
     const params: Record<string, string | number> = { ...where.params, limit: limit + 1 };
     let clause = where.clause;
     if (query.beforeId !== undefined) {
-      clause += clause ? ' AND id < @beforeId' : 'WHERE id < @beforeId';
+      clause += `${clause ? ' AND' : 'WHERE'} ${where.id} < @beforeId`;
       params.beforeId = query.beforeId;
     }
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM calls ${clause} ORDER BY id DESC LIMIT @limit`)
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
       .all(params) as CallRow[];
     const hasMore = rows.length > limit;
     const calls = rows.slice(0, limit).map(toSummary);
@@ -194,11 +194,11 @@ export class CallsRepository {
     if (isEmptyFilter(filter)) return this.totalStats();
     const where = filterToSql(filter);
     const totals = this.db
-      .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM calls ${where.clause}`)
+      .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM ${where.from} ${where.clause}`)
       .get(where.params) as { total: number; failures: number };
     const perAction = this.db
       .prepare(
-        `SELECT action, count(*) AS count FROM calls ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL
+        `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL
          GROUP BY action ORDER BY count DESC, action`,
       )
       .all(where.params) as { action: string; count: number }[];
@@ -241,7 +241,7 @@ export class CallsRepository {
     const where = filterToSql(filter);
     const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source = 'flowent'`;
     const rows = this.db
-      .prepare(`SELECT id FROM (SELECT id FROM calls ${clause} ORDER BY id DESC LIMIT @limit) ORDER BY id`)
+      .prepare(`SELECT id FROM (SELECT ${where.id} AS id FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit) ORDER BY id`)
       .all({ ...where.params, limit }) as { id: number }[];
     return rows.map((row) => row.id);
   }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignatureReport, Verdict } from '../../../main/contract/api';
 import { openStore, type Store } from '../../../main/core/store/open-store';
@@ -97,6 +98,55 @@ describe('CallsRepository', () => {
     // % and _ are literal characters in a search, not wildcards.
     expect(actions({ text: '100% _odd_' })).toEqual(['b@40']);
     expect(actions({ text: '100%_' })).toEqual([]);
+  });
+
+  it('searches text as a case-sensitive substring of the body, through the text index or not', () => {
+    const bodies = ['{"who":"Ada Lovelace","note":"naïve café ☕ tea"}', '{"who":"ada lovelace"}', '{"q":"say \\"hi\\" AND OR NOT * ^ :"}', '{"x":"ab"}'];
+    const ids = bodies.map((body, i) => store.calls.insert(call({ requestBody: Buffer.from(body), receivedAt: i })));
+    const found = (text: string) => store.calls.list({ text }).calls.map((c) => c.id).reverse();
+    expect(found('Ada Love')).toEqual([ids[0]]);
+    expect(found('ada love')).toEqual([ids[1]]);
+    expect(found('Lovelace')).toEqual([ids[0]]);
+    // Every trigram the index is asked for ("Ada", "Lov", "ove") is in the body, the text is not.
+    expect(found('AdaLove')).toEqual([]);
+    expect(found('café ☕')).toEqual([ids[0]]);
+    // Query syntax typed by the user is text to find, not syntax.
+    expect(found('\\"hi\\" AND OR NOT * ^ :')).toEqual([ids[2]]);
+    expect(found('" OR "')).toEqual([]);
+    // Shorter than a trigram: answered by a scan, same meaning.
+    expect(found('ab')).toEqual([ids[3]]);
+    expect(found('☕')).toEqual([ids[0]]);
+    expect(found('')).toEqual(ids);
+    // Searching combines with the other filters, counts and paging.
+    expect(store.calls.stats({ text: 'ovelace' })).toMatchObject({ total: 2, perAction: [{ action: 'send_email', count: 2 }] });
+    const first = store.calls.list({ text: '"who"', limit: 1 });
+    expect(first.calls.map((c) => c.id)).toEqual([ids[1]]);
+    expect(store.calls.list({ text: '"who"', limit: 1, beforeId: first.nextBeforeId ?? undefined }).calls.map((c) => c.id)).toEqual([ids[0]]);
+    expect(store.calls.list({ text: '"who"', action: 'other' }).calls).toEqual([]);
+    // The index is what answers: emptied behind the repository's back, 3+ characters find nothing.
+    const db = new Database(store.file);
+    db.prepare("INSERT INTO calls_text (calls_text) VALUES ('delete-all')").run();
+    db.close();
+    expect(found('Ada Love')).toEqual([]);
+    expect(found('ab')).toEqual([ids[3]]);
+  });
+
+  it('finds through the text index what a scan of every body finds', () => {
+    const words = ['alpha', 'beta', 'Gamma', 'delta', '100%', 'x_y', 'ün', '"k":1'];
+    for (let i = 0; i < 300; i++) {
+      const body = JSON.stringify({ n: i, w: [words[i % 8], words[(i * 3) % 8], words[(i * 5 + 1) % 8]].join(' ') });
+      store.calls.insert(call({ requestBody: Buffer.from(body) }));
+    }
+    const db = new Database(store.file, { readonly: true });
+    try {
+      for (const text of ['alpha beta', 'Gamma', 'gamma', 'ta 10', '100% x_y', 'ün "k', '"n":29', 'a', 'zzz', '"w":"delta']) {
+        const scanned = (db.prepare('SELECT id FROM calls WHERE instr(CAST(request_body AS TEXT), ?) > 0 ORDER BY id DESC').all(text) as { id: number }[]).map((r) => r.id);
+        expect(store.calls.list({ text, limit: 500 }).calls.map((c) => c.id), text).toEqual(scanned);
+        expect(store.calls.stats({ text }).total, text).toBe(scanned.length);
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('counts totals, failures and calls per action', () => {

@@ -91,6 +91,32 @@ describe('migrations', () => {
     ]);
   });
 
+  it('4 -> 5 indexes the bodies already stored, then keeps the index in step', () => {
+    const db = tempDb();
+    migrate(db, 4);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+    );
+    const old = Number(insert.run(Buffer.from('{"q":"stored before the upgrade"}')).lastInsertRowid);
+    expect(migrate(db)).toMatchObject({ ok: true, from: 4, to: 5 });
+    const repository = new CallsRepository(db);
+    const found = (text: string) => repository.list({ text }).calls.map((c) => c.id);
+    // Backfilled: the call stored before the index existed is found through it.
+    expect(found('before the upgrade')).toEqual([old]);
+    const indexed = (text: string) =>
+      (db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ?').all(`"${text}"`) as { rowid: number }[]).map((r) => r.rowid);
+    expect(indexed('upg')).toEqual([old]);
+    const added = Number(insert.run(Buffer.from('{"q":"stored after the upgrade"}')).lastInsertRowid);
+    expect(indexed('upg')).toEqual([old, added]);
+    expect(found('after the upgrade')).toEqual([added]);
+    db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"q":"rewritten"}'), added);
+    expect(indexed('upg')).toEqual([old]);
+    expect(found('rewritten')).toEqual([added]);
+    db.prepare('DELETE FROM calls WHERE id = ?').run(old);
+    expect(indexed('upg')).toEqual([]);
+    expect(found('upgrade')).toEqual([]);
+  });
+
   it('running again changes nothing', () => {
     const db = tempDb();
     migrate(db);
