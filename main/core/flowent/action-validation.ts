@@ -1,19 +1,11 @@
-import type { ActionCreate, ActionUpdate } from './types';
+import type { ActionCreate, ActionInputCheck, ActionUpdate, FieldProblem } from '../../contract/account';
 import { createAjv } from './ajv';
 
 export const ACTION_NAME = /^[a-z0-9_]+$/;
 
-/** A field Flowent would refuse, said the way the user fixes it. */
-export interface FieldProblem {
-  field: 'name' | 'description' | 'webhook_url' | 'json_schema';
-  message: string;
-}
-
-export interface InputCheck {
-  problems: FieldProblem[];
-  /** Accepted by Flowent but worth saying (an http webhook_url for a production instance). */
-  warnings: string[];
-}
+export type { FieldProblem } from '../../contract/account';
+/** What Flowent would say about an action before anything is sent (the contract's ActionInputCheck). */
+export type InputCheck = ActionInputCheck;
 
 export function checkName(name: string): FieldProblem | null {
   if (name.length < 1 || name.length > 100 || !ACTION_NAME.test(name)) {

@@ -1,3 +1,4 @@
+import type { FollowMode, RegisteredHere, StaleAction } from '../../contract/account';
 import type { Result } from '../../contract/api';
 import { isProductionGateway } from './action-validation';
 import { GatewayClient } from './gateway-client';
@@ -23,16 +24,7 @@ export interface FlowentServiceOptions {
   now?: () => number;
 }
 
-export interface RegisteredHere {
-  action: FlowentAction;
-  /** false: the action existed (409) and was updated to point here. */
-  created: boolean;
-  webhookUrl: string;
-}
-
-export interface StaleAction extends LinkedAction {
-  message: string;
-}
+export type { RegisteredHere, StaleAction } from '../../contract/account';
 
 /**
  * Everything the companion does with Flowent's Gateway for one profile at a time: the session,
@@ -153,7 +145,7 @@ export class FlowentService {
    * webhook_url is under `previous` are re-pointed under `current` (`auto`), or only listed
    * (`ask`, for the UI to confirm with mode `auto`). The record is kept in a history of 50.
    */
-  async followTunnel(change: { previous: string; current: string }, mode: 'auto' | 'ask'): Promise<FollowRecord> {
+  async followTunnel(change: { previous: string; current: string }, mode: FollowMode): Promise<FollowRecord> {
     const changes: FollowChange[] = [];
     for (const link of this.links.all()) {
       if (!isUnder(link.webhookUrl, change.previous)) continue;

@@ -1,10 +1,10 @@
 import type { CoreEvent } from '../../contract/api';
 import type { FlowentService } from './flowent-service';
-import type { FollowRecord } from './links';
+import type { FollowMode, FollowRecord } from './links';
 
 export interface FollowOptions {
   /** Read on every change, so a setting can switch between re-pointing and asking. */
-  mode: () => 'auto' | 'ask';
+  mode: () => FollowMode;
   /** The outcome of each change (for a core event such as `flowent-actions-followed`). */
   onRecord: (record: FollowRecord) => void;
   onError?: (error: unknown) => void;

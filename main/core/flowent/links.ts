@@ -1,31 +1,8 @@
+import type { FollowRecord, LinkedAction } from '../../contract/account';
 import type { FlowentSettingsStore } from './settings-repository';
 
-/** An action registered with a webhook_url that reaches this companion. */
-export interface LinkedAction {
-  profile: string;
-  action: string;
-  webhookUrl: string;
-  linkedAt: number;
-}
+export type { FollowChange, FollowMode, FollowRecord, LinkedAction } from '../../contract/account';
 
-/** One action re-pointed (or to re-point) after the tunnel URL changed. */
-export interface FollowChange {
-  profile: string;
-  action: string;
-  from: string;
-  to: string;
-  /** proposed: mode 'ask', nothing sent yet. */
-  outcome: 'updated' | 'failed' | 'proposed';
-  message?: string;
-}
-
-export interface FollowRecord {
-  at: number;
-  previous: string;
-  current: string;
-  mode: 'auto' | 'ask';
-  changes: FollowChange[];
-}
 
 export const FOLLOW_HISTORY_SIZE = 50;
 

@@ -1,22 +1,9 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv, type ErrorObject } from './ajv';
 import type { FlowentSettingsStore } from './settings-repository';
-import type { FlowentAction } from './types';
+import type { FlowentAction, ParameterCheck, ParameterProblem } from '../../contract/account';
 
-/** One way a call's parameters miss the action's registered JSON Schema. */
-export interface ParameterProblem {
-  /** JSON path from the call body, e.g. `parameters.recipient` or `parameters.items[2].qty`. */
-  path: string;
-  /** Ajv's keyword: `required`, `type`, `format`, `enum`, `additionalProperties`... */
-  keyword: string;
-  message: string;
-}
-
-export type ParameterCheck =
-  | { status: 'checked'; problems: ParameterProblem[]; schemaFetchedAt: number }
-  /** No schema cached for this action: fetch the actions from Flowent once (online). */
-  | { status: 'no-schema'; problems: [] }
-  | { status: 'bad-schema'; problems: []; message: string };
+export type { ParameterCheck, ParameterProblem } from '../../contract/account';
 
 interface CachedSchema {
   schema: Record<string, unknown>;

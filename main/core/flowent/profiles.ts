@@ -1,13 +1,10 @@
-import type { Result } from '../../contract/api';
+import type { FlowentProfile } from '../../contract/account';
+import type { Result } from '../../contract/result';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { FlowentSettingsStore } from './settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
 
-/** A Flowent instance the user works with (e.g. staging, production). Never holds the token. */
-export interface FlowentProfile {
-  name: string;
-  baseUrl: string;
-}
+export type { FlowentProfile } from '../../contract/account';
 
 export const DEFAULT_PROFILE = 'default';
 const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;

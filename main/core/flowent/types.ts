@@ -5,28 +5,8 @@ export const DEFAULT_FLOWENT_BASE_URL = 'https://api.flowent.chat/api/v1/gateway
 export const FLOWENT_BASE_URL_ENV = 'FLOWENT_BASE_URL';
 export const FLOWENT_API_TOKEN_ENV = 'FLOWENT_API_TOKEN';
 
-/** An action as the Gateway returns it (openapi.json `Action`). */
-export interface FlowentAction {
-  id: string;
-  tenant_id: string;
-  name: string;
-  description: string;
-  json_schema: Record<string, unknown>;
-  webhook_url: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** `POST /actions`: every field is required. */
-export interface ActionCreate {
-  name: string;
-  description: string;
-  webhook_url: string;
-  json_schema: Record<string, unknown>;
-}
-
-/** `PUT /actions/{name}`: any of these. */
-export type ActionUpdate = Partial<Omit<ActionCreate, 'name'>>;
+/** The action shapes are the contract's (openapi.json `Action`, `POST /actions`, `PUT /actions/{name}`). */
+export type { ActionCreate, ActionUpdate, FlowentAction } from '../../contract/account';
 
 /** A failure the user acts on; `status` is the Gateway's HTTP status when it answered. */
 export type FlowentFailure = { ok: false; code: string; message: string; status?: number; details?: string };
