@@ -1,27 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NgrokTunnel } from '../../../main/core/tunnel/ngrok-tunnel';
+import { describe, expect, it } from 'vitest';
 import { FakeEdge } from '../../fixtures/ngrok-edge/fake-edge';
-import { startCore, type RunningCore } from '../../helpers/running-core';
-import { callThroughEdge, killAll, tunnelFor, waitFor } from './tunnel-harness';
+import type { RunningCore } from '../../helpers/running-core';
+import { callThroughEdge, tunnelFor, waitFor, withEdgeAndCore } from './tunnel-harness';
 
 // The real agent library against an edge that goes away. One process-wide session registry:
 // one test at a time, everything killed after each.
 let edge: FakeEdge;
 let core: RunningCore;
-let tunnel: NgrokTunnel | null = null;
-
-beforeEach(async () => {
-  edge = await FakeEdge.start();
-  core = await startCore();
-});
-
-afterEach(async () => {
-  await tunnel?.close();
-  tunnel = null;
-  await edge.stop();
-  await killAll();
-  await core.close();
-});
+withEdgeAndCore((fresh) => ({ edge, core } = fresh));
 
 /** Quick rebuilds so a test of the whole loop stays within a few seconds. */
 const FAST = { reconnectGraceMs: 1_000, backoffBaseMs: 500, backoffMaxMs: 2_000, forwardTimeoutMs: 3_000 };
@@ -29,7 +15,7 @@ const FAST = { reconnectGraceMs: 1_000, backoffBaseMs: 500, backoffMaxMs: 2_000,
 describe.sequential('NgrokTunnel when the edge goes away', () => {
   it('a short outage: the agent reconnects by itself and keeps the same URL', { timeout: 30_000 }, async () => {
     const t = tunnelFor(edge); // default grace (5 s) leaves the agent time to come back on its own
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     if (!opened.ok) throw new Error(opened.message);
 
@@ -54,7 +40,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
 
   it('a long outage: the provider rebuilds the session with backoff and reports the new URL', { timeout: 20_000 }, async () => {
     const t = tunnelFor(edge, FAST);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     if (!opened.ok) throw new Error(opened.message);
 
@@ -86,7 +72,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
   it('the agent coming back after a rebuild was scheduled cancels the rebuild and keeps the URL', { timeout: 30_000 }, async () => {
     // Grace (1 s) shorter than the agent's own redial (~2.5 s), first rebuild due at 1 s + 3 s.
     const t = tunnelFor(edge, { ...FAST, backoffBaseMs: 3_000, backoffMaxMs: 3_000 });
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     if (!opened.ok) throw new Error(opened.message);
     await edge.drop(500);
@@ -102,7 +88,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
 
   it('close while reconnecting stops the retries for good', { timeout: 30_000 }, async () => {
     const t = tunnelFor(edge, FAST);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
     await edge.drop(2_500);
     await waitFor('a scheduled retry', () => tunnel!.status.attempt !== undefined, 4_000);
@@ -117,7 +103,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
 
   it('gives up, with the reason, when the edge comes back refusing the authtoken', { timeout: 30_000 }, async () => {
     const t = tunnelFor(edge, FAST);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
     edge.rejectAuthWith = 'ERR_NGROK_107';
     await edge.drop(3_000);

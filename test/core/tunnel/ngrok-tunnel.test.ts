@@ -1,35 +1,20 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forwardedFor } from '../../../main/core/tunnel/forwarded-for';
-import type { NgrokTunnel } from '../../../main/core/tunnel/ngrok-tunnel';
 import { FakeEdge, TEST_CA_PEM } from '../../fixtures/ngrok-edge/fake-edge';
-import { startCore, type RunningCore } from '../../helpers/running-core';
-import { callThroughEdge, killAll, tunnelFor, waitFor } from './tunnel-harness';
+import type { RunningCore } from '../../helpers/running-core';
+import { callThroughEdge, tunnelFor, waitFor, withEdgeAndCore } from './tunnel-harness';
 
 // The agent library keeps one process-wide session registry: these tests run one at a time
 // and kill everything after each.
 let edge: FakeEdge;
 let core: RunningCore;
-let tunnel: NgrokTunnel | null = null;
-
-beforeEach(async () => {
-  edge = await FakeEdge.start();
-  core = await startCore();
-});
-
-afterEach(async () => {
-  await tunnel?.close();
-  tunnel = null;
-  // Stop the edge first: a forward() stuck in Auth holds the library (kill() included) until its connection ends.
-  await edge.stop();
-  await killAll();
-  await core.close();
-});
+withEdgeAndCore((fresh) => ({ edge, core } = fresh));
 
 describe.sequential('NgrokTunnel against the stand-in edge (real agent library)', () => {
   it('opens a public URL and a call from the internet reaches the core and is stored with its verdict', async () => {
     const t = tunnelFor(edge);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     expect(opened).toEqual({ ok: true, value: { url: expect.stringMatching(/^https:\/\/t1-[a-z0-9]+\.edge\.test$/) } });
     expect(tunnel.status).toEqual({ state: 'online', url: edge.boundUrls[0], reason: null });
@@ -50,7 +35,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
   });
 
   it('carries a body larger than a muxado window (the edge must wait for WNDINC from the agent)', async () => {
-    tunnel = tunnelFor(edge).tunnel;
+    const tunnel = tunnelFor(edge).tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
     const answer = await callThroughEdge(edge, 'send_email', { note: 'x'.repeat(700_000) });
     expect(answer.status).toBe(200);
@@ -61,7 +46,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
 
   it('refuses to start without an authtoken, without contacting ngrok', async () => {
     const t = tunnelFor(edge);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: '  ' });
     expect(opened).toMatchObject({ ok: false, code: 'tunnel-no-authtoken' });
     expect(opened.ok ? '' : opened.message).toContain('dashboard.ngrok.com/get-started/your-authtoken');
@@ -72,7 +57,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
   it('maps a rejected authtoken (ERR_NGROK_105) to a message the user can act on', async () => {
     edge.rejectAuthWith = 'ERR_NGROK_105';
     const t = tunnelFor(edge);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'bad-token' });
     expect(opened).toMatchObject({ ok: false, code: 'tunnel-authtoken-invalid' });
     expect(opened.ok ? '' : opened.message).toMatch(/rejected the authtoken.*ERR_NGROK_105/);
@@ -83,7 +68,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
 
   it('shows an ERR_NGROK_ code it does not know with the service text', async () => {
     edge.rejectAuthWith = 'ERR_NGROK_9999';
-    tunnel = tunnelFor(edge).tunnel;
+    const tunnel = tunnelFor(edge).tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'x' });
     expect(opened).toMatchObject({ ok: false, code: 'tunnel-rejected' });
     expect(opened.ok ? '' : opened.message).toMatch(/ERR_NGROK_9999.*not valid \(test edge\)/);
@@ -91,7 +76,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
 
   it('gives up on an edge that never answers Auth after the forward() timeout', async () => {
     edge.silentAuth = true;
-    tunnel = tunnelFor(edge, { forwardTimeoutMs: 1_000 }).tunnel;
+    const tunnel = tunnelFor(edge, { forwardTimeoutMs: 1_000 }).tunnel;
     const started = Date.now();
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     const elapsed = Date.now() - started;
@@ -106,7 +91,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     // Observed: a forward() stuck in Auth blocks every later forward() and kill() in the
     // library until its connection ends. The provider must not pile sessions up behind it.
     edge.silentAuth = true;
-    tunnel = tunnelFor(edge, { forwardTimeoutMs: 1_000 }).tunnel;
+    const tunnel = tunnelFor(edge, { forwardTimeoutMs: 1_000 }).tunnel;
     expect(await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).toMatchObject({ ok: false, code: 'tunnel-timeout' });
 
     const again = tunnel.open({ localPort: core.port, authtoken: 'test-token' });
@@ -125,7 +110,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const t = tunnelFor(edge, { serverAddr: `localhost:${port}`, caCert: TEST_CA_PEM });
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const started = Date.now();
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     expect(opened).toMatchObject({ ok: false, code: 'tunnel-unreachable' });
@@ -135,7 +120,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
 
   it('close: status offline, the edge unbinds, and the public port no longer reaches us', async () => {
     const t = tunnelFor(edge);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
     expect((await callThroughEdge(edge)).status).toBe(200);
 
@@ -154,7 +139,7 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
 
   it('open() while open replaces the tunnel', async () => {
     const t = tunnelFor(edge);
-    tunnel = t.tunnel;
+    const tunnel = t.tunnel;
     const first = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     const second = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     expect(first.ok && second.ok).toBe(true);

@@ -1,15 +1,44 @@
 import * as ngrok from '@ngrok/ngrok';
+import { afterEach, beforeEach } from 'vitest';
 import { NgrokTunnel, type NgrokTunnelOptions } from '../../../main/core/tunnel/ngrok-tunnel';
 import type { TunnelStatus, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
 import { FakeEdge, TEST_CA_PEM } from '../../fixtures/ngrok-edge/fake-edge';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { rawRequest, type RawResponse } from '../../helpers/raw-http';
+import { startCore, type RunningCore } from '../../helpers/running-core';
 
 export const KEY = 'test-key';
+
+/** Tunnels made by {@link tunnelFor} in the current test, closed after it. */
+const openedThisTest = new Set<NgrokTunnel>();
+
+/**
+ * Each test gets a fresh edge stand-in and core (handed to `use`); after it, every tunnel is
+ * closed and every agent session killed. The agent library keeps one process-wide session
+ * registry, so files using this must run their tests one at a time.
+ */
+export function withEdgeAndCore(use: (fresh: { edge: FakeEdge; core: RunningCore }) => void): void {
+  let edge: FakeEdge;
+  let core: RunningCore;
+  beforeEach(async () => {
+    edge = await FakeEdge.start();
+    core = await startCore();
+    use({ edge, core });
+  });
+  afterEach(async () => {
+    for (const tunnel of openedThisTest) await tunnel.close();
+    openedThisTest.clear();
+    // Stop the edge before killing: a forward() stuck in Auth holds the library (kill() included) until its connection ends.
+    await edge.stop();
+    await killAll();
+    await core.close();
+  });
+}
 
 /** A provider pointed at the stand-in edge, with every status and URL change recorded. */
 export function tunnelFor(edge: FakeEdge, options: NgrokTunnelOptions = {}) {
   const tunnel = new NgrokTunnel({ serverAddr: edge.serverAddr, caCert: TEST_CA_PEM, ...options });
+  openedThisTest.add(tunnel);
   const statuses: Array<TunnelStatus & { t: number; emittedAt: number }> = [];
   const urlChanges: UrlChange[] = [];
   const started = Date.now();
