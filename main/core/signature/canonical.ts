@@ -2,6 +2,7 @@ import type { JsonMember, JsonNode, JsonObject } from '../json/json-node';
 import { parseJson } from '../json/parse-json';
 import { ByteWriter } from './byte-writer';
 import { isIntegerLiteral } from './numbers';
+import { isPlainBody } from './plain-body';
 import { FAMILIES, Serializer, type Family } from './serialize';
 import { styleByName, type Escaping, type KeyOrder, type StyleInfo } from './styles';
 
@@ -25,9 +26,14 @@ export class MemberBytes {
   private readonly cache = [new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>(), new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>()] as const;
   private readonly numbers = new Map<Escaping, Map<string, string>>();
 
-  constructor(private readonly raw: Uint8Array) {}
+  constructor(
+    private readonly raw: Uint8Array,
+    /** Every escaping gives the same bytes (see isPlainBody): serialize once, as `ascii`. */
+    readonly plain = false,
+  ) {}
 
-  get(m: JsonMember, escaping: Escaping, sort: boolean): Uint8Array {
+  get(m: JsonMember, requested: Escaping, sort: boolean): Uint8Array {
+    const escaping = this.plain ? 'ascii' : requested;
     const slots = this.cache[sort ? 1 : 0];
     let entry = slots.get(escaping);
     if (entry === undefined) {
@@ -88,7 +94,7 @@ export class CanonicalSet {
     private readonly raw: Uint8Array,
     private readonly mode: SignatureMode,
     /** Pass the cache of another set of the same body to reuse its work. */
-    readonly memberBytes: MemberBytes = new MemberBytes(raw),
+    readonly memberBytes: MemberBytes = new MemberBytes(raw, isPlainBody(root, raw)),
   ) {
     this.members =
       mode === 'drop'
@@ -98,10 +104,13 @@ export class CanonicalSet {
 
   /** The exact bytes signed in `style`. */
   bytes(style: StyleInfo): Uint8Array {
-    let bytes = this.cache.get(style.name);
+    // On a plain body the styles of one key order share one array, so the HMAC of it is
+    // computed once and recognised by identity.
+    const cacheKey = this.memberBytes.plain && style.order !== null ? style.order : style.name;
+    let bytes = this.cache.get(cacheKey);
     if (bytes === undefined) {
       bytes = style.order === null || style.escaping === null ? this.rawBytes() : this.ordered(style.order, style.escaping);
-      this.cache.set(style.name, bytes);
+      this.cache.set(cacheKey, bytes);
     }
     return bytes;
   }

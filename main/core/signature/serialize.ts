@@ -113,7 +113,7 @@ export const FAMILIES: Record<Escaping, Family> = {
 };
 
 /** `0` or an integer of at most 15 digits without leading zero: exact as a float64 too. */
-function isPlainSafeInteger(literal: string): boolean {
+export function isPlainSafeInteger(literal: string): boolean {
   const n = literal.length;
   let i = literal.charCodeAt(0) === 0x2d ? 1 : 0;
   if (n - i > 15 || n === i) return false;
