@@ -1,58 +1,88 @@
+import { createHash } from 'node:crypto';
 import type { SignatureReport, Verdict } from '../../main/contract/api';
+import type { NewCall } from '../../main/core/store/calls-repository';
 import { openStore } from '../../main/core/store/open-store';
 
 const ACTIONS = ['send_email', 'create_ticket', 'lookup_order', 'book_meeting', 'refund_payment'];
 const VERDICTS: Verdict[] = ['valid', 'valid', 'valid', 'valid', 'invalid', 'missing', 'unsigned-test'];
+const WORDS = ['invoice', 'delayed', 'parcel', 'meeting', 'refund', 'urgent', 'customer', 'Paris', 'Berlin', 'weekly', 'report', 'café'];
+/** Rows per transaction while filling. */
+const BATCH = 1_000;
+
+/** The parameters a call of each action carries, varied per call so bodies are not all alike. */
+function parameters(action: string, i: number): Record<string, unknown> {
+  const word = (k: number) => WORDS[(i * 7 + k * 13) % WORDS.length] ?? 'note';
+  switch (action) {
+    case 'send_email':
+      return { recipient: `user${i}@example.com`, subject: `Order ${i}`, body: `Hello from the benchmark, ${word(1)} ${word(2)}` };
+    case 'create_ticket':
+      return { title: `${word(1)} ${word(2)} #${i}`, priority: ['low', 'normal', 'high'][i % 3], tags: [word(3), word(4)] };
+    case 'lookup_order':
+      return { order_id: `ORD-${(i * 7919) % 10_000_000}`, include_items: i % 2 === 0 };
+    case 'book_meeting':
+      return { attendees: [`a${i % 997}@example.com`, `b${i % 991}@example.com`], start: new Date(1_700_000_000_000 + i * 60_000).toISOString(), topic: word(5) };
+    default:
+      return { payment_id: `pay_${i.toString(36)}`, amount_cents: (i * 37) % 100_000, reason: `${word(6)} ${word(7)}` };
+  }
+}
+
+/** One realistic stored call: several actions, verdicts and answers; every 50th body carries a long note. */
+export function benchCall(i: number, receivedAt: number): NewCall {
+  const action = ACTIONS[i % ACTIONS.length] ?? 'send_email';
+  const verdict = VERDICTS[i % VERDICTS.length] ?? 'valid';
+  const params = parameters(action, i);
+  if (i % 50 === 0) params.note = `${WORDS.join(' ')} `.repeat(20);
+  // A signature looks random, as real ones do (it weighs on the size of the text index).
+  const signature = createHash('sha256').update(String(i)).digest('hex');
+  const body = JSON.stringify({ action_name: action, parameters: params, timestamp: Math.floor(receivedAt / 1000), signature });
+  const report: SignatureReport = {
+    verdict,
+    style: verdict === 'valid' ? 'python' : null,
+    received: signature,
+    styles: [],
+    diagnosis: [],
+    timestamp: { value: Math.floor(receivedAt / 1000), ageSeconds: 0, flag: 'ok' },
+  };
+  const failed = i % 23 === 0;
+  const answer = failed ? '{"result":"","error":"handler failed"}' : '{"result":"ok","error":""}';
+  return {
+    receivedAt,
+    method: 'POST',
+    path: `/actions/${action}`,
+    remoteAddress: '127.0.0.1',
+    action,
+    test: verdict === 'unsigned-test',
+    requestHeaders: [['Content-Type', 'application/json']],
+    requestBody: Buffer.from(body),
+    bodySize: body.length,
+    problem: null,
+    problemMessage: null,
+    signature: report,
+    answeredBy: 'mock',
+    response: { status: failed ? 500 : 200, headers: [['Content-Type', 'application/json']], body: Buffer.from(answer) },
+    durationMs: 0.5,
+    source: 'flowent',
+    originalCallId: null,
+  };
+}
 
 /**
- * Writes `count` realistic calls straight into a history folder, in one transaction per
- * 10,000 rows, for benchmarks that need a big history.
+ * Writes `count` realistic calls straight into a history folder, one transaction per 1,000
+ * rows, for benchmarks that need a big history. `onProgress` hears the running total.
  */
-export function fillHistory(dataDir: string, count: number): void {
+export function fillHistory(dataDir: string, count: number, onProgress?: (done: number) => void): void {
   const opened = openStore({ dataDir });
   if (!opened.ok) throw new Error(opened.message);
   const store = opened.value;
   const start = Date.now() - count * 1000;
-  const batch = 10_000;
-  // better-sqlite3's transaction wrapper needs the db; insert through the repository in chunks.
-  for (let done = 0; done < count; done += batch) {
-    for (let i = done; i < Math.min(count, done + batch); i++) {
-      const action = ACTIONS[i % ACTIONS.length] ?? 'send_email';
-      const verdict = VERDICTS[i % VERDICTS.length] ?? 'valid';
-      const body = JSON.stringify({
-        action_name: action,
-        parameters: { recipient: `user${i}@example.com`, subject: `Order ${i}`, body: 'Hello from the benchmark' },
-        timestamp: Math.floor((start + i * 1000) / 1000),
-        signature: 'ab'.repeat(32),
-      });
-      const report: SignatureReport = {
-        verdict,
-        style: verdict === 'valid' ? 'python' : null,
-        received: 'ab'.repeat(32),
-        styles: [],
-        diagnosis: [],
-        timestamp: { value: Math.floor((start + i * 1000) / 1000), ageSeconds: 0, flag: 'ok' },
-      };
-      store.calls.insert({
-        receivedAt: start + i * 1000,
-        method: 'POST',
-        path: `/actions/${action}`,
-        remoteAddress: '127.0.0.1',
-        action,
-        test: verdict === 'unsigned-test',
-        requestHeaders: [['Content-Type', 'application/json']],
-        requestBody: Buffer.from(body),
-        bodySize: body.length,
-        problem: null,
-        problemMessage: null,
-        signature: report,
-        answeredBy: 'mock',
-        response: { status: 200, headers: [['Content-Type', 'application/json']], body: Buffer.from('{"result":"ok","error":""}') },
-        durationMs: 0.5,
-        source: 'flowent',
-        originalCallId: null,
-      });
+  try {
+    for (let done = 0; done < count; done += BATCH) {
+      const batch: NewCall[] = [];
+      for (let i = done; i < Math.min(count, done + BATCH); i++) batch.push(benchCall(i, start + i * 1000));
+      store.calls.insert(batch);
+      onProgress?.(Math.min(count, done + BATCH));
     }
+  } finally {
+    store.close();
   }
-  store.close();
 }

@@ -192,6 +192,7 @@ export class CallsRepository {
 
   stats(filter: CallFilter): CallStats {
     if (isEmptyFilter(filter)) return this.totalStats();
+    if (isActionOnly(filter)) return this.actionStats(filter.action);
     const where = filterToSql(filter);
     const totals = this.db
       .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM ${where.from} ${where.clause}`)
@@ -217,6 +218,15 @@ export class CallsRepository {
       failures: rows.reduce((sum, row) => sum + row.failures, 0),
       perAction: rows.filter((row) => row.action !== '').map((row) => ({ action: row.action, count: row.total })),
     };
+  }
+
+  /** One action's counts, from the same totals: a filter by action alone is one row, not a scan. */
+  private actionStats(action: string): CallStats {
+    const row = this.db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
+      | { total: number; failures: number }
+      | undefined;
+    if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
+    return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }] };
   }
 
   /** Deletes every stored call; returns how many there were. */
@@ -311,4 +321,9 @@ function toStoredCall(row: CallRow): StoredCall {
 
 function isEmptyFilter(filter: CallFilter): boolean {
   return Object.values(filter).every((value) => value === undefined || value === '');
+}
+
+function isActionOnly(filter: CallFilter): filter is CallFilter & { action: string } {
+  const { action, ...rest } = filter;
+  return typeof action === 'string' && isEmptyFilter(rest);
 }

@@ -180,6 +180,11 @@ describe('CallsRepository', () => {
     const scanned = store.calls.stats({ since: 0 });
     expect(store.calls.stats({})).toEqual(scanned);
     expect(scanned.total).toBe(60);
+    // A filter by action alone reads the same totals.
+    for (const action of ['action_0', 'action_1', 'action_2', 'action_3', 'none_such']) {
+      expect(store.calls.stats({ action }), action).toEqual(store.calls.stats({ action, since: 0 }));
+    }
+    expect(store.calls.stats({ action: 'action_1' }).total).toBeGreaterThan(0);
     store.calls.clear();
     expect(store.calls.stats({})).toEqual({ total: 0, failures: 0, perAction: [] });
   });

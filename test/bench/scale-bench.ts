@@ -1,0 +1,252 @@
+/**
+ * Scale benchmark: a history of 1,000,000 calls. Fills a fresh data folder, then times the
+ * inspector's queries in-process (the repository the core uses) and through a real
+ * `flowent-companion serve` on that folder (its inspector API), reads that process's RSS,
+ * reports the database size per call, and what the text index's triggers add per insert.
+ *
+ *   npx tsx test/bench/scale-bench.ts [--calls 1000000] [--data-dir <filled folder to reuse>] [--keep]
+ *
+ * Goals (issue "Under load and faults"): list page < 20 ms, filter by action < 50 ms, text
+ * search < 200 ms, core RSS < 200 MB, database size per call reported.
+ */
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import type { CallFilter, CallQuery } from '../../main/contract/api';
+import type { NewCall } from '../../main/core/store/calls-repository';
+import { DATABASE_FILE, openStore, type Store } from '../../main/core/store/open-store';
+import { startServe } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { rssMb } from './bench-kit';
+import { benchCall, fillHistory } from './fill-history';
+
+const KEY = 'bench-key';
+/** The inspector's page size (renderer/src/store/calls-actions.ts). */
+const PAGE = 200;
+const RUNS = 7;
+
+interface Timed {
+  label: string;
+  firstMs: number;
+  medianMs: number;
+  maxMs: number;
+  rows: number;
+}
+
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+function time<T>(label: string, work: () => T, count: (value: T) => number): Timed {
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const value = work();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    rows = count(value);
+  }
+  return summarize(label, samples, rows);
+}
+
+async function timeAsync<T>(label: string, work: () => Promise<T>, count: (value: T) => number): Promise<Timed> {
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const value = await work();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    rows = count(value);
+  }
+  return summarize(label, samples, rows);
+}
+
+function summarize(label: string, samples: number[], rows: number): Timed {
+  const sorted = samples.slice(1).sort((a, b) => a - b);
+  return { label, firstMs: samples[0] ?? NaN, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, maxMs: Math.max(...sorted), rows };
+}
+
+function printTable(title: string, rows: Timed[]): void {
+  console.log(`\n${title} (first run, then median and max of the next ${RUNS - 1})`);
+  for (const r of rows) {
+    console.log(`${r.label.padEnd(52)}${r.firstMs.toFixed(1).padStart(9)} ms${r.medianMs.toFixed(1).padStart(9)} ms${r.maxMs.toFixed(1).padStart(9)} ms${String(r.rows).padStart(9)} rows`);
+  }
+}
+
+/** The queries the inspector makes, as (label, query) pairs; a "stats" query goes to getStats. */
+function queries(count: number): { label: string; list?: CallQuery; stats?: CallFilter }[] {
+  const rare = `user${Math.floor(count * 0.4) - (Math.floor(count * 0.4) % 5)}@example.com`;
+  return [
+    { label: 'first page', list: { limit: PAGE } },
+    { label: 'page at the middle of the history', list: { limit: PAGE, beforeId: Math.floor(count / 2) } },
+    { label: 'header counts (stats, no filter)', stats: {} },
+    { label: 'filter by action: list', list: { limit: PAGE, action: 'book_meeting' } },
+    { label: 'filter by action: stats', stats: { action: 'book_meeting' } },
+    { label: 'filter by verdict (1 in 7): list', list: { limit: PAGE, verdict: 'invalid' } },
+    { label: 'filter by verdict: stats', stats: { verdict: 'invalid' } },
+    { label: 'filter by status 5xx (1 in 23): list', list: { limit: PAGE, statusClass: '5xx' } },
+    { label: `text, rare hit "${rare}": list`, list: { limit: PAGE, text: rare } },
+    { label: 'text, rare hit: stats', stats: { text: rare } },
+    { label: 'text, common hit "Paris": list', list: { limit: PAGE, text: 'Paris' } },
+    { label: 'text, common hit: stats', stats: { text: 'Paris' } },
+    { label: 'text, miss "no such words": list', list: { limit: PAGE, text: 'no such words' } },
+    { label: 'text, 2 characters "zq" (scans): list', list: { limit: PAGE, text: 'zq' } },
+    { label: 'text + action "Berlin" in create_ticket: list', list: { limit: PAGE, text: 'Berlin', action: 'create_ticket' } },
+  ];
+}
+
+function inProcess(store: Store, count: number): Timed[] {
+  const results = queries(count).map((q) =>
+    q.list
+      ? time(q.label, () => store.calls.list(q.list as CallQuery), (page) => page.calls.length)
+      : time(q.label, () => store.calls.stats(q.stats as CallFilter), (stats) => stats.total),
+  );
+  // Ten pages in a row, following the cursor, as scrolling does.
+  let before: number | undefined;
+  results.splice(
+    1,
+    0,
+    time(
+      'next page (following the cursor, 6 deep)',
+      () => {
+        const page = store.calls.list({ limit: PAGE, beforeId: before });
+        before = page.nextBeforeId ?? undefined;
+        return page;
+      },
+      (page) => page.calls.length,
+    ),
+  );
+  return results;
+}
+
+async function throughServe(dataDir: string, count: number): Promise<{ timings: Timed[]; rss: Record<string, number> }> {
+  const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+  try {
+    if (!server.inspectorUrl) throw new Error('the inspector did not start');
+    const url = new URL(server.inspectorUrl);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+    const api = async (method: string, args: unknown[]) => {
+      const response = await fetch(`${url.origin}/api/call/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      const reply = (await response.json()) as { ok: boolean; value: unknown; message?: string };
+      if (!reply.ok) throw new Error(`${method}: ${reply.message}`);
+      return reply.value;
+    };
+    const pid = server.child.pid ?? 0;
+    await new Promise((settle) => setTimeout(settle, 2000));
+    const rss: Record<string, number> = { idle: rssMb(pid) };
+    const timings: Timed[] = [];
+    for (const q of queries(count)) {
+      timings.push(
+        q.list
+          ? await timeAsync(q.label, () => api('listCalls', [q.list]), (page) => (page as { calls: unknown[] }).calls.length)
+          : await timeAsync(q.label, () => api('getStats', [q.stats]), (stats) => (stats as { total: number }).total),
+      );
+    }
+    rss.afterQueries = rssMb(pid);
+    rss.peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    return { timings, rss };
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
+function sizes(dataDir: string, count: number): void {
+  const file = join(dataDir, DATABASE_FILE);
+  const db = new Database(file);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+    const total = statSync(file).size;
+    console.log(`\ndatabase file: ${(total / 1e6).toFixed(1)} MB for ${count} calls = ${(total / count).toFixed(0)} bytes per call`);
+    for (const row of rows.filter((r) => r.bytes > 1e6)) {
+      console.log(`  ${row.name.padEnd(28)}${(row.bytes / 1e6).toFixed(1).padStart(9)} MB${(row.bytes / count).toFixed(0).padStart(7)} bytes/call`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * CPU per stored call with and without the text index's triggers (migration 5), in batches
+ * of 16 as group commit writes them under load, alternating to share the machine's mood.
+ */
+function insertCost(rows: number): void {
+  const calls: NewCall[] = Array.from({ length: rows }, (_, i) => benchCall(i, 1_700_000_000_000 + i * 1000));
+  const best = { with: Infinity, without: Infinity };
+  for (let round = 0; round < 3; round++) {
+    for (const variant of ['with', 'without'] as const) {
+      const dir = makeTempDir('fc-insert-');
+      try {
+        const opened = openStore({ dataDir: dir.path });
+        if (!opened.ok) throw new Error(opened.message);
+        if (variant === 'without') {
+          const db = new Database(opened.value.file);
+          db.exec('DROP TRIGGER calls_text_insert');
+          db.close();
+        }
+        const started = process.cpuUsage();
+        for (let i = 0; i < rows; i += 16) opened.value.calls.insert(calls.slice(i, i + 16));
+        const used = process.cpuUsage(started);
+        best[variant] = Math.min(best[variant], (used.user + used.system) / rows);
+        opened.value.close();
+      } finally {
+        dir.remove();
+      }
+    }
+  }
+  console.log(`\ninsert, batches of 16, ${rows} calls, best of 3 (CPU µs per call): with the text index ${best.with.toFixed(1)}, without ${best.without.toFixed(1)}, the triggers add ${(best.with - best.without).toFixed(1)}`);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      calls: { type: 'string', default: '1000000' },
+      'data-dir': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      'insert-rows': { type: 'string', default: '20000' },
+    },
+  });
+  const count = Number(values.calls);
+  const dir = values['data-dir'] ? { path: values['data-dir'], remove: () => undefined } : makeTempDir('fc-scale-');
+  console.log(`load average at start: ${load()}; data folder ${dir.path}`);
+  try {
+    if (!values['data-dir']) {
+      const began = Date.now();
+      const cpu = process.cpuUsage();
+      fillHistory(dir.path, count, (done) => {
+        if (done % 100_000 === 0) console.log(`  filled ${done} (${((Date.now() - began) / 1000).toFixed(0)} s, load ${load()})`);
+      });
+      const used = process.cpuUsage(cpu);
+      console.log(`filled ${count} calls in ${((Date.now() - began) / 1000).toFixed(0)} s, ${((used.user + used.system) / count).toFixed(0)} µs CPU per call (batches of 1,000)`);
+    }
+    sizes(dir.path, count);
+
+    const opened = openStore({ dataDir: dir.path });
+    if (!opened.ok) throw new Error(opened.message);
+    try {
+      printTable(`in-process, CallsRepository on ${count} calls (load ${load()})`, inProcess(opened.value, count));
+    } finally {
+      opened.value.close();
+    }
+
+    const served = await throughServe(dir.path, count);
+    printTable(`through a real \`flowent-companion serve\`: inspector API over HTTP (load ${load()})`, served.timings);
+    console.log(`serve RSS: idle ${served.rss.idle?.toFixed(0)} MB, after the queries ${served.rss.afterQueries?.toFixed(0)} MB, peak ${served.rss.peak?.toFixed(0)} MB`);
+
+    insertCost(Number(values['insert-rows']));
+    console.log(`\nload average at end: ${load()}`);
+  } finally {
+    if (!values.keep && !values['data-dir']) rmSync(dir.path, { recursive: true, force: true });
+    else console.log(`kept ${dir.path}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
