@@ -1,44 +1,40 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type Browser } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { rawRequest } from '../helpers/raw-http';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-answers-key';
 let edge: FakeEdge;
 let server: ServeProcess;
-let browser: Browser;
 let page: Page;
-const dataDir = makeTempDir();
-
-const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
-const postLocal = (action: string, parameters: Record<string, unknown>) =>
-  fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload(action, parameters), KEY) });
+let rows: () => Locator;
 
 beforeAll(async () => {
   edge = await FakeEdge.start();
-  server = await startServe(['--port', '0', '--data-dir', dataDir.path], {
-    FLOWENT_HMAC_KEY: KEY,
-    NGROK_AUTHTOKEN: 'e2e-token',
-    FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
-    FLOWENT_COMPANION_NGROK_CA_FILE: resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem'),
-  });
-  browser = await launchBrowser();
-  page = browser.page;
-  await page.goto(server.inspectorUrl!);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  await edge?.stop();
-  dataDir.remove();
 });
+afterAll(async () => {
+  await edge?.stop();
+});
+
+serveInspectorForFile(
+  () => ({
+    env: {
+      FLOWENT_HMAC_KEY: KEY,
+      NGROK_AUTHTOKEN: 'e2e-token',
+      FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
+      FLOWENT_COMPANION_NGROK_CA_FILE: resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem'),
+    },
+  }),
+  (served) => ({ server, page, rows } = served),
+);
+
+const postLocal = (action: string, parameters: Record<string, unknown>) =>
+  fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload(action, parameters), KEY) });
 
 describe.sequential('answers and the public URL, from the inspector', () => {
   it('opens the tunnel from the UI; a call from the internet arrives through it', async () => {

@@ -1,39 +1,19 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type Browser } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, type Browser } from './browser';
+import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-hmac-key';
-const BUILT_RENDERER = resolve(__dirname, '../../out/renderer/index.html');
-
 let server: ServeProcess;
 let browser: Browser;
 let page: Page;
-let dataDir: { path: string; remove: () => void };
+let rows: () => Locator;
+serveInspectorForFile(() => ({ env: { FLOWENT_HMAC_KEY: KEY }, open: false }), (served) => ({ server, browser, page, rows } = served));
 
 const post = (path: string, body: string) =>
   fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
-
-beforeAll(async () => {
-  if (!existsSync(BUILT_RENDERER)) throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
-  dataDir = makeTempDir();
-  server = await startServe(['--port', '0', '--data-dir', dataDir.path], { FLOWENT_HMAC_KEY: KEY });
-  if (!server.inspectorUrl) throw new Error(`serve printed no inspector URL:\n${server.output()}`);
-  browser = await launchBrowser();
-  page = browser.page;
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  dataDir?.remove();
-});
 
 describe.sequential('the inspector in Chromium against a real flowent-companion serve', () => {
   it('teaches what to do when there are no calls yet', async () => {

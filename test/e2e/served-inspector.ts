@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { launchBrowser, type Browser } from './browser';
+
+const BUILT_RENDERER = resolve(__dirname, '../../out/renderer/index.html');
+
+/** What one end-to-end file drives: a real `serve`, its data folder, and Chromium on its inspector. */
+export interface ServedInspector {
+  server: ServeProcess;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  /** Uncaught errors in the page: a crash unmounts the app, so a test can demand there are none. */
+  pageErrors: string[];
+  /** The rows of the history list. */
+  rows(): Locator;
+}
+
+export interface ServeSetup {
+  /** Flags besides --port 0 and --data-dir (added here). */
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Open the inspector page right away (default true). */
+  open?: boolean;
+}
+
+/**
+ * For a whole test file: starts `serve` on a fresh data folder and Chromium, hands them to
+ * `use`, and stops both after the file. `setup` is read when the file starts, after the
+ * `beforeAll` hooks registered before this call (e.g. a handler whose URL goes in `--forward`).
+ */
+export function serveInspectorForFile(setup: () => ServeSetup, use: (served: ServedInspector) => void): void {
+  const dataDir = makeTempDir();
+  let server: ServeProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!existsSync(BUILT_RENDERER)) throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
+    const { args = [], env = {}, open = true } = setup();
+    server = await startServe(['--port', '0', '--data-dir', dataDir.path, ...args], env);
+    if (!server.inspectorUrl) throw new Error(`serve printed no inspector URL:\n${server.output()}`);
+    browser = await launchBrowser();
+    const page = browser.page;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    if (open) await page.goto(server.inspectorUrl);
+    const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+    use({ server, browser, page, dataDir: dataDir.path, pageErrors, rows });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    dataDir.remove();
+  });
+}
