@@ -1,5 +1,5 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all (issue 6). */
-import type { Violation } from './calls';
+import type { CallFilter, Violation } from './calls';
 import type { Result } from './result';
 
 /** `as-is`: the original bytes and headers; `resign`: a fresh timestamp signed with the current key. */
@@ -48,13 +48,160 @@ export interface ReplayOutcome {
   error: string | null;
 }
 
+/** Which calls: these ids, or every call matching the filter (oldest first). */
+export type CallSelection = { ids: number[] } | { filter: CallFilter };
+
+/** The most calls one bulk replay or one export takes. */
+export const MAX_SELECTION = 10_000;
+
+export interface BulkReplayOptions {
+  /** Replays at once, 1-16 (1: strictly in order). */
+  concurrency: number;
+  /** Fresh timestamp and signature (learned style) instead of the original bytes. */
+  resign: boolean;
+  /** Null: each action's forwarding target. */
+  target: string | null;
+}
+
+export interface BulkReplayStarted {
+  runId: string;
+  /** How many calls the run replays (replayable calls of the selection). */
+  total: number;
+}
+
+export interface BulkReplayCounts {
+  done: number;
+  total: number;
+  passed: number;
+  changed: number;
+  failed: number;
+}
+
+/** One replayed call of a run: the original, the stored replay (null when none was made) and why it failed. */
+export interface BulkReplayItem {
+  originalId: number;
+  replayId: number | null;
+  verdict: ReplayOutcome['verdict'];
+  /** The refusal or the handler error, when there was one. */
+  error: string | null;
+}
+
+export interface BulkReplaySummary extends BulkReplayCounts {
+  cancelled: boolean;
+  items: BulkReplayItem[];
+}
+
+/** The signing style learned for the current HMAC key. */
+export interface LearnedStyleInfo {
+  style: string;
+  /** Valid Flowent calls it was learned from; 0: the default style, nothing learned yet. */
+  fromCalls: number;
+  /** False while no call told the styles apart. */
+  decided: boolean;
+  /** False when there is no HMAC key (nothing can be learned or signed). */
+  keySet: boolean;
+}
+
+/** Where the simulator knows an action from (the first that has a schema wins). */
+export type SimulatorActionOrigin = 'local' | 'flowent' | 'history';
+
+export interface SimulatorAction {
+  action: string;
+  origin: SimulatorActionOrigin;
+  /** Stored calls naming it. */
+  calls: number;
+  /** Its JSON Schema, when one is known (defined here, or cached from Flowent). */
+  schema: Record<string, unknown> | null;
+}
+
+export interface SimulateRequest {
+  action: string;
+  /** The parameters object as JSON text; null: generated from the schema with `seed`. */
+  parameters: string | null;
+  seed: number;
+  /** Flowent's registration check (`"test": true`, unsigned) instead of a call. */
+  test: boolean;
+  /** Null: the action's forwarding target. */
+  target: string | null;
+}
+
+export interface SimulateOutcome {
+  /** The stored call (source `simulator`). */
+  id: number;
+  url: string;
+  /** The exact body sent. */
+  body: string;
+  /** Null for the unsigned registration check. */
+  signedStyle: string | null;
+  status: number;
+  answer: string;
+  durationMs: number;
+  violations: Violation[];
+  error: string | null;
+}
+
+/** A HAR export: the text (browser) or where the desktop app saved it; null `savedTo` and `text` when the save was cancelled. */
+export interface HarExport {
+  count: number;
+  text: string | null;
+  savedTo: string | null;
+}
+
+export interface HarImportProblem {
+  path: string;
+  message: string;
+}
+
+export interface HarImportSummary {
+  imported: number;
+  skipped: number;
+  problems: HarImportProblem[];
+  ids: number[];
+  /** False when the desktop open dialog was cancelled (nothing read). */
+  opened: boolean;
+}
+
 export interface ReplayMethods {
   /** Sends a stored call to the handler again (`target` null: the action's forwarding target); stored as a new call. */
   replayCall(id: number, mode: ReplayMode, target: string | null): Promise<Result<ReplayOutcome>>;
+  /** Replays a stored call with new parameters (a JSON object as text), re-signed with the learned style. */
+  replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome>>;
   /** A shell command that sends the stored call again, re-signed with the learned style when `resign`. */
   copyAsCurl(id: number, resign: boolean): Promise<Result<string>>;
+  /** Starts replaying a selection in the background; progress comes as `replay-progress` / `replay-finished` events. */
+  startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<BulkReplayStarted>>;
+  /** Stops starting new replays of a run (those in flight finish and are stored). */
+  cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>>;
+  getLearnedStyle(): Promise<LearnedStyleInfo>;
+  /** Actions the simulator can send: defined here, cached from Flowent, or seen in history. */
+  listSimulatorActions(): Promise<SimulatorAction[]>;
+  /** Defines (or with null removes) an action's JSON Schema here, as text. */
+  saveSimulatorAction(action: string, schema: string | null): Promise<Result<SimulatorAction[]>>;
+  /** Parameters that satisfy the action's schema, as JSON text; the same seed gives the same parameters. */
+  generateParameters(action: string, seed: number): Promise<Result<string>>;
+  /** Sends a Flowent call that never happened to the handler (stored with source `simulator`). */
+  simulateCall(request: SimulateRequest): Promise<Result<SimulateOutcome>>;
+  /** The selection as HAR 1.2 (no credentials); the desktop app saves it through a save dialog instead. */
+  exportHar(selection: CallSelection): Promise<Result<HarExport>>;
+  /** Reads a HAR into the history; null text: the desktop app asks for the file with an open dialog. */
+  importHar(text: string | null): Promise<Result<HarImportSummary>>;
 }
 
-export const REPLAY_METHOD_NAMES = ['replayCall', 'copyAsCurl'] as const satisfies readonly (keyof ReplayMethods)[];
+export const REPLAY_METHOD_NAMES = [
+  'replayCall',
+  'replayEdited',
+  'copyAsCurl',
+  'startBulkReplay',
+  'cancelBulkReplay',
+  'getLearnedStyle',
+  'listSimulatorActions',
+  'saveSimulatorAction',
+  'generateParameters',
+  'simulateCall',
+  'exportHar',
+  'importHar',
+] as const satisfies readonly (keyof ReplayMethods)[];
 
-export type ReplayEvent = never;
+export type ReplayEvent =
+  | ({ type: 'replay-progress'; runId: string } & BulkReplayCounts)
+  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };

@@ -141,6 +141,7 @@ export function createCore(options: CoreOptions): RespondingCore {
     startupForwardTarget: options.forwardTarget ?? null,
     forwardTimeoutMs,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
+    onEvent: (event) => events.emit(event),
   });
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Started>> => {

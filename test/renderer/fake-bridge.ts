@@ -16,8 +16,16 @@ import {
   type MockCheck,
   type MockFormat,
   type MockSave,
+  type BulkReplayOptions,
+  type CallSelection,
+  type HarExport,
+  type HarImportSummary,
+  type LearnedStyleInfo,
   type ReplayMode,
   type ReplayOutcome,
+  type SimulateOutcome,
+  type SimulateRequest,
+  type SimulatorAction,
   type RespondMode,
   type RespondSettings,
   type Result,
@@ -28,7 +36,7 @@ import {
 } from '../../main/contract/api';
 import { fakeCheckMock } from './fake-mock-check';
 import { makeStatus, matches, summaryOf } from './fake-data';
-import { fakeReplay, type FakeReplayAnswer } from './fake-replay';
+import { FakeReplayCore, fakeReplay, type FakeReplayAnswer } from './fake-replay';
 
 export { makeCall, makeStatus, summaryOf } from './fake-data';
 
@@ -53,6 +61,8 @@ export class FakeBridge implements CompanionBridge {
   respondInfo = { startupForwardTarget: null as string | null, forwardTimeoutMs: 10_000, fallbackToMock: false };
   /** What the fake handler answers to replays. */
   replayAnswer: FakeReplayAnswer = { status: 200, body: '{"result":"replayed"}' };
+  /** Bulk replay, simulator and HAR, in memory (issue 6). */
+  replayCore = new FakeReplayCore(this);
   /** The public URL the next openTunnel binds. */
   tunnelUrl = 'https://quiet-fox-42.ngrok-free.app';
 
@@ -272,6 +282,55 @@ export class FakeBridge implements CompanionBridge {
     if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
     const body = resign ? call.requestBody.replace(/"signature":"[^"]*"/, '"signature":"resigned"') : call.requestBody;
     return { ok: true, value: `curl -X POST 'http://127.0.0.1:8787${call.path}' --data-binary '${body}'` };
+  }
+
+  private replayMethod<T>(method: string, args: unknown[], run: () => Result<T> | T): Promise<T | Result<T>> {
+    this.record(method, args);
+    return Promise.resolve(this.refusal(method) ?? run());
+  }
+
+  replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome>> {
+    return this.replayMethod('replayEdited', [id, parameters, target], () => this.replayCore.replayEdited(id, parameters, target)) as Promise<Result<ReplayOutcome>>;
+  }
+
+  startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<{ runId: string; total: number }>> {
+    return this.replayMethod('startBulkReplay', [selection, options], () => this.replayCore.startBulk(selection, options)) as Promise<Result<{ runId: string; total: number }>>;
+  }
+
+  cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>> {
+    return this.replayMethod('cancelBulkReplay', [runId], () => this.replayCore.cancelBulk(runId)) as Promise<Result<{ cancelled: boolean }>>;
+  }
+
+  async getLearnedStyle(): Promise<LearnedStyleInfo> {
+    this.record('getLearnedStyle', []);
+    return { ...this.replayCore.learned };
+  }
+
+  async listSimulatorActions(): Promise<SimulatorAction[]> {
+    this.record('listSimulatorActions', []);
+    return structuredClone(this.replayCore.actions);
+  }
+
+  saveSimulatorAction(action: string, schema: string | null): Promise<Result<SimulatorAction[]>> {
+    return this.replayMethod('saveSimulatorAction', [action, schema], () => this.replayCore.saveAction(action, schema)) as Promise<Result<SimulatorAction[]>>;
+  }
+
+  generateParameters(action: string, seed: number): Promise<Result<string>> {
+    return this.replayMethod('generateParameters', [action, seed], () => this.replayCore.generate(action, seed)) as Promise<Result<string>>;
+  }
+
+  simulateCall(request: SimulateRequest): Promise<Result<SimulateOutcome>> {
+    return this.replayMethod('simulateCall', [request], () => this.replayCore.simulate(request)) as Promise<Result<SimulateOutcome>>;
+  }
+
+  exportHar(selection: CallSelection): Promise<Result<HarExport>> {
+    return this.replayMethod('exportHar', [selection], () => this.replayCore.exportHar(selection)) as Promise<Result<HarExport>>;
+  }
+
+  importHar(text: string | null): Promise<Result<HarImportSummary>> {
+    return this.replayMethod('importHar', [text], () =>
+      text === null ? { ok: false as const, code: 'no-file', message: 'Give the HAR file’s contents to import (choose a .har file).' } : this.replayCore.importHar(text),
+    ) as Promise<Result<HarImportSummary>>;
   }
 
   onEvents(listener: (events: CoreEvent[]) => void): () => void {

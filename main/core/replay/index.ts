@@ -1,9 +1,11 @@
 /** Replay, simulator, HAR export/import, copy as cURL and the learned signing style (issue 6). */
-import type { CallFilter, CallSummary, Result, SignatureReport } from '../../contract/api';
+import type { BulkReplayStarted, CallFilter, CallSelection, CallSummary, LearnedStyleInfo, ReplayEvent, Result, SignatureReport, SimulatorAction } from '../../contract/api';
+import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
 import { Forwarder } from '../respond/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { RespondRepository } from '../store/respond-repository';
+import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions, type BulkSummary, type ReplaySelection } from './bulk-replay';
 import { curlFor, type CurlOptions } from './curl';
 import { callsToHar, type Har } from './har-export';
@@ -11,6 +13,7 @@ import { importHar, type ImportSummary } from './har-import';
 import { StyleLearner, type LearnedStyle } from './learned-style';
 import { replayCall, type ReplayOptions, type ReplayResult } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
+import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
 
 export type { AnswerDiff, DiffLine, HeaderChange } from './answer-diff';
 export type { BulkOptions, BulkProgress, BulkSummary, ReplaySelection } from './bulk-replay';
@@ -34,6 +37,8 @@ export interface ReplayApiDeps {
   forwardTimeoutMs?: number;
   /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
   onStored?: (call: CallSummary) => void;
+  /** Bulk runs' progress and end, for the `replay-progress` / `replay-finished` events. */
+  onEvent?: (event: ReplayEvent) => void;
 }
 
 /** What the UI and the command line use for replay, simulation, export/import and cURL. */
@@ -52,6 +57,16 @@ export interface ReplayApi {
   importHar(text: string): Result<ImportSummary>;
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
   curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string>;
+  /** Starts a bulk replay in the background (progress through `onEvent`); the selection's replayable calls. */
+  startBulk(selection: CallSelection, options: Omit<BulkOptions, 'signal' | 'onProgress'>): Result<BulkReplayStarted>;
+  /** False when no such run is going. */
+  cancelBulk(runId: string): boolean;
+  /** The learned style for the current key, and whether there is a key. */
+  styleInfo(): LearnedStyleInfo;
+  simulatorActions(): SimulatorAction[];
+  saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[]>;
+  /** The JSON Schema known for an action (defined here or cached from Flowent), or null. */
+  schemaFor(action: string): Record<string, unknown> | null;
   /** Aborts replays in flight. */
   close(): Promise<void>;
 }
@@ -61,6 +76,7 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
   const learner = new StyleLearner(deps.calls);
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
   const fallback = { style: 'python', fromCalls: 0, discriminatingCalls: 0, decided: false } as const;
+  const runs = new BulkRuns((ids, options) => replayMany(ctx, { ids }, options), (event) => deps.onEvent?.(event));
   return {
     replay: (id, options) => replayCall(ctx, id, options),
     replayMany: (selection, options) => replayMany(ctx, selection, options),
@@ -81,7 +97,26 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
       return curlFor(call, { ...options, key, style });
     },
-    close: () => forwarder.close(),
+    startBulk(selection, options) {
+      const ids = 'ids' in selection ? selection.ids.slice(0, MAX_SELECTION) : deps.calls().selectReplayableIds(selection.filter, MAX_SELECTION);
+      if (ids.length === 0) {
+        return { ok: false, code: 'nothing-to-replay', message: 'No call here can be replayed: only calls from Flowent that name an action are. Change the filter, or send a call first.' };
+      }
+      return { ok: true, value: { runId: runs.start(ids, options), total: ids.length } };
+    },
+    cancelBulk: (runId) => runs.cancel(runId),
+    styleInfo() {
+      const key = deps.hmacKey();
+      const learned = key ? learner.learnedStyle(key) : fallback;
+      return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: key !== null };
+    },
+    simulatorActions: () => simulatorActions(deps.calls()),
+    saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), action, schemaText),
+    schemaFor: (action) => schemaFor(deps.calls(), action),
+    close: () => {
+      runs.cancelAll();
+      return forwarder.close();
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from './calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadRespondSettings } from './respond-actions';
+import { applyReplayEvent } from './replay-bulk-actions';
 
 let batcher: EventBatcher | null = null;
 onReset(() => {
@@ -106,6 +107,10 @@ export function applyEvents(events: CoreEvent[]): void {
       }
       case 'tunnel-url-changed':
         useUiStore.setState({ urlChange: { previous: event.previous, current: event.current } });
+        break;
+      case 'replay-progress':
+      case 'replay-finished':
+        applyReplayEvent(event);
         break;
       default: {
         const never: never = event;

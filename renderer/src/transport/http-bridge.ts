@@ -146,6 +146,16 @@ export function createHttpBridge(
     setListenOnAllInterfaces: (on) => call('setListenOnAllInterfaces', [on]),
     replayCall: (id, mode, target) => call('replayCall', [id, mode, target]),
     copyAsCurl: (id, resign) => call('copyAsCurl', [id, resign]),
+    replayEdited: (id, parameters, target) => call('replayEdited', [id, parameters, target]),
+    startBulkReplay: (selection, options) => call('startBulkReplay', [selection, options]),
+    cancelBulkReplay: (runId) => call('cancelBulkReplay', [runId]),
+    getLearnedStyle: () => call('getLearnedStyle', []),
+    listSimulatorActions: () => call('listSimulatorActions', []),
+    saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),
+    generateParameters: (action, seed) => call('generateParameters', [action, seed]),
+    simulateCall: (request) => call('simulateCall', [request]),
+    exportHar: (selection) => call('exportHar', [selection]),
+    importHar: (text) => call('importHar', [text]),
     onEvents(listener) {
       eventListeners.add(listener);
       ensureSource();

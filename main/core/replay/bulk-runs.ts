@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { BulkReplayItem, BulkReplaySummary, ReplayEvent, Result } from '../../contract/api';
+import type { BulkOptions, BulkProgress, BulkSummary } from './bulk-replay';
+
+type RunMany = (ids: number[], options: BulkOptions) => Promise<BulkSummary>;
+
+/**
+ * Bulk replays running in the background, one AbortController each: the UI starts a run,
+ * gets its id at once, follows it through events and may cancel it.
+ */
+export class BulkRuns {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly runMany: RunMany,
+    private readonly emit: (event: ReplayEvent) => void,
+  ) {}
+
+  start(ids: number[], options: Omit<BulkOptions, 'signal' | 'onProgress'>): string {
+    const runId = randomUUID();
+    const controller = new AbortController();
+    this.running.set(runId, controller);
+    const counts = { done: 0, total: ids.length, passed: 0, changed: 0, failed: 0 };
+    const onProgress = ({ done, item }: BulkProgress) => {
+      const verdict = toItem(item).verdict;
+      counts[verdict]++;
+      counts.done = done;
+      this.emit({ type: 'replay-progress', runId, ...counts });
+    };
+    void this.runMany(ids, { ...options, signal: controller.signal, onProgress })
+      .then((summary) => this.emit({ type: 'replay-finished', runId, summary: toSummary(summary) }))
+      .catch((error: unknown) => {
+        // A bug, not bad input: still end the run so the UI is not left waiting.
+        const message = error instanceof Error ? error.message : String(error);
+        this.emit({ type: 'replay-finished', runId, summary: { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', error: message }] } });
+      })
+      .finally(() => this.running.delete(runId));
+    return runId;
+  }
+
+  cancel(runId: string): boolean {
+    const controller = this.running.get(runId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort();
+  }
+}
+
+function toItem(item: { originalId: number; result: Result<{ id: number; verdict: BulkReplayItem['verdict']; error: string | null }> }): BulkReplayItem {
+  const { originalId, result } = item;
+  if (!result.ok) return { originalId, replayId: null, verdict: 'failed', error: result.message };
+  return { originalId, replayId: result.value.id, verdict: result.value.verdict, error: result.value.error };
+}
+
+function toSummary(summary: BulkSummary): BulkReplaySummary {
+  const { total, done, passed, changed, failed, cancelled } = summary;
+  return { total, done, passed, changed, failed, cancelled, items: summary.items.map(toItem) };
+}
