@@ -134,6 +134,9 @@ function describeTarget(target: URL): string {
 function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | 'failed'; message: string } {
   const code = errorCode(error);
   const where = describeTarget(target);
+  if (isNotHttp(error)) {
+    return { kind: 'failed', message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is your handler's plain HTTP port, not another service.` };
+  }
   switch (code) {
     case 'ECONNREFUSED':
       return { kind: 'unreachable', message: `${where} refused the connection: nothing is listening on ${target.host}. Start your handler, or check the port.` };
@@ -155,6 +158,17 @@ function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | '
     default:
       return { kind: 'failed', message: `Forwarding to ${target.origin}${target.pathname} failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}.` };
   }
+}
+
+/** The answer could not be parsed as HTTP (the client's parser error, possibly wrapped). */
+function isNotHttp(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const { name, code } = current as { name?: unknown; code?: unknown };
+    if (name === 'HTTPParserError' || (typeof code === 'string' && code.startsWith('HPE_'))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function errorCode(error: unknown): string | null {
