@@ -13,6 +13,7 @@ import { openWebLink } from './desktop/external-links';
 import { createFailureNotifier } from './desktop/failure-notifier';
 import { installHardening, restrictPermissions } from './desktop/hardening';
 import { registerIpc, type IpcRegistration } from './desktop/ipc';
+import { withHarDialogs } from './desktop/har-dialogs';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
 import { createSecretStore, keychainHmacKeySource, keychainSecretSource } from './desktop/secret-store';
@@ -87,7 +88,8 @@ async function main(): Promise<void> {
     onPageLoading: () => ipc?.relay.markNotReady(),
   });
   // Before start(), so the events start() emits are queued for the renderer too.
-  ipc = registerIpc(ipcMain, started.api, () => windows?.get() ?? null, {
+  // HAR export/import go through save/open dialogs here in main: the page never names a path.
+  ipc = registerIpc(ipcMain, withHarDialogs(started.api, dialog), () => windows?.get() ?? null, {
     subscribe: (listener) => started.subscribe(listener),
     isRendererUrl: isAppUrl,
   });

@@ -128,6 +128,8 @@ export function createElectronStandIn() {
   });
 
   const errorBoxes: Array<{ title: string; content: string }> = [];
+  const dialogsShown: Array<{ kind: 'save' | 'open'; options: Record<string, unknown> }> = [];
+  const dialogAnswers = { save: [] as (string | null)[], open: [] as (string | null)[] };
   const openedExternally: string[] = [];
   const exposed = new Map<string, unknown>();
   const rendererInvokes: Array<[string, ...unknown[]]> = [];
@@ -153,6 +155,20 @@ export function createElectronStandIn() {
       showErrorBox(title: string, content: string) {
         calls.push('dialog.showErrorBox');
         errorBoxes.push({ title, content });
+      },
+      /** Plays the user: the next path in `dialogAnswers.save` (null: Cancel). */
+      showSaveDialog(...args: unknown[]) {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        dialogsShown.push({ kind: 'save', options });
+        const filePath = dialogAnswers.save.shift() ?? null;
+        return Promise.resolve(filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath });
+      },
+      /** Plays the user: the next path in `dialogAnswers.open` (null: Cancel). */
+      showOpenDialog(...args: unknown[]) {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        dialogsShown.push({ kind: 'open', options });
+        const filePath = dialogAnswers.open.shift() ?? null;
+        return Promise.resolve(filePath === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [filePath] });
       },
     },
     shell: {
@@ -187,6 +203,8 @@ export function createElectronStandIn() {
     native: native.state,
     defaultSession,
     errorBoxes,
+    dialogsShown,
+    dialogAnswers,
     openedExternally,
     exposed,
     rendererInvokes,

@@ -83,3 +83,29 @@ describe('core api: replayCall and copyAsCurl', () => {
     expect(checkArgs('copyAsCurl', [-1, false]).ok).toBe(false);
   });
 });
+
+describe('argument checks for the rest of the replay contract', () => {
+  it('accepts well-formed arguments and refuses the rest', () => {
+    expect(checkArgs('replayEdited', [1, '{}', null]).ok).toBe(true);
+    expect(checkArgs('replayEdited', [1, {}, null]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ filter: { action: 'ok' } }, { concurrency: 4, resign: true, target: null }]).ok).toBe(true);
+    expect(checkArgs('startBulkReplay', [{ ids: [1, 2] }, { concurrency: 1, resign: false, target: 'http://x/y' }]).ok).toBe(true);
+    expect(checkArgs('startBulkReplay', [{ ids: [] }, { concurrency: 1, resign: false, target: null }]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ filter: { nope: 1 } }, { concurrency: 1, resign: false, target: null }]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ ids: [1] }, { concurrency: 17, resign: false, target: null }]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ ids: [1] }, { concurrency: 1, resign: 'yes', target: null }]).ok).toBe(false);
+    expect(checkArgs('cancelBulkReplay', ['0b7c-run']).ok).toBe(true);
+    expect(checkArgs('cancelBulkReplay', ['../x']).ok).toBe(false);
+    expect(checkArgs('getLearnedStyle', []).ok).toBe(true);
+    expect(checkArgs('saveSimulatorAction', ['send_email', null]).ok).toBe(true);
+    expect(checkArgs('saveSimulatorAction', ['Send Email', '{}']).ok).toBe(false);
+    expect(checkArgs('generateParameters', ['send_email', 3]).ok).toBe(true);
+    expect(checkArgs('generateParameters', ['send_email', 1.5]).ok).toBe(false);
+    expect(checkArgs('simulateCall', [{ action: 'ok', parameters: null, seed: 1, test: false, target: null }]).ok).toBe(true);
+    expect(checkArgs('simulateCall', [{ action: 'ok', parameters: null, seed: 1, test: false, target: null, key: 'x' }]).ok).toBe(false);
+    expect(checkArgs('exportHar', [{ filter: {} }]).ok).toBe(true);
+    expect(checkArgs('exportHar', [{ path: '/etc/passwd' }]).ok).toBe(false);
+    expect(checkArgs('importHar', [null]).ok).toBe(true);
+    expect(checkArgs('importHar', [42]).ok).toBe(false);
+  });
+});

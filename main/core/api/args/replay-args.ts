@@ -78,8 +78,7 @@ export function checkSelection(value: unknown): CallSelection | string {
     }
     return { ids: [...ids] };
   }
-  const extra = onlyKeys(value, ['filter']);
-  if (extra) return extra;
+  if (!('filter' in value) || onlyKeys(value, ['filter'])) return 'expects a selection: {ids: [...]} or {filter: {...}}.';
   const filter = checkFilter(value.filter, false);
   return typeof filter === 'string' ? filter : { filter };
 }

@@ -1,0 +1,74 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import type { CompanionApi, Result } from '../contract/api';
+
+/** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
+export interface DialogLike {
+  showSaveDialog(options: SaveOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: OpenOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+interface SaveOptions {
+  title: string;
+  defaultPath: string;
+  filters: { name: string; extensions: string[] }[];
+}
+interface OpenOptions {
+  title: string;
+  properties: 'openFile'[];
+  filters: { name: string; extensions: string[] }[];
+}
+
+const HAR_FILTERS = [
+  { name: 'HAR files', extensions: ['har', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+/** Far above any history worth importing, and bounded so a wrong file cannot exhaust memory. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The desktop app's HAR export/import: main shows the save/open dialog and writes/reads the file
+ * itself, so the renderer never names a path and never gets file access. Returns the API with
+ * `exportHar` and `importHar` replaced; everything else (and the IPC sender checks) is unchanged.
+ */
+export function withHarDialogs(api: CompanionApi, dialog: DialogLike, now: () => Date = () => new Date()): CompanionApi {
+  return {
+    ...api,
+    async exportHar(selection) {
+      const exported = await api.exportHar(selection);
+      if (!exported.ok || exported.value.text === null) return exported;
+      const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const chosen = await dialog.showSaveDialog({ title: 'Export calls as HAR', defaultPath: `flowent-calls-${stamp}.har`, filters: HAR_FILTERS });
+      if (chosen.canceled || !chosen.filePath) return { ok: true, value: { count: exported.value.count, text: null, savedTo: null } };
+      try {
+        await writeFile(chosen.filePath, exported.value.text, 'utf8');
+      } catch (error) {
+        return { ok: false, code: 'write-failed', message: `Could not save ${chosen.filePath}: ${describe(error)}. Choose another folder.` };
+      }
+      return { ok: true, value: { count: exported.value.count, text: null, savedTo: chosen.filePath } };
+    },
+    async importHar(text) {
+      // A page that already has the text (never the case in the app window) imports it as is.
+      if (text !== null) return api.importHar(text);
+      const chosen = await dialog.showOpenDialog({ title: 'Import a HAR file', properties: ['openFile'], filters: HAR_FILTERS });
+      const file = chosen.filePaths[0];
+      if (chosen.canceled || !file) return { ok: true, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } };
+      const read = await readHar(file);
+      return read.ok ? api.importHar(read.value) : read;
+    },
+  };
+}
+
+async function readHar(file: string): Promise<Result<string>> {
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_IMPORT_BYTES) {
+      return { ok: false, code: 'too-large', message: `${file} is ${Math.round(size / 1024 / 1024)} MB; HAR imports are at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls.` };
+    }
+    return { ok: true, value: await readFile(file, 'utf8') };
+  } catch (error) {
+    return { ok: false, code: 'read-failed', message: `Could not read ${file}: ${describe(error)}.` };
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannelFor, type CompanionApi } from '../../main/contract/api';
+import { withHarDialogs } from '../../main/desktop/har-dialogs';
+import { registerIpc } from '../../main/desktop/ipc';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { startCore, type RunningCore } from '../helpers/running-core';
+import { makeTempDir } from '../helpers/temp-dir';
+import { createElectronStandIn } from './electron-stand-in';
+
+// HAR export/import in the desktop app: main shows the dialog and touches the file; a real
+// core makes and reads the HAR. The stand-in plays the user choosing a path or cancelling.
+const KEY = 'har-dialog-key';
+const RENDERER = 'http://localhost:5173';
+let running: RunningCore;
+let folder: { path: string; remove: () => void };
+
+beforeAll(async () => {
+  running = await startCore({ key: KEY });
+  folder = makeTempDir('fc-har-');
+  const sent = await running.post('/actions/send_email', signedBody(flowentPayload('send_email', { to: 'a@example.com' }), KEY), {
+    'content-type': 'application/json',
+    authorization: 'Bearer not-for-export',
+  });
+  expect(sent.status).toBe(200);
+});
+
+afterAll(async () => {
+  await running.close();
+  folder.remove();
+});
+
+function setup() {
+  const electron = createElectronStandIn();
+  const api = withHarDialogs(running.core.api, electron.module.dialog, () => new Date('2026-01-02T03:04:05Z'));
+  return { electron, api };
+}
+
+describe('HAR through save and open dialogs', () => {
+  it('saves the export where the user chose, without credentials, and tells the page only where', async () => {
+    const { electron, api } = setup();
+    const file = join(folder.path, 'calls.har');
+    electron.dialogAnswers.save.push(file);
+    const result = await api.exportHar({ filter: { action: 'send_email' } });
+    expect(result).toEqual({ ok: true, value: { count: 1, text: null, savedTo: file } });
+    expect(electron.dialogsShown[0]).toMatchObject({ kind: 'save', options: { defaultPath: 'flowent-calls-2026-01-02-03-04-05.har' } });
+    const saved = readFileSync(file, 'utf8');
+    expect(JSON.parse(saved).log.entries).toHaveLength(1);
+    expect(saved).not.toContain('not-for-export');
+  });
+
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const { api } = setup();
+    expect(await api.exportHar({ filter: {} })).toEqual({ ok: true, value: { count: 1, text: null, savedTo: null } });
+  });
+
+  it('says what went wrong when the file cannot be written', async () => {
+    const { electron, api } = setup();
+    electron.dialogAnswers.save.push(join(folder.path, 'no-such-folder', 'x.har'));
+    const result = await api.exportHar({ filter: {} });
+    expect(result).toMatchObject({ ok: false, code: 'write-failed' });
+    if (!result.ok) expect(result.message).toContain('Choose another folder');
+  });
+
+  it('imports the file the user opened, and nothing when cancelled', async () => {
+    const { electron, api } = setup();
+    const file = join(folder.path, 'calls.har');
+    electron.dialogAnswers.open.push(file);
+    const before = (await running.core.api.getStats({})).total;
+    const imported = await api.importHar(null);
+    expect(imported).toMatchObject({ ok: true, value: { imported: 1, opened: true } });
+    expect((await running.core.api.getStats({})).total).toBe(before + 1);
+    expect(electron.dialogsShown.map((d) => d.kind)).toEqual(['open']);
+    expect(await api.importHar(null)).toEqual({ ok: true, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } });
+  });
+
+  it('reports a file that is not a HAR in the core’s words', async () => {
+    const { electron, api } = setup();
+    const file = join(folder.path, 'notes.txt');
+    writeFileSync(file, 'hello');
+    electron.dialogAnswers.open.push(file);
+    expect(await api.importHar(null)).toMatchObject({ ok: false, code: 'not-json' });
+    electron.dialogAnswers.open.push(join(folder.path, 'missing.har'));
+    expect(await api.importHar(null)).toMatchObject({ ok: false, code: 'read-failed' });
+  });
+
+  it('keeps the IPC sender check: an unknown frame cannot open a dialog', async () => {
+    const { electron, api } = setup();
+    const win = new electron.FakeBrowserWindow({});
+    registerIpc(electron.module.ipcMain, api as CompanionApi, () => win, {
+      subscribe: () => () => {},
+      isRendererUrl: (url) => new URL(url).origin === RENDERER,
+      warn: vi.fn(),
+    });
+    const stranger = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
+    await expect(electron.module.ipcMain.invoke(ipcChannelFor('importHar'), stranger, null)).rejects.toThrow(/refused/);
+    await expect(electron.module.ipcMain.invoke(ipcChannelFor('exportHar'), stranger, { filter: {} })).rejects.toThrow(/refused/);
+    expect(electron.dialogsShown).toEqual([]);
+    const trusted = { sender: win.webContents, senderFrame: { url: `${RENDERER}/`, parent: null } };
+    await expect(electron.module.ipcMain.invoke(ipcChannelFor('exportHar'), trusted, { path: '/etc/passwd' })).rejects.toThrow(/selection/);
+    expect(electron.dialogsShown).toEqual([]);
+  });
+});
