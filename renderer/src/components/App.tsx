@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { startSession } from '../store/session';
 import { useUiStore } from '../store/stores';
 import type { RendererBridge } from '../transport/connection';
+import { AccountBanners } from './AccountBanners';
 import { Banners, Toasts } from './Banners';
 import { CallList } from './CallList';
 import { DetailPane } from './DetailPane';
@@ -14,6 +15,7 @@ import { useKeyboard } from './use-keyboard';
 
 // The Answers dialog carries the mock editor: load it when first opened, not at first paint.
 const AnswersDialog = lazy(() => import('./AnswersDialog').then((m) => ({ default: m.AnswersDialog })));
+const AccountDialog = lazy(() => import('./AccountDialog').then((m) => ({ default: m.AccountDialog })));
 
 /** The inspector. It never knows whether the bridge is IPC or HTTP. */
 export function App({ bridge }: { bridge: RendererBridge }) {
@@ -25,6 +27,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
     <div className="app">
       <Header />
       <Banners />
+      <AccountBanners />
       <FilterBar />
       <main className="workspace">
         <CallList />
@@ -35,6 +38,11 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       {panel === 'answers' && (
         <Suspense fallback={null}>
           <AnswersDialog />
+        </Suspense>
+      )}
+      {panel === 'account' && (
+        <Suspense fallback={null}>
+          <AccountDialog />
         </Suspense>
       )}
       {panel === 'help' && <HelpPopover />}

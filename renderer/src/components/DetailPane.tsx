@@ -6,6 +6,8 @@ import { BodyView } from './BodyView';
 import { CopyButton } from './CopyButton';
 import { HeadersTable } from './HeadersTable';
 import { JsonView } from './JsonView';
+import { ParameterCheckPanel } from './ParameterCheckPanel';
+import { RegistrationResult } from './RegistrationResult';
 import { ReplayPanel } from './ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { TestTag, VerdictBadge } from './VerdictBadge';
@@ -54,6 +56,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
           passes; it may be unsigned.
         </div>
       )}
+      {call.test && <RegistrationResult call={call} />}
       {call.problemMessage && (
         <div className="problem-box" role="alert" aria-label="Problem">
           <strong>Problem{call.problem ? ` (${call.problem})` : ''}:</strong> {call.problemMessage}
@@ -84,6 +87,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
 
       {/* The signature is why people open a Flowent call: show it first, unless there was no Flowent call to check. */}
       {signatureFirst && <SignaturePanel report={call.signature} />}
+      <ParameterCheckPanel call={call} />
 
       <section aria-label="Request">
         <h3>Request</h3>

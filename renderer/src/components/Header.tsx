@@ -35,6 +35,9 @@ export function Header() {
       <button type="button" onClick={() => openPanel('answers')} title="Mocks and forwarding (Ctrl/Cmd+M)">
         Answers
       </button>
+      <button type="button" onClick={() => openPanel('account')} title="Flowent account and actions (Ctrl/Cmd+Shift+F)">
+        Account
+      </button>
       <button type="button" className="settings-button" onClick={openSettings}>
         Settings
       </button>

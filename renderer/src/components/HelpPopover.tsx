@@ -7,6 +7,7 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['Esc', 'Clear the search, or close a dialog'],
   ['Ctrl/Cmd+Shift+C', 'Copy the webhook base URL'],
   ['Ctrl/Cmd+M', 'Open or close Answers (mocks and forwarding)'],
+  ['Ctrl/Cmd+Shift+F', 'Open or close the Flowent account (actions, API token)'],
   ['?', 'Show these shortcuts'],
 ];
 

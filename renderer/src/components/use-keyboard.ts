@@ -11,7 +11,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The inspector's shortcuts: ↑/↓ select, / search, Esc clear/close, Ctrl/Cmd+Shift+C copy URL,
- * Ctrl/Cmd+M the Answers dialog, ? the shortcut list (kept in step with HelpPopover).
+ * Ctrl/Cmd+M the Answers dialog, Ctrl/Cmd+Shift+F the Flowent account, ? the shortcut list (kept in step with HelpPopover).
  */
 export function useKeyboard(): void {
   useEffect(() => {
@@ -27,6 +27,12 @@ export function useKeyboard(): void {
         e.preventDefault();
         if (useUiStore.getState().panel === 'answers') closePanel();
         else openPanel('answers');
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        if (useUiStore.getState().panel === 'account') closePanel();
+        else openPanel('account');
         return;
       }
       if (e.key === 'Escape') {

@@ -9,6 +9,8 @@ import { loadFirstPage } from './calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadRespondSettings } from './respond-actions';
 import { applyReplayEvent } from './replay-bulk-actions';
+import { applyAccountEvents, isAccountEvent, loadAccount } from './account-actions';
+import type { AccountEvent } from '../../../main/contract/account';
 
 let batcher: EventBatcher | null = null;
 onReset(() => {
@@ -50,7 +52,7 @@ export function startSession(b: RendererBridge): () => void {
 export async function refreshAll(): Promise<void> {
   batcher?.flush();
   const respond = useMetaStore.getState().respond ? [loadRespondSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), ...respond]);
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), ...respond]);
 }
 
 export async function refreshStatus(): Promise<void> {
@@ -85,7 +87,12 @@ export function applyEvents(events: CoreEvent[]): void {
   let stored: CallSummary[] = [];
   let cleared = false;
   let respondChanged = false;
+  const account: AccountEvent[] = [];
   for (const event of events) {
+    if (isAccountEvent(event)) {
+      account.push(event);
+      continue;
+    }
     switch (event.type) {
       case 'call-stored':
         stored.push(event.call);
@@ -118,6 +125,7 @@ export function applyEvents(events: CoreEvent[]): void {
       }
     }
   }
+  if (account.length) applyAccountEvents(account);
   // Only a loaded copy is kept fresh; the Answers dialog loads its own when it opens.
   if (respondChanged && useMetaStore.getState().respond) void loadRespondSettings();
   if (cleared) {

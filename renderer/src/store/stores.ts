@@ -49,7 +49,7 @@ export interface UiState {
   connection: 'open' | 'reconnecting' | 'closed';
   settingsOpen: boolean;
   /** The dialog or popover shown besides Settings (one at a time). */
-  panel: 'tunnel' | 'answers' | 'help' | null;
+  panel: 'tunnel' | 'answers' | 'help' | 'account' | null;
   /** The last public URL change, until dismissed. */
   urlChange: { previous: string; current: string } | null;
 }

@@ -1,0 +1,88 @@
+import type { CallSummary, CoreStatus } from '../../../main/contract/api';
+import type { AccountState, FlowentAction, FollowChange, RegistrationRecord } from '../../../main/contract/account';
+
+/** "42:10" (or "1:02:03" past an hour) until `at`; "0:00" once past. */
+export function formatCountdown(at: number, now: number): string {
+  const total = Math.max(0, Math.floor((at - now) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/**
+ * The "register here" whose wait a registration check belongs to: same action, and the check
+ * arrived between the request to Flowent and its answer (Flowent checks before it answers).
+ */
+export function registrationFor(call: Pick<CallSummary, 'action' | 'receivedAt' | 'test'>, records: RegistrationRecord[]): RegistrationRecord | null {
+  if (!call.test || !call.action) return null;
+  return records.find((r) => r.action === call.action && r.startedAt <= call.receivedAt && call.receivedAt <= r.finishedAt) ?? null;
+}
+
+export function describeRegistration(record: RegistrationRecord): string {
+  if (!record.ok) return `Registration of ${record.action}: refused by Flowent: ${record.message ?? 'no reason given'}`;
+  return `Registration of ${record.action}: accepted by Flowent (${record.created ? 'registered' : 'updated to point here'})`;
+}
+
+export function describeFollowChange(change: FollowChange): string {
+  switch (change.outcome) {
+    case 'updated':
+      return `${change.action}: now ${change.to}`;
+    case 'failed':
+      return `${change.action}: not updated: ${change.message ?? 'Flowent refused'}`;
+    case 'proposed':
+      return `${change.action}: still ${change.from}`;
+    default: {
+      const never: never = change.outcome;
+      return never;
+    }
+  }
+}
+
+export type ActionBadge = 'linked' | 'stale';
+
+/** Whether the active profile's action follows this companion, and whether it still reaches it. */
+export function badgesOf(account: AccountState | null, action: Pick<FlowentAction, 'name'>): ActionBadge[] {
+  if (!account) return [];
+  const mine = (l: { profile: string; action: string }) => l.profile === account.activeProfile && l.action === action.name;
+  const badges: ActionBadge[] = [];
+  if (account.links.some(mine)) badges.push('linked');
+  if (account.stale.some(mine)) badges.push('stale');
+  return badges;
+}
+
+export interface BaseUrlChoice {
+  /** null: the public tunnel URL, resolved by the core. */
+  value: string | null;
+  label: string;
+}
+
+/** Where "register here" can point Flowent: the public URL, the LAN addresses, this computer. */
+export function baseUrlChoices(status: CoreStatus | null): BaseUrlChoice[] {
+  if (!status) return [];
+  const choices: BaseUrlChoice[] = [];
+  const tunnel = status.tunnel;
+  if (tunnel.state === 'online' && tunnel.url) choices.push({ value: null, label: `Public URL ${tunnel.url}` });
+  for (const lan of status.lanAddresses) choices.push({ value: lan.baseUrl, label: `LAN ${lan.baseUrl} (${lan.interface})` });
+  if (status.webhookBaseUrl) choices.push({ value: status.webhookBaseUrl, label: `This computer ${status.webhookBaseUrl}` });
+  return choices;
+}
+
+/** JSON text for the schema editor. */
+export function prettySchema(schema: Record<string, unknown>): string {
+  return JSON.stringify(schema, null, 2);
+}
+
+/** The schema editor's text as a JSON object, or why it is not one. */
+export function parseSchemaText(text: string): { ok: true; schema: Record<string, unknown> } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `json_schema is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'json_schema must be a JSON object, e.g. {"type": "object", "properties": {}}.' };
+  }
+  return { ok: true, schema: value as Record<string, unknown> };
+}
