@@ -5,6 +5,7 @@
  * reports the database size per call, and what the text index's triggers add per insert.
  *
  *   npx tsx test/bench/scale-bench.ts [--calls 1000000] [--data-dir <filled folder to reuse>] [--keep]
+ *   npx tsx test/bench/scale-bench.ts --only insert [--insert-rows 20000] [--migration-rows 100000]
  *
  * Goals (issue "Under load and faults"): list page < 20 ms, filter by action < 50 ms, text
  * search < 200 ms, core RSS < 200 MB, database size per call reported.
@@ -15,7 +16,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import type { CallFilter, CallQuery } from '../../main/contract/api';
-import type { NewCall } from '../../main/core/store/calls-repository';
+import { CallsRepository, type NewCall } from '../../main/core/store/calls-repository';
+import { migrate } from '../../main/core/store/migrations';
 import { DATABASE_FILE, openStore, type Store } from '../../main/core/store/open-store';
 import { startServe } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -202,6 +204,33 @@ function insertCost(rows: number): void {
   console.log(`\ninsert, batches of 16, ${rows} calls, best of 3 (CPU µs per call): with the text index ${best.with.toFixed(1)}, without ${best.without.toFixed(1)}, the triggers add ${(best.with - best.without).toFixed(1)}`);
 }
 
+/**
+ * How long migration 5 takes on an existing history: the backfill indexes every stored body
+ * once, at the first start of a version that has it. Timed on a history of `rows` calls
+ * made at schema 4 (filled, then the text index taken out again).
+ */
+function migrationCost(rows: number): void {
+  const dir = makeTempDir('fc-migrate-');
+  try {
+    fillHistory(dir.path, rows);
+    const db = new Database(join(dir.path, DATABASE_FILE));
+    db.exec('DROP TRIGGER calls_text_insert; DROP TRIGGER calls_text_delete; DROP TRIGGER calls_text_update; DROP TABLE calls_text; PRAGMA user_version = 4; VACUUM;');
+    const wall = Date.now();
+    const cpu = process.cpuUsage();
+    const outcome = migrate(db);
+    const used = process.cpuUsage(cpu);
+    if (!outcome.ok || outcome.from !== 4) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
+    console.log(`\nmigration 4 -> 5 on ${rows} calls: ${((Date.now() - wall) / 1000).toFixed(1)} s, ${((used.user + used.system) / rows).toFixed(0)} µs CPU per stored call`);
+    // Clearing the history now also empties the index, row by row (the delete trigger).
+    const clearWall = Date.now();
+    const cleared = new CallsRepository(db).clear();
+    console.log(`clearing those ${cleared} calls: ${((Date.now() - clearWall) / 1000).toFixed(1)} s`);
+    db.close();
+  } finally {
+    dir.remove();
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -209,9 +238,19 @@ async function main() {
       'data-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
       'insert-rows': { type: 'string', default: '20000' },
+      'migration-rows': { type: 'string', default: '100000' },
+      only: { type: 'string' },
     },
   });
   const count = Number(values.calls);
+  // The write-side figures alone, without a big history: --only insert
+  if (values.only === 'insert') {
+    console.log(`load average at start: ${load()}`);
+    insertCost(Number(values['insert-rows']));
+    migrationCost(Number(values['migration-rows']));
+    console.log(`load average at end: ${load()}`);
+    return;
+  }
   const dir = values['data-dir'] ? { path: values['data-dir'], remove: () => undefined } : makeTempDir('fc-scale-');
   console.log(`load average at start: ${load()}; data folder ${dir.path}`);
   try {
@@ -239,6 +278,7 @@ async function main() {
     console.log(`serve RSS: idle ${served.rss.idle?.toFixed(0)} MB, after the queries ${served.rss.afterQueries?.toFixed(0)} MB, peak ${served.rss.peak?.toFixed(0)} MB`);
 
     insertCost(Number(values['insert-rows']));
+    migrationCost(Number(values['migration-rows']));
     console.log(`\nload average at end: ${load()}`);
   } finally {
     if (!values.keep && !values['data-dir']) rmSync(dir.path, { recursive: true, force: true });
