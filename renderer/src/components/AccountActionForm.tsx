@@ -10,6 +10,7 @@ const SchemaEditor = lazy(() => import('./MockEditor'));
 const CHECK_DELAY_MS = 250;
 const STARTER_SCHEMA = { type: 'object', properties: {}, required: [] };
 const NO_CHECK: ActionInputCheck = { problems: [], warnings: [] };
+const FIELDS: FieldProblem['field'][] = ['name', 'description', 'webhook_url', 'json_schema'];
 
 interface Props {
   /** null: a new action. */
@@ -29,6 +30,9 @@ export function AccountActionForm({ existing, onDone }: Props) {
   const [check, setCheck] = useState<ActionInputCheck>(NO_CHECK);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Problems show for fields the user has been to (all of them after a first try to send), not on an empty form.
+  const [touched, setTouched] = useState<ReadonlySet<FieldProblem['field']>>(() => new Set(existing ? FIELDS : []));
+  const touch = (field: FieldProblem['field']) => setTouched((t) => (t.has(field) ? t : new Set([...t, field])));
   const parsed = parseSchemaText(schemaText);
 
   useEffect(() => {
@@ -45,12 +49,16 @@ export function AccountActionForm({ existing, onDone }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, description, webhookUrl, schemaText]);
 
-  const problems: FieldProblem[] = [...check.problems, ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }])];
-  const blocked = problems.length > 0 ? `Fix ${problems.length} problem${problems.length === 1 ? '' : 's'} first.` : null;
+  const allProblems: FieldProblem[] = [...check.problems, ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }])];
+  const problems = allProblems.filter((p) => touched.has(p.field));
+  const blocked = allProblems.length > 0 ? `Fix ${allProblems.length} problem${allProblems.length === 1 ? '' : 's'} first.` : null;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (blocked || !parsed.ok) return;
+    if (blocked || !parsed.ok) {
+      setTouched(new Set(FIELDS));
+      return;
+    }
     setBusy(true);
     const error = existing
       ? await updateAction(existing.name, { description, webhook_url: webhookUrl, json_schema: parsed.schema })
@@ -64,18 +72,38 @@ export function AccountActionForm({ existing, onDone }: Props) {
     <form className="action-form" aria-label={existing ? `Edit ${existing.name}` : 'Register an action'} onSubmit={(e) => void onSubmit(e)} noValidate>
       <h3>{existing ? `Edit ${existing.name}` : 'Register an action'}</h3>
       <Field label="Name" field="name" problems={problems}>
-        <input value={name} readOnly={existing !== null} spellCheck={false} placeholder="send_email" onChange={(e) => setName(e.target.value)} />
+        <input value={name} readOnly={existing !== null} spellCheck={false} placeholder="send_email" onChange={(e) => {
+            setName(e.target.value);
+            touch('name');
+          }}
+          onBlur={() => touch('name')} />
       </Field>
       <Field label="Description" field="description" problems={problems}>
-        <input value={description} placeholder="Sends an email" onChange={(e) => setDescription(e.target.value)} />
+        <input value={description} placeholder="Sends an email" onChange={(e) => {
+            setDescription(e.target.value);
+            touch('description');
+          }}
+          onBlur={() => touch('description')} />
       </Field>
       <Field label="Webhook URL" field="webhook_url" problems={problems}>
-        <input value={webhookUrl} inputMode="url" spellCheck={false} placeholder="https://example.com/actions/send_email" onChange={(e) => setWebhookUrl(e.target.value)} />
+        <input value={webhookUrl} inputMode="url" spellCheck={false} placeholder="https://example.com/actions/send_email" onChange={(e) => {
+            setWebhookUrl(e.target.value);
+            touch('webhook_url');
+          }}
+          onBlur={() => touch('webhook_url')} />
       </Field>
       <div className="field">
         <span className="field-label">JSON Schema of the parameters</span>
         <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-          <SchemaEditor value={schemaText} onChange={setSchemaText} marks={[]} label="JSON Schema (JSON)" />
+          <SchemaEditor
+            value={schemaText}
+            onChange={(text) => {
+              setSchemaText(text);
+              touch('json_schema');
+            }}
+            marks={[]}
+            label="JSON Schema (JSON)"
+          />
         </Suspense>
         <FieldProblems field="json_schema" problems={problems} />
       </div>
@@ -85,13 +113,13 @@ export function AccountActionForm({ existing, onDone }: Props) {
         </p>
       ))}
       <div className="button-row">
-        <button type="submit" disabled={busy || blocked !== null}>
+        <button type="submit" disabled={busy}>
           {existing ? 'Save changes' : 'Register'}
         </button>
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        {blocked && <span className="muted">{blocked}</span>}
+        {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}
       </div>
       {message && (
         <p className="form-error" role="alert" aria-label="Flowent error">
@@ -99,7 +127,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
         </p>
       )}
       {!existing && parsed.ok && (
-        <RegisterHere name={name} description={description} schema={parsed.schema} blocked={problems.some((p) => p.field !== 'webhook_url') ? blocked : null} />
+        <RegisterHere name={name} description={description} schema={parsed.schema} blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null} />
       )}
     </form>
   );
@@ -107,11 +135,13 @@ export function AccountActionForm({ existing, onDone }: Props) {
 
 function Field({ label, field, problems, children }: { label: string; field: FieldProblem['field']; problems: FieldProblem[]; children: ReactNode }) {
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      {children}
+    <div className="field">
+      <label>
+        <span className="field-label">{label}</span>
+        {children}
+      </label>
       <FieldProblems field={field} problems={problems} />
-    </label>
+    </div>
   );
 }
 
