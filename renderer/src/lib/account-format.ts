@@ -63,7 +63,8 @@ export function baseUrlChoices(status: CoreStatus | null): BaseUrlChoice[] {
   const choices: BaseUrlChoice[] = [];
   const tunnel = status.tunnel;
   if (tunnel.state === 'online' && tunnel.url) choices.push({ value: null, label: `Public URL ${tunnel.url}` });
-  for (const lan of status.lanAddresses) choices.push({ value: lan.baseUrl, label: `LAN ${lan.baseUrl} (${lan.interface})` });
+  // A LAN address reaches the companion only while it listens on every interface.
+  if (status.listeningOnAllInterfaces) for (const lan of status.lanAddresses) choices.push({ value: lan.baseUrl, label: `LAN ${lan.baseUrl} (${lan.interface})` });
   if (status.webhookBaseUrl) choices.push({ value: status.webhookBaseUrl, label: `This computer ${status.webhookBaseUrl}` });
   return choices;
 }
