@@ -8,6 +8,7 @@ import { CallList } from './CallList';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { HelpPopover } from './HelpPopover';
+import { ReplayDialogs } from './ReplayDialogs';
 import { Header } from './Header';
 import { SettingsDialog } from './SettingsDialog';
 import { TunnelPanel } from './TunnelPanel';
@@ -46,6 +47,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
         </Suspense>
       )}
       {panel === 'help' && <HelpPopover />}
+      <ReplayDialogs />
       <Toasts />
     </div>
   );

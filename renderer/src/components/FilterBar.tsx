@@ -4,6 +4,8 @@ import { VERDICT_LABEL } from '../lib/format';
 import { isFiltered, type RangeChoice, type TestChoice } from '../lib/filter-state';
 import { clearFilters, loadFirstPage, setFilter, setSearchInput } from '../store/calls-actions';
 import { useCallsStore, useMetaStore } from '../store/stores';
+import { BulkReplayButton } from './BulkReplayButton';
+import { ExportImportButtons } from './ExportImportButtons';
 
 export const SEARCH_INPUT_ID = 'call-search';
 
@@ -121,6 +123,8 @@ export function FilterBar() {
           {pendingNew} new call{pendingNew === 1 ? '' : 's'} — refresh
         </button>
       )}
+      <BulkReplayButton />
+      <ExportImportButtons />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { openPanel, openSettings } from '../store/ui-actions';
 import { useMetaStore } from '../store/stores';
+import { openReplayDialog } from '../store/replay-ui-actions';
 import { CopyButton } from './CopyButton';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from './TunnelPill';
@@ -37,6 +38,9 @@ export function Header() {
       </button>
       <button type="button" onClick={() => openPanel('account')} title="Flowent account and actions (Ctrl/Cmd+Shift+F)">
         Account
+      </button>
+      <button type="button" onClick={() => openReplayDialog('simulator')} title="Send a Flowent call that never happened (Ctrl/Cmd+Shift+S)">
+        Simulate
       </button>
       <button type="button" className="settings-button" onClick={openSettings}>
         Settings

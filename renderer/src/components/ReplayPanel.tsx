@@ -3,6 +3,9 @@ import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../
 import { formatDuration } from '../lib/format';
 import { selectCall } from '../store/calls-actions';
 import { copyCallAsCurl, replayCall } from '../store/replay-actions';
+import { useCallsStore } from '../store/stores';
+import { ReplayEditor } from './ReplayEditor';
+import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -10,8 +13,10 @@ const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   failed: 'failed: the answer breaks Flowent’s contract',
 };
 
-/** Replay a stored call to the developer's handler (as is or re-signed), see the diff; copy it as cURL. */
+/** Replay a stored call to the developer's handler (as is, re-signed or edited), see the diff; copy it as cURL. */
 export function ReplayPanel({ callId }: { callId: number }) {
+  const requestBody = useCallsStore((s) => (s.detail?.id === callId ? s.detail.call?.requestBody : undefined));
+  const [editing, setEditing] = useState(false);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +54,11 @@ export function ReplayPanel({ callId }: { callId: number }) {
         <button type="button" disabled={busy} onClick={() => void replay('resign')}>
           Replay re-signed
         </button>
+        {requestBody !== undefined && (
+          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            Edit parameters…
+          </button>
+        )}
         <button type="button" onClick={() => void copy(false)}>
           Copy as cURL
         </button>
@@ -56,6 +66,10 @@ export function ReplayPanel({ callId }: { callId: number }) {
           Copy as cURL, re-signed
         </button>
       </div>
+      <ReplayLearnedStyle />
+      {editing && requestBody !== undefined && (
+        <ReplayEditor callId={callId} requestBody={requestBody} target={target} onOutcome={setOutcome} onClose={() => setEditing(false)} />
+      )}
       {busy && <p className="muted">Replaying…</p>}
       {error && (
         <p className="form-error" role="alert" aria-label="Replay error">

@@ -3,6 +3,7 @@ import { clearSearch, moveSelection } from '../store/calls-actions';
 import { closePanel, closeSettings, copyText, openPanel, reportError } from '../store/ui-actions';
 import { useMetaStore, useUiStore } from '../store/stores';
 import { SEARCH_INPUT_ID } from './FilterBar';
+import { handleReplayKey } from '../store/replay-keys';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,6 +17,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useKeyboard(): void {
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
+      if (handleReplayKey(e)) return;
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'c') {
         e.preventDefault();
         const url = useMetaStore.getState().status?.webhookBaseUrl;

@@ -17,6 +17,18 @@ export async function replayCall(id: number, mode: ReplayMode, target: string): 
   return { ok: true, outcome: got.outcome };
 }
 
+/** Replays a stored call with new parameters (JSON text), re-signed with the learned style. */
+export async function replayEdited(id: number, parameters: string, target: string): Promise<ReplayAttempt> {
+  const trimmed = target.trim();
+  const got: { outcome?: ReplayOutcome } = {};
+  const message = await runResult('replay the edited call', (b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed), (outcome) => {
+    got.outcome = outcome;
+  });
+  if (!got.outcome) return { ok: false, message };
+  showToast(`Replayed with your parameters as call #${got.outcome.id}`);
+  return { ok: true, outcome: got.outcome };
+}
+
 /** Copies a shell command that sends the call again; a refusal comes back as a message. */
 export async function copyCallAsCurl(id: number, resign: boolean): Promise<string | null> {
   const got: { command?: string } = {};

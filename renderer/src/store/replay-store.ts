@@ -11,14 +11,18 @@ export interface BulkRun {
   summary: BulkReplaySummary | null;
 }
 
+/** Replay's dialogs; kept here (not in the UI store's `panel`) so this feature's state stays in its own files. */
+export type ReplayDialog = 'bulk' | 'simulator';
+
 export interface ReplayState {
+  dialog: ReplayDialog | null;
   bulk: BulkRun | null;
   learned: LearnedStyleInfo | null;
   /** Null until the simulator first loads them. */
   simulatorActions: SimulatorAction[] | null;
 }
 
-const initial = (): ReplayState => ({ bulk: null, learned: null, simulatorActions: null });
+const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null });
 
 export const useReplayStore = create<ReplayState>()(initial);
 

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { ReplayOutcome } from '../../../main/contract/api';
+import { replayEdited } from '../store/replay-actions';
+import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
+
+/** The call's `parameters`, pretty-printed, as the editor's starting text. */
+export function parametersOf(requestBody: string): string {
+  try {
+    const body = JSON.parse(requestBody) as { parameters?: unknown };
+    const parameters = body.parameters;
+    return JSON.stringify(parameters !== null && typeof parameters === 'object' && !Array.isArray(parameters) ? parameters : {}, null, 2);
+  } catch {
+    return '{}';
+  }
+}
+
+interface Props {
+  callId: number;
+  requestBody: string;
+  target: string;
+  onOutcome: (outcome: ReplayOutcome) => void;
+  onClose: () => void;
+}
+
+/** Edit the parameters, then replay re-signed (Ctrl/Cmd+Enter). */
+export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }: Props) {
+  const [text, setText] = useState(() => parametersOf(requestBody));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problem = parametersProblem(text);
+
+  const send = async () => {
+    if (problem || busy) return;
+    setBusy(true);
+    setError(null);
+    const attempt = await replayEdited(callId, text, target);
+    setBusy(false);
+    if (attempt.ok) onOutcome(attempt.outcome);
+    else setError(attempt.message);
+  };
+
+  return (
+    <div className="replay-editor" role="group" aria-label="Edit parameters">
+      <ReplayJsonEditor value={text} onChange={setText} label="Parameters to replay" onSubmit={() => void send()} />
+      {problem && <p className="muted" aria-label="Parameters problem">{problem}</p>}
+      <div className="button-row">
+        <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter">
+          Replay edited
+        </button>
+        <button type="button" onClick={() => setText(parametersOf(requestBody))}>
+          Reset to the original
+        </button>
+        <button type="button" onClick={onClose}>
+          Close the editor
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert" aria-label="Edited replay error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { SimulateOutcome } from '../../../main/contract/api';
+import { formatDuration } from '../lib/format';
+import { selectCall } from '../store/calls-actions';
+import { closeReplayDialog } from '../store/replay-ui-actions';
+import { CopyButton } from './CopyButton';
+
+/** What the handler answered to a simulated call, and whether Flowent would accept it. */
+export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
+  const passed = outcome.violations.length === 0;
+  return (
+    <div role="region" aria-label="Simulator result" className={`replay-result replay-${passed ? 'passed' : 'failed'}`}>
+      <dl className="facts">
+        <dt>Stored as</dt>
+        <dd>
+          #{outcome.id}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              closeReplayDialog();
+              void selectCall(outcome.id);
+            }}
+          >
+            Open call
+          </button>
+        </dd>
+        <dt>Sent to</dt>
+        <dd>
+          <code>{outcome.url}</code>
+        </dd>
+        <dt>Signed</dt>
+        <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
+        <dt>Status</dt>
+        <dd className={`status-${Math.floor(outcome.status / 100)}xx`}>{outcome.status === 0 ? 'no answer' : outcome.status}</dd>
+        <dt>Took</dt>
+        <dd>{formatDuration(outcome.durationMs)}</dd>
+      </dl>
+      {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
+      <div aria-label="Contract check">
+        {passed ? (
+          <p>The answer meets Flowent’s contract.</p>
+        ) : (
+          <ul>
+            {outcome.violations.map((v) => (
+              <li key={v.code}>
+                <code>{v.code}</code> {v.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="copy-row">
+        <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />
+        <CopyButton text={outcome.answer} what="answer body" label="Copy the answer" />
+      </div>
+      <pre className="diff-body" aria-label="Answer body">
+        {outcome.answer}
+      </pre>
+    </div>
+  );
+}
