@@ -8,11 +8,13 @@
  *
  * Each feature has its own file (methods, method names, events); this one puts them together.
  */
+import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountMethods } from './account';
 import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersMethods } from './answers';
 import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
 import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayMethods } from './replay';
 import { STATUS_METHOD_NAMES, type StatusEvent, type StatusMethods } from './status';
 
+export * from './account';
 export * from './answers';
 export * from './calls';
 export * from './replay';
@@ -20,19 +22,19 @@ export * from './result';
 export * from './status';
 
 /** What the renderer can ask of the core. Every method is a specific operation. */
-export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods {}
+export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, AccountMethods {}
 
 export type ApiMethod = keyof CompanionApi;
 
 /** The method names, for transports that route by name (IPC channels, HTTP paths). */
-export const API_METHODS = [...CALLS_METHOD_NAMES, ...STATUS_METHOD_NAMES, ...ANSWERS_METHOD_NAMES, ...REPLAY_METHOD_NAMES] as const satisfies readonly ApiMethod[];
+export const API_METHODS = [...CALLS_METHOD_NAMES, ...STATUS_METHOD_NAMES, ...ANSWERS_METHOD_NAMES, ...REPLAY_METHOD_NAMES, ...ACCOUNT_METHOD_NAMES] as const satisfies readonly ApiMethod[];
 
 /** Compile-time proof that API_METHODS lists every method. */
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : never = true;
 void everyMethodListed;
 
-export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent;
+export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent;
 
 export type CoreEventType = CoreEvent['type'];
 

@@ -14,6 +14,9 @@ import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { createReplayApi, type ReplayApi } from './replay';
+import { AccountCore } from './flowent/account-core';
+import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './flowent/profiles';
+import type { FetchLike } from './flowent/token-session';
 
 export type { HmacKeySource } from './hmac-key';
 
@@ -46,6 +49,14 @@ export interface CoreOptions {
   tunnelDomain?: string | null;
   /** The tunnel implementation; the embedded ngrok agent unless a test passes another. */
   tunnelProvider?: TunnelProvider;
+  /** Each Flowent profile's API token (keychain in the desktop app); FLOWENT_API_TOKEN[_PROFILE] from `env` by default. */
+  flowentSecrets?: ProfileSecrets;
+  /** Where the user sets a profile's API token, completing "set …" in messages. */
+  flowentApiTokenHint?: (profile: string) => string;
+  /** The Flowent Gateway's HTTP client (tests point it anywhere; fetch by default). */
+  flowentFetch?: FetchLike;
+  /** FLOWENT_BASE_URL and FLOWENT_API_TOKEN[_PROFILE]; none by default. */
+  env?: NodeJS.ProcessEnv;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -127,6 +138,21 @@ export function createCore(options: CoreOptions): RespondingCore {
     };
   };
 
+  const account = new AccountCore({
+    dataDir: options.dataDir,
+    nativeBinding: options.sqliteNativeBinding,
+    secrets: options.flowentSecrets ?? environmentProfileSecrets(options.env ?? {}),
+    apiTokenHint: options.flowentApiTokenHint ?? ((profile) => `the ${apiTokenVariable(profile)} environment variable`),
+    env: options.env,
+    fetch: options.flowentFetch,
+    publicUrl: () => (tunnel.status.state === 'online' ? tunnel.status.url : null),
+    // What reaches the webhook server now: loopback, and the LAN when it listens on every interface.
+    localBaseUrls: () => (listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : []),
+    emit: (event) => events.emit(event),
+    subscribe: (listener) => events.subscribe(listener),
+    onError: onInternalError,
+  });
+
   const respond = createRespondApi({
     respond: () => requireStore().respond,
     calls: () => requireStore().calls,
@@ -205,6 +231,7 @@ export function createCore(options: CoreOptions): RespondingCore {
     hmacKey: options.hmacKey,
     ngrokAuthtoken,
     status,
+    account,
     listenOnAllInterfaces,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
@@ -220,8 +247,15 @@ export function createCore(options: CoreOptions): RespondingCore {
       const opened = openStore({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
       if (!opened.ok) return opened;
       store = opened.value;
+      const accountOpened = account.open();
+      if (!accountOpened.ok) {
+        store.close();
+        store = null;
+        return accountOpened;
+      }
       const started = await startServer(host, options.port ?? DEFAULT_PORT);
       if (!started.ok) {
+        account.close();
         store.close();
         store = null;
         return started;
@@ -233,6 +267,7 @@ export function createCore(options: CoreOptions): RespondingCore {
       await replay.close();
       await tunnel.dispose();
       await stopServer();
+      account.close();
       store?.close();
       store = null;
     },

@@ -2,12 +2,14 @@ import type { CompanionApi } from '../../contract/api';
 import type { RespondApi } from '../respond';
 import type { ReplayApi } from '../replay';
 import type { CallsRepository } from '../store/calls-repository';
+import { createAccountApi, type AccountDeps } from './account-api';
 import { createAnswersApi } from './answers-api';
 import { createCallsApi } from './calls-api';
 import { createReplayMethods } from './replay-api';
 import { createStatusApi, type StatusDeps } from './status-api';
 
 export interface CoreApiDeps extends StatusDeps {
+  account: AccountDeps['account'];
   calls: () => CallsRepository;
   respond: RespondApi;
   replay: ReplayApi;
@@ -21,5 +23,6 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     ...createStatusApi(deps),
     ...createAnswersApi(deps.respond),
     ...createReplayMethods(deps.replay),
+    ...createAccountApi(deps),
   };
 }

@@ -1,4 +1,5 @@
 import { API_METHODS, type ApiMethod, type CompanionApi } from '../../contract/api';
+import { accountArgs } from './args/account-args';
 import { answersArgs } from './args/answers-args';
 import { callsArgs } from './args/calls-args';
 import type { ArgsCheckers, CheckedArgs } from './args/predicates';
@@ -12,7 +13,7 @@ import { statusArgs } from './args/status-args';
  */
 export type ArgsCheck<M extends ApiMethod> = { ok: true; args: CheckedArgs<M> } | { ok: false; message: string };
 
-const CHECKERS: ArgsCheckers<CompanionApi> = { ...callsArgs, ...statusArgs, ...answersArgs, ...replayArgs };
+const CHECKERS: ArgsCheckers<CompanionApi> = { ...callsArgs, ...statusArgs, ...answersArgs, ...replayArgs, ...accountArgs };
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);

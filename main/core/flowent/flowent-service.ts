@@ -76,6 +76,19 @@ export class FlowentService {
     return client;
   }
 
+  /** Exchanges the profile's API token now (to test it and learn the expiry). */
+  async connect(profile = this.profile()): Promise<FlowentResult<{ expiresAt: number | null }>> {
+    this.client(profile);
+    const exchanged = await this.clients.get(profile.name)?.session.exchange();
+    if (!exchanged) return failure('flowent-unexpected', 'The Gateway session could not be created.');
+    return exchanged.ok ? { ok: true, value: { expiresAt: this.expiresAt(profile.name) }, warnings: [] } : exchanged;
+  }
+
+  /** Drops the profile's session (its token changed): the next request exchanges again. */
+  forgetSession(profile: string): void {
+    this.clients.delete(profile);
+  }
+
   /** Lists the actions and refreshes their cached schemas. */
   async list(): Promise<FlowentResult<FlowentAction[]>> {
     const listed = await this.client().list();

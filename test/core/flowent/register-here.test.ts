@@ -83,7 +83,8 @@ describe('registering actions against the companion', () => {
     const gateway = await startGateway();
     const tunnel = urlChangingTunnel();
     const companion = await core({ tunnelProvider: tunnel });
-    const flowent = service(gateway, { dataDir: companion.dataDir });
+    // Its own settings: the core follows the links in its data folder by itself (mode "ask").
+    const flowent = service(gateway);
     const previous = companion.baseUrl;
     const current = otherName(previous);
     expect((await flowent.registerHere('linked_one', 'Linked', SCHEMA, previous)).ok).toBe(true);

@@ -1,0 +1,185 @@
+import type { AccountEvent, AccountState, FollowMode, FollowRecord, RegisteredHere, RegistrationRecord, Warned } from '../../contract/account';
+import type { CoreEvent, Result } from '../../contract/api';
+import { secretState } from '../secret-source';
+import { FlowentService } from './flowent-service';
+import { followTunnelEvents } from './follow-tunnel-events';
+import { companionWebhookUrl } from './links';
+import { apiTokenVariable, type ProfileSecrets } from './profiles';
+import { openFlowentSettings, type FlowentSettingsStore } from './settings-repository';
+import type { FetchLike } from './token-session';
+import type { FlowentResult } from './types';
+
+export const REGISTRATIONS_KEPT = 20;
+
+/** Failures that say the session itself is broken (shown on the account screen until one succeeds). */
+const SESSION_FAILURES = new Set(['flowent-no-api-token', 'flowent-api-token-rejected', 'flowent-exchange-failed', 'flowent-unauthorized', 'flowent-unreachable', 'flowent-bad-answer']);
+
+export interface AccountCoreOptions {
+  dataDir: string;
+  nativeBinding?: string;
+  /** Each profile's API token: the keychain in the desktop app, FLOWENT_API_TOKEN[_PROFILE] headless. */
+  secrets: ProfileSecrets;
+  /** Where the user sets a profile's token, completing "set …" in messages. */
+  apiTokenHint: (profile: string) => string;
+  env?: NodeJS.ProcessEnv;
+  fetch?: FetchLike;
+  /** The open tunnel's public URL, or null. */
+  publicUrl: () => string | null;
+  /** Every other base URL that reaches the webhook server now (loopback, LAN). */
+  localBaseUrls: () => string[];
+  emit: (event: AccountEvent) => void;
+  subscribe: (listener: (event: CoreEvent) => void) => () => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * The core's side of the Flowent account: one FlowentService over the history's settings
+ * table (opened with the core), the session's last failure, the registration records, the
+ * follow mode, and linked actions that follow the tunnel. Never holds a token itself.
+ */
+export class AccountCore {
+  readonly flowent: FlowentService;
+  private opened: { settings: FlowentSettingsStore; close(): void } | null = null;
+  private readonly lastErrors = new Map<string, { code: string; message: string }>();
+  private unfollow: (() => void) | null = null;
+
+  constructor(private readonly options: AccountCoreOptions) {
+    // Settings are read on every use, so links written by another process (the CLI) count too.
+    const settings: FlowentSettingsStore = {
+      read: (key, fallback) => this.settings().read(key, fallback),
+      write: (key, value) => this.settings().write(key, value),
+      remove: (key) => this.settings().remove(key),
+      keys: (prefix) => this.settings().keys(prefix),
+    };
+    this.flowent = new FlowentService({ settings, profileSecret: options.secrets, env: options.env ?? {}, apiTokenHint: options.apiTokenHint, fetch: options.fetch });
+  }
+
+  open(): Result<void> {
+    if (this.opened) return { ok: true, value: undefined };
+    const opened = openFlowentSettings(this.options.dataDir, this.options.nativeBinding);
+    if (!opened.ok) return opened;
+    this.opened = opened.value;
+    this.unfollow = followTunnelEvents(this.options.subscribe, this.flowent, {
+      mode: () => this.followMode(),
+      onRecord: (record) => this.followed(record),
+      onError: this.options.onError,
+    });
+    return { ok: true, value: undefined };
+  }
+
+  close(): void {
+    this.unfollow?.();
+    this.unfollow = null;
+    this.opened?.close();
+    this.opened = null;
+  }
+
+  state(): AccountState {
+    const profile = this.flowent.profile().name;
+    const secret = this.options.secrets(profile);
+    const links = this.flowent.links.all();
+    const publicUrl = this.options.publicUrl();
+    return {
+      profiles: this.flowent.profiles.list(),
+      activeProfile: profile,
+      apiToken: secretState(secret),
+      canSetApiToken: secret.set !== undefined,
+      apiTokenHint: `the ${apiTokenVariable(profile)} environment variable`,
+      session: { expiresAt: this.flowent.expiresAt(profile), lastError: this.lastErrors.get(profile) ?? null },
+      requestsThisHour: this.flowent.requestsThisHour(profile),
+      followMode: this.followMode(),
+      links,
+      stale: this.flowent.staleActions([...(publicUrl ? [publicUrl] : []), ...this.options.localBaseUrls()]),
+      followHistory: this.flowent.links.history(),
+      registrations: this.settings().read<RegistrationRecord[]>('registrations', []),
+    };
+  }
+
+  followMode(): FollowMode {
+    return this.settings().read<FollowMode>('follow-mode', 'ask') === 'auto' ? 'auto' : 'ask';
+  }
+
+  setFollowMode(mode: FollowMode): void {
+    this.settings().write('follow-mode', mode);
+    this.changed();
+  }
+
+  /**
+   * Runs a Gateway operation of the active profile, keeping the session's last failure (or
+   * clearing it) and telling the UI when the session changed.
+   */
+  async tracked<T>(operation: () => Promise<FlowentResult<T>>): Promise<FlowentResult<T>> {
+    const profile = this.flowent.profile().name;
+    const before = { expiresAt: this.flowent.expiresAt(profile), error: this.lastErrors.get(profile)?.message };
+    const result = await operation();
+    if (!result.ok && SESSION_FAILURES.has(result.code)) this.lastErrors.set(profile, { code: result.code, message: result.message });
+    else if (result.ok) this.lastErrors.delete(profile);
+    if (before.expiresAt !== this.flowent.expiresAt(profile) || before.error !== this.lastErrors.get(profile)?.message) this.changed();
+    return result;
+  }
+
+  /** A profile's token changed: its session starts over. */
+  tokenChanged(profile: string): void {
+    this.flowent.forgetSession(profile);
+    this.lastErrors.delete(profile);
+    this.changed();
+  }
+
+  /** Sets (or clears, with null) a profile's API token where this mode keeps it. */
+  setToken(profile: string, token: string | null): Result<void> {
+    const secret = this.options.secrets(profile);
+    const outcome = token === null ? secret.clear?.() : secret.set?.(token);
+    return outcome ?? { ok: false, code: 'secret-read-only', message: `The API token of "${profile}" comes from ${this.options.apiTokenHint(profile)} here; restart with a new value to change it.` };
+  }
+
+  publicUrl(): string | null {
+    return this.options.publicUrl();
+  }
+
+  /** Registers (or updates) the action to point here, links it, and keeps a record of the outcome. */
+  async registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string): Promise<Result<Warned<RegisteredHere>>> {
+    const profile = this.flowent.profile().name;
+    const startedAt = Date.now();
+    const result = await this.tracked(() => this.flowent.registerHere(name, description, schema, baseUrl));
+    const webhookUrl = companionWebhookUrl(baseUrl, name);
+    const base = { profile, action: name, webhookUrl, startedAt, finishedAt: Date.now() };
+    this.addRegistration(result.ok ? { ...base, ok: true, created: result.value.created, message: null } : { ...base, ok: false, created: false, message: result.message });
+    return result.ok ? { ok: true, value: { value: result.value, warnings: result.warnings } } : { ok: false, code: result.code, message: result.message };
+  }
+
+  /** Re-points what the newest "ask" record proposed, to the tunnel's URL now (it may have moved on). */
+  async applyFollow(): Promise<Result<FollowRecord>> {
+    const newest = this.flowent.links.history()[0];
+    if (!newest || newest.mode !== 'ask' || newest.changes.length === 0) {
+      return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.' };
+    }
+    const record = await this.flowent.followTunnel({ previous: newest.previous, current: this.publicUrl() ?? newest.current }, 'auto');
+    if (record.changes.length === 0) {
+      return { ok: false, code: 'flowent-nothing-to-follow', message: `No linked action points under ${newest.previous} any more: nothing to re-point.` };
+    }
+    this.followed(record);
+    return { ok: true, value: record };
+  }
+
+  addRegistration(record: RegistrationRecord): void {
+    const kept = this.settings().read<RegistrationRecord[]>('registrations', []);
+    this.settings().write('registrations', [record, ...kept].slice(0, REGISTRATIONS_KEPT));
+    this.options.emit({ type: 'registration-finished', record });
+    this.changed();
+  }
+
+  followed(record: FollowRecord): void {
+    if (record.changes.length === 0) return;
+    this.options.emit({ type: 'actions-followed', record });
+    this.changed();
+  }
+
+  changed(): void {
+    this.options.emit({ type: 'account-changed' });
+  }
+
+  private settings(): FlowentSettingsStore {
+    if (!this.opened) throw new Error('The core is not started: call start() first.');
+    return this.opened.settings;
+  }
+}
