@@ -16,7 +16,7 @@ import { registerIpc, type IpcRegistration } from './desktop/ipc';
 import { withHarDialogs } from './desktop/har-dialogs';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
-import { createSecretStore, keychainHmacKeySource, keychainSecretSource } from './desktop/secret-store';
+import { createSecretStore, desktopApiTokenHint, keychainHmacKeySource, keychainProfileSecrets, keychainSecretSource } from './desktop/secret-store';
 import { NGROK_AUTHTOKEN_ENV } from './core/tunnel/tunnel-controller';
 import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
@@ -60,6 +60,9 @@ async function main(): Promise<void> {
     hmacKey: keychainHmacKeySource(secrets, process.env),
     ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', process.env, NGROK_AUTHTOKEN_ENV),
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath()),
+    flowentSecrets: keychainProfileSecrets(secrets, process.env),
+    flowentApiTokenHint: desktopApiTokenHint,
+    env: process.env,
   });
   core = started;
   const notifier = createFailureNotifier({

@@ -5,9 +5,18 @@ import { join } from 'node:path';
 import type { Result } from '../contract/api';
 import type { HmacKeySource } from '../core/create-core';
 import { HMAC_KEY_ENV } from '../core/hmac-key';
+import { apiTokenVariable, type ProfileSecrets } from '../core/flowent/profiles';
 
-/** The secrets the app keeps. A closed list, so nothing else can be written through here. */
-export type SecretName = 'hmac-key' | 'flowent-api-token' | 'ngrok-authtoken';
+/**
+ * The secrets the app keeps. A closed list, so nothing else can be written through here; the
+ * Flowent API token is kept per profile (profile names are 1-40 of [a-z0-9_-]).
+ */
+export type SecretName = 'hmac-key' | 'flowent-api-token' | 'ngrok-authtoken' | FlowentApiTokenName;
+export type FlowentApiTokenName = `flowent-api-token:${string}`;
+
+export function flowentApiTokenName(profile: string): FlowentApiTokenName {
+  return `flowent-api-token:${profile}`;
+}
 
 /** The part of Electron's `safeStorage` used here. */
 export interface SafeStorageLike {
@@ -144,4 +153,32 @@ export function keychainSecretSource(store: SecretStore, name: SecretName, env: 
 
 export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): HmacKeySource {
   return keychainSecretSource(store, 'hmac-key', env, HMAC_KEY_ENV);
+}
+
+/**
+ * Each Flowent profile's API token: the keychain's (under "flowent-api-token:<profile>"), else
+ * FLOWENT_API_TOKEN / FLOWENT_API_TOKEN_<PROFILE> from the environment.
+ */
+export function keychainProfileSecrets(store: SecretStore, env: NodeJS.ProcessEnv): ProfileSecrets {
+  return (profile) => {
+    const variable = apiTokenVariable(profile);
+    const source = keychainSecretSource(store, flowentApiTokenName(profile), env, variable);
+    return {
+      get: () => source.get(),
+      get source() {
+        return source.source;
+      },
+      set: (value) => {
+        const saved = source.set?.(value) ?? { ok: true, value: undefined };
+        if (saved.ok || saved.code !== 'keychain-unavailable') return saved;
+        return { ...saved, message: `This system offers no keychain, so the API token cannot be stored safely. Set ${variable} in the environment instead.` };
+      },
+      clear: () => source.clear?.() ?? { ok: true, value: undefined },
+    };
+  };
+}
+
+/** Where the desktop app tells the user to set a profile's API token ("set …"). */
+export function desktopApiTokenHint(profile: string): string {
+  return `it under Flowent account (kept in the keychain), or set ${apiTokenVariable(profile)}`;
 }

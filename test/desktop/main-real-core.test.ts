@@ -1,12 +1,14 @@
 // main/index.ts composed with the real core: a real server on a free port and a real SQLite
 // file (node_modules' Node build: no Electron build exists here). Only Electron is a stand-in.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
 import type * as CreateCore from '../../main/core/create-core';
+import type { AccountState } from '../../main/contract/api';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
@@ -17,17 +19,24 @@ vi.mock('../../main/core/create-core', async (importOriginal) => {
 });
 
 const root = mkdtempSync(join(tmpdir(), 'desktop-real-core-'));
+/** Flowent's Gateway stand-in, knowing the token the user types into the app. */
+const FLOWENT_TOKEN = 'typed-into-the-app-3b9e1';
+const gateway = new FlowentGateway({ apiTokens: { [FLOWENT_TOKEN]: 'tenant-1' } });
+await gateway.start();
+vi.stubEnv('FLOWENT_BASE_URL', gateway.baseUrl);
+vi.stubEnv('FLOWENT_API_TOKEN', undefined);
 vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
 vi.stubEnv('FLOWENT_HMAC_KEY', 'env-key-for-this-test');
 vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
 electron.state.appPath = join(root, 'app');
-afterAll(() => {
+afterAll(async () => {
+  await gateway.stop();
   vi.unstubAllEnvs();
   rmSync(root, { recursive: true, force: true });
 });
 
 describe('the desktop app with the real core', () => {
-  it('starts, serves the window, relays a webhook call, keeps the key in the keychain, and stops on quit', async () => {
+  it('starts, serves the window, relays a webhook call, keeps the key and the Flowent token in the keychain, and stops on quit', async () => {
     await import('../../main/index');
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 5000 });
     const win = electron.windows[0]!;
@@ -55,6 +64,21 @@ describe('the desktop app with the real core', () => {
     const changed = await invoke<Result<CoreStatus>>('setHmacKey', 'a-key-from-the-ui');
     expect(changed).toMatchObject({ ok: true, value: { hmacKey: { set: true, source: 'keychain' } } });
     expect(statSync(join(root, 'data', 'secrets.json')).mode & 0o777).toBe(0o600);
+
+    // The Flowent API token: typed into the app, kept in the keychain, exchanged with Flowent.
+    const account = await invoke<Result<AccountState>>('setFlowentApiToken', 'default', FLOWENT_TOKEN);
+    expect(account).toMatchObject({ ok: true, value: { apiToken: { set: true, source: 'keychain' } } });
+    const connected = await invoke<Result<AccountState>>('connectFlowent');
+    expect(connected).toMatchObject({ ok: true, value: { session: { lastError: null } } });
+    expect(connected.ok && connected.value.session.expiresAt).toBeGreaterThan(Date.now());
+    expect(gateway.exchanges).toBe(1);
+    const secretsFile = JSON.parse(readFileSync(join(root, 'data', 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
+    expect(Object.keys(secretsFile.secrets)).toContain('flowent-api-token:default');
+    const everything = readdirSync(join(root, 'data')).map((name) => readFileSync(join(root, 'data', name)).toString('latin1')).join('');
+    expect(everything).not.toContain(FLOWENT_TOKEN);
+    const sentToWindow = JSON.stringify(win.webContents.sent);
+    expect(sentToWindow).toContain('account-changed');
+    expect(sentToWindow).not.toContain(FLOWENT_TOKEN);
 
     electron.module.app.quit();
     await vi.waitFor(() => expect(electron.state.exitCode).toBe(0), { timeout: 5000 });

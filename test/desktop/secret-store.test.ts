@@ -7,6 +7,7 @@ import {
   SECRETS_FILE,
   createSecretStore,
   keychainHmacKeySource,
+  keychainProfileSecrets,
 } from '../../main/desktop/secret-store';
 import { createElectronStandIn } from './electron-stand-in';
 
@@ -107,5 +108,37 @@ describe('HMAC key source', () => {
     const source = keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: 'from-env' });
     expect(source.set?.(KEY)).toMatchObject({ ok: false, code: 'keychain-unavailable' });
     expect(source.get()).toBe('from-env');
+  });
+});
+
+describe('Flowent API tokens, one per profile', () => {
+  it('keeps each profile’s token in the keychain under its own name, falling back to its own variable', () => {
+    const env = { FLOWENT_API_TOKEN: 'default-from-env', FLOWENT_API_TOKEN_STAGING: 'staging-from-env' };
+    const secrets = keychainProfileSecrets(store(), env);
+    expect([secrets('default').get(), secrets('default').source]).toEqual(['default-from-env', 'environment']);
+    expect(secrets('staging').set?.('staging-token-in-keychain')).toEqual({ ok: true, value: undefined });
+    expect([secrets('staging').get(), secrets('staging').source]).toEqual(['staging-token-in-keychain', 'keychain']);
+    // The default profile is untouched: no token crosses from one instance to another.
+    expect(secrets('default').get()).toBe('default-from-env');
+
+    const again = keychainProfileSecrets(store(), {});
+    expect(again('staging').get()).toBe('staging-token-in-keychain');
+    expect(again('production').get()).toBeNull();
+    const stored = JSON.parse(fileText()) as { secrets: Record<string, string> };
+    expect(Object.keys(stored.secrets)).toEqual(['flowent-api-token:staging']);
+    expect(fileText()).not.toContain('staging-token-in-keychain');
+
+    expect(again('staging').clear?.()).toEqual({ ok: true, value: undefined });
+    expect(keychainProfileSecrets(store(), {})('staging').get()).toBeNull();
+  });
+
+  it('without a keychain, says to use the profile’s variable instead', () => {
+    electron.state.encryptionAvailable = false;
+    const secrets = keychainProfileSecrets(store(), {});
+    expect(secrets('staging').set?.('tok')).toEqual({
+      ok: false,
+      code: 'keychain-unavailable',
+      message: 'This system offers no keychain, so the API token cannot be stored safely. Set FLOWENT_API_TOKEN_STAGING in the environment instead.',
+    });
   });
 });
