@@ -16,6 +16,8 @@ import { sessionSecret } from '../core/secret-source';
 import { NGROK_AUTHTOKEN_ENV } from '../core/tunnel/tunnel-controller';
 import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
 import { writeServeState } from '../core/flowent/serve-state';
+import { apiTokenVariable, environmentProfileSecrets } from '../core/flowent/profiles';
+import { accountLines, followModeLine } from './serve-follow-lines';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -41,12 +43,19 @@ Options:
   --fallback-to-mock      Answer from the mock when the handler cannot be reached
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
+  --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
+                          this companion (auto), or list them to re-point from the inspector
+                          (ask, the default); kept for later runs and the app
   -h, --help              Show this help
 
 Environment:
   ${HMAC_KEY_ENV}        The HMAC key from Flowent's Gateway Management > HMAC Keys
   ${NGROK_AUTHTOKEN_ENV}          Your ngrok authtoken (dashboard.ngrok.com/get-started/your-authtoken)
   FLOWENT_COMPANION_DATA_DIR   History folder, when --data-dir is not given
+  FLOWENT_API_TOKEN            Flowent API token of the default profile (Gateway Management > API Tokens);
+                               FLOWENT_API_TOKEN_<PROFILE> for another profile. The inspector can
+                               set one for this run only.
+  FLOWENT_BASE_URL             Gateway of the default profile
 `;
 
 /** The built renderer, next to the sources: main/cli -> out/renderer. */
@@ -66,7 +75,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     'fallback-to-mock': { type: 'boolean' },
     tunnel: { type: 'boolean' },
     domain: { type: 'string' },
+    follow: { type: 'string' },
   });
+  if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
+    throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
+  }
   if (values.domain !== undefined && !values.tunnel) throw new UsageError('--domain only makes sense with --tunnel.');
   if (values.domain !== undefined && !/^[a-z0-9.-]{1,253}$/i.test(values.domain)) {
     throw new UsageError(`--domain must be a host name such as my-app.ngrok.app, not "${values.domain}".`);
@@ -96,6 +109,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     ngrokAuthtoken: sessionSecret(io.env, NGROK_AUTHTOKEN_ENV),
     tunnelDomain: values.domain ?? null,
     tunnelProvider: tunnelProviderFor(io.env),
+    // Flowent API tokens from the environment, replaceable from the inspector for this run only.
+    env: io.env,
+    flowentSecrets: environmentProfileSecrets(io.env),
+    flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
@@ -142,6 +159,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     write(`  Inspector:    ${inspectorUrl}`);
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');
   }
+  if (values.follow === 'auto' || values.follow === 'ask') await core.api.setFollowMode(values.follow);
+  if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
 
   // Tells `actions register --here` where this companion is reachable.
@@ -151,6 +170,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
     const line = tunnelLine(event);
     if (line) write(line);
+    // Linked actions follow the tunnel inside the core; this says what happened to each.
+    accountLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
       writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: event.status.state === 'online' ? event.status.url : null });
     }

@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli as runInProcess } from '../../main/cli/run-cli';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
+import { startServe } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const CA_FILE = resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem');
+const TOKEN = 'serve-follows-api-token';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('serve --tunnel --follow auto', () => {
+  it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
+    const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
+    await gateway.start();
+    cleanups.push(() => gateway.stop());
+    const edge = await FakeEdge.start();
+    cleanups.push(() => edge.stop());
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
+    const server = await startServe(['--port', '0', '--data-dir', dir.path, '--tunnel', '--follow', 'auto'], {
+      ...flowentEnv,
+      NGROK_AUTHTOKEN: 'good-token',
+      FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
+      FLOWENT_COMPANION_NGROK_CA_FILE: CA_FILE,
+    });
+    cleanups.push(async () => {
+      if (server.child.exitCode === null) {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    });
+    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    expect(server.output()).toContain('Follow:       linked Flowent actions are re-pointed when the public URL changes');
+
+    // Registered against the local URL (Flowent's check must reach it), then pointed at the tunnel, still linked.
+    const schema = join(dir.path, 'schema.json');
+    writeFileSync(schema, JSON.stringify({ type: 'object' }));
+    const actions = async (...args: string[]) => {
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      let err = '';
+      stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const code = await runInProcess(['actions', ...args, '--data-dir', dir.path], { stdout, stderr, env: flowentEnv });
+      expect(err).toBe('');
+      return code;
+    };
+    expect(await actions('register', 'send_email', '--description', 'Send', '--schema', `@${schema}`, '--url', server.baseUrl)).toBe(0);
+    expect(await actions('update', 'send_email', '--webhook-url', `${publicUrl}/actions/send_email`)).toBe(0);
+
+    // The edge goes away long enough for the tunnel to be rebuilt under a new URL.
+    await edge.drop(7_000);
+    const [, current] = await server.waitFor(/Flowent: send_email \(default\) now points at (https:\/\/\S+)\/actions\/send_email/, 60_000);
+    expect(current).not.toBe(publicUrl);
+    expect(server.output()).toContain(`Tunnel: the public URL changed from ${publicUrl} to ${current}`);
+    expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${current}/actions/send_email` }]);
+    expect(server.output()).not.toContain(TOKEN);
+  }, 90_000);
+
+  it('refuses a --follow that is neither auto nor ask', async () => {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await runInProcess(['serve', '--follow', 'always', '--data-dir', dir.path], { stdout: new PassThrough(), stderr, env: {} });
+    expect(code).toBe(2);
+    expect(err).toContain('--follow must be "auto" or "ask", not "always".');
+  });
+});
