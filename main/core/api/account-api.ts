@@ -46,6 +46,8 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
       if (name === 'default') return { ok: false, code: 'flowent-default-profile', message: 'The "default" profile cannot be deleted: change its Gateway URL instead.' };
       if (!flowent.profiles.get(name)) return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}".` };
       flowent.profiles.remove(name);
+      // A token kept for the profile (keychain or this run) goes with it; a variable stays.
+      if (account.tokenSource(name) !== 'environment') account.setToken(name, null);
       account.tokenChanged(name);
       return state();
     },

@@ -1,6 +1,6 @@
 import type { AccountEvent, AccountState, FollowMode, FollowRecord, RegisteredHere, RegistrationRecord, Warned } from '../../contract/account';
 import type { CoreEvent, Result } from '../../contract/api';
-import { secretState } from '../secret-source';
+import { secretState, type SecretSource } from '../secret-source';
 import { FlowentService } from './flowent-service';
 import { followTunnelEvents } from './follow-tunnel-events';
 import { companionWebhookUrl } from './links';
@@ -41,7 +41,7 @@ export class AccountCore {
   readonly flowent: FlowentService;
   private opened: { settings: FlowentSettingsStore; close(): void } | null = null;
   private readonly lastErrors = new Map<string, { code: string; message: string }>();
-  private unfollow: (() => void) | null = null;
+  private unsubscribe: (() => void)[] = [];
 
   constructor(private readonly options: AccountCoreOptions) {
     // Settings are read on every use, so links written by another process (the CLI) count too.
@@ -59,17 +59,22 @@ export class AccountCore {
     const opened = openFlowentSettings(this.options.dataDir, this.options.nativeBinding);
     if (!opened.ok) return opened;
     this.opened = opened.value;
-    this.unfollow = followTunnelEvents(this.options.subscribe, this.flowent, {
-      mode: () => this.followMode(),
-      onRecord: (record) => this.followed(record),
-      onError: this.options.onError,
-    });
+    this.unsubscribe = [
+      followTunnelEvents(this.options.subscribe, this.flowent, {
+        mode: () => this.followMode(),
+        onRecord: (record) => this.followed(record),
+        onError: this.options.onError,
+      }),
+      // Which links are stale depends on the public URL: say so when it comes or goes.
+      this.options.subscribe((event) => {
+        if (event.type === 'tunnel-status' && this.flowent.links.all().length > 0) this.changed();
+      }),
+    ];
     return { ok: true, value: undefined };
   }
 
   close(): void {
-    this.unfollow?.();
-    this.unfollow = null;
+    this.unsubscribe.splice(0).forEach((stop) => stop());
     this.opened?.close();
     this.opened = null;
   }
@@ -130,6 +135,10 @@ export class AccountCore {
     const secret = this.options.secrets(profile);
     const outcome = token === null ? secret.clear?.() : secret.set?.(token);
     return outcome ?? { ok: false, code: 'secret-read-only', message: `The API token of "${profile}" comes from ${this.options.apiTokenHint(profile)} here; restart with a new value to change it.` };
+  }
+
+  tokenSource(profile: string): SecretSource['source'] {
+    return this.options.secrets(profile).source;
   }
 
   publicUrl(): string | null {

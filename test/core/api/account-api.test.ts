@@ -52,6 +52,22 @@ describe('the account contract through the real core and the inspector', () => {
     expect(await rig.call('connectFlowent')).toMatchObject({ ok: false, code: 'flowent-no-api-token', message: expect.stringContaining('FLOWENT_API_TOKEN') });
   });
 
+  it('keeps profiles, each with its own token, and switches the session with the active one', async () => {
+    const rig = await accountRig({ env: { FLOWENT_API_TOKEN_STAGING: 'not-a-token-flowent-knows' } });
+    expect(await rig.call('saveProfile', { name: 'Staging!', baseUrl: rig.gateway.baseUrl })).toMatchObject({ ok: false, code: 'flowent-bad-profile', message: expect.stringContaining('is not a profile name') });
+    expect(await rig.call('saveProfile', { name: 'local', baseUrl: 'ftp://example' })).toMatchObject({ ok: false, message: expect.stringContaining('The Gateway URL must be http(s)') });
+    const saved = await rig.call<Answer<AccountState>>('saveProfile', { name: 'staging', baseUrl: `${rig.gateway.baseUrl}/` });
+    expect(saved).toMatchObject({ ok: true, value: { profiles: [{ name: 'default' }, { name: 'staging', baseUrl: rig.gateway.baseUrl }], activeProfile: 'default' } });
+    expect(await rig.call('setActiveProfile', 'nope')).toMatchObject({ ok: false, code: 'flowent-unknown-profile' });
+    const staging = await rig.call<Answer<AccountState>>('setActiveProfile', 'staging');
+    expect(staging).toMatchObject({ ok: true, value: { activeProfile: 'staging', apiToken: { set: true, source: 'environment' }, apiTokenHint: 'the FLOWENT_API_TOKEN_STAGING environment variable' } });
+    // staging's own token is sent, never the default profile's.
+    expect(await rig.call('connectFlowent')).toMatchObject({ ok: false, message: API_TOKEN_REJECTED });
+    expect(await rig.call('deleteProfile', 'default')).toMatchObject({ ok: false, code: 'flowent-default-profile' });
+    expect(await rig.call('deleteProfile', 'staging')).toMatchObject({ ok: true, value: { activeProfile: 'default', profiles: [{ name: 'default' }] } });
+    expect(await rig.call('connectFlowent')).toMatchObject({ ok: true, value: { session: { lastError: null } } });
+  });
+
   it('lists, registers, updates and deletes actions, with 404 and 409 in words', async () => {
     const rig = await accountRig();
     const url = `${rig.companion.baseUrl}/actions/send_email`;
@@ -112,6 +128,12 @@ describe('the account contract through the real core and the inspector', () => {
     // Again: the action exists, so it is updated (409 → PUT), still one record per attempt.
     expect(await rig.call('registerHere', 'send_email', 'Send one email', SCHEMA, null)).toMatchObject({ ok: true, value: { value: { created: false } } });
     expect((await rig.call<AccountState>('getAccount')).registrations.map((record) => record.created)).toEqual([false, true]);
+
+    // The tunnel closes: the UI is told to read the account again, and the link is now stale.
+    const before = rig.events.length;
+    await rig.tunnel.close();
+    expect(rig.events.slice(before).map((event) => event.type)).toEqual(['tunnel-status', 'account-changed']);
+    expect((await rig.call<AccountState>('getAccount')).stale).toMatchObject([{ action: 'send_email', webhookUrl }]);
   });
 
   it('registerHere failing Flowent’s registration check: the failing call is in the history and the record says why', async () => {
