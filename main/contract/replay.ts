@@ -168,6 +168,8 @@ export interface ReplayMethods {
   replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome>>;
   /** A shell command that sends the stored call again, re-signed with the learned style when `resign`. */
   copyAsCurl(id: number, resign: boolean): Promise<Result<string>>;
+  /** How many calls of the selection a bulk replay would replay (from Flowent, naming an action). */
+  countReplayable(selection: CallSelection): Promise<number>;
   /** Starts replaying a selection in the background; progress comes as `replay-progress` / `replay-finished` events. */
   startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<BulkReplayStarted>>;
   /** Stops starting new replays of a run (those in flight finish and are stored). */
@@ -191,6 +193,7 @@ export const REPLAY_METHOD_NAMES = [
   'replayCall',
   'replayEdited',
   'copyAsCurl',
+  'countReplayable',
   'startBulkReplay',
   'cancelBulkReplay',
   'getLearnedStyle',

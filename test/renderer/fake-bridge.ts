@@ -322,6 +322,11 @@ export class FakeBridge implements CompanionBridge {
     return this.replayMethod('replayEdited', [id, parameters, target], () => this.replayCore.replayEdited(id, parameters, target)) as Promise<Result<ReplayOutcome>>;
   }
 
+  async countReplayable(selection: CallSelection): Promise<number> {
+    this.record('countReplayable', [selection]);
+    return this.replayCore.selectIds(selection).length;
+  }
+
   startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<{ runId: string; total: number }>> {
     return this.replayMethod('startBulkReplay', [selection, options], () => this.replayCore.startBulk(selection, options)) as Promise<Result<{ runId: string; total: number }>>;
   }

@@ -19,6 +19,7 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
       return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) });
     },
     copyAsCurl: async (id, resign) => replay.curlFor(id, { resign }),
+    countReplayable: async (selection) => replay.replayableIds(selection).length,
     startBulkReplay: async (selection, { concurrency, resign, target }) => {
       const bad = badTarget(target);
       return bad ?? replay.startBulk(selection, { concurrency, mode: resign ? 'resign' : 'as-is', ...(target ? { target } : {}) });

@@ -59,6 +59,8 @@ export interface ReplayApi {
   curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string>;
   /** Starts a bulk replay in the background (progress through `onEvent`); the selection's replayable calls. */
   startBulk(selection: CallSelection, options: Omit<BulkOptions, 'signal' | 'onProgress'>): Result<BulkReplayStarted>;
+  /** The calls of a selection a bulk replay takes: ids as given, or the filter's calls from Flowent naming an action (oldest first). */
+  replayableIds(selection: CallSelection): number[];
   /** False when no such run is going. */
   cancelBulk(runId: string): boolean;
   /** The learned style for the current key, and whether there is a key. */
@@ -97,8 +99,9 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
       return curlFor(call, { ...options, key, style });
     },
+    replayableIds: (selection) => replayableIds(deps.calls(), selection),
     startBulk(selection, options) {
-      const ids = 'ids' in selection ? selection.ids.slice(0, MAX_SELECTION) : deps.calls().selectReplayableIds(selection.filter, MAX_SELECTION);
+      const ids = replayableIds(deps.calls(), selection);
       if (ids.length === 0) {
         return { ok: false, code: 'nothing-to-replay', message: 'No call here can be replayed: only calls from Flowent that name an action are. Change the filter, or send a call first.' };
       }
@@ -118,6 +121,10 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       return forwarder.close();
     },
   };
+}
+
+function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {
+  return 'ids' in selection ? selection.ids.slice(0, MAX_SELECTION) : calls.selectReplayableIds(selection.filter, MAX_SELECTION);
 }
 
 function selectForExport(calls: CallsRepository, selection: ReplaySelection): StoredCall[] {

@@ -6,15 +6,15 @@ import { currentSelectionFilter } from '../store/replay-ui-actions';
 import { reportError } from '../store/ui-actions';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 
-/** How many stored calls the filter matches (replays and simulated calls included; the core skips those). */
+/** How many calls of the filter a bulk replay takes (from Flowent, naming an action). */
 function useMatchingCount(filter: CallFilter): number | null {
   const [count, setCount] = useState<number | null>(null);
   const key = JSON.stringify(filter);
   useEffect(() => {
     let live = true;
     const b = currentBridge();
-    b?.getStats(JSON.parse(key) as CallFilter)
-      .then((stats) => live && setCount(stats.total))
+    b?.countReplayable({ filter: JSON.parse(key) as CallFilter })
+      .then((total) => live && setCount(total))
       .catch((error: unknown) => reportError('Could not count the calls to replay', error));
     return () => {
       live = false;
@@ -32,7 +32,9 @@ function describeFilter(filter: CallFilter): string {
 export function BulkReplayForm() {
   const [filter] = useState(currentSelectionFilter);
   const count = useMatchingCount(filter);
-  const [concurrency, setConcurrency] = useState(1);
+  const [concurrencyText, setConcurrencyText] = useState('1');
+  const concurrency = /^\d+$/.test(concurrencyText) ? Number(concurrencyText) : 0;
+  const concurrencyOk = concurrency >= 1 && concurrency <= 16;
   const [resign, setResign] = useState(true);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
@@ -40,6 +42,7 @@ export function BulkReplayForm() {
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
+    if (!concurrencyOk) return;
     setBusy(true);
     setError(null);
     const trimmed = target.trim();
@@ -50,20 +53,22 @@ export function BulkReplayForm() {
   if (count === 0) {
     return (
       <p className="empty-note" aria-label="Nothing to replay">
-        No stored call matches the list’s filter ({describeFilter(filter)}). Change the filter, or send a call to the webhook URL first.
+        No call from Flowent matches the list’s filter ({describeFilter(filter)}), and only those can be replayed. Change the filter, or send a
+        call to the webhook URL first.
       </p>
     );
   }
   return (
     <form className="bulk-replay-form" onSubmit={(e) => void start(e)} aria-label="Bulk replay options">
       <p>
-        The calls of the list’s filter: <strong>{describeFilter(filter)}</strong>. They are replayed oldest first; only calls from Flowent
-        that name an action are replayed (replays and simulated calls are skipped).
+        The calls of the list’s filter: <strong>{describeFilter(filter)}</strong>. They are replayed oldest first (replays and
+        simulated calls are left out).
       </p>
       <label className="inline-field">
         Replays at once
-        <input type="number" min={1} max={16} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Math.min(16, Math.floor(Number(e.target.value)) || 1)))} />
+        <input type="number" min={1} max={16} value={concurrencyText} onChange={(e) => setConcurrencyText(e.target.value.trim())} />
       </label>
+      {!concurrencyOk && <p className="form-error">Replays at once: a whole number from 1 to 16 (1 replays strictly in order).</p>}
       <label className="inline-field">
         <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} />
         Re-sign with a fresh timestamp
@@ -74,7 +79,7 @@ export function BulkReplayForm() {
         <input type="url" value={target} placeholder="each action's forwarding target" onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
       </label>
       <div className="button-row">
-        <button type="submit" disabled={busy || count === null}>
+        <button type="submit" disabled={busy || count === null || !concurrencyOk}>
           {count === null ? 'Counting the calls…' : `Replay these ${count} call${count === 1 ? '' : 's'}`}
         </button>
       </div>

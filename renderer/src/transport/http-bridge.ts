@@ -147,6 +147,7 @@ export function createHttpBridge(
     replayCall: (id, mode, target) => call('replayCall', [id, mode, target]),
     copyAsCurl: (id, resign) => call('copyAsCurl', [id, resign]),
     replayEdited: (id, parameters, target) => call('replayEdited', [id, parameters, target]),
+    countReplayable: (selection) => call('countReplayable', [selection]),
     startBulkReplay: (selection, options) => call('startBulkReplay', [selection, options]),
     cancelBulkReplay: (runId) => call('cancelBulkReplay', [runId]),
     getLearnedStyle: () => call('getLearnedStyle', []),

@@ -21,6 +21,10 @@ export const replayArgs: ArgsCheckers<ReplayMethods> = {
     args.length === 2 && isPositiveInteger(args[0]) && typeof args[1] === 'boolean'
       ? [args[0], args[1]]
       : 'expects a call id (a positive integer) and true or false (re-sign).',
+  countReplayable: (args) => {
+    const selection = args.length === 1 ? checkSelection(args[0]) : 'expects a selection ({ids} or {filter}).';
+    return typeof selection === 'string' ? selection : [selection];
+  },
   startBulkReplay: (args) => {
     if (args.length !== 2) return 'expects a selection ({ids} or {filter}) and options {concurrency, resign, target}.';
     const selection = checkSelection(args[0]);
