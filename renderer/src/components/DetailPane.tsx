@@ -85,9 +85,10 @@ function CallDetailView({ call }: { call: CallDetail }) {
         )}
       </dl>
 
+      {/* Parameters next to the verdict: a call can be signed right and still miss what the action needs. */}
+      <ParameterCheckPanel call={call} />
       {/* The signature is why people open a Flowent call: show it first, unless there was no Flowent call to check. */}
       {signatureFirst && <SignaturePanel report={call.signature} />}
-      <ParameterCheckPanel call={call} />
 
       <section aria-label="Request">
         <h3>Request</h3>
