@@ -95,6 +95,11 @@ export class FakeReplayCore {
     { action: 'send_email', origin: 'flowent', calls: 3, schema: { type: 'object', properties: { recipient: { type: 'string' }, subject: { type: 'string' } }, required: ['recipient'] } },
     { action: 'create_ticket', origin: 'history', calls: 1, schema: null },
   ];
+  /**
+   * Set to stand for the desktop app, where main answers HAR export/import through save/open
+   * dialogs (main/desktop/har-dialogs.ts): the path the user picks (null: Cancel) and the file's text.
+   */
+  desktopDialog: { savePath: string | null; openText: string | null } | null = null;
   private runCount = 0;
 
   constructor(private readonly host: FakeReplayHost) {}
@@ -236,7 +241,9 @@ export class FakeReplayCore {
     const calls = 'ids' in selection ? this.host.store.filter((c) => selection.ids.includes(c.id)) : this.host.store.filter((c) => matches(c, selection.filter));
     if (calls.length === 0) return { ok: false, code: 'nothing-to-export', message: 'There are no calls to export here.' };
     const entries = calls.map((c) => ({ request: { method: 'POST', url: `http://127.0.0.1:8787${c.path}`, postData: { text: c.requestBody } }, _callId: c.id, _action: c.action }));
-    return { ok: true, value: { count: calls.length, text: JSON.stringify({ log: { version: '1.2', entries } }), savedTo: null } };
+    const text = JSON.stringify({ log: { version: '1.2', entries } });
+    if (this.desktopDialog) return { ok: true, value: { count: calls.length, text: null, savedTo: this.desktopDialog.savePath } };
+    return { ok: true, value: { count: calls.length, text, savedTo: null } };
   }
 
   importHar(text: string): Result<HarImportSummary> {

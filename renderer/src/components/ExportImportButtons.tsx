@@ -65,12 +65,12 @@ export function ExportImportButtons() {
       {status && (
         <span role="status" aria-label="HAR status" className={status.kind === 'error' ? 'form-error' : 'muted'}>
           {status.message}
-          {status.kind !== 'busy' && (
-            <button type="button" className="link-button" aria-label="Dismiss" onClick={() => setStatus(null)}>
-              ×
-            </button>
-          )}
         </span>
+      )}
+      {status && status.kind !== 'busy' && (
+        <button type="button" className="link-button" aria-label="Dismiss the HAR message" onClick={() => setStatus(null)}>
+          ×
+        </button>
       )}
     </div>
   );
