@@ -20,6 +20,19 @@ async function start(options: Parameters<typeof startCore>[0] = {}) {
 const call = (core: RunningCore, action: string, parameters: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
   core.post(`/actions/${action}`, signedBody(flowentPayload(action, parameters, extra), KEY));
 
+/** Retries until `read` stops throwing: the row is committed by the writer thread, not at a known moment. */
+async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return read();
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 function set(core: RunningCore, action: string | null, definition: unknown) {
   const outcome = core.core.respond.setMock(action, definition);
   if (!outcome.ok) throw new Error(outcome.message);
@@ -134,10 +147,12 @@ describe('mocks: faults', () => {
     const core = await start();
     set(core, 'slow', { delayMs: 600 });
     const started = Date.now();
-    const slow = call(core, 'slow');
+    let slowDone = false;
+    const slow = call(core, 'slow').then((answer) => ((slowDone = true), answer));
     const fast = await call(core, 'fast');
     expect(fast.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(500);
+    // Answered while the slow call is still held (however busy the machine is).
+    expect(slowDone).toBe(false);
     expect((await slow).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(590);
   });
@@ -149,9 +164,8 @@ describe('mocks: faults', () => {
       () => 'answered',
       () => 'closed',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Stored before the hold, with the planned duration and the violation.
-    const stored = openStoreReadOnly(core.dataDir).newest();
+    // Stored before the hold (while the answer is still held), with the planned duration and the violation.
+    const stored = await eventually(() => openStoreReadOnly(core.dataDir).newest());
     expect(stored).toMatchObject({ action: 'stuck', status: 200 });
     expect(stored.durationMs).toBeGreaterThanOrEqual(35_000);
     expect(stored.violations.map((v) => v.code)).toContain('too-slow');
