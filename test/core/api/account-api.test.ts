@@ -89,6 +89,9 @@ describe('the account contract through the real core and the inspector', () => {
     expect(check.problems.map((problem) => problem.field)).toEqual(['name', 'description', 'webhook_url', 'json_schema']);
     expect(check.problems[0]?.message).toContain('1-100 lowercase letters, digits or underscores');
     expect(await rig.call('checkAction', { description: 'Fine' }, true)).toEqual({ problems: [], warnings: [] });
+    // Past Flowent's limits but typed by a person: answered in words, not refused as malformed.
+    expect(await rig.call('checkAction', { description: 'x'.repeat(600) }, true)).toMatchObject({ problems: [{ field: 'description', message: 'description must be 1-500 characters (it has 600).' }] });
+    expect(await rig.call('registerHere', 'Send Email', 'Send', {}, rig.companion.baseUrl)).toMatchObject({ ok: false, code: 'flowent-invalid-input', message: expect.stringContaining('"Send Email" is not an action name') });
     // A registration Flowent would refuse is refused here, in words, and never sent.
     expect(await rig.call('registerAction', { name: 'ok_name', description: 'x', webhook_url: 'nope', json_schema: {} })).toMatchObject({ ok: false, code: 'flowent-invalid-input', message: expect.stringContaining('webhook_url must be an absolute URL') });
     expect(rig.gateway.requests).toEqual([]);

@@ -3,7 +3,8 @@ import { isActionName, isPositiveInteger, isSecret, isUrlOrNull, MAX_URL_LENGTH,
 
 /** A schema is typed or pasted by hand: 256 KB is far more than any real one. */
 const MAX_SCHEMA_TEXT = 256 * 1024;
-const MAX_DESCRIPTION = 2000;
+/** Far above Flowent's own limits (name 100, description 500), so the core can say which was passed in words. */
+const MAX_TEXT = 16 * 1024;
 const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;
 const FIELDS = ['name', 'description', 'webhook_url', 'json_schema'];
 
@@ -40,7 +41,7 @@ export const accountArgs: ArgsCheckers<AccountMethods> = {
   },
   deleteAction: (args) => (args.length === 1 && isActionName(args[0]) ? [args[0]] : 'expects an action name.'),
   registerHere: (args) =>
-    args.length === 4 && isActionName(args[0]) && isText(args[1]) && isSchema(args[2]) && isUrlOrNull(args[3])
+    args.length === 4 && isText(args[0]) && isText(args[1]) && isSchema(args[2]) && isUrlOrNull(args[3])
       ? [args[0], args[1], args[2], args[3]]
       : 'expects an action name, a description, its JSON Schema (an object) and a base URL (or null for the tunnel).',
   linkAction: (args) => (args.length === 2 && isActionName(args[0]) && typeof args[1] === 'boolean' ? [args[0], args[1]] : 'expects an action name and true or false (re-point it here).'),
@@ -62,7 +63,7 @@ function isProfile(value: unknown): value is FlowentProfile {
 }
 
 function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_DESCRIPTION;
+  return typeof value === 'string' && value.length <= MAX_TEXT;
 }
 
 function isSchema(value: unknown): value is Record<string, unknown> {
@@ -75,9 +76,9 @@ function checkFields(value: unknown, partial: boolean): Partial<ActionCreate> | 
   const extra = Object.keys(value).find((key) => !FIELDS.includes(key));
   if (extra) return `unknown field "${extra}".`;
   const { name, description, webhook_url, json_schema } = value;
-  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) return '"name" must be text.';
-  if (description !== undefined && !isText(description)) return `"description" must be text of at most ${MAX_DESCRIPTION} characters.`;
-  if (webhook_url !== undefined && (typeof webhook_url !== 'string' || webhook_url.length > MAX_URL_LENGTH)) return '"webhook_url" must be a URL.';
+  if (name !== undefined && !isText(name)) return '"name" must be text.';
+  if (description !== undefined && !isText(description)) return '"description" must be text.';
+  if (webhook_url !== undefined && !isText(webhook_url)) return '"webhook_url" must be text (a URL).';
   if (json_schema !== undefined && !isSchema(json_schema)) return '"json_schema" must be a JSON object of at most 256 KB.';
   if (!partial && (name === undefined || description === undefined || webhook_url === undefined || json_schema === undefined)) {
     return 'expects every field: name, description, webhook_url and json_schema.';
