@@ -46,6 +46,7 @@ import {
   type RegisteredHere,
   type Warned,
 } from '../../main/contract/api';
+import { FakeAccount } from './fake-account';
 import { fakeCheckMock } from './fake-mock-check';
 import { makeStatus, matches, summaryOf } from './fake-data';
 import { FakeReplayCore, fakeReplay, type FakeReplayAnswer } from './fake-replay';
@@ -75,23 +76,15 @@ export class FakeBridge implements CompanionBridge {
   replayAnswer: FakeReplayAnswer = { status: 200, body: '{"result":"replayed"}' };
   /** Bulk replay, simulator and HAR, in memory (issue 6). */
   replayCore = new FakeReplayCore(this);
-  /** The Flowent account as the core reports it (issue 7); no token value is ever kept. */
-  account: AccountState = {
-    profiles: [{ name: 'default', baseUrl: 'https://api.flowent.chat/api/v1/gateway' }],
-    activeProfile: 'default',
-    apiToken: { set: false, source: null },
-    canSetApiToken: true,
-    apiTokenHint: 'the FLOWENT_API_TOKEN environment variable',
-    session: { expiresAt: null, lastError: null },
-    requestsThisHour: 0,
-    followMode: 'ask',
-    links: [],
-    stale: [],
-    followHistory: [],
-    registrations: [],
-  };
-  /** The actions registered on the fake Gateway. */
-  flowentActions: FlowentAction[] = [];
+  /** The Flowent account and the Gateway behind it (issue 7): see fake-account.ts. */
+  readonly flowent = new FakeAccount({
+    status: () => this.status,
+    calls: () => this.store,
+    record: (method, args) => this.record(method, args),
+    refusal: (method) => this.refusal(method),
+    emit: (events) => this.emit(events),
+    receive: (...calls) => this.receive(...calls),
+  });
   /** The public URL the next openTunnel binds. */
   tunnelUrl = 'https://quiet-fox-42.ngrok-free.app';
 
@@ -373,138 +366,59 @@ export class FakeBridge implements CompanionBridge {
     ) as Promise<Result<HarImportSummary>>;
   }
 
-  private accountMethod<T>(method: string, args: unknown[], run: () => Result<T>): Promise<Result<T>> {
-    this.record(method, args);
-    return Promise.resolve(this.refusal(method) ?? run());
+  getAccount(): Promise<AccountState> {
+    return this.flowent.getAccount();
   }
-
-  private accountNow(change: (account: AccountState) => void = () => {}): Result<AccountState> {
-    change(this.account);
-    return { ok: true, value: structuredClone(this.account) };
-  }
-
-  private fakeAction(input: ActionCreate): FlowentAction {
-    const at = new Date(0).toISOString();
-    return { id: `id-${input.name}`, tenant_id: 'tenant-1', ...input, created_at: at, updated_at: at };
-  }
-
-  async getAccount(): Promise<AccountState> {
-    this.record('getAccount', []);
-    return structuredClone(this.account);
-  }
-
   saveProfile(profile: FlowentProfile): Promise<Result<AccountState>> {
-    return this.accountMethod('saveProfile', [profile], () => this.accountNow((a) => void (a.profiles = [...a.profiles.filter((p) => p.name !== profile.name), profile])));
+    return this.flowent.saveProfile(profile);
   }
-
   deleteProfile(name: string): Promise<Result<AccountState>> {
-    return this.accountMethod('deleteProfile', [name], () =>
-      this.accountNow((a) => {
-        a.profiles = a.profiles.filter((p) => p.name !== name || name === 'default');
-        if (a.activeProfile === name) a.activeProfile = 'default';
-      }),
-    );
+    return this.flowent.deleteProfile(name);
   }
-
   setActiveProfile(name: string): Promise<Result<AccountState>> {
-    return this.accountMethod('setActiveProfile', [name], () => this.accountNow((a) => void (a.activeProfile = name)));
+    return this.flowent.setActiveProfile(name);
   }
-
   setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState>> {
-    return this.accountMethod('setFlowentApiToken', [profile, token], () => this.accountNow((a) => void (a.apiToken = { set: true, source: 'keychain' })));
+    return this.flowent.setFlowentApiToken(profile, token);
   }
-
   clearFlowentApiToken(profile: string): Promise<Result<AccountState>> {
-    return this.accountMethod('clearFlowentApiToken', [profile], () => this.accountNow((a) => void (a.apiToken = { set: false, source: null })));
+    return this.flowent.clearFlowentApiToken(profile);
   }
-
   connectFlowent(): Promise<Result<AccountState>> {
-    return this.accountMethod('connectFlowent', [], () => this.accountNow((a) => void (a.session = { expiresAt: Date.now() + 86_400_000, lastError: null })));
+    return this.flowent.connectFlowent();
   }
-
   listActions(): Promise<Result<Warned<FlowentAction[]>>> {
-    return this.accountMethod('listActions', [], () => ({ ok: true, value: { value: structuredClone(this.flowentActions), warnings: [] } }));
+    return this.flowent.listActions();
   }
-
-  async checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
-    this.record('checkAction', [input, partial]);
-    const problems: ActionInputCheck['problems'] = [];
-    if ((!partial || input.name !== undefined) && !/^[a-z0-9_]{1,100}$/.test(input.name ?? '')) problems.push({ field: 'name', message: 'Use 1-100 lowercase letters, digits or underscores.' });
-    return { problems, warnings: [] };
+  checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
+    return this.flowent.checkAction(input, partial);
   }
-
   registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>>> {
-    return this.accountMethod('registerAction', [input], () => {
-      if (this.flowentActions.some((a) => a.name === input.name)) return { ok: false, code: 'flowent-action-exists', message: `An action "${input.name}" already exists on Flowent.` };
-      const action = this.fakeAction(input);
-      this.flowentActions.push(action);
-      return { ok: true, value: { value: action, warnings: [] } };
-    });
+    return this.flowent.registerAction(input);
   }
-
   updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>>> {
-    return this.accountMethod('updateAction', [name, changes], () => {
-      const action = this.flowentActions.find((a) => a.name === name);
-      if (!action) return { ok: false, code: 'flowent-action-not-found', message: `Flowent has no action "${name}".` };
-      Object.assign(action, changes);
-      return { ok: true, value: { value: structuredClone(action), warnings: [] } };
-    });
+    return this.flowent.updateAction(name, changes);
   }
-
   deleteAction(name: string): Promise<Result<{ message: string }>> {
-    return this.accountMethod('deleteAction', [name], () => {
-      this.flowentActions = this.flowentActions.filter((a) => a.name !== name);
-      return { ok: true, value: { message: 'Action deleted successfully' } };
-    });
+    return this.flowent.deleteAction(name);
   }
-
   registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string | null): Promise<Result<Warned<RegisteredHere>>> {
-    return this.accountMethod('registerHere', [name, description, schema, baseUrl], () => {
-      const base = baseUrl ?? this.status.tunnel.url;
-      if (!base) return { ok: false, code: 'flowent-no-public-url', message: 'The tunnel is not open: open the tunnel first.' };
-      const webhookUrl = `${base}/actions/${name}`;
-      const existing = this.flowentActions.find((a) => a.name === name);
-      const action = existing ? Object.assign(existing, { description, json_schema: schema, webhook_url: webhookUrl }) : this.fakeAction({ name, description, json_schema: schema, webhook_url: webhookUrl });
-      if (!existing) this.flowentActions.push(action);
-      this.account.links = [...this.account.links.filter((l) => l.action !== name), { profile: this.account.activeProfile, action: name, webhookUrl, linkedAt: Date.now() }];
-      return { ok: true, value: { value: { action: structuredClone(action), created: !existing, webhookUrl }, warnings: [] } };
-    });
+    return this.flowent.registerHere(name, description, schema, baseUrl);
   }
-
   linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>>> {
-    return this.accountMethod('linkAction', [name, repoint], () => {
-      const action = this.flowentActions.find((a) => a.name === name);
-      if (!action) return { ok: false, code: 'flowent-action-not-found', message: `Flowent has no action "${name}".` };
-      const link = { profile: this.account.activeProfile, action: name, webhookUrl: action.webhook_url, linkedAt: Date.now() };
-      this.account.links = [...this.account.links.filter((l) => l.action !== name), link];
-      return { ok: true, value: { value: link, warnings: [] } };
-    });
+    return this.flowent.linkAction(name, repoint);
   }
-
   unlinkAction(name: string): Promise<Result<{ unlinked: boolean }>> {
-    return this.accountMethod('unlinkAction', [name], () => {
-      const before = this.account.links.length;
-      this.account.links = this.account.links.filter((l) => l.action !== name);
-      return { ok: true, value: { unlinked: this.account.links.length !== before } };
-    });
+    return this.flowent.unlinkAction(name);
   }
-
   setFollowMode(mode: FollowMode): Promise<Result<AccountState>> {
-    return this.accountMethod('setFollowMode', [mode], () => this.accountNow((a) => void (a.followMode = mode)));
+    return this.flowent.setFollowMode(mode);
   }
-
   applyFollow(): Promise<Result<FollowRecord>> {
-    return this.accountMethod('applyFollow', [], () => {
-      const newest = this.account.followHistory[0];
-      if (!newest || newest.mode !== 'ask') return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed.' };
-      const record: FollowRecord = { ...newest, at: Date.now(), mode: 'auto', changes: newest.changes.map((c) => ({ ...c, outcome: 'updated' })) };
-      this.account.followHistory = [record, ...this.account.followHistory];
-      return { ok: true, value: record };
-    });
+    return this.flowent.applyFollow();
   }
-
   checkParameters(callId: number): Promise<Result<ParameterCheck>> {
-    return this.accountMethod('checkParameters', [callId], () => ({ ok: true, value: { status: 'no-schema', problems: [] } }));
+    return this.flowent.checkParameters(callId);
   }
 
   onEvents(listener: (events: CoreEvent[]) => void): () => void {
