@@ -45,6 +45,17 @@ describe('the account contract through the real core and the inspector', () => {
     expect(rig.gateway.requests.map((request) => request.status)).toEqual([200, 200, 401, 200, 200]);
   });
 
+  it('when the API token was revoked meanwhile, the 401’s re-exchange fails with "API token rejected" as the session’s error', async () => {
+    const rig = await accountRig();
+    expect((await rig.call<Answer<unknown>>('listActions')).ok).toBe(true);
+    // Revoked in Gateway Management: the token no longer exchanges, and its sessions end.
+    delete rig.gateway.options.apiTokens[SECRET_TOKEN];
+    rig.gateway.revokeSessions();
+    expect(await rig.call('listActions')).toEqual({ ok: false, code: 'flowent-api-token-rejected', message: API_TOKEN_REJECTED });
+    expect(rig.gateway.requests.map((request) => `${request.path.split('/').pop()} ${request.status}`)).toEqual(['exchange 200', 'actions 200', 'actions 401', 'exchange 401']);
+    expect((await rig.call<AccountState>('getAccount')).session.lastError).toEqual({ code: 'flowent-api-token-rejected', message: API_TOKEN_REJECTED });
+  });
+
   it('without a token, says where to set it', async () => {
     const rig = await accountRig({ token: null });
     const account = await rig.call<AccountState>('getAccount');
