@@ -255,8 +255,13 @@ describe('parameter problems in the detail pane', () => {
     const panel = await screen.findByTestId('parameter-check');
     expect(panel.textContent).toContain('no schema cached for send_email: open Account → Actions once online');
     expect(bridge.callsTo('checkParameters')).toEqual([[5]]);
+    // Listing the actions (which caches their schemas) brings the check of the open call up to date.
+    withToken(bridge, [flowentAction('send_email')]);
+    bridge.emit([{ type: 'account-changed' }]);
     await user.click(within(panel).getByRole('button', { name: 'Account → Actions' }));
-    expect(await screen.findByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: 'Flowent account' }, { timeout: 5000 })).toBeTruthy();
+    await waitFor(() => expect(bridge.callsTo('listActions')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Parameter problems' }).textContent).toContain('parameters.recipient is missing'));
   });
 
   it('lists each parameter problem next to the signature verdict once the schema is cached', async () => {

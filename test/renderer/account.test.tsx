@@ -163,6 +163,23 @@ describe('account: following the public URL', () => {
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
   });
 
+  it('in auto mode says what the core re-pointed, and which action it could not', async () => {
+    const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    bridge.flowent.followMode = 'auto';
+    const old = 'https://old.example';
+    bridge.flowent.actions.set('default', [
+      { id: 'a', tenant_id: 't', name: 'send_email', description: 'd', json_schema: {}, webhook_url: `${old}/actions/send_email`, created_at: '', updated_at: '' },
+    ]);
+    for (const name of ['send_email', 'gone_action']) bridge.flowent.links.push({ profile: 'default', action: name, webhookUrl: `${old}/actions/${name}`, linkedAt: 1 });
+    renderApp(bridge);
+    await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+    bridge.flowent.followTunnel(old, 'https://new.example');
+    await screen.findByText('The public URL changed: updated send_email in Flowent');
+    const failure = await screen.findByText(/Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action named gone_action/);
+    expect(failure).toBeTruthy();
+    expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
+  });
+
   it('opens and closes with Ctrl+Shift+F', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
     const { user } = renderApp(bridge);

@@ -15,6 +15,7 @@ import type {
   FieldProblem,
   FlowentAction,
   FlowentProfile,
+  FollowChange,
   FollowMode,
   FollowRecord,
   LinkedAction,
@@ -295,10 +296,18 @@ export class FakeAccount {
   /** The public URL moved: linked actions are re-pointed (auto) or proposed (ask), as the core does. */
   followTunnel(previous: string, current: string): FollowRecord {
     const mode = this.followMode;
-    const changes = this.links
+    const changes: FollowChange[] = this.links
       .filter((l) => l.webhookUrl.startsWith(previous))
-      .map((l) => ({ profile: l.profile, action: l.action, from: l.webhookUrl, to: current + l.webhookUrl.slice(previous.length), outcome: mode === 'auto' ? ('updated' as const) : ('proposed' as const) }));
-    if (mode === 'auto') this.repoint(changes);
+      .map((l) => ({ profile: l.profile, action: l.action, from: l.webhookUrl, to: current + l.webhookUrl.slice(previous.length), outcome: mode === 'auto' ? 'updated' : 'proposed' }));
+    if (mode === 'auto') {
+      // An action deleted on Flowent meanwhile cannot be re-pointed: Flowent answers 404.
+      for (const c of changes) {
+        if (this.actions.get(c.profile)?.some((a) => a.name === c.action)) continue;
+        c.outcome = 'failed';
+        c.message = `Flowent has no action named ${c.action}`;
+      }
+      this.repoint(changes.filter((c) => c.outcome === 'updated'));
+    }
     const record: FollowRecord = { at: this.now(), previous, current, mode, changes };
     this.followHistory = [record, ...this.followHistory];
     this.host.emit([{ type: 'actions-followed', record: structuredClone(record) }, { type: 'account-changed' }]);

@@ -82,7 +82,7 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
           <code data-testid="action-webhook-url">{action.webhook_url}</code> <CopyButton text={action.webhook_url} what="webhook_url" />
         </dd>
         <dt>Updated</dt>
-        <dd>{formatDateTime(Date.parse(action.updated_at))}</dd>
+        <dd>{Number.isNaN(Date.parse(action.updated_at)) ? action.updated_at : formatDateTime(Date.parse(action.updated_at))}</dd>
         <dt>Id</dt>
         <dd>
           <code>{action.id}</code>

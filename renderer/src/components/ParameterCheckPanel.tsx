@@ -9,6 +9,8 @@ import { openPanel } from '../store/ui-actions';
 export function ParameterCheckPanel({ call }: { call: CallDetail }) {
   const [outcome, setOutcome] = useState<ParameterCheckOutcome | null>(null);
   const applies = call.action !== null && !call.test && call.verdict !== 'not-flowent';
+  // A new listing of the actions refreshes the cached schemas: check again then.
+  const actions = useAccountStore((s) => s.actions);
   useEffect(() => {
     if (!applies) return;
     let current = true;
@@ -16,7 +18,7 @@ export function ParameterCheckPanel({ call }: { call: CallDetail }) {
     return () => {
       current = false;
     };
-  }, [applies, call.id]);
+  }, [applies, call.id, actions]);
   if (!applies || !outcome) return null;
   return (
     <div className="parameter-check" aria-label="Parameters" role="group" data-testid="parameter-check">

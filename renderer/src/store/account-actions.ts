@@ -115,6 +115,15 @@ export function dismissPendingFollow(): void {
   useAccountStore.setState((s) => ({ pendingFollow: null, dismissedFollowAt: s.pendingFollow?.at ?? s.dismissedFollowAt }));
 }
 
+/** What the core did by itself (follow mode "auto"): a toast for the updates, a banner per failure. */
+function sayFollowed(record: FollowRecord): void {
+  const updated = record.changes.filter((c) => c.outcome === 'updated');
+  if (updated.length) showToast(`The public URL changed: updated ${updated.map((c) => c.action).join(', ')} in Flowent`, 6000);
+  for (const c of record.changes) {
+    if (c.outcome === 'failed') reportError(`Could not point ${c.action} at the new public URL ${c.to}: ${c.message ?? 'Flowent refused'}. Use Register here in Account → Actions`);
+  }
+}
+
 /** Applies one batch's account events: one read of the account, however many said it changed. */
 export function applyAccountEvents(events: AccountEvent[]): void {
   let reload = false;
@@ -126,6 +135,7 @@ export function applyAccountEvents(events: AccountEvent[]): void {
       case 'actions-followed':
         reload = true;
         if (proposedIn(event.record)) useAccountStore.setState({ pendingFollow: event.record });
+        else sayFollowed(event.record);
         break;
       case 'registration-finished':
         useAccountStore.setState((s) =>
