@@ -91,7 +91,12 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
     exportHar(selection) {
       return callsToHar(selectForExport(deps.calls(), selection));
     },
-    importHar: (text) => importHar(text, deps.calls(), deps.hmacKey()),
+    importHar(text) {
+      const imported = importHar(text, deps.calls(), deps.hmacKey());
+      // Announced like any stored call, so open windows list and count them.
+      if (imported.ok && deps.onStored) for (const id of imported.value.ids) announce(deps.calls().get(id), deps.onStored);
+      return imported;
+    },
     curlFor(id, options = {}) {
       const call = deps.calls().get(id);
       if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
@@ -121,6 +126,12 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       return forwarder.close();
     },
   };
+}
+
+function announce(call: StoredCall | null, onStored: (call: CallSummary) => void): void {
+  if (!call) return;
+  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } = call;
+  onStored({ id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations });
 }
 
 function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import type { HarImportSummary } from '../../../main/contract/api';
-import { loadFirstPage } from '../store/calls-actions';
 import { exportHar, importHar, importsThroughDialog } from '../store/replay-har-actions';
 import { currentSelectionFilter } from '../store/replay-ui-actions';
 
@@ -33,8 +32,8 @@ export function ExportImportButtons() {
     const result = await importHar(text, (done, total) => setStatus({ kind: 'busy', message: `Importing… ${done} of ${total} parts` }));
     if (!result) return setStatus(null);
     if (!result.ok) return setStatus({ kind: 'error', message: result.message });
+    // The core announces each imported call, so the list and the counts update by themselves.
     setStatus({ kind: 'done', message: describeImport(result.value) });
-    if (result.value.imported > 0) void loadFirstPage();
   };
 
   const chooseFile = () => {

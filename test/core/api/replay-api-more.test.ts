@@ -169,6 +169,7 @@ describe('core api: HAR export and import', () => {
     expect(imported.value).toMatchObject({ imported: 1, skipped: 0, problems: [], opened: true });
     expect((await api().getStats({})).total).toBe(before + 1);
     expect((await api().getCall(imported.value.ids[0]!))?.requestBody).toContain('"n":99');
+    expect(running.events.some((e) => e.type === 'call-stored' && e.call.id === imported.value.ids[0])).toBe(true);
   });
 
   it('says what is wrong with a file that is not a HAR, and with an empty selection', async () => {

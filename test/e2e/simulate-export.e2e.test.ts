@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type Browser } from './browser';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// Bulk replay, the simulator and HAR export/import from the inspector: a real `serve`
+// forwarding to a real handler process, driven in Chromium.
+const KEY = 'e2e-simulate-key';
+let handler: HandlerProcess;
+let server: ServeProcess;
+let browser: Browser;
+let page: Page;
+const dataDir = makeTempDir();
+const pageErrors: string[] = [];
+const SLOW = { timeout: 30_000 };
+
+const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+const total = async () => Number(await page.locator('[aria-label="Call counts"] strong').first().textContent());
+
+beforeAll(async () => {
+  handler = await startHandler();
+  server = await startServe(['--port', '0', '--data-dir', dataDir.path, '--forward', handler.target], { FLOWENT_HMAC_KEY: KEY });
+  // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
+  for (let n = 1; n <= 4; n++) {
+    const sent = await fetch(`${server.baseUrl}/actions/slow_ok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('slow_ok', { n }), KEY) });
+    expect(sent.status).toBe(200);
+  }
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(server.inspectorUrl!);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await handler?.stop();
+  dataDir.remove();
+});
+
+describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
+  it('replays the filtered calls with a progress bar and a summary', async () => {
+    await expect.poll(() => rows().count(), SLOW).toBe(4);
+    await page.getByRole('combobox', { name: 'Action' }).selectOption('slow_ok');
+    await page.getByRole('button', { name: 'Replay these…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
+    await dialog.getByRole('button', { name: 'Replay these 4 calls' }).click();
+    const bar = dialog.getByRole('progressbar', { name: 'Replayed so far' });
+    await bar.waitFor(SLOW);
+    expect(await bar.getAttribute('max')).toBe('4');
+    await expect.poll(() => dialog.textContent(), SLOW).toContain('Done: 4 of 4 calls replayed.');
+    expect(await bar.getAttribute('value')).toBe('4');
+    await screenshot(page, 'bulk-replay-summary');
+    // The handler answers these the same way each time: every replay passed.
+    const passed = dialog.getByRole('button', { name: 'Passed 4' });
+    await passed.click();
+    expect(await dialog.getByRole('list', { name: 'Passed calls' }).getByRole('listitem').count()).toBe(4);
+    await expect.poll(() => rows().count(), SLOW).toBe(8);
+    await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
+  }, 60_000);
+
+  it('simulates a signed call and sees it in the list', async () => {
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows().count(), SLOW).toBe(8);
+    const before = (await handler.received()).length;
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
+    await dialog.getByRole('combobox', { name: 'Action' }).fill('ok');
+    await dialog.locator('.cm-editor').waitFor(SLOW);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const result = dialog.getByRole('region', { name: 'Simulator result' });
+    await result.waitFor(SLOW);
+    expect(await result.getByLabel('Contract check').textContent()).toContain('meets Flowent’s contract');
+    const received = await handler.received();
+    expect(received.length).toBe(before + 1);
+    expect(JSON.parse(received[received.length - 1]!.body.toString('utf8'))).toMatchObject({ action_name: 'ok', parameters: {} });
+    await dialog.getByRole('button', { name: 'Close the simulator' }).click();
+    await expect.poll(() => rows().count(), SLOW).toBe(9);
+    expect(await rows().first().textContent()).toContain('ok');
+  }, 60_000);
+
+  it('exports the list as a HAR download and imports it back', async () => {
+    const downloaded = page.waitForEvent('download', SLOW);
+    await page.getByRole('button', { name: 'Export HAR' }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^flowent-calls-.*\.har$/);
+    const file = await download.path();
+    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { version: string; entries: unknown[] } };
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries).toHaveLength(9);
+    await expect.poll(() => page.getByRole('status', { name: 'HAR status' }).textContent(), SLOW).toMatch(/^Downloaded 9 calls/);
+
+    await page.getByLabel('HAR file to import').setInputFiles(file);
+    await expect.poll(() => page.getByRole('status', { name: 'HAR status' }).textContent(), SLOW).toBe('Imported 9 calls.');
+    await expect.poll(total, SLOW).toBe(18);
+    await screenshot(page, 'har-imported');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
