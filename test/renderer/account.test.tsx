@@ -129,7 +129,7 @@ describe('account: following the public URL', () => {
     await waitFor(() => expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull());
     expect(bridge.callsTo('applyFollow')).toHaveLength(1);
     expect(bridge.flowent.actions.get('default')?.map((a) => a.webhook_url)).toContain('https://new-fox.ngrok-free.app/actions/send_email');
-    await screen.findByText('Updated 3 actions');
+    await screen.findByText('Pointed send_email, create_ticket, lookup_order at https://new-fox.ngrok-free.app in Flowent');
 
     await user.click(screen.getByRole('button', { name: 'Account' }));
     const history = await screen.findByRole('list', { name: 'Follow history' });
@@ -174,7 +174,7 @@ describe('account: following the public URL', () => {
     renderApp(bridge);
     await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
     bridge.flowent.followTunnel(old, 'https://new.example');
-    await screen.findByText('The public URL changed: updated send_email in Flowent');
+    await screen.findByText('Pointed send_email at https://new.example in Flowent');
     const failure = await screen.findByText(/Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action named gone_action/);
     expect(failure).toBeTruthy();
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();

@@ -329,8 +329,10 @@ export class FakeAccount {
     const proposed = newest?.changes.filter((c) => c.outcome === 'proposed') ?? [];
     if (!newest || proposed.length === 0) return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed.' };
     this.repoint(proposed);
-    const record: FollowRecord = { ...newest, at: this.now() + 1, mode: 'ask', changes: proposed.map((c) => ({ ...c, outcome: 'updated' })) };
+    // As the core does: the re-pointing is a new "auto" record, announced like one.
+    const record: FollowRecord = { ...newest, at: this.now() + 1, mode: 'auto', changes: proposed.map((c) => ({ ...c, outcome: 'updated' })) };
     this.followHistory = [record, ...this.followHistory];
+    this.host.emit([{ type: 'actions-followed', record: structuredClone(record) }]);
     return this.changed(structuredClone(record));
   }
 

@@ -102,11 +102,9 @@ export function setFollowMode(mode: FollowMode): Promise<string | null> {
 
 /** The one click: re-points the actions the newest "ask" record proposed. */
 export function applyFollow(): Promise<string | null> {
-  return runAccount('update the actions', (b) => b.applyFollow(), (record) => {
+  // What changed is said by the actions-followed event the core sends for this record.
+  return runAccount('update the actions', (b) => b.applyFollow(), () => {
     useAccountStore.setState({ pendingFollow: null });
-    const updated = record.changes.filter((c) => c.outcome === 'updated').length;
-    const failed = record.changes.length - updated;
-    showToast(`Updated ${updated} action${updated === 1 ? '' : 's'}${failed ? `, ${failed} failed (see Account)` : ''}`);
     void loadAccount();
   });
 }
@@ -115,10 +113,10 @@ export function dismissPendingFollow(): void {
   useAccountStore.setState((s) => ({ pendingFollow: null, dismissedFollowAt: s.pendingFollow?.at ?? s.dismissedFollowAt }));
 }
 
-/** What the core did by itself (follow mode "auto"): a toast for the updates, a banner per failure. */
+/** What the core re-pointed (by itself, or after "Update them"): a toast for the updates, a banner per failure. */
 function sayFollowed(record: FollowRecord): void {
   const updated = record.changes.filter((c) => c.outcome === 'updated');
-  if (updated.length) showToast(`The public URL changed: updated ${updated.map((c) => c.action).join(', ')} in Flowent`, 6000);
+  if (updated.length) showToast(`Pointed ${updated.map((c) => c.action).join(', ')} at ${record.current} in Flowent`, 6000);
   for (const c of record.changes) {
     if (c.outcome === 'failed') reportError(`Could not point ${c.action} at the new public URL ${c.to}: ${c.message ?? 'Flowent refused'}. Use Register here in Account → Actions`);
   }
