@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { splitHar } from '../../renderer/src/store/replay-har-actions';
 import type { ConnectionEvent } from '../../renderer/src/transport/connection';
 import { FakeBridge } from './fake-bridge';
@@ -75,6 +75,18 @@ describe('HAR export and import in the browser', () => {
     await user.upload(screen.getByLabelText('HAR file to import'), new File(['{"hello": 1}'], 'notes.json'));
     await waitFor(() => expect(status()).toContain('not a HAR'));
     expect(screen.getByRole('status', { name: 'HAR status' }).className).toBe('form-error');
+  });
+
+  it('downloads one call from the detail pane', async () => {
+    const bridge = browserBridge();
+    const { user } = await renderLoaded(bridge);
+    await user.click(document.querySelector<HTMLElement>('[data-call-id="2"]')!);
+    const pane = await screen.findByRole('complementary', { name: 'Call details' });
+    await user.click(await within(pane).findByRole('button', { name: 'Export as HAR' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(bridge.callsTo('exportHar')).toEqual([[{ ids: [2] }]]);
+    expect(JSON.parse(await downloads[0]!.blob.text()).log.entries).toHaveLength(1);
+    expect(await screen.findByText(/^Downloaded 1 call as/)).toBeTruthy();
   });
 
   it('reports an entry too large to send with where it is, and imports the rest', () => {

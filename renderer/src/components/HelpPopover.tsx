@@ -8,6 +8,10 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['Ctrl/Cmd+Shift+C', 'Copy the webhook base URL'],
   ['Ctrl/Cmd+M', 'Open or close Answers (mocks and forwarding)'],
   ['Ctrl/Cmd+Shift+F', 'Open or close the Flowent account (actions, API token)'],
+  ['Ctrl/Cmd+Shift+B', 'Replay the calls of the current filter'],
+  ['Ctrl/Cmd+Shift+S', 'Simulate a Flowent call'],
+  ['Ctrl/Cmd+Shift+E', 'Export the calls of the current filter as HAR'],
+  ['Ctrl/Cmd+Enter', 'In a parameters editor: send'],
   ['?', 'Show these shortcuts'],
 ];
 

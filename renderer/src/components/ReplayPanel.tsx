@@ -3,7 +3,9 @@ import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../
 import { formatDuration } from '../lib/format';
 import { selectCall } from '../store/calls-actions';
 import { copyCallAsCurl, replayCall } from '../store/replay-actions';
+import { exportHar } from '../store/replay-har-actions';
 import { useCallsStore } from '../store/stores';
+import { showToast } from '../store/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 
@@ -32,6 +34,11 @@ export function ReplayPanel({ callId }: { callId: number }) {
   };
   const copy = async (resign: boolean) => {
     setError(await copyCallAsCurl(callId, resign));
+  };
+  const exportCall = async () => {
+    const outcome = await exportHar({ ids: [callId] });
+    if (outcome?.ok) showToast(outcome.message, 4000);
+    else if (outcome) setError(outcome.message);
   };
 
   return (
@@ -64,6 +71,9 @@ export function ReplayPanel({ callId }: { callId: number }) {
         </button>
         <button type="button" onClick={() => void copy(true)}>
           Copy as cURL, re-signed
+        </button>
+        <button type="button" onClick={() => void exportCall()}>
+          Export as HAR
         </button>
       </div>
       <ReplayLearnedStyle />
