@@ -112,9 +112,22 @@ describe('migrations', () => {
     db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"q":"rewritten"}'), added);
     expect(indexed('upg')).toEqual([old]);
     expect(found('rewritten')).toEqual([added]);
+    // A deleted call is never found, though its index entry stays until the history is empty.
     db.prepare('DELETE FROM calls WHERE id = ?').run(old);
-    expect(indexed('upg')).toEqual([]);
     expect(found('upgrade')).toEqual([]);
+    expect(found('before the upgrade')).toEqual([]);
+    // The newest call's id is reused by the next call (SQLite reuses the highest): only the new body is found.
+    const doomed = Number(insert.run(Buffer.from('{"q":"soon deleted"}')).lastInsertRowid);
+    db.prepare('DELETE FROM calls WHERE id = ?').run(doomed);
+    const reused = Number(insert.run(Buffer.from('{"q":"a third body"}')).lastInsertRowid);
+    expect(reused).toBe(doomed);
+    expect(found('soon deleted')).toEqual([]);
+    expect(found('third body')).toEqual([reused]);
+    expect(found('rewritten')).toEqual([added]);
+    // Emptying the history empties the index with it.
+    repository.clear();
+    expect(indexed('upg')).toEqual([]);
+    expect(indexed('thi')).toEqual([]);
   });
 
   it('running again changes nothing', () => {
