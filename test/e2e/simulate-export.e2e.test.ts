@@ -1,4 +1,8 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from './browser';
@@ -17,6 +21,17 @@ let page: Page;
 const dataDir = makeTempDir();
 const pageErrors: string[] = [];
 const SLOW = { timeout: 30_000 };
+
+/** HAR 1.2's JSON Schema (har-schema ships JSON files and no types). */
+function validHar(doc: unknown): string | null {
+  const schemas = createRequire(import.meta.url)('har-schema') as Record<string, Record<string, unknown>>;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addMetaSchema(draft06);
+  for (const [name, schema] of Object.entries(schemas)) if (name !== 'har') ajv.addSchema(schema);
+  const validate = ajv.compile(schemas.har!);
+  return validate(doc) ? null : ajv.errorsText(validate.errors);
+}
 
 const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
 const total = async () => Number(await page.locator('[aria-label="Call counts"] strong').first().textContent());
@@ -93,6 +108,7 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { version: string; entries: unknown[] } };
     expect(har.log.version).toBe('1.2');
     expect(har.log.entries).toHaveLength(9);
+    expect(validHar(har)).toBeNull();
     await expect.poll(() => page.getByRole('status', { name: 'HAR status' }).textContent(), SLOW).toMatch(/^Downloaded 9 calls/);
 
     await page.getByLabel('HAR file to import').setInputFiles(file);

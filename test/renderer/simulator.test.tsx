@@ -70,6 +70,17 @@ describe('the simulator', () => {
     expect((await within(dialog).findByRole('alert', { name: 'Simulator error' })).textContent).toContain('set it in Settings');
   });
 
+  it('opens with Ctrl/Cmd+Shift+S, closes with Esc, and says when there is no key to sign with', async () => {
+    const bridge = historyBridge();
+    bridge.replayCore.learned = { style: 'python', fromCalls: 0, decided: false, keySet: false };
+    const { user } = await renderLoaded(bridge);
+    await user.keyboard('{Control>}{Shift>}s{/Shift}{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
+    expect((await within(dialog).findByLabelText('Learned signing style')).textContent).toContain('No HMAC key is set');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Simulate a Flowent call' })).toBeNull();
+  });
+
   it('says what to do when no action is known, and lets one be defined here with a schema', async () => {
     const bridge = historyBridge();
     bridge.replayCore.actions = [];
