@@ -100,9 +100,11 @@ describe('actions: list, view, edit, delete', () => {
     const form = within(dialog).getByRole('form', { name: 'Edit send_email' });
     const description = within(form).getByLabelText('Description');
     await user.clear(description);
+    await within(form).findByRole('alert', { name: 'description problems' }, SLOW);
+    // Fixed and sent at once, before the check that follows typing has run: what is sent is checked, not the old problem.
     await user.type(description, 'Sends one email');
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
-    await waitFor(() => expect(bridge.callsTo('updateAction')).toHaveLength(1));
+    await waitFor(() => expect(bridge.callsTo('updateAction')).toHaveLength(1), SLOW);
     expect(bridge.callsTo('updateAction')[0]?.[1]).toMatchObject({ description: 'Sends one email' });
     const after = await within(dialog).findByRole('region', { name: 'Action send_email' });
     expect(after.textContent).toContain('Sends one email');
@@ -113,6 +115,21 @@ describe('actions: list, view, edit, delete', () => {
     await waitFor(() => expect(within(dialog).queryByTestId('action-row-send_email')).toBeNull());
     expect(within(dialog).getByTestId('action-row-create_ticket')).toBeTruthy();
     expect(bridge.callsTo('deleteAction')).toEqual([['send_email']]);
+  });
+
+  it('lists the active profile\'s actions, and lists again after a switch of profile', async () => {
+    const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]), [flowentAction('send_email')]);
+    bridge.flowent.profiles.push({ name: 'staging', baseUrl: 'https://staging.example/api/v1/gateway' });
+    bridge.flowent.tokens.set('staging', { source: 'keychain', rejected: false });
+    bridge.flowent.actions.set('staging', [flowentAction('staging_only')]);
+    const { dialog, user } = await openActions(bridge);
+    await within(dialog).findByTestId('action-row-send_email');
+    await user.click(within(dialog).getByRole('tab', { name: 'Account' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Use staging' }));
+    await user.click(within(dialog).getByRole('tab', { name: 'Actions' }));
+    await within(dialog).findByTestId('action-row-staging_only');
+    expect(within(dialog).queryByTestId('action-row-send_email')).toBeNull();
+    expect(within(dialog).getByRole('region', { name: 'Action registry' }).textContent).toContain('profile staging');
   });
 
   it('shows a listing refusal in words', async () => {

@@ -55,11 +55,16 @@ export function AccountActionForm({ existing, onDone }: Props) {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (blocked || !parsed.ok) {
-      setTouched(new Set(FIELDS));
+    setTouched(new Set(FIELDS));
+    if (!parsed.ok) return;
+    setBusy(true);
+    // The check shown may be one keystroke old (it waits for a pause in typing): check what is sent.
+    const fresh = await checkActionInput({ name, description, webhook_url: webhookUrl, json_schema: parsed.schema }, false);
+    setCheck(fresh);
+    if (fresh.problems.length > 0) {
+      setBusy(false);
       return;
     }
-    setBusy(true);
     const error = existing
       ? await updateAction(existing.name, { description, webhook_url: webhookUrl, json_schema: parsed.schema })
       : await registerAction({ name, description, webhook_url: webhookUrl, json_schema: parsed.schema });

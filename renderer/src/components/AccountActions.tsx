@@ -13,9 +13,10 @@ export function AccountActions({ account }: { account: AccountState }) {
   const actions = useAccountStore((s) => s.actions);
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
   const tokenSet = account.apiToken.set;
+  const gateway = account.profiles.find((p) => p.name === account.activeProfile)?.baseUrl ?? null;
   useEffect(() => {
     if (tokenSet) void loadActions();
-  }, [tokenSet, account.activeProfile]);
+  }, [tokenSet, account.activeProfile, gateway]);
 
   if (!tokenSet) {
     return (

@@ -27,14 +27,15 @@ function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
 
 function applyAccount(account: AccountState): void {
   useAccountStore.setState((s) => {
-    const profileChanged = s.account !== null && s.account.activeProfile !== account.activeProfile;
+    const gatewayOf = (a: AccountState) => a.profiles.find((p) => p.name === a.activeProfile)?.baseUrl ?? null;
+    const profileChanged = s.account !== null && (s.account.activeProfile !== account.activeProfile || gatewayOf(s.account) !== gatewayOf(account));
     // The history is the truth once it holds the record; an event's record may arrive before it.
     const known = s.pendingFollow ? account.followHistory.find((r) => r.at === s.pendingFollow?.at) : undefined;
     const pendingFollow = proposedIn(account.followHistory[0]) ?? (known ? proposedIn(known) : s.pendingFollow);
     return {
       account,
       pendingFollow: pendingFollow && pendingFollow.at !== s.dismissedFollowAt ? pendingFollow : null,
-      // Another profile is another Flowent: its actions are listed again.
+      // Another profile (or Gateway) is another Flowent: its actions are listed again.
       ...(profileChanged ? { actions: null, actionsError: null, actionsWarnings: [] } : {}),
     };
   });
