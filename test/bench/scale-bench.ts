@@ -6,6 +6,7 @@
  *
  *   npx tsx test/bench/scale-bench.ts [--calls 1000000] [--data-dir <filled folder to reuse>] [--keep]
  *   npx tsx test/bench/scale-bench.ts --only insert [--insert-rows 20000] [--migration-rows 100000]
+ *   npx tsx test/bench/scale-bench.ts --only queries --data-dir <a folder kept by --keep>
  *
  * Goals (issue "Under load and faults"): list page < 20 ms, filter by action < 50 ms, text
  * search < 200 ms, core RSS < 200 MB, database size per call reported.
@@ -214,7 +215,7 @@ function migrationCost(rows: number): void {
   try {
     fillHistory(dir.path, rows);
     const db = new Database(join(dir.path, DATABASE_FILE));
-    db.exec('DROP TRIGGER calls_text_insert; DROP TRIGGER calls_text_delete; DROP TRIGGER calls_text_update; DROP TABLE calls_text; PRAGMA user_version = 4; VACUUM;');
+    db.exec('DROP TRIGGER calls_text_insert; DROP TRIGGER calls_text_empty; DROP TRIGGER calls_text_update; DROP TABLE calls_text; PRAGMA user_version = 4; VACUUM;');
     const wall = Date.now();
     const cpu = process.cpuUsage();
     const outcome = migrate(db);
@@ -277,8 +278,10 @@ async function main() {
     printTable(`through a real \`flowent-companion serve\`: inspector API over HTTP (load ${load()})`, served.timings);
     console.log(`serve RSS: idle ${served.rss.idle?.toFixed(0)} MB, after the queries ${served.rss.afterQueries?.toFixed(0)} MB, peak ${served.rss.peak?.toFixed(0)} MB`);
 
-    insertCost(Number(values['insert-rows']));
-    migrationCost(Number(values['migration-rows']));
+    if (values.only !== 'queries') {
+      insertCost(Number(values['insert-rows']));
+      migrationCost(Number(values['migration-rows']));
+    }
     console.log(`\nload average at end: ${load()}`);
   } finally {
     if (!values.keep && !values['data-dir']) rmSync(dir.path, { recursive: true, force: true });

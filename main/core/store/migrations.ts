@@ -132,6 +132,8 @@ export const MIGRATIONS: readonly Migration[] = [
       // time that grows with the index (clearing 30,000 calls took 2.4 s, 1,000,000 would take
       // hours). When the history becomes empty (a clear), the whole index goes at once.
       // contentless_delete=1 is what allows that 'delete-all' and the update trigger's delete.
+      // "Empty" is asked as max(id) IS NULL: a clear deletes from the lowest id up, and
+      // looking for the lowest remaining row after each delete made it quadratic.
       db.exec(`
         CREATE VIRTUAL TABLE calls_text USING fts5(
           body, content='', contentless_delete=1, tokenize='trigram case_sensitive 1', detail=none
@@ -140,7 +142,7 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TRIGGER calls_text_insert AFTER INSERT ON calls BEGIN
           INSERT INTO calls_text (rowid, body) VALUES (NEW.id, CAST(NEW.request_body AS TEXT));
         END;
-        CREATE TRIGGER calls_text_empty AFTER DELETE ON calls WHEN NOT EXISTS (SELECT 1 FROM calls) BEGIN
+        CREATE TRIGGER calls_text_empty AFTER DELETE ON calls WHEN (SELECT max(id) FROM calls) IS NULL BEGIN
           INSERT INTO calls_text (calls_text) VALUES ('delete-all');
         END;
         CREATE TRIGGER calls_text_update AFTER UPDATE OF request_body ON calls BEGIN
