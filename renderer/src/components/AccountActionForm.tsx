@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { ActionCreate, ActionInputCheck, FieldProblem, FlowentAction } from '../../../main/contract/account';
 import { parseSchemaText, prettySchema } from '../lib/account-format';
 import { checkActionInput, registerAction, updateAction } from '../store/account-registry';
+import { ActionFormField, FieldProblems } from './ActionFormField';
 import { RegisterHere } from './RegisterHere';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
@@ -76,27 +77,19 @@ export function AccountActionForm({ existing, onDone }: Props) {
   return (
     <form className="action-form" aria-label={existing ? `Edit ${existing.name}` : 'Register an action'} onSubmit={(e) => void onSubmit(e)} noValidate>
       <h3>{existing ? `Edit ${existing.name}` : 'Register an action'}</h3>
-      <Field label="Name" field="name" problems={problems}>
-        <input value={name} readOnly={existing !== null} spellCheck={false} placeholder="send_email" onChange={(e) => {
-            setName(e.target.value);
-            touch('name');
-          }}
-          onBlur={() => touch('name')} />
-      </Field>
-      <Field label="Description" field="description" problems={problems}>
-        <input value={description} placeholder="Sends an email" onChange={(e) => {
-            setDescription(e.target.value);
-            touch('description');
-          }}
-          onBlur={() => touch('description')} />
-      </Field>
-      <Field label="Webhook URL" field="webhook_url" problems={problems}>
-        <input value={webhookUrl} inputMode="url" spellCheck={false} placeholder="https://example.com/actions/send_email" onChange={(e) => {
-            setWebhookUrl(e.target.value);
-            touch('webhook_url');
-          }}
-          onBlur={() => touch('webhook_url')} />
-      </Field>
+      <ActionFormField label="Name" field="name" value={name} onValue={setName} onTouch={touch} problems={problems} readOnly={existing !== null} spellCheck={false} placeholder="send_email" />
+      <ActionFormField label="Description" field="description" value={description} onValue={setDescription} onTouch={touch} problems={problems} placeholder="Sends an email" />
+      <ActionFormField
+        label="Webhook URL"
+        field="webhook_url"
+        value={webhookUrl}
+        onValue={setWebhookUrl}
+        onTouch={touch}
+        problems={problems}
+        inputMode="url"
+        spellCheck={false}
+        placeholder="https://example.com/actions/send_email (or use Register here below)"
+      />
       <div className="field">
         <span className="field-label">JSON Schema of the parameters</span>
         <Suspense fallback={<p className="muted">Loading the editor…</p>}>
@@ -135,31 +128,5 @@ export function AccountActionForm({ existing, onDone }: Props) {
         <RegisterHere name={name} description={description} schema={parsed.schema} blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null} />
       )}
     </form>
-  );
-}
-
-function Field({ label, field, problems, children }: { label: string; field: FieldProblem['field']; problems: FieldProblem[]; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label>
-        <span className="field-label">{label}</span>
-        {children}
-      </label>
-      <FieldProblems field={field} problems={problems} />
-    </div>
-  );
-}
-
-function FieldProblems({ field, problems }: { field: FieldProblem['field']; problems: FieldProblem[] }) {
-  const mine = problems.filter((p) => p.field === field);
-  if (mine.length === 0) return null;
-  return (
-    <span className="field-problems" role="alert" aria-label={`${field} problems`}>
-      {mine.map((p) => (
-        <span key={p.message} className="form-error">
-          {p.message}
-        </span>
-      ))}
-    </span>
   );
 }
