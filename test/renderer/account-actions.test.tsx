@@ -251,6 +251,19 @@ describe('register here', () => {
     expect(bridge.callsTo('registerHere')[0]?.[3]).toBe('http://127.0.0.1:8787');
   });
 
+  it('offers the public URL first while the tunnel is online, and lets the core resolve it', async () => {
+    const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]), [flowentAction('send_email')]);
+    bridge.status = makeStatus({ tunnel: { state: 'online', url: 'https://quiet-fox-42.ngrok-free.app', reason: null } });
+    const { dialog, user } = await openActions(bridge);
+    await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
+    const here = within(dialog).getByRole('region', { name: 'Register here' });
+    expect((within(here).getByRole('combobox', { name: 'Register at' }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Public URL https://quiet-fox-42.ngrok-free.app');
+    expect(within(here).getByTestId('register-here-url').textContent).toBe('https://quiet-fox-42.ngrok-free.app/actions/send_email');
+    await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
+    expect((await within(here).findByTestId('register-here-result')).textContent).toContain('Updated send_email at https://quiet-fox-42.ngrok-free.app/actions/send_email');
+    expect(bridge.callsTo('registerHere')[0]?.[3]).toBeNull();
+  });
+
   it('shows a refusal next to the button', async () => {
     const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]), [flowentAction('send_email')]);
     bridge.flowent.registrationCheckStatus = 404;
