@@ -9,20 +9,20 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
   return {
     replayCall: async (id, mode, target) => {
       const bad = badTarget(target);
-      return bad ?? replay.replay(id, { mode, ...(target ? { target } : {}) });
+      return bad ?? inUiWords(await replay.replay(id, { mode, ...(target ? { target } : {}) }));
     },
     replayEdited: async (id, parametersText, target) => {
       const bad = badTarget(target);
       if (bad) return bad;
       const parameters = parseParameters(parametersText);
       if (!parameters.ok) return parameters;
-      return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) });
+      return inUiWords(await replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) }));
     },
     copyAsCurl: async (id, resign) => replay.curlFor(id, { resign }),
     countReplayable: async (selection) => replay.replayableIds(selection).length,
     startBulkReplay: async (selection, { concurrency, resign, target }) => {
       const bad = badTarget(target);
-      return bad ?? replay.startBulk(selection, { concurrency, mode: resign ? 'resign' : 'as-is', ...(target ? { target } : {}) });
+      return bad ?? inUiWords(replay.startBulk(selection, { concurrency, mode: resign ? 'resign' : 'as-is', ...(target ? { target } : {}) }));
     },
     cancelBulkReplay: async (runId) => {
       const cancelled = replay.cancelBulk(runId);
@@ -48,7 +48,7 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
       const parameters = test || text === null ? undefined : parseParameters(text);
       if (parameters && !parameters.ok) return parameters;
       const schema = replay.schemaFor(action) ?? undefined;
-      const sent = await replay.simulate({ action, parameters: parameters?.value, schema, seed, test, ...(target ? { target } : {}) });
+      const sent = inUiWords(await replay.simulate({ action, parameters: parameters?.value, schema, seed, test, ...(target ? { target } : {}) }));
       if (!sent.ok) return sent;
       const { id, url, body, signedStyle, status, answer, durationMs, violations, error } = sent.value;
       return { ok: true, value: { id, url, body, signedStyle, status, answer, durationMs, violations, error } };
@@ -65,6 +65,13 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
       return imported.ok ? { ok: true, value: { ...imported.value, opened: true } } : imported;
     },
   };
+}
+
+/** The replay module words its missing-target refusal for the command line; the UI has a field for the URL. */
+function inUiWords<T>(result: Result<T>): Result<T> {
+  if (result.ok || result.code !== 'no-target') return result;
+  const action = /action (\w+)/.exec(result.message)?.[1];
+  return { ...result, message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).` };
 }
 
 function badTarget(target: string | null): Result<never> | null {

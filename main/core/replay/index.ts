@@ -11,6 +11,7 @@ import { curlFor, type CurlOptions } from './curl';
 import { callsToHar, type Har } from './har-export';
 import { importHar, type ImportSummary } from './har-import';
 import { StyleLearner, type LearnedStyle } from './learned-style';
+import { targetFor } from './deliver';
 import { replayCall, type ReplayOptions, type ReplayResult } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
 import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
@@ -110,6 +111,13 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       if (ids.length === 0) {
         return { ok: false, code: 'nothing-to-replay', message: 'No call here can be replayed: only calls from Flowent that name an action are. Change the filter, or send a call first.' };
       }
+      // Refusals every replay of the run would meet are given once, before the run starts.
+      if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) {
+        return { ok: false, code: 'no-key', message: 'Re-signing needs the HMAC key: set it in Settings (or FLOWENT_HMAC_KEY), or replay as is.' };
+      }
+      const first = deps.calls().get(ids[0]!);
+      const target = first ? targetFor(ctx, first.action, options.target) : null;
+      if (target && !target.ok) return target;
       return { ok: true, value: { runId: runs.start(ids, options), total: ids.length } };
     },
     cancelBulk: (runId) => runs.cancel(runId),

@@ -100,6 +100,26 @@ describe('core api: bulk replay in the background', () => {
   });
 });
 
+describe('core api: refusals a whole run would meet, given once', () => {
+  it('needs a target when the action has none, and a key to re-sign, in words for the inspector', async () => {
+    const bare = await startCore({ key: null });
+    try {
+      expect((await bare.post('/actions/ok', signedBody(flowentPayload('ok', { n: 1 }), KEY))).status).toBe(200);
+      const noTarget = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
+      expect(noTarget).toMatchObject({ ok: false, code: 'no-target' });
+      if (!noTarget.ok) expect(noTarget.message).toBe('There is no handler to send action ok to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).');
+      const noKey = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: true, target: handler.target });
+      expect(noKey).toMatchObject({ ok: false, code: 'no-key' });
+      const single = await bare.core.api.replayCall(1, 'as-is', null);
+      expect(single).toMatchObject({ ok: false, code: 'no-target' });
+      if (!single.ok) expect(single.message).toContain('give a target URL here');
+      expect(bare.events.some((e) => e.type === 'replay-progress')).toBe(false);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe('core api: learned style and simulator', () => {
   it('shows the learned style for the current key and how many calls it came from', async () => {
     const learned = await api().getLearnedStyle();
