@@ -1,24 +1,8 @@
 import type { AccountEvent, AccountState, FlowentProfile, FollowMode, FollowRecord } from '../../../main/contract/account';
-import type { Result } from '../../../main/contract/result';
-import { accountBridge, type AccountBridge } from './account-bridge';
+import { currentBridge } from './bridge-holder';
 import { useAccountStore } from './account-store';
-import { NOT_CONNECTED } from './run-result';
+import { runResult } from './run-result';
 import { reportError, showToast } from './ui-actions';
-
-/** The account's own Result runner: the core's refusal comes back as the message to show beside the control. */
-export async function runAccount<T>(what: string, call: (b: AccountBridge) => Promise<Result<T>>, onOk: (value: T) => void): Promise<string | null> {
-  const b = accountBridge();
-  if (!b) return NOT_CONNECTED;
-  try {
-    const result = await call(b);
-    if (!result.ok) return result.message;
-    onOk(result.value);
-    return null;
-  } catch (error) {
-    reportError(`Could not ${what}`, error);
-    return null;
-  }
-}
 
 /** The newest record still waiting for "Update them", if any. */
 function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
@@ -42,7 +26,7 @@ function applyAccount(account: AccountState): void {
 }
 
 export async function loadAccount(): Promise<void> {
-  const b = accountBridge();
+  const b = currentBridge();
   if (!b) return;
   try {
     applyAccount(await b.getAccount());
@@ -52,35 +36,35 @@ export async function loadAccount(): Promise<void> {
 }
 
 export function saveProfile(profile: FlowentProfile): Promise<string | null> {
-  return runAccount('save the profile', (b) => b.saveProfile(profile), (account) => {
+  return runResult('save the profile', (b) => b.saveProfile(profile), (account) => {
     applyAccount(account);
     showToast(`Profile ${profile.name} saved`);
   });
 }
 
 export function deleteProfile(name: string): Promise<string | null> {
-  return runAccount('delete the profile', (b) => b.deleteProfile(name), (account) => {
+  return runResult('delete the profile', (b) => b.deleteProfile(name), (account) => {
     applyAccount(account);
     showToast(`Profile ${name} deleted`);
   });
 }
 
 export function switchProfile(name: string): Promise<string | null> {
-  return runAccount('switch the profile', (b) => b.setActiveProfile(name), (account) => {
+  return runResult('switch the profile', (b) => b.setActiveProfile(name), (account) => {
     applyAccount(account);
     showToast(`Using profile ${name}`);
   });
 }
 
 export function saveApiToken(profile: string, token: string): Promise<string | null> {
-  return runAccount('set the API token', (b) => b.setFlowentApiToken(profile, token), (account) => {
+  return runResult('set the API token', (b) => b.setFlowentApiToken(profile, token), (account) => {
     applyAccount(account);
     showToast('API token saved');
   });
 }
 
 export function removeApiToken(profile: string): Promise<string | null> {
-  return runAccount('clear the API token', (b) => b.clearFlowentApiToken(profile), (account) => {
+  return runResult('clear the API token', (b) => b.clearFlowentApiToken(profile), (account) => {
     applyAccount(account);
     useAccountStore.setState({ actions: null, actionsError: null, actionsWarnings: [] });
     showToast('API token cleared');
@@ -88,14 +72,14 @@ export function removeApiToken(profile: string): Promise<string | null> {
 }
 
 export function connectFlowent(): Promise<string | null> {
-  return runAccount('connect to Flowent', (b) => b.connectFlowent(), (account) => {
+  return runResult('connect to Flowent', (b) => b.connectFlowent(), (account) => {
     applyAccount(account);
     showToast('Connected to Flowent');
   });
 }
 
 export function setFollowMode(mode: FollowMode): Promise<string | null> {
-  return runAccount('change the follow mode', (b) => b.setFollowMode(mode), (account) => {
+  return runResult('change the follow mode', (b) => b.setFollowMode(mode), (account) => {
     applyAccount(account);
     showToast(mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated');
   });
@@ -104,7 +88,7 @@ export function setFollowMode(mode: FollowMode): Promise<string | null> {
 /** The one click: re-points the actions the newest "ask" record proposed. */
 export function applyFollow(): Promise<string | null> {
   // What changed is said by the actions-followed event the core sends for this record.
-  return runAccount('update the actions', (b) => b.applyFollow(), () => {
+  return runResult('update the actions', (b) => b.applyFollow(), () => {
     useAccountStore.setState({ pendingFollow: null });
     void loadAccount();
   });

@@ -7,16 +7,15 @@ import type {
   RegisteredHere,
 } from '../../../main/contract/account';
 import { errorMessage } from '../lib/format';
-import { runAccount } from './account-actions';
-import { accountBridge } from './account-bridge';
+import { currentBridge } from './bridge-holder';
 import { useAccountStore } from './account-store';
-import { NOT_CONNECTED } from './run-result';
+import { NOT_CONNECTED, runResult } from './run-result';
 import { showToast } from './ui-actions';
 
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {
   useAccountStore.setState({ actionsLoading: true });
-  const message = await runAccount('list the actions', (b) => b.listActions(), ({ value, warnings }) => {
+  const message = await runResult('list the actions', (b) => b.listActions(), ({ value, warnings }) => {
     useAccountStore.setState({ actions: value, actionsWarnings: warnings, actionsError: null });
   });
   useAccountStore.setState(message ? { actionsLoading: false, actionsError: message } : { actionsLoading: false });
@@ -34,7 +33,7 @@ function warnOf(warnings: string[]): void {
 }
 
 export function registerAction(input: ActionCreate): Promise<string | null> {
-  return runAccount('register the action', (b) => b.registerAction(input), ({ value, warnings }) => {
+  return runResult('register the action', (b) => b.registerAction(input), ({ value, warnings }) => {
     putAction(value);
     showToast(`Registered ${value.name}`);
     warnOf(warnings);
@@ -42,7 +41,7 @@ export function registerAction(input: ActionCreate): Promise<string | null> {
 }
 
 export function updateAction(name: string, changes: ActionUpdate): Promise<string | null> {
-  return runAccount('update the action', (b) => b.updateAction(name, changes), ({ value, warnings }) => {
+  return runResult('update the action', (b) => b.updateAction(name, changes), ({ value, warnings }) => {
     putAction(value);
     showToast(`Updated ${value.name}`);
     warnOf(warnings);
@@ -50,14 +49,14 @@ export function updateAction(name: string, changes: ActionUpdate): Promise<strin
 }
 
 export function deleteAction(name: string): Promise<string | null> {
-  return runAccount('delete the action', (b) => b.deleteAction(name), () => {
+  return runResult('delete the action', (b) => b.deleteAction(name), () => {
     useAccountStore.setState((s) => ({ actions: s.actions?.filter((a) => a.name !== name) ?? null }));
     showToast(`Deleted ${name}`);
   });
 }
 
 export function linkAction(name: string, repoint: boolean): Promise<string | null> {
-  return runAccount('link the action', (b) => b.linkAction(name, repoint), ({ warnings }) => {
+  return runResult('link the action', (b) => b.linkAction(name, repoint), ({ warnings }) => {
     showToast(`${name} is linked: it follows the public URL`);
     warnOf(warnings);
     if (repoint) void loadActions();
@@ -65,7 +64,7 @@ export function linkAction(name: string, repoint: boolean): Promise<string | nul
 }
 
 export function unlinkAction(name: string): Promise<string | null> {
-  return runAccount('unlink the action', (b) => b.unlinkAction(name), () => showToast(`${name} no longer follows the public URL`));
+  return runResult('unlink the action', (b) => b.unlinkAction(name), () => showToast(`${name} no longer follows the public URL`));
 }
 
 export type RegisterHereOutcome = { ok: true; value: RegisteredHere; warnings: string[] } | { ok: false; message: string };
@@ -77,7 +76,7 @@ export type RegisterHereOutcome = { ok: true; value: RegisteredHere; warnings: s
 export async function registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string | null): Promise<RegisterHereOutcome> {
   useAccountStore.setState({ registering: name });
   const got: { value?: RegisteredHere; warnings?: string[] } = {};
-  const message = await runAccount('register the action here', (b) => b.registerHere(name, description, schema, baseUrl), ({ value, warnings }) => {
+  const message = await runResult('register the action here', (b) => b.registerHere(name, description, schema, baseUrl), ({ value, warnings }) => {
     got.value = value;
     got.warnings = warnings;
   });
@@ -89,7 +88,7 @@ export async function registerHere(name: string, description: string, schema: Re
 
 /** Flowent's validation run by the core; a transport failure becomes one problem, not a throw. */
 export async function checkActionInput(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
-  const b = accountBridge();
+  const b = currentBridge();
   if (!b) return { problems: [], warnings: [NOT_CONNECTED] };
   try {
     return await b.checkAction(input, partial);
@@ -101,7 +100,7 @@ export async function checkActionInput(input: Partial<ActionCreate>, partial: bo
 export type ParameterCheckOutcome = ParameterCheck | { status: 'error'; message: string };
 
 export async function checkCallParameters(callId: number): Promise<ParameterCheckOutcome | null> {
-  const b = accountBridge();
+  const b = currentBridge();
   if (!b) return null;
   try {
     const result = await b.checkParameters(callId);
