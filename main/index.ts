@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   });
   // Before start(), so the events start() emits are queued for the renderer too.
   // HAR export/import go through save/open dialogs here in main: the page never names a path.
-  ipc = registerIpc(ipcMain, withHarDialogs(started.api, dialog), () => windows?.get() ?? null, {
+  ipc = registerIpc(ipcMain, withHarDialogs(started.api, dialog, { parent: () => windows?.get() ?? null }), () => windows?.get() ?? null, {
     subscribe: (listener) => started.subscribe(listener),
     isRendererUrl: isAppUrl,
   });

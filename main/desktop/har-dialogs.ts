@@ -2,9 +2,17 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { CompanionApi, Result } from '../contract/api';
 
 /** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
-export interface DialogLike {
+export interface DialogLike<W> {
+  showSaveDialog(window: W, options: SaveOptions): Promise<{ canceled: boolean; filePath?: string }>;
   showSaveDialog(options: SaveOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(window: W, options: OpenOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   showOpenDialog(options: OpenOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export interface HarDialogOptions<W> {
+  /** The app window, so the dialog is attached to it (a sheet on macOS) instead of floating behind it. */
+  parent?: () => W | null;
+  now?: () => Date;
 }
 interface SaveOptions {
   title: string;
@@ -29,14 +37,23 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
  * itself, so the renderer never names a path and never gets file access. Returns the API with
  * `exportHar` and `importHar` replaced; everything else (and the IPC sender checks) is unchanged.
  */
-export function withHarDialogs(api: CompanionApi, dialog: DialogLike, now: () => Date = () => new Date()): CompanionApi {
+export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, options: HarDialogOptions<W> = {}): CompanionApi {
+  const now = options.now ?? (() => new Date());
+  const save = (o: SaveOptions) => {
+    const parent = options.parent?.();
+    return parent ? dialog.showSaveDialog(parent, o) : dialog.showSaveDialog(o);
+  };
+  const open = (o: OpenOptions) => {
+    const parent = options.parent?.();
+    return parent ? dialog.showOpenDialog(parent, o) : dialog.showOpenDialog(o);
+  };
   return {
     ...api,
     async exportHar(selection) {
       const exported = await api.exportHar(selection);
       if (!exported.ok || exported.value.text === null) return exported;
       const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-      const chosen = await dialog.showSaveDialog({ title: 'Export calls as HAR', defaultPath: `flowent-calls-${stamp}.har`, filters: HAR_FILTERS });
+      const chosen = await save({ title: 'Export calls as HAR', defaultPath: `flowent-calls-${stamp}.har`, filters: HAR_FILTERS });
       if (chosen.canceled || !chosen.filePath) return { ok: true, value: { count: exported.value.count, text: null, savedTo: null } };
       try {
         await writeFile(chosen.filePath, exported.value.text, 'utf8');
@@ -48,7 +65,7 @@ export function withHarDialogs(api: CompanionApi, dialog: DialogLike, now: () =>
     async importHar(text) {
       // A page that already has the text (never the case in the app window) imports it as is.
       if (text !== null) return api.importHar(text);
-      const chosen = await dialog.showOpenDialog({ title: 'Import a HAR file', properties: ['openFile'], filters: HAR_FILTERS });
+      const chosen = await open({ title: 'Import a HAR file', properties: ['openFile'], filters: HAR_FILTERS });
       const file = chosen.filePaths[0];
       if (chosen.canceled || !file) return { ok: true, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } };
       const read = await readHar(file);

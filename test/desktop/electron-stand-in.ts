@@ -128,7 +128,7 @@ export function createElectronStandIn() {
   });
 
   const errorBoxes: Array<{ title: string; content: string }> = [];
-  const dialogsShown: Array<{ kind: 'save' | 'open'; options: Record<string, unknown> }> = [];
+  const dialogsShown: Array<{ kind: 'save' | 'open'; parent: unknown; options: Record<string, unknown> }> = [];
   const dialogAnswers = { save: [] as (string | null)[], open: [] as (string | null)[] };
   const openedExternally: string[] = [];
   const exposed = new Map<string, unknown>();
@@ -159,14 +159,14 @@ export function createElectronStandIn() {
       /** Plays the user: the next path in `dialogAnswers.save` (null: Cancel). */
       showSaveDialog(...args: unknown[]) {
         const options = args[args.length - 1] as Record<string, unknown>;
-        dialogsShown.push({ kind: 'save', options });
+        dialogsShown.push({ kind: 'save', parent: args.length > 1 ? args[0] : null, options });
         const filePath = dialogAnswers.save.shift() ?? null;
         return Promise.resolve(filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath });
       },
       /** Plays the user: the next path in `dialogAnswers.open` (null: Cancel). */
       showOpenDialog(...args: unknown[]) {
         const options = args[args.length - 1] as Record<string, unknown>;
-        dialogsShown.push({ kind: 'open', options });
+        dialogsShown.push({ kind: 'open', parent: args.length > 1 ? args[0] : null, options });
         const filePath = dialogAnswers.open.shift() ?? null;
         return Promise.resolve(filePath === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [filePath] });
       },

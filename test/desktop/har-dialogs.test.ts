@@ -33,18 +33,19 @@ afterAll(async () => {
 
 function setup() {
   const electron = createElectronStandIn();
-  const api = withHarDialogs(running.core.api, electron.module.dialog, () => new Date('2026-01-02T03:04:05Z'));
-  return { electron, api };
+  const win = new electron.FakeBrowserWindow({});
+  const api = withHarDialogs(running.core.api, electron.module.dialog, { parent: () => win, now: () => new Date('2026-01-02T03:04:05Z') });
+  return { electron, api, win };
 }
 
 describe('HAR through save and open dialogs', () => {
   it('saves the export where the user chose, without credentials, and tells the page only where', async () => {
-    const { electron, api } = setup();
+    const { electron, api, win } = setup();
     const file = join(folder.path, 'calls.har');
     electron.dialogAnswers.save.push(file);
     const result = await api.exportHar({ filter: { action: 'send_email' } });
     expect(result).toEqual({ ok: true, value: { count: 1, text: null, savedTo: file } });
-    expect(electron.dialogsShown[0]).toMatchObject({ kind: 'save', options: { defaultPath: 'flowent-calls-2026-01-02-03-04-05.har' } });
+    expect(electron.dialogsShown[0]).toMatchObject({ kind: 'save', parent: win, options: { defaultPath: 'flowent-calls-2026-01-02-03-04-05.har' } });
     const saved = readFileSync(file, 'utf8');
     expect(JSON.parse(saved).log.entries).toHaveLength(1);
     expect(saved).not.toContain('not-for-export');
