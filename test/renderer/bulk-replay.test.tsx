@@ -22,7 +22,9 @@ function progressOf(dialog: HTMLElement): HTMLProgressElement {
 
 describe('bulk replay of the filtered list', () => {
   it('replays the filter with the chosen options, shows real progress and a clickable summary', async () => {
-    const { bridge, dialog, user } = await openBulkFor('send_email');
+    const opened = await openBulkFor('send_email');
+    const { bridge, user } = opened;
+    let dialog = opened.dialog;
     const start = await within(dialog).findByRole('button', { name: 'Replay these 3 calls' });
     const concurrency = within(dialog).getByRole('spinbutton', { name: 'Replays at once' });
     await user.clear(concurrency);
@@ -37,7 +39,13 @@ describe('bulk replay of the filtered list', () => {
     act(() => bridge.replayCore.advanceBulk(1));
     await waitFor(() => expect(progressOf(dialog).value).toBe(1));
     expect(dialog.textContent).toContain('Replaying 1 of 3…');
-    act(() => bridge.replayCore.advanceBulk(2));
+    // Closed, the run goes on and the toolbar shows how far it got; reopened, the dialog shows it again.
+    await user.click(within(dialog).getByRole('button', { name: 'Close bulk replay' }));
+    act(() => bridge.replayCore.advanceBulk(1));
+    await user.click(await screen.findByRole('button', { name: 'Bulk replay: 2 of 3…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
+    expect(progressOf(dialog).value).toBe(2);
+    act(() => bridge.replayCore.advanceBulk(1));
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
 
