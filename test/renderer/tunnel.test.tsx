@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { TunnelStatus } from '../../main/contract/api';
+import { useAccountStore } from '../../renderer/src/store/account-store';
+import { useUiStore } from '../../renderer/src/store/stores';
 import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 
@@ -125,9 +127,19 @@ describe('opening and closing', () => {
     act(() => bridge.emit([{ type: 'tunnel-url-changed', previous: URL, current: 'https://other.ngrok-free.app' }]));
     const notice = await screen.findByRole('alert', { name: 'Public URL changed' });
     expect(notice.textContent).toContain(
-      `The public URL changed from ${URL} to https://other.ngrok-free.app: actions registered in Flowent with the old URL must be updated.`,
+      `The public URL changed from ${URL} to https://other.ngrok-free.app: actions registered in Flowent with the old URL must be updated`,
     );
     await user.click(within(notice).getByRole('button', { name: 'Dismiss URL change' }));
+    expect(screen.queryByRole('alert', { name: 'Public URL changed' })).toBeNull();
+  });
+
+  it('says nothing of its own about a changed URL when linked actions follow it (the account banners do)', async () => {
+    const bridge = withTunnel({ state: 'online', url: URL, reason: null });
+    bridge.flowent.links = [{ profile: 'default', action: 'send_email', webhookUrl: `${URL}/actions/send_email`, linkedAt: 1 }];
+    renderApp(bridge);
+    await waitFor(() => expect(useAccountStore.getState().account?.links).toHaveLength(1));
+    act(() => bridge.emit([{ type: 'tunnel-url-changed', previous: URL, current: 'https://other.ngrok-free.app' }]));
+    await waitFor(() => expect(useUiStore.getState().urlChange).not.toBeNull());
     expect(screen.queryByRole('alert', { name: 'Public URL changed' })).toBeNull();
   });
 });

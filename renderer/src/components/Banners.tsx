@@ -1,3 +1,4 @@
+import { useAccountStore } from '../store/account-store';
 import { dismissError, dismissUrlChange } from '../store/ui-actions';
 import { useUiStore } from '../store/stores';
 
@@ -6,13 +7,16 @@ export function Banners() {
   const errors = useUiStore((s) => s.errors);
   const connection = useUiStore((s) => s.connection);
   const urlChange = useUiStore((s) => s.urlChange);
+  // Linked actions follow the URL themselves, and AccountBanners says what became of them.
+  const linked = useAccountStore((s) => (s.account?.links.length ?? 0) > 0);
   return (
     <div className="banners">
-      {urlChange && (
+      {urlChange && !linked && (
         <div className="banner banner-warn" role="alert" aria-label="Public URL changed">
           <span>
             The public URL changed from <code>{urlChange.previous}</code> to <code>{urlChange.current}</code>: actions
-            registered in Flowent with the old URL must be updated.
+            registered in Flowent with the old URL must be updated (actions registered from Account follow the URL by
+            themselves).
           </span>
           <button type="button" aria-label="Dismiss URL change" onClick={dismissUrlChange}>
             ×
