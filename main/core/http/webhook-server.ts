@@ -42,13 +42,10 @@ export class WebhookServer {
   private storeFault: string | null = null;
 
   constructor(private readonly options: WebhookServerOptions) {
-    // Written on a worker thread where the store allows it: a commit does not hold up the
-    // calls being read meanwhile, and each answer still waits for its row's commit.
-    this.writer = new BatchedWriter({ insert: (calls) => options.calls.insertOffThread(calls) });
+    this.writer = new BatchedWriter(options.calls);
   }
 
   async start(): Promise<Result<Listening>> {
-    this.options.calls.startWriter();
     const server = createServer({ requestTimeout: 60_000 }, (request, response) => {
       this.onRequest(request, response).catch((error: unknown) => {
         this.options.onInternalError(error);

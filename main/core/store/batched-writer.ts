@@ -4,12 +4,9 @@ import { storeFault, type StoreFault } from './store-faults';
 /** The outcome of storing one call: its id once committed, or why it could not be stored. */
 export type StoreOutcome = { ok: true; id: number } | { ok: false; fault: StoreFault; error: unknown };
 
-/**
- * What the writer needs of the repository: a batch insert in one transaction, committed when
- * it returns, or when its promise resolves (written on another thread).
- */
+/** What the writer needs of the repository: a batch insert in one transaction. */
 export interface BatchInsert {
-  insert(calls: readonly NewCall[]): number[] | Promise<number[]>;
+  insert(calls: readonly NewCall[]): number[];
 }
 
 interface Pending {
@@ -28,15 +25,11 @@ export const DEFAULT_MAX_BATCH = 256;
  * describes a call the history could lose.
  *
  * The queue is flushed on the next turn of the event loop (setImmediate: after every request
- * read in this poll phase has been queued) or as soon as it holds `maxBatch` calls. When the
- * insert is asynchronous, one batch is in flight at a time and the calls that arrive
- * meanwhile form the next one, written as soon as the first is committed: batches grow with
- * the load instead of waiting for each other.
+ * read in this poll phase has been queued) or as soon as it holds `maxBatch` calls.
  */
 export class BatchedWriter {
   private queue: Pending[] = [];
   private scheduled = false;
-  private writing = false;
 
   constructor(
     private readonly calls: BatchInsert,
@@ -46,8 +39,6 @@ export class BatchedWriter {
   write(call: NewCall): Promise<StoreOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ call, resolve });
-      // A batch in flight flushes the queue when it is done.
-      if (this.writing) return;
       if (this.queue.length >= this.maxBatch) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -56,46 +47,24 @@ export class BatchedWriter {
     });
   }
 
-  /** Writes what is queued now (up to `maxBatch` calls) in one transaction, unless a batch is in flight. */
+  /** Writes everything queued now, in one transaction. */
   flush(): void {
-    if (this.writing || this.queue.length === 0) return;
-    const batch = this.queue.splice(0, this.maxBatch);
-    let written: number[] | Promise<number[]>;
+    const batch = this.queue;
+    if (batch.length === 0) return;
+    this.queue = [];
+    let ids: number[];
     try {
-      written = this.calls.insert(batch.map((pending) => pending.call));
+      ids = this.calls.insert(batch.map((pending) => pending.call));
     } catch (error) {
-      fail(batch, error);
+      const fault = storeFault(error);
+      for (const pending of batch) pending.resolve({ ok: false, fault, error });
       return;
     }
-    if (Array.isArray(written)) {
-      settle(batch, written);
-      return;
-    }
-    this.writing = true;
-    written.then(
-      (ids) => this.done(() => settle(batch, ids)),
-      (error: unknown) => this.done(() => fail(batch, error)),
-    );
-  }
-
-  private done(settleBatch: () => void): void {
-    this.writing = false;
-    settleBatch();
-    this.flush();
+    batch.forEach((pending, i) => pending.resolve({ ok: true, id: ids[i]! }));
   }
 
   private readonly onImmediate = (): void => {
     this.scheduled = false;
     this.flush();
   };
-}
-
-function settle(batch: readonly Pending[], ids: readonly number[]): void {
-  batch.forEach((pending, i) => pending.resolve({ ok: true, id: ids[i]! }));
-}
-
-/** A batch is all or nothing: every call of it gets the same fault. */
-function fail(batch: readonly Pending[], error: unknown): void {
-  const fault = storeFault(error);
-  for (const pending of batch) pending.resolve({ ok: false, fault, error });
 }

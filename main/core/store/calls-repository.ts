@@ -15,7 +15,6 @@ import {
 import type { Violation } from '../respond/types';
 import { FAILURE_CONDITION, filterToSql } from './call-filter-sql';
 import { refineStoreError } from './store-faults';
-import { InsertWorker, WriterUnavailable } from './insert-worker';
 import { packReport, unpackReport } from '../signature/stored-report';
 
 /** What was learned about the answer: the contract check and, when forwarded, how it went. */
@@ -133,80 +132,21 @@ function insertParams(call: NewCall): Record<string, unknown> {
   };
 }
 
-/**
- * Blobs copied into arrays of their own: a small Buffer is often a view of a shared 8 KB
- * pool, and posting a view to a worker copies the whole pool.
- */
-function ownBytes(params: Record<string, unknown>): Record<string, unknown> {
-  for (const name of ['requestBody', 'responseBody']) {
-    const value = params[name];
-    if (value instanceof Uint8Array) params[name] = new Uint8Array(value);
-  }
-  return params;
-}
-
-const INSERT_SQL = `
-  INSERT INTO calls (received_at, method, path, remote_address, action, is_test, request_headers,
-    request_body, body_size, problem, problem_message, verdict, style, signature_report, answered_by,
-    response_status, response_headers, response_body, duration_ms, source, original_call_id,
-    violations, forward_target, forward_error, registration_would_pass)
-  VALUES (@receivedAt, @method, @path, @remoteAddress, @action, @test, @requestHeaders,
-    @requestBody, @bodySize, @problem, @problemMessage, @verdict, @style, @signatureReport, @answeredBy,
-    @responseStatus, @responseHeaders, @responseBody, @durationMs, @source, @originalCallId,
-    @violations, @forwardTarget, @forwardError, @registrationWouldPass)
-`;
-
-/** How the webhook server's writes may leave the main thread (see insertOffThread). */
-export interface OffThreadWrites {
-  /** Settings of the writer's own connection, the same as the main one's. */
-  pragmas: readonly string[];
-  nativeBinding?: string;
-}
-
 /** Paged access to the call history; nothing here holds the history in memory. */
 export class CallsRepository {
   private readonly insertStatement: Statement;
-  private writer: InsertWorker | null = null;
-  private offThreadUnavailable = false;
 
-  constructor(
-    private readonly db: Database,
-    /** Absent: insertOffThread writes on this thread too. */
-    private readonly offThread: OffThreadWrites | null = null,
-  ) {
-    this.insertStatement = db.prepare(INSERT_SQL);
-  }
-
-  /**
-   * Like insert(calls), but the transaction runs on a worker thread with its own connection,
-   * so its SQLite work (rows, triggers, indexes, commit) does not hold up the calls being read
-   * meanwhile. The promise resolves once the batch is committed. Without off-thread settings,
-   * or for a history in memory (no file to share), the batch is written here.
-   */
-  insertOffThread(calls: readonly NewCall[]): number[] | Promise<number[]> {
-    const writer = this.startWriter();
-    if (!writer) return this.insert(calls);
-    return writer.insert(calls.map((call) => ownBytes(insertParams(call)))).catch((error: unknown) => {
-      if (!(error instanceof WriterUnavailable)) throw error;
-      // The thread cannot run here (e.g. a runtime without worker support for the driver):
-      // nothing was written, so write here, now and from now on.
-      this.offThreadUnavailable = true;
-      return this.insert(calls);
-    });
-  }
-
-  /** Starts the off-thread writer ahead of the first call (it opens its own connection), when there is one to start. */
-  startWriter(): InsertWorker | null {
-    if (this.offThread === null || this.offThreadUnavailable || this.db.memory) return null;
-    this.writer ??= new InsertWorker({ file: this.db.name, sql: INSERT_SQL, ...this.offThread });
-    return this.writer;
-  }
-
-  /** Ends the off-thread writer, if one was started. */
-  async closeWriter(): Promise<void> {
-    const writer = this.writer;
-    this.writer = null;
-    await writer?.close();
+  constructor(private readonly db: Database) {
+    this.insertStatement = db.prepare(`
+      INSERT INTO calls (received_at, method, path, remote_address, action, is_test, request_headers,
+        request_body, body_size, problem, problem_message, verdict, style, signature_report, answered_by,
+        response_status, response_headers, response_body, duration_ms, source, original_call_id,
+        violations, forward_target, forward_error, registration_would_pass)
+      VALUES (@receivedAt, @method, @path, @remoteAddress, @action, @test, @requestHeaders,
+        @requestBody, @bodySize, @problem, @problemMessage, @verdict, @style, @signatureReport, @answeredBy,
+        @responseStatus, @responseHeaders, @responseBody, @durationMs, @source, @originalCallId,
+        @violations, @forwardTarget, @forwardError, @registrationWouldPass)
+    `);
   }
 
   /**

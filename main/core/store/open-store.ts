@@ -11,18 +11,6 @@ export const DATABASE_FILE = 'history.sqlite';
 /** Pages the WAL may hold before it is checkpointed: about 32 MB at SQLite's 4 KB pages. */
 export const WAL_AUTOCHECKPOINT_PAGES = 8192;
 
-/** Settings of every connection to the history (the main one, and the webhook server's writer). */
-const CONNECTION_PRAGMAS = [
-  'synchronous = NORMAL',
-  'foreign_keys = ON',
-  'busy_timeout = 5000',
-  // A checkpoint copies committed pages from the WAL into the database and fsyncs it; at the
-  // default 1,000 pages that happened every few hundred calls and cost more than the inserts
-  // (a row is about one page). Checkpoints move data that is already committed, so waiting
-  // longer between them changes nothing about what survives a crash.
-  `wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`,
-];
-
 export interface StoreOptions {
   dataDir: string;
   /** A better-sqlite3 binary built for this runtime; the desktop app passes its Electron build. */
@@ -53,7 +41,14 @@ export function openStore(options: StoreOptions): Result<Store> {
     // WAL + NORMAL: a committed call survives a crash of this process (kill -9); only a
     // power cut can lose the last transactions, and readers never block the writer.
     db.pragma('journal_mode = WAL');
-    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // A checkpoint copies committed pages from the WAL into the database and fsyncs it; at the
+    // default 1,000 pages that happened every few hundred calls and cost more than the inserts
+    // (a row is about one page). Checkpoints move data that is already committed, so waiting
+    // longer between them changes nothing about what survives a crash.
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   } catch (error) {
     return storeError(file, error);
   }
@@ -69,7 +64,7 @@ export function openStore(options: StoreOptions): Result<Store> {
     return storeError(file, error);
   }
 
-  const calls = new CallsRepository(db, { pragmas: CONNECTION_PRAGMAS, nativeBinding: options.nativeBinding });
+  const calls = new CallsRepository(db);
   const respond = new RespondRepository(db);
   return {
     ok: true,
@@ -78,7 +73,6 @@ export function openStore(options: StoreOptions): Result<Store> {
       respond,
       file,
       close: () => {
-        void calls.closeWriter();
         if (db.open) db.close();
       },
     },
