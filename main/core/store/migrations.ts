@@ -117,7 +117,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     purpose:
-      'A full-text index of request bodies, so a text search on a big history reads an index instead of every body.',
+      'A full-text index of request bodies, so a text search on a big history reads an index instead of every body; ' +
+      'an index on replays\' original call, so deleting calls does not scan the history once per call.',
     up(db) {
       // Trigram tokens make any substring of 3+ characters findable, which is what the search
       // box promises; case_sensitive 1 keeps the search case-sensitive as it was. detail=none
@@ -145,6 +146,10 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TRIGGER calls_text_empty AFTER DELETE ON calls WHEN (SELECT max(id) FROM calls) IS NULL BEGIN
           INSERT INTO calls_text (calls_text) VALUES ('delete-all');
         END;
+        -- Deleting a call looks for replays pointing at it (the foreign key's ON DELETE SET NULL):
+        -- without this, clearing 5,000 calls took 12 s and 1,000,000 would never end. Partial:
+        -- only replays have an original, so ordinary calls add nothing to it.
+        CREATE INDEX calls_by_original_call ON calls (original_call_id) WHERE original_call_id IS NOT NULL;
         CREATE TRIGGER calls_text_update AFTER UPDATE OF request_body ON calls BEGIN
           DELETE FROM calls_text WHERE rowid = OLD.id;
           INSERT INTO calls_text (rowid, body) VALUES (NEW.id, CAST(NEW.request_body AS TEXT));

@@ -124,6 +124,9 @@ describe('migrations', () => {
     expect(found('soon deleted')).toEqual([]);
     expect(found('third body')).toEqual([reused]);
     expect(found('rewritten')).toEqual([added]);
+    // Deleting a call finds the replays pointing at it through an index, not a scan.
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM calls WHERE original_call_id = ?').all(1) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX calls_by_original_call/);
     // Emptying the history empties the index with it.
     repository.clear();
     expect(indexed('upg')).toEqual([]);
