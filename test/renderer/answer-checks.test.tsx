@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { ANSWERED_BY_LABEL } from '../../renderer/src/lib/format';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { openCall, resetAll } from './setup';
 
 afterEach(resetAll);
 
-async function openCall(bridge: FakeBridge, id: number) {
-  const view = renderApp(bridge);
-  const row = await waitFor(() => {
-    const r = document.querySelector(`[data-call-id="${id}"]`);
-    if (!r) throw new Error('row not rendered');
-    return r as HTMLElement;
-  });
-  await view.user.click(row);
-  const pane = await screen.findByRole('complementary', { name: 'Call details' });
-  await waitFor(() => expect(pane.getAttribute('aria-busy')).toBeNull());
-  return { ...view, pane, row };
-}
 
 const VIOLATIONS = [
   { code: 'not-json', message: 'The answer is not JSON: Flowent shows the action as failed.' },

@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { openCall, resetAll } from './setup';
 
 afterEach(resetAll);
 
 const BODY = '{"action_name":"send_email","parameters":{"to":"é","n":1.0},"timestamp":1645123456,"signature":"abc"}';
 
-async function openCall(bridge: FakeBridge, id: number) {
-  const view = renderApp(bridge);
-  const row = await waitFor(() => {
-    const r = document.querySelector(`[data-call-id="${id}"]`);
-    if (!r) throw new Error('row not rendered');
-    return r as HTMLElement;
-  });
-  await view.user.click(row);
-  const pane = await screen.findByRole('complementary', { name: 'Call details' });
-  await waitFor(() => expect(pane.getAttribute('aria-busy')).toBeNull());
-  return { ...view, pane };
-}
 
 describe('detail pane', () => {
   it('shows request headers, the body pretty and coloured with literals kept, raw, hex, and the answer', async () => {

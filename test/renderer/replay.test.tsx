@@ -2,22 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { openCall, resetAll } from './setup';
 
 afterEach(resetAll);
 
-async function openCall(bridge: FakeBridge, id: number) {
-  const view = renderApp(bridge);
-  const row = await waitFor(() => {
-    const r = document.querySelector(`[data-call-id="${id}"]`);
-    if (!r) throw new Error('row not rendered');
-    return r as HTMLElement;
-  });
-  await view.user.click(row);
-  const pane = await screen.findByRole('complementary', { name: 'Call details' });
-  await waitFor(() => expect(pane.getAttribute('aria-busy')).toBeNull());
-  return { ...view, pane };
-}
 
 function original() {
   return makeCall({ id: 3, action: 'send_email', path: '/actions/send_email', response: { status: 200, headers: [], body: '{"result":"sent"}' } });
