@@ -18,6 +18,11 @@ interface Props {
   clearable: boolean;
   onSave: (value: string) => Promise<string | null>;
   onClear: () => Promise<string | null>;
+  /** Says where the secret comes from when it cannot be set here; by default, `envVar`. */
+  readOnlyNote?: ReactNode;
+  readOnlyTestId?: string;
+  /** Accessible name of the error line, when a screen has several secrets. */
+  errorLabel?: string;
   children?: ReactNode;
 }
 
@@ -70,13 +75,18 @@ export function SecretSection(props: Props) {
           )}
         </form>
       ) : (
-        <p className="muted">
-          In this mode the {props.title} comes from the <code>{props.envVar}</code> environment variable: set it and restart
-          the companion to change it.
+        <p className="muted" data-testid={props.readOnlyTestId}>
+          In this mode the {props.title} comes from{' '}
+          {props.readOnlyNote ?? (
+            <>
+              the <code>{props.envVar}</code> environment variable
+            </>
+          )}
+          : set it and restart the companion to change it.
         </p>
       )}
       {message && (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" aria-label={props.errorLabel}>
           {message}
         </p>
       )}
