@@ -30,7 +30,7 @@ function flowentSettings(calls: CallsRepository): FlowentSettingsStore {
     },
     write: () => undefined,
     remove: () => undefined,
-    keys: () => [],
+    keys: (prefix) => calls.settingKeys(FLOWENT_PREFIX + prefix).map((key) => key.slice(FLOWENT_PREFIX.length)),
   };
 }
 
@@ -50,7 +50,10 @@ export function simulatorActions(calls: CallsRepository): SimulatorAction[] {
   const cache = new SchemaCache(settings, profile);
   const counts = new Map(calls.stats({}).perAction.map((row) => [row.action, row.count]));
   const local = localSchemas(calls);
-  const names = new Set([...Object.keys(local), ...counts.keys(), ...new LinkStore(settings).forProfile(profile).map((link) => link.action)]);
+  const cachedPrefix = `schema.${profile}.`;
+  const cachedNames = settings.keys(cachedPrefix).map((key) => key.slice(cachedPrefix.length));
+  const linkedNames = new LinkStore(settings).forProfile(profile).map((link) => link.action);
+  const names = new Set([...Object.keys(local), ...counts.keys(), ...cachedNames, ...linkedNames]);
   return [...names].sort().map((action) => {
     const calledTimes = counts.get(action) ?? 0;
     if (local[action]) return { action, origin: 'local', calls: calledTimes, schema: local[action] };

@@ -242,6 +242,12 @@ export class CallsRepository {
     return row?.value ?? null;
   }
 
+  /** Setting keys that start with `prefix`, sorted. */
+  settingKeys(prefix: string): string[] {
+    const rows = this.db.prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key').all(prefix.length, prefix) as { key: string }[];
+    return rows.map((row) => row.key);
+  }
+
   setSetting(key: string, value: string): void {
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SchemaCache } from '../../../main/core/flowent/parameter-check';
+import { SqliteFlowentSettings } from '../../../main/core/flowent/settings-repository';
+import { simulatorActions } from '../../../main/core/replay/simulator-actions';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const SCHEMA = { type: 'object', properties: { title: { type: 'string' } }, required: ['title'] };
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()));
+
+function freshStore(): Store {
+  const dir = makeTempDir();
+  const opened = openStore({ dataDir: dir.path });
+  if (!opened.ok) throw new Error(opened.message);
+  cleanups.push(dir.remove, () => opened.value.close());
+  return opened.value;
+}
+
+/** What listing the actions in Flowent leaves behind: their schemas cached for a profile, written by the Flowent module's own connection. */
+function cacheFromFlowent(store: Store, profile: string, names: string[]): void {
+  const db = new Database(store.file);
+  new SchemaCache(new SqliteFlowentSettings(db), profile).remember(
+    names.map((name) => ({ id: name, tenant_id: 't', name, description: name, json_schema: SCHEMA, webhook_url: 'https://example.com', created_at: '', updated_at: '' })),
+  );
+  db.close();
+}
+
+describe('actions the simulator offers', () => {
+  it('include every action whose schema was cached from Flowent for the active profile, never called nor linked', () => {
+    const store = freshStore();
+    cacheFromFlowent(store, 'default', ['create_ticket', 'send_email']);
+    cacheFromFlowent(store, 'staging', ['staging_only']);
+    const actions = simulatorActions(store.calls);
+    expect(actions.map((a) => a.action)).toEqual(['create_ticket', 'send_email']);
+    expect(actions[0]).toMatchObject({ action: 'create_ticket', origin: 'flowent', calls: 0, schema: SCHEMA });
+  });
+
+  it('is empty on a fresh history', () => {
+    expect(simulatorActions(freshStore().calls)).toEqual([]);
+  });
+});
