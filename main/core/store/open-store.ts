@@ -5,11 +5,19 @@ import type { Result } from '../../contract/api';
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { RespondRepository } from './respond-repository';
+import { startBackgroundCheckpoint } from './background-checkpoint';
 
 export const DATABASE_FILE = 'history.sqlite';
 
-/** Pages the WAL may hold before it is checkpointed: about 32 MB at SQLite's 4 KB pages. */
+/**
+ * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
+ * SQLite's 4 KB pages. Normally never reached: the background checkpoint keeps the WAL short.
+ */
 export const WAL_AUTOCHECKPOINT_PAGES = 8192;
+/** How often the background thread checkpoints. */
+const CHECKPOINT_INTERVAL_MS = 200;
+/** The writer's auto-checkpoint when no background thread can run (SQLite's default). */
+const FOREGROUND_CHECKPOINT_PAGES = 1000;
 
 export interface StoreOptions {
   dataDir: string;
@@ -46,8 +54,9 @@ export function openStore(options: StoreOptions): Result<Store> {
     db.pragma('busy_timeout = 5000');
     // A checkpoint copies committed pages from the WAL into the database and fsyncs it; at the
     // default 1,000 pages that happened every few hundred calls and cost more than the inserts
-    // (a row is about one page). Checkpoints move data that is already committed, so waiting
-    // longer between them changes nothing about what survives a crash.
+    // (a row is about one page), and it held the event loop. A background thread does it now
+    // (below); this is the backstop. Checkpoints move data that is already committed, so when
+    // and where they run changes nothing about what survives a crash.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   } catch (error) {
     return storeError(file, error);
@@ -64,6 +73,16 @@ export function openStore(options: StoreOptions): Result<Store> {
     return storeError(file, error);
   }
 
+  // Checkpoints leave the event loop; the writer's own auto-checkpoint stays as a backstop
+  // (and goes back to SQLite's default size if the thread cannot run here).
+  const checkpoints = startBackgroundCheckpoint({
+    file,
+    intervalMs: CHECKPOINT_INTERVAL_MS,
+    nativeBinding: options.nativeBinding,
+    onUnavailable: () => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
+    },
+  });
   const calls = new CallsRepository(db);
   const respond = new RespondRepository(db);
   return {
@@ -73,6 +92,7 @@ export function openStore(options: StoreOptions): Result<Store> {
       respond,
       file,
       close: () => {
+        void checkpoints.stop();
         if (db.open) db.close();
       },
     },

@@ -1,0 +1,79 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, DATABASE_FILE, type Store } from '../../../main/core/store/open-store';
+import type { NewCall } from '../../../main/core/store/calls-repository';
+import { startBackgroundCheckpoint } from '../../../main/core/store/background-checkpoint';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const stores: Store[] = [];
+const dirs: { remove(): void }[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+function call(n: number): NewCall {
+  return {
+    receivedAt: n,
+    method: 'POST',
+    path: '/actions/fill',
+    remoteAddress: null,
+    action: 'fill',
+    test: false,
+    requestHeaders: [],
+    requestBody: Buffer.alloc(3000, 0x61 + (n % 26)),
+    bodySize: 3000,
+    problem: null,
+    problemMessage: null,
+    signature: { verdict: 'not-flowent', style: null, received: null, styles: [], diagnosis: [], timestamp: { value: null, ageSeconds: null, flag: 'missing' } },
+    answeredBy: 'mock',
+    response: { status: 200, headers: [], body: Buffer.from('{"result":"ok","error":""}') },
+    durationMs: 1,
+    source: 'flowent',
+    originalCallId: null,
+  };
+}
+
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<boolean> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+describe('WAL checkpoints on a background thread', () => {
+  it('copies committed calls into the database file while the writer never reaches its own checkpoint size', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const opened = openStore({ dataDir: dir.path });
+    if (!opened.ok) throw new Error(opened.message);
+    stores.push(opened.value);
+    const databaseFile = join(dir.path, DATABASE_FILE);
+    const sizeBefore = statSync(databaseFile).size;
+    // About 300 pages: far below the writer's own 8,192-page auto-checkpoint.
+    opened.value.calls.insert(Array.from({ length: 200 }, (_, n) => call(n)));
+    // Only a checkpoint writes pages into the database file itself.
+    expect(await until(() => statSync(databaseFile).size > sizeBefore + 200 * 3000)).toBe(true);
+    expect(opened.value.calls.lastCallId()).toBe(200);
+  });
+
+  it('says when the thread cannot run, so the writer checkpoints on its own again', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    let why: string | null = null;
+    const checkpoints = startBackgroundCheckpoint({
+      file: join(dir.path, 'history.sqlite'),
+      intervalMs: 50,
+      nativeBinding: join(dir.path, 'missing.node'),
+      onUnavailable: (reason) => {
+        why = reason;
+      },
+    });
+    expect(await until(() => why !== null)).toBe(true);
+    expect(why).toMatch(/missing\.node|Cannot find|could not/i);
+    await checkpoints.stop();
+  });
+});
