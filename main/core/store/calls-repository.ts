@@ -101,53 +101,59 @@ const SUMMARY_COLUMNS =
 
 const DEFAULT_PAGE_SIZE = 100;
 
-/** The statement parameters of one call. */
-function insertParams(call: NewCall): Record<string, unknown> {
-  return {
-    receivedAt: call.receivedAt,
-    method: call.method,
-    path: call.path,
-    remoteAddress: call.remoteAddress,
-    action: call.action,
-    test: call.test ? 1 : 0,
-    requestHeaders: JSON.stringify(call.requestHeaders),
-    requestBody: Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength),
-    bodySize: call.bodySize,
-    problem: call.problem,
-    problemMessage: call.problemMessage,
-    verdict: call.signature.verdict,
-    style: call.signature.style,
-    signatureReport: packReport(call.signature),
-    answeredBy: call.answeredBy,
-    responseStatus: call.response.status,
-    responseHeaders: JSON.stringify(call.response.headers),
-    responseBody: Buffer.from(call.response.body.buffer, call.response.body.byteOffset, call.response.body.byteLength),
-    durationMs: call.durationMs,
-    source: call.source,
-    originalCallId: call.originalCallId,
-    violations: call.checks?.violations ? JSON.stringify(call.checks.violations) : null,
-    forwardTarget: call.checks?.forwardTarget ?? null,
-    forwardError: call.checks?.forwardError ?? null,
-    registrationWouldPass: typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
-  };
+/** The columns one stored call fills, in the order of `insertValues`. */
+const INSERT_COLUMNS =
+  'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
+  'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
+  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass';
+const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
+const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
+
+/**
+ * Most rows in one INSERT statement. The full-text index (migration 5) flushes once per
+ * statement, so its cost per call falls with rows per statement (about 250 µs alone, 96 µs at
+ * 16, 50 µs at 256); 64 rows take 1,600 of SQLite's 32,766 variables and keep the number of
+ * cached statements (one per row count) small.
+ */
+export const MAX_ROWS_PER_STATEMENT = 64;
+
+/** The statement values of one call, in the order of INSERT_COLUMNS. */
+function insertValues(call: NewCall): unknown[] {
+  return [
+    call.receivedAt,
+    call.method,
+    call.path,
+    call.remoteAddress,
+    call.action,
+    call.test ? 1 : 0,
+    JSON.stringify(call.requestHeaders),
+    Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength),
+    call.bodySize,
+    call.problem,
+    call.problemMessage,
+    call.signature.verdict,
+    call.signature.style,
+    packReport(call.signature),
+    call.answeredBy,
+    call.response.status,
+    JSON.stringify(call.response.headers),
+    Buffer.from(call.response.body.buffer, call.response.body.byteOffset, call.response.body.byteLength),
+    call.durationMs,
+    call.source,
+    call.originalCallId,
+    call.checks?.violations ? JSON.stringify(call.checks.violations) : null,
+    call.checks?.forwardTarget ?? null,
+    call.checks?.forwardError ?? null,
+    typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
+  ];
 }
 
 /** Paged access to the call history; nothing here holds the history in memory. */
 export class CallsRepository {
-  private readonly insertStatement: Statement;
+  /** `INSERT ... VALUES (...) x n RETURNING id`, prepared once per row count n. */
+  private readonly insertStatements = new Map<number, Statement>();
 
-  constructor(private readonly db: Database) {
-    this.insertStatement = db.prepare(`
-      INSERT INTO calls (received_at, method, path, remote_address, action, is_test, request_headers,
-        request_body, body_size, problem, problem_message, verdict, style, signature_report, answered_by,
-        response_status, response_headers, response_body, duration_ms, source, original_call_id,
-        violations, forward_target, forward_error, registration_would_pass)
-      VALUES (@receivedAt, @method, @path, @remoteAddress, @action, @test, @requestHeaders,
-        @requestBody, @bodySize, @problem, @problemMessage, @verdict, @style, @signatureReport, @answeredBy,
-        @responseStatus, @responseHeaders, @responseBody, @durationMs, @source, @originalCallId,
-        @violations, @forwardTarget, @forwardError, @registrationWouldPass)
-    `);
-  }
+  constructor(private readonly db: Database) {}
 
   /**
    * Stores a call and returns its id, or stores several in one transaction (group commit:
@@ -157,14 +163,44 @@ export class CallsRepository {
   insert(call: NewCall): number;
   insert(calls: readonly NewCall[]): number[];
   insert(callOrCalls: NewCall | readonly NewCall[]): number | number[] {
-    const one = (call: NewCall): number => Number(this.insertStatement.run(insertParams(call)).lastInsertRowid);
     try {
-      if (!Array.isArray(callOrCalls)) return one(callOrCalls as NewCall);
+      if (!Array.isArray(callOrCalls)) return this.insertRows([callOrCalls as NewCall])[0]!;
       const calls = callOrCalls as readonly NewCall[];
-      return this.db.transaction(() => calls.map(one))();
+      if (calls.length <= MAX_ROWS_PER_STATEMENT) return this.insertRows(calls);
+      return this.db.transaction(() => {
+        const ids: number[] = [];
+        for (let start = 0; start < calls.length; start += MAX_ROWS_PER_STATEMENT) {
+          ids.push(...this.insertRows(calls.slice(start, start + MAX_ROWS_PER_STATEMENT)));
+        }
+        return ids;
+      })();
     } catch (error) {
       throw refineStoreError(error, this.db.name);
     }
+  }
+
+  /**
+   * One INSERT statement for all `calls` (one statement is atomic, so a single chunk needs no
+   * explicit transaction). RETURNING gives no order guarantee, but rows are inserted in
+   * VALUES order and each new id is above every id already in the table, so the ids sorted
+   * ascending are the calls' ids in order.
+   */
+  private insertRows(calls: readonly NewCall[]): number[] {
+    const values: unknown[] = [];
+    for (const call of calls) values.push(...insertValues(call));
+    const rows = this.insertStatement(calls.length).raw().all(values) as [number | bigint][];
+    if (rows.length !== calls.length) throw new Error(`Stored ${rows.length} of ${calls.length} calls in one statement.`);
+    return rows.map((row) => Number(row[0])).sort((a, b) => a - b);
+  }
+
+  private insertStatement(rowCount: number): Statement {
+    let statement = this.insertStatements.get(rowCount);
+    if (!statement) {
+      const placeholders = Array.from({ length: rowCount }, () => ROW_PLACEHOLDERS).join(', ');
+      statement = this.db.prepare(`INSERT INTO calls (${INSERT_COLUMNS}) VALUES ${placeholders} RETURNING id`);
+      this.insertStatements.set(rowCount, statement);
+    }
+    return statement;
   }
 
   /** One page, newest first. */
