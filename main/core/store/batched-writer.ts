@@ -4,7 +4,11 @@ import { storeFault, type StoreFault } from './store-faults';
 /** The outcome of storing one call: its id once committed, or why it could not be stored. */
 export type StoreOutcome = { ok: true; id: number } | { ok: false; fault: StoreFault; error: unknown };
 
-/** What the writer needs of the repository: a batch insert in one transaction. */
+/**
+ * What the writer needs of the repository: a batch insert in one transaction, returning the
+ * ids in the order of the calls (CallsRepository writes many rows per INSERT statement, which
+ * keeps the full-text index's per-statement flush off each call).
+ */
 export interface BatchInsert {
   insert(calls: readonly NewCall[]): number[];
 }
