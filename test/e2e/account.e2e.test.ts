@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type Browser } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-account-key';
 const API_TOKEN = 'api_e2e_token';
 let gateway: FlowentGateway;
 let server: ServeProcess;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const dataDir = makeTempDir();
+let pageErrors: string[];
+let rows: () => Locator;
 
-const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
 const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 
 /** An action registered straight on the Gateway (as another machine would), pointing at this companion. */
@@ -32,25 +30,18 @@ async function seedAction(name: string, webhookUrl: string): Promise<void> {
 beforeAll(async () => {
   gateway = new FlowentGateway({ apiTokens: { [API_TOKEN]: 'tenant-1' }, hmacKey: KEY });
   await gateway.start();
-  server = await startServe(['--port', '0', '--data-dir', dataDir.path], {
-    FLOWENT_HMAC_KEY: KEY,
-    FLOWENT_BASE_URL: gateway.baseUrl,
-    FLOWENT_API_TOKEN: API_TOKEN,
-  });
-  await seedAction('lookup_order', `${server.baseUrl}/actions/lookup_order`);
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.inspectorUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  await gateway?.stop();
-  dataDir.remove();
 });
+afterAll(async () => {
+  await gateway?.stop();
+});
+
+serveInspectorForFile(
+  () => ({
+    env: { FLOWENT_HMAC_KEY: KEY, FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: API_TOKEN },
+    prepare: (started) => seedAction('lookup_order', `${started.baseUrl}/actions/lookup_order`),
+  }),
+  (served) => ({ server, page, pageErrors, rows } = served),
+);
 
 describe.sequential('the Flowent account, from the inspector', () => {
   it('connects with the token from the environment and shows the session countdown', async () => {

@@ -1,39 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type Browser } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startHandler, type HandlerProcess } from '../helpers/handler-process';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import type { ServeProcess } from '../helpers/spawn-cli';
 
 // Replay from the inspector: a real `serve` forwarding to a real handler process, driven in Chromium.
 const KEY = 'e2e-replay-key';
 let handler: HandlerProcess;
 let server: ServeProcess;
-let browser: Browser;
 let page: Page;
-const dataDir = makeTempDir();
 /** Uncaught errors in the page: a crash unmounts the app, so there must be none. */
-const pageErrors: string[] = [];
-
-const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+let pageErrors: string[];
+let rows: () => Locator;
 
 beforeAll(async () => {
   handler = await startHandler();
-  server = await startServe(['--port', '0', '--data-dir', dataDir.path, '--forward', handler.target], { FLOWENT_HMAC_KEY: KEY });
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.inspectorUrl!);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  await handler?.stop();
-  dataDir.remove();
 });
+afterAll(async () => {
+  await handler?.stop();
+});
+
+serveInspectorForFile(() => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }), (served) => ({ server, page, pageErrors, rows } = served));
 
 describe.sequential('replay from the inspector', () => {
   it('replays a stored call re-signed to the handler and shows the result and the answer diff', async () => {

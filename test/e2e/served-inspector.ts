@@ -26,6 +26,8 @@ export interface ServeSetup {
   env?: NodeJS.ProcessEnv;
   /** Open the inspector page right away (default true). */
   open?: boolean;
+  /** Runs once `serve` listens, before the page opens (e.g. calls the history should start with). */
+  prepare?: (server: ServeProcess) => Promise<void>;
 }
 
 /**
@@ -39,9 +41,10 @@ export function serveInspectorForFile(setup: () => ServeSetup, use: (served: Ser
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(BUILT_RENDERER)) throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
-    const { args = [], env = {}, open = true } = setup();
+    const { args = [], env = {}, open = true, prepare } = setup();
     server = await startServe(['--port', '0', '--data-dir', dataDir.path, ...args], env);
     if (!server.inspectorUrl) throw new Error(`serve printed no inspector URL:\n${server.output()}`);
+    await prepare?.(server);
     browser = await launchBrowser();
     const page = browser.page;
     const pageErrors: string[] = [];
@@ -49,7 +52,7 @@ export function serveInspectorForFile(setup: () => ServeSetup, use: (served: Ser
     if (open) await page.goto(server.inspectorUrl);
     const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
     use({ server, browser, page, dataDir: dataDir.path, pageErrors, rows });
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await browser?.close();
     server?.child.kill('SIGTERM');

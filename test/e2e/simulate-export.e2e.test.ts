@@ -4,22 +4,19 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type Browser } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startHandler, type HandlerProcess } from '../helpers/handler-process';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
 
 // Bulk replay, the simulator and HAR export/import from the inspector: a real `serve`
 // forwarding to a real handler process, driven in Chromium.
 const KEY = 'e2e-simulate-key';
 let handler: HandlerProcess;
-let server: ServeProcess;
-let browser: Browser;
 let page: Page;
-const dataDir = makeTempDir();
-const pageErrors: string[] = [];
+let pageErrors: string[];
+let rows: () => Locator;
 const SLOW = { timeout: 30_000 };
 
 /** HAR 1.2's JSON Schema (har-schema ships JSON files and no types). */
@@ -33,30 +30,29 @@ function validHar(doc: unknown): string | null {
   return validate(doc) ? null : ajv.errorsText(validate.errors);
 }
 
-const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
 const total = async () => Number(await page.locator('[aria-label="Call counts"] strong').first().textContent());
 
 beforeAll(async () => {
   handler = await startHandler();
-  server = await startServe(['--port', '0', '--data-dir', dataDir.path, '--forward', handler.target], { FLOWENT_HMAC_KEY: KEY });
-  // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
-  for (let n = 1; n <= 4; n++) {
-    const sent = await fetch(`${server.baseUrl}/actions/slow_ok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('slow_ok', { n }), KEY) });
-    expect(sent.status).toBe(200);
-  }
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.inspectorUrl!);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  await handler?.stop();
-  dataDir.remove();
 });
+afterAll(async () => {
+  await handler?.stop();
+});
+
+serveInspectorForFile(
+  () => ({
+    args: ['--forward', handler.target],
+    env: { FLOWENT_HMAC_KEY: KEY },
+    // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
+    prepare: async (server) => {
+      for (let n = 1; n <= 4; n++) {
+        const sent = await fetch(`${server.baseUrl}/actions/slow_ok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('slow_ok', { n }), KEY) });
+        expect(sent.status).toBe(200);
+      }
+    },
+  }),
+  (served) => ({ page, pageErrors, rows } = served),
+);
 
 describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
   it('replays the filtered calls with a progress bar and a summary', async () => {
