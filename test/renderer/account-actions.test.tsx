@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { EditorView } from '@codemirror/view';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { FlowentAction } from '../../main/contract/api';
 import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
+import { editorIn, typeInto } from './editor-kit';
 import { renderApp, resetAll } from './setup';
 
 afterEach(resetAll);
@@ -51,16 +51,7 @@ function rowOf(id: number): Promise<HTMLElement> {
   });
 }
 
-function editorIn(root: HTMLElement): EditorView {
-  const dom = root.querySelector<HTMLElement>('.cm-editor');
-  const view = dom ? EditorView.findFromDOM(dom) : null;
-  if (!view) throw new Error('no editor');
-  return view;
-}
 
-function typeInto(view: EditorView, text: string) {
-  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
-}
 
 describe('actions: empty states', () => {
   it('without a token it says to set one, and lists nothing', async () => {

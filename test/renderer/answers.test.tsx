@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { EditorView } from '@codemirror/view';
 import { EXAMPLE_MOCK } from '../../renderer/src/lib/example-mock';
 import { FakeBridge, makeCall } from './fake-bridge';
+import { editorIn, typeInto } from './editor-kit';
 import { renderApp, resetAll } from './setup';
 
 afterEach(resetAll);
@@ -11,17 +11,7 @@ afterEach(resetAll);
 /** Past the 300 ms debounce with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
 
-/** The real CodeMirror view behind the editor: tests type through its transactions. */
-function editorIn(root: HTMLElement): EditorView {
-  const dom = root.querySelector<HTMLElement>('.cm-editor');
-  const view = dom ? EditorView.findFromDOM(dom) : null;
-  if (!view) throw new Error('no editor');
-  return view;
-}
 
-function typeInto(view: EditorView, text: string) {
-  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
-}
 
 async function openAnswers(bridge = new FakeBridge([makeCall({ id: 1, action: 'send_email' })])) {
   const view = renderApp(bridge);

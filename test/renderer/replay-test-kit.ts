@@ -1,21 +1,10 @@
 /** Shared steps of the replay feature's component tests. */
-import { act, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
-import { EditorView } from '@codemirror/view';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { renderApp } from './setup';
 
-/** The real CodeMirror view inside `root`: tests type through its transactions. */
-export function editorIn(root: HTMLElement): EditorView {
-  const dom = root.querySelector<HTMLElement>('.cm-editor');
-  const view = dom ? EditorView.findFromDOM(dom) : null;
-  if (!view) throw new Error('no editor');
-  return view;
-}
-
-export function typeInto(view: EditorView, text: string): void {
-  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
-}
+export { editorIn, typeInto } from './editor-kit';
 
 /** Three send_email calls from Flowent and one create_ticket, with a forwarding target for replays. */
 export function historyBridge(): FakeBridge {
