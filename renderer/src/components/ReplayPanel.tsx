@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
-import { formatDuration } from '../lib/format';
 import { selectCall } from '../store/calls-actions';
 import { copyCallAsCurl, replayCall } from '../store/replay-actions';
 import { exportHar } from '../store/replay-har-actions';
@@ -8,6 +7,7 @@ import { useCallsStore } from '../store/stores';
 import { showToast } from '../store/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
+import { SentFacts } from './SentFacts';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -104,27 +104,12 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
       className={`replay-result replay-${outcome.verdict}`}
       ref={box}
     >
-      <dl className="facts">
-        <dt>New call</dt>
-        <dd>
-          #{outcome.id}{' '}
-          <button type="button" className="link-button" onClick={() => void selectCall(outcome.id)}>
-            Open replay
-          </button>
-        </dd>
-        <dt>Sent to</dt>
-        <dd>
-          <code>{outcome.url}</code>
-        </dd>
-        <dt>Status</dt>
-        <dd className={`status-${Math.floor(outcome.status / 100)}xx`}>{outcome.status}</dd>
+      <SentFacts id={outcome.id} idLabel="New call" openLabel="Open replay" onOpen={() => void selectCall(outcome.id)} url={outcome.url} status={outcome.status} durationMs={outcome.durationMs}>
         <dt>Verdict</dt>
         <dd>{VERDICT_LABEL[outcome.verdict]}</dd>
         <dt>Signed style</dt>
         <dd>{outcome.signedStyle ?? 'not re-signed (original signature)'}</dd>
-        <dt>Took</dt>
-        <dd>{formatDuration(outcome.durationMs)}</dd>
-      </dl>
+      </SentFacts>
       {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
       <Violations title="Replay problems" list={outcome.violations} />
       <Violations title="Original problems" list={outcome.originalViolations} />

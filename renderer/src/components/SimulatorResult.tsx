@@ -1,40 +1,29 @@
 import type { SimulateOutcome } from '../../../main/contract/api';
-import { formatDuration } from '../lib/format';
 import { selectCall } from '../store/calls-actions';
 import { closeReplayDialog } from '../store/replay-ui-actions';
 import { CopyButton } from './CopyButton';
+import { SentFacts } from './SentFacts';
 
 /** What the handler answered to a simulated call, and whether Flowent would accept it. */
 export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
   const passed = outcome.violations.length === 0;
   return (
     <div role="region" aria-label="Simulator result" className={`replay-result replay-${passed ? 'passed' : 'failed'}`}>
-      <dl className="facts">
-        <dt>Stored as</dt>
-        <dd>
-          #{outcome.id}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              closeReplayDialog();
-              void selectCall(outcome.id);
-            }}
-          >
-            Open call
-          </button>
-        </dd>
-        <dt>Sent to</dt>
-        <dd>
-          <code>{outcome.url}</code>
-        </dd>
+      <SentFacts
+        id={outcome.id}
+        idLabel="Stored as"
+        openLabel="Open call"
+        onOpen={() => {
+          closeReplayDialog();
+          void selectCall(outcome.id);
+        }}
+        url={outcome.url}
+        status={outcome.status}
+        durationMs={outcome.durationMs}
+      >
         <dt>Signed</dt>
         <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
-        <dt>Status</dt>
-        <dd className={`status-${Math.floor(outcome.status / 100)}xx`}>{outcome.status === 0 ? 'no answer' : outcome.status}</dd>
-        <dt>Took</dt>
-        <dd>{formatDuration(outcome.durationMs)}</dd>
-      </dl>
+      </SentFacts>
       {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
       <div aria-label="Contract check">
         {passed ? (
