@@ -78,6 +78,11 @@ export interface BulkReplayCounts {
 }
 
 /** One replayed call of a run: the original, the stored replay (null when none was made) and why it failed. */
+/** A bulk replay still running. */
+export interface BulkReplayRunning extends BulkReplayCounts {
+  runId: string;
+}
+
 export interface BulkReplayItem {
   originalId: number;
   replayId: number | null;
@@ -174,6 +179,8 @@ export interface ReplayMethods {
   startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<BulkReplayStarted>>;
   /** Stops starting new replays of a run (those in flight finish and are stored). */
   cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>>;
+  /** Bulk replays still running, with how far each got: a window that reloads follows them again. */
+  listBulkReplays(): Promise<BulkReplayRunning[]>;
   getLearnedStyle(): Promise<LearnedStyleInfo>;
   /** Actions the simulator can send: defined here, cached from Flowent, or seen in history. */
   listSimulatorActions(): Promise<SimulatorAction[]>;
@@ -196,6 +203,7 @@ export const REPLAY_METHOD_NAMES = [
   'countReplayable',
   'startBulkReplay',
   'cancelBulkReplay',
+  'listBulkReplays',
   'getLearnedStyle',
   'listSimulatorActions',
   'saveSimulatorAction',

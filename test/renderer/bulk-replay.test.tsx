@@ -87,4 +87,19 @@ describe('bulk replay of the filtered list', () => {
     expect((await within(again).findByLabelText('Nothing to replay')).textContent).toContain('Change the filter');
     expect(bridge.callsTo('countReplayable').at(-1)).toEqual([{ filter: { action: 'create_ticket' } }]);
   });
+
+  it('a window that opens while a bulk replay runs follows it: progress in the toolbar and the dialog, then the end', async () => {
+    const bridge = historyBridge();
+    const started = bridge.replayCore.startBulk({ filter: { action: 'send_email' } }, { concurrency: 1, resign: false, target: null });
+    if (!started.ok) throw new Error(started.message);
+    bridge.replayCore.advanceBulk(1);
+    const { user } = await renderLoaded(bridge);
+    const button = await screen.findByRole('button', { name: 'Bulk replay: 1 of 3…' });
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
+    expect(progressOf(dialog).value).toBe(1);
+    act(() => bridge.replayCore.advanceBulk(2));
+    await waitFor(() => expect(progressOf(dialog).value).toBe(3));
+    await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'New bulk replay' })).not.toBeNull());
+  });
 });

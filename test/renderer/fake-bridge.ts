@@ -17,6 +17,7 @@ import {
   type MockFormat,
   type MockSave,
   type BulkReplayOptions,
+  type BulkReplayRunning,
   type CallSelection,
   type HarExport,
   type HarImportSummary,
@@ -326,6 +327,11 @@ export class FakeBridge implements CompanionBridge {
 
   cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>> {
     return this.replayMethod('cancelBulkReplay', [runId], () => this.replayCore.cancelBulk(runId)) as Promise<Result<{ cancelled: boolean }>>;
+  }
+
+  async listBulkReplays(): Promise<BulkReplayRunning[]> {
+    this.record('listBulkReplays', []);
+    return this.replayCore.running();
   }
 
   async getLearnedStyle(): Promise<LearnedStyleInfo> {

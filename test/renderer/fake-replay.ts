@@ -2,6 +2,7 @@
 import type {
   BulkReplayItem,
   BulkReplayOptions,
+  BulkReplayRunning,
   CallDetail,
   CallSelection,
   CoreEvent,
@@ -172,6 +173,11 @@ export class FakeReplayCore {
     run.cancelled = true;
     this.finish(run);
     return { ok: true, value: { cancelled: true } };
+  }
+
+  /** Runs neither finished nor cancelled, as the core lists them. */
+  running(): BulkReplayRunning[] {
+    return this.runs.filter((run) => !run.cancelled && run.items.length < run.ids.length).map((run) => ({ runId: run.runId, ...this.counts(run) }));
   }
 
   private counts(run: FakeRun) {

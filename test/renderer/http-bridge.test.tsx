@@ -151,7 +151,7 @@ describe('the inspector over HTTP', () => {
     const source = FakeEventSource.last!;
     act(() => source.dispatch('hello', '{"instance":"one"}'));
     const initial = requests.length;
-    expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual(['getAccount', 'getStats', 'getStatus', 'listCalls']);
+    expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
 
     act(() => source.dispatch('message', JSON.stringify([{ type: 'call-stored', call: summaryOf(makeCall({ id: 2 })) }])));
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(2));
@@ -170,7 +170,7 @@ describe('the inspector over HTTP', () => {
       expect([...document.querySelectorAll('[data-call-id]')].map((r) => r.getAttribute('data-call-id'))).toEqual(['42', '41', '40']),
     );
     const after = requests.slice(initial).map((r) => r.url.split('/').pop()).sort();
-    expect(after).toEqual(['getAccount', 'getStats', 'getStatus', 'listCalls']);
+    expect(after).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
     expect(screen.getByLabelText('Call counts').textContent).toContain('3 calls');
   });
 

@@ -30,6 +30,7 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
         ? { ok: true, value: { cancelled } }
         : { ok: false, code: 'run-not-found', message: 'That bulk replay is not running any more (it finished or was cancelled).' };
     },
+    listBulkReplays: async () => replay.runningBulk(),
     getLearnedStyle: async () => replay.styleInfo(),
     listSimulatorActions: async () => replay.simulatorActions(),
     saveSimulatorAction: async (action, schema) => replay.saveSimulatorAction(action, schema),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BulkReplayItem, BulkReplaySummary, ReplayEvent, Result } from '../../contract/api';
+import type { BulkReplayCounts, BulkReplayItem, BulkReplayRunning, BulkReplaySummary, ReplayEvent, Result } from '../../contract/api';
 import type { BulkOptions, BulkProgress, BulkSummary } from './bulk-replay';
 
 type RunMany = (ids: number[], options: BulkOptions) => Promise<BulkSummary>;
@@ -9,7 +9,7 @@ type RunMany = (ids: number[], options: BulkOptions) => Promise<BulkSummary>;
  * gets its id at once, follows it through events and may cancel it.
  */
 export class BulkRuns {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; counts: BulkReplayCounts }>();
 
   constructor(
     private readonly runMany: RunMany,
@@ -19,8 +19,8 @@ export class BulkRuns {
   start(ids: number[], options: Omit<BulkOptions, 'signal' | 'onProgress'>): string {
     const runId = randomUUID();
     const controller = new AbortController();
-    this.running.set(runId, controller);
     const counts = { done: 0, total: ids.length, passed: 0, changed: 0, failed: 0 };
+    this.running.set(runId, { controller, counts });
     const onProgress = ({ done, item }: BulkProgress) => {
       const verdict = toItem(item).verdict;
       counts[verdict]++;
@@ -39,13 +39,18 @@ export class BulkRuns {
   }
 
   cancel(runId: string): boolean {
-    const controller = this.running.get(runId);
-    controller?.abort();
-    return controller !== undefined;
+    const run = this.running.get(runId);
+    run?.controller.abort();
+    return run !== undefined;
+  }
+
+  /** The runs still going, with their counts so far. */
+  list(): BulkReplayRunning[] {
+    return [...this.running].map(([runId, { counts }]) => ({ runId, ...counts }));
   }
 
   cancelAll(): void {
-    for (const controller of this.running.values()) controller.abort();
+    for (const { controller } of this.running.values()) controller.abort();
   }
 }
 

@@ -1,5 +1,5 @@
 /** Replay, simulator, HAR export/import, copy as cURL and the learned signing style (issue 6). */
-import type { BulkReplayStarted, CallFilter, CallSelection, CallSummary, LearnedStyleInfo, ReplayEvent, Result, SignatureReport, SimulatorAction } from '../../contract/api';
+import type { BulkReplayRunning, BulkReplayStarted, CallFilter, CallSelection, CallSummary, LearnedStyleInfo, ReplayEvent, Result, SignatureReport, SimulatorAction } from '../../contract/api';
 import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
 import { Forwarder } from '../respond/forward';
@@ -64,6 +64,8 @@ export interface ReplayApi {
   replayableIds(selection: CallSelection): number[];
   /** False when no such run is going. */
   cancelBulk(runId: string): boolean;
+  /** Bulk runs still going, with their counts so far. */
+  runningBulk(): BulkReplayRunning[];
   /** The learned style for the current key, and whether there is a key. */
   styleInfo(): LearnedStyleInfo;
   simulatorActions(): SimulatorAction[];
@@ -121,6 +123,7 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       return { ok: true, value: { runId: runs.start(ids, options), total: ids.length } };
     },
     cancelBulk: (runId) => runs.cancel(runId),
+    runningBulk: () => runs.list(),
     styleInfo() {
       const key = deps.hmacKey();
       const learned = key ? learner.learnedStyle(key) : fallback;

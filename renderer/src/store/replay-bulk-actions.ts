@@ -25,6 +25,24 @@ export async function cancelBulkReplay(): Promise<void> {
   }
 }
 
+/**
+ * Follows a run still going in the core (this window reloaded, or the core's events were
+ * missed while disconnected); a run this window already shows keeps its state.
+ */
+export async function resumeBulkReplay(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const [running] = await b.listBulkReplays();
+    const shown = useReplayStore.getState().bulk;
+    if (!running || (shown && !shown.summary)) return;
+    const { runId, ...counts } = running;
+    useReplayStore.setState({ bulk: { runId, counts, cancelling: false, summary: null } });
+  } catch (error) {
+    reportError('Could not read the running bulk replays', error);
+  }
+}
+
 /** Forgets a finished run (the panel goes back to its form). */
 export function clearBulkRun(): void {
   if (useReplayStore.getState().bulk?.summary) useReplayStore.setState({ bulk: null });

@@ -8,7 +8,7 @@ import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from './calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadRespondSettings } from './respond-actions';
-import { applyReplayEvent } from './replay-bulk-actions';
+import { applyReplayEvent, resumeBulkReplay } from './replay-bulk-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from './account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 
@@ -52,7 +52,7 @@ export function startSession(b: RendererBridge): () => void {
 export async function refreshAll(): Promise<void> {
   batcher?.flush();
   const respond = useMetaStore.getState().respond ? [loadRespondSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), ...respond]);
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...respond]);
 }
 
 export async function refreshStatus(): Promise<void> {

@@ -150,6 +150,7 @@ export function createHttpBridge(
     countReplayable: (selection) => call('countReplayable', [selection]),
     startBulkReplay: (selection, options) => call('startBulkReplay', [selection, options]),
     cancelBulkReplay: (runId) => call('cancelBulkReplay', [runId]),
+    listBulkReplays: () => call('listBulkReplays', []),
     getLearnedStyle: () => call('getLearnedStyle', []),
     listSimulatorActions: () => call('listSimulatorActions', []),
     saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),

@@ -34,6 +34,7 @@ export const replayArgs: ArgsCheckers<ReplayMethods> = {
   },
   cancelBulkReplay: (args) =>
     args.length === 1 && typeof args[0] === 'string' && /^[\w-]{1,64}$/.test(args[0]) ? [args[0]] : 'expects a run id.',
+  listBulkReplays: noArguments,
   getLearnedStyle: noArguments,
   listSimulatorActions: noArguments,
   saveSimulatorAction: (args) =>
