@@ -51,8 +51,6 @@ function rowOf(id: number): Promise<HTMLElement> {
   });
 }
 
-
-
 describe('actions: empty states', () => {
   it('without a token it says to set one, and lists nothing', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
@@ -132,6 +130,27 @@ describe('actions: list, view, edit, delete', () => {
 });
 
 describe('actions: the register form', () => {
+  it('Esc over a half-filled form warns once and keeps it; a second Esc discards it; an untouched form closes at once', async () => {
+    const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]));
+    const { dialog, user } = await openActions(bridge);
+    await user.click(await within(dialog).findByRole('button', { name: 'Register an action…' }));
+    const form = within(dialog).getByRole('form', { name: 'Register an action' });
+    await user.type(within(form).getByLabelText('Name'), 'send_email');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('send_email');
+    expect(await screen.findByText('Unsaved changes to the action send_email: press Esc again to discard them, or save first.')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Flowent account' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Account' }));
+    const again = await screen.findByRole('dialog', { name: 'Flowent account' });
+    await user.click(await within(again).findByRole('button', { name: 'Register an action…' }));
+    await within(again).findByRole('form', { name: 'Register an action' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Flowent account' })).toBeNull();
+  });
+
   it('shows problems next to their fields as the user types, before anything is sent; then registers', async () => {
     const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]), [flowentAction('create_ticket')]);
     const { dialog, user } = await openActions(bridge);

@@ -4,6 +4,7 @@ import { parseSchemaText, prettySchema } from '../lib/account-format';
 import { checkActionInput, registerAction, updateAction } from '../store/account-registry';
 import { ActionFormField, FieldProblems } from './ActionFormField';
 import { RegisterHere } from './RegisterHere';
+import { useUnsavedWork } from './use-unsaved-work';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
 const SchemaEditor = lazy(() => import('./MockEditor'));
@@ -35,6 +36,12 @@ export function AccountActionForm({ existing, onDone }: Props) {
   const [touched, setTouched] = useState<ReadonlySet<FieldProblem['field']>>(() => new Set(existing ? FIELDS : []));
   const touch = (field: FieldProblem['field']) => setTouched((t) => (t.has(field) ? t : new Set([...t, field])));
   const parsed = parseSchemaText(schemaText);
+  const edited =
+    name !== (existing?.name ?? '') ||
+    description !== (existing?.description ?? '') ||
+    webhookUrl !== (existing?.webhook_url ?? '') ||
+    schemaText !== prettySchema(existing?.json_schema ?? STARTER_SCHEMA);
+  useUnsavedWork(edited ? `the action ${existing?.name ?? (name || 'being registered')}` : null);
 
   useEffect(() => {
     let current = true;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { clearSearch, moveSelection } from '../store/calls-actions';
-import { closePanel, closeSettings, copyText, openPanel, reportError } from '../store/ui-actions';
+import { closePanel, closeSettings, copyText, mayDiscardOnEscape, openPanel, reportError } from '../store/ui-actions';
 import { useMetaStore, useUiStore } from '../store/stores';
 import { SEARCH_INPUT_ID } from './FilterBar';
 import { handleReplayKey } from '../store/replay-keys';
@@ -41,7 +41,7 @@ export function useKeyboard(): void {
         if (useUiStore.getState().settingsOpen) {
           closeSettings();
         } else if (useUiStore.getState().panel) {
-          closePanel();
+          if (mayDiscardOnEscape()) closePanel();
         } else {
           clearSearch();
           const search = document.getElementById(SEARCH_INPUT_ID);

@@ -52,6 +52,10 @@ export interface UiState {
   panel: 'tunnel' | 'answers' | 'help' | 'account' | null;
   /** The last public URL change, until dismissed. */
   urlChange: { previous: string; current: string } | null;
+  /** What an open form would lose if its dialog closed now (e.g. "the action send_email"); null when nothing. */
+  unsavedWork: string | null;
+  /** Esc was pressed once over unsaved work: the next Esc discards it. */
+  discardWarned: boolean;
 }
 
 const initialCalls = (): CallsState => ({
@@ -75,6 +79,8 @@ const initialUi = (): UiState => ({
   settingsOpen: false,
   panel: null,
   urlChange: null,
+  unsavedWork: null,
+  discardWarned: false,
 });
 
 export const useCallsStore = create<CallsState>()(initialCalls);

@@ -54,7 +54,24 @@ export function openPanel(panel: UiState['panel']): void {
 }
 
 export function closePanel(): void {
-  useUiStore.setState({ panel: null });
+  useUiStore.setState({ panel: null, unsavedWork: null, discardWarned: false });
+}
+
+/** A form says what it would lose if its dialog closed now (null: nothing unsaved). */
+export function setUnsavedWork(what: string | null): void {
+  if (useUiStore.getState().unsavedWork !== what) useUiStore.setState({ unsavedWork: what, discardWarned: false });
+}
+
+/**
+ * Esc over a form with unsaved changes: the first press says so and keeps the dialog open,
+ * the second discards them. Returns whether the dialog may close.
+ */
+export function mayDiscardOnEscape(): boolean {
+  const { unsavedWork, discardWarned } = useUiStore.getState();
+  if (!unsavedWork || discardWarned) return true;
+  useUiStore.setState({ discardWarned: true });
+  showToast(`Unsaved changes to ${unsavedWork}: press Esc again to discard them, or save first.`, 4000);
+  return false;
 }
 
 export function dismissUrlChange(): void {
