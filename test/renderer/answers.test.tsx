@@ -141,6 +141,18 @@ describe('answers: live updates', () => {
 });
 
 describe('answers: keyboard', () => {
+  it('Esc over an edited mock warns once; after saving, one Esc closes', async () => {
+    const { user, mock } = await openAnswers();
+    await user.click(within(mock).getByRole('button', { name: 'Insert example' }));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
+    expect(await screen.findByText('Unsaved changes to the default mock: press Esc again to discard them, or save first.')).toBeTruthy();
+    await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
+    await screen.findByText('Mock saved');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
+  });
+
   it('Ctrl+M opens and closes the dialog; ? lists the shortcuts', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
     const { user } = renderApp(bridge);

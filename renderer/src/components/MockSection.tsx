@@ -3,6 +3,7 @@ import type { DefinitionError, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from '../lib/example-mock';
 import { lintMarks } from '../lib/mock-lint';
 import { checkMockText, removeMock, saveMock } from '../store/respond-actions';
+import { useUnsavedWork } from './use-unsaved-work';
 
 const MockEditor = lazy(() => import('./MockEditor'));
 export const CHECK_DEBOUNCE_MS = 300;
@@ -15,6 +16,8 @@ interface Props {
 /** The mock editor: checked by the core as you type, saved and cleared by the core. */
 export function MockSection({ action, stored }: Props) {
   const [text, setText] = useState(() => (stored ? `${JSON.stringify(stored.definition, null, 2)}\n` : DEFAULT_MOCK_TEXT));
+  // What the core holds as far as this editor knows: the text is unsaved work while it differs.
+  const [savedText, setSavedText] = useState(text);
   const [errors, setErrors] = useState<DefinitionError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,6 +36,7 @@ export function MockSection({ action, stored }: Props) {
   }, [text]);
 
   const { marks, unplaced } = useMemo(() => lintMarks(text, errors), [text, errors]);
+  useUnsavedWork(text !== savedText ? (action ? `the mock of ${action}` : 'the default mock') : null);
 
   async function onSave() {
     setBusy(true);
@@ -40,6 +44,7 @@ export function MockSection({ action, stored }: Props) {
     setBusy(false);
     setSaveError(outcome?.message ?? null);
     if (outcome) setErrors(outcome.errors);
+    else setSavedText(text);
   }
 
   async function onClear() {
