@@ -10,6 +10,9 @@ export default defineConfig({
     // and CI machines may be busy.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a page or a process to catch up: 1 s (the default) is too short on a
+    // loaded machine. A poll that never succeeds still fails, 15 s later.
+    expect: { poll: { timeout: 15_000 } },
     // Spawned commands, real servers and a real browser: two cores, so keep the pool small.
     maxWorkers: 2,
   },
