@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InspectorServer } from '../../main/core/inspector/inspector-server';
+import type { InspectorServer } from '../../main/core/inspector/inspector-server';
+import { startInspectorFor } from '../helpers/inspector';
 import { startCore, type RunningCore } from '../helpers/running-core';
 
 // Bad input against the inspector API: each case gets a clear JSON refusal and the inspector
@@ -12,20 +13,7 @@ let port = 0;
 
 beforeAll(async () => {
   running = await startCore({ key: 'k' });
-  const core = running.core;
-  inspector = new InspectorServer({
-    api: core.api,
-    subscribe: (listener) => core.subscribe(listener),
-    token: TOKEN,
-    port: 0,
-    rendererDir: null,
-    onInternalError: (error) => {
-      throw error;
-    },
-  });
-  const started = await inspector.start();
-  if (!started.ok) throw new Error(started.message);
-  port = started.value.port;
+  ({ inspector, port } = await startInspectorFor(running, TOKEN));
 });
 
 afterAll(async () => {

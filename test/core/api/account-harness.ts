@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreEvent, TunnelStatus } from '../../../main/contract/api';
-import { InspectorServer } from '../../../main/core/inspector/inspector-server';
 import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
 import { FlowentGateway } from '../../fixtures/flowent-gateway/gateway';
+import { startInspectorFor } from '../../helpers/inspector';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { onCleanup, tempDir } from '../flowent/harness';
 
@@ -71,21 +71,10 @@ export async function accountRig(options: { token?: string | null; env?: NodeJS.
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, ...(token ? { FLOWENT_API_TOKEN: token } : {}), ...options.env };
   const companion = await startCore({ dataDir: tempDir(), env, tunnelProvider: tunnel });
   onCleanup(() => companion.close());
-  const inspector = new InspectorServer({
-    api: companion.core.api,
-    subscribe: (listener) => companion.core.subscribe(listener),
-    token: INSPECTOR_TOKEN,
-    port: 0,
-    rendererDir: null,
-    onInternalError: (error) => {
-      throw error;
-    },
-  });
-  const opened = await inspector.start();
-  if (!opened.ok) throw new Error(opened.message);
+  const { inspector, port } = await startInspectorFor(companion, INSPECTOR_TOKEN);
   onCleanup(() => inspector.stop());
   const raw = async (method: string, args: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${opened.value.port}/api/call/${method}`, {
+    const response = await fetch(`http://127.0.0.1:${port}/api/call/${method}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${INSPECTOR_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify(args),

@@ -3,9 +3,10 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../main/contract/api';
-import { InspectorServer } from '../../../main/core/inspector/inspector-server';
+import type { InspectorServer } from '../../../main/core/inspector/inspector-server';
 import { loadOrCreateInspectorToken } from '../../../main/core/inspector/inspector-token';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { startInspectorFor } from '../../helpers/inspector';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -25,21 +26,10 @@ afterEach(async () => {
 
 async function startInspector(rendererDir: string | null = null) {
   running = await startCore({ key: 'k' });
-  const core = running.core;
-  inspector = new InspectorServer({
-    api: core.api,
-    subscribe: (listener) => core.subscribe(listener),
-    token: TOKEN,
-    port: 0,
-    rendererDir,
-    onInternalError: (error) => {
-      throw error;
-    },
-  });
-  const started = await inspector.start();
-  if (!started.ok) throw new Error(started.message);
-  base = `http://127.0.0.1:${started.value.port}`;
-  expect(started.value.url).toBe(`${base}/#token=${TOKEN}`);
+  const started = await startInspectorFor(running, TOKEN, rendererDir);
+  inspector = started.inspector;
+  base = `http://127.0.0.1:${started.port}`;
+  expect(started.url).toBe(`${base}/#token=${TOKEN}`);
   return running;
 }
 
