@@ -107,7 +107,7 @@ describe('createHttpBridge', () => {
     expect(source.closed).toBe(true);
   });
 
-  it('reports a resync on every hello after the first', () => {
+  it('reports the stream open on every hello, the first one too (the UI reads everything again each time)', () => {
     const bridge = createHttpBridge('http://h', 't', { fetch: fetch, createEventSource: (u) => new FakeEventSource(u) });
     const seen: unknown[] = [];
     bridge.onConnection((e) => seen.push(e));
@@ -119,10 +119,10 @@ describe('createHttpBridge', () => {
     source.dispatch('hello', '{"instance":"a"}');
     source.dispatch('hello', '{"instance":"b"}');
     expect(seen).toEqual([
-      { type: 'open', resync: false },
+      { type: 'open' },
       { type: 'reconnecting' },
-      { type: 'open', resync: true },
-      { type: 'open', resync: true },
+      { type: 'open' },
+      { type: 'open' },
     ]);
   });
 });
@@ -149,12 +149,17 @@ describe('the inspector over HTTP', () => {
     renderApp(bridge);
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(1));
     const source = FakeEventSource.last!;
-    act(() => source.dispatch('hello', '{"instance":"one"}'));
-    const initial = requests.length;
+    const beforeStream = requests.length;
     expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
-
-    act(() => source.dispatch('message', JSON.stringify([{ type: 'call-stored', call: summaryOf(makeCall({ id: 2 })) }])));
+    // A call stored between the first load and the stream's start: the first hello refetches, so it shows.
+    core.store = [makeCall({ id: 1 }), makeCall({ id: 3 })];
+    act(() => source.dispatch('hello', '{"instance":"one"}'));
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(2));
+    await waitFor(() => expect(requests.length).toBe(beforeStream * 2));
+    const initial = requests.length;
+
+    act(() => source.dispatch('message', JSON.stringify([{ type: 'call-stored', call: summaryOf(makeCall({ id: 4 })) }])));
+    await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(3));
 
     act(() => {
       source.readyState = 0;

@@ -35,7 +35,7 @@ export function startSession(b: RendererBridge): () => void {
           return;
         }
         setConnection('open');
-        if (event.resync) void refreshAll();
+        void refreshAll();
       })
     : () => {};
   void refreshAll();

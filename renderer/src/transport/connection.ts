@@ -6,8 +6,8 @@ import type { CompanionBridge } from '../../../main/contract/api';
  * the UI subscribes only when the bridge offers it.
  */
 export type ConnectionEvent =
-  /** The event stream is (re)connected; `resync` when state may have changed meanwhile. */
-  | { type: 'open'; resync: boolean }
+  /** The event stream is (re)connected: events from here on arrive; what came before must be read again. */
+  | { type: 'open' }
   /** The event stream broke; the transport is retrying by itself. */
   | { type: 'reconnecting' }
   /** The event stream was refused for good (e.g. the token is no longer accepted). */

@@ -74,8 +74,6 @@ export function createHttpBridge(
   const eventListeners = new Set<(events: CoreEvent[]) => void>();
   const connectionListeners = new Set<(event: ConnectionEvent) => void>();
   let source: EventSourceLike | null = null;
-  let instance: string | null = null;
-  let hellos = 0;
 
   function emitConnection(event: ConnectionEvent): void {
     for (const listener of connectionListeners) listener(event);
@@ -95,20 +93,11 @@ export function createHttpBridge(
       if (!Array.isArray(events)) return;
       for (const listener of eventListeners) listener(events as CoreEvent[]);
     });
-    es.addEventListener('hello', (event) => {
-      let id: string | null;
-      try {
-        const data = JSON.parse(event.data) as { instance?: unknown };
-        id = typeof data.instance === 'string' ? data.instance : null;
-      } catch {
-        id = null;
-      }
-      // Any hello after the first is a reconnection: events may have been missed, and a
-      // new instance id means the core restarted. Either way the UI refetches.
-      const resync = hellos > 0 || (instance !== null && id !== instance);
-      hellos += 1;
-      instance = id;
-      emitConnection({ type: 'open', resync });
+    es.addEventListener('hello', () => {
+      // Events reach the page only from a hello on. The first one closes the gap between the
+      // page's first load and the stream's start (a call stored in between would be missing);
+      // a later one follows a reconnection or a restart of the core. Either way the UI refetches.
+      emitConnection({ type: 'open' });
     });
     // EventSource retries by itself after a network error, but not after an HTTP error
     // answer (a refused token): then it is CLOSED and only a reload helps.
@@ -119,8 +108,6 @@ export function createHttpBridge(
     if (eventListeners.size > 0 || connectionListeners.size > 0 || !source) return;
     source.close();
     source = null;
-    hellos = 0;
-    instance = null;
   }
 
   return {
