@@ -1,4 +1,5 @@
 import type { SignatureReport, StyleResult } from '../../contract/api';
+import { stylesComputed } from './complete-report';
 import { STYLES } from './styles';
 
 /**
@@ -8,6 +9,9 @@ import { STYLES } from './styles';
  * less to serialize and fewer pages to commit. Readers never see this shape: `unpackReport`
  * gives back the contract's SignatureReport (canonical texts excepted: they are recomputed
  * from the stored body when a call is opened).
+ *
+ * A report that stopped at the first match (verify's `stopAtFirstMatch`) is stored as such,
+ * with `computed`, and reads back listing the same styles; completeReport fills in the rest.
  */
 interface PackedReport {
   /** Format marker; a stored report without it is a full report from before packing. */
@@ -15,6 +19,12 @@ interface PackedReport {
   verdict: SignatureReport['verdict'];
   style: string | null;
   received: string | null;
+  /**
+   * How many styles, the first in STYLES order, were computed: only present when verification
+   * stopped at the first match. Without it (every report stored before there was a way to
+   * stop early, too) every style was.
+   */
+  computed?: number;
   /** Distinct expected digests; `at[i]` is the index of style i's (null without a key). */
   digests: string[] | null;
   at: number[] | null;
@@ -24,9 +34,9 @@ interface PackedReport {
   timestamp: SignatureReport['timestamp'];
 }
 
-/** True when `styles` lists every style in STYLES order, the only shape packing can rebuild. */
-function inStyleOrder(styles: readonly StyleResult[]): boolean {
-  if (styles.length !== STYLES.length) return false;
+/** True when `styles` lists the first `count` styles in STYLES order, the only shape packing can rebuild. */
+function inStyleOrder(styles: readonly StyleResult[], count = STYLES.length): boolean {
+  if (styles.length !== count) return false;
   for (let i = 0; i < styles.length; i++) {
     const result = styles[i]!;
     const info = STYLES[i]!;
@@ -38,8 +48,9 @@ function inStyleOrder(styles: readonly StyleResult[]): boolean {
 /** The report as JSON text for the `signature_report` column. */
 export function packReport(report: SignatureReport): string {
   const styles = report.styles;
+  const computed = stylesComputed(report) ?? STYLES.length;
   // Empty (not a Flowent body) or an unusual list: store it whole, without canonical texts.
-  if (!inStyleOrder(styles)) {
+  if (!inStyleOrder(styles, computed)) {
     return JSON.stringify({ ...report, styles: styles.map(({ canonical: _canonical, ...rest }) => rest) });
   }
   let digests: string[] | null = null;
@@ -64,6 +75,7 @@ export function packReport(report: SignatureReport): string {
     verdict: report.verdict,
     style: report.style,
     received: report.received,
+    ...(computed < STYLES.length ? { computed } : {}),
     digests,
     at,
     matched,
@@ -82,7 +94,7 @@ export function unpackReport(text: string): SignatureReport {
     verdict: stored.verdict,
     style: stored.style,
     received: stored.received,
-    styles: STYLES.map((info, i) => ({
+    styles: STYLES.slice(0, stored.computed ?? STYLES.length).map((info, i) => ({
       style: info.name,
       label: info.label,
       expected: digests && at ? (digests[at[i]!] ?? null) : null,

@@ -6,13 +6,21 @@ import { CanonicalSet, SIGNATURE_KEY } from './canonical';
 import { explainMismatch } from './diagnose';
 import { memoizedHmac, signaturesEqual } from './hmac';
 import { isIntegerLiteral } from './numbers';
-import { STYLES } from './styles';
+import { STYLES, type StyleInfo } from './styles';
 
 export interface VerifyOptions {
   /** When the call arrived, milliseconds since the epoch. */
   receivedAt: number;
   /** Put each style's signed text in the report (call details; costly on big bodies). */
   includeCanonical?: boolean;
+  /**
+   * On a valid call, stop at the first style that matches, which is the style the full check
+   * reports too: `styles` then lists only the styles computed, in STYLES order, the match last.
+   * For the answer path, where building and hashing the other styles was most of the cost.
+   * Other verdicts still list every style (the mismatch explanation needs them all). A stored
+   * report of this shape is filled in when read (see complete-report.ts).
+   */
+  stopAtFirstMatch?: boolean;
 }
 
 /** Flowent's docs reject calls older than 5 minutes; clocks may run a minute ahead. */
@@ -87,13 +95,16 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
   const hasKey = key !== null && key !== '';
   const canonical = new CanonicalSet(root, raw, 'drop');
   const mac = hasKey ? memoizedHmac(key) : null;
-  const styles: StyleResult[] = STYLES.map((style) => {
+  // Built only when a report needs them, so a check that stops at the first match skips the rest.
+  const styleResult = (style: StyleInfo): StyleResult => {
     const result: StyleResult = { style: style.name, label: style.label, expected: mac ? mac(canonical.bytes(style)) : null, matched: false };
     if (opts.includeCanonical) result.canonical = canonical.text(style);
     return result;
-  });
+  };
+  let every: StyleResult[] | null = null;
+  const everyStyle = (): StyleResult[] => (every ??= STYLES.map(styleResult));
 
-  const report = (verdict: Verdict, received: string | null, diagnosis: Diagnosis[], style: string | null = null): SignatureReport => ({
+  const report = (verdict: Verdict, received: string | null, diagnosis: Diagnosis[], style: string | null = null, styles = everyStyle()): SignatureReport => ({
     verdict,
     style,
     received,
@@ -137,6 +148,18 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
     }]);
   }
 
+  if (opts.stopAtFirstMatch) {
+    const computed: StyleResult[] = [];
+    for (const style of STYLES) {
+      const result = styleResult(style);
+      result.matched = signaturesEqual(value, result.expected!);
+      computed.push(result);
+      if (result.matched) return report('valid', value, [], style.name, computed);
+    }
+    // Nothing matched, so every style was computed: the same list the full check builds.
+    every = computed;
+  }
+  const styles = everyStyle();
   for (const result of styles) result.matched = signaturesEqual(value, result.expected!);
   const first = styles.find((s) => s.matched);
   if (first) return report('valid', value, [], first.style);

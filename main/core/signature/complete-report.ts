@@ -1,0 +1,68 @@
+import type { Diagnosis, SignatureReport, StyleResult } from '../../contract/api';
+import { parseJson } from '../json/parse-json';
+import { CanonicalSet } from './canonical';
+import { memoizedHmac, signaturesEqual } from './hmac';
+import { STYLES } from './styles';
+
+/**
+ * How many styles a report lists when verification stopped at the first match
+ * (`stopAtFirstMatch`), or null when it lists every style it was going to. The shape is exact:
+ * a valid report whose styles are a proper prefix of STYLES, in order, where only the last one
+ * matched and it is the reported style. Reports checked in full never look like this (a
+ * valid report lists all 13, the others stop at no match).
+ */
+export function stylesComputed(report: SignatureReport): number | null {
+  const styles = report.styles;
+  const count = styles.length;
+  if (report.verdict !== 'valid' || count === 0 || count >= STYLES.length) return null;
+  for (let i = 0; i < count; i++) {
+    const result = styles[i]!;
+    const info = STYLES[i]!;
+    const last = i === count - 1;
+    if (result.style !== info.name || result.label !== info.label || result.matched !== last || result.expected === null) return null;
+  }
+  return report.style === styles[count - 1]!.style ? count : null;
+}
+
+function notComputed(report: SignatureReport, count: number, keySet: boolean): Diagnosis {
+  const now = keySet ? 'the HMAC key has changed since' : 'no HMAC key is set now';
+  return {
+    code: 'styles-not-computed',
+    message:
+      `When the call arrived only the first ${count} of the ${STYLES.length} styles were computed (checking stopped at ${report.style ?? 'the match'}), ` +
+      `and ${now}, so the expected signatures of the other styles cannot be worked out again.`,
+    hint: keySet
+      ? 'Replay the call to check it against every style with the current key, or set the key it was signed with back to see them here.'
+      : 'Set the HMAC key the call was signed with to see every style here, or replay the call to check all styles again.',
+  };
+}
+
+/**
+ * The report a full verification would have given for a stored call, from a report that
+ * stopped at the first match (see stylesComputed; any other report comes back as it is).
+ * The styles left out are computed from the stored body with the current key, but only when
+ * that key reproduces the stored matching digest, which proves it is the key the call was
+ * checked with (nothing about the key is stored). Otherwise those styles have no expected
+ * digest and the diagnosis says why.
+ */
+export function completeReport(report: SignatureReport, raw: Uint8Array, key: string | null): SignatureReport {
+  const count = stylesComputed(report);
+  if (count === null) return report;
+  const computed = report.styles;
+  const keySet = key !== null && key !== '';
+  const parsed = parseJson(raw);
+  if (keySet && report.received !== null && parsed.ok && parsed.root.kind === 'object') {
+    const canonical = new CanonicalSet(parsed.root, raw, 'drop');
+    const mac = memoizedHmac(key);
+    const received = report.received;
+    if (signaturesEqual(computed[count - 1]!.expected!, mac(canonical.bytes(STYLES[count - 1]!)))) {
+      const rest = STYLES.slice(count).map((style): StyleResult => {
+        const expected = mac(canonical.bytes(style));
+        return { style: style.name, label: style.label, expected, matched: signaturesEqual(received, expected) };
+      });
+      return { ...report, styles: [...computed, ...rest] };
+    }
+  }
+  const missing = STYLES.slice(count).map((style): StyleResult => ({ style: style.name, label: style.label, expected: null, matched: false }));
+  return { ...report, styles: [...computed, ...missing], diagnosis: [...report.diagnosis, notComputed(report, count, keySet)] };
+}
