@@ -1,5 +1,5 @@
 import type { CallDetail, CallsMethods, CoreStatus, SampleRequest } from '../../contract/api';
-import { canonicalize, sign } from '../signature';
+import { canonicalize, completeReport, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import { forwardedFor } from '../tunnel/forwarded-for';
 import { sampleBody, sampleCurl } from './sample-request';
@@ -17,7 +17,7 @@ export function createCallsApi(deps: CallsDeps): CallsMethods {
     listCalls: async (query) => deps.calls().list(query),
     getCall: async (id) => {
       const stored = deps.calls().get(id);
-      return stored ? toDetail(stored) : null;
+      return stored ? toDetail(stored, deps.hmacKey()) : null;
     },
     getStats: async (filter) => deps.calls().stats(filter),
     getSampleRequest: async (action) => buildSample(action, deps.status(), deps.hmacKey()),
@@ -29,8 +29,10 @@ export function createCallsApi(deps: CallsDeps): CallsMethods {
   };
 }
 
-function toDetail(call: StoredCall): CallDetail {
-  const { requestBody, response, signature, checked: _checked, forwardTarget, forwardError, registrationWouldPass, ...rest } = call;
+function toDetail(call: StoredCall, key: string | null): CallDetail {
+  const { requestBody, response, signature: stored, checked: _checked, forwardTarget, forwardError, registrationWouldPass, ...rest } = call;
+  // A call answered quickly has only the styles up to its match stored; readers get all of them.
+  const signature = completeReport(stored, requestBody, key);
   return {
     ...rest,
     forwardedFor: forwardedFor(call.requestHeaders.flat()),

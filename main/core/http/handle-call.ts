@@ -198,7 +198,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
     return refuse(errorAnswer(400, message), 'duplicate-key', message);
   }
 
-  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt }, parsed);
+  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt, stopAtFirstMatch: true }, parsed);
   const checked = checkFlowentBody(parsed.root, route.pathAction);
   if (!checked.ok) {
     return {
