@@ -12,7 +12,7 @@ export interface SqlWhere {
   params: Record<string, string | number>;
 }
 
-/** Searches shorter than a trigram cannot use the text index (migration 5) and scan instead. */
+/** Searches shorter than a trigram cannot use the text index (migrations 5, 6) and scan instead. */
 const TRIGRAM = 3;
 /** Enough trigrams to pick out the few candidate calls; instr() confirms every hit anyway. */
 const MAX_TRIGRAMS = 32;
@@ -22,8 +22,13 @@ export const FAILURE_CONDITION = `(response_status >= 400 OR verdict IN ('invali
 
 const STATUS_CLASS_BOUNDS = { '2xx': 200, '3xx': 300, '4xx': 400, '5xx': 500 } as const;
 
-/** Turns a filter into a WHERE clause with named parameters; never interpolates user input. */
-export function filterToSql(filter: CallFilter): SqlWhere {
+/**
+ * Turns a filter into WHERE clauses with named parameters; never interpolates user input.
+ * Usually one query. A text search the index can answer is two, over disjoint id ranges,
+ * newest first: the calls above `indexedUpTo` (stored, not indexed yet: text-index.ts) by a
+ * scan, then the rest through the index.
+ */
+export function filterToSql(filter: CallFilter, indexedUpTo: number): SqlWhere[] {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.action !== undefined) {
@@ -51,25 +56,29 @@ export function filterToSql(filter: CallFilter): SqlWhere {
     conditions.push('received_at <= @until');
     params.until = filter.until;
   }
-  let from = 'calls';
-  let id = 'id';
-  if (filter.text !== undefined && filter.text !== '') {
+  const indexQuery = filter.text ? trigramQuery(filter.text) : null;
+  if (filter.text) {
     // instr() on the body as text: a plain case-sensitive substring search, so `%` and `_`
     // typed by the user mean themselves (LIKE would treat them as wildcards). It also
     // confirms each candidate the index gives, so the index changes speed, not results.
     conditions.push('instr(CAST(calls.request_body AS TEXT), @text) > 0');
     params.text = filter.text;
-    const indexQuery = trigramQuery(filter.text);
-    if (indexQuery !== null) {
-      // CROSS JOIN keeps the index as the outer loop: hits come out newest first.
-      from = 'calls_text CROSS JOIN calls ON calls.id = calls_text.rowid';
-      id = 'calls_text.rowid';
-      conditions.push('calls_text MATCH @textQuery');
-      params.textQuery = indexQuery;
-    }
   }
-  return { from, id, clause: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  if (indexQuery === null) return [{ from: 'calls', id: 'id', clause: whereOf(conditions), params }];
+  const withIndexMark = { ...params, indexedUpTo };
+  return [
+    { from: 'calls', id: 'id', clause: whereOf([...conditions, 'id > @indexedUpTo']), params: withIndexMark },
+    {
+      // CROSS JOIN keeps the index as the outer loop: hits come out newest first.
+      from: 'calls_text CROSS JOIN calls ON calls.id = calls_text.rowid',
+      id: 'calls_text.rowid',
+      clause: whereOf([...conditions, 'calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
+      params: { ...withIndexMark, textQuery: indexQuery },
+    },
+  ];
 }
+
+const whereOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 
 /**
  * The typed text as an index query: its trigrams (non-overlapping, plus the last one), each

@@ -13,7 +13,7 @@ import {
   type Verdict,
 } from '../../contract/api';
 import type { Violation } from '../respond/types';
-import { FAILURE_CONDITION, filterToSql } from './call-filter-sql';
+import { FAILURE_CONDITION, filterToSql, type SqlWhere } from './call-filter-sql';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
 
@@ -206,19 +206,26 @@ export class CallsRepository {
   /** One page, newest first. */
   list(query: CallQuery): CallPage & { calls: CheckedSummary[] } {
     const limit = clampPageSize(query.limit);
-    const where = filterToSql(query);
-    const params: Record<string, string | number> = { ...where.params, limit: limit + 1 };
-    let clause = where.clause;
-    if (query.beforeId !== undefined) {
-      clause += `${clause ? ' AND' : 'WHERE'} ${where.id} < @beforeId`;
-      params.beforeId = query.beforeId;
+    const rows: CallRow[] = [];
+    for (const where of this.filterToSql(query)) {
+      const params: Record<string, string | number> = { ...where.params, limit: limit + 1 - rows.length };
+      let clause = where.clause;
+      if (query.beforeId !== undefined) {
+        clause += `${clause ? ' AND' : 'WHERE'} ${where.id} < @beforeId`;
+        params.beforeId = query.beforeId;
+      }
+      rows.push(...(this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`).all(params) as CallRow[]));
+      if (rows.length > limit) break;
     }
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
-      .all(params) as CallRow[];
     const hasMore = rows.length > limit;
     const calls = rows.slice(0, limit).map(toSummary);
     return { calls, nextBeforeId: hasMore ? (calls[calls.length - 1]?.id ?? null) : null };
+  }
+
+  /** The filter's queries; a text search reads the index up to where it is caught up (text-index.ts). */
+  private filterToSql(filter: CallFilter): SqlWhere[] {
+    const indexedUpTo = filter.text ? (this.db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get() as number) : 0;
+    return filterToSql(filter, indexedUpTo);
   }
 
   get(id: number): StoredCall | null {
@@ -229,17 +236,23 @@ export class CallsRepository {
   stats(filter: CallFilter): CallStats {
     if (isEmptyFilter(filter)) return this.totalStats();
     if (isActionOnly(filter)) return this.actionStats(filter.action);
-    const where = filterToSql(filter);
-    const totals = this.db
-      .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM ${where.from} ${where.clause}`)
-      .get(where.params) as { total: number; failures: number };
-    const perAction = this.db
-      .prepare(
-        `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL
-         GROUP BY action ORDER BY count DESC, action`,
-      )
-      .all(where.params) as { action: string; count: number }[];
-    return { total: totals.total, failures: totals.failures, perAction };
+    let total = 0;
+    let failures = 0;
+    const perAction = new Map<string, number>();
+    for (const where of this.filterToSql(filter)) {
+      const totals = this.db
+        .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM ${where.from} ${where.clause}`)
+        .get(where.params) as { total: number; failures: number };
+      total += totals.total;
+      failures += totals.failures;
+      const counts = this.db
+        .prepare(`SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`)
+        .all(where.params) as { action: string; count: number }[];
+      for (const { action, count } of counts) perAction.set(action, (perAction.get(action) ?? 0) + count);
+    }
+    const byCount = [...perAction].map(([action, count]) => ({ action, count }));
+    byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+    return { total, failures, perAction: byCount };
   }
 
   /** The unfiltered counts, from the per-action totals the triggers keep (migration 4). */
@@ -290,12 +303,16 @@ export class CallsRepository {
 
   /** Ids of replayable calls (from Flowent, naming an action) matching a filter, oldest first. */
   selectReplayableIds(filter: CallFilter, limit: number): number[] {
-    const where = filterToSql(filter);
-    const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source = 'flowent'`;
-    const rows = this.db
-      .prepare(`SELECT id FROM (SELECT ${where.id} AS id FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit) ORDER BY id`)
-      .all({ ...where.params, limit }) as { id: number }[];
-    return rows.map((row) => row.id);
+    const newestFirst: number[] = [];
+    for (const where of this.filterToSql(filter)) {
+      if (newestFirst.length >= limit) break;
+      const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source = 'flowent'`;
+      const rows = this.db
+        .prepare(`SELECT ${where.id} AS id FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
+        .all({ ...where.params, limit: limit - newestFirst.length }) as { id: number }[];
+      for (const row of rows) newestFirst.push(row.id);
+    }
+    return newestFirst.reverse();
   }
 
   /** The newest call's id, 0 when there is none. */

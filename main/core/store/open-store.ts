@@ -6,6 +6,7 @@ import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { RespondRepository } from './respond-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
+import { TextIndexer } from './text-index';
 
 export const DATABASE_FILE = 'history.sqlite';
 
@@ -29,6 +30,8 @@ export interface Store {
   readonly calls: CallsRepository;
   /** Mocks and forwarding routes (migration 3). */
   readonly respond: RespondRepository;
+  /** Adds stored bodies to the full-text index in idle time (migration 6). */
+  readonly textIndex: TextIndexer;
   readonly file: string;
   close(): void;
 }
@@ -85,13 +88,17 @@ export function openStore(options: StoreOptions): Result<Store> {
   });
   const calls = new CallsRepository(db);
   const respond = new RespondRepository(db);
+  const textIndex = new TextIndexer(db);
+  textIndex.start();
   return {
     ok: true,
     value: {
       calls,
       respond,
+      textIndex,
       file,
       close: () => {
+        textIndex.stop();
         void checkpoints.stop();
         if (db.open) db.close();
       },

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../../main/core/store/migrations';
 import { openStore } from '../../../main/core/store/open-store';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
+import { trigramQuery } from '../../../main/core/store/call-filter-sql';
+import { TextIndexer } from '../../../main/core/store/text-index';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
 
@@ -98,9 +100,15 @@ describe('migrations', () => {
       "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
     );
     const old = Number(insert.run(Buffer.from('{"q":"stored before the upgrade"}')).lastInsertRowid);
-    expect(migrate(db)).toMatchObject({ ok: true, from: 4, to: 5 });
+    expect(migrate(db, 5)).toMatchObject({ ok: true, from: 4, to: 5 });
     const repository = new CallsRepository(db);
-    const found = (text: string) => repository.list({ text }).calls.map((c) => c.id);
+    // Schema 5's search: the index's candidates, confirmed by instr().
+    const found = (text: string) =>
+      (
+        db
+          .prepare('SELECT calls.id FROM calls_text CROSS JOIN calls ON calls.id = calls_text.rowid WHERE calls_text MATCH ? AND instr(CAST(calls.request_body AS TEXT), ?) > 0 ORDER BY calls.id DESC')
+          .all(trigramQuery(text), text) as { id: number }[]
+      ).map((row) => row.id);
     // Backfilled: the call stored before the index existed is found through it.
     expect(found('before the upgrade')).toEqual([old]);
     const indexed = (text: string) =>
@@ -131,6 +139,61 @@ describe('migrations', () => {
     repository.clear();
     expect(indexed('upg')).toEqual([]);
     expect(indexed('thi')).toEqual([]);
+  });
+
+  it('5 -> 6 leaves indexing to the indexer; searches find indexed and not-yet-indexed calls alike', () => {
+    const db = tempDb();
+    migrate(db, 5);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+    );
+    const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
+    const old = add('{"q":"indexed by schema 5"}');
+    expect(migrate(db)).toMatchObject({ ok: true, from: 5, to: 6 });
+    const mark = () => db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get();
+    const indexed = (text: string) => db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ?').pluck().all(trigramQuery(text));
+    const repository = new CallsRepository(db);
+    const found = (text: string) => repository.list({ text }).calls.map((c) => c.id);
+    // What schema 5 indexed counts as indexed.
+    expect(mark()).toBe(old);
+    // A new call gets no entry on insert, yet is found at once (by a scan of the calls above the mark).
+    const fresh = add('{"q":"stored after schema 6"}');
+    expect(indexed('after schema')).toEqual([]);
+    expect(found('schema')).toEqual([fresh, old]);
+    const indexer = new TextIndexer(db);
+    expect(indexer.backlog()).toBe(1);
+    expect(indexer.catchUp()).toBe(1);
+    expect(indexer.backlog()).toBe(0);
+    expect(mark()).toBe(fresh);
+    expect(indexed('after schema')).toEqual([fresh]);
+    expect(found('schema')).toEqual([fresh, old]);
+    // Rewriting an indexed body rewrites its entry; an unindexed one waits for the indexer.
+    db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"q":"rewritten"}'), fresh);
+    expect(indexed('rewritten')).toEqual([fresh]);
+    const pending = add('{"q":"pending"}');
+    db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"q":"pending, rewritten"}'), pending);
+    expect(indexed('pending')).toEqual([]);
+    expect(found('pending, rewritten')).toEqual([pending]);
+    indexer.catchUp();
+    expect(indexed('pending, rewritten')).toEqual([pending]);
+    // Deleting the newest calls lowers the mark: their ids come back for new calls, which must count as unindexed.
+    db.prepare('DELETE FROM calls WHERE id >= ?').run(fresh);
+    expect(mark()).toBe(old);
+    const reused = add('{"q":"a reused id"}');
+    expect(reused).toBe(fresh);
+    expect(found('reused id')).toEqual([reused]);
+    expect(found('rewritten')).toEqual([]);
+    // Deleting an older call leaves the mark alone.
+    const newest = add('{"q":"newest"}');
+    indexer.catchUp();
+    db.prepare('DELETE FROM calls WHERE id = ?').run(reused);
+    expect(mark()).toBe(newest);
+    // Emptying the history starts the index again from nothing.
+    repository.clear();
+    expect(mark()).toBe(0);
+    expect(indexed('newest')).toEqual([]);
+    const first = add('{"q":"after the clear"}');
+    expect(found('after the clear')).toEqual([first]);
   });
 
   it('running again changes nothing', () => {

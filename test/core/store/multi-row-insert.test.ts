@@ -5,6 +5,7 @@ import type { SignatureReport } from '../../../main/contract/api';
 import { trigramQuery } from '../../../main/core/store/call-filter-sql';
 import { CallsRepository, MAX_ROWS_PER_STATEMENT, type NewCall } from '../../../main/core/store/calls-repository';
 import { migrate } from '../../../main/core/store/migrations';
+import { TextIndexer } from '../../../main/core/store/text-index';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 // A batch is stored with one INSERT of many rows per statement (the full-text index flushes
@@ -95,9 +96,10 @@ describe('storing a batch with multi-row INSERT statements', () => {
     expectStoredInOrder([...first, numbered(73), ...second], ids);
   });
 
-  it('fires the per-action totals and the text index once per row', () => {
+  it('fires the per-action totals once per row, and the text indexer then indexes each row', () => {
     const batch = range(0, 150).map(numbered);
     const ids = calls.insert(batch);
+    expect(new TextIndexer(db, { sliceRows: 64 }).catchUp()).toBe(150);
     const counts = db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
     const expected = (parity: number) => {
       const mine = batch.filter((_, n) => n % 2 === parity);

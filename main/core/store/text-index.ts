@@ -1,0 +1,121 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+/**
+ * Keeps the full-text index of request bodies (migrations 5 and 6) caught up, off the answer
+ * path. Calls are stored without an index entry; this adds the entries in idle time, a few
+ * hundred per statement (the index pays a fixed cost per statement, so large batches cost about
+ * half as much per call as the insert trigger did). Searches read the index up to
+ * `indexed_up_to` and scan the calls above it, so a call is findable the moment it is stored.
+ *
+ * "Idle" is read from the history itself: when no call was stored since the last look, the
+ * writer is quiet and the backlog is indexed slice by slice. Under sustained load the backlog
+ * may not grow past `maxBacklog`, which bounds the scan a search does; past it, slices run
+ * even while calls arrive.
+ */
+export interface TextIndexOptions {
+  /** How often to look for work, in ms. */
+  intervalMs?: number;
+  /** Calls indexed per statement (and transaction). */
+  sliceRows?: number;
+  /** Calls left unindexed at most while calls keep arriving. */
+  maxBacklog?: number;
+  /** A slice that failed (a full disk, a read-only history); the next look tries again. */
+  onError?: (error: unknown) => void;
+}
+
+const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: 20_000 };
+
+export class TextIndexer {
+  private readonly options: Required<Omit<TextIndexOptions, 'onError'>> & Pick<TextIndexOptions, 'onError'>;
+  private readonly newest: Statement;
+  private readonly mark: Statement;
+  private readonly sliceEnd: Statement;
+  private readonly addEntries: Statement;
+  private readonly setMark: Statement;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  /** The newest call id at the last look: unchanged means nothing was stored since. */
+  private lastNewest = -1;
+
+  constructor(
+    private readonly db: Database,
+    options: TextIndexOptions = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+    this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
+    this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
+    this.sliceEnd = db.prepare('SELECT max(id) FROM (SELECT id FROM calls WHERE id > ? ORDER BY id LIMIT ?)').pluck();
+    this.addEntries = db.prepare('INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id > ? AND id <= ?');
+    this.setMark = db.prepare('UPDATE text_index_state SET indexed_up_to = ?');
+  }
+
+  /** Starts looking for work every `intervalMs`; the timer never keeps the process alive. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(this.onTick, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Calls stored but not yet in the index. */
+  backlog(): number {
+    return Math.max(0, (this.newest.get() as number) - (this.mark.get() as number));
+  }
+
+  /** Indexes up to `sliceRows` calls in one transaction; returns how many. */
+  indexSlice(rows = this.options.sliceRows): number {
+    return this.db.transaction(() => {
+      const from = this.mark.get() as number;
+      const to = this.sliceEnd.get(from, rows) as number | null;
+      if (to === null) return 0;
+      const added = this.addEntries.run(from, to).changes;
+      this.setMark.run(to);
+      return added;
+    })();
+  }
+
+  /** Indexes everything stored so far, synchronously (tests, benchmarks, the scale check). */
+  catchUp(): number {
+    let total = 0;
+    for (let added = this.indexSlice(); added > 0; added = this.indexSlice()) total += added;
+    return total;
+  }
+
+  private readonly onTick = (): void => {
+    if (this.running || !this.db.open) return;
+    try {
+      const newest = this.newest.get() as number;
+      const quiet = newest === this.lastNewest;
+      this.lastNewest = newest;
+      const backlog = newest - (this.mark.get() as number);
+      if (backlog <= 0) return;
+      if (quiet) this.drainWhileQuiet();
+      else if (backlog > this.options.maxBacklog) this.indexSlice(backlog - this.options.maxBacklog + this.options.sliceRows);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  };
+
+  /**
+   * One slice now, then one more per turn of the event loop while nothing new is stored, so a
+   * call that arrives meanwhile waits for one slice at most.
+   */
+  private drainWhileQuiet(): void {
+    this.running = true;
+    const step = () => {
+      let more = false;
+      try {
+        more = this.timer !== null && this.db.open && this.newest.get() === this.lastNewest && this.indexSlice() > 0;
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (more) setImmediate(step);
+      else this.running = false;
+    };
+    step();
+  }
+}

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/core/store/migrations';
+import { TextIndexer } from '../../../main/core/store/text-index';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+// The indexer adds stored bodies to the full-text index when the writer is quiet, and
+// keeps the unindexed backlog bounded when it never is. Real timers, real SQLite file.
+
+let db: Database.Database;
+let dir: { path: string; remove: () => void };
+let indexer: TextIndexer | null = null;
+
+beforeEach(() => {
+  dir = makeTempDir();
+  db = new Database(join(dir.path, 'history.sqlite'));
+  const migrated = migrate(db);
+  if (!migrated.ok) throw new Error(migrated.message);
+});
+afterEach(() => {
+  indexer?.stop();
+  indexer = null;
+  db.close();
+  dir.remove();
+});
+
+const insert = (count: number) => {
+  const statement = db.prepare(
+    "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+  );
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) statement.run(Buffer.from(`{"n":"call-${i}"}`));
+  })();
+};
+const entries = () => db.prepare('SELECT count(*) FROM calls_text WHERE calls_text MATCH ?').pluck().get('"cal"') as number;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('TextIndexer', () => {
+  it('indexes in slices once nothing new was stored for one look, until caught up', async () => {
+    insert(1_000);
+    indexer = new TextIndexer(db, { intervalMs: 20, sliceRows: 64 });
+    expect(indexer.backlog()).toBe(1_000);
+    indexer.start();
+    await expect.poll(() => indexer?.backlog()).toBe(0);
+    expect(entries()).toBe(1_000);
+  });
+
+  it('waits while calls keep arriving, then indexes once they stop', async () => {
+    indexer = new TextIndexer(db, { intervalMs: 30, sliceRows: 64, maxBacklog: 100_000 });
+    indexer.start();
+    // A new call every 5 ms: every look sees something new, so nothing is indexed meanwhile.
+    for (let i = 0; i < 40; i++) {
+      insert(1);
+      await sleep(5);
+    }
+    expect(entries()).toBeLessThan(40);
+    await expect.poll(() => indexer?.backlog()).toBe(0);
+    expect(entries()).toBe(40);
+  });
+
+  it('indexes under constant load when the backlog passes its bound', async () => {
+    indexer = new TextIndexer(db, { intervalMs: 20, sliceRows: 16, maxBacklog: 50 });
+    indexer.start();
+    for (let i = 0; i < 60; i++) {
+      insert(10);
+      await sleep(5);
+    }
+    // 600 stored, never quiet for a whole look: what was indexed was indexed for the bound.
+    expect(entries()).toBeGreaterThan(0);
+    expect(indexer.backlog()).toBeLessThanOrEqual(50 + 10 * 8);
+  });
+
+  it('reports a failed slice and tries again at the next look', async () => {
+    insert(10);
+    const errors: unknown[] = [];
+    indexer = new TextIndexer(db, { intervalMs: 20, onError: (error) => errors.push(error) });
+    db.exec('CREATE TRIGGER refuse_marks BEFORE UPDATE ON text_index_state BEGIN SELECT RAISE(ABORT, \'the history is read-only\'); END;');
+    indexer.start();
+    await expect.poll(() => errors.length).toBeGreaterThan(1);
+    expect(String(errors[0])).toMatch(/read-only/);
+    // Nothing half-done: the entries of a failed slice are rolled back with its mark.
+    expect(entries()).toBe(0);
+    db.exec('DROP TRIGGER refuse_marks');
+    await expect.poll(() => indexer?.backlog()).toBe(0);
+    expect(entries()).toBe(10);
+  });
+
+  it('stops looking when stopped', async () => {
+    indexer = new TextIndexer(db, { intervalMs: 10 });
+    indexer.start();
+    indexer.stop();
+    insert(5);
+    await sleep(100);
+    expect(indexer.backlog()).toBe(5);
+  });
+});
