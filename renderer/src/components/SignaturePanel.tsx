@@ -49,7 +49,8 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
               <tr key={s.style} className={s.matched ? 'matched' : undefined}>
                 <td>{s.label}</td>
                 <td>
-                  <code>{s.expected ?? '(no key)'}</code>
+                  {/* A valid call lacks a digest only when its key changed since (see the diagnosis). */}
+                  <code>{s.expected ?? (report.verdict === 'valid' ? '(not computed)' : '(no key)')}</code>
                 </td>
                 <td aria-label={s.matched ? 'matches' : 'does not match'}>{s.matched ? '✓' : '✗'}</td>
               </tr>
