@@ -18,6 +18,7 @@ import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
 import { writeServeState } from '../core/flowent/serve-state';
 import { apiTokenVariable, environmentProfileSecrets } from '../core/flowent/profiles';
 import { accountLines, followModeLine } from './serve-follow-lines';
+import { LineWriter } from './line-writer';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -143,7 +144,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     inspectorUrl = opened.value.url;
   }
 
-  const write = (line: string) => io.stdout.write(`${line}\n`);
+  const lines = new LineWriter(io.stdout);
+  const write = (line: string) => lines.line(line);
   write('Flowent Companion is listening.');
   write(`  Webhook URL:  ${started.value.baseUrl}/actions/<action_name>`);
   if (values.host === '0.0.0.0') write(`  Listening on every interface (port ${started.value.port}): reachable from your network.`);
@@ -188,6 +190,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   await core.stop();
   writeServeState(dataDir, null);
   write('Stopped.');
+  lines.flush();
   return 0;
 }
 

@@ -30,6 +30,8 @@ export class RespondRepository {
   /** Moves on every change made through this connection, and when another connection commits. */
   private stamp = 0;
   private lastDataVersion: unknown = null;
+  /** `PRAGMA data_version` was read in this turn of the event loop. */
+  private askedThisTurn = false;
 
   constructor(private readonly db: Database) {
     this.getMockStatement = db.prepare('SELECT action, definition, updated_at FROM mocks WHERE action = ?');
@@ -39,10 +41,15 @@ export class RespondRepository {
 
   /**
    * A number that changes whenever a mock or route may have changed. `PRAGMA data_version`
-   * moves when another connection (another process) commits anything, which is cheap to ask
-   * on every call; changes through this connection do not move it, so they bump the stamp.
+   * moves when another connection (another process) commits anything; changes through this
+   * connection do not move it, so they bump the stamp. It is asked once per turn of the event
+   * loop: calls read together share the answer, and a change committed elsewhere applies from
+   * the next turn on.
    */
   changeStamp(): number {
+    if (this.askedThisTurn) return this.stamp;
+    this.askedThisTurn = true;
+    setImmediate(this.forgetAnswer);
     const dataVersion: unknown = this.dataVersionStatement.get();
     if (dataVersion !== this.lastDataVersion) {
       this.lastDataVersion = dataVersion;
@@ -50,6 +57,10 @@ export class RespondRepository {
     }
     return this.stamp;
   }
+
+  private readonly forgetAnswer = (): void => {
+    this.askedThisTurn = false;
+  };
 
   /** The stored definition text and its version stamp, for callers that cache what they build from it. */
   getMockRow(action: string | null): { definition: string; updatedAt: number } | null {

@@ -64,18 +64,26 @@ describe('responder: resolved routes are kept until a mock or route changes', ()
     expect(responder.route('greet').mock).toBeNull();
   });
 
-  it('sees changes committed by another connection, as the mocks and targets commands make them', () => {
+  it('sees changes committed by another connection, as the mocks and targets commands make them, from the next turn on', async () => {
     const { other, responder } = twoConnections();
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     expect(responder.route('greet').mock).toBeNull();
     other.respond.setMock('greet', mock('from the command'));
+    // Calls read in one turn share one look at the database.
+    expect(responder.route('greet').mock).toBeNull();
+    await nextTurn();
     expect(resultOf(responder, 'greet')).toBe('from the command');
     other.respond.setMock('greet', mock('changed again'));
+    await nextTurn();
     expect(resultOf(responder, 'greet')).toBe('changed again');
     other.respond.setRoute(null, { target: 'http://127.0.0.1:9/x' });
+    await nextTurn();
     expect(responder.route('greet')).toMatchObject({ mode: 'forward', target: 'http://127.0.0.1:9/x' });
     other.respond.clearAllRoutes();
+    await nextTurn();
     expect(responder.route('greet').mode).toBe('mock');
     other.respond.clearMock('greet');
+    await nextTurn();
     expect(responder.route('greet').mock).toBeNull();
   });
 });
