@@ -20,10 +20,9 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
   if (root.kind !== 'object') {
     return fail('not-an-object', `The body is a JSON ${root.kind}, not an object. Send a JSON object like {"action_name":"…","parameters":{},"timestamp":…}.`, null, false);
   }
-  const member = (key: string) => findMember(root, key);
-  const testNode = member('test');
+  const testNode = findMember(root, 'test');
   const test = testNode?.kind === 'boolean' && testNode.value;
-  const actionNode = member('action_name');
+  const actionNode = findMember(root, 'action_name');
   const bodyAction = actionNode?.kind === 'string' && ACTION_NAME_PATTERN.test(actionNode.value) ? actionNode.value : null;
   const known = bodyAction ?? pathAction;
 
@@ -49,14 +48,14 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
       test,
     );
   }
-  const parameters = member('parameters');
+  const parameters = findMember(root, 'parameters');
   if (!parameters) {
     return fail('missing-parameters', 'The body has no "parameters". Flowent always sends an object, {} when there are none.', known, test);
   }
   if (parameters.kind !== 'object') {
     return fail('invalid-parameters', `"parameters" must be an object, but it is a ${parameters.kind}.`, known, test);
   }
-  const timestamp = member('timestamp');
+  const timestamp = findMember(root, 'timestamp');
   if (!timestamp) {
     return fail('missing-timestamp', 'The body has no "timestamp". Add the Unix time in whole seconds when the call was sent.', known, test);
   }
@@ -66,7 +65,7 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
   if (testNode && testNode.kind !== 'boolean') {
     return fail('invalid-test', `"test" must be true or false, but it is a ${testNode.kind}.`, known, test);
   }
-  const signature = member('signature');
+  const signature = findMember(root, 'signature');
   if (signature && signature.kind !== 'string') {
     return fail('invalid-signature-type', `"signature" must be a string of 64 hex characters, but it is a ${signature.kind}.`, known, test);
   }

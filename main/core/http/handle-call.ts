@@ -136,42 +136,32 @@ export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps
 }
 
 async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promise<Interpretation> {
-  const refuse = (answer: Answer | null, problem: string, message: string, signature = notFlowent(message)) => ({
-    answer,
-    action: null,
-    test: false,
-    problem,
-    problemMessage: message,
-    signature,
-    answeredBy: 'error' as const,
-  });
-
   const body = request.body;
   if (body.kind === 'aborted') {
-    return refuse(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
+    return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
   }
   if (body.kind === 'timeout') {
     const message = `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`;
-    return refuse(withClose(errorAnswer(408, message)), 'body-timeout', message);
+    return refused(withClose(errorAnswer(408, message)), 'body-timeout', message);
   }
   if (body.kind === 'too-large') {
     const message = `The body is ${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
-    return refuse(withClose(errorAnswer(413, message)), 'too-large', message);
+    return refused(withClose(errorAnswer(413, message)), 'too-large', message);
   }
 
   const route = routeOf(request.method, request.url);
   switch (route.kind) {
     case 'not-found': {
       const message = `Nothing is served at ${request.method} ${request.url.split('?', 1)[0]}. Flowent calls go to POST /actions/<action_name>.`;
-      return refuse(errorAnswer(404, message), 'not-found', message);
+      return refused(errorAnswer(404, message), 'not-found', message);
     }
     case 'method-not-allowed': {
       const message = `${route.method} is not allowed here: Flowent calls are POST requests.`;
-      return refuse(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
+      return refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
     }
     case 'bad-path-action': {
       const message = `"${route.segment}" in the URL is not a valid action name: use 1-100 lowercase letters, digits or underscores.`;
-      return refuse(errorAnswer(400, message), 'invalid-path-action', message);
+      return refused(errorAnswer(400, message), 'invalid-path-action', message);
     }
     case 'flowent':
       break;
@@ -184,18 +174,18 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
   const contentType = headerValue(request.rawHeaders, 'content-type');
   if (contentType !== null && !isJsonContentType(contentType)) {
     const message = `Content-Type "${contentType}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
-    return refuse(errorAnswer(415, message), 'unsupported-content-type', message);
+    return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
 
   const parsed = parseJson(body.body);
   if (!parsed.ok) {
     const message = `The body is not valid JSON: ${parsed.message}`;
-    return refuse(errorAnswer(400, message), parsed.code, message);
+    return refused(errorAnswer(400, message), parsed.code, message);
   }
   const duplicate = findDuplicateKey(parsed.root);
   if (duplicate !== null) {
     const message = `The body repeats the key "${duplicate}". Send each key once: with duplicates, what was signed is ambiguous.`;
-    return refuse(errorAnswer(400, message), 'duplicate-key', message);
+    return refused(errorAnswer(400, message), 'duplicate-key', message);
   }
 
   const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt, stopAtFirstMatch: true }, parsed);
@@ -233,6 +223,11 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
     delayMs: responded.delayMs,
     drop: responded.answer === null,
   };
+}
+
+/** A request refused before it was read as a Flowent call. */
+function refused(answer: Answer | null, problem: string, message: string): Interpretation {
+  return { answer, action: null, test: false, problem, problemMessage: message, signature: notFlowent(message), answeredBy: 'error' };
 }
 
 function withClose(answer: Answer): Answer {

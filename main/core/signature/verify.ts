@@ -91,39 +91,20 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
     };
   }
   const root = parsed.root;
-  const timestamp = readTimestamp(root, opts.receivedAt);
   const hasKey = key !== null && key !== '';
-  const canonical = new CanonicalSet(root, raw, 'drop');
-  const mac = hasKey ? memoizedHmac(key) : null;
-  // Built only when a report needs them, so a check that stops at the first match skips the rest.
-  const styleResult = (style: StyleInfo): StyleResult => {
-    const result: StyleResult = { style: style.name, label: style.label, expected: mac ? mac(canonical.bytes(style)) : null, matched: false };
-    if (opts.includeCanonical) result.canonical = canonical.text(style);
-    return result;
-  };
-  let every: StyleResult[] | null = null;
-  const everyStyle = (): StyleResult[] => (every ??= STYLES.map(styleResult));
-
-  const report = (verdict: Verdict, received: string | null, diagnosis: Diagnosis[], style: string | null = null, styles = everyStyle()): SignatureReport => ({
-    verdict,
-    style,
-    received,
-    styles,
-    diagnosis: [...diagnosis, ...timestampDiagnosis(timestamp)],
-    timestamp,
-  });
+  const check = new StyleCheck(root, raw, hasKey ? key : null, opts);
 
   const sigNode = lastMember(root, SIGNATURE_KEY);
   if (sigNode === undefined) {
     const test = lastMember(root, 'test');
     if (test?.kind === 'boolean' && test.value) {
-      return report('unsigned-test', null, [{
+      return check.report('unsigned-test', null, [{
         code: 'unsigned-test',
         message: "Flowent's registration check arrived without a signature, as its docs show it.",
         hint: 'Nothing to fix: answer it with any 2xx status and never require a signature on it.',
       }]);
     }
-    return report('missing', null, [{
+    return check.report('missing', null, [{
       code: 'missing-signature',
       message: 'The body has no "signature" member; Flowent carries the signature in the body, not in a header.',
       hint: 'If this call is from your own tool, sign it (the simulator can), or turn off signature enforcement while testing.',
@@ -133,7 +114,7 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
   const value = sigNode.kind === 'string' ? sigNode.value : null;
   const bad = malformation(value, sigNode.kind);
   if (bad !== null || value === null) {
-    return report('malformed', value, [{
+    return check.report('malformed', value, [{
       code: 'malformed-signature',
       message: bad ?? 'The signature is not a string.',
       hint: 'Flowent sends the HMAC-SHA256 as 64 lowercase hex characters in "signature"; fix the signer to send that.',
@@ -141,7 +122,7 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
   }
 
   if (!hasKey) {
-    return report('no-key', value, [{
+    return check.report('no-key', value, [{
       code: 'no-key',
       message: 'The call is signed but no HMAC key is set, so it cannot be checked.',
       hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys).',
@@ -151,24 +132,67 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
   if (opts.stopAtFirstMatch) {
     const computed: StyleResult[] = [];
     for (const style of STYLES) {
-      const result = styleResult(style);
+      const result = check.styleResult(style);
       result.matched = signaturesEqual(value, result.expected!);
       computed.push(result);
-      if (result.matched) return report('valid', value, [], style.name, computed);
+      if (result.matched) return check.report('valid', value, [], style.name, computed);
     }
     // Nothing matched, so every style was computed: the same list the full check builds.
-    every = computed;
+    check.every = computed;
   }
-  const styles = everyStyle();
+  const styles = check.everyStyle();
   for (const result of styles) result.matched = signaturesEqual(value, result.expected!);
   const first = styles.find((s) => s.matched);
-  if (first) return report('valid', value, [], first.style);
-  return report('invalid', value, explainMismatch({
+  if (first) return check.report('valid', value, [], first.style);
+  return check.report('invalid', value, explainMismatch({
     root,
     raw,
     key,
     received: value,
-    canonical,
+    canonical: check.canonical,
     expected: styles.map((s) => s.expected!),
   }));
+}
+
+/**
+ * One body's styles, each built only when a report needs it, so a check that stops at the
+ * first match skips the rest. (A class rather than closures: verify runs once per call.)
+ */
+class StyleCheck {
+  readonly canonical: CanonicalSet;
+  private readonly mac: ((bytes: Uint8Array) => string) | null;
+  private readonly timestamp: Timestamp;
+  every: StyleResult[] | null = null;
+
+  constructor(
+    root: JsonObject,
+    raw: Uint8Array,
+    key: string | null,
+    private readonly opts: VerifyOptions,
+  ) {
+    this.canonical = new CanonicalSet(root, raw, 'drop');
+    this.mac = key === null ? null : memoizedHmac(key);
+    this.timestamp = readTimestamp(root, opts.receivedAt);
+  }
+
+  styleResult(style: StyleInfo): StyleResult {
+    const result: StyleResult = { style: style.name, label: style.label, expected: this.mac ? this.mac(this.canonical.bytes(style)) : null, matched: false };
+    if (this.opts.includeCanonical) result.canonical = this.canonical.text(style);
+    return result;
+  }
+
+  everyStyle(): StyleResult[] {
+    return (this.every ??= STYLES.map((style) => this.styleResult(style)));
+  }
+
+  report(verdict: Verdict, received: string | null, diagnosis: Diagnosis[], style: string | null = null, styles = this.everyStyle()): SignatureReport {
+    return {
+      verdict,
+      style,
+      received,
+      styles,
+      diagnosis: [...diagnosis, ...timestampDiagnosis(this.timestamp)],
+      timestamp: this.timestamp,
+    };
+  }
 }
