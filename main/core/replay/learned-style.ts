@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SignatureReport } from '../../contract/api';
-import { STYLES, verify, type StyleName } from '../signature';
+import { STYLES, stylesComputed, verify, type StyleName } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
 
 /** The style re-signed and simulated calls use until the history says otherwise. */
@@ -90,9 +90,13 @@ export class StyleLearner {
     return pickStyle(tally);
   }
 
-  /** The webhook path's hook: call after storing a call verified with `key` as `callId`. */
+  /**
+   * The webhook path's hook: call after storing a call verified with `key` as `callId`. A
+   * report checked only up to its first match (the answer path's) cannot say which other
+   * styles matched too, so it is left to the catch-up, which verifies the body in every style.
+   */
   recordValidCall(report: SignatureReport, key: string, callId: number): void {
-    if (report.verdict !== 'valid' || !key) return;
+    if (report.verdict !== 'valid' || !key || stylesComputed(report) !== null) return;
     const tally = this.catchUp(key, callId);
     if (callId <= tally.lastId) return;
     tallyReport(tally, report);

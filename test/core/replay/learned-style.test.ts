@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyFingerprint } from '../../../main/core/replay';
 import { pickStyle } from '../../../main/core/replay/learned-style';
+import { stylesComputed } from '../../../main/core/signature';
 import { KEY, startWorld, type ReplayWorld } from './harness';
 
 let world: ReplayWorld;
@@ -59,6 +60,22 @@ describe('learned signing style', () => {
     // A call stored without the hook is picked up by the next look.
     await world.send('ok', { name: 'Chloé' }, 'go');
     expect(world.api.learnedStyle()).toMatchObject({ style: 'go', fromCalls: 3 });
+  });
+
+  it('leaves a report checked only up to its first match to the scan, which verifies the body in every style', async () => {
+    const id = await world.send('ok', { a: 'plain', b: 1 }, 'go');
+    const report = world.store.calls.get(id)!.signature;
+    // The answer path stopped at python, the first style: it cannot tell which others matched too.
+    expect(stylesComputed(report)).toBe(1);
+    const tally = () => JSON.parse(world.store.calls.getSetting(`learned-style:${keyFingerprint(KEY)}`) ?? 'null') as unknown;
+    world.api.recordValidCall(report, KEY, id);
+    world.api.learnedStyle();
+    const hooked = tally();
+    // Learned again from nothing, by the scan alone.
+    world.store.calls.setSetting(`learned-style:${keyFingerprint(KEY)}`, '');
+    world.api.learnedStyle();
+    expect(hooked).toEqual(tally());
+    expect((hooked as { matched: Record<string, number> }).matched.go).toBe(1);
   });
 
   it('replays and simulated calls (signed by us) do not teach it anything', async () => {
