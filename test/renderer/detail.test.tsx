@@ -114,6 +114,25 @@ describe('detail pane', () => {
     expect(within(panel).getByRole('cell', { name: 'matches' }).textContent).toBe('✓');
   });
 
+  it('a valid call whose other styles could not be filled in says "(not computed)" and why, not "(no key)"', async () => {
+    const call = makeCall({ id: 4 });
+    call.signature.style = 'go';
+    call.signature.styles = [
+      { style: 'python', label: 'Python example', expected: '1'.repeat(64), matched: false, canonical: 'P' },
+      { style: 'go', label: 'Go example', expected: 'a'.repeat(64), matched: true, canonical: 'G' },
+      { style: 'raw', label: 'Raw body bytes', expected: null, matched: false, canonical: 'R' },
+    ];
+    call.signature.diagnosis = [
+      { code: 'styles-not-computed', message: 'The other styles were not computed when this call arrived, and the HMAC key has changed since.', hint: 'Replay the call to check every style.' },
+    ];
+    const { pane } = await openCall(new FakeBridge([call]), 4);
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    const rawRow = within(panel).getByRole('cell', { name: 'Raw body bytes' }).closest('tr')!;
+    expect(within(rawRow).getByText('(not computed)')).toBeTruthy();
+    expect(within(panel).queryByText('(no key)')).toBeNull();
+    expect(within(panel).getByRole('list', { name: 'Diagnosis' }).textContent).toContain('the HMAC key has changed since');
+  });
+
   it('explains registration checks', async () => {
     const call = makeCall({ id: 4, test: true, verdict: 'unsigned-test', answeredBy: 'test-check' });
     call.signature = { ...call.signature, verdict: 'unsigned-test', style: null, received: null, styles: [] };
