@@ -99,3 +99,42 @@ describe('the simulator', () => {
     await waitFor(() => expect(JSON.parse(editorText(dialog))).toEqual({ title: 'title-1' }));
   });
 });
+
+describe('Esc over the simulator’s parameters', () => {
+  const warning = 'Unsaved changes to the parameters for send_email: press Esc again to discard them, or save first.';
+  async function openSeeded() {
+    const view = await openSimulator();
+    await waitFor(() => expect(JSON.parse(editorText(view.dialog))).toEqual({ recipient: 'recipient-1', subject: 'subject-1' }));
+    return view;
+  }
+  const simulatorOpen = () => screen.queryByRole('dialog', { name: 'Simulate a Flowent call' }) !== null;
+
+  it('closes at once while the parameters are as seeded', async () => {
+    const { user } = await openSeeded();
+    await user.keyboard('{Escape}');
+    expect(simulatorOpen()).toBe(false);
+    expect(screen.queryByText(warning)).toBeNull();
+  });
+
+  it('warns once over edited parameters and keeps them; a second Esc discards them', async () => {
+    const { dialog, user } = await openSeeded();
+    typeInto(editorIn(dialog), '{"recipient": "typed@example.com"}');
+    await user.keyboard('{Escape}');
+    expect(await screen.findByText(warning)).toBeTruthy();
+    expect(simulatorOpen()).toBe(true);
+    expect(editorText(dialog)).toBe('{"recipient": "typed@example.com"}');
+    await user.keyboard('{Escape}');
+    expect(simulatorOpen()).toBe(false);
+  });
+
+  it('closes at once once the edited parameters are sent', async () => {
+    const { bridge, dialog, user } = await openSeeded();
+    typeInto(editorIn(dialog), '{"recipient": "typed@example.com"}');
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }));
+    await within(dialog).findByRole('region', { name: 'Simulator result' });
+    expect(bridge.callsTo('simulateCall')).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(simulatorOpen()).toBe(false);
+    expect(screen.queryByText(warning)).toBeNull();
+  });
+});

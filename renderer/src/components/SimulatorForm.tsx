@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SimulateOutcome } from '../../../main/contract/api';
 import { generateParameters, simulateCall } from '../store/replay-simulator-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
+import { useUnsavedWork } from './use-unsaved-work';
 
 interface Props {
   action: string;
@@ -13,17 +14,25 @@ interface Props {
 export function SimulatorForm({ action, hasSchema, onOutcome }: Props) {
   const [seed, setSeed] = useState(1);
   const [parameters, setParameters] = useState('{}');
+  // The parameters as last generated and as last sent: edits are unsaved work until sent (or regenerated).
+  const [seeded, setSeeded] = useState('{}');
+  const [sentText, setSentText] = useState<string | null>(null);
   const [test, setTest] = useState(false);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = test ? null : parametersProblem(parameters);
+  useUnsavedWork(parameters !== seeded && parameters !== sentText ? `the parameters for ${action}` : null);
+  const showGenerated = (text: string) => {
+    setParameters(text);
+    setSeeded(text);
+  };
 
   const regenerate = useCallback(
     async (withSeed: number) => {
       setError(null);
       const generated = await generateParameters(action, withSeed);
-      if ('text' in generated) setParameters(generated.text);
+      if ('text' in generated) showGenerated(generated.text);
       else setError(generated.message);
     },
     [action],
@@ -33,7 +42,7 @@ export function SimulatorForm({ action, hasSchema, onOutcome }: Props) {
     let live = true;
     void generateParameters(action, 1).then((generated) => {
       if (!live) return;
-      if ('text' in generated) setParameters(generated.text);
+      if ('text' in generated) showGenerated(generated.text);
       else setError(generated.message);
     });
     return () => {
@@ -48,8 +57,10 @@ export function SimulatorForm({ action, hasSchema, onOutcome }: Props) {
     const trimmed = target.trim();
     const sent = await simulateCall({ action, parameters: test ? null : parameters, seed, test, target: trimmed === '' ? null : trimmed });
     setBusy(false);
-    if ('outcome' in sent) onOutcome(sent.outcome);
-    else setError(sent.message);
+    if ('outcome' in sent) {
+      if (!test) setSentText(parameters);
+      onOutcome(sent.outcome);
+    } else setError(sent.message);
   };
 
   return (

@@ -2,16 +2,16 @@ import { exportHar } from './replay-har-actions';
 import { useReplayStore } from './replay-store';
 import { closeReplayDialog, currentSelectionFilter, toggleReplayDialog } from './replay-ui-actions';
 import { useUiStore } from './stores';
-import { reportError, showToast } from './ui-actions';
+import { mayDiscardOnEscape, reportError, showToast } from './ui-actions';
 
 /**
  * Replay's shortcuts, called first by the inspector's keymap: Ctrl/Cmd+Shift+B bulk replay,
  * Ctrl/Cmd+Shift+S the simulator, Ctrl/Cmd+Shift+E export the list as HAR, Esc closes
- * replay's dialog. True when the key was handled.
+ * replay's dialog (warning once first over the simulator's unsaved parameters). True when the key was handled.
  */
 export function handleReplayKey(e: KeyboardEvent): boolean {
   if (e.key === 'Escape' && useReplayStore.getState().dialog) {
-    closeReplayDialog();
+    if (mayDiscardOnEscape()) closeReplayDialog();
     return true;
   }
   if (!(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey) return false;
