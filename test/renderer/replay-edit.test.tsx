@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { resetAll } from './setup';
 import { editorIn, renderLoaded, rowOf, typeInto } from './replay-test-kit';
@@ -47,5 +47,61 @@ describe('replay with edited parameters', () => {
     bridge.refuseNext.set('replayEdited', { code: 'no-key', message: 'Re-signing needs the HMAC key: set it in Settings.' });
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     expect((await within(editor).findByRole('alert', { name: 'Edited replay error' })).textContent).toContain('set it in Settings');
+  });
+});
+
+describe('Esc in the edit-parameters editor', () => {
+  const warning = 'Unsaved changes to the edited parameters of call #3: press Esc again to discard them, or save first.';
+  const editorOpen = (pane: HTMLElement) => within(pane).queryByRole('group', { name: 'Edit parameters' }) !== null;
+  const text = (editor: HTMLElement) => editorIn(editor).state.doc.toString();
+  // The user's Esc comes from inside the editor, where they typed.
+  const focusEditor = (editor: HTMLElement) => act(() => editorIn(editor).focus());
+
+  it('closes at once while the parameters are the call’s own, and gives the focus back to its button', async () => {
+    const { pane, editor, user } = await openEditor();
+    focusEditor(editor);
+    await user.keyboard('{Escape}');
+    expect(editorOpen(pane)).toBe(false);
+    expect(screen.queryByText(warning)).toBeNull();
+    expect(document.activeElement).toBe(within(pane).getByRole('button', { name: 'Edit parameters…' }));
+  });
+
+  it('warns once over edited parameters and keeps them; a second Esc discards them', async () => {
+    const { pane, editor, user } = await openEditor();
+    typeInto(editorIn(editor), '{"to": "typed@example.com"}');
+    focusEditor(editor);
+    await user.keyboard('{Escape}');
+    expect(await screen.findByText(warning)).toBeTruthy();
+    expect(editorOpen(pane)).toBe(true);
+    expect(text(editor)).toBe('{"to": "typed@example.com"}');
+    await user.keyboard('{Escape}');
+    expect(editorOpen(pane)).toBe(false);
+  });
+
+  it('closes at once once the edited parameters are replayed', async () => {
+    const { bridge, pane, editor, user } = await openEditor();
+    typeInto(editorIn(editor), '{"to": "typed@example.com"}');
+    await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
+    await within(pane).findByRole('region', { name: 'Replay result' });
+    expect(bridge.callsTo('replayEdited')).toHaveLength(1);
+    focusEditor(editor);
+    await user.keyboard('{Escape}');
+    expect(editorOpen(pane)).toBe(false);
+    expect(screen.queryByText(warning)).toBeNull();
+  });
+
+  it('is not what a dialog’s Esc warns about: the shortcut list closes at once over edited parameters', async () => {
+    const { pane, editor, user } = await openEditor();
+    typeInto(editorIn(editor), '{"to": "typed@example.com"}');
+    await user.keyboard('?');
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    expect(screen.queryByText(warning)).toBeNull();
+    // The edits are still guarded afterwards.
+    focusEditor(editor);
+    await user.keyboard('{Escape}');
+    expect(await screen.findByText(warning)).toBeTruthy();
+    expect(editorOpen(pane)).toBe(true);
   });
 });

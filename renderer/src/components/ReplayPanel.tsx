@@ -19,6 +19,12 @@ const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
 export function ReplayPanel({ callId }: { callId: number }) {
   const requestBody = useCallsStore((s) => (s.detail?.id === callId ? s.detail.call?.requestBody : undefined));
   const [editing, setEditing] = useState(false);
+  const editToggle = useRef<HTMLButtonElement>(null);
+  // Closed with Esc from inside it, the editor takes the focus with it: give it back to its toggle.
+  const closeEditor = () => {
+    setEditing(false);
+    editToggle.current?.focus();
+  };
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +68,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
           Replay re-signed
         </button>
         {requestBody !== undefined && (
-          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          <button type="button" ref={editToggle} aria-expanded={editing} onClick={() => setEditing(!editing)}>
             Edit parameters…
           </button>
         )}
@@ -78,7 +84,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
       </div>
       <ReplayLearnedStyle />
       {editing && requestBody !== undefined && (
-        <ReplayEditor callId={callId} requestBody={requestBody} target={target} onOutcome={setOutcome} onClose={() => setEditing(false)} />
+        <ReplayEditor callId={callId} requestBody={requestBody} target={target} onOutcome={setOutcome} onClose={closeEditor} />
       )}
       {busy && <p className="muted">Replaying…</p>}
       {error && (
