@@ -34,6 +34,7 @@ export class TextIndexer {
   private readonly setMark: Statement;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private stopped = false;
   /** The newest call id at the last look: unchanged means nothing was stored since. */
   private lastNewest = -1;
 
@@ -52,13 +53,16 @@ export class TextIndexer {
   /** Starts looking for work every `intervalMs`; the timer never keeps the process alive. */
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(this.onTick, this.options.intervalMs);
+    this.stopped = false;
+    this.timer = setInterval(this.look, this.options.intervalMs);
     this.timer.unref();
   }
 
+  /** Stops looking, and stops a drain in progress after its current slice. */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopped = true;
   }
 
   /** Calls stored but not yet in the index. */
@@ -85,7 +89,11 @@ export class TextIndexer {
     return total;
   }
 
-  private readonly onTick = (): void => {
+  /**
+   * One look for work (the timer's; public so tests can take the looks themselves): indexes
+   * while the writer is quiet, or past `maxBacklog` anyway.
+   */
+  readonly look = (): void => {
     if (this.running || !this.db.open) return;
     try {
       const newest = this.newest.get() as number;
@@ -109,7 +117,7 @@ export class TextIndexer {
     const step = () => {
       let more = false;
       try {
-        more = this.timer !== null && this.db.open && this.newest.get() === this.lastNewest && this.indexSlice() > 0;
+        more = !this.stopped && this.db.open && this.newest.get() === this.lastNewest && this.indexSlice() > 0;
       } catch (error) {
         this.options.onError?.(error);
       }
