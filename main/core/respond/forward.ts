@@ -8,6 +8,9 @@ export const RELAY_LIMIT_BYTES = FLOWENT_BODY_LIMIT_BYTES + 64 * 1024;
 /** RFC 9110 section 7.6.1 hop-by-hop headers, plus what the client library sets itself. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization']);
 
+/** Parsed target URLs kept by a Forwarder. */
+const PARSED_URLS_KEPT = 256;
+
 export interface ForwardRequest {
   /** Absolute http(s) URL, `{action_name}` already replaced. */
   url: string;
@@ -30,6 +33,7 @@ export type ForwardOutcome =
 export class Forwarder {
   private readonly agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 30_000, connections: 128 });
   private readonly inFlight = new Set<AbortController>();
+  private readonly urls = new Map<string, URL>();
 
   async forward(request: ForwardRequest): Promise<ForwardOutcome> {
     const started = performance.now();
@@ -41,7 +45,7 @@ export class Forwarder {
       timedOut = true;
       controller.abort();
     }, request.timeoutMs);
-    const target = new URL(request.url);
+    const target = this.parsedUrl(request.url);
     try {
       const response = await this.agent.request({
         origin: target.origin,
@@ -53,6 +57,12 @@ export class Forwarder {
         headersTimeout: request.timeoutMs + 1_000,
         bodyTimeout: request.timeoutMs + 1_000,
       });
+      const announced = Number(response.headers['content-length']);
+      if (Number.isFinite(announced) && announced <= RELAY_LIMIT_BYTES) {
+        // The common case: a length within the limit, read whole (no per-chunk iteration).
+        const body = Buffer.from(await response.body.arrayBuffer());
+        return { ok: true, status: response.statusCode, headers: relayHeaders(response.headers), body, fullSize: body.length, durationMs: elapsed() };
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       let cut = false;
@@ -67,7 +77,6 @@ export class Forwarder {
         }
         chunks.push(buffer);
       }
-      const announced = Number(response.headers['content-length']);
       const fullSize = cut ? Math.max(size, Number.isFinite(announced) ? announced : 0) : size;
       return { ok: true, status: response.statusCode, headers: relayHeaders(response.headers), body: Buffer.concat(chunks), fullSize, durationMs: elapsed() };
     } catch (error) {
@@ -80,6 +89,17 @@ export class Forwarder {
       clearTimeout(timer);
       this.inFlight.delete(controller);
     }
+  }
+
+  /** Targets are few and reused for every call: each is parsed once (bounded, in case they churn). */
+  private parsedUrl(url: string): URL {
+    let parsed = this.urls.get(url);
+    if (!parsed) {
+      if (this.urls.size >= PARSED_URLS_KEPT) this.urls.clear();
+      parsed = new URL(url);
+      this.urls.set(url, parsed);
+    }
+    return parsed;
   }
 
   async close(): Promise<void> {
