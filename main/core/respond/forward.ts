@@ -210,10 +210,21 @@ function formatMs(ms: number): string {
 }
 
 /** Replaces `{action_name}` in a target template; checks it is an absolute http(s) URL. */
-export function resolveTarget(template: string, action: string): { ok: true; url: string } | { ok: false; message: string } {
-  const url = template.replace(/\{action_name\}/g, action);
-  return checkTargetUrl(url) ?? { ok: true, url };
+export function resolveTarget(template: string, action: string): ResolvedTarget {
+  const key = `${template}\n${action}`;
+  let resolved = resolvedTargets.get(key);
+  if (!resolved) {
+    // The same few targets and actions come back on every call: check each pair once.
+    if (resolvedTargets.size >= PARSED_URLS_KEPT) resolvedTargets.clear();
+    const url = template.replace(/\{action_name\}/g, action);
+    resolved = checkTargetUrl(url) ?? { ok: true, url };
+    resolvedTargets.set(key, resolved);
+  }
+  return resolved;
 }
+
+type ResolvedTarget = { ok: true; url: string } | { ok: false; message: string };
+const resolvedTargets = new Map<string, ResolvedTarget>();
 
 export function checkTargetUrl(url: string): { ok: false; message: string } | null {
   let parsed: URL;
