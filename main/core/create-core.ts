@@ -7,6 +7,7 @@ import { createRespondApi, type RespondApi } from './respond';
 import { FLOWENT_TIMEOUT_MS } from './respond/contract-check';
 import { Responder } from './respond/responder';
 import { openStore, type Store } from './store/open-store';
+import { textIndexFailure } from './store/store-faults';
 import { networkInterfaces } from 'node:os';
 import { secretState, sessionSecret, type SecretSource } from './secret-source';
 import { lanAddresses } from './tunnel/lan-addresses';
@@ -244,7 +245,11 @@ export function createCore(options: CoreOptions): RespondingCore {
     subscribe: (listener) => events.subscribe(listener),
     async start() {
       if (listening) return { ok: true, value: listening };
-      const opened = openStore({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
+      const opened = openStore({
+        dataDir: options.dataDir,
+        nativeBinding: options.sqliteNativeBinding,
+        onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
+      });
       if (!opened.ok) return opened;
       store = opened.value;
       const accountOpened = account.open();

@@ -118,7 +118,11 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
     // Reported once, in the same words, however many calls were refused.
     const more = await core.post('/actions/disk_test', bigCall(99));
     expect(more.status).toBe(503);
-    expect(internalErrors).toEqual([FULL]);
+    // The idle-time text indexing may hit the full disk too (when a look finds the writer
+    // quiet): that is its own message, also told once.
+    const indexing = internalErrors.filter((message) => message.includes('search index'));
+    expect(internalErrors.filter((message) => !indexing.includes(message))).toEqual([FULL]);
+    expect(indexing.length).toBeLessThanOrEqual(1);
 
     rmSync(filler);
     rmSync(join(mount, 'filler-2'));

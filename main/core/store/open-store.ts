@@ -24,6 +24,8 @@ export interface StoreOptions {
   dataDir: string;
   /** A better-sqlite3 binary built for this runtime; the desktop app passes its Electron build. */
   nativeBinding?: string;
+  /** Work done off the answer path failed (the text index could not be brought up to date). */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 export interface Store {
@@ -88,7 +90,7 @@ export function openStore(options: StoreOptions): Result<Store> {
   });
   const calls = new CallsRepository(db);
   const respond = new RespondRepository(db);
-  const textIndex = new TextIndexer(db);
+  const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
   textIndex.start();
   return {
     ok: true,

@@ -54,3 +54,11 @@ export function refineStoreError(error: unknown, file: string): unknown {
   const message = error instanceof Error ? error.message : String(error);
   return Object.assign(new Error(`${message} (${code}; ${refined === 'SQLITE_FULL' ? 'no space left' : 'read-only file system'})`, { cause: error }), { code: refined });
 }
+
+/** What is logged when the idle-time text indexing fails (told once until it works again). */
+export function textIndexFailure(error: unknown): string {
+  return (
+    `Flowent Companion could not add new calls to the search index: ${storeFault(error).reason}. ` +
+    'Searches still find them (by reading each new call), only slower; free space or fix the data folder.'
+  );
+}

@@ -19,7 +19,11 @@ export interface TextIndexOptions {
   sliceRows?: number;
   /** Calls left unindexed at most while calls keep arriving. */
   maxBacklog?: number;
-  /** A slice that failed (a full disk, a read-only history); the next look tries again. */
+  /**
+   * A slice failed (a full disk, a read-only history). Told once per stretch of failures (the
+   * next look tries again, and the first success ends the stretch), so a full disk is not
+   * reported ten times a second.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -35,6 +39,8 @@ export class TextIndexer {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private stopped = false;
+  /** A failure was reported and no slice has succeeded since. */
+  private failing = false;
   /** The newest call id at the last look: unchanged means nothing was stored since. */
   private lastNewest = -1;
 
@@ -102,11 +108,29 @@ export class TextIndexer {
       const backlog = newest - (this.mark.get() as number);
       if (backlog <= 0) return;
       if (quiet) this.drainWhileQuiet();
-      else if (backlog > this.options.maxBacklog) this.indexSlice(backlog - this.options.maxBacklog + this.options.sliceRows);
+      else if (backlog > this.options.maxBacklog) this.indexSliceReported(backlog - this.options.maxBacklog + this.options.sliceRows);
     } catch (error) {
-      this.options.onError?.(error);
+      this.report(error);
     }
   };
+
+  /** indexSlice for the looks: failures are reported, not thrown. */
+  private indexSliceReported(rows?: number): number {
+    try {
+      const added = this.indexSlice(rows);
+      this.failing = false;
+      return added;
+    } catch (error) {
+      this.report(error);
+      return 0;
+    }
+  }
+
+  private report(error: unknown): void {
+    if (this.failing) return;
+    this.failing = true;
+    this.options.onError?.(error);
+  }
 
   /**
    * One slice now, then one more per turn of the event loop while nothing new is stored, so a
@@ -117,9 +141,9 @@ export class TextIndexer {
     const step = () => {
       let more = false;
       try {
-        more = !this.stopped && this.db.open && this.newest.get() === this.lastNewest && this.indexSlice() > 0;
+        more = !this.stopped && this.db.open && this.newest.get() === this.lastNewest && this.indexSliceReported() > 0;
       } catch (error) {
-        this.options.onError?.(error);
+        this.report(error);
       }
       if (more) setImmediate(step);
       else this.running = false;
