@@ -12,6 +12,7 @@
  * Goals (issue "Under load and faults"): list page < 20 ms, filter by action < 50 ms, text
  * search < 200 ms, core RSS < 200 MB, database size per call reported.
  */
+import { DEFAULT_MAX_BACKLOG } from '../../main/core/store/text-index';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +126,7 @@ function inProcess(store: Store, count: number): Timed[] {
 }
 
 /** The calls left unindexed at most while calls keep arriving (TextIndexer's default bound). */
-const MAX_BACKLOG = 20_000;
+const MAX_BACKLOG = DEFAULT_MAX_BACKLOG;
 
 /**
  * Searches while the newest MAX_BACKLOG calls are not indexed yet (under sustained load the

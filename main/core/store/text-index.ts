@@ -27,7 +27,10 @@ export interface TextIndexOptions {
   onError?: (error: unknown) => void;
 }
 
-const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: 20_000 };
+/** Calls left unindexed at most while calls keep arriving, unless told otherwise. */
+export const DEFAULT_MAX_BACKLOG = 20_000;
+
+const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: DEFAULT_MAX_BACKLOG };
 
 export class TextIndexer {
   private readonly options: Required<Omit<TextIndexOptions, 'onError'>> & Pick<TextIndexOptions, 'onError'>;
