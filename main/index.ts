@@ -16,7 +16,13 @@ import { registerIpc, type IpcRegistration } from './desktop/ipc';
 import { withHarDialogs } from './desktop/har-dialogs';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
-import { createSecretStore, desktopApiTokenHint, keychainHmacKeySource, keychainProfileSecrets, keychainSecretSource } from './desktop/secret-store';
+import {
+  createSecretStore,
+  desktopApiTokenHint,
+  keychainHmacKeySource,
+  keychainProfileSecrets,
+  keychainSecretSource,
+} from './desktop/secret-store';
 import { NGROK_AUTHTOKEN_ENV } from './core/tunnel/tunnel-controller';
 import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';

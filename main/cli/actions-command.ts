@@ -65,7 +65,8 @@ const EDITING = new Set(['register', 'update', 'link']);
 export async function actionsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, ...args] = positionals;
-  if (sub === undefined) throw new UsageError('actions needs a subcommand: list, get, register, update, delete, link, unlink, links or profile.');
+  if (sub === undefined)
+    throw new UsageError('actions needs a subcommand: list, get, register, update, delete, link, unlink, links or profile.');
   if (!EDITING.has(sub)) {
     const given = (['description', 'schema', 'url', 'here', 'webhook-url'] as const).find((flag) => values[flag] !== undefined);
     if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
@@ -93,7 +94,12 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
     return 1;
   }
   try {
-    const flowent = new FlowentService({ settings: opened.value.settings, profileSecret: environmentProfileSecrets(io.env), env: io.env, ...(values.profile ? { profile: values.profile } : {}) });
+    const flowent = new FlowentService({
+      settings: opened.value.settings,
+      profileSecret: environmentProfileSecrets(io.env),
+      env: io.env,
+      ...(values.profile ? { profile: values.profile } : {}),
+    });
     if (sub !== 'profile') {
       const profile = flowent.checkProfile();
       if (!profile.ok) throw new UsageError(profile.message);
@@ -131,7 +137,8 @@ interface Parsed {
 
 function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<number> {
   const { values } = parsed;
-  const print = (json: boolean, out: (line: string) => void) => (action: Parameters<typeof actionLine>[0]) => out(json ? JSON.stringify(action) : actionLine(action));
+  const print = (json: boolean, out: (line: string) => void) => (action: Parameters<typeof actionLine>[0]) =>
+    out(json ? JSON.stringify(action) : actionLine(action));
   switch (sub) {
     case 'list':
       parsed.noArgs();
@@ -142,11 +149,15 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         });
     case 'get': {
       const name = parsed.name();
-      return async ({ flowent, finish, out, json }) => finish(await flowent.get(name), (action) => out(json ? JSON.stringify(action) : `${actionLine(action)}\n${JSON.stringify(action.json_schema, null, 2)}`));
+      return async ({ flowent, finish, out, json }) =>
+        finish(await flowent.get(name), (action) =>
+          out(json ? JSON.stringify(action) : `${actionLine(action)}\n${JSON.stringify(action.json_schema, null, 2)}`),
+        );
     }
     case 'delete': {
       const name = parsed.name();
-      return async ({ flowent, finish, out, json }) => finish(await flowent.delete(name), (done) => out(json ? JSON.stringify({ name, ...done }) : `Deleted ${name}.`));
+      return async ({ flowent, finish, out, json }) =>
+        finish(await flowent.delete(name), (done) => out(json ? JSON.stringify({ name, ...done }) : `Deleted ${name}.`));
     }
     case 'register':
     case 'update': {
@@ -157,7 +168,8 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       if (sub === 'register') {
         if (values.description === undefined) throw new UsageError('actions register needs --description.');
         if (schema === undefined) throw new UsageError('actions register needs --schema @file.json.');
-        if (!here && values['webhook-url'] === undefined) throw new UsageError('actions register needs --url <base>, --here or --webhook-url <url>.');
+        if (!here && values['webhook-url'] === undefined)
+          throw new UsageError('actions register needs --url <base>, --here or --webhook-url <url>.');
       } else if (values.description === undefined && schema === undefined && !here && values['webhook-url'] === undefined) {
         throw new UsageError('actions update needs at least one of --description, --schema, --url, --here or --webhook-url.');
       }
@@ -166,16 +178,27 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         if (here?.note) err(`Note: ${here.note}`);
         if (sub === 'register' && here && schema && values.description !== undefined) {
           return finish(await flowent.registerHere(name, values.description, schema, here.base), (done) =>
-            out(json ? JSON.stringify({ ...done.action, created: done.created, linked: true }) : `${done.created ? 'Registered' : 'Updated'} ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`),
+            out(
+              json
+                ? JSON.stringify({ ...done.action, created: done.created, linked: true })
+                : `${done.created ? 'Registered' : 'Updated'} ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`,
+            ),
           );
         }
         if (sub === 'register' && schema && values.description !== undefined && webhookUrl) {
-          return finish(await flowent.register({ name, description: values.description, webhook_url: webhookUrl, json_schema: schema }), (action) =>
-            out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
+          return finish(
+            await flowent.register({ name, description: values.description, webhook_url: webhookUrl, json_schema: schema }),
+            (action) => out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
           );
         }
         const updated = await flowent.update(name, { description: values.description, json_schema: schema, webhook_url: webhookUrl });
-        if (updated.ok && here) flowent.links.upsert({ profile: flowent.profile().name, action: name, webhookUrl: updated.value.webhook_url, linkedAt: Date.now() });
+        if (updated.ok && here)
+          flowent.links.upsert({
+            profile: flowent.profile().name,
+            action: name,
+            webhookUrl: updated.value.webhook_url,
+            linkedAt: Date.now(),
+          });
         return finish(updated, (action) => out(json ? JSON.stringify(action) : `Updated ${name} → ${action.webhook_url}.`));
       };
     }
@@ -184,7 +207,9 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const here = companionBase(values, parsed.dataDir);
       return async ({ flowent, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
-        return finish(await flowent.link(name, here?.base), (link) => out(json ? JSON.stringify(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`));
+        return finish(await flowent.link(name, here?.base), (link) =>
+          out(json ? JSON.stringify(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
+        );
       };
     }
     case 'unlink': {
@@ -199,7 +224,13 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       parsed.noArgs();
       return async ({ flowent, out, err, json }) => {
         const links = flowent.links.all();
-        links.forEach((link) => out(json ? JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() }) : `${link.action}  ${link.profile}  ${link.webhookUrl}`));
+        links.forEach((link) =>
+          out(
+            json
+              ? JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() })
+              : `${link.action}  ${link.profile}  ${link.webhookUrl}`,
+          ),
+        );
         if (links.length === 0 && !json) err('No actions are linked to this companion.');
         return 0;
       };

@@ -16,9 +16,12 @@ export function readSchema(value: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--schema: not JSON (${error instanceof Error ? error.message : String(error)}). Give @file.json or a JSON object.`);
+    throw new UsageError(
+      `--schema: not JSON (${error instanceof Error ? error.message : String(error)}). Give @file.json or a JSON object.`,
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('--schema must be a JSON object (a JSON Schema).');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UsageError('--schema must be a JSON object (a JSON Schema).');
   return parsed as Record<string, unknown>;
 }
 
@@ -26,14 +29,21 @@ export function readSchema(value: string): Record<string, unknown> {
 export function companionBase(flags: { url?: string; here?: boolean }, dataDir: string): { base: string; note: string | null } | null {
   if (flags.url !== undefined && flags.here) throw new UsageError('give --url or --here, not both.');
   if (flags.url !== undefined) {
-    if (!/^https?:\/\/[^/]+/i.test(flags.url)) throw new UsageError(`--url must be the companion's base URL, such as https://abc.ngrok.app, not "${flags.url}".`);
+    if (!/^https?:\/\/[^/]+/i.test(flags.url))
+      throw new UsageError(`--url must be the companion's base URL, such as https://abc.ngrok.app, not "${flags.url}".`);
     return { base: flags.url.replace(/\/+$/, ''), note: null };
   }
   if (!flags.here) return null;
   const state = readServeState(dataDir);
-  if (!state) throw new UsageError('--here needs a running "flowent-companion serve" on this data folder (it records its URL); start one, or give --url.');
+  if (!state)
+    throw new UsageError(
+      '--here needs a running "flowent-companion serve" on this data folder (it records its URL); start one, or give --url.',
+    );
   if (state.publicUrl) return { base: state.publicUrl, note: null };
-  return { base: state.webhookBaseUrl, note: `serve has no public URL (no tunnel open): using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.` };
+  return {
+    base: state.webhookBaseUrl,
+    note: `serve has no public URL (no tunnel open): using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`,
+  };
 }
 
 export { companionWebhookUrl };

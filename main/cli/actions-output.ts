@@ -7,17 +7,25 @@ export function actionLine(action: FlowentAction): string {
 }
 
 /** `actions profile list|add|use|remove`, checked before anything is opened. */
-export function profileCommand(args: string[]): (runtime: { flowent: FlowentService; out(line: string): void; err(line: string): void; json: boolean }) => Promise<number> {
+export function profileCommand(
+  args: string[],
+): (runtime: { flowent: FlowentService; out(line: string): void; err(line: string): void; json: boolean }) => Promise<number> {
   const [verb, name, url, ...extra] = args;
   const expect = (count: number, usage: string) => {
-    if ([name, url].filter((value) => value !== undefined).length !== count || extra.length > 0) throw new UsageError(`usage: actions profile ${usage}`);
+    if ([name, url].filter((value) => value !== undefined).length !== count || extra.length > 0)
+      throw new UsageError(`usage: actions profile ${usage}`);
   };
   switch (verb) {
     case 'list':
       expect(0, 'list');
       return async ({ flowent, out, json }) => {
         const active = flowent.profile().name;
-        for (const profile of flowent.profiles.list()) out(json ? JSON.stringify({ ...profile, active: profile.name === active }) : `${profile.name === active ? '*' : ' '} ${profile.name}  ${profile.baseUrl}`);
+        for (const profile of flowent.profiles.list())
+          out(
+            json
+              ? JSON.stringify({ ...profile, active: profile.name === active })
+              : `${profile.name === active ? '*' : ' '} ${profile.name}  ${profile.baseUrl}`,
+          );
         return 0;
       };
     case 'add':

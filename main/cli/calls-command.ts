@@ -57,7 +57,9 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       beforeId = page.nextBeforeId;
     }
     if (printed === 0 && !values.json) {
-      io.stderr.write(`No calls stored in ${store.file}${values.action ? ` for action ${values.action}` : ''}. Start "flowent-companion serve" and send one.\n`);
+      io.stderr.write(
+        `No calls stored in ${store.file}${values.action ? ` for action ${values.action}` : ''}. Start "flowent-companion serve" and send one.\n`,
+      );
     }
     return 0;
   } finally {

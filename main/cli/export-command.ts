@@ -21,14 +21,21 @@ Options:
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
-    { 'data-dir': { type: 'string' }, har: { type: 'string' }, action: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' } },
+    {
+      'data-dir': { type: 'string' },
+      har: { type: 'string' },
+      action: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+    },
     true,
   );
   if (values.har === undefined || values.har === '') throw new UsageError('export needs --har <file> (the only format so far).');
   const ids = parseIds(positionals);
   const action = parseAction(values.action);
   const since = parseSince(values.since);
-  if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined)) throw new UsageError('give call ids or filters (--action, --since, --limit), not both.');
+  if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined))
+    throw new UsageError('give call ids or filters (--action, --since, --limit), not both.');
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, 10_000);
   const file = values.har;
   return withReplayApi('export', values['data-dir'], io, async (api) => {

@@ -17,7 +17,8 @@ Options:
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import needs a HAR file.' : `unexpected argument "${positionals[1]}".`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'import needs a HAR file.' : `unexpected argument "${positionals[1]}".`);
   const file = positionals[0]!;
   let text: string;
   try {

@@ -42,7 +42,13 @@ Options:
 export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
-    { 'data-dir': { type: 'string' }, file: { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
+    {
+      'data-dir': { type: 'string' },
+      file: { type: 'string' },
+      default: { type: 'boolean' },
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     true,
   );
   const [sub, positional, ...extra] = positionals;
@@ -58,8 +64,16 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       refuse('--file', values.file);
       return withRespondApi('mocks', values['data-dir'], io, (api) => {
         const mocks = api.listMocks();
-        for (const mock of mocks) out(values.json ? JSON.stringify({ action: mock.action, updatedAt: new Date(mock.updatedAt).toISOString(), definition: mock.definition }) : describeMock(mock));
-        if (mocks.length === 0 && !values.json) err('No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".');
+        for (const mock of mocks)
+          out(
+            values.json
+              ? JSON.stringify({ action: mock.action, updatedAt: new Date(mock.updatedAt).toISOString(), definition: mock.definition })
+              : describeMock(mock),
+          );
+        if (mocks.length === 0 && !values.json)
+          err(
+            'No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".',
+          );
         return 0;
       });
     case 'set': {
@@ -78,7 +92,10 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         if (!parsed.ok) {
           err(`flowent-companion mocks: ${file} is not a valid mock:`);
           for (const problem of parsed.errors) {
-            const where = problem.line !== undefined && !/line \d+/.test(problem.message) ? ` (line ${problem.line}, column ${problem.column ?? 1})` : '';
+            const where =
+              problem.line !== undefined && !/line \d+/.test(problem.message)
+                ? ` (line ${problem.line}, column ${problem.column ?? 1})`
+                : '';
             err(`  ${problem.path || '(top level)'}${where}: ${problem.message}`);
           }
           return 1;
@@ -113,7 +130,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     }
     case 'from-call': {
       const id = Number(positional);
-      if (!positional || !/^\d+$/.test(positional) || id < 1) throw new UsageError('mocks from-call needs a call id, e.g. "mocks from-call 12" (see "flowent-companion calls").');
+      if (!positional || !/^\d+$/.test(positional) || id < 1)
+        throw new UsageError('mocks from-call needs a call id, e.g. "mocks from-call 12" (see "flowent-companion calls").');
       return withRespondApi('mocks', values['data-dir'], io, (api) => {
         const made = api.mockFromCall(id);
         if (!made.ok) {

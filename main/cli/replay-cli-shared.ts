@@ -18,7 +18,8 @@ export function parseSince(value: string | undefined, now = Date.now()): number 
   const span = /^(\d+)([smhd])$/.exec(value.trim());
   if (span) return now - Number(span[1]) * (UNITS[span[2]!] ?? 0);
   const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(time)) throw new UsageError(`--since must be an ISO 8601 time (2026-01-31T12:00:00Z) or a span such as 30m, 1h or 2d, not "${value}".`);
+  if (!Number.isFinite(time))
+    throw new UsageError(`--since must be an ISO 8601 time (2026-01-31T12:00:00Z) or a span such as 30m, 1h or 2d, not "${value}".`);
   return time;
 }
 
@@ -47,7 +48,8 @@ export function parseTargetUrl(value: string | undefined): string | undefined {
 export function parseIds(positionals: string[]): number[] {
   return positionals.map((text) => {
     const id = Number(text.replace(/^#/, ''));
-    if (!/^#?\d+$/.test(text) || id < 1) throw new UsageError(`"${text}" is not a call id (a whole number, as "flowent-companion calls" prints them).`);
+    if (!/^#?\d+$/.test(text) || id < 1)
+      throw new UsageError(`"${text}" is not a call id (a whole number, as "flowent-companion calls" prints them).`);
     return id;
   });
 }
@@ -73,7 +75,12 @@ export function readJsonArgument(flag: string, value: string): unknown {
 }
 
 /** Opens the history folder and runs `work` with the replay API; the HMAC key comes from FLOWENT_HMAC_KEY. */
-export async function withReplayApi(command: string, dataDirFlag: string | undefined, io: CliIo, work: (api: ReplayApi, store: Store) => Promise<number>): Promise<number> {
+export async function withReplayApi(
+  command: string,
+  dataDirFlag: string | undefined,
+  io: CliIo,
+  work: (api: ReplayApi, store: Store) => Promise<number>,
+): Promise<number> {
   const dataDir = resolveDataDir({ flag: dataDirFlag, env: io.env, platform: process.platform, home: homedir() });
   const opened = openStore({ dataDir });
   if (!opened.ok) {

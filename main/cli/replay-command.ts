@@ -50,13 +50,17 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const ids = parseIds(positionals);
   const action = parseAction(values.action);
   if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');
-  if (ids.length === 0 && action === undefined) throw new UsageError('say what to replay: call ids (see "flowent-companion calls") or --action <name>.');
-  if (ids.length > 0 && (values.since !== undefined || values.limit !== undefined)) throw new UsageError('--since and --limit go with --action.');
+  if (ids.length === 0 && action === undefined)
+    throw new UsageError('say what to replay: call ids (see "flowent-companion calls") or --action <name>.');
+  if (ids.length > 0 && (values.since !== undefined || values.limit !== undefined))
+    throw new UsageError('--since and --limit go with --action.');
   const style = parseStyle(values.style);
-  if (style !== undefined && !values.resign && values.params === undefined) throw new UsageError('--style only applies with --resign or --params.');
+  if (style !== undefined && !values.resign && values.params === undefined)
+    throw new UsageError('--style only applies with --resign or --params.');
   if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--resign needs the HMAC key in ${HMAC_KEY_ENV}.`);
   const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
-  if (parameters !== undefined && (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters))) throw new UsageError('--params must be a JSON object.');
+  if (parameters !== undefined && (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)))
+    throw new UsageError('--params must be a JSON object.');
   if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--params re-signs the call: set ${HMAC_KEY_ENV}.`);
   const target = parseTargetUrl(values.target);
   const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, 64);
@@ -78,14 +82,26 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
       const r = item.result.value;
       const status = r.status === 0 ? 'no answer' : String(r.status);
       const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
-      out(`#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : `${r.violations.length} violation(s)`}${signed}`);
+      out(
+        `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : `${r.violations.length} violation(s)`}${signed}`,
+      );
       for (const violation of r.violations) out(`  ! ${violation.message}`);
       if (values.diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
     };
     try {
-      const summary = await api.replayMany(selection, { mode: parameters !== undefined ? 'edit' : values.resign ? 'resign' : 'as-is', parameters, style, target, concurrency, onProgress, signal: controller.signal });
+      const summary = await api.replayMany(selection, {
+        mode: parameters !== undefined ? 'edit' : values.resign ? 'resign' : 'as-is',
+        parameters,
+        style,
+        target,
+        concurrency,
+        onProgress,
+        signal: controller.signal,
+      });
       if (summary.total === 0) {
-        io.stderr.write(`No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`);
+        io.stderr.write(
+          `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
+        );
         return 0;
       }
       const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';

@@ -38,20 +38,26 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     },
     true,
   );
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'send needs an action name.' : `unexpected argument "${positionals[1]}".`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'send needs an action name.' : `unexpected argument "${positionals[1]}".`);
   const action = parseAction(positionals[0], 'the action') ?? '';
   if (values.params !== undefined && values.schema !== undefined) throw new UsageError('give --params or --schema, not both.');
   if (values.test && (values.params !== undefined || values.schema !== undefined || values.style !== undefined)) {
-    throw new UsageError('--test sends the registration check as Flowent does (no parameters, unsigned): leave out --params, --schema and --style.');
+    throw new UsageError(
+      '--test sends the registration check as Flowent does (no parameters, unsigned): leave out --params, --schema and --style.',
+    );
   }
   if (values.schema !== undefined && !values.schema.startsWith('@')) throw new UsageError('--schema takes a file: --schema @schema.json.');
   const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
   const schema = values.schema === undefined ? undefined : readJsonArgument('--schema', values.schema);
-  if (schema !== undefined && (schema === null || typeof schema !== 'object' || Array.isArray(schema))) throw new UsageError('--schema must hold a JSON Schema object.');
-  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
+  if (schema !== undefined && (schema === null || typeof schema !== 'object' || Array.isArray(schema)))
+    throw new UsageError('--schema must hold a JSON Schema object.');
+  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed))
+    throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
   const style = parseStyle(values.style);
   const target = parseTargetUrl(values.target);
-  if (!values.test && !io.env[HMAC_KEY_ENV]) throw new UsageError(`send signs the call: set ${HMAC_KEY_ENV} (or use --test for the unsigned registration check).`);
+  if (!values.test && !io.env[HMAC_KEY_ENV])
+    throw new UsageError(`send signs the call: set ${HMAC_KEY_ENV} (or use --test for the unsigned registration check).`);
 
   return withReplayApi('send', values['data-dir'], io, async (api) => {
     const sent = await api.simulate({

@@ -156,7 +156,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
-  if (values.forward) write(`  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when unreachable' : ''})`);
+  if (values.forward)
+    write(
+      `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when unreachable' : ''})`,
+    );
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');

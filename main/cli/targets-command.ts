@@ -28,7 +28,11 @@ Options:
 `;
 
 export async function targetsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } }, true);
+  const { values, positionals } = parseFlags(
+    argv,
+    { 'data-dir': { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
+    true,
+  );
   const [sub, ...rest] = positionals;
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
@@ -41,7 +45,16 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       return withRespondApi('targets', values['data-dir'], io, (api) => {
         const routes = api.getRespondSettings().routes;
         for (const route of routes) {
-          out(values.json ? JSON.stringify({ action: route.action, mode: route.mode, target: route.target, updatedAt: new Date(route.updatedAt).toISOString() }) : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`);
+          out(
+            values.json
+              ? JSON.stringify({
+                  action: route.action,
+                  mode: route.mode,
+                  target: route.target,
+                  updatedAt: new Date(route.updatedAt).toISOString(),
+                })
+              : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`,
+          );
         }
         if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
         return 0;
@@ -62,7 +75,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     case 'mode': {
       const target = parseTarget('targets mode', action, values, false);
       const modes: Record<string, RespondMode | null> = { mock: 'mock', forward: 'forward', inherit: null };
-      if (value === undefined || !(value in modes)) throw new UsageError(`targets mode needs mock, forward or inherit, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
+      if (value === undefined || !(value in modes))
+        throw new UsageError(`targets mode needs mock, forward or inherit, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
       return withRespondApi('targets', values['data-dir'], io, (api) => {
         const set = api.setMode(targetKey(target), modes[value] ?? null);
         if (!set.ok) {
@@ -82,7 +96,9 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           err(`flowent-companion targets: ${cleared.message}`);
           return 1;
         }
-        out(`Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`);
+        out(
+          `Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
+        );
         return 0;
       });
     }

@@ -31,7 +31,9 @@ export function describeTunnel(status: TunnelStatus): string {
     case 'online':
       return `Tunnel: online. Public URL: ${status.url}/actions/<action_name>`;
     case 'reconnecting': {
-      const retry = status.nextRetryAt ? `, attempt ${status.attempt ?? 1} in ${Math.max(0, Math.round((status.nextRetryAt - Date.now()) / 1000))} s` : '';
+      const retry = status.nextRetryAt
+        ? `, attempt ${status.attempt ?? 1} in ${Math.max(0, Math.round((status.nextRetryAt - Date.now()) / 1000))} s`
+        : '';
       return `Tunnel: reconnecting${retry}${status.reason ? ` (${status.reason.message})` : ''}`;
     }
     case 'offline':

@@ -179,7 +179,12 @@ export interface AccountMethods {
    * Registers (or updates) the action with webhook_url = `baseUrl` (null: the public tunnel URL)
    * + `/actions/<name>`, and links it. Flowent's registration check arrives while this waits.
    */
-  registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string | null): Promise<Result<Warned<RegisteredHere>>>;
+  registerHere(
+    name: string,
+    description: string,
+    schema: Record<string, unknown>,
+    baseUrl: string | null,
+  ): Promise<Result<Warned<RegisteredHere>>>;
   /** Links an existing action; with `repoint`, first points it at the public tunnel URL. */
   linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>>>;
   unlinkAction(name: string): Promise<Result<{ unlinked: boolean }>>;

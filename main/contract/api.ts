@@ -27,7 +27,13 @@ export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethod
 export type ApiMethod = keyof CompanionApi;
 
 /** The method names, for transports that route by name (IPC channels, HTTP paths). */
-export const API_METHODS = [...CALLS_METHOD_NAMES, ...STATUS_METHOD_NAMES, ...ANSWERS_METHOD_NAMES, ...REPLAY_METHOD_NAMES, ...ACCOUNT_METHOD_NAMES] as const satisfies readonly ApiMethod[];
+export const API_METHODS = [
+  ...CALLS_METHOD_NAMES,
+  ...STATUS_METHOD_NAMES,
+  ...ANSWERS_METHOD_NAMES,
+  ...REPLAY_METHOD_NAMES,
+  ...ACCOUNT_METHOD_NAMES,
+] as const satisfies readonly ApiMethod[];
 
 /** Compile-time proof that API_METHODS lists every method. */
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

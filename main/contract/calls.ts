@@ -2,24 +2,9 @@
 import type { Result } from './result';
 
 /** What the signature engine concluded about one call. */
-export type Verdict =
-  | 'valid'
-  | 'invalid'
-  | 'missing'
-  | 'malformed'
-  | 'unsigned-test'
-  | 'no-key'
-  | 'not-flowent';
+export type Verdict = 'valid' | 'invalid' | 'missing' | 'malformed' | 'unsigned-test' | 'no-key' | 'not-flowent';
 
-export const VERDICTS: readonly Verdict[] = [
-  'valid',
-  'invalid',
-  'missing',
-  'malformed',
-  'unsigned-test',
-  'no-key',
-  'not-flowent',
-];
+export const VERDICTS: readonly Verdict[] = ['valid', 'invalid', 'missing', 'malformed', 'unsigned-test', 'no-key', 'not-flowent'];
 
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
@@ -195,6 +180,12 @@ export interface CallsMethods {
   clearHistory(): Promise<Result<{ deleted: number }>>;
 }
 
-export const CALLS_METHOD_NAMES = ['listCalls', 'getCall', 'getStats', 'getSampleRequest', 'clearHistory'] as const satisfies readonly (keyof CallsMethods)[];
+export const CALLS_METHOD_NAMES = [
+  'listCalls',
+  'getCall',
+  'getStats',
+  'getSampleRequest',
+  'clearHistory',
+] as const satisfies readonly (keyof CallsMethods)[];
 
 export type CallsEvent = { type: 'call-stored'; call: CallSummary } | { type: 'history-cleared' };

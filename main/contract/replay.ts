@@ -214,5 +214,4 @@ export const REPLAY_METHOD_NAMES = [
 ] as const satisfies readonly (keyof ReplayMethods)[];
 
 export type ReplayEvent =
-  | ({ type: 'replay-progress'; runId: string } & BulkReplayCounts)
-  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };
+  ({ type: 'replay-progress'; runId: string } & BulkReplayCounts) | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };

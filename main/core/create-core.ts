@@ -99,7 +99,11 @@ export function createCore(options: CoreOptions): RespondingCore {
   let server: WebhookServer | null = null;
   let responder: Responder | null = null;
   const forwardTimeoutMs = options.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
-  const forwardSettings = { startupForwardTarget: options.forwardTarget ?? null, forwardTimeoutMs, fallbackToMock: options.fallbackToMock ?? false };
+  const forwardSettings = {
+    startupForwardTarget: options.forwardTarget ?? null,
+    forwardTimeoutMs,
+    fallbackToMock: options.fallbackToMock ?? false,
+  };
   let listening: Started | null = null;
 
   const requireStore = (): Store => {
@@ -135,7 +139,9 @@ export function createCore(options: CoreOptions): RespondingCore {
       canSetNgrokAuthtoken: ngrokAuthtoken.set !== undefined,
       tunnelDomain: options.tunnelDomain ?? null,
       listeningOnAllInterfaces: allInterfaces,
-      lanAddresses: listening ? lanAddresses(networkInterfaces(), listening.port).map(({ webhookUrl: _unused, ...address }) => address) : [],
+      lanAddresses: listening
+        ? lanAddresses(networkInterfaces(), listening.port).map(({ webhookUrl: _unused, ...address }) => address)
+        : [],
     };
   };
 
@@ -148,7 +154,8 @@ export function createCore(options: CoreOptions): RespondingCore {
     fetch: options.flowentFetch,
     publicUrl: () => (tunnel.status.state === 'online' ? tunnel.status.url : null),
     // What reaches the webhook server now: loopback, and the LAN when it listens on every interface.
-    localBaseUrls: () => (listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : []),
+    localBaseUrls: () =>
+      listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
     emit: (event) => events.emit(event),
     subscribe: (listener) => events.subscribe(listener),
     onError: onInternalError,

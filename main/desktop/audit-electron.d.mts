@@ -7,7 +7,11 @@ export interface Finding {
   confidence: { name: string };
   location: { line: number; column: number };
 }
-export interface Acceptance { id: string; file: string; reason: string }
+export interface Acceptance {
+  id: string;
+  file: string;
+  reason: string;
+}
 export const EXCLUDED: string[];
 export const FAILING_SEVERITIES: string[];
 export const ACCEPTED_FILE: string;

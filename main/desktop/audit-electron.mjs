@@ -22,7 +22,12 @@ export function readAccepted(path) {
   const list = JSON.parse(readFileSync(path, 'utf8'));
   if (!Array.isArray(list)) throw new Error(`${path}: expected an array of { id, file, reason }`);
   for (const entry of list) {
-    if (typeof entry?.id !== 'string' || typeof entry?.file !== 'string' || typeof entry?.reason !== 'string' || entry.reason.trim() === '') {
+    if (
+      typeof entry?.id !== 'string' ||
+      typeof entry?.file !== 'string' ||
+      typeof entry?.reason !== 'string' ||
+      entry.reason.trim() === ''
+    ) {
       throw new Error(`${path}: every entry needs a check id, a file and a reason: ${JSON.stringify(entry)}`);
     }
   }

@@ -58,7 +58,11 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       try {
         await writeFile(chosen.filePath, exported.value.text, 'utf8');
       } catch (error) {
-        return { ok: false, code: 'write-failed', message: `Could not save ${chosen.filePath}: ${describe(error)}. Choose another folder.` };
+        return {
+          ok: false,
+          code: 'write-failed',
+          message: `Could not save ${chosen.filePath}: ${describe(error)}. Choose another folder.`,
+        };
       }
       return { ok: true, value: { count: exported.value.count, text: null, savedTo: chosen.filePath } };
     },
@@ -78,7 +82,11 @@ async function readHar(file: string): Promise<Result<string>> {
   try {
     const { size } = await stat(file);
     if (size > MAX_IMPORT_BYTES) {
-      return { ok: false, code: 'too-large', message: `${file} is ${Math.round(size / 1024 / 1024)} MB; HAR imports are at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls.` };
+      return {
+        ok: false,
+        code: 'too-large',
+        message: `${file} is ${Math.round(size / 1024 / 1024)} MB; HAR imports are at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls.`,
+      };
     }
     return { ok: true, value: await readFile(file, 'utf8') };
   } catch (error) {

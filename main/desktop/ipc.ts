@@ -75,11 +75,7 @@ export function registerIpc(
     const win = liveWindow();
     const frame = event.senderFrame;
     return (
-      win !== null &&
-      frame !== null &&
-      event.sender.id === win.webContents.id &&
-      frame.parent === null &&
-      options.isRendererUrl(frame.url)
+      win !== null && frame !== null && event.sender.id === win.webContents.id && frame.parent === null && options.isRendererUrl(frame.url)
     );
   }
 

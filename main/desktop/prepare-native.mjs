@@ -134,7 +134,7 @@ export function prepareNative({ root, log = console.log, run = spawnSync } = {})
     return 1;
   }
   if (loadsInNode(paths.binding)) {
-    log('[prepare-native] FAILED: the new binary loads in plain Node, so it was built against Node headers, not Electron\'s.');
+    log("[prepare-native] FAILED: the new binary loads in plain Node, so it was built against Node headers, not Electron's.");
     rmSync(paths.target, { recursive: true, force: true });
     return 1;
   }

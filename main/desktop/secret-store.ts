@@ -171,7 +171,10 @@ export function keychainProfileSecrets(store: SecretStore, env: NodeJS.ProcessEn
       set: (value) => {
         const saved = source.set?.(value) ?? { ok: true, value: undefined };
         if (saved.ok || saved.code !== 'keychain-unavailable') return saved;
-        return { ...saved, message: `This system offers no keychain, so the API token cannot be stored safely. Set ${variable} in the environment instead.` };
+        return {
+          ...saved,
+          message: `This system offers no keychain, so the API token cannot be stored safely. Set ${variable} in the environment instead.`,
+        };
       },
       clear: () => source.clear?.() ?? { ok: true, value: undefined },
     };

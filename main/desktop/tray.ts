@@ -21,7 +21,10 @@ export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
   if (!status?.webhookBaseUrl) return { webhookUrl: null, lines: ['Server: not running'] };
   const webhookUrl = `${status.webhookBaseUrl}/actions`;
   const key = status.hmacKey.set ? `HMAC key: set (${status.hmacKey.source ?? 'unknown source'})` : 'HMAC key: not set';
-  return { webhookUrl, lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, tunnelLine(status.tunnel), key] };
+  return {
+    webhookUrl,
+    lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, tunnelLine(status.tunnel), key],
+  };
 }
 
 export interface TrayActions {

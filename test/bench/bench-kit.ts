@@ -49,7 +49,12 @@ export interface Started {
   baseUrl: string;
 }
 
-function startProcess(command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+function startProcess(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -111,7 +116,11 @@ export async function startMockoon(dir: string, port: number, action: string, pr
   }
   const file = join(dir, proxyTo === null ? 'mockoon-mock.json' : 'mockoon-proxy.json');
   writeFileSync(file, JSON.stringify(environment, null, 2));
-  const { child } = await startProcess(process.execPath, [MOCKOON_CLI, 'start', '--data', file, '--port', String(port), '--disable-log-to-file', '--disable-admin-api'], /Server started on port|started on port/i);
+  const { child } = await startProcess(
+    process.execPath,
+    [MOCKOON_CLI, 'start', '--data', file, '--port', String(port), '--disable-log-to-file', '--disable-admin-api'],
+    /Server started on port|started on port/i,
+  );
   return { child, baseUrl: `http://127.0.0.1:${port}` };
 }
 
@@ -124,7 +133,15 @@ export async function load(url: string, body: string, seconds: number, connectio
 
 /** Autocannon without warm-up, for the soak. */
 export function soakLoad(url: string, body: string, seconds: number, connections: number): Promise<AutocannonResult> {
-  return autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections, duration: seconds, timeout: 10 });
+  return autocannon({
+    url,
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    connections,
+    duration: seconds,
+    timeout: 10,
+  });
 }
 
 export interface RateResult {
@@ -150,7 +167,14 @@ export async function fixedRate(url: string, body: string, rate: number, seconds
     new Promise<void>((done) => {
       const started = process.hrtime.bigint();
       const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {

@@ -20,7 +20,11 @@ function parameters(action: string, i: number): Record<string, unknown> {
     case 'lookup_order':
       return { order_id: `ORD-${(i * 7919) % 10_000_000}`, include_items: i % 2 === 0 };
     case 'book_meeting':
-      return { attendees: [`a${i % 997}@example.com`, `b${i % 991}@example.com`], start: new Date(1_700_000_000_000 + i * 60_000).toISOString(), topic: word(5) };
+      return {
+        attendees: [`a${i % 997}@example.com`, `b${i % 991}@example.com`],
+        start: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
+        topic: word(5),
+      };
     default:
       return { payment_id: `pay_${i.toString(36)}`, amount_cents: (i * 37) % 100_000, reason: `${word(6)} ${word(7)}` };
   }

@@ -19,7 +19,9 @@ import { fillHistory } from './fill-history';
 const KEY = 'bench-key';
 
 async function main() {
-  const { values } = parseArgs({ options: { calls: { type: 'string', default: '100000' }, 'burst-seconds': { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: { calls: { type: 'string', default: '100000' }, 'burst-seconds': { type: 'string', default: '3' } },
+  });
   const count = Number(values.calls);
   const burstSeconds = Number(values['burst-seconds']);
   const dir = makeTempDir('fc-bench-');
@@ -63,7 +65,21 @@ async function main() {
       };
       const shown = await page.locator('[role="option"]').count();
 
-      console.log(JSON.stringify({ storedCalls: count, firstContentfulPaintMs: paint['first-contentful-paint'], firstPaintMs: paint['first-paint'], firstRowsMs, burstCallsSent: sent, ...frames, rowsInDom: shown }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            storedCalls: count,
+            firstContentfulPaintMs: paint['first-contentful-paint'],
+            firstPaintMs: paint['first-paint'],
+            firstRowsMs,
+            burstCallsSent: sent,
+            ...frames,
+            rowsInDom: shown,
+          },
+          null,
+          2,
+        ),
+      );
     } finally {
       await browser.close();
       server.child.kill('SIGTERM');
@@ -85,7 +101,14 @@ async function burst(baseUrl: string, perSecond: number, seconds: number): Promi
     new Promise<void>((resolve) => {
       const body = signedBody(flowentPayload('send_email', { n }), KEY);
       const req = request(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve());

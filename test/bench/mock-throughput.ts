@@ -110,9 +110,13 @@ async function main() {
 
       // Stored counts include the warm-up second and calls in flight when a run ended.
       console.log(`\nstored: ${stored} calls for ${mockResult['2xx']} answered in the measured window (plus the warm-up second)`);
-      console.log(`companion / Mockoon: ${ratio(mockResult, mockoonResult)}x   companion / bare node:http: ${ratio(mockResult, bareResult)}x`);
+      console.log(
+        `companion / Mockoon: ${ratio(mockResult, mockoonResult)}x   companion / bare node:http: ${ratio(mockResult, bareResult)}x`,
+      );
       // Counted over warm-up + run, divided by the run's answers: a slight overestimate, equal for all three.
-      console.log(`server CPU per answered call: ${cpuNote('bare', bareRun.cpuPerCallUs)}, ${cpuNote('companion', mockRun.cpuPerCallUs)}, ${cpuNote('Mockoon', mockoonRun.cpuPerCallUs)}\n`);
+      console.log(
+        `server CPU per answered call: ${cpuNote('bare', bareRun.cpuPerCallUs)}, ${cpuNote('companion', mockRun.cpuPerCallUs)}, ${cpuNote('Mockoon', mockoonRun.cpuPerCallUs)}\n`,
+      );
     }
 
     if (only.has('forward')) {
@@ -129,18 +133,26 @@ async function main() {
       const proxyResult = proxyRun.result;
       console.log(row('Mockoon proxy mode -> handler', proxyResult));
       console.log(`\ncompanion forward / Mockoon proxy: ${ratio(forwardResult, proxyResult)}x`);
-      console.log(`forwarder CPU per answered call: ${cpuNote('companion', forwardRun.cpuPerCallUs)}, ${cpuNote('Mockoon', proxyRun.cpuPerCallUs)}\n`);
+      console.log(
+        `forwarder CPU per answered call: ${cpuNote('companion', forwardRun.cpuPerCallUs)}, ${cpuNote('Mockoon', proxyRun.cpuPerCallUs)}\n`,
+      );
 
       console.log(`${rate} calls/s for ${rateSeconds} s (after 200 warm-up calls), latency per call`);
-      console.log(`${''.padEnd(36)}${'p50'.padStart(12)}${'p99'.padStart(13)}${'max'.padStart(12)}${'ok'.padStart(8)}${'failed'.padStart(8)}`);
+      console.log(
+        `${''.padEnd(36)}${'p50'.padStart(12)}${'p99'.padStart(13)}${'max'.padStart(12)}${'ok'.padStart(8)}${'failed'.padStart(8)}`,
+      );
       const direct = await fixedRate(bare.baseUrl + PATH, body, rate, rateSeconds);
       console.log(rateRow('handler direct', direct));
       const viaCompanion = await fixedRate(forwarder.baseUrl + PATH, body, rate, rateSeconds);
       console.log(rateRow('companion -> handler', viaCompanion));
       const viaMockoon = await fixedRate(proxy.baseUrl + PATH, body, rate, rateSeconds);
       console.log(rateRow('Mockoon proxy -> handler', viaMockoon));
-      console.log(`\nadded p99: companion ${(viaCompanion.p99Ms - direct.p99Ms).toFixed(3)} ms, Mockoon ${(viaMockoon.p99Ms - direct.p99Ms).toFixed(3)} ms`);
-      console.log(`added p50: companion ${(viaCompanion.p50Ms - direct.p50Ms).toFixed(3)} ms, Mockoon ${(viaMockoon.p50Ms - direct.p50Ms).toFixed(3)} ms\n`);
+      console.log(
+        `\nadded p99: companion ${(viaCompanion.p99Ms - direct.p99Ms).toFixed(3)} ms, Mockoon ${(viaMockoon.p99Ms - direct.p99Ms).toFixed(3)} ms`,
+      );
+      console.log(
+        `added p50: companion ${(viaCompanion.p50Ms - direct.p50Ms).toFixed(3)} ms, Mockoon ${(viaMockoon.p50Ms - direct.p50Ms).toFixed(3)} ms\n`,
+      );
       await stop(forwarder.child);
       await stop(proxy.child);
       forwardDir.remove();
@@ -161,10 +173,14 @@ async function main() {
       await stop(companion.child);
       const stored = storedCount(soakDir.path);
       soakDir.remove();
-      console.log(`soak: ${soakConnections} connections for ${soakSeconds} s against the companion's mock (autocannon timeout 10 s; ${soakWarmup > 0 ? `after ${soakWarmup} s of the same load, uncounted` : 'from a cold start'})`);
+      console.log(
+        `soak: ${soakConnections} connections for ${soakSeconds} s against the companion's mock (autocannon timeout 10 s; ${soakWarmup > 0 ? `after ${soakWarmup} s of the same load, uncounted` : 'from a cold start'})`,
+      );
       console.log(header);
       console.log(row('companion, default mock, stored', result));
-      console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}; latency max ${result.latency.max} ms; stored ${stored} for ${result['2xx']} answered`);
+      console.log(
+        `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}; latency max ${result.latency.max} ms; stored ${stored} for ${result['2xx']} answered`,
+      );
       console.log(`companion RSS: ${samples.join(', ')}`);
     }
   } finally {

@@ -40,7 +40,10 @@ interface Timed {
   rows: number;
 }
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 function time<T>(label: string, work: () => T, count: (value: T) => number): Timed {
   const samples: number[] = [];
@@ -74,7 +77,9 @@ function summarize(label: string, samples: number[], rows: number): Timed {
 function printTable(title: string, rows: Timed[]): void {
   console.log(`\n${title} (first run, then median and max of the next ${RUNS - 1})`);
   for (const r of rows) {
-    console.log(`${r.label.padEnd(52)}${r.firstMs.toFixed(1).padStart(9)} ms${r.medianMs.toFixed(1).padStart(9)} ms${r.maxMs.toFixed(1).padStart(9)} ms${String(r.rows).padStart(9)} rows`);
+    console.log(
+      `${r.label.padEnd(52)}${r.firstMs.toFixed(1).padStart(9)} ms${r.medianMs.toFixed(1).padStart(9)} ms${r.maxMs.toFixed(1).padStart(9)} ms${String(r.rows).padStart(9)} rows`,
+    );
   }
 }
 
@@ -103,8 +108,16 @@ function queries(count: number): { label: string; list?: CallQuery; stats?: Call
 function inProcess(store: Store, count: number): Timed[] {
   const results = queries(count).map((q) =>
     q.list
-      ? time(q.label, () => store.calls.list(q.list as CallQuery), (page) => page.calls.length)
-      : time(q.label, () => store.calls.stats(q.stats as CallFilter), (stats) => stats.total),
+      ? time(
+          q.label,
+          () => store.calls.list(q.list as CallQuery),
+          (page) => page.calls.length,
+        )
+      : time(
+          q.label,
+          () => store.calls.stats(q.stats as CallFilter),
+          (stats) => stats.total,
+        ),
   );
   // Ten pages in a row, following the cursor, as scrolling does.
   let before: number | undefined;
@@ -141,8 +154,16 @@ function withBacklog(store: Store, count: number): Timed[] {
     try {
       const rare = queries(count).find((q) => q.label.startsWith('text, rare hit') && q.list)!;
       return [
-        time(`${rare.label}, ${MAX_BACKLOG} newest calls not indexed yet`, () => store.calls.list(rare.list as CallQuery), (page) => page.calls.length),
-        time(`text, miss, ${MAX_BACKLOG} newest calls not indexed yet`, () => store.calls.list({ limit: PAGE, text: 'no such words' }), (page) => page.calls.length),
+        time(
+          `${rare.label}, ${MAX_BACKLOG} newest calls not indexed yet`,
+          () => store.calls.list(rare.list as CallQuery),
+          (page) => page.calls.length,
+        ),
+        time(
+          `text, miss, ${MAX_BACKLOG} newest calls not indexed yet`,
+          () => store.calls.list({ limit: PAGE, text: 'no such words' }),
+          (page) => page.calls.length,
+        ),
       ];
     } finally {
       db.prepare('UPDATE text_index_state SET indexed_up_to = ?').run(mark);
@@ -175,8 +196,16 @@ async function throughServe(dataDir: string, count: number): Promise<{ timings: 
     for (const q of queries(count)) {
       timings.push(
         q.list
-          ? await timeAsync(q.label, () => api('listCalls', [q.list]), (page) => (page as { calls: unknown[] }).calls.length)
-          : await timeAsync(q.label, () => api('getStats', [q.stats]), (stats) => (stats as { total: number }).total),
+          ? await timeAsync(
+              q.label,
+              () => api('listCalls', [q.list]),
+              (page) => (page as { calls: unknown[] }).calls.length,
+            )
+          : await timeAsync(
+              q.label,
+              () => api('getStats', [q.stats]),
+              (stats) => (stats as { total: number }).total,
+            ),
       );
     }
     rss.afterQueries = rssMb(pid);
@@ -193,11 +222,16 @@ function sizes(dataDir: string, count: number): void {
   const db = new Database(file);
   try {
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
+      name: string;
+      bytes: number;
+    }[];
     const total = statSync(file).size;
     console.log(`\ndatabase file: ${(total / 1e6).toFixed(1)} MB for ${count} calls = ${(total / count).toFixed(0)} bytes per call`);
     for (const row of rows.filter((r) => r.bytes > 1e6)) {
-      console.log(`  ${row.name.padEnd(28)}${(row.bytes / 1e6).toFixed(1).padStart(9)} MB${(row.bytes / count).toFixed(0).padStart(7)} bytes/call`);
+      console.log(
+        `  ${row.name.padEnd(28)}${(row.bytes / 1e6).toFixed(1).padStart(9)} MB${(row.bytes / count).toFixed(0).padStart(7)} bytes/call`,
+      );
     }
   } finally {
     db.close();
@@ -275,7 +309,9 @@ function migrationCost(rows: number): void {
     const outcome = migrate(db);
     const used = process.cpuUsage(cpu);
     if (!outcome.ok || outcome.from !== 4) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
-    console.log(`\nmigrations 4 -> 6 on ${rows} calls: ${((Date.now() - wall) / 1000).toFixed(1)} s, ${((used.user + used.system) / rows).toFixed(0)} µs CPU per stored call`);
+    console.log(
+      `\nmigrations 4 -> 6 on ${rows} calls: ${((Date.now() - wall) / 1000).toFixed(1)} s, ${((used.user + used.system) / rows).toFixed(0)} µs CPU per stored call`,
+    );
     // Clearing the history now also empties the index, row by row (the delete trigger).
     const clearWall = Date.now();
     const cleared = new CallsRepository(db).clear();
@@ -333,7 +369,9 @@ async function main() {
 
     const served = await throughServe(dir.path, count);
     printTable(`through a real \`flowent-companion serve\`: inspector API over HTTP (load ${load()})`, served.timings);
-    console.log(`serve RSS: idle ${served.rss.idle?.toFixed(0)} MB, after the queries ${served.rss.afterQueries?.toFixed(0)} MB, peak ${served.rss.peak?.toFixed(0)} MB`);
+    console.log(
+      `serve RSS: idle ${served.rss.idle?.toFixed(0)} MB, after the queries ${served.rss.afterQueries?.toFixed(0)} MB, peak ${served.rss.peak?.toFixed(0)} MB`,
+    );
 
     if (values.only !== 'queries') {
       insertCost(Number(values['insert-rows']));

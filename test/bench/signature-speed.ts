@@ -20,10 +20,15 @@ const items = Array.from({ length: 12_000 }, (_, i) => `{"id":${i},"name":"René
 const unsigned = `{"action_name":"bulk","parameters":{"items":[${items}]},"timestamp":1700000000}`;
 const signature = createHmac('sha256', 'key').update(unsigned).digest('hex');
 const body = new TextEncoder().encode(unsigned.replace(/}$/, `,"signature":"${signature}"}`));
-const small = new TextEncoder().encode('{"action_name":"send_email","parameters":{"recipient":"user@example.com"},"timestamp":1700000000,"signature":"' + 'a'.repeat(64) + '"}');
+const small = new TextEncoder().encode(
+  '{"action_name":"send_email","parameters":{"recipient":"user@example.com"},"timestamp":1700000000,"signature":"' + 'a'.repeat(64) + '"}',
+);
 // The server's common case: a small call with a good signature (no mismatch to explain).
-const smallUnsigned = '{"action_name":"send_email","parameters":{"recipient":"user@example.com","subject":"Welcome!"},"timestamp":1700000000}';
-const smallValid = new TextEncoder().encode(smallUnsigned.replace(/}$/, `,"signature":"${createHmac('sha256', 'key').update(smallUnsigned).digest('hex')}"}`));
+const smallUnsigned =
+  '{"action_name":"send_email","parameters":{"recipient":"user@example.com","subject":"Welcome!"},"timestamp":1700000000}';
+const smallValid = new TextEncoder().encode(
+  smallUnsigned.replace(/}$/, `,"signature":"${createHmac('sha256', 'key').update(smallUnsigned).digest('hex')}"}`),
+);
 
 const figures = {
   bodyBytes: body.length,
@@ -31,15 +36,27 @@ const figures = {
   nativeJsonParseMs: best(6, () => JSON.parse(new TextDecoder().decode(body))),
   verifyAllStylesMs: best(4, () => verify(body, 'key', { receivedAt: 1700000000000 })),
   nativeParseAndStringifyMs: best(4, () => JSON.stringify(JSON.parse(unsigned))),
-  smallCallVerifyMicroseconds: Math.round((best(3, () => {
-    for (let i = 0; i < 1000; i++) verify(small, 'key', { receivedAt: 1700000000000 });
-  }) * 1000) / 1000),
-  smallValidCallVerifyMicroseconds: Math.round((best(3, () => {
-    for (let i = 0; i < 1000; i++) verify(smallValid, 'key', { receivedAt: 1700000000000 });
-  }) * 1000) / 1000),
+  smallCallVerifyMicroseconds: Math.round(
+    (best(3, () => {
+      for (let i = 0; i < 1000; i++) verify(small, 'key', { receivedAt: 1700000000000 });
+    }) *
+      1000) /
+      1000,
+  ),
+  smallValidCallVerifyMicroseconds: Math.round(
+    (best(3, () => {
+      for (let i = 0; i < 1000; i++) verify(smallValid, 'key', { receivedAt: 1700000000000 });
+    }) *
+      1000) /
+      1000,
+  ),
   // What the answer path does since it stops at the first matching style (python, the first, here).
-  smallValidCallFirstMatchMicroseconds: Math.round((best(3, () => {
-    for (let i = 0; i < 1000; i++) verify(smallValid, 'key', { receivedAt: 1700000000000, stopAtFirstMatch: true });
-  }) * 1000) / 1000),
+  smallValidCallFirstMatchMicroseconds: Math.round(
+    (best(3, () => {
+      for (let i = 0; i < 1000; i++) verify(smallValid, 'key', { receivedAt: 1700000000000, stopAtFirstMatch: true });
+    }) *
+      1000) /
+      1000,
+  ),
 };
 console.log(JSON.stringify(figures, null, 2));

@@ -16,7 +16,13 @@ afterEach(async () => {
 
 const SCHEMA = { type: 'object', properties: { recipient: { type: 'string' } }, required: ['recipient'] };
 
-async function setup(): Promise<{ gateway: FlowentGateway; companion: RunningCore; dataDir: string; schema: string; cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> }> {
+async function setup(): Promise<{
+  gateway: FlowentGateway;
+  companion: RunningCore;
+  dataDir: string;
+  schema: string;
+  cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
+}> {
   const gateway = new FlowentGateway();
   await gateway.start();
   cleanups.push(() => gateway.stop());
@@ -40,25 +46,47 @@ async function setup(): Promise<{ gateway: FlowentGateway; companion: RunningCor
   return { gateway, companion, dataDir: dir.path, schema: `@${schema}`, cli };
 }
 
-const lines = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('flowent-companion actions', () => {
   it('registers against the companion (--url), lists, gets, updates, links and deletes, with --json', async () => {
     const { gateway, companion, schema, cli } = await setup();
-    const registered = await cli(['register', 'send_email', '--description', 'Send an email', '--schema', schema, '--url', companion.baseUrl]);
-    expect(registered).toMatchObject({ code: 0, stdout: `Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n` });
+    const registered = await cli([
+      'register',
+      'send_email',
+      '--description',
+      'Send an email',
+      '--schema',
+      schema,
+      '--url',
+      companion.baseUrl,
+    ]);
+    expect(registered).toMatchObject({
+      code: 0,
+      stdout: `Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n`,
+    });
     // Flowent's registration check arrived at the real core.
     expect((await companion.core.api.listCalls({})).calls).toMatchObject([{ action: 'send_email', test: true }]);
 
     const listed = await cli(['list', '--json']);
     expect(listed.code).toBe(0);
-    expect(lines(listed.stdout)).toMatchObject([{ name: 'send_email', webhook_url: `${companion.baseUrl}/actions/send_email`, json_schema: SCHEMA }]);
+    expect(lines(listed.stdout)).toMatchObject([
+      { name: 'send_email', webhook_url: `${companion.baseUrl}/actions/send_email`, json_schema: SCHEMA },
+    ]);
     expect((await cli(['get', 'send_email'])).stdout).toContain('"required": [');
     expect(lines((await cli(['links', '--json'])).stdout)).toMatchObject([{ action: 'send_email', profile: 'default' }]);
 
     const updated = await cli(['update', 'send_email', '--description', 'Send a mail', '--json']);
     expect(lines(updated.stdout)).toMatchObject([{ name: 'send_email', description: 'Send a mail' }]);
-    expect((await cli(['register', 'other', '--description', 'Other', '--schema', '{}', '--webhook-url', `${companion.baseUrl}/actions/other`])).code).toBe(0);
+    expect(
+      (await cli(['register', 'other', '--description', 'Other', '--schema', '{}', '--webhook-url', `${companion.baseUrl}/actions/other`]))
+        .code,
+    ).toBe(0);
     expect((await cli(['link', 'other'])).stdout).toBe(`Linked other (${companion.baseUrl}/actions/other): it follows the tunnel.\n`);
     expect((await cli(['unlink', 'other'])).stdout).toBe('Unlinked other.\n');
     expect(await cli(['delete', 'send_email'])).toMatchObject({ code: 0, stdout: 'Deleted send_email.\n' });
@@ -68,20 +96,40 @@ describe('flowent-companion actions', () => {
   it('exits 1 with Flowent’s reason in words: 404, 409, a failed registration check, a rejected API token', async () => {
     const { companion, schema, cli } = await setup();
     expect(await cli(['get', 'nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Flowent has no action "nope"') });
-    const args = ['register', 'send_email', '--description', 'D', '--schema', schema, '--webhook-url', `${companion.baseUrl}/actions/send_email`];
+    const args = [
+      'register',
+      'send_email',
+      '--description',
+      'D',
+      '--schema',
+      schema,
+      '--webhook-url',
+      `${companion.baseUrl}/actions/send_email`,
+    ];
     expect((await cli(args)).code).toBe(0);
     expect(await cli(args)).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists on Flowent') });
-    companion.core.respond.setMockText('failing', JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'x' } }), 'json');
+    companion.core.respond.setMockText(
+      'failing',
+      JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'x' } }),
+      'json',
+    );
     const failing = await cli(['register', 'failing', '--description', 'D', '--schema', schema, '--url', companion.baseUrl]);
     expect(failing).toMatchObject({ code: 1, stderr: expect.stringContaining("Flowent's registration check failed: your webhook at") });
     expect(failing.stderr).toContain('returned status 500');
-    expect(await cli(['list'], { FLOWENT_API_TOKEN: 'api_wrong' })).toMatchObject({ code: 1, stderr: expect.stringContaining('API token rejected: create a new one in Gateway Management') });
-    expect(await cli(['list'], { FLOWENT_API_TOKEN: '' })).toMatchObject({ code: 1, stderr: expect.stringContaining('set FLOWENT_API_TOKEN') });
+    expect(await cli(['list'], { FLOWENT_API_TOKEN: 'api_wrong' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('API token rejected: create a new one in Gateway Management'),
+    });
+    expect(await cli(['list'], { FLOWENT_API_TOKEN: '' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('set FLOWENT_API_TOKEN'),
+    });
   });
 
   it('exits 2 on usage errors, before anything is sent', async () => {
     const { gateway, schema, cli } = await setup();
-    const usage = async (args: string[], message: string) => expect(await cli(args)).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
+    const usage = async (args: string[], message: string) =>
+      expect(await cli(args)).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
     await usage([], 'actions needs a subcommand');
     await usage(['fly'], 'unknown actions subcommand "fly"');
     await usage(['get'], 'actions get needs an action name');
@@ -111,10 +159,19 @@ describe('flowent-companion actions', () => {
     await staging.start();
     cleanups.push(() => staging.stop());
     expect((await cli(['profile', 'add', 'staging', staging.baseUrl])).code).toBe(0);
-    expect(await cli(['list', '--profile', 'staging'])).toMatchObject({ code: 1, stderr: expect.stringContaining('FLOWENT_API_TOKEN_STAGING') });
-    expect(await cli(['list', '--profile', 'staging', '--json'], { FLOWENT_API_TOKEN_STAGING: 'api_staging' })).toMatchObject({ code: 0, stdout: '' });
+    expect(await cli(['list', '--profile', 'staging'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('FLOWENT_API_TOKEN_STAGING'),
+    });
+    expect(await cli(['list', '--profile', 'staging', '--json'], { FLOWENT_API_TOKEN_STAGING: 'api_staging' })).toMatchObject({
+      code: 0,
+      stdout: '',
+    });
     expect((await cli(['profile', 'use', 'staging'])).stdout).toBe(`Active profile: staging (${staging.baseUrl}).\n`);
-    expect(lines((await cli(['profile', 'list', '--json'])).stdout)).toMatchObject([{ name: 'default', active: false }, { name: 'staging', active: true }]);
+    expect(lines((await cli(['profile', 'list', '--json'])).stdout)).toMatchObject([
+      { name: 'default', active: false },
+      { name: 'staging', active: true },
+    ]);
     expect(await cli(['profile', 'use', 'nowhere'])).toMatchObject({ code: 2 });
     expect(staging.exchanges).toBe(1);
   });
@@ -123,6 +180,9 @@ describe('flowent-companion actions', () => {
     const help = await runCli(['actions', '--help']);
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: flowent-companion actions <subcommand>') });
     expect((await runCli(['--help'])).stdout).toContain("actions  Register and manage actions on Flowent's Gateway");
-    expect(await runCli(['actions', 'get'])).toMatchObject({ code: 2, stderr: expect.stringContaining('actions get needs an action name') });
+    expect(await runCli(['actions', 'get'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('actions get needs an action name'),
+    });
   });
 });

@@ -74,7 +74,10 @@ describe('flowent-companion serve', () => {
 
     const listed = await runCli(['calls', '--json', '--data-dir', dataDir, '--limit', '1000']);
     expect(listed.code).toBe(0);
-    const calls = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const calls = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(calls).toHaveLength(40);
     expect(calls.every((call) => call.verdict === 'valid' && call.status === 200)).toBe(true);
 
@@ -108,7 +111,10 @@ describe('flowent-companion calls', () => {
     await server.exited;
 
     const json = await runCli(['calls', '--json', '--data-dir', dataDir]);
-    const calls = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const calls = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(calls.map((c) => c.action)).toEqual(['first_action', 'second_action', 'first_action']);
     expect(calls[0]).toEqual(
       expect.objectContaining({
@@ -126,7 +132,12 @@ describe('flowent-companion calls', () => {
     expect(new Date(calls[0]?.receivedAt as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     const filtered = await runCli(['calls', '--json', '--data-dir', dataDir, '--action', 'first_action', '--limit', '1']);
-    expect(filtered.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual([3]);
+    expect(
+      filtered.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual([3]);
 
     const text = await runCli(['calls', '--data-dir', dataDir]);
     expect(text.stdout.split('\n')[0]).toMatch(/^#3 +\d\d:\d\d:\d\d {2}first_action {2}valid/);

@@ -58,30 +58,51 @@ describe('flowent-companion mocks', () => {
     expect(setYaml.code).toBe(0);
 
     // The running server picks the change up at its next call.
-    expect(await post(`${server.baseUrl}/actions/greet`, signedBody(flowentPayload('greet', { name: 'Ada' }), KEY))).toEqual({ status: 201, json: { result: 'Hi Ada', error: '' } });
-    expect((await post(`${server.baseUrl}/actions/other`, signedBody(flowentPayload('other', { vip: true }), KEY))).json).toEqual({ result: 'vip', error: '' });
+    expect(await post(`${server.baseUrl}/actions/greet`, signedBody(flowentPayload('greet', { name: 'Ada' }), KEY))).toEqual({
+      status: 201,
+      json: { result: 'Hi Ada', error: '' },
+    });
+    expect((await post(`${server.baseUrl}/actions/other`, signedBody(flowentPayload('other', { vip: true }), KEY))).json).toEqual({
+      result: 'vip',
+      error: '',
+    });
 
     const listed = await runCli(['mocks', 'list', '--data-dir', dataDir]);
-    expect(listed.stdout).toMatch(/^\(default\) {2}rules: 200 when parameters\.vip equals true \| 200 \(last is the fallback\)\ngreet {2}rules: 201\n$/);
+    expect(listed.stdout).toMatch(
+      /^\(default\) {2}rules: 200 when parameters\.vip equals true \| 200 \(last is the fallback\)\ngreet {2}rules: 201\n$/,
+    );
     const listedJson = await runCli(['mocks', 'list', '--json', '--data-dir', dataDir]);
-    const lines = listedJson.stdout.trim().split('\n').map((line) => JSON.parse(line) as { action: string | null; definition: { fallback: { status: number } } });
+    const lines = listedJson.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string | null; definition: { fallback: { status: number } } });
     expect(lines.map((m) => m.action)).toEqual([null, 'greet']);
     expect(lines[1]?.definition.fallback.status).toBe(201);
 
     server.child.kill('SIGTERM');
     await server.exited;
     const again = await serve(['--data-dir', dataDir]);
-    expect((await post(`${again.baseUrl}/actions/greet`, signedBody(flowentPayload('greet', { name: 'Bo' }), KEY))).json).toEqual({ result: 'Hi Bo', error: '' });
+    expect((await post(`${again.baseUrl}/actions/greet`, signedBody(flowentPayload('greet', { name: 'Bo' }), KEY))).json).toEqual({
+      result: 'Hi Bo',
+      error: '',
+    });
 
     expect((await runCli(['mocks', 'clear', 'greet', '--data-dir', dataDir])).stdout).toMatch(/Removed the mock for action greet/);
-    expect((await post(`${again.baseUrl}/actions/greet`, signedBody(flowentPayload('greet'), KEY))).json).toEqual({ result: 'from yaml', error: '' });
+    expect((await post(`${again.baseUrl}/actions/greet`, signedBody(flowentPayload('greet'), KEY))).json).toEqual({
+      result: 'from yaml',
+      error: '',
+    });
     expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Removed 1 mock\./);
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toMatch(/No mocks stored/);
   });
 
   it('explains a bad file: which field, what is wrong, where in the template', async () => {
     const dataDir = tempDir();
-    const bad = file(dataDir, 'bad.json', JSON.stringify({ status: '200', body: { result: 'Hi {{#if parameters.x}}', error: '' }, delay: 5 }));
+    const bad = file(
+      dataDir,
+      'bad.json',
+      JSON.stringify({ status: '200', body: { result: 'Hi {{#if parameters.x}}', error: '' }, delay: 5 }),
+    );
     const result = await runCli(['mocks', 'set', 'greet', '--file', bad, '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad} is not a valid mock:`);
@@ -90,7 +111,9 @@ describe('flowent-companion mocks', () => {
     expect(result.stderr).toMatch(/ {2}body\.result: template syntax error: .*\(line 1/);
 
     const badField = file(dataDir, 'field.yaml', 'status: 200\nfault: explode\n');
-    expect((await runCli(['mocks', 'set', 'greet', '--file', badField, '--data-dir', dataDir])).stderr).toMatch(/ {2}fault \(line 2, column 8\): fault must be one of timeout, drop, non-json, error/);
+    expect((await runCli(['mocks', 'set', 'greet', '--file', badField, '--data-dir', dataDir])).stderr).toMatch(
+      / {2}fault \(line 2, column 8\): fault must be one of timeout, drop, non-json, error/,
+    );
 
     const yaml = file(dataDir, 'bad.yaml', 'status: 200\n  body: x\n');
     const yamlResult = await runCli(['mocks', 'set', 'greet', '--file', yaml, '--data-dir', dataDir]);
@@ -138,7 +161,10 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     const dataDir = tempDir();
     const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '500']);
     expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 500 ms\)/);
-    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
+    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
+      result: 'handled ok',
+      error: '',
+    });
     await post(`${server.baseUrl}/actions/result_number`, signedBody(flowentPayload('result_number'), KEY));
     await server.waitFor(/result_number {2}valid \(\S+\) {2}200 {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/);
     expect((await post(`${server.baseUrl}/actions/hang`, signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
@@ -146,7 +172,10 @@ describe('serve with forwarding, and contract violations on the call lines', () 
 
     const calls = await runCli(['calls', '--data-dir', dataDir]);
     expect(calls.stdout).toMatch(/#2 .*result_number.*\n {2}! your handler answered 200 but `result` is a number/);
-    const json = (await runCli(['calls', '--json', '--data-dir', dataDir])).stdout.trim().split('\n').map((line) => JSON.parse(line) as { answeredBy: string; violations: { code: string }[] });
+    const json = (await runCli(['calls', '--json', '--data-dir', dataDir])).stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { answeredBy: string; violations: { code: string }[] });
     expect(json.map((c) => [c.answeredBy, c.violations.map((v) => v.code)])).toEqual([
       ['forward-error', ['too-slow']],
       ['forward', ['result-not-string']],
@@ -159,10 +188,16 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     expect((await runCli(['targets', 'set', 'ok', handler.target, '--data-dir', dataDir])).code).toBe(0);
     expect((await runCli(['targets', 'list', '--data-dir', dataDir])).stdout).toBe(`ok  forward  ${handler.target}\n`);
     const server = await serve(['--data-dir', dataDir]);
-    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
+    expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
+      result: 'handled ok',
+      error: '',
+    });
     expect((await runCli(['targets', 'mode', 'ok', 'mock', '--data-dir', dataDir])).code).toBe(0);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
     expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Cleared 1 setting/);
-    expect((await runCli(['targets', 'set', '--default', 'not a url', '--data-dir', dataDir]))).toMatchObject({ code: 1, stderr: expect.stringMatching(/is not a URL/) });
+    expect(await runCli(['targets', 'set', '--default', 'not a url', '--data-dir', dataDir])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/is not a URL/),
+    });
   });
 });

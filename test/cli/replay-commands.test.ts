@@ -78,10 +78,15 @@ describe('flowent-companion replay', () => {
 describe('flowent-companion send', () => {
   it('sends a call generated from a schema, prints the answer and the verdict', async () => {
     const schema = join(files.path, 'schema.json');
-    writeFileSync(schema, JSON.stringify({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }));
+    writeFileSync(
+      schema,
+      JSON.stringify({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }),
+    );
     const result = await runCli(['send', 'ok', '--schema', `@${schema}`, '--seed', '3'], env);
     expect(result.stdout).toMatch(/Sent #\d+ to http:\/\/127\.0\.0\.1:\d+\/actions\/ok \(signed, go style\)/);
-    expect(result.stdout).toMatch(/body: +\{"action_name":"ok","parameters":\{"email":"[^"]+@[^"]+"\},"timestamp":\d+,"signature":"[0-9a-f]{64}"\}/);
+    expect(result.stdout).toMatch(
+      /body: +\{"action_name":"ok","parameters":\{"email":"[^"]+@[^"]+"\},"timestamp":\d+,"signature":"[0-9a-f]{64}"\}/,
+    );
     expect(result.stdout).toContain('answer:  200 {"result":"handled ok","error":""}');
     expect(result.stdout).toContain("the answer meets Flowent's contract");
     expect(result.code).toBe(0);
@@ -124,7 +129,10 @@ describe('flowent-companion export and import', () => {
       expect(imported.code).toBe(0);
       const opened = openStore({ dataDir: other.path });
       if (!opened.ok) throw new Error(opened.message);
-      expect(opened.value.calls.list({}).calls.map((c) => [c.action, c.verdict])).toEqual([['ok', 'valid'], ['ok', 'valid']]);
+      expect(opened.value.calls.list({}).calls.map((c) => [c.action, c.verdict])).toEqual([
+        ['ok', 'valid'],
+        ['ok', 'valid'],
+      ]);
       opened.value.close();
     } finally {
       other.remove();

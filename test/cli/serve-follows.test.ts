@@ -70,7 +70,11 @@ describe('serve --tunnel --follow auto', () => {
     const stderr = new PassThrough();
     let err = '';
     stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await runInProcess(['serve', '--follow', 'always', '--data-dir', dir.path], { stdout: new PassThrough(), stderr, env: {} });
+    const code = await runInProcess(['serve', '--follow', 'always', '--data-dir', dir.path], {
+      stdout: new PassThrough(),
+      stderr,
+      env: {},
+    });
     expect(code).toBe(2);
     expect(err).toContain('--follow must be "auto" or "ask", not "always".');
   });

@@ -65,11 +65,15 @@ describe('serve --tunnel', () => {
     cleanups.push(() => edge.stop());
     const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: '' });
     await server.waitFor(/Tunnel: No ngrok authtoken is set\. Set it in Settings or in NGROK_AUTHTOKEN/);
-    const answer = await fetch(`${server.baseUrl}/actions/send_email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('send_email'), KEY) });
+    const answer = await fetch(`${server.baseUrl}/actions/send_email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('send_email'), KEY),
+    });
     expect(answer.status).toBe(200);
   }, 30_000);
 
-  it('explains a rejected authtoken with ngrok\'s error code', async () => {
+  it("explains a rejected authtoken with ngrok's error code", async () => {
     const edge = await FakeEdge.start();
     edge.rejectAuthWith = 'ERR_NGROK_105';
     cleanups.push(() => edge.stop());

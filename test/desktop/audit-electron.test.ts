@@ -30,7 +30,10 @@ describe('audit:electron', () => {
       ],
       accepted,
     );
-    expect(verdict.failing.map((f) => `${f.id} ${f.file}`)).toEqual(['PRELOAD_JS_CHECK main/other.ts', 'CONTEXT_ISOLATION_JS_CHECK main/desktop/window.ts']);
+    expect(verdict.failing.map((f) => `${f.id} ${f.file}`)).toEqual([
+      'PRELOAD_JS_CHECK main/other.ts',
+      'CONTEXT_ISOLATION_JS_CHECK main/desktop/window.ts',
+    ]);
     expect(verdict.accepted).toHaveLength(1);
     expect(verdict.minor.map((f) => f.severity.name)).toEqual(['LOW', 'INFORMATIONAL']);
     expect(verdict.stale).toEqual([]);

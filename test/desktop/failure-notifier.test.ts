@@ -21,7 +21,8 @@ afterEach(() => vi.useRealTimers());
 describe('failure notifications', () => {
   it('notifies on invalid, malformed or missing signatures and on 5xx answers only', () => {
     for (const verdict of ['invalid', 'malformed', 'missing'] as const) expect(isNotableFailure(summary({ verdict }))).toBe(true);
-    for (const verdict of ['valid', 'unsigned-test', 'no-key', 'not-flowent'] as const) expect(isNotableFailure(summary({ verdict }))).toBe(false);
+    for (const verdict of ['valid', 'unsigned-test', 'no-key', 'not-flowent'] as const)
+      expect(isNotableFailure(summary({ verdict }))).toBe(false);
     expect(isNotableFailure(summary({ status: 500 }))).toBe(true);
     expect(isNotableFailure(summary({ status: 404 }))).toBe(false);
   });

@@ -11,7 +11,12 @@ export const FAKE_STATUS = {
 } as unknown as CoreStatus;
 
 /** A stand-in core per the createCore interface: records options, start and stop. */
-export type FakeCore = Core & { options: CoreOptions; emit(event: CoreEvent): void; start: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> };
+export type FakeCore = Core & {
+  options: CoreOptions;
+  emit(event: CoreEvent): void;
+  start: ReturnType<typeof vi.fn>;
+  stop: ReturnType<typeof vi.fn>;
+};
 
 /**
  * Every API method answers "<method> answer" (getStatus a plausible status); start emits one

@@ -16,7 +16,10 @@ export class Emitter {
     return this.on(name, listener);
   }
   removeListener(name: string, listener: Listener): this {
-    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      name,
+      (this.listeners.get(name) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
   emit(name: string, ...args: unknown[]): unknown[] {
@@ -32,7 +35,12 @@ export function fakeEvent<T extends object>(fields: T = {} as T): T & { defaultP
 
 let nextContentsId = 1;
 
-type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
+type PermissionRequestHandler = (
+  wc: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
 type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
 
 /** A session's permission handlers and header hook, recorded for tests to call. */
@@ -40,7 +48,12 @@ export class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
   devicePermissionHandler: ((details: unknown) => boolean) | null = null;
-  headersReceived: Array<(details: { url: string; responseHeaders?: Record<string, string | string[]> }, callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void) => void> = [];
+  headersReceived: Array<
+    (
+      details: { url: string; responseHeaders?: Record<string, string | string[]> },
+      callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
+    ) => void
+  > = [];
   readonly webRequest = {
     onHeadersReceived: (listener: FakeSession['headersReceived'][number]) => {
       this.headersReceived.push(listener);
@@ -84,9 +97,12 @@ export class FakeWebContents extends Emitter {
   }
 }
 
-
 /** Plays the navigation events Chromium sends a web contents; returns whether each was refused. */
-export function tryNavigate(contents: FakeWebContents, event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
+export function tryNavigate(
+  contents: FakeWebContents,
+  event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect',
+  url: string,
+): boolean {
   const attempt = fakeEvent({ url });
   contents.emit(event, attempt);
   return attempt.defaultPrevented;

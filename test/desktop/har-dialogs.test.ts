@@ -45,7 +45,11 @@ describe('HAR through save and open dialogs', () => {
     electron.dialogAnswers.save.push(file);
     const result = await api.exportHar({ filter: { action: 'send_email' } });
     expect(result).toEqual({ ok: true, value: { count: 1, text: null, savedTo: file } });
-    expect(electron.dialogsShown[0]).toMatchObject({ kind: 'save', parent: win, options: { defaultPath: 'flowent-calls-2026-01-02-03-04-05.har' } });
+    expect(electron.dialogsShown[0]).toMatchObject({
+      kind: 'save',
+      parent: win,
+      options: { defaultPath: 'flowent-calls-2026-01-02-03-04-05.har' },
+    });
     const saved = readFileSync(file, 'utf8');
     expect(JSON.parse(saved).log.entries).toHaveLength(1);
     expect(saved).not.toContain('not-for-export');

@@ -42,7 +42,20 @@ function setup(options: Partial<IpcOptions> = {}) {
   const emit = (event: CoreEvent) => listeners.forEach((l) => l(event));
   const ready = (event: unknown = trusted) => electron.module.ipcMain.emit(IPC_READY_CHANNEL, event);
   const batches = () => win.webContents.sent.filter(([ch]) => ch === IPC_EVENT_CHANNEL).map(([, events]) => events as CoreEvent[]);
-  return { electron, win, api, warn, registration, trusted, invoke, emit, ready, batches, listeners, setWindow: (w: FakeBrowserWindow | null) => (current = w) };
+  return {
+    electron,
+    win,
+    api,
+    warn,
+    registration,
+    trusted,
+    invoke,
+    emit,
+    ready,
+    batches,
+    listeners,
+    setWindow: (w: FakeBrowserWindow | null) => (current = w),
+  };
 }
 
 describe('IPC handlers', () => {
@@ -155,7 +168,9 @@ describe('events to the renderer', () => {
     expect(batches().map((b) => b.length)).toEqual([2, 500, 500]);
     vi.advanceTimersByTime(50);
     expect(batches().map((b) => b.length)).toEqual([2, 500, 500, 200]);
-    const ids = batches().flat().map((e) => (e.type === 'call-stored' ? e.call.id : 0));
+    const ids = batches()
+      .flat()
+      .map((e) => (e.type === 'call-stored' ? e.call.id : 0));
     expect(ids).toEqual(Array.from({ length: 1202 }, (_, i) => i + 1));
   });
 

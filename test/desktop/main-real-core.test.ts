@@ -74,7 +74,9 @@ describe('the desktop app with the real core', () => {
     expect(gateway.exchanges).toBe(1);
     const secretsFile = JSON.parse(readFileSync(join(root, 'data', 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
     expect(Object.keys(secretsFile.secrets)).toContain('flowent-api-token:default');
-    const everything = readdirSync(join(root, 'data')).map((name) => readFileSync(join(root, 'data', name)).toString('latin1')).join('');
+    const everything = readdirSync(join(root, 'data'))
+      .map((name) => readFileSync(join(root, 'data', name)).toString('latin1'))
+      .join('');
     expect(everything).not.toContain(FLOWENT_TOKEN);
     // Events reach the window in batches, a moment after they happen.
     await vi.waitFor(() => expect(JSON.stringify(win.webContents.sent)).toContain('account-changed'));

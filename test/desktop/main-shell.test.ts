@@ -69,7 +69,9 @@ describe('the composed desktop shell', () => {
     expect(tryNavigate(win.webContents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(tryNavigate(win.webContents, 'will-frame-navigate', 'https://evil.example/')).toBe(true);
     expect(win.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(h.electron.defaultSession.respond('http://localhost:5173/', {})).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(h.electron.defaultSession.respond('http://localhost:5173/', {})).toEqual({
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
     expect(h.electron.defaultSession.permissionCheckHandler?.(null, 'media', '', {})).toBe(false);
   });
 
@@ -99,7 +101,9 @@ describe('the composed desktop shell', () => {
     clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ notifyOnFailures: true });
     core.emit({ type: 'call-stored', call: failedCall });
-    expect(h.electron.native.notifications).toEqual([{ title: 'Signature check failed', body: 'send_email: invalid signature (answered 401).' }]);
+    expect(h.electron.native.notifications).toEqual([
+      { title: 'Signature check failed', body: 'send_email: invalid signature (answered 401).' },
+    ]);
   });
 
   it('remembers the window’s place on quit and restores it on the next launch', async () => {
@@ -107,7 +111,10 @@ describe('the composed desktop shell', () => {
     win.moveTo({ x: 200, y: 150, width: 1000, height: 700 });
     h.electron.module.app.quit();
     await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).window).toEqual({ bounds: { x: 200, y: 150, width: 1000, height: 700 }, maximized: false });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).window).toEqual({
+      bounds: { x: 200, y: 150, width: 1000, height: 700 },
+      maximized: false,
+    });
 
     h.electron = createElectronStandIn();
     vi.resetModules();

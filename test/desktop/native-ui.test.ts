@@ -29,7 +29,17 @@ describe('application menu', () => {
   it('on macOS: app menu first, then File, Edit, View, Window, Help, built from roles', () => {
     const { template } = menu('darwin');
     expect(template.map((item) => item.label ?? item.role)).toEqual(['Flowent Companion', 'File', 'Edit', 'View', 'window', 'help']);
-    expect(roles(template[0])).toEqual(['about', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit']);
+    expect(roles(template[0])).toEqual([
+      'about',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
+    ]);
     expect(roles(template[1])).toContain('close');
     expect(roles(template[2])).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
     expect(roles(template[4])).toEqual(['minimize', 'zoom', 'separator', 'front']);
@@ -40,7 +50,16 @@ describe('application menu', () => {
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'window', 'help']);
     expect(roles(template[0])).toContain('quit');
     expect(roles(template[1])).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
-    expect(roles(template[2])).toEqual(['reload', 'forceReload', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen']);
+    expect(roles(template[2])).toEqual([
+      'reload',
+      'forceReload',
+      'separator',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'separator',
+      'togglefullscreen',
+    ]);
   });
 
   it('offers developer tools only in a development build', () => {
@@ -74,7 +93,12 @@ describe('tray', () => {
   it('shows the server status and the webhook URL from the core status', () => {
     expect(coreTrayStatus(STATUS)).toEqual({
       webhookUrl: 'http://127.0.0.1:8787/actions',
-      lines: ['Server: listening on 127.0.0.1:8787', 'Webhook URL: http://127.0.0.1:8787/actions', 'Tunnel: https://abc.ngrok.app', 'HMAC key: set (keychain)'],
+      lines: [
+        'Server: listening on 127.0.0.1:8787',
+        'Webhook URL: http://127.0.0.1:8787/actions',
+        'Tunnel: https://abc.ngrok.app',
+        'HMAC key: set (keychain)',
+      ],
     });
     expect(coreTrayStatus(null)).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
     expect(coreTrayStatus({ ...STATUS, webhookBaseUrl: null })).toEqual({ webhookUrl: null, lines: ['Server: not running'] });

@@ -62,7 +62,13 @@ describe('electron-builder.yml', () => {
 
   it('ships the built app only: no sources, tests or configs', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
-    expect(included).toEqual(['out/**', 'package.json', join(...ELECTRON_SQLITE_BINDING).split('\\').join('/')]);
+    expect(included).toEqual([
+      'out/**',
+      'package.json',
+      join(...ELECTRON_SQLITE_BINDING)
+        .split('\\')
+        .join('/'),
+    ]);
     for (const pattern of included) expect(pattern).not.toMatch(/^(main|preload|renderer|test)\/|\*\*\/\*$|^\*\*$|\.ts$/);
     expect(packageJson.main).toBe('./out/main/index.js');
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CompanionBridge, type CoreEvent } from '../../main/contract/api';
+import {
+  API_METHODS,
+  IPC_EVENT_CHANNEL,
+  IPC_READY_CHANNEL,
+  ipcChannelFor,
+  type CompanionBridge,
+  type CoreEvent,
+} from '../../main/contract/api';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);

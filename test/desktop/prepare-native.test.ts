@@ -34,7 +34,12 @@ describe('when to build', () => {
 
 describe('the build command', () => {
   it('targets Electron’s headers and runtime', () => {
-    const { command, args } = nodeGypCommand({ nodeGyp: '/npm/node-gyp.js', electronVersion: '45.5.0', arch: 'x64', execPath: '/bin/node' });
+    const { command, args } = nodeGypCommand({
+      nodeGyp: '/npm/node-gyp.js',
+      electronVersion: '45.5.0',
+      arch: 'x64',
+      execPath: '/bin/node',
+    });
     expect(command).toBe('/bin/node');
     expect(args).toEqual([
       '/npm/node-gyp.js',
@@ -45,11 +50,21 @@ describe('the build command', () => {
       '--dist-url=https://electronjs.org/headers',
       '--runtime=electron',
     ]);
-    expect(nodeGypCommand({ nodeGyp: null, electronVersion: '45.5.0', arch: 'x64' }).args.slice(0, 3)).toEqual(['--yes', 'node-gyp', 'rebuild']);
+    expect(nodeGypCommand({ nodeGyp: null, electronVersion: '45.5.0', arch: 'x64' }).args.slice(0, 3)).toEqual([
+      '--yes',
+      'node-gyp',
+      'rebuild',
+    ]);
   });
 
   it('drops npm settings that would point node-gyp at Node’s headers', () => {
-    const env = buildEnv({ PATH: '/bin', npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', npm_config_target: '20.0.0', npm_config_cache: '/c' });
+    const env = buildEnv({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_NODEDIR: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_cache: '/c' });
   });
 
@@ -59,7 +74,9 @@ describe('the build command', () => {
     writeFileSync(join(npm, 'node_modules', 'node-gyp', 'package.json'), '{"name":"node-gyp","version":"1.0.0"}');
     writeFileSync(join(npm, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), '');
     writeFileSync(join(npm, 'npm-cli.js'), '');
-    expect(findNodeGyp({ npm_execpath: join(npm, 'npm-cli.js') }, '/nowhere/bin/node')).toBe(join(npm, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+    expect(findNodeGyp({ npm_execpath: join(npm, 'npm-cli.js') }, '/nowhere/bin/node')).toBe(
+      join(npm, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    );
     expect(findNodeGyp({}, join(root, 'empty', 'bin', 'node'))).toBeNull();
   });
 
@@ -80,7 +97,10 @@ describe('paths', () => {
 
 describe('prepareNative', () => {
   function fakeProject(): void {
-    for (const [name, version] of [['electron', '45.5.0'], ['better-sqlite3', '12.11.1']]) {
+    for (const [name, version] of [
+      ['electron', '45.5.0'],
+      ['better-sqlite3', '12.11.1'],
+    ]) {
       mkdirSync(join(root, 'node_modules', name!), { recursive: true });
       writeFileSync(join(root, 'node_modules', name!, 'package.json'), JSON.stringify({ name, version }));
     }
@@ -106,7 +126,9 @@ describe('prepareNative', () => {
     expect(run).toHaveBeenCalledTimes(1);
     expect(run.mock.calls[0]?.[1]).toContain('--target=45.5.0');
     expect(JSON.parse(readFileSync(paths.stampFile, 'utf8'))).toMatchObject({ electron: '45.5.0', betterSqlite3: '12.11.1' });
-    expect(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe('node build');
+    expect(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe(
+      'node build',
+    );
     expect(prepareNative({ root, log, run: run as never })).toBe(0);
     expect(run).toHaveBeenCalledTimes(1);
     expect(log).toHaveBeenLastCalledWith(expect.stringMatching(/up to date/));

@@ -138,7 +138,8 @@ describe('Flowent API tokens, one per profile', () => {
     expect(secrets('staging').set?.('tok')).toEqual({
       ok: false,
       code: 'keychain-unavailable',
-      message: 'This system offers no keychain, so the API token cannot be stored safely. Set FLOWENT_API_TOKEN_STAGING in the environment instead.',
+      message:
+        'This system offers no keychain, so the API token cannot be stored safely. Set FLOWENT_API_TOKEN_STAGING in the environment instead.',
     });
   });
 });

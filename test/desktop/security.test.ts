@@ -41,7 +41,7 @@ describe('Content-Security-Policy', () => {
     installCspHeader(session);
     const headers = session.respond('http://localhost:5173/', {
       'content-type': ['text/html'],
-      'content-security-policy': ["default-src *"],
+      'content-security-policy': ['default-src *'],
     });
     expect(headers).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     expect(session.respond('http://localhost:5173/src/main.tsx', {})).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
@@ -60,7 +60,13 @@ describe('every web contents, including ones created later', () => {
   it('may navigate only to the renderer page, in any frame and through redirects', () => {
     const contents = laterContents();
     for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect'] as const) {
-      for (const url of ['https://example.com/', 'http://127.0.0.1:8787/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x']) {
+      for (const url of [
+        'https://example.com/',
+        'http://127.0.0.1:8787/',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'data:text/html,x',
+      ]) {
         expect(tryNavigate(contents, event, url), `${event} ${url}`).toBe(true);
       }
       expect(tryNavigate(contents, event, APP_URL)).toBe(false);
@@ -94,7 +100,8 @@ describe('every web contents, including ones created later', () => {
       session.permissionRequestHandler?.(null, permission, callback, { requestingUrl });
       return callback.mock.calls[0]?.[0] as boolean;
     };
-    const check = (permission: string, requestingUrl?: string) => session.permissionCheckHandler?.(null, permission, 'file:///', { requestingUrl });
+    const check = (permission: string, requestingUrl?: string) =>
+      session.permissionCheckHandler?.(null, permission, 'file:///', { requestingUrl });
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
       expect(ask(permission, APP_URL), permission).toBe(false);
       expect(check(permission, APP_URL), permission).toBe(false);

@@ -13,7 +13,10 @@ import { createElectronStandIn } from './electron-stand-in';
 
 const LAPTOP = { workArea: { x: 0, y: 0, width: 1440, height: 870 } };
 const MONITOR_RIGHT = { workArea: { x: 1440, y: 0, width: 2560, height: 1400 } };
-const saved = (x: number, y: number, width = 1200, height = 800, maximized = false): WindowState => ({ bounds: { x, y, width, height }, maximized });
+const saved = (x: number, y: number, width = 1200, height = 800, maximized = false): WindowState => ({
+  bounds: { x, y, width, height },
+  maximized,
+});
 
 let dir: string;
 beforeEach(() => {
@@ -84,7 +87,9 @@ describe('desktop-settings.json', () => {
       notifyOnFailures: false,
       window: null,
     });
-    expect(parseDesktopSettings('{"notifyOnFailures": true, "window": {"bounds": {"x": 1.5, "y": 2, "width": 5, "height": 3}}}').window).toBeNull();
+    expect(
+      parseDesktopSettings('{"notifyOnFailures": true, "window": {"bounds": {"x": 1.5, "y": 2, "width": 5, "height": 3}}}').window,
+    ).toBeNull();
     writeFileSync(join(dir, DESKTOP_SETTINGS_FILE), '[1,2]');
     expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: false, window: null });
   });

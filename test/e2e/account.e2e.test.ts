@@ -17,14 +17,24 @@ const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 
 /** An action registered straight on the Gateway (as another machine would), pointing at this companion. */
 async function seedAction(name: string, webhookUrl: string): Promise<void> {
-  const exchange = await fetch(`${gateway.baseUrl}/token/exchange`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_token: API_TOKEN }) });
+  const exchange = await fetch(`${gateway.baseUrl}/token/exchange`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ api_token: API_TOKEN }),
+  });
   const { jwt_token } = (await exchange.json()) as { jwt_token: string };
   const created = await fetch(`${gateway.baseUrl}/actions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt_token}` },
-    body: JSON.stringify({ name, description: `Looks up ${name}`, webhook_url: webhookUrl, json_schema: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] } }),
+    body: JSON.stringify({
+      name,
+      description: `Looks up ${name}`,
+      webhook_url: webhookUrl,
+      json_schema: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] },
+    }),
   });
-  if (created.status !== 201 && created.status !== 200) throw new Error(`seeding ${name} failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201 && created.status !== 200)
+    throw new Error(`seeding ${name} failed: ${created.status} ${await created.text()}`);
 }
 
 beforeAll(async () => {
@@ -50,7 +60,9 @@ describe.sequential('the Flowent account, from the inspector', () => {
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     await expect.poll(() => dialog().getByTestId('api-token-current').textContent(), { timeout: 15_000 }).toContain('FLOWENT_API_TOKEN');
     await dialog().getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => dialog().getByTestId('session-expiry').textContent(), { timeout: 15_000 }).toMatch(/Session expires in 2[34]:\d\d:\d\d/);
+    await expect
+      .poll(() => dialog().getByTestId('session-expiry').textContent(), { timeout: 15_000 })
+      .toMatch(/Session expires in 2[34]:\d\d:\d\d/);
     expect(await page.locator('body').textContent()).not.toContain(API_TOKEN);
     await screenshot(page, 'account-dialog');
   }, 40_000);
@@ -62,7 +74,7 @@ describe.sequential('the Flowent account, from the inspector', () => {
     await screenshot(page, 'account-actions');
   }, 30_000);
 
-  it('registers an action here; Flowent\'s registration check arrives in the history with the result beside it', async () => {
+  it("registers an action here; Flowent's registration check arrives in the history with the result beside it", async () => {
     await dialog().getByRole('button', { name: 'Register an action…' }).click();
     const form = dialog().getByRole('form', { name: 'Register an action' });
     await form.getByLabel('Name').fill('send_email');
@@ -75,19 +87,28 @@ describe.sequential('the Flowent account, from the inspector', () => {
     await here.getByRole('combobox', { name: 'Register at' }).selectOption({ label: `This computer ${server.baseUrl}` });
     await expect.poll(() => here.getByTestId('register-here-url').textContent()).toBe(`${server.baseUrl}/actions/send_email`);
     await here.getByRole('button', { name: 'Register send_email here' }).click();
-    await expect.poll(() => here.getByTestId('register-here-result').textContent(), { timeout: 30_000 }).toContain(`Registered send_email at ${server.baseUrl}/actions/send_email`);
+    await expect
+      .poll(() => here.getByTestId('register-here-result').textContent(), { timeout: 30_000 })
+      .toContain(`Registered send_email at ${server.baseUrl}/actions/send_email`);
     await screenshot(page, 'account-registered-here');
-    expect(gateway.stored().map((a) => a.name).sort()).toEqual(['lookup_order', 'send_email']);
+    expect(
+      gateway
+        .stored()
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['lookup_order', 'send_email']);
 
     await page.getByRole('button', { name: 'Close Flowent account' }).click();
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);
     await rows().first().click();
     const pane = page.getByRole('complementary', { name: 'Call details' });
-    await expect.poll(() => pane.getByTestId('registration-result').textContent(), { timeout: 15_000 }).toBe('Registration of send_email: accepted by Flowent (registered)');
+    await expect
+      .poll(() => pane.getByTestId('registration-result').textContent(), { timeout: 15_000 })
+      .toBe('Registration of send_email: accepted by Flowent (registered)');
     await screenshot(page, 'account-registration-check');
   }, 60_000);
 
-  it('checks a Flowent call\'s parameters against the registered schema', async () => {
+  it("checks a Flowent call's parameters against the registered schema", async () => {
     // The list caches the schemas, so the check works offline later.
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     await dialog().getByRole('tab', { name: 'Actions' }).click();

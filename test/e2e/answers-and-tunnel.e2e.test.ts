@@ -34,7 +34,11 @@ serveInspectorForFile(
 );
 
 const postLocal = (action: string, parameters: Record<string, unknown>) =>
-  fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload(action, parameters), KEY) });
+  fetch(`${server.baseUrl}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signedBody(flowentPayload(action, parameters), KEY),
+  });
 
 describe.sequential('answers and the public URL, from the inspector', () => {
   it('opens the tunnel from the UI; a call from the internet arrives through it', async () => {

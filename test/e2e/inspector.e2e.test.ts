@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the page: these tests need the DOM types too.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, type Browser } from './browser';
@@ -10,7 +12,10 @@ let server: ServeProcess;
 let browser: Browser;
 let page: Page;
 let rows: () => Locator;
-serveInspectorForFile(() => ({ env: { FLOWENT_HMAC_KEY: KEY }, open: false }), (served) => ({ server, browser, page, rows } = served));
+serveInspectorForFile(
+  () => ({ env: { FLOWENT_HMAC_KEY: KEY }, open: false }),
+  (served) => ({ server, browser, page, rows } = served),
+);
 
 const post = (path: string, body: string) =>
   fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -26,7 +31,12 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
   });
 
   it('the sample curl from the empty state sends a correctly signed call', async () => {
-    const curl = await page.getByRole('region', { name: 'No calls yet' }).locator('code, pre').filter({ hasText: 'curl' }).first().textContent();
+    const curl = await page
+      .getByRole('region', { name: 'No calls yet' })
+      .locator('code, pre')
+      .filter({ hasText: 'curl' })
+      .first()
+      .textContent();
     const body = /--data-binary '(.*)'$/.exec(curl ?? '')?.[1];
     expect(body).toBeTruthy();
     const answer = await post('/actions/send_email', body!);
@@ -38,12 +48,17 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
   it('shows signed, unsigned, tampered, registration-check and non-Flowent calls live with the right badges', async () => {
     await post('/actions/create_ticket', signedBody(flowentPayload('create_ticket', { title: 'signed-one' }), KEY));
     await post('/actions/create_ticket', JSON.stringify(flowentPayload('create_ticket', { title: 'unsigned-one' })));
-    await post('/actions/create_ticket', signedBody(flowentPayload('create_ticket', { title: 'tampered-one' }), KEY).replace('tampered-one', 'tampered-two'));
+    await post(
+      '/actions/create_ticket',
+      signedBody(flowentPayload('create_ticket', { title: 'tampered-one' }), KEY).replace('tampered-one', 'tampered-two'),
+    );
     await post('/actions/create_ticket', JSON.stringify({ ...flowentPayload('create_ticket'), test: true }));
     await post('/actions/create_ticket', 'this is not json');
 
     await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(6);
-    const verdicts = await rows().locator('[data-verdict]').evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
+    const verdicts = await rows()
+      .locator('[data-verdict]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
     expect(verdicts).toEqual(['not-flowent', 'unsigned-test', 'invalid', 'missing', 'valid', 'valid']);
     expect(await rows().nth(1).textContent()).toContain('TEST');
     await screenshot(page, 'live-list');
@@ -108,7 +123,10 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
     const other = await browser.context.newPage();
     await other.goto(`${inspector.origin}/`);
     await other.getByText('opened without its access token').waitFor();
-    const api = await other.evaluate(async () => (await fetch('/api/call/getStatus', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })).status);
+    const api = await other.evaluate(
+      async () =>
+        (await fetch('/api/call/getStatus', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })).status,
+    );
     expect(api).toBe(401);
     await other.close();
   });

@@ -42,7 +42,11 @@ it('an open inspector says it is reconnecting while the command is down, then sh
   await page.goto(first.inspectorUrl!);
   const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
   const send = (base: string, title: string) =>
-    fetch(`${base}/actions/create_ticket`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('create_ticket', { title }), KEY) });
+    fetch(`${base}/actions/create_ticket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('create_ticket', { title }), KEY),
+    });
 
   await send(first.baseUrl, 'before-restart');
   await expect.poll(() => rows.count()).toBe(1);

@@ -22,7 +22,10 @@ afterAll(async () => {
   await handler?.stop();
 });
 
-serveInspectorForFile(() => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }), (served) => ({ server, page, pageErrors, rows } = served));
+serveInspectorForFile(
+  () => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }),
+  (served) => ({ server, page, pageErrors, rows } = served),
+);
 
 describe.sequential('replay from the inspector', () => {
   it('replays a stored call re-signed to the handler and shows the result and the answer diff', async () => {

@@ -46,7 +46,11 @@ serveInspectorForFile(
     // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
     prepare: async (server) => {
       for (let n = 1; n <= 4; n++) {
-        const sent = await fetch(`${server.baseUrl}/actions/slow_ok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBody(flowentPayload('slow_ok', { n }), KEY) });
+        const sent = await fetch(`${server.baseUrl}/actions/slow_ok`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: signedBody(flowentPayload('slow_ok', { n }), KEY),
+        });
         expect(sent.status).toBe(200);
       }
     },

@@ -43,7 +43,9 @@ export function parseResponse(text: string): RawResponse {
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
   const length = Number(headers['content-length'] ?? 0);
-  const body = Buffer.from(text.slice(headerEnd + 4), 'latin1').subarray(0, length).toString('utf8');
+  const body = Buffer.from(text.slice(headerEnd + 4), 'latin1')
+    .subarray(0, length)
+    .toString('utf8');
   return { status, headers, body };
 }
 

@@ -36,7 +36,11 @@ export async function startCore(options: Partial<CoreOptions> & { key?: string |
     dataDir: dir.path,
     events,
     async post(path, body, headers = { 'content-type': 'application/json' }) {
-      const response = await fetch(baseUrl + path, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
+      const response = await fetch(baseUrl + path, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+        headers,
+      });
       const text = await response.text();
       let json: unknown;
       try {

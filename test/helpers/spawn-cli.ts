@@ -37,7 +37,8 @@ export interface ServeProcess {
 /** Starts `serve` and waits until it prints its webhook URL. */
 export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
   // Parallel test files must not fight over the default inspector port.
-  const withInspectorPort = args.includes('--inspector-port') || args.includes('--no-inspector') ? args : [...args, '--inspector-port', '0'];
+  const withInspectorPort =
+    args.includes('--inspector-port') || args.includes('--no-inspector') ? args : [...args, '--inspector-port', '0'];
   const child = spawn(process.execPath, [CLI, 'serve', ...withInspectorPort], { env: { ...process.env, ...env } });
   let output = '';
   const waiters = new Set<() => void>();

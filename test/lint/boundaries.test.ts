@@ -23,16 +23,21 @@ describe('lint boundaries between core, shell and renderer', () => {
   });
 
   it('keeps renderer code out of main', async () => {
-    expect(await boundaryErrors('main/core/some-module.ts', "import { App } from '../../renderer/src/components/App';\nexport const a = App;\n")).toEqual([
-      expect.stringMatching(/main must not import renderer code/),
-    ]);
+    expect(
+      await boundaryErrors('main/core/some-module.ts', "import { App } from '../../renderer/src/components/App';\nexport const a = App;\n"),
+    ).toEqual([expect.stringMatching(/main must not import renderer code/)]);
   });
 
   it('lets the renderer import only the contract from main', async () => {
-    expect(await boundaryErrors('renderer/src/x.ts', "import type { Verdict } from '../../main/contract/api';\nexport type V = Verdict;\n")).toEqual([]);
-    expect(await boundaryErrors('renderer/src/x.ts', "import { createCore } from '../../main/core/create-core';\nexport const c = createCore;\n")).toEqual([
-      expect.stringMatching(/only main\/contract/),
-    ]);
+    expect(
+      await boundaryErrors('renderer/src/x.ts', "import type { Verdict } from '../../main/contract/api';\nexport type V = Verdict;\n"),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'renderer/src/x.ts',
+        "import { createCore } from '../../main/core/create-core';\nexport const c = createCore;\n",
+      ),
+    ).toEqual([expect.stringMatching(/only main\/contract/)]);
     expect(await boundaryErrors('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toEqual([
       expect.stringMatching(/only through the contract/),
     ]);

@@ -15,7 +15,14 @@ function sendNumbered(agent: Agent, baseUrl: URL, n: number): Promise<number | n
   const body = signedBody(flowentPayload('crash_test', { n }), KEY);
   return new Promise((resolve) => {
     const req = request(
-      { agent, host: baseUrl.hostname, port: baseUrl.port, path: '/actions/crash_test', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        agent,
+        host: baseUrl.hostname,
+        port: baseUrl.port,
+        path: '/actions/crash_test',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode === 200 ? n : null));
@@ -55,7 +62,9 @@ it('kill -9 in the middle of sustained load loses no answered call and leaves a 
   const db = new Database(join(dir.path, 'history.sqlite'));
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   const stored = new Set(
-    (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map((row) => row.n),
+    (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map(
+      (row) => row.n,
+    ),
   );
   db.close();
   const lost = answered.filter((n) => !stored.has(n));

@@ -91,7 +91,11 @@ afterAll(() => {
 
 async function startOn(dataDir: string) {
   const internalErrors: string[] = [];
-  running = await startCore({ dataDir, key: KEY, onInternalError: (error) => internalErrors.push(error instanceof Error ? error.message : String(error)) });
+  running = await startCore({
+    dataDir,
+    key: KEY,
+    onInternalError: (error) => internalErrors.push(error instanceof Error ? error.message : String(error)),
+  });
   return { core: running, internalErrors };
 }
 
@@ -131,7 +135,11 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
     expect(after.json).toEqual({ result: 'ok', error: '' });
 
     const db = new Database(join(dataDir, 'history.sqlite'), { readonly: true });
-    const stored = new Set((db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map((r) => r.n));
+    const stored = new Set(
+      (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map(
+        (r) => r.n,
+      ),
+    );
     db.close();
     const answeredButLost = [0, 100, ...answers.filter((a) => a.status === 200).map((a) => a.n)].filter((n) => !stored.has(n));
     expect(answeredButLost).toEqual([]);
@@ -153,7 +161,9 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
     running = null;
 
     remount(mount, 'ro');
-    await expect(startOn(dataDir)).rejects.toThrow(`Cannot use the data folder ${dataDir} (EROFS): it must be a folder this user can write.`);
+    await expect(startOn(dataDir)).rejects.toThrow(
+      `Cannot use the data folder ${dataDir} (EROFS): it must be a folder this user can write.`,
+    );
     running = null;
     remount(mount, 'rw');
   }, 30_000);

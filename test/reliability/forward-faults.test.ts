@@ -53,7 +53,14 @@ function send(port: number, action: string): Promise<{ status: number; body: str
   const body = signedBody(flowentPayload(action, { fault: action }), KEY);
   return new Promise((resolvePromise, reject) => {
     const req = request(
-      { agent: false, host: '127.0.0.1', port, path: `/actions/${action}`, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        agent: false,
+        host: '127.0.0.1',
+        port,
+        path: `/actions/${action}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -91,10 +98,27 @@ beforeAll(async () => {
   handler = await startFaultyHandler();
   refusedPort = await closedPort();
   // One action forwarded where nothing listens; every other one to the faulty handler.
-  const target = await runCli(['targets', 'set', 'refused', `http://127.0.0.1:${refusedPort}/actions/{action_name}`, '--data-dir', dir.path]);
+  const target = await runCli([
+    'targets',
+    'set',
+    'refused',
+    `http://127.0.0.1:${refusedPort}/actions/{action_name}`,
+    '--data-dir',
+    dir.path,
+  ]);
   expect(target.code, target.stderr).toBe(0);
   server = await startServe(
-    ['--port', '0', '--no-inspector', '--data-dir', dir.path, '--forward', `http://127.0.0.1:${handler.port}/actions/{action_name}`, '--forward-timeout', String(TIMEOUT_MS)],
+    [
+      '--port',
+      '0',
+      '--no-inspector',
+      '--data-dir',
+      dir.path,
+      '--forward',
+      `http://127.0.0.1:${handler.port}/actions/{action_name}`,
+      '--forward-timeout',
+      String(TIMEOUT_MS),
+    ],
     { FLOWENT_HMAC_KEY: KEY },
   );
   serverPort = Number(new URL(server.baseUrl).port);
@@ -130,7 +154,9 @@ function records(action: string): { status: number; answeredBy: string; forwardE
   const db = new Database(join(dir.path, 'history.sqlite'), { readonly: true });
   try {
     return db
-      .prepare('SELECT response_status AS status, answered_by AS answeredBy, forward_error AS forwardError, violations FROM calls WHERE action = ?')
+      .prepare(
+        'SELECT response_status AS status, answered_by AS answeredBy, forward_error AS forwardError, violations FROM calls WHERE action = ?',
+      )
       .all(action) as { status: number; answeredBy: string; forwardError: string | null; violations: string | null }[];
   } finally {
     db.close();
@@ -142,7 +168,11 @@ const FAULTS: { action: string; status: number; error: RegExp }[] = [
   { action: 'reset', status: 502, error: /closed the connection before finishing its answer/ },
   { action: 'hang', status: 504, error: /did not answer within 1 s/ },
   { action: 'trickle', status: 504, error: /did not answer within 1 s/ },
-  { action: 'garbage', status: 502, error: /answered with bytes that are not HTTP\. Check that 127\.0\.0\.1:\d+ is your handler's plain HTTP port/ },
+  {
+    action: 'garbage',
+    status: 502,
+    error: /answered with bytes that are not HTTP\. Check that 127\.0\.0\.1:\d+ is your handler's plain HTTP port/,
+  },
 ];
 
 describe('forwarding faults leak no sockets', () => {

@@ -25,7 +25,14 @@ interface Outcome {
 function send(agent: Agent, body: Buffer): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: '127.0.0.1', port: core.port, path: '/actions/fuzz_target', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+      {
+        agent,
+        host: '127.0.0.1',
+        port: core.port,
+        path: '/actions/fuzz_target',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -61,7 +68,10 @@ it(`answers ${COUNT} random and mutated bodies (seed ${SEED}) without crashing, 
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   agent.destroy();
 
-  expect([...statuses.keys()].every((status) => [200, 400, 415].includes(status)), JSON.stringify([...statuses])).toBe(true);
+  expect(
+    [...statuses.keys()].every((status) => [200, 400, 415].includes(status)),
+    JSON.stringify([...statuses]),
+  ).toBe(true);
   const page = await core.core.api.getStats({});
   expect(page.total).toBe(COUNT);
 

@@ -10,7 +10,30 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const PIECES = ['{', '}', '[', ']', ',', ':', '"', '\\', 'null', 'true', '1e999', '-0', '"action_name"', '"parameters"', '"timestamp"', '"test"', '"signature"', '\u0000', '\ud800', '😀', ' ', '\n'];
+const PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  'null',
+  'true',
+  '1e999',
+  '-0',
+  '"action_name"',
+  '"parameters"',
+  '"timestamp"',
+  '"test"',
+  '"signature"',
+  '\u0000',
+  '\ud800',
+  '😀',
+  ' ',
+  '\n',
+];
 
 /** Random bytes, random JSON-ish token soup, or a valid call with a few bytes mutated. */
 export function fuzzBody(random: () => number, valid: string): Buffer {

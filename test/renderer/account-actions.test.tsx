@@ -11,7 +11,11 @@ afterEach(resetAll);
 /** Past the check's 250 ms pause in typing, with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
 
-const SEND_EMAIL_SCHEMA = { type: 'object', properties: { recipient: { type: 'string' }, subject: { type: 'string' } }, required: ['recipient'] };
+const SEND_EMAIL_SCHEMA = {
+  type: 'object',
+  properties: { recipient: { type: 'string' }, subject: { type: 'string' } },
+  required: ['recipient'],
+};
 
 function flowentAction(name: string, patch: Partial<FlowentAction> = {}): FlowentAction {
   return {
@@ -55,7 +59,9 @@ describe('actions: empty states', () => {
   it('without a token it says to set one, and lists nothing', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
     const { dialog } = await openActions(bridge);
-    expect((await within(dialog).findByTestId('actions-empty')).textContent).toContain('Set your API token (Account tab) to see your actions');
+    expect((await within(dialog).findByTestId('actions-empty')).textContent).toContain(
+      'Set your API token (Account tab) to see your actions',
+    );
     expect(bridge.callsTo('listActions')).toHaveLength(0);
   });
 
@@ -68,8 +74,19 @@ describe('actions: empty states', () => {
 describe('actions: list, view, edit, delete', () => {
   it('lists actions with linked and stale badges, shows one with its schema, copies it, edits and deletes it', async () => {
     const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]), [flowentAction('send_email'), flowentAction('create_ticket')]);
-    bridge.flowent.links.push({ profile: 'default', action: 'send_email', webhookUrl: 'https://handler.example/actions/send_email', linkedAt: 1 });
-    bridge.flowent.stale.push({ profile: 'default', action: 'send_email', webhookUrl: 'https://handler.example/actions/send_email', linkedAt: 1, message: 'send_email no longer reaches this companion.' });
+    bridge.flowent.links.push({
+      profile: 'default',
+      action: 'send_email',
+      webhookUrl: 'https://handler.example/actions/send_email',
+      linkedAt: 1,
+    });
+    bridge.flowent.stale.push({
+      profile: 'default',
+      action: 'send_email',
+      webhookUrl: 'https://handler.example/actions/send_email',
+      linkedAt: 1,
+      message: 'send_email no longer reaches this companion.',
+    });
     const { dialog, user } = await openActions(bridge);
     const table = await within(dialog).findByRole('table', { name: 'Actions' });
     const row = within(table).getByTestId('action-row-send_email');
@@ -106,7 +123,7 @@ describe('actions: list, view, edit, delete', () => {
     expect(bridge.callsTo('deleteAction')).toEqual([['send_email']]);
   });
 
-  it('lists the active profile\'s actions, and lists again after a switch of profile', async () => {
+  it("lists the active profile's actions, and lists again after a switch of profile", async () => {
     const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]), [flowentAction('send_email')]);
     bridge.flowent.profiles.push({ name: 'staging', baseUrl: 'https://staging.example/api/v1/gateway' });
     bridge.flowent.tokens.set('staging', { source: 'keychain', rejected: false });
@@ -123,7 +140,10 @@ describe('actions: list, view, edit, delete', () => {
 
   it('shows a listing refusal in words', async () => {
     const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]));
-    bridge.refuseNext.set('listActions', { code: 'flowent-unreachable', message: 'Flowent could not be reached at https://api.flowent.chat: check the base URL.' });
+    bridge.refuseNext.set('listActions', {
+      code: 'flowent-unreachable',
+      message: 'Flowent could not be reached at https://api.flowent.chat: check the base URL.',
+    });
     const { dialog } = await openActions(bridge);
     expect((await within(dialog).findByRole('alert', { name: 'Actions error' })).textContent).toContain('Flowent could not be reached');
   });
@@ -139,7 +159,9 @@ describe('actions: the register form', () => {
     await user.keyboard('{Escape}');
     expect(screen.getByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('send_email');
-    expect(await screen.findByText('Unsaved changes to the action send_email: press Esc again to discard them, or save first.')).toBeTruthy();
+    expect(
+      await screen.findByText('Unsaved changes to the action send_email: press Esc again to discard them, or save first.'),
+    ).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Flowent account' })).toBeNull();
 
@@ -160,8 +182,14 @@ describe('actions: the register form', () => {
 
     await user.type(within(form).getByLabelText('Name'), 'Send-Email');
     await user.type(within(form).getByLabelText('Webhook URL'), 'not a url');
-    await waitFor(() => expect(within(form).getByRole('alert', { name: 'name problems' }).textContent).toContain('"Send-Email" is not an action name'), SLOW);
-    await waitFor(() => expect(within(form).getByRole('alert', { name: 'webhook_url problems' }).textContent).toContain('must be an absolute URL'), SLOW);
+    await waitFor(
+      () => expect(within(form).getByRole('alert', { name: 'name problems' }).textContent).toContain('"Send-Email" is not an action name'),
+      SLOW,
+    );
+    await waitFor(
+      () => expect(within(form).getByRole('alert', { name: 'webhook_url problems' }).textContent).toContain('must be an absolute URL'),
+      SLOW,
+    );
     // An empty field the user has not been to is not scolded; trying to send shows it, and sends nothing.
     expect(within(form).queryByRole('alert', { name: 'description problems' })).toBeNull();
     await user.click(within(form).getByRole('button', { name: 'Register' }));
@@ -169,9 +197,15 @@ describe('actions: the register form', () => {
     expect(bridge.callsTo('registerAction')).toHaveLength(0);
 
     typeInto(editorIn(form), '{"type": "objct"');
-    await waitFor(() => expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toContain('not valid JSON'), SLOW);
+    await waitFor(
+      () => expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toContain('not valid JSON'),
+      SLOW,
+    );
     typeInto(editorIn(form), '{"type": "objct"}');
-    await waitFor(() => expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toContain('"objct" is not a type'), SLOW);
+    await waitFor(
+      () => expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toContain('"objct" is not a type'),
+      SLOW,
+    );
 
     const name = within(form).getByLabelText('Name');
     await user.clear(name);
@@ -186,7 +220,9 @@ describe('actions: the register form', () => {
 
     // Flowent's 409, in words.
     await user.click(within(form).getByRole('button', { name: 'Register' }));
-    expect((await within(form).findByRole('alert', { name: 'Flowent error' })).textContent).toContain('Flowent already has an action named create_ticket');
+    expect((await within(form).findByRole('alert', { name: 'Flowent error' })).textContent).toContain(
+      'Flowent already has an action named create_ticket',
+    );
 
     await user.clear(name);
     await user.type(name, 'open_ticket');
@@ -194,7 +230,12 @@ describe('actions: the register form', () => {
     await user.click(within(form).getByRole('button', { name: 'Register' }));
     const table = await within(dialog).findByRole('table', { name: 'Actions' });
     expect(within(table).getByTestId('action-row-open_ticket').textContent).toContain('https://handler.example/actions/create_ticket');
-    expect(bridge.callsTo('registerAction')[1]?.[0]).toEqual({ name: 'open_ticket', description: 'Opens a ticket', webhook_url: 'https://handler.example/actions/create_ticket', json_schema: { type: 'object' } });
+    expect(bridge.callsTo('registerAction')[1]?.[0]).toEqual({
+      name: 'open_ticket',
+      description: 'Opens a ticket',
+      webhook_url: 'https://handler.example/actions/create_ticket',
+      json_schema: { type: 'object' },
+    });
   });
 });
 
@@ -212,12 +253,22 @@ describe('register here', () => {
     const here = within(form).getByRole('region', { name: 'Register here' });
     await user.selectOptions(within(here).getByRole('combobox', { name: 'Register at' }), 'LAN http://192.168.1.100:8787 (en0)');
     expect(within(here).getByTestId('register-here-url').textContent).toBe('http://192.168.1.100:8787/actions/send_email');
-    await waitFor(() => expect(bridge.callsTo('checkAction').at(-1)?.[0]).toMatchObject({ name: 'send_email', description: 'Sends an email' }), SLOW);
-    await waitFor(() => expect((within(here).getByRole('button', { name: 'Register send_email here' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(
+      () => expect(bridge.callsTo('checkAction').at(-1)?.[0]).toMatchObject({ name: 'send_email', description: 'Sends an email' }),
+      SLOW,
+    );
+    await waitFor(() =>
+      expect((within(here).getByRole('button', { name: 'Register send_email here' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
 
     expect((await within(here).findByTestId('register-here-progress')).textContent).toContain('Waiting for Flowent');
-    expect(bridge.callsTo('registerHere')[0]).toEqual(['send_email', 'Sends an email', { type: 'object', properties: {}, required: [] }, 'http://192.168.1.100:8787']);
+    expect(bridge.callsTo('registerHere')[0]).toEqual([
+      'send_email',
+      'Sends an email',
+      { type: 'object', properties: {}, required: [] },
+      'http://192.168.1.100:8787',
+    ]);
     // Flowent's registration check is already in the history while Flowent has not answered.
     await rowOf(2);
 
@@ -229,7 +280,11 @@ describe('register here', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close Flowent account' }));
     await user.click(await rowOf(2));
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
-    await waitFor(() => expect(within(pane).getByTestId('registration-result').textContent).toBe('Registration of send_email: accepted by Flowent (registered)'));
+    await waitFor(() =>
+      expect(within(pane).getByTestId('registration-result').textContent).toBe(
+        'Registration of send_email: accepted by Flowent (registered)',
+      ),
+    );
     expect(bridge.flowent.links.map((l) => l.webhookUrl)).toEqual(['http://192.168.1.100:8787/actions/send_email']);
   });
 
@@ -251,7 +306,9 @@ describe('register here', () => {
 
     await user.click(await rowOf(2));
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
-    expect((await within(pane).findByTestId('registration-result')).textContent).toBe("Registration of send_email: waiting for Flowent's answer…");
+    expect((await within(pane).findByTestId('registration-result')).textContent).toBe(
+      "Registration of send_email: waiting for Flowent's answer…",
+    );
     release();
     await waitFor(() =>
       expect(within(pane).getByTestId('registration-result').textContent).toBe(
@@ -267,10 +324,14 @@ describe('register here', () => {
     const { dialog, user } = await openActions(bridge);
     await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
     const here = within(dialog).getByRole('region', { name: 'Register here' });
-    expect((within(here).getByRole('combobox', { name: 'Register at' }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Public URL https://quiet-fox-42.ngrok-free.app');
+    expect((within(here).getByRole('combobox', { name: 'Register at' }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      'Public URL https://quiet-fox-42.ngrok-free.app',
+    );
     expect(within(here).getByTestId('register-here-url').textContent).toBe('https://quiet-fox-42.ngrok-free.app/actions/send_email');
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
-    expect((await within(here).findByTestId('register-here-result')).textContent).toContain('Updated send_email at https://quiet-fox-42.ngrok-free.app/actions/send_email');
+    expect((await within(here).findByTestId('register-here-result')).textContent).toContain(
+      'Updated send_email at https://quiet-fox-42.ngrok-free.app/actions/send_email',
+    );
     expect(bridge.callsTo('registerHere')[0]?.[3]).toBeNull();
   });
 
@@ -281,12 +342,15 @@ describe('register here', () => {
     await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
     const here = within(dialog).getByRole('region', { name: 'Register here' });
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
-    expect((await within(here).findByRole('alert', { name: 'Register here error' })).textContent).toContain('answered its registration check with 404');
+    expect((await within(here).findByRole('alert', { name: 'Register here error' })).textContent).toContain(
+      'answered its registration check with 404',
+    );
   });
 });
 
 describe('parameter problems in the detail pane', () => {
-  const badCall = () => makeCall({ id: 5, requestBody: '{"action_name":"send_email","parameters":{"subject":7},"timestamp":1645123456,"signature":"x"}' });
+  const badCall = () =>
+    makeCall({ id: 5, requestBody: '{"action_name":"send_email","parameters":{"subject":7},"timestamp":1645123456,"signature":"x"}' });
 
   it('says that no schema is cached yet, and how to get one', async () => {
     const bridge = new FakeBridge([badCall()]);
@@ -301,11 +365,16 @@ describe('parameter problems in the detail pane', () => {
     await user.click(within(panel).getByRole('button', { name: 'Account → Actions' }));
     expect(await screen.findByRole('dialog', { name: 'Flowent account' }, { timeout: 5000 })).toBeTruthy();
     await waitFor(() => expect(bridge.callsTo('listActions')).toHaveLength(1));
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Parameter problems' }).textContent).toContain('parameters.recipient is missing'));
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Parameter problems' }).textContent).toContain('parameters.recipient is missing'),
+    );
   });
 
   it('lists each parameter problem next to the signature verdict once the schema is cached', async () => {
-    const bridge = withToken(new FakeBridge([badCall(), makeCall({ id: 6, requestBody: '{"action_name":"send_email","parameters":{"recipient":"a@b.c"}}' })]), [flowentAction('send_email')]);
+    const bridge = withToken(
+      new FakeBridge([badCall(), makeCall({ id: 6, requestBody: '{"action_name":"send_email","parameters":{"recipient":"a@b.c"}}' })]),
+      [flowentAction('send_email')],
+    );
     await bridge.listActions();
     const { user } = renderApp(bridge);
     await user.click(await rowOf(5));

@@ -26,7 +26,9 @@ describe('account dialog: profiles', () => {
     await user.type(within(profiles).getByLabelText('Profile name'), 'staging');
     await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway');
     await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
-    await waitFor(() => expect(within(profiles).getByTestId('profile-staging').textContent).toContain('https://staging.flowent.chat/api/v1/gateway'));
+    await waitFor(() =>
+      expect(within(profiles).getByTestId('profile-staging').textContent).toContain('https://staging.flowent.chat/api/v1/gateway'),
+    );
     expect(bridge.callsTo('saveProfile')).toEqual([[{ name: 'staging', baseUrl: 'https://staging.flowent.chat/api/v1/gateway' }]]);
 
     await user.click(within(profiles).getByRole('button', { name: 'Use staging' }));
@@ -90,7 +92,9 @@ describe('account dialog: API token and session', () => {
     const session = within(dialog).getByRole('region', { name: 'Session' });
     await waitFor(() => expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false));
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
-    expect((await within(session).findByRole('alert', { name: 'Connect error' })).textContent).toBe('API token rejected: create a new one in Gateway Management.');
+    expect((await within(session).findByRole('alert', { name: 'Connect error' })).textContent).toBe(
+      'API token rejected: create a new one in Gateway Management.',
+    );
     await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('API token rejected'));
   });
 
@@ -112,7 +116,16 @@ describe('account: following the public URL', () => {
     for (const name of ['send_email', 'create_ticket', 'lookup_order']) {
       bridge.flowent.actions.set('default', [
         ...(bridge.flowent.actions.get('default') ?? []),
-        { id: name, tenant_id: 't', name, description: name, json_schema: {}, webhook_url: `${old}/actions/${name}`, created_at: '', updated_at: '' },
+        {
+          id: name,
+          tenant_id: 't',
+          name,
+          description: name,
+          json_schema: {},
+          webhook_url: `${old}/actions/${name}`,
+          created_at: '',
+          updated_at: '',
+        },
       ]);
       bridge.flowent.links.push({ profile: 'default', action: name, webhookUrl: `${old}/actions/${name}`, linkedAt: 1 });
     }
@@ -141,8 +154,19 @@ describe('account: following the public URL', () => {
 
   it('a dismissed proposal stays dismissed, and stale links show as a banner that opens Actions', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.flowent.links.push({ profile: 'default', action: 'send_email', webhookUrl: 'https://gone.example/actions/send_email', linkedAt: 1 });
-    bridge.flowent.stale.push({ profile: 'default', action: 'send_email', webhookUrl: 'https://gone.example/actions/send_email', linkedAt: 1, message: 'send_email still points at https://gone.example, which no longer reaches this companion.' });
+    bridge.flowent.links.push({
+      profile: 'default',
+      action: 'send_email',
+      webhookUrl: 'https://gone.example/actions/send_email',
+      linkedAt: 1,
+    });
+    bridge.flowent.stale.push({
+      profile: 'default',
+      action: 'send_email',
+      webhookUrl: 'https://gone.example/actions/send_email',
+      linkedAt: 1,
+      message: 'send_email still points at https://gone.example, which no longer reaches this companion.',
+    });
     const { user } = renderApp(bridge);
     const stale = await screen.findByRole('alert', { name: 'Stale actions' });
     expect(stale.textContent).toContain('send_email still points at https://gone.example');
@@ -168,14 +192,26 @@ describe('account: following the public URL', () => {
     bridge.flowent.followMode = 'auto';
     const old = 'https://old.example';
     bridge.flowent.actions.set('default', [
-      { id: 'a', tenant_id: 't', name: 'send_email', description: 'd', json_schema: {}, webhook_url: `${old}/actions/send_email`, created_at: '', updated_at: '' },
+      {
+        id: 'a',
+        tenant_id: 't',
+        name: 'send_email',
+        description: 'd',
+        json_schema: {},
+        webhook_url: `${old}/actions/send_email`,
+        created_at: '',
+        updated_at: '',
+      },
     ]);
-    for (const name of ['send_email', 'gone_action']) bridge.flowent.links.push({ profile: 'default', action: name, webhookUrl: `${old}/actions/${name}`, linkedAt: 1 });
+    for (const name of ['send_email', 'gone_action'])
+      bridge.flowent.links.push({ profile: 'default', action: name, webhookUrl: `${old}/actions/${name}`, linkedAt: 1 });
     renderApp(bridge);
     await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
     bridge.flowent.followTunnel(old, 'https://new.example');
     await screen.findByText('Pointed send_email at https://new.example in Flowent');
-    const failure = await screen.findByText(/Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action named gone_action/);
+    const failure = await screen.findByText(
+      /Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action named gone_action/,
+    );
     expect(failure).toBeTruthy();
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
   });

@@ -7,7 +7,6 @@ import { openCall, resetAll } from './setup';
 
 afterEach(resetAll);
 
-
 const VIOLATIONS = [
   { code: 'not-json', message: 'The answer is not JSON: Flowent shows the action as failed.' },
   { code: 'result-missing', message: 'The answer has no "result" string.' },
@@ -18,7 +17,11 @@ describe('contract check', () => {
     const bridge = new FakeBridge([makeCall({ id: 1, violations: VIOLATIONS }), makeCall({ id: 2 })]);
     const { pane, row } = await openCall(bridge, 1);
     const box = within(pane).getByRole('note', { name: 'Contract check' });
-    expect(within(box).getAllByRole('listitem').map((li) => li.textContent)).toEqual(VIOLATIONS.map((v) => `Contract check: ${v.message}`));
+    expect(
+      within(box)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(VIOLATIONS.map((v) => `Contract check: ${v.message}`));
     const mark = within(row).getByTestId('violation-mark');
     expect(mark.textContent).toBe('⚠');
     expect(mark.getAttribute('title')).toBe(VIOLATIONS.map((v) => `Contract check: ${v.message}`).join('\n'));
@@ -41,14 +44,20 @@ describe('forwarding and the tunnel', () => {
       test: true,
       answeredBy: 'forward-error',
       forwardedFor: '34.120.1.9',
-      forward: { target: 'http://localhost:8000/actions/send_email', error: 'Your handler refused the connection.', registrationWouldPass: false },
+      forward: {
+        target: 'http://localhost:8000/actions/send_email',
+        error: 'Your handler refused the connection.',
+        registrationWouldPass: false,
+      },
     });
     const { pane } = await openCall(new FakeBridge([call]), 4);
     expect(within(pane).getByTestId('forwarded-for').textContent).toBe('Through the tunnel from 34.120.1.9');
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
     expect(within(box).getByTestId('forward-target').textContent).toBe('http://localhost:8000/actions/send_email');
     expect(within(box).getByTestId('forward-error').textContent).toBe('Your handler refused the connection.');
-    expect(within(box).getByTestId('registration-would-pass').textContent).toBe("Flowent's registration check would fail with this answer.");
+    expect(within(box).getByTestId('registration-would-pass').textContent).toBe(
+      "Flowent's registration check would fail with this answer.",
+    );
     expect(pane.textContent).toContain('an error: your handler could not be reached');
   });
 

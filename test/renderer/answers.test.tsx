@@ -11,8 +11,6 @@ afterEach(resetAll);
 /** Past the 300 ms debounce with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
 
-
-
 async function openAnswers(bridge = new FakeBridge([makeCall({ id: 1, action: 'send_email' })])) {
   const view = renderApp(bridge);
   await waitFor(() => expect(bridge.callsTo('getStats')).toHaveLength(1));
@@ -38,7 +36,9 @@ describe('answers: mode and forward target', () => {
     const input = within(route).getByLabelText('Forward target URL');
     await user.type(input, 'localhost:8000');
     await user.click(within(route).getByRole('button', { name: 'Save target' }));
-    expect((await within(route).findByRole('alert', { name: 'Target error' })).textContent).toBe('"localhost:8000" must start with http:// or https://');
+    expect((await within(route).findByRole('alert', { name: 'Target error' })).textContent).toBe(
+      '"localhost:8000" must start with http:// or https://',
+    );
 
     await user.clear(input);
     await user.click(input);
@@ -84,7 +84,11 @@ describe('answers: the mock editor', () => {
     expect(problems.textContent).toContain('(line 2, column 10)');
 
     typeInto(editor, '{"status": 700, "colour": 1}');
-    await waitFor(() => expect(within(mock).getByRole('list', { name: 'Mock problems' }).textContent).toContain('status: status must be an HTTP status'), SLOW);
+    await waitFor(
+      () =>
+        expect(within(mock).getByRole('list', { name: 'Mock problems' }).textContent).toContain('status: status must be an HTTP status'),
+      SLOW,
+    );
     // The editor's marks follow the problem list on the next view update: wait for them too.
     await waitFor(() => expect([...mock.querySelectorAll('.cm-lintRange-error')].map((m) => m.textContent)).toEqual(['700', '1']), SLOW);
 
@@ -120,7 +124,9 @@ describe('answers: the mock editor', () => {
     typeInto(editor, '{"status": "ok", "extra": true}');
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     expect(bridge.callsTo('setMock')).toEqual([[null, '{"status": "ok", "extra": true}', 'json']]);
-    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain('The mock is not valid: extra: unknown field');
+    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain(
+      'The mock is not valid: extra: unknown field',
+    );
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
     expect(problems.textContent).toContain('extra: unknown field "extra"');
     expect(problems.textContent).toContain('status: status must be an HTTP status');
@@ -133,9 +139,17 @@ describe('answers: live updates', () => {
     const { mock, bridge } = await openAnswers();
     expect(within(mock).getByTestId('mock-stored').textContent).toContain('No default mock');
     const before = bridge.callsTo('getRespondSettings').length;
-    bridge.mocks = [{ action: null, definition: { selection: 'rules', responses: [], fallback: null, answerRegistrationCheck: false }, updatedAt: 1_700_000_000_000 }];
+    bridge.mocks = [
+      {
+        action: null,
+        definition: { selection: 'rules', responses: [], fallback: null, answerRegistrationCheck: false },
+        updatedAt: 1_700_000_000_000,
+      },
+    ];
     act(() => bridge.emit([{ type: 'respond-changed' }]));
-    await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for every action without its own mock'));
+    await waitFor(() =>
+      expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for every action without its own mock'),
+    );
     expect(bridge.callsTo('getRespondSettings')).toHaveLength(before + 1);
   });
 });

@@ -29,10 +29,14 @@ describe('bulk replay of the filtered list', () => {
     const concurrency = within(dialog).getByRole('spinbutton', { name: 'Replays at once' });
     await user.clear(concurrency);
     await user.type(concurrency, '2');
-    expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe('Flowent signs with python style, learned from 37 calls.');
+    expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe(
+      'Flowent signs with python style, learned from 37 calls.',
+    );
     await user.click(start);
     await waitFor(() => expect(progressOf(dialog).max).toBe(3));
-    expect(bridge.callsTo('startBulkReplay')).toEqual([[{ filter: { action: 'send_email' } }, { concurrency: 2, resign: true, target: null }]]);
+    expect(bridge.callsTo('startBulkReplay')).toEqual([
+      [{ filter: { action: 'send_email' } }, { concurrency: 2, resign: true, target: null }],
+    ]);
     expect(progressOf(dialog).value).toBe(0);
     expect(dialog.textContent).toContain('Replaying 0 of 3…');
 
@@ -54,7 +58,11 @@ describe('bulk replay of the filtered list', () => {
     expect(within(counts).getByRole('button', { name: /Passed/ }).textContent).toBe('Passed 0');
     await user.click(within(counts).getByRole('button', { name: 'Changed answer 3' }));
     const list = within(dialog).getByRole('list', { name: 'Changed answer calls' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Call #1 → replay #5', 'Call #2 → replay #6', 'Call #3 → replay #7']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Call #1 → replay #5', 'Call #2 → replay #6', 'Call #3 → replay #7']);
     await user.click(within(list).getByRole('button', { name: 'replay #6' }));
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
@@ -76,7 +84,10 @@ describe('bulk replay of the filtered list', () => {
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
     const { bridge, dialog, user } = await openBulkFor('create_ticket');
-    bridge.refuseNext.set('startBulkReplay', { code: 'no-target', message: 'There is no forwarding target for create_ticket; give a target URL.' });
+    bridge.refuseNext.set('startBulkReplay', {
+      code: 'no-target',
+      message: 'There is no forwarding target for create_ticket; give a target URL.',
+    });
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 1 call' }));
     expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toContain('give a target URL');
     bridge.store = bridge.store.filter((c) => c.action !== 'create_ticket');

@@ -8,7 +8,6 @@ afterEach(resetAll);
 
 const BODY = '{"action_name":"send_email","parameters":{"to":"é","n":1.0},"timestamp":1645123456,"signature":"abc"}';
 
-
 describe('detail pane', () => {
   it('shows request headers, the body pretty and coloured with literals kept, raw, hex, and the answer', async () => {
     const bridge = new FakeBridge([
@@ -16,7 +15,10 @@ describe('detail pane', () => {
         id: 7,
         requestBody: BODY,
         requestBodyBase64: Buffer.from(BODY, 'utf8').toString('base64'),
-        requestHeaders: [['content-type', 'application/json'], ['x-forwarded-for', '10.0.0.9']],
+        requestHeaders: [
+          ['content-type', 'application/json'],
+          ['x-forwarded-for', '10.0.0.9'],
+        ],
         response: { status: 401, headers: [['x-answer', 'yes']], body: '{"error":"Invalid signature"}' },
         answeredBy: 'signature-check',
         durationMs: 42,
@@ -59,9 +61,27 @@ describe('detail pane', () => {
       style: null,
       received: 'f'.repeat(64),
       styles: [
-        { style: 'python', label: 'Python example', expected: '1'.repeat(64), matched: false, canonical: '{"action_name":"x","parameters":{"b":1,"a":2}}' },
-        { style: 'go', label: 'Go example', expected: '2'.repeat(64), matched: false, canonical: '{"action_name":"x","parameters":{"a":2,"b":1}}' },
-        { style: 'raw', label: 'Raw body', expected: '3'.repeat(64), matched: false, canonical: '{"action_name":"x","parameters":{"b":1,"a":2}}' },
+        {
+          style: 'python',
+          label: 'Python example',
+          expected: '1'.repeat(64),
+          matched: false,
+          canonical: '{"action_name":"x","parameters":{"b":1,"a":2}}',
+        },
+        {
+          style: 'go',
+          label: 'Go example',
+          expected: '2'.repeat(64),
+          matched: false,
+          canonical: '{"action_name":"x","parameters":{"a":2,"b":1}}',
+        },
+        {
+          style: 'raw',
+          label: 'Raw body',
+          expected: '3'.repeat(64),
+          matched: false,
+          canonical: '{"action_name":"x","parameters":{"b":1,"a":2}}',
+        },
       ],
       diagnosis: [{ code: 'key-whitespace', message: 'Your key ends with a space.', hint: 'Remove trailing whitespace from the key.' }],
       timestamp: { value: 1645123000, ageSeconds: 400, flag: 'old' },
@@ -73,7 +93,11 @@ describe('detail pane', () => {
     expect(within(panel).getByTestId('received-signature').textContent).toBe('f'.repeat(64));
     const table = within(panel).getByRole('table', { name: 'Expected signature per style' });
     const bodyRows = within(table).getAllByRole('row').slice(1);
-    expect(bodyRows.map((r) => r.textContent)).toEqual([`Python example${'1'.repeat(64)}✗`, `Go example${'2'.repeat(64)}✗`, `Raw body${'3'.repeat(64)}✗`]);
+    expect(bodyRows.map((r) => r.textContent)).toEqual([
+      `Python example${'1'.repeat(64)}✗`,
+      `Go example${'2'.repeat(64)}✗`,
+      `Raw body${'3'.repeat(64)}✗`,
+    ]);
     const diagnosis = within(panel).getByRole('list', { name: 'Diagnosis' });
     expect(diagnosis.textContent).toContain('Your key ends with a space.');
     expect(diagnosis.textContent).toContain('Remove trailing whitespace from the key.');
@@ -123,7 +147,11 @@ describe('detail pane', () => {
       { style: 'raw', label: 'Raw body bytes', expected: null, matched: false, canonical: 'R' },
     ];
     call.signature.diagnosis = [
-      { code: 'styles-not-computed', message: 'The other styles were not computed when this call arrived, and the HMAC key has changed since.', hint: 'Replay the call to check every style.' },
+      {
+        code: 'styles-not-computed',
+        message: 'The other styles were not computed when this call arrived, and the HMAC key has changed since.',
+        hint: 'Replay the call to check every style.',
+      },
     ];
     const { pane } = await openCall(new FakeBridge([call]), 4);
     const panel = within(pane).getByRole('region', { name: 'Signature' });

@@ -64,8 +64,14 @@ describe('HAR export and import in the browser', () => {
     const bridge = browserBridge();
     const { user } = await renderLoaded(bridge);
     const big = 'x'.repeat(20_000);
-    const entries = Array.from({ length: 7 }, (_, i) => ({ request: { method: 'POST', url: 'http://h/actions/a', postData: { text: `{"n":${i},"pad":"${big}"}` } }, _action: 'a' }));
-    await user.upload(screen.getByLabelText('HAR file to import'), new File([JSON.stringify({ log: { version: '1.2', entries } })], 'big.har'));
+    const entries = Array.from({ length: 7 }, (_, i) => ({
+      request: { method: 'POST', url: 'http://h/actions/a', postData: { text: `{"n":${i},"pad":"${big}"}` } },
+      _action: 'a',
+    }));
+    await user.upload(
+      screen.getByLabelText('HAR file to import'),
+      new File([JSON.stringify({ log: { version: '1.2', entries } })], 'big.har'),
+    );
     await waitFor(() => expect(status()).toBe('Imported 7 calls.'));
     const pieces = bridge.callsTo('importHar').map(([text]) => text as string);
     expect(pieces.length).toBeGreaterThan(2);

@@ -105,9 +105,14 @@ export class FakeAccount {
   /** A Gateway request with a session: the token exchanged first when needed, as the core does. */
   private gateway(countRequest = true): Refusal | null {
     const token = this.tokens.get(this.activeProfile);
-    if (!token) return { ok: false, code: 'flowent-no-api-token', message: `No Flowent API token is set: create one in Flowent's Gateway Management and set it in Account.` };
+    if (!token)
+      return {
+        ok: false,
+        code: 'flowent-no-api-token',
+        message: `No Flowent API token is set: create one in Flowent's Gateway Management and set it in Account.`,
+      };
     if (token.rejected) {
-      const message = "API token rejected: create a new one in Gateway Management.";
+      const message = 'API token rejected: create a new one in Gateway Management.';
       this.session = { expiresAt: null, lastError: { code: 'flowent-token-rejected', message } };
       this.host.emit([{ type: 'account-changed' }]);
       return { ok: false, code: 'flowent-token-rejected', message };
@@ -128,8 +133,18 @@ export class FakeAccount {
   async saveProfile(profile: FlowentProfile): Promise<Result<AccountState>> {
     const refused = this.begin('saveProfile', [profile]);
     if (refused) return refused;
-    if (!/^[a-z0-9_-]{1,40}$/.test(profile.name)) return { ok: false, code: 'invalid-profile-name', message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, _ or -.` };
-    if (!/^https?:\/\/[^\s/]+/.test(profile.baseUrl)) return { ok: false, code: 'invalid-base-url', message: `"${profile.baseUrl}" is not a Gateway base URL: give an absolute http(s) URL.` };
+    if (!/^[a-z0-9_-]{1,40}$/.test(profile.name))
+      return {
+        ok: false,
+        code: 'invalid-profile-name',
+        message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, _ or -.`,
+      };
+    if (!/^https?:\/\/[^\s/]+/.test(profile.baseUrl))
+      return {
+        ok: false,
+        code: 'invalid-base-url',
+        message: `"${profile.baseUrl}" is not a Gateway base URL: give an absolute http(s) URL.`,
+      };
     this.profiles = [...this.profiles.filter((p) => p.name !== profile.name), profile];
     return this.changed(this.state());
   }
@@ -138,7 +153,8 @@ export class FakeAccount {
     const refused = this.begin('deleteProfile', [name]);
     if (refused) return refused;
     if (name === 'default') return { ok: false, code: 'default-profile', message: 'The default profile cannot be deleted.' };
-    if (!this.profiles.some((p) => p.name === name)) return { ok: false, code: 'profile-not-found', message: `There is no profile "${name}".` };
+    if (!this.profiles.some((p) => p.name === name))
+      return { ok: false, code: 'profile-not-found', message: `There is no profile "${name}".` };
     this.profiles = this.profiles.filter((p) => p.name !== name);
     this.tokens.delete(name);
     if (this.activeProfile === name) this.activeProfile = 'default';
@@ -148,7 +164,8 @@ export class FakeAccount {
   async setActiveProfile(name: string): Promise<Result<AccountState>> {
     const refused = this.begin('setActiveProfile', [name]);
     if (refused) return refused;
-    if (!this.profiles.some((p) => p.name === name)) return { ok: false, code: 'profile-not-found', message: `There is no profile "${name}".` };
+    if (!this.profiles.some((p) => p.name === name))
+      return { ok: false, code: 'profile-not-found', message: `There is no profile "${name}".` };
     this.activeProfile = name;
     this.session = { expiresAt: null, lastError: null };
     return this.changed(this.state());
@@ -157,7 +174,12 @@ export class FakeAccount {
   async setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState>> {
     const refused = this.begin('setFlowentApiToken', [profile, token]);
     if (refused) return refused;
-    if (!this.canSetApiToken) return { ok: false, code: 'secret-read-only', message: `The API token of "${profile}" comes from the environment here; restart with a new value to change it.` };
+    if (!this.canSetApiToken)
+      return {
+        ok: false,
+        code: 'secret-read-only',
+        message: `The API token of "${profile}" comes from the environment here; restart with a new value to change it.`,
+      };
     if (token.trim() === '') return { ok: false, code: 'token-empty', message: 'The API token is empty.' };
     this.tokens.set(profile, { source: 'keychain', rejected: token === REJECTED_TOKEN });
     if (profile === this.activeProfile) this.session = { expiresAt: null, lastError: null };
@@ -194,13 +216,22 @@ export class FakeAccount {
   private refuseInput(input: Partial<ActionCreate>, partial: boolean): Refusal | null {
     const { problems } = checkInput(input, partial);
     if (problems.length === 0) return null;
-    return { ok: false, code: 'flowent-invalid-action', message: `Flowent refused the action: ${problems.map((p) => p.message).join(' ')}` };
+    return {
+      ok: false,
+      code: 'flowent-invalid-action',
+      message: `Flowent refused the action: ${problems.map((p) => p.message).join(' ')}`,
+    };
   }
 
   async registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>>> {
     const refused = this.begin('registerAction', [input]) ?? this.refuseInput(input, false) ?? this.gateway();
     if (refused) return refused;
-    if (this.mine().some((a) => a.name === input.name)) return { ok: false, code: 'flowent-action-exists', message: `Flowent already has an action named ${input.name}: edit it instead, or pick another name.` };
+    if (this.mine().some((a) => a.name === input.name))
+      return {
+        ok: false,
+        code: 'flowent-action-exists',
+        message: `Flowent already has an action named ${input.name}: edit it instead, or pick another name.`,
+      };
     const action = this.newAction(input);
     this.mine().push(action);
     return { ok: true, value: { value: structuredClone(action), warnings: [] } };
@@ -210,7 +241,12 @@ export class FakeAccount {
     const refused = this.begin('updateAction', [name, changes]) ?? this.refuseInput(changes, true) ?? this.gateway();
     if (refused) return refused;
     const action = this.mine().find((a) => a.name === name);
-    if (!action) return { ok: false, code: 'flowent-action-not-found', message: `Flowent has no action named ${name} (deleted meanwhile?): reload the list.` };
+    if (!action)
+      return {
+        ok: false,
+        code: 'flowent-action-not-found',
+        message: `Flowent has no action named ${name} (deleted meanwhile?): reload the list.`,
+      };
     Object.assign(action, changes, { updated_at: new Date(this.now()).toISOString() });
     return { ok: true, value: { value: structuredClone(action), warnings: [] } };
   }
@@ -218,14 +254,27 @@ export class FakeAccount {
   async deleteAction(name: string): Promise<Result<{ message: string }>> {
     const refused = this.begin('deleteAction', [name]) ?? this.gateway();
     if (refused) return refused;
-    if (!this.mine().some((a) => a.name === name)) return { ok: false, code: 'flowent-action-not-found', message: `Flowent has no action named ${name} (deleted meanwhile?): reload the list.` };
-    this.actions.set(this.activeProfile, this.mine().filter((a) => a.name !== name));
+    if (!this.mine().some((a) => a.name === name))
+      return {
+        ok: false,
+        code: 'flowent-action-not-found',
+        message: `Flowent has no action named ${name} (deleted meanwhile?): reload the list.`,
+      };
+    this.actions.set(
+      this.activeProfile,
+      this.mine().filter((a) => a.name !== name),
+    );
     this.links = this.links.filter((l) => !(l.profile === this.activeProfile && l.action === name));
     this.host.emit([{ type: 'account-changed' }]);
     return { ok: true, value: { message: 'Action deleted successfully' } };
   }
 
-  async registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string | null): Promise<Result<Warned<RegisteredHere>>> {
+  async registerHere(
+    name: string,
+    description: string,
+    schema: Record<string, unknown>,
+    baseUrl: string | null,
+  ): Promise<Result<Warned<RegisteredHere>>> {
     const refused = this.begin('registerHere', [name, description, schema, baseUrl]) ?? this.gateway();
     if (refused) return refused;
     const base = baseUrl ?? (this.host.status().tunnel.state === 'online' ? this.host.status().tunnel.url : null);
@@ -253,15 +302,29 @@ export class FakeAccount {
     if (this.registrationGate) await this.registrationGate;
     const existing = this.mine().find((a) => a.name === name);
     const ok = this.registrationCheckStatus >= 200 && this.registrationCheckStatus < 300;
-    const message = ok ? null : `Flowent refused the registration: the webhook answered its registration check with ${this.registrationCheckStatus}.`;
-    const record: RegistrationRecord = { profile: this.activeProfile, action: name, webhookUrl, startedAt, finishedAt: Math.max(this.now(), startedAt), ok, created: !existing, message };
+    const message = ok
+      ? null
+      : `Flowent refused the registration: the webhook answered its registration check with ${this.registrationCheckStatus}.`;
+    const record: RegistrationRecord = {
+      profile: this.activeProfile,
+      action: name,
+      webhookUrl,
+      startedAt,
+      finishedAt: Math.max(this.now(), startedAt),
+      ok,
+      created: !existing,
+      message,
+    };
     this.registrations = [record, ...this.registrations].slice(0, 20);
     this.host.emit([{ type: 'registration-finished', record }]);
     if (!ok) return { ok: false, code: 'flowent-registration-check-failed', message: message ?? '' };
     const action = existing ?? this.newAction({ name, description, json_schema: schema, webhook_url: webhookUrl });
     Object.assign(action, { description, json_schema: schema, webhook_url: webhookUrl });
     if (!existing) this.mine().push(action);
-    this.links = [...this.links.filter((l) => !(l.profile === this.activeProfile && l.action === name)), { profile: this.activeProfile, action: name, webhookUrl, linkedAt: this.now() }];
+    this.links = [
+      ...this.links.filter((l) => !(l.profile === this.activeProfile && l.action === name)),
+      { profile: this.activeProfile, action: name, webhookUrl, linkedAt: this.now() },
+    ];
     this.host.emit([{ type: 'account-changed' }]);
     return { ok: true, value: { value: { action: structuredClone(action), created: !existing, webhookUrl }, warnings: [] } };
   }
@@ -298,7 +361,13 @@ export class FakeAccount {
     const mode = this.followMode;
     const changes: FollowChange[] = this.links
       .filter((l) => l.webhookUrl.startsWith(previous))
-      .map((l) => ({ profile: l.profile, action: l.action, from: l.webhookUrl, to: current + l.webhookUrl.slice(previous.length), outcome: mode === 'auto' ? 'updated' : 'proposed' }));
+      .map((l) => ({
+        profile: l.profile,
+        action: l.action,
+        from: l.webhookUrl,
+        to: current + l.webhookUrl.slice(previous.length),
+        outcome: mode === 'auto' ? 'updated' : 'proposed',
+      }));
     if (mode === 'auto') {
       // An action deleted on Flowent meanwhile cannot be re-pointed: Flowent answers 404.
       for (const c of changes) {
@@ -327,10 +396,16 @@ export class FakeAccount {
     if (refused) return refused;
     const newest = this.followHistory[0];
     const proposed = newest?.changes.filter((c) => c.outcome === 'proposed') ?? [];
-    if (!newest || proposed.length === 0) return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed.' };
+    if (!newest || proposed.length === 0)
+      return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed.' };
     this.repoint(proposed);
     // As the core does: the re-pointing is a new "auto" record, announced like one.
-    const record: FollowRecord = { ...newest, at: this.now() + 1, mode: 'auto', changes: proposed.map((c) => ({ ...c, outcome: 'updated' })) };
+    const record: FollowRecord = {
+      ...newest,
+      at: this.now() + 1,
+      mode: 'auto',
+      changes: proposed.map((c) => ({ ...c, outcome: 'updated' })),
+    };
     this.followHistory = [record, ...this.followHistory];
     this.host.emit([{ type: 'actions-followed', record: structuredClone(record) }]);
     return this.changed(structuredClone(record));
@@ -355,7 +430,13 @@ export class FakeAccount {
 
   private newAction(input: ActionCreate): FlowentAction {
     const at = new Date(this.now()).toISOString();
-    return { id: `act-${this.activeProfile}-${input.name}`, tenant_id: 'tenant-1', ...structuredClone(input), created_at: at, updated_at: at };
+    return {
+      id: `act-${this.activeProfile}-${input.name}`,
+      tenant_id: 'tenant-1',
+      ...structuredClone(input),
+      created_at: at,
+      updated_at: at,
+    };
   }
 }
 
@@ -368,13 +449,19 @@ function checkInput(input: Partial<ActionCreate>, partial: boolean): ActionInput
     return true;
   };
   if (!missing('name', input.name) && !/^[a-z0-9_]{1,100}$/.test(input.name ?? '')) {
-    problems.push({ field: 'name', message: `"${input.name}" is not an action name: use 1-100 lowercase letters, digits or underscores (e.g. send_email).` });
+    problems.push({
+      field: 'name',
+      message: `"${input.name}" is not an action name: use 1-100 lowercase letters, digits or underscores (e.g. send_email).`,
+    });
   }
   if (!missing('description', input.description) && (input.description ?? '').length > 500) {
     problems.push({ field: 'description', message: `description must be 1-500 characters (it has ${input.description?.length}).` });
   }
   if (!missing('webhook_url', input.webhook_url) && !/^https?:\/\/[^\s/]+/.test(input.webhook_url ?? '')) {
-    problems.push({ field: 'webhook_url', message: `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".` });
+    problems.push({
+      field: 'webhook_url',
+      message: `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".`,
+    });
   }
   if (!missing('json_schema', input.json_schema)) {
     const type = input.json_schema?.type;
@@ -392,12 +479,19 @@ function checkAgainst(schema: Record<string, unknown>, value: unknown, path: str
   const type = schema.type;
   const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   if (typeof type === 'string' && type !== actual && !(type === 'integer' && Number.isInteger(value))) {
-    return [{ path, keyword: 'type', message: `${path} should be ${type === 'object' || type === 'array' || type === 'integer' ? 'an' : 'a'} ${type}.` }];
+    return [
+      {
+        path,
+        keyword: 'type',
+        message: `${path} should be ${type === 'object' || type === 'array' || type === 'integer' ? 'an' : 'a'} ${type}.`,
+      },
+    ];
   }
   if (actual !== 'object' || value === null) return problems;
   const record = value as Record<string, unknown>;
   for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
-    if (!(name in record)) problems.push({ path: `${path}.${name}`, keyword: 'required', message: `${path}.${name} is missing (the schema requires it).` });
+    if (!(name in record))
+      problems.push({ path: `${path}.${name}`, keyword: 'required', message: `${path}.${name} is missing (the schema requires it).` });
   }
   const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [name, sub] of Object.entries(properties)) {

@@ -54,7 +54,6 @@ import { FakeReplayCore, fakeReplay, type FakeReplayAnswer } from './fake-replay
 
 export { makeCall, makeStatus, summaryOf } from './fake-data';
 
-
 export interface RecordedCall {
   method: string;
   args: unknown[];
@@ -232,7 +231,8 @@ export class FakeBridge implements CompanionBridge {
 
   async setForwardTarget(action: string | null, url: string | null): Promise<Result<RouteSetting>> {
     this.record('setForwardTarget', [action, url]);
-    if (url !== null && !/^https?:\/\//.test(url)) return { ok: false, code: 'invalid-target', message: `"${url}" must start with http:// or https://` };
+    if (url !== null && !/^https?:\/\//.test(url))
+      return { ok: false, code: 'invalid-target', message: `"${url}" must start with http:// or https://` };
     return { ok: true, value: this.route(action, url === null ? { target: null } : { target: url, mode: 'forward' }) };
   }
 
@@ -265,7 +265,8 @@ export class FakeBridge implements CompanionBridge {
 
   async setNgrokAuthtoken(token: string): Promise<Result<CoreStatus>> {
     this.record('setNgrokAuthtoken', [token]);
-    if (!this.status.canSetNgrokAuthtoken) return { ok: false, code: 'token-from-environment', message: 'The authtoken comes from NGROK_AUTHTOKEN.' };
+    if (!this.status.canSetNgrokAuthtoken)
+      return { ok: false, code: 'token-from-environment', message: 'The authtoken comes from NGROK_AUTHTOKEN.' };
     if (token.trim() === '') return { ok: false, code: 'token-empty', message: 'The authtoken is empty.' };
     this.status = { ...this.status, ngrokAuthtoken: { set: true, source: 'keychain' } };
     return { ok: true, value: structuredClone(this.status) };
@@ -313,7 +314,9 @@ export class FakeBridge implements CompanionBridge {
   }
 
   replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome>> {
-    return this.replayMethod('replayEdited', [id, parameters, target], () => this.replayCore.replayEdited(id, parameters, target)) as Promise<Result<ReplayOutcome>>;
+    return this.replayMethod('replayEdited', [id, parameters, target], () =>
+      this.replayCore.replayEdited(id, parameters, target),
+    ) as Promise<Result<ReplayOutcome>>;
   }
 
   async countReplayable(selection: CallSelection): Promise<number> {
@@ -322,11 +325,15 @@ export class FakeBridge implements CompanionBridge {
   }
 
   startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<{ runId: string; total: number }>> {
-    return this.replayMethod('startBulkReplay', [selection, options], () => this.replayCore.startBulk(selection, options)) as Promise<Result<{ runId: string; total: number }>>;
+    return this.replayMethod('startBulkReplay', [selection, options], () => this.replayCore.startBulk(selection, options)) as Promise<
+      Result<{ runId: string; total: number }>
+    >;
   }
 
   cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>> {
-    return this.replayMethod('cancelBulkReplay', [runId], () => this.replayCore.cancelBulk(runId)) as Promise<Result<{ cancelled: boolean }>>;
+    return this.replayMethod('cancelBulkReplay', [runId], () => this.replayCore.cancelBulk(runId)) as Promise<
+      Result<{ cancelled: boolean }>
+    >;
   }
 
   async listBulkReplays(): Promise<BulkReplayRunning[]> {
@@ -345,7 +352,9 @@ export class FakeBridge implements CompanionBridge {
   }
 
   saveSimulatorAction(action: string, schema: string | null): Promise<Result<SimulatorAction[]>> {
-    return this.replayMethod('saveSimulatorAction', [action, schema], () => this.replayCore.saveAction(action, schema)) as Promise<Result<SimulatorAction[]>>;
+    return this.replayMethod('saveSimulatorAction', [action, schema], () => this.replayCore.saveAction(action, schema)) as Promise<
+      Result<SimulatorAction[]>
+    >;
   }
 
   generateParameters(action: string, seed: number): Promise<Result<string>> {
@@ -408,7 +417,12 @@ export class FakeBridge implements CompanionBridge {
   deleteAction(name: string): Promise<Result<{ message: string }>> {
     return this.flowent.deleteAction(name);
   }
-  registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string | null): Promise<Result<Warned<RegisteredHere>>> {
+  registerHere(
+    name: string,
+    description: string,
+    schema: Record<string, unknown>,
+    baseUrl: string | null,
+  ): Promise<Result<Warned<RegisteredHere>>> {
     return this.flowent.registerHere(name, description, schema, baseUrl);
   }
   linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>>> {

@@ -5,7 +5,8 @@ let nextId = 1;
 
 export function makeCall(patch: Partial<CallDetail> = {}): CallDetail {
   const id = patch.id ?? nextId++;
-  const body = patch.requestBody ?? `{"action_name":"send_email","parameters":{"n":${id}},"timestamp":1645123456,"signature":"${'a'.repeat(64)}"}`;
+  const body =
+    patch.requestBody ?? `{"action_name":"send_email","parameters":{"n":${id}},"timestamp":1645123456,"signature":"${'a'.repeat(64)}"}`;
   return {
     id,
     receivedAt: 1_700_000_000_000 + id * 1000,
@@ -47,7 +48,8 @@ export function makeCall(patch: Partial<CallDetail> = {}): CallDetail {
 }
 
 export function summaryOf(call: CallDetail): CallSummary {
-  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } = call;
+  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } =
+    call;
   return { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations };
 }
 
@@ -82,4 +84,3 @@ export function matches(call: CallDetail, f: CallFilter): boolean {
   if (f.text !== undefined && !call.requestBody.includes(f.text)) return false;
   return true;
 }
-

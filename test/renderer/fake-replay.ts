@@ -24,7 +24,13 @@ export interface FakeReplayAnswer {
 }
 
 /** The replay as the fake handler answered it: the new call to store and what replayCall reports. */
-export function fakeReplay(original: CallDetail, newId: number, mode: ReplayMode | 'edit', url: string, answer: FakeReplayAnswer): { call: CallDetail; outcome: ReplayOutcome } {
+export function fakeReplay(
+  original: CallDetail,
+  newId: number,
+  mode: ReplayMode | 'edit',
+  url: string,
+  answer: FakeReplayAnswer,
+): { call: CallDetail; outcome: ReplayOutcome } {
   const signedStyle = mode === 'as-is' ? null : 'python';
   const call = makeCall({
     id: newId,
@@ -93,7 +99,12 @@ export class FakeReplayCore {
   runs: FakeRun[] = [];
   learned: LearnedStyleInfo = { style: 'python', fromCalls: 37, decided: true, keySet: true };
   actions: SimulatorAction[] = [
-    { action: 'send_email', origin: 'flowent', calls: 3, schema: { type: 'object', properties: { recipient: { type: 'string' }, subject: { type: 'string' } }, required: ['recipient'] } },
+    {
+      action: 'send_email',
+      origin: 'flowent',
+      calls: 3,
+      schema: { type: 'object', properties: { recipient: { type: 'string' }, subject: { type: 'string' } }, required: ['recipient'] },
+    },
     { action: 'create_ticket', origin: 'history', calls: 1, schema: null },
   ];
   /**
@@ -135,13 +146,21 @@ export class FakeReplayCore {
     const url = this.targetFor(original.action, target);
     if (!url.ok) return url;
     const { call, outcome } = fakeReplay(original, this.nextId(), 'edit', url.value, this.host.replayAnswer);
-    this.host.receive({ ...call, requestBody: JSON.stringify({ action_name: original.action, parameters: JSON.parse(parameters) as unknown }) });
+    this.host.receive({
+      ...call,
+      requestBody: JSON.stringify({ action_name: original.action, parameters: JSON.parse(parameters) as unknown }),
+    });
     return { ok: true, value: outcome };
   }
 
   startBulk(selection: CallSelection, options: BulkReplayOptions): Result<{ runId: string; total: number }> {
     const ids = this.selectIds(selection);
-    if (ids.length === 0) return { ok: false, code: 'nothing-to-replay', message: 'No call here can be replayed: only calls from Flowent that name an action are.' };
+    if (ids.length === 0)
+      return {
+        ok: false,
+        code: 'nothing-to-replay',
+        message: 'No call here can be replayed: only calls from Flowent that name an action are.',
+      };
     const url = options.target ?? this.host.respondInfo.startupForwardTarget;
     if (!url) return { ok: false, code: 'no-target', message: 'There is no forwarding target for this action; give a target URL.' };
     const runId = `run-${++this.runCount}`;
@@ -156,9 +175,20 @@ export class FakeReplayCore {
     for (let i = 0; i < count && run.items.length < run.ids.length; i++) {
       const original = this.host.store.find((c) => c.id === run.ids[run.items.length]);
       if (!original) {
-        run.items.push({ originalId: run.ids[run.items.length]!, replayId: null, verdict: 'failed', error: 'There is no such stored call.' });
+        run.items.push({
+          originalId: run.ids[run.items.length]!,
+          replayId: null,
+          verdict: 'failed',
+          error: 'There is no such stored call.',
+        });
       } else {
-        const { call, outcome } = fakeReplay(original, this.nextId(), run.mode, run.target.replace('{action_name}', original.action ?? ''), this.host.replayAnswer);
+        const { call, outcome } = fakeReplay(
+          original,
+          this.nextId(),
+          run.mode,
+          run.target.replace('{action_name}', original.action ?? ''),
+          this.host.replayAnswer,
+        );
         this.host.receive(call);
         run.items.push({ originalId: original.id, replayId: call.id, verdict: outcome.verdict, error: null });
       }
@@ -169,7 +199,8 @@ export class FakeReplayCore {
 
   cancelBulk(runId: string): Result<{ cancelled: boolean }> {
     const run = this.runs.find((r) => r.runId === runId);
-    if (!run || run.cancelled || run.items.length === run.ids.length) return { ok: false, code: 'run-not-found', message: 'That bulk replay is not running any more.' };
+    if (!run || run.cancelled || run.items.length === run.ids.length)
+      return { ok: false, code: 'run-not-found', message: 'That bulk replay is not running any more.' };
     run.cancelled = true;
     this.finish(run);
     return { ok: true, value: { cancelled: true } };
@@ -177,7 +208,9 @@ export class FakeReplayCore {
 
   /** Runs neither finished nor cancelled, as the core lists them. */
   running(): BulkReplayRunning[] {
-    return this.runs.filter((run) => !run.cancelled && run.items.length < run.ids.length).map((run) => ({ runId: run.runId, ...this.counts(run) }));
+    return this.runs
+      .filter((run) => !run.cancelled && run.items.length < run.ids.length)
+      .map((run) => ({ runId: run.runId, ...this.counts(run) }));
   }
 
   private counts(run: FakeRun) {
@@ -186,7 +219,9 @@ export class FakeReplayCore {
   }
 
   private finish(run: FakeRun): void {
-    this.host.emit([{ type: 'replay-finished', runId: run.runId, summary: { ...this.counts(run), cancelled: run.cancelled, items: [...run.items] } }]);
+    this.host.emit([
+      { type: 'replay-finished', runId: run.runId, summary: { ...this.counts(run), cancelled: run.cancelled, items: [...run.items] } },
+    ]);
   }
 
   saveAction(action: string, schema: string | null): Result<SimulatorAction[]> {
@@ -199,7 +234,9 @@ export class FakeReplayCore {
       } catch {
         return { ok: false, code: 'invalid-json', message: 'The schema is not JSON. Fix it and save again.' };
       }
-      this.actions = [...others, { action, origin: 'local' as const, calls: 0, schema: parsed as Record<string, unknown> }].sort((a, b) => a.action.localeCompare(b.action));
+      this.actions = [...others, { action, origin: 'local' as const, calls: 0, schema: parsed as Record<string, unknown> }].sort((a, b) =>
+        a.action.localeCompare(b.action),
+      );
     }
     return { ok: true, value: structuredClone(this.actions) };
   }
@@ -208,7 +245,10 @@ export class FakeReplayCore {
   generate(action: string, seed: number): Result<string> {
     const schema = this.actions.find((a) => a.action === action)?.schema;
     const properties = (schema?.properties ?? {}) as Record<string, unknown>;
-    return { ok: true, value: JSON.stringify(Object.fromEntries(Object.keys(properties).map((name) => [name, `${name}-${seed}`])), null, 2) };
+    return {
+      ok: true,
+      value: JSON.stringify(Object.fromEntries(Object.keys(properties).map((name) => [name, `${name}-${seed}`])), null, 2),
+    };
   }
 
   simulate(request: SimulateRequest): Result<SimulateOutcome> {
@@ -217,15 +257,38 @@ export class FakeReplayCore {
     let parameters: unknown = {};
     if (!request.test) {
       try {
-        parameters = request.parameters === null ? JSON.parse(this.generate(request.action, request.seed).ok ? (this.generate(request.action, request.seed) as { value: string }).value : '{}') : JSON.parse(request.parameters);
+        parameters =
+          request.parameters === null
+            ? JSON.parse(
+                this.generate(request.action, request.seed).ok
+                  ? (this.generate(request.action, request.seed) as { value: string }).value
+                  : '{}',
+              )
+            : JSON.parse(request.parameters);
       } catch {
         return { ok: false, code: 'invalid-json', message: 'The parameters are not JSON. Fix them and send again.' };
       }
     }
-    const body = JSON.stringify({ action_name: request.action, parameters: request.test ? {} : parameters, timestamp: 1_700_000_000, ...(request.test ? { test: true } : {}) });
+    const body = JSON.stringify({
+      action_name: request.action,
+      parameters: request.test ? {} : parameters,
+      timestamp: 1_700_000_000,
+      ...(request.test ? { test: true } : {}),
+    });
     const { status, body: answer } = this.host.replayAnswer;
     const id = this.nextId();
-    this.host.receive(makeCall({ id, action: request.action, path: `/actions/${request.action}`, source: 'simulator', test: request.test, requestBody: body, status, response: { status, headers: [], body: answer } }));
+    this.host.receive(
+      makeCall({
+        id,
+        action: request.action,
+        path: `/actions/${request.action}`,
+        source: 'simulator',
+        test: request.test,
+        requestBody: body,
+        status,
+        response: { status, headers: [], body: answer },
+      }),
+    );
     const failed = status < 200 || status > 299;
     return {
       ok: true,
@@ -244,9 +307,16 @@ export class FakeReplayCore {
   }
 
   exportHar(selection: CallSelection): Result<HarExport> {
-    const calls = 'ids' in selection ? this.host.store.filter((c) => selection.ids.includes(c.id)) : this.host.store.filter((c) => matches(c, selection.filter));
+    const calls =
+      'ids' in selection
+        ? this.host.store.filter((c) => selection.ids.includes(c.id))
+        : this.host.store.filter((c) => matches(c, selection.filter));
     if (calls.length === 0) return { ok: false, code: 'nothing-to-export', message: 'There are no calls to export here.' };
-    const entries = calls.map((c) => ({ request: { method: 'POST', url: `http://127.0.0.1:8787${c.path}`, postData: { text: c.requestBody } }, _callId: c.id, _action: c.action }));
+    const entries = calls.map((c) => ({
+      request: { method: 'POST', url: `http://127.0.0.1:8787${c.path}`, postData: { text: c.requestBody } },
+      _callId: c.id,
+      _action: c.action,
+    }));
     const text = JSON.stringify({ log: { version: '1.2', entries } });
     if (this.desktopDialog) return { ok: true, value: { count: calls.length, text: null, savedTo: this.desktopDialog.savePath } };
     return { ok: true, value: { count: calls.length, text, savedTo: null } };

@@ -11,7 +11,11 @@ afterEach(resetAll);
 
 function rowIds(): string[] {
   const list = screen.queryByRole('listbox', { name: 'Calls' });
-  return list ? within(list).queryAllByRole('option').map((r) => r.getAttribute('data-call-id') ?? '') : [];
+  return list
+    ? within(list)
+        .queryAllByRole('option')
+        .map((r) => r.getAttribute('data-call-id') ?? '')
+    : [];
 }
 
 function lastQuery(bridge: FakeBridge): unknown {

@@ -118,12 +118,7 @@ describe('createHttpBridge', () => {
     source.readyState = 1;
     source.dispatch('hello', '{"instance":"a"}');
     source.dispatch('hello', '{"instance":"b"}');
-    expect(seen).toEqual([
-      { type: 'open' },
-      { type: 'reconnecting' },
-      { type: 'open' },
-      { type: 'open' },
-    ]);
+    expect(seen).toEqual([{ type: 'open' }, { type: 'reconnecting' }, { type: 'open' }, { type: 'open' }]);
   });
 });
 
@@ -150,7 +145,13 @@ describe('the inspector over HTTP', () => {
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(1));
     const source = FakeEventSource.last!;
     const beforeStream = requests.length;
-    expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
+    expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual([
+      'getAccount',
+      'getStats',
+      'getStatus',
+      'listBulkReplays',
+      'listCalls',
+    ]);
     // A call stored between the first load and the stream's start: the first hello refetches, so it shows.
     core.store = [makeCall({ id: 1 }), makeCall({ id: 3 })];
     act(() => source.dispatch('hello', '{"instance":"one"}'));
@@ -174,7 +175,10 @@ describe('the inspector over HTTP', () => {
     await waitFor(() =>
       expect([...document.querySelectorAll('[data-call-id]')].map((r) => r.getAttribute('data-call-id'))).toEqual(['42', '41', '40']),
     );
-    const after = requests.slice(initial).map((r) => r.url.split('/').pop()).sort();
+    const after = requests
+      .slice(initial)
+      .map((r) => r.url.split('/').pop())
+      .sort();
     expect(after).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
     expect(screen.getByLabelText('Call counts').textContent).toContain('3 calls');
   });

@@ -17,11 +17,19 @@ describe('json tokens', () => {
     const tokens = tokenizeJson('{"a":[1.0,-2e5,"x\\"y",true,null],"b":{}}')!;
     const solid = tokens.filter((t) => t.kind !== 'space' && t.kind !== 'punct');
     expect(solid.map((t) => `${t.kind}:${t.text}`)).toEqual([
-      'key:"a"', 'number:1.0', 'number:-2e5', 'string:"x\\"y"', 'literal:true', 'literal:null', 'key:"b"',
+      'key:"a"',
+      'number:1.0',
+      'number:-2e5',
+      'string:"x\\"y"',
+      'literal:true',
+      'literal:null',
+      'key:"b"',
     ]);
-    expect(prettyTokens(tokens).map((t) => t.text).join('')).toBe(
-      '{\n  "a": [\n    1.0,\n    -2e5,\n    "x\\"y",\n    true,\n    null\n  ],\n  "b": {}\n}',
-    );
+    expect(
+      prettyTokens(tokens)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe('{\n  "a": [\n    1.0,\n    -2e5,\n    "x\\"y",\n    true,\n    null\n  ],\n  "b": {}\n}');
   });
 
   it('refuses what is not JSON', () => {
@@ -34,7 +42,14 @@ describe('json tokens', () => {
 
 describe('filter state', () => {
   it('round-trips through the query string', () => {
-    const state = { ...EMPTY_FILTER, action: 'send_email', verdict: 'invalid' as const, statusClass: '4xx' as const, test: 'none' as const, text: 'a&b' };
+    const state = {
+      ...EMPTY_FILTER,
+      action: 'send_email',
+      verdict: 'invalid' as const,
+      statusClass: '4xx' as const,
+      test: 'none' as const,
+      text: 'a&b',
+    };
     expect(filterToSearch(state)).toBe('action=send_email&verdict=invalid&status=4xx&test=none&text=a%26b');
     expect(filterFromSearch('?' + filterToSearch(state))).toEqual(state);
     expect(filterFromSearch('?verdict=bogus&status=9xx&test=maybe')).toEqual(EMPTY_FILTER);
@@ -57,9 +72,7 @@ describe('bytes', () => {
     expect(firstDifference('ab', 'abc')).toBe(2);
   });
   it('dumps hex with offsets and ASCII', () => {
-    expect(hexDump(new TextEncoder().encode('{"a":1}\n')).text).toBe(
-      `00000000  ${'7b 22 61 22 3a 31 7d 0a'.padEnd(47)}  {"a":1}.`,
-    );
+    expect(hexDump(new TextEncoder().encode('{"a":1}\n')).text).toBe(`00000000  ${'7b 22 61 22 3a 31 7d 0a'.padEnd(47)}  {"a":1}.`);
   });
 });
 

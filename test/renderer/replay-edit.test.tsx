@@ -9,7 +9,10 @@ afterEach(resetAll);
 
 async function openEditor() {
   const bridge = new FakeBridge([
-    makeCall({ id: 3, requestBody: '{"action_name":"send_email","parameters":{"to":"a@example.com","n":1},"timestamp":1700000000,"signature":"abc"}' }),
+    makeCall({
+      id: 3,
+      requestBody: '{"action_name":"send_email","parameters":{"to":"a@example.com","n":1},"timestamp":1700000000,"signature":"abc"}',
+    }),
   ]);
   bridge.respondInfo.startupForwardTarget = 'http://localhost:8000/actions/{action_name}';
   const view = await renderLoaded(bridge);
@@ -25,7 +28,9 @@ describe('replay with edited parameters', () => {
   it('starts from the call’s parameters and replays the edited ones, re-signed (Ctrl/Cmd+Enter too)', async () => {
     const { bridge, pane, editor, user } = await openEditor();
     expect(JSON.parse(editorIn(editor).state.doc.toString())).toEqual({ to: 'a@example.com', n: 1 });
-    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe('Flowent signs with python style, learned from 37 calls.');
+    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
+      'Flowent signs with python style, learned from 37 calls.',
+    );
     typeInto(editorIn(editor), '{"to": "b@example.com", "n": 2}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });

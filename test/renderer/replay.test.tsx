@@ -6,9 +6,13 @@ import { openCall, resetAll } from './setup';
 
 afterEach(resetAll);
 
-
 function original() {
-  return makeCall({ id: 3, action: 'send_email', path: '/actions/send_email', response: { status: 200, headers: [], body: '{"result":"sent"}' } });
+  return makeCall({
+    id: 3,
+    action: 'send_email',
+    path: '/actions/send_email',
+    response: { status: 200, headers: [], body: '{"result":"sent"}' },
+  });
 }
 
 describe('replay from the detail pane', () => {
@@ -76,6 +80,9 @@ describe('replay from the detail pane', () => {
     await expect(navigator.clipboard.readText()).resolves.toContain('"signature":"old"');
     await user.click(within(pane).getByRole('button', { name: 'Copy as cURL, re-signed' }));
     await waitFor(async () => expect(await navigator.clipboard.readText()).toContain('"signature":"resigned"'));
-    expect(bridge.callsTo('copyAsCurl')).toEqual([[5, false], [5, true]]);
+    expect(bridge.callsTo('copyAsCurl')).toEqual([
+      [5, false],
+      [5, true],
+    ]);
   });
 });

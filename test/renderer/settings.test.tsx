@@ -11,8 +11,12 @@ describe('empty state', () => {
     const bridge = new FakeBridge([]);
     const { user } = renderApp(bridge);
     const empty = await screen.findByRole('region', { name: 'No calls yet' });
-    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe('http://127.0.0.1:8787/actions/<action_name>'));
-    await waitFor(() => expect(within(empty).getByTestId('sample-curl').textContent).toContain('curl -X POST http://127.0.0.1:8787/actions/send_email'));
+    await waitFor(() =>
+      expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe('http://127.0.0.1:8787/actions/<action_name>'),
+    );
+    await waitFor(() =>
+      expect(within(empty).getByTestId('sample-curl').textContent).toContain('curl -X POST http://127.0.0.1:8787/actions/send_email'),
+    );
     expect(bridge.callsTo('getSampleRequest')).toEqual([['send_email']]);
     expect(empty.textContent).toContain('FLOWENT_HMAC_KEY');
 

@@ -33,7 +33,9 @@ describe('the simulator', () => {
     typeInto(editorIn(dialog), '{"recipient": "me@example.com"}');
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     const result = await within(dialog).findByRole('region', { name: 'Simulator result' });
-    expect(bridge.callsTo('simulateCall')).toEqual([[{ action: 'send_email', parameters: '{"recipient": "me@example.com"}', seed: 5, test: false, target: null }]]);
+    expect(bridge.callsTo('simulateCall')).toEqual([
+      [{ action: 'send_email', parameters: '{"recipient": "me@example.com"}', seed: 5, test: false, target: null }],
+    ]);
     expect(result.textContent).toContain('#5');
     expect(result.textContent).toContain('python style');
     expect(within(result).getByLabelText('Contract check').textContent).toContain('meets Flowent’s contract');
@@ -53,7 +55,9 @@ describe('the simulator', () => {
     await user.type(within(dialog).getByLabelText('Simulator target URL'), 'http://localhost:9000/hook');
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     const result = await within(dialog).findByRole('region', { name: 'Simulator result' });
-    expect(bridge.callsTo('simulateCall').at(-1)).toEqual([{ action: 'send_email', parameters: null, seed: 1, test: true, target: 'http://localhost:9000/hook' }]);
+    expect(bridge.callsTo('simulateCall').at(-1)).toEqual([
+      { action: 'send_email', parameters: null, seed: 1, test: true, target: 'http://localhost:9000/hook' },
+    ]);
     expect(result.textContent).toContain('unsigned (registration check)');
     expect(within(result).getByLabelText('Contract check').textContent).toContain('not-2xx');
   });

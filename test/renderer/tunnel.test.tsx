@@ -78,7 +78,9 @@ describe('tunnel panel states', () => {
     const bridge = withTunnel({ state: 'offline', url: null, reason: null });
     bridge.status.ngrokAuthtoken = { set: false, source: null };
     const { tunnel, user } = await openPanel(bridge);
-    expect(within(tunnel).getByTestId('tunnel-no-token').textContent).toContain('Set your ngrok authtoken in Settings (or NGROK_AUTHTOKEN)');
+    expect(within(tunnel).getByTestId('tunnel-no-token').textContent).toContain(
+      'Set your ngrok authtoken in Settings (or NGROK_AUTHTOKEN)',
+    );
     await user.click(within(tunnel).getByRole('button', { name: 'Open Settings' }));
     const settings = screen.getByRole('dialog', { name: 'Settings' });
     expect(within(settings).getByRole('region', { name: 'ngrok authtoken' })).toBeTruthy();

@@ -12,7 +12,11 @@ export interface AccountDeps {
 
 const NO_TUNNEL = 'The tunnel is not open, so Flowent has no public URL to call this companion at: open the tunnel first';
 const noTunnel = (orLan: boolean) =>
-  ({ ok: false, code: 'flowent-no-public-url', message: `${NO_TUNNEL}${orLan ? ' (or register against a LAN URL such as http://192.168.1.20:8787).' : '.'}` }) as const;
+  ({
+    ok: false,
+    code: 'flowent-no-public-url',
+    message: `${NO_TUNNEL}${orLan ? ' (or register against a LAN URL such as http://192.168.1.20:8787).' : '.'}`,
+  }) as const;
 
 /** The Flowent account (issue 7): profiles, tokens, the session, the action registry, links and schemas. */
 export function createAccountApi({ account, calls }: AccountDeps): AccountMethods {
@@ -20,14 +24,17 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
   const state = (): Result<AccountState> => ({ ok: true, value: account.state() });
   const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>>> => {
     const result = await account.tracked(operation);
-    return result.ok ? { ok: true, value: { value: result.value, warnings: result.warnings } } : { ok: false, code: result.code, message: result.message };
+    return result.ok
+      ? { ok: true, value: { value: result.value, warnings: result.warnings } }
+      : { ok: false, code: result.code, message: result.message };
   };
   const changedAfter = <T>(result: Result<T>): Result<T> => {
     if (result.ok) account.changed();
     return result;
   };
   const withProfile = (name: string, change: () => Result<unknown>): Result<AccountState> => {
-    if (!flowent.profiles.get(name)) return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}": add it first.` };
+    if (!flowent.profiles.get(name))
+      return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}": add it first.` };
     const changed = change();
     if (!changed.ok) return changed;
     account.tokenChanged(name);
@@ -43,8 +50,14 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
       return state();
     },
     deleteProfile: async (name) => {
-      if (name === 'default') return { ok: false, code: 'flowent-default-profile', message: 'The "default" profile cannot be deleted: change its Gateway URL instead.' };
-      if (!flowent.profiles.get(name)) return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}".` };
+      if (name === 'default')
+        return {
+          ok: false,
+          code: 'flowent-default-profile',
+          message: 'The "default" profile cannot be deleted: change its Gateway URL instead.',
+        };
+      if (!flowent.profiles.get(name))
+        return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}".` };
       flowent.profiles.remove(name);
       // A token kept for the profile (keychain or this run) goes with it; a variable stays.
       if (account.tokenSource(name) !== 'environment') account.setToken(name, null);
@@ -93,8 +106,14 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
     applyFollow: async () => account.applyFollow(),
     checkParameters: async (callId) => {
       const call = calls().get(callId);
-      if (!call) return { ok: false, code: 'call-not-found', message: `There is no call ${callId} in the history (it may have been cleared).` };
-      if (!call.action) return { ok: false, code: 'call-without-action', message: `Call ${callId} names no action, so there is no schema to check it against.` };
+      if (!call)
+        return { ok: false, code: 'call-not-found', message: `There is no call ${callId} in the history (it may have been cleared).` };
+      if (!call.action)
+        return {
+          ok: false,
+          code: 'call-without-action',
+          message: `Call ${callId} names no action, so there is no schema to check it against.`,
+        };
       let body: unknown;
       try {
         body = JSON.parse(call.requestBody.toString('utf8'));

@@ -10,7 +10,12 @@ export function createAnswersApi(respond: RespondApi): AnswersMethods {
       const parsed = respond.parseMock(text, format);
       if (!parsed.ok) {
         const count = parsed.errors.length === 1 ? 'a problem' : `${parsed.errors.length} problems`;
-        return { ok: false, code: 'invalid-mock', message: `The mock was not saved: it has ${count}. ${parsed.errors[0]?.message ?? ''}`.trim(), errors: parsed.errors };
+        return {
+          ok: false,
+          code: 'invalid-mock',
+          message: `The mock was not saved: it has ${count}. ${parsed.errors[0]?.message ?? ''}`.trim(),
+          errors: parsed.errors,
+        };
       }
       return respond.setMock(action, parsed.value);
     },

@@ -22,7 +22,9 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
     countReplayable: async (selection) => replay.replayableIds(selection).length,
     startBulkReplay: async (selection, { concurrency, resign, target }) => {
       const bad = badTarget(target);
-      return bad ?? inUiWords(replay.startBulk(selection, { concurrency, mode: resign ? 'resign' : 'as-is', ...(target ? { target } : {}) }));
+      return (
+        bad ?? inUiWords(replay.startBulk(selection, { concurrency, mode: resign ? 'resign' : 'as-is', ...(target ? { target } : {}) }))
+      );
     },
     cancelBulkReplay: async (runId) => {
       const cancelled = replay.cancelBulk(runId);
@@ -40,7 +42,11 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
       try {
         return { ok: true, value: JSON.stringify(await generateParameters(schema, seed), null, 2) };
       } catch (error) {
-        return { ok: false, code: 'invalid-schema', message: `Cannot generate parameters from the schema of ${action}: ${error instanceof Error ? error.message : String(error)}. Edit them by hand.` };
+        return {
+          ok: false,
+          code: 'invalid-schema',
+          message: `Cannot generate parameters from the schema of ${action}: ${error instanceof Error ? error.message : String(error)}. Edit them by hand.`,
+        };
       }
     },
     simulateCall: async ({ action, parameters: text, seed, test, target }) => {
@@ -49,7 +55,9 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
       const parameters = test || text === null ? undefined : parseParameters(text);
       if (parameters && !parameters.ok) return parameters;
       const schema = replay.schemaFor(action) ?? undefined;
-      const sent = inUiWords(await replay.simulate({ action, parameters: parameters?.value, schema, seed, test, ...(target ? { target } : {}) }));
+      const sent = inUiWords(
+        await replay.simulate({ action, parameters: parameters?.value, schema, seed, test, ...(target ? { target } : {}) }),
+      );
       if (!sent.ok) return sent;
       const { id, url, body, signedStyle, status, answer, durationMs, violations, error } = sent.value;
       return { ok: true, value: { id, url, body, signedStyle, status, answer, durationMs, violations, error } };
@@ -57,7 +65,12 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
     exportHar: async (selection) => {
       const har = replay.exportHar('ids' in selection ? selection : { filter: selection.filter, limit: MAX_SELECTION });
       const count = har.log.entries.length;
-      if (count === 0) return { ok: false, code: 'nothing-to-export', message: 'There are no calls to export here: change the filter, or wait for calls to arrive.' };
+      if (count === 0)
+        return {
+          ok: false,
+          code: 'nothing-to-export',
+          message: 'There are no calls to export here: change the filter, or wait for calls to arrive.',
+        };
       return { ok: true, value: { count, text: JSON.stringify(har, null, 2), savedTo: null } };
     },
     importHar: async (text): Promise<Result<HarImportSummary>> => {
@@ -72,7 +85,10 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
 function inUiWords<T>(result: Result<T>): Result<T> {
   if (result.ok || result.code !== 'no-target') return result;
   const action = /action (\w+)/.exec(result.message)?.[1];
-  return { ...result, message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).` };
+  return {
+    ...result,
+    message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).`,
+  };
 }
 
 function badTarget(target: string | null): Result<never> | null {
@@ -86,7 +102,11 @@ function parseParameters(text: string): Result<Record<string, unknown>> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, code: 'invalid-json', message: `The parameters are not JSON: ${error instanceof Error ? error.message : String(error)}. Fix them and send again.` };
+    return {
+      ok: false,
+      code: 'invalid-json',
+      message: `The parameters are not JSON: ${error instanceof Error ? error.message : String(error)}. Fix them and send again.`,
+    };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, code: 'invalid-parameters', message: 'The parameters must be a JSON object ({...}), as Flowent sends.' };

@@ -1,9 +1,7 @@
 /** A realistic call for the action, as Flowent would send it (before signing). */
 export function sampleBody(action: string, timestamp: number): string {
   const parameters =
-    action === 'send_email'
-      ? { recipient: 'user@example.com', subject: 'Welcome!', body: 'Hi from Flowent Companion' }
-      : {};
+    action === 'send_email' ? { recipient: 'user@example.com', subject: 'Welcome!', body: 'Hi from Flowent Companion' } : {};
   return JSON.stringify({ action_name: action, parameters, timestamp });
 }
 

@@ -1,4 +1,12 @@
-import type { AccountEvent, AccountState, FollowMode, FollowRecord, RegisteredHere, RegistrationRecord, Warned } from '../../contract/account';
+import type {
+  AccountEvent,
+  AccountState,
+  FollowMode,
+  FollowRecord,
+  RegisteredHere,
+  RegistrationRecord,
+  Warned,
+} from '../../contract/account';
 import type { CoreEvent, Result } from '../../contract/api';
 import { secretState, type SecretSource } from '../secret-source';
 import { FlowentService } from './flowent-service';
@@ -12,7 +20,14 @@ import type { FlowentResult } from './types';
 export const REGISTRATIONS_KEPT = 20;
 
 /** Failures that say the session itself is broken (shown on the account screen until one succeeds). */
-const SESSION_FAILURES = new Set(['flowent-no-api-token', 'flowent-api-token-rejected', 'flowent-exchange-failed', 'flowent-unauthorized', 'flowent-unreachable', 'flowent-bad-answer']);
+const SESSION_FAILURES = new Set([
+  'flowent-no-api-token',
+  'flowent-api-token-rejected',
+  'flowent-exchange-failed',
+  'flowent-unauthorized',
+  'flowent-unreachable',
+  'flowent-bad-answer',
+]);
 
 export interface AccountCoreOptions {
   dataDir: string;
@@ -51,7 +66,13 @@ export class AccountCore {
       remove: (key) => this.settings().remove(key),
       keys: (prefix) => this.settings().keys(prefix),
     };
-    this.flowent = new FlowentService({ settings, profileSecret: options.secrets, env: options.env ?? {}, apiTokenHint: options.apiTokenHint, fetch: options.fetch });
+    this.flowent = new FlowentService({
+      settings,
+      profileSecret: options.secrets,
+      env: options.env ?? {},
+      apiTokenHint: options.apiTokenHint,
+      fetch: options.fetch,
+    });
   }
 
   open(): Result<void> {
@@ -134,7 +155,13 @@ export class AccountCore {
   setToken(profile: string, token: string | null): Result<void> {
     const secret = this.options.secrets(profile);
     const outcome = token === null ? secret.clear?.() : secret.set?.(token);
-    return outcome ?? { ok: false, code: 'secret-read-only', message: `The API token of "${profile}" comes from ${this.options.apiTokenHint(profile)} here; restart with a new value to change it.` };
+    return (
+      outcome ?? {
+        ok: false,
+        code: 'secret-read-only',
+        message: `The API token of "${profile}" comes from ${this.options.apiTokenHint(profile)} here; restart with a new value to change it.`,
+      }
+    );
   }
 
   tokenSource(profile: string): SecretSource['source'] {
@@ -146,25 +173,44 @@ export class AccountCore {
   }
 
   /** Registers (or updates) the action to point here, links it, and keeps a record of the outcome. */
-  async registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string): Promise<Result<Warned<RegisteredHere>>> {
+  async registerHere(
+    name: string,
+    description: string,
+    schema: Record<string, unknown>,
+    baseUrl: string,
+  ): Promise<Result<Warned<RegisteredHere>>> {
     const profile = this.flowent.profile().name;
     const startedAt = Date.now();
     const result = await this.tracked(() => this.flowent.registerHere(name, description, schema, baseUrl));
     const webhookUrl = companionWebhookUrl(baseUrl, name);
     const base = { profile, action: name, webhookUrl, startedAt, finishedAt: Date.now() };
-    this.addRegistration(result.ok ? { ...base, ok: true, created: result.value.created, message: null } : { ...base, ok: false, created: false, message: result.message });
-    return result.ok ? { ok: true, value: { value: result.value, warnings: result.warnings } } : { ok: false, code: result.code, message: result.message };
+    this.addRegistration(
+      result.ok
+        ? { ...base, ok: true, created: result.value.created, message: null }
+        : { ...base, ok: false, created: false, message: result.message },
+    );
+    return result.ok
+      ? { ok: true, value: { value: result.value, warnings: result.warnings } }
+      : { ok: false, code: result.code, message: result.message };
   }
 
   /** Re-points what the newest "ask" record proposed, to the tunnel's URL now (it may have moved on). */
   async applyFollow(): Promise<Result<FollowRecord>> {
     const newest = this.flowent.links.history()[0];
     if (!newest || newest.mode !== 'ask' || newest.changes.length === 0) {
-      return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.' };
+      return {
+        ok: false,
+        code: 'flowent-nothing-to-follow',
+        message: 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.',
+      };
     }
     const record = await this.flowent.followTunnel({ previous: newest.previous, current: this.publicUrl() ?? newest.current }, 'auto');
     if (record.changes.length === 0) {
-      return { ok: false, code: 'flowent-nothing-to-follow', message: `No linked action points under ${newest.previous} any more: nothing to re-point.` };
+      return {
+        ok: false,
+        code: 'flowent-nothing-to-follow',
+        message: `No linked action points under ${newest.previous} any more: nothing to re-point.`,
+      };
     }
     this.followed(record);
     return { ok: true, value: record };

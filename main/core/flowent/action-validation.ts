@@ -9,7 +9,10 @@ export type InputCheck = ActionInputCheck;
 
 export function checkName(name: string): FieldProblem | null {
   if (name.length < 1 || name.length > 100 || !ACTION_NAME.test(name)) {
-    return { field: 'name', message: `"${name}" is not an action name: use 1-100 lowercase letters, digits or underscores (e.g. send_email).` };
+    return {
+      field: 'name',
+      message: `"${name}" is not an action name: use 1-100 lowercase letters, digits or underscores (e.g. send_email).`,
+    };
   }
   return null;
 }
@@ -19,7 +22,10 @@ export function checkName(name: string): FieldProblem | null {
  * anything is sent so the user sees every problem at once. `production` is true when the
  * Gateway is not a local instance: there Flowent wants https webhooks.
  */
-export function checkActionInput(input: Partial<ActionCreate> & ActionUpdate, options: { partial: boolean; production: boolean }): InputCheck {
+export function checkActionInput(
+  input: Partial<ActionCreate> & ActionUpdate,
+  options: { partial: boolean; production: boolean },
+): InputCheck {
   const problems: FieldProblem[] = [];
   const warnings: string[] = [];
   const need = (field: FieldProblem['field'], present: boolean) => {
@@ -32,13 +38,20 @@ export function checkActionInput(input: Partial<ActionCreate> & ActionUpdate, op
   }
   if (need('description', input.description !== undefined)) {
     const length = [...(input.description ?? '')].length;
-    if (length < 1 || length > 500) problems.push({ field: 'description', message: `description must be 1-500 characters (it has ${length}).` });
+    if (length < 1 || length > 500)
+      problems.push({ field: 'description', message: `description must be 1-500 characters (it has ${length}).` });
   }
   if (need('webhook_url', input.webhook_url !== undefined)) {
     const url = parseUrl(input.webhook_url ?? '');
-    if (!url) problems.push({ field: 'webhook_url', message: `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".` });
+    if (!url)
+      problems.push({
+        field: 'webhook_url',
+        message: `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".`,
+      });
     else if (url.protocol === 'http:' && options.production) {
-      warnings.push(`webhook_url ${input.webhook_url} is plain http: Flowent asks for https in production (a tunnel gives you an https URL).`);
+      warnings.push(
+        `webhook_url ${input.webhook_url} is plain http: Flowent asks for https in production (a tunnel gives you an https URL).`,
+      );
     }
   }
   if (need('json_schema', input.json_schema !== undefined)) {

@@ -50,7 +50,14 @@ export class FlowentService {
   /** Checks a `--profile` name (or the stored active one) exists. */
   checkProfile(): Result<FlowentProfile> {
     if (this.override && !this.profiles.get(this.override)) {
-      return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${this.override}". Profiles: ${this.profiles.list().map((p) => p.name).join(', ')}.` };
+      return {
+        ok: false,
+        code: 'flowent-unknown-profile',
+        message: `No Flowent profile named "${this.override}". Profiles: ${this.profiles
+          .list()
+          .map((p) => p.name)
+          .join(', ')}.`,
+      };
     }
     return { ok: true, value: this.profile() };
   }
@@ -69,7 +76,13 @@ export class FlowentService {
     const existing = this.clients.get(profile.name);
     if (existing && existing.baseUrl === profile.baseUrl) return existing.client;
     const hint = this.options.apiTokenHint?.(profile.name) ?? apiTokenVariable(profile.name);
-    const session = new TokenSession({ baseUrl: profile.baseUrl, apiToken: this.options.profileSecret(profile.name), apiTokenHint: hint, fetch: this.options.fetch, now: this.options.now });
+    const session = new TokenSession({
+      baseUrl: profile.baseUrl,
+      apiToken: this.options.profileSecret(profile.name),
+      apiTokenHint: hint,
+      fetch: this.options.fetch,
+      now: this.options.now,
+    });
     const counter = new RequestCounter(this.options.settings, profile.name, this.options.now);
     const client = new GatewayClient({ baseUrl: profile.baseUrl, session, counter, fetch: this.options.fetch });
     this.clients.set(profile.name, { baseUrl: profile.baseUrl, session, client });
@@ -126,7 +139,12 @@ export class FlowentService {
    * of this companion), or updates it when it already exists, and links it. Flowent's
    * registration check arrives at the companion's webhook server while this waits.
    */
-  async registerHere(name: string, description: string, schema: Record<string, unknown>, publicBaseUrl: string): Promise<FlowentResult<RegisteredHere>> {
+  async registerHere(
+    name: string,
+    description: string,
+    schema: Record<string, unknown>,
+    publicBaseUrl: string,
+  ): Promise<FlowentResult<RegisteredHere>> {
     const webhookUrl = companionWebhookUrl(publicBaseUrl, name);
     const warnings = this.reachabilityWarnings(publicBaseUrl);
     let created = true;
@@ -142,11 +160,17 @@ export class FlowentService {
 
   /** Links an action already on Flowent; with `publicBaseUrl`, re-points it here first. */
   async link(name: string, publicBaseUrl?: string): Promise<FlowentResult<LinkedAction>> {
-    const action = publicBaseUrl ? await this.update(name, { webhook_url: companionWebhookUrl(publicBaseUrl, name) }) : await this.get(name);
+    const action = publicBaseUrl
+      ? await this.update(name, { webhook_url: companionWebhookUrl(publicBaseUrl, name) })
+      : await this.get(name);
     if (!action.ok) return action;
     const link = { profile: this.profile().name, action: name, webhookUrl: action.value.webhook_url, linkedAt: this.now() };
     this.links.upsert(link);
-    return { ok: true, value: link, warnings: publicBaseUrl ? [...this.reachabilityWarnings(publicBaseUrl), ...action.warnings] : action.warnings };
+    return {
+      ok: true,
+      value: link,
+      warnings: publicBaseUrl ? [...this.reachabilityWarnings(publicBaseUrl), ...action.warnings] : action.warnings,
+    };
   }
 
   unlink(name: string): boolean {
@@ -169,7 +193,9 @@ export class FlowentService {
         continue;
       }
       const profile = this.profiles.get(link.profile);
-      const updated = profile ? await this.client(profile).update(link.action, { webhook_url: to }) : failure('flowent-unknown-profile', `The profile ${link.profile} no longer exists.`);
+      const updated = profile
+        ? await this.client(profile).update(link.action, { webhook_url: to })
+        : failure('flowent-unknown-profile', `The profile ${link.profile} no longer exists.`);
       if (updated.ok) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
       changes.push(updated.ok ? { ...base, outcome: 'updated' } : { ...base, outcome: 'failed', message: updated.message });
     }
@@ -180,7 +206,8 @@ export class FlowentService {
 
   /** Linked actions whose webhook_url is under none of the URLs that reach the companion now. */
   staleActions(currentBaseUrls: string[]): StaleAction[] {
-    return this.links.all()
+    return this.links
+      .all()
       .filter((link) => !currentBaseUrls.some((base) => isUnder(link.webhookUrl, base)))
       .map((link) => ({
         ...link,
@@ -205,7 +232,9 @@ export class FlowentService {
   private reachabilityWarnings(publicBaseUrl: string): string[] {
     const local = !isProductionGateway(publicBaseUrl);
     if (local && isProductionGateway(this.profile().baseUrl)) {
-      return [`${publicBaseUrl} is this machine's loopback address: Flowent in the cloud cannot call it. Open a tunnel and use its public URL.`];
+      return [
+        `${publicBaseUrl} is this machine's loopback address: Flowent in the cloud cannot call it. Open a tunnel and use its public URL.`,
+      ];
     }
     return [];
   }

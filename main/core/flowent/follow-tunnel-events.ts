@@ -14,9 +14,15 @@ export interface FollowOptions {
  * Wires the core's `tunnel-url-changed` event to {@link FlowentService.followTunnel}: for the
  * desktop app and `serve`. Returns the unsubscribe function.
  */
-export function followTunnelEvents(subscribe: (listener: (event: CoreEvent) => void) => () => void, flowent: FlowentService, options: FollowOptions): () => void {
+export function followTunnelEvents(
+  subscribe: (listener: (event: CoreEvent) => void) => () => void,
+  flowent: FlowentService,
+  options: FollowOptions,
+): () => void {
   return subscribe((event) => {
     if (event.type !== 'tunnel-url-changed') return;
-    flowent.followTunnel({ previous: event.previous, current: event.current }, options.mode()).then(options.onRecord, options.onError ?? (() => {}));
+    flowent
+      .followTunnel({ previous: event.previous, current: event.current }, options.mode())
+      .then(options.onRecord, options.onError ?? (() => {}));
   });
 }

@@ -58,8 +58,13 @@ export class GatewayClient {
     const check = checkActionInput({ name, ...changes }, { partial: true, production: this.production });
     if (check.problems.length > 0) return failure('flowent-invalid-input', describeProblems(check.problems));
     const body = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    if (Object.keys(body).length === 0) return failure('flowent-invalid-input', 'Nothing to update: give a description, a webhook_url or a json_schema.');
-    const context: RequestContext = { baseUrl: this.baseUrl, action: name, ...(changes.webhook_url ? { webhookUrl: changes.webhook_url } : {}) };
+    if (Object.keys(body).length === 0)
+      return failure('flowent-invalid-input', 'Nothing to update: give a description, a webhook_url or a json_schema.');
+    const context: RequestContext = {
+      baseUrl: this.baseUrl,
+      action: name,
+      ...(changes.webhook_url ? { webhookUrl: changes.webhook_url } : {}),
+    };
     return this.action(await this.send('PUT', `/actions/${name}`, body, context), check.warnings);
   }
 
@@ -69,13 +74,18 @@ export class GatewayClient {
     const answer = await this.send('DELETE', `/actions/${name}`, undefined, { action: name });
     if (!answer.ok) return answer;
     const message = (answer.body as { message?: unknown }).message;
-    return { ok: true, value: { message: typeof message === 'string' ? message : 'Action deleted successfully' }, warnings: answer.warnings };
+    return {
+      ok: true,
+      value: { message: typeof message === 'string' ? message : 'Action deleted successfully' },
+      warnings: answer.warnings,
+    };
   }
 
   private action(answer: Answer, warnings: string[] = []): FlowentResult<FlowentAction> {
     if (!answer.ok) return answer;
     const action = (answer.body as { action?: unknown }).action;
-    if (typeof action !== 'object' || action === null) return failure('flowent-bad-answer', `The Gateway answered without an action (HTTP ${answer.status}).`);
+    if (typeof action !== 'object' || action === null)
+      return failure('flowent-bad-answer', `The Gateway answered without an action (HTTP ${answer.status}).`);
     return { ok: true, value: action as FlowentAction, warnings: [...warnings, ...answer.warnings] };
   }
 
@@ -91,7 +101,11 @@ export class GatewayClient {
       try {
         response = await this.fetch(this.baseUrl + path, {
           method,
-          headers: { authorization: `Bearer ${token.jwt}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: `Bearer ${token.jwt}`,
+            accept: 'application/json',
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
         });

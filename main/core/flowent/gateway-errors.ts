@@ -28,18 +28,43 @@ export function describeGatewayError(status: number, body: unknown, context: Req
           extra,
         );
       }
-      return failure('flowent-bad-request', `Flowent refused ${action}: ${error || 'bad request'}${details ? ` (${details})` : ''}.`, extra);
+      return failure(
+        'flowent-bad-request',
+        `Flowent refused ${action}: ${error || 'bad request'}${details ? ` (${details})` : ''}.`,
+        extra,
+      );
     }
     case 401:
-      return failure('flowent-unauthorized', `Flowent did not accept the session even after exchanging the API token again (${error || 'Invalid token'}). Create a new API token in Gateway Management.`, extra);
+      return failure(
+        'flowent-unauthorized',
+        `Flowent did not accept the session even after exchanging the API token again (${error || 'Invalid token'}). Create a new API token in Gateway Management.`,
+        extra,
+      );
     case 404:
-      return failure('flowent-action-not-found', `Flowent has no action ${action}${error && error !== 'Action not found' ? ` (${error})` : ''}. List the registered actions with "actions list".`, extra);
+      return failure(
+        'flowent-action-not-found',
+        `Flowent has no action ${action}${error && error !== 'Action not found' ? ` (${error})` : ''}. List the registered actions with "actions list".`,
+        extra,
+      );
     case 409:
-      return failure('flowent-action-exists', `An action ${action} already exists on Flowent: update it instead (or register with the companion, which updates it).`, extra);
+      return failure(
+        'flowent-action-exists',
+        `An action ${action} already exists on Flowent: update it instead (or register with the companion, which updates it).`,
+        extra,
+      );
     case 429:
-      return failure('flowent-rate-limited', `Flowent refused: too many requests (its limit is 1000 per hour per tenant). Wait a while and try again.`, extra);
+      return failure(
+        'flowent-rate-limited',
+        `Flowent refused: too many requests (its limit is 1000 per hour per tenant). Wait a while and try again.`,
+        extra,
+      );
     default:
-      if (status >= 500) return failure('flowent-server-error', `The Flowent Gateway at ${context.baseUrl} failed (HTTP ${status}${error ? `: ${error}` : ''}). Try again later.`, extra);
+      if (status >= 500)
+        return failure(
+          'flowent-server-error',
+          `The Flowent Gateway at ${context.baseUrl} failed (HTTP ${status}${error ? `: ${error}` : ''}). Try again later.`,
+          extra,
+        );
       return failure('flowent-unexpected', `The Flowent Gateway answered HTTP ${status}${error ? `: ${error}` : ''}.`, extra);
   }
 }

@@ -2,7 +2,14 @@
 export { FlowentService, type FlowentServiceOptions, type RegisteredHere, type StaleAction } from './flowent-service';
 export { GatewayClient } from './gateway-client';
 export { TokenSession, API_TOKEN_REJECTED, type FetchLike } from './token-session';
-export { FlowentProfiles, environmentProfileSecrets, apiTokenVariable, DEFAULT_PROFILE, type FlowentProfile, type ProfileSecrets } from './profiles';
+export {
+  FlowentProfiles,
+  environmentProfileSecrets,
+  apiTokenVariable,
+  DEFAULT_PROFILE,
+  type FlowentProfile,
+  type ProfileSecrets,
+} from './profiles';
 export { SqliteFlowentSettings, MemoryFlowentSettings, openFlowentSettings, type FlowentSettingsStore } from './settings-repository';
 export { checkActionInput, checkJsonSchema, type FieldProblem, type InputCheck } from './action-validation';
 export { SchemaCache, type ParameterCheck, type ParameterProblem } from './parameter-check';

@@ -3,7 +3,6 @@ import type { FlowentSettingsStore } from './settings-repository';
 
 export type { FollowChange, FollowMode, FollowRecord, LinkedAction } from '../../contract/account';
 
-
 export const FOLLOW_HISTORY_SIZE = 50;
 
 /** Links and the follow-the-tunnel history, in settings (`flowent.links`, `flowent.follow-history`). */

@@ -24,7 +24,8 @@ export class SchemaCache {
   ) {}
 
   remember(actions: FlowentAction[]): void {
-    for (const action of actions) this.settings.write(this.key(action.name), { schema: action.json_schema, fetchedAt: this.now() } satisfies CachedSchema);
+    for (const action of actions)
+      this.settings.write(this.key(action.name), { schema: action.json_schema, fetchedAt: this.now() } satisfies CachedSchema);
   }
 
   forget(name: string): void {
@@ -45,7 +46,11 @@ export class SchemaCache {
       try {
         entry = { text, validate: createAjv().compile(cached.schema) };
       } catch (error) {
-        return { status: 'bad-schema', problems: [], message: `The schema Flowent holds for ${action} cannot be used: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          status: 'bad-schema',
+          problems: [],
+          message: `The schema Flowent holds for ${action} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       this.compiled.set(action, entry);
     }
@@ -84,8 +89,15 @@ function describe(error: ErrorObject): ParameterProblem {
 
 /** `/items/2/qty` → `parameters.items[2].qty`. */
 function pointerToPath(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), 'parameters');
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.reduce(
+    (path, part) =>
+      /^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`,
+    'parameters',
+  );
 }
 
 function article(type: string): string {

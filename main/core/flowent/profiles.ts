@@ -59,7 +59,11 @@ export class FlowentProfiles {
 
   save(profile: FlowentProfile): Result<FlowentProfile> {
     if (!PROFILE_NAME.test(profile.name)) {
-      return { ok: false, code: 'flowent-bad-profile', message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` };
+      return {
+        ok: false,
+        code: 'flowent-bad-profile',
+        message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, - or _.`,
+      };
     }
     let url: URL;
     try {
@@ -68,7 +72,11 @@ export class FlowentProfiles {
       url = new URL('invalid:');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return { ok: false, code: 'flowent-bad-profile', message: `The Gateway URL must be http(s), such as ${DEFAULT_FLOWENT_BASE_URL}, not "${profile.baseUrl}".` };
+      return {
+        ok: false,
+        code: 'flowent-bad-profile',
+        message: `The Gateway URL must be http(s), such as ${DEFAULT_FLOWENT_BASE_URL}, not "${profile.baseUrl}".`,
+      };
     }
     const clean = { name: profile.name, baseUrl: profile.baseUrl.replace(/\/+$/, '') };
     const others = this.settings.read<FlowentProfile[]>('profiles', []).filter((stored) => stored.name !== clean.name);
@@ -78,7 +86,14 @@ export class FlowentProfiles {
 
   setActive(name: string): Result<FlowentProfile> {
     const profile = this.get(name);
-    if (!profile) return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}". Profiles: ${this.list().map((p) => p.name).join(', ')}.` };
+    if (!profile)
+      return {
+        ok: false,
+        code: 'flowent-unknown-profile',
+        message: `No Flowent profile named "${name}". Profiles: ${this.list()
+          .map((p) => p.name)
+          .join(', ')}.`,
+      };
     this.settings.write('active-profile', name);
     return { ok: true, value: profile };
   }

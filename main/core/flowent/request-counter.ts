@@ -24,7 +24,8 @@ export class RequestCounter {
     recent.push(this.now());
     this.settings.write(this.key, recent);
     const count = recent.length;
-    if (count > REQUESTS_PER_HOUR) return `${count} Gateway requests from this machine in the last hour: over Flowent's limit of ${REQUESTS_PER_HOUR} per hour, so Flowent may refuse requests for a while.`;
+    if (count > REQUESTS_PER_HOUR)
+      return `${count} Gateway requests from this machine in the last hour: over Flowent's limit of ${REQUESTS_PER_HOUR} per hour, so Flowent may refuse requests for a while.`;
     if (count >= WARN_AT) return `${count} of Flowent's ${REQUESTS_PER_HOUR} Gateway requests per hour used from this machine.`;
     return null;
   }

@@ -44,7 +44,9 @@ export class SqliteFlowentSettings implements FlowentSettingsStore {
   }
 
   keys(prefix: string): string[] {
-    const rows = this.db.prepare("SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key").all(PREFIX.length + prefix.length, PREFIX + prefix) as { key: string }[];
+    const rows = this.db
+      .prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key')
+      .all(PREFIX.length + prefix.length, PREFIX + prefix) as { key: string }[];
     return rows.map((row) => row.key.slice(PREFIX.length));
   }
 }
@@ -85,6 +87,10 @@ export function openFlowentSettings(dataDir: string, nativeBinding?: string): Re
     }
     return { ok: true, value: { settings: new SqliteFlowentSettings(db), close: () => db.open && db.close() } };
   } catch (error) {
-    return { ok: false, code: 'database-error', message: `Cannot open ${file} for Flowent settings: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      code: 'database-error',
+      message: `Cannot open ${file} for Flowent settings: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

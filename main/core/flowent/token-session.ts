@@ -65,7 +65,10 @@ export class TokenSession {
   private async doExchange(): Promise<{ ok: true; jwt: string } | FlowentFailure> {
     const apiToken = this.options.apiToken.get();
     if (!apiToken) {
-      return failure('flowent-no-api-token', `No Flowent API token is set: create one in Flowent's Gateway Management and set ${this.options.apiTokenHint}.`);
+      return failure(
+        'flowent-no-api-token',
+        `No Flowent API token is set: create one in Flowent's Gateway Management and set ${this.options.apiTokenHint}.`,
+      );
     }
     const url = `${this.options.baseUrl}/token/exchange`;
     let response: Response;
@@ -84,12 +87,19 @@ export class TokenSession {
     if (response.status === 401) return failure('flowent-api-token-rejected', API_TOKEN_REJECTED, { status: 401 });
     if (!response.ok) {
       const said = typeof body?.error === 'string' ? `: ${body.error}${typeof body.details === 'string' ? ` (${body.details})` : ''}` : '';
-      return failure('flowent-exchange-failed', `Flowent refused the token exchange (HTTP ${response.status})${said}. Check the API token and the Gateway URL ${this.options.baseUrl}.`, { status: response.status });
+      return failure(
+        'flowent-exchange-failed',
+        `Flowent refused the token exchange (HTTP ${response.status})${said}. Check the API token and the Gateway URL ${this.options.baseUrl}.`,
+        { status: response.status },
+      );
     }
     const jwt = body?.jwt_token;
     const expiresIn = body?.expires_in;
     if (typeof jwt !== 'string' || jwt === '') {
-      return failure('flowent-bad-answer', `The Gateway at ${this.options.baseUrl} answered the token exchange without a jwt_token: is this a Flowent Gateway URL (…/api/v1/gateway)?`);
+      return failure(
+        'flowent-bad-answer',
+        `The Gateway at ${this.options.baseUrl} answered the token exchange without a jwt_token: is this a Flowent Gateway URL (…/api/v1/gateway)?`,
+      );
     }
     // expires_in is documented (86400); a JWT without it is assumed to last the documented day.
     this.lifetimeMs = (typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 86_400) * 1000;
@@ -102,5 +112,8 @@ export class TokenSession {
 export function unreachable(baseUrl: string, error: unknown): FlowentFailure {
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.name : 'error');
   const reason = cause === 'TimeoutError' ? 'it did not answer in time' : `${cause}`;
-  return failure('flowent-unreachable', `Cannot reach the Flowent Gateway at ${baseUrl} (${reason}). Check the Gateway URL and your internet connection.`);
+  return failure(
+    'flowent-unreachable',
+    `Cannot reach the Flowent Gateway at ${baseUrl} (${reason}). Check the Gateway URL and your internet connection.`,
+  );
 }

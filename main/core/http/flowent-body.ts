@@ -8,8 +8,7 @@ export interface FlowentCall {
 }
 
 export type BodyCheck =
-  | { ok: true; call: FlowentCall }
-  | { ok: false; problem: string; message: string; action: string | null; test: boolean };
+  { ok: true; call: FlowentCall } | { ok: false; problem: string; message: string; action: string | null; test: boolean };
 
 /**
  * Checks the shape Flowent sends (PROTOCOL.md section 1): an object with a valid
@@ -18,7 +17,12 @@ export type BodyCheck =
  */
 export function checkFlowentBody(root: JsonNode, pathAction: string | null): BodyCheck {
   if (root.kind !== 'object') {
-    return fail('not-an-object', `The body is a JSON ${root.kind}, not an object. Send a JSON object like {"action_name":"…","parameters":{},"timestamp":…}.`, null, false);
+    return fail(
+      'not-an-object',
+      `The body is a JSON ${root.kind}, not an object. Send a JSON object like {"action_name":"…","parameters":{},"timestamp":…}.`,
+      null,
+      false,
+    );
   }
   const testNode = findMember(root, 'test');
   const test = testNode?.kind === 'boolean' && testNode.value;
@@ -27,7 +31,12 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
   const known = bodyAction ?? pathAction;
 
   if (!actionNode) {
-    return fail('missing-action-name', 'The body has no "action_name". Add the registered action\'s name, e.g. "action_name":"send_email".', pathAction, test);
+    return fail(
+      'missing-action-name',
+      'The body has no "action_name". Add the registered action\'s name, e.g. "action_name":"send_email".',
+      pathAction,
+      test,
+    );
   }
   if (actionNode.kind !== 'string') {
     return fail('invalid-action-name', `"action_name" must be a string, but it is a ${actionNode.kind}.`, pathAction, test);
@@ -57,7 +66,12 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
   }
   const timestamp = findMember(root, 'timestamp');
   if (!timestamp) {
-    return fail('missing-timestamp', 'The body has no "timestamp". Add the Unix time in whole seconds when the call was sent.', known, test);
+    return fail(
+      'missing-timestamp',
+      'The body has no "timestamp". Add the Unix time in whole seconds when the call was sent.',
+      known,
+      test,
+    );
   }
   if (timestamp.kind !== 'number' || !isSafeInteger(timestamp.literal)) {
     return fail('invalid-timestamp', '"timestamp" must be a whole number of seconds since 1970 (e.g. 1645123456).', known, test);

@@ -81,7 +81,11 @@ export function storeFailureMessage(fault: StoreFault): string {
  * leaves (and before a delayed answer starts waiting), so an answered call is never lost;
  * a call that cannot be stored is answered 503 instead of its planned answer.
  */
-export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps, store: StoreCall = storeOneByOne(deps.calls)): Promise<Delivery> {
+export async function handleCall(
+  request: CapturedRequest,
+  deps: CallHandlerDeps,
+  store: StoreCall = storeOneByOne(deps.calls),
+): Promise<Delivery> {
   const outcome = await interpret(request, deps);
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
@@ -100,7 +104,9 @@ export async function handleCall(request: CapturedRequest, deps: CallHandlerDeps
     problemMessage: outcome.problemMessage,
     signature: outcome.signature,
     answeredBy: outcome.answeredBy,
-    response: answer ? { status: answer.status, headers: answer.headers, body: answer.body } : { status: 0, headers: [], body: Buffer.alloc(0) },
+    response: answer
+      ? { status: answer.status, headers: answer.headers, body: answer.body }
+      : { status: 0, headers: [], body: Buffer.alloc(0) },
     durationMs,
     source: 'flowent',
     originalCallId: null,

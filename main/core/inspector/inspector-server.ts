@@ -48,7 +48,8 @@ export class InspectorServer {
     const server = createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
         this.options.onInternalError(error);
-        if (!response.headersSent) sendJson(response, 500, { ok: false, code: 'internal', message: 'The inspector failed; see the command output.' });
+        if (!response.headersSent)
+          sendJson(response, 500, { ok: false, code: 'internal', message: 'The inspector failed; see the command output.' });
       });
     });
     const listened = await new Promise<Result<number>>((resolve) => {
@@ -86,7 +87,11 @@ export class InspectorServer {
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://inspector.invalid');
     if (!this.isOwnHost(request.headers.host) || !this.isOwnOrigin(request.headers.origin)) {
-      return sendJson(response, 403, { ok: false, code: 'foreign-origin', message: 'Refused: this request names another host or origin than the inspector.' });
+      return sendJson(response, 403, {
+        ok: false,
+        code: 'foreign-origin',
+        message: 'Refused: this request names another host or origin than the inspector.',
+      });
     }
     if (url.pathname === '/api/events') {
       if (request.method !== 'GET') return sendJson(response, 405, { ok: false, code: 'method', message: 'Use GET for the event stream.' });

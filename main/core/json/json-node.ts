@@ -49,9 +49,7 @@ export interface JsonNull extends Span {
 
 export type JsonParseErrorCode = 'empty' | 'invalid-utf8' | 'bom' | 'invalid-json' | 'too-deep';
 
-export type JsonParseResult =
-  | { ok: true; root: JsonNode }
-  | { ok: false; code: JsonParseErrorCode; message: string; offset: number };
+export type JsonParseResult = { ok: true; root: JsonNode } | { ok: false; code: JsonParseErrorCode; message: string; offset: number };
 
 /** Deeper documents are refused: Flowent never nests this deep and recursion must stay bounded. */
 export const MAX_JSON_DEPTH = 256;

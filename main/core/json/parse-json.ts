@@ -53,7 +53,11 @@ export function parseJson(raw: Uint8Array): JsonParseResult {
   let firstNonWs = 0;
   while (firstNonWs < n && isWs(bytes[firstNonWs]!)) firstNonWs++;
   if (firstNonWs === n) {
-    return fail('empty', 0, n === 0 ? 'The body is empty; Flowent sends a JSON object.' : 'The body contains only whitespace; Flowent sends a JSON object.');
+    return fail(
+      'empty',
+      0,
+      n === 0 ? 'The body is empty; Flowent sends a JSON object.' : 'The body contains only whitespace; Flowent sends a JSON object.',
+    );
   }
   if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return fail('bom', 0, 'The body starts with a byte order mark; send plain UTF-8 JSON.');
@@ -74,9 +78,7 @@ export function parseJson(raw: Uint8Array): JsonParseResult {
   return new Parser(bytes, text, firstNonWs).run();
 }
 
-type Frame =
-  | { obj: JsonObject; key: string; keyStart: number }
-  | { arr: JsonArray };
+type Frame = { obj: JsonObject; key: string; keyStart: number } | { arr: JsonArray };
 
 // A class rather than closures inside parseJson: closures are new functions on every call,
 // which made V8 throw away the optimized parser on each parse.
@@ -146,7 +148,8 @@ class Parser {
         return this.slice(open + 1, lag0, i, lag);
       }
       if (b === BACKSLASH) break;
-      if (b < 0x20) return this.syntax(i, `control character 0x${b.toString(16).padStart(2, '0')} inside a string must be escaped (e.g. \\n)`);
+      if (b < 0x20)
+        return this.syntax(i, `control character 0x${b.toString(16).padStart(2, '0')} inside a string must be escaped (e.g. \\n)`);
       if (b >= 0xc0) lag += b >= 0xe0 ? 2 : 1;
       i++;
     }
@@ -162,7 +165,8 @@ class Parser {
         this.lag = lag;
         return out;
       }
-      if (b < 0x20) return this.syntax(i, `control character 0x${b.toString(16).padStart(2, '0')} inside a string must be escaped (e.g. \\n)`);
+      if (b < 0x20)
+        return this.syntax(i, `control character 0x${b.toString(16).padStart(2, '0')} inside a string must be escaped (e.g. \\n)`);
       if (b !== BACKSLASH) {
         if (b >= 0xc0) lag += b >= 0xe0 ? 2 : 1;
         i++;
@@ -171,14 +175,30 @@ class Parser {
       out += this.slice(runStart, runLag, i, lag);
       const e = bytes[i + 1];
       switch (e) {
-        case 0x22: out += '"'; break;
-        case 0x5c: out += '\\'; break;
-        case 0x2f: out += '/'; break;
-        case 0x62: out += '\b'; break;
-        case 0x66: out += '\f'; break;
-        case 0x6e: out += '\n'; break;
-        case 0x72: out += '\r'; break;
-        case 0x74: out += '\t'; break;
+        case 0x22:
+          out += '"';
+          break;
+        case 0x5c:
+          out += '\\';
+          break;
+        case 0x2f:
+          out += '/';
+          break;
+        case 0x62:
+          out += '\b';
+          break;
+        case 0x66:
+          out += '\f';
+          break;
+        case 0x6e:
+          out += '\n';
+          break;
+        case 0x72:
+          out += '\r';
+          break;
+        case 0x74:
+          out += '\t';
+          break;
         case 0x75: {
           let code = 0;
           for (let k = 2; k < 6; k++) {

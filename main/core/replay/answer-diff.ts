@@ -2,7 +2,16 @@ import { diffLines } from 'diff';
 import type { AnswerDiff, DiffLine, HeaderChange, HeaderPair } from '../../contract/api';
 
 /** Headers that differ between any two answers and say nothing about the handler's behaviour. */
-const VOLATILE_HEADERS = new Set(['date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'age', 'etag', 'last-modified']);
+const VOLATILE_HEADERS = new Set([
+  'date',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'age',
+  'etag',
+  'last-modified',
+]);
 
 // The diff's shape is the contract's: the renderer shows it as is.
 export type { AnswerDiff, DiffLine, HeaderChange } from '../../contract/api';
@@ -41,7 +50,9 @@ function diffHeaders(before: HeaderPair[], after: HeaderPair[]): HeaderChange[] 
   const left = collect(before);
   const right = collect(after);
   const names = [...new Set([...left.keys(), ...right.keys()])].sort();
-  return names.filter((name) => left.get(name) !== right.get(name)).map((name) => ({ name, before: left.get(name) ?? null, after: right.get(name) ?? null }));
+  return names
+    .filter((name) => left.get(name) !== right.get(name))
+    .map((name) => ({ name, before: left.get(name) ?? null, after: right.get(name) ?? null }));
 }
 
 function rawText(body: Uint8Array): string {

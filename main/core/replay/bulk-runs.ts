@@ -32,7 +32,11 @@ export class BulkRuns {
       .catch((error: unknown) => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
         const message = error instanceof Error ? error.message : String(error);
-        this.emit({ type: 'replay-finished', runId, summary: { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', error: message }] } });
+        this.emit({
+          type: 'replay-finished',
+          runId,
+          summary: { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', error: message }] },
+        });
       })
       .finally(() => this.running.delete(runId));
     return runId;
@@ -54,7 +58,10 @@ export class BulkRuns {
   }
 }
 
-function toItem(item: { originalId: number; result: Result<{ id: number; verdict: BulkReplayItem['verdict']; error: string | null }> }): BulkReplayItem {
+function toItem(item: {
+  originalId: number;
+  result: Result<{ id: number; verdict: BulkReplayItem['verdict']; error: string | null }>;
+}): BulkReplayItem {
   const { originalId, result } = item;
   if (!result.ok) return { originalId, replayId: null, verdict: 'failed', error: result.message };
   return { originalId, replayId: result.value.id, verdict: result.value.verdict, error: result.value.error };

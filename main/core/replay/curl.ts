@@ -16,7 +16,8 @@ export interface CurlOptions {
 }
 
 /** Headers curl sets itself, or that belong to the original hop. */
-const LEFT_OUT = /^(host|content-length|connection|keep-alive|transfer-encoding|te|trailer|upgrade|expect|accept-encoding|x-forwarded-.*|proxy-.*)$/i;
+const LEFT_OUT =
+  /^(host|content-length|connection|keep-alive|transfer-encoding|te|trailer|upgrade|expect|accept-encoding|x-forwarded-.*|proxy-.*)$/i;
 
 /** Quotes a word for any POSIX shell: single quotes, with each `'` written as `'\''`. */
 export function shellQuote(text: string): string {
@@ -32,7 +33,9 @@ export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<str
   let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !/^(authorization|cookie)$/i.test(name));
   if (options.resign) {
     if (!options.key) return { ok: false, code: 'no-key', message: 'A re-signed command needs the HMAC key: set it first.' };
-    const signed = resignBody(call.requestBody, options.key, options.style ?? FALLBACK_STYLE, { timestamp: Math.floor((options.now?.() ?? Date.now()) / 1000) });
+    const signed = resignBody(call.requestBody, options.key, options.style ?? FALLBACK_STYLE, {
+      timestamp: Math.floor((options.now?.() ?? Date.now()) / 1000),
+    });
     if (!signed.ok) return signed;
     body = signed.value.body;
     headers = [['Content-Type', 'application/json'], ...headers.filter(([name]) => name.toLowerCase() !== 'content-type')];

@@ -56,7 +56,11 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
   const template = given ?? (action ? resolveRoute(deps.respond(), action, deps.startupForwardTarget ?? null).target : null);
   if (!template) {
     const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'give a target URL';
-    return { ok: false, code: 'no-target', message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: ${how}, or pass --target <url>.` };
+    return {
+      ok: false,
+      code: 'no-target',
+      message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: ${how}, or pass --target <url>.`,
+    };
   }
   const resolved = resolveTarget(template, action ?? 'action');
   return resolved.ok ? { ok: true, value: resolved.url } : { ok: false, code: 'invalid-target', message: resolved.message };
@@ -66,12 +70,31 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
 export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Delivered> {
   const receivedAt = Date.now();
   const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
-  const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, rawHeaders: outgoing.headers, remoteAddress: outgoing.remoteAddress, timeoutMs });
+  const outcome = await deps.forwarder.forward({
+    url: outgoing.url,
+    body: outgoing.body,
+    rawHeaders: outgoing.headers,
+    remoteAddress: outgoing.remoteAddress,
+    timeoutMs,
+  });
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
-  const response = outcome.ok ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
+  const response = outcome.ok
+    ? { status: outcome.status, headers: outcome.headers, body: outcome.body }
+    : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
   const violations: Violation[] = outcome.ok
-    ? checkAnswer({ who: 'your handler', status: outcome.status, body: outcome.body, fullSize: outcome.fullSize, durationMs: outcome.durationMs })
-    : [{ code: outcome.kind === 'timeout' ? 'too-slow' : 'no-answer', message: `your handler ${outcome.kind === 'timeout' ? 'did not answer in time' : 'could not be reached'}. ${outcome.message}` }];
+    ? checkAnswer({
+        who: 'your handler',
+        status: outcome.status,
+        body: outcome.body,
+        fullSize: outcome.fullSize,
+        durationMs: outcome.durationMs,
+      })
+    : [
+        {
+          code: outcome.kind === 'timeout' ? 'too-slow' : 'no-answer',
+          message: `your handler ${outcome.kind === 'timeout' ? 'did not answer in time' : 'could not be reached'}. ${outcome.message}`,
+        },
+      ];
   const error = outcome.ok ? null : outcome.message;
   const url = new URL(outgoing.url);
   const id = deps.calls().insert({

@@ -17,9 +17,11 @@ export interface BodyChanges {
  */
 export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffer> {
   const parsed = parseJson(raw);
-  if (!parsed.ok) return { ok: false, code: 'invalid-json', message: `The stored body is not JSON (${parsed.message}), so it cannot be re-signed.` };
+  if (!parsed.ok)
+    return { ok: false, code: 'invalid-json', message: `The stored body is not JSON (${parsed.message}), so it cannot be re-signed.` };
   const root = parsed.root;
-  if (root.kind !== 'object') return { ok: false, code: 'not-object', message: `The stored body is a JSON ${root.kind}, not an object, so it cannot be re-signed.` };
+  if (root.kind !== 'object')
+    return { ok: false, code: 'not-object', message: `The stored body is a JSON ${root.kind}, not an object, so it cannot be re-signed.` };
   const edits: { start: number; end: number; text: string }[] = [];
   const appended: string[] = [];
   const replace = (name: string, text: string) => {
@@ -53,7 +55,12 @@ export function signBody(body: Uint8Array, key: string, style: string): Result<{
 }
 
 /** A fresh timestamp and signature (and optionally new parameters) for a stored body. */
-export function resignBody(raw: Uint8Array, key: string, style: string, changes: BodyChanges): Result<{ body: Buffer; signature: string; style: StyleName }> {
+export function resignBody(
+  raw: Uint8Array,
+  key: string,
+  style: string,
+  changes: BodyChanges,
+): Result<{ body: Buffer; signature: string; style: StyleName }> {
   const rewritten = rewriteBody(raw, changes);
   if (!rewritten.ok) return rewritten;
   return signBody(rewritten.value, key, style);

@@ -81,7 +81,13 @@ function toEntry(call: StoredCall): HarEntry {
       headers: harHeaders(call.requestHeaders),
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
       ...(call.requestBody.length > 0
-        ? { postData: { mimeType: header(call.requestHeaders, 'content-type') ?? 'application/json', text: requestBody.text, ...(requestBody.base64 ? { _encoding: 'base64' as const } : {}) } }
+        ? {
+            postData: {
+              mimeType: header(call.requestHeaders, 'content-type') ?? 'application/json',
+              text: requestBody.text,
+              ...(requestBody.base64 ? { _encoding: 'base64' as const } : {}),
+            },
+          }
         : {}),
       headersSize: -1,
       bodySize: call.size,
@@ -94,7 +100,8 @@ function toEntry(call: StoredCall): HarEntry {
       headers: harHeaders(call.response.headers),
       content: {
         size: call.response.body.length,
-        mimeType: header(call.response.headers, 'content-type') ?? (call.response.body.length > 0 ? 'application/octet-stream' : 'x-unknown'),
+        mimeType:
+          header(call.response.headers, 'content-type') ?? (call.response.body.length > 0 ? 'application/octet-stream' : 'x-unknown'),
         text: responseBody.text,
         ...(responseBody.base64 ? { encoding: 'base64' as const } : {}),
       },

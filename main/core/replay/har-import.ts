@@ -39,9 +39,11 @@ export function importHar(text: string, calls: CallsRepository, key: string | nu
   } catch (error) {
     return { ok: false, code: 'not-json', message: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}.` };
   }
-  if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', message: 'The file is JSON but not a HAR: there is no "log" object at the top level.' };
+  if (!isObject(doc) || !isObject(doc.log))
+    return { ok: false, code: 'not-har', message: 'The file is JSON but not a HAR: there is no "log" object at the top level.' };
   const entries = doc.log.entries;
-  if (!Array.isArray(entries)) return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
+  if (!Array.isArray(entries))
+    return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
 
   const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
   const rows: NewCall[] = [];
@@ -81,7 +83,8 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const responseHeaders = readHeaders(response.headers ?? []);
   if (!responseHeaders) return problem('.response.headers', 'is not a list of {name, value} objects.');
   const content = isObject(response.content) ? response.content : {};
-  const requestBody = isObject(postData) && postData._encoding === 'base64' ? Buffer.from(bodyText, 'base64') : Buffer.from(bodyText, 'utf8');
+  const requestBody =
+    isObject(postData) && postData._encoding === 'base64' ? Buffer.from(bodyText, 'base64') : Buffer.from(bodyText, 'utf8');
   const responseText = typeof content.text === 'string' ? content.text : '';
   const responseBody = content.encoding === 'base64' ? Buffer.from(responseText, 'base64') : Buffer.from(responseText, 'utf8');
   const status = typeof response.status === 'number' && Number.isInteger(response.status) && response.status >= 0 ? response.status : 0;
@@ -93,9 +96,15 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const body = flowentFields(requestBody);
   const route = routeOf('POST', pathAndQuery);
   const action = body.action ?? (route.kind === 'flowent' ? route.pathAction : null);
-  const source = typeof entry._source === 'string' && (SOURCES as readonly string[]).includes(entry._source) ? (entry._source as CallSource) : 'flowent';
-  const answeredBy = typeof entry._answeredBy === 'string' && (ANSWERED_BY as readonly string[]).includes(entry._answeredBy) ? (entry._answeredBy as AnsweredBy) : 'forward';
-  const violations = readViolations(entry._violations) ?? (status > 0 ? checkAnswer({ who: 'your handler', status, body: responseBody, fullSize: responseBody.length, durationMs }) : null);
+  const source =
+    typeof entry._source === 'string' && (SOURCES as readonly string[]).includes(entry._source) ? (entry._source as CallSource) : 'flowent';
+  const answeredBy =
+    typeof entry._answeredBy === 'string' && (ANSWERED_BY as readonly string[]).includes(entry._answeredBy)
+      ? (entry._answeredBy as AnsweredBy)
+      : 'forward';
+  const violations =
+    readViolations(entry._violations) ??
+    (status > 0 ? checkAnswer({ who: 'your handler', status, body: responseBody, fullSize: responseBody.length, durationMs }) : null);
   return {
     kind: 'call',
     call: {

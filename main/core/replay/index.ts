@@ -1,5 +1,16 @@
 /** Replay, simulator, HAR export/import, copy as cURL and the learned signing style (issue 6). */
-import type { BulkReplayRunning, BulkReplayStarted, CallFilter, CallSelection, CallSummary, LearnedStyleInfo, ReplayEvent, Result, SignatureReport, SimulatorAction } from '../../contract/api';
+import type {
+  BulkReplayRunning,
+  BulkReplayStarted,
+  CallFilter,
+  CallSelection,
+  CallSummary,
+  LearnedStyleInfo,
+  ReplayEvent,
+  Result,
+  SignatureReport,
+  SimulatorAction,
+} from '../../contract/api';
 import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
 import { Forwarder } from '../respond/forward';
@@ -81,7 +92,10 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
   const learner = new StyleLearner(deps.calls);
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
   const fallback = { style: 'python', fromCalls: 0, discriminatingCalls: 0, decided: false } as const;
-  const runs = new BulkRuns((ids, options) => replayMany(ctx, { ids }, options), (event) => deps.onEvent?.(event));
+  const runs = new BulkRuns(
+    (ids, options) => replayMany(ctx, { ids }, options),
+    (event) => deps.onEvent?.(event),
+  );
   return {
     replay: (id, options) => replayCall(ctx, id, options),
     replayMany: (selection, options) => replayMany(ctx, selection, options),
@@ -111,11 +125,20 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
     startBulk(selection, options) {
       const ids = replayableIds(deps.calls(), selection);
       if (ids.length === 0) {
-        return { ok: false, code: 'nothing-to-replay', message: 'No call here can be replayed: only calls from Flowent that name an action are. Change the filter, or send a call first.' };
+        return {
+          ok: false,
+          code: 'nothing-to-replay',
+          message:
+            'No call here can be replayed: only calls from Flowent that name an action are. Change the filter, or send a call first.',
+        };
       }
       // Refusals every replay of the run would meet are given once, before the run starts.
       if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) {
-        return { ok: false, code: 'no-key', message: 'Re-signing needs the HMAC key: set it in Settings (or FLOWENT_HMAC_KEY), or replay as is.' };
+        return {
+          ok: false,
+          code: 'no-key',
+          message: 'Re-signing needs the HMAC key: set it in Settings (or FLOWENT_HMAC_KEY), or replay as is.',
+        };
       }
       const first = deps.calls().get(ids[0]!);
       const target = first ? targetFor(ctx, first.action, options.target) : null;
@@ -141,8 +164,25 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
 
 function announce(call: StoredCall | null, onStored: (call: CallSummary) => void): void {
   if (!call) return;
-  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } = call;
-  onStored({ id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations });
+  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } =
+    call;
+  onStored({
+    id,
+    receivedAt,
+    method,
+    path,
+    action,
+    test,
+    verdict,
+    style,
+    status,
+    durationMs,
+    size,
+    problem,
+    answeredBy,
+    source,
+    violations,
+  });
 }
 
 function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {

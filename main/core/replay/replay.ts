@@ -51,13 +51,17 @@ export async function replayStored(ctx: ReplayContext, original: StoredCall, opt
   let signedStyle: string | null = null;
   if (mode !== 'as-is') {
     const key = ctx.hmacKey();
-    if (!key) return { ok: false, code: 'no-key', message: 'Re-signing needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).' };
+    if (!key)
+      return { ok: false, code: 'no-key', message: 'Re-signing needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).' };
     if (mode === 'edit' && (options.parameters === null || typeof options.parameters !== 'object' || Array.isArray(options.parameters))) {
       return { ok: false, code: 'invalid-parameters', message: 'Edited parameters must be a JSON object, as Flowent sends.' };
     }
     const style = options.style ?? ctx.learner.learnedStyle(key).style;
     const now = Math.floor((options.now?.() ?? Date.now()) / 1000);
-    const signed = resignBody(original.requestBody, key, style, { timestamp: now, parameters: mode === 'edit' ? options.parameters : undefined });
+    const signed = resignBody(original.requestBody, key, style, {
+      timestamp: now,
+      parameters: mode === 'edit' ? options.parameters : undefined,
+    });
     if (!signed.ok) return signed;
     body = signed.value.body;
     headers = jsonHeaders(original.requestHeaders);

@@ -46,7 +46,11 @@ export async function generateParameters(schema: Record<string, unknown>, seed =
 /** Sends a Flowent call that never happened to the handler and stores it (source `simulator`). */
 export async function simulateCall(ctx: ReplayContext, options: SimulateOptions): Promise<Result<SimulateResult>> {
   if (!ACTION_NAME_PATTERN.test(options.action)) {
-    return { ok: false, code: 'invalid-action', message: `"${options.action}" is not an action name: use 1-100 lowercase letters, digits or underscores.` };
+    return {
+      ok: false,
+      code: 'invalid-action',
+      message: `"${options.action}" is not an action name: use 1-100 lowercase letters, digits or underscores.`,
+    };
   }
   const target = targetFor(ctx, options.action, options.target);
   if (!target.ok) return target;
@@ -58,11 +62,20 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     body = Buffer.from(JSON.stringify({ action_name: options.action, parameters: {}, timestamp, test: true }), 'utf8');
   } else {
     const key = ctx.hmacKey();
-    if (!key) return { ok: false, code: 'no-key', message: 'Signing a simulated call needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).' };
+    if (!key)
+      return {
+        ok: false,
+        code: 'no-key',
+        message: 'Signing a simulated call needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).',
+      };
     try {
       parameters = options.parameters ?? (options.schema ? await generateParameters(options.schema, options.seed ?? 1) : {});
     } catch (error) {
-      return { ok: false, code: 'invalid-schema', message: `Cannot generate parameters from the schema: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        code: 'invalid-schema',
+        message: `Cannot generate parameters from the schema: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
       return { ok: false, code: 'invalid-parameters', message: 'Parameters must be a JSON object, as Flowent sends.' };

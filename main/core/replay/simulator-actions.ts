@@ -73,7 +73,11 @@ export function saveLocalSchema(calls: CallsRepository, action: string, schemaTe
     try {
       schema = JSON.parse(schemaText);
     } catch (error) {
-      return { ok: false, code: 'invalid-json', message: `The schema is not JSON: ${error instanceof Error ? error.message : String(error)}. Fix it and save again.` };
+      return {
+        ok: false,
+        code: 'invalid-json',
+        message: `The schema is not JSON: ${error instanceof Error ? error.message : String(error)}. Fix it and save again.`,
+      };
     }
     const problem = checkJsonSchema(schema);
     if (problem) return { ok: false, code: 'invalid-schema', message: `${problem.replace(/^json_schema/, 'The schema')}` };

@@ -26,7 +26,10 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
   const { who } = answer;
   const seconds = (answer.durationMs / 1000).toFixed(1);
   if (answer.durationMs >= FLOWENT_TIMEOUT_MS) {
-    add('too-slow', `${who} took ${seconds} s; Flowent gives up after 30 s, so the flow sees a failed action. Answer sooner and do slow work after answering.`);
+    add(
+      'too-slow',
+      `${who} took ${seconds} s; Flowent gives up after 30 s, so the flow sees a failed action. Answer sooner and do slow work after answering.`,
+    );
   }
   if (answer.status === 0) {
     add('no-answer', `${who} closed the connection without answering; Flowent sees a failed action.`);
@@ -37,30 +40,48 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
   }
   const success = answer.status >= 200 && answer.status < 300;
   if (!success) {
-    add('not-2xx', `${who} answered ${answer.status}; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).`);
+    add(
+      'not-2xx',
+      `${who} answered ${answer.status}; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(answer.body.toString('utf8'));
   } catch {
     const start = answer.body.subarray(0, 40).toString('utf8').replace(/\s+/g, ' ');
-    add('not-json', `${who} answered ${answer.status} but the body is not JSON${start ? ` (it starts with ${JSON.stringify(start)})` : ' (it is empty)'}; answer {"result":"...","error":""}.`);
+    add(
+      'not-json',
+      `${who} answered ${answer.status} but the body is not JSON${start ? ` (it starts with ${JSON.stringify(start)})` : ' (it is empty)'}; answer {"result":"...","error":""}.`,
+    );
     return violations;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    add('not-object', `${who} answered ${answer.status} but the body is ${kind(parsed)}, not an object; answer {"result":"...","error":""}.`);
+    add(
+      'not-object',
+      `${who} answered ${answer.status} but the body is ${kind(parsed)}, not an object; answer {"result":"...","error":""}.`,
+    );
     return violations;
   }
   const record = parsed as Record<string, unknown>;
   if (!('result' in record)) {
     add('result-missing', `${who} answered ${answer.status} but the body has no \`result\`; Flowent requires it, as a string.`);
   } else if (typeof record.result !== 'string') {
-    add('result-not-string', `${who} answered ${answer.status} but \`result\` is ${kind(record.result)}; Flowent expects a string (use JSON.stringify for structured data).`);
+    add(
+      'result-not-string',
+      `${who} answered ${answer.status} but \`result\` is ${kind(record.result)}; Flowent expects a string (use JSON.stringify for structured data).`,
+    );
   }
   if ('error' in record && typeof record.error !== 'string') {
-    add('error-not-string', `${who} answered ${answer.status} but \`error\` is ${kind(record.error)}; Flowent expects a string, "" on success.`);
+    add(
+      'error-not-string',
+      `${who} answered ${answer.status} but \`error\` is ${kind(record.error)}; Flowent expects a string, "" on success.`,
+    );
   } else if (success && typeof record.error === 'string' && record.error !== '') {
-    add('error-on-success', `${who} answered ${answer.status} with a non-empty \`error\` (${JSON.stringify(clip(record.error))}); on success \`error\` must be "" (or answer non-2xx for a failure).`);
+    add(
+      'error-on-success',
+      `${who} answered ${answer.status} with a non-empty \`error\` (${JSON.stringify(clip(record.error))}); on success \`error\` must be "" (or answer non-2xx for a failure).`,
+    );
   }
   return violations;
 }

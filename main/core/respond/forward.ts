@@ -6,7 +6,17 @@ import { FLOWENT_BODY_LIMIT_BYTES } from './contract-check';
 export const RELAY_LIMIT_BYTES = FLOWENT_BODY_LIMIT_BYTES + 64 * 1024;
 
 /** RFC 9110 section 7.6.1 hop-by-hop headers, plus what the client library sets itself. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+]);
 
 /** Parsed target URLs kept by a Forwarder. */
 const PARSED_URLS_KEPT = 256;
@@ -61,7 +71,14 @@ export class Forwarder {
       if (Number.isFinite(announced) && announced <= RELAY_LIMIT_BYTES) {
         // The common case: a length within the limit, read whole (no per-chunk iteration).
         const body = Buffer.from(await response.body.arrayBuffer());
-        return { ok: true, status: response.statusCode, headers: relayHeaders(response.headers), body, fullSize: body.length, durationMs: elapsed() };
+        return {
+          ok: true,
+          status: response.statusCode,
+          headers: relayHeaders(response.headers),
+          body,
+          fullSize: body.length,
+          durationMs: elapsed(),
+        };
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -78,11 +95,23 @@ export class Forwarder {
         chunks.push(buffer);
       }
       const fullSize = cut ? Math.max(size, Number.isFinite(announced) ? announced : 0) : size;
-      return { ok: true, status: response.statusCode, headers: relayHeaders(response.headers), body: Buffer.concat(chunks), fullSize, durationMs: elapsed() };
+      return {
+        ok: true,
+        status: response.statusCode,
+        headers: relayHeaders(response.headers),
+        body: Buffer.concat(chunks),
+        fullSize,
+        durationMs: elapsed(),
+      };
     } catch (error) {
       const durationMs = elapsed();
       if (timedOut) {
-        return { ok: false, kind: 'timeout', message: `${describeTarget(target)} did not answer within ${formatMs(request.timeoutMs)} (Flowent gives up after 30 s).`, durationMs };
+        return {
+          ok: false,
+          kind: 'timeout',
+          message: `${describeTarget(target)} did not answer within ${formatMs(request.timeoutMs)} (Flowent gives up after 30 s).`,
+          durationMs,
+        };
       }
       return { ok: false, ...describeFailure(error, target), durationMs };
     } finally {
@@ -115,9 +144,17 @@ export function forwardHeaders(rawHeaders: HeaderPair[], remoteAddress: string |
   const forwardedFor = rawHeaders.filter(([name]) => name.toLowerCase() === 'x-forwarded-for').map(([, value]) => value);
   const kept = rawHeaders.filter(([name]) => {
     const lower = name.toLowerCase();
-    return !HOP_BY_HOP.has(lower) && !lower.startsWith('proxy-') && !named.has(lower) && !/^(host|content-length|x-forwarded-(for|proto|host))$/.test(lower);
+    return (
+      !HOP_BY_HOP.has(lower) &&
+      !lower.startsWith('proxy-') &&
+      !named.has(lower) &&
+      !/^(host|content-length|x-forwarded-(for|proto|host))$/.test(lower)
+    );
   });
-  const added: HeaderPair[] = [['X-Forwarded-For', [...forwardedFor, remoteAddress ?? 'unknown'].join(', ')], ['X-Forwarded-Proto', 'http']];
+  const added: HeaderPair[] = [
+    ['X-Forwarded-For', [...forwardedFor, remoteAddress ?? 'unknown'].join(', ')],
+    ['X-Forwarded-Proto', 'http'],
+  ];
   if (originalHost) added.push(['X-Forwarded-Host', originalHost]);
   return [...kept, ...added];
 }
@@ -132,7 +169,8 @@ function relayHeaders(headers: Record<string, string | string[] | undefined>): H
   const pairs: HeaderPair[] = [];
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (value === undefined || HOP_BY_HOP.has(lower) || lower.startsWith('proxy-') || named.has(lower) || lower === 'content-length') continue;
+    if (value === undefined || HOP_BY_HOP.has(lower) || lower.startsWith('proxy-') || named.has(lower) || lower === 'content-length')
+      continue;
     for (const single of Array.isArray(value) ? value : [value]) pairs.push([name, single]);
   }
   return pairs;
@@ -155,18 +193,27 @@ function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | '
   const code = errorCode(error);
   const where = describeTarget(target);
   if (isNotHttp(error)) {
-    return { kind: 'failed', message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is your handler's plain HTTP port, not another service.` };
+    return {
+      kind: 'failed',
+      message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is your handler's plain HTTP port, not another service.`,
+    };
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return { kind: 'unreachable', message: `${where} refused the connection: nothing is listening on ${target.host}. Start your handler, or check the port.` };
+      return {
+        kind: 'unreachable',
+        message: `${where} refused the connection: nothing is listening on ${target.host}. Start your handler, or check the port.`,
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return { kind: 'unreachable', message: `${where} cannot be reached: the name ${target.hostname} does not resolve (DNS).` };
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
-      return { kind: 'unreachable', message: `${where} closed the connection before finishing its answer (connection reset). Check its log for a crash.` };
+      return {
+        kind: 'unreachable',
+        message: `${where} closed the connection before finishing its answer (connection reset). Check its log for a crash.`,
+      };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
@@ -174,9 +221,15 @@ function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | '
       return { kind: 'unreachable', message: `${where} cannot be reached (${code}).` };
     case 'UND_ERR_ABORTED':
     case 'ABORT_ERR':
-      return { kind: 'failed', message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.` };
+      return {
+        kind: 'failed',
+        message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.`,
+      };
     default:
-      return { kind: 'failed', message: `Forwarding to ${target.origin}${target.pathname} failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}.` };
+      return {
+        kind: 'failed',
+        message: `Forwarding to ${target.origin}${target.pathname} failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}.`,
+      };
   }
 }
 

@@ -94,7 +94,12 @@ export function createRespondApi(deps: RespondApiDeps): RespondApi {
       if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
       if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
       const definition = mockFromStoredCall(call);
-      if (!definition) return { ok: false, code: 'no-answer', message: `Call #${callId} got no answer (the connection was closed), so there is nothing to copy.` };
+      if (!definition)
+        return {
+          ok: false,
+          code: 'no-answer',
+          message: `Call #${callId} got no answer (the connection was closed), so there is nothing to copy.`,
+        };
       return changed({ ok: true, value: deps.respond().setMock(call.action, definition) });
     },
     setForwardTarget(action, url) {
@@ -104,7 +109,10 @@ export function createRespondApi(deps: RespondApiDeps): RespondApi {
         const problem = checkTargetUrl(url);
         if (problem) return { ok: false, code: 'invalid-target', message: problem.message };
       }
-      return changed({ ok: true, value: deps.respond().setRoute(action, url === null ? { target: null } : { target: url, mode: 'forward' }) });
+      return changed({
+        ok: true,
+        value: deps.respond().setRoute(action, url === null ? { target: null } : { target: url, mode: 'forward' }),
+      });
     },
     setMode(action, mode) {
       return checkAction(action) ?? changed({ ok: true, value: deps.respond().setRoute(action, { mode }) });
@@ -132,11 +140,20 @@ export function createRespondApi(deps: RespondApiDeps): RespondApi {
 
 function checkAction(action: ActionKey): { ok: false; code: string; message: string } | null {
   if (action === null || ACTION_NAME_PATTERN.test(action)) return null;
-  return { ok: false, code: 'invalid-action', message: `"${action}" is not an action name: use 1-100 lowercase letters, digits or underscores.` };
+  return {
+    ok: false,
+    code: 'invalid-action',
+    message: `"${action}" is not an action name: use 1-100 lowercase letters, digits or underscores.`,
+  };
 }
 
 function invalidMock(errors: DefinitionError[]): SetResult<never> {
   const first = errors[0];
   const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
-  return { ok: false, code: 'invalid-mock', message: `The mock is not valid: ${summary}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, errors };
+  return {
+    ok: false,
+    code: 'invalid-mock',
+    message: `The mock is not valid: ${summary}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+    errors,
+  };
 }

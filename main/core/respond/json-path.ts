@@ -20,7 +20,10 @@ export function parsePath(path: string): ParsedPath {
     } else if ((match = (first ? /^\.?([A-Za-z_][\w-]*)/ : /^\.([A-Za-z_][\w-]*)/).exec(rest))) {
       segments.push(match[1] ?? '');
     } else {
-      return { ok: false, message: `cannot read the path at "${rest}": use names separated by dots and [index], e.g. parameters.items[0].id` };
+      return {
+        ok: false,
+        message: `cannot read the path at "${rest}": use names separated by dots and [index], e.g. parameters.items[0].id`,
+      };
     }
     rest = rest.slice(match[0].length);
     first = false;

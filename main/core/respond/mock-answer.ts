@@ -87,7 +87,9 @@ function respond(response: MockResponse, chose: string, call: unknown): MockOutc
       answer: {
         status: response.status,
         headers: [['Content-Type', 'text/html; charset=utf-8']],
-        body: Buffer.from('<html><body><h1>Internal Server Error</h1><p>A non-JSON answer, injected by Flowent Companion.</p></body></html>'),
+        body: Buffer.from(
+          '<html><body><h1>Internal Server Error</h1><p>A non-JSON answer, injected by Flowent Companion.</p></body></html>',
+        ),
         closeConnection: false,
       },
     };
@@ -98,7 +100,8 @@ function respond(response: MockResponse, chose: string, call: unknown): MockOutc
     return { ...base, delayMs: 0, answer: flowentAnswer(500, '', message), problem: { code: 'mock-template-failed', message } };
   }
   const headers: HeaderPair[] = Object.entries(response.headers);
-  if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.unshift(['Content-Type', 'application/json; charset=utf-8']);
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-type'))
+    headers.unshift(['Content-Type', 'application/json; charset=utf-8']);
   const delayMs = fault?.type === 'timeout' ? fault.holdMs : response.delayMs;
   return { ...base, delayMs, answer: { status: response.status, headers, body: Buffer.from(rendered.text), closeConnection: false } };
 }

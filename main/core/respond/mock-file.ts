@@ -19,10 +19,14 @@ export function parseMockText(text: string, format: MockFormat): Validated {
     const parsed = parseJson(bytes);
     if (!parsed.ok) {
       const where = lineColumn(bytes, parsed.offset);
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${parsed.message} (line ${where.line}, column ${where.column})`, ...where }] };
+      return {
+        ok: false,
+        errors: [{ path: '', message: `not valid JSON: ${parsed.message} (line ${where.line}, column ${where.column})`, ...where }],
+      };
     }
     const duplicate = findDuplicateKey(parsed.root);
-    if (duplicate !== null) return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
+    if (duplicate !== null)
+      return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
     return validateMockDefinition(toPlainValue(parsed.root));
   }
   const lineCounter = new LineCounter();
@@ -43,12 +47,19 @@ export function parseMockText(text: string, format: MockFormat): Validated {
   const validated = validateMockDefinition(document.toJS() as unknown);
   if (validated.ok) return validated;
   // Point each problem at its place in the file, for people (and editors) reading YAML.
-  return { ok: false, errors: validated.errors.map((problem) => (problem.line !== undefined ? problem : { ...problem, ...yamlPosition(document, lineCounter, problem.path) })) };
+  return {
+    ok: false,
+    errors: validated.errors.map((problem) =>
+      problem.line !== undefined ? problem : { ...problem, ...yamlPosition(document, lineCounter, problem.path) },
+    ),
+  };
 }
 
 function yamlPosition(document: Document, lineCounter: LineCounter, path: string): { line?: number; column?: number } {
   if (!path) return {};
-  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? '')));
+  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
+    match[2] !== undefined ? Number(match[2]) : (match[1] ?? ''),
+  );
   // The deepest part of the path that exists (an unknown field's own node, a missing field's parent).
   for (let length = segments.length; length > 0; length--) {
     const node: unknown = document.getIn(segments.slice(0, length), true);

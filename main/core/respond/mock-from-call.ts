@@ -33,6 +33,7 @@ export function mockFromStoredCall(call: StoredCall): MockDefinition | null {
 function escapeStrings(value: unknown): unknown {
   if (typeof value === 'string') return escapeTemplate(value);
   if (Array.isArray(value)) return value.map(escapeStrings);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeStrings(inner)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeStrings(inner)]));
   return value;
 }

@@ -95,16 +95,41 @@ export class Responder {
     await this.forwarder.close();
   }
 
-  private fromMock(call: CallToAnswer, route: ResolvedRoute, answeredBy: 'mock' | 'fallback-mock', forward?: Partial<CallChecks>): Responded {
+  private fromMock(
+    call: CallToAnswer,
+    route: ResolvedRoute,
+    answeredBy: 'mock' | 'fallback-mock',
+    forward?: Partial<CallChecks>,
+  ): Responded {
     const definition = route.mock ?? BUILT_IN_MOCK;
     if (call.test && !definition.answerRegistrationCheck) {
-      return { answer: registrationCheckAnswer(call.action), delayMs: 0, answeredBy: answeredBy === 'mock' ? 'test-check' : answeredBy, checks: noChecks(forward), problem: null, durationMs: call.elapsedMs() };
+      return {
+        answer: registrationCheckAnswer(call.action),
+        delayMs: 0,
+        answeredBy: answeredBy === 'mock' ? 'test-check' : answeredBy,
+        checks: noChecks(forward),
+        problem: null,
+        durationMs: call.elapsedMs(),
+      };
     }
     const outcome = answerFromMock(definition, call.parsed, { key: route.mockKey, stamp: route.mockStamp, counters: this.counters });
     const durationMs = call.elapsedMs() + outcome.delayMs;
     const answer = outcome.answer;
-    const violations = checkAnswer({ who: 'the mock', status: answer?.status ?? 0, body: answer?.body ?? Buffer.alloc(0), fullSize: answer?.body.length ?? 0, durationMs });
-    return { answer, delayMs: outcome.delayMs, answeredBy, checks: { ...noChecks(forward), violations }, problem: outcome.problem, durationMs };
+    const violations = checkAnswer({
+      who: 'the mock',
+      status: answer?.status ?? 0,
+      body: answer?.body ?? Buffer.alloc(0),
+      fullSize: answer?.body.length ?? 0,
+      durationMs,
+    });
+    return {
+      answer,
+      delayMs: outcome.delayMs,
+      answeredBy,
+      checks: { ...noChecks(forward), violations },
+      problem: outcome.problem,
+      durationMs,
+    };
   }
 
   private async forward(call: CallToAnswer, route: ResolvedRoute): Promise<Responded> {
@@ -113,7 +138,8 @@ export class Responder {
       return this.forwardFailure(call, message, null, 502);
     }
     const resolved = resolveTarget(route.target, call.action);
-    if (!resolved.ok) return this.forwardFailure(call, `The forward target for ${call.action} is unusable: ${resolved.message}`, route.target, 502);
+    if (!resolved.ok)
+      return this.forwardFailure(call, `The forward target for ${call.action} is unusable: ${resolved.message}`, route.target, 502);
     const outcome = await this.forwarder.forward({
       url: resolved.url,
       body: call.body,
@@ -124,11 +150,21 @@ export class Responder {
     const durationMs = call.elapsedMs();
     if (!outcome.ok) {
       if (outcome.kind === 'unreachable' && this.options.fallbackToMock) {
-        return this.fromMock(call, route, 'fallback-mock', { forwardTarget: resolved.url, forwardError: outcome.message, registrationWouldPass: call.test ? false : null });
+        return this.fromMock(call, route, 'fallback-mock', {
+          forwardTarget: resolved.url,
+          forwardError: outcome.message,
+          registrationWouldPass: call.test ? false : null,
+        });
       }
       return this.forwardFailure(call, outcome.message, resolved.url, outcome.kind === 'timeout' ? 504 : 502, outcome.kind === 'timeout');
     }
-    const violations = checkAnswer({ who: 'your handler', status: outcome.status, body: outcome.body, fullSize: outcome.fullSize, durationMs });
+    const violations = checkAnswer({
+      who: 'your handler',
+      status: outcome.status,
+      body: outcome.body,
+      fullSize: outcome.fullSize,
+      durationMs,
+    });
     return {
       answer: { status: outcome.status, headers: outcome.headers, body: outcome.body, closeConnection: false },
       delayMs: 0,
@@ -173,5 +209,10 @@ export class Responder {
 }
 
 function noChecks(forward?: Partial<CallChecks>): CallChecks {
-  return { violations: null, forwardTarget: forward?.forwardTarget ?? null, forwardError: forward?.forwardError ?? null, registrationWouldPass: forward?.registrationWouldPass ?? null };
+  return {
+    violations: null,
+    forwardTarget: forward?.forwardTarget ?? null,
+    forwardError: forward?.forwardError ?? null,
+    registrationWouldPass: forward?.registrationWouldPass ?? null,
+  };
 }

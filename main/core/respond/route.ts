@@ -5,7 +5,11 @@ import type { RespondMode } from './types';
  * Where an action's answers come from: its own setting, else the default's, else `serve
  * --forward`; the mode defaults to forward exactly when a target is known.
  */
-export function resolveRoute(repository: RespondRepository, action: string, startupTarget: string | null): { mode: RespondMode; target: string | null } {
+export function resolveRoute(
+  repository: RespondRepository,
+  action: string,
+  startupTarget: string | null,
+): { mode: RespondMode; target: string | null } {
   const own = repository.getRoute(action);
   const fallback = repository.getRoute(null);
   const target = own?.target ?? fallback?.target ?? startupTarget;

@@ -16,7 +16,9 @@ const HELPERS = {
   random: (...args: unknown[]) => {
     const [min, max] = args.slice(0, -1);
     if (typeof min !== 'number' || typeof max !== 'number' || !Number.isInteger(min) || !Number.isInteger(max) || max < min) {
-      throw new Error(`random needs two whole numbers, min then max (e.g. {{random 1 100}}), got ${JSON.stringify(min)} and ${JSON.stringify(max)}`);
+      throw new Error(
+        `random needs two whole numbers, min then max (e.g. {{random 1 100}}), got ${JSON.stringify(min)} and ${JSON.stringify(max)}`,
+      );
     }
     return randomInt(min, max + 1);
   },
@@ -108,7 +110,9 @@ export function escapeTemplate(text: string): string {
 function usesPartial(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   if ((node as { type?: string }).type === 'PartialStatement' || (node as { type?: string }).type === 'PartialBlockStatement') return true;
-  return Object.values(node).some((value) => (Array.isArray(value) ? value.some(usesPartial) : typeof value === 'object' && usesPartial(value)));
+  return Object.values(node).some((value) =>
+    Array.isArray(value) ? value.some(usesPartial) : typeof value === 'object' && usesPartial(value),
+  );
 }
 
 function describeCompileError(error: unknown): TemplateProblem {
@@ -116,7 +120,12 @@ function describeCompileError(error: unknown): TemplateProblem {
   const located = error as { lineNumber?: number; column?: number };
   if (typeof located.lineNumber === 'number') {
     return {
-      message: raw.replace(/ - \d+:\d+$/, '').replace(/^You specified knownHelpersOnly, but used the unknown helper (\S+)/, 'unknown helper "$1" (available: now, uuid, random, json, and the built-ins if, unless, each, with, lookup)'),
+      message: raw
+        .replace(/ - \d+:\d+$/, '')
+        .replace(
+          /^You specified knownHelpersOnly, but used the unknown helper (\S+)/,
+          'unknown helper "$1" (available: now, uuid, random, json, and the built-ins if, unless, each, with, lookup)',
+        ),
       line: located.lineNumber,
       column: (located.column ?? 0) + 1,
     };
@@ -127,7 +136,9 @@ function describeCompileError(error: unknown): TemplateProblem {
   const lines = raw.split('\n');
   const caret = lines.findIndex((text) => /^-*\^$/.test(text));
   const expecting = /Expecting (.*), got '(\w+)'/.exec(raw);
-  const what = expecting ? `unexpected ${expecting[2] === 'EOF' ? 'end of template (a block is not closed?)' : expecting[2]}` : (lines[0] ?? raw).replace(/ on line \d+[.:]?/, '');
+  const what = expecting
+    ? `unexpected ${expecting[2] === 'EOF' ? 'end of template (a block is not closed?)' : expecting[2]}`
+    : (lines[0] ?? raw).replace(/ on line \d+[.:]?/, '');
   const problem: TemplateProblem = { message: `template syntax error: ${what}` };
   if (Number.isFinite(line)) problem.line = line;
   if (caret > 0) {
@@ -146,7 +157,9 @@ function describeRenderError(error: unknown, text: string): string {
   const [, name = '', line = '1', column = '0'] = missing;
   // Handlebars names only the last part; show the whole expression the template asked for.
   const source = text.split('\n')[Number(line) - 1] ?? '';
-  const expressions = [...source.matchAll(/\{\{[#/]?\s*([^\s}]+)/g)].filter((match) => (match.index ?? 0) <= Number(column) && (match[1] ?? '').split('.').includes(name));
+  const expressions = [...source.matchAll(/\{\{[#/]?\s*([^\s}]+)/g)].filter(
+    (match) => (match.index ?? 0) <= Number(column) && (match[1] ?? '').split('.').includes(name),
+  );
   const expression = expressions[expressions.length - 1]?.[1] ?? name;
   return `{{${expression}}}: this call has no ${expression} (template line ${line}, column ${Number(column) + 1}). Send it, or use {{#if ...}} around it`;
 }

@@ -29,7 +29,8 @@ export function validateMockDefinition(input: unknown): Validated {
   const shorthand = RESPONSE_FIELDS.some((field) => field !== 'name' && field !== 'when' && field in input);
   const known = shorthand ? [...TOP_FIELDS, ...RESPONSE_FIELDS] : TOP_FIELDS;
   for (const key of Object.keys(input)) {
-    if (!known.includes(key)) error(key, `unknown field "${key}"; a mock has ${[...TOP_FIELDS, 'status', 'headers', 'body', 'delayMs', 'fault'].join(', ')}`);
+    if (!known.includes(key))
+      error(key, `unknown field "${key}"; a mock has ${[...TOP_FIELDS, 'status', 'headers', 'body', 'delayMs', 'fault'].join(', ')}`);
   }
   if (shorthand && ('responses' in input || 'fallback' in input)) {
     error('', 'give either one answer (status, headers, body, delayMs, fault) or "responses"/"fallback", not both');
@@ -37,7 +38,8 @@ export function validateMockDefinition(input: unknown): Validated {
 
   let selection: Selection = 'rules';
   if (input.selection !== undefined) {
-    if (typeof input.selection === 'string' && (SELECTIONS as readonly string[]).includes(input.selection)) selection = input.selection as Selection;
+    if (typeof input.selection === 'string' && (SELECTIONS as readonly string[]).includes(input.selection))
+      selection = input.selection as Selection;
     else error('selection', `selection must be one of ${SELECTIONS.join(', ')}, not ${describe(input.selection)}`);
   }
   let answerRegistrationCheck = false;
@@ -54,10 +56,11 @@ export function validateMockDefinition(input: unknown): Validated {
   } else {
     if (input.responses !== undefined) {
       if (!Array.isArray(input.responses)) error('responses', `responses must be a list of answers, not ${describe(input.responses)}`);
-      else input.responses.forEach((response, index) => {
-        const checked = validateResponse(response, `responses[${index}]`, error, selection === 'rules');
-        if (checked) responses.push(checked);
-      });
+      else
+        input.responses.forEach((response, index) => {
+          const checked = validateResponse(response, `responses[${index}]`, error, selection === 'rules');
+          if (checked) responses.push(checked);
+        });
     }
     if (input.fallback !== undefined && input.fallback !== null) fallback = validateResponse(input.fallback, 'fallback', error, false);
     if (responses.length === 0 && !fallback && errors.length === 0) {
@@ -90,37 +93,53 @@ function validateResponse(input: unknown, path: string, error: ErrorSink, allowW
     else error(at('name'), `name must be text, not ${describe(input.name)}`);
   }
   if (input.status !== undefined) {
-    if (typeof input.status === 'number' && Number.isInteger(input.status) && input.status >= 100 && input.status <= 599) response.status = input.status;
+    if (typeof input.status === 'number' && Number.isInteger(input.status) && input.status >= 100 && input.status <= 599)
+      response.status = input.status;
     else error(at('status'), `status must be an HTTP status from 100 to 599, not ${describe(input.status)}`);
   }
   if (input.headers !== undefined) {
     if (!isObject(input.headers)) error(at('headers'), `headers must be an object of name: value, not ${describe(input.headers)}`);
-    else for (const [name, value] of Object.entries(input.headers)) {
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) error(at(`headers.${name}`), `"${name}" is not a valid header name`);
-      else if (typeof value !== 'string' && typeof value !== 'number') error(at(`headers.${name}`), `a header value must be text, not ${describe(value)}`);
-      else if (/[\r\n\0]/.test(String(value))) error(at(`headers.${name}`), 'a header value cannot contain line breaks');
-      else if (/^(content-length|transfer-encoding|connection)$/i.test(name)) error(at(`headers.${name}`), `${name} is set by the server; leave it out`);
-      else response.headers[name] = String(value);
-    }
+    else
+      for (const [name, value] of Object.entries(input.headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) error(at(`headers.${name}`), `"${name}" is not a valid header name`);
+        else if (typeof value !== 'string' && typeof value !== 'number')
+          error(at(`headers.${name}`), `a header value must be text, not ${describe(value)}`);
+        else if (/[\r\n\0]/.test(String(value))) error(at(`headers.${name}`), 'a header value cannot contain line breaks');
+        else if (/^(content-length|transfer-encoding|connection)$/i.test(name))
+          error(at(`headers.${name}`), `${name} is set by the server; leave it out`);
+        else response.headers[name] = String(value);
+      }
   }
   if (input.body !== undefined) {
     response.body = input.body;
     for (const template of templatesIn(input.body, at('body'))) {
       const problem = checkTemplate(template.text);
       if (problem) {
-        const where = problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : '';
+        const where =
+          problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : '';
         error(template.path, `${problem.message}${where}`, { line: problem.line, column: problem.column });
       }
     }
   }
   if (input.delayMs !== undefined) {
-    if (typeof input.delayMs === 'number' && Number.isInteger(input.delayMs) && input.delayMs >= 0 && input.delayMs <= MAX_DELAY_MS) response.delayMs = input.delayMs;
-    else error(at('delayMs'), `delayMs must be whole milliseconds from 0 to ${MAX_DELAY_MS}, not ${describe(input.delayMs)} (for a timeout use fault: timeout)`);
+    if (typeof input.delayMs === 'number' && Number.isInteger(input.delayMs) && input.delayMs >= 0 && input.delayMs <= MAX_DELAY_MS)
+      response.delayMs = input.delayMs;
+    else
+      error(
+        at('delayMs'),
+        `delayMs must be whole milliseconds from 0 to ${MAX_DELAY_MS}, not ${describe(input.delayMs)} (for a timeout use fault: timeout)`,
+      );
   }
   if (input.fault !== undefined && input.fault !== null) response.fault = validateFault(input.fault, at('fault'), error);
   // An empty list is "no conditions": the normalized form has one on every answer.
   if (input.when !== undefined && !(Array.isArray(input.when) && input.when.length === 0)) {
-    if (!allowWhen) error(at('when'), path === 'fallback' || path === '' ? 'the fallback answers when nothing else matched; it cannot have conditions' : 'conditions need selection "rules"');
+    if (!allowWhen)
+      error(
+        at('when'),
+        path === 'fallback' || path === ''
+          ? 'the fallback answers when nothing else matched; it cannot have conditions'
+          : 'conditions need selection "rules"',
+      );
     else {
       const list = Array.isArray(input.when) ? input.when : [input.when];
       list.forEach((condition, index) => {
@@ -134,7 +153,10 @@ function validateResponse(input: unknown, path: string, error: ErrorSink, allowW
 
 function validateCondition(raw: unknown, path: string, error: ErrorSink): Condition | null {
   // The stored form {path, op, value} is accepted too, so a stored definition validates again.
-  const input = isObject(raw) && typeof raw.op === 'string' && Object.keys(raw).every((key) => ['path', 'op', 'value'].includes(key)) ? { path: raw.path, [raw.op]: raw.value } : raw;
+  const input =
+    isObject(raw) && typeof raw.op === 'string' && Object.keys(raw).every((key) => ['path', 'op', 'value'].includes(key))
+      ? { path: raw.path, [raw.op]: raw.value }
+      : raw;
   if (!isObject(input)) {
     error(path, `a condition must be an object like {"path":"parameters.recipient","equals":"a@b.c"}, not ${describe(input)}`);
     return null;
@@ -154,7 +176,12 @@ function validateCondition(raw: unknown, path: string, error: ErrorSink): Condit
   const extra = Object.keys(input).filter((key) => key !== 'path' && !(OPERATORS as readonly string[]).includes(key));
   for (const key of extra) error(`${path}.${key}`, `unknown field "${key}"; a condition has path and one of ${OPERATORS.join(', ')}`);
   if (ops.length !== 1) {
-    error(path, ops.length === 0 ? `a condition needs one operator: ${OPERATORS.join(', ')}` : `a condition takes one operator, not ${ops.join(' and ')}`);
+    error(
+      path,
+      ops.length === 0
+        ? `a condition needs one operator: ${OPERATORS.join(', ')}`
+        : `a condition takes one operator, not ${ops.join(' and ')}`,
+    );
     return null;
   }
   const op = ops[0] as ConditionOperator;

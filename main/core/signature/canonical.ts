@@ -23,7 +23,10 @@ const STRUCT_FIELDS = ['action_name', 'parameters', 'timestamp', 'test'];
 /** Serialized top-level members, per escaping and nesting order; shared between the `drop` and `empty` sets of one body. */
 export class MemberBytes {
   /** Indexed by nesting order (0: as sent, 1: sorted), then escaping. */
-  private readonly cache = [new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>(), new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>()] as const;
+  private readonly cache = [
+    new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>(),
+    new Map<Escaping, { ser: Serializer; spans: Map<JsonMember, Uint8Array> }>(),
+  ] as const;
   private readonly numbers = new Map<Escaping, Map<string, string>>();
 
   constructor(
@@ -205,9 +208,7 @@ export function signatureCuts(root: JsonObject): Cut[] {
 }
 
 function signatureValueCuts(root: JsonObject): Cut[] {
-  return root.members
-    .filter((m) => m.key === SIGNATURE_KEY)
-    .map((m) => ({ start: m.value.start, end: m.value.end, insert: '""' }));
+  return root.members.filter((m) => m.key === SIGNATURE_KEY).map((m) => ({ start: m.value.start, end: m.value.end, insert: '""' }));
 }
 
 // Call details ask for one style at a time; keep the last body's tree instead of re-parsing it.

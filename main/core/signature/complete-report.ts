@@ -59,6 +59,11 @@ export function completeReport(report: SignatureReport, raw: Uint8Array, key: st
       return { ...report, styles: [...computed, ...full.slice(count)] };
     }
   }
-  const missing = STYLES.slice(count).map((style): StyleResult => ({ style: style.name, label: style.label, expected: null, matched: false }));
+  const missing = STYLES.slice(count).map((style): StyleResult => ({
+    style: style.name,
+    label: style.label,
+    expected: null,
+    matched: false,
+  }));
   return { ...report, styles: [...computed, ...missing], diagnosis: [...report.diagnosis, notComputed(report, count, keySet)] };
 }

@@ -8,14 +8,22 @@ function u4(code: number): string {
 
 function shortEscape(code: number): string | undefined {
   switch (code) {
-    case 0x22: return '\\"';
-    case 0x5c: return '\\\\';
-    case 0x0a: return '\\n';
-    case 0x0d: return '\\r';
-    case 0x09: return '\\t';
-    case 0x08: return '\\b';
-    case 0x0c: return '\\f';
-    default: return undefined;
+    case 0x22:
+      return '\\"';
+    case 0x5c:
+      return '\\\\';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x09:
+      return '\\t';
+    case 0x08:
+      return '\\b';
+    case 0x0c:
+      return '\\f';
+    default:
+      return undefined;
   }
 }
 

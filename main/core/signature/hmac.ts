@@ -28,7 +28,10 @@ export function memoizedHmac(key: string): (message: Uint8Array) => string {
   return (message) => {
     const known = byIdentity.get(message);
     if (known !== undefined) return known;
-    const contentKey = message.length <= MEMO_BY_CONTENT_LIMIT ? Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('latin1') : null;
+    const contentKey =
+      message.length <= MEMO_BY_CONTENT_LIMIT
+        ? Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('latin1')
+        : null;
     let digest = contentKey === null ? undefined : byContent.get(contentKey);
     if (digest === undefined) {
       digest = createHmac('sha256', keyObject).update(message).digest('hex');

@@ -3,5 +3,15 @@ export { canonicalize, CanonicalSet, type SignatureMode } from './canonical';
 export { verify, MAX_AGE_SECONDS, MAX_FUTURE_SECONDS, type VerifyOptions } from './verify';
 export { completeReport, stylesComputed } from './complete-report';
 export { sign, SignInputError } from './sign';
-export { STYLES, styleByName, isStyleName, KEY_ORDERS, ESCAPINGS, type StyleName, type StyleInfo, type KeyOrder, type Escaping } from './styles';
+export {
+  STYLES,
+  styleByName,
+  isStyleName,
+  KEY_ORDERS,
+  ESCAPINGS,
+  type StyleName,
+  type StyleInfo,
+  type KeyOrder,
+  type Escaping,
+} from './styles';
 export { hmacHex, signaturesEqual } from './hmac';

@@ -43,18 +43,22 @@ function readTimestamp(root: JsonObject | null, receivedAt: number): Timestamp {
 
 function timestampDiagnosis(ts: Timestamp): Diagnosis[] {
   if (ts.flag === 'old') {
-    return [{
-      code: 'timestamp-old',
-      message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${MAX_AGE_SECONDS} s replay window.`,
-      hint: "If this is a replay that is expected; otherwise check this machine's clock.",
-    }];
+    return [
+      {
+        code: 'timestamp-old',
+        message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${MAX_AGE_SECONDS} s replay window.`,
+        hint: "If this is a replay that is expected; otherwise check this machine's clock.",
+      },
+    ];
   }
   if (ts.flag === 'future') {
-    return [{
-      code: 'timestamp-future',
-      message: `The call's timestamp is ${-(ts.ageSeconds ?? 0)} s in the future.`,
-      hint: "Check this machine's clock (enable network time sync).",
-    }];
+    return [
+      {
+        code: 'timestamp-future',
+        message: `The call's timestamp is ${-(ts.ageSeconds ?? 0)} s in the future.`,
+        hint: "Check this machine's clock (enable network time sync).",
+      },
+    ];
   }
   return [];
 }
@@ -78,7 +82,12 @@ function malformation(value: unknown, kind: string): string | null {
  * which style matched, or why none did, and how fresh the call is. `parsed`, when given, must
  * be `parseJson(raw)`; callers that parsed the body already pass it to skip a second parse.
  */
-export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions, parsed: JsonParseResult = parseJson(raw)): SignatureReport {
+export function verify(
+  raw: Uint8Array,
+  key: string | null,
+  opts: VerifyOptions,
+  parsed: JsonParseResult = parseJson(raw),
+): SignatureReport {
   if (!parsed.ok || parsed.root.kind !== 'object') {
     const message = parsed.ok ? `The body is a JSON ${parsed.root.kind}, not an object.` : parsed.message;
     return {
@@ -86,7 +95,13 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
       style: null,
       received: null,
       styles: [],
-      diagnosis: [{ code: 'not-flowent', message, hint: 'Flowent sends a JSON object with action_name, parameters and timestamp; check what is calling this URL.' }],
+      diagnosis: [
+        {
+          code: 'not-flowent',
+          message,
+          hint: 'Flowent sends a JSON object with action_name, parameters and timestamp; check what is calling this URL.',
+        },
+      ],
       timestamp: readTimestamp(null, opts.receivedAt),
     };
   }
@@ -98,35 +113,43 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
   if (sigNode === undefined) {
     const test = lastMember(root, 'test');
     if (test?.kind === 'boolean' && test.value) {
-      return check.report('unsigned-test', null, [{
-        code: 'unsigned-test',
-        message: "Flowent's registration check arrived without a signature, as its docs show it.",
-        hint: 'Nothing to fix: answer it with any 2xx status and never require a signature on it.',
-      }]);
+      return check.report('unsigned-test', null, [
+        {
+          code: 'unsigned-test',
+          message: "Flowent's registration check arrived without a signature, as its docs show it.",
+          hint: 'Nothing to fix: answer it with any 2xx status and never require a signature on it.',
+        },
+      ]);
     }
-    return check.report('missing', null, [{
-      code: 'missing-signature',
-      message: 'The body has no "signature" member; Flowent carries the signature in the body, not in a header.',
-      hint: 'If this call is from your own tool, sign it (the simulator can), or turn off signature enforcement while testing.',
-    }]);
+    return check.report('missing', null, [
+      {
+        code: 'missing-signature',
+        message: 'The body has no "signature" member; Flowent carries the signature in the body, not in a header.',
+        hint: 'If this call is from your own tool, sign it (the simulator can), or turn off signature enforcement while testing.',
+      },
+    ]);
   }
 
   const value = sigNode.kind === 'string' ? sigNode.value : null;
   const bad = malformation(value, sigNode.kind);
   if (bad !== null || value === null) {
-    return check.report('malformed', value, [{
-      code: 'malformed-signature',
-      message: bad ?? 'The signature is not a string.',
-      hint: 'Flowent sends the HMAC-SHA256 as 64 lowercase hex characters in "signature"; fix the signer to send that.',
-    }]);
+    return check.report('malformed', value, [
+      {
+        code: 'malformed-signature',
+        message: bad ?? 'The signature is not a string.',
+        hint: 'Flowent sends the HMAC-SHA256 as 64 lowercase hex characters in "signature"; fix the signer to send that.',
+      },
+    ]);
   }
 
   if (!hasKey) {
-    return check.report('no-key', value, [{
-      code: 'no-key',
-      message: 'The call is signed but no HMAC key is set, so it cannot be checked.',
-      hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys).',
-    }]);
+    return check.report('no-key', value, [
+      {
+        code: 'no-key',
+        message: 'The call is signed but no HMAC key is set, so it cannot be checked.',
+        hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys).',
+      },
+    ]);
   }
 
   if (opts.stopAtFirstMatch) {
@@ -144,14 +167,18 @@ export function verify(raw: Uint8Array, key: string | null, opts: VerifyOptions,
   for (const result of styles) result.matched = signaturesEqual(value, result.expected!);
   const first = styles.find((s) => s.matched);
   if (first) return check.report('valid', value, [], first.style);
-  return check.report('invalid', value, explainMismatch({
-    root,
-    raw,
-    key,
-    received: value,
-    canonical: check.canonical,
-    expected: styles.map((s) => s.expected!),
-  }));
+  return check.report(
+    'invalid',
+    value,
+    explainMismatch({
+      root,
+      raw,
+      key,
+      received: value,
+      canonical: check.canonical,
+      expected: styles.map((s) => s.expected!),
+    }),
+  );
 }
 
 /**
@@ -176,7 +203,12 @@ class StyleCheck {
   }
 
   styleResult(style: StyleInfo): StyleResult {
-    const result: StyleResult = { style: style.name, label: style.label, expected: this.mac ? this.mac(this.canonical.bytes(style)) : null, matched: false };
+    const result: StyleResult = {
+      style: style.name,
+      label: style.label,
+      expected: this.mac ? this.mac(this.canonical.bytes(style)) : null,
+      matched: false,
+    };
     if (this.opts.includeCanonical) result.canonical = this.canonical.text(style);
     return result;
   }
@@ -185,7 +217,13 @@ class StyleCheck {
     return (this.every ??= STYLES.map((style) => this.styleResult(style)));
   }
 
-  report(verdict: Verdict, received: string | null, diagnosis: Diagnosis[], style: string | null = null, styles = this.everyStyle()): SignatureReport {
+  report(
+    verdict: Verdict,
+    received: string | null,
+    diagnosis: Diagnosis[],
+    style: string | null = null,
+    styles = this.everyStyle(),
+  ): SignatureReport {
     return {
       verdict,
       style,

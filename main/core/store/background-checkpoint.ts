@@ -47,7 +47,12 @@ export function startBackgroundCheckpoint(options: BackgroundCheckpointOptions):
   try {
     worker = new Worker(CHECKPOINTER_SOURCE, {
       eval: true,
-      workerData: { file: options.file, intervalMs: options.intervalMs, nativeBinding: options.nativeBinding, driver: require.resolve('better-sqlite3') },
+      workerData: {
+        file: options.file,
+        intervalMs: options.intervalMs,
+        nativeBinding: options.nativeBinding,
+        driver: require.resolve('better-sqlite3'),
+      },
     });
   } catch (error) {
     options.onUnavailable(error instanceof Error ? error.message : String(error));

@@ -214,7 +214,11 @@ export class CallsRepository {
         clause += `${clause ? ' AND' : 'WHERE'} ${where.id} < @beforeId`;
         params.beforeId = query.beforeId;
       }
-      rows.push(...(this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`).all(params) as CallRow[]));
+      rows.push(
+        ...(this.db
+          .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
+          .all(params) as CallRow[]),
+      );
       if (rows.length > limit) break;
     }
     const hasMore = rows.length > limit;
@@ -246,7 +250,9 @@ export class CallsRepository {
       total += totals.total;
       failures += totals.failures;
       const counts = this.db
-        .prepare(`SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`)
+        .prepare(
+          `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`,
+        )
         .all(where.params) as { action: string; count: number }[];
       for (const { action, count } of counts) perAction.set(action, (perAction.get(action) ?? 0) + count);
     }
@@ -272,8 +278,7 @@ export class CallsRepository {
   /** One action's counts, from the same totals: a filter by action alone is one row, not a scan. */
   private actionStats(action: string): CallStats {
     const row = this.db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
-      | { total: number; failures: number }
-      | undefined;
+      { total: number; failures: number } | undefined;
     if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
     return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }] };
   }
@@ -293,12 +298,16 @@ export class CallsRepository {
 
   /** Setting keys that start with `prefix`, sorted. */
   settingKeys(prefix: string): string[] {
-    const rows = this.db.prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key').all(prefix.length, prefix) as { key: string }[];
+    const rows = this.db.prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key').all(prefix.length, prefix) as {
+      key: string;
+    }[];
     return rows.map((row) => row.key);
   }
 
   setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   /** Ids of replayable calls (from Flowent, naming an action) matching a filter, oldest first. */

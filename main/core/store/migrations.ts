@@ -84,8 +84,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    purpose:
-      'Call counts per action kept by triggers, so the header counts cost a few rows instead of a scan of the whole history.',
+    purpose: 'Call counts per action kept by triggers, so the header counts cost a few rows instead of a scan of the whole history.',
     up(db) {
       // '' stands for calls without an action (a PRIMARY KEY cannot tell NULLs apart).
       // The failure test is FAILURE_CONDITION in call-filter-sql.ts, spelled on NEW/OLD rows.
@@ -118,7 +117,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     purpose:
       'A full-text index of request bodies, so a text search on a big history reads an index instead of every body; ' +
-      'an index on replays\' original call, so deleting calls does not scan the history once per call.',
+      "an index on replays' original call, so deleting calls does not scan the history once per call.",
     up(db) {
       // Trigram tokens make any substring of 3+ characters findable, which is what the search
       // box promises; case_sensitive 1 keeps the search case-sensitive as it was. detail=none
@@ -198,9 +197,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-export type MigrateOutcome =
-  | { ok: true; from: number; to: number }
-  | { ok: false; code: 'schema-too-new'; message: string };
+export type MigrateOutcome = { ok: true; from: number; to: number } | { ok: false; code: 'schema-too-new'; message: string };
 
 /** Applies every migration above the database's version, each in its own transaction. */
 export function migrate(db: Database, upTo: number = LATEST_VERSION): MigrateOutcome {

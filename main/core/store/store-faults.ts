@@ -52,7 +52,10 @@ export function refineStoreError(error: unknown, file: string): unknown {
   }
   if (refined === null) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return Object.assign(new Error(`${message} (${code}; ${refined === 'SQLITE_FULL' ? 'no space left' : 'read-only file system'})`, { cause: error }), { code: refined });
+  return Object.assign(
+    new Error(`${message} (${code}; ${refined === 'SQLITE_FULL' ? 'no space left' : 'read-only file system'})`, { cause: error }),
+    { code: refined },
+  );
 }
 
 /** What is logged when the idle-time text indexing fails (told once until it works again). */

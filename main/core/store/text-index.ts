@@ -55,7 +55,9 @@ export class TextIndexer {
     this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.sliceEnd = db.prepare('SELECT max(id) FROM (SELECT id FROM calls WHERE id > ? ORDER BY id LIMIT ?)').pluck();
-    this.addEntries = db.prepare('INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id > ? AND id <= ?');
+    this.addEntries = db.prepare(
+      'INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id > ? AND id <= ?',
+    );
     this.setMark = db.prepare('UPDATE text_index_state SET indexed_up_to = ?');
   }
 

@@ -15,11 +15,7 @@ export interface LanAddress {
  * another device on the same network (only useful when the server listens on 0.0.0.0).
  * Pure: pass `os.networkInterfaces()`.
  */
-export function lanAddresses(
-  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
-  port: number,
-  action?: string,
-): LanAddress[] {
+export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>, port: number, action?: string): LanAddress[] {
   const found: LanAddress[] = [];
   for (const [name, infos] of Object.entries(interfaces)) {
     for (const info of infos ?? []) {

@@ -44,7 +44,13 @@ interface Run {
 type Connected = { ok: true; url: string } | { ok: false; error: TunnelError };
 
 /** Failures a retry cannot fix: stop rebuilding and say so. */
-const PERMANENT = new Set(['tunnel-no-authtoken', 'tunnel-authtoken-invalid', 'tunnel-agent-outdated', 'tunnel-domain-taken', 'tunnel-unavailable']);
+const PERMANENT = new Set([
+  'tunnel-no-authtoken',
+  'tunnel-authtoken-invalid',
+  'tunnel-agent-outdated',
+  'tunnel-domain-taken',
+  'tunnel-unavailable',
+]);
 
 /**
  * The tunnel over the embedded ngrok agent (@ngrok/ngrok). The agent reconnects by itself
@@ -106,14 +112,26 @@ export class NgrokTunnel implements TunnelProvider {
   async close(): Promise<void> {
     const run = this.cancel();
     // Bounded: quitting must not wait for a forward() still in flight (it cleans up after itself).
-    await withTimeout(this.serial(() => this.release(run)), 2 * this.closeTimeoutMs);
+    await withTimeout(
+      this.serial(() => this.release(run)),
+      2 * this.closeTimeoutMs,
+    );
   }
 
   private async openNow(options: TunnelOpenOptions): Promise<Result<{ url: string }>> {
     this.apply({ type: 'open' });
     const authtoken = options.authtoken?.trim();
     if (!authtoken) return this.openFailed(noAuthtoken());
-    const run: Run = { options: { ...options, authtoken }, listener: null, session: null, url: null, graceTimer: null, retryTimer: null, rebuilding: false, lastFailure: null };
+    const run: Run = {
+      options: { ...options, authtoken },
+      listener: null,
+      session: null,
+      url: null,
+      graceTimer: null,
+      retryTimer: null,
+      rebuilding: false,
+      lastFailure: null,
+    };
     this.run = run;
     const connected = await this.connect(run);
     if (this.run !== run) return { ok: false, code: 'tunnel-closed', message: 'The tunnel was closed while it was opening.' };
@@ -170,7 +188,10 @@ export class NgrokTunnel implements TunnelProvider {
       return { ok: false, error: agentUnavailable(error) };
     }
     if (this.abandoned) {
-      const settled = await withTimeout(this.abandoned.then(() => true), this.forwardTimeoutMs);
+      const settled = await withTimeout(
+        this.abandoned.then(() => true),
+        this.forwardTimeoutMs,
+      );
       if (!settled) return { ok: false, error: forwardTimedOut(this.forwardTimeoutMs) };
     }
     const session = {};

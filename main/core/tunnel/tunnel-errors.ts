@@ -56,17 +56,31 @@ export function agentUnavailable(error: unknown): TunnelError {
  * any other code is shown with the service's own text, so nothing is guessed.
  */
 const KNOWN: Record<string, { code: TunnelErrorCode; message: string }> = {
-  ERR_NGROK_105: { code: 'tunnel-authtoken-invalid', message: `ngrok rejected the authtoken: it does not look like an ngrok authtoken. Copy it again; ${AUTHTOKEN_HELP}.` },
-  ERR_NGROK_106: { code: 'tunnel-authtoken-invalid', message: `ngrok rejected the authtoken: it is an old (v1) authtoken. Get a current one; ${AUTHTOKEN_HELP}.` },
-  ERR_NGROK_107: { code: 'tunnel-authtoken-invalid', message: `ngrok rejected the authtoken: it is well formed but not valid (reset or revoked?). Get a current one; ${AUTHTOKEN_HELP}.` },
+  ERR_NGROK_105: {
+    code: 'tunnel-authtoken-invalid',
+    message: `ngrok rejected the authtoken: it does not look like an ngrok authtoken. Copy it again; ${AUTHTOKEN_HELP}.`,
+  },
+  ERR_NGROK_106: {
+    code: 'tunnel-authtoken-invalid',
+    message: `ngrok rejected the authtoken: it is an old (v1) authtoken. Get a current one; ${AUTHTOKEN_HELP}.`,
+  },
+  ERR_NGROK_107: {
+    code: 'tunnel-authtoken-invalid',
+    message: `ngrok rejected the authtoken: it is well formed but not valid (reset or revoked?). Get a current one; ${AUTHTOKEN_HELP}.`,
+  },
   ERR_NGROK_108: {
     code: 'tunnel-too-many-sessions',
-    message: 'Your ngrok account has reached its limit of simultaneous agent sessions. Stop the other ngrok agent (see https://dashboard.ngrok.com/agents) and try again.',
+    message:
+      'Your ngrok account has reached its limit of simultaneous agent sessions. Stop the other ngrok agent (see https://dashboard.ngrok.com/agents) and try again.',
   },
-  ERR_NGROK_120: { code: 'tunnel-agent-outdated', message: 'ngrok no longer supports this version of the agent. Update Flowent Companion.' },
+  ERR_NGROK_120: {
+    code: 'tunnel-agent-outdated',
+    message: 'ngrok no longer supports this version of the agent. Update Flowent Companion.',
+  },
   ERR_NGROK_320: {
     code: 'tunnel-domain-taken',
-    message: 'This domain is reserved by another ngrok account. Use a domain reserved on your account (https://dashboard.ngrok.com/domains) or leave the domain empty.',
+    message:
+      'This domain is reserved by another ngrok account. Use a domain reserved on your account (https://dashboard.ngrok.com/domains) or leave the domain empty.',
   },
 };
 

@@ -46,7 +46,12 @@ export function AccountActionForm({ existing, onDone }: Props) {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      const input: Partial<ActionCreate> = { name, description, webhook_url: webhookUrl, ...(parsed.ok ? { json_schema: parsed.schema } : {}) };
+      const input: Partial<ActionCreate> = {
+        name,
+        description,
+        webhook_url: webhookUrl,
+        ...(parsed.ok ? { json_schema: parsed.schema } : {}),
+      };
       void checkActionInput(input, false).then((result) => current && setCheck(result));
     }, CHECK_DELAY_MS);
     return () => {
@@ -57,7 +62,10 @@ export function AccountActionForm({ existing, onDone }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, description, webhookUrl, schemaText]);
 
-  const allProblems: FieldProblem[] = [...check.problems, ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }])];
+  const allProblems: FieldProblem[] = [
+    ...check.problems,
+    ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }]),
+  ];
   const problems = allProblems.filter((p) => touched.has(p.field));
   const blocked = allProblems.length > 0 ? `Fix ${allProblems.length} problem${allProblems.length === 1 ? '' : 's'} first.` : null;
 
@@ -82,10 +90,33 @@ export function AccountActionForm({ existing, onDone }: Props) {
   }
 
   return (
-    <form className="action-form" aria-label={existing ? `Edit ${existing.name}` : 'Register an action'} onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form
+      className="action-form"
+      aria-label={existing ? `Edit ${existing.name}` : 'Register an action'}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
       <h3>{existing ? `Edit ${existing.name}` : 'Register an action'}</h3>
-      <ActionFormField label="Name" field="name" value={name} onValue={setName} onTouch={touch} problems={problems} readOnly={existing !== null} spellCheck={false} placeholder="send_email" />
-      <ActionFormField label="Description" field="description" value={description} onValue={setDescription} onTouch={touch} problems={problems} placeholder="Sends an email" />
+      <ActionFormField
+        label="Name"
+        field="name"
+        value={name}
+        onValue={setName}
+        onTouch={touch}
+        problems={problems}
+        readOnly={existing !== null}
+        spellCheck={false}
+        placeholder="send_email"
+      />
+      <ActionFormField
+        label="Description"
+        field="description"
+        value={description}
+        onValue={setDescription}
+        onTouch={touch}
+        problems={problems}
+        placeholder="Sends an email"
+      />
       <ActionFormField
         label="Webhook URL"
         field="webhook_url"
@@ -132,7 +163,12 @@ export function AccountActionForm({ existing, onDone }: Props) {
         </p>
       )}
       {!existing && parsed.ok && (
-        <RegisterHere name={name} description={description} schema={parsed.schema} blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null} />
+        <RegisterHere
+          name={name}
+          description={description}
+          schema={parsed.schema}
+          blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null}
+        />
       )}
     </form>
   );

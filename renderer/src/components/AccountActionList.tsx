@@ -41,8 +41,7 @@ export function AccountActionList({ account, onOpen, onNew }: Props) {
         !error && <p className="muted">Loading your actions from Flowent…</p>
       ) : actions.length === 0 ? (
         <p className="explain-box" data-testid="actions-empty">
-          No actions registered in Flowent yet: register one with “Register an action…”, pointed at this companion with
-          “Register here”.
+          No actions registered in Flowent yet: register one with “Register an action…”, pointed at this companion with “Register here”.
         </p>
       ) : (
         <table className="actions-table" aria-label="Actions">

@@ -43,11 +43,30 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
           Edit
         </button>
         {badges.includes('linked') ? (
-          <button type="button" disabled={busy} onClick={() => void run(() => unlinkAction(action.name), () => void loadAccount())}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => unlinkAction(action.name),
+                () => void loadAccount(),
+              )
+            }
+          >
             Unlink
           </button>
         ) : (
-          <button type="button" disabled={busy} title="Re-point it at the public URL whenever that changes" onClick={() => void run(() => linkAction(action.name, false), () => void loadAccount())}>
+          <button
+            type="button"
+            disabled={busy}
+            title="Re-point it at the public URL whenever that changes"
+            onClick={() =>
+              void run(
+                () => linkAction(action.name, false),
+                () => void loadAccount(),
+              )
+            }
+          >
             Link to this companion
           </button>
         )}

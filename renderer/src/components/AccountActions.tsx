@@ -29,11 +29,21 @@ export function AccountActions({ account }: { account: AccountState }) {
     );
   }
   const toList = () => setScreen({ kind: 'list' });
-  const current = screen.kind === 'view' || screen.kind === 'edit' ? actions?.find((a) => a.name === screen.name) ?? null : null;
+  const current = screen.kind === 'view' || screen.kind === 'edit' ? (actions?.find((a) => a.name === screen.name) ?? null) : null;
   if (screen.kind === 'new') return <AccountActionForm existing={null} onDone={toList} />;
-  if (screen.kind === 'edit' && current) return <AccountActionForm existing={current} onDone={() => setScreen({ kind: 'view', name: current.name })} />;
+  if (screen.kind === 'edit' && current)
+    return <AccountActionForm existing={current} onDone={() => setScreen({ kind: 'view', name: current.name })} />;
   if (screen.kind === 'view' && current) {
-    return <AccountActionView account={account} action={current} onBack={toList} onEdit={() => setScreen({ kind: 'edit', name: current.name })} />;
+    return (
+      <AccountActionView
+        account={account}
+        action={current}
+        onBack={toList}
+        onEdit={() => setScreen({ kind: 'edit', name: current.name })}
+      />
+    );
   }
-  return <AccountActionList account={account} onOpen={(name) => setScreen({ kind: 'view', name })} onNew={() => setScreen({ kind: 'new' })} />;
+  return (
+    <AccountActionList account={account} onOpen={(name) => setScreen({ kind: 'view', name })} onNew={() => setScreen({ kind: 'new' })} />
+  );
 }

@@ -43,7 +43,9 @@ export function AccountBanners() {
       {stale.length > 0 && (
         <div className="banner banner-warn" role="alert" aria-label="Stale actions">
           <span>
-            {stale.length === 1 ? stale[0]?.message : `${stale.length} linked actions no longer reach this companion: ${stale.map((s) => s.action).join(', ')}.`}
+            {stale.length === 1
+              ? stale[0]?.message
+              : `${stale.length} linked actions no longer reach this companion: ${stale.map((s) => s.action).join(', ')}.`}
           </span>
           <button
             type="button"

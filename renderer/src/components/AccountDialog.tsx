@@ -44,7 +44,13 @@ export function AccountDialog() {
 
 function TabButton({ tab, current, label }: { tab: AccountTab; current: AccountTab; label: string }) {
   return (
-    <button type="button" role="tab" aria-selected={tab === current} className={tab === current ? 'active' : undefined} onClick={() => useAccountStore.setState({ tab })}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === current}
+      className={tab === current ? 'active' : undefined}
+      onClick={() => useAccountStore.setState({ tab })}
+    >
       {label}
     </button>
   );

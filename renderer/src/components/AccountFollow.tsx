@@ -12,7 +12,11 @@ export function AccountFollow({ account }: { account: AccountState }) {
       <h3>Follow the public URL</h3>
       <label className="inline-field">
         When the public URL changes
-        <select aria-label="Follow mode" value={account.followMode} onChange={(e) => void setFollowMode(e.target.value as FollowMode).then(setMessage)}>
+        <select
+          aria-label="Follow mode"
+          value={account.followMode}
+          onChange={(e) => void setFollowMode(e.target.value as FollowMode).then(setMessage)}
+        >
           <option value="auto">update linked actions in Flowent</option>
           <option value="ask">ask me first</option>
         </select>

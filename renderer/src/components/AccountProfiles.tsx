@@ -35,7 +35,11 @@ export function AccountProfiles({ account }: { account: AccountState }) {
                 {p.name !== DEFAULT_PROFILE &&
                   (confirmDelete === p.name ? (
                     <>
-                      <button type="button" className="danger" onClick={() => void run(() => deleteProfile(p.name)).then(() => setConfirmDelete(null))}>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => void run(() => deleteProfile(p.name)).then(() => setConfirmDelete(null))}
+                      >
                         Delete {p.name} for good
                       </button>
                       <button type="button" onClick={() => setConfirmDelete(null)}>
@@ -85,7 +89,11 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
   }
 
   return (
-    <form className="key-form profile-form" aria-label={isNew ? 'New profile' : `Edit profile ${initial.name}`} onSubmit={(e) => void onSubmit(e)}>
+    <form
+      className="key-form profile-form"
+      aria-label={isNew ? 'New profile' : `Edit profile ${initial.name}`}
+      onSubmit={(e) => void onSubmit(e)}
+    >
       <label>
         Profile name
         <input value={name} readOnly={!isNew} spellCheck={false} placeholder="staging" onChange={(e) => setName(e.target.value)} />

@@ -14,9 +14,8 @@ export function Banners() {
       {urlChange && !linked && (
         <div className="banner banner-warn" role="alert" aria-label="Public URL changed">
           <span>
-            The public URL changed from <code>{urlChange.previous}</code> to <code>{urlChange.current}</code>: actions
-            registered in Flowent with the old URL must be updated (actions registered from Account follow the URL by
-            themselves).
+            The public URL changed from <code>{urlChange.previous}</code> to <code>{urlChange.current}</code>: actions registered in Flowent
+            with the old URL must be updated (actions registered from Account follow the URL by themselves).
           </span>
           <button type="button" aria-label="Dismiss URL change" onClick={dismissUrlChange}>
             ×

@@ -8,7 +8,12 @@ export function BulkReplayButton() {
   const empty = useCallsStore((s) => s.calls.length === 0);
   const running = useReplayStore((s) => (s.bulk && !s.bulk.summary ? s.bulk.counts : null));
   return (
-    <button type="button" disabled={loaded && empty && !running} onClick={() => openReplayDialog('bulk')} title="Replay the calls of this filter (Ctrl/Cmd+Shift+B)">
+    <button
+      type="button"
+      disabled={loaded && empty && !running}
+      onClick={() => openReplayDialog('bulk')}
+      title="Replay the calls of this filter (Ctrl/Cmd+Shift+B)"
+    >
       {running ? `Bulk replay: ${running.done} of ${running.total}…` : 'Replay these…'}
     </button>
   );

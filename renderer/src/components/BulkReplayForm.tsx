@@ -24,7 +24,13 @@ function useMatchingCount(filter: CallFilter): number | null {
 }
 
 function describeFilter(filter: CallFilter): string {
-  const parts = [filter.action && `action ${filter.action}`, filter.verdict && `verdict ${filter.verdict}`, filter.statusClass && `status ${filter.statusClass}`, filter.text && `bodies containing “${filter.text}”`, filter.since !== undefined && 'in the chosen time range'];
+  const parts = [
+    filter.action && `action ${filter.action}`,
+    filter.verdict && `verdict ${filter.verdict}`,
+    filter.statusClass && `status ${filter.statusClass}`,
+    filter.text && `bodies containing “${filter.text}”`,
+    filter.since !== undefined && 'in the chosen time range',
+  ];
   const named = parts.filter(Boolean);
   return named.length === 0 ? 'every stored call' : named.join(', ');
 }
@@ -53,16 +59,16 @@ export function BulkReplayForm() {
   if (count === 0) {
     return (
       <p className="empty-note" aria-label="Nothing to replay">
-        No call from Flowent matches the list’s filter ({describeFilter(filter)}), and only those can be replayed. Change the filter, or send a
-        call to the webhook URL first.
+        No call from Flowent matches the list’s filter ({describeFilter(filter)}), and only those can be replayed. Change the filter, or
+        send a call to the webhook URL first.
       </p>
     );
   }
   return (
     <form className="bulk-replay-form" onSubmit={(e) => void start(e)} aria-label="Bulk replay options">
       <p>
-        The calls of the list’s filter: <strong>{describeFilter(filter)}</strong>. They are replayed oldest first (replays and
-        simulated calls are left out).
+        The calls of the list’s filter: <strong>{describeFilter(filter)}</strong>. They are replayed oldest first (replays and simulated
+        calls are left out).
       </p>
       <label className="inline-field">
         Replays at once
@@ -76,7 +82,13 @@ export function BulkReplayForm() {
       {resign && <ReplayLearnedStyle />}
       <label className="replay-target">
         Bulk replay target URL
-        <input type="url" value={target} placeholder="each action's forwarding target" onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
+        <input
+          type="url"
+          value={target}
+          placeholder="each action's forwarding target"
+          onChange={(e) => setTarget(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       <div className="button-row">
         <button type="submit" disabled={busy || count === null || !concurrencyOk}>

@@ -17,7 +17,11 @@ export function BulkReplayProgress({ run }: { run: BulkRun }) {
     <div className="bulk-progress" aria-label="Bulk replay progress">
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
       <p aria-live="polite">
-        {summary ? (summary.cancelled ? `Cancelled after ${done} of ${total} calls.` : `Done: ${done} of ${total} calls replayed.`) : `Replaying ${done} of ${total}…`}
+        {summary
+          ? summary.cancelled
+            ? `Cancelled after ${done} of ${total} calls.`
+            : `Done: ${done} of ${total} calls replayed.`
+          : `Replaying ${done} of ${total}…`}
       </p>
       <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
         {(['passed', 'changed', 'failed'] as const).map((verdict) => (

@@ -79,9 +79,7 @@ export function CanonicalView({ styles, matchedStyle }: Props) {
       {against && (
         <>
           <p className="diff-note" role="note">
-            {diffAt < 0
-              ? `Identical to ${against.label}.`
-              : `Differs from ${against.label} from character ${diffAt + 1} on (marked).`}
+            {diffAt < 0 ? `Identical to ${against.label}.` : `Differs from ${against.label} from character ${diffAt + 1} on (marked).`}
           </p>
           {diffAt >= 0 && <Marked text={against.canonical} from={diffAt} label={`Signed bytes: ${against.label}`} />}
         </>

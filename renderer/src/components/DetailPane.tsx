@@ -52,8 +52,8 @@ function CallDetailView({ call }: { call: CallDetail }) {
       </h2>
       {call.test && (
         <div className="explain-box" role="note" aria-label="Registration check">
-          This is Flowent&apos;s registration check: Flowent sends it when an action is registered; any 2xx answer
-          passes; it may be unsigned.
+          This is Flowent&apos;s registration check: Flowent sends it when an action is registered; any 2xx answer passes; it may be
+          unsigned.
         </div>
       )}
       {call.test && <RegistrationResult call={call} />}

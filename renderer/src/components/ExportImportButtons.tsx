@@ -11,7 +11,9 @@ export function describeImport(summary: HarImportSummary): string {
   if (summary.skipped > 0) parts.push(`skipped ${summary.skipped} that ${summary.skipped === 1 ? 'is' : 'are'} not a POST with a body`);
   if (summary.problems.length > 0) {
     const first = summary.problems[0]!;
-    parts.push(`${summary.problems.length} broken entr${summary.problems.length === 1 ? 'y' : 'ies'} left out (${first.path} ${first.message})`);
+    parts.push(
+      `${summary.problems.length} broken entr${summary.problems.length === 1 ? 'y' : 'ies'} left out (${first.path} ${first.message})`,
+    );
   }
   return `${parts.join('; ')}.`;
 }
@@ -43,7 +45,12 @@ export function ExportImportButtons() {
 
   return (
     <div className="har-buttons">
-      <button type="button" onClick={() => void runExport()} disabled={status?.kind === 'busy'} title="Export the calls of this filter as HAR (Ctrl/Cmd+Shift+E)">
+      <button
+        type="button"
+        onClick={() => void runExport()}
+        disabled={status?.kind === 'busy'}
+        title="Export the calls of this filter as HAR (Ctrl/Cmd+Shift+E)"
+      >
         Export HAR
       </button>
       <button type="button" onClick={chooseFile} disabled={status?.kind === 'busy'}>
@@ -58,7 +65,10 @@ export function ExportImportButtons() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void file.text().then(runImport, (error: unknown) => setStatus({ kind: 'error', message: `Could not read ${file.name}: ${String(error)}` }));
+          if (file)
+            void file
+              .text()
+              .then(runImport, (error: unknown) => setStatus({ kind: 'error', message: `Could not read ${file.name}: ${String(error)}` }));
         }}
       />
       {status && (

@@ -73,20 +73,12 @@ export function FilterBar() {
           </option>
         ))}
       </select>
-      <select
-        aria-label="Registration checks"
-        value={filter.test}
-        onChange={(e) => void setFilter({ test: value(e) as TestChoice })}
-      >
+      <select aria-label="Registration checks" value={filter.test} onChange={(e) => void setFilter({ test: value(e) as TestChoice })}>
         <option value="all">With registration checks</option>
         <option value="only">Only registration checks</option>
         <option value="none">No registration checks</option>
       </select>
-      <select
-        aria-label="Time range"
-        value={filter.range}
-        onChange={(e) => void setFilter({ range: value(e) as RangeChoice })}
-      >
+      <select aria-label="Time range" value={filter.range} onChange={(e) => void setFilter({ range: value(e) as RangeChoice })}>
         <option value="all">All time</option>
         <option value="5m">Last 5 minutes</option>
         <option value="1h">Last hour</option>

@@ -39,7 +39,11 @@ export function Header() {
       <button type="button" onClick={() => openPanel('account')} title="Flowent account and actions (Ctrl/Cmd+Shift+F)">
         Account
       </button>
-      <button type="button" onClick={() => openReplayDialog('simulator')} title="Send a Flowent call that never happened (Ctrl/Cmd+Shift+S)">
+      <button
+        type="button"
+        onClick={() => openReplayDialog('simulator')}
+        title="Send a Flowent call that never happened (Ctrl/Cmd+Shift+S)"
+      >
         Simulate
       </button>
       <button type="button" className="settings-button" onClick={openSettings}>

@@ -20,7 +20,15 @@ export function JsonView({ text, label }: { text: string; label: string }) {
   }
   return (
     <pre className="body-view json" aria-label={label}>
-      {tokens.map((t, i) => (t.kind === 'space' ? t.text : <span key={i} className={`tok-${t.kind}`}>{t.text}</span>))}
+      {tokens.map((t, i) =>
+        t.kind === 'space' ? (
+          t.text
+        ) : (
+          <span key={i} className={`tok-${t.kind}`}>
+            {t.text}
+          </span>
+        ),
+      )}
     </pre>
   );
 }

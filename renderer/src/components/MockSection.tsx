@@ -99,9 +99,8 @@ export function MockSection({ action, stored }: Props) {
         </ul>
       )}
       <p className="muted">
-        Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>,{' '}
-        <code>{'{{now}}'}</code>, <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none
-        matches.
+        Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}
+        <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.
       </p>
     </section>
   );

@@ -16,7 +16,9 @@ export function NgrokTokenSection() {
       envVar={ENV}
       state={token}
       canSet={status?.canSetNgrokAuthtoken ?? false}
-      current={token?.set ? `Set${token.source ? ` (${sourceLabel(token.source, ENV)})` : ''}.` : 'Not set: the public URL (tunnel) cannot open.'}
+      current={
+        token?.set ? `Set${token.source ? ` (${sourceLabel(token.source, ENV)})` : ''}.` : 'Not set: the public URL (tunnel) cannot open.'
+      }
       currentTestId="ngrok-token-current"
       inputLabel="New ngrok authtoken"
       saveLabel="Save authtoken"

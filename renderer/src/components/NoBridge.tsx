@@ -5,8 +5,7 @@ export function NoBridge() {
       <h1>Flowent Companion</h1>
       <p>This page cannot reach the companion: it was opened without its access token.</p>
       <p>
-        Open the Inspector URL printed by <code>flowent-companion serve</code> (it ends in{' '}
-        <code>#token=…</code>), or start the desktop app.
+        Open the Inspector URL printed by <code>flowent-companion serve</code> (it ends in <code>#token=…</code>), or start the desktop app.
       </p>
     </main>
   );

@@ -23,7 +23,7 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RegisterHereOutcome | null>(null);
   const choice = choices.find((c) => c.value === picked) ?? choices[0] ?? null;
-  const shownBase = choice ? (choice.value ?? (status?.tunnel.url ?? '')) : null;
+  const shownBase = choice ? (choice.value ?? status?.tunnel.url ?? '') : null;
 
   async function go() {
     if (!choice) return;
@@ -42,7 +42,11 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
         <>
           <label className="inline-field">
             Flowent calls
-            <select aria-label="Register at" value={choice ? choices.indexOf(choice) : 0} onChange={(e) => setPicked(choices[Number(e.target.value)]?.value)}>
+            <select
+              aria-label="Register at"
+              value={choice ? choices.indexOf(choice) : 0}
+              onChange={(e) => setPicked(choices[Number(e.target.value)]?.value)}
+            >
               {choices.map((c, i) => (
                 <option key={c.label} value={i}>
                   {c.label}
@@ -61,8 +65,7 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
             </button>
             {busy && (
               <span role="status" data-testid="register-here-progress">
-                Waiting for Flowent: it sends its registration check to this companion (watch the history) before it
-                answers…
+                Waiting for Flowent: it sends its registration check to this companion (watch the history) before it answers…
               </span>
             )}
           </div>
@@ -84,8 +87,8 @@ function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
   const { value, warnings } = outcome;
   return (
     <div className="explain-box" role="status" data-testid="register-here-result">
-      {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>: Flowent
-      accepted its registration check. It is linked to this companion.
+      {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>: Flowent accepted its
+      registration check. It is linked to this companion.
       {warnings.map((w) => (
         <div key={w} className="muted">
           {w}

@@ -8,7 +8,12 @@ export function RegistrationResult({ call }: { call: CallDetail }) {
   const waiting = useAccountStore((s) => s.registering !== null && s.registering === call.action);
   if (record) {
     return (
-      <div className={record.ok ? 'explain-box registration-ok' : 'problem-box'} role="note" aria-label="Registration result" data-testid="registration-result">
+      <div
+        className={record.ok ? 'explain-box registration-ok' : 'problem-box'}
+        role="note"
+        aria-label="Registration result"
+        data-testid="registration-result"
+      >
         {describeRegistration(record)}
       </div>
     );

@@ -57,7 +57,11 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
   return (
     <div className="replay-editor" role="group" aria-label="Edit parameters" onKeyDown={onKeyDown}>
       <ReplayJsonEditor value={text} onChange={setText} label="Parameters to replay" onSubmit={() => void send()} />
-      {problem && <p className="muted" aria-label="Parameters problem">{problem}</p>}
+      {problem && (
+        <p className="muted" aria-label="Parameters problem">
+          {problem}
+        </p>
+      )}
       <div className="button-row">
         <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter">
           Replay edited

@@ -33,7 +33,9 @@ export function ReplayJsonEditor({ value, onChange, label, onSubmit }: Props) {
 export function parametersProblem(text: string): string | null {
   try {
     const value = JSON.parse(text) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'The parameters must be a JSON object ({...}), as Flowent sends.';
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? null
+      : 'The parameters must be a JSON object ({...}), as Flowent sends.';
   } catch (error) {
     return `The parameters are not JSON yet: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -104,13 +104,16 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
     box.current?.scrollIntoView?.({ block: 'nearest' });
   }, [outcome]);
   return (
-    <div
-      role="region"
-      aria-label="Replay result"
-      className={`replay-result replay-${outcome.verdict}`}
-      ref={box}
-    >
-      <SentFacts id={outcome.id} idLabel="New call" openLabel="Open replay" onOpen={() => void selectCall(outcome.id)} url={outcome.url} status={outcome.status} durationMs={outcome.durationMs}>
+    <div role="region" aria-label="Replay result" className={`replay-result replay-${outcome.verdict}`} ref={box}>
+      <SentFacts
+        id={outcome.id}
+        idLabel="New call"
+        openLabel="Open replay"
+        onOpen={() => void selectCall(outcome.id)}
+        url={outcome.url}
+        status={outcome.status}
+        durationMs={outcome.durationMs}
+      >
         <dt>Verdict</dt>
         <dd>{VERDICT_LABEL[outcome.verdict]}</dd>
         <dt>Signed style</dt>

@@ -28,8 +28,7 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
         Received signature:{' '}
         {report.received ? (
           <>
-            <code data-testid="received-signature">{report.received}</code>{' '}
-            <CopyButton text={report.received} what="received signature" />
+            <code data-testid="received-signature">{report.received}</code> <CopyButton text={report.received} what="received signature" />
           </>
         ) : (
           <span className="muted">none</span>
@@ -71,7 +70,9 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
       <p className={`timestamp ts-${ts.flag}`} data-testid="timestamp-age">
         Timestamp: {describeTimestamp(ts)}
       </p>
-      {report.styles.length > 0 && <CanonicalView key={report.styles.map((s) => s.style).join()} styles={report.styles} matchedStyle={report.style} />}
+      {report.styles.length > 0 && (
+        <CanonicalView key={report.styles.map((s) => s.style).join()} styles={report.styles} matchedStyle={report.style} />
+      )}
     </section>
   );
 }

@@ -35,11 +35,21 @@ export function SimulatorDialog() {
       )}
       <label className="inline-field">
         Action
-        <input list="simulator-actions" value={action} onChange={(e) => setAction(e.target.value.trim())} spellCheck={false} placeholder="send_email" />
+        <input
+          list="simulator-actions"
+          value={action}
+          onChange={(e) => setAction(e.target.value.trim())}
+          spellCheck={false}
+          placeholder="send_email"
+        />
         <datalist id="simulator-actions">
           {(actions ?? []).map((a) => (
             <option key={a.action} value={a.action}>
-              {a.origin === 'local' ? 'schema defined here' : a.origin === 'flowent' ? 'schema from Flowent' : `seen ${a.calls} time${a.calls === 1 ? '' : 's'}, no schema`}
+              {a.origin === 'local'
+                ? 'schema defined here'
+                : a.origin === 'flowent'
+                  ? 'schema from Flowent'
+                  : `seen ${a.calls} time${a.calls === 1 ? '' : 's'}, no schema`}
             </option>
           ))}
         </datalist>

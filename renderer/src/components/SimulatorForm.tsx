@@ -89,14 +89,26 @@ export function SimulatorForm({ action, hasSchema, onOutcome }: Props) {
               Next seed
             </button>
           </div>
-          {!hasSchema && <p className="muted">No schema is known for {action}: the parameters start empty. Type them, or define a schema above.</p>}
+          {!hasSchema && (
+            <p className="muted">No schema is known for {action}: the parameters start empty. Type them, or define a schema above.</p>
+          )}
           <ReplayJsonEditor value={parameters} onChange={setParameters} label="Parameters to send" onSubmit={() => void send()} />
-          {problem && <p className="muted" aria-label="Parameters problem">{problem}</p>}
+          {problem && (
+            <p className="muted" aria-label="Parameters problem">
+              {problem}
+            </p>
+          )}
         </>
       )}
       <label className="replay-target">
         Simulator target URL
-        <input type="url" value={target} placeholder="the action's forwarding target" onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
+        <input
+          type="url"
+          value={target}
+          placeholder="the action's forwarding target"
+          onChange={(e) => setTarget(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       <div className="button-row">
         <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">

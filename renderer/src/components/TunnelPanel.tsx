@@ -49,7 +49,10 @@ function TunnelSection({ action }: { action: string | null }) {
   return (
     <section aria-label="Tunnel" className="tunnel-section">
       <h3>
-        Tunnel <span className={`badge tunnel-${tunnel.state}`} data-testid="tunnel-state">{tunnel.state}</span>
+        Tunnel{' '}
+        <span className={`badge tunnel-${tunnel.state}`} data-testid="tunnel-state">
+          {tunnel.state}
+        </span>
       </h3>
       <TunnelState tunnel={tunnel} action={action} />
       {status?.tunnelDomain && (

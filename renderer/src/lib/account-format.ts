@@ -14,7 +14,10 @@ export function formatCountdown(at: number, now: number): string {
  * The "register here" whose wait a registration check belongs to: same action, and the check
  * arrived between the request to Flowent and its answer (Flowent checks before it answers).
  */
-export function registrationFor(call: Pick<CallSummary, 'action' | 'receivedAt' | 'test'>, records: RegistrationRecord[]): RegistrationRecord | null {
+export function registrationFor(
+  call: Pick<CallSummary, 'action' | 'receivedAt' | 'test'>,
+  records: RegistrationRecord[],
+): RegistrationRecord | null {
   if (!call.test || !call.action) return null;
   return records.find((r) => r.action === call.action && r.startedAt <= call.receivedAt && call.receivedAt <= r.finishedAt) ?? null;
 }
@@ -64,7 +67,8 @@ export function baseUrlChoices(status: CoreStatus | null): BaseUrlChoice[] {
   const tunnel = status.tunnel;
   if (tunnel.state === 'online' && tunnel.url) choices.push({ value: null, label: `Public URL ${tunnel.url}` });
   // A LAN address reaches the companion only while it listens on every interface.
-  if (status.listeningOnAllInterfaces) for (const lan of status.lanAddresses) choices.push({ value: lan.baseUrl, label: `LAN ${lan.baseUrl} (${lan.interface})` });
+  if (status.listeningOnAllInterfaces)
+    for (const lan of status.lanAddresses) choices.push({ value: lan.baseUrl, label: `LAN ${lan.baseUrl} (${lan.interface})` });
   if (status.webhookBaseUrl) choices.push({ value: status.webhookBaseUrl, label: `This computer ${status.webhookBaseUrl}` });
   return choices;
 }

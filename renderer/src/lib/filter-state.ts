@@ -1,10 +1,4 @@
-import {
-  VERDICTS,
-  type CallFilter,
-  type CallSummary,
-  type StatusClass,
-  type Verdict,
-} from '../../../main/contract/api';
+import { VERDICTS, type CallFilter, type CallSummary, type StatusClass, type Verdict } from '../../../main/contract/api';
 
 export type TestChoice = 'all' | 'only' | 'none';
 export type RangeChoice = 'all' | '5m' | '1h' | '1d' | 'custom';

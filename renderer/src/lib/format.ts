@@ -57,8 +57,7 @@ export function describeTimestamp(ts: SignatureReport['timestamp']): string {
   if (ts.flag === 'missing' || ts.ageSeconds === null) return 'no timestamp in the body';
   const age = ts.ageSeconds;
   const amount = formatSeconds(Math.abs(age));
-  let text =
-    age >= 0 ? `sent ${amount} before it arrived` : `stamped ${amount} after it arrived (in the future)`;
+  let text = age >= 0 ? `sent ${amount} before it arrived` : `stamped ${amount} after it arrived (in the future)`;
   if (ts.flag === 'old') text += ' (old: past the 5-minute window)';
   if (ts.flag === 'future' && age >= 0) text += ' (future)';
   return text;

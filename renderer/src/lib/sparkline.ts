@@ -18,7 +18,5 @@ export function sparkBuckets(times: Iterable<number>, now: number): number[] {
 export function sparkPoints(buckets: number[], width: number, height: number): string {
   const max = Math.max(1, ...buckets);
   const step = buckets.length > 1 ? width / (buckets.length - 1) : width;
-  return buckets
-    .map((v, i) => `${(i * step).toFixed(1)},${(height - 1 - (v / max) * (height - 2)).toFixed(1)}`)
-    .join(' ');
+  return buckets.map((v, i) => `${(i * step).toFixed(1)},${(height - 1 - (v / max) * (height - 2)).toFixed(1)}`).join(' ');
 }

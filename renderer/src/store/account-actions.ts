@@ -12,7 +12,8 @@ function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
 function applyAccount(account: AccountState): void {
   useAccountStore.setState((s) => {
     const gatewayOf = (a: AccountState) => a.profiles.find((p) => p.name === a.activeProfile)?.baseUrl ?? null;
-    const profileChanged = s.account !== null && (s.account.activeProfile !== account.activeProfile || gatewayOf(s.account) !== gatewayOf(account));
+    const profileChanged =
+      s.account !== null && (s.account.activeProfile !== account.activeProfile || gatewayOf(s.account) !== gatewayOf(account));
     // The history is the truth once it holds the record; an event's record may arrive before it.
     const known = s.pendingFollow ? account.followHistory.find((r) => r.at === s.pendingFollow?.at) : undefined;
     const pendingFollow = proposedIn(account.followHistory[0]) ?? (known ? proposedIn(known) : s.pendingFollow);
@@ -36,62 +37,94 @@ export async function loadAccount(): Promise<void> {
 }
 
 export function saveProfile(profile: FlowentProfile): Promise<string | null> {
-  return runResult('save the profile', (b) => b.saveProfile(profile), (account) => {
-    applyAccount(account);
-    showToast(`Profile ${profile.name} saved`);
-  });
+  return runResult(
+    'save the profile',
+    (b) => b.saveProfile(profile),
+    (account) => {
+      applyAccount(account);
+      showToast(`Profile ${profile.name} saved`);
+    },
+  );
 }
 
 export function deleteProfile(name: string): Promise<string | null> {
-  return runResult('delete the profile', (b) => b.deleteProfile(name), (account) => {
-    applyAccount(account);
-    showToast(`Profile ${name} deleted`);
-  });
+  return runResult(
+    'delete the profile',
+    (b) => b.deleteProfile(name),
+    (account) => {
+      applyAccount(account);
+      showToast(`Profile ${name} deleted`);
+    },
+  );
 }
 
 export function switchProfile(name: string): Promise<string | null> {
-  return runResult('switch the profile', (b) => b.setActiveProfile(name), (account) => {
-    applyAccount(account);
-    showToast(`Using profile ${name}`);
-  });
+  return runResult(
+    'switch the profile',
+    (b) => b.setActiveProfile(name),
+    (account) => {
+      applyAccount(account);
+      showToast(`Using profile ${name}`);
+    },
+  );
 }
 
 export function saveApiToken(profile: string, token: string): Promise<string | null> {
-  return runResult('set the API token', (b) => b.setFlowentApiToken(profile, token), (account) => {
-    applyAccount(account);
-    showToast('API token saved');
-  });
+  return runResult(
+    'set the API token',
+    (b) => b.setFlowentApiToken(profile, token),
+    (account) => {
+      applyAccount(account);
+      showToast('API token saved');
+    },
+  );
 }
 
 export function removeApiToken(profile: string): Promise<string | null> {
-  return runResult('clear the API token', (b) => b.clearFlowentApiToken(profile), (account) => {
-    applyAccount(account);
-    useAccountStore.setState({ actions: null, actionsError: null, actionsWarnings: [] });
-    showToast('API token cleared');
-  });
+  return runResult(
+    'clear the API token',
+    (b) => b.clearFlowentApiToken(profile),
+    (account) => {
+      applyAccount(account);
+      useAccountStore.setState({ actions: null, actionsError: null, actionsWarnings: [] });
+      showToast('API token cleared');
+    },
+  );
 }
 
 export function connectFlowent(): Promise<string | null> {
-  return runResult('connect to Flowent', (b) => b.connectFlowent(), (account) => {
-    applyAccount(account);
-    showToast('Connected to Flowent');
-  });
+  return runResult(
+    'connect to Flowent',
+    (b) => b.connectFlowent(),
+    (account) => {
+      applyAccount(account);
+      showToast('Connected to Flowent');
+    },
+  );
 }
 
 export function setFollowMode(mode: FollowMode): Promise<string | null> {
-  return runResult('change the follow mode', (b) => b.setFollowMode(mode), (account) => {
-    applyAccount(account);
-    showToast(mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated');
-  });
+  return runResult(
+    'change the follow mode',
+    (b) => b.setFollowMode(mode),
+    (account) => {
+      applyAccount(account);
+      showToast(mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated');
+    },
+  );
 }
 
 /** The one click: re-points the actions the newest "ask" record proposed. */
 export function applyFollow(): Promise<string | null> {
   // What changed is said by the actions-followed event the core sends for this record.
-  return runResult('update the actions', (b) => b.applyFollow(), () => {
-    useAccountStore.setState({ pendingFollow: null });
-    void loadAccount();
-  });
+  return runResult(
+    'update the actions',
+    (b) => b.applyFollow(),
+    () => {
+      useAccountStore.setState({ pendingFollow: null });
+      void loadAccount();
+    },
+  );
 }
 
 export function dismissPendingFollow(): void {
@@ -103,7 +136,10 @@ function sayFollowed(record: FollowRecord): void {
   const updated = record.changes.filter((c) => c.outcome === 'updated');
   if (updated.length) showToast(`Pointed ${updated.map((c) => c.action).join(', ')} at ${record.current} in Flowent`, 6000);
   for (const c of record.changes) {
-    if (c.outcome === 'failed') reportError(`Could not point ${c.action} at the new public URL ${c.to}: ${c.message ?? 'Flowent refused'}. Use Register here in Account → Actions`);
+    if (c.outcome === 'failed')
+      reportError(
+        `Could not point ${c.action} at the new public URL ${c.to}: ${c.message ?? 'Flowent refused'}. Use Register here in Account → Actions`,
+      );
   }
 }
 
@@ -134,7 +170,11 @@ export function applyAccountEvents(events: AccountEvent[]): void {
   if (reload) void loadAccount();
 }
 
-const ACCOUNT_EVENT_TYPES: ReadonlySet<string> = new Set<AccountEvent['type']>(['account-changed', 'actions-followed', 'registration-finished']);
+const ACCOUNT_EVENT_TYPES: ReadonlySet<string> = new Set<AccountEvent['type']>([
+  'account-changed',
+  'actions-followed',
+  'registration-finished',
+]);
 
 export function isAccountEvent(event: { type: string }): event is AccountEvent {
   return ACCOUNT_EVENT_TYPES.has(event.type);

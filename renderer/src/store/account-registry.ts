@@ -15,9 +15,13 @@ import { showToast } from './ui-actions';
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {
   useAccountStore.setState({ actionsLoading: true });
-  const message = await runResult('list the actions', (b) => b.listActions(), ({ value, warnings }) => {
-    useAccountStore.setState({ actions: value, actionsWarnings: warnings, actionsError: null });
-  });
+  const message = await runResult(
+    'list the actions',
+    (b) => b.listActions(),
+    ({ value, warnings }) => {
+      useAccountStore.setState({ actions: value, actionsWarnings: warnings, actionsError: null });
+    },
+  );
   useAccountStore.setState(message ? { actionsLoading: false, actionsError: message } : { actionsLoading: false });
 }
 
@@ -33,38 +37,58 @@ function warnOf(warnings: string[]): void {
 }
 
 export function registerAction(input: ActionCreate): Promise<string | null> {
-  return runResult('register the action', (b) => b.registerAction(input), ({ value, warnings }) => {
-    putAction(value);
-    showToast(`Registered ${value.name}`);
-    warnOf(warnings);
-  });
+  return runResult(
+    'register the action',
+    (b) => b.registerAction(input),
+    ({ value, warnings }) => {
+      putAction(value);
+      showToast(`Registered ${value.name}`);
+      warnOf(warnings);
+    },
+  );
 }
 
 export function updateAction(name: string, changes: ActionUpdate): Promise<string | null> {
-  return runResult('update the action', (b) => b.updateAction(name, changes), ({ value, warnings }) => {
-    putAction(value);
-    showToast(`Updated ${value.name}`);
-    warnOf(warnings);
-  });
+  return runResult(
+    'update the action',
+    (b) => b.updateAction(name, changes),
+    ({ value, warnings }) => {
+      putAction(value);
+      showToast(`Updated ${value.name}`);
+      warnOf(warnings);
+    },
+  );
 }
 
 export function deleteAction(name: string): Promise<string | null> {
-  return runResult('delete the action', (b) => b.deleteAction(name), () => {
-    useAccountStore.setState((s) => ({ actions: s.actions?.filter((a) => a.name !== name) ?? null }));
-    showToast(`Deleted ${name}`);
-  });
+  return runResult(
+    'delete the action',
+    (b) => b.deleteAction(name),
+    () => {
+      useAccountStore.setState((s) => ({ actions: s.actions?.filter((a) => a.name !== name) ?? null }));
+      showToast(`Deleted ${name}`);
+    },
+  );
 }
 
 export function linkAction(name: string, repoint: boolean): Promise<string | null> {
-  return runResult('link the action', (b) => b.linkAction(name, repoint), ({ warnings }) => {
-    showToast(`${name} is linked: it follows the public URL`);
-    warnOf(warnings);
-    if (repoint) void loadActions();
-  });
+  return runResult(
+    'link the action',
+    (b) => b.linkAction(name, repoint),
+    ({ warnings }) => {
+      showToast(`${name} is linked: it follows the public URL`);
+      warnOf(warnings);
+      if (repoint) void loadActions();
+    },
+  );
 }
 
 export function unlinkAction(name: string): Promise<string | null> {
-  return runResult('unlink the action', (b) => b.unlinkAction(name), () => showToast(`${name} no longer follows the public URL`));
+  return runResult(
+    'unlink the action',
+    (b) => b.unlinkAction(name),
+    () => showToast(`${name} no longer follows the public URL`),
+  );
 }
 
 export type RegisterHereOutcome = { ok: true; value: RegisteredHere; warnings: string[] } | { ok: false; message: string };
@@ -73,13 +97,22 @@ export type RegisterHereOutcome = { ok: true; value: RegisteredHere; warnings: s
  * Registers (or updates) the action at this companion. While it waits, Flowent's registration
  * check arrives in the history; `registering` lets its detail say that the answer is coming.
  */
-export async function registerHere(name: string, description: string, schema: Record<string, unknown>, baseUrl: string | null): Promise<RegisterHereOutcome> {
+export async function registerHere(
+  name: string,
+  description: string,
+  schema: Record<string, unknown>,
+  baseUrl: string | null,
+): Promise<RegisterHereOutcome> {
   useAccountStore.setState({ registering: name });
   const got: { value?: RegisteredHere; warnings?: string[] } = {};
-  const message = await runResult('register the action here', (b) => b.registerHere(name, description, schema, baseUrl), ({ value, warnings }) => {
-    got.value = value;
-    got.warnings = warnings;
-  });
+  const message = await runResult(
+    'register the action here',
+    (b) => b.registerHere(name, description, schema, baseUrl),
+    ({ value, warnings }) => {
+      got.value = value;
+      got.warnings = warnings;
+    },
+  );
   useAccountStore.setState((s) => (s.registering === name ? { registering: null } : s));
   if (!got.value) return { ok: false, message: message ?? `Could not register ${name} here: see the message above.` };
   putAction(got.value.action);

@@ -1,9 +1,4 @@
-import {
-  EMPTY_FILTER,
-  filterToSearch,
-  toCallFilter,
-  type FilterState,
-} from '../lib/filter-state';
+import { EMPTY_FILTER, filterToSearch, toCallFilter, type FilterState } from '../lib/filter-state';
 import { currentBridge } from './bridge-holder';
 import { onReset, useCallsStore } from './stores';
 import { reportError } from './ui-actions';

@@ -9,9 +9,13 @@ export type ReplayAttempt = { ok: true; outcome: ReplayOutcome } | { ok: false; 
 export async function replayCall(id: number, mode: ReplayMode, target: string): Promise<ReplayAttempt> {
   const trimmed = target.trim();
   const got: { outcome?: ReplayOutcome } = {};
-  const message = await runResult('replay the call', (b) => b.replayCall(id, mode, trimmed === '' ? null : trimmed), (outcome) => {
-    got.outcome = outcome;
-  });
+  const message = await runResult(
+    'replay the call',
+    (b) => b.replayCall(id, mode, trimmed === '' ? null : trimmed),
+    (outcome) => {
+      got.outcome = outcome;
+    },
+  );
   if (!got.outcome) return { ok: false, message };
   showToast(`Replayed as call #${got.outcome.id}`);
   return { ok: true, outcome: got.outcome };
@@ -21,9 +25,13 @@ export async function replayCall(id: number, mode: ReplayMode, target: string): 
 export async function replayEdited(id: number, parameters: string, target: string): Promise<ReplayAttempt> {
   const trimmed = target.trim();
   const got: { outcome?: ReplayOutcome } = {};
-  const message = await runResult('replay the edited call', (b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed), (outcome) => {
-    got.outcome = outcome;
-  });
+  const message = await runResult(
+    'replay the edited call',
+    (b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed),
+    (outcome) => {
+      got.outcome = outcome;
+    },
+  );
   if (!got.outcome) return { ok: false, message };
   showToast(`Replayed with your parameters as call #${got.outcome.id}`);
   return { ok: true, outcome: got.outcome };
@@ -32,9 +40,13 @@ export async function replayEdited(id: number, parameters: string, target: strin
 /** Copies a shell command that sends the call again; a refusal comes back as a message. */
 export async function copyCallAsCurl(id: number, resign: boolean): Promise<string | null> {
   const got: { command?: string } = {};
-  const message = await runResult('build the cURL command', (b) => b.copyAsCurl(id, resign), (command) => {
-    got.command = command;
-  });
+  const message = await runResult(
+    'build the cURL command',
+    (b) => b.copyAsCurl(id, resign),
+    (command) => {
+      got.command = command;
+    },
+  );
   if (got.command !== undefined) await copyText(got.command, 'cURL command');
   return message;
 }

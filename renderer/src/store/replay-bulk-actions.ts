@@ -6,9 +6,15 @@ import { reportError, showToast } from './ui-actions';
 
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
 export async function startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<string | null> {
-  return runResult('start the bulk replay', (b) => b.startBulkReplay(selection, options), ({ runId, total }) => {
-    useReplayStore.setState({ bulk: { runId, counts: { done: 0, total, passed: 0, changed: 0, failed: 0 }, cancelling: false, summary: null } });
-  });
+  return runResult(
+    'start the bulk replay',
+    (b) => b.startBulkReplay(selection, options),
+    ({ runId, total }) => {
+      useReplayStore.setState({
+        bulk: { runId, counts: { done: 0, total, passed: 0, changed: 0, failed: 0 }, cancelling: false, summary: null },
+      });
+    },
+  );
 }
 
 export async function cancelBulkReplay(): Promise<void> {
@@ -59,6 +65,14 @@ export function applyReplayEvent(event: ReplayEvent): void {
     return;
   }
   const { summary } = event;
-  useReplayStore.setState({ bulk: { ...run, counts: { done: summary.done, total: summary.total, passed: summary.passed, changed: summary.changed, failed: summary.failed }, summary } });
-  showToast(summary.cancelled ? `Bulk replay cancelled after ${summary.done} of ${summary.total}` : `Bulk replay done: ${summary.done} calls`);
+  useReplayStore.setState({
+    bulk: {
+      ...run,
+      counts: { done: summary.done, total: summary.total, passed: summary.passed, changed: summary.changed, failed: summary.failed },
+      summary,
+    },
+  });
+  showToast(
+    summary.cancelled ? `Bulk replay cancelled after ${summary.done} of ${summary.total}` : `Bulk replay done: ${summary.done} calls`,
+  );
 }

@@ -54,7 +54,10 @@ export function importsThroughDialog(b: RendererBridge | null = currentBridge())
  * Imports a HAR: the desktop app asks for the file itself (`text` null); the browser sends
  * the file's text in pieces, calling `onProgress` after each.
  */
-export async function importHar(text: string | null, onProgress: (done: number, total: number) => void = () => {}): Promise<Result<HarImportSummary> | null> {
+export async function importHar(
+  text: string | null,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<Result<HarImportSummary> | null> {
   const b = currentBridge();
   if (!b) return { ok: false, code: 'not-connected', message: NOT_CONNECTED };
   try {
@@ -95,7 +98,11 @@ export function splitHar(text: string): Result<Pieces> {
   const entries = log && typeof log === 'object' ? (log as { entries?: unknown }).entries : undefined;
   if (!Array.isArray(entries)) {
     if (encodedLength(text) > MAX_PIECE_CHARS) {
-      return { ok: false, code: 'not-har', message: 'The file is not a HAR (no "log.entries" list). Choose a .har file exported from a browser or this app.' };
+      return {
+        ok: false,
+        code: 'not-har',
+        message: 'The file is not a HAR (no "log.entries" list). Choose a .har file exported from a browser or this app.',
+      };
     }
     return { ok: true, value: { pieces: [{ text, offset: 0 }], problems: [] } };
   }
@@ -112,7 +119,11 @@ export function splitHar(text: string): Result<Pieces> {
     current = [];
     offset = index;
     if (encodedLength(wrap([entry])) > MAX_PIECE_CHARS) {
-      pieces.problems.push({ path: `log.entries[${index}]`, message: 'is too large to send from the browser (64 KB at most); import this file in the desktop app or with `flowent-companion import`.' });
+      pieces.problems.push({
+        path: `log.entries[${index}]`,
+        message:
+          'is too large to send from the browser (64 KB at most); import this file in the desktop app or with `flowent-companion import`.',
+      });
       offset = index + 1;
     } else current.push(entry);
   });

@@ -17,17 +17,25 @@ export async function loadSimulatorActions(): Promise<void> {
 /** Generated parameters as JSON text, or the message to show. */
 export async function generateParameters(action: string, seed: number): Promise<{ text: string } | { message: string | null }> {
   const got: { text?: string } = {};
-  const message = await runResult('generate parameters', (b) => b.generateParameters(action, seed), (text) => {
-    got.text = text;
-  });
+  const message = await runResult(
+    'generate parameters',
+    (b) => b.generateParameters(action, seed),
+    (text) => {
+      got.text = text;
+    },
+  );
   return got.text !== undefined ? { text: got.text } : { message };
 }
 
 export async function simulateCall(request: SimulateRequest): Promise<{ outcome: SimulateOutcome } | { message: string | null }> {
   const got: { outcome?: SimulateOutcome } = {};
-  const message = await runResult('send the simulated call', (b) => b.simulateCall(request), (outcome) => {
-    got.outcome = outcome;
-  });
+  const message = await runResult(
+    'send the simulated call',
+    (b) => b.simulateCall(request),
+    (outcome) => {
+      got.outcome = outcome;
+    },
+  );
   if (!got.outcome) return { message };
   showToast(`Sent as call #${got.outcome.id}`);
   return { outcome: got.outcome };
@@ -35,8 +43,12 @@ export async function simulateCall(request: SimulateRequest): Promise<{ outcome:
 
 /** Saves (or with null removes) an action's schema defined here; a refusal comes back as a message. */
 export async function saveSimulatorSchema(action: string, schema: string | null): Promise<string | null> {
-  return runResult('save the schema', (b) => b.saveSimulatorAction(action, schema), (actions) => {
-    useReplayStore.setState({ simulatorActions: actions });
-    showToast(schema === null ? `Removed the schema of ${action}` : `Saved the schema of ${action}`);
-  });
+  return runResult(
+    'save the schema',
+    (b) => b.saveSimulatorAction(action, schema),
+    (actions) => {
+      useReplayStore.setState({ simulatorActions: actions });
+      showToast(schema === null ? `Removed the schema of ${action}` : `Saved the schema of ${action}`);
+    },
+  );
 }

@@ -4,7 +4,6 @@ import { NOT_CONNECTED, runResult } from './run-result';
 import { useMetaStore } from './stores';
 import { reportError, showToast } from './ui-actions';
 
-
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
 export interface SaveOutcome {
   message: string;
@@ -64,7 +63,10 @@ export async function checkMockText(text: string): Promise<MockCheck> {
   try {
     return await b.checkMock(text, 'json');
   } catch (error) {
-    return { ok: false, errors: [{ path: '', message: `Could not check the mock: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: `Could not check the mock: ${error instanceof Error ? error.message : String(error)}` }],
+    };
   }
 }
 

@@ -9,7 +9,11 @@ export const NOT_CONNECTED = 'Not connected to the companion.';
  * Runs one API call that answers a Result. Returns the message to show beside the control
  * (the core's own words when it refused), or null; transport failures go to the error banner.
  */
-export async function runResult<T>(what: string, call: (b: RendererBridge) => Promise<Result<T>>, onOk: (value: T) => void): Promise<string | null> {
+export async function runResult<T>(
+  what: string,
+  call: (b: RendererBridge) => Promise<Result<T>>,
+  onOk: (value: T) => void,
+): Promise<string | null> {
   const b = currentBridge();
   if (!b) return NOT_CONNECTED;
   try {

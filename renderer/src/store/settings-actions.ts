@@ -6,25 +6,37 @@ import { reportError, showToast } from './ui-actions';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
-  return runResult('set the HMAC key', (b) => b.setHmacKey(key), (status) => {
-    useMetaStore.setState({ status });
-    showToast('HMAC key saved');
-  });
+  return runResult(
+    'set the HMAC key',
+    (b) => b.setHmacKey(key),
+    (status) => {
+      useMetaStore.setState({ status });
+      showToast('HMAC key saved');
+    },
+  );
 }
 
 export function removeHmacKey(): Promise<string | null> {
-  return runResult('clear the HMAC key', (b) => b.clearHmacKey(), (status) => {
-    useMetaStore.setState({ status });
-    showToast('HMAC key cleared');
-  });
+  return runResult(
+    'clear the HMAC key',
+    (b) => b.clearHmacKey(),
+    (status) => {
+      useMetaStore.setState({ status });
+      showToast('HMAC key cleared');
+    },
+  );
 }
 
 export function clearHistory(): Promise<string | null> {
-  return runResult('clear the history', (b) => b.clearHistory(), ({ deleted }) => {
-    useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
-    showToast(`Deleted ${deleted} call${deleted === 1 ? '' : 's'}`);
-    void refreshStats();
-  });
+  return runResult(
+    'clear the history',
+    (b) => b.clearHistory(),
+    ({ deleted }) => {
+      useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
+      showToast(`Deleted ${deleted} call${deleted === 1 ? '' : 's'}`);
+      void refreshStats();
+    },
+  );
 }
 
 export async function loadSample(action = 'send_email'): Promise<void> {

@@ -13,11 +13,7 @@ export function readToken(hash: string): string | null {
  * The desktop preload's bridge when there is one, otherwise HTTP to the page's own origin.
  * Null when neither exists: the page was opened without the token the server printed.
  */
-export function chooseBridge(
-  desktop: CompanionBridge | undefined,
-  origin: string,
-  hash: string,
-): RendererBridge | null {
+export function chooseBridge(desktop: CompanionBridge | undefined, origin: string, hash: string): RendererBridge | null {
   if (desktop) return desktop;
   const token = readToken(hash);
   return token ? createHttpBridge(origin, token) : null;

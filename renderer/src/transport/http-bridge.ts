@@ -1,9 +1,4 @@
-import type {
-  ApiMethod,
-  CompanionApi,
-  CompanionBridge,
-  CoreEvent,
-} from '../../../main/contract/api';
+import type { ApiMethod, CompanionApi, CompanionBridge, CoreEvent } from '../../../main/contract/api';
 import type { ConnectionAware, ConnectionEvent } from './connection';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
@@ -34,14 +29,9 @@ interface WireReply {
  * arguments as a JSON array; events come over one shared EventSource that is opened with
  * the first subscriber and closed with the last.
  */
-export function createHttpBridge(
-  baseUrl: string,
-  token: string,
-  options: HttpBridgeOptions = {},
-): CompanionBridge & ConnectionAware {
+export function createHttpBridge(baseUrl: string, token: string, options: HttpBridgeOptions = {}): CompanionBridge & ConnectionAware {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const openSource =
-    options.createEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
+  const openSource = options.createEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
   const root = baseUrl.replace(/\/+$/, '');
 
   async function call<M extends ApiMethod>(method: M, args: Args<M>): Promise<Value<M>> {
@@ -63,9 +53,7 @@ export function createHttpBridge(
     }
     if (response.ok && reply && reply.ok === true) return reply.value as Value<M>;
     const message =
-      reply && typeof reply.message === 'string' && reply.message
-        ? reply.message
-        : `${method} failed with HTTP ${response.status}`;
+      reply && typeof reply.message === 'string' && reply.message ? reply.message : `${method} failed with HTTP ${response.status}`;
     const error = new Error(message) as Error & { code?: string };
     if (reply && typeof reply.code === 'string') error.code = reply.code;
     throw error;

@@ -11,9 +11,11 @@ import { startCore, type RunningCore } from '../../helpers/running-core';
 
 const KEY = 'detail-test-key';
 const vectorsDir = fileURLToPath(new URL('../../fixtures/signature/', import.meta.url));
-const nonAscii = (JSON.parse(readFileSync(`${vectorsDir}vectors.json`, 'utf8')) as { vectors: { name: string; key: string; styles: { go: { signedBody: string } } }[] }).vectors.find(
-  (v) => v.name === 'non-ascii',
-)!;
+const nonAscii = (
+  JSON.parse(readFileSync(`${vectorsDir}vectors.json`, 'utf8')) as {
+    vectors: { name: string; key: string; styles: { go: { signedBody: string } } }[];
+  }
+).vectors.find((v) => v.name === 'non-ascii')!;
 
 let running: RunningCore | null = null;
 afterEach(async () => {
@@ -43,7 +45,8 @@ function storedReport(core: RunningCore, id: number): Record<string, unknown> {
 }
 
 /** What verifying every style when the detail is opened would say. */
-const fullReport = (detail: CallDetail, key: string) => verify(Buffer.from(detail.requestBodyBase64, 'base64'), key, { receivedAt: detail.receivedAt, includeCanonical: true });
+const fullReport = (detail: CallDetail, key: string) =>
+  verify(Buffer.from(detail.requestBodyBase64, 'base64'), key, { receivedAt: detail.receivedAt, includeCanonical: true });
 
 describe('call detail of a call checked up to its first matching style', () => {
   it('a plain call: one style stored, all 13 digests, matched flags and signed texts when opened', async () => {
@@ -73,14 +76,20 @@ describe('call detail of a call checked up to its first matching style', () => {
     expect(changed.verdict).toBe('valid');
     expect(changed.style).toBe('python');
     expect(changed.styles[0]).toStrictEqual(full.styles[0]);
-    expect(changed.styles.slice(1).map((s) => [s.style, s.expected, s.matched])).toStrictEqual(STYLES.slice(1).map((s) => [s.name, null, false]));
+    expect(changed.styles.slice(1).map((s) => [s.style, s.expected, s.matched])).toStrictEqual(
+      STYLES.slice(1).map((s) => [s.name, null, false]),
+    );
     expect(changed.styles.slice(1).every((s, i) => s.canonical === full.styles[i + 1]!.canonical)).toBe(true);
-    expect(changed.diagnosis).toContainEqual(expect.objectContaining({ code: 'styles-not-computed', message: expect.stringMatching(/HMAC key has changed since/) }));
+    expect(changed.diagnosis).toContainEqual(
+      expect.objectContaining({ code: 'styles-not-computed', message: expect.stringMatching(/HMAC key has changed since/) }),
+    );
 
     expect((await core.core.api.clearHmacKey()).ok).toBe(true);
     const cleared = (await core.core.api.getCall(first.id))!.signature;
     expect(cleared.styles.slice(1).every((s) => s.expected === null && !s.matched)).toBe(true);
-    expect(cleared.diagnosis).toContainEqual(expect.objectContaining({ code: 'styles-not-computed', message: expect.stringMatching(/no HMAC key is set now/) }));
+    expect(cleared.diagnosis).toContainEqual(
+      expect.objectContaining({ code: 'styles-not-computed', message: expect.stringMatching(/no HMAC key is set now/) }),
+    );
 
     expect((await core.core.api.setHmacKey(KEY)).ok).toBe(true);
     expect((await core.core.api.getCall(first.id))!.signature).toStrictEqual(full);

@@ -9,7 +9,12 @@ import { startCore, type RunningCore } from '../../helpers/running-core';
 // Edited replay, background bulk replay, learned style, simulator and HAR through the
 // contract (core.api), against a real core and the real stand-in handler process.
 const KEY = 'api-replay-more-key';
-const SCHEMA = { type: 'object', properties: { recipient: { type: 'string', format: 'email' }, count: { type: 'integer', minimum: 1, maximum: 9 } }, required: ['recipient', 'count'], additionalProperties: false };
+const SCHEMA = {
+  type: 'object',
+  properties: { recipient: { type: 'string', format: 'email' }, count: { type: 'integer', minimum: 1, maximum: 9 } },
+  required: ['recipient', 'count'],
+  additionalProperties: false,
+};
 let running: RunningCore;
 let handler: HandlerProcess;
 let okId = 0;
@@ -31,7 +36,9 @@ async function lastReceivedBody(): Promise<string> {
 
 async function finished(runId: string): Promise<BulkReplaySummary> {
   for (let i = 0; i < 600; i++) {
-    const event = running.events.find((e): e is Extract<CoreEvent, { type: 'replay-finished' }> => e.type === 'replay-finished' && e.runId === runId);
+    const event = running.events.find(
+      (e): e is Extract<CoreEvent, { type: 'replay-finished' }> => e.type === 'replay-finished' && e.runId === runId,
+    );
     if (event) return event.summary;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -42,7 +49,8 @@ beforeAll(async () => {
   handler = await startHandler();
   running = await startCore({ key: KEY, forwardTarget: handler.target });
   for (let n = 1; n <= 3; n++) expect((await running.post('/actions/ok', signedBody(flowentPayload('ok', { n }), KEY))).status).toBe(200);
-  for (let n = 1; n <= 4; n++) expect((await running.post('/actions/slow_ok', signedBody(flowentPayload('slow_ok', { n }), KEY))).status).toBe(200);
+  for (let n = 1; n <= 4; n++)
+    expect((await running.post('/actions/slow_ok', signedBody(flowentPayload('slow_ok', { n }), KEY))).status).toBe(200);
   const page = await api().listCalls({ action: 'ok' });
   okId = page.calls[page.calls.length - 1]!.id;
 }, 60_000);
@@ -98,8 +106,13 @@ describe('core api: bulk replay in the background', () => {
   });
 
   it('refuses a selection with nothing to replay, and a bad target', async () => {
-    expect(await api().startBulkReplay({ filter: { action: 'never_called' } }, { concurrency: 1, resign: false, target: null })).toMatchObject({ ok: false, code: 'nothing-to-replay' });
-    expect(await api().startBulkReplay({ ids: [okId] }, { concurrency: 1, resign: false, target: 'ftp://x/y' })).toMatchObject({ ok: false, code: 'invalid-target' });
+    expect(
+      await api().startBulkReplay({ filter: { action: 'never_called' } }, { concurrency: 1, resign: false, target: null }),
+    ).toMatchObject({ ok: false, code: 'nothing-to-replay' });
+    expect(await api().startBulkReplay({ ids: [okId] }, { concurrency: 1, resign: false, target: 'ftp://x/y' })).toMatchObject({
+      ok: false,
+      code: 'invalid-target',
+    });
   });
 });
 
@@ -110,7 +123,10 @@ describe('core api: refusals a whole run would meet, given once', () => {
       expect((await bare.post('/actions/ok', signedBody(flowentPayload('ok', { n: 1 }), KEY))).status).toBe(200);
       const noTarget = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
       expect(noTarget).toMatchObject({ ok: false, code: 'no-target' });
-      if (!noTarget.ok) expect(noTarget.message).toBe('There is no handler to send action ok to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).');
+      if (!noTarget.ok)
+        expect(noTarget.message).toBe(
+          'There is no handler to send action ok to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).',
+        );
       const noKey = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: true, target: handler.target });
       expect(noKey).toMatchObject({ ok: false, code: 'no-key' });
       const single = await bare.core.api.replayCall(1, 'as-is', null);
@@ -171,14 +187,20 @@ describe('core api: learned style and simulator', () => {
     const typed = await api().simulateCall({ action: 'ok', parameters: '{"x": 1}', seed: 1, test: false, target: null });
     if (!typed.ok) throw new Error(typed.message);
     expect(expectSignedWithKey(await lastReceivedBody()).parameters).toEqual({ x: 1 });
-    expect(await api().simulateCall({ action: 'ok', parameters: '{', seed: 1, test: false, target: null })).toMatchObject({ ok: false, code: 'invalid-json' });
+    expect(await api().simulateCall({ action: 'ok', parameters: '{', seed: 1, test: false, target: null })).toMatchObject({
+      ok: false,
+      code: 'invalid-json',
+    });
   });
 });
 
 describe('core api: HAR export and import', () => {
   it('exports a selection without credentials and imports it back', async () => {
     const secret = 'Bearer very-secret-token';
-    const posted = await running.post('/actions/ok', signedBody(flowentPayload('ok', { n: 99 }), KEY), { 'content-type': 'application/json', authorization: secret });
+    const posted = await running.post('/actions/ok', signedBody(flowentPayload('ok', { n: 99 }), KEY), {
+      'content-type': 'application/json',
+      authorization: secret,
+    });
     expect(posted.status).toBe(200);
     const exported = await api().exportHar({ filter: { action: 'ok', text: '"n":99' } });
     if (!exported.ok) throw new Error(exported.message);

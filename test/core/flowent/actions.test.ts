@@ -15,7 +15,12 @@ async function webhook(status: number): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const input = (name: string, url: string) => ({ name, description: 'Send an email', webhook_url: `${url}/actions/${name}`, json_schema: SCHEMA });
+const input = (name: string, url: string) => ({
+  name,
+  description: 'Send an email',
+  webhook_url: `${url}/actions/${name}`,
+  json_schema: SCHEMA,
+});
 
 describe('Flowent action registry', () => {
   it('registers, lists, gets, updates and deletes', async () => {
@@ -23,10 +28,16 @@ describe('Flowent action registry', () => {
     const flowent = service(gateway);
     const url = await webhook(200);
     const registered = await flowent.register(input('send_email', url));
-    expect(registered).toMatchObject({ ok: true, value: { name: 'send_email', webhook_url: `${url}/actions/send_email`, json_schema: SCHEMA } });
-    expect((await flowent.list())).toMatchObject({ ok: true, value: [{ name: 'send_email' }] });
+    expect(registered).toMatchObject({
+      ok: true,
+      value: { name: 'send_email', webhook_url: `${url}/actions/send_email`, json_schema: SCHEMA },
+    });
+    expect(await flowent.list()).toMatchObject({ ok: true, value: [{ name: 'send_email' }] });
     expect(await flowent.get('send_email')).toMatchObject({ ok: true, value: { description: 'Send an email' } });
-    expect(await flowent.update('send_email', { description: 'Send a mail' })).toMatchObject({ ok: true, value: { description: 'Send a mail' } });
+    expect(await flowent.update('send_email', { description: 'Send a mail' })).toMatchObject({
+      ok: true,
+      value: { description: 'Send a mail' },
+    });
     expect(await flowent.delete('send_email')).toEqual({ ok: true, value: { message: 'Action deleted successfully' }, warnings: [] });
     expect(gateway.stored()).toEqual([]);
   });
@@ -34,14 +45,22 @@ describe('Flowent action registry', () => {
   it('refuses what Flowent would refuse before sending anything, every problem at once', async () => {
     const gateway = await startGateway();
     const flowent = service(gateway);
-    const refused = await flowent.register({ name: 'Send-Email', description: '', webhook_url: 'not a url', json_schema: { type: 'banana' } });
+    const refused = await flowent.register({
+      name: 'Send-Email',
+      description: '',
+      webhook_url: 'not a url',
+      json_schema: { type: 'banana' },
+    });
     expect(refused.ok).toBe(false);
     const message = refused.ok ? '' : refused.message;
     expect(message).toContain('"Send-Email" is not an action name');
     expect(message).toContain('description must be 1-500 characters');
     expect(message).toContain('webhook_url must be an absolute URL');
     expect(message).toContain('json_schema is not a valid JSON Schema');
-    expect(await flowent.update('send_email', { description: 'x'.repeat(501) })).toMatchObject({ ok: false, code: 'flowent-invalid-input' });
+    expect(await flowent.update('send_email', { description: 'x'.repeat(501) })).toMatchObject({
+      ok: false,
+      code: 'flowent-invalid-input',
+    });
     expect(await flowent.get('BAD NAME')).toMatchObject({ ok: false, code: 'flowent-invalid-input' });
     expect(gateway.requests).toEqual([]);
   });
@@ -57,9 +76,16 @@ describe('Flowent action registry', () => {
 
   it('the stand-in answers bad input as Flowent documents it: 400 with error and details', async () => {
     const gateway = await startGateway();
-    const exchange = await fetch(`${gateway.baseUrl}/token/exchange`, { method: 'POST', body: JSON.stringify({ api_token: 'api_test_token' }) });
+    const exchange = await fetch(`${gateway.baseUrl}/token/exchange`, {
+      method: 'POST',
+      body: JSON.stringify({ api_token: 'api_test_token' }),
+    });
     const { jwt_token: jwt } = (await exchange.json()) as { jwt_token: string };
-    const response = await fetch(`${gateway.baseUrl}/actions`, { method: 'POST', headers: { authorization: `Bearer ${jwt}` }, body: JSON.stringify({ name: 'x' }) });
+    const response = await fetch(`${gateway.baseUrl}/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jwt}` },
+      body: JSON.stringify({ name: 'x' }),
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'Invalid request format', details: "Field 'description' is required" });
   });
@@ -70,8 +96,18 @@ describe('Flowent action registry', () => {
     const url = await webhook(200);
     expect((await flowent.register(input('send_email', url))).ok).toBe(true);
     const conflict = await flowent.register(input('send_email', url));
-    expect(conflict).toMatchObject({ ok: false, code: 'flowent-action-exists', status: 409, message: expect.stringContaining('An action "send_email" already exists on Flowent') });
-    expect(await flowent.get('nope')).toMatchObject({ ok: false, code: 'flowent-action-not-found', status: 404, message: expect.stringContaining('Flowent has no action "nope"') });
+    expect(conflict).toMatchObject({
+      ok: false,
+      code: 'flowent-action-exists',
+      status: 409,
+      message: expect.stringContaining('An action "send_email" already exists on Flowent'),
+    });
+    expect(await flowent.get('nope')).toMatchObject({
+      ok: false,
+      code: 'flowent-action-not-found',
+      status: 404,
+      message: expect.stringContaining('Flowent has no action "nope"'),
+    });
     expect(await flowent.delete('nope')).toMatchObject({ ok: false, status: 404 });
     // The stand-in refuses a schema our local check lets through only when Flowent is stricter: use its action limit instead.
     const limited = await startGateway({ maxActions: 1 });

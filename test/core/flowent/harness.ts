@@ -28,7 +28,10 @@ export function tempDir(): string {
 }
 
 /** A service on a real settings table in `dataDir`, its default profile pointed at the stand-in. */
-export function service(gateway: FlowentGateway, options: Partial<FlowentServiceOptions> & { dataDir?: string; token?: string | null } = {}): FlowentService {
+export function service(
+  gateway: FlowentGateway,
+  options: Partial<FlowentServiceOptions> & { dataDir?: string; token?: string | null } = {},
+): FlowentService {
   const { dataDir = tempDir(), token = API_TOKEN, env: extraEnv = {}, ...rest } = options;
   const opened = openFlowentSettings(dataDir);
   if (!opened.ok) throw new Error(opened.message);

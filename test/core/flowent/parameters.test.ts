@@ -23,7 +23,16 @@ describe('checking call parameters against the action schema', () => {
     // Registration needs a webhook that passes Flowent's check: a real core.
     const core = await startCore({ dataDir: tempDir() });
     try {
-      expect((await online.register({ name: 'place_order', description: 'Order', webhook_url: `${core.baseUrl}/actions/place_order`, json_schema: ORDER_SCHEMA })).ok).toBe(true);
+      expect(
+        (
+          await online.register({
+            name: 'place_order',
+            description: 'Order',
+            webhook_url: `${core.baseUrl}/actions/place_order`,
+            json_schema: ORDER_SCHEMA,
+          })
+        ).ok,
+      ).toBe(true);
     } finally {
       await core.close();
     }
@@ -31,7 +40,12 @@ describe('checking call parameters against the action schema', () => {
 
     // Offline now: a new service on the same data folder still checks.
     const offline = service(gateway, { dataDir });
-    const check = offline.validateParameters('place_order', { when: 'yesterday', items: [{ qty: 2 }, { qty: 'two' }, {}], priority: 'urgent', extra: 1 });
+    const check = offline.validateParameters('place_order', {
+      when: 'yesterday',
+      items: [{ qty: 2 }, { qty: 'two' }, {}],
+      priority: 'urgent',
+      extra: 1,
+    });
     expect(check.status).toBe('checked');
     expect(check.problems).toEqual(
       expect.arrayContaining([
@@ -44,7 +58,10 @@ describe('checking call parameters against the action schema', () => {
       ]),
     );
     expect(check.problems).toHaveLength(6);
-    expect(offline.validateParameters('place_order', { email: 'a@example.com', items: [{ qty: 1 }] })).toMatchObject({ status: 'checked', problems: [] });
+    expect(offline.validateParameters('place_order', { email: 'a@example.com', items: [{ qty: 1 }] })).toMatchObject({
+      status: 'checked',
+      problems: [],
+    });
     expect(offline.validateParameters('place_order', { email: 'not-an-email', items: [] }).problems).toEqual([
       { path: 'parameters.email', keyword: 'format', message: 'parameters.email is not a valid email.' },
     ]);

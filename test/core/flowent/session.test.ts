@@ -57,7 +57,11 @@ describe('Flowent session (token exchange)', () => {
 
   it('names the variable to set when there is no token, and a Gateway that cannot be reached', async () => {
     const gateway = await startGateway();
-    expect(await service(gateway, { token: null }).list()).toMatchObject({ ok: false, code: 'flowent-no-api-token', message: expect.stringContaining('FLOWENT_API_TOKEN') });
+    expect(await service(gateway, { token: null }).list()).toMatchObject({
+      ok: false,
+      code: 'flowent-no-api-token',
+      message: expect.stringContaining('FLOWENT_API_TOKEN'),
+    });
     expect(gateway.requests).toHaveLength(0);
     const base = gateway.baseUrl;
     await gateway.stop();
@@ -68,7 +72,10 @@ describe('Flowent session (token exchange)', () => {
   it('keeps one session per profile, each with its own token', async () => {
     const production = await startGateway({ apiTokens: { api_prod: 'tenant-p' } });
     const staging = await startGateway({ apiTokens: { api_staging: 'tenant-s' } });
-    const flowent = service(production, { token: 'api_prod', env: { FLOWENT_BASE_URL: production.baseUrl, FLOWENT_API_TOKEN: 'api_prod', FLOWENT_API_TOKEN_STAGING: 'api_staging' } });
+    const flowent = service(production, {
+      token: 'api_prod',
+      env: { FLOWENT_BASE_URL: production.baseUrl, FLOWENT_API_TOKEN: 'api_prod', FLOWENT_API_TOKEN_STAGING: 'api_staging' },
+    });
     expect(flowent.profiles.save({ name: 'staging', baseUrl: staging.baseUrl }).ok).toBe(true);
     expect((await flowent.list()).ok).toBe(true);
     expect(flowent.profiles.setActive('staging').ok).toBe(true);

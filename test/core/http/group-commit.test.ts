@@ -29,7 +29,12 @@ async function startServer() {
   if (!migrated.ok) throw new Error(migrated.message);
   const calls = new CallsRepository(db);
   const respond = new RespondRepository(db);
-  const responder = new Responder({ repository: () => respond, startupForwardTarget: null, forwardTimeoutMs: 30_000, fallbackToMock: false });
+  const responder = new Responder({
+    repository: () => respond,
+    startupForwardTarget: null,
+    forwardTimeoutMs: 30_000,
+    fallbackToMock: false,
+  });
   const internalErrors: unknown[] = [];
   const server = new WebhookServer({
     host: '127.0.0.1',
@@ -76,7 +81,9 @@ async function startServer() {
     return (await Promise.all(replies)).map((text, i) => ({ n: numbers[i]!, status: parseResponse(text).status }));
   };
   const storedNumbers = () =>
-    (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map((row) => row.n);
+    (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map(
+      (row) => row.n,
+    );
   return { db, calls, send, burst, storedNumbers, internalErrors };
 }
 
@@ -121,7 +128,10 @@ describe('BatchedWriter', () => {
     const repository: BatchInsert = { insert: (rows) => (batches.push(rows.map((r) => r.path)), rows.map(() => nextId++)) };
     const writer = new BatchedWriter(repository, 4);
     const outcomes = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => writer.write(call(n))));
-    expect(batches).toEqual([['/1', '/2', '/3', '/4'], ['/5', '/6']]);
+    expect(batches).toEqual([
+      ['/1', '/2', '/3', '/4'],
+      ['/5', '/6'],
+    ]);
     expect(outcomes).toEqual([1, 2, 3, 4, 5, 6].map((id) => ({ ok: true, id })));
     await writer.write(call(7));
     expect(batches).toHaveLength(3);

@@ -10,7 +10,8 @@ const sign = (unsigned: string) => createHmac('sha256', KEY).update(unsigned).di
 const withSignature = (unsigned: string, signature: unknown) => unsigned.replace(/}$/, `,"signature":${JSON.stringify(signature)}}`);
 
 const plain = '{"action_name":"send_email","parameters":{"recipient":"user@example.com","b":2,"a":1},"timestamp":1700000000}';
-const unicode = '{"action_name":"greet","parameters":{"name":"Renée \\u00e9 ☃ 😀","html":"<b>&</b>","x":1.50,"big":1e400},"timestamp":1700000000}';
+const unicode =
+  '{"action_name":"greet","parameters":{"name":"Renée \\u00e9 ☃ 😀","html":"<b>&</b>","x":1.50,"big":1e400},"timestamp":1700000000}';
 const bodies: Record<string, string> = {
   valid: withSignature(plain, sign(plain)),
   'valid, unicode and escapes': withSignature(unicode, sign(unicode)),
@@ -24,7 +25,12 @@ const bodies: Record<string, string> = {
   'an array': '[1,2,3]',
   'not JSON': '{"action_name":',
   old: withSignature(plain.replace('1700000000', '1600000000'), sign(plain.replace('1700000000', '1600000000'))),
-  ...Object.fromEntries(STYLES.slice(0, 6).map((style, i) => [`deep ${style.name}`, withSignature(`{"parameters":{"z":[{"y":${i},"x":"\\u2028"}]},"action_name":"deep","timestamp":1700000001}`, 'a'.repeat(64))])),
+  ...Object.fromEntries(
+    STYLES.slice(0, 6).map((style, i) => [
+      `deep ${style.name}`,
+      withSignature(`{"parameters":{"z":[{"y":${i},"x":"\\u2028"}]},"action_name":"deep","timestamp":1700000001}`, 'a'.repeat(64)),
+    ]),
+  ),
 };
 
 describe('verify with the body already parsed', () => {

@@ -63,7 +63,13 @@ describe('webhook server: well-formed Flowent calls', () => {
     expect(answer.json).toEqual({ result: 'Test successful for action: send_email', error: '' });
     expect(await newestCall(core)).toMatchObject({ test: true, verdict: 'unsigned-test', answeredBy: 'test-check' });
 
-    const badlySigned = JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: 1645123456, test: true, signature: 'a'.repeat(64) });
+    const badlySigned = JSON.stringify({
+      action_name: 'send_email',
+      parameters: {},
+      timestamp: 1645123456,
+      test: true,
+      signature: 'a'.repeat(64),
+    });
     expect((await core.post('/actions/send_email', badlySigned)).status).toBe(200);
     expect(await newestCall(core)).toMatchObject({ test: true, verdict: 'invalid' });
   });
@@ -78,9 +84,15 @@ describe('webhook server: well-formed Flowent calls', () => {
   it('answers 401 like a production handler with --enforce-signatures', async () => {
     const core = await start({ enforceSignatures: true });
     const tampered = signedBody(flowentPayload('send_email', { a: 1 }), KEY).replace('"a":1', '"a":2');
-    expect(await core.post('/actions/send_email', tampered)).toMatchObject({ status: 401, json: { result: '', error: 'Invalid signature' } });
+    expect(await core.post('/actions/send_email', tampered)).toMatchObject({
+      status: 401,
+      json: { result: '', error: 'Invalid signature' },
+    });
     const unsigned = JSON.stringify(flowentPayload('send_email'));
-    expect(await core.post('/actions/send_email', unsigned)).toMatchObject({ status: 401, json: { result: '', error: 'Missing signature' } });
+    expect(await core.post('/actions/send_email', unsigned)).toMatchObject({
+      status: 401,
+      json: { result: '', error: 'Missing signature' },
+    });
     expect(await newestCall(core)).toMatchObject({ verdict: 'missing', answeredBy: 'signature-check', status: 401 });
     const good = signedBody(flowentPayload('send_email'), KEY);
     expect((await core.post('/actions/send_email', good)).status).toBe(200);
@@ -96,31 +108,161 @@ describe('webhook server: well-formed Flowent calls', () => {
 });
 
 describe('webhook server: bad input gets a clear Flowent-shaped answer and is still stored', () => {
-  const cases: { name: string; path?: string; body: string | Buffer; headers?: Record<string, string>; status: number; problem: string; error: RegExp }[] = [
+  const cases: {
+    name: string;
+    path?: string;
+    body: string | Buffer;
+    headers?: Record<string, string>;
+    status: number;
+    problem: string;
+    error: RegExp;
+  }[] = [
     { name: 'not JSON', body: 'hello', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
     { name: 'truncated JSON', body: '{"action_name":"a","param', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
     { name: 'empty body', body: '', status: 400, problem: 'empty', error: /not valid JSON/ },
     { name: 'a JSON array', body: '[1,2]', status: 400, problem: 'not-an-object', error: /not an object/ },
     { name: 'a JSON string', body: '"send_email"', status: 400, problem: 'not-an-object', error: /not an object/ },
-    { name: 'missing action_name', body: '{"parameters":{},"timestamp":1}', status: 400, problem: 'missing-action-name', error: /no "action_name"/ },
-    { name: 'action_name a number', body: '{"action_name":5,"parameters":{},"timestamp":1}', status: 400, problem: 'invalid-action-name', error: /must be a string/ },
-    { name: 'action_name with forbidden characters', body: '{"action_name":"Send-Email","parameters":{},"timestamp":1}', status: 400, problem: 'invalid-action-name', error: /lowercase/ },
-    { name: 'action_name over 100 characters', body: JSON.stringify({ action_name: 'a'.repeat(101), parameters: {}, timestamp: 1 }), status: 400, problem: 'invalid-action-name', error: /1-100/ },
-    { name: 'parameters an array', body: '{"action_name":"a","parameters":[],"timestamp":1}', status: 400, problem: 'invalid-parameters', error: /must be an object/ },
-    { name: 'missing parameters', body: '{"action_name":"a","timestamp":1}', status: 400, problem: 'missing-parameters', error: /no "parameters"/ },
-    { name: 'timestamp a string', body: '{"action_name":"a","parameters":{},"timestamp":"1"}', status: 400, problem: 'invalid-timestamp', error: /whole number of seconds/ },
-    { name: 'timestamp a float', body: '{"action_name":"a","parameters":{},"timestamp":1.5}', status: 400, problem: 'invalid-timestamp', error: /whole number/ },
-    { name: 'test a string', body: '{"action_name":"a","parameters":{},"timestamp":1,"test":"yes"}', status: 400, problem: 'invalid-test', error: /true or false/ },
-    { name: 'signature a number', body: '{"action_name":"a","parameters":{},"timestamp":1,"signature":5}', status: 400, problem: 'invalid-signature-type', error: /64 hex/ },
-    { name: 'path and body disagree', path: '/actions/other', body: '{"action_name":"a","parameters":{},"timestamp":1}', status: 400, problem: 'action-mismatch', error: /URL names action "other"/ },
-    { name: 'invalid action in the path', path: '/actions/Bad%20Name', body: '{}', status: 400, problem: 'invalid-path-action', error: /not a valid action name/ },
-    { name: 'NaN spelled in', body: '{"action_name":"a","parameters":{"x":NaN},"timestamp":1}', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
-    { name: 'duplicate keys', body: '{"action_name":"a","action_name":"b","parameters":{},"timestamp":1}', status: 400, problem: 'duplicate-key', error: /repeats the key "action_name"/ },
-    { name: 'invalid UTF-8', body: Buffer.concat([Buffer.from('{"action_name":"a","parameters":{"x":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"},"timestamp":1}')]), status: 400, problem: 'invalid-utf8', error: /UTF-8/ },
-    { name: 'a byte order mark', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"action_name":"a","parameters":{},"timestamp":1}')]), status: 400, problem: 'bom', error: /byte order mark/ },
-    { name: '10,000-deep nesting', body: `{"action_name":"a","parameters":${'['.repeat(10_000)}${']'.repeat(10_000)},"timestamp":1}`, status: 400, problem: 'too-deep', error: /deep/ },
-    { name: 'a text/plain body', body: '{}', headers: { 'content-type': 'text/plain' }, status: 415, problem: 'unsupported-content-type', error: /application\/json/ },
-    { name: 'a form body', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, problem: 'unsupported-content-type', error: /not JSON/ },
+    {
+      name: 'missing action_name',
+      body: '{"parameters":{},"timestamp":1}',
+      status: 400,
+      problem: 'missing-action-name',
+      error: /no "action_name"/,
+    },
+    {
+      name: 'action_name a number',
+      body: '{"action_name":5,"parameters":{},"timestamp":1}',
+      status: 400,
+      problem: 'invalid-action-name',
+      error: /must be a string/,
+    },
+    {
+      name: 'action_name with forbidden characters',
+      body: '{"action_name":"Send-Email","parameters":{},"timestamp":1}',
+      status: 400,
+      problem: 'invalid-action-name',
+      error: /lowercase/,
+    },
+    {
+      name: 'action_name over 100 characters',
+      body: JSON.stringify({ action_name: 'a'.repeat(101), parameters: {}, timestamp: 1 }),
+      status: 400,
+      problem: 'invalid-action-name',
+      error: /1-100/,
+    },
+    {
+      name: 'parameters an array',
+      body: '{"action_name":"a","parameters":[],"timestamp":1}',
+      status: 400,
+      problem: 'invalid-parameters',
+      error: /must be an object/,
+    },
+    {
+      name: 'missing parameters',
+      body: '{"action_name":"a","timestamp":1}',
+      status: 400,
+      problem: 'missing-parameters',
+      error: /no "parameters"/,
+    },
+    {
+      name: 'timestamp a string',
+      body: '{"action_name":"a","parameters":{},"timestamp":"1"}',
+      status: 400,
+      problem: 'invalid-timestamp',
+      error: /whole number of seconds/,
+    },
+    {
+      name: 'timestamp a float',
+      body: '{"action_name":"a","parameters":{},"timestamp":1.5}',
+      status: 400,
+      problem: 'invalid-timestamp',
+      error: /whole number/,
+    },
+    {
+      name: 'test a string',
+      body: '{"action_name":"a","parameters":{},"timestamp":1,"test":"yes"}',
+      status: 400,
+      problem: 'invalid-test',
+      error: /true or false/,
+    },
+    {
+      name: 'signature a number',
+      body: '{"action_name":"a","parameters":{},"timestamp":1,"signature":5}',
+      status: 400,
+      problem: 'invalid-signature-type',
+      error: /64 hex/,
+    },
+    {
+      name: 'path and body disagree',
+      path: '/actions/other',
+      body: '{"action_name":"a","parameters":{},"timestamp":1}',
+      status: 400,
+      problem: 'action-mismatch',
+      error: /URL names action "other"/,
+    },
+    {
+      name: 'invalid action in the path',
+      path: '/actions/Bad%20Name',
+      body: '{}',
+      status: 400,
+      problem: 'invalid-path-action',
+      error: /not a valid action name/,
+    },
+    {
+      name: 'NaN spelled in',
+      body: '{"action_name":"a","parameters":{"x":NaN},"timestamp":1}',
+      status: 400,
+      problem: 'invalid-json',
+      error: /not valid JSON/,
+    },
+    {
+      name: 'duplicate keys',
+      body: '{"action_name":"a","action_name":"b","parameters":{},"timestamp":1}',
+      status: 400,
+      problem: 'duplicate-key',
+      error: /repeats the key "action_name"/,
+    },
+    {
+      name: 'invalid UTF-8',
+      body: Buffer.concat([
+        Buffer.from('{"action_name":"a","parameters":{"x":"'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"},"timestamp":1}'),
+      ]),
+      status: 400,
+      problem: 'invalid-utf8',
+      error: /UTF-8/,
+    },
+    {
+      name: 'a byte order mark',
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"action_name":"a","parameters":{},"timestamp":1}')]),
+      status: 400,
+      problem: 'bom',
+      error: /byte order mark/,
+    },
+    {
+      name: '10,000-deep nesting',
+      body: `{"action_name":"a","parameters":${'['.repeat(10_000)}${']'.repeat(10_000)},"timestamp":1}`,
+      status: 400,
+      problem: 'too-deep',
+      error: /deep/,
+    },
+    {
+      name: 'a text/plain body',
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+      status: 415,
+      problem: 'unsupported-content-type',
+      error: /application\/json/,
+    },
+    {
+      name: 'a form body',
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      problem: 'unsupported-content-type',
+      error: /not JSON/,
+    },
   ];
 
   for (const testCase of cases) {
@@ -187,7 +329,9 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
     expect(chunked.status).toBe(200);
     const socket = await openSocket(core.port);
     const all = readAll(socket);
-    socket.write(`POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     socket.write(body);
     const text = await all;
@@ -264,7 +408,9 @@ describe('webhook server: lifecycle', () => {
     const socket = await openSocket(core.port);
     const closed = new Promise((resolve) => socket.on('close', resolve));
     const body = signedBody(flowentPayload('a'), KEY);
-    socket.write(`POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.write(
+      `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
     await new Promise((resolve) => socket.once('data', resolve));
     const began = Date.now();
     await core.core.stop();

@@ -62,7 +62,9 @@ describe('inspector API', () => {
     expect(JSON.stringify(status)).not.toContain('"k"');
     const page = (await (await callApi('listCalls', [{ limit: 10 }])).json()) as { value: { calls: { id: number; verdict: string }[] } };
     expect(page.value.calls.map((c) => c.verdict)).toEqual(['valid']);
-    const detail = (await (await callApi('getCall', [page.value.calls[0]?.id])).json()) as { value: { signature: { styles: { canonical?: string }[] } } };
+    const detail = (await (await callApi('getCall', [page.value.calls[0]?.id])).json()) as {
+      value: { signature: { styles: { canonical?: string }[] } };
+    };
     expect(detail.value.signature.styles[0]?.canonical).toMatch(/^\{"action_name":"send_email"/);
   });
 
@@ -93,7 +95,11 @@ describe('inspector API', () => {
     expect(((await bad.json()) as { message: string }).message).toMatch(/getCall: expects one call id/);
     const badFilter = await callApi('listCalls', [{ verdict: 'sort-of' }]);
     expect(((await badFilter.json()) as { message: string }).message).toMatch(/"verdict" must be one of/);
-    const notJson = await fetch(`${base}/api/call/getStatus`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: '[]' });
+    const notJson = await fetch(`${base}/api/call/getStatus`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
+      body: '[]',
+    });
     expect(notJson.status).toBe(415);
   });
 

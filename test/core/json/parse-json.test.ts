@@ -27,7 +27,15 @@ describe('parseJson: values', () => {
     const root = ok('[1.0,1e5,-0,12345678901234567890,0.10,1E+2,-1.5e-300]');
     expect(root.kind).toBe('array');
     if (root.kind !== 'array') return;
-    expect(root.items.map((n) => (n.kind === 'number' ? n.literal : null))).toEqual(['1.0', '1e5', '-0', '12345678901234567890', '0.10', '1E+2', '-1.5e-300']);
+    expect(root.items.map((n) => (n.kind === 'number' ? n.literal : null))).toEqual([
+      '1.0',
+      '1e5',
+      '-0',
+      '12345678901234567890',
+      '0.10',
+      '1E+2',
+      '-1.5e-300',
+    ]);
   });
 
   it('records byte offsets of nodes and members (members start at the key quote)', () => {
@@ -41,7 +49,10 @@ describe('parseJson: values', () => {
     expect([first!.value.start, first!.value.end]).toEqual([7, 19]);
     const arr = first!.value;
     if (arr.kind !== 'array') throw new Error('array expected');
-    expect(arr.items.map((i) => [i.start, i.end])).toEqual([[8, 12], [14, 18]]);
+    expect(arr.items.map((i) => [i.start, i.end])).toEqual([
+      [8, 12],
+      [14, 18],
+    ]);
     expect([second!.start, second!.end, second!.value.start]).toEqual([20, 29, 26]);
   });
 
@@ -115,7 +126,7 @@ describe('parseJson: errors', () => {
     ['[1.]', 3, 'decimal point'],
     ['[1e]', 3, 'exponent'],
     ['[-]', 2, 'expected a digit'],
-    ['{"a":1}x', 7, "after the end of the JSON value"],
+    ['{"a":1}x', 7, 'after the end of the JSON value'],
     ['{"a":tru}', 5, 'expected a JSON value'],
     ['{"a":', 5, 'the end of the body'],
   ])('invalid JSON %s at byte %i', (text, offset, words) => {

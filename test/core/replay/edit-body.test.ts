@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { resignBody, rewriteBody } from '../../../main/core/replay/edit-body';
 import { verify } from '../../../main/core/signature';
 
-const RAW = Buffer.from('{"action_name":"nums", "parameters":{"one":1.0,"big":18446744073709551616,"é":"\\u00e9"},"timestamp":1645123456,"signature":"' + '0'.repeat(64) + '"}');
+const RAW = Buffer.from(
+  '{"action_name":"nums", "parameters":{"one":1.0,"big":18446744073709551616,"é":"\\u00e9"},"timestamp":1645123456,"signature":"' +
+    '0'.repeat(64) +
+    '"}',
+);
 
 describe('rewriting a stored body', () => {
   it('splices only the timestamp and parameters: every other byte stays', () => {
     const out = rewriteBody(RAW, { timestamp: 1700000000 });
     expect(out.ok && out.value.toString()).toBe(RAW.toString().replace('1645123456', '1700000000'));
     const edited = rewriteBody(RAW, { parameters: { to: 'x' } });
-    expect(edited.ok && edited.value.toString()).toBe(`{"action_name":"nums", "parameters":{"to":"x"},"timestamp":1645123456,"signature":"${'0'.repeat(64)}"}`);
+    expect(edited.ok && edited.value.toString()).toBe(
+      `{"action_name":"nums", "parameters":{"to":"x"},"timestamp":1645123456,"signature":"${'0'.repeat(64)}"}`,
+    );
   });
 
   it('adds members that are missing, and refuses what is not a JSON object', () => {

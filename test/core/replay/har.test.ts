@@ -72,7 +72,13 @@ describe('HAR export and import', () => {
     const entries = har.log.entries;
     expect(entries).toHaveLength(4);
     expect(entries[3]).toMatchObject({ response: { status: 0 }, _violations: [{ code: 'no-answer' }] });
-    expect(entries[0]).toMatchObject({ _verdict: 'valid', _style: 'go', _source: 'flowent', _violations: [], request: { method: 'POST', postData: { mimeType: 'application/json' } } });
+    expect(entries[0]).toMatchObject({
+      _verdict: 'valid',
+      _style: 'go',
+      _source: 'flowent',
+      _violations: [],
+      request: { method: 'POST', postData: { mimeType: 'application/json' } },
+    });
     expect(entries[1]!.request.headers).toContainEqual({ name: 'authorization', value: '[redacted]' });
     expect(entries[1]).toMatchObject({ _verdict: 'missing', response: { status: 500 } });
     expect(entries[1]!._violations.map((v) => v.code)).toEqual(['not-2xx']);
@@ -112,11 +118,21 @@ describe('HAR export and import', () => {
         version: '1.2',
         creator: { name: 'Firefox', version: '140' },
         entries: [
-          { startedDateTime: '2026-01-01T00:00:00.000Z', time: 5, request: { method: 'GET', url: 'https://example.com/', headers: [] }, response: { status: 200, headers: [], content: { text: '<html>' } } },
+          {
+            startedDateTime: '2026-01-01T00:00:00.000Z',
+            time: 5,
+            request: { method: 'GET', url: 'https://example.com/', headers: [] },
+            response: { status: 200, headers: [], content: { text: '<html>' } },
+          },
           {
             startedDateTime: '2026-01-01T00:00:01.000Z',
             time: 12.5,
-            request: { method: 'POST', url: 'https://hooks.example.com/actions/send_email', headers: [{ name: 'Content-Type', value: 'application/json' }], postData: { mimeType: 'application/json', text: '{"action_name":"send_email","parameters":{},"timestamp":1,"test":true}' } },
+            request: {
+              method: 'POST',
+              url: 'https://hooks.example.com/actions/send_email',
+              headers: [{ name: 'Content-Type', value: 'application/json' }],
+              postData: { mimeType: 'application/json', text: '{"action_name":"send_email","parameters":{},"timestamp":1,"test":true}' },
+            },
             response: { status: 200, headers: [], content: { mimeType: 'application/json', text: '{"result":"ok","error":""}' } },
           },
           { request: { method: 'POST', url: 'http://x/actions/a', headers: 'nope', postData: { text: '{}' } } },
@@ -124,14 +140,28 @@ describe('HAR export and import', () => {
       },
     };
     const imported = target.api.importHar(JSON.stringify(browserHar));
-    expect(imported).toMatchObject({ ok: true, value: { imported: 1, skipped: 1, problems: [{ path: 'log.entries[2].request.headers' }] } });
-    expect(target.store.calls.list({}).calls[0]).toMatchObject({ action: 'send_email', test: true, verdict: 'unsigned-test', source: 'flowent', status: 200, durationMs: 12.5 });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { imported: 1, skipped: 1, problems: [{ path: 'log.entries[2].request.headers' }] },
+    });
+    expect(target.store.calls.list({}).calls[0]).toMatchObject({
+      action: 'send_email',
+      test: true,
+      verdict: 'unsigned-test',
+      source: 'flowent',
+      status: 200,
+      durationMs: 12.5,
+    });
   });
 
   it('says what is wrong with a file that is not a HAR', () => {
     const { api } = freshHistory(KEY);
     expect(api.importHar('{"log": ')).toMatchObject({ ok: false, code: 'not-json' });
     expect(api.importHar('[]')).toMatchObject({ ok: false, code: 'not-har', message: expect.stringContaining('"log"') });
-    expect(api.importHar('{"log":{"entries":{}}}')).toMatchObject({ ok: false, code: 'not-har', message: expect.stringContaining('log.entries') });
+    expect(api.importHar('{"log":{"entries":{}}}')).toMatchObject({
+      ok: false,
+      code: 'not-har',
+      message: expect.stringContaining('log.entries'),
+    });
   });
 });

@@ -35,7 +35,12 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
   if (!opened.ok) throw new Error(opened.message);
   const store = opened.value;
   const storedEvents: number[] = [];
-  const api = createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => key, onStored: (call) => storedEvents.push(call.id) });
+  const api = createReplayApi({
+    calls: () => store.calls,
+    respond: () => store.respond,
+    hmacKey: () => key,
+    onStored: (call) => storedEvents.push(call.id),
+  });
   return {
     storedEvents,
     running,

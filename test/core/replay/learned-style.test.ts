@@ -86,7 +86,11 @@ describe('learned signing style', () => {
   });
 
   it('ties on calls are broken by the calls where styles disagreed', () => {
-    expect(pickStyle({ matched: { python: 5, go: 5 }, discriminating: { go: 1 } })).toMatchObject({ style: 'go', fromCalls: 5, discriminatingCalls: 1 });
+    expect(pickStyle({ matched: { python: 5, go: 5 }, discriminating: { go: 1 } })).toMatchObject({
+      style: 'go',
+      fromCalls: 5,
+      discriminatingCalls: 1,
+    });
     expect(pickStyle({ matched: { python: 5, go: 6 }, discriminating: { python: 4 } })).toMatchObject({ style: 'go' });
   });
 });

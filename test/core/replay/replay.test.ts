@@ -31,11 +31,27 @@ describe('replay of a stored call', () => {
 
     const result = replayed.value;
     expect(result.id).toBeGreaterThan(id);
-    expect(result).toMatchObject({ originalId: id, mode: 'as-is', signedStyle: null, status: 200, verdict: 'passed', violations: [], originalViolations: [] });
+    expect(result).toMatchObject({
+      originalId: id,
+      mode: 'as-is',
+      signedStyle: null,
+      status: 200,
+      verdict: 'passed',
+      violations: [],
+      originalViolations: [],
+    });
     expect(result.diff.changed).toBe(false);
     expect(world.storedEvents).toEqual([result.id]);
     const stored = world.store.calls.get(result.id)!;
-    expect(stored).toMatchObject({ source: 'replay', originalCallId: id, status: 200, answeredBy: 'forward', verdict: 'valid', style: 'go', checked: true });
+    expect(stored).toMatchObject({
+      source: 'replay',
+      originalCallId: id,
+      status: 200,
+      answeredBy: 'forward',
+      verdict: 'valid',
+      style: 'go',
+      checked: true,
+    });
     expect(stored.requestBody.equals(original.body)).toBe(true);
     expect(JSON.parse(stored.response.body.toString())).toEqual({ result: 'handled ok', error: '' });
   });
@@ -56,7 +72,11 @@ describe('replay of a stored call', () => {
     expect(body.parameters).toEqual({ zeta: 'Grüße & <tags>', alpha: 1 });
     expect(independentlyMatchedStyles(sent.body, KEY)).toContain('go');
     expect(independentlyMatchedStyles(sent.body, KEY)).not.toContain('python');
-    expect(world.store.calls.get(replayed.value.id)).toMatchObject({ verdict: 'valid', source: 'replay', signature: { timestamp: { flag: 'ok' } } });
+    expect(world.store.calls.get(replayed.value.id)).toMatchObject({
+      verdict: 'valid',
+      source: 'replay',
+      signature: { timestamp: { flag: 'ok' } },
+    });
   });
 
   it('re-signed in a style the user picks', async () => {

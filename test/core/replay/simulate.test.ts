@@ -57,7 +57,12 @@ describe('simulator', () => {
   it("sends Flowent's registration check unsigned", async () => {
     const simulated = await world.api.simulate({ action: 'reg_fail', test: true });
     if (!simulated.ok) throw new Error(simulated.message);
-    expect(JSON.parse(simulated.value.body)).toEqual({ action_name: 'reg_fail', parameters: {}, timestamp: expect.any(Number), test: true });
+    expect(JSON.parse(simulated.value.body)).toEqual({
+      action_name: 'reg_fail',
+      parameters: {},
+      timestamp: expect.any(Number),
+      test: true,
+    });
     expect(simulated.value).toMatchObject({ signedStyle: null, signatureVerdict: 'unsigned-test', status: 400 });
     expect(simulated.value.violations.map((v) => v.code)).toContain('not-2xx');
     expect(world.store.calls.get(simulated.value.id)).toMatchObject({ test: true, registrationWouldPass: false, source: 'simulator' });

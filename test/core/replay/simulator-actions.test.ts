@@ -8,7 +8,12 @@ import { makeTempDir } from '../../helpers/temp-dir';
 
 const SCHEMA = { type: 'object', properties: { title: { type: 'string' } }, required: ['title'] };
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()));
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((cleanup) => cleanup()),
+);
 
 function freshStore(): Store {
   const dir = makeTempDir();
@@ -22,7 +27,16 @@ function freshStore(): Store {
 function cacheFromFlowent(store: Store, profile: string, names: string[]): void {
   const db = new Database(store.file);
   new SchemaCache(new SqliteFlowentSettings(db), profile).remember(
-    names.map((name) => ({ id: name, tenant_id: 't', name, description: name, json_schema: SCHEMA, webhook_url: 'https://example.com', created_at: '', updated_at: '' })),
+    names.map((name) => ({
+      id: name,
+      tenant_id: 't',
+      name,
+      description: name,
+      json_schema: SCHEMA,
+      webhook_url: 'https://example.com',
+      created_at: '',
+      updated_at: '',
+    })),
   );
   db.close();
 }

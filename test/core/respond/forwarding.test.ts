@@ -35,7 +35,7 @@ async function storedChecks(core: RunningCore) {
   return openStoreReadOnly(core.dataDir);
 }
 
-describe('forwarding to the developer\'s handler', () => {
+describe("forwarding to the developer's handler", () => {
   it('forwards the exact body bytes and clean headers; the signature still verifies; the answer is relayed', async () => {
     const core = await start();
     const payload = flowentPayload('ok', { recipient: 'zoë@example.com', note: '<b>&' });
@@ -77,18 +77,30 @@ describe('forwarding to the developer\'s handler', () => {
     const call = await newestCall(core);
     expect(call).toMatchObject({ answeredBy: 'forward', verdict: 'valid', status: 200 });
     const stored = (await storedChecks(core)).newest();
-    expect(stored).toMatchObject({ forwardTarget: `http://127.0.0.1:${handler.port}/actions/ok`, forwardError: null, violations: [], checked: true });
+    expect(stored).toMatchObject({
+      forwardTarget: `http://127.0.0.1:${handler.port}/actions/ok`,
+      forwardError: null,
+      violations: [],
+      checked: true,
+    });
   });
 
-  it('answers 504 in Flowent\'s shape when the handler takes longer than the limit, and records it', async () => {
+  it("answers 504 in Flowent's shape when the handler takes longer than the limit, and records it", async () => {
     const core = await start({ forwardTimeoutMs: 400 });
     const started = Date.now();
     const answer = await core.post('/actions/hang', signedBody(flowentPayload('hang'), KEY));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(answer.status).toBe(504);
-    expect(answer.json).toEqual({ result: '', error: expect.stringMatching(/^Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/hang did not answer within 400 ms/) });
+    expect(answer.json).toEqual({
+      result: '',
+      error: expect.stringMatching(/^Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/hang did not answer within 400 ms/),
+    });
     const stored = (await storedChecks(core)).newest();
-    expect(stored).toMatchObject({ answeredBy: 'forward-error', status: 504, forwardError: expect.stringContaining('did not answer within') });
+    expect(stored).toMatchObject({
+      answeredBy: 'forward-error',
+      status: 504,
+      forwardError: expect.stringContaining('did not answer within'),
+    });
     expect(stored.violations.map((v) => v.code)).toEqual(['too-slow']);
   });
 
@@ -111,7 +123,10 @@ describe('forwarding to the developer\'s handler', () => {
     expect(stored.violations[0]?.code).toBe('no-answer');
 
     // A registration check to a dead handler: Flowent would refuse the registration.
-    const check = await core.post('/actions/send_email', JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: 1645123456, test: true }));
+    const check = await core.post(
+      '/actions/send_email',
+      JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: 1645123456, test: true }),
+    );
     expect(check.status).toBe(502);
     expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: false, answeredBy: 'forward-error' });
   });
@@ -131,7 +146,11 @@ describe('forwarding to the developer\'s handler', () => {
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ result: 'from the mock', error: '' });
     const stored = (await storedChecks(core)).newest();
-    expect(stored).toMatchObject({ answeredBy: 'fallback-mock', forwardError: expect.stringContaining('refused the connection'), violations: [] });
+    expect(stored).toMatchObject({
+      answeredBy: 'fallback-mock',
+      forwardError: expect.stringContaining('refused the connection'),
+      violations: [],
+    });
   });
 
   it('does not fall back on a timeout: Flowent would not have waited either', async () => {
@@ -151,7 +170,7 @@ describe('forwarding to the developer\'s handler', () => {
     expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: false });
   });
 
-  it('checks the handler\'s answers against Flowent\'s contract and stores the violations', async () => {
+  it("checks the handler's answers against Flowent's contract and stores the violations", async () => {
     const core = await start();
     const cases: [string, number, string[], RegExp][] = [
       ['result_number', 200, ['result-not-string'], /your handler answered 200 but `result` is a number/],
@@ -163,7 +182,10 @@ describe('forwarding to the developer\'s handler', () => {
       const answer = await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY));
       expect(answer.status, action).toBe(status);
       const stored = (await storedChecks(core)).newest();
-      expect(stored.violations.map((v) => v.code), action).toEqual(codes);
+      expect(
+        stored.violations.map((v) => v.code),
+        action,
+      ).toEqual(codes);
       expect(stored.violations[0]?.message, action).toMatch(message);
       if (action === 'big') expect(answer.text.length).toBeLessThan(1_200_000);
     }

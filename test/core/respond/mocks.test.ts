@@ -45,7 +45,11 @@ describe('mocks: templates', () => {
     set(core, 'send_email', {
       status: 201,
       headers: { 'X-Mock': '{{action_name}}' },
-      body: { result: 'Sent to {{parameters.recipient}} for {{action_name}} at {{timestamp}}', error: '', meta: '{{now}}|{{uuid}}|{{random 5 7}}' },
+      body: {
+        result: 'Sent to {{parameters.recipient}} for {{action_name}} at {{timestamp}}',
+        error: '',
+        meta: '{{now}}|{{uuid}}|{{random 5 7}}',
+      },
     });
     const answer = await call(core, 'send_email', { recipient: 'a"b@example.com' });
     expect(answer.status).toBe(201);
@@ -61,12 +65,17 @@ describe('mocks: templates', () => {
     expect((await call(core, 'send_email', { user: { name: 'Zoë "Z"' } })).json).toEqual({ result: 'Zoë "Z"', error: '' });
   });
 
-  it('answers 500 in Flowent\'s shape when a template fails at run time, and records why', async () => {
+  it("answers 500 in Flowent's shape when a template fails at run time, and records why", async () => {
     const core = await start();
     set(core, 'send_email', { body: { result: 'Hi {{parameters.user.name}}', error: '' } });
     const answer = await call(core, 'send_email', { recipient: 'x' });
     expect(answer.status).toBe(500);
-    expect(answer.json).toEqual({ result: '', error: expect.stringMatching(/^Mock template failed: \{\{parameters\.user\.name\}\}: this call has no parameters\.user\.name \(template line 1/) });
+    expect(answer.json).toEqual({
+      result: '',
+      error: expect.stringMatching(
+        /^Mock template failed: \{\{parameters\.user\.name\}\}: this call has no parameters\.user\.name \(template line 1/,
+      ),
+    });
     const stored = openStoreReadOnly(core.dataDir).newest();
     expect(stored).toMatchObject({ problem: 'mock-template-failed', answeredBy: 'mock', status: 500 });
     expect(stored.violations.map((v) => v.code)).toEqual(['not-2xx']);
@@ -91,13 +100,20 @@ describe('mocks: rules, sequence, random', () => {
       responses: [
         { name: 'vip', when: { path: 'parameters.user.email', contains: '@vip.example' }, body: { result: 'vip', error: '' } },
         { when: { path: '$.parameters.items[0].id', regex: '^A\\d+$' }, body: { result: 'regex', error: '' } },
-        { when: [{ path: 'parameters.country', equals: 'FR' }, { path: 'parameters.vat', exists: true }], body: { result: 'equals+exists', error: '' } },
+        {
+          when: [
+            { path: 'parameters.country', equals: 'FR' },
+            { path: 'parameters.vat', exists: true },
+          ],
+          body: { result: 'equals+exists', error: '' },
+        },
         { when: { path: 'parameters.coupon', exists: false }, body: { result: 'no coupon', error: '' } },
         { when: { path: 'parameters.tags', contains: 'urgent' }, body: { result: 'list contains', error: '' } },
       ],
       fallback: { body: { result: 'fallback', error: '' } },
     });
-    const result = async (parameters: Record<string, unknown>) => ((await call(core, 'route_me', parameters)).json as { result: string }).result;
+    const result = async (parameters: Record<string, unknown>) =>
+      ((await call(core, 'route_me', parameters)).json as { result: string }).result;
     expect(await result({ user: { email: 'amy@vip.example' } })).toBe('vip');
     expect(await result({ items: [{ id: 'A12' }], coupon: 'x' })).toBe('regex');
     expect(await result({ items: [{ id: 'B12' }], coupon: 'x' })).toBe('fallback');
@@ -157,7 +173,7 @@ describe('mocks: faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(590);
   });
 
-  it('holds a timeout past Flowent\'s limit, stores the call first, and stop() closes it', async () => {
+  it("holds a timeout past Flowent's limit, stores the call first, and stop() closes it", async () => {
     const core = await start();
     set(core, 'stuck', { fault: 'timeout' });
     const pending = call(core, 'stuck').then(
@@ -182,7 +198,9 @@ describe('mocks: faults', () => {
     const body = signedBody(flowentPayload('drop_me'), KEY);
     const socket = await openSocket(core.port);
     const received = readAll(socket, 3_000);
-    socket.write(`POST /actions/drop_me HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    socket.write(
+      `POST /actions/drop_me HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
     expect(await received).toBe('');
     const stored = openStoreReadOnly(core.dataDir).newest();
     expect(stored).toMatchObject({ action: 'drop_me', status: 0, answeredBy: 'mock' });
@@ -196,18 +214,30 @@ describe('mocks: faults', () => {
     const html = await call(core, 'html');
     expect(html.status).toBe(200);
     expect(html.text).toMatch(/^<html>/);
-    expect(openStoreReadOnly(core.dataDir).newest().violations.map((v) => v.code)).toEqual(['not-json']);
+    expect(
+      openStoreReadOnly(core.dataDir)
+        .newest()
+        .violations.map((v) => v.code),
+    ).toEqual(['not-json']);
     const boom = await call(core, 'boom');
     expect(boom.status).toBe(500);
     expect(boom.json).toEqual({ result: '', error: 'payment provider down' });
-    expect(openStoreReadOnly(core.dataDir).newest().violations.map((v) => v.code)).toEqual(['not-2xx']);
+    expect(
+      openStoreReadOnly(core.dataDir)
+        .newest()
+        .violations.map((v) => v.code),
+    ).toEqual(['not-2xx']);
   });
 
   it('flags a mock that breaks the contract in the words a developer acts on', async () => {
     const core = await start();
     set(core, 'bad', { body: { result: 5, error: 'oops' } });
     await call(core, 'bad');
-    expect(openStoreReadOnly(core.dataDir).newest().violations.map((v) => v.message)).toEqual([
+    expect(
+      openStoreReadOnly(core.dataDir)
+        .newest()
+        .violations.map((v) => v.message),
+    ).toEqual([
       'the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).',
       'the mock answered 200 with a non-empty `error` ("oops"); on success `error` must be "" (or answer non-2xx for a failure).',
     ]);
@@ -218,7 +248,8 @@ describe('mocks: registration checks, copies and restarts', () => {
   it('answers registration checks with the built-in success unless the mock opts in', async () => {
     const core = await start();
     set(core, 'reg', { status: 503, body: { result: '', error: 'down' } });
-    const check = () => core.post('/actions/reg', JSON.stringify({ action_name: 'reg', parameters: {}, timestamp: 1645123456, test: true }));
+    const check = () =>
+      core.post('/actions/reg', JSON.stringify({ action_name: 'reg', parameters: {}, timestamp: 1645123456, test: true }));
     expect((await check()).json).toEqual({ result: 'Test successful for action: reg', error: '' });
     expect(openStoreReadOnly(core.dataDir).newest().answeredBy).toBe('test-check');
     set(core, 'reg', { answerRegistrationCheck: true, status: 503, body: { result: '', error: 'down' } });
@@ -226,16 +257,23 @@ describe('mocks: registration checks, copies and restarts', () => {
     expect(openStoreReadOnly(core.dataDir).newest()).toMatchObject({ answeredBy: 'mock', test: true });
   });
 
-  it('takes mock text in the contract\'s shapes (checkMock, setMockText)', async () => {
+  it("takes mock text in the contract's shapes (checkMock, setMockText)", async () => {
     const core = await start();
     const respond = core.core.respond;
-    expect(respond.checkMock('status: 200\nbody: {result: "{{uuid}}", error: ""}\n', 'yaml')).toMatchObject({ ok: true, definition: { fallback: { status: 200 } } });
+    expect(respond.checkMock('status: 200\nbody: {result: "{{uuid}}", error: ""}\n', 'yaml')).toMatchObject({
+      ok: true,
+      definition: { fallback: { status: 200 } },
+    });
     expect(respond.checkMock('{"status": "x"}', 'json')).toMatchObject({ ok: false, errors: [{ path: 'status' }] });
     const saved = respond.setMockText('texty', '{"body":{"result":"from text","error":""}}', 'json');
     expect(saved).toMatchObject({ ok: true, value: { action: 'texty' } });
     expect(core.events).toContainEqual({ type: 'respond-changed' });
     expect((await call(core, 'texty')).json).toEqual({ result: 'from text', error: '' });
-    expect(respond.setMockText('texty', 'status: 99', 'yaml')).toMatchObject({ ok: false, code: 'invalid-mock', errors: [{ path: 'status', line: 1 }] });
+    expect(respond.setMockText('texty', 'status: 99', 'yaml')).toMatchObject({
+      ok: false,
+      code: 'invalid-mock',
+      errors: [{ path: 'status', line: 1 }],
+    });
   });
 
   it('makes a mock from a stored answer, which then answers the same', async () => {

@@ -23,7 +23,12 @@ function twoConnections() {
   };
   const server = open();
   const other = open();
-  const responder = new Responder({ repository: () => server.respond, startupForwardTarget: null, forwardTimeoutMs: 1_000, fallbackToMock: false });
+  const responder = new Responder({
+    repository: () => server.respond,
+    startupForwardTarget: null,
+    forwardTimeoutMs: 1_000,
+    fallbackToMock: false,
+  });
   return { server, other, responder };
 }
 
@@ -33,7 +38,8 @@ const mock = (result: string): MockDefinition => ({
   fallback: { when: [], status: 200, headers: {}, body: { result, error: '' }, delayMs: 0, fault: null },
   answerRegistrationCheck: false,
 });
-const resultOf = (responder: Responder, action: string) => (responder.route(action).mock?.fallback?.body as { result?: string } | undefined)?.result ?? null;
+const resultOf = (responder: Responder, action: string) =>
+  (responder.route(action).mock?.fallback?.body as { result?: string } | undefined)?.result ?? null;
 
 describe('responder: resolved routes are kept until a mock or route changes', () => {
   it('does not read the mocks and routes again while nothing changed', () => {

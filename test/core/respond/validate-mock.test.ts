@@ -13,9 +13,17 @@ describe('validateMockDefinition', () => {
   it('normalizes the one-answer shorthand to a fallback', () => {
     expect(validateMockDefinition({ status: 201, body: 'hi' })).toEqual({
       ok: true,
-      value: { selection: 'rules', responses: [], fallback: { when: [], status: 201, headers: {}, body: 'hi', delayMs: 0, fault: null }, answerRegistrationCheck: false },
+      value: {
+        selection: 'rules',
+        responses: [],
+        fallback: { when: [], status: 201, headers: {}, body: 'hi', delayMs: 0, fault: null },
+        answerRegistrationCheck: false,
+      },
     });
-    expect(validateMockDefinition({ fault: 'timeout' })).toMatchObject({ ok: true, value: { fallback: { fault: { type: 'timeout', holdMs: 35_000 } } } });
+    expect(validateMockDefinition({ fault: 'timeout' })).toMatchObject({
+      ok: true,
+      value: { fallback: { fault: { type: 'timeout', holdMs: 35_000 } } },
+    });
   });
 
   it('names the path and the problem of every mistake', () => {
@@ -52,9 +60,15 @@ describe('validateMockDefinition', () => {
 
   it('reports JSON and YAML syntax errors with line and column', () => {
     expect(parseMockText('{\n  "status": 200,\n  "body": }', 'json')).toMatchObject({ ok: false, errors: [{ line: 3, column: 11 }] });
-    expect(parseMockText('status: 200\nbody: [unclosed\n', 'yaml')).toMatchObject({ ok: false, errors: [expect.objectContaining({ message: expect.stringMatching(/^not valid YAML/), line: expect.any(Number) })] });
+    expect(parseMockText('status: 200\nbody: [unclosed\n', 'yaml')).toMatchObject({
+      ok: false,
+      errors: [expect.objectContaining({ message: expect.stringMatching(/^not valid YAML/), line: expect.any(Number) })],
+    });
     expect(parseMockText('status: 200\nstatus: 201\n', 'yaml')).toMatchObject({ ok: false });
-    expect(parseMockText('status: 202\nbody:\n  result: "{{uuid}}"\n  error: ""\n', 'yaml')).toMatchObject({ ok: true, value: { fallback: { status: 202 } } });
+    expect(parseMockText('status: 202\nbody:\n  result: "{{uuid}}"\n  error: ""\n', 'yaml')).toMatchObject({
+      ok: true,
+      value: { fallback: { status: 202 } },
+    });
   });
 });
 
@@ -74,8 +88,9 @@ describe('json paths', () => {
 });
 
 describe('checkAnswer', () => {
-  const check = (status: number, body: string, durationMs = 5) => checkAnswer({ who: 'your handler', status, body: Buffer.from(body), fullSize: Buffer.byteLength(body), durationMs }).map((v) => v.code);
-  it('passes Flowent\'s success shape and flags each departure', () => {
+  const check = (status: number, body: string, durationMs = 5) =>
+    checkAnswer({ who: 'your handler', status, body: Buffer.from(body), fullSize: Buffer.byteLength(body), durationMs }).map((v) => v.code);
+  it("passes Flowent's success shape and flags each departure", () => {
     expect(check(200, '{"result":"ok","error":""}')).toEqual([]);
     expect(check(200, '{"result":"ok"}')).toEqual([]);
     expect(check(500, '{"result":"","error":"x"}')).toEqual(['not-2xx']);
@@ -102,7 +117,10 @@ describe('normalized definitions', () => {
 
 describe('YAML positions', () => {
   it('gives the line and column of each invalid field', () => {
-    const outcome = parseMockText('selection: rules\nresponses:\n  - status: 700\n    when:\n      path: parameters.a\n      regex: "("\n', 'yaml');
+    const outcome = parseMockText(
+      'selection: rules\nresponses:\n  - status: 700\n    when:\n      path: parameters.a\n      regex: "("\n',
+      'yaml',
+    );
     expect(outcome).toMatchObject({
       ok: false,
       errors: [

@@ -8,11 +8,19 @@ const canon = (body: string, style: StyleName) => canonicalize(enc(body), style)
 describe('STYLES', () => {
   it('lists the four documented styles first, then every other order × escaping', () => {
     expect(STYLES.map((s) => s.name)).toEqual([
-      'python', 'go', 'go-struct', 'raw',
-      'as-sent+go', 'as-sent+utf8',
-      'sorted+ascii', 'sorted+utf8',
-      'nested-sorted+ascii', 'nested-sorted+go', 'nested-sorted+utf8',
-      'struct+ascii', 'struct+utf8',
+      'python',
+      'go',
+      'go-struct',
+      'raw',
+      'as-sent+go',
+      'as-sent+utf8',
+      'sorted+ascii',
+      'sorted+utf8',
+      'nested-sorted+ascii',
+      'nested-sorted+go',
+      'nested-sorted+utf8',
+      'struct+ascii',
+      'struct+utf8',
     ]);
     expect(new Set(STYLES.map((s) => s.label)).size).toBe(STYLES.length);
     expect(STYLES.find((s) => s.name === 'sorted+ascii')?.label).toBe('Keys sorted, ASCII escapes (Python)');
@@ -21,16 +29,38 @@ describe('STYLES', () => {
 
 describe('numbers', () => {
   it.each([
-    ['1', '1'], ['-0', '0'], ['18446744073709551616', '18446744073709551616'], ['1.0', '1.0'], ['0.1', '0.1'],
-    ['1e-7', '1e-07'], ['1e21', '1e+21'], ['1.5e300', '1.5e+300'], ['1E5', '100000.0'], ['0.0001', '0.0001'],
-    ['0.00001', '1e-05'], ['1e16', '1e+16'], ['9999999999999998.0', '9999999999999998.0'], ['-0.0', '-0.0'],
-    ['123456789012345678.5', '1.2345678901234568e+17'], ['1e400', 'Infinity'], ['-1e400', '-Infinity'], ['2.50', '2.5'],
+    ['1', '1'],
+    ['-0', '0'],
+    ['18446744073709551616', '18446744073709551616'],
+    ['1.0', '1.0'],
+    ['0.1', '0.1'],
+    ['1e-7', '1e-07'],
+    ['1e21', '1e+21'],
+    ['1.5e300', '1.5e+300'],
+    ['1E5', '100000.0'],
+    ['0.0001', '0.0001'],
+    ['0.00001', '1e-05'],
+    ['1e16', '1e+16'],
+    ['9999999999999998.0', '9999999999999998.0'],
+    ['-0.0', '-0.0'],
+    ['123456789012345678.5', '1.2345678901234568e+17'],
+    ['1e400', 'Infinity'],
+    ['-1e400', '-Infinity'],
+    ['2.50', '2.5'],
   ])('python %s → %s', (literal, out) => expect(pythonNumber(literal)).toBe(out));
 
   it.each([
-    ['1.0', '1'], ['-0', '-0'], ['-0.0', '-0'], ['1e-7', '1e-7'], ['0.000001', '0.000001'], ['1e21', '1e+21'],
-    ['1e20', '100000000000000000000'], ['18446744073709551616', '18446744073709552000'], ['1.5e300', '1.5e+300'],
-    ['9007199254740993', '9007199254740992'], ['1e-10', '1e-10'],
+    ['1.0', '1'],
+    ['-0', '-0'],
+    ['-0.0', '-0'],
+    ['1e-7', '1e-7'],
+    ['0.000001', '0.000001'],
+    ['1e21', '1e+21'],
+    ['1e20', '100000000000000000000'],
+    ['18446744073709551616', '18446744073709552000'],
+    ['1.5e300', '1.5e+300'],
+    ['9007199254740993', '9007199254740992'],
+    ['1e-10', '1e-10'],
   ])('go %s → %s', (literal, out) => expect(goNumber(literal)).toBe(out));
 
   it('js numbers follow JSON.stringify', () => {
@@ -42,10 +72,18 @@ describe('canonicalize', () => {
   const body = `{"parameters":{"b":"é<\u2028>","a":{"d":1,"c":2}},"action_name":"x","test":true,"timestamp":${T},"extra":0,"signature":"${'0'.repeat(64)}"}`;
 
   it('orders keys per style', () => {
-    expect(canon(body, 'python')).toBe(`{"parameters":{"b":"\\u00e9<\\u2028>","a":{"d":1,"c":2}},"action_name":"x","test":true,"timestamp":${T},"extra":0}`);
-    expect(canon(body, 'go')).toBe(`{"action_name":"x","extra":0,"parameters":{"a":{"c":2,"d":1},"b":"é\\u003c\\u2028\\u003e"},"test":true,"timestamp":${T}}`);
-    expect(canon(body, 'go-struct')).toBe(`{"action_name":"x","parameters":{"a":{"c":2,"d":1},"b":"é\\u003c\\u2028\\u003e"},"timestamp":${T},"test":true,"extra":0}`);
-    expect(canon(body, 'nested-sorted+utf8')).toBe(`{"parameters":{"a":{"c":2,"d":1},"b":"é<\u2028>"},"action_name":"x","test":true,"timestamp":${T},"extra":0}`);
+    expect(canon(body, 'python')).toBe(
+      `{"parameters":{"b":"\\u00e9<\\u2028>","a":{"d":1,"c":2}},"action_name":"x","test":true,"timestamp":${T},"extra":0}`,
+    );
+    expect(canon(body, 'go')).toBe(
+      `{"action_name":"x","extra":0,"parameters":{"a":{"c":2,"d":1},"b":"é\\u003c\\u2028\\u003e"},"test":true,"timestamp":${T}}`,
+    );
+    expect(canon(body, 'go-struct')).toBe(
+      `{"action_name":"x","parameters":{"a":{"c":2,"d":1},"b":"é\\u003c\\u2028\\u003e"},"timestamp":${T},"test":true,"extra":0}`,
+    );
+    expect(canon(body, 'nested-sorted+utf8')).toBe(
+      `{"parameters":{"a":{"c":2,"d":1},"b":"é<\u2028>"},"action_name":"x","test":true,"timestamp":${T},"extra":0}`,
+    );
   });
 
   it('struct keeps an int64 timestamp exactly where float64 would round it', () => {
@@ -83,7 +121,7 @@ describe('canonicalize', () => {
     expect(canon(body, 'raw')).toBe(out);
   });
 
-  it('never serves one body\'s result for another (the one-entry cache is per buffer)', () => {
+  it("never serves one body's result for another (the one-entry cache is per buffer)", () => {
     expect(canonicalize(enc('{"a":1}'), 'python')).toBe('{"a":1}');
     expect(canonicalize(enc('{"b":2}'), 'python')).toBe('{"b":2}');
     const same = enc('{"c":3,"signature":"x"}');

@@ -52,7 +52,10 @@ describe('verify stopping at the first match', () => {
     }
   }
 
-  for (const [name, body] of [['plain', PLAIN], ['unusual', UNUSUAL]] as const) {
+  for (const [name, body] of [
+    ['plain', PLAIN],
+    ['unusual', UNUSUAL],
+  ] as const) {
     for (const style of STYLES) {
       it(`${name} body signed ${style.name}: same verdict and style as the full check`, () => {
         const { quick, whole } = expectSameAnswer(enc(sign(body, KEY, style.name).body), KEY);
@@ -90,7 +93,10 @@ describe('verify stopping at the first match', () => {
   it('stops at the second style on a Go-signed non-ASCII call, after python did not match', () => {
     const v = vectors.find((x) => x.name === 'non-ascii')!;
     const quick = fast(enc(v.styles.go.signedBody), v.key);
-    expect(quick.styles.map((s) => [s.style, s.matched])).toStrictEqual([['python', false], ['go', true]]);
+    expect(quick.styles.map((s) => [s.style, s.matched])).toStrictEqual([
+      ['python', false],
+      ['go', true],
+    ]);
     expect(JSON.parse(packReport(quick))).toMatchObject({ computed: 2, matched: 0b10 });
   });
 

@@ -36,7 +36,8 @@ describe('plain bodies: one serialization per key order', () => {
     expect(isPlainBody(root, raw)).toBe(true);
     const fast = new CanonicalSet(root, raw, 'drop');
     const full = new CanonicalSet(root, raw, 'drop', new MemberBytes(raw, false));
-    for (const style of STYLES) expect(Buffer.from(fast.bytes(style)).toString('utf8'), style.name).toBe(Buffer.from(full.bytes(style)).toString('utf8'));
+    for (const style of STYLES)
+      expect(Buffer.from(fast.bytes(style)).toString('utf8'), style.name).toBe(Buffer.from(full.bytes(style)).toString('utf8'));
     // The 'empty' set used by the diagnosis shares the member cache.
     const emptyFast = new CanonicalSet(root, raw, 'empty', fast.memberBytes);
     const emptyFull = new CanonicalSet(root, raw, 'empty', full.memberBytes);

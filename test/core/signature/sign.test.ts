@@ -38,7 +38,9 @@ describe('sign', () => {
   it('raw: keeps the bytes, whitespace included, and drops an old signature', () => {
     const out = sign(BODIES.pretty!, KEY, 'raw');
     expect(out.signature).toBe(hmac(KEY, BODIES.pretty!));
-    expect(out.body).toBe(`{\n  "action_name": "p",\n  "parameters": { "b": 1, "a": 2 },\n  "timestamp": ${T},"signature":"${out.signature}"\n}\n`);
+    expect(out.body).toBe(
+      `{\n  "action_name": "p",\n  "parameters": { "b": 1, "a": 2 },\n  "timestamp": ${T},"signature":"${out.signature}"\n}\n`,
+    );
     const resigned = sign(BODIES.alreadySigned!, KEY, 'raw');
     expect(resigned.signature).toBe(hmac(KEY, `{"action_name":"s","parameters":{},"timestamp":${T}}`));
     expect(resigned.body).not.toContain('a'.repeat(64));

@@ -6,7 +6,10 @@ import { AT, KEY, T, enc, hmac, withSignature } from './helpers';
 
 const BODY = `{"action_name":"send_email","parameters":{"recipient":"a@b.c","subject":"Hi <b>é</b>"},"timestamp":${T}}`;
 const run = (body: string, key: string | null = KEY) => verify(enc(body), key, { receivedAt: AT });
-const withoutCanonical = (report: SignatureReport): SignatureReport => ({ ...report, styles: report.styles.map(({ canonical: _c, ...rest }) => rest) });
+const withoutCanonical = (report: SignatureReport): SignatureReport => ({
+  ...report,
+  styles: report.styles.map(({ canonical: _c, ...rest }) => rest),
+});
 
 describe('stored signature report', () => {
   const cases: [string, SignatureReport][] = [

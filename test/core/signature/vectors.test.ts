@@ -33,7 +33,17 @@ describe('independent vectors (test/fixtures/signature/make-vectors.py)', () => 
 
   it('covers the cases the brief lists', () => {
     const names = vectors.map((v) => v.name);
-    for (const n of ['non-ascii', 'emoji', 'html-chars', 'line-separators', 'nested-unsorted', 'floats', 'large-integers', 'registration-check', 'escapes-in-input']) {
+    for (const n of [
+      'non-ascii',
+      'emoji',
+      'html-chars',
+      'line-separators',
+      'nested-unsorted',
+      'floats',
+      'large-integers',
+      'registration-check',
+      'escapes-in-input',
+    ]) {
       expect(names).toContain(n);
     }
     expect(vectors.length).toBeGreaterThanOrEqual(15);

@@ -141,7 +141,9 @@ describe('verify: diagnosis', () => {
     const body = `{"timestamp":${T},"action_name":"a","parameters":{}}`;
     const r = run(withSignature(body, hmac('wrong', body)));
     expect(r.diagnosis.map((d) => d.code)).toEqual(['body-reformatted']);
-    expect(r.diagnosis[0]!.message).toContain('timestamp, action_name, parameters, signature instead of action_name, parameters, timestamp, signature');
+    expect(r.diagnosis[0]!.message).toContain(
+      'timestamp, action_name, parameters, signature instead of action_name, parameters, timestamp, signature',
+    );
   });
 
   it('reports every explanation that holds', () => {
@@ -150,7 +152,9 @@ describe('verify: diagnosis', () => {
     // Uppercase hex of a field-included signature with a trimmed key: neither check alone
     // explains it, so nothing but no-match is claimed.
     expect(r.diagnosis.map((d) => d.code)).toEqual(['no-match']);
-    const both = run(`{ "action_name":"a","parameters":{},"timestamp":${T},"signature":"${hmac(KEY, `{"action_name":"a","parameters":{},"timestamp":${T}}`).toUpperCase()}"}`);
+    const both = run(
+      `{ "action_name":"a","parameters":{},"timestamp":${T},"signature":"${hmac(KEY, `{"action_name":"a","parameters":{},"timestamp":${T}}`).toUpperCase()}"}`,
+    );
     expect(both.diagnosis.map((d) => d.code)).toEqual(['hex-case', 'body-reformatted']);
   });
 });

@@ -56,10 +56,21 @@ function call(overrides: Partial<NewCall> = {}): NewCall {
 describe('CallsRepository', () => {
   it('stores a call with its raw bytes and reads it back', () => {
     const body = Buffer.from([0x7b, 0xff, 0x7d]);
-    const id = store.calls.insert(call({ requestBody: body, requestHeaders: [['X-Odd-Case', 'v'], ['x-odd-case', 'w']] }));
+    const id = store.calls.insert(
+      call({
+        requestBody: body,
+        requestHeaders: [
+          ['X-Odd-Case', 'v'],
+          ['x-odd-case', 'w'],
+        ],
+      }),
+    );
     const stored = store.calls.get(id);
     expect(stored?.requestBody.equals(body)).toBe(true);
-    expect(stored?.requestHeaders).toEqual([['X-Odd-Case', 'v'], ['x-odd-case', 'w']]);
+    expect(stored?.requestHeaders).toEqual([
+      ['X-Odd-Case', 'v'],
+      ['x-odd-case', 'w'],
+    ]);
     expect(stored?.response.body.toString()).toBe('{"result":"ok","error":""}');
     expect(stored?.signature.styles[0]).not.toHaveProperty('canonical');
     expect(store.calls.get(id + 1)).toBeNull();
@@ -101,9 +112,18 @@ describe('CallsRepository', () => {
   });
 
   it('searches text as a case-sensitive substring of the body, through the text index or not', () => {
-    const bodies = ['{"who":"Ada Lovelace","note":"naïve café ☕ tea"}', '{"who":"ada lovelace"}', '{"q":"say \\"hi\\" AND OR NOT * ^ :"}', '{"x":"ab"}'];
+    const bodies = [
+      '{"who":"Ada Lovelace","note":"naïve café ☕ tea"}',
+      '{"who":"ada lovelace"}',
+      '{"q":"say \\"hi\\" AND OR NOT * ^ :"}',
+      '{"x":"ab"}',
+    ];
     const ids = bodies.map((body, i) => store.calls.insert(call({ requestBody: Buffer.from(body), receivedAt: i })));
-    const found = (text: string) => store.calls.list({ text }).calls.map((c) => c.id).reverse();
+    const found = (text: string) =>
+      store.calls
+        .list({ text })
+        .calls.map((c) => c.id)
+        .reverse();
     // The same answers from a scan (stored, not indexed yet) and from the index (caught up).
     const expectSearches = () => {
       expect(found('Ada Love')).toEqual([ids[0]]);
@@ -123,7 +143,9 @@ describe('CallsRepository', () => {
       expect(store.calls.stats({ text: 'ovelace' })).toMatchObject({ total: 2, perAction: [{ action: 'send_email', count: 2 }] });
       const first = store.calls.list({ text: '"who"', limit: 1 });
       expect(first.calls.map((c) => c.id)).toEqual([ids[1]]);
-      expect(store.calls.list({ text: '"who"', limit: 1, beforeId: first.nextBeforeId ?? undefined }).calls.map((c) => c.id)).toEqual([ids[0]]);
+      expect(store.calls.list({ text: '"who"', limit: 1, beforeId: first.nextBeforeId ?? undefined }).calls.map((c) => c.id)).toEqual([
+        ids[0],
+      ]);
       expect(store.calls.list({ text: '"who"', action: 'other' }).calls).toEqual([]);
     };
     expect(store.textIndex.backlog()).toBe(bodies.length);
@@ -149,12 +171,17 @@ describe('CallsRepository', () => {
     const db = new Database(store.file, { readonly: true });
     try {
       for (const text of ['alpha beta', 'Gamma', 'gamma', 'ta 10', '100% x_y', 'ün "k', '"n":29', 'a', 'zzz', '"w":"delta']) {
-        const scanned = (db.prepare('SELECT id FROM calls WHERE instr(CAST(request_body AS TEXT), ?) > 0 ORDER BY id DESC').all(text) as { id: number }[]).map((r) => r.id);
-        expect(store.calls.list({ text, limit: 500 }).calls.map((c) => c.id), text).toEqual(scanned);
+        const scanned = (
+          db.prepare('SELECT id FROM calls WHERE instr(CAST(request_body AS TEXT), ?) > 0 ORDER BY id DESC').all(text) as { id: number }[]
+        ).map((r) => r.id);
+        expect(
+          store.calls.list({ text, limit: 500 }).calls.map((c) => c.id),
+          text,
+        ).toEqual(scanned);
         expect(store.calls.stats({ text }).total, text).toBe(scanned.length);
         // Paged across the boundary between the two: pages of 7 give the same calls in the same order.
         const paged: number[] = [];
-        for (let page = store.calls.list({ text, limit: 7 }); ; ) {
+        for (let page = store.calls.list({ text, limit: 7 }); ;) {
           paged.push(...page.calls.map((c) => c.id));
           if (page.nextBeforeId === null) break;
           page = store.calls.list({ text, limit: 7, beforeId: page.nextBeforeId });

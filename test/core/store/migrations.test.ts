@@ -18,9 +18,11 @@ function tempDb(): Database.Database {
 }
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
 
 describe('migrations', () => {
   it('are numbered 1..N without gaps', () => {
@@ -36,7 +38,11 @@ describe('migrations', () => {
     expect(sql).toMatch(/STRICT/);
     // STRICT means a wrong type is refused rather than silently stored.
     expect(() =>
-      db.prepare("INSERT INTO calls (received_at, method, path, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES ('soon', 'POST', '/', 0, '[]', x'', 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)").run(),
+      db
+        .prepare(
+          "INSERT INTO calls (received_at, method, path, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES ('soon', 'POST', '/', 0, '[]', x'', 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+        )
+        .run(),
     ).toThrow(/cannot store TEXT value in INTEGER column/);
   });
 
@@ -47,7 +53,9 @@ describe('migrations', () => {
       "INSERT INTO calls (received_at, method, path, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'mock', 200, '[]', x'', 1.5)",
     ).run();
     expect(migrate(db, 2)).toEqual({ ok: true, from: 1, to: 2 });
-    expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'calls_by_action', 'calls_by_received_at', 'calls_by_verdict', 'settings']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['calls', 'calls_by_action', 'calls_by_received_at', 'calls_by_verdict', 'settings']),
+    );
     expect(db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 1 });
   });
 
@@ -62,10 +70,18 @@ describe('migrations', () => {
     expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'settings', 'mocks', 'routes']));
     const columns = (db.prepare('PRAGMA table_info(calls)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['violations', 'forward_target', 'forward_error', 'registration_would_pass']));
-    expect(db.prepare('SELECT action, violations, forward_target FROM calls').all()).toEqual([{ action: 'a', violations: null, forward_target: null }]);
+    expect(db.prepare('SELECT action, violations, forward_target FROM calls').all()).toEqual([
+      { action: 'a', violations: null, forward_target: null },
+    ]);
     expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: 'yes' });
     const repository = new CallsRepository(db);
-    expect(repository.get(1)).toMatchObject({ action: 'a', violations: [], checked: false, forwardTarget: null, registrationWouldPass: null });
+    expect(repository.get(1)).toMatchObject({
+      action: 'a',
+      violations: [],
+      checked: false,
+      forwardTarget: null,
+      registrationWouldPass: null,
+    });
     // The routes table only takes the two modes.
     expect(() => db.prepare("INSERT INTO routes (action, mode, target, updated_at) VALUES ('a', 'proxy', NULL, 1)").run()).toThrow(/CHECK/);
   });
@@ -86,7 +102,7 @@ describe('migrations', () => {
       { action: 'a', total: 2, failures: 1 },
     ]);
     insert.run('b', 'valid', 500);
-    db.prepare("DELETE FROM calls WHERE action IS NULL").run();
+    db.prepare('DELETE FROM calls WHERE action IS NULL').run();
     expect(counts()).toEqual([
       { action: 'a', total: 2, failures: 1 },
       { action: 'b', total: 1, failures: 1 },
@@ -106,7 +122,9 @@ describe('migrations', () => {
     const found = (text: string) =>
       (
         db
-          .prepare('SELECT calls.id FROM calls_text CROSS JOIN calls ON calls.id = calls_text.rowid WHERE calls_text MATCH ? AND instr(CAST(calls.request_body AS TEXT), ?) > 0 ORDER BY calls.id DESC')
+          .prepare(
+            'SELECT calls.id FROM calls_text CROSS JOIN calls ON calls.id = calls_text.rowid WHERE calls_text MATCH ? AND instr(CAST(calls.request_body AS TEXT), ?) > 0 ORDER BY calls.id DESC',
+          )
           .all(trigramQuery(text), text) as { id: number }[]
       ).map((row) => row.id);
     // Backfilled: the call stored before the index existed is found through it.

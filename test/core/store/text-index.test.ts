@@ -92,7 +92,8 @@ describe('TextIndexer', () => {
   it('reports a failing stretch once, keeps trying at each look, and reports again after a success', async () => {
     const errors: unknown[] = [];
     indexer = new TextIndexer(db, { sliceRows: 4, maxBacklog: 2, onError: (error) => errors.push(error) });
-    const refuse = () => db.exec("CREATE TRIGGER refuse_marks BEFORE UPDATE ON text_index_state BEGIN SELECT RAISE(ABORT, 'the history is read-only'); END;");
+    const refuse = () =>
+      db.exec("CREATE TRIGGER refuse_marks BEFORE UPDATE ON text_index_state BEGIN SELECT RAISE(ABORT, 'the history is read-only'); END;");
     refuse();
     insert(10);
     indexer.look();

@@ -17,7 +17,12 @@ describe('lanAddresses', () => {
       empty: undefined,
     };
     expect(lanAddresses(interfaces, 8787, 'send email')).toEqual([
-      { interface: 'eth0', address: '192.168.1.20', baseUrl: 'http://192.168.1.20:8787', webhookUrl: 'http://192.168.1.20:8787/actions/send%20email' },
+      {
+        interface: 'eth0',
+        address: '192.168.1.20',
+        baseUrl: 'http://192.168.1.20:8787',
+        webhookUrl: 'http://192.168.1.20:8787/actions/send%20email',
+      },
       { interface: 'Wi-Fi', address: '10.0.0.5', baseUrl: 'http://10.0.0.5:8787', webhookUrl: 'http://10.0.0.5:8787/actions/send%20email' },
     ]);
     expect(lanAddresses(interfaces, 80)[0]).toMatchObject({ baseUrl: 'http://192.168.1.20:80', webhookUrl: null });

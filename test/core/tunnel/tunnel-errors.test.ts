@@ -32,7 +32,11 @@ describe('tunnel error messages', () => {
 
   it('an unknown code is shown with the service text, not guessed', () => {
     const mapped = tunnelError(sdkError('failed to connect session: Something new happened. error_code: ERR_NGROK_4242', 'ERR_NGROK_4242'));
-    expect(mapped).toEqual({ code: 'tunnel-rejected', ngrokCode: 'ERR_NGROK_4242', message: 'ngrok refused the tunnel (ERR_NGROK_4242): Something new happened.' });
+    expect(mapped).toEqual({
+      code: 'tunnel-rejected',
+      ngrokCode: 'ERR_NGROK_4242',
+      message: 'ngrok refused the tunnel (ERR_NGROK_4242): Something new happened.',
+    });
   });
 
   it('no network', () => {

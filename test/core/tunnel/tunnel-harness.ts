@@ -58,7 +58,11 @@ export async function waitFor(what: string, predicate: () => boolean, timeoutMs 
 }
 
 /** A signed Flowent call sent "from the internet": into the edge's public port, through the agent. */
-export function callThroughEdge(edge: FakeEdge, action = 'send_email', parameters: Record<string, unknown> = { recipient: 'user@example.com' }): Promise<RawResponse> {
+export function callThroughEdge(
+  edge: FakeEdge,
+  action = 'send_email',
+  parameters: Record<string, unknown> = { recipient: 'user@example.com' },
+): Promise<RawResponse> {
   const body = signedBody(flowentPayload(action, parameters), KEY);
   const request =
     `POST /actions/${action} HTTP/1.1\r\nHost: tunnel.edge.test\r\nContent-Type: application/json\r\n` +
@@ -69,9 +73,6 @@ export function callThroughEdge(edge: FakeEdge, action = 'send_email', parameter
 /** ngrok.kill(), bounded: a kill() behind a stuck session setup would otherwise wait forever. */
 export async function killAll(): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    ngrok.kill().catch(() => undefined),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, 3_000))),
-  ]);
+  await Promise.race([ngrok.kill().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, 3_000)))]);
   clearTimeout(timer);
 }

@@ -17,11 +17,14 @@ export const accountArgs: ArgsCheckers<AccountMethods> = {
   connectFlowent: noArguments,
   listActions: noArguments,
   applyFollow: noArguments,
-  saveProfile: (args) => (args.length === 1 && isProfile(args[0]) ? [{ name: args[0].name, baseUrl: args[0].baseUrl }] : 'expects a profile {name, baseUrl}.'),
+  saveProfile: (args) =>
+    args.length === 1 && isProfile(args[0]) ? [{ name: args[0].name, baseUrl: args[0].baseUrl }] : 'expects a profile {name, baseUrl}.',
   deleteProfile: (args) => (args.length === 1 && isProfileName(args[0]) ? [args[0]] : 'expects a profile name.'),
   setActiveProfile: (args) => (args.length === 1 && isProfileName(args[0]) ? [args[0]] : 'expects a profile name.'),
   setFlowentApiToken: (args) =>
-    args.length === 2 && isProfileName(args[0]) && isSecret(args[1]) ? [args[0], args[1]] : 'expects a profile name and the API token as a non-empty string.',
+    args.length === 2 && isProfileName(args[0]) && isSecret(args[1])
+      ? [args[0], args[1]]
+      : 'expects a profile name and the API token as a non-empty string.',
   clearFlowentApiToken: (args) => (args.length === 1 && isProfileName(args[0]) ? [args[0]] : 'expects a profile name.'),
   checkAction: (args) => {
     if (args.length !== 2 || typeof args[1] !== 'boolean') return 'expects the action fields and true or false (an update).';
@@ -33,7 +36,8 @@ export const accountArgs: ArgsCheckers<AccountMethods> = {
     return typeof input === 'string' ? input : [input as ActionCreate];
   },
   updateAction: (args) => {
-    if (args.length !== 2 || !isActionName(args[0])) return 'expects an action name and the changes {description, webhook_url, json_schema}.';
+    if (args.length !== 2 || !isActionName(args[0]))
+      return 'expects an action name and the changes {description, webhook_url, json_schema}.';
     const changes = checkFields(args[1], true);
     if (typeof changes === 'string') return changes;
     if (changes.name !== undefined) return 'an action cannot be renamed: register it under the new name and delete the old one.';
@@ -44,7 +48,10 @@ export const accountArgs: ArgsCheckers<AccountMethods> = {
     args.length === 4 && isText(args[0]) && isText(args[1]) && isSchema(args[2]) && isUrlOrNull(args[3])
       ? [args[0], args[1], args[2], args[3]]
       : 'expects an action name, a description, its JSON Schema (an object) and a base URL (or null for the tunnel).',
-  linkAction: (args) => (args.length === 2 && isActionName(args[0]) && typeof args[1] === 'boolean' ? [args[0], args[1]] : 'expects an action name and true or false (re-point it here).'),
+  linkAction: (args) =>
+    args.length === 2 && isActionName(args[0]) && typeof args[1] === 'boolean'
+      ? [args[0], args[1]]
+      : 'expects an action name and true or false (re-point it here).',
   unlinkAction: (args) => (args.length === 1 && isActionName(args[0]) ? [args[0]] : 'expects an action name.'),
   setFollowMode: (args) => (args.length === 1 && (args[0] === 'auto' || args[0] === 'ask') ? [args[0]] : 'expects "auto" or "ask".'),
   checkParameters: (args) => (args.length === 1 && isPositiveInteger(args[0]) ? [args[0]] : 'expects one call id (a positive integer).'),
@@ -59,7 +66,13 @@ function isProfileName(value: unknown): value is string {
 }
 
 function isProfile(value: unknown): value is FlowentProfile {
-  return isRecord(value) && typeof value.name === 'string' && value.name.length <= 40 && typeof value.baseUrl === 'string' && value.baseUrl.length <= MAX_URL_LENGTH;
+  return (
+    isRecord(value) &&
+    typeof value.name === 'string' &&
+    value.name.length <= 40 &&
+    typeof value.baseUrl === 'string' &&
+    value.baseUrl.length <= MAX_URL_LENGTH
+  );
 }
 
 function isText(value: unknown): value is string {

@@ -50,7 +50,8 @@ export function checkFilter(value: unknown, paged: boolean): CallQuery | string 
     filter[key] = input[key];
   }
   if (input.text !== undefined) {
-    if (typeof input.text !== 'string' || input.text.length > MAX_TEXT_LENGTH) return `"text" must be a string of at most ${MAX_TEXT_LENGTH} characters.`;
+    if (typeof input.text !== 'string' || input.text.length > MAX_TEXT_LENGTH)
+      return `"text" must be a string of at most ${MAX_TEXT_LENGTH} characters.`;
     filter.text = input.text;
   }
   if (input.limit !== undefined) {

@@ -42,7 +42,9 @@ export const replayArgs: ArgsCheckers<ReplayMethods> = {
       ? [args[0], args[1]]
       : 'expects an action name (1-100 lowercase letters, digits or underscores) and its JSON Schema as text (or null to remove it).',
   generateParameters: (args) =>
-    args.length === 2 && isActionName(args[0]) && isSeed(args[1]) ? [args[0], args[1]] : 'expects an action name and a seed (a whole number).',
+    args.length === 2 && isActionName(args[0]) && isSeed(args[1])
+      ? [args[0], args[1]]
+      : 'expects an action name and a seed (a whole number).',
   simulateCall: (args) => {
     const request = args.length === 1 ? checkSimulateRequest(args[0]) : 'expects one request object.';
     return typeof request === 'string' ? request : [request];
@@ -78,7 +80,13 @@ export function checkSelection(value: unknown): CallSelection | string {
   if (!isRecord(value)) return 'expects a selection: {ids: [...]} or {filter: {...}}.';
   if ('ids' in value) {
     const ids = value.ids;
-    if (onlyKeys(value, ['ids']) || !Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SELECTION || !ids.every(isPositiveInteger)) {
+    if (
+      onlyKeys(value, ['ids']) ||
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.length > MAX_SELECTION ||
+      !ids.every(isPositiveInteger)
+    ) {
       return `"ids" must be a list of 1-${MAX_SELECTION} call ids.`;
     }
     return { ids: [...ids] };
@@ -93,7 +101,8 @@ function checkBulkOptions(value: unknown): BulkReplayOptions | string {
   const extra = onlyKeys(value, ['concurrency', 'resign', 'target']);
   if (extra) return extra;
   const { concurrency, resign, target } = value;
-  if (!isPositiveInteger(concurrency) || concurrency > MAX_CONCURRENCY) return `"concurrency" must be a whole number from 1 to ${MAX_CONCURRENCY}.`;
+  if (!isPositiveInteger(concurrency) || concurrency > MAX_CONCURRENCY)
+    return `"concurrency" must be a whole number from 1 to ${MAX_CONCURRENCY}.`;
   if (typeof resign !== 'boolean') return '"resign" must be true or false.';
   if (!isUrlOrNull(target)) return '"target" must be a URL or null.';
   return { concurrency, resign, target };
