@@ -1,4 +1,4 @@
-import type { RespondMode } from '../core/respond';
+import type { AnswerMode } from '../core/respond';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';
@@ -43,7 +43,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
       return withRespondApi('targets', values['data-dir'], io, (api) => {
-        const routes = api.getRespondSettings().routes;
+        const routes = api.getAnswerSettings().routes;
         for (const route of routes) {
           out(
             values.json
@@ -74,7 +74,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     }
     case 'mode': {
       const target = parseTarget('targets mode', action, values, false);
-      const modes: Record<string, RespondMode | null> = { mock: 'mock', forward: 'forward', inherit: null };
+      const modes: Record<string, AnswerMode | null> = { mock: 'mock', forward: 'forward', inherit: null };
       if (value === undefined || !(value in modes))
         throw new UsageError(`targets mode needs mock, forward or inherit, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
       return withRespondApi('targets', values['data-dir'], io, (api) => {

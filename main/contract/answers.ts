@@ -48,7 +48,7 @@ export interface DefinitionError {
 }
 
 export type MockFormat = 'json' | 'yaml';
-export type RespondMode = 'mock' | 'forward';
+export type AnswerMode = 'mock' | 'forward';
 
 /** A stored mock; `action` null is the default for every action. */
 export interface StoredMock {
@@ -58,17 +58,17 @@ export interface StoredMock {
 }
 
 /** The per-action (or default) choice between mock and forwarding. */
-export interface RouteSetting {
+export interface AnswerRoute {
   action: string | null;
-  mode: RespondMode | null;
+  mode: AnswerMode | null;
   /** e.g. http://localhost:8000/actions/{action_name} */
   target: string | null;
   updatedAt: number;
 }
 
-export interface RespondSettings {
+export interface AnswerSettings {
   mocks: StoredMock[];
-  routes: RouteSetting[];
+  routes: AnswerRoute[];
   /** From `serve --forward`, not stored. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -82,7 +82,7 @@ export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; 
 export type MockSave = { ok: true; value: StoredMock } | { ok: false; code: string; message: string; errors: DefinitionError[] };
 
 export interface AnswersMethods {
-  getRespondSettings(): Promise<RespondSettings>;
+  getAnswerSettings(): Promise<AnswerSettings>;
   /** Parses and validates a mock (JSON or YAML text) without storing it. */
   checkMock(text: string, format: MockFormat): Promise<MockCheck>;
   /** `action` null sets the default for every action. */
@@ -91,20 +91,20 @@ export interface AnswersMethods {
   /** Turns a stored call's answer into its action's mock. */
   mockFromCall(callId: number): Promise<Result<StoredMock>>;
   /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
-  setForwardTarget(action: string | null, url: string | null): Promise<Result<RouteSetting>>;
+  setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute>>;
   /** null goes back to inheriting the default. */
-  setRespondMode(action: string | null, mode: RespondMode | null): Promise<Result<RouteSetting>>;
+  setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>>;
 }
 
 export const ANSWERS_METHOD_NAMES = [
-  'getRespondSettings',
+  'getAnswerSettings',
   'checkMock',
   'setMock',
   'clearMock',
   'mockFromCall',
   'setForwardTarget',
-  'setRespondMode',
+  'setAnswerMode',
 ] as const satisfies readonly (keyof AnswersMethods)[];
 
-/** Mocks or forwarding settings changed; read them again with getRespondSettings. */
-export type AnswersEvent = { type: 'respond-changed' };
+/** Mocks or forwarding settings changed; read them again with getAnswerSettings. */
+export type AnswersEvent = { type: 'answers-changed' };

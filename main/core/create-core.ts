@@ -165,7 +165,7 @@ export function createCore(options: CoreOptions): RespondingCore {
     respond: () => requireStore().respond,
     calls: () => requireStore().calls,
     ...forwardSettings,
-    onChanged: () => events.emit({ type: 'respond-changed' }),
+    onChanged: () => events.emit({ type: 'answers-changed' }),
   });
 
   const replay = createReplayApi({

@@ -30,7 +30,7 @@ describe('answers: mode and forward target', () => {
     const route = within(dialog).getByRole('region', { name: 'Answer mode' });
 
     await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'mock');
-    expect(bridge.callsTo('setRespondMode')).toEqual([['send_email', 'mock']]);
+    expect(bridge.callsTo('setAnswerMode')).toEqual([['send_email', 'mock']]);
     await waitFor(() => expect((within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement).value).toBe('mock'));
 
     const input = within(route).getByLabelText('Forward target URL');
@@ -52,7 +52,7 @@ describe('answers: mode and forward target', () => {
     // Setting a target switches the action to forwarding (as the core does).
     await waitFor(() => expect((within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement).value).toBe('forward'));
 
-    bridge.refuseNext.set('setRespondMode', { code: 'invalid-action', message: 'Not an action name.' });
+    bridge.refuseNext.set('setAnswerMode', { code: 'invalid-action', message: 'Not an action name.' });
     await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'mock');
     expect((await within(route).findByRole('alert', { name: 'Mode error' })).textContent).toBe('Not an action name.');
   });
@@ -135,10 +135,10 @@ describe('answers: the mock editor', () => {
 });
 
 describe('answers: live updates', () => {
-  it('a respond-changed event (e.g. the CLI stored a mock) refetches the settings', async () => {
+  it('a answers-changed event (e.g. the CLI stored a mock) refetches the settings', async () => {
     const { mock, bridge } = await openAnswers();
     expect(within(mock).getByTestId('mock-stored').textContent).toContain('No default mock');
-    const before = bridge.callsTo('getRespondSettings').length;
+    const before = bridge.callsTo('getAnswerSettings').length;
     bridge.mocks = [
       {
         action: null,
@@ -146,11 +146,11 @@ describe('answers: live updates', () => {
         updatedAt: 1_700_000_000_000,
       },
     ];
-    act(() => bridge.emit([{ type: 'respond-changed' }]));
+    act(() => bridge.emit([{ type: 'answers-changed' }]));
     await waitFor(() =>
       expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for every action without its own mock'),
     );
-    expect(bridge.callsTo('getRespondSettings')).toHaveLength(before + 1);
+    expect(bridge.callsTo('getAnswerSettings')).toHaveLength(before + 1);
   });
 });
 
@@ -173,7 +173,7 @@ describe('answers: keyboard', () => {
     await waitFor(() => expect(bridge.callsTo('getStats')).toHaveLength(1));
     await user.keyboard('{Control>}m{/Control}');
     await screen.findByRole('dialog', { name: 'Answers' });
-    expect(bridge.callsTo('getRespondSettings')).toHaveLength(1);
+    expect(bridge.callsTo('getAnswerSettings')).toHaveLength(1);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
 

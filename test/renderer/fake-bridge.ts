@@ -27,10 +27,10 @@ import {
   type SimulateOutcome,
   type SimulateRequest,
   type SimulatorAction,
-  type RespondMode,
-  type RespondSettings,
+  type AnswerMode,
+  type AnswerSettings,
   type Result,
-  type RouteSetting,
+  type AnswerRoute,
   type SampleRequest,
   type StoredMock,
   type TunnelStatus,
@@ -70,7 +70,7 @@ export class FakeBridge implements CompanionBridge {
   /** Make the next call of a method answer `{ ok: false }` with this code and message. */
   refuseNext = new Map<string, { code: string; message: string }>();
   mocks: StoredMock[] = [];
-  routes: RouteSetting[] = [];
+  routes: AnswerRoute[] = [];
   respondInfo = { startupForwardTarget: null as string | null, forwardTimeoutMs: 10_000, fallbackToMock: false };
   /** What the fake handler answers to replays. */
   replayAnswer: FakeReplayAnswer = { status: 200, body: '{"result":"replayed"}' };
@@ -176,8 +176,8 @@ export class FakeBridge implements CompanionBridge {
     return { ok: true, value: { deleted } };
   }
 
-  async getRespondSettings(): Promise<RespondSettings> {
-    this.record('getRespondSettings', []);
+  async getAnswerSettings(): Promise<AnswerSettings> {
+    this.record('getAnswerSettings', []);
     return structuredClone({ mocks: this.mocks, routes: this.routes, ...this.respondInfo });
   }
 
@@ -196,7 +196,7 @@ export class FakeBridge implements CompanionBridge {
     }
     const stored: StoredMock = { action, definition: checked.definition, updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== action), stored];
-    this.emit([{ type: 'respond-changed' }]);
+    this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: structuredClone(stored) };
   }
 
@@ -204,7 +204,7 @@ export class FakeBridge implements CompanionBridge {
     this.record('clearMock', [action]);
     const before = this.mocks.length;
     this.mocks = this.mocks.filter((m) => m.action !== action);
-    this.emit([{ type: 'respond-changed' }]);
+    this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: { cleared: this.mocks.length < before } };
   }
 
@@ -217,28 +217,28 @@ export class FakeBridge implements CompanionBridge {
     if (!checked.ok) return { ok: false, code: 'invalid-mock', message: 'The answer cannot be a mock.' };
     const stored: StoredMock = { action: call.action, definition: checked.definition, updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== call.action), stored];
-    this.emit([{ type: 'respond-changed' }]);
+    this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: stored };
   }
 
-  private route(action: string | null, patch: Partial<RouteSetting>): RouteSetting {
+  private route(action: string | null, patch: Partial<AnswerRoute>): AnswerRoute {
     const old = this.routes.find((r) => r.action === action) ?? { action, mode: null, target: null, updatedAt: 0 };
     const next = { ...old, ...patch, updatedAt: Date.now() };
     this.routes = [...this.routes.filter((r) => r.action !== action), next];
-    this.emit([{ type: 'respond-changed' }]);
+    this.emit([{ type: 'answers-changed' }]);
     return structuredClone(next);
   }
 
-  async setForwardTarget(action: string | null, url: string | null): Promise<Result<RouteSetting>> {
+  async setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute>> {
     this.record('setForwardTarget', [action, url]);
     if (url !== null && !/^https?:\/\//.test(url))
       return { ok: false, code: 'invalid-target', message: `"${url}" must start with http:// or https://` };
     return { ok: true, value: this.route(action, url === null ? { target: null } : { target: url, mode: 'forward' }) };
   }
 
-  async setRespondMode(action: string | null, mode: RespondMode | null): Promise<Result<RouteSetting>> {
-    this.record('setRespondMode', [action, mode]);
-    return this.refusal('setRespondMode') ?? { ok: true, value: this.route(action, { mode }) };
+  async setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>> {
+    this.record('setAnswerMode', [action, mode]);
+    return this.refusal('setAnswerMode') ?? { ok: true, value: this.route(action, { mode }) };
   }
 
   /** Moves the tunnel as the core's status machine would, announcing each state. */

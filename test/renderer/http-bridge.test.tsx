@@ -220,10 +220,10 @@ describe('createHttpBridge: answers and tunnel methods', () => {
     const saved = await bridge.setMock('send_email', '{"status": 99}', 'json');
     expect(saved).toMatchObject({ ok: false, code: 'invalid-mock', errors: [{ path: 'status' }] });
     await bridge.setForwardTarget(null, 'http://localhost:8000/{action_name}');
-    await bridge.setRespondMode('send_email', null);
+    await bridge.setAnswerMode('send_email', null);
     await bridge.clearMock(null);
     await bridge.mockFromCall(1);
-    expect((await bridge.getRespondSettings()).mocks.map((m) => m.action)).toEqual(['send_email']);
+    expect((await bridge.getAnswerSettings()).mocks.map((m) => m.action)).toEqual(['send_email']);
     expect(await bridge.openTunnel()).toEqual({ ok: true, value: { url: core.tunnelUrl } });
     await bridge.closeTunnel();
     await bridge.setNgrokAuthtoken('t0k');
@@ -233,10 +233,10 @@ describe('createHttpBridge: answers and tunnel methods', () => {
       ['checkMock', [text, 'json']],
       ['setMock', ['send_email', '{"status": 99}', 'json']],
       ['setForwardTarget', [null, 'http://localhost:8000/{action_name}']],
-      ['setRespondMode', ['send_email', null]],
+      ['setAnswerMode', ['send_email', null]],
       ['clearMock', [null]],
       ['mockFromCall', [1]],
-      ['getRespondSettings', []],
+      ['getAnswerSettings', []],
       ['openTunnel', []],
       ['closeTunnel', []],
       ['setNgrokAuthtoken', ['t0k']],

@@ -4,7 +4,7 @@ import type { RespondApi } from '../respond';
 /** Mocks and forwarding settings, over the respond module. */
 export function createAnswersApi(respond: RespondApi): AnswersMethods {
   return {
-    getRespondSettings: async () => respond.getRespondSettings(),
+    getAnswerSettings: async () => respond.getAnswerSettings(),
     checkMock: async (text, format) => toMockCheck(respond.parseMock(text, format)),
     setMock: async (action, text, format) => {
       const parsed = respond.parseMock(text, format);
@@ -22,7 +22,7 @@ export function createAnswersApi(respond: RespondApi): AnswersMethods {
     clearMock: async (action) => respond.clearMock(action),
     mockFromCall: async (callId) => respond.mockFromCall(callId),
     setForwardTarget: async (action, url) => respond.setForwardTarget(action, url),
-    setRespondMode: async (action, mode) => respond.setMode(action, mode),
+    setAnswerMode: async (action, mode) => respond.setMode(action, mode),
   };
 }
 

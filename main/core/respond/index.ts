@@ -6,7 +6,7 @@ import { checkTargetUrl } from './forward';
 import { parseMockText, type MockFormat } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
 import { resolveRoute } from './route';
-import type { DefinitionError, EffectiveRoute, RespondMode, RespondSettings, RouteSetting, StoredMock } from './types';
+import type { DefinitionError, EffectiveRoute, AnswerMode, AnswerSettings, AnswerRoute, StoredMock } from './types';
 import { validateMockDefinition, type Validated } from './validate-mock';
 
 export type * from './types';
@@ -41,12 +41,12 @@ export interface RespondApi {
   /** Turns a stored call's answer into its action's mock. */
   mockFromCall(callId: number): Result<StoredMock>;
   /** A URL such as `http://localhost:8000/actions/{action_name}`; also sets the mode to forward. `null` removes the target. */
-  setForwardTarget(action: ActionKey, url: string | null): Result<RouteSetting>;
+  setForwardTarget(action: ActionKey, url: string | null): Result<AnswerRoute>;
   /** `null` goes back to inheriting (the default's mode, else forward when a target is set). */
-  setMode(action: ActionKey, mode: RespondMode | null): Result<RouteSetting>;
+  setMode(action: ActionKey, mode: AnswerMode | null): Result<AnswerRoute>;
   clearRoute(action: ActionKey): Result<{ cleared: boolean }>;
   clearAllRoutes(): Result<{ cleared: number }>;
-  getRespondSettings(): RespondSettings;
+  getAnswerSettings(): AnswerSettings;
   /** Where an action's answers come from now. */
   effectiveRoute(action: string): EffectiveRoute;
 }
@@ -121,7 +121,7 @@ export function createRespondApi(deps: RespondApiDeps): RespondApi {
       return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.respond().clearRoute(action) } });
     },
     clearAllRoutes: () => changed({ ok: true, value: { cleared: deps.respond().clearAllRoutes() } }),
-    getRespondSettings: () => ({
+    getAnswerSettings: () => ({
       mocks: deps.respond().listMocks(),
       routes: deps.respond().listRoutes(),
       startupForwardTarget: deps.startupForwardTarget,

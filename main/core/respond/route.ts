@@ -1,5 +1,5 @@
 import type { RespondRepository } from '../store/respond-repository';
-import type { RespondMode } from './types';
+import type { AnswerMode } from './types';
 
 /**
  * Where an action's answers come from: its own setting, else the default's, else `serve
@@ -9,10 +9,10 @@ export function resolveRoute(
   repository: RespondRepository,
   action: string,
   startupTarget: string | null,
-): { mode: RespondMode; target: string | null } {
+): { mode: AnswerMode; target: string | null } {
   const own = repository.getRoute(action);
   const fallback = repository.getRoute(null);
   const target = own?.target ?? fallback?.target ?? startupTarget;
-  const mode: RespondMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
+  const mode: AnswerMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
   return { mode, target };
 }

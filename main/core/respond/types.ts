@@ -9,18 +9,18 @@ export type {
   Fault,
   MockDefinition,
   MockResponse,
-  RespondMode,
-  RespondSettings,
-  RouteSetting,
+  AnswerMode,
+  AnswerSettings,
+  AnswerRoute,
   Selection,
   StoredMock,
   Violation,
 } from '../../contract/api';
-import type { MockDefinition, RespondMode } from '../../contract/api';
+import type { MockDefinition, AnswerMode } from '../../contract/api';
 
 /** Where the answer for one action comes from now, and why. */
 export interface EffectiveRoute {
-  mode: RespondMode;
+  mode: AnswerMode;
   target: string | null;
   mock: MockDefinition | null;
 }

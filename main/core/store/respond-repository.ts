@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { MockDefinition, RespondMode, RouteSetting, StoredMock } from '../respond/types';
+import type { MockDefinition, AnswerMode, AnswerRoute, StoredMock } from '../respond/types';
 
 /** The row key of the default (every action): not a valid action name, so it never collides. */
 const DEFAULT_KEY = '*';
@@ -12,7 +12,7 @@ interface MockRow {
 
 interface RouteRow {
   action: string;
-  mode: RespondMode | null;
+  mode: AnswerMode | null;
   target: string | null;
   updated_at: number;
 }
@@ -100,17 +100,17 @@ export class RespondRepository {
     return this.db.prepare('DELETE FROM mocks').run().changes;
   }
 
-  getRoute(action: string | null): RouteSetting | null {
+  getRoute(action: string | null): AnswerRoute | null {
     const row = this.getRouteStatement.get(key(action)) as RouteRow | undefined;
     return row ? toRoute(row) : null;
   }
 
-  listRoutes(): RouteSetting[] {
+  listRoutes(): AnswerRoute[] {
     return (this.db.prepare('SELECT action, mode, target, updated_at FROM routes ORDER BY action').all() as RouteRow[]).map(toRoute);
   }
 
   /** Sets the mode and/or the target; `undefined` leaves a field as it is, `null` clears it. */
-  setRoute(action: string | null, change: { mode?: RespondMode | null; target?: string | null }, now = Date.now()): RouteSetting {
+  setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }, now = Date.now()): AnswerRoute {
     const current = this.getRoute(action);
     const mode = change.mode !== undefined ? change.mode : (current?.mode ?? null);
     const target = change.target !== undefined ? change.target : (current?.target ?? null);
@@ -151,6 +151,6 @@ function toMock(row: MockRow): StoredMock {
   return { action: fromKey(row.action), definition: JSON.parse(row.definition) as MockDefinition, updatedAt: row.updated_at };
 }
 
-function toRoute(row: RouteRow): RouteSetting {
+function toRoute(row: RouteRow): AnswerRoute {
   return { action: fromKey(row.action), mode: row.mode, target: row.target, updatedAt: row.updated_at };
 }

@@ -1,5 +1,5 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { mockFromCall } from '../store/respond-actions';
+import { mockFromCall } from '../store/answers-actions';
 
 /** How the answer measured up: contract violations, forwarding, the tunnel, and "make it a mock". */
 export function AnswerChecks({ call }: { call: CallDetail }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { RespondMode, RespondSettings } from '../../../main/contract/api';
+import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../lib/format';
-import { loadRespondSettings, saveForwardTarget, saveRespondMode } from '../store/respond-actions';
+import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from '../store/answers-actions';
 import { closePanel } from '../store/ui-actions';
 import { useMetaStore } from '../store/stores';
 import { Dialog } from './Dialog';
@@ -11,16 +11,16 @@ const DEFAULT_KEY = '';
 
 /** How the companion answers calls, per action or for all: a mock, or forwarding to the developer's handler. */
 export function AnswersDialog() {
-  const respond = useMetaStore((s) => s.respond);
+  const answers = useMetaStore((s) => s.answers);
   const perAction = useMetaStore((s) => s.stats?.perAction);
   const [key, setKey] = useState(DEFAULT_KEY);
   useEffect(() => {
-    void loadRespondSettings();
+    void loadAnswerSettings();
   }, []);
   const action = key === DEFAULT_KEY ? null : key;
   const names = new Set<string>((perAction ?? []).map((a) => a.action));
-  for (const m of respond?.mocks ?? []) if (m.action) names.add(m.action);
-  for (const r of respond?.routes ?? []) if (r.action) names.add(r.action);
+  for (const m of answers?.mocks ?? []) if (m.action) names.add(m.action);
+  for (const r of answers?.routes ?? []) if (r.action) names.add(r.action);
 
   return (
     <Dialog title="Answers" closeLabel="Close answers" onClose={closePanel} className="wide">
@@ -35,10 +35,10 @@ export function AnswersDialog() {
           ))}
         </select>
       </label>
-      {respond ? (
+      {answers ? (
         <>
-          <RouteSection key={`route-${key}`} action={action} respond={respond} />
-          <MockSection key={`mock-${key}`} action={action} stored={respond.mocks.find((m) => m.action === action) ?? null} />
+          <RouteSection key={`route-${key}`} action={action} answers={answers} />
+          <MockSection key={`mock-${key}`} action={action} stored={answers.mocks.find((m) => m.action === action) ?? null} />
         </>
       ) : (
         <p className="muted">Loading the answer settings…</p>
@@ -47,15 +47,15 @@ export function AnswersDialog() {
   );
 }
 
-function RouteSection({ action, respond }: { action: string | null; respond: RespondSettings }) {
-  const route = respond.routes.find((r) => r.action === action) ?? null;
+function RouteSection({ action, answers }: { action: string | null; answers: AnswerSettings }) {
+  const route = answers.routes.find((r) => r.action === action) ?? null;
   const [target, setTarget] = useState(route?.target ?? '');
   const [modeError, setModeError] = useState<string | null>(null);
   const [targetError, setTargetError] = useState<string | null>(null);
 
   async function onMode(value: string) {
-    const mode = value === '' ? null : (value as RespondMode);
-    setModeError(await saveRespondMode(action, mode));
+    const mode = value === '' ? null : (value as AnswerMode);
+    setModeError(await saveAnswerMode(action, mode));
   }
 
   async function onTarget(e: FormEvent) {
@@ -100,11 +100,11 @@ function RouteSection({ action, respond }: { action: string | null; respond: Res
       )}
       <dl className="facts" aria-label="Forwarding facts">
         <dt>Startup forward target</dt>
-        <dd data-testid="startup-forward-target">{respond.startupForwardTarget ?? 'none (serve --forward sets one)'}</dd>
+        <dd data-testid="startup-forward-target">{answers.startupForwardTarget ?? 'none (serve --forward sets one)'}</dd>
         <dt>Forward timeout</dt>
-        <dd>{formatDuration(respond.forwardTimeoutMs)}</dd>
+        <dd>{formatDuration(answers.forwardTimeoutMs)}</dd>
         <dt>Handler unreachable</dt>
-        <dd>{respond.fallbackToMock ? 'answer with the mock' : 'answer with an error (502/504)'}</dd>
+        <dd>{answers.fallbackToMock ? 'answer with the mock' : 'answer with an error (502/504)'}</dd>
       </dl>
     </section>
   );

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DefinitionError, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from '../lib/example-mock';
 import { lintMarks } from '../lib/mock-lint';
-import { checkMockText, removeMock, saveMock } from '../store/respond-actions';
+import { checkMockText, removeMock, saveMock } from '../store/answers-actions';
 import { useUnsavedWork } from './use-unsaved-work';
 
 const MockEditor = lazy(() => import('./MockEditor'));

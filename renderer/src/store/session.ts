@@ -7,7 +7,7 @@ import { arrivals, onReset, useCallsStore, useMetaStore, useUiStore } from './st
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from './calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
-import { loadRespondSettings } from './respond-actions';
+import { loadAnswerSettings } from './answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from './replay-bulk-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from './account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
@@ -51,8 +51,8 @@ export function startSession(b: RendererBridge): () => void {
 /** Status, stats and the first page, e.g. after the core may have restarted. */
 export async function refreshAll(): Promise<void> {
   batcher?.flush();
-  const respond = useMetaStore.getState().respond ? [loadRespondSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...respond]);
+  const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
 }
 
 export async function refreshStatus(): Promise<void> {
@@ -86,7 +86,7 @@ export function isFailure(call: CallSummary): boolean {
 export function applyEvents(events: CoreEvent[]): void {
   let stored: CallSummary[] = [];
   let cleared = false;
-  let respondChanged = false;
+  let answersChanged = false;
   const account: AccountEvent[] = [];
   for (const event of events) {
     if (isAccountEvent(event)) {
@@ -104,8 +104,8 @@ export function applyEvents(events: CoreEvent[]): void {
       case 'status-changed':
         useMetaStore.setState({ status: event.status });
         break;
-      case 'respond-changed':
-        respondChanged = true;
+      case 'answers-changed':
+        answersChanged = true;
         break;
       case 'tunnel-status': {
         const tunnel = event.status;
@@ -127,7 +127,7 @@ export function applyEvents(events: CoreEvent[]): void {
   }
   if (account.length) applyAccountEvents(account);
   // Only a loaded copy is kept fresh; the Answers dialog loads its own when it opens.
-  if (respondChanged && useMetaStore.getState().respond) void loadRespondSettings();
+  if (answersChanged && useMetaStore.getState().answers) void loadAnswerSettings();
   if (cleared) {
     arrivals.times = [];
     useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });

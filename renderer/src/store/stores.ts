@@ -1,13 +1,5 @@
 import { create } from 'zustand';
-import type {
-  CallDetail,
-  CallFilter,
-  CallStats,
-  CallSummary,
-  CoreStatus,
-  RespondSettings,
-  SampleRequest,
-} from '../../../main/contract/api';
+import type { CallDetail, CallFilter, CallStats, CallSummary, CoreStatus, AnswerSettings, SampleRequest } from '../../../main/contract/api';
 import { EMPTY_FILTER, type FilterState } from '../lib/filter-state';
 
 export interface CallsState {
@@ -35,7 +27,7 @@ export interface MetaState {
   stats: CallStats | null;
   sample: SampleRequest | null;
   /** Mocks and forwarding; loaded when the Answers dialog first opens. */
-  respond: RespondSettings | null;
+  answers: AnswerSettings | null;
 }
 
 export interface Notice {
@@ -71,7 +63,7 @@ const initialCalls = (): CallsState => ({
   selectedId: null,
   detail: null,
 });
-const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null, respond: null });
+const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null, answers: null });
 const initialUi = (): UiState => ({
   errors: [],
   toasts: [],

@@ -267,7 +267,7 @@ describe('mocks: registration checks, copies and restarts', () => {
     expect(respond.checkMock('{"status": "x"}', 'json')).toMatchObject({ ok: false, errors: [{ path: 'status' }] });
     const saved = respond.setMockText('texty', '{"body":{"result":"from text","error":""}}', 'json');
     expect(saved).toMatchObject({ ok: true, value: { action: 'texty' } });
-    expect(core.events).toContainEqual({ type: 'respond-changed' });
+    expect(core.events).toContainEqual({ type: 'answers-changed' });
     expect((await call(core, 'texty')).json).toEqual({ result: 'from text', error: '' });
     expect(respond.setMockText('texty', 'status: 99', 'yaml')).toMatchObject({
       ok: false,
@@ -298,7 +298,7 @@ describe('mocks: registration checks, copies and restarts', () => {
     await first.close();
     const second = await start({ dataDir: dir.path });
     expect((await call(second, 'kept')).json).toEqual({ result: 'still here', error: '' });
-    expect(second.core.respond.getRespondSettings()).toMatchObject({
+    expect(second.core.respond.getAnswerSettings()).toMatchObject({
       mocks: [expect.objectContaining({ action: 'kept' })],
       routes: [expect.objectContaining({ action: 'elsewhere', mode: 'forward', target: 'http://127.0.0.1:9/x' })],
     });

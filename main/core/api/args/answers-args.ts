@@ -5,7 +5,7 @@ import { isActionKey, isPositiveInteger, isUrlOrNull, noArguments, type ArgsChec
 const MAX_MOCK_LENGTH = 256 * 1024;
 
 export const answersArgs: ArgsCheckers<AnswersMethods> = {
-  getRespondSettings: noArguments,
+  getAnswerSettings: noArguments,
   checkMock: (args) =>
     args.length === 2 && isMockText(args[0]) && isMockFormat(args[1])
       ? [args[0], args[1]]
@@ -20,7 +20,7 @@ export const answersArgs: ArgsCheckers<AnswersMethods> = {
     args.length === 2 && isActionKey(args[0]) && isUrlOrNull(args[1])
       ? [args[0], args[1]]
       : 'expects an action name (or null for every action) and a URL (or null to remove it).',
-  setRespondMode: (args) =>
+  setAnswerMode: (args) =>
     args.length === 2 && isActionKey(args[0]) && (args[1] === null || args[1] === 'mock' || args[1] === 'forward')
       ? [args[0], args[1]]
       : 'expects an action name (or null for every action) and "mock", "forward" or null.',

@@ -1,4 +1,4 @@
-import type { DefinitionError, MockCheck, RespondMode } from '../../../main/contract/api';
+import type { DefinitionError, MockCheck, AnswerMode } from '../../../main/contract/api';
 import { currentBridge } from './bridge-holder';
 import { NOT_CONNECTED, runResult } from './run-result';
 import { useMetaStore } from './stores';
@@ -10,12 +10,12 @@ export interface SaveOutcome {
   errors: DefinitionError[];
 }
 
-export async function loadRespondSettings(): Promise<void> {
+export async function loadAnswerSettings(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
   try {
-    const respond = await b.getRespondSettings();
-    useMetaStore.setState({ respond });
+    const answers = await b.getAnswerSettings();
+    useMetaStore.setState({ answers });
   } catch (error) {
     reportError('Could not load the answer settings', error);
   }
@@ -25,12 +25,12 @@ export async function loadRespondSettings(): Promise<void> {
 function settle<T>(what: string, call: Parameters<typeof runResult<T>>[1], done: string): Promise<string | null> {
   return runResult(what, call, () => {
     showToast(done);
-    void loadRespondSettings();
+    void loadAnswerSettings();
   });
 }
 
-export function saveRespondMode(action: string | null, mode: RespondMode | null): Promise<string | null> {
-  return settle('change the answer mode', (b) => b.setRespondMode(action, mode), 'Answer mode saved');
+export function saveAnswerMode(action: string | null, mode: AnswerMode | null): Promise<string | null> {
+  return settle('change the answer mode', (b) => b.setAnswerMode(action, mode), 'Answer mode saved');
 }
 
 export function saveForwardTarget(action: string | null, url: string | null): Promise<string | null> {
@@ -48,7 +48,7 @@ export async function saveMock(action: string | null, text: string): Promise<Sav
     const result = await b.setMock(action, text, 'json');
     if (!result.ok) return { message: result.message, errors: result.errors };
     showToast('Mock saved');
-    void loadRespondSettings();
+    void loadAnswerSettings();
     return null;
   } catch (error) {
     reportError('Could not save the mock', error);
@@ -82,7 +82,7 @@ export async function mockFromCall(callId: number): Promise<void> {
     }
     const who = result.value.action === null ? 'the default mock' : `the mock for ${result.value.action}`;
     showToast(`Saved as ${who}`);
-    if (useMetaStore.getState().respond) void loadRespondSettings();
+    if (useMetaStore.getState().answers) void loadAnswerSettings();
   } catch (error) {
     reportError(`Could not make a mock from call #${callId}`, error);
   }
