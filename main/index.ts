@@ -12,7 +12,7 @@ import { createDesktopSettingsStore } from './desktop/desktop-settings';
 import { openWebLink } from './desktop/external-links';
 import { createFailureNotifier } from './desktop/failure-notifier';
 import { installHardening, restrictPermissions } from './desktop/hardening';
-import { registerIpc, type IpcRegistration } from './desktop/ipc';
+import { registerIpc, type IpcRegistration } from './transports/ipc/ipc';
 import { withHarDialogs } from './desktop/har-dialogs';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';

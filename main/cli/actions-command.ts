@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { resolveDataDir } from '../core/paths';
-import { environmentProfileSecrets, FlowentService, openFlowentSettings, type FlowentResult } from '../core/flowent';
-import { checkName } from '../core/flowent/action-validation';
+import { environmentProfileSecrets, FlowentService, openFlowentSettings, type FlowentResult } from '../core/account';
+import { checkName } from '../core/account/action-validation';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { companionBase, companionWebhookUrl, readSchema } from './actions-input';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { companionWebhookUrl, readServeState } from '../core/flowent';
+import { companionWebhookUrl, readServeState } from '../core/account';
 import { UsageError } from './args';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */

@@ -1,4 +1,4 @@
-import type { FlowentAction, FlowentService } from '../core/flowent';
+import type { FlowentAction, FlowentService } from '../core/account';
 import { UsageError } from './args';
 
 /** One line per action: name, webhook_url, description. */

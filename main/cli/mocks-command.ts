@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatOfFile, type StoredMock } from '../core/respond';
+import { formatOfFile, type StoredMock } from '../core/answers';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { HMAC_KEY_ENV } from '../core/hmac-key';
-import { ACTION_NAME_PATTERN } from '../core/http/routes';
+import { ACTION_NAME_PATTERN } from '../core/protocol/routes';
 import { resolveDataDir } from '../core/paths';
 import { createReplayApi, type ReplayApi } from '../core/replay';
-import { checkTargetUrl } from '../core/respond/forward';
+import { checkTargetUrl } from '../core/answers/forward';
 import { isStyleName, STYLES } from '../core/signature';
 import { openStore, type Store } from '../core/store/open-store';
 import { UsageError } from './args';

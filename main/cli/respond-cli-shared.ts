@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
 import { resolveDataDir } from '../core/paths';
-import { createRespondApi, type RespondApi } from '../core/respond';
-import { FLOWENT_TIMEOUT_MS } from '../core/respond/contract-check';
+import { createRespondApi, type RespondApi } from '../core/answers';
+import { FLOWENT_TIMEOUT_MS } from '../core/answers/contract-check';
 import { openStore, type Store } from '../core/store/open-store';
-import { ACTION_NAME_PATTERN } from '../core/http/routes';
+import { ACTION_NAME_PATTERN } from '../core/protocol/routes';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 

@@ -5,18 +5,18 @@ import { createCore, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT } from
 import { HMAC_KEY_ENV, sessionHmacKey } from '../core/hmac-key';
 import { resolveDataDir } from '../core/paths';
 import { DATABASE_FILE } from '../core/store/open-store';
-import { InspectorServer } from '../core/inspector/inspector-server';
-import { loadOrCreateInspectorToken } from '../core/inspector/inspector-token';
+import { InspectorServer } from '../transports/inspector/inspector-server';
+import { loadOrCreateInspectorToken } from '../transports/inspector/inspector-token';
 import { parseFlags, parsePort, parsePositiveInteger, parseSize } from './args';
 import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
-import { checkTargetUrl } from '../core/respond/forward';
+import { checkTargetUrl } from '../core/answers/forward';
 import { UsageError } from './args';
 import { sessionSecret } from '../core/secret-source';
 import { NGROK_AUTHTOKEN_ENV } from '../core/tunnel/tunnel-controller';
 import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
-import { writeServeState } from '../core/flowent/serve-state';
-import { apiTokenVariable, environmentProfileSecrets } from '../core/flowent/profiles';
+import { writeServeState } from '../core/account/serve-state';
+import { apiTokenVariable, environmentProfileSecrets } from '../core/account/profiles';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { LineWriter } from './line-writer';
 

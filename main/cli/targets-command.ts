@@ -1,4 +1,4 @@
-import type { AnswerMode } from '../core/respond';
+import type { AnswerMode } from '../core/answers';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';

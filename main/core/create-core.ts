@@ -1,11 +1,11 @@
 import type { CompanionApi, CoreEvent, CoreStatus, Result } from '../contract/api';
-import { createCoreApi } from './api/core-api';
+import { createCoreApi } from './operations/core-api';
 import { CoreEvents } from './events';
 import { maskSecret, type HmacKeySource } from './hmac-key';
-import { WebhookServer } from './http/webhook-server';
-import { createRespondApi, type RespondApi } from './respond';
-import { FLOWENT_TIMEOUT_MS } from './respond/contract-check';
-import { Responder } from './respond/responder';
+import { WebhookServer } from './webhook/webhook-server';
+import { createRespondApi, type RespondApi } from './answers';
+import { FLOWENT_TIMEOUT_MS } from './answers/contract-check';
+import { Responder } from './answers/responder';
 import { openStore, type Store } from './store/open-store';
 import { textIndexFailure } from './store/store-faults';
 import { networkInterfaces } from 'node:os';
@@ -15,9 +15,9 @@ import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { createReplayApi, type ReplayApi } from './replay';
-import { AccountCore } from './flowent/account-core';
-import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './flowent/profiles';
-import type { FetchLike } from './flowent/token-session';
+import { AccountCore } from './account/account-core';
+import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
+import type { FetchLike } from './account/token-session';
 
 export type { HmacKeySource } from './hmac-key';
 

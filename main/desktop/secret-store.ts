@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Result } from '../contract/api';
 import type { HmacKeySource } from '../core/create-core';
 import { HMAC_KEY_ENV } from '../core/hmac-key';
-import { apiTokenVariable, type ProfileSecrets } from '../core/flowent/profiles';
+import { apiTokenVariable, type ProfileSecrets } from '../core/account/profiles';
 
 /**
  * The secrets the app keeps. A closed list, so nothing else can be written through here; the

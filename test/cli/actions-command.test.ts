@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli as runInProcess } from '../../main/cli/run-cli';
-import { writeServeState } from '../../main/core/flowent';
+import { writeServeState } from '../../main/core/account';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';

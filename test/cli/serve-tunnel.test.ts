@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readServeState } from '../../main/core/flowent/serve-state';
+import { readServeState } from '../../main/core/account/serve-state';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { rawRequest } from '../helpers/raw-http';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';

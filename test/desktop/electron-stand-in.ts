@@ -5,7 +5,7 @@
  * play Electron's part by firing those handlers. Honest about what it is: nothing here proves
  * Electron behaves so; the parts mirror Electron's documented API shapes.
  */
-import type { IpcEventLike, IpcListener } from '../../main/desktop/ipc';
+import type { IpcEventLike, IpcListener } from '../../main/transports/ipc/ipc';
 import { createFakeNative } from './fake-native';
 import { Emitter, fakeEvent, FakeSession, FakeWebContents } from './fake-web-contents';
 

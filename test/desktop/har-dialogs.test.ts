@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannelFor, type CompanionApi } from '../../main/contract/api';
 import { withHarDialogs } from '../../main/desktop/har-dialogs';
-import { registerIpc } from '../../main/desktop/ipc';
+import { registerIpc } from '../../main/transports/ipc/ipc';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { makeTempDir } from '../helpers/temp-dir';

@@ -1,4 +1,4 @@
-import { InspectorServer } from '../../main/core/inspector/inspector-server';
+import { InspectorServer } from '../../main/transports/inspector/inspector-server';
 import type { RunningCore } from './running-core';
 
 /**

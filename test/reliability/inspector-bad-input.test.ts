@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InspectorServer } from '../../main/core/inspector/inspector-server';
+import type { InspectorServer } from '../../main/transports/inspector/inspector-server';
 import { startInspectorFor } from '../helpers/inspector';
 import { startCore, type RunningCore } from '../helpers/running-core';
 

@@ -4,7 +4,7 @@
  * errors with their line and column and field errors with their path.
  */
 import type { MockCheck, MockFormat } from '../../main/contract/api';
-import { parseMockText } from '../../main/core/respond/mock-file';
+import { parseMockText } from '../../main/core/answers/mock-file';
 
 export function fakeCheckMock(text: string, format: MockFormat = 'json'): MockCheck {
   const checked = parseMockText(text, format);

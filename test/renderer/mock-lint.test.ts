@@ -52,7 +52,7 @@ describe('mock lint mapping', () => {
 describe('the example mock', () => {
   it('is accepted by the core validator as a rules mock on parameters.recipient', async () => {
     const { EXAMPLE_MOCK, DEFAULT_MOCK_TEXT } = await import('../../renderer/src/lib/example-mock');
-    const { parseMockText } = await import('../../main/core/respond/mock-file');
+    const { parseMockText } = await import('../../main/core/answers/mock-file');
     const checked = parseMockText(EXAMPLE_MOCK, 'json');
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
     expect(checked.value.selection).toBe('rules');

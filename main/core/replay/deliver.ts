@@ -1,10 +1,10 @@
 import type { CallSource, CallSummary, HeaderPair, Result, SignatureReport, Violation } from '../../contract/api';
-import { checkAnswer, FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
-import { forwardHeaders, resolveTarget, type Forwarder } from '../respond/forward';
-import { resolveRoute } from '../respond/route';
+import { checkAnswer, FLOWENT_TIMEOUT_MS } from '../answers/contract-check';
+import { forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
+import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
-import type { RespondRepository } from '../store/respond-repository';
+import type { RespondRepository } from '../store/answers-repository';
 
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {

@@ -12,10 +12,10 @@ import type {
   SimulatorAction,
 } from '../../contract/api';
 import { MAX_SELECTION } from '../../contract/api';
-import { FLOWENT_TIMEOUT_MS } from '../respond/contract-check';
-import { Forwarder } from '../respond/forward';
+import { FLOWENT_TIMEOUT_MS } from '../answers/contract-check';
+import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { RespondRepository } from '../store/respond-repository';
+import type { RespondRepository } from '../store/answers-repository';
 import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions, type BulkSummary, type ReplaySelection } from './bulk-replay';
 import { curlFor, type CurlOptions } from './curl';

@@ -1,5 +1,5 @@
 import type { Result, Violation } from '../../contract/api';
-import { ACTION_NAME_PATTERN } from '../http/routes';
+import { ACTION_NAME_PATTERN } from '../protocol/routes';
 import { deliver, targetFor } from './deliver';
 import { signBody } from './edit-body';
 import type { ReplayContext } from './replay';

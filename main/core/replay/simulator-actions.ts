@@ -1,9 +1,9 @@
 import type { Result, SimulatorAction } from '../../contract/api';
-import { checkJsonSchema } from '../flowent/action-validation';
-import { LinkStore } from '../flowent/links';
-import { SchemaCache } from '../flowent/parameter-check';
-import { FlowentProfiles } from '../flowent/profiles';
-import type { FlowentSettingsStore } from '../flowent/settings-repository';
+import { checkJsonSchema } from '../account/action-validation';
+import { LinkStore } from '../account/links';
+import { SchemaCache } from '../account/parameter-check';
+import { FlowentProfiles } from '../account/profiles';
+import type { FlowentSettingsStore } from '../account/settings-repository';
 import type { CallsRepository } from '../store/calls-repository';
 
 /** Where schemas defined in the companion (not registered in Flowent) are kept, in `settings`. */

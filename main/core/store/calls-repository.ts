@@ -12,7 +12,7 @@ import {
   type SignatureReport,
   type Verdict,
 } from '../../contract/api';
-import type { Violation } from '../respond/types';
+import type { Violation } from '../answers/types';
 import { FAILURE_CONDITION, filterToSql, type SqlWhere } from './call-filter-sql';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Result } from '../../contract/api';
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
-import { RespondRepository } from './respond-repository';
+import { RespondRepository } from './answers-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
 

@@ -1,5 +1,5 @@
 /**
- * The example behind "Insert example": the shapes main/core/respond/validate-mock.ts accepts
+ * The example behind "Insert example": the shapes main/core/answers/validate-mock.ts accepts
  * (rules chosen by conditions on the call, a body whose strings are Handlebars templates, a
  * fallback), written as the JSON a developer would start from.
  */

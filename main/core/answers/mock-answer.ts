@@ -1,0 +1,107 @@
+import { randomInt } from 'node:crypto';
+import type { HeaderPair } from '../../contract/api';
+import { errorAnswer, flowentAnswer, type Answer } from '../protocol/answers';
+import { conditionHolds } from './conditions';
+import { renderBody } from './template';
+import type { MockDefinition, MockResponse } from './types';
+
+/** The built-in mock when nothing is stored: Flowent's success shape. */
+export const BUILT_IN_MOCK: MockDefinition = {
+  selection: 'rules',
+  responses: [],
+  fallback: { when: [], status: 200, headers: {}, body: { result: 'ok', error: '' }, delayMs: 0, fault: null },
+  answerRegistrationCheck: false,
+};
+
+export interface MockOutcome {
+  /** Null for a dropped connection. */
+  answer: Answer | null;
+  /** Wait this long before writing the answer (delay or timeout fault). */
+  delayMs: number;
+  /** Set when the mock itself failed (a template that did not render). */
+  problem: { code: string; message: string } | null;
+  /** Which response answered: `responses[2]`, `fallback`, or `built-in`. */
+  chose: string;
+}
+
+/**
+ * Sequence counters, per action, in memory: they restart at the first response when the
+ * process restarts or the mock changes (its `updatedAt` differs).
+ */
+export class SequenceCounters {
+  private readonly counters = new Map<string, { stamp: number; next: number }>();
+
+  next(key: string, stamp: number, length: number): number {
+    const current = this.counters.get(key);
+    const value = current && current.stamp === stamp ? current.next : 0;
+    this.counters.set(key, { stamp, next: value + 1 });
+    return value % length;
+  }
+}
+
+/** Picks the response for this call, renders it and applies its fault. */
+export function answerFromMock(
+  definition: MockDefinition,
+  call: unknown,
+  sequence: { key: string; stamp: number; counters: SequenceCounters },
+): MockOutcome {
+  const picked = pick(definition, call, sequence);
+  if (!picked) return respond(BUILT_IN_MOCK.fallback as MockResponse, 'built-in', call);
+  return respond(picked.response, picked.label, call);
+}
+
+function pick(definition: MockDefinition, call: unknown, sequence: { key: string; stamp: number; counters: SequenceCounters }) {
+  const { responses } = definition;
+  if (responses.length > 0) {
+    switch (definition.selection) {
+      case 'rules': {
+        const index = responses.findIndex((response) => response.when.every((condition) => conditionHolds(condition, call)));
+        if (index >= 0) return { response: responses[index] as MockResponse, label: `responses[${index}]` };
+        break;
+      }
+      case 'sequence': {
+        const index = sequence.counters.next(sequence.key, sequence.stamp, responses.length);
+        return { response: responses[index] as MockResponse, label: `responses[${index}]` };
+      }
+      case 'random': {
+        const index = randomInt(responses.length);
+        return { response: responses[index] as MockResponse, label: `responses[${index}]` };
+      }
+      default: {
+        const unknownSelection: never = definition.selection;
+        throw new Error(`unknown selection ${String(unknownSelection)}`);
+      }
+    }
+  }
+  return definition.fallback ? { response: definition.fallback, label: 'fallback' } : null;
+}
+
+function respond(response: MockResponse, chose: string, call: unknown): MockOutcome {
+  const fault = response.fault;
+  const base = { delayMs: response.delayMs, problem: null, chose };
+  if (fault?.type === 'drop') return { ...base, answer: null };
+  if (fault?.type === 'error') return { ...base, answer: errorAnswer(500, fault.message) };
+  if (fault?.type === 'non-json') {
+    return {
+      ...base,
+      answer: {
+        status: response.status,
+        headers: [['Content-Type', 'text/html; charset=utf-8']],
+        body: Buffer.from(
+          '<html><body><h1>Internal Server Error</h1><p>A non-JSON answer, injected by Flowent Companion.</p></body></html>',
+        ),
+        closeConnection: false,
+      },
+    };
+  }
+  const rendered = renderBody(response.body, call);
+  if (!rendered.ok) {
+    const message = `Mock template failed: ${rendered.message}`;
+    return { ...base, delayMs: 0, answer: flowentAnswer(500, '', message), problem: { code: 'mock-template-failed', message } };
+  }
+  const headers: HeaderPair[] = Object.entries(response.headers);
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-type'))
+    headers.unshift(['Content-Type', 'application/json; charset=utf-8']);
+  const delayMs = fault?.type === 'timeout' ? fault.holdMs : response.delayMs;
+  return { ...base, delayMs, answer: { status: response.status, headers, body: Buffer.from(rendered.text), closeConnection: false } };
+}

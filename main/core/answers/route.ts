@@ -1,0 +1,18 @@
+import type { RespondRepository } from '../store/answers-repository';
+import type { AnswerMode } from './types';
+
+/**
+ * Where an action's answers come from: its own setting, else the default's, else `serve
+ * --forward`; the mode defaults to forward exactly when a target is known.
+ */
+export function resolveRoute(
+  repository: RespondRepository,
+  action: string,
+  startupTarget: string | null,
+): { mode: AnswerMode; target: string | null } {
+  const own = repository.getRoute(action);
+  const fallback = repository.getRoute(null);
+  const target = own?.target ?? fallback?.target ?? startupTarget;
+  const mode: AnswerMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
+  return { mode, target };
+}

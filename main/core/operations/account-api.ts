@@ -1,0 +1,127 @@
+import type { AccountMethods, AccountState, Warned } from '../../contract/account';
+import type { Result } from '../../contract/api';
+import type { AccountCore } from '../account/account-core';
+import { checkActionInput, isProductionGateway } from '../account/action-validation';
+import type { FlowentResult } from '../account/types';
+import type { CallsRepository } from '../store/calls-repository';
+
+export interface AccountDeps {
+  account: AccountCore;
+  calls: () => CallsRepository;
+}
+
+const NO_TUNNEL = 'The tunnel is not open, so Flowent has no public URL to call this companion at: open the tunnel first';
+const noTunnel = (orLan: boolean) =>
+  ({
+    ok: false,
+    code: 'flowent-no-public-url',
+    message: `${NO_TUNNEL}${orLan ? ' (or register against a LAN URL such as http://192.168.1.20:8787).' : '.'}`,
+  }) as const;
+
+/** The Flowent account (issue 7): profiles, tokens, the session, the action registry, links and schemas. */
+export function createAccountApi({ account, calls }: AccountDeps): AccountMethods {
+  const flowent = account.flowent;
+  const state = (): Result<AccountState> => ({ ok: true, value: account.state() });
+  const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>>> => {
+    const result = await account.tracked(operation);
+    return result.ok
+      ? { ok: true, value: { value: result.value, warnings: result.warnings } }
+      : { ok: false, code: result.code, message: result.message };
+  };
+  const changedAfter = <T>(result: Result<T>): Result<T> => {
+    if (result.ok) account.changed();
+    return result;
+  };
+  const withProfile = (name: string, change: () => Result<unknown>): Result<AccountState> => {
+    if (!flowent.profiles.get(name))
+      return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}": add it first.` };
+    const changed = change();
+    if (!changed.ok) return changed;
+    account.tokenChanged(name);
+    return state();
+  };
+
+  return {
+    getAccount: async () => account.state(),
+    saveProfile: async (profile) => {
+      const saved = flowent.profiles.save(profile);
+      if (!saved.ok) return saved;
+      account.tokenChanged(saved.value.name);
+      return state();
+    },
+    deleteProfile: async (name) => {
+      if (name === 'default')
+        return {
+          ok: false,
+          code: 'flowent-default-profile',
+          message: 'The "default" profile cannot be deleted: change its Gateway URL instead.',
+        };
+      if (!flowent.profiles.get(name))
+        return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}".` };
+      flowent.profiles.remove(name);
+      // A token kept for the profile (keychain or this run) goes with it; a variable stays.
+      if (account.tokenSource(name) !== 'environment') account.setToken(name, null);
+      account.tokenChanged(name);
+      return state();
+    },
+    setActiveProfile: async (name) => {
+      const set = flowent.profiles.setActive(name);
+      if (!set.ok) return set;
+      account.changed();
+      return state();
+    },
+    setFlowentApiToken: async (profile, token) => withProfile(profile, () => account.setToken(profile, token)),
+    clearFlowentApiToken: async (profile) => withProfile(profile, () => account.setToken(profile, null)),
+    connectFlowent: async () => {
+      const connected = await account.tracked(() => flowent.connect());
+      return connected.ok ? state() : { ok: false, code: connected.code, message: connected.message };
+    },
+    listActions: async () => gateway(() => flowent.list()),
+    checkAction: async (input, partial) => checkActionInput(input, { partial, production: isProductionGateway(flowent.profile().baseUrl) }),
+    registerAction: async (input) => gateway(() => flowent.register(input)),
+    updateAction: async (name, changes) => changedAfter(await gateway(() => flowent.update(name, changes))),
+    deleteAction: async (name) => {
+      const deleted = await gateway(() => flowent.delete(name));
+      return deleted.ok ? changedAfter({ ok: true, value: deleted.value.value }) : deleted;
+    },
+    registerHere: async (name, description, schema, baseUrl) => {
+      const base = baseUrl ?? account.publicUrl();
+      if (!base) return noTunnel(true);
+      return account.registerHere(name, description, schema, base);
+    },
+    linkAction: async (name, repoint) => {
+      const base = repoint ? account.publicUrl() : undefined;
+      if (base === null) return noTunnel(false);
+      return changedAfter(await gateway(() => flowent.link(name, base)));
+    },
+    unlinkAction: async (name) => {
+      const unlinked = flowent.unlink(name);
+      if (unlinked) account.changed();
+      return { ok: true, value: { unlinked } };
+    },
+    setFollowMode: async (mode) => {
+      account.setFollowMode(mode);
+      return state();
+    },
+    applyFollow: async () => account.applyFollow(),
+    checkParameters: async (callId) => {
+      const call = calls().get(callId);
+      if (!call)
+        return { ok: false, code: 'call-not-found', message: `There is no call ${callId} in the history (it may have been cleared).` };
+      if (!call.action)
+        return {
+          ok: false,
+          code: 'call-without-action',
+          message: `Call ${callId} names no action, so there is no schema to check it against.`,
+        };
+      let body: unknown;
+      try {
+        body = JSON.parse(call.requestBody.toString('utf8'));
+      } catch {
+        return { ok: false, code: 'call-not-json', message: `Call ${callId}'s body is not JSON, so its parameters cannot be checked.` };
+      }
+      const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
+      return { ok: true, value: flowent.validateParameters(call.action, parameters ?? null) };
+    },
+  };
+}

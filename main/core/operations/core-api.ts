@@ -1,0 +1,28 @@
+import type { CompanionApi } from '../../contract/api';
+import type { RespondApi } from '../answers';
+import type { ReplayApi } from '../replay';
+import type { CallsRepository } from '../store/calls-repository';
+import { createAccountApi, type AccountDeps } from './account-api';
+import { createAnswersApi } from './answers-api';
+import { createCallsApi } from './calls-api';
+import { createReplayMethods } from './replay-api';
+import { createStatusApi, type StatusDeps } from './status-api';
+
+export interface CoreApiDeps extends StatusDeps {
+  account: AccountDeps['account'];
+  calls: () => CallsRepository;
+  respond: RespondApi;
+  replay: ReplayApi;
+  onHistoryCleared: () => void;
+}
+
+/** The contract's operations over the store and the running server, one part per feature. */
+export function createCoreApi(deps: CoreApiDeps): CompanionApi {
+  return {
+    ...createCallsApi({ ...deps, hmacKey: () => deps.hmacKey.get() }),
+    ...createStatusApi(deps),
+    ...createAnswersApi(deps.respond),
+    ...createReplayMethods(deps.replay),
+    ...createAccountApi(deps),
+  };
+}

@@ -1,0 +1,264 @@
+import type { HeaderPair, SignatureReport } from '../../contract/api';
+import type { Responder } from '../answers/responder';
+import type { CoreAnsweredBy } from '../answers/types';
+import type { CallChecks, CallsRepository, CheckedSummary, NewCall } from '../store/calls-repository';
+import type { StoreOutcome } from '../store/batched-writer';
+import { storeFault, type StoreFault } from '../store/store-faults';
+import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
+import { verify } from '../signature';
+import { errorAnswer, type Answer } from '../protocol/answers';
+import { checkFlowentBody } from '../protocol/call-body';
+import type { BodyOutcome } from './read-body';
+import { routeOf } from '../protocol/routes';
+import { refuseBySignature } from './signature-refusal';
+
+/** A request as it came off the socket, before any interpretation. */
+export interface CapturedRequest {
+  receivedAt: number;
+  /** process.hrtime.bigint() when the request arrived, for the duration. */
+  startedAt: bigint;
+  method: string;
+  url: string;
+  rawHeaders: HeaderPair[];
+  remoteAddress: string | null;
+  body: BodyOutcome;
+}
+
+export interface CallHandlerDeps {
+  calls: CallsRepository;
+  hmacKey: () => string | null;
+  enforceSignatures: boolean;
+  bodyLimitBytes: number;
+  /** Answers well-formed calls: mocks, forwarding, the contract check. */
+  responder: Responder;
+  onStored: (call: CheckedSummary) => void;
+}
+
+interface Interpretation {
+  answer: Answer | null;
+  action: string | null;
+  test: boolean;
+  problem: string | null;
+  problemMessage: string | null;
+  signature: SignatureReport;
+  answeredBy: CoreAnsweredBy;
+  checks?: CallChecks;
+  durationMs?: number;
+  delayMs?: number;
+  drop?: boolean;
+}
+
+/** What the server does once the call is stored. */
+export type Delivery =
+  | { kind: 'answer'; answer: Answer; delayMs: number }
+  /** The drop fault: destroy the socket without answering. */
+  | { kind: 'drop' }
+  /** The client is gone: nobody to answer. */
+  | { kind: 'none' };
+
+/** Stores one call; the promise settles once its row is committed, or with why it could not be. */
+export type StoreCall = (call: NewCall) => Promise<StoreOutcome>;
+
+/** Stores each call in its own transaction, synchronously (the server batches instead). */
+export function storeOneByOne(calls: Pick<CallsRepository, 'insert'>): StoreCall {
+  return (call) => {
+    try {
+      return Promise.resolve({ ok: true, id: calls.insert(call) });
+    } catch (error) {
+      return Promise.resolve({ ok: false, fault: storeFault(error), error });
+    }
+  };
+}
+
+/** What the caller is told when its call could not be stored (the same words are logged). */
+export function storeFailureMessage(fault: StoreFault): string {
+  return `Flowent Companion could not store this call: ${fault.reason}. Free space or fix the data folder, then send it again.`;
+}
+
+/**
+ * Interprets one request, answers it (from the mock or the developer's handler), stores it
+ * with that answer, and returns what to send. The row is committed before the answer
+ * leaves (and before a delayed answer starts waiting), so an answered call is never lost;
+ * a call that cannot be stored is answered 503 instead of its planned answer.
+ */
+export async function handleCall(
+  request: CapturedRequest,
+  deps: CallHandlerDeps,
+  store: StoreCall = storeOneByOne(deps.calls),
+): Promise<Delivery> {
+  const outcome = await interpret(request, deps);
+  const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
+  const answer = outcome.answer;
+  const violations = outcome.checks?.violations ?? [];
+  const stored = await store({
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.url,
+    remoteAddress: request.remoteAddress,
+    action: outcome.action,
+    test: outcome.test,
+    requestHeaders: request.rawHeaders,
+    requestBody: request.body.body,
+    bodySize: request.body.size,
+    problem: outcome.problem,
+    problemMessage: outcome.problemMessage,
+    signature: outcome.signature,
+    answeredBy: outcome.answeredBy,
+    response: answer
+      ? { status: answer.status, headers: answer.headers, body: answer.body }
+      : { status: 0, headers: [], body: Buffer.alloc(0) },
+    durationMs,
+    source: 'flowent',
+    originalCallId: null,
+    checks: outcome.checks,
+  });
+  if (!stored.ok) {
+    // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
+    // or delay gives way to the 503: the caller must see that the call was not stored.
+    if (!answer && !outcome.drop) return { kind: 'none' };
+    // Keep closing the connection when the planned answer did (an unread oversized body).
+    const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
+    return { kind: 'answer', answer: refusal, delayMs: 0 };
+  }
+  deps.onStored({
+    id: stored.id,
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.url,
+    action: outcome.action,
+    test: outcome.test,
+    verdict: outcome.signature.verdict,
+    style: outcome.signature.style,
+    status: answer?.status ?? 0,
+    durationMs,
+    size: request.body.size,
+    problem: outcome.problem,
+    answeredBy: outcome.answeredBy,
+    source: 'flowent',
+    violations,
+  });
+  if (outcome.drop) return { kind: 'drop' };
+  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
+}
+
+async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promise<Interpretation> {
+  const body = request.body;
+  if (body.kind === 'aborted') {
+    return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
+  }
+  if (body.kind === 'timeout') {
+    const message = `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`;
+    return refused(withClose(errorAnswer(408, message)), 'body-timeout', message);
+  }
+  if (body.kind === 'too-large') {
+    const message = `The body is ${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
+    return refused(withClose(errorAnswer(413, message)), 'too-large', message);
+  }
+
+  const route = routeOf(request.method, request.url);
+  switch (route.kind) {
+    case 'not-found': {
+      const message = `Nothing is served at ${request.method} ${request.url.split('?', 1)[0]}. Flowent calls go to POST /actions/<action_name>.`;
+      return refused(errorAnswer(404, message), 'not-found', message);
+    }
+    case 'method-not-allowed': {
+      const message = `${route.method} is not allowed here: Flowent calls are POST requests.`;
+      return refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
+    }
+    case 'bad-path-action': {
+      const message = `"${route.segment}" in the URL is not a valid action name: use 1-100 lowercase letters, digits or underscores.`;
+      return refused(errorAnswer(400, message), 'invalid-path-action', message);
+    }
+    case 'flowent':
+      break;
+    default: {
+      const unhandled: never = route;
+      throw new Error(`unhandled route ${JSON.stringify(unhandled)}`);
+    }
+  }
+
+  const contentType = headerValue(request.rawHeaders, 'content-type');
+  if (contentType !== null && !isJsonContentType(contentType)) {
+    const message = `Content-Type "${contentType}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
+    return refused(errorAnswer(415, message), 'unsupported-content-type', message);
+  }
+
+  const parsed = parseJson(body.body);
+  if (!parsed.ok) {
+    const message = `The body is not valid JSON: ${parsed.message}`;
+    return refused(errorAnswer(400, message), parsed.code, message);
+  }
+  const duplicate = findDuplicateKey(parsed.root);
+  if (duplicate !== null) {
+    const message = `The body repeats the key "${duplicate}". Send each key once: with duplicates, what was signed is ambiguous.`;
+    return refused(errorAnswer(400, message), 'duplicate-key', message);
+  }
+
+  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt, stopAtFirstMatch: true }, parsed);
+  const checked = checkFlowentBody(parsed.root, route.pathAction);
+  if (!checked.ok) {
+    return {
+      answer: errorAnswer(400, checked.message),
+      action: checked.action,
+      test: checked.test,
+      problem: checked.problem,
+      problemMessage: checked.message,
+      signature,
+      answeredBy: 'error',
+    };
+  }
+  const refusal = refuseBySignature(checked.call, signature, deps.enforceSignatures);
+  const known = { action: checked.call.action, test: checked.call.test, signature };
+  if (refusal) return { ...known, answer: refusal, problem: null, problemMessage: null, answeredBy: 'signature-check' };
+  const responded = await deps.responder.respond({
+    ...checked.call,
+    body: body.body,
+    // The tree parsed above, as plain values: parsing the body a second time cost more.
+    parsed: toPlainValue(parsed.root),
+    rawHeaders: request.rawHeaders,
+    remoteAddress: request.remoteAddress,
+    elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
+  });
+  return {
+    ...known,
+    answer: responded.answer,
+    problem: responded.problem?.code ?? null,
+    problemMessage: responded.problem?.message ?? null,
+    answeredBy: responded.answeredBy,
+    checks: responded.checks,
+    durationMs: responded.durationMs,
+    delayMs: responded.delayMs,
+    drop: responded.answer === null,
+  };
+}
+
+/** A request refused before it was read as a Flowent call. */
+function refused(answer: Answer | null, problem: string, message: string): Interpretation {
+  return { answer, action: null, test: false, problem, problemMessage: message, signature: notFlowent(message), answeredBy: 'error' };
+}
+
+function withClose(answer: Answer): Answer {
+  return { ...answer, closeConnection: true };
+}
+
+function headerValue(headers: HeaderPair[], name: string): string | null {
+  const pair = headers.find(([key]) => key.toLowerCase() === name);
+  return pair ? pair[1] : null;
+}
+
+function isJsonContentType(value: string): boolean {
+  const mediaType = value.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/** The report for requests that never got as far as a Flowent body. */
+function notFlowent(why: string): SignatureReport {
+  return {
+    verdict: 'not-flowent',
+    style: null,
+    received: null,
+    styles: [],
+    diagnosis: [{ code: 'not-flowent', message: why, hint: 'Only well-formed Flowent calls are checked for a signature.' }],
+    timestamp: { value: null, ageSeconds: null, flag: 'missing' },
+  };
+}

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CompanionApi, CoreEvent, Result } from '../../contract/api';
+import { checkArgs, isApiMethod } from '../../core/operations/validate-args';
+import { listenError } from '../../core/webhook/listen-error';
+import { EventStream } from './event-stream';
+import { tokenMatches } from './inspector-token';
+import { readStaticFile } from './static-files';
+
+export interface InspectorOptions {
+  api: CompanionApi;
+  /** Subscribes to core events; returns the unsubscribe function. */
+  subscribe: (listener: (event: CoreEvent) => void) => () => void;
+  token: string;
+  port: number;
+  /** The built renderer (out/renderer); null when it has not been built. */
+  rendererDir: string | null;
+  onInternalError: (error: unknown) => void;
+}
+
+const HOST = '127.0.0.1';
+const MAX_API_BODY = 64 * 1024;
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * The browser inspector: the built renderer plus the contract over HTTP and server-sent
+ * events. Loopback only, never on the webhook port (which the tunnel may make public).
+ * Every API request needs the token, and requests naming another Host or Origin are refused,
+ * so neither another site nor a DNS-rebinding page can reach it.
+ */
+export class InspectorServer {
+  private server: Server | null = null;
+  private stream: EventStream | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private port = 0;
+
+  constructor(private readonly options: InspectorOptions) {}
+
+  async start(): Promise<Result<{ url: string; port: number }>> {
+    const server = createServer((request, response) => {
+      this.route(request, response).catch((error: unknown) => {
+        this.options.onInternalError(error);
+        if (!response.headersSent)
+          sendJson(response, 500, { ok: false, code: 'internal', message: 'The inspector failed; see the command output.' });
+      });
+    });
+    const listened = await new Promise<Result<number>>((resolve) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        const failure = listenError(error, HOST, this.options.port);
+        resolve(failure.ok ? failure : { ...failure, message: failure.message.replace('--port', '--inspector-port') });
+      };
+      server.once('error', onError);
+      server.listen(this.options.port, HOST, () => {
+        server.off('error', onError);
+        resolve({ ok: true, value: (server.address() as AddressInfo).port });
+      });
+    });
+    if (!listened.ok) return listened;
+    this.server = server;
+    this.port = listened.value;
+    this.stream = new EventStream(randomUUID());
+    const stream = this.stream;
+    this.unsubscribe = this.options.subscribe((event) => stream.push(event));
+    return { ok: true, value: { url: `http://${HOST}:${this.port}/#token=${this.options.token}`, port: this.port } };
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.stream?.close();
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://inspector.invalid');
+    if (!this.isOwnHost(request.headers.host) || !this.isOwnOrigin(request.headers.origin)) {
+      return sendJson(response, 403, {
+        ok: false,
+        code: 'foreign-origin',
+        message: 'Refused: this request names another host or origin than the inspector.',
+      });
+    }
+    if (url.pathname === '/api/events') {
+      if (request.method !== 'GET') return sendJson(response, 405, { ok: false, code: 'method', message: 'Use GET for the event stream.' });
+      if (!tokenMatches(this.options.token, url.searchParams.get('token'))) return refuseToken(response);
+      return this.stream?.open(response);
+    }
+    if (url.pathname.startsWith('/api/')) return this.handleApi(request, response, url.pathname);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, { ok: false, code: 'method', message: 'The inspector serves pages with GET.' });
+    }
+    return this.serveStatic(response, url.pathname);
+  }
+
+  private async handleApi(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!tokenMatches(this.options.token, bearer)) return refuseToken(response);
+    const method = /^\/api\/call\/([A-Za-z]+)$/.exec(pathname)?.[1];
+    if (!method || !isApiMethod(method)) {
+      return sendJson(response, 404, { ok: false, code: 'unknown-method', message: `No such inspector API: ${pathname}` });
+    }
+    if (request.method !== 'POST') return sendJson(response, 405, { ok: false, code: 'method', message: 'API calls are POST requests.' });
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
+    }
+    const raw = await readSmallBody(request);
+    if (raw === null) {
+      response.setHeader('Connection', 'close');
+      return sendJson(response, 413, { ok: false, code: 'too-large', message: 'API request bodies are at most 64 KB.' });
+    }
+    let args: unknown;
+    try {
+      args = raw.length === 0 ? [] : JSON.parse(raw);
+    } catch {
+      return sendJson(response, 400, { ok: false, code: 'bad-json', message: 'The API request body is not valid JSON.' });
+    }
+    const checked = checkArgs(method, args);
+    if (!checked.ok) return sendJson(response, 400, { ok: false, code: 'bad-arguments', message: checked.message });
+    const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
+    const value = await call(...checked.args);
+    return sendJson(response, 200, { ok: true, value: value ?? null });
+  }
+
+  private async serveStatic(response: ServerResponse, pathname: string): Promise<void> {
+    const root = this.options.rendererDir;
+    if (!root) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      response.end('The inspector page is not built. Run "npm run build" in the Flowent Companion folder, then reload.');
+      return;
+    }
+    const file = await readStaticFile(root, pathname);
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      response.end('Not found.');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+      'Cache-Control': pathname === '/' || pathname.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
+      ...SECURITY_HEADERS,
+    });
+    response.end(file.body);
+  }
+
+  private isOwnHost(host: string | undefined): boolean {
+    return host === `${HOST}:${this.port}` || host === `localhost:${this.port}`;
+  }
+
+  private isOwnOrigin(origin: string | undefined): boolean {
+    return origin === undefined || origin === `http://${HOST}:${this.port}` || origin === `http://localhost:${this.port}`;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  response.end(text);
+}
+
+function refuseToken(response: ServerResponse): void {
+  sendJson(response, 401, {
+    ok: false,
+    code: 'token',
+    message: 'Missing or wrong inspector token. Open the Inspector URL printed by "flowent-companion serve".',
+  });
+}
+
+function readSmallBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_API_BODY) {
+        // Stop reading but keep the socket: the 413 must still reach the client, and the
+        // connection is closed after it (see the caller).
+        request.removeAllListeners('data');
+        request.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', () => resolve(null));
+  });
+}

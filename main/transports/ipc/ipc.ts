@@ -1,0 +1,134 @@
+import {
+  API_METHODS,
+  IPC_EVENT_CHANNEL,
+  IPC_READY_CHANNEL,
+  ipcChannelFor,
+  type ApiMethod,
+  type CompanionApi,
+  type CoreEvent,
+} from '../../contract/api';
+import { checkArgs } from '../../core/operations/validate-args';
+import { createEventRelay, type EventRelay } from './event-relay';
+
+// The few parts of Electron's types this module uses, so tests can hand it plain objects.
+export interface SenderFrameLike {
+  readonly url: string;
+  readonly parent: unknown;
+}
+export interface IpcEventLike {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: SenderFrameLike | null;
+}
+export type IpcListener = (event: IpcEventLike, ...args: unknown[]) => unknown;
+export interface IpcMainLike {
+  handle(channel: string, listener: IpcListener): void;
+  removeHandler(channel: string): void;
+  on(channel: string, listener: IpcListener): unknown;
+  removeListener(channel: string, listener: IpcListener): unknown;
+}
+export interface WindowLike {
+  isDestroyed(): boolean;
+  readonly webContents: {
+    readonly id: number;
+    isDestroyed(): boolean;
+    send(channel: string, ...args: unknown[]): void;
+  };
+}
+
+export interface IpcOptions {
+  /** The core's event feed. */
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+  /** True when a URL is our renderer page (see window.ts `isRendererUrl`). */
+  isRendererUrl(url: string): boolean;
+  flushMs?: number;
+  maxBatch?: number;
+  maxQueue?: number;
+  /** Where refusals are reported; never given arguments, which may hold secrets. */
+  warn?: (message: string) => void;
+}
+
+export interface IpcRegistration {
+  readonly relay: EventRelay;
+  dispose(): void;
+}
+
+/**
+ * Wires the API to IPC: one handler per API method, each checking its sender and its
+ * arguments first, plus the event channel. Every message from a page is untrusted.
+ */
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  api: CompanionApi,
+  getWindow: () => WindowLike | null,
+  options: IpcOptions,
+): IpcRegistration {
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  let readyContentsId: number | null = null;
+
+  function liveWindow(): WindowLike | null {
+    const win = getWindow();
+    return win && !win.isDestroyed() && !win.webContents.isDestroyed() ? win : null;
+  }
+
+  /** Only our window's main frame, showing our renderer page, may talk to main. */
+  function isTrusted(event: IpcEventLike): boolean {
+    const win = liveWindow();
+    const frame = event.senderFrame;
+    return (
+      win !== null && frame !== null && event.sender.id === win.webContents.id && frame.parent === null && options.isRendererUrl(frame.url)
+    );
+  }
+
+  const relay = createEventRelay({
+    send(events) {
+      const win = liveWindow();
+      if (!win || win.webContents.id !== readyContentsId) return false;
+      win.webContents.send(IPC_EVENT_CHANNEL, events);
+      return true;
+    },
+    flushMs: options.flushMs,
+    maxBatch: options.maxBatch,
+    maxQueue: options.maxQueue,
+  });
+
+  for (const method of API_METHODS) {
+    ipcMain.handle(ipcChannelFor(method), (event, ...args) => {
+      if (!isTrusted(event)) {
+        warn(`Refused IPC call ${method} from an unknown sender (${event.senderFrame?.url ?? 'no frame'}).`);
+        throw new Error(`${method}: refused, the request did not come from the Companion window`);
+      }
+      return callApi(api, method, args);
+    });
+  }
+
+  const onReady: IpcListener = (event) => {
+    if (!isTrusted(event)) {
+      warn(`Ignored a ready signal from an unknown sender (${event.senderFrame?.url ?? 'no frame'}).`);
+      return;
+    }
+    readyContentsId = event.sender.id;
+    relay.markReady();
+  };
+  ipcMain.on(IPC_READY_CHANNEL, onReady);
+  const unsubscribe = options.subscribe((event) => relay.push(event));
+
+  return {
+    relay,
+    dispose() {
+      unsubscribe();
+      relay.dispose();
+      ipcMain.removeListener(IPC_READY_CHANNEL, onReady);
+      for (const method of API_METHODS) ipcMain.removeHandler(ipcChannelFor(method));
+    },
+  };
+}
+
+function callApi<M extends ApiMethod>(api: CompanionApi, method: M, args: unknown[]): Promise<unknown> {
+  // The core's argument checks, shared with the HTTP transport, so both refuse the same things.
+  const checked = checkArgs(method, args);
+  if (!checked.ok) throw new Error(checked.message);
+  // `checked.args` are exactly this method's parameters; TypeScript cannot follow that
+  // correlation through the union of methods, hence the one cast.
+  const fn = api[method] as (...params: Parameters<CompanionApi[M]>) => Promise<unknown>;
+  return fn.apply(api, checked.args);
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { checkAnswer } from '../../../main/core/answers/contract-check';
+import { parsePath, valueAt } from '../../../main/core/answers/json-path';
+import { parseMockText } from '../../../main/core/answers/mock-file';
+import { validateMockDefinition } from '../../../main/core/answers/validate-mock';
+
+const errorsOf = (input: unknown) => {
+  const outcome = validateMockDefinition(input);
+  return outcome.ok ? [] : outcome.errors.map((e) => `${e.path}: ${e.message}`);
+};
+
+describe('validateMockDefinition', () => {
+  it('normalizes the one-answer shorthand to a fallback', () => {
+    expect(validateMockDefinition({ status: 201, body: 'hi' })).toEqual({
+      ok: true,
+      value: {
+        selection: 'rules',
+        responses: [],
+        fallback: { when: [], status: 201, headers: {}, body: 'hi', delayMs: 0, fault: null },
+        answerRegistrationCheck: false,
+      },
+    });
+    expect(validateMockDefinition({ fault: 'timeout' })).toMatchObject({
+      ok: true,
+      value: { fallback: { fault: { type: 'timeout', holdMs: 35_000 } } },
+    });
+  });
+
+  it('names the path and the problem of every mistake', () => {
+    expect(
+      errorsOf({
+        selection: 'first',
+        responses: [
+          { status: 99, when: { path: 'parameters..x', equals: 1 } },
+          { when: { path: 'parameters.x', regex: '(' }, delayMs: -1, headers: { 'Content-Length': '5' } },
+          { when: { path: 'parameters.x', equals: 1, exists: true }, fault: 'explode' },
+          { stauts: 200 },
+        ],
+        fallback: { when: { path: 'x', exists: 'yes' } },
+      }),
+    ).toEqual([
+      'selection: selection must be one of rules, sequence, random, not the text "first"',
+      'responses[0].status: status must be an HTTP status from 100 to 599, not the number 99',
+      expect.stringMatching(/^responses\[0\]\.when\.path: cannot read the path at "\.\.x"/),
+      'responses[1].headers.Content-Length: Content-Length is set by the server; leave it out',
+      expect.stringMatching(/^responses\[1\]\.delayMs: delayMs must be whole milliseconds from 0 to 120000, not the number -1/),
+      expect.stringMatching(/^responses\[1\]\.when\.regex: not a valid regular expression/),
+      expect.stringMatching(/^responses\[2\]\.fault: fault must be one of timeout, drop, non-json, error/),
+      'responses[2].when: a condition takes one operator, not equals and exists',
+      expect.stringMatching(/^responses\[3\]\.stauts: unknown field "stauts"/),
+      'fallback.when: the fallback answers when nothing else matched; it cannot have conditions',
+    ]);
+  });
+
+  it('refuses an empty mock and mixing the two forms', () => {
+    expect(errorsOf({})).toEqual([expect.stringMatching(/^responses: the mock has no answer/)]);
+    expect(errorsOf({ status: 200, responses: [] })).toEqual([expect.stringMatching(/give either one answer/)]);
+    expect(errorsOf([1])).toEqual([expect.stringMatching(/a mock must be an object/)]);
+  });
+
+  it('reports JSON and YAML syntax errors with line and column', () => {
+    expect(parseMockText('{\n  "status": 200,\n  "body": }', 'json')).toMatchObject({ ok: false, errors: [{ line: 3, column: 11 }] });
+    expect(parseMockText('status: 200\nbody: [unclosed\n', 'yaml')).toMatchObject({
+      ok: false,
+      errors: [expect.objectContaining({ message: expect.stringMatching(/^not valid YAML/), line: expect.any(Number) })],
+    });
+    expect(parseMockText('status: 200\nstatus: 201\n', 'yaml')).toMatchObject({ ok: false });
+    expect(parseMockText('status: 202\nbody:\n  result: "{{uuid}}"\n  error: ""\n', 'yaml')).toMatchObject({
+      ok: true,
+      value: { fallback: { status: 202 } },
+    });
+  });
+});
+
+describe('json paths', () => {
+  const call = { parameters: { user: { email: 'a@b' }, items: [{ id: 'A1' }], 'odd key': 1 } };
+  it.each([
+    ['parameters.user.email', 'a@b'],
+    ['$.parameters.items[0].id', 'A1'],
+    ['parameters["odd key"]', 1],
+    ['parameters.items[3].id', undefined],
+    ['parameters.user.email.length', undefined],
+  ])('%s', (path, expected) => {
+    const parsed = parsePath(path);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(valueAt(call, parsed.segments)).toEqual(expected);
+  });
+});
+
+describe('checkAnswer', () => {
+  const check = (status: number, body: string, durationMs = 5) =>
+    checkAnswer({ who: 'your handler', status, body: Buffer.from(body), fullSize: Buffer.byteLength(body), durationMs }).map((v) => v.code);
+  it("passes Flowent's success shape and flags each departure", () => {
+    expect(check(200, '{"result":"ok","error":""}')).toEqual([]);
+    expect(check(200, '{"result":"ok"}')).toEqual([]);
+    expect(check(500, '{"result":"","error":"x"}')).toEqual(['not-2xx']);
+    expect(check(200, '[]')).toEqual(['not-object']);
+    expect(check(200, '{"error":""}')).toEqual(['result-missing']);
+    expect(check(200, '{"result":null,"error":3}')).toEqual(['result-not-string', 'error-not-string']);
+    expect(check(201, '{"result":"ok","error":"but"}')).toEqual(['error-on-success']);
+    expect(check(200, '{"result":"ok","error":""}', 30_000)).toEqual(['too-slow']);
+    expect(check(0, '')).toEqual(['no-answer']);
+  });
+});
+
+describe('normalized definitions', () => {
+  it('validate again unchanged (what the CLI and the UI store round-trips)', () => {
+    const first = validateMockDefinition({
+      selection: 'rules',
+      responses: [{ name: 'n', when: { path: 'parameters.a', equals: 1 }, fault: 'timeout', headers: { 'X-A': 'b' } }],
+      fallback: { fault: { type: 'error', message: 'm' }, delayMs: 5 },
+    });
+    expect(first.ok).toBe(true);
+    if (first.ok) expect(validateMockDefinition(JSON.parse(JSON.stringify(first.value)))).toEqual(first);
+  });
+});
+
+describe('YAML positions', () => {
+  it('gives the line and column of each invalid field', () => {
+    const outcome = parseMockText(
+      'selection: rules\nresponses:\n  - status: 700\n    when:\n      path: parameters.a\n      regex: "("\n',
+      'yaml',
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      errors: [
+        { path: 'responses[0].status', line: 3, column: 13 },
+        { path: 'responses[0].when.regex', line: 6, column: 14 },
+      ],
+    });
+  });
+});

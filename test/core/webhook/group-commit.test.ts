@@ -1,0 +1,158 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebhookServer } from '../../../main/core/webhook/webhook-server';
+import { Responder } from '../../../main/core/answers/responder';
+import { BatchedWriter, type BatchInsert } from '../../../main/core/store/batched-writer';
+import { CallsRepository, type NewCall } from '../../../main/core/store/calls-repository';
+import { migrate } from '../../../main/core/store/migrations';
+import { RespondRepository } from '../../../main/core/store/answers-repository';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const KEY = 'group-key';
+const READ_ONLY_MESSAGE =
+  'Flowent Companion could not store this call: the history is read-only. Free space or fix the data folder, then send it again.';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A webhook server on port 0 over a real SQLite file this test also holds, to break it on purpose. */
+async function startServer() {
+  const dir = makeTempDir();
+  const db = new Database(join(dir.path, 'history.sqlite'));
+  db.pragma('journal_mode = WAL');
+  const migrated = migrate(db);
+  if (!migrated.ok) throw new Error(migrated.message);
+  const calls = new CallsRepository(db);
+  const respond = new RespondRepository(db);
+  const responder = new Responder({
+    repository: () => respond,
+    startupForwardTarget: null,
+    forwardTimeoutMs: 30_000,
+    fallbackToMock: false,
+  });
+  const internalErrors: unknown[] = [];
+  const server = new WebhookServer({
+    host: '127.0.0.1',
+    port: 0,
+    headersTimeoutMs: 10_000,
+    bodyIdleTimeoutMs: 10_000,
+    bodyLimitBytes: 1024 * 1024,
+    enforceSignatures: false,
+    calls,
+    responder,
+    hmacKey: () => KEY,
+    onStored: () => {},
+    onInternalError: (error) => internalErrors.push(error),
+  });
+  const started = await server.start();
+  if (!started.ok) throw new Error(started.message);
+  cleanups.push(() => dir.remove());
+  cleanups.push(() => {
+    db.close();
+  });
+  cleanups.push(() => server.stop());
+  cleanups.push(() => responder.close());
+  const baseUrl = `http://127.0.0.1:${started.value.port}`;
+  const send = async (n: number) => {
+    const response = await fetch(`${baseUrl}/actions/group_test`, {
+      method: 'POST',
+      body: signedBody(flowentPayload('group_test', { n }), KEY),
+      headers: { 'content-type': 'application/json' },
+    });
+    return { n, status: response.status, json: (await response.json()) as { result: string; error: string } };
+  };
+  /** Opens one connection per call first, then writes every request in one go, so they arrive together. */
+  const burst = async (numbers: number[]) => {
+    const sockets = await Promise.all(numbers.map(() => openSocket(started.value.port)));
+    // Let the server accept every connection first, as with a client's pool of open connections.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const replies = sockets.map((socket) => readAll(socket));
+    sockets.forEach((socket, i) => {
+      const body = signedBody(flowentPayload('group_test', { n: numbers[i] }), KEY);
+      socket.write(
+        `POST /actions/group_test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    });
+    return (await Promise.all(replies)).map((text, i) => ({ n: numbers[i]!, status: parseResponse(text).status }));
+  };
+  const storedNumbers = () =>
+    (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map(
+      (row) => row.n,
+    );
+  return { db, calls, send, burst, storedNumbers, internalErrors };
+}
+
+describe('group commit', () => {
+  it('stores every answered call when many arrive together, in fewer transactions than calls', async () => {
+    const server = await startServer();
+    const insert = vi.spyOn(server.calls, 'insert');
+    const answers = await server.burst(Array.from({ length: 300 }, (_, n) => n));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    const stored = new Set(server.storedNumbers());
+    expect(answers.filter((answer) => !stored.has(answer.n)).map((answer) => answer.n)).toEqual([]);
+    expect(stored.size).toBe(300);
+    const batches = insert.mock.calls.map(([rows]) => (Array.isArray(rows) ? rows.length : 1));
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+  });
+
+  it('answers every call of a batch that cannot be written with a 503 saying why, reports it once, and recovers', async () => {
+    const server = await startServer();
+    // A real refusal from SQLite: this connection may no longer write (SQLITE_READONLY).
+    server.db.pragma('query_only = ON');
+    const refused = await Promise.all(Array.from({ length: 50 }, (_, n) => server.send(n)));
+    expect(refused.map((answer) => answer.status)).toEqual(Array.from({ length: 50 }, () => 503));
+    for (const answer of refused) expect(answer.json).toEqual({ result: '', error: READ_ONLY_MESSAGE });
+    expect(server.internalErrors.map((error) => (error as Error).message)).toEqual([READ_ONLY_MESSAGE]);
+    expect(server.storedNumbers()).toEqual([]);
+
+    server.db.pragma('query_only = OFF');
+    const accepted = await Promise.all(Array.from({ length: 20 }, (_, n) => server.send(100 + n)));
+    expect(accepted.every((answer) => answer.status === 200)).toBe(true);
+    expect(server.storedNumbers().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, n) => 100 + n));
+    expect(server.internalErrors).toHaveLength(1);
+  });
+});
+
+describe('BatchedWriter', () => {
+  const call = (n: number) => ({ method: 'POST', path: `/${n}` }) as NewCall;
+
+  it('writes calls queued in one turn of the event loop as one batch, and splits at the batch limit', async () => {
+    const batches: string[][] = [];
+    let nextId = 1;
+    const repository: BatchInsert = { insert: (rows) => (batches.push(rows.map((r) => r.path)), rows.map(() => nextId++)) };
+    const writer = new BatchedWriter(repository, 4);
+    const outcomes = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => writer.write(call(n))));
+    expect(batches).toEqual([
+      ['/1', '/2', '/3', '/4'],
+      ['/5', '/6'],
+    ]);
+    expect(outcomes).toEqual([1, 2, 3, 4, 5, 6].map((id) => ({ ok: true, id })));
+    await writer.write(call(7));
+    expect(batches).toHaveLength(3);
+  });
+
+  it('settles no promise before its batch is written, and gives every call of a failed batch the fault', async () => {
+    const error = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    let written = false;
+    const writer = new BatchedWriter({
+      insert: () => {
+        written = true;
+        throw error;
+      },
+    });
+    const pending = [writer.write(call(1)), writer.write(call(2))];
+    let settledEarly = false;
+    void Promise.race(pending).then(() => {
+      settledEarly = !written;
+    });
+    const outcomes = await Promise.all(pending);
+    expect(settledEarly).toBe(false);
+    for (const outcome of outcomes) expect(outcome).toEqual({ ok: false, fault: { code: 'disk-full', reason: 'the disk is full' }, error });
+  });
+});
