@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import { NoBridge } from './components/NoBridge';
-import { filterFromSearch } from './lib/filter-state';
-import { initFilter } from './store/calls-actions';
+import { App } from './app/App';
+import { NoBridge } from './app/NoBridge';
+import { filterFromSearch } from './calls/filter-state';
+import { initFilter } from './calls/calls-actions';
 import { chooseBridge } from './transport/choose-bridge';
 import './styles.css';
 

@@ -24,7 +24,7 @@ describe('lint boundaries between core, shell and renderer', () => {
 
   it('keeps renderer code out of main', async () => {
     expect(
-      await boundaryErrors('main/core/some-module.ts', "import { App } from '../../renderer/src/components/App';\nexport const a = App;\n"),
+      await boundaryErrors('main/core/some-module.ts', "import { App } from '../../renderer/src/app/App';\nexport const a = App;\n"),
     ).toEqual([expect.stringMatching(/main must not import renderer code/)]);
   });
 

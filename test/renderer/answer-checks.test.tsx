@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { ANSWERED_BY_LABEL } from '../../renderer/src/lib/format';
+import { ANSWERED_BY_LABEL } from '../../renderer/src/shared/format';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { openCall, resetAll } from './setup';
 

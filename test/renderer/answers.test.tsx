@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { EXAMPLE_MOCK } from '../../renderer/src/lib/example-mock';
+import { EXAMPLE_MOCK } from '../../renderer/src/answers/example-mock';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { editorIn, typeInto } from './editor-kit';
 import { renderApp, resetAll } from './setup';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { splitHar } from '../../renderer/src/store/replay-har-actions';
+import { splitHar } from '../../renderer/src/replay/replay-har-actions';
 import type { ConnectionEvent } from '../../renderer/src/transport/connection';
 import { FakeBridge } from './fake-bridge';
 import { renderApp, resetAll } from './setup';

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { filterFromSearch } from '../../renderer/src/lib/filter-state';
-import { initFilter } from '../../renderer/src/store/calls-actions';
-import { useCallsStore } from '../../renderer/src/store/stores';
+import { filterFromSearch } from '../../renderer/src/calls/filter-state';
+import { initFilter } from '../../renderer/src/calls/calls-actions';
+import { useCallsStore } from '../../renderer/src/app/stores';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../main/contract/api';
-import { firstDifference, hexDump } from '../../renderer/src/lib/bytes';
-import { EMPTY_FILTER, filterFromSearch, filterToSearch, matchesFilter, toCallFilter } from '../../renderer/src/lib/filter-state';
-import { prettyTokens, tokenizeJson } from '../../renderer/src/lib/json-tokens';
-import { sparkBuckets } from '../../renderer/src/lib/sparkline';
-import { createEventBatcher } from '../../renderer/src/store/event-batcher';
+import { firstDifference, hexDump } from '../../renderer/src/shared/bytes';
+import { EMPTY_FILTER, filterFromSearch, filterToSearch, matchesFilter, toCallFilter } from '../../renderer/src/calls/filter-state';
+import { prettyTokens, tokenizeJson } from '../../renderer/src/shared/json-tokens';
+import { sparkBuckets } from '../../renderer/src/app/sparkline';
+import { createEventBatcher } from '../../renderer/src/app/event-batcher';
 import { makeCall, summaryOf } from './fake-bridge';
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
-import { App } from '../../renderer/src/components/App';
-import { resetStores } from '../../renderer/src/store/stores';
+import { App } from '../../renderer/src/app/App';
+import { resetStores } from '../../renderer/src/app/stores';
 import type { RendererBridge } from '../../renderer/src/transport/connection';
 
 export function renderApp(bridge: RendererBridge) {

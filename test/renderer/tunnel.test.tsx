@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { TunnelStatus } from '../../main/contract/api';
-import { useAccountStore } from '../../renderer/src/store/account-store';
-import { useUiStore } from '../../renderer/src/store/stores';
+import { useAccountStore } from '../../renderer/src/account/account-store';
+import { useUiStore } from '../../renderer/src/app/stores';
 import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 

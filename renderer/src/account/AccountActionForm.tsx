@@ -1,0 +1,175 @@
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import type { ActionCreate, ActionInputCheck, FieldProblem, FlowentAction } from '../../../main/contract/account';
+import { parseSchemaText, prettySchema } from './account-format';
+import { checkActionInput, registerAction, updateAction } from './account-registry';
+import { ActionFormField, FieldProblems } from './ActionFormField';
+import { RegisterHere } from './RegisterHere';
+import { useUnsavedWork } from '../app/use-unsaved-work';
+
+// CodeMirror is most of a dialog's weight: loaded when the form first opens.
+const SchemaEditor = lazy(() => import('../answers/MockEditor'));
+
+const CHECK_DELAY_MS = 250;
+const STARTER_SCHEMA = { type: 'object', properties: {}, required: [] };
+const NO_CHECK: ActionInputCheck = { problems: [], warnings: [] };
+const FIELDS: FieldProblem['field'][] = ['name', 'description', 'webhook_url', 'json_schema'];
+
+interface Props {
+  /** null: a new action. */
+  existing: FlowentAction | null;
+  onDone: () => void;
+}
+
+/**
+ * Registers or edits an action with Flowent's own validation run as the user types (the
+ * core's checkAction), so every problem shows next to its field before anything is sent.
+ */
+export function AccountActionForm({ existing, onDone }: Props) {
+  const [name, setName] = useState(existing?.name ?? '');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [webhookUrl, setWebhookUrl] = useState(existing?.webhook_url ?? '');
+  const [schemaText, setSchemaText] = useState(prettySchema(existing?.json_schema ?? STARTER_SCHEMA));
+  const [check, setCheck] = useState<ActionInputCheck>(NO_CHECK);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Problems show for fields the user has been to (all of them after a first try to send), not on an empty form.
+  const [touched, setTouched] = useState<ReadonlySet<FieldProblem['field']>>(() => new Set(existing ? FIELDS : []));
+  const touch = (field: FieldProblem['field']) => setTouched((t) => (t.has(field) ? t : new Set([...t, field])));
+  const parsed = parseSchemaText(schemaText);
+  const edited =
+    name !== (existing?.name ?? '') ||
+    description !== (existing?.description ?? '') ||
+    webhookUrl !== (existing?.webhook_url ?? '') ||
+    schemaText !== prettySchema(existing?.json_schema ?? STARTER_SCHEMA);
+  useUnsavedWork(edited ? `the action ${existing?.name ?? (name || 'being registered')}` : null);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      const input: Partial<ActionCreate> = {
+        name,
+        description,
+        webhook_url: webhookUrl,
+        ...(parsed.ok ? { json_schema: parsed.schema } : {}),
+      };
+      void checkActionInput(input, false).then((result) => current && setCheck(result));
+    }, CHECK_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // parsed follows schemaText.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name, description, webhookUrl, schemaText]);
+
+  const allProblems: FieldProblem[] = [
+    ...check.problems,
+    ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }]),
+  ];
+  const problems = allProblems.filter((p) => touched.has(p.field));
+  const blocked = allProblems.length > 0 ? `Fix ${allProblems.length} problem${allProblems.length === 1 ? '' : 's'} first.` : null;
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(new Set(FIELDS));
+    if (!parsed.ok) return;
+    setBusy(true);
+    // The check shown may be one keystroke old (it waits for a pause in typing): check what is sent.
+    const fresh = await checkActionInput({ name, description, webhook_url: webhookUrl, json_schema: parsed.schema }, false);
+    setCheck(fresh);
+    if (fresh.problems.length > 0) {
+      setBusy(false);
+      return;
+    }
+    const error = existing
+      ? await updateAction(existing.name, { description, webhook_url: webhookUrl, json_schema: parsed.schema })
+      : await registerAction({ name, description, webhook_url: webhookUrl, json_schema: parsed.schema });
+    setBusy(false);
+    setMessage(error);
+    if (!error) onDone();
+  }
+
+  return (
+    <form
+      className="action-form"
+      aria-label={existing ? `Edit ${existing.name}` : 'Register an action'}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <h3>{existing ? `Edit ${existing.name}` : 'Register an action'}</h3>
+      <ActionFormField
+        label="Name"
+        field="name"
+        value={name}
+        onValue={setName}
+        onTouch={touch}
+        problems={problems}
+        readOnly={existing !== null}
+        spellCheck={false}
+        placeholder="send_email"
+      />
+      <ActionFormField
+        label="Description"
+        field="description"
+        value={description}
+        onValue={setDescription}
+        onTouch={touch}
+        problems={problems}
+        placeholder="Sends an email"
+      />
+      <ActionFormField
+        label="Webhook URL"
+        field="webhook_url"
+        value={webhookUrl}
+        onValue={setWebhookUrl}
+        onTouch={touch}
+        problems={problems}
+        inputMode="url"
+        spellCheck={false}
+        placeholder="https://example.com/actions/send_email (or use Register here below)"
+      />
+      <div className="field">
+        <span className="field-label">JSON Schema of the parameters</span>
+        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <SchemaEditor
+            value={schemaText}
+            onChange={(text) => {
+              setSchemaText(text);
+              touch('json_schema');
+            }}
+            marks={[]}
+            label="JSON Schema (JSON)"
+          />
+        </Suspense>
+        <FieldProblems field="json_schema" problems={problems} />
+      </div>
+      {check.warnings.map((w) => (
+        <p key={w} className="muted" role="note">
+          {w}
+        </p>
+      ))}
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          {existing ? 'Save changes' : 'Register'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}
+      </div>
+      {message && (
+        <p className="form-error" role="alert" aria-label="Flowent error">
+          {message}
+        </p>
+      )}
+      {!existing && parsed.ok && (
+        <RegisterHere
+          name={name}
+          description={description}
+          schema={parsed.schema}
+          blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import type { AccountState, FlowentAction } from '../../../main/contract/account';
+import { badgesOf, prettySchema } from './account-format';
+import { formatDateTime } from '../shared/format';
+import { deleteAction, linkAction, unlinkAction } from './account-registry';
+import { loadAccount } from './account-actions';
+import { ActionBadges } from './ActionBadges';
+import { CopyButton } from '../shared/CopyButton';
+import { JsonView } from '../shared/JsonView';
+import { RegisterHere } from './RegisterHere';
+
+interface Props {
+  account: AccountState;
+  action: FlowentAction;
+  onBack: () => void;
+  onEdit: () => void;
+}
+
+/** One action as Flowent holds it, and what can be done with it. */
+export function AccountActionView({ account, action, onBack, onEdit }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const badges = badgesOf(account, action);
+  const stale = account.stale.find((s) => s.profile === account.activeProfile && s.action === action.name);
+  const schema = prettySchema(action.json_schema);
+
+  async function run(task: () => Promise<string | null>, after?: () => void) {
+    setBusy(true);
+    const error = await task();
+    setBusy(false);
+    setMessage(error);
+    if (!error) after?.();
+  }
+
+  return (
+    <section aria-label={`Action ${action.name}`}>
+      <div className="button-row">
+        <button type="button" onClick={onBack}>
+          ← All actions
+        </button>
+        <button type="button" onClick={onEdit}>
+          Edit
+        </button>
+        {badges.includes('linked') ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => unlinkAction(action.name),
+                () => void loadAccount(),
+              )
+            }
+          >
+            Unlink
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            title="Re-point it at the public URL whenever that changes"
+            onClick={() =>
+              void run(
+                () => linkAction(action.name, false),
+                () => void loadAccount(),
+              )
+            }
+          >
+            Link to this companion
+          </button>
+        )}
+        {confirming ? (
+          <span role="group" aria-label="Confirm deleting the action">
+            <button type="button" className="danger" disabled={busy} onClick={() => void run(() => deleteAction(action.name), onBack)}>
+              Delete {action.name} from Flowent
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+      <h3>
+        <code>{action.name}</code> <CopyButton text={action.name} what="action name" /> <ActionBadges badges={badges} />
+      </h3>
+      {stale && (
+        <p className="banner banner-warn" role="note">
+          {stale.message}
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Description</dt>
+        <dd>{action.description}</dd>
+        <dt>Webhook URL</dt>
+        <dd>
+          <code data-testid="action-webhook-url">{action.webhook_url}</code> <CopyButton text={action.webhook_url} what="webhook_url" />
+        </dd>
+        <dt>Updated</dt>
+        <dd>{Number.isNaN(Date.parse(action.updated_at)) ? action.updated_at : formatDateTime(Date.parse(action.updated_at))}</dd>
+        <dt>Id</dt>
+        <dd>
+          <code>{action.id}</code>
+        </dd>
+      </dl>
+      <h3>
+        JSON Schema <CopyButton text={schema} what="JSON Schema" />
+      </h3>
+      <JsonView text={schema} label="JSON Schema" />
+      <RegisterHere name={action.name} description={action.description} schema={action.json_schema} />
+      {message && (
+        <p className="form-error" role="alert" aria-label="Action error">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { AccountState } from '../../../main/contract/account';
+import { loadActions } from './account-registry';
+import { useAccountStore } from './account-store';
+import { AccountActionForm } from './AccountActionForm';
+import { AccountActionList } from './AccountActionList';
+import { AccountActionView } from './AccountActionView';
+
+type Screen = { kind: 'list' } | { kind: 'view'; name: string } | { kind: 'edit'; name: string } | { kind: 'new' };
+
+/** The action registry of the active profile: list, one action, the register/edit form. */
+export function AccountActions({ account }: { account: AccountState }) {
+  const actions = useAccountStore((s) => s.actions);
+  const [screen, setScreen] = useState<Screen>({ kind: 'list' });
+  const tokenSet = account.apiToken.set;
+  const gateway = account.profiles.find((p) => p.name === account.activeProfile)?.baseUrl ?? null;
+  useEffect(() => {
+    if (tokenSet) void loadActions();
+  }, [tokenSet, account.activeProfile, gateway]);
+
+  if (!tokenSet) {
+    return (
+      <div className="explain-box" data-testid="actions-empty">
+        Set your API token (Account tab) to see your actions{account.canSetApiToken ? '' : `: here it comes from ${account.apiTokenHint}`}.{' '}
+        <button type="button" onClick={() => useAccountStore.setState({ tab: 'account' })}>
+          Go to the API token
+        </button>
+      </div>
+    );
+  }
+  const toList = () => setScreen({ kind: 'list' });
+  const current = screen.kind === 'view' || screen.kind === 'edit' ? (actions?.find((a) => a.name === screen.name) ?? null) : null;
+  if (screen.kind === 'new') return <AccountActionForm existing={null} onDone={toList} />;
+  if (screen.kind === 'edit' && current)
+    return <AccountActionForm existing={current} onDone={() => setScreen({ kind: 'view', name: current.name })} />;
+  if (screen.kind === 'view' && current) {
+    return (
+      <AccountActionView
+        account={account}
+        action={current}
+        onBack={toList}
+        onEdit={() => setScreen({ kind: 'edit', name: current.name })}
+      />
+    );
+  }
+  return (
+    <AccountActionList account={account} onOpen={(name) => setScreen({ kind: 'view', name })} onNew={() => setScreen({ kind: 'new' })} />
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { loadAccount } from './account-actions';
+import { useAccountStore } from './account-store';
+import { closePanel } from '../app/ui-actions';
+import { AccountActions } from './AccountActions';
+import { AccountFollow } from './AccountFollow';
+import { AccountProfiles } from './AccountProfiles';
+import { AccountSession } from './AccountSession';
+import { AccountToken } from './AccountToken';
+import { Dialog } from '../app/Dialog';
+
+export type AccountTab = 'account' | 'actions';
+
+/** The Flowent account: profiles, the API token and session (Account), and the action registry (Actions). */
+export function AccountDialog() {
+  const account = useAccountStore((s) => s.account);
+  const tab = useAccountStore((s) => s.tab);
+  useEffect(() => {
+    void loadAccount();
+  }, []);
+  return (
+    <Dialog title="Flowent account" closeLabel="Close Flowent account" onClose={closePanel} className="wide account-dialog">
+      <div className="tabs" role="tablist" aria-label="Account sections">
+        <TabButton tab="account" current={tab} label="Account" />
+        <TabButton tab="actions" current={tab} label="Actions" />
+      </div>
+      {!account ? (
+        <p className="muted">Loading the Flowent account…</p>
+      ) : tab === 'account' ? (
+        <div role="tabpanel" aria-label="Account">
+          <AccountProfiles account={account} />
+          <AccountToken account={account} />
+          <AccountSession account={account} />
+          <AccountFollow account={account} />
+        </div>
+      ) : (
+        <div role="tabpanel" aria-label="Actions">
+          <AccountActions account={account} />
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+function TabButton({ tab, current, label }: { tab: AccountTab; current: AccountTab; label: string }) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === current}
+      className={tab === current ? 'active' : undefined}
+      onClick={() => useAccountStore.setState({ tab })}
+    >
+      {label}
+    </button>
+  );
+}

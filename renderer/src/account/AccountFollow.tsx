@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { AccountState, FollowMode } from '../../../main/contract/account';
+import { describeFollowChange } from './account-format';
+import { formatDateTime } from '../shared/format';
+import { setFollowMode } from './account-actions';
+
+/** Whether linked actions follow a new public URL by themselves, and what was changed so far. */
+export function AccountFollow({ account }: { account: AccountState }) {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section aria-label="Follow the tunnel">
+      <h3>Follow the public URL</h3>
+      <label className="inline-field">
+        When the public URL changes
+        <select
+          aria-label="Follow mode"
+          value={account.followMode}
+          onChange={(e) => void setFollowMode(e.target.value as FollowMode).then(setMessage)}
+        >
+          <option value="auto">update linked actions in Flowent</option>
+          <option value="ask">ask me first</option>
+        </select>
+      </label>
+      <p className="muted">
+        {account.links.length === 0
+          ? 'No linked actions: "Register here" in Actions links an action to this companion.'
+          : `${account.links.length} linked action${account.links.length === 1 ? '' : 's'}: ${account.links.map((l) => `${l.action} (${l.profile})`).join(', ')}.`}
+      </p>
+      {message && (
+        <p className="form-error" role="alert" aria-label="Follow mode error">
+          {message}
+        </p>
+      )}
+      {account.followHistory.length > 0 && (
+        <ol className="follow-history" aria-label="Follow history">
+          {account.followHistory.map((record) => (
+            <li key={record.at}>
+              <div>
+                {formatDateTime(record.at)}: <code>{record.previous}</code> → <code>{record.current}</code> ({record.mode})
+              </div>
+              <ul>
+                {record.changes.map((c) => (
+                  <li key={`${c.profile}/${c.action}`} className={`follow-${c.outcome}`}>
+                    {describeFollowChange(c)}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountState, FlowentProfile } from '../../../main/contract/account';
+import { deleteProfile, saveProfile, switchProfile } from './account-actions';
+
+const DEFAULT_PROFILE = 'default';
+
+/** The Flowent instances the user works with; one is active. */
+export function AccountProfiles({ account }: { account: AccountState }) {
+  const [editing, setEditing] = useState<FlowentProfile | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function run(action: () => Promise<string | null>) {
+    setMessage(await action());
+  }
+
+  return (
+    <section aria-label="Profiles">
+      <h3>Profiles</h3>
+      <ul className="profile-list" aria-label="Profile list">
+        {account.profiles.map((p) => {
+          const active = p.name === account.activeProfile;
+          return (
+            <li key={p.name} className={active ? 'active' : undefined} data-testid={`profile-${p.name}`}>
+              <strong>{p.name}</strong> <code>{p.baseUrl}</code> {active && <span className="badge badge-ok">active</span>}
+              <span className="row-buttons">
+                {!active && (
+                  <button type="button" onClick={() => void run(() => switchProfile(p.name))}>
+                    Use {p.name}
+                  </button>
+                )}
+                <button type="button" aria-label={`Edit profile ${p.name}`} onClick={() => setEditing(p)}>
+                  Edit
+                </button>
+                {p.name !== DEFAULT_PROFILE &&
+                  (confirmDelete === p.name ? (
+                    <>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => void run(() => deleteProfile(p.name)).then(() => setConfirmDelete(null))}
+                      >
+                        Delete {p.name} for good
+                      </button>
+                      <button type="button" onClick={() => setConfirmDelete(null)}>
+                        Keep
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" aria-label={`Delete profile ${p.name}`} onClick={() => setConfirmDelete(p.name)}>
+                      Delete
+                    </button>
+                  ))}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {editing ? (
+        <ProfileForm key={editing.name} initial={editing} onDone={() => setEditing(null)} />
+      ) : (
+        <button type="button" onClick={() => setEditing({ name: '', baseUrl: '' })}>
+          Add profile…
+        </button>
+      )}
+      {message && (
+        <p className="form-error" role="alert" aria-label="Profile error">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () => void }) {
+  const isNew = initial.name === '';
+  const [name, setName] = useState(initial.name);
+  const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const error = await saveProfile({ name: name.trim(), baseUrl: baseUrl.trim() });
+    setBusy(false);
+    setMessage(error);
+    if (!error) onDone();
+  }
+
+  return (
+    <form
+      className="key-form profile-form"
+      aria-label={isNew ? 'New profile' : `Edit profile ${initial.name}`}
+      onSubmit={(e) => void onSubmit(e)}
+    >
+      <label>
+        Profile name
+        <input value={name} readOnly={!isNew} spellCheck={false} placeholder="staging" onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Gateway base URL
+        <input
+          value={baseUrl}
+          inputMode="url"
+          spellCheck={false}
+          placeholder="https://api.flowent.chat/api/v1/gateway"
+          onChange={(e) => setBaseUrl(e.target.value)}
+        />
+      </label>
+      <button type="submit" disabled={busy || !name.trim() || !baseUrl.trim()}>
+        Save profile
+      </button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+      {message && (
+        <p className="form-error" role="alert" aria-label="Profile form error">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import type { AccountState } from '../../../main/contract/account';
+import { removeApiToken, saveApiToken } from './account-actions';
+import { SecretSection, sourceLabel } from '../settings/SecretSection';
+
+/** The active profile's API token: whether it is set and where from, never its value. */
+export function AccountToken({ account }: { account: AccountState }) {
+  const profile = account.activeProfile;
+  const token = account.apiToken;
+  return (
+    <SecretSection
+      title="API token"
+      envVar={account.apiTokenHint}
+      state={token}
+      canSet={account.canSetApiToken}
+      current={
+        token.set
+          ? `An API token is set for ${profile}${token.source ? ` (${sourceLabel(token.source, account.apiTokenHint)})` : ''}.`
+          : `No API token for ${profile}: create one in Flowent's Gateway Management and paste it here.`
+      }
+      currentTestId="api-token-current"
+      inputLabel="New API token"
+      saveLabel="Save token"
+      clearLabel="Clear token"
+      clearable={token.source !== 'environment'}
+      onSave={(value) => saveApiToken(profile, value)}
+      onClear={() => removeApiToken(profile)}
+      readOnlyNote={account.apiTokenHint}
+      readOnlyTestId="api-token-hint"
+      errorLabel="API token error"
+    />
+  );
+}

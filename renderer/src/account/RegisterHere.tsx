@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { actionUrl } from '../tunnel/tunnel';
+import { baseUrlChoices } from './account-format';
+import { registerHere, type RegisterHereOutcome } from './account-registry';
+import { useMetaStore } from '../app/stores';
+
+interface Props {
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+  /** Why it cannot be sent yet (problems in the form), or null. */
+  blocked?: string | null;
+}
+
+/**
+ * One click: registers (or updates) the action at this companion, and says what happened.
+ * Flowent checks the URL before it answers, so the check shows up in the history meanwhile.
+ */
+export function RegisterHere({ name, description, schema, blocked = null }: Props) {
+  const status = useMetaStore((s) => s.status);
+  const choices = baseUrlChoices(status);
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<RegisterHereOutcome | null>(null);
+  const choice = choices.find((c) => c.value === picked) ?? choices[0] ?? null;
+  const shownBase = choice ? (choice.value ?? status?.tunnel.url ?? '') : null;
+
+  async function go() {
+    if (!choice) return;
+    setBusy(true);
+    setOutcome(null);
+    setOutcome(await registerHere(name, description, schema, choice.value));
+    setBusy(false);
+  }
+
+  return (
+    <section aria-label="Register here" className="register-here">
+      <h3>Register here</h3>
+      {choices.length === 0 ? (
+        <p className="muted">The companion is not listening yet: there is no URL to register.</p>
+      ) : (
+        <>
+          <label className="inline-field">
+            Flowent calls
+            <select
+              aria-label="Register at"
+              value={choice ? choices.indexOf(choice) : 0}
+              onChange={(e) => setPicked(choices[Number(e.target.value)]?.value)}
+            >
+              {choices.map((c, i) => (
+                <option key={c.label} value={i}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {shownBase && name && (
+            <p className="muted">
+              webhook_url: <code data-testid="register-here-url">{actionUrl(shownBase, name)}</code>
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" disabled={busy || !name || blocked !== null} title={blocked ?? undefined} onClick={() => void go()}>
+              {busy ? 'Registering…' : `Register ${name || 'the action'} here`}
+            </button>
+            {busy && (
+              <span role="status" data-testid="register-here-progress">
+                Waiting for Flowent: it sends its registration check to this companion (watch the history) before it answers…
+              </span>
+            )}
+          </div>
+        </>
+      )}
+      {outcome && <RegisterOutcome outcome={outcome} />}
+    </section>
+  );
+}
+
+function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
+  if (!outcome.ok) {
+    return (
+      <p className="form-error" role="alert" aria-label="Register here error">
+        {outcome.message}
+      </p>
+    );
+  }
+  const { value, warnings } = outcome;
+  return (
+    <div className="explain-box" role="status" data-testid="register-here-result">
+      {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>: Flowent accepted its
+      registration check. It is linked to this companion.
+      {warnings.map((w) => (
+        <div key={w} className="muted">
+          {w}
+        </div>
+      ))}
+    </div>
+  );
+}

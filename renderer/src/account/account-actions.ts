@@ -1,0 +1,181 @@
+import type { AccountEvent, AccountState, FlowentProfile, FollowMode, FollowRecord } from '../../../main/contract/account';
+import { currentBridge } from '../app/bridge-holder';
+import { useAccountStore } from './account-store';
+import { runResult } from '../app/run-result';
+import { reportError, showToast } from '../app/ui-actions';
+
+/** The newest record still waiting for "Update them", if any. */
+function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
+  return record && record.mode === 'ask' && record.changes.some((c) => c.outcome === 'proposed') ? record : null;
+}
+
+function applyAccount(account: AccountState): void {
+  useAccountStore.setState((s) => {
+    const gatewayOf = (a: AccountState) => a.profiles.find((p) => p.name === a.activeProfile)?.baseUrl ?? null;
+    const profileChanged =
+      s.account !== null && (s.account.activeProfile !== account.activeProfile || gatewayOf(s.account) !== gatewayOf(account));
+    // The history is the truth once it holds the record; an event's record may arrive before it.
+    const known = s.pendingFollow ? account.followHistory.find((r) => r.at === s.pendingFollow?.at) : undefined;
+    const pendingFollow = proposedIn(account.followHistory[0]) ?? (known ? proposedIn(known) : s.pendingFollow);
+    return {
+      account,
+      pendingFollow: pendingFollow && pendingFollow.at !== s.dismissedFollowAt ? pendingFollow : null,
+      // Another profile (or Gateway) is another Flowent: its actions are listed again.
+      ...(profileChanged ? { actions: null, actionsError: null, actionsWarnings: [] } : {}),
+    };
+  });
+}
+
+export async function loadAccount(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    applyAccount(await b.getAccount());
+  } catch (error) {
+    reportError('Could not load the Flowent account', error);
+  }
+}
+
+export function saveProfile(profile: FlowentProfile): Promise<string | null> {
+  return runResult(
+    'save the profile',
+    (b) => b.saveProfile(profile),
+    (account) => {
+      applyAccount(account);
+      showToast(`Profile ${profile.name} saved`);
+    },
+  );
+}
+
+export function deleteProfile(name: string): Promise<string | null> {
+  return runResult(
+    'delete the profile',
+    (b) => b.deleteProfile(name),
+    (account) => {
+      applyAccount(account);
+      showToast(`Profile ${name} deleted`);
+    },
+  );
+}
+
+export function switchProfile(name: string): Promise<string | null> {
+  return runResult(
+    'switch the profile',
+    (b) => b.setActiveProfile(name),
+    (account) => {
+      applyAccount(account);
+      showToast(`Using profile ${name}`);
+    },
+  );
+}
+
+export function saveApiToken(profile: string, token: string): Promise<string | null> {
+  return runResult(
+    'set the API token',
+    (b) => b.setFlowentApiToken(profile, token),
+    (account) => {
+      applyAccount(account);
+      showToast('API token saved');
+    },
+  );
+}
+
+export function removeApiToken(profile: string): Promise<string | null> {
+  return runResult(
+    'clear the API token',
+    (b) => b.clearFlowentApiToken(profile),
+    (account) => {
+      applyAccount(account);
+      useAccountStore.setState({ actions: null, actionsError: null, actionsWarnings: [] });
+      showToast('API token cleared');
+    },
+  );
+}
+
+export function connectFlowent(): Promise<string | null> {
+  return runResult(
+    'connect to Flowent',
+    (b) => b.connectFlowent(),
+    (account) => {
+      applyAccount(account);
+      showToast('Connected to Flowent');
+    },
+  );
+}
+
+export function setFollowMode(mode: FollowMode): Promise<string | null> {
+  return runResult(
+    'change the follow mode',
+    (b) => b.setFollowMode(mode),
+    (account) => {
+      applyAccount(account);
+      showToast(mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated');
+    },
+  );
+}
+
+/** The one click: re-points the actions the newest "ask" record proposed. */
+export function applyFollow(): Promise<string | null> {
+  // What changed is said by the actions-followed event the core sends for this record.
+  return runResult(
+    'update the actions',
+    (b) => b.applyFollow(),
+    () => {
+      useAccountStore.setState({ pendingFollow: null });
+      void loadAccount();
+    },
+  );
+}
+
+export function dismissPendingFollow(): void {
+  useAccountStore.setState((s) => ({ pendingFollow: null, dismissedFollowAt: s.pendingFollow?.at ?? s.dismissedFollowAt }));
+}
+
+/** What the core re-pointed (by itself, or after "Update them"): a toast for the updates, a banner per failure. */
+function sayFollowed(record: FollowRecord): void {
+  const updated = record.changes.filter((c) => c.outcome === 'updated');
+  if (updated.length) showToast(`Pointed ${updated.map((c) => c.action).join(', ')} at ${record.current} in Flowent`, 6000);
+  for (const c of record.changes) {
+    if (c.outcome === 'failed')
+      reportError(
+        `Could not point ${c.action} at the new public URL ${c.to}: ${c.message ?? 'Flowent refused'}. Use Register here in Account → Actions`,
+      );
+  }
+}
+
+/** Applies one batch's account events: one read of the account, however many said it changed. */
+export function applyAccountEvents(events: AccountEvent[]): void {
+  let reload = false;
+  for (const event of events) {
+    switch (event.type) {
+      case 'account-changed':
+        reload = true;
+        break;
+      case 'actions-followed':
+        reload = true;
+        if (proposedIn(event.record)) useAccountStore.setState({ pendingFollow: event.record });
+        else sayFollowed(event.record);
+        break;
+      case 'registration-finished':
+        useAccountStore.setState((s) =>
+          s.account ? { account: { ...s.account, registrations: [event.record, ...s.account.registrations].slice(0, 20) } } : s,
+        );
+        break;
+      default: {
+        const never: never = event;
+        void never;
+      }
+    }
+  }
+  if (reload) void loadAccount();
+}
+
+const ACCOUNT_EVENT_TYPES: ReadonlySet<string> = new Set<AccountEvent['type']>([
+  'account-changed',
+  'actions-followed',
+  'registration-finished',
+]);
+
+export function isAccountEvent(event: { type: string }): event is AccountEvent {
+  return ACCOUNT_EVENT_TYPES.has(event.type);
+}

@@ -1,0 +1,144 @@
+import type {
+  ActionCreate,
+  ActionInputCheck,
+  ActionUpdate,
+  FlowentAction,
+  ParameterCheck,
+  RegisteredHere,
+} from '../../../main/contract/account';
+import { errorMessage } from '../shared/format';
+import { currentBridge } from '../app/bridge-holder';
+import { useAccountStore } from './account-store';
+import { NOT_CONNECTED, runResult } from '../app/run-result';
+import { showToast } from '../app/ui-actions';
+
+/** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
+export async function loadActions(): Promise<void> {
+  useAccountStore.setState({ actionsLoading: true });
+  const message = await runResult(
+    'list the actions',
+    (b) => b.listActions(),
+    ({ value, warnings }) => {
+      useAccountStore.setState({ actions: value, actionsWarnings: warnings, actionsError: null });
+    },
+  );
+  useAccountStore.setState(message ? { actionsLoading: false, actionsError: message } : { actionsLoading: false });
+}
+
+function putAction(action: FlowentAction): void {
+  useAccountStore.setState((s) => {
+    const rest = (s.actions ?? []).filter((a) => a.name !== action.name);
+    return { actions: [...rest, action].sort((a, b) => a.name.localeCompare(b.name)) };
+  });
+}
+
+function warnOf(warnings: string[]): void {
+  for (const w of warnings) showToast(w, 6000);
+}
+
+export function registerAction(input: ActionCreate): Promise<string | null> {
+  return runResult(
+    'register the action',
+    (b) => b.registerAction(input),
+    ({ value, warnings }) => {
+      putAction(value);
+      showToast(`Registered ${value.name}`);
+      warnOf(warnings);
+    },
+  );
+}
+
+export function updateAction(name: string, changes: ActionUpdate): Promise<string | null> {
+  return runResult(
+    'update the action',
+    (b) => b.updateAction(name, changes),
+    ({ value, warnings }) => {
+      putAction(value);
+      showToast(`Updated ${value.name}`);
+      warnOf(warnings);
+    },
+  );
+}
+
+export function deleteAction(name: string): Promise<string | null> {
+  return runResult(
+    'delete the action',
+    (b) => b.deleteAction(name),
+    () => {
+      useAccountStore.setState((s) => ({ actions: s.actions?.filter((a) => a.name !== name) ?? null }));
+      showToast(`Deleted ${name}`);
+    },
+  );
+}
+
+export function linkAction(name: string, repoint: boolean): Promise<string | null> {
+  return runResult(
+    'link the action',
+    (b) => b.linkAction(name, repoint),
+    ({ warnings }) => {
+      showToast(`${name} is linked: it follows the public URL`);
+      warnOf(warnings);
+      if (repoint) void loadActions();
+    },
+  );
+}
+
+export function unlinkAction(name: string): Promise<string | null> {
+  return runResult(
+    'unlink the action',
+    (b) => b.unlinkAction(name),
+    () => showToast(`${name} no longer follows the public URL`),
+  );
+}
+
+export type RegisterHereOutcome = { ok: true; value: RegisteredHere; warnings: string[] } | { ok: false; message: string };
+
+/**
+ * Registers (or updates) the action at this companion. While it waits, Flowent's registration
+ * check arrives in the history; `registering` lets its detail say that the answer is coming.
+ */
+export async function registerHere(
+  name: string,
+  description: string,
+  schema: Record<string, unknown>,
+  baseUrl: string | null,
+): Promise<RegisterHereOutcome> {
+  useAccountStore.setState({ registering: name });
+  const got: { value?: RegisteredHere; warnings?: string[] } = {};
+  const message = await runResult(
+    'register the action here',
+    (b) => b.registerHere(name, description, schema, baseUrl),
+    ({ value, warnings }) => {
+      got.value = value;
+      got.warnings = warnings;
+    },
+  );
+  useAccountStore.setState((s) => (s.registering === name ? { registering: null } : s));
+  if (!got.value) return { ok: false, message: message ?? `Could not register ${name} here: see the message above.` };
+  putAction(got.value.action);
+  return { ok: true, value: got.value, warnings: got.warnings ?? [] };
+}
+
+/** Flowent's validation run by the core; a transport failure becomes one problem, not a throw. */
+export async function checkActionInput(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
+  const b = currentBridge();
+  if (!b) return { problems: [], warnings: [NOT_CONNECTED] };
+  try {
+    return await b.checkAction(input, partial);
+  } catch (error) {
+    return { problems: [], warnings: [`Could not check the action: ${errorMessage(error)}`] };
+  }
+}
+
+export type ParameterCheckOutcome = ParameterCheck | { status: 'error'; message: string };
+
+export async function checkCallParameters(callId: number): Promise<ParameterCheckOutcome | null> {
+  const b = currentBridge();
+  if (!b) return null;
+  try {
+    const result = await b.checkParameters(callId);
+    return result.ok ? result.value : { status: 'error', message: result.message };
+  } catch (error) {
+    return { status: 'error', message: `Could not check the parameters: ${errorMessage(error)}` };
+  }
+}

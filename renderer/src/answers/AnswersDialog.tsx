@@ -1,0 +1,111 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
+import { formatDuration } from '../shared/format';
+import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
+import { closePanel } from '../app/ui-actions';
+import { useMetaStore } from '../app/stores';
+import { Dialog } from '../app/Dialog';
+import { MockSection } from './MockSection';
+
+const DEFAULT_KEY = '';
+
+/** How the companion answers calls, per action or for all: a mock, or forwarding to the developer's handler. */
+export function AnswersDialog() {
+  const answers = useMetaStore((s) => s.answers);
+  const perAction = useMetaStore((s) => s.stats?.perAction);
+  const [key, setKey] = useState(DEFAULT_KEY);
+  useEffect(() => {
+    void loadAnswerSettings();
+  }, []);
+  const action = key === DEFAULT_KEY ? null : key;
+  const names = new Set<string>((perAction ?? []).map((a) => a.action));
+  for (const m of answers?.mocks ?? []) if (m.action) names.add(m.action);
+  for (const r of answers?.routes ?? []) if (r.action) names.add(r.action);
+
+  return (
+    <Dialog title="Answers" closeLabel="Close answers" onClose={closePanel} className="wide">
+      <label className="inline-field action-picker">
+        Answers for
+        <select value={key} onChange={(e) => setKey(e.target.value)}>
+          <option value={DEFAULT_KEY}>Default for all actions</option>
+          {[...names].sort().map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {answers ? (
+        <>
+          <RouteSection key={`route-${key}`} action={action} answers={answers} />
+          <MockSection key={`mock-${key}`} action={action} stored={answers.mocks.find((m) => m.action === action) ?? null} />
+        </>
+      ) : (
+        <p className="muted">Loading the answer settings…</p>
+      )}
+    </Dialog>
+  );
+}
+
+function RouteSection({ action, answers }: { action: string | null; answers: AnswerSettings }) {
+  const route = answers.routes.find((r) => r.action === action) ?? null;
+  const [target, setTarget] = useState(route?.target ?? '');
+  const [modeError, setModeError] = useState<string | null>(null);
+  const [targetError, setTargetError] = useState<string | null>(null);
+
+  async function onMode(value: string) {
+    const mode = value === '' ? null : (value as AnswerMode);
+    setModeError(await saveAnswerMode(action, mode));
+  }
+
+  async function onTarget(e: FormEvent) {
+    e.preventDefault();
+    setTargetError(await saveForwardTarget(action, target.trim() === '' ? null : target.trim()));
+  }
+
+  return (
+    <section aria-label="Answer mode">
+      <h3>Answer with</h3>
+      <label className="inline-field">
+        Mode
+        <select aria-label="Answer mode" value={route?.mode ?? ''} onChange={(e) => void onMode(e.target.value)}>
+          <option value="">{action === null ? 'Not set (mock, or the startup target)' : 'Same as the default'}</option>
+          <option value="mock">Mock</option>
+          <option value="forward">Forward to your handler</option>
+        </select>
+      </label>
+      {modeError && (
+        <p className="form-error" role="alert" aria-label="Mode error">
+          {modeError}
+        </p>
+      )}
+      <form className="key-form" onSubmit={(e) => void onTarget(e)}>
+        <label>
+          Forward target URL
+          <input
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            placeholder="http://localhost:8000/actions/{action_name}"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
+        </label>
+        <button type="submit">{target.trim() === '' && route?.target ? 'Remove target' : 'Save target'}</button>
+      </form>
+      {targetError && (
+        <p className="form-error" role="alert" aria-label="Target error">
+          {targetError}
+        </p>
+      )}
+      <dl className="facts" aria-label="Forwarding facts">
+        <dt>Startup forward target</dt>
+        <dd data-testid="startup-forward-target">{answers.startupForwardTarget ?? 'none (serve --forward sets one)'}</dd>
+        <dt>Forward timeout</dt>
+        <dd>{formatDuration(answers.forwardTimeoutMs)}</dd>
+        <dt>Handler unreachable</dt>
+        <dd>{answers.fallbackToMock ? 'answer with the mock' : 'answer with an error (502/504)'}</dd>
+      </dl>
+    </section>
+  );
+}

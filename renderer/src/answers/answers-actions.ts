@@ -1,0 +1,89 @@
+import type { DefinitionError, MockCheck, AnswerMode } from '../../../main/contract/api';
+import { currentBridge } from '../app/bridge-holder';
+import { NOT_CONNECTED, runResult } from '../app/run-result';
+import { useMetaStore } from '../app/stores';
+import { reportError, showToast } from '../app/ui-actions';
+
+/** What a save reports back to the form that asked: null, or a message (and per-path problems). */
+export interface SaveOutcome {
+  message: string;
+  errors: DefinitionError[];
+}
+
+export async function loadAnswerSettings(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const answers = await b.getAnswerSettings();
+    useMetaStore.setState({ answers });
+  } catch (error) {
+    reportError('Could not load the answer settings', error);
+  }
+}
+
+/** A settings change: its toast on success, and the settings read again. */
+function settle<T>(what: string, call: Parameters<typeof runResult<T>>[1], done: string): Promise<string | null> {
+  return runResult(what, call, () => {
+    showToast(done);
+    void loadAnswerSettings();
+  });
+}
+
+export function saveAnswerMode(action: string | null, mode: AnswerMode | null): Promise<string | null> {
+  return settle('change the answer mode', (b) => b.setAnswerMode(action, mode), 'Answer mode saved');
+}
+
+export function saveForwardTarget(action: string | null, url: string | null): Promise<string | null> {
+  return settle('save the forward target', (b) => b.setForwardTarget(action, url), url ? 'Forward target saved' : 'Forward target removed');
+}
+
+export function removeMock(action: string | null): Promise<string | null> {
+  return settle('clear the mock', (b) => b.clearMock(action), 'Mock cleared');
+}
+
+export async function saveMock(action: string | null, text: string): Promise<SaveOutcome | null> {
+  const b = currentBridge();
+  if (!b) return { message: NOT_CONNECTED, errors: [] };
+  try {
+    const result = await b.setMock(action, text, 'json');
+    if (!result.ok) return { message: result.message, errors: result.errors };
+    showToast('Mock saved');
+    void loadAnswerSettings();
+    return null;
+  } catch (error) {
+    reportError('Could not save the mock', error);
+    return null;
+  }
+}
+
+/** Checks without storing; a transport failure is reported as one problem, not thrown. */
+export async function checkMockText(text: string): Promise<MockCheck> {
+  const b = currentBridge();
+  if (!b) return { ok: false, errors: [{ path: '', message: NOT_CONNECTED }] };
+  try {
+    return await b.checkMock(text, 'json');
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: `Could not check the mock: ${error instanceof Error ? error.message : String(error)}` }],
+    };
+  }
+}
+
+/** Makes the call's answer its action's mock. Success is a toast, failure a banner. */
+export async function mockFromCall(callId: number): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const result = await b.mockFromCall(callId);
+    if (!result.ok) {
+      reportError(`Could not make a mock from call #${callId}: ${result.message}`);
+      return;
+    }
+    const who = result.value.action === null ? 'the default mock' : `the mock for ${result.value.action}`;
+    showToast(`Saved as ${who}`);
+    if (useMetaStore.getState().answers) void loadAnswerSettings();
+  } catch (error) {
+    reportError(`Could not make a mock from call #${callId}`, error);
+  }
+}

@@ -1,0 +1,54 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { startSession } from './session';
+import { useUiStore } from './stores';
+import type { RendererBridge } from '../transport/connection';
+import { AccountBanners } from '../account/AccountBanners';
+import { Banners, Toasts } from './Banners';
+import { CallList } from '../calls/CallList';
+import { DetailPane } from '../calls/DetailPane';
+import { FilterBar } from '../calls/FilterBar';
+import { HelpPopover } from './HelpPopover';
+import { ReplayDialogs } from '../replay/ReplayDialogs';
+import { Header } from './Header';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { TunnelPanel } from '../tunnel/TunnelPanel';
+import { useKeyboard } from './use-keyboard';
+
+// The Answers dialog carries the mock editor: load it when first opened, not at first paint.
+const AnswersDialog = lazy(() => import('../answers/AnswersDialog').then((m) => ({ default: m.AnswersDialog })));
+const AccountDialog = lazy(() => import('../account/AccountDialog').then((m) => ({ default: m.AccountDialog })));
+
+/** The inspector. It never knows whether the bridge is IPC or HTTP. */
+export function App({ bridge }: { bridge: RendererBridge }) {
+  const settingsOpen = useUiStore((s) => s.settingsOpen);
+  const panel = useUiStore((s) => s.panel);
+  useEffect(() => startSession(bridge), [bridge]);
+  useKeyboard();
+  return (
+    <div className="app">
+      <Header />
+      <Banners />
+      <AccountBanners />
+      <FilterBar />
+      <main className="workspace">
+        <CallList />
+        <DetailPane />
+      </main>
+      {settingsOpen && <SettingsDialog />}
+      {panel === 'tunnel' && <TunnelPanel />}
+      {panel === 'answers' && (
+        <Suspense fallback={null}>
+          <AnswersDialog />
+        </Suspense>
+      )}
+      {panel === 'account' && (
+        <Suspense fallback={null}>
+          <AccountDialog />
+        </Suspense>
+      )}
+      {panel === 'help' && <HelpPopover />}
+      <ReplayDialogs />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { sparkBuckets, sparkPoints } from './sparkline';
+import { arrivals, useCallsStore } from './stores';
+
+const WIDTH = 120;
+const HEIGHT = 24;
+
+function compute(): number[] {
+  const now = Date.now();
+  const seen = new Map<number, number>();
+  for (const a of arrivals.times) seen.set(a.id, a.at);
+  // Loaded calls are newest first: stop at the first one outside the window.
+  for (const c of useCallsStore.getState().calls) {
+    if (c.receivedAt < now - 300_000) break;
+    seen.set(c.id, c.receivedAt);
+  }
+  return sparkBuckets(seen.values(), now);
+}
+
+/** Calls per 10 s over the last 5 minutes; redrawn on its own clock, not per event. */
+export function Sparkline() {
+  const [buckets, setBuckets] = useState(compute);
+  useEffect(() => {
+    // A first redraw soon after mount picks up the first page; then a slow steady clock.
+    const first = setTimeout(() => setBuckets(compute()), 500);
+    const timer = setInterval(() => setBuckets(compute()), 2000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, []);
+  const total = buckets.reduce((a, b) => a + b, 0);
+  return (
+    <svg
+      className="sparkline"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={`Request rate: ${total} calls in the last 5 minutes, per 10 seconds`}
+    >
+      <polyline points={sparkPoints(buckets, WIDTH, HEIGHT)} fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}

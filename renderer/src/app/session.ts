@@ -1,0 +1,169 @@
+import type { CallStats, CallSummary, CoreEvent } from '../../../main/contract/api';
+import { matchesFilter } from '../calls/filter-state';
+import { SPARK_WINDOW_MS } from './sparkline';
+import { hasConnection, type RendererBridge } from '../transport/connection';
+import { createEventBatcher, type EventBatcher } from './event-batcher';
+import { arrivals, onReset, useCallsStore, useMetaStore, useUiStore } from './stores';
+import { reportError, setConnection } from './ui-actions';
+import { loadFirstPage } from '../calls/calls-actions';
+import { currentBridge, setBridge } from './bridge-holder';
+import { loadAnswerSettings } from '../answers/answers-actions';
+import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
+import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
+import type { AccountEvent } from '../../../main/contract/account';
+
+let batcher: EventBatcher | null = null;
+onReset(() => {
+  batcher?.dispose();
+  batcher = null;
+});
+
+/**
+ * Connects the stores to a bridge: subscribes to events (batched) and to the connection
+ * state when the transport has one, then loads status, stats and the first page.
+ * Returns the function that disconnects.
+ */
+export function startSession(b: RendererBridge): () => void {
+  setBridge(b);
+  const own = createEventBatcher(applyEvents);
+  batcher = own;
+  const offEvents = b.onEvents((events) => own.push(events));
+  const offConnection = hasConnection(b)
+    ? b.onConnection((event) => {
+        if (event.type === 'reconnecting' || event.type === 'closed') {
+          setConnection(event.type);
+          return;
+        }
+        setConnection('open');
+        void refreshAll();
+      })
+    : () => {};
+  void refreshAll();
+  return () => {
+    offEvents();
+    offConnection();
+    own.dispose();
+    if (batcher === own) batcher = null;
+    if (currentBridge() === b) setBridge(null);
+  };
+}
+
+/** Status, stats and the first page, e.g. after the core may have restarted. */
+export async function refreshAll(): Promise<void> {
+  batcher?.flush();
+  const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
+}
+
+export async function refreshStatus(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const status = await b.getStatus();
+    useMetaStore.setState({ status });
+  } catch (error) {
+    reportError('Could not load the companion status', error);
+  }
+}
+
+export async function refreshStats(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const stats = await b.getStats({});
+    useMetaStore.setState({ stats });
+  } catch (error) {
+    reportError('Could not load call statistics', error);
+  }
+}
+
+export function isFailure(call: CallSummary): boolean {
+  const okVerdict = call.verdict === 'valid' || call.verdict === 'unsigned-test';
+  return !okVerdict || call.status < 200 || call.status > 299;
+}
+
+/** Applies one batch of core events to the stores in a single update per store. */
+export function applyEvents(events: CoreEvent[]): void {
+  let stored: CallSummary[] = [];
+  let cleared = false;
+  let answersChanged = false;
+  const account: AccountEvent[] = [];
+  for (const event of events) {
+    if (isAccountEvent(event)) {
+      account.push(event);
+      continue;
+    }
+    switch (event.type) {
+      case 'call-stored':
+        stored.push(event.call);
+        break;
+      case 'history-cleared':
+        cleared = true;
+        stored = [];
+        break;
+      case 'status-changed':
+        useMetaStore.setState({ status: event.status });
+        break;
+      case 'answers-changed':
+        answersChanged = true;
+        break;
+      case 'tunnel-status': {
+        const tunnel = event.status;
+        useMetaStore.setState((s) => (s.status ? { status: { ...s.status, tunnel } } : s));
+        break;
+      }
+      case 'tunnel-url-changed':
+        useUiStore.setState({ urlChange: { previous: event.previous, current: event.current } });
+        break;
+      case 'replay-progress':
+      case 'replay-finished':
+        applyReplayEvent(event);
+        break;
+      default: {
+        const never: never = event;
+        void never;
+      }
+    }
+  }
+  if (account.length) applyAccountEvents(account);
+  // Only a loaded copy is kept fresh; the Answers dialog loads its own when it opens.
+  if (answersChanged && useMetaStore.getState().answers) void loadAnswerSettings();
+  if (cleared) {
+    arrivals.times = [];
+    useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
+    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [] } : s.stats }));
+  }
+  if (stored.length === 0) return;
+
+  const now = Date.now();
+  for (const call of stored) arrivals.times.push({ id: call.id, at: call.receivedAt });
+  const cutoff = now - SPARK_WINDOW_MS;
+  const firstKept = arrivals.times.findIndex((a) => a.at >= cutoff);
+  arrivals.times = firstKept < 0 ? [] : arrivals.times.slice(firstKept);
+
+  useMetaStore.setState((s) => (s.stats ? { stats: countInto(s.stats, stored) } : s));
+
+  useCallsStore.setState((s) => {
+    const matching = stored.filter((c) => matchesFilter(c, s.activeQuery));
+    if (matching.length === 0) return s;
+    // Summaries carry no body, so a text search cannot be checked here: offer a refresh.
+    if (s.activeQuery.text) return { pendingNew: s.pendingNew + matching.length };
+    const newest = s.calls[0]?.id ?? -Infinity;
+    const fresh = matching.filter((c) => c.id > newest).sort((a, b) => b.id - a.id);
+    return fresh.length ? { calls: [...fresh, ...s.calls] } : s;
+  });
+}
+
+function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
+  const perAction = new Map(stats.perAction.map((a) => [a.action, a.count]));
+  let failures = stats.failures;
+  for (const call of calls) {
+    if (isFailure(call)) failures += 1;
+    if (call.action) perAction.set(call.action, (perAction.get(call.action) ?? 0) + 1);
+  }
+  return {
+    total: stats.total + calls.length,
+    failures,
+    perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
+  };
+}

@@ -1,0 +1,83 @@
+import { errorMessage } from '../shared/format';
+import { onReset, useUiStore, type UiState } from './stores';
+
+let nextId = 1;
+const toastTimers = new Set<ReturnType<typeof setTimeout>>();
+onReset(() => {
+  for (const t of toastTimers) clearTimeout(t);
+  toastTimers.clear();
+});
+
+/** Shows a dismissible banner: `what` says what failed, the error says why. */
+export function reportError(what: string, error?: unknown): void {
+  const message = error === undefined ? what : `${what}: ${errorMessage(error)}`;
+  useUiStore.setState((s) => ({ errors: [...s.errors.slice(-4), { id: nextId++, message }] }));
+}
+
+export function dismissError(id: number): void {
+  useUiStore.setState((s) => ({ errors: s.errors.filter((e) => e.id !== id) }));
+}
+
+export function showToast(message: string, ms = 2500): void {
+  const id = nextId++;
+  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, message }] }));
+  const timer = setTimeout(() => {
+    toastTimers.delete(timer);
+    useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  }, ms);
+  toastTimers.add(timer);
+}
+
+/** Copies with the async clipboard API; a toast on success, a banner when it is refused. */
+export async function copyText(text: string, what = 'text'): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) throw new Error('the clipboard is not available here');
+    await navigator.clipboard.writeText(text);
+    showToast('Copied');
+    return true;
+  } catch (error) {
+    reportError(`Could not copy the ${what}`, error);
+    return false;
+  }
+}
+
+export function setConnection(connection: UiState['connection']): void {
+  useUiStore.setState({ connection });
+}
+
+export function openSettings(): void {
+  useUiStore.setState({ settingsOpen: true, panel: null });
+}
+
+export function openPanel(panel: UiState['panel']): void {
+  useUiStore.setState({ panel, settingsOpen: false });
+}
+
+export function closePanel(): void {
+  useUiStore.setState({ panel: null, unsavedWork: null, discardWarned: false });
+}
+
+/** A form says what it would lose if its dialog closed now (null: nothing unsaved). */
+export function setUnsavedWork(what: string | null): void {
+  if (useUiStore.getState().unsavedWork !== what) useUiStore.setState({ unsavedWork: what, discardWarned: false });
+}
+
+/**
+ * Esc over a form with unsaved changes: the first press says so and keeps the dialog open,
+ * the second discards them. Returns whether the dialog may close.
+ */
+export function mayDiscardOnEscape(): boolean {
+  const { unsavedWork, discardWarned } = useUiStore.getState();
+  if (!unsavedWork || discardWarned) return true;
+  useUiStore.setState({ discardWarned: true });
+  showToast(`Unsaved changes to ${unsavedWork}: press Esc again to discard them, or save first.`, 4000);
+  return false;
+}
+
+export function dismissUrlChange(): void {
+  useUiStore.setState({ urlChange: null });
+}
+
+export function closeSettings(): void {
+  useUiStore.setState({ settingsOpen: false });
+}

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { setUnsavedWork, showToast } from './ui-actions';
+
+/**
+ * Tells the app what this form would lose if its dialog closed now (null: nothing), so Esc
+ * warns once before discarding it. Cleared when the form goes away (saved or cancelled).
+ */
+export function useUnsavedWork(what: string | null): void {
+  useEffect(() => setUnsavedWork(what), [what]);
+  useEffect(() => () => setUnsavedWork(null), []);
+}
+
+/**
+ * The same warn-once-then-discard for an editor that is not a dialog (the replay editor sits in
+ * the call's details, under whatever dialog opens). It keeps its own warning state: in the app's
+ * one slot, Esc over an unrelated dialog (the shortcut list) would warn about it, and closing that
+ * dialog would clear the slot and let the next Esc drop the edits silently.
+ * Returns the Esc handler's question: may the editor close now?
+ */
+export function useInlineUnsavedWork(what: string | null): () => boolean {
+  const warned = useRef(false);
+  useEffect(() => {
+    warned.current = false;
+  }, [what]);
+  return useCallback(() => {
+    if (!what || warned.current) return true;
+    warned.current = true;
+    // Worded as the dialogs' warning (mayDiscardOnEscape), so both read the same.
+    showToast(`Unsaved changes to ${what}: press Esc again to discard them, or save first.`, 4000);
+    return false;
+  }, [what]);
+}

@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+import { base64ToBytes, hexDump } from '../shared/bytes';
+import { CopyButton } from '../shared/CopyButton';
+import { JsonView } from '../shared/JsonView';
+
+type Tab = 'pretty' | 'raw' | 'hex' | 'base64';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'pretty', label: 'Pretty' },
+  { id: 'raw', label: 'Raw' },
+  { id: 'hex', label: 'Hex' },
+  { id: 'base64', label: 'Base64' },
+];
+
+/** The request body: coloured JSON, the exact text, and the bytes as hex or base64. */
+export function BodyView({ text, base64 }: { text: string; base64: string }) {
+  const [tab, setTab] = useState<Tab>('pretty');
+  const dump = useMemo(() => {
+    if (tab !== 'hex') return null;
+    try {
+      return hexDump(base64ToBytes(base64));
+    } catch {
+      return { text: '(the body bytes could not be decoded)', truncated: false };
+    }
+  }, [tab, base64]);
+  return (
+    <div className="body-tabs">
+      <div role="tablist" aria-label="Request body view">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+        <span className="spacer" />
+        <CopyButton text={text} what="request body" />
+        <CopyButton text={base64} what="request body as base64" label="Copy base64" />
+      </div>
+      <div role="tabpanel">
+        {tab === 'pretty' && <JsonView text={text} label="Request body" />}
+        {tab === 'raw' && (
+          <pre className="body-view raw" aria-label="Raw request body">
+            {text}
+          </pre>
+        )}
+        {tab === 'hex' && dump && (
+          <pre className="body-view hex" aria-label="Request body bytes (hex)">
+            {dump.text}
+            {dump.truncated && '\n… (first 64 KB shown)'}
+          </pre>
+        )}
+        {tab === 'base64' && (
+          <pre className="body-view base64" aria-label="Request body bytes (base64)">
+            {base64}
+          </pre>
+        )}
+      </div>
+    </div>
+  );
+}

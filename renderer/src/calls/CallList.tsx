@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { isFiltered } from './filter-state';
+import { clearFilters, loadMore, selectCall } from './calls-actions';
+import { useCallsStore } from '../app/stores';
+import { CallRow } from './CallRow';
+import { EmptyState } from './EmptyState';
+
+export const ROW_HEIGHT = 32;
+const LOAD_AHEAD = 40;
+
+// A scroll element that reports no size (hidden, or a DOM without layout) would render no
+// rows at all; assume a screenful instead.
+function observeRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
+  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: 800 }));
+}
+
+export function CallList() {
+  const calls = useCallsStore((s) => s.calls);
+  const selectedId = useCallsStore((s) => s.selectedId);
+  const loading = useCallsStore((s) => s.loading);
+  const loaded = useCallsStore((s) => s.loaded);
+  const hasMore = useCallsStore((s) => s.nextBeforeId !== null);
+  const filter = useCallsStore((s) => s.filter);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // The virtualizer is stateful by design; this app does not use the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: calls.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 800, height: 800 },
+    observeElementRect: observeRect,
+    getItemKey: (index) => calls[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && loading === 'idle' && lastIndex >= calls.length - LOAD_AHEAD) void loadMore();
+  }, [hasMore, loading, lastIndex, calls.length]);
+
+  // Keep the selected row visible when the keyboard moves it.
+  const selectedIndex = selectedId === null ? -1 : calls.findIndex((c) => c.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  // New calls are prepended: when the user has scrolled away from the top, keep the rows
+  // they are reading where they are instead of letting them slide down.
+  const firstIdRef = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const previousFirst = firstIdRef.current;
+    firstIdRef.current = calls[0]?.id ?? null;
+    if (!el || previousFirst === null || el.scrollTop <= 0) return;
+    const added = calls.findIndex((c) => c.id === previousFirst);
+    if (added > 0) el.scrollTop += added * ROW_HEIGHT;
+  }, [calls]);
+
+  const onSelect = useCallback((id: number) => void selectCall(id), []);
+
+  if (calls.length === 0 && loaded && loading === 'idle') {
+    if (isFiltered(filter)) {
+      return (
+        <div className="empty-state" role="region" aria-label="No matching calls">
+          <h2>No calls match these filters</h2>
+          <p>Nothing stored matches the filters and search above.</p>
+          <button type="button" onClick={() => void clearFilters()}>
+            Clear filters
+          </button>
+        </div>
+      );
+    }
+    return <EmptyState />;
+  }
+
+  return (
+    <div className="call-list">
+      <div className="call-list-header" aria-hidden="true">
+        <span className="col-time">Time</span>
+        <span className="col-action">Action</span>
+        <span className="col-verdict">Signature</span>
+        <span className="col-status">Status</span>
+        <span className="col-duration">Duration</span>
+        <span className="col-size">Size</span>
+      </div>
+      <div className="call-list-scroll" ref={scrollRef} data-testid="call-list-scroll">
+        <div
+          role="listbox"
+          aria-label="Calls"
+          tabIndex={0}
+          aria-activedescendant={selectedId !== null ? `call-${selectedId}` : undefined}
+          className="call-list-body"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((item) => {
+            const call = calls[item.index];
+            if (!call) return null;
+            return (
+              <CallRow
+                key={call.id}
+                call={call}
+                index={item.index}
+                setSize={hasMore ? -1 : calls.length}
+                top={item.start}
+                height={item.size}
+                selected={call.id === selectedId}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </div>
+        {(hasMore || loading !== 'idle') && (
+          <div className="list-footer">
+            {loading !== 'idle' ? (
+              <span className="muted">Loading…</span>
+            ) : (
+              <button type="button" onClick={() => void loadMore()}>
+                Load older calls
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

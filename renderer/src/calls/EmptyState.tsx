@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { loadSample } from '../settings/settings-actions';
+import { openSettings } from '../app/ui-actions';
+import { useMetaStore } from '../app/stores';
+import { CopyButton } from '../shared/CopyButton';
+
+/** No calls yet: what to give Flowent, and how to send a first call by hand. */
+export function EmptyState() {
+  const status = useMetaStore((s) => s.status);
+  const sample = useMetaStore((s) => s.sample);
+  useEffect(() => {
+    void loadSample('send_email');
+  }, []);
+  const base = status?.webhookBaseUrl ?? null;
+  const url = base ? `${base}/actions/<action_name>` : null;
+  return (
+    <section className="empty-state" aria-label="No calls yet">
+      <h2>No calls yet</h2>
+      <p>Register your action in Flowent with this webhook URL (one path per action name):</p>
+      {url ? (
+        <div className="code-line">
+          <code data-testid="empty-webhook-url">{url}</code>
+          <CopyButton text={url} what="action webhook URL" />
+        </div>
+      ) : (
+        <p className="muted">The webhook server is not listening yet.</p>
+      )}
+      <p>Or send a correctly signed sample call now:</p>
+      {sample ? (
+        <div className="code-block">
+          <pre data-testid="sample-curl">{sample.curl}</pre>
+          <CopyButton text={sample.curl} what="curl command" />
+          {!sample.signed && <p className="muted">This sample is unsigned because no HMAC key is set.</p>}
+        </div>
+      ) : (
+        <p className="muted">Preparing a sample request…</p>
+      )}
+      <p>
+        Signatures are checked with your Flowent HMAC key.{' '}
+        {status?.canSetHmacKey === false ? (
+          <>
+            Set it with the <code>FLOWENT_HMAC_KEY</code> environment variable before starting the companion.
+          </>
+        ) : (
+          <>
+            Set it in{' '}
+            <button type="button" className="link-button" onClick={openSettings}>
+              Settings
+            </button>{' '}
+            (or <code>FLOWENT_HMAC_KEY</code> in headless mode).
+          </>
+        )}
+      </p>
+    </section>
+  );
+}

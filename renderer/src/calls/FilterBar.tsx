@@ -1,0 +1,122 @@
+import type { ChangeEvent } from 'react';
+import { VERDICTS, type StatusClass, type Verdict } from '../../../main/contract/api';
+import { VERDICT_LABEL } from '../shared/format';
+import { isFiltered, type RangeChoice, type TestChoice } from './filter-state';
+import { clearFilters, loadFirstPage, setFilter, setSearchInput } from './calls-actions';
+import { useCallsStore, useMetaStore } from '../app/stores';
+import { BulkReplayButton } from '../replay/BulkReplayButton';
+import { ExportImportButtons } from '../replay/ExportImportButtons';
+
+export const SEARCH_INPUT_ID = 'call-search';
+
+function toLocalInput(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+function fromLocalInput(value: string): number | null {
+  if (!value) return null;
+  const ms = new Date(value).getTime();
+  return Number.isFinite(ms) ? ms : null;
+}
+
+const value = (e: ChangeEvent<HTMLSelectElement>) => e.target.value;
+
+export function FilterBar() {
+  const filter = useCallsStore((s) => s.filter);
+  const searchInput = useCallsStore((s) => s.searchInput);
+  const pendingNew = useCallsStore((s) => s.pendingNew);
+  const perAction = useMetaStore((s) => s.stats?.perAction);
+  const actions = [...(perAction ?? [])];
+  if (filter.action && !actions.some((a) => a.action === filter.action)) actions.push({ action: filter.action, count: 0 });
+
+  return (
+    <div className="filter-bar" role="search">
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        aria-label="Search request bodies"
+        placeholder="Search bodies  ( / )"
+        value={searchInput}
+        onChange={(e) => setSearchInput(e.target.value)}
+      />
+      <select aria-label="Action" value={filter.action ?? ''} onChange={(e) => void setFilter({ action: value(e) || null })}>
+        <option value="">All actions</option>
+        {actions.map((a) => (
+          <option key={a.action} value={a.action}>
+            {a.action} ({a.count})
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Verdict"
+        value={filter.verdict ?? ''}
+        onChange={(e) => void setFilter({ verdict: (value(e) || null) as Verdict | null })}
+      >
+        <option value="">All verdicts</option>
+        {VERDICTS.map((v) => (
+          <option key={v} value={v}>
+            {VERDICT_LABEL[v]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Status"
+        value={filter.statusClass ?? ''}
+        onChange={(e) => void setFilter({ statusClass: (value(e) || null) as StatusClass | null })}
+      >
+        <option value="">Any status</option>
+        {(['2xx', '3xx', '4xx', '5xx'] as const).map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Registration checks" value={filter.test} onChange={(e) => void setFilter({ test: value(e) as TestChoice })}>
+        <option value="all">With registration checks</option>
+        <option value="only">Only registration checks</option>
+        <option value="none">No registration checks</option>
+      </select>
+      <select aria-label="Time range" value={filter.range} onChange={(e) => void setFilter({ range: value(e) as RangeChoice })}>
+        <option value="all">All time</option>
+        <option value="5m">Last 5 minutes</option>
+        <option value="1h">Last hour</option>
+        <option value="1d">Last day</option>
+        <option value="custom">Between…</option>
+      </select>
+      {filter.range === 'custom' && (
+        <>
+          <label className="inline-field">
+            Since
+            <input
+              type="datetime-local"
+              value={toLocalInput(filter.since)}
+              onChange={(e) => void setFilter({ since: fromLocalInput(e.target.value) })}
+            />
+          </label>
+          <label className="inline-field">
+            Until
+            <input
+              type="datetime-local"
+              value={toLocalInput(filter.until)}
+              onChange={(e) => void setFilter({ until: fromLocalInput(e.target.value) })}
+            />
+          </label>
+        </>
+      )}
+      {isFiltered(filter) && (
+        <button type="button" onClick={() => void clearFilters()}>
+          Clear filters
+        </button>
+      )}
+      {pendingNew > 0 && (
+        <button type="button" className="pill" onClick={() => void loadFirstPage()}>
+          {pendingNew} new call{pendingNew === 1 ? '' : 's'} — refresh
+        </button>
+      )}
+      <BulkReplayButton />
+      <ExportImportButtons />
+    </div>
+  );
+}

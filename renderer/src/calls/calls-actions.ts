@@ -1,0 +1,128 @@
+import { EMPTY_FILTER, filterToSearch, toCallFilter, type FilterState } from './filter-state';
+import { currentBridge } from '../app/bridge-holder';
+import { onReset, useCallsStore } from '../app/stores';
+import { reportError } from '../app/ui-actions';
+
+export const PAGE_SIZE = 200;
+const SEARCH_DEBOUNCE_MS = 300;
+
+let searchTimer: ReturnType<typeof setTimeout> | null = null;
+onReset(() => {
+  if (searchTimer) clearTimeout(searchTimer);
+  searchTimer = null;
+});
+
+/** Reloads the list from the newest call for the current filter. */
+export async function loadFirstPage(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  const { filter, generation } = useCallsStore.getState();
+  const gen = generation + 1;
+  const activeQuery = toCallFilter(filter, Date.now());
+  useCallsStore.setState({ generation: gen, activeQuery, loading: 'first', calls: [], nextBeforeId: null, pendingNew: 0 });
+  try {
+    const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE });
+    useCallsStore.setState((s) => {
+      if (s.generation !== gen) return s;
+      // Calls that arrived as events while this page was on its way stay on top.
+      const pageNewest = page.calls[0]?.id ?? -Infinity;
+      const newer = s.calls.filter((c) => c.id > pageNewest);
+      return { calls: [...newer, ...page.calls], nextBeforeId: page.nextBeforeId, loading: 'idle', loaded: true };
+    });
+  } catch (error) {
+    if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
+    reportError('Could not load calls', error);
+  }
+}
+
+/** The next older page, when there is one and nothing is loading. */
+export async function loadMore(): Promise<void> {
+  const b = currentBridge();
+  const { loading, nextBeforeId, generation: gen, activeQuery } = useCallsStore.getState();
+  if (!b || loading !== 'idle' || nextBeforeId === null) return;
+  useCallsStore.setState({ loading: 'more' });
+  try {
+    const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE, beforeId: nextBeforeId });
+    useCallsStore.setState((s) => {
+      if (s.generation !== gen) return s;
+      const oldest = s.calls[s.calls.length - 1]?.id ?? Infinity;
+      const older = page.calls.filter((c) => c.id < oldest);
+      // A page with nothing older would be asked for again and again: treat it as the end.
+      const next = older.length ? page.nextBeforeId : null;
+      return { calls: older.length ? [...s.calls, ...older] : s.calls, nextBeforeId: next, loading: 'idle' };
+    });
+  } catch (error) {
+    if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });
+    reportError('Could not load older calls', error);
+  }
+}
+
+/** Changes filters, writes them to the URL and reloads the list. */
+export function setFilter(patch: Partial<FilterState>): Promise<void> {
+  const filter = { ...useCallsStore.getState().filter, ...patch };
+  const extra = patch.text !== undefined ? { searchInput: patch.text } : {};
+  useCallsStore.setState({ filter, ...extra });
+  writeFilterToUrl(filter);
+  return loadFirstPage();
+}
+
+export function clearFilters(): Promise<void> {
+  if (searchTimer) clearTimeout(searchTimer);
+  return setFilter({ ...EMPTY_FILTER });
+}
+
+/** Applies a filter read at start (from the URL) without reloading. */
+export function initFilter(filter: FilterState): void {
+  useCallsStore.setState({ filter, searchInput: filter.text });
+}
+
+/** The search box: shown at once, searched after a pause in typing. */
+export function setSearchInput(text: string): void {
+  useCallsStore.setState({ searchInput: text });
+  if (searchTimer) clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => {
+    searchTimer = null;
+    if (useCallsStore.getState().filter.text !== text) void setFilter({ text });
+  }, SEARCH_DEBOUNCE_MS);
+}
+
+export function clearSearch(): void {
+  if (searchTimer) clearTimeout(searchTimer);
+  searchTimer = null;
+  const { filter } = useCallsStore.getState();
+  if (filter.text) void setFilter({ text: '' });
+  else useCallsStore.setState({ searchInput: '' });
+}
+
+export function writeFilterToUrl(filter: FilterState): void {
+  if (typeof history === 'undefined' || typeof location === 'undefined') return;
+  const query = filterToSearch(filter);
+  // The hash carries the token in browser mode: keep it exactly.
+  history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+/** Selects a call and loads its details. */
+export async function selectCall(id: number | null): Promise<void> {
+  useCallsStore.setState({ selectedId: id, detail: id === null ? null : { id, call: null, loading: true } });
+  const b = currentBridge();
+  if (id === null || !b) return;
+  try {
+    const call = await b.getCall(id);
+    useCallsStore.setState((s) => (s.selectedId === id ? { detail: { id, call, loading: false } } : s));
+  } catch (error) {
+    useCallsStore.setState((s) => (s.selectedId === id ? { detail: { id, call: null, loading: false } } : s));
+    reportError(`Could not load call #${id}`, error);
+  }
+}
+
+/** Moves the selection up (-1) or down (+1) the list; loads more near the end. */
+export function moveSelection(delta: number): void {
+  const { calls, selectedId, nextBeforeId } = useCallsStore.getState();
+  if (calls.length === 0) return;
+  const index = selectedId === null ? -1 : calls.findIndex((c) => c.id === selectedId);
+  const nextIndex = index < 0 ? 0 : Math.max(0, Math.min(calls.length - 1, index + delta));
+  const next = calls[nextIndex];
+  if (!next || next.id === selectedId) return;
+  if (nextIndex >= calls.length - 5 && nextBeforeId !== null) void loadMore();
+  void selectCall(next.id);
+}

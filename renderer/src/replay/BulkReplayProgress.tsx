@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { BulkReplayItem } from '../../../main/contract/api';
+import { selectCall } from '../calls/calls-actions';
+import { cancelBulkReplay, clearBulkRun } from './replay-bulk-actions';
+import type { BulkRun } from './replay-store';
+import { closeReplayDialog } from './replay-ui-actions';
+
+type Verdict = BulkReplayItem['verdict'];
+const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Changed answer', failed: 'Failed' };
+
+/** A run's progress bar and cancel button, then its summary, each count opening its calls. */
+export function BulkReplayProgress({ run }: { run: BulkRun }) {
+  const [shown, setShown] = useState<Verdict | null>(null);
+  const { done, total } = run.counts;
+  const summary = run.summary;
+  return (
+    <div className="bulk-progress" aria-label="Bulk replay progress">
+      <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
+      <p aria-live="polite">
+        {summary
+          ? summary.cancelled
+            ? `Cancelled after ${done} of ${total} calls.`
+            : `Done: ${done} of ${total} calls replayed.`
+          : `Replaying ${done} of ${total}…`}
+      </p>
+      <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
+        {(['passed', 'changed', 'failed'] as const).map((verdict) => (
+          <button
+            key={verdict}
+            type="button"
+            className={`count-button replay-${verdict}`}
+            disabled={!summary || run.counts[verdict] === 0}
+            aria-pressed={shown === verdict}
+            onClick={() => setShown(shown === verdict ? null : verdict)}
+          >
+            {VERDICT_LABEL[verdict]} <strong>{run.counts[verdict]}</strong>
+          </button>
+        ))}
+      </div>
+      {!summary && (
+        <button type="button" onClick={() => void cancelBulkReplay()} disabled={run.cancelling}>
+          {run.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+      {summary && shown && <ItemList items={summary.items.filter((item) => item.verdict === shown)} verdict={shown} />}
+      {summary && (
+        <div className="button-row">
+          <button type="button" onClick={clearBulkRun}>
+            New bulk replay
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function open(id: number) {
+  closeReplayDialog();
+  void selectCall(id);
+}
+
+function ItemList({ items, verdict }: { items: BulkReplayItem[]; verdict: Verdict }) {
+  return (
+    <ul className="bulk-items" aria-label={`${VERDICT_LABEL[verdict]} calls`}>
+      {items.map((item) => (
+        <li key={item.originalId}>
+          <button type="button" className="link-button" onClick={() => open(item.originalId)}>
+            Call #{item.originalId}
+          </button>
+          {item.replayId !== null && (
+            <>
+              {' → '}
+              <button type="button" className="link-button" onClick={() => open(item.replayId!)}>
+                replay #{item.replayId}
+              </button>
+            </>
+          )}
+          {item.error && <span className="muted"> {item.error}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type KeyboardEvent } from 'react';
+import type { ReplayOutcome } from '../../../main/contract/api';
+import { replayEdited } from './replay-actions';
+import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
+import { useInlineUnsavedWork } from '../app/use-unsaved-work';
+
+/** The call's `parameters`, pretty-printed, as the editor's starting text. */
+export function parametersOf(requestBody: string): string {
+  try {
+    const body = JSON.parse(requestBody) as { parameters?: unknown };
+    const parameters = body.parameters;
+    return JSON.stringify(parameters !== null && typeof parameters === 'object' && !Array.isArray(parameters) ? parameters : {}, null, 2);
+  } catch {
+    return '{}';
+  }
+}
+
+interface Props {
+  callId: number;
+  requestBody: string;
+  target: string;
+  onOutcome: (outcome: ReplayOutcome) => void;
+  onClose: () => void;
+}
+
+/** Edit the parameters, then replay re-signed (Ctrl/Cmd+Enter); Esc closes it, warning once over unsaved edits. */
+export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }: Props) {
+  const [original] = useState(() => parametersOf(requestBody));
+  const [text, setText] = useState(original);
+  // The text last replayed: edits are unsaved work until replayed (or put back to the original).
+  const [replayedText, setReplayedText] = useState(original);
+  const mayClose = useInlineUnsavedWork(text !== original && text !== replayedText ? `the edited parameters of call #${callId}` : null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problem = parametersProblem(text);
+
+  const send = async () => {
+    if (problem || busy) return;
+    setBusy(true);
+    setError(null);
+    const attempt = await replayEdited(callId, text, target);
+    setBusy(false);
+    if (attempt.ok) {
+      setReplayedText(text);
+      onOutcome(attempt.outcome);
+    } else setError(attempt.message);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // An Esc the editor used itself (closing its search panel, collapsing a selection) is not for us.
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    // Handled here: the inspector's Esc would clear the search as well.
+    e.stopPropagation();
+    if (mayClose()) onClose();
+  };
+
+  return (
+    <div className="replay-editor" role="group" aria-label="Edit parameters" onKeyDown={onKeyDown}>
+      <ReplayJsonEditor value={text} onChange={setText} label="Parameters to replay" onSubmit={() => void send()} />
+      {problem && (
+        <p className="muted" aria-label="Parameters problem">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter">
+          Replay edited
+        </button>
+        <button type="button" onClick={() => setText(original)}>
+          Reset to the original
+        </button>
+        <button type="button" onClick={onClose}>
+          Close the editor
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert" aria-label="Edited replay error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

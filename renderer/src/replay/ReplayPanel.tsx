@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
+import { selectCall } from '../calls/calls-actions';
+import { copyCallAsCurl, replayCall } from './replay-actions';
+import { exportHar } from './replay-har-actions';
+import { useCallsStore } from '../app/stores';
+import { showToast } from '../app/ui-actions';
+import { ReplayEditor } from './ReplayEditor';
+import { ReplayLearnedStyle } from './ReplayLearnedStyle';
+import { SentFacts } from './SentFacts';
+
+const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
+  passed: 'passed: same answer, no contract problem',
+  changed: 'changed: another answer, no contract problem',
+  failed: 'failed: the answer breaks Flowent’s contract',
+};
+
+/** Replay a stored call to the developer's handler (as is, re-signed or edited), see the diff; copy it as cURL. */
+export function ReplayPanel({ callId }: { callId: number }) {
+  const requestBody = useCallsStore((s) => (s.detail?.id === callId ? s.detail.call?.requestBody : undefined));
+  const [editing, setEditing] = useState(false);
+  const editToggle = useRef<HTMLButtonElement>(null);
+  // Closed with Esc from inside it, the editor takes the focus with it: give it back to its toggle.
+  const closeEditor = () => {
+    setEditing(false);
+    editToggle.current?.focus();
+  };
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ReplayOutcome | null>(null);
+
+  const replay = async (mode: ReplayMode) => {
+    setBusy(true);
+    setError(null);
+    const attempt = await replayCall(callId, mode, target);
+    setBusy(false);
+    if (attempt.ok) setOutcome(attempt.outcome);
+    else setError(attempt.message);
+  };
+  const copy = async (resign: boolean) => {
+    setError(await copyCallAsCurl(callId, resign));
+  };
+  const exportCall = async () => {
+    const outcome = await exportHar({ ids: [callId] });
+    if (outcome?.ok) showToast(outcome.message, 4000);
+    else if (outcome) setError(outcome.message);
+  };
+
+  return (
+    <section aria-label="Replay" className="replay-panel">
+      <h3>Replay</h3>
+      <label className="replay-target">
+        Replay target URL
+        <input
+          type="url"
+          value={target}
+          placeholder="the action's forwarding target"
+          onChange={(e) => setTarget(e.target.value)}
+          spellCheck={false}
+        />
+      </label>
+      <div className="button-row">
+        <button type="button" disabled={busy} onClick={() => void replay('as-is')}>
+          Replay as is
+        </button>
+        <button type="button" disabled={busy} onClick={() => void replay('resign')}>
+          Replay re-signed
+        </button>
+        {requestBody !== undefined && (
+          <button type="button" ref={editToggle} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            Edit parameters…
+          </button>
+        )}
+        <button type="button" onClick={() => void copy(false)}>
+          Copy as cURL
+        </button>
+        <button type="button" onClick={() => void copy(true)}>
+          Copy as cURL, re-signed
+        </button>
+        <button type="button" onClick={() => void exportCall()}>
+          Export as HAR
+        </button>
+      </div>
+      <ReplayLearnedStyle />
+      {editing && requestBody !== undefined && (
+        <ReplayEditor callId={callId} requestBody={requestBody} target={target} onOutcome={setOutcome} onClose={closeEditor} />
+      )}
+      {busy && <p className="muted">Replaying…</p>}
+      {error && (
+        <p className="form-error" role="alert" aria-label="Replay error">
+          {error}
+        </p>
+      )}
+      {outcome && <ReplayResultBox outcome={outcome} />}
+    </section>
+  );
+}
+
+function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
+  const box = useRef<HTMLDivElement>(null);
+  // A new result appears below the fold of a long call: bring it into view (once per replay).
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [outcome]);
+  return (
+    <div role="region" aria-label="Replay result" className={`replay-result replay-${outcome.verdict}`} ref={box}>
+      <SentFacts
+        id={outcome.id}
+        idLabel="New call"
+        openLabel="Open replay"
+        onOpen={() => void selectCall(outcome.id)}
+        url={outcome.url}
+        status={outcome.status}
+        durationMs={outcome.durationMs}
+      >
+        <dt>Verdict</dt>
+        <dd>{VERDICT_LABEL[outcome.verdict]}</dd>
+        <dt>Signed style</dt>
+        <dd>{outcome.signedStyle ?? 'not re-signed (original signature)'}</dd>
+      </SentFacts>
+      {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
+      <Violations title="Replay problems" list={outcome.violations} />
+      <Violations title="Original problems" list={outcome.originalViolations} />
+      <DiffView diff={outcome.diff} />
+    </div>
+  );
+}
+
+function Violations({ title, list }: { title: string; list: Violation[] }) {
+  return (
+    <div aria-label={title}>
+      <strong>{title}:</strong>{' '}
+      {list.length === 0 ? (
+        <span>none</span>
+      ) : (
+        <ul>
+          {list.map((v) => (
+            <li key={v.code}>
+              <code>{v.code}</code> {v.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function DiffView({ diff }: { diff: AnswerDiff }) {
+  return (
+    <div role="region" aria-label="Answer diff" className="answer-diff">
+      {!diff.changed && <p className="muted">The answer is the same as the original&apos;s.</p>}
+      <p>
+        Status {diff.status.before} → {diff.status.after}
+        {diff.status.changed ? ' (changed)' : ''}
+      </p>
+      {diff.headers.length > 0 && (
+        <ul aria-label="Changed headers">
+          {diff.headers.map((h) => (
+            <li key={h.name}>
+              <code>{h.name}</code>: {h.before ?? '(none)'} → {h.after ?? '(none)'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <pre className="diff-body" aria-label="Body diff">
+        {diff.body.lines.map((line, i) => (
+          <span key={i} className={`diff-line diff-${line.kind}`}>
+            {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
+            {line.text}
+          </span>
+        ))}
+      </pre>
+    </div>
+  );
+}

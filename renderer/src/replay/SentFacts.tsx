@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { formatDuration } from '../shared/format';
+
+interface Props {
+  /** The stored call the sending made. */
+  id: number;
+  idLabel: string;
+  openLabel: string;
+  onOpen: () => void;
+  url: string;
+  /** 0 when the handler gave no answer. */
+  status: number;
+  durationMs: number;
+  /** More facts (dt/dd pairs) between the status and the time taken. */
+  children?: ReactNode;
+}
+
+/** The facts of a call the companion sent to the handler (a replay, a simulated call). */
+export function SentFacts(props: Props) {
+  return (
+    <dl className="facts">
+      <dt>{props.idLabel}</dt>
+      <dd>
+        #{props.id}{' '}
+        <button type="button" className="link-button" onClick={props.onOpen}>
+          {props.openLabel}
+        </button>
+      </dd>
+      <dt>Sent to</dt>
+      <dd>
+        <code>{props.url}</code>
+      </dd>
+      <dt>Status</dt>
+      <dd className={`status-${Math.floor(props.status / 100)}xx`}>{props.status === 0 ? 'no answer' : props.status}</dd>
+      {props.children}
+      <dt>Took</dt>
+      <dd>{formatDuration(props.durationMs)}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { SimulateOutcome } from '../../../main/contract/api';
+import { useReplayStore } from './replay-store';
+import { loadSimulatorActions } from './replay-simulator-actions';
+import { closeReplayDialog } from './replay-ui-actions';
+import { Dialog } from '../app/Dialog';
+import { ReplayLearnedStyle } from './ReplayLearnedStyle';
+import { SimulatorForm } from './SimulatorForm';
+import { SimulatorResult } from './SimulatorResult';
+import { SimulatorSchema } from './SimulatorSchema';
+
+const ACTION_NAME = /^[a-z0-9_]{1,100}$/;
+
+/** Sends the handler a Flowent call that never happened: pick an action, generate or edit parameters, send. */
+export function SimulatorDialog() {
+  const actions = useReplayStore((s) => s.simulatorActions);
+  // Null until the user types: the first known action is offered.
+  const [typed, setAction] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<SimulateOutcome | null>(null);
+  useEffect(() => {
+    void loadSimulatorActions();
+  }, []);
+  const action = typed ?? actions?.[0]?.action ?? '';
+  const known = actions?.find((a) => a.action === action) ?? null;
+  const valid = ACTION_NAME.test(action);
+
+  return (
+    <Dialog title="Simulate a Flowent call" closeLabel="Close the simulator" onClose={closeReplayDialog} className="wide simulator-dialog">
+      <ReplayLearnedStyle />
+      {actions && actions.length === 0 && (
+        <p className="empty-note" aria-label="No known actions">
+          No action is known yet: none has been called, registered or defined here. Type an action name below (and define its JSON Schema to
+          generate parameters), or send a call to the webhook URL first.
+        </p>
+      )}
+      <label className="inline-field">
+        Action
+        <input
+          list="simulator-actions"
+          value={action}
+          onChange={(e) => setAction(e.target.value.trim())}
+          spellCheck={false}
+          placeholder="send_email"
+        />
+        <datalist id="simulator-actions">
+          {(actions ?? []).map((a) => (
+            <option key={a.action} value={a.action}>
+              {a.origin === 'local'
+                ? 'schema defined here'
+                : a.origin === 'flowent'
+                  ? 'schema from Flowent'
+                  : `seen ${a.calls} time${a.calls === 1 ? '' : 's'}, no schema`}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      {!valid && action !== '' && <p className="form-error">An action name is 1-100 lowercase letters, digits or underscores.</p>}
+      {valid && <SimulatorSchema action={action} known={known} />}
+      {valid && <SimulatorForm key={action} action={action} hasSchema={known?.schema != null} onOutcome={setOutcome} />}
+      {outcome && <SimulatorResult outcome={outcome} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+import type { SimulateOutcome } from '../../../main/contract/api';
+import { selectCall } from '../calls/calls-actions';
+import { closeReplayDialog } from './replay-ui-actions';
+import { CopyButton } from '../shared/CopyButton';
+import { SentFacts } from './SentFacts';
+
+/** What the handler answered to a simulated call, and whether Flowent would accept it. */
+export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
+  const passed = outcome.violations.length === 0;
+  return (
+    <div role="region" aria-label="Simulator result" className={`replay-result replay-${passed ? 'passed' : 'failed'}`}>
+      <SentFacts
+        id={outcome.id}
+        idLabel="Stored as"
+        openLabel="Open call"
+        onOpen={() => {
+          closeReplayDialog();
+          void selectCall(outcome.id);
+        }}
+        url={outcome.url}
+        status={outcome.status}
+        durationMs={outcome.durationMs}
+      >
+        <dt>Signed</dt>
+        <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
+      </SentFacts>
+      {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
+      <div aria-label="Contract check">
+        {passed ? (
+          <p>The answer meets Flowent’s contract.</p>
+        ) : (
+          <ul>
+            {outcome.violations.map((v) => (
+              <li key={v.code}>
+                <code>{v.code}</code> {v.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="copy-row">
+        <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />
+        <CopyButton text={outcome.answer} what="answer body" label="Copy the answer" />
+      </div>
+      <pre className="diff-body" aria-label="Answer body">
+        {outcome.answer}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { SimulatorAction } from '../../../main/contract/api';
+import { saveSimulatorSchema } from './replay-simulator-actions';
+
+const ORIGIN: Record<SimulatorAction['origin'], string> = {
+  local: 'defined here',
+  flowent: 'as registered in Flowent (cached)',
+  history: 'none known',
+};
+
+/** The action's schema (where it comes from), and a place to define one here. */
+export function SimulatorSchema({ action, known }: { action: string; known: SimulatorAction | null }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const origin = known?.schema ? ORIGIN[known.origin] : 'none known';
+
+  const startEditing = () => {
+    setText(JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2));
+    setEditing(true);
+  };
+  const save = async (schema: string | null) => {
+    const message = await saveSimulatorSchema(action, schema);
+    setError(message);
+    if (!message) setEditing(false);
+  };
+
+  return (
+    <div className="simulator-schema" aria-label="Action schema">
+      <span className="muted">JSON Schema: {origin}</span>{' '}
+      {!editing && (
+        <button type="button" className="link-button" onClick={startEditing}>
+          {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}
+        </button>
+      )}
+      {known?.origin === 'local' && !editing && (
+        <button type="button" className="link-button" onClick={() => void save(null)}>
+          Remove the schema
+        </button>
+      )}
+      {editing && (
+        <>
+          <textarea aria-label="Schema to define" rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <div className="button-row">
+            <button type="button" onClick={() => void save(text)}>
+              Save the schema
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {error && (
+        <p className="form-error" role="alert" aria-label="Schema error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ReplayMode, ReplayOutcome } from '../../../main/contract/api';
+import { runResult } from '../app/run-result';
+import { copyText, showToast } from '../app/ui-actions';
+
+/** What a replay reports back to the panel that asked: the outcome, or a message to show inline (null: reported in a banner). */
+export type ReplayAttempt = { ok: true; outcome: ReplayOutcome } | { ok: false; message: string | null };
+
+/** Replays a stored call to the handler (`target` empty: the action's forwarding target). */
+export async function replayCall(id: number, mode: ReplayMode, target: string): Promise<ReplayAttempt> {
+  const trimmed = target.trim();
+  const got: { outcome?: ReplayOutcome } = {};
+  const message = await runResult(
+    'replay the call',
+    (b) => b.replayCall(id, mode, trimmed === '' ? null : trimmed),
+    (outcome) => {
+      got.outcome = outcome;
+    },
+  );
+  if (!got.outcome) return { ok: false, message };
+  showToast(`Replayed as call #${got.outcome.id}`);
+  return { ok: true, outcome: got.outcome };
+}
+
+/** Replays a stored call with new parameters (JSON text), re-signed with the learned style. */
+export async function replayEdited(id: number, parameters: string, target: string): Promise<ReplayAttempt> {
+  const trimmed = target.trim();
+  const got: { outcome?: ReplayOutcome } = {};
+  const message = await runResult(
+    'replay the edited call',
+    (b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed),
+    (outcome) => {
+      got.outcome = outcome;
+    },
+  );
+  if (!got.outcome) return { ok: false, message };
+  showToast(`Replayed with your parameters as call #${got.outcome.id}`);
+  return { ok: true, outcome: got.outcome };
+}
+
+/** Copies a shell command that sends the call again; a refusal comes back as a message. */
+export async function copyCallAsCurl(id: number, resign: boolean): Promise<string | null> {
+  const got: { command?: string } = {};
+  const message = await runResult(
+    'build the cURL command',
+    (b) => b.copyAsCurl(id, resign),
+    (command) => {
+      got.command = command;
+    },
+  );
+  if (got.command !== undefined) await copyText(got.command, 'cURL command');
+  return message;
+}

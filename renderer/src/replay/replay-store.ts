@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+import type { BulkReplayCounts, BulkReplaySummary, LearnedStyleInfo, SimulatorAction } from '../../../main/contract/api';
+import { onReset } from '../app/stores';
+
+/** The bulk replay the UI started and follows through `replay-progress` / `replay-finished` events. */
+export interface BulkRun {
+  runId: string;
+  counts: BulkReplayCounts;
+  cancelling: boolean;
+  /** Set when the run ended (finished or cancelled). */
+  summary: BulkReplaySummary | null;
+}
+
+/** Replay's dialogs; kept here (not in the UI store's `panel`) so this feature's state stays in its own files. */
+export type ReplayDialog = 'bulk' | 'simulator';
+
+export interface ReplayState {
+  dialog: ReplayDialog | null;
+  bulk: BulkRun | null;
+  learned: LearnedStyleInfo | null;
+  /** Null until the simulator first loads them. */
+  simulatorActions: SimulatorAction[] | null;
+}
+
+const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null });
+
+export const useReplayStore = create<ReplayState>()(initial);
+
+onReset(() => useReplayStore.setState(initial(), true));

@@ -1,0 +1,36 @@
+import type { CallFilter } from '../../../main/contract/api';
+import { currentBridge } from '../app/bridge-holder';
+import { useReplayStore, type ReplayDialog } from './replay-store';
+import { useCallsStore, useUiStore } from '../app/stores';
+import { reportError } from '../app/ui-actions';
+
+/** Opens a replay dialog; like the other dialogs, one at a time. */
+export function openReplayDialog(dialog: ReplayDialog): void {
+  useUiStore.setState({ panel: null, settingsOpen: false });
+  useReplayStore.setState({ dialog });
+}
+
+export function closeReplayDialog(): void {
+  useReplayStore.setState({ dialog: null });
+}
+
+export function toggleReplayDialog(dialog: ReplayDialog): void {
+  if (useReplayStore.getState().dialog === dialog) closeReplayDialog();
+  else openReplayDialog(dialog);
+}
+
+/** The filter of the list as loaded (relative ranges resolved), what "these calls" means. */
+export function currentSelectionFilter(): CallFilter {
+  return { ...useCallsStore.getState().activeQuery };
+}
+
+/** Loads the learned signing style for display. */
+export async function loadLearnedStyle(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    useReplayStore.setState({ learned: await b.getLearnedStyle() });
+  } catch (error) {
+    reportError('Could not load the learned signing style', error);
+  }
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { clearHistory, removeHmacKey, saveHmacKey } from './settings-actions';
+import { closeSettings } from '../app/ui-actions';
+import { useMetaStore } from '../app/stores';
+import { Dialog } from '../app/Dialog';
+import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
+import { SecretSection, sourceLabel } from './SecretSection';
+
+const HMAC_ENV = 'FLOWENT_HMAC_KEY';
+
+export function SettingsDialog() {
+  const status = useMetaStore((s) => s.status);
+  const total = useMetaStore((s) => s.stats?.total ?? null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<string | null>, after?: () => void) {
+    setBusy(true);
+    const error = await action();
+    setBusy(false);
+    setMessage(error);
+    if (!error) after?.();
+  }
+
+  const hmac = status?.hmacKey;
+  return (
+    <Dialog title="Settings" closeLabel="Close settings" onClose={closeSettings}>
+      <SecretSection
+        title="HMAC key"
+        envVar={HMAC_ENV}
+        state={hmac}
+        canSet={status?.canSetHmacKey ?? false}
+        current={
+          hmac?.set ? (
+            <>
+              <code>{hmac.masked ?? '••••'}</code> {hmac.source ? `(${sourceLabel(hmac.source, HMAC_ENV)})` : ''}
+            </>
+          ) : (
+            'No key set: signatures cannot be checked.'
+          )
+        }
+        currentTestId="hmac-current"
+        inputLabel="New HMAC key"
+        saveLabel="Save key"
+        clearLabel="Clear key"
+        clearable
+        onSave={saveHmacKey}
+        onClear={removeHmacKey}
+      />
+
+      <NgrokTokenSection />
+
+      <section aria-label="Server">
+        <h3>Server</h3>
+        <dl className="facts">
+          <dt>Host</dt>
+          <dd>{status?.host ?? '–'}</dd>
+          <dt>Port</dt>
+          <dd>{status?.port ?? 'not listening'}</dd>
+          <dt>Data folder</dt>
+          <dd>
+            <code>{status?.dataDir ?? '–'}</code>
+          </dd>
+          <dt>Enforce signatures</dt>
+          <dd>{status ? (status.enforceSignatures ? 'yes: bad signatures are answered 401' : 'no') : '–'}</dd>
+          <dt>Mode</dt>
+          <dd>{status?.mode ?? '–'}</dd>
+        </dl>
+      </section>
+
+      <section aria-label="History">
+        <h3>History</h3>
+        {confirming ? (
+          <div className="confirm" role="group" aria-label="Confirm clearing history">
+            <p>Delete {total === null ? 'all stored calls' : `all ${total} stored calls`}? This cannot be undone.</p>
+            <button type="button" className="danger" disabled={busy} onClick={() => void run(clearHistory, () => setConfirming(false))}>
+              Delete all calls
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Clear history…
+          </button>
+        )}
+        {message && (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        )}
+      </section>
+    </Dialog>
+  );
+}

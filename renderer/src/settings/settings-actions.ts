@@ -1,0 +1,51 @@
+import { currentBridge } from '../app/bridge-holder';
+import { runResult } from '../app/run-result';
+import { refreshStats } from '../app/session';
+import { useCallsStore, useMetaStore } from '../app/stores';
+import { reportError, showToast } from '../app/ui-actions';
+
+/** Saves the HMAC key; returns an error message to show beside the field, or null. */
+export function saveHmacKey(key: string): Promise<string | null> {
+  return runResult(
+    'set the HMAC key',
+    (b) => b.setHmacKey(key),
+    (status) => {
+      useMetaStore.setState({ status });
+      showToast('HMAC key saved');
+    },
+  );
+}
+
+export function removeHmacKey(): Promise<string | null> {
+  return runResult(
+    'clear the HMAC key',
+    (b) => b.clearHmacKey(),
+    (status) => {
+      useMetaStore.setState({ status });
+      showToast('HMAC key cleared');
+    },
+  );
+}
+
+export function clearHistory(): Promise<string | null> {
+  return runResult(
+    'clear the history',
+    (b) => b.clearHistory(),
+    ({ deleted }) => {
+      useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
+      showToast(`Deleted ${deleted} call${deleted === 1 ? '' : 's'}`);
+      void refreshStats();
+    },
+  );
+}
+
+export async function loadSample(action = 'send_email'): Promise<void> {
+  const b = currentBridge();
+  if (!b || useMetaStore.getState().sample) return;
+  try {
+    const sample = await b.getSampleRequest(action);
+    useMetaStore.setState({ sample });
+  } catch (error) {
+    reportError('Could not build the sample request', error);
+  }
+}

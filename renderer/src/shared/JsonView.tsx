@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { prettyTokens, tokenizeJson } from './json-tokens';
+
+/** Beyond this a body is shown as plain text: thousands of spans cost more than colour is worth. */
+const HIGHLIGHT_LIMIT = 256 * 1024;
+
+/** Pretty JSON with syntax colouring; plain text when the body is not JSON. */
+export function JsonView({ text, label }: { text: string; label: string }) {
+  const tokens = useMemo(() => {
+    if (text.length > HIGHLIGHT_LIMIT) return null;
+    const raw = tokenizeJson(text);
+    return raw ? prettyTokens(raw) : null;
+  }, [text]);
+  if (!tokens) {
+    return (
+      <pre className="body-view" aria-label={label}>
+        {text || <span className="muted">(empty body)</span>}
+      </pre>
+    );
+  }
+  return (
+    <pre className="body-view json" aria-label={label}>
+      {tokens.map((t, i) =>
+        t.kind === 'space' ? (
+          t.text
+        ) : (
+          <span key={i} className={`tok-${t.kind}`}>
+            {t.text}
+          </span>
+        ),
+      )}
+    </pre>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { actionUrl } from './tunnel';
+import { setListenOnAllInterfaces } from './tunnel-actions';
+import { useMetaStore } from '../app/stores';
+import { CopyButton } from '../shared/CopyButton';
+
+export const EXPOSE_WARNING = 'Turning this on exposes the webhook port to your network.';
+
+/** This machine's network addresses, for a Flowent (or a colleague) on the same network. */
+export function LanSection({ action }: { action: string | null }) {
+  const status = useMetaStore((s) => s.status);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const on = status?.listeningOnAllInterfaces ?? false;
+  const addresses = status?.lanAddresses ?? [];
+
+  async function apply(next: boolean) {
+    setBusy(true);
+    setConfirming(false);
+    setError(await setListenOnAllInterfaces(next));
+    setBusy(false);
+  }
+
+  return (
+    <section aria-label="Local network">
+      <h3>Local network</h3>
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={on}
+          checked={on}
+          disabled={busy || !status}
+          onChange={() => (on ? void apply(false) : setConfirming(true))}
+        />
+        Listen on all interfaces
+      </label>
+      {confirming && (
+        <div className="confirm" role="group" aria-label="Confirm listening on all interfaces">
+          <p>{EXPOSE_WARNING} Anyone on it can send calls to the companion.</p>
+          <button type="button" className="danger" onClick={() => void apply(true)}>
+            Turn on
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {!confirming && !on && <p className="muted">{EXPOSE_WARNING} The LAN URLs below work only after turning it on.</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {addresses.length === 0 ? (
+        <p className="muted">No network address found (only loopback).</p>
+      ) : (
+        <ul className="lan-list" aria-label="LAN addresses">
+          {addresses.map((a) => {
+            const url = actionUrl(a.baseUrl, action);
+            return (
+              <li key={`${a.interface}-${a.address}`} className="code-line">
+                <span className="muted">{a.interface}</span> <code>{url}</code>
+                <CopyButton text={url} what={`LAN URL on ${a.interface}`} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
+import { useMetaStore } from '../app/stores';
+import { CopyButton } from '../shared/CopyButton';
+import { SecretSection, sourceLabel } from '../settings/SecretSection';
+
+export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-authtoken';
+const ENV = 'NGROK_AUTHTOKEN';
+
+/** The ngrok authtoken, like the HMAC key: shown only as set or not, never kept in the page. */
+export function NgrokTokenSection() {
+  const status = useMetaStore((s) => s.status);
+  const token = status?.ngrokAuthtoken;
+  return (
+    <SecretSection
+      title="ngrok authtoken"
+      envVar={ENV}
+      state={token}
+      canSet={status?.canSetNgrokAuthtoken ?? false}
+      current={
+        token?.set ? `Set${token.source ? ` (${sourceLabel(token.source, ENV)})` : ''}.` : 'Not set: the public URL (tunnel) cannot open.'
+      }
+      currentTestId="ngrok-token-current"
+      inputLabel="New ngrok authtoken"
+      saveLabel="Save authtoken"
+      clearLabel="Clear authtoken"
+      clearable={token?.source !== 'environment'}
+      onSave={saveNgrokAuthtoken}
+      onClear={removeNgrokAuthtoken}
+    >
+      <p className="muted">
+        The public URL runs through ngrok: find it in your ngrok dashboard (Your Authtoken) at{' '}
+        <code data-testid="ngrok-token-url">{NGROK_TOKEN_URL}</code> <CopyButton text={NGROK_TOKEN_URL} what="ngrok dashboard link" />
+      </p>
+    </SecretSection>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import type { TunnelStatus } from '../../../main/contract/api';
+import { actionUrl, secondsUntil } from './tunnel';
+import { closeTunnel, openTunnel } from './tunnel-actions';
+import { closePanel, openSettings } from '../app/ui-actions';
+import { useMetaStore } from '../app/stores';
+import { CopyButton } from '../shared/CopyButton';
+import { Dialog } from '../app/Dialog';
+import { LanSection } from './LanSection';
+import { useNow } from '../app/use-now';
+
+/** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */
+export function TunnelPanel() {
+  const actions = useMetaStore((s) => s.stats?.perAction ?? []);
+  const [picked, setPicked] = useState<string | null>(null);
+  const action = picked ?? actions[0]?.action ?? null;
+  return (
+    <Dialog title="Public URL" closeLabel="Close public URL panel" onClose={closePanel} className="wide">
+      <label className="inline-field action-picker">
+        Action
+        <select value={action ?? ''} onChange={(e) => setPicked(e.target.value || null)} disabled={actions.length === 0}>
+          {actions.length === 0 && <option value="">no calls yet: &lt;action_name&gt;</option>}
+          {actions.map((a) => (
+            <option key={a.action} value={a.action}>
+              {a.action}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TunnelSection action={action} />
+      <LanSection action={action} />
+    </Dialog>
+  );
+}
+
+function TunnelSection({ action }: { action: string | null }) {
+  const status = useMetaStore((s) => s.status);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const tunnel: TunnelStatus = status?.tunnel ?? { state: 'offline', url: null, reason: null };
+  const hasToken = status?.ngrokAuthtoken.set ?? false;
+
+  async function run(action: () => Promise<string | null>) {
+    setBusy(true);
+    setError(await action());
+    setBusy(false);
+  }
+
+  return (
+    <section aria-label="Tunnel" className="tunnel-section">
+      <h3>
+        Tunnel{' '}
+        <span className={`badge tunnel-${tunnel.state}`} data-testid="tunnel-state">
+          {tunnel.state}
+        </span>
+      </h3>
+      <TunnelState tunnel={tunnel} action={action} />
+      {status?.tunnelDomain && (
+        <p className="muted">
+          Reserved domain: <code>{status.tunnelDomain}</code>
+        </p>
+      )}
+      {!hasToken && tunnel.state === 'offline' && (
+        <p className="explain-box" data-testid="tunnel-no-token">
+          Set your ngrok authtoken in Settings (or NGROK_AUTHTOKEN).{' '}
+          <button type="button" onClick={openSettings}>
+            Open Settings
+          </button>
+        </p>
+      )}
+      <div className="button-row">
+        {tunnel.state === 'offline' ? (
+          <button type="button" disabled={busy} onClick={() => void run(openTunnel)}>
+            Open tunnel
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => void run(closeTunnel)}>
+            Close tunnel
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string | null }) {
+  const now = useNow(tunnel.state === 'reconnecting' && tunnel.nextRetryAt !== undefined);
+  switch (tunnel.state) {
+    case 'connecting':
+      return <p data-testid="tunnel-detail">Connecting to ngrok…</p>;
+    case 'online':
+      return tunnel.url ? <OnlineUrls url={tunnel.url} action={action} /> : <p data-testid="tunnel-detail">Online.</p>;
+    case 'reconnecting':
+      return (
+        <div data-testid="tunnel-detail">
+          <p>
+            Reconnecting{tunnel.attempt !== undefined ? ` (attempt ${tunnel.attempt})` : ''}
+            {tunnel.nextRetryAt !== undefined && (
+              <span data-testid="tunnel-retry">: next try in {secondsUntil(tunnel.nextRetryAt, now)} s</span>
+            )}
+            .
+          </p>
+          {tunnel.reason && <p className="muted">{tunnel.reason.message}</p>}
+          {tunnel.url && (
+            <p className="muted">
+              Last public URL: <code>{tunnel.url}</code>
+            </p>
+          )}
+        </div>
+      );
+    case 'offline':
+      return (
+        <p data-testid="tunnel-detail">
+          {tunnel.reason ? (
+            <>
+              Offline: <span data-testid="tunnel-reason">{tunnel.reason.message}</span>
+            </>
+          ) : (
+            'Offline: open the tunnel to get a public URL Flowent can call.'
+          )}
+        </p>
+      );
+    default: {
+      const never: never = tunnel.state;
+      return never;
+    }
+  }
+}
+
+function OnlineUrls({ url, action }: { url: string; action: string | null }) {
+  const full = actionUrl(url, action);
+  return (
+    <div data-testid="tunnel-detail" className="url-lines">
+      <div className="code-line">
+        <span className="muted">Public URL</span> <code data-testid="tunnel-url">{url}</code>
+        <CopyButton text={url} what="public URL" />
+      </div>
+      <div className="code-line">
+        <span className="muted">Register in Flowent</span> <code data-testid="tunnel-action-url">{full}</code>
+        <CopyButton text={full} what="public action URL" />
+      </div>
+    </div>
+  );
+}

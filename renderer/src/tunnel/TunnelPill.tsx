@@ -1,0 +1,22 @@
+import { TUNNEL_STATE_LABEL } from './tunnel';
+import { openPanel } from '../app/ui-actions';
+import { useMetaStore } from '../app/stores';
+
+/** Always in the header: where the public URL is, one click from its panel. */
+export function TunnelPill() {
+  const tunnel = useMetaStore((s) => s.status?.tunnel ?? null);
+  const state = tunnel?.state ?? 'offline';
+  return (
+    <button
+      type="button"
+      className={`tunnel-pill tunnel-${state}`}
+      data-testid="tunnel-pill"
+      data-state={state}
+      title={tunnel?.url ?? tunnel?.reason?.message ?? 'Open the Public URL panel'}
+      onClick={() => openPanel('tunnel')}
+    >
+      <span className="dot" aria-hidden="true" />
+      Public URL: {TUNNEL_STATE_LABEL[state]}
+    </button>
+  );
+}

@@ -1,0 +1,61 @@
+import type { CoreStatus } from '../../../main/contract/api';
+import { runResult as run } from '../app/run-result';
+import { useMetaStore } from '../app/stores';
+import { showToast } from '../app/ui-actions';
+
+function applyStatus(status: CoreStatus): void {
+  useMetaStore.setState({ status });
+}
+
+export function openTunnel(): Promise<string | null> {
+  return run(
+    'open the tunnel',
+    (b) => b.openTunnel(),
+    ({ url }) => {
+      // The tunnel-status event carries the state; this only spares a flash of "connecting".
+      useMetaStore.setState((s) => (s.status ? { status: { ...s.status, tunnel: { state: 'online', url, reason: null } } } : s));
+      showToast('Tunnel online');
+    },
+  );
+}
+
+export function closeTunnel(): Promise<string | null> {
+  return run(
+    'close the tunnel',
+    (b) => b.closeTunnel(),
+    () => showToast('Tunnel closed'),
+  );
+}
+
+export function saveNgrokAuthtoken(token: string): Promise<string | null> {
+  return run(
+    'set the ngrok authtoken',
+    (b) => b.setNgrokAuthtoken(token),
+    (status) => {
+      applyStatus(status);
+      showToast('ngrok authtoken saved');
+    },
+  );
+}
+
+export function removeNgrokAuthtoken(): Promise<string | null> {
+  return run(
+    'clear the ngrok authtoken',
+    (b) => b.clearNgrokAuthtoken(),
+    (status) => {
+      applyStatus(status);
+      showToast('ngrok authtoken cleared');
+    },
+  );
+}
+
+export function setListenOnAllInterfaces(on: boolean): Promise<string | null> {
+  return run(
+    'change the listening interfaces',
+    (b) => b.setListenOnAllInterfaces(on),
+    (status) => {
+      applyStatus(status);
+      showToast(on ? 'Listening on all interfaces' : 'Listening on this computer only');
+    },
+  );
+}
