@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { resolveDataDir } from '../core/paths';
 import { createRespondApi, type RespondApi } from '../core/answers';
-import { FLOWENT_TIMEOUT_MS } from '../core/answers/contract-check';
+import { FLOWENT_TIMEOUT_MS } from '../core/protocol/answer-check';
 import { openStore, type Store } from '../core/store/open-store';
 import { ACTION_NAME_PATTERN } from '../core/protocol/routes';
 import { UsageError } from './args';

@@ -4,7 +4,7 @@ import { CoreEvents } from './events';
 import { maskSecret, type HmacKeySource } from './hmac-key';
 import { WebhookServer } from './webhook/webhook-server';
 import { createRespondApi, type RespondApi } from './answers';
-import { FLOWENT_TIMEOUT_MS } from './answers/contract-check';
+import { FLOWENT_TIMEOUT_MS } from './protocol/answer-check';
 import { Responder } from './answers/responder';
 import { openStore, type Store } from './store/open-store';
 import { textIndexFailure } from './store/store-faults';

@@ -13,7 +13,7 @@ import { FlowentService } from './flowent-service';
 import { followTunnelEvents } from './follow-tunnel-events';
 import { companionWebhookUrl } from './links';
 import { apiTokenVariable, type ProfileSecrets } from './profiles';
-import { openFlowentSettings, type FlowentSettingsStore } from './settings-repository';
+import { openFlowentSettings, type FlowentSettingsStore } from '../store/settings-repository';
 import type { FetchLike } from './token-session';
 import type { FlowentResult } from './types';
 

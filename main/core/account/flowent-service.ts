@@ -6,7 +6,7 @@ import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type Follow
 import { SchemaCache, type ParameterCheck } from './parameter-check';
 import { apiTokenVariable, FlowentProfiles, type FlowentProfile, type ProfileSecrets } from './profiles';
 import { RequestCounter } from './request-counter';
-import type { FlowentSettingsStore } from './settings-repository';
+import type { FlowentSettingsStore } from '../store/settings-repository';
 import { TokenSession, type FetchLike } from './token-session';
 import { failure, type ActionCreate, type ActionUpdate, type FlowentAction, type FlowentResult } from './types';
 

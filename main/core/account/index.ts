@@ -10,7 +10,7 @@ export {
   type FlowentProfile,
   type ProfileSecrets,
 } from './profiles';
-export { SqliteFlowentSettings, MemoryFlowentSettings, openFlowentSettings, type FlowentSettingsStore } from './settings-repository';
+export { SqliteFlowentSettings, MemoryFlowentSettings, openFlowentSettings, type FlowentSettingsStore } from '../store/settings-repository';
 export { checkActionInput, checkJsonSchema, type FieldProblem, type InputCheck } from './action-validation';
 export { SchemaCache, type ParameterCheck, type ParameterProblem } from './parameter-check';
 export { LinkStore, companionWebhookUrl, type LinkedAction, type FollowChange, type FollowRecord } from './links';

@@ -1,5 +1,5 @@
 import type { FollowRecord, LinkedAction } from '../../contract/account';
-import type { FlowentSettingsStore } from './settings-repository';
+import type { FlowentSettingsStore } from '../store/settings-repository';
 
 export type { FollowChange, FollowMode, FollowRecord, LinkedAction } from '../../contract/account';
 

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv, type ErrorObject } from './ajv';
-import type { FlowentSettingsStore } from './settings-repository';
+import type { FlowentSettingsStore } from '../store/settings-repository';
 import type { FlowentAction, ParameterCheck, ParameterProblem } from '../../contract/account';
 
 export type { ParameterCheck, ParameterProblem } from '../../contract/account';

@@ -1,7 +1,7 @@
 import type { FlowentProfile } from '../../contract/account';
 import type { Result } from '../../contract/result';
 import { sessionSecret, type SecretSource } from '../secret-source';
-import type { FlowentSettingsStore } from './settings-repository';
+import type { FlowentSettingsStore } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
 
 export type { FlowentProfile } from '../../contract/account';

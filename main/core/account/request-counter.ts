@@ -1,4 +1,4 @@
-import type { FlowentSettingsStore } from './settings-repository';
+import type { FlowentSettingsStore } from '../store/settings-repository';
 
 /** Flowent's documented limit: 1000 Gateway requests per hour per tenant. */
 export const REQUESTS_PER_HOUR = 1000;

@@ -12,7 +12,7 @@ import { validateMockDefinition, type Validated } from './validate-mock';
 export type * from './types';
 export { validateMockDefinition, type Validated } from './validate-mock';
 export { parseMockText, formatOfFile, type MockFormat } from './mock-file';
-export { checkAnswer } from './contract-check';
+export { checkAnswer } from '../protocol/answer-check';
 
 /** A failed set: the message for a status line, and every problem with its path for inline display. */
 export type SetResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string; errors: DefinitionError[] };

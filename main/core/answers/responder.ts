@@ -2,7 +2,7 @@ import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
 import type { RespondRepository } from '../store/answers-repository';
-import { checkAnswer } from './contract-check';
+import { checkAnswer } from '../protocol/answer-check';
 import { Forwarder, resolveTarget } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute } from './route';

@@ -1,5 +1,5 @@
 import type { ReplayOutcome, Result, Violation } from '../../contract/api';
-import { checkAnswer } from '../answers/contract-check';
+import { checkAnswer } from '../protocol/answer-check';
 import type { StoredCall } from '../store/calls-repository';
 import { diffAnswers } from './answer-diff';
 import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';

@@ -3,7 +3,7 @@ import { checkJsonSchema } from '../account/action-validation';
 import { LinkStore } from '../account/links';
 import { SchemaCache } from '../account/parameter-check';
 import { FlowentProfiles } from '../account/profiles';
-import type { FlowentSettingsStore } from '../account/settings-repository';
+import type { FlowentSettingsStore } from '../store/settings-repository';
 import type { CallsRepository } from '../store/calls-repository';
 
 /** Where schemas defined in the companion (not registered in Flowent) are kept, in `settings`. */

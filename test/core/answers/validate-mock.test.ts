@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer } from '../../../main/core/answers/contract-check';
+import { checkAnswer } from '../../../main/core/protocol/answer-check';
 import { parsePath, valueAt } from '../../../main/core/answers/json-path';
 import { parseMockText } from '../../../main/core/answers/mock-file';
 import { validateMockDefinition } from '../../../main/core/answers/validate-mock';

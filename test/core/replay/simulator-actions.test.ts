@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaCache } from '../../../main/core/account/parameter-check';
-import { SqliteFlowentSettings } from '../../../main/core/account/settings-repository';
+import { SqliteFlowentSettings } from '../../../main/core/store/settings-repository';
 import { simulatorActions } from '../../../main/core/replay/simulator-actions';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { makeTempDir } from '../../helpers/temp-dir';

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../contract/api';
-import { migrate } from '../store/migrations';
-import { DATABASE_FILE } from '../store/open-store';
+import { migrate } from './migrations';
+import { DATABASE_FILE } from './open-store';
 
 /** Every key this module writes starts with this, so it never collides with other settings. */
 const PREFIX = 'flowent.';

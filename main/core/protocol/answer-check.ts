@@ -1,4 +1,4 @@
-import type { Violation } from './types';
+import type { Violation } from '../answers/types';
 
 /** Flowent's limits (PROTOCOL.md section 1): 1 MB payloads, 30 s before it gives up. */
 export const FLOWENT_BODY_LIMIT_BYTES = 1024 * 1024;
