@@ -4,7 +4,7 @@ import { openStore } from '../core/store/open-store';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { callJson, formatCallLine, formatViolations } from './format-call';
-import { ACTION_NAME_PATTERN } from '../core/protocol/routes';
+import { ACTION_NAME_PATTERN } from '../core/protocol/facts';
 
 export const CALLS_HELP = `Usage: flowent-companion calls [options]
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { formatOfFile, type StoredMock } from '../core/answers';
+import type { StoredMock } from '../contract/api';
+import { formatOfFile } from '../core/answers';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { HMAC_KEY_ENV } from '../core/hmac-key';
-import { ACTION_NAME_PATTERN } from '../core/protocol/routes';
+import { ACTION_NAME_PATTERN } from '../core/protocol/facts';
 import { resolveDataDir } from '../core/paths';
 import { createReplayApi, type ReplayApi } from '../core/replay';
 import { checkTargetUrl } from '../core/answers/forward';

@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
 import { resolveDataDir } from '../core/paths';
 import { createRespondApi, type RespondApi } from '../core/answers';
-import { FLOWENT_TIMEOUT_MS } from '../core/protocol/answer-check';
+import { FLOWENT_TIMEOUT_MS } from '../core/protocol/facts';
 import { openStore, type Store } from '../core/store/open-store';
-import { ACTION_NAME_PATTERN } from '../core/protocol/routes';
+import { ACTION_NAME_PATTERN } from '../core/protocol/facts';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 

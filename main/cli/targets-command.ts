@@ -1,4 +1,4 @@
-import type { AnswerMode } from '../core/answers';
+import type { AnswerMode } from '../contract/api';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';

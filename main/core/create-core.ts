@@ -4,7 +4,7 @@ import { CoreEvents } from './events';
 import { maskSecret, type HmacKeySource } from './hmac-key';
 import { WebhookServer } from './webhook/webhook-server';
 import { createRespondApi, type RespondApi } from './answers';
-import { FLOWENT_TIMEOUT_MS } from './protocol/answer-check';
+import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { Responder } from './answers/responder';
 import { openStore, type Store } from './store/open-store';
 import { textIndexFailure } from './store/store-faults';
@@ -24,7 +24,7 @@ export type { HmacKeySource } from './hmac-key';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 /** Flowent's own payload limit. */
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_BODY_LIMIT_BYTES = FLOWENT_BODY_LIMIT_BYTES;
 
 export interface CoreOptions {
   dataDir: string;

@@ -1,17 +1,16 @@
 import type { ActionCreate, ActionInputCheck, ActionUpdate, FieldProblem } from '../../contract/account';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
 import { createAjv } from './ajv';
-
-export const ACTION_NAME = /^[a-z0-9_]+$/;
 
 export type { FieldProblem } from '../../contract/account';
 /** What Flowent would say about an action before anything is sent (the contract's ActionInputCheck). */
 export type InputCheck = ActionInputCheck;
 
 export function checkName(name: string): FieldProblem | null {
-  if (name.length < 1 || name.length > 100 || !ACTION_NAME.test(name)) {
+  if (!ACTION_NAME_PATTERN.test(name)) {
     return {
       field: 'name',
-      message: `"${name}" is not an action name: use 1-100 lowercase letters, digits or underscores (e.g. send_email).`,
+      message: `"${name}" is not an action name: use ${ACTION_NAME_RULE} (e.g. send_email).`,
     };
   }
   return null;

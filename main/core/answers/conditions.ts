@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parsePath, valueAt } from './json-path';
-import type { Condition } from './types';
+import type { Condition } from '../../contract/api';
 
 /** Whether one condition holds for the call (the parsed body: action_name, parameters, ...). */
 export function conditionHolds(condition: Condition, call: unknown): boolean {

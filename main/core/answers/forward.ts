@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { HeaderPair } from '../../contract/api';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/answer-check';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 
 /** Relayed answers are cut a little past Flowent's 1 MB, enough to say by how much it is over. */
 export const RELAY_LIMIT_BYTES = FLOWENT_BODY_LIMIT_BYTES + 64 * 1024;

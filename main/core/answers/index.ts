@@ -1,15 +1,14 @@
 import type { MockCheck, MockSave, Result } from '../../contract/api';
-import { ACTION_NAME_PATTERN } from '../protocol/routes';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
 import type { CallsRepository } from '../store/calls-repository';
 import type { RespondRepository } from '../store/answers-repository';
 import { checkTargetUrl } from './forward';
 import { parseMockText, type MockFormat } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
-import { resolveRoute } from './route';
-import type { DefinitionError, EffectiveRoute, AnswerMode, AnswerSettings, AnswerRoute, StoredMock } from './types';
+import { resolveRoute, type EffectiveRoute } from './route';
+import type { AnswerMode, AnswerRoute, AnswerSettings, DefinitionError, StoredMock } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
 
-export type * from './types';
 export { validateMockDefinition, type Validated } from './validate-mock';
 export { parseMockText, formatOfFile, type MockFormat } from './mock-file';
 export { checkAnswer } from '../protocol/answer-check';
@@ -143,7 +142,7 @@ function checkAction(action: ActionKey): { ok: false; code: string; message: str
   return {
     ok: false,
     code: 'invalid-action',
-    message: `"${action}" is not an action name: use 1-100 lowercase letters, digits or underscores.`,
+    message: `"${action}" is not an action name: use ${ACTION_NAME_RULE}.`,
   };
 }
 

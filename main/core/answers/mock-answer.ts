@@ -3,7 +3,7 @@ import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, flowentAnswer, type Answer } from '../protocol/answers';
 import { conditionHolds } from './conditions';
 import { renderBody } from './template';
-import type { MockDefinition, MockResponse } from './types';
+import type { MockDefinition, MockResponse } from '../../contract/api';
 
 /** The built-in mock when nothing is stored: Flowent's success shape. */
 export const BUILT_IN_MOCK: MockDefinition = {

@@ -1,6 +1,6 @@
 import type { StoredCall } from '../store/calls-repository';
 import { escapeTemplate } from './template';
-import type { MockDefinition } from './types';
+import type { MockDefinition } from '../../contract/api';
 
 /** Response headers that describe the transport, not the answer: never copied into a mock. */
 const TRANSPORT_HEADERS = /^(content-length|transfer-encoding|connection|keep-alive|date|server|etag|last-modified|vary|x-powered-by)$/i;

@@ -1,12 +1,11 @@
-import type { HeaderPair } from '../../contract/api';
+import type { AnsweredBy, HeaderPair, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
 import type { RespondRepository } from '../store/answers-repository';
 import { checkAnswer } from '../protocol/answer-check';
 import { Forwarder, resolveTarget } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
-import { resolveRoute } from './route';
-import type { CoreAnsweredBy, EffectiveRoute, MockDefinition } from './types';
+import { resolveRoute, type EffectiveRoute } from './route';
 
 export interface ResponderOptions {
   repository: () => RespondRepository;
@@ -34,7 +33,7 @@ export interface Responded {
   answer: Answer | null;
   /** Wait this long after storing before writing the answer. */
   delayMs: number;
-  answeredBy: CoreAnsweredBy;
+  answeredBy: AnsweredBy;
   checks: CallChecks;
   problem: { code: string; message: string } | null;
   /** The duration to record: time spent plus the planned delay. */

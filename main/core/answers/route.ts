@@ -1,5 +1,12 @@
 import type { RespondRepository } from '../store/answers-repository';
-import type { AnswerMode } from './types';
+import type { AnswerMode, MockDefinition } from '../../contract/api';
+
+/** Where the answer for one action comes from now, and why. */
+export interface EffectiveRoute {
+  mode: AnswerMode;
+  target: string | null;
+  mock: MockDefinition | null;
+}
 
 /**
  * Where an action's answers come from: its own setting, else the default's, else `serve

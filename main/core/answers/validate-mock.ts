@@ -1,6 +1,6 @@
 import { parsePath } from './json-path';
 import { checkTemplate, templatesIn } from './template';
-import type { Condition, ConditionOperator, DefinitionError, Fault, MockDefinition, MockResponse, Selection } from './types';
+import type { Condition, ConditionOperator, DefinitionError, Fault, MockDefinition, MockResponse, Selection } from '../../contract/api';
 
 export type Validated = { ok: true; value: MockDefinition } | { ok: false; errors: DefinitionError[] };
 

@@ -1,8 +1,5 @@
-import type { Violation } from '../answers/types';
-
-/** Flowent's limits (PROTOCOL.md section 1): 1 MB payloads, 30 s before it gives up. */
-export const FLOWENT_BODY_LIMIT_BYTES = 1024 * 1024;
-export const FLOWENT_TIMEOUT_MS = 30_000;
+import type { Violation } from '../../contract/api';
+import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './facts';
 
 export interface CheckedAnswer {
   /** Who answered, in the sentence: "your handler" or "the mock". */
@@ -16,8 +13,7 @@ export interface CheckedAnswer {
 }
 
 /**
- * Checks an answer against what Flowent expects from an action webhook (PROTOCOL.md section
- * 4): 2xx, a JSON object, `result` a string, `error` a string when present and empty on
+ * Checks an answer against what Flowent expects from an action webhook: 2xx, a JSON object, `result` a string, `error` a string when present and empty on
  * success, at most 1 MB, within 30 s. Each violation says what to change.
  */
 export function checkAnswer(answer: CheckedAnswer): Violation[] {
@@ -28,7 +24,7 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
   if (answer.durationMs >= FLOWENT_TIMEOUT_MS) {
     add(
       'too-slow',
-      `${who} took ${seconds} s; Flowent gives up after 30 s, so the flow sees a failed action. Answer sooner and do slow work after answering.`,
+      `${who} took ${seconds} s; Flowent gives up after ${FLOWENT_TIMEOUT_MS / 1000} s, so the flow sees a failed action. Answer sooner and do slow work after answering.`,
     );
   }
   if (answer.status === 0) {

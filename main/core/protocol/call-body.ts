@@ -1,5 +1,5 @@
 import type { JsonNode, JsonObject } from '../json/json-node';
-import { ACTION_NAME_PATTERN } from './routes';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from './facts';
 
 /** The parts of a Flowent call the server needs to route and answer it. */
 export interface FlowentCall {
@@ -11,7 +11,7 @@ export type BodyCheck =
   { ok: true; call: FlowentCall } | { ok: false; problem: string; message: string; action: string | null; test: boolean };
 
 /**
- * Checks the shape Flowent sends (PROTOCOL.md section 1): an object with a valid
+ * Checks the shape Flowent sends: an object with a valid
  * `action_name`, an object `parameters`, an integer `timestamp`, an optional boolean `test`
  * and an optional string `signature`. Extra members are allowed and kept.
  */
@@ -44,7 +44,7 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
   if (!bodyAction) {
     return fail(
       'invalid-action-name',
-      `"action_name" ${JSON.stringify(clip(actionNode.value))} is not a valid action name: use 1-100 lowercase letters, digits or underscores.`,
+      `"action_name" ${JSON.stringify(clip(actionNode.value))} is not a valid action name: use ${ACTION_NAME_RULE}.`,
       pathAction,
       test,
     );

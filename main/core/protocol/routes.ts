@@ -1,4 +1,4 @@
-export const ACTION_NAME_PATTERN = /^[a-z0-9_]{1,100}$/;
+import { ACTION_NAME_PATTERN } from './facts';
 
 export type Route =
   /** A Flowent route; `pathAction` is set for `/actions/<name>`. */

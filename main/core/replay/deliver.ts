@@ -1,5 +1,6 @@
 import type { CallSource, CallSummary, HeaderPair, Result, SignatureReport, Violation } from '../../contract/api';
-import { checkAnswer, FLOWENT_TIMEOUT_MS } from '../protocol/answer-check';
+import { checkAnswer } from '../protocol/answer-check';
+import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';

@@ -1,5 +1,6 @@
 import type { AnsweredBy, CallSource, HeaderPair, Result, Violation } from '../../contract/api';
-import { ACTION_NAME_PATTERN, routeOf } from '../protocol/routes';
+import { ACTION_NAME_PATTERN } from '../protocol/facts';
+import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
 import { verify } from '../signature';
 import type { CallsRepository, NewCall } from '../store/calls-repository';

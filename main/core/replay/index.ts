@@ -12,7 +12,7 @@ import type {
   SimulatorAction,
 } from '../../contract/api';
 import { MAX_SELECTION } from '../../contract/api';
-import { FLOWENT_TIMEOUT_MS } from '../protocol/answer-check';
+import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { RespondRepository } from '../store/answers-repository';

@@ -1,5 +1,5 @@
 import type { Result, Violation } from '../../contract/api';
-import { ACTION_NAME_PATTERN } from '../protocol/routes';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
 import { deliver, targetFor } from './deliver';
 import { signBody } from './edit-body';
 import type { ReplayContext } from './replay';
@@ -49,7 +49,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     return {
       ok: false,
       code: 'invalid-action',
-      message: `"${options.action}" is not an action name: use 1-100 lowercase letters, digits or underscores.`,
+      message: `"${options.action}" is not an action name: use ${ACTION_NAME_RULE}.`,
     };
   }
   const target = targetFor(ctx, options.action, options.target);

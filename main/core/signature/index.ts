@@ -1,6 +1,6 @@
 /** The signature engine: canonical serializations, verification with diagnosis, signing. */
 export { canonicalize, CanonicalSet, type SignatureMode } from './canonical';
-export { verify, MAX_AGE_SECONDS, MAX_FUTURE_SECONDS, type VerifyOptions } from './verify';
+export { verify, type VerifyOptions } from './verify';
 export { completeReport, stylesComputed } from './complete-report';
 export { sign, SignInputError } from './sign';
 export {

@@ -2,6 +2,7 @@ import type { Diagnosis, SignatureReport, StyleResult, TimestampFlag, Verdict } 
 import type { JsonObject, JsonParseResult } from '../json/json-node';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
+import { CLOCK_SKEW_SECONDS, TIMESTAMP_WINDOW_SECONDS } from '../protocol/facts';
 import { CanonicalSet, SIGNATURE_KEY } from './canonical';
 import { explainMismatch } from './diagnose';
 import { memoizedHmac, signaturesEqual } from './hmac';
@@ -23,10 +24,6 @@ export interface VerifyOptions {
   stopAtFirstMatch?: boolean;
 }
 
-/** Flowent's docs reject calls older than 5 minutes; clocks may run a minute ahead. */
-export const MAX_AGE_SECONDS = 300;
-export const MAX_FUTURE_SECONDS = 60;
-
 type Timestamp = SignatureReport['timestamp'];
 
 const SIGNATURE_HEX = /^[0-9a-fA-F]{64}$/;
@@ -37,7 +34,7 @@ function readTimestamp(root: JsonObject | null, receivedAt: number): Timestamp {
   const value = Number(node.literal);
   if (!Number.isSafeInteger(value)) return { value: null, ageSeconds: null, flag: 'missing' };
   const ageSeconds = Math.floor(receivedAt / 1000) - value;
-  const flag: TimestampFlag = ageSeconds > MAX_AGE_SECONDS ? 'old' : ageSeconds < -MAX_FUTURE_SECONDS ? 'future' : 'ok';
+  const flag: TimestampFlag = ageSeconds > TIMESTAMP_WINDOW_SECONDS ? 'old' : ageSeconds < -CLOCK_SKEW_SECONDS ? 'future' : 'ok';
   return { value, ageSeconds, flag };
 }
 
@@ -46,7 +43,7 @@ function timestampDiagnosis(ts: Timestamp): Diagnosis[] {
     return [
       {
         code: 'timestamp-old',
-        message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${MAX_AGE_SECONDS} s replay window.`,
+        message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${TIMESTAMP_WINDOW_SECONDS} s replay window.`,
         hint: "If this is a replay that is expected; otherwise check this machine's clock.",
       },
     ];

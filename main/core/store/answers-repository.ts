@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { MockDefinition, AnswerMode, AnswerRoute, StoredMock } from '../answers/types';
+import type { MockDefinition, AnswerMode, AnswerRoute, StoredMock } from '../../contract/api';
 
 /** The row key of the default (every action): not a valid action name, so it never collides. */
 const DEFAULT_KEY = '*';

@@ -11,8 +11,8 @@ import {
   type HeaderPair,
   type SignatureReport,
   type Verdict,
+  type Violation,
 } from '../../contract/api';
-import type { Violation } from '../answers/types';
 import { FAILURE_CONDITION, filterToSql, type SqlWhere } from './call-filter-sql';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
@@ -28,9 +28,6 @@ export interface CallChecks {
   /** For a forwarded registration check: would Flowent have accepted the handler's answer (2xx)? */
   registrationWouldPass: boolean | null;
 }
-
-/** A history line with its contract violations (the contract's CallSummary carries them). */
-export type CheckedSummary = CallSummary;
 
 /** Everything recorded about one call, written in one transaction before the answer is sent. */
 export interface NewCall {
@@ -55,7 +52,7 @@ export interface NewCall {
   checks?: Partial<CallChecks>;
 }
 
-export interface StoredCall extends CheckedSummary, Omit<CallChecks, 'violations'> {
+export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> {
   /** Null when the answer was not checked; `violations` is then []. */
   checked: boolean;
   remoteAddress: string | null;
@@ -204,7 +201,7 @@ export class CallsRepository {
   }
 
   /** One page, newest first. */
-  list(query: CallQuery): CallPage & { calls: CheckedSummary[] } {
+  list(query: CallQuery): CallPage {
     const limit = clampPageSize(query.limit);
     const rows: CallRow[] = [];
     for (const where of this.filterToSql(query)) {
@@ -346,7 +343,7 @@ function clampPageSize(limit: number | undefined): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
 }
 
-function toSummary(row: CallRow): CheckedSummary {
+function toSummary(row: CallRow): CallSummary {
   return {
     id: row.id,
     receivedAt: row.received_at,

@@ -1,7 +1,6 @@
-import type { HeaderPair, SignatureReport } from '../../contract/api';
+import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
 import type { Responder } from '../answers/responder';
-import type { CoreAnsweredBy } from '../answers/types';
-import type { CallChecks, CallsRepository, CheckedSummary, NewCall } from '../store/calls-repository';
+import type { CallChecks, CallsRepository, NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
 import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
@@ -10,6 +9,7 @@ import { errorAnswer, type Answer } from '../protocol/answers';
 import { checkFlowentBody } from '../protocol/call-body';
 import type { BodyOutcome } from './read-body';
 import { routeOf } from '../protocol/routes';
+import { ACTION_NAME_RULE } from '../protocol/facts';
 import { refuseBySignature } from './signature-refusal';
 
 /** A request as it came off the socket, before any interpretation. */
@@ -31,7 +31,7 @@ export interface CallHandlerDeps {
   bodyLimitBytes: number;
   /** Answers well-formed calls: mocks, forwarding, the contract check. */
   responder: Responder;
-  onStored: (call: CheckedSummary) => void;
+  onStored: (call: CallSummary) => void;
 }
 
 interface Interpretation {
@@ -41,7 +41,7 @@ interface Interpretation {
   problem: string | null;
   problemMessage: string | null;
   signature: SignatureReport;
-  answeredBy: CoreAnsweredBy;
+  answeredBy: AnsweredBy;
   checks?: CallChecks;
   durationMs?: number;
   delayMs?: number;
@@ -166,7 +166,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
       return refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
     }
     case 'bad-path-action': {
-      const message = `"${route.segment}" in the URL is not a valid action name: use 1-100 lowercase letters, digits or underscores.`;
+      const message = `"${route.segment}" in the URL is not a valid action name: use ${ACTION_NAME_RULE}.`;
       return refused(errorAnswer(400, message), 'invalid-path-action', message);
     }
     case 'flowent':

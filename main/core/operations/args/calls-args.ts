@@ -1,4 +1,5 @@
 import { MAX_PAGE_SIZE, VERDICTS, type CallFilter, type CallQuery, type CallsMethods, type StatusClass } from '../../../contract/api';
+import { ACTION_NAME_RULE } from '../../protocol/facts';
 import { isActionName, isPositiveInteger, noArguments, type ArgsCheckers } from './predicates';
 
 const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
@@ -14,8 +15,7 @@ export const callsArgs: ArgsCheckers<CallsMethods> = {
     return typeof filter === 'string' ? filter : [filter];
   },
   getCall: (args) => (args.length === 1 && isPositiveInteger(args[0]) ? [args[0]] : 'expects one call id (a positive integer).'),
-  getSampleRequest: (args) =>
-    args.length === 1 && isActionName(args[0]) ? [args[0]] : 'expects an action name of 1-100 lowercase letters, digits or underscores.',
+  getSampleRequest: (args) => (args.length === 1 && isActionName(args[0]) ? [args[0]] : `expects an action name of ${ACTION_NAME_RULE}.`),
   clearHistory: noArguments,
 };
 

@@ -1,4 +1,5 @@
 import { MAX_SELECTION, type BulkReplayOptions, type CallSelection, type ReplayMethods, type SimulateRequest } from '../../../contract/api';
+import { ACTION_NAME_RULE } from '../../protocol/facts';
 import { checkFilter } from './calls-args';
 import { isActionName, isPositiveInteger, isUrlOrNull, noArguments, type ArgsCheckers } from './predicates';
 
@@ -40,7 +41,7 @@ export const replayArgs: ArgsCheckers<ReplayMethods> = {
   saveSimulatorAction: (args) =>
     args.length === 2 && isActionName(args[0]) && (args[1] === null || isJsonText(args[1]))
       ? [args[0], args[1]]
-      : 'expects an action name (1-100 lowercase letters, digits or underscores) and its JSON Schema as text (or null to remove it).',
+      : `expects an action name (${ACTION_NAME_RULE}) and its JSON Schema as text (or null to remove it).`,
   generateParameters: (args) =>
     args.length === 2 && isActionName(args[0]) && isSeed(args[1])
       ? [args[0], args[1]]
@@ -113,7 +114,7 @@ function checkSimulateRequest(value: unknown): SimulateRequest | string {
   const extra = onlyKeys(value, ['action', 'parameters', 'seed', 'test', 'target']);
   if (extra) return extra;
   const { action, parameters, seed, test, target } = value;
-  if (!isActionName(action)) return '"action" must be an action name of 1-100 lowercase letters, digits or underscores.';
+  if (!isActionName(action)) return `"action" must be an action name of ${ACTION_NAME_RULE}.`;
   if (parameters !== null && !isJsonText(parameters)) return '"parameters" must be JSON text or null (generated).';
   if (!isSeed(seed)) return '"seed" must be a whole number.';
   if (typeof test !== 'boolean') return '"test" must be true or false.';
