@@ -4,8 +4,7 @@ import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, scree
 import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
 import type { CoreStatus } from './contract/api';
-import { createCore, type Core } from './core/create-core';
-import { DATA_DIR_ENV, resolveDataDir } from './core/paths';
+import { createCore, DATA_DIR_ENV, NGROK_AUTHTOKEN_ENV, resolveDataDir, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
 import { createDesktopSettingsStore } from './desktop/desktop-settings';
@@ -23,7 +22,6 @@ import {
   keychainProfileSecrets,
   keychainSecretSource,
 } from './desktop/secret-store';
-import { NGROK_AUTHTOKEN_ENV } from './core/tunnel/tunnel-controller';
 import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
@@ -96,13 +94,13 @@ async function main(): Promise<void> {
     // A (re)loading page has no listener yet: hold events until its preload signals ready.
     onPageLoading: () => ipc?.relay.markNotReady(),
   });
-  // Before start(), so the events start() emits are queued for the renderer too.
+  // Before listen(), so the events listen() emits are queued for the renderer too.
   // HAR export/import go through save/open dialogs here in main: the page never names a path.
   ipc = registerIpc(ipcMain, withHarDialogs(started.api, dialog, { parent: () => windows?.get() ?? null }), () => windows?.get() ?? null, {
     subscribe: (listener) => started.subscribe(listener),
     isRendererUrl: isAppUrl,
   });
-  const listening = await started.start();
+  const listening = await started.listen();
   if (!listening.ok) {
     dialog.showErrorBox('Flowent Companion could not start', listening.message);
     return shutdown(1);

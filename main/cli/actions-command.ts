@@ -1,11 +1,10 @@
-import { homedir } from 'node:os';
-import { resolveDataDir } from '../core/paths';
-import { environmentProfileSecrets, FlowentService, openFlowentSettings, type FlowentResult } from '../core/account';
-import { checkName } from '../core/account/action-validation';
+import type { Result, Warned } from '../contract/api';
+import { apiTokenVariable, checkActionName, companionWebhookUrl } from '../core';
+import { companionBase, readSchema } from './actions-input';
+import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { companionBase, companionWebhookUrl, readSchema } from './actions-input';
-import { actionLine, profileCommand } from './actions-output';
+import { dataDirOf, withCore } from './open-core';
 
 export const ACTIONS_HELP = `Usage: flowent-companion actions <subcommand> [options]
 
@@ -71,14 +70,14 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
     const given = (['description', 'schema', 'url', 'here', 'webhook-url'] as const).find((flag) => values[flag] !== undefined);
     if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
   }
-  const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
+  const dataDir = dataDirOf(values['data-dir'], io);
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
   const name = () => {
     const [value, ...extra] = args;
     if (value === undefined) throw new UsageError(`actions ${sub} needs an action name.`);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
-    const bad = checkName(value);
+    const bad = checkActionName(value);
     if (bad) throw new UsageError(bad.message);
     return value;
   };
@@ -88,43 +87,30 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
 
   // Usage checks before anything is opened or sent.
   const run = prepare(sub, { name, noArgs, args, values, dataDir });
-  const opened = openFlowentSettings(dataDir);
-  if (!opened.ok) {
-    err(`flowent-companion actions: ${opened.message}`);
-    return 1;
-  }
-  try {
-    const flowent = new FlowentService({
-      settings: opened.value.settings,
-      profileSecret: environmentProfileSecrets(io.env),
-      env: io.env,
-      ...(values.profile ? { profile: values.profile } : {}),
-    });
-    if (sub !== 'profile') {
-      const profile = flowent.checkProfile();
-      if (!profile.ok) throw new UsageError(profile.message);
-    }
-    const finish = <T>(result: FlowentResult<T>, print: (value: T) => void): number => {
-      if (!result.ok) {
-        err(`flowent-companion actions: ${result.message}`);
-        return 1;
+  const profile = values.profile;
+  return withCore(
+    'actions',
+    values['data-dir'],
+    io,
+    async (api) => {
+      if (sub !== 'profile' && profile !== undefined) {
+        const { profiles } = await api.getAccount();
+        if (!profiles.some((known) => known.name === profile))
+          throw new UsageError(`No Flowent profile named "${profile}". Profiles: ${profiles.map((known) => known.name).join(', ')}.`);
       }
-      result.warnings.forEach((warning) => err(`Warning: ${warning}`));
-      print(result.value);
-      return 0;
-    };
-    return await run({ flowent, finish, out, err, json: values.json ?? false });
-  } finally {
-    opened.value.close();
-  }
-}
-
-interface Runtime {
-  flowent: FlowentService;
-  finish<T>(result: FlowentResult<T>, print: (value: T) => void): number;
-  out(line: string): void;
-  err(line: string): void;
-  json: boolean;
+      const finish = <T>(result: Result<Warned<T>>, print: (value: T) => void): number => {
+        if (!result.ok) {
+          err(`flowent-companion actions: ${result.message}`);
+          return 1;
+        }
+        result.value.warnings.forEach((warning) => err(`Warning: ${warning}`));
+        print(result.value.value);
+        return 0;
+      };
+      return run({ api, finish, out, err, json: values.json ?? false });
+    },
+    { flowentProfile: profile, flowentApiTokenHint: apiTokenVariable },
+  );
 }
 
 interface Parsed {
@@ -142,22 +128,30 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
   switch (sub) {
     case 'list':
       parsed.noArgs();
-      return async ({ flowent, finish, out, err, json }) =>
-        finish(await flowent.list(), (actions) => {
+      return async ({ api, finish, out, err, json }) => {
+        const listed = await api.listActions();
+        const account = await api.getAccount();
+        const gateway = account.profiles.find((known) => known.name === account.activeProfile)?.baseUrl ?? 'the Gateway';
+        return finish(listed, (actions) => {
           actions.forEach(print(json, out));
-          if (actions.length === 0 && !json) err(`No actions registered on ${flowent.profile().baseUrl}.`);
+          if (actions.length === 0 && !json) err(`No actions registered on ${gateway}.`);
         });
+      };
     case 'get': {
       const name = parsed.name();
-      return async ({ flowent, finish, out, json }) =>
-        finish(await flowent.get(name), (action) =>
+      return async ({ api, finish, out, json }) =>
+        finish(await api.getAction(name), (action) =>
           out(json ? JSON.stringify(action) : `${actionLine(action)}\n${JSON.stringify(action.json_schema, null, 2)}`),
         );
     }
     case 'delete': {
       const name = parsed.name();
-      return async ({ flowent, finish, out, json }) =>
-        finish(await flowent.delete(name), (done) => out(json ? JSON.stringify({ name, ...done }) : `Deleted ${name}.`));
+      return async ({ api, finish, out, json }) => {
+        const deleted = await api.deleteAction(name);
+        return finish(deleted.ok ? { ok: true, value: { value: deleted.value, warnings: [] } } : deleted, (done) =>
+          out(json ? JSON.stringify({ name, ...done }) : `Deleted ${name}.`),
+        );
+      };
     }
     case 'register':
     case 'update': {
@@ -165,19 +159,20 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const here = companionBase(values, parsed.dataDir);
       if (here && values['webhook-url'] !== undefined) throw new UsageError('give --webhook-url or --url/--here, not both.');
       const schema = values.schema !== undefined ? readSchema(values.schema) : undefined;
+      const description = values.description;
       if (sub === 'register') {
-        if (values.description === undefined) throw new UsageError('actions register needs --description.');
+        if (description === undefined) throw new UsageError('actions register needs --description.');
         if (schema === undefined) throw new UsageError('actions register needs --schema @file.json.');
         if (!here && values['webhook-url'] === undefined)
           throw new UsageError('actions register needs --url <base>, --here or --webhook-url <url>.');
-      } else if (values.description === undefined && schema === undefined && !here && values['webhook-url'] === undefined) {
+      } else if (description === undefined && schema === undefined && !here && values['webhook-url'] === undefined) {
         throw new UsageError('actions update needs at least one of --description, --schema, --url, --here or --webhook-url.');
       }
       const webhookUrl = here ? companionWebhookUrl(here.base, name) : values['webhook-url'];
-      return async ({ flowent, finish, out, err, json }) => {
+      return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
-        if (sub === 'register' && here && schema && values.description !== undefined) {
-          return finish(await flowent.registerHere(name, values.description, schema, here.base), (done) =>
+        if (sub === 'register' && here && schema && description !== undefined) {
+          return finish(await api.registerHere(name, description, schema, here.base), (done) =>
             out(
               json
                 ? JSON.stringify({ ...done.action, created: done.created, linked: true })
@@ -185,45 +180,41 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             ),
           );
         }
-        if (sub === 'register' && schema && values.description !== undefined && webhookUrl) {
-          return finish(
-            await flowent.register({ name, description: values.description, webhook_url: webhookUrl, json_schema: schema }),
-            (action) => out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
+        if (sub === 'register' && schema && description !== undefined && webhookUrl) {
+          return finish(await api.registerAction({ name, description, webhook_url: webhookUrl, json_schema: schema }), (action) =>
+            out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
           );
         }
-        const updated = await flowent.update(name, { description: values.description, json_schema: schema, webhook_url: webhookUrl });
-        if (updated.ok && here)
-          flowent.links.upsert({
-            profile: flowent.profile().name,
-            action: name,
-            webhookUrl: updated.value.webhook_url,
-            linkedAt: Date.now(),
-          });
+        const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl });
+        // --url/--here point the action at this companion: linked, it follows the tunnel.
+        const linked = updated.ok && here ? await api.linkAction(name, false) : null;
+        if (linked && !linked.ok) return finish(linked, () => undefined);
         return finish(updated, (action) => out(json ? JSON.stringify(action) : `Updated ${name} → ${action.webhook_url}.`));
       };
     }
     case 'link': {
       const name = parsed.name();
       const here = companionBase(values, parsed.dataDir);
-      return async ({ flowent, finish, out, err, json }) => {
+      return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
-        return finish(await flowent.link(name, here?.base), (link) =>
+        return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>
           out(json ? JSON.stringify(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
         );
       };
     }
     case 'unlink': {
       const name = parsed.name();
-      return async ({ flowent, out, json }) => {
-        const removed = flowent.unlink(name);
+      return async ({ api, out, json }) => {
+        const unlinked = await api.unlinkAction(name);
+        const removed = unlinked.ok && unlinked.value.unlinked;
         out(json ? JSON.stringify({ name, unlinked: removed }) : removed ? `Unlinked ${name}.` : `${name} was not linked.`);
         return 0;
       };
     }
     case 'links':
       parsed.noArgs();
-      return async ({ flowent, out, err, json }) => {
-        const links = flowent.links.all();
+      return async ({ api, out, err, json }) => {
+        const { links } = await api.getAccount();
         links.forEach((link) =>
           out(
             json

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { companionWebhookUrl, readServeState } from '../core/account';
+import { readServeState } from '../core';
 import { UsageError } from './args';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */
@@ -45,5 +45,3 @@ export function companionBase(flags: { url?: string; here?: boolean }, dataDir: 
     note: `serve has no public URL (no tunnel open): using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`,
   };
 }
-
-export { companionWebhookUrl };

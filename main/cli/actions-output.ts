@@ -1,15 +1,27 @@
-import type { FlowentAction, FlowentService } from '../core/account';
+import type { AccountState, CompanionApi, FlowentAction, FlowentProfile, Result, Warned } from '../contract/api';
+import { apiTokenVariable } from '../core';
 import { UsageError } from './args';
+
+/** What a prepared `actions` subcommand runs with. */
+export interface Runtime {
+  api: CompanionApi;
+  finish<T>(result: Result<Warned<T>>, print: (value: T) => void): number;
+  out(line: string): void;
+  err(line: string): void;
+  json: boolean;
+}
 
 /** One line per action: name, webhook_url, description. */
 export function actionLine(action: FlowentAction): string {
   return `${action.name}  ${action.webhook_url}  ${action.description}`;
 }
 
+function profileNamed(state: AccountState, name: string): FlowentProfile | undefined {
+  return state.profiles.find((profile) => profile.name === name);
+}
+
 /** `actions profile list|add|use|remove`, checked before anything is opened. */
-export function profileCommand(
-  args: string[],
-): (runtime: { flowent: FlowentService; out(line: string): void; err(line: string): void; json: boolean }) => Promise<number> {
+export function profileCommand(args: string[]): (runtime: Runtime) => Promise<number> {
   const [verb, name, url, ...extra] = args;
   const expect = (count: number, usage: string) => {
     if ([name, url].filter((value) => value !== undefined).length !== count || extra.length > 0)
@@ -18,36 +30,43 @@ export function profileCommand(
   switch (verb) {
     case 'list':
       expect(0, 'list');
-      return async ({ flowent, out, json }) => {
-        const active = flowent.profile().name;
-        for (const profile of flowent.profiles.list())
+      return async ({ api, out, json }) => {
+        const { profiles, activeProfile } = await api.getAccount();
+        for (const profile of profiles)
           out(
             json
-              ? JSON.stringify({ ...profile, active: profile.name === active })
-              : `${profile.name === active ? '*' : ' '} ${profile.name}  ${profile.baseUrl}`,
+              ? JSON.stringify({ ...profile, active: profile.name === activeProfile })
+              : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}`,
           );
         return 0;
       };
     case 'add':
       expect(2, 'add <name> <gateway-url>');
-      return async ({ flowent, out, err }) => {
-        const saved = flowent.profiles.save({ name: name ?? '', baseUrl: url ?? '' });
+      return async ({ api, out, err }) => {
+        const saved = await api.saveProfile({ name: name ?? '', baseUrl: url ?? '' });
         if (!saved.ok) throw new UsageError(saved.message);
-        out(`Profile ${saved.value.name}: ${saved.value.baseUrl}.`);
-        err(`Its API token is read from FLOWENT_API_TOKEN_${saved.value.name.toUpperCase().replace(/-/g, '_')} (never stored).`);
+        const profile = profileNamed(saved.value, name ?? '');
+        out(`Profile ${name}: ${profile?.baseUrl ?? url}.`);
+        err(`Its API token is read from ${apiTokenVariable(name ?? '')} (never stored).`);
         return 0;
       };
     case 'use':
+      expect(1, 'use <name>');
+      return async ({ api, out }) => {
+        const used = await api.setActiveProfile(name ?? '');
+        if (!used.ok) throw new UsageError(used.message);
+        out(`Active profile: ${name} (${profileNamed(used.value, name ?? '')?.baseUrl ?? ''}).`);
+        return 0;
+      };
     case 'remove':
-      expect(1, `${verb} <name>`);
-      return async ({ flowent, out }) => {
-        if (verb === 'use') {
-          const used = flowent.profiles.setActive(name ?? '');
-          if (!used.ok) throw new UsageError(used.message);
-          out(`Active profile: ${used.value.name} (${used.value.baseUrl}).`);
-        } else {
-          const removed = flowent.profiles.remove(name ?? '');
-          out(removed.ok && removed.value.removed ? `Removed profile ${name}.` : `No stored profile named ${name}.`);
+      expect(1, 'remove <name>');
+      return async ({ api, out, err }) => {
+        const removed = await api.deleteProfile(name ?? '');
+        if (removed.ok) out(`Removed profile ${name}.`);
+        else if (removed.code === 'flowent-unknown-profile') out(`No stored profile named ${name}.`);
+        else {
+          err(`flowent-companion actions: ${removed.message}`);
+          return 1;
         }
         return 0;
       };

@@ -1,10 +1,11 @@
-import { homedir } from 'node:os';
-import { resolveDataDir } from '../core/paths';
-import { openStore } from '../core/store/open-store';
-import { parseFlags, parsePositiveInteger, UsageError } from './args';
+import { join } from 'node:path';
+import { MAX_PAGE_SIZE } from '../contract/api';
+import { DATABASE_FILE } from '../core';
+import { parseFlags, parsePositiveInteger } from './args';
 import type { CliIo } from './cli-io';
 import { callJson, formatCallLine, formatViolations } from './format-call';
-import { ACTION_NAME_PATTERN } from '../core/protocol/facts';
+import { withCore } from './open-core';
+import { parseAction } from './replay-cli-shared';
 
 export const CALLS_HELP = `Usage: flowent-companion calls [options]
 
@@ -20,8 +21,6 @@ Options:
   -h, --help         Show this help
 `;
 
-const PAGE = 500;
-
 export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, {
     'data-dir': { type: 'string' },
@@ -30,23 +29,14 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     json: { type: 'boolean' },
   });
   const limit = parsePositiveInteger('--limit', values.limit, 50, 10_000);
-  if (values.action !== undefined && !ACTION_NAME_PATTERN.test(values.action)) {
-    throw new UsageError(`--action must be an action name (lowercase letters, digits, underscores), not "${values.action}".`);
-  }
-  const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
-  const opened = openStore({ dataDir });
-  if (!opened.ok) {
-    io.stderr.write(`flowent-companion calls: ${opened.message}\n`);
-    return 1;
-  }
-  const store = opened.value;
-  try {
+  const action = parseAction(values.action);
+  return withCore('calls', values['data-dir'], io, async (api) => {
     let remaining = limit;
     let beforeId: number | undefined;
     let printed = 0;
     // Paged, so a history of millions is never loaded at once.
     while (remaining > 0) {
-      const page = store.calls.list({ action: values.action, limit: Math.min(PAGE, remaining), beforeId });
+      const page = await api.listCalls({ action, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
       for (const call of page.calls) {
         if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
         else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
@@ -57,12 +47,11 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       beforeId = page.nextBeforeId;
     }
     if (printed === 0 && !values.json) {
+      const file = join((await api.getStatus()).dataDir, DATABASE_FILE);
       io.stderr.write(
-        `No calls stored in ${store.file}${values.action ? ` for action ${values.action}` : ''}. Start "flowent-companion serve" and send one.\n`,
+        `No calls stored in ${file}${action ? ` for action ${action}` : ''}. Start "flowent-companion serve" and send one.\n`,
       );
     }
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

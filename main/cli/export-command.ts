@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { MAX_SELECTION } from '../contract/api';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { parseAction, parseIds, parseSince, withReplayApi } from './replay-cli-shared';
+import { withCore } from './open-core';
+import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 
 export const EXPORT_HELP = `Usage: flowent-companion export --har <file> [<id...>] [options]
 
@@ -13,7 +15,7 @@ Options:
   --har <file>       Where to write the HAR ("-" for standard output)
   --action <name>    Only calls of this action
   --since <time>     Only calls since an ISO 8601 time or a span (30m, 1h, 2d)
-  --limit <n>        At most the newest n calls, 1-10000 (default 1000)
+  --limit <n>        At most the newest n calls, 1-${MAX_SELECTION} (default 1000)
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help         Show this help
 `;
@@ -36,11 +38,16 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const since = parseSince(values.since);
   if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined))
     throw new UsageError('give call ids or filters (--action, --since, --limit), not both.');
-  const limit = parsePositiveInteger('--limit', values.limit, 1_000, 10_000);
+  const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
   const file = values.har;
-  return withReplayApi('export', values['data-dir'], io, async (api) => {
-    const har = api.exportHar(ids.length > 0 ? { ids } : { filter: { action, since }, limit });
-    const text = `${JSON.stringify(har, null, 2)}\n`;
+  return withCore('export', values['data-dir'], io, async (api) => {
+    const exported = await api.exportHar(ids.length > 0 ? { ids } : { filter: { action, since }, limit });
+    if (!exported.ok) {
+      io.stderr.write(`flowent-companion export: no calls to export${ids.length > 0 ? ' (none of the given ids is stored)' : ''}.\n`);
+      return 1;
+    }
+    const { count } = exported.value;
+    const text = `${exported.value.text ?? ''}\n`;
     if (file === '-') io.stdout.write(text);
     else {
       try {
@@ -50,7 +57,6 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
         return 1;
       }
     }
-    const count = har.log.entries.length;
     const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
     io.stderr.write(`Exported ${count} call(s)${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
     return missing ? 1 : 0;

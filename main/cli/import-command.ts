@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { HMAC_KEY_ENV } from '../core/hmac-key';
+import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { withReplayApi } from './replay-cli-shared';
+import { withCore } from './open-core';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
 
@@ -27,8 +27,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     io.stderr.write(`flowent-companion import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
     return 1;
   }
-  return withReplayApi('import', values['data-dir'], io, async (api) => {
-    const imported = api.importHar(text);
+  return withCore('import', values['data-dir'], io, async (api) => {
+    const imported = await api.importHar(text);
     if (!imported.ok) {
       io.stderr.write(`flowent-companion import: ${file}: ${imported.message}\n`);
       return 1;

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { StoredMock } from '../contract/api';
-import { formatOfFile } from '../core/answers';
+import type { MockFormat, StoredMock } from '../contract/api';
+import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';
+import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|set|clear|from-call> [options]
 
-Edit the answers the companion gives (stored in the history folder; a running "serve" uses a
-change at its next call).
+Answers, the mock half: edit the answers the companion gives when it does not forward a call
+to your handler ("flowent-companion targets" is the forwarding half). Stored in the history
+folder; a running "serve" uses a change at its next call.
 
   mocks list [--json]                               Print the stored mocks
   mocks set <action|--default> --file <mock.json|mock.yaml>
@@ -63,8 +64,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
       refuse('--file', values.file);
-      return withRespondApi('mocks', values['data-dir'], io, (api) => {
-        const mocks = api.listMocks();
+      return withCore('mocks', values['data-dir'], io, async (api) => {
+        const { mocks } = await api.getAnswerSettings();
         for (const mock of mocks)
           out(
             values.json
@@ -88,11 +89,11 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         err(`flowent-companion mocks: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
         return 1;
       }
-      return withRespondApi('mocks', values['data-dir'], io, (api) => {
-        const parsed = api.parseMock(text, formatOfFile(file));
-        if (!parsed.ok) {
+      return withCore('mocks', values['data-dir'], io, async (api) => {
+        const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
+        if (!stored.ok && stored.errors.length > 0) {
           err(`flowent-companion mocks: ${file} is not a valid mock:`);
-          for (const problem of parsed.errors) {
+          for (const problem of stored.errors) {
             const where =
               problem.line !== undefined && !/line \d+/.test(problem.message)
                 ? ` (line ${problem.line}, column ${problem.column ?? 1})`
@@ -101,7 +102,6 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           }
           return 1;
         }
-        const stored = api.setMock(targetKey(target), parsed.value);
         if (!stored.ok) {
           err(`flowent-companion mocks: ${stored.message}`);
           return 1;
@@ -114,13 +114,13 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     case 'clear': {
       refuse('--file', values.file);
       const target = parseTarget('mocks clear', positional, values, true);
-      return withRespondApi('mocks', values['data-dir'], io, (api) => {
+      return withCore('mocks', values['data-dir'], io, async (api) => {
         if (target.kind === 'all') {
-          const cleared = api.clearAllMocks();
+          const cleared = await api.clearAllMocks();
           if (cleared.ok) out(`Removed ${cleared.value.cleared} mock${cleared.value.cleared === 1 ? '' : 's'}.`);
           return 0;
         }
-        const cleared = api.clearMock(targetKey(target));
+        const cleared = await api.clearMock(targetKey(target));
         if (!cleared.ok) {
           err(`flowent-companion mocks: ${cleared.message}`);
           return 1;
@@ -133,8 +133,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       const id = Number(positional);
       if (!positional || !/^\d+$/.test(positional) || id < 1)
         throw new UsageError('mocks from-call needs a call id, e.g. "mocks from-call 12" (see "flowent-companion calls").');
-      return withRespondApi('mocks', values['data-dir'], io, (api) => {
-        const made = api.mockFromCall(id);
+      return withCore('mocks', values['data-dir'], io, async (api) => {
+        const made = await api.mockFromCall(id);
         if (!made.ok) {
           err(`flowent-companion mocks: ${made.message}`);
           return 1;
@@ -148,6 +148,11 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(`unknown mocks subcommand "${sub}": use list, set, clear or from-call.`);
   }
+}
+
+/** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */
+export function formatOfFile(name: string): MockFormat {
+  return /\.ya?ml$/i.test(name) ? 'yaml' : 'json';
 }
 
 /** One line: whose mock, how it chooses, and what its answers are. */

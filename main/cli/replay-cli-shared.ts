@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { HMAC_KEY_ENV } from '../core/hmac-key';
-import { ACTION_NAME_PATTERN } from '../core/protocol/facts';
-import { resolveDataDir } from '../core/paths';
-import { createReplayApi, type ReplayApi } from '../core/replay';
-import { checkTargetUrl } from '../core/answers/forward';
-import { isStyleName, STYLES } from '../core/signature';
-import { openStore, type Store } from '../core/store/open-store';
+import { checkTargetUrl, isActionName, isStyleName, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
-import type { CliIo } from './cli-io';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -24,7 +16,7 @@ export function parseSince(value: string | undefined, now = Date.now()): number 
 }
 
 export function parseAction(value: string | undefined, flag = '--action'): string | undefined {
-  if (value !== undefined && !ACTION_NAME_PATTERN.test(value)) {
+  if (value !== undefined && !isActionName(value)) {
     throw new UsageError(`${flag} must be an action name (lowercase letters, digits, underscores), not "${value}".`);
   }
   return value;
@@ -32,7 +24,7 @@ export function parseAction(value: string | undefined, flag = '--action'): strin
 
 export function parseStyle(value: string | undefined): string | undefined {
   if (value !== undefined && !isStyleName(value)) {
-    throw new UsageError(`--style must be one of ${STYLES.map((s) => s.name).join(', ')}; not "${value}".`);
+    throw new UsageError(`--style must be one of ${SIGNING_STYLES.map((s) => s.name).join(', ')}; not "${value}".`);
   }
   return value;
 }
@@ -71,29 +63,5 @@ export function readJsonArgument(flag: string, value: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(`${where} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
-  }
-}
-
-/** Opens the history folder and runs `work` with the replay API; the HMAC key comes from FLOWENT_HMAC_KEY. */
-export async function withReplayApi(
-  command: string,
-  dataDirFlag: string | undefined,
-  io: CliIo,
-  work: (api: ReplayApi, store: Store) => Promise<number>,
-): Promise<number> {
-  const dataDir = resolveDataDir({ flag: dataDirFlag, env: io.env, platform: process.platform, home: homedir() });
-  const opened = openStore({ dataDir });
-  if (!opened.ok) {
-    io.stderr.write(`flowent-companion ${command}: ${opened.message}\n`);
-    return 1;
-  }
-  const store = opened.value;
-  const key = io.env[HMAC_KEY_ENV] || null;
-  const api = createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => key });
-  try {
-    return await work(api, store);
-  } finally {
-    await api.close();
-    store.close();
   }
 }

@@ -1,10 +1,11 @@
-import type { CallFilter } from '../contract/api';
-import { HMAC_KEY_ENV } from '../core/hmac-key';
-import type { BulkProgress, ReplaySelection } from '../core/replay';
-import { formatDiff } from '../core/replay/answer-diff';
+import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent, Result } from '../contract/api';
+import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
+import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument, withReplayApi } from './replay-cli-shared';
+import { formatDiff } from './format-diff';
+import { withCore } from './open-core';
+import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
 
@@ -15,7 +16,7 @@ Flowent's contract (usable in CI), 2 on usage errors.
 Options:
   --action <name>      Replay this action's calls from Flowent (oldest first)
   --since <time>       With --action: only calls since an ISO 8601 time or a span (30m, 1h, 2d)
-  --limit <n>          With --action: at most the newest n calls, 1-10000 (default 1000)
+  --limit <n>          With --action: at most the newest n calls, 1-${MAX_SELECTION} (default 1000)
   --resign             Fresh timestamp and signature (needs ${HMAC_KEY_ENV}); without it the
                        original bytes are sent as they were
   --style <style>      With --resign: sign in this style (default: the style learned from
@@ -24,7 +25,7 @@ Options:
                        Edit: send these parameters instead (re-signed; needs ${HMAC_KEY_ENV})
   --target <url>       Send here instead of the action's forwarding target
                        (e.g. http://localhost:8000/actions/{action_name})
-  --concurrency <n>    Replays at once, 1-64 (default 1)
+  --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
   --data-dir <dir>     History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help           Show this help
@@ -63,52 +64,77 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError('--params must be a JSON object.');
   if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--params re-signs the call: set ${HMAC_KEY_ENV}.`);
   const target = parseTargetUrl(values.target);
-  const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, 64);
-  const limit = parsePositiveInteger('--limit', values.limit, 1_000, 10_000);
-  const filter: CallFilter = { action, since: parseSince(values.since) };
-  const selection: ReplaySelection = ids.length > 0 ? { ids } : { filter, limit };
+  const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, MAX_BULK_CONCURRENCY);
+  const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
+  const selection: CallSelection = ids.length > 0 ? { ids } : { filter: { action, since: parseSince(values.since) }, limit };
+  const out = (line: string) => io.stdout.write(`${line}\n`);
 
-  return withReplayApi('replay', values['data-dir'], io, async (api) => {
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    const out = (line: string) => io.stdout.write(`${line}\n`);
-    const onProgress = ({ done, total, item }: BulkProgress) => {
-      io.stderr.write(`replayed ${done}/${total}\n`);
-      if (!item.result.ok) {
-        out(`#${item.originalId}  not replayed: ${item.result.message}`);
-        return;
-      }
-      const r = item.result.value;
-      const status = r.status === 0 ? 'no answer' : String(r.status);
-      const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
-      out(
-        `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : `${r.violations.length} violation(s)`}${signed}`,
-      );
-      for (const violation of r.violations) out(`  ! ${violation.message}`);
-      if (values.diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
-    };
+  return withCore('replay', values['data-dir'], io, async (api, { subscribe }) => {
+    // Events are kept from before the run starts: its first replays may finish before its id is known.
+    const seen: CoreEvent[] = [];
+    let follow: (event: CoreEvent) => void = (event) => seen.push(event);
+    const unsubscribe = subscribe((event) => follow(event));
     try {
-      const summary = await api.replayMany(selection, {
-        mode: parameters !== undefined ? 'edit' : values.resign ? 'resign' : 'as-is',
-        parameters,
-        style,
-        target,
+      const started = await api.startBulkReplay(selection, {
         concurrency,
-        onProgress,
-        signal: controller.signal,
+        resign: values.resign ?? false,
+        target: target ?? null,
+        parameters: parameters === undefined ? null : JSON.stringify(parameters),
+        style: style ?? null,
       });
-      if (summary.total === 0) {
-        io.stderr.write(
-          `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
-        );
-        return 0;
+      if (!started.ok) {
+        if (started.code === 'nothing-to-replay') {
+          io.stderr.write(
+            `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
+          );
+          return 0;
+        }
+        io.stderr.write(`flowent-companion replay: ${inCommandWords(started, action)}\n`);
+        return 1;
       }
+      const { runId } = started.value;
+      // Ctrl-C stops starting new replays; those in flight finish and are stored.
+      const onSignal = () => void api.cancelBulkReplay(runId);
+      process.once('SIGINT', onSignal);
+      const summary = await new Promise<BulkReplaySummary>((resolve) => {
+        const onEvent = (event: CoreEvent) => {
+          if (event.type === 'replay-progress' && event.runId === runId) {
+            io.stderr.write(`replayed ${event.done}/${event.total}\n`);
+            printStep(event.step, values.diff ?? false, out);
+          }
+          if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
+        };
+        follow = onEvent;
+        seen.splice(0).forEach(onEvent);
+      }).finally(() => process.off('SIGINT', onSignal));
       const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
       out(`${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}.`);
       return summary.failed > 0 ? 1 : summary.cancelled ? 130 : 0;
     } finally {
-      process.off('SIGINT', onSignal);
+      unsubscribe();
     }
   });
+}
+
+/** One line per replayed call (and its violations, and with --diff what changed). */
+function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (line: string) => void): void {
+  if (!result.ok) {
+    out(`#${originalId}  not replayed: ${result.message}`);
+    return;
+  }
+  const r = result.value;
+  const status = r.status === 0 ? 'no answer' : String(r.status);
+  const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
+  out(
+    `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : `${r.violations.length} violation(s)`}${signed}`,
+  );
+  for (const violation of r.violations) out(`  ! ${violation.message}`);
+  if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
+}
+
+/** A refusal in the command line's terms: where the UI has a field, the command has a flag. */
+export function inCommandWords(refusal: Extract<Result<unknown>, { ok: false }>, action: string | undefined): string {
+  if (refusal.code !== 'no-target') return refusal.message;
+  const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'run "flowent-companion targets set <action> <url>"';
+  return `There is no handler to send ${action ? `action ${action}` : 'these calls'} to: ${how}, or pass --target <url>.`;
 }

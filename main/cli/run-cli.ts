@@ -17,8 +17,8 @@ Usage: flowent-companion <command> [options]
 Commands:
   serve    Run the webhook server (and the inspector) until stopped
   calls    Print stored calls, newest first
-  mocks    List, set and clear the mocks that answer calls
-  targets  Forward calls to your own handler
+  mocks    Answers: list, set and clear the mocks that answer calls
+  targets  Answers: forward calls to your own handler instead
   replay   Send stored calls to your handler again and compare the answers
   send     Send your handler a simulated Flowent call
   export   Write stored calls as a HAR file

@@ -1,7 +1,9 @@
-import { HMAC_KEY_ENV } from '../core/hmac-key';
+import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, withReplayApi } from './replay-cli-shared';
+import { withCore } from './open-core';
+import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
+import { inCommandWords } from './replay-command';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
@@ -59,18 +61,18 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   if (!values.test && !io.env[HMAC_KEY_ENV])
     throw new UsageError(`send signs the call: set ${HMAC_KEY_ENV} (or use --test for the unsigned registration check).`);
 
-  return withReplayApi('send', values['data-dir'], io, async (api) => {
-    const sent = await api.simulate({
+  return withCore('send', values['data-dir'], io, async (api) => {
+    const sent = await api.simulateCall({
       action,
-      parameters,
-      schema: schema as Record<string, unknown> | undefined,
-      seed: values.seed === undefined ? undefined : Number(values.seed),
+      parameters: parameters === undefined ? null : JSON.stringify(parameters),
+      schema: schema === undefined ? null : JSON.stringify(schema),
+      seed: values.seed === undefined ? 1 : Number(values.seed),
       test: values.test ?? false,
-      target,
-      style,
+      target: target ?? null,
+      style: style ?? null,
     });
     if (!sent.ok) {
-      io.stderr.write(`flowent-companion send: ${sent.message}\n`);
+      io.stderr.write(`flowent-companion send: ${inCommandWords(sent, action)}\n`);
       return 1;
     }
     const r = sent.value;

@@ -1,24 +1,27 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCore, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT } from '../core/create-core';
-import { HMAC_KEY_ENV, sessionHmacKey } from '../core/hmac-key';
-import { resolveDataDir } from '../core/paths';
-import { DATABASE_FILE } from '../core/store/open-store';
+import {
+  apiTokenVariable,
+  checkTargetUrl,
+  createCore,
+  DATABASE_FILE,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  FLOWENT_BODY_LIMIT_BYTES,
+  FLOWENT_TIMEOUT_MS,
+  HMAC_KEY_ENV,
+  NGROK_AUTHTOKEN_ENV,
+  writeServeState,
+} from '../core';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { loadOrCreateInspectorToken } from '../transports/inspector/inspector-token';
-import { parseFlags, parsePort, parsePositiveInteger, parseSize } from './args';
+import { parseFlags, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
-import { checkTargetUrl } from '../core/answers/forward';
-import { UsageError } from './args';
-import { sessionSecret } from '../core/secret-source';
-import { NGROK_AUTHTOKEN_ENV } from '../core/tunnel/tunnel-controller';
-import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
-import { writeServeState } from '../core/account/serve-state';
-import { apiTokenVariable, environmentProfileSecrets } from '../core/account/profiles';
-import { accountLines, followModeLine } from './serve-follow-lines';
 import { LineWriter } from './line-writer';
+import { dataDirOf } from './open-core';
+import { accountLines, followModeLine } from './serve-follow-lines';
+import { tunnelLine } from './tunnel-lines';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -40,7 +43,7 @@ Options:
   --forward <url>         Forward calls to your handler, e.g.
                           http://localhost:8000/actions/{action_name} (for this run; stored
                           targets from "flowent-companion targets" take precedence)
-  --forward-timeout <ms>  Answer 504 when the handler takes longer (default 30000, Flowent's limit)
+  --forward-timeout <ms>  Answer 504 when the handler takes longer (default ${FLOWENT_TIMEOUT_MS}, Flowent's limit)
   --fallback-to-mock      Answer from the mock when the handler cannot be reached
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
@@ -85,21 +88,22 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.domain !== undefined && !/^[a-z0-9.-]{1,253}$/i.test(values.domain)) {
     throw new UsageError(`--domain must be a host name such as my-app.ngrok.app, not "${values.domain}".`);
   }
-  const forwardTimeoutMs = parsePositiveInteger('--forward-timeout', values['forward-timeout'], 30_000, 600_000);
+  const forwardTimeoutMs = parsePositiveInteger('--forward-timeout', values['forward-timeout'], FLOWENT_TIMEOUT_MS, 600_000);
   if (values.forward !== undefined) {
     const problem = checkTargetUrl(values.forward);
     if (problem) throw new UsageError(`--forward: ${problem.message}`);
   }
   const port = parsePort('--port', values.port, DEFAULT_PORT);
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
-  const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], DEFAULT_BODY_LIMIT_BYTES);
-  const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env, platform: process.platform, home: homedir() });
-  const hmacKey = sessionHmacKey(io.env);
+  const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
+  const dataDir = dataDirOf(values['data-dir'], io);
 
+  // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
+  // inspector for this run only; so do the Flowent API tokens.
   const core = createCore({
     mode: 'headless',
     dataDir,
-    hmacKey,
+    env: io.env,
     host: values.host ?? DEFAULT_HOST,
     port,
     bodyLimitBytes,
@@ -107,18 +111,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forwardTarget: values.forward ?? null,
     forwardTimeoutMs,
     fallbackToMock: values['fallback-to-mock'] ?? false,
-    ngrokAuthtoken: sessionSecret(io.env, NGROK_AUTHTOKEN_ENV),
     tunnelDomain: values.domain ?? null,
-    tunnelProvider: tunnelProviderFor(io.env),
-    // Flowent API tokens from the environment, replaceable from the inspector for this run only.
-    env: io.env,
-    flowentSecrets: environmentProfileSecrets(io.env),
     flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
   const stopRequested = waitForStopSignal();
-  const started = await core.start();
+  const started = await core.listen();
   if (!started.ok) {
     io.stderr.write(`flowent-companion serve: ${started.message}\n`);
     return 1;
@@ -150,7 +149,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write(`  Webhook URL:  ${started.value.baseUrl}/actions/<action_name>`);
   if (values.host === '0.0.0.0') write(`  Listening on every interface (port ${started.value.port}): reachable from your network.`);
   write(
-    hmacKey.get()
+    io.env[HMAC_KEY_ENV]
       ? `  HMAC key:     set (from ${HMAC_KEY_ENV})`
       : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
   );

@@ -1,13 +1,15 @@
 import type { AnswerMode } from '../contract/api';
+import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { describeTarget, parseTarget, targetKey, withRespondApi } from './respond-cli-shared';
+import { withCore } from './open-core';
 
 export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|clear> [options]
 
-Forward calls to your own handler instead of answering from a mock. The original body bytes
-and headers go on unchanged (signatures stay valid); the handler's answer is relayed and
-checked against what Flowent expects.
+Answers, the forwarding half: forward calls to your own handler instead of answering from a
+mock ("flowent-companion mocks" is the mock half). The original body bytes and headers go on
+unchanged (signatures stay valid); the handler's answer is relayed and checked against what
+Flowent expects.
 
   targets list [--json]                        Print targets and modes
   targets set <action|--default> <url>         Forward there (sets the mode to forward);
@@ -42,8 +44,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
-      return withRespondApi('targets', values['data-dir'], io, (api) => {
-        const routes = api.getAnswerSettings().routes;
+      return withCore('targets', values['data-dir'], io, async (api) => {
+        const { routes } = await api.getAnswerSettings();
         for (const route of routes) {
           out(
             values.json
@@ -62,8 +64,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     case 'set': {
       const target = parseTarget('targets set', action, values, false);
       if (value === undefined) throw new UsageError('targets set needs a URL, e.g. http://localhost:8000/actions/{action_name}.');
-      return withRespondApi('targets', values['data-dir'], io, (api) => {
-        const set = api.setForwardTarget(targetKey(target), value);
+      return withCore('targets', values['data-dir'], io, async (api) => {
+        const set = await api.setForwardTarget(targetKey(target), value);
         if (!set.ok) {
           err(`flowent-companion targets: ${set.message}`);
           return 1;
@@ -77,8 +79,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       const modes: Record<string, AnswerMode | null> = { mock: 'mock', forward: 'forward', inherit: null };
       if (value === undefined || !(value in modes))
         throw new UsageError(`targets mode needs mock, forward or inherit, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
-      return withRespondApi('targets', values['data-dir'], io, (api) => {
-        const set = api.setMode(targetKey(target), modes[value] ?? null);
+      return withCore('targets', values['data-dir'], io, async (api) => {
+        const set = await api.setAnswerMode(targetKey(target), modes[value] ?? null);
         if (!set.ok) {
           err(`flowent-companion targets: ${set.message}`);
           return 1;
@@ -90,8 +92,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     case 'clear': {
       if (value !== undefined) throw new UsageError(`unexpected argument "${value}".`);
       const target = parseTarget('targets clear', action, values, true);
-      return withRespondApi('targets', values['data-dir'], io, (api) => {
-        const cleared = target.kind === 'all' ? api.clearAllRoutes() : api.clearRoute(targetKey(target));
+      return withCore('targets', values['data-dir'], io, async (api) => {
+        const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
         if (!cleared.ok) {
           err(`flowent-companion targets: ${cleared.message}`);
           return 1;

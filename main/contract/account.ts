@@ -1,5 +1,5 @@
 /**
- * The Flowent account (issue 7): profiles and their API tokens, the Gateway session, the
+ * The Flowent account: profiles and their API tokens, the Gateway session, the
  * action registry, actions linked to this companion that follow the tunnel, and the check of
  * a call's parameters against its action's registered JSON Schema.
  */
@@ -170,6 +170,8 @@ export interface AccountMethods {
   connectFlowent(): Promise<Result<AccountState>>;
 
   listActions(): Promise<Result<Warned<FlowentAction[]>>>;
+  /** One action as Flowent has it now (its schema is cached for the parameter check). */
+  getAction(name: string): Promise<Result<Warned<FlowentAction>>>;
   /** Flowent's own validation, run locally: every problem at once, nothing sent. */
   checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck>;
   registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>>>;
@@ -185,8 +187,11 @@ export interface AccountMethods {
     schema: Record<string, unknown>,
     baseUrl: string | null,
   ): Promise<Result<Warned<RegisteredHere>>>;
-  /** Links an existing action; with `repoint`, first points it at the public tunnel URL. */
-  linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>>>;
+  /**
+   * Links an existing action; with `repoint`, first points it at `baseUrl` + `/actions/<name>`
+   * (absent or null: the public tunnel URL).
+   */
+  linkAction(name: string, repoint: boolean, baseUrl?: string | null): Promise<Result<Warned<LinkedAction>>>;
   unlinkAction(name: string): Promise<Result<{ unlinked: boolean }>>;
   /** auto: linked actions are re-pointed when the public URL changes; ask: they are proposed, see applyFollow. */
   setFollowMode(mode: FollowMode): Promise<Result<AccountState>>;
@@ -205,6 +210,7 @@ export const ACCOUNT_METHOD_NAMES = [
   'clearFlowentApiToken',
   'connectFlowent',
   'listActions',
+  'getAction',
   'checkAction',
   'registerAction',
   'updateAction',

@@ -88,12 +88,18 @@ export interface AnswersMethods {
   /** `action` null sets the default for every action. */
   setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave>;
   clearMock(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  /** Removes every mock, the default's too: every action answers the built-in success again. */
+  clearAllMocks(): Promise<Result<{ cleared: number }>>;
   /** Turns a stored call's answer into its action's mock. */
   mockFromCall(callId: number): Promise<Result<StoredMock>>;
   /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
   setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute>>;
   /** null goes back to inheriting the default. */
   setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>>;
+  /** Removes an action's (or with null the default's) target and mode. */
+  clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  /** Removes every target and mode. */
+  clearAllAnswerRoutes(): Promise<Result<{ cleared: number }>>;
 }
 
 export const ANSWERS_METHOD_NAMES = [
@@ -101,9 +107,12 @@ export const ANSWERS_METHOD_NAMES = [
   'checkMock',
   'setMock',
   'clearMock',
+  'clearAllMocks',
   'mockFromCall',
   'setForwardTarget',
   'setAnswerMode',
+  'clearAnswerRoute',
+  'clearAllAnswerRoutes',
 ] as const satisfies readonly (keyof AnswersMethods)[];
 
 /** Mocks or forwarding settings changed; read them again with getAnswerSettings. */

@@ -1,4 +1,4 @@
-/** Replay, simulate, export: testing a handler with no Flowent at all (issue 6). */
+/** Replay, simulate, export: testing a handler with no Flowent at all. */
 import type { CallFilter, Violation } from './calls';
 import type { Result } from './result';
 
@@ -48,19 +48,29 @@ export interface ReplayOutcome {
   error: string | null;
 }
 
-/** Which calls: these ids, or every call matching the filter (oldest first). */
-export type CallSelection = { ids: number[] } | { filter: CallFilter };
+/**
+ * Which calls: these ids, or the calls matching the filter (oldest first); with `limit`, only
+ * the newest `limit` of them.
+ */
+export type CallSelection = { ids: number[] } | { filter: CallFilter; limit?: number };
 
 /** The most calls one bulk replay or one export takes. */
 export const MAX_SELECTION = 10_000;
 
+/** The most replays one bulk replay runs at once. */
+export const MAX_BULK_CONCURRENCY = 64;
+
 export interface BulkReplayOptions {
-  /** Replays at once, 1-16 (1: strictly in order). */
+  /** Replays at once, 1-MAX_BULK_CONCURRENCY (1: strictly in order). */
   concurrency: number;
   /** Fresh timestamp and signature (learned style) instead of the original bytes. */
   resign: boolean;
   /** Null: each action's forwarding target. */
   target: string | null;
+  /** New parameters for every call, as a JSON object in text: each replay is re-signed with them. */
+  parameters?: string | null;
+  /** The signing style for re-signed replays; null: the style learned from Flowent's calls. */
+  style?: string | null;
 }
 
 export interface BulkReplayStarted {
@@ -77,18 +87,24 @@ export interface BulkReplayCounts {
   failed: number;
 }
 
-/** One replayed call of a run: the original, the stored replay (null when none was made) and why it failed. */
 /** A bulk replay still running. */
 export interface BulkReplayRunning extends BulkReplayCounts {
   runId: string;
 }
 
+/** One replayed call of a run: the original, the stored replay (null when none was made) and why it failed. */
 export interface BulkReplayItem {
   originalId: number;
   replayId: number | null;
   verdict: ReplayOutcome['verdict'];
   /** The refusal or the handler error, when there was one. */
   error: string | null;
+}
+
+/** The call of a run that just finished: its replay's whole outcome, or why it was not replayed. */
+export interface BulkReplayStep {
+  originalId: number;
+  result: Result<ReplayOutcome>;
 }
 
 export interface BulkReplaySummary extends BulkReplayCounts {
@@ -128,6 +144,10 @@ export interface SimulateRequest {
   test: boolean;
   /** Null: the action's forwarding target. */
   target: string | null;
+  /** A JSON Schema (text) to generate the parameters from instead of the action's known one. */
+  schema?: string | null;
+  /** The signing style; null: the style learned from Flowent's calls. */
+  style?: string | null;
 }
 
 export interface SimulateOutcome {
@@ -175,7 +195,10 @@ export interface ReplayMethods {
   copyAsCurl(id: number, resign: boolean): Promise<Result<string>>;
   /** How many calls of the selection a bulk replay would replay (from Flowent, naming an action). */
   countReplayable(selection: CallSelection): Promise<number>;
-  /** Starts replaying a selection in the background; progress comes as `replay-progress` / `replay-finished` events. */
+  /**
+   * Starts replaying a selection in the background; each finished call comes as a
+   * `replay-progress` event (with its outcome), the end as `replay-finished`.
+   */
   startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<BulkReplayStarted>>;
   /** Stops starting new replays of a run (those in flight finish and are stored). */
   cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>>;
@@ -214,4 +237,5 @@ export const REPLAY_METHOD_NAMES = [
 ] as const satisfies readonly (keyof ReplayMethods)[];
 
 export type ReplayEvent =
-  ({ type: 'replay-progress'; runId: string } & BulkReplayCounts) | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };
+  | ({ type: 'replay-progress'; runId: string; step: BulkReplayStep } & BulkReplayCounts)
+  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };

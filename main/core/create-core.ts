@@ -1,37 +1,36 @@
-import type { CompanionApi, CoreEvent, CoreStatus, Result } from '../contract/api';
-import { createCoreApi } from './operations/core-api';
-import { CoreEvents } from './events';
-import { maskSecret, type HmacKeySource } from './hmac-key';
-import { WebhookServer } from './webhook/webhook-server';
-import { createRespondApi, type RespondApi } from './answers';
-import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
-import { Responder } from './answers/responder';
-import { openStore, type Store } from './store/open-store';
-import { textIndexFailure } from './store/store-faults';
 import { networkInterfaces } from 'node:os';
-import { secretState, sessionSecret, type SecretSource } from './secret-source';
-import { lanAddresses } from './tunnel/lan-addresses';
-import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
-import type { TunnelProvider } from './tunnel/tunnel-provider';
-import { createReplayApi, type ReplayApi } from './replay';
-import { AccountCore } from './account/account-core';
+import type { CompanionApi, CoreEvent, CoreStatus, Result } from '../contract/api';
+import { Account } from './account/account';
 import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
 import type { FetchLike } from './account/token-session';
-
-export type { HmacKeySource } from './hmac-key';
+import { ACCOUNT_SETTINGS_SCOPE } from './account/types';
+import { createAnswers } from './answers';
+import { CallAnswerer } from './answers/call-answerer';
+import { CoreEvents } from './events';
+import { HMAC_KEY_ENV, maskSecret } from './hmac-key';
+import { createCoreApi } from './operations/core-api';
+import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
+import { createReplay } from './replay';
+import { secretState, sessionSecret, type SecretSource } from './secret-source';
+import { openStore, type Store } from './store/open-store';
+import { textIndexFailure } from './store/store-faults';
+import { lanAddresses } from './tunnel/lan-addresses';
+import { ngrokTunnelFor } from './tunnel/ngrok-tunnel';
+import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
+import type { TunnelProvider } from './tunnel/tunnel-provider';
+import { WebhookServer } from './webhook/webhook-server';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
-/** Flowent's own payload limit. */
-export const DEFAULT_BODY_LIMIT_BYTES = FLOWENT_BODY_LIMIT_BYTES;
 
 export interface CoreOptions {
   dataDir: string;
   mode: 'desktop' | 'headless';
-  hmacKey: HmacKeySource;
+  /** Where the HMAC key comes from (the keychain in the desktop app); FLOWENT_HMAC_KEY from `env`, for this run, by default. */
+  hmacKey?: SecretSource;
   host?: string;
   port?: number;
+  /** The largest body accepted; Flowent's own limit by default. */
   bodyLimitBytes?: number;
   enforceSignatures?: boolean;
   /** Path to a better-sqlite3 binary built for this runtime (the desktop app passes its Electron build). */
@@ -40,11 +39,11 @@ export interface CoreOptions {
   bodyIdleTimeoutMs?: number;
   /** `serve --forward`: the developer's handler, e.g. http://localhost:8000/actions/{action_name}. */
   forwardTarget?: string | null;
-  /** How long a forwarded call may take before the companion answers 504 (default 30 s, Flowent's own limit). */
+  /** How long a forwarded call may take before the companion answers 504 (default: Flowent's own limit). */
   forwardTimeoutMs?: number;
   /** Answer with the mock when the handler cannot be reached. */
   fallbackToMock?: boolean;
-  /** The ngrok authtoken (keychain in the desktop app, NGROK_AUTHTOKEN headless). */
+  /** The ngrok authtoken (the keychain in the desktop app); NGROK_AUTHTOKEN from `env`, for this run, by default. */
   ngrokAuthtoken?: SecretSource;
   /** A domain reserved on the user's ngrok account. */
   tunnelDomain?: string | null;
@@ -54,75 +53,77 @@ export interface CoreOptions {
   flowentSecrets?: ProfileSecrets;
   /** Where the user sets a profile's API token, completing "set …" in messages. */
   flowentApiTokenHint?: (profile: string) => string;
+  /** Work with this Flowent profile instead of the stored active one (the command line's `--profile`). */
+  flowentProfile?: string;
   /** The Flowent Gateway's HTTP client (tests point it anywhere; fetch by default). */
   flowentFetch?: FetchLike;
-  /** FLOWENT_BASE_URL and FLOWENT_API_TOKEN[_PROFILE]; none by default. */
+  /** The environment the secrets above and FLOWENT_BASE_URL are read from; none by default. */
   env?: NodeJS.ProcessEnv;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
 
-export interface Started {
+export interface Listening {
   host: string;
   port: number;
   baseUrl: string;
 }
 
+/**
+ * The companion's core: the contract's API, its events, and a lifecycle. A one-shot command
+ * opens it (the history, the settings, the account: no sockets) and stops it; the desktop
+ * app and `serve` also listen (the webhook server).
+ */
 export interface Core {
   readonly api: CompanionApi;
   /** Every core event, one at a time, synchronously as it happens. */
   subscribe(listener: (event: CoreEvent) => void): () => void;
-  /** Opens the history and starts the webhook server; failures a user can fix come back as values. */
-  start(): Promise<Result<Started>>;
-  /** Stops the server (closing keep-alive sockets) and closes the history. */
+  /** Opens the history, the settings and the account; failures a user can fix come back as values. */
+  open(): Promise<Result<void>>;
+  /** Opens the core (unless it is open) and starts the webhook server. */
+  listen(): Promise<Result<Listening>>;
+  /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
   stop(): Promise<void>;
 }
 
-/** The core with its mocks and forwarding API (kept apart from `Core` so existing fakes of `Core` still type-check). */
-export interface RespondingCore extends Core {
-  /** Mocks, forwarding targets and modes (issue 4); needs start() first, like `api`. */
-  readonly respond: RespondApi;
-  /** Replay, simulation, HAR export/import and cURL (issue 6); needs start() first, like `api`. */
-  readonly replay: ReplayApi;
-}
-
 /**
- * The one way to build the core: the desktop app, the headless command and the tests all
- * come through here, so they run the same server, store and signature engine.
+ * The one way to build the core: the desktop app, `serve`, every one-shot command and the
+ * tests all come through here, so they run the same server, store and signature engine.
  */
-export function createCore(options: CoreOptions): RespondingCore {
+export function createCore(options: CoreOptions): Core {
+  const env = options.env ?? {};
   const host = options.host ?? DEFAULT_HOST;
-  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const bodyLimitBytes = options.bodyLimitBytes ?? FLOWENT_BODY_LIMIT_BYTES;
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('flowent-companion: internal error:', error));
   const events = new CoreEvents(onInternalError);
+  const hmacKey = options.hmacKey ?? sessionSecret(env, HMAC_KEY_ENV);
+  const ngrokAuthtoken = options.ngrokAuthtoken ?? sessionSecret(env, NGROK_AUTHTOKEN_ENV);
   let store: Store | null = null;
   let server: WebhookServer | null = null;
-  let responder: Responder | null = null;
-  const forwardTimeoutMs = options.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
+  let answerer: CallAnswerer | null = null;
+  let listening: Listening | null = null;
+  let currentHost = host;
   const forwardSettings = {
     startupForwardTarget: options.forwardTarget ?? null,
-    forwardTimeoutMs,
+    forwardTimeoutMs: options.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS,
     fallbackToMock: options.fallbackToMock ?? false,
   };
-  let listening: Started | null = null;
 
   const requireStore = (): Store => {
-    if (!store) throw new Error('The core is not started: call start() first.');
+    if (!store) throw new Error('The core is not open: call open() or listen() first.');
     return store;
   };
 
-  const ngrokAuthtoken = options.ngrokAuthtoken ?? sessionSecret({}, NGROK_AUTHTOKEN_ENV);
   const tunnel = new TunnelController({
-    provider: options.tunnelProvider ?? new NgrokTunnel(),
+    provider: options.tunnelProvider ?? ngrokTunnelFor(env),
     authtoken: ngrokAuthtoken,
     domain: options.tunnelDomain ?? null,
     localPort: () => listening?.port ?? null,
     emit: (event) => events.emit(event),
   });
-  let currentHost = host;
 
   const status = (): CoreStatus => {
-    const key = options.hmacKey.get();
+    const key = hmacKey.get();
     const allInterfaces = currentHost === '0.0.0.0' || currentHost === '::';
     return {
       webhookBaseUrl: listening?.baseUrl ?? null,
@@ -131,8 +132,8 @@ export function createCore(options: CoreOptions): RespondingCore {
       dataDir: options.dataDir,
       enforceSignatures: options.enforceSignatures ?? false,
       bodyLimitBytes,
-      hmacKey: { set: key !== null, masked: maskSecret(key), source: key ? options.hmacKey.source : null },
-      canSetHmacKey: options.hmacKey.set !== undefined,
+      hmacKey: { set: key !== null, masked: maskSecret(key), source: key ? hmacKey.source : null },
+      canSetHmacKey: hmacKey.set !== undefined,
       mode: options.mode,
       tunnel: tunnel.status,
       ngrokAuthtoken: secretState(ngrokAuthtoken),
@@ -145,12 +146,12 @@ export function createCore(options: CoreOptions): RespondingCore {
     };
   };
 
-  const account = new AccountCore({
-    dataDir: options.dataDir,
-    nativeBinding: options.sqliteNativeBinding,
-    secrets: options.flowentSecrets ?? environmentProfileSecrets(options.env ?? {}),
+  const account = new Account({
+    settings: () => requireStore().settings.scope(ACCOUNT_SETTINGS_SCOPE),
+    profile: options.flowentProfile,
+    secrets: options.flowentSecrets ?? environmentProfileSecrets(env),
     apiTokenHint: options.flowentApiTokenHint ?? ((profile) => `the ${apiTokenVariable(profile)} environment variable`),
-    env: options.env,
+    env,
     fetch: options.flowentFetch,
     publicUrl: () => (tunnel.status.state === 'online' ? tunnel.status.url : null),
     // What reaches the webhook server now: loopback, and the LAN when it listens on every interface.
@@ -161,29 +162,29 @@ export function createCore(options: CoreOptions): RespondingCore {
     onError: onInternalError,
   });
 
-  const respond = createRespondApi({
-    respond: () => requireStore().respond,
+  const answers = createAnswers({
+    answers: () => requireStore().answers,
     calls: () => requireStore().calls,
     ...forwardSettings,
     onChanged: () => events.emit({ type: 'answers-changed' }),
   });
 
-  const replay = createReplayApi({
+  const replay = createReplay({
     calls: () => requireStore().calls,
-    respond: () => requireStore().respond,
-    hmacKey: () => options.hmacKey.get(),
-    startupForwardTarget: options.forwardTarget ?? null,
-    forwardTimeoutMs,
+    answers: () => requireStore().answers,
+    settings: () => requireStore().settings,
+    hmacKey: () => hmacKey.get(),
+    ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),
   });
 
-  const startServer = async (bindHost: string, port: number): Promise<Result<Started>> => {
+  const startServer = async (bindHost: string, port: number): Promise<Result<Listening>> => {
     const current = requireStore();
-    const respondRepository = current.respond;
-    responder = new Responder({ repository: () => respondRepository, ...forwardSettings });
+    const answersRepository = current.answers;
+    answerer = new CallAnswerer({ repository: () => answersRepository, ...forwardSettings });
     server = new WebhookServer({
-      responder,
+      answerer,
       host: bindHost,
       port,
       headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
@@ -191,15 +192,15 @@ export function createCore(options: CoreOptions): RespondingCore {
       bodyLimitBytes,
       enforceSignatures: options.enforceSignatures ?? false,
       calls: current.calls,
-      hmacKey: () => options.hmacKey.get(),
+      hmacKey: () => hmacKey.get(),
       onStored: (call) => events.emit({ type: 'call-stored', call }),
       onInternalError,
     });
     const started = await server.start();
     if (!started.ok) {
       server = null;
-      await responder.close();
-      responder = null;
+      await answerer.close();
+      answerer = null;
       return started;
     }
     currentHost = bindHost;
@@ -208,9 +209,9 @@ export function createCore(options: CoreOptions): RespondingCore {
   };
 
   const stopServer = async () => {
-    // The responder first: forwards in flight are aborted, so the server can drain.
-    await responder?.close();
-    responder = null;
+    // The answerer first: forwards in flight are aborted, so the server can drain.
+    await answerer?.close();
+    answerer = null;
     await server?.stop();
     server = null;
     listening = null;
@@ -233,10 +234,10 @@ export function createCore(options: CoreOptions): RespondingCore {
 
   const api = createCoreApi({
     calls: () => requireStore().calls,
-    respond,
+    answers,
     replay,
     tunnel,
-    hmacKey: options.hmacKey,
+    hmacKey,
     ngrokAuthtoken,
     status,
     account,
@@ -245,44 +246,50 @@ export function createCore(options: CoreOptions): RespondingCore {
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
 
+  const open = async (): Promise<Result<void>> => {
+    if (store) return { ok: true, value: undefined };
+    const opened = openStore({
+      dataDir: options.dataDir,
+      nativeBinding: options.sqliteNativeBinding,
+      onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
+    });
+    if (!opened.ok) return opened;
+    store = opened.value;
+    account.open();
+    return { ok: true, value: undefined };
+  };
+
+  const close = () => {
+    account.close();
+    store?.close();
+    store = null;
+  };
+
+  const stop = async () => {
+    await replay.close();
+    await tunnel.dispose();
+    await stopServer();
+    close();
+  };
+
   return {
     api,
-    respond,
-    replay,
     subscribe: (listener) => events.subscribe(listener),
-    async start() {
+    open,
+    async listen() {
       if (listening) return { ok: true, value: listening };
-      const opened = openStore({
-        dataDir: options.dataDir,
-        nativeBinding: options.sqliteNativeBinding,
-        onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
-      });
+      const wasOpen = store !== null;
+      const opened = await open();
       if (!opened.ok) return opened;
-      store = opened.value;
-      const accountOpened = account.open();
-      if (!accountOpened.ok) {
-        store.close();
-        store = null;
-        return accountOpened;
-      }
       const started = await startServer(host, options.port ?? DEFAULT_PORT);
       if (!started.ok) {
-        account.close();
-        store.close();
-        store = null;
+        if (!wasOpen) close();
         return started;
       }
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },
-    async stop() {
-      await replay.close();
-      await tunnel.dispose();
-      await stopServer();
-      account.close();
-      store?.close();
-      store = null;
-    },
+    stop,
   };
 }
 

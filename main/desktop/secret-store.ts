@@ -1,11 +1,8 @@
-import type { SecretSource } from '../core/secret-source';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Result } from '../contract/api';
-import type { HmacKeySource } from '../core/create-core';
-import { HMAC_KEY_ENV } from '../core/hmac-key';
-import { apiTokenVariable, type ProfileSecrets } from '../core/account/profiles';
+import { apiTokenVariable, HMAC_KEY_ENV, type ProfileSecrets, type SecretSource } from '../core';
 
 /**
  * The secrets the app keeps. A closed list, so nothing else can be written through here; the
@@ -151,7 +148,7 @@ export function keychainSecretSource(store: SecretStore, name: SecretName, env: 
   };
 }
 
-export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): HmacKeySource {
+export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): SecretSource {
   return keychainSecretSource(store, 'hmac-key', env, HMAC_KEY_ENV);
 }
 

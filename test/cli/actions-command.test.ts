@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli as runInProcess } from '../../main/cli/run-cli';
-import { writeServeState } from '../../main/core/account';
+import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';
@@ -108,7 +108,7 @@ describe('flowent-companion actions', () => {
     ];
     expect((await cli(args)).code).toBe(0);
     expect(await cli(args)).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists on Flowent') });
-    companion.core.respond.setMockText(
+    await companion.core.api.setMock(
       'failing',
       JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'x' } }),
       'json',

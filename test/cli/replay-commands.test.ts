@@ -17,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   handler = await startHandler();
   running = await startCore({ key: KEY });
-  running.core.respond.setForwardTarget(null, handler.target);
+  await running.core.api.setForwardTarget(null, handler.target);
   for (const parameters of [{ name: 'Renée' }, { n: 2 }]) {
     const payload = JSON.stringify({ action_name: 'ok', parameters, timestamp: Math.floor(Date.now() / 1000) });
     await running.post('/actions/ok', sign(payload, KEY, 'go').body);

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { API_METHODS, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
-import type { Core, CoreOptions } from '../../main/core/create-core';
+import type { Core, CoreOptions } from '../../main/core';
 
 export const FAKE_STATUS = {
   webhookBaseUrl: 'http://127.0.0.1:8787',
@@ -10,16 +10,17 @@ export const FAKE_STATUS = {
   tunnel: { state: 'offline', url: null, reason: null },
 } as unknown as CoreStatus;
 
-/** A stand-in core per the createCore interface: records options, start and stop. */
+/** A stand-in core per the createCore interface: records options, open, listen and stop. */
 export type FakeCore = Core & {
   options: CoreOptions;
   emit(event: CoreEvent): void;
-  start: ReturnType<typeof vi.fn>;
+  open: ReturnType<typeof vi.fn>;
+  listen: ReturnType<typeof vi.fn>;
   stop: ReturnType<typeof vi.fn>;
 };
 
 /**
- * Every API method answers "<method> answer" (getStatus a plausible status); start emits one
+ * Every API method answers "<method> answer" (getStatus a plausible status); listen emits one
  * event and returns `startResult()`; stop waits for `stopped`. Both are logged in `calls`.
  */
 export function createFakeCore(
@@ -35,8 +36,9 @@ export function createFakeCore(
     } as unknown as Core['api'],
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (event) => listeners.forEach((l) => l(event)),
-    start: vi.fn(async () => {
-      hooks.calls.push('core.start');
+    open: vi.fn(async (): Promise<Result<void>> => ({ ok: true, value: undefined })),
+    listen: vi.fn(async () => {
+      hooks.calls.push('core.listen');
       core.emit({ type: 'history-cleared' });
       return hooks.startResult();
     }),

@@ -86,7 +86,7 @@ describe('main/index.ts', () => {
   it('builds the core for the desktop in Electron’s userData folder and opens a sandboxed window', async () => {
     const { core, win } = await launch();
     expect(core.options).toMatchObject({ mode: 'desktop', dataDir: join(root, 'user-data'), sqliteNativeBinding: undefined });
-    expect(h.electron.calls.slice(0, 4)).toEqual(['core.start', 'Menu.setApplicationMenu', 'Tray', 'BrowserWindow']);
+    expect(h.electron.calls.slice(0, 4)).toEqual(['core.listen', 'Menu.setApplicationMenu', 'Tray', 'BrowserWindow']);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/);
     expect(win.loaded.file).toMatch(/renderer[/\\]index\.html$/);
@@ -106,7 +106,7 @@ describe('main/index.ts', () => {
   it('takes the HMAC key from the keychain, falling back to FLOWENT_HMAC_KEY', async () => {
     vi.stubEnv('FLOWENT_HMAC_KEY', 'env-key');
     const { core } = await launch();
-    const { hmacKey } = core.options;
+    const hmacKey = core.options.hmacKey!;
     expect([hmacKey.get(), hmacKey.source]).toEqual(['env-key', 'environment']);
     expect(hmacKey.set?.('keychain-key')).toEqual({ ok: true, value: undefined });
     expect([hmacKey.get(), hmacKey.source]).toEqual(['keychain-key', 'keychain']);

@@ -1,10 +1,10 @@
-import { createCore, type CoreOptions, type RespondingCore } from '../../main/core/create-core';
+import { createCore, type Core, type CoreOptions } from '../../main/core';
 import type { CoreEvent } from '../../main/contract/api';
-import { sessionHmacKey } from '../../main/core/hmac-key';
+import { sessionSecret } from '../../main/core/secret-source';
 import { makeTempDir } from './temp-dir';
 
 export interface RunningCore {
-  core: RespondingCore;
+  core: Core;
   port: number;
   baseUrl: string;
   dataDir: string;
@@ -21,12 +21,12 @@ export async function startCore(options: Partial<CoreOptions> & { key?: string |
     mode: 'headless',
     dataDir: dir.path,
     port: 0,
-    hmacKey: sessionHmacKey(key ? { FLOWENT_HMAC_KEY: key } : {}),
+    hmacKey: sessionSecret(key ? { FLOWENT_HMAC_KEY: key } : {}, 'FLOWENT_HMAC_KEY'),
     ...rest,
   });
   const events: CoreEvent[] = [];
   core.subscribe((event) => events.push(event));
-  const started = await core.start();
+  const started = await core.listen();
   if (!started.ok) throw new Error(started.message);
   const { port, baseUrl } = started.value;
   return {

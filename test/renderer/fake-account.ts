@@ -208,6 +208,15 @@ export class FakeAccount {
     return { ok: true, value: { value: structuredClone(list), warnings: [] } };
   }
 
+  async getAction(name: string): Promise<Result<Warned<FlowentAction>>> {
+    const refused = this.begin('getAction', [name]) ?? this.gateway();
+    if (refused) return refused;
+    const action = this.mine().find((a) => a.name === name);
+    if (!action) return { ok: false, code: 'flowent-not-found', message: `Flowent has no action "${name}".` };
+    this.schemas.set(`${this.activeProfile}/${name}`, action.json_schema);
+    return { ok: true, value: { value: structuredClone(action), warnings: [] } };
+  }
+
   async checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
     this.host.record('checkAction', [input, partial]);
     return checkInput(input, partial);

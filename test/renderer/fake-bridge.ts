@@ -208,6 +208,14 @@ export class FakeBridge implements CompanionBridge {
     return { ok: true, value: { cleared: this.mocks.length < before } };
   }
 
+  async clearAllMocks(): Promise<Result<{ cleared: number }>> {
+    this.record('clearAllMocks', []);
+    const cleared = this.mocks.length;
+    this.mocks = [];
+    this.emit([{ type: 'answers-changed' }]);
+    return { ok: true, value: { cleared } };
+  }
+
   async mockFromCall(callId: number): Promise<Result<StoredMock>> {
     this.record('mockFromCall', [callId]);
     const call = this.store.find((c) => c.id === callId);
@@ -239,6 +247,22 @@ export class FakeBridge implements CompanionBridge {
   async setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>> {
     this.record('setAnswerMode', [action, mode]);
     return this.refusal('setAnswerMode') ?? { ok: true, value: this.route(action, { mode }) };
+  }
+
+  async clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }>> {
+    this.record('clearAnswerRoute', [action]);
+    const before = this.routes.length;
+    this.routes = this.routes.filter((r) => r.action !== action);
+    this.emit([{ type: 'answers-changed' }]);
+    return { ok: true, value: { cleared: this.routes.length < before } };
+  }
+
+  async clearAllAnswerRoutes(): Promise<Result<{ cleared: number }>> {
+    this.record('clearAllAnswerRoutes', []);
+    const cleared = this.routes.length;
+    this.routes = [];
+    this.emit([{ type: 'answers-changed' }]);
+    return { ok: true, value: { cleared } };
   }
 
   /** Moves the tunnel as the core's status machine would, announcing each state. */
@@ -404,6 +428,9 @@ export class FakeBridge implements CompanionBridge {
   }
   listActions(): Promise<Result<Warned<FlowentAction[]>>> {
     return this.flowent.listActions();
+  }
+  getAction(name: string): Promise<Result<Warned<FlowentAction>>> {
+    return this.flowent.getAction(name);
   }
   checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
     return this.flowent.checkAction(input, partial);

@@ -3,6 +3,7 @@ import type {
   BulkReplayItem,
   BulkReplayOptions,
   BulkReplayRunning,
+  BulkReplayStep,
   CallDetail,
   CallSelection,
   CoreEvent,
@@ -174,13 +175,11 @@ export class FakeReplayCore {
     if (!run || run.cancelled) return;
     for (let i = 0; i < count && run.items.length < run.ids.length; i++) {
       const original = this.host.store.find((c) => c.id === run.ids[run.items.length]);
+      let step: BulkReplayStep;
       if (!original) {
-        run.items.push({
-          originalId: run.ids[run.items.length]!,
-          replayId: null,
-          verdict: 'failed',
-          error: 'There is no such stored call.',
-        });
+        const message = 'There is no such stored call.';
+        run.items.push({ originalId: run.ids[run.items.length]!, replayId: null, verdict: 'failed', error: message });
+        step = { originalId: run.ids[run.items.length - 1]!, result: { ok: false, code: 'call-not-found', message } };
       } else {
         const { call, outcome } = fakeReplay(
           original,
@@ -191,8 +190,9 @@ export class FakeReplayCore {
         );
         this.host.receive(call);
         run.items.push({ originalId: original.id, replayId: call.id, verdict: outcome.verdict, error: null });
+        step = { originalId: original.id, result: { ok: true, value: outcome } };
       }
-      this.host.emit([{ type: 'replay-progress', runId: run.runId, ...this.counts(run) }]);
+      this.host.emit([{ type: 'replay-progress', runId: run.runId, ...this.counts(run), step }]);
     }
     if (run.items.length === run.ids.length) this.finish(run);
   }

@@ -1,5 +1,5 @@
 import type { FollowRecord, LinkedAction } from '../../contract/account';
-import type { FlowentSettingsStore } from '../store/settings-repository';
+import type { SettingsScope } from '../store/settings-repository';
 
 export type { FollowChange, FollowMode, FollowRecord, LinkedAction } from '../../contract/account';
 
@@ -7,7 +7,7 @@ export const FOLLOW_HISTORY_SIZE = 50;
 
 /** Links and the follow-the-tunnel history, in settings (`flowent.links`, `flowent.follow-history`). */
 export class LinkStore {
-  constructor(private readonly settings: FlowentSettingsStore) {}
+  constructor(private readonly settings: SettingsScope) {}
 
   all(): LinkedAction[] {
     return this.settings.read<LinkedAction[]>('links', []);

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv, type ErrorObject } from './ajv';
-import type { FlowentSettingsStore } from '../store/settings-repository';
+import type { SettingsScope } from '../store/settings-repository';
 import type { FlowentAction, ParameterCheck, ParameterProblem } from '../../contract/account';
 
 export type { ParameterCheck, ParameterProblem } from '../../contract/account';
@@ -18,7 +18,7 @@ export class SchemaCache {
   private readonly compiled = new Map<string, { text: string; validate: ValidateFunction }>();
 
   constructor(
-    private readonly settings: FlowentSettingsStore,
+    private readonly settings: SettingsScope,
     private readonly profile: string,
     private readonly now: () => number = Date.now,
   ) {}

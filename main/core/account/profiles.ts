@@ -1,7 +1,7 @@
 import type { FlowentProfile } from '../../contract/account';
 import type { Result } from '../../contract/result';
 import { sessionSecret, type SecretSource } from '../secret-source';
-import type { FlowentSettingsStore } from '../store/settings-repository';
+import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
 
 export type { FlowentProfile } from '../../contract/account';
@@ -33,7 +33,7 @@ export function environmentProfileSecrets(env: NodeJS.ProcessEnv): ProfileSecret
 /** Profiles stored in `settings` (`flowent.profiles`, `flowent.active-profile`). */
 export class FlowentProfiles {
   constructor(
-    private readonly settings: FlowentSettingsStore,
+    private readonly settings: SettingsScope,
     private readonly env: NodeJS.ProcessEnv = {},
   ) {}
 

@@ -1,4 +1,4 @@
-import type { FlowentSettingsStore } from '../store/settings-repository';
+import type { SettingsScope } from '../store/settings-repository';
 
 /** Flowent's documented limit: 1000 Gateway requests per hour per tenant. */
 export const REQUESTS_PER_HOUR = 1000;
@@ -13,7 +13,7 @@ export const WARN_AT = 900;
  */
 export class RequestCounter {
   constructor(
-    private readonly settings: FlowentSettingsStore,
+    private readonly settings: SettingsScope,
     private readonly profile: string,
     private readonly now: () => number = Date.now,
   ) {}

@@ -1,4 +1,5 @@
-import type { Result } from '../../contract/api';
+/** The account's part of the settings table (its keys are stored as `flowent.<key>`). */
+export const ACCOUNT_SETTINGS_SCOPE = 'flowent';
 
 /** Flowent's public Gateway; staging and local instances are other profiles. */
 export const DEFAULT_FLOWENT_BASE_URL = 'https://api.flowent.chat/api/v1/gateway';
@@ -14,9 +15,4 @@ export type FlowentResult<T> = { ok: true; value: T; warnings: string[] } | Flow
 
 export function failure(code: string, message: string, extra: { status?: number; details?: string } = {}): FlowentFailure {
   return { ok: false, code, message, ...extra };
-}
-
-/** Narrows a FlowentResult to the contract's plain Result (warnings dropped). */
-export function toResult<T>(result: FlowentResult<T>): Result<T> {
-  return result.ok ? { ok: true, value: result.value } : { ok: false, code: result.code, message: result.message };
 }

@@ -1,40 +1,34 @@
-import type { MockCheck, MockSave, Result } from '../../contract/api';
+import type {
+  AnswerMode,
+  AnswerRoute,
+  AnswerSettings,
+  DefinitionError,
+  MockFormat,
+  MockSave,
+  Result,
+  StoredMock,
+} from '../../contract/api';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
 import type { CallsRepository } from '../store/calls-repository';
-import type { RespondRepository } from '../store/answers-repository';
+import type { AnswersRepository } from '../store/answers-repository';
 import { checkTargetUrl } from './forward';
-import { parseMockText, type MockFormat } from './mock-file';
+import { parseMockText } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
-import { resolveRoute, type EffectiveRoute } from './route';
-import type { AnswerMode, AnswerRoute, AnswerSettings, DefinitionError, StoredMock } from '../../contract/api';
-import { validateMockDefinition, type Validated } from './validate-mock';
-
-export { validateMockDefinition, type Validated } from './validate-mock';
-export { parseMockText, formatOfFile, type MockFormat } from './mock-file';
-export { checkAnswer } from '../protocol/answer-check';
-
-/** A failed set: the message for a status line, and every problem with its path for inline display. */
-export type SetResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string; errors: DefinitionError[] };
+import type { Validated } from './validate-mock';
 
 /** `null` is the default for every action. */
 export type ActionKey = string | null;
 
 /**
- * Mocks and forwarding, for the UI and the command line. Synchronous (SQLite is); the contract
- * can wrap each method in a Promise. Changes apply to the running server at its next call.
+ * The answers feature's settings: mocks, and forwarding to the developer's handler.
+ * Synchronous (SQLite is); the contract wraps each method in a Promise. Changes apply to the
+ * running server at its next call.
  */
-export interface RespondApi {
-  listMocks(): StoredMock[];
-  getMock(action: ActionKey): StoredMock | null;
-  /** Pure: checks a definition (parsed JSON/YAML) without storing it. */
-  validateMock(input: unknown): Validated;
+export interface Answers {
   /** Pure: parses JSON or YAML text, then validates (syntax errors carry line and column). */
   parseMock(text: string, format: MockFormat): Validated;
-  setMock(action: ActionKey, input: unknown): SetResult<StoredMock>;
-  /** The contract's `checkMock`: parse + validate text, nothing stored. */
-  checkMock(text: string, format: MockFormat): MockCheck;
-  /** The contract's `setMock`: parse + validate text, then store. */
-  setMockText(action: ActionKey, text: string, format: MockFormat): MockSave;
+  /** Parses and validates the mock's text, then stores it. */
+  setMock(action: ActionKey, text: string, format: MockFormat): MockSave;
   clearMock(action: ActionKey): Result<{ cleared: boolean }>;
   clearAllMocks(): Result<{ cleared: number }>;
   /** Turns a stored call's answer into its action's mock. */
@@ -46,12 +40,10 @@ export interface RespondApi {
   clearRoute(action: ActionKey): Result<{ cleared: boolean }>;
   clearAllRoutes(): Result<{ cleared: number }>;
   getAnswerSettings(): AnswerSettings;
-  /** Where an action's answers come from now. */
-  effectiveRoute(action: string): EffectiveRoute;
 }
 
-export interface RespondApiDeps {
-  respond: () => RespondRepository;
+export interface AnswersDeps {
+  answers: () => AnswersRepository;
   calls: () => CallsRepository;
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -59,35 +51,24 @@ export interface RespondApiDeps {
   onChanged?: () => void;
 }
 
-export function createRespondApi(deps: RespondApiDeps): RespondApi {
+export function createAnswers(deps: AnswersDeps): Answers {
   const changed = <T>(value: T): T => {
     deps.onChanged?.();
     return value;
   };
-  const api: RespondApi = {
-    listMocks: () => deps.respond().listMocks(),
-    getMock: (action) => deps.respond().getMock(action),
-    validateMock: validateMockDefinition,
+  return {
     parseMock: parseMockText,
-    setMock(action, input) {
+    setMock(action, text, format) {
       const bad = checkAction(action);
       if (bad) return { ...bad, errors: [] };
-      const validated = validateMockDefinition(input);
-      if (!validated.ok) return invalidMock(validated.errors);
-      return changed({ ok: true, value: deps.respond().setMock(action, validated.value) });
-    },
-    checkMock(text, format) {
       const parsed = parseMockText(text, format);
-      return parsed.ok ? { ok: true, definition: parsed.value } : parsed;
-    },
-    setMockText(action, text, format) {
-      const parsed = parseMockText(text, format);
-      return parsed.ok ? api.setMock(action, parsed.value) : invalidMock(parsed.errors);
+      if (!parsed.ok) return invalidMock(parsed.errors);
+      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value) });
     },
     clearMock(action) {
-      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.respond().clearMock(action) } });
+      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });
     },
-    clearAllMocks: () => changed({ ok: true, value: { cleared: deps.respond().clearAllMocks() } }),
+    clearAllMocks: () => changed({ ok: true, value: { cleared: deps.answers().clearAllMocks() } }),
     mockFromCall(callId) {
       const call = deps.calls().get(callId);
       if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
@@ -99,7 +80,7 @@ export function createRespondApi(deps: RespondApiDeps): RespondApi {
           code: 'no-answer',
           message: `Call #${callId} got no answer (the connection was closed), so there is nothing to copy.`,
         };
-      return changed({ ok: true, value: deps.respond().setMock(call.action, definition) });
+      return changed({ ok: true, value: deps.answers().setMock(call.action, definition) });
     },
     setForwardTarget(action, url) {
       const bad = checkAction(action);
@@ -110,49 +91,37 @@ export function createRespondApi(deps: RespondApiDeps): RespondApi {
       }
       return changed({
         ok: true,
-        value: deps.respond().setRoute(action, url === null ? { target: null } : { target: url, mode: 'forward' }),
+        value: deps.answers().setRoute(action, url === null ? { target: null } : { target: url, mode: 'forward' }),
       });
     },
     setMode(action, mode) {
-      return checkAction(action) ?? changed({ ok: true, value: deps.respond().setRoute(action, { mode }) });
+      return checkAction(action) ?? changed({ ok: true, value: deps.answers().setRoute(action, { mode }) });
     },
     clearRoute(action) {
-      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.respond().clearRoute(action) } });
+      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearRoute(action) } });
     },
-    clearAllRoutes: () => changed({ ok: true, value: { cleared: deps.respond().clearAllRoutes() } }),
+    clearAllRoutes: () => changed({ ok: true, value: { cleared: deps.answers().clearAllRoutes() } }),
     getAnswerSettings: () => ({
-      mocks: deps.respond().listMocks(),
-      routes: deps.respond().listRoutes(),
+      mocks: deps.answers().listMocks(),
+      routes: deps.answers().listRoutes(),
       startupForwardTarget: deps.startupForwardTarget,
       forwardTimeoutMs: deps.forwardTimeoutMs,
       fallbackToMock: deps.fallbackToMock,
     }),
-    effectiveRoute(action) {
-      const repository = deps.respond();
-      const { mode, target } = resolveRoute(repository, action, deps.startupForwardTarget);
-      const mock = repository.getMock(action) ?? repository.getMock(null);
-      return { mode, target, mock: mock?.definition ?? null };
-    },
   };
-  return api;
 }
 
 function checkAction(action: ActionKey): { ok: false; code: string; message: string } | null {
   if (action === null || ACTION_NAME_PATTERN.test(action)) return null;
-  return {
-    ok: false,
-    code: 'invalid-action',
-    message: `"${action}" is not an action name: use ${ACTION_NAME_RULE}.`,
-  };
+  return { ok: false, code: 'invalid-action', message: `"${action}" is not an action name: use ${ACTION_NAME_RULE}.` };
 }
 
-function invalidMock(errors: DefinitionError[]): SetResult<never> {
-  const first = errors[0];
-  const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
+function invalidMock(errors: DefinitionError[]): MockSave {
+  const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
   return {
     ok: false,
     code: 'invalid-mock',
-    message: `The mock is not valid: ${summary}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+    message: `The mock was not saved: it has ${count}. ${errors[0]?.message ?? ''}`.trim(),
     errors,
   };
 }

@@ -46,8 +46,8 @@ export function answerFromMock(
   sequence: { key: string; stamp: number; counters: SequenceCounters },
 ): MockOutcome {
   const picked = pick(definition, call, sequence);
-  if (!picked) return respond(BUILT_IN_MOCK.fallback as MockResponse, 'built-in', call);
-  return respond(picked.response, picked.label, call);
+  if (!picked) return answerWith(BUILT_IN_MOCK.fallback as MockResponse, 'built-in', call);
+  return answerWith(picked.response, picked.label, call);
 }
 
 function pick(definition: MockDefinition, call: unknown, sequence: { key: string; stamp: number; counters: SequenceCounters }) {
@@ -76,7 +76,7 @@ function pick(definition: MockDefinition, call: unknown, sequence: { key: string
   return definition.fallback ? { response: definition.fallback, label: 'fallback' } : null;
 }
 
-function respond(response: MockResponse, chose: string, call: unknown): MockOutcome {
+function answerWith(response: MockResponse, chose: string, call: unknown): MockOutcome {
   const fault = response.fault;
   const base = { delayMs: response.delayMs, problem: null, chose };
   if (fault?.type === 'drop') return { ...base, answer: null };

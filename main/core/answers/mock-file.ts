@@ -1,13 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
+import type { MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
-
-export type MockFormat = 'json' | 'yaml';
-
-/** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */
-export function formatOfFile(name: string): MockFormat {
-  return /\.ya?ml$/i.test(name) ? 'yaml' : 'json';
-}
 
 /**
  * Parses a mock written as JSON or YAML text, then validates it. Syntax errors come back with

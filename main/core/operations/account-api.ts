@@ -1,12 +1,12 @@
 import type { AccountMethods, AccountState, Warned } from '../../contract/account';
 import type { Result } from '../../contract/api';
-import type { AccountCore } from '../account/account-core';
+import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
 import type { FlowentResult } from '../account/types';
 import type { CallsRepository } from '../store/calls-repository';
 
 export interface AccountDeps {
-  account: AccountCore;
+  account: Account;
   calls: () => CallsRepository;
 }
 
@@ -18,9 +18,9 @@ const noTunnel = (orLan: boolean) =>
     message: `${NO_TUNNEL}${orLan ? ' (or register against a LAN URL such as http://192.168.1.20:8787).' : '.'}`,
   }) as const;
 
-/** The Flowent account (issue 7): profiles, tokens, the session, the action registry, links and schemas. */
+/** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
 export function createAccountApi({ account, calls }: AccountDeps): AccountMethods {
-  const flowent = account.flowent;
+  const registry = account.registry;
   const state = (): Result<AccountState> => ({ ok: true, value: account.state() });
   const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>>> => {
     const result = await account.tracked(operation);
@@ -33,7 +33,7 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
     return result;
   };
   const withProfile = (name: string, change: () => Result<unknown>): Result<AccountState> => {
-    if (!flowent.profiles.get(name))
+    if (!registry.profiles.get(name))
       return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}": add it first.` };
     const changed = change();
     if (!changed.ok) return changed;
@@ -44,7 +44,7 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
   return {
     getAccount: async () => account.state(),
     saveProfile: async (profile) => {
-      const saved = flowent.profiles.save(profile);
+      const saved = registry.profiles.save(profile);
       if (!saved.ok) return saved;
       account.tokenChanged(saved.value.name);
       return state();
@@ -56,16 +56,16 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
           code: 'flowent-default-profile',
           message: 'The "default" profile cannot be deleted: change its Gateway URL instead.',
         };
-      if (!flowent.profiles.get(name))
+      if (!registry.profiles.get(name))
         return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}".` };
-      flowent.profiles.remove(name);
+      registry.profiles.remove(name);
       // A token kept for the profile (keychain or this run) goes with it; a variable stays.
       if (account.tokenSource(name) !== 'environment') account.setToken(name, null);
       account.tokenChanged(name);
       return state();
     },
     setActiveProfile: async (name) => {
-      const set = flowent.profiles.setActive(name);
+      const set = registry.profiles.setActive(name);
       if (!set.ok) return set;
       account.changed();
       return state();
@@ -73,15 +73,17 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
     setFlowentApiToken: async (profile, token) => withProfile(profile, () => account.setToken(profile, token)),
     clearFlowentApiToken: async (profile) => withProfile(profile, () => account.setToken(profile, null)),
     connectFlowent: async () => {
-      const connected = await account.tracked(() => flowent.connect());
+      const connected = await account.tracked(() => registry.connect());
       return connected.ok ? state() : { ok: false, code: connected.code, message: connected.message };
     },
-    listActions: async () => gateway(() => flowent.list()),
-    checkAction: async (input, partial) => checkActionInput(input, { partial, production: isProductionGateway(flowent.profile().baseUrl) }),
-    registerAction: async (input) => gateway(() => flowent.register(input)),
-    updateAction: async (name, changes) => changedAfter(await gateway(() => flowent.update(name, changes))),
+    listActions: async () => gateway(() => registry.list()),
+    getAction: async (name) => gateway(() => registry.get(name)),
+    checkAction: async (input, partial) =>
+      checkActionInput(input, { partial, production: isProductionGateway(registry.profile().baseUrl) }),
+    registerAction: async (input) => gateway(() => registry.register(input)),
+    updateAction: async (name, changes) => changedAfter(await gateway(() => registry.update(name, changes))),
     deleteAction: async (name) => {
-      const deleted = await gateway(() => flowent.delete(name));
+      const deleted = await gateway(() => registry.delete(name));
       return deleted.ok ? changedAfter({ ok: true, value: deleted.value.value }) : deleted;
     },
     registerHere: async (name, description, schema, baseUrl) => {
@@ -89,13 +91,13 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
       if (!base) return noTunnel(true);
       return account.registerHere(name, description, schema, base);
     },
-    linkAction: async (name, repoint) => {
-      const base = repoint ? account.publicUrl() : undefined;
+    linkAction: async (name, repoint, baseUrl = null) => {
+      const base = repoint ? (baseUrl ?? account.publicUrl()) : undefined;
       if (base === null) return noTunnel(false);
-      return changedAfter(await gateway(() => flowent.link(name, base)));
+      return changedAfter(await gateway(() => registry.link(name, base)));
     },
     unlinkAction: async (name) => {
-      const unlinked = flowent.unlink(name);
+      const unlinked = registry.unlink(name);
       if (unlinked) account.changed();
       return { ok: true, value: { unlinked } };
     },
@@ -121,7 +123,7 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
         return { ok: false, code: 'call-not-json', message: `Call ${callId}'s body is not JSON, so its parameters cannot be checked.` };
       }
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
-      return { ok: true, value: flowent.validateParameters(call.action, parameters ?? null) };
+      return { ok: true, value: registry.validateParameters(call.action, parameters ?? null) };
     },
   };
 }

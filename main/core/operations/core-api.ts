@@ -1,6 +1,6 @@
 import type { CompanionApi } from '../../contract/api';
-import type { RespondApi } from '../answers';
-import type { ReplayApi } from '../replay';
+import type { Answers } from '../answers';
+import type { Replay } from '../replay';
 import type { CallsRepository } from '../store/calls-repository';
 import { createAccountApi, type AccountDeps } from './account-api';
 import { createAnswersApi } from './answers-api';
@@ -11,8 +11,8 @@ import { createStatusApi, type StatusDeps } from './status-api';
 export interface CoreApiDeps extends StatusDeps {
   account: AccountDeps['account'];
   calls: () => CallsRepository;
-  respond: RespondApi;
-  replay: ReplayApi;
+  answers: Answers;
+  replay: Replay;
   onHistoryCleared: () => void;
 }
 
@@ -21,7 +21,7 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
   return {
     ...createCallsApi({ ...deps, hmacKey: () => deps.hmacKey.get() }),
     ...createStatusApi(deps),
-    ...createAnswersApi(deps.respond),
+    ...createAnswersApi(deps.answers),
     ...createReplayMethods(deps.replay),
     ...createAccountApi(deps),
   };

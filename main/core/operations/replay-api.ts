@@ -1,11 +1,11 @@
 import type { HarImportSummary, ReplayMethods, Result } from '../../contract/api';
-import { MAX_SELECTION } from '../../contract/api';
-import type { ReplayApi } from '../replay';
-import { generateParameters } from '../replay/simulate';
 import { checkTargetUrl } from '../answers/forward';
+import type { Replay } from '../replay';
+import type { ReplayMode } from '../replay/replay';
+import { generateParameters } from '../replay/simulate';
 
-/** Replay, bulk replay, simulator, HAR and copy-as-cURL, over the replay module. */
-export function createReplayMethods(replay: ReplayApi): ReplayMethods {
+/** Replay, bulk replay, simulator, HAR and copy-as-cURL, over the replay feature. */
+export function createReplayMethods(replay: Replay): ReplayMethods {
   return {
     replayCall: async (id, mode, target) => {
       const bad = badTarget(target);
@@ -14,16 +14,26 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
     replayEdited: async (id, parametersText, target) => {
       const bad = badTarget(target);
       if (bad) return bad;
-      const parameters = parseParameters(parametersText);
+      const parameters = parseJsonObject(parametersText, 'parameters');
       if (!parameters.ok) return parameters;
       return inUiWords(await replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) }));
     },
     copyAsCurl: async (id, resign) => replay.curlFor(id, { resign }),
     countReplayable: async (selection) => replay.replayableIds(selection).length,
-    startBulkReplay: async (selection, { concurrency, resign, target }) => {
+    startBulkReplay: async (selection, { concurrency, resign, target, parameters: parametersText = null, style = null }) => {
       const bad = badTarget(target);
-      return (
-        bad ?? inUiWords(replay.startBulk(selection, { concurrency, mode: resign ? 'resign' : 'as-is', ...(target ? { target } : {}) }))
+      if (bad) return bad;
+      const parameters = parametersText === null ? null : parseJsonObject(parametersText, 'parameters');
+      if (parameters && !parameters.ok) return parameters;
+      const mode: ReplayMode = parameters ? 'edit' : resign ? 'resign' : 'as-is';
+      return inUiWords(
+        replay.startBulk(selection, {
+          concurrency,
+          mode,
+          ...(parameters ? { parameters: parameters.value } : {}),
+          ...(style ? { style } : {}),
+          ...(target ? { target } : {}),
+        }),
       );
     },
     cancelBulkReplay: async (runId) => {
@@ -49,21 +59,31 @@ export function createReplayMethods(replay: ReplayApi): ReplayMethods {
         };
       }
     },
-    simulateCall: async ({ action, parameters: text, seed, test, target }) => {
+    simulateCall: async ({ action, parameters: text, seed, test, target, schema: schemaText = null, style = null }) => {
       const bad = badTarget(target);
       if (bad) return bad;
-      const parameters = test || text === null ? undefined : parseParameters(text);
+      const parameters = test || text === null ? undefined : parseJsonObject(text, 'parameters');
       if (parameters && !parameters.ok) return parameters;
-      const schema = replay.schemaFor(action) ?? undefined;
+      const given = schemaText === null ? null : parseJsonObject(schemaText, 'schema');
+      if (given && !given.ok) return given;
+      const schema = given?.value ?? replay.schemaFor(action) ?? undefined;
       const sent = inUiWords(
-        await replay.simulate({ action, parameters: parameters?.value, schema, seed, test, ...(target ? { target } : {}) }),
+        await replay.simulate({
+          action,
+          parameters: parameters?.value,
+          schema,
+          seed,
+          test,
+          ...(style ? { style } : {}),
+          ...(target ? { target } : {}),
+        }),
       );
       if (!sent.ok) return sent;
       const { id, url, body, signedStyle, status, answer, durationMs, violations, error } = sent.value;
       return { ok: true, value: { id, url, body, signedStyle, status, answer, durationMs, violations, error } };
     },
     exportHar: async (selection) => {
-      const har = replay.exportHar('ids' in selection ? selection : { filter: selection.filter, limit: MAX_SELECTION });
+      const har = replay.exportHar(selection);
       const count = har.log.entries.length;
       if (count === 0)
         return {
@@ -96,8 +116,8 @@ function badTarget(target: string | null): Result<never> | null {
   return bad ? { ok: false, code: 'invalid-target', message: bad.message } : null;
 }
 
-/** Parameters typed in an editor: a JSON object, as Flowent sends. */
-function parseParameters(text: string): Result<Record<string, unknown>> {
+/** Parameters or a schema typed in an editor: a JSON object, as Flowent sends. */
+function parseJsonObject(text: string, what: 'parameters' | 'schema'): Result<Record<string, unknown>> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -105,11 +125,13 @@ function parseParameters(text: string): Result<Record<string, unknown>> {
     return {
       ok: false,
       code: 'invalid-json',
-      message: `The parameters are not JSON: ${error instanceof Error ? error.message : String(error)}. Fix them and send again.`,
+      message: `The ${what} ${what === 'schema' ? 'is' : 'are'} not JSON: ${error instanceof Error ? error.message : String(error)}. Fix ${what === 'schema' ? 'it' : 'them'} and send again.`,
     };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, code: 'invalid-parameters', message: 'The parameters must be a JSON object ({...}), as Flowent sends.' };
+    return what === 'schema'
+      ? { ok: false, code: 'invalid-schema', message: 'The schema must be a JSON object ({...}), a JSON Schema.' }
+      : { ok: false, code: 'invalid-parameters', message: 'The parameters must be a JSON object ({...}), as Flowent sends.' };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

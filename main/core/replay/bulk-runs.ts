@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { BulkReplayCounts, BulkReplayItem, BulkReplayRunning, BulkReplaySummary, ReplayEvent, Result } from '../../contract/api';
+import type {
+  BulkReplayCounts,
+  BulkReplayItem,
+  BulkReplayRunning,
+  BulkReplayStep,
+  BulkReplaySummary,
+  ReplayEvent,
+} from '../../contract/api';
 import type { BulkOptions, BulkProgress, BulkSummary } from './bulk-replay';
 
 type RunMany = (ids: number[], options: BulkOptions) => Promise<BulkSummary>;
@@ -21,11 +28,11 @@ export class BulkRuns {
     const controller = new AbortController();
     const counts = { done: 0, total: ids.length, passed: 0, changed: 0, failed: 0 };
     this.running.set(runId, { controller, counts });
-    const onProgress = ({ done, item }: BulkProgress) => {
-      const verdict = toItem(item).verdict;
+    const onProgress = ({ done, step }: BulkProgress) => {
+      const verdict = toItem(step).verdict;
       counts[verdict]++;
       counts.done = done;
-      this.emit({ type: 'replay-progress', runId, ...counts });
+      this.emit({ type: 'replay-progress', runId, ...counts, step });
     };
     void this.runMany(ids, { ...options, signal: controller.signal, onProgress })
       .then((summary) => this.emit({ type: 'replay-finished', runId, summary: toSummary(summary) }))
@@ -58,11 +65,7 @@ export class BulkRuns {
   }
 }
 
-function toItem(item: {
-  originalId: number;
-  result: Result<{ id: number; verdict: BulkReplayItem['verdict']; error: string | null }>;
-}): BulkReplayItem {
-  const { originalId, result } = item;
+function toItem({ originalId, result }: BulkReplayStep): BulkReplayItem {
   if (!result.ok) return { originalId, replayId: null, verdict: 'failed', error: result.message };
   return { originalId, replayId: result.value.id, verdict: result.value.verdict, error: result.value.error };
 }

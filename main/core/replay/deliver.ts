@@ -5,12 +5,12 @@ import { forwardHeaders, resolveTarget, type Forwarder } from '../answers/forwar
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
-import type { RespondRepository } from '../store/answers-repository';
+import type { AnswersRepository } from '../store/answers-repository';
 
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {
   calls: () => CallsRepository;
-  respond: () => RespondRepository;
+  answers: () => AnswersRepository;
   hmacKey: () => string | null;
   /** `serve --forward`, when the core runs with one. */
   startupForwardTarget?: string | null;
@@ -51,10 +51,10 @@ export interface Delivered {
 
 /**
  * The URL to send an action's call to: the given one (may hold `{action_name}`), else the
- * forwarding target the respond settings give the action (what serve would forward to).
+ * forwarding target the answers settings give the action (what serve would forward to).
  */
 export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<string> {
-  const template = given ?? (action ? resolveRoute(deps.respond(), action, deps.startupForwardTarget ?? null).target : null);
+  const template = given ?? (action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null).target : null);
   if (!template) {
     const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'give a target URL';
     return {

@@ -1,4 +1,4 @@
-/** Replay, simulator, HAR export/import, copy as cURL and the learned signing style (issue 6). */
+/** Replay, simulator, HAR export/import, copy as cURL and the learned signing style. */
 import type {
   BulkReplayRunning,
   BulkReplayStarted,
@@ -7,69 +7,51 @@ import type {
   CallSummary,
   LearnedStyleInfo,
   ReplayEvent,
+  ReplayOutcome,
   Result,
-  SignatureReport,
   SimulatorAction,
 } from '../../contract/api';
 import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { RespondRepository } from '../store/answers-repository';
+import type { AnswersRepository } from '../store/answers-repository';
+import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
-import { replayMany, type BulkOptions, type BulkSummary, type ReplaySelection } from './bulk-replay';
+import { replayMany, type BulkOptions } from './bulk-replay';
 import { curlFor, type CurlOptions } from './curl';
 import { callsToHar, type Har } from './har-export';
 import { importHar, type ImportSummary } from './har-import';
-import { StyleLearner, type LearnedStyle } from './learned-style';
+import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner } from './learned-style';
 import { targetFor } from './deliver';
-import { replayCall, type ReplayOptions, type ReplayResult } from './replay';
+import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
 import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
 
-export type { AnswerDiff, DiffLine, HeaderChange } from './answer-diff';
-export type { BulkOptions, BulkProgress, BulkSummary, ReplaySelection } from './bulk-replay';
-export type { CurlOptions } from './curl';
-export type { Har, HarEntry } from './har-export';
-export type { ImportProblem, ImportSummary } from './har-import';
-export type { LearnedStyle } from './learned-style';
-export type { ReplayMode, ReplayOptions, ReplayResult, ReplayVerdict } from './replay';
-export type { SimulateOptions, SimulateResult } from './simulate';
-export { FALLBACK_STYLE, keyFingerprint, StyleLearner } from './learned-style';
-export { curlFor, shellQuote } from './curl';
-export { diffAnswers, formatDiff } from './answer-diff';
-export { callsToHar } from './har-export';
-export { importHar } from './har-import';
-
-export interface ReplayApiDeps {
+export interface ReplaySetup {
   calls: () => CallsRepository;
-  respond: () => RespondRepository;
+  answers: () => AnswersRepository;
+  settings: () => SettingsRepository;
   hmacKey: () => string | null;
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
-  /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
+  /** Told about every replayed, simulated or imported call once stored, for the `call-stored` event. */
   onStored?: (call: CallSummary) => void;
   /** Bulk runs' progress and end, for the `replay-progress` / `replay-finished` events. */
   onEvent?: (event: ReplayEvent) => void;
 }
 
-/** What the UI and the command line use for replay, simulation, export/import and cURL. */
-export interface ReplayApi {
+/** The replay feature, under the contract's replay methods. */
+export interface Replay {
   /** Replays one stored call; the replay is stored as a new call (source `replay`). */
-  replay(id: number, options?: ReplayOptions): Promise<Result<ReplayResult>>;
-  /** Replays ids, or the Flowent calls matching a filter (oldest first), with progress and cancel. */
-  replayMany(selection: ReplaySelection, options?: BulkOptions): Promise<BulkSummary>;
+  replay(id: number, options?: ReplayOptions): Promise<Result<ReplayOutcome>>;
   /** Sends a call that never happened (source `simulator`). */
   simulate(options: SimulateOptions): Promise<Result<SimulateResult>>;
-  /** The style this Flowent instance signs with, learned from valid calls for the current key (or `key`). */
-  learnedStyle(key?: string): LearnedStyle;
-  /** Hook for the webhook path: call after storing a call verified with `key`. */
-  recordValidCall(report: SignatureReport, key: string, callId: number): void;
-  exportHar(selection: ReplaySelection): Har;
+  exportHar(selection: CallSelection): Har;
   importHar(text: string): Result<ImportSummary>;
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
   curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string>;
-  /** Starts a bulk replay in the background (progress through `onEvent`); the selection's replayable calls. */
+  /** Starts a bulk replay in the background (progress through `onEvent`) of the selection's replayable calls. */
   startBulk(selection: CallSelection, options: Omit<BulkOptions, 'signal' | 'onProgress'>): Result<BulkReplayStarted>;
   /** The calls of a selection a bulk replay takes: ids as given, or the filter's calls from Flowent naming an action (oldest first). */
   replayableIds(selection: CallSelection): number[];
@@ -87,24 +69,17 @@ export interface ReplayApi {
   close(): Promise<void>;
 }
 
-export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
+export function createReplay(deps: ReplaySetup): Replay {
   const forwarder = new Forwarder();
-  const learner = new StyleLearner(deps.calls);
+  const learner = new StyleLearner(deps.calls, () => deps.settings().scope(LEARNED_STYLE_SETTINGS_SCOPE));
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
-  const fallback = { style: 'python', fromCalls: 0, discriminatingCalls: 0, decided: false } as const;
   const runs = new BulkRuns(
-    (ids, options) => replayMany(ctx, { ids }, options),
+    (ids, options) => replayMany(ctx, ids, options),
     (event) => deps.onEvent?.(event),
   );
   return {
     replay: (id, options) => replayCall(ctx, id, options),
-    replayMany: (selection, options) => replayMany(ctx, selection, options),
     simulate: (options) => simulateCall(ctx, options),
-    learnedStyle(key) {
-      const current = key ?? deps.hmacKey();
-      return current ? learner.learnedStyle(current) : { ...fallback };
-    },
-    recordValidCall: (report, key, callId) => learner.recordValidCall(report, key, callId),
     exportHar(selection) {
       return callsToHar(selectForExport(deps.calls(), selection));
     },
@@ -149,12 +124,12 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
     runningBulk: () => runs.list(),
     styleInfo() {
       const key = deps.hmacKey();
-      const learned = key ? learner.learnedStyle(key) : fallback;
+      const learned = key ? learner.learnedStyle(key) : { style: FALLBACK_STYLE, fromCalls: 0, decided: false };
       return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: key !== null };
     },
-    simulatorActions: () => simulatorActions(deps.calls()),
-    saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), action, schemaText),
-    schemaFor: (action) => schemaFor(deps.calls(), action),
+    simulatorActions: () => simulatorActions(deps.calls(), deps.settings()),
+    saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), action, schemaText),
+    schemaFor: (action) => schemaFor(deps.calls(), deps.settings(), action),
     close: () => {
       runs.cancelAll();
       return forwarder.close();
@@ -185,17 +160,23 @@ function announce(call: StoredCall | null, onStored: (call: CallSummary) => void
   });
 }
 
-function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {
-  return 'ids' in selection ? selection.ids.slice(0, MAX_SELECTION) : calls.selectReplayableIds(selection.filter, MAX_SELECTION);
+function selectionLimit(selection: { limit?: number }): number {
+  return Math.min(MAX_SELECTION, Math.max(1, selection.limit ?? MAX_SELECTION));
 }
 
-function selectForExport(calls: CallsRepository, selection: ReplaySelection): StoredCall[] {
-  const ids = 'ids' in selection ? selection.ids : exportIds(calls, selection.filter, selection.limit);
+function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {
+  return 'ids' in selection
+    ? selection.ids.slice(0, MAX_SELECTION)
+    : calls.selectReplayableIds(selection.filter, selectionLimit(selection));
+}
+
+function selectForExport(calls: CallsRepository, selection: CallSelection): StoredCall[] {
+  const ids = 'ids' in selection ? selection.ids : exportIds(calls, selection.filter, selectionLimit(selection));
   return ids.map((id) => calls.get(id)).filter((call): call is StoredCall => call !== null);
 }
 
 /** Every call matching the filter (not only replayable ones), oldest first. */
-function exportIds(calls: CallsRepository, filter: CallFilter, limit = 1_000): number[] {
+function exportIds(calls: CallsRepository, filter: CallFilter, limit: number): number[] {
   const ids: number[] = [];
   let beforeId: number | undefined;
   while (ids.length < limit) {

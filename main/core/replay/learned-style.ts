@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SignatureReport } from '../../contract/api';
-import { STYLES, stylesComputed, verify, type StyleName } from '../signature';
+import { STYLES, verify, type StyleName } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
+import type { SettingsScope } from '../store/settings-repository';
+
+/** The learned style's part of the settings table: one tally per key fingerprint. */
+export const LEARNED_STYLE_SETTINGS_SCOPE = 'learned-style';
 
 /** The style re-signed and simulated calls use until the history says otherwise. */
 export const FALLBACK_STYLE: StyleName = 'python';
@@ -34,10 +38,6 @@ interface Tally {
 /** A key's fingerprint: the first 16 hex of its SHA-256 (the key itself is never stored). */
 export function keyFingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
-}
-
-export function settingKey(key: string): string {
-  return `learned-style:${keyFingerprint(key)}`;
 }
 
 function emptyTally(lastId: number): Tally {
@@ -77,53 +77,30 @@ export function pickStyle(tally: Pick<Tally, 'matched' | 'discriminating'>): Lea
 }
 
 /**
- * Learns the signing style per HMAC key from the history, keeping tallies in `settings`.
- * `learnedStyle` catches up on calls stored since the last look (re-verifying their bodies
- * with the key, so calls signed with another key never count), so it works without the
- * webhook hook; `recordValidCall` lets the webhook path keep the tally current cheaply.
+ * Learns the signing style per HMAC key from the history, keeping tallies in its settings.
+ * Each look catches up on calls stored since the last one, re-verifying their bodies with the
+ * key, so calls signed with another key never count.
  */
 export class StyleLearner {
-  constructor(private readonly calls: () => CallsRepository) {}
+  constructor(
+    private readonly calls: () => CallsRepository,
+    private readonly settings: () => SettingsScope,
+  ) {}
 
   learnedStyle(key: string): LearnedStyle {
     const tally = this.catchUp(key, Number.MAX_SAFE_INTEGER);
     return pickStyle(tally);
   }
 
-  /**
-   * The webhook path's hook: call after storing a call verified with `key` as `callId`. A
-   * report checked only up to its first match (the answer path's) cannot say which other
-   * styles matched too, so it is left to the catch-up, which verifies the body in every style.
-   */
-  recordValidCall(report: SignatureReport, key: string, callId: number): void {
-    if (report.verdict !== 'valid' || !key || stylesComputed(report) !== null) return;
-    const tally = this.catchUp(key, callId);
-    if (callId <= tally.lastId) return;
-    tallyReport(tally, report);
-    tally.lastId = callId;
-    this.save(key, tally);
-  }
-
-  /** Forgets what was learned for `key` (the next look recomputes from history). */
-  forget(key: string): void {
-    this.calls().setSetting(settingKey(key), JSON.stringify(emptyTally(-1)));
-  }
-
   private load(key: string): Tally {
-    const text = this.calls().getSetting(settingKey(key));
-    if (text) {
-      try {
-        const parsed = JSON.parse(text) as Tally;
-        if (parsed.version === 1 && parsed.lastId >= 0) return parsed;
-      } catch {
-        // A damaged entry is recomputed.
-      }
-    }
+    const stored = this.settings().read<Partial<Tally> | null>(keyFingerprint(key), null);
+    // A damaged entry is recomputed.
+    if (stored?.version === 1 && typeof stored.lastId === 'number' && stored.lastId >= 0) return stored as Tally;
     return emptyTally(Math.max(0, this.calls().lastCallId() - RECOMPUTE_WINDOW));
   }
 
   private save(key: string, tally: Tally): void {
-    this.calls().setSetting(settingKey(key), JSON.stringify(tally));
+    this.settings().write(keyFingerprint(key), tally);
   }
 
   /** Counts calls stored after the tally's last id and before `beforeId`. */
@@ -139,7 +116,7 @@ export class StyleLearner {
       }
       if (rows.length < SCAN_PAGE) break;
     }
-    if (tally.lastId !== startedAt || repository.getSetting(settingKey(key)) === null) this.save(key, tally);
+    if (tally.lastId !== startedAt || this.settings().read(keyFingerprint(key), null) === null) this.save(key, tally);
     return tally;
   }
 }

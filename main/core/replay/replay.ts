@@ -25,24 +25,18 @@ export interface ReplayOptions {
   now?: () => number;
 }
 
-/** passed: no contract violation and the same answer; changed: no violation, another answer; failed: a violation (or no answer). */
-export type ReplayVerdict = ReplayOutcome['verdict'];
-
-/** What a replay did; the contract's ReplayOutcome, so the UI gets it unchanged. */
-export type ReplayResult = ReplayOutcome;
-
 export interface ReplayContext extends ReplayDeps {
   learner: StyleLearner;
 }
 
 /** Replays one stored call to the handler and stores the replay as a new call. */
-export async function replayCall(ctx: ReplayContext, id: number, options: ReplayOptions = {}): Promise<Result<ReplayResult>> {
+export async function replayCall(ctx: ReplayContext, id: number, options: ReplayOptions = {}): Promise<Result<ReplayOutcome>> {
   const original = ctx.calls().get(id);
   if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
   return replayStored(ctx, original, options);
 }
 
-export async function replayStored(ctx: ReplayContext, original: StoredCall, options: ReplayOptions): Promise<Result<ReplayResult>> {
+export async function replayStored(ctx: ReplayContext, original: StoredCall, options: ReplayOptions): Promise<Result<ReplayOutcome>> {
   const mode = options.mode ?? 'as-is';
   const target = targetFor(ctx, original.action, options.target);
   if (!target.ok) return target;
@@ -78,7 +72,7 @@ export async function replayStored(ctx: ReplayContext, original: StoredCall, opt
     originalCallId: original.id,
   });
   const diff = diffAnswers(original.response, delivered);
-  const verdict: ReplayVerdict = delivered.violations.length > 0 ? 'failed' : diff.changed ? 'changed' : 'passed';
+  const verdict: ReplayOutcome['verdict'] = delivered.violations.length > 0 ? 'failed' : diff.changed ? 'changed' : 'passed';
   return {
     ok: true,
     value: {

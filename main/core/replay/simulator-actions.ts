@@ -3,56 +3,35 @@ import { checkJsonSchema } from '../account/action-validation';
 import { LinkStore } from '../account/links';
 import { SchemaCache } from '../account/parameter-check';
 import { FlowentProfiles } from '../account/profiles';
-import type { FlowentSettingsStore } from '../store/settings-repository';
+import { ACCOUNT_SETTINGS_SCOPE } from '../account/types';
 import type { CallsRepository } from '../store/calls-repository';
+import type { SettingsRepository, SettingsScope } from '../store/settings-repository';
 
-/** Where schemas defined in the companion (not registered in Flowent) are kept, in `settings`. */
-const LOCAL_SCHEMAS_KEY = 'simulator.local-schemas';
-const FLOWENT_PREFIX = 'flowent.';
+/** Schemas defined in the companion (not registered in Flowent), in the simulator's settings. */
+const SIMULATOR_SETTINGS_SCOPE = 'simulator';
+const LOCAL_SCHEMAS_KEY = 'local-schemas';
 
 type LocalSchemas = Record<string, Record<string, unknown>>;
 
+function localSchemas(simulator: SettingsScope): LocalSchemas {
+  const stored = simulator.read<unknown>(LOCAL_SCHEMAS_KEY, {});
+  return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as LocalSchemas) : {};
+}
+
 /**
- * Flowent's settings read through the history's `settings` table (same keys as the Flowent
- * module's store), so cached schemas and links are found without a Flowent session.
- * Read-only here: only the Flowent module writes them.
+ * Actions the simulator can send: defined here, cached from Flowent (active profile), seen in
+ * history; sorted by name. The account's schemas and links are read through its own settings
+ * view, so they are found without a Flowent session.
  */
-function flowentSettings(calls: CallsRepository): FlowentSettingsStore {
-  return {
-    read<T>(key: string, fallback: T): T {
-      const text = calls.getSetting(FLOWENT_PREFIX + key);
-      if (text === null) return fallback;
-      try {
-        return JSON.parse(text) as T;
-      } catch {
-        return fallback;
-      }
-    },
-    write: () => undefined,
-    remove: () => undefined,
-    keys: (prefix) => calls.settingKeys(FLOWENT_PREFIX + prefix).map((key) => key.slice(FLOWENT_PREFIX.length)),
-  };
-}
-
-function localSchemas(calls: CallsRepository): LocalSchemas {
-  try {
-    const parsed = JSON.parse(calls.getSetting(LOCAL_SCHEMAS_KEY) ?? '{}') as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as LocalSchemas) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Actions the simulator can send: defined here, cached from Flowent (active profile), seen in history; sorted by name. */
-export function simulatorActions(calls: CallsRepository): SimulatorAction[] {
-  const settings = flowentSettings(calls);
-  const profile = new FlowentProfiles(settings).activeName();
-  const cache = new SchemaCache(settings, profile);
+export function simulatorActions(calls: CallsRepository, settings: SettingsRepository): SimulatorAction[] {
+  const account = settings.scope(ACCOUNT_SETTINGS_SCOPE);
+  const profile = new FlowentProfiles(account).activeName();
+  const cache = new SchemaCache(account, profile);
   const counts = new Map(calls.stats({}).perAction.map((row) => [row.action, row.count]));
-  const local = localSchemas(calls);
+  const local = localSchemas(settings.scope(SIMULATOR_SETTINGS_SCOPE));
   const cachedPrefix = `schema.${profile}.`;
-  const cachedNames = settings.keys(cachedPrefix).map((key) => key.slice(cachedPrefix.length));
-  const linkedNames = new LinkStore(settings).forProfile(profile).map((link) => link.action);
+  const cachedNames = account.keys(cachedPrefix).map((key) => key.slice(cachedPrefix.length));
+  const linkedNames = new LinkStore(account).forProfile(profile).map((link) => link.action);
   const names = new Set([...Object.keys(local), ...counts.keys(), ...cachedNames, ...linkedNames]);
   return [...names].sort().map((action) => {
     const calledTimes = counts.get(action) ?? 0;
@@ -64,8 +43,14 @@ export function simulatorActions(calls: CallsRepository): SimulatorAction[] {
 }
 
 /** Defines (or, with null, removes) an action's schema in the companion. */
-export function saveLocalSchema(calls: CallsRepository, action: string, schemaText: string | null): Result<SimulatorAction[]> {
-  const local = localSchemas(calls);
+export function saveLocalSchema(
+  calls: CallsRepository,
+  settings: SettingsRepository,
+  action: string,
+  schemaText: string | null,
+): Result<SimulatorAction[]> {
+  const simulator = settings.scope(SIMULATOR_SETTINGS_SCOPE);
+  const local = localSchemas(simulator);
   if (schemaText === null) {
     delete local[action];
   } else {
@@ -83,11 +68,11 @@ export function saveLocalSchema(calls: CallsRepository, action: string, schemaTe
     if (problem) return { ok: false, code: 'invalid-schema', message: `${problem.replace(/^json_schema/, 'The schema')}` };
     local[action] = schema as Record<string, unknown>;
   }
-  calls.setSetting(LOCAL_SCHEMAS_KEY, JSON.stringify(local));
-  return { ok: true, value: simulatorActions(calls) };
+  simulator.write(LOCAL_SCHEMAS_KEY, local);
+  return { ok: true, value: simulatorActions(calls, settings) };
 }
 
 /** The schema the simulator generates parameters from, when one is known. */
-export function schemaFor(calls: CallsRepository, action: string): Record<string, unknown> | null {
-  return simulatorActions(calls).find((entry) => entry.action === action)?.schema ?? null;
+export function schemaFor(calls: CallsRepository, settings: SettingsRepository, action: string): Record<string, unknown> | null {
+  return simulatorActions(calls, settings).find((entry) => entry.action === action)?.schema ?? null;
 }

@@ -23,7 +23,7 @@ interface RouteRow {
  * commit by another connection (`flowent-companion mocks set` in another process), so such a
  * change still applies at the server's next call.
  */
-export class RespondRepository {
+export class AnswersRepository {
   private readonly getMockStatement: Statement;
   private readonly getRouteStatement: Statement;
   private readonly dataVersionStatement: Statement;

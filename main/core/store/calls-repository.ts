@@ -285,28 +285,6 @@ export class CallsRepository {
     return this.db.prepare('DELETE FROM calls').run().changes;
   }
 
-  // ---- Replay, simulator, learned signing style (issue 6) ----------------------------
-
-  /** A non-secret setting from the `settings` table (migration 2), or null. */
-  getSetting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
-  }
-
-  /** Setting keys that start with `prefix`, sorted. */
-  settingKeys(prefix: string): string[] {
-    const rows = this.db.prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key').all(prefix.length, prefix) as {
-      key: string;
-    }[];
-    return rows.map((row) => row.key);
-  }
-
-  setSetting(key: string, value: string): void {
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
-  }
-
   /** Ids of replayable calls (from Flowent, naming an action) matching a filter, oldest first. */
   selectReplayableIds(filter: CallFilter, limit: number): number[] {
     const newestFirst: number[] = [];

@@ -193,6 +193,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    purpose:
+      "Every feature's settings under one '<scope>.' prefix, so the store gives each feature a scoped view of the " +
+      "table: the learned signing style's tallies move from 'learned-style:<key fingerprint>' to 'learned-style.<...>'.",
+    up(db) {
+      db.exec(`
+        UPDATE settings SET key = 'learned-style.' || substr(key, length('learned-style:') + 1)
+        WHERE substr(key, 1, length('learned-style:')) = 'learned-style:';
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

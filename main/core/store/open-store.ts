@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import type { Result } from '../../contract/api';
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
-import { RespondRepository } from './answers-repository';
+import { AnswersRepository } from './answers-repository';
+import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
 
@@ -31,7 +32,9 @@ export interface StoreOptions {
 export interface Store {
   readonly calls: CallsRepository;
   /** Mocks and forwarding routes (migration 3). */
-  readonly respond: RespondRepository;
+  readonly answers: AnswersRepository;
+  /** Every feature's non-secret settings, each through its own scope. */
+  readonly settings: SettingsRepository;
   /** Adds stored bodies to the full-text index in idle time (migration 6). */
   readonly textIndex: TextIndexer;
   readonly file: string;
@@ -89,14 +92,16 @@ export function openStore(options: StoreOptions): Result<Store> {
     },
   });
   const calls = new CallsRepository(db);
-  const respond = new RespondRepository(db);
+  const answers = new AnswersRepository(db);
+  const settings = new SettingsRepository(db);
   const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
   textIndex.start();
   return {
     ok: true,
     value: {
       calls,
-      respond,
+      answers,
+      settings,
       textIndex,
       file,
       close: () => {

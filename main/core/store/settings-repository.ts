@@ -1,96 +1,54 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Result } from '../../contract/api';
-import { migrate } from './migrations';
-import { DATABASE_FILE } from './open-store';
-
-/** Every key this module writes starts with this, so it never collides with other settings. */
-const PREFIX = 'flowent.';
+import type { Database, Statement } from 'better-sqlite3';
 
 /**
- * Flowent's non-secret settings (profiles, linked actions, cached schemas, the follow history,
- * the request counter) as JSON values in the history's `settings` key/value table.
+ * One feature's part of the `settings` table: its keys are stored as `<scope>.<key>` and its
+ * values as JSON, so features never see (or clobber) each other's settings.
  */
-export interface FlowentSettingsStore {
+export interface SettingsScope {
+  /** The stored value, or `fallback` when there is none (or it is damaged). */
   read<T>(key: string, fallback: T): T;
   write(key: string, value: unknown): void;
   remove(key: string): void;
-  /** Keys under `prefix` (without the module prefix). */
+  /** This scope's keys that start with `prefix` (without the scope's own prefix), sorted. */
   keys(prefix: string): string[];
 }
 
-export class SqliteFlowentSettings implements FlowentSettingsStore {
-  constructor(private readonly db: Database.Database) {}
-
-  read<T>(key: string, fallback: T): T {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(PREFIX + key) as { value: string } | undefined;
-    if (!row) return fallback;
-    try {
-      return JSON.parse(row.value) as T;
-    } catch {
-      return fallback;
-    }
-  }
-
-  write(key: string, value: unknown): void {
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(PREFIX + key, JSON.stringify(value));
-  }
-
-  remove(key: string): void {
-    this.db.prepare('DELETE FROM settings WHERE key = ?').run(PREFIX + key);
-  }
-
-  keys(prefix: string): string[] {
-    const rows = this.db
-      .prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key')
-      .all(PREFIX.length + prefix.length, PREFIX + prefix) as { key: string }[];
-    return rows.map((row) => row.key.slice(PREFIX.length));
-  }
-}
-
-/** An in-memory store, for a core that runs without a data folder. */
-export class MemoryFlowentSettings implements FlowentSettingsStore {
-  private readonly values = new Map<string, string>();
-  read<T>(key: string, fallback: T): T {
-    const value = this.values.get(key);
-    return value === undefined ? fallback : (JSON.parse(value) as T);
-  }
-  write(key: string, value: unknown): void {
-    this.values.set(key, JSON.stringify(value));
-  }
-  remove(key: string): void {
-    this.values.delete(key);
-  }
-  keys(prefix: string): string[] {
-    return [...this.values.keys()].filter((key) => key.startsWith(prefix)).sort();
-  }
-}
-
 /**
- * Opens the history file's `settings` table on its own connection (WAL lets it sit beside a
- * running core's). The schema is brought up to date the same way the store does it.
+ * The non-secret settings (migration 2's key/value table) on the store's connection. Each
+ * feature reads and writes through its own scope; nothing else touches the table.
  */
-export function openFlowentSettings(dataDir: string, nativeBinding?: string): Result<{ settings: SqliteFlowentSettings; close(): void }> {
-  const file = join(dataDir, DATABASE_FILE);
-  try {
-    mkdirSync(dataDir, { recursive: true });
-    const db = new Database(file, nativeBinding ? { nativeBinding } : {});
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    const migrated = migrate(db);
-    if (!migrated.ok) {
-      db.close();
-      return migrated;
-    }
-    return { ok: true, value: { settings: new SqliteFlowentSettings(db), close: () => db.open && db.close() } };
-  } catch (error) {
+export class SettingsRepository {
+  private readonly readStatement: Statement<[string], { value: string }>;
+  private readonly writeStatement: Statement<[string, string]>;
+  private readonly removeStatement: Statement<[string]>;
+  private readonly keysStatement: Statement<[number, string], { key: string }>;
+
+  constructor(db: Database) {
+    this.readStatement = db.prepare('SELECT value FROM settings WHERE key = ?');
+    this.writeStatement = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.removeStatement = db.prepare('DELETE FROM settings WHERE key = ?');
+    this.keysStatement = db.prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key');
+  }
+
+  /** The view of one feature's settings: `scope('flowent')` holds the keys `flowent.*`. */
+  scope(name: string): SettingsScope {
+    const prefix = `${name}.`;
     return {
-      ok: false,
-      code: 'database-error',
-      message: `Cannot open ${file} for Flowent settings: ${error instanceof Error ? error.message : String(error)}`,
+      read: <T>(key: string, fallback: T): T => {
+        const row = this.readStatement.get(prefix + key);
+        if (!row) return fallback;
+        try {
+          return JSON.parse(row.value) as T;
+        } catch {
+          return fallback;
+        }
+      },
+      write: (key, value) => void this.writeStatement.run(prefix + key, JSON.stringify(value)),
+      remove: (key) => void this.removeStatement.run(prefix + key),
+      keys: (keyPrefix) =>
+        this.keysStatement.all(prefix.length + keyPrefix.length, prefix + keyPrefix).map((row) => row.key.slice(prefix.length)),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
-import type { Responder } from '../answers/responder';
+import type { CallAnswerer } from '../answers/call-answerer';
 import type { CallChecks, CallsRepository, NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
@@ -30,7 +30,7 @@ export interface CallHandlerDeps {
   enforceSignatures: boolean;
   bodyLimitBytes: number;
   /** Answers well-formed calls: mocks, forwarding, the contract check. */
-  responder: Responder;
+  answerer: CallAnswerer;
   onStored: (call: CallSummary) => void;
 }
 
@@ -210,7 +210,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
   const refusal = refuseBySignature(checked.call, signature, deps.enforceSignatures);
   const known = { action: checked.call.action, test: checked.call.test, signature };
   if (refusal) return { ...known, answer: refusal, problem: null, problemMessage: null, answeredBy: 'signature-check' };
-  const responded = await deps.responder.respond({
+  const chosen = await deps.answerer.answer({
     ...checked.call,
     body: body.body,
     // The tree parsed above, as plain values: parsing the body a second time cost more.
@@ -221,14 +221,14 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
   });
   return {
     ...known,
-    answer: responded.answer,
-    problem: responded.problem?.code ?? null,
-    problemMessage: responded.problem?.message ?? null,
-    answeredBy: responded.answeredBy,
-    checks: responded.checks,
-    durationMs: responded.durationMs,
-    delayMs: responded.delayMs,
-    drop: responded.answer === null,
+    answer: chosen.answer,
+    problem: chosen.problem?.code ?? null,
+    problemMessage: chosen.problem?.message ?? null,
+    answeredBy: chosen.answeredBy,
+    checks: chosen.checks,
+    durationMs: chosen.durationMs,
+    delayMs: chosen.delayMs,
+    drop: chosen.answer === null,
   };
 }
 

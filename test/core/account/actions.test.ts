@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { onCleanup, SCHEMA, service, startGateway } from './harness';
-import { checkActionInput, MemoryFlowentSettings, RequestCounter } from '../../../main/core/account';
+import { onCleanup, SCHEMA, service, startGateway, tempDir } from './harness';
+import { checkActionInput } from '../../../main/core/account/action-validation';
+import { RequestCounter } from '../../../main/core/account/request-counter';
+import { openStore } from '../../../main/core/store/open-store';
 
 /** A webhook that answers every request with `status` (Flowent's registration check included). */
 async function webhook(status: number): Promise<string> {
@@ -136,7 +138,10 @@ describe('Flowent action registry', () => {
   });
 
   it('counts requests per hour across runs and warns near the limit', async () => {
-    const settings = new MemoryFlowentSettings();
+    const store = openStore({ dataDir: tempDir() });
+    if (!store.ok) throw new Error(store.message);
+    onCleanup(store.value.close);
+    const settings = store.value.settings.scope('flowent');
     let now = 1_000_000;
     const counter = new RequestCounter(settings, 'default', () => now);
     for (let i = 0; i < 899; i++) expect(counter.record()).toBeNull();

@@ -1,7 +1,10 @@
 import { afterEach } from 'vitest';
 import { FlowentGateway, type GatewayOptions } from '../../fixtures/flowent-gateway/gateway';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { environmentProfileSecrets, FlowentService, openFlowentSettings, type FlowentServiceOptions } from '../../../main/core/account';
+import { ActionRegistry, type ActionRegistryOptions } from '../../../main/core/account/action-registry';
+import { environmentProfileSecrets } from '../../../main/core/account/profiles';
+import { ACCOUNT_SETTINGS_SCOPE } from '../../../main/core/account/types';
+import { openStore } from '../../../main/core/store/open-store';
 
 export const API_TOKEN = 'api_test_token';
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -27,17 +30,22 @@ export function tempDir(): string {
   return dir.path;
 }
 
-/** A service on a real settings table in `dataDir`, its default profile pointed at the stand-in. */
+/** A registry on a real settings table in `dataDir`, its default profile pointed at the stand-in. */
 export function service(
   gateway: FlowentGateway,
-  options: Partial<FlowentServiceOptions> & { dataDir?: string; token?: string | null } = {},
-): FlowentService {
+  options: Partial<ActionRegistryOptions> & { dataDir?: string; token?: string | null } = {},
+): ActionRegistry {
   const { dataDir = tempDir(), token = API_TOKEN, env: extraEnv = {}, ...rest } = options;
-  const opened = openFlowentSettings(dataDir);
+  const opened = openStore({ dataDir });
   if (!opened.ok) throw new Error(opened.message);
   onCleanup(opened.value.close);
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, ...(token ? { FLOWENT_API_TOKEN: token } : {}), ...extraEnv };
-  return new FlowentService({ settings: opened.value.settings, profileSecret: environmentProfileSecrets(env), env, ...rest });
+  return new ActionRegistry({
+    settings: opened.value.settings.scope(ACCOUNT_SETTINGS_SCOPE),
+    profileSecret: environmentProfileSecrets(env),
+    env,
+    ...rest,
+  });
 }
 
 export const SCHEMA = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../main/contract/api';
 import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
-import { followTunnelEvents, type FollowRecord } from '../../../main/core/account';
+import type { FollowRecord } from '../../../main/contract/api';
+import { followTunnelEvents } from '../../../main/core/account/follow-tunnel-events';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { onCleanup, SCHEMA, service, startGateway, tempDir } from './harness';
 
@@ -89,7 +90,7 @@ describe('registering actions against the companion', () => {
   it('a webhook answering 500 to the registration check fails registerHere with Flowent’s reason in words', async () => {
     const gateway = await startGateway();
     const companion = await core();
-    const mock = companion.core.respond.setMockText(
+    const mock = await companion.core.api.setMock(
       'send_email',
       JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'down' } }),
       'json',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readServeState, SERVE_STATE_FILE, writeServeState } from '../../../main/core/account';
+import { readServeState, SERVE_STATE_FILE, writeServeState } from '../../../main/core/account/serve-state';
 import { tempDir } from './harness';
 
 describe('the serve state file behind --here', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_TOKEN_REJECTED } from '../../../main/core/account';
+import { API_TOKEN_REJECTED } from '../../../main/core/account/token-session';
 import { service, startGateway } from './harness';
 
 describe('Flowent session (token exchange)', () => {

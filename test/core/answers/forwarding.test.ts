@@ -141,7 +141,7 @@ describe("forwarding to the developer's handler", () => {
   it('falls back to the mock when the handler is unreachable, and says so', async () => {
     const port = await closedPort();
     const core = await start({ forwardTarget: `http://127.0.0.1:${port}/actions/{action_name}`, fallbackToMock: true });
-    core.core.respond.setMock('send_email', { body: { result: 'from the mock', error: '' } });
+    await core.core.api.setMock('send_email', JSON.stringify({ body: { result: 'from the mock', error: '' } }), 'json');
     const answer = await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY));
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ result: 'from the mock', error: '' });
@@ -194,12 +194,12 @@ describe("forwarding to the developer's handler", () => {
   it('uses per-action targets and modes over the startup target', async () => {
     const core = await start({ forwardTarget: null });
     expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
-    expect(core.core.respond.setForwardTarget('ok', handler.target).ok).toBe(true);
+    expect((await core.core.api.setForwardTarget('ok', handler.target)).ok).toBe(true);
     expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
-    expect(core.core.respond.setMode('ok', 'mock').ok).toBe(true);
+    expect((await core.core.api.setAnswerMode('ok', 'mock')).ok).toBe(true);
     expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
-    expect(core.core.respond.effectiveRoute('ok')).toMatchObject({ mode: 'mock', target: handler.target });
-    expect(core.core.respond.setForwardTarget(null, 'ftp://nope').ok).toBe(false);
+    expect((await core.core.api.getAnswerSettings()).routes).toMatchObject([{ action: 'ok', mode: 'mock', target: handler.target }]);
+    expect((await core.core.api.setForwardTarget(null, 'ftp://nope')).ok).toBe(false);
   });
 
   it('stops promptly while a forward is hanging', async () => {

@@ -33,8 +33,8 @@ async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
   }
 }
 
-function set(core: RunningCore, action: string | null, definition: unknown) {
-  const outcome = core.core.respond.setMock(action, definition);
+async function set(core: RunningCore, action: string | null, definition: unknown) {
+  const outcome = await core.core.api.setMock(action, JSON.stringify(definition), 'json');
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.value;
 }
@@ -42,7 +42,7 @@ function set(core: RunningCore, action: string | null, definition: unknown) {
 describe('mocks: templates', () => {
   it('renders the call into the body, with now, uuid, random and json helpers', async () => {
     const core = await start();
-    set(core, 'send_email', {
+    await set(core, 'send_email', {
       status: 201,
       headers: { 'X-Mock': '{{action_name}}' },
       body: {
@@ -61,13 +61,13 @@ describe('mocks: templates', () => {
     expect(['5', '6', '7']).toContain(random);
     expect((await core.core.api.getCall(1))?.answeredBy).toBe('mock');
 
-    set(core, 'send_email', { body: '{"result":{{json parameters.user.name}},"error":""}' });
+    await set(core, 'send_email', { body: '{"result":{{json parameters.user.name}},"error":""}' });
     expect((await call(core, 'send_email', { user: { name: 'Zoë "Z"' } })).json).toEqual({ result: 'Zoë "Z"', error: '' });
   });
 
   it("answers 500 in Flowent's shape when a template fails at run time, and records why", async () => {
     const core = await start();
-    set(core, 'send_email', { body: { result: 'Hi {{parameters.user.name}}', error: '' } });
+    await set(core, 'send_email', { body: { result: 'Hi {{parameters.user.name}}', error: '' } });
     const answer = await call(core, 'send_email', { recipient: 'x' });
     expect(answer.status).toBe(500);
     expect(answer.json).toEqual({
@@ -83,7 +83,11 @@ describe('mocks: templates', () => {
 
   it('refuses templates that do not compile, with line and column', async () => {
     const core = await start();
-    const outcome = core.core.respond.setMock('a', { body: { result: 'line one\n{{#if parameters.x}}never closed', error: '{{nope 1}}' } });
+    const outcome = await core.core.api.setMock(
+      'a',
+      JSON.stringify({ body: { result: 'line one\n{{#if parameters.x}}never closed', error: '{{nope 1}}' } }),
+      'json',
+    );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.errors).toEqual([
@@ -96,7 +100,7 @@ describe('mocks: templates', () => {
 describe('mocks: rules, sequence, random', () => {
   it('picks the first response whose conditions hold, for every operator, else the fallback', async () => {
     const core = await start();
-    set(core, 'route_me', {
+    await set(core, 'route_me', {
       responses: [
         { name: 'vip', when: { path: 'parameters.user.email', contains: '@vip.example' }, body: { result: 'vip', error: '' } },
         { when: { path: '$.parameters.items[0].id', regex: '^A\\d+$' }, body: { result: 'regex', error: '' } },
@@ -127,8 +131,8 @@ describe('mocks: rules, sequence, random', () => {
   it('answers in sequence per action, restarting when the mock changes', async () => {
     const core = await start();
     const sequence = { selection: 'sequence', responses: [{ body: { result: 'one', error: '' } }, { body: { result: 'two', error: '' } }] };
-    set(core, 'seq', sequence);
-    set(core, null, sequence);
+    await set(core, 'seq', sequence);
+    await set(core, null, sequence);
     const results = async (action: string, n: number) => {
       const out: string[] = [];
       for (let i = 0; i < n; i++) out.push(((await call(core, action)).json as { result: string }).result);
@@ -137,13 +141,13 @@ describe('mocks: rules, sequence, random', () => {
     expect(await results('seq', 3)).toEqual(['one', 'two', 'one']);
     // Another action using the default has its own counter.
     expect(await results('other', 1)).toEqual(['one']);
-    set(core, 'seq', { ...sequence, responses: [...sequence.responses, { body: { result: 'three', error: '' } }] });
+    await set(core, 'seq', { ...sequence, responses: [...sequence.responses, { body: { result: 'three', error: '' } }] });
     expect(await results('seq', 4)).toEqual(['one', 'two', 'three', 'one']);
   });
 
   it('answers at random among the responses', async () => {
     const core = await start();
-    set(core, 'dice', { selection: 'random', responses: ['a', 'b', 'c'].map((result) => ({ body: { result, error: '' } })) });
+    await set(core, 'dice', { selection: 'random', responses: ['a', 'b', 'c'].map((result) => ({ body: { result, error: '' } })) });
     const seen = new Set<string>();
     for (let i = 0; i < 40; i++) seen.add(((await call(core, 'dice')).json as { result: string }).result);
     expect([...seen].sort()).toEqual(['a', 'b', 'c']);
@@ -151,9 +155,9 @@ describe('mocks: rules, sequence, random', () => {
 
   it('uses the default mock for actions without their own, and clear goes back to the built-in', async () => {
     const core = await start();
-    set(core, null, { body: { result: 'default', error: '' } });
+    await set(core, null, { body: { result: 'default', error: '' } });
     expect((await call(core, 'anything')).json).toEqual({ result: 'default', error: '' });
-    core.core.respond.clearMock(null);
+    await core.core.api.clearMock(null);
     expect((await call(core, 'anything')).json).toEqual({ result: 'ok', error: '' });
   });
 });
@@ -161,7 +165,7 @@ describe('mocks: rules, sequence, random', () => {
 describe('mocks: faults', () => {
   it('delays without blocking other calls', async () => {
     const core = await start();
-    set(core, 'slow', { delayMs: 600 });
+    await set(core, 'slow', { delayMs: 600 });
     const started = Date.now();
     let slowDone = false;
     const slow = call(core, 'slow').then((answer) => ((slowDone = true), answer));
@@ -175,7 +179,7 @@ describe('mocks: faults', () => {
 
   it("holds a timeout past Flowent's limit, stores the call first, and stop() closes it", async () => {
     const core = await start();
-    set(core, 'stuck', { fault: 'timeout' });
+    await set(core, 'stuck', { fault: 'timeout' });
     const pending = call(core, 'stuck').then(
       () => 'answered',
       () => 'closed',
@@ -194,7 +198,7 @@ describe('mocks: faults', () => {
 
   it('drops the connection after storing the call', async () => {
     const core = await start();
-    set(core, 'drop_me', { fault: 'drop' });
+    await set(core, 'drop_me', { fault: 'drop' });
     const body = signedBody(flowentPayload('drop_me'), KEY);
     const socket = await openSocket(core.port);
     const received = readAll(socket, 3_000);
@@ -209,8 +213,8 @@ describe('mocks: faults', () => {
 
   it('answers a non-JSON body or a 500 on demand, and flags them', async () => {
     const core = await start();
-    set(core, 'html', { fault: 'non-json' });
-    set(core, 'boom', { fault: { type: 'error', message: 'payment provider down' } });
+    await set(core, 'html', { fault: 'non-json' });
+    await set(core, 'boom', { fault: { type: 'error', message: 'payment provider down' } });
     const html = await call(core, 'html');
     expect(html.status).toBe(200);
     expect(html.text).toMatch(/^<html>/);
@@ -231,7 +235,7 @@ describe('mocks: faults', () => {
 
   it('flags a mock that breaks the contract in the words a developer acts on', async () => {
     const core = await start();
-    set(core, 'bad', { body: { result: 5, error: 'oops' } });
+    await set(core, 'bad', { body: { result: 5, error: 'oops' } });
     await call(core, 'bad');
     expect(
       openStoreReadOnly(core.dataDir)
@@ -247,29 +251,29 @@ describe('mocks: faults', () => {
 describe('mocks: registration checks, copies and restarts', () => {
   it('answers registration checks with the built-in success unless the mock opts in', async () => {
     const core = await start();
-    set(core, 'reg', { status: 503, body: { result: '', error: 'down' } });
+    await set(core, 'reg', { status: 503, body: { result: '', error: 'down' } });
     const check = () =>
       core.post('/actions/reg', JSON.stringify({ action_name: 'reg', parameters: {}, timestamp: 1645123456, test: true }));
     expect((await check()).json).toEqual({ result: 'Test successful for action: reg', error: '' });
     expect(openStoreReadOnly(core.dataDir).newest().answeredBy).toBe('test-check');
-    set(core, 'reg', { answerRegistrationCheck: true, status: 503, body: { result: '', error: 'down' } });
+    await set(core, 'reg', { answerRegistrationCheck: true, status: 503, body: { result: '', error: 'down' } });
     expect((await check()).status).toBe(503);
     expect(openStoreReadOnly(core.dataDir).newest()).toMatchObject({ answeredBy: 'mock', test: true });
   });
 
-  it("takes mock text in the contract's shapes (checkMock, setMockText)", async () => {
+  it("takes mock text in the contract's shapes (checkMock, setMock)", async () => {
     const core = await start();
-    const respond = core.core.respond;
-    expect(respond.checkMock('status: 200\nbody: {result: "{{uuid}}", error: ""}\n', 'yaml')).toMatchObject({
+    const { api } = core.core;
+    expect(await api.checkMock('status: 200\nbody: {result: "{{uuid}}", error: ""}\n', 'yaml')).toMatchObject({
       ok: true,
       definition: { fallback: { status: 200 } },
     });
-    expect(respond.checkMock('{"status": "x"}', 'json')).toMatchObject({ ok: false, errors: [{ path: 'status' }] });
-    const saved = respond.setMockText('texty', '{"body":{"result":"from text","error":""}}', 'json');
+    expect(await api.checkMock('{"status": "x"}', 'json')).toMatchObject({ ok: false, errors: [{ path: 'status' }] });
+    const saved = await api.setMock('texty', '{"body":{"result":"from text","error":""}}', 'json');
     expect(saved).toMatchObject({ ok: true, value: { action: 'texty' } });
     expect(core.events).toContainEqual({ type: 'answers-changed' });
     expect((await call(core, 'texty')).json).toEqual({ result: 'from text', error: '' });
-    expect(respond.setMockText('texty', 'status: 99', 'yaml')).toMatchObject({
+    expect(await api.setMock('texty', 'status: 99', 'yaml')).toMatchObject({
       ok: false,
       code: 'invalid-mock',
       errors: [{ path: 'status', line: 1 }],
@@ -279,26 +283,26 @@ describe('mocks: registration checks, copies and restarts', () => {
   it('makes a mock from a stored answer, which then answers the same', async () => {
     const core = await start();
     // The stored answer contains "{{braces}}": the copy must answer it literally, not as a template.
-    set(core, 'copy_me', { status: 202, headers: { 'X-Trace': 'abc' }, body: { result: 'has \\{{braces}}', error: '' } });
+    await set(core, 'copy_me', { status: 202, headers: { 'X-Trace': 'abc' }, body: { result: 'has \\{{braces}}', error: '' } });
     await call(core, 'copy_me');
     const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
-    const made = core.core.respond.mockFromCall(id);
+    const made = await core.core.api.mockFromCall(id);
     expect(made.ok).toBe(true);
     const again = await call(core, 'copy_me');
     expect(again.status).toBe(202);
     expect(again.json).toEqual({ result: 'has {{braces}}', error: '' });
-    expect(core.core.respond.mockFromCall(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+    expect(await core.core.api.mockFromCall(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
   });
 
   it('keeps mocks and targets across a restart', async () => {
     const dir = makeTempDir();
     const first = await startCore({ dataDir: dir.path });
-    set(first, 'kept', { body: { result: 'still here', error: '' } });
-    first.core.respond.setForwardTarget('elsewhere', 'http://127.0.0.1:9/x');
+    await set(first, 'kept', { body: { result: 'still here', error: '' } });
+    await first.core.api.setForwardTarget('elsewhere', 'http://127.0.0.1:9/x');
     await first.close();
     const second = await start({ dataDir: dir.path });
     expect((await call(second, 'kept')).json).toEqual({ result: 'still here', error: '' });
-    expect(second.core.respond.getAnswerSettings()).toMatchObject({
+    expect(await second.core.api.getAnswerSettings()).toMatchObject({
       mocks: [expect.objectContaining({ action: 'kept' })],
       routes: [expect.objectContaining({ action: 'elsewhere', mode: 'forward', target: 'http://127.0.0.1:9/x' })],
     });

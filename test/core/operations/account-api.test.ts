@@ -8,7 +8,7 @@ import type {
   RegistrationRecord,
   Warned,
 } from '../../../main/contract/api';
-import { API_TOKEN_REJECTED } from '../../../main/core/account';
+import { API_TOKEN_REJECTED } from '../../../main/core/account/token-session';
 import { SCHEMA } from '../account/harness';
 import { accountRig, dataFolderText, eventually, SECRET_TOKEN } from './account-harness';
 
@@ -240,7 +240,7 @@ describe('the account contract through the real core and the inspector', () => {
 
   it('registerHere failing Flowent’s registration check: the failing call is in the history and the record says why', async () => {
     const rig = await accountRig();
-    const mock = rig.companion.core.respond.setMockText(
+    const mock = await rig.companion.core.api.setMock(
       'send_email',
       JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'down' } }),
       'json',
@@ -341,6 +341,24 @@ describe('the account contract through the real core and the inspector', () => {
     expect((await rig.call<AccountState>('getAccount')).links).toHaveLength(1);
     expect(await rig.call('unlinkAction', 'by_hand')).toEqual({ ok: true, value: { unlinked: true } });
     expect(await rig.call('unlinkAction', 'by_hand')).toEqual({ ok: true, value: { unlinked: false } });
+  });
+
+  it('gets one action from Flowent, and re-points a linked action under a base URL it is given', async () => {
+    const rig = await accountRig();
+    const input = { name: 'by_hand', description: 'By hand', webhook_url: `${rig.companion.baseUrl}/actions/by_hand`, json_schema: {} };
+    expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+    expect(await rig.call('getAction', 'by_hand')).toMatchObject({
+      ok: true,
+      value: { value: { name: 'by_hand', description: 'By hand' } },
+    });
+    expect(await rig.call('getAction', 'nope')).toMatchObject({ ok: false, code: 'flowent-action-not-found' });
+    const other = rig.companion.baseUrl.replace('127.0.0.1', 'localhost');
+    expect(await rig.call('linkAction', 'by_hand', true, other)).toMatchObject({
+      ok: true,
+      value: { value: { action: 'by_hand', webhookUrl: `${other}/actions/by_hand` } },
+    });
+    expect(rig.gateway.stored()).toMatchObject([{ name: 'by_hand', webhook_url: `${other}/actions/by_hand` }]);
+    expect((await rig.raw('linkAction', ['by_hand', true, 42])).status).toBe(400);
   });
 
   it('checks a stored call’s parameters against the action’s cached schema', async () => {

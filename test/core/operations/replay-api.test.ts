@@ -92,7 +92,12 @@ describe('argument checks for the rest of the replay contract', () => {
     expect(checkArgs('startBulkReplay', [{ ids: [1, 2] }, { concurrency: 1, resign: false, target: 'http://x/y' }]).ok).toBe(true);
     expect(checkArgs('startBulkReplay', [{ ids: [] }, { concurrency: 1, resign: false, target: null }]).ok).toBe(false);
     expect(checkArgs('startBulkReplay', [{ filter: { nope: 1 } }, { concurrency: 1, resign: false, target: null }]).ok).toBe(false);
-    expect(checkArgs('startBulkReplay', [{ ids: [1] }, { concurrency: 17, resign: false, target: null }]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ ids: [1] }, { concurrency: 65, resign: false, target: null }]).ok).toBe(false);
+    const edited = { concurrency: 64, resign: false, target: null, parameters: '{"n":1}', style: 'go' };
+    expect(checkArgs('startBulkReplay', [{ filter: { action: 'ok' }, limit: 10 }, edited]).ok).toBe(true);
+    expect(checkArgs('startBulkReplay', [{ filter: {}, limit: 10_001 }, edited]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ ids: [1] }, { ...edited, style: 'nope' }]).ok).toBe(false);
+    expect(checkArgs('startBulkReplay', [{ ids: [1] }, { ...edited, parameters: 5 }]).ok).toBe(false);
     expect(checkArgs('startBulkReplay', [{ ids: [1] }, { concurrency: 1, resign: 'yes', target: null }]).ok).toBe(false);
     expect(checkArgs('cancelBulkReplay', ['0b7c-run']).ok).toBe(true);
     expect(checkArgs('cancelBulkReplay', ['../x']).ok).toBe(false);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BulkProgress } from '../../../main/core/replay';
+import type { BulkReplayOptions, BulkReplaySummary, CallSelection, CoreEvent } from '../../../main/contract/api';
 import { startWorld, type ReplayWorld } from './harness';
 
 let world: ReplayWorld;
@@ -18,12 +18,45 @@ async function history(): Promise<number[]> {
   return ids;
 }
 
+type Progress = Extract<CoreEvent, { type: 'replay-progress' }>;
+
+/** A bulk replay through the contract, followed by its events until it finishes. */
+async function bulk(
+  selection: CallSelection,
+  options: Partial<BulkReplayOptions> = {},
+  onProgress: (progress: Progress, cancel: () => void) => void = () => {},
+): Promise<{ summary: BulkReplaySummary; progress: Progress[] }> {
+  const { api } = world.running.core;
+  const progress: Progress[] = [];
+  // Events are kept from before the run's id is known: a call that cannot be replayed ends at once.
+  const seen: CoreEvent[] = [];
+  let follow = (event: CoreEvent) => void seen.push(event);
+  const unsubscribe = world.running.core.subscribe((event) => follow(event));
+  try {
+    const started = await api.startBulkReplay(selection, { concurrency: 1, resign: false, target: null, ...options });
+    if (!started.ok) throw new Error(started.message);
+    const { runId } = started.value;
+    const summary = await new Promise<BulkReplaySummary>((resolve) => {
+      follow = (event) => {
+        if (event.type === 'replay-progress' && event.runId === runId) {
+          progress.push(event);
+          onProgress(event, () => void api.cancelBulkReplay(runId));
+        }
+        if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
+      };
+      seen.splice(0).forEach(follow);
+    });
+    return { summary, progress };
+  } finally {
+    unsubscribe();
+  }
+}
+
 describe('bulk replay', () => {
   it('replays the filtered calls in order, concurrently, with progress and a summary', async () => {
     const ids = await history();
-    const progress: BulkProgress[] = [];
     await world.handler.maxConcurrency();
-    const summary = await world.api.replayMany({ filter: { action: 'slow_ok' } }, { concurrency: 4, onProgress: (p) => progress.push(p) });
+    const { summary, progress } = await bulk({ filter: { action: 'slow_ok' } }, { concurrency: 4 });
     expect(summary).toMatchObject({ total: 4, done: 4, passed: 4, changed: 0, failed: 0, cancelled: false });
     expect(summary.items.map((item) => item.originalId)).toEqual(ids);
     expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['1/4', '2/4', '3/4', '4/4']);
@@ -32,25 +65,21 @@ describe('bulk replay', () => {
     expect(held).toBeGreaterThan(1);
     expect(held).toBeLessThanOrEqual(4);
     // Replays are not themselves selected by the next bulk run.
-    const again = await world.api.replayMany({ filter: { action: 'slow_ok' } }, { concurrency: 4 });
-    expect(again.total).toBe(4);
+    const again = await bulk({ filter: { action: 'slow_ok' } }, { concurrency: 4 });
+    expect(again.summary.total).toBe(4);
   });
 
   it('one at a time by default', async () => {
     await history();
     await world.handler.maxConcurrency();
-    const summary = await world.api.replayMany({ filter: { action: 'slow_ok' } });
+    const { summary } = await bulk({ filter: { action: 'slow_ok' } });
     expect(summary.done).toBe(4);
     expect(await world.handler.maxConcurrency()).toBe(1);
   });
 
   it('stops starting replays when cancelled; those in flight finish and are stored', async () => {
     const ids = await history();
-    const controller = new AbortController();
-    const summary = await world.api.replayMany(
-      { ids },
-      { concurrency: 2, signal: controller.signal, onProgress: () => controller.abort() },
-    );
+    const { summary } = await bulk({ ids }, { concurrency: 2 }, (_progress, cancel) => cancel());
     expect(summary.cancelled).toBe(true);
     expect(summary.done).toBe(2);
     expect(summary.items.map((item) => item.originalId)).toEqual(ids.slice(0, 2));
@@ -60,10 +89,15 @@ describe('bulk replay', () => {
   it('counts failed and changed answers, and calls that cannot be replayed', async () => {
     const ok = await world.send('ok', {});
     const port = world.handler.port;
-    const changed = await world.api.replayMany({ ids: [ok] }, { target: `http://127.0.0.1:${port}/actions/other` });
-    expect(changed).toMatchObject({ passed: 0, changed: 1, failed: 0 });
-    const failed = await world.api.replayMany({ ids: [ok, 12345] }, { target: `http://127.0.0.1:${port}/actions/result_number` });
-    expect(failed).toMatchObject({ total: 2, done: 2, failed: 2 });
-    expect(failed.items[1]?.result).toMatchObject({ ok: false, code: 'call-not-found' });
+    const changed = await bulk({ ids: [ok] }, { target: `http://127.0.0.1:${port}/actions/other` });
+    expect(changed.summary).toMatchObject({ passed: 0, changed: 1, failed: 0 });
+    const failed = await bulk({ ids: [ok, 12345] }, { target: `http://127.0.0.1:${port}/actions/result_number` });
+    expect(failed.summary).toMatchObject({ total: 2, done: 2, failed: 2 });
+    expect(failed.summary.items[1]).toMatchObject({ originalId: 12345, replayId: null, verdict: 'failed' });
+    // Each finished call comes with its whole outcome, for a front end that lists them as they land.
+    expect(failed.progress.map((p) => p.step.result)).toMatchObject([
+      { ok: true, value: { originalId: ok, status: 200, verdict: 'failed' } },
+      { ok: false, code: 'call-not-found' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReplayApi } from '../../../main/core/replay';
+import { createReplay } from '../../../main/core/replay';
 import { shellQuote } from '../../../main/core/replay/curl';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startCore, type RunningCore } from '../../helpers/running-core';
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 function api() {
-  return createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => KEY });
+  return createReplay({ calls: () => store.calls, answers: () => store.answers, settings: () => store.settings, hmacKey: () => KEY });
 }
 
 async function storedCall(parameters: Record<string, unknown>): Promise<number> {

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReplayApi } from '../../../main/core/replay';
+import { createReplay } from '../../../main/core/replay';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { closedPort } from '../../helpers/handler-process';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -41,7 +41,10 @@ function freshHistory(key: string | null) {
   if (!opened.ok) throw new Error(opened.message);
   fresh = { store: opened.value, remove: dir.remove };
   const store = opened.value;
-  return { store, api: createReplayApi({ calls: () => store.calls, respond: () => store.respond, hmacKey: () => key }) };
+  return {
+    store,
+    api: createReplay({ calls: () => store.calls, answers: () => store.answers, settings: () => store.settings, hmacKey: () => key }),
+  };
 }
 
 describe('HAR export and import', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createReplayApi, type ReplayApi } from '../../../main/core/replay';
+import { createReplay, type Replay } from '../../../main/core/replay';
 import { sign, verify, type StyleName } from '../../../main/core/signature';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startHandler, type HandlerProcess } from '../../helpers/handler-process';
@@ -14,7 +14,7 @@ export interface ReplayWorld {
   handler: HandlerProcess;
   /** A second connection to the core's SQLite file, as another process would open it. */
   store: Store;
-  api: ReplayApi;
+  api: Replay;
   /** Ids the API reported as stored (its `onStored` hook). */
   storedEvents: number[];
   /** Posts a call signed in `style` to the running core; resolves with the stored call's id. */
@@ -29,15 +29,16 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
   const key = options.key === undefined ? KEY : options.key;
   const handler = await startHandler();
   const running = await startCore({ key, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
-  const set = running.core.respond.setForwardTarget(null, handler.target);
+  const set = await running.core.api.setForwardTarget(null, handler.target);
   if (!set.ok) throw new Error(set.message);
   const opened = openStore({ dataDir: running.dataDir });
   if (!opened.ok) throw new Error(opened.message);
   const store = opened.value;
   const storedEvents: number[] = [];
-  const api = createReplayApi({
+  const api = createReplay({
     calls: () => store.calls,
-    respond: () => store.respond,
+    answers: () => store.answers,
+    settings: () => store.settings,
     hmacKey: () => key,
     onStored: (call) => storedEvents.push(call.id),
   });

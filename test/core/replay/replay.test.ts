@@ -61,7 +61,7 @@ describe('replay of a stored call', () => {
     // An old call (timestamp from 2022): re-signing must freshen it.
     const id = await world.send('ok', { zeta: 'Grüße & <tags>', alpha: 1 }, 'go', { timestamp: 1645123456 });
     await world.send('ok', { plain: 'ascii' }, 'go');
-    expect(world.api.learnedStyle()).toMatchObject({ style: 'go', decided: true });
+    expect(world.api.styleInfo()).toMatchObject({ style: 'go', decided: true });
     const before = Math.floor(Date.now() / 1000);
     const replayed = await world.api.replay(id, { mode: 'resign' });
     if (!replayed.ok) throw new Error(replayed.message);

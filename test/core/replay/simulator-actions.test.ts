@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaCache } from '../../../main/core/account/parameter-check';
-import { SqliteFlowentSettings } from '../../../main/core/store/settings-repository';
+import { ACCOUNT_SETTINGS_SCOPE } from '../../../main/core/account/types';
 import { simulatorActions } from '../../../main/core/replay/simulator-actions';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -23,10 +22,9 @@ function freshStore(): Store {
   return opened.value;
 }
 
-/** What listing the actions in Flowent leaves behind: their schemas cached for a profile, written by the Flowent module's own connection. */
+/** What listing the actions in Flowent leaves behind: their schemas cached for a profile, in the account's settings. */
 function cacheFromFlowent(store: Store, profile: string, names: string[]): void {
-  const db = new Database(store.file);
-  new SchemaCache(new SqliteFlowentSettings(db), profile).remember(
+  new SchemaCache(store.settings.scope(ACCOUNT_SETTINGS_SCOPE), profile).remember(
     names.map((name) => ({
       id: name,
       tenant_id: 't',
@@ -38,7 +36,6 @@ function cacheFromFlowent(store: Store, profile: string, names: string[]): void 
       updated_at: '',
     })),
   );
-  db.close();
 }
 
 describe('actions the simulator offers', () => {
@@ -46,12 +43,17 @@ describe('actions the simulator offers', () => {
     const store = freshStore();
     cacheFromFlowent(store, 'default', ['create_ticket', 'send_email']);
     cacheFromFlowent(store, 'staging', ['staging_only']);
-    const actions = simulatorActions(store.calls);
+    const actions = simulatorActions(store.calls, store.settings);
     expect(actions.map((a) => a.action)).toEqual(['create_ticket', 'send_email']);
     expect(actions[0]).toMatchObject({ action: 'create_ticket', origin: 'flowent', calls: 0, schema: SCHEMA });
   });
 
   it('is empty on a fresh history', () => {
-    expect(simulatorActions(freshStore().calls)).toEqual([]);
+    expect(
+      (() => {
+        const store = freshStore();
+        return simulatorActions(store.calls, store.settings);
+      })(),
+    ).toEqual([]);
   });
 });

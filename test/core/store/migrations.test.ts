@@ -167,7 +167,7 @@ describe('migrations', () => {
     );
     const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
     const old = add('{"q":"indexed by schema 5"}');
-    expect(migrate(db)).toMatchObject({ ok: true, from: 5, to: 6 });
+    expect(migrate(db, 6)).toMatchObject({ ok: true, from: 5, to: 6 });
     const mark = () => db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get();
     const indexed = (text: string) => db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ?').pluck().all(trigramQuery(text));
     const repository = new CallsRepository(db);
@@ -212,6 +212,21 @@ describe('migrations', () => {
     expect(indexed('newest')).toEqual([]);
     const first = add('{"q":"after the clear"}');
     expect(found('after the clear')).toEqual([first]);
+  });
+
+  it('6 -> 7 moves the learned style tallies under their scope and leaves other settings alone', () => {
+    const db = tempDb();
+    migrate(db, 6);
+    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    put.run('learned-style:0123456789abcdef', '{"version":1}');
+    put.run('flowent.profiles', '[]');
+    put.run('simulator.local-schemas', '{}');
+    expect(migrate(db, 7)).toEqual({ ok: true, from: 6, to: 7 });
+    expect(db.prepare('SELECT key, value FROM settings ORDER BY key').all()).toEqual([
+      { key: 'flowent.profiles', value: '[]' },
+      { key: 'learned-style.0123456789abcdef', value: '{"version":1}' },
+      { key: 'simulator.local-schemas', value: '{}' },
+    ]);
   });
 
   it('running again changes nothing', () => {

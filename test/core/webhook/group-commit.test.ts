@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebhookServer } from '../../../main/core/webhook/webhook-server';
-import { Responder } from '../../../main/core/answers/responder';
+import { CallAnswerer } from '../../../main/core/answers/call-answerer';
 import { BatchedWriter, type BatchInsert } from '../../../main/core/store/batched-writer';
 import { CallsRepository, type NewCall } from '../../../main/core/store/calls-repository';
 import { migrate } from '../../../main/core/store/migrations';
-import { RespondRepository } from '../../../main/core/store/answers-repository';
+import { AnswersRepository } from '../../../main/core/store/answers-repository';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -28,8 +28,8 @@ async function startServer() {
   const migrated = migrate(db);
   if (!migrated.ok) throw new Error(migrated.message);
   const calls = new CallsRepository(db);
-  const respond = new RespondRepository(db);
-  const responder = new Responder({
+  const respond = new AnswersRepository(db);
+  const answerer = new CallAnswerer({
     repository: () => respond,
     startupForwardTarget: null,
     forwardTimeoutMs: 30_000,
@@ -44,7 +44,7 @@ async function startServer() {
     bodyLimitBytes: 1024 * 1024,
     enforceSignatures: false,
     calls,
-    responder,
+    answerer,
     hmacKey: () => KEY,
     onStored: () => {},
     onInternalError: (error) => internalErrors.push(error),
@@ -56,7 +56,7 @@ async function startServer() {
     db.close();
   });
   cleanups.push(() => server.stop());
-  cleanups.push(() => responder.close());
+  cleanups.push(() => answerer.close());
   const baseUrl = `http://127.0.0.1:${started.value.port}`;
   const send = async (n: number) => {
     const response = await fetch(`${baseUrl}/actions/group_test`, {

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../main/core/create-core';
-import { sessionHmacKey } from '../../../main/core/hmac-key';
+import { createCore } from '../../../main/core';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, rawRequest, readAll, parseResponse } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
@@ -391,8 +390,8 @@ describe('webhook server: lifecycle', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     const dir = makeTempDir();
-    const core = createCore({ mode: 'headless', dataDir: dir.path, port, hmacKey: sessionHmacKey({}) });
-    const outcome = await core.start();
+    const core = createCore({ mode: 'headless', dataDir: dir.path, port });
+    const outcome = await core.listen();
     blocker.close();
     dir.remove();
     expect(outcome.ok).toBe(false);

@@ -16,6 +16,7 @@ export const accountArgs: ArgsCheckers<AccountMethods> = {
   getAccount: noArguments,
   connectFlowent: noArguments,
   listActions: noArguments,
+  getAction: (args) => (args.length === 1 && isActionName(args[0]) ? [args[0]] : 'expects an action name.'),
   applyFollow: noArguments,
   saveProfile: (args) =>
     args.length === 1 && isProfile(args[0]) ? [{ name: args[0].name, baseUrl: args[0].baseUrl }] : 'expects a profile {name, baseUrl}.',
@@ -49,9 +50,9 @@ export const accountArgs: ArgsCheckers<AccountMethods> = {
       ? [args[0], args[1], args[2], args[3]]
       : 'expects an action name, a description, its JSON Schema (an object) and a base URL (or null for the tunnel).',
   linkAction: (args) =>
-    args.length === 2 && isActionName(args[0]) && typeof args[1] === 'boolean'
-      ? [args[0], args[1]]
-      : 'expects an action name and true or false (re-point it here).',
+    (args.length === 2 || args.length === 3) && isActionName(args[0]) && typeof args[1] === 'boolean' && isUrlOrNull(args[2] ?? null)
+      ? [args[0], args[1], args[2] ?? null]
+      : 'expects an action name, true or false (re-point it here) and a base URL (or null for the tunnel).',
   unlinkAction: (args) => (args.length === 1 && isActionName(args[0]) ? [args[0]] : 'expects an action name.'),
   setFollowMode: (args) => (args.length === 1 && (args[0] === 'auto' || args[0] === 'ask') ? [args[0]] : 'expects "auto" or "ask".'),
   checkParameters: (args) => (args.length === 1 && isPositiveInteger(args[0]) ? [args[0]] : 'expects one call id (a positive integer).'),

@@ -15,6 +15,7 @@ export const answersArgs: ArgsCheckers<AnswersMethods> = {
       ? [args[0], args[1], args[2]]
       : 'expects an action name (or null for every action), the mock as text and "json" or "yaml".',
   clearMock: (args) => (args.length === 1 && isActionKey(args[0]) ? [args[0]] : 'expects an action name, or null for the default.'),
+  clearAllMocks: noArguments,
   mockFromCall: (args) => (args.length === 1 && isPositiveInteger(args[0]) ? [args[0]] : 'expects one call id (a positive integer).'),
   setForwardTarget: (args) =>
     args.length === 2 && isActionKey(args[0]) && isUrlOrNull(args[1])
@@ -24,6 +25,8 @@ export const answersArgs: ArgsCheckers<AnswersMethods> = {
     args.length === 2 && isActionKey(args[0]) && (args[1] === null || args[1] === 'mock' || args[1] === 'forward')
       ? [args[0], args[1]]
       : 'expects an action name (or null for every action) and "mock", "forward" or null.',
+  clearAnswerRoute: (args) => (args.length === 1 && isActionKey(args[0]) ? [args[0]] : 'expects an action name, or null for the default.'),
+  clearAllAnswerRoutes: noArguments,
 };
 
 function isMockText(value: unknown): value is string {

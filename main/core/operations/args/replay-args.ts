@@ -1,5 +1,13 @@
-import { MAX_SELECTION, type BulkReplayOptions, type CallSelection, type ReplayMethods, type SimulateRequest } from '../../../contract/api';
+import {
+  MAX_BULK_CONCURRENCY,
+  MAX_SELECTION,
+  type BulkReplayOptions,
+  type CallSelection,
+  type ReplayMethods,
+  type SimulateRequest,
+} from '../../../contract/api';
 import { ACTION_NAME_RULE } from '../../protocol/facts';
+import { isStyleName, STYLES } from '../../signature';
 import { checkFilter } from './calls-args';
 import { isActionName, isPositiveInteger, isUrlOrNull, noArguments, type ArgsCheckers } from './predicates';
 
@@ -7,7 +15,6 @@ import { isActionName, isPositiveInteger, isUrlOrNull, noArguments, type ArgsChe
 const MAX_JSON_TEXT = 256 * 1024;
 /** A HAR can be large; the browser inspector sends it in pieces under its 64 KB body limit. */
 const MAX_HAR_TEXT = 64 * 1024 * 1024;
-const MAX_CONCURRENCY = 16;
 
 export const replayArgs: ArgsCheckers<ReplayMethods> = {
   replayCall: (args) =>
@@ -64,6 +71,10 @@ function isJsonText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_JSON_TEXT;
 }
 
+function isStyleOrNull(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && isStyleName(value));
+}
+
 function isSeed(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
@@ -92,32 +103,40 @@ export function checkSelection(value: unknown): CallSelection | string {
     }
     return { ids: [...ids] };
   }
-  if (!('filter' in value) || onlyKeys(value, ['filter'])) return 'expects a selection: {ids: [...]} or {filter: {...}}.';
+  if (!('filter' in value) || onlyKeys(value, ['filter', 'limit'])) return 'expects a selection: {ids: [...]} or {filter: {...}, limit?}.';
   const filter = checkFilter(value.filter, false);
-  return typeof filter === 'string' ? filter : { filter };
+  if (typeof filter === 'string') return filter;
+  const { limit } = value;
+  if (limit === undefined) return { filter };
+  if (!isPositiveInteger(limit) || limit > MAX_SELECTION) return `"limit" must be a whole number from 1 to ${MAX_SELECTION}.`;
+  return { filter, limit };
 }
 
 function checkBulkOptions(value: unknown): BulkReplayOptions | string {
-  if (!isRecord(value)) return 'expects options {concurrency, resign, target}.';
-  const extra = onlyKeys(value, ['concurrency', 'resign', 'target']);
+  if (!isRecord(value)) return 'expects options {concurrency, resign, target, parameters?, style?}.';
+  const extra = onlyKeys(value, ['concurrency', 'resign', 'target', 'parameters', 'style']);
   if (extra) return extra;
-  const { concurrency, resign, target } = value;
-  if (!isPositiveInteger(concurrency) || concurrency > MAX_CONCURRENCY)
-    return `"concurrency" must be a whole number from 1 to ${MAX_CONCURRENCY}.`;
+  const { concurrency, resign, target, parameters = null, style = null } = value;
+  if (!isPositiveInteger(concurrency) || concurrency > MAX_BULK_CONCURRENCY)
+    return `"concurrency" must be a whole number from 1 to ${MAX_BULK_CONCURRENCY}.`;
   if (typeof resign !== 'boolean') return '"resign" must be true or false.';
   if (!isUrlOrNull(target)) return '"target" must be a URL or null.';
-  return { concurrency, resign, target };
+  if (parameters !== null && !isJsonText(parameters)) return '"parameters" must be JSON text or null.';
+  if (!isStyleOrNull(style)) return `"style" must be one of ${STYLES.map((known) => known.name).join(', ')}, or null.`;
+  return { concurrency, resign, target, parameters, style };
 }
 
 function checkSimulateRequest(value: unknown): SimulateRequest | string {
-  if (!isRecord(value)) return 'expects a request {action, parameters, seed, test, target}.';
-  const extra = onlyKeys(value, ['action', 'parameters', 'seed', 'test', 'target']);
+  if (!isRecord(value)) return 'expects a request {action, parameters, seed, test, target, schema?, style?}.';
+  const extra = onlyKeys(value, ['action', 'parameters', 'seed', 'test', 'target', 'schema', 'style']);
   if (extra) return extra;
-  const { action, parameters, seed, test, target } = value;
+  const { action, parameters, seed, test, target, schema = null, style = null } = value;
   if (!isActionName(action)) return `"action" must be an action name of ${ACTION_NAME_RULE}.`;
   if (parameters !== null && !isJsonText(parameters)) return '"parameters" must be JSON text or null (generated).';
   if (!isSeed(seed)) return '"seed" must be a whole number.';
   if (typeof test !== 'boolean') return '"test" must be true or false.';
   if (!isUrlOrNull(target)) return '"target" must be a URL or null.';
-  return { action, parameters, seed, test, target };
+  if (schema !== null && !isJsonText(schema)) return '"schema" must be JSON text or null (the action\'s known schema).';
+  if (!isStyleOrNull(style)) return `"style" must be one of ${STYLES.map((known) => known.name).join(', ')}, or null.`;
+  return { action, parameters, seed, test, target, schema, style };
 }

@@ -1,14 +1,14 @@
 import type { AnsweredBy, HeaderPair, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
-import type { RespondRepository } from '../store/answers-repository';
+import type { AnswersRepository } from '../store/answers-repository';
 import { checkAnswer } from '../protocol/answer-check';
 import { Forwarder, resolveTarget } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute, type EffectiveRoute } from './route';
 
-export interface ResponderOptions {
-  repository: () => RespondRepository;
+export interface CallAnswererOptions {
+  repository: () => AnswersRepository;
   /** `serve --forward`: used when no stored target applies. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -28,7 +28,7 @@ export interface CallToAnswer {
   elapsedMs: () => number;
 }
 
-export interface Responded {
+export interface ChosenAnswer {
   /** Null: destroy the connection without answering (the drop fault). */
   answer: Answer | null;
   /** Wait this long after storing before writing the answer. */
@@ -46,16 +46,16 @@ const MAX_CACHED_ROUTES = 1024;
 type ResolvedRoute = EffectiveRoute & { mockStamp: number; mockKey: string };
 
 /** Answers well-formed Flowent calls: from the action's mock, or by forwarding to the developer's handler. */
-export class Responder {
+export class CallAnswerer {
   private readonly forwarder = new Forwarder();
   private readonly counters = new SequenceCounters();
   private readonly parsedMocks = new Map<string, { text: string; version: number; definition: MockDefinition }>();
   private versions = 0;
   /** Routes as resolved per action, valid while the repository's change stamp stays the same. */
   private readonly routes = new Map<string, ResolvedRoute>();
-  private routesFrom: { repository: RespondRepository; stamp: number } | null = null;
+  private routesFrom: { repository: AnswersRepository; stamp: number } | null = null;
 
-  constructor(private readonly options: ResponderOptions) {}
+  constructor(private readonly options: CallAnswererOptions) {}
 
   /**
    * Where this action's answers come from right now. Resolving reads SQLite three times, so
@@ -78,13 +78,13 @@ export class Responder {
     return route;
   }
 
-  private resolve(repository: RespondRepository, action: string): ResolvedRoute {
+  private resolve(repository: AnswersRepository, action: string): ResolvedRoute {
     const { mode, target } = resolveRoute(repository, action, this.options.startupForwardTarget);
     const mock = this.mockFor(repository, action) ?? this.mockFor(repository, null);
     return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action };
   }
 
-  async respond(call: CallToAnswer): Promise<Responded> {
+  async answer(call: CallToAnswer): Promise<ChosenAnswer> {
     const route = this.route(call.action);
     if (route.mode === 'forward') return this.forward(call, route);
     return this.fromMock(call, route, 'mock');
@@ -99,7 +99,7 @@ export class Responder {
     route: ResolvedRoute,
     answeredBy: 'mock' | 'fallback-mock',
     forward?: Partial<CallChecks>,
-  ): Responded {
+  ): ChosenAnswer {
     const definition = route.mock ?? BUILT_IN_MOCK;
     if (call.test && !definition.answerRegistrationCheck) {
       return {
@@ -131,7 +131,7 @@ export class Responder {
     };
   }
 
-  private async forward(call: CallToAnswer, route: ResolvedRoute): Promise<Responded> {
+  private async forward(call: CallToAnswer, route: ResolvedRoute): Promise<ChosenAnswer> {
     if (!route.target) {
       const message = `Action ${call.action} is set to forward, but no target is set: run "flowent-companion targets set ${call.action} <url>" or start with --forward <url>.`;
       return this.forwardFailure(call, message, null, 502);
@@ -179,7 +179,7 @@ export class Responder {
     };
   }
 
-  private forwardFailure(call: CallToAnswer, message: string, target: string | null, status: 502 | 504, timedOut = false): Responded {
+  private forwardFailure(call: CallToAnswer, message: string, target: string | null, status: 502 | 504, timedOut = false): ChosenAnswer {
     const durationMs = call.elapsedMs();
     const violation = timedOut
       ? { code: 'too-slow', message: `your handler did not answer in time; Flowent gives up after 30 s. ${message}` }
@@ -195,7 +195,7 @@ export class Responder {
   }
 
   /** The stored mock, parsed once per change (a change also restarts its sequence). */
-  private mockFor(repository: RespondRepository, action: string | null): { definition: MockDefinition; version: number } | null {
+  private mockFor(repository: AnswersRepository, action: string | null): { definition: MockDefinition; version: number } | null {
     const row = repository.getMockRow(action);
     if (!row) return null;
     const cacheKey = action ?? '*';

@@ -6,12 +6,12 @@ import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type Follow
 import { SchemaCache, type ParameterCheck } from './parameter-check';
 import { apiTokenVariable, FlowentProfiles, type FlowentProfile, type ProfileSecrets } from './profiles';
 import { RequestCounter } from './request-counter';
-import type { FlowentSettingsStore } from '../store/settings-repository';
+import type { SettingsScope } from '../store/settings-repository';
 import { TokenSession, type FetchLike } from './token-session';
 import { failure, type ActionCreate, type ActionUpdate, type FlowentAction, type FlowentResult } from './types';
 
-export interface FlowentServiceOptions {
-  settings: FlowentSettingsStore;
+export interface ActionRegistryOptions {
+  settings: SettingsScope;
   /** Each profile's API token (keychain in the desktop app, FLOWENT_API_TOKEN[_NAME] headless). */
   profileSecret: ProfileSecrets;
   /** For the default profile's FLOWENT_BASE_URL. */
@@ -24,19 +24,17 @@ export interface FlowentServiceOptions {
   now?: () => number;
 }
 
-export type { RegisteredHere, StaleAction } from '../../contract/account';
-
 /**
- * Everything the companion does with Flowent's Gateway for one profile at a time: the session,
- * the action registry, actions linked to this companion, following the tunnel, schemas.
+ * The account's actions on Flowent's Gateway, one profile at a time: the session, the
+ * registry's operations, actions linked to this companion, following the tunnel, schemas.
  */
-export class FlowentService {
+export class ActionRegistry {
   readonly profiles: FlowentProfiles;
   readonly links: LinkStore;
   private readonly clients = new Map<string, { baseUrl: string; session: TokenSession; client: GatewayClient }>();
   private override: string | null;
 
-  constructor(private readonly options: FlowentServiceOptions) {
+  constructor(private readonly options: ActionRegistryOptions) {
     this.profiles = new FlowentProfiles(options.settings, options.env ?? {});
     this.links = new LinkStore(options.settings);
     this.override = options.profile ?? null;

@@ -9,11 +9,11 @@ import type {
 } from '../../contract/account';
 import type { CoreEvent, Result } from '../../contract/api';
 import { secretState, type SecretSource } from '../secret-source';
-import { FlowentService } from './flowent-service';
+import { ActionRegistry } from './action-registry';
 import { followTunnelEvents } from './follow-tunnel-events';
 import { companionWebhookUrl } from './links';
 import { apiTokenVariable, type ProfileSecrets } from './profiles';
-import { openFlowentSettings, type FlowentSettingsStore } from '../store/settings-repository';
+import type { SettingsScope } from '../store/settings-repository';
 import type { FetchLike } from './token-session';
 import type { FlowentResult } from './types';
 
@@ -29,9 +29,14 @@ const SESSION_FAILURES = new Set([
   'flowent-bad-answer',
 ]);
 
-export interface AccountCoreOptions {
-  dataDir: string;
-  nativeBinding?: string;
+export interface AccountOptions {
+  /**
+   * The account's settings (profiles, links, cached schemas, the follow mode...), read on every
+   * use from the store the core opened, so links written by another process count too.
+   */
+  settings: () => SettingsScope;
+  /** Use this profile instead of the stored active one (`actions --profile`). */
+  profile?: string;
   /** Each profile's API token: the keychain in the desktop app, FLOWENT_API_TOKEN[_PROFILE] headless. */
   secrets: ProfileSecrets;
   /** Where the user sets a profile's token, completing "set …" in messages. */
@@ -48,26 +53,26 @@ export interface AccountCoreOptions {
 }
 
 /**
- * The core's side of the Flowent account: one FlowentService over the history's settings
- * table (opened with the core), the session's last failure, the registration records, the
- * follow mode, and linked actions that follow the tunnel. Never holds a token itself.
+ * The Flowent account: its action registry over the store's settings, the session's last
+ * failure, the registration records, the follow mode, and linked actions that follow the
+ * tunnel. Never holds a token itself.
  */
-export class AccountCore {
-  readonly flowent: FlowentService;
-  private opened: { settings: FlowentSettingsStore; close(): void } | null = null;
+export class Account {
+  readonly registry: ActionRegistry;
   private readonly lastErrors = new Map<string, { code: string; message: string }>();
   private unsubscribe: (() => void)[] = [];
 
-  constructor(private readonly options: AccountCoreOptions) {
-    // Settings are read on every use, so links written by another process (the CLI) count too.
-    const settings: FlowentSettingsStore = {
+  constructor(private readonly options: AccountOptions) {
+    // The registry lives as long as the core; the store it reads through opens and closes with it.
+    const settings: SettingsScope = {
       read: (key, fallback) => this.settings().read(key, fallback),
       write: (key, value) => this.settings().write(key, value),
       remove: (key) => this.settings().remove(key),
       keys: (prefix) => this.settings().keys(prefix),
     };
-    this.flowent = new FlowentService({
+    this.registry = new ActionRegistry({
       settings,
+      profile: options.profile,
       profileSecret: options.secrets,
       env: options.env ?? {},
       apiTokenHint: options.apiTokenHint,
@@ -75,48 +80,43 @@ export class AccountCore {
     });
   }
 
-  open(): Result<void> {
-    if (this.opened) return { ok: true, value: undefined };
-    const opened = openFlowentSettings(this.options.dataDir, this.options.nativeBinding);
-    if (!opened.ok) return opened;
-    this.opened = opened.value;
+  /** Starts following the tunnel's events (once the store is open). */
+  open(): void {
+    if (this.unsubscribe.length > 0) return;
     this.unsubscribe = [
-      followTunnelEvents(this.options.subscribe, this.flowent, {
+      followTunnelEvents(this.options.subscribe, this.registry, {
         mode: () => this.followMode(),
         onRecord: (record) => this.followed(record),
         onError: this.options.onError,
       }),
       // Which links are stale depends on the public URL: say so when it comes or goes.
       this.options.subscribe((event) => {
-        if (event.type === 'tunnel-status' && this.flowent.links.all().length > 0) this.changed();
+        if (event.type === 'tunnel-status' && this.registry.links.all().length > 0) this.changed();
       }),
     ];
-    return { ok: true, value: undefined };
   }
 
   close(): void {
     this.unsubscribe.splice(0).forEach((stop) => stop());
-    this.opened?.close();
-    this.opened = null;
   }
 
   state(): AccountState {
-    const profile = this.flowent.profile().name;
+    const profile = this.registry.profile().name;
     const secret = this.options.secrets(profile);
-    const links = this.flowent.links.all();
+    const links = this.registry.links.all();
     const publicUrl = this.options.publicUrl();
     return {
-      profiles: this.flowent.profiles.list(),
+      profiles: this.registry.profiles.list(),
       activeProfile: profile,
       apiToken: secretState(secret),
       canSetApiToken: secret.set !== undefined,
       apiTokenHint: `the ${apiTokenVariable(profile)} environment variable`,
-      session: { expiresAt: this.flowent.expiresAt(profile), lastError: this.lastErrors.get(profile) ?? null },
-      requestsThisHour: this.flowent.requestsThisHour(profile),
+      session: { expiresAt: this.registry.expiresAt(profile), lastError: this.lastErrors.get(profile) ?? null },
+      requestsThisHour: this.registry.requestsThisHour(profile),
       followMode: this.followMode(),
       links,
-      stale: this.flowent.staleActions([...(publicUrl ? [publicUrl] : []), ...this.options.localBaseUrls()]),
-      followHistory: this.flowent.links.history(),
+      stale: this.registry.staleActions([...(publicUrl ? [publicUrl] : []), ...this.options.localBaseUrls()]),
+      followHistory: this.registry.links.history(),
       registrations: this.settings().read<RegistrationRecord[]>('registrations', []),
     };
   }
@@ -135,18 +135,18 @@ export class AccountCore {
    * clearing it) and telling the UI when the session changed.
    */
   async tracked<T>(operation: () => Promise<FlowentResult<T>>): Promise<FlowentResult<T>> {
-    const profile = this.flowent.profile().name;
-    const before = { expiresAt: this.flowent.expiresAt(profile), error: this.lastErrors.get(profile)?.message };
+    const profile = this.registry.profile().name;
+    const before = { expiresAt: this.registry.expiresAt(profile), error: this.lastErrors.get(profile)?.message };
     const result = await operation();
     if (!result.ok && SESSION_FAILURES.has(result.code)) this.lastErrors.set(profile, { code: result.code, message: result.message });
     else if (result.ok) this.lastErrors.delete(profile);
-    if (before.expiresAt !== this.flowent.expiresAt(profile) || before.error !== this.lastErrors.get(profile)?.message) this.changed();
+    if (before.expiresAt !== this.registry.expiresAt(profile) || before.error !== this.lastErrors.get(profile)?.message) this.changed();
     return result;
   }
 
   /** A profile's token changed: its session starts over. */
   tokenChanged(profile: string): void {
-    this.flowent.forgetSession(profile);
+    this.registry.forgetSession(profile);
     this.lastErrors.delete(profile);
     this.changed();
   }
@@ -179,9 +179,9 @@ export class AccountCore {
     schema: Record<string, unknown>,
     baseUrl: string,
   ): Promise<Result<Warned<RegisteredHere>>> {
-    const profile = this.flowent.profile().name;
+    const profile = this.registry.profile().name;
     const startedAt = Date.now();
-    const result = await this.tracked(() => this.flowent.registerHere(name, description, schema, baseUrl));
+    const result = await this.tracked(() => this.registry.registerHere(name, description, schema, baseUrl));
     const webhookUrl = companionWebhookUrl(baseUrl, name);
     const base = { profile, action: name, webhookUrl, startedAt, finishedAt: Date.now() };
     this.addRegistration(
@@ -196,7 +196,7 @@ export class AccountCore {
 
   /** Re-points what the newest "ask" record proposed, to the tunnel's URL now (it may have moved on). */
   async applyFollow(): Promise<Result<FollowRecord>> {
-    const newest = this.flowent.links.history()[0];
+    const newest = this.registry.links.history()[0];
     if (!newest || newest.mode !== 'ask' || newest.changes.length === 0) {
       return {
         ok: false,
@@ -204,7 +204,7 @@ export class AccountCore {
         message: 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.',
       };
     }
-    const record = await this.flowent.followTunnel({ previous: newest.previous, current: this.publicUrl() ?? newest.current }, 'auto');
+    const record = await this.registry.followTunnel({ previous: newest.previous, current: this.publicUrl() ?? newest.current }, 'auto');
     if (record.changes.length === 0) {
       return {
         ok: false,
@@ -233,8 +233,7 @@ export class AccountCore {
     this.options.emit({ type: 'account-changed' });
   }
 
-  private settings(): FlowentSettingsStore {
-    if (!this.opened) throw new Error('The core is not started: call start() first.');
-    return this.opened.settings;
+  private settings(): SettingsScope {
+    return this.options.settings();
   }
 }

@@ -1,0 +1,36 @@
+import { ACTION_NAME_RULE, isActionName } from '../core';
+import { UsageError } from './args';
+
+/** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
+export type Target = { kind: 'action'; action: string } | { kind: 'default' } | { kind: 'all' };
+
+export function parseTarget(
+  command: string,
+  positional: string | undefined,
+  flags: { default?: boolean; all?: boolean },
+  allowAll: boolean,
+): Target {
+  const given = [positional !== undefined, flags.default === true, flags.all === true].filter(Boolean).length;
+  const choices = allowAll ? '<action>, --default or --all' : '<action> or --default';
+  if (given !== 1) throw new UsageError(`${command} needs exactly one of ${choices}.`);
+  if (flags.default) return { kind: 'default' };
+  if (flags.all) {
+    if (!allowAll) throw new UsageError(`${command} takes ${choices}, not --all.`);
+    return { kind: 'all' };
+  }
+  const action = positional ?? '';
+  if (!isActionName(action)) throw new UsageError(`"${action}" is not an action name: use ${ACTION_NAME_RULE}.`);
+  return { kind: 'action', action };
+}
+
+export function targetKey(target: Target): string | null {
+  return target.kind === 'action' ? target.action : null;
+}
+
+export function describeTarget(target: Target): string {
+  return target.kind === 'action'
+    ? `action ${target.action}`
+    : target.kind === 'default'
+      ? 'the default (every action without its own)'
+      : 'every action';
+}

@@ -1,0 +1,45 @@
+import { homedir } from 'node:os';
+import type { CompanionApi, CoreEvent } from '../contract/api';
+import { createCore, resolveDataDir, type CoreOptions } from '../core';
+import type { CliIo } from './cli-io';
+
+/** The history folder a command works on: `--data-dir`, else FLOWENT_COMPANION_DATA_DIR, else the app's. */
+export function dataDirOf(flag: string | undefined, io: CliIo): string {
+  return resolveDataDir({ flag, env: io.env, platform: process.platform, home: homedir() });
+}
+
+/** What a one-shot command gets of the core: the contract's API and its events. */
+export interface CoreSession {
+  api: CompanionApi;
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+}
+
+/**
+ * A one-shot command's core: built like the app's and `serve`'s, opened without a server,
+ * used through the contract by `work`, and stopped again whatever happens.
+ */
+export async function withCore(
+  command: string,
+  dataDirFlag: string | undefined,
+  io: CliIo,
+  work: (api: CompanionApi, session: CoreSession) => Promise<number>,
+  options: Partial<Omit<CoreOptions, 'dataDir' | 'mode' | 'env'>> = {},
+): Promise<number> {
+  const core = createCore({
+    mode: 'headless',
+    dataDir: dataDirOf(dataDirFlag, io),
+    env: io.env,
+    onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
+    ...options,
+  });
+  const opened = await core.open();
+  if (!opened.ok) {
+    io.stderr.write(`flowent-companion ${command}: ${opened.message}\n`);
+    return 1;
+  }
+  try {
+    return await work(core.api, core);
+  } finally {
+    await core.stop();
+  }
+}

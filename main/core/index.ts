@@ -1,0 +1,26 @@
+/**
+ * The core's one public entry, for the front ends (the desktop app, the command line): build
+ * it with createCore() and go through `core.api`, the contract. What else is here is what a
+ * front end shows or checks before it asks the core anything: where the data folder is, the
+ * defaults, the environment variables the core reads, and Flowent's own rules and limits.
+ */
+export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions, type Listening } from './create-core';
+export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './paths';
+export { DATABASE_FILE } from './store/open-store';
+export { HMAC_KEY_ENV } from './hmac-key';
+export { NGROK_AUTHTOKEN_ENV } from './tunnel/tunnel-controller';
+export { sessionSecret, type SecretSource } from './secret-source';
+export { apiTokenVariable, type ProfileSecrets } from './account/profiles';
+export { companionWebhookUrl } from './account/links';
+export { checkName as checkActionName } from './account/action-validation';
+export { readServeState, writeServeState, type ServeState } from './account/serve-state';
+export { checkTargetUrl } from './answers/forward';
+export { STYLES as SIGNING_STYLES, isStyleName } from './signature/styles';
+export {
+  ACTION_NAME_PATTERN,
+  ACTION_NAME_RULE,
+  FLOWENT_BODY_LIMIT_BYTES,
+  FLOWENT_TIMEOUT_MS,
+  TIMESTAMP_WINDOW_SECONDS,
+  isActionName,
+} from './protocol/facts';
