@@ -5,7 +5,7 @@
  *
  *   npm run build && npx tsx test/bench/inspector-bench.ts [--calls 100000] [--burst-seconds 3]
  *
- * Goals (issue "The inspector"): first paint < 1.5 s; no frame over 100 ms during the burst.
+ * Goals: first paint < 1.5 s; no frame over 100 ms during the burst.
  */
 import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';

@@ -9,7 +9,7 @@
  *   npx tsx test/bench/scale-bench.ts --only insert|migration [--insert-rows 20000] [--migration-rows 100000]
  *   npx tsx test/bench/scale-bench.ts --only queries --data-dir <a folder kept by --keep>
  *
- * Goals (issue "Under load and faults"): list page < 20 ms, filter by action < 50 ms, text
+ * Goals: list page < 20 ms, filter by action < 50 ms, text
  * search < 200 ms, core RSS < 200 MB, database size per call reported.
  */
 import { DEFAULT_MAX_BACKLOG } from '../../main/core/store/text-index';

@@ -27,8 +27,3 @@ export function errorAnswer(status: number, message: string, extraHeaders: Heade
 export function registrationCheckAnswer(action: string): Answer {
   return flowentAnswer(200, `Test successful for action: ${action}`, '');
 }
-
-/** The built-in mock until the user edits one: Flowent's success shape. */
-export function defaultMockAnswer(): Answer {
-  return flowentAnswer(200, 'ok', '');
-}

@@ -6,7 +6,7 @@ import { STYLES } from './styles';
 
 const KEY_HINT = "Check that the key set here equals the one in Flowent's admin panel (Gateway Management > HMAC Keys).";
 
-/** Flowent's documented top-level order (PROTOCOL.md section 1). */
+/** Flowent's documented top-level order (docs/flowent-protocol.md, the call). */
 const DOCUMENTED_ORDER = ['action_name', 'parameters', 'timestamp', 'test', SIGNATURE_KEY];
 
 export interface MismatchContext {

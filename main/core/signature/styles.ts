@@ -1,6 +1,6 @@
 /**
  * Signing styles. Flowent documents two reference verifiers that serialize differently and
- * does not say which its servers use (PROTOCOL.md section 2), so a style is modelled as two
+ * does not say which its servers use (docs/flowent-protocol.md), so a style is modelled as two
  * independent choices, key order and escaping, plus the `raw` style that signs the bytes as
  * received. Every combination is tried; the list order decides which name is reported when
  * several styles produce the same bytes.
