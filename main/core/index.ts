@@ -4,23 +4,16 @@
  * front end shows or checks before it asks the core anything: where the data folder is, the
  * defaults, the environment variables the core reads, and Flowent's own rules and limits.
  */
-export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions, type Listening } from './create-core';
-export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './paths';
+export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
+export { DATA_DIR_ENV, resolveDataDir } from './paths';
 export { DATABASE_FILE } from './store/open-store';
 export { HMAC_KEY_ENV } from './hmac-key';
 export { NGROK_AUTHTOKEN_ENV } from './tunnel/tunnel-controller';
-export { sessionSecret, type SecretSource } from './secret-source';
+export type { SecretSource } from './secret-source';
 export { apiTokenVariable, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
-export { readServeState, writeServeState, type ServeState } from './account/serve-state';
+export { readServeState, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';
 export { STYLES as SIGNING_STYLES, isStyleName } from './signature/styles';
-export {
-  ACTION_NAME_PATTERN,
-  ACTION_NAME_RULE,
-  FLOWENT_BODY_LIMIT_BYTES,
-  FLOWENT_TIMEOUT_MS,
-  TIMESTAMP_WINDOW_SECONDS,
-  isActionName,
-} from './protocol/facts';
+export { ACTION_NAME_RULE, FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS, isActionName } from './protocol/facts';
