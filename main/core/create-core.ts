@@ -172,6 +172,7 @@ export function createCore(options: CoreOptions): RespondingCore {
     calls: () => requireStore().calls,
     respond: () => requireStore().respond,
     hmacKey: () => options.hmacKey.get(),
+    webhookBaseUrl: () => listening?.baseUrl ?? null,
     startupForwardTarget: options.forwardTarget ?? null,
     forwardTimeoutMs,
     onStored: (call) => events.emit({ type: 'call-stored', call }),

@@ -45,6 +45,8 @@ export interface ReplayApiDeps {
   calls: () => CallsRepository;
   respond: () => RespondRepository;
   hmacKey: () => string | null;
+  /** The companion's webhook server (`http://127.0.0.1:8787`), null while it is not running: where cURL commands send calls. */
+  webhookBaseUrl?: () => string | null;
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
   /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
@@ -119,7 +121,7 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
       const key = deps.hmacKey();
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
-      return curlFor(call, { ...options, key, style });
+      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.webhookBaseUrl?.() ?? null });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     startBulk(selection, options) {

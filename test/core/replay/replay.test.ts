@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, rawHeader } from '../../helpers/handler-process';
+import { sign } from '../../../main/core/signature';
+import { rawRequest } from '../../helpers/raw-http';
 import { independentlyMatchedStyles, KEY, startWorld, type ReplayWorld } from './harness';
 
 let world: ReplayWorld;
@@ -120,6 +122,26 @@ describe('replay of a stored call', () => {
     if (!other.ok) throw new Error(other.message);
     expect(other.value).toMatchObject({ verdict: 'changed', violations: [], url: `http://127.0.0.1:${world.handler.port}/actions/ok_v2` });
     expect(other.value.diff.status.changed).toBe(false);
+  });
+
+  it('goes to the handler the user chose, whatever Host the original caller sent', async () => {
+    const payload = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    const body = sign(payload, KEY, 'python').body;
+    await rawRequest(
+      world.running.port,
+      `POST /actions/ok HTTP/1.1\r\nHost: 127.0.0.1:18787@attacker.example\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    const id = world.store.calls.lastCallId();
+    for (const mode of ['as-is', 'resign'] as const) {
+      const replayed = await world.api.replay(id, { mode });
+      if (!replayed.ok) throw new Error(replayed.message);
+      expect(replayed.value.url).toBe(`http://127.0.0.1:${world.handler.port}/actions/ok`);
+      expect(replayed.value.status).toBe(200);
+      const stored = world.store.calls.get(replayed.value.id)!;
+      expect(stored.forwardTarget).toBe(replayed.value.url);
+      expect(rawHeader(stored.requestHeaders.flat(), 'x-forwarded-host')).toEqual(['127.0.0.1:18787@attacker.example']);
+    }
   });
 
   it('an unreachable handler is a failed replay, stored with no answer', async () => {
