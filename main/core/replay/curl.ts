@@ -1,5 +1,6 @@
 import type { HeaderPair, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
+import { isCredentialHeader } from './credential-headers';
 import { resignBody } from './edit-body';
 import { FALLBACK_STYLE } from './learned-style';
 
@@ -28,13 +29,13 @@ export function shellQuote(text: string): string {
 
 /**
  * A POSIX shell command that sends the same call with curl: the stored body (or a re-signed
- * one), its headers (no Authorization: copy those by hand), POSTed to the URL. The URL is the
+ * one), its headers (no credentials: copy those by hand), POSTed to the URL. The URL is the
  * companion's own (or the one given), never built from the stored Host header: a caller
  * could name any machine there and have the user send it a freshly signed call.
  */
 export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<string> {
   let body: Buffer = call.requestBody;
-  let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !/^(authorization|cookie)$/i.test(name));
+  let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !isCredentialHeader(name));
   if (options.resign) {
     if (!options.key) return { ok: false, code: 'no-key', message: 'A re-signed command needs the HMAC key: set it first.' };
     const signed = resignBody(call.requestBody, options.key, options.style ?? FALLBACK_STYLE, {
