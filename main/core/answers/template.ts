@@ -26,8 +26,20 @@ const HELPERS = {
   json: (...args: unknown[]) => new Handlebars.SafeString(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
 };
 for (const [name, helper] of Object.entries(HELPERS)) hb.registerHelper(name, helper);
+// `log` writes its arguments (the call's data, if a template asks) to the process's console.
+hb.unregisterHelper('log');
 
-const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true]));
+/**
+ * What templates may call: ours, and the built-ins if, unless, each, with and lookup (on by
+ * default). Handlebars also counts log and its two internal fallbacks as known helpers unless
+ * told otherwise; turned off here, a template naming them does not compile.
+ */
+const KNOWN_HELPERS = {
+  ...Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
+  log: false,
+  helperMissing: false,
+  blockHelperMissing: false,
+};
 const COMPILE_OPTIONS = { noEscape: true, strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
 
 export interface TemplateProblem {
@@ -41,7 +53,8 @@ export function checkTemplate(text: string): TemplateProblem | null {
   if (!text.includes('{{')) return null;
   try {
     const ast = hb.parse(text);
-    if (usesPartial(ast)) return { message: 'partials ({{> name}}) are not available in mock templates' };
+    if (uses(ast, PARTIALS)) return { message: 'partials ({{> name}}) are not available in mock templates' };
+    if (uses(ast, DECORATORS)) return { message: 'decorators ({{* name}}) are not available in mock templates' };
     hb.precompile(text, COMPILE_OPTIONS);
     return null;
   } catch (error) {
@@ -107,11 +120,15 @@ export function escapeTemplate(text: string): string {
   return text.replace(/\{\{/g, '\\{{');
 }
 
-function usesPartial(node: unknown): boolean {
+const PARTIALS = new Set(['PartialStatement', 'PartialBlockStatement']);
+const DECORATORS = new Set(['Decorator', 'DecoratorBlock']);
+
+/** Whether the template's syntax tree holds a node of one of these types. */
+function uses(node: unknown, types: ReadonlySet<string>): boolean {
   if (node === null || typeof node !== 'object') return false;
-  if ((node as { type?: string }).type === 'PartialStatement' || (node as { type?: string }).type === 'PartialBlockStatement') return true;
+  if (types.has((node as { type?: string }).type ?? '')) return true;
   return Object.values(node).some((value) =>
-    Array.isArray(value) ? value.some(usesPartial) : typeof value === 'object' && usesPartial(value),
+    Array.isArray(value) ? value.some((item) => uses(item, types)) : typeof value === 'object' && uses(value, types),
   );
 }
 
