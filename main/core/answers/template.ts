@@ -24,6 +24,14 @@ const HELPERS = {
   },
   /** `{{json parameters.user}}`: the value as JSON, safe inside a JSON body. */
   json: (...args: unknown[]) => new Handlebars.SafeString(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
+  /** A backslash where a literal one would escape the `{{` after it (see escapeTemplate). */
+  backslash: () => '\\',
+  /** A `{` where a literal one would open a tag with the `{{` after it. */
+  open_brace: () => '{',
+  /** A `}` where a literal one would join the `}}` that closes the tag before it. */
+  close_brace: () => '}',
+  /** A NUL character, which Handlebars cannot read in a template's text. */
+  nul: () => '\u0000',
 };
 for (const [name, helper] of Object.entries(HELPERS)) hb.registerHelper(name, helper);
 // `log` writes its arguments (the call's data, if a template asks) to the process's console.
@@ -115,9 +123,51 @@ export function templatesIn(body: unknown, path = ''): { path: string; text: str
   return [];
 }
 
-/** Turns literal text into a template that renders to itself (for "make a mock from this answer"). */
+/**
+ * Turns literal text into a template that renders to exactly that text (for "make a mock from
+ * this answer"). Handlebars' lexer reads text up to each `{{`, two braces at a time from the
+ * left: one backslash just before a `{{` makes it literal, two make one backslash and a live
+ * tag, a tag ends at the longest run of `}` that follows it, and it cannot read NUL at all.
+ * So each `{{` gets one backslash, and a character that would join the output around it into
+ * a tag or an escape (a backslash before `{{` or `\{{`, a lone `{` before `{{`, a `}` after a
+ * tag) or that Handlebars cannot read (NUL) is written with a helper. Text without `{{` is
+ * never read by Handlebars (see renderTemplate) and stays as it is.
+ */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\{\{/g, '\\{{');
+  if (!text.includes('{{')) return text;
+  const pairs = new Set<number>();
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) pairs.add(at);
+  // Right to left: whether a character needs a helper depends on what is written after it.
+  const pieces: string[] = [];
+  let after = '';
+  let i = text.length - 1;
+  while (i >= 0) {
+    let piece: string;
+    if (i > 0 && pairs.has(i - 1)) {
+      piece = '\\{{';
+      i -= 2;
+    } else {
+      const char = text[i]!;
+      const beforeTag = after.startsWith('{{');
+      if (char === '\u0000') piece = '{{nul}}';
+      else if (char === '\\' && (beforeTag || after.startsWith('\\{{'))) piece = '{{backslash}}';
+      else if (char === '{' && beforeTag) piece = '{{open_brace}}';
+      else piece = char;
+      i -= 1;
+    }
+    pieces.push(piece);
+    after = (piece + after).slice(0, 3);
+  }
+  pieces.reverse();
+  // Left to right: a `}` right after a tag (itself possibly one of these) would close it.
+  for (let at = 1; at < pieces.length; at++) {
+    if (pieces[at] === '}' && isTag(pieces[at - 1]!)) pieces[at] = '{{close_brace}}';
+  }
+  return pieces.join('');
+}
+
+function isTag(piece: string): boolean {
+  return piece.length > 2 && piece.startsWith('{{');
 }
 
 const PARTIALS = new Set(['PartialStatement', 'PartialBlockStatement']);
@@ -141,7 +191,7 @@ function describeCompileError(error: unknown): TemplateProblem {
         .replace(/ - \d+:\d+$/, '')
         .replace(
           /^You specified knownHelpersOnly, but used the unknown helper (\S+)/,
-          'unknown helper "$1" (available: now, uuid, random, json, and the built-ins if, unless, each, with, lookup)',
+          `unknown helper "$1" (available: ${Object.keys(HELPERS).join(', ')}, and the built-ins if, unless, each, with, lookup)`,
         ),
       line: located.lineNumber,
       column: (located.column ?? 0) + 1,
