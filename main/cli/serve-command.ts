@@ -41,7 +41,8 @@ Options:
                           http://localhost:8000/actions/{action_name} (for this run; stored
                           targets from "flowent-companion targets" take precedence)
   --forward-timeout <ms>  Answer 504 when the handler takes longer (default 30000, Flowent's limit)
-  --fallback-to-mock      Answer from the mock when the handler cannot be reached
+  --fallback-to-mock      Answer from the mock when the handler gives no answer (unreachable,
+                          too slow, not HTTP, no target)
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
@@ -158,7 +159,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
   if (values.forward)
     write(
-      `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when unreachable' : ''})`,
+      `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when the handler gives no answer' : ''})`,
     );
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);

@@ -42,7 +42,7 @@ export interface CoreOptions {
   forwardTarget?: string | null;
   /** How long a forwarded call may take before the companion answers 504 (default 30 s, Flowent's own limit). */
   forwardTimeoutMs?: number;
-  /** Answer with the mock when the handler cannot be reached. */
+  /** Answer with the mock whenever forwarding gets no answer from the handler. */
   fallbackToMock?: boolean;
   /** The ngrok authtoken (keychain in the desktop app, NGROK_AUTHTOKEN headless). */
   ngrokAuthtoken?: SecretSource;

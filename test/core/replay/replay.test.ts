@@ -144,6 +144,38 @@ describe('replay of a stored call', () => {
     }
   });
 
+  it('replays an imported call whose headers no HTTP client can send: they are left out and named in the record', async () => {
+    const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    const headers = [
+      ['Content-Type', 'application/json'],
+      ['Expect', '100-continue'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Connection', 'Upgrade'],
+      ['Upgrade', 'websocket'],
+      ['Content-Length', '999'],
+      ['bad header', 'x'],
+      ['X-Injected', 'a\r\nX-Evil: 1'],
+      ['X-Wide', 'π'],
+      ['X-Ok', 'kept'],
+    ].map(([name, value]) => ({ name, value }));
+    const har = {
+      log: { version: '1.2', entries: [{ request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } } }] },
+    };
+    const imported = world.api.importHar(JSON.stringify(har));
+    if (!imported.ok) throw new Error(imported.message);
+    const replayed = await world.api.replay(imported.value.ids[0]!);
+    if (!replayed.ok) throw new Error(replayed.message);
+    expect(replayed.value).toMatchObject({ status: 200, error: null });
+    const got = await lastReceived();
+    expect(rawHeader(got.headers, 'x-ok')).toEqual(['kept']);
+    for (const name of ['expect', 'upgrade', 'x-injected', 'x-evil', 'x-wide', 'bad header'])
+      expect(rawHeader(got.headers, name), name).toEqual([]);
+    const stored = world.store.calls.get(replayed.value.id)!;
+    expect(stored.problem).toBe('headers-dropped');
+    expect(stored.problemMessage).toMatch(/"bad header" \(not a valid header name\), X-Injected \(its value .*\), X-Wide \(its value/);
+    expect(stored.requestHeaders.map(([name]) => name)).not.toContain('bad header');
+  });
+
   it('an unreachable handler is a failed replay, stored with no answer', async () => {
     const id = await world.send('ok', {});
     const replayed = await world.api.replay(id, { target: `http://127.0.0.1:${await closedPort()}/actions/ok` });
