@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { createCore, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT } from '../core/create-core';
 import { HMAC_KEY_ENV, sessionHmacKey } from '../core/hmac-key';
 import { resolveDataDir } from '../core/paths';
-import { DATABASE_FILE } from '../core/store/open-store';
+import { DATA_FILES } from '../core/data-folder';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { loadOrCreateInspectorToken } from '../transports/inspector/inspector-token';
 import { parseFlags, parsePort, parsePositiveInteger, parseSize } from './args';
@@ -156,7 +156,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
-  write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
+  write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
   if (values.forward)
     write(
       `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when the handler gives no answer' : ''})`,

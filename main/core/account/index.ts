@@ -15,6 +15,6 @@ export { checkActionInput, checkJsonSchema, type FieldProblem, type InputCheck }
 export { SchemaCache, type ParameterCheck, type ParameterProblem } from './parameter-check';
 export { LinkStore, companionWebhookUrl, type LinkedAction, type FollowChange, type FollowRecord } from './links';
 export { RequestCounter, REQUESTS_PER_HOUR } from './request-counter';
-export { readServeState, writeServeState, SERVE_STATE_FILE, type ServeState } from './serve-state';
+export { readServeState, writeServeState, type ServeState } from './serve-state';
 export * from './types';
 export { followTunnelEvents, type FollowOptions } from './follow-tunnel-events';

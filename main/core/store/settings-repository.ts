@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../contract/api';
 import { migrate } from './migrations';
-import { DATABASE_FILE } from './open-store';
+import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-folder';
 
 /** Every key this module writes starts with this, so it never collides with other settings. */
 const PREFIX = 'flowent.';
@@ -74,9 +73,10 @@ export class MemoryFlowentSettings implements FlowentSettingsStore {
  * running core's). The schema is brought up to date the same way the store does it.
  */
 export function openFlowentSettings(dataDir: string, nativeBinding?: string): Result<{ settings: SqliteFlowentSettings; close(): void }> {
-  const file = join(dataDir, DATABASE_FILE);
+  const file = join(dataDir, DATA_FILES.history);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    secureDataFolder(dataDir);
+    createPrivateHistory(file);
     const db = new Database(file, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
