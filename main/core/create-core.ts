@@ -38,6 +38,8 @@ export interface CoreOptions {
   sqliteNativeBinding?: string;
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
+  /** Longest time for a whole request, headers and body (60 s by default). */
+  requestTimeoutMs?: number;
   /** `serve --forward`: the developer's handler, e.g. http://localhost:8000/actions/{action_name}. */
   forwardTarget?: string | null;
   /** How long a forwarded call may take before the companion answers 504 (default 30 s, Flowent's own limit). */
@@ -189,6 +191,7 @@ export function createCore(options: CoreOptions): RespondingCore {
       port,
       headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
       bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
+      requestTimeoutMs: options.requestTimeoutMs,
       bodyLimitBytes,
       enforceSignatures: options.enforceSignatures ?? false,
       calls: current.calls,

@@ -11,6 +11,7 @@ import { checkFlowentBody } from '../protocol/call-body';
 import type { BodyOutcome } from './read-body';
 import { routeOf } from '../protocol/routes';
 import { refuseBySignature } from './signature-refusal';
+import { notFlowent, seconds } from './parser-refusal';
 
 /** A request as it came off the socket, before any interpretation. */
 export interface CapturedRequest {
@@ -19,6 +20,8 @@ export interface CapturedRequest {
   startedAt: bigint;
   method: string;
   url: string;
+  /** `1.1`, `1.0`. */
+  httpVersion: string;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
   body: BodyOutcome;
@@ -147,12 +150,24 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
     return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
   }
   if (body.kind === 'timeout') {
-    const message = `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`;
+    const message =
+      body.limit === 'idle'
+        ? `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`
+        : `The request did not arrive whole within ${seconds(body.limitMs)} (${body.size} bytes of its body came). Send the whole body without pauses.`;
     return refused(withClose(errorAnswer(408, message)), 'body-timeout', message);
+  }
+  if (body.kind === 'unreadable') {
+    const message = `The body could not be read as HTTP after ${body.size} bytes: ${body.reason}. Send it whole, with a correct Content-Length or well-formed chunks.`;
+    return refused(withClose(errorAnswer(400, message)), 'malformed-body', message);
   }
   if (body.kind === 'too-large') {
     const message = `The body is ${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
     return refused(withClose(errorAnswer(413, message)), 'too-large', message);
+  }
+
+  if (request.httpVersion === '1.1' && headerValue(request.rawHeaders, 'host') === null) {
+    const message = 'The request has no Host header, which HTTP/1.1 requires. Send Host: <host>:<port>, as every HTTP client does.';
+    return refused(withClose(errorAnswer(400, message)), 'missing-host', message);
   }
 
   const route = routeOf(request.method, request.url);
@@ -249,16 +264,4 @@ function headerValue(headers: HeaderPair[], name: string): string | null {
 function isJsonContentType(value: string): boolean {
   const mediaType = value.split(';', 1)[0]?.trim().toLowerCase() ?? '';
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
-}
-
-/** The report for requests that never got as far as a Flowent body. */
-function notFlowent(why: string): SignatureReport {
-  return {
-    verdict: 'not-flowent',
-    style: null,
-    received: null,
-    styles: [],
-    diagnosis: [{ code: 'not-flowent', message: why, hint: 'Only well-formed Flowent calls are checked for a signature.' }],
-    timestamp: { value: null, ageSeconds: null, flag: 'missing' },
-  };
 }
