@@ -21,8 +21,8 @@ export interface CallToAnswer {
   action: string;
   test: boolean;
   body: Buffer;
-  /** The body parsed, for templates and conditions. */
-  parsed: unknown;
+  /** The body parsed into plain values, for templates and rules; made when first asked for. */
+  parsed: () => unknown;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
   /** Milliseconds already spent on this call (reading, verifying). */

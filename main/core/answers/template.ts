@@ -75,8 +75,11 @@ const CACHE_LIMIT = 2_000;
 
 export type Rendered = { ok: true; text: string } | { ok: false; message: string };
 
-/** Renders one template against the call; a failure is a value naming what went wrong. */
-export function renderTemplate(text: string, context: unknown): Rendered {
+/**
+ * Renders one template against the call; a failure is a value naming what went wrong. The
+ * call is asked for only when the text is a template: text without `{{` never needs it.
+ */
+export function renderTemplate(text: string, context: () => unknown): Rendered {
   if (!text.includes('{{')) return { ok: true, text };
   try {
     let template = compiled.get(text);
@@ -85,14 +88,14 @@ export function renderTemplate(text: string, context: unknown): Rendered {
       template = hb.compile(text, COMPILE_OPTIONS);
       compiled.set(text, template);
     }
-    return { ok: true, text: template(context) };
+    return { ok: true, text: template(context()) };
   } catch (error) {
     return { ok: false, message: describeRenderError(error, text) };
   }
 }
 
 /** Renders a body: a string is one template; in a JSON value every string is one. */
-export function renderBody(body: unknown, context: unknown): Rendered {
+export function renderBody(body: unknown, context: () => unknown): Rendered {
   if (typeof body === 'string') return renderTemplate(body, context);
   let failure: string | null = null;
   const walk = (value: unknown): unknown => {

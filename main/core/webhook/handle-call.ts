@@ -4,11 +4,10 @@ import type { CoreAnsweredBy } from '../answers/types';
 import type { CallChecks, CallsRepository, CheckedSummary, NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
-import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
-import { verify } from '../signature';
 import { errorAnswer, type Answer } from '../protocol/answers';
-import { checkFlowentBody } from '../protocol/call-body';
 import type { BodyOutcome } from './read-body';
+import type { CallCheckInput } from './call-check';
+import { checkHere, type CheckedCall } from './call-checker';
 import { routeOf } from '../protocol/routes';
 import { refuseBySignature } from './signature-refusal';
 import { notFlowent, seconds } from './parser-refusal';
@@ -59,6 +58,9 @@ export type Delivery =
   /** The client is gone: nobody to answer. */
   | { kind: 'none' };
 
+/** Parses, shape-checks and verifies a body, on this thread or another (see CallChecker). */
+export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
+
 /** Stores one call; the promise settles once its row is committed, or with why it could not be. */
 export type StoreCall = (call: NewCall) => Promise<StoreOutcome>;
 
@@ -88,8 +90,9 @@ export async function handleCall(
   request: CapturedRequest,
   deps: CallHandlerDeps,
   store: StoreCall = storeOneByOne(deps.calls),
+  checkCall: CheckCall = async (input) => checkHere(input),
 ): Promise<Delivery> {
-  const outcome = await interpret(request, deps);
+  const outcome = await interpret(request, deps, checkCall);
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
   const violations = outcome.checks?.violations ?? [];
@@ -144,7 +147,7 @@ export async function handleCall(
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
 }
 
-async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promise<Interpretation> {
+async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkCall: CheckCall): Promise<Interpretation> {
   const body = request.body;
   if (body.kind === 'aborted') {
     return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
@@ -198,19 +201,21 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
 
-  const parsed = parseJson(body.body);
-  if (!parsed.ok) {
-    const message = `The body is not valid JSON: ${parsed.message}`;
-    return refused(errorAnswer(400, message), parsed.code, message);
+  const { check, plain } = await checkCall({
+    body: body.body,
+    pathAction: route.pathAction,
+    hmacKey: deps.hmacKey(),
+    receivedAt: request.receivedAt,
+  });
+  if (check.kind === 'not-json') {
+    const message = `The body is not valid JSON: ${check.message}`;
+    return refused(errorAnswer(400, message), check.code, message);
   }
-  const duplicate = findDuplicateKey(parsed.root);
-  if (duplicate !== null) {
-    const message = `The body repeats the key "${duplicate}". Send each key once: with duplicates, what was signed is ambiguous.`;
+  if (check.kind === 'duplicate-key') {
+    const message = `The body repeats the key "${check.key}". Send each key once: with duplicates, what was signed is ambiguous.`;
     return refused(errorAnswer(400, message), 'duplicate-key', message);
   }
-
-  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt, stopAtFirstMatch: true }, parsed);
-  const checked = checkFlowentBody(parsed.root, route.pathAction);
+  const { body: checked, signature } = check;
   if (!checked.ok) {
     return {
       answer: errorAnswer(400, checked.message),
@@ -228,8 +233,8 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
   const responded = await deps.responder.respond({
     ...checked.call,
     body: body.body,
-    // The tree parsed above, as plain values: parsing the body a second time cost more.
-    parsed: toPlainValue(parsed.root),
+    // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
+    parsed: plain,
     rawHeaders: request.rawHeaders,
     remoteAddress: request.remoteAddress,
     elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,

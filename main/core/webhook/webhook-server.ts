@@ -5,6 +5,8 @@ import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
 import { BatchedWriter } from '../store/batched-writer';
 import type { NewCall } from '../store/calls-repository';
+import type { CallCheckInput } from './call-check';
+import { CallChecker } from './call-checker';
 import { Connections } from './connections';
 import { handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
 import {
@@ -63,9 +65,12 @@ export class WebhookServer {
   private storeFault: string | null = null;
   private readonly connections = new Connections();
   private readonly refusals: RefusalBursts;
+  /** Big bodies are parsed and verified off the event loop, so one caller cannot stall the rest. */
+  private readonly checker: CallChecker;
 
   constructor(private readonly options: WebhookServerOptions) {
     this.writer = new BatchedWriter(options.calls);
+    this.checker = new CallChecker(options.onInternalError);
     this.refusals = new RefusalBursts({
       store: this.store,
       updateProblemMessage: (id, message) => options.calls.updateProblemMessage(id, message),
@@ -122,7 +127,10 @@ export class WebhookServer {
       // Calls still in flight get a moment to finish, then their sockets are closed too.
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
     });
+    await this.checker.close();
   }
+
+  private readonly check = (input: CallCheckInput) => this.checker.check(input);
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
@@ -150,6 +158,7 @@ export class WebhookServer {
       },
       this.options,
       this.store,
+      this.check,
     );
     switch (delivery.kind) {
       case 'none':
