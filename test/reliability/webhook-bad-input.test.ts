@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { openSocket, parseResponse, readAll } from '../helpers/raw-http';
+import { openSocket, parseResponses, readAll } from '../helpers/raw-http';
 import { startCore, type RunningCore } from '../helpers/running-core';
 
 // Every bad input an outsider can send to the webhook port, each on its own connection: each
@@ -179,12 +179,6 @@ const INPUTS: BadInput[] = [
   },
 ];
 
-/** Every response a connection received, in order. */
-function responsesIn(text: string) {
-  const starts = [...text.matchAll(/HTTP\/1\.1 \d{3} /g)].map((match) => match.index ?? 0);
-  return starts.map((start, i) => parseResponse(text.slice(start, starts[i + 1] ?? text.length)));
-}
-
 async function exchange(input: BadInput) {
   const socket = await openSocket(running.port);
   socket.on('error', () => undefined);
@@ -194,7 +188,7 @@ async function exchange(input: BadInput) {
   };
   if (typeof input.send === 'function') await input.send(write, () => socket.destroy());
   else write(input.send);
-  return responsesIn(await received);
+  return parseResponses(await received);
 }
 
 /** The history's state: how many records, and the newest record's problem message (repeats are counted there). */

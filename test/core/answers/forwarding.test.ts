@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { closedPort, rawHeader, startHandler, type HandlerProcess } from '../../helpers/handler-process';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import { openSocket, parseResponse, rawRequest, readAll } from '../../helpers/raw-http';
+import { openSocket, parseResponses, rawRequest, readAll } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 
 const KEY = 'test-key';
@@ -209,7 +209,9 @@ describe("forwarding to the developer's handler", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     socket.write(`${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`);
     const text = await all;
-    const answer = parseResponse(text.slice(text.indexOf('HTTP/1.1 2')));
+    const answers = parseResponses(text);
+    expect(answers.map((response) => response.status)).toEqual([100, 200]);
+    const answer = answers[1]!;
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ result: 'handled ok', error: '' });
     const got = (await handler.received()).slice(before)[0]!;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
-import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
+import { openSocket, parseResponses, readAll } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 
 // Requests Node's HTTP parser refuses never reach a request handler: they are answered here in
@@ -17,18 +17,12 @@ async function start(options: Parameters<typeof startCore>[0] = {}) {
   return running;
 }
 
-/** Every HTTP response in what a connection received, in order. */
-function responsesIn(text: string) {
-  const starts = [...text.matchAll(/HTTP\/1\.1 \d{3} /g)].map((match) => match.index ?? 0);
-  return starts.map((start, i) => parseResponse(text.slice(start, starts[i + 1] ?? text.length)));
-}
-
 /** Sends raw bytes on a fresh connection and returns every response received until it closed. */
 async function exchange(core: RunningCore, bytes: string | Buffer, timeoutMs = 10_000) {
   const socket = await openSocket(core.port);
   const all = readAll(socket, timeoutMs);
   socket.write(bytes);
-  return responsesIn(await all);
+  return parseResponses(await all);
 }
 
 async function newest(core: RunningCore) {
@@ -210,7 +204,7 @@ describe('timeouts fire on time, answered 408 in Flowent shape', () => {
     const started = Date.now();
     socket.write(head('Content-Length: 100\r\n\r\n{'));
     const trickle = setInterval(() => socket.writable && socket.write(' '), 300);
-    const [answer] = responsesIn(await all);
+    const [answer] = parseResponses(await all);
     clearInterval(trickle);
     const elapsed = Date.now() - started;
     expect(answer?.status).toBe(408);
