@@ -29,6 +29,8 @@ interface BadInput {
   send: string | Buffer | ((write: (bytes: string | Buffer) => void, end: () => void) => Promise<void>);
   /** The client closes before any answer: nothing to answer, only to record. */
   clientGoes?: boolean;
+  /** A timeout ends it: how long after the first byte the answer came is a figure. */
+  timeoutMs?: number;
 }
 
 const call = (body: string | Buffer, extra = '', path = '/actions/a', contentType = 'application/json') => {
@@ -146,6 +148,7 @@ const INPUTS: BadInput[] = [
   // Slow and vanishing clients.
   {
     name: 'headers that stop arriving',
+    timeoutMs: HEADERS_TIMEOUT_MS,
     send: async (write) => {
       write('POST /actions/a HTTP/1.1\r\nHost: x\r\nX-Slow: ');
       await pause(HEADERS_TIMEOUT_MS * 3);
@@ -153,6 +156,7 @@ const INPUTS: BadInput[] = [
   },
   {
     name: 'a body that stops arriving',
+    timeoutMs: BODY_IDLE_MS,
     send: async (write) => {
       write('POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"action_name"');
       await pause(BODY_IDLE_MS * 3);
@@ -160,6 +164,7 @@ const INPUTS: BadInput[] = [
   },
   {
     name: 'a body that trickles past the request timeout',
+    timeoutMs: REQUEST_TIMEOUT_MS,
     send: async (write) => {
       write('POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
       for (let waited = 0; waited < REQUEST_TIMEOUT_MS * 2; waited += BODY_IDLE_MS / 3) {
@@ -182,13 +187,16 @@ const INPUTS: BadInput[] = [
 async function exchange(input: BadInput) {
   const socket = await openSocket(running.port);
   socket.on('error', () => undefined);
+  const started = Date.now();
+  let answeredAfterMs: number | null = null;
+  socket.once('data', () => (answeredAfterMs = Date.now() - started));
   const received = readAll(socket, 20_000);
   const write = (bytes: string | Buffer) => {
     if (socket.writable) socket.write(bytes);
   };
   if (typeof input.send === 'function') await input.send(write, () => socket.destroy());
   else write(input.send);
-  return parseResponses(await received);
+  return { responses: parseResponses(await received), answeredAfterMs };
 }
 
 /** The history's state: how many records, and the newest record's problem message (repeats are counted there). */
@@ -204,9 +212,11 @@ it(`answers every one of ${INPUTS.length} bad inputs in Flowent's JSON shape and
   let expectingAnswer = 0;
   let recorded = 0;
   const failures: string[] = [];
+  const timeouts: Record<string, { settingMs: number; answeredAfterMs: number | null }> = {};
   for (const input of INPUTS) {
     const before = await historyMark();
-    const responses = await exchange(input);
+    const { responses, answeredAfterMs } = await exchange(input);
+    if (input.timeoutMs !== undefined) timeouts[input.name] = { settingMs: input.timeoutMs, answeredAfterMs };
     if (!input.clientGoes) {
       expectingAnswer += 1;
       const flowentShaped = responses.length > 0 && responses.every((response) => isFlowentShape(response.body));
@@ -226,7 +236,9 @@ it(`answers every one of ${INPUTS.length} bad inputs in Flowent's JSON shape and
     if (seen) recorded += 1;
     else failures.push(`${input.name}: not recorded`);
   }
-  console.log(`webhook bad-input figures: ${JSON.stringify({ tried: INPUTS.length, expectingAnswer, answeredInJson, recorded })}`);
+  console.log(
+    `webhook bad-input figures: ${JSON.stringify({ tried: INPUTS.length, expectingAnswer, answeredInJson, recorded, timeouts })}`,
+  );
   expect(failures).toEqual([]);
   // And the server still answers a good call.
   expect((await running.post('/actions/a', valid())).status).toBe(200);
