@@ -6,6 +6,7 @@ import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute } from './route';
+import type { LazyCall } from './template';
 import type { CoreAnsweredBy, EffectiveRoute, MockDefinition } from './types';
 
 export interface ResponderOptions {
@@ -21,8 +22,8 @@ export interface CallToAnswer {
   action: string;
   test: boolean;
   body: Buffer;
-  /** The body parsed into plain values, for templates and rules; made when first asked for. */
-  parsed: () => unknown;
+  /** The body as plain values, for templates and rules; made when first asked for. */
+  parsed: LazyCall;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
   /** Milliseconds already spent on this call (reading, verifying). */

@@ -75,11 +75,16 @@ const CACHE_LIMIT = 2_000;
 
 export type Rendered = { ok: true; text: string } | { ok: false; message: string };
 
+/** The call a template renders against: its body as plain values, made when first asked for. */
+export interface LazyCall {
+  plain(): unknown;
+}
+
 /**
  * Renders one template against the call; a failure is a value naming what went wrong. The
  * call is asked for only when the text is a template: text without `{{` never needs it.
  */
-export function renderTemplate(text: string, context: () => unknown): Rendered {
+export function renderTemplate(text: string, call: LazyCall): Rendered {
   if (!text.includes('{{')) return { ok: true, text };
   try {
     let template = compiled.get(text);
@@ -88,20 +93,20 @@ export function renderTemplate(text: string, context: () => unknown): Rendered {
       template = hb.compile(text, COMPILE_OPTIONS);
       compiled.set(text, template);
     }
-    return { ok: true, text: template(context()) };
+    return { ok: true, text: template(call.plain()) };
   } catch (error) {
     return { ok: false, message: describeRenderError(error, text) };
   }
 }
 
 /** Renders a body: a string is one template; in a JSON value every string is one. */
-export function renderBody(body: unknown, context: () => unknown): Rendered {
-  if (typeof body === 'string') return renderTemplate(body, context);
+export function renderBody(body: unknown, call: LazyCall): Rendered {
+  if (typeof body === 'string') return renderTemplate(body, call);
   let failure: string | null = null;
   const walk = (value: unknown): unknown => {
     if (failure !== null) return null;
     if (typeof value === 'string') {
-      const rendered = renderTemplate(value, context);
+      const rendered = renderTemplate(value, call);
       if (rendered.ok) return rendered.text;
       failure = rendered.message;
       return null;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { JsonNode } from '../json/json-node';
 import { toPlainValue } from '../json/parse-json';
 import { checkCall, type CallCheck, type CallCheckInput } from './call-check';
 import type { CheckJob } from './call-check-worker';
@@ -12,10 +13,20 @@ import type { CheckJob } from './call-check-worker';
  */
 export const OFF_THREAD_BYTES = 16 * 1024;
 
-export interface CheckedCall {
-  check: CallCheck;
-  /** A checked body as plain values (for mock templates and rules), made on first use. */
-  plain: () => unknown;
+/** A checked body, and its plain values (for mock templates and rules) made on first use. */
+export class CheckedCall {
+  private plainValues: { value: unknown } | null = null;
+
+  /** `source`: the tree parsed on this thread, or the bytes when they were checked on the thread. */
+  constructor(
+    readonly check: CallCheck,
+    private readonly source: JsonNode | Uint8Array | null,
+  ) {}
+
+  plain(): unknown {
+    this.plainValues ??= { value: plainValuesOf(this.source) };
+    return this.plainValues.value;
+  }
 }
 
 interface Job {
@@ -80,7 +91,7 @@ export class CallChecker {
     const job = this.jobs.get(reply.id);
     if (!job) return;
     this.jobs.delete(reply.id);
-    if (reply.check) job.resolve({ check: reply.check, plain: lazyPlain(job.input.body) });
+    if (reply.check) job.resolve(new CheckedCall(reply.check, job.input.body));
     // A check that threw there throws here too, and is reported as the server's own failure.
     else this.settleHere(job);
   }
@@ -116,17 +127,17 @@ export class CallChecker {
 /** Checks a body on this thread, keeping the parsed tree for its plain values. */
 export function checkHere(input: CallCheckInput): CheckedCall {
   const { check, tree } = checkCall(input);
-  let plain: { value: unknown } | null = null;
-  return {
-    check,
-    plain: () => (plain ??= { value: tree === null ? null : toPlainValue(tree) }).value,
-  };
+  return new CheckedCall(check, tree);
 }
 
-/** Plain values of a body checked elsewhere: JSON.parse gives what toPlainValue gives for a body without duplicate keys. */
-function lazyPlain(body: Uint8Array): () => unknown {
-  let plain: { value: unknown } | null = null;
-  return () => (plain ??= { value: JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) }).value;
+/**
+ * The tree's plain values, or for a body checked on the thread a parse of its bytes:
+ * JSON.parse gives what toPlainValue gives for a body without duplicate keys.
+ */
+function plainValuesOf(source: JsonNode | Uint8Array | null): unknown {
+  if (source === null) return null;
+  if (source instanceof Uint8Array) return JSON.parse(Buffer.from(source.buffer, source.byteOffset, source.byteLength).toString('utf8'));
+  return toPlainValue(source);
 }
 
 /**

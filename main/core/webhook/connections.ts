@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { BodyRead } from './read-body';
 
@@ -9,6 +10,36 @@ interface Connection {
   unanswered: number;
   /** Run once every owed answer has been written. */
   whenAnswered: (() => void)[];
+}
+
+/** One request on a connection, until its answer is written. A class: one is made per call. */
+class TrackedRequest {
+  private answered = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly read: BodyRead,
+  ) {}
+
+  bodyRead(): void {
+    // A pipelined request may already be reading its own body on this connection.
+    if (this.connection.reading === this.read) this.connection.reading = null;
+  }
+
+  answerWritten(): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.bodyRead();
+    this.connection.unanswered -= 1;
+    if (this.connection.unanswered === 0) for (const run of this.connection.whenAnswered.splice(0)) run();
+  }
+}
+
+const trackedByResponse = new WeakMap<ServerResponse, TrackedRequest>();
+
+/** The response's 'close' listener: one function for every response, not one per call. */
+function onResponseClose(this: ServerResponse): void {
+  trackedByResponse.get(this)?.answerWritten();
 }
 
 /**
@@ -29,27 +60,18 @@ export class Connections {
   }
 
   /**
-   * A request arrived on `socket` and `read` is reading its body. Call `bodyRead` once the
-   * body is read, and `answered` once its answer is written (or the socket is gone).
+   * A request arrived on `socket` and `read` is reading its body. It counts as answered once
+   * `response` closes (its bytes are then written, after any answer queued before it), or
+   * when the caller says so (a call nobody is left to answer).
    */
-  requestStarted(socket: Socket, read: BodyRead): { bodyRead(): void; answered(): void } {
+  requestStarted(socket: Socket, read: BodyRead, response: ServerResponse): TrackedRequest {
     const connection = this.of(socket);
     connection.unanswered += 1;
     connection.reading = read;
-    let answered = false;
-    return {
-      bodyRead: () => {
-        // A pipelined request may already be reading its own body on this connection.
-        if (connection.reading === read) connection.reading = null;
-      },
-      answered: () => {
-        if (answered) return;
-        answered = true;
-        if (connection.reading === read) connection.reading = null;
-        connection.unanswered -= 1;
-        if (connection.unanswered === 0) for (const run of connection.whenAnswered.splice(0)) run();
-      },
-    };
+    const tracked = new TrackedRequest(connection, read);
+    trackedByResponse.set(response, tracked);
+    response.on('close', onResponseClose);
+    return tracked;
   }
 
   /** The body being read on `socket`, if one is. */

@@ -201,12 +201,13 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
 
-  const { check, plain } = await checkCall({
+  const checkedCall = await checkCall({
     body: body.body,
     pathAction: route.pathAction,
     hmacKey: deps.hmacKey(),
     receivedAt: request.receivedAt,
   });
+  const { check } = checkedCall;
   if (check.kind === 'not-json') {
     const message = `The body is not valid JSON: ${check.message}`;
     return refused(errorAnswer(400, message), check.code, message);
@@ -234,7 +235,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     ...checked.call,
     body: body.body,
     // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
-    parsed: plain,
+    parsed: checkedCall,
     rawHeaders: request.rawHeaders,
     remoteAddress: request.remoteAddress,
     elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,

@@ -141,8 +141,7 @@ export class WebhookServer {
       requestTimeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       previewBytes: OVERSIZE_PREVIEW_BYTES,
     });
-    const tracked = this.connections.requestStarted(request.socket, read);
-    response.once('close', tracked.answered);
+    const tracked = this.connections.requestStarted(request.socket, read, response);
     const body = await read.outcome;
     tracked.bodyRead();
     const delivery = await handleCall(
@@ -162,7 +161,7 @@ export class WebhookServer {
     );
     switch (delivery.kind) {
       case 'none':
-        tracked.answered();
+        tracked.answerWritten();
         return;
       case 'drop':
         request.socket.destroy();
