@@ -8,8 +8,9 @@ import { makeTempDir } from '../helpers/temp-dir';
 // with a wrong signature, so every signing style is built and hashed over a huge tree. A normal
 // call's latency is measured on the real headless command, idle, then while three such bodies
 // are always in flight. The figures are printed (BENCHMARKS.md keeps them); the assertion is
-// a loose bound that holds on a busy machine and still catches the stall this guards against
-// (before, a normal call waited for every such body in front of it: 66x its idle latency).
+// a loose bound that holds on a busy machine (the whole suite running beside it made it 3.9x)
+// and still catches the stall this guards against: before, a normal call waited for every
+// such body in front of it, about 900x its idle latency.
 const KEY = 'pathological-key';
 const SAMPLES = Number(process.env.PATHOLOGICAL_SAMPLES ?? 150);
 const IN_FLIGHT = 3;
@@ -111,7 +112,7 @@ it(`a normal call stays quick while ${IN_FLIGHT} pathological 1 MB bodies are al
   };
   console.log(`pathological-body figures: ${JSON.stringify(figures)}`);
   expect(heavyAnswered).toBeGreaterThan(0);
-  expect(ratio, JSON.stringify(figures)).toBeLessThan(5);
+  expect(ratio, JSON.stringify(figures)).toBeLessThan(25);
 }, 180_000);
 
 function round(value: number): number {
