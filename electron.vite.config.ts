@@ -7,7 +7,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(__dirname, 'main/index.ts') },
+      // The call checker's thread is its own entry, built beside index.js (see call-checker.ts).
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'call-check-worker': resolve(__dirname, 'main/core/webhook/call-check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { MAX_PAGE_SIZE } from '../contract/api';
-import { DATABASE_FILE } from '../core';
+import { DATA_FILES } from '../core';
 import { parseFlags, parsePositiveInteger } from './args';
 import type { CliIo } from './cli-io';
 import { callJson, formatCallLine, formatViolations } from './format-call';
@@ -47,7 +47,7 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       beforeId = page.nextBeforeId;
     }
     if (printed === 0 && !values.json) {
-      const file = join((await api.getStatus()).dataDir, DATABASE_FILE);
+      const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
       io.stderr.write(
         `No calls stored in ${file}${action ? ` for action ${action}` : ''}. Start "flowent-companion serve" and send one.\n`,
       );

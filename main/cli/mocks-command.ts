@@ -30,7 +30,9 @@ or several, chosen by rules (first match wins), in sequence, or at random:
       fault: timeout               # timeout (35 s, or {type: timeout, holdMs: n}), drop, non-json, error
   fallback: {status: 200, body: {result: "ok", error: ""}, delayMs: 250}
 Templates: {{parameters.x}}, {{action_name}}, {{timestamp}}, {{now}}, {{uuid}}, {{random 1 100}},
-{{json parameters.user}}. A field the call lacks makes the mock answer 500 "Mock template failed".
+{{json parameters.user}}, and the built-ins if, unless, each, with, lookup. A field the call lacks
+makes the mock answer 500 "Mock template failed". \\{{ writes {{ as text; "from-call" also uses
+{{backslash}}, {{open_brace}}, {{close_brace}} and {{nul}} where a character would read as syntax.
 
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)

@@ -4,7 +4,7 @@ import {
   apiTokenVariable,
   checkTargetUrl,
   createCore,
-  DATABASE_FILE,
+  DATA_FILES,
   DEFAULT_HOST,
   DEFAULT_PORT,
   FLOWENT_BODY_LIMIT_BYTES,
@@ -44,7 +44,8 @@ Options:
                           http://localhost:8000/actions/{action_name} (for this run; stored
                           targets from "flowent-companion targets" take precedence)
   --forward-timeout <ms>  Answer 504 when the handler takes longer (default ${FLOWENT_TIMEOUT_MS}, Flowent's limit)
-  --fallback-to-mock      Answer from the mock when the handler cannot be reached
+  --fallback-to-mock      Answer from the mock when the handler gives no answer (unreachable,
+                          too slow, not HTTP, no target)
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
@@ -154,10 +155,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
-  write(`  History:      ${join(dataDir, DATABASE_FILE)}`);
+  write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
   if (values.forward)
     write(
-      `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when unreachable' : ''})`,
+      `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when the handler gives no answer' : ''})`,
     );
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);

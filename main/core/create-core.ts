@@ -37,11 +37,13 @@ export interface CoreOptions {
   sqliteNativeBinding?: string;
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
+  /** Longest time for a whole request, headers and body (60 s by default). */
+  requestTimeoutMs?: number;
   /** `serve --forward`: the developer's handler, e.g. http://localhost:8000/actions/{action_name}. */
   forwardTarget?: string | null;
   /** How long a forwarded call may take before the companion answers 504 (default: Flowent's own limit). */
   forwardTimeoutMs?: number;
-  /** Answer with the mock when the handler cannot be reached. */
+  /** Answer with the mock whenever forwarding gets no answer from the handler. */
   fallbackToMock?: boolean;
   /** The ngrok authtoken (the keychain in the desktop app); NGROK_AUTHTOKEN from `env`, for this run, by default. */
   ngrokAuthtoken?: SecretSource;
@@ -174,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     answers: () => requireStore().answers,
     settings: () => requireStore().settings,
     hmacKey: () => hmacKey.get(),
+    webhookBaseUrl: () => listening?.baseUrl ?? null,
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),
@@ -189,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
       port,
       headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
       bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
+      requestTimeoutMs: options.requestTimeoutMs,
       bodyLimitBytes,
       enforceSignatures: options.enforceSignatures ?? false,
       calls: current.calls,

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-
-export const DESKTOP_SETTINGS_FILE = 'desktop-settings.json';
+import { DATA_FILES, PRIVATE_FILE } from '../core/data-folder';
 
 export interface WindowBounds {
   x: number;
@@ -62,7 +61,7 @@ export function parseDesktopSettings(text: string): DesktopSettings {
 
 /** `<dataDir>/desktop-settings.json`, read once, written whole and atomically on each change. */
 export function createDesktopSettingsStore(dataDir: string, warn: (message: string) => void = console.warn): DesktopSettingsStore {
-  const file = join(dataDir, DESKTOP_SETTINGS_FILE);
+  const file = join(dataDir, DATA_FILES.desktopSettings);
   let current: DesktopSettings;
   try {
     current = parseDesktopSettings(readFileSync(file, 'utf8'));
@@ -74,7 +73,7 @@ export function createDesktopSettingsStore(dataDir: string, warn: (message: stri
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify({ version: 1, ...current }, null, 2) + '\n', { flag: 'wx' });
+      writeFileSync(temp, JSON.stringify({ version: 1, ...current }, null, 2) + '\n', { flag: 'wx', mode: PRIVATE_FILE });
       renameSync(temp, file);
     } catch (error) {
       try {

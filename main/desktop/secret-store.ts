@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { DATA_FILES } from '../core/data-folder';
 import type { Result } from '../contract/api';
 import { apiTokenVariable, HMAC_KEY_ENV, type ProfileSecrets, type SecretSource } from '../core';
 
@@ -32,7 +33,6 @@ export interface SecretStore {
   delete(name: SecretName): Result<void>;
 }
 
-export const SECRETS_FILE = 'secrets.json';
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =
   'This system offers no keychain, so the key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.';
 
@@ -49,7 +49,7 @@ interface SecretsFile {
  * `ready` event (safeStorage needs it on Linux).
  */
 export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike): SecretStore {
-  const file = join(dataDir, SECRETS_FILE);
+  const file = join(dataDir, DATA_FILES.secrets);
   const cache = new Map<SecretName, string | null>();
 
   function available(): boolean {

@@ -21,7 +21,8 @@ import Database from 'better-sqlite3';
 import type { CallFilter, CallQuery } from '../../main/contract/api';
 import { CallsRepository, type NewCall } from '../../main/core/store/calls-repository';
 import { migrate } from '../../main/core/store/migrations';
-import { DATABASE_FILE, openStore, type Store } from '../../main/core/store/open-store';
+import { DATA_FILES } from '../../main/core/data-folder';
+import { openStore, type Store } from '../../main/core/store/open-store';
 import { startServe } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { rssMb } from './bench-kit';
@@ -218,7 +219,7 @@ async function throughServe(dataDir: string, count: number): Promise<{ timings: 
 }
 
 function sizes(dataDir: string, count: number): void {
-  const file = join(dataDir, DATABASE_FILE);
+  const file = join(dataDir, DATA_FILES.history);
   const db = new Database(file);
   try {
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -299,7 +300,7 @@ function migrationCost(rows: number): void {
   const dir = makeTempDir('fc-migrate-');
   try {
     fillHistory(dir.path, rows);
-    const db = new Database(join(dir.path, DATABASE_FILE));
+    const db = new Database(join(dir.path, DATA_FILES.history));
     db.exec(
       'DROP TRIGGER calls_text_mark_down; DROP TRIGGER calls_text_empty; DROP TRIGGER calls_text_update; DROP TABLE text_index_state; ' +
         'DROP TABLE calls_text; DROP INDEX calls_by_original_call; PRAGMA user_version = 4; VACUUM;',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { API_METHODS, IPC_CHANNEL_PREFIX, IPC_READY_CHANNEL, ipcChannelFor, type CallSummary } from '../../main/contract/api';
 import type { CoreOptions } from '../../main/core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
-import { DESKTOP_SETTINGS_FILE } from '../../main/desktop/desktop-settings';
+import { DATA_FILES } from '../../main/core/data-folder';
 import { clickMenuItem, createElectronStandIn, findMenuItem, tryNavigate } from './electron-stand-in';
 import { createFakeCore, FAKE_STATUS, type FakeCore } from './fake-core';
 
@@ -30,7 +30,7 @@ vi.mock('../../main/core/create-core', () => ({
 }));
 
 let dataDir: string;
-const settingsFile = () => join(dataDir, DESKTOP_SETTINGS_FILE);
+const settingsFile = () => join(dataDir, DATA_FILES.desktopSettings);
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'main-shell-'));

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   KEYCHAIN_UNAVAILABLE_MESSAGE,
-  SECRETS_FILE,
   createSecretStore,
   keychainHmacKeySource,
   keychainProfileSecrets,
 } from '../../main/desktop/secret-store';
+import { DATA_FILES } from '../../main/core/data-folder';
 import { createElectronStandIn } from './electron-stand-in';
 
 const KEY = 'whsec_Correct-Horse-Battery-Staple';
@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
 const store = () => createSecretStore(dir, electron.module.safeStorage);
-const fileText = () => readFileSync(join(dir, SECRETS_FILE), 'utf8');
+const fileText = () => readFileSync(join(dir, DATA_FILES.secrets), 'utf8');
 
 describe('secret store', () => {
   it('stores secrets encrypted, never in clear, and reads them back in a new run', () => {
@@ -37,8 +37,8 @@ describe('secret store', () => {
   it('writes the file with mode 0600 and leaves no temporary file behind', () => {
     store().set('hmac-key', KEY);
     store().set('ngrok-authtoken', 'tok');
-    expect(statSync(join(dir, SECRETS_FILE)).mode & 0o777).toBe(0o600);
-    expect(readdirSync(dir)).toEqual([SECRETS_FILE]);
+    expect(statSync(join(dir, DATA_FILES.secrets)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual([DATA_FILES.secrets]);
   });
 
   it('keeps secrets apart by name', () => {
@@ -69,9 +69,9 @@ describe('secret store', () => {
 
   it('treats an unreadable file or a foreign ciphertext as no secret, and can still save', () => {
     store().set('hmac-key', KEY);
-    writeFileSync(join(dir, SECRETS_FILE), '{"secrets": {"hmac-key": "bm90LXNlYWxlZA=="}}');
+    writeFileSync(join(dir, DATA_FILES.secrets), '{"secrets": {"hmac-key": "bm90LXNlYWxlZA=="}}');
     expect(store().get('hmac-key')).toBeNull();
-    writeFileSync(join(dir, SECRETS_FILE), 'not json');
+    writeFileSync(join(dir, DATA_FILES.secrets), 'not json');
     const secrets = store();
     expect(secrets.get('hmac-key')).toBeNull();
     expect(secrets.set('hmac-key', KEY).ok).toBe(true);

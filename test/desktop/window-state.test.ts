@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DESKTOP_SETTINGS_FILE,
-  createDesktopSettingsStore,
-  parseDesktopSettings,
-  type WindowState,
-} from '../../main/desktop/desktop-settings';
+import { createDesktopSettingsStore, parseDesktopSettings, type WindowState } from '../../main/desktop/desktop-settings';
 import { restorableWindowState, trackWindowState } from '../../main/desktop/window-state';
+import { DATA_FILES } from '../../main/core/data-folder';
 import { createElectronStandIn } from './electron-stand-in';
 
 const LAPTOP = { workArea: { x: 0, y: 0, width: 1440, height: 870 } };
@@ -77,8 +73,10 @@ describe('desktop-settings.json', () => {
     store.update({ notifyOnFailures: true });
     store.update({ window: saved(5, 6) });
     expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: true, window: saved(5, 6) });
-    expect(JSON.parse(readFileSync(join(dir, DESKTOP_SETTINGS_FILE), 'utf8'))).toMatchObject({ version: 1, notifyOnFailures: true });
-    expect(readdirSync(dir)).toEqual([DESKTOP_SETTINGS_FILE]);
+    expect(JSON.parse(readFileSync(join(dir, DATA_FILES.desktopSettings), 'utf8'))).toMatchObject({ version: 1, notifyOnFailures: true });
+    expect(readdirSync(dir)).toEqual([DATA_FILES.desktopSettings]);
+    // Private to this user, like every file in the data folder.
+    expect(statSync(join(dir, DATA_FILES.desktopSettings)).mode & 0o777).toBe(0o600);
   });
 
   it('treats a damaged file as defaults, field by field', () => {
@@ -90,7 +88,7 @@ describe('desktop-settings.json', () => {
     expect(
       parseDesktopSettings('{"notifyOnFailures": true, "window": {"bounds": {"x": 1.5, "y": 2, "width": 5, "height": 3}}}').window,
     ).toBeNull();
-    writeFileSync(join(dir, DESKTOP_SETTINGS_FILE), '[1,2]');
+    writeFileSync(join(dir, DATA_FILES.desktopSettings), '[1,2]');
     expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: false, window: null });
   });
 

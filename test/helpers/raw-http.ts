@@ -49,6 +49,12 @@ export function parseResponse(text: string): RawResponse {
   return { status, headers, body };
 }
 
+/** Every HTTP/1.1 response in `text`, in order (what a pipelined or refused connection received). */
+export function parseResponses(text: string): RawResponse[] {
+  const starts = [...text.matchAll(/HTTP\/1\.1 \d{3} /g)].map((match) => match.index ?? 0);
+  return starts.map((start, i) => parseResponse(text.slice(start, starts[i + 1] ?? text.length)));
+}
+
 /** Sends raw bytes and returns the parsed response (the server must close or answer). */
 export async function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 5_000): Promise<RawResponse> {
   const socket = await openSocket(port);

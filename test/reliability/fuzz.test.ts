@@ -67,6 +67,7 @@ it(`answers ${COUNT} random and mutated bodies (seed ${SEED}) without crashing, 
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   agent.destroy();
+  console.log(`fuzz figures: ${JSON.stringify({ seed: SEED, bodies: COUNT, statuses: Object.fromEntries(statuses) })}`);
 
   expect(
     [...statuses.keys()].every((status) => [200, 400, 415].includes(status)),

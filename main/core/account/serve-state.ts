@@ -1,8 +1,8 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_FILES } from '../data-folder';
 
 /** Written by a running `serve` so `actions register --here` knows the companion's URLs. */
-export const SERVE_STATE_FILE = 'serve-state.json';
 
 export interface ServeState {
   pid: number;
@@ -18,7 +18,7 @@ export interface ServeState {
  * stop. Written atomically (temp file, then rename).
  */
 export function writeServeState(dataDir: string, state: Omit<ServeState, 'updatedAt'> | null): void {
-  const file = join(dataDir, SERVE_STATE_FILE);
+  const file = join(dataDir, DATA_FILES.serveState);
   if (state === null) {
     rmSync(file, { force: true });
     return;
@@ -32,7 +32,7 @@ export function writeServeState(dataDir: string, state: Omit<ServeState, 'update
 export function readServeState(dataDir: string): ServeState | null {
   let state: ServeState;
   try {
-    state = JSON.parse(readFileSync(join(dataDir, SERVE_STATE_FILE), 'utf8')) as ServeState;
+    state = JSON.parse(readFileSync(join(dataDir, DATA_FILES.serveState), 'utf8')) as ServeState;
   } catch {
     return null;
   }

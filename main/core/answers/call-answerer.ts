@@ -3,16 +3,17 @@ import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/a
 import type { CallChecks } from '../store/calls-repository';
 import type { AnswersRepository } from '../store/answers-repository';
 import { checkAnswer } from '../protocol/answer-check';
-import { Forwarder, resolveTarget } from './forward';
+import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute, type EffectiveRoute } from './route';
+import type { LazyCall } from './template';
 
 export interface CallAnswererOptions {
   repository: () => AnswersRepository;
   /** `serve --forward`: used when no stored target applies. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
-  /** Answer with the mock when the handler cannot be reached (refused, reset, DNS). */
+  /** Answer with the mock whenever forwarding gets no answer from the handler (unreachable, too slow, not HTTP, no target). */
   fallbackToMock: boolean;
 }
 
@@ -20,8 +21,8 @@ export interface CallToAnswer {
   action: string;
   test: boolean;
   body: Buffer;
-  /** The body parsed, for templates and conditions. */
-  parsed: unknown;
+  /** The body as plain values, for templates and rules; made when first asked for. */
+  parsed: LazyCall;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
   /** Milliseconds already spent on this call (reading, verifying). */
@@ -134,29 +135,22 @@ export class CallAnswerer {
   private async forward(call: CallToAnswer, route: ResolvedRoute): Promise<ChosenAnswer> {
     if (!route.target) {
       const message = `Action ${call.action} is set to forward, but no target is set: run "flowent-companion targets set ${call.action} <url>" or start with --forward <url>.`;
-      return this.forwardFailure(call, message, null, 502);
+      return this.forwardFailure(call, route, { kind: 'failed', message }, null);
     }
     const resolved = resolveTarget(route.target, call.action);
-    if (!resolved.ok)
-      return this.forwardFailure(call, `The forward target for ${call.action} is unusable: ${resolved.message}`, route.target, 502);
+    if (!resolved.ok) {
+      const message = `The forward target for ${call.action} is unusable: ${resolved.message}`;
+      return this.forwardFailure(call, route, { kind: 'failed', message }, route.target);
+    }
+    const prepared = forwardHeaders(call.rawHeaders, call.remoteAddress);
     const outcome = await this.forwarder.forward({
       url: resolved.url,
       body: call.body,
-      rawHeaders: call.rawHeaders,
-      remoteAddress: call.remoteAddress,
+      headers: prepared.headers,
       timeoutMs: this.options.forwardTimeoutMs,
     });
     const durationMs = call.elapsedMs();
-    if (!outcome.ok) {
-      if (outcome.kind === 'unreachable' && this.options.fallbackToMock) {
-        return this.fromMock(call, route, 'fallback-mock', {
-          forwardTarget: resolved.url,
-          forwardError: outcome.message,
-          registrationWouldPass: call.test ? false : null,
-        });
-      }
-      return this.forwardFailure(call, outcome.message, resolved.url, outcome.kind === 'timeout' ? 504 : 502, outcome.kind === 'timeout');
-    }
+    if (!outcome.ok) return this.forwardFailure(call, route, outcome, resolved.url);
     const violations = checkAnswer({
       who: 'your handler',
       status: outcome.status,
@@ -164,6 +158,7 @@ export class CallAnswerer {
       fullSize: outcome.fullSize,
       durationMs,
     });
+    const dropped = droppedHeadersMessage(prepared.dropped);
     return {
       answer: { status: outcome.status, headers: outcome.headers, body: outcome.body, closeConnection: false },
       delayMs: 0,
@@ -174,23 +169,33 @@ export class CallAnswerer {
         forwardError: null,
         registrationWouldPass: call.test ? outcome.status >= 200 && outcome.status < 300 : null,
       },
-      problem: null,
+      problem: dropped === null ? null : { code: 'headers-dropped', message: dropped },
       durationMs,
     };
   }
 
-  private forwardFailure(call: CallToAnswer, message: string, target: string | null, status: 502 | 504, timedOut = false): ChosenAnswer {
-    const durationMs = call.elapsedMs();
-    const violation = timedOut
-      ? { code: 'too-slow', message: `your handler did not answer in time; Flowent gives up after 30 s. ${message}` }
-      : { code: 'no-answer', message: `your handler could not be reached. ${message}` };
+  /**
+   * Forwarding gave no answer to pass on. With fallback on, the mock answers whenever the
+   * handler itself did not (an answer refused for its size is the handler's own, so it is not
+   * replaced); otherwise 504 for a timeout, 502 for the rest, in Flowent's shape.
+   */
+  private forwardFailure(
+    call: CallToAnswer,
+    route: ResolvedRoute,
+    failure: { kind: ForwardFailure; message: string; fullSize?: number },
+    target: string | null,
+  ): ChosenAnswer {
+    const forward = { forwardTarget: target, forwardError: failure.message, registrationWouldPass: call.test ? false : null };
+    if (this.options.fallbackToMock && failure.kind !== 'too-large' && failure.kind !== 'stopped') {
+      return this.fromMock(call, route, 'fallback-mock', forward);
+    }
     return {
-      answer: errorAnswer(status, message),
+      answer: errorAnswer(failure.kind === 'timeout' ? 504 : 502, failure.message),
       delayMs: 0,
       answeredBy: 'forward-error',
-      checks: { violations: [violation], forwardTarget: target, forwardError: message, registrationWouldPass: call.test ? false : null },
+      checks: { violations: [failureViolation(failure)], ...forward },
       problem: null,
-      durationMs,
+      durationMs: call.elapsedMs(),
     };
   }
 

@@ -1,22 +1,35 @@
 import { Agent } from 'undici';
 import type { HeaderPair } from '../../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
+import type { Violation } from '../../contract/api';
 
-/** Relayed answers are cut a little past Flowent's 1 MB, enough to say by how much it is over. */
-export const RELAY_LIMIT_BYTES = FLOWENT_BODY_LIMIT_BYTES + 64 * 1024;
-
-/** RFC 9110 section 7.6.1 hop-by-hop headers, plus what the client library sets itself. */
-const HOP_BY_HOP = new Set([
+/**
+ * Request headers never sent on: the hop-by-hop ones (RFC 9110 section 7.6.1, `Proxy-*` too),
+ * `Expect` (the companion has the whole body already; the client library refuses the header),
+ * and what the client library sets itself for the new hop.
+ */
+const NOT_SENT_ON = new Set([
   'connection',
   'keep-alive',
   'transfer-encoding',
   'te',
   'trailer',
   'upgrade',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
+  'expect',
+  'host',
+  'content-length',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
 ]);
+
+/** Answer headers not relayed: hop-by-hop, and the length the server computes itself. */
+const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length']);
+
+/** RFC 9110 token characters: what an HTTP client accepts as a header name. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What an HTTP client accepts in a header value: no control characters but tab, nothing past U+00FF. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** Parsed target URLs kept by a Forwarder. */
 const PARSED_URLS_KEPT = 256;
@@ -26,14 +39,28 @@ export interface ForwardRequest {
   url: string;
   /** The exact bytes received: signatures are over them. */
   body: Buffer;
-  rawHeaders: HeaderPair[];
-  remoteAddress: string | null;
+  /** The headers to send, as forwardHeaders prepares them. */
+  headers: HeaderPair[];
   timeoutMs: number;
 }
 
+/**
+ * Why forwarding gave no answer to pass on: `too-large` is the handler's own answer, refused
+ * for its size; `stopped` is the companion stopping; the others mean the handler never
+ * answered (in time, or in HTTP).
+ */
+export type ForwardFailure = 'timeout' | 'unreachable' | 'failed' | 'too-large' | 'stopped';
+
 export type ForwardOutcome =
   | { ok: true; status: number; headers: HeaderPair[]; body: Buffer; fullSize: number; durationMs: number }
-  | { ok: false; kind: 'timeout' | 'unreachable' | 'failed'; message: string; durationMs: number };
+  | { ok: false; kind: ForwardFailure; message: string; durationMs: number; fullSize?: number };
+
+/** The headers to send on, and those left out because no HTTP client could send them. */
+export interface PreparedHeaders {
+  headers: HeaderPair[];
+  /** Each left-out header with why, e.g. `"bad name" (not a valid header name)`. */
+  dropped: string[];
+}
 
 /**
  * Forwards calls to the developer's handler over keep-alive connections (undici Agent) and
@@ -61,14 +88,19 @@ export class Forwarder {
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: 'POST',
-        headers: forwardHeaders(request.rawHeaders, request.remoteAddress).flat(),
+        headers: request.headers.flat(),
         body: request.body,
         signal: controller.signal,
         headersTimeout: request.timeoutMs + 1_000,
         bodyTimeout: request.timeoutMs + 1_000,
       });
       const announced = Number(response.headers['content-length']);
-      if (Number.isFinite(announced) && announced <= RELAY_LIMIT_BYTES) {
+      if (Number.isFinite(announced) && announced > FLOWENT_BODY_LIMIT_BYTES) {
+        // Refused before reading: no point receiving 10 MB to say no.
+        response.body.destroy();
+        return tooLarge(target, `${announced} bytes`, announced, elapsed());
+      }
+      if (Number.isFinite(announced)) {
         // The common case: a length within the limit, read whole (no per-chunk iteration).
         const body = Buffer.from(await response.body.arrayBuffer());
         return {
@@ -82,25 +114,21 @@ export class Forwarder {
       }
       const chunks: Buffer[] = [];
       let size = 0;
-      let cut = false;
       for await (const chunk of response.body) {
         const buffer = chunk as Buffer;
         size += buffer.length;
-        if (size > RELAY_LIMIT_BYTES) {
-          chunks.push(buffer.subarray(0, buffer.length - (size - RELAY_LIMIT_BYTES)));
-          cut = true;
+        if (size > FLOWENT_BODY_LIMIT_BYTES) {
           response.body.destroy();
-          break;
+          return tooLarge(target, `more than ${FLOWENT_BODY_LIMIT_BYTES} bytes`, size, elapsed());
         }
         chunks.push(buffer);
       }
-      const fullSize = cut ? Math.max(size, Number.isFinite(announced) ? announced : 0) : size;
       return {
         ok: true,
         status: response.statusCode,
         headers: relayHeaders(response.headers),
         body: Buffer.concat(chunks),
-        fullSize,
+        fullSize: size,
         durationMs: elapsed(),
       };
     } catch (error) {
@@ -137,26 +165,51 @@ export class Forwarder {
   }
 }
 
-/** The headers sent on: the originals minus hop-by-hop ones, plus X-Forwarded-*. Host is the target's. */
-export function forwardHeaders(rawHeaders: HeaderPair[], remoteAddress: string | null): HeaderPair[] {
+/**
+ * The headers to send on: the originals minus hop-by-hop ones and `Expect`, plus
+ * X-Forwarded-*; Host is the target's. A header no HTTP client could send (a bad name or
+ * value, from an imported HAR) is left out and named in `dropped` instead of failing the call.
+ */
+export function forwardHeaders(rawHeaders: HeaderPair[], remoteAddress: string | null): PreparedHeaders {
   const named = connectionTokens(rawHeaders);
   const originalHost = rawHeaders.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? null;
   const forwardedFor = rawHeaders.filter(([name]) => name.toLowerCase() === 'x-forwarded-for').map(([, value]) => value);
-  const kept = rawHeaders.filter(([name]) => {
-    const lower = name.toLowerCase();
-    return (
-      !HOP_BY_HOP.has(lower) &&
-      !lower.startsWith('proxy-') &&
-      !named.has(lower) &&
-      !/^(host|content-length|x-forwarded-(for|proto|host))$/.test(lower)
-    );
-  });
-  const added: HeaderPair[] = [
-    ['X-Forwarded-For', [...forwardedFor, remoteAddress ?? 'unknown'].join(', ')],
-    ['X-Forwarded-Proto', 'http'],
-  ];
-  if (originalHost) added.push(['X-Forwarded-Host', originalHost]);
-  return [...kept, ...added];
+  const headers: HeaderPair[] = [];
+  const dropped: string[] = [];
+  for (const pair of rawHeaders) {
+    const lower = pair[0].toLowerCase();
+    if (NOT_SENT_ON.has(lower) || lower.startsWith('proxy-') || named.has(lower)) continue;
+    if (!HEADER_NAME.test(pair[0])) dropped.push(`${JSON.stringify(pair[0])} (not a valid header name)`);
+    else if (!HEADER_VALUE.test(pair[1])) dropped.push(`${pair[0]} (its value holds characters a header cannot carry)`);
+    else headers.push(pair);
+  }
+  headers.push(['X-Forwarded-For', [...forwardedFor, remoteAddress ?? 'unknown'].join(', ')], ['X-Forwarded-Proto', 'http']);
+  if (originalHost && HEADER_VALUE.test(originalHost)) headers.push(['X-Forwarded-Host', originalHost]);
+  return { headers, dropped };
+}
+
+/** What a stored call says about headers left out: null when none were. */
+export function droppedHeadersMessage(dropped: string[]): string | null {
+  if (dropped.length === 0) return null;
+  return `Not sent on, because no HTTP client can send them: ${dropped.join(', ')}. The call went without them.`;
+}
+
+/** The contract violation a failed forward stands for. */
+export function failureViolation(failure: { kind: ForwardFailure; message: string; fullSize?: number }): Violation {
+  switch (failure.kind) {
+    case 'timeout':
+      return { code: 'too-slow', message: `your handler did not answer in time; Flowent gives up after 30 s. ${failure.message}` };
+    case 'too-large':
+      return { code: 'too-large', message: failure.message };
+    case 'unreachable':
+    case 'failed':
+    case 'stopped':
+      return { code: 'no-answer', message: `your handler could not be reached. ${failure.message}` };
+    default: {
+      const unknownKind: never = failure.kind;
+      throw new Error(`unhandled forward failure ${String(unknownKind)}`);
+    }
+  }
 }
 
 function relayHeaders(headers: Record<string, string | string[] | undefined>): HeaderPair[] {
@@ -169,8 +222,7 @@ function relayHeaders(headers: Record<string, string | string[] | undefined>): H
   const pairs: HeaderPair[] = [];
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (value === undefined || HOP_BY_HOP.has(lower) || lower.startsWith('proxy-') || named.has(lower) || lower === 'content-length')
-      continue;
+    if (value === undefined || NOT_RELAYED.has(lower) || lower.startsWith('proxy-') || named.has(lower)) continue;
     for (const single of Array.isArray(value) ? value : [value]) pairs.push([name, single]);
   }
   return pairs;
@@ -189,7 +241,17 @@ function describeTarget(target: URL): string {
   return `Your handler at ${target.origin}${target.pathname}`;
 }
 
-function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | 'failed'; message: string } {
+function tooLarge(target: URL, size: string, fullSize: number, durationMs: number): ForwardOutcome {
+  return {
+    ok: false,
+    kind: 'too-large',
+    message: `${describeTarget(target)} answered ${size}, over Flowent's 1 MB limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
+    fullSize,
+    durationMs,
+  };
+}
+
+function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | 'failed' | 'stopped'; message: string } {
   const code = errorCode(error);
   const where = describeTarget(target);
   if (isNotHttp(error)) {
@@ -222,7 +284,7 @@ function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | '
     case 'UND_ERR_ABORTED':
     case 'ABORT_ERR':
       return {
-        kind: 'failed',
+        kind: 'stopped',
         message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.`,
       };
     default:

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, flowentAnswer, type Answer } from '../protocol/answers';
 import { conditionHolds } from './conditions';
-import { renderBody } from './template';
+import { renderBody, type LazyCall } from './template';
 import type { MockDefinition, MockResponse } from '../../contract/api';
 
 /** The built-in mock when nothing is stored: Flowent's success shape. */
@@ -39,10 +39,14 @@ export class SequenceCounters {
   }
 }
 
-/** Picks the response for this call, renders it and applies its fault. */
+/**
+ * Picks the response for this call, renders it and applies its fault. `call` gives the parsed
+ * body; it is asked for only when a rule or a template needs it (a big body's plain values
+ * cost a parse of their own).
+ */
 export function answerFromMock(
   definition: MockDefinition,
-  call: unknown,
+  call: LazyCall,
   sequence: { key: string; stamp: number; counters: SequenceCounters },
 ): MockOutcome {
   const picked = pick(definition, call, sequence);
@@ -50,12 +54,12 @@ export function answerFromMock(
   return answerWith(picked.response, picked.label, call);
 }
 
-function pick(definition: MockDefinition, call: unknown, sequence: { key: string; stamp: number; counters: SequenceCounters }) {
+function pick(definition: MockDefinition, call: LazyCall, sequence: { key: string; stamp: number; counters: SequenceCounters }) {
   const { responses } = definition;
   if (responses.length > 0) {
     switch (definition.selection) {
       case 'rules': {
-        const index = responses.findIndex((response) => response.when.every((condition) => conditionHolds(condition, call)));
+        const index = responses.findIndex((response) => response.when.every((condition) => conditionHolds(condition, call.plain())));
         if (index >= 0) return { response: responses[index] as MockResponse, label: `responses[${index}]` };
         break;
       }
@@ -76,7 +80,7 @@ function pick(definition: MockDefinition, call: unknown, sequence: { key: string
   return definition.fallback ? { response: definition.fallback, label: 'fallback' } : null;
 }
 
-function answerWith(response: MockResponse, chose: string, call: unknown): MockOutcome {
+function answerWith(response: MockResponse, chose: string, call: LazyCall): MockOutcome {
   const fault = response.fault;
   const base = { delayMs: response.delayMs, problem: null, chose };
   if (fault?.type === 'drop') return { ...base, answer: null };

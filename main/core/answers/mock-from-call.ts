@@ -6,15 +6,18 @@ import type { MockDefinition } from '../../contract/api';
 const TRANSPORT_HEADERS = /^(content-length|transfer-encoding|connection|keep-alive|date|server|etag|last-modified|vary|x-powered-by)$/i;
 
 /**
- * "Make a mock from this answer": the stored answer becomes the action's mock, answered
- * exactly as it was (text that looks like a template is escaped so it renders as itself).
+ * "Make a mock from this answer": the stored answer becomes the action's mock, answered with
+ * the same bytes (text that looks like a template is escaped so it renders as itself). A JSON
+ * answer in compact form is kept as JSON, easier to edit; any other answer (spaced JSON, whose
+ * layout a re-serialization would change, or text) is kept as one string.
  */
 export function mockFromStoredCall(call: StoredCall): MockDefinition | null {
   if (call.response.status === 0) return null;
   const text = call.response.body.toString('utf8');
   let body: unknown = escapeTemplate(text);
   try {
-    body = escapeStrings(JSON.parse(text) as unknown);
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && JSON.stringify(parsed) === text) body = escapeStrings(parsed);
   } catch {
     // Not JSON: kept as text, which the contract check will point out.
   }

@@ -24,10 +24,30 @@ const HELPERS = {
   },
   /** `{{json parameters.user}}`: the value as JSON, safe inside a JSON body. */
   json: (...args: unknown[]) => new Handlebars.SafeString(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
+  /** A backslash where a literal one would escape the `{{` after it (see escapeTemplate). */
+  backslash: () => '\\',
+  /** A `{` where a literal one would open a tag with the `{{` after it. */
+  open_brace: () => '{',
+  /** A `}` where a literal one would join the `}}` that closes the tag before it. */
+  close_brace: () => '}',
+  /** A NUL character, which Handlebars cannot read in a template's text. */
+  nul: () => '\u0000',
 };
 for (const [name, helper] of Object.entries(HELPERS)) hb.registerHelper(name, helper);
+// `log` writes its arguments (the call's data, if a template asks) to the process's console.
+hb.unregisterHelper('log');
 
-const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true]));
+/**
+ * What templates may call: ours, and the built-ins if, unless, each, with and lookup (on by
+ * default). Handlebars also counts log and its two internal fallbacks as known helpers unless
+ * told otherwise; turned off here, a template naming them does not compile.
+ */
+const KNOWN_HELPERS = {
+  ...Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
+  log: false,
+  helperMissing: false,
+  blockHelperMissing: false,
+};
 const COMPILE_OPTIONS = { noEscape: true, strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
 
 export interface TemplateProblem {
@@ -41,7 +61,8 @@ export function checkTemplate(text: string): TemplateProblem | null {
   if (!text.includes('{{')) return null;
   try {
     const ast = hb.parse(text);
-    if (usesPartial(ast)) return { message: 'partials ({{> name}}) are not available in mock templates' };
+    if (uses(ast, PARTIALS)) return { message: 'partials ({{> name}}) are not available in mock templates' };
+    if (uses(ast, DECORATORS)) return { message: 'decorators ({{* name}}) are not available in mock templates' };
     hb.precompile(text, COMPILE_OPTIONS);
     return null;
   } catch (error) {
@@ -54,8 +75,16 @@ const CACHE_LIMIT = 2_000;
 
 export type Rendered = { ok: true; text: string } | { ok: false; message: string };
 
-/** Renders one template against the call; a failure is a value naming what went wrong. */
-export function renderTemplate(text: string, context: unknown): Rendered {
+/** The call a template renders against: its body as plain values, made when first asked for. */
+export interface LazyCall {
+  plain(): unknown;
+}
+
+/**
+ * Renders one template against the call; a failure is a value naming what went wrong. The
+ * call is asked for only when the text is a template: text without `{{` never needs it.
+ */
+export function renderTemplate(text: string, call: LazyCall): Rendered {
   if (!text.includes('{{')) return { ok: true, text };
   try {
     let template = compiled.get(text);
@@ -64,20 +93,20 @@ export function renderTemplate(text: string, context: unknown): Rendered {
       template = hb.compile(text, COMPILE_OPTIONS);
       compiled.set(text, template);
     }
-    return { ok: true, text: template(context) };
+    return { ok: true, text: template(call.plain()) };
   } catch (error) {
     return { ok: false, message: describeRenderError(error, text) };
   }
 }
 
 /** Renders a body: a string is one template; in a JSON value every string is one. */
-export function renderBody(body: unknown, context: unknown): Rendered {
-  if (typeof body === 'string') return renderTemplate(body, context);
+export function renderBody(body: unknown, call: LazyCall): Rendered {
+  if (typeof body === 'string') return renderTemplate(body, call);
   let failure: string | null = null;
   const walk = (value: unknown): unknown => {
     if (failure !== null) return null;
     if (typeof value === 'string') {
-      const rendered = renderTemplate(value, context);
+      const rendered = renderTemplate(value, call);
       if (rendered.ok) return rendered.text;
       failure = rendered.message;
       return null;
@@ -102,16 +131,62 @@ export function templatesIn(body: unknown, path = ''): { path: string; text: str
   return [];
 }
 
-/** Turns literal text into a template that renders to itself (for "make a mock from this answer"). */
+/**
+ * Turns literal text into a template that renders to exactly that text (for "make a mock from
+ * this answer"). Handlebars' lexer reads text up to each `{{`, two braces at a time from the
+ * left: one backslash just before a `{{` makes it literal, two make one backslash and a live
+ * tag, a tag ends at the longest run of `}` that follows it, and it cannot read NUL at all.
+ * So each `{{` gets one backslash, and a character that would join the output around it into
+ * a tag or an escape (a backslash before `{{` or `\{{`, a lone `{` before `{{`, a `}` after a
+ * tag) or that Handlebars cannot read (NUL) is written with a helper. Text without `{{` is
+ * never read by Handlebars (see renderTemplate) and stays as it is.
+ */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\{\{/g, '\\{{');
+  if (!text.includes('{{')) return text;
+  const pairs = new Set<number>();
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) pairs.add(at);
+  // Right to left: whether a character needs a helper depends on what is written after it.
+  const pieces: string[] = [];
+  let after = '';
+  let i = text.length - 1;
+  while (i >= 0) {
+    let piece: string;
+    if (i > 0 && pairs.has(i - 1)) {
+      piece = '\\{{';
+      i -= 2;
+    } else {
+      const char = text[i]!;
+      const beforeTag = after.startsWith('{{');
+      if (char === '\u0000') piece = '{{nul}}';
+      else if (char === '\\' && (beforeTag || after.startsWith('\\{{'))) piece = '{{backslash}}';
+      else if (char === '{' && beforeTag) piece = '{{open_brace}}';
+      else piece = char;
+      i -= 1;
+    }
+    pieces.push(piece);
+    after = (piece + after).slice(0, 3);
+  }
+  pieces.reverse();
+  // Left to right: a `}` right after a tag (itself possibly one of these) would close it.
+  for (let at = 1; at < pieces.length; at++) {
+    if (pieces[at] === '}' && isTag(pieces[at - 1]!)) pieces[at] = '{{close_brace}}';
+  }
+  return pieces.join('');
 }
 
-function usesPartial(node: unknown): boolean {
+function isTag(piece: string): boolean {
+  return piece.length > 2 && piece.startsWith('{{');
+}
+
+const PARTIALS = new Set(['PartialStatement', 'PartialBlockStatement']);
+const DECORATORS = new Set(['Decorator', 'DecoratorBlock']);
+
+/** Whether the template's syntax tree holds a node of one of these types. */
+function uses(node: unknown, types: ReadonlySet<string>): boolean {
   if (node === null || typeof node !== 'object') return false;
-  if ((node as { type?: string }).type === 'PartialStatement' || (node as { type?: string }).type === 'PartialBlockStatement') return true;
+  if (types.has((node as { type?: string }).type ?? '')) return true;
   return Object.values(node).some((value) =>
-    Array.isArray(value) ? value.some(usesPartial) : typeof value === 'object' && usesPartial(value),
+    Array.isArray(value) ? value.some((item) => uses(item, types)) : typeof value === 'object' && uses(value, types),
   );
 }
 
@@ -124,7 +199,7 @@ function describeCompileError(error: unknown): TemplateProblem {
         .replace(/ - \d+:\d+$/, '')
         .replace(
           /^You specified knownHelpersOnly, but used the unknown helper (\S+)/,
-          'unknown helper "$1" (available: now, uuid, random, json, and the built-ins if, unless, each, with, lookup)',
+          `unknown helper "$1" (available: ${Object.keys(HELPERS).join(', ')}, and the built-ins if, unless, each, with, lookup)`,
         ),
       line: located.lineNumber,
       column: (located.column ?? 0) + 1,

@@ -26,27 +26,55 @@ export function findDuplicateKey(root: JsonNode): string | null {
   return locateDuplicateKey(root)?.key ?? null;
 }
 
+/** A node waiting to be visited, with how it was reached (its path is only spelled out for a duplicate). */
+interface Visit {
+  node: JsonNode;
+  parent: Visit | null;
+  key: string | number;
+}
+
 /** Like {@link findDuplicateKey}, with where the duplicate is. */
 export function locateDuplicateKey(root: JsonNode): DuplicateKey | null {
   // Depth is bounded by MAX_JSON_DEPTH, but an explicit stack costs nothing and never overflows.
-  const work: { node: JsonNode; path: string }[] = [{ node: root, path: '$' }];
+  const work: Visit[] = [{ node: root, parent: null, key: '$' }];
   while (work.length > 0) {
-    const { node, path } = work.pop()!;
+    const visit = work.pop()!;
+    const { node } = visit;
     if (node.kind === 'object') {
-      const seen = new Set<string>();
-      for (const m of node.members) {
-        if (seen.has(m.key)) return { key: m.key, offset: m.start, path };
-        seen.add(m.key);
+      // Most objects have a member or two: compared directly, without a Set per object.
+      const { members } = node;
+      if (members.length > 1) {
+        const seen = members.length > 8 ? new Set<string>() : null;
+        for (let i = 0; i < members.length; i++) {
+          const m = members[i]!;
+          const repeated = seen ? seen.has(m.key) : members.slice(0, i).some((earlier) => earlier.key === m.key);
+          if (repeated) return { key: m.key, offset: m.start, path: pathOf(visit) };
+          seen?.add(m.key);
+        }
       }
-      for (let i = node.members.length - 1; i >= 0; i--) {
-        const m = node.members[i]!;
-        work.push({ node: m.value, path: childPath(path, m.key) });
+      for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i]!;
+        if (hasChildren(m.value)) work.push({ node: m.value, parent: visit, key: m.key });
       }
     } else if (node.kind === 'array') {
-      for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, path: childPath(path, i) });
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i]!;
+        if (hasChildren(item)) work.push({ node: item, parent: visit, key: i });
+      }
     }
   }
   return null;
+}
+
+/** Only objects and arrays with something inside can hold a duplicate key. */
+function hasChildren(node: JsonNode): boolean {
+  return (node.kind === 'object' && node.members.length > 0) || (node.kind === 'array' && node.items.length > 0);
+}
+
+function pathOf(visit: Visit): string {
+  const keys: (string | number)[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse().reduce<string>((path, key) => childPath(path, key), '$');
 }
 
 function setOwn(target: { [key: string]: PlainJson }, key: string, value: PlainJson): void {

@@ -1,5 +1,6 @@
 import type { HeaderPair, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
+import { isCredentialHeader } from './credential-headers';
 import { resignBody } from './edit-body';
 import { FALLBACK_STYLE } from './learned-style';
 
@@ -9,8 +10,10 @@ export interface CurlOptions {
   key?: string | null;
   /** Default: python (pass the learned style). */
   style?: string;
-  /** Where to send it; default: the original Host and path. */
+  /** Where to send it; default: the call's path on the companion's own webhook server. */
   url?: string;
+  /** The companion's webhook server, e.g. `http://127.0.0.1:8787`; null when it is not running. */
+  webhookBaseUrl?: string | null;
   /** Unix milliseconds for the fresh timestamp (tests). */
   now?: () => number;
 }
@@ -26,11 +29,13 @@ export function shellQuote(text: string): string {
 
 /**
  * A POSIX shell command that sends the same call with curl: the stored body (or a re-signed
- * one), its headers (no Authorization: copy those by hand), POSTed to the URL.
+ * one), its headers (no credentials: copy those by hand), POSTed to the URL. The URL is the
+ * companion's own (or the one given), never built from the stored Host header: a caller
+ * could name any machine there and have the user send it a freshly signed call.
  */
 export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<string> {
   let body: Buffer = call.requestBody;
-  let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !/^(authorization|cookie)$/i.test(name));
+  let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !isCredentialHeader(name));
   if (options.resign) {
     if (!options.key) return { ok: false, code: 'no-key', message: 'A re-signed command needs the HMAC key: set it first.' };
     const signed = resignBody(call.requestBody, options.key, options.style ?? FALLBACK_STYLE, {
@@ -41,10 +46,33 @@ export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<str
     headers = [['Content-Type', 'application/json'], ...headers.filter(([name]) => name.toLowerCase() !== 'content-type')];
   }
   if (body.includes(0)) return { ok: false, code: 'binary-body', message: 'The body holds a NUL byte, which no shell argument can carry.' };
-  const host = call.requestHeaders.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? '127.0.0.1:8787';
-  const url = options.url ?? `http://${host}${call.path}`;
+  const url = options.url ?? (options.webhookBaseUrl ? ownWebhookUrl(options.webhookBaseUrl, call) : null);
+  if (url === null) {
+    return {
+      ok: false,
+      code: 'no-webhook-url',
+      message: 'The webhook server is not running, so there is no URL to send the command to: start it, or give a URL.',
+    };
+  }
   const parts = ['curl', '-sS', '-X', 'POST', shellQuote(url)];
   for (const [name, value] of headers) parts.push('-H', shellQuote(`${name}: ${value}`));
   parts.push('--data-binary', shellQuote(body.toString('utf8')));
   return { ok: true, value: parts.join(' ') };
+}
+
+/**
+ * The stored call's path on the companion's webhook server. A path that could not stay on it
+ * (a request target in absolute form, `//host/...`) gives the Flowent route of the call's action.
+ */
+function ownWebhookUrl(baseUrl: string, call: StoredCall): string {
+  const origin = new URL(baseUrl).origin;
+  if (call.path.startsWith('/') && !call.path.startsWith('//')) {
+    try {
+      const url = new URL(`${origin}${call.path}`);
+      if (url.origin === origin) return url.href;
+    } catch {
+      // Not a path a URL can hold: fall back to the action's route below.
+    }
+  }
+  return `${origin}/actions${call.action ? `/${call.action}` : ''}`;
 }

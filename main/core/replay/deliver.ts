@@ -1,7 +1,7 @@
 import type { CallSource, CallSummary, HeaderPair, Result, SignatureReport, Violation } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
-import { forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
+import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
@@ -71,13 +71,9 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
 export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Delivered> {
   const receivedAt = Date.now();
   const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
-  const outcome = await deps.forwarder.forward({
-    url: outgoing.url,
-    body: outgoing.body,
-    rawHeaders: outgoing.headers,
-    remoteAddress: outgoing.remoteAddress,
-    timeoutMs,
-  });
+  const prepared = forwardHeaders(outgoing.headers, outgoing.remoteAddress);
+  const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, headers: prepared.headers, timeoutMs });
+  const dropped = droppedHeadersMessage(prepared.dropped);
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
   const response = outcome.ok
     ? { status: outcome.status, headers: outcome.headers, body: outcome.body }
@@ -90,12 +86,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
         fullSize: outcome.fullSize,
         durationMs: outcome.durationMs,
       })
-    : [
-        {
-          code: outcome.kind === 'timeout' ? 'too-slow' : 'no-answer',
-          message: `your handler ${outcome.kind === 'timeout' ? 'did not answer in time' : 'could not be reached'}. ${outcome.message}`,
-        },
-      ];
+    : [failureViolation(outcome)];
   const error = outcome.ok ? null : outcome.message;
   const url = new URL(outgoing.url);
   const id = deps.calls().insert({
@@ -105,11 +96,11 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     remoteAddress: null,
     action: outgoing.action,
     test: outgoing.test,
-    requestHeaders: forwardHeaders(outgoing.headers, outgoing.remoteAddress),
+    requestHeaders: prepared.headers,
     requestBody: outgoing.body,
     bodySize: outgoing.body.length,
-    problem: null,
-    problemMessage: null,
+    problem: dropped === null ? null : 'headers-dropped',
+    problemMessage: dropped,
     signature,
     answeredBy: outcome.ok ? 'forward' : 'forward-error',
     response,
@@ -135,7 +126,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     status: response.status,
     durationMs: outcome.durationMs,
     size: outgoing.body.length,
-    problem: null,
+    problem: dropped === null ? null : 'headers-dropped',
     answeredBy: outcome.ok ? 'forward' : 'forward-error',
     source: outgoing.source,
     violations,

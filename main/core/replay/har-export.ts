@@ -1,9 +1,6 @@
 import type { HeaderPair } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
-
-/** Header values never written to an export. */
-const REDACTED_HEADERS = new Set(['authorization', 'proxy-authorization']);
-export const REDACTED = '[redacted]';
+import { isCredentialHeader, REDACTED } from './credential-headers';
 
 export interface HarHeader {
   name: string;
@@ -125,8 +122,21 @@ function toEntry(call: StoredCall): HarEntry {
   };
 }
 
+/**
+ * Where the request went: for a replay or a simulated call, the URL the companion sent it to;
+ * for a call it received, the Host the caller named with the path, when that Host is a plain
+ * host[:port] (a Host such as `127.0.0.1@attacker.example` would make a URL on another host).
+ */
 function requestUrl(call: StoredCall): URL {
-  const host = header(call.requestHeaders, 'host') ?? 'localhost';
+  if (call.source !== 'flowent' && call.forwardTarget) {
+    try {
+      return new URL(call.forwardTarget);
+    } catch {
+      // Not a URL after all: fall back to the path below.
+    }
+  }
+  const named = header(call.requestHeaders, 'host');
+  const host = named !== null && PLAIN_HOST.test(named) ? named : 'localhost';
   const path = call.path.startsWith('/') ? call.path : `/${call.path}`;
   try {
     return new URL(`http://${host}${path}`);
@@ -135,8 +145,11 @@ function requestUrl(call: StoredCall): URL {
   }
 }
 
+/** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const PLAIN_HOST = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+
 export function harHeaders(pairs: HeaderPair[]): HarHeader[] {
-  return pairs.map(([name, value]) => ({ name, value: REDACTED_HEADERS.has(name.toLowerCase()) ? REDACTED : value }));
+  return pairs.map(([name, value]) => ({ name, value: isCredentialHeader(name) ? REDACTED : value }));
 }
 
 function header(pairs: HeaderPair[], name: string): string | null {

@@ -33,6 +33,8 @@ export interface ReplaySetup {
   answers: () => AnswersRepository;
   settings: () => SettingsRepository;
   hmacKey: () => string | null;
+  /** The companion's webhook server (`http://127.0.0.1:8787`), null while it is not running: where cURL commands send calls. */
+  webhookBaseUrl?: () => string | null;
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
   /** Told about every replayed, simulated or imported call once stored, for the `call-stored` event. */
@@ -94,7 +96,7 @@ export function createReplay(deps: ReplaySetup): Replay {
       if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
       const key = deps.hmacKey();
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
-      return curlFor(call, { ...options, key, style });
+      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.webhookBaseUrl?.() ?? null });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     startBulk(selection, options) {

@@ -229,6 +229,15 @@ export class CallsRepository {
     return filterToSql(filter, indexedUpTo);
   }
 
+  /** Rewrites a stored call's problem message (a refused request's count of repeats). */
+  updateProblemMessage(id: number, message: string): void {
+    try {
+      this.db.prepare('UPDATE calls SET problem_message = ? WHERE id = ?').run(message, id);
+    } catch (error) {
+      throw refineStoreError(error, this.db.name);
+    }
+  }
+
   get(id: number): StoredCall | null {
     const row = this.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
     return row ? toStoredCall(row) : null;

@@ -1,15 +1,14 @@
-import { mkdirSync, accessSync, constants } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Result } from '../../contract/api';
+import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-folder';
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
 import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
-
-export const DATABASE_FILE = 'history.sqlite';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -47,12 +46,13 @@ export interface Store {
  * a newer version) comes back as a value with a message that says what to do.
  */
 export function openStore(options: StoreOptions): Result<Store> {
-  const file = join(options.dataDir, DATABASE_FILE);
+  const file = join(options.dataDir, DATA_FILES.history);
   const folderProblem = prepareFolder(options.dataDir);
   if (folderProblem) return folderProblem;
 
   let db: Database.Database;
   try {
+    createPrivateHistory(file);
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // WAL + NORMAL: a committed call survives a crash of this process (kill -9); only a
     // power cut can lose the last transactions, and readers never block the writer.
@@ -115,7 +115,7 @@ export function openStore(options: StoreOptions): Result<Store> {
 
 function prepareFolder(dataDir: string): Result<never> | null {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    secureDataFolder(dataDir);
     accessSync(dataDir, constants.W_OK | constants.R_OK);
     return null;
   } catch (error) {

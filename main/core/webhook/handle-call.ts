@@ -3,14 +3,14 @@ import type { CallAnswerer } from '../answers/call-answerer';
 import type { CallChecks, CallsRepository, NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
-import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
-import { verify } from '../signature';
 import { errorAnswer, type Answer } from '../protocol/answers';
-import { checkFlowentBody } from '../protocol/call-body';
 import type { BodyOutcome } from './read-body';
+import type { CallCheckInput } from './call-check';
+import { checkHere, type CheckedCall } from './call-checker';
 import { routeOf } from '../protocol/routes';
 import { ACTION_NAME_RULE } from '../protocol/facts';
 import { refuseBySignature } from './signature-refusal';
+import { notFlowent, seconds } from './parser-refusal';
 
 /** A request as it came off the socket, before any interpretation. */
 export interface CapturedRequest {
@@ -19,6 +19,8 @@ export interface CapturedRequest {
   startedAt: bigint;
   method: string;
   url: string;
+  /** `1.1`, `1.0`. */
+  httpVersion: string;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
   body: BodyOutcome;
@@ -56,6 +58,9 @@ export type Delivery =
   /** The client is gone: nobody to answer. */
   | { kind: 'none' };
 
+/** Parses, shape-checks and verifies a body, on this thread or another (see CallChecker). */
+export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
+
 /** Stores one call; the promise settles once its row is committed, or with why it could not be. */
 export type StoreCall = (call: NewCall) => Promise<StoreOutcome>;
 
@@ -85,8 +90,9 @@ export async function handleCall(
   request: CapturedRequest,
   deps: CallHandlerDeps,
   store: StoreCall = storeOneByOne(deps.calls),
+  checkCall: CheckCall = async (input) => checkHere(input),
 ): Promise<Delivery> {
-  const outcome = await interpret(request, deps);
+  const outcome = await interpret(request, deps, checkCall);
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
   const violations = outcome.checks?.violations ?? [];
@@ -141,18 +147,30 @@ export async function handleCall(
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
 }
 
-async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promise<Interpretation> {
+async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkCall: CheckCall): Promise<Interpretation> {
   const body = request.body;
   if (body.kind === 'aborted') {
     return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
   }
   if (body.kind === 'timeout') {
-    const message = `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`;
+    const message =
+      body.limit === 'idle'
+        ? `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`
+        : `The request did not arrive whole within ${seconds(body.limitMs)} (${body.size} bytes of its body came). Send the whole body without pauses.`;
     return refused(withClose(errorAnswer(408, message)), 'body-timeout', message);
+  }
+  if (body.kind === 'unreadable') {
+    const message = `The body could not be read as HTTP after ${body.size} bytes: ${body.reason}. Send it whole, with a correct Content-Length or well-formed chunks.`;
+    return refused(withClose(errorAnswer(400, message)), 'malformed-body', message);
   }
   if (body.kind === 'too-large') {
     const message = `The body is ${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
     return refused(withClose(errorAnswer(413, message)), 'too-large', message);
+  }
+
+  if (request.httpVersion === '1.1' && headerValue(request.rawHeaders, 'host') === null) {
+    const message = 'The request has no Host header, which HTTP/1.1 requires. Send Host: <host>:<port>, as every HTTP client does.';
+    return refused(withClose(errorAnswer(400, message)), 'missing-host', message);
   }
 
   const route = routeOf(request.method, request.url);
@@ -183,19 +201,22 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
 
-  const parsed = parseJson(body.body);
-  if (!parsed.ok) {
-    const message = `The body is not valid JSON: ${parsed.message}`;
-    return refused(errorAnswer(400, message), parsed.code, message);
+  const checkedCall = await checkCall({
+    body: body.body,
+    pathAction: route.pathAction,
+    hmacKey: deps.hmacKey(),
+    receivedAt: request.receivedAt,
+  });
+  const { check } = checkedCall;
+  if (check.kind === 'not-json') {
+    const message = `The body is not valid JSON: ${check.message}`;
+    return refused(errorAnswer(400, message), check.code, message);
   }
-  const duplicate = findDuplicateKey(parsed.root);
-  if (duplicate !== null) {
-    const message = `The body repeats the key "${duplicate}". Send each key once: with duplicates, what was signed is ambiguous.`;
+  if (check.kind === 'duplicate-key') {
+    const message = `The body repeats the key "${check.key}". Send each key once: with duplicates, what was signed is ambiguous.`;
     return refused(errorAnswer(400, message), 'duplicate-key', message);
   }
-
-  const signature = verify(body.body, deps.hmacKey(), { receivedAt: request.receivedAt, stopAtFirstMatch: true }, parsed);
-  const checked = checkFlowentBody(parsed.root, route.pathAction);
+  const { body: checked, signature } = check;
   if (!checked.ok) {
     return {
       answer: errorAnswer(400, checked.message),
@@ -213,8 +234,8 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps): Promi
   const chosen = await deps.answerer.answer({
     ...checked.call,
     body: body.body,
-    // The tree parsed above, as plain values: parsing the body a second time cost more.
-    parsed: toPlainValue(parsed.root),
+    // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
+    parsed: checkedCall,
     rawHeaders: request.rawHeaders,
     remoteAddress: request.remoteAddress,
     elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
@@ -249,16 +270,4 @@ function headerValue(headers: HeaderPair[], name: string): string | null {
 function isJsonContentType(value: string): boolean {
   const mediaType = value.split(';', 1)[0]?.trim().toLowerCase() ?? '';
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
-}
-
-/** The report for requests that never got as far as a Flowent body. */
-function notFlowent(why: string): SignatureReport {
-  return {
-    verdict: 'not-flowent',
-    style: null,
-    received: null,
-    styles: [],
-    diagnosis: [{ code: 'not-flowent', message: why, hint: 'Only well-formed Flowent calls are checked for a signature.' }],
-    timestamp: { value: null, ageSeconds: null, flag: 'missing' },
-  };
 }

@@ -5,29 +5,53 @@ export type BodyOutcome =
   /** Over the limit: `body` holds the first bytes only, `size` what was seen or announced. */
   | { kind: 'too-large'; body: Buffer; size: number }
   | { kind: 'aborted'; body: Buffer; size: number }
-  | { kind: 'timeout'; body: Buffer; size: number };
+  /** `idle`: a pause between chunks; `request`: the whole request took longer than allowed (`limitMs`). */
+  | { kind: 'timeout'; body: Buffer; size: number; limit: 'idle' | 'request'; limitMs: number }
+  /** The HTTP parser refused the rest of the body (a bad chunk size...): `reason` says why. */
+  | { kind: 'unreadable'; body: Buffer; size: number; reason: string };
+
+/** A body being read, which the server can end early when the parser or a timer refuses the request. */
+export interface BodyRead {
+  outcome: Promise<BodyOutcome>;
+  /**
+   * The server's word on the request mid-body: a parser error (HPE_...), the client gone, or
+   * the request timeout. False when the body was already whole: the error is about what came
+   * after it on the connection.
+   */
+  interrupt(error: { code?: string; reason?: string; message?: string }): boolean;
+}
 
 export interface ReadBodyOptions {
   limitBytes: number;
   /** Longest pause allowed between two chunks of the body (slow clients). */
   idleTimeoutMs: number;
+  /** The server's limit on a whole request, which ends a read through `interrupt`. */
+  requestTimeoutMs: number;
   /** How much of a refused oversized body to keep for the record. */
   previewBytes: number;
 }
 
 /**
  * Reads a request body without ever buffering more than the limit. Resolves exactly once,
- * whatever the client does: finishes, sends too much, stalls or goes away.
+ * whatever the client does: finishes, sends too much, stalls, goes away, or sends bytes the
+ * parser refuses (the server passes that on through `interrupt`).
  */
-export function readBody(request: IncomingMessage, options: ReadBodyOptions): Promise<BodyOutcome> {
+export function readBody(request: IncomingMessage, options: ReadBodyOptions): BodyRead {
   const announced = Number(request.headers['content-length']);
   if (Number.isFinite(announced) && announced > options.limitBytes) {
     // Refuse before reading: no point receiving 50 MB to say no.
-    return Promise.resolve({ kind: 'too-large', body: Buffer.alloc(0), size: announced });
+    return { outcome: Promise.resolve({ kind: 'too-large', body: Buffer.alloc(0), size: announced }), interrupt: () => false };
   }
-
-  return new Promise((resolve) => new BodyReader(request, options, resolve).start());
+  let reader: BodyReader | null = null;
+  const outcome = new Promise<BodyOutcome>((resolve) => {
+    reader = new BodyReader(request, options, resolve);
+    reader.start();
+  });
+  return { outcome, interrupt: (error) => reader?.interrupt(error) ?? false };
 }
+
+/** Parser errors that only mean the client closed the connection before the end. */
+export const CLIENT_GONE = new Set(['HPE_INVALID_EOF_STATE', 'ECONNRESET']);
 
 /**
  * The listeners of one body read. A class, not closures: it runs once per call, and its
@@ -85,7 +109,27 @@ class BodyReader {
   }
 
   private onIdle(): void {
-    this.finish({ kind: 'timeout', body: this.collected(this.options.limitBytes), size: this.size });
+    const body = this.collected(this.options.limitBytes);
+    this.finish({ kind: 'timeout', body, size: this.size, limit: 'idle', limitMs: this.options.idleTimeoutMs });
+  }
+
+  interrupt(error: { code?: string; reason?: string; message?: string }): boolean {
+    if (this.settled || this.request.complete) return false;
+    // On the next turn: the chunks the parser read before the error are still being delivered.
+    setImmediate(() => {
+      const body = this.collected(this.options.limitBytes);
+      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+        this.finish({ kind: 'timeout', body, size: this.size, limit: 'request', limitMs: this.options.requestTimeoutMs });
+      } else if (error.code?.startsWith('HPE_') && !CLIENT_GONE.has(error.code)) {
+        this.finish({
+          kind: 'unreadable',
+          body,
+          size: this.size,
+          reason: `${error.reason ?? error.message ?? 'parse error'} (${error.code})`,
+        });
+      } else this.onAborted();
+    });
+    return true;
   }
 
   private armIdleTimer(): void {

@@ -1,12 +1,25 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
 import { BatchedWriter } from '../store/batched-writer';
 import type { NewCall } from '../store/calls-repository';
+import type { CallCheckInput } from './call-check';
+import { CallChecker } from './call-checker';
+import { Connections } from './connections';
 import { handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
-import { readBody } from './read-body';
+import {
+  headersTimeoutRefusal,
+  parserRefusal,
+  rawResponse,
+  refusalAnswer,
+  refusedCall,
+  type ParserError,
+  type Refusal,
+} from './parser-refusal';
+import { CLIENT_GONE, readBody } from './read-body';
+import { RefusalBursts } from './refusal-bursts';
 import { listenError } from './listen-error';
 
 export interface WebhookServerOptions extends CallHandlerDeps {
@@ -16,6 +29,8 @@ export interface WebhookServerOptions extends CallHandlerDeps {
   headersTimeoutMs: number;
   /** Slow clients: longest pause between two chunks of a body. */
   bodyIdleTimeoutMs: number;
+  /** Slow clients: longest time for a whole request, headers and body (default 60 s). */
+  requestTimeoutMs?: number;
   /** Reports a bug in the server itself (never bad input, which is answered). */
   onInternalError: (error: unknown) => void;
 }
@@ -27,10 +42,18 @@ export interface Listening {
 
 /** Bytes of a refused oversized body kept for the record. */
 const OVERSIZE_PREVIEW_BYTES = 4096;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * How often Node looks for requests past their header or request timeout. Its default, 30 s,
+ * let a 10 s header timeout fire after up to 40 s; this keeps every timeout within half a
+ * second of its setting, for a walk over the open connections twice a second.
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 /**
  * The local webhook server Flowent (or the tunnel) calls. Built, started on any port, stopped
- * cleanly; every request is read with limits, interpreted, stored and answered.
+ * cleanly; every request is read with limits, interpreted, stored and answered, including the
+ * ones Node's HTTP parser refuses before a handler could see them.
  */
 export class WebhookServer {
   private server: Server | null = null;
@@ -40,33 +63,40 @@ export class WebhookServer {
   private readonly writer: BatchedWriter;
   /** The storage fault being reported, so a full disk is logged once, not once per call. */
   private storeFault: string | null = null;
+  private readonly connections = new Connections();
+  private readonly refusals: RefusalBursts;
+  /** Big bodies are parsed and verified off the event loop, so one caller cannot stall the rest. */
+  private readonly checker: CallChecker;
 
   constructor(private readonly options: WebhookServerOptions) {
     this.writer = new BatchedWriter(options.calls);
+    this.checker = new CallChecker(options.onInternalError);
+    this.refusals = new RefusalBursts({
+      store: this.store,
+      updateProblemMessage: (id, message) => options.calls.updateProblemMessage(id, message),
+    });
   }
 
   async start(): Promise<Result<Listening>> {
-    const server = createServer({ requestTimeout: 60_000 }, (request, response) => {
-      this.onRequest(request, response).catch((error: unknown) => {
-        this.options.onInternalError(error);
-        if (!response.headersSent) send(response, errorAnswer(500, 'Flowent Companion failed to handle this call; see its log.'));
-      });
-    });
-    server.headersTimeout = this.options.headersTimeoutMs;
+    const requestTimeout = Math.max(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, this.options.headersTimeoutMs);
+    const server = createServer(
+      {
+        requestTimeout,
+        headersTimeout: this.options.headersTimeoutMs,
+        connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+        // A request without Host is answered in Flowent's shape and recorded (handle-call), not
+        // refused by Node with a bare 400.
+        requireHostHeader: false,
+      },
+      (request, response) => {
+        this.onRequest(request, response).catch((error: unknown) => {
+          this.options.onInternalError(error);
+          if (!response.headersSent) send(response, errorAnswer(500, 'Flowent Companion failed to handle this call; see its log.'));
+        });
+      },
+    );
     server.keepAliveTimeout = 5_000;
-    server.on('clientError', (error, socket) => {
-      // Malformed HTTP, oversized headers, header timeouts: answer if the socket allows.
-      if (!socket.writable) {
-        socket.destroy();
-        return;
-      }
-      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify({ result: '', error: `Malformed HTTP request (${(error as { code?: string }).code ?? 'unknown'}).` });
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-    });
+    server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
 
     const outcome = await new Promise<Result<Listening>>((resolve) => {
       const onError = (error: NodeJS.ErrnoException) => resolve(listenError(error, this.options.host, this.options.port));
@@ -90,37 +120,48 @@ export class WebhookServer {
     if (!server) return;
     this.server = null;
     for (const cancel of [...this.held]) cancel();
+    this.refusals.flush();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
       // Calls still in flight get a moment to finish, then their sockets are closed too.
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
     });
+    await this.checker.close();
   }
+
+  private readonly check = (input: CallCheckInput) => this.checker.check(input);
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     const startedAt = process.hrtime.bigint();
-    const body = await readBody(request, {
+    const read = readBody(request, {
       limitBytes: this.options.bodyLimitBytes,
       idleTimeoutMs: this.options.bodyIdleTimeoutMs,
+      requestTimeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       previewBytes: OVERSIZE_PREVIEW_BYTES,
     });
+    const tracked = this.connections.requestStarted(request.socket, read, response);
+    const body = await read.outcome;
+    tracked.bodyRead();
     const delivery = await handleCall(
       {
         receivedAt,
         startedAt,
         method: request.method ?? 'GET',
         url: request.url ?? '/',
+        httpVersion: request.httpVersion,
         rawHeaders: pairs(request.rawHeaders),
         remoteAddress: request.socket.remoteAddress ?? null,
         body,
       },
       this.options,
       this.store,
+      this.check,
     );
     switch (delivery.kind) {
       case 'none':
+        tracked.answerWritten();
         return;
       case 'drop':
         request.socket.destroy();
@@ -134,6 +175,39 @@ export class WebhookServer {
         throw new Error(`unhandled delivery ${JSON.stringify(unknownDelivery)}`);
       }
     }
+  }
+
+  /**
+   * Node's parser refused bytes on this connection, or a request took too long. Mid-body, the
+   * request being read answers for it (what it got is recorded with that answer). Otherwise
+   * the bytes are a request of their own: refused after the answers the connection still owes,
+   * in order, and recorded.
+   */
+  private onClientError(error: ParserError, socket: Socket): void {
+    if (this.connections.reading(socket)?.interrupt(error)) return;
+    if (CLIENT_GONE.has(error.code ?? '') || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const refusal = timedOut ? headersTimeoutRefusal(this.options.headersTimeoutMs) : parserRefusal(error);
+    // A connection that never sent a byte made no request: it is told, not recorded.
+    const record = !(timedOut && socket.bytesRead === 0);
+    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null));
+  }
+
+  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined): Promise<void> {
+    let answer = refusalAnswer(refusal);
+    if (received !== null) {
+      const call = refusedCall(refusal, socket.writable ? answer : noAnswer(), received, socket.remoteAddress ?? null);
+      const stored = await this.refusals.record(refusal.kind, call);
+      if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
+    }
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawResponse(answer, STATUS_CODES[answer.status] ?? 'Error'));
   }
 
   private readonly store = async (call: NewCall) => {
@@ -169,6 +243,11 @@ export class WebhookServer {
       response.on('close', onClose);
     });
   }
+}
+
+/** What a record says was answered when the connection was gone before the answer. */
+function noAnswer(): Answer {
+  return { status: 0, headers: [], body: Buffer.alloc(0), closeConnection: true };
 }
 
 function send(response: ServerResponse, answer: Answer): void {

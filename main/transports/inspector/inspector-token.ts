@@ -1,8 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-
-const TOKEN_FILE = 'inspector-token';
+import { DATA_FILES } from '../../core/data-folder';
 
 /**
  * The token that guards the inspector API. Kept in the data folder (readable by this user
@@ -10,7 +9,7 @@ const TOKEN_FILE = 'inspector-token';
  * restart. It guards the local API only; it is not a Flowent secret.
  */
 export function loadOrCreateInspectorToken(dataDir: string): string {
-  const file = join(dataDir, TOKEN_FILE);
+  const file = join(dataDir, DATA_FILES.inspectorToken);
   try {
     const existing = readFileSync(file, 'utf8').trim();
     if (/^[A-Za-z0-9_-]{32,}$/.test(existing)) return existing;

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readServeState, SERVE_STATE_FILE, writeServeState } from '../../../main/core/account/serve-state';
+import { readServeState, writeServeState } from '../../../main/core/account/serve-state';
+import { DATA_FILES } from '../../../main/core/data-folder';
 import { tempDir } from './harness';
 
 describe('the serve state file behind --here', () => {
@@ -17,6 +18,6 @@ describe('the serve state file behind --here', () => {
     expect(readServeState(dir)).toBeNull();
 
     writeServeState(dir, null);
-    expect(existsSync(join(dir, SERVE_STATE_FILE))).toBe(false);
+    expect(existsSync(join(dir, DATA_FILES.serveState))).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { closedPort, rawHeader, startHandler, type HandlerProcess } from '../../helpers/handler-process';
-import { rawRequest } from '../../helpers/raw-http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { openSocket, parseResponses, rawRequest, readAll } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 
 const KEY = 'test-key';
@@ -153,9 +154,72 @@ describe("forwarding to the developer's handler", () => {
     });
   });
 
-  it('does not fall back on a timeout: Flowent would not have waited either', async () => {
+  it('falls back to the mock on every failure that is not an answer from the handler', async () => {
     const core = await start({ forwardTimeoutMs: 300, fallbackToMock: true });
-    expect((await core.post('/actions/hang', signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
+    await core.core.api.setMock(null, JSON.stringify({ body: { result: 'from the mock', error: '' } }), 'json');
+    const failures: [string, RegExp][] = [
+      ['hang', /did not answer within 300 ms/],
+      ['reset', /closed the connection before finishing its answer/],
+    ];
+    for (const [action, why] of failures) {
+      const answer = await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY));
+      expect(answer.json, action).toEqual({ result: 'from the mock', error: '' });
+      expect((await storedChecks(core)).newest(), action).toMatchObject({
+        answeredBy: 'fallback-mock',
+        forwardError: expect.stringMatching(why),
+      });
+    }
+    // A handler port that speaks something else than HTTP.
+    const notHttp = await notHttpServer();
+    await core.core.api.setForwardTarget('odd', `http://127.0.0.1:${notHttp.port}/x`);
+    expect((await core.post('/actions/odd', signedBody(flowentPayload('odd'), KEY))).json).toEqual({ result: 'from the mock', error: '' });
+    expect((await storedChecks(core)).newest()).toMatchObject({
+      answeredBy: 'fallback-mock',
+      forwardError: expect.stringMatching(/not HTTP/),
+    });
+    notHttp.close();
+    // The handler's own answers are relayed, even failing ones.
+    expect((await core.post('/actions/error500', signedBody(flowentPayload('error500'), KEY))).status).toBe(500);
+  });
+
+  it('falls back to the mock when the action is set to forward but has no target', async () => {
+    const core = await start({ forwardTarget: null, fallbackToMock: true });
+    await core.core.api.setAnswerMode('lonely', 'forward');
+    await core.core.api.setMock('lonely', JSON.stringify({ body: { result: 'from the mock', error: '' } }), 'json');
+    expect((await core.post('/actions/lonely', signedBody(flowentPayload('lonely'), KEY))).json).toEqual({
+      result: 'from the mock',
+      error: '',
+    });
+    expect((await storedChecks(core)).newest()).toMatchObject({
+      answeredBy: 'fallback-mock',
+      forwardError: expect.stringMatching(/no target is set/),
+    });
+  });
+
+  it('forwards a call sent with Expect: 100-continue, dropping Expect and the hop-by-hop headers', async () => {
+    const core = await start();
+    const body = signedBody(flowentPayload('ok'), KEY);
+    const before = (await handler.received()).length;
+    const socket = await openSocket(core.port);
+    const all = readAll(socket);
+    socket.write(
+      `POST /actions/ok HTTP/1.1\r\nHost: 127.0.0.1:${core.port}\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n` +
+        `Upgrade: h2c\r\nProxy-Connection: keep-alive\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.write(`${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`);
+    const text = await all;
+    const answers = parseResponses(text);
+    expect(answers.map((response) => response.status)).toEqual([100, 200]);
+    const answer = answers[1]!;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ result: 'handled ok', error: '' });
+    const got = (await handler.received()).slice(before)[0]!;
+    expect(rawHeader(got.headers, 'expect')).toEqual([]);
+    expect(rawHeader(got.headers, 'upgrade')).toEqual([]);
+    expect(rawHeader(got.headers, 'proxy-connection')).toEqual([]);
+    expect(rawHeader(got.headers, 'transfer-encoding')).not.toContain('chunked');
+    expect(got.body.equals(Buffer.from(body))).toBe(true);
   });
 
   it('forwards registration checks and records whether Flowent would have accepted the answer', async () => {
@@ -170,13 +234,39 @@ describe("forwarding to the developer's handler", () => {
     expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: false });
   });
 
+  it("answers 502 with the reason when the handler's answer is over Flowent's 1 MB, never a cut answer", async () => {
+    const core = await start();
+    for (const [action, size] of [
+      ['big', /1200024 bytes/],
+      ['huge_chunked', /more than 1048576 bytes/],
+    ] as const) {
+      const answer = await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY));
+      expect(answer.status, action).toBe(502);
+      expect(answer.json, action).toEqual({
+        result: '',
+        error: expect.stringMatching(/^Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/\w+ answered .* over Flowent's 1 MB limit/),
+      });
+      expect((answer.json as { error: string }).error, action).toMatch(size);
+      const stored = (await storedChecks(core)).newest();
+      expect(stored, action).toMatchObject({ answeredBy: 'forward-error', status: 502, forwardError: expect.stringMatching(size) });
+      expect(
+        stored.violations.map((v) => v.code),
+        action,
+      ).toEqual(['too-large']);
+      expect(stored.response.body.length, action).toBeLessThan(1000);
+    }
+    const atLimit = await core.post('/actions/at_limit', signedBody(flowentPayload('at_limit'), KEY));
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.text.length).toBe(1024 * 1024);
+    expect((await storedChecks(core)).newest().violations).toEqual([]);
+  });
+
   it("checks the handler's answers against Flowent's contract and stores the violations", async () => {
     const core = await start();
     const cases: [string, number, string[], RegExp][] = [
       ['result_number', 200, ['result-not-string'], /your handler answered 200 but `result` is a number/],
       ['garbage', 200, ['not-json'], /your handler answered 200 but the body is not JSON \(it starts with "<html>oops<\/html>"\)/],
       ['error500', 500, ['not-2xx'], /your handler answered 500; Flowent treats anything but 2xx as a failed action/],
-      ['big', 200, ['too-large', 'not-json'], /your handler answered 1200024 bytes; Flowent's limit is 1 MB/],
     ];
     for (const [action, status, codes, message] of cases) {
       const answer = await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY));
@@ -187,7 +277,6 @@ describe("forwarding to the developer's handler", () => {
         action,
       ).toEqual(codes);
       expect(stored.violations[0]?.message, action).toMatch(message);
-      if (action === 'big') expect(answer.text.length).toBeLessThan(1_200_000);
     }
   });
 
@@ -212,3 +301,10 @@ describe("forwarding to the developer's handler", () => {
     await pending;
   });
 });
+
+/** A TCP port that answers every connection with bytes that are not HTTP. */
+async function notHttpServer(): Promise<{ port: number; close(): void }> {
+  const server = createTcpServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
+}

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, readAll } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { openStore } from '../../../main/core/store/open-store';
 import { openStoreReadOnly } from './stored-call';
 
 const KEY = 'test-key';
@@ -94,6 +95,54 @@ describe('mocks: templates', () => {
       expect.objectContaining({ path: 'body.result', line: 2, message: expect.stringMatching(/template syntax error.*line 2/) }),
       expect.objectContaining({ path: 'body.error', line: 1, column: 1, message: expect.stringMatching(/unknown helper "nope"/) }),
     ]);
+  });
+});
+
+describe('mocks: what templates cannot reach', () => {
+  it("refuses Handlebars' log helper, its internal helpers and decorators, and never writes call data to the log", async () => {
+    const core = await start();
+    const logged: unknown[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args)),
+    );
+    try {
+      for (const template of [
+        '{{log parameters.secret}}',
+        '{{log "x" level="error"}}',
+        '{{#log parameters.secret}}x{{/log}}',
+        '{{helperMissing parameters.secret}}',
+        '{{#blockHelperMissing parameters}}x{{/blockHelperMissing}}',
+        '{{#*inline "p"}}{{parameters.secret}}{{/inline}}',
+      ]) {
+        const outcome = await core.core.api.setMock('a', JSON.stringify({ body: { result: template, error: '' } }), 'json');
+        expect(outcome.ok, template).toBe(false);
+      }
+      // A mock stored before these checks existed is refused when it answers, not run.
+      const opened = openStore({ dataDir: core.dataDir });
+      if (!opened.ok) throw new Error(opened.message);
+      const stored = (await set(core, 'a', { body: { result: 'ok', error: '' } })).definition;
+      opened.value.answers.setMock('a', {
+        ...stored,
+        fallback: { ...stored.fallback!, body: { result: '{{log parameters.secret}}', error: '' } },
+      });
+      opened.value.close();
+      const answer = await call(core, 'a', { secret: 'do-not-log-me' });
+      expect(answer.json).toEqual({ result: '', error: expect.stringMatching(/^Mock template failed: .*log/) });
+      expect(JSON.stringify(logged)).not.toContain('do-not-log-me');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('keeps the built-ins the documentation names: if, unless, each, with, lookup', async () => {
+    const core = await start();
+    set(core, 'a', {
+      body:
+        '{"result":"{{#if parameters.ok}}yes{{/if}}{{#unless parameters.no}}-no{{/unless}}{{#each parameters.list}}{{this}}{{/each}}' +
+        '{{#with parameters}}{{name}}{{/with}}{{lookup parameters \'name\'}}","error":""}',
+    });
+    const answer = await call(core, 'a', { ok: true, no: false, list: [1, 2], name: 'n' });
+    expect(answer.json).toEqual({ result: 'yes-no12nn', error: '' });
   });
 });
 

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallDetail } from '../../../main/contract/api';
 import { STYLES, verify } from '../../../main/core/signature';
-import { DATABASE_FILE } from '../../../main/core/store/open-store';
+import { DATA_FILES } from '../../../main/core/data-folder';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 
@@ -35,7 +35,7 @@ async function postAndOpen(core: RunningCore, body: string): Promise<CallDetail>
 
 /** The signature report as the history file holds it (what the server stored on the answer path). */
 function storedReport(core: RunningCore, id: number): Record<string, unknown> {
-  const db = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  const db = new Database(join(core.dataDir, DATA_FILES.history), { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare('SELECT signature_report FROM calls WHERE id = ?').get(id) as { signature_report: string };
     return JSON.parse(row.signature_report) as Record<string, unknown>;

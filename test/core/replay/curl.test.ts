@@ -7,6 +7,7 @@ import { shellQuote } from '../../../main/core/replay/curl';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { sign } from '../../../main/core/signature';
+import { rawRequest } from '../../helpers/raw-http';
 
 const run = promisify(execFile);
 const KEY = 'curl-test-key';
@@ -75,3 +76,53 @@ describe('copy as cURL', () => {
     await replay.close();
   });
 });
+
+describe('copy as cURL: where the command sends the call', () => {
+  /** A call whose Host header points the re-signed command at another machine. */
+  async function callWithForgedHost(): Promise<number> {
+    const payload = JSON.stringify({ action_name: 'send_email', parameters: { to: 'x' }, timestamp: Math.floor(Date.now() / 1000) });
+    const body = sign(payload, KEY, 'python').body;
+    await rawRequest(
+      running.port,
+      `POST /actions/send_email HTTP/1.1\r\nHost: 127.0.0.1:18787@attacker.example\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    return store.calls.lastCallId();
+  }
+
+  it("is the companion's own webhook URL, never the caller's Host header", async () => {
+    const id = await callWithForgedHost();
+    expect(header(store.calls.get(id)!.requestHeaders, 'host')).toBe('127.0.0.1:18787@attacker.example');
+    for (const resign of [false, true]) {
+      const command = await running.core.api.copyAsCurl(id, resign);
+      if (!command.ok) throw new Error(command.message);
+      expect(command.value).not.toContain('attacker');
+      expect(command.value).toContain(shellQuote(`${running.baseUrl}/actions/send_email`));
+    }
+  });
+
+  it('keeps the URL on the webhook server whatever path the caller sent', async () => {
+    const payload = JSON.stringify({ action_name: 'send_email', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    const body = sign(payload, KEY, 'python').body;
+    for (const target of ['http://attacker.example/actions/send_email', '//attacker.example/actions']) {
+      await rawRequest(
+        running.port,
+        `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      const command = await running.core.api.copyAsCurl(store.calls.lastCallId(), true);
+      if (!command.ok) throw new Error(command.message);
+      expect(command.value, target).not.toContain('attacker');
+      expect(command.value, target).toContain(`'${running.baseUrl}/actions`);
+    }
+  });
+
+  it('says so when there is no webhook server to send to and no URL is given', async () => {
+    const id = await storedCall({ a: 1 });
+    expect(api().curlFor(id)).toMatchObject({ ok: false, code: 'no-webhook-url' });
+  });
+});
+
+function header(pairs: [string, string][], name: string): string | undefined {
+  return pairs.find(([key]) => key.toLowerCase() === name)?.[1];
+}

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReplay } from '../../../main/core/replay';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { closedPort } from '../../helpers/handler-process';
+import { rawRequest } from '../../helpers/raw-http';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { KEY, startWorld, type ReplayWorld } from './harness';
 
@@ -105,6 +106,68 @@ describe('HAR export and import', () => {
       violations: call.violations,
     });
     expect(after.map(comparable)).toEqual(before.map(comparable));
+  });
+
+  it('redacts cookies and credential-like headers, in requests and answers, as Copy as cURL leaves them out', async () => {
+    const credentials: Record<string, string> = {
+      cookie: 'session=s3cr3t-cookie',
+      'x-api-key': 'key-s3cr3t-1',
+      'x-auth-token': 'tok-s3cr3t-2',
+      'x-client-secret': 'sec-s3cr3t-3',
+      authorization: 'Bearer s3cr3t-bearer',
+    };
+    const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    await world.running.post('/actions/ok', body, { 'content-type': 'application/json', 'x-trace': 'kept', ...credentials });
+    const id = world.store.calls.lastCallId();
+    const har = world.api.exportHar({ ids: [id] });
+    const text = JSON.stringify(har);
+    for (const value of Object.values(credentials)) expect(text).not.toContain(value);
+    const headers = har.log.entries[0]!.request.headers;
+    for (const name of Object.keys(credentials)) expect(headers).toContainEqual({ name, value: '[redacted]' });
+    expect(headers).toContainEqual({ name: 'x-trace', value: 'kept' });
+
+    const curl = world.api.curlFor(id, { url: 'http://127.0.0.1:1/actions/ok' });
+    if (!curl.ok) throw new Error(curl.message);
+    for (const value of Object.values(credentials)) expect(curl.value).not.toContain(value);
+    expect(curl.value).toContain('x-trace: kept');
+
+    // An answer's Set-Cookie is redacted too.
+    const mock = {
+      selection: 'rules',
+      responses: [],
+      fallback: { when: [], status: 200, headers: { 'Set-Cookie': 'sid=answer-s3cr3t' }, body: { result: 'ok', error: '' } },
+    };
+    expect(await world.running.core.api.setMock('cookie', JSON.stringify(mock), 'json')).toMatchObject({ ok: true });
+    expect(await world.running.core.api.setAnswerMode('cookie', 'mock')).toMatchObject({ ok: true });
+    await world.running.post('/actions/cookie', body.replace('"ok"', '"cookie"'));
+    const answer = world.api.exportHar({ ids: [world.store.calls.lastCallId()] }).log.entries[0]!.response;
+    expect(answer.headers).toContainEqual({ name: 'Set-Cookie', value: '[redacted]' });
+  });
+
+  it('records where replays and simulated calls were sent as the request URL', async () => {
+    const a = await world.send('ok', { a: 1 }, 'python');
+    const replayed = await world.api.replay(a);
+    if (!replayed.ok) throw new Error(replayed.message);
+    const simulated = await world.api.simulate({ action: 'ok', parameters: { b: 2 } });
+    if (!simulated.ok) throw new Error(simulated.message);
+    const har = world.api.exportHar({ ids: [a, replayed.value.id, simulated.value.id] });
+    const urls = har.log.entries.map((entry) => entry.request.url);
+    expect(urls).toEqual([
+      `http://127.0.0.1:${world.running.port}/actions/ok`,
+      `http://127.0.0.1:${world.handler.port}/actions/ok`,
+      `http://127.0.0.1:${world.handler.port}/actions/ok`,
+    ]);
+  });
+
+  it('never writes a URL on another host than the Host header named', async () => {
+    const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    await rawRequest(
+      world.running.port,
+      `POST /actions/ok HTTP/1.1\r\nHost: 127.0.0.1:18787@attacker.example\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    const har = world.api.exportHar({ ids: [world.store.calls.lastCallId()] });
+    expect(new URL(har.log.entries[0]!.request.url).hostname).not.toBe('attacker.example');
   });
 
   it('re-verifies imported calls with the current key', async () => {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, rawHeader } from '../../helpers/handler-process';
+import { sign } from '../../../main/core/signature';
+import { rawRequest } from '../../helpers/raw-http';
 import { independentlyMatchedStyles, KEY, startWorld, type ReplayWorld } from './harness';
 
 let world: ReplayWorld;
@@ -120,6 +122,58 @@ describe('replay of a stored call', () => {
     if (!other.ok) throw new Error(other.message);
     expect(other.value).toMatchObject({ verdict: 'changed', violations: [], url: `http://127.0.0.1:${world.handler.port}/actions/ok_v2` });
     expect(other.value.diff.status.changed).toBe(false);
+  });
+
+  it('goes to the handler the user chose, whatever Host the original caller sent', async () => {
+    const payload = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    const body = sign(payload, KEY, 'python').body;
+    await rawRequest(
+      world.running.port,
+      `POST /actions/ok HTTP/1.1\r\nHost: 127.0.0.1:18787@attacker.example\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    const id = world.store.calls.lastCallId();
+    for (const mode of ['as-is', 'resign'] as const) {
+      const replayed = await world.api.replay(id, { mode });
+      if (!replayed.ok) throw new Error(replayed.message);
+      expect(replayed.value.url).toBe(`http://127.0.0.1:${world.handler.port}/actions/ok`);
+      expect(replayed.value.status).toBe(200);
+      const stored = world.store.calls.get(replayed.value.id)!;
+      expect(stored.forwardTarget).toBe(replayed.value.url);
+      expect(rawHeader(stored.requestHeaders.flat(), 'x-forwarded-host')).toEqual(['127.0.0.1:18787@attacker.example']);
+    }
+  });
+
+  it('replays an imported call whose headers no HTTP client can send: they are left out and named in the record', async () => {
+    const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    const headers = [
+      ['Content-Type', 'application/json'],
+      ['Expect', '100-continue'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Connection', 'Upgrade'],
+      ['Upgrade', 'websocket'],
+      ['Content-Length', '999'],
+      ['bad header', 'x'],
+      ['X-Injected', 'a\r\nX-Evil: 1'],
+      ['X-Wide', 'π'],
+      ['X-Ok', 'kept'],
+    ].map(([name, value]) => ({ name, value }));
+    const har = {
+      log: { version: '1.2', entries: [{ request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } } }] },
+    };
+    const imported = world.api.importHar(JSON.stringify(har));
+    if (!imported.ok) throw new Error(imported.message);
+    const replayed = await world.api.replay(imported.value.ids[0]!);
+    if (!replayed.ok) throw new Error(replayed.message);
+    expect(replayed.value).toMatchObject({ status: 200, error: null });
+    const got = await lastReceived();
+    expect(rawHeader(got.headers, 'x-ok')).toEqual(['kept']);
+    for (const name of ['expect', 'upgrade', 'x-injected', 'x-evil', 'x-wide', 'bad header'])
+      expect(rawHeader(got.headers, name), name).toEqual([]);
+    const stored = world.store.calls.get(replayed.value.id)!;
+    expect(stored.problem).toBe('headers-dropped');
+    expect(stored.problemMessage).toMatch(/"bad header" \(not a valid header name\), X-Injected \(its value .*\), X-Wide \(its value/);
+    expect(stored.requestHeaders.map(([name]) => name)).not.toContain('bad header');
   });
 
   it('an unreachable handler is a failed replay, stored with no answer', async () => {

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, DATABASE_FILE, type Store } from '../../../main/core/store/open-store';
+import { DATA_FILES } from '../../../main/core/data-folder';
+import { openStore, type Store } from '../../../main/core/store/open-store';
 import type { NewCall } from '../../../main/core/store/calls-repository';
 import { startBackgroundCheckpoint } from '../../../main/core/store/background-checkpoint';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -58,7 +59,7 @@ describe('WAL checkpoints on a background thread', () => {
     const opened = openStore({ dataDir: dir.path });
     if (!opened.ok) throw new Error(opened.message);
     stores.push(opened.value);
-    const databaseFile = join(dir.path, DATABASE_FILE);
+    const databaseFile = join(dir.path, DATA_FILES.history);
     const sizeBefore = statSync(databaseFile).size;
     // About 300 pages: far below the writer's own 8,192-page auto-checkpoint.
     opened.value.calls.insert(Array.from({ length: 200 }, (_, n) => call(n)));

@@ -34,9 +34,11 @@ describe('lanAddresses', () => {
 });
 
 describe('forwardedFor', () => {
-  it('returns the first hop, whatever the header case', () => {
-    expect(forwardedFor(['Host', 'a', 'X-Forwarded-For', '203.0.113.7, 10.0.0.1'])).toBe('203.0.113.7');
+  it('returns the last hop, the one the tunnel appended, whatever the header case', () => {
+    expect(forwardedFor(['Host', 'a', 'X-Forwarded-For', '10.0.0.1, 203.0.113.7'])).toBe('203.0.113.7');
     expect(forwardedFor(['x-forwarded-for', '2001:db8::1'])).toBe('2001:db8::1');
+    // A caller's own line first, then the line with the hop appended: one list, in order.
+    expect(forwardedFor(['X-Forwarded-For', '6.6.6.6', 'X-Forwarded-For', '7.7.7.7, 203.0.113.7'])).toBe('203.0.113.7');
   });
 
   it('strips a port', () => {

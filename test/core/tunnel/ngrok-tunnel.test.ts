@@ -34,6 +34,16 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     expect(forwardedFor(detail!.requestHeaders.flat())).toBe('127.0.0.1');
   });
 
+  it('shows the caller address the edge added, not an X-Forwarded-For the caller forged', async () => {
+    const tunnel = tunnelFor(edge).tunnel;
+    expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+    const answer = await callThroughEdge(edge, 'send_email', {}, 'X-Forwarded-For: 203.0.113.66, 198.51.100.7\r\n');
+    expect(answer.status).toBe(200);
+    const detail = await core.core.api.getCall((await core.core.api.listCalls({ limit: 1 })).calls[0]!.id);
+    expect(detail?.requestHeaders).toContainEqual(['X-Forwarded-For', '203.0.113.66, 198.51.100.7, 127.0.0.1']);
+    expect(detail?.forwardedFor).toBe('127.0.0.1');
+  });
+
   it('carries a body larger than a muxado window (the edge must wait for WNDINC from the agent)', async () => {
     const tunnel = tunnelFor(edge).tunnel;
     expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);

@@ -62,10 +62,11 @@ export function callThroughEdge(
   edge: FakeEdge,
   action = 'send_email',
   parameters: Record<string, unknown> = { recipient: 'user@example.com' },
+  extraHeaders = '',
 ): Promise<RawResponse> {
   const body = signedBody(flowentPayload(action, parameters), KEY);
   const request =
-    `POST /actions/${action} HTTP/1.1\r\nHost: tunnel.edge.test\r\nContent-Type: application/json\r\n` +
+    `POST /actions/${action} HTTP/1.1\r\nHost: tunnel.edge.test\r\nContent-Type: application/json\r\n${extraHeaders}` +
     `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
   return rawRequest(edge.ingressPort, request, 5_000);
 }

@@ -1,0 +1,75 @@
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The files the companion keeps in its data folder, named in one place because all of them
+ * are private: the history holds callers' headers (Authorization included), bodies and answers.
+ */
+export const DATA_FILES = {
+  /** SQLite, with its `-wal` and `-shm` beside it. */
+  history: 'history.sqlite',
+  /** Written by a running `serve`: its URLs. */
+  serveState: 'serve-state.json',
+  /** Guards the browser inspector's API. */
+  inspectorToken: 'inspector-token',
+  /** The desktop app's keychain-encrypted secrets. */
+  secrets: 'secrets.json',
+  /** The desktop app's own settings (window, notifications). */
+  desktopSettings: 'desktop-settings.json',
+} as const;
+
+/** SQLite's files beside the history; it gives them the history file's own mode. */
+const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+const PRIVATE_FOLDER = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+/** POSIX file modes; Windows keeps a user's application data private by its own ACLs. */
+const hasFileModes = process.platform !== 'win32';
+
+/**
+ * Makes sure the data folder exists and is private: created 0700, an existing one tightened
+ * to 0700, and every companion file in it to 0600. Other files in a folder chosen with
+ * --data-dir are left as they are. Throws what mkdir throws.
+ */
+export function secureDataFolder(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER });
+  if (!hasFileModes) return;
+  chmodQuietly(dataDir, PRIVATE_FOLDER);
+  for (const name of companionFileNames()) {
+    const file = join(dataDir, name);
+    if (isRegularFile(file)) chmodQuietly(file, PRIVATE_FILE);
+  }
+}
+
+/**
+ * Creates the history file 0600 before SQLite opens it: SQLite creates files 0644 (less the
+ * umask) and gives its -wal and -shm the database file's mode, so all three start private.
+ */
+export function createPrivateHistory(file: string): void {
+  if (!hasFileModes || existsSync(file)) return;
+  closeSync(openSync(file, 'a', PRIVATE_FILE));
+  chmodQuietly(file, PRIVATE_FILE);
+}
+
+function companionFileNames(): string[] {
+  return [...Object.values(DATA_FILES), ...SQLITE_SIDE_FILES.map((suffix) => `${DATA_FILES.history}${suffix}`)];
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    // lstat: a symbolic link is not followed to tighten a file elsewhere.
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function chmodQuietly(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // Another user's file (EPERM) or a read-only disk: opening goes on, and fails there with
+    // a message of its own if the folder is truly unusable.
+  }
+}

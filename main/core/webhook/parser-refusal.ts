@@ -1,0 +1,128 @@
+import type { HeaderPair, SignatureReport } from '../../contract/api';
+import { errorAnswer, type Answer } from '../protocol/answers';
+import type { NewCall } from '../store/calls-repository';
+
+/** What Node's HTTP parser says when it refuses a request (the `clientError` event's error). */
+export interface ParserError {
+  code?: string;
+  /** llhttp's words, e.g. "Invalid header value char". */
+  reason?: string;
+  message?: string;
+  /** The bytes being parsed when it failed. */
+  rawPacket?: Buffer;
+}
+
+/** A request refused before any handler saw it: the answer, and what to record. */
+export interface Refusal {
+  status: number;
+  problem: string;
+  message: string;
+  /** Refusals of one kind arriving in a burst are recorded once, with a count. */
+  kind: string;
+}
+
+/** Node's limit on a request's head (request line and headers), which it refuses past. */
+const MAX_HEAD_KB = 16;
+/** Bytes of a refused request kept for the record. */
+const KEPT_BYTES = 4096;
+/** The longest path kept for the record. */
+const KEPT_PATH = 2048;
+
+const AMBIGUOUS_LENGTH = new Set(['HPE_INVALID_TRANSFER_ENCODING', 'HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_CONTENT_LENGTH']);
+
+/** Says why the parser refused a request, and what to do about it, in Flowent's words. */
+export function parserRefusal(error: ParserError): Refusal {
+  const code = error.code ?? 'unknown';
+  const reason = error.reason ?? error.message ?? 'parse error';
+  const kind = `${code}:${reason}`;
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return {
+      status: 431,
+      problem: 'head-too-large',
+      message: `The request's URL and headers are over ${MAX_HEAD_KB} KB in all. Flowent calls go to POST /actions/<action_name> with a handful of headers: send a shorter URL and fewer or shorter headers.`,
+      kind,
+    };
+  }
+  if (AMBIGUOUS_LENGTH.has(code)) {
+    return {
+      status: 400,
+      problem: 'ambiguous-length',
+      message: `The request's length is invalid or ambiguous: ${reason} (${code}). Send one Content-Length with the body's size in bytes, or Transfer-Encoding: chunked alone.`,
+      kind,
+    };
+  }
+  return {
+    status: 400,
+    problem: 'malformed-http',
+    message: `The request is not valid HTTP/1.1: ${reason} (${code}). Send a well-formed request: Flowent calls are POST /actions/<action_name> with a JSON body.`,
+    kind,
+  };
+}
+
+/** The refusal of a request whose head did not arrive in time. */
+export function headersTimeoutRefusal(headersTimeoutMs: number): Refusal {
+  return {
+    status: 408,
+    problem: 'headers-timeout',
+    message: `The request's headers did not arrive within ${seconds(headersTimeoutMs)}. Send the whole request without pauses.`,
+    kind: 'headers-timeout',
+  };
+}
+
+/** `1500` → `1.5 s`. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+/** The answer to a refused request: Flowent's error shape, and the connection closes after it. */
+export function refusalAnswer(refusal: Refusal): Answer {
+  return { ...errorAnswer(refusal.status, refusal.message), closeConnection: true };
+}
+
+/** The bytes of a whole HTTP response carrying `answer`, for a socket no response object owns. */
+export function rawResponse(answer: Answer, reasonPhrase: string): Buffer {
+  const headers: HeaderPair[] = [...answer.headers, ['Content-Length', String(answer.body.length)], ['Connection', 'close']];
+  const head = `HTTP/1.1 ${answer.status} ${reasonPhrase}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), answer.body]);
+}
+
+/**
+ * The record of a refused request: what could be read of its request line, the first bytes
+ * received as its body (nothing else of it could be parsed), and the answer sent.
+ */
+export function refusedCall(refusal: Refusal, answer: Answer, received: Buffer | undefined, remoteAddress: string | null): NewCall {
+  const bytes = received ?? Buffer.alloc(0);
+  const line = /^([^\s]{1,16}) ([^\s]+)/.exec(bytes.subarray(0, KEPT_PATH + 32).toString('latin1'));
+  const path = line?.[2] ?? '';
+  return {
+    receivedAt: Date.now(),
+    method: line?.[1] ?? '',
+    path: path.length > KEPT_PATH ? `${path.slice(0, KEPT_PATH)}…` : path,
+    remoteAddress,
+    action: null,
+    test: false,
+    requestHeaders: [],
+    requestBody: bytes.subarray(0, KEPT_BYTES),
+    bodySize: bytes.length,
+    problem: refusal.problem,
+    problemMessage: refusal.message,
+    signature: notFlowent(refusal.message),
+    answeredBy: 'error',
+    response: { status: answer.status, headers: answer.headers, body: answer.body },
+    durationMs: 0,
+    source: 'flowent',
+    originalCallId: null,
+  };
+}
+
+/** The signature report of a request that never got as far as a Flowent body. */
+export function notFlowent(why: string): SignatureReport {
+  return {
+    verdict: 'not-flowent',
+    style: null,
+    received: null,
+    styles: [],
+    diagnosis: [{ code: 'not-flowent', message: why, hint: 'Only well-formed Flowent calls are checked for a signature.' }],
+    timestamp: { value: null, ageSeconds: null, flag: 'missing' },
+  };
+}

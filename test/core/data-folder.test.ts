@@ -1,0 +1,92 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATA_FILES } from '../../main/core/data-folder';
+import { openStore } from '../../main/core/store/open-store';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { startServe } from '../helpers/spawn-cli';
+import { startCore } from '../helpers/running-core';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// The data folder holds callers' headers (Authorization included), bodies and answers: on
+// POSIX it is 0700 and every file the companion keeps in it 0600, whatever the umask.
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+function tempParent(): string {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+describe('the data folder is private', () => {
+  it('is created 0700 with the history and its WAL files 0600, under a permissive umask', async () => {
+    const dataDir = join(tempParent(), 'fresh', 'data');
+    const previous = process.umask(0o002);
+    try {
+      const running = await startCore({ dataDir });
+      cleanups.push(() => running.core.stop());
+      await running.post('/actions/a', signedBody(flowentPayload('a'), 'test-key'), {
+        'content-type': 'application/json',
+        authorization: 'Bearer x',
+      });
+    } finally {
+      process.umask(previous);
+    }
+    expect(mode(dataDir)).toBe(0o700);
+    const history = join(dataDir, DATA_FILES.history);
+    for (const file of [history, `${history}-wal`, `${history}-shm`]) {
+      expect(existsSync(file), file).toBe(true);
+      expect(mode(file), file).toBe(0o600);
+    }
+  });
+
+  it("tightens an existing folder and the companion's files in it when the store opens", () => {
+    const dataDir = join(tempParent(), 'old');
+    const first = openStore({ dataDir });
+    if (!first.ok) throw new Error(first.message);
+    first.value.close();
+    for (const name of Object.values(DATA_FILES))
+      writeFileSync(join(dataDir, name === DATA_FILES.history ? `${name}-wal` : name), 'x', { flag: 'a' });
+    writeFileSync(join(dataDir, `${DATA_FILES.history}-shm`), '', { flag: 'a' });
+    for (const name of readdirSync(dataDir)) chmodSync(join(dataDir, name), 0o644);
+    chmodSync(dataDir, 0o755);
+
+    const reopened = openStore({ dataDir });
+    if (!reopened.ok) throw new Error(reopened.message);
+    reopened.value.close();
+    expect(mode(dataDir)).toBe(0o700);
+    for (const name of readdirSync(dataDir)) expect(mode(join(dataDir, name)), name).toBe(0o600);
+  });
+
+  it('makes a chosen folder that holds other things private, leaving those other files as they are', () => {
+    const dataDir = join(tempParent(), 'project');
+    mkdirSync(dataDir, { mode: 0o755 });
+    chmodSync(dataDir, 0o755);
+    writeFileSync(join(dataDir, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
+    chmodSync(join(dataDir, 'run.sh'), 0o755);
+    const opened = openStore({ dataDir });
+    if (!opened.ok) throw new Error(opened.message);
+    opened.value.close();
+    expect(mode(dataDir)).toBe(0o700);
+    expect(mode(join(dataDir, 'run.sh'))).toBe(0o755);
+    expect(mode(join(dataDir, DATA_FILES.history))).toBe(0o600);
+  });
+
+  it('serve writes its inspector token and state file 0600', async () => {
+    const dataDir = join(tempParent(), 'serve');
+    const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'k' });
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(mode(dataDir)).toBe(0o700);
+    for (const name of [DATA_FILES.inspectorToken, DATA_FILES.serveState, DATA_FILES.history]) {
+      expect(mode(join(dataDir, name)), name).toBe(0o600);
+    }
+  });
+});
