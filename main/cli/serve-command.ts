@@ -14,7 +14,8 @@ import { checkTargetUrl } from '../core/answers/forward';
 import { UsageError } from './args';
 import { sessionSecret } from '../core/secret-source';
 import { NGROK_AUTHTOKEN_ENV } from '../core/tunnel/tunnel-controller';
-import { tunnelLine, tunnelProviderFor } from './tunnel-lines';
+import { tunnelLine } from './tunnel-lines';
+import { NgrokTunnel } from '../core/tunnel/ngrok-tunnel';
 import { writeServeState } from '../core/account/serve-state';
 import { apiTokenVariable, environmentProfileSecrets } from '../core/account/profiles';
 import { accountLines, followModeLine } from './serve-follow-lines';
@@ -109,7 +110,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     fallbackToMock: values['fallback-to-mock'] ?? false,
     ngrokAuthtoken: sessionSecret(io.env, NGROK_AUTHTOKEN_ENV),
     tunnelDomain: values.domain ?? null,
-    tunnelProvider: tunnelProviderFor(io.env),
+    tunnelProvider: new NgrokTunnel(io.ngrokEdge ?? {}),
     // Flowent API tokens from the environment, replaceable from the inspector for this run only.
     env: io.env,
     flowentSecrets: environmentProfileSecrets(io.env),

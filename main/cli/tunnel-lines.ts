@@ -1,19 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { CoreEvent, TunnelStatus } from '../contract/api';
-import { NgrokTunnel } from '../core/tunnel/ngrok-tunnel';
-
-/**
- * Test hooks, not user settings: point the embedded agent at a stand-in for ngrok's edge
- * (address and the PEM file of the CA that signed its certificate).
- */
-const EDGE_ADDR_ENV = 'FLOWENT_COMPANION_NGROK_SERVER_ADDR';
-const EDGE_CA_ENV = 'FLOWENT_COMPANION_NGROK_CA_FILE';
-
-export function tunnelProviderFor(env: NodeJS.ProcessEnv): NgrokTunnel {
-  const serverAddr = env[EDGE_ADDR_ENV];
-  const caFile = env[EDGE_CA_ENV];
-  return new NgrokTunnel(serverAddr && caFile ? { serverAddr, caCert: readFileSync(caFile, 'utf8') } : {});
-}
 
 /** The line the headless command prints when the tunnel changes, or null when nothing worth saying changed. */
 export function tunnelLine(event: CoreEvent): string | null {
