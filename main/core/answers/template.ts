@@ -1,12 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { loadLazily } from '../load-lazily';
 
 /**
  * Mock bodies are Handlebars templates over the call (`{{parameters.recipient}}`,
  * `{{action_name}}`, `{{timestamp}}`). Output is not HTML-escaped (answers are JSON, not
  * HTML), and rendering is strict: a field the call does not have is an error, not silently "".
  */
-const hb = Handlebars.create();
+const loadHandlebars = loadLazily<typeof Handlebars>('handlebars');
+let environment: typeof Handlebars | null = null;
 
 const HELPERS = {
   /** The current time, ISO 8601. */
@@ -23,9 +25,17 @@ const HELPERS = {
     return randomInt(min, max + 1);
   },
   /** `{{json parameters.user}}`: the value as JSON, safe inside a JSON body. */
-  json: (...args: unknown[]) => new Handlebars.SafeString(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
+  json: (...args: unknown[]) => new (hb().SafeString)(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
 };
-for (const [name, helper] of Object.entries(HELPERS)) hb.registerHelper(name, helper);
+
+/** The mock templates' own Handlebars, with the helpers above, made when the first template is checked or rendered. */
+function hb(): typeof Handlebars {
+  if (environment) return environment;
+  const created = loadHandlebars().create();
+  for (const [name, helper] of Object.entries(HELPERS)) created.registerHelper(name, helper);
+  environment = created;
+  return created;
+}
 
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true]));
 const COMPILE_OPTIONS = { noEscape: true, strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
@@ -40,9 +50,9 @@ export interface TemplateProblem {
 export function checkTemplate(text: string): TemplateProblem | null {
   if (!text.includes('{{')) return null;
   try {
-    const ast = hb.parse(text);
+    const ast = hb().parse(text);
     if (usesPartial(ast)) return { message: 'partials ({{> name}}) are not available in mock templates' };
-    hb.precompile(text, COMPILE_OPTIONS);
+    hb().precompile(text, COMPILE_OPTIONS);
     return null;
   } catch (error) {
     return describeCompileError(error);
@@ -61,7 +71,7 @@ export function renderTemplate(text: string, context: unknown): Rendered {
     let template = compiled.get(text);
     if (!template) {
       if (compiled.size >= CACHE_LIMIT) compiled.clear();
-      template = hb.compile(text, COMPILE_OPTIONS);
+      template = hb().compile(text, COMPILE_OPTIONS);
       compiled.set(text, template);
     }
     return { ok: true, text: template(context) };
