@@ -29,42 +29,15 @@ interface Command {
 // Loaded on demand: a command pulls in the core (SQLite, the servers, the template and schema
 // libraries), which --help, --version and every other command need not pay for at start.
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  serve: async () => {
-    const { serveCommand, SERVE_HELP } = await import('./serve-command');
-    return { run: serveCommand, help: SERVE_HELP };
-  },
-  calls: async () => {
-    const { callsCommand, CALLS_HELP } = await import('./calls-command');
-    return { run: callsCommand, help: CALLS_HELP };
-  },
-  mocks: async () => {
-    const { mocksCommand, MOCKS_HELP } = await import('./mocks-command');
-    return { run: mocksCommand, help: MOCKS_HELP };
-  },
-  targets: async () => {
-    const { targetsCommand, TARGETS_HELP } = await import('./targets-command');
-    return { run: targetsCommand, help: TARGETS_HELP };
-  },
-  replay: async () => {
-    const { replayCommand, REPLAY_HELP } = await import('./replay-command');
-    return { run: replayCommand, help: REPLAY_HELP };
-  },
-  send: async () => {
-    const { sendCommand, SEND_HELP } = await import('./send-command');
-    return { run: sendCommand, help: SEND_HELP };
-  },
-  export: async () => {
-    const { exportCommand, EXPORT_HELP } = await import('./export-command');
-    return { run: exportCommand, help: EXPORT_HELP };
-  },
-  import: async () => {
-    const { importCommand, IMPORT_HELP } = await import('./import-command');
-    return { run: importCommand, help: IMPORT_HELP };
-  },
-  actions: async () => {
-    const { actionsCommand, ACTIONS_HELP } = await import('./actions-command');
-    return { run: actionsCommand, help: ACTIONS_HELP };
-  },
+  serve: () => import('./serve-command').then((loaded) => ({ run: loaded.serveCommand, help: loaded.SERVE_HELP })),
+  calls: () => import('./calls-command').then((loaded) => ({ run: loaded.callsCommand, help: loaded.CALLS_HELP })),
+  mocks: () => import('./mocks-command').then((loaded) => ({ run: loaded.mocksCommand, help: loaded.MOCKS_HELP })),
+  targets: () => import('./targets-command').then((loaded) => ({ run: loaded.targetsCommand, help: loaded.TARGETS_HELP })),
+  replay: () => import('./replay-command').then((loaded) => ({ run: loaded.replayCommand, help: loaded.REPLAY_HELP })),
+  send: () => import('./send-command').then((loaded) => ({ run: loaded.sendCommand, help: loaded.SEND_HELP })),
+  export: () => import('./export-command').then((loaded) => ({ run: loaded.exportCommand, help: loaded.EXPORT_HELP })),
+  import: () => import('./import-command').then((loaded) => ({ run: loaded.importCommand, help: loaded.IMPORT_HELP })),
+  actions: () => import('./actions-command').then((loaded) => ({ run: loaded.actionsCommand, help: loaded.ACTIONS_HELP })),
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */
