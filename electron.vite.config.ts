@@ -1,18 +1,50 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Main and preload are libraries with one entry each; the renderer is a normal web app
+/**
+ * The history's checkpoint thread runs from a file of its own, plain JavaScript so the same file
+ * runs under the tests (from main/core/store) and in the build (from out/main): copied as is.
+ */
+function checkpointWorker(): Plugin {
+  return {
+    name: 'flowent:checkpoint-worker',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'checkpoint-worker.cjs',
+        source: readFileSync(resolve(__dirname, 'main/core/store/checkpoint-worker.cjs'), 'utf8'),
+      });
+    },
+  };
+}
+
+// Main holds both programs that run the core: the desktop app (index) and the headless command
+// (cli, with run-cli for the test-only entry that points the tunnel at a stand-in edge). They
+// share one set of chunks, so the app and the command run the same built core; the command
+// loads each command's chunk only when that command runs. The renderer is a normal web app
 // rooted in renderer/ so the same build can be served to a browser by the headless command.
 export default defineConfig({
   main: {
+    plugins: [checkpointWorker()],
     build: {
-      // The call checker's thread is its own entry, built beside index.js (see call-checker.ts).
+      // The command runs on the user's Node (package.json's engines), older than Electron's.
+      target: 'node20.19',
       lib: {
         entry: {
           index: resolve(__dirname, 'main/index.ts'),
+          cli: resolve(__dirname, 'main/cli/flowent-companion.ts'),
+          'run-cli': resolve(__dirname, 'main/cli/run-cli.ts'),
+          // The call checker's thread is its own entry (see main/core/webhook/call-checker.ts).
           'call-check-worker': resolve(__dirname, 'main/core/webhook/call-check-worker.ts'),
         },
+      },
+      rolldownOptions: {
+        // Every chunk directly in out/main: code that finds the renderer (../renderer) or a
+        // worker (./checkpoint-worker.cjs, ./call-check-worker.js) next to itself finds it from any chunk.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // The spawned command and the browser tests run the build: rebuilt here when a source is newer.
+    globalSetup: ['test/helpers/fresh-build.ts'],
     // Generous: a bound on hangs, not a speed test (speed is measured by test/bench scripts),
     // and CI machines may be busy.
     testTimeout: 60_000,

@@ -1,13 +1,5 @@
+import { version } from '../../package.json';
 import { UsageError } from './args';
-import { callsCommand, CALLS_HELP } from './calls-command';
-import { serveCommand, SERVE_HELP } from './serve-command';
-import { mocksCommand, MOCKS_HELP } from './mocks-command';
-import { targetsCommand, TARGETS_HELP } from './targets-command';
-import { actionsCommand, ACTIONS_HELP } from './actions-command';
-import { replayCommand, REPLAY_HELP } from './replay-command';
-import { sendCommand, SEND_HELP } from './send-command';
-import { exportCommand, EXPORT_HELP } from './export-command';
-import { importCommand, IMPORT_HELP } from './import-command';
 import type { CliIo } from './cli-io';
 
 const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
@@ -26,20 +18,26 @@ Commands:
   actions  Register and manage actions on Flowent's Gateway
 
 Run "flowent-companion <command> --help" for a command's options.
+"flowent-companion --version" prints the version.
 `;
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
+interface Command {
+  run(argv: string[], io: CliIo): Promise<number>;
+  help: string;
+}
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  serve: { run: serveCommand, help: SERVE_HELP },
-  calls: { run: callsCommand, help: CALLS_HELP },
-  mocks: { run: mocksCommand, help: MOCKS_HELP },
-  targets: { run: targetsCommand, help: TARGETS_HELP },
-  replay: { run: replayCommand, help: REPLAY_HELP },
-  send: { run: sendCommand, help: SEND_HELP },
-  export: { run: exportCommand, help: EXPORT_HELP },
-  import: { run: importCommand, help: IMPORT_HELP },
-  actions: { run: actionsCommand, help: ACTIONS_HELP },
+// Loaded on demand: a command pulls in the core (SQLite, the servers, the template and schema
+// libraries), which --help, --version and every other command need not pay for at start.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: () => import('./serve-command').then((loaded) => ({ run: loaded.serveCommand, help: loaded.SERVE_HELP })),
+  calls: () => import('./calls-command').then((loaded) => ({ run: loaded.callsCommand, help: loaded.CALLS_HELP })),
+  mocks: () => import('./mocks-command').then((loaded) => ({ run: loaded.mocksCommand, help: loaded.MOCKS_HELP })),
+  targets: () => import('./targets-command').then((loaded) => ({ run: loaded.targetsCommand, help: loaded.TARGETS_HELP })),
+  replay: () => import('./replay-command').then((loaded) => ({ run: loaded.replayCommand, help: loaded.REPLAY_HELP })),
+  send: () => import('./send-command').then((loaded) => ({ run: loaded.sendCommand, help: loaded.SEND_HELP })),
+  export: () => import('./export-command').then((loaded) => ({ run: loaded.exportCommand, help: loaded.EXPORT_HELP })),
+  import: () => import('./import-command').then((loaded) => ({ run: loaded.importCommand, help: loaded.IMPORT_HELP })),
+  actions: () => import('./actions-command').then((loaded) => ({ run: loaded.actionsCommand, help: loaded.ACTIONS_HELP })),
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */
@@ -49,11 +47,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(MAIN_HELP);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (name === '--version') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr.write(`flowent-companion: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See --help.\n`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help);
     return 0;
@@ -67,4 +70,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+}
+
+/** Runs a command line as the process: its exit code becomes the process's. */
+export function runAsProcess(argv: string[], io: CliIo): void {
+  runCli(argv, io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      io.stderr.write(
+        `flowent-companion: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
 }

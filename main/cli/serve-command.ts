@@ -113,6 +113,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forwardTimeoutMs,
     fallbackToMock: values['fallback-to-mock'] ?? false,
     tunnelDomain: values.domain ?? null,
+    ngrokEdge: io.ngrokEdge,
     flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });

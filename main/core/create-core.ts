@@ -15,7 +15,7 @@ import { secretState, sessionSecret, type SecretSource } from './secret-source';
 import { openStore, type Store } from './store/open-store';
 import { textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
-import { ngrokTunnelFor } from './tunnel/ngrok-tunnel';
+import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -51,6 +51,11 @@ export interface CoreOptions {
   tunnelDomain?: string | null;
   /** The tunnel implementation; the embedded ngrok agent unless a test passes another. */
   tunnelProvider?: TunnelProvider;
+  /**
+   * A stand-in for ngrok's edge for the embedded agent (its address and its CA). Only code sets
+   * it: the command's tests reach it through an entry point of their own, never the environment.
+   */
+  ngrokEdge?: { serverAddr: string; caCert: string };
   /** Each Flowent profile's API token (keychain in the desktop app); FLOWENT_API_TOKEN[_PROFILE] from `env` by default. */
   flowentSecrets?: ProfileSecrets;
   /** Where the user sets a profile's API token, completing "set …" in messages. */
@@ -117,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const tunnel = new TunnelController({
-    provider: options.tunnelProvider ?? ngrokTunnelFor(env),
+    provider: options.tunnelProvider ?? new NgrokTunnel(options.ngrokEdge ?? {}),
     authtoken: ngrokAuthtoken,
     domain: options.tunnelDomain ?? null,
     localPort: () => listening?.port ?? null,

@@ -7,8 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CLI } from '../helpers/spawn-cli';
 
 interface Histogram {
   average: number;
@@ -31,7 +32,6 @@ const localRequire = createRequire(__filename);
 const autocannon = localRequire('autocannon') as Autocannon;
 
 export const FIXED_ANSWER = JSON.stringify({ result: 'ok', error: '' });
-const CLI = resolve(__dirname, '../../main/cli/flowent-companion.cjs');
 const MOCKOON_CLI = localRequire.resolve('@mockoon/cli/bin/run.js');
 const BARE_SERVER = `
 const http = require('node:http');

@@ -10,7 +10,7 @@
  *   soak           --soak <s>: --soak-connections against the companion's mock, errors and
  *                  the companion's RSS at start, every 10 s, and at the end
  *
- *   npx tsx test/bench/mock-throughput.ts [--seconds 10] [--connections 10] [--rate 500]
+ *   npm run build && npx tsx test/bench/mock-throughput.ts [--seconds 10] [--connections 10] [--rate 500]
  *     [--rate-seconds 10] [--soak 0] [--soak-connections 200] [--soak-warmup 0]
  *     [--only mock,forward,soak]
  *

@@ -5,7 +5,7 @@
  * reports the database size per call, and what storing and indexing a call cost (the index is
  * kept in idle time; the old insert trigger is measured for comparison).
  *
- *   npx tsx test/bench/scale-bench.ts [--calls 1000000] [--data-dir <filled folder to reuse>] [--keep]
+ *   npm run build && npx tsx test/bench/scale-bench.ts [--calls 1000000] [--data-dir <filled folder to reuse>] [--keep]
  *   npx tsx test/bench/scale-bench.ts --only insert|migration [--insert-rows 20000] [--migration-rows 100000]
  *   npx tsx test/bench/scale-bench.ts --only queries --data-dir <a folder kept by --keep>
  *

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli as runInProcess } from '../../main/cli/run-cli';
@@ -8,7 +8,6 @@ import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { startServe } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const CA_FILE = resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem');
 const TOKEN = 'serve-follows-api-token';
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,12 +24,11 @@ describe('serve --tunnel --follow auto', () => {
     const dir = makeTempDir();
     cleanups.push(dir.remove);
     const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
-    const server = await startServe(['--port', '0', '--data-dir', dir.path, '--tunnel', '--follow', 'auto'], {
-      ...flowentEnv,
-      NGROK_AUTHTOKEN: 'good-token',
-      FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
-      FLOWENT_COMPANION_NGROK_CA_FILE: CA_FILE,
-    });
+    const server = await startServe(
+      ['--port', '0', '--data-dir', dir.path, '--tunnel', '--follow', 'auto'],
+      { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
+      { ngrokEdge: edge.serverAddr },
+    );
     cleanups.push(async () => {
       if (server.child.exitCode === null) {
         server.child.kill('SIGTERM');

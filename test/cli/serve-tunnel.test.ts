@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readServeState } from '../../main/core/account/serve-state';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
@@ -8,7 +8,6 @@ import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const KEY = 'tunnel-cli-key';
-const CA_FILE = resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -20,12 +19,11 @@ async function serveThrough(edge: FakeEdge, args: string[], env: NodeJS.ProcessE
   const dir = makeTempDir();
   lastDataDir = dir.path;
   cleanups.push(dir.remove);
-  const server = await startServe(['--port', '0', '--data-dir', dir.path, ...args], {
-    FLOWENT_HMAC_KEY: KEY,
-    FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
-    FLOWENT_COMPANION_NGROK_CA_FILE: CA_FILE,
-    ...env,
-  });
+  const server = await startServe(
+    ['--port', '0', '--data-dir', dir.path, ...args],
+    { FLOWENT_HMAC_KEY: KEY, ...env },
+    { ngrokEdge: edge.serverAddr },
+  );
   cleanups.push(async () => {
     if (server.child.exitCode === null) {
       server.child.kill('SIGTERM');

@@ -1,8 +1,8 @@
 // electron-builder cannot run here (it downloads Electron), so its configuration is checked
 // as data: against electron-builder's own schema, and for what the installers must contain.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ELECTRON_SQLITE_BINDING } from '../../main/desktop/native-binding';
@@ -21,7 +21,47 @@ interface BuilderConfig {
 }
 
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
-const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; scripts: Record<string, string> };
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  bin: Record<string, string>;
+  files: string[];
+  private?: boolean;
+  dependencies: Record<string, string>;
+};
+const BUILT_MAIN = 'out/main';
+
+/** The package a bare specifier names: `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+/** Packages the built main loads at run time: required, imported, or loaded on first use. */
+function packagesLoadedByTheBuild(): Set<string> {
+  const loaded = new Set<string>();
+  for (const file of readdirSync(BUILT_MAIN).filter((name) => /\.c?js$/.test(name))) {
+    const code = readFileSync(join(BUILT_MAIN, file), 'utf8');
+    for (const [, specifier] of code.matchAll(/(?:require|import|loadLazily)\("([^"./][^"]*)"\)/g)) {
+      if (specifier && !specifier.startsWith('node:') && !builtinModules.includes(specifier)) loaded.add(packageOf(specifier));
+    }
+  }
+  return loaded;
+}
+
+/** Packages the page's sources import: Vite bundles them into out/renderer. */
+function packagesImportedByThePage(dir = 'renderer'): Set<string> {
+  const imported = new Set<string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) packagesImportedByThePage(path).forEach((name) => imported.add(name));
+    else if (/\.tsx?$/.test(entry.name)) {
+      for (const [, specifier] of readFileSync(path, 'utf8').matchAll(/from '([^'./][^']*)'/g))
+        if (specifier) imported.add(packageOf(specifier));
+    }
+  }
+  return imported;
+}
 
 /** Width and height from a PNG's IHDR chunk, which the format puts first. */
 function pngSize(file: string): { width: number; height: number } {
@@ -83,5 +123,37 @@ describe('electron-builder.yml', () => {
     expect(existsSync(config.icon)).toBe(true);
     expect(config.icon.startsWith(config.directories.buildResources ?? '')).toBe(true);
     expect(pngSize(config.icon)).toEqual({ width: 512, height: 512 });
+  });
+});
+
+describe('what the installers and the npm package carry', () => {
+  it('depends at run time on exactly what the built code loads; the page’s libraries are bundled, not installed', () => {
+    expect(existsSync(join(BUILT_MAIN, 'cli.js')), 'run "npm run build" first (npm test does)').toBe(true);
+    // electron-builder installs `dependencies` into every installer, and npm into every install.
+    expect([...packagesLoadedByTheBuild()].filter((name) => name !== 'electron').sort()).toEqual(
+      Object.keys(packageJson.dependencies).sort(),
+    );
+    const pageLibraries = [...packagesImportedByThePage()];
+    expect(pageLibraries).toContain('react');
+    expect(pageLibraries.filter((name) => name in packageJson.dependencies)).toEqual([]);
+  });
+
+  it('builds the core once: the desktop app and the command load the same chunk', () => {
+    const chunks = readdirSync(BUILT_MAIN).filter((name) => name.endsWith('.js'));
+    const core = chunks.filter((name) => /^function createCore\(/m.test(readFileSync(join(BUILT_MAIN, name), 'utf8')));
+    expect(core).toHaveLength(1);
+    const requiredBy = (file: string) => readFileSync(join(BUILT_MAIN, file), 'utf8').includes(`require("./${core[0]}")`);
+    expect(requiredBy('index.js')).toBe(true);
+    expect(chunks.filter((name) => name.startsWith('serve-command-') && requiredBy(name))).toHaveLength(1);
+  });
+
+  it('publishes the built command and page: no sources, no desktop entry, a bin that is built', () => {
+    expect(packageJson.private).toBeUndefined();
+    expect(packageJson.bin).toEqual({ 'flowent-companion': 'out/main/cli.js' });
+    expect(readFileSync(packageJson.bin['flowent-companion'] ?? '', 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(packageJson.files).toEqual(['out/main/', '!out/main/index.js', '!out/main/chunks/', 'out/renderer/']);
+    // The installers ship the whole build: the desktop entry, its preload, the page, the checkpoint worker.
+    expect(config.files).toContain('out/**');
+    expect(packageJson.scripts.prepack).toBe('electron-vite build');
   });
 });

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
@@ -26,9 +25,8 @@ serveInspectorForFile(
     env: {
       FLOWENT_HMAC_KEY: KEY,
       NGROK_AUTHTOKEN: 'e2e-token',
-      FLOWENT_COMPANION_NGROK_SERVER_ADDR: edge.serverAddr,
-      FLOWENT_COMPANION_NGROK_CA_FILE: resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem'),
     },
+    ngrokEdge: edge.serverAddr,
   }),
   (served) => ({ server, page, rows } = served),
 );

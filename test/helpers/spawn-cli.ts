@@ -1,7 +1,20 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const CLI = resolve(__dirname, '../../main/cli/flowent-companion.cjs');
+/** The built command, as the package's bin runs it (`npm test` builds first). */
+export const CLI = resolve(__dirname, '../../out/main/cli.js');
+/** The same command with its tunnel pointed at a stand-in edge (see the file). */
+const CLI_THROUGH_FAKE_EDGE = resolve(__dirname, 'cli-through-fake-edge.cjs');
+const FAKE_EDGE_CA = resolve(__dirname, '../fixtures/ngrok-edge/test-ca.pem');
+
+/** What to spawn for one command line: the checkout's build, an installed bin, or the test entry point with a fake edge. */
+function commandLine(args: string[], options: ServeOptions): { file: string; args: string[] } {
+  if (options.bin !== undefined) return { file: options.bin, args };
+  if (!existsSync(CLI)) throw new Error(`The command is not built (${CLI}): run "npm run build" (npm test does it first).`);
+  const script = options.ngrokEdge === undefined ? [CLI] : [CLI_THROUGH_FAKE_EDGE, options.ngrokEdge, FAKE_EDGE_CA];
+  return { file: process.execPath, args: [...script, ...args] };
+}
 
 export interface RunResult {
   code: number | null;
@@ -12,7 +25,8 @@ export interface RunResult {
 /** Runs the real command to completion. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    const command = commandLine(args, {});
+    const child = spawn(command.file, command.args, { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -34,12 +48,20 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
+export interface ServeOptions {
+  /** A stand-in for ngrok's edge (`FakeEdge.serverAddr`) that the tunnel connects to. */
+  ngrokEdge?: string;
+  /** An installed command (a package's bin) to run instead of the checkout's build. */
+  bin?: string;
+}
+
 /** Starts `serve` and waits until it prints its webhook URL. */
-export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}, options: ServeOptions = {}): Promise<ServeProcess> {
   // Parallel test files must not fight over the default inspector port.
   const withInspectorPort =
     args.includes('--inspector-port') || args.includes('--no-inspector') ? args : [...args, '--inspector-port', '0'];
-  const child = spawn(process.execPath, [CLI, 'serve', ...withInspectorPort], { env: { ...process.env, ...env } });
+  const command = commandLine(['serve', ...withInspectorPort], options);
+  const child = spawn(command.file, command.args, { env: { ...process.env, ...env } });
   let output = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer) => {

@@ -1,4 +1,7 @@
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
+import { loadLazily } from '../load-lazily';
+
+const loadUndici = loadLazily<typeof import('undici')>('undici');
 import type { HeaderPair } from '../../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import type { Violation } from '../../contract/api';
@@ -68,7 +71,8 @@ export interface PreparedHeaders {
  * went wrong; `close()` aborts what is in flight.
  */
 export class Forwarder {
-  private readonly agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 30_000, connections: 128 });
+  private agent: Agent | null = null;
+  private closed = false;
   private readonly inFlight = new Set<AbortController>();
   private readonly urls = new Map<string, URL>();
 
@@ -84,7 +88,7 @@ export class Forwarder {
     }, request.timeoutMs);
     const target = this.parsedUrl(request.url);
     try {
-      const response = await this.agent.request({
+      const response = await this.connections().request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: 'POST',
@@ -160,8 +164,15 @@ export class Forwarder {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const controller of this.inFlight) controller.abort();
-    await this.agent.destroy().catch(() => undefined);
+    await this.agent?.destroy().catch(() => undefined);
+  }
+
+  /** The pool, made on the first forward: a companion that only mocks never loads undici. */
+  private connections(): Agent {
+    if (this.closed) throw new Error('the companion is stopping');
+    return (this.agent ??= new (loadUndici().Agent)({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 30_000, connections: 128 }));
   }
 }
 

@@ -1,7 +1,10 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { loadLazily } from '../load-lazily';
 import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
 import type { MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
+
+const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
 /**
  * Parses a mock written as JSON or YAML text, then validates it. Syntax errors come back with
@@ -23,8 +26,9 @@ export function parseMockText(text: string, format: MockFormat): Validated {
       return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
     return validateMockDefinition(toPlainValue(parsed.root));
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
+  const yaml = loadYaml();
+  const lineCounter = new yaml.LineCounter();
+  const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
   if (document.errors.length > 0) {
     return {
       ok: false,
@@ -57,7 +61,7 @@ function yamlPosition(document: Document, lineCounter: LineCounter, path: string
   // The deepest part of the path that exists (an unknown field's own node, a missing field's parent).
   for (let length = segments.length; length > 0; length--) {
     const node: unknown = document.getIn(segments.slice(0, length), true);
-    if (isNode(node) && node.range) {
+    if (loadYaml().isNode(node) && node.range) {
       const position = lineCounter.linePos(node.range[0]);
       return { line: position.line, column: position.col };
     }

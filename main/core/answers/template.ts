@@ -1,12 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { loadLazily } from '../load-lazily';
 
 /**
  * Mock bodies are Handlebars templates over the call (`{{parameters.recipient}}`,
  * `{{action_name}}`, `{{timestamp}}`). Output is not HTML-escaped (answers are JSON, not
  * HTML), and rendering is strict: a field the call does not have is an error, not silently "".
  */
-const hb = Handlebars.create();
+const loadHandlebars = loadLazily<typeof Handlebars>('handlebars');
+let environment: typeof Handlebars | null = null;
 
 const HELPERS = {
   /** The current time, ISO 8601. */
@@ -23,7 +25,7 @@ const HELPERS = {
     return randomInt(min, max + 1);
   },
   /** `{{json parameters.user}}`: the value as JSON, safe inside a JSON body. */
-  json: (...args: unknown[]) => new Handlebars.SafeString(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
+  json: (...args: unknown[]) => new (hb().SafeString)(JSON.stringify(args.length > 1 ? args[0] : null) ?? 'null'),
   /** A backslash where a literal one would escape the `{{` after it (see escapeTemplate). */
   backslash: () => '\\',
   /** A `{` where a literal one would open a tag with the `{{` after it. */
@@ -33,9 +35,17 @@ const HELPERS = {
   /** A NUL character, which Handlebars cannot read in a template's text. */
   nul: () => '\u0000',
 };
-for (const [name, helper] of Object.entries(HELPERS)) hb.registerHelper(name, helper);
-// `log` writes its arguments (the call's data, if a template asks) to the process's console.
-hb.unregisterHelper('log');
+
+/** The mock templates' own Handlebars, with the helpers above, made when the first template is checked or rendered. */
+function hb(): typeof Handlebars {
+  if (environment) return environment;
+  const created = loadHandlebars().create();
+  for (const [name, helper] of Object.entries(HELPERS)) created.registerHelper(name, helper);
+  // `log` writes its arguments (the call's data, if a template asks) to the process's console.
+  created.unregisterHelper('log');
+  environment = created;
+  return created;
+}
 
 /**
  * What templates may call: ours, and the built-ins if, unless, each, with and lookup (on by
@@ -60,10 +70,10 @@ export interface TemplateProblem {
 export function checkTemplate(text: string): TemplateProblem | null {
   if (!text.includes('{{')) return null;
   try {
-    const ast = hb.parse(text);
+    const ast = hb().parse(text);
     if (uses(ast, PARTIALS)) return { message: 'partials ({{> name}}) are not available in mock templates' };
     if (uses(ast, DECORATORS)) return { message: 'decorators ({{* name}}) are not available in mock templates' };
-    hb.precompile(text, COMPILE_OPTIONS);
+    hb().precompile(text, COMPILE_OPTIONS);
     return null;
   } catch (error) {
     return describeCompileError(error);
@@ -90,7 +100,7 @@ export function renderTemplate(text: string, call: LazyCall): Rendered {
     let template = compiled.get(text);
     if (!template) {
       if (compiled.size >= CACHE_LIMIT) compiled.clear();
-      template = hb.compile(text, COMPILE_OPTIONS);
+      template = hb().compile(text, COMPILE_OPTIONS);
       compiled.set(text, template);
     }
     return { ok: true, text: template(call.plain()) };

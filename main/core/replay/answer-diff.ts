@@ -1,4 +1,6 @@
-import { diffLines } from 'diff';
+import { loadLazily } from '../load-lazily';
+
+const loadDiff = loadLazily<typeof import('diff')>('diff');
 import type { AnswerDiff, DiffLine, HeaderChange, HeaderPair } from '../../contract/api';
 
 /** Headers that differ between any two answers and say nothing about the handler's behaviour. */
@@ -29,7 +31,7 @@ export function diffAnswers(before: AnswerSide, after: AnswerSide): AnswerDiff {
   const right = prettyBody(after.body);
   const json = left.json && right.json;
   const lines: DiffLine[] = [];
-  for (const change of diffLines(json ? left.text : rawText(before.body), json ? right.text : rawText(after.body))) {
+  for (const change of loadDiff().diffLines(json ? left.text : rawText(before.body), json ? right.text : rawText(after.body))) {
     const kind: DiffLine['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same';
     for (const text of splitLines(change.value)) lines.push({ kind, text });
   }

@@ -1,32 +1,8 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/**
- * The checkpointer's program, plain JavaScript so it runs the same under the headless
- * command, the tests and the desktop bundle without a second entry file. It opens its own
- * connection and copies committed WAL frames into the database every `intervalMs`.
- * PASSIVE never waits for, nor blocks, the connection that writes calls.
- */
-const CHECKPOINTER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let db = null;
-try {
-  db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
-} catch (error) {
-  parentPort.postMessage({ failed: String(error && error.message || error) });
-}
-if (db) {
-  parentPort.postMessage({ ready: true });
-  setInterval(() => {
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // Busy or briefly unwritable: the next round tries again; the writer's own
-      // auto-checkpoint is still there as a backstop.
-    }
-  }, workerData.intervalMs);
-}
-`;
+/** The checkpointer's program: next to this module in the sources, and next to every chunk in the build. */
+const CHECKPOINT_WORKER = join(__dirname, 'checkpoint-worker.cjs');
 
 export interface BackgroundCheckpointOptions {
   file: string;
@@ -45,8 +21,7 @@ export interface BackgroundCheckpointOptions {
 export function startBackgroundCheckpoint(options: BackgroundCheckpointOptions): { stop(): Promise<void> } {
   let worker: Worker | null;
   try {
-    worker = new Worker(CHECKPOINTER_SOURCE, {
-      eval: true,
+    worker = new Worker(CHECKPOINT_WORKER, {
       workerData: {
         file: options.file,
         intervalMs: options.intervalMs,

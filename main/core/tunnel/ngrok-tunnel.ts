@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Result } from '../../contract/api';
 import { agentUnavailable, connectionLost, forwardTimedOut, noAuthtoken, tunnelError, type TunnelError } from './tunnel-errors';
 import { OFFLINE, type TunnelOpenOptions, type TunnelProvider, type TunnelStatus, type UrlChange } from './tunnel-provider';
@@ -316,18 +315,4 @@ export class NgrokTunnel implements TunnelProvider {
 async function loadNgrok(): Promise<NgrokSdk> {
   const loaded = (await import('@ngrok/ngrok')) as NgrokSdk & { default?: NgrokSdk };
   return loaded.default ?? loaded;
-}
-
-/**
- * Test hooks, not user settings: point the embedded agent at a stand-in for ngrok's edge
- * (its address, and the PEM file of the CA that signed its certificate).
- */
-const EDGE_ADDR_ENV = 'FLOWENT_COMPANION_NGROK_SERVER_ADDR';
-const EDGE_CA_ENV = 'FLOWENT_COMPANION_NGROK_CA_FILE';
-
-/** The embedded ngrok agent, on ngrok's cloud unless the environment names a stand-in edge. */
-export function ngrokTunnelFor(env: NodeJS.ProcessEnv): NgrokTunnel {
-  const serverAddr = env[EDGE_ADDR_ENV];
-  const caFile = env[EDGE_CA_ENV];
-  return new NgrokTunnel(serverAddr && caFile ? { serverAddr, caCert: readFileSync(caFile, 'utf8') } : {});
 }
