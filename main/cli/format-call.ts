@@ -46,5 +46,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     answeredBy: call.answeredBy,
     source: call.source,
     violations: call.violations ?? [],
+    failed: call.failed,
   };
 }

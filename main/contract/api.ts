@@ -2,9 +2,9 @@
  * The one contract between the renderer and the core.
  *
  * The desktop preload carries it over IPC, the browser inspector carries it over HTTP and
- * server-sent events; both are checked against these files by the compiler. They hold types
- * and constants only: main, preload and renderer all import them, so they must never import
- * anything with side effects (and never `electron`).
+ * server-sent events; both are checked against these files by the compiler. They hold types,
+ * constants and a few pure rules (such as what counts as a failure): main, preload and renderer
+ * all import them, so they must never import anything with side effects (and never `electron`).
  *
  * Each feature has its own file (methods, method names, events); this one puts them together.
  */

@@ -39,9 +39,10 @@ describe('call list', () => {
     expect(within(r[6]!).getByText('valid')).toBeTruthy();
     expect(within(r[6]!).getByText('12 ms')).toBeTruthy();
     expect(within(r[6]!).getByText('2.0 KB')).toBeTruthy();
-    // Header counts come from getStats.
+    // Header counts come from getStats; a call without a key (no key, 200) is not a failure.
     expect(screen.getByLabelText('Call counts').textContent).toContain('7 calls');
-    expect(screen.getByLabelText('Call counts').textContent).toContain('5 failures');
+    expect(screen.getByLabelText('Call counts').textContent).toContain('4 failures');
+    expect(screen.getByTestId('failure-count').getAttribute('title')).toMatch(/What counts as a failure:.*never counted/);
   });
 
   it('batches a burst of events into one list update and shows them', async () => {

@@ -4,6 +4,7 @@
  * can emit events as the core would.
  */
 import {
+  countsAsFailure,
   MAX_PAGE_SIZE,
   type CallDetail,
   type CallFilter,
@@ -141,8 +142,9 @@ export class FakeBridge implements CompanionBridge {
     for (const c of calls) if (c.action) perAction.set(c.action, (perAction.get(c.action) ?? 0) + 1);
     return {
       total: calls.length,
-      failures: calls.filter((c) => !['valid', 'unsigned-test'].includes(c.verdict) || c.status < 200 || c.status > 299).length,
+      failures: calls.filter(countsAsFailure).length,
       perAction: [...perAction].map(([action, count]) => ({ action, count })),
+      countedUpTo: this.store.reduce((newest, c) => Math.max(newest, c.id), 0),
     };
   }
 

@@ -111,7 +111,12 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
     importHar(text) {
       const imported = importHar(text, deps.calls(), deps.hmacKey());
       // Announced like any stored call, so open windows list and count them.
-      if (imported.ok && deps.onStored) for (const id of imported.value.ids) announce(deps.calls().get(id), deps.onStored);
+      if (imported.ok && deps.onStored) {
+        for (const id of imported.value.ids) {
+          const summary = deps.calls().summary(id);
+          if (summary) deps.onStored(summary);
+        }
+      }
       return imported;
     },
     curlFor(id, options = {}) {
@@ -160,29 +165,6 @@ export function createReplayApi(deps: ReplayApiDeps): ReplayApi {
       return forwarder.close();
     },
   };
-}
-
-function announce(call: StoredCall | null, onStored: (call: CallSummary) => void): void {
-  if (!call) return;
-  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } =
-    call;
-  onStored({
-    id,
-    receivedAt,
-    method,
-    path,
-    action,
-    test,
-    verdict,
-    style,
-    status,
-    durationMs,
-    size,
-    problem,
-    answeredBy,
-    source,
-    violations,
-  });
 }
 
 function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {

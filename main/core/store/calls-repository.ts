@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import {
+  isFailedCall,
   MAX_PAGE_SIZE,
   type AnsweredBy,
   type CallFilter,
@@ -13,7 +14,7 @@ import {
   type Verdict,
 } from '../../contract/api';
 import type { Violation } from '../answers/types';
-import { FAILURE_CONDITION, filterToSql, type SqlWhere } from './call-filter-sql';
+import { COUNTED_FAILURE, filterToSql, type SqlWhere } from './call-filter-sql';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
 
@@ -94,10 +95,11 @@ interface CallRow {
   forward_target: string | null;
   forward_error: string | null;
   registration_would_pass: number | null;
+  failed: number;
 }
 
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations';
+  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations, failed';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -105,7 +107,7 @@ const DEFAULT_PAGE_SIZE = 100;
 const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
-  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass';
+  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -145,7 +147,34 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.forwardTarget ?? null,
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
+    Number(failedOf(call)),
   ];
+}
+
+function failedOf(call: NewCall): boolean {
+  return isFailedCall({ status: call.response.status, verdict: call.signature.verdict, violations: call.checks?.violations ?? [] });
+}
+
+/** The history line of a call just stored as `id`: what the `call-stored` event carries. */
+export function summaryOf(call: NewCall, id: number): CallSummary {
+  return {
+    id,
+    receivedAt: call.receivedAt,
+    method: call.method,
+    path: call.path,
+    action: call.action,
+    test: call.test,
+    verdict: call.signature.verdict,
+    style: call.signature.style,
+    status: call.response.status,
+    durationMs: call.durationMs,
+    size: call.bodySize,
+    problem: call.problem,
+    answeredBy: call.answeredBy,
+    source: call.source,
+    violations: call.checks?.violations ?? [],
+    failed: failedOf(call),
+  };
 }
 
 /** Paged access to the call history; nothing here holds the history in memory. */
@@ -232,12 +261,23 @@ export class CallsRepository {
     return filterToSql(filter, indexedUpTo);
   }
 
+  /** One call's history line, or null. */
+  summary(id: number): CallSummary | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM calls WHERE id = ?`).get(id) as CallRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
   get(id: number): StoredCall | null {
     const row = this.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
     return row ? toStoredCall(row) : null;
   }
 
+  /** Counts for a filter, read in one transaction so they and `countedUpTo` agree. */
   stats(filter: CallFilter): CallStats {
+    return this.db.transaction(() => ({ ...this.counts(filter), countedUpTo: this.lastCallId() }))();
+  }
+
+  private counts(filter: CallFilter): Omit<CallStats, 'countedUpTo'> {
     if (isEmptyFilter(filter)) return this.totalStats();
     if (isActionOnly(filter)) return this.actionStats(filter.action);
     let total = 0;
@@ -245,7 +285,7 @@ export class CallsRepository {
     const perAction = new Map<string, number>();
     for (const where of this.filterToSql(filter)) {
       const totals = this.db
-        .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM ${where.from} ${where.clause}`)
+        .prepare(`SELECT count(*) AS total, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${where.clause}`)
         .get(where.params) as { total: number; failures: number };
       total += totals.total;
       failures += totals.failures;
@@ -262,7 +302,7 @@ export class CallsRepository {
   }
 
   /** The unfiltered counts, from the per-action totals the triggers keep (migration 4). */
-  private totalStats(): CallStats {
+  private totalStats(): Omit<CallStats, 'countedUpTo'> {
     const rows = this.db.prepare('SELECT action, total, failures FROM call_counts ORDER BY total DESC, action').all() as {
       action: string;
       total: number;
@@ -276,7 +316,7 @@ export class CallsRepository {
   }
 
   /** One action's counts, from the same totals: a filter by action alone is one row, not a scan. */
-  private actionStats(action: string): CallStats {
+  private actionStats(action: string): Omit<CallStats, 'countedUpTo'> {
     const row = this.db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
       { total: number; failures: number } | undefined;
     if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
@@ -310,12 +350,12 @@ export class CallsRepository {
       .run(key, value);
   }
 
-  /** Ids of replayable calls (from Flowent, naming an action) matching a filter, oldest first. */
+  /** Ids of replayable calls (Flowent's, received or imported, naming an action) matching a filter, oldest first. */
   selectReplayableIds(filter: CallFilter, limit: number): number[] {
     const newestFirst: number[] = [];
     for (const where of this.filterToSql(filter)) {
       if (newestFirst.length >= limit) break;
-      const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source = 'flowent'`;
+      const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source IN ('flowent', 'import')`;
       const rows = this.db
         .prepare(`SELECT ${where.id} AS id FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
         .all({ ...where.params, limit: limit - newestFirst.length }) as { id: number }[];
@@ -363,6 +403,7 @@ function toSummary(row: CallRow): CheckedSummary {
     answeredBy: row.answered_by as AnsweredBy,
     source: row.source as CallSource,
     violations: row.violations ? (JSON.parse(row.violations) as Violation[]) : [],
+    failed: row.failed === 1,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { HeaderPair, SignatureReport } from '../../contract/api';
 import type { Responder } from '../answers/responder';
 import type { CoreAnsweredBy } from '../answers/types';
-import type { CallChecks, CallsRepository, CheckedSummary, NewCall } from '../store/calls-repository';
+import { summaryOf, type CallChecks, type CallsRepository, type CheckedSummary, type NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
 import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
@@ -89,8 +89,7 @@ export async function handleCall(
   const outcome = await interpret(request, deps);
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
-  const violations = outcome.checks?.violations ?? [];
-  const stored = await store({
+  const call: NewCall = {
     receivedAt: request.receivedAt,
     method: request.method,
     path: request.url,
@@ -111,7 +110,8 @@ export async function handleCall(
     source: 'flowent',
     originalCallId: null,
     checks: outcome.checks,
-  });
+  };
+  const stored = await store(call);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
     // or delay gives way to the 503: the caller must see that the call was not stored.
@@ -120,23 +120,7 @@ export async function handleCall(
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0 };
   }
-  deps.onStored({
-    id: stored.id,
-    receivedAt: request.receivedAt,
-    method: request.method,
-    path: request.url,
-    action: outcome.action,
-    test: outcome.test,
-    verdict: outcome.signature.verdict,
-    style: outcome.signature.style,
-    status: answer?.status ?? 0,
-    durationMs,
-    size: request.body.size,
-    problem: outcome.problem,
-    answeredBy: outcome.answeredBy,
-    source: 'flowent',
-    violations,
-  });
+  deps.onStored(summaryOf(call, stored.id));
   if (outcome.drop) return { kind: 'drop' };
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
 }

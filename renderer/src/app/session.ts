@@ -1,4 +1,4 @@
-import type { CallStats, CallSummary, CoreEvent } from '../../../main/contract/api';
+import { countsAsFailure, type CallStats, type CallSummary, type CoreEvent } from '../../../main/contract/api';
 import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
@@ -66,20 +66,26 @@ export async function refreshStatus(): Promise<void> {
   }
 }
 
+/**
+ * Calls that arrive while counts are being read, one list per read in flight: the counts may
+ * have been read before them, and then they are added once the counts come.
+ */
+const statsReads = new Set<CallSummary[]>();
+onReset(() => statsReads.clear());
+
 export async function refreshStats(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
+  const arrived: CallSummary[] = [];
+  statsReads.add(arrived);
   try {
     const stats = await b.getStats({});
-    useMetaStore.setState({ stats });
+    useMetaStore.setState({ stats: countInto(stats, arrived) });
   } catch (error) {
     reportError('Could not load call statistics', error);
+  } finally {
+    statsReads.delete(arrived);
   }
-}
-
-export function isFailure(call: CallSummary): boolean {
-  const okVerdict = call.verdict === 'valid' || call.verdict === 'unsigned-test';
-  return !okVerdict || call.status < 200 || call.status > 299;
 }
 
 /** Applies one batch of core events to the stores in a single update per store. */
@@ -131,9 +137,10 @@ export function applyEvents(events: CoreEvent[]): void {
   if (cleared) {
     arrivals.times = [];
     useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
-    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [] } : s.stats }));
+    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0 } : s.stats }));
   }
   if (stored.length === 0) return;
+  for (const arrived of statsReads) arrived.push(...stored);
 
   const now = Date.now();
   for (const call of stored) arrivals.times.push({ id: call.id, at: call.receivedAt });
@@ -154,16 +161,23 @@ export function applyEvents(events: CoreEvent[]): void {
   });
 }
 
+/**
+ * Adds live calls to the counts the core gave, by the contract's own rule (`countsAsFailure`),
+ * so the header shows what a reload would. Calls the counts already include are skipped.
+ */
 function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
+  const fresh = calls.filter((call) => call.id > stats.countedUpTo);
+  if (fresh.length === 0) return stats;
   const perAction = new Map(stats.perAction.map((a) => [a.action, a.count]));
   let failures = stats.failures;
-  for (const call of calls) {
-    if (isFailure(call)) failures += 1;
+  for (const call of fresh) {
+    if (countsAsFailure(call)) failures += 1;
     if (call.action) perAction.set(call.action, (perAction.get(call.action) ?? 0) + 1);
   }
   return {
-    total: stats.total + calls.length,
+    total: stats.total + fresh.length,
     failures,
     perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
+    countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
   };
 }

@@ -74,8 +74,8 @@ describe('IPC handlers', () => {
     expect(api.getSampleRequest).toHaveBeenCalledWith('create_ticket');
     await invoke('setHmacKey', trusted, 'k3y');
     expect(api.setHmacKey).toHaveBeenCalledWith('k3y');
-    await invoke('getStats', trusted, { statusClass: '4xx' });
-    expect(api.getStats).toHaveBeenCalledWith({ statusClass: '4xx' });
+    await invoke('getStats', trusted, { statusClass: '4xx', source: 'flowent' });
+    expect(api.getStats).toHaveBeenCalledWith({ statusClass: '4xx', source: 'flowent' });
     await invoke('getStatus', trusted);
     expect(api.getStatus).toHaveBeenCalledWith();
   });
@@ -111,6 +111,7 @@ describe('IPC handlers', () => {
     ['listCalls', [{ bogus: 1 }], /bogus/],
     ['listCalls', ['all'], /object/],
     ['getStats', [{ verdict: 'great' }], /verdict/],
+    ['listCalls', [{ source: 'elsewhere' }], /"source" must be one of flowent, replay, simulator, import/],
     ['getSampleRequest', ['Create-Ticket'], /action/],
     ['getSampleRequest', ['a'.repeat(101)], /action/],
     ['setHmacKey', [''], /non-empty/],
