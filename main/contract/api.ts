@@ -44,10 +44,22 @@ export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | 
 
 export type CoreEventType = CoreEvent['type'];
 
+/**
+ * Put in a batch by a transport where it dropped events: its receiver was not ready or too
+ * slow, and too many events waited (main/core/event-batcher.ts has the policy). Whoever gets
+ * it has missed something and reads again what it shows, as after a reconnection.
+ */
+export interface ResyncEvent {
+  type: 'resync';
+}
+
+/** What the transports deliver: the core's events, batched, with a resync marker where some were dropped. */
+export type DeliveredEvent = CoreEvent | ResyncEvent;
+
 /** What the renderer sees: the API plus a live event subscription. */
 export interface CompanionBridge extends CompanionApi {
-  /** Subscribe to core events; returns the unsubscribe function. */
-  onEvents(listener: (events: CoreEvent[]) => void): () => void;
+  /** Subscribe to the core's events, in batches; returns the unsubscribe function. */
+  onEvents(listener: (events: DeliveredEvent[]) => void): () => void;
 }
 
 export const IPC_CHANNEL_PREFIX = 'companion:';

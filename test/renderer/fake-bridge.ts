@@ -12,7 +12,7 @@ import {
   type CallQuery,
   type CallStats,
   type CompanionBridge,
-  type CoreEvent,
+  type DeliveredEvent,
   type CoreStatus,
   type MockCheck,
   type MockFormat,
@@ -65,7 +65,7 @@ export class FakeBridge implements CompanionBridge {
   store: CallDetail[] = [];
   status: CoreStatus = makeStatus();
   recorded: RecordedCall[] = [];
-  listeners = new Set<(events: CoreEvent[]) => void>();
+  listeners = new Set<(events: DeliveredEvent[]) => void>();
   /** Make the next call of a method fail as a transport error. */
   failNext = new Map<string, string>();
   /** Make the next call of a method answer `{ ok: false }` with this code and message. */
@@ -443,12 +443,13 @@ export class FakeBridge implements CompanionBridge {
     return this.flowent.checkParameters(callId);
   }
 
-  onEvents(listener: (events: CoreEvent[]) => void): () => void {
+  onEvents(listener: (events: DeliveredEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  emit(events: CoreEvent[]): void {
+  /** Delivers one batch, as a transport would. */
+  emit(events: DeliveredEvent[]): void {
     for (const l of this.listeners) l(events);
   }
 

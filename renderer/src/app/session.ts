@@ -1,8 +1,7 @@
-import { countsAsFailure, type CallStats, type CallSummary, type CoreEvent } from '../../../main/contract/api';
+import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
 import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
-import { createEventBatcher, type EventBatcher } from './event-batcher';
 import { arrivals, onReset, useCallsStore, useMetaStore, useUiStore } from './stores';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
@@ -12,22 +11,20 @@ import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-action
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 
-let batcher: EventBatcher | null = null;
-onReset(() => {
-  batcher?.dispose();
-  batcher = null;
-});
-
 /**
- * Connects the stores to a bridge: subscribes to events (batched) and to the connection
- * state when the transport has one, then loads status, stats and the first page.
- * Returns the function that disconnects.
+ * Connects the stores to a bridge: subscribes to events and to the connection state when the
+ * transport has one, then loads status, stats and the first page. Returns the function that
+ * disconnects.
+ *
+ * Each batch is applied as it arrives, with no batching of its own: the transports batch by
+ * the core's one policy (at most one batch per 50 ms, main/core/event-batcher.ts), a batch
+ * makes one update per store, and React renders the updates of one task together. So a burst
+ * of calls already costs about 20 renders a second; waiting for an animation frame on top
+ * would only add latency.
  */
 export function startSession(b: RendererBridge): () => void {
   setBridge(b);
-  const own = createEventBatcher(applyEvents);
-  batcher = own;
-  const offEvents = b.onEvents((events) => own.push(events));
+  const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
         if (event.type === 'reconnecting' || event.type === 'closed') {
@@ -42,15 +39,12 @@ export function startSession(b: RendererBridge): () => void {
   return () => {
     offEvents();
     offConnection();
-    own.dispose();
-    if (batcher === own) batcher = null;
     if (currentBridge() === b) setBridge(null);
   };
 }
 
-/** Status, stats and the first page, e.g. after the core may have restarted. */
+/** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
-  batcher?.flush();
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
   await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
 }
@@ -89,10 +83,11 @@ export async function refreshStats(): Promise<void> {
 }
 
 /** Applies one batch of core events to the stores in a single update per store. */
-export function applyEvents(events: CoreEvent[]): void {
+export function applyEvents(events: DeliveredEvent[]): void {
   let stored: CallSummary[] = [];
   let cleared = false;
   let answersChanged = false;
+  let resync = false;
   const account: AccountEvent[] = [];
   for (const event of events) {
     if (isAccountEvent(event)) {
@@ -125,6 +120,10 @@ export function applyEvents(events: CoreEvent[]): void {
       case 'replay-finished':
         applyReplayEvent(event);
         break;
+      case 'resync':
+        // The transport dropped events this page never saw: what it shows may be stale.
+        resync = true;
+        break;
       default: {
         const never: never = event;
         void never;
@@ -139,6 +138,8 @@ export function applyEvents(events: CoreEvent[]): void {
     useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
     useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0 } : s.stats }));
   }
+  // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
+  if (resync) void refreshAll();
   if (stored.length === 0) return;
   for (const arrived of statsReads) arrived.push(...stored);
 
