@@ -14,7 +14,8 @@ import {
   type Verdict,
 } from '../../contract/api';
 import type { Violation } from '../answers/types';
-import { COUNTED_FAILURE, filterToSql, type SqlWhere } from './call-filter-sql';
+import { filterToSql, type SqlWhere } from './call-filter-sql';
+import { countCalls } from './call-stats';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
 
@@ -272,55 +273,9 @@ export class CallsRepository {
     return row ? toStoredCall(row) : null;
   }
 
-  /** Counts for a filter, read in one transaction so they and `countedUpTo` agree. */
+  /** Counts for a filter (call-stats.ts), read in one transaction so they and `countedUpTo` agree. */
   stats(filter: CallFilter): CallStats {
-    return this.db.transaction(() => ({ ...this.counts(filter), countedUpTo: this.lastCallId() }))();
-  }
-
-  private counts(filter: CallFilter): Omit<CallStats, 'countedUpTo'> {
-    if (isEmptyFilter(filter)) return this.totalStats();
-    if (isActionOnly(filter)) return this.actionStats(filter.action);
-    let total = 0;
-    let failures = 0;
-    const perAction = new Map<string, number>();
-    for (const where of this.filterToSql(filter)) {
-      const totals = this.db
-        .prepare(`SELECT count(*) AS total, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${where.clause}`)
-        .get(where.params) as { total: number; failures: number };
-      total += totals.total;
-      failures += totals.failures;
-      const counts = this.db
-        .prepare(
-          `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`,
-        )
-        .all(where.params) as { action: string; count: number }[];
-      for (const { action, count } of counts) perAction.set(action, (perAction.get(action) ?? 0) + count);
-    }
-    const byCount = [...perAction].map(([action, count]) => ({ action, count }));
-    byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-    return { total, failures, perAction: byCount };
-  }
-
-  /** The unfiltered counts, from the per-action totals the triggers keep (migration 4). */
-  private totalStats(): Omit<CallStats, 'countedUpTo'> {
-    const rows = this.db.prepare('SELECT action, total, failures FROM call_counts ORDER BY total DESC, action').all() as {
-      action: string;
-      total: number;
-      failures: number;
-    }[];
-    return {
-      total: rows.reduce((sum, row) => sum + row.total, 0),
-      failures: rows.reduce((sum, row) => sum + row.failures, 0),
-      perAction: rows.filter((row) => row.action !== '').map((row) => ({ action: row.action, count: row.total })),
-    };
-  }
-
-  /** One action's counts, from the same totals: a filter by action alone is one row, not a scan. */
-  private actionStats(action: string): Omit<CallStats, 'countedUpTo'> {
-    const row = this.db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
-      { total: number; failures: number } | undefined;
-    if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
-    return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }] };
+    return this.db.transaction(() => ({ ...countCalls(this.db, filter, this.filterToSql(filter)), countedUpTo: this.lastCallId() }))();
   }
 
   /** Deletes every stored call; returns how many there were. */
@@ -426,13 +381,4 @@ function toStoredCall(row: CallRow): StoredCall {
     forwardError: row.forward_error,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
   };
-}
-
-function isEmptyFilter(filter: CallFilter): boolean {
-  return Object.values(filter).every((value) => value === undefined || value === '');
-}
-
-function isActionOnly(filter: CallFilter): filter is CallFilter & { action: string } {
-  const { action, ...rest } = filter;
-  return typeof action === 'string' && isEmptyFilter(rest);
 }
