@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     settings,
     displays: () => screen.getAllDisplays(),
     // A (re)loading page has no listener yet: hold events until its preload signals ready.
-    onPageLoading: () => ipc?.relay.markNotReady(),
+    onPageLoading: () => ipc?.events.pause(),
   });
   // Before listen(), so the events listen() emits are queued for the renderer too.
   // HAR export/import go through save/open dialogs here in main: the page never names a path.

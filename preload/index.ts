@@ -9,7 +9,7 @@ import {
   type ApiMethod,
   type CompanionApi,
   type CompanionBridge,
-  type CoreEvent,
+  type DeliveredEvent,
 } from '../main/contract/api';
 
 type Invoker<M extends ApiMethod> = (...args: Parameters<CompanionApi[M]>) => ReturnType<CompanionApi[M]>;
@@ -24,12 +24,12 @@ function invoker<M extends ApiMethod>(method: M): Invoker<M> {
 // complete); the bridge object below is then checked against CompanionBridge as a whole.
 const invokers = Object.fromEntries(API_METHODS.map((method) => [method, invoker(method)])) as Invokers;
 
-const listeners = new Set<(events: CoreEvent[]) => void>();
+const listeners = new Set<(events: DeliveredEvent[]) => void>();
 let readySent = false;
 
 ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, events: unknown) => {
   if (!Array.isArray(events)) return;
-  for (const listener of listeners) listener(events as CoreEvent[]);
+  for (const listener of listeners) listener(events as DeliveredEvent[]);
 });
 
 const bridge: CompanionBridge = {

@@ -1,4 +1,4 @@
-import type { CallSummary } from '../contract/api';
+import type { CallSource, CallSummary } from '../contract/api';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',
@@ -10,11 +10,14 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'not-flowent': 'not a Flowent call',
 };
 
+/** How a line marks a call that is not Flowent's traffic. */
+const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
+
 /** One human line per call: time, action, verdict (and style), status, milliseconds. */
 export function formatCallLine(call: CallSummary): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
   const action = call.action ?? `${call.method} ${call.path}`;
-  const test = call.test ? ' [registration check]' : '';
+  const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '');
   const status = call.status === 0 ? 'no answer' : String(call.status);
   const problem = call.problem ? `  ${call.problem}` : '';
@@ -46,5 +49,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     answeredBy: call.answeredBy,
     source: call.source,
     violations: call.violations ?? [],
+    failed: call.failed,
   };
 }

@@ -2,9 +2,9 @@
  * The one contract between the renderer and the core.
  *
  * The desktop preload carries it over IPC, the browser inspector carries it over HTTP and
- * server-sent events; both are checked against these files by the compiler. They hold types
- * and constants only: main, preload and renderer all import them, so they must never import
- * anything with side effects (and never `electron`).
+ * server-sent events; both are checked against these files by the compiler. They hold types,
+ * constants and a few pure rules (such as what counts as a failure): main, preload and renderer
+ * all import them, so they must never import anything with side effects (and never `electron`).
  *
  * Each feature has its own file (methods, method names, events); this one puts them together.
  */
@@ -44,10 +44,22 @@ export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | 
 
 export type CoreEventType = CoreEvent['type'];
 
+/**
+ * Put in a batch by a transport where it dropped events: its receiver was not ready or too
+ * slow, and too many events waited (main/core/event-batcher.ts has the policy). Whoever gets
+ * it has missed something and reads again what it shows, as after a reconnection.
+ */
+export interface ResyncEvent {
+  type: 'resync';
+}
+
+/** What the transports deliver: the core's events, batched, with a resync marker where some were dropped. */
+export type DeliveredEvent = CoreEvent | ResyncEvent;
+
 /** What the renderer sees: the API plus a live event subscription. */
 export interface CompanionBridge extends CompanionApi {
-  /** Subscribe to core events; returns the unsubscribe function. */
-  onEvents(listener: (events: CoreEvent[]) => void): () => void;
+  /** Subscribe to the core's events, in batches; returns the unsubscribe function. */
+  onEvents(listener: (events: DeliveredEvent[]) => void): () => void;
 }
 
 export const IPC_CHANNEL_PREFIX = 'companion:';

@@ -22,8 +22,14 @@ export interface Violation {
   message: string;
 }
 
-/** Where a stored call came from: Flowent itself, a replay of a stored call, or the simulator. */
-export type CallSource = 'flowent' | 'replay' | 'simulator';
+/**
+ * Where a stored call came from: Flowent itself, a replay of a stored call, the simulator, or a
+ * HAR file (`import`). Only Flowent's own calls are Flowent's traffic: the others are marked in
+ * the list and never counted as failures.
+ */
+export type CallSource = 'flowent' | 'replay' | 'simulator' | 'import';
+
+export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator', 'import'];
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {
@@ -49,6 +55,33 @@ export interface CallSummary {
   source: CallSource;
   /** How the answer falls short of Flowent's contract; empty when it does not (or was not checked). */
   violations: Violation[];
+  /** The failure rule's verdict on this call (`isFailedCall`), whatever its source. */
+  failed: boolean;
+}
+
+/**
+ * Verdicts that make a call a failure by themselves. `valid` and `unsigned-test` are fine;
+ * `no-key` means nothing could be checked (no HMAC key is set, as on a first run), which
+ * says nothing about the call.
+ */
+export const FAILING_VERDICTS: readonly Verdict[] = ['invalid', 'missing', 'malformed', 'not-flowent'];
+
+/**
+ * The one failure rule: a call failed when its answer was not 2xx (or there was none, status
+ * 0), when its signature verdict is one of FAILING_VERDICTS, or when its answer breaks
+ * Flowent's contract (violations). The store keeps this verdict in a column computed by this
+ * function, so a count read from the history and a count kept live agree.
+ */
+export function isFailedCall(call: Pick<CallSummary, 'status' | 'verdict' | 'violations'>): boolean {
+  return call.status < 200 || call.status > 299 || FAILING_VERDICTS.includes(call.verdict) || call.violations.length > 0;
+}
+
+/**
+ * What the header's "failures" counts: Flowent's own calls that failed. A replay, a simulated
+ * or an imported call may fail too (its row says so), but it is not Flowent's traffic.
+ */
+export function countsAsFailure(call: Pick<CallSummary, 'source' | 'failed'>): boolean {
+  return call.source === 'flowent' && call.failed;
 }
 
 export interface Diagnosis {
@@ -134,6 +167,8 @@ export interface CallFilter {
   until?: number;
   /** Free text searched in the request body. */
   text?: string;
+  /** Only calls from this source. */
+  source?: CallSource;
 }
 
 export interface CallQuery extends CallFilter {
@@ -156,9 +191,15 @@ export interface ActionCount {
 
 export interface CallStats {
   total: number;
-  /** Calls whose verdict is not valid/unsigned-test, or whose status is not 2xx. */
+  /** Of these calls, how many count as failures (`countsAsFailure`: Flowent's own calls that failed). */
   failures: number;
   perAction: ActionCount[];
+  /**
+   * The newest call id in the history when these counts were read (0 for none): the counts
+   * cover every call up to it. A page that adds live calls to the counts adds only newer ones,
+   * so a call stored while the counts were being read is not counted twice.
+   */
+  countedUpTo: number;
 }
 
 export interface SampleRequest {

@@ -1,8 +1,12 @@
-import type { CallSummary, CoreEvent } from '../contract/api';
+import { countsAsFailure, type CallSummary, type CoreEvent } from '../contract/api';
 
-/** A call worth interrupting the user for: a bad signature, or the handler failed. */
+/**
+ * A call worth interrupting the user for: one of the failures the header counts (Flowent's own
+ * calls: a replay the user started is not news) with a bad signature, or a handler that failed.
+ */
 export function isNotableFailure(call: CallSummary): boolean {
-  return call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing' || call.status >= 500;
+  const badSignature = call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing';
+  return countsAsFailure(call) && (badSignature || call.status >= 500);
 }
 
 function describe(call: CallSummary): { title: string; body: string } {

@@ -307,9 +307,9 @@ function migrationCost(rows: number): void {
     );
     const wall = Date.now();
     const cpu = process.cpuUsage();
-    const outcome = migrate(db);
+    const outcome = migrate(db, 6);
     const used = process.cpuUsage(cpu);
-    if (!outcome.ok || outcome.from !== 4) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
+    if (!outcome.ok || outcome.from !== 4 || outcome.to !== 6) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
     console.log(
       `\nmigrations 4 -> 6 on ${rows} calls: ${((Date.now() - wall) / 1000).toFixed(1)} s, ${((used.user + used.system) / rows).toFixed(0)} µs CPU per stored call`,
     );
@@ -320,6 +320,39 @@ function migrationCost(rows: number): void {
     db.close();
   } finally {
     dir.remove();
+  }
+}
+
+/**
+ * How long migration 8 takes on an existing history: the failure rule is computed for every
+ * stored call (through the contract's function), the per-action counts are recounted and the
+ * index of the other sources is built. Timed on a history of `rows` calls copied into a
+ * database at schema 7.
+ */
+function failureRuleMigrationCost(rows: number): void {
+  const filled = makeTempDir('fc-migrate-filled-');
+  const dir = makeTempDir('fc-migrate-8-');
+  try {
+    fillHistory(filled.path, rows);
+    const db = new Database(join(dir.path, DATA_FILES.history));
+    migrate(db, 7);
+    const columns = (db.prepare('PRAGMA table_info(calls)').all() as { name: string }[]).map((column) => column.name).join(', ');
+    db.exec(`ATTACH DATABASE '${join(filled.path, DATA_FILES.history)}' AS filled`);
+    db.exec(`INSERT INTO calls (${columns}) SELECT ${columns} FROM filled.calls; DETACH DATABASE filled`);
+    const wall = Date.now();
+    const cpu = process.cpuUsage();
+    const outcome = migrate(db);
+    const used = process.cpuUsage(cpu);
+    if (!outcome.ok || outcome.from !== 7) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
+    const failed = db.prepare('SELECT count(*) FROM calls WHERE failed = 1').pluck().get() as number;
+    console.log(
+      `migration 7 -> 8 on ${rows} calls (${failed} failed): ${((Date.now() - wall) / 1000).toFixed(1)} s, ` +
+        `${((used.user + used.system) / rows).toFixed(1)} µs CPU per stored call`,
+    );
+    db.close();
+  } finally {
+    dir.remove();
+    filled.remove();
   }
 }
 
@@ -340,6 +373,7 @@ async function main() {
     console.log(`load average at start: ${load()}`);
     if (values.only === 'insert') insertCost(Number(values['insert-rows']));
     migrationCost(Number(values['migration-rows']));
+    failureRuleMigrationCost(Number(values['migration-rows']));
     console.log(`load average at end: ${load()}`);
     return;
   }
@@ -377,6 +411,7 @@ async function main() {
     if (values.only !== 'queries') {
       insertCost(Number(values['insert-rows']));
       migrationCost(Number(values['migration-rows']));
+      failureRuleMigrationCost(Number(values['migration-rows']));
     }
     console.log(`\nload average at end: ${load()}`);
   } finally {

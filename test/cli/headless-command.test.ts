@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
@@ -143,6 +145,41 @@ describe('flowent-companion calls', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^#3 +\d\d:\d\d:\d\d {2}first_action {2}valid/);
   });
 
+  it("filters by source: a call imported from a HAR file is listed apart from Flowent's", async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir]);
+    await post(`${server.baseUrl}/actions/first_action`, signedBody(flowentPayload('first_action'), KEY));
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const har = join(dataDir, 'one.har');
+    const entry = {
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      time: 3,
+      request: {
+        method: 'POST',
+        url: 'https://hooks.example.com/actions/from_file',
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        postData: { mimeType: 'application/json', text: signedBody(flowentPayload('from_file'), KEY) },
+      },
+      response: { status: 500, headers: [], content: { text: '' } },
+    };
+    writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [entry] } }));
+    expect((await runCli(['import', har, '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY })).code).toBe(0);
+
+    const lines = async (...args: string[]) =>
+      (await runCli(['calls', '--json', '--data-dir', dataDir, ...args])).stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect((await lines('--source', 'import')).map((c) => [c.action, c.source, c.failed])).toEqual([['from_file', 'import', true]]);
+    expect((await lines('--source', 'flowent')).map((c) => [c.action, c.source, c.failed])).toEqual([['first_action', 'flowent', false]]);
+    const text = await runCli(['calls', '--data-dir', dataDir]);
+    expect(text.stdout).toMatch(/^#2 +\d\d:\d\d:\d\d {2}from_file \[imported\] {2}valid/m);
+    expect(text.stdout).toMatch(/^#1 +\d\d:\d\d:\d\d {2}first_action {2}valid/m);
+    const none = await runCli(['calls', '--data-dir', dataDir, '--source', 'replay']);
+    expect(none.stderr).toMatch(/No calls stored.* from source replay/);
+  });
+
   it('says there is nothing yet in an empty history', async () => {
     const result = await runCli(['calls', '--data-dir', tempDir()]);
     expect(result.code).toBe(0);
@@ -159,6 +196,7 @@ describe('command-line usage', () => {
     [['serve', '--body-limit', 'huge'], /--body-limit must be a size/],
     [['calls', '--limit', '0'], /--limit must be a whole number from 1 to 10000/],
     [['calls', '--action', 'Bad-Name'], /--action must be an action name/],
+    [['calls', '--source', 'elsewhere'], /--source must be one of flowent, replay, simulator, import, not "elsewhere"/],
     [['launch'], /unknown command "launch"/],
   ];
   for (const [args, message] of usageCases) {

@@ -1,9 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallSummary, CoreEvent } from '../../main/contract/api';
+import { isFailedCall, type CallSummary, type CoreEvent } from '../../main/contract/api';
 import { createFailureNotifier, isNotableFailure } from '../../main/desktop/failure-notifier';
 
-const summary = (fields: Partial<CallSummary>): CallSummary =>
-  ({ id: 1, action: 'send_email', path: '/actions/send_email', verdict: 'valid', status: 200, ...fields }) as CallSummary;
+const summary = (fields: Partial<CallSummary>): CallSummary => {
+  const call = {
+    id: 1,
+    action: 'send_email',
+    path: '/actions/send_email',
+    verdict: 'valid',
+    status: 200,
+    source: 'flowent',
+    violations: [],
+    ...fields,
+  } as CallSummary;
+  return { ...call, failed: isFailedCall(call) };
+};
 const call = (fields: Partial<CallSummary>): CoreEvent => ({ type: 'call-stored', call: summary(fields) });
 const bad = call({ verdict: 'invalid', status: 401 });
 
@@ -25,6 +36,10 @@ describe('failure notifications', () => {
       expect(isNotableFailure(summary({ verdict }))).toBe(false);
     expect(isNotableFailure(summary({ status: 500 }))).toBe(true);
     expect(isNotableFailure(summary({ status: 404 }))).toBe(false);
+    // Replays, simulated and imported calls are not Flowent's traffic: the user made them.
+    for (const source of ['replay', 'simulator', 'import'] as const) {
+      expect(isNotableFailure(summary({ source, status: 500, verdict: 'invalid' }))).toBe(false);
+    }
   });
 
   it('says what failed', () => {

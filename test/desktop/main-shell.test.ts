@@ -52,7 +52,15 @@ async function launch() {
   return { core: h.cores[0]!, win: h.electron.windows[0]! };
 }
 
-const failedCall = { id: 9, action: 'send_email', path: '/actions/send_email', verdict: 'invalid', status: 401 } as CallSummary;
+const failedCall = {
+  id: 9,
+  action: 'send_email',
+  path: '/actions/send_email',
+  verdict: 'invalid',
+  status: 401,
+  source: 'flowent',
+  failed: true,
+} as CallSummary;
 
 describe('the composed desktop shell', () => {
   it('registers exactly the contract’s IPC channels: one handler per API method, one ready signal', async () => {

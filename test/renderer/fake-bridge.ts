@@ -4,6 +4,7 @@
  * can emit events as the core would.
  */
 import {
+  countsAsFailure,
   MAX_PAGE_SIZE,
   type CallDetail,
   type CallFilter,
@@ -11,7 +12,7 @@ import {
   type CallQuery,
   type CallStats,
   type CompanionBridge,
-  type CoreEvent,
+  type DeliveredEvent,
   type CoreStatus,
   type MockCheck,
   type MockFormat,
@@ -64,7 +65,7 @@ export class FakeBridge implements CompanionBridge {
   store: CallDetail[] = [];
   status: CoreStatus = makeStatus();
   recorded: RecordedCall[] = [];
-  listeners = new Set<(events: CoreEvent[]) => void>();
+  listeners = new Set<(events: DeliveredEvent[]) => void>();
   /** Make the next call of a method fail as a transport error. */
   failNext = new Map<string, string>();
   /** Make the next call of a method answer `{ ok: false }` with this code and message. */
@@ -141,8 +142,9 @@ export class FakeBridge implements CompanionBridge {
     for (const c of calls) if (c.action) perAction.set(c.action, (perAction.get(c.action) ?? 0) + 1);
     return {
       total: calls.length,
-      failures: calls.filter((c) => !['valid', 'unsigned-test'].includes(c.verdict) || c.status < 200 || c.status > 299).length,
+      failures: calls.filter(countsAsFailure).length,
       perAction: [...perAction].map(([action, count]) => ({ action, count })),
+      countedUpTo: this.store.reduce((newest, c) => Math.max(newest, c.id), 0),
     };
   }
 
@@ -468,12 +470,13 @@ export class FakeBridge implements CompanionBridge {
     return this.flowent.checkParameters(callId);
   }
 
-  onEvents(listener: (events: CoreEvent[]) => void): () => void {
+  onEvents(listener: (events: DeliveredEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  emit(events: CoreEvent[]): void {
+  /** Delivers one batch, as a transport would. */
+  emit(events: DeliveredEvent[]): void {
     for (const l of this.listeners) l(events);
   }
 

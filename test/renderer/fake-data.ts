@@ -1,9 +1,15 @@
 /** Calls and statuses as the core would produce them, for the fake bridge and the tests. */
-import type { CallDetail, CallFilter, CallSummary, CoreStatus } from '../../main/contract/api';
+import { isFailedCall, type CallDetail, type CallFilter, type CallSummary, type CoreStatus } from '../../main/contract/api';
 
 let nextId = 1;
 
+/** A stored call; `failed` follows the contract's rule unless the patch sets it. */
 export function makeCall(patch: Partial<CallDetail> = {}): CallDetail {
+  const call = makeCallFields(patch);
+  return { ...call, failed: patch.failed ?? isFailedCall(call) };
+}
+
+function makeCallFields(patch: Partial<CallDetail>): Omit<CallDetail, 'failed'> {
   const id = patch.id ?? nextId++;
   const body =
     patch.requestBody ?? `{"action_name":"send_email","parameters":{"n":${id}},"timestamp":1645123456,"signature":"${'a'.repeat(64)}"}`;
@@ -47,10 +53,23 @@ export function makeCall(patch: Partial<CallDetail> = {}): CallDetail {
   };
 }
 
+/** The history line of a stored call: everything but the detail pane's fields. */
 export function summaryOf(call: CallDetail): CallSummary {
-  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } =
-    call;
-  return { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations };
+  const detailOnly: readonly (keyof Omit<CallDetail, keyof CallSummary>)[] = [
+    'remoteAddress',
+    'requestHeaders',
+    'requestBody',
+    'requestBodyBase64',
+    'problemMessage',
+    'signature',
+    'response',
+    'originalCallId',
+    'forwardedFor',
+    'forward',
+  ];
+  const summary: Partial<CallDetail> = { ...call };
+  for (const key of detailOnly) delete summary[key];
+  return summary as CallSummary;
 }
 
 export function makeStatus(patch: Partial<CoreStatus> = {}): CoreStatus {
@@ -82,5 +101,6 @@ export function matches(call: CallDetail, f: CallFilter): boolean {
   if (f.since !== undefined && call.receivedAt < f.since) return false;
   if (f.until !== undefined && call.receivedAt > f.until) return false;
   if (f.text !== undefined && !call.requestBody.includes(f.text)) return false;
+  if (f.source !== undefined && call.source !== f.source) return false;
   return true;
 }

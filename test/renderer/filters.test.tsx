@@ -154,6 +154,39 @@ describe('filters', () => {
     await waitFor(() => expect(rowIds()).toEqual(['21', '2']));
   });
 
+  it('marks calls that are not from Flowent and filters by source, also for calls arriving live', async () => {
+    const bridge = new FakeBridge([
+      makeCall({ id: 1 }),
+      makeCall({ id: 2, source: 'replay', status: 500 }),
+      makeCall({ id: 3, source: 'simulator' }),
+      makeCall({ id: 4, source: 'import' }),
+    ]);
+    const { user } = renderApp(bridge);
+    await waitFor(() => expect(rowIds()).toEqual(['4', '3', '2', '1']));
+    const markers = () =>
+      Object.fromEntries(
+        within(screen.getByRole('listbox', { name: 'Calls' }))
+          .queryAllByRole('option')
+          .map((row) => [row.getAttribute('data-call-id'), row.querySelector('[data-testid="source-tag"]')?.textContent ?? null]),
+      );
+    expect(markers()).toEqual({ '1': null, '2': 'replay', '3': 'simulated', '4': 'imported' });
+    expect(screen.getAllByTestId('source-tag')[0]!.getAttribute('title')).toMatch(/not Flowent traffic.*never counted as a failure/);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'replay');
+    await waitFor(() => expect(rowIds()).toEqual(['2']));
+    expect(lastQuery(bridge)).toEqual({ source: 'replay', limit: 200 });
+    expect(location.search).toBe('?source=replay');
+    bridge.receive(makeCall({ id: 5 }), makeCall({ id: 6, source: 'replay' }));
+    await waitFor(() => expect(rowIds()).toEqual(['6', '2']));
+
+    resetAll();
+    history.replaceState(null, '', '/?source=import');
+    initFilter(filterFromSearch(location.search));
+    renderApp(bridge);
+    await waitFor(() => expect(rowIds()).toEqual(['4']));
+    expect((screen.getByRole('combobox', { name: 'Source' }) as HTMLSelectElement).value).toBe('import');
+  });
+
   it('"/" focuses the search box', async () => {
     const { user } = renderApp(seed());
     await waitFor(() => expect(rowIds()).toHaveLength(4));

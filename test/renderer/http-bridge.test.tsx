@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
-import type { CoreEvent } from '../../main/contract/api';
+import type { CoreEvent, DeliveredEvent } from '../../main/contract/api';
 import { chooseBridge, readToken } from '../../renderer/src/transport/choose-bridge';
 import { createHttpBridge, type EventSourceLike } from '../../renderer/src/transport/http-bridge';
 import { FakeBridge, makeCall, summaryOf } from './fake-bridge';
@@ -91,7 +91,7 @@ describe('createHttpBridge', () => {
 
   it('shares one EventSource with the token in its URL and delivers batched events', () => {
     const bridge = createHttpBridge('http://h:1', 'a b', { fetch: fetch, createEventSource: (u) => new FakeEventSource(u) });
-    const got: CoreEvent[][] = [];
+    const got: DeliveredEvent[][] = [];
     const off1 = bridge.onEvents((e) => got.push(e));
     const source = FakeEventSource.last!;
     const off2 = bridge.onConnection(() => {});

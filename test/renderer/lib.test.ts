@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CoreEvent } from '../../main/contract/api';
 import { firstDifference, hexDump } from '../../renderer/src/shared/bytes';
 import { EMPTY_FILTER, filterFromSearch, filterToSearch, matchesFilter, toCallFilter } from '../../renderer/src/calls/filter-state';
 import { prettyTokens, tokenizeJson } from '../../renderer/src/shared/json-tokens';
 import { sparkBuckets } from '../../renderer/src/app/sparkline';
-import { createEventBatcher } from '../../renderer/src/app/event-batcher';
 import { makeCall, summaryOf } from './fake-bridge';
 
 afterEach(() => {
@@ -85,22 +83,5 @@ describe('sparkline buckets', () => {
     expect(b[28]).toBe(1);
     expect(b[0]).toBe(1);
     expect(b.reduce((x, y) => x + y, 0)).toBe(4);
-  });
-});
-
-describe('event batcher', () => {
-  it('applies a burst once, within 50 ms even without animation frames', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
-    const applied: CoreEvent[][] = [];
-    const batcher = createEventBatcher((e) => applied.push(e));
-    for (let i = 0; i < 1000; i++) batcher.push([{ type: 'history-cleared' }]);
-    expect(applied).toHaveLength(0);
-    vi.advanceTimersByTime(50);
-    expect(applied).toHaveLength(1);
-    expect(applied[0]).toHaveLength(1000);
-    batcher.push([{ type: 'history-cleared' }]);
-    batcher.dispose();
-    vi.advanceTimersByTime(100);
-    expect(applied).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
-import type { CallsRepository } from '../store/calls-repository';
+import { summaryOf, type CallsRepository, type NewCall } from '../store/calls-repository';
 import type { AnswersRepository } from '../store/answers-repository';
 
 /** What replay and the simulator need from the core. */
@@ -89,7 +89,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     : [failureViolation(outcome)];
   const error = outcome.ok ? null : outcome.message;
   const url = new URL(outgoing.url);
-  const id = deps.calls().insert({
+  const stored: NewCall = {
     receivedAt,
     method: 'POST',
     path: `${url.pathname}${url.search}`,
@@ -113,24 +113,9 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
       forwardError: error,
       registrationWouldPass: outgoing.test ? response.status >= 200 && response.status < 300 : null,
     },
-  });
-  deps.onStored?.({
-    id,
-    receivedAt,
-    method: 'POST',
-    path: `${url.pathname}${url.search}`,
-    action: outgoing.action,
-    test: outgoing.test,
-    verdict: signature.verdict,
-    style: signature.style,
-    status: response.status,
-    durationMs: outcome.durationMs,
-    size: outgoing.body.length,
-    problem: dropped === null ? null : 'headers-dropped',
-    answeredBy: outcome.ok ? 'forward' : 'forward-error',
-    source: outgoing.source,
-    violations,
-  });
+  };
+  const id = deps.calls().insert(stored);
+  deps.onStored?.(summaryOf(stored, id));
   return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error };
 }
 

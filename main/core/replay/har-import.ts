@@ -21,7 +21,8 @@ export interface ImportSummary {
   ids: number[];
 }
 
-const SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator'];
+/** Sources an imported call keeps when the file names them (this app's exports do): they are not Flowent's traffic either. */
+const KEPT_SOURCES: readonly CallSource[] = ['replay', 'simulator'];
 const ANSWERED_BY: readonly AnsweredBy[] = ['mock', 'test-check', 'signature-check', 'error', 'forward', 'fallback-mock', 'forward-error'];
 
 type Json = Record<string, unknown>;
@@ -97,8 +98,12 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const body = flowentFields(requestBody);
   const route = routeOf('POST', pathAndQuery);
   const action = body.action ?? (route.kind === 'flowent' ? route.pathAction : null);
+  // A call read from a file did not come from Flowent to this companion: it is marked as imported
+  // (and so never counted as Flowent's failure), unless the file says it was a replay or simulated.
   const source =
-    typeof entry._source === 'string' && (SOURCES as readonly string[]).includes(entry._source) ? (entry._source as CallSource) : 'flowent';
+    typeof entry._source === 'string' && (KEPT_SOURCES as readonly string[]).includes(entry._source)
+      ? (entry._source as CallSource)
+      : 'import';
   const answeredBy =
     typeof entry._answeredBy === 'string' && (ANSWERED_BY as readonly string[]).includes(entry._answeredBy)
       ? (entry._answeredBy as AnsweredBy)

@@ -88,7 +88,12 @@ export function createReplay(deps: ReplaySetup): Replay {
     importHar(text) {
       const imported = importHar(text, deps.calls(), deps.hmacKey());
       // Announced like any stored call, so open windows list and count them.
-      if (imported.ok && deps.onStored) for (const id of imported.value.ids) announce(deps.calls().get(id), deps.onStored);
+      if (imported.ok && deps.onStored) {
+        for (const id of imported.value.ids) {
+          const summary = deps.calls().summary(id);
+          if (summary) deps.onStored(summary);
+        }
+      }
       return imported;
     },
     curlFor(id, options = {}) {
@@ -137,29 +142,6 @@ export function createReplay(deps: ReplaySetup): Replay {
       return forwarder.close();
     },
   };
-}
-
-function announce(call: StoredCall | null, onStored: (call: CallSummary) => void): void {
-  if (!call) return;
-  const { id, receivedAt, method, path, action, test, verdict, style, status, durationMs, size, problem, answeredBy, source, violations } =
-    call;
-  onStored({
-    id,
-    receivedAt,
-    method,
-    path,
-    action,
-    test,
-    verdict,
-    style,
-    status,
-    durationMs,
-    size,
-    problem,
-    answeredBy,
-    source,
-    violations,
-  });
 }
 
 function selectionLimit(selection: { limit?: number }): number {

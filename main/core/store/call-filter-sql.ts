@@ -17,8 +17,11 @@ const TRIGRAM = 3;
 /** Enough trigrams to pick out the few candidate calls; instr() confirms every hit anyway. */
 const MAX_TRIGRAMS = 32;
 
-/** Calls that count as failures in the header counts: refused, errored or badly signed. */
-export const FAILURE_CONDITION = `(response_status >= 400 OR verdict IN ('invalid', 'missing', 'malformed', 'not-flowent'))`;
+/**
+ * The contract's `countsAsFailure` on a stored row: `failed` holds the failure rule's verdict
+ * (isFailedCall, at insert), and only Flowent's own calls are counted.
+ */
+export const COUNTED_FAILURE = `(failed AND source = 'flowent')`;
 
 const STATUS_CLASS_BOUNDS = { '2xx': 200, '3xx': 300, '4xx': 400, '5xx': 500 } as const;
 
@@ -47,6 +50,12 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number): SqlWhere[]
   if (filter.test !== undefined) {
     conditions.push('is_test = @test');
     params.test = filter.test ? 1 : 0;
+  }
+  if (filter.source !== undefined) {
+    conditions.push('source = @source');
+    params.source = filter.source;
+    // Spelled out so the partial index on the other sources (migration 8) can serve the query.
+    if (filter.source !== 'flowent') conditions.push("source <> 'flowent'");
   }
   if (filter.since !== undefined) {
     conditions.push('received_at >= @since');

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import {
+  isFailedCall,
   MAX_PAGE_SIZE,
   type AnsweredBy,
   type CallFilter,
@@ -13,7 +14,8 @@ import {
   type Verdict,
   type Violation,
 } from '../../contract/api';
-import { FAILURE_CONDITION, filterToSql, type SqlWhere } from './call-filter-sql';
+import { filterToSql, type SqlWhere } from './call-filter-sql';
+import { countCalls } from './call-stats';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
 
@@ -91,10 +93,11 @@ interface CallRow {
   forward_target: string | null;
   forward_error: string | null;
   registration_would_pass: number | null;
+  failed: number;
 }
 
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations';
+  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations, failed';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -102,7 +105,7 @@ const DEFAULT_PAGE_SIZE = 100;
 const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
-  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass';
+  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -142,7 +145,34 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.forwardTarget ?? null,
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
+    Number(failedOf(call)),
   ];
+}
+
+function failedOf(call: NewCall): boolean {
+  return isFailedCall({ status: call.response.status, verdict: call.signature.verdict, violations: call.checks?.violations ?? [] });
+}
+
+/** The history line of a call just stored as `id`: what the `call-stored` event carries. */
+export function summaryOf(call: NewCall, id: number): CallSummary {
+  return {
+    id,
+    receivedAt: call.receivedAt,
+    method: call.method,
+    path: call.path,
+    action: call.action,
+    test: call.test,
+    verdict: call.signature.verdict,
+    style: call.signature.style,
+    status: call.response.status,
+    durationMs: call.durationMs,
+    size: call.bodySize,
+    problem: call.problem,
+    answeredBy: call.answeredBy,
+    source: call.source,
+    violations: call.checks?.violations ?? [],
+    failed: failedOf(call),
+  };
 }
 
 /** Paged access to the call history; nothing here holds the history in memory. */
@@ -238,55 +268,20 @@ export class CallsRepository {
     }
   }
 
+  /** One call's history line, or null. */
+  summary(id: number): CallSummary | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM calls WHERE id = ?`).get(id) as CallRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
   get(id: number): StoredCall | null {
     const row = this.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
     return row ? toStoredCall(row) : null;
   }
 
+  /** Counts for a filter (call-stats.ts), read in one transaction so they and `countedUpTo` agree. */
   stats(filter: CallFilter): CallStats {
-    if (isEmptyFilter(filter)) return this.totalStats();
-    if (isActionOnly(filter)) return this.actionStats(filter.action);
-    let total = 0;
-    let failures = 0;
-    const perAction = new Map<string, number>();
-    for (const where of this.filterToSql(filter)) {
-      const totals = this.db
-        .prepare(`SELECT count(*) AS total, coalesce(sum(${FAILURE_CONDITION}), 0) AS failures FROM ${where.from} ${where.clause}`)
-        .get(where.params) as { total: number; failures: number };
-      total += totals.total;
-      failures += totals.failures;
-      const counts = this.db
-        .prepare(
-          `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`,
-        )
-        .all(where.params) as { action: string; count: number }[];
-      for (const { action, count } of counts) perAction.set(action, (perAction.get(action) ?? 0) + count);
-    }
-    const byCount = [...perAction].map(([action, count]) => ({ action, count }));
-    byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-    return { total, failures, perAction: byCount };
-  }
-
-  /** The unfiltered counts, from the per-action totals the triggers keep (migration 4). */
-  private totalStats(): CallStats {
-    const rows = this.db.prepare('SELECT action, total, failures FROM call_counts ORDER BY total DESC, action').all() as {
-      action: string;
-      total: number;
-      failures: number;
-    }[];
-    return {
-      total: rows.reduce((sum, row) => sum + row.total, 0),
-      failures: rows.reduce((sum, row) => sum + row.failures, 0),
-      perAction: rows.filter((row) => row.action !== '').map((row) => ({ action: row.action, count: row.total })),
-    };
-  }
-
-  /** One action's counts, from the same totals: a filter by action alone is one row, not a scan. */
-  private actionStats(action: string): CallStats {
-    const row = this.db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
-      { total: number; failures: number } | undefined;
-    if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
-    return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }] };
+    return this.db.transaction(() => ({ ...countCalls(this.db, filter, this.filterToSql(filter)), countedUpTo: this.lastCallId() }))();
   }
 
   /** Deletes every stored call; returns how many there were. */
@@ -294,12 +289,12 @@ export class CallsRepository {
     return this.db.prepare('DELETE FROM calls').run().changes;
   }
 
-  /** Ids of replayable calls (from Flowent, naming an action) matching a filter, oldest first. */
+  /** Ids of replayable calls (Flowent's, received or imported, naming an action) matching a filter, oldest first. */
   selectReplayableIds(filter: CallFilter, limit: number): number[] {
     const newestFirst: number[] = [];
     for (const where of this.filterToSql(filter)) {
       if (newestFirst.length >= limit) break;
-      const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source = 'flowent'`;
+      const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source IN ('flowent', 'import')`;
       const rows = this.db
         .prepare(`SELECT ${where.id} AS id FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
         .all({ ...where.params, limit: limit - newestFirst.length }) as { id: number }[];
@@ -347,6 +342,7 @@ function toSummary(row: CallRow): CallSummary {
     answeredBy: row.answered_by as AnsweredBy,
     source: row.source as CallSource,
     violations: row.violations ? (JSON.parse(row.violations) as Violation[]) : [],
+    failed: row.failed === 1,
   };
 }
 
@@ -369,13 +365,4 @@ function toStoredCall(row: CallRow): StoredCall {
     forwardError: row.forward_error,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
   };
-}
-
-function isEmptyFilter(filter: CallFilter): boolean {
-  return Object.values(filter).every((value) => value === undefined || value === '');
-}
-
-function isActionOnly(filter: CallFilter): filter is CallFilter & { action: string } {
-  const { action, ...rest } = filter;
-  return typeof action === 'string' && isEmptyFilter(rest);
 }

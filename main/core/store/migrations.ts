@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { isFailedCall, type Verdict, type Violation } from '../../contract/api';
 
 export interface Migration {
   version: number;
@@ -87,7 +88,7 @@ export const MIGRATIONS: readonly Migration[] = [
     purpose: 'Call counts per action kept by triggers, so the header counts cost a few rows instead of a scan of the whole history.',
     up(db) {
       // '' stands for calls without an action (a PRIMARY KEY cannot tell NULLs apart).
-      // The failure test is FAILURE_CONDITION in call-filter-sql.ts, spelled on NEW/OLD rows.
+      // The failure test of schema 4, spelled on NEW/OLD rows; migration 8 replaced it with the stored rule.
       db.exec(`
         CREATE TABLE call_counts (
           action TEXT PRIMARY KEY,
@@ -202,6 +203,57 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`
         UPDATE settings SET key = 'learned-style.' || substr(key, length('learned-style:') + 1)
         WHERE substr(key, 1, length('learned-style:')) = 'learned-style:';
+      `);
+    },
+  },
+  {
+    version: 8,
+    purpose:
+      "The failure rule stored with each call (`failed`, computed by the contract's isFailedCall), header counts " +
+      "over Flowent's own calls only, and an index for listing replays, simulated and imported calls.",
+    up(db) {
+      // The rule is code (main/contract/calls.ts), not SQL: new rows get the column from the same
+      // function at insert, and rows already stored get it here, through that function made an SQL
+      // function for this one statement. A later change of the rule comes with a migration that
+      // runs this backfill again. Adding a column with a default rewrites no row; the UPDATE
+      // touches only the calls that failed.
+      db.exec('ALTER TABLE calls ADD COLUMN failed INTEGER NOT NULL DEFAULT 0 CHECK (failed IN (0, 1))');
+      db.function('flowent_companion_failed', { deterministic: true }, (status, verdict, violations) =>
+        Number(
+          isFailedCall({
+            status: Number(status),
+            verdict: verdict as Verdict,
+            violations: typeof violations === 'string' ? (JSON.parse(violations) as Violation[]) : [],
+          }),
+        ),
+      );
+      db.exec('UPDATE calls SET failed = 1 WHERE flowent_companion_failed(response_status, verdict, violations)');
+      // The counts of migration 4, recounted: failures are now Flowent's own calls that failed
+      // (COUNTED_FAILURE in call-filter-sql.ts, spelled on NEW/OLD rows); replays, simulated and
+      // imported calls are in the totals but never in the failures.
+      //
+      // The partial index serves a filter on any source but Flowent's (call-filter-sql.ts adds
+      // the index's condition to such a filter): those calls are few, so Flowent's traffic, the
+      // bulk of the history, pays nothing for it on insert. Flowent's own calls need no index:
+      // they are most of any page of the newest calls.
+      db.exec(`
+        DROP TRIGGER calls_count_insert;
+        DROP TRIGGER calls_count_delete;
+        DELETE FROM call_counts;
+        INSERT INTO call_counts (action, total, failures)
+          SELECT coalesce(action, ''), count(*), coalesce(sum(failed AND source = 'flowent'), 0)
+          FROM calls GROUP BY coalesce(action, '');
+        CREATE TRIGGER calls_count_insert AFTER INSERT ON calls BEGIN
+          INSERT INTO call_counts (action, total, failures)
+            VALUES (coalesce(NEW.action, ''), 1, NEW.failed AND NEW.source = 'flowent')
+          ON CONFLICT (action) DO UPDATE SET total = total + 1, failures = failures + excluded.failures;
+        END;
+        CREATE TRIGGER calls_count_delete AFTER DELETE ON calls BEGIN
+          UPDATE call_counts SET total = total - 1, failures = failures - (OLD.failed AND OLD.source = 'flowent')
+          WHERE action = coalesce(OLD.action, '');
+          DELETE FROM call_counts WHERE action = coalesce(OLD.action, '') AND total <= 0;
+        END;
+        CREATE INDEX calls_by_other_source ON calls (source, id) WHERE source <> 'flowent';
       `);
     },
   },

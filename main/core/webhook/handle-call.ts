@@ -1,6 +1,6 @@
 import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
-import type { CallChecks, CallsRepository, NewCall } from '../store/calls-repository';
+import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
 import { errorAnswer, type Answer } from '../protocol/answers';
@@ -95,8 +95,7 @@ export async function handleCall(
   const outcome = await interpret(request, deps, checkCall);
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
-  const violations = outcome.checks?.violations ?? [];
-  const stored = await store({
+  const call: NewCall = {
     receivedAt: request.receivedAt,
     method: request.method,
     path: request.url,
@@ -117,7 +116,8 @@ export async function handleCall(
     source: 'flowent',
     originalCallId: null,
     checks: outcome.checks,
-  });
+  };
+  const stored = await store(call);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
     // or delay gives way to the 503: the caller must see that the call was not stored.
@@ -126,23 +126,7 @@ export async function handleCall(
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0 };
   }
-  deps.onStored({
-    id: stored.id,
-    receivedAt: request.receivedAt,
-    method: request.method,
-    path: request.url,
-    action: outcome.action,
-    test: outcome.test,
-    verdict: outcome.signature.verdict,
-    style: outcome.signature.style,
-    status: answer?.status ?? 0,
-    durationMs,
-    size: request.body.size,
-    problem: outcome.problem,
-    answeredBy: outcome.answeredBy,
-    source: 'flowent',
-    violations,
-  });
+  deps.onStored(summaryOf(call, stored.id));
   if (outcome.drop) return { kind: 'drop' };
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
 }

@@ -1,25 +1,25 @@
 import type { ServerResponse } from 'node:http';
 import type { CoreEvent } from '../../contract/api';
+import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../core/event-batcher';
 
-const FLUSH_INTERVAL_MS = 50;
-const MAX_BATCH = 1000;
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Server-sent events for the browser inspector. Core events are batched (at most one
- * message per 50 ms per client) so a burst of calls costs the page a few renders, not one
- * per call. Each connection starts with a `hello` naming this run, so a page that
- * reconnects knows to reload what it may have missed.
+ * Server-sent events for the browser inspector. Each connection has its own batcher (the one
+ * event policy: main/core/event-batcher.ts), so a page that reads slowly is held back, and
+ * resynced, alone. A page is too slow when its socket takes no more (a write returns false):
+ * its batcher pauses until the socket drains. Each connection starts with a `hello` naming this
+ * run, so a page that reconnects knows to reload what it may have missed.
  */
 export class EventStream {
-  private readonly clients = new Set<ServerResponse>();
-  private pending: CoreEvent[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private readonly clients = new Map<ServerResponse, EventBatcher>();
   private readonly heartbeat: NodeJS.Timeout;
-  private sequence = 0;
 
-  constructor(private readonly instance: string) {
-    this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
+  constructor(
+    private readonly instance: string,
+    private readonly policy?: Partial<BatchPolicy>,
+  ) {
+    this.heartbeat = setInterval(() => this.writeAll(': keep-alive\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
@@ -35,36 +35,39 @@ export class EventStream {
       'X-Accel-Buffering': 'no',
     });
     response.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ instance: this.instance })}\n\n`);
-    this.clients.add(response);
-    response.on('close', () => this.clients.delete(response));
+    let sequence = 0;
+    const batcher = createEventBatcher({
+      deliver: (batch) => {
+        sequence += 1;
+        if (!response.write(`id: ${sequence}\ndata: ${JSON.stringify(batch)}\n\n`)) {
+          batcher.pause();
+          response.once('drain', () => batcher.resume());
+        }
+        return true;
+      },
+      policy: this.policy,
+    });
+    this.clients.set(response, batcher);
+    response.on('close', () => {
+      batcher.dispose();
+      this.clients.delete(response);
+    });
   }
 
   push(event: CoreEvent): void {
-    if (this.clients.size === 0) return;
-    this.pending.push(event);
-    if (this.pending.length >= MAX_BATCH) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), FLUSH_INTERVAL_MS);
+    for (const batcher of this.clients.values()) batcher.push(event);
   }
 
   close(): void {
     clearInterval(this.heartbeat);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    for (const client of this.clients) client.end();
+    for (const [client, batcher] of this.clients) {
+      batcher.dispose();
+      client.end();
+    }
     this.clients.clear();
   }
 
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    this.sequence += 1;
-    this.broadcast(`id: ${this.sequence}\ndata: ${JSON.stringify(batch)}\n\n`);
-  }
-
-  private broadcast(text: string): void {
-    for (const client of this.clients) client.write(text);
+  private writeAll(text: string): void {
+    for (const client of this.clients.keys()) client.write(text);
   }
 }

@@ -8,7 +8,7 @@ import {
   type CoreEvent,
 } from '../../contract/api';
 import { checkArgs } from '../../core/operations/validate-args';
-import { createEventRelay, type EventRelay } from './event-relay';
+import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../core/event-batcher';
 
 // The few parts of Electron's types this module uses, so tests can hand it plain objects.
 export interface SenderFrameLike {
@@ -40,15 +40,15 @@ export interface IpcOptions {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** True when a URL is our renderer page (see window.ts `isRendererUrl`). */
   isRendererUrl(url: string): boolean;
-  flushMs?: number;
-  maxBatch?: number;
-  maxQueue?: number;
+  /** Overrides of the event policy, for tests. */
+  eventPolicy?: Partial<BatchPolicy>;
   /** Where refusals are reported; never given arguments, which may hold secrets. */
   warn?: (message: string) => void;
 }
 
 export interface IpcRegistration {
-  readonly relay: EventRelay;
+  /** The window's events: paused while its page (re)loads, resumed by the preload's ready signal. */
+  readonly events: EventBatcher;
   dispose(): void;
 }
 
@@ -79,16 +79,16 @@ export function registerIpc(
     );
   }
 
-  const relay = createEventRelay({
-    send(events) {
+  // Paused until the preload says its listener is in place, so nothing sent before is lost.
+  const events = createEventBatcher({
+    deliver(batch) {
       const win = liveWindow();
       if (!win || win.webContents.id !== readyContentsId) return false;
-      win.webContents.send(IPC_EVENT_CHANNEL, events);
+      win.webContents.send(IPC_EVENT_CHANNEL, batch);
       return true;
     },
-    flushMs: options.flushMs,
-    maxBatch: options.maxBatch,
-    maxQueue: options.maxQueue,
+    paused: true,
+    policy: options.eventPolicy,
   });
 
   for (const method of API_METHODS) {
@@ -107,16 +107,16 @@ export function registerIpc(
       return;
     }
     readyContentsId = event.sender.id;
-    relay.markReady();
+    events.resume();
   };
   ipcMain.on(IPC_READY_CHANNEL, onReady);
-  const unsubscribe = options.subscribe((event) => relay.push(event));
+  const unsubscribe = options.subscribe((event) => events.push(event));
 
   return {
-    relay,
+    events,
     dispose() {
       unsubscribe();
-      relay.dispose();
+      events.dispose();
       ipcMain.removeListener(IPC_READY_CHANNEL, onReady);
       for (const method of API_METHODS) ipcMain.removeHandler(ipcChannelFor(method));
     },

@@ -5,6 +5,13 @@ import { CopyButton } from '../shared/CopyButton';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from '../tunnel/TunnelPill';
 
+/** The failure rule (isFailedCall and countsAsFailure in the contract) in words. */
+const FAILURES_EXPLAINED =
+  'What counts as a failure: a call from Flowent whose answer was not 2xx (or that got no answer), whose signature is invalid, ' +
+  "missing or malformed or that was not a Flowent call at all, or whose answer breaks Flowent's contract. " +
+  'Without an HMAC key signatures cannot be checked, and that alone is not a failure. ' +
+  'Replays, simulated and imported calls are never counted.';
+
 export function Header() {
   const status = useMetaStore((s) => s.status);
   const stats = useMetaStore((s) => s.stats);
@@ -27,7 +34,7 @@ export function Header() {
         <span>
           <strong>{stats?.total ?? '–'}</strong> calls
         </span>
-        <span className={stats && stats.failures > 0 ? 'failures' : undefined}>
+        <span className={stats && stats.failures > 0 ? 'failures' : undefined} title={FAILURES_EXPLAINED} data-testid="failure-count">
           <strong>{stats?.failures ?? '–'}</strong> failures
         </span>
       </div>

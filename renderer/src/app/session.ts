@@ -1,8 +1,7 @@
-import type { CallStats, CallSummary, CoreEvent } from '../../../main/contract/api';
+import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
 import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
-import { createEventBatcher, type EventBatcher } from './event-batcher';
 import { arrivals, onReset, useCallsStore, useMetaStore, useUiStore } from './stores';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
@@ -12,22 +11,20 @@ import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-action
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 
-let batcher: EventBatcher | null = null;
-onReset(() => {
-  batcher?.dispose();
-  batcher = null;
-});
-
 /**
- * Connects the stores to a bridge: subscribes to events (batched) and to the connection
- * state when the transport has one, then loads status, stats and the first page.
- * Returns the function that disconnects.
+ * Connects the stores to a bridge: subscribes to events and to the connection state when the
+ * transport has one, then loads status, stats and the first page. Returns the function that
+ * disconnects.
+ *
+ * Each batch is applied as it arrives, with no batching of its own: the transports batch by
+ * the core's one policy (at most one batch per 50 ms, main/core/event-batcher.ts), a batch
+ * makes one update per store, and React renders the updates of one task together. So a burst
+ * of calls already costs about 20 renders a second; waiting for an animation frame on top
+ * would only add latency.
  */
 export function startSession(b: RendererBridge): () => void {
   setBridge(b);
-  const own = createEventBatcher(applyEvents);
-  batcher = own;
-  const offEvents = b.onEvents((events) => own.push(events));
+  const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
         if (event.type === 'reconnecting' || event.type === 'closed') {
@@ -42,15 +39,12 @@ export function startSession(b: RendererBridge): () => void {
   return () => {
     offEvents();
     offConnection();
-    own.dispose();
-    if (batcher === own) batcher = null;
     if (currentBridge() === b) setBridge(null);
   };
 }
 
-/** Status, stats and the first page, e.g. after the core may have restarted. */
+/** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
-  batcher?.flush();
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
   await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
 }
@@ -66,27 +60,34 @@ export async function refreshStatus(): Promise<void> {
   }
 }
 
+/**
+ * Calls that arrive while counts are being read, one list per read in flight: the counts may
+ * have been read before them, and then they are added once the counts come.
+ */
+const statsReads = new Set<CallSummary[]>();
+onReset(() => statsReads.clear());
+
 export async function refreshStats(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
+  const arrived: CallSummary[] = [];
+  statsReads.add(arrived);
   try {
     const stats = await b.getStats({});
-    useMetaStore.setState({ stats });
+    useMetaStore.setState({ stats: countInto(stats, arrived) });
   } catch (error) {
     reportError('Could not load call statistics', error);
+  } finally {
+    statsReads.delete(arrived);
   }
 }
 
-export function isFailure(call: CallSummary): boolean {
-  const okVerdict = call.verdict === 'valid' || call.verdict === 'unsigned-test';
-  return !okVerdict || call.status < 200 || call.status > 299;
-}
-
 /** Applies one batch of core events to the stores in a single update per store. */
-export function applyEvents(events: CoreEvent[]): void {
+export function applyEvents(events: DeliveredEvent[]): void {
   let stored: CallSummary[] = [];
   let cleared = false;
   let answersChanged = false;
+  let resync = false;
   const account: AccountEvent[] = [];
   for (const event of events) {
     if (isAccountEvent(event)) {
@@ -119,6 +120,10 @@ export function applyEvents(events: CoreEvent[]): void {
       case 'replay-finished':
         applyReplayEvent(event);
         break;
+      case 'resync':
+        // The transport dropped events this page never saw: what it shows may be stale.
+        resync = true;
+        break;
       default: {
         const never: never = event;
         void never;
@@ -131,9 +136,12 @@ export function applyEvents(events: CoreEvent[]): void {
   if (cleared) {
     arrivals.times = [];
     useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
-    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [] } : s.stats }));
+    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0 } : s.stats }));
   }
+  // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
+  if (resync) void refreshAll();
   if (stored.length === 0) return;
+  for (const arrived of statsReads) arrived.push(...stored);
 
   const now = Date.now();
   for (const call of stored) arrivals.times.push({ id: call.id, at: call.receivedAt });
@@ -154,16 +162,23 @@ export function applyEvents(events: CoreEvent[]): void {
   });
 }
 
+/**
+ * Adds live calls to the counts the core gave, by the contract's own rule (`countsAsFailure`),
+ * so the header shows what a reload would. Calls the counts already include are skipped.
+ */
 function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
+  const fresh = calls.filter((call) => call.id > stats.countedUpTo);
+  if (fresh.length === 0) return stats;
   const perAction = new Map(stats.perAction.map((a) => [a.action, a.count]));
   let failures = stats.failures;
-  for (const call of calls) {
-    if (isFailure(call)) failures += 1;
+  for (const call of fresh) {
+    if (countsAsFailure(call)) failures += 1;
     if (call.action) perAction.set(call.action, (perAction.get(call.action) ?? 0) + 1);
   }
   return {
-    total: stats.total + calls.length,
+    total: stats.total + fresh.length,
     failures,
     perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
+    countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
   };
 }

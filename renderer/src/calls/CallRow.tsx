@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { CallSummary } from '../../../main/contract/api';
 import { formatBytes, formatDuration, formatTime } from '../shared/format';
-import { TestTag, VerdictBadge } from './VerdictBadge';
+import { SourceTag, TestTag, VerdictBadge } from './VerdictBadge';
 
 interface Props {
   call: CallSummary;
@@ -28,7 +28,10 @@ export const CallRow = memo(function CallRow({ call, selected, index, setSize, t
       onClick={() => onSelect(call.id)}
     >
       <span className="col-time">{formatTime(call.receivedAt)}</span>
-      <span className="col-action">{call.action ?? <span className="muted">{call.path}</span>}</span>
+      <span className="col-action">
+        {call.source !== 'flowent' && <SourceTag source={call.source} />}
+        {call.action ?? <span className="muted">{call.path}</span>}
+      </span>
       <span className="col-verdict">
         <VerdictBadge verdict={call.verdict} />
         {call.test && <TestTag />}

@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react';
-import { VERDICTS, type StatusClass, type Verdict } from '../../../main/contract/api';
-import { VERDICT_LABEL } from '../shared/format';
+import { CALL_SOURCES, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
+import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
 import { isFiltered, type RangeChoice, type TestChoice } from './filter-state';
 import { clearFilters, loadFirstPage, setFilter, setSearchInput } from './calls-actions';
 import { useCallsStore, useMetaStore } from '../app/stores';
@@ -70,6 +70,19 @@ export function FilterBar() {
         {(['2xx', '3xx', '4xx', '5xx'] as const).map((c) => (
           <option key={c} value={c}>
             {c}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Source"
+        title="Where calls came from: Flowent, or this companion's replays, simulator and imports"
+        value={filter.source ?? ''}
+        onChange={(e) => void setFilter({ source: (value(e) || null) as CallSource | null })}
+      >
+        <option value="">Any source</option>
+        {CALL_SOURCES.map((source) => (
+          <option key={source} value={source}>
+            {SOURCE_LABEL[source]}
           </option>
         ))}
       </select>

@@ -1,4 +1,12 @@
-import { VERDICTS, type CallFilter, type CallSummary, type StatusClass, type Verdict } from '../../../main/contract/api';
+import {
+  CALL_SOURCES,
+  VERDICTS,
+  type CallFilter,
+  type CallSource,
+  type CallSummary,
+  type StatusClass,
+  type Verdict,
+} from '../../../main/contract/api';
 
 export type TestChoice = 'all' | 'only' | 'none';
 export type RangeChoice = 'all' | '5m' | '1h' | '1d' | 'custom';
@@ -14,6 +22,7 @@ export interface FilterState {
   since: number | null;
   until: number | null;
   text: string;
+  source: CallSource | null;
 }
 
 export const EMPTY_FILTER: FilterState = {
@@ -25,6 +34,7 @@ export const EMPTY_FILTER: FilterState = {
   since: null,
   until: null,
   text: '',
+  source: null,
 };
 
 const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
@@ -47,6 +57,7 @@ export function toCallFilter(state: FilterState, now: number, withText = true): 
   } else if (state.range !== 'all') {
     filter.since = now - RANGE_MS[state.range];
   }
+  if (state.source) filter.source = state.source;
   const text = state.text.trim();
   if (withText && text) filter.text = text;
   return filter;
@@ -68,6 +79,7 @@ export function matchesFilter(call: CallSummary, filter: CallFilter): boolean {
   if (filter.test !== undefined && call.test !== filter.test) return false;
   if (filter.since !== undefined && call.receivedAt < filter.since) return false;
   if (filter.until !== undefined && call.receivedAt > filter.until) return false;
+  if (filter.source !== undefined && call.source !== filter.source) return false;
   return true;
 }
 
@@ -93,6 +105,8 @@ export function filterFromSearch(search: string): FilterState {
     state.until = until;
   }
   state.text = params.get('text') ?? '';
+  const source = params.get('source');
+  if (source && (CALL_SOURCES as readonly string[]).includes(source)) state.source = source as CallSource;
   return state;
 }
 
@@ -110,6 +124,7 @@ export function filterToSearch(state: FilterState): string {
     params.set('range', state.range);
   }
   if (state.text.trim()) params.set('text', state.text.trim());
+  if (state.source) params.set('source', state.source);
   return params.toString();
 }
 

@@ -1,4 +1,4 @@
-import type { AnsweredBy, SignatureReport, Verdict } from '../../../main/contract/api';
+import type { AnsweredBy, CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   valid: 'valid',
@@ -8,6 +8,21 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   'unsigned-test': 'unsigned test',
   'no-key': 'no key',
   'not-flowent': 'not a Flowent call',
+};
+
+/** Where a call came from, as the source filter and the row marker name it. */
+export const SOURCE_LABEL: Record<CallSource, string> = {
+  flowent: 'from Flowent',
+  replay: 'replay',
+  simulator: 'simulated',
+  import: 'imported',
+};
+
+/** Why a call that is not Flowent's is marked in the list. */
+export const SOURCE_SENTENCE: Record<Exclude<CallSource, 'flowent'>, string> = {
+  replay: 'A replay of a stored call, sent by this companion: not Flowent traffic, never counted as a failure.',
+  simulator: 'A call made up by the simulator: not Flowent traffic, never counted as a failure.',
+  import: 'A call read from a HAR file: not Flowent traffic to this companion, never counted as a failure.',
 };
 
 export const VERDICT_SENTENCE: Record<Verdict, string> = {

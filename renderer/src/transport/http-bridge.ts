@@ -1,4 +1,4 @@
-import type { ApiMethod, CompanionApi, CompanionBridge, CoreEvent } from '../../../main/contract/api';
+import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
 import type { ConnectionAware, ConnectionEvent } from './connection';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
@@ -59,7 +59,7 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
     throw error;
   }
 
-  const eventListeners = new Set<(events: CoreEvent[]) => void>();
+  const eventListeners = new Set<(events: DeliveredEvent[]) => void>();
   const connectionListeners = new Set<(event: ConnectionEvent) => void>();
   let source: EventSourceLike | null = null;
 
@@ -79,7 +79,7 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
         return;
       }
       if (!Array.isArray(events)) return;
-      for (const listener of eventListeners) listener(events as CoreEvent[]);
+      for (const listener of eventListeners) listener(events as DeliveredEvent[]);
     });
     es.addEventListener('hello', () => {
       // Events reach the page only from a hello on. The first one closes the gap between the

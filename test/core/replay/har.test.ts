@@ -101,11 +101,14 @@ describe('HAR export and import', () => {
       style: call.style,
       status: call.status,
       answer: call.response.body.toString('utf8'),
-      source: call.source,
       receivedAt: call.receivedAt,
       violations: call.violations,
+      failed: call.failed,
     });
     expect(after.map(comparable)).toEqual(before.map(comparable));
+    // Flowent's calls come back as imported (not Flowent's traffic to this companion); replays stay replays.
+    expect(before.map((call) => call.source)).toEqual(['flowent', 'flowent', 'replay', 'replay']);
+    expect(after.map((call) => call.source)).toEqual(['import', 'import', 'replay', 'replay']);
   });
 
   it('redacts cookies and credential-like headers, in requests and answers, as Copy as cURL leaves them out', async () => {
@@ -214,7 +217,7 @@ describe('HAR export and import', () => {
       action: 'send_email',
       test: true,
       verdict: 'unsigned-test',
-      source: 'flowent',
+      source: 'import',
       status: 200,
       durationMs: 12.5,
     });

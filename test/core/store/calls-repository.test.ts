@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SignatureReport, Verdict } from '../../../main/contract/api';
+import type { CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import type { NewCall } from '../../../main/core/store/calls-repository';
+import { summaryOf, type NewCall } from '../../../main/core/store/calls-repository';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let store: Store;
@@ -205,18 +205,65 @@ describe('CallsRepository', () => {
         { action: 'b', count: 2 },
         { action: 'a', count: 1 },
       ],
+      countedUpTo: 4,
     });
-    expect(store.calls.stats({ action: 'a' })).toEqual({ total: 1, failures: 0, perAction: [{ action: 'a', count: 1 }] });
+    expect(store.calls.stats({ action: 'a' })).toEqual({ total: 1, failures: 0, perAction: [{ action: 'a', count: 1 }], countedUpTo: 4 });
+  });
+
+  it("stores the contract's failure rule with each call and gives it back in summaries", () => {
+    const violation = { code: 'result-not-string', message: 'your handler answered 200 but `result` is a number' };
+    const cases: [Partial<NewCall>, boolean][] = [
+      [{}, false],
+      [{ signature: report('no-key') }, false],
+      [{ signature: report('unsigned-test'), test: true }, false],
+      [{ signature: report('invalid') }, true],
+      [{ signature: report('missing') }, true],
+      [{ signature: report('malformed') }, true],
+      [{ signature: report('not-flowent') }, true],
+      [{ signature: report('no-key'), response: { status: 0, headers: [], body: Buffer.alloc(0) } }, true],
+      [{ signature: report('no-key'), response: { status: 302, headers: [], body: Buffer.alloc(0) } }, true],
+      [{ signature: report('no-key'), checks: { violations: [violation] } }, true],
+    ];
+    for (const [overrides, failed] of cases) {
+      const newCall = call(overrides);
+      const id = store.calls.insert(newCall);
+      expect(summaryOf(newCall, id).failed, JSON.stringify(overrides)).toBe(failed);
+      expect(store.calls.summary(id)).toEqual(summaryOf(newCall, id));
+      expect(store.calls.get(id)?.failed).toBe(failed);
+    }
+    expect(store.calls.list({}).calls.map((c) => c.failed)).toEqual(cases.map(([, failed]) => failed).reverse());
+    expect(store.calls.stats({}).failures).toBe(7);
+  });
+
+  it("filters by source, and counts failures over Flowent's own calls only", () => {
+    const broken = { signature: report('invalid'), response: { status: 500, headers: [], body: Buffer.alloc(0) } };
+    store.calls.insert(call({ action: 'a', ...broken }));
+    store.calls.insert(call({ action: 'a' }));
+    const replay = store.calls.insert(call({ action: 'a', source: 'replay', ...broken }));
+    const simulated = store.calls.insert(call({ action: 'b', source: 'simulator', ...broken }));
+    const imported = store.calls.insert(call({ action: 'b', source: 'import', ...broken }));
+    expect(store.calls.stats({})).toMatchObject({ total: 5, failures: 1 });
+    expect(store.calls.stats({ action: 'b' })).toMatchObject({ total: 2, failures: 0 });
+    expect(store.calls.stats({ source: 'flowent' })).toMatchObject({ total: 2, failures: 1 });
+    expect(store.calls.stats({ source: 'replay' })).toMatchObject({ total: 1, failures: 0, perAction: [{ action: 'a', count: 1 }] });
+    expect(store.calls.list({ source: 'replay' }).calls.map((c) => [c.id, c.failed])).toEqual([[replay, true]]);
+    expect(store.calls.list({ source: 'simulator' }).calls.map((c) => c.id)).toEqual([simulated]);
+    expect(store.calls.list({ source: 'import', action: 'b' }).calls.map((c) => c.id)).toEqual([imported]);
+    expect(store.calls.list({ source: 'flowent' }).calls.map((c) => c.source)).toEqual(['flowent', 'flowent']);
+    // Calls imported from a file are Flowent's calls recorded elsewhere: they can be replayed.
+    expect(store.calls.selectReplayableIds({}, 10)).toEqual([1, 2, imported]);
   });
 
   it('keeps the unfiltered counts (from triggers) equal to a full count, through inserts and deletes', () => {
-    const verdicts: Verdict[] = ['valid', 'invalid', 'missing', 'not-flowent', 'unsigned-test'];
+    const verdicts: Verdict[] = ['valid', 'invalid', 'missing', 'not-flowent', 'unsigned-test', 'no-key'];
+    const sources: CallSource[] = ['flowent', 'flowent', 'replay', 'simulator', 'import'];
     for (let i = 0; i < 60; i++) {
       store.calls.insert(
         call({
           action: i % 7 === 0 ? null : `action_${i % 4}`,
           signature: report(verdicts[i % verdicts.length]!),
           response: { status: [200, 400, 500, 201][i % 4]!, headers: [], body: Buffer.alloc(0) },
+          source: sources[i % sources.length]!,
         }),
       );
     }
@@ -230,7 +277,7 @@ describe('CallsRepository', () => {
     }
     expect(store.calls.stats({ action: 'action_1' }).total).toBeGreaterThan(0);
     store.calls.clear();
-    expect(store.calls.stats({})).toEqual({ total: 0, failures: 0, perAction: [] });
+    expect(store.calls.stats({})).toEqual({ total: 0, failures: 0, perAction: [], countedUpTo: 0 });
   });
 
   it('clears the history and says how many calls went', () => {

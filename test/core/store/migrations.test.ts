@@ -95,7 +95,7 @@ describe('migrations', () => {
     insert.run('a', 'valid', 200);
     insert.run('a', 'invalid', 200);
     insert.run(null, 'not-flowent', 404);
-    expect(migrate(db)).toMatchObject({ ok: true, from: 3 });
+    expect(migrate(db, 4)).toEqual({ ok: true, from: 3, to: 4 });
     const counts = () => db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
     expect(counts()).toEqual([
       { action: '', total: 1, failures: 1 },
@@ -167,7 +167,7 @@ describe('migrations', () => {
     );
     const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
     const old = add('{"q":"indexed by schema 5"}');
-    expect(migrate(db, 6)).toMatchObject({ ok: true, from: 5, to: 6 });
+    expect(migrate(db)).toEqual({ ok: true, from: 5, to: LATEST_VERSION });
     const mark = () => db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get();
     const indexed = (text: string) => db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ?').pluck().all(trigramQuery(text));
     const repository = new CallsRepository(db);
@@ -227,6 +227,58 @@ describe('migrations', () => {
       { key: 'learned-style.0123456789abcdef', value: '{"version":1}' },
       { key: 'simulator.local-schemas', value: '{}' },
     ]);
+  });
+
+  it("7 -> 8 stores the failure rule for the calls already stored, and counts only Flowent's failures", () => {
+    const db = tempDb();
+    migrate(db, 7);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, source, violations) VALUES (1, 'POST', '/', 'a', 0, '[]', x'', 0, ?, '{}', 'mock', ?, '[]', x'', 1, ?, ?)",
+    );
+    const add = (verdict: string, status: number, source = 'flowent', violations: string | null = '[]') =>
+      Number(insert.run(verdict, status, source, violations).lastInsertRowid);
+    const fine = [add('valid', 200), add('no-key', 200), add('unsigned-test', 204, 'flowent', null)];
+    const failed = [
+      add('invalid', 200),
+      add('no-key', 0, 'flowent', null),
+      add('no-key', 302),
+      add('valid', 200, 'flowent', '[{"code":"result-not-string","message":"result is a number"}]'),
+    ];
+    const failedReplay = add('valid', 500, 'replay');
+    // Schema 7 counted a call without a key but with an answer Flowent would refuse as fine,
+    // and replays as failures.
+    expect(db.prepare("SELECT failures FROM call_counts WHERE action = 'a'").pluck().get()).toBe(2);
+
+    expect(migrate(db, 8)).toEqual({ ok: true, from: 7, to: 8 });
+    const failedIds = () => db.prepare('SELECT id FROM calls WHERE failed = 1 ORDER BY id').pluck().all();
+    expect(failedIds()).toEqual([...failed, failedReplay]);
+    expect(db.prepare('SELECT count(*) FROM calls WHERE failed = 0').pluck().get()).toBe(fine.length);
+    const counts = () => db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
+    expect(counts()).toEqual([{ action: 'a', total: 8, failures: 4 }]);
+
+    // The triggers count what later inserts say, Flowent's calls only.
+    const later = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, source, failed) VALUES (1, 'POST', '/', ?, 0, '[]', x'', 0, 'valid', '{}', 'mock', 500, '[]', x'', 1, ?, 1)",
+    );
+    later.run('a', 'flowent');
+    later.run('a', 'simulator');
+    later.run('b', 'import');
+    expect(counts()).toEqual([
+      { action: 'a', total: 10, failures: 5 },
+      { action: 'b', total: 1, failures: 0 },
+    ]);
+    db.prepare("DELETE FROM calls WHERE source <> 'flowent'").run();
+    expect(counts()).toEqual([{ action: 'a', total: 8, failures: 5 }]);
+    expect(() => db.prepare('UPDATE calls SET failed = 2 WHERE id = ?').run(fine[0])).toThrow(/CHECK/);
+
+    // A filter on a source other than Flowent's reads the partial index, newest first, without a scan.
+    const repository = new CallsRepository(db);
+    later.run('a', 'replay');
+    expect(repository.list({ source: 'replay' }).calls.map((c) => c.source)).toEqual(['replay']);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM calls WHERE source = ? AND source <> 'flowent' ORDER BY id DESC LIMIT 10")
+      .all('replay') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX calls_by_other_source/);
   });
 
   it('running again changes nothing', () => {

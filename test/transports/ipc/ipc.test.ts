@@ -74,8 +74,8 @@ describe('IPC handlers', () => {
     expect(api.getSampleRequest).toHaveBeenCalledWith('create_ticket');
     await invoke('setHmacKey', trusted, 'k3y');
     expect(api.setHmacKey).toHaveBeenCalledWith('k3y');
-    await invoke('getStats', trusted, { statusClass: '4xx' });
-    expect(api.getStats).toHaveBeenCalledWith({ statusClass: '4xx' });
+    await invoke('getStats', trusted, { statusClass: '4xx', source: 'flowent' });
+    expect(api.getStats).toHaveBeenCalledWith({ statusClass: '4xx', source: 'flowent' });
     await invoke('getStatus', trusted);
     expect(api.getStatus).toHaveBeenCalledWith();
   });
@@ -111,6 +111,7 @@ describe('IPC handlers', () => {
     ['listCalls', [{ bogus: 1 }], /bogus/],
     ['listCalls', ['all'], /object/],
     ['getStats', [{ verdict: 'great' }], /verdict/],
+    ['listCalls', [{ source: 'elsewhere' }], /"source" must be one of flowent, replay, simulator, import/],
     ['getSampleRequest', ['Create-Ticket'], /action/],
     ['getSampleRequest', ['a'.repeat(101)], /action/],
     ['setHmacKey', [''], /non-empty/],
@@ -174,14 +175,29 @@ describe('events to the renderer', () => {
     expect(ids).toEqual(Array.from({ length: 1202 }, (_, i) => i + 1));
   });
 
-  it('bounds the queue: drops the oldest calls, keeps the latest status', () => {
-    const { emit, ready, batches, registration } = setup({ maxQueue: 4 });
+  it('bounds the queue of a window not ready yet: what the page can read again gives way to a resync marker', () => {
+    const { emit, ready, batches, registration } = setup({ eventPolicy: { maxQueue: 4 } });
     emit(status(1));
     for (let id = 1; id <= 6; id++) emit(call(id));
     emit(status(2));
     ready();
-    expect(batches()).toEqual([[call(4), call(5), call(6), status(2)]]);
-    expect(registration.relay.dropped).toBe(3);
+    expect(batches()).toEqual([[{ type: 'resync' }, call(5), call(6), status(2)]]);
+    expect(registration.events.dropped).toBe(5);
+    // Live again: batched as usual.
+    emit(call(7));
+    vi.advanceTimersByTime(50);
+    expect(batches().at(-1)).toEqual([call(7)]);
+  });
+
+  it('holds events while the page reloads, and delivers them once it is ready again', () => {
+    const { emit, ready, batches, registration } = setup();
+    ready();
+    registration.events.pause();
+    emit(call(1));
+    vi.advanceTimersByTime(100);
+    expect(batches()).toEqual([]);
+    ready();
+    expect(batches()).toEqual([[call(1)]]);
   });
 
   it('keeps events while the window is gone and delivers them to the next window once it is ready', () => {

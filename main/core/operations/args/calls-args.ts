@@ -1,4 +1,12 @@
-import { MAX_PAGE_SIZE, VERDICTS, type CallFilter, type CallQuery, type CallsMethods, type StatusClass } from '../../../contract/api';
+import {
+  CALL_SOURCES,
+  MAX_PAGE_SIZE,
+  VERDICTS,
+  type CallFilter,
+  type CallQuery,
+  type CallsMethods,
+  type StatusClass,
+} from '../../../contract/api';
 import { ACTION_NAME_RULE } from '../../protocol/facts';
 import { isActionName, isPositiveInteger, noArguments, type ArgsCheckers } from './predicates';
 
@@ -24,7 +32,17 @@ export function checkFilter(value: unknown, paged: boolean): CallQuery | string 
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expects a filter object.';
   const input = value as Record<string, unknown>;
-  const allowed = new Set(['action', 'verdict', 'statusClass', 'test', 'since', 'until', 'text', ...(paged ? ['limit', 'beforeId'] : [])]);
+  const allowed = new Set([
+    'action',
+    'verdict',
+    'statusClass',
+    'test',
+    'since',
+    'until',
+    'text',
+    'source',
+    ...(paged ? ['limit', 'beforeId'] : []),
+  ]);
   const unknownKey = Object.keys(input).find((key) => !allowed.has(key));
   if (unknownKey) return `unknown filter field "${unknownKey}".`;
   const filter: CallQuery = {};
@@ -53,6 +71,10 @@ export function checkFilter(value: unknown, paged: boolean): CallQuery | string 
     if (typeof input.text !== 'string' || input.text.length > MAX_TEXT_LENGTH)
       return `"text" must be a string of at most ${MAX_TEXT_LENGTH} characters.`;
     filter.text = input.text;
+  }
+  if (input.source !== undefined) {
+    if (!CALL_SOURCES.includes(input.source as never)) return `"source" must be one of ${CALL_SOURCES.join(', ')}.`;
+    filter.source = input.source as CallFilter['source'];
   }
   if (input.limit !== undefined) {
     if (!isPositiveInteger(input.limit) || input.limit > MAX_PAGE_SIZE) return `"limit" must be a whole number from 1 to ${MAX_PAGE_SIZE}.`;

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+import type { CallFilter, CallStats } from '../../contract/api';
+import { COUNTED_FAILURE, type SqlWhere } from './call-filter-sql';
+
+type Counts = Omit<CallStats, 'countedUpTo'>;
+
+/**
+ * The header's and the filter bar's counts for a filter: how many calls, how many count as
+ * failures (the contract's `countsAsFailure`: COUNTED_FAILURE on a row), and how many per
+ * action. No filter, or a filter by action alone, reads the per-action totals the triggers
+ * keep (migrations 4 and 7): a few rows instead of a scan of the history. Any other filter
+ * counts its rows (`wheres`: the filter's queries, from filterToSql).
+ */
+export function countCalls(db: Database, filter: CallFilter, wheres: SqlWhere[]): Counts {
+  if (isEmptyFilter(filter)) return totalCounts(db);
+  if (isActionOnly(filter)) return actionCounts(db, filter.action);
+  let total = 0;
+  let failures = 0;
+  const perAction = new Map<string, number>();
+  for (const where of wheres) {
+    const totals = db
+      .prepare(`SELECT count(*) AS total, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${where.clause}`)
+      .get(where.params) as { total: number; failures: number };
+    total += totals.total;
+    failures += totals.failures;
+    const counts = db
+      .prepare(
+        `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`,
+      )
+      .all(where.params) as { action: string; count: number }[];
+    for (const { action, count } of counts) perAction.set(action, (perAction.get(action) ?? 0) + count);
+  }
+  const byCount = [...perAction].map(([action, count]) => ({ action, count }));
+  byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  return { total, failures, perAction: byCount };
+}
+
+/** The unfiltered counts, from the per-action totals. */
+function totalCounts(db: Database): Counts {
+  const rows = db.prepare('SELECT action, total, failures FROM call_counts ORDER BY total DESC, action').all() as {
+    action: string;
+    total: number;
+    failures: number;
+  }[];
+  return {
+    total: rows.reduce((sum, row) => sum + row.total, 0),
+    failures: rows.reduce((sum, row) => sum + row.failures, 0),
+    perAction: rows.filter((row) => row.action !== '').map((row) => ({ action: row.action, count: row.total })),
+  };
+}
+
+/** One action's counts, from the same totals: one row, not a scan. */
+function actionCounts(db: Database, action: string): Counts {
+  const row = db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
+    { total: number; failures: number } | undefined;
+  if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
+  return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }] };
+}
+
+function isEmptyFilter(filter: CallFilter): boolean {
+  return Object.values(filter).every((value) => value === undefined || value === '');
+}
+
+function isActionOnly(filter: CallFilter): filter is CallFilter & { action: string } {
+  const { action, ...rest } = filter;
+  return typeof action === 'string' && isEmptyFilter(rest);
+}
