@@ -30,7 +30,7 @@ export function startSession(b: RendererBridge): () => void {
   const offEvents = b.onEvents((events) => own.push(events));
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
-        if (event.type === 'reconnecting' || event.type === 'closed') {
+        if (event.type === 'reconnecting' || event.type === 'closed' || event.type === 'denied') {
           setConnection(event.type);
           return;
         }
@@ -55,12 +55,24 @@ export async function refreshAll(): Promise<void> {
   await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
 }
 
+/**
+ * Counts every change of the status in the store (events, results of actions, snapshots). A
+ * snapshot asked for before a newer change arrived is older than what is shown: applying it
+ * would undo that change (a tunnel just online shown as connecting again, with no event left
+ * to correct it).
+ */
+let statusChanges = 0;
+useMetaStore.subscribe((state, previous) => {
+  if (state.status !== previous.status) statusChanges += 1;
+});
+
 export async function refreshStatus(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
+  const asked = statusChanges;
   try {
     const status = await b.getStatus();
-    useMetaStore.setState({ status });
+    if (statusChanges === asked) useMetaStore.setState({ status });
   } catch (error) {
     reportError('Could not load the companion status', error);
   }
