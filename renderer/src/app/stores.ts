@@ -35,10 +35,15 @@ export interface Notice {
   message: string;
 }
 
+export interface Toast extends Notice {
+  kind: 'info' | 'error';
+}
+
 export interface UiState {
   errors: Notice[];
-  toasts: Notice[];
-  connection: 'open' | 'reconnecting' | 'closed';
+  toasts: Toast[];
+  /** 'denied': the companion refused the page's access token; the page says so instead of everything else. */
+  connection: 'open' | 'reconnecting' | 'closed' | 'denied';
   settingsOpen: boolean;
   /** The dialog or popover shown besides Settings (one at a time). */
   panel: 'tunnel' | 'answers' | 'help' | 'account' | null;

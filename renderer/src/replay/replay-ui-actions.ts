@@ -14,11 +14,6 @@ export function closeReplayDialog(): void {
   useReplayStore.setState({ dialog: null });
 }
 
-export function toggleReplayDialog(dialog: ReplayDialog): void {
-  if (useReplayStore.getState().dialog === dialog) closeReplayDialog();
-  else openReplayDialog(dialog);
-}
-
 /** The filter of the list as loaded (relative ranges resolved), what "these calls" means. */
 export function currentSelectionFilter(): CallFilter {
   return { ...useCallsStore.getState().activeQuery };
