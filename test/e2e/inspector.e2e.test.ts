@@ -54,7 +54,7 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
     await post('/actions/create_ticket', JSON.stringify({ ...flowentPayload('create_ticket'), test: true }));
     await post('/actions/create_ticket', 'this is not json');
 
-    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(6);
+    await expect.poll(() => rows().count()).toBe(6);
     const verdicts = await rows()
       .locator('[data-verdict]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));

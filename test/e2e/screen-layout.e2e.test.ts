@@ -95,7 +95,7 @@ describe.sequential('the screen at every size, in both themes', () => {
           await shown.getByRole('button', { name: dialog.close }).click();
           await expect.poll(() => shown.count()).toBe(0);
         }
-      }, 60_000);
+      }, 180_000);
     }
   }
 
