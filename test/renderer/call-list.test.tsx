@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { useCallsStore } from '../../renderer/src/app/stores';
+import { useCallsStore } from '../../renderer/src/calls/calls-store';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { filterFromSearch } from '../../renderer/src/calls/filter-state';
 import { initFilter } from '../../renderer/src/calls/calls-actions';
-import { useCallsStore } from '../../renderer/src/app/stores';
+import { useCallsStore } from '../../renderer/src/calls/calls-store';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { openPanel, openSettings } from './ui-actions';
 import { useMetaStore } from './stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
@@ -68,35 +68,47 @@ export function Header() {
 function HeaderMenu() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
+    box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const closeOutside = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
     };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
+    document.addEventListener('mousedown', closeOutside);
+    return () => document.removeEventListener('mousedown', closeOutside);
   }, [open]);
   const run = (action: () => void) => () => {
     setOpen(false);
     action();
   };
+  // The menu pattern: arrows move between items, Esc closes and gives the focus back.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      items[(at + step + items.length) % items.length]?.focus();
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      toggle.current?.focus();
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
   return (
     <div className="header-menu" ref={box}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" ref={toggle} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         Menu ▾
       </button>
       {open && (
-        <div className="menu-list" role="menu" aria-label="Commands">
+        <div className="menu-list" role="menu" aria-label="Commands" onKeyDown={onKeyDown}>
           {COMMANDS.map((c) => (
-            <button key={c.label} type="button" role="menuitem" onClick={run(c.run)} title={c.title}>
+            <button key={c.label} type="button" role="menuitem" tabIndex={-1} onClick={run(c.run)} title={c.title}>
               {c.label}
             </button>
           ))}
-          <button type="button" role="menuitem" onClick={run(() => openPanel('help'))}>
+          <button type="button" role="menuitem" tabIndex={-1} onClick={run(() => openPanel('help'))}>
             Keyboard shortcuts
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sparkBuckets, sparkPoints } from './sparkline';
-import { arrivals, useCallsStore } from './stores';
+import { arrivals } from './stores';
+import { useCallsStore } from '../calls/calls-store';
 
 const WIDTH = 120;
 const HEIGHT = 24;

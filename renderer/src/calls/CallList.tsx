@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered } from './filter-state';
 import { clearFilters, loadFirstPage, loadMore, selectCall } from './calls-actions';
-import { useCallsStore } from '../app/stores';
+import { useCallsStore } from './calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';

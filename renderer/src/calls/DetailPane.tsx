@@ -1,6 +1,6 @@
 import type { CallDetail } from '../../../main/contract/api';
 import { ANSWERED_BY_LABEL, formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
-import { useCallsStore } from '../app/stores';
+import { useCallsStore } from './calls-store';
 import { AnswerChecks } from './AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';

@@ -3,7 +3,8 @@ import { VERDICTS, type StatusClass, type Verdict } from '../../../main/contract
 import { VERDICT_LABEL } from '../shared/format';
 import { isFiltered, type RangeChoice, type TestChoice } from './filter-state';
 import { clearFilters, setFilter, setSearchInput } from './calls-actions';
-import { useCallsStore, useMetaStore } from '../app/stores';
+import { useMetaStore } from '../app/stores';
+import { useCallsStore } from './calls-store';
 import { BulkReplayButton } from '../replay/BulkReplayButton';
 import { ExportImportButtons } from '../replay/ExportImportButtons';
 import { SEARCH_INPUT_ID } from './search-input';

@@ -1,6 +1,7 @@
 import { EMPTY_FILTER, filterToSearch, toCallFilter, type FilterState } from './filter-state';
 import { currentBridge } from '../app/bridge-holder';
-import { onReset, useCallsStore } from '../app/stores';
+import { onReset } from '../app/stores';
+import { useCallsStore } from './calls-store';
 import { reportError } from '../app/ui-actions';
 
 export const PAGE_SIZE = 200;

@@ -3,7 +3,8 @@ import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../
 import { selectCall } from '../calls/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
 import { exportHar } from './replay-har-actions';
-import { useCallsStore, useMetaStore } from '../app/stores';
+import { useMetaStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
 import { Prose } from '../shared/Prose';
 import { showToast } from '../app/ui-actions';
 import { ReplayEditor } from './ReplayEditor';

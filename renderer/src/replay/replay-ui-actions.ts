@@ -1,7 +1,8 @@
 import type { CallFilter } from '../../../main/contract/api';
 import { currentBridge } from '../app/bridge-holder';
 import { useReplayStore, type ReplayDialog } from './replay-store';
-import { useCallsStore, useUiStore } from '../app/stores';
+import { useUiStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
 import { reportError } from '../app/ui-actions';
 
 /** Opens a replay dialog; like the other dialogs, one at a time. */

@@ -1,7 +1,8 @@
 import { currentBridge } from '../app/bridge-holder';
 import { runResult } from '../app/run-result';
 import { refreshStats } from '../app/session';
-import { useCallsStore, useMetaStore } from '../app/stores';
+import { useMetaStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
 import { showToast } from '../app/ui-actions';
 import { errorMessage } from '../shared/format';
 
