@@ -125,6 +125,14 @@ describe.sequential('the screen at every size, in both themes', () => {
     await page.getByRole('menu', { name: 'Commands' }).getByRole('menuitem', { name: 'Answers' }).click();
     await page.getByRole('dialog', { name: 'Answers' }).waitFor();
     await page.getByRole('button', { name: 'Close answers' }).click();
+    // By keyboard too: the first item has the focus, arrows move, Enter runs.
+    await page.getByRole('button', { name: 'Menu ▾' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Answers');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Flowent account' }).waitFor();
+    await page.getByRole('button', { name: 'Close Flowent account' }).click();
   });
 
   it('the list/detail split can be moved and is remembered', async () => {
