@@ -32,7 +32,6 @@ export function Sparkline() {
   }, []);
   const total = buckets.reduce((a, b) => a + b, 0);
   const peak = Math.max(0, ...buckets);
-  // The scale: the top of the line is the busiest 10 s of the last 5 minutes.
   return (
     <div
       className="sparkline-box"
@@ -44,9 +43,10 @@ export function Sparkline() {
         <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="spark-axis" />
         <polyline points={sparkPoints(buckets, WIDTH, HEIGHT)} fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
+      {/* The axis: the busiest 10 s at the top, none at the bottom. */}
       <span className="spark-scale" aria-hidden="true">
-        <span>{peak}</span>
-        <span>/10 s</span>
+        <span>{peak}/10s</span>
+        <span>0</span>
       </span>
     </div>
   );

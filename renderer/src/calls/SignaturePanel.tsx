@@ -43,48 +43,20 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
         </p>
       )}
       {report.styles.length > 0 && !everyStyle && shownGroups.length > 0 && (
-        <table className="styles-table" aria-label="Expected signature per style">
-          <thead>
-            <tr>
-              <th scope="col">Styles</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Match</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shownGroups.map((g) => (
-              <tr key={g.styles[0]!.style} className={g.matched ? 'matched' : undefined}>
-                <td>{groupLabel(g.styles)}</td>
-                <td>
-                  <ExpectedDigest style={g.styles[0]!} verdict={report.verdict} />
-                </td>
-                <MatchCell matched={g.matched} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StylesTable
+          label="Expected signature per style"
+          head="Styles"
+          verdict={report.verdict}
+          rows={shownGroups.map((g) => ({ label: groupLabel(g.styles), style: g.styles[0]!, matched: g.matched }))}
+        />
       )}
       {report.styles.length > 0 && everyStyle && (
-        <table className="styles-table" aria-label="Every style">
-          <thead>
-            <tr>
-              <th scope="col">Style</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Match</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.styles.map((s) => (
-              <tr key={s.style} className={s.matched ? 'matched' : undefined}>
-                <td>{s.label}</td>
-                <td>
-                  <ExpectedDigest style={s} verdict={report.verdict} />
-                </td>
-                <MatchCell matched={s.matched} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StylesTable
+          label="Every style"
+          head="Style"
+          verdict={report.verdict}
+          rows={report.styles.map((s) => ({ label: s.label, style: s, matched: s.matched }))}
+        />
       )}
       {report.styles.length > 0 && (
         <button type="button" className="link-button" aria-expanded={everyStyle} onClick={() => setEveryStyle(!everyStyle)}>
@@ -118,20 +90,52 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
   );
 }
 
+interface StyleRow {
+  label: string;
+  /** The style whose expected digest the row shows (the first of a folded group). */
+  style: StyleResult;
+  matched: boolean;
+}
+
+function StylesTable({
+  label,
+  head,
+  rows,
+  verdict,
+}: {
+  label: string;
+  head: string;
+  rows: StyleRow[];
+  verdict: SignatureReport['verdict'];
+}) {
+  return (
+    <table className="styles-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">Expected</th>
+          <th scope="col">Match</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.style.style} className={row.matched ? 'matched' : undefined}>
+            <td>{row.label}</td>
+            <td>
+              {/* A valid call lacks a digest only when its key changed since (the findings say so). */}
+              <code>{row.style.expected ?? (verdict === 'valid' ? '(not computed)' : '(no key)')}</code>
+            </td>
+            <td className={row.matched ? 'match-yes' : 'match-no'} aria-label={row.matched ? 'matches' : 'does not match'}>
+              {row.matched ? '✓' : '✗'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function groupLabel(styles: StyleResult[]): string {
   if (styles.length === 1) return styles[0]!.label;
   return `${styles[0]!.label} and ${styles.length - 1} more style${styles.length === 2 ? '' : 's'} (same bytes)`;
-}
-
-function ExpectedDigest({ style, verdict }: { style: StyleResult; verdict: SignatureReport['verdict'] }) {
-  // A valid call lacks a digest only when its key changed since (the findings say so).
-  return <code>{style.expected ?? (verdict === 'valid' ? '(not computed)' : '(no key)')}</code>;
-}
-
-function MatchCell({ matched }: { matched: boolean }) {
-  return (
-    <td className={matched ? 'match-yes' : 'match-no'} aria-label={matched ? 'matches' : 'does not match'}>
-      {matched ? '✓' : '✗'}
-    </td>
-  );
 }

@@ -7,7 +7,14 @@ export function VerdictBadge({ verdict, problem = null }: { verdict: Verdict; pr
   const why = verdict === 'not-flowent' ? problemWord(problem) : null;
   return (
     <span className={`badge verdict-${verdict}`} data-verdict={verdict} title={why ? `${VERDICT_LABEL[verdict]}: ${why}` : undefined}>
-      {why ? `not Flowent: ${why}` : VERDICT_LABEL[verdict]}
+      {why ? (
+        <>
+          <span className="not-flowent-prefix">not Flowent: </span>
+          {why}
+        </>
+      ) : (
+        VERDICT_LABEL[verdict]
+      )}
     </span>
   );
 }
