@@ -5,6 +5,7 @@ import { hasConnection, type RendererBridge } from '../transport/connection';
 import { createEventBatcher, type EventBatcher } from './event-batcher';
 import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
 import { useCallsStore } from '../calls/calls-store';
+import { idRange, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
@@ -161,9 +162,9 @@ export function applyEvents(events: CoreEvent[]): void {
     if (matching.length === 0) return s;
     // Summaries carry no body, so a text search cannot be checked here: offer a refresh.
     if (s.activeQuery.text) return { pendingNew: s.pendingNew + matching.length };
-    const newest = s.calls[0]?.id ?? -Infinity;
-    const fresh = matching.filter((c) => c.id > newest).sort((a, b) => b.id - a.id);
-    return fresh.length ? { calls: [...fresh, ...s.calls] } : s;
+    const { newest } = idRange(s.calls);
+    const fresh = matching.filter((c) => c.id > newest);
+    return fresh.length ? { calls: mergeByArrival(s.calls, fresh) } : s;
   });
 }
 
