@@ -79,7 +79,7 @@ export function FilterBar() {
         ))}
       </select>
       <select aria-label="Registration checks" value={filter.test} onChange={(e) => void setFilter({ test: value(e) as TestChoice })}>
-        <option value="all">With registration checks</option>
+        <option value="all">Registration checks too</option>
         <option value="only">Only registration checks</option>
         <option value="none">No registration checks</option>
       </select>
