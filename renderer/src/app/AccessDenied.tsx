@@ -1,5 +1,5 @@
 /**
- * The page's access token was refused (wrong, from another run, or rotated): one screen that
+ * The page's access token was refused (wrong, or another data folder's): one screen that
  * says so and what to do, instead of every request failing on its own.
  */
 export function AccessDenied() {
@@ -7,8 +7,8 @@ export function AccessDenied() {
     <main className="no-bridge" aria-labelledby="access-denied-title">
       <h1 id="access-denied-title">This page&apos;s access token is not accepted</h1>
       <p>
-        The companion refused the token in this page&apos;s address: it is wrong, or it belongs to another run of the companion (each data
-        folder has its own, and a rotated token replaces the old one). No call was shown or changed.
+        The companion refused the token in this page&apos;s address: it is wrong, or it belongs to another companion (each data folder has
+        its own). Nothing is shown until the page has the right one.
       </p>
       <h2>What to do</h2>
       <ol>
