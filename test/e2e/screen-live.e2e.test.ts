@@ -78,6 +78,7 @@ describe.sequential('calls arriving while the list is read', () => {
     });
     await send(2001);
     await expect.poll(() => page.evaluate(() => (window as unknown as { freshSeen: string[] }).freshSeen)).toContain(String(SEEDED + 4));
+    await screenshot(page, 'live-highlight');
     // And it fades: the row ends up like the others.
     await expect.poll(() => page.locator(`[data-call-id="${SEEDED + 4}"]`).getAttribute('data-fresh')).toBeNull();
   });

@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CallSummary } from '../../../main/contract/api';
 
-/** How long a new row stays highlighted. */
+/** How long a new row stays highlighted (the CSS animation's length). */
 export const FRESH_MS = 1600;
+/** How often highlights that have run out are cleared: in a burst, not once per batch of rows. */
+const SWEEP_MS = 500;
+/**
+ * More rows than this highlighted at once is a burst: the whole list is moving and a
+ * highlight per row says nothing more, so new rows are not highlighted until it calms down.
+ */
+const MOST_HIGHLIGHTED = 24;
 
 export interface Arrivals {
   /** Ids of rows that arrived moments ago. */
@@ -23,12 +30,16 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [unseen, setUnseen] = useState(0);
   const previous = useRef<{ maxId: number; scrollTop: number } | null>(null);
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  // When each highlighted row arrived; one sweep clears the ones that have run out.
+  const arrivedAt = useRef(new Map<number, number>());
+  const sweep = useRef<ReturnType<typeof setInterval> | null>(null);
 
-  useEffect(() => {
-    const all = timers.current;
-    return () => all.forEach(clearTimeout);
-  }, []);
+  useEffect(
+    () => () => {
+      if (sweep.current) clearInterval(sweep.current);
+    },
+    [],
+  );
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -42,13 +53,21 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
     });
     if (added.length === 0) return;
 
-    const ids = added.map((index) => calls[index]!.id);
-    setFresh((f) => new Set([...f, ...ids]));
-    const timer = setTimeout(() => {
-      timers.current.delete(timer);
-      setFresh((f) => new Set([...f].filter((id) => !ids.includes(id))));
-    }, FRESH_MS);
-    timers.current.add(timer);
+    const now = Date.now();
+    if (arrivedAt.current.size + added.length <= MOST_HIGHLIGHTED) {
+      for (const index of added) arrivedAt.current.set(calls[index]!.id, now);
+      setFresh(new Set(arrivedAt.current.keys()));
+    }
+    sweep.current ??= setInterval(() => {
+      const cutoff = Date.now() - FRESH_MS;
+      const before = arrivedAt.current.size;
+      for (const [id, at] of arrivedAt.current) if (at <= cutoff) arrivedAt.current.delete(id);
+      if (arrivedAt.current.size !== before) setFresh(new Set(arrivedAt.current.keys()));
+      if (arrivedAt.current.size === 0 && sweep.current) {
+        clearInterval(sweep.current);
+        sweep.current = null;
+      }
+    }, SWEEP_MS);
 
     if (el.scrollTop <= 0) return;
     // Keep the first row the user was reading in place: shift by the rows added above it.
