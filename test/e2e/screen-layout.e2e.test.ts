@@ -184,12 +184,26 @@ describe.sequential('the screen at every size, in both themes', () => {
   });
 
   it('lists the shortcuts, none of which a browser or the OS keeps for itself', async () => {
+    await at({ width: 1440, height: 900 }, 'light');
     await page.locator('.app-name').click();
     await page.keyboard.press('?');
     const help = page.getByRole('table', { name: 'Shortcuts' });
     const keys = await help.locator('kbd').allTextContents();
     expect(keys).toEqual(expect.arrayContaining(['c', 'a', 'p', 'f', 'r', 's', 'e', '?', '/', 'Esc']));
     for (const k of keys) expect(k).not.toMatch(/Shift\+[BCS]|Cmd\+M|Ctrl\/Cmd\+M/);
+    // Single-key shortcuts can be turned off (speech input, screen readers), and the choice is kept.
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.getByRole('checkbox', { name: /Single-key shortcuts/ }).uncheck();
+    await page.getByRole('button', { name: 'Close keyboard shortcuts' }).click();
+    await page.locator('.app-name').click();
+    await page.keyboard.press('a');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => rows().count()).toBe(11);
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    expect(await dialog.getByRole('checkbox', { name: /Single-key shortcuts/ }).isChecked()).toBe(false);
+    await dialog.getByRole('checkbox', { name: /Single-key shortcuts/ }).check();
     await page.getByRole('button', { name: 'Close keyboard shortcuts' }).click();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.evaluate(() => navigator.clipboard.writeText(''));

@@ -1,11 +1,24 @@
 import { closePanel } from './ui-actions';
 import { Dialog } from './Dialog';
-import { SHORTCUTS } from './shortcuts';
+import { useState } from 'react';
+import { SHORTCUTS, setSingleKeys, singleKeysEnabled } from './shortcuts';
 
 export function HelpPopover() {
+  const [on, setOn] = useState(singleKeysEnabled);
   return (
     <Dialog title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" onClose={closePanel} className="narrow">
       <p className="muted">Single keys work when no text field has the focus.</p>
+      <label className="inline-field">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            setSingleKeys(e.target.checked);
+            setOn(e.target.checked);
+          }}
+        />
+        Single-key shortcuts (arrows and Esc always work)
+      </label>
       <table className="shortcuts" aria-label="Shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

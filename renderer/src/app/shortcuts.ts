@@ -38,6 +38,33 @@ function copyWebhookUrl(): void {
   else reportError('There is no webhook URL to copy yet: the server is not listening');
 }
 
+/** A preference, not a secret: whether single keys act as shortcuts (people using speech input or key-by-key screen readers turn them off). */
+export const SINGLE_KEYS_KEY = 'flowent-companion.single-key-shortcuts';
+
+export function singleKeysOn(): boolean {
+  try {
+    return localStorage.getItem(SINGLE_KEYS_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export function setSingleKeys(on: boolean): void {
+  try {
+    localStorage.setItem(SINGLE_KEYS_KEY, on ? 'on' : 'off');
+  } catch {
+    // Storage refused: the choice lasts until the page reloads.
+  }
+  singleKeysOverride = on;
+}
+
+/** The choice made in this page, for when storage refuses to keep it. */
+let singleKeysOverride: boolean | null = null;
+
+export function singleKeysEnabled(): boolean {
+  return singleKeysOverride ?? singleKeysOn();
+}
+
 /** The shortcut a plain key press (no modifier) means, if any. */
 export function shortcutFor(key: string): Shortcut | null {
   return SHORTCUTS.find((s) => s.run && s.match.includes(key)) ?? null;

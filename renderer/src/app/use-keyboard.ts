@@ -3,7 +3,7 @@ import { closePanel, closeSettings, mayDiscardOnEscape } from './ui-actions';
 import { useUiStore } from './stores';
 import { handleReplayEscape } from '../replay/replay-keys';
 import { useReplayStore } from '../replay/replay-store';
-import { listKey, shortcutFor } from './shortcuts';
+import { listKey, shortcutFor, singleKeysEnabled } from './shortcuts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -24,6 +24,8 @@ export function useKeyboard(): void {
         return;
       }
       if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      // Character keys act only while single-key shortcuts are on; arrows and Esc always do.
+      if (e.key.length === 1 && !singleKeysEnabled()) return;
       // `?` toggles its own help; every other shortcut waits until dialogs are closed.
       if (e.key === '?' && panel === 'help') {
         e.preventDefault();
