@@ -5,7 +5,14 @@ import { NoBridge } from './app/NoBridge';
 import { filterFromSearch } from './calls/filter-state';
 import { initFilter } from './calls/calls-actions';
 import { chooseBridge } from './transport/choose-bridge';
+// Page-wide tokens and base styles first, then each part's own (one order, whatever imports what).
 import './styles.css';
+import './app/app-shell.css';
+import './calls/calls.css';
+import './tunnel/tunnel.css';
+import './answers/answers.css';
+import './replay/replay.css';
+import './account/account.css';
 
 // The token is read once from the hash and kept in memory only (inside the bridge).
 const bridge = chooseBridge(window.companion, location.origin, location.hash);

@@ -38,12 +38,19 @@ const postLocal = (action: string, parameters: Record<string, unknown>) =>
     body: signedBody(flowentPayload(action, parameters), KEY),
   });
 
+/** The Answers dialog, opened from the header unless it is open already. */
+async function answersDialog(): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Answers' });
+  if ((await dialog.count()) === 0) await page.getByRole('button', { name: 'Answers' }).click();
+  return dialog;
+}
+
 describe.sequential('answers and the public URL, from the inspector', () => {
   it('opens the tunnel from the UI; a call from the internet arrives through it', async () => {
     await page.getByTestId('tunnel-pill').click();
     const tunnel = page.getByRole('region', { name: 'Tunnel' });
     await tunnel.getByRole('button', { name: 'Open tunnel' }).click();
-    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state')).toBe('online');
     const publicUrl = await page.getByTestId('tunnel-url').textContent();
     expect(publicUrl).toMatch(/^https:\/\//);
     await screenshot(page, 'tunnel-online');
@@ -61,16 +68,18 @@ describe.sequential('answers and the public URL, from the inspector', () => {
 
     await page.getByTestId('tunnel-pill').click();
     await page.getByRole('region', { name: 'Tunnel' }).getByRole('button', { name: 'Close tunnel' }).click();
-    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
+    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state')).toBe('offline');
     await page.getByRole('button', { name: 'Close public URL panel' }).click();
-  }, 40_000);
+  });
 
   it('edits the default mock in the editor; the next call gets the templated answer', async () => {
-    await page.getByRole('button', { name: 'Answers' }).click();
-    const mock = page.getByRole('region', { name: 'Mock' });
+    const dialog = await answersDialog();
+    await dialog.getByRole('table', { name: 'What answers each action' }).getByRole('button', { name: 'Default for all actions' }).click();
+    const mock = dialog.getByRole('region', { name: 'Mock' });
     await mock.getByRole('button', { name: 'Insert example' }).click();
     await mock.getByRole('button', { name: 'Save mock' }).click();
-    await expect.poll(() => page.getByTestId('mock-stored').textContent()).toBeTruthy();
+    // Stored once the dialog says so: a call sent before that would still get the old answer.
+    await expect.poll(() => page.getByTestId('mock-stored').textContent()).toMatch(/^A mock is stored for every action/);
     await screenshot(page, 'answers-dialog');
 
     const answer = await postLocal('send_email', { recipient: 'ada@example.com' });
@@ -78,14 +87,20 @@ describe.sequential('answers and the public URL, from the inspector', () => {
   });
 
   it('shows the problems of a broken mock and refuses to save it', async () => {
-    const editor = page.getByRole('textbox', { name: 'Mock definition (JSON)' });
+    const dialog = await answersDialog();
+    const editor = dialog.getByRole('textbox', { name: 'Mock definition (JSON)' });
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('{"selection": "sometimes", "responses": []}');
-    await page.getByRole('region', { name: 'Mock' }).getByRole('button', { name: 'Save mock' }).click();
+    await dialog.getByRole('region', { name: 'Mock' }).getByRole('button', { name: 'Save mock' }).click();
     await expect.poll(() => page.getByRole('alert', { name: 'Mock error' }).textContent()).toMatch(/selection/);
+    // The problems are in view in the dialog, above the editor, not below the fold.
+    const [problem, box] = [await page.getByRole('alert', { name: 'Mock error' }).boundingBox(), await dialog.boundingBox()];
+    expect(problem!.y + problem!.height).toBeLessThanOrEqual(box!.y + box!.height);
     await screenshot(page, 'mock-error');
+    // Closing warns once about the unsaved text, then discards it.
     await page.getByRole('button', { name: 'Close answers' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
     // The stored mock is unchanged.
     const answer = await postLocal('send_email', { recipient: 'bob@example.com' });
     expect(await answer.json()).toEqual({ result: 'Sent to bob@example.com', error: '' });
@@ -95,9 +110,10 @@ describe.sequential('answers and the public URL, from the inspector', () => {
     await expect.poll(() => rows().count()).toBeGreaterThanOrEqual(3);
     await rows().first().click();
     await page.getByRole('button', { name: 'Make a mock from this answer' }).click();
-    await page.getByRole('button', { name: 'Answers' }).click();
-    await page.getByRole('combobox', { name: 'Answers for' }).selectOption('send_email');
-    await expect.poll(() => page.getByTestId('mock-stored').textContent()).toBeTruthy();
+    // Opened with that call selected, Answers is about its action.
+    const dialog = await answersDialog();
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Answers for' }).inputValue()).toBe('send_email');
+    await expect.poll(() => page.getByTestId('mock-stored').textContent()).toMatch(/^A mock is stored for send_email/);
     await page.getByRole('button', { name: 'Close answers' }).click();
     const answer = await postLocal('send_email', { recipient: 'someone-else@example.com' });
     // The copied answer is literal: the stored call's answer, not the template.

@@ -24,7 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1400, height: 900 },
+    viewport: { width: 1440, height: 900 },
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, type Browser } from './browser';
-import { serveInspectorForFile } from './served-inspector';
+import { openInspector, serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
@@ -22,9 +22,8 @@ const post = (path: string, body: string) =>
 
 describe.sequential('the inspector in Chromium against a real flowent-companion serve', () => {
   it('teaches what to do when there are no calls yet', async () => {
-    await page.goto(server.inspectorUrl!);
+    await openInspector(page, server.inspectorUrl!);
     const empty = page.getByRole('region', { name: 'No calls yet' });
-    await empty.waitFor();
     await expect.poll(() => empty.textContent()).toContain(`${server.baseUrl}/actions/`);
     expect(await empty.textContent()).toMatch(/curl/);
     await screenshot(page, 'empty-state');
@@ -55,7 +54,7 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
     await post('/actions/create_ticket', JSON.stringify({ ...flowentPayload('create_ticket'), test: true }));
     await post('/actions/create_ticket', 'this is not json');
 
-    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(6);
+    await expect.poll(() => rows().count()).toBe(6);
     const verdicts = await rows()
       .locator('[data-verdict]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
@@ -66,13 +65,15 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
 
   it('opens a tampered call and explains its signature', async () => {
     await rows().nth(2).click();
-    const panel = page.getByRole('region', { name: 'Signature' });
-    await panel.waitFor();
-    expect(await panel.textContent()).toMatch(/No signing style matched/);
-    const table = panel.getByRole('table', { name: 'Expected signature per style' });
-    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
-    expect(await panel.getByRole('list', { name: 'Diagnosis' }).textContent()).toMatch(/HMAC key|altered|changed/i);
-    expect(await page.getByRole('complementary', { name: 'Call details' }).textContent()).toContain('tampered-two');
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    const verdict = pane.getByTestId('verdict-line');
+    await expect.poll(() => verdict.textContent()).toMatch(/^Invalid signature\./);
+    expect(await verdict.textContent()).toMatch(/HMAC key|altered|changed/i);
+    const panel = pane.getByRole('region', { name: 'Signature' });
+    expect(await panel.getByTestId('matched-style').textContent()).toMatch(/No signing style matched/);
+    await panel.getByRole('button', { name: /Show every style/ }).click();
+    expect(await panel.getByRole('table', { name: 'Every style' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    expect(await pane.textContent()).toContain('tampered-two');
     await screenshot(page, 'signature-panel-invalid');
   });
 
@@ -84,9 +85,9 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
 
   it('explains the registration check', async () => {
     await rows().nth(1).click();
-    const note = page.getByRole('note', { name: 'Registration check' });
-    await note.waitFor();
-    expect(await note.textContent()).toMatch(/registration check/i);
+    const verdict = page.getByTestId('verdict-line');
+    await expect.poll(() => verdict.textContent()).toMatch(/registration check/i);
+    expect(await verdict.textContent()).toMatch(/any 2xx/);
     await screenshot(page, 'registration-check');
   });
 

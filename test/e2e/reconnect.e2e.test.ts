@@ -4,6 +4,7 @@ import { launchBrowser, screenshot, type Browser } from './browser';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { openInspector } from './served-inspector';
 
 const KEY = 'reconnect-key';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -39,7 +40,7 @@ it('an open inspector says it is reconnecting while the command is down, then sh
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
   const page = browser.page;
-  await page.goto(first.inspectorUrl!);
+  await openInspector(page, first.inspectorUrl!);
   const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
   const send = (base: string, title: string) =>
     fetch(`${base}/actions/create_ticket`, {

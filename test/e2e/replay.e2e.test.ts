@@ -65,7 +65,7 @@ describe.sequential('replay from the inspector', () => {
 
     await result.getByRole('button', { name: 'Open replay' }).click();
     await expect.poll(() => pane.textContent()).toMatch(/Replay of\s*#1/);
-  }, 40_000);
+  });
 
   it('refuses a target that is not a URL, inline', async () => {
     const pane = page.getByRole('complementary', { name: 'Call details' });

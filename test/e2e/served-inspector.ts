@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { launchBrowser, type Browser } from './browser';
@@ -51,14 +51,42 @@ export function serveInspectorForFile(setup: () => ServeSetup, use: (served: Ser
     const page = browser.page;
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    if (open) await page.goto(server.inspectorUrl);
+    if (open) await openInspector(page, server.inspectorUrl);
     const rows = () => page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
     use({ server, browser, page, dataDir: dataDir.path, pageErrors, rows });
   }, 90_000);
+  // A failed test must not take the next ones with it: a dialog it left open would hide
+  // every control they wait for, and they would all time out instead of the one that failed.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && browser) await backToMainScreen(browser.page);
+  });
   afterAll(async () => {
     await browser?.close();
     server?.child.kill('SIGTERM');
     await server?.exited;
     dataDir.remove();
   });
+}
+
+/**
+ * Opens the inspector and waits until it is ready to be used: the companion's status is
+ * shown (the header has the webhook URL) and the history's first page is in (rows, or the
+ * empty state). A test that starts earlier races the page's own first requests.
+ */
+export async function openInspector(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('webhook-base-url').waitFor();
+  await page
+    .getByRole('listbox', { name: 'Calls' })
+    .getByRole('option')
+    .or(page.getByRole('region', { name: /^No calls yet$|^No matching calls$/ }))
+    .first()
+    .waitFor();
+}
+
+/** Closes whatever dialog, menu or editor is open, as Esc does for a person. */
+export async function backToMainScreen(page: Page): Promise<void> {
+  for (let i = 0; i < 4 && (await page.locator('[role="dialog"], [role="menu"]').count()) > 0; i++) {
+    await page.keyboard.press('Escape');
+  }
 }

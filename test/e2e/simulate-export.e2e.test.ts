@@ -109,11 +109,11 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     expect(har.log.version).toBe('1.2');
     expect(har.log.entries).toHaveLength(9);
     expect(validHar(har)).toBeNull();
-    await expect.poll(() => page.getByRole('status', { name: 'HAR status' }).textContent(), SLOW).toMatch(/^Downloaded 9 calls/);
 
     await page.getByLabel('HAR file to import').setInputFiles(file);
-    await expect.poll(() => page.getByRole('status', { name: 'HAR status' }).textContent(), SLOW).toBe('Imported 9 calls.');
+    // What the import did is a toast; the calls it stored are in the counts for good.
     await expect.poll(total, SLOW).toBe(18);
+    expect(await page.getByRole('alert', { name: 'Error messages' }).count()).toBe(0);
     await screenshot(page, 'har-imported');
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -5,6 +5,19 @@ import { FakeBridge, makeCall } from './fake-bridge';
 import { REJECTED_TOKEN } from './fake-account';
 import { renderApp, resetAll } from './setup';
 
+/**
+ * The countdown shows the time left until `expiresAt`, give or take the second or two the
+ * page takes to redraw: checked against the clock, not a fixed string a busy machine misses.
+ */
+function expectCountdown(text: string | null, expiresAt: number | null): void {
+  const shown = /Session expires in (?:(\d+):)?(\d+):(\d\d)/.exec(text ?? '');
+  expect(shown, text ?? '').not.toBeNull();
+  const [, h, m, sec] = shown!;
+  const seconds = Number(h ?? 0) * 3600 + Number(m) * 60 + Number(sec);
+  const left = ((expiresAt ?? 0) - Date.now()) / 1000;
+  expect(Math.abs(seconds - left)).toBeLessThanOrEqual(2);
+}
+
 afterEach(resetAll);
 
 async function openAccount(bridge = new FakeBridge([makeCall({ id: 1 })])) {
@@ -72,13 +85,14 @@ describe('account dialog: API token and session', () => {
 
     expect(within(session).getByTestId('session-expiry').textContent).toContain('Not connected yet');
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expect(within(session).getByTestId('session-expiry').textContent).toMatch(/Session expires in (59:5\d|1:00:00)/));
+    await waitFor(() => expectCountdown(within(session).getByTestId('session-expiry').textContent, bridge.flowent.session.expiresAt));
     expect(within(session).getByTestId('requests-this-hour').textContent).toBe('1 Gateway request this hour');
 
     // The core renews the session before it runs out and says so: the countdown follows.
     bridge.flowent.session = { expiresAt: Date.now() + 42 * 60_000 + 10_500, lastError: null };
     bridge.emit([{ type: 'account-changed' }]);
-    await waitFor(() => expect(within(session).getByTestId('session-expiry').textContent).toMatch(/Session expires in 42:(10|09)/));
+    await waitFor(() => expectCountdown(within(session).getByTestId('session-expiry').textContent, bridge.flowent.session.expiresAt));
+    expect(within(session).getByTestId('session-expiry').textContent).toMatch(/Session expires in 42:\d\d/);
 
     await user.click(within(token).getByRole('button', { name: 'Clear token' }));
     await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token'));
@@ -216,11 +230,11 @@ describe('account: following the public URL', () => {
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
   });
 
-  it('opens and closes with Ctrl+Shift+F', async () => {
+  it('opens with f and closes with Esc', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
     const { user } = renderApp(bridge);
     await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
-    await user.keyboard('{Control>}{Shift>}F{/Shift}{/Control}');
+    await user.keyboard('f');
     expect(await screen.findByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Flowent account' })).toBeNull();

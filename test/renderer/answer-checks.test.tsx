@@ -21,10 +21,13 @@ describe('contract check', () => {
       within(box)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(VIOLATIONS.map((v) => `Contract check: ${v.message}`));
+    ).toEqual(VIOLATIONS.map((v) => v.message));
+    expect(box.textContent).toMatch(/^Problem with the answer:/);
+    // Its own marker, in the answer's column: not beside the signature's verdict.
     const mark = within(row).getByTestId('violation-mark');
-    expect(mark.textContent).toBe('⚠');
-    expect(mark.getAttribute('title')).toBe(VIOLATIONS.map((v) => `Contract check: ${v.message}`).join('\n'));
+    expect(mark.textContent).toBe('contract');
+    expect(mark.closest('.col-status')).not.toBeNull();
+    expect(mark.getAttribute('title')).toBe(`Answer breaks Flowent's contract: ${VIOLATIONS.map((v) => v.message).join('; ')}`);
     const clean = document.querySelector('[data-call-id="2"]') as HTMLElement;
     expect(within(clean).queryByTestId('violation-mark')).toBeNull();
   });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { useCallsStore, useMetaStore } from '../../renderer/src/app/stores';
+import { useMetaStore } from '../../renderer/src/app/stores';
+import { useCallsStore } from '../../renderer/src/calls/calls-store';
 import { FakeBridge, makeCall, summaryOf } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 

@@ -88,29 +88,42 @@ describe('detail pane', () => {
     };
     const bridge = new FakeBridge([call]);
     const { pane, user } = await openCall(bridge, 9);
-    const panel = within(pane).getByRole('region', { name: 'Signature' });
-    expect(within(panel).getByTestId('matched-style').textContent).toBe('No signing style matched.');
-    expect(within(panel).getByTestId('received-signature').textContent).toBe('f'.repeat(64));
-    const table = within(panel).getByRole('table', { name: 'Expected signature per style' });
-    const bodyRows = within(table).getAllByRole('row').slice(1);
-    expect(bodyRows.map((r) => r.textContent)).toEqual([
-      `Python example${'1'.repeat(64)}✗`,
-      `Go example${'2'.repeat(64)}✗`,
-      `Raw body${'3'.repeat(64)}✗`,
-    ]);
-    const diagnosis = within(panel).getByRole('list', { name: 'Diagnosis' });
-    expect(diagnosis.textContent).toContain('Your key ends with a space.');
-    expect(diagnosis.textContent).toContain('Remove trailing whitespace from the key.');
-    expect(within(panel).getByTestId('timestamp-age').textContent).toContain('sent 7 min before it arrived');
-    expect(within(panel).getByTestId('timestamp-age').textContent).toContain('old: past the 5-minute window');
+    // The verdict first, with its cause and what to do; said once.
+    const verdict = within(pane).getByTestId('verdict-line');
+    expect(verdict.textContent).toBe('Invalid signature. Your key ends with a space. What to do: Remove trailing whitespace from the key.');
+    expect(within(pane).getAllByText(/Your key ends with a space/)).toHaveLength(1);
     expect(within(pane).getByRole('alert', { name: 'Problem' }).textContent).toContain('The signature does not match.');
 
-    // No match: the first style's bytes, compared with the first style that differs.
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    expect(within(panel).getByTestId('matched-style').textContent).toBe('No signing style matched (3 tried).');
+    expect(within(panel).getByTestId('received-signature').textContent).toBe('f'.repeat(64));
+    // Python and raw signed the same bytes: one row.
+    const table = within(panel).getByRole('table', { name: 'Expected signature per style' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([`Python example and 1 more style (same bytes)${'1'.repeat(64)}✗`, `Go example${'2'.repeat(64)}✗`]);
+    await user.click(within(panel).getByRole('button', { name: 'Show every style (3)' }));
+    const every = within(panel).getByRole('table', { name: 'Every style' });
+    expect(
+      within(every)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([`Python example${'1'.repeat(64)}✗`, `Go example${'2'.repeat(64)}✗`, `Raw body${'3'.repeat(64)}✗`]);
+    expect(within(panel).queryByRole('list', { name: 'More findings' })).toBeNull();
+    expect(within(panel).getByTestId('timestamp-age').textContent).toContain('sent 7 min before it arrived');
+    expect(within(panel).getByTestId('timestamp-age').textContent).toContain('old: past the 5-minute window');
+
+    // No match: the first style's bytes, compared with the first style that differs; only
+    // the differing part is marked, not everything after it.
     const shown = within(panel).getByLabelText('Signed bytes: Python example');
     expect(shown.textContent).toBe('{"action_name":"x","parameters":{"b":1,"a":2}}');
     const marks = within(panel).getAllByTestId('diff-mark');
-    expect(marks.map((m) => m.textContent)).toEqual(['b":1,"a":2}}', 'a":2,"b":1}}']);
-    expect(within(panel).getByRole('note').textContent).toBe('Differs from Go example from character 35 on (marked).');
+    expect(marks.map((m) => m.textContent)).toEqual(['b":1,"a":2', 'a":2,"b":1']);
+    expect(within(panel).getByRole('note').textContent).toBe('Differs from Go example at characters 35–44 (marked).');
 
     // Comparing two identical texts marks nothing.
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Compare with style' }), 'raw');
@@ -153,21 +166,37 @@ describe('detail pane', () => {
         hint: 'Replay the call to check every style.',
       },
     ];
-    const { pane } = await openCall(new FakeBridge([call]), 4);
+    const { pane, user } = await openCall(new FakeBridge([call]), 4);
     const panel = within(pane).getByRole('region', { name: 'Signature' });
+    // Folded, a valid call shows its matched style alone: no wall of crosses.
+    expect(within(panel).getByRole('table', { name: 'Expected signature per style' }).textContent).not.toContain('✗');
+    await user.click(within(panel).getByRole('button', { name: 'Show every style (3)' }));
     const rawRow = within(panel).getByRole('cell', { name: 'Raw body bytes' }).closest('tr')!;
     expect(within(rawRow).getByText('(not computed)')).toBeTruthy();
     expect(within(panel).queryByText('(no key)')).toBeNull();
-    expect(within(panel).getByRole('list', { name: 'Diagnosis' }).textContent).toContain('the HMAC key has changed since');
+    expect(within(panel).getByRole('list', { name: 'More findings' }).textContent).toContain('the HMAC key has changed since');
+    // A valid call's bytes are shown without a comparison that would mark them.
+    expect(within(panel).queryAllByTestId('diff-mark')).toHaveLength(0);
   });
 
   it('explains registration checks', async () => {
     const call = makeCall({ id: 4, test: true, verdict: 'unsigned-test', answeredBy: 'test-check' });
     call.signature = { ...call.signature, verdict: 'unsigned-test', style: null, received: null, styles: [] };
     const { pane } = await openCall(new FakeBridge([call]), 4);
+    expect(within(pane).getByTestId('verdict-line').textContent).toBe(
+      'An unsigned registration check: Flowent may send it without a signature, and that is fine.',
+    );
+    // Unsigned: nothing to compare, so no table of crosses.
+    expect(within(pane).queryByRole('table', { name: 'Expected signature per style' })).toBeNull();
+    expect(within(pane).getByTestId('matched-style').textContent).toBe('Not signed: there is nothing to match.');
+  });
+
+  it('explains a signed registration check in a note', async () => {
+    const call = makeCall({ id: 6, test: true, answeredBy: 'test-check' });
+    const { pane } = await openCall(new FakeBridge([call]), 6);
     const note = within(pane).getByRole('note', { name: 'Registration check' });
     expect(note.textContent).toContain("This is Flowent's registration check");
-    expect(note.textContent).toContain('any 2xx answer passes; it may be unsigned');
+    expect(note.textContent).toContain('any 2xx answer passes');
   });
 
   it('has no registration explanation for ordinary calls', async () => {

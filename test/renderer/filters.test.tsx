@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { filterFromSearch } from '../../renderer/src/calls/filter-state';
 import { initFilter } from '../../renderer/src/calls/calls-actions';
-import { useCallsStore } from '../../renderer/src/app/stores';
+import { useCallsStore } from '../../renderer/src/calls/calls-store';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 
@@ -132,7 +132,7 @@ describe('filters', () => {
     expect(location.search).toBe('?text=needle');
 
     bridge.receive(makeCall({ id: 10, requestBody: '{"needle":1}' }), makeCall({ id: 11, requestBody: '{}' }));
-    const pill = await screen.findByRole('button', { name: '2 new calls — refresh' });
+    const pill = await screen.findByRole('button', { name: '2 new calls: show' });
     expect(rowIds()).toEqual(['2']);
     await user.click(pill);
     await waitFor(() => expect(rowIds()).toEqual(['10', '2']));

@@ -44,7 +44,15 @@ function serverFetch(core: FakeBridge, requests: Request[], token = 'tok') {
     const body = JSON.parse(String(init?.body)) as unknown[];
     requests.push({ url, method: init?.method ?? 'GET', headers, body });
     if (headers.Authorization !== `Bearer ${token}`) {
-      return new Response(JSON.stringify({ ok: false, code: 'unauthorized', message: 'Bad token' }), { status: 401 });
+      // As the inspector answers a wrong token.
+      return new Response(
+        JSON.stringify({
+          ok: false,
+          code: 'token',
+          message: 'Missing or wrong inspector token. Open the Inspector URL printed by "flowent-companion serve".',
+        }),
+        { status: 401 },
+      );
     }
     const method = url.split('/api/call/')[1] as keyof FakeBridge;
     const fn = core[method] as unknown as (...args: unknown[]) => Promise<unknown>;
@@ -80,7 +88,7 @@ describe('createHttpBridge', () => {
 
   it('turns a transport error reply into an Error with its message', async () => {
     const bridge = createHttpBridge('http://x', 'wrong', { fetch: serverFetch(new FakeBridge(), []) });
-    await expect(bridge.getStatus()).rejects.toThrow('Bad token');
+    await expect(bridge.getStatus()).rejects.toThrow('Missing or wrong inspector token');
     const broken = createHttpBridge('http://x', 't', {
       fetch: async () => new Response('<html>gateway</html>', { status: 502 }),
     });
@@ -207,6 +215,19 @@ describe('the inspector over HTTP', () => {
     });
     renderApp(bridge);
     expect((await screen.findByRole('alert')).textContent).toContain('Could not load the companion status: the store is closed');
+  });
+
+  it('a refused token gets one screen that says what to do, not a banner per request', async () => {
+    const core = new FakeBridge([makeCall({ id: 1 })]);
+    const bridge = createHttpBridge('http://127.0.0.1:9000', 'wrong', {
+      fetch: serverFetch(core, []),
+      createEventSource: (u) => new FakeEventSource(u),
+    });
+    renderApp(bridge);
+    await screen.findByRole('heading', { name: /access token is not accepted/ });
+    expect(document.body.textContent).toContain('flowent-companion serve');
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
+    expect(document.body.textContent).not.toMatch(/not listening yet|Preparing a sample/);
   });
 });
 

@@ -1,9 +1,13 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/src/app/App';
 import { resetStores } from '../../renderer/src/app/stores';
 import type { RendererBridge } from '../../renderer/src/transport/connection';
+
+// waitFor and findBy wait for the page to reach a state; 1 s (the default) is a time limit a
+// busy machine misses. A state never reached still fails, 10 s later.
+configure({ asyncUtilTimeout: 10_000 });
 
 export function renderApp(bridge: RendererBridge) {
   const user = userEvent.setup();

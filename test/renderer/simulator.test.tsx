@@ -74,11 +74,11 @@ describe('the simulator', () => {
     expect((await within(dialog).findByRole('alert', { name: 'Simulator error' })).textContent).toContain('set it in Settings');
   });
 
-  it('opens with Ctrl/Cmd+Shift+S, closes with Esc, and says when there is no key to sign with', async () => {
+  it('opens with s, closes with Esc, and says when there is no key to sign with', async () => {
     const bridge = historyBridge();
     bridge.replayCore.learned = { style: 'python', fromCalls: 0, decided: false, keySet: false };
     const { user } = await renderLoaded(bridge);
-    await user.keyboard('{Control>}{Shift>}s{/Shift}{/Control}');
+    await user.keyboard('s');
     const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
     expect((await within(dialog).findByLabelText('Learned signing style')).textContent).toContain('No HMAC key is set');
     await user.keyboard('{Escape}');

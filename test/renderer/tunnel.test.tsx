@@ -191,3 +191,20 @@ describe('local network', () => {
     expect((await within(lan).findByRole('alert')).textContent).toBe('Port 8787 is already in use on 0.0.0.0.');
   });
 });
+
+describe('a status snapshot older than what the page shows', () => {
+  it('does not put a tunnel back to connecting after the online event', async () => {
+    const bridge = withTunnel({ state: 'offline', url: null, reason: null });
+    // The page's first getStatus is slow: answered only after the tunnel has come online.
+    let answerStale: () => void = () => {};
+    const stale = structuredClone(bridge.status);
+    stale.tunnel = { state: 'connecting', url: null, reason: null };
+    bridge.getStatus = () => new Promise((resolve) => (answerStale = () => resolve(stale)));
+    renderApp(bridge);
+    await waitFor(() => expect(screen.getByTestId('tunnel-pill')).toBeTruthy());
+    act(() => bridge.emit([{ type: 'status-changed', status: { ...stale, tunnel: { state: 'online', url: URL, reason: null } } }]));
+    await waitFor(() => expect(screen.getByTestId('tunnel-pill').getAttribute('data-state')).toBe('online'));
+    await act(async () => answerStale());
+    expect(screen.getByTestId('tunnel-pill').getAttribute('data-state')).toBe('online');
+  });
+});

@@ -4,6 +4,8 @@ import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
 import { closePanel } from '../app/ui-actions';
 import { useMetaStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
+import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../app/Dialog';
 import { MockSection } from './MockSection';
 
@@ -13,7 +15,8 @@ const DEFAULT_KEY = '';
 export function AnswersDialog() {
   const answers = useMetaStore((s) => s.answers);
   const perAction = useMetaStore((s) => s.stats?.perAction);
-  const [key, setKey] = useState(DEFAULT_KEY);
+  // Opened with a call selected, the dialog is about that call's action.
+  const [key, setKey] = useState(() => useCallsStore.getState().detail?.call?.action ?? DEFAULT_KEY);
   useEffect(() => {
     void loadAnswerSettings();
   }, []);
@@ -21,6 +24,8 @@ export function AnswersDialog() {
   const names = new Set<string>((perAction ?? []).map((a) => a.action));
   for (const m of answers?.mocks ?? []) if (m.action) names.add(m.action);
   for (const r of answers?.routes ?? []) if (r.action) names.add(r.action);
+  if (key !== DEFAULT_KEY) names.add(key);
+  const sorted = [...names].sort();
 
   return (
     <Dialog title="Answers" closeLabel="Close answers" onClose={closePanel} className="wide">
@@ -28,7 +33,7 @@ export function AnswersDialog() {
         Answers for
         <select value={key} onChange={(e) => setKey(e.target.value)}>
           <option value={DEFAULT_KEY}>Default for all actions</option>
-          {[...names].sort().map((name) => (
+          {sorted.map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
@@ -37,6 +42,7 @@ export function AnswersDialog() {
       </label>
       {answers ? (
         <>
+          <RouteList answers={answers} names={sorted} selected={action} onPick={(name) => setKey(name ?? DEFAULT_KEY)} />
           <RouteSection key={`route-${key}`} action={action} answers={answers} />
           <MockSection key={`mock-${key}`} action={action} stored={answers.mocks.find((m) => m.action === action) ?? null} />
         </>
@@ -44,6 +50,51 @@ export function AnswersDialog() {
         <p className="muted">Loading the answer settings…</p>
       )}
     </Dialog>
+  );
+}
+
+/** Every known action and what answers it now, like a route list; a row opens its settings. */
+function RouteList({
+  answers,
+  names,
+  selected,
+  onPick,
+}: {
+  answers: AnswerSettings;
+  names: string[];
+  selected: string | null;
+  onPick: (action: string | null) => void;
+}) {
+  const rows: (string | null)[] = [null, ...names];
+  return (
+    <table className="route-list" aria-label="What answers each action">
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          <th scope="col">Answered by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((name) => {
+          const answer = answerFor(answers, name);
+          return (
+            <tr key={name ?? DEFAULT_KEY} className={name === selected ? 'selected' : undefined}>
+              <th scope="row">
+                <button type="button" className="link-button" aria-current={name === selected || undefined} onClick={() => onPick(name)}>
+                  {name ?? 'Default for all actions'}
+                </button>
+              </th>
+              <td>
+                <span className={`badge answer-${answer.mode === 'forward' ? 'handler' : answer.mock}`}>
+                  {answer.mode === 'forward' ? 'handler' : answer.mock === 'built-in' ? 'built-in' : 'mock'}
+                </span>{' '}
+                {describeAnswer(answer, name)}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -69,7 +120,7 @@ function RouteSection({ action, answers }: { action: string | null; answers: Ans
       <label className="inline-field">
         Mode
         <select aria-label="Answer mode" value={route?.mode ?? ''} onChange={(e) => void onMode(e.target.value)}>
-          <option value="">{action === null ? 'Not set (mock, or the startup target)' : 'Same as the default'}</option>
+          <option value="">{unsetModeLabel(answers, action)}</option>
           <option value="mock">Mock</option>
           <option value="forward">Forward to your handler</option>
         </select>

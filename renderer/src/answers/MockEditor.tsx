@@ -4,6 +4,7 @@ import { json } from '@codemirror/lang-json';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import type { LintMark } from './mock-lint';
+import { editorTheme } from './editor-theme';
 
 export interface MockEditorProps {
   value: string;
@@ -34,6 +35,7 @@ export default function MockEditor({ value, onChange, marks, label }: MockEditor
         minimalSetup,
         lineNumbers(),
         json(),
+        editorTheme,
         lintGutter(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label }),

@@ -4,6 +4,7 @@ import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
 import { checkMockText, removeMock, saveMock } from './answers-actions';
 import { useUnsavedWork } from '../app/use-unsaved-work';
+import { Prose } from '../shared/Prose';
 
 const MockEditor = lazy(() => import('./MockEditor'));
 export const CHECK_DEBOUNCE_MS = 300;
@@ -76,28 +77,31 @@ export function MockSection({ action, stored }: Props) {
           Clear mock
         </button>
       </div>
-      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-        <MockEditor value={text} onChange={setText} marks={marks} label="Mock definition (JSON)" />
-      </Suspense>
+      {/* Problems above the editor, where they stay in view in the dialog. */}
       {saveError && (
         <p className="form-error" role="alert" aria-label="Mock error">
-          {saveError}
+          <Prose text={saveError} />
         </p>
       )}
       {errors.length > 0 && (
         <ul className="mock-problems" aria-label="Mock problems">
           {marks.map((m) => (
-            <li key={`m-${m.from}-${m.message}`}>{m.message}</li>
+            <li key={`m-${m.from}-${m.message}`}>
+              <Prose text={m.message} />
+            </li>
           ))}
           {unplaced.map((e) => (
             <li key={`u-${e.path}-${e.message}`}>
               {e.path ? <code>{e.path}</code> : null}
               {e.path ? ': ' : ''}
-              {e.message}
+              <Prose text={e.message} />
             </li>
           ))}
         </ul>
       )}
+      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+        <MockEditor value={text} onChange={setText} marks={marks} label="Mock definition (JSON)" />
+      </Suspense>
       <p className="muted">
         Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}
         <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { startSession } from './session';
 import { useUiStore } from './stores';
 import type { RendererBridge } from '../transport/connection';
+import { AccessDenied } from './AccessDenied';
 import { AccountBanners } from '../account/AccountBanners';
 import { Banners, Toasts } from './Banners';
 import { CallList } from '../calls/CallList';
@@ -10,6 +11,7 @@ import { FilterBar } from '../calls/FilterBar';
 import { HelpPopover } from './HelpPopover';
 import { ReplayDialogs } from '../replay/ReplayDialogs';
 import { Header } from './Header';
+import { SplitView } from './SplitView';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TunnelPanel } from '../tunnel/TunnelPanel';
 import { useKeyboard } from './use-keyboard';
@@ -22,18 +24,17 @@ const AccountDialog = lazy(() => import('../account/AccountDialog').then((m) => 
 export function App({ bridge }: { bridge: RendererBridge }) {
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const panel = useUiStore((s) => s.panel);
+  const denied = useUiStore((s) => s.connection === 'denied');
   useEffect(() => startSession(bridge), [bridge]);
   useKeyboard();
+  if (denied) return <AccessDenied />;
   return (
     <div className="app">
       <Header />
       <Banners />
       <AccountBanners />
       <FilterBar />
-      <main className="workspace">
-        <CallList />
-        <DetailPane />
-      </main>
+      <SplitView left={<CallList />} right={<DetailPane />} />
       {settingsOpen && <SettingsDialog />}
       {panel === 'tunnel' && <TunnelPanel />}
       {panel === 'answers' && (

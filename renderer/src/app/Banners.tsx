@@ -1,5 +1,5 @@
 import { useAccountStore } from '../account/account-store';
-import { dismissError, dismissUrlChange } from './ui-actions';
+import { dismissError, dismissToast, dismissUrlChange } from './ui-actions';
 import { useUiStore } from './stores';
 
 /** API failures (dismissible) and the live connection's state. */
@@ -47,13 +47,31 @@ export function Banners() {
 
 export function Toasts() {
   const toasts = useUiStore((s) => s.toasts);
+  const errors = toasts.filter((t) => t.kind === 'error');
   return (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className="toast">
-          {t.message}
+    <div className="toasts">
+      <div role="status" aria-live="polite">
+        {toasts
+          .filter((t) => t.kind === 'info')
+          .map((t) => (
+            <div key={t.id} className="toast">
+              {t.message}
+            </div>
+          ))}
+      </div>
+      {/* An alert is announced as it appears: it is there only while it has something to say. */}
+      {errors.length > 0 && (
+        <div role="alert" aria-label="Error messages">
+          {errors.map((t) => (
+            <div key={t.id} className="toast toast-error">
+              <span>{t.message}</span>
+              <button type="button" aria-label="Dismiss message" onClick={() => dismissToast(t.id)}>
+                ×
+              </button>
+            </div>
+          ))}
         </div>
-      ))}
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { openPanel, openSettings } from './ui-actions';
 import { useMetaStore } from './stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
+import { MiddleElided } from '../shared/MiddleElided';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from '../tunnel/TunnelPill';
 
@@ -11,6 +13,19 @@ const FAILURES_EXPLAINED =
   "missing or malformed or that was not a Flowent call at all, or whose answer breaks Flowent's contract. " +
   'Without an HMAC key signatures cannot be checked, and that alone is not a failure. ' +
   'Replays, simulated and imported calls are never counted.';
+interface Command {
+  label: string;
+  title: string;
+  run: () => void;
+  className?: string;
+}
+
+const COMMANDS: Command[] = [
+  { label: 'Answers', title: 'Mocks and forwarding (a)', run: () => openPanel('answers') },
+  { label: 'Account', title: 'Flowent account and actions (f)', run: () => openPanel('account') },
+  { label: 'Simulate', title: 'Send a Flowent call that never happened (s)', run: () => openReplayDialog('simulator') },
+  { label: 'Settings', title: 'HMAC key, ngrok authtoken, history (,)', run: openSettings, className: 'settings-button' },
+];
 
 export function Header() {
   const status = useMetaStore((s) => s.status);
@@ -20,14 +35,14 @@ export function Header() {
     <header className="app-header">
       <h1 className="app-name">Flowent Companion</h1>
       <div className="webhook-url">
-        <span className="muted">Webhook base URL</span>
+        <span className="muted label-wide">Webhook base URL</span>
         {base ? (
           <>
-            <code data-testid="webhook-base-url">{base}</code>
+            <MiddleElided text={base} testId="webhook-base-url" />
             <CopyButton text={base} what="webhook URL" />
           </>
         ) : (
-          <span className="muted">not listening yet</span>
+          <span className="muted">{status ? 'not listening yet' : 'connecting…'}</span>
         )}
       </div>
       <div className="counts" aria-label="Call counts">
@@ -40,25 +55,70 @@ export function Header() {
       </div>
       <Sparkline />
       <TunnelPill />
-      <button type="button" onClick={() => openPanel('answers')} title="Mocks and forwarding (Ctrl/Cmd+M)">
-        Answers
-      </button>
-      <button type="button" onClick={() => openPanel('account')} title="Flowent account and actions (Ctrl/Cmd+Shift+F)">
-        Account
-      </button>
-      <button
-        type="button"
-        onClick={() => openReplayDialog('simulator')}
-        title="Send a Flowent call that never happened (Ctrl/Cmd+Shift+S)"
-      >
-        Simulate
-      </button>
-      <button type="button" className="settings-button" onClick={openSettings}>
-        Settings
-      </button>
-      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openPanel('help')}>
-        ?
-      </button>
+      <nav className="header-commands" aria-label="Commands">
+        {COMMANDS.map((c) => (
+          <button key={c.label} type="button" className={c.className} onClick={c.run} title={c.title}>
+            {c.label}
+          </button>
+        ))}
+        <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openPanel('help')}>
+          ?
+        </button>
+      </nav>
+      <HeaderMenu />
     </header>
+  );
+}
+
+/** The same commands behind one button, shown instead of them when the window is narrow. */
+function HeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const closeOutside = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', closeOutside);
+    return () => document.removeEventListener('mousedown', closeOutside);
+  }, [open]);
+  const run = (action: () => void) => () => {
+    setOpen(false);
+    action();
+  };
+  // The menu pattern: arrows move between items, Esc closes and gives the focus back.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      items[(at + step + items.length) % items.length]?.focus();
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      toggle.current?.focus();
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  return (
+    <div className="header-menu" ref={box}>
+      <button type="button" ref={toggle} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Menu ▾
+      </button>
+      {open && (
+        <div className="menu-list" role="menu" aria-label="Commands" onKeyDown={onKeyDown}>
+          {COMMANDS.map((c) => (
+            <button key={c.label} type="button" role="menuitem" tabIndex={-1} onClick={run(c.run)} title={c.title}>
+              {c.label}
+            </button>
+          ))}
+          <button type="button" role="menuitem" tabIndex={-1} onClick={run(() => openPanel('help'))}>
+            Keyboard shortcuts
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,31 +1,32 @@
 import { closePanel } from './ui-actions';
 import { Dialog } from './Dialog';
-
-const SHORTCUTS: [keys: string, what: string][] = [
-  ['↑ / ↓', 'Select the previous / next call'],
-  ['/', 'Search request bodies'],
-  ['Esc', 'Clear the search, or close a dialog'],
-  ['Ctrl/Cmd+Shift+C', 'Copy the webhook base URL'],
-  ['Ctrl/Cmd+M', 'Open or close Answers (mocks and forwarding)'],
-  ['Ctrl/Cmd+Shift+F', 'Open or close the Flowent account (actions, API token)'],
-  ['Ctrl/Cmd+Shift+B', 'Replay the calls of the current filter'],
-  ['Ctrl/Cmd+Shift+S', 'Simulate a Flowent call'],
-  ['Ctrl/Cmd+Shift+E', 'Export the calls of the current filter as HAR'],
-  ['Ctrl/Cmd+Enter', 'In a parameters editor: send'],
-  ['?', 'Show these shortcuts'],
-];
+import { useState } from 'react';
+import { SHORTCUTS, setSingleKeys, singleKeysEnabled } from './shortcuts';
 
 export function HelpPopover() {
+  const [on, setOn] = useState(singleKeysEnabled);
   return (
     <Dialog title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" onClose={closePanel} className="narrow">
+      <p className="muted">Single keys work when no text field has the focus.</p>
+      <label className="inline-field">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            setSingleKeys(e.target.checked);
+            setOn(e.target.checked);
+          }}
+        />
+        Single-key shortcuts (arrows and Esc always work)
+      </label>
       <table className="shortcuts" aria-label="Shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
               <th scope="row">
-                <kbd>{keys}</kbd>
+                <kbd>{s.keys}</kbd>
               </th>
-              <td>{what}</td>
+              <td>{s.what}</td>
             </tr>
           ))}
         </tbody>

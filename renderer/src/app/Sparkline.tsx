@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sparkBuckets, sparkPoints } from './sparkline';
-import { arrivals, useCallsStore } from './stores';
+import { arrivals } from './stores';
+import { useCallsStore } from '../calls/calls-store';
 
 const WIDTH = 120;
 const HEIGHT = 24;
@@ -30,16 +31,23 @@ export function Sparkline() {
     };
   }, []);
   const total = buckets.reduce((a, b) => a + b, 0);
+  const peak = Math.max(0, ...buckets);
   return (
-    <svg
-      className="sparkline"
-      width={WIDTH}
-      height={HEIGHT}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+    <div
+      className="sparkline-box"
       role="img"
-      aria-label={`Request rate: ${total} calls in the last 5 minutes, per 10 seconds`}
+      aria-label={`Request rate: ${total} calls in the last 5 minutes; at most ${peak} in 10 seconds`}
+      title={`Calls per 10 s over the last 5 minutes (${total} in all). Top of the scale: ${peak} per 10 s.`}
     >
-      <polyline points={sparkPoints(buckets, WIDTH, HEIGHT)} fill="none" stroke="currentColor" strokeWidth="1.5" />
-    </svg>
+      <svg className="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
+        <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="spark-axis" />
+        <polyline points={sparkPoints(buckets, WIDTH, HEIGHT)} fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+      {/* The axis: the busiest 10 s at the top, none at the bottom. */}
+      <span className="spark-scale" aria-hidden="true">
+        <span>{peak}/10s</span>
+        <span>0</span>
+      </span>
+    </div>
   );
 }

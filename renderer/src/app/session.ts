@@ -2,7 +2,9 @@ import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent 
 import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
-import { arrivals, onReset, useCallsStore, useMetaStore, useUiStore } from './stores';
+import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
+import { useCallsStore } from '../calls/calls-store';
+import { idRange, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
@@ -27,7 +29,7 @@ export function startSession(b: RendererBridge): () => void {
   const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
-        if (event.type === 'reconnecting' || event.type === 'closed') {
+        if (event.type === 'reconnecting' || event.type === 'closed' || event.type === 'denied') {
           setConnection(event.type);
           return;
         }
@@ -49,12 +51,24 @@ export async function refreshAll(): Promise<void> {
   await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
 }
 
+/**
+ * Counts every change of the status in the store (events, results of actions, snapshots). A
+ * snapshot asked for before a newer change arrived is older than what is shown: applying it
+ * would undo that change (a tunnel just online shown as connecting again, with no event left
+ * to correct it).
+ */
+let statusChanges = 0;
+useMetaStore.subscribe((state, previous) => {
+  if (state.status !== previous.status) statusChanges += 1;
+});
+
 export async function refreshStatus(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
+  const asked = statusChanges;
   try {
     const status = await b.getStatus();
-    useMetaStore.setState({ status });
+    if (statusChanges === asked) useMetaStore.setState({ status });
   } catch (error) {
     reportError('Could not load the companion status', error);
   }
@@ -156,9 +170,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
     if (matching.length === 0) return s;
     // Summaries carry no body, so a text search cannot be checked here: offer a refresh.
     if (s.activeQuery.text) return { pendingNew: s.pendingNew + matching.length };
-    const newest = s.calls[0]?.id ?? -Infinity;
-    const fresh = matching.filter((c) => c.id > newest).sort((a, b) => b.id - a.id);
-    return fresh.length ? { calls: [...fresh, ...s.calls] } : s;
+    const { newest } = idRange(s.calls);
+    const fresh = matching.filter((c) => c.id > newest);
+    return fresh.length ? { calls: mergeByArrival(s.calls, fresh) } : s;
   });
 }
 

@@ -1,26 +1,5 @@
 import { create } from 'zustand';
-import type { CallDetail, CallFilter, CallStats, CallSummary, CoreStatus, AnswerSettings, SampleRequest } from '../../../main/contract/api';
-import { EMPTY_FILTER, type FilterState } from '../calls/filter-state';
-
-export interface CallsState {
-  /** Loaded calls, newest first. */
-  calls: CallSummary[];
-  nextBeforeId: number | null;
-  loading: 'idle' | 'first' | 'more';
-  /** True once the first page for the current filter has arrived. */
-  loaded: boolean;
-  /** Bumped whenever the list is reloaded, so late answers for an old query are dropped. */
-  generation: number;
-  filter: FilterState;
-  /** The filter the loaded pages were fetched with (relative ranges resolved then). */
-  activeQuery: CallFilter;
-  /** The search box text, ahead of the debounced `filter.text`. */
-  searchInput: string;
-  /** Calls that arrived while a text search was active and were not prepended. */
-  pendingNew: number;
-  selectedId: number | null;
-  detail: { id: number; call: CallDetail | null; loading: boolean } | null;
-}
+import type { CallStats, CoreStatus, AnswerSettings, SampleRequest } from '../../../main/contract/api';
 
 export interface MetaState {
   status: CoreStatus | null;
@@ -35,10 +14,15 @@ export interface Notice {
   message: string;
 }
 
+export interface Toast extends Notice {
+  kind: 'info' | 'error';
+}
+
 export interface UiState {
   errors: Notice[];
-  toasts: Notice[];
-  connection: 'open' | 'reconnecting' | 'closed';
+  toasts: Toast[];
+  /** 'denied': the companion refused the page's access token; the page says so instead of everything else. */
+  connection: 'open' | 'reconnecting' | 'closed' | 'denied';
   settingsOpen: boolean;
   /** The dialog or popover shown besides Settings (one at a time). */
   panel: 'tunnel' | 'answers' | 'help' | 'account' | null;
@@ -50,19 +34,6 @@ export interface UiState {
   discardWarned: boolean;
 }
 
-const initialCalls = (): CallsState => ({
-  calls: [],
-  nextBeforeId: null,
-  loading: 'idle',
-  loaded: false,
-  generation: 0,
-  filter: { ...EMPTY_FILTER },
-  activeQuery: {},
-  searchInput: '',
-  pendingNew: 0,
-  selectedId: null,
-  detail: null,
-});
 const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null, answers: null });
 const initialUi = (): UiState => ({
   errors: [],
@@ -75,7 +46,6 @@ const initialUi = (): UiState => ({
   discardWarned: false,
 });
 
-export const useCallsStore = create<CallsState>()(initialCalls);
 export const useMetaStore = create<MetaState>()(initialMeta);
 export const useUiStore = create<UiState>()(initialUi);
 
@@ -95,7 +65,6 @@ export function onReset(hook: () => void): void {
 /** Back to a blank app: for tests, between renders. */
 export function resetStores(): void {
   for (const hook of resetHooks) hook();
-  useCallsStore.setState(initialCalls(), true);
   useMetaStore.setState(initialMeta(), true);
   useUiStore.setState(initialUi(), true);
   arrivals.times = [];

@@ -1,5 +1,5 @@
 import { errorMessage } from '../shared/format';
-import { onReset, useUiStore, type UiState } from './stores';
+import { onReset, useUiStore, type Toast, type UiState } from './stores';
 
 let nextId = 1;
 const toastTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -10,6 +10,8 @@ onReset(() => {
 
 /** Shows a dismissible banner: `what` says what failed, the error says why. */
 export function reportError(what: string, error?: unknown): void {
+  // A refused token fails every request: the access screen says it once, with what to do.
+  if (useUiStore.getState().connection === 'denied') return;
   const message = error === undefined ? what : `${what}: ${errorMessage(error)}`;
   useUiStore.setState((s) => ({ errors: [...s.errors.slice(-4), { id: nextId++, message }] }));
 }
@@ -18,14 +20,23 @@ export function dismissError(id: number): void {
   useUiStore.setState((s) => ({ errors: s.errors.filter((e) => e.id !== id) }));
 }
 
-export function showToast(message: string, ms = 2500): void {
+/**
+ * A short message over the page. `ms` null keeps it until dismissed (for errors a person
+ * must read); an error toast is announced at once, the others politely.
+ */
+export function showToast(message: string, ms: number | null = 2500, kind: Toast['kind'] = 'info'): void {
   const id = nextId++;
-  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, message }] }));
+  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, message, kind }] }));
+  if (ms === null) return;
   const timer = setTimeout(() => {
     toastTimers.delete(timer);
-    useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+    dismissToast(id);
   }, ms);
   toastTimers.add(timer);
+}
+
+export function dismissToast(id: number): void {
+  useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
 /** Copies with the async clipboard API; a toast on success, a banner when it is refused. */
@@ -42,6 +53,8 @@ export async function copyText(text: string, what = 'text'): Promise<boolean> {
 }
 
 export function setConnection(connection: UiState['connection']): void {
+  // Only a working connection ends a refusal (a stream that closes after it says nothing new).
+  if (useUiStore.getState().connection === 'denied' && connection !== 'open') return;
   useUiStore.setState({ connection });
 }
 

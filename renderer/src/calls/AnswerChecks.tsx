@@ -1,7 +1,8 @@
 import type { CallDetail } from '../../../main/contract/api';
 import { mockFromCall } from '../answers/answers-actions';
+import { Prose } from '../shared/Prose';
 
-/** How the answer measured up: contract violations, forwarding, the tunnel, and "make it a mock". */
+/** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
   const { forward } = call;
   const forwarded = forward.target !== null || forward.error !== null || forward.registrationWouldPass !== null;
@@ -12,15 +13,6 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
           Through the tunnel from {call.forwardedFor}
         </p>
       )}
-      {call.violations.length > 0 && (
-        <div className="problem-box" role="note" aria-label="Contract check">
-          <ul className="violations">
-            {call.violations.map((v) => (
-              <li key={v.code + v.message}>Contract check: {v.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       {forwarded && (
         <div className="explain-box" role="note" aria-label="Forwarding">
           {forward.target && (
@@ -30,7 +22,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
           )}
           {forward.error && (
             <p className="form-error" data-testid="forward-error">
-              {forward.error}
+              <Prose text={forward.error} />
             </p>
           )}
           {forward.registrationWouldPass !== null && (

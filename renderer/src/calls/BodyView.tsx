@@ -24,22 +24,24 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
   }, [tab, base64]);
   return (
     <div className="body-tabs">
-      <div role="tablist" aria-label="Request body view">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={tab === t.id ? 'tab active' : 'tab'}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
+      <div className="body-tabs-bar">
+        <div role="tablist" aria-label="Request body view">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className={tab === t.id ? 'tab active' : 'tab'}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         <CopyButton text={text} what="request body" />
-        <CopyButton text={base64} what="request body as base64" label="Copy base64" />
+        <CopyButton text={base64} what="request body" label="Copy base64" />
       </div>
       <div role="tabpanel">
         {tab === 'pretty' && <JsonView text={text} label="Request body" />}

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered } from './filter-state';
-import { clearFilters, loadMore, selectCall } from './calls-actions';
-import { useCallsStore } from '../app/stores';
+import { clearFilters, loadFirstPage, loadMore, selectCall } from './calls-actions';
+import { useCallsStore } from './calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
+import { useArrivals } from './use-arrivals';
+import { startOfToday } from '../shared/format';
 
 export const ROW_HEIGHT = 32;
 const LOAD_AHEAD = 40;
@@ -22,6 +24,7 @@ export function CallList() {
   const loaded = useCallsStore((s) => s.loaded);
   const hasMore = useCallsStore((s) => s.nextBeforeId !== null);
   const filter = useCallsStore((s) => s.filter);
+  const pendingNew = useCallsStore((s) => s.pendingNew);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // The virtualizer is stateful by design; this app does not use the React Compiler.
@@ -42,23 +45,18 @@ export function CallList() {
     if (hasMore && loading === 'idle' && lastIndex >= calls.length - LOAD_AHEAD) void loadMore();
   }, [hasMore, loading, lastIndex, calls.length]);
 
-  // Keep the selected row visible when the keyboard moves it.
+  // Keep the selected row visible when the selection moves, and only then: rows arriving
+  // above it change its index, not what the user chose to look at.
   const selectedIndex = selectedId === null ? -1 : calls.findIndex((c) => c.id === selectedId);
+  const scrolledTo = useRef<number | null>(null);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex < 0 || scrolledTo.current === selectedId) return;
+    scrolledTo.current = selectedId;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedId, selectedIndex, virtualizer]);
 
-  // New calls are prepended: when the user has scrolled away from the top, keep the rows
-  // they are reading where they are instead of letting them slide down.
-  const firstIdRef = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    const previousFirst = firstIdRef.current;
-    firstIdRef.current = calls[0]?.id ?? null;
-    if (!el || previousFirst === null || el.scrollTop <= 0) return;
-    const added = calls.findIndex((c) => c.id === previousFirst);
-    if (added > 0) el.scrollTop += added * ROW_HEIGHT;
-  }, [calls]);
+  const { fresh, unseen, toTop } = useArrivals(calls, scrollRef, ROW_HEIGHT);
+  const today = startOfToday();
 
   const onSelect = useCallback((id: number) => void selectCall(id), []);
 
@@ -79,11 +77,24 @@ export function CallList() {
 
   return (
     <div className="call-list">
+      {(unseen > 0 || pendingNew > 0) && (
+        <div className="new-calls">
+          {pendingNew > 0 ? (
+            <button type="button" className="pill" onClick={() => void loadFirstPage()}>
+              {pendingNew} new call{pendingNew === 1 ? '' : 's'}: show
+            </button>
+          ) : (
+            <button type="button" className="pill" onClick={toTop} title="Back to the newest calls">
+              ↑ {unseen} new
+            </button>
+          )}
+        </div>
+      )}
       <div className="call-list-header" aria-hidden="true">
         <span className="col-time">Time</span>
         <span className="col-action">Action</span>
         <span className="col-verdict">Signature</span>
-        <span className="col-status">Status</span>
+        <span className="col-status">Answer</span>
         <span className="col-duration">Duration</span>
         <span className="col-size">Size</span>
       </div>
@@ -108,6 +119,8 @@ export function CallList() {
                 top={item.start}
                 height={item.size}
                 selected={call.id === selectedId}
+                fresh={fresh.has(call.id)}
+                today={today}
                 onSelect={onSelect}
               />
             );

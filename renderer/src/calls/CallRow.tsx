@@ -1,20 +1,23 @@
 import { memo } from 'react';
 import type { CallSummary } from '../../../main/contract/api';
-import { formatBytes, formatDuration, formatTime } from '../shared/format';
-import { SourceTag, TestTag, VerdictBadge } from './VerdictBadge';
+import { formatBytes, formatDateTime, formatDuration, formatListTime, formatStatus, statusClass } from '../shared/format';
+import { ContractMark, SourceTag, TestTag, VerdictBadge } from './VerdictBadge';
 
 interface Props {
   call: CallSummary;
   selected: boolean;
+  /** Arrived moments ago: highlighted briefly so a new row is seen. */
+  fresh: boolean;
   index: number;
   setSize: number;
   top: number;
   height: number;
+  /** Start of today, local time: older calls show their date. */
+  today: number;
   onSelect: (id: number) => void;
 }
 
-export const CallRow = memo(function CallRow({ call, selected, index, setSize, top, height, onSelect }: Props) {
-  const statusClass = `status-${Math.floor(call.status / 100)}xx`;
+export const CallRow = memo(function CallRow({ call, selected, fresh, index, setSize, top, height, today, onSelect }: Props) {
   return (
     <div
       role="option"
@@ -23,31 +26,26 @@ export const CallRow = memo(function CallRow({ call, selected, index, setSize, t
       aria-posinset={index + 1}
       aria-setsize={setSize}
       data-call-id={call.id}
-      className={`call-row${selected ? ' selected' : ''}`}
+      data-fresh={fresh || undefined}
+      className={`call-row${selected ? ' selected' : ''}${fresh ? ' fresh' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={() => onSelect(call.id)}
     >
-      <span className="col-time">{formatTime(call.receivedAt)}</span>
+      <span className="col-time" title={formatDateTime(call.receivedAt)}>
+        {formatListTime(call.receivedAt, today)}
+      </span>
       <span className="col-action">
         {call.source !== 'flowent' && <SourceTag source={call.source} />}
         {call.action ?? <span className="muted">{call.path}</span>}
       </span>
       <span className="col-verdict">
-        <VerdictBadge verdict={call.verdict} />
+        <VerdictBadge verdict={call.verdict} problem={call.problem} />
         {call.test && <TestTag />}
-        {call.violations.length > 0 && (
-          <span
-            className="violation-mark"
-            data-testid="violation-mark"
-            role="img"
-            aria-label={`Contract check: ${call.violations.map((v) => v.message).join('; ')}`}
-            title={call.violations.map((v) => `Contract check: ${v.message}`).join('\n')}
-          >
-            ⚠
-          </span>
-        )}
       </span>
-      <span className={`col-status ${statusClass}`}>{call.status}</span>
+      <span className={`col-status ${statusClass(call.status)}`}>
+        {call.violations.length > 0 && <ContractMark messages={call.violations.map((v) => v.message)} />}
+        <span className="status-code">{formatStatus(call.status)}</span>
+      </span>
       <span className="col-duration">{formatDuration(call.durationMs)}</span>
       <span className="col-size">{formatBytes(call.size)}</span>
     </div>

@@ -1,43 +1,47 @@
 import { useState } from 'react';
 import type { StyleResult } from '../../../main/contract/api';
-import { firstDifference } from '../shared/bytes';
+import { differingSpan } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 
 interface Props {
   styles: StyleResult[];
   matchedStyle: string | null;
+  /** Open on a comparison with the first style that signed other bytes (for a call nothing matched). */
+  compareFirst: boolean;
 }
 
-/** Text with everything from `from` on marked; the whole text when `from` is -1 is unmarked. */
-function Marked({ text, from, label }: { text: string; from: number; label: string }) {
+/** Text with the part between `from` and `to` marked (nothing marked when `from` is -1). */
+function Marked({ text, from, to, label }: { text: string; from: number; to: number; label: string }) {
   return (
     <pre className="body-view canonical" aria-label={label}>
       {from < 0 ? text : text.slice(0, from)}
       {from >= 0 && (
         <mark className="diff-mark" data-testid="diff-mark">
-          {text.slice(from) || '⟂ (ends here)'}
+          {text.slice(from, to) || '⟂ (missing here)'}
         </mark>
       )}
+      {from >= 0 && text.slice(to)}
     </pre>
   );
 }
 
 /**
- * The exact bytes each style signed. Two styles' texts are shown with the first differing
- * character marked: that is usually the whole story of an "invalid" verdict.
+ * The exact bytes each style signed. Two styles' texts can be compared: only the part where
+ * they differ is marked, the shared head and tail are not. A valid call opens without a
+ * comparison: its matched style is the whole story.
  */
-export function CanonicalView({ styles, matchedStyle }: Props) {
+export function CanonicalView({ styles, matchedStyle, compareFirst }: Props) {
   const withText = styles.filter((s): s is StyleResult & { canonical: string } => typeof s.canonical === 'string');
   const defaultStyle = (withText.find((s) => s.style === matchedStyle) ?? withText[0])?.style ?? null;
   const [shown, setShown] = useState<string | null>(null);
-  const [compare, setCompare] = useState<string | null | undefined>(undefined);
+  const [compare, setCompare] = useState<string | null | undefined>(compareFirst ? undefined : null);
   const current = withText.find((s) => s.style === (shown ?? defaultStyle));
   if (!current) return <p className="muted">The signed bytes are not available for this call.</p>;
 
   const others = withText.filter((s) => s.style !== current.style);
   const autoCompare = others.find((s) => s.canonical !== current.canonical) ?? others[0];
   const against = compare === undefined ? autoCompare : others.find((s) => s.style === compare);
-  const diffAt = against ? firstDifference(current.canonical, against.canonical) : -1;
+  const span = against ? differingSpan(current.canonical, against.canonical) : null;
 
   return (
     <div className="canonical-view">
@@ -49,7 +53,7 @@ export function CanonicalView({ styles, matchedStyle }: Props) {
             value={current.style}
             onChange={(e) => {
               setShown(e.target.value);
-              setCompare(undefined);
+              setCompare(compareFirst ? undefined : null);
             }}
           >
             {withText.map((s) => (
@@ -75,13 +79,15 @@ export function CanonicalView({ styles, matchedStyle }: Props) {
         )}
         <CopyButton text={current.canonical} what="signed bytes" />
       </div>
-      <Marked text={current.canonical} from={diffAt} label={`Signed bytes: ${current.label}`} />
+      <Marked text={current.canonical} from={span?.start ?? -1} to={span?.endA ?? -1} label={`Signed bytes: ${current.label}`} />
       {against && (
         <>
           <p className="diff-note" role="note">
-            {diffAt < 0 ? `Identical to ${against.label}.` : `Differs from ${against.label} from character ${diffAt + 1} on (marked).`}
+            {span
+              ? `Differs from ${against.label} at characters ${span.start + 1}–${Math.max(span.endA, span.start + 1)} (marked).`
+              : `Identical to ${against.label}.`}
           </p>
-          {diffAt >= 0 && <Marked text={against.canonical} from={diffAt} label={`Signed bytes: ${against.label}`} />}
+          {span && <Marked text={against.canonical} from={span.start} to={span.endB} label={`Signed bytes: ${against.label}`} />}
         </>
       )}
     </div>

@@ -1,16 +1,18 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { ANSWERED_BY_LABEL, formatBytes, formatDateTime, formatDuration } from '../shared/format';
-import { useCallsStore } from '../app/stores';
+import { ANSWERED_BY_LABEL, formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
+import { useCallsStore } from './calls-store';
 import { AnswerChecks } from './AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';
 import { HeadersTable } from '../shared/HeadersTable';
 import { JsonView } from '../shared/JsonView';
+import { Prose } from '../shared/Prose';
 import { ParameterCheckPanel } from './ParameterCheckPanel';
 import { RegistrationResult } from '../account/RegistrationResult';
 import { ReplayPanel } from '../replay/ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { TestTag, VerdictBadge } from './VerdictBadge';
+import { VerdictLine } from './VerdictLine';
 
 export function DetailPane() {
   const detail = useCallsStore((s) => s.detail);
@@ -42,26 +44,44 @@ export function DetailPane() {
   );
 }
 
+/**
+ * A call, in the order people read it: the verdict with its cause and what to do; any
+ * problem with the request or the answer; the request and the answer themselves; and only
+ * then the signature's details and replay.
+ */
 function CallDetailView({ call }: { call: CallDetail }) {
-  const signatureFirst = call.verdict !== 'not-flowent';
   return (
     <>
       <h2 className="detail-title">
         <span className="method">{call.method}</span> <code>{call.path}</code> <VerdictBadge verdict={call.verdict} />
         {call.test && <TestTag />}
       </h2>
-      {call.test && (
+      <VerdictLine call={call} />
+      {/* A request that is not a Flowent call has its problem in the verdict line already. */}
+      {call.problemMessage && call.verdict !== 'not-flowent' && (
+        <div className="problem-box" role="alert" aria-label="Problem">
+          <strong>Problem with the request:</strong> <Prose text={call.problemMessage} />
+        </div>
+      )}
+      {call.violations.length > 0 && (
+        <div className="problem-box" role="note" aria-label="Contract check">
+          <strong>Problem with the answer:</strong>
+          <ul className="violations">
+            {call.violations.map((v) => (
+              <li key={v.code + v.message}>
+                <Prose text={v.message} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {call.test && call.verdict !== 'unsigned-test' && (
         <div className="explain-box" role="note" aria-label="Registration check">
-          This is Flowent&apos;s registration check: Flowent sends it when an action is registered; any 2xx answer passes; it may be
-          unsigned.
+          This is Flowent&apos;s registration check: Flowent sends it when an action is registered; any 2xx answer passes.
         </div>
       )}
       {call.test && <RegistrationResult call={call} />}
-      {call.problemMessage && (
-        <div className="problem-box" role="alert" aria-label="Problem">
-          <strong>Problem{call.problem ? ` (${call.problem})` : ''}:</strong> {call.problemMessage}
-        </div>
-      )}
+      <ParameterCheckPanel call={call} />
       <dl className="facts">
         <dt>Received</dt>
         <dd>{formatDateTime(call.receivedAt)}</dd>
@@ -85,30 +105,30 @@ function CallDetailView({ call }: { call: CallDetail }) {
         )}
       </dl>
 
-      {/* Parameters next to the verdict: a call can be signed right and still miss what the action needs. */}
-      <ParameterCheckPanel call={call} />
-      {/* The signature is why people open a Flowent call: show it first, unless there was no Flowent call to check. */}
-      {signatureFirst && <SignaturePanel report={call.signature} />}
-
       <section aria-label="Request">
         <h3>Request</h3>
-        <HeadersTable headers={call.requestHeaders} label="Request headers" />
         <BodyView text={call.requestBody} base64={call.requestBodyBase64} />
+        <details className="headers-fold">
+          <summary>Request headers ({call.requestHeaders.length})</summary>
+          <HeadersTable headers={call.requestHeaders} label="Request headers" />
+        </details>
       </section>
 
       <section aria-label="Answer">
         <h3>
-          Answer <span className={`status-${Math.floor(call.response.status / 100)}xx`}>{call.response.status}</span>
-        </h3>
-        <HeadersTable headers={call.response.headers} label="Answer headers" />
-        <div className="copy-row">
+          Answer <span className={statusClass(call.response.status)}>{formatStatus(call.response.status)}</span>
+          <span className="spacer" />
           <CopyButton text={call.response.body} what="answer body" />
-        </div>
+        </h3>
         <JsonView text={call.response.body} label="Answer body" />
+        <details className="headers-fold">
+          <summary>Answer headers ({call.response.headers.length})</summary>
+          <HeadersTable headers={call.response.headers} label="Answer headers" />
+        </details>
         <AnswerChecks call={call} />
       </section>
 
-      {!signatureFirst && <SignaturePanel report={call.signature} />}
+      {call.verdict !== 'not-flowent' && <SignaturePanel report={call.signature} />}
 
       <ReplayPanel callId={call.id} />
     </>

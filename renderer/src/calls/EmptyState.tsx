@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { loadSample } from '../settings/settings-actions';
 import { openSettings } from '../app/ui-actions';
 import { useMetaStore } from '../app/stores';
@@ -8,8 +8,13 @@ import { CopyButton } from '../shared/CopyButton';
 export function EmptyState() {
   const status = useMetaStore((s) => s.status);
   const sample = useMetaStore((s) => s.sample);
+  const [sampleError, setSampleError] = useState<string | null>(null);
   useEffect(() => {
-    void loadSample('send_email');
+    let live = true;
+    void loadSample('send_email').then((error) => live && setSampleError(error));
+    return () => {
+      live = false;
+    };
   }, []);
   const base = status?.webhookBaseUrl ?? null;
   const url = base ? `${base}/actions/<action_name>` : null;
@@ -23,7 +28,7 @@ export function EmptyState() {
           <CopyButton text={url} what="action webhook URL" />
         </div>
       ) : (
-        <p className="muted">The webhook server is not listening yet.</p>
+        <p className="muted">{status ? 'The webhook server is not listening yet.' : 'Asking the companion where it listens…'}</p>
       )}
       <p>Or send a correctly signed sample call now:</p>
       {sample ? (
@@ -32,6 +37,8 @@ export function EmptyState() {
           <CopyButton text={sample.curl} what="curl command" />
           {!sample.signed && <p className="muted">This sample is unsigned because no HMAC key is set.</p>}
         </div>
+      ) : sampleError ? (
+        <p className="form-error">Could not prepare a sample request: {sampleError}</p>
       ) : (
         <p className="muted">Preparing a sample request…</p>
       )}

@@ -1,13 +1,13 @@
-import type { ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
 import { isFiltered, type RangeChoice, type TestChoice } from './filter-state';
-import { clearFilters, loadFirstPage, setFilter, setSearchInput } from './calls-actions';
-import { useCallsStore, useMetaStore } from '../app/stores';
+import { clearFilters, setFilter, setSearchInput } from './calls-actions';
+import { useMetaStore } from '../app/stores';
+import { useCallsStore } from './calls-store';
 import { BulkReplayButton } from '../replay/BulkReplayButton';
 import { ExportImportButtons } from '../replay/ExportImportButtons';
-
-export const SEARCH_INPUT_ID = 'call-search';
+import { SEARCH_INPUT_ID } from './search-input';
 
 function toLocalInput(ms: number | null): string {
   if (ms === null) return '';
@@ -23,11 +23,16 @@ function fromLocalInput(value: string): number | null {
 
 const value = (e: ChangeEvent<HTMLSelectElement>) => e.target.value;
 
+/**
+ * The list's filters. Nothing in it appears or disappears as filters change ("Clear
+ * filters" is always there, the custom range opens over the list), so it never reflows
+ * under the pointer.
+ */
 export function FilterBar() {
   const filter = useCallsStore((s) => s.filter);
   const searchInput = useCallsStore((s) => s.searchInput);
-  const pendingNew = useCallsStore((s) => s.pendingNew);
   const perAction = useMetaStore((s) => s.stats?.perAction);
+  const [rangeOpen, setRangeOpen] = useState(false);
   const actions = [...(perAction ?? [])];
   if (filter.action && !actions.some((a) => a.action === filter.action)) actions.push({ action: filter.action, count: 0 });
 
@@ -87,47 +92,64 @@ export function FilterBar() {
         ))}
       </select>
       <select aria-label="Registration checks" value={filter.test} onChange={(e) => void setFilter({ test: value(e) as TestChoice })}>
-        <option value="all">With registration checks</option>
+        <option value="all">Registration checks too</option>
         <option value="only">Only registration checks</option>
         <option value="none">No registration checks</option>
       </select>
-      <select aria-label="Time range" value={filter.range} onChange={(e) => void setFilter({ range: value(e) as RangeChoice })}>
-        <option value="all">All time</option>
-        <option value="5m">Last 5 minutes</option>
-        <option value="1h">Last hour</option>
-        <option value="1d">Last day</option>
-        <option value="custom">Between…</option>
-      </select>
-      {filter.range === 'custom' && (
-        <>
-          <label className="inline-field">
-            Since
-            <input
-              type="datetime-local"
-              value={toLocalInput(filter.since)}
-              onChange={(e) => void setFilter({ since: fromLocalInput(e.target.value) })}
-            />
-          </label>
-          <label className="inline-field">
-            Until
-            <input
-              type="datetime-local"
-              value={toLocalInput(filter.until)}
-              onChange={(e) => void setFilter({ until: fromLocalInput(e.target.value) })}
-            />
-          </label>
-        </>
-      )}
-      {isFiltered(filter) && (
-        <button type="button" onClick={() => void clearFilters()}>
-          Clear filters
+      <div className="range-field">
+        <select
+          aria-label="Time range"
+          value={filter.range}
+          onChange={(e) => {
+            const range = value(e) as RangeChoice;
+            setRangeOpen(range === 'custom');
+            void setFilter({ range });
+          }}
+        >
+          <option value="all">All time</option>
+          <option value="5m">Last 5 minutes</option>
+          <option value="1h">Last hour</option>
+          <option value="1d">Last day</option>
+          <option value="custom">Between…</option>
+        </select>
+        {/* Always laid out, shown only for a custom range: the bar keeps its shape. */}
+        <button
+          type="button"
+          className={filter.range === 'custom' ? 'range-edit' : 'range-edit invisible'}
+          aria-expanded={rangeOpen}
+          aria-label="Change the time range"
+          onClick={() => setRangeOpen(!rangeOpen)}
+        >
+          …
         </button>
-      )}
-      {pendingNew > 0 && (
-        <button type="button" className="pill" onClick={() => void loadFirstPage()}>
-          {pendingNew} new call{pendingNew === 1 ? '' : 's'} — refresh
-        </button>
-      )}
+        {filter.range === 'custom' && rangeOpen && (
+          <div className="range-popover" role="group" aria-label="Custom time range">
+            <label className="inline-field">
+              Since
+              <input
+                type="datetime-local"
+                value={toLocalInput(filter.since)}
+                onChange={(e) => void setFilter({ since: fromLocalInput(e.target.value) })}
+              />
+            </label>
+            <label className="inline-field">
+              Until
+              <input
+                type="datetime-local"
+                value={toLocalInput(filter.until)}
+                onChange={(e) => void setFilter({ until: fromLocalInput(e.target.value) })}
+              />
+            </label>
+            <button type="button" onClick={() => setRangeOpen(false)}>
+              Done
+            </button>
+          </div>
+        )}
+      </div>
+      <button type="button" disabled={!isFiltered(filter)} onClick={() => void clearFilters()}>
+        Clear filters
+      </button>
+      <span className="spacer" />
       <BulkReplayButton />
       <ExportImportButtons />
     </div>

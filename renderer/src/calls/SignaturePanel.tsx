@@ -1,78 +1,141 @@
-import type { SignatureReport } from '../../../main/contract/api';
-import { describeTimestamp, VERDICT_SENTENCE } from '../shared/format';
+import { useState } from 'react';
+import type { SignatureReport, StyleResult } from '../../../main/contract/api';
+import { describeTimestamp } from '../shared/format';
+import { Prose } from '../shared/Prose';
 import { CanonicalView } from './CanonicalView';
 import { CopyButton } from '../shared/CopyButton';
-import { VerdictBadge } from './VerdictBadge';
+import { groupStyles } from './style-groups';
+import { isTimestampRemark, leadDiagnosis } from './verdict-summary';
 
+/**
+ * The signature's details, below the request and the answer: the verdict line above has
+ * already said what matched or why nothing did. Styles that signed the same bytes share a
+ * row; every style's own row is one click away.
+ */
 export function SignaturePanel({ report }: { report: SignatureReport }) {
+  const [everyStyle, setEveryStyle] = useState(false);
   const matched = report.styles.find((s) => s.style === report.style) ?? report.styles.find((s) => s.matched);
-  const ts = report.timestamp;
+  const signed = report.received !== null;
+  // The verdict line says the lead diagnosis and any timestamp remark; the others are said here, once.
+  const inLine = report.verdict === 'valid' ? null : leadDiagnosis(report.diagnosis);
+  const more = report.diagnosis.filter((d) => d !== inLine && !isTimestampRemark(d));
+  // Only a received signature is worth comparing row by row; unsigned calls keep the table folded away.
+  const folded = signed ? groupStyles(report.styles) : [];
+  const shownGroups = report.verdict === 'valid' ? folded.filter((g) => g.matched) : folded;
   return (
     <section className="signature-panel" aria-label="Signature">
-      <h3>
-        Signature <VerdictBadge verdict={report.verdict} />
-      </h3>
-      <p>{VERDICT_SENTENCE[report.verdict]}</p>
+      <h3>Signature details</h3>
       <p data-testid="matched-style">
         {matched ? (
           <>
             Matched style: <strong>{matched.label}</strong>
           </>
-        ) : report.styles.length > 0 ? (
-          'No signing style matched.'
+        ) : signed ? (
+          `No signing style matched (${report.styles.length} tried).`
         ) : (
-          'No signing style was tried.'
+          'Not signed: there is nothing to match.'
         )}
       </p>
-      <p>
-        Received signature:{' '}
-        {report.received ? (
-          <>
-            <code data-testid="received-signature">{report.received}</code> <CopyButton text={report.received} what="received signature" />
-          </>
-        ) : (
-          <span className="muted">none</span>
-        )}
-      </p>
-      {report.styles.length > 0 && (
-        <table className="styles-table" aria-label="Expected signature per style">
-          <thead>
-            <tr>
-              <th scope="col">Style</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Match</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.styles.map((s) => (
-              <tr key={s.style} className={s.matched ? 'matched' : undefined}>
-                <td>{s.label}</td>
-                <td>
-                  {/* A valid call lacks a digest only when its key changed since (see the diagnosis). */}
-                  <code>{s.expected ?? (report.verdict === 'valid' ? '(not computed)' : '(no key)')}</code>
-                </td>
-                <td aria-label={s.matched ? 'matches' : 'does not match'}>{s.matched ? '✓' : '✗'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {signed && (
+        <p className="received-line">
+          Received: <code data-testid="received-signature">{report.received}</code>{' '}
+          <CopyButton text={report.received ?? ''} what="received signature" />
+        </p>
       )}
-      {report.diagnosis.length > 0 && (
-        <ul className="diagnosis" aria-label="Diagnosis">
-          {report.diagnosis.map((d) => (
+      {report.styles.length > 0 && !everyStyle && shownGroups.length > 0 && (
+        <StylesTable
+          label="Expected signature per style"
+          head="Styles"
+          verdict={report.verdict}
+          rows={shownGroups.map((g) => ({ label: groupLabel(g.styles), style: g.styles[0]!, matched: g.matched }))}
+        />
+      )}
+      {report.styles.length > 0 && everyStyle && (
+        <StylesTable
+          label="Every style"
+          head="Style"
+          verdict={report.verdict}
+          rows={report.styles.map((s) => ({ label: s.label, style: s, matched: s.matched }))}
+        />
+      )}
+      {report.styles.length > 0 && (
+        <button type="button" className="link-button" aria-expanded={everyStyle} onClick={() => setEveryStyle(!everyStyle)}>
+          {everyStyle ? 'Fold styles that signed the same bytes' : `Show every style (${report.styles.length})`}
+        </button>
+      )}
+      {more.length > 0 && (
+        <ul className="diagnosis" aria-label="More findings">
+          {more.map((d) => (
             <li key={d.code} data-code={d.code}>
-              <strong>{d.message}</strong>
-              <div className="hint">{d.hint}</div>
+              <Prose text={d.message} />
+              <div className="hint">
+                <Prose text={d.hint} />
+              </div>
             </li>
           ))}
         </ul>
       )}
-      <p className={`timestamp ts-${ts.flag}`} data-testid="timestamp-age">
-        Timestamp: {describeTimestamp(ts)}
+      <p className={`timestamp ts-${report.timestamp.flag}`} data-testid="timestamp-age">
+        Timestamp: {describeTimestamp(report.timestamp)}
       </p>
       {report.styles.length > 0 && (
-        <CanonicalView key={report.styles.map((s) => s.style).join()} styles={report.styles} matchedStyle={report.style} />
+        <CanonicalView
+          key={report.styles.map((s) => s.style).join()}
+          styles={report.styles}
+          matchedStyle={report.style}
+          compareFirst={report.verdict !== 'valid' && signed}
+        />
       )}
     </section>
   );
+}
+
+interface StyleRow {
+  label: string;
+  /** The style whose expected digest the row shows (the first of a folded group). */
+  style: StyleResult;
+  matched: boolean;
+}
+
+function StylesTable({
+  label,
+  head,
+  rows,
+  verdict,
+}: {
+  label: string;
+  head: string;
+  rows: StyleRow[];
+  verdict: SignatureReport['verdict'];
+}) {
+  return (
+    <table className="styles-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">Expected</th>
+          <th scope="col">Match</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.style.style} className={row.matched ? 'matched' : undefined}>
+            <td>{row.label}</td>
+            <td>
+              {/* A valid call lacks a digest only when its key changed since (the findings say so). */}
+              <code>{row.style.expected ?? (verdict === 'valid' ? '(not computed)' : '(no key)')}</code>
+            </td>
+            <td className={row.matched ? 'match-yes' : 'match-no'} aria-label={row.matched ? 'matches' : 'does not match'}>
+              {row.matched ? '✓' : '✗'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function groupLabel(styles: StyleResult[]): string {
+  if (styles.length === 1) return styles[0]!.label;
+  return `${styles[0]!.label} and ${styles.length - 1} more style${styles.length === 2 ? '' : 's'} (same bytes)`;
 }

@@ -1,10 +1,20 @@
 import type { CallSource, Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
+import { problemWord } from './verdict-summary';
 
-export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+/** The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no route...). */
+export function VerdictBadge({ verdict, problem = null }: { verdict: Verdict; problem?: string | null }) {
+  const why = verdict === 'not-flowent' ? problemWord(problem) : null;
   return (
-    <span className={`badge verdict-${verdict}`} data-verdict={verdict}>
-      {VERDICT_LABEL[verdict]}
+    <span className={`badge verdict-${verdict}`} data-verdict={verdict} title={why ? `${VERDICT_LABEL[verdict]}: ${why}` : undefined}>
+      {why ? (
+        <>
+          <span className="not-flowent-prefix">not Flowent: </span>
+          {why}
+        </>
+      ) : (
+        VERDICT_LABEL[verdict]
+      )}
     </span>
   );
 }
@@ -22,6 +32,16 @@ export function SourceTag({ source }: { source: Exclude<CallSource, 'flowent'> }
   return (
     <span className={`badge source-tag source-${source}`} data-testid="source-tag" data-source={source} title={SOURCE_SENTENCE[source]}>
       {SOURCE_LABEL[source]}
+    </span>
+  );
+}
+
+/** The answer broke Flowent's contract: its own marker, apart from the signature's verdict. */
+export function ContractMark({ messages }: { messages: string[] }) {
+  const text = `Answer breaks Flowent's contract: ${messages.join('; ')}`;
+  return (
+    <span className="badge contract-mark" data-testid="violation-mark" role="img" aria-label={text} title={text}>
+      contract
     </span>
   );
 }

@@ -1,6 +1,8 @@
 import { EMPTY_FILTER, filterToSearch, toCallFilter, type FilterState } from './filter-state';
 import { currentBridge } from '../app/bridge-holder';
-import { onReset, useCallsStore } from '../app/stores';
+import { onReset } from '../app/stores';
+import { useCallsStore } from './calls-store';
+import { idRange, mergeByArrival } from './arrival-order';
 import { reportError } from '../app/ui-actions';
 
 export const PAGE_SIZE = 200;
@@ -24,10 +26,10 @@ export async function loadFirstPage(): Promise<void> {
     const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE });
     useCallsStore.setState((s) => {
       if (s.generation !== gen) return s;
-      // Calls that arrived as events while this page was on its way stay on top.
-      const pageNewest = page.calls[0]?.id ?? -Infinity;
-      const newer = s.calls.filter((c) => c.id > pageNewest);
-      return { calls: [...newer, ...page.calls], nextBeforeId: page.nextBeforeId, loading: 'idle', loaded: true };
+      // Calls that arrived as events while this page was on its way are kept.
+      const { newest } = idRange(page.calls);
+      const newer = s.calls.filter((c) => c.id > newest);
+      return { calls: mergeByArrival(newer, page.calls), nextBeforeId: page.nextBeforeId, loading: 'idle', loaded: true };
     });
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
@@ -45,11 +47,11 @@ export async function loadMore(): Promise<void> {
     const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE, beforeId: nextBeforeId });
     useCallsStore.setState((s) => {
       if (s.generation !== gen) return s;
-      const oldest = s.calls[s.calls.length - 1]?.id ?? Infinity;
+      const { oldest } = idRange(s.calls);
       const older = page.calls.filter((c) => c.id < oldest);
       // A page with nothing older would be asked for again and again: treat it as the end.
       const next = older.length ? page.nextBeforeId : null;
-      return { calls: older.length ? [...s.calls, ...older] : s.calls, nextBeforeId: next, loading: 'idle' };
+      return { calls: mergeByArrival(s.calls, older), nextBeforeId: next, loading: 'idle' };
     });
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });

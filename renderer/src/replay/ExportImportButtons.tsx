@@ -2,8 +2,7 @@ import { useRef, useState } from 'react';
 import type { HarImportSummary } from '../../../main/contract/api';
 import { exportHar, importHar, importsThroughDialog } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
-
-type Status = { kind: 'busy' | 'done' | 'error'; message: string } | null;
+import { showToast } from '../app/ui-actions';
 
 export function describeImport(summary: HarImportSummary): string {
   if (!summary.opened) return 'Import cancelled: no file was read.';
@@ -18,24 +17,30 @@ export function describeImport(summary: HarImportSummary): string {
   return `${parts.join('; ')}.`;
 }
 
-/** Export the list's calls as HAR (a download, or a save dialog in the app) and import a HAR into history. */
+/**
+ * Export the list's calls as HAR (a download, or a save dialog in the app) and import a HAR
+ * into history. What came of it is a toast (an error stays until dismissed): a message in
+ * the toolbar would reflow it.
+ */
 export function ExportImportButtons() {
-  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const runExport = async () => {
-    setStatus({ kind: 'busy', message: 'Exporting…' });
+    setBusy('Exporting…');
     const outcome = await exportHar({ filter: currentSelectionFilter() });
-    setStatus(outcome && { kind: outcome.ok ? 'done' : 'error', message: outcome.message });
+    setBusy(null);
+    if (outcome) showToast(outcome.message, outcome.ok ? 4000 : null, outcome.ok ? 'info' : 'error');
   };
 
   const runImport = async (text: string | null) => {
-    setStatus({ kind: 'busy', message: 'Importing…' });
-    const result = await importHar(text, (done, total) => setStatus({ kind: 'busy', message: `Importing… ${done} of ${total} parts` }));
-    if (!result) return setStatus(null);
-    if (!result.ok) return setStatus({ kind: 'error', message: result.message });
+    setBusy('Importing…');
+    const result = await importHar(text, (done, total) => setBusy(`Importing… ${done} of ${total} parts`));
+    setBusy(null);
+    if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
-    setStatus({ kind: 'done', message: describeImport(result.value) });
+    if (!result.ok) showToast(`Could not import the HAR file: ${result.message}`, null, 'error');
+    else showToast(describeImport(result.value), 6000, result.value.problems.length > 0 ? 'error' : 'info');
   };
 
   const chooseFile = () => {
@@ -44,16 +49,11 @@ export function ExportImportButtons() {
   };
 
   return (
-    <div className="har-buttons">
-      <button
-        type="button"
-        onClick={() => void runExport()}
-        disabled={status?.kind === 'busy'}
-        title="Export the calls of this filter as HAR (Ctrl/Cmd+Shift+E)"
-      >
+    <div className="har-buttons" aria-busy={busy !== null}>
+      <button type="button" onClick={() => void runExport()} disabled={busy !== null} title="Export the calls of this filter as HAR (e)">
         Export HAR
       </button>
-      <button type="button" onClick={chooseFile} disabled={status?.kind === 'busy'}>
+      <button type="button" onClick={chooseFile} disabled={busy !== null} title={busy ?? 'Import calls from a HAR file'}>
         Import HAR
       </button>
       <input
@@ -66,21 +66,9 @@ export function ExportImportButtons() {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (file)
-            void file
-              .text()
-              .then(runImport, (error: unknown) => setStatus({ kind: 'error', message: `Could not read ${file.name}: ${String(error)}` }));
+            void file.text().then(runImport, (error: unknown) => showToast(`Could not read ${file.name}: ${String(error)}`, null, 'error'));
         }}
       />
-      {status && (
-        <span role="status" aria-label="HAR status" className={status.kind === 'error' ? 'form-error' : 'muted'}>
-          {status.message}
-        </span>
-      )}
-      {status && status.kind !== 'busy' && (
-        <button type="button" className="link-button" aria-label="Dismiss the HAR message" onClick={() => setStatus(null)}>
-          ×
-        </button>
-      )}
     </div>
   );
 }

@@ -3,11 +3,15 @@ import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../
 import { selectCall } from '../calls/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
 import { exportHar } from './replay-har-actions';
-import { useCallsStore } from '../app/stores';
+import { useMetaStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
+import { Prose } from '../shared/Prose';
 import { showToast } from '../app/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
+import { formatStatus } from '../shared/format';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SentFacts } from './SentFacts';
+import { TargetField, ownWebhookTarget } from './TargetField';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -29,6 +33,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ReplayOutcome | null>(null);
+  const ownTarget = ownWebhookTarget(useMetaStore((s) => s.status?.webhookBaseUrl));
 
   const replay = async (mode: ReplayMode) => {
     setBusy(true);
@@ -50,16 +55,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
   return (
     <section aria-label="Replay" className="replay-panel">
       <h3>Replay</h3>
-      <label className="replay-target">
-        Replay target URL
-        <input
-          type="url"
-          value={target}
-          placeholder="the action's forwarding target"
-          onChange={(e) => setTarget(e.target.value)}
-          spellCheck={false}
-        />
-      </label>
+      <TargetField label="Replay target URL" value={target} onChange={setTarget} />
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void replay('as-is')}>
           Replay as is
@@ -88,9 +84,17 @@ export function ReplayPanel({ callId }: { callId: number }) {
       )}
       {busy && <p className="muted">Replaying…</p>}
       {error && (
-        <p className="form-error" role="alert" aria-label="Replay error">
-          {error}
-        </p>
+        <div className="form-error" role="alert" aria-label="Replay error">
+          <Prose text={error} />
+          {ownTarget && target.trim() !== ownTarget && /no handler/i.test(error) && (
+            <>
+              {' '}
+              <button type="button" onClick={() => setTarget(ownTarget)}>
+                Send to this companion instead
+              </button>
+            </>
+          )}
+        </div>
       )}
       {outcome && <ReplayResultBox outcome={outcome} />}
     </section>
@@ -115,7 +119,9 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
         durationMs={outcome.durationMs}
       >
         <dt>Verdict</dt>
-        <dd>{VERDICT_LABEL[outcome.verdict]}</dd>
+        <dd className={`replay-verdict replay-${outcome.verdict}`} data-testid="replay-verdict">
+          {VERDICT_LABEL[outcome.verdict]}
+        </dd>
         <dt>Signed style</dt>
         <dd>{outcome.signedStyle ?? 'not re-signed (original signature)'}</dd>
       </SentFacts>
@@ -137,7 +143,7 @@ function Violations({ title, list }: { title: string; list: Violation[] }) {
         <ul>
           {list.map((v) => (
             <li key={v.code}>
-              <code>{v.code}</code> {v.message}
+              <code>{v.code}</code> <Prose text={v.message} />
             </li>
           ))}
         </ul>
@@ -151,7 +157,7 @@ function DiffView({ diff }: { diff: AnswerDiff }) {
     <div role="region" aria-label="Answer diff" className="answer-diff">
       {!diff.changed && <p className="muted">The answer is the same as the original&apos;s.</p>}
       <p>
-        Status {diff.status.before} → {diff.status.after}
+        Status {formatStatus(diff.status.before)} → {formatStatus(diff.status.after)}
         {diff.status.changed ? ' (changed)' : ''}
       </p>
       {diff.headers.length > 0 && (

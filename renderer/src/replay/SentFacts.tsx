@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDuration } from '../shared/format';
+import { formatDuration, formatStatus, statusClass } from '../shared/format';
 
 interface Props {
   /** The stored call the sending made. */
@@ -31,7 +31,7 @@ export function SentFacts(props: Props) {
         <code>{props.url}</code>
       </dd>
       <dt>Status</dt>
-      <dd className={`status-${Math.floor(props.status / 100)}xx`}>{props.status === 0 ? 'no answer' : props.status}</dd>
+      <dd className={statusClass(props.status)}>{formatStatus(props.status)}</dd>
       {props.children}
       <dt>Took</dt>
       <dd>{formatDuration(props.durationMs)}</dd>

@@ -3,6 +3,7 @@ import type { SimulateOutcome } from '../../../main/contract/api';
 import { generateParameters, simulateCall } from './replay-simulator-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useUnsavedWork } from '../app/use-unsaved-work';
+import { TargetField } from './TargetField';
 
 interface Props {
   action: string;
@@ -100,16 +101,7 @@ export function SimulatorForm({ action, hasSchema, onOutcome }: Props) {
           )}
         </>
       )}
-      <label className="replay-target">
-        Simulator target URL
-        <input
-          type="url"
-          value={target}
-          placeholder="the action's forwarding target"
-          onChange={(e) => setTarget(e.target.value)}
-          spellCheck={false}
-        />
-      </label>
+      <TargetField label="Simulator target URL" value={target} onChange={setTarget} />
       <div className="button-row">
         <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
           {busy ? 'Sending…' : 'Send'}

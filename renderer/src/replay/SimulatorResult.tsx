@@ -3,6 +3,7 @@ import { selectCall } from '../calls/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
 import { SentFacts } from './SentFacts';
+import { Prose } from '../shared/Prose';
 
 /** What the handler answered to a simulated call, and whether Flowent would accept it. */
 export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
@@ -32,7 +33,7 @@ export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
           <ul>
             {outcome.violations.map((v) => (
               <li key={v.code}>
-                <code>{v.code}</code> {v.message}
+                <code>{v.code}</code> <Prose text={v.message} />
               </li>
             ))}
           </ul>

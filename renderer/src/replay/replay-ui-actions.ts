@@ -1,7 +1,8 @@
 import type { CallFilter } from '../../../main/contract/api';
 import { currentBridge } from '../app/bridge-holder';
 import { useReplayStore, type ReplayDialog } from './replay-store';
-import { useCallsStore, useUiStore } from '../app/stores';
+import { useUiStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
 import { reportError } from '../app/ui-actions';
 
 /** Opens a replay dialog; like the other dialogs, one at a time. */
@@ -12,11 +13,6 @@ export function openReplayDialog(dialog: ReplayDialog): void {
 
 export function closeReplayDialog(): void {
   useReplayStore.setState({ dialog: null });
-}
-
-export function toggleReplayDialog(dialog: ReplayDialog): void {
-  if (useReplayStore.getState().dialog === dialog) closeReplayDialog();
-  else openReplayDialog(dialog);
 }
 
 /** The filter of the list as loaded (relative ranges resolved), what "these calls" means. */

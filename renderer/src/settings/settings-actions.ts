@@ -1,8 +1,10 @@
 import { currentBridge } from '../app/bridge-holder';
 import { runResult } from '../app/run-result';
 import { refreshStats } from '../app/session';
-import { useCallsStore, useMetaStore } from '../app/stores';
-import { reportError, showToast } from '../app/ui-actions';
+import { useMetaStore } from '../app/stores';
+import { useCallsStore } from '../calls/calls-store';
+import { showToast } from '../app/ui-actions';
+import { errorMessage } from '../shared/format';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
@@ -39,13 +41,16 @@ export function clearHistory(): Promise<string | null> {
   );
 }
 
-export async function loadSample(action = 'send_email'): Promise<void> {
+/** Loads the empty state's sample call once; returns why it could not, or null. */
+export async function loadSample(action = 'send_email'): Promise<string | null> {
   const b = currentBridge();
-  if (!b || useMetaStore.getState().sample) return;
+  if (!b) return 'Not connected to the companion.';
+  if (useMetaStore.getState().sample) return null;
   try {
     const sample = await b.getSampleRequest(action);
     useMetaStore.setState({ sample });
+    return null;
   } catch (error) {
-    reportError('Could not build the sample request', error);
+    return errorMessage(error);
   }
 }

@@ -9,7 +9,13 @@ interface Props {
 
 export function CopyButton({ text, what, label = 'Copy' }: Props) {
   return (
-    <button type="button" className="copy-button" aria-label={`Copy ${what}`} onClick={() => void copyText(text, what)}>
+    <button
+      type="button"
+      className="copy-button"
+      // A label of its own already says what it copies (and speech input users say what they see).
+      aria-label={label === 'Copy' ? `Copy ${what}` : undefined}
+      onClick={() => void copyText(text, what)}
+    >
       {label}
     </button>
   );

@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
-import { prettyTokens, tokenizeJson } from './json-tokens';
+import { decodeUnicodeEscapes, prettyTokens, tokenizeJson } from './json-tokens';
 
 /** Beyond this a body is shown as plain text: thousands of spans cost more than colour is worth. */
 const HIGHLIGHT_LIMIT = 256 * 1024;
 
-/** Pretty JSON with syntax colouring; plain text when the body is not JSON. */
+/**
+ * Pretty JSON with syntax colouring, `\uXXXX` escapes shown as their characters (the Raw
+ * view keeps the bytes); plain text when the body is not JSON.
+ */
 export function JsonView({ text, label }: { text: string; label: string }) {
   const tokens = useMemo(() => {
     if (text.length > HIGHLIGHT_LIMIT) return null;
@@ -25,7 +28,7 @@ export function JsonView({ text, label }: { text: string; label: string }) {
           t.text
         ) : (
           <span key={i} className={`tok-${t.kind}`}>
-            {t.text}
+            {t.kind === 'string' || t.kind === 'key' ? decodeUnicodeEscapes(t.text) : t.text}
           </span>
         ),
       )}

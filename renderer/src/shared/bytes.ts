@@ -24,6 +24,22 @@ export function hexDump(bytes: Uint8Array, maxBytes = 65_536): { text: string; t
   return { text: lines.join('\n'), truncated: bytes.length > maxBytes };
 }
 
+/**
+ * Where two texts differ: the first differing index, and where the difference ends in each
+ * (after it, the texts share their tail). Null when they are equal.
+ */
+export function differingSpan(a: string, b: string): { start: number; endA: number; endB: number } | null {
+  const start = firstDifference(a, b);
+  if (start < 0) return null;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  return { start, endA, endB };
+}
+
 /** Index of the first character where two strings differ; -1 when they are equal. */
 export function firstDifference(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

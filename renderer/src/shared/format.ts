@@ -25,16 +25,6 @@ export const SOURCE_SENTENCE: Record<Exclude<CallSource, 'flowent'>, string> = {
   import: 'A call read from a HAR file: not Flowent traffic to this companion, never counted as a failure.',
 };
 
-export const VERDICT_SENTENCE: Record<Verdict, string> = {
-  valid: 'The signature is valid: it matches the HMAC of the body computed with your key.',
-  invalid: 'The signature is invalid: no signing style produced the signature that was received.',
-  missing: 'The call carries no signature.',
-  malformed: 'The signature is malformed: it is not 64 lowercase hex characters.',
-  'unsigned-test': 'An unsigned registration check: Flowent may send it without a signature, and that is fine.',
-  'no-key': 'No HMAC key is set, so the signature could not be checked.',
-  'not-flowent': 'This is not a Flowent call: the body is not a Flowent action request.',
-};
-
 export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   mock: 'the mock answer',
   'test-check': 'the registration-check answer',
@@ -45,10 +35,38 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'forward-error': 'an error: your handler could not be reached',
 };
 
+/** An HTTP status as people read it: 0 is what the store keeps when no answer was sent. */
+export function formatStatus(status: number): string {
+  return status === 0 ? 'no answer' : String(status);
+}
+
+export function statusClass(status: number): string {
+  return status === 0 ? 'status-none' : `status-${Math.floor(status / 100)}xx`;
+}
+
 export function formatTime(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** Midnight today, local time, in milliseconds since the epoch. */
+export function startOfToday(now = Date.now()): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** The list's time: the clock for today's calls, the date and minute for older ones. */
+export function formatListTime(ms: number, today: number): string {
+  if (ms >= today && ms < today + 86_400_000) return formatTime(ms);
+  const d = new Date(ms);
+  const date = d.toLocaleDateString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(ms < today - 300 * 86_400_000 ? { year: '2-digit' } : {}),
+  });
+  return `${date} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 export function formatDateTime(ms: number): string {

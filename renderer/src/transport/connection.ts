@@ -11,7 +11,9 @@ export type ConnectionEvent =
   /** The event stream broke; the transport is retrying by itself. */
   | { type: 'reconnecting' }
   /** The event stream was refused for good (e.g. the token is no longer accepted). */
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** The companion refused this page's access token: nothing works until the page is opened with a valid one. */
+  | { type: 'denied'; message: string };
 
 export interface ConnectionAware {
   onConnection(listener: (event: ConnectionEvent) => void): () => void;

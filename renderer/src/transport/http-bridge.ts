@@ -14,6 +14,9 @@ export interface HttpBridgeOptions {
   createEventSource?: (url: string) => EventSourceLike;
 }
 
+/** The code the inspector answers a missing, wrong or expired token with. */
+const TOKEN_REFUSED = 'token';
+
 type Args<M extends ApiMethod> = Parameters<CompanionApi[M]>;
 type Value<M extends ApiMethod> = Awaited<ReturnType<CompanionApi[M]>>;
 
@@ -56,6 +59,7 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
       reply && typeof reply.message === 'string' && reply.message ? reply.message : `${method} failed with HTTP ${response.status}`;
     const error = new Error(message) as Error & { code?: string };
     if (reply && typeof reply.code === 'string') error.code = reply.code;
+    if (response.status === 401 && error.code === TOKEN_REFUSED) emitConnection({ type: 'denied', message });
     throw error;
   }
 

@@ -1,0 +1,83 @@
+import { clearSearch, moveSelection } from '../calls/calls-actions';
+import { SEARCH_INPUT_ID } from '../calls/search-input';
+import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
+import { copyText, openPanel, openSettings, reportError } from './ui-actions';
+import { useMetaStore } from './stores';
+
+/** One shortcut: the keys as the help lists them, what it does, and the key values it answers to. */
+export interface Shortcut {
+  keys: string;
+  what: string;
+  /** `KeyboardEvent.key` values; none for keys handled elsewhere (Esc, Ctrl/Cmd+Enter in editors). */
+  match: string[];
+  run?: () => void;
+}
+
+/**
+ * Single keys, pressed outside text fields with no modifier held: browsers and operating
+ * systems keep Ctrl, Cmd and Alt combinations for themselves (Ctrl+Shift+B the bookmarks
+ * bar, Ctrl+Shift+C the element picker, Cmd+M minimise), and none of them uses these.
+ */
+export const SHORTCUTS: Shortcut[] = [
+  { keys: '↑ / ↓ or k / j', what: 'Select the previous / next call', match: [] },
+  { keys: '/', what: 'Search request bodies', match: ['/'], run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
+  { keys: 'Esc', what: 'Clear the search, or close a dialog', match: [] },
+  { keys: 'c', what: 'Copy the webhook base URL', match: ['c'], run: copyWebhookUrl },
+  { keys: 'a', what: 'Answers (mocks and forwarding)', match: ['a'], run: () => openPanel('answers') },
+  { keys: 'p', what: 'Public URL (tunnel and LAN addresses)', match: ['p'], run: () => openPanel('tunnel') },
+  { keys: 'f', what: 'Flowent account (actions, API token)', match: ['f'], run: () => openPanel('account') },
+  { keys: ',', what: 'Settings (HMAC key, ngrok authtoken, history)', match: [','], run: openSettings },
+  ...REPLAY_SHORTCUTS,
+  { keys: 'Ctrl/Cmd+Enter', what: 'In a parameters editor: send', match: [] },
+  { keys: '?', what: 'Show these shortcuts', match: ['?'], run: () => openPanel('help') },
+];
+
+function copyWebhookUrl(): void {
+  const url = useMetaStore.getState().status?.webhookBaseUrl;
+  if (url) void copyText(url, 'webhook URL');
+  else reportError('There is no webhook URL to copy yet: the server is not listening');
+}
+
+/** A preference, not a secret: whether single keys act as shortcuts (people using speech input or key-by-key screen readers turn them off). */
+export const SINGLE_KEYS_KEY = 'flowent-companion.single-key-shortcuts';
+
+export function singleKeysOn(): boolean {
+  try {
+    return localStorage.getItem(SINGLE_KEYS_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export function setSingleKeys(on: boolean): void {
+  try {
+    localStorage.setItem(SINGLE_KEYS_KEY, on ? 'on' : 'off');
+  } catch {
+    // Storage refused: the choice lasts until the page reloads.
+  }
+  singleKeysOverride = on;
+}
+
+/** The choice made in this page, for when storage refuses to keep it. */
+let singleKeysOverride: boolean | null = null;
+
+export function singleKeysEnabled(): boolean {
+  return singleKeysOverride ?? singleKeysOn();
+}
+
+/** The shortcut a plain key press (no modifier) means, if any. */
+export function shortcutFor(key: string): Shortcut | null {
+  return SHORTCUTS.find((s) => s.run && s.match.includes(key)) ?? null;
+}
+
+/** ↑/↓ and k/j move the selection; Esc clears the search. */
+export function listKey(key: string): boolean {
+  if (key === 'ArrowDown' || key === 'j') moveSelection(1);
+  else if (key === 'ArrowUp' || key === 'k') moveSelection(-1);
+  else if (key === 'Escape') {
+    clearSearch();
+    const search = document.getElementById(SEARCH_INPUT_ID);
+    if (search && document.activeElement === search) search.blur();
+  } else return false;
+  return true;
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { CallSummary } from '../../../main/contract/api';
+
+/** How long a new row stays highlighted (the CSS animation's length). */
+export const FRESH_MS = 1600;
+/** How often highlights that have run out are cleared: in a burst, not once per batch of rows. */
+const SWEEP_MS = 500;
+/**
+ * More rows than this highlighted at once is a burst: the whole list is moving and a
+ * highlight per row says nothing more, so new rows are not highlighted until it calms down.
+ */
+const MOST_HIGHLIGHTED = 24;
+
+export interface Arrivals {
+  /** Ids of rows that arrived moments ago. */
+  fresh: ReadonlySet<number>;
+  /** Rows that arrived while the list was scrolled away from the top, not seen yet. */
+  unseen: number;
+  /** Back to the top, where the new rows are. */
+  toTop: () => void;
+}
+
+/**
+ * Live arrivals in a list of fixed-height rows, newest first. A new call is any id above
+ * the highest one shown before (pages of older calls are not arrivals). While the user is
+ * away from the top, the rows they are reading stay where they are and the new ones are
+ * counted instead; new rows are highlighted briefly either way.
+ */
+export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number): Arrivals {
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
+  const [unseen, setUnseen] = useState(0);
+  const previous = useRef<{ maxId: number; scrollTop: number } | null>(null);
+  // When each highlighted row arrived; one sweep clears the ones that have run out.
+  const arrivedAt = useRef(new Map<number, number>());
+  const sweep = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  useEffect(
+    () => () => {
+      if (sweep.current) clearInterval(sweep.current);
+    },
+    [],
+  );
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const before = previous.current;
+    const maxId = calls.reduce((max, c) => (c.id > max ? c.id : max), -Infinity);
+    previous.current = calls.length ? { maxId, scrollTop: el?.scrollTop ?? 0 } : null;
+    if (!before || !el) return;
+    const added: number[] = [];
+    calls.forEach((c, index) => {
+      if (c.id > before.maxId) added.push(index);
+    });
+    if (added.length === 0) return;
+
+    const now = Date.now();
+    if (arrivedAt.current.size + added.length <= MOST_HIGHLIGHTED) {
+      for (const index of added) arrivedAt.current.set(calls[index]!.id, now);
+      setFresh(new Set(arrivedAt.current.keys()));
+    }
+    sweep.current ??= setInterval(() => {
+      const cutoff = Date.now() - FRESH_MS;
+      const before = arrivedAt.current.size;
+      for (const [id, at] of arrivedAt.current) if (at <= cutoff) arrivedAt.current.delete(id);
+      if (arrivedAt.current.size !== before) setFresh(new Set(arrivedAt.current.keys()));
+      if (arrivedAt.current.size === 0 && sweep.current) {
+        clearInterval(sweep.current);
+        sweep.current = null;
+      }
+    }, SWEEP_MS);
+
+    if (el.scrollTop <= 0) return;
+    // Keep the first row the user was reading in place: shift by the rows added above it.
+    const firstVisible = Math.floor(el.scrollTop / rowHeight);
+    let shift = 0;
+    for (const index of added) if (index < firstVisible + shift + 1) shift += 1;
+    if (shift > 0) el.scrollTop += shift * rowHeight;
+    setUnseen((n) => n + added.length);
+    previous.current = { maxId, scrollTop: el.scrollTop };
+  }, [calls, scrollRef, rowHeight]);
+
+  // Reaching the top by any means (scrolling, Home, the pill) means the new rows are seen.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => {
+      if (el.scrollTop <= 1) setUnseen(0);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, [scrollRef]);
+
+  const toTop = useCallback(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setUnseen(0);
+  }, [scrollRef]);
+
+  return { fresh, unseen, toTop };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { mergeByArrival } from '../../renderer/src/calls/arrival-order';
+import { groupStyles } from '../../renderer/src/calls/style-groups';
+import { problemWord } from '../../renderer/src/calls/verdict-summary';
+import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
+import { differingSpan } from '../../renderer/src/shared/bytes';
+import { formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
+import { decodeUnicodeEscapes } from '../../renderer/src/shared/json-tokens';
+import type { AnswerSettings, StyleResult } from '../../main/contract/api';
+import { makeCall, summaryOf } from './fake-data';
+
+const at = (id: number, receivedAt: number) => summaryOf(makeCall({ id, receivedAt }));
+
+describe('the list order', () => {
+  it('puts a call where it arrived, not where it was stored, and never reorders the rows shown', () => {
+    const shown = [at(10, 1_000), at(9, 900), at(8, 800)];
+    // A replay that started at 950 and was answered after call 10 was stored.
+    const merged = mergeByArrival(shown, [at(12, 1_100), at(11, 950)]);
+    expect(merged.map((c) => c.id)).toEqual([12, 10, 11, 9, 8]);
+    expect(mergeByArrival(shown, [])).toBe(shown);
+  });
+});
+
+describe('folded signature styles', () => {
+  const style = (name: string, canonical: string | undefined, expected: string | null, matched = false): StyleResult => ({
+    style: name,
+    label: name,
+    expected,
+    matched,
+    ...(canonical === undefined ? {} : { canonical }),
+  });
+  it('folds styles that signed the same bytes, keeping their order', () => {
+    const groups = groupStyles([style('a', 'X', '1'), style('b', 'Y', '2', true), style('c', 'X', '1'), style('d', undefined, null)]);
+    expect(groups.map((g) => g.styles.map((s) => s.style))).toEqual([['a', 'c'], ['b'], ['d']]);
+    expect(groups.map((g) => g.matched)).toEqual([false, true, false]);
+  });
+  it('without the bytes, folds by the expected digest', () => {
+    expect(groupStyles([style('a', undefined, '1'), style('b', undefined, '1')]).map((g) => g.styles.length)).toEqual([2]);
+  });
+});
+
+describe('words for the screen', () => {
+  it('says in a word why a request is not a Flowent call', () => {
+    expect(problemWord('invalid-json')).toBe('not JSON');
+    expect(problemWord('unsupported-content-type')).toBe('media type');
+    expect(problemWord('not-found')).toBe('no route');
+    expect(problemWord('invalid-parameters')).toBe('wrong type');
+    expect(problemWord('some-new-code')).toBe('some new code');
+    expect(problemWord(null)).toBeNull();
+  });
+  it('says "no answer" for status 0, and the date for calls not from today', () => {
+    expect(formatStatus(0)).toBe('no answer');
+    expect(formatStatus(502)).toBe('502');
+    const today = startOfToday(new Date(2026, 2, 14, 15).getTime());
+    expect(formatListTime(new Date(2026, 2, 14, 9, 5, 7, 12).getTime(), today)).toBe('09:05:07.012');
+    expect(formatListTime(new Date(2026, 2, 10, 9, 5).getTime(), today)).toMatch(/10.*09:05$/);
+  });
+  it('marks only the part where two texts differ', () => {
+    expect(differingSpan('{"a":1,"b":2}', '{"a":1, "b":2}')).toEqual({ start: 7, endA: 7, endB: 8 });
+    expect(differingSpan('same', 'same')).toBeNull();
+  });
+  it('decodes \\u escapes for reading, but not the ones that would read as something else', () => {
+    expect(decodeUnicodeEscapes('"S\\u00e3o Paulo"')).toBe('"São Paulo"');
+    expect(decodeUnicodeEscapes('"\\ud83d\\ude00 \\u6771"')).toBe('"😀 東"');
+    expect(decodeUnicodeEscapes('"\\\\u00fc"')).toBe('"\\\\u00fc"');
+    expect(decodeUnicodeEscapes('"\\u0022\\u005c\\u000a"')).toBe('"\\u0022\\u005c\\u000a"');
+    expect(decodeUnicodeEscapes('"\\ud83d alone"')).toBe('"\\ud83d alone"');
+  });
+});
+
+describe('what answers an action', () => {
+  const settings = (patch: Partial<AnswerSettings>): AnswerSettings => ({
+    mocks: [],
+    routes: [],
+    startupForwardTarget: null,
+    forwardTimeoutMs: 30_000,
+    fallbackToMock: false,
+    ...patch,
+  });
+  const mock = (action: string | null) => ({
+    action,
+    updatedAt: 1,
+    definition: { selection: 'rules' as const, responses: [], fallback: null, answerRegistrationCheck: false },
+  });
+  it('follows the core: own route, else the default, else the startup target; own mock, else the default, else built-in', () => {
+    const none = settings({});
+    expect(describeAnswer(answerFor(none, 'a'), 'a')).toBe('the built-in answer {"result":"ok","error":""}');
+    const withDefault = settings({ mocks: [mock(null)] });
+    expect(describeAnswer(answerFor(withDefault, 'a'), 'a')).toBe('the default mock');
+    const own = settings({ mocks: [mock(null), mock('a')] });
+    expect(describeAnswer(answerFor(own, 'a'), 'a')).toBe('its own mock');
+    const startup = settings({ startupForwardTarget: 'http://localhost:8000/actions/{action_name}' });
+    expect(describeAnswer(answerFor(startup, 'a'), 'a')).toBe('your handler (http://localhost:8000/actions/{action_name})');
+    const mockMode = settings({ ...startup, routes: [{ action: 'a', mode: 'mock', target: null, updatedAt: 1 }] });
+    expect(answerFor(mockMode, 'a').mode).toBe('mock');
+    expect(answerFor(mockMode, 'b').mode).toBe('forward');
+  });
+  it('says what "not set" means', () => {
+    expect(unsetModeLabel(settings({}), null)).toBe('Not set: mock, as no forward target is set');
+    expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), null)).toBe(
+      'Not set: forward, as a target is set (http://h/x)',
+    );
+    expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), 'a')).toBe('Same as the default: forward');
+  });
+});
