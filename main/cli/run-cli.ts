@@ -8,6 +8,7 @@ import { replayCommand, REPLAY_HELP } from './replay-command';
 import { sendCommand, SEND_HELP } from './send-command';
 import { exportCommand, EXPORT_HELP } from './export-command';
 import { importCommand, IMPORT_HELP } from './import-command';
+import { verifierCommand, VERIFIER_HELP } from './verifier-command';
 import type { CliIo } from './cli-io';
 
 const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
@@ -24,6 +25,7 @@ Commands:
   export   Write stored calls as a HAR file
   import   Add the calls in a HAR file to the history
   actions  Register and manage actions on Flowent's Gateway
+  verifier Print a signature check for your handler (Python, Node.js, Go)
 
 Run "flowent-companion <command> --help" for a command's options.
 `;
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   export: { run: exportCommand, help: EXPORT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },
   actions: { run: actionsCommand, help: ACTIONS_HELP },
+  verifier: { run: verifierCommand, help: VERIFIER_HELP },
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */

@@ -11,7 +11,7 @@ const ORDER_WORDS: Record<KeyOrder, string> = {
   'as-sent': 'keys as sent',
   sorted: 'sorted keys',
   'nested-sorted': 'top-level keys as sent and nested keys sorted',
-  struct: 'top-level keys in Go struct order (action_name, parameters, timestamp, test) and nested keys sorted',
+  struct: 'top-level keys in Go struct order and nested keys sorted',
 };
 
 const ESCAPING_WORDS: Record<Escaping, string> = {
@@ -37,6 +37,7 @@ const KNOWN_AS: Partial<Record<StyleName, string>> = {
 };
 
 const RAW_WORDS = 'the body bytes as received, with the signature member cut out';
+const STRUCT_ORDER_WORDS = 'Go struct order: action_name, parameters, timestamp, test, then any other key sorted.';
 
 /** The traits of a style: "keys as sent, ASCII escapes". */
 export function styleTraits(style: StyleName): string {
@@ -56,7 +57,8 @@ export function styleDescription(style: StyleName): string {
   const info = styleByName(style);
   if (info === undefined || info.order === null || info.escaping === null) return `${RAW_WORDS[0]!.toUpperCase()}${RAW_WORDS.slice(1)}.`;
   const text = `${styleInWords(style)}, ${NUMBER_WORDS[info.escaping]}.`;
-  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
+  const capitalised = `${text[0]!.toUpperCase()}${text.slice(1)}`;
+  return info.order === 'struct' ? `${capitalised} ${STRUCT_ORDER_WORDS}` : capitalised;
 }
 
 /**

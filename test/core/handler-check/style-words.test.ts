@@ -8,7 +8,7 @@ describe('the styles in words', () => {
     ['go', "Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped)"],
     [
       'go-struct',
-      "Go's `json.Marshal` of a struct (top-level keys in Go struct order (action_name, parameters, timestamp, test) and nested keys sorted, raw UTF-8 with <, > and & escaped)",
+      "Go's `json.Marshal` of a struct (top-level keys in Go struct order and nested keys sorted, raw UTF-8 with <, > and & escaped)",
     ],
     ['raw', 'the body bytes as received, with the signature member cut out'],
     ['sorted+ascii', "Python's `json.dumps(sort_keys=True)` (sorted keys, ASCII escapes)"],
@@ -26,6 +26,9 @@ describe('the styles in words', () => {
       if (order !== null) expect(styleDescription(name)).toMatch(/numbers as/);
     }
     expect(styleTraits('python')).toBe('keys as sent, ASCII escapes');
+    expect(styleDescription('struct+utf8')).toContain(
+      'Go struct order: action_name, parameters, timestamp, test, then any other key sorted.',
+    );
   });
 
   it('several candidates: what they share, and which they are', () => {
