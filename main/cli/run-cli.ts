@@ -7,15 +7,16 @@ const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action
 Usage: flowent-companion <command> [options]
 
 Commands:
-  serve    Run the webhook server (and the inspector) until stopped
-  calls    Print stored calls, newest first
-  mocks    Answers: list, set and clear the mocks that answer calls
-  targets  Answers: forward calls to your own handler instead
-  replay   Send stored calls to your handler again and compare the answers
-  send     Send your handler a simulated Flowent call
-  export   Write stored calls as a HAR file
-  import   Add the calls in a HAR file to the history
-  actions  Register and manage actions on Flowent's Gateway
+  serve     Run the webhook server (and the inspector) until stopped
+  calls     Print stored calls, newest first
+  mocks     Answers: list, set and clear the mocks that answer calls
+  targets   Answers: forward calls to your own handler instead
+  replay    Send stored calls to your handler again and compare the answers
+  send      Send your handler a simulated Flowent call
+  export    Write stored calls as a HAR file
+  import    Add the calls in a HAR file to the history
+  actions   Register and manage actions on Flowent's Gateway
+  verifier  Print a signature check for your handler (Python, Node.js, Go)
 
 Run "flowent-companion <command> --help" for a command's options.
 "flowent-companion --version" prints the version.
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: () => import('./export-command').then((loaded) => ({ run: loaded.exportCommand, help: loaded.EXPORT_HELP })),
   import: () => import('./import-command').then((loaded) => ({ run: loaded.importCommand, help: loaded.IMPORT_HELP })),
   actions: () => import('./actions-command').then((loaded) => ({ run: loaded.actionsCommand, help: loaded.ACTIONS_HELP })),
+  verifier: () => import('./verifier-command').then((loaded) => ({ run: loaded.verifierCommand, help: loaded.VERIFIER_HELP })),
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */

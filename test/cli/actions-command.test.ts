@@ -179,7 +179,7 @@ describe('flowent-companion actions', () => {
   it('the real command prints help and refuses bad usage with exit 2', async () => {
     const help = await runCli(['actions', '--help']);
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: flowent-companion actions <subcommand>') });
-    expect((await runCli(['--help'])).stdout).toContain("actions  Register and manage actions on Flowent's Gateway");
+    expect((await runCli(['--help'])).stdout).toContain("actions   Register and manage actions on Flowent's Gateway");
     expect(await runCli(['actions', 'get'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('actions get needs an action name'),

@@ -1,0 +1,163 @@
+import type { Verdict } from '../../contract/api';
+import { STYLES, type StyleName } from '../signature';
+import type { HandlerSignature, HandlerSignatureVerdict } from './verdict';
+
+/**
+ * What a handler accepted and refused, learned per forwarding target. A valid call is valid in
+ * one or more styles (a call with only ASCII text is signed the same in most of them): a
+ * handler that accepted it verifies in one of those styles, one that refused it in none of
+ * them (or with another key). Counting per style is enough to tell which styles are still
+ * possible.
+ */
+
+/** One call's lesson about a handler. */
+export interface HandlerOutcome {
+  handler: 'accepted' | 'refused';
+  /**
+   * The styles in which the call's signature is valid with the companion's key; empty when it
+   * is valid in none (invalid, malformed or missing).
+   */
+  validIn: readonly StyleName[];
+}
+
+export interface StyleTally {
+  accepted: number;
+  refused: number;
+}
+
+/** What is known about one handler. */
+export interface HandlerKnowledge {
+  /** Calls with a valid signature it accepted. */
+  accepted: number;
+  /** Calls with a valid signature it refused. */
+  refused: number;
+  /** Per style: those calls valid in that style. */
+  styles: Partial<Record<StyleName, StyleTally>>;
+  /** Calls with an invalid or missing signature it accepted: it does not check, or its key differs. */
+  acceptedUnverified: number;
+  /** Calls with an invalid or missing signature it refused, as it should. */
+  refusedUnverified: number;
+}
+
+/**
+ * Where what each handler taught is kept. The desktop app and `serve` keep it in the history
+ * (it survives restarts); `target` is always a {@link handlerTargetKey}.
+ */
+export interface HandlerMemory {
+  /** Adds one call's outcome to what is known about `target`. */
+  record(target: string, outcome: HandlerOutcome): void;
+  /** Everything known about `target`; {@link emptyKnowledge} when nothing is. */
+  read(target: string): HandlerKnowledge;
+}
+
+export function emptyKnowledge(): HandlerKnowledge {
+  return { accepted: 0, refused: 0, styles: {}, acceptedUnverified: 0, refusedUnverified: 0 };
+}
+
+/** `knowledge` with `outcome` added; `knowledge` is left as it was. */
+export function addOutcome(knowledge: HandlerKnowledge, outcome: HandlerOutcome): HandlerKnowledge {
+  const next: HandlerKnowledge = { ...knowledge, styles: { ...knowledge.styles } };
+  const side = outcome.handler;
+  if (outcome.validIn.length === 0) {
+    if (side === 'accepted') next.acceptedUnverified++;
+    else next.refusedUnverified++;
+    return next;
+  }
+  next[side]++;
+  for (const style of new Set(outcome.validIn)) {
+    const tally = { ...(next.styles[style] ?? { accepted: 0, refused: 0 }) };
+    tally[side]++;
+    next.styles[style] = tally;
+  }
+  return next;
+}
+
+/** The call as the companion saw it, for deciding what a handler's answer teaches. */
+export interface CheckedCall {
+  /** The companion's verdict on the signature. */
+  verdict: Verdict;
+  /** Styles in which the signature is valid (every matching style, not only the one named). */
+  validIn: readonly StyleName[];
+}
+
+/**
+ * What a handler's verdict on a call teaches, or null when it teaches nothing: the handler
+ * said nothing clear, the companion had no key, or the call was not one whose signature
+ * matters (a registration check without a signature, a request that is not Flowent's).
+ */
+export function outcomeOf(call: CheckedCall, handler: HandlerSignature): HandlerOutcome | null {
+  if (handler === 'unknown') return null;
+  switch (call.verdict) {
+    case 'valid':
+      return call.validIn.length === 0 ? null : { handler, validIn: call.validIn };
+    case 'invalid':
+    case 'malformed':
+    case 'missing':
+      return { handler, validIn: [] };
+    case 'unsigned-test':
+    case 'no-key':
+    case 'not-flowent':
+      return null;
+    default: {
+      const never: never = call.verdict;
+      throw new Error(`unknown verdict ${String(never)}`);
+    }
+  }
+}
+
+/** What the counts say about the handler's style. */
+export interface HandlerStyles {
+  /** Styles consistent with everything seen: valid in every call it accepted, in none it refused. Empty until it accepted one. */
+  possible: StyleName[];
+  /** Styles of calls it refused although their signature was valid: it does not verify in these. */
+  refused: StyleName[];
+}
+
+export function handlerStyles(knowledge: HandlerKnowledge): HandlerStyles {
+  const possible: StyleName[] = [];
+  const refused: StyleName[] = [];
+  for (const { name } of STYLES) {
+    const tally = knowledge.styles[name];
+    if (tally === undefined) continue;
+    if (tally.refused > 0) refused.push(name);
+    else if (knowledge.accepted > 0 && tally.accepted === knowledge.accepted) possible.push(name);
+  }
+  return { possible, refused };
+}
+
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * The key a forwarding target is remembered under: scheme, host and port, path and query of
+ * the target as configured (with its `{action_name}` placeholder, so every action forwarded to
+ * one handler teaches the same entry). Loopback names are one host, a trailing slash and the
+ * default port do not count, and credentials in the URL are dropped so they are never stored.
+ */
+export function handlerTargetKey(target: string): string {
+  let url: URL;
+  try {
+    url = new URL(target.trim());
+  } catch {
+    return target.trim();
+  }
+  const host = LOOPBACK.test(url.hostname) ? 'localhost' : url.hostname;
+  const port = url.port === '' ? '' : `:${url.port}`;
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.protocol}//${host}${port}${path}${url.search}`;
+}
+
+/**
+ * Records what a handler's answer taught about the handler at `target` and returns what is
+ * known about it now (unchanged when the answer taught nothing).
+ */
+export function learnFromAnswer(
+  memory: HandlerMemory,
+  target: string,
+  call: CheckedCall,
+  handler: HandlerSignatureVerdict,
+): HandlerKnowledge {
+  const key = handlerTargetKey(target);
+  const outcome = outcomeOf(call, handler.verdict);
+  if (outcome !== null) memory.record(key, outcome);
+  return memory.read(key);
+}

@@ -1,0 +1,25 @@
+/**
+ * The handler's side of the signature: whether a developer's handler refused a call's
+ * signature, what each handler has accepted and refused so far, what that means in words, and
+ * a verifier for each language that accepts the style this Flowent signs in. Pure modules: the
+ * store keeps what is learned, forwarding and replay supply the answers.
+ */
+export { judgeHandlerSignature, type HandlerAnswer, type HandlerSignature, type HandlerSignatureVerdict } from './verdict';
+export { isSignatureComplaint } from './refusal-words';
+export {
+  addOutcome,
+  emptyKnowledge,
+  handlerStyles,
+  handlerTargetKey,
+  learnFromAnswer,
+  outcomeOf,
+  type CheckedCall,
+  type HandlerKnowledge,
+  type HandlerMemory,
+  type HandlerOutcome,
+  type HandlerStyles,
+  type StyleTally,
+} from './handler-memory';
+export { diagnoseHandler, verifierCommand } from './diagnosis';
+export { styleDescription, styleInWords, stylesInWords, styleTraits } from './style-words';
+export { isVerifierLanguage, verifierSnippet, VERIFIER_LANGUAGES, type VerifierLanguage } from './verifiers';

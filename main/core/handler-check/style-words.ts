@@ -1,0 +1,81 @@
+import { STYLES, styleByName, type Escaping, type KeyOrder, type StyleName } from '../signature';
+
+/**
+ * The signing styles said the way a developer thinks of their verifier: what the serializer
+ * does to key order and to characters, and, where one is well known, which library call
+ * behaves that way. The engine's labels (styles.ts) name the styles; these sentences explain
+ * them in a diagnosis and in the verifier command's help.
+ */
+
+const ORDER_WORDS: Record<KeyOrder, string> = {
+  'as-sent': 'keys as sent',
+  sorted: 'sorted keys',
+  'nested-sorted': 'top-level keys as sent and nested keys sorted',
+  struct: 'top-level keys in Go struct order and nested keys sorted',
+};
+
+const ESCAPING_WORDS: Record<Escaping, string> = {
+  ascii: 'ASCII escapes',
+  go: 'raw UTF-8 with <, > and & escaped',
+  utf8: 'raw UTF-8',
+};
+
+/** What the escaping also decides about numbers, for the longer description. */
+const NUMBER_WORDS: Record<Escaping, string> = {
+  ascii: 'numbers as Python prints them (3.0 stays 3.0, integers exact)',
+  go: 'numbers as Go prints a float64 (3.0 becomes 3)',
+  utf8: 'numbers as JavaScript prints them (3.0 becomes 3)',
+};
+
+/** The well-known serializer calls that produce a style's bytes; styles without one are described by their traits alone. */
+const KNOWN_AS: Partial<Record<StyleName, string>> = {
+  python: "Python's `json.dumps` defaults",
+  go: "Go's `json.Marshal` of a map",
+  'go-struct': "Go's `json.Marshal` of a struct",
+  'sorted+ascii': "Python's `json.dumps(sort_keys=True)`",
+  'as-sent+utf8': "JavaScript's `JSON.stringify`",
+};
+
+const RAW_WORDS = 'the body bytes as received, with the signature member cut out';
+const STRUCT_ORDER_WORDS = 'Go struct order: action_name, parameters, timestamp, test, then any other key sorted.';
+
+/** The traits of a style: "keys as sent, ASCII escapes". */
+export function styleTraits(style: StyleName): string {
+  const info = styleByName(style);
+  if (info === undefined || info.order === null || info.escaping === null) return RAW_WORDS;
+  return `${ORDER_WORDS[info.order]}, ${ESCAPING_WORDS[info.escaping]}`;
+}
+
+/** One style in words: "Python's `json.dumps` defaults (keys as sent, ASCII escapes)". */
+export function styleInWords(style: StyleName): string {
+  const known = KNOWN_AS[style];
+  return known === undefined ? styleTraits(style) : `${known} (${styleTraits(style)})`;
+}
+
+/** The longer description shown where the style names are listed: traits and numbers. */
+export function styleDescription(style: StyleName): string {
+  const info = styleByName(style);
+  if (info === undefined || info.order === null || info.escaping === null) return `${RAW_WORDS[0]!.toUpperCase()}${RAW_WORDS.slice(1)}.`;
+  const text = `${styleInWords(style)}, ${NUMBER_WORDS[info.escaping]}.`;
+  const capitalised = `${text[0]!.toUpperCase()}${text.slice(1)}`;
+  return info.order === 'struct' ? `${capitalised} ${STRUCT_ORDER_WORDS}` : capitalised;
+}
+
+/**
+ * Several candidate styles in words, by what they have in common: the calls seen so far may
+ * not have told every candidate apart (a call with only ASCII text is signed the same in all
+ * three escapings).
+ */
+export function stylesInWords(styles: readonly StyleName[]): string {
+  const unique = STYLES.filter((info) => styles.includes(info.name));
+  if (unique.length === 0) return 'no known style';
+  if (unique.length === 1) return styleInWords(unique[0]!.name);
+  if (unique.some((info) => info.order === null)) return `one of ${unique.map((info) => info.name).join(', ')}`;
+  const orders = new Set(unique.map((info) => info.order as KeyOrder));
+  const escapings = new Set(unique.map((info) => info.escaping as Escaping));
+  const shared: string[] = [];
+  if (orders.size === 1) shared.push(ORDER_WORDS[[...orders][0]!]);
+  if (escapings.size === 1) shared.push(ESCAPING_WORDS[[...escapings][0]!]);
+  const names = unique.map((info) => info.name).join(', ');
+  return shared.length === 0 ? `one of ${names}` : `${shared.join(', ')} (one of ${names}: the calls so far do not tell them apart)`;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { verifierSnippet } from '../../main/core/handler-check';
+import { STYLES } from '../../main/core/signature';
+import { runCli } from '../helpers/spawn-cli';
+
+describe('flowent-companion verifier', () => {
+  it('prints the python-style verifier in Python by default', async () => {
+    const result = await runCli(['verifier', 'python']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(verifierSnippet('python', 'python'));
+    expect(result.stderr).toBe('');
+  });
+
+  it.each([
+    ['node', 'go'],
+    ['go', 'sorted+utf8'],
+    ['python', 'raw'],
+  ] as const)('prints the %s verifier for --style %s', async (language, style) => {
+    const result = await runCli(['verifier', language, '--style', style]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(verifierSnippet(language, style));
+    expect(result.stdout).toContain(`flowent-companion verifier ${language} --style ${style}`);
+  });
+
+  it.each([
+    [[], /verifier needs a language: python, node, go/],
+    [['ruby'], /"ruby" is not a language a verifier is printed in; use one of python, node, go/],
+    [['node', '--style', 'nope'], /--style must be one of python, go, go-struct, raw, .*; not "nope"/],
+    [['node', 'go'], /unexpected argument "go"/],
+    [['node', '--key', 'x'], /Unknown option '--key'/],
+  ])('usage error %j exits 2 and prints nothing on stdout', async (args, message) => {
+    const result = await runCli(['verifier', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('explains every style name in its help, and is listed in the main help', async () => {
+    const help = await runCli(['verifier', '--help']);
+    expect(help.code).toBe(0);
+    for (const { name } of STYLES) expect(help.stdout).toMatch(new RegExp(`^  ${name.replace('+', '\\+')} +\\S`, 'm'));
+    expect(help.stdout).toContain("python              Python's json.dumps defaults (keys as sent, ASCII escapes)");
+    expect((await runCli(['--help'])).stdout).toMatch(/^ {2}verifier +Print a signature check for your handler/m);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addOutcome,
+  emptyKnowledge,
+  handlerStyles,
+  handlerTargetKey,
+  learnFromAnswer,
+  outcomeOf,
+  type HandlerSignatureVerdict,
+} from '../../../main/core/handler-check';
+import { STYLES, type StyleName } from '../../../main/core/signature';
+import { InMemoryHandlerMemory } from './in-memory-handler-memory';
+
+const ALL: StyleName[] = STYLES.map((s) => s.name);
+const accepted: HandlerSignatureVerdict = { verdict: 'accepted', evidence: '200' };
+const refused: HandlerSignatureVerdict = { verdict: 'refused', evidence: '401 "Invalid signature"' };
+const unknown: HandlerSignatureVerdict = { verdict: 'unknown', evidence: '500 "boom"' };
+
+describe('outcomeOf: what an answer teaches', () => {
+  it('a valid call teaches the styles it is valid in', () => {
+    expect(outcomeOf({ verdict: 'valid', validIn: ['python', 'raw'] }, 'refused')).toEqual({
+      handler: 'refused',
+      validIn: ['python', 'raw'],
+    });
+  });
+
+  it.each(['invalid', 'malformed', 'missing'] as const)('a %s signature teaches whether the handler checks at all', (verdict) => {
+    expect(outcomeOf({ verdict, validIn: [] }, 'accepted')).toEqual({ handler: 'accepted', validIn: [] });
+  });
+
+  it.each(['unsigned-test', 'no-key', 'not-flowent'] as const)('a %s call teaches nothing', (verdict) => {
+    expect(outcomeOf({ verdict, validIn: [] }, 'refused')).toBeNull();
+  });
+
+  it('an answer that says nothing about the signature teaches nothing', () => {
+    expect(outcomeOf({ verdict: 'valid', validIn: ['go'] }, 'unknown')).toBeNull();
+  });
+});
+
+describe('addOutcome and handlerStyles', () => {
+  it('narrows the possible styles with each call that tells styles apart', () => {
+    let known = emptyKnowledge();
+    expect(handlerStyles(known)).toEqual({ possible: [], refused: [] });
+    known = addOutcome(known, { handler: 'accepted', validIn: ALL }); // plain ASCII: every style
+    expect(handlerStyles(known).possible).toEqual(ALL);
+    known = addOutcome(known, { handler: 'accepted', validIn: ['python', 'raw', 'nested-sorted+ascii'] });
+    expect(handlerStyles(known).possible).toEqual(['python', 'raw', 'nested-sorted+ascii']);
+    known = addOutcome(known, { handler: 'refused', validIn: ['go', 'go-struct', 'raw'] });
+    expect(handlerStyles(known)).toEqual({ possible: ['python', 'nested-sorted+ascii'], refused: ['go', 'go-struct', 'raw'] });
+    expect(known).toMatchObject({ accepted: 2, refused: 1, acceptedUnverified: 0, refusedUnverified: 0 });
+    expect(known.styles.python).toEqual({ accepted: 2, refused: 0 });
+    expect(known.styles.raw).toEqual({ accepted: 2, refused: 1 });
+  });
+
+  it('counts calls with a signature valid in no style apart', () => {
+    let known = addOutcome(emptyKnowledge(), { handler: 'accepted', validIn: [] });
+    known = addOutcome(known, { handler: 'refused', validIn: [] });
+    expect(known).toEqual({ ...emptyKnowledge(), acceptedUnverified: 1, refusedUnverified: 1 });
+  });
+
+  it('leaves the knowledge it was given as it was', () => {
+    const before = addOutcome(emptyKnowledge(), { handler: 'accepted', validIn: ['python'] });
+    const copy = structuredClone(before);
+    addOutcome(before, { handler: 'accepted', validIn: ['python', 'go'] });
+    expect(before).toEqual(copy);
+  });
+});
+
+describe('handlerTargetKey', () => {
+  it.each([
+    ['http://localhost:8000/actions/{action_name}', 'http://localhost:8000/actions/%7Baction_name%7D'],
+    ['http://127.0.0.1:8000/actions/{action_name}', 'http://localhost:8000/actions/%7Baction_name%7D'],
+    ['http://[::1]:8000/actions/{action_name}/', 'http://localhost:8000/actions/%7Baction_name%7D'],
+    ['  HTTP://LocalHost:8000/actions/{action_name}  ', 'http://localhost:8000/actions/%7Baction_name%7D'],
+    ['https://handler.example.com:443/hook?team=a', 'https://handler.example.com/hook?team=a'],
+    ['http://user:secret@handler.example.com/hook#frag', 'http://handler.example.com/hook'],
+    ['http://localhost:8000/', 'http://localhost:8000'],
+  ])('%s is remembered as %s', (target, key) => {
+    expect(handlerTargetKey(target)).toBe(key);
+  });
+
+  it('keeps a text that is not a URL as it is (trimmed), so it still names one entry', () => {
+    expect(handlerTargetKey(' not a url ')).toBe('not a url');
+  });
+});
+
+describe('learnFromAnswer', () => {
+  it('records under the normalised target and returns what is known now', () => {
+    const memory = new InMemoryHandlerMemory();
+    learnFromAnswer(memory, 'http://127.0.0.1:8000/actions/{action_name}', { verdict: 'valid', validIn: ['python'] }, accepted);
+    const known = learnFromAnswer(memory, 'http://localhost:8000/actions/{action_name}/', { verdict: 'valid', validIn: ['go'] }, refused);
+    expect(memory.targets()).toEqual(['http://localhost:8000/actions/%7Baction_name%7D']);
+    expect(known).toMatchObject({ accepted: 1, refused: 1 });
+  });
+
+  it('records nothing for an answer that teaches nothing, and still says what is known', () => {
+    const memory = new InMemoryHandlerMemory();
+    const known = learnFromAnswer(memory, 'http://localhost:8000/x', { verdict: 'valid', validIn: ['python'] }, unknown);
+    expect(known).toEqual(emptyKnowledge());
+    expect(memory.targets()).toEqual([]);
+  });
+});

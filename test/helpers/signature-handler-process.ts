@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const SCRIPT = resolve(__dirname, '../fixtures/handlers/signature-handler.py');
+
+/** How the Python handler checks signatures: like the docs' Python example, like their Go example, or not at all. */
+export type HandlerMode = 'python' | 'go' | 'none';
+
+export interface SignatureHandler {
+  /** e.g. http://127.0.0.1:1234/actions/{action_name} */
+  target: string;
+  /** POSTs `body` to /actions/<action> and returns the answer as received. */
+  post(action: string, body: string): Promise<{ status: number; headers: [string, string][]; body: Uint8Array }>;
+  stop(): Promise<void>;
+}
+
+function headerPairs(headers: Headers): [string, string][] {
+  const pairs: [string, string][] = [];
+  headers.forEach((value, name) => pairs.push([name, value]));
+  return pairs;
+}
+
+/** Starts test/fixtures/handlers/signature-handler.py as a real process on a free port. */
+export function startSignatureHandler(mode: HandlerMode, key: string): Promise<SignatureHandler> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('python3', [SCRIPT, mode], {
+      env: { ...process.env, FLOWENT_HMAC_KEY: key },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the ${mode} handler did not start: ${output}`)), 15_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the ${mode} handler exited with ${code}: ${output}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      const base = `http://127.0.0.1:${match[1]}`;
+      resolvePromise({
+        target: `${base}/actions/{action_name}`,
+        async post(action, body) {
+          const response = await fetch(`${base}/actions/${action}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body,
+          });
+          return { status: response.status, headers: headerPairs(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
+        },
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
