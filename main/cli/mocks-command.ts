@@ -3,6 +3,7 @@ import type { MockFormat, StoredMock } from '../contract/api';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|set|clear|from-call> [options]
@@ -93,7 +94,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       }
       return withCore('mocks', values['data-dir'], io, async (api) => {
         const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
-        if (!stored.ok && stored.errors.length > 0) {
+        if (!stored.ok && stored.code === 'invalid-mock') {
           err(`flowent-companion mocks: ${file} is not a valid mock:`);
           for (const problem of stored.errors) {
             const where =
@@ -105,7 +106,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
         if (!stored.ok) {
-          err(`flowent-companion mocks: ${stored.message}`);
+          err(`flowent-companion mocks: ${inCliWords(stored)}`);
           return 1;
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
@@ -124,7 +125,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         }
         const cleared = await api.clearMock(targetKey(target));
         if (!cleared.ok) {
-          err(`flowent-companion mocks: ${cleared.message}`);
+          err(`flowent-companion mocks: ${inCliWords(cleared)}`);
           return 1;
         }
         out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
@@ -138,7 +139,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       return withCore('mocks', values['data-dir'], io, async (api) => {
         const made = await api.mockFromCall(id);
         if (!made.ok) {
-          err(`flowent-companion mocks: ${made.message}`);
+          err(`flowent-companion mocks: ${inCliWords(made)}`);
           return 1;
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import type { CompanionApi, CoreEvent } from '../contract/api';
 import { createCore, resolveDataDir, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
+import { startInCliWords } from './cli-words';
 
 /** The history folder a command works on: `--data-dir`, else FLOWENT_COMPANION_DATA_DIR, else the app's. */
 export function dataDirOf(flag: string | undefined, io: CliIo): string {
@@ -34,7 +35,7 @@ export async function withCore(
   });
   const opened = await core.open();
   if (!opened.ok) {
-    io.stderr.write(`flowent-companion ${command}: ${opened.message}\n`);
+    io.stderr.write(`flowent-companion ${command}: ${startInCliWords(opened)}\n`);
     return 1;
   }
   try {

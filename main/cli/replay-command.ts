@@ -1,8 +1,9 @@
-import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent, Result } from '../contract/api';
+import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent } from '../contract/api';
 import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { withCore } from './open-core';
 import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
@@ -58,11 +59,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const style = parseStyle(values.style);
   if (style !== undefined && !values.resign && values.params === undefined)
     throw new UsageError('--style only applies with --resign or --params.');
-  if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--resign needs the HMAC key in ${HMAC_KEY_ENV}.`);
+  const noKey = inCliWords({ code: 'no-key', needs: 'resign' });
+  if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
   const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
   if (parameters !== undefined && (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)))
     throw new UsageError('--params must be a JSON object.');
-  if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--params re-signs the call: set ${HMAC_KEY_ENV}.`);
+  if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
   const target = parseTargetUrl(values.target);
   const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, MAX_BULK_CONCURRENCY);
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
@@ -89,7 +91,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           );
           return 0;
         }
-        io.stderr.write(`flowent-companion replay: ${inCommandWords(started, action)}\n`);
+        io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
         return 1;
       }
       const { runId } = started.value;
@@ -119,7 +121,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
 /** One line per replayed call (and its violations, and with --diff what changed). */
 function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
-    out(`#${originalId}  not replayed: ${result.message}`);
+    out(`#${originalId}  not replayed: ${inCliWords(result)}`);
     return;
   }
   const r = result.value;
@@ -130,11 +132,4 @@ function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (
   );
   for (const violation of r.violations) out(`  ! ${violation.message}`);
   if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
-}
-
-/** A refusal in the command line's terms: where the UI has a field, the command has a flag. */
-export function inCommandWords(refusal: Extract<Result<unknown>, { ok: false }>, action: string | undefined): string {
-  if (refusal.code !== 'no-target') return refusal.message;
-  const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'run "flowent-companion targets set <action> <url>"';
-  return `There is no handler to send ${action ? `action ${action}` : 'these calls'} to: ${how}, or pass --target <url>.`;
 }

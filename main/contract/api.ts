@@ -8,13 +8,14 @@
  *
  * Each feature has its own file (methods, method names, events); this one puts them together.
  */
-import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountMethods } from './account';
-import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersMethods } from './answers';
-import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
-import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayMethods } from './replay';
-import { STATUS_METHOD_NAMES, type StatusEvent, type StatusMethods } from './status';
+import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountFailure, type AccountMethods } from './account';
+import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersFailure, type AnswersMethods } from './answers';
+import { CALLS_METHOD_NAMES, type CallsEvent, type CallsFailure, type CallsMethods } from './calls';
+import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayFailure, type ReplayMethods } from './replay';
+import { STATUS_METHOD_NAMES, type StatusEvent, type StatusFailure, type StatusMethods } from './status';
 
 export * from './account';
+export * from './action-name';
 export * from './answers';
 export * from './calls';
 export * from './replay';
@@ -39,6 +40,9 @@ export const API_METHODS = [
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : never = true;
 void everyMethodListed;
+
+/** Every failure the contract's methods return: what each front end must be able to word (main/contract/words). */
+export type ApiFailure = CallsFailure | StatusFailure | AnswersFailure | ReplayFailure | AccountFailure;
 
 export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent;
 

@@ -1,6 +1,15 @@
 /** The history: what Flowent (or a replay, or the simulator) sent, and what was answered. */
 import type { Result } from './result';
 
+/** Why a stored call cannot be used for what was asked (other features return these too). */
+export type CallsFailure =
+  | { code: 'call-not-found'; id: number }
+  /** A mock, or the check of its parameters against a schema, needs the action the call names. */
+  | { code: 'call-without-action'; id: number; wanted: 'mock' | 'parameter-check' }
+  | { code: 'call-not-json'; id: number }
+  /** The connection closed before an answer: there is nothing to copy into a mock. */
+  | { code: 'call-without-answer'; id: number };
+
 /** What the signature engine concluded about one call. */
 export type Verdict = 'valid' | 'invalid' | 'missing' | 'malformed' | 'unsigned-test' | 'no-key' | 'not-flowent';
 
@@ -218,7 +227,7 @@ export interface CallsMethods {
   getCall(id: number): Promise<CallDetail | null>;
   getStats(filter: CallFilter): Promise<CallStats>;
   getSampleRequest(action: string): Promise<SampleRequest>;
-  clearHistory(): Promise<Result<{ deleted: number }>>;
+  clearHistory(): Promise<Result<{ deleted: number }, CallsFailure>>;
 }
 
 export const CALLS_METHOD_NAMES = [

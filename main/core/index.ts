@@ -17,4 +17,4 @@ export { readServeState, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';
 export { STYLES as SIGNING_STYLES, isStyleName, type StyleName } from './signature/styles';
 export { isVerifierLanguage, styleDescription, verifierSnippet, VERIFIER_LANGUAGES } from './handler-check';
-export { ACTION_NAME_RULE, FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS, isActionName } from './protocol/facts';
+export { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';

@@ -187,7 +187,7 @@ async function throughServe(dataDir: string, count: number): Promise<{ timings: 
         body: JSON.stringify(args),
       });
       const reply = (await response.json()) as { ok: boolean; value: unknown; message?: string };
-      if (!reply.ok) throw new Error(`${method}: ${reply.message}`);
+      if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply)}`);
       return reply.value;
     };
     const pid = server.child.pid ?? 0;
@@ -261,7 +261,7 @@ function insertCost(rows: number): void {
       const dir = makeTempDir('fc-insert-');
       try {
         const opened = openStore({ dataDir: dir.path });
-        if (!opened.ok) throw new Error(opened.message);
+        if (!opened.ok) throw new Error(JSON.stringify(opened));
         const store = opened.value;
         store.textIndex.stop();
         if (variant === 'trigger') {
@@ -395,7 +395,7 @@ async function main() {
     sizes(dir.path, count);
 
     const opened = openStore({ dataDir: dir.path });
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
     try {
       printTable(`in-process, CallsRepository on ${count} calls (load ${load()})`, inProcess(opened.value, count));
     } finally {

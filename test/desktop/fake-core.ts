@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { API_METHODS, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
+import { API_METHODS, type CoreEvent, type CoreStatus, type Result, type StartFailure, type StoreFailure } from '../../main/contract/api';
 import type { Core, CoreOptions } from '../../main/core';
 
 export const FAKE_STATUS = {
@@ -25,7 +25,7 @@ export type FakeCore = Core & {
  */
 export function createFakeCore(
   options: CoreOptions,
-  hooks: { calls: string[]; startResult(): Result<{ host: string; port: number; baseUrl: string }>; stopped: Promise<void> },
+  hooks: { calls: string[]; startResult(): Result<{ host: string; port: number; baseUrl: string }, StartFailure>; stopped: Promise<void> },
 ): FakeCore {
   const listeners = new Set<(event: CoreEvent) => void>();
   const core: FakeCore = {
@@ -36,7 +36,7 @@ export function createFakeCore(
     } as unknown as Core['api'],
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (event) => listeners.forEach((l) => l(event)),
-    open: vi.fn(async (): Promise<Result<void>> => ({ ok: true, value: undefined })),
+    open: vi.fn(async (): Promise<Result<void, StoreFailure>> => ({ ok: true, value: undefined })),
     listen: vi.fn(async () => {
       hooks.calls.push('core.listen');
       core.emit({ type: 'history-cleared' });

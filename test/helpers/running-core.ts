@@ -27,7 +27,7 @@ export async function startCore(options: Partial<CoreOptions> & { key?: string |
   const events: CoreEvent[] = [];
   core.subscribe((event) => events.push(event));
   const started = await core.listen();
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(JSON.stringify(started));
   const { port, baseUrl } = started.value;
   return {
     core,

@@ -100,7 +100,7 @@ describe('HAR export and import in the browser', () => {
     const huge = { request: { method: 'POST', url: 'http://h/a', postData: { text: 'y'.repeat(70_000) } } };
     const small = { request: { method: 'POST', url: 'http://h/a', postData: { text: '{}' } } };
     const split = splitHar(JSON.stringify({ log: { entries: [small, huge, small] } }));
-    if (!split.ok) throw new Error(split.message);
+    if (!split.ok) throw new Error(JSON.stringify(split));
     expect(split.value.problems).toEqual([{ path: 'log.entries[1]', message: expect.stringContaining('desktop app') }]);
     expect(split.value.pieces.map((p) => p.offset)).toEqual([0, 2]);
   });

@@ -1,5 +1,5 @@
-import type { AnsweredBy, CallSource, HeaderPair, Result, Violation } from '../../contract/api';
-import { ACTION_NAME_PATTERN } from '../protocol/facts';
+import type { AnsweredBy, CallSource, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
+import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
 import { verify } from '../signature';
@@ -31,21 +31,19 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 /**
  * Reads a HAR file (from this app, a browser or another tool) into the history. Signatures are
  * checked again with the current key, so verdicts are right for this machine; entries that
- * are not POSTs with a body are counted and skipped. A file that is not a HAR at all is an
- * error that says what is wrong and where.
+ * are not POSTs with a body are counted and skipped, broken ones are listed with where and
+ * what is wrong. A file that is not a HAR at all is refused.
  */
-export function importHar(text: string, calls: CallsRepository, key: string | null): Result<ImportSummary> {
+export function importHar(text: string, calls: CallsRepository, key: string | null): Result<ImportSummary, ReplayFailure> {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, code: 'not-json', message: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}.` };
+    return { ok: false, code: 'har-not-json', reason: error instanceof Error ? error.message : String(error) };
   }
-  if (!isObject(doc) || !isObject(doc.log))
-    return { ok: false, code: 'not-har', message: 'The file is JSON but not a HAR: there is no "log" object at the top level.' };
+  if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
   const entries = doc.log.entries;
-  if (!Array.isArray(entries))
-    return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
+  if (!Array.isArray(entries)) return { ok: false, code: 'not-har', missing: 'entries' };
 
   const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
   const rows: NewCall[] = [];

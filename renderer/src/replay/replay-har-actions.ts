@@ -1,8 +1,9 @@
-import type { CallSelection, HarImportProblem, HarImportSummary, Result } from '../../../main/contract/api';
+import type { CallSelection, HarImportProblem, HarImportSummary, ReplayFailure, Result } from '../../../main/contract/api';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../app/bridge-holder';
 import { NOT_CONNECTED } from '../app/run-result';
 import { reportError } from '../app/ui-actions';
+import { inPageWords } from '../app/page-words';
 
 /**
  * The browser inspector's API bodies are at most 64 KB (JSON-encoded, so quotes count
@@ -12,13 +13,19 @@ const MAX_PIECE_CHARS = 56_000;
 
 export type HarOutcome = { ok: true; message: string } | { ok: false; message: string };
 
+export type HarImported = { ok: true; value: HarImportSummary } | { ok: false; message: string };
+
+function worded<T>(result: Result<T, ReplayFailure>): { ok: true; value: T } | { ok: false; message: string } {
+  return result.ok ? result : { ok: false, message: inPageWords(result) };
+}
+
 /** Exports the selection: the desktop app saves it through a dialog, the browser downloads it. */
 export async function exportHar(selection: CallSelection, now = new Date()): Promise<HarOutcome | null> {
   const b = currentBridge();
   if (!b) return { ok: false, message: NOT_CONNECTED };
   try {
     const result = await b.exportHar(selection);
-    if (!result.ok) return { ok: false, message: result.message };
+    if (!result.ok) return { ok: false, message: inPageWords(result) };
     const { count, text, savedTo } = result.value;
     const calls = `${count} call${count === 1 ? '' : 's'}`;
     if (savedTo) return { ok: true, message: `Saved ${calls} to ${savedTo}` };
@@ -52,22 +59,22 @@ export function importsThroughDialog(b: RendererBridge | null = currentBridge())
 
 /**
  * Imports a HAR: the desktop app asks for the file itself (`text` null); the browser sends
- * the file's text in pieces, calling `onProgress` after each.
+ * the file's text in pieces, calling `onProgress` after each. A refusal comes in the page's words.
  */
 export async function importHar(
   text: string | null,
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<Result<HarImportSummary> | null> {
+): Promise<HarImported | null> {
   const b = currentBridge();
-  if (!b) return { ok: false, code: 'not-connected', message: NOT_CONNECTED };
+  if (!b) return { ok: false, message: NOT_CONNECTED };
   try {
-    if (text === null) return await b.importHar(null);
+    if (text === null) return worded(await b.importHar(null));
     const pieces = splitHar(text);
-    if (!pieces.ok) return pieces;
+    if (!pieces.ok) return worded(pieces);
     const total: HarImportSummary = { imported: 0, skipped: 0, problems: [...pieces.value.problems], ids: [], opened: true };
     for (const [index, piece] of pieces.value.pieces.entries()) {
       const result = await b.importHar(piece.text);
-      if (!result.ok) return result;
+      if (!result.ok) return worded(result);
       total.imported += result.value.imported;
       total.skipped += result.value.skipped;
       total.ids.push(...result.value.ids);
@@ -87,7 +94,7 @@ interface Pieces {
 }
 
 /** Splits a HAR into HARs small enough for one API call; anything that is not a HAR goes whole, for the core to explain. */
-export function splitHar(text: string): Result<Pieces> {
+export function splitHar(text: string): Result<Pieces, ReplayFailure> {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -98,11 +105,7 @@ export function splitHar(text: string): Result<Pieces> {
   const entries = log && typeof log === 'object' ? (log as { entries?: unknown }).entries : undefined;
   if (!Array.isArray(entries)) {
     if (encodedLength(text) > MAX_PIECE_CHARS) {
-      return {
-        ok: false,
-        code: 'not-har',
-        message: 'The file is not a HAR (no "log.entries" list). Choose a .har file exported from a browser or this app.',
-      };
+      return { ok: false, code: 'not-har', missing: 'entries' };
     }
     return { ok: true, value: { pieces: [{ text, offset: 0 }], problems: [] } };
   }

@@ -7,7 +7,7 @@ import {
   type CallsMethods,
   type StatusClass,
 } from '../../../contract/api';
-import { ACTION_NAME_RULE } from '../../protocol/facts';
+import { ACTION_NAME_RULE } from '../../../contract/action-name';
 import { isActionName, isPositiveInteger, noArguments, type ArgsCheckers } from './predicates';
 
 const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];

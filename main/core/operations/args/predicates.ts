@@ -1,5 +1,5 @@
 import type { ApiMethod, CompanionApi } from '../../../contract/api';
-import { ACTION_NAME_PATTERN } from '../../protocol/facts';
+import { ACTION_NAME_PATTERN } from '../../../contract/action-name';
 
 /**
  * Checks one method's untrusted arguments: the narrowed arguments, or what is wrong with them

@@ -6,7 +6,7 @@ import {
   type ReplayMethods,
   type SimulateRequest,
 } from '../../../contract/api';
-import { ACTION_NAME_RULE } from '../../protocol/facts';
+import { ACTION_NAME_RULE } from '../../../contract/action-name';
 import { isStyleName, STYLES } from '../../signature';
 import { checkFilter } from './calls-args';
 import { isActionName, isPositiveInteger, isUrlOrNull, noArguments, type ArgsCheckers } from './predicates';
