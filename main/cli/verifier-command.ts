@@ -1,13 +1,5 @@
-import {
-  HMAC_KEY_ENV,
-  isStyleName,
-  isVerifierLanguage,
-  SIGNING_STYLES,
-  styleDescription,
-  verifierSnippet,
-  VERIFIER_LANGUAGES,
-  type StyleName,
-} from '../core';
+import { isVerifierLanguage, VERIFIER_LANGUAGES } from '../contract/api';
+import { HMAC_KEY_ENV, isStyleName, SIGNING_STYLES, styleDescription, verifierSnippet, type StyleName } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 
