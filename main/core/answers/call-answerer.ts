@@ -187,7 +187,12 @@ export class CallAnswerer {
     failure: { kind: ForwardFailure; message: string; fullSize?: number },
     target: string | null,
   ): ChosenAnswer {
-    const forward = { forwardTarget: target, forwardError: failure.message, registrationWouldPass: call.test ? false : null, ...NO_HANDLER };
+    const forward = {
+      forwardTarget: target,
+      forwardError: failure.message,
+      registrationWouldPass: call.test ? false : null,
+      ...NO_HANDLER,
+    };
     if (this.options.fallbackToMock && failure.kind !== 'too-large' && failure.kind !== 'stopped') {
       return this.fromMock(call, route, 'fallback-mock', forward);
     }

@@ -26,7 +26,6 @@ export function handlerReport(
   };
   const known = memory.read(call.handlerTarget);
   const { possible, refused } = handlerStyles(known);
-  const learned = learnedStyle();
   return {
     verdict: call.handlerSignature,
     evidence,
@@ -40,8 +39,8 @@ export function handlerReport(
       stylesAccepted: possible,
       stylesRefused: refused,
     },
-    // The style this call was signed in (the learned one when the call fits it too), so the
-    // verifier accepts what this Flowent sends.
-    verifierStyle: checked.validIn.length === 0 || checked.validIn.includes(learned) ? learned : checked.validIn[0]!,
+    // The style this call was signed in, as the diagnosis names it; the learned one for a call
+    // that is not validly signed.
+    verifierStyle: checked.validIn[0] ?? learnedStyle(),
   };
 }

@@ -14,7 +14,14 @@ import { statusArgs } from './args/status-args';
  */
 export type ArgsCheck<M extends ApiMethod> = { ok: true; args: CheckedArgs<M> } | { ok: false; message: string };
 
-const CHECKERS: ArgsCheckers<CompanionApi> = { ...callsArgs, ...statusArgs, ...answersArgs, ...replayArgs, ...handlersArgs, ...accountArgs };
+const CHECKERS: ArgsCheckers<CompanionApi> = {
+  ...callsArgs,
+  ...statusArgs,
+  ...answersArgs,
+  ...replayArgs,
+  ...handlersArgs,
+  ...accountArgs,
+};
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);

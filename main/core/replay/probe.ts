@@ -1,5 +1,5 @@
 import type { HandlerProbe, ProbeRow, Result } from '../../contract/api';
-import { judgeHandlerSignature, outcomeOf, type HandlerOutcome } from '../handler-check';
+import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerOutcome } from '../handler-check';
 import { STYLES, type StyleName } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
@@ -84,7 +84,7 @@ export async function probeHandler(ctx: ReplayContext, id: number, given?: strin
   }
   const reached = rows.every((row) => row.handler !== null);
   const wrongRow = reached ? record([], await send(wrong)) : unsent(rows[rows.length - 1]!);
-  if (outcomes.length > 0) ctx.handlers().replace(target.value.handler, outcomes);
+  if (outcomes.length > 0) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
   return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, learned) };
 }
 

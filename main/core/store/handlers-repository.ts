@@ -36,7 +36,7 @@ function parseKnowledge(text: string): HandlerKnowledge | null {
 
 /**
  * What each developer's handler accepted and refused so far (migration 9's `handlers` table),
- * one row per handler target as configured. Only counts are kept: no key, no body.
+ * one row per handler, keyed by its handlerTargetKey. Only counts are kept: no key, no body.
  */
 export class HandlersRepository implements HandlerMemory {
   private readonly readStatement: Statement<[string], { knowledge: string }>;
