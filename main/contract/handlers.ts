@@ -40,7 +40,7 @@ export interface HandlerReport {
   verdict: HandlerSignature;
   /** The part of the answer that decided: `401 "Invalid signature"`, `200`. */
   evidence: string;
-  /** The handler as it is remembered: its target URL as configured, `{action_name}` kept. */
+  /** The handler that answered: its target URL as configured, `{action_name}` kept (credentials in it are not stored); what a probe is sent to. */
   target: string;
   /** When the handler and the companion disagree about the signature, what that means (shown first). */
   diagnosis: Diagnosis | null;

@@ -9,9 +9,19 @@ export type HandlerChecks = Pick<CallChecks, 'handlerSignature' | 'handlerTarget
 /** Stored with calls no handler answered (mocks, the companion's own refusals, forwarding that got no answer). */
 export const NO_HANDLER: HandlerChecks = { handlerSignature: null, handlerTarget: null };
 
-/** The handler's verdict on a call's signature from its answer, and the handler it is remembered under (`target` as configured). */
+/**
+ * The handler's verdict on a call's signature from its answer, and the handler that gave it:
+ * `target` as configured (`{action_name}` kept, so it can be sent to again, by a probe), less
+ * any credentials in the URL, which are never stored. What it taught is kept under its
+ * handlerTargetKey.
+ */
 export function handlerChecks(answer: HandlerAnswer, target: string): HandlerChecks {
-  return { handlerSignature: judgeHandlerSignature(answer).verdict, handlerTarget: handlerTargetKey(target) };
+  return { handlerSignature: judgeHandlerSignature(answer).verdict, handlerTarget: withoutCredentials(target.trim()) };
+}
+
+/** `https://user:secret@host/x` as `https://host/x`; anything else as it is (a URL re-serialized would escape `{action_name}`). */
+function withoutCredentials(target: string): string {
+  return target.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
 }
 
 /**
@@ -41,5 +51,5 @@ export async function learnFromHandler(
   const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
   const validIn = needsStyles ? (validStyles(report) ?? validStyles(await everyStyle()) ?? []) : [];
   const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
-  if (outcome !== null) memory.record(handlerTarget, outcome);
+  if (outcome !== null) memory.record(handlerTargetKey(handlerTarget), outcome);
 }

@@ -1,5 +1,12 @@
 import type { HandlerReport, SignatureReport } from '../../contract/api';
-import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerMemory } from '../handler-check';
+import {
+  diagnoseHandler,
+  handlerStyles,
+  handlerTargetKey,
+  judgeHandlerSignature,
+  type CheckedCall,
+  type HandlerMemory,
+} from '../handler-check';
 import type { StyleName } from '../signature';
 import type { StoredCall } from '../store/calls-repository';
 
@@ -24,7 +31,7 @@ export function handlerReport(
     verdict: signature.verdict,
     validIn: signature.verdict === 'valid' ? signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName) : [],
   };
-  const known = memory.read(call.handlerTarget);
+  const known = memory.read(handlerTargetKey(call.handlerTarget));
   const { possible, refused } = handlerStyles(known);
   return {
     verdict: call.handlerSignature,

@@ -32,7 +32,7 @@ export interface CallChecks {
   registrationWouldPass: boolean | null;
   /** The handler's verdict on the signature, when a handler answered. */
   handlerSignature: HandlerSignature | null;
-  /** The handler as configured (`{action_name}` kept), the key of what it taught; null when no handler answered. */
+  /** The handler as configured (`{action_name}` kept, credentials dropped); what it taught is under its handlerTargetKey. Null when no handler answered. */
   handlerTarget: string | null;
 }
 
