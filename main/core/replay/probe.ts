@@ -1,5 +1,5 @@
 import type { HandlerProbe, ProbeRow, Result } from '../../contract/api';
-import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerOutcome } from '../handler-check';
+import { handlerTargetKey, judgeHandlerSignature, outcomeOf, verifierCommand, type HandlerOutcome } from '../handler-check';
 import { STYLES, type StyleName } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
@@ -50,8 +50,8 @@ export async function probeHandler(ctx: ReplayContext, id: number, given?: strin
     if (same) same.styles.push(name);
     else requests.push({ styles: [name], body: signed.value.body });
   }
-  const learned = ctx.learner.learnedStyle(key).style;
-  const wrong = wrongSignature(requests.find((request) => request.styles.includes(learned))!.body);
+  const learned = ctx.learner.learnedStyle(key);
+  const wrong = wrongSignature(requests.find((request) => request.styles.includes(learned.style))!.body);
 
   const send = (body: Buffer) =>
     deliver(ctx, {
@@ -85,7 +85,8 @@ export async function probeHandler(ctx: ReplayContext, id: number, given?: strin
   const reached = rows.every((row) => row.handler !== null);
   const wrongRow = reached ? record([], await send(wrong)) : unsent(rows[rows.length - 1]!);
   if (outcomes.length > 0) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
-  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, learned) };
+  // Only a style the calls have told apart is worth naming as this Flowent's.
+  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, learned.decided ? learned.style : null) };
 }
 
 /** The body with its signature's last hex digit changed: a signature that matches no style. */
@@ -112,7 +113,7 @@ function unsent(last: ProbeRow): ProbeRow {
   return { styles: [], callId: 0, status: 0, handler: null, evidence: `not sent: ${last.evidence}` };
 }
 
-function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: ProbeRow, learned: StyleName): HandlerProbe {
+function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: ProbeRow, learned: StyleName | null): HandlerProbe {
   const stylesAccepted = rows.filter((row) => row.handler === 'accepted').flatMap((row) => row.styles);
   const base = { probedCallId, url, rows, wrongSignature: wrong, stylesAccepted };
   const unreachable = rows.find((row) => row.handler === null);
@@ -129,7 +130,7 @@ function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: Pro
       ...base,
       checksSignatures: false,
       finding: 'accepts-wrong-signature',
-      summary: `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${wrong.evidence}), so anyone who can reach it can run the action. Refuse calls whose signature does not match with 401: "flowent-companion verifier <python|node|go> --style ${learned}" prints a check that does.`,
+      summary: `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${wrong.evidence}), so anyone who can reach it can run the action. Refuse calls whose signature does not match with 401: "${verifierCommand(learned ?? undefined)}" prints a check that does.`,
     };
   }
   if (wrong.handler === 'unknown') {
@@ -148,13 +149,16 @@ function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: Pro
       summary: `Your handler refused the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its FLOWENT_HMAC_KEY, and that it verifies the body bytes as received.`,
     };
   }
-  const flowent = stylesAccepted.includes(learned)
-    ? `It accepts ${learned}, the style this Flowent signs with.`
-    : `It refuses ${learned}, the style this Flowent signs with: "flowent-companion verifier <python|node|go> --style ${learned}" prints a verifier that accepts it.`;
+  const flowent =
+    learned === null
+      ? ''
+      : stylesAccepted.includes(learned)
+        ? `It accepts ${learned}, the style this Flowent signs with.`
+        : `It refuses ${learned}, the style this Flowent signs with: "${verifierCommand(learned)}" prints a verifier that accepts it.`;
   return {
     ...base,
     checksSignatures: true,
     finding: 'checks-signatures',
-    summary: `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}. ${flowent}`,
+    summary: `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}.${flowent && ` ${flowent}`}`,
   };
 }

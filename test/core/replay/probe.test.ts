@@ -73,6 +73,8 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     expect(probe.stylesAccepted).toEqual(expect.arrayContaining(['python', 'sorted+ascii']));
     expect(probe.stylesAccepted).not.toContain('go');
     expect(probe.summary).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted python/);
+    // The calls so far are python-signed, and tell the styles apart: that style is named as this Flowent's.
+    expect(probe.summary).toMatch(/ It accepts python, the style this Flowent signs with\.$/);
 
     // Every probe request is a stored replay of the probed call, none counted as Flowent's failure.
     const ids = [...probe.rows.map((row) => row.callId), probe.wrongSignature.callId];
