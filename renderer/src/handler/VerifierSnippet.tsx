@@ -42,7 +42,7 @@ export function VerifierSnippet({ style, styleLabel }: { style: string; styleLab
           {shown.message}
         </p>
       ) : (
-        <pre className="verifier-code" aria-label={`${LANGUAGE_LABEL[language]} verifier`} aria-busy={snippet === null}>
+        <pre className="body-view verifier-code" aria-label={`${LANGUAGE_LABEL[language]} verifier`} aria-busy={snippet === null}>
           {snippet ?? 'Loading…'}
         </pre>
       )}
