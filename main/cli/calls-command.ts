@@ -21,7 +21,9 @@ Options:
   --json             One JSON object per line: id, receivedAt, method, path, action, test,
                      verdict, style, status, durationMs, size, problem, answeredBy, source,
                      violations ([{code, message}], what Flowent would object to),
-                     failed (the failure rule's verdict)
+                     failed (the failure rule's verdict), handlerSignature (your handler's
+                     verdict on the signature: accepted, refused, unknown; null when no
+                     handler answered)
   -h, --help         Show this help
 `;
 

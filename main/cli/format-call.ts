@@ -1,4 +1,4 @@
-import type { CallSource, CallSummary } from '../contract/api';
+import type { CallSource, CallSummary, HandlerSignature } from '../contract/api';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',
@@ -8,6 +8,13 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'unsigned-test': 'unsigned test',
   'no-key': 'no key',
   'not-flowent': 'not a Flowent call',
+};
+
+/** The developer's handler's verdict on the signature, after the status it answered. */
+const HANDLER_WORDS: Record<HandlerSignature, string> = {
+  accepted: 'handler accepted the signature',
+  refused: 'handler REFUSED the signature',
+  unknown: "handler's answer says nothing about the signature",
 };
 
 /** How a line marks a call that is not Flowent's traffic. */
@@ -20,8 +27,9 @@ export function formatCallLine(call: CallSummary): string {
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '');
   const status = call.status === 0 ? 'no answer' : String(call.status);
+  const handler = call.handlerSignature ? `  ${HANDLER_WORDS[call.handlerSignature]}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
-  return `${time}  ${action}${test}  ${verdict}  ${status}  ${call.durationMs.toFixed(1)} ms${problem}`;
+  return `${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`;
 }
 
 /** The contract-check lines printed under a call: `  ! your handler answered 200 but \`result\` is a number`. */
@@ -50,5 +58,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     source: call.source,
     violations: call.violations ?? [],
     failed: call.failed,
+    handlerSignature: call.handlerSignature,
   };
 }

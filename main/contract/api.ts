@@ -11,18 +11,20 @@
 import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountMethods } from './account';
 import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersMethods } from './answers';
 import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
+import { HANDLER_METHOD_NAMES, type HandlerMethods } from './handlers';
 import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayMethods } from './replay';
 import { STATUS_METHOD_NAMES, type StatusEvent, type StatusMethods } from './status';
 
 export * from './account';
 export * from './answers';
 export * from './calls';
+export * from './handlers';
 export * from './replay';
 export * from './result';
 export * from './status';
 
 /** What the renderer can ask of the core. Every method is a specific operation. */
-export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, AccountMethods {}
+export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, HandlerMethods, AccountMethods {}
 
 export type ApiMethod = keyof CompanionApi;
 
@@ -32,6 +34,7 @@ export const API_METHODS = [
   ...STATUS_METHOD_NAMES,
   ...ANSWERS_METHOD_NAMES,
   ...REPLAY_METHOD_NAMES,
+  ...HANDLER_METHOD_NAMES,
   ...ACCOUNT_METHOD_NAMES,
 ] as const satisfies readonly ApiMethod[];
 

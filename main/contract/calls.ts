@@ -1,4 +1,5 @@
 /** The history: what Flowent (or a replay, or the simulator) sent, and what was answered. */
+import type { HandlerReport, HandlerSignature } from './handlers';
 import type { Result } from './result';
 
 /** What the signature engine concluded about one call. */
@@ -57,6 +58,8 @@ export interface CallSummary {
   violations: Violation[];
   /** The failure rule's verdict on this call (`isFailedCall`), whatever its source. */
   failed: boolean;
+  /** The developer's handler's verdict on the signature; null when no handler answered (a mock, the companion itself). */
+  handlerSignature: HandlerSignature | null;
 }
 
 /**
@@ -151,6 +154,8 @@ export interface CallDetail extends CallSummary {
     /** For a forwarded registration check: would Flowent have accepted the handler's answer? */
     registrationWouldPass: boolean | null;
   };
+  /** The handler's verdict on the signature, what the handler taught so far and, when they disagree, what that means; null when no handler answered. */
+  handler: HandlerReport | null;
 }
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';

@@ -180,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
     calls: () => requireStore().calls,
     answers: () => requireStore().answers,
     settings: () => requireStore().settings,
+    handlers: () => requireStore().handlers,
     hmacKey: () => hmacKey.get(),
     webhookBaseUrl: () => listening?.baseUrl ?? null,
     ...forwardSettings,
@@ -201,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
       bodyLimitBytes,
       enforceSignatures: options.enforceSignatures ?? false,
       calls: current.calls,
+      handlers: current.handlers,
       hmacKey: () => hmacKey.get(),
       onStored: (call) => events.emit({ type: 'call-stored', call }),
       onInternalError,
@@ -243,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
 
   const api = createCoreApi({
     calls: () => requireStore().calls,
+    handlers: () => requireStore().handlers,
     answers,
     replay,
     tunnel,

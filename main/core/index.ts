@@ -16,5 +16,5 @@ export { checkName as checkActionName } from './account/action-validation';
 export { readServeState, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';
 export { STYLES as SIGNING_STYLES, isStyleName, type StyleName } from './signature/styles';
-export { isVerifierLanguage, styleDescription, verifierSnippet, VERIFIER_LANGUAGES } from './handler-check';
+export { styleDescription, verifierSnippet } from './handler-check';
 export { ACTION_NAME_RULE, FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS, isActionName } from './protocol/facts';

@@ -166,7 +166,9 @@ describe('serve with forwarding, and contract violations on the call lines', () 
       error: '',
     });
     await post(`${server.baseUrl}/actions/result_number`, signedBody(flowentPayload('result_number'), KEY));
-    await server.waitFor(/result_number {2}valid \(\S+\) {2}200 {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/);
+    await server.waitFor(
+      /result_number {2}valid \(\S+\) {2}200 {2}handler accepted the signature {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/,
+    );
     expect((await post(`${server.baseUrl}/actions/hang`, signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
     await server.waitFor(/hang {2}valid \(\S+\) {2}504 .*\n {2}! your handler did not answer in time/);
 

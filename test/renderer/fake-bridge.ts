@@ -22,7 +22,9 @@ import {
   type CallSelection,
   type HarExport,
   type HarImportSummary,
+  type HandlerProbe,
   type LearnedStyleInfo,
+  type VerifierLanguage,
   type ReplayMode,
   type ReplayOutcome,
   type SimulateOutcome,
@@ -365,6 +367,21 @@ export class FakeBridge implements CompanionBridge {
   async listBulkReplays(): Promise<BulkReplayRunning[]> {
     this.record('listBulkReplays', []);
     return this.replayCore.running();
+  }
+
+  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe>> {
+    return this.replayMethod('probeHandler', [callId, target], () => ({
+      ok: false,
+      code: 'no-target',
+      message: 'The fake bridge has no handler to probe.',
+    })) as Promise<Result<HandlerProbe>>;
+  }
+
+  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string>> {
+    return this.replayMethod('getVerifierSnippet', [language, style], () => ({
+      ok: true,
+      value: `verifier in ${language} for ${style}\n`,
+    })) as Promise<Result<string>>;
   }
 
   async getLearnedStyle(): Promise<LearnedStyleInfo> {

@@ -49,6 +49,8 @@ function makeCallFields(patch: Partial<CallDetail>): Omit<CallDetail, 'failed'> 
     violations: [],
     forwardedFor: null,
     forward: { target: null, error: null, registrationWouldPass: null },
+    handlerSignature: null,
+    handler: null,
     ...patch,
   };
 }

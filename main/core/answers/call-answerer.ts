@@ -4,6 +4,7 @@ import type { CallChecks } from '../store/calls-repository';
 import type { AnswersRepository } from '../store/answers-repository';
 import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
+import { handlerChecks, NO_HANDLER } from './handler-lesson';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute, type EffectiveRoute } from './route';
 import type { LazyCall } from './template';
@@ -168,6 +169,7 @@ export class CallAnswerer {
         forwardTarget: resolved.url,
         forwardError: null,
         registrationWouldPass: call.test ? outcome.status >= 200 && outcome.status < 300 : null,
+        ...handlerChecks(outcome, route.target),
       },
       problem: dropped === null ? null : { code: 'headers-dropped', message: dropped },
       durationMs,
@@ -185,7 +187,12 @@ export class CallAnswerer {
     failure: { kind: ForwardFailure; message: string; fullSize?: number },
     target: string | null,
   ): ChosenAnswer {
-    const forward = { forwardTarget: target, forwardError: failure.message, registrationWouldPass: call.test ? false : null };
+    const forward = {
+      forwardTarget: target,
+      forwardError: failure.message,
+      registrationWouldPass: call.test ? false : null,
+      ...NO_HANDLER,
+    };
     if (this.options.fallbackToMock && failure.kind !== 'too-large' && failure.kind !== 'stopped') {
       return this.fromMock(call, route, 'fallback-mock', forward);
     }
@@ -218,5 +225,6 @@ function noChecks(forward?: Partial<CallChecks>): CallChecks {
     forwardTarget: forward?.forwardTarget ?? null,
     forwardError: forward?.forwardError ?? null,
     registrationWouldPass: forward?.registrationWouldPass ?? null,
+    ...NO_HANDLER,
   };
 }

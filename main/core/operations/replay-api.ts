@@ -102,7 +102,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
 }
 
 /** The replay module words its missing-target refusal for the command line; the UI has a field for the URL. */
-function inUiWords<T>(result: Result<T>): Result<T> {
+export function inUiWords<T>(result: Result<T>): Result<T> {
   if (result.ok || result.code !== 'no-target') return result;
   const action = /action (\w+)/.exec(result.message)?.[1];
   return {
@@ -111,7 +111,7 @@ function inUiWords<T>(result: Result<T>): Result<T> {
   };
 }
 
-function badTarget(target: string | null): Result<never> | null {
+export function badTarget(target: string | null): Result<never> | null {
   const bad = target ? checkTargetUrl(target) : null;
   return bad ? { ok: false, code: 'invalid-target', message: bad.message } : null;
 }

@@ -5,6 +5,7 @@ import type {
   CallFilter,
   CallSelection,
   CallSummary,
+  HandlerProbe,
   LearnedStyleInfo,
   ReplayEvent,
   ReplayOutcome,
@@ -13,9 +14,11 @@ import type {
 } from '../../contract/api';
 import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
+import type { StyleName } from '../signature';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { AnswersRepository } from '../store/answers-repository';
+import type { HandlersRepository } from '../store/handlers-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions } from './bulk-replay';
@@ -24,6 +27,7 @@ import { callsToHar, type Har } from './har-export';
 import { importHar, type ImportSummary } from './har-import';
 import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner } from './learned-style';
 import { targetFor } from './deliver';
+import { probeHandler } from './probe';
 import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
 import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
@@ -33,6 +37,8 @@ export interface ReplaySetup {
   answers: () => AnswersRepository;
   settings: () => SettingsRepository;
   hmacKey: () => string | null;
+  /** What each developer's handler accepted and refused so far. */
+  handlers: () => HandlersRepository;
   /** The companion's webhook server (`http://127.0.0.1:8787`), null while it is not running: where cURL commands send calls. */
   webhookBaseUrl?: () => string | null;
   startupForwardTarget?: string | null;
@@ -63,6 +69,10 @@ export interface Replay {
   runningBulk(): BulkReplayRunning[];
   /** The learned style for the current key, and whether there is a key. */
   styleInfo(): LearnedStyleInfo;
+  /** The style re-signed calls use: the one learned for the current key, else the fallback. */
+  learnedStyle(): StyleName;
+  /** Sends a stored call to its handler re-signed in each style and with a wrong signature (probe.ts). */
+  probe(id: number, target?: string): Promise<Result<HandlerProbe>>;
   simulatorActions(): SimulatorAction[];
   saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[]>;
   /** The JSON Schema known for an action (defined here or cached from Flowent), or null. */
@@ -134,6 +144,11 @@ export function createReplay(deps: ReplaySetup): Replay {
       const learned = key ? learner.learnedStyle(key) : { style: FALLBACK_STYLE, fromCalls: 0, decided: false };
       return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: key !== null };
     },
+    learnedStyle() {
+      const key = deps.hmacKey();
+      return key ? learner.learnedStyle(key).style : FALLBACK_STYLE;
+    },
+    probe: (id, target) => probeHandler(ctx, id, target),
     simulatorActions: () => simulatorActions(deps.calls(), deps.settings()),
     saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), action, schemaText),
     schemaFor: (action) => schemaFor(deps.calls(), deps.settings(), action),

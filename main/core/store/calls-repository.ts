@@ -9,6 +9,7 @@ import {
   type CallSource,
   type CallStats,
   type CallSummary,
+  type HandlerSignature,
   type HeaderPair,
   type SignatureReport,
   type Verdict,
@@ -29,6 +30,10 @@ export interface CallChecks {
   forwardError: string | null;
   /** For a forwarded registration check: would Flowent have accepted the handler's answer (2xx)? */
   registrationWouldPass: boolean | null;
+  /** The handler's verdict on the signature, when a handler answered. */
+  handlerSignature: HandlerSignature | null;
+  /** The handler as configured (`{action_name}` kept, credentials dropped); what it taught is under its handlerTargetKey. Null when no handler answered. */
+  handlerTarget: string | null;
 }
 
 /** Everything recorded about one call, written in one transaction before the answer is sent. */
@@ -94,10 +99,13 @@ interface CallRow {
   forward_error: string | null;
   registration_would_pass: number | null;
   failed: number;
+  handler_signature: string | null;
+  handler_target: string | null;
 }
 
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations, failed';
+  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations, failed, ' +
+  'handler_signature';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -105,14 +113,15 @@ const DEFAULT_PAGE_SIZE = 100;
 const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
-  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed';
+  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, ' +
+  'handler_signature, handler_target';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
 /**
  * Most rows in one INSERT statement. The full-text index (migration 5) flushes once per
  * statement, so its cost per call falls with rows per statement (about 250 µs alone, 96 µs at
- * 16, 50 µs at 256); 64 rows take 1,600 of SQLite's 32,766 variables and keep the number of
+ * 16, 50 µs at 256); 64 rows take 1,792 of SQLite's 32,766 variables and keep the number of
  * cached statements (one per row count) small.
  */
 export const MAX_ROWS_PER_STATEMENT = 64;
@@ -146,6 +155,8 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
     Number(failedOf(call)),
+    call.checks?.handlerSignature ?? null,
+    call.checks?.handlerTarget ?? null,
   ];
 }
 
@@ -172,6 +183,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     source: call.source,
     violations: call.checks?.violations ?? [],
     failed: failedOf(call),
+    handlerSignature: call.checks?.handlerSignature ?? null,
   };
 }
 
@@ -343,6 +355,7 @@ function toSummary(row: CallRow): CallSummary {
     source: row.source as CallSource,
     violations: row.violations ? (JSON.parse(row.violations) as Violation[]) : [],
     failed: row.failed === 1,
+    handlerSignature: row.handler_signature as HandlerSignature | null,
   };
 }
 
@@ -364,5 +377,6 @@ function toStoredCall(row: CallRow): StoredCall {
     forwardTarget: row.forward_target,
     forwardError: row.forward_error,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
+    handlerTarget: row.handler_target,
   };
 }

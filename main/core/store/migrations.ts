@@ -257,6 +257,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    purpose:
+      "The developer's handler's verdict on each forwarded or replayed call's signature, the handler it came from, " +
+      'and what each handler has accepted and refused so far.',
+    up(db) {
+      // handler_target is the handler as configured ({action_name} kept, credentials dropped);
+      // its normalised form is the key of `handlers`, so a call's details can say what its
+      // handler taught so far. `knowledge` is the tally of
+      // main/core/handler-check/handler-memory.ts as JSON: counts per style, never a key.
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN handler_signature TEXT CHECK (handler_signature IN ('accepted', 'refused', 'unknown'));
+        ALTER TABLE calls ADD COLUMN handler_target TEXT;
+        CREATE TABLE handlers (
+          target TEXT PRIMARY KEY,
+          knowledge TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

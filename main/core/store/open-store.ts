@@ -6,6 +6,7 @@ import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-fold
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
+import { HandlersRepository } from './handlers-repository';
 import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
@@ -34,6 +35,8 @@ export interface Store {
   readonly answers: AnswersRepository;
   /** Every feature's non-secret settings, each through its own scope. */
   readonly settings: SettingsRepository;
+  /** What each developer's handler accepted and refused so far (migration 9). */
+  readonly handlers: HandlersRepository;
   /** Adds stored bodies to the full-text index in idle time (migration 6). */
   readonly textIndex: TextIndexer;
   readonly file: string;
@@ -94,6 +97,7 @@ export function openStore(options: StoreOptions): Result<Store> {
   const calls = new CallsRepository(db);
   const answers = new AnswersRepository(db);
   const settings = new SettingsRepository(db);
+  const handlers = new HandlersRepository(db);
   const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
   textIndex.start();
   return {
@@ -102,6 +106,7 @@ export function openStore(options: StoreOptions): Result<Store> {
       calls,
       answers,
       settings,
+      handlers,
       textIndex,
       file,
       close: () => {

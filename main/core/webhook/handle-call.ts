@@ -1,5 +1,7 @@
 import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
+import { learnFromHandler } from '../answers/handler-lesson';
+import type { HandlerMemory } from '../handler-check';
 import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
@@ -33,7 +35,11 @@ export interface CallHandlerDeps {
   bodyLimitBytes: number;
   /** Answers well-formed calls: mocks, forwarding, the contract check. */
   answerer: CallAnswerer;
+  /** What each developer's handler accepted and refused so far. */
+  handlers: HandlerMemory;
   onStored: (call: CallSummary) => void;
+  /** Reports a bug in the server itself (never bad input, which is answered). */
+  onInternalError: (error: unknown) => void;
 }
 
 interface Interpretation {
@@ -48,6 +54,8 @@ interface Interpretation {
   durationMs?: number;
   delayMs?: number;
   drop?: boolean;
+  /** Records what the developer's handler taught, once the call is stored. */
+  learn?: () => Promise<void>;
 }
 
 /** What the server does once the call is stored. */
@@ -126,6 +134,8 @@ export async function handleCall(
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0 };
   }
+  // Before the answer leaves, so the call's details show what it taught as soon as it is answered.
+  await outcome.learn?.().catch(deps.onInternalError);
   deps.onStored(summaryOf(call, stored.id));
   if (outcome.drop) return { kind: 'drop' };
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
@@ -185,12 +195,8 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
 
-  const checkedCall = await checkCall({
-    body: body.body,
-    pathAction: route.pathAction,
-    hmacKey: deps.hmacKey(),
-    receivedAt: request.receivedAt,
-  });
+  const input: CallCheckInput = { body: body.body, pathAction: route.pathAction, hmacKey: deps.hmacKey(), receivedAt: request.receivedAt };
+  const checkedCall = await checkCall(input);
   const { check } = checkedCall;
   if (check.kind === 'not-json') {
     const message = `The body is not valid JSON: ${check.message}`;
@@ -234,6 +240,11 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     durationMs: chosen.durationMs,
     delayMs: chosen.delayMs,
     drop: chosen.answer === null,
+    learn: () =>
+      learnFromHandler(deps.handlers, chosen.checks, signature, async () => {
+        const full = (await checkCall({ ...input, everyStyle: true })).check;
+        return full.kind === 'checked' ? full.signature : signature;
+      }),
   };
 }
 

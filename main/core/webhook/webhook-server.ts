@@ -31,8 +31,6 @@ export interface WebhookServerOptions extends CallHandlerDeps {
   bodyIdleTimeoutMs: number;
   /** Slow clients: longest time for a whole request, headers and body (default 60 s). */
   requestTimeoutMs?: number;
-  /** Reports a bug in the server itself (never bad input, which is answered). */
-  onInternalError: (error: unknown) => void;
 }
 
 export interface Listening {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { CallSummary } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatListTime, formatStatus, statusClass } from '../shared/format';
-import { ContractMark, SourceTag, TestTag, VerdictBadge } from './VerdictBadge';
+import { ContractMark, HandlerMark, SourceTag, TestTag, VerdictBadge } from './VerdictBadge';
 
 interface Props {
   call: CallSummary;
@@ -41,6 +41,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       <span className="col-verdict">
         <VerdictBadge verdict={call.verdict} problem={call.problem} />
         {call.test && <TestTag />}
+        <HandlerMark call={call} />
       </span>
       <span className={`col-status ${statusClass(call.status)}`}>
         {call.violations.length > 0 && <ContractMark messages={call.violations.map((v) => v.message)} />}

@@ -1,4 +1,4 @@
-import type { CallSource, Verdict } from '../../../main/contract/api';
+import type { CallSource, CallSummary, Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 import { problemWord } from './verdict-summary';
 
@@ -42,6 +42,32 @@ export function ContractMark({ messages }: { messages: string[] }) {
   return (
     <span className="badge contract-mark" data-testid="violation-mark" role="img" aria-label={text} title={text}>
       contract
+    </span>
+  );
+}
+
+/**
+ * The developer's handler disagrees with the companion about the signature: it refused a call,
+ * or accepted one whose signature is wrong or missing. Null when they agree or no handler answered.
+ */
+export function HandlerMark({ call }: { call: Pick<CallSummary, 'handlerSignature' | 'verdict'> }) {
+  const text =
+    call.handlerSignature === 'refused' && call.verdict !== 'invalid' && call.verdict !== 'malformed' && call.verdict !== 'missing'
+      ? "Your handler refused this call's signature"
+      : call.handlerSignature === 'accepted' && (call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing')
+        ? 'Your handler accepted a call whose signature is wrong or missing'
+        : null;
+  if (text === null) return null;
+  return (
+    <span
+      className="badge handler-mark"
+      data-testid="handler-mark"
+      data-handler={call.handlerSignature}
+      role="img"
+      aria-label={text}
+      title={text}
+    >
+      handler
     </span>
   );
 }

@@ -134,6 +134,8 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
     cancelBulkReplay: (runId) => call('cancelBulkReplay', [runId]),
     listBulkReplays: () => call('listBulkReplays', []),
     getLearnedStyle: () => call('getLearnedStyle', []),
+    probeHandler: (callId, target) => call('probeHandler', [callId, target]),
+    getVerifierSnippet: (language, style) => call('getVerifierSnippet', [language, style]),
     listSimulatorActions: () => call('listSimulatorActions', []),
     saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),
     generateParameters: (action, seed) => call('generateParameters', [action, seed]),

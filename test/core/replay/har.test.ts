@@ -44,7 +44,13 @@ function freshHistory(key: string | null) {
   const store = opened.value;
   return {
     store,
-    api: createReplay({ calls: () => store.calls, answers: () => store.answers, settings: () => store.settings, hmacKey: () => key }),
+    api: createReplay({
+      calls: () => store.calls,
+      answers: () => store.answers,
+      settings: () => store.settings,
+      handlers: () => store.handlers,
+      hmacKey: () => key,
+    }),
   };
 }
 

@@ -271,7 +271,9 @@ describe('migrations', () => {
     expect(counts()).toEqual([{ action: 'a', total: 8, failures: 5 }]);
     expect(() => db.prepare('UPDATE calls SET failed = 2 WHERE id = ?').run(fine[0])).toThrow(/CHECK/);
 
-    // A filter on a source other than Flowent's reads the partial index, newest first, without a scan.
+    // A filter on a source other than Flowent's reads the partial index, newest first, without a
+    // scan (read through the repository, which needs the latest schema).
+    migrate(db);
     const repository = new CallsRepository(db);
     later.run('a', 'replay');
     expect(repository.list({ source: 'replay' }).calls.map((c) => c.source)).toEqual(['replay']);
@@ -279,6 +281,25 @@ describe('migrations', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM calls WHERE source = ? AND source <> 'flowent' ORDER BY id DESC LIMIT 10")
       .all('replay') as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX calls_by_other_source/);
+  });
+
+  it('8 -> 9 adds the handler verdict to calls and a table of what handlers taught, and keeps existing calls readable', () => {
+    const db = tempDb();
+    migrate(db, 8);
+    db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'forward', 401, '[]', x'', 1.5)",
+    ).run();
+    expect(migrate(db, 9)).toEqual({ ok: true, from: 8, to: 9 });
+    const repository = new CallsRepository(db);
+    // Calls stored before say nothing about their handler.
+    expect(repository.get(1)).toMatchObject({ handlerSignature: null, handlerTarget: null, status: 401 });
+    expect(repository.list({}).calls[0]?.handlerSignature).toBeNull();
+    expect(() => db.prepare("UPDATE calls SET handler_signature = 'maybe' WHERE id = 1").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE calls SET handler_signature = 'refused', handler_target = 'http://localhost:8000/actions/x' WHERE id = 1").run();
+    expect(repository.get(1)).toMatchObject({ handlerSignature: 'refused', handlerTarget: 'http://localhost:8000/actions/x' });
+    expect(tables(db)).toContain('handlers');
+    // STRICT: a knowledge that is not text is refused, not stored.
+    expect(() => db.prepare("INSERT INTO handlers (target, knowledge, updated_at) VALUES ('t', 1, 'now')").run()).toThrow(/cannot store/);
   });
 
   it('running again changes nothing', () => {
