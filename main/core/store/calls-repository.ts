@@ -10,7 +10,9 @@ import {
   type CallStats,
   type CallSummary,
   type HeaderPair,
+  type MockChoice,
   type SignatureReport,
+  type TimestampFlag,
   type Verdict,
   type Violation,
 } from '../../contract/api';
@@ -38,6 +40,8 @@ export interface NewCall {
   path: string;
   remoteAddress: string | null;
   action: string | null;
+  /** The body's `action_name` as written, when it is there but not a valid action name. */
+  sentAction?: string | null;
   test: boolean;
   requestHeaders: HeaderPair[];
   requestBody: Uint8Array;
@@ -47,6 +51,8 @@ export interface NewCall {
   problemMessage: string | null;
   signature: SignatureReport;
   answeredBy: AnsweredBy;
+  /** Which mock answer was given, when a mock (or the built-in answer) answered. */
+  mockChoice?: MockChoice | null;
   response: { status: number; headers: HeaderPair[]; body: Uint8Array };
   durationMs: number;
   source: CallSource;
@@ -64,6 +70,7 @@ export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> 
   signature: SignatureReport;
   response: { status: number; headers: HeaderPair[]; body: Buffer };
   originalCallId: number | null;
+  mockChoice: MockChoice | null;
 }
 
 interface CallRow {
@@ -94,10 +101,23 @@ interface CallRow {
   forward_error: string | null;
   registration_would_pass: number | null;
   failed: number;
+  sent_action: string | null;
+  mock_choice: string | null;
+  timestamp_flag: string | null;
+  timestamp_age: number | null;
 }
 
+/**
+ * The columns of a list row. The timestamp's flag is read from the stored signature report:
+ * a page reads a few hundred rows, so that costs less than a column of its own would have
+ * cost every stored call (and a rewrite of every row already stored).
+ */
+const TIMESTAMP_COLUMNS =
+  "json_extract(signature_report, '$.timestamp.flag') AS timestamp_flag, " +
+  "json_extract(signature_report, '$.timestamp.ageSeconds') AS timestamp_age";
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations, failed';
+  'id, received_at, method, path, action, sent_action, is_test, verdict, style, response_status, duration_ms, body_size, problem, ' +
+  `answered_by, source, violations, failed, ${TIMESTAMP_COLUMNS}`;
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -105,7 +125,8 @@ const DEFAULT_PAGE_SIZE = 100;
 const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
-  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed';
+  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
+  'mock_choice';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -146,6 +167,8 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
     Number(failedOf(call)),
+    call.sentAction ?? null,
+    call.mockChoice ? JSON.stringify(call.mockChoice) : null,
   ];
 }
 
@@ -161,6 +184,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     method: call.method,
     path: call.path,
     action: call.action,
+    sentAction: call.sentAction ?? null,
     test: call.test,
     verdict: call.signature.verdict,
     style: call.signature.style,
@@ -172,6 +196,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     source: call.source,
     violations: call.checks?.violations ?? [],
     failed: failedOf(call),
+    timestamp: { flag: call.signature.timestamp.flag, ageSeconds: call.signature.timestamp.ageSeconds },
   };
 }
 
@@ -275,7 +300,7 @@ export class CallsRepository {
   }
 
   get(id: number): StoredCall | null {
-    const row = this.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
+    const row = this.db.prepare(`SELECT *, ${TIMESTAMP_COLUMNS} FROM calls WHERE id = ?`).get(id) as CallRow | undefined;
     return row ? toStoredCall(row) : null;
   }
 
@@ -332,6 +357,7 @@ function toSummary(row: CallRow): CallSummary {
     method: row.method,
     path: row.path,
     action: row.action,
+    sentAction: row.sent_action,
     test: row.is_test === 1,
     verdict: row.verdict as Verdict,
     style: row.style,
@@ -343,6 +369,7 @@ function toSummary(row: CallRow): CallSummary {
     source: row.source as CallSource,
     violations: row.violations ? (JSON.parse(row.violations) as Violation[]) : [],
     failed: row.failed === 1,
+    timestamp: { flag: (row.timestamp_flag ?? 'missing') as TimestampFlag, ageSeconds: row.timestamp_age },
   };
 }
 
@@ -360,6 +387,7 @@ function toStoredCall(row: CallRow): StoredCall {
       body: row.response_body,
     },
     originalCallId: row.original_call_id,
+    mockChoice: row.mock_choice ? (JSON.parse(row.mock_choice) as MockChoice) : null,
     checked: row.violations !== null,
     forwardTarget: row.forward_target,
     forwardError: row.forward_error,

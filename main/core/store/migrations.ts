@@ -257,6 +257,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    purpose:
+      "What the list and the detail pane say besides the verdict: the body's action_name as sent when it is not a valid " +
+      'name, which mock answer was given; and a mock kept as it was written (its text and format) beside its definition.',
+    up(db) {
+      // Calls stored before this have no record of the mock answer given: it stays null (the
+      // detail pane says it was not recorded). The action as sent is in their bodies: it is
+      // read back for the calls whose problem says it was not a valid name (JSON text, as the
+      // checker writes it: 5, "Send Email").
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN sent_action TEXT;
+        ALTER TABLE calls ADD COLUMN mock_choice TEXT;
+        UPDATE calls SET sent_action = json_quote(json_extract(CAST(request_body AS TEXT), '$.action_name'))
+        WHERE problem = 'invalid-action-name' AND json_valid(CAST(request_body AS TEXT));
+        ALTER TABLE mocks ADD COLUMN text TEXT;
+        ALTER TABLE mocks ADD COLUMN format TEXT CHECK (format IN ('json', 'yaml'));
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,4 +1,4 @@
-import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
+import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
 import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
@@ -39,11 +39,14 @@ export interface CallHandlerDeps {
 interface Interpretation {
   answer: Answer | null;
   action: string | null;
+  /** The body's `action_name` as written, when it is not a valid one. */
+  sentAction?: string | null;
   test: boolean;
   problem: string | null;
   problemMessage: string | null;
   signature: SignatureReport;
   answeredBy: AnsweredBy;
+  mockChoice?: MockChoice | null;
   checks?: CallChecks;
   durationMs?: number;
   delayMs?: number;
@@ -101,6 +104,7 @@ export async function handleCall(
     path: request.url,
     remoteAddress: request.remoteAddress,
     action: outcome.action,
+    sentAction: outcome.sentAction ?? null,
     test: outcome.test,
     requestHeaders: request.rawHeaders,
     requestBody: request.body.body,
@@ -109,6 +113,7 @@ export async function handleCall(
     problemMessage: outcome.problemMessage,
     signature: outcome.signature,
     answeredBy: outcome.answeredBy,
+    mockChoice: outcome.mockChoice ?? null,
     response: answer
       ? { status: answer.status, headers: answer.headers, body: answer.body }
       : { status: 0, headers: [], body: Buffer.alloc(0) },
@@ -205,6 +210,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return {
       answer: errorAnswer(400, checked.message),
       action: checked.action,
+      sentAction: checked.sentAction,
       test: checked.test,
       problem: checked.problem,
       problemMessage: checked.message,
@@ -230,6 +236,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     problem: chosen.problem?.code ?? null,
     problemMessage: chosen.problem?.message ?? null,
     answeredBy: chosen.answeredBy,
+    mockChoice: chosen.mockChoice,
     checks: chosen.checks,
     durationMs: chosen.durationMs,
     delayMs: chosen.delayMs,

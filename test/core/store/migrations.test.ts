@@ -272,6 +272,7 @@ describe('migrations', () => {
     expect(() => db.prepare('UPDATE calls SET failed = 2 WHERE id = ?').run(fine[0])).toThrow(/CHECK/);
 
     // A filter on a source other than Flowent's reads the partial index, newest first, without a scan.
+    migrate(db);
     const repository = new CallsRepository(db);
     later.run('a', 'replay');
     expect(repository.list({ source: 'replay' }).calls.map((c) => c.source)).toEqual(['replay']);
@@ -279,6 +280,27 @@ describe('migrations', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM calls WHERE source = ? AND source <> 'flowent' ORDER BY id DESC LIMIT 10")
       .all('replay') as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX calls_by_other_source/);
+  });
+
+  it('8 -> 9 reads back the action as sent for calls whose action_name was not a valid name, and keeps mocks as they were', () => {
+    const db = tempDb();
+    migrate(db, 8);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, problem, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', ?, 0, ?, 'missing', '{}', 'error', 400, '[]', x'', 1)",
+    );
+    const add = (body: string, problem: string | null) => Number(insert.run(Buffer.from(body), problem).lastInsertRowid);
+    const number = add('{"action_name":5,"parameters":{}}', 'invalid-action-name');
+    const spaced = add('{"action_name":"Send Email","parameters":{}}', 'invalid-action-name');
+    const fine = add('{"action_name":"a","parameters":{}}', null);
+    const absent = add('{"parameters":{}}', 'missing-action-name');
+    db.prepare('INSERT INTO mocks (action, definition, updated_at) VALUES (\'a\', \'{"selection":"rules"}\', 1)').run();
+
+    expect(migrate(db, 9)).toEqual({ ok: true, from: 8, to: 9 });
+    const sent = db.prepare('SELECT sent_action FROM calls WHERE id = ?').pluck();
+    expect([number, spaced, fine, absent].map((id) => sent.get(id))).toEqual(['5', '"Send Email"', null, null]);
+    expect(db.prepare('SELECT mock_choice FROM calls').pluck().all()).toEqual([null, null, null, null]);
+    expect(db.prepare('SELECT text, format FROM mocks').get()).toEqual({ text: null, format: null });
+    expect(() => db.prepare("UPDATE mocks SET format = 'toml'").run()).toThrow(/CHECK/);
   });
 
   it('running again changes nothing', () => {
