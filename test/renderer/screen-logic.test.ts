@@ -80,6 +80,8 @@ describe('what answers an action', () => {
   const mock = (action: string | null) => ({
     action,
     updatedAt: 1,
+    text: '{}',
+    format: 'json' as const,
     definition: { selection: 'rules' as const, responses: [], fallback: null, answerRegistrationCheck: false },
   });
   it('follows the core: own route, else the default, else the startup target; own mock, else the default, else built-in', () => {

@@ -376,10 +376,29 @@ describe('mocks: registration checks, copies and restarts', () => {
     const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
     const made = await core.core.api.mockFromCall(id);
     expect(made.ok).toBe(true);
+    // Made, not written: it is shown as its definition, in JSON that saves back to the same mock.
+    if (made.ok) {
+      expect(made.value.format).toBe('json');
+      expect(await core.core.api.checkMock(made.value.text, 'json')).toEqual({ ok: true, definition: made.value.definition });
+    }
     const again = await call(core, 'copy_me');
     expect(again.status).toBe(202);
     expect(again.json).toEqual({ result: 'has {{braces}}', error: '' });
     expect(await core.core.api.mockFromCall(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+  });
+
+  it('keeps a mock as it was written, YAML comments and key order included, beside what it means', async () => {
+    const core = await start();
+    const yaml =
+      '# Answers for VIPs first\nresponses:\n  - name: vip customer   # the rule people look for\n    when: {path: parameters.vip, equals: true}\n    body: {result: vip, error: ""}\nselection: rules\n';
+    const saved = await core.core.api.setMock('send_email', yaml, 'yaml');
+    expect(saved).toMatchObject({ ok: true, value: { text: yaml, format: 'yaml' } });
+    const [stored] = (await core.core.api.getAnswerSettings()).mocks;
+    expect(stored).toMatchObject({ action: 'send_email', text: yaml, format: 'yaml', definition: { selection: 'rules' } });
+    expect(stored?.definition.responses[0]?.name).toBe('vip customer');
+    const json = '{\n  "body": {"result": "json", "error": ""}\n}';
+    await core.core.api.setMock('send_email', json, 'json');
+    expect((await core.core.api.getAnswerSettings()).mocks[0]).toMatchObject({ text: json, format: 'json' });
   });
 
   it('keeps mocks and targets across a restart', async () => {
