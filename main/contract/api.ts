@@ -17,6 +17,7 @@ import { STATUS_METHOD_NAMES, type StatusEvent, type StatusMethods } from './sta
 export * from './account';
 export * from './answers';
 export * from './calls';
+export * from './readable-text';
 export * from './replay';
 export * from './result';
 export * from './status';

@@ -70,6 +70,22 @@ export interface CallSummary {
    * `signature.timestamp`, without the value.
    */
   timestamp: { flag: TimestampFlag; ageSeconds: number | null };
+  /** Where a text search found this call: set on the calls of a page listed with `text`. */
+  match?: TextMatch;
+}
+
+/**
+ * A text search's hit in a body's readable text (escapes decoded): how many times the text is
+ * there, and the first place, with a little of what surrounds it.
+ */
+export interface TextMatch {
+  count: number;
+  /** Up to a few dozen characters before the first hit; starts with "…" when cut. */
+  before: string;
+  /** The hit, as searched. */
+  text: string;
+  /** What follows it, cut the same way. */
+  after: string;
 }
 
 /**

@@ -16,7 +16,9 @@ import {
   type Verdict,
   type Violation,
 } from '../../contract/api';
-import { filterToSql, type SqlWhere } from './call-filter-sql';
+import { filterToSql, READABLE_BODY, type SqlWhere } from './call-filter-sql';
+import { defineReadableText } from './readable-sql';
+import { findTextMatch } from './text-match';
 import { countCalls } from './call-stats';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
@@ -105,6 +107,8 @@ interface CallRow {
   mock_choice: string | null;
   timestamp_flag: string | null;
   timestamp_age: number | null;
+  /** Only on a page listed with a text search: the body as searched (escapes decoded). */
+  readable_body?: string;
 }
 
 /**
@@ -205,7 +209,9 @@ export class CallsRepository {
   /** `INSERT ... VALUES (...) x n RETURNING id`, prepared once per row count n. */
   private readonly insertStatements = new Map<number, Statement>();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    defineReadableText(db);
+  }
 
   /**
    * Stores a call and returns its id, or stores several in one transaction (group commit:
@@ -258,6 +264,8 @@ export class CallsRepository {
   /** One page, newest first. */
   list(query: CallQuery): CallPage {
     const limit = clampPageSize(query.limit);
+    // A search's results say where each call matched, read from the text it searched.
+    const columns = query.text ? `${SUMMARY_COLUMNS}, ${READABLE_BODY} AS readable_body` : SUMMARY_COLUMNS;
     const rows: CallRow[] = [];
     for (const where of this.filterToSql(query)) {
       const params: Record<string, string | number> = { ...where.params, limit: limit + 1 - rows.length };
@@ -268,13 +276,13 @@ export class CallsRepository {
       }
       rows.push(
         ...(this.db
-          .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
+          .prepare(`SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
           .all(params) as CallRow[]),
       );
       if (rows.length > limit) break;
     }
     const hasMore = rows.length > limit;
-    const calls = rows.slice(0, limit).map(toSummary);
+    const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
     return { calls, nextBeforeId: hasMore ? (calls[calls.length - 1]?.id ?? null) : null };
   }
 
@@ -371,6 +379,11 @@ function toSummary(row: CallRow): CallSummary {
     failed: row.failed === 1,
     timestamp: { flag: (row.timestamp_flag ?? 'missing') as TimestampFlag, ageSeconds: row.timestamp_age },
   };
+}
+
+function withMatch(summary: CallSummary, row: CallRow, text: string | undefined): CallSummary {
+  const match = text && row.readable_body !== undefined ? findTextMatch(row.readable_body, text) : null;
+  return match ? { ...summary, match } : summary;
 }
 
 function toStoredCall(row: CallRow): StoredCall {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { isFailedCall, type Verdict, type Violation } from '../../contract/api';
+import { defineReadableText, readableSql } from './readable-sql';
 
 export interface Migration {
   version: number;
@@ -274,6 +275,33 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE problem = 'invalid-action-name' AND json_valid(CAST(request_body AS TEXT));
         ALTER TABLE mocks ADD COLUMN text TEXT;
         ALTER TABLE mocks ADD COLUMN format TEXT CHECK (format IN ('json', 'yaml'));
+      `);
+    },
+  },
+  {
+    version: 10,
+    purpose:
+      "The text index holds a body's readable text (escapes decoded: \\u00fc as ü), so a search for Zürich finds a " +
+      "body that Flowent's Python-style signer sent as Z\\u00fcrich; the bodies with escapes are indexed again.",
+    up(db) {
+      // Only a body with a `\u` can read differently, so only those indexed already are
+      // re-indexed (their old entries deleted first: an old entry next to the new one would give
+      // the call twice). The indexer does the calls above the mark as it always does.
+      defineReadableText(db);
+      const escapedAndIndexed = `SELECT id FROM calls WHERE instr(request_body, X'5C75') > 0
+        AND id <= (SELECT indexed_up_to FROM text_index_state)`;
+      db.exec(`
+        CREATE TEMP TABLE reindexed AS ${escapedAndIndexed};
+        DELETE FROM calls_text WHERE rowid IN (SELECT id FROM reindexed);
+        INSERT INTO calls_text (rowid, body)
+          SELECT id, ${readableSql('request_body')} FROM calls WHERE id IN (SELECT id FROM reindexed);
+        DROP TABLE reindexed;
+        DROP TRIGGER calls_text_update;
+        CREATE TRIGGER calls_text_update AFTER UPDATE OF request_body ON calls
+        WHEN NEW.id <= (SELECT indexed_up_to FROM text_index_state) BEGIN
+          DELETE FROM calls_text WHERE rowid = OLD.id;
+          INSERT INTO calls_text (rowid, body) VALUES (NEW.id, ${readableSql('NEW.request_body')});
+        END;
       `);
     },
   },

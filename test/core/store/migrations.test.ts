@@ -303,6 +303,40 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE mocks SET format = 'toml'").run()).toThrow(/CHECK/);
   });
 
+  it('9 -> 10 indexes the bodies with escapes as they read, so what was indexed before is found by its text', () => {
+    const db = tempDb();
+    migrate(db, 9);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+    );
+    const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
+    const escaped = add('{"city":"Z\\u00fcrich","to":"\\u6771\\u4eac"}');
+    const plain = add('{"city":"Zürich"}');
+    new TextIndexer(db).catchUp();
+    // Above the mark: indexed later by the indexer, as it reads then.
+    const notYetIndexed = add('{"city":"Krak\\u00f3w"}');
+    const hits = (text: string) =>
+      db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ? ORDER BY rowid').pluck().all(trigramQuery(text));
+    // Version 9's indexer is this one: the entries made before 10 are put back as they were then.
+    db.prepare("INSERT INTO calls_text (calls_text) VALUES ('delete-all')").run();
+    db.prepare('INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id <= 2').run();
+    expect(hits('Zürich')).toEqual([plain]);
+
+    expect(migrate(db, 10)).toEqual({ ok: true, from: 9, to: 10 });
+    expect(hits('Zürich')).toEqual([escaped, plain]);
+    expect(hits('"東京"')).toEqual([escaped]);
+    expect(hits('u00fc')).toEqual([]);
+    expect(hits('Kraków')).toEqual([]);
+    new TextIndexer(db).catchUp();
+    expect(hits('Kraków')).toEqual([notYetIndexed]);
+    // A body rewritten after it was indexed is indexed again as it reads.
+    db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"city":"\\u00c5rhus"}'), plain);
+    expect(hits('Zürich')).toEqual([escaped]);
+    expect(hits('Århus')).toEqual([plain]);
+    expect(new CallsRepository(db).list({ text: 'Zürich' }).calls.map((c) => c.id)).toEqual([escaped]);
+    db.close();
+  });
+
   it('running again changes nothing', () => {
     const db = tempDb();
     migrate(db);
