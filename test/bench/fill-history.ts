@@ -5,22 +5,9 @@ import { openStore } from '../../main/core/store/open-store';
 
 const ACTIONS = ['send_email', 'create_ticket', 'lookup_order', 'book_meeting', 'refund_payment'];
 const VERDICTS: Verdict[] = ['valid', 'valid', 'valid', 'valid', 'invalid', 'missing', 'unsigned-test'];
-const WORDS = [
-  'invoice',
-  'delayed',
-  'parcel',
-  'meeting',
-  'refund',
-  'urgent',
-  'customer',
-  'Paris',
-  'Berlin',
-  'weekly',
-  'report',
-  'café',
-  'Zürich',
-  'Kraków',
-];
+// Zürich (in place of an English word, so the others keep their share) and café are sent
+// escaped in the Python-style bodies.
+const WORDS = ['invoice', 'delayed', 'parcel', 'meeting', 'refund', 'urgent', 'customer', 'Paris', 'Berlin', 'Zürich', 'report', 'café'];
 /** Rows per transaction while filling. */
 const BATCH = 1_000;
 

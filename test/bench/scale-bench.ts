@@ -13,6 +13,7 @@
  * search < 200 ms, core RSS < 200 MB, database size per call reported.
  */
 import { DEFAULT_MAX_BACKLOG } from '../../main/core/store/text-index';
+import { trigramQuery } from '../../main/core/store/call-filter-sql';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -171,6 +172,36 @@ function withBacklog(store: Store, count: number): Timed[] {
     } finally {
       db.prepare('UPDATE text_index_state SET indexed_up_to = ?').run(mark);
     }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What paging by arrival (received_at, then id) instead of by id would cost: the list's
+ * queries ordered that way, in SQL, on the same history. Not what the store does (see
+ * BENCHMARKS.md, "Paging by arrival"): measured to say why.
+ */
+function arrivalOrder(store: Store): Timed[] {
+  const db = new Database(store.file, { readonly: true });
+  try {
+    const byArrival = 'ORDER BY calls.received_at DESC, calls.id DESC LIMIT 200';
+    const list = (label: string, sql: string, params: unknown[] = []) =>
+      time(
+        label,
+        () => db.prepare(sql).all(...params),
+        (found) => found.length,
+      );
+    return [
+      list('by arrival: first page', `SELECT id FROM calls ${byArrival}`),
+      list('by arrival: filter by action', `SELECT id FROM calls WHERE action = ? ${byArrival}`, ['book_meeting']),
+      list('by arrival: filter by verdict (1 in 7)', `SELECT id FROM calls WHERE verdict = ? ${byArrival}`, ['invalid']),
+      list(
+        'by arrival: text, common hit "Paris" (index hits sorted)',
+        `SELECT calls.id FROM calls_text CROSS JOIN calls ON calls.id = calls_text.rowid WHERE calls_text MATCH ? ${byArrival}`,
+        [trigramQuery('Paris')],
+      ),
+    ];
   } finally {
     db.close();
   }
@@ -432,6 +463,7 @@ async function main() {
     if (!opened.ok) throw new Error(opened.message);
     try {
       printTable(`in-process, CallsRepository on ${count} calls (load ${load()})`, inProcess(opened.value, count));
+      printTable(`paging by arrival instead of by id, SQL on ${count} calls (load ${load()})`, arrivalOrder(opened.value));
     } finally {
       opened.value.close();
     }
