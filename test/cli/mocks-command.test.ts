@@ -166,8 +166,10 @@ describe('flowent-companion mocks', () => {
 describe('serve with forwarding, and contract violations on the call lines', () => {
   it('forwards with --forward, prints violations under each call, and the calls command prints them too', async () => {
     const dataDir = tempDir();
-    const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '500']);
-    expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 500 ms\)/);
+    // Long enough for the handler (its own process) to answer on a loaded machine: `hang` never
+    // answers, so the timeout is still what the 504 below proves.
+    const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '3000']);
+    expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 3000 ms\)/);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
       result: 'handled ok',
       error: '',
