@@ -20,12 +20,21 @@ const HANDLER_WORDS: Record<HandlerSignature, string> = {
 /** How a line marks a call that is not Flowent's traffic. */
 const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
 
+/** How a line marks a timestamp Flowent's docs would refuse, or one from the future. */
+const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
+  ok: '',
+  missing: '',
+  old: ' [old timestamp]',
+  future: ' [timestamp in the future]',
+};
+
 /** One human line per call: time, action, verdict (and style), status, milliseconds. */
 export function formatCallLine(call: CallSummary): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
-  const action = call.action ?? `${call.method} ${call.path}`;
+  const named = call.action ?? `${call.method} ${call.path}`;
+  const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
-  const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '');
+  const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
   const status = call.status === 0 ? 'no answer' : String(call.status);
   const handler = call.handlerSignature ? `  ${HANDLER_WORDS[call.handlerSignature]}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
@@ -47,6 +56,7 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     method: call.method,
     path: call.path,
     action: call.action,
+    sentAction: call.sentAction,
     test: call.test,
     verdict: call.verdict,
     style: call.style,
@@ -59,5 +69,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     violations: call.violations ?? [],
     failed: call.failed,
     handlerSignature: call.handlerSignature,
+    timestamp: call.timestamp.flag,
   };
 }

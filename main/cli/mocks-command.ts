@@ -5,13 +5,14 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { withCore } from './open-core';
 
-export const MOCKS_HELP = `Usage: flowent-companion mocks <list|set|clear|from-call> [options]
+export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call> [options]
 
 Answers, the mock half: edit the answers the companion gives when it does not forward a call
 to your handler ("flowent-companion targets" is the forwarding half). Stored in the history
 folder; a running "serve" uses a change at its next call.
 
   mocks list [--json]                               Print the stored mocks
+  mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
   mocks set <action|--default> --file <mock.json|mock.yaml>
                                                     Check a mock file and store it
   mocks clear <action|--default|--all>              Remove mocks (back to {"result":"ok","error":""})
@@ -71,7 +72,12 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         for (const mock of mocks)
           out(
             values.json
-              ? JSON.stringify({ action: mock.action, updatedAt: new Date(mock.updatedAt).toISOString(), definition: mock.definition })
+              ? JSON.stringify({
+                  action: mock.action,
+                  updatedAt: new Date(mock.updatedAt).toISOString(),
+                  format: mock.format,
+                  definition: mock.definition,
+                })
               : describeMock(mock),
           );
         if (mocks.length === 0 && !values.json)
@@ -80,6 +86,24 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           );
         return 0;
       });
+    case 'get': {
+      refuse('--file', values.file);
+      refuse('--json', values.json);
+      const target = parseTarget('mocks get', positional, values, false);
+      return withCore('mocks', values['data-dir'], io, async (api) => {
+        const key = targetKey(target);
+        const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
+        if (!mock) {
+          err(
+            `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
+              (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
+          );
+          return 1;
+        }
+        io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
+        return 0;
+      });
+    }
     case 'set': {
       const target = parseTarget('mocks set', positional, values, false);
       if (values.file === undefined) throw new UsageError('mocks set needs --file <mock.json|mock.yaml>.');
@@ -146,9 +170,9 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       });
     }
     case undefined:
-      throw new UsageError('mocks needs a subcommand: list, set, clear or from-call.');
+      throw new UsageError('mocks needs a subcommand: list, get, set, clear or from-call.');
     default:
-      throw new UsageError(`unknown mocks subcommand "${sub}": use list, set, clear or from-call.`);
+      throw new UsageError(`unknown mocks subcommand "${sub}": use list, get, set, clear or from-call.`);
   }
 }
 

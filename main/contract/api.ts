@@ -19,6 +19,7 @@ export * from './account';
 export * from './answers';
 export * from './calls';
 export * from './handlers';
+export * from './readable-text';
 export * from './replay';
 export * from './result';
 export * from './status';

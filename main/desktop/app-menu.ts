@@ -41,7 +41,9 @@ export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOp
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'Copy Webhook URL', accelerator: 'CmdOrCtrl+Shift+C', click: () => input.copyWebhookUrl() },
+      // No accelerator: the window's own single-key shortcut (c) copies it, and the combinations
+      // left free are taken elsewhere (Ctrl+Shift+C opens the element picker in browsers).
+      { label: 'Copy Webhook URL', click: () => input.copyWebhookUrl() },
       {
         label: 'Notify on Failed Calls',
         type: 'checkbox',

@@ -198,7 +198,7 @@ export class FakeBridge implements CompanionBridge {
       const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
       return { ok: false, code: 'invalid-mock', message: `The mock is not valid: ${summary}`, errors: checked.errors };
     }
-    const stored: StoredMock = { action, definition: checked.definition, updatedAt: Date.now() };
+    const stored: StoredMock = { action, definition: checked.definition, text, format, updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== action), stored];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: structuredClone(stored) };
@@ -227,7 +227,8 @@ export class FakeBridge implements CompanionBridge {
     if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
     const checked = fakeCheckMock(JSON.stringify({ status: call.response.status, body: call.response.body }));
     if (!checked.ok) return { ok: false, code: 'invalid-mock', message: 'The answer cannot be a mock.' };
-    const stored: StoredMock = { action: call.action, definition: checked.definition, updatedAt: Date.now() };
+    const text = `${JSON.stringify(checked.definition, null, 2)}\n`;
+    const stored: StoredMock = { action: call.action, definition: checked.definition, text, format: 'json', updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== call.action), stored];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: stored };

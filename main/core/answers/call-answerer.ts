@@ -1,4 +1,4 @@
-import type { AnsweredBy, HeaderPair, MockDefinition } from '../../contract/api';
+import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
 import type { AnswersRepository } from '../store/answers-repository';
@@ -36,6 +36,8 @@ export interface ChosenAnswer {
   /** Wait this long after storing before writing the answer. */
   delayMs: number;
   answeredBy: AnsweredBy;
+  /** Which mock answer was given, when a mock (or the built-in answer) answered. */
+  mockChoice: MockChoice | null;
   checks: CallChecks;
   problem: { code: string; message: string } | null;
   /** The duration to record: time spent plus the planned delay. */
@@ -45,7 +47,7 @@ export interface ChosenAnswer {
 /** Actions whose resolved route is kept at once; far more than a real integration has. */
 const MAX_CACHED_ROUTES = 1024;
 
-type ResolvedRoute = EffectiveRoute & { mockStamp: number; mockKey: string };
+type ResolvedRoute = EffectiveRoute & { mockStamp: number; mockKey: string; mockOwner: MockChoice['mock'] };
 
 /** Answers well-formed Flowent calls: from the action's mock, or by forwarding to the developer's handler. */
 export class CallAnswerer {
@@ -82,8 +84,10 @@ export class CallAnswerer {
 
   private resolve(repository: AnswersRepository, action: string): ResolvedRoute {
     const { mode, target } = resolveRoute(repository, action, this.options.startupForwardTarget);
-    const mock = this.mockFor(repository, action) ?? this.mockFor(repository, null);
-    return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action };
+    const own = this.mockFor(repository, action);
+    const mock = own ?? this.mockFor(repository, null);
+    const mockOwner = own ? 'action' : mock ? 'default' : 'none';
+    return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action, mockOwner };
   }
 
   async answer(call: CallToAnswer): Promise<ChosenAnswer> {
@@ -108,6 +112,7 @@ export class CallAnswerer {
         answer: registrationCheckAnswer(call.action),
         delayMs: 0,
         answeredBy: answeredBy === 'mock' ? 'test-check' : answeredBy,
+        mockChoice: null,
         checks: noChecks(forward),
         problem: null,
         durationMs: call.elapsedMs(),
@@ -127,6 +132,7 @@ export class CallAnswerer {
       answer,
       delayMs: outcome.delayMs,
       answeredBy,
+      mockChoice: { mock: route.mockOwner, response: outcome.choice },
       checks: { ...noChecks(forward), violations },
       problem: outcome.problem,
       durationMs,
@@ -164,6 +170,7 @@ export class CallAnswerer {
       answer: { status: outcome.status, headers: outcome.headers, body: outcome.body, closeConnection: false },
       delayMs: 0,
       answeredBy: 'forward',
+      mockChoice: null,
       checks: {
         violations,
         forwardTarget: resolved.url,
@@ -200,6 +207,7 @@ export class CallAnswerer {
       answer: errorAnswer(failure.kind === 'timeout' ? 504 : 502, failure.message),
       delayMs: 0,
       answeredBy: 'forward-error',
+      mockChoice: null,
       checks: { violations: [failureViolation(failure)], ...forward },
       problem: null,
       durationMs: call.elapsedMs(),

@@ -63,7 +63,7 @@ export function createAnswers(deps: AnswersDeps): Answers {
       if (bad) return { ...bad, errors: [] };
       const parsed = parseMockText(text, format);
       if (!parsed.ok) return invalidMock(parsed.errors);
-      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value) });
+      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value, { text, format }) });
     },
     clearMock(action) {
       return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });

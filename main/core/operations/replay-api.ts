@@ -107,7 +107,7 @@ export function inUiWords<T>(result: Result<T>): Result<T> {
   const action = /action (\w+)/.exec(result.message)?.[1];
   return {
     ...result,
-    message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).`,
+    message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (key a).`,
   };
 }
 

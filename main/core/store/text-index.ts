@@ -1,8 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { defineReadableText, readableSql } from './readable-sql';
 
 /**
  * Keeps the full-text index of request bodies (migrations 5 and 6) caught up, off the answer
- * path. Calls are stored without an index entry; this adds the entries in idle time, a few
+ * path. What is indexed is a body's readable text (readable-sql.ts: `\u00fc` as "ü"). Calls are stored without an index entry; this adds the entries in idle time, a few
  * hundred per statement (the index pays a fixed cost per statement, so large batches cost about
  * half as much per call as the insert trigger did). Searches read the index up to
  * `indexed_up_to` and scan the calls above it, so a call is findable the moment it is stored.
@@ -52,11 +53,12 @@ export class TextIndexer {
     options: TextIndexOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    defineReadableText(db);
     this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.sliceEnd = db.prepare('SELECT max(id) FROM (SELECT id FROM calls WHERE id > ? ORDER BY id LIMIT ?)').pluck();
     this.addEntries = db.prepare(
-      'INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id > ? AND id <= ?',
+      `INSERT INTO calls_text (rowid, body) SELECT id, ${readableSql('request_body')} FROM calls WHERE id > ? AND id <= ?`,
     );
     this.setMark = db.prepare('UPDATE text_index_state SET indexed_up_to = ?');
   }

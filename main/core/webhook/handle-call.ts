@@ -1,4 +1,4 @@
-import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
+import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
 import { learnFromHandler } from '../answers/handler-lesson';
 import type { HandlerMemory } from '../handler-check';
@@ -45,11 +45,14 @@ export interface CallHandlerDeps {
 interface Interpretation {
   answer: Answer | null;
   action: string | null;
+  /** The body's `action_name` as written, when it is not a valid one. */
+  sentAction?: string | null;
   test: boolean;
   problem: string | null;
   problemMessage: string | null;
   signature: SignatureReport;
   answeredBy: AnsweredBy;
+  mockChoice?: MockChoice | null;
   checks?: CallChecks;
   durationMs?: number;
   delayMs?: number;
@@ -109,6 +112,7 @@ export async function handleCall(
     path: request.url,
     remoteAddress: request.remoteAddress,
     action: outcome.action,
+    sentAction: outcome.sentAction ?? null,
     test: outcome.test,
     requestHeaders: request.rawHeaders,
     requestBody: request.body.body,
@@ -117,6 +121,7 @@ export async function handleCall(
     problemMessage: outcome.problemMessage,
     signature: outcome.signature,
     answeredBy: outcome.answeredBy,
+    mockChoice: outcome.mockChoice ?? null,
     response: answer
       ? { status: answer.status, headers: answer.headers, body: answer.body }
       : { status: 0, headers: [], body: Buffer.alloc(0) },
@@ -211,6 +216,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return {
       answer: errorAnswer(400, checked.message),
       action: checked.action,
+      sentAction: checked.sentAction,
       test: checked.test,
       problem: checked.problem,
       problemMessage: checked.message,
@@ -236,6 +242,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     problem: chosen.problem?.code ?? null,
     problemMessage: chosen.problem?.message ?? null,
     answeredBy: chosen.answeredBy,
+    mockChoice: chosen.mockChoice,
     checks: chosen.checks,
     durationMs: chosen.durationMs,
     delayMs: chosen.delayMs,

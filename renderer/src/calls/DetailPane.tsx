@@ -1,5 +1,6 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { ANSWERED_BY_LABEL, formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
+import { formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
+import { describeAnsweredBy } from './answered-by';
 import { useCallsStore } from './calls-store';
 import { AnswerChecks } from './AnswerChecks';
 import { BodyView } from './BodyView';
@@ -92,7 +93,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <dt>Took</dt>
         <dd>{formatDuration(call.durationMs)}</dd>
         <dt>Answered by</dt>
-        <dd>{ANSWERED_BY_LABEL[call.answeredBy]}</dd>
+        <dd data-testid="answered-by">{describeAnsweredBy(call)}</dd>
         <dt>Size</dt>
         <dd>{formatBytes(call.size)}</dd>
         {call.remoteAddress && (

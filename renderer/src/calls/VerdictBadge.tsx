@@ -1,5 +1,5 @@
 import type { CallSource, CallSummary, Verdict } from '../../../main/contract/api';
-import { SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
+import { describeTimestamp, SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 import { problemWord } from './verdict-summary';
 
 /** The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no route...). */
@@ -32,6 +32,33 @@ export function SourceTag({ source }: { source: Exclude<CallSource, 'flowent'> }
   return (
     <span className={`badge source-tag source-${source}`} data-testid="source-tag" data-source={source} title={SOURCE_SENTENCE[source]}>
       {SOURCE_LABEL[source]}
+    </span>
+  );
+}
+
+/** A body timestamp Flowent's docs would refuse (past the 5-minute window) or one from the future. */
+export function TimestampMark({ timestamp }: { timestamp: CallSummary['timestamp'] }) {
+  if (timestamp.flag !== 'old' && timestamp.flag !== 'future') return null;
+  const text = `Timestamp ${describeTimestamp(timestamp)}`;
+  return (
+    <span className={`badge timestamp-mark ts-${timestamp.flag}`} data-testid="timestamp-mark" role="img" aria-label={text} title={text}>
+      {timestamp.flag === 'old' ? 'old' : 'future'}
+    </span>
+  );
+}
+
+/**
+ * The body's action_name as it was sent when it is not a valid action name (a number, a name
+ * with spaces): what Flowent sent, not the URL's action the call was routed by.
+ */
+export function SentAction({ sent, routedTo }: { sent: string; routedTo: string | null }) {
+  const text = `The body's action_name is ${sent}: not a valid action name.${routedTo ? ` The URL names ${routedTo}.` : ''}`;
+  return (
+    <span className="sent-action" data-testid="sent-action" title={text}>
+      <code>{sent}</code>{' '}
+      <span className="badge invalid-name" role="img" aria-label={text}>
+        not a valid name
+      </span>
     </span>
   );
 }
