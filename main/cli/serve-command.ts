@@ -14,7 +14,7 @@ import {
   writeServeState,
 } from '../core';
 import { InspectorServer } from '../transports/inspector/inspector-server';
-import { loadOrCreateInspectorToken } from '../transports/inspector/inspector-token';
+import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
@@ -127,11 +127,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   let inspector: InspectorServer | null = null;
   let inspectorUrl: string | null = null;
+  let inspectorListensOn: number | null = null;
   if (!values['no-inspector']) {
     inspector = new InspectorServer({
       api: core.api,
       subscribe: (listener) => core.subscribe(listener),
-      token: loadOrCreateInspectorToken(dataDir),
+      token: inspectorTokenFile(dataDir),
       port: inspectorPort,
       rendererDir: existsSync(join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
       onInternalError: (error) => io.stderr.write(`flowent-companion: inspector error: ${String(error)}\n`),
@@ -143,6 +144,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     inspectorUrl = opened.value.url;
+    inspectorListensOn = opened.value.port;
   }
 
   const lines = new LineWriter(io.stdout);
@@ -171,7 +173,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   // Tells `actions register --here` where this companion is reachable.
   const webhookBaseUrl = started.value.baseUrl;
-  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null });
+  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
     const line = tunnelLine(event);
@@ -179,7 +181,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
-      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: event.status.state === 'online' ? event.status.url : null });
+      const publicUrl = event.status.state === 'online' ? event.status.url : null;
+      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn });
     }
   });
   if (values.tunnel) {

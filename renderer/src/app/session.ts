@@ -29,7 +29,7 @@ export function startSession(b: RendererBridge): () => void {
   const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
-        if (event.type === 'reconnecting' || event.type === 'closed' || event.type === 'denied') {
+        if (event.type === 'reconnecting' || event.type === 'denied' || event.type === 'rotated') {
           setConnection(event.type);
           return;
         }
