@@ -42,6 +42,7 @@ type Handling =
 const HANDLING: Record<CoreEventType, Handling> = {
   'call-stored': 'state',
   'history-cleared': 'state',
+  'history-pruned': 'state',
   'status-changed': 'snapshot',
   'tunnel-status': 'snapshot',
   'answers-changed': 'snapshot',

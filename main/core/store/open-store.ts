@@ -9,6 +9,7 @@ import { AnswersRepository } from './answers-repository';
 import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
+import { Retention, type RetentionOptions } from './retention';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -26,6 +27,8 @@ export interface StoreOptions {
   nativeBinding?: string;
   /** Work done off the answer path failed (the text index could not be brought up to date). */
   onBackgroundError?: (error: unknown) => void;
+  /** The history's limits and who is told of deletions; without them, nothing is ever deleted by age, count or size. */
+  retention?: Pick<RetentionOptions, 'rules' | 'onPruned' | 'onError'>;
 }
 
 export interface Store {
@@ -36,6 +39,8 @@ export interface Store {
   readonly settings: SettingsRepository;
   /** Adds stored bodies to the full-text index in idle time (migration 6). */
   readonly textIndex: TextIndexer;
+  /** Deletes the oldest calls past the history's limits, in idle time. */
+  readonly retention: Retention;
   readonly file: string;
   close(): void;
 }
@@ -96,6 +101,11 @@ export function openStore(options: StoreOptions): Result<Store> {
   const settings = new SettingsRepository(db);
   const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
   textIndex.start();
+  const retention = new Retention(db, {
+    rules: () => ({ keepCalls: null, keepDays: null, keepBytes: null }),
+    ...options.retention,
+  });
+  retention.start();
   return {
     ok: true,
     value: {
@@ -103,9 +113,11 @@ export function openStore(options: StoreOptions): Result<Store> {
       answers,
       settings,
       textIndex,
+      retention,
       file,
       close: () => {
         textIndex.stop();
+        retention.stop();
         void checkpoints.stop();
         if (db.open) db.close();
       },

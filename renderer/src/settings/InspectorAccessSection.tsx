@@ -23,7 +23,7 @@ export function InspectorAccessSection() {
   return (
     <section aria-label="Inspector access">
       <h3>Inspector access</h3>
-      <p className="hint">
+      <p className="muted">
         The token in this page&apos;s address lets it use the companion. Change it if the address was shared or written down somewhere it
         should not be: the old token stops working at once.
       </p>

@@ -6,6 +6,7 @@ import { Dialog } from '../app/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection, sourceLabel } from './SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
+import { HistoryLimitsSection } from './HistoryLimitsSection';
 
 const HMAC_ENV = 'FLOWENT_HMAC_KEY';
 
@@ -68,6 +69,8 @@ export function SettingsDialog() {
           <dd>{status?.mode ?? '–'}</dd>
         </dl>
       </section>
+
+      <HistoryLimitsSection />
 
       <InspectorAccessSection />
 

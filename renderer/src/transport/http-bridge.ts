@@ -216,6 +216,8 @@ export function createHttpBridge(
     setFollowMode: (mode) => call('setFollowMode', [mode]),
     applyFollow: () => call('applyFollow', []),
     checkParameters: (callId) => call('checkParameters', [callId]),
+    getLimits: () => call('getLimits', []),
+    setLimits: (limits) => call('setLimits', [limits]),
     onEvents(listener) {
       eventListeners.add(listener);
       ensureSource();
