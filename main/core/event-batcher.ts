@@ -48,6 +48,7 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'answers-changed': 'snapshot',
   'account-changed': 'snapshot',
   'replay-progress': 'snapshot',
+  'har-import-progress': 'snapshot',
   'tunnel-url-changed': 'notice',
   'actions-followed': 'notice',
   'registration-finished': 'notice',

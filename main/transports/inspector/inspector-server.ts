@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CompanionApi, CoreEvent, Result } from '../../contract/api';
+import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type CoreEvent, type Result } from '../../contract/api';
 import { checkArgs, isApiMethod } from '../../core/operations/validate-args';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
@@ -132,6 +132,7 @@ export class InspectorServer {
       this.currentToken();
       return sendJson(response, 200, { ok: true, value: { token, url: this.pageUrl(token) } });
     }
+    if (pathname === '/api/import-har') return this.importHar(request, response);
     const method = /^\/api\/call\/([A-Za-z]+)$/.exec(pathname)?.[1];
     if (!method || !isApiMethod(method)) {
       return sendJson(response, 404, { ok: false, code: 'unknown-method', message: `No such inspector API: ${pathname}` });
@@ -140,10 +141,14 @@ export class InspectorServer {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
     }
-    const raw = await readSmallBody(request);
+    const raw = await readBody(request, MAX_API_BODY);
     if (raw === null) {
       response.setHeader('Connection', 'close');
-      return sendJson(response, 413, { ok: false, code: 'too-large', message: 'API request bodies are at most 64 KB.' });
+      return sendJson(response, 413, {
+        ok: false,
+        code: 'too-large',
+        message: 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).',
+      });
     }
     let args: unknown;
     try {
@@ -156,6 +161,34 @@ export class InspectorServer {
     const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
     const value = await call(...checked.args);
     return sendJson(response, 200, { ok: true, value: value ?? null });
+  }
+
+  /**
+   * A HAR file, sent as it is (its text is the body): the API's 64 KB bound would refuse any
+   * real one. Read as it arrives, up to the import limit, then imported in slices; the core
+   * tells its progress to every open page.
+   */
+  private async importHar(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, { ok: false, code: 'method', message: 'Send the HAR file with POST.' });
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, {
+        ok: false,
+        code: 'content-type',
+        message: 'Send the HAR file as JSON (Content-Type: application/json).',
+      });
+    }
+    const tooLarge = () => {
+      response.setHeader('Connection', 'close');
+      sendJson(response, 413, {
+        ok: false,
+        code: 'too-large',
+        message: `HAR imports are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls, or split the file.`,
+      });
+    };
+    if (Number(request.headers['content-length'] ?? 0) > MAX_HAR_IMPORT_BYTES) return tooLarge();
+    const text = await readBody(request, MAX_HAR_IMPORT_BYTES);
+    if (text === null) return tooLarge();
+    return sendJson(response, 200, { ok: true, value: await this.options.api.importHar(text) });
   }
 
   private async serveStatic(response: ServerResponse, pathname: string): Promise<void> {
@@ -221,13 +254,14 @@ function refuseToken(response: ServerResponse): void {
   });
 }
 
-function readSmallBody(request: IncomingMessage): Promise<string | null> {
+/** The body as text; null when it passes `limit` bytes or breaks off. */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_API_BODY) {
+      if (size > limit) {
         // Stop reading but keep the socket: the 413 must still reach the client, and the
         // connection is closed after it (see the caller).
         request.removeAllListeners('data');

@@ -10,6 +10,7 @@ import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
+import { applyHarImportProgress } from '../replay/replay-har-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 
@@ -134,6 +135,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
       case 'replay-progress':
       case 'replay-finished':
         applyReplayEvent(event);
+        break;
+      case 'har-import-progress':
+        applyHarImportProgress(event);
         break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);

@@ -6,6 +6,7 @@ import type { CoreEvent } from '../../../main/contract/api';
 import type { InspectorServer } from '../../../main/transports/inspector/inspector-server';
 import { inspectorTokenFile, rotateInspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { EventTickets, TICKET_TTL_MS } from '../../../main/transports/inspector/event-tickets';
+import { bigHar } from '../../helpers/big-har';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openEventStream, startInspectorFor } from '../../helpers/inspector';
 import { startCore, type RunningCore } from '../../helpers/running-core';
@@ -128,6 +129,57 @@ describe('inspector API', () => {
     expect(batches.length).toBeLessThan(20);
     expect(stored.length).toBeGreaterThan(0);
     await reader.cancel();
+  });
+});
+
+describe('HAR upload', () => {
+  const upload = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/import-har`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('imports a HAR far over the API’s 64 KB bound, with its progress told as events', async () => {
+    const core = await startInspector();
+    const har = bigHar(3 * 1024 * 1024, 'k');
+    const reply = (await (await upload(har.text)).json()) as { ok: boolean; value: { ok: boolean; value: { imported: number } } };
+    expect(reply).toMatchObject({ ok: true, value: { ok: true, value: { imported: har.entries } } });
+    expect((await core.core.api.getStats({})).total).toBe(har.entries);
+    const progress = core.events.filter((event) => event.type === 'har-import-progress');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toEqual({ type: 'har-import-progress', done: har.entries, total: har.entries });
+    const wrong = (await (await upload('{"hello": 1}')).json()) as { value: { ok: boolean; code: string } };
+    expect(wrong.value).toMatchObject({ ok: false, code: 'not-har' });
+  });
+
+  it('keeps the API’s checks: the token, the Host and Origin, JSON, and a size limit', async () => {
+    await startInspector();
+    const har = bigHar(100_000, 'k').text;
+    expect((await upload(har, { authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await upload(har, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await upload(har, { 'content-type': 'text/plain' })).status).toBe(415);
+    const url = new URL(base);
+    const tooLarge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/api/import-har',
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': 65 * 1024 * 1024 },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write('{"log":');
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ code: 'too-large', message: expect.stringMatching(/at most 64 MB/) });
   });
 });
 
