@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
@@ -7,6 +7,7 @@ import { fillHistory } from '../bench/fill-history';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { percentile, timedPost } from '../helpers/timed-post';
 
 // The history's limits are kept while calls keep arriving: a history far over `--keep-calls`
 // is brought down to it in slices while normal calls are answered, and counts and search stay
@@ -27,32 +28,10 @@ afterAll(async () => {
   dir.remove();
 });
 
-function timedPost(agent: Agent, url: URL, body: string): Promise<{ status: number; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path: '/actions/light',
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function latencies(agent: Agent, url: URL, word: string, count = SAMPLES, from = 0): Promise<number[]> {
   const measured: number[] = [];
   for (let i = from; i < from + count; i++) {
-    const outcome = await timedPost(agent, url, signedBody(flowentPayload('light', { tag: `${word}-${i}` }), KEY));
+    const outcome = await timedPost(agent, url, '/actions/light', signedBody(flowentPayload('light', { tag: `${word}-${i}` }), KEY));
     expect(outcome.status).toBe(200);
     measured.push(outcome.ms);
   }
@@ -69,8 +48,6 @@ function storedNow(): number {
   }
 }
 
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const round = (value: number) => Math.round(value * 100) / 100;
 
 it(`brings a history of ${HISTORY} calls down to --keep-calls ${KEEP} while calls keep arriving, counts and search right`, async () => {

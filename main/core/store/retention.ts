@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { HistoryUsage } from '../../contract/api';
+import { IdleWorker } from './idle-worker';
 
 /** The rules the history is kept by; null: no limit of that kind. */
 export interface RetentionRules {
@@ -44,7 +45,7 @@ const MAX_MERGE_STEPS = 500;
  * Imported calls keep the times they were first received, so the age rule leaves them alone:
  * an old HAR is not deleted the moment it is read; count and size still apply to them.
  */
-export class Retention {
+export class Retention extends IdleWorker {
   private readonly options: Required<Omit<RetentionOptions, 'onPruned' | 'onError'>> & Pick<RetentionOptions, 'onPruned' | 'onError'>;
   private readonly newest: Statement;
   private readonly total: Statement;
@@ -55,16 +56,14 @@ export class Retention {
   private readonly deleteCall: Statement;
   private readonly merge: Statement;
   private readonly changes: Statement;
-  private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private stopped = false;
-  private failing = false;
   private lastNewest = -1;
 
   constructor(
     private readonly db: Database,
     options: RetentionOptions,
   ) {
+    super(options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
     const sliceRows = options.sliceRows ?? DEFAULTS.sliceRows;
     this.options = { ...DEFAULTS, busySlackRows: sliceRows, ...options };
     this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
@@ -82,21 +81,6 @@ export class Retention {
     // of 256 deletions for up to 3.4 s. Without it the deletions leave marks (28 ms a slice at
     // most), and the small merges below, after each drain, clear them away in steps of 25 ms.
     db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('deletemerge', 0)").run();
-  }
-
-  /** Starts looking every `intervalMs`; the timer never keeps the process alive. */
-  start(): void {
-    if (this.timer) return;
-    this.stopped = false;
-    this.timer = setInterval(this.look, this.options.intervalMs);
-    this.timer.unref();
-  }
-
-  /** Stops looking, and stops a drain in progress after its current slice. */
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.stopped = true;
   }
 
   usage(): HistoryUsage {
@@ -145,7 +129,6 @@ export class Retention {
     return total;
   }
 
-  /** One look for work (the timer's; public so tests can take the looks themselves). */
   readonly look = (): void => {
     if (this.running || !this.db.open) return;
     try {
@@ -245,11 +228,5 @@ export class Retention {
     const pages = this.db.pragma('page_count', { simple: true }) as number;
     const free = this.db.pragma('freelist_count', { simple: true }) as number;
     return (pages - free) * pageSize;
-  }
-
-  private report(error: unknown): void {
-    if (this.failing) return;
-    this.failing = true;
-    this.options.onError?.(error);
   }
 }
