@@ -17,6 +17,7 @@ Commands:
   import    Add the calls in a HAR file to the history
   actions   Register and manage actions on Flowent's Gateway
   verifier  Print a signature check for your handler (Python, Node.js, Go)
+  inspector Replace the browser inspector's access token (rotate-token)
 
 Run "flowent-companion <command> --help" for a command's options.
 "flowent-companion --version" prints the version.
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: () => import('./import-command').then((loaded) => ({ run: loaded.importCommand, help: loaded.IMPORT_HELP })),
   actions: () => import('./actions-command').then((loaded) => ({ run: loaded.actionsCommand, help: loaded.ACTIONS_HELP })),
   verifier: () => import('./verifier-command').then((loaded) => ({ run: loaded.verifierCommand, help: loaded.VERIFIER_HELP })),
+  inspector: () => import('./inspector-command').then((loaded) => ({ run: loaded.inspectorCommand, help: loaded.INSPECTOR_HELP })),
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */

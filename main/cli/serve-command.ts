@@ -13,9 +13,10 @@ import {
   NGROK_AUTHTOKEN_ENV,
   writeServeState,
 } from '../core';
+import { DEFAULT_LIMITS, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
-import { loadOrCreateInspectorToken } from '../transports/inspector/inspector-token';
-import { parseFlags, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
+import { inspectorTokenFile } from '../transports/inspector/inspector-token';
+import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
 import { LineWriter } from './line-writer';
@@ -46,6 +47,15 @@ Options:
   --forward-timeout <ms>  Answer 504 when the handler takes longer (default ${FLOWENT_TIMEOUT_MS}, Flowent's limit)
   --fallback-to-mock      Answer from the mock when the handler gives no answer (unreachable,
                           too slow, not HTTP, no target)
+  --keep-calls <n>        Keep at most this many calls; the oldest go first
+                          (default ${DEFAULT_LIMITS.keepCalls}; 0: no limit)
+  --keep-days <n>         Keep calls this many days (default ${DEFAULT_LIMITS.keepDays}; 0: no limit)
+  --keep-size <size>      Keep the history under this size, e.g. 500mb or 2gb
+                          (default 1gb; 0: no limit)
+  --rate-limit <n>/s      Answer 429 to a caller sending more than n requests a second
+                          (default: no limit; 0: no limit)
+                          The --keep-* and --rate-limit flags hold for this run; without them the
+                          limits set in the app's (or the inspector's) Settings apply
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
@@ -81,6 +91,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     tunnel: { type: 'boolean' },
     domain: { type: 'string' },
     follow: { type: 'string' },
+    'keep-calls': { type: 'string' },
+    'keep-days': { type: 'string' },
+    'keep-size': { type: 'string' },
+    'rate-limit': { type: 'string' },
   });
   if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
     throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
@@ -98,6 +112,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
   const dataDir = dataDirOf(values['data-dir'], io);
+  const limits = limitsForThisRun(values);
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
   // inspector for this run only; so do the Flowent API tokens.
@@ -112,6 +127,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forwardTarget: values.forward ?? null,
     forwardTimeoutMs,
     fallbackToMock: values['fallback-to-mock'] ?? false,
+    limits,
     tunnelDomain: values.domain ?? null,
     ngrokEdge: io.ngrokEdge,
     flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
@@ -127,11 +143,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   let inspector: InspectorServer | null = null;
   let inspectorUrl: string | null = null;
+  let inspectorListensOn: number | null = null;
   if (!values['no-inspector']) {
     inspector = new InspectorServer({
       api: core.api,
       subscribe: (listener) => core.subscribe(listener),
-      token: loadOrCreateInspectorToken(dataDir),
+      token: inspectorTokenFile(dataDir),
       port: inspectorPort,
       rendererDir: existsSync(join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
       onInternalError: (error) => io.stderr.write(`flowent-companion: inspector error: ${String(error)}\n`),
@@ -143,6 +160,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     inspectorUrl = opened.value.url;
+    inspectorListensOn = opened.value.port;
   }
 
   const lines = new LineWriter(io.stdout);
@@ -171,7 +189,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   // Tells `actions register --here` where this companion is reachable.
   const webhookBaseUrl = started.value.baseUrl;
-  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null });
+  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
     const line = tunnelLine(event);
@@ -179,7 +197,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
-      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: event.status.state === 'online' ? event.status.url : null });
+      const publicUrl = event.status.state === 'online' ? event.status.url : null;
+      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn });
     }
   });
   if (values.tunnel) {
@@ -196,6 +215,31 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Stopped.');
   lines.flush();
   return 0;
+}
+
+/** The limits given on the command line; the others come from the stored settings. */
+function limitsForThisRun(
+  values: Partial<Record<'keep-calls' | 'keep-days' | 'keep-size' | 'rate-limit', string>>,
+): Partial<HistoryLimits> {
+  const limits: Partial<HistoryLimits> = {};
+  const keepCalls = parseLimit(values['keep-calls'], (text) => parsePositiveInteger('--keep-calls', text, 0, LIMIT_RANGES.keepCalls.max));
+  const keepDays = parseLimit(values['keep-days'], (text) => parsePositiveInteger('--keep-days', text, 0, LIMIT_RANGES.keepDays.max));
+  const keepBytes = parseLimit(values['keep-size'], (text) => {
+    const bytes = parseSize('--keep-size', text, 0);
+    if (bytes < LIMIT_RANGES.keepBytes.min) throw new UsageError(`--keep-size must be at least 1mb (or 0 for no limit), not "${text}".`);
+    return bytes;
+  });
+  const rate = parseLimit(values['rate-limit'], (text) => {
+    const perSecond = /^(\d+)(?:\/s)?$/.exec(text)?.[1];
+    if (perSecond === undefined)
+      throw new UsageError(`--rate-limit must be requests a second such as 20/s (or 0 for no limit), not "${text}".`);
+    return parsePositiveInteger('--rate-limit', perSecond, 0, LIMIT_RANGES.rateLimitPerSecond.max);
+  });
+  if (keepCalls !== undefined) limits.keepCalls = keepCalls;
+  if (keepDays !== undefined) limits.keepDays = keepDays;
+  if (keepBytes !== undefined) limits.keepBytes = keepBytes;
+  if (rate !== undefined) limits.rateLimitPerSecond = rate;
+  return limits;
 }
 
 /**

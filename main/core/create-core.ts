@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import type { CompanionApi, CoreEvent, CoreStatus, Result } from '../contract/api';
+import type { CompanionApi, CoreEvent, CoreStatus, HistoryLimits, Result } from '../contract/api';
 import { Account } from './account/account';
 import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
 import type { FetchLike } from './account/token-session';
@@ -8,12 +8,13 @@ import { createAnswers } from './answers';
 import { CallAnswerer } from './answers/call-answerer';
 import { CoreEvents } from './events';
 import { HMAC_KEY_ENV, maskSecret } from './hmac-key';
+import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { createReplay } from './replay';
 import { secretState, sessionSecret, type SecretSource } from './secret-source';
 import { openStore, type Store } from './store/open-store';
-import { textIndexFailure } from './store/store-faults';
+import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
@@ -45,6 +46,8 @@ export interface CoreOptions {
   forwardTimeoutMs?: number;
   /** Answer with the mock whenever forwarding gets no answer from the handler. */
   fallbackToMock?: boolean;
+  /** History limits and the rate limit given for this run (`serve --keep-calls`...); the stored settings give the others. */
+  limits?: Partial<HistoryLimits>;
   /** The ngrok authtoken (the keychain in the desktop app); NGROK_AUTHTOKEN from `env`, for this run, by default. */
   ngrokAuthtoken?: SecretSource;
   /** A domain reserved on the user's ngrok account. */
@@ -120,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     if (!store) throw new Error('The core is not open: call open() or listen() first.');
     return store;
   };
+  const limits = new LimitsSettings(() => requireStore().settings.scope(LIMITS_SETTINGS_SCOPE), options.limits ?? {});
 
   const tunnel = new TunnelController({
     provider: options.tunnelProvider ?? new NgrokTunnel(options.ngrokEdge ?? {}),
@@ -201,6 +205,7 @@ export function createCore(options: CoreOptions): Core {
       requestTimeoutMs: options.requestTimeoutMs,
       bodyLimitBytes,
       enforceSignatures: options.enforceSignatures ?? false,
+      rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
       calls: current.calls,
       handlers: current.handlers,
       hmacKey: () => hmacKey.get(),
@@ -254,6 +259,8 @@ export function createCore(options: CoreOptions): Core {
     status,
     account,
     listenOnAllInterfaces,
+    limits,
+    retention: () => requireStore().retention,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
@@ -264,6 +271,11 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       nativeBinding: options.sqliteNativeBinding,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
+      retention: {
+        rules: () => limits.current(),
+        onPruned: (deleted, upToId) => events.emit({ type: 'history-pruned', deleted, upToId }),
+        onError: (error) => onInternalError(new Error(retentionFailure(error), { cause: error })),
+      },
     });
     if (!opened.ok) return opened;
     store = opened.value;
@@ -275,6 +287,7 @@ export function createCore(options: CoreOptions): Core {
     account.close();
     store?.close();
     store = null;
+    limits.reset();
   };
 
   const stop = async () => {

@@ -42,11 +42,13 @@ type Handling =
 const HANDLING: Record<CoreEventType, Handling> = {
   'call-stored': 'state',
   'history-cleared': 'state',
+  'history-pruned': 'state',
   'status-changed': 'snapshot',
   'tunnel-status': 'snapshot',
   'answers-changed': 'snapshot',
   'account-changed': 'snapshot',
   'replay-progress': 'snapshot',
+  'har-import-progress': 'snapshot',
   'tunnel-url-changed': 'notice',
   'actions-followed': 'notice',
   'registration-finished': 'notice',

@@ -150,7 +150,7 @@ describe('flowent-companion actions', () => {
 
   it('--here uses the URL a running serve recorded; profiles switch the Gateway and token', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
-    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null });
+    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
     const here = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
     expect(here).toMatchObject({ code: 0, stderr: expect.stringContaining('serve has no public URL') });
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${companion.baseUrl}/actions/send_email` }]);

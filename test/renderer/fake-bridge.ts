@@ -4,6 +4,9 @@
  * can emit events as the core would.
  */
 import {
+  DEFAULT_LIMITS,
+  type HistoryLimits,
+  type LimitsInfo,
   countsAsFailure,
   MAX_PAGE_SIZE,
   type CallDetail,
@@ -486,6 +489,23 @@ export class FakeBridge implements CompanionBridge {
   }
   checkParameters(callId: number): Promise<Result<ParameterCheck>> {
     return this.flowent.checkParameters(callId);
+  }
+
+  /** The history's limits as the core keeps them: the defaults until set. */
+  limits: HistoryLimits = { ...DEFAULT_LIMITS };
+  async getLimits(): Promise<LimitsInfo> {
+    this.record('getLimits', []);
+    return {
+      current: this.limits,
+      fixedForThisRun: [],
+      defaults: DEFAULT_LIMITS,
+      usage: { calls: this.store.length, bytes: 4096 * this.store.length },
+    };
+  }
+  async setLimits(limits: HistoryLimits): Promise<Result<LimitsInfo>> {
+    this.record('setLimits', [limits]);
+    this.limits = limits;
+    return { ok: true, value: await this.getLimits() };
   }
 
   onEvents(listener: (events: DeliveredEvent[]) => void): () => void {

@@ -7,10 +7,11 @@ import { createAccountApi, type AccountDeps } from './account-api';
 import { createAnswersApi } from './answers-api';
 import { createCallsApi } from './calls-api';
 import { createHandlerMethods } from './handlers-api';
+import { createLimitsApi, type LimitsDeps } from './limits-api';
 import { createReplayMethods } from './replay-api';
 import { createStatusApi, type StatusDeps } from './status-api';
 
-export interface CoreApiDeps extends StatusDeps {
+export interface CoreApiDeps extends StatusDeps, LimitsDeps {
   account: AccountDeps['account'];
   calls: () => CallsRepository;
   handlers: () => HandlersRepository;
@@ -28,5 +29,6 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     ...createReplayMethods(deps.replay),
     ...createHandlerMethods(deps.replay),
     ...createAccountApi(deps),
+    ...createLimitsApi(deps),
   };
 }

@@ -95,7 +95,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     },
     importHar: async (text): Promise<Result<HarImportSummary>> => {
       if (text === null) return { ok: false, code: 'no-file', message: 'Give the HAR file’s contents to import (choose a .har file).' };
-      const imported = replay.importHar(text);
+      const imported = await replay.importHar(text);
       return imported.ok ? { ok: true, value: { ...imported.value, opened: true } } : imported;
     },
   };

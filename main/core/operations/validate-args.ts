@@ -3,6 +3,7 @@ import { accountArgs } from './args/account-args';
 import { answersArgs } from './args/answers-args';
 import { callsArgs } from './args/calls-args';
 import { handlersArgs } from './args/handlers-args';
+import { limitsArgs } from './args/limits-args';
 import type { ArgsCheckers, CheckedArgs } from './args/predicates';
 import { replayArgs } from './args/replay-args';
 import { statusArgs } from './args/status-args';
@@ -21,6 +22,7 @@ const CHECKERS: ArgsCheckers<CompanionApi> = {
   ...replayArgs,
   ...handlersArgs,
   ...accountArgs,
+  ...limitsArgs,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

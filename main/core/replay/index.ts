@@ -56,7 +56,8 @@ export interface Replay {
   /** Sends a call that never happened (source `simulator`). */
   simulate(options: SimulateOptions): Promise<Result<SimulateResult>>;
   exportHar(selection: CallSelection): Har;
-  importHar(text: string): Result<ImportSummary>;
+  /** Imports in slices, telling its progress through `onEvent` and each stored call through `onStored`. */
+  importHar(text: string): Promise<Result<ImportSummary>>;
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
   curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string>;
   /** Starts a bulk replay in the background (progress through `onEvent`) of the selection's replayable calls. */
@@ -96,15 +97,18 @@ export function createReplay(deps: ReplaySetup): Replay {
       return callsToHar(selectForExport(deps.calls(), selection));
     },
     importHar(text) {
-      const imported = importHar(text, deps.calls(), deps.hmacKey());
-      // Announced like any stored call, so open windows list and count them.
-      if (imported.ok && deps.onStored) {
-        for (const id of imported.value.ids) {
-          const summary = deps.calls().summary(id);
-          if (summary) deps.onStored(summary);
-        }
-      }
-      return imported;
+      return importHar(text, deps.calls(), deps.hmacKey(), {
+        onSlice: (done, total, ids) => {
+          // Announced like any stored call, so open windows list and count them.
+          if (deps.onStored) {
+            for (const id of ids) {
+              const summary = deps.calls().summary(id);
+              if (summary) deps.onStored(summary);
+            }
+          }
+          deps.onEvent?.({ type: 'har-import-progress', done, total });
+        },
+      });
     },
     curlFor(id, options = {}) {
       const call = deps.calls().get(id);

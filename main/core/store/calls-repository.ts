@@ -178,10 +178,10 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
     Number(failedOf(call)),
-    call.checks?.handlerSignature ?? null,
-    call.checks?.handlerTarget ?? null,
     call.sentAction ?? null,
     call.mockChoice ? JSON.stringify(call.mockChoice) : null,
+    call.checks?.handlerSignature ?? null,
+    call.checks?.handlerTarget ?? null,
   ];
 }
 

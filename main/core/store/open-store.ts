@@ -10,6 +10,7 @@ import { HandlersRepository } from './handlers-repository';
 import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
+import { Retention, type RetentionOptions } from './retention';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -27,6 +28,8 @@ export interface StoreOptions {
   nativeBinding?: string;
   /** Work done off the answer path failed (the text index could not be brought up to date). */
   onBackgroundError?: (error: unknown) => void;
+  /** The history's limits and who is told of deletions; without them, nothing is ever deleted by age, count or size. */
+  retention?: Pick<RetentionOptions, 'rules' | 'onPruned' | 'onError'>;
 }
 
 export interface Store {
@@ -39,6 +42,8 @@ export interface Store {
   readonly handlers: HandlersRepository;
   /** Adds stored bodies to the full-text index in idle time (migration 6). */
   readonly textIndex: TextIndexer;
+  /** Deletes the oldest calls past the history's limits, in idle time. */
+  readonly retention: Retention;
   readonly file: string;
   close(): void;
 }
@@ -100,6 +105,11 @@ export function openStore(options: StoreOptions): Result<Store> {
   const handlers = new HandlersRepository(db);
   const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
   textIndex.start();
+  const retention = new Retention(db, {
+    rules: () => ({ keepCalls: null, keepDays: null, keepBytes: null }),
+    ...options.retention,
+  });
+  retention.start();
   return {
     ok: true,
     value: {
@@ -108,9 +118,11 @@ export function openStore(options: StoreOptions): Result<Store> {
       settings,
       handlers,
       textIndex,
+      retention,
       file,
       close: () => {
         textIndex.stop();
+        retention.stop();
         void checkpoints.stop();
         if (db.open) db.close();
       },

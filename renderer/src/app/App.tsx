@@ -24,10 +24,10 @@ const AccountDialog = lazy(() => import('../account/AccountDialog').then((m) => 
 export function App({ bridge }: { bridge: RendererBridge }) {
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const panel = useUiStore((s) => s.panel);
-  const denied = useUiStore((s) => s.connection === 'denied');
+  const connection = useUiStore((s) => s.connection);
   useEffect(() => startSession(bridge), [bridge]);
   useKeyboard();
-  if (denied) return <AccessDenied />;
+  if (connection === 'denied' || connection === 'rotated') return <AccessDenied rotated={connection === 'rotated'} />;
   return (
     <div className="app">
       <Header />

@@ -10,6 +10,7 @@ import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
+import { applyHarImportProgress } from '../replay/replay-har-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 
@@ -29,7 +30,7 @@ export function startSession(b: RendererBridge): () => void {
   const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
-        if (event.type === 'reconnecting' || event.type === 'closed' || event.type === 'denied') {
+        if (event.type === 'reconnecting' || event.type === 'denied' || event.type === 'rotated') {
           setConnection(event.type);
           return;
         }
@@ -102,6 +103,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   let cleared = false;
   let answersChanged = false;
   let resync = false;
+  let prunedUpTo = 0;
   const account: AccountEvent[] = [];
   for (const event of events) {
     if (isAccountEvent(event)) {
@@ -134,6 +136,12 @@ export function applyEvents(events: DeliveredEvent[]): void {
       case 'replay-finished':
         applyReplayEvent(event);
         break;
+      case 'har-import-progress':
+        applyHarImportProgress(event);
+        break;
+      case 'history-pruned':
+        prunedUpTo = Math.max(prunedUpTo, event.upToId);
+        break;
       case 'resync':
         // The transport dropped events this page never saw: what it shows may be stale.
         resync = true;
@@ -154,6 +162,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   }
   // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
   if (resync) void refreshAll();
+  else if (prunedUpTo > 0) afterPruning(prunedUpTo);
   if (stored.length === 0) return;
   for (const arrived of statsReads) arrived.push(...stored);
 
@@ -174,6 +183,16 @@ export function applyEvents(events: DeliveredEvent[]): void {
     const fresh = matching.filter((c) => c.id > newest);
     return fresh.length ? { calls: mergeByArrival(s.calls, fresh) } : s;
   });
+}
+
+/**
+ * The oldest calls went (the history's limits): the counts are read again, and the list only
+ * when it shows some of them (it usually shows the newest, far above).
+ */
+function afterPruning(upToId: number): void {
+  void refreshStats();
+  const { oldest } = idRange(useCallsStore.getState().calls);
+  if (oldest <= upToId) void loadFirstPage();
 }
 
 /**

@@ -22,7 +22,7 @@ export interface UiState {
   errors: Notice[];
   toasts: Toast[];
   /** 'denied': the companion refused the page's access token; the page says so instead of everything else. */
-  connection: 'open' | 'reconnecting' | 'closed' | 'denied';
+  connection: 'open' | 'reconnecting' | 'denied' | 'rotated';
   settingsOpen: boolean;
   /** The dialog or popover shown besides Settings (one at a time). */
   panel: 'tunnel' | 'answers' | 'help' | 'account' | null;
