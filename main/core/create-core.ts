@@ -16,6 +16,9 @@ import { openStore, type Store } from './store/open-store';
 import { textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
+import { readServeState } from './account/serve-state';
+import { readActionFiles } from './project/project-folder';
+import { PROJECT_SETTINGS_SCOPE, ProjectActions } from './project/project-actions';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -66,6 +69,11 @@ export interface CoreOptions {
   flowentFetch?: FetchLike;
   /** The environment the secrets above and FLOWENT_BASE_URL are read from; none by default. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The project folder (`flowent/`) whose files hold the actions and the answers; none by
+   * default, and then answers live in the history folder.
+   */
+  projectDir?: string | null;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -169,6 +177,17 @@ export function createCore(options: CoreOptions): Core {
     onError: onInternalError,
   });
 
+  /** The companion's base URL for an action file's `webhook_url: here`: this core's own, else a running serve's. */
+  const hereBase = (): string | null => {
+    if (listening) return tunnel.status.state === 'online' ? tunnel.status.url : listening.baseUrl;
+    const running = readServeState(options.dataDir);
+    return running ? (running.publicUrl ?? running.webhookBaseUrl) : null;
+  };
+  const projectDir = options.projectDir ?? null;
+  const projectActions = projectDir
+    ? new ProjectActions({ dir: projectDir, account, settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE), hereBase })
+    : null;
+
   const answers = createAnswers({
     answers: () => requireStore().answers,
     calls: () => requireStore().calls,
@@ -251,6 +270,9 @@ export function createCore(options: CoreOptions): Core {
     status,
     account,
     listenOnAllInterfaces,
+    projectDir,
+    projectActions,
+    projectProblems: () => (projectDir ? readActionFiles(projectDir).problems : []),
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });

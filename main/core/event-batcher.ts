@@ -46,6 +46,7 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'tunnel-status': 'snapshot',
   'answers-changed': 'snapshot',
   'account-changed': 'snapshot',
+  'project-changed': 'snapshot',
   'replay-progress': 'snapshot',
   'tunnel-url-changed': 'notice',
   'actions-followed': 'notice',

@@ -5,10 +5,11 @@ import type { CallsRepository } from '../store/calls-repository';
 import { createAccountApi, type AccountDeps } from './account-api';
 import { createAnswersApi } from './answers-api';
 import { createCallsApi } from './calls-api';
+import { createProjectApi, type ProjectDeps } from './project-api';
 import { createReplayMethods } from './replay-api';
 import { createStatusApi, type StatusDeps } from './status-api';
 
-export interface CoreApiDeps extends StatusDeps {
+export interface CoreApiDeps extends StatusDeps, ProjectDeps {
   account: AccountDeps['account'];
   calls: () => CallsRepository;
   answers: Answers;
@@ -24,5 +25,6 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     ...createAnswersApi(deps.answers),
     ...createReplayMethods(deps.replay),
     ...createAccountApi(deps),
+    ...createProjectApi(deps),
   };
 }

@@ -3,6 +3,7 @@ import { accountArgs } from './args/account-args';
 import { answersArgs } from './args/answers-args';
 import { callsArgs } from './args/calls-args';
 import type { ArgsCheckers, CheckedArgs } from './args/predicates';
+import { projectArgs } from './args/project-args';
 import { replayArgs } from './args/replay-args';
 import { statusArgs } from './args/status-args';
 
@@ -13,7 +14,7 @@ import { statusArgs } from './args/status-args';
  */
 export type ArgsCheck<M extends ApiMethod> = { ok: true; args: CheckedArgs<M> } | { ok: false; message: string };
 
-const CHECKERS: ArgsCheckers<CompanionApi> = { ...callsArgs, ...statusArgs, ...answersArgs, ...replayArgs, ...accountArgs };
+const CHECKERS: ArgsCheckers<CompanionApi> = { ...callsArgs, ...statusArgs, ...answersArgs, ...replayArgs, ...accountArgs, ...projectArgs };
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);
