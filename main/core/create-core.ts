@@ -19,6 +19,8 @@ import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { readServeState } from './account/serve-state';
 import { readActionFiles } from './project/project-folder';
 import { PROJECT_SETTINGS_SCOPE, ProjectActions } from './project/project-actions';
+import { ProjectAnswers } from './project/project-answers';
+import type { AnswerStore } from './answers/answer-store';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -188,8 +190,19 @@ export function createCore(options: CoreOptions): Core {
     ? new ProjectActions({ dir: projectDir, account, settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE), hereBase })
     : null;
 
+  const projectState = () => ({ dir: projectDir, problems: projectProblems() });
+  const projectAnswers = projectDir
+    ? new ProjectAnswers(projectDir, () => {
+        events.emit({ type: 'answers-changed' });
+        events.emit({ type: 'project-changed', project: projectState() });
+      })
+    : null;
+  const projectProblems = () => (projectDir ? [...readActionFiles(projectDir).problems, ...(projectAnswers?.currentProblems() ?? [])] : []);
+  /** With a project open, answers are its files; without one, the history folder's. */
+  const answerStore = (): AnswerStore => projectAnswers ?? requireStore().answers;
+
   const answers = createAnswers({
-    answers: () => requireStore().answers,
+    answers: answerStore,
     calls: () => requireStore().calls,
     ...forwardSettings,
     onChanged: () => events.emit({ type: 'answers-changed' }),
@@ -197,7 +210,7 @@ export function createCore(options: CoreOptions): Core {
 
   const replay = createReplay({
     calls: () => requireStore().calls,
-    answers: () => requireStore().answers,
+    answers: answerStore,
     settings: () => requireStore().settings,
     hmacKey: () => hmacKey.get(),
     webhookBaseUrl: () => listening?.baseUrl ?? null,
@@ -208,8 +221,8 @@ export function createCore(options: CoreOptions): Core {
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Listening>> => {
     const current = requireStore();
-    const answersRepository = current.answers;
-    answerer = new CallAnswerer({ repository: () => answersRepository, ...forwardSettings });
+    const source = answerStore();
+    answerer = new CallAnswerer({ repository: () => source, ...forwardSettings });
     server = new WebhookServer({
       answerer,
       host: bindHost,
@@ -272,7 +285,7 @@ export function createCore(options: CoreOptions): Core {
     listenOnAllInterfaces,
     projectDir,
     projectActions,
-    projectProblems: () => (projectDir ? readActionFiles(projectDir).problems : []),
+    projectProblems,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
@@ -297,6 +310,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const stop = async () => {
+    projectAnswers?.close();
     await replay.close();
     await tunnel.dispose();
     await stopServer();
@@ -317,6 +331,7 @@ export function createCore(options: CoreOptions): Core {
         if (!wasOpen) close();
         return started;
       }
+      projectAnswers?.watch(onInternalError);
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },

@@ -20,3 +20,4 @@ export { isVerifierLanguage, styleDescription, verifierSnippet, VERIFIER_LANGUAG
 export { ACTION_NAME_RULE, FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS, isActionName } from './protocol/facts';
 export { checkProjectDir, createProjectFolder, findProjectDir, PROJECT_FOLDER_NAME } from './project/project-folder';
 export { describeProblems as describeProjectProblems, problemPlace } from './project/project-actions';
+export { exportAnswersFolder, readAnswersFolder } from './project/answers-transfer';

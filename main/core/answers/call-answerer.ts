@@ -1,7 +1,7 @@
 import type { AnsweredBy, HeaderPair, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from './answer-store';
 import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
@@ -9,7 +9,7 @@ import { resolveRoute, type EffectiveRoute } from './route';
 import type { LazyCall } from './template';
 
 export interface CallAnswererOptions {
-  repository: () => AnswersRepository;
+  repository: () => AnswerSource;
   /** `serve --forward`: used when no stored target applies. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -54,7 +54,7 @@ export class CallAnswerer {
   private versions = 0;
   /** Routes as resolved per action, valid while the repository's change stamp stays the same. */
   private readonly routes = new Map<string, ResolvedRoute>();
-  private routesFrom: { repository: AnswersRepository; stamp: number } | null = null;
+  private routesFrom: { repository: AnswerSource; stamp: number } | null = null;
 
   constructor(private readonly options: CallAnswererOptions) {}
 
@@ -79,7 +79,7 @@ export class CallAnswerer {
     return route;
   }
 
-  private resolve(repository: AnswersRepository, action: string): ResolvedRoute {
+  private resolve(repository: AnswerSource, action: string): ResolvedRoute {
     const { mode, target } = resolveRoute(repository, action, this.options.startupForwardTarget);
     const mock = this.mockFor(repository, action) ?? this.mockFor(repository, null);
     return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action };
@@ -200,7 +200,7 @@ export class CallAnswerer {
   }
 
   /** The stored mock, parsed once per change (a change also restarts its sequence). */
-  private mockFor(repository: AnswersRepository, action: string | null): { definition: MockDefinition; version: number } | null {
+  private mockFor(repository: AnswerSource, action: string | null): { definition: MockDefinition; version: number } | null {
     const row = repository.getMockRow(action);
     if (!row) return null;
     const cacheKey = action ?? '*';

@@ -86,7 +86,11 @@ export function mergeIntoDocument(document: Document, value: Record<string, unkn
       });
       return node;
     }
-    if (yaml.isScalar(node) && !isRecord(next) && !Array.isArray(next) && node.value === next) return node;
+    if (yaml.isScalar(node) && !isRecord(next) && !Array.isArray(next)) {
+      // The same node with a new value keeps its quoting and its comments.
+      if (node.value !== next) node.value = next;
+      return node;
+    }
     return document.createNode(next);
   };
   const contents = merge(document.contents, value);

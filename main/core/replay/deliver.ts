@@ -5,12 +5,12 @@ import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget,
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import { summaryOf, type CallsRepository, type NewCall } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../answers/answer-store';
 
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {
   calls: () => CallsRepository;
-  answers: () => AnswersRepository;
+  answers: () => AnswerSource;
   hmacKey: () => string | null;
   /** `serve --forward`, when the core runs with one. */
   startupForwardTarget?: string | null;

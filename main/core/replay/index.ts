@@ -15,7 +15,7 @@ import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../answers/answer-store';
 import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions } from './bulk-replay';
@@ -30,7 +30,7 @@ import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-action
 
 export interface ReplaySetup {
   calls: () => CallsRepository;
-  answers: () => AnswersRepository;
+  answers: () => AnswerSource;
   settings: () => SettingsRepository;
   hmacKey: () => string | null;
   /** The companion's webhook server (`http://127.0.0.1:8787`), null while it is not running: where cURL commands send calls. */

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { MockDefinition, AnswerMode, AnswerRoute, StoredMock } from '../../contract/api';
+import type { AnswerStore } from '../answers/answer-store';
 
 /** The row key of the default (every action): not a valid action name, so it never collides. */
 const DEFAULT_KEY = '*';
@@ -23,7 +24,7 @@ interface RouteRow {
  * commit by another connection (`flowent-companion mocks set` in another process), so such a
  * change still applies at the server's next call.
  */
-export class AnswersRepository {
+export class AnswersRepository implements AnswerStore {
   private readonly getMockStatement: Statement;
   private readonly getRouteStatement: Statement;
   private readonly dataVersionStatement: Statement;
@@ -78,7 +79,8 @@ export class AnswersRepository {
     return rows.map(toMock);
   }
 
-  setMock(action: string | null, definition: MockDefinition, now = Date.now()): StoredMock {
+  setMock(action: string | null, definition: MockDefinition): StoredMock {
+    const now = Date.now();
     this.db
       .prepare(
         `INSERT INTO mocks (action, definition, updated_at) VALUES (?, ?, ?)

@@ -122,6 +122,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
       case 'answers-changed':
         answersChanged = true;
         break;
+      case 'project-changed':
+        // An answer file changed: answers-changed comes with it and reloads what the page shows.
+        break;
       case 'tunnel-status': {
         const tunnel = event.status;
         useMetaStore.setState((s) => (s.status ? { status: { ...s.status, tunnel } } : s));
