@@ -17,10 +17,10 @@ import { textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { readServeState } from './account/serve-state';
-import { readActionFiles } from './project/project-folder';
-import { PROJECT_SETTINGS_SCOPE, ProjectActions } from './project/project-actions';
-import { ProjectAnswers } from './project/project-answers';
+import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
+import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './answers/answer-store';
+import type { ProjectState } from '../contract/project';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -97,6 +97,11 @@ export interface Core {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** Opens the history, the settings and the account; failures a user can fix come back as values. */
   open(): Promise<Result<void>>;
+  /**
+   * Opens a project folder (the folder holding `flowent/`, or `flowent/` itself): its answer
+   * files answer calls from now on. With null, answers come from the history folder again.
+   */
+  openProject(dir: string | null): Result<ProjectState>;
   /** Opens the core (unless it is open) and starts the webhook server. */
   listen(): Promise<Result<Listening>>;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
@@ -185,21 +190,16 @@ export function createCore(options: CoreOptions): Core {
     const running = readServeState(options.dataDir);
     return running ? (running.publicUrl ?? running.webhookBaseUrl) : null;
   };
-  const projectDir = options.projectDir ?? null;
-  const projectActions = projectDir
-    ? new ProjectActions({ dir: projectDir, account, settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE), hereBase })
-    : null;
-
-  const projectState = () => ({ dir: projectDir, problems: projectProblems() });
-  const projectAnswers = projectDir
-    ? new ProjectAnswers(projectDir, () => {
-        events.emit({ type: 'answers-changed' });
-        events.emit({ type: 'project-changed', project: projectState() });
-      })
-    : null;
-  const projectProblems = () => (projectDir ? [...readActionFiles(projectDir).problems, ...(projectAnswers?.currentProblems() ?? [])] : []);
+  const project = new ProjectSession({
+    account,
+    settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE),
+    hereBase,
+    emit: (event) => events.emit(event),
+    onError: onInternalError,
+  });
+  let projectOpened = false;
   /** With a project open, answers are its files; without one, the history folder's. */
-  const answerStore = (): AnswerStore => projectAnswers ?? requireStore().answers;
+  const answerStore = (): AnswerStore => project.answers ?? requireStore().answers;
 
   const answers = createAnswers({
     answers: answerStore,
@@ -221,8 +221,7 @@ export function createCore(options: CoreOptions): Core {
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Listening>> => {
     const current = requireStore();
-    const source = answerStore();
-    answerer = new CallAnswerer({ repository: () => source, ...forwardSettings });
+    answerer = new CallAnswerer({ repository: answerStore, ...forwardSettings });
     server = new WebhookServer({
       answerer,
       host: bindHost,
@@ -283,9 +282,7 @@ export function createCore(options: CoreOptions): Core {
     status,
     account,
     listenOnAllInterfaces,
-    projectDir,
-    projectActions,
-    projectProblems,
+    project,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
@@ -300,6 +297,14 @@ export function createCore(options: CoreOptions): Core {
     if (!opened.ok) return opened;
     store = opened.value;
     account.open();
+    if (!projectOpened && options.projectDir) {
+      projectOpened = true;
+      const openedProject = project.open(options.projectDir);
+      if (!openedProject.ok) {
+        close();
+        return openedProject;
+      }
+    }
     return { ok: true, value: undefined };
   };
 
@@ -310,7 +315,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const stop = async () => {
-    projectAnswers?.close();
+    project.close();
     await replay.close();
     await tunnel.dispose();
     await stopServer();
@@ -321,6 +326,10 @@ export function createCore(options: CoreOptions): Core {
     api,
     subscribe: (listener) => events.subscribe(listener),
     open,
+    openProject: (dir) => {
+      projectOpened = true;
+      return project.open(dir);
+    },
     async listen() {
       if (listening) return { ok: true, value: listening };
       const wasOpen = store !== null;
@@ -331,7 +340,7 @@ export function createCore(options: CoreOptions): Core {
         if (!wasOpen) close();
         return started;
       }
-      projectAnswers?.watch(onInternalError);
+      project.watch();
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },

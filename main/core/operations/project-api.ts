@@ -1,11 +1,8 @@
-import type { ProjectMethods, ProjectProblem } from '../../contract/api';
-import type { ProjectActions } from '../project/project-actions';
+import type { ProjectMethods } from '../../contract/api';
+import type { ProjectSession } from '../project/project-session';
 
 export interface ProjectDeps {
-  /** The open project folder, or null. */
-  projectDir: string | null;
-  projectActions: ProjectActions | null;
-  projectProblems: () => ProjectProblem[];
+  project: ProjectSession;
 }
 
 const NO_PROJECT = {
@@ -16,12 +13,11 @@ const NO_PROJECT = {
 } as const;
 
 /** The project folder: its state, and actions as code (plan, apply, pull). */
-export function createProjectApi(deps: ProjectDeps): ProjectMethods {
-  const actions = deps.projectActions;
+export function createProjectApi({ project }: ProjectDeps): ProjectMethods {
   return {
-    getProject: async () => ({ dir: deps.projectDir, problems: deps.projectDir ? deps.projectProblems() : [] }),
-    planActions: async (prune) => (actions ? actions.plan(prune) : NO_PROJECT),
-    applyActions: async (prune) => (actions ? actions.apply(prune) : NO_PROJECT),
-    pullActions: async (prune) => (actions ? actions.pull(prune) : NO_PROJECT),
+    getProject: async () => project.state(),
+    planActions: async (prune) => (project.actions ? project.actions.plan(prune) : NO_PROJECT),
+    applyActions: async (prune) => (project.actions ? project.actions.apply(prune) : NO_PROJECT),
+    pullActions: async (prune) => (project.actions ? project.actions.pull(prune) : NO_PROJECT),
   };
 }
