@@ -1,14 +1,4 @@
-import type { ActionPlan, ActionSyncState, PlannedAction } from '../contract/api';
-
-const STATE_WORDS: Record<ActionSyncState, string> = {
-  'in-sync': 'in sync',
-  'changed-locally': 'changed in the files',
-  'changed-on-flowent': 'changed on Flowent',
-  'changed-both': 'changed in the files and on Flowent',
-  differs: 'the files and Flowent differ',
-  'only-here': 'only in the files',
-  'only-there': 'only on Flowent',
-};
+import { ACTION_STATE_WORDS as STATE_WORDS, type ActionPlan, type PlannedAction } from '../contract/api';
 
 const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~', delete: '-', none: ' ' };
 

@@ -55,6 +55,8 @@ export interface StoredMock {
   action: string | null;
   definition: MockDefinition;
   updatedAt: number;
+  /** From a project's answer file: the mock as the file writes it (shorthand and all), what an editor shows. */
+  written?: unknown;
 }
 
 /** The per-action (or default) choice between mock and forwarding. */

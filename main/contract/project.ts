@@ -29,6 +29,17 @@ export interface ProjectState {
 export type ActionSyncState =
   'in-sync' | 'changed-locally' | 'changed-on-flowent' | 'changed-both' | 'differs' | 'only-here' | 'only-there';
 
+/** Each state in words, the same in the terminal and in the app. */
+export const ACTION_STATE_WORDS: Record<ActionSyncState, string> = {
+  'in-sync': 'in sync',
+  'changed-locally': 'changed in the files',
+  'changed-on-flowent': 'changed on Flowent',
+  'changed-both': 'changed in the files and on Flowent',
+  differs: 'the files and Flowent differ',
+  'only-here': 'only in the files',
+  'only-there': 'only on Flowent',
+};
+
 export type ActionField = 'description' | 'json_schema' | 'webhook_url';
 
 /** One field that differs: Flowent's value and the file's, and a line diff of the two (`-` Flowent, `+` the file). */

@@ -92,7 +92,12 @@ export class ProjectAnswers implements AnswerStore {
   listMocks(): StoredMock[] {
     return this.sorted()
       .filter((entry) => entry.answers.mock !== null)
-      .map((entry) => ({ action: entry.action, definition: entry.answers.mock as MockDefinition, updatedAt: entry.updatedAt }));
+      .map((entry) => ({
+        action: entry.action,
+        definition: entry.answers.mock as MockDefinition,
+        updatedAt: entry.updatedAt,
+        written: omit(entry.answers.yaml.value as Record<string, unknown>, ANSWER_FILE_FIELDS),
+      }));
   }
 
   listRoutes(): AnswerRoute[] {
@@ -269,6 +274,10 @@ function fileSignature(path: string): string | null {
 
 function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key)));
+}
+
+function omit(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 }
 
 function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {

@@ -16,7 +16,10 @@ interface Props {
 
 /** The mock editor: checked by the core as you type, saved and cleared by the core. */
 export function MockSection({ action, stored }: Props) {
-  const [text, setText] = useState(() => (stored ? `${JSON.stringify(stored.definition, null, 2)}\n` : DEFAULT_MOCK_TEXT));
+  // A project's file is shown as it is written, so saving it back changes only what was edited.
+  const [text, setText] = useState(() =>
+    stored ? `${JSON.stringify(stored.written ?? stored.definition, null, 2)}\n` : DEFAULT_MOCK_TEXT,
+  );
   // What the core holds as far as this editor knows: the text is unsaved work while it differs.
   const [savedText, setSavedText] = useState(text);
   const [errors, setErrors] = useState<DefinitionError[]>([]);

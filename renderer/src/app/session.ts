@@ -12,6 +12,7 @@ import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
+import { loadProject, projectChanged } from '../project/project-actions';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -48,7 +49,7 @@ export function startSession(b: RendererBridge): () => void {
 /** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), loadProject(), resumeBulkReplay(), ...answers]);
 }
 
 /**
@@ -123,7 +124,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
         answersChanged = true;
         break;
       case 'project-changed':
-        // An answer file changed: answers-changed comes with it and reloads what the page shows.
+        projectChanged(event.project);
         break;
       case 'tunnel-status': {
         const tunnel = event.status;
