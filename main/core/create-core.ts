@@ -283,6 +283,7 @@ export function createCore(options: CoreOptions): Core {
     account,
     listenOnAllInterfaces,
     project,
+    projectSchema: (action) => project.schemaFor(action),
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });

@@ -11,6 +11,7 @@ import { createStatusApi, type StatusDeps } from './status-api';
 
 export interface CoreApiDeps extends StatusDeps, ProjectDeps {
   account: AccountDeps['account'];
+  projectSchema: AccountDeps['projectSchema'];
   calls: () => CallsRepository;
   answers: Answers;
   replay: Replay;

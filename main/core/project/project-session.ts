@@ -4,7 +4,11 @@ import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { ProjectActions } from './project-actions';
 import { ProjectAnswers } from './project-answers';
-import { checkProjectDir, findProjectDir, readActionFiles } from './project-folder';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isActionName } from '../protocol/facts';
+import { readActionFile } from './action-file';
+import { ACTIONS_FOLDER, checkProjectDir, findProjectDir, readActionFiles } from './project-folder';
 
 export interface ProjectSessionDeps {
   account: Account;
@@ -68,6 +72,22 @@ export class ProjectSession {
   problems(): ProjectProblem[] {
     if (!this.dir) return [];
     return [...readActionFiles(this.dir).problems, ...(this.answerFiles?.currentProblems() ?? [])];
+  }
+
+  /** The JSON Schema `actions/<action>.yaml` gives, when a project is open and the file is good. */
+  schemaFor(action: string): { path: string; schema: Record<string, unknown>; modifiedAt: number } | null {
+    if (!this.dir || !isActionName(action)) return null;
+    const path = `${ACTIONS_FOLDER}/${action}.yaml`;
+    let text: string;
+    let modifiedAt: number;
+    try {
+      text = readFileSync(join(this.dir, path), 'utf8');
+      modifiedAt = statSync(join(this.dir, path)).mtimeMs;
+    } catch {
+      return null;
+    }
+    const read = readActionFile(path, text);
+    return read.ok ? { path, schema: read.value.json_schema, modifiedAt } : null;
   }
 
   /** The project's answer files, or null when answers live in the history folder. */
