@@ -19,7 +19,7 @@ import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { readServeState } from './account/serve-state';
 import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
 import { ProjectSession } from './project/project-session';
-import type { AnswerStore } from './answers/answer-store';
+import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';

@@ -1,7 +1,7 @@
 import type { AnsweredBy, HeaderPair, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
-import type { AnswerSource } from './answer-store';
+import type { AnswerSource } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';

@@ -10,7 +10,7 @@ import type {
 } from '../../contract/api';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
 import type { CallsRepository } from '../store/calls-repository';
-import type { AnswerStore } from './answer-store';
+import type { AnswerStore } from '../store/answer-store';
 import { checkTargetUrl } from './forward';
 import { parseMockText } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';

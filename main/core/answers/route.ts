@@ -1,4 +1,4 @@
-import type { AnswerSource } from './answer-store';
+import type { AnswerSource } from '../store/answer-store';
 import type { AnswerMode, MockDefinition } from '../../contract/api';
 
 /** Where the answer for one action comes from now, and why. */

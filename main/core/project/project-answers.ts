@@ -1,7 +1,7 @@
 import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
-import type { AnswerStore } from '../answers/answer-store';
+import type { AnswerStore } from '../store/answer-store';
 import { isActionName } from '../protocol/facts';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
 import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically, yamlFiles } from './project-folder';

@@ -5,7 +5,7 @@ import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget,
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import { summaryOf, type CallsRepository, type NewCall } from '../store/calls-repository';
-import type { AnswerSource } from '../answers/answer-store';
+import type { AnswerSource } from '../store/answer-store';
 
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {

@@ -15,7 +15,7 @@ import { MAX_SELECTION } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { AnswerSource } from '../answers/answer-store';
+import type { AnswerSource } from '../store/answer-store';
 import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions } from './bulk-replay';

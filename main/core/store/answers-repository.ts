@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { MockDefinition, AnswerMode, AnswerRoute, StoredMock } from '../../contract/api';
-import type { AnswerStore } from '../answers/answer-store';
+import type { AnswerStore } from './answer-store';
 
 /** The row key of the default (every action): not a valid action name, so it never collides. */
 const DEFAULT_KEY = '*';
