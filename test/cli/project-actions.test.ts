@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli as runInProcess } from '../../main/cli/run-cli';
+import { runInProcess } from '../helpers/in-process-cli';
 import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
@@ -42,21 +41,7 @@ async function setup(): Promise<Setup> {
     companion,
     root: root.path,
     project,
-    async cli(args, extra = {}) {
-      const stdout = new PassThrough();
-      const stderr = new PassThrough();
-      let out = '';
-      let err = '';
-      stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const code = await runInProcess([...args, '--data-dir', data.path], {
-        stdout,
-        stderr,
-        env: { ...env, ...extra },
-        cwd: root.path,
-      });
-      return { code, stdout: out, stderr: err };
-    },
+    cli: (args, extra = {}) => runInProcess([...args, '--data-dir', data.path], { env: { ...env, ...extra }, cwd: root.path }),
     write(file, text) {
       mkdirSync(join(project, file, '..'), { recursive: true });
       writeFileSync(join(project, file), text);

@@ -1,8 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli as runInProcess } from '../../main/cli/run-cli';
+import { runInProcess } from '../helpers/in-process-cli';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -17,16 +16,7 @@ function temp(prefix?: string): string {
   return dir.path;
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runInProcess(args, { stdout, stderr, env: {}, cwd });
-  return { code, stdout: out, stderr: err };
-}
+const cli = (args: string[], cwd: string) => runInProcess(args, { env: {}, cwd });
 
 async function call(server: ServeProcess, action: string): Promise<unknown> {
   const response = await fetch(`${server.baseUrl}/actions/${action}`, {

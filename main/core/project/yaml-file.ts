@@ -1,4 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
+import { parseYamlText } from '../answers/mock-file';
 import { loadLazily } from '../load-lazily';
 import type { ProjectProblem } from '../../contract/project';
 
@@ -13,19 +14,8 @@ export interface YamlFile {
 
 /** Parses `text` (the file `file`, as the project names it); syntax errors come back with line and column. */
 export function parseYamlFile(file: string, text: string): { ok: true; value: YamlFile } | { ok: false; problems: ProjectProblem[] } {
-  const yaml = loadYaml();
-  const lineCounter = new yaml.LineCounter();
-  const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        const position = error.linePos?.[0];
-        const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-        return { file, message: `not valid YAML: ${message}`, line: position?.line ?? null, column: position?.col ?? null };
-      }),
-    };
-  }
+  const { document, lineCounter, syntaxErrors } = parseYamlText(text);
+  if (syntaxErrors.length > 0) return { ok: false, problems: syntaxErrors.map((error) => ({ file, ...error })) };
   return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown } };
 }
 
