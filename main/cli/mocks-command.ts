@@ -173,9 +173,13 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
 async function exportMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
   return withCore('mocks', dataDir, io, async (api) => {
     const settings = await api.getAnswerSettings();
-    const written = exportAnswersFolder(folder, settings);
-    for (const file of written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
-    if (written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
+    const exported = exportAnswersFolder(folder, settings);
+    if (!exported.ok) {
+      io.stderr.write(`flowent-companion mocks: nothing was exported. ${describeProjectProblems(exported.problems)}\n`);
+      return 1;
+    }
+    for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
+    if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
     return 0;
   });
 }

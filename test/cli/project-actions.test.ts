@@ -260,12 +260,16 @@ describe('flowent-companion actions plan / apply / pull', () => {
     const { cli, gateway, write, root } = await setup();
     const none = await cli(['actions', 'plan']);
     expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining(`There is no project folder at ${join(root, 'flowent')}`) });
+    mkdirSync(join(root, 'flowent'));
+    // A folder made by hand, without actions/: pull makes it.
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(existsSync(join(root, 'flowent', 'actions'))).toBe(true);
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: ""'));
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('actions/send_email.yaml:5:14: description must NOT have fewer than 1 characters');
     write('actions/send_email.yaml', SEND_EMAIL.replace('name: send_email', 'name: send_sms'));
     expect((await cli(['actions', 'apply'])).stderr).toContain('the file is named send_email.yaml but names the action "send_sms"');
-    expect(gateway.requests.filter((request) => request.path.includes('/actions'))).toEqual([]);
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 });

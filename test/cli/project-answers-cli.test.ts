@@ -69,6 +69,11 @@ describe('mocks export / import', () => {
     expect(imported.code).toBe(1);
     expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);
     expect((await cli(['mocks', 'list', '--json', '--data-dir', data], data)).stdout).toBe('');
+
+    // Nor is a folder with such a file exported into: the file may be an edit in progress.
+    const exported = await cli(['mocks', 'export', folder, '--data-dir', data], data);
+    expect(exported).toMatchObject({ code: 1, stderr: expect.stringContaining('nothing was exported') });
+    expect(readFileSync(join(folder, 'bad.yaml'), 'utf8')).toBe('version: 1\nstatus: "two hundred"\n');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import type { Result } from '../../contract/api';
@@ -59,6 +59,7 @@ export class ProjectActions {
     const links = this.deps.account.registry.links.forProfile(profile);
     const files = new Map(listed.files.map((file) => [file.name, file]));
     const outcome: PullOutcome = { written: [], removed: [], unchanged: [] };
+    mkdirSync(join(this.deps.dir, ACTIONS_FOLDER), { recursive: true });
     for (const action of listed.remote) {
       const linked = links.some((link) => link.action === action.name && link.webhookUrl === action.webhook_url);
       const url = linked ? 'here' : action.webhook_url;
