@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MockFormat, StoredMock } from '../contract/api';
+import { describeProjectProblems, exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { withCore } from './open-core';
 
-export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call> [options]
+export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
 Answers, the mock half: edit the answers the companion gives when it does not forward a call
 to your handler ("flowent-companion targets" is the forwarding half). Stored in the history
@@ -17,6 +19,16 @@ folder; a running "serve" uses a change at its next call.
                                                     Check a mock file and store it
   mocks clear <action|--default|--all>              Remove mocks (back to {"result":"ok","error":""})
   mocks from-call <call id>                         Make the call's answer its action's mock
+  mocks export <dir>                                Write the stored answers (mocks, targets, modes)
+                                                    as one file per action, <action>.yaml and
+                                                    _default.yaml: a folder fit for flowent/answers/
+  mocks import <dir>                                Store the answers of such a folder (all or,
+                                                    if one file has a mistake, none)
+
+With a project folder (flowent/, see "flowent-companion init"), "serve" answers from the files
+in flowent/answers/ instead of the history folder: edit them, or move answers with export/import.
+An answer file is a mock file with "version: 1" first, plus "mode: mock|forward" and
+"forward: <url>".
 
 A mock file (JSON or YAML):
   status: 200                      # one answer: status, headers, body, delayMs, fault
@@ -169,11 +181,61 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         return 0;
       });
     }
+    case 'export':
+    case 'import': {
+      refuse('--file', values.file);
+      if (positional === undefined) throw new UsageError(`mocks ${sub} needs a folder, e.g. "mocks ${sub} flowent/answers".`);
+      return sub === 'export' ? exportMocks(positional, values['data-dir'], io) : importMocks(positional, values['data-dir'], io);
+    }
     case undefined:
-      throw new UsageError('mocks needs a subcommand: list, get, set, clear or from-call.');
+      throw new UsageError('mocks needs a subcommand: list, get, set, clear, from-call, export or import.');
     default:
-      throw new UsageError(`unknown mocks subcommand "${sub}": use list, get, set, clear or from-call.`);
+      throw new UsageError(`unknown mocks subcommand "${sub}": use list, get, set, clear, from-call, export or import.`);
   }
+}
+
+async function exportMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
+  return withCore('mocks', dataDir, io, async (api) => {
+    const settings = await api.getAnswerSettings();
+    const exported = exportAnswersFolder(folder, settings);
+    if (!exported.ok) {
+      io.stderr.write(`flowent-companion mocks: nothing was exported. ${describeProjectProblems(exported.problems)}\n`);
+      return 1;
+    }
+    for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
+    if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
+    return 0;
+  });
+}
+
+async function importMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
+  const read = readAnswersFolder(folder);
+  if (!read.ok) {
+    io.stderr.write(`flowent-companion mocks: nothing was imported. ${describeProjectProblems(read.problems)}\n`);
+    return 1;
+  }
+  return withCore('mocks', dataDir, io, async (api) => {
+    for (const mock of read.mocks) {
+      const stored = await api.setMock(mock.action, JSON.stringify(mock.definition), 'json');
+      if (!stored.ok) {
+        io.stderr.write(`flowent-companion mocks: ${stored.message}\n`);
+        return 1;
+      }
+    }
+    for (const route of read.routes) {
+      const routed = route.target !== null ? await api.setForwardTarget(route.action, route.target) : null;
+      const moded = await api.setAnswerMode(route.action, route.mode);
+      const failed = [routed, moded].find((result) => result !== null && !result.ok);
+      if (failed && !failed.ok) {
+        io.stderr.write(`flowent-companion mocks: ${failed.message}\n`);
+        return 1;
+      }
+    }
+    io.stdout.write(
+      `Imported ${read.mocks.length} mock${read.mocks.length === 1 ? '' : 's'} and ${read.routes.length} forwarding setting${read.routes.length === 1 ? '' : 's'} from ${folder}.\n`,
+    );
+    return 0;
+  });
 }
 
 /** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */

@@ -7,6 +7,7 @@ const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action
 Usage: flowent-companion <command> [options]
 
 Commands:
+  init      Create flowent/: the actions and answers your team commits
   serve     Run the webhook server (and the inspector) until stopped
   calls     Print stored calls, newest first
   mocks     Answers: list, set and clear the mocks that answer calls
@@ -31,6 +32,7 @@ interface Command {
 // Loaded on demand: a command pulls in the core (SQLite, the servers, the template and schema
 // libraries), which --help, --version and every other command need not pay for at start.
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: () => import('./init-command').then((loaded) => ({ run: loaded.initCommand, help: loaded.INIT_HELP })),
   serve: () => import('./serve-command').then((loaded) => ({ run: loaded.serveCommand, help: loaded.SERVE_HELP })),
   calls: () => import('./calls-command').then((loaded) => ({ run: loaded.callsCommand, help: loaded.CALLS_HELP })),
   mocks: () => import('./mocks-command').then((loaded) => ({ run: loaded.mocksCommand, help: loaded.MOCKS_HELP })),

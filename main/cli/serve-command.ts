@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   apiTokenVariable,
+  checkProjectDir,
   checkTargetUrl,
   createCore,
   DATA_FILES,
@@ -20,7 +21,8 @@ import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, Usa
 import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
 import { LineWriter } from './line-writer';
-import { dataDirOf } from './open-core';
+import { dataDirOf, projectDirOf } from './open-core';
+import { projectProblemLines } from './project-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { tunnelLine } from './tunnel-lines';
 
@@ -36,6 +38,8 @@ Options:
                           on the same network reach this machine)
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's
                           data folder, e.g. ~/.config/flowent-companion on Linux)
+  --project <dir>         Answer from the project folder's files (flowent/answers/), live as
+                          they are saved; by default flowent/ in the current folder, if any
   --enforce-signatures    Answer 401 to calls without a valid signature, like a production handler
   --body-limit <size>     Largest body accepted (default 1mb, Flowent's own limit), e.g. 2mb
   --inspector-port <n>    Port of the browser inspector, on 127.0.0.1 only (default ${DEFAULT_INSPECTOR_PORT};
@@ -95,6 +99,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     'keep-days': { type: 'string' },
     'keep-size': { type: 'string' },
     'rate-limit': { type: 'string' },
+    project: { type: 'string' },
   });
   if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
     throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
@@ -113,6 +118,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
   const dataDir = dataDirOf(values['data-dir'], io);
   const limits = limitsForThisRun(values);
+  const projectDir = projectDirOf(values.project, io);
+  if (projectDir !== null && values.project !== undefined) {
+    const missing = checkProjectDir(projectDir);
+    if (missing) throw new UsageError(`--project: ${missing}`);
+  }
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
   // inspector for this run only; so do the Flowent API tokens.
@@ -130,6 +140,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     limits,
     tunnelDomain: values.domain ?? null,
     ngrokEdge: io.ngrokEdge,
+    projectDir,
     flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
@@ -175,6 +186,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
+  if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
   if (values.forward)
     write(
       `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when the handler gives no answer' : ''})`,
@@ -186,6 +198,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.follow === 'auto' || values.follow === 'ask') await core.api.setFollowMode(values.follow);
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
+  const projectLines = projectProblemLines();
+  if (projectDir) projectLines({ type: 'start', problems: (await core.api.getProject()).problems }).forEach(write);
 
   // Tells `actions register --here` where this companion is reachable.
   const webhookBaseUrl = started.value.baseUrl;
@@ -196,6 +210,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     if (line) write(line);
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
+    projectLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
       const publicUrl = event.status.state === 'online' ? event.status.url : null;
       writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn });

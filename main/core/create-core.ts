@@ -17,6 +17,11 @@ import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
+import { readServeState } from './account/serve-state';
+import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
+import { ProjectSession } from './project/project-session';
+import type { AnswerStore } from './store/answer-store';
+import type { ProjectState } from '../contract/project';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -69,6 +74,11 @@ export interface CoreOptions {
   flowentFetch?: FetchLike;
   /** The environment the secrets above and FLOWENT_BASE_URL are read from; none by default. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The project folder (`flowent/`) whose files hold the actions and the answers; none by
+   * default, and then answers live in the history folder.
+   */
+  projectDir?: string | null;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -90,6 +100,11 @@ export interface Core {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** Opens the history, the settings and the account; failures a user can fix come back as values. */
   open(): Promise<Result<void>>;
+  /**
+   * Opens a project folder (the folder holding `flowent/`, or `flowent/` itself): its answer
+   * files answer calls from now on. With null, answers come from the history folder again.
+   */
+  openProject(dir: string | null): Result<ProjectState>;
   /** Opens the core (unless it is open) and starts the webhook server. */
   listen(): Promise<Result<Listening>>;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
@@ -173,8 +188,25 @@ export function createCore(options: CoreOptions): Core {
     onError: onInternalError,
   });
 
+  /** The companion's base URL for an action file's `webhook_url: here`: this core's own, else a running serve's. */
+  const hereBase = (): string | null => {
+    if (listening) return tunnel.status.state === 'online' ? tunnel.status.url : listening.baseUrl;
+    const running = readServeState(options.dataDir);
+    return running ? (running.publicUrl ?? running.webhookBaseUrl) : null;
+  };
+  const project = new ProjectSession({
+    account,
+    settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE),
+    hereBase,
+    emit: (event) => events.emit(event),
+    onError: onInternalError,
+  });
+  let projectOpened = false;
+  /** With a project open, answers are its files; without one, the history folder's. */
+  const answerStore = (): AnswerStore => project.answers ?? requireStore().answers;
+
   const answers = createAnswers({
-    answers: () => requireStore().answers,
+    answers: answerStore,
     calls: () => requireStore().calls,
     ...forwardSettings,
     onChanged: () => events.emit({ type: 'answers-changed' }),
@@ -182,7 +214,7 @@ export function createCore(options: CoreOptions): Core {
 
   const replay = createReplay({
     calls: () => requireStore().calls,
-    answers: () => requireStore().answers,
+    answers: answerStore,
     settings: () => requireStore().settings,
     handlers: () => requireStore().handlers,
     hmacKey: () => hmacKey.get(),
@@ -194,8 +226,7 @@ export function createCore(options: CoreOptions): Core {
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Listening>> => {
     const current = requireStore();
-    const answersRepository = current.answers;
-    answerer = new CallAnswerer({ repository: () => answersRepository, ...forwardSettings });
+    answerer = new CallAnswerer({ repository: answerStore, ...forwardSettings });
     server = new WebhookServer({
       answerer,
       host: bindHost,
@@ -261,6 +292,8 @@ export function createCore(options: CoreOptions): Core {
     listenOnAllInterfaces,
     limits,
     retention: () => requireStore().retention,
+    project,
+    projectSchema: (action) => project.schemaFor(action),
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
@@ -280,6 +313,14 @@ export function createCore(options: CoreOptions): Core {
     if (!opened.ok) return opened;
     store = opened.value;
     account.open();
+    if (!projectOpened && options.projectDir) {
+      projectOpened = true;
+      const openedProject = project.open(options.projectDir);
+      if (!openedProject.ok) {
+        close();
+        return openedProject;
+      }
+    }
     return { ok: true, value: undefined };
   };
 
@@ -291,6 +332,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const stop = async () => {
+    project.close();
     await replay.close();
     await tunnel.dispose();
     await stopServer();
@@ -301,6 +343,10 @@ export function createCore(options: CoreOptions): Core {
     api,
     subscribe: (listener) => events.subscribe(listener),
     open,
+    openProject: (dir) => {
+      projectOpened = true;
+      return project.open(dir);
+    },
     async listen() {
       if (listening) return { ok: true, value: listening };
       const wasOpen = store !== null;
@@ -311,6 +357,7 @@ export function createCore(options: CoreOptions): Core {
         if (!wasOpen) close();
         return started;
       }
+      project.watch();
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },

@@ -47,6 +47,7 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'tunnel-status': 'snapshot',
   'answers-changed': 'snapshot',
   'account-changed': 'snapshot',
+  'project-changed': 'snapshot',
   'replay-progress': 'snapshot',
   'har-import-progress': 'snapshot',
   'tunnel-url-changed': 'notice',

@@ -15,6 +15,7 @@ import './replay/replay.css';
 import './account/account.css';
 import './handler/handler.css';
 import './settings/settings.css';
+import './project/project.css';
 
 // The token is read once from the hash and kept in memory only (inside the bridge).
 const bridge = chooseBridge(window.companion, location.origin, location.hash);

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli as runInProcess } from '../../main/cli/run-cli';
+import { runInProcess } from '../helpers/in-process-cli';
 import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
@@ -33,16 +32,8 @@ async function setup(): Promise<{
   const schema = join(dir.path, 'schema.json');
   writeFileSync(schema, JSON.stringify(SCHEMA));
   const baseEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
-  const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await runInProcess(['actions', ...args, '--data-dir', dir.path], { stdout, stderr, env: { ...baseEnv, ...env } });
-    return { code, stdout: out, stderr: err };
-  };
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runInProcess(['actions', ...args, '--data-dir', dir.path], { env: { ...baseEnv, ...env } });
   return { gateway, companion, dataDir: dir.path, schema: `@${schema}`, cli };
 }
 

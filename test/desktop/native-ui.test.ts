@@ -18,7 +18,12 @@ const STATUS = {
 } as CoreStatus;
 
 function menu(platform: NodeJS.Platform, overrides: Partial<Parameters<typeof buildAppMenuTemplate>[0]> = {}) {
-  const spies = { copyWebhookUrl: vi.fn(), setNotifyOnFailures: vi.fn<(on: boolean) => void>(), openLink: vi.fn<(url: string) => void>() };
+  const spies = {
+    copyWebhookUrl: vi.fn(),
+    openProjectFolder: vi.fn(),
+    setNotifyOnFailures: vi.fn<(on: boolean) => void>(),
+    openLink: vi.fn<(url: string) => void>(),
+  };
   const input = { platform, appName: 'Flowent Companion', isPackaged: true, notifyOnFailures: false, ...spies, ...overrides };
   return { input: spies, template: buildAppMenuTemplate(input) };
 }

@@ -52,6 +52,10 @@ import {
   type ParameterCheck,
   type RegisteredHere,
   type Warned,
+  type ActionPlan,
+  type ApplyOutcome,
+  type ProjectState,
+  type PullOutcome,
 } from '../../main/contract/api';
 import { FakeAccount } from './fake-account';
 import { fakeCheckMock } from './fake-mock-check';
@@ -271,6 +275,29 @@ export class FakeBridge implements CompanionBridge {
     this.routes = [];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: { cleared } };
+  }
+
+  /** Like the core without a project folder: no project, and actions as code refused with the core's words. */
+  async getProject(): Promise<ProjectState> {
+    this.record('getProject', []);
+    return { dir: null, problems: [] };
+  }
+
+  planActions(prune: boolean): Promise<Result<ActionPlan>> {
+    return this.noProject('planActions', prune);
+  }
+
+  applyActions(prune: boolean): Promise<Result<ApplyOutcome>> {
+    return this.noProject('applyActions', prune);
+  }
+
+  pullActions(prune: boolean): Promise<Result<PullOutcome>> {
+    return this.noProject('pullActions', prune);
+  }
+
+  private async noProject(method: string, prune: boolean): Promise<{ ok: false; code: string; message: string }> {
+    this.record(method, [prune]);
+    return { ok: false, code: 'no-project', message: 'No project folder is open.' };
   }
 
   /** Moves the tunnel as the core's status machine would, announcing each state. */

@@ -212,6 +212,7 @@ describe('the inspector over HTTP', () => {
     const beforeStream = requests.length;
     expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual([
       'getAccount',
+      'getProject',
       'getStats',
       'getStatus',
       'listBulkReplays',
@@ -242,7 +243,7 @@ describe('the inspector over HTTP', () => {
       .slice(initial)
       .map((r) => r.url.split('/').pop())
       .sort();
-    expect(after).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
+    expect(after).toEqual(['getAccount', 'getProject', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
     expect(screen.getByLabelText('Call counts').textContent).toContain('3 calls');
   });
 

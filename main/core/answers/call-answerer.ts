@@ -1,7 +1,7 @@
 import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
 import { handlerChecks, NO_HANDLER } from './handler-lesson';
@@ -10,7 +10,7 @@ import { resolveRoute, type EffectiveRoute } from './route';
 import type { LazyCall } from './template';
 
 export interface CallAnswererOptions {
-  repository: () => AnswersRepository;
+  repository: () => AnswerSource;
   /** `serve --forward`: used when no stored target applies. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -57,7 +57,7 @@ export class CallAnswerer {
   private versions = 0;
   /** Routes as resolved per action, valid while the repository's change stamp stays the same. */
   private readonly routes = new Map<string, ResolvedRoute>();
-  private routesFrom: { repository: AnswersRepository; stamp: number } | null = null;
+  private routesFrom: { repository: AnswerSource; stamp: number } | null = null;
 
   constructor(private readonly options: CallAnswererOptions) {}
 
@@ -82,7 +82,7 @@ export class CallAnswerer {
     return route;
   }
 
-  private resolve(repository: AnswersRepository, action: string): ResolvedRoute {
+  private resolve(repository: AnswerSource, action: string): ResolvedRoute {
     const { mode, target } = resolveRoute(repository, action, this.options.startupForwardTarget);
     const own = this.mockFor(repository, action);
     const mock = own ?? this.mockFor(repository, null);
@@ -215,7 +215,7 @@ export class CallAnswerer {
   }
 
   /** The stored mock, parsed once per change (a change also restarts its sequence). */
-  private mockFor(repository: AnswersRepository, action: string | null): { definition: MockDefinition; version: number } | null {
+  private mockFor(repository: AnswerSource, action: string | null): { definition: MockDefinition; version: number } | null {
     const row = repository.getMockRow(action);
     if (!row) return null;
     const cacheKey = action ?? '*';

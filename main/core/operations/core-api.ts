@@ -8,11 +8,13 @@ import { createAnswersApi } from './answers-api';
 import { createCallsApi } from './calls-api';
 import { createHandlerMethods } from './handlers-api';
 import { createLimitsApi, type LimitsDeps } from './limits-api';
+import { createProjectApi, type ProjectDeps } from './project-api';
 import { createReplayMethods } from './replay-api';
 import { createStatusApi, type StatusDeps } from './status-api';
 
-export interface CoreApiDeps extends StatusDeps, LimitsDeps {
+export interface CoreApiDeps extends StatusDeps, LimitsDeps, ProjectDeps {
   account: AccountDeps['account'];
+  projectSchema: AccountDeps['projectSchema'];
   calls: () => CallsRepository;
   handlers: () => HandlersRepository;
   answers: Answers;
@@ -30,5 +32,6 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     ...createHandlerMethods(deps.replay),
     ...createAccountApi(deps),
     ...createLimitsApi(deps),
+    ...createProjectApi(deps),
   };
 }

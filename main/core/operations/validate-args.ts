@@ -5,6 +5,7 @@ import { callsArgs } from './args/calls-args';
 import { handlersArgs } from './args/handlers-args';
 import { limitsArgs } from './args/limits-args';
 import type { ArgsCheckers, CheckedArgs } from './args/predicates';
+import { projectArgs } from './args/project-args';
 import { replayArgs } from './args/replay-args';
 import { statusArgs } from './args/status-args';
 
@@ -23,6 +24,7 @@ const CHECKERS: ArgsCheckers<CompanionApi> = {
   ...handlersArgs,
   ...accountArgs,
   ...limitsArgs,
+  ...projectArgs,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

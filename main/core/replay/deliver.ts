@@ -6,13 +6,13 @@ import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from 
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import { summaryOf, type CallsRepository, type NewCall } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../store/answer-store';
 import type { HandlersRepository } from '../store/handlers-repository';
 
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {
   calls: () => CallsRepository;
-  answers: () => AnswersRepository;
+  answers: () => AnswerSource;
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
   handlers: () => HandlersRepository;

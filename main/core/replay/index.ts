@@ -17,7 +17,7 @@ import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import type { StyleName } from '../signature';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../store/answer-store';
 import type { HandlersRepository } from '../store/handlers-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
@@ -34,7 +34,7 @@ import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-action
 
 export interface ReplaySetup {
   calls: () => CallsRepository;
-  answers: () => AnswersRepository;
+  answers: () => AnswerSource;
   settings: () => SettingsRepository;
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { MockDefinition, MockFormat, AnswerMode, AnswerRoute, StoredMock } from '../../contract/api';
+import type { AnswerStore, MockSource } from './answer-store';
 
 /** The row key of the default (every action): not a valid action name, so it never collides. */
 const DEFAULT_KEY = '*';
@@ -10,12 +11,6 @@ interface MockRow {
   text: string | null;
   format: MockFormat | null;
   updated_at: number;
-}
-
-/** The mock as written: its text and format, as the developer saved it. */
-export interface MockSource {
-  text: string;
-  format: MockFormat;
 }
 
 const MOCK_COLUMNS = 'action, definition, text, format, updated_at';
@@ -33,7 +28,7 @@ interface RouteRow {
  * commit by another connection (`flowent-companion mocks set` in another process), so such a
  * change still applies at the server's next call.
  */
-export class AnswersRepository {
+export class AnswersRepository implements AnswerStore {
   private readonly getMockStatement: Statement;
   private readonly getRouteStatement: Statement;
   private readonly dataVersionStatement: Statement;
@@ -92,7 +87,8 @@ export class AnswersRepository {
    * Stores a mock: its parsed definition (what answers) and, beside it, the text it was written
    * in (what is shown). Without a source (a mock made from a call) it is shown as its definition.
    */
-  setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null, now = Date.now()): StoredMock {
+  setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {
+    const now = Date.now();
     this.db
       .prepare(
         `INSERT INTO mocks (action, definition, text, format, updated_at) VALUES (?, ?, ?, ?, ?)

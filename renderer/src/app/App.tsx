@@ -18,6 +18,7 @@ import { useKeyboard } from './use-keyboard';
 
 // The Answers dialog carries the mock editor: load it when first opened, not at first paint.
 const AnswersDialog = lazy(() => import('../answers/AnswersDialog').then((m) => ({ default: m.AnswersDialog })));
+const ProjectDialog = lazy(() => import('../project/ProjectDialog').then((m) => ({ default: m.ProjectDialog })));
 const AccountDialog = lazy(() => import('../account/AccountDialog').then((m) => ({ default: m.AccountDialog })));
 
 /** The inspector. It never knows whether the bridge is IPC or HTTP. */
@@ -45,6 +46,11 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       {panel === 'account' && (
         <Suspense fallback={null}>
           <AccountDialog />
+        </Suspense>
+      )}
+      {panel === 'project' && (
+        <Suspense fallback={null}>
+          <ProjectDialog />
         </Suspense>
       )}
       {panel === 'help' && <HelpPopover />}

@@ -13,6 +13,7 @@ import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-action
 import { applyHarImportProgress } from '../replay/replay-har-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
+import { loadProject, projectChanged } from '../project/project-actions';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -49,7 +50,7 @@ export function startSession(b: RendererBridge): () => void {
 /** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), loadProject(), resumeBulkReplay(), ...answers]);
 }
 
 /**
@@ -123,6 +124,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
         break;
       case 'answers-changed':
         answersChanged = true;
+        break;
+      case 'project-changed':
+        projectChanged(event.project);
         break;
       case 'tunnel-status': {
         const tunnel = event.status;
