@@ -24,6 +24,8 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary = {
   giveTarget: 'pass --target <url>',
   chooseOtherCalls: 'change --action or --since',
   chooseHarFile: 'name the file: flowent-companion import <file.har>',
+  openProject: 'run the command in the folder that holds flowent/, or give --project <dir>',
+  pullActions: 'run "flowent-companion actions pull"',
 };
 
 /** A failure of the contract's methods in the command line's words. */

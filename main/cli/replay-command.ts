@@ -6,13 +6,21 @@ import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { withCore } from './open-core';
+import { probeStyles } from './probe-output';
 import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
+       flowent-companion replay <id> --probe-styles [--target <url>]
 
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
 Flowent's contract (usable in CI), 2 on usage errors.
+
+With --probe-styles, check your handler's signature verifier instead: the call is sent to
+your real handler re-signed in each signing style (styles that give the same bytes share one
+call), then once with a wrong signature, and a table says which it accepted (needs
+${HMAC_KEY_ENV}). Exit code 0 when the handler checks signatures, 1 when it accepts a wrong
+signature (a security problem) or cannot be reached.
 
 Options:
   --action <name>      Replay this action's calls from Flowent (oldest first)
@@ -28,6 +36,7 @@ Options:
                        (e.g. http://localhost:8000/actions/{action_name})
   --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
+  --probe-styles       Check the handler's signature verifier with this one call
   --data-dir <dir>     History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help           Show this help
 `;
@@ -46,10 +55,19 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
       concurrency: { type: 'string' },
       diff: { type: 'boolean' },
       params: { type: 'string' },
+      'probe-styles': { type: 'boolean' },
     },
     true,
   );
   const ids = parseIds(positionals);
+  if (values['probe-styles']) {
+    const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);
+    if (ids.length !== 1) throw new UsageError('--probe-styles takes one call id.');
+    if (others.length > 0) throw new UsageError(`--probe-styles goes with --target only, not --${others[0]}.`);
+    if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
+    const target = parseTargetUrl(values.target) ?? null;
+    return withCore('replay', values['data-dir'], io, (api) => probeStyles(api, ids[0]!, target, io));
+  }
   const action = parseAction(values.action);
   if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');
   if (ids.length === 0 && action === undefined)

@@ -9,7 +9,16 @@ export type AnswersFailure =
   /** `problem`: not a URL at all, or not http(s). */
   | { code: 'invalid-target'; url: string; problem: 'not-a-url' | 'not-http' }
   /** Every problem with its path, for inline display; the first one is the headline. */
-  | { code: 'invalid-mock'; errors: DefinitionError[] };
+  | { code: 'invalid-mock'; errors: DefinitionError[] }
+  /** The project's answer file for the action has a mistake: changing it now would overwrite the user's edit. */
+  | ({ code: 'answer-file-invalid' } & AnswerFileMistake);
+
+/** A mistake in a project's answer file: the file, what its checker found (a position's text), and where. */
+export interface AnswerFileMistake {
+  file: string;
+  problem: string;
+  line: number | null;
+}
 
 export type ConditionOperator = 'equals' | 'contains' | 'regex' | 'exists';
 
@@ -64,6 +73,13 @@ export type AnswerMode = 'mock' | 'forward';
 export interface StoredMock {
   action: string | null;
   definition: MockDefinition;
+  /**
+   * The mock as it was written, comments and key order kept: what the editor and `mocks get`
+   * show. A mock made from a call's answer, or stored before the text was kept, reads as its
+   * definition in JSON.
+   */
+  text: string;
+  format: MockFormat;
   updatedAt: number;
 }
 

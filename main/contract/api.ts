@@ -11,6 +11,9 @@
 import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountFailure, type AccountMethods } from './account';
 import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersFailure, type AnswersMethods } from './answers';
 import { CALLS_METHOD_NAMES, type CallsEvent, type CallsFailure, type CallsMethods } from './calls';
+import { HANDLER_METHOD_NAMES, type HandlerFailure, type HandlerMethods } from './handlers';
+import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsFailure, type LimitsMethods } from './limits';
+import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectFailure, type ProjectMethods } from './project';
 import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayFailure, type ReplayMethods } from './replay';
 import { STATUS_METHOD_NAMES, type StatusEvent, type StatusFailure, type StatusMethods } from './status';
 
@@ -18,12 +21,17 @@ export * from './account';
 export * from './action-name';
 export * from './answers';
 export * from './calls';
+export * from './handlers';
+export * from './limits';
+export * from './project';
+export * from './readable-text';
 export * from './replay';
 export * from './result';
 export * from './status';
 
 /** What the renderer can ask of the core. Every method is a specific operation. */
-export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, AccountMethods {}
+export interface CompanionApi
+  extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, HandlerMethods, AccountMethods, LimitsMethods, ProjectMethods {}
 
 export type ApiMethod = keyof CompanionApi;
 
@@ -33,7 +41,10 @@ export const API_METHODS = [
   ...STATUS_METHOD_NAMES,
   ...ANSWERS_METHOD_NAMES,
   ...REPLAY_METHOD_NAMES,
+  ...HANDLER_METHOD_NAMES,
   ...ACCOUNT_METHOD_NAMES,
+  ...LIMITS_METHOD_NAMES,
+  ...PROJECT_METHOD_NAMES,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time proof that API_METHODS lists every method. */
@@ -42,9 +53,10 @@ const everyMethodListed: MissingMethods extends never ? true : never = true;
 void everyMethodListed;
 
 /** Every failure the contract's methods return: what each front end must be able to word (main/contract/words). */
-export type ApiFailure = CallsFailure | StatusFailure | AnswersFailure | ReplayFailure | AccountFailure;
+export type ApiFailure =
+  CallsFailure | StatusFailure | AnswersFailure | ReplayFailure | AccountFailure | HandlerFailure | LimitsFailure | ProjectFailure;
 
-export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent;
+export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent | LimitsEvent | ProjectEvent;
 
 export type CoreEventType = CoreEvent['type'];
 

@@ -13,7 +13,7 @@ export type ReplayFailure =
   /** Neither a target was given nor a forwarding target is set for the action (null: none named). */
   | { code: 'no-target'; action: string | null }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */
-  | { code: 'no-key'; needs: 'resign' | 'simulate' | 'curl' }
+  | { code: 'no-key'; needs: 'resign' | 'simulate' | 'curl' | 'probe' }
   /** Parameters or a schema typed by the user are not JSON (`reason`: the parser's words). */
   | { code: 'invalid-json'; what: 'parameters' | 'schema'; reason: string }
   | { code: 'invalid-parameters' }
@@ -218,6 +218,9 @@ export interface HarImportProblem {
   message: string;
 }
 
+/** The largest HAR the companion imports (desktop dialog, browser upload, the API): far above any history worth importing, bounded so a wrong file cannot exhaust memory. */
+export const MAX_HAR_IMPORT_BYTES = 64 * 1024 * 1024;
+
 export interface HarImportSummary {
   imported: number;
   skipped: number;
@@ -279,4 +282,6 @@ export const REPLAY_METHOD_NAMES = [
 
 export type ReplayEvent =
   | ({ type: 'replay-progress'; runId: string; step: BulkReplayStep } & BulkReplayCounts)
-  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };
+  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary }
+  /** A HAR import read `done` of the file's `total` entries (sent after each slice, and once at the end). */
+  | { type: 'har-import-progress'; done: number; total: number };

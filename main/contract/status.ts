@@ -1,3 +1,4 @@
+import type { ProjectMissing } from './project';
 /** The running core: where it listens, its secrets, the public tunnel. */
 import type { Result } from './result';
 
@@ -21,7 +22,7 @@ export type StoreFailure =
   | { code: 'schema-too-new'; found: number; known: number };
 
 /** Why the core could not start: the history, then the webhook server. */
-export type StartFailure = StoreFailure | ListenFailure;
+export type StartFailure = StoreFailure | ListenFailure | ProjectMissing;
 
 /** A secret the companion keeps, and the environment variable it can come from instead. */
 export type SecretRef =

@@ -1,5 +1,14 @@
 import { vi } from 'vitest';
-import { API_METHODS, type CoreEvent, type CoreStatus, type Result, type StartFailure, type StoreFailure } from '../../main/contract/api';
+import {
+  API_METHODS,
+  type CoreEvent,
+  type CoreStatus,
+  type ProjectMissing,
+  type ProjectState,
+  type Result,
+  type StartFailure,
+  type StoreFailure,
+} from '../../main/contract/api';
 import type { Core, CoreOptions } from '../../main/core';
 
 export const FAKE_STATUS = {
@@ -15,6 +24,7 @@ export type FakeCore = Core & {
   options: CoreOptions;
   emit(event: CoreEvent): void;
   open: ReturnType<typeof vi.fn>;
+  openProject: ReturnType<typeof vi.fn>;
   listen: ReturnType<typeof vi.fn>;
   stop: ReturnType<typeof vi.fn>;
 };
@@ -36,7 +46,11 @@ export function createFakeCore(
     } as unknown as Core['api'],
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (event) => listeners.forEach((l) => l(event)),
-    open: vi.fn(async (): Promise<Result<void, StoreFailure>> => ({ ok: true, value: undefined })),
+    open: vi.fn(async (): Promise<Result<void, StoreFailure | ProjectMissing>> => ({ ok: true, value: undefined })),
+    openProject: vi.fn((dir: string | null): Result<ProjectState, ProjectMissing> => {
+      hooks.calls.push(`core.openProject(${dir})`);
+      return { ok: true, value: { dir, problems: [] } };
+    }),
     listen: vi.fn(async () => {
       hooks.calls.push('core.listen');
       core.emit({ type: 'history-cleared' });

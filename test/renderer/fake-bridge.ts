@@ -9,9 +9,15 @@ import {
   type ApiFailure,
   type CallsFailure,
   type Failure,
+  type HandlerFailure,
+  type LimitsFailure,
+  type ProjectFailure,
   type Refused,
   type ReplayFailure,
   type StatusFailure,
+  DEFAULT_LIMITS,
+  type HistoryLimits,
+  type LimitsInfo,
   countsAsFailure,
   MAX_PAGE_SIZE,
   type CallDetail,
@@ -29,7 +35,9 @@ import {
   type CallSelection,
   type HarExport,
   type HarImportSummary,
+  type HandlerProbe,
   type LearnedStyleInfo,
+  type VerifierLanguage,
   type ReplayMode,
   type ReplayOutcome,
   type SimulateOutcome,
@@ -54,6 +62,10 @@ import {
   type ParameterCheck,
   type RegisteredHere,
   type Warned,
+  type ActionPlan,
+  type ApplyOutcome,
+  type ProjectState,
+  type PullOutcome,
 } from '../../main/contract/api';
 import { FakeAccount } from './fake-account';
 import { fakeCheckMock } from './fake-mock-check';
@@ -203,7 +215,7 @@ export class FakeBridge implements CompanionBridge {
     if (!checked.ok) {
       return { ok: false, code: 'invalid-mock', errors: checked.errors };
     }
-    const stored: StoredMock = { action, definition: checked.definition, updatedAt: Date.now() };
+    const stored: StoredMock = { action, definition: checked.definition, text, format, updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== action), stored];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: structuredClone(stored) };
@@ -232,7 +244,8 @@ export class FakeBridge implements CompanionBridge {
     if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'mock' };
     const checked = fakeCheckMock(JSON.stringify({ status: call.response.status, body: call.response.body }));
     if (!checked.ok) return { ok: false, code: 'invalid-mock', errors: checked.errors };
-    const stored: StoredMock = { action: call.action, definition: checked.definition, updatedAt: Date.now() };
+    const text = `${JSON.stringify(checked.definition, null, 2)}\n`;
+    const stored: StoredMock = { action: call.action, definition: checked.definition, text, format: 'json', updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== call.action), stored];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: stored };
@@ -271,6 +284,29 @@ export class FakeBridge implements CompanionBridge {
     this.routes = [];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: { cleared } };
+  }
+
+  /** Like the core without a project folder: no project, and actions as code refused with the core's words. */
+  async getProject(): Promise<ProjectState> {
+    this.record('getProject', []);
+    return { dir: null, problems: [] };
+  }
+
+  planActions(prune: boolean): Promise<Result<ActionPlan, ProjectFailure>> {
+    return this.noProject('planActions', prune);
+  }
+
+  applyActions(prune: boolean): Promise<Result<ApplyOutcome, ProjectFailure>> {
+    return this.noProject('applyActions', prune);
+  }
+
+  pullActions(prune: boolean): Promise<Result<PullOutcome, ProjectFailure>> {
+    return this.noProject('pullActions', prune);
+  }
+
+  private async noProject(method: string, prune: boolean): Promise<Refused<ProjectFailure>> {
+    this.record(method, [prune]);
+    return { ok: false, code: 'no-project' };
   }
 
   /** Moves the tunnel as the core's status machine would, announcing each state. */
@@ -372,6 +408,21 @@ export class FakeBridge implements CompanionBridge {
   async listBulkReplays(): Promise<BulkReplayRunning[]> {
     this.record('listBulkReplays', []);
     return this.replayCore.running();
+  }
+
+  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe, HandlerFailure>> {
+    return this.replayMethod('probeHandler', [callId, target], () => ({
+      ok: false,
+      code: 'no-target',
+      action: null,
+    })) as Promise<Result<HandlerProbe, HandlerFailure>>;
+  }
+
+  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string, HandlerFailure>> {
+    return this.replayMethod('getVerifierSnippet', [language, style], () => ({
+      ok: true,
+      value: `verifier in ${language} for ${style}\n`,
+    })) as Promise<Result<string, HandlerFailure>>;
   }
 
   async getLearnedStyle(): Promise<LearnedStyleInfo> {
@@ -481,6 +532,23 @@ export class FakeBridge implements CompanionBridge {
   }
   checkParameters(callId: number): Promise<Result<ParameterCheck, AccountFailure>> {
     return this.flowent.checkParameters(callId);
+  }
+
+  /** The history's limits as the core keeps them: the defaults until set. */
+  limits: HistoryLimits = { ...DEFAULT_LIMITS };
+  async getLimits(): Promise<LimitsInfo> {
+    this.record('getLimits', []);
+    return {
+      current: this.limits,
+      fixedForThisRun: [],
+      defaults: DEFAULT_LIMITS,
+      usage: { calls: this.store.length, bytes: 4096 * this.store.length },
+    };
+  }
+  async setLimits(limits: HistoryLimits): Promise<Result<LimitsInfo, LimitsFailure>> {
+    this.record('setLimits', [limits]);
+    this.limits = limits;
+    return { ok: true, value: await this.getLimits() };
   }
 
   onEvents(listener: (events: DeliveredEvent[]) => void): () => void {

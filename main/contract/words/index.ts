@@ -28,11 +28,13 @@ import { ACCOUNT_WORDS, GATEWAY_WORDS, SESSION_WORDS } from './account-words';
 import { ANSWERS_WORDS, CALLS_WORDS } from './calls-words';
 import { REPLAY_WORDS } from './replay-words';
 import type { Catalogue, Entry, Said } from './said';
+import { HANDLER_WORDS, PROJECT_MISSING_WORDS, PROJECT_WORDS } from './project-words';
 import { LISTEN_WORDS, STORE_WORDS } from './start-words';
 import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
 import type { StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
+export { problemPlace } from './project-words';
 export type { ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
 
 const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
@@ -45,9 +47,12 @@ const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
   ...GATEWAY_WORDS,
   ...SESSION_WORDS,
   ...ACCOUNT_WORDS,
+  ...PROJECT_WORDS,
+  ...PROJECT_MISSING_WORDS,
+  ...HANDLER_WORDS,
 };
 
-const START_WORDS: Catalogue<StartFailure, StartVocabulary> = { ...LISTEN_WORDS, ...STORE_WORDS };
+const START_WORDS: Catalogue<StartFailure, StartVocabulary> = { ...LISTEN_WORDS, ...STORE_WORDS, ...PROJECT_MISSING_WORDS };
 
 /** What happened and what to do, as one line. */
 export function inOneLine({ what, todo }: Said): string {

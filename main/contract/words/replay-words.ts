@@ -11,6 +11,7 @@ const NEEDS_KEY: Record<Extract<ReplayFailure, { code: 'no-key' }>['needs'], str
   resign: 'Re-signing needs the HMAC key.',
   simulate: 'Signing a simulated call needs the HMAC key.',
   curl: 'A re-signed command needs the HMAC key.',
+  probe: 'A probe signs the call in each style with the HMAC key.',
 };
 
 export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {

@@ -46,4 +46,8 @@ export interface Vocabulary extends ListenVocabulary {
   /** Choosing other calls (a filter, a time span). */
   chooseOtherCalls: string;
   chooseHarFile: string;
+  /** Opening a project folder (the folder holding flowent/). */
+  openProject: string;
+  /** Pulling Flowent's actions into the project's files. */
+  pullActions: string;
 }

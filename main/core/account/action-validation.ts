@@ -54,15 +54,20 @@ export function checkActionInput(
     }
   }
   if (need('json_schema', input.json_schema !== undefined)) {
-    const schema = input.json_schema;
-    const unusable = isJsonObject(schema) ? schemaCompileProblem(schema) : 'it must be a JSON object';
-    if (unusable) problems.push({ field: 'json_schema', message: `json_schema is not a valid JSON Schema: ${unusable}.` });
+    const unusable = checkJsonSchema(input.json_schema);
+    if (unusable) problems.push({ field: 'json_schema', message: unusable });
   }
   return { problems, warnings };
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What is wrong with a json_schema (in an action's input or its file), or null when it can be used. */
+export function checkJsonSchema(schema: unknown): string | null {
+  const unusable = isJsonObject(schema) ? schemaCompileProblem(schema) : 'it must be a JSON object';
+  return unusable ? `json_schema is not a valid JSON Schema: ${unusable}.` : null;
 }
 
 /** Why Ajv cannot compile `schema`, in Ajv's words, or null when it can. */

@@ -1,7 +1,7 @@
 import type { AnswerMode, AnswerRoute, AnswersFailure, AnswerSettings, MockFormat, Refused, Result, StoredMock } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
 import type { CallsRepository } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerStore } from '../store/answer-store';
 import { checkTargetUrl } from './forward';
 import { parseMockText } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
@@ -34,7 +34,7 @@ export interface Answers {
 }
 
 export interface AnswersDeps {
-  answers: () => AnswersRepository;
+  answers: () => AnswerStore;
   calls: () => CallsRepository;
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -47,6 +47,10 @@ export function createAnswers(deps: AnswersDeps): Answers {
     deps.onChanged?.();
     return value;
   };
+  const refusal = (action: ActionKey): Refused<AnswersFailure> | null => {
+    const mistake = deps.answers().writeRefusal?.(action) ?? null;
+    return mistake ? { ok: false, code: 'answer-file-invalid', ...mistake } : null;
+  };
   return {
     parseMock: parseMockText,
     setMock(action, text, format) {
@@ -54,16 +58,20 @@ export function createAnswers(deps: AnswersDeps): Answers {
       if (bad) return bad;
       const parsed = parseMockText(text, format);
       if (!parsed.ok) return { ok: false, code: 'invalid-mock', errors: parsed.errors };
-      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value) });
+      const refused = refusal(action);
+      if (refused) return refused;
+      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value, { text, format }) });
     },
     clearMock(action) {
-      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });
+      return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });
     },
     clearAllMocks: () => changed({ ok: true, value: { cleared: deps.answers().clearAllMocks() } }),
     mockFromCall(callId) {
       const call = deps.calls().get(callId);
       if (!call) return { ok: false, code: 'call-not-found', id: callId };
       if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'mock' };
+      const refused = refusal(call.action);
+      if (refused) return refused;
       const definition = mockFromStoredCall(call);
       if (!definition) return { ok: false, code: 'call-without-answer', id: callId };
       return changed({ ok: true, value: deps.answers().setMock(call.action, definition) });
@@ -75,16 +83,18 @@ export function createAnswers(deps: AnswersDeps): Answers {
         const problem = checkTargetUrl(url);
         if (problem) return problem;
       }
+      const refused = refusal(action);
+      if (refused) return refused;
       return changed({
         ok: true,
         value: deps.answers().setRoute(action, url === null ? { target: null } : { target: url, mode: 'forward' }),
       });
     },
     setMode(action, mode) {
-      return checkAction(action) ?? changed({ ok: true, value: deps.answers().setRoute(action, { mode }) });
+      return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: deps.answers().setRoute(action, { mode }) });
     },
     clearRoute(action) {
-      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearRoute(action) } });
+      return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearRoute(action) } });
     },
     clearAllRoutes: () => changed({ ok: true, value: { cleared: deps.answers().clearAllRoutes() } }),
     getAnswerSettings: () => ({

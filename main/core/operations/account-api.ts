@@ -3,17 +3,20 @@ import type { Refused, Result } from '../../contract/api';
 import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
 import type { FlowentResult } from '../account/types';
+import { validateAgainstFile } from '../account/parameter-check';
 import type { CallsRepository } from '../store/calls-repository';
 
 export interface AccountDeps {
   account: Account;
   calls: () => CallsRepository;
+  /** The open project's schema for an action (its action file), which takes the place of Flowent's copy. */
+  projectSchema: (action: string) => { path: string; schema: Record<string, unknown>; modifiedAt: number } | null;
 }
 
 const noTunnel = (forRegistration: boolean): Refused<AccountFailure> => ({ ok: false, code: 'flowent-no-public-url', forRegistration });
 
 /** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
-export function createAccountApi({ account, calls }: AccountDeps): AccountMethods {
+export function createAccountApi({ account, calls, projectSchema }: AccountDeps): AccountMethods {
   const registry = account.registry;
   const state = (): Result<AccountState, AccountFailure> => ({ ok: true, value: account.state() });
   const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>, AccountFailure>> => {
@@ -102,6 +105,8 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
         return { ok: false, code: 'call-not-json', id: callId };
       }
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
+      const file = projectSchema(call.action);
+      if (file) return { ok: true, value: validateAgainstFile(file, parameters ?? null) };
       return { ok: true, value: registry.validateParameters(call.action, parameters ?? null) };
     },
   };

@@ -80,13 +80,13 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     },
     importHar: async (text) => {
       if (text === null) return { ok: false, code: 'no-file' };
-      const imported = replay.importHar(text);
+      const imported = await replay.importHar(text);
       return imported.ok ? { ok: true, value: { ...imported.value, opened: true } } : imported;
     },
   };
 }
 
-function badTarget(target: string | null): Refused<ReplayFailure> | null {
+export function badTarget(target: string | null): Refused<ReplayFailure> | null {
   return target ? checkTargetUrl(target) : null;
 }
 

@@ -23,6 +23,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   giveTarget: 'give a target URL here',
   chooseOtherCalls: 'change the filter',
   chooseHarFile: 'choose a .har file with Import HAR',
+  openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',
+  pullActions: 'run "flowent-companion actions pull"',
 };
 
 /** A failure of the contract's methods in the page's words. */
