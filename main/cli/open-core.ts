@@ -18,7 +18,8 @@ export function projectDirOf(flag: string | undefined, io: CliIo): string | null
 
 /** The project folder a command cannot work without; a usage error (with what to do) when there is none. */
 export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
-  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd()) ?? '';
+  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd());
+  if (dir === null) throw new UsageError(inCliWords({ code: 'no-project' }));
   const missing = checkProjectDir(dir);
   if (missing) throw new UsageError(inCliWords(missing));
   return dir;

@@ -121,7 +121,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const projectDir = projectDirOf(values.project, io);
   if (projectDir !== null && values.project !== undefined) {
     const missing = checkProjectDir(projectDir);
-    if (missing) throw new UsageError(`--project: ${missing}`);
+    if (missing) throw new UsageError(`--project: ${inCliWords(missing)}`);
   }
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
