@@ -3,11 +3,7 @@ import type * as z from 'zod';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
-
-/** What the signature engine concluded about one call. */
-export type Verdict = 'valid' | 'invalid' | 'missing' | 'malformed' | 'unsigned-test' | 'no-key' | 'not-flowent';
-
-export const VERDICTS: readonly Verdict[] = ['valid', 'invalid', 'missing', 'malformed', 'unsigned-test', 'no-key', 'not-flowent'];
+import type { CallSource, Verdict } from './names-and-limits';
 
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
@@ -24,15 +20,6 @@ export interface Violation {
   /** What happened, in the words a developer acts on. */
   message: string;
 }
-
-/**
- * Where a stored call came from: Flowent itself, a replay of a stored call, the simulator, or a
- * HAR file (`import`). Only Flowent's own calls are Flowent's traffic: the others are marked in
- * the list and never counted as failures.
- */
-export type CallSource = 'flowent' | 'replay' | 'simulator' | 'import';
-
-export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator', 'import'];
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {
@@ -195,9 +182,6 @@ export interface SampleRequest {
   curl: string;
   signed: boolean;
 }
-
-/** The page size the core never exceeds. */
-export const MAX_PAGE_SIZE = 500;
 
 type Args = ArgumentsOf<typeof callsArguments>;
 

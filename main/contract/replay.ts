@@ -57,12 +57,6 @@ export interface ReplayOutcome {
  */
 export type CallSelection = z.output<typeof callSelection>;
 
-/** The most calls one bulk replay or one export takes. */
-export const MAX_SELECTION = 10_000;
-
-/** The most replays one bulk replay runs at once. */
-export const MAX_BULK_CONCURRENCY = 64;
-
 /** How a bulk replay runs: concurrency, re-signing, where to, new parameters, the signing style. */
 export type BulkReplayOptions = z.output<typeof bulkReplayOptions>;
 

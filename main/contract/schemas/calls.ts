@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CALL_SOURCES, MAX_PAGE_SIZE, VERDICTS } from '../calls';
+import { CALL_SOURCES, MAX_PAGE_SIZE, VERDICTS } from '../names-and-limits';
 import { argumentList } from './arguments';
 import { actionName, callId } from './common';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { STYLES, isStyleName } from '../../core/signature/styles';
-import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../replay';
+import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../names-and-limits';
 import { argumentList } from './arguments';
 import { callFilter } from './calls';
 import { actionName, callId, count, flag, jsonText, seed, urlOrNull } from './common';

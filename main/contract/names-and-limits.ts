@@ -1,0 +1,28 @@
+/**
+ * The names and limits that both the contract's types and its argument schemas use. They stand
+ * apart from the feature files because those files derive their types from the schemas: the
+ * schemas take their words from here, never from the files derived from them.
+ */
+
+/** What the signature engine concluded about one call. */
+export type Verdict = 'valid' | 'invalid' | 'missing' | 'malformed' | 'unsigned-test' | 'no-key' | 'not-flowent';
+
+export const VERDICTS: readonly Verdict[] = ['valid', 'invalid', 'missing', 'malformed', 'unsigned-test', 'no-key', 'not-flowent'];
+
+/**
+ * Where a stored call came from: Flowent itself, a replay of a stored call, the simulator, or a
+ * HAR file (`import`). Only Flowent's own calls are Flowent's traffic: the others are marked in
+ * the list and never counted as failures.
+ */
+export type CallSource = 'flowent' | 'replay' | 'simulator' | 'import';
+
+export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator', 'import'];
+
+/** The page size the core never exceeds. */
+export const MAX_PAGE_SIZE = 500;
+
+/** The most calls one bulk replay or one export takes. */
+export const MAX_SELECTION = 10_000;
+
+/** The most replays one bulk replay runs at once. */
+export const MAX_BULK_CONCURRENCY = 64;
