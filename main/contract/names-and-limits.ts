@@ -26,3 +26,27 @@ export const MAX_SELECTION = 10_000;
 
 /** The most replays one bulk replay runs at once. */
 export const MAX_BULK_CONCURRENCY = 64;
+
+/** The history's limits and the rate limit, by name (see `HistoryLimits`). */
+export const LIMIT_NAMES = ['keepCalls', 'keepDays', 'keepBytes', 'rateLimitPerSecond'] as const;
+
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+/** The range each limit may take when set. */
+export const LIMIT_RANGES: Record<LimitName, { min: number; max: number }> = {
+  keepCalls: { min: 1, max: 1_000_000_000 },
+  keepDays: { min: 1, max: 36_500 },
+  keepBytes: { min: 1024 * 1024, max: 1024 ** 4 },
+  rateLimitPerSecond: { min: 1, max: 1_000_000 },
+};
+
+/** The largest HAR the companion imports (desktop dialog, browser upload, the API): far above any history worth importing, bounded so a wrong file cannot exhaust memory. */
+export const MAX_HAR_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** The languages a verifier is printed in. */
+export const VERIFIER_LANGUAGES = ['python', 'node', 'go'] as const;
+export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];
+
+export function isVerifierLanguage(name: string): name is VerifierLanguage {
+  return (VERIFIER_LANGUAGES as readonly string[]).includes(name);
+}

@@ -215,4 +215,6 @@ export const REPLAY_METHOD_NAMES = [
 
 export type ReplayEvent =
   | ({ type: 'replay-progress'; runId: string; step: BulkReplayStep } & BulkReplayCounts)
-  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };
+  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary }
+  /** A HAR import read `done` of the file's `total` entries (sent after each slice, and once at the end). */
+  | { type: 'har-import-progress'; done: number; total: number };

@@ -143,6 +143,8 @@ describe('answers: live updates', () => {
       {
         action: null,
         definition: { selection: 'rules', responses: [], fallback: null, answerRegistrationCheck: false },
+        text: '{"responses":[]}',
+        format: 'json',
         updatedAt: 1_700_000_000_000,
       },
     ];

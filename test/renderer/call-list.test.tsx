@@ -109,6 +109,17 @@ describe('call list', () => {
     await screen.findByText('No calls yet');
   });
 
+  it('history-pruned drops the deleted oldest calls from the list and reads the counts again', async () => {
+    const bridge = new FakeBridge([1, 2, 3, 4].map((id) => makeCall({ id })));
+    renderApp(bridge);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const statsReads = bridge.callsTo('getStats').length;
+    bridge.store = bridge.store.filter((call) => call.id > 2);
+    bridge.emit([{ type: 'history-pruned', deleted: 2, upToId: 2 }]);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(bridge.callsTo('getStats').length).toBeGreaterThan(statsReads);
+  });
+
   it('loads older pages with beforeId as the list scrolls, and with the load-more button', async () => {
     const bridge = new FakeBridge(Array.from({ length: 650 }, (_, i) => makeCall({ id: i + 1 })));
     renderApp(bridge);

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { splitHar } from '../../renderer/src/replay/replay-har-actions';
 import type { ConnectionEvent } from '../../renderer/src/transport/connection';
 import { FakeBridge } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
@@ -61,7 +60,7 @@ describe('HAR export and import in the browser', () => {
     await waitFor(() => expect(document.querySelector('[data-call-id="7"]')).not.toBeNull());
   });
 
-  it('sends a large HAR in pieces under the 64 KB body limit, and says what is wrong with a bad file', async () => {
+  it('sends a large HAR whole, shows the core’s progress while it imports, and says what is wrong with a bad file', async () => {
     const bridge = browserBridge();
     const { user } = await renderLoaded(bridge);
     const big = 'x'.repeat(20_000);
@@ -69,16 +68,22 @@ describe('HAR export and import in the browser', () => {
       request: { method: 'POST', url: 'http://h/actions/a', postData: { text: `{"n":${i},"pad":"${big}"}` } },
       _action: 'a',
     }));
-    await user.upload(
-      screen.getByLabelText('HAR file to import'),
-      new File([JSON.stringify({ log: { version: '1.2', entries } })], 'big.har'),
-    );
+    const text = JSON.stringify({ log: { version: '1.2', entries } });
+    let finish = () => {};
+    const imported = bridge.importHar.bind(bridge);
+    bridge.importHar = (sent) => new Promise((resolve) => (finish = () => resolve(imported(sent))));
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'big.har'));
+    const progress = await screen.findByRole('progressbar', { name: 'HAR import' });
+    expect(progress.getAttribute('value')).toBeNull();
+    bridge.emit([{ type: 'har-import-progress', done: 3, total: 7 }]);
+    await waitFor(() => expect(progress.getAttribute('value')).toBe('3'));
+    expect(progress.getAttribute('max')).toBe('7');
+    finish();
     await waitFor(() => expect(status()).toBe('Imported 7 calls.'));
-    const pieces = bridge.callsTo('importHar').map(([text]) => text as string);
-    expect(pieces.length).toBeGreaterThan(2);
-    for (const piece of pieces) expect(JSON.stringify([piece]).length).toBeLessThanOrEqual(56_000);
-    expect(pieces.flatMap((p) => (JSON.parse(p) as { log: { entries: unknown[] } }).log.entries)).toEqual(entries);
+    expect(screen.queryByRole('progressbar', { name: 'HAR import' })).toBeNull();
+    expect(bridge.callsTo('importHar')).toEqual([[text]]);
 
+    bridge.importHar = imported;
     await user.upload(screen.getByLabelText('HAR file to import'), new File(['{"hello": 1}'], 'notes.json'));
     await waitFor(() => expect(status()).toContain('not a HAR'));
     expect(screen.getByRole('alert', { name: 'Error messages' }).textContent).toContain('Could not import the HAR file');
@@ -94,15 +99,6 @@ describe('HAR export and import in the browser', () => {
     expect(bridge.callsTo('exportHar')).toEqual([[{ ids: [2] }]]);
     expect(JSON.parse(await downloads[0]!.blob.text()).log.entries).toHaveLength(1);
     expect(await screen.findByText(/^Downloaded 1 call as/)).toBeTruthy();
-  });
-
-  it('reports an entry too large to send with where it is, and imports the rest', () => {
-    const huge = { request: { method: 'POST', url: 'http://h/a', postData: { text: 'y'.repeat(70_000) } } };
-    const small = { request: { method: 'POST', url: 'http://h/a', postData: { text: '{}' } } };
-    const split = splitHar(JSON.stringify({ log: { entries: [small, huge, small] } }));
-    if (!split.ok) throw new Error(split.message);
-    expect(split.value.problems).toEqual([{ path: 'log.entries[1]', message: expect.stringContaining('desktop app') }]);
-    expect(split.value.pieces.map((p) => p.offset)).toEqual([0, 2]);
   });
 });
 

@@ -4,6 +4,9 @@
  * can emit events as the core would.
  */
 import {
+  DEFAULT_LIMITS,
+  type HistoryLimits,
+  type LimitsInfo,
   countsAsFailure,
   MAX_PAGE_SIZE,
   type CallDetail,
@@ -22,7 +25,9 @@ import {
   type CallSelection,
   type HarExport,
   type HarImportSummary,
+  type HandlerProbe,
   type LearnedStyleInfo,
+  type VerifierLanguage,
   type ReplayMode,
   type ReplayOutcome,
   type SimulateOutcome,
@@ -47,6 +52,10 @@ import {
   type ParameterCheck,
   type RegisteredHere,
   type Warned,
+  type ActionPlan,
+  type ApplyOutcome,
+  type ProjectState,
+  type PullOutcome,
 } from '../../main/contract/api';
 import { FakeAccount } from './fake-account';
 import { fakeCheckMock } from './fake-mock-check';
@@ -196,7 +205,7 @@ export class FakeBridge implements CompanionBridge {
       const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
       return { ok: false, code: 'invalid-mock', message: `The mock is not valid: ${summary}`, errors: checked.errors };
     }
-    const stored: StoredMock = { action, definition: checked.definition, updatedAt: Date.now() };
+    const stored: StoredMock = { action, definition: checked.definition, text, format, updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== action), stored];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: structuredClone(stored) };
@@ -225,7 +234,8 @@ export class FakeBridge implements CompanionBridge {
     if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
     const checked = fakeCheckMock(JSON.stringify({ status: call.response.status, body: call.response.body }));
     if (!checked.ok) return { ok: false, code: 'invalid-mock', message: 'The answer cannot be a mock.' };
-    const stored: StoredMock = { action: call.action, definition: checked.definition, updatedAt: Date.now() };
+    const text = `${JSON.stringify(checked.definition, null, 2)}\n`;
+    const stored: StoredMock = { action: call.action, definition: checked.definition, text, format: 'json', updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== call.action), stored];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: stored };
@@ -265,6 +275,29 @@ export class FakeBridge implements CompanionBridge {
     this.routes = [];
     this.emit([{ type: 'answers-changed' }]);
     return { ok: true, value: { cleared } };
+  }
+
+  /** Like the core without a project folder: no project, and actions as code refused with the core's words. */
+  async getProject(): Promise<ProjectState> {
+    this.record('getProject', []);
+    return { dir: null, problems: [] };
+  }
+
+  planActions(prune: boolean): Promise<Result<ActionPlan>> {
+    return this.noProject('planActions', prune);
+  }
+
+  applyActions(prune: boolean): Promise<Result<ApplyOutcome>> {
+    return this.noProject('applyActions', prune);
+  }
+
+  pullActions(prune: boolean): Promise<Result<PullOutcome>> {
+    return this.noProject('pullActions', prune);
+  }
+
+  private async noProject(method: string, prune: boolean): Promise<{ ok: false; code: string; message: string }> {
+    this.record(method, [prune]);
+    return { ok: false, code: 'no-project', message: 'No project folder is open.' };
   }
 
   /** Moves the tunnel as the core's status machine would, announcing each state. */
@@ -365,6 +398,21 @@ export class FakeBridge implements CompanionBridge {
   async listBulkReplays(): Promise<BulkReplayRunning[]> {
     this.record('listBulkReplays', []);
     return this.replayCore.running();
+  }
+
+  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe>> {
+    return this.replayMethod('probeHandler', [callId, target], () => ({
+      ok: false,
+      code: 'no-target',
+      message: 'The fake bridge has no handler to probe.',
+    })) as Promise<Result<HandlerProbe>>;
+  }
+
+  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string>> {
+    return this.replayMethod('getVerifierSnippet', [language, style], () => ({
+      ok: true,
+      value: `verifier in ${language} for ${style}\n`,
+    })) as Promise<Result<string>>;
   }
 
   async getLearnedStyle(): Promise<LearnedStyleInfo> {
@@ -468,6 +516,23 @@ export class FakeBridge implements CompanionBridge {
   }
   checkParameters(callId: number): Promise<Result<ParameterCheck>> {
     return this.flowent.checkParameters(callId);
+  }
+
+  /** The history's limits as the core keeps them: the defaults until set. */
+  limits: HistoryLimits = { ...DEFAULT_LIMITS };
+  async getLimits(): Promise<LimitsInfo> {
+    this.record('getLimits', []);
+    return {
+      current: this.limits,
+      fixedForThisRun: [],
+      defaults: DEFAULT_LIMITS,
+      usage: { calls: this.store.length, bytes: 4096 * this.store.length },
+    };
+  }
+  async setLimits(limits: HistoryLimits): Promise<Result<LimitsInfo>> {
+    this.record('setLimits', [limits]);
+    this.limits = limits;
+    return { ok: true, value: await this.getLimits() };
   }
 
   onEvents(listener: (events: DeliveredEvent[]) => void): () => void {

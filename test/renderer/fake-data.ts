@@ -19,6 +19,7 @@ function makeCallFields(patch: Partial<CallDetail>): Omit<CallDetail, 'failed'> 
     method: 'POST',
     path: '/actions/send_email',
     action: 'send_email',
+    sentAction: null,
     test: false,
     verdict: 'valid',
     style: 'python',
@@ -46,9 +47,13 @@ function makeCallFields(patch: Partial<CallDetail>): Omit<CallDetail, 'failed'> 
     },
     response: { status: 200, headers: [['content-type', 'application/json']], body: '{"result":"ok","error":""}' },
     originalCallId: null,
+    mockChoice: null,
     violations: [],
+    timestamp: { flag: 'ok', ageSeconds: 2 },
     forwardedFor: null,
     forward: { target: null, error: null, registrationWouldPass: null },
+    handlerSignature: null,
+    handler: null,
     ...patch,
   };
 }
@@ -64,6 +69,7 @@ export function summaryOf(call: CallDetail): CallSummary {
     'signature',
     'response',
     'originalCallId',
+    'mockChoice',
     'forwardedFor',
     'forward',
   ];

@@ -7,14 +7,16 @@ import { createHttpBridge, type EventSourceLike } from '../../renderer/src/trans
 import { FakeBridge, makeCall, summaryOf } from './fake-bridge';
 import { renderApp, resetAll } from './setup';
 
-afterEach(resetAll);
+afterEach(() => {
+  resetAll();
+  FakeEventSource.last = null;
+});
 
 /** Stands for the browser's EventSource: the test plays the server's side of the stream. */
 class FakeEventSource implements EventSourceLike {
   static last: FakeEventSource | null = null;
   listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
   closed = false;
-  readyState = 1;
   constructor(public url: string) {
     FakeEventSource.last = this;
   }
@@ -36,13 +38,16 @@ interface Request {
   body: unknown;
 }
 
-/** Plays the headless server's /api/call side by forwarding to a FakeBridge (the core). */
+let ticketsSold = 0;
+
+/** Plays the headless server's /api/call side by forwarding to a FakeBridge (the core), and sells event stream tickets. */
 function serverFetch(core: FakeBridge, requests: Request[], token = 'tok') {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
     const headers = init?.headers as Record<string, string>;
-    const body = JSON.parse(String(init?.body)) as unknown[];
-    requests.push({ url, method: init?.method ?? 'GET', headers, body });
+    const body = init?.body === undefined ? [] : (JSON.parse(String(init.body)) as unknown[]);
+    const forTicket = url.endsWith('/api/events/ticket');
+    if (!forTicket) requests.push({ url, method: init?.method ?? 'GET', headers, body });
     if (headers.Authorization !== `Bearer ${token}`) {
       // As the inspector answers a wrong token.
       return new Response(
@@ -54,6 +59,7 @@ function serverFetch(core: FakeBridge, requests: Request[], token = 'tok') {
         { status: 401 },
       );
     }
+    if (forTicket) return new Response(JSON.stringify({ ok: true, value: { ticket: `ticket-${++ticketsSold}` } }), { status: 200 });
     const method = url.split('/api/call/')[1] as keyof FakeBridge;
     const fn = core[method] as unknown as (...args: unknown[]) => Promise<unknown>;
     try {
@@ -97,14 +103,16 @@ describe('createHttpBridge', () => {
     await expect(offline.getStatus()).rejects.toThrow('Cannot reach the companion (Failed to fetch)');
   });
 
-  it('shares one EventSource with the token in its URL and delivers batched events', () => {
-    const bridge = createHttpBridge('http://h:1', 'a b', { fetch: fetch, createEventSource: (u) => new FakeEventSource(u) });
+  it('shares one EventSource, opened with a single-use ticket bought with the token (never the token itself)', async () => {
+    const tickets = ticketFetch();
+    const bridge = createHttpBridge('http://h:1', 'a b', { fetch: tickets.fetch, createEventSource: (u) => new FakeEventSource(u) });
     const got: DeliveredEvent[][] = [];
     const off1 = bridge.onEvents((e) => got.push(e));
-    const source = FakeEventSource.last!;
     const off2 = bridge.onConnection(() => {});
-    expect(FakeEventSource.last).toBe(source);
-    expect(source.url).toBe('http://h:1/api/events?token=a%20b');
+    await waitFor(() => expect(FakeEventSource.last).not.toBeNull());
+    const source = FakeEventSource.last!;
+    expect(tickets.requests).toEqual([{ url: 'http://h:1/api/events/ticket', authorization: 'Bearer a b' }]);
+    expect(source.url).toBe('http://h:1/api/events?ticket=ticket-1');
     const events: CoreEvent[] = [{ type: 'history-cleared' }, { type: 'call-stored', call: summaryOf(makeCall({ id: 3 })) }];
     source.dispatch('message', JSON.stringify(events));
     source.dispatch('message', 'not json');
@@ -115,20 +123,67 @@ describe('createHttpBridge', () => {
     expect(source.closed).toBe(true);
   });
 
-  it('reports the stream open on every hello, the first one too (the UI reads everything again each time)', () => {
-    const bridge = createHttpBridge('http://h', 't', { fetch: fetch, createEventSource: (u) => new FakeEventSource(u) });
+  it('reports the stream open on every hello, and reopens a broken stream with a new ticket', async () => {
+    const tickets = ticketFetch();
+    const bridge = createHttpBridge('http://h', 't', {
+      fetch: tickets.fetch,
+      createEventSource: (u) => new FakeEventSource(u),
+      retryMs: 0,
+    });
     const seen: unknown[] = [];
     bridge.onConnection((e) => seen.push(e));
+    await waitFor(() => expect(FakeEventSource.last).not.toBeNull());
+    const first = FakeEventSource.last!;
+    first.dispatch('hello', '{"instance":"a"}');
+    first.dispatch('error');
+    // The browser would retry with the spent ticket, which is refused: the bridge closes it and buys another.
+    expect(first.closed).toBe(true);
+    await waitFor(() => expect(FakeEventSource.last).not.toBe(first));
+    expect(FakeEventSource.last!.url).toBe('http://h/api/events?ticket=ticket-2');
+    FakeEventSource.last!.dispatch('hello', '{"instance":"b"}');
+    expect(seen).toEqual([{ type: 'open' }, { type: 'reconnecting' }, { type: 'open' }]);
+  });
+
+  it('stops for good when the token is refused or replaced', async () => {
+    const refused = createHttpBridge('http://h', 'wrong', {
+      fetch: serverFetch(new FakeBridge(), []),
+      createEventSource: (u) => new FakeEventSource(u),
+    });
+    const refusals: unknown[] = [];
+    refused.onConnection((e) => refusals.push(e));
+    await waitFor(() => expect(refusals).toEqual([{ type: 'denied', message: expect.stringMatching(/wrong inspector token/) }]));
+    expect(FakeEventSource.last).toBeNull();
+
+    const tickets = ticketFetch();
+    const bridge = createHttpBridge('http://h', 't', {
+      fetch: tickets.fetch,
+      createEventSource: (u) => new FakeEventSource(u),
+      retryMs: 0,
+    });
+    const seen: unknown[] = [];
+    bridge.onConnection((e) => seen.push(e));
+    await waitFor(() => expect(FakeEventSource.last).not.toBeNull());
     const source = FakeEventSource.last!;
-    source.dispatch('hello', '{"instance":"a"}');
-    source.readyState = 0;
+    source.dispatch('token-rotated', '{}');
     source.dispatch('error');
-    source.readyState = 1;
-    source.dispatch('hello', '{"instance":"a"}');
-    source.dispatch('hello', '{"instance":"b"}');
-    expect(seen).toEqual([{ type: 'open' }, { type: 'reconnecting' }, { type: 'open' }, { type: 'open' }]);
+    expect(source.closed).toBe(true);
+    expect(seen).toEqual([{ type: 'rotated' }]);
+    expect(tickets.requests).toHaveLength(1);
   });
 });
+
+/** Plays the inspector's ticket desk: each POST /api/events/ticket gets a new ticket. */
+function ticketFetch() {
+  const requests: { url: string; authorization: string }[] = [];
+  return {
+    requests,
+    fetch: async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const headers = init?.headers as Record<string, string>;
+      requests.push({ url: String(input), authorization: headers.Authorization ?? '' });
+      return new Response(JSON.stringify({ ok: true, value: { ticket: `ticket-${requests.length}` } }), { status: 200 });
+    },
+  };
+}
 
 describe('choosing a transport', () => {
   it('prefers the desktop bridge, else needs a token from the hash', () => {
@@ -148,13 +203,16 @@ describe('the inspector over HTTP', () => {
     const bridge = createHttpBridge('http://127.0.0.1:9000', 'tok', {
       fetch: serverFetch(core, requests),
       createEventSource: (u) => new FakeEventSource(u),
+      retryMs: 0,
     });
     renderApp(bridge);
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(1));
+    await waitFor(() => expect(FakeEventSource.last).not.toBeNull());
     const source = FakeEventSource.last!;
     const beforeStream = requests.length;
     expect(requests.map((r) => r.url.split('/').pop()).sort()).toEqual([
       'getAccount',
+      'getProject',
       'getStats',
       'getStatus',
       'listBulkReplays',
@@ -170,15 +228,13 @@ describe('the inspector over HTTP', () => {
     act(() => source.dispatch('message', JSON.stringify([{ type: 'call-stored', call: summaryOf(makeCall({ id: 4 })) }])));
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(3));
 
-    act(() => {
-      source.readyState = 0;
-      source.dispatch('error');
-    });
+    act(() => source.dispatch('error'));
     await screen.findByText('Connection to the companion lost: reconnecting…');
+    await waitFor(() => expect(FakeEventSource.last).not.toBe(source));
 
     // The core restarted with other calls: the hello makes the UI fetch everything again.
     core.store = [makeCall({ id: 40 }), makeCall({ id: 41 }), makeCall({ id: 42 })];
-    act(() => source.dispatch('hello', '{"instance":"two"}'));
+    act(() => FakeEventSource.last!.dispatch('hello', '{"instance":"two"}'));
     expect(screen.queryByText('Connection to the companion lost: reconnecting…')).toBeNull();
     await waitFor(() =>
       expect([...document.querySelectorAll('[data-call-id]')].map((r) => r.getAttribute('data-call-id'))).toEqual(['42', '41', '40']),
@@ -187,22 +243,20 @@ describe('the inspector over HTTP', () => {
       .slice(initial)
       .map((r) => r.url.split('/').pop())
       .sort();
-    expect(after).toEqual(['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
+    expect(after).toEqual(['getAccount', 'getProject', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls']);
     expect(screen.getByLabelText('Call counts').textContent).toContain('3 calls');
   });
 
-  it('says so when the stream is closed for good', async () => {
+  it('says the token was changed when the stream tells so, on one screen', async () => {
     const bridge = createHttpBridge('http://127.0.0.1:9000', 'tok', {
       fetch: serverFetch(new FakeBridge([]), []),
       createEventSource: (u) => new FakeEventSource(u),
     });
     renderApp(bridge);
-    const source = FakeEventSource.last!;
-    act(() => {
-      source.readyState = 2;
-      source.dispatch('error');
-    });
-    expect((await screen.findByText(/closed the live connection/)).textContent).toContain('Reload the page');
+    await waitFor(() => expect(FakeEventSource.last).not.toBeNull());
+    act(() => FakeEventSource.last!.dispatch('token-rotated', '{}'));
+    await screen.findByRole('heading', { name: 'The access token was changed' });
+    expect(document.body.textContent).toContain('inspector rotate-token');
     expect(screen.queryByText(/reconnecting…/)).toBeNull();
   });
 

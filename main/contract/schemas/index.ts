@@ -9,6 +9,9 @@ import { accountArguments } from './account';
 import { answersArguments } from './answers';
 import type { ArgumentList } from './arguments';
 import { callsArguments } from './calls';
+import { handlerArguments } from './handlers';
+import { limitsArguments } from './limits';
+import { projectArguments } from './project';
 import { replayArguments } from './replay';
 import { statusArguments } from './status';
 
@@ -19,5 +22,8 @@ export const API_ARGUMENTS = {
   ...statusArguments,
   ...answersArguments,
   ...replayArguments,
+  ...handlerArguments,
   ...accountArguments,
+  ...limitsArguments,
+  ...projectArguments,
 } satisfies Record<ApiMethod, ArgumentList>;

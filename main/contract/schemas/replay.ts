@@ -1,24 +1,16 @@
 import * as z from 'zod';
-import { STYLES, isStyleName } from '../../core/signature/styles';
-import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../names-and-limits';
+import { MAX_BULK_CONCURRENCY, MAX_HAR_IMPORT_BYTES, MAX_SELECTION } from '../names-and-limits';
 import { argumentList } from './arguments';
 import { callFilter } from './calls';
+import { styleName } from './handlers';
 import { actionName, callId, count, flag, jsonText, seed, urlOrNull } from './common';
-
-/** A HAR can be large; the browser inspector sends it in pieces under its 64 KB body limit. */
-const MAX_HAR_TEXT = 64 * 1024 * 1024;
 
 /** `as-is`: the original bytes and headers; `resign`: a fresh timestamp signed with the current key. */
 export const replayMode = z.enum(['as-is', 'resign']).describe('"as-is" or "resign"');
 
 const target = urlOrNull("for the action's forwarding target");
 
-const styleOrNull = z
-  .string()
-  // A check, not a narrowing: callers pass the style names they hold as plain strings.
-  .refine((name): boolean => isStyleName(name))
-  .nullable()
-  .describe(`one of ${STYLES.map((style) => style.name).join(', ')}, or null for the style learned from Flowent's calls`);
+const styleOrNull = styleName.nullable().describe(`${styleName.description}, or null for the style learned from Flowent's calls`);
 
 /**
  * Which calls: these ids, or the calls matching the filter (oldest first); with `limit`, only
@@ -101,8 +93,8 @@ export const replayArguments = {
     'text',
     z
       .string()
-      .max(MAX_HAR_TEXT)
+      .max(MAX_HAR_IMPORT_BYTES)
       .nullable()
-      .describe(`the HAR file as text of at most ${count(MAX_HAR_TEXT)} characters, or null to choose the file in a dialog`),
+      .describe(`the HAR file as text of at most ${count(MAX_HAR_IMPORT_BYTES)} characters, or null to choose the file in a dialog`),
   ]),
 };

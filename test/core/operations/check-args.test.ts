@@ -13,6 +13,7 @@ interface Row {
 const SCHEMA = { type: 'object', properties: { to: { type: 'string' } } };
 const ACTION = { name: 'send_email', description: 'Sends', webhook_url: 'https://x.test/actions/send_email', json_schema: SCHEMA };
 const BULK = { concurrency: 4, resign: true, target: null };
+const LIMITS = { keepCalls: 100_000, keepDays: 14, keepBytes: 1024 ** 3, rateLimitPerSecond: 50 };
 const SIMULATE = { action: 'send_email', parameters: null, seed: 1, test: false, target: null };
 
 /** Every method of the contract, with what it accepts and what it refuses. */
@@ -210,6 +211,30 @@ const TABLE: Record<ApiMethod, Row> = {
     good: [[null], ['{"log":{}}']],
     bad: [[[42], '`text` must be the HAR file as text of at most 67,108,864 characters, or null to choose the file in a dialog.']],
   },
+  probeHandler: {
+    good: [
+      [3, null],
+      [3, 'http://localhost:8000/actions/{action_name}'],
+    ],
+    bad: [
+      [[0, null], '`callId` must be a call id (a positive integer).'],
+      [
+        [3],
+        /^expects `callId` and `target`\. `target` is missing: it must be a URL of at most 2048 characters, or null for the action's forwarding target\.$/,
+      ],
+      [[3, 'x'.repeat(2049)], /^`target` must be a URL of at most 2048 characters/],
+    ],
+  },
+  getVerifierSnippet: {
+    good: [
+      ['go', 'sorted+utf8'],
+      ['python', 'go'],
+    ],
+    bad: [
+      [['rust', 'go'], '`language` must be one of python, node, go.'],
+      [['python', 'nope'], /^`style` must be one of .*\bgo\b.*\.$/],
+    ],
+  },
 
   getAccount: { good: [[]], bad: [] },
   saveProfile: {
@@ -282,6 +307,27 @@ const TABLE: Record<ApiMethod, Row> = {
   unlinkAction: { good: [['send_email']], bad: [[[null], /^`name` must be an action name/]] },
   setFollowMode: { good: [['auto'], ['ask']], bad: [[['sometimes'], '`mode` must be "auto" or "ask".']] },
   applyFollow: { good: [[]], bad: [] },
+  getLimits: { good: [[]], bad: [[[{}], 'takes no arguments.']] },
+  setLimits: {
+    good: [[LIMITS], [{ keepCalls: 1, keepDays: 36_500, keepBytes: 1024 ** 4, rateLimitPerSecond: 1_000_000 }]],
+    bad: [
+      [[{ ...LIMITS, keepCalls: -1 }], '`keepCalls` must be null (no limit) or a whole number from 1 to 1,000,000,000.'],
+      [[{ ...LIMITS, keepDays: 1.5 }], '`keepDays` must be null (no limit) or a whole number from 1 to 36,500.'],
+      [[{ ...LIMITS, keepBytes: 1024 }], '`keepBytes` must be null (no limit) or a whole number from 1,048,576 to 1,099,511,627,776.'],
+      [
+        [{ ...LIMITS, rateLimitPerSecond: 1_000_001 }],
+        '`rateLimitPerSecond` must be null (no limit) or a whole number from 1 to 1,000,000.',
+      ],
+      [[{ ...LIMITS, keepForever: true }], /^`limits` has no field `keepForever`: it must be the limits/],
+      [[{ keepCalls: 5, keepDays: null, keepBytes: null }], /^`rateLimitPerSecond` is missing: it must be null \(no limit\)/],
+    ],
+  },
+
+  getProject: { good: [[]], bad: [[[true], 'takes no arguments.']] },
+  planActions: { good: [[true], [false]], bad: [[['yes'], /^`prune` must be true or false/]] },
+  applyActions: { good: [[false]], bad: [[[], /^expects `prune`\. `prune` is missing/]] },
+  pullActions: { good: [[true]], bad: [[[1], /^`prune` must be true or false/]] },
+
   checkParameters: { good: [[7]], bad: [[['7'], '`callId` must be a call id (a positive integer).']] },
 };
 
@@ -355,6 +401,11 @@ describe('the argument check of every method', () => {
         }
       }
     });
+  });
+
+  it('takes null for each limit: no limit', async () => {
+    const none = { keepCalls: null, keepDays: null, keepBytes: null, rateLimitPerSecond: null };
+    expect(await checkArgs('setLimits', [none])).toEqual({ ok: true, args: [none] });
   });
 
   it('never repeats a value it refuses (a refused value may be a secret)', async () => {
