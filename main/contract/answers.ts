@@ -1,5 +1,8 @@
 /** Answers: the developer's mocks and forwarding to the developer's handler. */
+import type * as z from 'zod';
 import type { Result } from './result';
+import type { answerMode, answersArguments, mockFormat } from './schemas/answers';
+import type { ArgumentsOf } from './schemas/arguments';
 
 export type ConditionOperator = 'equals' | 'contains' | 'regex' | 'exists';
 
@@ -47,8 +50,8 @@ export interface DefinitionError {
   column?: number;
 }
 
-export type MockFormat = 'json' | 'yaml';
-export type AnswerMode = 'mock' | 'forward';
+export type MockFormat = z.output<typeof mockFormat>;
+export type AnswerMode = z.output<typeof answerMode>;
 
 /** A stored mock; `action` null is the default for every action. */
 export interface StoredMock {
@@ -88,25 +91,27 @@ export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; 
 /** Saving a mock: like Result, plus every problem with its path for inline display. */
 export type MockSave = { ok: true; value: StoredMock } | { ok: false; code: string; message: string; errors: DefinitionError[] };
 
+type Args = ArgumentsOf<typeof answersArguments>;
+
 export interface AnswersMethods {
-  getAnswerSettings(): Promise<AnswerSettings>;
+  getAnswerSettings(...args: Args['getAnswerSettings']): Promise<AnswerSettings>;
   /** Parses and validates a mock (JSON or YAML text) without storing it. */
-  checkMock(text: string, format: MockFormat): Promise<MockCheck>;
+  checkMock(...[text, format]: Args['checkMock']): Promise<MockCheck>;
   /** `action` null sets the default for every action. */
-  setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave>;
-  clearMock(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  setMock(...[action, text, format]: Args['setMock']): Promise<MockSave>;
+  clearMock(...[action]: Args['clearMock']): Promise<Result<{ cleared: boolean }>>;
   /** Removes every mock, the default's too: every action answers the built-in success again. */
-  clearAllMocks(): Promise<Result<{ cleared: number }>>;
+  clearAllMocks(...args: Args['clearAllMocks']): Promise<Result<{ cleared: number }>>;
   /** Turns a stored call's answer into its action's mock. */
-  mockFromCall(callId: number): Promise<Result<StoredMock>>;
+  mockFromCall(...[callId]: Args['mockFromCall']): Promise<Result<StoredMock>>;
   /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
-  setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute>>;
+  setForwardTarget(...[action, url]: Args['setForwardTarget']): Promise<Result<AnswerRoute>>;
   /** null goes back to inheriting the default. */
-  setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>>;
+  setAnswerMode(...[action, mode]: Args['setAnswerMode']): Promise<Result<AnswerRoute>>;
   /** Removes an action's (or with null the default's) target and mode. */
-  clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  clearAnswerRoute(...[action]: Args['clearAnswerRoute']): Promise<Result<{ cleared: boolean }>>;
   /** Removes every target and mode. */
-  clearAllAnswerRoutes(): Promise<Result<{ cleared: number }>>;
+  clearAllAnswerRoutes(...args: Args['clearAllAnswerRoutes']): Promise<Result<{ cleared: number }>>;
 }
 
 export const ANSWERS_METHOD_NAMES = [

@@ -3,6 +3,8 @@
  * brings Flowent in line with them, and what is wrong in them.
  */
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { projectArguments } from './schemas/project';
 
 /** A mistake in one of the project's files, where it is: shown in the terminal and in the app. */
 export interface ProjectProblem {
@@ -88,14 +90,16 @@ export interface PullOutcome {
   unchanged: string[];
 }
 
+type Args = ArgumentsOf<typeof projectArguments>;
+
 export interface ProjectMethods {
-  getProject(): Promise<ProjectState>;
+  getProject(...args: Args['getProject']): Promise<ProjectState>;
   /** Compares the action files with Flowent (active profile); nothing is sent but reads. */
-  planActions(prune: boolean): Promise<Result<ActionPlan>>;
+  planActions(...[prune]: Args['planActions']): Promise<Result<ActionPlan>>;
   /** Makes Flowent match the files, stopping at the first refusal. */
-  applyActions(prune: boolean): Promise<Result<ApplyOutcome>>;
+  applyActions(...[prune]: Args['applyActions']): Promise<Result<ApplyOutcome>>;
   /** Writes Flowent's actions to the files (keeping comments); with prune, removes files of actions Flowent lacks. */
-  pullActions(prune: boolean): Promise<Result<PullOutcome>>;
+  pullActions(...[prune]: Args['pullActions']): Promise<Result<PullOutcome>>;
 }
 
 export const PROJECT_METHOD_NAMES = [

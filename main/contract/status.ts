@@ -1,5 +1,7 @@
 /** The running core: where it listens, its secrets, the public tunnel. */
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { statusArguments } from './schemas/status';
 
 /** Where the public tunnel is. */
 export interface TunnelStatus {
@@ -50,16 +52,18 @@ export interface CoreStatus {
   lanAddresses: LanAddress[];
 }
 
+type Args = ArgumentsOf<typeof statusArguments>;
+
 export interface StatusMethods {
-  getStatus(): Promise<CoreStatus>;
-  setHmacKey(key: string): Promise<Result<CoreStatus>>;
-  clearHmacKey(): Promise<Result<CoreStatus>>;
-  openTunnel(): Promise<Result<{ url: string }>>;
-  closeTunnel(): Promise<Result<{ closed: true }>>;
-  setNgrokAuthtoken(token: string): Promise<Result<CoreStatus>>;
-  clearNgrokAuthtoken(): Promise<Result<CoreStatus>>;
+  getStatus(...args: Args['getStatus']): Promise<CoreStatus>;
+  setHmacKey(...[key]: Args['setHmacKey']): Promise<Result<CoreStatus>>;
+  clearHmacKey(...args: Args['clearHmacKey']): Promise<Result<CoreStatus>>;
+  openTunnel(...args: Args['openTunnel']): Promise<Result<{ url: string }>>;
+  closeTunnel(...args: Args['closeTunnel']): Promise<Result<{ closed: true }>>;
+  setNgrokAuthtoken(...[token]: Args['setNgrokAuthtoken']): Promise<Result<CoreStatus>>;
+  clearNgrokAuthtoken(...args: Args['clearNgrokAuthtoken']): Promise<Result<CoreStatus>>;
   /** Restarts the webhook server on the same port, on every interface or on loopback only. */
-  setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus>>;
+  setListenOnAllInterfaces(...[on]: Args['setListenOnAllInterfaces']): Promise<Result<CoreStatus>>;
 }
 
 export const STATUS_METHOD_NAMES = [
