@@ -4,9 +4,11 @@
  * a call's parameters against its action's registered JSON Schema.
  */
 import type { CallsFailure } from './calls';
+import type * as z from 'zod';
 import type { Result } from './result';
+import type { accountArguments, actionCreate, actionUpdate, flowentProfile, followMode } from './schemas/account';
+import type { ArgumentsOf } from './schemas/arguments';
 import type { SecretFailure, SecretState } from './status';
-
 /**
  * A refusal from Flowent's Gateway, by HTTP status: `error` and `details` are the Gateway's
  * own fields (empty when it sent none).
@@ -51,12 +53,7 @@ export type AccountFailure =
   | { code: 'flowent-nothing-to-follow'; previous: string | null };
 
 /** A Flowent instance the user works with (e.g. staging, production). Never holds the token. */
-export interface FlowentProfile {
-  /** 1-40 lowercase letters, digits, `_` or `-`; "default" always exists. */
-  name: string;
-  /** The Gateway's base URL, e.g. https://api.flowent.chat/api/v1/gateway */
-  baseUrl: string;
-}
+export type FlowentProfile = z.output<typeof flowentProfile>;
 
 /** An action as Flowent's Gateway returns it. */
 export interface FlowentAction {
@@ -71,15 +68,10 @@ export interface FlowentAction {
 }
 
 /** Registering an action: every field is required. */
-export interface ActionCreate {
-  name: string;
-  description: string;
-  webhook_url: string;
-  json_schema: Record<string, unknown>;
-}
+export type ActionCreate = z.output<typeof actionCreate>;
 
-/** Updating an action: any of these. */
-export type ActionUpdate = Partial<Omit<ActionCreate, 'name'>>;
+/** Updating an action: any of its fields but its name. */
+export type ActionUpdate = z.output<typeof actionUpdate>;
 
 /** A field Flowent would refuse, said the way the user fixes it. */
 export interface FieldProblem {
@@ -125,7 +117,7 @@ export interface FollowChange {
   failure?: AccountFailure;
 }
 
-export type FollowMode = 'auto' | 'ask';
+export type FollowMode = z.output<typeof followMode>;
 
 /** What happened to linked actions after one change of the public URL. */
 export interface FollowRecord {
@@ -202,49 +194,46 @@ export type ParameterCheck =
   | { status: 'no-schema'; problems: [] }
   | { status: 'bad-schema'; problems: []; message: string };
 
-export interface AccountMethods {
-  getAccount(): Promise<AccountState>;
-  /** Adds or changes a profile (name, Gateway base URL). */
-  saveProfile(profile: FlowentProfile): Promise<Result<AccountState, AccountFailure>>;
-  /** "default" cannot be deleted; deleting the active profile makes "default" active. */
-  deleteProfile(name: string): Promise<Result<AccountState, AccountFailure>>;
-  setActiveProfile(name: string): Promise<Result<AccountState, AccountFailure>>;
-  /** The API token of a profile, kept in the OS keychain (desktop) or for this run (headless). */
-  setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState, AccountFailure>>;
-  clearFlowentApiToken(profile: string): Promise<Result<AccountState, AccountFailure>>;
-  /** Exchanges the active profile's API token for a session now (to test it and show the expiry). */
-  connectFlowent(): Promise<Result<AccountState, AccountFailure>>;
+type Args = ArgumentsOf<typeof accountArguments>;
 
-  listActions(): Promise<Result<Warned<FlowentAction[]>, AccountFailure>>;
+export interface AccountMethods {
+  getAccount(...args: Args['getAccount']): Promise<AccountState>;
+  /** Adds or changes a profile (name, Gateway base URL). */
+  saveProfile(...[profile]: Args['saveProfile']): Promise<Result<AccountState, AccountFailure>>;
+  /** "default" cannot be deleted; deleting the active profile makes "default" active. */
+  deleteProfile(...[name]: Args['deleteProfile']): Promise<Result<AccountState, AccountFailure>>;
+  setActiveProfile(...[name]: Args['setActiveProfile']): Promise<Result<AccountState, AccountFailure>>;
+  /** The API token of a profile, kept in the OS keychain (desktop) or for this run (headless). */
+  setFlowentApiToken(...[profile, token]: Args['setFlowentApiToken']): Promise<Result<AccountState, AccountFailure>>;
+  clearFlowentApiToken(...[profile]: Args['clearFlowentApiToken']): Promise<Result<AccountState, AccountFailure>>;
+  /** Exchanges the active profile's API token for a session now (to test it and show the expiry). */
+  connectFlowent(...args: Args['connectFlowent']): Promise<Result<AccountState, AccountFailure>>;
+
+  listActions(...args: Args['listActions']): Promise<Result<Warned<FlowentAction[]>, AccountFailure>>;
   /** One action as Flowent has it now (its schema is cached for the parameter check). */
-  getAction(name: string): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
+  getAction(...[name]: Args['getAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
   /** Flowent's own validation, run locally: every problem at once, nothing sent. */
-  checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck>;
-  registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
-  updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
-  deleteAction(name: string): Promise<Result<{ message: string }, AccountFailure>>;
+  checkAction(...[input, partial]: Args['checkAction']): Promise<ActionInputCheck>;
+  registerAction(...[input]: Args['registerAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
+  updateAction(...[name, changes]: Args['updateAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
+  deleteAction(...[name]: Args['deleteAction']): Promise<Result<{ message: string }, AccountFailure>>;
   /**
    * Registers (or updates) the action with webhook_url = `baseUrl` (null: the public tunnel URL)
    * + `/actions/<name>`, and links it. Flowent's registration check arrives while this waits.
    */
-  registerHere(
-    name: string,
-    description: string,
-    schema: Record<string, unknown>,
-    baseUrl: string | null,
-  ): Promise<Result<Warned<RegisteredHere>, AccountFailure>>;
+  registerHere(...[name, description, schema, baseUrl]: Args['registerHere']): Promise<Result<Warned<RegisteredHere>, AccountFailure>>;
   /**
    * Links an existing action; with `repoint`, first points it at `baseUrl` + `/actions/<name>`
    * (absent or null: the public tunnel URL).
    */
-  linkAction(name: string, repoint: boolean, baseUrl?: string | null): Promise<Result<Warned<LinkedAction>, AccountFailure>>;
-  unlinkAction(name: string): Promise<Result<{ unlinked: boolean }, AccountFailure>>;
+  linkAction(...[name, repoint, baseUrl]: Args['linkAction']): Promise<Result<Warned<LinkedAction>, AccountFailure>>;
+  unlinkAction(...[name]: Args['unlinkAction']): Promise<Result<{ unlinked: boolean }, AccountFailure>>;
   /** auto: linked actions are re-pointed when the public URL changes; ask: they are proposed, see applyFollow. */
-  setFollowMode(mode: FollowMode): Promise<Result<AccountState, AccountFailure>>;
+  setFollowMode(...[mode]: Args['setFollowMode']): Promise<Result<AccountState, AccountFailure>>;
   /** Re-points the actions the newest "ask" record proposed (the one click). */
-  applyFollow(): Promise<Result<FollowRecord, AccountFailure>>;
+  applyFollow(...args: Args['applyFollow']): Promise<Result<FollowRecord, AccountFailure>>;
   /** A call's parameters against its action's cached schema. */
-  checkParameters(callId: number): Promise<Result<ParameterCheck, AccountFailure>>;
+  checkParameters(...[callId]: Args['checkParameters']): Promise<Result<ParameterCheck, AccountFailure>>;
 }
 
 export const ACCOUNT_METHOD_NAMES = [

@@ -1,6 +1,9 @@
 /** Answers: the developer's mocks and forwarding to the developer's handler. */
 import type { CallsFailure } from './calls';
+import type * as z from 'zod';
 import type { Result } from './result';
+import type { answerMode, answersArguments, mockFormat } from './schemas/answers';
+import type { ArgumentsOf } from './schemas/arguments';
 
 /** A mock or a forwarding target the answers feature refused. */
 export type AnswersFailure =
@@ -66,8 +69,8 @@ export interface DefinitionError {
   column?: number;
 }
 
-export type MockFormat = 'json' | 'yaml';
-export type AnswerMode = 'mock' | 'forward';
+export type MockFormat = z.output<typeof mockFormat>;
+export type AnswerMode = z.output<typeof answerMode>;
 
 /** A stored mock; `action` null is the default for every action. */
 export interface StoredMock {
@@ -104,25 +107,27 @@ export interface AnswerSettings {
 /** A mock checked without being stored: the parsed definition, or every problem with its path. */
 export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; errors: DefinitionError[] };
 
+type Args = ArgumentsOf<typeof answersArguments>;
+
 export interface AnswersMethods {
-  getAnswerSettings(): Promise<AnswerSettings>;
+  getAnswerSettings(...args: Args['getAnswerSettings']): Promise<AnswerSettings>;
   /** Parses and validates a mock (JSON or YAML text) without storing it. */
-  checkMock(text: string, format: MockFormat): Promise<MockCheck>;
+  checkMock(...[text, format]: Args['checkMock']): Promise<MockCheck>;
   /** `action` null sets the default for every action. */
-  setMock(action: string | null, text: string, format: MockFormat): Promise<Result<StoredMock, AnswersFailure>>;
-  clearMock(action: string | null): Promise<Result<{ cleared: boolean }, AnswersFailure>>;
+  setMock(...[action, text, format]: Args['setMock']): Promise<Result<StoredMock, AnswersFailure>>;
+  clearMock(...[action]: Args['clearMock']): Promise<Result<{ cleared: boolean }, AnswersFailure>>;
   /** Removes every mock, the default's too: every action answers the built-in success again. */
-  clearAllMocks(): Promise<Result<{ cleared: number }, AnswersFailure>>;
+  clearAllMocks(...args: Args['clearAllMocks']): Promise<Result<{ cleared: number }, AnswersFailure>>;
   /** Turns a stored call's answer into its action's mock. */
-  mockFromCall(callId: number): Promise<Result<StoredMock, AnswersFailure>>;
+  mockFromCall(...[callId]: Args['mockFromCall']): Promise<Result<StoredMock, AnswersFailure>>;
   /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
-  setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute, AnswersFailure>>;
+  setForwardTarget(...[action, url]: Args['setForwardTarget']): Promise<Result<AnswerRoute, AnswersFailure>>;
   /** null goes back to inheriting the default. */
-  setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute, AnswersFailure>>;
+  setAnswerMode(...[action, mode]: Args['setAnswerMode']): Promise<Result<AnswerRoute, AnswersFailure>>;
   /** Removes an action's (or with null the default's) target and mode. */
-  clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }, AnswersFailure>>;
+  clearAnswerRoute(...[action]: Args['clearAnswerRoute']): Promise<Result<{ cleared: boolean }, AnswersFailure>>;
   /** Removes every target and mode. */
-  clearAllAnswerRoutes(): Promise<Result<{ cleared: number }, AnswersFailure>>;
+  clearAllAnswerRoutes(...args: Args['clearAllAnswerRoutes']): Promise<Result<{ cleared: number }, AnswersFailure>>;
 }
 
 export const ANSWERS_METHOD_NAMES = [

@@ -28,6 +28,7 @@ export * from './readable-text';
 export * from './replay';
 export * from './result';
 export * from './status';
+export * from './names-and-limits';
 
 /** What the renderer can ask of the core. Every method is a specific operation. */
 export interface CompanionApi

@@ -4,6 +4,8 @@
  */
 import type { AccountFailure } from './account';
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { projectArguments } from './schemas/project';
 
 /** The project folder named is not there (moved, deleted, or a typo): also a reason a companion started with one cannot start. */
 export interface ProjectMissing {
@@ -110,14 +112,16 @@ export interface PullOutcome {
   unchanged: string[];
 }
 
+type Args = ArgumentsOf<typeof projectArguments>;
+
 export interface ProjectMethods {
-  getProject(): Promise<ProjectState>;
+  getProject(...args: Args['getProject']): Promise<ProjectState>;
   /** Compares the action files with Flowent (active profile); nothing is sent but reads. */
-  planActions(prune: boolean): Promise<Result<ActionPlan, ProjectFailure>>;
+  planActions(...[prune]: Args['planActions']): Promise<Result<ActionPlan, ProjectFailure>>;
   /** Makes Flowent match the files, stopping at the first refusal. */
-  applyActions(prune: boolean): Promise<Result<ApplyOutcome, ProjectFailure>>;
+  applyActions(...[prune]: Args['applyActions']): Promise<Result<ApplyOutcome, ProjectFailure>>;
   /** Writes Flowent's actions to the files (keeping comments); with prune, removes files of actions Flowent lacks. */
-  pullActions(prune: boolean): Promise<Result<PullOutcome, ProjectFailure>>;
+  pullActions(...[prune]: Args['pullActions']): Promise<Result<PullOutcome, ProjectFailure>>;
 }
 
 export const PROJECT_METHOD_NAMES = [

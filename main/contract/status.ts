@@ -1,6 +1,8 @@
 import type { ProjectMissing } from './project';
 /** The running core: where it listens, its secrets, the public tunnel. */
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { statusArguments } from './schemas/status';
 
 /** The companion's two servers: where Flowent calls, and the browser inspector. */
 export type ServerName = 'webhook' | 'inspector';
@@ -106,16 +108,18 @@ export interface CoreStatus {
   lanAddresses: LanAddress[];
 }
 
+type Args = ArgumentsOf<typeof statusArguments>;
+
 export interface StatusMethods {
-  getStatus(): Promise<CoreStatus>;
-  setHmacKey(key: string): Promise<Result<CoreStatus, StatusFailure>>;
-  clearHmacKey(): Promise<Result<CoreStatus, StatusFailure>>;
-  openTunnel(): Promise<Result<{ url: string }, StatusFailure>>;
-  closeTunnel(): Promise<Result<{ closed: true }, StatusFailure>>;
-  setNgrokAuthtoken(token: string): Promise<Result<CoreStatus, StatusFailure>>;
-  clearNgrokAuthtoken(): Promise<Result<CoreStatus, StatusFailure>>;
+  getStatus(...args: Args['getStatus']): Promise<CoreStatus>;
+  setHmacKey(...[key]: Args['setHmacKey']): Promise<Result<CoreStatus, StatusFailure>>;
+  clearHmacKey(...args: Args['clearHmacKey']): Promise<Result<CoreStatus, StatusFailure>>;
+  openTunnel(...args: Args['openTunnel']): Promise<Result<{ url: string }, StatusFailure>>;
+  closeTunnel(...args: Args['closeTunnel']): Promise<Result<{ closed: true }, StatusFailure>>;
+  setNgrokAuthtoken(...[token]: Args['setNgrokAuthtoken']): Promise<Result<CoreStatus, StatusFailure>>;
+  clearNgrokAuthtoken(...args: Args['clearNgrokAuthtoken']): Promise<Result<CoreStatus, StatusFailure>>;
   /** Restarts the webhook server on the same port, on every interface or on loopback only. */
-  setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus, StatusFailure>>;
+  setListenOnAllInterfaces(...[on]: Args['setListenOnAllInterfaces']): Promise<Result<CoreStatus, StatusFailure>>;
 }
 
 export const STATUS_METHOD_NAMES = [

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type CoreEvent, type ListenFailure, type Result } from '../../contract/api';
-import { checkArgs, isApiMethod } from '../../core/operations/validate-args';
+import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
 import { EventTickets } from './event-tickets';
@@ -153,8 +153,8 @@ export class InspectorServer {
     } catch {
       return sendJson(response, 400, { ok: false, code: 'bad-json', message: 'The API request body is not valid JSON.' });
     }
-    const checked = checkArgs(method, args);
-    if (!checked.ok) return sendJson(response, 400, { ok: false, code: 'bad-arguments', message: checked.message });
+    const checked = await checkArgs(method, args);
+    if (!checked.ok) return sendJson(response, 400, checked);
     const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
     const value = await call(...checked.args);
     return sendJson(response, 200, { ok: true, value: value ?? null });

@@ -188,11 +188,11 @@ describe('the account contract through the real core and the inspector', () => {
     expect(rig.gateway.requests).toEqual([]);
     expect(await rig.raw('updateAction', ['send_email', { name: 'renamed' }])).toMatchObject({
       status: 400,
-      json: { code: 'bad-arguments', message: expect.stringContaining('cannot be renamed') },
+      json: { code: 'invalid-arguments', method: 'updateAction', message: expect.stringContaining('to rename an action, register it') },
     });
     expect(await rig.raw('setFollowMode', ['sometimes'])).toMatchObject({
       status: 400,
-      json: { message: 'setFollowMode: expects "auto" or "ask".' },
+      json: { message: 'setFollowMode: `mode` must be "auto" or "ask".' },
     });
   });
 
