@@ -7,6 +7,15 @@ import type { ArgumentsOf } from './schemas/arguments';
 import type { callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
 import type { CallSource, Verdict } from './names-and-limits';
 
+/** Why a stored call cannot be used for what was asked (other features return these too). */
+export type CallsFailure =
+  | { code: 'call-not-found'; id: number }
+  /** A mock, or the check of its parameters against a schema, needs the action the call names. */
+  | { code: 'call-without-action'; id: number; wanted: 'mock' | 'parameter-check' | 'probe' }
+  | { code: 'call-not-json'; id: number }
+  /** The connection closed before an answer: there is nothing to copy into a mock. */
+  | { code: 'call-without-answer'; id: number };
+
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
  * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
@@ -245,7 +254,7 @@ export interface CallsMethods {
   getCall(...[id]: Args['getCall']): Promise<CallDetail | null>;
   getStats(...[filter]: Args['getStats']): Promise<CallStats>;
   getSampleRequest(...[action]: Args['getSampleRequest']): Promise<SampleRequest>;
-  clearHistory(...args: Args['clearHistory']): Promise<Result<{ deleted: number }>>;
+  clearHistory(...args: Args['clearHistory']): Promise<Result<{ deleted: number }, CallsFailure>>;
 }
 
 export const CALLS_METHOD_NAMES = [

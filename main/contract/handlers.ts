@@ -1,8 +1,16 @@
 /** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
-import type { Diagnosis } from './calls';
+import type { CallsFailure, Diagnosis } from './calls';
+import type { ReplayFailure } from './replay';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { handlerArguments } from './schemas/handlers';
+
+/**
+ * Why a probe of the handler, or a verifier snippet, was refused: the replay's failures (the
+ * call, the target, the key, the style), and a registration check, which carries no signature.
+ */
+export type HandlerFailure =
+  ReplayFailure | Extract<CallsFailure, { code: 'call-without-action' }> | { code: 'probe-registration-check'; id: number; action: string };
 
 /**
  * What a handler's answer says about the signature of the call it was sent: it accepted it
@@ -84,9 +92,9 @@ export interface HandlerMethods {
    * signature, and says which it accepted. The calls reach the real handler (the page asks
    * first); they are stored as replays. `target` null: the action's forwarding target.
    */
-  probeHandler(...[callId, target]: Args['probeHandler']): Promise<Result<HandlerProbe>>;
+  probeHandler(...[callId, target]: Args['probeHandler']): Promise<Result<HandlerProbe, HandlerFailure>>;
   /** A verifier in `language` that accepts calls signed in `style`. */
-  getVerifierSnippet(...[language, style]: Args['getVerifierSnippet']): Promise<Result<string>>;
+  getVerifierSnippet(...[language, style]: Args['getVerifierSnippet']): Promise<Result<string, HandlerFailure>>;
 }
 
 export const HANDLER_METHOD_NAMES = ['probeHandler', 'getVerifierSnippet'] as const satisfies readonly (keyof HandlerMethods)[];

@@ -5,6 +5,9 @@ import type { ArgumentsOf } from './schemas/arguments';
 import type { historyLimits, limitsArguments } from './schemas/limits';
 import type { LimitName } from './names-and-limits';
 
+/** Limits the argument check lets through are always stored: setting them refuses nothing. */
+export type LimitsFailure = never;
+
 /** Each limit (`keepCalls`, `keepDays`, `keepBytes`, `rateLimitPerSecond`); null: none. */
 export type HistoryLimits = z.output<typeof historyLimits>;
 
@@ -41,7 +44,7 @@ type Args = ArgumentsOf<typeof limitsArguments>;
 export interface LimitsMethods {
   getLimits(...args: Args['getLimits']): Promise<LimitsInfo>;
   /** Stores the limits (for this app and later runs); the oldest calls over them go in the next idle moment. */
-  setLimits(...[limits]: Args['setLimits']): Promise<Result<LimitsInfo>>;
+  setLimits(...[limits]: Args['setLimits']): Promise<Result<LimitsInfo, LimitsFailure>>;
 }
 
 export const LIMITS_METHOD_NAMES = ['getLimits', 'setLimits'] as const satisfies readonly (keyof LimitsMethods)[];

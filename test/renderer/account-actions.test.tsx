@@ -142,10 +142,14 @@ describe('actions: list, view, edit, delete', () => {
     const bridge = withToken(new FakeBridge([makeCall({ id: 1 })]));
     bridge.refuseNext.set('listActions', {
       code: 'flowent-unreachable',
-      message: 'Flowent could not be reached at https://api.flowent.chat: check the base URL.',
+      baseUrl: 'https://api.flowent.chat/api/v1/gateway',
+      reason: 'ECONNREFUSED',
+      timedOut: false,
     });
     const { dialog } = await openActions(bridge);
-    expect((await within(dialog).findByRole('alert', { name: 'Actions error' })).textContent).toContain('Flowent could not be reached');
+    expect((await within(dialog).findByRole('alert', { name: 'Actions error' })).textContent).toBe(
+      'Cannot reach the Flowent Gateway at https://api.flowent.chat/api/v1/gateway (ECONNREFUSED). Check the Gateway URL and your internet connection.',
+    );
   });
 });
 
@@ -221,7 +225,7 @@ describe('actions: the register form', () => {
     // Flowent's 409, in words.
     await user.click(within(form).getByRole('button', { name: 'Register' }));
     expect((await within(form).findByRole('alert', { name: 'Flowent error' })).textContent).toContain(
-      'Flowent already has an action named create_ticket',
+      'An action "create_ticket" already exists on Flowent.',
     );
 
     await user.clear(name);
@@ -311,8 +315,8 @@ describe('register here', () => {
     );
     release();
     await waitFor(() =>
-      expect(within(pane).getByTestId('registration-result').textContent).toBe(
-        'Registration of send_email: refused by Flowent: Flowent refused the registration: the webhook answered its registration check with 500.',
+      expect(within(pane).getByTestId('registration-result').textContent).toContain(
+        "Registration of send_email: refused by Flowent: Flowent's registration check failed: your webhook at http://127.0.0.1:8787/actions/send_email returned status 500.",
       ),
     );
     expect(bridge.callsTo('registerHere')[0]?.[3]).toBe('http://127.0.0.1:8787');
@@ -342,9 +346,7 @@ describe('register here', () => {
     await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
     const here = within(dialog).getByRole('region', { name: 'Register here' });
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
-    expect((await within(here).findByRole('alert', { name: 'Register here error' })).textContent).toContain(
-      'answered its registration check with 404',
-    );
+    expect((await within(here).findByRole('alert', { name: 'Register here error' })).textContent).toContain('returned status 404');
   });
 });
 

@@ -53,7 +53,9 @@ describe('account dialog: profiles', () => {
     await user.clear(url);
     await user.type(url, 'not a url');
     await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
-    expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain('is not a Gateway base URL');
+    expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain(
+      'The Gateway URL must be an http(s) URL',
+    );
 
     await user.click(within(profiles).getByRole('button', { name: 'Cancel' }));
     expect(within(profiles).queryByRole('button', { name: 'Delete profile default' })).toBeNull();
@@ -107,9 +109,9 @@ describe('account dialog: API token and session', () => {
     await waitFor(() => expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false));
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
     expect((await within(session).findByRole('alert', { name: 'Connect error' })).textContent).toBe(
-      'API token rejected: create a new one in Gateway Management.',
+      'Flowent rejected the API token. Create a new one in Gateway Management (Flowent admin panel) and set it in Flowent account > Account (or start the companion with FLOWENT_API_TOKEN).',
     );
-    await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('API token rejected'));
+    await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('Flowent rejected the API token'));
   });
 
   it('shows where the token comes from when the UI cannot set it', async () => {
@@ -224,7 +226,7 @@ describe('account: following the public URL', () => {
     bridge.flowent.followTunnel(old, 'https://new.example');
     await screen.findByText('Pointed send_email at https://new.example in Flowent');
     const failure = await screen.findByText(
-      /Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action named gone_action/,
+      /Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action "gone_action"/,
     );
     expect(failure).toBeTruthy();
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();

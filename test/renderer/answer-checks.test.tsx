@@ -111,6 +111,8 @@ describe('make a mock from this answer', () => {
     const { pane, user } = await openCall(bridge, 6);
     bridge.store = [];
     await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Could not make a mock from call #6: There is no stored call #6.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Could not make a mock from call #6: There is no call #6 in the history (it may have been cleared).',
+    );
   });
 });

@@ -37,7 +37,7 @@ describe('answers: mode and forward target', () => {
     await user.type(input, 'localhost:8000');
     await user.click(within(route).getByRole('button', { name: 'Save target' }));
     expect((await within(route).findByRole('alert', { name: 'Target error' })).textContent).toBe(
-      '"localhost:8000" must start with http:// or https://',
+      '"localhost:8000" must start with http:// or https://.',
     );
 
     await user.clear(input);
@@ -52,9 +52,11 @@ describe('answers: mode and forward target', () => {
     // Setting a target switches the action to forwarding (as the core does).
     await waitFor(() => expect((within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement).value).toBe('forward'));
 
-    bridge.refuseNext.set('setAnswerMode', { code: 'invalid-action', message: 'Not an action name.' });
+    bridge.refuseNext.set('setAnswerMode', { code: 'invalid-action', action: 'Send-Email' });
     await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'mock');
-    expect((await within(route).findByRole('alert', { name: 'Mode error' })).textContent).toBe('Not an action name.');
+    expect((await within(route).findByRole('alert', { name: 'Mode error' })).textContent).toBe(
+      '"Send-Email" is not an action name: use 1-100 lowercase letters, digits or underscores.',
+    );
   });
 
   it('shows the startup target, the forward timeout and what happens when the handler is unreachable', async () => {
@@ -125,7 +127,7 @@ describe('answers: the mock editor', () => {
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     expect(bridge.callsTo('setMock')).toEqual([[null, '{"status": "ok", "extra": true}', 'json']]);
     expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain(
-      'The mock is not valid: extra: unknown field',
+      'The mock was not saved: it has 2 problems.',
     );
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
     expect(problems.textContent).toContain('extra: unknown field "extra"');

@@ -84,12 +84,12 @@ describe('bulk replay of the filtered list', () => {
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
     const { bridge, dialog, user } = await openBulkFor('create_ticket');
-    bridge.refuseNext.set('startBulkReplay', {
-      code: 'no-target',
-      message: 'There is no forwarding target for create_ticket; give a target URL.',
-    });
+    bridge.refuseNext.set('startBulkReplay', { code: 'no-target', action: 'create_ticket' });
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 1 call' }));
-    expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toContain('give a target URL');
+    // The page's words: the field here and the Answers panel, never the command line's flags.
+    expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toBe(
+      'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers.',
+    );
     bridge.store = bridge.store.filter((c) => c.action !== 'create_ticket');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();
@@ -102,7 +102,7 @@ describe('bulk replay of the filtered list', () => {
   it('a window that opens while a bulk replay runs follows it: progress in the toolbar and the dialog, then the end', async () => {
     const bridge = historyBridge();
     const started = bridge.replayCore.startBulk({ filter: { action: 'send_email' } }, { concurrency: 1, resign: false, target: null });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(JSON.stringify(started));
     bridge.replayCore.advanceBulk(1);
     const { user } = await renderLoaded(bridge);
     const button = await screen.findByRole('button', { name: 'Bulk replay: 1 of 3…' });

@@ -5,6 +5,8 @@
  * history (as a stored call) while registerHere waits, as Flowent's does.
  */
 import type {
+  AccountFailure,
+  Refused,
   AccountState,
   ActionCreate,
   ActionInputCheck,
@@ -33,12 +35,12 @@ export interface FakeAccountHost {
   status(): CoreStatus;
   calls(): CallDetail[];
   record(method: string, args: unknown[]): void;
-  refusal(method: string): { ok: false; code: string; message: string } | null;
+  refusal(method: string): Refusal | null;
   emit(events: CoreEvent[]): void;
   receive(...calls: CallDetail[]): void;
 }
 
-type Refusal = { ok: false; code: string; message: string };
+type Refusal = Refused<AccountFailure>;
 
 const SESSION_MS = 60 * 60 * 1000;
 export const REJECTED_TOKEN = 'revoked-token';
@@ -68,6 +70,10 @@ export class FakeAccount {
 
   constructor(private readonly host: FakeAccountHost) {}
 
+  private tokenVariable(): string {
+    return this.activeProfile === 'default' ? 'FLOWENT_API_TOKEN' : `FLOWENT_API_TOKEN_${this.activeProfile.toUpperCase()}`;
+  }
+
   state(): AccountState {
     const token = this.tokens.get(this.activeProfile);
     return structuredClone({
@@ -75,7 +81,7 @@ export class FakeAccount {
       activeProfile: this.activeProfile,
       apiToken: { set: token !== undefined, source: token?.source ?? null },
       canSetApiToken: this.canSetApiToken,
-      apiTokenHint: `the ${this.activeProfile === 'default' ? 'FLOWENT_API_TOKEN' : `FLOWENT_API_TOKEN_${this.activeProfile.toUpperCase()}`} environment variable`,
+      apiTokenVariable: this.tokenVariable(),
       session: this.session,
       requestsThisHour: this.requestsThisHour,
       followMode: this.followMode,
@@ -91,7 +97,7 @@ export class FakeAccount {
     return this.host.refusal(method);
   }
 
-  private changed<T>(value: T): Result<T> {
+  private changed<T>(value: T): Result<T, AccountFailure> {
     this.host.emit([{ type: 'account-changed' }]);
     return { ok: true, value };
   }
@@ -105,17 +111,12 @@ export class FakeAccount {
   /** A Gateway request with a session: the token exchanged first when needed, as the core does. */
   private gateway(countRequest = true): Refusal | null {
     const token = this.tokens.get(this.activeProfile);
-    if (!token)
-      return {
-        ok: false,
-        code: 'flowent-no-api-token',
-        message: `No Flowent API token is set: create one in Flowent's Gateway Management and set it in Account.`,
-      };
+    if (!token) return { ok: false, code: 'flowent-no-api-token', profile: this.activeProfile, variable: this.tokenVariable() };
     if (token.rejected) {
-      const message = 'API token rejected: create a new one in Gateway Management.';
-      this.session = { expiresAt: null, lastError: { code: 'flowent-token-rejected', message } };
+      const rejected = { code: 'flowent-api-token-rejected', profile: this.activeProfile, variable: this.tokenVariable() } as const;
+      this.session = { expiresAt: null, lastError: rejected };
       this.host.emit([{ type: 'account-changed' }]);
-      return { ok: false, code: 'flowent-token-rejected', message };
+      return { ok: false, ...rejected };
     }
     if (this.session.expiresAt === null || this.session.expiresAt <= this.now()) {
       this.requestsThisHour += 1;
@@ -130,63 +131,49 @@ export class FakeAccount {
     return this.state();
   }
 
-  async saveProfile(profile: FlowentProfile): Promise<Result<AccountState>> {
+  async saveProfile(profile: FlowentProfile): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('saveProfile', [profile]);
     if (refused) return refused;
-    if (!/^[a-z0-9_-]{1,40}$/.test(profile.name))
-      return {
-        ok: false,
-        code: 'invalid-profile-name',
-        message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, _ or -.`,
-      };
+    if (!/^[a-z0-9_-]{1,40}$/.test(profile.name)) return { ok: false, code: 'flowent-bad-profile', field: 'name', value: profile.name };
     if (!/^https?:\/\/[^\s/]+/.test(profile.baseUrl))
-      return {
-        ok: false,
-        code: 'invalid-base-url',
-        message: `"${profile.baseUrl}" is not a Gateway base URL: give an absolute http(s) URL.`,
-      };
+      return { ok: false, code: 'flowent-bad-profile', field: 'baseUrl', value: profile.baseUrl };
     this.profiles = [...this.profiles.filter((p) => p.name !== profile.name), profile];
     return this.changed(this.state());
   }
 
-  async deleteProfile(name: string): Promise<Result<AccountState>> {
+  async deleteProfile(name: string): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('deleteProfile', [name]);
     if (refused) return refused;
-    if (name === 'default') return { ok: false, code: 'default-profile', message: 'The default profile cannot be deleted.' };
+    if (name === 'default') return { ok: false, code: 'flowent-default-profile' };
     if (!this.profiles.some((p) => p.name === name))
-      return { ok: false, code: 'profile-not-found', message: `There is no profile "${name}".` };
+      return { ok: false, code: 'flowent-unknown-profile', name, profiles: this.profiles.map((p) => p.name) };
     this.profiles = this.profiles.filter((p) => p.name !== name);
     this.tokens.delete(name);
     if (this.activeProfile === name) this.activeProfile = 'default';
     return this.changed(this.state());
   }
 
-  async setActiveProfile(name: string): Promise<Result<AccountState>> {
+  async setActiveProfile(name: string): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('setActiveProfile', [name]);
     if (refused) return refused;
     if (!this.profiles.some((p) => p.name === name))
-      return { ok: false, code: 'profile-not-found', message: `There is no profile "${name}".` };
+      return { ok: false, code: 'flowent-unknown-profile', name, profiles: this.profiles.map((p) => p.name) };
     this.activeProfile = name;
     this.session = { expiresAt: null, lastError: null };
     return this.changed(this.state());
   }
 
-  async setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState>> {
+  async setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('setFlowentApiToken', [profile, token]);
     if (refused) return refused;
-    if (!this.canSetApiToken)
-      return {
-        ok: false,
-        code: 'secret-read-only',
-        message: `The API token of "${profile}" comes from the environment here; restart with a new value to change it.`,
-      };
-    if (token.trim() === '') return { ok: false, code: 'token-empty', message: 'The API token is empty.' };
+    if (!this.canSetApiToken) return { ok: false, code: 'secret-read-only', secret: 'api-token', profile, variable: this.tokenVariable() };
+    if (token.trim() === '') return { ok: false, code: 'flowent-no-api-token', profile, variable: this.tokenVariable() };
     this.tokens.set(profile, { source: 'keychain', rejected: token === REJECTED_TOKEN });
     if (profile === this.activeProfile) this.session = { expiresAt: null, lastError: null };
     return this.changed(this.state());
   }
 
-  async clearFlowentApiToken(profile: string): Promise<Result<AccountState>> {
+  async clearFlowentApiToken(profile: string): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('clearFlowentApiToken', [profile]);
     if (refused) return refused;
     this.tokens.delete(profile);
@@ -194,13 +181,13 @@ export class FakeAccount {
     return this.changed(this.state());
   }
 
-  async connectFlowent(): Promise<Result<AccountState>> {
+  async connectFlowent(): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('connectFlowent', []) ?? this.gateway(false);
     if (refused) return refused;
     return this.changed(this.state());
   }
 
-  async listActions(): Promise<Result<Warned<FlowentAction[]>>> {
+  async listActions(): Promise<Result<Warned<FlowentAction[]>, AccountFailure>> {
     const refused = this.begin('listActions', []) ?? this.gateway();
     if (refused) return refused;
     const list = [...this.mine()].sort((a, b) => a.name.localeCompare(b.name));
@@ -208,11 +195,11 @@ export class FakeAccount {
     return { ok: true, value: { value: structuredClone(list), warnings: [] } };
   }
 
-  async getAction(name: string): Promise<Result<Warned<FlowentAction>>> {
+  async getAction(name: string): Promise<Result<Warned<FlowentAction>, AccountFailure>> {
     const refused = this.begin('getAction', [name]) ?? this.gateway();
     if (refused) return refused;
     const action = this.mine().find((a) => a.name === name);
-    if (!action) return { ok: false, code: 'flowent-not-found', message: `Flowent has no action "${name}".` };
+    if (!action) return { ok: false, code: 'flowent-action-not-found', status: 404, action: name, error: 'Action not found' };
     this.schemas.set(`${this.activeProfile}/${name}`, action.json_schema);
     return { ok: true, value: { value: structuredClone(action), warnings: [] } };
   }
@@ -225,50 +212,33 @@ export class FakeAccount {
   private refuseInput(input: Partial<ActionCreate>, partial: boolean): Refusal | null {
     const { problems } = checkInput(input, partial);
     if (problems.length === 0) return null;
-    return {
-      ok: false,
-      code: 'flowent-invalid-action',
-      message: `Flowent refused the action: ${problems.map((p) => p.message).join(' ')}`,
-    };
+    return { ok: false, code: 'flowent-invalid-input', problems };
   }
 
-  async registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>>> {
+  async registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>, AccountFailure>> {
     const refused = this.begin('registerAction', [input]) ?? this.refuseInput(input, false) ?? this.gateway();
     if (refused) return refused;
     if (this.mine().some((a) => a.name === input.name))
-      return {
-        ok: false,
-        code: 'flowent-action-exists',
-        message: `Flowent already has an action named ${input.name}: edit it instead, or pick another name.`,
-      };
+      return { ok: false, code: 'flowent-action-exists', status: 409, action: input.name, error: 'Action already exists' };
     const action = this.newAction(input);
     this.mine().push(action);
     return { ok: true, value: { value: structuredClone(action), warnings: [] } };
   }
 
-  async updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>>> {
+  async updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>, AccountFailure>> {
     const refused = this.begin('updateAction', [name, changes]) ?? this.refuseInput(changes, true) ?? this.gateway();
     if (refused) return refused;
     const action = this.mine().find((a) => a.name === name);
-    if (!action)
-      return {
-        ok: false,
-        code: 'flowent-action-not-found',
-        message: `Flowent has no action named ${name} (deleted meanwhile?): reload the list.`,
-      };
+    if (!action) return { ok: false, code: 'flowent-action-not-found', status: 404, action: name, error: 'Action not found' };
     Object.assign(action, changes, { updated_at: new Date(this.now()).toISOString() });
     return { ok: true, value: { value: structuredClone(action), warnings: [] } };
   }
 
-  async deleteAction(name: string): Promise<Result<{ message: string }>> {
+  async deleteAction(name: string): Promise<Result<{ message: string }, AccountFailure>> {
     const refused = this.begin('deleteAction', [name]) ?? this.gateway();
     if (refused) return refused;
     if (!this.mine().some((a) => a.name === name))
-      return {
-        ok: false,
-        code: 'flowent-action-not-found',
-        message: `Flowent has no action named ${name} (deleted meanwhile?): reload the list.`,
-      };
+      return { ok: false, code: 'flowent-action-not-found', status: 404, action: name, error: 'Action not found' };
     this.actions.set(
       this.activeProfile,
       this.mine().filter((a) => a.name !== name),
@@ -283,11 +253,11 @@ export class FakeAccount {
     description: string,
     schema: Record<string, unknown>,
     baseUrl: string | null,
-  ): Promise<Result<Warned<RegisteredHere>>> {
+  ): Promise<Result<Warned<RegisteredHere>, AccountFailure>> {
     const refused = this.begin('registerHere', [name, description, schema, baseUrl]) ?? this.gateway();
     if (refused) return refused;
     const base = baseUrl ?? (this.host.status().tunnel.state === 'online' ? this.host.status().tunnel.url : null);
-    if (!base) return { ok: false, code: 'flowent-no-public-url', message: 'There is no public URL: open the tunnel, or pick a LAN URL.' };
+    if (!base) return { ok: false, code: 'flowent-no-public-url', forRegistration: true };
     const webhookUrl = `${base.replace(/\/+$/, '')}/actions/${name}`;
     const startedAt = this.now();
     // Flowent's registration check reaches the companion before Flowent answers.
@@ -311,9 +281,15 @@ export class FakeAccount {
     if (this.registrationGate) await this.registrationGate;
     const existing = this.mine().find((a) => a.name === name);
     const ok = this.registrationCheckStatus >= 200 && this.registrationCheckStatus < 300;
-    const message = ok
+    const failure: Extract<AccountFailure, { code: 'flowent-registration-check-failed' }> | null = ok
       ? null
-      : `Flowent refused the registration: the webhook answered its registration check with ${this.registrationCheckStatus}.`;
+      : {
+          code: 'flowent-registration-check-failed',
+          status: 400,
+          webhookUrl,
+          said: `returned status ${this.registrationCheckStatus}`,
+          error: 'Webhook test failed',
+        };
     const record: RegistrationRecord = {
       profile: this.activeProfile,
       action: name,
@@ -322,11 +298,11 @@ export class FakeAccount {
       finishedAt: Math.max(this.now(), startedAt),
       ok,
       created: !existing,
-      message,
+      failure,
     };
     this.registrations = [record, ...this.registrations].slice(0, 20);
     this.host.emit([{ type: 'registration-finished', record }]);
-    if (!ok) return { ok: false, code: 'flowent-registration-check-failed', message: message ?? '' };
+    if (failure) return { ok: false, ...failure };
     const action = existing ?? this.newAction({ name, description, json_schema: schema, webhook_url: webhookUrl });
     Object.assign(action, { description, json_schema: schema, webhook_url: webhookUrl });
     if (!existing) this.mine().push(action);
@@ -338,18 +314,18 @@ export class FakeAccount {
     return { ok: true, value: { value: { action: structuredClone(action), created: !existing, webhookUrl }, warnings: [] } };
   }
 
-  async linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>>> {
+  async linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>, AccountFailure>> {
     const refused = this.begin('linkAction', [name, repoint]) ?? this.gateway();
     if (refused) return refused;
     const action = this.mine().find((a) => a.name === name);
-    if (!action) return { ok: false, code: 'flowent-action-not-found', message: `Flowent has no action named ${name}.` };
+    if (!action) return { ok: false, code: 'flowent-action-not-found', status: 404, action: name, error: 'Action not found' };
     const link = { profile: this.activeProfile, action: name, webhookUrl: action.webhook_url, linkedAt: this.now() };
     this.links = [...this.links.filter((l) => !(l.profile === this.activeProfile && l.action === name)), link];
     this.host.emit([{ type: 'account-changed' }]);
     return { ok: true, value: { value: link, warnings: [] } };
   }
 
-  async unlinkAction(name: string): Promise<Result<{ unlinked: boolean }>> {
+  async unlinkAction(name: string): Promise<Result<{ unlinked: boolean }, AccountFailure>> {
     const refused = this.begin('unlinkAction', [name]);
     if (refused) return refused;
     const before = this.links.length;
@@ -358,7 +334,7 @@ export class FakeAccount {
     return this.changed({ unlinked: this.links.length < before });
   }
 
-  async setFollowMode(mode: FollowMode): Promise<Result<AccountState>> {
+  async setFollowMode(mode: FollowMode): Promise<Result<AccountState, AccountFailure>> {
     const refused = this.begin('setFollowMode', [mode]);
     if (refused) return refused;
     this.followMode = mode;
@@ -382,7 +358,7 @@ export class FakeAccount {
       for (const c of changes) {
         if (this.actions.get(c.profile)?.some((a) => a.name === c.action)) continue;
         c.outcome = 'failed';
-        c.message = `Flowent has no action named ${c.action}`;
+        c.failure = { code: 'flowent-action-not-found', status: 404, action: c.action, error: 'Action not found' };
       }
       this.repoint(changes.filter((c) => c.outcome === 'updated'));
     }
@@ -400,13 +376,12 @@ export class FakeAccount {
     }
   }
 
-  async applyFollow(): Promise<Result<FollowRecord>> {
+  async applyFollow(): Promise<Result<FollowRecord, AccountFailure>> {
     const refused = this.begin('applyFollow', []);
     if (refused) return refused;
     const newest = this.followHistory[0];
     const proposed = newest?.changes.filter((c) => c.outcome === 'proposed') ?? [];
-    if (!newest || proposed.length === 0)
-      return { ok: false, code: 'flowent-nothing-to-follow', message: 'No linked action is waiting to be re-pointed.' };
+    if (!newest || proposed.length === 0) return { ok: false, code: 'flowent-nothing-to-follow', previous: null };
     this.repoint(proposed);
     // As the core does: the re-pointing is a new "auto" record, announced like one.
     const record: FollowRecord = {
@@ -420,12 +395,12 @@ export class FakeAccount {
     return this.changed(structuredClone(record));
   }
 
-  async checkParameters(callId: number): Promise<Result<ParameterCheck>> {
+  async checkParameters(callId: number): Promise<Result<ParameterCheck, AccountFailure>> {
     const refused = this.begin('checkParameters', [callId]);
     if (refused) return refused;
     const call = this.host.calls().find((c) => c.id === callId);
-    if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
-    if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action.` };
+    if (!call) return { ok: false, code: 'call-not-found', id: callId };
+    if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'parameter-check' };
     const schema = this.schemas.get(`${this.activeProfile}/${call.action}`);
     if (!schema) return { ok: true, value: { status: 'no-schema', problems: [] } };
     let parameters: unknown;

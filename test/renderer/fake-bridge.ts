@@ -4,6 +4,17 @@
  * can emit events as the core would.
  */
 import {
+  type AccountFailure,
+  type AnswersFailure,
+  type ApiFailure,
+  type CallsFailure,
+  type Failure,
+  type HandlerFailure,
+  type LimitsFailure,
+  type ProjectFailure,
+  type Refused,
+  type ReplayFailure,
+  type StatusFailure,
   DEFAULT_LIMITS,
   type HistoryLimits,
   type LimitsInfo,
@@ -19,7 +30,6 @@ import {
   type CoreStatus,
   type MockCheck,
   type MockFormat,
-  type MockSave,
   type BulkReplayOptions,
   type BulkReplayRunning,
   type CallSelection,
@@ -77,8 +87,8 @@ export class FakeBridge implements CompanionBridge {
   listeners = new Set<(events: DeliveredEvent[]) => void>();
   /** Make the next call of a method fail as a transport error. */
   failNext = new Map<string, string>();
-  /** Make the next call of a method answer `{ ok: false }` with this code and message. */
-  refuseNext = new Map<string, { code: string; message: string }>();
+  /** Make the next call of a method answer `{ ok: false }` with this failure. */
+  refuseNext = new Map<string, ApiFailure>();
   mocks: StoredMock[] = [];
   routes: AnswerRoute[] = [];
   respondInfo = { startupForwardTarget: null as string | null, forwardTimeoutMs: 10_000, fallbackToMock: false };
@@ -111,11 +121,12 @@ export class FakeBridge implements CompanionBridge {
     }
   }
 
-  private refusal(method: string): { ok: false; code: string; message: string } | null {
+  // The test names a failure of the method's feature; the compiler cannot check which method it set.
+  private refusal<F extends Failure>(method: string): Refused<F> | null {
     const refusal = this.refuseNext.get(method);
     if (!refusal) return null;
     this.refuseNext.delete(method);
-    return { ok: false, ...refusal };
+    return { ok: false, ...refusal } as unknown as Refused<F>;
   }
 
   callsTo(method: string): unknown[][] {
@@ -164,22 +175,23 @@ export class FakeBridge implements CompanionBridge {
     return { url, body, curl: `curl -X POST ${url} -H 'Content-Type: application/json' --data-raw '${body}'`, signed: true };
   }
 
-  async setHmacKey(key: string): Promise<Result<CoreStatus>> {
+  async setHmacKey(key: string): Promise<Result<CoreStatus, StatusFailure>> {
     this.record('setHmacKey', [key]);
-    if (!this.status.canSetHmacKey) return { ok: false, code: 'key-from-environment', message: 'The key comes from FLOWENT_HMAC_KEY.' };
-    if (key.trim() === '') return { ok: false, code: 'key-empty', message: 'The key is empty.' };
+    const refused = this.refusal<StatusFailure>('setHmacKey');
+    if (refused) return refused;
+    if (!this.status.canSetHmacKey) return { ok: false, code: 'secret-read-only', secret: 'hmac-key', variable: 'FLOWENT_HMAC_KEY' };
     this.status = { ...this.status, hmacKey: { set: true, masked: `${key.slice(0, 2)}…${key.slice(-2)}`, source: 'keychain' } };
     this.emit([{ type: 'status-changed', status: structuredClone(this.status) }]);
     return { ok: true, value: structuredClone(this.status) };
   }
 
-  async clearHmacKey(): Promise<Result<CoreStatus>> {
+  async clearHmacKey(): Promise<Result<CoreStatus, StatusFailure>> {
     this.record('clearHmacKey', []);
     this.status = { ...this.status, hmacKey: { set: false, masked: null, source: null } };
     return { ok: true, value: structuredClone(this.status) };
   }
 
-  async clearHistory(): Promise<Result<{ deleted: number }>> {
+  async clearHistory(): Promise<Result<{ deleted: number }, CallsFailure>> {
     this.record('clearHistory', []);
     const deleted = this.store.length;
     this.store = [];
@@ -197,13 +209,11 @@ export class FakeBridge implements CompanionBridge {
     return fakeCheckMock(text, format);
   }
 
-  async setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave> {
+  async setMock(action: string | null, text: string, format: MockFormat): Promise<Result<StoredMock, AnswersFailure>> {
     this.record('setMock', [action, text, format]);
     const checked = fakeCheckMock(text, format);
     if (!checked.ok) {
-      const first = checked.errors[0];
-      const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
-      return { ok: false, code: 'invalid-mock', message: `The mock is not valid: ${summary}`, errors: checked.errors };
+      return { ok: false, code: 'invalid-mock', errors: checked.errors };
     }
     const stored: StoredMock = { action, definition: checked.definition, text, format, updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== action), stored];
@@ -211,7 +221,7 @@ export class FakeBridge implements CompanionBridge {
     return { ok: true, value: structuredClone(stored) };
   }
 
-  async clearMock(action: string | null): Promise<Result<{ cleared: boolean }>> {
+  async clearMock(action: string | null): Promise<Result<{ cleared: boolean }, AnswersFailure>> {
     this.record('clearMock', [action]);
     const before = this.mocks.length;
     this.mocks = this.mocks.filter((m) => m.action !== action);
@@ -219,7 +229,7 @@ export class FakeBridge implements CompanionBridge {
     return { ok: true, value: { cleared: this.mocks.length < before } };
   }
 
-  async clearAllMocks(): Promise<Result<{ cleared: number }>> {
+  async clearAllMocks(): Promise<Result<{ cleared: number }, AnswersFailure>> {
     this.record('clearAllMocks', []);
     const cleared = this.mocks.length;
     this.mocks = [];
@@ -227,13 +237,13 @@ export class FakeBridge implements CompanionBridge {
     return { ok: true, value: { cleared } };
   }
 
-  async mockFromCall(callId: number): Promise<Result<StoredMock>> {
+  async mockFromCall(callId: number): Promise<Result<StoredMock, AnswersFailure>> {
     this.record('mockFromCall', [callId]);
     const call = this.store.find((c) => c.id === callId);
-    if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
-    if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
+    if (!call) return { ok: false, code: 'call-not-found', id: callId };
+    if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'mock' };
     const checked = fakeCheckMock(JSON.stringify({ status: call.response.status, body: call.response.body }));
-    if (!checked.ok) return { ok: false, code: 'invalid-mock', message: 'The answer cannot be a mock.' };
+    if (!checked.ok) return { ok: false, code: 'invalid-mock', errors: checked.errors };
     const text = `${JSON.stringify(checked.definition, null, 2)}\n`;
     const stored: StoredMock = { action: call.action, definition: checked.definition, text, format: 'json', updatedAt: Date.now() };
     this.mocks = [...this.mocks.filter((m) => m.action !== call.action), stored];
@@ -249,19 +259,18 @@ export class FakeBridge implements CompanionBridge {
     return structuredClone(next);
   }
 
-  async setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute>> {
+  async setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute, AnswersFailure>> {
     this.record('setForwardTarget', [action, url]);
-    if (url !== null && !/^https?:\/\//.test(url))
-      return { ok: false, code: 'invalid-target', message: `"${url}" must start with http:// or https://` };
+    if (url !== null && !/^https?:\/\//.test(url)) return { ok: false, code: 'invalid-target', url, problem: 'not-http' };
     return { ok: true, value: this.route(action, url === null ? { target: null } : { target: url, mode: 'forward' }) };
   }
 
-  async setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>> {
+  async setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute, AnswersFailure>> {
     this.record('setAnswerMode', [action, mode]);
     return this.refusal('setAnswerMode') ?? { ok: true, value: this.route(action, { mode }) };
   }
 
-  async clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }>> {
+  async clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }, AnswersFailure>> {
     this.record('clearAnswerRoute', [action]);
     const before = this.routes.length;
     this.routes = this.routes.filter((r) => r.action !== action);
@@ -269,7 +278,7 @@ export class FakeBridge implements CompanionBridge {
     return { ok: true, value: { cleared: this.routes.length < before } };
   }
 
-  async clearAllAnswerRoutes(): Promise<Result<{ cleared: number }>> {
+  async clearAllAnswerRoutes(): Promise<Result<{ cleared: number }, AnswersFailure>> {
     this.record('clearAllAnswerRoutes', []);
     const cleared = this.routes.length;
     this.routes = [];
@@ -283,21 +292,21 @@ export class FakeBridge implements CompanionBridge {
     return { dir: null, problems: [] };
   }
 
-  planActions(prune: boolean): Promise<Result<ActionPlan>> {
+  planActions(prune: boolean): Promise<Result<ActionPlan, ProjectFailure>> {
     return this.noProject('planActions', prune);
   }
 
-  applyActions(prune: boolean): Promise<Result<ApplyOutcome>> {
+  applyActions(prune: boolean): Promise<Result<ApplyOutcome, ProjectFailure>> {
     return this.noProject('applyActions', prune);
   }
 
-  pullActions(prune: boolean): Promise<Result<PullOutcome>> {
+  pullActions(prune: boolean): Promise<Result<PullOutcome, ProjectFailure>> {
     return this.noProject('pullActions', prune);
   }
 
-  private async noProject(method: string, prune: boolean): Promise<{ ok: false; code: string; message: string }> {
+  private async noProject(method: string, prune: boolean): Promise<Refused<ProjectFailure>> {
     this.record(method, [prune]);
-    return { ok: false, code: 'no-project', message: 'No project folder is open.' };
+    return { ok: false, code: 'no-project' };
   }
 
   /** Moves the tunnel as the core's status machine would, announcing each state. */
@@ -306,76 +315,77 @@ export class FakeBridge implements CompanionBridge {
     this.emit([{ type: 'tunnel-status', status: structuredClone(tunnel) }]);
   }
 
-  async openTunnel(): Promise<Result<{ url: string }>> {
+  async openTunnel(): Promise<Result<{ url: string }, StatusFailure>> {
     this.record('openTunnel', []);
-    const refused = this.refusal('openTunnel');
+    const refused = this.refusal<StatusFailure>('openTunnel');
     if (refused) return refused;
-    if (!this.status.ngrokAuthtoken.set) return { ok: false, code: 'no-authtoken', message: 'No ngrok authtoken is set.' };
+    if (!this.status.ngrokAuthtoken.set) return { ok: false, code: 'tunnel-no-authtoken' };
     this.setTunnel({ state: 'connecting', url: null, reason: null });
     this.setTunnel({ state: 'online', url: this.tunnelUrl, reason: null });
     return { ok: true, value: { url: this.tunnelUrl } };
   }
 
-  async closeTunnel(): Promise<Result<{ closed: true }>> {
+  async closeTunnel(): Promise<Result<{ closed: true }, StatusFailure>> {
     this.record('closeTunnel', []);
     this.setTunnel({ state: 'offline', url: null, reason: null });
     return { ok: true, value: { closed: true } };
   }
 
-  async setNgrokAuthtoken(token: string): Promise<Result<CoreStatus>> {
+  async setNgrokAuthtoken(token: string): Promise<Result<CoreStatus, StatusFailure>> {
     this.record('setNgrokAuthtoken', [token]);
+    const refused = this.refusal<StatusFailure>('setNgrokAuthtoken');
+    if (refused) return refused;
     if (!this.status.canSetNgrokAuthtoken)
-      return { ok: false, code: 'token-from-environment', message: 'The authtoken comes from NGROK_AUTHTOKEN.' };
-    if (token.trim() === '') return { ok: false, code: 'token-empty', message: 'The authtoken is empty.' };
+      return { ok: false, code: 'secret-read-only', secret: 'ngrok-authtoken', variable: 'NGROK_AUTHTOKEN' };
     this.status = { ...this.status, ngrokAuthtoken: { set: true, source: 'keychain' } };
     return { ok: true, value: structuredClone(this.status) };
   }
 
-  async clearNgrokAuthtoken(): Promise<Result<CoreStatus>> {
+  async clearNgrokAuthtoken(): Promise<Result<CoreStatus, StatusFailure>> {
     this.record('clearNgrokAuthtoken', []);
     this.status = { ...this.status, ngrokAuthtoken: { set: false, source: null } };
     return { ok: true, value: structuredClone(this.status) };
   }
 
-  async setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus>> {
+  async setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus, StatusFailure>> {
     this.record('setListenOnAllInterfaces', [on]);
-    const refused = this.refusal('setListenOnAllInterfaces');
+    const refused = this.refusal<StatusFailure>('setListenOnAllInterfaces');
     if (refused) return refused;
     this.status = { ...this.status, listeningOnAllInterfaces: on, host: on ? '0.0.0.0' : '127.0.0.1' };
     return { ok: true, value: structuredClone(this.status) };
   }
 
-  async replayCall(id: number, mode: ReplayMode, target: string | null): Promise<Result<ReplayOutcome>> {
+  async replayCall(id: number, mode: ReplayMode, target: string | null): Promise<Result<ReplayOutcome, ReplayFailure>> {
     this.record('replayCall', [id, mode, target]);
-    const refused = this.refusal('replayCall');
+    const refused = this.refusal<ReplayFailure>('replayCall');
     if (refused) return refused;
     const original = this.store.find((c) => c.id === id);
-    if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+    if (!original) return { ok: false, code: 'call-not-found', id };
     const url = target ?? this.respondInfo.startupForwardTarget;
-    if (!url) return { ok: false, code: 'no-target', message: 'There is no forwarding target for this action; give a target URL.' };
+    if (!url) return { ok: false, code: 'no-target', action: original.action };
     const newId = Math.max(0, ...this.store.map((c) => c.id)) + 1;
     const { call, outcome } = fakeReplay(original, newId, mode, url.replace('{action_name}', original.action ?? ''), this.replayAnswer);
     this.receive(call);
     return { ok: true, value: outcome };
   }
 
-  async copyAsCurl(id: number, resign: boolean): Promise<Result<string>> {
+  async copyAsCurl(id: number, resign: boolean): Promise<Result<string, ReplayFailure>> {
     this.record('copyAsCurl', [id, resign]);
     const call = this.store.find((c) => c.id === id);
-    if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+    if (!call) return { ok: false, code: 'call-not-found', id };
     const body = resign ? call.requestBody.replace(/"signature":"[^"]*"/, '"signature":"resigned"') : call.requestBody;
     return { ok: true, value: `curl -X POST 'http://127.0.0.1:8787${call.path}' --data-binary '${body}'` };
   }
 
-  private replayMethod<T>(method: string, args: unknown[], run: () => Result<T> | T): Promise<T | Result<T>> {
+  private replayMethod<T>(method: string, args: unknown[], run: () => Result<T, ReplayFailure> | T): Promise<T | Result<T, ReplayFailure>> {
     this.record(method, args);
     return Promise.resolve(this.refusal(method) ?? run());
   }
 
-  replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome>> {
+  replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome, ReplayFailure>> {
     return this.replayMethod('replayEdited', [id, parameters, target], () =>
       this.replayCore.replayEdited(id, parameters, target),
-    ) as Promise<Result<ReplayOutcome>>;
+    ) as Promise<Result<ReplayOutcome, ReplayFailure>>;
   }
 
   async countReplayable(selection: CallSelection): Promise<number> {
@@ -383,15 +393,15 @@ export class FakeBridge implements CompanionBridge {
     return this.replayCore.selectIds(selection).length;
   }
 
-  startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<{ runId: string; total: number }>> {
+  startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<{ runId: string; total: number }, ReplayFailure>> {
     return this.replayMethod('startBulkReplay', [selection, options], () => this.replayCore.startBulk(selection, options)) as Promise<
-      Result<{ runId: string; total: number }>
+      Result<{ runId: string; total: number }, ReplayFailure>
     >;
   }
 
-  cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>> {
+  cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }, ReplayFailure>> {
     return this.replayMethod('cancelBulkReplay', [runId], () => this.replayCore.cancelBulk(runId)) as Promise<
-      Result<{ cancelled: boolean }>
+      Result<{ cancelled: boolean }, ReplayFailure>
     >;
   }
 
@@ -400,19 +410,19 @@ export class FakeBridge implements CompanionBridge {
     return this.replayCore.running();
   }
 
-  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe>> {
+  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe, HandlerFailure>> {
     return this.replayMethod('probeHandler', [callId, target], () => ({
       ok: false,
       code: 'no-target',
-      message: 'The fake bridge has no handler to probe.',
-    })) as Promise<Result<HandlerProbe>>;
+      action: null,
+    })) as Promise<Result<HandlerProbe, HandlerFailure>>;
   }
 
-  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string>> {
+  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string, HandlerFailure>> {
     return this.replayMethod('getVerifierSnippet', [language, style], () => ({
       ok: true,
       value: `verifier in ${language} for ${style}\n`,
-    })) as Promise<Result<string>>;
+    })) as Promise<Result<string, HandlerFailure>>;
   }
 
   async getLearnedStyle(): Promise<LearnedStyleInfo> {
@@ -425,25 +435,31 @@ export class FakeBridge implements CompanionBridge {
     return structuredClone(this.replayCore.actions);
   }
 
-  saveSimulatorAction(action: string, schema: string | null): Promise<Result<SimulatorAction[]>> {
+  saveSimulatorAction(action: string, schema: string | null): Promise<Result<SimulatorAction[], ReplayFailure>> {
     return this.replayMethod('saveSimulatorAction', [action, schema], () => this.replayCore.saveAction(action, schema)) as Promise<
-      Result<SimulatorAction[]>
+      Result<SimulatorAction[], ReplayFailure>
     >;
   }
 
-  generateParameters(action: string, seed: number): Promise<Result<string>> {
-    return this.replayMethod('generateParameters', [action, seed], () => this.replayCore.generate(action, seed)) as Promise<Result<string>>;
+  generateParameters(action: string, seed: number): Promise<Result<string, ReplayFailure>> {
+    return this.replayMethod('generateParameters', [action, seed], () => this.replayCore.generate(action, seed)) as Promise<
+      Result<string, ReplayFailure>
+    >;
   }
 
-  simulateCall(request: SimulateRequest): Promise<Result<SimulateOutcome>> {
-    return this.replayMethod('simulateCall', [request], () => this.replayCore.simulate(request)) as Promise<Result<SimulateOutcome>>;
+  simulateCall(request: SimulateRequest): Promise<Result<SimulateOutcome, ReplayFailure>> {
+    return this.replayMethod('simulateCall', [request], () => this.replayCore.simulate(request)) as Promise<
+      Result<SimulateOutcome, ReplayFailure>
+    >;
   }
 
-  exportHar(selection: CallSelection): Promise<Result<HarExport>> {
-    return this.replayMethod('exportHar', [selection], () => this.replayCore.exportHar(selection)) as Promise<Result<HarExport>>;
+  exportHar(selection: CallSelection): Promise<Result<HarExport, ReplayFailure>> {
+    return this.replayMethod('exportHar', [selection], () => this.replayCore.exportHar(selection)) as Promise<
+      Result<HarExport, ReplayFailure>
+    >;
   }
 
-  importHar(text: string | null): Promise<Result<HarImportSummary>> {
+  importHar(text: string | null): Promise<Result<HarImportSummary, ReplayFailure>> {
     return this.replayMethod('importHar', [text], () =>
       text !== null
         ? this.replayCore.importHar(text)
@@ -452,46 +468,46 @@ export class FakeBridge implements CompanionBridge {
             ? { ok: true as const, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } }
             : this.replayCore.importHar(this.replayCore.desktopDialog.openText)
           : { ok: false as const, code: 'no-file', message: 'Give the HAR file’s contents to import (choose a .har file).' },
-    ) as Promise<Result<HarImportSummary>>;
+    ) as Promise<Result<HarImportSummary, ReplayFailure>>;
   }
 
   getAccount(): Promise<AccountState> {
     return this.flowent.getAccount();
   }
-  saveProfile(profile: FlowentProfile): Promise<Result<AccountState>> {
+  saveProfile(profile: FlowentProfile): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.saveProfile(profile);
   }
-  deleteProfile(name: string): Promise<Result<AccountState>> {
+  deleteProfile(name: string): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.deleteProfile(name);
   }
-  setActiveProfile(name: string): Promise<Result<AccountState>> {
+  setActiveProfile(name: string): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.setActiveProfile(name);
   }
-  setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState>> {
+  setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.setFlowentApiToken(profile, token);
   }
-  clearFlowentApiToken(profile: string): Promise<Result<AccountState>> {
+  clearFlowentApiToken(profile: string): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.clearFlowentApiToken(profile);
   }
-  connectFlowent(): Promise<Result<AccountState>> {
+  connectFlowent(): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.connectFlowent();
   }
-  listActions(): Promise<Result<Warned<FlowentAction[]>>> {
+  listActions(): Promise<Result<Warned<FlowentAction[]>, AccountFailure>> {
     return this.flowent.listActions();
   }
-  getAction(name: string): Promise<Result<Warned<FlowentAction>>> {
+  getAction(name: string): Promise<Result<Warned<FlowentAction>, AccountFailure>> {
     return this.flowent.getAction(name);
   }
   checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck> {
     return this.flowent.checkAction(input, partial);
   }
-  registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>>> {
+  registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>, AccountFailure>> {
     return this.flowent.registerAction(input);
   }
-  updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>>> {
+  updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>, AccountFailure>> {
     return this.flowent.updateAction(name, changes);
   }
-  deleteAction(name: string): Promise<Result<{ message: string }>> {
+  deleteAction(name: string): Promise<Result<{ message: string }, AccountFailure>> {
     return this.flowent.deleteAction(name);
   }
   registerHere(
@@ -499,22 +515,22 @@ export class FakeBridge implements CompanionBridge {
     description: string,
     schema: Record<string, unknown>,
     baseUrl: string | null,
-  ): Promise<Result<Warned<RegisteredHere>>> {
+  ): Promise<Result<Warned<RegisteredHere>, AccountFailure>> {
     return this.flowent.registerHere(name, description, schema, baseUrl);
   }
-  linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>>> {
+  linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>, AccountFailure>> {
     return this.flowent.linkAction(name, repoint);
   }
-  unlinkAction(name: string): Promise<Result<{ unlinked: boolean }>> {
+  unlinkAction(name: string): Promise<Result<{ unlinked: boolean }, AccountFailure>> {
     return this.flowent.unlinkAction(name);
   }
-  setFollowMode(mode: FollowMode): Promise<Result<AccountState>> {
+  setFollowMode(mode: FollowMode): Promise<Result<AccountState, AccountFailure>> {
     return this.flowent.setFollowMode(mode);
   }
-  applyFollow(): Promise<Result<FollowRecord>> {
+  applyFollow(): Promise<Result<FollowRecord, AccountFailure>> {
     return this.flowent.applyFollow();
   }
-  checkParameters(callId: number): Promise<Result<ParameterCheck>> {
+  checkParameters(callId: number): Promise<Result<ParameterCheck, AccountFailure>> {
     return this.flowent.checkParameters(callId);
   }
 
@@ -529,7 +545,7 @@ export class FakeBridge implements CompanionBridge {
       usage: { calls: this.store.length, bytes: 4096 * this.store.length },
     };
   }
-  async setLimits(limits: HistoryLimits): Promise<Result<LimitsInfo>> {
+  async setLimits(limits: HistoryLimits): Promise<Result<LimitsInfo, LimitsFailure>> {
     this.record('setLimits', [limits]);
     this.limits = limits;
     return { ok: true, value: await this.getLimits() };

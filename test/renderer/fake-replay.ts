@@ -1,5 +1,6 @@
 /** What the fake core does for a replay: a new stored call (source `replay`) and its outcome, as the core answers. */
 import type {
+  ReplayFailure,
   BulkReplayItem,
   BulkReplayOptions,
   BulkReplayRunning,
@@ -121,9 +122,9 @@ export class FakeReplayCore {
     return Math.max(0, ...this.host.store.map((c) => c.id)) + 1;
   }
 
-  private targetFor(action: string | null, target: string | null): Result<string> {
+  private targetFor(action: string | null, target: string | null): Result<string, ReplayFailure> {
     const url = target ?? this.host.respondInfo.startupForwardTarget;
-    if (!url) return { ok: false, code: 'no-target', message: 'There is no forwarding target for this action; give a target URL.' };
+    if (!url) return { ok: false, code: 'no-target', action };
     return { ok: true, value: url.replace('{action_name}', action ?? '') };
   }
 
@@ -135,15 +136,15 @@ export class FakeReplayCore {
       .sort((a, b) => a - b);
   }
 
-  replayEdited(id: number, parameters: string, target: string | null): Result<ReplayOutcome> {
+  replayEdited(id: number, parameters: string, target: string | null): Result<ReplayOutcome, ReplayFailure> {
     try {
       const parsed = JSON.parse(parameters) as unknown;
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
     } catch {
-      return { ok: false, code: 'invalid-parameters', message: 'The parameters must be a JSON object ({...}), as Flowent sends.' };
+      return { ok: false, code: 'invalid-parameters' };
     }
     const original = this.host.store.find((c) => c.id === id);
-    if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+    if (!original) return { ok: false, code: 'call-not-found', id };
     const url = this.targetFor(original.action, target);
     if (!url.ok) return url;
     const { call, outcome } = fakeReplay(original, this.nextId(), 'edit', url.value, this.host.replayAnswer);
@@ -154,16 +155,11 @@ export class FakeReplayCore {
     return { ok: true, value: outcome };
   }
 
-  startBulk(selection: CallSelection, options: BulkReplayOptions): Result<{ runId: string; total: number }> {
+  startBulk(selection: CallSelection, options: BulkReplayOptions): Result<{ runId: string; total: number }, ReplayFailure> {
     const ids = this.selectIds(selection);
-    if (ids.length === 0)
-      return {
-        ok: false,
-        code: 'nothing-to-replay',
-        message: 'No call here can be replayed: only calls from Flowent that name an action are.',
-      };
+    if (ids.length === 0) return { ok: false, code: 'nothing-to-replay' };
     const url = options.target ?? this.host.respondInfo.startupForwardTarget;
-    if (!url) return { ok: false, code: 'no-target', message: 'There is no forwarding target for this action; give a target URL.' };
+    if (!url) return { ok: false, code: 'no-target', action: null };
     const runId = `run-${++this.runCount}`;
     this.runs.push({ runId, ids, target: url, mode: options.resign ? 'resign' : 'as-is', items: [], cancelled: false });
     return { ok: true, value: { runId, total: ids.length } };
@@ -177,9 +173,9 @@ export class FakeReplayCore {
       const original = this.host.store.find((c) => c.id === run.ids[run.items.length]);
       let step: BulkReplayStep;
       if (!original) {
-        const message = 'There is no such stored call.';
-        run.items.push({ originalId: run.ids[run.items.length]!, replayId: null, verdict: 'failed', error: message });
-        step = { originalId: run.ids[run.items.length - 1]!, result: { ok: false, code: 'call-not-found', message } };
+        const refusal = { code: 'call-not-found', id: run.ids[run.items.length]! } as const;
+        run.items.push({ originalId: refusal.id, replayId: null, verdict: 'failed', refusal, error: null });
+        step = { originalId: refusal.id, result: { ok: false, ...refusal } };
       } else {
         const { call, outcome } = fakeReplay(
           original,
@@ -189,7 +185,7 @@ export class FakeReplayCore {
           this.host.replayAnswer,
         );
         this.host.receive(call);
-        run.items.push({ originalId: original.id, replayId: call.id, verdict: outcome.verdict, error: null });
+        run.items.push({ originalId: original.id, replayId: call.id, verdict: outcome.verdict, refusal: null, error: null });
         step = { originalId: original.id, result: { ok: true, value: outcome } };
       }
       this.host.emit([{ type: 'replay-progress', runId: run.runId, ...this.counts(run), step }]);
@@ -197,10 +193,9 @@ export class FakeReplayCore {
     if (run.items.length === run.ids.length) this.finish(run);
   }
 
-  cancelBulk(runId: string): Result<{ cancelled: boolean }> {
+  cancelBulk(runId: string): Result<{ cancelled: boolean }, ReplayFailure> {
     const run = this.runs.find((r) => r.runId === runId);
-    if (!run || run.cancelled || run.items.length === run.ids.length)
-      return { ok: false, code: 'run-not-found', message: 'That bulk replay is not running any more.' };
+    if (!run || run.cancelled || run.items.length === run.ids.length) return { ok: false, code: 'run-not-found', runId };
     run.cancelled = true;
     this.finish(run);
     return { ok: true, value: { cancelled: true } };
@@ -224,15 +219,15 @@ export class FakeReplayCore {
     ]);
   }
 
-  saveAction(action: string, schema: string | null): Result<SimulatorAction[]> {
+  saveAction(action: string, schema: string | null): Result<SimulatorAction[], ReplayFailure> {
     const others = this.actions.filter((a) => a.action !== action);
     if (schema === null) this.actions = others;
     else {
       let parsed: unknown;
       try {
         parsed = JSON.parse(schema);
-      } catch {
-        return { ok: false, code: 'invalid-json', message: 'The schema is not JSON. Fix it and save again.' };
+      } catch (error) {
+        return { ok: false, code: 'invalid-json', what: 'schema', reason: String(error) };
       }
       this.actions = [...others, { action, origin: 'local' as const, calls: 0, schema: parsed as Record<string, unknown> }].sort((a, b) =>
         a.action.localeCompare(b.action),
@@ -242,7 +237,7 @@ export class FakeReplayCore {
   }
 
   /** Stands for the seeded generator: every schema property gets a value naming the seed. */
-  generate(action: string, seed: number): Result<string> {
+  generate(action: string, seed: number): Result<string, ReplayFailure> {
     const schema = this.actions.find((a) => a.action === action)?.schema;
     const properties = (schema?.properties ?? {}) as Record<string, unknown>;
     return {
@@ -251,7 +246,7 @@ export class FakeReplayCore {
     };
   }
 
-  simulate(request: SimulateRequest): Result<SimulateOutcome> {
+  simulate(request: SimulateRequest): Result<SimulateOutcome, ReplayFailure> {
     const url = this.targetFor(request.action, request.target);
     if (!url.ok) return url;
     let parameters: unknown = {};
@@ -265,8 +260,8 @@ export class FakeReplayCore {
                   : '{}',
               )
             : JSON.parse(request.parameters);
-      } catch {
-        return { ok: false, code: 'invalid-json', message: 'The parameters are not JSON. Fix them and send again.' };
+      } catch (error) {
+        return { ok: false, code: 'invalid-json', what: 'parameters', reason: String(error) };
       }
     }
     const body = JSON.stringify({
@@ -306,12 +301,12 @@ export class FakeReplayCore {
     };
   }
 
-  exportHar(selection: CallSelection): Result<HarExport> {
+  exportHar(selection: CallSelection): Result<HarExport, ReplayFailure> {
     const calls =
       'ids' in selection
         ? this.host.store.filter((c) => selection.ids.includes(c.id))
         : this.host.store.filter((c) => matches(c, selection.filter));
-    if (calls.length === 0) return { ok: false, code: 'nothing-to-export', message: 'There are no calls to export here.' };
+    if (calls.length === 0) return { ok: false, code: 'nothing-to-export' };
     const entries = calls.map((c) => ({
       request: { method: 'POST', url: `http://127.0.0.1:8787${c.path}`, postData: { text: c.requestBody } },
       _callId: c.id,
@@ -322,13 +317,13 @@ export class FakeReplayCore {
     return { ok: true, value: { count: calls.length, text, savedTo: null } };
   }
 
-  importHar(text: string): Result<HarImportSummary> {
+  importHar(text: string): Result<HarImportSummary, ReplayFailure> {
     let entries: { request?: { postData?: { text?: string } }; _action?: string | null }[];
     try {
       entries = (JSON.parse(text) as { log: { entries: typeof entries } }).log.entries;
       if (!Array.isArray(entries)) throw new Error('no entries');
     } catch {
-      return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
+      return { ok: false, code: 'not-har', missing: 'entries' };
     }
     const ids: number[] = [];
     for (const entry of entries) {

@@ -41,10 +41,12 @@ describe('ngrok authtoken settings', () => {
   });
 
   it('shows a refused token inline', async () => {
-    const { section, user } = await openSection(new FakeBridge([makeCall({ id: 1 })]));
-    await user.type(within(section).getByLabelText('New ngrok authtoken'), '  ');
+    const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    bridge.refuseNext.set('setNgrokAuthtoken', { code: 'secret-write-failed', file: '/data/secrets.json', reason: 'EACCES' });
+    const { section, user } = await openSection(bridge);
+    await user.type(within(section).getByLabelText('New ngrok authtoken'), 'tok_123');
     await user.click(within(section).getByRole('button', { name: 'Save authtoken' }));
-    expect((await within(section).findByRole('alert')).textContent).toBe('The authtoken is empty.');
+    expect((await within(section).findByRole('alert')).textContent).toBe('Could not save the secret in /data/secrets.json: EACCES.');
   });
 
   it('explains NGROK_AUTHTOKEN when the token cannot be set from the UI', async () => {

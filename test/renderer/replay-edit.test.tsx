@@ -49,9 +49,11 @@ describe('replay with edited parameters', () => {
     expect((within(editor).getByRole('button', { name: 'Replay edited' }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(within(editor).getByRole('button', { name: 'Reset to the original' }));
     await waitFor(() => expect(JSON.parse(editorIn(editor).state.doc.toString())).toEqual({ to: 'a@example.com', n: 1 }));
-    bridge.refuseNext.set('replayEdited', { code: 'no-key', message: 'Re-signing needs the HMAC key: set it in Settings.' });
+    bridge.refuseNext.set('replayEdited', { code: 'no-key', needs: 'resign' });
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
-    expect((await within(editor).findByRole('alert', { name: 'Edited replay error' })).textContent).toContain('set it in Settings');
+    expect((await within(editor).findByRole('alert', { name: 'Edited replay error' })).textContent).toBe(
+      'Re-signing needs the HMAC key. Set the key in Settings > HMAC key, or use Replay as is to send the original bytes.',
+    );
   });
 });
 

@@ -68,7 +68,9 @@ describe('replay from the detail pane', () => {
     const { pane, user } = await openCall(bridge, 3);
     await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
     const alert = await within(pane).findByRole('alert', { name: 'Replay error' });
-    expect(alert.textContent).toContain('no forwarding target');
+    expect(alert.textContent).toContain(
+      'There is no handler to send action send_email to. Give a target URL here, or set a forwarding target for send_email in Answers.',
+    );
     expect(within(pane).queryByRole('region', { name: 'Replay result' })).toBeNull();
   });
 

@@ -101,12 +101,15 @@ describe('settings', () => {
 
   it('shows a refused key as a message', async () => {
     const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    bridge.refuseNext.set('setHmacKey', { code: 'keychain-unavailable', secret: 'hmac-key', variable: 'FLOWENT_HMAC_KEY' });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
-    await user.type(within(dialog).getByLabelText('New HMAC key'), '   ');
+    await user.type(within(dialog).getByLabelText('New HMAC key'), 'a-key');
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('The key is empty.');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'This system offers no keychain, so the HMAC key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.',
+    );
   });
 
   it('explains FLOWENT_HMAC_KEY when the key cannot be set from the UI', async () => {

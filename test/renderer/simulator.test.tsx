@@ -69,9 +69,11 @@ describe('the simulator', () => {
     expect(within(dialog).getByLabelText('Parameters problem').textContent).toContain('not JSON yet');
     expect((within(dialog).getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
     typeInto(editorIn(dialog), '{}');
-    bridge.refuseNext.set('simulateCall', { code: 'no-key', message: 'Signing a simulated call needs the HMAC key: set it in Settings.' });
+    bridge.refuseNext.set('simulateCall', { code: 'no-key', needs: 'simulate' });
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
-    expect((await within(dialog).findByRole('alert', { name: 'Simulator error' })).textContent).toContain('set it in Settings');
+    const error = (await within(dialog).findByRole('alert', { name: 'Simulator error' })).textContent;
+    expect(error).toContain('Settings > HMAC key');
+    expect(error).not.toContain('FLOWENT_HMAC_KEY');
   });
 
   it('opens with s, closes with Esc, and says when there is no key to sign with', async () => {

@@ -52,14 +52,14 @@ describe('tunnel panel states', () => {
     const bridge = withTunnel({
       state: 'reconnecting',
       url: URL,
-      reason: { code: 'edge-lost', message: 'The connection to ngrok was lost.' },
+      reason: { code: 'tunnel-connection-lost' },
       attempt: 3,
       nextRetryAt: Date.now() + 3000,
     });
     const { tunnel } = await openPanel(bridge);
     const detail = within(tunnel).getByTestId('tunnel-detail');
     expect(detail.textContent).toContain('Reconnecting (attempt 3)');
-    expect(detail.textContent).toContain('The connection to ngrok was lost.');
+    expect(detail.textContent).toContain('The connection to ngrok was lost; reconnecting.');
     expect(detail.textContent).toContain(URL);
     expect(within(tunnel).getByTestId('tunnel-retry').textContent).toMatch(/next try in [23] s/);
     await waitFor(() => expect(within(tunnel).getByTestId('tunnel-retry').textContent).toMatch(/next try in [12] s/), { timeout: 2500 });
@@ -67,9 +67,11 @@ describe('tunnel panel states', () => {
 
   it('offline with the reason', async () => {
     const { tunnel } = await openPanel(
-      withTunnel({ state: 'offline', url: null, reason: { code: 'auth-failed', message: 'ngrok refused the authtoken.' } }),
+      withTunnel({ state: 'offline', url: null, reason: { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_107' } }),
     );
-    expect(within(tunnel).getByTestId('tunnel-reason').textContent).toBe('ngrok refused the authtoken.');
+    expect(within(tunnel).getByTestId('tunnel-reason').textContent).toBe(
+      'ngrok rejected the authtoken: it is well formed but not valid (reset or revoked?) (ERR_NGROK_107). Copy a current one from https://dashboard.ngrok.com/get-started/your-authtoken and set it in Settings > ngrok authtoken.',
+    );
     expect(within(tunnel).getByRole('button', { name: 'Open tunnel' })).toBeTruthy();
     expect(within(tunnel).queryByTestId('tunnel-no-token')).toBeNull();
   });
@@ -105,10 +107,13 @@ describe('opening and closing', () => {
 
   it('shows a refused open inline', async () => {
     const bridge = withTunnel({ state: 'offline', url: null, reason: null });
-    bridge.refuseNext.set('openTunnel', { code: 'auth-failed', message: 'ngrok refused the authtoken (ERR_NGROK_105).' });
+    bridge.refuseNext.set('openTunnel', { code: 'tunnel-no-authtoken' });
     const { tunnel, user } = await openPanel(bridge);
     await user.click(within(tunnel).getByRole('button', { name: 'Open tunnel' }));
-    expect((await within(tunnel).findByRole('alert')).textContent).toBe('ngrok refused the authtoken (ERR_NGROK_105).');
+    // The page names its own field, not the NGROK_AUTHTOKEN variable the command line names.
+    expect((await within(tunnel).findByRole('alert')).textContent).toBe(
+      'No ngrok authtoken is set. Set it in Settings > ngrok authtoken; find it at https://dashboard.ngrok.com/get-started/your-authtoken.',
+    );
     expect(screen.getByTestId('tunnel-pill').textContent).toBe('Public URL: offline');
   });
 
@@ -183,12 +188,13 @@ describe('local network', () => {
 
   it('shows a refused switch inline', async () => {
     const bridge = withTunnel({ state: 'offline', url: null, reason: null });
-    bridge.refuseNext.set('setListenOnAllInterfaces', { code: 'port-in-use', message: 'Port 8787 is already in use on 0.0.0.0.' });
+    bridge.refuseNext.set('setListenOnAllInterfaces', { code: 'port-in-use', server: 'webhook', host: '0.0.0.0', port: 8787 });
     const { dialog, user } = await openPanel(bridge);
     const lan = within(dialog).getByRole('region', { name: 'Local network' });
     await user.click(within(lan).getByRole('switch', { name: 'Listen on all interfaces' }));
     await user.click(within(lan).getByRole('button', { name: 'Turn on' }));
-    expect((await within(lan).findByRole('alert')).textContent).toBe('Port 8787 is already in use on 0.0.0.0.');
+    // The page has no port field: it says what to do without naming --port.
+    expect((await within(lan).findByRole('alert')).textContent).toBe('Port 8787 on 0.0.0.0 is already in use. Stop the program using it.');
   });
 });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../../core/protocol/facts';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../action-name';
 
 /**
  * The rules several methods share. Each schema's description is what its value "must be", in

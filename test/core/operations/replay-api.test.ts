@@ -28,7 +28,7 @@ describe('core api: replayCall and copyAsCurl', () => {
   it('replays re-signed to the forwarding target, stores the replay and announces it', async () => {
     const before = (await handler.received()).length;
     const result = await running.core.api.replayCall(originalId, 'resign', null);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result));
     const outcome = result.value;
     expect(outcome.originalId).toBe(originalId);
     expect(outcome.id).toBeGreaterThan(originalId);
@@ -47,7 +47,7 @@ describe('core api: replayCall and copyAsCurl', () => {
 
   it('replays as is to an explicit target', async () => {
     const result = await running.core.api.replayCall(originalId, 'as-is', handler.target);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.value.mode).toBe('as-is');
     expect(result.value.signedStyle).toBeNull();
     expect(result.value.url).toBe(`http://127.0.0.1:${handler.port}/actions/ok`);
