@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { STYLES, canonicalize, type StyleName } from '../../../main/core/signature';
+import { ESCAPINGS, KEY_ORDERS, STYLES, canonicalize } from '../../../main/core/signature';
 import { goNumber, jsNumber, pythonNumber } from '../../../main/core/signature/numbers';
 import { T, enc } from './helpers';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 const canon = (body: string, style: StyleName) => canonicalize(enc(body), style);
 
@@ -24,6 +25,12 @@ describe('STYLES', () => {
     ]);
     expect(new Set(STYLES.map((s) => s.label)).size).toBe(STYLES.length);
     expect(STYLES.find((s) => s.name === 'sorted+ascii')?.label).toBe('Keys sorted, ASCII escapes (Python)');
+  });
+
+  it('covers every key order with every escaping exactly once, besides the raw bytes', () => {
+    const choices = STYLES.filter((s) => s.order !== null).map((s) => `${s.order}+${s.escaping}`);
+    expect(new Set(choices).size).toBe(choices.length);
+    expect(choices).toHaveLength(KEY_ORDERS.length * ESCAPINGS.length);
   });
 });
 
