@@ -70,7 +70,7 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
     },
     async close() {
       await api.close();
-      store.close();
+      await store.close();
       await running.close();
       await handler.stop();
     },
