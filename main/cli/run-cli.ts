@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { watchForClosedPipe } from './closed-pipe';
 
 const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
 
@@ -78,13 +79,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Runs a command line as the process: its exit code becomes the process's. */
+/**
+ * Runs a command line as the process: its exit code becomes the process's, except that a
+ * reader who went away (a closed pipe) ends it quietly with 0, whatever it was doing.
+ */
 export function runAsProcess(argv: string[], io: CliIo): void {
-  runCli(argv, io).then(
+  const outputClosed = watchForClosedPipe([io.stdout, io.stderr]);
+  runCli(argv, { ...io, outputClosed }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = outputClosed.aborted ? 0 : code;
     },
     (error: unknown) => {
+      if (outputClosed.aborted) {
+        process.exitCode = 0;
+        return;
+      }
       io.stderr.write(
         `flowent-companion: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );

@@ -144,7 +144,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
-  const stopRequested = waitForStopSignal();
+  const stopRequested = waitForStopSignal(io.outputClosed);
   const started = await core.listen();
   if (!started.ok) {
     io.stderr.write(`flowent-companion serve: ${startInCliWords(started)}\n`);
@@ -257,11 +257,14 @@ function limitsForThisRun(
 }
 
 /**
- * Resolves on the first Ctrl-C or SIGTERM; a second one quits at once. The listeners stay
- * registered: with none left, a re-raised signal would kill the process mid-shutdown.
+ * Resolves on the first Ctrl-C or SIGTERM, or when the reader of the output has gone (a closed
+ * pipe: `serve | head`); a second signal quits at once. The listeners stay registered: with
+ * none left, a re-raised signal would kill the process mid-shutdown.
  */
-function waitForStopSignal(): Promise<void> {
+function waitForStopSignal(outputClosed: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
+    if (outputClosed?.aborted) resolve();
+    outputClosed?.addEventListener('abort', () => resolve(), { once: true });
     let stopping = false;
     const stop = () => {
       if (stopping) process.exit(130);
