@@ -42,29 +42,35 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   if (source !== undefined && !isCallSource(source)) {
     throw new UsageError(`--source must be one of ${CALL_SOURCES.join(', ')}, not "${source}".`);
   }
-  return withCore('calls', values['data-dir'], io, async (api) => {
-    let remaining = limit;
-    let beforeId: number | undefined;
-    let printed = 0;
-    // Paged, so a history of millions is never loaded at once.
-    while (remaining > 0) {
-      const page = await api.listCalls({ action, source, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
-      for (const call of page.calls) {
-        if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
-        else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
+  return withCore(
+    'calls',
+    values['data-dir'],
+    io,
+    async (api) => {
+      let remaining = limit;
+      let beforeId: number | undefined;
+      let printed = 0;
+      // Paged, so a history of millions is never loaded at once.
+      while (remaining > 0) {
+        const page = await api.listCalls({ action, source, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
+        for (const call of page.calls) {
+          if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
+          else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
+        }
+        printed += page.calls.length;
+        remaining -= page.calls.length;
+        if (page.nextBeforeId === null) break;
+        beforeId = page.nextBeforeId;
       }
-      printed += page.calls.length;
-      remaining -= page.calls.length;
-      if (page.nextBeforeId === null) break;
-      beforeId = page.nextBeforeId;
-    }
-    if (printed === 0 && !values.json) {
-      const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
-      io.stderr.write(
-        `No calls stored in ${file}${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}. ` +
-          'Start "flowent-companion serve" and send one.\n',
-      );
-    }
-    return 0;
-  });
+      if (printed === 0 && !values.json) {
+        const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
+        io.stderr.write(
+          `No calls stored in ${file}${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}. ` +
+            'Start "flowent-companion serve" and send one.\n',
+        );
+      }
+      return 0;
+    },
+    { readOnly: true },
+  );
 }

@@ -57,6 +57,9 @@ Options:
   -h, --help         Show this help
 `;
 
+/** Listing, printing and exporting mocks only read the history: they create none. */
+const READ_ONLY = { readOnly: true };
+
 export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
@@ -80,42 +83,54 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
       refuse('--file', values.file);
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        const { mocks } = await api.getAnswerSettings();
-        for (const mock of mocks)
-          out(
-            values.json
-              ? JSON.stringify({
-                  action: mock.action,
-                  updatedAt: new Date(mock.updatedAt).toISOString(),
-                  format: mock.format,
-                  definition: mock.definition,
-                })
-              : describeMock(mock),
-          );
-        if (mocks.length === 0 && !values.json)
-          err(
-            'No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".',
-          );
-        return 0;
-      });
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const { mocks } = await api.getAnswerSettings();
+          for (const mock of mocks)
+            out(
+              values.json
+                ? JSON.stringify({
+                    action: mock.action,
+                    updatedAt: new Date(mock.updatedAt).toISOString(),
+                    format: mock.format,
+                    definition: mock.definition,
+                  })
+                : describeMock(mock),
+            );
+          if (mocks.length === 0 && !values.json)
+            err(
+              'No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".',
+            );
+          return 0;
+        },
+        READ_ONLY,
+      );
     case 'get': {
       refuse('--file', values.file);
       refuse('--json', values.json);
       const target = parseTarget('mocks get', positional, values, false);
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        const key = targetKey(target);
-        const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
-        if (!mock) {
-          err(
-            `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
-              (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
-          );
-          return 1;
-        }
-        io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
-        return 0;
-      });
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const key = targetKey(target);
+          const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
+          if (!mock) {
+            err(
+              `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
+                (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
+            );
+            return 1;
+          }
+          io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
+          return 0;
+        },
+        READ_ONLY,
+      );
     }
     case 'set': {
       const target = parseTarget('mocks set', positional, values, false);
@@ -196,19 +211,25 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function exportMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
-  return withCore('mocks', dataDir, io, async (api) => {
-    const settings = await api.getAnswerSettings();
-    const exported = exportAnswersFolder(folder, settings);
-    if (!exported.ok) {
-      io.stderr.write(
-        `flowent-companion mocks: nothing was exported. ${inCliWords({ code: 'project-invalid', problems: exported.problems })}\n`,
-      );
-      return 1;
-    }
-    for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
-    if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
-    return 0;
-  });
+  return withCore(
+    'mocks',
+    dataDir,
+    io,
+    async (api) => {
+      const settings = await api.getAnswerSettings();
+      const exported = exportAnswersFolder(folder, settings);
+      if (!exported.ok) {
+        io.stderr.write(
+          `flowent-companion mocks: nothing was exported. ${inCliWords({ code: 'project-invalid', problems: exported.problems })}\n`,
+        );
+        return 1;
+      }
+      for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
+      if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
+      return 0;
+    },
+    READ_ONLY,
+  );
 }
 
 async function importMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {

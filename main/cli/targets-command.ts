@@ -45,23 +45,29 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
-      return withCore('targets', values['data-dir'], io, async (api) => {
-        const { routes } = await api.getAnswerSettings();
-        for (const route of routes) {
-          out(
-            values.json
-              ? JSON.stringify({
-                  action: route.action,
-                  mode: route.mode,
-                  target: route.target,
-                  updatedAt: new Date(route.updatedAt).toISOString(),
-                })
-              : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`,
-          );
-        }
-        if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
-        return 0;
-      });
+      return withCore(
+        'targets',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const { routes } = await api.getAnswerSettings();
+          for (const route of routes) {
+            out(
+              values.json
+                ? JSON.stringify({
+                    action: route.action,
+                    mode: route.mode,
+                    target: route.target,
+                    updatedAt: new Date(route.updatedAt).toISOString(),
+                  })
+                : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`,
+            );
+          }
+          if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
+          return 0;
+        },
+        { readOnly: true },
+      );
     case 'set': {
       const target = parseTarget('targets set', action, values, false);
       if (value === undefined) throw new UsageError('targets set needs a URL, e.g. http://localhost:8000/actions/{action_name}.');
