@@ -4,6 +4,7 @@ import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { actionsProjectDir, dataDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
@@ -133,7 +134,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       const finish = <T>(result: Result<Warned<T>, AccountFailure>, print: (value: T) => void): number => {
         if (!result.ok) {
           err(`flowent-companion actions: ${inCliWords(result)}`);
-          return 1;
+          return exitCodeOf(result);
         }
         result.value.warnings.forEach((warning) => err(`Warning: ${warning}`));
         print(result.value.value);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
@@ -26,13 +27,13 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     text = readFileSync(file, 'utf8');
   } catch (error) {
     io.stderr.write(`flowent-companion import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
-    return 1;
+    return EXIT.usage;
   }
   return withCore('import', values['data-dir'], io, async (api) => {
     const imported = await api.importHar(text);
     if (!imported.ok) {
       io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
-      return 1;
+      return exitCodeOf(imported);
     }
     const { value } = imported;
     io.stdout.write(`Imported ${value.imported} call(s) from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);

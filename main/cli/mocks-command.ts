@@ -5,6 +5,7 @@ import { exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
@@ -141,7 +142,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         text = readFileSync(file, 'utf8');
       } catch (error) {
         err(`flowent-companion mocks: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-        return 1;
+        return EXIT.usage;
       }
       return withCore('mocks', values['data-dir'], io, async (api) => {
         const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
@@ -154,11 +155,11 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                 : '';
             err(`  ${problem.path || '(top level)'}${where}: ${problem.message}`);
           }
-          return 1;
+          return exitCodeOf(stored);
         }
         if (!stored.ok) {
           err(`flowent-companion mocks: ${inCliWords(stored)}`);
-          return 1;
+          return exitCodeOf(stored);
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
         out(describeMock(stored.value));
@@ -177,7 +178,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         const cleared = await api.clearMock(targetKey(target));
         if (!cleared.ok) {
           err(`flowent-companion mocks: ${inCliWords(cleared)}`);
-          return 1;
+          return exitCodeOf(cleared);
         }
         out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
         return 0;
@@ -191,7 +192,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         const made = await api.mockFromCall(id);
         if (!made.ok) {
           err(`flowent-companion mocks: ${inCliWords(made)}`);
-          return 1;
+          return exitCodeOf(made);
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
         return 0;

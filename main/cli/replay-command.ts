@@ -3,6 +3,7 @@ import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { withCore } from './open-core';
@@ -110,7 +111,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           return 0;
         }
         io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
-        return 1;
+        return exitCodeOf(started);
       }
       const { runId } = started.value;
       // Ctrl-C stops starting new replays; those in flight finish and are stored.

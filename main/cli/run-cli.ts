@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { watchForClosedPipe } from './closed-pipe';
+import { EXIT } from './exit-codes';
 
 const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action calls.
 
@@ -52,7 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(MAIN_HELP);
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.usage : EXIT.done;
   }
   if (name === '--version') {
     io.stdout.write(`${version}\n`);
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
     io.stderr.write(`flowent-companion: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See --help.\n`);
-    return 2;
+    return EXIT.usage;
   }
   const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -73,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`flowent-companion ${name}: ${error.message}\nSee "flowent-companion ${name} --help".\n`);
-      return 2;
+      return EXIT.usage;
     }
     throw error;
   }
@@ -87,7 +88,7 @@ export function runAsProcess(argv: string[], io: CliIo): void {
   const outputClosed = watchForClosedPipe([io.stdout, io.stderr]);
   runCli(argv, { ...io, outputClosed }).then(
     (code) => {
-      process.exitCode = outputClosed.aborted ? 0 : code;
+      process.exitCode = outputClosed.aborted ? EXIT.done : code;
     },
     (error: unknown) => {
       if (outputClosed.aborted) {

@@ -1,6 +1,7 @@
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
@@ -72,7 +73,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     });
     if (!sent.ok) {
       io.stderr.write(`flowent-companion send: ${inCliWords(sent)}\n`);
-      return 1;
+      return exitCodeOf(sent);
     }
     const r = sent.value;
     const out = (line: string) => io.stdout.write(`${line}\n`);

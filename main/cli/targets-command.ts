@@ -2,6 +2,7 @@ import type { AnswerMode } from '../contract/api';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
@@ -75,7 +76,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         const set = await api.setForwardTarget(targetKey(target), value);
         if (!set.ok) {
           err(`flowent-companion targets: ${inCliWords(set)}`);
-          return 1;
+          return exitCodeOf(set);
         }
         out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
         return 0;
@@ -90,7 +91,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         const set = await api.setAnswerMode(targetKey(target), modes[value] ?? null);
         if (!set.ok) {
           err(`flowent-companion targets: ${inCliWords(set)}`);
-          return 1;
+          return exitCodeOf(set);
         }
         out(`${describeTarget(target)}: mode ${value}.`);
         return 0;
@@ -103,7 +104,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
         if (!cleared.ok) {
           err(`flowent-companion targets: ${inCliWords(cleared)}`);
-          return 1;
+          return exitCodeOf(cleared);
         }
         out(
           `Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
