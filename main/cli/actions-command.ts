@@ -1,4 +1,4 @@
-import type { AccountFailure, Result, Warned } from '../contract/api';
+import type { AccountFailure, RegisteredHere, Result, Warned } from '../contract/api';
 import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
@@ -146,6 +146,16 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   );
 }
 
+/** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
+function registeredHereLine(done: RegisteredHere): string {
+  const { name } = done.action;
+  if (done.created) return `Registered ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`;
+  return done.registrationChecked
+    ? `${name} existed: updated it → ${done.webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
+    : `${name} existed: updated it → ${done.webhookUrl} (linked). Flowent did not run its registration check on this update ` +
+        `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${done.webhookUrl}".`;
+}
+
 interface Parsed {
   name(): string;
   noArgs(): void;
@@ -208,8 +218,8 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
           return finish(await api.registerHere(name, description, schema, here.base), (done) =>
             out(
               json
-                ? JSON.stringify({ ...done.action, created: done.created, linked: true })
-                : `${done.created ? 'Registered' : 'Updated'} ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`,
+                ? JSON.stringify({ ...done.action, created: done.created, linked: true, registrationChecked: done.registrationChecked })
+                : registeredHereLine(done),
             ),
           );
         }

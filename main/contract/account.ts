@@ -145,8 +145,15 @@ export interface RegistrationRecord {
 
 export interface RegisteredHere {
   action: FlowentAction;
+  /** False when the action existed and was updated to point here. */
   created: boolean;
   webhookUrl: string;
+  /**
+   * Flowent's registration check reached this companion during the request (and passed, or
+   * Flowent would have refused). Always so for a registration; on an update only when Flowent
+   * checks again, which it does not document: the history says whether a check came.
+   */
+  registrationChecked: boolean;
 }
 
 /** Everything the account screen shows, for the active profile. */
