@@ -63,7 +63,8 @@ Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reac
 project file has a mistake (the message says why), 2 usage, 3 plan: changes are pending.
 `;
 
-const FLAGS = {
+/** The flags of `actions`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
   profile: { type: 'string' },
   json: { type: 'boolean' },
   'data-dir': { type: 'string' },
@@ -76,6 +77,21 @@ const FLAGS = {
   prune: { type: 'boolean' },
 } as const;
 
+export const SUBCOMMANDS = [
+  'list',
+  'get',
+  'register',
+  'update',
+  'delete',
+  'link',
+  'unlink',
+  'links',
+  'profile',
+  'plan',
+  'apply',
+  'pull',
+] as const;
+
 const PROJECT_SUBCOMMANDS = new Set(['plan', 'apply', 'pull']);
 
 const EDITING = new Set(['register', 'update', 'link']);
@@ -83,10 +99,7 @@ const EDITING = new Set(['register', 'update', 'link']);
 export async function actionsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, ...args] = positionals;
-  if (sub === undefined)
-    throw new UsageError(
-      'actions needs a subcommand: list, get, register, update, delete, link, unlink, links, profile, plan, apply or pull.',
-    );
+  if (sub === undefined) throw new UsageError(`actions needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);
   if (!EDITING.has(sub)) {
     const given = (['description', 'schema', 'url', 'here', 'webhook-url'] as const).find((flag) => values[flag] !== undefined);
     if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
@@ -271,8 +284,6 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'profile':
       return profileCommand(parsed.args);
     default:
-      throw new UsageError(
-        `unknown actions subcommand "${sub}": use list, get, register, update, delete, link, unlink, links, profile, plan, apply or pull.`,
-      );
+      throw new UsageError(`unknown actions subcommand "${sub}": use ${SUBCOMMANDS.join(', ')}.`);
   }
 }

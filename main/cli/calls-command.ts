@@ -28,14 +28,17 @@ Options:
   -h, --help         Show this help
 `;
 
+/** The flags of `calls`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  action: { type: 'string' },
+  source: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    'data-dir': { type: 'string' },
-    action: { type: 'string' },
-    source: { type: 'string' },
-    limit: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const { values } = parseFlags(argv, FLAGS);
   const limit = parsePositiveInteger('--limit', values.limit, 50, 10_000);
   const action = parseAction(values.action);
   const source = values.source;

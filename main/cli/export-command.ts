@@ -20,18 +20,17 @@ Options:
   -h, --help         Show this help
 `;
 
+/** The flags of `export`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  har: { type: 'string' },
+  action: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      har: { type: 'string' },
-      action: { type: 'string' },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (values.har === undefined || values.har === '') throw new UsageError('export needs --har <file> (the only format so far).');
   const ids = parseIds(positionals);
   const action = parseAction(values.action);

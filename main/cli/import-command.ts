@@ -17,8 +17,11 @@ Options:
   -h, --help         Show this help
 `;
 
+/** The flags of `import`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = { 'data-dir': { type: 'string' } } as const;
+
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'import needs a HAR file.' : `unexpected argument "${positionals[1]}".`);
   const file = positionals[0]!;

@@ -58,21 +58,22 @@ Options:
   -h, --help         Show this help
 `;
 
+export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
+
 /** Listing, printing and exporting mocks only read the history: they create none. */
 const READ_ONLY = { readOnly: true };
 
+/** The flags of `mocks`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  file: { type: 'string' },
+  default: { type: 'boolean' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      file: { type: 'string' },
-      default: { type: 'boolean' },
-      all: { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, positional, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
   const out = (line: string) => io.stdout.write(`${line}\n`);
@@ -205,9 +206,9 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       return sub === 'export' ? exportMocks(positional, values['data-dir'], io) : importMocks(positional, values['data-dir'], io);
     }
     case undefined:
-      throw new UsageError('mocks needs a subcommand: list, get, set, clear, from-call, export or import.');
+      throw new UsageError(`mocks needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);
     default:
-      throw new UsageError(`unknown mocks subcommand "${sub}": use list, get, set, clear, from-call, export or import.`);
+      throw new UsageError(`unknown mocks subcommand "${sub}": use ${SUBCOMMANDS.join(', ')}.`);
   }
 }
 

@@ -42,24 +42,23 @@ Options:
   -h, --help           Show this help
 `;
 
+/** The flags of `replay`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  action: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
+  resign: { type: 'boolean' },
+  style: { type: 'string' },
+  target: { type: 'string' },
+  concurrency: { type: 'string' },
+  diff: { type: 'boolean' },
+  params: { type: 'string' },
+  'probe-styles': { type: 'boolean' },
+} as const;
+
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      action: { type: 'string' },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-      resign: { type: 'boolean' },
-      style: { type: 'string' },
-      target: { type: 'string' },
-      concurrency: { type: 'string' },
-      diff: { type: 'boolean' },
-      params: { type: 'string' },
-      'probe-styles': { type: 'boolean' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const ids = parseIds(positionals);
   if (values['probe-styles']) {
     const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);

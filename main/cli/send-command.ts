@@ -27,20 +27,19 @@ Environment:
   ${HMAC_KEY_ENV}        The key to sign with (not needed with --test)
 `;
 
+/** The flags of `send`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  params: { type: 'string' },
+  schema: { type: 'string' },
+  seed: { type: 'string' },
+  test: { type: 'boolean' },
+  target: { type: 'string' },
+  style: { type: 'string' },
+} as const;
+
 export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      params: { type: 'string' },
-      schema: { type: 'string' },
-      seed: { type: 'string' },
-      test: { type: 'boolean' },
-      target: { type: 'string' },
-      style: { type: 'string' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'send needs an action name.' : `unexpected argument "${positionals[1]}".`);
   const action = parseAction(positionals[0], 'the action') ?? '';

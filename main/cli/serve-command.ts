@@ -80,27 +80,30 @@ Environment:
 /** The built renderer, next to the sources: main/cli -> out/renderer. */
 const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 
+/** The flags of `serve`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'enforce-signatures': { type: 'boolean' },
+  'body-limit': { type: 'string' },
+  'inspector-port': { type: 'string' },
+  'no-inspector': { type: 'boolean' },
+  forward: { type: 'string' },
+  'forward-timeout': { type: 'string' },
+  'fallback-to-mock': { type: 'boolean' },
+  tunnel: { type: 'boolean' },
+  domain: { type: 'string' },
+  follow: { type: 'string' },
+  'keep-calls': { type: 'string' },
+  'keep-days': { type: 'string' },
+  'keep-size': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  project: { type: 'string' },
+} as const;
+
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'data-dir': { type: 'string' },
-    'enforce-signatures': { type: 'boolean' },
-    'body-limit': { type: 'string' },
-    'inspector-port': { type: 'string' },
-    'no-inspector': { type: 'boolean' },
-    forward: { type: 'string' },
-    'forward-timeout': { type: 'string' },
-    'fallback-to-mock': { type: 'boolean' },
-    tunnel: { type: 'boolean' },
-    domain: { type: 'string' },
-    follow: { type: 'string' },
-    'keep-calls': { type: 'string' },
-    'keep-days': { type: 'string' },
-    'keep-size': { type: 'string' },
-    'rate-limit': { type: 'string' },
-    project: { type: 'string' },
-  });
+  const { values } = parseFlags(argv, FLAGS);
   if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
     throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
   }

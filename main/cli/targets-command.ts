@@ -31,12 +31,18 @@ Options:
   -h, --help         Show this help
 `;
 
+export const SUBCOMMANDS = ['list', 'set', 'mode', 'clear'] as const;
+
+/** The flags of `targets`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  default: { type: 'boolean' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function targetsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    { 'data-dir': { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, ...rest] = positionals;
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
@@ -113,8 +119,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       });
     }
     case undefined:
-      throw new UsageError('targets needs a subcommand: list, set, mode or clear.');
+      throw new UsageError(`targets needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);
     default:
-      throw new UsageError(`unknown targets subcommand "${sub}": use list, set, mode or clear.`);
+      throw new UsageError(`unknown targets subcommand "${sub}": use ${SUBCOMMANDS.join(', ')}.`);
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate } from '../../main/core/store/migrations';
@@ -23,7 +24,7 @@ const READING = [
   ['export', '--har', '-'],
   ['mocks', 'list'],
   ['mocks', 'get', '--default'],
-  ['mocks', 'export', 'answers-out'],
+  ['mocks', 'export', join(tmpdir(), 'never-written-answers')],
   ['targets', 'list'],
 ];
 
@@ -35,6 +36,7 @@ describe('commands that only read', () => {
     expect(result.stderr).toContain(`There is no history in ${dataDir}`);
     expect(result.stderr).toContain('That folder is the one --data-dir gives.');
     expect(existsSync(dataDir)).toBe(false);
+    expect(existsSync(join(tmpdir(), 'never-written-answers'))).toBe(false);
   });
 
   it('names FLOWENT_COMPANION_DATA_DIR, or the default folder, as where it looked', async () => {
