@@ -38,6 +38,10 @@ beforeAll(async () => {
   writeFileSync(file, har.text);
   const imported = await runInProcess(['import', file, '--data-dir', dataDir], { env: {} });
   expect(imported.code).toBe(0);
+  // A mock larger than a pipe's buffer, for "mocks get".
+  const mock = join(dir.path, 'big-mock.json');
+  writeFileSync(mock, JSON.stringify({ status: 200, body: { result: 'x'.repeat(300_000), error: '' } }));
+  expect((await runInProcess(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir], { env: {} })).code).toBe(0);
 }, 60_000);
 afterAll(() => dir.remove());
 
@@ -46,6 +50,7 @@ describe('a closed pipe', () => {
     ['calls', ['calls', '--limit', '5000', '--data-dir', dataDir]],
     ['calls --json', ['calls', '--json', '--limit', '5000', '--data-dir', dataDir]],
     ['export --har -', ['export', '--har', '-', '--data-dir', dataDir]],
+    ['mocks get', ['mocks', 'get', 'send_email', '--data-dir', dataDir]],
   ])('ends "%s | head" quietly with exit 0', async (_name, args) => {
     const result = await piped(args, 'head -c 100');
     expect(result.read).toHaveLength(100);
