@@ -1,9 +1,10 @@
-import type { AccountFailure, Result, Warned } from '../contract/api';
+import type { AccountFailure, RegisteredHere, Result, Warned } from '../contract/api';
 import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { actionsProjectDir, dataDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
@@ -62,7 +63,8 @@ Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reac
 project file has a mistake (the message says why), 2 usage, 3 plan: changes are pending.
 `;
 
-const FLAGS = {
+/** The flags of `actions`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
   profile: { type: 'string' },
   json: { type: 'boolean' },
   'data-dir': { type: 'string' },
@@ -75,6 +77,21 @@ const FLAGS = {
   prune: { type: 'boolean' },
 } as const;
 
+export const SUBCOMMANDS = [
+  'list',
+  'get',
+  'register',
+  'update',
+  'delete',
+  'link',
+  'unlink',
+  'links',
+  'profile',
+  'plan',
+  'apply',
+  'pull',
+] as const;
+
 const PROJECT_SUBCOMMANDS = new Set(['plan', 'apply', 'pull']);
 
 const EDITING = new Set(['register', 'update', 'link']);
@@ -82,10 +99,7 @@ const EDITING = new Set(['register', 'update', 'link']);
 export async function actionsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, ...args] = positionals;
-  if (sub === undefined)
-    throw new UsageError(
-      'actions needs a subcommand: list, get, register, update, delete, link, unlink, links, profile, plan, apply or pull.',
-    );
+  if (sub === undefined) throw new UsageError(`actions needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);
   if (!EDITING.has(sub)) {
     const given = (['description', 'schema', 'url', 'here', 'webhook-url'] as const).find((flag) => values[flag] !== undefined);
     if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
@@ -133,7 +147,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       const finish = <T>(result: Result<Warned<T>, AccountFailure>, print: (value: T) => void): number => {
         if (!result.ok) {
           err(`flowent-companion actions: ${inCliWords(result)}`);
-          return 1;
+          return exitCodeOf(result);
         }
         result.value.warnings.forEach((warning) => err(`Warning: ${warning}`));
         print(result.value.value);
@@ -143,6 +157,16 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
     },
     { flowentProfile: profile, projectDir },
   );
+}
+
+/** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
+function registeredHereLine(done: RegisteredHere): string {
+  const { name } = done.action;
+  if (done.created) return `Registered ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`;
+  return done.registrationChecked
+    ? `${name} existed: updated it → ${done.webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
+    : `${name} existed: updated it → ${done.webhookUrl} (linked). Flowent did not run its registration check on this update ` +
+        `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${done.webhookUrl}".`;
 }
 
 interface Parsed {
@@ -207,8 +231,8 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
           return finish(await api.registerHere(name, description, schema, here.base), (done) =>
             out(
               json
-                ? JSON.stringify({ ...done.action, created: done.created, linked: true })
-                : `${done.created ? 'Registered' : 'Updated'} ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`,
+                ? JSON.stringify({ ...done.action, created: done.created, linked: true, registrationChecked: done.registrationChecked })
+                : registeredHereLine(done),
             ),
           );
         }
@@ -260,8 +284,6 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'profile':
       return profileCommand(parsed.args);
     default:
-      throw new UsageError(
-        `unknown actions subcommand "${sub}": use list, get, register, update, delete, link, unlink, links, profile, plan, apply or pull.`,
-      );
+      throw new UsageError(`unknown actions subcommand "${sub}": use ${SUBCOMMANDS.join(', ')}.`);
   }
 }

@@ -1,9 +1,7 @@
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
+import { EXIT } from './exit-codes';
 import { planLines } from './plan-output';
-
-/** Exit code of `actions plan` when Flowent and the files differ: CI tells "changes pending" from a failure. */
-export const PLAN_HAS_CHANGES = 3;
 
 /** `actions plan|apply|pull` over the project folder. */
 export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
@@ -17,7 +15,7 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
       if (!planned.ok) return fail(inCliWords(planned));
       if (json) out(JSON.stringify(planned.value));
       else planLines(planned.value).forEach(out);
-      return planned.value.pending ? PLAN_HAS_CHANGES : 0;
+      return planned.value.pending ? EXIT.pending : EXIT.done;
     }
     if (sub === 'apply') {
       const applied = await api.applyActions(prune);

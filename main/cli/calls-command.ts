@@ -28,43 +28,52 @@ Options:
   -h, --help         Show this help
 `;
 
+/** The flags of `calls`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  action: { type: 'string' },
+  source: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    'data-dir': { type: 'string' },
-    action: { type: 'string' },
-    source: { type: 'string' },
-    limit: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const { values } = parseFlags(argv, FLAGS);
   const limit = parsePositiveInteger('--limit', values.limit, 50, 10_000);
   const action = parseAction(values.action);
   const source = values.source;
   if (source !== undefined && !isCallSource(source)) {
     throw new UsageError(`--source must be one of ${CALL_SOURCES.join(', ')}, not "${source}".`);
   }
-  return withCore('calls', values['data-dir'], io, async (api) => {
-    let remaining = limit;
-    let beforeId: number | undefined;
-    let printed = 0;
-    // Paged, so a history of millions is never loaded at once.
-    while (remaining > 0) {
-      const page = await api.listCalls({ action, source, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
-      for (const call of page.calls) {
-        if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
-        else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
+  return withCore(
+    'calls',
+    values['data-dir'],
+    io,
+    async (api) => {
+      let remaining = limit;
+      let beforeId: number | undefined;
+      let printed = 0;
+      // Paged, so a history of millions is never loaded at once.
+      while (remaining > 0) {
+        const page = await api.listCalls({ action, source, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
+        for (const call of page.calls) {
+          if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
+          else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
+        }
+        printed += page.calls.length;
+        remaining -= page.calls.length;
+        if (page.nextBeforeId === null) break;
+        beforeId = page.nextBeforeId;
       }
-      printed += page.calls.length;
-      remaining -= page.calls.length;
-      if (page.nextBeforeId === null) break;
-      beforeId = page.nextBeforeId;
-    }
-    if (printed === 0 && !values.json) {
-      const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
-      io.stderr.write(
-        `No calls stored in ${file}${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}. ` +
-          'Start "flowent-companion serve" and send one.\n',
-      );
-    }
-    return 0;
-  });
+      if (printed === 0 && !values.json) {
+        const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
+        io.stderr.write(
+          `No calls stored in ${file}${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}. ` +
+            'Start "flowent-companion serve" and send one.\n',
+        );
+      }
+      return 0;
+    },
+    { readOnly: true },
+  );
 }

@@ -11,4 +11,6 @@ export interface CliIo {
    * the published command has no flag or variable that sends the authtoken elsewhere.
    */
   ngrokEdge?: { serverAddr: string; caCert: string };
+  /** Aborted when the reader of our output has gone (a closed pipe): `serve` then stops as at Ctrl-C. */
+  outputClosed?: AbortSignal;
 }

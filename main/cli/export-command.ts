@@ -20,18 +20,17 @@ Options:
   -h, --help         Show this help
 `;
 
+/** The flags of `export`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  har: { type: 'string' },
+  action: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      har: { type: 'string' },
-      action: { type: 'string' },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (values.har === undefined || values.har === '') throw new UsageError('export needs --har <file> (the only format so far).');
   const ids = parseIds(positionals);
   const action = parseAction(values.action);
@@ -40,25 +39,31 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError('give call ids or filters (--action, --since, --limit), not both.');
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
   const file = values.har;
-  return withCore('export', values['data-dir'], io, async (api) => {
-    const exported = await api.exportHar(ids.length > 0 ? { ids } : { filter: { action, since }, limit });
-    if (!exported.ok) {
-      io.stderr.write(`flowent-companion export: no calls to export${ids.length > 0 ? ' (none of the given ids is stored)' : ''}.\n`);
-      return 1;
-    }
-    const { count } = exported.value;
-    const text = `${exported.value.text ?? ''}\n`;
-    if (file === '-') io.stdout.write(text);
-    else {
-      try {
-        writeFileSync(file, text);
-      } catch (error) {
-        io.stderr.write(`flowent-companion export: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
+  return withCore(
+    'export',
+    values['data-dir'],
+    io,
+    async (api) => {
+      const exported = await api.exportHar(ids.length > 0 ? { ids } : { filter: { action, since }, limit });
+      if (!exported.ok) {
+        io.stderr.write(`flowent-companion export: no calls to export${ids.length > 0 ? ' (none of the given ids is stored)' : ''}.\n`);
         return 1;
       }
-    }
-    const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
-    io.stderr.write(`Exported ${count} call(s)${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
-    return missing ? 1 : 0;
-  });
+      const { count } = exported.value;
+      const text = `${exported.value.text ?? ''}\n`;
+      if (file === '-') io.stdout.write(text);
+      else {
+        try {
+          writeFileSync(file, text);
+        } catch (error) {
+          io.stderr.write(`flowent-companion export: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
+          return 1;
+        }
+      }
+      const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
+      io.stderr.write(`Exported ${count} call(s)${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
+      return missing ? 1 : 0;
+    },
+    { readOnly: true },
+  );
 }

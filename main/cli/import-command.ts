@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
@@ -16,8 +17,11 @@ Options:
   -h, --help         Show this help
 `;
 
+/** The flags of `import`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = { 'data-dir': { type: 'string' } } as const;
+
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'import needs a HAR file.' : `unexpected argument "${positionals[1]}".`);
   const file = positionals[0]!;
@@ -26,13 +30,13 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     text = readFileSync(file, 'utf8');
   } catch (error) {
     io.stderr.write(`flowent-companion import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
-    return 1;
+    return EXIT.usage;
   }
   return withCore('import', values['data-dir'], io, async (api) => {
     const imported = await api.importHar(text);
     if (!imported.ok) {
       io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
-      return 1;
+      return exitCodeOf(imported);
     }
     const { value } = imported;
     io.stdout.write(`Imported ${value.imported} call(s) from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);

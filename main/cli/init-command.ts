@@ -28,16 +28,15 @@ Options:
 Exit codes: 0 created, 1 flowent/ already exists or Flowent could not be read, 2 usage.
 `;
 
+/** The flags of `init`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  project: { type: 'string' },
+  profile: { type: 'string' },
+  'data-dir': { type: 'string' },
+} as const;
+
 export async function initCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      project: { type: 'string' },
-      profile: { type: 'string' },
-      'data-dir': { type: 'string' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (positionals.length > 0)
     throw new UsageError(`init takes no arguments (use --project <dir> for another folder), not "${positionals[0]}".`);
   const out = (line: string) => io.stdout.write(`${line}\n`);

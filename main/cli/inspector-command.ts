@@ -15,8 +15,13 @@ Options:
   -h, --help         Show this help
 `;
 
+export const SUBCOMMANDS = ['rotate-token'] as const;
+
+/** The flags of `inspector`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = { 'data-dir': { type: 'string' } } as const;
+
 export async function inspectorCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [action, extra] = positionals;
   if (action !== 'rotate-token') {
     throw new UsageError(

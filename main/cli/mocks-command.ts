@@ -5,6 +5,7 @@ import { exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
@@ -57,18 +58,22 @@ Options:
   -h, --help         Show this help
 `;
 
+export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
+
+/** Listing, printing and exporting mocks only read the history: they create none. */
+const READ_ONLY = { readOnly: true };
+
+/** The flags of `mocks`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  file: { type: 'string' },
+  default: { type: 'boolean' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      file: { type: 'string' },
-      default: { type: 'boolean' },
-      all: { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, positional, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
   const out = (line: string) => io.stdout.write(`${line}\n`);
@@ -80,42 +85,54 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
       refuse('--file', values.file);
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        const { mocks } = await api.getAnswerSettings();
-        for (const mock of mocks)
-          out(
-            values.json
-              ? JSON.stringify({
-                  action: mock.action,
-                  updatedAt: new Date(mock.updatedAt).toISOString(),
-                  format: mock.format,
-                  definition: mock.definition,
-                })
-              : describeMock(mock),
-          );
-        if (mocks.length === 0 && !values.json)
-          err(
-            'No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".',
-          );
-        return 0;
-      });
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const { mocks } = await api.getAnswerSettings();
+          for (const mock of mocks)
+            out(
+              values.json
+                ? JSON.stringify({
+                    action: mock.action,
+                    updatedAt: new Date(mock.updatedAt).toISOString(),
+                    format: mock.format,
+                    definition: mock.definition,
+                  })
+                : describeMock(mock),
+            );
+          if (mocks.length === 0 && !values.json)
+            err(
+              'No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".',
+            );
+          return 0;
+        },
+        READ_ONLY,
+      );
     case 'get': {
       refuse('--file', values.file);
       refuse('--json', values.json);
       const target = parseTarget('mocks get', positional, values, false);
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        const key = targetKey(target);
-        const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
-        if (!mock) {
-          err(
-            `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
-              (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
-          );
-          return 1;
-        }
-        io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
-        return 0;
-      });
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const key = targetKey(target);
+          const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
+          if (!mock) {
+            err(
+              `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
+                (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
+            );
+            return 1;
+          }
+          io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
+          return 0;
+        },
+        READ_ONLY,
+      );
     }
     case 'set': {
       const target = parseTarget('mocks set', positional, values, false);
@@ -126,7 +143,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         text = readFileSync(file, 'utf8');
       } catch (error) {
         err(`flowent-companion mocks: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-        return 1;
+        return EXIT.usage;
       }
       return withCore('mocks', values['data-dir'], io, async (api) => {
         const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
@@ -139,11 +156,11 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                 : '';
             err(`  ${problem.path || '(top level)'}${where}: ${problem.message}`);
           }
-          return 1;
+          return exitCodeOf(stored);
         }
         if (!stored.ok) {
           err(`flowent-companion mocks: ${inCliWords(stored)}`);
-          return 1;
+          return exitCodeOf(stored);
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
         out(describeMock(stored.value));
@@ -162,7 +179,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         const cleared = await api.clearMock(targetKey(target));
         if (!cleared.ok) {
           err(`flowent-companion mocks: ${inCliWords(cleared)}`);
-          return 1;
+          return exitCodeOf(cleared);
         }
         out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
         return 0;
@@ -176,7 +193,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         const made = await api.mockFromCall(id);
         if (!made.ok) {
           err(`flowent-companion mocks: ${inCliWords(made)}`);
-          return 1;
+          return exitCodeOf(made);
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
         return 0;
@@ -189,26 +206,32 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       return sub === 'export' ? exportMocks(positional, values['data-dir'], io) : importMocks(positional, values['data-dir'], io);
     }
     case undefined:
-      throw new UsageError('mocks needs a subcommand: list, get, set, clear, from-call, export or import.');
+      throw new UsageError(`mocks needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);
     default:
-      throw new UsageError(`unknown mocks subcommand "${sub}": use list, get, set, clear, from-call, export or import.`);
+      throw new UsageError(`unknown mocks subcommand "${sub}": use ${SUBCOMMANDS.join(', ')}.`);
   }
 }
 
 async function exportMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
-  return withCore('mocks', dataDir, io, async (api) => {
-    const settings = await api.getAnswerSettings();
-    const exported = exportAnswersFolder(folder, settings);
-    if (!exported.ok) {
-      io.stderr.write(
-        `flowent-companion mocks: nothing was exported. ${inCliWords({ code: 'project-invalid', problems: exported.problems })}\n`,
-      );
-      return 1;
-    }
-    for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
-    if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
-    return 0;
-  });
+  return withCore(
+    'mocks',
+    dataDir,
+    io,
+    async (api) => {
+      const settings = await api.getAnswerSettings();
+      const exported = exportAnswersFolder(folder, settings);
+      if (!exported.ok) {
+        io.stderr.write(
+          `flowent-companion mocks: nothing was exported. ${inCliWords({ code: 'project-invalid', problems: exported.problems })}\n`,
+        );
+        return 1;
+      }
+      for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
+      if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
+      return 0;
+    },
+    READ_ONLY,
+  );
 }
 
 async function importMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {

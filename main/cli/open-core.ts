@@ -2,13 +2,20 @@ import { homedir } from 'node:os';
 import { checkProjectDir, findProjectDir } from '../core';
 import { UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
-import { createCore, resolveDataDir, type CoreOptions } from '../core';
+import { createCore, DATA_DIR_ENV, resolveDataDir, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
 
 /** The history folder a command works on: `--data-dir`, else FLOWENT_COMPANION_DATA_DIR, else the app's. */
 export function dataDirOf(flag: string | undefined, io: CliIo): string {
   return resolveDataDir({ flag, env: io.env, platform: process.platform, home: homedir() });
+}
+
+/** Where the history folder a command looked in came from. */
+function dataDirOrigin(flag: string | undefined, io: CliIo): string {
+  if (flag) return 'That folder is the one --data-dir gives.';
+  if (io.env[DATA_DIR_ENV]) return `That folder is the one ${DATA_DIR_ENV} gives.`;
+  return `That folder is the default one: neither --data-dir nor ${DATA_DIR_ENV} is set.`;
 }
 
 /** The open project folder for a command: `--project <dir>`, else `flowent/` in the current folder, else null. */
@@ -33,7 +40,8 @@ export interface CoreSession {
 
 /**
  * A one-shot command's core: built like the app's and `serve`'s, opened without a server,
- * used through the contract by `work`, and stopped again whatever happens.
+ * used through the contract by `work`, and stopped again whatever happens. A command that only
+ * reads passes `readOnly`: it then creates no folder or history, and says where it looked.
  */
 export async function withCore(
   command: string,
@@ -52,6 +60,7 @@ export async function withCore(
   const opened = await core.open();
   if (!opened.ok) {
     io.stderr.write(`flowent-companion ${command}: ${startInCliWords(opened)}\n`);
+    if (opened.code === 'no-history') io.stderr.write(`${dataDirOrigin(dataDirFlag, io)}\n`);
     return 1;
   }
   try {

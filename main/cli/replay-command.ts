@@ -3,6 +3,7 @@ import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { withCore } from './open-core';
@@ -41,24 +42,23 @@ Options:
   -h, --help           Show this help
 `;
 
+/** The flags of `replay`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  action: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
+  resign: { type: 'boolean' },
+  style: { type: 'string' },
+  target: { type: 'string' },
+  concurrency: { type: 'string' },
+  diff: { type: 'boolean' },
+  params: { type: 'string' },
+  'probe-styles': { type: 'boolean' },
+} as const;
+
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      action: { type: 'string' },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-      resign: { type: 'boolean' },
-      style: { type: 'string' },
-      target: { type: 'string' },
-      concurrency: { type: 'string' },
-      diff: { type: 'boolean' },
-      params: { type: 'string' },
-      'probe-styles': { type: 'boolean' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const ids = parseIds(positionals);
   if (values['probe-styles']) {
     const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);
@@ -110,7 +110,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           return 0;
         }
         io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
-        return 1;
+        return exitCodeOf(started);
       }
       const { runId } = started.value;
       // Ctrl-C stops starting new replays; those in flight finish and are stored.

@@ -1,6 +1,7 @@
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
@@ -26,20 +27,19 @@ Environment:
   ${HMAC_KEY_ENV}        The key to sign with (not needed with --test)
 `;
 
+/** The flags of `send`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  params: { type: 'string' },
+  schema: { type: 'string' },
+  seed: { type: 'string' },
+  test: { type: 'boolean' },
+  target: { type: 'string' },
+  style: { type: 'string' },
+} as const;
+
 export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      'data-dir': { type: 'string' },
-      params: { type: 'string' },
-      schema: { type: 'string' },
-      seed: { type: 'string' },
-      test: { type: 'boolean' },
-      target: { type: 'string' },
-      style: { type: 'string' },
-    },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'send needs an action name.' : `unexpected argument "${positionals[1]}".`);
   const action = parseAction(positionals[0], 'the action') ?? '';
@@ -72,7 +72,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     });
     if (!sent.ok) {
       io.stderr.write(`flowent-companion send: ${inCliWords(sent)}\n`);
-      return 1;
+      return exitCodeOf(sent);
     }
     const r = sent.value;
     const out = (line: string) => io.stdout.write(`${line}\n`);

@@ -80,27 +80,30 @@ Environment:
 /** The built renderer, next to the sources: main/cli -> out/renderer. */
 const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 
+/** The flags of `serve`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'enforce-signatures': { type: 'boolean' },
+  'body-limit': { type: 'string' },
+  'inspector-port': { type: 'string' },
+  'no-inspector': { type: 'boolean' },
+  forward: { type: 'string' },
+  'forward-timeout': { type: 'string' },
+  'fallback-to-mock': { type: 'boolean' },
+  tunnel: { type: 'boolean' },
+  domain: { type: 'string' },
+  follow: { type: 'string' },
+  'keep-calls': { type: 'string' },
+  'keep-days': { type: 'string' },
+  'keep-size': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  project: { type: 'string' },
+} as const;
+
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'data-dir': { type: 'string' },
-    'enforce-signatures': { type: 'boolean' },
-    'body-limit': { type: 'string' },
-    'inspector-port': { type: 'string' },
-    'no-inspector': { type: 'boolean' },
-    forward: { type: 'string' },
-    'forward-timeout': { type: 'string' },
-    'fallback-to-mock': { type: 'boolean' },
-    tunnel: { type: 'boolean' },
-    domain: { type: 'string' },
-    follow: { type: 'string' },
-    'keep-calls': { type: 'string' },
-    'keep-days': { type: 'string' },
-    'keep-size': { type: 'string' },
-    'rate-limit': { type: 'string' },
-    project: { type: 'string' },
-  });
+  const { values } = parseFlags(argv, FLAGS);
   if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
     throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
   }
@@ -144,7 +147,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
-  const stopRequested = waitForStopSignal();
+  const stopRequested = waitForStopSignal(io.outputClosed);
   const started = await core.listen();
   if (!started.ok) {
     io.stderr.write(`flowent-companion serve: ${startInCliWords(started)}\n`);
@@ -257,11 +260,14 @@ function limitsForThisRun(
 }
 
 /**
- * Resolves on the first Ctrl-C or SIGTERM; a second one quits at once. The listeners stay
- * registered: with none left, a re-raised signal would kill the process mid-shutdown.
+ * Resolves on the first Ctrl-C or SIGTERM, or when the reader of the output has gone (a closed
+ * pipe: `serve | head`); a second signal quits at once. The listeners stay registered: with
+ * none left, a re-raised signal would kill the process mid-shutdown.
  */
-function waitForStopSignal(): Promise<void> {
+function waitForStopSignal(outputClosed: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
+    if (outputClosed?.aborted) resolve();
+    outputClosed?.addEventListener('abort', () => resolve(), { once: true });
     let stopping = false;
     const stop = () => {
       if (stopping) process.exit(130);

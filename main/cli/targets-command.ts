@@ -2,6 +2,7 @@ import type { AnswerMode } from '../contract/api';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
@@ -30,12 +31,18 @@ Options:
   -h, --help         Show this help
 `;
 
+export const SUBCOMMANDS = ['list', 'set', 'mode', 'clear'] as const;
+
+/** The flags of `targets`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = {
+  'data-dir': { type: 'string' },
+  default: { type: 'boolean' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function targetsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    argv,
-    { 'data-dir': { type: 'string' }, default: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
-    true,
-  );
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, ...rest] = positionals;
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
@@ -45,23 +52,29 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
-      return withCore('targets', values['data-dir'], io, async (api) => {
-        const { routes } = await api.getAnswerSettings();
-        for (const route of routes) {
-          out(
-            values.json
-              ? JSON.stringify({
-                  action: route.action,
-                  mode: route.mode,
-                  target: route.target,
-                  updatedAt: new Date(route.updatedAt).toISOString(),
-                })
-              : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`,
-          );
-        }
-        if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
-        return 0;
-      });
+      return withCore(
+        'targets',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const { routes } = await api.getAnswerSettings();
+          for (const route of routes) {
+            out(
+              values.json
+                ? JSON.stringify({
+                    action: route.action,
+                    mode: route.mode,
+                    target: route.target,
+                    updatedAt: new Date(route.updatedAt).toISOString(),
+                  })
+                : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`,
+            );
+          }
+          if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
+          return 0;
+        },
+        { readOnly: true },
+      );
     case 'set': {
       const target = parseTarget('targets set', action, values, false);
       if (value === undefined) throw new UsageError('targets set needs a URL, e.g. http://localhost:8000/actions/{action_name}.');
@@ -69,7 +82,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         const set = await api.setForwardTarget(targetKey(target), value);
         if (!set.ok) {
           err(`flowent-companion targets: ${inCliWords(set)}`);
-          return 1;
+          return exitCodeOf(set);
         }
         out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
         return 0;
@@ -84,7 +97,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         const set = await api.setAnswerMode(targetKey(target), modes[value] ?? null);
         if (!set.ok) {
           err(`flowent-companion targets: ${inCliWords(set)}`);
-          return 1;
+          return exitCodeOf(set);
         }
         out(`${describeTarget(target)}: mode ${value}.`);
         return 0;
@@ -97,7 +110,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
         if (!cleared.ok) {
           err(`flowent-companion targets: ${inCliWords(cleared)}`);
-          return 1;
+          return exitCodeOf(cleared);
         }
         out(
           `Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
@@ -106,8 +119,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       });
     }
     case undefined:
-      throw new UsageError('targets needs a subcommand: list, set, mode or clear.');
+      throw new UsageError(`targets needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);
     default:
-      throw new UsageError(`unknown targets subcommand "${sub}": use list, set, mode or clear.`);
+      throw new UsageError(`unknown targets subcommand "${sub}": use ${SUBCOMMANDS.join(', ')}.`);
   }
 }

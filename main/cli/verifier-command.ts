@@ -51,8 +51,14 @@ Styles:
 ${STYLE_LINES}
 `;
 
+/** The first argument: the language to print the verifier in. */
+export const SUBCOMMANDS = VERIFIER_LANGUAGES;
+
+/** The flags of `verifier`: parsed from here, and listed by the completion scripts. */
+export const FLAGS = { style: { type: 'string' }, 'data-dir': { type: 'string' } } as const;
+
 export async function verifierCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { style: { type: 'string' }, 'data-dir': { type: 'string' } }, true);
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const languages = VERIFIER_LANGUAGES.join(', ');
   const [language, extra] = positionals;
   if (language === undefined) throw new UsageError(`verifier needs a language: ${languages}.`);

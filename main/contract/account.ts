@@ -4,6 +4,7 @@
  * a call's parameters against its action's registered JSON Schema.
  */
 import type { CallsFailure, SecretFailure, SecretState } from './shared';
+import type { NetworkProblem } from './network';
 import type * as z from 'zod';
 import type { Result } from './result';
 import type { accountArguments, actionCreate, actionUpdate, flowentProfile, followMode } from './schemas/account';
@@ -31,8 +32,8 @@ export type SessionFailure =
   | { code: 'flowent-exchange-failed'; status: number; baseUrl: string; error: string; details?: string }
   /** The Gateway answered 2xx without what it must send: a `jwt_token`, or an `action`. */
   | { code: 'flowent-bad-answer'; baseUrl: string; missing: 'jwt_token' | 'action'; status: number }
-  /** No answer at all; `reason` is the system's code (ECONNREFUSED...), `timedOut` when it was too slow. */
-  | { code: 'flowent-unreachable'; baseUrl: string; reason: string; timedOut: boolean };
+  /** No answer at all: refused, no such name, TLS, too slow... */
+  | { code: 'flowent-unreachable'; baseUrl: string; problem: NetworkProblem };
 
 /** Everything the account's methods can refuse. */
 export type AccountFailure =
@@ -144,8 +145,15 @@ export interface RegistrationRecord {
 
 export interface RegisteredHere {
   action: FlowentAction;
+  /** False when the action existed and was updated to point here. */
   created: boolean;
   webhookUrl: string;
+  /**
+   * Flowent's registration check reached this companion during the request (and passed, or
+   * Flowent would have refused). Always so for a registration; on an update only when Flowent
+   * checks again, which it does not document: the history says whether a check came.
+   */
+  registrationChecked: boolean;
 }
 
 /** Everything the account screen shows, for the active profile. */

@@ -24,6 +24,7 @@ export * from './answers';
 export * from './calls';
 export * from './handlers';
 export * from './limits';
+export * from './network';
 export * from './project';
 export * from './readable-text';
 export * from './replay';

@@ -21,7 +21,9 @@ export type StoreFailure =
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }
   | { code: 'database-error'; file: string; reason: string }
-  | { code: 'schema-too-new'; found: number; known: number };
+  | { code: 'schema-too-new'; found: number; known: number }
+  /** A command that only reads found no history in the folder (it creates none). */
+  | { code: 'no-history'; dir: string };
 
 /** Why the core could not start: the history, then the webhook server. */
 export type StartFailure = StoreFailure | ListenFailure | ProjectMissing;

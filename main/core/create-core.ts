@@ -88,6 +88,8 @@ export interface CoreOptions {
    * default, and then answers live in the history folder.
    */
   projectDir?: string | null;
+  /** For commands that only read: the history must exist, and it is opened read-only (see `openStore`). */
+  readOnly?: boolean;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -311,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
     const opened = openStore({
       dataDir: options.dataDir,
       nativeBinding: options.sqliteNativeBinding,
+      readOnly: options.readOnly,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
       retention: {
         rules: () => limits.current(),

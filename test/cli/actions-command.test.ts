@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
 import { writeServeState } from '../../main/core';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { FlowentGateway, type GatewayOptions } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -15,14 +15,14 @@ afterEach(async () => {
 
 const SCHEMA = { type: 'object', properties: { recipient: { type: 'string' } }, required: ['recipient'] };
 
-async function setup(): Promise<{
+async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
   gateway: FlowentGateway;
   companion: RunningCore;
   dataDir: string;
   schema: string;
   cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
 }> {
-  const gateway = new FlowentGateway();
+  const gateway = new FlowentGateway(gatewayOptions);
   await gateway.start();
   cleanups.push(() => gateway.stop());
   const dir = makeTempDir();
@@ -139,6 +139,25 @@ describe('flowent-companion actions', () => {
     expect(gateway.requests).toEqual([]);
   });
 
+  it.each([
+    [false, /^send_email existed: updated it → \S+ \(linked\)\. Flowent did not run its registration check on this update/],
+    [true, /^send_email existed: updated it → \S+ \(linked; Flowent ran its registration check again, and it passed\)\.$/],
+  ])('register --here on an action that exists says it updated it, and whether Flowent checked again (%s)', async (checkOnUpdate, said) => {
+    const { gateway, companion, dataDir, schema, cli } = await setup({ checkOnUpdate });
+    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
+    const first = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
+    expect(first.stdout).toBe(`Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n`);
+    expect(gateway.registrationChecks).toHaveLength(1);
+
+    const again = await cli(['register', 'send_email', '--description', 'Again', '--schema', schema, '--here']);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toMatch(said);
+    expect(gateway.registrationChecks).toHaveLength(checkOnUpdate ? 2 : 1);
+    expect(gateway.stored()).toMatchObject([{ description: 'Again' }]);
+    const json = await cli(['register', 'send_email', '--description', 'Json', '--schema', schema, '--here', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ name: 'send_email', created: false, linked: true, registrationChecked: checkOnUpdate });
+  });
+
   it('--here uses the URL a running serve recorded; profiles switch the Gateway and token', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
     writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
@@ -170,7 +189,7 @@ describe('flowent-companion actions', () => {
   it('the real command prints help and refuses bad usage with exit 2', async () => {
     const help = await runCli(['actions', '--help']);
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: flowent-companion actions <subcommand>') });
-    expect((await runCli(['--help'])).stdout).toContain("actions   Register and manage actions on Flowent's Gateway");
+    expect((await runCli(['--help'])).stdout).toMatch(/^ {2}actions +Register and manage actions on Flowent's Gateway$/m);
     expect(await runCli(['actions', 'get'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('actions get needs an action name'),

@@ -74,7 +74,7 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     const goKey = 'a-go-flowent-key';
     for (let i = 0; i < 3; i++) await post('go', goKey);
     const learned = await runCli(['verifier', 'node'], { ...env, FLOWENT_HMAC_KEY: goKey });
-    expect(learned.code).toBe(0);
+    expect(learned.code, learned.stderr).toBe(0);
     expect(learned.stdout).toBe(verifierSnippet('node', 'go'));
     expect(learned.stderr).toMatch(
       /^Style go: learned from \d+ Flowent calls signed with this FLOWENT_HMAC_KEY; --style picks another\.$/m,

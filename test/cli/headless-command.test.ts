@@ -181,7 +181,9 @@ describe('flowent-companion calls', () => {
   });
 
   it('says there is nothing yet in an empty history', async () => {
-    const result = await runCli(['calls', '--data-dir', tempDir()]);
+    const dataDir = tempDir();
+    expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).code).toBe(0);
+    const result = await runCli(['calls', '--data-dir', dataDir]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/No calls stored.*flowent-companion serve/);
   });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../main/core/store/open-store';
 import { CLI, startServe } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -20,11 +21,12 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 /** A fresh data folder, and the environment that records what the command loads into a file in it. */
-function recording(): { env: NodeJS.ProcessEnv; read(): { built: string[]; libraries: string[] } } {
+function recording(): { dataDir: string; env: NodeJS.ProcessEnv; read(): { built: string[]; libraries: string[] } } {
   const dir = makeTempDir();
   cleanups.push(dir.remove);
   const record = join(dir.path, 'loaded.txt');
   return {
+    dataDir: dir.path,
     env: { NODE_OPTIONS: `--require ${RECORDER}`, RECORD_LOADED_MODULES_TO: record, FLOWENT_COMPANION_DATA_DIR: dir.path },
     read() {
       const loaded = readFileSync(record, 'utf8').split('\n');
@@ -38,9 +40,16 @@ function recording(): { env: NodeJS.ProcessEnv; read(): { built: string[]; libra
   };
 }
 
-/** Runs the built command; resolves with its stdout and the modules it loaded (build files by name, libraries by package). */
-async function loadedBy(args: string[]): Promise<{ stdout: string; built: string[]; libraries: string[] }> {
+/**
+ * Runs the built command (after `prepare` has set up its data folder); resolves with its stdout
+ * and the modules it loaded (build files by name, libraries by package).
+ */
+async function loadedBy(
+  args: string[],
+  prepare?: (dataDir: string) => void,
+): Promise<{ stdout: string; built: string[]; libraries: string[] }> {
   const recorder = recording();
+  prepare?.(recorder.dataDir);
   const { stdout } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...recorder.env } });
   return { stdout, ...recorder.read() };
 }
@@ -59,7 +68,12 @@ describe('starting the built command', () => {
   });
 
   it('calls loads SQLite and none of the libraries it does not use', async () => {
-    const calls = await loadedBy(['calls', '--limit', '5']);
+    // A history to read: with none, calls says so before it opens anything.
+    const calls = await loadedBy(['calls', '--limit', '5'], (dataDir) => {
+      const store = openStore({ dataDir });
+      if (!store.ok) throw new Error(store.code);
+      store.value.close();
+    });
     expect(calls.built.some((file) => file.startsWith('calls-command-'))).toBe(true);
     expect(calls.built.some((file) => file.startsWith('serve-command-'))).toBe(false);
     expect(calls.libraries).toContain('better-sqlite3');

@@ -109,7 +109,7 @@ describe('flowent-companion mocks', () => {
       JSON.stringify({ status: '200', body: { result: 'Hi {{#if parameters.x}}', error: '' }, delay: 5 }),
     );
     const result = await runCli(['mocks', 'set', 'greet', '--file', bad, '--data-dir', dataDir]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${bad} is not a valid mock:`);
     expect(result.stderr).toMatch(/ {2}delay: unknown field "delay"/);
     expect(result.stderr).toMatch(/ {2}status: status must be an HTTP status from 100 to 599, not the text "200"/);
@@ -122,11 +122,11 @@ describe('flowent-companion mocks', () => {
 
     const yaml = file(dataDir, 'bad.yaml', 'status: 200\n  body: x\n');
     const yamlResult = await runCli(['mocks', 'set', 'greet', '--file', yaml, '--data-dir', dataDir]);
-    expect(yamlResult.code).toBe(1);
+    expect(yamlResult.code).toBe(2);
     expect(yamlResult.stderr).toMatch(/not valid YAML: .*\(line \d+, column \d+\)/);
 
     const missing = await runCli(['mocks', 'set', 'greet', '--file', join(dataDir, 'nope.json'), '--data-dir', dataDir]);
-    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*nope\.json \(ENOENT\)/) });
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read .*nope\.json \(ENOENT\)/) });
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stdout).toBe('');
   });
 
@@ -207,7 +207,7 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
     expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Cleared 1 setting/);
     expect(await runCli(['targets', 'set', '--default', 'not a url', '--data-dir', dataDir])).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: expect.stringMatching(/is not a URL/),
     });
   });

@@ -65,6 +65,7 @@ describe('mocks export / import', () => {
     writeFileSync(join(folder, 'good.yaml'), 'version: 1\nstatus: 200\n');
     writeFileSync(join(folder, 'bad.yaml'), 'version: 1\nstatus: "two hundred"\n');
     const data = temp();
+    expect((await cli(['mocks', 'clear', '--all', '--data-dir', data], data)).code).toBe(0);
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
     expect(imported.code).toBe(1);
     expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);

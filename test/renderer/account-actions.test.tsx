@@ -143,12 +143,11 @@ describe('actions: list, view, edit, delete', () => {
     bridge.refuseNext.set('listActions', {
       code: 'flowent-unreachable',
       baseUrl: 'https://api.flowent.chat/api/v1/gateway',
-      reason: 'ECONNREFUSED',
-      timedOut: false,
+      problem: { kind: 'refused' },
     });
     const { dialog } = await openActions(bridge);
     expect((await within(dialog).findByRole('alert', { name: 'Actions error' })).textContent).toBe(
-      'Cannot reach the Flowent Gateway at https://api.flowent.chat/api/v1/gateway (ECONNREFUSED). Check the Gateway URL and your internet connection.',
+      'Cannot reach the Flowent Gateway at https://api.flowent.chat/api/v1/gateway: the connection to api.flowent.chat was refused (nothing is listening there). Check the Gateway URL and your internet connection.',
     );
   });
 });

@@ -311,7 +311,11 @@ export class FakeAccount {
       { profile: this.activeProfile, action: name, webhookUrl, linkedAt: this.now() },
     ];
     this.host.emit([{ type: 'account-changed' }]);
-    return { ok: true, value: { value: { action: structuredClone(action), created: !existing, webhookUrl }, warnings: [] } };
+    // Like Flowent's documented behaviour: the registration check runs when an action is created.
+    return {
+      ok: true,
+      value: { value: { action: structuredClone(action), created: !existing, webhookUrl, registrationChecked: !existing }, warnings: [] },
+    };
   }
 
   async linkAction(name: string, repoint: boolean): Promise<Result<Warned<LinkedAction>, AccountFailure>> {

@@ -2,6 +2,7 @@ import type { AccountFailure, GatewayFailure, SessionFailure } from '../account'
 import type { CallsFailure, SecretFailure } from '../shared';
 import { cap, either, inBrackets, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
+import { networkInWords } from './network-words';
 
 type AccountOwnFailure = Exclude<AccountFailure, GatewayFailure | SessionFailure | SecretFailure | CallsFailure>;
 
@@ -61,8 +62,8 @@ export const SESSION_WORDS: Catalogue<SessionFailure, Vocabulary> = {
           todo: 'Check that this is a Flowent Gateway URL (…/api/v1/gateway).',
         }
       : { what: `The Gateway at ${baseUrl} answered without an action (HTTP ${status}).` },
-  'flowent-unreachable': ({ baseUrl, reason, timedOut }) => ({
-    what: `Cannot reach the Flowent Gateway at ${baseUrl} (${timedOut ? 'it did not answer in time' : reason}).`,
+  'flowent-unreachable': ({ baseUrl, problem }) => ({
+    what: `Cannot reach the Flowent Gateway at ${baseUrl}: ${networkInWords(problem, baseUrl)}.`,
     todo: 'Check the Gateway URL and your internet connection.',
   }),
 };

@@ -36,6 +36,10 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     todo: 'Move it aside to start a new history.',
   }),
   'database-error': ({ file, reason }) => ({ what: `Cannot open the history database ${file}: ${reason}.` }),
+  'no-history': ({ dir }, say) => ({
+    what: `There is no history in ${dir}: nothing has been stored there yet.`,
+    todo: `If your history is elsewhere, ${say.chooseDataDir}.`,
+  }),
   'schema-too-new': ({ found, known }, say) => ({
     what: `This history was written by a newer Flowent Companion (schema ${found}, this one knows ${known}).`,
     todo: either('update the app', say.chooseDataDir),

@@ -170,7 +170,7 @@ export class Account {
     description: string,
     schema: Record<string, unknown>,
     baseUrl: string,
-  ): Promise<Result<Warned<RegisteredHere>, AccountFailure>> {
+  ): Promise<Result<Warned<Omit<RegisteredHere, 'registrationChecked'>>, AccountFailure>> {
     const profile = this.registry.profile().name;
     const startedAt = Date.now();
     const result = await this.tracked(() => this.registry.registerHere(name, description, schema, baseUrl));

@@ -138,7 +138,7 @@ export class ActionRegistry {
     description: string,
     schema: Record<string, unknown>,
     publicBaseUrl: string,
-  ): Promise<FlowentResult<RegisteredHere>> {
+  ): Promise<FlowentResult<Omit<RegisteredHere, 'registrationChecked'>>> {
     const webhookUrl = companionWebhookUrl(publicBaseUrl, name);
     const warnings = this.reachabilityWarnings(publicBaseUrl);
     let created = true;

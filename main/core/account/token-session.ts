@@ -1,5 +1,6 @@
 import type { AccountFailure, Refused } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
+import { networkProblemOf } from '../network-problem';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -101,6 +102,5 @@ export class TokenSession {
 }
 
 export function unreachable(baseUrl: string, error: unknown): Refused<AccountFailure> {
-  const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.name : 'error');
-  return { ok: false, code: 'flowent-unreachable', baseUrl, reason, timedOut: reason === 'TimeoutError' };
+  return { ok: false, code: 'flowent-unreachable', baseUrl, problem: networkProblemOf(error) };
 }

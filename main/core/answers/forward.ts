@@ -5,6 +5,8 @@ const loadUndici = loadLazily<typeof import('undici')>('undici');
 import type { AnswersFailure, HeaderPair, Refused } from '../../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import type { Violation } from '../../contract/api';
+import { networkInWords } from '../../contract/words/network-words';
+import { networkProblemOf } from '../network-problem';
 
 /**
  * Request headers never sent on: the hop-by-hop ones (RFC 9110 section 7.6.1, `Proxy-*` too),
@@ -263,7 +265,6 @@ function tooLarge(target: URL, size: string, fullSize: number, durationMs: numbe
 }
 
 function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | 'failed' | 'stopped'; message: string } {
-  const code = errorCode(error);
   const where = describeTarget(target);
   if (isNotHttp(error)) {
     return {
@@ -271,39 +272,42 @@ function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | '
       message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is your handler's plain HTTP port, not another service.`,
     };
   }
-  switch (code) {
-    case 'ECONNREFUSED':
+  if (isAborted(error)) {
+    return {
+      kind: 'stopped',
+      message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.`,
+    };
+  }
+  const problem = networkProblemOf(error);
+  switch (problem.kind) {
+    case 'refused':
       return {
         kind: 'unreachable',
         message: `${where} refused the connection: nothing is listening on ${target.host}. Start your handler, or check the port.`,
       };
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return { kind: 'unreachable', message: `${where} cannot be reached: the name ${target.hostname} does not resolve (DNS).` };
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
+    case 'reset':
       return {
         kind: 'unreachable',
         message: `${where} closed the connection before finishing its answer (connection reset). Check its log for a crash.`,
       };
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return { kind: 'unreachable', message: `${where} cannot be reached (${code}).` };
-    case 'UND_ERR_ABORTED':
-    case 'ABORT_ERR':
-      return {
-        kind: 'stopped',
-        message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.`,
-      };
-    default:
+    case 'other':
       return {
         kind: 'failed',
-        message: `Forwarding to ${target.origin}${target.pathname} failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}.`,
+        message: `Forwarding to ${target.origin}${target.pathname} failed: ${networkInWords(problem, target.origin)}.`,
       };
+    default:
+      return { kind: 'unreachable', message: `${where} cannot be reached: ${networkInWords(problem, target.origin)}.` };
   }
+}
+
+function isAborted(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const { code, name } = current as { code?: unknown; name?: unknown };
+    if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || name === 'AbortError') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** The answer could not be parsed as HTTP (the client's parser error, possibly wrapped). */
@@ -315,20 +319,6 @@ function isNotHttp(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
-}
-
-function errorCode(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    if (code === 'UND_ERR_SOCKET') {
-      const inner = (current as { cause?: { code?: unknown } }).cause?.code;
-      return typeof inner === 'string' ? inner : code;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
 }
 
 function formatMs(ms: number): string {

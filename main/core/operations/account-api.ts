@@ -77,7 +77,14 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
     registerHere: async (name, description, schema, baseUrl) => {
       const base = baseUrl ?? account.publicUrl();
       if (!base) return noTunnel(true);
-      return account.registerHere(name, description, schema, base);
+      const since = Date.now();
+      const registered = await account.registerHere(name, description, schema, base);
+      if (!registered.ok) return registered;
+      const { value, warnings } = registered.value;
+      // The check is a call to this companion, stored before it is answered: when Flowent's
+      // answer to the update comes, the history already holds the check if Flowent sent one.
+      const registrationChecked = value.created || calls().list({ action: name, test: true, since, limit: 1 }).calls.length > 0;
+      return { ok: true, value: { value: { ...value, registrationChecked }, warnings } };
     },
     linkAction: async (name, repoint, baseUrl = null) => {
       const base = repoint ? (baseUrl ?? account.publicUrl()) : undefined;

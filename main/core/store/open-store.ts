@@ -1,9 +1,9 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
 import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-folder';
-import { migrate } from './migrations';
+import { LATEST_VERSION, migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
 import { HandlersRepository } from './handlers-repository';
@@ -30,6 +30,11 @@ export interface StoreOptions {
   onBackgroundError?: (error: unknown) => void;
   /** The history's limits and who is told of deletions; without them, nothing is ever deleted by age, count or size. */
   retention?: Pick<RetentionOptions, 'rules' | 'onPruned' | 'onError'>;
+  /**
+   * For commands that only read: the history must exist already (nothing is created), and
+   * nothing that writes runs (no checkpoint thread, text indexing or retention).
+   */
+  readOnly?: boolean;
 }
 
 export interface Store {
@@ -58,6 +63,7 @@ export interface Store {
  * a newer version) comes back as a value.
  */
 export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
+  if (options.readOnly) return openStoreToRead(options);
   const file = join(options.dataDir, DATA_FILES.history);
   const folderProblem = prepareFolder(options.dataDir);
   if (folderProblem) return folderProblem;
@@ -132,6 +138,67 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
       },
     },
   };
+}
+
+/**
+ * The history as it is, for reading only. A history an older version wrote is brought up to
+ * date first (its file exists: that changes it, creates nothing), then opened read-only.
+ */
+function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
+  const file = join(options.dataDir, DATA_FILES.history);
+  if (!existsSync(file)) return { ok: false, code: 'no-history', dir: options.dataDir };
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const openToRead = () => {
+    const reader = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 5000');
+    return reader;
+  };
+  let db: Database.Database;
+  try {
+    db = openToRead();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) {
+      db.close();
+      return { ok: false, code: 'schema-too-new', found: version, known: LATEST_VERSION };
+    }
+    if (version < LATEST_VERSION) {
+      db.close();
+      const migrated = migrateInPlace(file, binding);
+      if (!migrated.ok) return migrated;
+      db = openToRead();
+    }
+  } catch (error) {
+    return storeError(file, error);
+  }
+  const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
+  const retention = new Retention(db, { rules: () => ({ keepCalls: null, keepDays: null, keepBytes: null }) });
+  return {
+    ok: true,
+    value: {
+      calls: new CallsRepository(db),
+      answers: new AnswersRepository(db),
+      settings: new SettingsRepository(db),
+      handlers: new HandlersRepository(db),
+      textIndex,
+      retention,
+      file,
+      close: async () => {
+        if (db.open) db.close();
+      },
+    },
+  };
+}
+
+/** Brings an existing history up to this version's schema with a connection of its own, closed after. */
+function migrateInPlace(file: string, binding: { nativeBinding?: string }): Result<void, StoreFailure> {
+  const writer = new Database(file, { ...binding, fileMustExist: true });
+  try {
+    writer.pragma('busy_timeout = 5000');
+    const migrated = migrate(writer);
+    return migrated.ok ? { ok: true, value: undefined } : migrated;
+  } finally {
+    writer.close();
+  }
 }
 
 function prepareFolder(dataDir: string): Refused<StoreFailure> | null {

@@ -73,7 +73,8 @@ export class Retention extends IdleWorker {
     // deleted, inside the delete: with a trigram index of thousands of bodies that held a slice
     // of 256 deletions for up to 3.4 s. Without it the deletions leave marks (28 ms a slice at
     // most), and the small merges below, after each drain, clear them away in steps of 25 ms.
-    db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('deletemerge', 0)").run();
+    // A read-only history deletes nothing (and may not write the setting).
+    if (!db.readonly) db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('deletemerge', 0)").run();
   }
 
   usage(): HistoryUsage {

@@ -1,0 +1,97 @@
+// The completion scripts, loaded into the real shells: bash through its `complete` machinery,
+// fish through `complete -C` (what it offers for a command line), zsh through compinit.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../main/cli/commands';
+import { runInProcess } from '../helpers/in-process-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const run = promisify(execFile);
+const dir = makeTempDir();
+const scripts: Record<'bash' | 'zsh' | 'fish', string> = { bash: '', zsh: '', fish: '' };
+
+beforeAll(async () => {
+  for (const shell of ['bash', 'zsh', 'fish'] as const) {
+    const printed = await runInProcess(['completion', shell], { env: {} });
+    expect(printed.code).toBe(0);
+    scripts[shell] = join(dir.path, `completion.${shell}`);
+    writeFileSync(scripts[shell], printed.stdout);
+  }
+});
+afterAll(() => dir.remove());
+
+/** What bash's completion offers for a command line (the word under the cursor is the last). */
+async function bashOffers(line: string[]): Promise<string[]> {
+  const words = line.map((word) => `'${word}'`).join(' ');
+  const { stdout } = await run('bash', [
+    '-c',
+    `source "${scripts.bash}"
+     spec=$(complete -p flowent-companion)
+     fn=\${spec#*-F }; fn=\${fn%% *}
+     COMP_WORDS=(${words}); COMP_CWORD=${line.length - 1}
+     "$fn" flowent-companion "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
+     printf '%s\\n' "\${COMPREPLY[@]}"`,
+  ]);
+  return stdout.split('\n').filter(Boolean);
+}
+
+async function fishOffers(line: string): Promise<string[]> {
+  const { stdout } = await run('fish', ['-c', `source "${scripts.fish}"; complete -C'${line}'`]);
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((entry) => entry.split('\t')[0] ?? '');
+}
+
+describe('flowent-companion completion', () => {
+  it('bash: registers with complete, and offers commands, subcommands, flags and files after a value flag', async () => {
+    const { stdout } = await run('bash', ['-c', `source "${scripts.bash}"; complete -p flowent-companion`]);
+    expect(stdout).toMatch(/^complete .*-F _flowent_companion flowent-companion$/m);
+    expect(await bashOffers(['flowent-companion', 'c'])).toEqual(['calls', 'completion']);
+    expect(await bashOffers(['flowent-companion', 'mocks', ''])).toEqual(['list', 'get', 'set', 'clear', 'from-call', 'export', 'import']);
+    expect(await bashOffers(['flowent-companion', 'calls', '--j'])).toEqual(['--json']);
+    writeFileSync(join(dir.path, 'mock-for-completion.json'), '{}');
+    expect(await bashOffers(['flowent-companion', 'mocks', 'set', 'a', '--file', join(dir.path, 'mock-for-c')])).toEqual([
+      join(dir.path, 'mock-for-completion.json'),
+    ]);
+  });
+
+  it('bash: offers exactly each command’s own flags, so the script cannot drift from the parsers', async () => {
+    for (const [name, { load }] of Object.entries(COMMANDS)) {
+      const command = await load();
+      const expected = [...Object.keys(command.flags).map((flag) => `--${flag}`), '--help'].sort();
+      expect((await bashOffers(['flowent-companion', name, '--'])).sort(), name).toEqual(expected);
+    }
+  });
+
+  it('fish: offers commands with their help line, subcommands and flags', async () => {
+    const { stdout } = await run('fish', ['-c', `source "${scripts.fish}"; complete -C'flowent-companion ca'`]);
+    expect(stdout).toBe('calls\tPrint stored calls, newest first\n');
+    expect(await fishOffers('flowent-companion targets ')).toEqual(['clear', 'list', 'mode', 'set']);
+    expect(await fishOffers('flowent-companion actions --pr')).toEqual(['--profile', '--project', '--prune']);
+    expect(await fishOffers('flowent-companion verifier ')).toEqual(['go', 'node', 'python']);
+  });
+
+  it('zsh: the script parses and registers its completion function with compinit', async () => {
+    await run('zsh', ['-n', scripts.zsh]);
+    const { stdout } = await run('zsh', [
+      '-c',
+      `autoload -Uz compinit && compinit -u -d "${dir.path}/zcompdump"; source "${scripts.zsh}"; print -r -- \${_comps[flowent-companion]}; whence -w _flowent_companion`,
+    ]);
+    expect(stdout).toBe('_flowent_companion\n_flowent_companion: function\n');
+    const script = (await runInProcess(['completion', 'zsh'], { env: {} })).stdout;
+    for (const [name, { load }] of Object.entries(COMMANDS)) {
+      const command = await load();
+      for (const flag of Object.keys(command.flags)) expect(script, `${name} --${flag}`).toContain(`'--${flag}`);
+    }
+  });
+
+  it('refuses a shell it does not know with exit 2', async () => {
+    const refused = await runInProcess(['completion', 'tcsh'], { env: {} });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('completion needs a shell: bash, zsh, fish, not "tcsh"');
+  });
+});

@@ -1,0 +1,103 @@
+// The exit codes the README's table gives, for every command: 2 for a bad flag or value, 1 for
+// a failure at run time. Each row is run as a user would type it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process-cli';
+import { runCli } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const dir = makeTempDir();
+const at = (name: string) => join(dir.path, name);
+/** A folder with no history in it: commands that need one fail at run time. */
+const EMPTY = at('empty');
+/** A file where a folder is expected: the history cannot be made there. */
+const NOT_A_FOLDER = at('not-a-folder');
+/** A history that is not a database. */
+const DAMAGED = at('damaged');
+let busy: Server;
+let busyPort = 0;
+let closedPort = 0;
+
+beforeAll(async () => {
+  mkdirSync(EMPTY);
+  writeFileSync(NOT_A_FOLDER, 'a file');
+  mkdirSync(DAMAGED);
+  writeFileSync(join(DAMAGED, 'history.sqlite'), 'not a database, just text that is long enough to be read as a header');
+  writeFileSync(at('bad-mock.json'), '{"status": "two hundred"}');
+  writeFileSync(at('not-a-har.har'), '{"log": "no entries"}');
+  writeFileSync(at('schema.json'), '{"type": "object"}');
+  mkdirSync(at('project'));
+  expect((await runInProcess(['init', '--project', at('project')], { env: {}, cwd: dir.path })).code).toBe(0);
+  busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  busyPort = (busy.address() as { port: number }).port;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  closedPort = (closed.address() as { port: number }).port;
+  await new Promise((resolve) => closed.close(resolve));
+});
+afterAll(async () => {
+  await new Promise((resolve) => busy.close(resolve));
+  dir.remove();
+});
+
+const gateway = () => ({ FLOWENT_API_TOKEN: 'token', FLOWENT_BASE_URL: `http://127.0.0.1:${closedPort}/api/v1/gateway` });
+const register = (...flags: string[]) => ['actions', 'register', 'send_email', '--schema', `@${at('schema.json')}`, ...flags];
+
+type Row = [command: string, kind: 'bad flag' | 'bad value' | 'run-time failure', args: () => string[], env?: () => NodeJS.ProcessEnv];
+const TABLE: Row[] = [
+  ['init', 'bad flag', () => ['init', '--nope']],
+  ['init', 'bad value', () => ['init', 'somewhere']],
+  ['init', 'run-time failure', () => ['init', '--project', at('project')]],
+  ['serve', 'bad flag', () => ['serve', '--nope']],
+  ['serve', 'bad value', () => ['serve', '--port', 'eighty']],
+  ['serve', 'run-time failure', () => ['serve', '--port', String(busyPort), '--no-inspector', '--data-dir', at('serve')]],
+  ['calls', 'bad flag', () => ['calls', '--nope']],
+  ['calls', 'bad value', () => ['calls', '--limit', '0']],
+  ['calls', 'run-time failure', () => ['calls', '--data-dir', EMPTY]],
+  ['mocks', 'bad flag', () => ['mocks', 'list', '--nope']],
+  ['mocks', 'bad value', () => ['mocks', 'set', 'send_email', '--file', at('bad-mock.json'), '--data-dir', at('mocks')]],
+  ['mocks', 'run-time failure', () => ['mocks', 'get', '--default', '--data-dir', EMPTY]],
+  ['targets', 'bad flag', () => ['targets', 'list', '--nope']],
+  ['targets', 'bad value', () => ['targets', 'set', 'send_email', 'not-a-url', '--data-dir', at('targets')]],
+  ['targets', 'run-time failure', () => ['targets', 'list', '--data-dir', EMPTY]],
+  ['replay', 'bad flag', () => ['replay', '--nope']],
+  ['replay', 'bad value', () => ['replay', '--action', 'send_email', '--since', 'yesterday']],
+  ['replay', 'run-time failure', () => ['replay', '99', '--data-dir', at('replay')]],
+  ['send', 'bad flag', () => ['send', 'send_email', '--nope']],
+  ['send', 'bad value', () => ['send', 'send_email', '--test', '--target', 'not-a-url']],
+  [
+    'send',
+    'run-time failure',
+    () => ['send', 'send_email', '--test', '--target', `http://127.0.0.1:${closedPort}/`, '--data-dir', at('send')],
+  ],
+  ['export', 'bad flag', () => ['export', '--nope']],
+  ['export', 'bad value', () => ['export', '--har', '-', '--limit', '0']],
+  ['export', 'run-time failure', () => ['export', '--har', '-', '--data-dir', EMPTY]],
+  ['import', 'bad flag', () => ['import', '--nope']],
+  ['import', 'bad value', () => ['import', at('not-a-har.har'), '--data-dir', at('import')]],
+  ['import', 'run-time failure', () => ['import', at('not-a-har.har'), '--data-dir', NOT_A_FOLDER]],
+  ['actions', 'bad flag', () => ['actions', 'list', '--nope']],
+  ['actions', 'bad value', () => [...register('--description', ''), '--webhook-url', 'https://example.com/a'], gateway],
+  ['actions', 'bad value', () => [...register('--description', 'Sends'), '--webhook-url', 'example.com/a'], gateway],
+  ['actions', 'run-time failure', () => ['actions', 'list', '--data-dir', at('actions')], gateway],
+  ['verifier', 'bad flag', () => ['verifier', 'python', '--nope']],
+  ['verifier', 'bad value', () => ['verifier', 'cobol']],
+  ['verifier', 'run-time failure', () => ['verifier', 'python', '--data-dir', DAMAGED], () => ({ FLOWENT_HMAC_KEY: 'key' })],
+  ['inspector', 'bad flag', () => ['inspector', 'rotate-token', '--nope']],
+  ['inspector', 'bad value', () => ['inspector', 'rotate-everything']],
+  ['inspector', 'run-time failure', () => ['inspector', 'rotate-token', '--data-dir', join(NOT_A_FOLDER, 'below')]],
+];
+
+describe('exit codes', () => {
+  it.each(TABLE)('%s, %s', async (command, kind, args, env = () => ({})) => {
+    const argv = args();
+    // serve waits for signals when it starts: it runs as its own process.
+    const result = command === 'serve' ? await runCli(argv, env()) : await runInProcess(argv, { env: env(), cwd: at('project') });
+    expect(result.code, result.stderr).toBe(kind === 'run-time failure' ? 1 : 2);
+    expect(result.stderr + result.stdout).toMatch(/\S/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
