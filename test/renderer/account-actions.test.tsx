@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { FlowentAction } from '../../main/contract/api';
 import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
-import { editorIn, typeInto } from './editor-kit';
-import { renderApp, resetAll } from './setup';
+import { editorIn, typeInto } from './harness/editor-kit';
+import { renderApp, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 /** Past the check's 250 ms pause in typing, with room for a loaded machine. */
 const SLOW = { timeout: 3000 };

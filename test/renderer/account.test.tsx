@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
 import { REJECTED_TOKEN } from './fake-account';
-import { renderApp, resetAll } from './setup';
+import { renderApp, resetPage } from './harness/render';
 
 /**
  * The countdown shows the time left until `expiresAt`, give or take the second or two the
@@ -18,7 +18,7 @@ function expectCountdown(text: string | null, expiresAt: number | null): void {
   expect(Math.abs(seconds - left)).toBeLessThanOrEqual(2);
 }
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 async function openAccount(bridge = new FakeBridge([makeCall({ id: 1 })])) {
   const view = renderApp(bridge);

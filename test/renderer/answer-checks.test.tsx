@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { ANSWERED_BY_LABEL } from '../../renderer/src/shared/format';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { openCall, resetAll } from './setup';
+import { openCall, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 const VIOLATIONS = [
   { code: 'not-json', message: 'The answer is not JSON: Flowent shows the action as failed.' },

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { EXAMPLE_MOCK } from '../../renderer/src/answers/example-mock';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { editorIn, typeInto } from './editor-kit';
-import { renderApp, resetAll } from './setup';
+import { editorIn, typeInto } from './harness/editor-kit';
+import { renderApp, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 /** Past the 300 ms debounce with room for a loaded machine. */
 const SLOW = { timeout: 3000 };

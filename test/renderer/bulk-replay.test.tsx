@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { resetAll } from './setup';
+import { resetPage } from './harness/render';
 import { historyBridge, renderLoaded } from './replay-test-kit';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 async function openBulkFor(action: string) {
   const bridge = historyBridge();

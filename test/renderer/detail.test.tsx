@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { openCall, resetAll } from './setup';
+import { openCall, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 const BODY = '{"action_name":"send_email","parameters":{"to":"é","n":1.0},"timestamp":1645123456,"signature":"abc"}';
 

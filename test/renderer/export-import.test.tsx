@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { splitHar } from '../../renderer/src/replay/replay-har-actions';
 import type { ConnectionEvent } from '../../renderer/src/transport/connection';
 import { FakeBridge } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { renderApp, resetPage } from './harness/render';
 import { historyBridge, renderLoaded } from './replay-test-kit';
 
 /** The browser inspector's bridge has a live connection (the desktop one has none): that is how the page tells them apart. */
@@ -36,7 +36,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  resetAll();
+  resetPage();
 });
 
 /** What came of the last export or import: the newest toast (errors stay until dismissed). */

@@ -5,9 +5,9 @@ import { filterFromSearch } from '../../renderer/src/calls/filter-state';
 import { initFilter } from '../../renderer/src/calls/calls-actions';
 import { useCallsStore } from '../../renderer/src/calls/calls-store';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { renderApp, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 function rowIds(): string[] {
   const list = screen.queryByRole('listbox', { name: 'Calls' });
@@ -179,7 +179,7 @@ describe('filters', () => {
     bridge.receive(makeCall({ id: 5 }), makeCall({ id: 6, source: 'replay' }));
     await waitFor(() => expect(rowIds()).toEqual(['6', '2']));
 
-    resetAll();
+    resetPage();
     history.replaceState(null, '', '/?source=import');
     initFilter(filterFromSearch(location.search));
     renderApp(bridge);

@@ -5,9 +5,9 @@ import type { CoreEvent, DeliveredEvent } from '../../main/contract/api';
 import { chooseBridge, readToken } from '../../renderer/src/transport/choose-bridge';
 import { createHttpBridge, type EventSourceLike } from '../../renderer/src/transport/http-bridge';
 import { FakeBridge, makeCall, summaryOf } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { renderApp, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 /** Stands for the browser's EventSource: the test plays the server's side of the stream. */
 class FakeEventSource implements EventSourceLike {

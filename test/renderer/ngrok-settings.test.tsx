@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { renderApp, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 async function openSection(bridge: FakeBridge) {
   const view = renderApp(bridge);

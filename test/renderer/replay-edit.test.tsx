@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { resetAll } from './setup';
+import { resetPage } from './harness/render';
 import { editorIn, renderLoaded, rowOf, typeInto } from './replay-test-kit';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 async function openEditor() {
   const bridge = new FakeBridge([

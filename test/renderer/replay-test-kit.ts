@@ -2,9 +2,9 @@
 import { waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { renderApp } from './setup';
+import { renderApp } from './harness/render';
 
-export { editorIn, typeInto } from './editor-kit';
+export { editorIn, typeInto } from './harness/editor-kit';
 
 /** Three send_email calls from Flowent and one create_ticket, with a forwarding target for replays. */
 export function historyBridge(): FakeBridge {

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, makeCall } from './fake-bridge';
-import { openCall, resetAll } from './setup';
+import { openCall, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 function original() {
   return makeCall({

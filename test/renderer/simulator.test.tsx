@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { resetAll } from './setup';
+import { resetPage } from './harness/render';
 import { editorIn, historyBridge, renderLoaded, typeInto } from './replay-test-kit';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 async function openSimulator(bridge = historyBridge()) {
   const view = await renderLoaded(bridge);

@@ -5,9 +5,9 @@ import type { TunnelStatus } from '../../main/contract/api';
 import { useAccountStore } from '../../renderer/src/account/account-store';
 import { useUiStore } from '../../renderer/src/app/stores';
 import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { renderApp, resetPage } from './harness/render';
 
-afterEach(resetAll);
+afterEach(resetPage);
 
 const URL = 'https://quiet-fox-42.ngrok-free.app';
 

@@ -1,0 +1,187 @@
+/**
+ * A real companion core for the page's component tests: a fresh data folder with a real SQLite
+ * file, the real webhook server on port 0, and the page's bridge over the core's API and event
+ * batcher. Each test gets its own (a core starts in about 10 ms), so tests never see each
+ * other's calls and call ids start at 1.
+ */
+import { request } from 'undici';
+import { afterEach, beforeEach, expect } from 'vitest';
+import type { CompanionApi } from '../../../main/contract/api';
+import { createCore, NGROK_AUTHTOKEN_ENV, type Core, type CoreOptions } from '../../../main/core';
+import type { BatchPolicy } from '../../../main/core/event-batcher';
+import { withHarDialogs } from '../../../main/desktop/har-dialogs';
+import {
+  createSecretStore,
+  desktopApiTokenHint,
+  keychainHmacKeySource,
+  keychainProfileSecrets,
+  keychainSecretSource,
+  type SecretStore,
+} from '../../../main/desktop/secret-store';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { dialogStandIn, keychainStandIn, type DialogChoices } from './desktop-stand-ins';
+import { createPageBridge, type PageBridge } from './page-bridge';
+import { resetPage } from './render';
+
+/** The HMAC key Flowent signs with in these tests, and the one the companion is given. */
+export const KEY = 'test-key';
+
+export interface CompanionOptions {
+  /**
+   * desktop: secrets in the keychain (through the app's secret store), HAR files through the
+   * save/open dialogs. headless: secrets from the environment, as `serve` reads them.
+   */
+  mode?: 'desktop' | 'headless';
+  /** The HMAC key the companion checks with; null for none (a first run). */
+  key?: string | null;
+  /** The ngrok authtoken the companion has; null for none. */
+  ngrokAuthtoken?: string | null;
+  /** The environment the core reads (FLOWENT_BASE_URL, the secrets in headless mode...). */
+  env?: NodeJS.ProcessEnv;
+  /** Anything else the core is built with (a forwarding target, the tunnel's edge...). */
+  core?: Partial<CoreOptions>;
+  eventPolicy?: Partial<BatchPolicy>;
+}
+
+export interface Sent {
+  status: number;
+  text: string;
+}
+
+export interface SendOptions {
+  /** The key to sign with (the companion's by default); null sends the body unsigned. */
+  key?: string | null;
+  /** Members after `timestamp`, e.g. `{ test: true }` for a registration check. */
+  extra?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export class Companion {
+  readonly core: Core;
+  /** The core's API as the desktop app's main process offers it (HAR through the dialogs). */
+  readonly api: CompanionApi;
+  readonly bridge: PageBridge;
+  readonly dataDir: string;
+  /** What the user picks in the save and open dialogs. */
+  readonly dialogs: DialogChoices = { savePath: null, openPath: null };
+  /** Bugs the core reported: a test fails on any. */
+  readonly internalErrors: unknown[] = [];
+  readonly secrets: SecretStore | null;
+  baseUrl = '';
+  private readonly removeDir: () => void;
+
+  constructor(readonly options: CompanionOptions) {
+    const dir = makeTempDir('fc-page-');
+    this.dataDir = dir.path;
+    this.removeDir = dir.remove;
+    const { mode = 'desktop', key = KEY, ngrokAuthtoken = null } = options;
+    const onInternalError = (error: unknown) => this.internalErrors.push(error);
+    if (mode === 'desktop') {
+      const env = options.env ?? {};
+      const secrets = createSecretStore(this.dataDir, keychainStandIn);
+      if (key !== null) secrets.set('hmac-key', key);
+      if (ngrokAuthtoken !== null) secrets.set('ngrok-authtoken', ngrokAuthtoken);
+      this.secrets = secrets;
+      this.core = createCore({
+        dataDir: this.dataDir,
+        mode,
+        port: 0,
+        env,
+        hmacKey: keychainHmacKeySource(secrets, env),
+        ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', env, NGROK_AUTHTOKEN_ENV),
+        flowentSecrets: keychainProfileSecrets(secrets, env),
+        flowentApiTokenHint: desktopApiTokenHint,
+        onInternalError,
+        ...options.core,
+      });
+      this.api = withHarDialogs(this.core.api, dialogStandIn(this.dialogs));
+    } else {
+      const env = {
+        ...(key !== null ? { FLOWENT_HMAC_KEY: key } : {}),
+        ...(ngrokAuthtoken !== null ? { NGROK_AUTHTOKEN: ngrokAuthtoken } : {}),
+        ...options.env,
+      };
+      this.secrets = null;
+      this.core = createCore({ dataDir: this.dataDir, mode, port: 0, env, onInternalError, ...options.core });
+      this.api = this.core.api;
+    }
+    this.bridge = createPageBridge({
+      api: this.api,
+      subscribe: (listener) => this.core.subscribe(listener),
+      eventPolicy: options.eventPolicy,
+    });
+  }
+
+  async start(): Promise<void> {
+    const listening = await this.core.listen();
+    if (!listening.ok) throw new Error(listening.message);
+    this.baseUrl = listening.value.baseUrl;
+  }
+
+  /** A call as Flowent sends it: the payload signed with the key, POSTed to the webhook. */
+  send(action: string, parameters: Record<string, unknown> = {}, options: SendOptions = {}): Promise<Sent> {
+    const payload = flowentPayload(action, parameters, options.extra);
+    const key = options.key === undefined ? (this.options.key ?? KEY) : options.key;
+    const body = key === null ? JSON.stringify(payload) : signedBody(payload, key);
+    return this.post(`/actions/${action}`, body, options.headers);
+  }
+
+  /** Any request body to any path of the webhook server (from Node: the page's fetch would add an Origin). */
+  async post(path: string, body: string, headers: Record<string, string> = {}): Promise<Sent> {
+    const response = await request(this.baseUrl + path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+    return { status: response.statusCode, text: await response.body.text() };
+  }
+
+  async stop(): Promise<void> {
+    this.bridge.dispose();
+    await this.core.stop();
+    this.removeDir();
+  }
+}
+
+export interface CompanionRig {
+  /** This test's companion. */
+  (): Companion;
+  /** Replaces this test's companion with one built with other options. */
+  restart(options: CompanionOptions): Promise<Companion>;
+}
+
+/**
+ * A fresh companion for each test of the file (options may be a function, read before each
+ * test, for resources the file starts once). After each test the page is unmounted, the
+ * page's stores and URL are reset, and the core is stopped and its data folder removed.
+ */
+export function useCompanion(options: CompanionOptions | (() => CompanionOptions) = {}): CompanionRig {
+  let current: Companion | null = null;
+  const startOne = async (chosen: CompanionOptions) => {
+    const companion = new Companion(chosen);
+    await companion.start();
+    current = companion;
+    return companion;
+  };
+  const stopCurrent = async () => {
+    resetPage();
+    const stopping = current;
+    current = null;
+    await stopping?.stop();
+    expect(stopping?.internalErrors ?? []).toEqual([]);
+  };
+  beforeEach(async () => {
+    await startOne(typeof options === 'function' ? options() : options);
+  });
+  afterEach(stopCurrent);
+  const rig = (() => {
+    if (!current) throw new Error('No companion: useCompanion() starts one before each test.');
+    return current;
+  }) as CompanionRig;
+  rig.restart = async (chosen) => {
+    await stopCurrent();
+    return startOne(chosen);
+  };
+  return rig;
+}
