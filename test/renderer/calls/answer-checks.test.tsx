@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { ANSWERED_BY_LABEL } from '../../../renderer/src/shared/format';
+import { closedPort } from '../../helpers/handler-process';
+import { useCompanion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../harness/handler';
+import { openCall } from '../harness/render';
+
+const companion = useCompanion();
+const handler = useHandler();
+
+describe('contract check', () => {
+  it('lists violations in their own box and marks the row', async () => {
+    const c = companion();
+    // The handler answers HTML: not the JSON Flowent expects.
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'garbage'));
+    await c.send('send_email');
+    await c.send('create_ticket');
+    const { violations } = (await c.api.getCall(1))!;
+    expect(violations.length).toBeGreaterThan(0);
+    const { pane, row } = await openCall(c.bridge, 1);
+    const box = within(pane).getByRole('note', { name: 'Contract check' });
+    expect(
+      within(box)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(violations.map((v) => v.message));
+    expect(box.textContent).toMatch(/^Problem with the answer:/);
+    // Its own marker, in the answer's column: not beside the signature's verdict.
+    const mark = within(row).getByTestId('violation-mark');
+    expect(mark.textContent).toBe('contract');
+    expect(mark.closest('.col-status')).not.toBeNull();
+    expect(mark.getAttribute('title')).toBe(`Answer breaks Flowent's contract: ${violations.map((v) => v.message).join('; ')}`);
+    const clean = document.querySelector('[data-call-id="2"]') as HTMLElement;
+    expect(within(clean).queryByTestId('violation-mark')).toBeNull();
+  });
+
+  it('has no contract box for a clean answer', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).queryByRole('note', { name: 'Contract check' })).toBeNull();
+    expect(within(pane).queryByRole('note', { name: 'Forwarding' })).toBeNull();
+    expect(within(pane).queryByTestId('forwarded-for')).toBeNull();
+  });
+});
+
+describe('forwarding and the tunnel', () => {
+  it('shows the target, the error, the registration verdict and the tunnel client', async () => {
+    const c = companion();
+    const port = await closedPort();
+    await c.api.setForwardTarget('send_email', `http://127.0.0.1:${port}/actions/{action_name}`);
+    // A registration check through the tunnel: ngrok's edge appends the caller's address.
+    await c.send('send_email', {}, { key: null, extra: { test: true }, headers: { 'x-forwarded-for': '34.120.1.9' } });
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('forwarded-for').textContent).toBe('Through the tunnel from 34.120.1.9');
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(within(box).getByTestId('forward-target').textContent).toBe(`http://127.0.0.1:${port}/actions/send_email`);
+    expect(within(box).getByTestId('forward-error').textContent).toContain('refused the connection');
+    expect(within(box).getByTestId('registration-would-pass').textContent).toBe(
+      "Flowent's registration check would fail with this answer.",
+    );
+    expect(pane.textContent).toContain('an error: your handler could not be reached');
+  });
+
+  it('labels every way of answering', () => {
+    expect(ANSWERED_BY_LABEL.forward).toBe('your handler');
+    expect(ANSWERED_BY_LABEL['fallback-mock']).toBe('the mock (your handler was unreachable)');
+    expect(ANSWERED_BY_LABEL['forward-error']).toBe('an error: your handler could not be reached');
+  });
+});
+
+describe('make a mock from this answer', () => {
+  it('stores the answer as the action mock and says so', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
+    expect(c.bridge.callsTo('mockFromCall')).toEqual([[1]]);
+    await screen.findByText('Saved as the mock for send_email');
+    expect((await c.api.getAnswerSettings()).mocks.map((m) => m.action)).toEqual(['send_email']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    // The mock answers what the handler answered, byte for byte.
+    await c.api.setAnswerMode('send_email', 'mock');
+    await c.send('send_email');
+    const [handled, mocked] = [(await c.api.getCall(1))!, (await c.api.getCall(2))!];
+    expect(mocked.answeredBy).toBe('mock');
+    expect(mocked.response.body).toBe(handled.response.body);
+  });
+
+  it('shows a refusal as an error banner', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    // The history was cleared meanwhile (from the command line), and the page has not heard yet.
+    c.bridge.events.pause();
+    await c.core.api.clearHistory();
+    await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContainEqual(
+        expect.stringContaining('Could not make a mock from call #1:'),
+      ),
+    );
+    expect((await c.api.getAnswerSettings()).mocks).toEqual([]);
+  });
+});
