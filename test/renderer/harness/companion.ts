@@ -33,6 +33,8 @@ export interface CompanionOptions {
    * save/open dialogs. headless: secrets from the environment, as `serve` reads them.
    */
   mode?: 'desktop' | 'headless';
+  /** Whether the desktop has a keychain to keep secrets in (it has by default). */
+  keychain?: boolean;
   /** The HMAC key the companion checks with; null for none (a first run). */
   key?: string | null;
   /** The ngrok authtoken the companion has; null for none. */
@@ -75,11 +77,11 @@ export class Companion {
     const dir = makeTempDir('fc-page-');
     this.dataDir = dir.path;
     this.removeDir = dir.remove;
-    const { mode = 'desktop', key = KEY, ngrokAuthtoken = null } = options;
+    const { mode = 'desktop', key = KEY, ngrokAuthtoken = null, keychain = true } = options;
     const onInternalError = (error: unknown) => this.internalErrors.push(error);
     if (mode === 'desktop') {
       const env = options.env ?? {};
-      const secrets = createSecretStore(this.dataDir, keychainStandIn);
+      const secrets = createSecretStore(this.dataDir, keychainStandIn(keychain));
       if (key !== null) secrets.set('hmac-key', key);
       if (ngrokAuthtoken !== null) secrets.set('ngrok-authtoken', ngrokAuthtoken);
       this.secrets = secrets;

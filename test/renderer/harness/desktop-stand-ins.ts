@@ -6,13 +6,16 @@
 import type { DialogLike } from '../../../main/desktop/har-dialogs';
 import type { SafeStorageLike } from '../../../main/desktop/secret-store';
 
-/** A keychain that is there: reversible, and visibly not the plain text, as real ciphertext is not. */
-export const keychainStandIn: SafeStorageLike = {
-  isEncryptionAvailable: () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
+/**
+ * The OS keychain, there or not (a Linux desktop without a secret service has none). Its
+ * "encryption" is reversible and visibly not the plain text, as real ciphertext is not.
+ */
+export const keychainStandIn = (available: boolean): SafeStorageLike => ({
+  isEncryptionAvailable: () => available,
+  getSelectedStorageBackend: () => (available ? 'gnome_libsecret' : 'basic_text'),
   encryptString: (plain) => Buffer.from('sealed:' + [...plain].reverse().join('')),
   decryptString: (sealed) => [...sealed.toString().slice('sealed:'.length)].reverse().join(''),
-};
+});
 
 /** The user's part in the save and open dialogs: the path they pick, or null for Cancel. */
 export interface DialogChoices {

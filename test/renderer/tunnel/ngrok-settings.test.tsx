@@ -1,24 +1,24 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
-import { renderApp, resetPage } from './harness/render';
+import { useCompanion, type Companion } from '../harness/companion';
+import { renderApp } from '../harness/render';
 
-afterEach(resetPage);
+const companion = useCompanion();
 
-async function openSection(bridge: FakeBridge) {
-  const view = renderApp(bridge);
-  await waitFor(() => expect(bridge.callsTo('getStatus')).toHaveLength(1));
+async function openSection(c: Companion) {
+  await c.send('send_email');
+  const view = renderApp(c.bridge);
+  await waitFor(() => expect(document.querySelector('[data-call-id="1"]')).not.toBeNull());
   await view.user.click(screen.getByRole('button', { name: 'Settings' }));
   const dialog = screen.getByRole('dialog', { name: 'Settings' });
   return { ...view, section: within(dialog).getByRole('region', { name: 'ngrok authtoken' }) };
 }
 
 describe('ngrok authtoken settings', () => {
-  it('sets the token (input cleared, nothing stored in the page) and clears it', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.status = makeStatus({ ngrokAuthtoken: { set: false, source: null } });
-    const { section, user } = await openSection(bridge);
+  it('sets the token in the keychain (input cleared, nothing stored in the page) and clears it', async () => {
+    const c = companion();
+    const { section, user } = await openSection(c);
     expect(within(section).getByTestId('ngrok-token-current').textContent).toContain('Not set');
     expect(within(section).getByTestId('ngrok-token-url').textContent).toBe('https://dashboard.ngrok.com/get-started/your-authtoken');
     expect(section.textContent).toContain('find it in your ngrok dashboard (Your Authtoken)');
@@ -29,30 +29,34 @@ describe('ngrok authtoken settings', () => {
     expect(input.type).toBe('password');
     await user.type(input, '2abcTOKENxyz');
     await user.click(within(section).getByRole('button', { name: 'Save authtoken' }));
-    expect(bridge.callsTo('setNgrokAuthtoken')).toEqual([['2abcTOKENxyz']]);
+    expect(c.bridge.callsTo('setNgrokAuthtoken')).toEqual([['2abcTOKENxyz']]);
     await waitFor(() => expect(within(section).getByTestId('ngrok-token-current').textContent).toBe('Set (saved in the system keychain).'));
+    expect(c.secrets?.get('ngrok-authtoken')).toBe('2abcTOKENxyz');
     expect(input.value).toBe('');
     expect(section.textContent).not.toContain('2abcTOKENxyz');
     expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain('2abcTOKENxyz');
 
     await user.click(within(section).getByRole('button', { name: 'Clear authtoken' }));
     await waitFor(() => expect(within(section).getByTestId('ngrok-token-current').textContent).toContain('Not set'));
-    expect(bridge.callsTo('clearNgrokAuthtoken')).toHaveLength(1);
+    expect(c.bridge.callsTo('clearNgrokAuthtoken')).toHaveLength(1);
+    expect((await c.api.getStatus()).ngrokAuthtoken.set).toBe(false);
   });
 
-  it('shows a refused token inline', async () => {
-    const { section, user } = await openSection(new FakeBridge([makeCall({ id: 1 })]));
-    await user.type(within(section).getByLabelText('New ngrok authtoken'), '  ');
+  it('shows a refused token inline: no keychain to keep it in', async () => {
+    const c = await companion.restart({ keychain: false });
+    const { section, user } = await openSection(c);
+    await user.type(within(section).getByLabelText('New ngrok authtoken'), '2abcTOKENxyz');
     await user.click(within(section).getByRole('button', { name: 'Save authtoken' }));
-    expect((await within(section).findByRole('alert')).textContent).toBe('The authtoken is empty.');
+    expect((await within(section).findByRole('alert')).textContent).toContain('no keychain');
+    expect((await c.api.getStatus()).ngrokAuthtoken.set).toBe(false);
   });
 
-  it('explains NGROK_AUTHTOKEN when the token cannot be set from the UI', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.status = makeStatus({ canSetNgrokAuthtoken: false, ngrokAuthtoken: { set: true, source: 'environment' } });
-    const { section } = await openSection(bridge);
-    expect(within(section).queryByLabelText('New ngrok authtoken')).toBeNull();
-    expect(section.textContent).toContain('comes from the NGROK_AUTHTOKEN environment variable');
+  it('in the headless command, shows the token from NGROK_AUTHTOKEN, replaceable for this run only', async () => {
+    const c = await companion.restart({ mode: 'headless', ngrokAuthtoken: 'from-the-environment' });
+    const { section, user } = await openSection(c);
     expect(within(section).getByTestId('ngrok-token-current').textContent).toBe('Set (from NGROK_AUTHTOKEN).');
+    await user.type(within(section).getByLabelText('New ngrok authtoken'), 'run-only-token');
+    await user.click(within(section).getByRole('button', { name: 'Save authtoken' }));
+    await waitFor(() => expect(within(section).getByTestId('ngrok-token-current').textContent).toBe('Set (for this session only).'));
   });
 });

@@ -1,0 +1,178 @@
+// @vitest-environment happy-dom
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { KEY, useCompanion } from '../harness/companion';
+import { renderApp } from '../harness/render';
+
+const companion = useCompanion();
+
+/** Every file the companion wrote in its data folder (history, WAL, keychain blobs), as text. */
+function dataFolderText(dataDir: string): string {
+  return readdirSync(dataDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'))
+    .join('\n');
+}
+
+describe('empty state', () => {
+  it('teaches: the webhook URL to give Flowent, a signed sample curl, and where the key is set', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    const empty = await screen.findByRole('region', { name: 'No calls yet' });
+    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/<action_name>`));
+    const sample = await c.api.getSampleRequest('send_email');
+    await waitFor(() => expect(within(empty).getByTestId('sample-curl').textContent).toBe(sample.curl));
+    expect(sample.curl).toContain(`-X POST '${c.baseUrl}/actions/send_email'`);
+    expect(empty.textContent).toContain('FLOWENT_HMAC_KEY');
+
+    await user.click(within(empty).getByRole('button', { name: 'Copy curl command' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(sample.curl);
+    await screen.findByText('Copied');
+
+    await user.click(within(empty).getByRole('button', { name: 'Settings' }));
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+  });
+
+  it('the first arriving call replaces the empty state', async () => {
+    const c = companion();
+    renderApp(c.bridge);
+    await screen.findByRole('region', { name: 'No calls yet' });
+    await c.send('send_email');
+    await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Calls' })).getAllByRole('option').length).toBe(1));
+    expect(screen.queryByRole('region', { name: 'No calls yet' })).toBeNull();
+  });
+});
+
+describe('header', () => {
+  it('copies the webhook base URL with the button and with c', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(screen.getByTestId('webhook-base-url').textContent).toBe(c.baseUrl));
+    await user.keyboard('c');
+    await expect(navigator.clipboard.readText()).resolves.toBe(c.baseUrl);
+    await screen.findByText('Copied');
+    await navigator.clipboard.writeText('');
+    await user.click(screen.getByRole('button', { name: 'Copy webhook URL' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(c.baseUrl);
+  });
+
+  it('a refused clipboard shows a message', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(screen.getByTestId('webhook-base-url').textContent).toBe(c.baseUrl));
+    navigator.clipboard.writeText = () => Promise.reject(new Error('Document is not focused'));
+    await user.click(screen.getByRole('button', { name: 'Copy webhook URL' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not copy the webhook URL: Document is not focused');
+  });
+});
+
+describe('settings', () => {
+  it('sets the key in the keychain, clears the input, shows the masked key, and clears the key', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const masked = (await c.api.getStatus()).hmacKey.masked!;
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain(masked));
+    expect(within(dialog).getByTestId('hmac-current').textContent).toContain('system keychain');
+    expect(dialog.textContent).toContain(c.dataDir);
+    expect(dialog.textContent).toContain(String(new URL(c.baseUrl).port));
+
+    const input = within(dialog).getByLabelText('New HMAC key') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    await user.type(input, 'my-secret-key');
+    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
+    expect(c.bridge.callsTo('setHmacKey')).toEqual([['my-secret-key']]);
+    await screen.findByText('HMAC key saved');
+    // Masked, the key says nothing of itself.
+    expect(within(dialog).getByTestId('hmac-current').textContent).toContain(masked);
+    expect(dialog.textContent).not.toContain('my-secret-key');
+    expect(input.value).toBe('');
+    expect(JSON.stringify({ ...localStorage })).not.toContain('my-secret-key');
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('my-secret-key');
+    expect(dataFolderText(c.dataDir)).not.toContain('my-secret-key');
+    // The core checks calls with the new key at once.
+    await c.send('send_email', {}, { key: 'my-secret-key' });
+    expect((await c.api.getCall(1))!.verdict).toBe('valid');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Clear key' }));
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('No key set'));
+    expect(c.bridge.callsTo('clearHmacKey')).toHaveLength(1);
+    expect((await c.api.getStatus()).hmacKey.set).toBe(false);
+
+    // Tab stays inside the dialog.
+    const close = within(dialog).getByRole('button', { name: 'Close settings' });
+    close.focus();
+    await user.tab({ shift: true });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+  });
+
+  it('offers no Save for a blank key', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.type(within(dialog).getByLabelText('New HMAC key'), '   ');
+    expect((within(dialog).getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(c.bridge.callsTo('setHmacKey')).toEqual([]);
+    expect((await c.api.getStatus()).hmacKey.source).toBe('keychain');
+  });
+
+  it('shows a refused key as a message: no keychain to keep it in', async () => {
+    const c = await companion.restart({ keychain: false, key: null });
+    const { user } = renderApp(c.bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.type(within(dialog).getByLabelText('New HMAC key'), 'my-secret-key');
+    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('no keychain');
+    expect(alert.textContent).toContain('FLOWENT_HMAC_KEY');
+    expect((await c.api.getStatus()).hmacKey.set).toBe(false);
+    expect(dataFolderText(c.dataDir)).not.toContain('my-secret-key');
+  });
+
+  it('in the headless command, the key from FLOWENT_HMAC_KEY can be replaced for this run only', async () => {
+    const c = await companion.restart({ mode: 'headless', key: KEY });
+    const { user } = renderApp(c.bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('from FLOWENT_HMAC_KEY'));
+    await user.type(within(dialog).getByLabelText('New HMAC key'), 'run-only-key');
+    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('for this session only'));
+    expect(dataFolderText(c.dataDir)).not.toContain('run-only-key');
+  });
+
+  it('clears history only after confirmation', async () => {
+    const c = companion();
+    await c.send('send_email');
+    await c.send('send_email');
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Calls' })).getAllByRole('option')).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.click(within(dialog).getByRole('button', { name: 'Clear history…' }));
+    const confirm = within(dialog).getByRole('group', { name: 'Confirm clearing history' });
+    expect(confirm.textContent).toContain('Delete all 2 stored calls?');
+    expect(c.bridge.callsTo('clearHistory')).toHaveLength(0);
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(c.bridge.callsTo('clearHistory')).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Clear history…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete all calls' }));
+    await screen.findByText('Deleted 2 calls');
+    expect((await c.api.listCalls({})).calls).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Close settings' }));
+    await screen.findByRole('region', { name: 'No calls yet' });
+  });
+});
