@@ -4,12 +4,14 @@
  * batcher. Each test gets its own (a core starts in about 10 ms), so tests never see each
  * other's calls and call ids start at 1.
  */
-import { request } from 'undici';
+import { EventSource, fetch, request } from 'undici';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { CompanionApi } from '../../../main/contract/api';
 import { createCore, NGROK_AUTHTOKEN_ENV, type Core, type CoreOptions } from '../../../main/core';
 import type { BatchPolicy } from '../../../main/core/event-batcher';
 import { withHarDialogs } from '../../../main/desktop/har-dialogs';
+import { InspectorServer } from '../../../main/transports/inspector/inspector-server';
+import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import {
   createSecretStore,
   desktopApiTokenHint,
@@ -72,6 +74,9 @@ export class Companion {
   readonly secrets: SecretStore | null;
   baseUrl = '';
   private readonly removeDir: () => void;
+  private inspector: InspectorServer | null = null;
+  /** The requests the browser bridge sent to the inspector: the method and the body's length. */
+  readonly inspectorRequests: { method: string; bodyLength: number }[] = [];
 
   constructor(readonly options: CompanionOptions) {
     const dir = makeTempDir('fc-page-');
@@ -121,6 +126,31 @@ export class Companion {
     this.baseUrl = listening.value.baseUrl;
   }
 
+  /**
+   * The browser inspector's bridge, as the page served by `serve` builds it: the real inspector
+   * server over this core, reached over HTTP with its token, events over its server-sent stream.
+   */
+  async browserBridge(token = 'inspector-token'): Promise<ReturnType<typeof createHttpBridge>> {
+    this.inspector = new InspectorServer({
+      api: this.core.api,
+      subscribe: (listener) => this.core.subscribe(listener),
+      token,
+      port: 0,
+      rendererDir: null,
+      onInternalError: (error) => this.internalErrors.push(error),
+    });
+    const started = await this.inspector.start();
+    if (!started.ok) throw new Error(started.message);
+    return createHttpBridge(`http://127.0.0.1:${started.value.port}`, token, {
+      // Node's: the page's own fetch here is happy-dom's, with a browser's CORS rules.
+      fetch: ((input: string, init: { body?: string }) => {
+        this.inspectorRequests.push({ method: input.split('/api/call/')[1] ?? input, bodyLength: Buffer.byteLength(init.body ?? '') });
+        return fetch(input, init);
+      }) as unknown as typeof globalThis.fetch,
+      createEventSource: (url) => new EventSource(url) as unknown as EventSourceLike,
+    });
+  }
+
   /** A call as Flowent sends it: the payload signed with the key, POSTed to the webhook. */
   send(action: string, parameters: Record<string, unknown> = {}, options: SendOptions = {}): Promise<Sent> {
     const payload = flowentPayload(action, parameters, options.extra);
@@ -141,6 +171,7 @@ export class Companion {
 
   async stop(): Promise<void> {
     this.bridge.dispose();
+    await this.inspector?.stop();
     await this.core.stop();
     this.removeDir();
   }

@@ -75,7 +75,9 @@ export function createPageBridge(options: PageBridgeOptions): PageBridge {
     return structuredClone(answer);
   }
 
-  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => invoke(method, args)])) as unknown as CompanionApi;
+  const methods = Object.fromEntries(
+    API_METHODS.map((method) => [method, (...args: unknown[]) => invoke(method, args)]),
+  ) as unknown as CompanionApi;
   return {
     ...methods,
     onEvents(listener) {
