@@ -1,0 +1,294 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { TunnelStatus } from '../../../main/contract/api';
+import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
+import { useCompanion, type Companion, type CompanionOptions } from '../harness/companion';
+import { API_TOKEN, gatewayOptions, useGateway } from '../harness/gateway';
+import { renderApp } from '../harness/render';
+import { fetch } from 'undici';
+
+/**
+ * The countdown shows the time left until `expiresAt`, give or take the second or two the
+ * page takes to redraw: checked against the clock, not a fixed string a busy machine misses.
+ */
+function expectCountdown(text: string | null, expiresAt: number | null): void {
+  const shown = /Session expires in (?:(\d+):)?(\d+):(\d\d)/.exec(text ?? '');
+  expect(shown, text ?? '').not.toBeNull();
+  const [, h, m, sec] = shown!;
+  const seconds = Number(h ?? 0) * 3600 + Number(m) * 60 + Number(sec);
+  const left = ((expiresAt ?? 0) - Date.now()) / 1000;
+  expect(Math.abs(seconds - left)).toBeLessThanOrEqual(2);
+}
+
+/**
+ * Stands for ngrok here, for one thing only: a tunnel rebuilt with another public URL. The real
+ * agent cannot bring Flowent's registration check to a URL on ngrok's cloud; this one's URLs are
+ * the companion's own, under two host names, so the Gateway stand-in reaches both.
+ */
+function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void } {
+  const listeners = new Set<(change: UrlChange) => void>();
+  const status: TunnelStatus = { state: 'offline', url: null, reason: null };
+  return {
+    open: async () => ({ ok: false, code: 'tunnel-unavailable', message: 'This tunnel only changes its URL.' }),
+    close: async () => {},
+    onStatus: () => () => {},
+    onUrlChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    status,
+    change: (change) => listeners.forEach((listener) => listener(change)),
+  };
+}
+
+/** The same companion under another host name: what a new public URL looks like to Flowent. */
+const otherName = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost');
+
+const gateway = useGateway();
+let tunnel = urlChangingTunnel();
+const companionOptions = (more: CompanionOptions = {}): CompanionOptions => {
+  const reach = gatewayOptions(gateway());
+  return { ...more, env: { ...reach.env, ...more.env }, core: { ...reach.core, tunnelProvider: tunnel, ...more.core } };
+};
+const companion = useCompanion(() => {
+  tunnel = urlChangingTunnel();
+  return companionOptions();
+});
+
+async function openAccount(c: Companion) {
+  await c.send('send_email');
+  const view = renderApp(c.bridge);
+  await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+  await view.user.click(screen.getByRole('button', { name: 'Account' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Flowent account' });
+  await within(dialog).findByRole('tabpanel', { name: 'Account' });
+  return { ...view, dialog };
+}
+
+/** Registers `names` in Flowent against this companion and links them (Flowent's check reaches it for real). */
+async function registerAndLink(c: Companion, names: string[], baseUrl = c.baseUrl): Promise<void> {
+  for (const name of names) {
+    const registered = await c.api.registerHere(name, `Does ${name}`, {}, baseUrl);
+    if (!registered.ok) throw new Error(registered.message);
+  }
+}
+
+/** A companion with the API token set in the keychain. */
+async function withToken(c: Companion): Promise<Companion> {
+  const set = await c.api.setFlowentApiToken('default', API_TOKEN);
+  if (!set.ok) throw new Error(set.message);
+  return c;
+}
+
+describe('account dialog: profiles', () => {
+  it('adds a profile, switches to it, edits its URL, and deletes it after confirming', async () => {
+    const c = companion();
+    const { user, dialog } = await openAccount(c);
+    const profiles = within(dialog).getByRole('region', { name: 'Profiles' });
+    expect(within(profiles).getByTestId('profile-default').textContent).toContain('active');
+
+    await user.click(within(profiles).getByRole('button', { name: 'Add profile…' }));
+    await user.type(within(profiles).getByLabelText('Profile name'), 'staging');
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway');
+    await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
+    await waitFor(() =>
+      expect(within(profiles).getByTestId('profile-staging').textContent).toContain('https://staging.flowent.chat/api/v1/gateway'),
+    );
+    expect(c.bridge.callsTo('saveProfile')).toEqual([[{ name: 'staging', baseUrl: 'https://staging.flowent.chat/api/v1/gateway' }]]);
+
+    await user.click(within(profiles).getByRole('button', { name: 'Use staging' }));
+    await waitFor(() => expect(within(profiles).getByTestId('profile-staging').textContent).toContain('active'));
+    expect((await c.api.getAccount()).activeProfile).toBe('staging');
+
+    await user.click(within(profiles).getByRole('button', { name: 'Edit profile staging' }));
+    const url = within(profiles).getByLabelText('Gateway base URL');
+    await user.clear(url);
+    await user.type(url, 'not a url');
+    await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
+    const refusal = await c.api.saveProfile({ name: 'staging', baseUrl: 'not a url' });
+    if (refusal.ok) throw new Error('the core must refuse a base URL that is not one');
+    expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain(refusal.message);
+
+    await user.click(within(profiles).getByRole('button', { name: 'Cancel' }));
+    expect(within(profiles).queryByRole('button', { name: 'Delete profile default' })).toBeNull();
+    await user.click(within(profiles).getByRole('button', { name: 'Delete profile staging' }));
+    expect(c.bridge.callsTo('deleteProfile')).toHaveLength(0);
+    await user.click(within(profiles).getByRole('button', { name: 'Delete staging for good' }));
+    await waitFor(() => expect(within(profiles).queryByTestId('profile-staging')).toBeNull());
+    expect(within(profiles).getByTestId('profile-default').textContent).toContain('active');
+  });
+});
+
+describe('account dialog: API token and session', () => {
+  it('sets the token in a password field that is emptied and never echoed, connects, and counts down the session', async () => {
+    const c = companion();
+    const { user, dialog } = await openAccount(c);
+    const token = within(dialog).getByRole('region', { name: 'API token' });
+    expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token for default');
+    const session = within(dialog).getByRole('region', { name: 'Session' });
+    expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true);
+
+    const input = within(token).getByLabelText('New API token') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    await user.type(input, API_TOKEN);
+    await user.click(within(token).getByRole('button', { name: 'Save token' }));
+    await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('An API token is set for default'));
+    expect(input.value).toBe('');
+    expect(c.bridge.callsTo('setFlowentApiToken')).toEqual([['default', API_TOKEN]]);
+    expect(document.body.textContent).not.toContain(API_TOKEN);
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(API_TOKEN);
+
+    expect(within(session).getByTestId('session-expiry').textContent).toContain('Not connected yet');
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    const expiresAt = async () => (await c.api.getAccount()).session.expiresAt;
+    await waitFor(async () => expectCountdown(within(session).getByTestId('session-expiry').textContent, await expiresAt()));
+    // The token exchange is not one of the requests Flowent counts against the hourly limit.
+    expect((await c.api.getAccount()).requestsThisHour).toBe(0);
+    expect(within(session).getByTestId('requests-this-hour').textContent).toBe('0 Gateway requests this hour');
+    expect(gateway().exchanges).toBe(1);
+
+    // Connected again, with a session Flowent now grants for 42 minutes: the countdown follows.
+    gateway().setJwtLifetime(42 * 60 + 10);
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(within(session).getByTestId('session-expiry').textContent).toMatch(/Session expires in 42:\d\d/));
+    expectCountdown(within(session).getByTestId('session-expiry').textContent, await expiresAt());
+
+    await user.click(within(token).getByRole('button', { name: 'Clear token' }));
+    await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token'));
+  });
+
+  it('says in words why the token was rejected', async () => {
+    const c = companion();
+    const { user, dialog } = await openAccount(c);
+    const token = within(dialog).getByRole('region', { name: 'API token' });
+    // A token Flowent does not know (revoked, or never made).
+    await user.type(within(token).getByLabelText('New API token'), 'api_revoked_token');
+    await user.click(within(token).getByRole('button', { name: 'Save token' }));
+    const session = within(dialog).getByRole('region', { name: 'Session' });
+    await waitFor(() => expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false));
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    const alert = await within(session).findByRole('alert', { name: 'Connect error' });
+    const { lastError } = (await c.api.getAccount()).session;
+    expect(alert.textContent).toBe(lastError!.message);
+    expect(alert.textContent).toContain('API token rejected');
+    await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('API token rejected'));
+  });
+
+  it('in the headless command, shows the token from FLOWENT_API_TOKEN: replaceable for this run, not clearable', async () => {
+    const c = await companion.restart(companionOptions({ mode: 'headless', env: { FLOWENT_API_TOKEN: API_TOKEN } }));
+    const { dialog, user } = await openAccount(c);
+    const token = within(dialog).getByRole('region', { name: 'API token' });
+    expect(within(token).getByTestId('api-token-current').textContent).toContain('the FLOWENT_API_TOKEN environment variable');
+    expect(within(token).getByLabelText('New API token')).toBeTruthy();
+    expect(within(token).queryByRole('button', { name: 'Clear token' })).toBeNull();
+    const session = within(dialog).getByRole('region', { name: 'Session' });
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    await waitFor(async () =>
+      expectCountdown(within(session).getByTestId('session-expiry').textContent, (await c.api.getAccount()).session.expiresAt),
+    );
+  });
+});
+
+describe('account: following the public URL', () => {
+  it('sets the follow mode, offers "Update them" for proposed changes, and keeps a record', async () => {
+    const c = await withToken(companion());
+    await registerAndLink(c, ['send_email', 'create_ticket', 'lookup_order']);
+    const old = c.baseUrl;
+    const moved = otherName(old);
+    const { user, dialog } = await openAccount(c);
+    const follow = within(dialog).getByRole('region', { name: 'Follow the tunnel' });
+    expect((within(follow).getByRole('combobox', { name: 'Follow mode' }) as HTMLSelectElement).value).toBe('ask');
+    await waitFor(() => expect(follow.textContent).toContain('3 linked actions'));
+    await user.click(within(dialog).getByRole('button', { name: 'Close Flowent account' }));
+
+    tunnel.change({ previous: old, current: moved });
+    const banner = await screen.findByRole('alert', { name: 'Actions to update' });
+    expect(banner.textContent).toContain('3 actions still point at the old URL');
+    await user.click(within(banner).getByRole('button', { name: 'Update them' }));
+    await waitFor(() => expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull());
+    expect(c.bridge.callsTo('applyFollow')).toHaveLength(1);
+    // Re-pointed in Flowent, and Flowent's registration check reached the companion at the new URL.
+    expect(
+      gateway()
+        .stored()
+        .map((action) => action.webhook_url),
+    ).toContain(`${moved}/actions/send_email`);
+    await screen.findByText(
+      /^Pointed (send_email|create_ticket|lookup_order), (send_email|create_ticket|lookup_order), (send_email|create_ticket|lookup_order) at /,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Account' }));
+    const history = await screen.findByRole('list', { name: 'Follow history' });
+    await waitFor(() => expect(history.textContent).toContain(`send_email: now ${moved}/actions/send_email`));
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Follow mode' }), 'auto');
+    await waitFor(async () => expect((await c.api.getAccount()).followMode).toBe('auto'));
+  });
+
+  it('a dismissed proposal stays dismissed, and stale links show as a banner that opens Actions', async () => {
+    const c = await withToken(companion());
+    // Linked at a URL that does not reach this companion now (another host name for it, not its own).
+    const gone = otherName(c.baseUrl);
+    await registerAndLink(c, ['send_email'], gone);
+    await c.api.clearFlowentApiToken('default');
+    const { user } = renderApp(c.bridge);
+    const stale = await screen.findByRole('alert', { name: 'Stale actions' });
+    const [staleLink] = (await c.api.getAccount()).stale;
+    expect(stale.textContent).toContain(staleLink!.message);
+    expect(stale.textContent).toContain('send_email');
+
+    tunnel.change({ previous: gone, current: c.baseUrl });
+    const banner = await screen.findByRole('alert', { name: 'Actions to update' });
+    expect(banner.textContent).toContain('1 action still points at the old URL');
+    await user.click(within(banner).getByRole('button', { name: 'Dismiss actions to update' }));
+    // A later read of the account (here with another follow mode, to see it applied) does not bring it back.
+    await c.api.setFollowMode('auto');
+
+    await user.click(within(stale).getByRole('button', { name: 'Open Actions' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Flowent account' });
+    expect((await within(dialog).findByTestId('actions-empty')).textContent).toContain('Set your API token');
+    await user.click(within(dialog).getByRole('tab', { name: 'Account' }));
+    await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Follow mode' }) as HTMLSelectElement).value).toBe('auto'));
+    expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
+  });
+
+  it('in auto mode says what the core re-pointed, and which action it could not', async () => {
+    const c = await withToken(companion());
+    await c.api.setFollowMode('auto');
+    await registerAndLink(c, ['send_email', 'gone_action']);
+    // Deleted in Flowent by someone else: the link is still here.
+    const token = await exchange(gateway().baseUrl);
+    await fetch(`${gateway().baseUrl}/actions/gone_action`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const moved = otherName(c.baseUrl);
+    renderApp(c.bridge);
+    await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+    tunnel.change({ previous: c.baseUrl, current: moved });
+    await screen.findByText(`Pointed send_email at ${moved} in Flowent`);
+    const failure = await screen.findByText(
+      new RegExp(`^Could not point gone_action at the new public URL ${moved}/actions/gone_action: `),
+    );
+    expect(failure).toBeTruthy();
+    expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
+  });
+
+  it('opens with f and closes with Esc', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+    await user.keyboard('f');
+    expect(await screen.findByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Flowent account' })).toBeNull();
+  });
+});
+
+/** A session token from the Gateway, as another Flowent client gets one. */
+async function exchange(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/token/exchange`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ api_token: API_TOKEN }),
+  });
+  return ((await response.json()) as { jwt_token: string }).jwt_token;
+}
