@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { TunnelStatus } from '../../../main/contract/api';
 import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
 import { useCompanion, type Companion, type CompanionOptions } from '../harness/companion';
-import { API_TOKEN, gatewayOptions, useGateway } from '../harness/gateway';
+import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { renderApp } from '../harness/render';
 import { fetch } from 'undici';
 
@@ -258,7 +258,7 @@ describe('account: following the public URL', () => {
     await c.api.setFollowMode('auto');
     await registerAndLink(c, ['send_email', 'gone_action']);
     // Deleted in Flowent by someone else: the link is still here.
-    const token = await exchange(gateway().baseUrl);
+    const token = await otherClientSession(gateway());
     await fetch(`${gateway().baseUrl}/actions/gone_action`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     const moved = otherName(c.baseUrl);
     renderApp(c.bridge);
@@ -282,13 +282,3 @@ describe('account: following the public URL', () => {
     expect(screen.queryByRole('dialog', { name: 'Flowent account' })).toBeNull();
   });
 });
-
-/** A session token from the Gateway, as another Flowent client gets one. */
-async function exchange(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/token/exchange`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ api_token: API_TOKEN }),
-  });
-  return ((await response.json()) as { jwt_token: string }).jwt_token;
-}

@@ -37,3 +37,13 @@ export function gatewayOptions(gateway: FlowentGateway): Pick<CompanionOptions, 
     core: { flowentFetch: fetch as unknown as NonNullable<NonNullable<CompanionOptions['core']>['flowentFetch']> },
   };
 }
+
+/** A session token from the Gateway, as another Flowent client (the web app, a script) gets one. */
+export async function otherClientSession(gateway: FlowentGateway): Promise<string> {
+  const response = await fetch(`${gateway.baseUrl}/token/exchange`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ api_token: API_TOKEN }),
+  });
+  return ((await response.json()) as { jwt_token: string }).jwt_token;
+}
