@@ -112,7 +112,16 @@ describe('filters', () => {
     renderApp(c.bridge);
     await waitFor(() => expect(rowIds()).toEqual(['2']));
     expect(c.bridge.callsTo('listCalls')).toEqual([
-      [{ action: 'create_ticket', verdict: 'invalid', test: false, since: Date.parse('2023-01-01T00:00:00.000Z'), text: 'needle', limit: 200 }],
+      [
+        {
+          action: 'create_ticket',
+          verdict: 'invalid',
+          test: false,
+          since: Date.parse('2023-01-01T00:00:00.000Z'),
+          text: 'needle',
+          limit: 200,
+        },
+      ],
     ]);
     expect((screen.getByRole('searchbox', { name: 'Search request bodies' }) as HTMLInputElement).value).toBe('needle');
     expect((screen.getByRole('combobox', { name: 'Action' }) as HTMLSelectElement).value).toBe('create_ticket');
@@ -157,7 +166,13 @@ describe('filters', () => {
     const c = companion();
     await c.send('send_email');
     const replayed = await c.api.replayCall(1, 'as-is', handlerUrl(handler(), 'error500'));
-    const simulated = await c.api.simulateCall({ action: 'send_email', parameters: '{}', seed: 1, test: false, target: handlerUrl(handler(), 'ok') });
+    const simulated = await c.api.simulateCall({
+      action: 'send_email',
+      parameters: '{}',
+      seed: 1,
+      test: false,
+      target: handlerUrl(handler(), 'ok'),
+    });
     const exported = await c.core.api.exportHar({ ids: [1] });
     if (!replayed.ok || !simulated.ok || !exported.ok) throw new Error('could not make the calls');
     const imported = await c.api.importHar(exported.value.text);

@@ -48,6 +48,19 @@ export interface CompanionOptions {
   eventPolicy?: Partial<BatchPolicy>;
 }
 
+/** The token the browser inspector of these tests is opened with. */
+export const INSPECTOR_TOKEN = 'inspector-token';
+
+/** A request the browser bridge sent to the inspector. */
+export interface InspectorRequest {
+  url: string;
+  /** The API method it called. */
+  method: string;
+  headers: Record<string, string>;
+  args: unknown[];
+  bodyLength: number;
+}
+
 export interface Sent {
   status: number;
   text: string;
@@ -76,7 +89,8 @@ export class Companion {
   private readonly removeDir: () => void;
   private inspector: InspectorServer | null = null;
   /** The requests the browser bridge sent to the inspector: the method and the body's length. */
-  readonly inspectorRequests: { method: string; bodyLength: number }[] = [];
+  readonly inspectorRequests: InspectorRequest[] = [];
+  inspectorUrl = '';
 
   constructor(readonly options: CompanionOptions) {
     const dir = makeTempDir('fc-page-');
@@ -126,28 +140,50 @@ export class Companion {
     this.baseUrl = listening.value.baseUrl;
   }
 
+  /** Starts the browser inspector's server over this core (once); its base URL. */
+  async startInspector(token = INSPECTOR_TOKEN): Promise<string> {
+    if (!this.inspector) {
+      this.inspector = new InspectorServer({
+        api: this.core.api,
+        subscribe: (listener) => this.core.subscribe(listener),
+        token,
+        port: 0,
+        rendererDir: null,
+        onInternalError: (error) => this.internalErrors.push(error),
+      });
+      const started = await this.inspector.start();
+      if (!started.ok) throw new Error(started.message);
+      this.inspectorUrl = `http://127.0.0.1:${started.value.port}`;
+    }
+    return this.inspectorUrl;
+  }
+
+  async stopInspector(): Promise<void> {
+    await this.inspector?.stop();
+    this.inspector = null;
+  }
+
   /**
    * The browser inspector's bridge, as the page served by `serve` builds it: the real inspector
-   * server over this core, reached over HTTP with its token, events over its server-sent stream.
+   * server over this core, reached over HTTP with a token, events over its server-sent stream
+   * (or over `createEventSource`, for a test that plays the stream's side).
    */
-  async browserBridge(token = 'inspector-token'): Promise<ReturnType<typeof createHttpBridge>> {
-    this.inspector = new InspectorServer({
-      api: this.core.api,
-      subscribe: (listener) => this.core.subscribe(listener),
-      token,
-      port: 0,
-      rendererDir: null,
-      onInternalError: (error) => this.internalErrors.push(error),
-    });
-    const started = await this.inspector.start();
-    if (!started.ok) throw new Error(started.message);
-    return createHttpBridge(`http://127.0.0.1:${started.value.port}`, token, {
+  async browserBridge(options: { token?: string; createEventSource?: (url: string) => EventSourceLike } = {}) {
+    const baseUrl = await this.startInspector();
+    return createHttpBridge(baseUrl, options.token ?? INSPECTOR_TOKEN, {
       // Node's: the page's own fetch here is happy-dom's, with a browser's CORS rules.
-      fetch: ((input: string, init: { body?: string }) => {
-        this.inspectorRequests.push({ method: input.split('/api/call/')[1] ?? input, bodyLength: Buffer.byteLength(init.body ?? '') });
+      fetch: ((input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
+        const body = init.body ?? '';
+        this.inspectorRequests.push({
+          url: input,
+          method: input.split('/api/call/')[1] ?? input,
+          headers: init.headers ?? {},
+          args: body ? (JSON.parse(body) as unknown[]) : [],
+          bodyLength: Buffer.byteLength(body),
+        });
         return fetch(input, init);
       }) as unknown as typeof globalThis.fetch,
-      createEventSource: (url) => new EventSource(url) as unknown as EventSourceLike,
+      createEventSource: options.createEventSource ?? ((url) => new EventSource(url) as unknown as EventSourceLike),
     });
   }
 
