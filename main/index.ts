@@ -22,6 +22,7 @@ import {
   keychainProfileSecrets,
   keychainSecretSource,
 } from './desktop/secret-store';
+import { openProjectFolder } from './desktop/project-dialog';
 import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
@@ -114,6 +115,12 @@ async function main(): Promise<void> {
         isPackaged: app.isPackaged,
         notifyOnFailures: settings.get().notifyOnFailures,
         copyWebhookUrl,
+        openProjectFolder: () =>
+          void openProjectFolder(
+            dialog,
+            (dir) => started.openProject(dir),
+            () => windows?.get() ?? null,
+          ),
         setNotifyOnFailures: (on) => settings.update({ notifyOnFailures: on }),
         openLink: (url) => openWebLink(url),
       }),

@@ -4,7 +4,8 @@ import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { dataDirOf, withCore } from './open-core';
+import { actionsProjectDir, dataDirOf, withCore } from './open-core';
+import { projectSubcommand } from './actions-project';
 
 export const ACTIONS_HELP = `Usage: flowent-companion actions <subcommand> [options]
 
@@ -29,12 +30,23 @@ Manage the actions registered on Flowent's API Gateway.
   actions profile list | add <name> <gateway-url> | use <name> | remove <name>
                                         Flowent instances (e.g. staging, production)
 
+Actions as code, from the project folder (flowent/actions/, see "flowent-companion init"):
+  actions plan [--prune]                What apply would create, update (with a diff) or
+                                        delete on Flowent; drift made on Flowent shows too
+  actions apply [--prune]               Make Flowent match the files, stopping at the first
+                                        refusal; "webhook_url: here" registers the running
+                                        companion's URL and links the action
+  actions pull [--prune]                Write Flowent's actions into the files (comments kept)
+          --prune: apply deletes actions that have no file; pull removes files of actions
+          Flowent does not have
+
 Flowent checks the webhook_url when an action is registered: the companion (serve) or your
 handler must answer there. --here uses the URL printed by a running "serve" on the same
 data folder (its tunnel URL when one is open).
 
 Options:
   --profile <name>    The Flowent profile to use (default: the active one, "default")
+  --project <dir>     The folder holding flowent/ (default: the current folder)
   --json              One JSON object per line
   --data-dir <dir>    Settings folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help          Show this help
@@ -45,7 +57,8 @@ Environment:
   FLOWENT_BASE_URL             Gateway of the default profile
                                (default https://api.flowent.chat/api/v1/gateway)
 
-Exit codes: 0 done, 1 Flowent refused or could not be reached (the message says why), 2 usage.
+Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reached, or a
+project file has a mistake (the message says why), 2 usage, 3 plan: changes are pending.
 `;
 
 const FLAGS = {
@@ -57,7 +70,11 @@ const FLAGS = {
   url: { type: 'string' },
   here: { type: 'boolean' },
   'webhook-url': { type: 'string' },
+  project: { type: 'string' },
+  prune: { type: 'boolean' },
 } as const;
+
+const PROJECT_SUBCOMMANDS = new Set(['plan', 'apply', 'pull']);
 
 const EDITING = new Set(['register', 'update', 'link']);
 
@@ -65,9 +82,15 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   const [sub, ...args] = positionals;
   if (sub === undefined)
-    throw new UsageError('actions needs a subcommand: list, get, register, update, delete, link, unlink, links or profile.');
+    throw new UsageError(
+      'actions needs a subcommand: list, get, register, update, delete, link, unlink, links, profile, plan, apply or pull.',
+    );
   if (!EDITING.has(sub)) {
     const given = (['description', 'schema', 'url', 'here', 'webhook-url'] as const).find((flag) => values[flag] !== undefined);
+    if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
+  }
+  if (!PROJECT_SUBCOMMANDS.has(sub)) {
+    const given = (['project', 'prune'] as const).find((flag) => values[flag] !== undefined);
     if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
   }
   const dataDir = dataDirOf(values['data-dir'], io);
@@ -86,7 +109,13 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   };
 
   // Usage checks before anything is opened or sent.
-  const run = prepare(sub, { name, noArgs, args, values, dataDir });
+  let projectDir: string | null = null;
+  let run: (runtime: Runtime) => Promise<number>;
+  if (sub === 'plan' || sub === 'apply' || sub === 'pull') {
+    noArgs();
+    projectDir = actionsProjectDir(values.project, io);
+    run = projectSubcommand(sub, values.prune ?? false);
+  } else run = prepare(sub, { name, noArgs, args, values, dataDir });
   const profile = values.profile;
   return withCore(
     'actions',
@@ -109,7 +138,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       };
       return run({ api, finish, out, err, json: values.json ?? false });
     },
-    { flowentProfile: profile, flowentApiTokenHint: apiTokenVariable },
+    { flowentProfile: profile, flowentApiTokenHint: apiTokenVariable, projectDir },
   );
 }
 
@@ -228,6 +257,8 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'profile':
       return profileCommand(parsed.args);
     default:
-      throw new UsageError(`unknown actions subcommand "${sub}": use list, get, register, update, delete, link, unlink, links or profile.`);
+      throw new UsageError(
+        `unknown actions subcommand "${sub}": use list, get, register, update, delete, link, unlink, links, profile, plan, apply or pull.`,
+      );
   }
 }

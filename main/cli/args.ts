@@ -37,9 +37,9 @@ export function parsePositiveInteger(flag: string, value: string | undefined, fa
   return number;
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 * 1024, m: 1024 * 1024 };
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
 
-/** Sizes like `1048576`, `512kb` or `2mb`. */
+/** Sizes like `1048576`, `512kb`, `2mb` or `1gb`. */
 export function parseSize(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
@@ -48,4 +48,14 @@ export function parseSize(flag: string, value: string | undefined, fallback: num
     throw new UsageError(`${flag} must be a size such as 1048576, 512kb or 2mb, not "${value}".`);
   }
   return Number(match[1]) * unit;
+}
+
+/**
+ * A limit for `serve --keep-*` and `--rate-limit`: undefined when the flag is not given (the
+ * stored setting applies), null for `0` or `off` (no limit for this run), else the value.
+ */
+export function parseLimit(value: string | undefined, parse: (text: string) => number): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === '0' || value.toLowerCase() === 'off') return null;
+  return parse(value);
 }

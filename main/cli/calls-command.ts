@@ -18,10 +18,13 @@ Options:
   --action <name>    Only calls of this action
   --source <source>  Only calls from flowent, replay, simulator or import
   --limit <n>        How many calls to print, 1-10000 (default 50)
-  --json             One JSON object per line: id, receivedAt, method, path, action, test,
+  --json             One JSON object per line: id, receivedAt, method, path, action,
+                     sentAction (action_name as written when it is not a valid name), test,
                      verdict, style, status, durationMs, size, problem, answeredBy, source,
                      violations ([{code, message}], what Flowent would object to),
-                     failed (the failure rule's verdict)
+                     failed (the failure rule's verdict), timestamp (ok, old, future, missing),
+                     handlerSignature (your handler's verdict on the signature: accepted,
+                     refused, unknown; null when no handler answered)
   -h, --help         Show this help
 `;
 

@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
+  /** The current folder, where `flowent/` is looked for; the process's by default. */
+  cwd?: string;
   /**
    * Where the tunnel connects instead of ngrok's cloud: a stand-in edge's `host:port` and the PEM
    * of the CA that signed its certificate. Only code can set it (the tests' own entry point):

@@ -1,4 +1,4 @@
-import type { CallSource, CallSummary } from '../contract/api';
+import type { CallSource, CallSummary, HandlerSignature } from '../contract/api';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',
@@ -10,18 +10,35 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'not-flowent': 'not a Flowent call',
 };
 
+/** The developer's handler's verdict on the signature, after the status it answered. */
+const HANDLER_WORDS: Record<HandlerSignature, string> = {
+  accepted: 'handler accepted the signature',
+  refused: 'handler REFUSED the signature',
+  unknown: "handler's answer says nothing about the signature",
+};
+
 /** How a line marks a call that is not Flowent's traffic. */
 const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
+
+/** How a line marks a timestamp Flowent's docs would refuse, or one from the future. */
+const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
+  ok: '',
+  missing: '',
+  old: ' [old timestamp]',
+  future: ' [timestamp in the future]',
+};
 
 /** One human line per call: time, action, verdict (and style), status, milliseconds. */
 export function formatCallLine(call: CallSummary): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
-  const action = call.action ?? `${call.method} ${call.path}`;
+  const named = call.action ?? `${call.method} ${call.path}`;
+  const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
-  const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '');
+  const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
   const status = call.status === 0 ? 'no answer' : String(call.status);
+  const handler = call.handlerSignature ? `  ${HANDLER_WORDS[call.handlerSignature]}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
-  return `${time}  ${action}${test}  ${verdict}  ${status}  ${call.durationMs.toFixed(1)} ms${problem}`;
+  return `${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`;
 }
 
 /** The contract-check lines printed under a call: `  ! your handler answered 200 but \`result\` is a number`. */
@@ -39,6 +56,7 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     method: call.method,
     path: call.path,
     action: call.action,
+    sentAction: call.sentAction,
     test: call.test,
     verdict: call.verdict,
     style: call.style,
@@ -50,5 +68,7 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     source: call.source,
     violations: call.violations ?? [],
     failed: call.failed,
+    handlerSignature: call.handlerSignature,
+    timestamp: call.timestamp.flag,
   };
 }

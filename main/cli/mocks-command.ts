@@ -1,21 +1,34 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MockFormat, StoredMock } from '../contract/api';
+import { describeProjectProblems, exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { withCore } from './open-core';
 
-export const MOCKS_HELP = `Usage: flowent-companion mocks <list|set|clear|from-call> [options]
+export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
 Answers, the mock half: edit the answers the companion gives when it does not forward a call
 to your handler ("flowent-companion targets" is the forwarding half). Stored in the history
 folder; a running "serve" uses a change at its next call.
 
   mocks list [--json]                               Print the stored mocks
+  mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
   mocks set <action|--default> --file <mock.json|mock.yaml>
                                                     Check a mock file and store it
   mocks clear <action|--default|--all>              Remove mocks (back to {"result":"ok","error":""})
   mocks from-call <call id>                         Make the call's answer its action's mock
+  mocks export <dir>                                Write the stored answers (mocks, targets, modes)
+                                                    as one file per action, <action>.yaml and
+                                                    _default.yaml: a folder fit for flowent/answers/
+  mocks import <dir>                                Store the answers of such a folder (all or,
+                                                    if one file has a mistake, none)
+
+With a project folder (flowent/, see "flowent-companion init"), "serve" answers from the files
+in flowent/answers/ instead of the history folder: edit them, or move answers with export/import.
+An answer file is a mock file with "version: 1" first, plus "mode: mock|forward" and
+"forward: <url>".
 
 A mock file (JSON or YAML):
   status: 200                      # one answer: status, headers, body, delayMs, fault
@@ -71,7 +84,12 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         for (const mock of mocks)
           out(
             values.json
-              ? JSON.stringify({ action: mock.action, updatedAt: new Date(mock.updatedAt).toISOString(), definition: mock.definition })
+              ? JSON.stringify({
+                  action: mock.action,
+                  updatedAt: new Date(mock.updatedAt).toISOString(),
+                  format: mock.format,
+                  definition: mock.definition,
+                })
               : describeMock(mock),
           );
         if (mocks.length === 0 && !values.json)
@@ -80,6 +98,24 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           );
         return 0;
       });
+    case 'get': {
+      refuse('--file', values.file);
+      refuse('--json', values.json);
+      const target = parseTarget('mocks get', positional, values, false);
+      return withCore('mocks', values['data-dir'], io, async (api) => {
+        const key = targetKey(target);
+        const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
+        if (!mock) {
+          err(
+            `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
+              (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
+          );
+          return 1;
+        }
+        io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
+        return 0;
+      });
+    }
     case 'set': {
       const target = parseTarget('mocks set', positional, values, false);
       if (values.file === undefined) throw new UsageError('mocks set needs --file <mock.json|mock.yaml>.');
@@ -145,11 +181,61 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         return 0;
       });
     }
+    case 'export':
+    case 'import': {
+      refuse('--file', values.file);
+      if (positional === undefined) throw new UsageError(`mocks ${sub} needs a folder, e.g. "mocks ${sub} flowent/answers".`);
+      return sub === 'export' ? exportMocks(positional, values['data-dir'], io) : importMocks(positional, values['data-dir'], io);
+    }
     case undefined:
-      throw new UsageError('mocks needs a subcommand: list, set, clear or from-call.');
+      throw new UsageError('mocks needs a subcommand: list, get, set, clear, from-call, export or import.');
     default:
-      throw new UsageError(`unknown mocks subcommand "${sub}": use list, set, clear or from-call.`);
+      throw new UsageError(`unknown mocks subcommand "${sub}": use list, get, set, clear, from-call, export or import.`);
   }
+}
+
+async function exportMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
+  return withCore('mocks', dataDir, io, async (api) => {
+    const settings = await api.getAnswerSettings();
+    const exported = exportAnswersFolder(folder, settings);
+    if (!exported.ok) {
+      io.stderr.write(`flowent-companion mocks: nothing was exported. ${describeProjectProblems(exported.problems)}\n`);
+      return 1;
+    }
+    for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
+    if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
+    return 0;
+  });
+}
+
+async function importMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
+  const read = readAnswersFolder(folder);
+  if (!read.ok) {
+    io.stderr.write(`flowent-companion mocks: nothing was imported. ${describeProjectProblems(read.problems)}\n`);
+    return 1;
+  }
+  return withCore('mocks', dataDir, io, async (api) => {
+    for (const mock of read.mocks) {
+      const stored = await api.setMock(mock.action, JSON.stringify(mock.definition), 'json');
+      if (!stored.ok) {
+        io.stderr.write(`flowent-companion mocks: ${stored.message}\n`);
+        return 1;
+      }
+    }
+    for (const route of read.routes) {
+      const routed = route.target !== null ? await api.setForwardTarget(route.action, route.target) : null;
+      const moded = await api.setAnswerMode(route.action, route.mode);
+      const failed = [routed, moded].find((result) => result !== null && !result.ok);
+      if (failed && !failed.ok) {
+        io.stderr.write(`flowent-companion mocks: ${failed.message}\n`);
+        return 1;
+      }
+    }
+    io.stdout.write(
+      `Imported ${read.mocks.length} mock${read.mocks.length === 1 ? '' : 's'} and ${read.routes.length} forwarding setting${read.routes.length === 1 ? '' : 's'} from ${folder}.\n`,
+    );
+    return 0;
+  });
 }
 
 /** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */

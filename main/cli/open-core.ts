@@ -1,4 +1,6 @@
 import { homedir } from 'node:os';
+import { checkProjectDir, findProjectDir } from '../core';
+import { UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
 import { createCore, resolveDataDir, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
@@ -6,6 +8,19 @@ import type { CliIo } from './cli-io';
 /** The history folder a command works on: `--data-dir`, else FLOWENT_COMPANION_DATA_DIR, else the app's. */
 export function dataDirOf(flag: string | undefined, io: CliIo): string {
   return resolveDataDir({ flag, env: io.env, platform: process.platform, home: homedir() });
+}
+
+/** The open project folder for a command: `--project <dir>`, else `flowent/` in the current folder, else null. */
+export function projectDirOf(flag: string | undefined, io: CliIo): string | null {
+  return findProjectDir(flag, io.cwd ?? process.cwd());
+}
+
+/** The project folder a command cannot work without; a usage error (with what to do) when there is none. */
+export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
+  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd()) ?? '';
+  const missing = checkProjectDir(dir);
+  if (missing) throw new UsageError(missing);
+  return dir;
 }
 
 /** What a one-shot command gets of the core: the contract's API and its events. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Result } from '../contract/api';
 import { checkTargetUrl, isActionName, isStyleName, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
 
@@ -64,4 +65,11 @@ export function readJsonArgument(flag: string, value: string): unknown {
   } catch (error) {
     throw new UsageError(`${where} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
+}
+
+/** A refusal in the command line's terms: where the UI has a field, the command has a flag. */
+export function inCommandWords(refusal: Extract<Result<unknown>, { ok: false }>, action: string | undefined): string {
+  if (refusal.code !== 'no-target') return refusal.message;
+  const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'run "flowent-companion targets set <action> <url>"';
+  return `There is no handler to send ${action ? `action ${action}` : 'these calls'} to: ${how}, or pass --target <url>.`;
 }

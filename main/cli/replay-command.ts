@@ -1,17 +1,25 @@
-import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent, Result } from '../contract/api';
+import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent } from '../contract/api';
 import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { formatDiff } from './format-diff';
 import { withCore } from './open-core';
-import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
+import { probeStyles } from './probe-output';
+import { inCommandWords, parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
+       flowent-companion replay <id> --probe-styles [--target <url>]
 
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
 Flowent's contract (usable in CI), 2 on usage errors.
+
+With --probe-styles, check your handler's signature verifier instead: the call is sent to
+your real handler re-signed in each signing style (styles that give the same bytes share one
+call), then once with a wrong signature, and a table says which it accepted (needs
+${HMAC_KEY_ENV}). Exit code 0 when the handler checks signatures, 1 when it accepts a wrong
+signature (a security problem) or cannot be reached.
 
 Options:
   --action <name>      Replay this action's calls from Flowent (oldest first)
@@ -27,6 +35,7 @@ Options:
                        (e.g. http://localhost:8000/actions/{action_name})
   --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
+  --probe-styles       Check the handler's signature verifier with this one call
   --data-dir <dir>     History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help           Show this help
 `;
@@ -45,10 +54,19 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
       concurrency: { type: 'string' },
       diff: { type: 'boolean' },
       params: { type: 'string' },
+      'probe-styles': { type: 'boolean' },
     },
     true,
   );
   const ids = parseIds(positionals);
+  if (values['probe-styles']) {
+    const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);
+    if (ids.length !== 1) throw new UsageError('--probe-styles takes one call id.');
+    if (others.length > 0) throw new UsageError(`--probe-styles goes with --target only, not --${others[0]}.`);
+    if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
+    const target = parseTargetUrl(values.target) ?? null;
+    return withCore('replay', values['data-dir'], io, (api) => probeStyles(api, ids[0]!, target, io));
+  }
   const action = parseAction(values.action);
   if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');
   if (ids.length === 0 && action === undefined)
@@ -130,11 +148,4 @@ function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (
   );
   for (const violation of r.violations) out(`  ! ${violation.message}`);
   if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
-}
-
-/** A refusal in the command line's terms: where the UI has a field, the command has a flag. */
-export function inCommandWords(refusal: Extract<Result<unknown>, { ok: false }>, action: string | undefined): string {
-  if (refusal.code !== 'no-target') return refusal.message;
-  const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'run "flowent-companion targets set <action> <url>"';
-  return `There is no handler to send ${action ? `action ${action}` : 'these calls'} to: ${how}, or pass --target <url>.`;
 }

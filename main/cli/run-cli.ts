@@ -7,6 +7,7 @@ const MAIN_HELP = `Flowent Companion: receive, verify and inspect Flowent action
 Usage: flowent-companion <command> [options]
 
 Commands:
+  init      Create flowent/: the actions and answers your team commits
   serve     Run the webhook server (and the inspector) until stopped
   calls     Print stored calls, newest first
   mocks     Answers: list, set and clear the mocks that answer calls
@@ -17,6 +18,7 @@ Commands:
   import    Add the calls in a HAR file to the history
   actions   Register and manage actions on Flowent's Gateway
   verifier  Print a signature check for your handler (Python, Node.js, Go)
+  inspector Replace the browser inspector's access token (rotate-token)
 
 Run "flowent-companion <command> --help" for a command's options.
 "flowent-companion --version" prints the version.
@@ -30,6 +32,7 @@ interface Command {
 // Loaded on demand: a command pulls in the core (SQLite, the servers, the template and schema
 // libraries), which --help, --version and every other command need not pay for at start.
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: () => import('./init-command').then((loaded) => ({ run: loaded.initCommand, help: loaded.INIT_HELP })),
   serve: () => import('./serve-command').then((loaded) => ({ run: loaded.serveCommand, help: loaded.SERVE_HELP })),
   calls: () => import('./calls-command').then((loaded) => ({ run: loaded.callsCommand, help: loaded.CALLS_HELP })),
   mocks: () => import('./mocks-command').then((loaded) => ({ run: loaded.mocksCommand, help: loaded.MOCKS_HELP })),
@@ -40,6 +43,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: () => import('./import-command').then((loaded) => ({ run: loaded.importCommand, help: loaded.IMPORT_HELP })),
   actions: () => import('./actions-command').then((loaded) => ({ run: loaded.actionsCommand, help: loaded.ACTIONS_HELP })),
   verifier: () => import('./verifier-command').then((loaded) => ({ run: loaded.verifierCommand, help: loaded.VERIFIER_HELP })),
+  inspector: () => import('./inspector-command').then((loaded) => ({ run: loaded.inspectorCommand, help: loaded.INSPECTOR_HELP })),
 };
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */

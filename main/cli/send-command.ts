@@ -2,8 +2,7 @@ import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { withCore } from './open-core';
-import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
-import { inCommandWords } from './replay-command';
+import { inCommandWords, parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   apiTokenVariable,
+  checkProjectDir,
   checkTargetUrl,
   createCore,
   DATA_FILES,
@@ -13,13 +14,15 @@ import {
   NGROK_AUTHTOKEN_ENV,
   writeServeState,
 } from '../core';
+import { DEFAULT_LIMITS, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
-import { loadOrCreateInspectorToken } from '../transports/inspector/inspector-token';
-import { parseFlags, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
+import { inspectorTokenFile } from '../transports/inspector/inspector-token';
+import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { formatCallLine, formatViolations } from './format-call';
 import { LineWriter } from './line-writer';
-import { dataDirOf } from './open-core';
+import { dataDirOf, projectDirOf } from './open-core';
+import { projectProblemLines } from './project-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { tunnelLine } from './tunnel-lines';
 
@@ -35,6 +38,8 @@ Options:
                           on the same network reach this machine)
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's
                           data folder, e.g. ~/.config/flowent-companion on Linux)
+  --project <dir>         Answer from the project folder's files (flowent/answers/), live as
+                          they are saved; by default flowent/ in the current folder, if any
   --enforce-signatures    Answer 401 to calls without a valid signature, like a production handler
   --body-limit <size>     Largest body accepted (default 1mb, Flowent's own limit), e.g. 2mb
   --inspector-port <n>    Port of the browser inspector, on 127.0.0.1 only (default ${DEFAULT_INSPECTOR_PORT};
@@ -46,6 +51,15 @@ Options:
   --forward-timeout <ms>  Answer 504 when the handler takes longer (default ${FLOWENT_TIMEOUT_MS}, Flowent's limit)
   --fallback-to-mock      Answer from the mock when the handler gives no answer (unreachable,
                           too slow, not HTTP, no target)
+  --keep-calls <n>        Keep at most this many calls; the oldest go first
+                          (default ${DEFAULT_LIMITS.keepCalls}; 0: no limit)
+  --keep-days <n>         Keep calls this many days (default ${DEFAULT_LIMITS.keepDays}; 0: no limit)
+  --keep-size <size>      Keep the history under this size, e.g. 500mb or 2gb
+                          (default 1gb; 0: no limit)
+  --rate-limit <n>/s      Answer 429 to a caller sending more than n requests a second
+                          (default: no limit; 0: no limit)
+                          The --keep-* and --rate-limit flags hold for this run; without them the
+                          limits set in the app's (or the inspector's) Settings apply
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
@@ -81,6 +95,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     tunnel: { type: 'boolean' },
     domain: { type: 'string' },
     follow: { type: 'string' },
+    'keep-calls': { type: 'string' },
+    'keep-days': { type: 'string' },
+    'keep-size': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    project: { type: 'string' },
   });
   if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
     throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
@@ -98,6 +117,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
   const dataDir = dataDirOf(values['data-dir'], io);
+  const limits = limitsForThisRun(values);
+  const projectDir = projectDirOf(values.project, io);
+  if (projectDir !== null && values.project !== undefined) {
+    const missing = checkProjectDir(projectDir);
+    if (missing) throw new UsageError(`--project: ${missing}`);
+  }
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
   // inspector for this run only; so do the Flowent API tokens.
@@ -112,8 +137,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forwardTarget: values.forward ?? null,
     forwardTimeoutMs,
     fallbackToMock: values['fallback-to-mock'] ?? false,
+    limits,
     tunnelDomain: values.domain ?? null,
     ngrokEdge: io.ngrokEdge,
+    projectDir,
     flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
@@ -127,11 +154,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   let inspector: InspectorServer | null = null;
   let inspectorUrl: string | null = null;
+  let inspectorListensOn: number | null = null;
   if (!values['no-inspector']) {
     inspector = new InspectorServer({
       api: core.api,
       subscribe: (listener) => core.subscribe(listener),
-      token: loadOrCreateInspectorToken(dataDir),
+      token: inspectorTokenFile(dataDir),
       port: inspectorPort,
       rendererDir: existsSync(join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
       onInternalError: (error) => io.stderr.write(`flowent-companion: inspector error: ${String(error)}\n`),
@@ -143,6 +171,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     inspectorUrl = opened.value.url;
+    inspectorListensOn = opened.value.port;
   }
 
   const lines = new LineWriter(io.stdout);
@@ -157,6 +186,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
+  if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
   if (values.forward)
     write(
       `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when the handler gives no answer' : ''})`,
@@ -168,18 +198,22 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.follow === 'auto' || values.follow === 'ask') await core.api.setFollowMode(values.follow);
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
+  const projectLines = projectProblemLines();
+  if (projectDir) projectLines({ type: 'start', problems: (await core.api.getProject()).problems }).forEach(write);
 
   // Tells `actions register --here` where this companion is reachable.
   const webhookBaseUrl = started.value.baseUrl;
-  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null });
+  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
     const line = tunnelLine(event);
     if (line) write(line);
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
+    projectLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
-      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: event.status.state === 'online' ? event.status.url : null });
+      const publicUrl = event.status.state === 'online' ? event.status.url : null;
+      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn });
     }
   });
   if (values.tunnel) {
@@ -196,6 +230,31 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Stopped.');
   lines.flush();
   return 0;
+}
+
+/** The limits given on the command line; the others come from the stored settings. */
+function limitsForThisRun(
+  values: Partial<Record<'keep-calls' | 'keep-days' | 'keep-size' | 'rate-limit', string>>,
+): Partial<HistoryLimits> {
+  const limits: Partial<HistoryLimits> = {};
+  const keepCalls = parseLimit(values['keep-calls'], (text) => parsePositiveInteger('--keep-calls', text, 0, LIMIT_RANGES.keepCalls.max));
+  const keepDays = parseLimit(values['keep-days'], (text) => parsePositiveInteger('--keep-days', text, 0, LIMIT_RANGES.keepDays.max));
+  const keepBytes = parseLimit(values['keep-size'], (text) => {
+    const bytes = parseSize('--keep-size', text, 0);
+    if (bytes < LIMIT_RANGES.keepBytes.min) throw new UsageError(`--keep-size must be at least 1mb (or 0 for no limit), not "${text}".`);
+    return bytes;
+  });
+  const rate = parseLimit(values['rate-limit'], (text) => {
+    const perSecond = /^(\d+)(?:\/s)?$/.exec(text)?.[1];
+    if (perSecond === undefined)
+      throw new UsageError(`--rate-limit must be requests a second such as 20/s (or 0 for no limit), not "${text}".`);
+    return parsePositiveInteger('--rate-limit', perSecond, 0, LIMIT_RANGES.rateLimitPerSecond.max);
+  });
+  if (keepCalls !== undefined) limits.keepCalls = keepCalls;
+  if (keepDays !== undefined) limits.keepDays = keepDays;
+  if (keepBytes !== undefined) limits.keepBytes = keepBytes;
+  if (rate !== undefined) limits.rateLimitPerSecond = rate;
+  return limits;
 }
 
 /**

@@ -1,16 +1,12 @@
-import {
-  HMAC_KEY_ENV,
-  isStyleName,
-  isVerifierLanguage,
-  SIGNING_STYLES,
-  styleDescription,
-  verifierSnippet,
-  VERIFIER_LANGUAGES,
-  type StyleName,
-} from '../core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isVerifierLanguage, VERIFIER_LANGUAGES, type LearnedStyleInfo } from '../contract/api';
+import { DATA_FILES, HMAC_KEY_ENV, isStyleName, SIGNING_STYLES, styleDescription, verifierSnippet, type StyleName } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { dataDirOf, withCore } from './open-core';
 
+/** The style printed when none is given and none was learned: the docs' Python example's. */
 const DEFAULT_STYLE: StyleName = 'python';
 const NAME_WIDTH = 22;
 const LINE_WIDTH = 100;
@@ -42,8 +38,12 @@ returns the error to answer with (401 {"result":"","error":"Invalid signature"})
 your handler and call it with the request body's bytes, before anything parses them.
 
 Options:
-  --style <style>     The signing style to accept (default: ${DEFAULT_STYLE}). The companion names
-                      the style of each valid call it receives, e.g. "valid (go)".
+  --style <style>     The signing style to accept. By default the style learned from the
+                      Flowent calls in the history that are signed with ${HMAC_KEY_ENV}, else
+                      ${DEFAULT_STYLE}; the choice is said on stderr. The companion names the style
+                      of each valid call it receives, e.g. "valid (go)".
+  --data-dir <dir>    History folder to learn the style from (default:
+                      FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help          Show this help
 
 Styles:
@@ -51,17 +51,48 @@ ${STYLE_LINES}
 `;
 
 export async function verifierCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { style: { type: 'string' } }, true);
+  const { values, positionals } = parseFlags(argv, { style: { type: 'string' }, 'data-dir': { type: 'string' } }, true);
   const languages = VERIFIER_LANGUAGES.join(', ');
   const [language, extra] = positionals;
   if (language === undefined) throw new UsageError(`verifier needs a language: ${languages}.`);
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}".`);
   if (!isVerifierLanguage(language))
     throw new UsageError(`"${language}" is not a language a verifier is printed in; use one of ${languages}.`);
-  const style = values.style ?? DEFAULT_STYLE;
-  if (!isStyleName(style)) {
-    throw new UsageError(`--style must be one of ${SIGNING_STYLES.map((s) => s.name).join(', ')}; not "${style}".`);
+  if (values.style !== undefined && !isStyleName(values.style)) {
+    throw new UsageError(`--style must be one of ${SIGNING_STYLES.map((s) => s.name).join(', ')}; not "${values.style}".`);
+  }
+  let style = values.style as StyleName | undefined;
+  if (style === undefined) {
+    const learned = await learnedStyle(values['data-dir'], io);
+    if (typeof learned === 'number') return learned;
+    style = learned;
   }
   io.stdout.write(verifierSnippet(language, style));
   return 0;
+}
+
+/**
+ * The style learned for the current key from the history, or the default; says which on
+ * stderr (stdout is the verifier alone). A history that does not exist is not created for this.
+ */
+async function learnedStyle(dataDirFlag: string | undefined, io: CliIo): Promise<StyleName | number> {
+  const fallback = (why: string): StyleName => {
+    io.stderr.write(`Style ${DEFAULT_STYLE}: the default, ${why}; --style picks another.\n`);
+    return DEFAULT_STYLE;
+  };
+  if (!io.env[HMAC_KEY_ENV]) return fallback(`set ${HMAC_KEY_ENV} to use the style learned from your Flowent calls`);
+  const history = join(dataDirOf(dataDirFlag, io), DATA_FILES.history);
+  if (!existsSync(history)) return fallback(`no history at ${history} to learn from`);
+  const read: { learned?: LearnedStyleInfo } = {};
+  const code = await withCore('verifier', dataDirFlag, io, async (api) => {
+    read.learned = await api.getLearnedStyle();
+    return 0;
+  });
+  if (read.learned === undefined) return code;
+  const { style, fromCalls } = read.learned;
+  if (fromCalls === 0 || !isStyleName(style)) return fallback(`no Flowent call in the history is signed with this ${HMAC_KEY_ENV}`);
+  io.stderr.write(
+    `Style ${style}: learned from ${fromCalls} Flowent call${fromCalls === 1 ? '' : 's'} signed with this ${HMAC_KEY_ENV}; --style picks another.\n`,
+  );
+  return style;
 }

@@ -151,7 +151,8 @@ export interface ParameterProblem {
 }
 
 export type ParameterCheck =
-  | { status: 'checked'; problems: ParameterProblem[]; schemaFetchedAt: number }
+  /** `schemaFile`: checked against the open project's action file (e.g. actions/send_email.yaml), not Flowent's copy. */
+  | { status: 'checked'; problems: ParameterProblem[]; schemaFetchedAt: number; schemaFile?: string }
   /** No schema cached for this action: list the actions from Flowent once (online). */
   | { status: 'no-schema'; problems: [] }
   | { status: 'bad-schema'; problems: []; message: string };

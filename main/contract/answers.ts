@@ -54,6 +54,13 @@ export type AnswerMode = 'mock' | 'forward';
 export interface StoredMock {
   action: string | null;
   definition: MockDefinition;
+  /**
+   * The mock as it was written, comments and key order kept: what the editor and `mocks get`
+   * show. A mock made from a call's answer, or stored before the text was kept, reads as its
+   * definition in JSON.
+   */
+  text: string;
+  format: MockFormat;
   updatedAt: number;
 }
 

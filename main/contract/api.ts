@@ -11,18 +11,26 @@
 import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountMethods } from './account';
 import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersMethods } from './answers';
 import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
+import { HANDLER_METHOD_NAMES, type HandlerMethods } from './handlers';
+import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsMethods } from './limits';
+import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectMethods } from './project';
 import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayMethods } from './replay';
 import { STATUS_METHOD_NAMES, type StatusEvent, type StatusMethods } from './status';
 
 export * from './account';
 export * from './answers';
 export * from './calls';
+export * from './handlers';
+export * from './limits';
+export * from './project';
+export * from './readable-text';
 export * from './replay';
 export * from './result';
 export * from './status';
 
 /** What the renderer can ask of the core. Every method is a specific operation. */
-export interface CompanionApi extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, AccountMethods {}
+export interface CompanionApi
+  extends CallsMethods, StatusMethods, AnswersMethods, ReplayMethods, HandlerMethods, AccountMethods, LimitsMethods, ProjectMethods {}
 
 export type ApiMethod = keyof CompanionApi;
 
@@ -32,7 +40,10 @@ export const API_METHODS = [
   ...STATUS_METHOD_NAMES,
   ...ANSWERS_METHOD_NAMES,
   ...REPLAY_METHOD_NAMES,
+  ...HANDLER_METHOD_NAMES,
   ...ACCOUNT_METHOD_NAMES,
+  ...LIMITS_METHOD_NAMES,
+  ...PROJECT_METHOD_NAMES,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time proof that API_METHODS lists every method. */
@@ -40,7 +51,7 @@ type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : never = true;
 void everyMethodListed;
 
-export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent;
+export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent | LimitsEvent | ProjectEvent;
 
 export type CoreEventType = CoreEvent['type'];
 

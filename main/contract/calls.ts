@@ -1,4 +1,6 @@
 /** The history: what Flowent (or a replay, or the simulator) sent, and what was answered. */
+import type { Selection } from './answers';
+import type { HandlerReport, HandlerSignature } from './handlers';
 import type { Result } from './result';
 
 /** What the signature engine concluded about one call. */
@@ -40,6 +42,12 @@ export interface CallSummary {
   path: string;
   /** The action named by the path or the body; null when neither named a valid one. */
   action: string | null;
+  /**
+   * The body's `action_name` as it was written (`5`, `"Send Email"`, `null`) when it is not a
+   * valid action name; null when it is one, or when the body has none. `action` is then the
+   * URL's action, not what was sent.
+   */
+  sentAction: string | null;
   /** True for Flowent's registration check (`"test": true`). */
   test: boolean;
   verdict: Verdict;
@@ -57,6 +65,30 @@ export interface CallSummary {
   violations: Violation[];
   /** The failure rule's verdict on this call (`isFailedCall`), whatever its source. */
   failed: boolean;
+  /** The developer's handler's verdict on the signature; null when no handler answered (a mock, the companion itself). */
+  handlerSignature: HandlerSignature | null;
+  /**
+   * The body's timestamp against the call's arrival, as the signature check judged it: `old`
+   * past Flowent's 5-minute window, `future` over a minute ahead. The same as the detail's
+   * `signature.timestamp`, without the value.
+   */
+  timestamp: { flag: TimestampFlag; ageSeconds: number | null };
+  /** Where a text search found this call: set on the calls of a page listed with `text`. */
+  match?: TextMatch;
+}
+
+/**
+ * A text search's hit in a body's readable text (escapes decoded): how many times the text is
+ * there, and the first place, with a little of what surrounds it.
+ */
+export interface TextMatch {
+  count: number;
+  /** Up to a few dozen characters before the first hit; starts with "…" when cut. */
+  before: string;
+  /** The hit, as searched. */
+  text: string;
+  /** What follows it, cut the same way. */
+  after: string;
 }
 
 /**
@@ -126,6 +158,22 @@ export interface SignatureReport {
 
 export type HeaderPair = [name: string, value: string];
 
+/** Which of a mock's answers was given. */
+export type MockResponseChoice =
+  /** One of `responses`: the first whose rules held (`rules`), the sequence's turn, or the random pick. */
+  | { kind: 'response'; selection: Selection; index: number; name: string | null }
+  /** The fallback: no rule held, or there are no responses. */
+  | { kind: 'fallback'; name: string | null }
+  /** The built-in answer `{"result":"ok","error":""}`: no mock, or nothing in it applied. */
+  | { kind: 'built-in' };
+
+/** What answered a call from a mock: whose mock, and which of its answers. */
+export interface MockChoice {
+  /** The action's own mock, the default mock for every action, or none (the built-in answer). */
+  mock: 'action' | 'default' | 'none';
+  response: MockResponseChoice;
+}
+
 export interface CallDetail extends CallSummary {
   remoteAddress: string | null;
   requestHeaders: HeaderPair[];
@@ -141,6 +189,11 @@ export interface CallDetail extends CallSummary {
     body: string;
   };
   originalCallId: number | null;
+  /**
+   * Which mock answer was given, when a mock or the built-in answer answered (`answeredBy`
+   * `mock` or `fallback-mock`); null otherwise, and for calls stored before this was recorded.
+   */
+  mockChoice: MockChoice | null;
   /** The client address the tunnel reported (X-Forwarded-For), for calls that came through it. */
   forwardedFor: string | null;
   /** Set when the call was forwarded to the developer's handler. */
@@ -151,6 +204,8 @@ export interface CallDetail extends CallSummary {
     /** For a forwarded registration check: would Flowent have accepted the handler's answer? */
     registrationWouldPass: boolean | null;
   };
+  /** The handler's verdict on the signature, what the handler taught so far and, when they disagree, what that means; null when no handler answered. */
+  handler: HandlerReport | null;
 }
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';

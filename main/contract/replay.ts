@@ -177,6 +177,9 @@ export interface HarImportProblem {
   message: string;
 }
 
+/** The largest HAR the companion imports (desktop dialog, browser upload, the API): far above any history worth importing, bounded so a wrong file cannot exhaust memory. */
+export const MAX_HAR_IMPORT_BYTES = 64 * 1024 * 1024;
+
 export interface HarImportSummary {
   imported: number;
   skipped: number;
@@ -238,4 +241,6 @@ export const REPLAY_METHOD_NAMES = [
 
 export type ReplayEvent =
   | ({ type: 'replay-progress'; runId: string; step: BulkReplayStep } & BulkReplayCounts)
-  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary };
+  | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary }
+  /** A HAR import read `done` of the file's `total` entries (sent after each slice, and once at the end). */
+  | { type: 'har-import-progress'; done: number; total: number };

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import type { CompanionApi, CoreEvent, CoreStatus, Result } from '../contract/api';
+import type { CompanionApi, CoreEvent, CoreStatus, HistoryLimits, Result } from '../contract/api';
 import { Account } from './account/account';
 import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
 import type { FetchLike } from './account/token-session';
@@ -8,14 +8,20 @@ import { createAnswers } from './answers';
 import { CallAnswerer } from './answers/call-answerer';
 import { CoreEvents } from './events';
 import { HMAC_KEY_ENV, maskSecret } from './hmac-key';
+import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { createReplay } from './replay';
 import { secretState, sessionSecret, type SecretSource } from './secret-source';
 import { openStore, type Store } from './store/open-store';
-import { textIndexFailure } from './store/store-faults';
+import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
+import { readServeState } from './account/serve-state';
+import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
+import { ProjectSession } from './project/project-session';
+import type { AnswerStore } from './store/answer-store';
+import type { ProjectState } from '../contract/project';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -45,6 +51,8 @@ export interface CoreOptions {
   forwardTimeoutMs?: number;
   /** Answer with the mock whenever forwarding gets no answer from the handler. */
   fallbackToMock?: boolean;
+  /** History limits and the rate limit given for this run (`serve --keep-calls`...); the stored settings give the others. */
+  limits?: Partial<HistoryLimits>;
   /** The ngrok authtoken (the keychain in the desktop app); NGROK_AUTHTOKEN from `env`, for this run, by default. */
   ngrokAuthtoken?: SecretSource;
   /** A domain reserved on the user's ngrok account. */
@@ -66,6 +74,11 @@ export interface CoreOptions {
   flowentFetch?: FetchLike;
   /** The environment the secrets above and FLOWENT_BASE_URL are read from; none by default. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The project folder (`flowent/`) whose files hold the actions and the answers; none by
+   * default, and then answers live in the history folder.
+   */
+  projectDir?: string | null;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -87,6 +100,11 @@ export interface Core {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** Opens the history, the settings and the account; failures a user can fix come back as values. */
   open(): Promise<Result<void>>;
+  /**
+   * Opens a project folder (the folder holding `flowent/`, or `flowent/` itself): its answer
+   * files answer calls from now on. With null, answers come from the history folder again.
+   */
+  openProject(dir: string | null): Result<ProjectState>;
   /** Opens the core (unless it is open) and starts the webhook server. */
   listen(): Promise<Result<Listening>>;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
@@ -120,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     if (!store) throw new Error('The core is not open: call open() or listen() first.');
     return store;
   };
+  const limits = new LimitsSettings(() => requireStore().settings.scope(LIMITS_SETTINGS_SCOPE), options.limits ?? {});
 
   const tunnel = new TunnelController({
     provider: options.tunnelProvider ?? new NgrokTunnel(options.ngrokEdge ?? {}),
@@ -169,8 +188,25 @@ export function createCore(options: CoreOptions): Core {
     onError: onInternalError,
   });
 
+  /** The companion's base URL for an action file's `webhook_url: here`: this core's own, else a running serve's. */
+  const hereBase = (): string | null => {
+    if (listening) return tunnel.status.state === 'online' ? tunnel.status.url : listening.baseUrl;
+    const running = readServeState(options.dataDir);
+    return running ? (running.publicUrl ?? running.webhookBaseUrl) : null;
+  };
+  const project = new ProjectSession({
+    account,
+    settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE),
+    hereBase,
+    emit: (event) => events.emit(event),
+    onError: onInternalError,
+  });
+  let projectOpened = false;
+  /** With a project open, answers are its files; without one, the history folder's. */
+  const answerStore = (): AnswerStore => project.answers ?? requireStore().answers;
+
   const answers = createAnswers({
-    answers: () => requireStore().answers,
+    answers: answerStore,
     calls: () => requireStore().calls,
     ...forwardSettings,
     onChanged: () => events.emit({ type: 'answers-changed' }),
@@ -178,8 +214,9 @@ export function createCore(options: CoreOptions): Core {
 
   const replay = createReplay({
     calls: () => requireStore().calls,
-    answers: () => requireStore().answers,
+    answers: answerStore,
     settings: () => requireStore().settings,
+    handlers: () => requireStore().handlers,
     hmacKey: () => hmacKey.get(),
     webhookBaseUrl: () => listening?.baseUrl ?? null,
     ...forwardSettings,
@@ -189,8 +226,7 @@ export function createCore(options: CoreOptions): Core {
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Listening>> => {
     const current = requireStore();
-    const answersRepository = current.answers;
-    answerer = new CallAnswerer({ repository: () => answersRepository, ...forwardSettings });
+    answerer = new CallAnswerer({ repository: answerStore, ...forwardSettings });
     server = new WebhookServer({
       answerer,
       host: bindHost,
@@ -200,7 +236,9 @@ export function createCore(options: CoreOptions): Core {
       requestTimeoutMs: options.requestTimeoutMs,
       bodyLimitBytes,
       enforceSignatures: options.enforceSignatures ?? false,
+      rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
       calls: current.calls,
+      handlers: current.handlers,
       hmacKey: () => hmacKey.get(),
       onStored: (call) => events.emit({ type: 'call-stored', call }),
       onInternalError,
@@ -243,6 +281,7 @@ export function createCore(options: CoreOptions): Core {
 
   const api = createCoreApi({
     calls: () => requireStore().calls,
+    handlers: () => requireStore().handlers,
     answers,
     replay,
     tunnel,
@@ -251,6 +290,10 @@ export function createCore(options: CoreOptions): Core {
     status,
     account,
     listenOnAllInterfaces,
+    limits,
+    retention: () => requireStore().retention,
+    project,
+    projectSchema: (action) => project.schemaFor(action),
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
@@ -261,10 +304,23 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       nativeBinding: options.sqliteNativeBinding,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
+      retention: {
+        rules: () => limits.current(),
+        onPruned: (deleted, upToId) => events.emit({ type: 'history-pruned', deleted, upToId }),
+        onError: (error) => onInternalError(new Error(retentionFailure(error), { cause: error })),
+      },
     });
     if (!opened.ok) return opened;
     store = opened.value;
     account.open();
+    if (!projectOpened && options.projectDir) {
+      projectOpened = true;
+      const openedProject = project.open(options.projectDir);
+      if (!openedProject.ok) {
+        close();
+        return openedProject;
+      }
+    }
     return { ok: true, value: undefined };
   };
 
@@ -272,9 +328,11 @@ export function createCore(options: CoreOptions): Core {
     account.close();
     store?.close();
     store = null;
+    limits.reset();
   };
 
   const stop = async () => {
+    project.close();
     await replay.close();
     await tunnel.dispose();
     await stopServer();
@@ -285,6 +343,10 @@ export function createCore(options: CoreOptions): Core {
     api,
     subscribe: (listener) => events.subscribe(listener),
     open,
+    openProject: (dir) => {
+      projectOpened = true;
+      return project.open(dir);
+    },
     async listen() {
       if (listening) return { ok: true, value: listening };
       const wasOpen = store !== null;
@@ -295,6 +357,7 @@ export function createCore(options: CoreOptions): Core {
         if (!wasOpen) close();
         return started;
       }
+      project.watch();
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },

@@ -13,6 +13,8 @@ export interface AppMenuInput {
   isPackaged: boolean;
   notifyOnFailures: boolean;
   copyWebhookUrl(): void;
+  /** Asks for a project folder (flowent/) whose files then hold the answers and actions. */
+  openProjectFolder(): void;
   setNotifyOnFailures(on: boolean): void;
   openLink(url: string): void;
 }
@@ -41,7 +43,11 @@ export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOp
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'Copy Webhook URL', accelerator: 'CmdOrCtrl+Shift+C', click: () => input.copyWebhookUrl() },
+      { label: 'Open Project Folder...', accelerator: 'CmdOrCtrl+O', click: () => input.openProjectFolder() },
+      { type: 'separator' },
+      // No accelerator: the window's own single-key shortcut (c) copies it, and the combinations
+      // left free are taken elsewhere (Ctrl+Shift+C opens the element picker in browsers).
+      { label: 'Copy Webhook URL', click: () => input.copyWebhookUrl() },
       {
         label: 'Notify on Failed Calls',
         type: 'checkbox',

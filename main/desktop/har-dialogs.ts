@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import type { CompanionApi, Result } from '../contract/api';
+import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type Result } from '../contract/api';
 
 /** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
 export interface DialogLike<W> {
@@ -29,8 +29,6 @@ const HAR_FILTERS = [
   { name: 'HAR files', extensions: ['har', 'json'] },
   { name: 'All files', extensions: ['*'] },
 ];
-/** Far above any history worth importing, and bounded so a wrong file cannot exhaust memory. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The desktop app's HAR export/import: main shows the save/open dialog and writes/reads the file
@@ -81,11 +79,11 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
 async function readHar(file: string): Promise<Result<string>> {
   try {
     const { size } = await stat(file);
-    if (size > MAX_IMPORT_BYTES) {
+    if (size > MAX_HAR_IMPORT_BYTES) {
       return {
         ok: false,
         code: 'too-large',
-        message: `${file} is ${Math.round(size / 1024 / 1024)} MB; HAR imports are at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls.`,
+        message: `${file} is ${Math.round(size / 1024 / 1024)} MB; HAR imports are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls.`,
       };
     }
     return { ok: true, value: await readFile(file, 'utf8') };

@@ -13,6 +13,9 @@ import './tunnel/tunnel.css';
 import './answers/answers.css';
 import './replay/replay.css';
 import './account/account.css';
+import './handler/handler.css';
+import './settings/settings.css';
+import './project/project.css';
 
 // The token is read once from the hash and kept in memory only (inside the bridge).
 const bridge = chooseBridge(window.companion, location.origin, location.hash);

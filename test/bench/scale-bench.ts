@@ -13,6 +13,7 @@
  * search < 200 ms, core RSS < 200 MB, database size per call reported.
  */
 import { DEFAULT_MAX_BACKLOG } from '../../main/core/store/text-index';
+import { trigramQuery } from '../../main/core/store/call-filter-sql';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +101,8 @@ function queries(count: number): { label: string; list?: CallQuery; stats?: Call
     { label: 'text, rare hit: stats', stats: { text: rare } },
     { label: 'text, common hit "Paris": list', list: { limit: PAGE, text: 'Paris' } },
     { label: 'text, common hit: stats', stats: { text: 'Paris' } },
+    { label: 'text, escaped in half the bodies "Zürich": list', list: { limit: PAGE, text: 'Zürich' } },
+    { label: 'text, escaped in half: stats', stats: { text: 'Zürich' } },
     { label: 'text, miss "no such words": list', list: { limit: PAGE, text: 'no such words' } },
     { label: 'text, 2 characters "zq" (scans): list', list: { limit: PAGE, text: 'zq' } },
     { label: 'text + action "Berlin" in create_ticket: list', list: { limit: PAGE, text: 'Berlin', action: 'create_ticket' } },
@@ -169,6 +172,36 @@ function withBacklog(store: Store, count: number): Timed[] {
     } finally {
       db.prepare('UPDATE text_index_state SET indexed_up_to = ?').run(mark);
     }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What paging by arrival (received_at, then id) instead of by id would cost: the list's
+ * queries ordered that way, in SQL, on the same history. Not what the store does (see
+ * BENCHMARKS.md, "Paging by arrival"): measured to say why.
+ */
+function arrivalOrder(store: Store): Timed[] {
+  const db = new Database(store.file, { readonly: true });
+  try {
+    const byArrival = 'ORDER BY calls.received_at DESC, calls.id DESC LIMIT 200';
+    const list = (label: string, sql: string, params: unknown[] = []) =>
+      time(
+        label,
+        () => db.prepare(sql).all(...params),
+        (found) => found.length,
+      );
+    return [
+      list('by arrival: first page', `SELECT id FROM calls ${byArrival}`),
+      list('by arrival: filter by action', `SELECT id FROM calls WHERE action = ? ${byArrival}`, ['book_meeting']),
+      list('by arrival: filter by verdict (1 in 7)', `SELECT id FROM calls WHERE verdict = ? ${byArrival}`, ['invalid']),
+      list(
+        'by arrival: text, common hit "Paris" (index hits sorted)',
+        `SELECT calls.id FROM calls_text CROSS JOIN calls ON calls.id = calls_text.rowid WHERE calls_text MATCH ? ${byArrival}`,
+        [trigramQuery('Paris')],
+      ),
+    ];
   } finally {
     db.close();
   }
@@ -356,6 +389,37 @@ function failureRuleMigrationCost(rows: number): void {
   }
 }
 
+/**
+ * How long migration 10 takes on an existing history: the bodies with `\u` escapes (half of
+ * them here, as if every call were signed Python-style with non-ASCII text) are taken out of
+ * the text index and indexed again as they read. Timed on a history of `rows` calls whose
+ * index is put back as version 9 made it.
+ */
+function readableReindexCost(rows: number): void {
+  const dir = makeTempDir('fc-migrate-10-');
+  try {
+    fillHistory(dir.path, rows);
+    const db = new Database(join(dir.path, DATA_FILES.history));
+    const escaped = `SELECT id FROM calls WHERE instr(request_body, X'5C75') > 0`;
+    db.exec(`DELETE FROM calls_text WHERE rowid IN (${escaped});
+      INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id IN (${escaped});
+      PRAGMA user_version = 9;`);
+    const count = db.prepare(`SELECT count(*) FROM (${escaped})`).pluck().get() as number;
+    const wall = Date.now();
+    const cpu = process.cpuUsage();
+    const outcome = migrate(db);
+    const used = process.cpuUsage(cpu);
+    if (!outcome.ok || outcome.from !== 9) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
+    console.log(
+      `migration 9 -> 10 on ${rows} calls (${count} with escapes): ${((Date.now() - wall) / 1000).toFixed(1)} s, ` +
+        `${((used.user + used.system) / count).toFixed(1)} µs CPU per re-indexed call`,
+    );
+    db.close();
+  } finally {
+    dir.remove();
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -374,6 +438,7 @@ async function main() {
     if (values.only === 'insert') insertCost(Number(values['insert-rows']));
     migrationCost(Number(values['migration-rows']));
     failureRuleMigrationCost(Number(values['migration-rows']));
+    readableReindexCost(Number(values['migration-rows']));
     console.log(`load average at end: ${load()}`);
     return;
   }
@@ -398,6 +463,7 @@ async function main() {
     if (!opened.ok) throw new Error(opened.message);
     try {
       printTable(`in-process, CallsRepository on ${count} calls (load ${load()})`, inProcess(opened.value, count));
+      printTable(`paging by arrival instead of by id, SQL on ${count} calls (load ${load()})`, arrivalOrder(opened.value));
     } finally {
       opened.value.close();
     }
@@ -412,6 +478,7 @@ async function main() {
       insertCost(Number(values['insert-rows']));
       migrationCost(Number(values['migration-rows']));
       failureRuleMigrationCost(Number(values['migration-rows']));
+      readableReindexCost(Number(values['migration-rows']));
     }
     console.log(`\nload average at end: ${load()}`);
   } finally {

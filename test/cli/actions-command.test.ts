@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli as runInProcess } from '../../main/cli/run-cli';
+import { runInProcess } from '../helpers/in-process-cli';
 import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
@@ -33,16 +32,8 @@ async function setup(): Promise<{
   const schema = join(dir.path, 'schema.json');
   writeFileSync(schema, JSON.stringify(SCHEMA));
   const baseEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
-  const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await runInProcess(['actions', ...args, '--data-dir', dir.path], { stdout, stderr, env: { ...baseEnv, ...env } });
-    return { code, stdout: out, stderr: err };
-  };
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runInProcess(['actions', ...args, '--data-dir', dir.path], { env: { ...baseEnv, ...env } });
   return { gateway, companion, dataDir: dir.path, schema: `@${schema}`, cli };
 }
 
@@ -150,7 +141,7 @@ describe('flowent-companion actions', () => {
 
   it('--here uses the URL a running serve recorded; profiles switch the Gateway and token', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
-    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null });
+    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
     const here = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
     expect(here).toMatchObject({ code: 0, stderr: expect.stringContaining('serve has no public URL') });
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${companion.baseUrl}/actions/send_email` }]);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
@@ -46,11 +46,9 @@ describe('flowent-companion mocks', () => {
   it('sets mocks from JSON and YAML, lists them, a running serve uses them, and they survive a restart', async () => {
     const dataDir = tempDir();
     const json = file(dataDir, 'mock.json', JSON.stringify({ status: 201, body: { result: 'Hi {{parameters.name}}', error: '' } }));
-    const yaml = file(
-      dataDir,
-      'default.yaml',
-      'selection: rules\nresponses:\n  - when: {path: parameters.vip, equals: true}\n    body: {result: "vip", error: ""}\nfallback:\n  body: {result: "from yaml", error: ""}\n',
-    );
+    const yamlText =
+      '# VIPs first\nselection: rules\nresponses:\n  - when: {path: parameters.vip, equals: true}\n    body: {result: "vip", error: ""}\nfallback:\n  body: {result: "from yaml", error: ""}\n';
+    const yaml = file(dataDir, 'default.yaml', yamlText);
     const server = await serve(['--data-dir', dataDir]);
     const setJson = await runCli(['mocks', 'set', 'greet', '--file', json, '--data-dir', dataDir]);
     expect(setJson).toMatchObject({ code: 0, stdout: expect.stringContaining('Stored the mock for action greet.') });
@@ -78,6 +76,13 @@ describe('flowent-companion mocks', () => {
       .map((line) => JSON.parse(line) as { action: string | null; definition: { fallback: { status: number } } });
     expect(lines.map((m) => m.action)).toEqual([null, 'greet']);
     expect(lines[1]?.definition.fallback.status).toBe(201);
+    // Each mock as it was written: the YAML with its comment and key order, the JSON as given.
+    expect(await runCli(['mocks', 'get', '--default', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: yamlText });
+    expect((await runCli(['mocks', 'get', 'greet', '--data-dir', dataDir])).stdout).toBe(`${readFileSync(json, 'utf8')}\n`);
+    expect(await runCli(['mocks', 'get', 'nobody', '--data-dir', dataDir])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no mock for action nobody, so it uses the default/),
+    });
 
     server.child.kill('SIGTERM');
     await server.exited;
@@ -133,6 +138,8 @@ describe('flowent-companion mocks', () => {
     [['mocks', 'set', 'a'], /mocks set needs --file/],
     [['mocks', 'set', 'Bad-Name', '--file', 'x'], /"Bad-Name" is not an action name/],
     [['mocks', 'clear'], /mocks clear needs exactly one of <action>, --default or --all/],
+    [['mocks', 'get'], /mocks get needs exactly one of <action> or --default/],
+    [['mocks', 'get', '--all'], /mocks get takes <action> or --default, not --all/],
     [['mocks', 'from-call', 'x'], /mocks from-call needs a call id/],
     [['targets', 'set', 'a'], /targets set needs a URL/],
     [['targets', 'mode', 'a', 'proxy'], /targets mode needs mock, forward or inherit/],
@@ -159,14 +166,18 @@ describe('flowent-companion mocks', () => {
 describe('serve with forwarding, and contract violations on the call lines', () => {
   it('forwards with --forward, prints violations under each call, and the calls command prints them too', async () => {
     const dataDir = tempDir();
-    const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '500']);
-    expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 500 ms\)/);
+    // Long enough for the handler (its own process) to answer on a loaded machine: `hang` never
+    // answers, so the timeout is still what the 504 below proves.
+    const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '3000']);
+    expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 3000 ms\)/);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
       result: 'handled ok',
       error: '',
     });
     await post(`${server.baseUrl}/actions/result_number`, signedBody(flowentPayload('result_number'), KEY));
-    await server.waitFor(/result_number {2}valid \(\S+\) {2}200 {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/);
+    await server.waitFor(
+      /result_number {2}valid \(\S+\) {2}200 {2}handler accepted the signature {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/,
+    );
     expect((await post(`${server.baseUrl}/actions/hang`, signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
     await server.waitFor(/hang {2}valid \(\S+\) {2}504 .*\n {2}! your handler did not answer in time/);
 

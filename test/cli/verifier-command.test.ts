@@ -4,11 +4,13 @@ import { STYLES } from '../../main/core/signature';
 import { runCli } from '../helpers/spawn-cli';
 
 describe('flowent-companion verifier', () => {
-  it('prints the python-style verifier in Python by default', async () => {
-    const result = await runCli(['verifier', 'python']);
+  it('prints the python-style verifier in Python by default when there is no key to learn a style with, and says so', async () => {
+    const result = await runCli(['verifier', 'python'], { FLOWENT_HMAC_KEY: '' });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(verifierSnippet('python', 'python'));
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(
+      'Style python: the default, set FLOWENT_HMAC_KEY to use the style learned from your Flowent calls; --style picks another.\n',
+    );
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { API_METHODS, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
+import { API_METHODS, type CoreEvent, type CoreStatus, type ProjectState, type Result } from '../../main/contract/api';
 import type { Core, CoreOptions } from '../../main/core';
 
 export const FAKE_STATUS = {
@@ -15,6 +15,7 @@ export type FakeCore = Core & {
   options: CoreOptions;
   emit(event: CoreEvent): void;
   open: ReturnType<typeof vi.fn>;
+  openProject: ReturnType<typeof vi.fn>;
   listen: ReturnType<typeof vi.fn>;
   stop: ReturnType<typeof vi.fn>;
 };
@@ -37,6 +38,10 @@ export function createFakeCore(
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (event) => listeners.forEach((l) => l(event)),
     open: vi.fn(async (): Promise<Result<void>> => ({ ok: true, value: undefined })),
+    openProject: vi.fn((dir: string | null): Result<ProjectState> => {
+      hooks.calls.push(`core.openProject(${dir})`);
+      return { ok: true, value: { dir, problems: [] } };
+    }),
     listen: vi.fn(async () => {
       hooks.calls.push('core.listen');
       core.emit({ type: 'history-cleared' });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannelFor, type CompanionApi } from '../../main/contract/api';
 import { withHarDialogs } from '../../main/desktop/har-dialogs';
 import { registerIpc } from '../../main/transports/ipc/ipc';
+import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -79,6 +80,26 @@ describe('HAR through save and open dialogs', () => {
     expect(electron.dialogsShown.map((d) => d.kind)).toEqual(['open']);
     expect(await api.importHar(null)).toEqual({ ok: true, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } });
   });
+
+  it('imports a big file in slices: its progress reaches the page as events, and calls are answered meanwhile', async () => {
+    const { electron, api } = setup();
+    const har = bigHar(8 * 1024 * 1024, KEY);
+    const file = join(folder.path, 'big.har');
+    writeFileSync(file, har.text);
+    electron.dialogAnswers.open.push(file);
+    const seen = running.events.length;
+    let ended = false;
+    const importing = api.importHar(null).then((result) => ((ended = true), result));
+    await expect
+      .poll(() => running.events.slice(seen).some((event) => event.type === 'har-import-progress'), { timeout: 30_000 })
+      .toBe(true);
+    expect((await running.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY))).status).toBe(200);
+    expect(ended).toBe(false);
+    expect(await importing).toMatchObject({ ok: true, value: { imported: har.entries, opened: true } });
+    const progress = running.events.slice(seen).filter((event) => event.type === 'har-import-progress');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toEqual({ type: 'har-import-progress', done: har.entries, total: har.entries });
+  }, 120_000);
 
   it('reports a file that is not a HAR in the core’s words', async () => {
     const { electron, api } = setup();

@@ -160,7 +160,21 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
     await core.close();
     running = null;
 
-    remount(mount, 'ro');
+    // The store's background checkpoint thread lets go of the history a moment after close
+    // (later on a loaded machine): the remount is refused as busy until it has.
+    await expect
+      .poll(
+        () => {
+          try {
+            remount(mount, 'ro');
+            return 'remounted';
+          } catch (error) {
+            return String(error);
+          }
+        },
+        { timeout: 10_000, interval: 50 },
+      )
+      .toBe('remounted');
     await expect(startOn(dataDir)).rejects.toThrow(
       `Cannot use the data folder ${dataDir} (EROFS): it must be a folder this user can write.`,
     );

@@ -153,8 +153,23 @@ const cases: { name: string; run: () => Promise<Reply>; status: number; message:
     message: /target URL/,
   },
   { name: 'copyAsCurl without the re-sign flag', run: () => call('copyAsCurl', [1]), status: 400, message: /true or false/ },
-  { name: 'the event stream without a token', run: () => send('GET', '/api/events', {}), status: 401, message: /inspector token/ },
-  { name: 'the event stream with POST', run: () => send('POST', `/api/events?token=${TOKEN}`, {}), status: 405, message: /GET/ },
+  { name: 'the event stream without a ticket', run: () => send('GET', '/api/events', {}), status: 401, message: /ticket/ },
+  {
+    name: 'the event stream with the token instead of a ticket',
+    run: () => send('GET', `/api/events?token=${TOKEN}`, {}),
+    status: 401,
+    message: /ticket/,
+  },
+  { name: 'the event stream with a made-up ticket', run: () => send('GET', '/api/events?ticket=abc', {}), status: 401, message: /ticket/ },
+  { name: 'the event stream with POST', run: () => send('POST', '/api/events', {}), status: 405, message: /GET/ },
+  { name: 'a ticket without the token', run: () => send('POST', '/api/events/ticket', {}), status: 401, message: /inspector token/ },
+  {
+    name: 'a ticket with GET',
+    run: () => send('GET', '/api/events/ticket', { authorization: `Bearer ${TOKEN}` }),
+    status: 405,
+    message: /POST/,
+  },
+  { name: 'a token rotation without the token', run: () => send('POST', '/api/token/rotate', {}), status: 401, message: /inspector token/ },
   { name: 'a page with a broken percent-encoding', run: () => send('GET', '/%E0%A4%A', {}), status: 503, message: /not built/ },
 ];
 

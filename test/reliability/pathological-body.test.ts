@@ -1,8 +1,9 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { percentile, timedPost } from '../helpers/timed-post';
 
 // One caller's pathological body must not stall everyone else. The body: 1 MB of 340,000 `{}`
 // with a wrong signature, so every signing style is built and hashed over a huge tree. A normal
@@ -32,34 +33,6 @@ function pathologicalBody(): Buffer {
   const inner = Array.from({ length: 340_000 }, () => '{}').join(',');
   const timestamp = Math.floor(Date.now() / 1000);
   return Buffer.from(`{"action_name":"heavy","parameters":{"x":[${inner}]},"timestamp":${timestamp},"signature":"${'0'.repeat(64)}"}`);
-}
-
-/** POSTs and resolves with the status and the milliseconds until the whole answer was read. */
-function timedPost(agent: Agent | false, url: URL, path: string, body: Buffer): Promise<{ status: number; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function normalLatencies(agent: Agent, url: URL, count: number): Promise<number[]> {

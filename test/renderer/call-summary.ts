@@ -8,6 +8,7 @@ export function callSummary(patch: Partial<CallSummary> & Pick<CallSummary, 'id'
     method: 'POST',
     path: '/actions/send_email',
     action: 'send_email',
+    sentAction: null,
     test: false,
     verdict: 'valid',
     style: 'python',
@@ -18,6 +19,8 @@ export function callSummary(patch: Partial<CallSummary> & Pick<CallSummary, 'id'
     answeredBy: 'mock',
     source: 'flowent',
     violations: [],
+    handlerSignature: null,
+    timestamp: { flag: 'ok', ageSeconds: 2 },
     ...patch,
   };
   return { ...call, failed: patch.failed ?? isFailedCall(call) };

@@ -5,8 +5,7 @@ import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
 import { differingSpan } from '../../renderer/src/shared/bytes';
 import { formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
-import { decodeUnicodeEscapes } from '../../renderer/src/shared/json-tokens';
-import type { AnswerSettings, StyleResult } from '../../main/contract/api';
+import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
 import { callSummary } from './call-summary';
 
 const at = (id: number, receivedAt: number) => callSummary({ id, receivedAt });
@@ -65,6 +64,8 @@ describe('words for the screen', () => {
     expect(decodeUnicodeEscapes('"\\\\u00fc"')).toBe('"\\\\u00fc"');
     expect(decodeUnicodeEscapes('"\\u0022\\u005c\\u000a"')).toBe('"\\u0022\\u005c\\u000a"');
     expect(decodeUnicodeEscapes('"\\ud83d alone"')).toBe('"\\ud83d alone"');
+    expect(decodeUnicodeEscapes('"\\ude00\\ud83d"')).toBe('"\\ude00\\ud83d"');
+    expect(decodeUnicodeEscapes('{"a":"Z\\u00FCrich","b":"\\\\","c":"\\u4eac"}')).toBe('{"a":"Zürich","b":"\\\\","c":"京"}');
   });
 });
 
@@ -80,6 +81,8 @@ describe('what answers an action', () => {
   const mock = (action: string | null) => ({
     action,
     updatedAt: 1,
+    text: '{}',
+    format: 'json' as const,
     definition: { selection: 'rules' as const, responses: [], fallback: null, answerRegistrationCheck: false },
   });
   it('follows the core: own route, else the default, else the startup target; own mock, else the default, else built-in', () => {

@@ -64,6 +64,28 @@ export class SchemaCache {
   }
 }
 
+/**
+ * Checks a call's `parameters` against a schema given whole: the open project's action file,
+ * so a handler can be built against a schema Flowent does not have yet.
+ */
+export function validateAgainstFile(
+  file: { path: string; schema: Record<string, unknown>; modifiedAt: number },
+  parameters: unknown,
+): ParameterCheck {
+  let validate: ValidateFunction;
+  try {
+    validate = createAjv().compile(file.schema);
+  } catch (error) {
+    return {
+      status: 'bad-schema',
+      problems: [],
+      message: `The schema in ${file.path} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const problems = validate(parameters) ? [] : (validate.errors ?? []).map(describe);
+  return { status: 'checked', problems, schemaFetchedAt: file.modifiedAt, schemaFile: file.path };
+}
+
 function describe(error: ErrorObject): ParameterProblem {
   const base = pointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_FILES } from '../data-folder';
 
-/** Written by a running `serve` so `actions register --here` knows the companion's URLs. */
+/** Written by a running `serve` so `actions register --here` and `inspector rotate-token` know the companion's URLs. */
 
 export interface ServeState {
   pid: number;
@@ -10,6 +10,8 @@ export interface ServeState {
   webhookBaseUrl: string;
   /** The tunnel's public URL while it is online. */
   publicUrl: string | null;
+  /** The browser inspector's port, when it runs (its URL needs the token besides). */
+  inspectorPort: number | null;
   updatedAt: number;
 }
 

@@ -1,15 +1,16 @@
-import type { AnsweredBy, HeaderPair, MockDefinition } from '../../contract/api';
+import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
+import { handlerChecks, NO_HANDLER } from './handler-lesson';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute, type EffectiveRoute } from './route';
 import type { LazyCall } from './template';
 
 export interface CallAnswererOptions {
-  repository: () => AnswersRepository;
+  repository: () => AnswerSource;
   /** `serve --forward`: used when no stored target applies. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -35,6 +36,8 @@ export interface ChosenAnswer {
   /** Wait this long after storing before writing the answer. */
   delayMs: number;
   answeredBy: AnsweredBy;
+  /** Which mock answer was given, when a mock (or the built-in answer) answered. */
+  mockChoice: MockChoice | null;
   checks: CallChecks;
   problem: { code: string; message: string } | null;
   /** The duration to record: time spent plus the planned delay. */
@@ -44,7 +47,7 @@ export interface ChosenAnswer {
 /** Actions whose resolved route is kept at once; far more than a real integration has. */
 const MAX_CACHED_ROUTES = 1024;
 
-type ResolvedRoute = EffectiveRoute & { mockStamp: number; mockKey: string };
+type ResolvedRoute = EffectiveRoute & { mockStamp: number; mockKey: string; mockOwner: MockChoice['mock'] };
 
 /** Answers well-formed Flowent calls: from the action's mock, or by forwarding to the developer's handler. */
 export class CallAnswerer {
@@ -54,7 +57,7 @@ export class CallAnswerer {
   private versions = 0;
   /** Routes as resolved per action, valid while the repository's change stamp stays the same. */
   private readonly routes = new Map<string, ResolvedRoute>();
-  private routesFrom: { repository: AnswersRepository; stamp: number } | null = null;
+  private routesFrom: { repository: AnswerSource; stamp: number } | null = null;
 
   constructor(private readonly options: CallAnswererOptions) {}
 
@@ -79,10 +82,12 @@ export class CallAnswerer {
     return route;
   }
 
-  private resolve(repository: AnswersRepository, action: string): ResolvedRoute {
+  private resolve(repository: AnswerSource, action: string): ResolvedRoute {
     const { mode, target } = resolveRoute(repository, action, this.options.startupForwardTarget);
-    const mock = this.mockFor(repository, action) ?? this.mockFor(repository, null);
-    return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action };
+    const own = this.mockFor(repository, action);
+    const mock = own ?? this.mockFor(repository, null);
+    const mockOwner = own ? 'action' : mock ? 'default' : 'none';
+    return { mode, target, mock: mock?.definition ?? null, mockStamp: mock?.version ?? 0, mockKey: action, mockOwner };
   }
 
   async answer(call: CallToAnswer): Promise<ChosenAnswer> {
@@ -107,6 +112,7 @@ export class CallAnswerer {
         answer: registrationCheckAnswer(call.action),
         delayMs: 0,
         answeredBy: answeredBy === 'mock' ? 'test-check' : answeredBy,
+        mockChoice: null,
         checks: noChecks(forward),
         problem: null,
         durationMs: call.elapsedMs(),
@@ -126,6 +132,7 @@ export class CallAnswerer {
       answer,
       delayMs: outcome.delayMs,
       answeredBy,
+      mockChoice: { mock: route.mockOwner, response: outcome.choice },
       checks: { ...noChecks(forward), violations },
       problem: outcome.problem,
       durationMs,
@@ -163,11 +170,13 @@ export class CallAnswerer {
       answer: { status: outcome.status, headers: outcome.headers, body: outcome.body, closeConnection: false },
       delayMs: 0,
       answeredBy: 'forward',
+      mockChoice: null,
       checks: {
         violations,
         forwardTarget: resolved.url,
         forwardError: null,
         registrationWouldPass: call.test ? outcome.status >= 200 && outcome.status < 300 : null,
+        ...handlerChecks(outcome, route.target),
       },
       problem: dropped === null ? null : { code: 'headers-dropped', message: dropped },
       durationMs,
@@ -185,7 +194,12 @@ export class CallAnswerer {
     failure: { kind: ForwardFailure; message: string; fullSize?: number },
     target: string | null,
   ): ChosenAnswer {
-    const forward = { forwardTarget: target, forwardError: failure.message, registrationWouldPass: call.test ? false : null };
+    const forward = {
+      forwardTarget: target,
+      forwardError: failure.message,
+      registrationWouldPass: call.test ? false : null,
+      ...NO_HANDLER,
+    };
     if (this.options.fallbackToMock && failure.kind !== 'too-large' && failure.kind !== 'stopped') {
       return this.fromMock(call, route, 'fallback-mock', forward);
     }
@@ -193,6 +207,7 @@ export class CallAnswerer {
       answer: errorAnswer(failure.kind === 'timeout' ? 504 : 502, failure.message),
       delayMs: 0,
       answeredBy: 'forward-error',
+      mockChoice: null,
       checks: { violations: [failureViolation(failure)], ...forward },
       problem: null,
       durationMs: call.elapsedMs(),
@@ -200,7 +215,7 @@ export class CallAnswerer {
   }
 
   /** The stored mock, parsed once per change (a change also restarts its sequence). */
-  private mockFor(repository: AnswersRepository, action: string | null): { definition: MockDefinition; version: number } | null {
+  private mockFor(repository: AnswerSource, action: string | null): { definition: MockDefinition; version: number } | null {
     const row = repository.getMockRow(action);
     if (!row) return null;
     const cacheKey = action ?? '*';
@@ -218,5 +233,6 @@ function noChecks(forward?: Partial<CallChecks>): CallChecks {
     forwardTarget: forward?.forwardTarget ?? null,
     forwardError: forward?.forwardError ?? null,
     registrationWouldPass: forward?.registrationWouldPass ?? null,
+    ...NO_HANDLER,
   };
 }

@@ -10,7 +10,7 @@ import type {
 } from '../../contract/api';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
 import type { CallsRepository } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerStore } from '../store/answer-store';
 import { checkTargetUrl } from './forward';
 import { parseMockText } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
@@ -43,7 +43,7 @@ export interface Answers {
 }
 
 export interface AnswersDeps {
-  answers: () => AnswersRepository;
+  answers: () => AnswerStore;
   calls: () => CallsRepository;
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -56,6 +56,10 @@ export function createAnswers(deps: AnswersDeps): Answers {
     deps.onChanged?.();
     return value;
   };
+  const refusal = (action: ActionKey): { ok: false; code: string; message: string } | null => {
+    const message = deps.answers().writeRefusal?.(action) ?? null;
+    return message ? { ok: false, code: 'answer-file-invalid', message } : null;
+  };
   return {
     parseMock: parseMockText,
     setMock(action, text, format) {
@@ -63,16 +67,20 @@ export function createAnswers(deps: AnswersDeps): Answers {
       if (bad) return { ...bad, errors: [] };
       const parsed = parseMockText(text, format);
       if (!parsed.ok) return invalidMock(parsed.errors);
-      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value) });
+      const refused = refusal(action);
+      if (refused) return { ...refused, errors: [] };
+      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value, { text, format }) });
     },
     clearMock(action) {
-      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });
+      return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });
     },
     clearAllMocks: () => changed({ ok: true, value: { cleared: deps.answers().clearAllMocks() } }),
     mockFromCall(callId) {
       const call = deps.calls().get(callId);
       if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
       if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
+      const refused = refusal(call.action);
+      if (refused) return refused;
       const definition = mockFromStoredCall(call);
       if (!definition)
         return {
@@ -89,16 +97,18 @@ export function createAnswers(deps: AnswersDeps): Answers {
         const problem = checkTargetUrl(url);
         if (problem) return { ok: false, code: 'invalid-target', message: problem.message };
       }
+      const refused = refusal(action);
+      if (refused) return refused;
       return changed({
         ok: true,
         value: deps.answers().setRoute(action, url === null ? { target: null } : { target: url, mode: 'forward' }),
       });
     },
     setMode(action, mode) {
-      return checkAction(action) ?? changed({ ok: true, value: deps.answers().setRoute(action, { mode }) });
+      return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: deps.answers().setRoute(action, { mode }) });
     },
     clearRoute(action) {
-      return checkAction(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearRoute(action) } });
+      return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearRoute(action) } });
     },
     clearAllRoutes: () => changed({ ok: true, value: { cleared: deps.answers().clearAllRoutes() } }),
     getAnswerSettings: () => ({

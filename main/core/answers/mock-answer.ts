@@ -3,15 +3,20 @@ import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, flowentAnswer, type Answer } from '../protocol/answers';
 import { conditionHolds } from './conditions';
 import { renderBody, type LazyCall } from './template';
-import type { MockDefinition, MockResponse } from '../../contract/api';
+import type { MockDefinition, MockResponse, MockResponseChoice } from '../../contract/api';
 
-/** The built-in mock when nothing is stored: Flowent's success shape. */
-export const BUILT_IN_MOCK: MockDefinition = {
-  selection: 'rules',
-  responses: [],
-  fallback: { when: [], status: 200, headers: {}, body: { result: 'ok', error: '' }, delayMs: 0, fault: null },
-  answerRegistrationCheck: false,
+/** The built-in answer: Flowent's success shape, given when no mock has anything that applies. */
+const BUILT_IN_ANSWER: MockResponse = {
+  when: [],
+  status: 200,
+  headers: {},
+  body: { result: 'ok', error: '' },
+  delayMs: 0,
+  fault: null,
 };
+
+/** What answers when no mock is stored: nothing of its own, so the built-in answer. */
+export const BUILT_IN_MOCK: MockDefinition = { selection: 'rules', responses: [], fallback: null, answerRegistrationCheck: false };
 
 export interface MockOutcome {
   /** Null for a dropped connection. */
@@ -20,8 +25,8 @@ export interface MockOutcome {
   delayMs: number;
   /** Set when the mock itself failed (a template that did not render). */
   problem: { code: string; message: string } | null;
-  /** Which response answered: `responses[2]`, `fallback`, or `built-in`. */
-  chose: string;
+  /** Which response answered: one of `responses`, the fallback, or the built-in answer. */
+  choice: MockResponseChoice;
 }
 
 /**
@@ -50,39 +55,43 @@ export function answerFromMock(
   sequence: { key: string; stamp: number; counters: SequenceCounters },
 ): MockOutcome {
   const picked = pick(definition, call, sequence);
-  if (!picked) return answerWith(BUILT_IN_MOCK.fallback as MockResponse, 'built-in', call);
-  return answerWith(picked.response, picked.label, call);
+  if (!picked) return answerWith(BUILT_IN_ANSWER, { kind: 'built-in' }, call);
+  return answerWith(picked.response, picked.choice, call);
 }
 
-function pick(definition: MockDefinition, call: LazyCall, sequence: { key: string; stamp: number; counters: SequenceCounters }) {
-  const { responses } = definition;
+function pick(
+  definition: MockDefinition,
+  call: LazyCall,
+  sequence: { key: string; stamp: number; counters: SequenceCounters },
+): { response: MockResponse; choice: MockResponseChoice } | null {
+  const { responses, selection } = definition;
   if (responses.length > 0) {
-    switch (definition.selection) {
-      case 'rules': {
-        const index = responses.findIndex((response) => response.when.every((condition) => conditionHolds(condition, call.plain())));
-        if (index >= 0) return { response: responses[index] as MockResponse, label: `responses[${index}]` };
+    let index: number;
+    switch (selection) {
+      case 'rules':
+        index = responses.findIndex((response) => response.when.every((condition) => conditionHolds(condition, call.plain())));
         break;
-      }
-      case 'sequence': {
-        const index = sequence.counters.next(sequence.key, sequence.stamp, responses.length);
-        return { response: responses[index] as MockResponse, label: `responses[${index}]` };
-      }
-      case 'random': {
-        const index = randomInt(responses.length);
-        return { response: responses[index] as MockResponse, label: `responses[${index}]` };
-      }
+      case 'sequence':
+        index = sequence.counters.next(sequence.key, sequence.stamp, responses.length);
+        break;
+      case 'random':
+        index = randomInt(responses.length);
+        break;
       default: {
-        const unknownSelection: never = definition.selection;
+        const unknownSelection: never = selection;
         throw new Error(`unknown selection ${String(unknownSelection)}`);
       }
     }
+    const response = responses[index];
+    if (response) return { response, choice: { kind: 'response', selection, index, name: response.name ?? null } };
   }
-  return definition.fallback ? { response: definition.fallback, label: 'fallback' } : null;
+  const fallback = definition.fallback;
+  return fallback ? { response: fallback, choice: { kind: 'fallback', name: fallback.name ?? null } } : null;
 }
 
-function answerWith(response: MockResponse, chose: string, call: LazyCall): MockOutcome {
+function answerWith(response: MockResponse, choice: MockResponseChoice, call: LazyCall): MockOutcome {
   const fault = response.fault;
-  const base = { delayMs: response.delayMs, problem: null, chose };
+  const base = { delayMs: response.delayMs, problem: null, choice };
   if (fault?.type === 'drop') return { ...base, answer: null };
   if (fault?.type === 'error') return { ...base, answer: errorAnswer(500, fault.message) };
   if (fault?.type === 'non-json') {

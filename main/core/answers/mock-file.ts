@@ -26,20 +26,15 @@ export function parseMockText(text: string, format: MockFormat): Validated {
       return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
     return validateMockDefinition(toPlainValue(parsed.root));
   }
-  const yaml = loadYaml();
-  const lineCounter = new yaml.LineCounter();
-  const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
-  if (document.errors.length > 0) {
+  const { document, lineCounter, syntaxErrors } = parseYamlText(text);
+  if (syntaxErrors.length > 0) {
     return {
       ok: false,
-      errors: document.errors.map((problem) => {
-        const position = problem.linePos?.[0];
-        return {
-          path: '',
-          message: `not valid YAML: ${(problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${position ? ` (line ${position.line}, column ${position.col})` : ''}`,
-          ...(position ? { line: position.line, column: position.col } : {}),
-        };
-      }),
+      errors: syntaxErrors.map(({ message, line, column }) => ({
+        path: '',
+        message: `${message}${line !== null ? ` (line ${line}, column ${column})` : ''}`,
+        ...(line !== null && column !== null ? { line, column } : {}),
+      })),
     };
   }
   const validated = validateMockDefinition(document.toJS() as unknown);
@@ -51,6 +46,26 @@ export function parseMockText(text: string, format: MockFormat): Validated {
       problem.line !== undefined ? problem : { ...problem, ...yamlPosition(document, lineCounter, problem.path) },
     ),
   };
+}
+
+/**
+ * YAML text as a document that keeps comments, key order and positions (duplicate keys are
+ * errors), with its syntax errors said in words, each with its line and column when known.
+ */
+export function parseYamlText(text: string): {
+  document: Document;
+  lineCounter: LineCounter;
+  syntaxErrors: { message: string; line: number | null; column: number | null }[];
+} {
+  const yaml = loadYaml();
+  const lineCounter = new yaml.LineCounter();
+  const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
+  const syntaxErrors = document.errors.map((error) => {
+    const position = error.linePos?.[0];
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return { message: `not valid YAML: ${message}`, line: position?.line ?? null, column: position?.col ?? null };
+  });
+  return { document, lineCounter, syntaxErrors };
 }
 
 function yamlPosition(document: Document, lineCounter: LineCounter, path: string): { line?: number; column?: number } {

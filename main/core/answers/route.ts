@@ -1,4 +1,4 @@
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../store/answer-store';
 import type { AnswerMode, MockDefinition } from '../../contract/api';
 
 /** Where the answer for one action comes from now, and why. */
@@ -13,7 +13,7 @@ export interface EffectiveRoute {
  * --forward`; the mode defaults to forward exactly when a target is known.
  */
 export function resolveRoute(
-  repository: AnswersRepository,
+  repository: AnswerSource,
   action: string,
   startupTarget: string | null,
 ): { mode: AnswerMode; target: string | null } {

@@ -1,6 +1,6 @@
-import type { Verdict } from '../../contract/api';
+import type { HandlerSignature, Verdict } from '../../contract/api';
 import { STYLES, type StyleName } from '../signature';
-import type { HandlerSignature, HandlerSignatureVerdict } from './verdict';
+import type { HandlerSignatureVerdict } from './verdict';
 
 /**
  * What a handler accepted and refused, learned per forwarding target. A valid call is valid in

@@ -4,7 +4,7 @@
  * a verifier for each language that accepts the style this Flowent signs in. Pure modules: the
  * store keeps what is learned, forwarding and replay supply the answers.
  */
-export { judgeHandlerSignature, type HandlerAnswer, type HandlerSignature, type HandlerSignatureVerdict } from './verdict';
+export { judgeHandlerSignature, type HandlerAnswer, type HandlerSignatureVerdict } from './verdict';
 export { isSignatureComplaint } from './refusal-words';
 export {
   addOutcome,
@@ -22,4 +22,4 @@ export {
 } from './handler-memory';
 export { diagnoseHandler, verifierCommand } from './diagnosis';
 export { styleDescription, styleInWords, stylesInWords, styleTraits } from './style-words';
-export { isVerifierLanguage, verifierSnippet, VERIFIER_LANGUAGES, type VerifierLanguage } from './verifiers';
+export { verifierSnippet } from './verifiers';

@@ -1,8 +1,5 @@
-import type { HeaderPair } from '../../contract/api';
+import type { HandlerSignature, HeaderPair } from '../../contract/api';
 import { isSignatureComplaint, namesOtherCause } from './refusal-words';
-
-/** What a handler's answer says about the signature of the call it was sent. */
-export type HandlerSignature = 'accepted' | 'refused' | 'unknown';
 
 /** A handler's answer as received: status, raw headers, body bytes. */
 export interface HandlerAnswer {

@@ -3,11 +3,14 @@ import type { Result } from '../../contract/api';
 import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
 import type { FlowentResult } from '../account/types';
+import { validateAgainstFile } from '../account/parameter-check';
 import type { CallsRepository } from '../store/calls-repository';
 
 export interface AccountDeps {
   account: Account;
   calls: () => CallsRepository;
+  /** The open project's schema for an action (its action file), which takes the place of Flowent's copy. */
+  projectSchema: (action: string) => { path: string; schema: Record<string, unknown>; modifiedAt: number } | null;
 }
 
 const NO_TUNNEL = 'The tunnel is not open, so Flowent has no public URL to call this companion at: open the tunnel first';
@@ -19,7 +22,7 @@ const noTunnel = (orLan: boolean) =>
   }) as const;
 
 /** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
-export function createAccountApi({ account, calls }: AccountDeps): AccountMethods {
+export function createAccountApi({ account, calls, projectSchema }: AccountDeps): AccountMethods {
   const registry = account.registry;
   const state = (): Result<AccountState> => ({ ok: true, value: account.state() });
   const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>>> => {
@@ -123,6 +126,8 @@ export function createAccountApi({ account, calls }: AccountDeps): AccountMethod
         return { ok: false, code: 'call-not-json', message: `Call ${callId}'s body is not JSON, so its parameters cannot be checked.` };
       }
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
+      const file = projectSchema(call.action);
+      if (file) return { ok: true, value: validateAgainstFile(file, parameters ?? null) };
       return { ok: true, value: registry.validateParameters(call.action, parameters ?? null) };
     },
   };

@@ -1,13 +1,19 @@
 import type { CallDetail, CallsMethods, CoreStatus, SampleRequest } from '../../contract/api';
-import { canonicalize, completeReport, sign } from '../signature';
+import type { HandlerMemory } from '../handler-check';
+import { canonicalize, completeReport, sign, type StyleName } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import { forwardedFor } from '../tunnel/forwarded-for';
+import { handlerReport } from './handler-report';
 import { sampleBody, sampleCurl } from './sample-request';
 
 export interface CallsDeps {
   calls: () => CallsRepository;
   status: () => CoreStatus;
   hmacKey: () => string | null;
+  /** What each developer's handler accepted and refused so far. */
+  handlers: () => HandlerMemory;
+  /** The style this Flowent was seen to sign with, for the current key. */
+  learnedStyle: () => StyleName;
   onHistoryCleared: () => void;
 }
 
@@ -17,7 +23,7 @@ export function createCallsApi(deps: CallsDeps): CallsMethods {
     listCalls: async (query) => deps.calls().list(query),
     getCall: async (id) => {
       const stored = deps.calls().get(id);
-      return stored ? toDetail(stored, deps.hmacKey()) : null;
+      return stored ? toDetail(stored, deps) : null;
     },
     getStats: async (filter) => deps.calls().stats(filter),
     getSampleRequest: async (action) => buildSample(action, deps.status(), deps.hmacKey()),
@@ -29,12 +35,23 @@ export function createCallsApi(deps: CallsDeps): CallsMethods {
   };
 }
 
-function toDetail(call: StoredCall, key: string | null): CallDetail {
-  const { requestBody, response, signature: stored, checked: _checked, forwardTarget, forwardError, registrationWouldPass, ...rest } = call;
+function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
+  const {
+    requestBody,
+    response,
+    signature: stored,
+    checked: _checked,
+    forwardTarget,
+    forwardError,
+    registrationWouldPass,
+    handlerTarget: _handlerTarget,
+    ...rest
+  } = call;
   // A call answered quickly has only the styles up to its match stored; readers get all of them.
-  const signature = completeReport(stored, requestBody, key);
+  const signature = completeReport(stored, requestBody, deps.hmacKey());
   return {
     ...rest,
+    handler: handlerReport(call, signature, deps.handlers(), deps.learnedStyle),
     forwardedFor: forwardedFor(call.requestHeaders.flat()),
     forward: { target: forwardTarget, error: forwardError, registrationWouldPass },
     requestBody: requestBody.toString('utf8'),

@@ -95,23 +95,23 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     },
     importHar: async (text): Promise<Result<HarImportSummary>> => {
       if (text === null) return { ok: false, code: 'no-file', message: 'Give the HAR file’s contents to import (choose a .har file).' };
-      const imported = replay.importHar(text);
+      const imported = await replay.importHar(text);
       return imported.ok ? { ok: true, value: { ...imported.value, opened: true } } : imported;
     },
   };
 }
 
 /** The replay module words its missing-target refusal for the command line; the UI has a field for the URL. */
-function inUiWords<T>(result: Result<T>): Result<T> {
+export function inUiWords<T>(result: Result<T>): Result<T> {
   if (result.ok || result.code !== 'no-target') return result;
   const action = /action (\w+)/.exec(result.message)?.[1];
   return {
     ...result,
-    message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).`,
+    message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (key a).`,
   };
 }
 
-function badTarget(target: string | null): Result<never> | null {
+export function badTarget(target: string | null): Result<never> | null {
   const bad = target ? checkTargetUrl(target) : null;
   return bad ? { ok: false, code: 'invalid-target', message: bad.message } : null;
 }

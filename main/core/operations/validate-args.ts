@@ -2,7 +2,10 @@ import { API_METHODS, type ApiMethod, type CompanionApi } from '../../contract/a
 import { accountArgs } from './args/account-args';
 import { answersArgs } from './args/answers-args';
 import { callsArgs } from './args/calls-args';
+import { handlersArgs } from './args/handlers-args';
+import { limitsArgs } from './args/limits-args';
 import type { ArgsCheckers, CheckedArgs } from './args/predicates';
+import { projectArgs } from './args/project-args';
 import { replayArgs } from './args/replay-args';
 import { statusArgs } from './args/status-args';
 
@@ -13,7 +16,16 @@ import { statusArgs } from './args/status-args';
  */
 export type ArgsCheck<M extends ApiMethod> = { ok: true; args: CheckedArgs<M> } | { ok: false; message: string };
 
-const CHECKERS: ArgsCheckers<CompanionApi> = { ...callsArgs, ...statusArgs, ...answersArgs, ...replayArgs, ...accountArgs };
+const CHECKERS: ArgsCheckers<CompanionApi> = {
+  ...callsArgs,
+  ...statusArgs,
+  ...answersArgs,
+  ...replayArgs,
+  ...handlersArgs,
+  ...accountArgs,
+  ...limitsArgs,
+  ...projectArgs,
+};
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);

@@ -8,7 +8,16 @@ export interface FlowentCall {
 }
 
 export type BodyCheck =
-  { ok: true; call: FlowentCall } | { ok: false; problem: string; message: string; action: string | null; test: boolean };
+  | { ok: true; call: FlowentCall }
+  | {
+      ok: false;
+      problem: string;
+      message: string;
+      action: string | null;
+      test: boolean;
+      /** `action_name` as written when it is there but not a valid action name (`action` is then the URL's). */
+      sentAction: string | null;
+    };
 
 /**
  * Checks the shape Flowent sends: an object with a valid
@@ -21,7 +30,7 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
       'not-an-object',
       `The body is a JSON ${root.kind}, not an object. Send a JSON object like {"action_name":"…","parameters":{},"timestamp":…}.`,
       null,
-      false,
+      { test: false, sentAction: null },
     );
   }
   const testNode = findMember(root, 'test');
@@ -29,24 +38,27 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
   const actionNode = findMember(root, 'action_name');
   const bodyAction = actionNode?.kind === 'string' && ACTION_NAME_PATTERN.test(actionNode.value) ? actionNode.value : null;
   const known = bodyAction ?? pathAction;
+  const sentAction = actionNode && !bodyAction ? asWritten(actionNode) : null;
+  // An object, not a closure: the answer path makes no function per call.
+  const seen: SeenFacts = { test, sentAction };
 
   if (!actionNode) {
     return fail(
       'missing-action-name',
       'The body has no "action_name". Add the registered action\'s name, e.g. "action_name":"send_email".',
       pathAction,
-      test,
+      seen,
     );
   }
   if (actionNode.kind !== 'string') {
-    return fail('invalid-action-name', `"action_name" must be a string, but it is a ${actionNode.kind}.`, pathAction, test);
+    return fail('invalid-action-name', `"action_name" must be a string, but it is a ${actionNode.kind}.`, pathAction, seen);
   }
   if (!bodyAction) {
     return fail(
       'invalid-action-name',
       `"action_name" ${JSON.stringify(clip(actionNode.value))} is not a valid action name: use ${ACTION_NAME_RULE}.`,
       pathAction,
-      test,
+      seen,
     );
   }
   if (pathAction && pathAction !== bodyAction) {
@@ -54,15 +66,15 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
       'action-mismatch',
       `The URL names action "${pathAction}" but the body names "${bodyAction}". Register the action with the URL /actions/${bodyAction}.`,
       bodyAction,
-      test,
+      seen,
     );
   }
   const parameters = findMember(root, 'parameters');
   if (!parameters) {
-    return fail('missing-parameters', 'The body has no "parameters". Flowent always sends an object, {} when there are none.', known, test);
+    return fail('missing-parameters', 'The body has no "parameters". Flowent always sends an object, {} when there are none.', known, seen);
   }
   if (parameters.kind !== 'object') {
-    return fail('invalid-parameters', `"parameters" must be an object, but it is a ${parameters.kind}.`, known, test);
+    return fail('invalid-parameters', `"parameters" must be an object, but it is a ${parameters.kind}.`, known, seen);
   }
   const timestamp = findMember(root, 'timestamp');
   if (!timestamp) {
@@ -70,18 +82,18 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
       'missing-timestamp',
       'The body has no "timestamp". Add the Unix time in whole seconds when the call was sent.',
       known,
-      test,
+      seen,
     );
   }
   if (timestamp.kind !== 'number' || !isSafeInteger(timestamp.literal)) {
-    return fail('invalid-timestamp', '"timestamp" must be a whole number of seconds since 1970 (e.g. 1645123456).', known, test);
+    return fail('invalid-timestamp', '"timestamp" must be a whole number of seconds since 1970 (e.g. 1645123456).', known, seen);
   }
   if (testNode && testNode.kind !== 'boolean') {
-    return fail('invalid-test', `"test" must be true or false, but it is a ${testNode.kind}.`, known, test);
+    return fail('invalid-test', `"test" must be true or false, but it is a ${testNode.kind}.`, known, seen);
   }
   const signature = findMember(root, 'signature');
   if (signature && signature.kind !== 'string') {
-    return fail('invalid-signature-type', `"signature" must be a string of 64 hex characters, but it is a ${signature.kind}.`, known, test);
+    return fail('invalid-signature-type', `"signature" must be a string of 64 hex characters, but it is a ${signature.kind}.`, known, seen);
   }
   return { ok: true, call: { action: bodyAction, test } };
 }
@@ -98,6 +110,34 @@ function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function fail(problem: string, message: string, action: string | null, test: boolean): BodyCheck {
-  return { ok: false, problem, message, action, test };
+/** What a failed check reports besides the problem: read once per call. */
+interface SeenFacts {
+  test: boolean;
+  sentAction: string | null;
+}
+
+function fail(problem: string, message: string, action: string | null, seen: SeenFacts): BodyCheck {
+  return { ok: false, problem, message, action, ...seen };
+}
+
+/** A value as a person would read it in the body: `5`, `"Send Email"`, `null`; objects and arrays abridged. */
+function asWritten(node: JsonNode): string {
+  switch (node.kind) {
+    case 'string':
+      return JSON.stringify(clip(node.value));
+    case 'number':
+      return clip(node.literal);
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+    case 'object':
+      return node.members.length ? '{…}' : '{}';
+    case 'array':
+      return node.items.length ? '[…]' : '[]';
+    default: {
+      const never: never = node;
+      return never;
+    }
+  }
 }

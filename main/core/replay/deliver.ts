@@ -2,16 +2,22 @@ import type { CallSource, CallSummary, HeaderPair, Result, SignatureReport, Viol
 import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
+import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import { summaryOf, type CallsRepository, type NewCall } from '../store/calls-repository';
-import type { AnswersRepository } from '../store/answers-repository';
+import type { AnswerSource } from '../store/answer-store';
+import type { HandlersRepository } from '../store/handlers-repository';
 
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {
   calls: () => CallsRepository;
-  answers: () => AnswersRepository;
+  answers: () => AnswerSource;
   hmacKey: () => string | null;
+  /** What each developer's handler accepted and refused so far. */
+  handlers: () => HandlersRepository;
+  /** The companion's own webhook (`http://127.0.0.1:8787`), null while it is not running: calls sent there reach no handler of the developer's. */
+  webhookBaseUrl?: () => string | null;
   /** `serve --forward`, when the core runs with one. */
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
@@ -32,6 +38,10 @@ export interface Outgoing {
   remoteAddress: string | null;
   source: Exclude<CallSource, 'flowent'>;
   originalCallId: number | null;
+  /** The handler as configured (`{action_name}` kept), what its verdicts teach is kept under. */
+  handler: string;
+  /** Add what the handler's answer teaches to what it taught before (a probe records its findings as a whole instead). */
+  learn: boolean;
 }
 
 /** The stored outcome of an outgoing call. */
@@ -47,13 +57,21 @@ export interface Delivered {
   violations: Violation[];
   /** Why the handler could not be reached, when it could not. */
   error: string | null;
+  /** The handler's verdict on the signature; none when no handler answered. */
+  handler: HandlerChecks;
+}
+
+/** Where an outgoing call goes: the URL, and the handler as configured, `{action_name}` kept. */
+export interface Target {
+  url: string;
+  handler: string;
 }
 
 /**
  * The URL to send an action's call to: the given one (may hold `{action_name}`), else the
  * forwarding target the answers settings give the action (what serve would forward to).
  */
-export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<string> {
+export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<Target> {
   const template = given ?? (action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null).target : null);
   if (!template) {
     const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'give a target URL';
@@ -64,7 +82,9 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
     };
   }
   const resolved = resolveTarget(template, action ?? 'action');
-  return resolved.ok ? { ok: true, value: resolved.url } : { ok: false, code: 'invalid-target', message: resolved.message };
+  return resolved.ok
+    ? { ok: true, value: { url: resolved.url, handler: template } }
+    : { ok: false, code: 'invalid-target', message: resolved.message };
 }
 
 /** Sends the call, checks the answer against Flowent's contract, and stores it as a new call. */
@@ -88,6 +108,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
       })
     : [failureViolation(outcome)];
   const error = outcome.ok ? null : outcome.message;
+  const handler = outcome.ok && !isCompanion(deps, outgoing.url) ? handlerChecks(outcome, outgoing.handler) : NO_HANDLER;
   const url = new URL(outgoing.url);
   const stored: NewCall = {
     receivedAt,
@@ -112,11 +133,20 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
       forwardTarget: outgoing.url,
       forwardError: error,
       registrationWouldPass: outgoing.test ? response.status >= 200 && response.status < 300 : null,
+      ...handler,
     },
   };
   const id = deps.calls().insert(stored);
+  // The signature was checked in every style above: nothing more to compute for the lesson.
+  if (outgoing.learn) await learnFromHandler(deps.handlers(), handler, signature, () => signature);
   deps.onStored?.(summaryOf(stored, id));
-  return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error };
+  return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error, handler };
+}
+
+/** True when `url` is the companion's own webhook, which answers with the mock: no handler of the developer's. */
+function isCompanion(deps: ReplayDeps, url: string): boolean {
+  const own = deps.webhookBaseUrl?.();
+  return own !== null && own !== undefined && new URL(url).origin === new URL(own).origin;
 }
 
 /** The request headers to send with a body the companion (re)wrote: the originals' end-to-end ones, JSON content type. */

@@ -28,13 +28,32 @@ const ANSWERED_BY: readonly AnsweredBy[] = ['mock', 'test-check', 'signature-che
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+export interface ImportOptions {
+  /** After each slice: entries read so far, of all, and the ids stored in that slice. */
+  onSlice?: (done: number, total: number, ids: number[]) => void;
+  /** Longest stretch of entries read and checked before the event loop gets a turn. */
+  sliceMs?: number;
+}
+
+/** A call arriving during an import waits at most about this long (plus one slice's insert). */
+const SLICE_MS = 20;
+
 /**
  * Reads a HAR file (from this app, a browser or another tool) into the history. Signatures are
  * checked again with the current key, so verdicts are right for this machine; entries that
  * are not POSTs with a body are counted and skipped. A file that is not a HAR at all is an
  * error that says what is wrong and where.
+ *
+ * A 50 MB file is tens of thousands of entries, each verified in every signing style: they are
+ * read in slices of about 20 ms, each stored in one transaction, with a turn of the event loop
+ * between slices, so calls arriving meanwhile are answered and the import's progress is told.
  */
-export function importHar(text: string, calls: CallsRepository, key: string | null): Result<ImportSummary> {
+export async function importHar(
+  text: string,
+  calls: CallsRepository,
+  key: string | null,
+  options: ImportOptions = {},
+): Promise<Result<ImportSummary>> {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -48,16 +67,23 @@ export function importHar(text: string, calls: CallsRepository, key: string | nu
     return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
 
   const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
-  const rows: NewCall[] = [];
-  entries.forEach((entry, index) => {
-    const path = `log.entries[${index}]`;
-    const parsed = toNewCall(entry, path, key);
-    if (parsed.kind === 'skip') summary.skipped++;
-    else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
-    else rows.push(parsed.call);
-  });
-  for (const row of rows) summary.ids.push(calls.insert(row));
-  summary.imported = rows.length;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  let index = 0;
+  do {
+    const started = performance.now();
+    const rows: NewCall[] = [];
+    for (; index < entries.length && performance.now() - started < sliceMs; index++) {
+      const parsed = toNewCall(entries[index], `log.entries[${index}]`, key);
+      if (parsed.kind === 'skip') summary.skipped++;
+      else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
+      else rows.push(parsed.call);
+    }
+    const ids = rows.length > 0 ? calls.insert(rows) : [];
+    summary.ids.push(...ids);
+    options.onSlice?.(index, entries.length, ids);
+    if (index < entries.length) await new Promise((resolve) => setImmediate(resolve));
+  } while (index < entries.length);
+  summary.imported = summary.ids.length;
   return { ok: true, value: summary };
 }
 

@@ -23,6 +23,8 @@ export interface ReplayOptions {
   target?: string;
   /** Unix milliseconds for the fresh timestamp (tests). */
   now?: () => number;
+  /** Add what the handler's answer teaches to what is known about it (default true; a probe records its findings whole). */
+  learn?: boolean;
 }
 
 export interface ReplayContext extends ReplayDeps {
@@ -62,7 +64,9 @@ export async function replayStored(ctx: ReplayContext, original: StoredCall, opt
     signedStyle = signed.value.style;
   }
   const delivered = await deliver(ctx, {
-    url: target.value,
+    url: target.value.url,
+    handler: target.value.handler,
+    learn: options.learn ?? true,
     action: original.action,
     test: original.test,
     headers,

@@ -88,7 +88,9 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     signedStyle = signed.value.style;
   }
   const delivered = await deliver(ctx, {
-    url: target.value,
+    url: target.value.url,
+    handler: target.value.handler,
+    learn: true,
     action: options.action,
     test: options.test ?? false,
     headers: [

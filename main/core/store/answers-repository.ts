@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { MockDefinition, AnswerMode, AnswerRoute, StoredMock } from '../../contract/api';
+import type { MockDefinition, MockFormat, AnswerMode, AnswerRoute, StoredMock } from '../../contract/api';
+import type { AnswerStore, MockSource } from './answer-store';
 
 /** The row key of the default (every action): not a valid action name, so it never collides. */
 const DEFAULT_KEY = '*';
@@ -7,8 +8,12 @@ const DEFAULT_KEY = '*';
 interface MockRow {
   action: string;
   definition: string;
+  text: string | null;
+  format: MockFormat | null;
   updated_at: number;
 }
+
+const MOCK_COLUMNS = 'action, definition, text, format, updated_at';
 
 interface RouteRow {
   action: string;
@@ -23,7 +28,7 @@ interface RouteRow {
  * commit by another connection (`flowent-companion mocks set` in another process), so such a
  * change still applies at the server's next call.
  */
-export class AnswersRepository {
+export class AnswersRepository implements AnswerStore {
   private readonly getMockStatement: Statement;
   private readonly getRouteStatement: Statement;
   private readonly dataVersionStatement: Statement;
@@ -34,7 +39,7 @@ export class AnswersRepository {
   private askedThisTurn = false;
 
   constructor(private readonly db: Database) {
-    this.getMockStatement = db.prepare('SELECT action, definition, updated_at FROM mocks WHERE action = ?');
+    this.getMockStatement = db.prepare(`SELECT ${MOCK_COLUMNS} FROM mocks WHERE action = ?`);
     this.getRouteStatement = db.prepare('SELECT action, mode, target, updated_at FROM routes WHERE action = ?');
     this.dataVersionStatement = db.prepare('PRAGMA data_version').pluck();
   }
@@ -74,19 +79,25 @@ export class AnswersRepository {
   }
 
   listMocks(): StoredMock[] {
-    const rows = this.db.prepare('SELECT action, definition, updated_at FROM mocks ORDER BY action').all() as MockRow[];
+    const rows = this.db.prepare(`SELECT ${MOCK_COLUMNS} FROM mocks ORDER BY action`).all() as MockRow[];
     return rows.map(toMock);
   }
 
-  setMock(action: string | null, definition: MockDefinition, now = Date.now()): StoredMock {
+  /**
+   * Stores a mock: its parsed definition (what answers) and, beside it, the text it was written
+   * in (what is shown). Without a source (a mock made from a call) it is shown as its definition.
+   */
+  setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {
+    const now = Date.now();
     this.db
       .prepare(
-        `INSERT INTO mocks (action, definition, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (action) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
+        `INSERT INTO mocks (action, definition, text, format, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (action) DO UPDATE SET definition = excluded.definition, text = excluded.text, format = excluded.format,
+           updated_at = excluded.updated_at`,
       )
-      .run(key(action), JSON.stringify(definition), now);
+      .run(key(action), JSON.stringify(definition), source?.text ?? null, source?.format ?? null, now);
     this.stamp++;
-    return { action, definition, updatedAt: now };
+    return { action, definition, ...(source ?? asJson(definition)), updatedAt: now };
   }
 
   /** Removes one mock; returns whether there was one. */
@@ -148,7 +159,14 @@ function fromKey(stored: string): string | null {
 }
 
 function toMock(row: MockRow): StoredMock {
-  return { action: fromKey(row.action), definition: JSON.parse(row.definition) as MockDefinition, updatedAt: row.updated_at };
+  const definition = JSON.parse(row.definition) as MockDefinition;
+  const source = row.text !== null && row.format !== null ? { text: row.text, format: row.format } : asJson(definition);
+  return { action: fromKey(row.action), definition, ...source, updatedAt: row.updated_at };
+}
+
+/** A mock with no text of its own, shown as its definition. */
+function asJson(definition: MockDefinition): MockSource {
+  return { text: `${JSON.stringify(definition, null, 2)}\n`, format: 'json' };
 }
 
 function toRoute(row: RouteRow): AnswerRoute {

@@ -1,4 +1,5 @@
 import type { CallFilter } from '../../contract/api';
+import { readableSql } from './readable-sql';
 
 export interface SqlWhere {
   /** What to select from: `calls`, or the text index joined to it when the filter searches text. */
@@ -22,6 +23,9 @@ const MAX_TRIGRAMS = 32;
  * (isFailedCall, at insert), and only Flowent's own calls are counted.
  */
 export const COUNTED_FAILURE = `(failed AND source = 'flowent')`;
+
+/** The searched text of a call: its body with `\uXXXX` escapes decoded. */
+export const READABLE_BODY = readableSql('calls.request_body');
 
 const STATUS_CLASS_BOUNDS = { '2xx': 200, '3xx': 300, '4xx': 400, '5xx': 500 } as const;
 
@@ -67,10 +71,11 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number): SqlWhere[]
   }
   const indexQuery = filter.text ? trigramQuery(filter.text) : null;
   if (filter.text) {
-    // instr() on the body as text: a plain case-sensitive substring search, so `%` and `_`
-    // typed by the user mean themselves (LIKE would treat them as wildcards). It also
-    // confirms each candidate the index gives, so the index changes speed, not results.
-    conditions.push('instr(CAST(calls.request_body AS TEXT), @text) > 0');
+    // instr() on the body's readable text (escapes decoded, as the index holds it): a plain
+    // case-sensitive substring search, so `%` and `_` typed by the user mean themselves (LIKE
+    // would treat them as wildcards). It also confirms each candidate the index gives, so the
+    // index changes speed, not results. The connection defines the function (readable-sql.ts).
+    conditions.push(`instr(${READABLE_BODY}, @text) > 0`);
     params.text = filter.text;
   }
   if (indexQuery === null) return [{ from: 'calls', id: 'id', clause: whereOf(conditions), params }];

@@ -9,12 +9,17 @@ import {
   type CallSource,
   type CallStats,
   type CallSummary,
+  type HandlerSignature,
   type HeaderPair,
+  type MockChoice,
   type SignatureReport,
+  type TimestampFlag,
   type Verdict,
   type Violation,
 } from '../../contract/api';
-import { filterToSql, type SqlWhere } from './call-filter-sql';
+import { filterToSql, READABLE_BODY, type SqlWhere } from './call-filter-sql';
+import { defineReadableText } from './readable-sql';
+import { findTextMatch } from './text-match';
 import { countCalls } from './call-stats';
 import { refineStoreError } from './store-faults';
 import { packReport, unpackReport } from '../signature/stored-report';
@@ -29,6 +34,10 @@ export interface CallChecks {
   forwardError: string | null;
   /** For a forwarded registration check: would Flowent have accepted the handler's answer (2xx)? */
   registrationWouldPass: boolean | null;
+  /** The handler's verdict on the signature, when a handler answered. */
+  handlerSignature: HandlerSignature | null;
+  /** The handler as configured (`{action_name}` kept, credentials dropped); what it taught is under its handlerTargetKey. Null when no handler answered. */
+  handlerTarget: string | null;
 }
 
 /** Everything recorded about one call, written in one transaction before the answer is sent. */
@@ -38,6 +47,8 @@ export interface NewCall {
   path: string;
   remoteAddress: string | null;
   action: string | null;
+  /** The body's `action_name` as written, when it is there but not a valid action name. */
+  sentAction?: string | null;
   test: boolean;
   requestHeaders: HeaderPair[];
   requestBody: Uint8Array;
@@ -47,6 +58,8 @@ export interface NewCall {
   problemMessage: string | null;
   signature: SignatureReport;
   answeredBy: AnsweredBy;
+  /** Which mock answer was given, when a mock (or the built-in answer) answered. */
+  mockChoice?: MockChoice | null;
   response: { status: number; headers: HeaderPair[]; body: Uint8Array };
   durationMs: number;
   source: CallSource;
@@ -64,6 +77,7 @@ export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> 
   signature: SignatureReport;
   response: { status: number; headers: HeaderPair[]; body: Buffer };
   originalCallId: number | null;
+  mockChoice: MockChoice | null;
 }
 
 interface CallRow {
@@ -94,10 +108,27 @@ interface CallRow {
   forward_error: string | null;
   registration_would_pass: number | null;
   failed: number;
+  handler_signature: string | null;
+  handler_target: string | null;
+  sent_action: string | null;
+  mock_choice: string | null;
+  timestamp_flag: string | null;
+  timestamp_age: number | null;
+  /** Only on a page listed with a text search: the body as searched (escapes decoded). */
+  readable_body?: string;
 }
 
+/**
+ * The columns of a list row. The timestamp's flag is read from the stored signature report:
+ * a page reads a few hundred rows, so that costs less than a column of its own would have
+ * cost every stored call (and a rewrite of every row already stored).
+ */
+const TIMESTAMP_COLUMNS =
+  "json_extract(signature_report, '$.timestamp.flag') AS timestamp_flag, " +
+  "json_extract(signature_report, '$.timestamp.ageSeconds') AS timestamp_age";
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, action, is_test, verdict, style, response_status, duration_ms, body_size, problem, answered_by, source, violations, failed';
+  'id, received_at, method, path, action, sent_action, is_test, verdict, style, response_status, duration_ms, body_size, problem, ' +
+  `answered_by, source, violations, failed, handler_signature, ${TIMESTAMP_COLUMNS}`;
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -105,14 +136,15 @@ const DEFAULT_PAGE_SIZE = 100;
 const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
-  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed';
+  'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
+  'mock_choice, handler_signature, handler_target';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
 /**
  * Most rows in one INSERT statement. The full-text index (migration 5) flushes once per
  * statement, so its cost per call falls with rows per statement (about 250 µs alone, 96 µs at
- * 16, 50 µs at 256); 64 rows take 1,600 of SQLite's 32,766 variables and keep the number of
+ * 16, 50 µs at 256); 64 rows take 1,792 of SQLite's 32,766 variables and keep the number of
  * cached statements (one per row count) small.
  */
 export const MAX_ROWS_PER_STATEMENT = 64;
@@ -146,6 +178,10 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
     Number(failedOf(call)),
+    call.sentAction ?? null,
+    call.mockChoice ? JSON.stringify(call.mockChoice) : null,
+    call.checks?.handlerSignature ?? null,
+    call.checks?.handlerTarget ?? null,
   ];
 }
 
@@ -161,6 +197,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     method: call.method,
     path: call.path,
     action: call.action,
+    sentAction: call.sentAction ?? null,
     test: call.test,
     verdict: call.signature.verdict,
     style: call.signature.style,
@@ -172,6 +209,8 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     source: call.source,
     violations: call.checks?.violations ?? [],
     failed: failedOf(call),
+    handlerSignature: call.checks?.handlerSignature ?? null,
+    timestamp: { flag: call.signature.timestamp.flag, ageSeconds: call.signature.timestamp.ageSeconds },
   };
 }
 
@@ -180,7 +219,9 @@ export class CallsRepository {
   /** `INSERT ... VALUES (...) x n RETURNING id`, prepared once per row count n. */
   private readonly insertStatements = new Map<number, Statement>();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    defineReadableText(db);
+  }
 
   /**
    * Stores a call and returns its id, or stores several in one transaction (group commit:
@@ -233,6 +274,8 @@ export class CallsRepository {
   /** One page, newest first. */
   list(query: CallQuery): CallPage {
     const limit = clampPageSize(query.limit);
+    // A search's results say where each call matched, read from the text it searched.
+    const columns = query.text ? `${SUMMARY_COLUMNS}, ${READABLE_BODY} AS readable_body` : SUMMARY_COLUMNS;
     const rows: CallRow[] = [];
     for (const where of this.filterToSql(query)) {
       const params: Record<string, string | number> = { ...where.params, limit: limit + 1 - rows.length };
@@ -243,13 +286,13 @@ export class CallsRepository {
       }
       rows.push(
         ...(this.db
-          .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
+          .prepare(`SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
           .all(params) as CallRow[]),
       );
       if (rows.length > limit) break;
     }
     const hasMore = rows.length > limit;
-    const calls = rows.slice(0, limit).map(toSummary);
+    const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
     return { calls, nextBeforeId: hasMore ? (calls[calls.length - 1]?.id ?? null) : null };
   }
 
@@ -275,7 +318,7 @@ export class CallsRepository {
   }
 
   get(id: number): StoredCall | null {
-    const row = this.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
+    const row = this.db.prepare(`SELECT *, ${TIMESTAMP_COLUMNS} FROM calls WHERE id = ?`).get(id) as CallRow | undefined;
     return row ? toStoredCall(row) : null;
   }
 
@@ -332,6 +375,7 @@ function toSummary(row: CallRow): CallSummary {
     method: row.method,
     path: row.path,
     action: row.action,
+    sentAction: row.sent_action,
     test: row.is_test === 1,
     verdict: row.verdict as Verdict,
     style: row.style,
@@ -343,7 +387,14 @@ function toSummary(row: CallRow): CallSummary {
     source: row.source as CallSource,
     violations: row.violations ? (JSON.parse(row.violations) as Violation[]) : [],
     failed: row.failed === 1,
+    handlerSignature: row.handler_signature as HandlerSignature | null,
+    timestamp: { flag: (row.timestamp_flag ?? 'missing') as TimestampFlag, ageSeconds: row.timestamp_age },
   };
+}
+
+function withMatch(summary: CallSummary, row: CallRow, text: string | undefined): CallSummary {
+  const match = text && row.readable_body !== undefined ? findTextMatch(row.readable_body, text) : null;
+  return match ? { ...summary, match } : summary;
 }
 
 function toStoredCall(row: CallRow): StoredCall {
@@ -360,9 +411,11 @@ function toStoredCall(row: CallRow): StoredCall {
       body: row.response_body,
     },
     originalCallId: row.original_call_id,
+    mockChoice: row.mock_choice ? (JSON.parse(row.mock_choice) as MockChoice) : null,
     checked: row.violations !== null,
     forwardTarget: row.forward_target,
     forwardError: row.forward_error,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
+    handlerTarget: row.handler_target,
   };
 }

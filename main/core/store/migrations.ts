@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { isFailedCall, type Verdict, type Violation } from '../../contract/api';
+import { defineReadableText, readableSql } from './readable-sql';
 
 export interface Migration {
   version: number;
@@ -254,6 +255,74 @@ export const MIGRATIONS: readonly Migration[] = [
           DELETE FROM call_counts WHERE action = coalesce(OLD.action, '') AND total <= 0;
         END;
         CREATE INDEX calls_by_other_source ON calls (source, id) WHERE source <> 'flowent';
+      `);
+    },
+  },
+  {
+    version: 9,
+    purpose:
+      "The developer's handler's verdict on each forwarded or replayed call's signature, the handler it came from, " +
+      'and what each handler has accepted and refused so far.',
+    up(db) {
+      // handler_target is the handler as configured ({action_name} kept, credentials dropped);
+      // its normalised form is the key of `handlers`, so a call's details can say what its
+      // handler taught so far. `knowledge` is the tally of
+      // main/core/handler-check/handler-memory.ts as JSON: counts per style, never a key.
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN handler_signature TEXT CHECK (handler_signature IN ('accepted', 'refused', 'unknown'));
+        ALTER TABLE calls ADD COLUMN handler_target TEXT;
+        CREATE TABLE handlers (
+          target TEXT PRIMARY KEY,
+          knowledge TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 10,
+    purpose:
+      "What the list and the detail pane say besides the verdict: the body's action_name as sent when it is not a valid " +
+      'name, which mock answer was given; and a mock kept as it was written (its text and format) beside its definition.',
+    up(db) {
+      // Calls stored before this have no record of the mock answer given: it stays null (the
+      // detail pane says it was not recorded). The action as sent is in their bodies: it is
+      // read back for the calls whose problem says it was not a valid name (JSON text, as the
+      // checker writes it: 5, "Send Email").
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN sent_action TEXT;
+        ALTER TABLE calls ADD COLUMN mock_choice TEXT;
+        UPDATE calls SET sent_action = json_quote(json_extract(CAST(request_body AS TEXT), '$.action_name'))
+        WHERE problem = 'invalid-action-name' AND json_valid(CAST(request_body AS TEXT));
+        ALTER TABLE mocks ADD COLUMN text TEXT;
+        ALTER TABLE mocks ADD COLUMN format TEXT CHECK (format IN ('json', 'yaml'));
+      `);
+    },
+  },
+  {
+    version: 11,
+    purpose:
+      "The text index holds a body's readable text (escapes decoded: \\u00fc as ü), so a search for Zürich finds a " +
+      "body that Flowent's Python-style signer sent as Z\\u00fcrich; the bodies with escapes are indexed again.",
+    up(db) {
+      // Only a body with a `\u` can read differently, so only those indexed already are
+      // re-indexed (their old entries deleted first: an old entry next to the new one would give
+      // the call twice). The indexer does the calls above the mark as it always does.
+      defineReadableText(db);
+      const escapedAndIndexed = `SELECT id FROM calls WHERE instr(request_body, X'5C75') > 0
+        AND id <= (SELECT indexed_up_to FROM text_index_state)`;
+      db.exec(`
+        CREATE TEMP TABLE reindexed AS ${escapedAndIndexed};
+        DELETE FROM calls_text WHERE rowid IN (SELECT id FROM reindexed);
+        INSERT INTO calls_text (rowid, body)
+          SELECT id, ${readableSql('request_body')} FROM calls WHERE id IN (SELECT id FROM reindexed);
+        DROP TABLE reindexed;
+        DROP TRIGGER calls_text_update;
+        CREATE TRIGGER calls_text_update AFTER UPDATE OF request_body ON calls
+        WHEN NEW.id <= (SELECT indexed_up_to FROM text_index_state) BEGIN
+          DELETE FROM calls_text WHERE rowid = OLD.id;
+          INSERT INTO calls_text (rowid, body) VALUES (NEW.id, ${readableSql('NEW.request_body')});
+        END;
       `);
     },
   },

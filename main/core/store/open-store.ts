@@ -6,9 +6,11 @@ import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-fold
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
+import { HandlersRepository } from './handlers-repository';
 import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
+import { Retention, type RetentionOptions } from './retention';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -26,6 +28,8 @@ export interface StoreOptions {
   nativeBinding?: string;
   /** Work done off the answer path failed (the text index could not be brought up to date). */
   onBackgroundError?: (error: unknown) => void;
+  /** The history's limits and who is told of deletions; without them, nothing is ever deleted by age, count or size. */
+  retention?: Pick<RetentionOptions, 'rules' | 'onPruned' | 'onError'>;
 }
 
 export interface Store {
@@ -34,8 +38,12 @@ export interface Store {
   readonly answers: AnswersRepository;
   /** Every feature's non-secret settings, each through its own scope. */
   readonly settings: SettingsRepository;
+  /** What each developer's handler accepted and refused so far (migration 9). */
+  readonly handlers: HandlersRepository;
   /** Adds stored bodies to the full-text index in idle time (migration 6). */
   readonly textIndex: TextIndexer;
+  /** Deletes the oldest calls past the history's limits, in idle time. */
+  readonly retention: Retention;
   readonly file: string;
   close(): void;
 }
@@ -94,18 +102,27 @@ export function openStore(options: StoreOptions): Result<Store> {
   const calls = new CallsRepository(db);
   const answers = new AnswersRepository(db);
   const settings = new SettingsRepository(db);
+  const handlers = new HandlersRepository(db);
   const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
   textIndex.start();
+  const retention = new Retention(db, {
+    rules: () => ({ keepCalls: null, keepDays: null, keepBytes: null }),
+    ...options.retention,
+  });
+  retention.start();
   return {
     ok: true,
     value: {
       calls,
       answers,
       settings,
+      handlers,
       textIndex,
+      retention,
       file,
       close: () => {
         textIndex.stop();
+        retention.stop();
         void checkpoints.stop();
         if (db.open) db.close();
       },

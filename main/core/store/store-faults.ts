@@ -65,3 +65,11 @@ export function textIndexFailure(error: unknown): string {
     'Searches still find them (by reading each new call), only slower; free space or fix the data folder.'
   );
 }
+
+/** What is logged when calls past the history's limits could not be deleted (once per stretch of failures). */
+export function retentionFailure(error: unknown): string {
+  return (
+    `Flowent Companion could not delete the oldest calls past the history's limits: ${storeFault(error).reason}. ` +
+    'The history may grow past them until this is fixed; free space or fix the data folder.'
+  );
+}

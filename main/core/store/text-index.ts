@@ -1,8 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { defineReadableText, readableSql } from './readable-sql';
+import { IdleWorker } from './idle-worker';
 
 /**
  * Keeps the full-text index of request bodies (migrations 5 and 6) caught up, off the answer
- * path. Calls are stored without an index entry; this adds the entries in idle time, a few
+ * path. What is indexed is a body's readable text (readable-sql.ts: `\u00fc` as "ü"). Calls are stored without an index entry; this adds the entries in idle time, a few
  * hundred per statement (the index pays a fixed cost per statement, so large batches cost about
  * half as much per call as the insert trigger did). Searches read the index up to
  * `indexed_up_to` and scan the calls above it, so a call is findable the moment it is stored.
@@ -32,18 +34,14 @@ export const DEFAULT_MAX_BACKLOG = 20_000;
 
 const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: DEFAULT_MAX_BACKLOG };
 
-export class TextIndexer {
+export class TextIndexer extends IdleWorker {
   private readonly options: Required<Omit<TextIndexOptions, 'onError'>> & Pick<TextIndexOptions, 'onError'>;
   private readonly newest: Statement;
   private readonly mark: Statement;
   private readonly sliceEnd: Statement;
   private readonly addEntries: Statement;
   private readonly setMark: Statement;
-  private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private stopped = false;
-  /** A failure was reported and no slice has succeeded since. */
-  private failing = false;
   /** The newest call id at the last look: unchanged means nothing was stored since. */
   private lastNewest = -1;
 
@@ -51,29 +49,16 @@ export class TextIndexer {
     private readonly db: Database,
     options: TextIndexOptions = {},
   ) {
+    super(options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
     this.options = { ...DEFAULTS, ...options };
+    defineReadableText(db);
     this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.sliceEnd = db.prepare('SELECT max(id) FROM (SELECT id FROM calls WHERE id > ? ORDER BY id LIMIT ?)').pluck();
     this.addEntries = db.prepare(
-      'INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id > ? AND id <= ?',
+      `INSERT INTO calls_text (rowid, body) SELECT id, ${readableSql('request_body')} FROM calls WHERE id > ? AND id <= ?`,
     );
     this.setMark = db.prepare('UPDATE text_index_state SET indexed_up_to = ?');
-  }
-
-  /** Starts looking for work every `intervalMs`; the timer never keeps the process alive. */
-  start(): void {
-    if (this.timer) return;
-    this.stopped = false;
-    this.timer = setInterval(this.look, this.options.intervalMs);
-    this.timer.unref();
-  }
-
-  /** Stops looking, and stops a drain in progress after its current slice. */
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.stopped = true;
   }
 
   /** Calls stored but not yet in the index. */
@@ -129,12 +114,6 @@ export class TextIndexer {
       this.report(error);
       return 0;
     }
-  }
-
-  private report(error: unknown): void {
-    if (this.failing) return;
-    this.failing = true;
-    this.options.onError?.(error);
   }
 
   /**

@@ -19,6 +19,8 @@ export interface CallCheckInput {
   pathAction: string | null;
   hmacKey: string | null;
   receivedAt: number;
+  /** Check every signing style, not only up to the first match (what learning about a handler needs). */
+  everyStyle?: boolean;
 }
 
 /**
@@ -30,6 +32,6 @@ export function checkCall(input: CallCheckInput): { check: CallCheck; tree: Json
   if (!parsed.ok) return { check: { kind: 'not-json', code: parsed.code, message: parsed.message }, tree: null };
   const duplicate = findDuplicateKey(parsed.root);
   if (duplicate !== null) return { check: { kind: 'duplicate-key', key: duplicate }, tree: parsed.root };
-  const signature = verify(input.body, input.hmacKey, { receivedAt: input.receivedAt, stopAtFirstMatch: true }, parsed);
+  const signature = verify(input.body, input.hmacKey, { receivedAt: input.receivedAt, stopAtFirstMatch: !input.everyStyle }, parsed);
   return { check: { kind: 'checked', body: checkFlowentBody(parsed.root, input.pathAction), signature }, tree: parsed.root };
 }

@@ -1,5 +1,7 @@
-import type { AnsweredBy, CallSummary, HeaderPair, SignatureReport } from '../../contract/api';
+import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
+import { learnFromHandler } from '../answers/handler-lesson';
+import type { HandlerMemory } from '../handler-check';
 import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
 import type { StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
@@ -33,21 +35,30 @@ export interface CallHandlerDeps {
   bodyLimitBytes: number;
   /** Answers well-formed calls: mocks, forwarding, the contract check. */
   answerer: CallAnswerer;
+  /** What each developer's handler accepted and refused so far. */
+  handlers: HandlerMemory;
   onStored: (call: CallSummary) => void;
+  /** Reports a bug in the server itself (never bad input, which is answered). */
+  onInternalError: (error: unknown) => void;
 }
 
 interface Interpretation {
   answer: Answer | null;
   action: string | null;
+  /** The body's `action_name` as written, when it is not a valid one. */
+  sentAction?: string | null;
   test: boolean;
   problem: string | null;
   problemMessage: string | null;
   signature: SignatureReport;
   answeredBy: AnsweredBy;
+  mockChoice?: MockChoice | null;
   checks?: CallChecks;
   durationMs?: number;
   delayMs?: number;
   drop?: boolean;
+  /** Records what the developer's handler taught, once the call is stored. */
+  learn?: () => Promise<void>;
 }
 
 /** What the server does once the call is stored. */
@@ -101,6 +112,7 @@ export async function handleCall(
     path: request.url,
     remoteAddress: request.remoteAddress,
     action: outcome.action,
+    sentAction: outcome.sentAction ?? null,
     test: outcome.test,
     requestHeaders: request.rawHeaders,
     requestBody: request.body.body,
@@ -109,6 +121,7 @@ export async function handleCall(
     problemMessage: outcome.problemMessage,
     signature: outcome.signature,
     answeredBy: outcome.answeredBy,
+    mockChoice: outcome.mockChoice ?? null,
     response: answer
       ? { status: answer.status, headers: answer.headers, body: answer.body }
       : { status: 0, headers: [], body: Buffer.alloc(0) },
@@ -126,6 +139,8 @@ export async function handleCall(
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0 };
   }
+  // Before the answer leaves, so the call's details show what it taught as soon as it is answered.
+  await outcome.learn?.().catch(deps.onInternalError);
   deps.onStored(summaryOf(call, stored.id));
   if (outcome.drop) return { kind: 'drop' };
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
@@ -185,12 +200,8 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
 
-  const checkedCall = await checkCall({
-    body: body.body,
-    pathAction: route.pathAction,
-    hmacKey: deps.hmacKey(),
-    receivedAt: request.receivedAt,
-  });
+  const input: CallCheckInput = { body: body.body, pathAction: route.pathAction, hmacKey: deps.hmacKey(), receivedAt: request.receivedAt };
+  const checkedCall = await checkCall(input);
   const { check } = checkedCall;
   if (check.kind === 'not-json') {
     const message = `The body is not valid JSON: ${check.message}`;
@@ -205,6 +216,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return {
       answer: errorAnswer(400, checked.message),
       action: checked.action,
+      sentAction: checked.sentAction,
       test: checked.test,
       problem: checked.problem,
       problemMessage: checked.message,
@@ -230,10 +242,16 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     problem: chosen.problem?.code ?? null,
     problemMessage: chosen.problem?.message ?? null,
     answeredBy: chosen.answeredBy,
+    mockChoice: chosen.mockChoice,
     checks: chosen.checks,
     durationMs: chosen.durationMs,
     delayMs: chosen.delayMs,
     drop: chosen.answer === null,
+    learn: () =>
+      learnFromHandler(deps.handlers, chosen.checks, signature, async () => {
+        const full = (await checkCall({ ...input, everyStyle: true })).check;
+        return full.kind === 'checked' ? full.signature : signature;
+      }),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from './parser-refusal';
 import { CLIENT_GONE, readBody } from './read-body';
 import { RefusalBursts } from './refusal-bursts';
+import { ClientRateLimit, clientOf, overRateAnswer, overRateCall } from './rate-limit';
 import { listenError } from './listen-error';
 
 export interface WebhookServerOptions extends CallHandlerDeps {
@@ -31,8 +32,8 @@ export interface WebhookServerOptions extends CallHandlerDeps {
   bodyIdleTimeoutMs: number;
   /** Slow clients: longest time for a whole request, headers and body (default 60 s). */
   requestTimeoutMs?: number;
-  /** Reports a bug in the server itself (never bad input, which is answered). */
-  onInternalError: (error: unknown) => void;
+  /** Requests per second one client may send (read at each request); null: no limit. */
+  rateLimitPerSecond?: () => number | null;
 }
 
 export interface Listening {
@@ -67,6 +68,7 @@ export class WebhookServer {
   private readonly refusals: RefusalBursts;
   /** Big bodies are parsed and verified off the event loop, so one caller cannot stall the rest. */
   private readonly checker: CallChecker;
+  private readonly rateLimit = new ClientRateLimit();
 
   constructor(private readonly options: WebhookServerOptions) {
     this.writer = new BatchedWriter(options.calls);
@@ -135,6 +137,11 @@ export class WebhookServer {
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     const startedAt = process.hrtime.bigint();
+    const perSecond = this.options.rateLimitPerSecond?.() ?? null;
+    if (perSecond !== null) {
+      const client = clientOf(request.socket.remoteAddress ?? null, request.rawHeaders);
+      if (!this.rateLimit.admit(client, perSecond)) return this.refuseOverRate(request, response, client, perSecond, receivedAt);
+    }
     const read = readBody(request, {
       limitBytes: this.options.bodyLimitBytes,
       idleTimeoutMs: this.options.bodyIdleTimeoutMs,
@@ -194,6 +201,31 @@ export class WebhookServer {
     // A connection that never sent a byte made no request: it is told, not recorded.
     const record = !(timedOut && socket.bytesRead === 0);
     this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null));
+  }
+
+  /**
+   * A client over the rate limit gets 429 without its body being read; a burst of such
+   * requests is one record with a count, as refused requests are, so a flood cannot fill the
+   * history either.
+   */
+  private async refuseOverRate(
+    request: IncomingMessage,
+    response: ServerResponse,
+    client: string,
+    perSecond: number,
+    receivedAt: number,
+  ): Promise<void> {
+    let answer = overRateAnswer(client, perSecond);
+    const head = {
+      receivedAt,
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      rawHeaders: pairs(request.rawHeaders),
+      remoteAddress: request.socket.remoteAddress ?? null,
+    };
+    const stored = await this.refusals.record(`rate-limit:${client}`, overRateCall(head, client, answer));
+    if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
+    if (!response.destroyed) send(response, answer);
   }
 
   private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { CoreEvent } from '../../contract/api';
 import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../core/event-batcher';
+import { SECURITY_HEADERS } from './security-headers';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -33,6 +34,7 @@ export class EventStream {
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
+      ...SECURITY_HEADERS,
     });
     response.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ instance: this.instance })}\n\n`);
     let sequence = 0;
@@ -56,6 +58,18 @@ export class EventStream {
 
   push(event: CoreEvent): void {
     for (const batcher of this.clients.values()) batcher.push(event);
+  }
+
+  /**
+   * Tells every open page that the token it holds was replaced, then ends its stream: the page
+   * stops (its own reconnection would be refused) and says to open the new Inspector URL.
+   */
+  endForRotatedToken(): void {
+    for (const [client, batcher] of this.clients) {
+      batcher.dispose();
+      client.end('event: token-rotated\ndata: {}\n\n');
+    }
+    this.clients.clear();
   }
 
   close(): void {

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CompanionApi, CoreEvent, Result } from '../../contract/api';
+import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type CoreEvent, type Result } from '../../contract/api';
 import { checkArgs, isApiMethod } from '../../core/operations/validate-args';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
-import { tokenMatches } from './inspector-token';
+import { EventTickets } from './event-tickets';
+import { tokenMatches, type InspectorToken } from './inspector-token';
+import { SECURITY_HEADERS } from './security-headers';
 import { readStaticFile } from './static-files';
 
 export interface InspectorOptions {
   api: CompanionApi;
   /** Subscribes to core events; returns the unsubscribe function. */
   subscribe: (listener: (event: CoreEvent) => void) => () => void;
-  token: string;
+  /** The token in force, which the page's button (or the rotate-token command) can replace. */
+  token: InspectorToken;
   port: number;
   /** The built renderer (out/renderer); null when it has not been built. */
   rendererDir: string | null;
@@ -21,14 +24,11 @@ export interface InspectorOptions {
 
 const HOST = '127.0.0.1';
 const MAX_API_BODY = 64 * 1024;
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-};
+/**
+ * How often the token file is looked at for a rotation made by another process, so that open
+ * pages are told within a second (a request with the old token is refused at once anyway).
+ */
+const TOKEN_LOOK_MS = 1_000;
 
 /**
  * The browser inspector: the built renderer plus the contract over HTTP and server-sent
@@ -41,6 +41,10 @@ export class InspectorServer {
   private stream: EventStream | null = null;
   private unsubscribe: (() => void) | null = null;
   private port = 0;
+  private readonly tickets = new EventTickets();
+  /** The token the open pages were let in with: when the one in force differs, they are told. */
+  private lastToken = '';
+  private tokenLook: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: InspectorOptions) {}
 
@@ -69,10 +73,15 @@ export class InspectorServer {
     this.stream = new EventStream(randomUUID());
     const stream = this.stream;
     this.unsubscribe = this.options.subscribe((event) => stream.push(event));
-    return { ok: true, value: { url: `http://${HOST}:${this.port}/#token=${this.options.token}`, port: this.port } };
+    this.lastToken = this.options.token.current();
+    this.tokenLook = setInterval(() => this.currentToken(), TOKEN_LOOK_MS);
+    this.tokenLook.unref();
+    return { ok: true, value: { url: this.pageUrl(this.lastToken), port: this.port } };
   }
 
   async stop(): Promise<void> {
+    if (this.tokenLook) clearInterval(this.tokenLook);
+    this.tokenLook = null;
     this.unsubscribe?.();
     this.stream?.close();
     const server = this.server;
@@ -95,7 +104,15 @@ export class InspectorServer {
     }
     if (url.pathname === '/api/events') {
       if (request.method !== 'GET') return sendJson(response, 405, { ok: false, code: 'method', message: 'Use GET for the event stream.' });
-      if (!tokenMatches(this.options.token, url.searchParams.get('token'))) return refuseToken(response);
+      this.currentToken();
+      if (!this.tickets.redeem(url.searchParams.get('ticket'))) {
+        return sendJson(response, 401, {
+          ok: false,
+          code: 'ticket',
+          message:
+            'The event stream needs a fresh ticket: POST /api/events/ticket with the inspector token, then open the stream with ?ticket=.',
+        });
+      }
       return this.stream?.open(response);
     }
     if (url.pathname.startsWith('/api/')) return this.handleApi(request, response, url.pathname);
@@ -107,7 +124,15 @@ export class InspectorServer {
 
   private async handleApi(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!tokenMatches(this.options.token, bearer)) return refuseToken(response);
+    if (!tokenMatches(this.currentToken(), bearer)) return refuseToken(response);
+    if (pathname === '/api/events/ticket' || pathname === '/api/token/rotate') {
+      if (request.method !== 'POST') return sendJson(response, 405, { ok: false, code: 'method', message: `Use POST for ${pathname}.` });
+      if (pathname === '/api/events/ticket') return sendJson(response, 200, { ok: true, value: { ticket: this.tickets.issue() } });
+      const token = this.options.token.rotate();
+      this.currentToken();
+      return sendJson(response, 200, { ok: true, value: { token, url: this.pageUrl(token) } });
+    }
+    if (pathname === '/api/import-har') return this.importHar(request, response);
     const method = /^\/api\/call\/([A-Za-z]+)$/.exec(pathname)?.[1];
     if (!method || !isApiMethod(method)) {
       return sendJson(response, 404, { ok: false, code: 'unknown-method', message: `No such inspector API: ${pathname}` });
@@ -116,10 +141,14 @@ export class InspectorServer {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
     }
-    const raw = await readSmallBody(request);
+    const raw = await readBody(request, MAX_API_BODY);
     if (raw === null) {
       response.setHeader('Connection', 'close');
-      return sendJson(response, 413, { ok: false, code: 'too-large', message: 'API request bodies are at most 64 KB.' });
+      return sendJson(response, 413, {
+        ok: false,
+        code: 'too-large',
+        message: 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).',
+      });
     }
     let args: unknown;
     try {
@@ -132,6 +161,34 @@ export class InspectorServer {
     const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
     const value = await call(...checked.args);
     return sendJson(response, 200, { ok: true, value: value ?? null });
+  }
+
+  /**
+   * A HAR file, sent as it is (its text is the body): the API's 64 KB bound would refuse any
+   * real one. Read as it arrives, up to the import limit, then imported in slices; the core
+   * tells its progress to every open page.
+   */
+  private async importHar(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, { ok: false, code: 'method', message: 'Send the HAR file with POST.' });
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, {
+        ok: false,
+        code: 'content-type',
+        message: 'Send the HAR file as JSON (Content-Type: application/json).',
+      });
+    }
+    const tooLarge = () => {
+      response.setHeader('Connection', 'close');
+      sendJson(response, 413, {
+        ok: false,
+        code: 'too-large',
+        message: `HAR imports are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls, or split the file.`,
+      });
+    };
+    if (Number(request.headers['content-length'] ?? 0) > MAX_HAR_IMPORT_BYTES) return tooLarge();
+    const text = await readBody(request, MAX_HAR_IMPORT_BYTES);
+    if (text === null) return tooLarge();
+    return sendJson(response, 200, { ok: true, value: await this.options.api.importHar(text) });
   }
 
   private async serveStatic(response: ServerResponse, pathname: string): Promise<void> {
@@ -154,6 +211,24 @@ export class InspectorServer {
       ...SECURITY_HEADERS,
     });
     response.end(file.body);
+  }
+
+  private pageUrl(token: string): string {
+    return `http://${HOST}:${this.port}/#token=${token}`;
+  }
+
+  /**
+   * The token in force. When it changed (a rotation, here or by the rotate-token command),
+   * tickets bought with the old one are void and open pages are told to reload with the new one.
+   */
+  private currentToken(): string {
+    const token = this.options.token.current();
+    if (token !== this.lastToken) {
+      this.lastToken = token;
+      this.tickets.clear();
+      this.stream?.endForRotatedToken();
+    }
+    return token;
   }
 
   private isOwnHost(host: string | undefined): boolean {
@@ -179,13 +254,14 @@ function refuseToken(response: ServerResponse): void {
   });
 }
 
-function readSmallBody(request: IncomingMessage): Promise<string | null> {
+/** The body as text; null when it passes `limit` bytes or breaks off. */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_API_BODY) {
+      if (size > limit) {
         // Stop reading but keep the socket: the 413 must still reach the client, and the
         // connection is closed after it (see the caller).
         request.removeAllListeners('data');

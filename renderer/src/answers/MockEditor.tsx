@@ -2,25 +2,32 @@ import { useEffect, useRef } from 'react';
 import { minimalSetup } from 'codemirror';
 import { json } from '@codemirror/lang-json';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Compartment } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import type { LintMark } from './mock-lint';
 import { editorTheme } from './editor-theme';
+import { yamlLanguage } from './yaml-language';
 
 export interface MockEditorProps {
   value: string;
   onChange: (text: string) => void;
   marks: LintMark[];
   label: string;
+  /** How the text is coloured: JSON (the default) or YAML. */
+  language?: 'json' | 'yaml';
 }
 
+const languageOf = (language: 'json' | 'yaml') => (language === 'yaml' ? yamlLanguage : json());
+
 /**
- * CodeMirror 6 in JSON mode, loaded lazily (it is most of the Answers dialog's weight).
+ * CodeMirror 6 in JSON or YAML mode, loaded lazily (it is most of the Answers dialog's weight).
  * Problems come from the core's checkMock, not from a linter here: the parent checks and
  * hands them over as marks.
  */
-export default function MockEditor({ value, onChange, marks, label }: MockEditorProps) {
+export default function MockEditor({ value, onChange, marks, label, language = 'json' }: MockEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const languageSlot = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -34,7 +41,7 @@ export default function MockEditor({ value, onChange, marks, label }: MockEditor
       extensions: [
         minimalSetup,
         lineNumbers(),
-        json(),
+        languageSlot.current.of(languageOf(language)),
         editorTheme,
         lintGutter(),
         EditorView.lineWrapping,
@@ -58,6 +65,10 @@ export default function MockEditor({ value, onChange, marks, label }: MockEditor
     if (!editor || editor.state.doc.toString() === value) return;
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
   }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageOf(language)) });
+  }, [language]);
 
   useEffect(() => {
     const editor = view.current;

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { DefinitionError, StoredMock } from '../../../main/contract/api';
+import type { DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
 import { checkMockText, removeMock, saveMock } from './answers-actions';
@@ -14,11 +14,17 @@ interface Props {
   stored: StoredMock | null;
 }
 
-/** The mock editor: checked by the core as you type, saved and cleared by the core. */
+const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
+
+/**
+ * The mock editor: the mock as it was written (JSON or YAML, comments kept), checked by the
+ * core as you type, saved and cleared by the core.
+ */
 export function MockSection({ action, stored }: Props) {
-  const [text, setText] = useState(() => (stored ? `${JSON.stringify(stored.definition, null, 2)}\n` : DEFAULT_MOCK_TEXT));
+  const [text, setText] = useState(() => stored?.text ?? DEFAULT_MOCK_TEXT);
+  const [format, setFormat] = useState<MockFormat>(() => stored?.format ?? 'json');
   // What the core holds as far as this editor knows: the text is unsaved work while it differs.
-  const [savedText, setSavedText] = useState(text);
+  const [saved, setSaved] = useState({ text, format });
   const [errors, setErrors] = useState<DefinitionError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +32,7 @@ export function MockSection({ action, stored }: Props) {
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      void checkMockText(text).then((check) => {
+      void checkMockText(text, format).then((check) => {
         if (live) setErrors(check.ok ? [] : check.errors);
       });
     }, CHECK_DEBOUNCE_MS);
@@ -34,18 +40,19 @@ export function MockSection({ action, stored }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, format]);
 
   const { marks, unplaced } = useMemo(() => lintMarks(text, errors), [text, errors]);
-  useUnsavedWork(text !== savedText ? (action ? `the mock of ${action}` : 'the default mock') : null);
+  const unsaved = text !== saved.text || format !== saved.format;
+  useUnsavedWork(unsaved ? (action ? `the mock of ${action}` : 'the default mock') : null);
 
   async function onSave() {
     setBusy(true);
-    const outcome = await saveMock(action, text);
+    const outcome = await saveMock(action, text, format);
     setBusy(false);
     setSaveError(outcome?.message ?? null);
     if (outcome) setErrors(outcome.errors);
-    else setSavedText(text);
+    else setSaved({ text, format });
   }
 
   async function onClear() {
@@ -69,6 +76,14 @@ export function MockSection({ action, stored }: Props) {
         <button type="button" onClick={() => setText(EXAMPLE_MOCK)}>
           Insert example
         </button>
+        {/* JSON is YAML too: switching reads the same text the other way, nothing is rewritten. */}
+        <label className="inline-field">
+          Format{' '}
+          <select value={format} onChange={(event) => setFormat(event.target.value as MockFormat)}>
+            <option value="json">JSON</option>
+            <option value="yaml">YAML</option>
+          </select>
+        </label>
         <span className="spacer" />
         <button type="button" disabled={busy} onClick={() => void onSave()}>
           Save mock
@@ -100,7 +115,7 @@ export function MockSection({ action, stored }: Props) {
         </ul>
       )}
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-        <MockEditor value={text} onChange={setText} marks={marks} label="Mock definition (JSON)" />
+        <MockEditor value={text} onChange={setText} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
       </Suspense>
       <p className="muted">
         Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}

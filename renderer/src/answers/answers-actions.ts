@@ -1,4 +1,4 @@
-import type { DefinitionError, MockCheck, AnswerMode } from '../../../main/contract/api';
+import type { DefinitionError, MockCheck, MockFormat, AnswerMode } from '../../../main/contract/api';
 import { currentBridge } from '../app/bridge-holder';
 import { NOT_CONNECTED, runResult } from '../app/run-result';
 import { useMetaStore } from '../app/stores';
@@ -41,11 +41,11 @@ export function removeMock(action: string | null): Promise<string | null> {
   return settle('clear the mock', (b) => b.clearMock(action), 'Mock cleared');
 }
 
-export async function saveMock(action: string | null, text: string): Promise<SaveOutcome | null> {
+export async function saveMock(action: string | null, text: string, format: MockFormat): Promise<SaveOutcome | null> {
   const b = currentBridge();
   if (!b) return { message: NOT_CONNECTED, errors: [] };
   try {
-    const result = await b.setMock(action, text, 'json');
+    const result = await b.setMock(action, text, format);
     if (!result.ok) return { message: result.message, errors: result.errors };
     showToast('Mock saved');
     void loadAnswerSettings();
@@ -57,11 +57,11 @@ export async function saveMock(action: string | null, text: string): Promise<Sav
 }
 
 /** Checks without storing; a transport failure is reported as one problem, not thrown. */
-export async function checkMockText(text: string): Promise<MockCheck> {
+export async function checkMockText(text: string, format: MockFormat): Promise<MockCheck> {
   const b = currentBridge();
   if (!b) return { ok: false, errors: [{ path: '', message: NOT_CONNECTED }] };
   try {
-    return await b.checkMock(text, 'json');
+    return await b.checkMock(text, format);
   } catch (error) {
     return {
       ok: false,

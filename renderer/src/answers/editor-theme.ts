@@ -26,6 +26,7 @@ const highlight = HighlightStyle.define([
   { tag: tags.number, color: 'var(--tok-number)' },
   { tag: [tags.bool, tags.null, tags.atom, tags.keyword], color: 'var(--tok-literal)' },
   { tag: [tags.punctuation, tags.separator, tags.brace, tags.squareBracket], color: 'var(--tok-punct)' },
+  { tag: tags.comment, color: 'var(--muted)', fontStyle: 'italic' },
   { tag: tags.invalid, color: 'var(--bad)' },
 ]);
 

@@ -18,16 +18,17 @@ import { useKeyboard } from './use-keyboard';
 
 // The Answers dialog carries the mock editor: load it when first opened, not at first paint.
 const AnswersDialog = lazy(() => import('../answers/AnswersDialog').then((m) => ({ default: m.AnswersDialog })));
+const ProjectDialog = lazy(() => import('../project/ProjectDialog').then((m) => ({ default: m.ProjectDialog })));
 const AccountDialog = lazy(() => import('../account/AccountDialog').then((m) => ({ default: m.AccountDialog })));
 
 /** The inspector. It never knows whether the bridge is IPC or HTTP. */
 export function App({ bridge }: { bridge: RendererBridge }) {
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const panel = useUiStore((s) => s.panel);
-  const denied = useUiStore((s) => s.connection === 'denied');
+  const connection = useUiStore((s) => s.connection);
   useEffect(() => startSession(bridge), [bridge]);
   useKeyboard();
-  if (denied) return <AccessDenied />;
+  if (connection === 'denied' || connection === 'rotated') return <AccessDenied rotated={connection === 'rotated'} />;
   return (
     <div className="app">
       <Header />
@@ -45,6 +46,11 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       {panel === 'account' && (
         <Suspense fallback={null}>
           <AccountDialog />
+        </Suspense>
+      )}
+      {panel === 'project' && (
+        <Suspense fallback={null}>
+          <ProjectDialog />
         </Suspense>
       )}
       {panel === 'help' && <HelpPopover />}

@@ -27,12 +27,6 @@ export function Banners() {
           Connection to the companion lost: reconnecting…
         </div>
       )}
-      {connection === 'closed' && (
-        <div className="banner banner-error" role="status">
-          The companion closed the live connection. Reload the page, or open the Inspector URL printed by{' '}
-          <code>flowent-companion serve</code> again.
-        </div>
-      )}
       {errors.map((e) => (
         <div key={e.id} className="banner banner-error" role="alert">
           <span>{e.message}</span>

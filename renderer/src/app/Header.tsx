@@ -23,6 +23,7 @@ interface Command {
 const COMMANDS: Command[] = [
   { label: 'Answers', title: 'Mocks and forwarding (a)', run: () => openPanel('answers') },
   { label: 'Account', title: 'Flowent account and actions (f)', run: () => openPanel('account') },
+  { label: 'Project', title: 'The project folder: actions and answers as files, Plan and Apply', run: () => openPanel('project') },
   { label: 'Simulate', title: 'Send a Flowent call that never happened (s)', run: () => openReplayDialog('simulator') },
   { label: 'Settings', title: 'HMAC key, ngrok authtoken, history (,)', run: openSettings, className: 'settings-button' },
 ];

@@ -10,8 +10,10 @@ import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
+import { applyHarImportProgress } from '../replay/replay-har-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
+import { loadProject, projectChanged } from '../project/project-actions';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -29,7 +31,7 @@ export function startSession(b: RendererBridge): () => void {
   const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {
-        if (event.type === 'reconnecting' || event.type === 'closed' || event.type === 'denied') {
+        if (event.type === 'reconnecting' || event.type === 'denied' || event.type === 'rotated') {
           setConnection(event.type);
           return;
         }
@@ -48,7 +50,7 @@ export function startSession(b: RendererBridge): () => void {
 /** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), resumeBulkReplay(), ...answers]);
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), loadProject(), resumeBulkReplay(), ...answers]);
 }
 
 /**
@@ -102,6 +104,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   let cleared = false;
   let answersChanged = false;
   let resync = false;
+  let prunedUpTo = 0;
   const account: AccountEvent[] = [];
   for (const event of events) {
     if (isAccountEvent(event)) {
@@ -122,6 +125,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
       case 'answers-changed':
         answersChanged = true;
         break;
+      case 'project-changed':
+        projectChanged(event.project);
+        break;
       case 'tunnel-status': {
         const tunnel = event.status;
         useMetaStore.setState((s) => (s.status ? { status: { ...s.status, tunnel } } : s));
@@ -133,6 +139,12 @@ export function applyEvents(events: DeliveredEvent[]): void {
       case 'replay-progress':
       case 'replay-finished':
         applyReplayEvent(event);
+        break;
+      case 'har-import-progress':
+        applyHarImportProgress(event);
+        break;
+      case 'history-pruned':
+        prunedUpTo = Math.max(prunedUpTo, event.upToId);
         break;
       case 'resync':
         // The transport dropped events this page never saw: what it shows may be stale.
@@ -154,6 +166,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   }
   // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
   if (resync) void refreshAll();
+  else if (prunedUpTo > 0) afterPruning(prunedUpTo);
   if (stored.length === 0) return;
   for (const arrived of statsReads) arrived.push(...stored);
 
@@ -174,6 +187,16 @@ export function applyEvents(events: DeliveredEvent[]): void {
     const fresh = matching.filter((c) => c.id > newest);
     return fresh.length ? { calls: mergeByArrival(s.calls, fresh) } : s;
   });
+}
+
+/**
+ * The oldest calls went (the history's limits): the counts are read again, and the list only
+ * when it shows some of them (it usually shows the newest, far above).
+ */
+function afterPruning(upToId: number): void {
+  void refreshStats();
+  const { oldest } = idRange(useCallsStore.getState().calls);
+  if (oldest <= upToId) void loadFirstPage();
 }
 
 /**

@@ -22,10 +22,10 @@ export interface UiState {
   errors: Notice[];
   toasts: Toast[];
   /** 'denied': the companion refused the page's access token; the page says so instead of everything else. */
-  connection: 'open' | 'reconnecting' | 'closed' | 'denied';
+  connection: 'open' | 'reconnecting' | 'denied' | 'rotated';
   settingsOpen: boolean;
   /** The dialog or popover shown besides Settings (one at a time). */
-  panel: 'tunnel' | 'answers' | 'help' | 'account' | null;
+  panel: 'tunnel' | 'answers' | 'help' | 'account' | 'project' | null;
   /** The last public URL change, until dismissed. */
   urlChange: { previous: string; current: string } | null;
   /** What an open form would lose if its dialog closed now (e.g. "the action send_email"); null when nothing. */

@@ -11,7 +11,7 @@ onReset(() => {
 /** Shows a dismissible banner: `what` says what failed, the error says why. */
 export function reportError(what: string, error?: unknown): void {
   // A refused token fails every request: the access screen says it once, with what to do.
-  if (useUiStore.getState().connection === 'denied') return;
+  if (isLockedOut(useUiStore.getState().connection)) return;
   const message = error === undefined ? what : `${what}: ${errorMessage(error)}`;
   useUiStore.setState((s) => ({ errors: [...s.errors.slice(-4), { id: nextId++, message }] }));
 }
@@ -54,8 +54,13 @@ export async function copyText(text: string, what = 'text'): Promise<boolean> {
 
 export function setConnection(connection: UiState['connection']): void {
   // Only a working connection ends a refusal (a stream that closes after it says nothing new).
-  if (useUiStore.getState().connection === 'denied' && connection !== 'open') return;
+  if (isLockedOut(useUiStore.getState().connection) && connection !== 'open') return;
   useUiStore.setState({ connection });
+}
+
+/** The page's token is refused or replaced: nothing it asks can work. */
+export function isLockedOut(connection: UiState['connection']): boolean {
+  return connection === 'denied' || connection === 'rotated';
 }
 
 export function openSettings(): void {

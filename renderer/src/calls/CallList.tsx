@@ -9,6 +9,8 @@ import { useArrivals } from './use-arrivals';
 import { startOfToday } from '../shared/format';
 
 export const ROW_HEIGHT = 32;
+/** A search's rows have a second line: where the text matched. */
+export const MATCH_ROW_HEIGHT = 50;
 const LOAD_AHEAD = 40;
 
 // A scroll element that reports no size (hidden, or a DOM without layout) would render no
@@ -25,6 +27,7 @@ export function CallList() {
   const hasMore = useCallsStore((s) => s.nextBeforeId !== null);
   const filter = useCallsStore((s) => s.filter);
   const pendingNew = useCallsStore((s) => s.pendingNew);
+  const rowHeight = filter.text ? MATCH_ROW_HEIGHT : ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // The virtualizer is stateful by design; this app does not use the React Compiler.
@@ -32,12 +35,13 @@ export function CallList() {
   const virtualizer = useVirtualizer({
     count: calls.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     initialRect: { width: 800, height: 800 },
     observeElementRect: observeRect,
     getItemKey: (index) => calls[index]?.id ?? index,
   });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
@@ -55,7 +59,7 @@ export function CallList() {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedId, selectedIndex, virtualizer]);
 
-  const { fresh, unseen, toTop } = useArrivals(calls, scrollRef, ROW_HEIGHT);
+  const { fresh, unseen, toTop } = useArrivals(calls, scrollRef, rowHeight);
   const today = startOfToday();
 
   const onSelect = useCallback((id: number) => void selectCall(id), []);
@@ -90,6 +94,9 @@ export function CallList() {
           )}
         </div>
       )}
+      <p className="search-count" role="status" data-testid="search-count">
+        {filter.text && loaded && loading !== 'first' && <SearchCount found={calls.length} more={hasMore} text={filter.text} />}
+      </p>
       <div className="call-list-header" aria-hidden="true">
         <span className="col-time">Time</span>
         <span className="col-action">Action</span>
@@ -139,5 +146,19 @@ export function CallList() {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * How many calls a search found, as far as the list has loaded ("200+" while older pages are
+ * still to come): counting every hit of a common word reads every matching body (seconds on a
+ * big history, on the thread that answers calls), so the count grows as the list is scrolled.
+ */
+function SearchCount({ found, more, text }: { found: number; more: boolean; text: string }) {
+  const count = `${found.toLocaleString()}${more ? '+' : ''}`;
+  return (
+    <>
+      {found === 1 && !more ? '1 call contains' : `${count} calls contain`} “{text}”
+    </>
   );
 }

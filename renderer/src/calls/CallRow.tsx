@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { CallSummary } from '../../../main/contract/api';
+import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatListTime, formatStatus, statusClass } from '../shared/format';
-import { ContractMark, SourceTag, TestTag, VerdictBadge } from './VerdictBadge';
+import { ContractMark, HandlerMark, SentAction, SourceTag, TestTag, TimestampMark, VerdictBadge } from './VerdictBadge';
 
 interface Props {
   call: CallSummary;
@@ -27,7 +27,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       aria-setsize={setSize}
       data-call-id={call.id}
       data-fresh={fresh || undefined}
-      className={`call-row${selected ? ' selected' : ''}${fresh ? ' fresh' : ''}`}
+      className={`call-row${selected ? ' selected' : ''}${fresh ? ' fresh' : ''}${call.match ? ' with-match' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={() => onSelect(call.id)}
     >
@@ -36,11 +36,17 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       </span>
       <span className="col-action">
         {call.source !== 'flowent' && <SourceTag source={call.source} />}
-        {call.action ?? <span className="muted">{call.path}</span>}
+        {call.sentAction !== null ? (
+          <SentAction sent={call.sentAction} routedTo={call.action} />
+        ) : (
+          (call.action ?? <span className="muted">{call.path}</span>)
+        )}
       </span>
       <span className="col-verdict">
         <VerdictBadge verdict={call.verdict} problem={call.problem} />
         {call.test && <TestTag />}
+        <HandlerMark call={call} />
+        <TimestampMark timestamp={call.timestamp} />
       </span>
       <span className={`col-status ${statusClass(call.status)}`}>
         {call.violations.length > 0 && <ContractMark messages={call.violations.map((v) => v.message)} />}
@@ -48,6 +54,19 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       </span>
       <span className="col-duration">{formatDuration(call.durationMs)}</span>
       <span className="col-size">{formatBytes(call.size)}</span>
+      {call.match && <MatchSnippet match={call.match} />}
     </div>
   );
 });
+
+/** Where a search found the call: the first hit in its readable text, and how many there are. */
+function MatchSnippet({ match }: { match: TextMatch }) {
+  return (
+    <span className="col-match" data-testid="match-snippet">
+      {match.before}
+      <mark>{match.text}</mark>
+      {match.after}
+      {match.count > 1 && <span className="match-count"> ({match.count} matches)</span>}
+    </span>
+  );
+}

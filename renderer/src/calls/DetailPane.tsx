@@ -1,9 +1,12 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { ANSWERED_BY_LABEL, formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
+import { formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
+import { describeAnsweredBy } from './answered-by';
 import { useCallsStore } from './calls-store';
 import { AnswerChecks } from './AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';
+import { HandlerDiagnosis } from '../handler/HandlerDiagnosis';
+import { HandlerSection } from '../handler/HandlerSection';
 import { HeadersTable } from '../shared/HeadersTable';
 import { JsonView } from '../shared/JsonView';
 import { Prose } from '../shared/Prose';
@@ -45,7 +48,8 @@ export function DetailPane() {
 }
 
 /**
- * A call, in the order people read it: the verdict with its cause and what to do; any
+ * A call, in the order people read it: when the handler refused a signature the companion
+ * found valid (or the other way round), that first; the verdict with its cause and what to do; any
  * problem with the request or the answer; the request and the answer themselves; and only
  * then the signature's details and replay.
  */
@@ -56,6 +60,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <span className="method">{call.method}</span> <code>{call.path}</code> <VerdictBadge verdict={call.verdict} />
         {call.test && <TestTag />}
       </h2>
+      <HandlerDiagnosis call={call} />
       <VerdictLine call={call} />
       {/* A request that is not a Flowent call has its problem in the verdict line already. */}
       {call.problemMessage && call.verdict !== 'not-flowent' && (
@@ -88,7 +93,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <dt>Took</dt>
         <dd>{formatDuration(call.durationMs)}</dd>
         <dt>Answered by</dt>
-        <dd>{ANSWERED_BY_LABEL[call.answeredBy]}</dd>
+        <dd data-testid="answered-by">{describeAnsweredBy(call)}</dd>
         <dt>Size</dt>
         <dd>{formatBytes(call.size)}</dd>
         {call.remoteAddress && (
@@ -127,6 +132,8 @@ function CallDetailView({ call }: { call: CallDetail }) {
         </details>
         <AnswerChecks call={call} />
       </section>
+
+      <HandlerSection call={call} />
 
       {call.verdict !== 'not-flowent' && <SignaturePanel report={call.signature} />}
 

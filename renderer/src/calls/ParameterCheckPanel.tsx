@@ -33,16 +33,21 @@ function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome;
     case 'checked':
       return outcome.problems.length === 0 ? (
         <span className="ok-text">
-          match the schema of {action} (as fetched {formatDateTime(outcome.schemaFetchedAt)}).
+          {outcome.schemaFile
+            ? `match the schema in the project's ${outcome.schemaFile} (saved ${formatDateTime(outcome.schemaFetchedAt)}).`
+            : `match the schema of ${action} (as fetched ${formatDateTime(outcome.schemaFetchedAt)}).`}
         </span>
       ) : (
-        <ul className="parameter-problems" aria-label="Parameter problems">
-          {outcome.problems.map((p) => (
-            <li key={`${p.path}-${p.keyword}`} data-keyword={p.keyword}>
-              {p.message}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="parameter-problems" aria-label="Parameter problems">
+            {outcome.problems.map((p) => (
+              <li key={`${p.path}-${p.keyword}`} data-keyword={p.keyword}>
+                {p.message}
+              </li>
+            ))}
+          </ul>
+          {outcome.schemaFile && <span className="muted">(checked against the project's {outcome.schemaFile})</span>}
+        </>
       );
     case 'no-schema':
       return (

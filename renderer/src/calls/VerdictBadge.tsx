@@ -1,5 +1,5 @@
-import type { CallSource, Verdict } from '../../../main/contract/api';
-import { SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
+import type { CallSource, CallSummary, Verdict } from '../../../main/contract/api';
+import { describeTimestamp, SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 import { problemWord } from './verdict-summary';
 
 /** The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no route...). */
@@ -36,12 +36,65 @@ export function SourceTag({ source }: { source: Exclude<CallSource, 'flowent'> }
   );
 }
 
+/** A body timestamp Flowent's docs would refuse (past the 5-minute window) or one from the future. */
+export function TimestampMark({ timestamp }: { timestamp: CallSummary['timestamp'] }) {
+  if (timestamp.flag !== 'old' && timestamp.flag !== 'future') return null;
+  const text = `Timestamp ${describeTimestamp(timestamp)}`;
+  return (
+    <span className={`badge timestamp-mark ts-${timestamp.flag}`} data-testid="timestamp-mark" role="img" aria-label={text} title={text}>
+      {timestamp.flag === 'old' ? 'old' : 'future'}
+    </span>
+  );
+}
+
+/**
+ * The body's action_name as it was sent when it is not a valid action name (a number, a name
+ * with spaces): what Flowent sent, not the URL's action the call was routed by.
+ */
+export function SentAction({ sent, routedTo }: { sent: string; routedTo: string | null }) {
+  const text = `The body's action_name is ${sent}: not a valid action name.${routedTo ? ` The URL names ${routedTo}.` : ''}`;
+  return (
+    <span className="sent-action" data-testid="sent-action" title={text}>
+      <code>{sent}</code>{' '}
+      <span className="badge invalid-name" role="img" aria-label={text}>
+        not a valid name
+      </span>
+    </span>
+  );
+}
+
 /** The answer broke Flowent's contract: its own marker, apart from the signature's verdict. */
 export function ContractMark({ messages }: { messages: string[] }) {
   const text = `Answer breaks Flowent's contract: ${messages.join('; ')}`;
   return (
     <span className="badge contract-mark" data-testid="violation-mark" role="img" aria-label={text} title={text}>
       contract
+    </span>
+  );
+}
+
+/**
+ * The developer's handler disagrees with the companion about the signature: it refused a call,
+ * or accepted one whose signature is wrong or missing. Null when they agree or no handler answered.
+ */
+export function HandlerMark({ call }: { call: Pick<CallSummary, 'handlerSignature' | 'verdict'> }) {
+  const text =
+    call.handlerSignature === 'refused' && call.verdict !== 'invalid' && call.verdict !== 'malformed' && call.verdict !== 'missing'
+      ? "Your handler refused this call's signature"
+      : call.handlerSignature === 'accepted' && (call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing')
+        ? 'Your handler accepted a call whose signature is wrong or missing'
+        : null;
+  if (text === null) return null;
+  return (
+    <span
+      className="badge handler-mark"
+      data-testid="handler-mark"
+      data-handler={call.handlerSignature}
+      role="img"
+      aria-label={text}
+      title={text}
+    >
+      handler
     </span>
   );
 }

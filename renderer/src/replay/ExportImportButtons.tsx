@@ -3,6 +3,7 @@ import type { HarImportSummary } from '../../../main/contract/api';
 import { exportHar, importHar, importsThroughDialog } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { showToast } from '../app/ui-actions';
+import { useReplayStore } from './replay-store';
 
 export function describeImport(summary: HarImportSummary): string {
   if (!summary.opened) return 'Import cancelled: no file was read.';
@@ -24,6 +25,7 @@ export function describeImport(summary: HarImportSummary): string {
  */
 export function ExportImportButtons() {
   const [busy, setBusy] = useState<string | null>(null);
+  const progress = useReplayStore((s) => s.harImport);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const runExport = async () => {
@@ -35,7 +37,7 @@ export function ExportImportButtons() {
 
   const runImport = async (text: string | null) => {
     setBusy('Importing…');
-    const result = await importHar(text, (done, total) => setBusy(`Importing… ${done} of ${total} parts`));
+    const result = await importHar(text);
     setBusy(null);
     if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
@@ -56,6 +58,15 @@ export function ExportImportButtons() {
       <button type="button" onClick={chooseFile} disabled={busy !== null} title={busy ?? 'Import calls from a HAR file'}>
         Import HAR
       </button>
+      {progress && (
+        <progress
+          className="har-progress"
+          aria-label="HAR import"
+          max={progress.total || undefined}
+          value={progress.total ? progress.done : undefined}
+          title={progress.total ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} entries` : 'Reading the file…'}
+        />
+      )}
       <input
         ref={fileInput}
         type="file"

@@ -55,7 +55,7 @@ export function clearBulkRun(): void {
 }
 
 /** Applies the core's run events; events of runs this window did not start are ignored. */
-export function applyReplayEvent(event: ReplayEvent): void {
+export function applyReplayEvent(event: Exclude<ReplayEvent, { type: 'har-import-progress' }>): void {
   const run = useReplayStore.getState().bulk;
   if (!run || run.runId !== event.runId) return;
   if (event.type === 'replay-progress') {

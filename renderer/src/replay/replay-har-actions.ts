@@ -1,14 +1,9 @@
-import type { CallSelection, HarImportProblem, HarImportSummary, Result } from '../../../main/contract/api';
+import type { CallSelection, HarImportSummary, ReplayEvent, Result } from '../../../main/contract/api';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../app/bridge-holder';
 import { NOT_CONNECTED } from '../app/run-result';
 import { reportError } from '../app/ui-actions';
-
-/**
- * The browser inspector's API bodies are at most 64 KB (JSON-encoded, so quotes count
- * twice): a HAR is sent a few entries at a time, each piece a HAR of its own.
- */
-const MAX_PIECE_CHARS = 56_000;
+import { useReplayStore } from './replay-store';
 
 export type HarOutcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -51,90 +46,26 @@ export function importsThroughDialog(b: RendererBridge | null = currentBridge())
 }
 
 /**
- * Imports a HAR: the desktop app asks for the file itself (`text` null); the browser sends
- * the file's text in pieces, calling `onProgress` after each.
+ * Imports a HAR: the desktop app asks for the file itself (`text` null); the browser sends the
+ * file's text whole. The core imports it in slices and tells its progress, which
+ * `harImport` in the replay store follows until the import ends.
  */
-export async function importHar(
-  text: string | null,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<Result<HarImportSummary> | null> {
+export async function importHar(text: string | null): Promise<Result<HarImportSummary> | null> {
   const b = currentBridge();
   if (!b) return { ok: false, code: 'not-connected', message: NOT_CONNECTED };
+  useReplayStore.setState({ harImport: { done: 0, total: 0 } });
   try {
-    if (text === null) return await b.importHar(null);
-    const pieces = splitHar(text);
-    if (!pieces.ok) return pieces;
-    const total: HarImportSummary = { imported: 0, skipped: 0, problems: [...pieces.value.problems], ids: [], opened: true };
-    for (const [index, piece] of pieces.value.pieces.entries()) {
-      const result = await b.importHar(piece.text);
-      if (!result.ok) return result;
-      total.imported += result.value.imported;
-      total.skipped += result.value.skipped;
-      total.ids.push(...result.value.ids);
-      total.problems.push(...result.value.problems.map((p) => shiftProblem(p, piece.offset)));
-      onProgress(index + 1, pieces.value.pieces.length);
-    }
-    return { ok: true, value: total };
+    return await b.importHar(text);
   } catch (error) {
     reportError('Could not import the HAR file', error);
     return null;
+  } finally {
+    useReplayStore.setState({ harImport: null });
   }
 }
 
-interface Pieces {
-  pieces: { text: string; offset: number }[];
-  problems: HarImportProblem[];
-}
-
-/** Splits a HAR into HARs small enough for one API call; anything that is not a HAR goes whole, for the core to explain. */
-export function splitHar(text: string): Result<Pieces> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    doc = null;
-  }
-  const log = doc && typeof doc === 'object' ? (doc as { log?: unknown }).log : undefined;
-  const entries = log && typeof log === 'object' ? (log as { entries?: unknown }).entries : undefined;
-  if (!Array.isArray(entries)) {
-    if (encodedLength(text) > MAX_PIECE_CHARS) {
-      return {
-        ok: false,
-        code: 'not-har',
-        message: 'The file is not a HAR (no "log.entries" list). Choose a .har file exported from a browser or this app.',
-      };
-    }
-    return { ok: true, value: { pieces: [{ text, offset: 0 }], problems: [] } };
-  }
-  const wrap = (list: unknown[]) => JSON.stringify({ log: { ...(log as object), entries: list } });
-  const pieces: Pieces = { pieces: [], problems: [] };
-  let current: unknown[] = [];
-  let offset = 0;
-  entries.forEach((entry, index) => {
-    if (encodedLength(wrap([...current, entry])) <= MAX_PIECE_CHARS) {
-      current.push(entry);
-      return;
-    }
-    if (current.length > 0) pieces.pieces.push({ text: wrap(current), offset });
-    current = [];
-    offset = index;
-    if (encodedLength(wrap([entry])) > MAX_PIECE_CHARS) {
-      pieces.problems.push({
-        path: `log.entries[${index}]`,
-        message:
-          'is too large to send from the browser (64 KB at most); import this file in the desktop app or with `flowent-companion import`.',
-      });
-      offset = index + 1;
-    } else current.push(entry);
-  });
-  if (current.length > 0) pieces.pieces.push({ text: wrap(current), offset });
-  return { ok: true, value: pieces };
-}
-
-function encodedLength(text: string): number {
-  return JSON.stringify([text]).length;
-}
-
-function shiftProblem(problem: HarImportProblem, offset: number): HarImportProblem {
-  return { ...problem, path: problem.path.replace(/^log\.entries\[(\d+)\]/, (_, n: string) => `log.entries[${Number(n) + offset}]`) };
+/** The core read more of a HAR file: shown while this window's import runs (another window's import is not followed). */
+export function applyHarImportProgress(event: Extract<ReplayEvent, { type: 'har-import-progress' }>): void {
+  const current = useReplayStore.getState().harImport;
+  if (current && event.done >= current.done) useReplayStore.setState({ harImport: { done: event.done, total: event.total } });
 }

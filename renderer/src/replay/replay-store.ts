@@ -20,9 +20,11 @@ export interface ReplayState {
   learned: LearnedStyleInfo | null;
   /** Null until the simulator first loads them. */
   simulatorActions: SimulatorAction[] | null;
+  /** A HAR import this window started: entries read so far (from the core's progress events). */
+  harImport: { done: number; total: number } | null;
 }
 
-const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null });
+const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null, harImport: null });
 
 export const useReplayStore = create<ReplayState>()(initial);
 

@@ -5,6 +5,8 @@ import { useMetaStore } from '../app/stores';
 import { Dialog } from '../app/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection, sourceLabel } from './SecretSection';
+import { InspectorAccessSection } from './InspectorAccessSection';
+import { HistoryLimitsSection } from './HistoryLimitsSection';
 
 const HMAC_ENV = 'FLOWENT_HMAC_KEY';
 
@@ -67,6 +69,10 @@ export function SettingsDialog() {
           <dd>{status?.mode ?? '–'}</dd>
         </dl>
       </section>
+
+      <HistoryLimitsSection />
+
+      <InspectorAccessSection />
 
       <section aria-label="History">
         <h3>History</h3>

@@ -3,8 +3,10 @@ import { runResult } from '../app/run-result';
 import { refreshStats } from '../app/session';
 import { useMetaStore } from '../app/stores';
 import { useCallsStore } from '../calls/calls-store';
-import { showToast } from '../app/ui-actions';
 import { errorMessage } from '../shared/format';
+import { canRotateToken } from '../transport/connection';
+import type { HistoryLimits, LimitsInfo, Result } from '../../../main/contract/api';
+import { reportError, showToast } from '../app/ui-actions';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
@@ -52,5 +54,53 @@ export async function loadSample(action = 'send_email'): Promise<string | null> 
     return null;
   } catch (error) {
     return errorMessage(error);
+  }
+}
+
+/**
+ * Replaces the browser inspector's token, then reloads this page at its new address (the token
+ * lives in the address's hash, which the browser neither sends nor logs). Returns why it could
+ * not, or null.
+ */
+export async function rotateAccessToken(navigate: (token: string) => void = reloadWithToken): Promise<string | null> {
+  const b = currentBridge();
+  if (!canRotateToken(b)) return 'Only the browser inspector has an access token.';
+  try {
+    const { token } = await b.rotateToken();
+    navigate(token);
+    return null;
+  } catch (error) {
+    return `Could not change the access token: ${errorMessage(error)}`;
+  }
+}
+
+function reloadWithToken(token: string): void {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  params.set('token', token);
+  location.hash = params.toString();
+  location.reload();
+}
+
+/** The history's limits and what it holds now; null when they could not be read (the banner says why). */
+export async function loadLimits(): Promise<LimitsInfo | null> {
+  const b = currentBridge();
+  if (!b) return null;
+  try {
+    return await b.getLimits();
+  } catch (error) {
+    reportError('Could not load the history limits', error);
+    return null;
+  }
+}
+
+export async function saveLimits(limits: HistoryLimits): Promise<Result<LimitsInfo>> {
+  const b = currentBridge();
+  if (!b) return { ok: false, code: 'not-connected', message: 'Not connected to the companion.' };
+  try {
+    const saved = await b.setLimits(limits);
+    if (saved.ok) showToast('History limits saved');
+    return saved;
+  } catch (error) {
+    return { ok: false, code: 'unreachable', message: `Could not save the limits: ${errorMessage(error)}` };
   }
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { decodeUnicodeEscapes, prettyTokens, tokenizeJson } from './json-tokens';
+import { decodeUnicodeEscapes } from '../../../main/contract/api';
+import { prettyTokens, tokenizeJson } from './json-tokens';
 
 /** Beyond this a body is shown as plain text: thousands of spans cost more than colour is worth. */
 const HIGHLIGHT_LIMIT = 256 * 1024;

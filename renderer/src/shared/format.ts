@@ -25,13 +25,14 @@ export const SOURCE_SENTENCE: Record<Exclude<CallSource, 'flowent'>, string> = {
   import: 'A call read from a HAR file: not Flowent traffic to this companion, never counted as a failure.',
 };
 
+/** What answered, in a word; a mock's answer is told in full by describeAnsweredBy. */
 export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
-  mock: 'the mock answer',
+  mock: 'a mock',
   'test-check': 'the registration-check answer',
   'signature-check': 'the signature check (rejected)',
   error: 'an error answer',
   forward: 'your handler',
-  'fallback-mock': 'the mock (your handler was unreachable)',
+  'fallback-mock': 'a mock (your handler was unreachable)',
   'forward-error': 'an error: your handler could not be reached',
 };
 
@@ -86,7 +87,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** "sent 12 s before it arrived", or why there is nothing to say. */
-export function describeTimestamp(ts: SignatureReport['timestamp']): string {
+export function describeTimestamp(ts: Pick<SignatureReport['timestamp'], 'flag' | 'ageSeconds'>): string {
   if (ts.flag === 'missing' || ts.ageSeconds === null) return 'no timestamp in the body';
   const age = ts.ageSeconds;
   const amount = formatSeconds(Math.abs(age));

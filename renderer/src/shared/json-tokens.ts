@@ -102,34 +102,3 @@ export function prettyTokens(tokens: Token[], indent = '  '): Token[] {
   }
   return out;
 }
-
-const ESCAPE = /\\(u[0-9a-fA-F]{4}|[\s\S])/g;
-
-/**
- * A JSON string literal (quotes included) with its `\uXXXX` escapes shown as the characters
- * they stand for: Flowent's Python-style signer sends "S\u00e3o Paulo" for "São Paulo".
- * Escapes that would read as something else stay escaped: quotes, backslashes, control
- * characters, and halves of a surrogate pair that have no other half.
- */
-export function decodeUnicodeEscapes(literal: string): string {
-  if (!literal.includes('\\u')) return literal;
-  let pendingHigh: number | null = null;
-  return literal.replace(ESCAPE, (whole: string, escape: string, offset: number) => {
-    if (escape[0] !== 'u' || escape.length !== 5) return whole;
-    const unit = parseInt(escape.slice(1), 16);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      // A high surrogate: decoded together with the low one right after it, if there is one.
-      const next = /^\\u(d[c-f][0-9a-f]{2})/i.exec(literal.slice(offset + 6));
-      if (!next) return whole;
-      pendingHigh = unit;
-      return '';
-    }
-    if (unit >= 0xdc00 && unit <= 0xdfff) {
-      const high = pendingHigh;
-      pendingHigh = null;
-      return high === null ? whole : String.fromCharCode(high, unit);
-    }
-    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || unit === 0x7f) return whole;
-    return String.fromCharCode(unit);
-  });
-}

@@ -10,10 +10,10 @@ export type ConnectionEvent =
   | { type: 'open' }
   /** The event stream broke; the transport is retrying by itself. */
   | { type: 'reconnecting' }
-  /** The event stream was refused for good (e.g. the token is no longer accepted). */
-  | { type: 'closed' }
   /** The companion refused this page's access token: nothing works until the page is opened with a valid one. */
-  | { type: 'denied'; message: string };
+  | { type: 'denied'; message: string }
+  /** The access token was replaced (here or elsewhere): the page must be opened with the new one. */
+  | { type: 'rotated' };
 
 export interface ConnectionAware {
   onConnection(listener: (event: ConnectionEvent) => void): () => void;
@@ -23,4 +23,14 @@ export type RendererBridge = CompanionBridge & Partial<ConnectionAware>;
 
 export function hasConnection(bridge: RendererBridge): bridge is CompanionBridge & ConnectionAware {
   return typeof bridge.onConnection === 'function';
+}
+
+/** A transport guarded by a token the page can replace (the browser inspector's). */
+export interface TokenRotation {
+  /** Replaces the access token; the old one is refused from then on. Returns the new token and the page's new address. */
+  rotateToken(): Promise<{ token: string; url: string }>;
+}
+
+export function canRotateToken(bridge: RendererBridge | null): bridge is CompanionBridge & TokenRotation {
+  return bridge !== null && typeof (bridge as Partial<TokenRotation>).rotateToken === 'function';
 }

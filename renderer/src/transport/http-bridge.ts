@@ -1,18 +1,20 @@
 import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
-import type { ConnectionAware, ConnectionEvent } from './connection';
+import type { ConnectionAware, ConnectionEvent, TokenRotation } from './connection';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
 export interface EventSourceLike {
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   close(): void;
-  /** 2 (CLOSED) when the browser gave up reconnecting. */
-  readonly readyState?: number;
 }
 
 export interface HttpBridgeOptions {
   fetch?: typeof fetch;
   createEventSource?: (url: string) => EventSourceLike;
+  /** How long to wait before opening the stream again after it broke. */
+  retryMs?: number;
 }
+
+const STREAM_RETRY_MS = 1_000;
 
 /** The code the inspector answers a missing, wrong or expired token with. */
 const TOKEN_REFUSED = 'token';
@@ -29,21 +31,27 @@ interface WireReply {
 
 /**
  * The browser inspector's bridge: every API method is `POST /api/call/<method>` with the
- * arguments as a JSON array; events come over one shared EventSource that is opened with
- * the first subscriber and closed with the last.
+ * arguments as a JSON array (a HAR file to import goes as it is to `/api/import-har`); events come over one shared EventSource, opened with a ticket
+ * (bought with the token) when the first subscriber comes and closed with the last.
  */
-export function createHttpBridge(baseUrl: string, token: string, options: HttpBridgeOptions = {}): CompanionBridge & ConnectionAware {
+export function createHttpBridge(
+  baseUrl: string,
+  token: string,
+  options: HttpBridgeOptions = {},
+): CompanionBridge & ConnectionAware & TokenRotation {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const openSource = options.createEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
+  const retryMs = options.retryMs ?? STREAM_RETRY_MS;
   const root = baseUrl.replace(/\/+$/, '');
 
-  async function call<M extends ApiMethod>(method: M, args: Args<M>): Promise<Value<M>> {
+  /** POSTs to the inspector with the token; the reply's value, or an Error with its message and code. */
+  async function post<T>(path: string, what: string, body?: string): Promise<T> {
     let response: Response;
     try {
-      response = await doFetch(`${root}/api/call/${method}`, {
+      response = await doFetch(`${root}${path}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(args),
+        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body }),
       });
     } catch (error) {
       throw new Error(`Cannot reach the companion (${describe(error)})`, { cause: error });
@@ -54,26 +62,56 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
     } catch {
       reply = null;
     }
-    if (response.ok && reply && reply.ok === true) return reply.value as Value<M>;
+    if (response.ok && reply && reply.ok === true) return reply.value as T;
     const message =
-      reply && typeof reply.message === 'string' && reply.message ? reply.message : `${method} failed with HTTP ${response.status}`;
+      reply && typeof reply.message === 'string' && reply.message ? reply.message : `${what} failed with HTTP ${response.status}`;
     const error = new Error(message) as Error & { code?: string };
     if (reply && typeof reply.code === 'string') error.code = reply.code;
     if (response.status === 401 && error.code === TOKEN_REFUSED) emitConnection({ type: 'denied', message });
     throw error;
   }
 
+  function call<M extends ApiMethod>(method: M, args: Args<M>): Promise<Value<M>> {
+    return post<Value<M>>(`/api/call/${method}`, method, JSON.stringify(args));
+  }
+
   const eventListeners = new Set<(events: DeliveredEvent[]) => void>();
   const connectionListeners = new Set<(event: ConnectionEvent) => void>();
   let source: EventSourceLike | null = null;
+  /** The stream is wanted (someone listens) and not given up for good (a refused or replaced token). */
+  let wanted = false;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
   function emitConnection(event: ConnectionEvent): void {
+    if (event.type === 'denied' || event.type === 'rotated') stopStream(true);
     for (const listener of connectionListeners) listener(event);
   }
 
   function ensureSource(): void {
-    if (source) return;
-    const es = openSource(`${root}/api/events?token=${encodeURIComponent(token)}`);
+    if (wanted || stopped) return;
+    wanted = true;
+    void connect();
+  }
+
+  /**
+   * Opens the stream with a fresh single-use ticket, so the token never travels in a URL. The
+   * browser's own retry would present the spent ticket again and be refused: on any error the
+   * stream is closed here and reopened with a new ticket, until the token itself is refused.
+   */
+  async function connect(): Promise<void> {
+    retry = null;
+    let ticket: string;
+    try {
+      ticket = (await post<{ ticket: string }>('/api/events/ticket', 'The live connection')).ticket;
+    } catch (error) {
+      if (!wanted) return;
+      // A refused token was reported by post() (and stopped the stream); anything else is retried.
+      if ((error as { code?: string }).code !== TOKEN_REFUSED) reconnectLater();
+      return;
+    }
+    if (!wanted) return;
+    const es = openSource(`${root}/api/events?ticket=${encodeURIComponent(ticket)}`);
     source = es;
     es.addEventListener('message', (event) => {
       let events: unknown;
@@ -91,15 +129,34 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
       // a later one follows a reconnection or a restart of the core. Either way the UI refetches.
       emitConnection({ type: 'open' });
     });
-    // EventSource retries by itself after a network error, but not after an HTTP error
-    // answer (a refused token): then it is CLOSED and only a reload helps.
-    es.addEventListener('error', () => emitConnection({ type: es.readyState === 2 ? 'closed' : 'reconnecting' }));
+    // The token this page holds was replaced: every request from now on would be refused.
+    es.addEventListener('token-rotated', () => emitConnection({ type: 'rotated' }));
+    es.addEventListener('error', () => {
+      if (source !== es) return;
+      es.close();
+      source = null;
+      reconnectLater();
+    });
+  }
+
+  function reconnectLater(): void {
+    emitConnection({ type: 'reconnecting' });
+    if (wanted && retry === null) retry = setTimeout(() => void connect(), retryMs);
+  }
+
+  /** Closes the stream; `forGood` when the token is refused or replaced (nothing will work again). */
+  function stopStream(forGood: boolean): void {
+    wanted = false;
+    stopped ||= forGood;
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
+    source?.close();
+    source = null;
   }
 
   function releaseSource(): void {
-    if (eventListeners.size > 0 || connectionListeners.size > 0 || !source) return;
-    source.close();
-    source = null;
+    if (eventListeners.size > 0 || connectionListeners.size > 0) return;
+    stopStream(false);
   }
 
   return {
@@ -121,6 +178,10 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
     setAnswerMode: (action, mode) => call('setAnswerMode', [action, mode]),
     clearAnswerRoute: (action) => call('clearAnswerRoute', [action]),
     clearAllAnswerRoutes: () => call('clearAllAnswerRoutes', []),
+    getProject: () => call('getProject', []),
+    planActions: (prune) => call('planActions', [prune]),
+    applyActions: (prune) => call('applyActions', [prune]),
+    pullActions: (prune) => call('pullActions', [prune]),
     openTunnel: () => call('openTunnel', []),
     closeTunnel: () => call('closeTunnel', []),
     setNgrokAuthtoken: (token) => call('setNgrokAuthtoken', [token]),
@@ -134,12 +195,15 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
     cancelBulkReplay: (runId) => call('cancelBulkReplay', [runId]),
     listBulkReplays: () => call('listBulkReplays', []),
     getLearnedStyle: () => call('getLearnedStyle', []),
+    probeHandler: (callId, target) => call('probeHandler', [callId, target]),
+    getVerifierSnippet: (language, style) => call('getVerifierSnippet', [language, style]),
     listSimulatorActions: () => call('listSimulatorActions', []),
     saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),
     generateParameters: (action, seed) => call('generateParameters', [action, seed]),
     simulateCall: (request) => call('simulateCall', [request]),
     exportHar: (selection) => call('exportHar', [selection]),
-    importHar: (text) => call('importHar', [text]),
+    // A HAR has its own upload path: the API's bodies are at most 64 KB.
+    importHar: (text) => (text === null ? call('importHar', [null]) : post('/api/import-har', 'importHar', text)),
     getAccount: () => call('getAccount', []),
     saveProfile: (profile) => call('saveProfile', [profile]),
     deleteProfile: (name) => call('deleteProfile', [name]),
@@ -159,6 +223,8 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
     setFollowMode: (mode) => call('setFollowMode', [mode]),
     applyFollow: () => call('applyFollow', []),
     checkParameters: (callId) => call('checkParameters', [callId]),
+    getLimits: () => call('getLimits', []),
+    setLimits: (limits) => call('setLimits', [limits]),
     onEvents(listener) {
       eventListeners.add(listener);
       ensureSource();
@@ -167,6 +233,7 @@ export function createHttpBridge(baseUrl: string, token: string, options: HttpBr
         releaseSource();
       };
     },
+    rotateToken: () => post<{ token: string; url: string }>('/api/token/rotate', 'Changing the access token'),
     onConnection(listener) {
       connectionListeners.add(listener);
       ensureSource();

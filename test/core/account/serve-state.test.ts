@@ -10,11 +10,21 @@ describe('the serve state file behind --here', () => {
   it('is read back while its process runs, ignored once the process is gone, removed at stop', () => {
     const dir = tempDir();
     expect(readServeState(dir)).toBeNull();
-    writeServeState(dir, { pid: process.pid, webhookBaseUrl: 'http://127.0.0.1:8787', publicUrl: 'https://abc.ngrok.app' });
-    expect(readServeState(dir)).toMatchObject({ pid: process.pid, publicUrl: 'https://abc.ngrok.app' });
+    writeServeState(dir, {
+      pid: process.pid,
+      webhookBaseUrl: 'http://127.0.0.1:8787',
+      publicUrl: 'https://abc.ngrok.app',
+      inspectorPort: null,
+    });
+    expect(readServeState(dir)).toMatchObject({ pid: process.pid, publicUrl: 'https://abc.ngrok.app', inspectorPort: null });
 
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-    writeServeState(dir, { pid: Number(gone.stdout.toString()), webhookBaseUrl: 'http://127.0.0.1:8787', publicUrl: null });
+    writeServeState(dir, {
+      pid: Number(gone.stdout.toString()),
+      webhookBaseUrl: 'http://127.0.0.1:8787',
+      publicUrl: null,
+      inspectorPort: null,
+    });
     expect(readServeState(dir)).toBeNull();
 
     writeServeState(dir, null);

@@ -202,6 +202,45 @@ describe('mocks: rules, sequence, random', () => {
     expect([...seen].sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('records which mock and which of its answers answered: a named rule, a position, the fallback, a turn, the built-in', async () => {
+    const core = await start();
+    const choice = async (action: string, parameters: Record<string, unknown> = {}) => {
+      await call(core, action, parameters);
+      const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+      return (await core.core.api.getCall(id))?.mockChoice;
+    };
+    // No mock at all: the built-in answer, said as such.
+    expect(await choice('send_email')).toEqual({ mock: 'none', response: { kind: 'built-in' } });
+    await set(core, 'send_email', {
+      responses: [
+        { name: 'vip customer', when: { path: 'parameters.vip', equals: true }, body: { result: 'vip', error: '' } },
+        { when: { path: 'parameters.n', exists: true }, body: { result: 'n', error: '' } },
+      ],
+      fallback: { body: { result: 'fallback', error: '' } },
+    });
+    expect(await choice('send_email', { vip: true })).toEqual({
+      mock: 'action',
+      response: { kind: 'response', selection: 'rules', index: 0, name: 'vip customer' },
+    });
+    expect(await choice('send_email', { n: 1 })).toEqual({
+      mock: 'action',
+      response: { kind: 'response', selection: 'rules', index: 1, name: null },
+    });
+    expect(await choice('send_email')).toEqual({ mock: 'action', response: { kind: 'fallback', name: null } });
+    // Rules that never hold and no fallback: the built-in answer, from the action's own mock.
+    await set(core, 'send_email', { responses: [{ when: { path: 'parameters.never', exists: true }, body: { result: 'x', error: '' } }] });
+    expect(await choice('send_email')).toEqual({ mock: 'action', response: { kind: 'built-in' } });
+    await set(core, null, { selection: 'sequence', responses: ['one', 'two', 'three'].map((result) => ({ body: { result, error: '' } })) });
+    await choice('other');
+    await choice('other');
+    expect(await choice('other')).toEqual({ mock: 'default', response: { kind: 'response', selection: 'sequence', index: 2, name: null } });
+    // A registration check gets the registration answer, not the mock: nothing to record.
+    await call(core, 'other', {}, { test: true });
+    const check = (await core.core.api.listCalls({ limit: 1 })).calls[0]!;
+    expect(check.answeredBy).toBe('test-check');
+    expect((await core.core.api.getCall(check.id))?.mockChoice).toBeNull();
+  });
+
   it('uses the default mock for actions without their own, and clear goes back to the built-in', async () => {
     const core = await start();
     await set(core, null, { body: { result: 'default', error: '' } });
@@ -337,10 +376,29 @@ describe('mocks: registration checks, copies and restarts', () => {
     const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
     const made = await core.core.api.mockFromCall(id);
     expect(made.ok).toBe(true);
+    // Made, not written: it is shown as its definition, in JSON that saves back to the same mock.
+    if (made.ok) {
+      expect(made.value.format).toBe('json');
+      expect(await core.core.api.checkMock(made.value.text, 'json')).toEqual({ ok: true, definition: made.value.definition });
+    }
     const again = await call(core, 'copy_me');
     expect(again.status).toBe(202);
     expect(again.json).toEqual({ result: 'has {{braces}}', error: '' });
     expect(await core.core.api.mockFromCall(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+  });
+
+  it('keeps a mock as it was written, YAML comments and key order included, beside what it means', async () => {
+    const core = await start();
+    const yaml =
+      '# Answers for VIPs first\nresponses:\n  - name: vip customer   # the rule people look for\n    when: {path: parameters.vip, equals: true}\n    body: {result: vip, error: ""}\nselection: rules\n';
+    const saved = await core.core.api.setMock('send_email', yaml, 'yaml');
+    expect(saved).toMatchObject({ ok: true, value: { text: yaml, format: 'yaml' } });
+    const [stored] = (await core.core.api.getAnswerSettings()).mocks;
+    expect(stored).toMatchObject({ action: 'send_email', text: yaml, format: 'yaml', definition: { selection: 'rules' } });
+    expect(stored?.definition.responses[0]?.name).toBe('vip customer');
+    const json = '{\n  "body": {"result": "json", "error": ""}\n}';
+    await core.core.api.setMock('send_email', json, 'json');
+    expect((await core.core.api.getAnswerSettings()).mocks[0]).toMatchObject({ text: json, format: 'json' });
   });
 
   it('keeps mocks and targets across a restart', async () => {

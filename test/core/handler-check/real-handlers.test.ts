@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  diagnoseHandler,
-  judgeHandlerSignature,
-  learnFromAnswer,
-  type CheckedCall,
-  type HandlerSignature,
-} from '../../../main/core/handler-check';
+import { diagnoseHandler, judgeHandlerSignature, learnFromAnswer, type CheckedCall } from '../../../main/core/handler-check';
+import type { HandlerSignature } from '../../../main/contract/api';
 import { sign, verify, type StyleName } from '../../../main/core/signature';
 import { startSignatureHandler, type HandlerMode, type SignatureHandler } from '../../helpers/signature-handler-process';
 import { InMemoryHandlerMemory } from './in-memory-handler-memory';

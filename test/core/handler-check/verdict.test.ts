@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSignatureComplaint, judgeHandlerSignature, type HandlerSignature } from '../../../main/core/handler-check';
-import type { HeaderPair } from '../../../main/contract/api';
+import type { HandlerSignature, HeaderPair } from '../../../main/contract/api';
+import { isSignatureComplaint, judgeHandlerSignature } from '../../../main/core/handler-check';
 
 const JSON_TYPE: HeaderPair[] = [['Content-Type', 'application/json']];
 const TEXT_TYPE: HeaderPair[] = [['Content-Type', 'text/plain; charset=utf-8']];

@@ -1,7 +1,7 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { VerifierLanguage } from '../../../main/core/handler-check';
+import type { VerifierLanguage } from '../../../main/contract/api';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/verifiers');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verifierSnippet, VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/core/handler-check';
+import { VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/contract/api';
+import { verifierSnippet } from '../../../main/core/handler-check';
 import { CanonicalSet } from '../../../main/core/signature/canonical';
 import { parseJson } from '../../../main/core/json/parse-json';
 import { sign, STYLES, verify, type StyleName } from '../../../main/core/signature';

@@ -9,7 +9,7 @@ import { onCleanup, tempDir } from '../account/harness';
 
 /** A distinctive token, so a search of everything the companion wrote finds any copy of it. */
 export const SECRET_TOKEN = 'flowent-api-token-VALUE-7f3a9c';
-export const INSPECTOR_TOKEN = 'inspector-test-token';
+export const INSPECTOR_TOKEN = 'inspector-test-token-0123456789abc';
 
 /**
  * Stands for ngrok's cloud only: a public URL the test sets (a name that reaches the companion,

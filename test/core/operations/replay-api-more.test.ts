@@ -125,7 +125,7 @@ describe('core api: refusals a whole run would meet, given once', () => {
       expect(noTarget).toMatchObject({ ok: false, code: 'no-target' });
       if (!noTarget.ok)
         expect(noTarget.message).toBe(
-          'There is no handler to send action ok to: give a target URL here, or set a forwarding target in Answers (Ctrl/Cmd+M).',
+          'There is no handler to send action ok to: give a target URL here, or set a forwarding target in Answers (key a).',
         );
       const noKey = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: true, target: handler.target });
       expect(noKey).toMatchObject({ ok: false, code: 'no-key' });

@@ -112,5 +112,12 @@ describe('argument checks for the rest of the replay contract', () => {
     expect(checkArgs('exportHar', [{ path: '/etc/passwd' }]).ok).toBe(false);
     expect(checkArgs('importHar', [null]).ok).toBe(true);
     expect(checkArgs('importHar', [42]).ok).toBe(false);
+    expect(checkArgs('probeHandler', [3, null]).ok).toBe(true);
+    expect(checkArgs('probeHandler', [3, 'http://localhost:8000/actions/{action_name}']).ok).toBe(true);
+    expect(checkArgs('probeHandler', [0, null]).ok).toBe(false);
+    expect(checkArgs('probeHandler', [3]).ok).toBe(false);
+    expect(checkArgs('getVerifierSnippet', ['go', 'sorted+utf8']).ok).toBe(true);
+    expect(checkArgs('getVerifierSnippet', ['rust', 'go']).ok).toBe(false);
+    expect(checkArgs('getVerifierSnippet', ['python', 'nope']).ok).toBe(false);
   });
 });

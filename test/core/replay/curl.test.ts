@@ -27,7 +27,13 @@ afterEach(async () => {
 });
 
 function api() {
-  return createReplay({ calls: () => store.calls, answers: () => store.answers, settings: () => store.settings, hmacKey: () => KEY });
+  return createReplay({
+    calls: () => store.calls,
+    answers: () => store.answers,
+    settings: () => store.settings,
+    handlers: () => store.handlers,
+    hmacKey: () => KEY,
+  });
 }
 
 async function storedCall(parameters: Record<string, unknown>): Promise<number> {

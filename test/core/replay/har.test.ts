@@ -44,7 +44,13 @@ function freshHistory(key: string | null) {
   const store = opened.value;
   return {
     store,
-    api: createReplay({ calls: () => store.calls, answers: () => store.answers, settings: () => store.settings, hmacKey: () => key }),
+    api: createReplay({
+      calls: () => store.calls,
+      answers: () => store.answers,
+      settings: () => store.settings,
+      handlers: () => store.handlers,
+      hmacKey: () => key,
+    }),
   };
 }
 
@@ -89,7 +95,7 @@ describe('HAR export and import', () => {
     expect(entries[2]).toMatchObject({ _source: 'replay', _originalCallId: a });
 
     const target = freshHistory(KEY);
-    const imported = target.api.importHar(text);
+    const imported = await target.api.importHar(text);
     if (!imported.ok) throw new Error(imported.message);
     expect(imported.value).toMatchObject({ imported: 4, skipped: 0, problems: [] });
     const before = entries.map((e) => world.store.calls.get(e._callId)!);
@@ -176,11 +182,11 @@ describe('HAR export and import', () => {
   it('re-verifies imported calls with the current key', async () => {
     await world.send('ok', { a: 1 }, 'python');
     const har = JSON.stringify(world.api.exportHar({ filter: {} }));
-    expect(freshHistory('a-different-key').api.importHar(har)).toMatchObject({ ok: true });
+    expect(await freshHistory('a-different-key').api.importHar(har)).toMatchObject({ ok: true });
     expect(fresh!.store.calls.list({}).calls[0]).toMatchObject({ verdict: 'invalid' });
   });
 
-  it('imports a browser HAR: skips what is not a POST with a body, reports broken entries with where', () => {
+  it('imports a browser HAR: skips what is not a POST with a body, reports broken entries with where', async () => {
     const target = freshHistory(KEY);
     const browserHar = {
       log: {
@@ -208,7 +214,7 @@ describe('HAR export and import', () => {
         ],
       },
     };
-    const imported = target.api.importHar(JSON.stringify(browserHar));
+    const imported = await target.api.importHar(JSON.stringify(browserHar));
     expect(imported).toMatchObject({
       ok: true,
       value: { imported: 1, skipped: 1, problems: [{ path: 'log.entries[2].request.headers' }] },
@@ -223,11 +229,11 @@ describe('HAR export and import', () => {
     });
   });
 
-  it('says what is wrong with a file that is not a HAR', () => {
+  it('says what is wrong with a file that is not a HAR', async () => {
     const { api } = freshHistory(KEY);
-    expect(api.importHar('{"log": ')).toMatchObject({ ok: false, code: 'not-json' });
-    expect(api.importHar('[]')).toMatchObject({ ok: false, code: 'not-har', message: expect.stringContaining('"log"') });
-    expect(api.importHar('{"log":{"entries":{}}}')).toMatchObject({
+    expect(await api.importHar('{"log": ')).toMatchObject({ ok: false, code: 'not-json' });
+    expect(await api.importHar('[]')).toMatchObject({ ok: false, code: 'not-har', message: expect.stringContaining('"log"') });
+    expect(await api.importHar('{"log":{"entries":{}}}')).toMatchObject({
       ok: false,
       code: 'not-har',
       message: expect.stringContaining('log.entries'),

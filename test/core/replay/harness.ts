@@ -39,6 +39,7 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
     calls: () => store.calls,
     answers: () => store.answers,
     settings: () => store.settings,
+    handlers: () => store.handlers,
     hmacKey: () => key,
     onStored: (call) => storedEvents.push(call.id),
   });

@@ -161,7 +161,7 @@ describe('replay of a stored call', () => {
     const har = {
       log: { version: '1.2', entries: [{ request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } } }] },
     };
-    const imported = world.api.importHar(JSON.stringify(har));
+    const imported = await world.api.importHar(JSON.stringify(har));
     if (!imported.ok) throw new Error(imported.message);
     const replayed = await world.api.replay(imported.value.ids[0]!);
     if (!replayed.ok) throw new Error(replayed.message);

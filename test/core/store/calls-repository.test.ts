@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
+import { decodeUnicodeEscapes, type CallSource, type SignatureReport, type Verdict } from '../../../main/contract/api';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { summaryOf, type NewCall } from '../../../main/core/store/calls-repository';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -18,6 +18,9 @@ afterEach(() => {
   store.close();
   dir.remove();
 });
+
+/** JSON as Python's json.dumps writes it by default: every character past ASCII as \\u escapes (UTF-16 units). */
+const asciiEscaped = (json: string) => json.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function report(verdict: Verdict): SignatureReport {
   return {
@@ -160,37 +163,68 @@ describe('CallsRepository', () => {
     expect(found('ab')).toEqual([ids[3]]);
   });
 
-  it('finds through the text index and the not-yet-indexed calls what a scan of every body finds', () => {
-    const words = ['alpha', 'beta', 'Gamma', 'delta', '100%', 'x_y', 'ün', '"k":1'];
+  it('finds through the text index and the not-yet-indexed calls what a scan of every readable body finds', () => {
+    const words = ['alpha', 'beta', 'Gamma', 'delta', '100%', 'x_y', 'ün', '"k":1', 'Zürich', '東京', 'Kraków', '😀 smile'];
     for (let i = 0; i < 300; i++) {
-      const body = JSON.stringify({ n: i, w: [words[i % 8], words[(i * 3) % 8], words[(i * 5 + 1) % 8]].join(' ') });
-      store.calls.insert(call({ requestBody: Buffer.from(body) }));
+      const text = [words[i % 12], words[(i * 5) % 12], words[(i * 7 + 1) % 12]].join(' ');
+      // Every third body is written as Flowent's Python-style signer writes it: non-ASCII as \u escapes.
+      const body = JSON.stringify({ n: i, w: text });
+      store.calls.insert(call({ requestBody: Buffer.from(i % 3 === 0 ? asciiEscaped(body) : body) }));
       // Part indexed, part not: every search below reads both and joins them.
       if (i === 170) store.textIndex.catchUp();
     }
     const db = new Database(store.file, { readonly: true });
-    try {
-      for (const text of ['alpha beta', 'Gamma', 'gamma', 'ta 10', '100% x_y', 'ün "k', '"n":29', 'a', 'zzz', '"w":"delta']) {
-        const scanned = (
-          db.prepare('SELECT id FROM calls WHERE instr(CAST(request_body AS TEXT), ?) > 0 ORDER BY id DESC').all(text) as { id: number }[]
-        ).map((r) => r.id);
-        expect(
-          store.calls.list({ text, limit: 500 }).calls.map((c) => c.id),
-          text,
-        ).toEqual(scanned);
-        expect(store.calls.stats({ text }).total, text).toBe(scanned.length);
-        // Paged across the boundary between the two: pages of 7 give the same calls in the same order.
-        const paged: number[] = [];
-        for (let page = store.calls.list({ text, limit: 7 }); ;) {
-          paged.push(...page.calls.map((c) => c.id));
-          if (page.nextBeforeId === null) break;
-          page = store.calls.list({ text, limit: 7, beforeId: page.nextBeforeId });
-        }
-        expect(paged, text).toEqual(scanned);
+    const bodies = db.prepare('SELECT id, request_body AS body FROM calls ORDER BY id DESC').all() as { id: number; body: Buffer }[];
+    db.close();
+    const searches = ['alpha beta', 'Gamma', 'gamma', 'ta 10', '100% x_y', 'ün "k', '"n":29', 'a', 'zzz', '"w":"delta'];
+    searches.push('Zürich', 'Zürich Kraków', '東京', 'ków', '😀 smile', '😀', 'ü', '\\u00fc', 'u00fc');
+    for (const text of searches) {
+      const scanned = bodies.filter((row) => decodeUnicodeEscapes(row.body.toString('utf8')).includes(text)).map((row) => row.id);
+      expect(
+        store.calls.list({ text, limit: 500 }).calls.map((c) => c.id),
+        text,
+      ).toEqual(scanned);
+      expect(store.calls.stats({ text }).total, text).toBe(scanned.length);
+      // Paged across the boundary between the two: pages of 7 give the same calls in the same order.
+      const paged: number[] = [];
+      for (let page = store.calls.list({ text, limit: 7 }); ;) {
+        paged.push(...page.calls.map((c) => c.id));
+        if (page.nextBeforeId === null) break;
+        page = store.calls.list({ text, limit: 7, beforeId: page.nextBeforeId });
       }
-    } finally {
-      db.close();
+      expect(paged, text).toEqual(scanned);
     }
+    // The escaped bodies are found by what they read as, not only by some of them.
+    expect(store.calls.list({ text: 'Zürich', limit: 500 }).calls.length).toBeGreaterThan(20);
+  });
+
+  it('says how many times and where each found call matched, in the text as read', () => {
+    const id = store.calls.insert(
+      call({
+        requestBody: Buffer.from(
+          '{"id":7,"parameters":{"from":"Z\\u00fcrich","to":"Z\\u00fcrich Hbf","note":"a\\nb"},"x":"' + 'y'.repeat(200) + '"}',
+        ),
+      }),
+    );
+    const other = store.calls.insert(call({ requestBody: Buffer.from('{"city":"Zürich"}') }));
+    for (const caughtUp of [false, true]) {
+      if (caughtUp) store.textIndex.catchUp();
+      const page = store.calls.list({ text: 'Zürich' });
+      expect(page.calls.map((c) => [c.id, c.match])).toEqual([
+        [other, { count: 1, before: '{"city":"', text: 'Zürich', after: '"}' }],
+        [
+          id,
+          {
+            count: 2,
+            before: '…7,"parameters":{"from":"',
+            text: 'Zürich',
+            after: `","to":"Zürich Hbf","note":"a\\nb"},"x":"${'y'.repeat(20)}…`,
+          },
+        ],
+      ]);
+    }
+    // A list without a search says nothing of matches.
+    expect(store.calls.list({}).calls.every((c) => c.match === undefined)).toBe(true);
   });
 
   it('counts totals, failures and calls per action', () => {

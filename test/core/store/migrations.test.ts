@@ -271,7 +271,9 @@ describe('migrations', () => {
     expect(counts()).toEqual([{ action: 'a', total: 8, failures: 5 }]);
     expect(() => db.prepare('UPDATE calls SET failed = 2 WHERE id = ?').run(fine[0])).toThrow(/CHECK/);
 
-    // A filter on a source other than Flowent's reads the partial index, newest first, without a scan.
+    // A filter on a source other than Flowent's reads the partial index, newest first, without a
+    // scan (read through the repository, which needs the latest schema).
+    migrate(db);
     const repository = new CallsRepository(db);
     later.run('a', 'replay');
     expect(repository.list({ source: 'replay' }).calls.map((c) => c.source)).toEqual(['replay']);
@@ -279,6 +281,83 @@ describe('migrations', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM calls WHERE source = ? AND source <> 'flowent' ORDER BY id DESC LIMIT 10")
       .all('replay') as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX calls_by_other_source/);
+  });
+
+  it('8 -> 9 adds the handler verdict to calls and a table of what handlers taught, and keeps existing calls readable', () => {
+    const db = tempDb();
+    migrate(db, 8);
+    db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'forward', 401, '[]', x'', 1.5)",
+    ).run();
+    expect(migrate(db, 9)).toEqual({ ok: true, from: 8, to: 9 });
+    expect(() => db.prepare("UPDATE calls SET handler_signature = 'maybe' WHERE id = 1").run()).toThrow(/CHECK/);
+    // Read through the repository, which needs the latest schema.
+    migrate(db);
+    const repository = new CallsRepository(db);
+    // Calls stored before say nothing about their handler.
+    expect(repository.get(1)).toMatchObject({ handlerSignature: null, handlerTarget: null, status: 401 });
+    expect(repository.list({}).calls[0]?.handlerSignature).toBeNull();
+    expect(() => db.prepare("UPDATE calls SET handler_signature = 'maybe' WHERE id = 1").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE calls SET handler_signature = 'refused', handler_target = 'http://localhost:8000/actions/x' WHERE id = 1").run();
+    expect(repository.get(1)).toMatchObject({ handlerSignature: 'refused', handlerTarget: 'http://localhost:8000/actions/x' });
+    expect(tables(db)).toContain('handlers');
+    // STRICT: a knowledge that is not text is refused, not stored.
+    expect(() => db.prepare("INSERT INTO handlers (target, knowledge, updated_at) VALUES ('t', 1, 'now')").run()).toThrow(/cannot store/);
+  });
+
+  it('9 -> 10 reads back the action as sent for calls whose action_name was not a valid name, and keeps mocks as they were', () => {
+    const db = tempDb();
+    migrate(db, 9);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, problem, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', ?, 0, ?, 'missing', '{}', 'error', 400, '[]', x'', 1)",
+    );
+    const add = (body: string, problem: string | null) => Number(insert.run(Buffer.from(body), problem).lastInsertRowid);
+    const number = add('{"action_name":5,"parameters":{}}', 'invalid-action-name');
+    const spaced = add('{"action_name":"Send Email","parameters":{}}', 'invalid-action-name');
+    const fine = add('{"action_name":"a","parameters":{}}', null);
+    const absent = add('{"parameters":{}}', 'missing-action-name');
+    db.prepare('INSERT INTO mocks (action, definition, updated_at) VALUES (\'a\', \'{"selection":"rules"}\', 1)').run();
+
+    expect(migrate(db, 10)).toEqual({ ok: true, from: 9, to: 10 });
+    const sent = db.prepare('SELECT sent_action FROM calls WHERE id = ?').pluck();
+    expect([number, spaced, fine, absent].map((id) => sent.get(id))).toEqual(['5', '"Send Email"', null, null]);
+    expect(db.prepare('SELECT mock_choice FROM calls').pluck().all()).toEqual([null, null, null, null]);
+    expect(db.prepare('SELECT text, format FROM mocks').get()).toEqual({ text: null, format: null });
+    expect(() => db.prepare("UPDATE mocks SET format = 'toml'").run()).toThrow(/CHECK/);
+  });
+
+  it('10 -> 11 indexes the bodies with escapes as they read, so what was indexed before is found by its text', () => {
+    const db = tempDb();
+    migrate(db, 10);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+    );
+    const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
+    const escaped = add('{"city":"Z\\u00fcrich","to":"\\u6771\\u4eac"}');
+    const plain = add('{"city":"Zürich"}');
+    new TextIndexer(db).catchUp();
+    // Above the mark: indexed later by the indexer, as it reads then.
+    const notYetIndexed = add('{"city":"Krak\\u00f3w"}');
+    const hits = (text: string) =>
+      db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ? ORDER BY rowid').pluck().all(trigramQuery(text));
+    // Version 10's indexer is this one: the entries made before 10 are put back as they were then.
+    db.prepare("INSERT INTO calls_text (calls_text) VALUES ('delete-all')").run();
+    db.prepare('INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id <= 2').run();
+    expect(hits('Zürich')).toEqual([plain]);
+
+    expect(migrate(db, 11)).toEqual({ ok: true, from: 10, to: 11 });
+    expect(hits('Zürich')).toEqual([escaped, plain]);
+    expect(hits('"東京"')).toEqual([escaped]);
+    expect(hits('u00fc')).toEqual([]);
+    expect(hits('Kraków')).toEqual([]);
+    new TextIndexer(db).catchUp();
+    expect(hits('Kraków')).toEqual([notYetIndexed]);
+    // A body rewritten after it was indexed is indexed again as it reads.
+    db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"city":"\\u00c5rhus"}'), plain);
+    expect(hits('Zürich')).toEqual([escaped]);
+    expect(hits('Århus')).toEqual([plain]);
+    expect(new CallsRepository(db).list({ text: 'Zürich' }).calls.map((c) => c.id)).toEqual([escaped]);
+    db.close();
   });
 
   it('running again changes nothing', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebhookServer } from '../../../main/core/webhook/webhook-server';
 import { CallAnswerer } from '../../../main/core/answers/call-answerer';
+import { HandlersRepository } from '../../../main/core/store/handlers-repository';
 import { BatchedWriter, type BatchInsert } from '../../../main/core/store/batched-writer';
 import { CallsRepository, type NewCall } from '../../../main/core/store/calls-repository';
 import { migrate } from '../../../main/core/store/migrations';
@@ -45,6 +46,7 @@ async function startServer() {
     enforceSignatures: false,
     calls,
     answerer,
+    handlers: new HandlersRepository(db),
     hmacKey: () => KEY,
     onStored: () => {},
     onInternalError: (error) => internalErrors.push(error),

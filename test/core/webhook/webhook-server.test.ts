@@ -45,6 +45,24 @@ describe('webhook server: well-formed Flowent calls', () => {
     expect(core.events).toContainEqual({ type: 'call-stored', call: expect.objectContaining({ id: call.id, verdict: 'valid' }) });
   });
 
+  it("flags a timestamp past Flowent's window or ahead of the clock in the list's summary, as in the details", async () => {
+    const core = await start();
+    const now = Math.floor(Date.now() / 1000);
+    const stamped = async (timestamp: number) => {
+      await core.post('/actions/send_email', signedBody({ ...flowentPayload('send_email'), timestamp }, KEY));
+      const listed = (await core.core.api.listCalls({ limit: 1 })).calls[0]!;
+      const event = core.events.findLast((e) => e.type === 'call-stored');
+      expect(event?.type === 'call-stored' && event.call.timestamp).toEqual(listed.timestamp);
+      expect((await core.core.api.getCall(listed.id))?.signature.timestamp).toMatchObject(listed.timestamp);
+      return listed.timestamp;
+    };
+    expect(await stamped(now - 3600)).toEqual({ flag: 'old', ageSeconds: expect.closeTo(3600, -1) });
+    expect(await stamped(now + 600)).toEqual({ flag: 'future', ageSeconds: expect.closeTo(-600, -1) });
+    expect((await stamped(now)).flag).toBe('ok');
+    await core.post('/actions/send_email', 'not json');
+    expect((await core.core.api.listCalls({ limit: 1 })).calls[0]?.timestamp).toEqual({ flag: 'missing', ageSeconds: null });
+  });
+
   it('takes the action from the body on POST /actions and POST /', async () => {
     const core = await start();
     for (const path of ['/actions', '/', '/actions/', '/actions/send_email?source=flowent']) {
@@ -115,6 +133,8 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
     status: number;
     problem: string;
     error: RegExp;
+    /** The action_name as the list shows it, when it was not a valid one. */
+    sentAction?: string;
   }[] = [
     { name: 'not JSON', body: 'hello', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
     { name: 'truncated JSON', body: '{"action_name":"a","param', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
@@ -134,6 +154,7 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       status: 400,
       problem: 'invalid-action-name',
       error: /must be a string/,
+      sentAction: '5',
     },
     {
       name: 'action_name with forbidden characters',
@@ -141,6 +162,7 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       status: 400,
       problem: 'invalid-action-name',
       error: /lowercase/,
+      sentAction: '"Send-Email"',
     },
     {
       name: 'action_name over 100 characters',
@@ -148,6 +170,7 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       status: 400,
       problem: 'invalid-action-name',
       error: /1-100/,
+      sentAction: `"${'a'.repeat(57)}..."`,
     },
     {
       name: 'parameters an array',
@@ -275,6 +298,9 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       const stored = await newestCall(core);
       expect(stored).toMatchObject({ problem: testCase.problem, status: testCase.status, answeredBy: 'error' });
       expect(stored.problemMessage).toBe(json.error);
+      // What the body named, when it was not a valid action name, next to the URL's action.
+      expect(stored.sentAction).toBe(testCase.sentAction ?? null);
+      expect((await core.core.api.listCalls({ limit: 1 })).calls[0]?.sentAction).toBe(testCase.sentAction ?? null);
       // The server keeps serving after every bad input.
       expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
     });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { ANSWERED_BY_LABEL } from '../../../renderer/src/shared/format';
+import { describeAnsweredBy } from '../../../renderer/src/calls/answered-by';
+import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
 import { closedPort } from '../../helpers/handler-process';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../harness/handler';
@@ -64,10 +65,32 @@ describe('forwarding and the tunnel', () => {
     expect(pane.textContent).toContain('an error: your handler could not be reached');
   });
 
-  it('labels every way of answering', () => {
-    expect(ANSWERED_BY_LABEL.forward).toBe('your handler');
-    expect(ANSWERED_BY_LABEL['fallback-mock']).toBe('the mock (your handler was unreachable)');
-    expect(ANSWERED_BY_LABEL['forward-error']).toBe('an error: your handler could not be reached');
+  it('labels every way of answering, and says truthfully which mock answer was given', () => {
+    const said = (answeredBy: AnsweredBy, mockChoice: MockChoice | null) =>
+      describeAnsweredBy({ answeredBy, action: 'send_email', mockChoice });
+    expect(said('forward', null)).toBe('your handler');
+    expect(said('forward-error', null)).toBe('an error: your handler could not be reached');
+    const builtIn = { kind: 'built-in' } as const;
+    expect(said('mock', { mock: 'none', response: builtIn })).toBe('the built-in answer (send_email has no mock)');
+    const rule = (index: number, name: string | null, selection: Selection = 'rules') => ({
+      kind: 'response' as const,
+      selection,
+      index,
+      name,
+    });
+    expect(said('mock', { mock: 'action', response: rule(1, 'vip customer') })).toBe("the mock of send_email, rule 'vip customer'");
+    expect(said('mock', { mock: 'action', response: rule(2, null) })).toBe('the mock of send_email, rule responses[2]');
+    expect(said('mock', { mock: 'default', response: rule(2, null, 'sequence') })).toBe('the default mock for every action, sequence #3');
+    expect(said('mock', { mock: 'action', response: { kind: 'fallback', name: null } })).toBe(
+      'the mock of send_email, its fallback (no rule held)',
+    );
+    expect(said('mock', { mock: 'action', response: builtIn })).toBe(
+      'the built-in answer (the mock of send_email has no response or fallback that applies)',
+    );
+    expect(said('fallback-mock', { mock: 'none', response: builtIn })).toBe(
+      'the built-in answer (send_email has no mock), because your handler was unreachable',
+    );
+    expect(said('mock', null)).toBe('a mock or the built-in answer (which one was not recorded for this call)');
   });
 });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { useMetaStore } from '../../../renderer/src/app/stores';
 import { useCallsStore } from '../../../renderer/src/calls/calls-store';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
@@ -152,6 +153,20 @@ describe('call list', () => {
     // Cleared elsewhere (another window, the command line): the page hears it from the core.
     await c.core.api.clearHistory();
     await screen.findByText('No calls yet');
+  });
+
+  it('drops the calls the history limits prune from the list and reads the counts again', async () => {
+    const c = companion();
+    await sendMany(c, 4);
+    renderApp(c.bridge);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const statsReads = c.bridge.callsTo('getStats').length;
+    // Limited elsewhere (the command line, another window): the oldest go in the core's idle time.
+    const limited = await c.api.setLimits({ ...DEFAULT_LIMITS, keepCalls: 2 });
+    expect(limited.ok).toBe(true);
+    await waitFor(() => expect(rows().map((row) => row.getAttribute('data-call-id'))).toEqual(['4', '3']));
+    expect(c.bridge.callsTo('getStats').length).toBeGreaterThan(statsReads);
+    expect(screen.getByLabelText('Call counts').textContent).toContain('2 calls');
   });
 
   it('loads older pages with beforeId as the list scrolls, and with the load-more button', async () => {

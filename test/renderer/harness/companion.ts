@@ -4,13 +4,17 @@
  * batcher. Each test gets its own (a core starts in about 10 ms), so tests never see each
  * other's calls and call ids start at 1.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EventSource, fetch, request } from 'undici';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { CompanionApi } from '../../../main/contract/api';
 import { createCore, NGROK_AUTHTOKEN_ENV, type Core, type CoreOptions } from '../../../main/core';
 import type { BatchPolicy } from '../../../main/core/event-batcher';
 import { withHarDialogs } from '../../../main/desktop/har-dialogs';
+import { DATA_FILES } from '../../../main/core/data-folder';
 import { InspectorServer } from '../../../main/transports/inspector/inspector-server';
+import { inspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import {
   createSecretStore,
@@ -49,7 +53,7 @@ export interface CompanionOptions {
 }
 
 /** The token the browser inspector of these tests is opened with. */
-export const INSPECTOR_TOKEN = 'inspector-token';
+export const INSPECTOR_TOKEN = 'inspector-token-of-the-page-tests-0001';
 
 /** A request the browser bridge sent to the inspector. */
 export interface InspectorRequest {
@@ -59,6 +63,8 @@ export interface InspectorRequest {
   headers: Record<string, string>;
   args: unknown[];
   bodyLength: number;
+  /** The inspector's answer has come back (it may still be held on its way to the page). */
+  answered: boolean;
 }
 
 export interface Sent {
@@ -90,6 +96,9 @@ export class Companion {
   private inspector: InspectorServer | null = null;
   /** The requests the browser bridge sent to the inspector: the method and the body's length. */
   readonly inspectorRequests: InspectorRequest[] = [];
+  /** The event stream's tickets the browser bridge bought, with the token it showed. */
+  readonly ticketRequests: { authorization: string }[] = [];
+  private readonly heldAnswers = new Map<string, Promise<void>>();
   inspectorUrl = '';
 
   constructor(readonly options: CompanionOptions) {
@@ -140,13 +149,17 @@ export class Companion {
     this.baseUrl = listening.value.baseUrl;
   }
 
-  /** Starts the browser inspector's server over this core (once); its base URL. */
+  /**
+   * Starts the browser inspector's server over this core (once), with the token kept in the data
+   * folder as `serve` keeps it (so `rotateInspectorTokenFile` rotates it as the command does); its base URL.
+   */
   async startInspector(token = INSPECTOR_TOKEN): Promise<string> {
     if (!this.inspector) {
+      writeFileSync(join(this.dataDir, DATA_FILES.inspectorToken), `${token}\n`, { mode: 0o600 });
       this.inspector = new InspectorServer({
         api: this.core.api,
         subscribe: (listener) => this.core.subscribe(listener),
-        token,
+        token: inspectorTokenFile(this.dataDir),
         port: 0,
         rendererDir: null,
         onInternalError: (error) => this.internalErrors.push(error),
@@ -168,23 +181,46 @@ export class Companion {
    * server over this core, reached over HTTP with a token, events over its server-sent stream
    * (or over `createEventSource`, for a test that plays the stream's side).
    */
-  async browserBridge(options: { token?: string; createEventSource?: (url: string) => EventSourceLike } = {}) {
+  async browserBridge(options: { token?: string; createEventSource?: (url: string) => EventSourceLike; retryMs?: number } = {}) {
     const baseUrl = await this.startInspector();
     return createHttpBridge(baseUrl, options.token ?? INSPECTOR_TOKEN, {
       // Node's: the page's own fetch here is happy-dom's, with a browser's CORS rules.
-      fetch: ((input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
+      fetch: (async (input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
         const body = init.body ?? '';
-        this.inspectorRequests.push({
-          url: input,
-          method: input.split('/api/call/')[1] ?? input,
-          headers: init.headers ?? {},
-          args: body ? (JSON.parse(body) as unknown[]) : [],
-          bodyLength: Buffer.byteLength(body),
-        });
-        return fetch(input, init);
+        const headers = init.headers ?? {};
+        const path = new URL(input).pathname;
+        if (path === '/api/events/ticket') {
+          this.ticketRequests.push({ authorization: headers.Authorization ?? '' });
+          return fetch(input, init);
+        }
+        // A HAR file goes as it is to its own path; every other method's body is its arguments.
+        const method = path === '/api/import-har' ? 'importHar' : path.split('/api/call/')[1]!;
+        const args = path === '/api/import-har' ? [body] : body ? (JSON.parse(body) as unknown[]) : [];
+        const sent: InspectorRequest = { url: input, method, headers, args, bodyLength: Buffer.byteLength(body), answered: false };
+        this.inspectorRequests.push(sent);
+        const answer = await fetch(input, init);
+        await answer.clone().arrayBuffer();
+        sent.answered = true;
+        const gate = this.heldAnswers.get(method);
+        if (gate) {
+          this.heldAnswers.delete(method);
+          await gate;
+        }
+        return answer;
       }) as unknown as typeof globalThis.fetch,
       createEventSource: options.createEventSource ?? ((url) => new EventSource(url) as unknown as EventSourceLike),
+      retryMs: options.retryMs,
     });
+  }
+
+  /**
+   * The inspector's answer to the browser bridge's next request to `method` is computed by the
+   * core at once but reaches the page only when the returned function is called.
+   */
+  holdNextInspectorAnswer(method: string): () => void {
+    let release = () => {};
+    this.heldAnswers.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return release;
   }
 
   /** A call as Flowent sends it: the payload signed with the key, POSTed to the webhook. */

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { KEY, useCompanion } from '../harness/companion';
 import { renderApp } from '../harness/render';
 
@@ -174,5 +175,39 @@ describe('settings', () => {
     expect((await c.api.listCalls({})).calls).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Close settings' }));
     await screen.findByRole('region', { name: 'No calls yet' });
+  });
+});
+
+describe('history limits', () => {
+  it('shows the limits in force with their defaults, saves changed ones, and refuses what is not a number', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const bridge = c.bridge;
+    const { user } = renderApp(bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const section = await screen.findByRole('region', { name: 'History limits' });
+    const calls = within(section).getByLabelText('Keep at most (calls)') as HTMLInputElement;
+    await waitFor(() => expect(calls.value).toBe('100000'));
+    expect((within(section).getByLabelText('Keep the history under (MB)') as HTMLInputElement).value).toBe('1024');
+    expect((within(section).getByLabelText('Limit each caller to (requests a second)') as HTMLInputElement).value).toBe('');
+
+    await user.clear(calls);
+    await user.type(calls, 'lots');
+    await user.click(within(section).getByRole('button', { name: 'Save limits' }));
+    expect((await within(section).findByRole('alert')).textContent).toContain('must be a whole number above 0');
+    expect(bridge.callsTo('setLimits')).toEqual([]);
+    expect((await c.api.getLimits()).current).toEqual(DEFAULT_LIMITS);
+
+    await user.clear(calls);
+    await user.type(calls, '500');
+    await user.type(within(section).getByLabelText('Limit each caller to (requests a second)'), '20');
+    await user.clear(within(section).getByLabelText('Keep calls for (days)'));
+    await user.click(within(section).getByRole('button', { name: 'Save limits' }));
+    await waitFor(() =>
+      expect(bridge.callsTo('setLimits')).toEqual([[{ keepCalls: 500, keepDays: null, keepBytes: 1024 ** 3, rateLimitPerSecond: 20 }]]),
+    );
+    await screen.findByText('History limits saved');
+    // Kept by the core, for this run and the next.
+    expect((await c.api.getLimits()).current).toEqual({ keepCalls: 500, keepDays: null, keepBytes: 1024 ** 3, rateLimitPerSecond: 20 });
   });
 });

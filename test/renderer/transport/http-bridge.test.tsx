@@ -2,11 +2,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch } from 'undici';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import type { CoreEvent, DeliveredEvent } from '../../../main/contract/api';
 import { chooseBridge, readToken } from '../../../renderer/src/transport/choose-bridge';
 import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
+import { rotateInspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { closedPort } from '../../helpers/handler-process';
 import { callSummary } from '../call-summary';
 import { INSPECTOR_TOKEN, useCompanion, type Companion } from '../harness/companion';
@@ -27,7 +28,6 @@ class ScriptedEventSource implements EventSourceLike {
   static last: ScriptedEventSource | null = null;
   listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
   closed = false;
-  readyState = 1;
   constructor(public url: string) {
     ScriptedEventSource.last = this;
   }
@@ -44,9 +44,20 @@ class ScriptedEventSource implements EventSourceLike {
 
 /** The browser bridge over the real inspector, with the stream's side played by the test. */
 async function scriptedBridge(c: Companion, token = INSPECTOR_TOKEN) {
-  const bridge = await c.browserBridge({ token, createEventSource: (u) => new ScriptedEventSource(u) });
-  return bridge;
+  return c.browserBridge({ token, createEventSource: (u) => new ScriptedEventSource(u), retryMs: 0 });
 }
+
+/** The stream the bridge has opened, once it has bought its ticket. */
+async function openedSource(): Promise<ScriptedEventSource> {
+  await waitFor(() => expect(ScriptedEventSource.last).not.toBeNull());
+  return ScriptedEventSource.last!;
+}
+
+const ticketOf = (source: ScriptedEventSource) => new URL(source.url).searchParams.get('ticket');
+
+beforeEach(() => {
+  ScriptedEventSource.last = null;
+});
 
 const methodsCalled = (c: Companion, from = 0) => c.inspectorRequests.slice(from).map((r) => r.method);
 const listedIds = () => [...document.querySelectorAll('[data-call-id]')].map((r) => Number(r.getAttribute('data-call-id')));
@@ -92,14 +103,21 @@ describe('createHttpBridge', () => {
     }
   });
 
-  it('shares one EventSource with the token in its URL and delivers batched events', () => {
-    const bridge = createHttpBridge('http://h:1', 'a b', { fetch: nodeFetch, createEventSource: (u) => new ScriptedEventSource(u) });
+  it('shares one EventSource, opened with a single-use ticket bought with the token (never the token itself)', async () => {
+    const c = companion();
+    const bridge = await scriptedBridge(c);
     const got: DeliveredEvent[][] = [];
     const off1 = bridge.onEvents((e) => got.push(e));
-    const source = ScriptedEventSource.last!;
     const off2 = bridge.onConnection(() => {});
-    expect(ScriptedEventSource.last).toBe(source);
-    expect(source.url).toBe('http://h:1/api/events?token=a%20b');
+    const source = await openedSource();
+    expect(c.ticketRequests).toEqual([{ authorization: `Bearer ${INSPECTOR_TOKEN}` }]);
+    expect(source.url.split('?')[0]).toBe(`${c.inspectorUrl}/api/events`);
+    expect(ticketOf(source)).toMatch(/^[\w-]{16,}$/);
+    expect(source.url).not.toContain(INSPECTOR_TOKEN);
+    // The ticket the inspector sold opens its real stream.
+    const stream = await fetch(source.url);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    await stream.body?.cancel();
     const events: CoreEvent[] = [{ type: 'history-cleared' }, { type: 'call-stored', call: callSummary({ id: 3 }) }];
     source.dispatch('message', JSON.stringify(events));
     source.dispatch('message', 'not json');
@@ -110,18 +128,41 @@ describe('createHttpBridge', () => {
     expect(source.closed).toBe(true);
   });
 
-  it('reports the stream open on every hello, the first one too (the UI reads everything again each time)', () => {
-    const bridge = createHttpBridge('http://h', 't', { fetch: nodeFetch, createEventSource: (u) => new ScriptedEventSource(u) });
+  it('reports the stream open on every hello, and reopens a broken stream with a new ticket', async () => {
+    const c = companion();
+    const bridge = await scriptedBridge(c);
     const seen: unknown[] = [];
     bridge.onConnection((e) => seen.push(e));
-    const source = ScriptedEventSource.last!;
-    source.dispatch('hello', '{"instance":"a"}');
-    source.readyState = 0;
+    const first = await openedSource();
+    first.dispatch('hello', '{"instance":"a"}');
+    first.dispatch('error');
+    // The browser would retry with the spent ticket, which is refused: the bridge closes it and buys another.
+    expect(first.closed).toBe(true);
+    await waitFor(() => expect(ScriptedEventSource.last).not.toBe(first));
+    const second = ScriptedEventSource.last!;
+    expect(c.ticketRequests).toHaveLength(2);
+    expect(ticketOf(second)).not.toBe(ticketOf(first));
+    second.dispatch('hello', '{"instance":"b"}');
+    expect(seen).toEqual([{ type: 'open' }, { type: 'reconnecting' }, { type: 'open' }]);
+  });
+
+  it('stops for good when the token is refused or replaced', async () => {
+    const c = companion();
+    const refused = await scriptedBridge(c, 'wrong');
+    const refusals: unknown[] = [];
+    refused.onConnection((e) => refusals.push(e));
+    await waitFor(() => expect(refusals).toEqual([{ type: 'denied', message: expect.stringMatching(/wrong inspector token/) }]));
+    expect(ScriptedEventSource.last).toBeNull();
+
+    const bridge = await scriptedBridge(c);
+    const seen: unknown[] = [];
+    bridge.onConnection((e) => seen.push(e));
+    const source = await openedSource();
+    source.dispatch('token-rotated', '{}');
     source.dispatch('error');
-    source.readyState = 1;
-    source.dispatch('hello', '{"instance":"a"}');
-    source.dispatch('hello', '{"instance":"b"}');
-    expect(seen).toEqual([{ type: 'open' }, { type: 'reconnecting' }, { type: 'open' }, { type: 'open' }]);
+    expect(source.closed).toBe(true);
+    expect(seen).toEqual([{ type: 'rotated' }]);
+    expect(c.ticketRequests.filter((t) => t.authorization === `Bearer ${INSPECTOR_TOKEN}`)).toHaveLength(1);
   });
 
   it('receives the real server-sent stream: a call stored by the core reaches the page', async () => {
@@ -150,8 +191,8 @@ describe('the inspector over HTTP', () => {
     await c.send('send_email');
     renderApp(await scriptedBridge(c));
     await waitFor(() => expect(listedIds()).toEqual([1]));
-    const source = ScriptedEventSource.last!;
-    const firstLoad = ['getAccount', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls'];
+    const source = await openedSource();
+    const firstLoad = ['getAccount', 'getProject', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls'];
     await waitFor(() => expect(methodsCalled(c).sort()).toEqual(firstLoad));
     const beforeStream = c.inspectorRequests.length;
     // A call stored between the first load and the stream's start: the first hello refetches, so it shows.
@@ -166,32 +207,33 @@ describe('the inspector over HTTP', () => {
     act(() => source.dispatch('message', JSON.stringify([{ type: 'call-stored', call: stored }])));
     await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
 
-    act(() => {
-      source.readyState = 0;
-      source.dispatch('error');
-    });
+    act(() => source.dispatch('error'));
     await screen.findByText('Connection to the companion lost: reconnecting…');
+    await waitFor(() => expect(ScriptedEventSource.last).not.toBe(source));
 
     // Meanwhile the history was cleared and other calls came: the hello makes the UI fetch everything again.
     await c.api.clearHistory();
     for (let n = 0; n < 3; n++) await c.send('create_ticket');
     const now = (await c.api.listCalls({})).calls.map((call) => call.id);
-    act(() => source.dispatch('hello', '{"instance":"two"}'));
+    act(() => ScriptedEventSource.last!.dispatch('hello', '{"instance":"two"}'));
     expect(screen.queryByText('Connection to the companion lost: reconnecting…')).toBeNull();
     await waitFor(() => expect(listedIds()).toEqual(now));
     await waitFor(() => expect(methodsCalled(c, initial).sort()).toEqual(firstLoad));
     expect(screen.getByLabelText('Call counts').textContent).toContain('3 calls');
   });
 
-  it('says so when the stream is closed for good', async () => {
+  it('says the token was changed when the real stream tells so (rotated as the command does), on one screen', async () => {
     const c = companion();
-    renderApp(await scriptedBridge(c));
-    const source = ScriptedEventSource.last!;
-    act(() => {
-      source.readyState = 2;
-      source.dispatch('error');
+    renderApp(await c.browserBridge());
+    // The first load, then the refetch the stream's hello starts: no request of the page is in flight.
+    await waitFor(() => expect(methodsCalled(c).filter((m) => m === 'listCalls')).toHaveLength(2));
+    await waitFor(() => {
+      expect(methodsCalled(c).filter((m) => m === 'listBulkReplays')).toHaveLength(2);
+      expect(c.inspectorRequests.every((r) => r.answered)).toBe(true);
     });
-    expect((await screen.findByText(/closed the live connection/)).textContent).toContain('Reload the page');
+    rotateInspectorTokenFile(c.dataDir);
+    await screen.findByRole('heading', { name: 'The access token was changed' });
+    expect(document.body.textContent).toContain('inspector rotate-token');
     expect(screen.queryByText(/reconnecting…/)).toBeNull();
   });
 
@@ -238,6 +280,13 @@ describe('createHttpBridge: answers and tunnel methods', () => {
     await bridge.clearNgrokAuthtoken();
     await bridge.setListenOnAllInterfaces(true);
     expect((await c.api.getStatus()).listeningOnAllInterfaces).toBe(true);
+    // No project folder is open: the actions as code are refused with the core's own failure.
+    expect(await bridge.getProject()).toEqual({ dir: null, problems: [] });
+    for (const method of ['planActions', 'applyActions', 'pullActions'] as const) {
+      const refused = await bridge[method](false);
+      expect(refused).toEqual(await c.api[method](false));
+      expect(refused).toMatchObject({ ok: false, code: 'no-project' });
+    }
     expect(c.inspectorRequests.map((r) => [r.method, r.args])).toEqual([
       ['checkMock', [text, 'json']],
       ['setMock', ['send_email', '{"status": 99}', 'json']],
@@ -251,6 +300,10 @@ describe('createHttpBridge: answers and tunnel methods', () => {
       ['setNgrokAuthtoken', ['t0k']],
       ['clearNgrokAuthtoken', []],
       ['setListenOnAllInterfaces', [true]],
+      ['getProject', []],
+      ['planActions', [false]],
+      ['applyActions', [false]],
+      ['pullActions', [false]],
     ]);
   });
 });

@@ -1,12 +1,14 @@
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, writeFileSync, statSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../main/contract/api';
 import type { InspectorServer } from '../../../main/transports/inspector/inspector-server';
-import { loadOrCreateInspectorToken } from '../../../main/transports/inspector/inspector-token';
+import { inspectorTokenFile, rotateInspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
+import { EventTickets, TICKET_TTL_MS } from '../../../main/transports/inspector/event-tickets';
+import { bigHar } from '../../helpers/big-har';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
-import { startInspectorFor } from '../../helpers/inspector';
+import { openEventStream, startInspectorFor } from '../../helpers/inspector';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -80,7 +82,7 @@ describe('inspector API', () => {
   it('refuses another Host (DNS rebinding) and another Origin (cross-site)', async () => {
     await startInspector();
     const port = new URL(base).port;
-    expect(await rawGet(`/api/events?token=${TOKEN}`, { host: `evil.example:${port}` })).toBe(403);
+    expect(await rawGet(`/api/events?ticket=x`, { host: `evil.example:${port}` })).toBe(403);
     expect(await rawGet('/', { host: `evil.example:${port}` })).toBe(403);
     const crossSite = await callApi('getStatus', [], { origin: 'http://evil.example' });
     expect(crossSite.status).toBe(403);
@@ -105,7 +107,7 @@ describe('inspector API', () => {
 
   it('streams a hello, then core events in batches', async () => {
     const core = await startInspector();
-    const response = await fetch(`${base}/api/events?token=${TOKEN}`);
+    const response = await openEventStream(base, TOKEN);
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     let text = '';
@@ -127,6 +129,57 @@ describe('inspector API', () => {
     expect(batches.length).toBeLessThan(20);
     expect(stored.length).toBeGreaterThan(0);
     await reader.cancel();
+  });
+});
+
+describe('HAR upload', () => {
+  const upload = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/import-har`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('imports a HAR far over the API’s 64 KB bound, with its progress told as events', async () => {
+    const core = await startInspector();
+    const har = bigHar(3 * 1024 * 1024, 'k');
+    const reply = (await (await upload(har.text)).json()) as { ok: boolean; value: { ok: boolean; value: { imported: number } } };
+    expect(reply).toMatchObject({ ok: true, value: { ok: true, value: { imported: har.entries } } });
+    expect((await core.core.api.getStats({})).total).toBe(har.entries);
+    const progress = core.events.filter((event) => event.type === 'har-import-progress');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toEqual({ type: 'har-import-progress', done: har.entries, total: har.entries });
+    const wrong = (await (await upload('{"hello": 1}')).json()) as { value: { ok: boolean; code: string } };
+    expect(wrong.value).toMatchObject({ ok: false, code: 'not-har' });
+  });
+
+  it('keeps the API’s checks: the token, the Host and Origin, JSON, and a size limit', async () => {
+    await startInspector();
+    const har = bigHar(100_000, 'k').text;
+    expect((await upload(har, { authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await upload(har, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await upload(har, { 'content-type': 'text/plain' })).status).toBe(415);
+    const url = new URL(base);
+    const tooLarge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/api/import-har',
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': 65 * 1024 * 1024 },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write('{"log":');
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ code: 'too-large', message: expect.stringMatching(/at most 64 MB/) });
   });
 });
 
@@ -161,9 +214,89 @@ describe('inspector token', () => {
   it('is kept between runs in a file only this user can read', () => {
     const dir = makeTempDir();
     dirs.push(dir);
-    const first = loadOrCreateInspectorToken(dir.path);
+    const first = inspectorTokenFile(dir.path).current();
     expect(first).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(loadOrCreateInspectorToken(dir.path)).toBe(first);
+    expect(inspectorTokenFile(dir.path).current()).toBe(first);
     expect(statSync(join(dir.path, 'inspector-token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('follows a rotation made by another process', () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const token = inspectorTokenFile(dir.path);
+    const first = token.current();
+    const rotated = rotateInspectorTokenFile(dir.path);
+    expect(rotated).not.toBe(first);
+    expect(token.current()).toBe(rotated);
+    expect(readFileSync(join(dir.path, 'inspector-token'), 'utf8').trim()).toBe(rotated);
+  });
+
+  it('is replaced from the page: the old token is refused at once and open streams are told', async () => {
+    await startInspector();
+    const stream = await openEventStream(base, TOKEN);
+    const reader = stream.body!.getReader();
+    const rotated = await fetch(`${base}/api/token/rotate`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+    const reply = (await rotated.json()) as { ok: boolean; value: { token: string; url: string } };
+    expect(reply.value.token).not.toBe(TOKEN);
+    expect(reply.value.url).toBe(`${base}/#token=${reply.value.token}`);
+    expect(rotated.headers.get('cache-control')).toBe('no-store');
+    expect((await callApi('getStatus', [])).status).toBe(401);
+    const withNew = await fetch(`${base}/api/call/getStatus`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${reply.value.token}`, 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(withNew.status).toBe(200);
+    let text = '';
+    for (let read = await reader.read(); !read.done; read = await reader.read()) text += new TextDecoder().decode(read.value);
+    expect(text).toMatch(/event: token-rotated\n/);
+  });
+
+  it('is replaced by the rotate-token command: a running inspector refuses the old one and tells open pages', async () => {
+    const core = await startInspector();
+    const stream = await openEventStream(base, TOKEN);
+    const reader = stream.body!.getReader();
+    const rotated = rotateInspectorTokenFile(core.dataDir);
+    expect((await callApi('getStatus', [])).status).toBe(401);
+    const ticket = await fetch(`${base}/api/events/ticket`, { method: 'POST', headers: { authorization: `Bearer ${rotated}` } });
+    expect(ticket.status).toBe(200);
+    let text = '';
+    for (let read = await reader.read(); !read.done; read = await reader.read()) text += new TextDecoder().decode(read.value);
+    expect(text).toMatch(/event: token-rotated\n/);
+  });
+});
+
+describe('event stream', () => {
+  it('never takes the token in its URL: a single-use ticket opens it, with the security headers', async () => {
+    await startInspector();
+    expect((await fetch(`${base}/api/events?token=${TOKEN}`)).status).toBe(401);
+    const bought = await fetch(`${base}/api/events/ticket`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+    const { value } = (await bought.json()) as { value: { ticket: string } };
+    expect(value.ticket).not.toContain(TOKEN);
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/api/events?ticket=${value.ticket}`, { signal: controller.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(stream.headers.get('x-frame-options')).toBe('DENY');
+    expect(stream.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(stream.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    controller.abort();
+    const again = await fetch(`${base}/api/events?ticket=${value.ticket}`);
+    expect(again.status).toBe(401);
+    expect(((await again.json()) as { message: string }).message).toMatch(/fresh ticket/);
+  });
+
+  it('refuses a ticket past its lifetime', () => {
+    let now = 1_000;
+    const tickets = new EventTickets(() => now);
+    const late = tickets.issue();
+    const fresh = tickets.issue();
+    now += TICKET_TTL_MS;
+    expect(tickets.redeem(late)).toBe(false);
+    const inTime = tickets.issue();
+    now += TICKET_TTL_MS - 1;
+    expect(tickets.redeem(inTime)).toBe(true);
+    expect(tickets.redeem(fresh)).toBe(false);
   });
 });

@@ -1,15 +1,8 @@
+import type { VerifierLanguage } from '../../../contract/api';
 import { styleByName, type StyleName } from '../../signature';
 import { goVerifier } from './go-verifier';
 import { nodeVerifier } from './node-verifier';
 import { pythonVerifier } from './python-verifier';
-
-/** The languages a verifier can be printed in. */
-export const VERIFIER_LANGUAGES = ['python', 'node', 'go'] as const;
-export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];
-
-export function isVerifierLanguage(name: string): name is VerifierLanguage {
-  return (VERIFIER_LANGUAGES as readonly string[]).includes(name);
-}
 
 /**
  * A short, complete verifier of Flowent's signature in `language` that accepts calls signed

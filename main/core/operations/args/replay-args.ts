@@ -1,5 +1,6 @@
 import {
   MAX_BULK_CONCURRENCY,
+  MAX_HAR_IMPORT_BYTES,
   MAX_SELECTION,
   type BulkReplayOptions,
   type CallSelection,
@@ -13,8 +14,6 @@ import { isActionName, isPositiveInteger, isUrlOrNull, noArguments, type ArgsChe
 
 /** Parameters and schemas are typed by hand: 256 KB is far more than any real one. */
 const MAX_JSON_TEXT = 256 * 1024;
-/** A HAR can be large; the browser inspector sends it in pieces under its 64 KB body limit. */
-const MAX_HAR_TEXT = 64 * 1024 * 1024;
 
 export const replayArgs: ArgsCheckers<ReplayMethods> = {
   replayCall: (args) =>
@@ -62,7 +61,7 @@ export const replayArgs: ArgsCheckers<ReplayMethods> = {
     return typeof selection === 'string' ? selection : [selection];
   },
   importHar: (args) =>
-    args.length === 1 && (args[0] === null || (typeof args[0] === 'string' && args[0].length <= MAX_HAR_TEXT))
+    args.length === 1 && (args[0] === null || (typeof args[0] === 'string' && args[0].length <= MAX_HAR_IMPORT_BYTES))
       ? [args[0]]
       : 'expects the HAR file as text (or null to choose the file in a dialog).',
 };

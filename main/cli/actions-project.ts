@@ -1,0 +1,48 @@
+import type { Runtime } from './actions-output';
+import { planLines } from './plan-output';
+
+/** Exit code of `actions plan` when Flowent and the files differ: CI tells "changes pending" from a failure. */
+export const PLAN_HAS_CHANGES = 3;
+
+/** `actions plan|apply|pull` over the project folder. */
+export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
+  return async ({ api, out, err, json }) => {
+    const fail = (message: string) => {
+      err(`flowent-companion actions ${sub}: ${message}`);
+      return 1;
+    };
+    if (sub === 'plan') {
+      const planned = await api.planActions(prune);
+      if (!planned.ok) return fail(planned.message);
+      if (json) out(JSON.stringify(planned.value));
+      else planLines(planned.value).forEach(out);
+      return planned.value.pending ? PLAN_HAS_CHANGES : 0;
+    }
+    if (sub === 'apply') {
+      const applied = await api.applyActions(prune);
+      if (!applied.ok) return fail(applied.message);
+      const { done, refused, warnings, plan } = applied.value;
+      warnings.forEach((warning) => err(`Warning: ${warning}`));
+      if (json) out(JSON.stringify(applied.value));
+      else {
+        for (const step of done)
+          out(`${step.change === 'create' ? 'Created' : step.change === 'delete' ? 'Deleted' : 'Updated'} ${step.name}.`);
+        if (done.length === 0 && !refused) out('Nothing to do: Flowent matches the files.');
+        const left = plan.actions.filter((action) => action.state === 'only-there' && action.change === 'none');
+        if (left.length > 0)
+          err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} ("actions apply --prune" deletes them).`);
+      }
+      if (refused) return fail(`Flowent refused to ${refused.change} ${refused.name}, so nothing after it was sent: ${refused.message}`);
+      return 0;
+    }
+    const pulled = await api.pullActions(prune);
+    if (!pulled.ok) return fail(pulled.message);
+    if (json) out(JSON.stringify(pulled.value));
+    else {
+      pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
+      pulled.value.removed.forEach((file) => out(`Removed ${file}.`));
+      if (pulled.value.written.length + pulled.value.removed.length === 0) out('Nothing to write: the files match Flowent.');
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { apiTokenVariable, createProjectFolder } from '../core';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { withCore } from './open-core';
+
+export const INIT_HELP = `Usage: flowent-companion init [options]
+
+Create flowent/ in the current folder: the actions and answers your team commits beside the
+handler's code.
+
+  flowent/actions/<name>.yaml   an action: description, JSON Schema, webhook_url per profile
+  flowent/answers/<name>.yaml   how the companion answers it (a mock, or forwarding)
+  flowent/answers/_default.yaml the answers of every action without a file of its own
+  flowent/schemas/              the files' JSON Schemas, for your editor
+  flowent/README.md             the layout and the commands
+
+With a Flowent API token set (FLOWENT_API_TOKEN, or FLOWENT_API_TOKEN_<PROFILE> with
+--profile), actions/ is filled from Flowent's registry.
+
+Options:
+  --project <dir>     Create flowent/ in <dir> instead of the current folder
+  --profile <name>    The Flowent profile to read actions from (default: the active one)
+  --data-dir <dir>    Settings folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help          Show this help
+
+Exit codes: 0 created, 1 flowent/ already exists or Flowent could not be read, 2 usage.
+`;
+
+export async function initCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      project: { type: 'string' },
+      profile: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    true,
+  );
+  if (positionals.length > 0)
+    throw new UsageError(`init takes no arguments (use --project <dir> for another folder), not "${positionals[0]}".`);
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  const created = createProjectFolder(resolve(io.cwd ?? process.cwd(), values.project ?? '.'));
+  if (!created.ok) {
+    err(`flowent-companion init: ${created.message}`);
+    return 1;
+  }
+  out(`Created ${created.dir}.`);
+  return withCore(
+    'init',
+    values['data-dir'],
+    io,
+    async (api) => {
+      const account = await api.getAccount();
+      if (values.profile !== undefined && !account.profiles.some((known) => known.name === values.profile)) {
+        err(`flowent-companion init: No Flowent profile named "${values.profile}": actions/ was left empty.`);
+        return 1;
+      }
+      if (!account.apiToken.set) {
+        out(
+          `actions/ is empty: set ${apiTokenVariable(account.activeProfile)} and run "flowent-companion actions pull" to fill it from Flowent, or write actions/<name>.yaml yourself.`,
+        );
+        return 0;
+      }
+      const pulled = await api.pullActions(false);
+      if (!pulled.ok) {
+        err(`flowent-companion init: the folder is created, but Flowent's actions could not be read: ${pulled.message}`);
+        err('Run "flowent-companion actions pull" once that is fixed.');
+        return 1;
+      }
+      pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
+      out(
+        `${pulled.value.written.length} action${pulled.value.written.length === 1 ? '' : 's'} from Flowent (profile ${account.activeProfile}).`,
+      );
+      return 0;
+    },
+    { flowentProfile: values.profile, flowentApiTokenHint: apiTokenVariable, projectDir: created.dir },
+  );
+}

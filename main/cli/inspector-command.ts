@@ -1,0 +1,47 @@
+import { readServeState } from '../core';
+import { rotateInspectorTokenFile } from '../transports/inspector/inspector-token';
+import { parseFlags, UsageError } from './args';
+import type { CliIo } from './cli-io';
+import { dataDirOf } from './open-core';
+
+export const INSPECTOR_HELP = `Usage: flowent-companion inspector rotate-token [options]
+
+Replace the browser inspector's access token. A running "serve" refuses the old token from
+its next request on, and its open inspector pages say so: open the new Inspector URL printed
+here. The inspector page's Settings dialog has a button that does the same.
+
+Options:
+  --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
+  -h, --help         Show this help
+`;
+
+export async function inspectorCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
+  const [action, extra] = positionals;
+  if (action !== 'rotate-token') {
+    throw new UsageError(
+      action === undefined ? 'inspector needs an action: rotate-token.' : `unknown action "${action}"; the action is rotate-token.`,
+    );
+  }
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}".`);
+  const dataDir = dataDirOf(values['data-dir'], io);
+  let token: string;
+  try {
+    token = rotateInspectorTokenFile(dataDir);
+  } catch (error) {
+    io.stderr.write(
+      `flowent-companion inspector: cannot write the token in ${dataDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check the folder, or choose it with --data-dir.\n`,
+    );
+    return 1;
+  }
+  const serve = readServeState(dataDir);
+  io.stdout.write('The inspector has a new access token; the old one is refused from now on.\n');
+  if (serve?.inspectorPort) {
+    io.stdout.write(`  Inspector:    http://127.0.0.1:${serve.inspectorPort}/#token=${token}\n`);
+    io.stdout.write('Open inspector pages say the token changed; open this address instead.\n');
+  } else {
+    io.stdout.write(`  Token:        ${token}\n`);
+    io.stdout.write('No serve with an inspector runs on this data folder now; the next one prints its Inspector URL with this token.\n');
+  }
+  return 0;
+}

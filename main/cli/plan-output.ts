@@ -1,0 +1,42 @@
+import { ACTION_STATE_WORDS as STATE_WORDS, type ActionPlan, type PlannedAction } from '../contract/api';
+
+const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~', delete: '-', none: ' ' };
+
+/** The plan as the terminal shows it: one line per action, then the diff of each changed field. */
+export function planLines(plan: ActionPlan): string[] {
+  const lines = [`Plan for profile ${plan.profile} (${plan.gateway}):`];
+  for (const action of plan.actions) {
+    const mark = action.state === 'only-there' && action.change === 'none' ? '!' : MARKS[action.change];
+    lines.push(`  ${mark} ${action.name}  ${changeWords(action)} (${STATE_WORDS[action.state]})`);
+    if (action.state === 'only-there' && action.change === 'none') {
+      lines.push(`      "actions pull" writes its file; "actions apply --prune" deletes it from Flowent.`);
+      continue;
+    }
+    if (action.change === 'delete') continue;
+    for (const field of action.fields) {
+      lines.push(`      ${field.field}:`);
+      for (const line of field.diff) lines.push(`        ${line}`);
+    }
+  }
+  if (plan.actions.length === 0) lines.push('  (no actions in the files or on Flowent)');
+  const count = (change: PlannedAction['change']) => plan.actions.filter((action) => action.change === change).length;
+  lines.push(
+    plan.pending
+      ? `${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete. "flowent-companion actions apply" does it.`
+      : 'Nothing to do: Flowent matches the files.',
+  );
+  return lines;
+}
+
+function changeWords(action: PlannedAction): string {
+  switch (action.change) {
+    case 'create':
+      return 'create';
+    case 'update':
+      return action.fields.length === 0 ? 'link to this companion' : 'update';
+    case 'delete':
+      return 'delete';
+    case 'none':
+      return action.state === 'in-sync' ? 'no change' : 'left alone';
+  }
+}

@@ -1,0 +1,28 @@
+import type { CoreEvent, ProjectProblem } from '../contract/api';
+import { problemPlace } from '../core';
+
+/**
+ * What `serve` prints when the project's files change: each new mistake with its file and line
+ * (once), and when a file with a mistake is fixed.
+ */
+export function projectProblemLines(): (event: CoreEvent | { type: 'start'; problems: ProjectProblem[] }) => string[] {
+  let shown = new Map<string, string[]>();
+  return (event) => {
+    if (event.type !== 'project-changed' && event.type !== 'start') return [];
+    const problems = event.type === 'start' ? event.problems : event.project.problems;
+    const now = new Map<string, string[]>();
+    for (const problem of problems)
+      now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
+    const lines: string[] = [];
+    for (const [file, messages] of now) {
+      if (shown.get(file)?.join('\n') === messages.join('\n')) continue;
+      lines.push(
+        `Project: ${file} has a mistake; ${file.startsWith('answers/') ? 'its last good version keeps answering' : 'it is left out until fixed'}:`,
+      );
+      lines.push(...messages.map((message) => `  ${message}`));
+    }
+    for (const file of shown.keys()) if (!now.has(file)) lines.push(`Project: ${file} is fixed and in use.`);
+    shown = now;
+    return lines;
+  };
+}

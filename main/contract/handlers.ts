@@ -1,0 +1,96 @@
+/** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
+import type { Diagnosis } from './calls';
+import type { Result } from './result';
+
+/**
+ * What a handler's answer says about the signature of the call it was sent: it accepted it
+ * (2xx), refused it (401/403, or an error text about the signature or HMAC), or its answer
+ * does not say (a 500 about something else).
+ */
+export type HandlerSignature = 'accepted' | 'refused' | 'unknown';
+
+export const HANDLER_SIGNATURES: readonly HandlerSignature[] = ['accepted', 'refused', 'unknown'];
+
+/** The languages a verifier is printed in. */
+export const VERIFIER_LANGUAGES = ['python', 'node', 'go'] as const;
+export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];
+
+export function isVerifierLanguage(name: string): name is VerifierLanguage {
+  return (VERIFIER_LANGUAGES as readonly string[]).includes(name);
+}
+
+/** What one handler taught so far: calls whose signature the companion checked, and what the handler did with them. */
+export interface HandlerTally {
+  /** Calls with a valid signature it accepted. */
+  accepted: number;
+  /** Calls with a valid signature it refused. */
+  refused: number;
+  /** Calls with an invalid or missing signature it accepted. */
+  acceptedUnverified: number;
+  /** Calls with an invalid or missing signature it refused. */
+  refusedUnverified: number;
+  /** Styles it may verify with: valid in every call it accepted, in none it refused. Empty until it accepted one. */
+  stylesAccepted: string[];
+  /** Styles of valid calls it refused: it does not verify in these. */
+  stylesRefused: string[];
+}
+
+/** A forwarded or replayed call's handler verdict, in the call's details. */
+export interface HandlerReport {
+  verdict: HandlerSignature;
+  /** The part of the answer that decided: `401 "Invalid signature"`, `200`. */
+  evidence: string;
+  /** The handler that answered: its target URL as configured, `{action_name}` kept (credentials in it are not stored); what a probe is sent to. */
+  target: string;
+  /** When the handler and the companion disagree about the signature, what that means (shown first). */
+  diagnosis: Diagnosis | null;
+  known: HandlerTally;
+  /** The style a verifier for this handler should accept: the style this call was signed in, else the learned one. */
+  verifierStyle: string;
+}
+
+/** One request of a probe: the call signed in one or more styles (styles that gave the same bytes share a request). */
+export interface ProbeRow {
+  /** The styles this request was signed in; empty for the request with a wrong signature. */
+  styles: string[];
+  /** The stored request (a replay of the probed call). */
+  callId: number;
+  /** The answer's status; 0 when none came. */
+  status: number;
+  /** Null when the handler gave no answer. */
+  handler: HandlerSignature | null;
+  /** What decided, or why no answer came. */
+  evidence: string;
+}
+
+/** What a probe of the handler's verifier found. */
+export interface HandlerProbe {
+  probedCallId: number;
+  /** Where the probe calls went. */
+  url: string;
+  /** One row per distinct signed request, in the engine's style order. */
+  rows: ProbeRow[];
+  /** The same call with a signature that matches no style. */
+  wrongSignature: ProbeRow;
+  /** True: it refused the wrong signature; false: it accepted it; null: it could not be told (no answer, or an answer that says nothing). */
+  checksSignatures: boolean | null;
+  /** Styles whose request it accepted. */
+  stylesAccepted: string[];
+  /** The finding in words: the security problem first, if any. */
+  summary: string;
+  /** A code for the finding: `checks-signatures`, `accepts-wrong-signature`, `refuses-every-style`, `unreachable`, `unclear`. */
+  finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear';
+}
+
+export interface HandlerMethods {
+  /**
+   * Sends a stored call to the handler re-signed in each style, plus once with a wrong
+   * signature, and says which it accepted. The calls reach the real handler (the page asks
+   * first); they are stored as replays. `target` null: the action's forwarding target.
+   */
+  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe>>;
+  /** A verifier in `language` that accepts calls signed in `style`. */
+  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string>>;
+}
+
+export const HANDLER_METHOD_NAMES = ['probeHandler', 'getVerifierSnippet'] as const satisfies readonly (keyof HandlerMethods)[];

@@ -1,0 +1,109 @@
+/**
+ * The project folder: actions and answers as files a team commits (`flowent/`), the plan that
+ * brings Flowent in line with them, and what is wrong in them.
+ */
+import type { Result } from './result';
+
+/** A mistake in one of the project's files, where it is: shown in the terminal and in the app. */
+export interface ProjectProblem {
+  /** Relative to the project folder, e.g. `answers/send_email.yaml`. */
+  file: string;
+  /** 1-based, when the mistake has a place in the file. */
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+/** The open project folder, or none (answers then live in the history folder, as without one). */
+export interface ProjectState {
+  /** The `flowent/` folder, absolute; null when no project is open. */
+  dir: string | null;
+  /** Files that cannot be used as they are now; the last good version of each keeps answering. */
+  problems: ProjectProblem[];
+}
+
+/**
+ * How an action's file and Flowent compare, for the active profile. `changed-*` says which side
+ * moved since this companion last applied or pulled; `differs` when it never did.
+ */
+export type ActionSyncState =
+  'in-sync' | 'changed-locally' | 'changed-on-flowent' | 'changed-both' | 'differs' | 'only-here' | 'only-there';
+
+/** Each state in words, the same in the terminal and in the app. */
+export const ACTION_STATE_WORDS: Record<ActionSyncState, string> = {
+  'in-sync': 'in sync',
+  'changed-locally': 'changed in the files',
+  'changed-on-flowent': 'changed on Flowent',
+  'changed-both': 'changed in the files and on Flowent',
+  differs: 'the files and Flowent differ',
+  'only-here': 'only in the files',
+  'only-there': 'only on Flowent',
+};
+
+export type ActionField = 'description' | 'json_schema' | 'webhook_url';
+
+/** One field that differs: Flowent's value and the file's, and a line diff of the two (`-` Flowent, `+` the file). */
+export interface FieldChange {
+  field: ActionField;
+  flowent: string | null;
+  file: string | null;
+  diff: string[];
+}
+
+export interface PlannedAction {
+  name: string;
+  state: ActionSyncState;
+  /** What `apply` does to Flowent: only-there actions are deleted only with prune. */
+  change: 'create' | 'update' | 'delete' | 'none';
+  fields: FieldChange[];
+  /** Relative to the project folder; null for an action only on Flowent. */
+  file: string | null;
+  /** The webhook_url the file asks for, with `here` resolved; null while `here` cannot be resolved. */
+  webhookUrl: string | null;
+  /** The file says `here`: the action is linked to this companion and follows its tunnel. */
+  here: boolean;
+}
+
+export interface ActionPlan {
+  profile: string;
+  gateway: string;
+  prune: boolean;
+  actions: PlannedAction[];
+  /** True when files and Flowent differ in any way (drift included): `actions plan` exits 3. */
+  pending: boolean;
+}
+
+export interface ApplyOutcome {
+  plan: ActionPlan;
+  /** What was done, in order, up to the first refusal. */
+  done: { name: string; change: PlannedAction['change'] }[];
+  /** The first refusal, with Flowent's own words; nothing after it was sent. */
+  refused: { name: string; change: PlannedAction['change']; message: string } | null;
+  warnings: string[];
+}
+
+export interface PullOutcome {
+  written: string[];
+  removed: string[];
+  unchanged: string[];
+}
+
+export interface ProjectMethods {
+  getProject(): Promise<ProjectState>;
+  /** Compares the action files with Flowent (active profile); nothing is sent but reads. */
+  planActions(prune: boolean): Promise<Result<ActionPlan>>;
+  /** Makes Flowent match the files, stopping at the first refusal. */
+  applyActions(prune: boolean): Promise<Result<ApplyOutcome>>;
+  /** Writes Flowent's actions to the files (keeping comments); with prune, removes files of actions Flowent lacks. */
+  pullActions(prune: boolean): Promise<Result<PullOutcome>>;
+}
+
+export const PROJECT_METHOD_NAMES = [
+  'getProject',
+  'planActions',
+  'applyActions',
+  'pullActions',
+] as const satisfies readonly (keyof ProjectMethods)[];
+
+/** A project file changed, was fixed, or broke: read getProject again (problems are included). */
+export type ProjectEvent = { type: 'project-changed'; project: ProjectState };

@@ -1,0 +1,55 @@
+import type { SignatureReport } from '../../contract/api';
+import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerAnswer, type HandlerMemory } from '../handler-check';
+import { stylesComputed, type StyleName } from '../signature';
+import type { CallChecks } from '../store/calls-repository';
+
+/** What is stored about the handler with a call it answered. */
+export type HandlerChecks = Pick<CallChecks, 'handlerSignature' | 'handlerTarget'>;
+
+/** Stored with calls no handler answered (mocks, the companion's own refusals, forwarding that got no answer). */
+export const NO_HANDLER: HandlerChecks = { handlerSignature: null, handlerTarget: null };
+
+/**
+ * The handler's verdict on a call's signature from its answer, and the handler that gave it:
+ * `target` as configured (`{action_name}` kept, so it can be sent to again, by a probe), less
+ * any credentials in the URL, which are never stored. What it taught is kept under its
+ * handlerTargetKey.
+ */
+export function handlerChecks(answer: HandlerAnswer, target: string): HandlerChecks {
+  return { handlerSignature: judgeHandlerSignature(answer).verdict, handlerTarget: withoutCredentials(target.trim()) };
+}
+
+/** `https://user:secret@host/x` as `https://host/x`; anything else as it is (a URL re-serialized would escape `{action_name}`). */
+function withoutCredentials(target: string): string {
+  return target.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
+
+/**
+ * Every style the report finds the signature valid in; null when the report stopped at its
+ * first match (the answer path's quick check), so the other styles are not known from it.
+ */
+function validStyles(report: SignatureReport): StyleName[] | null {
+  if (report.verdict !== 'valid') return [];
+  if (stylesComputed(report) !== null) return null;
+  return report.styles.filter((style) => style.matched).map((style) => style.style as StyleName);
+}
+
+/**
+ * Records what a handler's verdict teaches about it. Learning needs every style a valid
+ * signature matches, not only the one the quick check stopped at: `everyStyle` checks them all,
+ * and is asked only when the lesson depends on it.
+ */
+export async function learnFromHandler(
+  memory: HandlerMemory,
+  checks: HandlerChecks,
+  report: SignatureReport,
+  everyStyle: () => Promise<SignatureReport> | SignatureReport,
+): Promise<void> {
+  const { handlerSignature, handlerTarget } = checks;
+  if (handlerTarget === null || handlerSignature === null) return;
+  // Only a valid signature's lesson depends on its styles, and only when the handler was clear.
+  const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
+  const validIn = needsStyles ? (validStyles(report) ?? validStyles(await everyStyle()) ?? []) : [];
+  const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
+  if (outcome !== null) memory.record(handlerTargetKey(handlerTarget), outcome);
+}

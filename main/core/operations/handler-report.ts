@@ -1,0 +1,53 @@
+import type { HandlerReport, SignatureReport } from '../../contract/api';
+import {
+  diagnoseHandler,
+  handlerStyles,
+  handlerTargetKey,
+  judgeHandlerSignature,
+  type CheckedCall,
+  type HandlerMemory,
+} from '../handler-check';
+import type { StyleName } from '../signature';
+import type { StoredCall } from '../store/calls-repository';
+
+/**
+ * What a call's details say about the handler that answered it: its verdict on the signature
+ * (stored with the call), the part of its answer that decided, what the handler taught so far
+ * (read now, so the details of an older call show all that is known) and, when the handler
+ * and the companion disagree, what that means. Null when no handler answered.
+ *
+ * `signature` is the call's complete report (every style), `learnedStyle` the style this
+ * Flowent was seen to sign with for the current key.
+ */
+export function handlerReport(
+  call: StoredCall,
+  signature: SignatureReport,
+  memory: HandlerMemory,
+  learnedStyle: () => StyleName,
+): HandlerReport | null {
+  if (call.handlerSignature === null || call.handlerTarget === null) return null;
+  const { evidence } = judgeHandlerSignature(call.response);
+  const checked: CheckedCall = {
+    verdict: signature.verdict,
+    validIn: signature.verdict === 'valid' ? signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName) : [],
+  };
+  const known = memory.read(handlerTargetKey(call.handlerTarget));
+  const { possible, refused } = handlerStyles(known);
+  return {
+    verdict: call.handlerSignature,
+    evidence,
+    target: call.handlerTarget,
+    diagnosis: diagnoseHandler(checked, { verdict: call.handlerSignature, evidence }, known),
+    known: {
+      accepted: known.accepted,
+      refused: known.refused,
+      acceptedUnverified: known.acceptedUnverified,
+      refusedUnverified: known.refusedUnverified,
+      stylesAccepted: possible,
+      stylesRefused: refused,
+    },
+    // The style this call was signed in, as the diagnosis names it; the learned one for a call
+    // that is not validly signed.
+    verifierStyle: checked.validIn[0] ?? learnedStyle(),
+  };
+}

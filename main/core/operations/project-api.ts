@@ -1,0 +1,23 @@
+import type { ProjectMethods } from '../../contract/api';
+import type { ProjectSession } from '../project/project-session';
+
+export interface ProjectDeps {
+  project: ProjectSession;
+}
+
+const NO_PROJECT = {
+  ok: false,
+  code: 'no-project',
+  message:
+    'No project folder is open: run the command in the folder that holds flowent/ (or give --project <dir>); "flowent-companion init" creates one.',
+} as const;
+
+/** The project folder: its state, and actions as code (plan, apply, pull). */
+export function createProjectApi({ project }: ProjectDeps): ProjectMethods {
+  return {
+    getProject: async () => project.state(),
+    planActions: async (prune) => (project.actions ? project.actions.plan(prune) : NO_PROJECT),
+    applyActions: async (prune) => (project.actions ? project.actions.apply(prune) : NO_PROJECT),
+    pullActions: async (prune) => (project.actions ? project.actions.pull(prune) : NO_PROJECT),
+  };
+}

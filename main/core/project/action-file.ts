@@ -1,0 +1,91 @@
+import type { ProjectProblem } from '../../contract/project';
+import { createAjv } from '../account/ajv';
+import { checkJsonSchema } from '../account/action-validation';
+import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
+import { newYamlText, parseYamlFile, positionOf, type YamlFile } from './yaml-file';
+
+/** An action as its file describes it. */
+export interface ActionFile {
+  name: string;
+  /** Relative to the project folder. */
+  file: string;
+  description: string;
+  json_schema: Record<string, unknown>;
+  /** One URL (or `here`) for every profile, or one per profile. */
+  webhookUrl: string | Record<string, string>;
+  yaml: YamlFile;
+}
+
+export type ActionFileRead = { ok: true; value: ActionFile } | { ok: false; problems: ProjectProblem[] };
+
+let validateFile: ((value: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: object }[] | null };
+
+/** Parses and checks `actions/<name>.yaml`: the format, the name against the file's, the JSON Schema itself. */
+export function readActionFile(file: string, text: string): ActionFileRead {
+  const parsed = parseYamlFile(file, text);
+  if (!parsed.ok) return parsed;
+  const yaml = parsed.value;
+  const value = yaml.value;
+  const problem = (path: string, message: string): ProjectProblem => ({ file, message, ...positionOf(yaml, path) });
+  validateFile ??= createAjv().compile(ACTION_FILE_SCHEMA);
+  if (!validateFile(value)) {
+    return {
+      ok: false,
+      problems: (validateFile.errors ?? [])
+        .filter((error) => !/must match (a|exactly one) schema in anyOf/.test(error.message ?? ''))
+        .map((error) => problem(error.instancePath, describeError(error))),
+    };
+  }
+  const action = value as {
+    name?: string;
+    description: string;
+    json_schema: Record<string, unknown>;
+    webhook_url: ActionFile['webhookUrl'];
+  };
+  const fromFileName = /([^/\\]+)\.ya?ml$/.exec(file)?.[1] ?? '';
+  const name = action.name ?? fromFileName;
+  if (name !== fromFileName)
+    return {
+      ok: false,
+      problems: [
+        problem('/name', `the file is named ${fromFileName}.yaml but names the action "${name}": rename the file or change the name`),
+      ],
+    };
+  const badSchema = checkJsonSchema(action.json_schema);
+  if (badSchema) return { ok: false, problems: [problem('/json_schema', badSchema)] };
+  return {
+    ok: true,
+    value: { name, file, description: action.description, json_schema: action.json_schema, webhookUrl: action.webhook_url, yaml },
+  };
+}
+
+/** The webhook_url the file gives a profile (`here` included), or null when it names other profiles only. */
+export function webhookUrlFor(action: ActionFile, profile: string): string | null {
+  if (typeof action.webhookUrl === 'string') return action.webhookUrl;
+  return Object.hasOwn(action.webhookUrl, profile) ? (action.webhookUrl[profile] ?? null) : null;
+}
+
+/** A new action file, as `pull` and `init` write it. */
+export function newActionFileText(
+  action: { name: string; description: string; json_schema: Record<string, unknown> },
+  webhookUrl: Record<string, string>,
+): string {
+  return newYamlText([schemaLine('action')], {
+    version: PROJECT_FORMAT_VERSION,
+    name: action.name,
+    description: action.description,
+    json_schema: action.json_schema,
+    webhook_url: webhookUrl,
+  });
+}
+
+function describeError(error: { instancePath: string; message?: string; params: object }): string {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
+  const params = error.params as { additionalProperty?: string; allowedValue?: unknown; missingProperty?: string };
+  if (params.additionalProperty)
+    return `unknown field "${params.additionalProperty}"; an action file has version, name, description, json_schema and webhook_url`;
+  if (params.missingProperty) return `${params.missingProperty} is required`;
+  if (params.allowedValue !== undefined) return `${where} must be ${JSON.stringify(params.allowedValue)}`;
+  if (where.startsWith('webhook_url')) return `${where} must be "here" or an http(s) URL (or, per profile, a map of those)`;
+  return `${where} ${error.message ?? 'is not valid'}`;
+}

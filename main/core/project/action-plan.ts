@@ -1,0 +1,119 @@
+import type { ActionField, ActionSyncState, FieldChange, PlannedAction } from '../../contract/project';
+import type { FlowentAction, LinkedAction } from '../../contract/account';
+import { companionWebhookUrl } from '../account/links';
+import { loadLazily } from '../load-lazily';
+import { webhookUrlFor, type ActionFile } from './action-file';
+
+const loadDiff = loadLazily<typeof import('diff')>('diff');
+
+/** What an action is on one side, in the terms the plan compares. */
+export interface ActionFacts {
+  description: string;
+  json_schema: Record<string, unknown>;
+  webhook_url: string;
+}
+
+export interface PlanInputs {
+  files: ActionFile[];
+  remote: FlowentAction[];
+  profile: string;
+  /** The running companion's base URL, for `here`; null when none runs. */
+  hereBase: string | null;
+  /** This profile's actions linked to this companion. */
+  links: LinkedAction[];
+  /** What Flowent had when this companion last applied or pulled the action. */
+  lastSynced: (name: string) => ActionFacts | null;
+  prune: boolean;
+}
+
+/** Compares files and Flowent action by action: files first (name order), then actions only on Flowent. */
+export function planActions(inputs: PlanInputs): PlannedAction[] {
+  const remote = new Map(inputs.remote.map((action) => [action.name, action]));
+  const planned: PlannedAction[] = [];
+  for (const file of [...inputs.files].sort((a, b) => a.name.localeCompare(b.name))) {
+    const there = remote.get(file.name) ?? null;
+    remote.delete(file.name);
+    const wanted = webhookUrlFor(file, inputs.profile) ?? '';
+    const here = wanted === 'here';
+    const link = inputs.links.find((stored) => stored.action === file.name) ?? null;
+    // With no companion running, `here` is the URL the action was linked at.
+    const webhookUrl = here ? (inputs.hereBase ? companionWebhookUrl(inputs.hereBase, file.name) : (link?.webhookUrl ?? null)) : wanted;
+    const local = { description: file.description, json_schema: file.json_schema, webhook_url: webhookUrl ?? 'here' };
+    const base = { name: file.name, file: file.file, webhookUrl, here };
+    if (!there) {
+      planned.push({ ...base, state: 'only-here', change: 'create', fields: fieldChanges(null, local) });
+      continue;
+    }
+    const fields = fieldChanges(there, local);
+    const unlinked = here && link?.webhookUrl !== there.webhook_url;
+    if (fields.length === 0 && !unlinked) {
+      planned.push({ ...base, state: 'in-sync', change: 'none', fields });
+      continue;
+    }
+    planned.push({ ...base, state: syncState(local, there, inputs.lastSynced(file.name)), change: 'update', fields });
+  }
+  for (const there of [...remote.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    planned.push({
+      name: there.name,
+      file: null,
+      webhookUrl: there.webhook_url,
+      here: false,
+      state: 'only-there',
+      change: inputs.prune ? 'delete' : 'none',
+      fields: fieldChanges(there, null),
+    });
+  }
+  return planned;
+}
+
+/** Equal as JSON values: key order does not matter to Flowent or to a schema. */
+export function sameFacts(a: ActionFacts, b: ActionFacts): boolean {
+  return a.description === b.description && a.webhook_url === b.webhook_url && canonical(a.json_schema) === canonical(b.json_schema);
+}
+
+function syncState(local: ActionFacts, remote: ActionFacts, synced: ActionFacts | null): ActionSyncState {
+  if (!synced) return 'differs';
+  const localMoved = !sameFacts(local, synced);
+  const remoteMoved = !sameFacts(remote, synced);
+  if (localMoved && remoteMoved) return 'changed-both';
+  return remoteMoved ? 'changed-on-flowent' : 'changed-locally';
+}
+
+function fieldChanges(flowent: ActionFacts | null, file: ActionFacts | null): FieldChange[] {
+  const fields: ActionField[] = ['description', 'json_schema', 'webhook_url'];
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const before = flowent ? show(field, flowent) : null;
+    const after = file ? show(field, file) : null;
+    if (before === after) continue;
+    changes.push({ field, flowent: before, file: after, diff: lineDiff(before ?? '', after ?? '') });
+  }
+  return changes;
+}
+
+function show(field: ActionField, facts: ActionFacts): string {
+  return field === 'json_schema' ? JSON.stringify(sortKeys(facts.json_schema), null, 2) : facts[field];
+}
+
+function lineDiff(before: string, after: string): string[] {
+  const lines: string[] = [];
+  for (const change of loadDiff().diffLines(before, after)) {
+    const mark = change.added ? '+' : change.removed ? '-' : ' ';
+    for (const text of change.value.replace(/\n$/, '').split('\n')) if (change.value !== '') lines.push(`${mark} ${text}`);
+  }
+  return lines;
+}
+
+export function canonical(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}

@@ -1,0 +1,64 @@
+import type { AnswerMode, MockDefinition, ProjectProblem } from '../../contract/api';
+import { checkTargetUrl } from '../answers/forward';
+import { validateMockDefinition } from '../answers/validate-mock';
+import { PROJECT_FORMAT_VERSION } from './project-schemas';
+import { parseYamlFile, positionOf, type YamlFile } from './yaml-file';
+
+/** The fields of an answer file that are not the mock: the rest is the mock format `mocks --help` shows. */
+export const ANSWER_FILE_FIELDS = ['version', 'mode', 'forward'] as const;
+
+/** One action's answers (or the default's) as its file gives them. */
+export interface AnswerFile {
+  mock: MockDefinition | null;
+  mode: AnswerMode | null;
+  forward: string | null;
+  yaml: YamlFile;
+}
+
+export type AnswerFileRead = { ok: true; value: AnswerFile } | { ok: false; problems: ProjectProblem[] };
+
+/** Parses and checks `answers/<name>.yaml`: `version: 1`, `mode`, `forward`, and the mock. */
+export function readAnswerFile(file: string, text: string): AnswerFileRead {
+  const parsed = parseYamlFile(file, text);
+  if (!parsed.ok) return parsed;
+  const yaml = parsed.value;
+  const problem = (path: string, message: string): ProjectProblem => ({ file, message, ...positionOf(yaml, path) });
+  const value = yaml.value ?? {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    return {
+      ok: false,
+      problems: [problem('', 'an answer file is a map: version: 1, then the mock (see "flowent-companion mocks --help")')],
+    };
+  const { version, mode, forward, ...mockFields } = value as Record<string, unknown>;
+  const problems: ProjectProblem[] = [];
+  if (version !== PROJECT_FORMAT_VERSION)
+    problems.push(
+      problem(
+        version === undefined ? '' : 'version',
+        version === undefined
+          ? 'version: 1 is missing (the format this file is written in)'
+          : `version must be 1, not ${JSON.stringify(version)}`,
+      ),
+    );
+  if (mode !== undefined && mode !== 'mock' && mode !== 'forward')
+    problems.push(problem('mode', `mode must be "mock" or "forward", not ${JSON.stringify(mode)}`));
+  if (forward !== undefined) {
+    const bad =
+      typeof forward === 'string'
+        ? checkTargetUrl(forward)
+        : { message: 'forward must be a URL such as http://localhost:8000/actions/{action_name}' };
+    if (bad) problems.push(problem('forward', bad.message));
+  }
+  let mock: MockDefinition | null = null;
+  if (Object.keys(mockFields).length > 0) {
+    const validated = validateMockDefinition(mockFields);
+    if (validated.ok) mock = validated.value;
+    // A template's own line and column count inside the template: the file's place is the field's.
+    else problems.push(...validated.errors.map((error) => problem(error.path, error.message)));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { mock, mode: (mode as AnswerMode | undefined) ?? null, forward: (forward as string | undefined) ?? null, yaml },
+  };
+}

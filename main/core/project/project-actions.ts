@@ -1,0 +1,189 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FlowentAction } from '../../contract/account';
+import type { Result } from '../../contract/api';
+import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome } from '../../contract/project';
+import type { Account } from '../account/account';
+import type { SettingsScope } from '../store/settings-repository';
+import { newActionFileText, type ActionFile } from './action-file';
+import { planActions, type ActionFacts } from './action-plan';
+import { ACTIONS_FOLDER, checkProjectDir, readActionFiles, removeFile, writeFileAtomically } from './project-folder';
+import { mergeIntoDocument } from './yaml-file';
+
+/** The settings scope where what Flowent had at the last apply or pull is kept, per profile and action. */
+export const PROJECT_SETTINGS_SCOPE = 'project';
+
+export interface ProjectActionsDeps {
+  dir: string;
+  account: Account;
+  settings: () => SettingsScope;
+  /** The running companion's base URL for `here` (its tunnel's when open), or null when none runs. */
+  hereBase: () => string | null;
+}
+
+type Listed = { ok: true; files: ActionFile[]; remote: FlowentAction[] } | { ok: false; code: string; message: string };
+
+/** Actions as code: the plan between `actions/` and Flowent, applying it, and pulling Flowent into the files. */
+export class ProjectActions {
+  constructor(private readonly deps: ProjectActionsDeps) {}
+
+  async plan(prune: boolean): Promise<Result<ActionPlan>> {
+    const listed = await this.read();
+    if (!listed.ok) return listed;
+    return { ok: true, value: this.planFrom(listed.files, listed.remote, prune) };
+  }
+
+  async apply(prune: boolean): Promise<Result<ApplyOutcome>> {
+    const listed = await this.read();
+    if (!listed.ok) return listed;
+    const plan = this.planFrom(listed.files, listed.remote, prune);
+    const files = new Map(listed.files.map((file) => [file.name, file]));
+    const outcome: ApplyOutcome = { plan, done: [], refused: null, warnings: [] };
+    for (const planned of plan.actions) {
+      if (planned.change === 'none') continue;
+      const done = await this.applyOne(planned, files.get(planned.name) ?? null);
+      if (!done.ok) {
+        outcome.refused = { name: planned.name, change: planned.change, message: done.message };
+        break;
+      }
+      outcome.warnings.push(...done.warnings);
+      outcome.done.push({ name: planned.name, change: planned.change });
+    }
+    return { ok: true, value: outcome };
+  }
+
+  async pull(prune: boolean): Promise<Result<PullOutcome>> {
+    const listed = await this.read();
+    if (!listed.ok) return listed;
+    const profile = this.profile();
+    const links = this.deps.account.registry.links.forProfile(profile);
+    const files = new Map(listed.files.map((file) => [file.name, file]));
+    const outcome: PullOutcome = { written: [], removed: [], unchanged: [] };
+    mkdirSync(join(this.deps.dir, ACTIONS_FOLDER), { recursive: true });
+    for (const action of listed.remote) {
+      const linked = links.some((link) => link.action === action.name && link.webhookUrl === action.webhook_url);
+      const url = linked ? 'here' : action.webhook_url;
+      const existing = files.get(action.name);
+      const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
+      const before = existing ? readFileSync(join(this.deps.dir, file), 'utf8') : null;
+      const text = existing
+        ? mergeIntoDocument(existing.yaml.document, {
+            ...(existing.yaml.value as Record<string, unknown>),
+            description: action.description,
+            json_schema: action.json_schema,
+            webhook_url: typeof existing.webhookUrl === 'string' ? url : { ...existing.webhookUrl, [profile]: url },
+          })
+        : newActionFileText(action, { [profile]: url });
+      if (text === before) outcome.unchanged.push(file);
+      else {
+        writeFileAtomically(join(this.deps.dir, file), text);
+        outcome.written.push(file);
+      }
+      this.remember(action.name, action);
+    }
+    if (prune) {
+      const remote = new Set(listed.remote.map((action) => action.name));
+      for (const file of listed.files.filter((local) => !remote.has(local.name))) {
+        removeFile(join(this.deps.dir, file.file));
+        outcome.removed.push(file.file);
+        this.forget(file.name);
+      }
+    }
+    return { ok: true, value: outcome };
+  }
+
+  private async applyOne(
+    planned: PlannedAction,
+    file: ActionFile | null,
+  ): Promise<{ ok: true; warnings: string[] } | { ok: false; message: string }> {
+    const { account } = this.deps;
+    const registry = account.registry;
+    if (planned.change === 'delete') {
+      const deleted = await account.tracked(() => registry.delete(planned.name));
+      if (!deleted.ok) return deleted;
+      this.forget(planned.name);
+      return { ok: true, warnings: [] };
+    }
+    if (!file) return { ok: false, message: `${planned.name} has no file.` };
+    const hereBase = this.deps.hereBase();
+    if (planned.here && hereBase === null && planned.webhookUrl === null)
+      return {
+        ok: false,
+        message: `${file.file} says webhook_url: here, but no companion is running to be "here": start "flowent-companion serve" (with --tunnel for Flowent in the cloud) and apply again.`,
+      };
+    if (planned.here && hereBase !== null) {
+      const registered = await account.registerHere(file.name, file.description, file.json_schema, hereBase);
+      if (!registered.ok) return registered;
+      this.remember(file.name, registered.value.value.action);
+      return { ok: true, warnings: registered.value.warnings };
+    }
+    const webhookUrl = planned.webhookUrl ?? '';
+    const facts = { description: file.description, json_schema: file.json_schema, webhook_url: webhookUrl };
+    const sent = await account.tracked(() =>
+      planned.change === 'create' ? registry.register({ name: file.name, ...facts }) : registry.update(file.name, facts),
+    );
+    if (!sent.ok) return sent;
+    if (planned.here) registry.links.upsert({ profile: this.profile(), action: file.name, webhookUrl, linkedAt: Date.now() });
+    this.remember(file.name, sent.value);
+    return { ok: true, warnings: sent.warnings };
+  }
+
+  private async read(): Promise<Listed> {
+    const missing = checkProjectDir(this.deps.dir);
+    if (missing) return { ok: false, code: 'project-missing', message: missing };
+    const { actions, problems } = readActionFiles(this.deps.dir);
+    if (problems.length > 0) return { ok: false, code: 'project-invalid', message: describeProblems(problems) };
+    const profile = this.deps.account.registry.checkProfile();
+    if (!profile.ok) return profile;
+    const listed = await this.deps.account.tracked(() => this.deps.account.registry.list());
+    if (!listed.ok) return { ok: false, code: listed.code, message: listed.message };
+    return { ok: true, files: actions, remote: listed.value };
+  }
+
+  private planFrom(files: ActionFile[], remote: FlowentAction[], prune: boolean): ActionPlan {
+    const profile = this.deps.account.registry.profile();
+    const actions = planActions({
+      files,
+      remote,
+      profile: profile.name,
+      hereBase: this.deps.hereBase(),
+      links: this.deps.account.registry.links.forProfile(profile.name),
+      lastSynced: (name) => this.deps.settings().read<ActionFacts | null>(this.key(name), null),
+      prune,
+    });
+    return {
+      profile: profile.name,
+      gateway: profile.baseUrl,
+      prune,
+      actions,
+      pending: actions.some((action) => action.state !== 'in-sync'),
+    };
+  }
+
+  private remember(name: string, action: FlowentAction): void {
+    const facts: ActionFacts = { description: action.description, json_schema: action.json_schema, webhook_url: action.webhook_url };
+    this.deps.settings().write(this.key(name), facts);
+  }
+
+  private forget(name: string): void {
+    this.deps.settings().remove(this.key(name));
+  }
+
+  private key(name: string): string {
+    return `synced.${this.profile()}.${name}`;
+  }
+
+  private profile(): string {
+    return this.deps.account.registry.profile().name;
+  }
+}
+
+/** Problems as one message: file, line and what is wrong, one per line. */
+export function describeProblems(problems: ProjectProblem[]): string {
+  const lines = problems.map((problem) => `${problemPlace(problem)}: ${problem.message}`);
+  return `${problems.length === 1 ? 'A project file has a mistake' : `Project files have ${problems.length} mistakes`}; fix ${problems.length === 1 ? 'it' : 'them'} first:\n  ${lines.join('\n  ')}`;
+}
+
+export function problemPlace(problem: ProjectProblem): string {
+  return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
+}

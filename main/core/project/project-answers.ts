@@ -1,0 +1,300 @@
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import type { AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
+import type { AnswerStore, MockSource } from '../store/answer-store';
+import { loadLazily } from '../load-lazily';
+import { isActionName } from '../protocol/facts';
+import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
+import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically, yamlFiles } from './project-folder';
+import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
+import { mergeIntoDocument, newYamlText } from './yaml-file';
+
+const loadYaml = loadLazily<typeof import('yaml')>('yaml');
+
+interface Entry {
+  action: string | null;
+  answers: AnswerFile;
+  /** The mock as JSON text: what the server compares to know it changed. */
+  mockText: string | null;
+  updatedAt: number;
+}
+
+/** How long the watcher lets a burst of writes (an editor's save) settle before reading. */
+const SETTLE_MS = 25;
+
+/**
+ * Answers from `flowent/answers/`: one file per action, `_default.yaml` for the rest. A saved
+ * file applies at the next call (files are looked at again once per turn of the event loop, and a
+ * watcher reports changes as they happen); a file with a mistake is reported and the last good
+ * version of it keeps answering. Changes made in the app are written back into the files,
+ * keeping their comments and key order.
+ */
+export class ProjectAnswers implements AnswerStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly problems = new Map<string, ProjectProblem[]>();
+  /** Each file's size, time and inode when last read, good or not. */
+  private readonly seen = new Map<string, string>();
+  private stamp = 0;
+  private checkedThisTurn = false;
+  private watchers: FSWatcher[] = [];
+  private settle: NodeJS.Timeout | null = null;
+  private notifying = false;
+  private actionsChanged = false;
+
+  /** `dir` is the project folder; `folder` the answers' folder in it (another for `mocks export`/`import`). */
+  constructor(
+    private readonly dir: string,
+    private readonly onChanged: () => void,
+    private readonly folder: string = ANSWERS_FOLDER,
+  ) {}
+
+  /** Watches the folders so a change (or a mistake) is reported when it is saved, not at the next call. */
+  watch(onError: (error: unknown) => void): void {
+    if (this.watchers.length > 0) return;
+    this.refresh();
+    for (const folder of [this.folder, 'actions']) {
+      try {
+        const watcher = watch(join(this.dir, folder), () => this.soon(folder === 'actions'));
+        watcher.on('error', onError);
+        this.watchers.push(watcher);
+      } catch (error) {
+        // A folder that does not exist has nothing to watch; answers are still read at each call.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onError(error);
+      }
+    }
+  }
+
+  close(): void {
+    this.watchers.splice(0).forEach((watcher) => watcher.close());
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = null;
+  }
+
+  /** The answer files' mistakes, file by file. */
+  currentProblems(): ProjectProblem[] {
+    this.check();
+    return [...this.problems.values()].flat();
+  }
+
+  changeStamp(): number {
+    this.check();
+    return this.stamp;
+  }
+
+  getMockRow(action: string | null): { definition: string; updatedAt: number } | null {
+    const entry = this.entry(action);
+    return entry?.mockText ? { definition: entry.mockText, updatedAt: entry.updatedAt } : null;
+  }
+
+  getRoute(action: string | null): AnswerRoute | null {
+    const entry = this.entry(action);
+    if (!entry || (entry.answers.mode === null && entry.answers.forward === null)) return null;
+    return { action, mode: entry.answers.mode, target: entry.answers.forward, updatedAt: entry.updatedAt };
+  }
+
+  listMocks(): StoredMock[] {
+    return this.sorted()
+      .filter((entry) => entry.answers.mock !== null)
+      .map((entry) => ({
+        action: entry.action,
+        definition: entry.answers.mock as MockDefinition,
+        // As the file writes it (shorthand and all), so saving it back changes only what was edited.
+        text: `${JSON.stringify(omit(entry.answers.yaml.value as Record<string, unknown>, ANSWER_FILE_FIELDS), null, 2)}\n`,
+        format: 'json' as const,
+        updatedAt: entry.updatedAt,
+      }));
+  }
+
+  listRoutes(): AnswerRoute[] {
+    return this.sorted().flatMap((entry) => this.getRoute(entry.action) ?? []);
+  }
+
+  writeRefusal(action: string | null): string | null {
+    const file = this.fileOf(action);
+    this.check(true);
+    const problems = this.problems.get(file);
+    if (!problems) return null;
+    return `${file} has a mistake (${problems[0]?.message ?? 'see the project'}${problems[0]?.line ? `, line ${problems[0].line}` : ''}): fix the file first, so the change does not overwrite your edit.`;
+  }
+
+  setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {
+    // The mock as the user wrote it (before defaults are filled in) goes into the file.
+    const written: unknown = source ? loadYaml().parse(source.text) : definition;
+    const mock = typeof written === 'object' && written !== null && !Array.isArray(written) ? written : definition;
+    this.write(action, (current) => ({ ...pick(current, ANSWER_FILE_FIELDS), ...mock }));
+    return (
+      this.listMocks().find((stored) => stored.action === action) ?? {
+        action,
+        definition,
+        text: `${JSON.stringify(mock, null, 2)}\n`,
+        format: 'json',
+        updatedAt: Date.now(),
+      }
+    );
+  }
+
+  clearMock(action: string | null): boolean {
+    const had = (this.entry(action)?.answers.mock ?? null) !== null;
+    if (had) this.write(action, (current) => pick(current, ANSWER_FILE_FIELDS));
+    return had;
+  }
+
+  clearAllMocks(): number {
+    return this.listMocks().filter((mock) => this.clearMock(mock.action)).length;
+  }
+
+  setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }): AnswerRoute {
+    this.write(action, (current) => {
+      const next: Record<string, unknown> = { ...current };
+      if (change.mode !== undefined) next.mode = change.mode;
+      if (change.target !== undefined) next.forward = change.target;
+      return withoutNulls(next);
+    });
+    return this.getRoute(action) ?? { action, mode: null, target: null, updatedAt: Date.now() };
+  }
+
+  clearRoute(action: string | null): boolean {
+    const had = this.getRoute(action) !== null;
+    if (had) this.write(action, (current) => withoutNulls({ ...current, mode: null, forward: null }));
+    return had;
+  }
+
+  clearAllRoutes(): number {
+    return this.listRoutes().filter((route) => this.clearRoute(route.action)).length;
+  }
+
+  /** Reads again what changed on disk; true when anything did. */
+  refresh(): boolean {
+    const present = new Set(yamlFiles(join(this.dir, this.folder)).map((name) => `${this.folder}/${name}`));
+    let changed = false;
+    for (const file of [...this.seen.keys()]) {
+      if (present.has(file)) continue;
+      this.seen.delete(file);
+      this.entries.delete(file);
+      this.problems.delete(file);
+      changed = true;
+    }
+    for (const file of present) {
+      const signature = fileSignature(join(this.dir, file));
+      if (signature === null || signature === this.seen.get(file)) continue;
+      this.seen.set(file, signature);
+      changed = true;
+      this.load(file);
+    }
+    if (changed) {
+      this.stamp++;
+      this.notify();
+    }
+    return changed;
+  }
+
+  private load(file: string): void {
+    const name = file.slice(this.folder.length + 1).replace(/\.ya?ml$/, '');
+    const action = `${name}.yaml` === DEFAULT_ANSWERS_FILE ? null : name;
+    if (action !== null && !isActionName(action)) {
+      this.problems.set(file, [
+        {
+          file,
+          line: null,
+          column: null,
+          message: `"${name}" is not an action name: name the file <action>.yaml, or _default.yaml for every action`,
+        },
+      ]);
+      return;
+    }
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, file), 'utf8');
+    } catch (error) {
+      this.problems.set(file, [
+        { file, line: null, column: null, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` },
+      ]);
+      return;
+    }
+    const read = readAnswerFile(file, text);
+    if (!read.ok) {
+      // The last good version keeps answering until this one is fixed.
+      this.problems.set(file, read.problems);
+      return;
+    }
+    this.problems.delete(file);
+    const mock = read.value.mock;
+    this.entries.set(file, { action, answers: read.value, mockText: mock ? JSON.stringify(mock) : null, updatedAt: Date.now() });
+  }
+
+  private write(action: string | null, change: (current: Record<string, unknown>) => Record<string, unknown>): void {
+    this.check(true);
+    const file = this.fileOf(action);
+    const entry = this.entries.get(file);
+    const current = entry ? (entry.answers.yaml.value as Record<string, unknown>) : {};
+    const value = { version: PROJECT_FORMAT_VERSION, ...change(current) };
+    const text = entry ? mergeIntoDocument(entry.answers.yaml.document, value) : newYamlText([schemaLine('answers')], value);
+    writeFileAtomically(join(this.dir, file), text);
+    this.check(true);
+  }
+
+  private fileOf(action: string | null): string {
+    return `${this.folder}/${action === null ? DEFAULT_ANSWERS_FILE : `${action}.yaml`}`;
+  }
+
+  private entry(action: string | null): Entry | undefined {
+    this.check();
+    return this.entries.get(this.fileOf(action));
+  }
+
+  private sorted(): Entry[] {
+    this.check();
+    return [...this.entries.values()].sort((a, b) => (a.action ?? '').localeCompare(b.action ?? ''));
+  }
+
+  /** Looks at the files again, at most once per turn of the event loop (calls read together share it). */
+  private check(now = false): void {
+    if (this.checkedThisTurn && !now) return;
+    this.checkedThisTurn = true;
+    setImmediate(() => (this.checkedThisTurn = false));
+    this.refresh();
+  }
+
+  /** After a burst of watcher events: read the answers again; an action file's change is news by itself. */
+  private soon(actions: boolean): void {
+    if (this.settle) clearTimeout(this.settle);
+    this.actionsChanged ||= actions;
+    this.settle = setTimeout(() => {
+      this.settle = null;
+      const alsoActions = this.actionsChanged;
+      this.actionsChanged = false;
+      if (!this.refresh() && alsoActions) this.notify();
+    }, SETTLE_MS);
+  }
+
+  /** Tells once per turn, whoever found the change (the watcher, a call, a write). */
+  private notify(): void {
+    if (this.notifying) return;
+    this.notifying = true;
+    setImmediate(() => {
+      this.notifying = false;
+      this.onChanged();
+    });
+  }
+}
+
+function fileSignature(path: string): string | null {
+  try {
+    const stat = statSync(path);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key)));
+}
+
+function omit(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
+}
+
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null && field !== undefined));
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { ProjectProblem } from '../../contract/project';
+import { readActionFile, type ActionFile } from './action-file';
+import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-schemas';
+
+/** The folder a project keeps in git, beside the handler's code. */
+export const PROJECT_FOLDER_NAME = 'flowent';
+export const ACTIONS_FOLDER = 'actions';
+export const ANSWERS_FOLDER = 'answers';
+/** The answers of every action that has no file of its own. */
+export const DEFAULT_ANSWERS_FILE = '_default.yaml';
+
+/**
+ * The project folder for a command: `--project <dir>` (the folder holding `flowent/`, or the
+ * `flowent/` folder itself), else `flowent/` in the current folder when there is one, else null.
+ */
+export function findProjectDir(flag: string | undefined, cwd: string): string | null {
+  if (flag !== undefined) {
+    const given = resolve(cwd, flag);
+    const inside = join(given, PROJECT_FOLDER_NAME);
+    return isFolder(inside) || basename(given) !== PROJECT_FOLDER_NAME ? inside : given;
+  }
+  const here = join(cwd, PROJECT_FOLDER_NAME);
+  return isFolder(here) ? here : null;
+}
+
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** What is wrong with a project folder before anything reads it, or null. */
+export function checkProjectDir(dir: string): string | null {
+  if (!isFolder(dir))
+    return `There is no project folder at ${dir}: run "flowent-companion init" in your project (or give --project <dir>).`;
+  return null;
+}
+
+/** Writes a file whole or not at all: a crash never leaves half a file a teammate would commit. */
+export function writeFileAtomically(path: string, text: string): void {
+  const temp = join(path, '..', `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}
+
+export function removeFile(path: string): void {
+  rmSync(path, { force: true });
+}
+
+/** The action files and what is wrong with those that cannot be used. */
+export function readActionFiles(dir: string): { actions: ActionFile[]; problems: ProjectProblem[] } {
+  const actions: ActionFile[] = [];
+  const problems: ProjectProblem[] = [];
+  for (const name of yamlFiles(join(dir, ACTIONS_FOLDER))) {
+    const file = `${ACTIONS_FOLDER}/${name}`;
+    const read = readActionFile(file, readFileSync(join(dir, file), 'utf8'));
+    if (read.ok) actions.push(read.value);
+    else problems.push(...read.problems);
+  }
+  return { actions, problems };
+}
+
+/** The `.yaml`/`.yml` files of a folder, sorted; none when it does not exist. */
+export function yamlFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.'))
+    .sort();
+}
+
+/**
+ * Creates `flowent/` under `root`: the two folders, the schemas editors use, the default answers
+ * and a README. Refuses when the folder exists, so nothing a team committed is overwritten.
+ */
+export function createProjectFolder(root: string): { ok: true; dir: string } | { ok: false; message: string } {
+  const dir = join(root, PROJECT_FOLDER_NAME);
+  if (existsSync(dir))
+    return {
+      ok: false,
+      message: `${dir} already exists: nothing was changed. "flowent-companion actions pull" refreshes its actions from Flowent.`,
+    };
+  mkdirSync(join(dir, ACTIONS_FOLDER), { recursive: true });
+  mkdirSync(join(dir, ANSWERS_FOLDER));
+  mkdirSync(join(dir, 'schemas'));
+  for (const { path, schema } of Object.values(SCHEMA_FILES)) writeFileSync(join(dir, path), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(join(dir, ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE), DEFAULT_ANSWERS_TEXT);
+  writeFileSync(join(dir, 'README.md'), PROJECT_README);
+  return { ok: true, dir };
+}
+
+const DEFAULT_ANSWERS_TEXT = `${schemaLine('answers')}
+# The answers of every action that has no file of its own in this folder.
+# Without a mock here, calls get {"result":"ok","error":""}. For example:
+#   status: 200
+#   body: {result: "Done for {{parameters.recipient}}", error: ""}
+# or forward them to your handler:
+#   mode: forward
+#   forward: http://localhost:8000/actions/{action_name}
+# "flowent-companion mocks --help" describes every field.
+version: ${PROJECT_FORMAT_VERSION}
+`;
+
+const PROJECT_README = `# Flowent actions and answers
+
+This folder belongs in git, beside your action handler. Flowent Companion reads it.
+
+- \`actions/<name>.yaml\`: one Flowent action each: its description, the JSON Schema of its
+  parameters, and its \`webhook_url\`, one for every profile or one per profile (\`default\`,
+  \`staging\`...). \`here\` means the running companion (its tunnel's URL when one is open).
+  A copy with another name is another action.
+- \`answers/<name>.yaml\`: how the companion answers that action's calls: a mock (the format
+  \`flowent-companion mocks --help\` shows), or \`mode: forward\` with \`forward: <your handler's URL>\`.
+  \`answers/_default.yaml\` answers every action without a file of its own.
+- \`schemas/\`: the JSON Schemas of these files; the \`$schema\` line at the top of each file lets
+  your editor complete and check them.
+
+Every file starts with \`version: 1\`, the format it is written in.
+
+Commands, run from the folder that holds \`flowent/\`:
+
+    flowent-companion serve                 # answers calls from answers/, live as you save
+    flowent-companion actions plan          # what apply would change on Flowent (exit 3: changes)
+    flowent-companion actions apply         # make Flowent match actions/ (--prune deletes the rest)
+    flowent-companion actions pull          # write Flowent's actions into actions/
+`;

@@ -1,0 +1,101 @@
+import type { Result } from '../../contract/api';
+import type { ProjectEvent, ProjectProblem, ProjectState } from '../../contract/project';
+import type { Account } from '../account/account';
+import type { SettingsScope } from '../store/settings-repository';
+import { ProjectActions } from './project-actions';
+import { ProjectAnswers } from './project-answers';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isActionName } from '../protocol/facts';
+import { readActionFile } from './action-file';
+import { ACTIONS_FOLDER, checkProjectDir, findProjectDir, readActionFiles } from './project-folder';
+
+export interface ProjectSessionDeps {
+  account: Account;
+  settings: () => SettingsScope;
+  hereBase: () => string | null;
+  emit: (event: ProjectEvent | { type: 'answers-changed' }) => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * The project folder the core works with, if any: its answers (which replace the history
+ * folder's while it is open) and its actions. The desktop app opens another one at run time.
+ */
+export class ProjectSession {
+  private dir: string | null = null;
+  private answerFiles: ProjectAnswers | null = null;
+  private actionFiles: ProjectActions | null = null;
+  private watching = false;
+
+  constructor(private readonly deps: ProjectSessionDeps) {}
+
+  /** Opens `dir` (the folder holding `flowent/`, or `flowent/` itself), or closes the project with null. */
+  open(dir: string | null): Result<ProjectState> {
+    const found = dir === null ? null : findProjectDir(dir, process.cwd());
+    if (found !== null) {
+      const missing = checkProjectDir(found);
+      if (missing) return { ok: false, code: 'project-missing', message: missing };
+    }
+    this.answerFiles?.close();
+    this.dir = found;
+    this.answerFiles = found
+      ? new ProjectAnswers(found, () => {
+          this.deps.emit({ type: 'answers-changed' });
+          this.deps.emit({ type: 'project-changed', project: this.state() });
+        })
+      : null;
+    this.actionFiles = found
+      ? new ProjectActions({ dir: found, account: this.deps.account, settings: this.deps.settings, hereBase: this.deps.hereBase })
+      : null;
+    if (this.watching) this.answerFiles?.watch(this.deps.onError);
+    this.deps.emit({ type: 'answers-changed' });
+    this.deps.emit({ type: 'project-changed', project: this.state() });
+    return { ok: true, value: this.state() };
+  }
+
+  /** Reports saved changes as they happen (while the server runs). */
+  watch(): void {
+    this.watching = true;
+    this.answerFiles?.watch(this.deps.onError);
+  }
+
+  close(): void {
+    this.watching = false;
+    this.answerFiles?.close();
+  }
+
+  state(): ProjectState {
+    return { dir: this.dir, problems: this.problems() };
+  }
+
+  problems(): ProjectProblem[] {
+    if (!this.dir) return [];
+    return [...readActionFiles(this.dir).problems, ...(this.answerFiles?.currentProblems() ?? [])];
+  }
+
+  /** The JSON Schema `actions/<action>.yaml` gives, when a project is open and the file is good. */
+  schemaFor(action: string): { path: string; schema: Record<string, unknown>; modifiedAt: number } | null {
+    if (!this.dir || !isActionName(action)) return null;
+    const path = `${ACTIONS_FOLDER}/${action}.yaml`;
+    let text: string;
+    let modifiedAt: number;
+    try {
+      text = readFileSync(join(this.dir, path), 'utf8');
+      modifiedAt = statSync(join(this.dir, path)).mtimeMs;
+    } catch {
+      return null;
+    }
+    const read = readActionFile(path, text);
+    return read.ok ? { path, schema: read.value.json_schema, modifiedAt } : null;
+  }
+
+  /** The project's answer files, or null when answers live in the history folder. */
+  get answers(): ProjectAnswers | null {
+    return this.answerFiles;
+  }
+
+  get actions(): ProjectActions | null {
+    return this.actionFiles;
+  }
+}

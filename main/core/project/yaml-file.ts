@@ -1,0 +1,93 @@
+import type { Document, LineCounter } from 'yaml';
+import { parseYamlText } from '../answers/mock-file';
+import { loadLazily } from '../load-lazily';
+import type { ProjectProblem } from '../../contract/project';
+
+const loadYaml = loadLazily<typeof import('yaml')>('yaml');
+
+/** A YAML file read whole: its document (comments and key order kept) and its plain value. */
+export interface YamlFile {
+  document: Document;
+  lineCounter: LineCounter;
+  value: unknown;
+}
+
+/** Parses `text` (the file `file`, as the project names it); syntax errors come back with line and column. */
+export function parseYamlFile(file: string, text: string): { ok: true; value: YamlFile } | { ok: false; problems: ProjectProblem[] } {
+  const { document, lineCounter, syntaxErrors } = parseYamlText(text);
+  if (syntaxErrors.length > 0) return { ok: false, problems: syntaxErrors.map((error) => ({ file, ...error })) };
+  return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown } };
+}
+
+/**
+ * Where a path (`json_schema.properties.x`, `responses[1].status`, `/json_schema/type`) sits in
+ * the file: the deepest part of it that exists, so a missing field points at its parent.
+ */
+export function positionOf(file: YamlFile, path: string): { line: number | null; column: number | null } {
+  const segments = path.startsWith('/')
+    ? path
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+    : [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? '')));
+  for (let length = segments.length; length >= 0; length--) {
+    const node: unknown = length === 0 ? file.document.contents : file.document.getIn(segments.slice(0, length), true);
+    if (loadYaml().isNode(node) && node.range) {
+      const position = file.lineCounter.linePos(node.range[0]);
+      return { line: position.line, column: position.col };
+    }
+  }
+  return { line: null, column: null };
+}
+
+/** A new YAML text for `value`, after `header` lines (comments). */
+export function newYamlText(header: string[], value: unknown): string {
+  const yaml = loadYaml();
+  return `${header.join('\n')}${header.length ? '\n' : ''}${yaml.stringify(value, { lineWidth: 0 })}`;
+}
+
+/**
+ * Makes the document's contents equal `value` while keeping what a person wrote around it:
+ * comments, key order, and the formatting of every value that did not change. Keys the value
+ * lacks are removed (except those in `keep`); new keys go at the end of their map.
+ */
+export function mergeIntoDocument(document: Document, value: Record<string, unknown>, keep: readonly string[] = []): string {
+  const yaml = loadYaml();
+  const merge = (node: unknown, next: unknown): unknown => {
+    if (yaml.isMap(node) && isRecord(next)) {
+      for (const pair of [...node.items]) {
+        const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (!Object.hasOwn(next, key) && !(node === document.contents && keep.includes(key))) node.delete(key);
+      }
+      for (const [key, wanted] of Object.entries(next)) {
+        const current = node.get(key, true);
+        const merged = merge(current, wanted);
+        if (merged !== current) node.set(key, merged);
+      }
+      return node;
+    }
+    if (yaml.isSeq(node) && Array.isArray(next)) {
+      while (node.items.length > next.length) node.items.pop();
+      next.forEach((wanted, index) => {
+        const current = node.get(index, true);
+        const merged = merge(current, wanted);
+        if (merged !== current) node.set(index, merged);
+      });
+      return node;
+    }
+    if (yaml.isScalar(node) && !isRecord(next) && !Array.isArray(next)) {
+      // The same node with a new value keeps its quoting and its comments.
+      if (node.value !== next) node.value = next;
+      return node;
+    }
+    return document.createNode(next);
+  };
+  const contents = merge(document.contents, value);
+  if (contents !== document.contents) document.contents = contents as typeof document.contents;
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,164 @@
+import type { HandlerProbe, ProbeRow, Result } from '../../contract/api';
+import { handlerTargetKey, judgeHandlerSignature, outcomeOf, verifierCommand, type HandlerOutcome } from '../handler-check';
+import { STYLES, type StyleName } from '../signature';
+import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
+import { resignBody } from './edit-body';
+import type { ReplayContext } from './replay';
+
+/** One request a probe sends: the body, and the styles it was signed in (none for the wrong signature). */
+interface ProbeRequest {
+  styles: StyleName[];
+  body: Buffer;
+}
+
+/**
+ * Checks the developer's handler's verifier: sends the stored call `id` re-signed in each
+ * style (styles that give the same bytes share one request), then once with a signature that
+ * matches no style, and says which the handler accepted. The requests are stored as replays of
+ * the call. What they show replaces what was learned about the handler before: it is a
+ * complete, current picture (the handler may have been fixed since).
+ */
+export async function probeHandler(ctx: ReplayContext, id: number, given?: string, now = Date.now): Promise<Result<HandlerProbe>> {
+  const original = ctx.calls().get(id);
+  if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+  if (original.action === null) {
+    return { ok: false, code: 'not-replayable', message: `Call #${id} names no action, so there is no handler to send it to.` };
+  }
+  if (original.test) {
+    return {
+      ok: false,
+      code: 'registration-check',
+      message: `Call #${id} is Flowent's registration check, which handlers answer without checking a signature: probe with another call of ${original.action}.`,
+    };
+  }
+  const key = ctx.hmacKey();
+  if (!key) {
+    return {
+      ok: false,
+      code: 'no-key',
+      message: 'A probe signs the call in each style with the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).',
+    };
+  }
+  const target = targetFor(ctx, original.action, given);
+  if (!target.ok) return target;
+  const timestamp = Math.floor(now() / 1000);
+  const requests: ProbeRequest[] = [];
+  for (const { name } of STYLES) {
+    const signed = resignBody(original.requestBody, key, name, { timestamp });
+    if (!signed.ok) return signed;
+    const same = requests.find((request) => request.body.equals(signed.value.body));
+    if (same) same.styles.push(name);
+    else requests.push({ styles: [name], body: signed.value.body });
+  }
+  const learned = ctx.learner.learnedStyle(key);
+  const wrong = wrongSignature(requests.find((request) => request.styles.includes(learned.style))!.body);
+
+  const send = (body: Buffer) =>
+    deliver(ctx, {
+      url: target.value.url,
+      handler: target.value.handler,
+      learn: false,
+      action: original.action,
+      test: false,
+      headers: jsonHeaders(original.requestHeaders),
+      body,
+      remoteAddress: original.remoteAddress,
+      source: 'replay',
+      originalCallId: original.id,
+    });
+  const rows: ProbeRow[] = [];
+  const outcomes: HandlerOutcome[] = [];
+  const record = (styles: StyleName[], delivered: Delivered): ProbeRow => {
+    const row = probeRow(styles, delivered);
+    const validIn = delivered.signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName);
+    const outcome = row.handler === null ? null : outcomeOf({ verdict: delivered.signature.verdict, validIn }, row.handler);
+    if (outcome !== null) outcomes.push(outcome);
+    return row;
+  };
+  // Sent one at a time: a handler is a developer's process, often single-threaded; and once
+  // one request gets no answer the others would not either.
+  for (const request of requests) {
+    const row = record(request.styles, await send(request.body));
+    rows.push(row);
+    if (row.handler === null) break;
+  }
+  const reached = rows.every((row) => row.handler !== null);
+  const wrongRow = reached ? record([], await send(wrong)) : unsent(rows[rows.length - 1]!);
+  if (outcomes.length > 0) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
+  // Only a style the calls have told apart is worth naming as this Flowent's.
+  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, learned.decided ? learned.style : null) };
+}
+
+/** The body with its signature's last hex digit changed: a signature that matches no style. */
+function wrongSignature(body: Buffer): Buffer {
+  const text = body.toString('utf8');
+  const at = text.lastIndexOf('"signature":"') + '"signature":"'.length + 63;
+  const digit = text[at] === '0' ? '1' : '0';
+  return Buffer.from(text.slice(0, at) + digit + text.slice(at + 1), 'utf8');
+}
+
+function probeRow(styles: StyleName[], delivered: Delivered): ProbeRow {
+  const answered = delivered.error === null;
+  return {
+    styles,
+    callId: delivered.id,
+    status: delivered.status,
+    handler: answered ? delivered.handler.handlerSignature : null,
+    evidence: answered ? judgeHandlerSignature(delivered).evidence : (delivered.error ?? 'no answer'),
+  };
+}
+
+/** The wrong-signature row when the probe stopped before sending it. */
+function unsent(last: ProbeRow): ProbeRow {
+  return { styles: [], callId: 0, status: 0, handler: null, evidence: `not sent: ${last.evidence}` };
+}
+
+function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: ProbeRow, learned: StyleName | null): HandlerProbe {
+  const stylesAccepted = rows.filter((row) => row.handler === 'accepted').flatMap((row) => row.styles);
+  const base = { probedCallId, url, rows, wrongSignature: wrong, stylesAccepted };
+  const unreachable = rows.find((row) => row.handler === null);
+  if (unreachable) {
+    return {
+      ...base,
+      checksSignatures: null,
+      finding: 'unreachable',
+      summary: `Your handler could not be reached at ${url}: ${unreachable.evidence}. Start it (or fix the target) and probe again.`,
+    };
+  }
+  if (wrong.handler === 'accepted') {
+    return {
+      ...base,
+      checksSignatures: false,
+      finding: 'accepts-wrong-signature',
+      summary: `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${wrong.evidence}), so anyone who can reach it can run the action. Refuse calls whose signature does not match with 401: "${verifierCommand(learned ?? undefined)}" prints a check that does.`,
+    };
+  }
+  if (wrong.handler === 'unknown') {
+    return {
+      ...base,
+      checksSignatures: null,
+      finding: 'unclear',
+      summary: `Could not tell whether your handler checks signatures: it answered the wrong signature with ${wrong.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`,
+    };
+  }
+  if (stylesAccepted.length === 0) {
+    return {
+      ...base,
+      checksSignatures: true,
+      finding: 'refuses-every-style',
+      summary: `Your handler refused the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its FLOWENT_HMAC_KEY, and that it verifies the body bytes as received.`,
+    };
+  }
+  const flowent =
+    learned === null
+      ? ''
+      : stylesAccepted.includes(learned)
+        ? `It accepts ${learned}, the style this Flowent signs with.`
+        : `It refuses ${learned}, the style this Flowent signs with: "${verifierCommand(learned)}" prints a verifier that accepts it.`;
+  return {
+    ...base,
+    checksSignatures: true,
+    finding: 'checks-signatures',
+    summary: `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}.${flowent && ` ${flowent}`}`,
+  };
+}

@@ -1,0 +1,76 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { addOutcome, emptyKnowledge, type HandlerKnowledge, type HandlerMemory, type HandlerOutcome } from '../handler-check';
+import { STYLES } from '../signature';
+import { refineStoreError } from './store-faults';
+
+const COUNTS = ['accepted', 'refused', 'acceptedUnverified', 'refusedUnverified'] as const;
+const STYLE_NAMES = new Set<string>(STYLES.map((style) => style.name));
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** The stored JSON as knowledge, or null when it is damaged (it is then started afresh). */
+function parseKnowledge(text: string): HandlerKnowledge | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const stored = value as Record<string, unknown>;
+  if (!COUNTS.every((count) => isCount(stored[count]))) return null;
+  const styles = stored.styles;
+  if (typeof styles !== 'object' || styles === null || Array.isArray(styles)) return null;
+  const known = emptyKnowledge();
+  for (const count of COUNTS) known[count] = stored[count] as number;
+  for (const [name, tally] of Object.entries(styles as Record<string, unknown>)) {
+    if (!STYLE_NAMES.has(name) || typeof tally !== 'object' || tally === null) return null;
+    const { accepted, refused } = tally as Record<string, unknown>;
+    if (!isCount(accepted) || !isCount(refused)) return null;
+    known.styles[name as keyof HandlerKnowledge['styles']] = { accepted, refused };
+  }
+  return known;
+}
+
+/**
+ * What each developer's handler accepted and refused so far (migration 9's `handlers` table),
+ * one row per handler, keyed by its handlerTargetKey. Only counts are kept: no key, no body.
+ */
+export class HandlersRepository implements HandlerMemory {
+  private readonly readStatement: Statement<[string], { knowledge: string }>;
+  private readonly writeStatement: Statement<[string, string, number]>;
+
+  constructor(private readonly db: Database) {
+    this.readStatement = db.prepare('SELECT knowledge FROM handlers WHERE target = ?');
+    this.writeStatement = db.prepare(
+      'INSERT INTO handlers (target, knowledge, updated_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (target) DO UPDATE SET knowledge = excluded.knowledge, updated_at = excluded.updated_at',
+    );
+  }
+
+  record(target: string, outcome: HandlerOutcome): void {
+    this.write(() => this.writeStatement.run(target, JSON.stringify(addOutcome(this.read(target), outcome)), Date.now()));
+  }
+
+  read(target: string): HandlerKnowledge {
+    const row = this.readStatement.get(target);
+    return (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge();
+  }
+
+  /** Puts `outcomes` in place of what was known about `target` (a probe's complete, current picture). */
+  replace(target: string, outcomes: readonly HandlerOutcome[]): void {
+    const known = outcomes.reduce(addOutcome, emptyKnowledge());
+    this.write(() => this.writeStatement.run(target, JSON.stringify(known), Date.now()));
+  }
+
+  /** Read, add and write in one transaction: two processes sharing the history never lose a count. */
+  private write(change: () => void): void {
+    try {
+      this.db.transaction(change).immediate();
+    } catch (error) {
+      throw refineStoreError(error, this.db.name);
+    }
+  }
+}

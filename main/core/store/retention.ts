@@ -1,0 +1,232 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { HistoryUsage } from '../../contract/api';
+import { IdleWorker } from './idle-worker';
+
+/** The rules the history is kept by; null: no limit of that kind. */
+export interface RetentionRules {
+  keepCalls: number | null;
+  keepDays: number | null;
+  keepBytes: number | null;
+}
+
+export interface RetentionOptions {
+  /** The rules in force, read at every look (settings can change them at any time). */
+  rules: () => RetentionRules;
+  /** How often to look for calls over the rules, in ms. */
+  intervalMs?: number;
+  /** Calls deleted per transaction: one slice is what a call arriving meanwhile may wait for. */
+  sliceRows?: number;
+  /** While calls keep arriving, deleting waits until more than this many are due (a slice by default). */
+  busySlackRows?: number;
+  now?: () => number;
+  /** Calls were deleted: how many, and the highest id among them (every one deleted was at or below it). */
+  onPruned?: (deleted: number, upToId: number) => void;
+  /** A slice failed (a full disk, a read-only history); told once per stretch of failures. */
+  onError?: (error: unknown) => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULTS = { intervalMs: 500, sliceRows: 256, now: Date.now };
+/** Index pages one merge step may rewrite: each step is a few tens of ms. */
+const MERGE_STEP_PAGES = 16;
+/** Merge steps after one drain at most (a history that is still being filled is merged again at its next drain). */
+const MAX_MERGE_STEPS = 500;
+
+/**
+ * Keeps the history within its rules (most calls, most days, most bytes), deleting the oldest
+ * calls in idle time the way the text indexer adds to its index: a look every half second;
+ * when no call was stored since the last look, the calls due go slice by slice, one short
+ * transaction per turn of the event loop. A flood never leaves the server idle, so once more
+ * than a slice is due, slices run while calls arrive too: a caller waits for one slice at most,
+ * and the history stays bounded whatever comes through a public tunnel.
+ *
+ * Each deleted call's text-index entry goes with it (entries are only ever made for calls at
+ * or below the index's mark), so the index neither grows without bound nor finds deleted calls.
+ * Imported calls keep the times they were first received, so the age rule leaves them alone:
+ * an old HAR is not deleted the moment it is read; count and size still apply to them.
+ */
+export class Retention extends IdleWorker {
+  private readonly options: Required<Omit<RetentionOptions, 'onPruned' | 'onError'>> & Pick<RetentionOptions, 'onPruned' | 'onError'>;
+  private readonly newest: Statement;
+  private readonly total: Statement;
+  private readonly aged: Statement;
+  private readonly oldest: Statement;
+  private readonly mark: Statement;
+  private readonly deleteEntry: Statement;
+  private readonly deleteCall: Statement;
+  private readonly merge: Statement;
+  private readonly changes: Statement;
+  private running = false;
+  private lastNewest = -1;
+
+  constructor(
+    private readonly db: Database,
+    options: RetentionOptions,
+  ) {
+    super(options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
+    const sliceRows = options.sliceRows ?? DEFAULTS.sliceRows;
+    this.options = { ...DEFAULTS, busySlackRows: sliceRows, ...options };
+    this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
+    // call_counts is kept by triggers: the total without a scan of the history.
+    this.total = db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck();
+    this.aged = db.prepare("SELECT id FROM calls WHERE received_at < ? AND source <> 'import' ORDER BY received_at LIMIT ?").pluck();
+    this.oldest = db.prepare('SELECT id FROM calls ORDER BY id LIMIT ?').pluck();
+    this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
+    this.deleteEntry = db.prepare('DELETE FROM calls_text WHERE rowid = ?');
+    this.deleteCall = db.prepare('DELETE FROM calls WHERE id = ?');
+    this.merge = db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('merge', ?)");
+    this.changes = db.prepare('SELECT total_changes()').pluck();
+    // By default the text index rewrites a whole segment of entries once a tenth of it is
+    // deleted, inside the delete: with a trigram index of thousands of bodies that held a slice
+    // of 256 deletions for up to 3.4 s. Without it the deletions leave marks (28 ms a slice at
+    // most), and the small merges below, after each drain, clear them away in steps of 25 ms.
+    db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('deletemerge', 0)").run();
+  }
+
+  usage(): HistoryUsage {
+    return { calls: this.total.get() as number, bytes: this.usedBytes() };
+  }
+
+  /** Calls due for deletion now (for the size rule, an estimate from the average call's share). */
+  due(): number {
+    const rules = this.options.rules();
+    let due = Math.max(this.overCount(rules), this.overSize(rules));
+    if (due === 0 && rules.keepDays !== null) due = (this.aged.all(this.cutoff(rules.keepDays), 1) as number[]).length;
+    return due;
+  }
+
+  /**
+   * Deletes up to `rows` calls that the rules want gone, oldest first, in one transaction.
+   * `sizeDue` is how many calls the size rule wants gone, worked out before the drain: the
+   * space deleted calls held is freed only once the text index is merged, so it is not
+   * measured again between slices.
+   */
+  pruneSlice(rows: number, sizeDue: number): { deleted: number; upToId: number } {
+    return this.db.transaction(() => {
+      const rules = this.options.rules();
+      const ids = rules.keepDays === null ? [] : (this.aged.all(this.cutoff(rules.keepDays), rows) as number[]);
+      this.remove(ids);
+      const over = Math.min(rows - ids.length, Math.max(this.overCount(rules), sizeDue - ids.length));
+      const oldest = over > 0 ? (this.oldest.all(over) as number[]) : [];
+      this.remove(oldest);
+      const all = [...ids, ...oldest];
+      return { deleted: all.length, upToId: all.reduce((a, b) => Math.max(a, b), 0) };
+    })();
+  }
+
+  /** Deletes everything due and merges the index, synchronously (tests, benchmarks); returns how many calls went. */
+  enforce(): number {
+    let total = 0;
+    for (let due = this.due(); due > 0; due = this.due()) {
+      let sizeDue = this.overSize(this.options.rules());
+      for (let slice = this.pruneSlice(this.options.sliceRows, sizeDue); slice.deleted > 0;) {
+        total += slice.deleted;
+        sizeDue -= slice.deleted;
+        slice = this.pruneSlice(this.options.sliceRows, sizeDue);
+      }
+      for (let step = 0; step < MAX_MERGE_STEPS && this.mergeStep(); step++);
+    }
+    return total;
+  }
+
+  readonly look = (): void => {
+    if (this.running || !this.db.open) return;
+    try {
+      const newest = this.newest.get() as number;
+      const quiet = newest === this.lastNewest;
+      this.lastNewest = newest;
+      const due = this.due();
+      if (due > 0 && (quiet || due > this.options.busySlackRows)) this.drain();
+    } catch (error) {
+      this.report(error);
+    }
+  };
+
+  /**
+   * One slice now, then one per turn of the event loop until nothing is due; then the text
+   * index's entries for the deleted calls are merged away, one small step per turn.
+   */
+  private drain(): void {
+    this.running = true;
+    let deleted = 0;
+    let upToId = 0;
+    let merges = 0;
+    let sizeDue = this.overSize(this.options.rules());
+    const finish = () => {
+      this.running = false;
+    };
+    const mergeStep = () => {
+      try {
+        if (this.stopped || !this.db.open || merges >= MAX_MERGE_STEPS || !this.mergeStep()) return finish();
+        merges += 1;
+        setImmediate(mergeStep);
+      } catch (error) {
+        this.report(error);
+        finish();
+      }
+    };
+    const deleteStep = () => {
+      let more = false;
+      try {
+        if (!this.stopped && this.db.open) {
+          const slice = this.pruneSlice(this.options.sliceRows, sizeDue);
+          sizeDue -= slice.deleted;
+          this.failing = false;
+          deleted += slice.deleted;
+          upToId = Math.max(upToId, slice.upToId);
+          more = slice.deleted === this.options.sliceRows;
+        }
+      } catch (error) {
+        this.report(error);
+      }
+      if (more) return void setImmediate(deleteStep);
+      if (deleted === 0) return finish();
+      this.options.onPruned?.(deleted, upToId);
+      setImmediate(mergeStep);
+    };
+    deleteStep();
+  }
+
+  /** One small merge of the text index; false when there was nothing left to merge. */
+  private mergeStep(): boolean {
+    const before = this.changes.get() as number;
+    this.merge.run(-MERGE_STEP_PAGES);
+    // The command itself counts as one change; more means pages were merged.
+    return (this.changes.get() as number) - before > 1;
+  }
+
+  private remove(ids: number[]): void {
+    if (ids.length === 0) return;
+    const mark = this.mark.get() as number;
+    for (const id of ids) {
+      if (id <= mark) this.deleteEntry.run(id);
+      this.deleteCall.run(id);
+    }
+  }
+
+  private cutoff(days: number): number {
+    return this.options.now() - days * DAY_MS;
+  }
+
+  private overCount(rules: RetentionRules): number {
+    return rules.keepCalls === null ? 0 : Math.max(0, (this.total.get() as number) - rules.keepCalls);
+  }
+
+  /** The calls to delete to come under `keepBytes`, at the average size of a call now. */
+  private overSize(rules: RetentionRules): number {
+    if (rules.keepBytes === null) return 0;
+    const used = this.usedBytes();
+    if (used <= rules.keepBytes) return 0;
+    const calls = this.total.get() as number;
+    if (calls === 0) return 0;
+    return Math.min(calls, Math.ceil((used - rules.keepBytes) / (used / calls)));
+  }
+
+  /** The database's pages in use (free pages are reused before the file grows). */
+  private usedBytes(): number {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    return (pages - free) * pageSize;
+  }
+}

@@ -1,0 +1,100 @@
+import type { HeaderPair } from '../../contract/api';
+import { errorAnswer, type Answer } from '../protocol/answers';
+import type { NewCall } from '../store/calls-repository';
+import { forwardedFor } from '../tunnel/forwarded-for';
+import { notFlowent } from './parser-refusal';
+
+/** Clients tracked at once; past it, those that are idle (their bucket full again) are forgotten. */
+const MAX_CLIENTS = 10_000;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Requests per second per client, as a token bucket: a client may send a second's worth at
+ * once, then `perSecond` a second. The limit is read at each request, so a change in Settings
+ * applies at once.
+ */
+export class ClientRateLimit {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** True when the client may go on; false when it is over the limit (nothing is counted then). */
+  admit(client: string, perSecond: number): boolean {
+    const now = this.now();
+    let bucket = this.buckets.get(client);
+    if (!bucket) {
+      if (this.buckets.size >= MAX_CLIENTS) this.forgetIdle(now, perSecond);
+      bucket = { tokens: perSecond, at: now };
+      this.buckets.set(client, bucket);
+    }
+    bucket.tokens = Math.min(perSecond, bucket.tokens + ((now - bucket.at) * perSecond) / 1000);
+    bucket.at = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private forgetIdle(now: number, perSecond: number): void {
+    for (const [client, bucket] of this.buckets) {
+      if (bucket.tokens + ((now - bucket.at) * perSecond) / 1000 >= perSecond) this.buckets.delete(client);
+    }
+    // A flood from that many addresses at once: start over rather than grow.
+    if (this.buckets.size >= MAX_CLIENTS) this.buckets.clear();
+  }
+}
+
+/**
+ * Who a request comes from, for the limit: the socket's address, or for a request through the
+ * tunnel (the agent connects from loopback) the address ngrok's edge added to X-Forwarded-For.
+ */
+export function clientOf(socketAddress: string | null, rawHeaders: readonly string[]): string {
+  const address = socketAddress ?? 'unknown';
+  return LOOPBACK.has(address) ? (forwardedFor(rawHeaders) ?? address) : address;
+}
+
+/** The answer to a client over the limit, in Flowent's shape; the body is not read, so the connection closes after it. */
+export function overRateAnswer(client: string, perSecond: number): Answer {
+  return {
+    ...errorAnswer(
+      429,
+      `Too many requests from ${client}: more than ${perSecond} a second, this companion's rate limit per client. ` +
+        'Wait a second and send again; if these are your own calls, raise or turn off the limit (Settings, or serve --rate-limit).',
+      [['Retry-After', '1']],
+    ),
+    closeConnection: true,
+  };
+}
+
+/** The record of a request refused for its rate: its request line and headers (its body was never read) and the answer. */
+export function overRateCall(request: CapturedHead, client: string, answer: Answer): NewCall {
+  const message = JSON.parse(answer.body.toString('utf8')) as { error: string };
+  const length = Number(request.rawHeaders.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? 0);
+  return {
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.url,
+    remoteAddress: request.remoteAddress,
+    action: null,
+    test: false,
+    requestHeaders: request.rawHeaders,
+    requestBody: Buffer.alloc(0),
+    bodySize: Number.isSafeInteger(length) && length > 0 ? length : 0,
+    problem: 'rate-limited',
+    problemMessage: `${message.error} The body was not read.`,
+    signature: notFlowent(`Refused before its body was read: ${client} was over the rate limit.`),
+    answeredBy: 'error',
+    response: { status: answer.status, headers: answer.headers, body: answer.body },
+    durationMs: 0,
+    source: 'flowent',
+    originalCallId: null,
+  };
+}
+
+/** What is known of a request before its body is read. */
+export interface CapturedHead {
+  receivedAt: number;
+  method: string;
+  url: string;
+  rawHeaders: HeaderPair[];
+  remoteAddress: string | null;
+}

@@ -1,0 +1,40 @@
+import type { CallDetail, MockChoice, MockResponseChoice } from '../../../main/contract/api';
+import { ANSWERED_BY_LABEL } from '../shared/format';
+
+/**
+ * What answered a call, said truthfully: whose mock and which of its rules, or the built-in
+ * answer when the action has no mock. Calls stored before the choice was recorded say so
+ * rather than guess.
+ */
+export function describeAnsweredBy(call: Pick<CallDetail, 'answeredBy' | 'action' | 'mockChoice'>): string {
+  if (call.answeredBy !== 'mock' && call.answeredBy !== 'fallback-mock') return ANSWERED_BY_LABEL[call.answeredBy];
+  const answer = call.mockChoice
+    ? describeMockChoice(call.mockChoice, call.action)
+    : 'a mock or the built-in answer (which one was not recorded for this call)';
+  return call.answeredBy === 'fallback-mock' ? `${answer}, because your handler was unreachable` : answer;
+}
+
+function describeMockChoice(choice: MockChoice, action: string | null): string {
+  const actionName = action ?? 'this call';
+  if (choice.mock === 'none') return `the built-in answer (${actionName} has no mock)`;
+  const whose = choice.mock === 'action' ? `the mock of ${actionName}` : 'the default mock for every action';
+  if (choice.response.kind === 'built-in') return `the built-in answer (${whose} has no response or fallback that applies)`;
+  return `${whose}, ${describeResponse(choice.response)}`;
+}
+
+function describeResponse(response: Exclude<MockResponseChoice, { kind: 'built-in' }>): string {
+  if (response.kind === 'fallback') return response.name ? `its fallback '${response.name}'` : 'its fallback (no rule held)';
+  const named = response.name ? ` '${response.name}'` : '';
+  switch (response.selection) {
+    case 'rules':
+      return response.name ? `rule${named}` : `rule responses[${response.index}]`;
+    case 'sequence':
+      return `sequence #${response.index + 1}${named}`;
+    case 'random':
+      return `random pick responses[${response.index}]${named}`;
+    default: {
+      const unknown: never = response.selection;
+      throw new Error(`unknown selection ${String(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { CallDetail, HandlerReport } from '../../../main/contract/api';
+import { Prose } from '../shared/Prose';
+import { VerifierSnippet } from './VerifierSnippet';
+
+/** A style's label as the signature engine words it ("Python example (as sent, ASCII escapes)"), else its name. */
+export function styleLabel(call: CallDetail, style: string): string {
+  return call.signature.styles.find((s) => s.style === style)?.label ?? style;
+}
+
+/** "python, go": the styles a handler accepted or refused so far, by name (short); each one's label in its title. */
+function StyleList({ call, styles, testId }: { call: CallDetail; styles: string[]; testId: string }) {
+  if (styles.length === 0) return <dd data-testid={testId}>none yet</dd>;
+  return (
+    <dd data-testid={testId}>
+      {styles.map((style, index) => (
+        <span key={style}>
+          {index > 0 && ', '}
+          <abbr title={styleLabel(call, style)}>{style}</abbr>
+        </span>
+      ))}
+    </dd>
+  );
+}
+
+/** What the handler taught so far, in one line. */
+export function HandlerTaught({ call, report }: { call: CallDetail; report: HandlerReport }) {
+  const { known } = report;
+  return (
+    <dl className="facts handler-taught" aria-label="What your handler did so far">
+      <dt>Styles it accepted</dt>
+      <StyleList call={call} styles={known.stylesAccepted} testId="handler-styles-accepted" />
+      <dt>Styles it refused</dt>
+      <StyleList call={call} styles={known.stylesRefused} testId="handler-styles-refused" />
+      <dt>Valid signatures</dt>
+      <dd>
+        {known.accepted} accepted, {known.refused} refused
+      </dd>
+      {known.acceptedUnverified + known.refusedUnverified > 0 && (
+        <>
+          <dt>Bad or no signature</dt>
+          <dd>
+            {known.acceptedUnverified} accepted, {known.refusedUnverified} refused
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/**
+ * Shown first in a call's details when the handler and the companion disagree about the
+ * signature: what that means, what the handler did so far, and a verifier that fixes it.
+ */
+export function HandlerDiagnosis({ call }: { call: CallDetail }) {
+  const report = call.handler;
+  const diagnosis = report?.diagnosis;
+  if (!report || !diagnosis) return null;
+  return (
+    <div className="problem-box handler-diagnosis" role="group" aria-label="Your handler and the signature" data-code={diagnosis.code}>
+      <p>
+        <strong>Your handler and the companion disagree about the signature.</strong> <Prose text={diagnosis.message} />
+      </p>
+      <p>
+        <span className="what-to-do">What to do:</span> <Prose text={diagnosis.hint} />
+      </p>
+      <HandlerTaught call={call} report={report} />
+      <VerifierSnippet style={report.verifierStyle} styleLabel={styleLabel(call, report.verifierStyle)} />
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { CallDetail, HandlerProbe, HandlerReport, HandlerSignature, ProbeRow } from '../../../main/contract/api';
+import { selectCall } from '../calls/calls-actions';
+import { Prose } from '../shared/Prose';
+import { probeHandler } from './handler-actions';
+import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
+import { VerifierSnippet } from './VerifierSnippet';
+
+const VERDICT_WORDS: Record<HandlerSignature, string> = {
+  accepted: 'accepted the signature',
+  refused: 'refused the signature',
+  unknown: 'its answer says nothing about the signature',
+};
+
+/**
+ * The developer's handler as this call's answer shows it: its verdict on the signature, what
+ * it did so far, a verifier (when no diagnosis above shows one already), and a probe of its
+ * verifier on request.
+ */
+export function HandlerSection({ call }: { call: CallDetail }) {
+  const report = call.handler;
+  if (!report) return null;
+  return (
+    <section aria-label="Your handler" className="handler-section">
+      <h3>Your handler</h3>
+      <p data-testid="handler-verdict">
+        It {VERDICT_WORDS[report.verdict]} <span className="muted">({report.evidence})</span>.
+      </p>
+      {/* With a diagnosis, the box at the top shows all this already. */}
+      {!report.diagnosis && (
+        <>
+          <HandlerTaught call={call} report={report} />
+          <details className="headers-fold">
+            <summary>A verifier for your handler</summary>
+            <VerifierSnippet style={report.verifierStyle} styleLabel={styleLabel(call, report.verifierStyle)} />
+          </details>
+        </>
+      )}
+      <ProbeControls call={call} report={report} />
+    </section>
+  );
+}
+
+function ProbeControls({ call, report }: { call: CallDetail; report: HandlerReport }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [probe, setProbe] = useState<HandlerProbe | null>(null);
+  const url = call.action ? report.target.replaceAll('{action_name}', call.action) : report.target;
+  const run = async () => {
+    setAsking(false);
+    setBusy(true);
+    setError(null);
+    const attempt = await probeHandler(call.id, report.target);
+    setBusy(false);
+    if (attempt.ok) setProbe(attempt.probe);
+    else setError(attempt.message);
+  };
+  return (
+    <>
+      {!asking && (
+        <button type="button" disabled={busy} onClick={() => setAsking(true)}>
+          Check my handler&apos;s verifier…
+        </button>
+      )}
+      {asking && (
+        <div className="confirm" role="group" aria-label="Confirm checking your handler's verifier">
+          <p>
+            This sends call #{call.id} to your real handler at <code>{url}</code> once re-signed in each signing style, and once with a
+            wrong signature. Your handler runs the action for every call it accepts. The calls are stored as replays.
+          </p>
+          <button type="button" onClick={() => void run()}>
+            Send the calls
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {busy && <p className="muted">Checking your handler&apos;s verifier…</p>}
+      {error && (
+        <div className="form-error" role="alert" aria-label="Probe error">
+          <Prose text={error} />
+        </div>
+      )}
+      {probe && <ProbeTable call={call} probe={probe} />}
+    </>
+  );
+}
+
+function ProbeTable({ call, probe }: { call: CallDetail; probe: HandlerProbe }) {
+  const rows = [
+    // Style names keep a row short; each style's label is in the row's title.
+    ...probe.rows.map((row) => ({
+      row,
+      what: row.styles.join(', '),
+      title: row.styles.map((style) => styleLabel(call, style)).join('\n'),
+      wrong: false,
+    })),
+    { row: probe.wrongSignature, what: 'a wrong signature', title: undefined, wrong: true },
+  ];
+  const alarming = probe.finding === 'accepts-wrong-signature' || probe.finding === 'unreachable';
+  return (
+    <div role="region" aria-label="Probe result" className="probe-result">
+      <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={probe.finding}>
+        <Prose text={probe.summary} />
+      </p>
+      <table className="probe-table" aria-label="What your handler accepted">
+        <thead>
+          <tr>
+            <th scope="col">Signed in</th>
+            <th scope="col">Your handler</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Stored as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ row, what, title, wrong }) => (
+            <tr key={row.callId > 0 ? row.callId : what} className={rowTone(row, wrong)}>
+              <th scope="row" title={title}>
+                {what}
+              </th>
+              <td>{row.handler === null ? 'no answer' : row.handler}</td>
+              {/* The evidence starts with the status ("401 \"Invalid signature\""), or says why no answer came. */}
+              <td>{row.evidence}</td>
+              <td>
+                {row.callId > 0 ? (
+                  <button type="button" className="link-button" onClick={() => void selectCall(row.callId)}>
+                    #{row.callId}
+                  </button>
+                ) : (
+                  <span className="muted">not sent</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What a person must look at: a style refused, or a wrong signature accepted. */
+function rowTone(row: ProbeRow, wrong: boolean): string | undefined {
+  if (row.handler === null) return 'probe-none';
+  if (wrong) return row.handler === 'accepted' ? 'probe-bad' : 'probe-good';
+  return row.handler === 'accepted' ? 'probe-good' : row.handler === 'refused' ? 'probe-bad' : undefined;
+}

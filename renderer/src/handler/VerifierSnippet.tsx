@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/contract/api';
+import { CopyButton } from '../shared/CopyButton';
+import { fetchVerifier } from './handler-actions';
+
+const LANGUAGE_LABEL: Record<VerifierLanguage, string> = { python: 'Python', node: 'Node.js', go: 'Go' };
+
+/** A verifier to paste into the handler that accepts calls signed in `style`, in the language picked. */
+export function VerifierSnippet({ style, styleLabel }: { style: string; styleLabel: string }) {
+  const [language, setLanguage] = useState<VerifierLanguage>('python');
+  const [shown, setShown] = useState<{ key: string; snippet: string } | { key: string; message: string } | null>(null);
+  const key = `${language} ${style}`;
+  useEffect(() => {
+    let current = true;
+    void fetchVerifier(language, style).then((got) => {
+      if (current) setShown({ key, ...got });
+    });
+    return () => {
+      current = false;
+    };
+  }, [key, language, style]);
+  const snippet = shown?.key === key && 'snippet' in shown ? shown.snippet : null;
+  return (
+    <div className="verifier-snippet" role="group" aria-label="Verifier">
+      <div className="verifier-head">
+        <span>
+          A verifier that accepts <strong>{styleLabel}</strong>:
+        </span>
+        <span className="segmented" role="radiogroup" aria-label="Verifier language">
+          {VERIFIER_LANGUAGES.map((name) => (
+            <label key={name} className={name === language ? 'active' : undefined}>
+              <input type="radio" name="verifier-language" checked={name === language} onChange={() => setLanguage(name)} />
+              {LANGUAGE_LABEL[name]}
+            </label>
+          ))}
+        </span>
+        <span className="spacer" />
+        {snippet !== null && <CopyButton text={snippet} what={`${LANGUAGE_LABEL[language]} verifier`} />}
+      </div>
+      {shown?.key === key && 'message' in shown ? (
+        <p className="form-error" role="alert">
+          {shown.message}
+        </p>
+      ) : (
+        <pre className="body-view verifier-code" aria-label={`${LANGUAGE_LABEL[language]} verifier`} aria-busy={snippet === null}>
+          {snippet ?? 'Loading…'}
+        </pre>
+      )}
+    </div>
+  );
+}

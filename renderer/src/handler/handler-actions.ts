@@ -1,0 +1,53 @@
+import type { HandlerProbe, VerifierLanguage } from '../../../main/contract/api';
+import { currentBridge } from '../app/bridge-holder';
+import { runResult } from '../app/run-result';
+import { reportError } from '../app/ui-actions';
+import { useCallsStore } from '../calls/calls-store';
+
+/** A verifier to paste into the handler, or the message to show in its place. */
+export async function fetchVerifier(language: VerifierLanguage, style: string): Promise<{ snippet: string } | { message: string }> {
+  const got: { snippet?: string } = {};
+  const message = await runResult(
+    'print the verifier',
+    (b) => b.getVerifierSnippet(language, style),
+    (snippet) => {
+      got.snippet = snippet;
+    },
+  );
+  if (got.snippet !== undefined) return { snippet: got.snippet };
+  return { message: message ?? 'The verifier could not be printed.' };
+}
+
+/** What a probe reports back to the panel that asked: its findings, or a message to show inline (null: reported in a banner). */
+export type ProbeAttempt = { ok: true; probe: HandlerProbe } | { ok: false; message: string | null };
+
+/**
+ * Probes the handler that answered call `callId` (`target` as configured, `{action_name}`
+ * kept). The probe replaces what was learned about the handler, so the call's details are
+ * read again once it is done.
+ */
+export async function probeHandler(callId: number, target: string): Promise<ProbeAttempt> {
+  const got: { probe?: HandlerProbe } = {};
+  const message = await runResult(
+    "check the handler's verifier",
+    (b) => b.probeHandler(callId, target),
+    (probe) => {
+      got.probe = probe;
+    },
+  );
+  if (!got.probe) return { ok: false, message };
+  await rereadDetails(callId);
+  return { ok: true, probe: got.probe };
+}
+
+/** Reads a shown call's details again in place: the pane keeps what it shows (a probe's table) meanwhile. */
+async function rereadDetails(id: number): Promise<void> {
+  const b = currentBridge();
+  if (!b || useCallsStore.getState().selectedId !== id) return;
+  try {
+    const call = await b.getCall(id);
+    useCallsStore.setState((s) => (s.selectedId === id && call ? { detail: { id, call, loading: false } } : s));
+  } catch (error) {
+    reportError(`Could not load call #${id}`, error);
+  }
+}

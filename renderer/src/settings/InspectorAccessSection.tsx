@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { currentBridge } from '../app/bridge-holder';
+import { canRotateToken } from '../transport/connection';
+import { rotateAccessToken } from './settings-actions';
+
+/**
+ * The browser inspector's access token, replaceable from the page (the desktop app has none).
+ * This page reloads with the new token; other open pages are told theirs no longer works.
+ */
+export function InspectorAccessSection() {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!canRotateToken(currentBridge())) return null;
+
+  const rotate = async () => {
+    setBusy(true);
+    const problem = await rotateAccessToken();
+    setBusy(false);
+    setError(problem);
+  };
+
+  return (
+    <section aria-label="Inspector access">
+      <h3>Inspector access</h3>
+      <p className="muted">
+        The token in this page&apos;s address lets it use the companion. Change it if the address was shared or written down somewhere it
+        should not be: the old token stops working at once.
+      </p>
+      {confirming ? (
+        <div className="confirm" role="group" aria-label="Confirm changing the access token">
+          <p>Change the token? This page reloads with the new one; other open inspector pages must be opened again with it.</p>
+          <button type="button" className="danger" disabled={busy} onClick={() => void rotate()}>
+            Change the token
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Change access token…
+        </button>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifierSnippet } from '../../main/core/handler-check';
+import { sign } from '../../main/core/signature';
+import { closedPort } from '../helpers/handler-process';
+import { startSignatureHandler, type HandlerMode, type SignatureHandler } from '../helpers/signature-handler-process';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { hasPython } from '../core/handler-check/verifier-runners';
+
+// The command line against real handler processes (test/fixtures/handlers/signature-handler.py)
+// behind a real `serve --forward`.
+
+const KEY = 'cli-handler-key';
+const handlers = new Map<HandlerMode, SignatureHandler>();
+const dataDir = makeTempDir();
+let serve: ServeProcess;
+const env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: dataDir.path };
+
+/** Non-ASCII, unsorted: the python and go styles sign it differently. */
+function body(style: 'python' | 'go', key: string): string {
+  const payload = JSON.stringify({
+    action_name: 'greet',
+    parameters: { name: 'Renée', city: '北京' },
+    timestamp: Math.floor(Date.now() / 1000),
+  });
+  return sign(payload, key, style).body;
+}
+
+async function post(style: 'python' | 'go', key = KEY): Promise<number> {
+  const response = await fetch(`${serve.baseUrl}/actions/greet`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body(style, key),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+beforeAll(async () => {
+  if (!hasPython) return;
+  for (const mode of ['python', 'go', 'none'] as const) handlers.set(mode, await startSignatureHandler(mode, KEY));
+  serve = await startServe(['--port', '0', '--data-dir', dataDir.path, '--no-inspector', '--forward', handlers.get('python')!.target], env);
+}, 60_000);
+afterAll(async () => {
+  serve?.child.kill('SIGTERM');
+  await serve?.exited;
+  await Promise.all([...handlers.values()].map((handler) => handler.stop()));
+  dataDir.remove();
+});
+
+describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
+  it("serve's line and calls --json say what the handler made of each signature", async () => {
+    expect(await post('python')).toBe(200);
+    await serve.waitFor(/greet {2}valid \(python\) {2}200 {2}handler accepted the signature {2}\d/);
+    expect(await post('go')).toBe(401);
+    await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REFUSED the signature {2}\d/);
+
+    const listed = await runCli(['calls', '--json', '--limit', '2'], env);
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.style, line.handlerSignature])).toEqual([
+      ['go', 'refused'],
+      ['python', 'accepted'],
+    ]);
+    const text = await runCli(['calls', '--limit', '1'], env);
+    expect(text.stdout).toMatch(/^#\d+ {2}\S+ {2}greet {2}valid \(go\) {2}401 {2}handler REFUSED the signature/m);
+  });
+
+  it('verifier defaults to the style learned from the history for the current key, and says so on stderr', async () => {
+    // A Flowent signing in the go style with its own key (the learner checks the stored bodies with the key it is given).
+    const goKey = 'a-go-flowent-key';
+    for (let i = 0; i < 3; i++) await post('go', goKey);
+    const learned = await runCli(['verifier', 'node'], { ...env, FLOWENT_HMAC_KEY: goKey });
+    expect(learned.code).toBe(0);
+    expect(learned.stdout).toBe(verifierSnippet('node', 'go'));
+    expect(learned.stderr).toMatch(
+      /^Style go: learned from \d+ Flowent calls signed with this FLOWENT_HMAC_KEY; --style picks another\.$/m,
+    );
+
+    const otherKey = await runCli(['verifier', 'node'], { ...env, FLOWENT_HMAC_KEY: 'another-key' });
+    expect(otherKey.stdout).toBe(verifierSnippet('node', 'python'));
+    expect(otherKey.stderr).toMatch(/^Style python: the default, no Flowent call in the history is signed with this FLOWENT_HMAC_KEY/m);
+
+    const given = await runCli(['verifier', 'node', '--style', 'raw'], { ...env, FLOWENT_HMAC_KEY: goKey });
+    expect(given.stdout).toBe(verifierSnippet('node', 'raw'));
+    expect(given.stderr).toBe('');
+  });
+
+  it('replay --probe-styles prints the table and exits 0 for a handler that checks signatures', async () => {
+    await post('python');
+    const id = JSON.parse((await runCli(['calls', '--json', '--limit', '1'], env)).stdout) as { id: number };
+    // The replay command runs without serve's --forward: the handler is given with --target.
+    const probed = await runCli(['replay', String(id.id), '--probe-styles', '--target', handlers.get('python')!.target], env);
+    expect(probed.stderr).toBe('');
+    expect(probed.code).toBe(0);
+    const lines = probed.stdout.split('\n');
+    expect(lines[0]).toBe(
+      `Probed your handler at ${handlers.get('python')!.target.replace('{action_name}', 'greet')} with call #${id.id}:`,
+    );
+    expect(probed.stdout).toMatch(/^ {2}accepted {2}python\b.* {2}200 {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}REFUSED {3}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}refused {3}wrong signature +401 "Invalid signature" {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted python/m);
+  });
+
+  it('replay --probe-styles exits 1 for a handler that does not check signatures, and says it is a security problem', async () => {
+    const probed = await runCli(['replay', '1', '--probe-styles', '--target', handlers.get('none')!.target], env);
+    expect(probed.code).toBe(1);
+    expect(probed.stdout).toMatch(/^ {2}ACCEPTED {2}wrong signature +200 {2}#\d+$/m);
+    expect(probed.stdout).toContain('Security problem: your handler does not check signatures.');
+  });
+
+  it('replay --probe-styles exits 1 when the handler cannot be reached', async () => {
+    const probed = await runCli(
+      ['replay', '1', '--probe-styles', '--target', `http://127.0.0.1:${await closedPort()}/actions/{action_name}`],
+      env,
+    );
+    expect(probed.code).toBe(1);
+    expect(probed.stdout).toMatch(/^ {2}no answer /m);
+    expect(probed.stdout).toMatch(/^Your handler could not be reached at /m);
+  });
+
+  it.each([
+    [['1', '2', '--probe-styles'], /--probe-styles takes one call id/],
+    [['1', '--probe-styles', '--resign'], /--probe-styles goes with --target only, not --resign/],
+    [['--action', 'greet', '--probe-styles'], /--probe-styles takes one call id/],
+  ])('usage error %j exits 2', async (args, message) => {
+    const result = await runCli(['replay', ...args], env);
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+  });
+
+  it('--probe-styles needs the key', async () => {
+    const result = await runCli(['replay', '1', '--probe-styles'], { FLOWENT_COMPANION_DATA_DIR: dataDir.path, FLOWENT_HMAC_KEY: '' });
+    expect(result.stderr).toMatch(/--probe-styles signs the call in each style: set FLOWENT_HMAC_KEY/);
+    expect(result.code).toBe(2);
+  });
+});

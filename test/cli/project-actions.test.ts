@@ -1,0 +1,275 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process-cli';
+import { writeServeState } from '../../main/core';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { startCore, type RunningCore } from '../helpers/running-core';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Setup {
+  gateway: FlowentGateway;
+  companion: RunningCore;
+  root: string;
+  project: string;
+  cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
+  write(file: string, text: string): void;
+  read(file: string): string;
+}
+
+async function setup(): Promise<Setup> {
+  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_staging_token: 'tenant-2' } });
+  await gateway.start();
+  cleanups.push(() => gateway.stop());
+  const data = makeTempDir();
+  cleanups.push(data.remove);
+  const root = makeTempDir('fc-project-');
+  cleanups.push(root.remove);
+  const companion = await startCore({ dataDir: data.path });
+  cleanups.push(() => companion.core.stop());
+  // A running serve on the same data folder: what `webhook_url: here` means.
+  writeServeState(data.path, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
+  const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
+  const project = join(root.path, 'flowent');
+  return {
+    gateway,
+    companion,
+    root: root.path,
+    project,
+    cli: (args, extra = {}) => runInProcess([...args, '--data-dir', data.path], { env: { ...env, ...extra }, cwd: root.path }),
+    write(file, text) {
+      mkdirSync(join(project, file, '..'), { recursive: true });
+      writeFileSync(join(project, file), text);
+    },
+    read: (file) => readFileSync(join(project, file), 'utf8'),
+  };
+}
+
+const SEND_EMAIL = `# yaml-language-server: $schema=../schemas/action.schema.json
+# Sends the flow's email through our mail service.
+version: 1
+name: send_email
+description: Send an email
+json_schema:
+  type: object
+  required: [recipient] # the flow always knows who
+  properties:
+    recipient: {type: string, format: email}
+webhook_url:
+  default: here
+`;
+
+const lookupOrder = (url: string) => `version: 1
+name: lookup_order
+description: Look an order up
+json_schema: {type: object, properties: {id: {type: string}}}
+webhook_url: ${url}
+`;
+
+describe('flowent-companion init', () => {
+  it('creates the folder with its schemas, default answers and README, and refuses to run twice', async () => {
+    const { cli, project, read } = await setup();
+    const created = await cli(['init'], { FLOWENT_API_TOKEN: '' });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain(`Created ${project}.`);
+    expect(created.stdout).toContain('actions/ is empty: set FLOWENT_API_TOKEN');
+    expect(readdirSync(project).sort()).toEqual(['README.md', 'actions', 'answers', 'schemas']);
+    expect(read('answers/_default.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/answers\.schema\.json\n/);
+    expect(read('answers/_default.yaml')).toContain('\nversion: 1\n');
+    const schema = JSON.parse(read('schemas/action.schema.json')) as { required: string[] };
+    expect(schema.required).toEqual(['version', 'description', 'json_schema', 'webhook_url']);
+    expect(read('README.md')).toContain('actions/<name>.yaml');
+
+    const again = await cli(['init']);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists: nothing was changed') });
+  });
+
+  it('fills actions/ from the registry when a token is set, and the files plan as in sync', async () => {
+    const { cli, companion, gateway, read } = await setup();
+    const registered = await cli(['actions', 'register', 'send_email', '--description', 'Send', '--schema', '{"type":"object"}', '--here']);
+    expect(registered.code).toBe(0);
+    expect(
+      (
+        await cli([
+          'actions',
+          'register',
+          'lookup_order',
+          '--description',
+          'Look',
+          '--schema',
+          '{}',
+          '--webhook-url',
+          `${companion.baseUrl}/actions/lookup_order`,
+        ])
+      ).code,
+    ).toBe(0);
+    expect(gateway.stored()).toHaveLength(2);
+
+    const init = await cli(['init']);
+    expect(init).toMatchObject({ code: 0, stdout: expect.stringContaining('2 actions from Flowent (profile default).') });
+    // Linked to this companion: "here", which follows the tunnel.
+    expect(read('actions/send_email.yaml')).toBe(`# yaml-language-server: $schema=../schemas/action.schema.json
+version: 1
+name: send_email
+description: Send
+json_schema:
+  type: object
+webhook_url:
+  default: here
+`);
+    expect(read('actions/lookup_order.yaml')).toContain(`  default: ${companion.baseUrl}/actions/lookup_order\n`);
+    expect(await cli(['actions', 'plan'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Nothing to do') });
+  });
+});
+
+describe('flowent-companion actions plan / apply / pull', () => {
+  it('round-trips files -> Flowent -> files to the same bytes, with CI exit codes', async () => {
+    const { cli, companion, gateway, write, read } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL);
+    write('actions/lookup_order.yaml', lookupOrder(`${companion.baseUrl}/actions/lookup_order`));
+
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain('  + lookup_order  create (only in the files)');
+    expect(plan.stdout).toContain('  + send_email  create (only in the files)');
+    expect(plan.stdout).toContain(`        + ${companion.baseUrl}/actions/send_email`);
+    expect(plan.stdout).toContain('2 to create, 0 to update, 0 to delete.');
+
+    const applied = await cli(['actions', 'apply']);
+    expect(applied).toMatchObject({ code: 0, stdout: 'Created lookup_order.\nCreated send_email.\n' });
+    expect(
+      gateway
+        .stored()
+        .map((action) => [action.name, action.webhook_url])
+        .sort(),
+    ).toEqual([
+      ['lookup_order', `${companion.baseUrl}/actions/lookup_order`],
+      ['send_email', `${companion.baseUrl}/actions/send_email`],
+    ]);
+    // "here" links the action, as register --here does, and Flowent's check reached the companion.
+    expect((await companion.core.api.getAccount()).links).toMatchObject([{ action: 'send_email' }]);
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+
+    const pulled = await cli(['actions', 'pull']);
+    expect(pulled).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL);
+  });
+
+  it('shows drift made on Flowent, exits 3 until pulled, and pull keeps comments', async () => {
+    const { cli, write, read } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL);
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    expect((await cli(['actions', 'update', 'send_email', '--description', 'Send an email, fast'])).code).toBe(0);
+
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain('  ~ send_email  update (changed on Flowent)');
+    expect(plan.stdout).toContain('      description:\n        - Send an email, fast\n        + Send an email\n');
+
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Wrote actions/send_email.yaml.\n' });
+    expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL.replace('description: Send an email', 'description: Send an email, fast'));
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+
+    write('actions/send_email.yaml', read('actions/send_email.yaml').replace('format: email', 'format: email, maxLength: 200'));
+    const local = await cli(['actions', 'plan', '--json']);
+    expect(local.code).toBe(3);
+    const json = JSON.parse(local.stdout) as { actions: { state: string; fields: { field: string; diff: string[] }[] }[] };
+    expect(json.actions[0]).toMatchObject({ state: 'changed-locally', fields: [{ field: 'json_schema' }] });
+    expect(json.actions[0]?.fields[0]?.diff).toContain('+       "maxLength": 200,');
+  });
+
+  it('deletes actions without a file only with --prune, and pull --prune removes files Flowent lacks', async () => {
+    const { cli, companion, gateway, write, project } = await setup();
+    expect(
+      (
+        await cli([
+          'actions',
+          'register',
+          'old_action',
+          '--description',
+          'Old',
+          '--schema',
+          '{}',
+          '--webhook-url',
+          `${companion.baseUrl}/actions/old_action`,
+        ])
+      ).code,
+    ).toBe(0);
+    write('actions/send_email.yaml', SEND_EMAIL);
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain('  ! old_action  left alone (only on Flowent)');
+    const kept = await cli(['actions', 'apply']);
+    expect(kept).toMatchObject({ code: 0, stderr: expect.stringContaining('Left on Flowent without a file: old_action') });
+    expect(
+      gateway
+        .stored()
+        .map((action) => action.name)
+        .sort(),
+    ).toEqual(['old_action', 'send_email']);
+
+    expect((await cli(['actions', 'plan', '--prune'])).stdout).toContain('  - old_action  delete (only on Flowent)');
+    expect(await cli(['actions', 'apply', '--prune'])).toMatchObject({ code: 0, stdout: 'Deleted old_action.\n' });
+    expect(gateway.stored().map((action) => action.name)).toEqual(['send_email']);
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+
+    write('actions/gone.yaml', lookupOrder('https://example.com/gone').replace('lookup_order', 'gone'));
+    expect(await cli(['actions', 'pull', '--prune'])).toMatchObject({ code: 0, stdout: 'Removed actions/gone.yaml.\n' });
+    expect(existsSync(join(project, 'actions/gone.yaml'))).toBe(false);
+  });
+
+  it('stops at the first refusal with what Flowent said, sending nothing after it', async () => {
+    const { cli, companion, gateway, write } = await setup();
+    await companion.core.api.setMock(
+      'b_refused',
+      JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'x' } }),
+      'json',
+    );
+    for (const name of ['a_first', 'b_refused', 'c_after']) write(`actions/${name}.yaml`, SEND_EMAIL.replace('send_email', name));
+    const applied = await cli(['actions', 'apply']);
+    expect(applied.code).toBe(1);
+    expect(applied.stdout).toBe('Created a_first.\n');
+    expect(applied.stderr).toContain(
+      "Flowent refused to create b_refused, so nothing after it was sent: Flowent's registration check failed",
+    );
+    expect(applied.stderr).toContain('returned status 500');
+    expect(gateway.stored().map((action) => action.name)).toEqual(['a_first']);
+  });
+
+  it('uses the profile given with --profile, with that profile’s webhook_url', async () => {
+    const { cli, companion, gateway, write } = await setup();
+    expect((await cli(['actions', 'profile', 'add', 'staging', gateway.baseUrl])).code).toBe(0);
+    const staging = `${companion.baseUrl}/actions/lookup_order?env=staging`;
+    write('actions/lookup_order.yaml', lookupOrder(`\n  default: here\n  staging: ${staging}`));
+    const env = { FLOWENT_API_TOKEN_STAGING: 'api_staging_token' };
+    const plan = await cli(['actions', 'plan', '--profile', 'staging'], env);
+    expect(plan).toMatchObject({ code: 3, stdout: expect.stringContaining('Plan for profile staging') });
+    expect((await cli(['actions', 'apply', '--profile', 'staging'], env)).code).toBe(0);
+    expect(gateway.stored('tenant-2')).toMatchObject([{ name: 'lookup_order', webhook_url: staging }]);
+    expect(gateway.stored('tenant-1')).toEqual([]);
+  });
+
+  it('reports a mistake in a file with its line, and a missing project folder, sending nothing', async () => {
+    const { cli, gateway, write, root } = await setup();
+    const none = await cli(['actions', 'plan']);
+    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining(`There is no project folder at ${join(root, 'flowent')}`) });
+    mkdirSync(join(root, 'flowent'));
+    // A folder made by hand, without actions/: pull makes it.
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(existsSync(join(root, 'flowent', 'actions'))).toBe(true);
+    write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: ""'));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('actions/send_email.yaml:5:14: description must NOT have fewer than 1 characters');
+    write('actions/send_email.yaml', SEND_EMAIL.replace('name: send_email', 'name: send_sms'));
+    expect((await cli(['actions', 'apply'])).stderr).toContain('the file is named send_email.yaml but names the action "send_sms"');
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process-cli';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function temp(prefix?: string): string {
+  const dir = makeTempDir(prefix);
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+const cli = (args: string[], cwd: string) => runInProcess(args, { env: {}, cwd });
+
+async function call(server: ServeProcess, action: string): Promise<unknown> {
+  const response = await fetch(`${server.baseUrl}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
+  });
+  return response.json();
+}
+
+describe('mocks export / import', () => {
+  it('exports one file per action in the answers format, and imports it into another history', async () => {
+    const from = temp();
+    const to = temp();
+    const folder = join(temp(), 'answers');
+    writeFileSync(join(from, 'mock.yaml'), 'body: {result: "hi {{parameters.name}}", error: ""}\n');
+    expect((await cli(['mocks', 'set', 'send_email', '--file', join(from, 'mock.yaml'), '--data-dir', from], from)).code).toBe(0);
+    expect((await cli(['mocks', 'set', '--default', '--file', join(from, 'mock.yaml'), '--data-dir', from], from)).code).toBe(0);
+    expect(
+      (await cli(['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}', '--data-dir', from], from)).code,
+    ).toBe(0);
+
+    const exported = await cli(['mocks', 'export', folder, '--data-dir', from], from);
+    expect(exported.code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['_default.yaml', 'lookup_order.yaml', 'send_email.yaml']);
+    const lookup = readFileSync(join(folder, 'lookup_order.yaml'), 'utf8');
+    expect(lookup).toBe(
+      '# yaml-language-server: $schema=../schemas/answers.schema.json\nversion: 1\nmode: forward\nforward: http://localhost:8000/actions/{action_name}\n',
+    );
+
+    const imported = await cli(['mocks', 'import', folder, '--data-dir', to], to);
+    expect(imported).toMatchObject({ code: 0, stdout: `Imported 2 mocks and 1 forwarding setting from ${folder}.\n` });
+    const listed = await cli(['mocks', 'list', '--json', '--data-dir', to], to);
+    const before = await cli(['mocks', 'list', '--json', '--data-dir', from], from);
+    const definitions = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { action: string; definition: unknown }).definition);
+    expect(definitions(listed.stdout)).toEqual(definitions(before.stdout));
+    expect((await cli(['targets', 'list', '--data-dir', to], to)).stdout).toContain('http://localhost:8000/actions/{action_name}');
+  });
+
+  it('imports nothing when one file has a mistake, naming the file and line', async () => {
+    const folder = temp();
+    writeFileSync(join(folder, 'good.yaml'), 'version: 1\nstatus: 200\n');
+    writeFileSync(join(folder, 'bad.yaml'), 'version: 1\nstatus: "two hundred"\n');
+    const data = temp();
+    const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);
+    expect((await cli(['mocks', 'list', '--json', '--data-dir', data], data)).stdout).toBe('');
+
+    // Nor is a folder with such a file exported into: the file may be an edit in progress.
+    const exported = await cli(['mocks', 'export', folder, '--data-dir', data], data);
+    expect(exported).toMatchObject({ code: 1, stderr: expect.stringContaining('nothing was exported') });
+    expect(readFileSync(join(folder, 'bad.yaml'), 'utf8')).toBe('version: 1\nstatus: "two hundred"\n');
+  });
+});
+
+describe('serve with a project folder', () => {
+  it('answers from flowent/answers/ in the current folder, and prints a broken file with its line, then its fix', async () => {
+    const root = temp('fc-project-');
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    const file = join(root, 'flowent', 'answers', 'send_email.yaml');
+    writeFileSync(file, 'version: 1\nbody: {result: "from the file", error: ""}\n');
+    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(server.output()).toContain(`Project:      ${join(root, 'flowent')}`);
+    expect(await call(server, 'send_email')).toEqual({ result: 'from the file', error: '' });
+
+    writeFileSync(file, 'version: 1\nbody: {result: "broken", error: ""\n');
+    await server.waitFor(
+      /Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n {2}answers\/send_email\.yaml:3:1: not valid YAML/,
+    );
+    expect(await call(server, 'send_email')).toEqual({ result: 'from the file', error: '' });
+    writeFileSync(file, 'version: 1\nbody: {result: "fixed", error: ""}\n');
+    await server.waitFor(/Project: answers\/send_email\.yaml is fixed and in use\./);
+    expect(await call(server, 'send_email')).toEqual({ result: 'fixed', error: '' });
+  });
+});

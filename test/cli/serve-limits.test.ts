@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// serve --keep-* and --rate-limit: the history stays within the limits given for the run, and a
+// caller over the rate gets 429.
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function tempDir() {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+async function serve(args: string[]): Promise<ServeProcess> {
+  const server = await startServe(args, { FLOWENT_HMAC_KEY: 'k' });
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return server;
+}
+
+const post = (url: string) => fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+
+async function storedCalls(dataDir: string): Promise<number> {
+  const listed = await runCli(['calls', '--json', '--data-dir', dataDir, '--limit', '1000']);
+  return listed.stdout.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+describe('serve --keep-calls, --keep-days, --keep-size, --rate-limit', () => {
+  it('keeps only the newest calls past --keep-calls', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir, '--keep-calls', '5']);
+    for (let i = 0; i < 12; i++) await post(`${server.baseUrl}/actions/a${i}`);
+    await expect.poll(() => storedCalls(dataDir), { timeout: 15_000 }).toBe(5);
+    const listed = await runCli(['calls', '--json', '--data-dir', dataDir]);
+    const actions = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { path: string }).path);
+    expect(actions).toEqual(['/actions/a11', '/actions/a10', '/actions/a9', '/actions/a8', '/actions/a7']);
+  });
+
+  it('answers 429 past --rate-limit', async () => {
+    const server = await serve(['--port', '0', '--data-dir', tempDir(), '--rate-limit', '1/s']);
+    const statuses = await Promise.all(Array.from({ length: 10 }, async () => (await post(`${server.baseUrl}/actions/a`)).status));
+    expect(statuses).toContain(429);
+  });
+
+  it('refuses values it cannot read, saying what it expects', async () => {
+    const dataDir = tempDir();
+    const rate = await runCli(['serve', '--port', '0', '--data-dir', dataDir, '--rate-limit', 'fast']);
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toMatch(/--rate-limit must be requests a second such as 20\/s/);
+    const size = await runCli(['serve', '--port', '0', '--data-dir', dataDir, '--keep-size', '10kb']);
+    expect(size.code).toBe(2);
+    expect(size.stderr).toMatch(/--keep-size must be at least 1mb/);
+  });
+});

@@ -1,0 +1,161 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreEvent, ProjectState } from '../../../main/contract/api';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function project(files: Record<string, string> = {}): Promise<{
+  companion: RunningCore;
+  dir: string;
+  write(file: string, text: string): void;
+  read(file: string): string;
+  call(action: string): Promise<unknown>;
+  nextProjectChange(): Promise<ProjectState>;
+}> {
+  const root = makeTempDir('fc-project-');
+  cleanups.push(root.remove);
+  const dir = join(root.path, 'flowent');
+  mkdirSync(join(dir, 'answers'), { recursive: true });
+  mkdirSync(join(dir, 'actions'));
+  const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  const companion = await startCore({ projectDir: dir });
+  cleanups.push(() => companion.close());
+  return {
+    companion,
+    dir,
+    write,
+    read: (file) => readFileSync(join(dir, file), 'utf8'),
+    async call(action) {
+      const body = JSON.stringify({
+        action_name: action,
+        parameters: { recipient: 'a@example.com' },
+        timestamp: Math.floor(Date.now() / 1000),
+      });
+      return (await companion.post(`/actions/${action}`, body)).json;
+    },
+    nextProjectChange: () =>
+      new Promise((resolve) => {
+        const stop = companion.core.subscribe((event: CoreEvent) => {
+          if (event.type !== 'project-changed') return;
+          stop();
+          resolve(event.project);
+        });
+      }),
+  };
+}
+
+const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
+
+describe('answers from the project folder', () => {
+  it('answers from the file, and a saved change applies at the very next call', async () => {
+    const { call, write } = await project({ 'answers/send_email.yaml': answer('first for {{parameters.recipient}}') });
+    expect(await call('send_email')).toEqual({ result: 'first for a@example.com', error: '' });
+    write('answers/send_email.yaml', answer('second'));
+    expect(await call('send_email')).toEqual({ result: 'second', error: '' });
+  });
+
+  it('picks up a file created while it runs, and _default.yaml answers actions without a file', async () => {
+    const { call, write } = await project({ 'answers/_default.yaml': answer('from the default') });
+    expect(await call('lookup_order')).toEqual({ result: 'from the default', error: '' });
+    write('answers/lookup_order.yaml', answer('its own'));
+    expect(await call('lookup_order')).toEqual({ result: 'its own', error: '' });
+    expect(await call('other')).toEqual({ result: 'from the default', error: '' });
+  });
+
+  it('keeps the last good version answering while a broken file is reported with its file and line', async () => {
+    const { call, write, companion, nextProjectChange } = await project({ 'answers/send_email.yaml': answer('good') });
+    expect(await call('send_email')).toEqual({ result: 'good', error: '' });
+    const reported = nextProjectChange();
+    write('answers/send_email.yaml', 'version: 1\nstatus: 200\nbody: {result: "bad", error: ""}\nfault: sometimes\n');
+    // The watcher reports it without any call.
+    expect((await reported).problems).toEqual([
+      { file: 'answers/send_email.yaml', line: 4, column: 8, message: expect.stringContaining('fault') },
+    ]);
+    expect(await call('send_email')).toEqual({ result: 'good', error: '' });
+
+    write('answers/send_email.yaml', 'version: 1\nbody: {result: "unclosed", error: ""\n');
+    expect(await call('send_email')).toEqual({ result: 'good', error: '' });
+    const { problems } = await companion.core.api.getProject();
+    expect(problems).toMatchObject([{ file: 'answers/send_email.yaml', line: 3, message: expect.stringContaining('not valid YAML') }]);
+
+    // Changing the broken action from the app is refused rather than overwriting the edit.
+    const refused = await companion.core.api.setMock('send_email', '{"status":200}', 'json');
+    expect(refused).toMatchObject({ ok: false, code: 'answer-file-invalid', message: expect.stringContaining('fix the file first') });
+
+    const fixed = nextProjectChange();
+    write('answers/send_email.yaml', answer('fixed'));
+    expect((await fixed).problems).toEqual([]);
+    expect(await call('send_email')).toEqual({ result: 'fixed', error: '' });
+  });
+
+  it('forwards when the file says mode: forward', async () => {
+    const handler = createServer((_request, response) => response.end(JSON.stringify({ result: 'from the handler', error: '' })));
+    await new Promise<void>((resolve) => handler.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => handler.close(() => resolve())));
+    const url = `http://127.0.0.1:${(handler.address() as AddressInfo).port}/actions/{action_name}`;
+    const { call } = await project({ 'answers/send_email.yaml': `version: 1\nmode: forward\nforward: ${url}\n` });
+    expect(await call('send_email')).toEqual({ result: 'from the handler', error: '' });
+  });
+
+  it('writes edits from the app back into the file, keeping its comments and key order', async () => {
+    const file = `# yaml-language-server: $schema=../schemas/answers.schema.json
+# Answers for send_email: the team's happy path first.
+version: 1
+selection: rules # first match wins
+responses:
+  # VIPs get a special answer
+  - when: {path: parameters.recipient, contains: "@vip.example"}
+    body: {result: "VIP", error: ""}
+fallback:
+  status: 200 # Flowent wants 2xx
+  body: {result: "ok", error: ""}
+`;
+    const { companion, read, call } = await project({ 'answers/send_email.yaml': file });
+    const edited = `selection: rules
+responses:
+  - when: {path: parameters.recipient, contains: "@vip.example"}
+    body: {result: "VIP", error: ""}
+fallback:
+  status: 200
+  body: {result: "sent", error: ""}
+`;
+    expect(await companion.core.api.setMock('send_email', edited, 'yaml')).toMatchObject({ ok: true });
+    expect(read('answers/send_email.yaml')).toBe(file.replace('body: {result: "ok", error: ""}', 'body: {result: "sent", error: ""}'));
+    expect(await call('send_email')).toEqual({ result: 'sent', error: '' });
+
+    expect(await companion.core.api.setForwardTarget('send_email', 'http://localhost:8000/actions/{action_name}')).toMatchObject({
+      ok: true,
+    });
+    expect(read('answers/send_email.yaml')).toMatch(/\nmode: forward\nforward: http:\/\/localhost:8000\/actions\/\{action_name\}\n$/);
+    expect(read('answers/send_email.yaml')).toContain('# VIPs get a special answer');
+    expect(await companion.core.api.clearAnswerRoute('send_email')).toMatchObject({ ok: true, value: { cleared: true } });
+    expect(read('answers/send_email.yaml')).toBe(file.replace('body: {result: "ok", error: ""}', 'body: {result: "sent", error: ""}'));
+
+    // A new action gets a new file, with the schema line editors read.
+    expect(await companion.core.api.setMock('lookup_order', '{"status":200,"body":{"result":"found","error":""}}', 'json')).toMatchObject({
+      ok: true,
+    });
+    expect(read('answers/lookup_order.yaml')).toBe(
+      '# yaml-language-server: $schema=../schemas/answers.schema.json\nversion: 1\nstatus: 200\nbody:\n  result: found\n  error: ""\n',
+    );
+    const settings = await companion.core.api.getAnswerSettings();
+    expect(settings.mocks.map((mock) => mock.action)).toEqual(['lookup_order', 'send_email']);
+  });
+
+  it('reports an answer file without version: 1 and one named after no action', async () => {
+    const { companion } = await project({ 'answers/send_email.yaml': 'status: 200\n', 'answers/Bad Name.yaml': answer('x') });
+    expect((await companion.core.api.getProject()).problems).toEqual([
+      { file: 'answers/Bad Name.yaml', line: null, column: null, message: expect.stringContaining('"Bad Name" is not an action name') },
+      { file: 'answers/send_email.yaml', line: 1, column: 1, message: 'version: 1 is missing (the format this file is written in)' },
+    ]);
+  });
+});

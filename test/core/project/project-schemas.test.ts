@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const ACTION = `version: 1
+description: Send an email
+json_schema:
+  type: object
+  required: [recipient]
+  properties:
+    recipient: {type: string, format: email}
+webhook_url: here
+`;
+
+async function callId(companion: RunningCore, action: string, parameters: Record<string, unknown>): Promise<number> {
+  await companion.post(`/actions/${action}`, JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) }));
+  const { calls } = await companion.core.api.listCalls({});
+  return calls[0]?.id ?? 0;
+}
+
+describe('calls checked against the project’s schemas', () => {
+  it('checks parameters against the action file, before Flowent has the schema, and follows edits', async () => {
+    const root = makeTempDir('fc-project-');
+    cleanups.push(root.remove);
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'actions'), { recursive: true });
+    writeFileSync(join(dir, 'actions', 'send_email.yaml'), ACTION);
+    const companion = await startCore({ projectDir: dir });
+    cleanups.push(() => companion.close());
+
+    const bad = await companion.core.api.checkParameters(await callId(companion, 'send_email', { recipient: 'not an address' }));
+    expect(bad).toMatchObject({
+      ok: true,
+      value: {
+        status: 'checked',
+        schemaFile: 'actions/send_email.yaml',
+        problems: [{ path: 'parameters.recipient', keyword: 'format', message: 'parameters.recipient is not a valid email.' }],
+      },
+    });
+    const good = await companion.core.api.checkParameters(await callId(companion, 'send_email', { recipient: 'a@example.com' }));
+    expect(good).toMatchObject({ ok: true, value: { status: 'checked', problems: [] } });
+
+    // The file is read at each check: a saved change applies to the next one.
+    writeFileSync(join(dir, 'actions', 'send_email.yaml'), ACTION.replace('required: [recipient]', 'required: [recipient, subject]'));
+    const edited = await companion.core.api.checkParameters(await callId(companion, 'send_email', { recipient: 'a@example.com' }));
+    expect(edited).toMatchObject({ ok: true, value: { problems: [{ path: 'parameters.subject', keyword: 'required' }] } });
+
+    // An action without a file falls back to Flowent's cached copy (none here).
+    const other = await companion.core.api.checkParameters(await callId(companion, 'lookup_order', {}));
+    expect(other).toEqual({ ok: true, value: { status: 'no-schema', problems: [] } });
+  });
+});

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyKnowledge } from '../../../main/core/handler-check';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const opened: Store[] = [];
+const dirs: { remove: () => void }[] = [];
+afterEach(() => {
+  opened.splice(0).forEach((store) => store.close());
+  dirs.splice(0).forEach((dir) => dir.remove());
+});
+
+function open(dataDir: string): Store {
+  const store = openStore({ dataDir });
+  if (!store.ok) throw new Error(store.message);
+  opened.push(store.value);
+  return store.value;
+}
+
+function freshDir(): string {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  return dir.path;
+}
+
+const TARGET = 'http://localhost:8000/actions/%7Baction_name%7D';
+
+describe('what handlers taught, in the history', () => {
+  it('adds outcomes per handler, kept across a reopen and shared by two connections', () => {
+    const dataDir = freshDir();
+    const first = open(dataDir);
+    const second = open(dataDir);
+    first.handlers.record(TARGET, { handler: 'accepted', validIn: ['python', 'raw'] });
+    second.handlers.record(TARGET, { handler: 'refused', validIn: ['go', 'raw'] });
+    first.handlers.record(TARGET, { handler: 'accepted', validIn: [] });
+    second.handlers.record('http://localhost:9000/hook', { handler: 'refused', validIn: [] });
+    expect(first.handlers.read(TARGET)).toEqual({
+      accepted: 1,
+      refused: 1,
+      acceptedUnverified: 1,
+      refusedUnverified: 0,
+      styles: { python: { accepted: 1, refused: 0 }, raw: { accepted: 1, refused: 1 }, go: { accepted: 0, refused: 1 } },
+    });
+    first.close();
+    expect(open(dataDir).handlers.read('http://localhost:9000/hook').refusedUnverified).toBe(1);
+    expect(second.handlers.read('http://localhost:1/none')).toEqual(emptyKnowledge());
+  });
+
+  it('a probe replaces what was known', () => {
+    const store = open(freshDir());
+    store.handlers.record(TARGET, { handler: 'refused', validIn: ['go'] });
+    store.handlers.replace(TARGET, [{ handler: 'accepted', validIn: ['go'] }]);
+    expect(store.handlers.read(TARGET)).toMatchObject({ accepted: 1, refused: 0, styles: { go: { accepted: 1, refused: 0 } } });
+  });
+
+  it('a damaged record reads as nothing known, and is started afresh', () => {
+    const dataDir = freshDir();
+    const store = open(dataDir);
+    store.handlers.record(TARGET, { handler: 'accepted', validIn: ['python'] });
+    // Another program's writes, as a second connection to the file makes them.
+    const db = new Database(join(dataDir, 'history.sqlite'));
+    const unknownStyle =
+      '{"accepted":1,"refused":0,"acceptedUnverified":0,"refusedUnverified":0,"styles":{"nope":{"accepted":1,"refused":0}}}';
+    for (const damaged of ['not json', '{"accepted":-1}', unknownStyle]) {
+      db.prepare('UPDATE handlers SET knowledge = ? WHERE target = ?').run(damaged, TARGET);
+      expect(store.handlers.read(TARGET)).toEqual(emptyKnowledge());
+    }
+    db.close();
+    store.handlers.record(TARGET, { handler: 'refused', validIn: ['go'] });
+    expect(store.handlers.read(TARGET)).toMatchObject({ accepted: 0, refused: 1 });
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { verifierSnippet } from '../../main/core/handler-check';
+import { sign } from '../../main/core/signature';
+import { hasPython } from '../core/handler-check/verifier-runners';
+import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
+import type { ServeProcess } from '../helpers/spawn-cli';
+import { screenshot, type Browser } from './browser';
+import { serveInspectorForFile } from './served-inspector';
+
+// The handler's verdict in the inspector: a real `serve` forwarding to the Python handler that
+// verifies like the docs' Python example (test/fixtures/handlers/signature-handler.py), in Chromium.
+const KEY = 'e2e-handler-key';
+let handler: SignatureHandler;
+let server: ServeProcess;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+let rows: () => Locator;
+
+beforeAll(async () => {
+  if (hasPython) handler = await startSignatureHandler('python', KEY);
+}, 30_000);
+afterAll(async () => {
+  await handler?.stop();
+});
+
+serveInspectorForFile(
+  () => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }),
+  (served) => ({ server, browser, page, pageErrors, rows } = served),
+);
+
+/** Non-ASCII and unsorted, so the python and go styles sign it differently. */
+async function post(style: 'python' | 'go'): Promise<number> {
+  const payload = JSON.stringify({
+    action_name: 'greet',
+    parameters: { name: 'Renée', city: '北京' },
+    timestamp: Math.floor(Date.now() / 1000),
+  });
+  const response = await fetch(`${server.baseUrl}/actions/greet`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: sign(payload, KEY, style).body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector", () => {
+  it('marks the refused call in the list, and shows the diagnosis first with a verifier to copy', async () => {
+    expect(await post('python')).toBe(200);
+    expect(await post('go')).toBe(401);
+    await expect.poll(() => rows().count()).toBe(2);
+    // Newest first: the go-signed call the handler refused carries the marker, the accepted one none.
+    await expect.poll(() => rows().nth(0).getByTestId('handler-mark').count()).toBe(1);
+    expect(await rows().nth(1).getByTestId('handler-mark').count()).toBe(0);
+
+    await rows().nth(0).click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    const diagnosis = pane.getByRole('group', { name: 'Your handler and the signature' });
+    await diagnosis.waitFor();
+    expect(await diagnosis.getAttribute('data-code')).toBe('handler-signature-style-mismatch');
+    const text = (await diagnosis.textContent()) ?? '';
+    expect(text).toContain('Your handler refused a valid signature (it answered 401 "Invalid signature")');
+    expect(text).toMatch(/this Flowent signs with .*sorted keys/);
+    expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('python');
+    expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^go, /);
+    // Above the usual verdict line: it is what the developer reads first.
+    const [diagnosisTop, verdictTop] = await Promise.all([
+      diagnosis.evaluate((element) => element.getBoundingClientRect().top),
+      pane.getByTestId('verdict-line').evaluate((element) => element.getBoundingClientRect().top),
+    ]);
+    expect(diagnosisTop).toBeLessThan(verdictTop);
+
+    // A Python verifier that accepts the go style, then the Go one, each copied as shown.
+    const code = diagnosis.getByLabel('Python verifier', { exact: true });
+    await expect.poll(() => code.textContent()).toBe(verifierSnippet('python', 'go'));
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await diagnosis.getByRole('button', { name: 'Copy Python verifier' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(verifierSnippet('python', 'go'));
+    await diagnosis.getByRole('radio', { name: 'Go' }).check();
+    await expect.poll(() => diagnosis.getByLabel('Go verifier', { exact: true }).textContent()).toBe(verifierSnippet('go', 'go'));
+    await diagnosis.getByRole('button', { name: 'Copy Go verifier' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(verifierSnippet('go', 'go'));
+    await screenshot(page, 'handler-diagnosis');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("checks the handler's verifier only after asking, and shows what it accepted", async () => {
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    const section = pane.getByRole('region', { name: 'Your handler' });
+    await section.getByRole('button', { name: "Check my handler's verifier…" }).click();
+    const consent = section.getByRole('group', { name: "Confirm checking your handler's verifier" });
+    expect(await consent.textContent()).toContain(`your real handler at ${handler.target.replace('{action_name}', 'greet')}`);
+    // Nothing is sent before the developer agrees.
+    expect(await rows().count()).toBe(2);
+    await consent.getByRole('button', { name: 'Send the calls' }).click();
+
+    const result = section.getByRole('region', { name: 'Probe result' });
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getByRole('status').textContent()).toMatch(
+      /^Your handler checks signatures: it refused the wrong signature and accepted python/,
+    );
+    const table = result.getByRole('table', { name: 'What your handler accepted' });
+    const python = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^python\b/ }) });
+    expect(await python.getByRole('cell').nth(0).textContent()).toBe('accepted');
+    const go = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^go\b/ }) });
+    expect(await go.getByRole('cell').nth(0).textContent()).toBe('refused');
+    expect(await go.getByRole('cell').nth(1).textContent()).toBe('401 "Invalid signature"');
+    const wrong = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'a wrong signature' }) });
+    expect(await wrong.getByRole('cell').nth(0).textContent()).toBe('refused');
+    // Every probe call is stored, as a replay of the call.
+    const sent = await table.getByRole('row').count();
+    await expect.poll(() => rows().count()).toBe(2 + sent - 1);
+    expect(await rows().first().getByTestId('source-tag').getAttribute('data-source')).toBe('replay');
+    await screenshot(page, 'handler-probe');
+    expect(pageErrors).toEqual([]);
+  });
+});

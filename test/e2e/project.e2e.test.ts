@@ -1,0 +1,118 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import type { ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
+
+const API_TOKEN = 'api_e2e_project';
+let gateway: FlowentGateway;
+let server: ServeProcess;
+let page: Page;
+let pageErrors: string[];
+const root = makeTempDir('fc-e2e-project-');
+const answerFile = join(root.path, 'flowent', 'answers', 'send_email.yaml');
+
+const ACTION = `# yaml-language-server: $schema=../schemas/action.schema.json
+version: 1
+name: send_email
+description: Send an email
+json_schema:
+  type: object
+  required: [recipient]
+  properties:
+    recipient: {type: string}
+webhook_url:
+  default: here
+`;
+
+const ANSWER = `# Our happy path: what the flow sees when the mail goes out.
+version: 1
+body: {result: "sent", error: ""} # Flowent shows result
+`;
+
+beforeAll(async () => {
+  gateway = new FlowentGateway({ apiTokens: { [API_TOKEN]: 'tenant-1' } });
+  await gateway.start();
+  mkdirSync(join(root.path, 'flowent', 'actions'), { recursive: true });
+  mkdirSync(join(root.path, 'flowent', 'answers'));
+  writeFileSync(join(root.path, 'flowent', 'actions', 'send_email.yaml'), ACTION);
+  writeFileSync(answerFile, ANSWER);
+});
+afterAll(async () => {
+  await gateway?.stop();
+  root.remove();
+});
+
+serveInspectorForFile(
+  () => ({
+    args: ['--project', root.path],
+    env: { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: API_TOKEN },
+  }),
+  (served) => ({ server, page, pageErrors } = served),
+);
+
+const call = async (action: string) =>
+  (
+    await fetch(`${server.baseUrl}/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action_name: action, parameters: { recipient: 'a@example.com' }, timestamp: Math.floor(Date.now() / 1000) }),
+    })
+  ).json();
+
+async function projectDialog(): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Project' });
+  if ((await dialog.count()) === 0) await page.getByRole('button', { name: 'Project', exact: true }).click();
+  return dialog;
+}
+
+describe.sequential('a project folder, from the inspector', () => {
+  it('shows the open project and edits its answer file from the Answers dialog, keeping the comments', async () => {
+    const project = await projectDialog();
+    await expect.poll(() => project.getByTestId('project-dir').textContent()).toBe(join(root.path, 'flowent'));
+    await page.getByRole('button', { name: 'Close project' }).click();
+
+    await page.getByRole('button', { name: 'Answers', exact: true }).click();
+    const answers = page.getByRole('dialog', { name: 'Answers' });
+    await answers.getByRole('table', { name: 'What answers each action' }).getByRole('button', { name: 'send_email' }).click();
+    const editor = answers.getByRole('textbox', { name: 'Mock definition (JSON)' });
+    // The file as it is written, not the definition with every default filled in.
+    await expect
+      .poll(async () => JSON.parse((await editor.textContent()) ?? '') as unknown)
+      .toEqual({ body: { result: 'sent', error: '' } });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{"body": {"result": "sent from the app", "error": ""}}');
+    await answers.getByRole('region', { name: 'Mock' }).getByRole('button', { name: 'Save mock' }).click();
+    // The file had a mock already, so "stored" says nothing new: the file itself shows the save.
+    await expect.poll(() => readFileSync(answerFile, 'utf8')).toBe(ANSWER.replace('result: "sent"', 'result: "sent from the app"'));
+    expect(await call('send_email')).toEqual({ result: 'sent from the app', error: '' });
+    await page.getByRole('button', { name: 'Close answers' }).click();
+  });
+
+  it('plans and applies against Flowent with the same diff as the command line', async () => {
+    const project = await projectDialog();
+    await project.getByRole('button', { name: 'Plan', exact: true }).click();
+    const row = project.getByTestId('plan-send_email');
+    await expect.poll(() => row.textContent()).toBe('send_emailonly in the filescreate');
+    expect(await project.getByLabel('send_email webhook_url diff').textContent()).toBe(`+ ${server.baseUrl}/actions/send_email`);
+    await screenshot(page, 'project-plan');
+
+    await project.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect.poll(() => project.getByRole('region', { name: 'Applied' }).textContent()).toBe('Created send_email.');
+    await expect.poll(() => project.getByTestId('plan-summary').textContent()).toBe('Nothing to do: Flowent matches the files.');
+    expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${server.baseUrl}/actions/send_email` }]);
+
+    // A broken file is shown with its line while the last good version keeps answering.
+    writeFileSync(answerFile, 'version: 1\nbody: {result: "half", error: ""\n');
+    await expect
+      .poll(() => project.getByRole('region', { name: 'Mistakes in the files' }).textContent())
+      .toContain('answers/send_email.yaml:3');
+    expect(await call('send_email')).toEqual({ result: 'sent from the app', error: '' });
+    expect(pageErrors).toEqual([]);
+  });
+});

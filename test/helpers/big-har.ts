@@ -1,0 +1,38 @@
+import { flowentPayload, signedBody } from './flowent-signer';
+
+/**
+ * A HAR of signed Flowent calls of about `targetBytes`, as a browser or this app exports them:
+ * each entry's body carries `tag-<n>` and padding, so the file reaches its size in entries of
+ * about `entryBytes`.
+ */
+export function bigHar(targetBytes: number, key: string, entryBytes = 2_000): { text: string; entries: number } {
+  const padding = 'x'.repeat(Math.max(0, entryBytes - 700));
+  const entries: string[] = [];
+  let size = 0;
+  const started = Date.now() - 60_000;
+  for (let n = 0; size < targetBytes; n++) {
+    const body = signedBody(flowentPayload('send_email', { tag: `tag-${n}`, padding }), key);
+    const entry = JSON.stringify({
+      startedDateTime: new Date(started + n).toISOString(),
+      time: 3,
+      request: {
+        method: 'POST',
+        url: 'http://127.0.0.1:8787/actions/send_email',
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        postData: { mimeType: 'application/json', text: body },
+      },
+      response: {
+        status: 200,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        content: { text: '{"result":"sent","error":""}' },
+      },
+    });
+    entries.push(entry);
+    size += entry.length + 1;
+  }
+  return {
+    text: `{"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":[${entries.join(',')}]}}`,
+    entries: entries.length,
+  };
+}
