@@ -25,7 +25,8 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
     await openInspector(page, server.inspectorUrl!);
     const empty = page.getByRole('region', { name: 'No calls yet' });
     await expect.poll(() => empty.textContent()).toContain(`${server.baseUrl}/actions/`);
-    expect(await empty.textContent()).toMatch(/curl/);
+    // The sample is prepared by the core after the URL is shown: wait for it, not for a moment.
+    await expect.poll(() => empty.textContent()).toMatch(/curl/);
     await screenshot(page, 'empty-state');
   });
 
