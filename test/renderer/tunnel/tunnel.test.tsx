@@ -42,6 +42,9 @@ describe.sequential('the tunnel panel', () => {
     await waitFor(() => expect(within(tunnel).getByTestId('tunnel-state').textContent).toBe('connecting'));
     expect(within(tunnel).getByTestId('tunnel-detail').textContent).toBe('Connecting to ngrok…');
     expect(within(tunnel).getByRole('button', { name: 'Close tunnel' })).toBeTruthy();
+    // ngrok answers at last, with a refusal: the attempt ends in a state, so nothing waits on it.
+    edge().refuseHeldAuths('ERR_NGROK_105');
+    await waitFor(() => expect(within(tunnel).getByTestId('tunnel-state').textContent).toBe('offline'));
   });
 
   it('online: the URL and the full action URL for the picked action, both copyable; calls come through it', async () => {
