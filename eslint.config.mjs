@@ -15,6 +15,11 @@ const noRenderer = {
   group: ['**/renderer/**', '../renderer', '../../renderer'],
   message: 'main must not import renderer code.',
 };
+// The page and the preload load the contract's files, never zod: the argument schemas (and zod)
+// are for the core and the transports, and the contract's type files take them as types only.
+const ZOD_STAYS_OUT = 'zod and the argument schemas stay out of the page and the preload';
+const noZod = { name: 'zod', message: `${ZOD_STAYS_OUT}.` };
+const noSchemas = { group: ['**/contract/schemas', '**/contract/schemas/**', './schemas/**'], message: `${ZOD_STAYS_OUT}.` };
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-artifacts/**', '.electron-native/**'] },
@@ -37,6 +42,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
   },
   {
+    files: ['main/contract/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...noZod, message: `${ZOD_STAYS_OUT}: the contract's type files import zod as types only.`, allowTypeImports: true }],
+          patterns: [
+            { ...noSchemas, message: `${ZOD_STAYS_OUT}: the contract's type files import them as types only.`, allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noZod], patterns: [noSchemas] }] },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -45,12 +68,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the core only through the contract.' }],
+          paths: [{ name: 'electron', message: 'The renderer talks to the core only through the contract.' }, noZod],
           patterns: [
             {
               regex: '(^|/)main/(?!contract/)',
               message: 'The renderer may import only main/contract from main.',
             },
+            noSchemas,
           ],
         },
       ],

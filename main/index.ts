@@ -15,13 +15,8 @@ import { registerIpc, type IpcRegistration } from './transports/ipc/ipc';
 import { withHarDialogs } from './desktop/har-dialogs';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
-import {
-  createSecretStore,
-  desktopApiTokenHint,
-  keychainHmacKeySource,
-  keychainProfileSecrets,
-  keychainSecretSource,
-} from './desktop/secret-store';
+import { inDesktopWords } from './desktop/desktop-words';
+import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets, keychainSecretSource } from './desktop/secret-store';
 import { openProjectFolder } from './desktop/project-dialog';
 import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
@@ -63,10 +58,12 @@ async function main(): Promise<void> {
     dataDir,
     mode: 'desktop',
     hmacKey: keychainHmacKeySource(secrets, process.env),
-    ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', process.env, NGROK_AUTHTOKEN_ENV),
+    ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', process.env, {
+      secret: 'ngrok-authtoken',
+      variable: NGROK_AUTHTOKEN_ENV,
+    }),
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath()),
     flowentSecrets: keychainProfileSecrets(secrets, process.env),
-    flowentApiTokenHint: desktopApiTokenHint,
     env: process.env,
   });
   core = started;
@@ -103,7 +100,7 @@ async function main(): Promise<void> {
   });
   const listening = await started.listen();
   if (!listening.ok) {
-    dialog.showErrorBox('Flowent Companion could not start', listening.message);
+    dialog.showErrorBox('Flowent Companion could not start', inDesktopWords(listening));
     return shutdown(1);
   }
   status = await started.api.getStatus();

@@ -1,9 +1,10 @@
-import type { Result, Warned } from '../contract/api';
-import { apiTokenVariable, checkActionName, companionWebhookUrl } from '../core';
+import type { AccountFailure, Result, Warned } from '../contract/api';
+import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { actionsProjectDir, dataDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
 
@@ -125,11 +126,13 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       if (sub !== 'profile' && profile !== undefined) {
         const { profiles } = await api.getAccount();
         if (!profiles.some((known) => known.name === profile))
-          throw new UsageError(`No Flowent profile named "${profile}". Profiles: ${profiles.map((known) => known.name).join(', ')}.`);
+          throw new UsageError(
+            inCliWords({ code: 'flowent-unknown-profile', name: profile, profiles: profiles.map((known) => known.name) }),
+          );
       }
-      const finish = <T>(result: Result<Warned<T>>, print: (value: T) => void): number => {
+      const finish = <T>(result: Result<Warned<T>, AccountFailure>, print: (value: T) => void): number => {
         if (!result.ok) {
-          err(`flowent-companion actions: ${result.message}`);
+          err(`flowent-companion actions: ${inCliWords(result)}`);
           return 1;
         }
         result.value.warnings.forEach((warning) => err(`Warning: ${warning}`));
@@ -138,7 +141,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       };
       return run({ api, finish, out, err, json: values.json ?? false });
     },
-    { flowentProfile: profile, flowentApiTokenHint: apiTokenVariable, projectDir },
+    { flowentProfile: profile, projectDir },
   );
 }
 

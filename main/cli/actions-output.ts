@@ -1,11 +1,12 @@
-import type { AccountState, CompanionApi, FlowentAction, FlowentProfile, Result, Warned } from '../contract/api';
+import type { AccountFailure, AccountState, CompanionApi, FlowentAction, FlowentProfile, Result, Warned } from '../contract/api';
 import { apiTokenVariable } from '../core';
 import { UsageError } from './args';
+import { inCliWords } from './cli-words';
 
 /** What a prepared `actions` subcommand runs with. */
 export interface Runtime {
   api: CompanionApi;
-  finish<T>(result: Result<Warned<T>>, print: (value: T) => void): number;
+  finish<T>(result: Result<Warned<T>, AccountFailure>, print: (value: T) => void): number;
   out(line: string): void;
   err(line: string): void;
   json: boolean;
@@ -44,7 +45,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       expect(2, 'add <name> <gateway-url>');
       return async ({ api, out, err }) => {
         const saved = await api.saveProfile({ name: name ?? '', baseUrl: url ?? '' });
-        if (!saved.ok) throw new UsageError(saved.message);
+        if (!saved.ok) throw new UsageError(inCliWords(saved));
         const profile = profileNamed(saved.value, name ?? '');
         out(`Profile ${name}: ${profile?.baseUrl ?? url}.`);
         err(`Its API token is read from ${apiTokenVariable(name ?? '')} (never stored).`);
@@ -54,7 +55,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       expect(1, 'use <name>');
       return async ({ api, out }) => {
         const used = await api.setActiveProfile(name ?? '');
-        if (!used.ok) throw new UsageError(used.message);
+        if (!used.ok) throw new UsageError(inCliWords(used));
         out(`Active profile: ${name} (${profileNamed(used.value, name ?? '')?.baseUrl ?? ''}).`);
         return 0;
       };
@@ -65,7 +66,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         if (removed.ok) out(`Removed profile ${name}.`);
         else if (removed.code === 'flowent-unknown-profile') out(`No stored profile named ${name}.`);
         else {
-          err(`flowent-companion actions: ${removed.message}`);
+          err(`flowent-companion actions: ${inCliWords(removed)}`);
           return 1;
         }
         return 0;

@@ -1,4 +1,5 @@
 import type { Runtime } from './actions-output';
+import { inCliWords } from './cli-words';
 import { planLines } from './plan-output';
 
 /** Exit code of `actions plan` when Flowent and the files differ: CI tells "changes pending" from a failure. */
@@ -13,14 +14,14 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
     };
     if (sub === 'plan') {
       const planned = await api.planActions(prune);
-      if (!planned.ok) return fail(planned.message);
+      if (!planned.ok) return fail(inCliWords(planned));
       if (json) out(JSON.stringify(planned.value));
       else planLines(planned.value).forEach(out);
       return planned.value.pending ? PLAN_HAS_CHANGES : 0;
     }
     if (sub === 'apply') {
       const applied = await api.applyActions(prune);
-      if (!applied.ok) return fail(applied.message);
+      if (!applied.ok) return fail(inCliWords(applied));
       const { done, refused, warnings, plan } = applied.value;
       warnings.forEach((warning) => err(`Warning: ${warning}`));
       if (json) out(JSON.stringify(applied.value));
@@ -32,11 +33,12 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
         if (left.length > 0)
           err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} ("actions apply --prune" deletes them).`);
       }
-      if (refused) return fail(`Flowent refused to ${refused.change} ${refused.name}, so nothing after it was sent: ${refused.message}`);
+      if (refused)
+        return fail(`Flowent refused to ${refused.change} ${refused.name}, so nothing after it was sent: ${inCliWords(refused.failure)}`);
       return 0;
     }
     const pulled = await api.pullActions(prune);
-    if (!pulled.ok) return fail(pulled.message);
+    if (!pulled.ok) return fail(inCliWords(pulled));
     if (json) out(JSON.stringify(pulled.value));
     else {
       pulled.value.written.forEach((file) => out(`Wrote ${file}.`));

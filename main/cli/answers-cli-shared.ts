@@ -1,5 +1,6 @@
-import { ACTION_NAME_RULE, isActionName } from '../core';
+import { isActionName } from '../contract/api';
 import { UsageError } from './args';
+import { inCliWords } from './cli-words';
 
 /** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
 export type Target = { kind: 'action'; action: string } | { kind: 'default' } | { kind: 'all' };
@@ -19,7 +20,7 @@ export function parseTarget(
     return { kind: 'all' };
   }
   const action = positional ?? '';
-  if (!isActionName(action)) throw new UsageError(`"${action}" is not an action name: use ${ACTION_NAME_RULE}.`);
+  if (!isActionName(action)) throw new UsageError(inCliWords({ code: 'invalid-action', action }));
   return { kind: 'action', action };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
@@ -30,7 +31,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   return withCore('import', values['data-dir'], io, async (api) => {
     const imported = await api.importHar(text);
     if (!imported.ok) {
-      io.stderr.write(`flowent-companion import: ${file}: ${imported.message}\n`);
+      io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
       return 1;
     }
     const { value } = imported;

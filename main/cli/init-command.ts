@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { apiTokenVariable, createProjectFolder } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const INIT_HELP = `Usage: flowent-companion init [options]
@@ -43,10 +44,10 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
   const err = (line: string) => io.stderr.write(`${line}\n`);
   const created = createProjectFolder(resolve(io.cwd ?? process.cwd(), values.project ?? '.'));
   if (!created.ok) {
-    err(`flowent-companion init: ${created.message}`);
+    err(`flowent-companion init: ${inCliWords(created)}`);
     return 1;
   }
-  out(`Created ${created.dir}.`);
+  out(`Created ${created.value}.`);
   return withCore(
     'init',
     values['data-dir'],
@@ -65,7 +66,7 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
       }
       const pulled = await api.pullActions(false);
       if (!pulled.ok) {
-        err(`flowent-companion init: the folder is created, but Flowent's actions could not be read: ${pulled.message}`);
+        err(`flowent-companion init: the folder is created, but Flowent's actions could not be read: ${inCliWords(pulled)}`);
         err('Run "flowent-companion actions pull" once that is fixed.');
         return 1;
       }
@@ -75,6 +76,6 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
       );
       return 0;
     },
-    { flowentProfile: values.profile, flowentApiTokenHint: apiTokenVariable, projectDir: created.dir },
+    { flowentProfile: values.profile, projectDir: created.value },
   );
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MockFormat, StoredMock } from '../contract/api';
-import { describeProjectProblems, exportAnswersFolder, readAnswersFolder } from '../core';
+import { exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
@@ -129,7 +130,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       }
       return withCore('mocks', values['data-dir'], io, async (api) => {
         const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
-        if (!stored.ok && stored.errors.length > 0) {
+        if (!stored.ok && stored.code === 'invalid-mock') {
           err(`flowent-companion mocks: ${file} is not a valid mock:`);
           for (const problem of stored.errors) {
             const where =
@@ -141,7 +142,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
         if (!stored.ok) {
-          err(`flowent-companion mocks: ${stored.message}`);
+          err(`flowent-companion mocks: ${inCliWords(stored)}`);
           return 1;
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
@@ -160,7 +161,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         }
         const cleared = await api.clearMock(targetKey(target));
         if (!cleared.ok) {
-          err(`flowent-companion mocks: ${cleared.message}`);
+          err(`flowent-companion mocks: ${inCliWords(cleared)}`);
           return 1;
         }
         out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
@@ -174,7 +175,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       return withCore('mocks', values['data-dir'], io, async (api) => {
         const made = await api.mockFromCall(id);
         if (!made.ok) {
-          err(`flowent-companion mocks: ${made.message}`);
+          err(`flowent-companion mocks: ${inCliWords(made)}`);
           return 1;
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
@@ -199,7 +200,9 @@ async function exportMocks(folder: string, dataDir: string | undefined, io: CliI
     const settings = await api.getAnswerSettings();
     const exported = exportAnswersFolder(folder, settings);
     if (!exported.ok) {
-      io.stderr.write(`flowent-companion mocks: nothing was exported. ${describeProjectProblems(exported.problems)}\n`);
+      io.stderr.write(
+        `flowent-companion mocks: nothing was exported. ${inCliWords({ code: 'project-invalid', problems: exported.problems })}\n`,
+      );
       return 1;
     }
     for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
@@ -211,14 +214,14 @@ async function exportMocks(folder: string, dataDir: string | undefined, io: CliI
 async function importMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
   const read = readAnswersFolder(folder);
   if (!read.ok) {
-    io.stderr.write(`flowent-companion mocks: nothing was imported. ${describeProjectProblems(read.problems)}\n`);
+    io.stderr.write(`flowent-companion mocks: nothing was imported. ${inCliWords({ code: 'project-invalid', problems: read.problems })}\n`);
     return 1;
   }
   return withCore('mocks', dataDir, io, async (api) => {
     for (const mock of read.mocks) {
       const stored = await api.setMock(mock.action, JSON.stringify(mock.definition), 'json');
       if (!stored.ok) {
-        io.stderr.write(`flowent-companion mocks: ${stored.message}\n`);
+        io.stderr.write(`flowent-companion mocks: ${inCliWords(stored)}\n`);
         return 1;
       }
     }
@@ -227,7 +230,7 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
       const moded = await api.setAnswerMode(route.action, route.mode);
       const failed = [routed, moded].find((result) => result !== null && !result.ok);
       if (failed && !failed.ok) {
-        io.stderr.write(`flowent-companion mocks: ${failed.message}\n`);
+        io.stderr.write(`flowent-companion mocks: ${inCliWords(failed)}\n`);
         return 1;
       }
     }

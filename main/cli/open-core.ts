@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
 import { createCore, resolveDataDir, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
+import { inCliWords, startInCliWords } from './cli-words';
 
 /** The history folder a command works on: `--data-dir`, else FLOWENT_COMPANION_DATA_DIR, else the app's. */
 export function dataDirOf(flag: string | undefined, io: CliIo): string {
@@ -17,9 +18,10 @@ export function projectDirOf(flag: string | undefined, io: CliIo): string | null
 
 /** The project folder a command cannot work without; a usage error (with what to do) when there is none. */
 export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
-  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd()) ?? '';
+  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd());
+  if (dir === null) throw new UsageError(inCliWords({ code: 'no-project' }));
   const missing = checkProjectDir(dir);
-  if (missing) throw new UsageError(missing);
+  if (missing) throw new UsageError(inCliWords(missing));
   return dir;
 }
 
@@ -49,7 +51,7 @@ export async function withCore(
   });
   const opened = await core.open();
   if (!opened.ok) {
-    io.stderr.write(`flowent-companion ${command}: ${opened.message}\n`);
+    io.stderr.write(`flowent-companion ${command}: ${startInCliWords(opened)}\n`);
     return 1;
   }
   try {

@@ -1,5 +1,5 @@
 import type { CoreEvent, ProjectProblem } from '../contract/api';
-import { problemPlace } from '../core';
+import { problemPlace } from '../contract/words';
 
 /**
  * What `serve` prints when the project's files change: each new mistake with its file and line

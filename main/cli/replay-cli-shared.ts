@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Result } from '../contract/api';
-import { checkTargetUrl, isActionName, isStyleName, SIGNING_STYLES } from '../core';
+import { isActionName } from '../contract/api';
+import { checkTargetUrl, isStyleName, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
+import { inCliWords } from './cli-words';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -17,9 +18,8 @@ export function parseSince(value: string | undefined, now = Date.now()): number 
 }
 
 export function parseAction(value: string | undefined, flag = '--action'): string | undefined {
-  if (value !== undefined && !isActionName(value)) {
-    throw new UsageError(`${flag} must be an action name (lowercase letters, digits, underscores), not "${value}".`);
-  }
+  if (value !== undefined && !isActionName(value))
+    throw new UsageError(`${flag}: ${inCliWords({ code: 'invalid-action', action: value })}`);
   return value;
 }
 
@@ -33,7 +33,7 @@ export function parseStyle(value: string | undefined): string | undefined {
 export function parseTargetUrl(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const problem = checkTargetUrl(value);
-  if (problem) throw new UsageError(`--target: ${problem.message}`);
+  if (problem) throw new UsageError(`--target: ${inCliWords(problem)}`);
   return value;
 }
 
@@ -65,11 +65,4 @@ export function readJsonArgument(flag: string, value: string): unknown {
   } catch (error) {
     throw new UsageError(`${where} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
-}
-
-/** A refusal in the command line's terms: where the UI has a field, the command has a flag. */
-export function inCommandWords(refusal: Extract<Result<unknown>, { ok: false }>, action: string | undefined): string {
-  if (refusal.code !== 'no-target') return refusal.message;
-  const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'run "flowent-companion targets set <action> <url>"';
-  return `There is no handler to send ${action ? `action ${action}` : 'these calls'} to: ${how}, or pass --target <url>.`;
 }

@@ -3,10 +3,11 @@ import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { withCore } from './open-core';
 import { probeStyles } from './probe-output';
-import { inCommandWords, parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
+import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
        flowent-companion replay <id> --probe-styles [--target <url>]
@@ -76,11 +77,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const style = parseStyle(values.style);
   if (style !== undefined && !values.resign && values.params === undefined)
     throw new UsageError('--style only applies with --resign or --params.');
-  if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--resign needs the HMAC key in ${HMAC_KEY_ENV}.`);
+  const noKey = inCliWords({ code: 'no-key', needs: 'resign' });
+  if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
   const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
   if (parameters !== undefined && (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)))
     throw new UsageError('--params must be a JSON object.');
-  if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(`--params re-signs the call: set ${HMAC_KEY_ENV}.`);
+  if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
   const target = parseTargetUrl(values.target);
   const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, MAX_BULK_CONCURRENCY);
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
@@ -107,7 +109,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           );
           return 0;
         }
-        io.stderr.write(`flowent-companion replay: ${inCommandWords(started, action)}\n`);
+        io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
         return 1;
       }
       const { runId } = started.value;
@@ -137,7 +139,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
 /** One line per replayed call (and its violations, and with --diff what changed). */
 function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
-    out(`#${originalId}  not replayed: ${result.message}`);
+    out(`#${originalId}  not replayed: ${inCliWords(result)}`);
     return;
   }
   const r = result.value;

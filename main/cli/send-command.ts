@@ -1,8 +1,9 @@
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
-import { inCommandWords, parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
+import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
@@ -57,8 +58,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
   const style = parseStyle(values.style);
   const target = parseTargetUrl(values.target);
-  if (!values.test && !io.env[HMAC_KEY_ENV])
-    throw new UsageError(`send signs the call: set ${HMAC_KEY_ENV} (or use --test for the unsigned registration check).`);
+  if (!values.test && !io.env[HMAC_KEY_ENV]) throw new UsageError(inCliWords({ code: 'no-key', needs: 'simulate' }));
 
   return withCore('send', values['data-dir'], io, async (api) => {
     const sent = await api.simulateCall({
@@ -71,7 +71,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       style: style ?? null,
     });
     if (!sent.ok) {
-      io.stderr.write(`flowent-companion send: ${inCommandWords(sent, action)}\n`);
+      io.stderr.write(`flowent-companion send: ${inCliWords(sent)}\n`);
       return 1;
     }
     const r = sent.value;

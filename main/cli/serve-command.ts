@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  apiTokenVariable,
   checkProjectDir,
   checkTargetUrl,
   createCore,
@@ -19,6 +18,7 @@ import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords, startInCliWords } from './cli-words';
 import { formatCallLine, formatViolations } from './format-call';
 import { LineWriter } from './line-writer';
 import { dataDirOf, projectDirOf } from './open-core';
@@ -111,7 +111,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const forwardTimeoutMs = parsePositiveInteger('--forward-timeout', values['forward-timeout'], FLOWENT_TIMEOUT_MS, 600_000);
   if (values.forward !== undefined) {
     const problem = checkTargetUrl(values.forward);
-    if (problem) throw new UsageError(`--forward: ${problem.message}`);
+    if (problem) throw new UsageError(`--forward: ${inCliWords(problem)}`);
   }
   const port = parsePort('--port', values.port, DEFAULT_PORT);
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
@@ -121,7 +121,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const projectDir = projectDirOf(values.project, io);
   if (projectDir !== null && values.project !== undefined) {
     const missing = checkProjectDir(projectDir);
-    if (missing) throw new UsageError(`--project: ${missing}`);
+    if (missing) throw new UsageError(`--project: ${inCliWords(missing)}`);
   }
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
@@ -141,14 +141,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     tunnelDomain: values.domain ?? null,
     ngrokEdge: io.ngrokEdge,
     projectDir,
-    flowentApiTokenHint: (profile) => `${apiTokenVariable(profile)} (or set it for this run in the inspector)`,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
   const stopRequested = waitForStopSignal();
   const started = await core.listen();
   if (!started.ok) {
-    io.stderr.write(`flowent-companion serve: ${started.message}\n`);
+    io.stderr.write(`flowent-companion serve: ${startInCliWords(started)}\n`);
     return 1;
   }
 
@@ -167,7 +166,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     const opened = await inspector.start();
     if (!opened.ok) {
       await core.stop();
-      io.stderr.write(`flowent-companion serve: inspector: ${opened.message}\n`);
+      io.stderr.write(`flowent-companion serve: inspector: ${startInCliWords(opened)}\n`);
       return 1;
     }
     inspectorUrl = opened.value.url;
@@ -219,7 +218,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.tunnel) {
     // Failures are printed by the status line; the local server keeps serving either way.
     const opened = await core.api.openTunnel();
-    if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${opened.message}`);
+    if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${inCliWords(opened)}`);
   }
 
   await stopRequested;

@@ -1,4 +1,5 @@
 import type { CoreEvent, FollowMode, FollowRecord } from '../contract/api';
+import { inCliWords } from './cli-words';
 
 /** The lines `serve` prints for the Flowent account's events, or none. */
 export function accountLines(event: CoreEvent): string[] {
@@ -8,7 +9,7 @@ export function accountLines(event: CoreEvent): string[] {
     return [
       record.ok
         ? `Flowent: ${record.action} (${record.profile}) ${record.created ? 'registered' : 'updated'} with webhook_url ${record.webhookUrl}`
-        : `Flowent: registering ${record.action} (${record.profile}) failed: ${record.message ?? 'no reason given'}`,
+        : `Flowent: registering ${record.action} (${record.profile}) failed: ${record.failure ? inCliWords(record.failure) : 'no reason given'}`,
     ];
   }
   return [];
@@ -22,7 +23,7 @@ export function followLines(record: FollowRecord): string[] {
       case 'updated':
         return `Flowent: ${name} now points at ${change.to}`;
       case 'failed':
-        return `Flowent: could not re-point ${name} to ${change.to}: ${change.message ?? 'no reason given'}`;
+        return `Flowent: could not re-point ${name} to ${change.to}: ${change.failure ? inCliWords(change.failure) : 'no reason given'}`;
       case 'proposed':
         return `Flowent: ${name} still points at ${change.from}: re-point it to ${change.to} from the inspector, or run serve with --follow auto`;
       default: {

@@ -2,6 +2,7 @@ import type { AnswerMode } from '../contract/api';
 import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|clear> [options]
@@ -67,7 +68,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       return withCore('targets', values['data-dir'], io, async (api) => {
         const set = await api.setForwardTarget(targetKey(target), value);
         if (!set.ok) {
-          err(`flowent-companion targets: ${set.message}`);
+          err(`flowent-companion targets: ${inCliWords(set)}`);
           return 1;
         }
         out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
@@ -82,7 +83,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       return withCore('targets', values['data-dir'], io, async (api) => {
         const set = await api.setAnswerMode(targetKey(target), modes[value] ?? null);
         if (!set.ok) {
-          err(`flowent-companion targets: ${set.message}`);
+          err(`flowent-companion targets: ${inCliWords(set)}`);
           return 1;
         }
         out(`${describeTarget(target)}: mode ${value}.`);
@@ -95,7 +96,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
       return withCore('targets', values['data-dir'], io, async (api) => {
         const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
         if (!cleared.ok) {
-          err(`flowent-companion targets: ${cleared.message}`);
+          err(`flowent-companion targets: ${inCliWords(cleared)}`);
           return 1;
         }
         out(

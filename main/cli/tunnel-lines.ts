@@ -1,4 +1,5 @@
 import type { CoreEvent, TunnelStatus } from '../contract/api';
+import { inCliWords } from './cli-words';
 
 /** The line the headless command prints when the tunnel changes, or null when nothing worth saying changed. */
 export function tunnelLine(event: CoreEvent): string | null {
@@ -19,10 +20,10 @@ export function describeTunnel(status: TunnelStatus): string {
       const retry = status.nextRetryAt
         ? `, attempt ${status.attempt ?? 1} in ${Math.max(0, Math.round((status.nextRetryAt - Date.now()) / 1000))} s`
         : '';
-      return `Tunnel: reconnecting${retry}${status.reason ? ` (${status.reason.message})` : ''}`;
+      return `Tunnel: reconnecting${retry}${status.reason ? ` (${inCliWords(status.reason)})` : ''}`;
     }
     case 'offline':
-      return status.reason ? `Tunnel: offline: ${status.reason.message}` : 'Tunnel: closed.';
+      return status.reason ? `Tunnel: offline: ${inCliWords(status.reason)}` : 'Tunnel: closed.';
     default: {
       const unknown: never = status.state;
       return `Tunnel: ${String(unknown)}`;

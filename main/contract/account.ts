@@ -3,16 +3,57 @@
  * action registry, actions linked to this companion that follow the tunnel, and the check of
  * a call's parameters against its action's registered JSON Schema.
  */
+import type { CallsFailure } from './calls';
+import type * as z from 'zod';
 import type { Result } from './result';
-import type { SecretState } from './status';
+import type { accountArguments, actionCreate, actionUpdate, flowentProfile, followMode } from './schemas/account';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { SecretFailure, SecretState } from './status';
+/**
+ * A refusal from Flowent's Gateway, by HTTP status: `error` and `details` are the Gateway's
+ * own fields (empty when it sent none).
+ */
+export type GatewayFailure =
+  /** Flowent's registration check (a POST with `"test": true` to the webhook_url) failed; `said`: how, in Flowent's words. */
+  | { code: 'flowent-registration-check-failed'; status: number; webhookUrl: string | null; said: string; error: string; details?: string }
+  | { code: 'flowent-bad-request'; status: number; action: string | null; error: string; details?: string }
+  /** Still 401 after exchanging the API token again. */
+  | { code: 'flowent-unauthorized'; status: number; error: string; details?: string }
+  | { code: 'flowent-action-not-found'; status: number; action: string | null; error: string; details?: string }
+  | { code: 'flowent-action-exists'; status: number; action: string | null; error: string; details?: string }
+  | { code: 'flowent-rate-limited'; status: number; error: string; details?: string }
+  | { code: 'flowent-server-error'; status: number; baseUrl: string; error: string; details?: string }
+  | { code: 'flowent-unexpected'; status: number; baseUrl: string; error: string; details?: string };
+
+/** The Gateway session could not be had: no token, a rejected one, or no usable Gateway. */
+export type SessionFailure =
+  | { code: 'flowent-no-api-token'; profile: string; variable: string }
+  | { code: 'flowent-api-token-rejected'; profile: string; variable: string }
+  | { code: 'flowent-exchange-failed'; status: number; baseUrl: string; error: string; details?: string }
+  /** The Gateway answered 2xx without what it must send: a `jwt_token`, or an `action`. */
+  | { code: 'flowent-bad-answer'; baseUrl: string; missing: 'jwt_token' | 'action'; status: number }
+  /** No answer at all; `reason` is the system's code (ECONNREFUSED...), `timedOut` when it was too slow. */
+  | { code: 'flowent-unreachable'; baseUrl: string; reason: string; timedOut: boolean };
+
+/** Everything the account's methods can refuse. */
+export type AccountFailure =
+  | GatewayFailure
+  | SessionFailure
+  | SecretFailure
+  | Exclude<CallsFailure, { code: 'call-without-answer' }>
+  /** Flowent's own checks, run before anything is sent (each problem is said in the field's terms). */
+  | { code: 'flowent-invalid-input'; problems: FieldProblem[] }
+  | { code: 'flowent-nothing-to-update' }
+  | { code: 'flowent-unknown-profile'; name: string; profiles: string[] }
+  | { code: 'flowent-default-profile' }
+  | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string }
+  /** Registering or linking "here" without a URL: the tunnel is closed (`forRegistration`: a LAN URL would do too). */
+  | { code: 'flowent-no-public-url'; forRegistration: boolean }
+  /** Nothing waits to be re-pointed (`previous`: the old URL nothing points under any more; null: nothing proposed). */
+  | { code: 'flowent-nothing-to-follow'; previous: string | null };
 
 /** A Flowent instance the user works with (e.g. staging, production). Never holds the token. */
-export interface FlowentProfile {
-  /** 1-40 lowercase letters, digits, `_` or `-`; "default" always exists. */
-  name: string;
-  /** The Gateway's base URL, e.g. https://api.flowent.chat/api/v1/gateway */
-  baseUrl: string;
-}
+export type FlowentProfile = z.output<typeof flowentProfile>;
 
 /** An action as Flowent's Gateway returns it. */
 export interface FlowentAction {
@@ -27,15 +68,10 @@ export interface FlowentAction {
 }
 
 /** Registering an action: every field is required. */
-export interface ActionCreate {
-  name: string;
-  description: string;
-  webhook_url: string;
-  json_schema: Record<string, unknown>;
-}
+export type ActionCreate = z.output<typeof actionCreate>;
 
-/** Updating an action: any of these. */
-export type ActionUpdate = Partial<Omit<ActionCreate, 'name'>>;
+/** Updating an action: any of its fields but its name. */
+export type ActionUpdate = z.output<typeof actionUpdate>;
 
 /** A field Flowent would refuse, said the way the user fixes it. */
 export interface FieldProblem {
@@ -77,10 +113,11 @@ export interface FollowChange {
   to: string;
   /** proposed: follow mode "ask", nothing sent yet. */
   outcome: 'updated' | 'failed' | 'proposed';
-  message?: string;
+  /** Why Flowent did not take the change, for `failed`. */
+  failure?: AccountFailure;
 }
 
-export type FollowMode = 'auto' | 'ask';
+export type FollowMode = z.output<typeof followMode>;
 
 /** What happened to linked actions after one change of the public URL. */
 export interface FollowRecord {
@@ -102,8 +139,8 @@ export interface RegistrationRecord {
   ok: boolean;
   /** false: the action existed and was updated to point here. */
   created: boolean;
-  /** Flowent's refusal in words, when it refused. */
-  message: string | null;
+  /** Why it failed, when it did. */
+  failure: AccountFailure | null;
 }
 
 export interface RegisteredHere {
@@ -120,13 +157,13 @@ export interface AccountState {
   apiToken: SecretState;
   /** Whether the API token can be set from the UI in this mode. */
   canSetApiToken: boolean;
-  /** Where the user sets the token when the UI cannot, e.g. the FLOWENT_API_TOKEN_STAGING variable. */
-  apiTokenHint: string;
+  /** The environment variable the active profile's token can come from, e.g. FLOWENT_API_TOKEN_STAGING. */
+  apiTokenVariable: string;
   session: {
     /** When the current session token expires (ms since the epoch); null before the first exchange. */
     expiresAt: number | null;
-    /** Why the last exchange failed, in words (e.g. "API token rejected: ..."), until one succeeds. */
-    lastError: { code: string; message: string } | null;
+    /** Why the last exchange failed, until one succeeds. */
+    lastError: AccountFailure | null;
   };
   /** Gateway requests sent from this machine in the last hour (Flowent limits them). */
   requestsThisHour: number;
@@ -157,49 +194,46 @@ export type ParameterCheck =
   | { status: 'no-schema'; problems: [] }
   | { status: 'bad-schema'; problems: []; message: string };
 
-export interface AccountMethods {
-  getAccount(): Promise<AccountState>;
-  /** Adds or changes a profile (name, Gateway base URL). */
-  saveProfile(profile: FlowentProfile): Promise<Result<AccountState>>;
-  /** "default" cannot be deleted; deleting the active profile makes "default" active. */
-  deleteProfile(name: string): Promise<Result<AccountState>>;
-  setActiveProfile(name: string): Promise<Result<AccountState>>;
-  /** The API token of a profile, kept in the OS keychain (desktop) or for this run (headless). */
-  setFlowentApiToken(profile: string, token: string): Promise<Result<AccountState>>;
-  clearFlowentApiToken(profile: string): Promise<Result<AccountState>>;
-  /** Exchanges the active profile's API token for a session now (to test it and show the expiry). */
-  connectFlowent(): Promise<Result<AccountState>>;
+type Args = ArgumentsOf<typeof accountArguments>;
 
-  listActions(): Promise<Result<Warned<FlowentAction[]>>>;
+export interface AccountMethods {
+  getAccount(...args: Args['getAccount']): Promise<AccountState>;
+  /** Adds or changes a profile (name, Gateway base URL). */
+  saveProfile(...[profile]: Args['saveProfile']): Promise<Result<AccountState, AccountFailure>>;
+  /** "default" cannot be deleted; deleting the active profile makes "default" active. */
+  deleteProfile(...[name]: Args['deleteProfile']): Promise<Result<AccountState, AccountFailure>>;
+  setActiveProfile(...[name]: Args['setActiveProfile']): Promise<Result<AccountState, AccountFailure>>;
+  /** The API token of a profile, kept in the OS keychain (desktop) or for this run (headless). */
+  setFlowentApiToken(...[profile, token]: Args['setFlowentApiToken']): Promise<Result<AccountState, AccountFailure>>;
+  clearFlowentApiToken(...[profile]: Args['clearFlowentApiToken']): Promise<Result<AccountState, AccountFailure>>;
+  /** Exchanges the active profile's API token for a session now (to test it and show the expiry). */
+  connectFlowent(...args: Args['connectFlowent']): Promise<Result<AccountState, AccountFailure>>;
+
+  listActions(...args: Args['listActions']): Promise<Result<Warned<FlowentAction[]>, AccountFailure>>;
   /** One action as Flowent has it now (its schema is cached for the parameter check). */
-  getAction(name: string): Promise<Result<Warned<FlowentAction>>>;
+  getAction(...[name]: Args['getAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
   /** Flowent's own validation, run locally: every problem at once, nothing sent. */
-  checkAction(input: Partial<ActionCreate>, partial: boolean): Promise<ActionInputCheck>;
-  registerAction(input: ActionCreate): Promise<Result<Warned<FlowentAction>>>;
-  updateAction(name: string, changes: ActionUpdate): Promise<Result<Warned<FlowentAction>>>;
-  deleteAction(name: string): Promise<Result<{ message: string }>>;
+  checkAction(...[input, partial]: Args['checkAction']): Promise<ActionInputCheck>;
+  registerAction(...[input]: Args['registerAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
+  updateAction(...[name, changes]: Args['updateAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
+  deleteAction(...[name]: Args['deleteAction']): Promise<Result<{ message: string }, AccountFailure>>;
   /**
    * Registers (or updates) the action with webhook_url = `baseUrl` (null: the public tunnel URL)
    * + `/actions/<name>`, and links it. Flowent's registration check arrives while this waits.
    */
-  registerHere(
-    name: string,
-    description: string,
-    schema: Record<string, unknown>,
-    baseUrl: string | null,
-  ): Promise<Result<Warned<RegisteredHere>>>;
+  registerHere(...[name, description, schema, baseUrl]: Args['registerHere']): Promise<Result<Warned<RegisteredHere>, AccountFailure>>;
   /**
    * Links an existing action; with `repoint`, first points it at `baseUrl` + `/actions/<name>`
    * (absent or null: the public tunnel URL).
    */
-  linkAction(name: string, repoint: boolean, baseUrl?: string | null): Promise<Result<Warned<LinkedAction>>>;
-  unlinkAction(name: string): Promise<Result<{ unlinked: boolean }>>;
+  linkAction(...[name, repoint, baseUrl]: Args['linkAction']): Promise<Result<Warned<LinkedAction>, AccountFailure>>;
+  unlinkAction(...[name]: Args['unlinkAction']): Promise<Result<{ unlinked: boolean }, AccountFailure>>;
   /** auto: linked actions are re-pointed when the public URL changes; ask: they are proposed, see applyFollow. */
-  setFollowMode(mode: FollowMode): Promise<Result<AccountState>>;
+  setFollowMode(...[mode]: Args['setFollowMode']): Promise<Result<AccountState, AccountFailure>>;
   /** Re-points the actions the newest "ask" record proposed (the one click). */
-  applyFollow(): Promise<Result<FollowRecord>>;
+  applyFollow(...args: Args['applyFollow']): Promise<Result<FollowRecord, AccountFailure>>;
   /** A call's parameters against its action's cached schema. */
-  checkParameters(callId: number): Promise<Result<ParameterCheck>>;
+  checkParameters(...[callId]: Args['checkParameters']): Promise<Result<ParameterCheck, AccountFailure>>;
 }
 
 export const ACCOUNT_METHOD_NAMES = [

@@ -1,5 +1,27 @@
 /** Answers: the developer's mocks and forwarding to the developer's handler. */
+import type { CallsFailure } from './calls';
+import type * as z from 'zod';
 import type { Result } from './result';
+import type { answerMode, answersArguments, mockFormat } from './schemas/answers';
+import type { ArgumentsOf } from './schemas/arguments';
+
+/** A mock or a forwarding target the answers feature refused. */
+export type AnswersFailure =
+  | CallsFailure
+  | { code: 'invalid-action'; action: string }
+  /** `problem`: not a URL at all, or not http(s). */
+  | { code: 'invalid-target'; url: string; problem: 'not-a-url' | 'not-http' }
+  /** Every problem with its path, for inline display; the first one is the headline. */
+  | { code: 'invalid-mock'; errors: DefinitionError[] }
+  /** The project's answer file for the action has a mistake: changing it now would overwrite the user's edit. */
+  | ({ code: 'answer-file-invalid' } & AnswerFileMistake);
+
+/** A mistake in a project's answer file: the file, what its checker found (a position's text), and where. */
+export interface AnswerFileMistake {
+  file: string;
+  problem: string;
+  line: number | null;
+}
 
 export type ConditionOperator = 'equals' | 'contains' | 'regex' | 'exists';
 
@@ -47,8 +69,8 @@ export interface DefinitionError {
   column?: number;
 }
 
-export type MockFormat = 'json' | 'yaml';
-export type AnswerMode = 'mock' | 'forward';
+export type MockFormat = z.output<typeof mockFormat>;
+export type AnswerMode = z.output<typeof answerMode>;
 
 /** A stored mock; `action` null is the default for every action. */
 export interface StoredMock {
@@ -85,28 +107,27 @@ export interface AnswerSettings {
 /** A mock checked without being stored: the parsed definition, or every problem with its path. */
 export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; errors: DefinitionError[] };
 
-/** Saving a mock: like Result, plus every problem with its path for inline display. */
-export type MockSave = { ok: true; value: StoredMock } | { ok: false; code: string; message: string; errors: DefinitionError[] };
+type Args = ArgumentsOf<typeof answersArguments>;
 
 export interface AnswersMethods {
-  getAnswerSettings(): Promise<AnswerSettings>;
+  getAnswerSettings(...args: Args['getAnswerSettings']): Promise<AnswerSettings>;
   /** Parses and validates a mock (JSON or YAML text) without storing it. */
-  checkMock(text: string, format: MockFormat): Promise<MockCheck>;
+  checkMock(...[text, format]: Args['checkMock']): Promise<MockCheck>;
   /** `action` null sets the default for every action. */
-  setMock(action: string | null, text: string, format: MockFormat): Promise<MockSave>;
-  clearMock(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  setMock(...[action, text, format]: Args['setMock']): Promise<Result<StoredMock, AnswersFailure>>;
+  clearMock(...[action]: Args['clearMock']): Promise<Result<{ cleared: boolean }, AnswersFailure>>;
   /** Removes every mock, the default's too: every action answers the built-in success again. */
-  clearAllMocks(): Promise<Result<{ cleared: number }>>;
+  clearAllMocks(...args: Args['clearAllMocks']): Promise<Result<{ cleared: number }, AnswersFailure>>;
   /** Turns a stored call's answer into its action's mock. */
-  mockFromCall(callId: number): Promise<Result<StoredMock>>;
+  mockFromCall(...[callId]: Args['mockFromCall']): Promise<Result<StoredMock, AnswersFailure>>;
   /** A URL like http://localhost:8000/actions/{action_name}; null removes it. */
-  setForwardTarget(action: string | null, url: string | null): Promise<Result<AnswerRoute>>;
+  setForwardTarget(...[action, url]: Args['setForwardTarget']): Promise<Result<AnswerRoute, AnswersFailure>>;
   /** null goes back to inheriting the default. */
-  setAnswerMode(action: string | null, mode: AnswerMode | null): Promise<Result<AnswerRoute>>;
+  setAnswerMode(...[action, mode]: Args['setAnswerMode']): Promise<Result<AnswerRoute, AnswersFailure>>;
   /** Removes an action's (or with null the default's) target and mode. */
-  clearAnswerRoute(action: string | null): Promise<Result<{ cleared: boolean }>>;
+  clearAnswerRoute(...[action]: Args['clearAnswerRoute']): Promise<Result<{ cleared: boolean }, AnswersFailure>>;
   /** Removes every target and mode. */
-  clearAllAnswerRoutes(): Promise<Result<{ cleared: number }>>;
+  clearAllAnswerRoutes(...args: Args['clearAllAnswerRoutes']): Promise<Result<{ cleared: number }, AnswersFailure>>;
 }
 
 export const ANSWERS_METHOD_NAMES = [

@@ -8,16 +8,17 @@
  *
  * Each feature has its own file (methods, method names, events); this one puts them together.
  */
-import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountMethods } from './account';
-import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersMethods } from './answers';
-import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
-import { HANDLER_METHOD_NAMES, type HandlerMethods } from './handlers';
-import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsMethods } from './limits';
-import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectMethods } from './project';
-import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayMethods } from './replay';
-import { STATUS_METHOD_NAMES, type StatusEvent, type StatusMethods } from './status';
+import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountFailure, type AccountMethods } from './account';
+import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersFailure, type AnswersMethods } from './answers';
+import { CALLS_METHOD_NAMES, type CallsEvent, type CallsFailure, type CallsMethods } from './calls';
+import { HANDLER_METHOD_NAMES, type HandlerFailure, type HandlerMethods } from './handlers';
+import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsFailure, type LimitsMethods } from './limits';
+import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectFailure, type ProjectMethods } from './project';
+import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayFailure, type ReplayMethods } from './replay';
+import { STATUS_METHOD_NAMES, type StatusEvent, type StatusFailure, type StatusMethods } from './status';
 
 export * from './account';
+export * from './action-name';
 export * from './answers';
 export * from './calls';
 export * from './handlers';
@@ -27,6 +28,7 @@ export * from './readable-text';
 export * from './replay';
 export * from './result';
 export * from './status';
+export * from './names-and-limits';
 
 /** What the renderer can ask of the core. Every method is a specific operation. */
 export interface CompanionApi
@@ -50,6 +52,10 @@ export const API_METHODS = [
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : never = true;
 void everyMethodListed;
+
+/** Every failure the contract's methods return: what each front end must be able to word (main/contract/words). */
+export type ApiFailure =
+  CallsFailure | StatusFailure | AnswersFailure | ReplayFailure | AccountFailure | HandlerFailure | LimitsFailure | ProjectFailure;
 
 export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent | LimitsEvent | ProjectEvent;
 

@@ -1,12 +1,20 @@
 /** The history: what Flowent (or a replay, or the simulator) sent, and what was answered. */
+import type * as z from 'zod';
 import type { Selection } from './answers';
 import type { HandlerReport, HandlerSignature } from './handlers';
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
+import type { CallSource, Verdict } from './names-and-limits';
 
-/** What the signature engine concluded about one call. */
-export type Verdict = 'valid' | 'invalid' | 'missing' | 'malformed' | 'unsigned-test' | 'no-key' | 'not-flowent';
-
-export const VERDICTS: readonly Verdict[] = ['valid', 'invalid', 'missing', 'malformed', 'unsigned-test', 'no-key', 'not-flowent'];
+/** Why a stored call cannot be used for what was asked (other features return these too). */
+export type CallsFailure =
+  | { code: 'call-not-found'; id: number }
+  /** A mock, or the check of its parameters against a schema, needs the action the call names. */
+  | { code: 'call-without-action'; id: number; wanted: 'mock' | 'parameter-check' | 'probe' }
+  | { code: 'call-not-json'; id: number }
+  /** The connection closed before an answer: there is nothing to copy into a mock. */
+  | { code: 'call-without-answer'; id: number };
 
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
@@ -23,15 +31,6 @@ export interface Violation {
   /** What happened, in the words a developer acts on. */
   message: string;
 }
-
-/**
- * Where a stored call came from: Flowent itself, a replay of a stored call, the simulator, or a
- * HAR file (`import`). Only Flowent's own calls are Flowent's traffic: the others are marked in
- * the list and never counted as failures.
- */
-export type CallSource = 'flowent' | 'replay' | 'simulator' | 'import';
-
-export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator', 'import'];
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {
@@ -208,30 +207,13 @@ export interface CallDetail extends CallSummary {
   handler: HandlerReport | null;
 }
 
-export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
+export type StatusClass = z.output<typeof statusClass>;
 
 /** Filters for the history list. All are optional and combine with AND. */
-export interface CallFilter {
-  action?: string;
-  verdict?: Verdict;
-  statusClass?: StatusClass;
-  /** true: only registration checks; false: no registration checks. */
-  test?: boolean;
-  /** Inclusive bounds on `receivedAt`, milliseconds since the epoch. */
-  since?: number;
-  until?: number;
-  /** Free text searched in the request body. */
-  text?: string;
-  /** Only calls from this source. */
-  source?: CallSource;
-}
+export type CallFilter = z.output<typeof callFilter>;
 
-export interface CallQuery extends CallFilter {
-  /** Page size; the core caps it. */
-  limit?: number;
-  /** Return calls with an id lower than this (the next page, newest first). */
-  beforeId?: number;
-}
+/** A filter and the page fields, `limit` (capped by the core) and `beforeId`. */
+export type CallQuery = z.output<typeof callQuery>;
 
 export interface CallPage {
   calls: CallSummary[];
@@ -265,15 +247,14 @@ export interface SampleRequest {
   signed: boolean;
 }
 
-/** The page size the core never exceeds. */
-export const MAX_PAGE_SIZE = 500;
+type Args = ArgumentsOf<typeof callsArguments>;
 
 export interface CallsMethods {
-  listCalls(query: CallQuery): Promise<CallPage>;
-  getCall(id: number): Promise<CallDetail | null>;
-  getStats(filter: CallFilter): Promise<CallStats>;
-  getSampleRequest(action: string): Promise<SampleRequest>;
-  clearHistory(): Promise<Result<{ deleted: number }>>;
+  listCalls(...[query]: Args['listCalls']): Promise<CallPage>;
+  getCall(...[id]: Args['getCall']): Promise<CallDetail | null>;
+  getStats(...[filter]: Args['getStats']): Promise<CallStats>;
+  getSampleRequest(...[action]: Args['getSampleRequest']): Promise<SampleRequest>;
+  clearHistory(...args: Args['clearHistory']): Promise<Result<{ deleted: number }, CallsFailure>>;
 }
 
 export const CALLS_METHOD_NAMES = [

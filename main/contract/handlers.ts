@@ -1,6 +1,16 @@
 /** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
-import type { Diagnosis } from './calls';
+import type { CallsFailure, Diagnosis } from './calls';
+import type { ReplayFailure } from './replay';
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { handlerArguments } from './schemas/handlers';
+
+/**
+ * Why a probe of the handler, or a verifier snippet, was refused: the replay's failures (the
+ * call, the target, the key, the style), and a registration check, which carries no signature.
+ */
+export type HandlerFailure =
+  ReplayFailure | Extract<CallsFailure, { code: 'call-without-action' }> | { code: 'probe-registration-check'; id: number; action: string };
 
 /**
  * What a handler's answer says about the signature of the call it was sent: it accepted it
@@ -10,14 +20,6 @@ import type { Result } from './result';
 export type HandlerSignature = 'accepted' | 'refused' | 'unknown';
 
 export const HANDLER_SIGNATURES: readonly HandlerSignature[] = ['accepted', 'refused', 'unknown'];
-
-/** The languages a verifier is printed in. */
-export const VERIFIER_LANGUAGES = ['python', 'node', 'go'] as const;
-export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];
-
-export function isVerifierLanguage(name: string): name is VerifierLanguage {
-  return (VERIFIER_LANGUAGES as readonly string[]).includes(name);
-}
 
 /** What one handler taught so far: calls whose signature the companion checked, and what the handler did with them. */
 export interface HandlerTally {
@@ -82,15 +84,17 @@ export interface HandlerProbe {
   finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear';
 }
 
+type Args = ArgumentsOf<typeof handlerArguments>;
+
 export interface HandlerMethods {
   /**
    * Sends a stored call to the handler re-signed in each style, plus once with a wrong
    * signature, and says which it accepted. The calls reach the real handler (the page asks
    * first); they are stored as replays. `target` null: the action's forwarding target.
    */
-  probeHandler(callId: number, target: string | null): Promise<Result<HandlerProbe>>;
+  probeHandler(...[callId, target]: Args['probeHandler']): Promise<Result<HandlerProbe, HandlerFailure>>;
   /** A verifier in `language` that accepts calls signed in `style`. */
-  getVerifierSnippet(language: VerifierLanguage, style: string): Promise<Result<string>>;
+  getVerifierSnippet(...[language, style]: Args['getVerifierSnippet']): Promise<Result<string, HandlerFailure>>;
 }
 
 export const HANDLER_METHOD_NAMES = ['probeHandler', 'getVerifierSnippet'] as const satisfies readonly (keyof HandlerMethods)[];

@@ -1,19 +1,15 @@
 /** How much history is kept, and how often one client may call. */
+import type * as z from 'zod';
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { historyLimits, limitsArguments } from './schemas/limits';
+import type { LimitName } from './names-and-limits';
 
-/** Each limit; null: none. */
-export interface HistoryLimits {
-  /** Most calls kept: past it, the oldest go. */
-  keepCalls: number | null;
-  /** Days a call is kept, counted from when it was received (imported calls are kept by count and size only). */
-  keepDays: number | null;
-  /** Most bytes the history may take on disk (the database's pages in use: bodies, headers, the text index). */
-  keepBytes: number | null;
-  /** Requests per second one client may send to the webhook port; past it, 429. */
-  rateLimitPerSecond: number | null;
-}
+/** Limits the argument check lets through are always stored: setting them refuses nothing. */
+export type LimitsFailure = never;
 
-export type LimitName = keyof HistoryLimits;
+/** Each limit (`keepCalls`, `keepDays`, `keepBytes`, `rateLimitPerSecond`); null: none. */
+export type HistoryLimits = z.output<typeof historyLimits>;
 
 /**
  * A developer's week of traffic with room to spare: 100,000 calls is a call every 6 seconds
@@ -26,14 +22,6 @@ export const DEFAULT_LIMITS: HistoryLimits = {
   keepDays: 14,
   keepBytes: 1024 * 1024 * 1024,
   rateLimitPerSecond: null,
-};
-
-/** The range each limit may take when set. */
-export const LIMIT_RANGES: Record<LimitName, { min: number; max: number }> = {
-  keepCalls: { min: 1, max: 1_000_000_000 },
-  keepDays: { min: 1, max: 36_500 },
-  keepBytes: { min: 1024 * 1024, max: 1024 ** 4 },
-  rateLimitPerSecond: { min: 1, max: 1_000_000 },
 };
 
 export interface HistoryUsage {
@@ -51,10 +39,12 @@ export interface LimitsInfo {
   usage: HistoryUsage;
 }
 
+type Args = ArgumentsOf<typeof limitsArguments>;
+
 export interface LimitsMethods {
-  getLimits(): Promise<LimitsInfo>;
+  getLimits(...args: Args['getLimits']): Promise<LimitsInfo>;
   /** Stores the limits (for this app and later runs); the oldest calls over them go in the next idle moment. */
-  setLimits(limits: HistoryLimits): Promise<Result<LimitsInfo>>;
+  setLimits(...[limits]: Args['setLimits']): Promise<Result<LimitsInfo, LimitsFailure>>;
 }
 
 export const LIMITS_METHOD_NAMES = ['getLimits', 'setLimits'] as const satisfies readonly (keyof LimitsMethods)[];

@@ -2,7 +2,31 @@
  * The project folder: actions and answers as files a team commits (`flowent/`), the plan that
  * brings Flowent in line with them, and what is wrong in them.
  */
+import type { AccountFailure } from './account';
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { projectArguments } from './schemas/project';
+
+/** The project folder named is not there (moved, deleted, or a typo): also a reason a companion started with one cannot start. */
+export interface ProjectMissing {
+  code: 'project-missing';
+  dir: string;
+}
+
+/** Why a project method refused (besides Flowent's and the account's own failures). */
+export type ProjectFailure =
+  | AccountFailure
+  /** No project folder is open (none found where the command ran, none chosen in the app). */
+  | { code: 'no-project' }
+  | ProjectMissing
+  /** Files under actions/ have mistakes: nothing is planned or sent until they are fixed. */
+  | { code: 'project-invalid'; problems: ProjectProblem[] }
+  /** Creating a project where `flowent/` already exists: nothing was changed. */
+  | { code: 'project-exists'; dir: string }
+  /** An action the plan changes has no file (it was removed while applying). */
+  | { code: 'action-file-missing'; action: string }
+  /** `webhook_url: here` with no companion running to be "here". */
+  | { code: 'no-companion-here'; file: string };
 
 /** A mistake in one of the project's files, where it is: shown in the terminal and in the app. */
 export interface ProjectProblem {
@@ -78,7 +102,7 @@ export interface ApplyOutcome {
   /** What was done, in order, up to the first refusal. */
   done: { name: string; change: PlannedAction['change'] }[];
   /** The first refusal, with Flowent's own words; nothing after it was sent. */
-  refused: { name: string; change: PlannedAction['change']; message: string } | null;
+  refused: { name: string; change: PlannedAction['change']; failure: ProjectFailure } | null;
   warnings: string[];
 }
 
@@ -88,14 +112,16 @@ export interface PullOutcome {
   unchanged: string[];
 }
 
+type Args = ArgumentsOf<typeof projectArguments>;
+
 export interface ProjectMethods {
-  getProject(): Promise<ProjectState>;
+  getProject(...args: Args['getProject']): Promise<ProjectState>;
   /** Compares the action files with Flowent (active profile); nothing is sent but reads. */
-  planActions(prune: boolean): Promise<Result<ActionPlan>>;
+  planActions(...[prune]: Args['planActions']): Promise<Result<ActionPlan, ProjectFailure>>;
   /** Makes Flowent match the files, stopping at the first refusal. */
-  applyActions(prune: boolean): Promise<Result<ApplyOutcome>>;
+  applyActions(...[prune]: Args['applyActions']): Promise<Result<ApplyOutcome, ProjectFailure>>;
   /** Writes Flowent's actions to the files (keeping comments); with prune, removes files of actions Flowent lacks. */
-  pullActions(prune: boolean): Promise<Result<PullOutcome>>;
+  pullActions(...[prune]: Args['pullActions']): Promise<Result<PullOutcome, ProjectFailure>>;
 }
 
 export const PROJECT_METHOD_NAMES = [

@@ -1,9 +1,50 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
-import type { CallFilter, Violation } from './calls';
+import type { AnswersFailure } from './answers';
+import type * as z from 'zod';
+import type { CallsFailure, Violation } from './calls';
 import type { Result } from './result';
+import type { ServerNotRunning } from './status';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { bulkReplayOptions, callSelection, replayArguments, replayMode, simulateRequest } from './schemas/replay';
+/** Why a replay, a simulated call, a cURL command, an export or an import did not happen. */
+export type ReplayFailure =
+  | Extract<CallsFailure, { code: 'call-not-found' }>
+  | Extract<AnswersFailure, { code: 'invalid-action' | 'invalid-target' }>
+  /** The cURL command sends to the companion's own webhook, which is not listening. */
+  | ServerNotRunning
+  /** Neither a target was given nor a forwarding target is set for the action (null: none named). */
+  | { code: 'no-target'; action: string | null }
+  /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */
+  | { code: 'no-key'; needs: 'resign' | 'simulate' | 'curl' | 'probe' }
+  /** Parameters or a schema typed by the user are not JSON (`reason`: the parser's words). */
+  | { code: 'invalid-json'; what: 'parameters' | 'schema'; reason: string }
+  | { code: 'invalid-parameters' }
+  | { code: 'schema-not-object' }
+  /** Not a JSON Schema Ajv can compile (`reason`: Ajv's words). */
+  | { code: 'invalid-schema'; reason: string }
+  /** No parameters could be generated from the action's schema (null: a schema given with the call). */
+  | { code: 'cannot-generate'; action: string | null; reason: string }
+  /** The stored body cannot be re-signed: it is not JSON, or not a JSON object (`kind`: what it is). */
+  | { code: 'body-not-json'; reason: string }
+  | { code: 'body-not-object'; kind: string }
+  | { code: 'unknown-style'; style: string }
+  /** A NUL byte in the body: no shell argument can carry it. */
+  | { code: 'binary-body' }
+  | { code: 'nothing-to-replay' }
+  | { code: 'run-not-found'; runId: string }
+  /** A replay of a bulk run threw (a bug, reported as the run's step instead of stopping the run). */
+  | { code: 'replay-failed'; reason: string }
+  | { code: 'nothing-to-export' }
+  | { code: 'no-file' }
+  | { code: 'har-not-json'; reason: string }
+  /** JSON, but no `log` object, or no `log.entries` list. */
+  | { code: 'not-har'; missing: 'log' | 'entries' }
+  | { code: 'har-too-large'; file: string; megabytes: number; maxMegabytes: number }
+  | { code: 'file-unreadable'; file: string; reason: string }
+  | { code: 'file-unwritable'; file: string; reason: string };
 
 /** `as-is`: the original bytes and headers; `resign`: a fresh timestamp signed with the current key. */
-export type ReplayMode = 'as-is' | 'resign';
+export type ReplayMode = z.output<typeof replayMode>;
 
 export interface DiffLine {
   kind: 'same' | 'added' | 'removed';
@@ -52,26 +93,10 @@ export interface ReplayOutcome {
  * Which calls: these ids, or the calls matching the filter (oldest first); with `limit`, only
  * the newest `limit` of them.
  */
-export type CallSelection = { ids: number[] } | { filter: CallFilter; limit?: number };
+export type CallSelection = z.output<typeof callSelection>;
 
-/** The most calls one bulk replay or one export takes. */
-export const MAX_SELECTION = 10_000;
-
-/** The most replays one bulk replay runs at once. */
-export const MAX_BULK_CONCURRENCY = 64;
-
-export interface BulkReplayOptions {
-  /** Replays at once, 1-MAX_BULK_CONCURRENCY (1: strictly in order). */
-  concurrency: number;
-  /** Fresh timestamp and signature (learned style) instead of the original bytes. */
-  resign: boolean;
-  /** Null: each action's forwarding target. */
-  target: string | null;
-  /** New parameters for every call, as a JSON object in text: each replay is re-signed with them. */
-  parameters?: string | null;
-  /** The signing style for re-signed replays; null: the style learned from Flowent's calls. */
-  style?: string | null;
-}
+/** How a bulk replay runs: concurrency, re-signing, where to, new parameters, the signing style. */
+export type BulkReplayOptions = z.output<typeof bulkReplayOptions>;
 
 export interface BulkReplayStarted {
   runId: string;
@@ -97,14 +122,16 @@ export interface BulkReplayItem {
   originalId: number;
   replayId: number | null;
   verdict: ReplayOutcome['verdict'];
-  /** The refusal or the handler error, when there was one. */
+  /** Why the call was not replayed, when it was not. */
+  refusal: ReplayFailure | null;
+  /** Why the handler could not be reached, when it could not. */
   error: string | null;
 }
 
 /** The call of a run that just finished: its replay's whole outcome, or why it was not replayed. */
 export interface BulkReplayStep {
   originalId: number;
-  result: Result<ReplayOutcome>;
+  result: Result<ReplayOutcome, ReplayFailure>;
 }
 
 export interface BulkReplaySummary extends BulkReplayCounts {
@@ -135,20 +162,8 @@ export interface SimulatorAction {
   schema: Record<string, unknown> | null;
 }
 
-export interface SimulateRequest {
-  action: string;
-  /** The parameters object as JSON text; null: generated from the schema with `seed`. */
-  parameters: string | null;
-  seed: number;
-  /** Flowent's registration check (`"test": true`, unsigned) instead of a call. */
-  test: boolean;
-  /** Null: the action's forwarding target. */
-  target: string | null;
-  /** A JSON Schema (text) to generate the parameters from instead of the action's known one. */
-  schema?: string | null;
-  /** The signing style; null: the style learned from Flowent's calls. */
-  style?: string | null;
-}
+/** A Flowent call that never happened: the action, its parameters (or a seed), where to send it. */
+export type SimulateRequest = z.output<typeof simulateRequest>;
 
 export interface SimulateOutcome {
   /** The stored call (source `simulator`). */
@@ -177,9 +192,6 @@ export interface HarImportProblem {
   message: string;
 }
 
-/** The largest HAR the companion imports (desktop dialog, browser upload, the API): far above any history worth importing, bounded so a wrong file cannot exhaust memory. */
-export const MAX_HAR_IMPORT_BYTES = 64 * 1024 * 1024;
-
 export interface HarImportSummary {
   imported: number;
   skipped: number;
@@ -189,37 +201,39 @@ export interface HarImportSummary {
   opened: boolean;
 }
 
+type Args = ArgumentsOf<typeof replayArguments>;
+
 export interface ReplayMethods {
   /** Sends a stored call to the handler again (`target` null: the action's forwarding target); stored as a new call. */
-  replayCall(id: number, mode: ReplayMode, target: string | null): Promise<Result<ReplayOutcome>>;
+  replayCall(...[id, mode, target]: Args['replayCall']): Promise<Result<ReplayOutcome, ReplayFailure>>;
   /** Replays a stored call with new parameters (a JSON object as text), re-signed with the learned style. */
-  replayEdited(id: number, parameters: string, target: string | null): Promise<Result<ReplayOutcome>>;
+  replayEdited(...[id, parameters, target]: Args['replayEdited']): Promise<Result<ReplayOutcome, ReplayFailure>>;
   /** A shell command that sends the stored call again, re-signed with the learned style when `resign`. */
-  copyAsCurl(id: number, resign: boolean): Promise<Result<string>>;
+  copyAsCurl(...[id, resign]: Args['copyAsCurl']): Promise<Result<string, ReplayFailure>>;
   /** How many calls of the selection a bulk replay would replay (from Flowent, naming an action). */
-  countReplayable(selection: CallSelection): Promise<number>;
+  countReplayable(...[selection]: Args['countReplayable']): Promise<number>;
   /**
    * Starts replaying a selection in the background; each finished call comes as a
    * `replay-progress` event (with its outcome), the end as `replay-finished`.
    */
-  startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<Result<BulkReplayStarted>>;
+  startBulkReplay(...[selection, options]: Args['startBulkReplay']): Promise<Result<BulkReplayStarted, ReplayFailure>>;
   /** Stops starting new replays of a run (those in flight finish and are stored). */
-  cancelBulkReplay(runId: string): Promise<Result<{ cancelled: boolean }>>;
+  cancelBulkReplay(...[runId]: Args['cancelBulkReplay']): Promise<Result<{ cancelled: boolean }, ReplayFailure>>;
   /** Bulk replays still running, with how far each got: a window that reloads follows them again. */
-  listBulkReplays(): Promise<BulkReplayRunning[]>;
-  getLearnedStyle(): Promise<LearnedStyleInfo>;
+  listBulkReplays(...args: Args['listBulkReplays']): Promise<BulkReplayRunning[]>;
+  getLearnedStyle(...args: Args['getLearnedStyle']): Promise<LearnedStyleInfo>;
   /** Actions the simulator can send: defined here, cached from Flowent, or seen in history. */
-  listSimulatorActions(): Promise<SimulatorAction[]>;
+  listSimulatorActions(...args: Args['listSimulatorActions']): Promise<SimulatorAction[]>;
   /** Defines (or with null removes) an action's JSON Schema here, as text. */
-  saveSimulatorAction(action: string, schema: string | null): Promise<Result<SimulatorAction[]>>;
+  saveSimulatorAction(...[action, schema]: Args['saveSimulatorAction']): Promise<Result<SimulatorAction[], ReplayFailure>>;
   /** Parameters that satisfy the action's schema, as JSON text; the same seed gives the same parameters. */
-  generateParameters(action: string, seed: number): Promise<Result<string>>;
+  generateParameters(...[action, seed]: Args['generateParameters']): Promise<Result<string, ReplayFailure>>;
   /** Sends a Flowent call that never happened to the handler (stored with source `simulator`). */
-  simulateCall(request: SimulateRequest): Promise<Result<SimulateOutcome>>;
+  simulateCall(...[request]: Args['simulateCall']): Promise<Result<SimulateOutcome, ReplayFailure>>;
   /** The selection as HAR 1.2 (no credentials); the desktop app saves it through a save dialog instead. */
-  exportHar(selection: CallSelection): Promise<Result<HarExport>>;
+  exportHar(...[selection]: Args['exportHar']): Promise<Result<HarExport, ReplayFailure>>;
   /** Reads a HAR into the history; null text: the desktop app asks for the file with an open dialog. */
-  importHar(text: string | null): Promise<Result<HarImportSummary>>;
+  importHar(...[text]: Args['importHar']): Promise<Result<HarImportSummary, ReplayFailure>>;
 }
 
 export const REPLAY_METHOD_NAMES = [

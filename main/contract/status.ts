@@ -1,5 +1,63 @@
+import type { ProjectMissing } from './project';
 /** The running core: where it listens, its secrets, the public tunnel. */
 import type { Result } from './result';
+import type { ArgumentsOf } from './schemas/arguments';
+import type { statusArguments } from './schemas/status';
+
+/** The companion's two servers: where Flowent calls, and the browser inspector. */
+export type ServerName = 'webhook' | 'inspector';
+
+/** Why a server could not listen. */
+export type ListenFailure =
+  | { code: 'port-in-use'; server: ServerName; host: string; port: number }
+  | { code: 'port-forbidden'; server: ServerName; port: number }
+  | { code: 'host-unavailable'; server: ServerName; host: string }
+  | { code: 'listen-failed'; server: ServerName; host: string; port: number; reason: string };
+
+/** Why the history could not be opened (`reason` is the system's own code or text). */
+export type StoreFailure =
+  | { code: 'data-dir-unusable'; dir: string; reason: string }
+  | { code: 'disk-full'; file: string }
+  | { code: 'database-unwritable'; file: string; reason: string }
+  | { code: 'database-damaged'; file: string; reason: string }
+  | { code: 'database-error'; file: string; reason: string }
+  | { code: 'schema-too-new'; found: number; known: number };
+
+/** Why the core could not start: the history, then the webhook server. */
+export type StartFailure = StoreFailure | ListenFailure | ProjectMissing;
+
+/** A secret the companion keeps, and the environment variable it can come from instead. */
+export type SecretRef =
+  { secret: 'hmac-key' | 'ngrok-authtoken'; variable: string } | { secret: 'api-token'; profile: string; variable: string };
+
+export type SecretFailure =
+  /** It comes from the environment in this mode, so it cannot be changed from here. */
+  | ({ code: 'secret-read-only' } & SecretRef)
+  /** No OS keychain to keep it in safely (the desktop app never stores a secret in clear). */
+  | ({ code: 'keychain-unavailable' } & SecretRef)
+  | { code: 'secret-write-failed'; file: string; reason: string };
+
+/** Why the tunnel is not online; `ngrokCode` is the ERR_NGROK_ code ngrok's service sent. */
+export type TunnelFailure =
+  | { code: 'tunnel-no-authtoken' }
+  | { code: 'tunnel-authtoken-invalid'; ngrokCode: 'ERR_NGROK_105' | 'ERR_NGROK_106' | 'ERR_NGROK_107' }
+  | { code: 'tunnel-too-many-sessions'; ngrokCode: string }
+  | { code: 'tunnel-agent-outdated'; ngrokCode: string }
+  | { code: 'tunnel-domain-taken'; ngrokCode: string }
+  /** A code whose meaning ngrok does not document: `said` is the service's own text. */
+  | { code: 'tunnel-rejected'; ngrokCode: string; said: string }
+  | { code: 'tunnel-tls-failed'; reason: string }
+  | { code: 'tunnel-unreachable'; reason: string }
+  | { code: 'tunnel-timeout'; seconds: number }
+  | { code: 'tunnel-connection-lost' }
+  | { code: 'tunnel-unavailable'; reason: string }
+  | { code: 'tunnel-failed'; reason: string }
+  | { code: 'tunnel-closed' };
+
+/** The webhook server is not listening (a one-shot command, or a failed restart). */
+export type ServerNotRunning = { code: 'server-not-running' };
+
+export type StatusFailure = ListenFailure | SecretFailure | TunnelFailure | ServerNotRunning;
 
 /** Where the public tunnel is. */
 export interface TunnelStatus {
@@ -7,7 +65,7 @@ export interface TunnelStatus {
   /** The public base URL while online (the last known one while reconnecting). */
   url: string | null;
   /** Why it is offline or reconnecting, when that was not the user's choice. */
-  reason: { code: string; message: string } | null;
+  reason: TunnelFailure | null;
   /** Set while the app itself schedules a rebuild of the session. */
   attempt?: number;
   /** Milliseconds since the epoch of the next rebuild attempt. */
@@ -50,16 +108,18 @@ export interface CoreStatus {
   lanAddresses: LanAddress[];
 }
 
+type Args = ArgumentsOf<typeof statusArguments>;
+
 export interface StatusMethods {
-  getStatus(): Promise<CoreStatus>;
-  setHmacKey(key: string): Promise<Result<CoreStatus>>;
-  clearHmacKey(): Promise<Result<CoreStatus>>;
-  openTunnel(): Promise<Result<{ url: string }>>;
-  closeTunnel(): Promise<Result<{ closed: true }>>;
-  setNgrokAuthtoken(token: string): Promise<Result<CoreStatus>>;
-  clearNgrokAuthtoken(): Promise<Result<CoreStatus>>;
+  getStatus(...args: Args['getStatus']): Promise<CoreStatus>;
+  setHmacKey(...[key]: Args['setHmacKey']): Promise<Result<CoreStatus, StatusFailure>>;
+  clearHmacKey(...args: Args['clearHmacKey']): Promise<Result<CoreStatus, StatusFailure>>;
+  openTunnel(...args: Args['openTunnel']): Promise<Result<{ url: string }, StatusFailure>>;
+  closeTunnel(...args: Args['closeTunnel']): Promise<Result<{ closed: true }, StatusFailure>>;
+  setNgrokAuthtoken(...[token]: Args['setNgrokAuthtoken']): Promise<Result<CoreStatus, StatusFailure>>;
+  clearNgrokAuthtoken(...args: Args['clearNgrokAuthtoken']): Promise<Result<CoreStatus, StatusFailure>>;
   /** Restarts the webhook server on the same port, on every interface or on loopback only. */
-  setListenOnAllInterfaces(on: boolean): Promise<Result<CoreStatus>>;
+  setListenOnAllInterfaces(...[on]: Args['setListenOnAllInterfaces']): Promise<Result<CoreStatus, StatusFailure>>;
 }
 
 export const STATUS_METHOD_NAMES = [

@@ -1,7 +1,18 @@
 import { networkInterfaces } from 'node:os';
-import type { CompanionApi, CoreEvent, CoreStatus, HistoryLimits, Result } from '../contract/api';
+import type {
+  CompanionApi,
+  CoreEvent,
+  CoreStatus,
+  HistoryLimits,
+  ListenFailure,
+  ProjectMissing,
+  Result,
+  ServerNotRunning,
+  StartFailure,
+  StoreFailure,
+} from '../contract/api';
 import { Account } from './account/account';
-import { apiTokenVariable, environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
+import { environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
 import type { FetchLike } from './account/token-session';
 import { ACCOUNT_SETTINGS_SCOPE } from './account/types';
 import { createAnswers } from './answers';
@@ -66,8 +77,6 @@ export interface CoreOptions {
   ngrokEdge?: { serverAddr: string; caCert: string };
   /** Each Flowent profile's API token (keychain in the desktop app); FLOWENT_API_TOKEN[_PROFILE] from `env` by default. */
   flowentSecrets?: ProfileSecrets;
-  /** Where the user sets a profile's API token, completing "set …" in messages. */
-  flowentApiTokenHint?: (profile: string) => string;
   /** Work with this Flowent profile instead of the stored active one (the command line's `--profile`). */
   flowentProfile?: string;
   /** The Flowent Gateway's HTTP client (tests point it anywhere; fetch by default). */
@@ -99,14 +108,14 @@ export interface Core {
   /** Every core event, one at a time, synchronously as it happens. */
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** Opens the history, the settings and the account; failures a user can fix come back as values. */
-  open(): Promise<Result<void>>;
+  open(): Promise<Result<void, StoreFailure | ProjectMissing>>;
   /**
    * Opens a project folder (the folder holding `flowent/`, or `flowent/` itself): its answer
    * files answer calls from now on. With null, answers come from the history folder again.
    */
-  openProject(dir: string | null): Result<ProjectState>;
+  openProject(dir: string | null): Result<ProjectState, ProjectMissing>;
   /** Opens the core (unless it is open) and starts the webhook server. */
-  listen(): Promise<Result<Listening>>;
+  listen(): Promise<Result<Listening, StartFailure>>;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
   stop(): Promise<void>;
 }
@@ -176,7 +185,6 @@ export function createCore(options: CoreOptions): Core {
     settings: () => requireStore().settings.scope(ACCOUNT_SETTINGS_SCOPE),
     profile: options.flowentProfile,
     secrets: options.flowentSecrets ?? environmentProfileSecrets(env),
-    apiTokenHint: options.flowentApiTokenHint ?? ((profile) => `the ${apiTokenVariable(profile)} environment variable`),
     env,
     fetch: options.flowentFetch,
     publicUrl: () => (tunnel.status.state === 'online' ? tunnel.status.url : null),
@@ -224,7 +232,7 @@ export function createCore(options: CoreOptions): Core {
     onEvent: (event) => events.emit(event),
   });
 
-  const startServer = async (bindHost: string, port: number): Promise<Result<Listening>> => {
+  const startServer = async (bindHost: string, port: number): Promise<Result<Listening, ListenFailure>> => {
     const current = requireStore();
     answerer = new CallAnswerer({ repository: answerStore, ...forwardSettings });
     server = new WebhookServer({
@@ -265,9 +273,9 @@ export function createCore(options: CoreOptions): Core {
   };
 
   /** Moves the webhook server between loopback and every interface, keeping its port. */
-  const listenOnAllInterfaces = async (on: boolean): Promise<Result<void>> => {
+  const listenOnAllInterfaces = async (on: boolean): Promise<Result<void, ListenFailure | ServerNotRunning>> => {
     const wanted = on ? '0.0.0.0' : DEFAULT_HOST;
-    if (!listening) return { ok: false, code: 'server-not-running', message: 'The webhook server is not running.' };
+    if (!listening) return { ok: false, code: 'server-not-running' };
     if (wanted === currentHost) return { ok: true, value: undefined };
     const { port } = listening;
     const previousHost = currentHost;
@@ -275,7 +283,7 @@ export function createCore(options: CoreOptions): Core {
     const moved = await startServer(wanted, port);
     if (moved.ok) return { ok: true, value: undefined };
     const restored = await startServer(previousHost, port);
-    if (!restored.ok) onInternalError(new Error(`webhook server could not be restarted: ${restored.message}`));
+    if (!restored.ok) onInternalError(new Error(`webhook server could not be restarted: ${restored.code}`));
     return moved;
   };
 
@@ -298,7 +306,7 @@ export function createCore(options: CoreOptions): Core {
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
 
-  const open = async (): Promise<Result<void>> => {
+  const open = async (): Promise<Result<void, StoreFailure | ProjectMissing>> => {
     if (store) return { ok: true, value: undefined };
     const opened = openStore({
       dataDir: options.dataDir,

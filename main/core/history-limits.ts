@@ -1,9 +1,8 @@
-import { DEFAULT_LIMITS, type HistoryLimits, type LimitName } from '../contract/api';
+import { DEFAULT_LIMITS, LIMIT_NAMES, type HistoryLimits, type LimitName } from '../contract/api';
 import type { SettingsScope } from './store/settings-repository';
 
 export const LIMITS_SETTINGS_SCOPE = 'limits';
 const KEY = 'current';
-const NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
 
 /**
  * The history's limits and the webhook port's rate limit: given for this run on the command
@@ -23,7 +22,7 @@ export class LimitsSettings {
     if (this.cached) return this.cached;
     const stored = this.settings().read<Partial<HistoryLimits>>(KEY, {});
     const limits = { ...DEFAULT_LIMITS };
-    for (const name of NAMES) {
+    for (const name of LIMIT_NAMES) {
       const fixed = this.forThisRun[name];
       const kept = stored[name];
       if (fixed !== undefined) limits[name] = fixed;
@@ -35,7 +34,7 @@ export class LimitsSettings {
 
   /** The limits given on the command line, which stored settings do not change. */
   fixedForThisRun(): LimitName[] {
-    return NAMES.filter((name) => this.forThisRun[name] !== undefined);
+    return LIMIT_NAMES.filter((name) => this.forThisRun[name] !== undefined);
   }
 
   /** Stores the limits for this and later runs (those fixed for this run are stored too, and apply from the next run). */

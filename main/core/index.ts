@@ -17,7 +17,6 @@ export { readServeState, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';
 export { STYLES as SIGNING_STYLES, isStyleName, type StyleName } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';
-export { ACTION_NAME_RULE, FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS, isActionName } from './protocol/facts';
+export { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
 export { checkProjectDir, createProjectFolder, findProjectDir, PROJECT_FOLDER_NAME } from './project/project-folder';
-export { describeProblems as describeProjectProblems, problemPlace } from './project/project-actions';
 export { exportAnswersFolder, readAnswersFolder } from './project/answers-transfer';

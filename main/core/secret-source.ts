@@ -1,4 +1,4 @@
-import type { Result, SecretState } from '../contract/api';
+import type { Result, SecretFailure, SecretState } from '../contract/api';
 
 /**
  * Where a secret (the HMAC key, the ngrok authtoken) comes from. The core never stores a
@@ -10,8 +10,8 @@ export interface SecretSource {
   /** Where the current value comes from (null when there is none). */
   readonly source: 'keychain' | 'environment' | 'session' | null;
   /** Absent when the secret cannot be changed in this mode. */
-  set?(value: string): Result<void>;
-  clear?(): Result<void>;
+  set?(value: string): Result<void, SecretFailure>;
+  clear?(): Result<void, SecretFailure>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type Result } from '../contract/api';
+import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type ReplayFailure, type Result } from '../contract/api';
 
 /** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
 export interface DialogLike<W> {
@@ -56,11 +56,7 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       try {
         await writeFile(chosen.filePath, exported.value.text, 'utf8');
       } catch (error) {
-        return {
-          ok: false,
-          code: 'write-failed',
-          message: `Could not save ${chosen.filePath}: ${describe(error)}. Choose another folder.`,
-        };
+        return { ok: false, code: 'file-unwritable', file: chosen.filePath, reason: describe(error) };
       }
       return { ok: true, value: { count: exported.value.count, text: null, savedTo: chosen.filePath } };
     },
@@ -76,19 +72,21 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
   };
 }
 
-async function readHar(file: string): Promise<Result<string>> {
+async function readHar(file: string): Promise<Result<string, ReplayFailure>> {
   try {
     const { size } = await stat(file);
     if (size > MAX_HAR_IMPORT_BYTES) {
       return {
         ok: false,
-        code: 'too-large',
-        message: `${file} is ${Math.round(size / 1024 / 1024)} MB; HAR imports are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls.`,
+        code: 'har-too-large',
+        file,
+        megabytes: Math.round(size / 1024 / 1024),
+        maxMegabytes: MAX_HAR_IMPORT_BYTES / 1024 / 1024,
       };
     }
     return { ok: true, value: await readFile(file, 'utf8') };
   } catch (error) {
-    return { ok: false, code: 'read-failed', message: `Could not read ${file}: ${describe(error)}.` };
+    return { ok: false, code: 'file-unreadable', file, reason: describe(error) };
   }
 }
 

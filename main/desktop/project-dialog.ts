@@ -1,5 +1,6 @@
 import type { Result } from '../contract/api';
-import type { ProjectState } from '../contract/project';
+import type { ProjectMissing, ProjectState } from '../contract/project';
+import { inDesktopWords } from './desktop-words';
 
 interface OpenOptions {
   title: string;
@@ -20,7 +21,7 @@ export interface ProjectDialogLike<W> {
  */
 export async function openProjectFolder<W>(
   dialog: ProjectDialogLike<W>,
-  openProject: (dir: string) => Result<ProjectState>,
+  openProject: (dir: string) => Result<ProjectState, ProjectMissing>,
   parent: () => W | null,
 ): Promise<void> {
   const options: OpenOptions = { title: 'Open Project Folder', buttonLabel: 'Open', properties: ['openDirectory'] };
@@ -29,5 +30,5 @@ export async function openProjectFolder<W>(
   const dir = chosen.filePaths[0];
   if (chosen.canceled || dir === undefined) return;
   const opened = openProject(dir);
-  if (!opened.ok) dialog.showErrorBox('The project folder could not be opened', opened.message);
+  if (!opened.ok) dialog.showErrorBox('The project folder could not be opened', inDesktopWords(opened));
 }

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DATA_FILES } from '../core/data-folder';
-import type { Result } from '../contract/api';
+import type { Result, SecretFailure, SecretRef } from '../contract/api';
 import { apiTokenVariable, HMAC_KEY_ENV, type ProfileSecrets, type SecretSource } from '../core';
 
 /**
@@ -25,16 +25,16 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
+/** Why a secret could not be kept: no keychain to encrypt it with, or the file could not be written. */
+export type SecretStoreFailure = { code: 'keychain-unavailable' } | Extract<SecretFailure, { code: 'secret-write-failed' }>;
+
 export interface SecretStore {
   /** Whether secrets can be stored safely on this system. */
   available(): boolean;
   get(name: SecretName): string | null;
-  set(name: SecretName, value: string): Result<void>;
-  delete(name: SecretName): Result<void>;
+  set(name: SecretName, value: string): Result<void, SecretStoreFailure>;
+  delete(name: SecretName): Result<void, SecretStoreFailure>;
 }
-
-export const KEYCHAIN_UNAVAILABLE_MESSAGE =
-  'This system offers no keychain, so the key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.';
 
 interface SecretsFile {
   version: 1;
@@ -74,7 +74,7 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
     }
   }
 
-  function writeFile(content: SecretsFile): Result<void> {
+  function writeFile(content: SecretsFile): Result<void, SecretStoreFailure> {
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -88,8 +88,7 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
       } catch {
         // nothing was written, or nothing can be removed: the error below says why
       }
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, code: 'secret-write-failed', message: `Could not save the secret in ${file}: ${reason}` };
+      return { ok: false, code: 'secret-write-failed', file, reason: error instanceof Error ? error.message : String(error) };
     }
   }
 
@@ -110,7 +109,7 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
       return cache.get(name) ?? null;
     },
     set(name, value) {
-      if (!available()) return { ok: false, code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE };
+      if (!available()) return { ok: false, code: 'keychain-unavailable' };
       const content = readFile();
       content.secrets[name] = safeStorage.encryptString(value).toString('base64');
       const written = writeFile(content);
@@ -131,25 +130,30 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
  * The HMAC key for the core: the keychain's, else FLOWENT_HMAC_KEY from the environment.
  * Read on every call, so a key set or cleared from the UI applies at once.
  */
-/** A secret from the keychain, falling back to an environment variable when none is stored. */
-export function keychainSecretSource(store: SecretStore, name: SecretName, env: NodeJS.ProcessEnv, variable: string): SecretSource {
+/**
+ * A secret from the keychain, falling back to an environment variable when none is stored;
+ * `ref` names it (and that variable) in failures.
+ */
+export function keychainSecretSource(store: SecretStore, name: SecretName, env: NodeJS.ProcessEnv, ref: SecretRef): SecretSource {
   const fromEnv = (): string | null => {
-    const value = env[variable];
+    const value = env[ref.variable];
     return value !== undefined && value !== '' ? value : null;
   };
+  const kept = (outcome: Result<void, SecretStoreFailure>): Result<void, SecretFailure> =>
+    outcome.ok || outcome.code !== 'keychain-unavailable' ? outcome : { ok: false, code: 'keychain-unavailable', ...ref };
   return {
     get: () => store.get(name) ?? fromEnv(),
     get source() {
       if (store.get(name) !== null) return 'keychain';
       return fromEnv() !== null ? 'environment' : null;
     },
-    set: (value) => store.set(name, value),
-    clear: () => store.delete(name),
+    set: (value) => kept(store.set(name, value)),
+    clear: () => kept(store.delete(name)),
   };
 }
 
 export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): SecretSource {
-  return keychainSecretSource(store, 'hmac-key', env, HMAC_KEY_ENV);
+  return keychainSecretSource(store, 'hmac-key', env, { secret: 'hmac-key', variable: HMAC_KEY_ENV });
 }
 
 /**
@@ -158,27 +162,10 @@ export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv
  */
 export function keychainProfileSecrets(store: SecretStore, env: NodeJS.ProcessEnv): ProfileSecrets {
   return (profile) => {
-    const variable = apiTokenVariable(profile);
-    const source = keychainSecretSource(store, flowentApiTokenName(profile), env, variable);
-    return {
-      get: () => source.get(),
-      get source() {
-        return source.source;
-      },
-      set: (value) => {
-        const saved = source.set?.(value) ?? { ok: true, value: undefined };
-        if (saved.ok || saved.code !== 'keychain-unavailable') return saved;
-        return {
-          ...saved,
-          message: `This system offers no keychain, so the API token cannot be stored safely. Set ${variable} in the environment instead.`,
-        };
-      },
-      clear: () => source.clear?.() ?? { ok: true, value: undefined },
-    };
+    return keychainSecretSource(store, flowentApiTokenName(profile), env, {
+      secret: 'api-token',
+      profile,
+      variable: apiTokenVariable(profile),
+    });
   };
-}
-
-/** Where the desktop app tells the user to set a profile's API token ("set …"). */
-export function desktopApiTokenHint(profile: string): string {
-  return `it under Flowent account (kept in the keychain), or set ${apiTokenVariable(profile)}`;
 }

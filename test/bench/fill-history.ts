@@ -84,7 +84,7 @@ export function benchCall(i: number, receivedAt: number): NewCall {
  */
 export function fillHistory(dataDir: string, count: number, onProgress?: (done: number) => void): number {
   const opened = openStore({ dataDir });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   const store = opened.value;
   const start = Date.now() - count * 1000;
   try {

@@ -220,7 +220,7 @@ async function throughServe(dataDir: string, count: number): Promise<{ timings: 
         body: JSON.stringify(args),
       });
       const reply = (await response.json()) as { ok: boolean; value: unknown; message?: string };
-      if (!reply.ok) throw new Error(`${method}: ${reply.message}`);
+      if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply)}`);
       return reply.value;
     };
     const pid = server.child.pid ?? 0;
@@ -294,7 +294,7 @@ function insertCost(rows: number): void {
       const dir = makeTempDir('fc-insert-');
       try {
         const opened = openStore({ dataDir: dir.path });
-        if (!opened.ok) throw new Error(opened.message);
+        if (!opened.ok) throw new Error(JSON.stringify(opened));
         const store = opened.value;
         store.textIndex.stop();
         if (variant === 'trigger') {
@@ -460,7 +460,7 @@ async function main() {
     sizes(dir.path, count);
 
     const opened = openStore({ dataDir: dir.path });
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
     try {
       printTable(`in-process, CallsRepository on ${count} calls (load ${load()})`, inProcess(opened.value, count));
       printTable(`paging by arrival instead of by id, SQL on ${count} calls (load ${load()})`, arrivalOrder(opened.value));

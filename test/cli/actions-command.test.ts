@@ -109,7 +109,7 @@ describe('flowent-companion actions', () => {
     expect(failing.stderr).toContain('returned status 500');
     expect(await cli(['list'], { FLOWENT_API_TOKEN: 'api_wrong' })).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('API token rejected: create a new one in Gateway Management'),
+      stderr: expect.stringContaining('Flowent rejected the API token. Create a new one in Gateway Management'),
     });
     expect(await cli(['list'], { FLOWENT_API_TOKEN: '' })).toMatchObject({
       code: 1,

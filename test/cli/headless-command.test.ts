@@ -195,7 +195,7 @@ describe('command-line usage', () => {
     [['serve', '--port'], /--port.*argument missing/],
     [['serve', '--body-limit', 'huge'], /--body-limit must be a size/],
     [['calls', '--limit', '0'], /--limit must be a whole number from 1 to 10000/],
-    [['calls', '--action', 'Bad-Name'], /--action must be an action name/],
+    [['calls', '--action', 'Bad-Name'], /--action: "Bad-Name" is not an action name/],
     [['calls', '--source', 'elsewhere'], /--source must be one of flowent, replay, simulator, import, not "elsewhere"/],
     [['launch'], /unknown command "launch"/],
   ];

@@ -34,7 +34,7 @@ afterAll(async () => {
 describe('flowent-companion replay', () => {
   it.each([
     [[], /call ids .* or --action/],
-    [['--action', 'Bad-Name'], /--action must be an action name/],
+    [['--action', 'Bad-Name'], /--action: "Bad-Name" is not an action name/],
     [['1', '--action', 'ok'], /not both/],
     [['1', '--style', 'go'], /--style only applies with --resign/],
     [['1', '--params', '[1]'], /--params must be a JSON object/],
@@ -128,7 +128,7 @@ describe('flowent-companion export and import', () => {
       expect(imported.stdout).toContain('Imported 2 call(s)');
       expect(imported.code).toBe(0);
       const opened = openStore({ dataDir: other.path });
-      if (!opened.ok) throw new Error(opened.message);
+      if (!opened.ok) throw new Error(JSON.stringify(opened));
       expect(opened.value.calls.list({}).calls.map((c) => [c.action, c.verdict])).toEqual([
         ['ok', 'valid'],
         ['ok', 'valid'],

@@ -62,7 +62,7 @@ describe('serve --tunnel', () => {
     const edge = await FakeEdge.start();
     cleanups.push(() => edge.stop());
     const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: '' });
-    await server.waitFor(/Tunnel: No ngrok authtoken is set\. Set it in Settings or in NGROK_AUTHTOKEN/);
+    await server.waitFor(/Tunnel: No ngrok authtoken is set\. Set NGROK_AUTHTOKEN; find it at https:\/\/dashboard\.ngrok\.com/);
     const answer = await fetch(`${server.baseUrl}/actions/send_email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -48,7 +48,7 @@ describe('the data folder is private', () => {
   it("tightens an existing folder and the companion's files in it when the store opens", () => {
     const dataDir = join(tempParent(), 'old');
     const first = openStore({ dataDir });
-    if (!first.ok) throw new Error(first.message);
+    if (!first.ok) throw new Error(JSON.stringify(first));
     first.value.close();
     for (const name of Object.values(DATA_FILES))
       writeFileSync(join(dataDir, name === DATA_FILES.history ? `${name}-wal` : name), 'x', { flag: 'a' });
@@ -57,7 +57,7 @@ describe('the data folder is private', () => {
     chmodSync(dataDir, 0o755);
 
     const reopened = openStore({ dataDir });
-    if (!reopened.ok) throw new Error(reopened.message);
+    if (!reopened.ok) throw new Error(JSON.stringify(reopened));
     reopened.value.close();
     expect(mode(dataDir)).toBe(0o700);
     for (const name of readdirSync(dataDir)) expect(mode(join(dataDir, name)), name).toBe(0o600);
@@ -70,7 +70,7 @@ describe('the data folder is private', () => {
     writeFileSync(join(dataDir, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
     chmodSync(join(dataDir, 'run.sh'), 0o755);
     const opened = openStore({ dataDir });
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
     opened.value.close();
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(join(dataDir, 'run.sh'))).toBe(0o755);

@@ -1,5 +1,14 @@
 import { vi } from 'vitest';
-import { API_METHODS, type CoreEvent, type CoreStatus, type ProjectState, type Result } from '../../main/contract/api';
+import {
+  API_METHODS,
+  type CoreEvent,
+  type CoreStatus,
+  type ProjectMissing,
+  type ProjectState,
+  type Result,
+  type StartFailure,
+  type StoreFailure,
+} from '../../main/contract/api';
 import type { Core, CoreOptions } from '../../main/core';
 
 export const FAKE_STATUS = {
@@ -26,7 +35,7 @@ export type FakeCore = Core & {
  */
 export function createFakeCore(
   options: CoreOptions,
-  hooks: { calls: string[]; startResult(): Result<{ host: string; port: number; baseUrl: string }>; stopped: Promise<void> },
+  hooks: { calls: string[]; startResult(): Result<{ host: string; port: number; baseUrl: string }, StartFailure>; stopped: Promise<void> },
 ): FakeCore {
   const listeners = new Set<(event: CoreEvent) => void>();
   const core: FakeCore = {
@@ -37,8 +46,8 @@ export function createFakeCore(
     } as unknown as Core['api'],
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (event) => listeners.forEach((l) => l(event)),
-    open: vi.fn(async (): Promise<Result<void>> => ({ ok: true, value: undefined })),
-    openProject: vi.fn((dir: string | null): Result<ProjectState> => {
+    open: vi.fn(async (): Promise<Result<void, StoreFailure | ProjectMissing>> => ({ ok: true, value: undefined })),
+    openProject: vi.fn((dir: string | null): Result<ProjectState, ProjectMissing> => {
       hooks.calls.push(`core.openProject(${dir})`);
       return { ok: true, value: { dir, problems: [] } };
     }),

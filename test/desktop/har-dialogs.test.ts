@@ -65,8 +65,7 @@ describe('HAR through save and open dialogs', () => {
     const { electron, api } = setup();
     electron.dialogAnswers.save.push(join(folder.path, 'no-such-folder', 'x.har'));
     const result = await api.exportHar({ filter: {} });
-    expect(result).toMatchObject({ ok: false, code: 'write-failed' });
-    if (!result.ok) expect(result.message).toContain('Choose another folder');
+    expect(result).toMatchObject({ ok: false, code: 'file-unwritable', file: join(folder.path, 'no-such-folder', 'x.har') });
   });
 
   it('imports the file the user opened, and nothing when cancelled', async () => {
@@ -106,9 +105,9 @@ describe('HAR through save and open dialogs', () => {
     const file = join(folder.path, 'notes.txt');
     writeFileSync(file, 'hello');
     electron.dialogAnswers.open.push(file);
-    expect(await api.importHar(null)).toMatchObject({ ok: false, code: 'not-json' });
+    expect(await api.importHar(null)).toMatchObject({ ok: false, code: 'har-not-json' });
     electron.dialogAnswers.open.push(join(folder.path, 'missing.har'));
-    expect(await api.importHar(null)).toMatchObject({ ok: false, code: 'read-failed' });
+    expect(await api.importHar(null)).toMatchObject({ ok: false, code: 'file-unreadable', file: join(folder.path, 'missing.har') });
   });
 
   it('keeps the IPC sender check: an unknown frame cannot open a dialog', async () => {

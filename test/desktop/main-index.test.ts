@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type Result } from '../../main/contract/api';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type Result, type StartFailure } from '../../main/contract/api';
 import type { CoreOptions } from '../../main/core/create-core';
 import { createElectronStandIn, fakeEvent, type FakeBrowserWindow } from './electron-stand-in';
 
@@ -24,7 +24,7 @@ vi.mock('electron', async () => {
 vi.mock('../../main/core/create-core', () => ({ createCore: (options: CoreOptions) => h.makeCore(options) }));
 
 let root: string;
-let startResult: Result<{ host: string; port: number; baseUrl: string }>;
+let startResult: Result<{ host: string; port: number; baseUrl: string }, StartFailure>;
 let releaseStop: () => void;
 
 beforeEach(() => {
@@ -159,12 +159,15 @@ describe('main/index.ts', () => {
     if (process.platform !== 'darwin') await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
   });
 
-  it('shows the reason and quits when the core cannot start', async () => {
-    startResult = { ok: false, code: 'port-in-use', message: 'Port 8787 is already in use by another program.' };
+  it('shows the reason in the app’s words and quits when the core cannot start', async () => {
+    startResult = { ok: false, code: 'port-in-use', server: 'webhook', host: '127.0.0.1', port: 8787 };
     releaseStop();
     await import('../../main/index');
     await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(1));
-    expect(h.electron.errorBoxes).toEqual([{ title: 'Flowent Companion could not start', content: startResult.message }]);
+    // The app has no port flag: it names no place to change the port, only what to do.
+    expect(h.electron.errorBoxes).toEqual([
+      { title: 'Flowent Companion could not start', content: 'Port 8787 on 127.0.0.1 is already in use. Stop the program using it.' },
+    ]);
     expect(h.cores[0]?.stop).toHaveBeenCalled();
     expect(h.electron.windows).toHaveLength(0);
   });

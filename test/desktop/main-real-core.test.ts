@@ -5,9 +5,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type CoreEvent, type CoreStatus, type Result } from '../../main/contract/api';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_READY_CHANNEL,
+  ipcChannelFor,
+  type CoreEvent,
+  type CoreStatus,
+  type Result,
+  type StatusFailure,
+} from '../../main/contract/api';
 import type * as CreateCore from '../../main/core/create-core';
-import type { AccountState } from '../../main/contract/api';
+import type { AccountFailure, AccountState } from '../../main/contract/api';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
@@ -61,14 +69,14 @@ describe('the desktop app with the real core', () => {
       expect(events.some((e) => e.type === 'call-stored' && e.call.action === 'create_ticket')).toBe(true);
     });
 
-    const changed = await invoke<Result<CoreStatus>>('setHmacKey', 'a-key-from-the-ui');
+    const changed = await invoke<Result<CoreStatus, StatusFailure>>('setHmacKey', 'a-key-from-the-ui');
     expect(changed).toMatchObject({ ok: true, value: { hmacKey: { set: true, source: 'keychain' } } });
     expect(statSync(join(root, 'data', 'secrets.json')).mode & 0o777).toBe(0o600);
 
     // The Flowent API token: typed into the app, kept in the keychain, exchanged with Flowent.
-    const account = await invoke<Result<AccountState>>('setFlowentApiToken', 'default', FLOWENT_TOKEN);
+    const account = await invoke<Result<AccountState, AccountFailure>>('setFlowentApiToken', 'default', FLOWENT_TOKEN);
     expect(account).toMatchObject({ ok: true, value: { apiToken: { set: true, source: 'keychain' } } });
-    const connected = await invoke<Result<AccountState>>('connectFlowent');
+    const connected = await invoke<Result<AccountState, AccountFailure>>('connectFlowent');
     expect(connected).toMatchObject({ ok: true, value: { session: { lastError: null } } });
     expect(connected.ok && connected.value.session.expiresAt).toBeGreaterThan(Date.now());
     expect(gateway.exchanges).toBe(1);

@@ -2,12 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  KEYCHAIN_UNAVAILABLE_MESSAGE,
-  createSecretStore,
-  keychainHmacKeySource,
-  keychainProfileSecrets,
-} from '../../main/desktop/secret-store';
+import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets } from '../../main/desktop/secret-store';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { createElectronStandIn } from './electron-stand-in';
 
@@ -59,11 +54,7 @@ describe('secret store', () => {
     electron.state.storageBackend = backend;
     const secrets = store();
     expect(secrets.available()).toBe(false);
-    expect(secrets.set('hmac-key', KEY)).toEqual({
-      ok: false,
-      code: 'keychain-unavailable',
-      message: KEYCHAIN_UNAVAILABLE_MESSAGE,
-    });
+    expect(secrets.set('hmac-key', KEY)).toEqual({ ok: false, code: 'keychain-unavailable' });
     expect(readdirSync(join(dir, '..'))).toEqual([]);
   });
 
@@ -138,8 +129,9 @@ describe('Flowent API tokens, one per profile', () => {
     expect(secrets('staging').set?.('tok')).toEqual({
       ok: false,
       code: 'keychain-unavailable',
-      message:
-        'This system offers no keychain, so the API token cannot be stored safely. Set FLOWENT_API_TOKEN_STAGING in the environment instead.',
+      secret: 'api-token',
+      profile: 'staging',
+      variable: 'FLOWENT_API_TOKEN_STAGING',
     });
   });
 });

@@ -184,7 +184,11 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('s');
     const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
-    await dialog.getByRole('combobox', { name: 'Action' }).fill('send_email');
+    // The known actions load after the dialog opens and fill the field with the first one:
+    // typing before that lands would be mixed with it.
+    const actionField = dialog.getByRole('combobox', { name: 'Action' });
+    await expect.poll(() => actionField.inputValue()).not.toBe('');
+    await actionField.fill('send_email');
     await dialog.locator('.cm-editor').waitFor();
     await dialog.getByRole('button', { name: 'This companion' }).click();
     await dialog.getByRole('button', { name: 'Send' }).click();

@@ -85,7 +85,11 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     const before = (await handler.received()).length;
     await page.getByRole('button', { name: 'Simulate' }).click();
     const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
-    await dialog.getByRole('combobox', { name: 'Action' }).fill('ok');
+    // The known actions load after the dialog opens and fill the field with the first one:
+    // typing before that lands would be mixed with it.
+    const actionField = dialog.getByRole('combobox', { name: 'Action' });
+    await expect.poll(() => actionField.inputValue()).not.toBe('');
+    await actionField.fill('ok');
     await dialog.locator('.cm-editor').waitFor(SLOW);
     await dialog.getByRole('button', { name: 'Send' }).click();
     const result = dialog.getByRole('region', { name: 'Simulator result' });

@@ -24,7 +24,7 @@ export async function startInspectorFor(running: RunningCore, token: string, ren
     },
   });
   const started = await inspector.start();
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(JSON.stringify(started));
   return { inspector, port: started.value.port, url: started.value.url };
 }
 

@@ -2,6 +2,7 @@ import { createCore, type Core, type CoreOptions } from '../../main/core';
 import type { CoreEvent } from '../../main/contract/api';
 import { sessionSecret } from '../../main/core/secret-source';
 import { makeTempDir } from './temp-dir';
+import { startInCliWords } from '../../main/cli/cli-words';
 
 export interface RunningCore {
   core: Core;
@@ -27,7 +28,7 @@ export async function startCore(options: Partial<CoreOptions> & { key?: string |
   const events: CoreEvent[] = [];
   core.subscribe((event) => events.push(event));
   const started = await core.listen();
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(startInCliWords(started));
   const { port, baseUrl } = started.value;
   return {
     core,

@@ -8,7 +8,9 @@ const eslint = new ESLint({ cwd: root });
 /** Lints `code` as if it lived at `file`, and returns the restricted-import messages. */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message);
 }
 
 describe('lint boundaries between core, shell and renderer', () => {
@@ -41,5 +43,35 @@ describe('lint boundaries between core, shell and renderer', () => {
     expect(await boundaryErrors('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toEqual([
       expect.stringMatching(/only through the contract/),
     ]);
+  });
+
+  it('keeps zod and the argument schemas out of the page and the preload', async () => {
+    for (const file of ['renderer/src/x.ts', 'preload/x.ts']) {
+      const up = file.startsWith('renderer/') ? '../../' : '../';
+      expect(await boundaryErrors(file, "import * as z from 'zod';\nexport const s = z.string();\n")).toEqual([
+        expect.stringMatching(/zod and the argument schemas stay out of the page/),
+      ]);
+      expect(
+        await boundaryErrors(
+          file,
+          `import type { callFilter } from '${up}main/contract/schemas/calls';\nexport type F = typeof callFilter;\n`,
+        ),
+      ).toEqual([expect.stringMatching(/zod and the argument schemas stay out of the page/)]);
+    }
+  });
+
+  it('lets the contract’s type files take zod and the schemas as types only', async () => {
+    const asTypes =
+      "import type * as z from 'zod';\nimport type { callFilter } from './schemas/calls';\nexport type F = z.output<typeof callFilter>;\n";
+    expect(await boundaryErrors('main/contract/calls.ts', asTypes)).toEqual([]);
+    const asValues =
+      "import * as z from 'zod';\nimport { callFilter } from './schemas/calls';\nexport const f = callFilter.or(z.null());\n";
+    expect(await boundaryErrors('main/contract/calls.ts', asValues)).toEqual([
+      expect.stringMatching(/import zod as types only/),
+      expect.stringMatching(/import them as types only/),
+    ]);
+    expect(await boundaryErrors('main/contract/schemas/calls.ts', "import * as z from 'zod';\nexport const f = z.object({});\n")).toEqual(
+      [],
+    );
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startCore, type RunningCore } from '../helpers/running-core';
+import { startInCliWords } from '../../main/cli/cli-words';
 
 const KEY = 'fault-key';
 const FULL = 'Flowent Companion could not store this call: the disk is full. Free space or fix the data folder, then send it again.';
@@ -187,15 +188,15 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
     fill(full);
     const onFull = openStore({ dataDir: full });
     expect(onFull.ok).toBe(false);
-    if (!onFull.ok) expect(onFull.message).toMatch(/full|Free some space/i);
+    if (!onFull.ok) expect(startInCliWords(onFull)).toMatch(/full|Free some space/i);
 
     const readOnly = mountTmpfs('1m');
     const existing = openStore({ dataDir: readOnly });
-    if (!existing.ok) throw new Error(existing.message);
+    if (!existing.ok) throw new Error(JSON.stringify(existing));
     existing.value.close();
     remount(readOnly, 'ro');
     const onReadOnly = openStore({ dataDir: readOnly });
     expect(onReadOnly.ok).toBe(false);
-    if (!onReadOnly.ok) expect(onReadOnly.message).toMatch(/EROFS|read-only|cannot write|must be a folder this user can write/i);
+    if (!onReadOnly.ok) expect(startInCliWords(onReadOnly)).toMatch(/EROFS|read-only|cannot write|must be a folder this user can write/i);
   });
 });

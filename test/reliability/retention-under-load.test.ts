@@ -95,7 +95,7 @@ it(`brings a history of ${HISTORY} calls down to --keep-calls ${KEEP} while call
   server.child.kill('SIGTERM');
   expect(await server.exited).toBe(0);
   const opened = openStore({ dataDir: dir.path });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   const store = opened.value;
   try {
     store.textIndex.catchUp();

@@ -7,7 +7,7 @@ import type {
   RegistrationRecord,
   Warned,
 } from '../../contract/account';
-import type { CoreEvent, Result } from '../../contract/api';
+import { failureOf, type AccountFailure, type CoreEvent, type Result } from '../../contract/api';
 import { secretState, type SecretSource } from '../secret-source';
 import { ActionRegistry } from './action-registry';
 import { followTunnelEvents } from './follow-tunnel-events';
@@ -39,8 +39,6 @@ export interface AccountOptions {
   profile?: string;
   /** Each profile's API token: the keychain in the desktop app, FLOWENT_API_TOKEN[_PROFILE] headless. */
   secrets: ProfileSecrets;
-  /** Where the user sets a profile's token, completing "set …" in messages. */
-  apiTokenHint: (profile: string) => string;
   env?: NodeJS.ProcessEnv;
   fetch?: FetchLike;
   /** The open tunnel's public URL, or null. */
@@ -59,7 +57,7 @@ export interface AccountOptions {
  */
 export class Account {
   readonly registry: ActionRegistry;
-  private readonly lastErrors = new Map<string, { code: string; message: string }>();
+  private readonly lastErrors = new Map<string, AccountFailure>();
   private unsubscribe: (() => void)[] = [];
 
   constructor(private readonly options: AccountOptions) {
@@ -75,7 +73,6 @@ export class Account {
       profile: options.profile,
       profileSecret: options.secrets,
       env: options.env ?? {},
-      apiTokenHint: options.apiTokenHint,
       fetch: options.fetch,
     });
   }
@@ -110,7 +107,7 @@ export class Account {
       activeProfile: profile,
       apiToken: secretState(secret),
       canSetApiToken: secret.set !== undefined,
-      apiTokenHint: `the ${apiTokenVariable(profile)} environment variable`,
+      apiTokenVariable: apiTokenVariable(profile),
       session: { expiresAt: this.registry.expiresAt(profile), lastError: this.lastErrors.get(profile) ?? null },
       requestsThisHour: this.registry.requestsThisHour(profile),
       followMode: this.followMode(),
@@ -136,11 +133,12 @@ export class Account {
    */
   async tracked<T>(operation: () => Promise<FlowentResult<T>>): Promise<FlowentResult<T>> {
     const profile = this.registry.profile().name;
-    const before = { expiresAt: this.registry.expiresAt(profile), error: this.lastErrors.get(profile)?.message };
+    const lastError = () => JSON.stringify(this.lastErrors.get(profile) ?? null);
+    const before = { expiresAt: this.registry.expiresAt(profile), error: lastError() };
     const result = await operation();
-    if (!result.ok && SESSION_FAILURES.has(result.code)) this.lastErrors.set(profile, { code: result.code, message: result.message });
+    if (!result.ok && SESSION_FAILURES.has(result.code)) this.lastErrors.set(profile, failureOf(result));
     else if (result.ok) this.lastErrors.delete(profile);
-    if (before.expiresAt !== this.registry.expiresAt(profile) || before.error !== this.lastErrors.get(profile)?.message) this.changed();
+    if (before.expiresAt !== this.registry.expiresAt(profile) || before.error !== lastError()) this.changed();
     return result;
   }
 
@@ -152,16 +150,10 @@ export class Account {
   }
 
   /** Sets (or clears, with null) a profile's API token where this mode keeps it. */
-  setToken(profile: string, token: string | null): Result<void> {
+  setToken(profile: string, token: string | null): Result<void, AccountFailure> {
     const secret = this.options.secrets(profile);
     const outcome = token === null ? secret.clear?.() : secret.set?.(token);
-    return (
-      outcome ?? {
-        ok: false,
-        code: 'secret-read-only',
-        message: `The API token of "${profile}" comes from ${this.options.apiTokenHint(profile)} here; restart with a new value to change it.`,
-      }
-    );
+    return outcome ?? { ok: false, code: 'secret-read-only', secret: 'api-token', profile, variable: apiTokenVariable(profile) };
   }
 
   tokenSource(profile: string): SecretSource['source'] {
@@ -178,7 +170,7 @@ export class Account {
     description: string,
     schema: Record<string, unknown>,
     baseUrl: string,
-  ): Promise<Result<Warned<RegisteredHere>>> {
+  ): Promise<Result<Warned<RegisteredHere>, AccountFailure>> {
     const profile = this.registry.profile().name;
     const startedAt = Date.now();
     const result = await this.tracked(() => this.registry.registerHere(name, description, schema, baseUrl));
@@ -186,32 +178,19 @@ export class Account {
     const base = { profile, action: name, webhookUrl, startedAt, finishedAt: Date.now() };
     this.addRegistration(
       result.ok
-        ? { ...base, ok: true, created: result.value.created, message: null }
-        : { ...base, ok: false, created: false, message: result.message },
+        ? { ...base, ok: true, created: result.value.created, failure: null }
+        : { ...base, ok: false, created: false, failure: failureOf(result) },
     );
-    return result.ok
-      ? { ok: true, value: { value: result.value, warnings: result.warnings } }
-      : { ok: false, code: result.code, message: result.message };
+    return result.ok ? { ok: true, value: { value: result.value, warnings: result.warnings } } : result;
   }
 
   /** Re-points what the newest "ask" record proposed, to the tunnel's URL now (it may have moved on). */
-  async applyFollow(): Promise<Result<FollowRecord>> {
+  async applyFollow(): Promise<Result<FollowRecord, AccountFailure>> {
     const newest = this.registry.links.history()[0];
-    if (!newest || newest.mode !== 'ask' || newest.changes.length === 0) {
-      return {
-        ok: false,
-        code: 'flowent-nothing-to-follow',
-        message: 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.',
-      };
-    }
+    if (!newest || newest.mode !== 'ask' || newest.changes.length === 0)
+      return { ok: false, code: 'flowent-nothing-to-follow', previous: null };
     const record = await this.registry.followTunnel({ previous: newest.previous, current: this.publicUrl() ?? newest.current }, 'auto');
-    if (record.changes.length === 0) {
-      return {
-        ok: false,
-        code: 'flowent-nothing-to-follow',
-        message: `No linked action points under ${newest.previous} any more: nothing to re-point.`,
-      };
-    }
+    if (record.changes.length === 0) return { ok: false, code: 'flowent-nothing-to-follow', previous: newest.previous };
     this.followed(record);
     return { ok: true, value: record };
   }

@@ -1,5 +1,5 @@
 import type { FollowMode, RegisteredHere, StaleAction } from '../../contract/account';
-import type { Result } from '../../contract/api';
+import { failureOf, type AccountFailure, type Result } from '../../contract/api';
 import { isProductionGateway } from './action-validation';
 import { GatewayClient } from './gateway-client';
 import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type FollowRecord, type LinkedAction } from './links';
@@ -8,7 +8,7 @@ import { apiTokenVariable, FlowentProfiles, type FlowentProfile, type ProfileSec
 import { RequestCounter } from './request-counter';
 import type { SettingsScope } from '../store/settings-repository';
 import { TokenSession, type FetchLike } from './token-session';
-import { failure, type ActionCreate, type ActionUpdate, type FlowentAction, type FlowentResult } from './types';
+import type { ActionCreate, ActionUpdate, FlowentAction, FlowentResult } from './types';
 
 export interface ActionRegistryOptions {
   settings: SettingsScope;
@@ -18,8 +18,6 @@ export interface ActionRegistryOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this profile instead of the stored active one (`--profile`). */
   profile?: string;
-  /** Where the user sets a profile's token, for messages; the environment variable by default. */
-  apiTokenHint?: (profile: string) => string;
   fetch?: FetchLike;
   now?: () => number;
 }
@@ -46,17 +44,8 @@ export class ActionRegistry {
   }
 
   /** Checks a `--profile` name (or the stored active one) exists. */
-  checkProfile(): Result<FlowentProfile> {
-    if (this.override && !this.profiles.get(this.override)) {
-      return {
-        ok: false,
-        code: 'flowent-unknown-profile',
-        message: `No Flowent profile named "${this.override}". Profiles: ${this.profiles
-          .list()
-          .map((p) => p.name)
-          .join(', ')}.`,
-      };
-    }
+  checkProfile(): Result<FlowentProfile, AccountFailure> {
+    if (this.override && !this.profiles.get(this.override)) return this.profiles.unknown(this.override);
     return { ok: true, value: this.profile() };
   }
 
@@ -71,28 +60,35 @@ export class ActionRegistry {
   }
 
   client(profile = this.profile()): GatewayClient {
-    const existing = this.clients.get(profile.name);
-    if (existing && existing.baseUrl === profile.baseUrl) return existing.client;
-    const hint = this.options.apiTokenHint?.(profile.name) ?? apiTokenVariable(profile.name);
-    const session = new TokenSession({
-      baseUrl: profile.baseUrl,
-      apiToken: this.options.profileSecret(profile.name),
-      apiTokenHint: hint,
-      fetch: this.options.fetch,
-      now: this.options.now,
-    });
-    const counter = new RequestCounter(this.options.settings, profile.name, this.options.now);
-    const client = new GatewayClient({ baseUrl: profile.baseUrl, session, counter, fetch: this.options.fetch });
-    this.clients.set(profile.name, { baseUrl: profile.baseUrl, session, client });
-    return client;
+    return this.connection(profile).client;
   }
 
   /** Exchanges the profile's API token now (to test it and learn the expiry). */
   async connect(profile = this.profile()): Promise<FlowentResult<{ expiresAt: number | null }>> {
-    this.client(profile);
-    const exchanged = await this.clients.get(profile.name)?.session.exchange();
-    if (!exchanged) return failure('flowent-unexpected', 'The Gateway session could not be created.');
+    const exchanged = await this.connection(profile).session.exchange();
     return exchanged.ok ? { ok: true, value: { expiresAt: this.expiresAt(profile.name) }, warnings: [] } : exchanged;
+  }
+
+  /** The profile's session and client, made again when its Gateway URL changed. */
+  private connection(profile: FlowentProfile): { baseUrl: string; session: TokenSession; client: GatewayClient } {
+    const existing = this.clients.get(profile.name);
+    if (existing && existing.baseUrl === profile.baseUrl) return existing;
+    const session = new TokenSession({
+      baseUrl: profile.baseUrl,
+      profile: profile.name,
+      variable: apiTokenVariable(profile.name),
+      apiToken: this.options.profileSecret(profile.name),
+      fetch: this.options.fetch,
+      now: this.options.now,
+    });
+    const counter = new RequestCounter(this.options.settings, profile.name, this.options.now);
+    const made = {
+      baseUrl: profile.baseUrl,
+      session,
+      client: new GatewayClient({ baseUrl: profile.baseUrl, session, counter, fetch: this.options.fetch }),
+    };
+    this.clients.set(profile.name, made);
+    return made;
   }
 
   /** Drops the profile's session (its token changed): the next request exchanges again. */
@@ -191,11 +187,9 @@ export class ActionRegistry {
         continue;
       }
       const profile = this.profiles.get(link.profile);
-      const updated = profile
-        ? await this.client(profile).update(link.action, { webhook_url: to })
-        : failure('flowent-unknown-profile', `The profile ${link.profile} no longer exists.`);
+      const updated = profile ? await this.client(profile).update(link.action, { webhook_url: to }) : this.profiles.unknown(link.profile);
       if (updated.ok) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
-      changes.push(updated.ok ? { ...base, outcome: 'updated' } : { ...base, outcome: 'failed', message: updated.message });
+      changes.push(updated.ok ? { ...base, outcome: 'updated' } : { ...base, outcome: 'failed', failure: failureOf(updated) });
     }
     const record: FollowRecord = { at: this.now(), previous: change.previous, current: change.current, mode, changes };
     if (changes.length > 0) this.links.addHistory(record);

@@ -1,5 +1,5 @@
 import type { ActionCreate, ActionInputCheck, ActionUpdate, FieldProblem } from '../../contract/account';
-import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../../contract/action-name';
 import { createAjv } from './ajv';
 
 export type { FieldProblem } from '../../contract/account';
@@ -54,21 +54,30 @@ export function checkActionInput(
     }
   }
   if (need('json_schema', input.json_schema !== undefined)) {
-    const problem = checkJsonSchema(input.json_schema);
-    if (problem) problems.push({ field: 'json_schema', message: problem });
+    const unusable = checkJsonSchema(input.json_schema);
+    if (unusable) problems.push({ field: 'json_schema', message: unusable });
   }
   return { problems, warnings };
 }
 
-/** A message when `schema` is not a JSON Schema object Ajv can compile, else null. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What is wrong with a json_schema (in an action's input or its file), or null when it can be used. */
 export function checkJsonSchema(schema: unknown): string | null {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'json_schema must be a JSON object (a JSON Schema).';
+  const unusable = isJsonObject(schema) ? schemaCompileProblem(schema) : 'it must be a JSON object';
+  return unusable ? `json_schema is not a valid JSON Schema: ${unusable}.` : null;
+}
+
+/** Why Ajv cannot compile `schema`, in Ajv's words, or null when it can. */
+export function schemaCompileProblem(schema: Record<string, unknown>): string | null {
   try {
     // A fresh Ajv each time: a schema with an $id would otherwise clash with its last check.
     createAjv().compile(schema);
     return null;
   } catch (error) {
-    return `json_schema is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`;
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
@@ -85,8 +94,4 @@ function parseUrl(text: string): URL | null {
 export function isProductionGateway(baseUrl: string): boolean {
   const host = parseUrl(baseUrl)?.hostname ?? '';
   return !['localhost', '127.0.0.1', '[::1]', '::1'].includes(host);
-}
-
-export function describeProblems(problems: FieldProblem[]): string {
-  return problems.map((problem) => problem.message).join(' ');
 }

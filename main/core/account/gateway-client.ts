@@ -1,8 +1,9 @@
-import { checkActionInput, checkName, describeProblems, isProductionGateway } from './action-validation';
-import { describeGatewayError, type RequestContext } from './gateway-errors';
+import type { AccountFailure, FieldProblem, Refused } from '../../contract/api';
+import { checkActionInput, checkName, isProductionGateway } from './action-validation';
+import { gatewayFailure, type RequestContext } from './gateway-errors';
 import type { RequestCounter } from './request-counter';
 import { unreachable, type FetchLike, type TokenSession } from './token-session';
-import { failure, type ActionCreate, type ActionUpdate, type FlowentAction, type FlowentFailure, type FlowentResult } from './types';
+import type { ActionCreate, ActionUpdate, FlowentAction, FlowentResult } from './types';
 
 export interface GatewayClientOptions {
   baseUrl: string;
@@ -12,7 +13,9 @@ export interface GatewayClientOptions {
   timeoutMs?: number;
 }
 
-type Answer = { ok: true; status: number; body: unknown; warnings: string[] } | FlowentFailure;
+type Answer = { ok: true; status: number; body: unknown; warnings: string[] } | Refused<AccountFailure>;
+
+const invalid = (problems: FieldProblem[]): Refused<AccountFailure> => ({ ok: false, code: 'flowent-invalid-input', problems });
 
 /**
  * Flowent's action registry (`/actions`), checking input as Flowent does before sending,
@@ -42,24 +45,23 @@ export class GatewayClient {
 
   async get(name: string): Promise<FlowentResult<FlowentAction>> {
     const bad = checkName(name);
-    if (bad) return failure('flowent-invalid-input', bad.message);
+    if (bad) return invalid([bad]);
     return this.action(await this.send('GET', `/actions/${name}`, undefined, { action: name }));
   }
 
   /** `POST /actions`: Flowent runs its registration check against webhook_url before answering. */
   async register(input: ActionCreate): Promise<FlowentResult<FlowentAction>> {
     const check = checkActionInput(input, { partial: false, production: this.production });
-    if (check.problems.length > 0) return failure('flowent-invalid-input', describeProblems(check.problems));
+    if (check.problems.length > 0) return invalid(check.problems);
     const body = { name: input.name, description: input.description, webhook_url: input.webhook_url, json_schema: input.json_schema };
     return this.action(await this.send('POST', '/actions', body, { action: input.name, webhookUrl: input.webhook_url }), check.warnings);
   }
 
   async update(name: string, changes: ActionUpdate): Promise<FlowentResult<FlowentAction>> {
     const check = checkActionInput({ name, ...changes }, { partial: true, production: this.production });
-    if (check.problems.length > 0) return failure('flowent-invalid-input', describeProblems(check.problems));
+    if (check.problems.length > 0) return invalid(check.problems);
     const body = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    if (Object.keys(body).length === 0)
-      return failure('flowent-invalid-input', 'Nothing to update: give a description, a webhook_url or a json_schema.');
+    if (Object.keys(body).length === 0) return { ok: false, code: 'flowent-nothing-to-update' };
     const context: RequestContext = {
       baseUrl: this.baseUrl,
       action: name,
@@ -70,7 +72,7 @@ export class GatewayClient {
 
   async delete(name: string): Promise<FlowentResult<{ message: string }>> {
     const bad = checkName(name);
-    if (bad) return failure('flowent-invalid-input', bad.message);
+    if (bad) return invalid([bad]);
     const answer = await this.send('DELETE', `/actions/${name}`, undefined, { action: name });
     if (!answer.ok) return answer;
     const message = (answer.body as { message?: unknown }).message;
@@ -85,7 +87,7 @@ export class GatewayClient {
     if (!answer.ok) return answer;
     const action = (answer.body as { action?: unknown }).action;
     if (typeof action !== 'object' || action === null)
-      return failure('flowent-bad-answer', `The Gateway answered without an action (HTTP ${answer.status}).`);
+      return { ok: false, code: 'flowent-bad-answer', baseUrl: this.baseUrl, missing: 'action', status: answer.status };
     return { ok: true, value: action as FlowentAction, warnings: [...warnings, ...answer.warnings] };
   }
 
@@ -119,7 +121,7 @@ export class GatewayClient {
         continue;
       }
       if (response.ok) return { ok: true, status: response.status, body: parsed ?? {}, warnings };
-      return describeGatewayError(response.status, parsed, full);
+      return gatewayFailure(response.status, parsed, full);
     }
   }
 }

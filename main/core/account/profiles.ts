@@ -1,5 +1,5 @@
 import type { FlowentProfile } from '../../contract/account';
-import type { Result } from '../../contract/result';
+import type { AccountFailure, Refused, Result } from '../../contract/api';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
@@ -57,14 +57,8 @@ export class FlowentProfiles {
     return this.get(this.activeName()) ?? { name: DEFAULT_PROFILE, baseUrl: DEFAULT_FLOWENT_BASE_URL };
   }
 
-  save(profile: FlowentProfile): Result<FlowentProfile> {
-    if (!PROFILE_NAME.test(profile.name)) {
-      return {
-        ok: false,
-        code: 'flowent-bad-profile',
-        message: `"${profile.name}" is not a profile name: use 1-40 lowercase letters, digits, - or _.`,
-      };
-    }
+  save(profile: FlowentProfile): Result<FlowentProfile, AccountFailure> {
+    if (!PROFILE_NAME.test(profile.name)) return { ok: false, code: 'flowent-bad-profile', field: 'name', value: profile.name };
     let url: URL;
     try {
       url = new URL(profile.baseUrl);
@@ -72,11 +66,7 @@ export class FlowentProfiles {
       url = new URL('invalid:');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return {
-        ok: false,
-        code: 'flowent-bad-profile',
-        message: `The Gateway URL must be http(s), such as ${DEFAULT_FLOWENT_BASE_URL}, not "${profile.baseUrl}".`,
-      };
+      return { ok: false, code: 'flowent-bad-profile', field: 'baseUrl', value: profile.baseUrl };
     }
     const clean = { name: profile.name, baseUrl: profile.baseUrl.replace(/\/+$/, '') };
     const others = this.settings.read<FlowentProfile[]>('profiles', []).filter((stored) => stored.name !== clean.name);
@@ -84,21 +74,19 @@ export class FlowentProfiles {
     return { ok: true, value: clean };
   }
 
-  setActive(name: string): Result<FlowentProfile> {
+  setActive(name: string): Result<FlowentProfile, AccountFailure> {
     const profile = this.get(name);
-    if (!profile)
-      return {
-        ok: false,
-        code: 'flowent-unknown-profile',
-        message: `No Flowent profile named "${name}". Profiles: ${this.list()
-          .map((p) => p.name)
-          .join(', ')}.`,
-      };
+    if (!profile) return this.unknown(name);
     this.settings.write('active-profile', name);
     return { ok: true, value: profile };
   }
 
-  remove(name: string): Result<{ removed: boolean }> {
+  /** The refusal for a profile that does not exist, with the ones that do. */
+  unknown(name: string): Refused<AccountFailure> {
+    return { ok: false, code: 'flowent-unknown-profile', name, profiles: this.list().map((profile) => profile.name) };
+  }
+
+  remove(name: string): Result<{ removed: boolean }, AccountFailure> {
     const stored = this.settings.read<FlowentProfile[]>('profiles', []);
     const kept = stored.filter((profile) => profile.name !== name);
     this.settings.write('profiles', kept);

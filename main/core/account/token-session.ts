@@ -1,19 +1,20 @@
+import type { AccountFailure, Refused } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
-import { failure, type FlowentFailure } from './types';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface TokenSessionOptions {
   baseUrl: string;
+  /** The profile the token is of, and the environment variable it can come from. */
+  profile: string;
+  variable: string;
   apiToken: SecretSource;
-  /** Where to set the token, for the messages (e.g. "FLOWENT_API_TOKEN" or "Settings"). */
-  apiTokenHint: string;
   fetch?: FetchLike;
   now?: () => number;
   timeoutMs?: number;
 }
 
-export const API_TOKEN_REJECTED = 'API token rejected: create a new one in Gateway Management (Flowent admin panel) and set it again.';
+type Exchanged = { ok: true; jwt: string } | Refused<AccountFailure>;
 
 /**
  * The Gateway session: the API token exchanged for a JWT (`POST /token/exchange`), kept in
@@ -24,7 +25,7 @@ export class TokenSession {
   private jwt: string | null = null;
   private expires: number | null = null;
   private lifetimeMs = 0;
-  private pending: Promise<{ ok: true; jwt: string } | FlowentFailure> | null = null;
+  private pending: Promise<Exchanged> | null = null;
   private readonly fetch: FetchLike;
   private readonly now: () => number;
   /** How many exchanges this session made (for the UI and the tests). */
@@ -41,7 +42,7 @@ export class TokenSession {
   }
 
   /** A JWT that is valid for a while yet, exchanging the API token when needed. */
-  async token(): Promise<{ ok: true; jwt: string } | FlowentFailure> {
+  async token(): Promise<Exchanged> {
     // Renew ahead of expiry: a minute before, or a tenth of the lifetime when that is shorter.
     const margin = Math.min(60_000, this.lifetimeMs / 10);
     if (this.jwt && this.expires !== null && this.now() < this.expires - margin) return { ok: true, jwt: this.jwt };
@@ -55,22 +56,18 @@ export class TokenSession {
   }
 
   /** Exchanges the API token now; concurrent callers share one exchange. */
-  exchange(): Promise<{ ok: true; jwt: string } | FlowentFailure> {
+  exchange(): Promise<Exchanged> {
     this.pending ??= this.doExchange().finally(() => {
       this.pending = null;
     });
     return this.pending;
   }
 
-  private async doExchange(): Promise<{ ok: true; jwt: string } | FlowentFailure> {
+  private async doExchange(): Promise<Exchanged> {
     const apiToken = this.options.apiToken.get();
-    if (!apiToken) {
-      return failure(
-        'flowent-no-api-token',
-        `No Flowent API token is set: create one in Flowent's Gateway Management and set ${this.options.apiTokenHint}.`,
-      );
-    }
-    const url = `${this.options.baseUrl}/token/exchange`;
+    const { baseUrl, profile, variable } = this.options;
+    if (!apiToken) return { ok: false, code: 'flowent-no-api-token', profile, variable };
+    const url = `${baseUrl}/token/exchange`;
     let response: Response;
     try {
       this.exchanges += 1;
@@ -81,25 +78,19 @@ export class TokenSession {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });
     } catch (error) {
-      return unreachable(this.options.baseUrl, error);
+      return unreachable(baseUrl, error);
     }
     const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (response.status === 401) return failure('flowent-api-token-rejected', API_TOKEN_REJECTED, { status: 401 });
+    if (response.status === 401) return { ok: false, code: 'flowent-api-token-rejected', profile, variable };
     if (!response.ok) {
-      const said = typeof body?.error === 'string' ? `: ${body.error}${typeof body.details === 'string' ? ` (${body.details})` : ''}` : '';
-      return failure(
-        'flowent-exchange-failed',
-        `Flowent refused the token exchange (HTTP ${response.status})${said}. Check the API token and the Gateway URL ${this.options.baseUrl}.`,
-        { status: response.status },
-      );
+      const error = typeof body?.error === 'string' ? body.error : '';
+      const details = typeof body?.details === 'string' ? { details: body.details } : {};
+      return { ok: false, code: 'flowent-exchange-failed', status: response.status, baseUrl, error, ...details };
     }
     const jwt = body?.jwt_token;
     const expiresIn = body?.expires_in;
     if (typeof jwt !== 'string' || jwt === '') {
-      return failure(
-        'flowent-bad-answer',
-        `The Gateway at ${this.options.baseUrl} answered the token exchange without a jwt_token: is this a Flowent Gateway URL (…/api/v1/gateway)?`,
-      );
+      return { ok: false, code: 'flowent-bad-answer', baseUrl, missing: 'jwt_token', status: response.status };
     }
     // expires_in is documented (86400); a JWT without it is assumed to last the documented day.
     this.lifetimeMs = (typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 86_400) * 1000;
@@ -109,11 +100,7 @@ export class TokenSession {
   }
 }
 
-export function unreachable(baseUrl: string, error: unknown): FlowentFailure {
-  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.name : 'error');
-  const reason = cause === 'TimeoutError' ? 'it did not answer in time' : `${cause}`;
-  return failure(
-    'flowent-unreachable',
-    `Cannot reach the Flowent Gateway at ${baseUrl} (${reason}). Check the Gateway URL and your internet connection.`,
-  );
+export function unreachable(baseUrl: string, error: unknown): Refused<AccountFailure> {
+  const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.name : 'error');
+  return { ok: false, code: 'flowent-unreachable', baseUrl, reason, timedOut: reason === 'TimeoutError' };
 }

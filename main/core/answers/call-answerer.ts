@@ -146,7 +146,7 @@ export class CallAnswerer {
     }
     const resolved = resolveTarget(route.target, call.action);
     if (!resolved.ok) {
-      const message = `The forward target for ${call.action} is unusable: ${resolved.message}`;
+      const message = `The forward target for ${call.action} is unusable: "${resolved.url}" is not an absolute http(s) URL.`;
       return this.forwardFailure(call, route, { kind: 'failed', message }, route.target);
     }
     const prepared = forwardHeaders(call.rawHeaders, call.remoteAddress);

@@ -2,7 +2,7 @@ import type { Agent } from 'undici';
 import { loadLazily } from '../load-lazily';
 
 const loadUndici = loadLazily<typeof import('undici')>('undici');
-import type { HeaderPair } from '../../contract/api';
+import type { AnswersFailure, HeaderPair, Refused } from '../../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import type { Violation } from '../../contract/api';
 
@@ -349,18 +349,18 @@ export function resolveTarget(template: string, action: string): ResolvedTarget 
   return resolved;
 }
 
-type ResolvedTarget = { ok: true; url: string } | { ok: false; message: string };
+type InvalidTarget = Extract<AnswersFailure, { code: 'invalid-target' }>;
+type ResolvedTarget = { ok: true; url: string } | Refused<InvalidTarget>;
 const resolvedTargets = new Map<string, ResolvedTarget>();
 
-export function checkTargetUrl(url: string): { ok: false; message: string } | null {
+/** Why `url` (which may hold `{action_name}`) cannot be a forwarding target, or null when it can. */
+export function checkTargetUrl(url: string): Refused<InvalidTarget> | null {
   let parsed: URL;
   try {
     parsed = new URL(url.replace(/\{action_name\}/g, 'action'));
   } catch {
-    return { ok: false, message: `"${url}" is not a URL; use e.g. http://localhost:8000/actions/{action_name}` };
+    return { ok: false, code: 'invalid-target', url, problem: 'not-a-url' };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { ok: false, message: `"${url}" must start with http:// or https://` };
-  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, code: 'invalid-target', url, problem: 'not-http' };
   return null;
 }

@@ -1,14 +1,5 @@
-import type {
-  AnswerMode,
-  AnswerRoute,
-  AnswerSettings,
-  DefinitionError,
-  MockFormat,
-  MockSave,
-  Result,
-  StoredMock,
-} from '../../contract/api';
-import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
+import type { AnswerMode, AnswerRoute, AnswersFailure, AnswerSettings, MockFormat, Refused, Result, StoredMock } from '../../contract/api';
+import { isActionName } from '../../contract/action-name';
 import type { CallsRepository } from '../store/calls-repository';
 import type { AnswerStore } from '../store/answer-store';
 import { checkTargetUrl } from './forward';
@@ -28,17 +19,17 @@ export interface Answers {
   /** Pure: parses JSON or YAML text, then validates (syntax errors carry line and column). */
   parseMock(text: string, format: MockFormat): Validated;
   /** Parses and validates the mock's text, then stores it. */
-  setMock(action: ActionKey, text: string, format: MockFormat): MockSave;
-  clearMock(action: ActionKey): Result<{ cleared: boolean }>;
-  clearAllMocks(): Result<{ cleared: number }>;
+  setMock(action: ActionKey, text: string, format: MockFormat): Result<StoredMock, AnswersFailure>;
+  clearMock(action: ActionKey): Result<{ cleared: boolean }, AnswersFailure>;
+  clearAllMocks(): Result<{ cleared: number }, AnswersFailure>;
   /** Turns a stored call's answer into its action's mock. */
-  mockFromCall(callId: number): Result<StoredMock>;
+  mockFromCall(callId: number): Result<StoredMock, AnswersFailure>;
   /** A URL such as `http://localhost:8000/actions/{action_name}`; also sets the mode to forward. `null` removes the target. */
-  setForwardTarget(action: ActionKey, url: string | null): Result<AnswerRoute>;
+  setForwardTarget(action: ActionKey, url: string | null): Result<AnswerRoute, AnswersFailure>;
   /** `null` goes back to inheriting (the default's mode, else forward when a target is set). */
-  setMode(action: ActionKey, mode: AnswerMode | null): Result<AnswerRoute>;
-  clearRoute(action: ActionKey): Result<{ cleared: boolean }>;
-  clearAllRoutes(): Result<{ cleared: number }>;
+  setMode(action: ActionKey, mode: AnswerMode | null): Result<AnswerRoute, AnswersFailure>;
+  clearRoute(action: ActionKey): Result<{ cleared: boolean }, AnswersFailure>;
+  clearAllRoutes(): Result<{ cleared: number }, AnswersFailure>;
   getAnswerSettings(): AnswerSettings;
 }
 
@@ -56,19 +47,19 @@ export function createAnswers(deps: AnswersDeps): Answers {
     deps.onChanged?.();
     return value;
   };
-  const refusal = (action: ActionKey): { ok: false; code: string; message: string } | null => {
-    const message = deps.answers().writeRefusal?.(action) ?? null;
-    return message ? { ok: false, code: 'answer-file-invalid', message } : null;
+  const refusal = (action: ActionKey): Refused<AnswersFailure> | null => {
+    const mistake = deps.answers().writeRefusal?.(action) ?? null;
+    return mistake ? { ok: false, code: 'answer-file-invalid', ...mistake } : null;
   };
   return {
     parseMock: parseMockText,
     setMock(action, text, format) {
       const bad = checkAction(action);
-      if (bad) return { ...bad, errors: [] };
+      if (bad) return bad;
       const parsed = parseMockText(text, format);
-      if (!parsed.ok) return invalidMock(parsed.errors);
+      if (!parsed.ok) return { ok: false, code: 'invalid-mock', errors: parsed.errors };
       const refused = refusal(action);
-      if (refused) return { ...refused, errors: [] };
+      if (refused) return refused;
       return changed({ ok: true, value: deps.answers().setMock(action, parsed.value, { text, format }) });
     },
     clearMock(action) {
@@ -77,17 +68,12 @@ export function createAnswers(deps: AnswersDeps): Answers {
     clearAllMocks: () => changed({ ok: true, value: { cleared: deps.answers().clearAllMocks() } }),
     mockFromCall(callId) {
       const call = deps.calls().get(callId);
-      if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${callId}.` };
-      if (!call.action) return { ok: false, code: 'no-action', message: `Call #${callId} names no action, so there is no action to mock.` };
+      if (!call) return { ok: false, code: 'call-not-found', id: callId };
+      if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'mock' };
       const refused = refusal(call.action);
       if (refused) return refused;
       const definition = mockFromStoredCall(call);
-      if (!definition)
-        return {
-          ok: false,
-          code: 'no-answer',
-          message: `Call #${callId} got no answer (the connection was closed), so there is nothing to copy.`,
-        };
+      if (!definition) return { ok: false, code: 'call-without-answer', id: callId };
       return changed({ ok: true, value: deps.answers().setMock(call.action, definition) });
     },
     setForwardTarget(action, url) {
@@ -95,7 +81,7 @@ export function createAnswers(deps: AnswersDeps): Answers {
       if (bad) return bad;
       if (url !== null) {
         const problem = checkTargetUrl(url);
-        if (problem) return { ok: false, code: 'invalid-target', message: problem.message };
+        if (problem) return problem;
       }
       const refused = refusal(action);
       if (refused) return refused;
@@ -121,17 +107,6 @@ export function createAnswers(deps: AnswersDeps): Answers {
   };
 }
 
-function checkAction(action: ActionKey): { ok: false; code: string; message: string } | null {
-  if (action === null || ACTION_NAME_PATTERN.test(action)) return null;
-  return { ok: false, code: 'invalid-action', message: `"${action}" is not an action name: use ${ACTION_NAME_RULE}.` };
-}
-
-function invalidMock(errors: DefinitionError[]): MockSave {
-  const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
-  return {
-    ok: false,
-    code: 'invalid-mock',
-    message: `The mock was not saved: it has ${count}. ${errors[0]?.message ?? ''}`.trim(),
-    errors,
-  };
+function checkAction(action: ActionKey): Refused<AnswersFailure> | null {
+  return action === null || isActionName(action) ? null : { ok: false, code: 'invalid-action', action };
 }

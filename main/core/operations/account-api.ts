@@ -1,5 +1,5 @@
-import type { AccountMethods, AccountState, Warned } from '../../contract/account';
-import type { Result } from '../../contract/api';
+import type { AccountFailure, AccountMethods, AccountState, Warned } from '../../contract/account';
+import type { Refused, Result } from '../../contract/api';
 import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
 import type { FlowentResult } from '../account/types';
@@ -13,31 +13,22 @@ export interface AccountDeps {
   projectSchema: (action: string) => { path: string; schema: Record<string, unknown>; modifiedAt: number } | null;
 }
 
-const NO_TUNNEL = 'The tunnel is not open, so Flowent has no public URL to call this companion at: open the tunnel first';
-const noTunnel = (orLan: boolean) =>
-  ({
-    ok: false,
-    code: 'flowent-no-public-url',
-    message: `${NO_TUNNEL}${orLan ? ' (or register against a LAN URL such as http://192.168.1.20:8787).' : '.'}`,
-  }) as const;
+const noTunnel = (forRegistration: boolean): Refused<AccountFailure> => ({ ok: false, code: 'flowent-no-public-url', forRegistration });
 
 /** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
 export function createAccountApi({ account, calls, projectSchema }: AccountDeps): AccountMethods {
   const registry = account.registry;
-  const state = (): Result<AccountState> => ({ ok: true, value: account.state() });
-  const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>>> => {
+  const state = (): Result<AccountState, AccountFailure> => ({ ok: true, value: account.state() });
+  const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>, AccountFailure>> => {
     const result = await account.tracked(operation);
-    return result.ok
-      ? { ok: true, value: { value: result.value, warnings: result.warnings } }
-      : { ok: false, code: result.code, message: result.message };
+    return result.ok ? { ok: true, value: { value: result.value, warnings: result.warnings } } : result;
   };
-  const changedAfter = <T>(result: Result<T>): Result<T> => {
+  const changedAfter = <T>(result: Result<T, AccountFailure>): Result<T, AccountFailure> => {
     if (result.ok) account.changed();
     return result;
   };
-  const withProfile = (name: string, change: () => Result<unknown>): Result<AccountState> => {
-    if (!registry.profiles.get(name))
-      return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}": add it first.` };
+  const withProfile = (name: string, change: () => Result<unknown, AccountFailure>): Result<AccountState, AccountFailure> => {
+    if (!registry.profiles.get(name)) return registry.profiles.unknown(name);
     const changed = change();
     if (!changed.ok) return changed;
     account.tokenChanged(name);
@@ -53,14 +44,8 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
       return state();
     },
     deleteProfile: async (name) => {
-      if (name === 'default')
-        return {
-          ok: false,
-          code: 'flowent-default-profile',
-          message: 'The "default" profile cannot be deleted: change its Gateway URL instead.',
-        };
-      if (!registry.profiles.get(name))
-        return { ok: false, code: 'flowent-unknown-profile', message: `No Flowent profile named "${name}".` };
+      if (name === 'default') return { ok: false, code: 'flowent-default-profile' };
+      if (!registry.profiles.get(name)) return registry.profiles.unknown(name);
       registry.profiles.remove(name);
       // A token kept for the profile (keychain or this run) goes with it; a variable stays.
       if (account.tokenSource(name) !== 'environment') account.setToken(name, null);
@@ -77,7 +62,7 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
     clearFlowentApiToken: async (profile) => withProfile(profile, () => account.setToken(profile, null)),
     connectFlowent: async () => {
       const connected = await account.tracked(() => registry.connect());
-      return connected.ok ? state() : { ok: false, code: connected.code, message: connected.message };
+      return connected.ok ? state() : connected;
     },
     listActions: async () => gateway(() => registry.list()),
     getAction: async (name) => gateway(() => registry.get(name)),
@@ -111,19 +96,13 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
     applyFollow: async () => account.applyFollow(),
     checkParameters: async (callId) => {
       const call = calls().get(callId);
-      if (!call)
-        return { ok: false, code: 'call-not-found', message: `There is no call ${callId} in the history (it may have been cleared).` };
-      if (!call.action)
-        return {
-          ok: false,
-          code: 'call-without-action',
-          message: `Call ${callId} names no action, so there is no schema to check it against.`,
-        };
+      if (!call) return { ok: false, code: 'call-not-found', id: callId };
+      if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'parameter-check' };
       let body: unknown;
       try {
         body = JSON.parse(call.requestBody.toString('utf8'));
       } catch {
-        return { ok: false, code: 'call-not-json', message: `Call ${callId}'s body is not JSON, so its parameters cannot be checked.` };
+        return { ok: false, code: 'call-not-json', id: callId };
       }
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
       const file = projectSchema(call.action);

@@ -2,15 +2,13 @@ import type { HandlerMethods } from '../../contract/api';
 import { verifierSnippet } from '../handler-check';
 import type { Replay } from '../replay';
 import { isStyleName } from '../signature';
-import { badTarget, inUiWords } from './replay-api';
+import { badTarget } from './replay-api';
 
 /** The developer's handler: a probe of its verifier, and verifiers to paste into it. */
 export function createHandlerMethods(replay: Replay): HandlerMethods {
   return {
-    probeHandler: async (callId, target) => badTarget(target) ?? inUiWords(await replay.probe(callId, target ?? undefined)),
+    probeHandler: async (callId, target) => badTarget(target) ?? (await replay.probe(callId, target ?? undefined)),
     getVerifierSnippet: async (language, style) =>
-      isStyleName(style)
-        ? { ok: true, value: verifierSnippet(language, style) }
-        : { ok: false, code: 'unknown-style', message: `Unknown signing style "${style}".` },
+      isStyleName(style) ? { ok: true, value: verifierSnippet(language, style) } : { ok: false, code: 'unknown-style', style },
   };
 }

@@ -5,12 +5,7 @@ export interface ProjectDeps {
   project: ProjectSession;
 }
 
-const NO_PROJECT = {
-  ok: false,
-  code: 'no-project',
-  message:
-    'No project folder is open: run the command in the folder that holds flowent/ (or give --project <dir>); "flowent-companion init" creates one.',
-} as const;
+const NO_PROJECT = { ok: false, code: 'no-project' } as const;
 
 /** The project folder: its state, and actions as code (plan, apply, pull). */
 export function createProjectApi({ project }: ProjectDeps): ProjectMethods {

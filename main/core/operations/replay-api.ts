@@ -1,4 +1,4 @@
-import type { HarImportSummary, ReplayMethods, Result } from '../../contract/api';
+import type { Refused, ReplayFailure, ReplayMethods, Result } from '../../contract/api';
 import { checkTargetUrl } from '../answers/forward';
 import type { Replay } from '../replay';
 import type { ReplayMode } from '../replay/replay';
@@ -9,14 +9,14 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
   return {
     replayCall: async (id, mode, target) => {
       const bad = badTarget(target);
-      return bad ?? inUiWords(await replay.replay(id, { mode, ...(target ? { target } : {}) }));
+      return bad ?? (await replay.replay(id, { mode, ...(target ? { target } : {}) }));
     },
     replayEdited: async (id, parametersText, target) => {
       const bad = badTarget(target);
       if (bad) return bad;
       const parameters = parseJsonObject(parametersText, 'parameters');
       if (!parameters.ok) return parameters;
-      return inUiWords(await replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) }));
+      return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) });
     },
     copyAsCurl: async (id, resign) => replay.curlFor(id, { resign }),
     countReplayable: async (selection) => replay.replayableIds(selection).length,
@@ -26,21 +26,17 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       const parameters = parametersText === null ? null : parseJsonObject(parametersText, 'parameters');
       if (parameters && !parameters.ok) return parameters;
       const mode: ReplayMode = parameters ? 'edit' : resign ? 'resign' : 'as-is';
-      return inUiWords(
-        replay.startBulk(selection, {
-          concurrency,
-          mode,
-          ...(parameters ? { parameters: parameters.value } : {}),
-          ...(style ? { style } : {}),
-          ...(target ? { target } : {}),
-        }),
-      );
+      return replay.startBulk(selection, {
+        concurrency,
+        mode,
+        ...(parameters ? { parameters: parameters.value } : {}),
+        ...(style ? { style } : {}),
+        ...(target ? { target } : {}),
+      });
     },
     cancelBulkReplay: async (runId) => {
       const cancelled = replay.cancelBulk(runId);
-      return cancelled
-        ? { ok: true, value: { cancelled } }
-        : { ok: false, code: 'run-not-found', message: 'That bulk replay is not running any more (it finished or was cancelled).' };
+      return cancelled ? { ok: true, value: { cancelled } } : { ok: false, code: 'run-not-found', runId };
     },
     listBulkReplays: async () => replay.runningBulk(),
     getLearnedStyle: async () => replay.styleInfo(),
@@ -52,11 +48,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       try {
         return { ok: true, value: JSON.stringify(await generateParameters(schema, seed), null, 2) };
       } catch (error) {
-        return {
-          ok: false,
-          code: 'invalid-schema',
-          message: `Cannot generate parameters from the schema of ${action}: ${error instanceof Error ? error.message : String(error)}. Edit them by hand.`,
-        };
+        return { ok: false, code: 'cannot-generate', action, reason: error instanceof Error ? error.message : String(error) };
       }
     },
     simulateCall: async ({ action, parameters: text, seed, test, target, schema: schemaText = null, style = null }) => {
@@ -67,17 +59,15 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       const given = schemaText === null ? null : parseJsonObject(schemaText, 'schema');
       if (given && !given.ok) return given;
       const schema = given?.value ?? replay.schemaFor(action) ?? undefined;
-      const sent = inUiWords(
-        await replay.simulate({
-          action,
-          parameters: parameters?.value,
-          schema,
-          seed,
-          test,
-          ...(style ? { style } : {}),
-          ...(target ? { target } : {}),
-        }),
-      );
+      const sent = await replay.simulate({
+        action,
+        parameters: parameters?.value,
+        schema,
+        seed,
+        test,
+        ...(style ? { style } : {}),
+        ...(target ? { target } : {}),
+      });
       if (!sent.ok) return sent;
       const { id, url, body, signedStyle, status, answer, durationMs, violations, error } = sent.value;
       return { ok: true, value: { id, url, body, signedStyle, status, answer, durationMs, violations, error } };
@@ -85,53 +75,31 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     exportHar: async (selection) => {
       const har = replay.exportHar(selection);
       const count = har.log.entries.length;
-      if (count === 0)
-        return {
-          ok: false,
-          code: 'nothing-to-export',
-          message: 'There are no calls to export here: change the filter, or wait for calls to arrive.',
-        };
+      if (count === 0) return { ok: false, code: 'nothing-to-export' };
       return { ok: true, value: { count, text: JSON.stringify(har, null, 2), savedTo: null } };
     },
-    importHar: async (text): Promise<Result<HarImportSummary>> => {
-      if (text === null) return { ok: false, code: 'no-file', message: 'Give the HAR file’s contents to import (choose a .har file).' };
+    importHar: async (text) => {
+      if (text === null) return { ok: false, code: 'no-file' };
       const imported = await replay.importHar(text);
       return imported.ok ? { ok: true, value: { ...imported.value, opened: true } } : imported;
     },
   };
 }
 
-/** The replay module words its missing-target refusal for the command line; the UI has a field for the URL. */
-export function inUiWords<T>(result: Result<T>): Result<T> {
-  if (result.ok || result.code !== 'no-target') return result;
-  const action = /action (\w+)/.exec(result.message)?.[1];
-  return {
-    ...result,
-    message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: give a target URL here, or set a forwarding target in Answers (key a).`,
-  };
-}
-
-export function badTarget(target: string | null): Result<never> | null {
-  const bad = target ? checkTargetUrl(target) : null;
-  return bad ? { ok: false, code: 'invalid-target', message: bad.message } : null;
+export function badTarget(target: string | null): Refused<ReplayFailure> | null {
+  return target ? checkTargetUrl(target) : null;
 }
 
 /** Parameters or a schema typed in an editor: a JSON object, as Flowent sends. */
-function parseJsonObject(text: string, what: 'parameters' | 'schema'): Result<Record<string, unknown>> {
+function parseJsonObject(text: string, what: 'parameters' | 'schema'): Result<Record<string, unknown>, ReplayFailure> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return {
-      ok: false,
-      code: 'invalid-json',
-      message: `The ${what} ${what === 'schema' ? 'is' : 'are'} not JSON: ${error instanceof Error ? error.message : String(error)}. Fix ${what === 'schema' ? 'it' : 'them'} and send again.`,
-    };
+    return { ok: false, code: 'invalid-json', what, reason: error instanceof Error ? error.message : String(error) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return what === 'schema'
-      ? { ok: false, code: 'invalid-schema', message: 'The schema must be a JSON object ({...}), a JSON Schema.' }
-      : { ok: false, code: 'invalid-parameters', message: 'The parameters must be a JSON object ({...}), as Flowent sends.' };
+    return { ok: false, code: what === 'schema' ? 'schema-not-object' : 'invalid-parameters' };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

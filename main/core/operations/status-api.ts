@@ -1,6 +1,16 @@
-import type { CoreStatus, Result, StatusMethods } from '../../contract/api';
+import type {
+  CoreStatus,
+  ListenFailure,
+  Refused,
+  Result,
+  SecretRef,
+  ServerNotRunning,
+  StatusFailure,
+  StatusMethods,
+} from '../../contract/api';
+import { HMAC_KEY_ENV } from '../hmac-key';
 import type { SecretSource } from '../secret-source';
-import type { TunnelController } from '../tunnel/tunnel-controller';
+import { NGROK_AUTHTOKEN_ENV, type TunnelController } from '../tunnel/tunnel-controller';
 
 export interface StatusDeps {
   tunnel: TunnelController;
@@ -8,17 +18,17 @@ export interface StatusDeps {
   ngrokAuthtoken: SecretSource;
   status: () => CoreStatus;
   /** Restarts the webhook server on the same port on every interface, or on loopback only. */
-  listenOnAllInterfaces: (on: boolean) => Promise<Result<void>>;
+  listenOnAllInterfaces: (on: boolean) => Promise<Result<void, ListenFailure | ServerNotRunning>>;
   onStatusChanged: () => void;
 }
 
 /** The running core's status, its secrets and the tunnel. */
 export function createStatusApi(deps: StatusDeps): StatusMethods {
   /** Sets or clears a secret, unless it comes from the environment (then it is read-only here). */
-  const changeSecret = (secret: SecretSource, names: SecretNames, value: string | null): Result<CoreStatus> => {
+  const changeSecret = (secret: SecretSource, ref: SecretRef, value: string | null): Result<CoreStatus, StatusFailure> => {
     const { set, clear } = secret;
     const outcome = value === null ? clear?.call(secret) : set?.call(secret, value);
-    if (!outcome) return readOnlySecret(names);
+    if (!outcome) return readOnly(ref);
     if (!outcome.ok) return outcome;
     deps.onStatusChanged();
     return { ok: true, value: deps.status() };
@@ -43,18 +53,9 @@ export function createStatusApi(deps: StatusDeps): StatusMethods {
   };
 }
 
-interface SecretNames {
-  variable: string;
-  what: string;
-}
+const HMAC_KEY: SecretRef = { secret: 'hmac-key', variable: HMAC_KEY_ENV };
+const NGROK_AUTHTOKEN: SecretRef = { secret: 'ngrok-authtoken', variable: NGROK_AUTHTOKEN_ENV };
 
-const HMAC_KEY: SecretNames = { variable: 'FLOWENT_HMAC_KEY', what: 'HMAC key' };
-const NGROK_AUTHTOKEN: SecretNames = { variable: 'NGROK_AUTHTOKEN', what: 'ngrok authtoken' };
-
-function readOnlySecret({ variable, what }: SecretNames): Result<never> {
-  return {
-    ok: false,
-    code: 'secret-read-only',
-    message: `The ${what} comes from the ${variable} environment variable here; restart with a new value to change it.`,
-  };
+function readOnly(ref: SecretRef): Refused<StatusFailure> {
+  return { ok: false, code: 'secret-read-only', ...ref };
 }

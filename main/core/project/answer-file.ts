@@ -4,6 +4,8 @@ import { validateMockDefinition } from '../answers/validate-mock';
 import { PROJECT_FORMAT_VERSION } from './project-schemas';
 import { parseYamlFile, positionOf, type YamlFile } from './yaml-file';
 
+const FORWARD_PROBLEM = 'forward must be an http(s) URL such as http://localhost:8000/actions/{action_name}';
+
 /** The fields of an answer file that are not the mock: the rest is the mock format `mocks --help` shows. */
 export const ANSWER_FILE_FIELDS = ['version', 'mode', 'forward'] as const;
 
@@ -43,11 +45,8 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
   if (mode !== undefined && mode !== 'mock' && mode !== 'forward')
     problems.push(problem('mode', `mode must be "mock" or "forward", not ${JSON.stringify(mode)}`));
   if (forward !== undefined) {
-    const bad =
-      typeof forward === 'string'
-        ? checkTargetUrl(forward)
-        : { message: 'forward must be a URL such as http://localhost:8000/actions/{action_name}' };
-    if (bad) problems.push(problem('forward', bad.message));
+    const bad = typeof forward === 'string' ? checkTargetUrl(forward) : null;
+    if (typeof forward !== 'string' || bad) problems.push(problem('forward', FORWARD_PROBLEM));
   }
   let mock: MockDefinition | null = null;
   if (Object.keys(mockFields).length > 0) {

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
-import type { Result } from '../../contract/api';
-import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome } from '../../contract/project';
+import { failureOf, type ProjectFailure, type Refused, type Result } from '../../contract/api';
+import type { ActionPlan, ApplyOutcome, PlannedAction, PullOutcome } from '../../contract/project';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { newActionFileText, type ActionFile } from './action-file';
@@ -21,19 +21,19 @@ export interface ProjectActionsDeps {
   hereBase: () => string | null;
 }
 
-type Listed = { ok: true; files: ActionFile[]; remote: FlowentAction[] } | { ok: false; code: string; message: string };
+type Listed = { ok: true; files: ActionFile[]; remote: FlowentAction[] } | Refused<ProjectFailure>;
 
 /** Actions as code: the plan between `actions/` and Flowent, applying it, and pulling Flowent into the files. */
 export class ProjectActions {
   constructor(private readonly deps: ProjectActionsDeps) {}
 
-  async plan(prune: boolean): Promise<Result<ActionPlan>> {
+  async plan(prune: boolean): Promise<Result<ActionPlan, ProjectFailure>> {
     const listed = await this.read();
     if (!listed.ok) return listed;
     return { ok: true, value: this.planFrom(listed.files, listed.remote, prune) };
   }
 
-  async apply(prune: boolean): Promise<Result<ApplyOutcome>> {
+  async apply(prune: boolean): Promise<Result<ApplyOutcome, ProjectFailure>> {
     const listed = await this.read();
     if (!listed.ok) return listed;
     const plan = this.planFrom(listed.files, listed.remote, prune);
@@ -43,7 +43,7 @@ export class ProjectActions {
       if (planned.change === 'none') continue;
       const done = await this.applyOne(planned, files.get(planned.name) ?? null);
       if (!done.ok) {
-        outcome.refused = { name: planned.name, change: planned.change, message: done.message };
+        outcome.refused = { name: planned.name, change: planned.change, failure: failureOf(done) };
         break;
       }
       outcome.warnings.push(...done.warnings);
@@ -52,7 +52,7 @@ export class ProjectActions {
     return { ok: true, value: outcome };
   }
 
-  async pull(prune: boolean): Promise<Result<PullOutcome>> {
+  async pull(prune: boolean): Promise<Result<PullOutcome, ProjectFailure>> {
     const listed = await this.read();
     if (!listed.ok) return listed;
     const profile = this.profile();
@@ -95,7 +95,7 @@ export class ProjectActions {
   private async applyOne(
     planned: PlannedAction,
     file: ActionFile | null,
-  ): Promise<{ ok: true; warnings: string[] } | { ok: false; message: string }> {
+  ): Promise<{ ok: true; warnings: string[] } | Refused<ProjectFailure>> {
     const { account } = this.deps;
     const registry = account.registry;
     if (planned.change === 'delete') {
@@ -104,13 +104,9 @@ export class ProjectActions {
       this.forget(planned.name);
       return { ok: true, warnings: [] };
     }
-    if (!file) return { ok: false, message: `${planned.name} has no file.` };
+    if (!file) return { ok: false, code: 'action-file-missing', action: planned.name };
     const hereBase = this.deps.hereBase();
-    if (planned.here && hereBase === null && planned.webhookUrl === null)
-      return {
-        ok: false,
-        message: `${file.file} says webhook_url: here, but no companion is running to be "here": start "flowent-companion serve" (with --tunnel for Flowent in the cloud) and apply again.`,
-      };
+    if (planned.here && hereBase === null && planned.webhookUrl === null) return { ok: false, code: 'no-companion-here', file: file.file };
     if (planned.here && hereBase !== null) {
       const registered = await account.registerHere(file.name, file.description, file.json_schema, hereBase);
       if (!registered.ok) return registered;
@@ -130,13 +126,13 @@ export class ProjectActions {
 
   private async read(): Promise<Listed> {
     const missing = checkProjectDir(this.deps.dir);
-    if (missing) return { ok: false, code: 'project-missing', message: missing };
+    if (missing) return missing;
     const { actions, problems } = readActionFiles(this.deps.dir);
-    if (problems.length > 0) return { ok: false, code: 'project-invalid', message: describeProblems(problems) };
+    if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
     const profile = this.deps.account.registry.checkProfile();
     if (!profile.ok) return profile;
     const listed = await this.deps.account.tracked(() => this.deps.account.registry.list());
-    if (!listed.ok) return { ok: false, code: listed.code, message: listed.message };
+    if (!listed.ok) return listed;
     return { ok: true, files: actions, remote: listed.value };
   }
 
@@ -176,14 +172,4 @@ export class ProjectActions {
   private profile(): string {
     return this.deps.account.registry.profile().name;
   }
-}
-
-/** Problems as one message: file, line and what is wrong, one per line. */
-export function describeProblems(problems: ProjectProblem[]): string {
-  const lines = problems.map((problem) => `${problemPlace(problem)}: ${problem.message}`);
-  return `${problems.length === 1 ? 'A project file has a mistake' : `Project files have ${problems.length} mistakes`}; fix ${problems.length === 1 ? 'it' : 'them'} first:\n  ${lines.join('\n  ')}`;
-}
-
-export function problemPlace(problem: ProjectProblem): string {
-  return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
 }

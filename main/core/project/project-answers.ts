@@ -1,9 +1,9 @@
 import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import type { AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
+import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
-import { isActionName } from '../protocol/facts';
+import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
 import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically, yamlFiles } from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
@@ -109,12 +109,12 @@ export class ProjectAnswers implements AnswerStore {
     return this.sorted().flatMap((entry) => this.getRoute(entry.action) ?? []);
   }
 
-  writeRefusal(action: string | null): string | null {
+  writeRefusal(action: string | null): AnswerFileMistake | null {
     const file = this.fileOf(action);
     this.check(true);
     const problems = this.problems.get(file);
     if (!problems) return null;
-    return `${file} has a mistake (${problems[0]?.message ?? 'see the project'}${problems[0]?.line ? `, line ${problems[0].line}` : ''}): fix the file first, so the change does not overwrite your edit.`;
+    return { file, problem: problems[0]?.message ?? '', line: problems[0]?.line ?? null };
   }
 
   setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { ProjectProblem } from '../../contract/project';
+import type { ProjectFailure, ProjectMissing, ProjectProblem, Refused, Result } from '../../contract/api';
 import { readActionFile, type ActionFile } from './action-file';
 import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-schemas';
 
@@ -33,11 +33,9 @@ export function isFolder(path: string): boolean {
   }
 }
 
-/** What is wrong with a project folder before anything reads it, or null. */
-export function checkProjectDir(dir: string): string | null {
-  if (!isFolder(dir))
-    return `There is no project folder at ${dir}: run "flowent-companion init" in your project (or give --project <dir>).`;
-  return null;
+/** Why a project folder cannot be read (it is not there), or null. */
+export function checkProjectDir(dir: string): Refused<ProjectMissing> | null {
+  return isFolder(dir) ? null : { ok: false, code: 'project-missing', dir };
 }
 
 /** Writes a file whole or not at all: a crash never leaves half a file a teammate would commit. */
@@ -76,20 +74,16 @@ export function yamlFiles(folder: string): string[] {
  * Creates `flowent/` under `root`: the two folders, the schemas editors use, the default answers
  * and a README. Refuses when the folder exists, so nothing a team committed is overwritten.
  */
-export function createProjectFolder(root: string): { ok: true; dir: string } | { ok: false; message: string } {
+export function createProjectFolder(root: string): Result<string, Extract<ProjectFailure, { code: 'project-exists' }>> {
   const dir = join(root, PROJECT_FOLDER_NAME);
-  if (existsSync(dir))
-    return {
-      ok: false,
-      message: `${dir} already exists: nothing was changed. "flowent-companion actions pull" refreshes its actions from Flowent.`,
-    };
+  if (existsSync(dir)) return { ok: false, code: 'project-exists', dir };
   mkdirSync(join(dir, ACTIONS_FOLDER), { recursive: true });
   mkdirSync(join(dir, ANSWERS_FOLDER));
   mkdirSync(join(dir, 'schemas'));
   for (const { path, schema } of Object.values(SCHEMA_FILES)) writeFileSync(join(dir, path), `${JSON.stringify(schema, null, 2)}\n`);
   writeFileSync(join(dir, ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE), DEFAULT_ANSWERS_TEXT);
   writeFileSync(join(dir, 'README.md'), PROJECT_README);
-  return { ok: true, dir };
+  return { ok: true, value: dir };
 }
 
 const DEFAULT_ANSWERS_TEXT = `${schemaLine('answers')}

@@ -1,4 +1,4 @@
-import type { Result } from '../../contract/api';
+import type { ProjectMissing, Result } from '../../contract/api';
 import type { ProjectEvent, ProjectProblem, ProjectState } from '../../contract/project';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
@@ -6,7 +6,7 @@ import { ProjectActions } from './project-actions';
 import { ProjectAnswers } from './project-answers';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isActionName } from '../protocol/facts';
+import { isActionName } from '../../contract/action-name';
 import { readActionFile } from './action-file';
 import { ACTIONS_FOLDER, checkProjectDir, findProjectDir, readActionFiles } from './project-folder';
 
@@ -31,11 +31,11 @@ export class ProjectSession {
   constructor(private readonly deps: ProjectSessionDeps) {}
 
   /** Opens `dir` (the folder holding `flowent/`, or `flowent/` itself), or closes the project with null. */
-  open(dir: string | null): Result<ProjectState> {
+  open(dir: string | null): Result<ProjectState, ProjectMissing> {
     const found = dir === null ? null : findProjectDir(dir, process.cwd());
     if (found !== null) {
       const missing = checkProjectDir(found);
-      if (missing) return { ok: false, code: 'project-missing', message: missing };
+      if (missing) return missing;
     }
     this.answerFiles?.close();
     this.dir = found;

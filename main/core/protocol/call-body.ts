@@ -1,5 +1,5 @@
 import type { JsonNode, JsonObject } from '../json/json-node';
-import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from './facts';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../../contract/action-name';
 
 /** The parts of a Flowent call the server needs to route and answer it. */
 export interface FlowentCall {

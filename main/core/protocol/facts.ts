@@ -3,13 +3,9 @@
  * everything that needs one (the webhook, forwarding, the answer check, argument checks, the
  * command line through the core's entry). docs/flowent-protocol.md describes the protocol
  * they come from: the call body, the signing styles, the registration check, the answer
- * Flowent expects and the Gateway calls the companion makes.
+ * Flowent expects and the Gateway calls the companion makes. The action-name rule is in the
+ * contract (main/contract/action-name.ts), because the page checks names too.
  */
-
-/** An action's name, as Flowent accepts it in `action_name` and in `POST /actions`. */
-export const ACTION_NAME_PATTERN = /^[a-z0-9_]{1,100}$/;
-/** The same rule in words, for messages. */
-export const ACTION_NAME_RULE = '1-100 lowercase letters, digits or underscores';
 
 /** The largest call body Flowent sends, and the largest answer it accepts. */
 export const FLOWENT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -21,7 +17,3 @@ export const FLOWENT_TIMEOUT_MS = 30_000;
 export const TIMESTAMP_WINDOW_SECONDS = 300;
 /** How far ahead a sender's clock may run before a timestamp counts as "in the future". */
 export const CLOCK_SKEW_SECONDS = 60;
-
-export function isActionName(value: unknown): value is string {
-  return typeof value === 'string' && ACTION_NAME_PATTERN.test(value);
-}

@@ -1,4 +1,4 @@
-import { ACTION_NAME_PATTERN } from './facts';
+import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 
 export type Route =
   /** A Flowent route; `pathAction` is set for `/actions/<name>`. */

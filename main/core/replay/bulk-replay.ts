@@ -1,4 +1,4 @@
-import type { BulkReplayStep, ReplayOutcome, Result } from '../../contract/api';
+import type { BulkReplayStep, ReplayFailure, ReplayOutcome, Result } from '../../contract/api';
 import { replayCall, type ReplayContext, type ReplayOptions } from './replay';
 
 export interface BulkProgress {
@@ -44,11 +44,11 @@ export async function replayMany(ctx: ReplayContext, ids: number[], options: Bul
       if (options.signal?.aborted) return;
       const index = next++;
       const originalId = ids[index]!;
-      let result: Result<ReplayOutcome>;
+      let result: Result<ReplayOutcome, ReplayFailure>;
       try {
         result = await replayCall(ctx, originalId, options);
       } catch (error) {
-        result = { ok: false, code: 'replay-failed', message: error instanceof Error ? error.message : String(error) };
+        result = { ok: false, code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) };
       }
       const step = { originalId, result };
       slots[index] = step;

@@ -7,6 +7,7 @@ import type {
   BulkReplaySummary,
   ReplayEvent,
 } from '../../contract/api';
+import { failureOf } from '../../contract/api';
 import type { BulkOptions, BulkProgress, BulkSummary } from './bulk-replay';
 
 type RunMany = (ids: number[], options: BulkOptions) => Promise<BulkSummary>;
@@ -38,11 +39,11 @@ export class BulkRuns {
       .then((summary) => this.emit({ type: 'replay-finished', runId, summary: toSummary(summary) }))
       .catch((error: unknown) => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
-        const message = error instanceof Error ? error.message : String(error);
+        const refusal = { code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) } as const;
         this.emit({
           type: 'replay-finished',
           runId,
-          summary: { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', error: message }] },
+          summary: { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', refusal, error: null }] },
         });
       })
       .finally(() => this.running.delete(runId));
@@ -66,8 +67,8 @@ export class BulkRuns {
 }
 
 function toItem({ originalId, result }: BulkReplayStep): BulkReplayItem {
-  if (!result.ok) return { originalId, replayId: null, verdict: 'failed', error: result.message };
-  return { originalId, replayId: result.value.id, verdict: result.value.verdict, error: result.value.error };
+  if (!result.ok) return { originalId, replayId: null, verdict: 'failed', refusal: failureOf(result), error: null };
+  return { originalId, replayId: result.value.id, verdict: result.value.verdict, refusal: null, error: result.value.error };
 }
 
 function toSummary(summary: BulkSummary): BulkReplaySummary {

@@ -1,4 +1,4 @@
-import type { HeaderPair, Result } from '../../contract/api';
+import type { HeaderPair, ReplayFailure, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader } from './credential-headers';
 import { resignBody } from './edit-body';
@@ -33,11 +33,11 @@ export function shellQuote(text: string): string {
  * companion's own (or the one given), never built from the stored Host header: a caller
  * could name any machine there and have the user send it a freshly signed call.
  */
-export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<string> {
+export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<string, ReplayFailure> {
   let body: Buffer = call.requestBody;
   let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !isCredentialHeader(name));
   if (options.resign) {
-    if (!options.key) return { ok: false, code: 'no-key', message: 'A re-signed command needs the HMAC key: set it first.' };
+    if (!options.key) return { ok: false, code: 'no-key', needs: 'curl' };
     const signed = resignBody(call.requestBody, options.key, options.style ?? FALLBACK_STYLE, {
       timestamp: Math.floor((options.now?.() ?? Date.now()) / 1000),
     });
@@ -45,15 +45,9 @@ export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<str
     body = signed.value.body;
     headers = [['Content-Type', 'application/json'], ...headers.filter(([name]) => name.toLowerCase() !== 'content-type')];
   }
-  if (body.includes(0)) return { ok: false, code: 'binary-body', message: 'The body holds a NUL byte, which no shell argument can carry.' };
+  if (body.includes(0)) return { ok: false, code: 'binary-body' };
   const url = options.url ?? (options.webhookBaseUrl ? ownWebhookUrl(options.webhookBaseUrl, call) : null);
-  if (url === null) {
-    return {
-      ok: false,
-      code: 'no-webhook-url',
-      message: 'The webhook server is not running, so there is no URL to send the command to: start it, or give a URL.',
-    };
-  }
+  if (url === null) return { ok: false, code: 'server-not-running' };
   const parts = ['curl', '-sS', '-X', 'POST', shellQuote(url)];
   for (const [name, value] of headers) parts.push('-H', shellQuote(`${name}: ${value}`));
   parts.push('--data-binary', shellQuote(body.toString('utf8')));

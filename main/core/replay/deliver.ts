@@ -1,4 +1,4 @@
-import type { CallSource, CallSummary, HeaderPair, Result, SignatureReport, Violation } from '../../contract/api';
+import type { CallSource, CallSummary, HeaderPair, ReplayFailure, Result, SignatureReport, Violation } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
@@ -71,20 +71,11 @@ export interface Target {
  * The URL to send an action's call to: the given one (may hold `{action_name}`), else the
  * forwarding target the answers settings give the action (what serve would forward to).
  */
-export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<Target> {
+export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<Target, ReplayFailure> {
   const template = given ?? (action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null).target : null);
-  if (!template) {
-    const how = action ? `run "flowent-companion targets set ${action} <url>"` : 'give a target URL';
-    return {
-      ok: false,
-      code: 'no-target',
-      message: `There is no handler to send ${action ? `action ${action}` : 'this call'} to: ${how}, or pass --target <url>.`,
-    };
-  }
+  if (!template) return { ok: false, code: 'no-target', action };
   const resolved = resolveTarget(template, action ?? 'action');
-  return resolved.ok
-    ? { ok: true, value: { url: resolved.url, handler: template } }
-    : { ok: false, code: 'invalid-target', message: resolved.message };
+  return resolved.ok ? { ok: true, value: { url: resolved.url, handler: template } } : resolved;
 }
 
 /** Sends the call, checks the answer against Flowent's contract, and stores it as a new call. */

@@ -1,7 +1,7 @@
-import type { Result } from '../../contract/api';
+import type { ReplayFailure, Result } from '../../contract/api';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
-import { isStyleName, sign, SignInputError, type StyleName } from '../signature';
+import { isStyleName, sign, type StyleName } from '../signature';
 
 export interface BodyChanges {
   /** Unix seconds. */
@@ -15,13 +15,11 @@ export interface BodyChanges {
  * byte (key order, number spellings, escapes) stays as it was; members that are missing are
  * added before the closing brace.
  */
-export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffer> {
+export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffer, ReplayFailure> {
   const parsed = parseJson(raw);
-  if (!parsed.ok)
-    return { ok: false, code: 'invalid-json', message: `The stored body is not JSON (${parsed.message}), so it cannot be re-signed.` };
+  if (!parsed.ok) return { ok: false, code: 'body-not-json', reason: parsed.message };
   const root = parsed.root;
-  if (root.kind !== 'object')
-    return { ok: false, code: 'not-object', message: `The stored body is a JSON ${root.kind}, not an object, so it cannot be re-signed.` };
+  if (root.kind !== 'object') return { ok: false, code: 'body-not-object', kind: root.kind };
   const edits: { start: number; end: number; text: string }[] = [];
   const appended: string[] = [];
   const replace = (name: string, text: string) => {
@@ -42,16 +40,18 @@ export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffe
   return { ok: true, value: out };
 }
 
-/** Signs a body with `key` in `style`; bad input (not a JSON object, unknown style) comes back as a value. */
-export function signBody(body: Uint8Array, key: string, style: string): Result<{ body: Buffer; signature: string; style: StyleName }> {
-  if (!isStyleName(style)) return { ok: false, code: 'unknown-style', message: `Unknown signing style "${style}".` };
-  try {
-    const signed = sign(body, key, style);
-    return { ok: true, value: { body: Buffer.from(signed.body, 'utf8'), signature: signed.signature, style } };
-  } catch (error) {
-    if (error instanceof SignInputError) return { ok: false, code: error.code, message: error.message };
-    throw error;
-  }
+/**
+ * Signs a JSON object body (one the companion wrote, or a stored one `rewriteBody` checked)
+ * with `key` in `style`; an unknown style comes back as a value.
+ */
+export function signBody(
+  body: Uint8Array,
+  key: string,
+  style: string,
+): Result<{ body: Buffer; signature: string; style: StyleName }, ReplayFailure> {
+  if (!isStyleName(style)) return { ok: false, code: 'unknown-style', style };
+  const signed = sign(body, key, style);
+  return { ok: true, value: { body: Buffer.from(signed.body, 'utf8'), signature: signed.signature, style } };
 }
 
 /** A fresh timestamp and signature (and optionally new parameters) for a stored body. */
@@ -60,7 +60,7 @@ export function resignBody(
   key: string,
   style: string,
   changes: BodyChanges,
-): Result<{ body: Buffer; signature: string; style: StyleName }> {
+): Result<{ body: Buffer; signature: string; style: StyleName }, ReplayFailure> {
   const rewritten = rewriteBody(raw, changes);
   if (!rewritten.ok) return rewritten;
   return signBody(rewritten.value, key, style);

@@ -1,5 +1,5 @@
-import type { AnsweredBy, CallSource, HeaderPair, Result, Violation } from '../../contract/api';
-import { ACTION_NAME_PATTERN } from '../protocol/facts';
+import type { AnsweredBy, CallSource, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
+import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
 import { verify } from '../signature';
@@ -53,18 +53,16 @@ export async function importHar(
   calls: CallsRepository,
   key: string | null,
   options: ImportOptions = {},
-): Promise<Result<ImportSummary>> {
+): Promise<Result<ImportSummary, ReplayFailure>> {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, code: 'not-json', message: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}.` };
+    return { ok: false, code: 'har-not-json', reason: error instanceof Error ? error.message : String(error) };
   }
-  if (!isObject(doc) || !isObject(doc.log))
-    return { ok: false, code: 'not-har', message: 'The file is JSON but not a HAR: there is no "log" object at the top level.' };
+  if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
   const entries = doc.log.entries;
-  if (!Array.isArray(entries))
-    return { ok: false, code: 'not-har', message: 'The file is not a HAR: "log.entries" is missing or not a list.' };
+  if (!Array.isArray(entries)) return { ok: false, code: 'not-har', missing: 'entries' };
 
   const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
   const sliceMs = options.sliceMs ?? SLICE_MS;

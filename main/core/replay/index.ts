@@ -8,11 +8,12 @@ import type {
   HandlerProbe,
   LearnedStyleInfo,
   ReplayEvent,
+  ReplayFailure,
   ReplayOutcome,
   Result,
   SimulatorAction,
 } from '../../contract/api';
-import { MAX_SELECTION } from '../../contract/api';
+import { MAX_SELECTION, type HandlerFailure } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import type { StyleName } from '../signature';
 import { Forwarder } from '../answers/forward';
@@ -52,16 +53,16 @@ export interface ReplaySetup {
 /** The replay feature, under the contract's replay methods. */
 export interface Replay {
   /** Replays one stored call; the replay is stored as a new call (source `replay`). */
-  replay(id: number, options?: ReplayOptions): Promise<Result<ReplayOutcome>>;
+  replay(id: number, options?: ReplayOptions): Promise<Result<ReplayOutcome, ReplayFailure>>;
   /** Sends a call that never happened (source `simulator`). */
-  simulate(options: SimulateOptions): Promise<Result<SimulateResult>>;
+  simulate(options: SimulateOptions): Promise<Result<SimulateResult, ReplayFailure>>;
   exportHar(selection: CallSelection): Har;
   /** Imports in slices, telling its progress through `onEvent` and each stored call through `onStored`. */
-  importHar(text: string): Promise<Result<ImportSummary>>;
+  importHar(text: string): Promise<Result<ImportSummary, ReplayFailure>>;
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
-  curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string>;
+  curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string, ReplayFailure>;
   /** Starts a bulk replay in the background (progress through `onEvent`) of the selection's replayable calls. */
-  startBulk(selection: CallSelection, options: Omit<BulkOptions, 'signal' | 'onProgress'>): Result<BulkReplayStarted>;
+  startBulk(selection: CallSelection, options: Omit<BulkOptions, 'signal' | 'onProgress'>): Result<BulkReplayStarted, ReplayFailure>;
   /** The calls of a selection a bulk replay takes: ids as given, or the filter's calls from Flowent naming an action (oldest first). */
   replayableIds(selection: CallSelection): number[];
   /** False when no such run is going. */
@@ -73,9 +74,9 @@ export interface Replay {
   /** The style re-signed calls use: the one learned for the current key, else the fallback. */
   learnedStyle(): StyleName;
   /** Sends a stored call to its handler re-signed in each style and with a wrong signature (probe.ts). */
-  probe(id: number, target?: string): Promise<Result<HandlerProbe>>;
+  probe(id: number, target?: string): Promise<Result<HandlerProbe, HandlerFailure>>;
   simulatorActions(): SimulatorAction[];
-  saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[]>;
+  saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[], ReplayFailure>;
   /** The JSON Schema known for an action (defined here or cached from Flowent), or null. */
   schemaFor(action: string): Record<string, unknown> | null;
   /** Aborts replays in flight. */
@@ -112,7 +113,7 @@ export function createReplay(deps: ReplaySetup): Replay {
     },
     curlFor(id, options = {}) {
       const call = deps.calls().get(id);
-      if (!call) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+      if (!call) return { ok: false, code: 'call-not-found', id };
       const key = deps.hmacKey();
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
       return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.webhookBaseUrl?.() ?? null });
@@ -120,22 +121,9 @@ export function createReplay(deps: ReplaySetup): Replay {
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     startBulk(selection, options) {
       const ids = replayableIds(deps.calls(), selection);
-      if (ids.length === 0) {
-        return {
-          ok: false,
-          code: 'nothing-to-replay',
-          message:
-            'No call here can be replayed: only calls from Flowent that name an action are. Change the filter, or send a call first.',
-        };
-      }
+      if (ids.length === 0) return { ok: false, code: 'nothing-to-replay' };
       // Refusals every replay of the run would meet are given once, before the run starts.
-      if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) {
-        return {
-          ok: false,
-          code: 'no-key',
-          message: 'Re-signing needs the HMAC key: set it in Settings (or FLOWENT_HMAC_KEY), or replay as is.',
-        };
-      }
+      if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) return { ok: false, code: 'no-key', needs: 'resign' };
       const first = deps.calls().get(ids[0]!);
       const target = first ? targetFor(ctx, first.action, options.target) : null;
       if (target && !target.ok) return target;

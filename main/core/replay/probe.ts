@@ -1,4 +1,4 @@
-import type { HandlerProbe, ProbeRow, Result } from '../../contract/api';
+import type { HandlerFailure, HandlerProbe, ProbeRow, Result } from '../../contract/api';
 import { handlerTargetKey, judgeHandlerSignature, outcomeOf, verifierCommand, type HandlerOutcome } from '../handler-check';
 import { STYLES, type StyleName } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
@@ -18,27 +18,18 @@ interface ProbeRequest {
  * the call. What they show replaces what was learned about the handler before: it is a
  * complete, current picture (the handler may have been fixed since).
  */
-export async function probeHandler(ctx: ReplayContext, id: number, given?: string, now = Date.now): Promise<Result<HandlerProbe>> {
+export async function probeHandler(
+  ctx: ReplayContext,
+  id: number,
+  given?: string,
+  now = Date.now,
+): Promise<Result<HandlerProbe, HandlerFailure>> {
   const original = ctx.calls().get(id);
-  if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
-  if (original.action === null) {
-    return { ok: false, code: 'not-replayable', message: `Call #${id} names no action, so there is no handler to send it to.` };
-  }
-  if (original.test) {
-    return {
-      ok: false,
-      code: 'registration-check',
-      message: `Call #${id} is Flowent's registration check, which handlers answer without checking a signature: probe with another call of ${original.action}.`,
-    };
-  }
+  if (!original) return { ok: false, code: 'call-not-found', id };
+  if (original.action === null) return { ok: false, code: 'call-without-action', id, wanted: 'probe' };
+  if (original.test) return { ok: false, code: 'probe-registration-check', id, action: original.action };
   const key = ctx.hmacKey();
-  if (!key) {
-    return {
-      ok: false,
-      code: 'no-key',
-      message: 'A probe signs the call in each style with the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).',
-    };
-  }
+  if (!key) return { ok: false, code: 'no-key', needs: 'probe' };
   const target = targetFor(ctx, original.action, given);
   if (!target.ok) return target;
   const timestamp = Math.floor(now() / 1000);

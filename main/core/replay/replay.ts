@@ -1,4 +1,4 @@
-import type { ReplayOutcome, Result, Violation } from '../../contract/api';
+import type { ReplayFailure, ReplayOutcome, Result, Violation } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import type { StoredCall } from '../store/calls-repository';
 import { diffAnswers } from './answer-diff';
@@ -32,13 +32,21 @@ export interface ReplayContext extends ReplayDeps {
 }
 
 /** Replays one stored call to the handler and stores the replay as a new call. */
-export async function replayCall(ctx: ReplayContext, id: number, options: ReplayOptions = {}): Promise<Result<ReplayOutcome>> {
+export async function replayCall(
+  ctx: ReplayContext,
+  id: number,
+  options: ReplayOptions = {},
+): Promise<Result<ReplayOutcome, ReplayFailure>> {
   const original = ctx.calls().get(id);
-  if (!original) return { ok: false, code: 'call-not-found', message: `There is no stored call #${id}.` };
+  if (!original) return { ok: false, code: 'call-not-found', id };
   return replayStored(ctx, original, options);
 }
 
-export async function replayStored(ctx: ReplayContext, original: StoredCall, options: ReplayOptions): Promise<Result<ReplayOutcome>> {
+export async function replayStored(
+  ctx: ReplayContext,
+  original: StoredCall,
+  options: ReplayOptions,
+): Promise<Result<ReplayOutcome, ReplayFailure>> {
   const mode = options.mode ?? 'as-is';
   const target = targetFor(ctx, original.action, options.target);
   if (!target.ok) return target;
@@ -47,10 +55,9 @@ export async function replayStored(ctx: ReplayContext, original: StoredCall, opt
   let signedStyle: string | null = null;
   if (mode !== 'as-is') {
     const key = ctx.hmacKey();
-    if (!key)
-      return { ok: false, code: 'no-key', message: 'Re-signing needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).' };
+    if (!key) return { ok: false, code: 'no-key', needs: 'resign' };
     if (mode === 'edit' && (options.parameters === null || typeof options.parameters !== 'object' || Array.isArray(options.parameters))) {
-      return { ok: false, code: 'invalid-parameters', message: 'Edited parameters must be a JSON object, as Flowent sends.' };
+      return { ok: false, code: 'invalid-parameters' };
     }
     const style = options.style ?? ctx.learner.learnedStyle(key).style;
     const now = Math.floor((options.now?.() ?? Date.now()) / 1000);

@@ -1,5 +1,5 @@
-import type { Result, Violation } from '../../contract/api';
-import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../protocol/facts';
+import type { ReplayFailure, Result, Violation } from '../../contract/api';
+import { isActionName } from '../../contract/action-name';
 import { deliver, targetFor } from './deliver';
 import { signBody } from './edit-body';
 import type { ReplayContext } from './replay';
@@ -44,14 +44,8 @@ export async function generateParameters(schema: Record<string, unknown>, seed =
 }
 
 /** Sends a Flowent call that never happened to the handler and stores it (source `simulator`). */
-export async function simulateCall(ctx: ReplayContext, options: SimulateOptions): Promise<Result<SimulateResult>> {
-  if (!ACTION_NAME_PATTERN.test(options.action)) {
-    return {
-      ok: false,
-      code: 'invalid-action',
-      message: `"${options.action}" is not an action name: use ${ACTION_NAME_RULE}.`,
-    };
-  }
+export async function simulateCall(ctx: ReplayContext, options: SimulateOptions): Promise<Result<SimulateResult, ReplayFailure>> {
+  if (!isActionName(options.action)) return { ok: false, code: 'invalid-action', action: options.action };
   const target = targetFor(ctx, options.action, options.target);
   if (!target.ok) return target;
   const timestamp = Math.floor((options.now?.() ?? Date.now()) / 1000);
@@ -62,24 +56,14 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     body = Buffer.from(JSON.stringify({ action_name: options.action, parameters: {}, timestamp, test: true }), 'utf8');
   } else {
     const key = ctx.hmacKey();
-    if (!key)
-      return {
-        ok: false,
-        code: 'no-key',
-        message: 'Signing a simulated call needs the HMAC key: set FLOWENT_HMAC_KEY (or the key in Settings).',
-      };
+    if (!key) return { ok: false, code: 'no-key', needs: 'simulate' };
     try {
       parameters = options.parameters ?? (options.schema ? await generateParameters(options.schema, options.seed ?? 1) : {});
     } catch (error) {
-      return {
-        ok: false,
-        code: 'invalid-schema',
-        message: `Cannot generate parameters from the schema: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      return { ok: false, code: 'cannot-generate', action: options.action, reason: error instanceof Error ? error.message : String(error) };
     }
-    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
-      return { ok: false, code: 'invalid-parameters', message: 'Parameters must be a JSON object, as Flowent sends.' };
-    }
+    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters))
+      return { ok: false, code: 'invalid-parameters' };
     const unsigned = Buffer.from(JSON.stringify({ action_name: options.action, parameters, timestamp }), 'utf8');
     const style = options.style ?? ctx.learner.learnedStyle(key).style;
     const signed = signBody(unsigned, key, style);

@@ -1,5 +1,5 @@
-import type { Result, SimulatorAction } from '../../contract/api';
-import { checkJsonSchema } from '../account/action-validation';
+import type { ReplayFailure, Result, SimulatorAction } from '../../contract/api';
+import { isJsonObject, schemaCompileProblem } from '../account/action-validation';
 import { LinkStore } from '../account/links';
 import { SchemaCache } from '../account/parameter-check';
 import { FlowentProfiles } from '../account/profiles';
@@ -48,7 +48,7 @@ export function saveLocalSchema(
   settings: SettingsRepository,
   action: string,
   schemaText: string | null,
-): Result<SimulatorAction[]> {
+): Result<SimulatorAction[], ReplayFailure> {
   const simulator = settings.scope(SIMULATOR_SETTINGS_SCOPE);
   const local = localSchemas(simulator);
   if (schemaText === null) {
@@ -58,15 +58,12 @@ export function saveLocalSchema(
     try {
       schema = JSON.parse(schemaText);
     } catch (error) {
-      return {
-        ok: false,
-        code: 'invalid-json',
-        message: `The schema is not JSON: ${error instanceof Error ? error.message : String(error)}. Fix it and save again.`,
-      };
+      return { ok: false, code: 'invalid-json', what: 'schema', reason: error instanceof Error ? error.message : String(error) };
     }
-    const problem = checkJsonSchema(schema);
-    if (problem) return { ok: false, code: 'invalid-schema', message: `${problem.replace(/^json_schema/, 'The schema')}` };
-    local[action] = schema as Record<string, unknown>;
+    if (!isJsonObject(schema)) return { ok: false, code: 'schema-not-object' };
+    const problem = schemaCompileProblem(schema);
+    if (problem) return { ok: false, code: 'invalid-schema', reason: problem };
+    local[action] = schema;
   }
   simulator.write(LOCAL_SCHEMAS_KEY, local);
   return { ok: true, value: simulatorActions(calls, settings) };

@@ -1,4 +1,4 @@
-import type { AnswerMode, AnswerRoute, MockDefinition, MockFormat, StoredMock } from '../../contract/api';
+import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, MockFormat, StoredMock } from '../../contract/api';
 
 /** The mock as written: its text and format, as the developer saved it. */
 export interface MockSource {
@@ -31,5 +31,5 @@ export interface AnswerStore extends AnswerSource {
   clearRoute(action: string | null): boolean;
   clearAllRoutes(): number;
   /** Why this action's answers cannot be changed now (its file has a mistake to fix first), or null. */
-  writeRefusal?(action: string | null): string | null;
+  writeRefusal?(action: string | null): AnswerFileMistake | null;
 }

@@ -330,19 +330,13 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-export type MigrateOutcome = { ok: true; from: number; to: number } | { ok: false; code: 'schema-too-new'; message: string };
+export type MigrateOutcome = { ok: true; from: number; to: number } | { ok: false; code: 'schema-too-new'; found: number; known: number };
 
 /** Applies every migration above the database's version, each in its own transaction. */
 export function migrate(db: Database, upTo: number = LATEST_VERSION): MigrateOutcome {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > LATEST_VERSION) {
-    return {
-      ok: false,
-      code: 'schema-too-new',
-      message:
-        `This history was written by a newer Flowent Companion (schema ${from}, this one knows ${LATEST_VERSION}). ` +
-        'Update the app, or point --data-dir at another folder.',
-    };
+    return { ok: false, code: 'schema-too-new', found: from, known: LATEST_VERSION };
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= from || migration.version > upTo) continue;

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Result } from '../../contract/api';
+import type { Refused, Result, StoreFailure } from '../../contract/api';
 import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-folder';
 import { migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
@@ -51,9 +51,9 @@ export interface Store {
 /**
  * Opens (creating if needed) the history database in the data folder. Nothing is opened at
  * import time; every failure a user can cause (unwritable folder, full disk, a history from
- * a newer version) comes back as a value with a message that says what to do.
+ * a newer version) comes back as a value.
  */
-export function openStore(options: StoreOptions): Result<Store> {
+export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
   const file = join(options.dataDir, DATA_FILES.history);
   const folderProblem = prepareFolder(options.dataDir);
   if (folderProblem) return folderProblem;
@@ -130,42 +130,23 @@ export function openStore(options: StoreOptions): Result<Store> {
   };
 }
 
-function prepareFolder(dataDir: string): Result<never> | null {
+function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
   try {
     secureDataFolder(dataDir);
     accessSync(dataDir, constants.W_OK | constants.R_OK);
     return null;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return {
-      ok: false,
-      code: 'data-dir-unusable',
-      message:
-        `Cannot use the data folder ${dataDir} (${code}): it must be a folder this user can write. ` +
-        'Choose another with --data-dir or FLOWENT_COMPANION_DATA_DIR.',
-    };
+    return { ok: false, code: 'data-dir-unusable', dir: dataDir, reason: (error as NodeJS.ErrnoException).code ?? 'unknown' };
   }
 }
 
-function storeError(file: string, error: unknown): Result<never> {
+function storeError(file: string, error: unknown): Refused<StoreFailure> {
   const code = (error as { code?: string }).code ?? 'unknown';
-  const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_FULL') {
-    return { ok: false, code: 'disk-full', message: `The disk holding ${file} is full. Free some space and start again.` };
-  }
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_FULL') return { ok: false, code: 'disk-full', file };
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
-    return {
-      ok: false,
-      code: 'database-unwritable',
-      message: `Cannot write the history database ${file} (${detail}). Check its permissions or choose another --data-dir.`,
-    };
+    return { ok: false, code: 'database-unwritable', file, reason };
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return {
-      ok: false,
-      code: 'database-damaged',
-      message: `${file} is not a readable history database (${detail}). Move it aside to start a new history.`,
-    };
-  }
-  return { ok: false, code: 'database-error', message: `Cannot open the history database ${file}: ${detail}` };
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { ok: false, code: 'database-damaged', file, reason };
+  return { ok: false, code: 'database-error', file, reason };
 }

@@ -47,7 +47,6 @@ const MAX_MERGE_STEPS = 500;
  */
 export class Retention extends IdleWorker {
   private readonly options: Required<Omit<RetentionOptions, 'onPruned' | 'onError'>> & Pick<RetentionOptions, 'onPruned' | 'onError'>;
-  private readonly newest: Statement;
   private readonly total: Statement;
   private readonly aged: Statement;
   private readonly oldest: Statement;
@@ -56,17 +55,11 @@ export class Retention extends IdleWorker {
   private readonly deleteCall: Statement;
   private readonly merge: Statement;
   private readonly changes: Statement;
-  private running = false;
-  private lastNewest = -1;
 
-  constructor(
-    private readonly db: Database,
-    options: RetentionOptions,
-  ) {
-    super(options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
+  constructor(db: Database, options: RetentionOptions) {
+    super(db, options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
     const sliceRows = options.sliceRows ?? DEFAULTS.sliceRows;
     this.options = { ...DEFAULTS, busySlackRows: sliceRows, ...options };
-    this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
     // call_counts is kept by triggers: the total without a scan of the history.
     this.total = db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck();
     this.aged = db.prepare("SELECT id FROM calls WHERE received_at < ? AND source <> 'import' ORDER BY received_at LIMIT ?").pluck();
@@ -129,18 +122,10 @@ export class Retention extends IdleWorker {
     return total;
   }
 
-  readonly look = (): void => {
-    if (this.running || !this.db.open) return;
-    try {
-      const newest = this.newest.get() as number;
-      const quiet = newest === this.lastNewest;
-      this.lastNewest = newest;
-      const due = this.due();
-      if (due > 0 && (quiet || due > this.options.busySlackRows)) this.drain();
-    } catch (error) {
-      this.report(error);
-    }
-  };
+  protected lookFor(_newest: number, quiet: boolean): void {
+    const due = this.due();
+    if (due > 0 && (quiet || due > this.options.busySlackRows)) this.drain();
+  }
 
   /**
    * One slice now, then one per turn of the event loop until nothing is due; then the text

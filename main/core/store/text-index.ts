@@ -36,23 +36,15 @@ const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: DEFAULT_MAX_BACK
 
 export class TextIndexer extends IdleWorker {
   private readonly options: Required<Omit<TextIndexOptions, 'onError'>> & Pick<TextIndexOptions, 'onError'>;
-  private readonly newest: Statement;
   private readonly mark: Statement;
   private readonly sliceEnd: Statement;
   private readonly addEntries: Statement;
   private readonly setMark: Statement;
-  private running = false;
-  /** The newest call id at the last look: unchanged means nothing was stored since. */
-  private lastNewest = -1;
 
-  constructor(
-    private readonly db: Database,
-    options: TextIndexOptions = {},
-  ) {
-    super(options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
+  constructor(db: Database, options: TextIndexOptions = {}) {
+    super(db, options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
     this.options = { ...DEFAULTS, ...options };
     defineReadableText(db);
-    this.newest = db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck();
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.sliceEnd = db.prepare('SELECT max(id) FROM (SELECT id FROM calls WHERE id > ? ORDER BY id LIMIT ?)').pluck();
     this.addEntries = db.prepare(
@@ -63,7 +55,7 @@ export class TextIndexer extends IdleWorker {
 
   /** Calls stored but not yet in the index. */
   backlog(): number {
-    return Math.max(0, (this.newest.get() as number) - (this.mark.get() as number));
+    return Math.max(0, this.newestId() - (this.mark.get() as number));
   }
 
   /** Indexes up to `sliceRows` calls in one transaction; returns how many. */
@@ -85,24 +77,13 @@ export class TextIndexer extends IdleWorker {
     return total;
   }
 
-  /**
-   * One look for work (the timer's; public so tests can take the looks themselves): indexes
-   * while the writer is quiet, or past `maxBacklog` anyway.
-   */
-  readonly look = (): void => {
-    if (this.running || !this.db.open) return;
-    try {
-      const newest = this.newest.get() as number;
-      const quiet = newest === this.lastNewest;
-      this.lastNewest = newest;
-      const backlog = newest - (this.mark.get() as number);
-      if (backlog <= 0) return;
-      if (quiet) this.drainWhileQuiet();
-      else if (backlog > this.options.maxBacklog) this.indexSliceReported(backlog - this.options.maxBacklog + this.options.sliceRows);
-    } catch (error) {
-      this.report(error);
-    }
-  };
+  /** Indexes while the writer is quiet, or past `maxBacklog` anyway. */
+  protected lookFor(newest: number, quiet: boolean): void {
+    const backlog = newest - (this.mark.get() as number);
+    if (backlog <= 0) return;
+    if (quiet) this.drainWhileQuiet();
+    else if (backlog > this.options.maxBacklog) this.indexSliceReported(backlog - this.options.maxBacklog + this.options.sliceRows);
+  }
 
   /** indexSlice for the looks: failures are reported, not thrown. */
   private indexSliceReported(rows?: number): number {
@@ -125,7 +106,7 @@ export class TextIndexer extends IdleWorker {
     const step = () => {
       let more = false;
       try {
-        more = !this.stopped && this.db.open && this.newest.get() === this.lastNewest && this.indexSliceReported() > 0;
+        more = !this.stopped && this.db.open && this.newestId() === this.lastNewest && this.indexSliceReported() > 0;
       } catch (error) {
         this.report(error);
       }

@@ -1,5 +1,5 @@
-import type { Result } from '../../contract/api';
-import { agentUnavailable, connectionLost, forwardTimedOut, noAuthtoken, tunnelError, type TunnelError } from './tunnel-errors';
+import type { Result, TunnelFailure } from '../../contract/api';
+import { agentUnavailable, forwardTimedOut, tunnelError } from './tunnel-errors';
 import { OFFLINE, type TunnelOpenOptions, type TunnelProvider, type TunnelStatus, type UrlChange } from './tunnel-provider';
 import { backoffDelay, nextStatus, type TunnelEvent } from './tunnel-status';
 import { clearTimer, withTimeout } from './with-timeout';
@@ -38,10 +38,12 @@ interface Run {
   graceTimer: NodeJS.Timeout | null;
   retryTimer: NodeJS.Timeout | null;
   rebuilding: boolean;
-  lastFailure: TunnelError | null;
+  lastFailure: TunnelFailure | null;
 }
 
-type Connected = { ok: true; url: string } | { ok: false; error: TunnelError };
+type Connected = { ok: true; url: string } | { ok: false; error: TunnelFailure };
+
+const CONNECTION_LOST: TunnelFailure = { code: 'tunnel-connection-lost' };
 
 /** Failures a retry cannot fix: stop rebuilding and say so. */
 const PERMANENT = new Set([
@@ -101,7 +103,7 @@ export class NgrokTunnel implements TunnelProvider {
     return () => this.urlListeners.delete(listener);
   }
 
-  open(options: TunnelOpenOptions): Promise<Result<{ url: string }>> {
+  open(options: TunnelOpenOptions): Promise<Result<{ url: string }, TunnelFailure>> {
     const previous = this.cancel();
     return this.serial(async () => {
       await this.release(previous);
@@ -118,10 +120,10 @@ export class NgrokTunnel implements TunnelProvider {
     );
   }
 
-  private async openNow(options: TunnelOpenOptions): Promise<Result<{ url: string }>> {
+  private async openNow(options: TunnelOpenOptions): Promise<Result<{ url: string }, TunnelFailure>> {
     this.apply({ type: 'open' });
     const authtoken = options.authtoken?.trim();
-    if (!authtoken) return this.openFailed(noAuthtoken());
+    if (!authtoken) return this.openFailed({ code: 'tunnel-no-authtoken' });
     const run: Run = {
       options: { ...options, authtoken },
       listener: null,
@@ -134,7 +136,7 @@ export class NgrokTunnel implements TunnelProvider {
     };
     this.run = run;
     const connected = await this.connect(run);
-    if (this.run !== run) return { ok: false, code: 'tunnel-closed', message: 'The tunnel was closed while it was opening.' };
+    if (this.run !== run) return { ok: false, code: 'tunnel-closed' };
     if (!connected.ok) {
       this.run = null;
       return this.openFailed(connected.error);
@@ -174,9 +176,9 @@ export class NgrokTunnel implements TunnelProvider {
     return next;
   }
 
-  private openFailed(error: TunnelError): Result<{ url: string }> {
-    this.apply({ type: 'open-failed', reason: { code: error.code, message: error.message } });
-    return { ok: false, code: error.code, message: error.message };
+  private openFailed(error: TunnelFailure): Result<{ url: string }, TunnelFailure> {
+    this.apply({ type: 'open-failed', reason: error });
+    return { ok: false, ...error };
   }
 
   /** One forward() with a fresh session, bounded by the timeout; late results of abandoned calls are closed. */
@@ -255,8 +257,7 @@ export class NgrokTunnel implements TunnelProvider {
       return;
     }
     if (status !== 'closed' || run.graceTimer || run.retryTimer) return;
-    const lost = connectionLost();
-    this.apply({ type: 'lost', reason: { code: lost.code, message: lost.message } });
+    this.apply({ type: 'lost', reason: CONNECTION_LOST });
     if (this.current.state !== 'reconnecting') return;
     run.graceTimer = setTimeout(() => {
       run.graceTimer = null;
@@ -267,8 +268,7 @@ export class NgrokTunnel implements TunnelProvider {
   private scheduleRebuild(run: Run, attempt: number): void {
     if (this.run !== run) return;
     const delay = backoffDelay(attempt, this.backoffBaseMs, this.backoffMaxMs);
-    const reason = run.lastFailure ?? connectionLost();
-    this.apply({ type: 'retry-scheduled', attempt, at: this.now() + delay, reason: { code: reason.code, message: reason.message } });
+    this.apply({ type: 'retry-scheduled', attempt, at: this.now() + delay, reason: run.lastFailure ?? CONNECTION_LOST });
     run.retryTimer = setTimeout(() => {
       run.retryTimer = null;
       void this.serial(() => this.rebuild(run, attempt));
@@ -289,7 +289,7 @@ export class NgrokTunnel implements TunnelProvider {
       run.lastFailure = connected.error;
       if (PERMANENT.has(connected.error.code)) {
         this.run = null;
-        this.apply({ type: 'gave-up', reason: { code: connected.error.code, message: connected.error.message } });
+        this.apply({ type: 'gave-up', reason: connected.error });
         return;
       }
       this.scheduleRebuild(run, attempt + 1);

@@ -1,4 +1,4 @@
-import type { CoreEvent, Result } from '../../contract/api';
+import type { CoreEvent, Result, ServerNotRunning, TunnelFailure } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
 import type { TunnelProvider, TunnelStatus } from './tunnel-provider';
 
@@ -32,19 +32,11 @@ export class TunnelController {
     return this.options.provider.status;
   }
 
-  async open(): Promise<Result<{ url: string }>> {
+  async open(): Promise<Result<{ url: string }, TunnelFailure | ServerNotRunning>> {
     const port = this.options.localPort();
-    if (port === null) {
-      return { ok: false, code: 'server-not-running', message: 'The webhook server is not running, so there is nothing to expose yet.' };
-    }
+    if (port === null) return { ok: false, code: 'server-not-running' };
     const authtoken = this.options.authtoken.get();
-    if (!authtoken) {
-      return {
-        ok: false,
-        code: 'tunnel-no-authtoken',
-        message: `No ngrok authtoken is set. Set it in Settings or in ${NGROK_AUTHTOKEN_ENV}; find it at https://dashboard.ngrok.com/get-started/your-authtoken.`,
-      };
-    }
+    if (!authtoken) return { ok: false, code: 'tunnel-no-authtoken' };
     return this.options.provider.open({
       localPort: port,
       authtoken,

@@ -1,4 +1,4 @@
-import type { Result, TunnelStatus } from '../../contract/api';
+import type { Result, TunnelFailure, TunnelStatus } from '../../contract/api';
 
 /**
  * Where the public tunnel is, in a shape the UI can show as is (defined by the contract, so
@@ -11,9 +11,6 @@ import type { Result, TunnelStatus } from '../../contract/api';
  *   `nextRetryAt` are set when the provider itself schedules a rebuild.
  */
 export type { TunnelStatus } from '../../contract/api';
-
-/** A stable code and a message a user can act on. */
-export type TunnelReason = NonNullable<TunnelStatus['reason']>;
 
 export interface TunnelOpenOptions {
   /** The local webhook server's port. */
@@ -36,7 +33,7 @@ export interface UrlChange {
  * stream carries everything that happens later (loss, retries, recovery).
  */
 export interface TunnelProvider {
-  open(options: TunnelOpenOptions): Promise<Result<{ url: string }>>;
+  open(options: TunnelOpenOptions): Promise<Result<{ url: string }, TunnelFailure>>;
   /** Closes the tunnel and stops any retry; safe to call at any time, more than once. */
   close(): Promise<void>;
   /** Called on every status change; returns the unsubscribe function. */

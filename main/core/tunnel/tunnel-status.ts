@@ -1,18 +1,19 @@
-import type { TunnelReason, TunnelStatus } from './tunnel-provider';
+import type { TunnelFailure } from '../../contract/api';
+import type { TunnelStatus } from './tunnel-provider';
 
 /** What can happen to a tunnel; the provider feeds these to `nextStatus`. */
 export type TunnelEvent =
   | { type: 'open' }
   | { type: 'opened'; url: string }
-  | { type: 'open-failed'; reason: TunnelReason }
+  | { type: 'open-failed'; reason: TunnelFailure }
   /** The agent reported the connection lost; it may come back by itself. */
-  | { type: 'lost'; reason: TunnelReason }
+  | { type: 'lost'; reason: TunnelFailure }
   /** The agent came back by itself on the same session. */
   | { type: 'resumed' }
-  | { type: 'retry-scheduled'; attempt: number; at: number; reason: TunnelReason }
+  | { type: 'retry-scheduled'; attempt: number; at: number; reason: TunnelFailure }
   | { type: 'rebuilt'; url: string }
   /** A rebuild failed in a way retrying cannot fix (e.g. the authtoken was revoked). */
-  | { type: 'gave-up'; reason: TunnelReason }
+  | { type: 'gave-up'; reason: TunnelFailure }
   | { type: 'closed' };
 
 /**

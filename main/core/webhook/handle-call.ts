@@ -10,7 +10,7 @@ import type { BodyOutcome } from './read-body';
 import type { CallCheckInput } from './call-check';
 import { checkHere, type CheckedCall } from './call-checker';
 import { routeOf } from '../protocol/routes';
-import { ACTION_NAME_RULE } from '../protocol/facts';
+import { ACTION_NAME_RULE } from '../../contract/action-name';
 import { refuseBySignature } from './signature-refusal';
 import { notFlowent, seconds } from './parser-refusal';
 

@@ -1,28 +1,16 @@
-import type { Result } from '../../contract/api';
+import type { ListenFailure, ServerName } from '../../contract/api';
 
-/** Maps why a server could not listen to a stable code and a message naming the fix. */
-export function listenError(error: NodeJS.ErrnoException, host: string, port: number): Result<never> {
+/** Why a server could not listen, from the system's error code. */
+export function listenError(error: NodeJS.ErrnoException, server: ServerName, host: string, port: number): { ok: false } & ListenFailure {
   switch (error.code) {
     case 'EADDRINUSE':
-      return {
-        ok: false,
-        code: 'port-in-use',
-        message: `Port ${port} on ${host} is already in use. Stop the program using it, or choose another port with --port (--port 0 picks a free one).`,
-      };
+      return { ok: false, code: 'port-in-use', server, host, port };
     case 'EACCES':
-      return {
-        ok: false,
-        code: 'port-forbidden',
-        message: `This user may not listen on port ${port}. Ports below 1024 need extra rights: choose another with --port.`,
-      };
+      return { ok: false, code: 'port-forbidden', server, port };
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return {
-        ok: false,
-        code: 'host-unavailable',
-        message: `Cannot listen on ${host}: this machine has no such address. Use --host 127.0.0.1, or --host 0.0.0.0 for every interface.`,
-      };
+      return { ok: false, code: 'host-unavailable', server, host };
     default:
-      return { ok: false, code: 'listen-failed', message: `Cannot listen on ${host}:${port}: ${error.message}` };
+      return { ok: false, code: 'listen-failed', server, host, port, reason: error.message };
   }
 }

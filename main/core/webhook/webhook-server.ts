@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { HeaderPair, Result } from '../../contract/api';
+import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
 import { BatchedWriter } from '../store/batched-writer';
@@ -79,7 +79,7 @@ export class WebhookServer {
     });
   }
 
-  async start(): Promise<Result<Listening>> {
+  async start(): Promise<Result<Listening, ListenFailure>> {
     const requestTimeout = Math.max(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, this.options.headersTimeoutMs);
     const server = createServer(
       {
@@ -100,8 +100,8 @@ export class WebhookServer {
     server.keepAliveTimeout = 5_000;
     server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
 
-    const outcome = await new Promise<Result<Listening>>((resolve) => {
-      const onError = (error: NodeJS.ErrnoException) => resolve(listenError(error, this.options.host, this.options.port));
+    const outcome = await new Promise<Result<Listening, ListenFailure>>((resolve) => {
+      const onError = (error: NodeJS.ErrnoException) => resolve(listenError(error, 'webhook', this.options.host, this.options.port));
       server.once('error', onError);
       server.listen(this.options.port, this.options.host, () => {
         server.off('error', onError);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type CoreEvent, type Result } from '../../contract/api';
-import { checkArgs, isApiMethod } from '../../core/operations/validate-args';
+import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type CoreEvent, type ListenFailure, type Result } from '../../contract/api';
+import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
 import { EventTickets } from './event-tickets';
@@ -48,7 +48,7 @@ export class InspectorServer {
 
   constructor(private readonly options: InspectorOptions) {}
 
-  async start(): Promise<Result<{ url: string; port: number }>> {
+  async start(): Promise<Result<{ url: string; port: number }, ListenFailure>> {
     const server = createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
         this.options.onInternalError(error);
@@ -56,11 +56,8 @@ export class InspectorServer {
           sendJson(response, 500, { ok: false, code: 'internal', message: 'The inspector failed; see the command output.' });
       });
     });
-    const listened = await new Promise<Result<number>>((resolve) => {
-      const onError = (error: NodeJS.ErrnoException) => {
-        const failure = listenError(error, HOST, this.options.port);
-        resolve(failure.ok ? failure : { ...failure, message: failure.message.replace('--port', '--inspector-port') });
-      };
+    const listened = await new Promise<Result<number, ListenFailure>>((resolve) => {
+      const onError = (error: NodeJS.ErrnoException) => resolve(listenError(error, 'inspector', HOST, this.options.port));
       server.once('error', onError);
       server.listen(this.options.port, HOST, () => {
         server.off('error', onError);
@@ -156,8 +153,8 @@ export class InspectorServer {
     } catch {
       return sendJson(response, 400, { ok: false, code: 'bad-json', message: 'The API request body is not valid JSON.' });
     }
-    const checked = checkArgs(method, args);
-    if (!checked.ok) return sendJson(response, 400, { ok: false, code: 'bad-arguments', message: checked.message });
+    const checked = await checkArgs(method, args);
+    if (!checked.ok) return sendJson(response, 400, checked);
     const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
     const value = await call(...checked.args);
     return sendJson(response, 200, { ok: true, value: value ?? null });

@@ -7,7 +7,7 @@ import {
   type CompanionApi,
   type CoreEvent,
 } from '../../contract/api';
-import { checkArgs } from '../../core/operations/validate-args';
+import { checkArgs, type CheckedArgs } from '../../core/operations/check-args';
 import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../core/event-batcher';
 
 // The few parts of Electron's types this module uses, so tests can hand it plain objects.
@@ -123,12 +123,12 @@ export function registerIpc(
   };
 }
 
-function callApi<M extends ApiMethod>(api: CompanionApi, method: M, args: unknown[]): Promise<unknown> {
+async function callApi<M extends ApiMethod>(api: CompanionApi, method: M, args: unknown[]): Promise<unknown> {
   // The core's argument checks, shared with the HTTP transport, so both refuse the same things.
-  const checked = checkArgs(method, args);
+  const checked = await checkArgs(method, args);
   if (!checked.ok) throw new Error(checked.message);
-  // `checked.args` are exactly this method's parameters; TypeScript cannot follow that
-  // correlation through the union of methods, hence the one cast.
-  const fn = api[method] as (...params: Parameters<CompanionApi[M]>) => Promise<unknown>;
+  // `checked.args` are exactly this method's parameters (check-args proves it for every method);
+  // TypeScript cannot follow that correlation through the union of methods, hence the one cast.
+  const fn = api[method] as (...params: CheckedArgs<M>) => Promise<unknown>;
   return fn.apply(api, checked.args);
 }

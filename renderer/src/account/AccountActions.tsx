@@ -21,7 +21,8 @@ export function AccountActions({ account }: { account: AccountState }) {
   if (!tokenSet) {
     return (
       <div className="explain-box" data-testid="actions-empty">
-        Set your API token (Account tab) to see your actions{account.canSetApiToken ? '' : `: here it comes from ${account.apiTokenHint}`}.{' '}
+        Set your API token (Account tab) to see your actions
+        {account.canSetApiToken ? '' : `: here it comes from ${account.apiTokenVariable}`}.{' '}
         <button type="button" onClick={() => useAccountStore.setState({ tab: 'account' })}>
           Go to the API token
         </button>

@@ -3,6 +3,7 @@ import type { AccountState } from '../../../main/contract/account';
 import { formatCountdown } from './account-format';
 import { connectFlowent } from './account-actions';
 import { useNow } from '../app/use-now';
+import { inPageWords } from '../app/page-words';
 
 /** The Gateway session: connect, the session's expiry as it counts down, why it failed, the hourly count. */
 export function AccountSession({ account }: { account: AccountState }) {
@@ -29,7 +30,7 @@ export function AccountSession({ account }: { account: AccountState }) {
       </p>
       {lastError && (
         <p className="form-error" role="alert" aria-label="Session error" data-testid="session-error">
-          {lastError.message}
+          {inPageWords(lastError)}
         </p>
       )}
       <div className="button-row">

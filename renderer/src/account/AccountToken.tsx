@@ -9,12 +9,12 @@ export function AccountToken({ account }: { account: AccountState }) {
   return (
     <SecretSection
       title="API token"
-      envVar={account.apiTokenHint}
+      envVar={account.apiTokenVariable}
       state={token}
       canSet={account.canSetApiToken}
       current={
         token.set
-          ? `An API token is set for ${profile}${token.source ? ` (${sourceLabel(token.source, account.apiTokenHint)})` : ''}.`
+          ? `An API token is set for ${profile}${token.source ? ` (${sourceLabel(token.source, account.apiTokenVariable)})` : ''}.`
           : `No API token for ${profile}: create one in Flowent's Gateway Management and paste it here.`
       }
       currentTestId="api-token-current"
@@ -24,7 +24,6 @@ export function AccountToken({ account }: { account: AccountState }) {
       clearable={token.source !== 'environment'}
       onSave={(value) => saveApiToken(profile, value)}
       onClear={() => removeApiToken(profile)}
-      readOnlyNote={account.apiTokenHint}
       readOnlyTestId="api-token-hint"
       errorLabel="API token error"
     />

@@ -3,6 +3,7 @@ import { currentBridge } from '../app/bridge-holder';
 import { useAccountStore } from './account-store';
 import { runResult } from '../app/run-result';
 import { reportError, showToast } from '../app/ui-actions';
+import { inPageWords } from '../app/page-words';
 
 /** The newest record still waiting for "Update them", if any. */
 function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
@@ -138,7 +139,7 @@ function sayFollowed(record: FollowRecord): void {
   for (const c of record.changes) {
     if (c.outcome === 'failed')
       reportError(
-        `Could not point ${c.action} at the new public URL ${c.to}: ${c.message ?? 'Flowent refused'}. Use Register here in Account → Actions`,
+        `Could not point ${c.action} at the new public URL ${c.to}: ${c.failure ? inPageWords(c.failure) : 'Flowent refused'}. Use Register here in Account → Actions`,
       );
   }
 }

@@ -1,5 +1,6 @@
 import type { CallSummary, CoreStatus } from '../../../main/contract/api';
 import type { AccountState, FlowentAction, FollowChange, RegistrationRecord } from '../../../main/contract/account';
+import { inPageWords } from '../app/page-words';
 
 /** "42:10" (or "1:02:03" past an hour) until `at`; "0:00" once past. */
 export function formatCountdown(at: number, now: number): string {
@@ -23,7 +24,8 @@ export function registrationFor(
 }
 
 export function describeRegistration(record: RegistrationRecord): string {
-  if (!record.ok) return `Registration of ${record.action}: refused by Flowent: ${record.message ?? 'no reason given'}`;
+  if (!record.ok)
+    return `Registration of ${record.action}: refused by Flowent: ${record.failure ? inPageWords(record.failure) : 'no reason given'}`;
   return `Registration of ${record.action}: accepted by Flowent (${record.created ? 'registered' : 'updated to point here'})`;
 }
 
@@ -32,7 +34,7 @@ export function describeFollowChange(change: FollowChange): string {
     case 'updated':
       return `${change.action}: now ${change.to}`;
     case 'failed':
-      return `${change.action}: not updated: ${change.message ?? 'Flowent refused'}`;
+      return `${change.action}: not updated: ${change.failure ? inPageWords(change.failure) : 'Flowent refused'}`;
     case 'proposed':
       return `${change.action}: still ${change.from}`;
     default: {

@@ -11,6 +11,7 @@ import { currentBridge } from '../app/bridge-holder';
 import { useAccountStore } from './account-store';
 import { NOT_CONNECTED, runResult } from '../app/run-result';
 import { showToast } from '../app/ui-actions';
+import { inPageWords } from '../app/page-words';
 
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {
@@ -137,7 +138,7 @@ export async function checkCallParameters(callId: number): Promise<ParameterChec
   if (!b) return null;
   try {
     const result = await b.checkParameters(callId);
-    return result.ok ? result.value : { status: 'error', message: result.message };
+    return result.ok ? result.value : { status: 'error', message: inPageWords(result) };
   } catch (error) {
     return { status: 'error', message: `Could not check the parameters: ${errorMessage(error)}` };
   }

@@ -1,8 +1,10 @@
-import type { DefinitionError, MockCheck, MockFormat, AnswerMode } from '../../../main/contract/api';
+import type { AnswerMode, AnswersFailure, DefinitionError, MockCheck, MockFormat, Result } from '../../../main/contract/api';
+import type { RendererBridge } from '../transport/connection';
 import { currentBridge } from '../app/bridge-holder';
 import { NOT_CONNECTED, runResult } from '../app/run-result';
 import { useMetaStore } from '../app/stores';
 import { reportError, showToast } from '../app/ui-actions';
+import { inPageWords } from '../app/page-words';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
 export interface SaveOutcome {
@@ -22,7 +24,7 @@ export async function loadAnswerSettings(): Promise<void> {
 }
 
 /** A settings change: its toast on success, and the settings read again. */
-function settle<T>(what: string, call: Parameters<typeof runResult<T>>[1], done: string): Promise<string | null> {
+function settle<T>(what: string, call: (b: RendererBridge) => Promise<Result<T, AnswersFailure>>, done: string): Promise<string | null> {
   return runResult(what, call, () => {
     showToast(done);
     void loadAnswerSettings();
@@ -46,7 +48,7 @@ export async function saveMock(action: string | null, text: string, format: Mock
   if (!b) return { message: NOT_CONNECTED, errors: [] };
   try {
     const result = await b.setMock(action, text, format);
-    if (!result.ok) return { message: result.message, errors: result.errors };
+    if (!result.ok) return { message: inPageWords(result), errors: result.code === 'invalid-mock' ? result.errors : [] };
     showToast('Mock saved');
     void loadAnswerSettings();
     return null;
@@ -77,7 +79,7 @@ export async function mockFromCall(callId: number): Promise<void> {
   try {
     const result = await b.mockFromCall(callId);
     if (!result.ok) {
-      reportError(`Could not make a mock from call #${callId}: ${result.message}`);
+      reportError(`Could not make a mock from call #${callId}: ${inPageWords(result)}`);
       return;
     }
     const who = result.value.action === null ? 'the default mock' : `the mock for ${result.value.action}`;

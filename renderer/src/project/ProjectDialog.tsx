@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ACTION_STATE_WORDS, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
 import { Dialog } from '../app/Dialog';
+import { inPageWords } from '../app/page-words';
 import { closePanel } from '../app/ui-actions';
 import { applyProject, loadProject, planProject } from './project-actions';
 import { useProjectStore } from './project-store';
@@ -82,7 +83,8 @@ function AppliedView({ applied }: { applied: ApplyOutcome }) {
       ))}
       {applied.refused && (
         <p role="alert" className="project-error">
-          Flowent refused to {applied.refused.change} {applied.refused.name}, so nothing after it was sent: {applied.refused.message}
+          Flowent refused to {applied.refused.change} {applied.refused.name}, so nothing after it was sent:{' '}
+          {inPageWords(applied.refused.failure)}
         </p>
       )}
       {applied.warnings.map((warning) => (

@@ -1,5 +1,6 @@
 import type { ProjectState } from '../../../main/contract/api';
 import { currentBridge } from '../app/bridge-holder';
+import { inPageWords } from '../app/page-words';
 import { reportError } from '../app/ui-actions';
 import { useProjectStore } from './project-store';
 
@@ -29,7 +30,7 @@ export async function planProject(): Promise<void> {
   useProjectStore.setState({ busy: 'plan', error: null, applied: null });
   try {
     const planned = await bridge.planActions(useProjectStore.getState().prune);
-    useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, error: planned.message });
+    useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, error: inPageWords(planned) });
   } catch (error) {
     reportError('Could not plan', error);
   } finally {
@@ -45,7 +46,7 @@ export async function applyProject(): Promise<void> {
   try {
     const applied = await bridge.applyActions(useProjectStore.getState().prune);
     if (!applied.ok) {
-      useProjectStore.setState({ error: applied.message });
+      useProjectStore.setState({ error: inPageWords(applied) });
       return;
     }
     const again = await bridge.planActions(useProjectStore.getState().prune);

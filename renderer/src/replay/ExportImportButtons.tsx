@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { HarImportSummary } from '../../../main/contract/api';
-import { exportHar, importHar, importsThroughDialog } from './replay-har-actions';
+import { exportHar, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { showToast } from '../app/ui-actions';
 import { useReplayStore } from './replay-store';
@@ -35,9 +35,9 @@ export function ExportImportButtons() {
     if (outcome) showToast(outcome.message, outcome.ok ? 4000 : null, outcome.ok ? 'info' : 'error');
   };
 
-  const runImport = async (text: string | null) => {
+  const runImport = async (read: () => Promise<HarImported | null>) => {
     setBusy('Importing…');
-    const result = await importHar(text);
+    const result = await read();
     setBusy(null);
     if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
@@ -46,7 +46,7 @@ export function ExportImportButtons() {
   };
 
   const chooseFile = () => {
-    if (importsThroughDialog()) void runImport(null);
+    if (importsThroughDialog()) void runImport(() => importHar(null));
     else fileInput.current?.click();
   };
 
@@ -76,8 +76,7 @@ export function ExportImportButtons() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file)
-            void file.text().then(runImport, (error: unknown) => showToast(`Could not read ${file.name}: ${String(error)}`, null, 'error'));
+          if (file) void runImport(() => importHarFile(file));
         }}
       />
     </div>

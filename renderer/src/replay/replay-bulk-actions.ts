@@ -3,6 +3,7 @@ import { currentBridge } from '../app/bridge-holder';
 import { useReplayStore } from './replay-store';
 import { runResult } from '../app/run-result';
 import { reportError, showToast } from '../app/ui-actions';
+import { inPageWords } from '../app/page-words';
 
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
 export async function startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<string | null> {
@@ -25,7 +26,7 @@ export async function cancelBulkReplay(): Promise<void> {
   try {
     const result = await b.cancelBulkReplay(run.runId);
     // "Not running any more" means it finished meanwhile: its finished event says how.
-    if (!result.ok && result.code !== 'run-not-found') reportError(`Could not cancel the bulk replay: ${result.message}`);
+    if (!result.ok && result.code !== 'run-not-found') reportError(`Could not cancel the bulk replay: ${inPageWords(result)}`);
   } catch (error) {
     reportError('Could not cancel the bulk replay', error);
   }

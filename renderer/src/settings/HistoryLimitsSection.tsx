@@ -52,13 +52,12 @@ export function HistoryLimitsSection() {
       else return setMessage(`“${label} … ${unit}” must be a whole number above 0, or empty for no limit.`);
     }
     setBusy(true);
-    const outcome = await saveLimits(limits);
+    const refused = await saveLimits(limits, (saved) => {
+      setInfo(saved);
+      setDraft(toDraft(saved.current));
+    });
     setBusy(false);
-    if (outcome.ok) {
-      setInfo(outcome.value);
-      setDraft(toDraft(outcome.value.current));
-    }
-    setMessage(outcome.ok ? null : outcome.message);
+    setMessage(refused);
   };
 
   return (

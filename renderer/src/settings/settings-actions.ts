@@ -5,7 +5,7 @@ import { useMetaStore } from '../app/stores';
 import { useCallsStore } from '../calls/calls-store';
 import { errorMessage } from '../shared/format';
 import { canRotateToken } from '../transport/connection';
-import type { HistoryLimits, LimitsInfo, Result } from '../../../main/contract/api';
+import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { reportError, showToast } from '../app/ui-actions';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
@@ -93,14 +93,14 @@ export async function loadLimits(): Promise<LimitsInfo | null> {
   }
 }
 
-export async function saveLimits(limits: HistoryLimits): Promise<Result<LimitsInfo>> {
-  const b = currentBridge();
-  if (!b) return { ok: false, code: 'not-connected', message: 'Not connected to the companion.' };
-  try {
-    const saved = await b.setLimits(limits);
-    if (saved.ok) showToast('History limits saved');
-    return saved;
-  } catch (error) {
-    return { ok: false, code: 'unreachable', message: `Could not save the limits: ${errorMessage(error)}` };
-  }
+/** Saves the history limits; returns a refusal to show beside the fields, or null. */
+export function saveLimits(limits: HistoryLimits, onSaved: (info: LimitsInfo) => void): Promise<string | null> {
+  return runResult(
+    'save the limits',
+    (b) => b.setLimits(limits),
+    (info) => {
+      showToast('History limits saved');
+      onSaved(info);
+    },
+  );
 }

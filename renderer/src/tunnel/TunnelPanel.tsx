@@ -8,6 +8,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { Dialog } from '../app/Dialog';
 import { LanSection } from './LanSection';
 import { useNow } from '../app/use-now';
+import { inPageWords } from '../app/page-words';
 
 /** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */
 export function TunnelPanel() {
@@ -105,7 +106,7 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
             )}
             .
           </p>
-          {tunnel.reason && <p className="muted">{tunnel.reason.message}</p>}
+          {tunnel.reason && <p className="muted">{inPageWords(tunnel.reason)}</p>}
           {tunnel.url && (
             <p className="muted">
               Last public URL: <code>{tunnel.url}</code>
@@ -118,7 +119,7 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
         <p data-testid="tunnel-detail">
           {tunnel.reason ? (
             <>
-              Offline: <span data-testid="tunnel-reason">{tunnel.reason.message}</span>
+              Offline: <span data-testid="tunnel-reason">{inPageWords(tunnel.reason)}</span>
             </>
           ) : (
             'Offline: open the tunnel to get a public URL Flowent can call.'

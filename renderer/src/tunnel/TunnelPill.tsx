@@ -1,6 +1,7 @@
 import { TUNNEL_STATE_LABEL } from './tunnel';
 import { openPanel } from '../app/ui-actions';
 import { useMetaStore } from '../app/stores';
+import { inPageWords } from '../app/page-words';
 
 /** Always in the header: where the public URL is, one click from its panel. */
 export function TunnelPill() {
@@ -12,7 +13,7 @@ export function TunnelPill() {
       className={`tunnel-pill tunnel-${state}`}
       data-testid="tunnel-pill"
       data-state={state}
-      title={tunnel?.url ?? tunnel?.reason?.message ?? 'Open the Public URL panel'}
+      title={tunnel?.url ?? (tunnel?.reason ? inPageWords(tunnel.reason) : null) ?? 'Open the Public URL panel'}
       onClick={() => openPanel('tunnel')}
     >
       <span className="dot" aria-hidden="true" />

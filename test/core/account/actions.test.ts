@@ -5,6 +5,7 @@ import { onCleanup, SCHEMA, service, startGateway, tempDir } from './harness';
 import { checkActionInput } from '../../../main/core/account/action-validation';
 import { RequestCounter } from '../../../main/core/account/request-counter';
 import { openStore } from '../../../main/core/store/open-store';
+import { inCliWords } from '../../../main/cli/cli-words';
 
 /** A webhook that answers every request with `status` (Flowent's registration check included). */
 async function webhook(status: number): Promise<string> {
@@ -54,7 +55,7 @@ describe('Flowent action registry', () => {
       json_schema: { type: 'banana' },
     });
     expect(refused.ok).toBe(false);
-    const message = refused.ok ? '' : refused.message;
+    const message = refused.ok ? '' : inCliWords(refused);
     expect(message).toContain('"Send-Email" is not an action name');
     expect(message).toContain('description must be 1-500 characters');
     expect(message).toContain('webhook_url must be an absolute URL');
@@ -102,13 +103,14 @@ describe('Flowent action registry', () => {
       ok: false,
       code: 'flowent-action-exists',
       status: 409,
-      message: expect.stringContaining('An action "send_email" already exists on Flowent'),
+      action: 'send_email',
     });
+    expect(conflict.ok ? '' : inCliWords(conflict)).toContain('An action "send_email" already exists on Flowent');
     expect(await flowent.get('nope')).toMatchObject({
       ok: false,
       code: 'flowent-action-not-found',
       status: 404,
-      message: expect.stringContaining('Flowent has no action "nope"'),
+      action: 'nope',
     });
     expect(await flowent.delete('nope')).toMatchObject({ ok: false, status: 404 });
     // The stand-in refuses a schema our local check lets through only when Flowent is stricter: use its action limit instead.
@@ -119,9 +121,13 @@ describe('Flowent action registry', () => {
       ok: false,
       code: 'flowent-bad-request',
       status: 400,
+      action: 'two',
       details: 'a tenant can register at most 1 actions',
-      message: 'Flowent refused "two": action limit reached (a tenant can register at most 1 actions).',
     });
+    const refused = await second.register(input('two', url));
+    expect(refused.ok ? '' : inCliWords(refused)).toBe(
+      'Flowent refused "two": action limit reached (a tenant can register at most 1 actions).',
+    );
   });
 
   it('fails the registration with a clear message when the webhook answers 500', async () => {
@@ -130,7 +136,7 @@ describe('Flowent action registry', () => {
     const url = await webhook(500);
     const failed = await flowent.register(input('send_email', url));
     expect(failed).toMatchObject({ ok: false, code: 'flowent-registration-check-failed', status: 400 });
-    expect(failed.ok ? '' : failed.message).toBe(
+    expect(failed.ok ? '' : inCliWords(failed)).toBe(
       `Flowent's registration check failed: your webhook at ${url}/actions/send_email returned status 500. ` +
         'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: make sure the companion (or your handler) is running and reachable at that URL, then try again.',
     );
@@ -139,7 +145,7 @@ describe('Flowent action registry', () => {
 
   it('counts requests per hour across runs and warns near the limit', async () => {
     const store = openStore({ dataDir: tempDir() });
-    if (!store.ok) throw new Error(store.message);
+    if (!store.ok) throw new Error(JSON.stringify(store));
     onCleanup(store.value.close);
     const settings = store.value.settings.scope('flowent');
     let now = 1_000_000;

@@ -37,7 +37,7 @@ export function service(
 ): ActionRegistry {
   const { dataDir = tempDir(), token = API_TOKEN, env: extraEnv = {}, ...rest } = options;
   const opened = openStore({ dataDir });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   onCleanup(opened.value.close);
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, ...(token ? { FLOWENT_API_TOKEN: token } : {}), ...extraEnv };
   return new ActionRegistry({

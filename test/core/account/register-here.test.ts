@@ -20,7 +20,7 @@ function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void
   const listeners = new Set<(change: UrlChange) => void>();
   const status: TunnelStatus = { state: 'offline', url: null, reason: null };
   return {
-    open: async () => ({ ok: false, code: 'unused', message: 'unused' }),
+    open: async () => ({ ok: false, code: 'tunnel-closed' }),
     close: async () => {},
     onStatus: () => () => {},
     onUrlChanged: (listener) => {
@@ -101,7 +101,8 @@ describe('registering actions against the companion', () => {
     expect(failed).toMatchObject({
       ok: false,
       code: 'flowent-registration-check-failed',
-      message: expect.stringContaining(`your webhook at ${companion.baseUrl}/actions/send_email returned status 500`),
+      webhookUrl: `${companion.baseUrl}/actions/send_email`,
+      said: expect.stringContaining('returned status 500'),
     });
     expect(flowent.links.all()).toEqual([]);
     expect((await companion.core.api.listCalls({})).calls).toMatchObject([{ test: true, status: 500 }]);

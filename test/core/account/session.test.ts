@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_TOKEN_REJECTED } from '../../../main/core/account/token-session';
+import { inCliWords } from '../../../main/cli/cli-words';
 import { service, startGateway } from './harness';
 
 describe('Flowent session (token exchange)', () => {
@@ -50,8 +50,10 @@ describe('Flowent session (token exchange)', () => {
     const gateway = await startGateway();
     const flowent = service(gateway, { token: 'api_revoked' });
     const listed = await flowent.list();
-    expect(listed).toMatchObject({ ok: false, code: 'flowent-api-token-rejected', message: API_TOKEN_REJECTED, status: 401 });
-    expect(listed.ok ? '' : listed.message).toMatch(/^API token rejected: create a new one in Gateway Management/);
+    expect(listed).toMatchObject({ ok: false, code: 'flowent-api-token-rejected', profile: 'default', variable: 'FLOWENT_API_TOKEN' });
+    expect(listed.ok ? '' : inCliWords(listed)).toBe(
+      'Flowent rejected the API token. Create a new one in Gateway Management (Flowent admin panel) and set FLOWENT_API_TOKEN.',
+    );
     expect(gateway.requests).toHaveLength(1);
   });
 
@@ -60,13 +62,13 @@ describe('Flowent session (token exchange)', () => {
     expect(await service(gateway, { token: null }).list()).toMatchObject({
       ok: false,
       code: 'flowent-no-api-token',
-      message: expect.stringContaining('FLOWENT_API_TOKEN'),
+      variable: 'FLOWENT_API_TOKEN',
     });
     expect(gateway.requests).toHaveLength(0);
     const base = gateway.baseUrl;
     await gateway.stop();
     const offline = await service(gateway).list();
-    expect(offline).toMatchObject({ ok: false, code: 'flowent-unreachable', message: expect.stringContaining(base) });
+    expect(offline).toMatchObject({ ok: false, code: 'flowent-unreachable', baseUrl: base });
   });
 
   it('keeps one session per profile, each with its own token', async () => {

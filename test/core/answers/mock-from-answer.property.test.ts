@@ -45,7 +45,7 @@ let store: Store;
 beforeAll(async () => {
   running = await startCore({ key: KEY });
   const opened = openStore({ dataDir: running.dataDir });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   store = opened.value;
 });
 afterAll(async () => {
@@ -122,7 +122,7 @@ it(`a mock made from any of ${COUNT} random answers (seed ${SEED}) answers the s
     const answer = Buffer.from(randomAnswer(random), 'utf8');
     const id = storeAnswered('copied', answer);
     const made = await running.core.api.mockFromCall(id);
-    if (!made.ok) throw new Error(`answer #${i}: ${made.message}`);
+    if (!made.ok) throw new Error(`answer #${i}: ${JSON.stringify(made)}`);
     // The mock passes the editor's own check, so it can be opened and saved again as it is.
     expect(await running.core.api.checkMock(JSON.stringify(made.value.definition), 'json'), `answer #${i}`).toMatchObject({ ok: true });
     const response = await fetch(`${running.baseUrl}/actions/copied`, {

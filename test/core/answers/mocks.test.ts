@@ -36,7 +36,7 @@ async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
 
 async function set(core: RunningCore, action: string | null, definition: unknown) {
   const outcome = await core.core.api.setMock(action, JSON.stringify(definition), 'json');
-  if (!outcome.ok) throw new Error(outcome.message);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
   return outcome.value;
 }
 
@@ -90,7 +90,7 @@ describe('mocks: templates', () => {
       'json',
     );
     expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
+    if (outcome.ok || outcome.code !== 'invalid-mock') throw new Error(JSON.stringify(outcome));
     expect(outcome.errors).toEqual([
       expect.objectContaining({ path: 'body.result', line: 2, message: expect.stringMatching(/template syntax error.*line 2/) }),
       expect.objectContaining({ path: 'body.error', line: 1, column: 1, message: expect.stringMatching(/unknown helper "nope"/) }),
@@ -119,7 +119,7 @@ describe('mocks: what templates cannot reach', () => {
       }
       // A mock stored before these checks existed is refused when it answers, not run.
       const opened = openStore({ dataDir: core.dataDir });
-      if (!opened.ok) throw new Error(opened.message);
+      if (!opened.ok) throw new Error(JSON.stringify(opened));
       const stored = (await set(core, 'a', { body: { result: 'ok', error: '' } })).definition;
       opened.value.answers.setMock('a', {
         ...stored,

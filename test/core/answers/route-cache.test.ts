@@ -17,7 +17,7 @@ function twoConnections() {
   dirs.push(dir);
   const open = () => {
     const opened = openStore({ dataDir: dir.path });
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
     stores.push(opened.value);
     return opened.value;
   };

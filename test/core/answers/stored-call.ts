@@ -6,7 +6,7 @@ export function openStoreReadOnly(dataDir: string) {
   return {
     newest(): StoredCall {
       const opened = openStore({ dataDir });
-      if (!opened.ok) throw new Error(opened.message);
+      if (!opened.ok) throw new Error(JSON.stringify(opened));
       try {
         const id = opened.value.calls.list({ limit: 1 }).calls[0]?.id;
         const call = id === undefined ? null : opened.value.calls.get(id);

@@ -8,11 +8,12 @@ import type {
   RegistrationRecord,
   Warned,
 } from '../../../main/contract/api';
-import { API_TOKEN_REJECTED } from '../../../main/core/account/token-session';
 import { SCHEMA } from '../account/harness';
 import { accountRig, dataFolderText, eventually, SECRET_TOKEN } from './account-harness';
 
-type Refusal = { ok: false; code: string; message: string };
+type Refusal = { ok: false; code: string };
+
+const REJECTED = { code: 'flowent-api-token-rejected', profile: 'default', variable: 'FLOWENT_API_TOKEN' };
 type Answer<T> = { ok: true; value: T } | Refusal;
 
 describe('the account contract through the real core and the inspector', () => {
@@ -38,12 +39,12 @@ describe('the account contract through the real core and the inspector', () => {
 
   it('says "API token rejected" and keeps it as the session’s last error until a good token is set', async () => {
     const rig = await accountRig({ token: 'not-a-token-flowent-knows' });
-    expect(await rig.call('connectFlowent')).toEqual({ ok: false, code: 'flowent-api-token-rejected', message: API_TOKEN_REJECTED });
+    expect(await rig.call('connectFlowent')).toEqual({ ok: false, ...REJECTED });
     expect((await rig.call<AccountState>('getAccount')).session).toEqual({
       expiresAt: null,
-      lastError: { code: 'flowent-api-token-rejected', message: API_TOKEN_REJECTED },
+      lastError: REJECTED,
     });
-    expect(await rig.call('listActions')).toMatchObject({ ok: false, message: API_TOKEN_REJECTED });
+    expect(await rig.call('listActions')).toMatchObject({ ok: false, code: 'flowent-api-token-rejected' });
 
     // Headless: the token can be replaced from the inspector, for this run only.
     const set = await rig.call<Answer<AccountState>>('setFlowentApiToken', 'default', SECRET_TOKEN);
@@ -67,17 +68,14 @@ describe('the account contract through the real core and the inspector', () => {
     // Revoked in Gateway Management: the token no longer exchanges, and its sessions end.
     delete rig.gateway.options.apiTokens[SECRET_TOKEN];
     rig.gateway.revokeSessions();
-    expect(await rig.call('listActions')).toEqual({ ok: false, code: 'flowent-api-token-rejected', message: API_TOKEN_REJECTED });
+    expect(await rig.call('listActions')).toEqual({ ok: false, ...REJECTED });
     expect(rig.gateway.requests.map((request) => `${request.path.split('/').pop()} ${request.status}`)).toEqual([
       'exchange 200',
       'actions 200',
       'actions 401',
       'exchange 401',
     ]);
-    expect((await rig.call<AccountState>('getAccount')).session.lastError).toEqual({
-      code: 'flowent-api-token-rejected',
-      message: API_TOKEN_REJECTED,
-    });
+    expect((await rig.call<AccountState>('getAccount')).session.lastError).toEqual(REJECTED);
   });
 
   it('without a token, says where to set it', async () => {
@@ -86,12 +84,12 @@ describe('the account contract through the real core and the inspector', () => {
     expect(account).toMatchObject({
       apiToken: { set: false, source: null },
       canSetApiToken: true,
-      apiTokenHint: 'the FLOWENT_API_TOKEN environment variable',
+      apiTokenVariable: 'FLOWENT_API_TOKEN',
     });
     expect(await rig.call('connectFlowent')).toMatchObject({
       ok: false,
       code: 'flowent-no-api-token',
-      message: expect.stringContaining('FLOWENT_API_TOKEN'),
+      variable: 'FLOWENT_API_TOKEN',
     });
   });
 
@@ -100,11 +98,14 @@ describe('the account contract through the real core and the inspector', () => {
     expect(await rig.call('saveProfile', { name: 'Staging!', baseUrl: rig.gateway.baseUrl })).toMatchObject({
       ok: false,
       code: 'flowent-bad-profile',
-      message: expect.stringContaining('is not a profile name'),
+      field: 'name',
+      value: 'Staging!',
     });
     expect(await rig.call('saveProfile', { name: 'local', baseUrl: 'ftp://example' })).toMatchObject({
       ok: false,
-      message: expect.stringContaining('The Gateway URL must be http(s)'),
+      code: 'flowent-bad-profile',
+      field: 'baseUrl',
+      value: 'ftp://example',
     });
     const saved = await rig.call<Answer<AccountState>>('saveProfile', { name: 'staging', baseUrl: `${rig.gateway.baseUrl}/` });
     expect(saved).toMatchObject({
@@ -118,11 +119,11 @@ describe('the account contract through the real core and the inspector', () => {
       value: {
         activeProfile: 'staging',
         apiToken: { set: true, source: 'environment' },
-        apiTokenHint: 'the FLOWENT_API_TOKEN_STAGING environment variable',
+        apiTokenVariable: 'FLOWENT_API_TOKEN_STAGING',
       },
     });
     // staging's own token is sent, never the default profile's.
-    expect(await rig.call('connectFlowent')).toMatchObject({ ok: false, message: API_TOKEN_REJECTED });
+    expect(await rig.call('connectFlowent')).toMatchObject({ ok: false, code: 'flowent-api-token-rejected' });
     expect(await rig.call('deleteProfile', 'default')).toMatchObject({ ok: false, code: 'flowent-default-profile' });
     expect(await rig.call('deleteProfile', 'staging')).toMatchObject({
       ok: true,
@@ -140,7 +141,7 @@ describe('the account contract through the real core and the inspector', () => {
     expect(await rig.call('registerAction', input)).toMatchObject({
       ok: false,
       code: 'flowent-action-exists',
-      message: expect.stringContaining('already exists on Flowent'),
+      action: 'send_email',
     });
     expect(await rig.call('listActions')).toMatchObject({ ok: true, value: { value: [{ name: 'send_email' }] } });
     expect(await rig.call('updateAction', 'send_email', { description: 'Send one email' })).toMatchObject({
@@ -150,7 +151,7 @@ describe('the account contract through the real core and the inspector', () => {
     expect(await rig.call('updateAction', 'nope', { description: 'x' })).toMatchObject({
       ok: false,
       code: 'flowent-action-not-found',
-      message: expect.stringContaining('Flowent has no action "nope"'),
+      action: 'nope',
     });
     expect(await rig.call('deleteAction', 'send_email')).toEqual({ ok: true, value: { message: 'Action deleted successfully' } });
     expect(await rig.call('deleteAction', 'send_email')).toMatchObject({ ok: false, code: 'flowent-action-not-found' });
@@ -174,22 +175,24 @@ describe('the account contract through the real core and the inspector', () => {
     expect(await rig.call('registerHere', 'Send Email', 'Send', {}, rig.companion.baseUrl)).toMatchObject({
       ok: false,
       code: 'flowent-invalid-input',
-      message: expect.stringContaining('"Send Email" is not an action name'),
+      problems: [{ field: 'name', message: expect.stringContaining('"Send Email" is not an action name') }],
     });
     // A registration Flowent would refuse is refused here, in words, and never sent.
     expect(await rig.call('registerAction', { name: 'ok_name', description: 'x', webhook_url: 'nope', json_schema: {} })).toMatchObject({
       ok: false,
       code: 'flowent-invalid-input',
-      message: expect.stringContaining('webhook_url must be an absolute URL'),
+      problems: expect.arrayContaining([
+        expect.objectContaining({ field: 'webhook_url', message: expect.stringContaining('must be an absolute URL') }),
+      ]),
     });
     expect(rig.gateway.requests).toEqual([]);
     expect(await rig.raw('updateAction', ['send_email', { name: 'renamed' }])).toMatchObject({
       status: 400,
-      json: { code: 'bad-arguments', message: expect.stringContaining('cannot be renamed') },
+      json: { code: 'invalid-arguments', method: 'updateAction', message: expect.stringContaining('to rename an action, register it') },
     });
     expect(await rig.raw('setFollowMode', ['sometimes'])).toMatchObject({
       status: 400,
-      json: { message: 'setFollowMode: expects "auto" or "ask".' },
+      json: { message: 'setFollowMode: `mode` must be "auto" or "ask".' },
     });
   });
 
@@ -198,7 +201,7 @@ describe('the account contract through the real core and the inspector', () => {
     expect(await rig.call('registerHere', 'send_email', 'Send', SCHEMA, null)).toEqual({
       ok: false,
       code: 'flowent-no-public-url',
-      message: expect.stringContaining('open the tunnel first (or register against a LAN URL'),
+      forRegistration: true,
     });
     expect(rig.gateway.requests).toEqual([]);
   });
@@ -213,7 +216,7 @@ describe('the account contract through the real core and the inspector', () => {
     expect((await rig.companion.core.api.listCalls({})).calls).toMatchObject([{ action: 'send_email', test: true, status: 200 }]);
     const finished = rig.events.find((event) => event.type === 'registration-finished');
     expect(finished).toMatchObject({
-      record: { profile: 'default', action: 'send_email', webhookUrl, ok: true, created: true, message: null },
+      record: { profile: 'default', action: 'send_email', webhookUrl, ok: true, created: true, failure: null },
     });
     // The check reached the companion while registerHere waited: stored before the record says finished.
     const stored = rig.events.findIndex((event) => event.type === 'call-stored');
@@ -250,14 +253,14 @@ describe('the account contract through the real core and the inspector', () => {
     expect(failed).toMatchObject({
       ok: false,
       code: 'flowent-registration-check-failed',
-      message: expect.stringContaining('returned status 500'),
+      said: expect.stringContaining('returned status 500'),
     });
     expect((await rig.companion.core.api.listCalls({})).calls).toMatchObject([{ action: 'send_email', test: true, status: 500 }]);
     const record = (rig.events.find((event) => event.type === 'registration-finished') as { record: RegistrationRecord }).record;
     expect(record).toMatchObject({
       ok: false,
       created: false,
-      message: failed.message,
+      failure: { code: 'flowent-registration-check-failed', said: expect.stringContaining('returned status 500') },
       webhookUrl: `${rig.companion.baseUrl}/actions/send_email`,
     });
     expect(record.finishedAt).toBeGreaterThanOrEqual(record.startedAt);
@@ -270,7 +273,13 @@ describe('the account contract through the real core and the inspector', () => {
     for (let i = 0; i < 21; i++) await rig.call('registerHere', `action_${i}`, '', SCHEMA, rig.companion.baseUrl);
     const records = (await rig.call<AccountState>('getAccount')).registrations;
     expect(records.map((record) => record.action)).toEqual(Array.from({ length: 20 }, (_, i) => `action_${20 - i}`));
-    expect(records[0]).toMatchObject({ ok: false, message: expect.stringContaining('description must be 1-500 characters') });
+    expect(records[0]).toMatchObject({
+      ok: false,
+      failure: {
+        code: 'flowent-invalid-input',
+        problems: [{ field: 'description', message: expect.stringContaining('description must be 1-500 characters') }],
+      },
+    });
   });
 
   it('follows the tunnel automatically: linked actions are re-pointed and the next call reaches the companion', async () => {

@@ -29,7 +29,8 @@ export function tunnelStandIn(): TunnelStandIn {
     statusListeners.forEach((listener) => listener(next));
   };
   return {
-    open: async () => ({ ok: false, code: 'unused', message: 'The stand-in is driven by the test.' }),
+    // The stand-in is driven by the test: opening it does nothing.
+    open: async () => ({ ok: false, code: 'tunnel-closed' }),
     close: async () => setStatus({ state: 'offline', url: null, reason: null }),
     onStatus: (listener) => {
       statusListeners.add(listener);

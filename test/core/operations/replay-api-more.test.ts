@@ -63,7 +63,7 @@ afterAll(async () => {
 describe('core api: edited replay', () => {
   it('sends the new parameters, re-signed with the key, and stores the replay', async () => {
     const result = await api().replayEdited(okId, '{"n": 42, "note": "edited"}', null);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.value.mode).toBe('edit');
     expect(result.value.signatureVerdict).toBe('valid');
     const sent = expectSignedWithKey(await lastReceivedBody());
@@ -81,7 +81,7 @@ describe('core api: bulk replay in the background', () => {
   it('answers with a run id at once, reports progress as events and ends with the summary', async () => {
     expect(await api().countReplayable({ filter: { action: 'ok' } })).toBe(3);
     const started = await api().startBulkReplay({ filter: { action: 'ok' } }, { concurrency: 2, resign: true, target: null });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(JSON.stringify(started));
     expect(started.value.total).toBe(3);
     const summary = await finished(started.value.runId);
     expect(summary).toMatchObject({ total: 3, done: 3, failed: 0, cancelled: false });
@@ -93,7 +93,7 @@ describe('core api: bulk replay in the background', () => {
 
   it('stops starting replays when cancelled; the summary says so', async () => {
     const started = await api().startBulkReplay({ filter: { action: 'slow_ok' } }, { concurrency: 1, resign: false, target: null });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(JSON.stringify(started));
     expect(started.value.total).toBe(4);
     // A window that reloads now finds the run, with how far it got.
     expect(await api().listBulkReplays()).toEqual([expect.objectContaining({ runId: started.value.runId, total: 4 })]);
@@ -117,21 +117,16 @@ describe('core api: bulk replay in the background', () => {
 });
 
 describe('core api: refusals a whole run would meet, given once', () => {
-  it('needs a target when the action has none, and a key to re-sign, in words for the inspector', async () => {
+  it('needs a target when the action has none, and a key to re-sign, as codes with the action they are about', async () => {
     const bare = await startCore({ key: null });
     try {
       expect((await bare.post('/actions/ok', signedBody(flowentPayload('ok', { n: 1 }), KEY))).status).toBe(200);
       const noTarget = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
-      expect(noTarget).toMatchObject({ ok: false, code: 'no-target' });
-      if (!noTarget.ok)
-        expect(noTarget.message).toBe(
-          'There is no handler to send action ok to: give a target URL here, or set a forwarding target in Answers (key a).',
-        );
+      expect(noTarget).toEqual({ ok: false, code: 'no-target', action: 'ok' });
       const noKey = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: true, target: handler.target });
       expect(noKey).toMatchObject({ ok: false, code: 'no-key' });
       const single = await bare.core.api.replayCall(1, 'as-is', null);
-      expect(single).toMatchObject({ ok: false, code: 'no-target' });
-      if (!single.ok) expect(single.message).toContain('give a target URL here');
+      expect(single).toEqual({ ok: false, code: 'no-target', action: 'ok' });
       expect(bare.events.some((e) => e.type === 'replay-progress')).toBe(false);
     } finally {
       await bare.close();
@@ -149,7 +144,7 @@ describe('core api: learned style and simulator', () => {
 
   it('lists actions from history, and one defined here with its schema', async () => {
     const saved = await api().saveSimulatorAction('send_email', JSON.stringify(SCHEMA));
-    if (!saved.ok) throw new Error(saved.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
     const actions = await api().listSimulatorActions();
     expect(actions.find((a) => a.action === 'ok')).toMatchObject({ origin: 'history', schema: null });
     expect(actions.find((a) => a.action === 'ok')!.calls).toBeGreaterThanOrEqual(3);
@@ -170,7 +165,7 @@ describe('core api: learned style and simulator', () => {
 
   it('simulates a signed call with generated parameters and stores it as simulator', async () => {
     const sent = await api().simulateCall({ action: 'send_email', parameters: null, seed: 3, test: false, target: handler.target });
-    if (!sent.ok) throw new Error(sent.message);
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
     expect(sent.value.status).toBe(200);
     expect(sent.value.violations).toEqual([]);
     const body = expectSignedWithKey(await lastReceivedBody());
@@ -181,11 +176,11 @@ describe('core api: learned style and simulator', () => {
 
   it('sends the registration check unsigned, and typed parameters as given', async () => {
     const check = await api().simulateCall({ action: 'ok', parameters: null, seed: 1, test: true, target: null });
-    if (!check.ok) throw new Error(check.message);
+    if (!check.ok) throw new Error(JSON.stringify(check));
     expect(check.value.signedStyle).toBeNull();
     expect(JSON.parse(await lastReceivedBody())).toMatchObject({ action_name: 'ok', parameters: {}, test: true });
     const typed = await api().simulateCall({ action: 'ok', parameters: '{"x": 1}', seed: 1, test: false, target: null });
-    if (!typed.ok) throw new Error(typed.message);
+    if (!typed.ok) throw new Error(JSON.stringify(typed));
     expect(expectSignedWithKey(await lastReceivedBody()).parameters).toEqual({ x: 1 });
     expect(await api().simulateCall({ action: 'ok', parameters: '{', seed: 1, test: false, target: null })).toMatchObject({
       ok: false,
@@ -203,14 +198,14 @@ describe('core api: HAR export and import', () => {
     });
     expect(posted.status).toBe(200);
     const exported = await api().exportHar({ filter: { action: 'ok', text: '"n":99' } });
-    if (!exported.ok) throw new Error(exported.message);
+    if (!exported.ok) throw new Error(JSON.stringify(exported));
     expect(exported.value).toMatchObject({ count: 1, savedTo: null });
     const text = exported.value.text!;
     expect(text).not.toContain('very-secret-token');
     expect(JSON.parse(text).log.version).toBe('1.2');
     const before = (await api().getStats({})).total;
     const imported = await api().importHar(text);
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(JSON.stringify(imported));
     expect(imported.value).toMatchObject({ imported: 1, skipped: 0, problems: [], opened: true });
     expect((await api().getStats({})).total).toBe(before + 1);
     expect((await api().getCall(imported.value.ids[0]!))?.requestBody).toContain('"n":99');
@@ -218,8 +213,8 @@ describe('core api: HAR export and import', () => {
   });
 
   it('says what is wrong with a file that is not a HAR, and with an empty selection', async () => {
-    expect(await api().importHar('not json')).toMatchObject({ ok: false, code: 'not-json' });
-    expect(await api().importHar('{"log": {}}')).toMatchObject({ ok: false, code: 'not-har' });
+    expect(await api().importHar('not json')).toMatchObject({ ok: false, code: 'har-not-json' });
+    expect(await api().importHar('{"log": {}}')).toMatchObject({ ok: false, code: 'not-har', missing: 'entries' });
     expect(await api().importHar(null)).toMatchObject({ ok: false, code: 'no-file' });
     expect(await api().exportHar({ filter: { action: 'never_called' } })).toMatchObject({ ok: false, code: 'nothing-to-export' });
   });

@@ -89,7 +89,7 @@ describe('answers from the project folder', () => {
 
     // Changing the broken action from the app is refused rather than overwriting the edit.
     const refused = await companion.core.api.setMock('send_email', '{"status":200}', 'json');
-    expect(refused).toMatchObject({ ok: false, code: 'answer-file-invalid', message: expect.stringContaining('fix the file first') });
+    expect(refused).toMatchObject({ ok: false, code: 'answer-file-invalid', file: 'answers/send_email.yaml' });
 
     const fixed = nextProjectChange();
     write('answers/send_email.yaml', answer('fixed'));

@@ -34,7 +34,7 @@ async function bulk(
   const unsubscribe = world.running.core.subscribe((event) => follow(event));
   try {
     const started = await api.startBulkReplay(selection, { concurrency: 1, resign: false, target: null, ...options });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(JSON.stringify(started));
     const { runId } = started.value;
     const summary = await new Promise<BulkReplaySummary>((resolve) => {
       follow = (event) => {

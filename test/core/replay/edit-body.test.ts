@@ -22,13 +22,13 @@ describe('rewriting a stored body', () => {
     const out = rewriteBody(Buffer.from('{"action_name":"a"}'), { timestamp: 5, parameters: {} });
     expect(out.ok && out.value.toString()).toBe('{"action_name":"a","timestamp":5,"parameters":{}}');
     expect(rewriteBody(Buffer.from('{}'), { timestamp: 5 })).toMatchObject({ ok: true, value: Buffer.from('{"timestamp":5}') });
-    expect(rewriteBody(Buffer.from('[1]'), { timestamp: 5 })).toMatchObject({ ok: false, code: 'not-object' });
-    expect(rewriteBody(Buffer.from('{nope'), { timestamp: 5 })).toMatchObject({ ok: false, code: 'invalid-json' });
+    expect(rewriteBody(Buffer.from('[1]'), { timestamp: 5 })).toEqual({ ok: false, code: 'body-not-object', kind: 'array' });
+    expect(rewriteBody(Buffer.from('{nope'), { timestamp: 5 })).toMatchObject({ ok: false, code: 'body-not-json' });
   });
 
   it('re-signs in the raw style keeping number spellings, so the signature holds over the bytes sent', () => {
     const signed = resignBody(RAW, 'k', 'raw', { timestamp: 1700000000 });
-    if (!signed.ok) throw new Error(signed.message);
+    if (!signed.ok) throw new Error(JSON.stringify(signed));
     expect(signed.value.body.toString()).toContain('"one":1.0,"big":18446744073709551616');
     const report = verify(signed.value.body, 'k', { receivedAt: 1700000000_000 });
     expect(report.verdict).toBe('valid');

@@ -30,9 +30,9 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
   const handler = await startHandler();
   const running = await startCore({ key, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const set = await running.core.api.setForwardTarget(null, handler.target);
-  if (!set.ok) throw new Error(set.message);
+  if (!set.ok) throw new Error(JSON.stringify(set));
   const opened = openStore({ dataDir: running.dataDir });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   const store = opened.value;
   const storedEvents: number[] = [];
   const api = createReplay({

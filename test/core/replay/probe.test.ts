@@ -60,7 +60,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
   it('the python handler: it checks signatures, accepts the ASCII-escaping styles and refuses go; the probe calls are stored as replays', async () => {
     const id = await flowentCall();
     const probed = await running.core.api.probeHandler(id, null);
-    if (!probed.ok) throw new Error(probed.message);
+    if (!probed.ok) throw new Error(JSON.stringify(probed));
     const probe = probed.value;
     expect(probe).toMatchObject({ probedCallId: id, finding: 'checks-signatures', checksSignatures: true });
     expect(probe.url).toBe(handlers.get('python')!.target.replace('{action_name}', 'greet'));
@@ -95,7 +95,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
   it('the handler that checks nothing: a security problem', async () => {
     const id = await flowentCall();
     const probed = await running.core.api.probeHandler(id, handlers.get('none')!.target);
-    if (!probed.ok) throw new Error(probed.message);
+    if (!probed.ok) throw new Error(JSON.stringify(probed));
     expect(probed.value).toMatchObject({ finding: 'accepts-wrong-signature', checksSignatures: false });
     expect(probed.value.wrongSignature.handler).toBe('accepted');
     expect(probed.value.summary).toContain('your handler does not check signatures');
@@ -104,7 +104,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
   it('the go handler accepts the go style', async () => {
     const id = await flowentCall();
     const probed = await running.core.api.probeHandler(id, handlers.get('go')!.target);
-    if (!probed.ok) throw new Error(probed.message);
+    if (!probed.ok) throw new Error(JSON.stringify(probed));
     expect(probed.value.finding).toBe('checks-signatures');
     expect(probed.value.stylesAccepted).toContain('go');
     expect(probed.value.stylesAccepted).not.toContain('python');
@@ -114,7 +114,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     const id = await flowentCall();
     const before = (await running.core.api.listCalls({ limit: 1 })).calls[0]!.id;
     const probed = await running.core.api.probeHandler(id, `http://127.0.0.1:${await closedPort()}/actions/{action_name}`);
-    if (!probed.ok) throw new Error(probed.message);
+    if (!probed.ok) throw new Error(JSON.stringify(probed));
     expect(probed.value).toMatchObject({ finding: 'unreachable', checksSignatures: null });
     expect(probed.value.rows).toHaveLength(1);
     expect(probed.value.rows[0]!.handler).toBeNull();
@@ -126,7 +126,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     const registration = JSON.stringify({ action_name: 'greet', parameters: {}, timestamp: 1, test: true });
     await running.post('/actions/greet', registration);
     const test = (await running.core.api.listCalls({ limit: 1 })).calls[0]!.id;
-    expect(await running.core.api.probeHandler(test, null)).toMatchObject({ ok: false, code: 'registration-check' });
+    expect(await running.core.api.probeHandler(test, null)).toMatchObject({ ok: false, code: 'probe-registration-check' });
     expect(await running.core.api.probeHandler(999_999, null)).toMatchObject({ ok: false, code: 'call-not-found' });
     expect(await running.core.api.probeHandler(test, 'ftp://x')).toMatchObject({ ok: false, code: 'invalid-target' });
   });

@@ -22,7 +22,7 @@ describe('replay of a stored call', () => {
     const id = await world.send('ok', { recipient: 'a@example.com', note: 'Ünïcode <b>' }, 'go');
     const original = await lastReceived();
     const replayed = await world.api.replay(id);
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     const received = await world.handler.received();
     expect(received).toHaveLength(2);
     const again = received[1]!;
@@ -66,7 +66,7 @@ describe('replay of a stored call', () => {
     expect(world.api.styleInfo()).toMatchObject({ style: 'go', decided: true });
     const before = Math.floor(Date.now() / 1000);
     const replayed = await world.api.replay(id, { mode: 'resign' });
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     expect(replayed.value.signedStyle).toBe('go');
     const sent = (await world.handler.received())[2]!;
     const body = JSON.parse(sent.body.toString('utf8')) as { timestamp: number; parameters: unknown; signature: string };
@@ -84,7 +84,7 @@ describe('replay of a stored call', () => {
   it('re-signed in a style the user picks', async () => {
     const id = await world.send('ok', { b: 'é', a: '<x>' }, 'go');
     const replayed = await world.api.replay(id, { mode: 'resign', style: 'python' });
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     const sent = (await world.handler.received())[1]!;
     expect(independentlyMatchedStyles(sent.body, KEY)).toEqual(['python']);
   });
@@ -92,7 +92,7 @@ describe('replay of a stored call', () => {
   it('edited: new parameters, re-signed', async () => {
     const id = await world.send('ok', { recipient: 'old@example.com' }, 'python');
     const replayed = await world.api.replay(id, { mode: 'edit', parameters: { recipient: 'new@example.com', count: 3 } });
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     const sent = (await world.handler.received())[1]!;
     const body = JSON.parse(sent.body.toString('utf8')) as Record<string, unknown>;
     expect(body.parameters).toEqual({ recipient: 'new@example.com', count: 3 });
@@ -107,7 +107,7 @@ describe('replay of a stored call', () => {
     const id = await world.send('ok', { x: 1 });
     const target = `http://127.0.0.1:${world.handler.port}/actions/error500`;
     const replayed = await world.api.replay(id, { target });
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     const { diff, verdict, violations } = replayed.value;
     expect(verdict).toBe('failed');
     expect(violations.map((v) => v.code)).toEqual(['not-2xx']);
@@ -119,7 +119,7 @@ describe('replay of a stored call', () => {
     expect(diff.body.lines.filter((l) => l.kind === 'same').map((l) => l.text)).toEqual(['{', '}']);
 
     const other = await world.api.replay(id, { target: `http://127.0.0.1:${world.handler.port}/actions/{action_name}_v2` });
-    if (!other.ok) throw new Error(other.message);
+    if (!other.ok) throw new Error(JSON.stringify(other));
     expect(other.value).toMatchObject({ verdict: 'changed', violations: [], url: `http://127.0.0.1:${world.handler.port}/actions/ok_v2` });
     expect(other.value.diff.status.changed).toBe(false);
   });
@@ -135,7 +135,7 @@ describe('replay of a stored call', () => {
     const id = world.store.calls.lastCallId();
     for (const mode of ['as-is', 'resign'] as const) {
       const replayed = await world.api.replay(id, { mode });
-      if (!replayed.ok) throw new Error(replayed.message);
+      if (!replayed.ok) throw new Error(JSON.stringify(replayed));
       expect(replayed.value.url).toBe(`http://127.0.0.1:${world.handler.port}/actions/ok`);
       expect(replayed.value.status).toBe(200);
       const stored = world.store.calls.get(replayed.value.id)!;
@@ -162,9 +162,9 @@ describe('replay of a stored call', () => {
       log: { version: '1.2', entries: [{ request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } } }] },
     };
     const imported = await world.api.importHar(JSON.stringify(har));
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(JSON.stringify(imported));
     const replayed = await world.api.replay(imported.value.ids[0]!);
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     expect(replayed.value).toMatchObject({ status: 200, error: null });
     const got = await lastReceived();
     expect(rawHeader(got.headers, 'x-ok')).toEqual(['kept']);
@@ -179,7 +179,7 @@ describe('replay of a stored call', () => {
   it('an unreachable handler is a failed replay, stored with no answer', async () => {
     const id = await world.send('ok', {});
     const replayed = await world.api.replay(id, { target: `http://127.0.0.1:${await closedPort()}/actions/ok` });
-    if (!replayed.ok) throw new Error(replayed.message);
+    if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     expect(replayed.value).toMatchObject({ verdict: 'failed', status: 0 });
     expect(replayed.value.violations[0]?.code).toBe('no-answer');
     expect(replayed.value.error).toMatch(/refused/);

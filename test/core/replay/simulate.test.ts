@@ -48,7 +48,7 @@ describe('simulator', () => {
   it('signs in the learned style', async () => {
     await world.send('ok', { name: 'Renée' }, 'go');
     const simulated = await world.api.simulate({ action: 'ok', parameters: { city: 'München', z: 1, a: 2 } });
-    if (!simulated.ok) throw new Error(simulated.message);
+    if (!simulated.ok) throw new Error(JSON.stringify(simulated));
     expect(simulated.value.signedStyle).toBe('go');
     expect(independentlyMatchedStyles(Buffer.from(simulated.value.body), KEY)).toContain('go');
     expect(independentlyMatchedStyles(Buffer.from(simulated.value.body), KEY)).not.toContain('python');
@@ -56,7 +56,7 @@ describe('simulator', () => {
 
   it("sends Flowent's registration check unsigned", async () => {
     const simulated = await world.api.simulate({ action: 'reg_fail', test: true });
-    if (!simulated.ok) throw new Error(simulated.message);
+    if (!simulated.ok) throw new Error(JSON.stringify(simulated));
     expect(JSON.parse(simulated.value.body)).toEqual({
       action_name: 'reg_fail',
       parameters: {},

@@ -17,7 +17,7 @@ afterEach(() =>
 function freshStore(): Store {
   const dir = makeTempDir();
   const opened = openStore({ dataDir: dir.path });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   cleanups.push(dir.remove, () => opened.value.close());
   return opened.value;
 }

@@ -57,7 +57,7 @@ describe('WAL checkpoints on a background thread', () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const opened = openStore({ dataDir: dir.path });
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
     stores.push(opened.value);
     const databaseFile = join(dir.path, DATA_FILES.history);
     const sizeBefore = statSync(databaseFile).size;

@@ -11,7 +11,7 @@ let dir: { path: string; remove: () => void };
 beforeEach(() => {
   dir = makeTempDir();
   const opened = openStore({ dataDir: dir.path });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
   store = opened.value;
 });
 afterEach(() => {

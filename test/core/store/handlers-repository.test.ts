@@ -14,7 +14,7 @@ afterEach(() => {
 
 function open(dataDir: string): Store {
   const store = openStore({ dataDir });
-  if (!store.ok) throw new Error(store.message);
+  if (!store.ok) throw new Error(JSON.stringify(store));
   opened.push(store.value);
   return store.value;
 }

@@ -7,6 +7,7 @@ import { trigramQuery } from '../../../main/core/store/call-filter-sql';
 import { TextIndexer } from '../../../main/core/store/text-index';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
+import { startInCliWords } from '../../../main/cli/cli-words';
 
 const dirs: { remove: () => void }[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
@@ -373,7 +374,8 @@ describe('migrations', () => {
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     const outcome = migrate(db);
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.message).toMatch(/newer Flowent Companion.*--data-dir/s);
+    expect(outcome).toMatchObject({ ok: false, code: 'schema-too-new', found: LATEST_VERSION + 1, known: LATEST_VERSION });
+    if (!outcome.ok) expect(startInCliWords(outcome)).toMatch(/newer Flowent Companion.*--data-dir/s);
   });
 });
 
@@ -399,7 +401,7 @@ describe('openStore', () => {
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
       expect(opened.code).toBe('database-damaged');
-      expect(opened.message).toMatch(/Move it aside/);
+      expect(startInCliWords(opened)).toMatch(/Move it aside/);
     }
   });
 
@@ -413,7 +415,8 @@ describe('openStore', () => {
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
       expect(opened.code).toBe('data-dir-unusable');
-      expect(opened.message).toContain(file);
+      expect(opened).toMatchObject({ dir: file });
+      expect(startInCliWords(opened)).toContain(file);
     }
   });
 });

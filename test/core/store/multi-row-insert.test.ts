@@ -20,7 +20,7 @@ beforeEach(() => {
   db = new Database(join(dir.path, 'history.sqlite'));
   db.pragma('journal_mode = WAL');
   const migrated = migrate(db);
-  if (!migrated.ok) throw new Error(migrated.message);
+  if (!migrated.ok) throw new Error(JSON.stringify(migrated));
   calls = new CallsRepository(db);
 });
 afterEach(() => {

@@ -26,7 +26,7 @@ beforeEach(() => {
   dir = makeTempDir();
   db = new Database(join(dir.path, 'history.sqlite'));
   const migrated = migrate(db);
-  if (!migrated.ok) throw new Error(migrated.message);
+  if (!migrated.ok) throw new Error(JSON.stringify(migrated));
   calls = new CallsRepository(db);
   index = new TextIndexer(db);
   rules = { keepCalls: null, keepDays: null, keepBytes: null };

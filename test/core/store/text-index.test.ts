@@ -16,7 +16,7 @@ beforeEach(() => {
   dir = makeTempDir();
   db = new Database(join(dir.path, 'history.sqlite'));
   const migrated = migrate(db);
-  if (!migrated.ok) throw new Error(migrated.message);
+  if (!migrated.ok) throw new Error(JSON.stringify(migrated));
 });
 afterEach(() => {
   indexer?.stop();

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { forwardTimedOut, noAuthtoken, tunnelError } from '../../../main/core/tunnel/tunnel-errors';
+import { inCliWords } from '../../../main/cli/cli-words';
+import { forwardTimedOut, tunnelError } from '../../../main/core/tunnel/tunnel-errors';
 
 /** Shaped like what @ngrok/ngrok 1.7.0 really throws (messages captured against the test edge). */
 function sdkError(message: string, errorCode?: string): Error {
   return Object.assign(new Error(message), { code: 'GenericFailure' }, errorCode ? { errorCode } : {});
 }
 
-describe('tunnel error messages', () => {
-  it('a missing authtoken says where to set it and where to find it', () => {
-    expect(noAuthtoken()).toMatchObject({ code: 'tunnel-no-authtoken' });
-    expect(noAuthtoken().message).toMatch(/Settings or NGROK_AUTHTOKEN.*dashboard\.ngrok\.com\/get-started\/your-authtoken/);
+describe('tunnel failures', () => {
+  it('a missing authtoken, on the command line, names the variable and where to find the token', () => {
+    expect(inCliWords({ code: 'tunnel-no-authtoken' })).toBe(
+      'No ngrok authtoken is set. Set NGROK_AUTHTOKEN; find it at https://dashboard.ngrok.com/get-started/your-authtoken.',
+    );
   });
 
   it.each([
@@ -22,8 +24,8 @@ describe('tunnel error messages', () => {
   ])('%s → %s', (ngrokCode, code, text) => {
     const mapped = tunnelError(sdkError(`failed to connect session: server text. error_code: ${ngrokCode}`, ngrokCode));
     expect(mapped).toMatchObject({ code, ngrokCode });
-    expect(mapped.message).toMatch(text);
-    expect(mapped.message).toContain(ngrokCode);
+    expect(inCliWords(mapped)).toMatch(text);
+    expect(inCliWords(mapped)).toContain(ngrokCode);
   });
 
   it('finds the code in the message when errorCode is missing', () => {
@@ -32,17 +34,13 @@ describe('tunnel error messages', () => {
 
   it('an unknown code is shown with the service text, not guessed', () => {
     const mapped = tunnelError(sdkError('failed to connect session: Something new happened. error_code: ERR_NGROK_4242', 'ERR_NGROK_4242'));
-    expect(mapped).toEqual({
-      code: 'tunnel-rejected',
-      ngrokCode: 'ERR_NGROK_4242',
-      message: 'ngrok refused the tunnel (ERR_NGROK_4242): Something new happened.',
-    });
+    expect(mapped).toEqual({ code: 'tunnel-rejected', ngrokCode: 'ERR_NGROK_4242', said: 'Something new happened.' });
+    expect(inCliWords(mapped)).toBe('ngrok refused the tunnel (ERR_NGROK_4242): Something new happened.');
   });
 
   it('no network', () => {
     const mapped = tunnelError(sdkError('failed to connect session: failed to establish tcp connection'));
-    expect(mapped.code).toBe('tunnel-unreachable');
-    expect(mapped.message).toMatch(/^Cannot reach ngrok: check your internet connection/);
+    expect(mapped).toEqual({ code: 'tunnel-unreachable', reason: 'failed to connect session: failed to establish tcp connection' });
   });
 
   it('a TLS failure points at intercepting proxies', () => {
@@ -50,10 +48,11 @@ describe('tunnel error messages', () => {
   });
 
   it('anything else keeps its text', () => {
-    expect(tunnelError('weird')).toEqual({ code: 'tunnel-failed', ngrokCode: null, message: 'The tunnel could not be opened: weird' });
+    expect(tunnelError('weird')).toEqual({ code: 'tunnel-failed', reason: 'weird' });
   });
 
   it('the forward() timeout names its duration', () => {
-    expect(forwardTimedOut(15_000).message).toMatch(/did not answer within 15 s/);
+    expect(forwardTimedOut(15_000)).toEqual({ code: 'tunnel-timeout', seconds: 15 });
+    expect(inCliWords(forwardTimedOut(15_000))).toMatch(/did not answer within 15 s/);
   });
 });

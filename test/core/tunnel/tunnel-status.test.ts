@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { TunnelFailure } from '../../../main/contract/api';
 import { OFFLINE, type TunnelStatus } from '../../../main/core/tunnel/tunnel-provider';
 import { backoffDelay, nextStatus, type TunnelEvent } from '../../../main/core/tunnel/tunnel-status';
 
-const LOST = { code: 'tunnel-connection-lost', message: 'lost' };
+const LOST: TunnelFailure = { code: 'tunnel-connection-lost' };
 const URL_A = 'https://a.edge.test';
 
 function run(events: TunnelEvent[], from: TunnelStatus = OFFLINE): TunnelStatus[] {
@@ -24,7 +25,7 @@ describe('tunnel status machine', () => {
   });
 
   it('a failed open ends offline with the reason', () => {
-    const reason = { code: 'tunnel-authtoken-invalid', message: 'bad token' };
+    const reason: TunnelFailure = { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_105' };
     expect(run([{ type: 'open' }, { type: 'open-failed', reason }]).at(-1)).toEqual({ state: 'offline', url: null, reason });
   });
 
@@ -34,7 +35,7 @@ describe('tunnel status machine', () => {
       [
         { type: 'lost', reason: LOST },
         { type: 'retry-scheduled', attempt: 1, at: 1_000, reason: LOST },
-        { type: 'retry-scheduled', attempt: 2, at: 3_000, reason: { code: 'tunnel-unreachable', message: 'x' } },
+        { type: 'retry-scheduled', attempt: 2, at: 3_000, reason: { code: 'tunnel-unreachable', reason: 'x' } },
         { type: 'rebuilt', url: 'https://b.edge.test' },
       ],
       online,
@@ -48,7 +49,7 @@ describe('tunnel status machine', () => {
 
   it('gave-up ends offline with the reason', () => {
     const reconnecting: TunnelStatus = { state: 'reconnecting', url: URL_A, reason: LOST, attempt: 3, nextRetryAt: 5 };
-    const reason = { code: 'tunnel-authtoken-invalid', message: 'revoked' };
+    const reason: TunnelFailure = { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_107' };
     expect(nextStatus(reconnecting, { type: 'gave-up', reason })).toEqual({ state: 'offline', url: null, reason });
   });
 

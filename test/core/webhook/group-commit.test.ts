@@ -27,7 +27,7 @@ async function startServer() {
   const db = new Database(join(dir.path, 'history.sqlite'));
   db.pragma('journal_mode = WAL');
   const migrated = migrate(db);
-  if (!migrated.ok) throw new Error(migrated.message);
+  if (!migrated.ok) throw new Error(JSON.stringify(migrated));
   const calls = new CallsRepository(db);
   const respond = new AnswersRepository(db);
   const answerer = new CallAnswerer({
@@ -52,7 +52,7 @@ async function startServer() {
     onInternalError: (error) => internalErrors.push(error),
   });
   const started = await server.start();
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(JSON.stringify(started));
   cleanups.push(() => dir.remove());
   cleanups.push(() => {
     db.close();

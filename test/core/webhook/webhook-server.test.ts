@@ -5,6 +5,7 @@ import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, rawRequest, readAll, parseResponse } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { startInCliWords } from '../../../main/cli/cli-words';
 
 const KEY = 'test-key';
 let running: RunningCore | null = null;
@@ -422,9 +423,9 @@ describe('webhook server: lifecycle', () => {
     dir.remove();
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
-      expect(outcome.code).toBe('port-in-use');
-      expect(outcome.message).toContain(`Port ${port}`);
-      expect(outcome.message).toContain('--port');
+      expect(outcome).toMatchObject({ code: 'port-in-use', server: 'webhook', port });
+      expect(startInCliWords(outcome)).toContain(`Port ${port}`);
+      expect(startInCliWords(outcome)).toContain('--port');
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TunnelStatus } from '../../../main/contract/api';
 import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
-import { useCompanion, type Companion, type CompanionOptions } from '../harness/companion';
+import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { renderApp } from '../harness/render';
 import { fetch } from 'undici';
@@ -30,7 +30,7 @@ function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void
   const listeners = new Set<(change: UrlChange) => void>();
   const status: TunnelStatus = { state: 'offline', url: null, reason: null };
   return {
-    open: async () => ({ ok: false, code: 'tunnel-unavailable', message: 'This tunnel only changes its URL.' }),
+    open: async () => ({ ok: false, code: 'tunnel-unavailable', reason: 'This tunnel only changes its URL.' }),
     close: async () => {},
     onStatus: () => () => {},
     onUrlChanged: (listener) => {
@@ -69,15 +69,13 @@ async function openAccount(c: Companion) {
 /** Registers `names` in Flowent against this companion and links them (Flowent's check reaches it for real). */
 async function registerAndLink(c: Companion, names: string[], baseUrl = c.baseUrl): Promise<void> {
   for (const name of names) {
-    const registered = await c.api.registerHere(name, `Does ${name}`, {}, baseUrl);
-    if (!registered.ok) throw new Error(registered.message);
+    valueOf(await c.api.registerHere(name, `Does ${name}`, {}, baseUrl));
   }
 }
 
 /** A companion with the API token set in the keychain. */
 async function withToken(c: Companion): Promise<Companion> {
-  const set = await c.api.setFlowentApiToken('default', API_TOKEN);
-  if (!set.ok) throw new Error(set.message);
+  valueOf(await c.api.setFlowentApiToken('default', API_TOKEN));
   return c;
 }
 
@@ -106,9 +104,12 @@ describe('account dialog: profiles', () => {
     await user.clear(url);
     await user.type(url, 'not a url');
     await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
-    const refusal = await c.api.saveProfile({ name: 'staging', baseUrl: 'not a url' });
-    if (refusal.ok) throw new Error('the core must refuse a base URL that is not one');
-    expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain(refusal.message);
+    expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain(
+      'The Gateway URL must be an http(s) URL',
+    );
+    expect((await c.api.getAccount()).profiles.find((profile) => profile.name === 'staging')?.baseUrl).toBe(
+      'https://staging.flowent.chat/api/v1/gateway',
+    );
 
     await user.click(within(profiles).getByRole('button', { name: 'Cancel' }));
     expect(within(profiles).queryByRole('button', { name: 'Delete profile default' })).toBeNull();
@@ -169,17 +170,18 @@ describe('account dialog: API token and session', () => {
     await waitFor(() => expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false));
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
     const alert = await within(session).findByRole('alert', { name: 'Connect error' });
-    const { lastError } = (await c.api.getAccount()).session;
-    expect(alert.textContent).toBe(lastError!.message);
-    expect(alert.textContent).toContain('API token rejected');
-    await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('API token rejected'));
+    expect(alert.textContent).toBe(
+      'Flowent rejected the API token. Create a new one in Gateway Management (Flowent admin panel) and set it in Flowent account > Account (or start the companion with FLOWENT_API_TOKEN).',
+    );
+    expect((await c.api.getAccount()).session.lastError).toMatchObject({ code: 'flowent-api-token-rejected' });
+    await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('Flowent rejected the API token'));
   });
 
   it('in the headless command, shows the token from FLOWENT_API_TOKEN: replaceable for this run, not clearable', async () => {
     const c = await companion.restart(companionOptions({ mode: 'headless', env: { FLOWENT_API_TOKEN: API_TOKEN } }));
     const { dialog, user } = await openAccount(c);
     const token = within(dialog).getByRole('region', { name: 'API token' });
-    expect(within(token).getByTestId('api-token-current').textContent).toContain('the FLOWENT_API_TOKEN environment variable');
+    expect(within(token).getByTestId('api-token-current').textContent).toBe('An API token is set for default (from FLOWENT_API_TOKEN).');
     expect(within(token).getByLabelText('New API token')).toBeTruthy();
     expect(within(token).queryByRole('button', { name: 'Clear token' })).toBeNull();
     const session = within(dialog).getByRole('region', { name: 'Session' });
@@ -266,7 +268,8 @@ describe('account: following the public URL', () => {
     tunnel.change({ previous: c.baseUrl, current: moved });
     await screen.findByText(`Pointed send_email at ${moved} in Flowent`);
     const failure = await screen.findByText(
-      new RegExp(`^Could not point gone_action at the new public URL ${moved}/actions/gone_action: `),
+      `Could not point gone_action at the new public URL ${moved}/actions/gone_action: Flowent has no action "gone_action".`,
+      { exact: false },
     );
     expect(failure).toBeTruthy();
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { EXAMPLE_MOCK } from '../../../renderer/src/answers/example-mock';
 import { useCompanion, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
+import { makeTempDir } from '../../helpers/temp-dir';
 import { renderApp } from '../harness/render';
 
 const companion = useCompanion();
@@ -39,9 +42,9 @@ describe('answers: mode and forward target', () => {
     const input = within(route).getByLabelText('Forward target URL');
     await user.type(input, 'localhost:8000');
     await user.click(within(route).getByRole('button', { name: 'Save target' }));
-    const refusal = await bridge.setForwardTarget('send_email', 'localhost:8000');
-    if (refusal.ok) throw new Error('a target without a scheme was taken');
-    expect((await within(route).findByRole('alert', { name: 'Target error' })).textContent).toBe(refusal.message);
+    expect((await within(route).findByRole('alert', { name: 'Target error' })).textContent).toBe(
+      '"localhost:8000" must start with http:// or https://.',
+    );
 
     await user.clear(input);
     await user.click(input);
@@ -63,6 +66,28 @@ describe('answers: mode and forward target', () => {
     expect(within(route).getByTestId('startup-forward-target').textContent).toBe('http://localhost:9000/{action_name}');
     expect(route.textContent).toContain('25.00 s');
     expect(route.textContent).toContain('answer with the mock');
+  });
+
+  it('shows a refused mode change inline: the project answer file has a mistake, and the edit in it is kept', async () => {
+    const root = makeTempDir('fc-page-project-');
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    mkdirSync(join(dir, 'actions'));
+    const broken = 'version: 1\nbody: {result: "unclosed", error: ""\n';
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), broken);
+    try {
+      const { dialog, user } = await openAnswers(await companion.restart({ core: { projectDir: dir } }));
+      await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+      const route = within(dialog).getByRole('region', { name: 'Answer mode' });
+      await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'forward');
+      const refusal = (await within(route).findByRole('alert', { name: 'Mode error' })).textContent;
+      expect(refusal).toMatch(/^answers\/send_email\.yaml has a mistake \(.*not valid YAML.*, line 3\)\. /);
+      expect(refusal).toContain('Fix the file first, so the change does not overwrite your edit.');
+      expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toBe(broken);
+    } finally {
+      await companion.restart({});
+      root.remove();
+    }
   });
 });
 
@@ -125,9 +150,9 @@ describe('answers: the mock editor', () => {
     typeInto(editor, '{"status": "ok", "extra": true}');
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     expect(bridge.callsTo('setMock')).toEqual([[null, '{"status": "ok", "extra": true}', 'json']]);
-    const refusal = await bridge.setMock(null, '{"status": "ok", "extra": true}', 'json');
-    if (refusal.ok) throw new Error('an invalid mock was saved');
-    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain(refusal.message);
+    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain(
+      'The mock was not saved: it has 2 problems.',
+    );
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
     expect(problems.textContent).toContain('extra: unknown field "extra"');
     expect(problems.textContent).toContain('status: status must be an HTTP status');

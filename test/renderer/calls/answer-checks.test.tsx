@@ -123,7 +123,7 @@ describe('make a mock from this answer', () => {
     await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
     await waitFor(() =>
       expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContainEqual(
-        expect.stringContaining('Could not make a mock from call #1:'),
+        expect.stringContaining('Could not make a mock from call #1: There is no call #1 in the history (it may have been cleared).'),
       ),
     );
     expect((await c.api.getAnswerSettings()).mocks).toEqual([]);

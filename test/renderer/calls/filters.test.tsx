@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { filterFromSearch } from '../../../renderer/src/calls/filter-state';
 import { initFilter } from '../../../renderer/src/calls/calls-actions';
 import { useCallsStore } from '../../../renderer/src/calls/calls-store';
-import { useCompanion, type Companion } from '../harness/companion';
+import { useCompanion, valueOf, type Companion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../harness/handler';
 import { renderApp, resetPage, rowIds } from '../harness/render';
 
@@ -20,8 +20,7 @@ async function seed(c: Companion): Promise<void> {
   await c.send('send_email');
   await c.send('create_ticket', { q: 'needle' }, { key: 'another-key' });
   await c.send('send_email', {}, { key: null, extra: { test: true } });
-  const mock = await c.api.setMock('create_ticket', '{"status": 500, "body": {"result": "", "error": "down"}}', 'json');
-  if (!mock.ok) throw new Error(mock.message);
+  valueOf(await c.api.setMock('create_ticket', '{"status": 500, "body": {"result": "", "error": "down"}}', 'json'));
   await c.send('create_ticket');
 }
 
@@ -165,18 +164,18 @@ describe('filters', () => {
   it('marks calls that are not from Flowent and filters by source, also for calls arriving live', async () => {
     const c = companion();
     await c.send('send_email');
-    const replayed = await c.api.replayCall(1, 'as-is', handlerUrl(handler(), 'error500'));
-    const simulated = await c.api.simulateCall({
-      action: 'send_email',
-      parameters: '{}',
-      seed: 1,
-      test: false,
-      target: handlerUrl(handler(), 'ok'),
-    });
-    const exported = await c.core.api.exportHar({ ids: [1] });
-    if (!replayed.ok || !simulated.ok || !exported.ok) throw new Error('could not make the calls');
-    const imported = await c.api.importHar(exported.value.text);
-    if (!imported.ok) throw new Error(imported.message);
+    valueOf(await c.api.replayCall(1, 'as-is', handlerUrl(handler(), 'error500')));
+    valueOf(
+      await c.api.simulateCall({
+        action: 'send_email',
+        parameters: '{}',
+        seed: 1,
+        test: false,
+        target: handlerUrl(handler(), 'ok'),
+      }),
+    );
+    const exported = valueOf(await c.core.api.exportHar({ ids: [1] }));
+    valueOf(await c.api.importHar(exported.text));
     const { user } = renderApp(c.bridge);
     // The imported call keeps the time it first arrived, so it is listed beside its original.
     await waitFor(() => expect(rowIds()).toEqual(['3', '2', '4', '1']));

@@ -8,17 +8,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventSource, fetch, request } from 'undici';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { CompanionApi } from '../../../main/contract/api';
+import { startInCliWords } from '../../../main/cli/cli-words';
+import type { ApiFailure, CompanionApi, Result } from '../../../main/contract/api';
 import { createCore, NGROK_AUTHTOKEN_ENV, type Core, type CoreOptions } from '../../../main/core';
 import type { BatchPolicy } from '../../../main/core/event-batcher';
 import { withHarDialogs } from '../../../main/desktop/har-dialogs';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import { InspectorServer } from '../../../main/transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
+import { inPageWords } from '../../../renderer/src/app/page-words';
 import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import {
   createSecretStore,
-  desktopApiTokenHint,
   keychainHmacKeySource,
   keychainProfileSecrets,
   keychainSecretSource,
@@ -32,6 +33,12 @@ import { resetPage } from './render';
 
 /** The HMAC key Flowent signs with in these tests, and the one the companion is given. */
 export const KEY = 'test-key';
+
+/** What a method a test relies on returned; its failure, in the page's words, fails the test. */
+export function valueOf<T>(result: Result<T, ApiFailure>): T {
+  if (!result.ok) throw new Error(inPageWords(result));
+  return result.value;
+}
 
 export interface CompanionOptions {
   /**
@@ -119,9 +126,8 @@ export class Companion {
         port: 0,
         env,
         hmacKey: keychainHmacKeySource(secrets, env),
-        ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', env, NGROK_AUTHTOKEN_ENV),
+        ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', env, { secret: 'ngrok-authtoken', variable: NGROK_AUTHTOKEN_ENV }),
         flowentSecrets: keychainProfileSecrets(secrets, env),
-        flowentApiTokenHint: desktopApiTokenHint,
         onInternalError,
         ...options.core,
       });
@@ -145,7 +151,7 @@ export class Companion {
 
   async start(): Promise<void> {
     const listening = await this.core.listen();
-    if (!listening.ok) throw new Error(listening.message);
+    if (!listening.ok) throw new Error(startInCliWords(listening));
     this.baseUrl = listening.value.baseUrl;
   }
 
@@ -165,7 +171,7 @@ export class Companion {
         onInternalError: (error) => this.internalErrors.push(error),
       });
       const started = await this.inspector.start();
-      if (!started.ok) throw new Error(started.message);
+      if (!started.ok) throw new Error(startInCliWords(started));
       this.inspectorUrl = `http://127.0.0.1:${started.value.port}`;
     }
     return this.inspectorUrl;

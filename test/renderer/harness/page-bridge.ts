@@ -14,7 +14,7 @@ import {
   type DeliveredEvent,
 } from '../../../main/contract/api';
 import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../../main/core/event-batcher';
-import { checkArgs } from '../../../main/core/operations/validate-args';
+import { checkArgs } from '../../../main/core/operations/check-args';
 
 export interface PageBridgeOptions {
   api: CompanionApi;
@@ -67,7 +67,7 @@ export function createPageBridge(options: PageBridgeOptions): PageBridge {
   async function invoke(method: ApiMethod, args: unknown[]): Promise<unknown> {
     recorded.push({ method, args: structuredClone(args) });
     await passHold(`request:${method}`);
-    const checked = checkArgs(method, structuredClone(args));
+    const checked = await checkArgs(method, structuredClone(args));
     if (!checked.ok) throw new Error(checked.message);
     const run = options.api[method] as (...params: unknown[]) => Promise<unknown>;
     const answer = await run.apply(options.api, checked.args as unknown[]);

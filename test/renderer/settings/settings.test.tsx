@@ -23,17 +23,24 @@ describe('empty state', () => {
     const { user } = renderApp(c.bridge);
     const empty = await screen.findByRole('region', { name: 'No calls yet' });
     await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/<action_name>`));
-    const sample = await c.api.getSampleRequest('send_email');
-    await waitFor(() => expect(within(empty).getByTestId('sample-curl').textContent).toBe(sample.curl));
-    expect(sample.curl).toContain(`-X POST '${c.baseUrl}/actions/send_email'`);
+    // The core prepares the sample (signed now, so its timestamp is this second's): wait for it.
+    await waitFor(() =>
+      expect(within(empty).getByTestId('sample-curl').textContent).toContain(`-X POST '${c.baseUrl}/actions/send_email'`),
+    );
+    const curl = within(empty).getByTestId('sample-curl').textContent ?? '';
     expect(empty.textContent).toContain('FLOWENT_HMAC_KEY');
 
     await user.click(within(empty).getByRole('button', { name: 'Copy curl command' }));
-    await expect(navigator.clipboard.readText()).resolves.toBe(sample.curl);
+    await expect(navigator.clipboard.readText()).resolves.toBe(curl);
     await screen.findByText('Copied');
 
     await user.click(within(empty).getByRole('button', { name: 'Settings' }));
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+
+    // The body is signed with the companion's key: sent as the command sends it, the signature is valid.
+    const body = /--data-binary '(.*)'$/.exec(curl)?.[1] ?? '';
+    expect((await c.post('/actions/send_email', body)).status).toBe(200);
+    expect((await c.api.getCall(1))!.verdict).toBe('valid');
   });
 
   it('the first arriving call replaces the empty state', async () => {
@@ -135,9 +142,9 @@ describe('settings', () => {
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await user.type(within(dialog).getByLabelText('New HMAC key'), 'my-secret-key');
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
-    const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toContain('no keychain');
-    expect(alert.textContent).toContain('FLOWENT_HMAC_KEY');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'This system offers no keychain, so the HMAC key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.',
+    );
     expect((await c.api.getStatus()).hmacKey.set).toBe(false);
     expect(dataFolderText(c.dataDir)).not.toContain('my-secret-key');
   });

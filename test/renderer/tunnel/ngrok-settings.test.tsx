@@ -47,7 +47,9 @@ describe('ngrok authtoken settings', () => {
     const { section, user } = await openSection(c);
     await user.type(within(section).getByLabelText('New ngrok authtoken'), '2abcTOKENxyz');
     await user.click(within(section).getByRole('button', { name: 'Save authtoken' }));
-    expect((await within(section).findByRole('alert')).textContent).toContain('no keychain');
+    expect((await within(section).findByRole('alert')).textContent).toBe(
+      'This system offers no keychain, so the ngrok authtoken cannot be stored safely. Set NGROK_AUTHTOKEN in the environment instead.',
+    );
     expect((await c.api.getStatus()).ngrokAuthtoken.set).toBe(false);
   });
 

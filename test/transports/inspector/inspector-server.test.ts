@@ -94,9 +94,9 @@ describe('inspector API', () => {
     expect((await callApi('dropDatabase', [])).status).toBe(404);
     const bad = await callApi('getCall', ['1; DROP TABLE calls']);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { message: string }).message).toMatch(/getCall: expects one call id/);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/getCall: `id` must be a call id/);
     const badFilter = await callApi('listCalls', [{ verdict: 'sort-of' }]);
-    expect(((await badFilter.json()) as { message: string }).message).toMatch(/"verdict" must be one of/);
+    expect(((await badFilter.json()) as { message: string }).message).toMatch(/`verdict` must be one of/);
     const notJson = await fetch(`${base}/api/call/getStatus`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },

@@ -111,7 +111,7 @@ describe('IPC handlers', () => {
     ['listCalls', [{ bogus: 1 }], /bogus/],
     ['listCalls', ['all'], /object/],
     ['getStats', [{ verdict: 'great' }], /verdict/],
-    ['listCalls', [{ source: 'elsewhere' }], /"source" must be one of flowent, replay, simulator, import/],
+    ['listCalls', [{ source: 'elsewhere' }], /`source` must be one of flowent, replay, simulator, import/],
     ['getSampleRequest', ['Create-Ticket'], /action/],
     ['getSampleRequest', ['a'.repeat(101)], /action/],
     ['setHmacKey', [''], /non-empty/],

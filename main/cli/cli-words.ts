@@ -1,0 +1,39 @@
+import type { ApiFailure, StartFailure } from '../contract/api';
+import { wordFailure, wordStartFailure, type Catalogue, type StoreVocabulary, type Vocabulary } from '../contract/words';
+import { DATA_DIR_ENV, HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../core';
+
+/** Where the command line's user acts: flags, environment variables and commands. */
+export const CLI_VOCABULARY: Vocabulary & StoreVocabulary = {
+  choosePort: (server) =>
+    server === 'webhook'
+      ? 'choose another port with --port (--port 0 picks a free one)'
+      : 'choose another port with --inspector-port (--inspector-port 0 picks a free one), or start without it with --no-inspector',
+  chooseHost: 'use --host 127.0.0.1, or --host 0.0.0.0 for every interface',
+  chooseDataDir: `choose another folder with --data-dir or ${DATA_DIR_ENV}`,
+  startServer: 'start it with "flowent-companion serve"',
+  setHmacKey: `set ${HMAC_KEY_ENV}`,
+  replayAsIs: 'leave out --resign and --params to send the original bytes',
+  sendRegistrationCheck: 'use --test for the unsigned registration check',
+  setNgrokAuthtoken: `set ${NGROK_AUTHTOKEN_ENV}`,
+  setApiToken: (variable) => `set ${variable}`,
+  addProfile: (name) => `add it with "flowent-companion actions profile add ${name} <gateway-url>"`,
+  openTunnel: 'start "flowent-companion serve --tunnel" first',
+  useLanUrl: 'give a LAN URL with --url (such as --url http://192.168.1.20:8787)',
+  listActions: 'list the registered actions with "flowent-companion actions list"',
+  setTarget: (action) => `run "flowent-companion targets set ${action ?? '<action>'} <url>"`,
+  giveTarget: 'pass --target <url>',
+  chooseOtherCalls: 'change --action or --since',
+  chooseHarFile: 'name the file: flowent-companion import <file.har>',
+  openProject: 'run the command in the folder that holds flowent/, or give --project <dir>',
+  pullActions: 'run "flowent-companion actions pull"',
+};
+
+/** A failure of the contract's methods in the command line's words. */
+export function inCliWords(failure: ApiFailure, overrides: Partial<Catalogue<ApiFailure, Vocabulary>> = {}): string {
+  return wordFailure(failure, CLI_VOCABULARY, overrides);
+}
+
+/** Why the core could not start, in the command line's words. */
+export function startInCliWords(failure: StartFailure): string {
+  return wordStartFailure(failure, CLI_VOCABULARY);
+}

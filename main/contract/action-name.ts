@@ -1,0 +1,12 @@
+/**
+ * Flowent's rule for an action's name (in `action_name` and in `POST /actions`). Both sides of
+ * the contract check it: the core on every call and argument, the page as the user types.
+ */
+export const ACTION_NAME_PATTERN = /^[a-z0-9_]{1,100}$/;
+
+/** The same rule in words. */
+export const ACTION_NAME_RULE = '1-100 lowercase letters, digits or underscores';
+
+export function isActionName(value: unknown): value is string {
+  return typeof value === 'string' && ACTION_NAME_PATTERN.test(value);
+}

@@ -1,0 +1,52 @@
+/**
+ * The names and limits that both the contract's types and its argument schemas use. They stand
+ * apart from the feature files because those files derive their types from the schemas: the
+ * schemas take their words from here, never from the files derived from them.
+ */
+
+/** What the signature engine concluded about one call. */
+export type Verdict = 'valid' | 'invalid' | 'missing' | 'malformed' | 'unsigned-test' | 'no-key' | 'not-flowent';
+
+export const VERDICTS: readonly Verdict[] = ['valid', 'invalid', 'missing', 'malformed', 'unsigned-test', 'no-key', 'not-flowent'];
+
+/**
+ * Where a stored call came from: Flowent itself, a replay of a stored call, the simulator, or a
+ * HAR file (`import`). Only Flowent's own calls are Flowent's traffic: the others are marked in
+ * the list and never counted as failures.
+ */
+export type CallSource = 'flowent' | 'replay' | 'simulator' | 'import';
+
+export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator', 'import'];
+
+/** The page size the core never exceeds. */
+export const MAX_PAGE_SIZE = 500;
+
+/** The most calls one bulk replay or one export takes. */
+export const MAX_SELECTION = 10_000;
+
+/** The most replays one bulk replay runs at once. */
+export const MAX_BULK_CONCURRENCY = 64;
+
+/** The history's limits and the rate limit, by name (see `HistoryLimits`). */
+export const LIMIT_NAMES = ['keepCalls', 'keepDays', 'keepBytes', 'rateLimitPerSecond'] as const;
+
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+/** The range each limit may take when set. */
+export const LIMIT_RANGES: Record<LimitName, { min: number; max: number }> = {
+  keepCalls: { min: 1, max: 1_000_000_000 },
+  keepDays: { min: 1, max: 36_500 },
+  keepBytes: { min: 1024 * 1024, max: 1024 ** 4 },
+  rateLimitPerSecond: { min: 1, max: 1_000_000 },
+};
+
+/** The largest HAR the companion imports (desktop dialog, browser upload, the API): far above any history worth importing, bounded so a wrong file cannot exhaust memory. */
+export const MAX_HAR_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** The languages a verifier is printed in. */
+export const VERIFIER_LANGUAGES = ['python', 'node', 'go'] as const;
+export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];
+
+export function isVerifierLanguage(name: string): name is VerifierLanguage {
+  return (VERIFIER_LANGUAGES as readonly string[]).includes(name);
+}

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { CALL_SOURCES, MAX_PAGE_SIZE, VERDICTS } from '../names-and-limits';
+import { argumentList } from './arguments';
+import { actionName, callId } from './common';
+
+const MAX_SEARCH_LENGTH = 1000;
+
+export const statusClass = z.enum(['2xx', '3xx', '4xx', '5xx']).describe('one of 2xx, 3xx, 4xx, 5xx');
+
+const time = z.number().describe('a time in milliseconds since the epoch');
+
+/** Filters for the history list. All are optional and combine with AND. */
+export const callFilter = z
+  .strictObject({
+    action: z.string().max(100).optional().describe('an action name of at most 100 characters'),
+    verdict: z
+      .enum(VERDICTS)
+      .optional()
+      .describe(`one of ${VERDICTS.join(', ')}`),
+    statusClass: statusClass.optional(),
+    /** true: only registration checks; false: no registration checks. */
+    test: z.boolean().optional().describe('true or false'),
+    /** Inclusive bounds on `receivedAt`, milliseconds since the epoch. */
+    since: time.optional(),
+    until: time.optional(),
+    /** Free text searched in the request body. */
+    text: z.string().max(MAX_SEARCH_LENGTH).optional().describe(`a string of at most ${MAX_SEARCH_LENGTH} characters`),
+    /** Only calls from this source. */
+    source: z
+      .enum(CALL_SOURCES)
+      .optional()
+      .describe(`one of ${CALL_SOURCES.join(', ')}`),
+  })
+  .describe('a filter object');
+
+export const callQuery = callFilter
+  .extend({
+    /** Page size; the core caps it. */
+    limit: z.int().min(1).max(MAX_PAGE_SIZE).optional().describe(`a whole number from 1 to ${MAX_PAGE_SIZE}`),
+    /** Return calls with an id lower than this (the next page, newest first). */
+    beforeId: callId.optional(),
+  })
+  .describe('a filter object with page fields');
+
+export const callsArguments = {
+  listCalls: argumentList(['query', callQuery]),
+  getCall: argumentList(['id', callId]),
+  getStats: argumentList(['filter', callFilter]),
+  getSampleRequest: argumentList(['action', actionName]),
+  clearHistory: argumentList(),
+};

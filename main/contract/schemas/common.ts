@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../action-name';
+
+/**
+ * The rules several methods share. Each schema's description is what its value "must be", in
+ * the words a developer reads when a check fails ("`id` must be a call id (a positive integer)").
+ */
+
+export const MAX_SECRET_LENGTH = 1024;
+export const MAX_URL_LENGTH = 2048;
+/** Parameters, schemas and mocks are typed or pasted by hand: 256 KB is far more than any real one. */
+export const MAX_JSON_TEXT = 256 * 1024;
+
+/** A number with thousands separators, for limits in words. */
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+export const callId = z.int().positive().describe('a call id (a positive integer)');
+
+export const actionName = z.string().regex(ACTION_NAME_PATTERN).describe(`an action name of ${ACTION_NAME_RULE}`);
+
+/** An action name, or null for "every action" (the default). */
+export const actionKey = actionName.nullable().describe(`an action name of ${ACTION_NAME_RULE}, or null for every action`);
+
+export const flag = z.boolean().describe('true or false');
+
+/** A whole number that seeds generated parameters. */
+export const seed = z.int().describe('a whole number');
+
+export const secret = z.string().min(1).max(MAX_SECRET_LENGTH).describe(`a non-empty string of at most ${MAX_SECRET_LENGTH} characters`);
+
+export const jsonText = z
+  .string()
+  .max(MAX_JSON_TEXT)
+  .describe(`JSON text of at most ${count(MAX_JSON_TEXT)} characters`);
+
+/** A URL, or null for what `nullMeans` says (the forwarding target, the tunnel...). */
+export function urlOrNull(nullMeans: string) {
+  return z.string().max(MAX_URL_LENGTH).nullable().describe(`a URL of at most ${MAX_URL_LENGTH} characters, or null ${nullMeans}`);
+}

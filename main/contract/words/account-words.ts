@@ -1,0 +1,97 @@
+import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
+import type { CallsFailure } from '../calls';
+import type { SecretFailure } from '../status';
+import { cap, either, inBrackets, type Catalogue } from './said';
+import type { Vocabulary } from './vocabulary';
+
+type AccountOwnFailure = Exclude<AccountFailure, GatewayFailure | SessionFailure | SecretFailure | CallsFailure>;
+
+const theAction = (action: string | null) => (action ? `"${action}"` : 'the action');
+const answered = (status: number, error: string) => `HTTP ${status}${error ? `: ${error}` : ''}`;
+
+export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
+  'flowent-registration-check-failed': ({ webhookUrl, said }) => ({
+    what: `Flowent's registration check failed: your webhook${webhookUrl ? ` at ${webhookUrl}` : ''} ${said}.`,
+    todo: 'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: make sure the companion (or your handler) is running and reachable at that URL, then try again.',
+  }),
+  'flowent-bad-request': ({ action, error, details }) => ({
+    what: `Flowent refused ${theAction(action)}: ${error || 'bad request'}${inBrackets(details)}.`,
+  }),
+  'flowent-unauthorized': ({ error }) => ({
+    what: `Flowent did not accept the session even after exchanging the API token again (${error || 'Invalid token'}).`,
+    todo: 'Create a new API token in Gateway Management.',
+  }),
+  'flowent-action-not-found': ({ action, error }, say) => ({
+    what: `Flowent has no action ${theAction(action)}${error && error !== 'Action not found' ? ` (${error})` : ''}.`,
+    todo: `${cap(say.listActions)}.`,
+  }),
+  'flowent-action-exists': ({ action }) => ({
+    what: `An action ${theAction(action)} already exists on Flowent.`,
+    todo: 'Update it instead (or register it with the companion, which updates it).',
+  }),
+  'flowent-rate-limited': () => ({
+    what: 'Flowent refused: too many requests (its limit is 1000 per hour per tenant).',
+    todo: 'Wait a while and try again.',
+  }),
+  'flowent-server-error': ({ baseUrl, status, error }) => ({
+    what: `The Flowent Gateway at ${baseUrl} failed (${answered(status, error)}).`,
+    todo: 'Try again later.',
+  }),
+  'flowent-unexpected': ({ baseUrl, status, error }) => ({
+    what: `The Flowent Gateway at ${baseUrl} answered ${answered(status, error)}.`,
+  }),
+};
+
+export const SESSION_WORDS: Catalogue<SessionFailure, Vocabulary> = {
+  'flowent-no-api-token': ({ profile, variable }, say) => ({
+    what: `No Flowent API token is set${profile === 'default' ? '' : ` for the profile "${profile}"`}.`,
+    todo: `Create one in Flowent's Gateway Management (API Tokens) and ${say.setApiToken(variable)}.`,
+  }),
+  'flowent-api-token-rejected': ({ variable }, say) => ({
+    what: 'Flowent rejected the API token.',
+    todo: `Create a new one in Gateway Management (Flowent admin panel) and ${say.setApiToken(variable)}.`,
+  }),
+  'flowent-exchange-failed': ({ status, baseUrl, error, details }) => ({
+    what: `Flowent refused the token exchange (${answered(status, error)}${inBrackets(details)}).`,
+    todo: `Check the API token and the Gateway URL ${baseUrl}.`,
+  }),
+  'flowent-bad-answer': ({ baseUrl, missing, status }) =>
+    missing === 'jwt_token'
+      ? {
+          what: `The Gateway at ${baseUrl} answered the token exchange without a jwt_token.`,
+          todo: 'Check that this is a Flowent Gateway URL (…/api/v1/gateway).',
+        }
+      : { what: `The Gateway at ${baseUrl} answered without an action (HTTP ${status}).` },
+  'flowent-unreachable': ({ baseUrl, reason, timedOut }) => ({
+    what: `Cannot reach the Flowent Gateway at ${baseUrl} (${timedOut ? 'it did not answer in time' : reason}).`,
+    todo: 'Check the Gateway URL and your internet connection.',
+  }),
+};
+
+export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
+  'flowent-invalid-input': ({ problems }) => ({ what: problems.map((problem) => problem.message).join(' ') }),
+  'flowent-nothing-to-update': () => ({ what: 'Nothing to update: give a description, a webhook_url or a json_schema.' }),
+  'flowent-unknown-profile': ({ name, profiles }, say) => ({
+    what: `No Flowent profile named "${name}" (profiles: ${profiles.join(', ')}).`,
+    todo: `${cap(say.addProfile(name))}.`,
+  }),
+  'flowent-default-profile': () => ({
+    what: 'The "default" profile cannot be deleted.',
+    todo: 'Change its Gateway URL instead.',
+  }),
+  'flowent-bad-profile': ({ field, value }) => ({
+    what:
+      field === 'name'
+        ? `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.`
+        : `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".`,
+  }),
+  'flowent-no-public-url': ({ forRegistration }, say) => ({
+    what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
+    todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),
+  }),
+  'flowent-nothing-to-follow': ({ previous }) => ({
+    what: previous
+      ? `No linked action points under ${previous} any more: nothing to re-point.`
+      : 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.',
+  }),
+};

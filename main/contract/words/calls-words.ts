@@ -1,0 +1,38 @@
+import { ACTION_NAME_RULE } from '../action-name';
+import type { AnswersFailure } from '../answers';
+import type { CallsFailure } from '../calls';
+import type { Catalogue } from './said';
+import type { Vocabulary } from './vocabulary';
+
+const WITHOUT_ACTION: Record<Extract<CallsFailure, { code: 'call-without-action' }>['wanted'], string> = {
+  mock: 'no action to mock',
+  'parameter-check': 'no schema to check its parameters against',
+  probe: 'no handler to send it to',
+};
+
+export const CALLS_WORDS: Catalogue<CallsFailure, Vocabulary> = {
+  'call-not-found': ({ id }) => ({ what: `There is no call #${id} in the history (it may have been cleared).` }),
+  'call-without-action': ({ id, wanted }) => ({
+    what: `Call #${id} names no action, so there is ${WITHOUT_ACTION[wanted]}.`,
+  }),
+  'call-not-json': ({ id }) => ({ what: `Call #${id}'s body is not JSON, so its parameters cannot be checked.` }),
+  'call-without-answer': ({ id }) => ({
+    what: `Call #${id} got no answer (the connection was closed), so there is nothing to copy.`,
+  }),
+};
+
+export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Vocabulary> = {
+  'invalid-action': ({ action }) => ({ what: `"${action}" is not an action name: use ${ACTION_NAME_RULE}.` }),
+  'invalid-target': ({ url, problem }) =>
+    problem === 'not-http'
+      ? { what: `"${url}" must start with http:// or https://.` }
+      : { what: `"${url}" is not a URL.`, todo: 'Use e.g. http://localhost:8000/actions/{action_name}.' },
+  'invalid-mock': ({ errors }) => {
+    const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
+    return { what: `The mock was not saved: it has ${count}.${errors[0] ? ` ${errors[0].message}` : ''}` };
+  },
+  'answer-file-invalid': ({ file, problem, line }) => ({
+    what: `${file} has a mistake (${problem || 'see the project'}${line ? `, line ${line}` : ''}).`,
+    todo: 'Fix the file first, so the change does not overwrite your edit.',
+  }),
+};

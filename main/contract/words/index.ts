@@ -1,0 +1,81 @@
+/**
+ * The catalogue of failures in words: one entry per failure code, saying what happened and
+ * what to do, for every front end (the command line, the page, the desktop app's start).
+ *
+ * Rules:
+ * 1. The core returns codes and parameters (main/contract/*: `CallsFailure`, `StatusFailure`,
+ *    ...), never sentences. Every sentence about a failure is written here, once: codes that
+ *    share a sentence share a helper; nothing rewords a sentence afterwards (no string
+ *    replacement of a message anywhere).
+ * 2. An entry builds its sentences from the failure's parameters only. Where the user acts (a
+ *    flag, an environment variable, a dialog, a button) is never spelled in an entry: it comes
+ *    from the front end's vocabulary (./vocabulary.ts), which is what makes the command line
+ *    say `--port` and `FLOWENT_HMAC_KEY` where the page says Settings > HMAC key.
+ * 3. The catalogue is exhaustive: `Catalogue<F, V>` has a key for every code of `F`, so a new
+ *    code does not compile until it is worded, and a new place to act does not compile until
+ *    every front end's vocabulary names it.
+ * 4. A front end may replace a code's wording entirely (`overrides`, entries of the same type),
+ *    never patch another entry's text.
+ *
+ * Adding a failure: add `{ code, ...parameters }` to its feature's union in the contract (a
+ * feature may reuse another's members, like `call-not-found`), return it from the core, and
+ * add its entry to the feature's words file here; the compiler then points at anything left.
+ */
+import type { ApiFailure } from '../api';
+import type { Failure } from '../result';
+import type { StartFailure } from '../status';
+import { ACCOUNT_WORDS, GATEWAY_WORDS, SESSION_WORDS } from './account-words';
+import { ANSWERS_WORDS, CALLS_WORDS } from './calls-words';
+import { REPLAY_WORDS } from './replay-words';
+import type { Catalogue, Entry, Said } from './said';
+import { HANDLER_WORDS, PROJECT_MISSING_WORDS, PROJECT_WORDS } from './project-words';
+import { LISTEN_WORDS, STORE_WORDS } from './start-words';
+import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
+import type { StartVocabulary, Vocabulary } from './vocabulary';
+
+export type { Catalogue, Entry, Said } from './said';
+export { problemPlace } from './project-words';
+export type { ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
+
+const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
+  ...LISTEN_WORDS,
+  ...SECRET_WORDS,
+  ...TUNNEL_WORDS,
+  ...CALLS_WORDS,
+  ...ANSWERS_WORDS,
+  ...REPLAY_WORDS,
+  ...GATEWAY_WORDS,
+  ...SESSION_WORDS,
+  ...ACCOUNT_WORDS,
+  ...PROJECT_WORDS,
+  ...PROJECT_MISSING_WORDS,
+  ...HANDLER_WORDS,
+};
+
+const START_WORDS: Catalogue<StartFailure, StartVocabulary> = { ...LISTEN_WORDS, ...STORE_WORDS, ...PROJECT_MISSING_WORDS };
+
+/** What happened and what to do, as one line. */
+export function inOneLine({ what, todo }: Said): string {
+  return todo ? `${what} ${todo}` : what;
+}
+
+function word<F extends Failure, V>(catalogue: Catalogue<F, V>, failure: F, say: V, overrides: Partial<Catalogue<F, V>>): string {
+  // The compiler cannot follow that the entry found by a code takes the failure of that code.
+  const code = failure.code as F['code'];
+  const entry = (overrides[code] ?? catalogue[code]) as Entry<F, V>;
+  return inOneLine(entry(failure, say));
+}
+
+/** A failure of the contract's methods in a front end's words. */
+export function wordFailure(failure: ApiFailure, say: Vocabulary, overrides: Partial<Catalogue<ApiFailure, Vocabulary>> = {}): string {
+  return word(API_WORDS, failure, say, overrides);
+}
+
+/** Why the core could not start (the history, the webhook server) in a front end's words. */
+export function wordStartFailure(
+  failure: StartFailure,
+  say: StartVocabulary,
+  overrides: Partial<Catalogue<StartFailure, StartVocabulary>> = {},
+): string {
+  return word(START_WORDS, failure, say, overrides);
+}

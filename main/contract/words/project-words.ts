@@ -1,0 +1,49 @@
+import type { AccountFailure } from '../account';
+import type { HandlerFailure } from '../handlers';
+import type { ProjectFailure, ProjectMissing, ProjectProblem } from '../project';
+import type { ReplayFailure } from '../replay';
+import type { CallsFailure } from '../calls';
+import { cap, type Catalogue } from './said';
+import type { Vocabulary } from './vocabulary';
+
+type ProjectOwnFailure = Exclude<ProjectFailure, AccountFailure | ProjectMissing>;
+
+/** Every front end creates a project folder the same way: the command line's init. */
+const CREATE_PROJECT = 'run "flowent-companion init" in your project to create one.';
+
+/** Said the same by every front end (no vocabulary): the app's start, the command line and the page. */
+export const PROJECT_MISSING_WORDS: Catalogue<ProjectMissing, object> = {
+  'project-missing': ({ dir }) => ({ what: `There is no project folder at ${dir}.`, todo: cap(CREATE_PROJECT) }),
+};
+type HandlerOwnFailure = Exclude<HandlerFailure, ReplayFailure | CallsFailure>;
+
+/** Where a mistake is: the file, and the line and column when it has them. */
+export function problemPlace(problem: ProjectProblem): string {
+  return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
+}
+
+export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
+  'no-project': (_failure, say) => ({ what: 'No project folder is open.', todo: `${cap(say.openProject)}; ${CREATE_PROJECT}` }),
+  // One mistake a line, as a terminal shows them best and the page keeps (its messages keep line breaks).
+  'project-invalid': ({ problems }) => ({
+    what: `${problems.length === 1 ? 'A project file has a mistake' : `Project files have ${problems.length} mistakes`}; fix ${
+      problems.length === 1 ? 'it' : 'them'
+    } first:\n  ${problems.map((problem) => `${problemPlace(problem)}: ${problem.message}`).join('\n  ')}`,
+  }),
+  'project-exists': ({ dir }, say) => ({
+    what: `${dir} already exists: nothing was changed.`,
+    todo: `${cap(say.pullActions)} to refresh its actions from Flowent.`,
+  }),
+  'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
+  'no-companion-here': ({ file }, say) => ({
+    what: `${file} says webhook_url: here, but no companion is running to be "here".`,
+    todo: `${cap(say.startServer)} (with a tunnel for Flowent in the cloud), then apply again.`,
+  }),
+};
+
+export const HANDLER_WORDS: Catalogue<HandlerOwnFailure, Vocabulary> = {
+  'probe-registration-check': ({ id, action }) => ({
+    what: `Call #${id} is Flowent's registration check, which handlers answer without checking a signature.`,
+    todo: `Probe with another call of ${action}.`,
+  }),
+};

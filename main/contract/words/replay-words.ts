@@ -1,0 +1,65 @@
+import type { AnswersFailure } from '../answers';
+import type { CallsFailure } from '../calls';
+import type { ReplayFailure } from '../replay';
+import type { ServerNotRunning } from '../status';
+import { cap, either, type Catalogue } from './said';
+import type { Vocabulary } from './vocabulary';
+
+type ReplayOwnFailure = Exclude<ReplayFailure, CallsFailure | AnswersFailure | ServerNotRunning>;
+
+const NEEDS_KEY: Record<Extract<ReplayFailure, { code: 'no-key' }>['needs'], string> = {
+  resign: 'Re-signing needs the HMAC key.',
+  simulate: 'Signing a simulated call needs the HMAC key.',
+  curl: 'A re-signed command needs the HMAC key.',
+  probe: 'A probe signs the call in each style with the HMAC key.',
+};
+
+export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
+  'no-target': ({ action }, say) => ({
+    what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
+    todo: either(say.giveTarget, say.setTarget(action)),
+  }),
+  'no-key': ({ needs }, say) => ({
+    what: NEEDS_KEY[needs],
+    todo: either(say.setHmacKey, needs === 'resign' ? say.replayAsIs : needs === 'simulate' ? say.sendRegistrationCheck : null),
+  }),
+  'invalid-json': ({ what, reason }) => ({
+    what: `The ${what} ${what === 'schema' ? 'is' : 'are'} not JSON: ${reason}.`,
+    todo: `Fix ${what === 'schema' ? 'it' : 'them'} and try again.`,
+  }),
+  'invalid-parameters': () => ({ what: 'The parameters must be a JSON object ({...}), as Flowent sends.' }),
+  'schema-not-object': () => ({ what: 'The schema must be a JSON object ({...}), a JSON Schema.' }),
+  'invalid-schema': ({ reason }) => ({ what: `The schema is not a valid JSON Schema: ${reason}` }),
+  'cannot-generate': ({ action, reason }) => ({
+    what: `Cannot generate parameters from the schema${action ? ` of ${action}` : ''}: ${reason}.`,
+    todo: 'Edit them by hand.',
+  }),
+  'body-not-json': ({ reason }) => ({ what: `The body is not JSON (${reason}), so it cannot be signed.` }),
+  'body-not-object': ({ kind }) => ({ what: `The body is a JSON ${kind}, not an object, so it cannot be signed.` }),
+  'unknown-style': ({ style }) => ({ what: `Unknown signing style "${style}".` }),
+  'binary-body': () => ({ what: 'The body holds a NUL byte, which no shell argument can carry.' }),
+  'nothing-to-replay': (_, say) => ({
+    what: 'No call here can be replayed: only calls from Flowent that name an action are.',
+    todo: either(say.chooseOtherCalls, 'send a call first'),
+  }),
+  'run-not-found': () => ({ what: 'That bulk replay is not running any more (it finished or was cancelled).' }),
+  'replay-failed': ({ reason }) => ({ what: `The replay failed: ${reason}` }),
+  'nothing-to-export': (_, say) => ({
+    what: 'There are no calls to export here.',
+    todo: either(say.chooseOtherCalls, 'wait for calls to arrive'),
+  }),
+  'no-file': (_, say) => ({ what: 'There is no HAR file to import.', todo: `${cap(say.chooseHarFile)}.` }),
+  'har-not-json': ({ reason }) => ({ what: `The file is not JSON: ${reason}.` }),
+  'not-har': ({ missing }) => ({
+    what:
+      missing === 'log'
+        ? 'The file is JSON but not a HAR: there is no "log" object at the top level.'
+        : 'The file is not a HAR: "log.entries" is missing or not a list.',
+  }),
+  'har-too-large': ({ file, megabytes, maxMegabytes }) => ({
+    what: `${file} is ${megabytes} MB; HAR imports are at most ${maxMegabytes} MB.`,
+    todo: 'Export fewer calls.',
+  }),
+  'file-unreadable': ({ file, reason }) => ({ what: `Could not read ${file}: ${reason}.` }),
+  'file-unwritable': ({ file, reason }) => ({ what: `Could not save ${file}: ${reason}.`, todo: 'Choose another folder.' }),
+};

@@ -1,0 +1,43 @@
+import type { ListenFailure, StoreFailure } from '../status';
+import { cap, either, type Catalogue } from './said';
+import type { ListenVocabulary, StoreVocabulary } from './vocabulary';
+
+export const LISTEN_WORDS: Catalogue<ListenFailure, ListenVocabulary> = {
+  'port-in-use': ({ server, host, port }, say) => ({
+    what: `Port ${port} on ${host} is already in use.`,
+    todo: either('stop the program using it', say.choosePort(server)),
+  }),
+  'port-forbidden': ({ server, port }, say) => {
+    const other = say.choosePort(server);
+    return {
+      what: `This user may not listen on port ${port}: ports below 1024 need extra rights.`,
+      ...(other ? { todo: `${cap(other)}.` } : {}),
+    };
+  },
+  'host-unavailable': ({ host }, say) => ({
+    what: `Cannot listen on ${host}: this machine has no such address.`,
+    ...(say.chooseHost ? { todo: `${cap(say.chooseHost)}.` } : {}),
+  }),
+  'listen-failed': ({ host, port, reason }) => ({ what: `Cannot listen on ${host}:${port}: ${reason}.` }),
+};
+
+export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
+  'data-dir-unusable': ({ dir, reason }, say) => ({
+    what: `Cannot use the data folder ${dir} (${reason}): it must be a folder this user can write.`,
+    todo: `${cap(say.chooseDataDir)}.`,
+  }),
+  'disk-full': ({ file }) => ({ what: `The disk holding ${file} is full.`, todo: 'Free some space and start again.' }),
+  'database-unwritable': ({ file, reason }, say) => ({
+    what: `Cannot write the history database ${file} (${reason}).`,
+    todo: either('check its permissions', say.chooseDataDir),
+  }),
+  'database-damaged': ({ file, reason }) => ({
+    what: `${file} is not a readable history database (${reason}).`,
+    todo: 'Move it aside to start a new history.',
+  }),
+  'database-error': ({ file, reason }) => ({ what: `Cannot open the history database ${file}: ${reason}.` }),
+  'schema-too-new': ({ found, known }, say) => ({
+    what: `This history was written by a newer Flowent Companion (schema ${found}, this one knows ${known}).`,
+    todo: either('update the app', say.chooseDataDir),
+  }),
+};

@@ -1,0 +1,73 @@
+import type { SecretFailure, SecretRef, ServerNotRunning, TunnelFailure } from '../status';
+import { cap, type Catalogue } from './said';
+import type { Vocabulary } from './vocabulary';
+
+const AUTHTOKEN_PAGE = 'https://dashboard.ngrok.com/get-started/your-authtoken';
+
+function secretName(ref: SecretRef): string {
+  switch (ref.secret) {
+    case 'hmac-key':
+      return 'the HMAC key';
+    case 'ngrok-authtoken':
+      return 'the ngrok authtoken';
+    case 'api-token':
+      return `the API token of "${ref.profile}"`;
+  }
+}
+
+export const SECRET_WORDS: Catalogue<SecretFailure, Vocabulary> = {
+  'secret-read-only': (ref) => ({
+    what: `${cap(secretName(ref))} comes from the ${ref.variable} environment variable here.`,
+    todo: 'Restart with a new value to change it.',
+  }),
+  'keychain-unavailable': (ref) => ({
+    what: `This system offers no keychain, so ${secretName(ref)} cannot be stored safely.`,
+    todo: `Set ${ref.variable} in the environment instead.`,
+  }),
+  'secret-write-failed': ({ file, reason }) => ({ what: `Could not save the secret in ${file}: ${reason}.` }),
+};
+
+/** ngrok's three refusals of an authtoken, by the code it sent. */
+const AUTHTOKEN_REFUSED: Record<Extract<TunnelFailure, { code: 'tunnel-authtoken-invalid' }>['ngrokCode'], string> = {
+  ERR_NGROK_105: 'it does not look like an ngrok authtoken',
+  ERR_NGROK_106: 'it is an old (v1) authtoken',
+  ERR_NGROK_107: 'it is well formed but not valid (reset or revoked?)',
+};
+
+export const TUNNEL_WORDS: Catalogue<TunnelFailure | ServerNotRunning, Vocabulary> = {
+  'server-not-running': (_, say) => ({ what: 'The webhook server is not running.', todo: `${cap(say.startServer)}.` }),
+  'tunnel-no-authtoken': (_, say) => ({
+    what: 'No ngrok authtoken is set.',
+    todo: `${cap(say.setNgrokAuthtoken)}; find it at ${AUTHTOKEN_PAGE}.`,
+  }),
+  'tunnel-authtoken-invalid': ({ ngrokCode }, say) => ({
+    what: `ngrok rejected the authtoken: ${AUTHTOKEN_REFUSED[ngrokCode]} (${ngrokCode}).`,
+    todo: `Copy a current one from ${AUTHTOKEN_PAGE} and ${say.setNgrokAuthtoken}.`,
+  }),
+  'tunnel-too-many-sessions': ({ ngrokCode }) => ({
+    what: `Your ngrok account has reached its limit of simultaneous agent sessions (${ngrokCode}).`,
+    todo: 'Stop the other ngrok agent (see https://dashboard.ngrok.com/agents) and try again.',
+  }),
+  'tunnel-agent-outdated': ({ ngrokCode }) => ({
+    what: `ngrok no longer supports this version of the agent (${ngrokCode}).`,
+    todo: 'Update Flowent Companion.',
+  }),
+  'tunnel-domain-taken': ({ ngrokCode }) => ({
+    what: `This domain is reserved by another ngrok account (${ngrokCode}).`,
+    todo: 'Use a domain reserved on your account (https://dashboard.ngrok.com/domains) or leave the domain empty.',
+  }),
+  'tunnel-rejected': ({ ngrokCode, said }) => ({ what: `ngrok refused the tunnel (${ngrokCode}): ${said}` }),
+  'tunnel-tls-failed': ({ reason }) => ({
+    what: `Could not open a secure connection to ngrok (${reason}).`,
+    todo: 'A proxy or antivirus may be intercepting HTTPS.',
+  }),
+  'tunnel-unreachable': ({ reason }) => ({ what: `Cannot reach ngrok (${reason}).`, todo: 'Check your internet connection.' }),
+  'tunnel-timeout': ({ seconds }) => ({
+    what: `ngrok did not answer within ${seconds} s.`,
+    todo: 'Check your internet connection (or a proxy or firewall in the way) and try again.',
+  }),
+  'tunnel-connection-lost': () => ({ what: 'The connection to ngrok was lost; reconnecting.' }),
+  'tunnel-unavailable': ({ reason }) => ({ what: `The ngrok agent library could not be loaded on this system: ${reason}` }),
+  'tunnel-failed': ({ reason }) => ({ what: `The tunnel could not be opened: ${reason}` }),
+  'tunnel-closed': () => ({ what: 'The tunnel was closed while it was opening.' }),
+};

@@ -1,0 +1,53 @@
+import type { ServerName } from '../status';
+
+/**
+ * The places a user acts, as each front end names them: the command line in flags,
+ * environment variables and commands, the page in dialogs, fields and buttons. Each phrase is
+ * a lowercase instruction that reads on after "...: " or ", or " (the catalogue capitalises
+ * it when it starts a sentence) and says only where to act, never what happened.
+ */
+
+/** Where the user moves a server that could not listen. */
+export interface ListenVocabulary {
+  /** How to listen on another port; null where this front end offers none. */
+  choosePort(server: ServerName): string | null;
+  /** How to listen on another address; null where this front end offers none. */
+  chooseHost: string | null;
+}
+
+/** Where the user points the companion at another history folder. */
+export interface StoreVocabulary {
+  chooseDataDir: string;
+}
+
+/** What the start-up failures need: the command line's and the desktop app's start. */
+export interface StartVocabulary extends ListenVocabulary, StoreVocabulary {}
+
+/** What the failures of the contract's methods need: the command line's and the page's. */
+export interface Vocabulary extends ListenVocabulary {
+  startServer: string;
+  setHmacKey: string;
+  /** Doing without the key: replaying the original bytes instead of re-signing. */
+  replayAsIs: string;
+  /** Doing without the key: Flowent's registration check, which is unsigned. */
+  sendRegistrationCheck: string;
+  setNgrokAuthtoken: string;
+  /** Setting a Flowent profile's API token (`variable`: the environment variable it can come from). */
+  setApiToken(variable: string): string;
+  addProfile(name: string): string;
+  openTunnel: string;
+  /** Registering against this machine's LAN address instead of the tunnel's. */
+  useLanUrl: string;
+  listActions: string;
+  /** Setting the action's forwarding target (null: no action named, any action). */
+  setTarget(action: string | null): string;
+  /** Giving a target URL for this one send. */
+  giveTarget: string;
+  /** Choosing other calls (a filter, a time span). */
+  chooseOtherCalls: string;
+  chooseHarFile: string;
+  /** Opening a project folder (the folder holding flowent/). */
+  openProject: string;
+  /** Pulling Flowent's actions into the project's files. */
+  pullActions: string;
+}

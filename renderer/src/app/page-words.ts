@@ -1,0 +1,33 @@
+import type { ApiFailure } from '../../../main/contract/api';
+import { wordFailure, type Vocabulary } from '../../../main/contract/words';
+
+/**
+ * Where the page's user acts: dialogs, tabs, fields and buttons, by the labels the page shows.
+ * The page has no port field and no address field: a server that cannot listen is moved by
+ * whoever started the companion, so those phrases are null and the catalogue leaves them out.
+ */
+export const PAGE_VOCABULARY: Vocabulary = {
+  choosePort: () => null,
+  chooseHost: null,
+  startServer: 'restart Flowent Companion',
+  setHmacKey: 'set the key in Settings > HMAC key',
+  replayAsIs: 'use Replay as is to send the original bytes',
+  sendRegistrationCheck: 'tick "Send Flowent’s registration check instead" for the unsigned check',
+  setNgrokAuthtoken: 'set it in Settings > ngrok authtoken',
+  setApiToken: (variable) => `set it in Flowent account > Account (or start the companion with ${variable})`,
+  addProfile: (name) => `add "${name}" in Flowent account > Account > Profiles`,
+  openTunnel: 'open the tunnel first (Public URL > Open tunnel)',
+  useLanUrl: 'register against a LAN URL such as http://192.168.1.20:8787 (Settings > Local network > Listen on all interfaces)',
+  listActions: 'see the registered actions in Flowent account > Actions',
+  setTarget: (action) => `set a forwarding target for ${action ?? 'the action'} in Answers`,
+  giveTarget: 'give a target URL here',
+  chooseOtherCalls: 'change the filter',
+  chooseHarFile: 'choose a .har file with Import HAR',
+  openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',
+  pullActions: 'run "flowent-companion actions pull"',
+};
+
+/** A failure of the contract's methods in the page's words. */
+export function inPageWords(failure: ApiFailure): string {
+  return wordFailure(failure, PAGE_VOCABULARY);
+}

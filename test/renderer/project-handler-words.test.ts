@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { inCliWords } from '../../main/cli/cli-words';
+import type { ProjectProblem } from '../../main/contract/api';
+import { inDesktopWords } from '../../main/desktop/desktop-words';
+import { importHarFile } from '../../renderer/src/replay/replay-har-actions';
+import { inPageWords } from '../../renderer/src/app/page-words';
+
+describe('the project folder in each front end’s words', () => {
+  it('no project: the command line names --project, the page the desktop app’s menu', () => {
+    expect(inCliWords({ code: 'no-project' })).toBe(
+      'No project folder is open. Run the command in the folder that holds flowent/, or give --project <dir>; run "flowent-companion init" in your project to create one.',
+    );
+    const page = inPageWords({ code: 'no-project' });
+    expect(page).toContain('File › Open Project Folder…');
+    expect(page).not.toContain('run the command in the folder');
+  });
+
+  it('a missing folder is said alike by the app’s start, the command line and the page', () => {
+    const failure = { code: 'project-missing', dir: '/home/dev/shop/flowent' } as const;
+    const said = 'There is no project folder at /home/dev/shop/flowent. Run "flowent-companion init" in your project to create one.';
+    expect(inDesktopWords(failure)).toBe(said);
+    expect(inCliWords(failure)).toBe(said);
+    expect(inPageWords(failure)).toBe(said);
+  });
+
+  it('files with mistakes are listed one a line with their places', () => {
+    const problems: ProjectProblem[] = [
+      { file: 'actions/a.yaml', line: 2, column: 9, message: 'description is required' },
+      { file: 'actions/b.yaml', line: null, column: null, message: 'cannot be read (EACCES)' },
+    ];
+    expect(inCliWords({ code: 'project-invalid', problems })).toBe(
+      'Project files have 2 mistakes; fix them first:\n  actions/a.yaml:2:9: description is required\n  actions/b.yaml: cannot be read (EACCES)',
+    );
+  });
+
+  it('an apply refused for lack of a running companion: start serve on the command line, restart on the page', () => {
+    const failure = { code: 'no-companion-here', file: 'actions/a.yaml' } as const;
+    expect(inCliWords(failure)).toContain('Start it with "flowent-companion serve"');
+    expect(inPageWords(failure)).toContain('Restart Flowent Companion');
+  });
+
+  it('an answer file with a mistake names the file and line', () => {
+    expect(inCliWords({ code: 'answer-file-invalid', file: 'answers/send_email.yaml', problem: 'status must be a number', line: 3 })).toBe(
+      'answers/send_email.yaml has a mistake (status must be a number, line 3). Fix the file first, so the change does not overwrite your edit.',
+    );
+  });
+});
+
+describe('the handler probe in each front end’s words', () => {
+  it('no key: the command line names the variable, the page the Settings field', () => {
+    const failure = { code: 'no-key', needs: 'probe' } as const;
+    expect(inCliWords(failure)).toBe('A probe signs the call in each style with the HMAC key. Set FLOWENT_HMAC_KEY.');
+    expect(inPageWords(failure)).toBe('A probe signs the call in each style with the HMAC key. Set the key in Settings > HMAC key.');
+  });
+
+  it('a registration check cannot be probed: another call of the action can', () => {
+    expect(inPageWords({ code: 'probe-registration-check', id: 4, action: 'send_email' })).toBe(
+      "Call #4 is Flowent's registration check, which handlers answer without checking a signature. Probe with another call of send_email.",
+    );
+    expect(inCliWords({ code: 'call-without-action', id: 5, wanted: 'probe' })).toBe(
+      'Call #5 names no action, so there is no handler to send it to.',
+    );
+  });
+});
+
+describe('a HAR file over the import limit, in the page', () => {
+  it('is refused before it is read or sent, with its name and size', async () => {
+    let read = false;
+    const file = {
+      name: 'calls.har',
+      size: 70 * 1024 * 1024,
+      text: async () => {
+        read = true;
+        return '';
+      },
+    };
+    expect(await importHarFile(file)).toEqual({
+      ok: false,
+      message: 'calls.har is 70 MB; HAR imports are at most 64 MB. Export fewer calls.',
+    });
+    expect(read).toBe(false);
+  });
+});
