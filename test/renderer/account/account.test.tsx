@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { TunnelStatus } from '../../../main/contract/api';
-import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
 import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { renderApp } from '../harness/render';
+import { otherName, urlChangingTunnel } from '../../helpers/stand-in-tunnels';
 import { fetch } from 'undici';
 
 /**
@@ -20,30 +19,6 @@ function expectCountdown(text: string | null, expiresAt: number | null): void {
   const left = ((expiresAt ?? 0) - Date.now()) / 1000;
   expect(Math.abs(seconds - left)).toBeLessThanOrEqual(2);
 }
-
-/**
- * Stands for ngrok here, for one thing only: a tunnel rebuilt with another public URL. The real
- * agent cannot bring Flowent's registration check to a URL on ngrok's cloud; this one's URLs are
- * the companion's own, under two host names, so the Gateway stand-in reaches both.
- */
-function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void } {
-  const listeners = new Set<(change: UrlChange) => void>();
-  const status: TunnelStatus = { state: 'offline', url: null, reason: null };
-  return {
-    open: async () => ({ ok: false, code: 'tunnel-unavailable', reason: 'This tunnel only changes its URL.' }),
-    close: async () => {},
-    onStatus: () => () => {},
-    onUrlChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    status,
-    change: (change) => listeners.forEach((listener) => listener(change)),
-  };
-}
-
-/** The same companion under another host name: what a new public URL looks like to Flowent. */
-const otherName = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost');
 
 const gateway = useGateway();
 let tunnel = urlChangingTunnel();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ActionCreate, TunnelStatus } from '../../../main/contract/api';
 import type { TunnelProvider } from '../../../main/core/tunnel/tunnel-provider';
 import { fetch } from 'undici';
@@ -10,6 +11,7 @@ import { editorIn, typeInto } from '../harness/editor-kit';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { handlerUrl, useHandler } from '../harness/handler';
 import { renderApp, rowOf } from '../harness/render';
+import { otherName } from '../../helpers/stand-in-tunnels';
 
 /** Past the check's 250 ms pause in typing, with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
@@ -22,9 +24,6 @@ const SEND_EMAIL_SCHEMA = {
 
 /** The API token of a second Flowent tenant, for a second profile. */
 const STAGING_TOKEN = 'api_staging_token';
-
-/** The same companion under another host name: a URL that reaches it, but is not its own. */
-const otherName = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost');
 
 /**
  * Stands for ngrok here: a public URL that reaches this companion (its own, under another host
@@ -98,6 +97,15 @@ async function openActions(c: Companion) {
   const dialog = await screen.findByRole('dialog', { name: 'Flowent account' });
   await view.user.click(within(dialog).getByRole('tab', { name: 'Actions' }));
   return { ...view, dialog };
+}
+
+/** The register form's "Register here" part, the form opened from the Actions tab with send_email's name and description typed. */
+async function registerHereFor(dialog: HTMLElement, user: UserEvent): Promise<HTMLElement> {
+  await user.click(await within(dialog).findByRole('button', { name: 'Register an action…' }));
+  const form = within(dialog).getByRole('form', { name: 'Register an action' });
+  await user.type(within(form).getByLabelText('Name'), 'send_email');
+  await user.type(within(form).getByLabelText('Description'), 'Sends an email');
+  return within(form).getByRole('region', { name: 'Register here' });
 }
 
 describe('actions: empty states', () => {
@@ -297,11 +305,7 @@ describe('register here', () => {
     let release = () => {};
     gateway().answerAfterCheck = new Promise<void>((resolve) => (release = resolve));
     const { dialog, user } = await openActions(c);
-    await user.click(await within(dialog).findByRole('button', { name: 'Register an action…' }));
-    const form = within(dialog).getByRole('form', { name: 'Register an action' });
-    await user.type(within(form).getByLabelText('Name'), 'send_email');
-    await user.type(within(form).getByLabelText('Description'), 'Sends an email');
-    const here = within(form).getByRole('region', { name: 'Register here' });
+    const here = await registerHereFor(dialog, user);
     expect(within(here).getByTestId('register-here-url').textContent).toBe(`${c.baseUrl}/actions/send_email`);
     await waitFor(
       () => expect(c.bridge.callsTo('checkAction').at(-1)?.[0]).toMatchObject({ name: 'send_email', description: 'Sends an email' }),
@@ -345,11 +349,7 @@ describe('register here', () => {
     let release = () => {};
     gateway().answerAfterCheck = new Promise<void>((resolve) => (release = resolve));
     const { dialog, user } = await openActions(c);
-    await user.click(await within(dialog).findByRole('button', { name: 'Register an action…' }));
-    const form = within(dialog).getByRole('form', { name: 'Register an action' });
-    await user.type(within(form).getByLabelText('Name'), 'send_email');
-    await user.type(within(form).getByLabelText('Description'), 'Sends an email');
-    const here = within(form).getByRole('region', { name: 'Register here' });
+    const here = await registerHereFor(dialog, user);
     // Not listening on every interface: a LAN address would not reach the companion, so it is not offered.
     const choices = within(here).getByRole('combobox', { name: 'Register at' });
     expect([...choices.querySelectorAll('option')].map((o) => o.textContent)).toEqual([`This computer ${c.baseUrl}`]);
@@ -397,11 +397,7 @@ describe('register here', () => {
     // The handler the companion forwards to refuses Flowent's registration check.
     await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'reg_fail'));
     const { dialog, user } = await openActions(c);
-    await user.click(await within(dialog).findByRole('button', { name: 'Register an action…' }));
-    const form = within(dialog).getByRole('form', { name: 'Register an action' });
-    await user.type(within(form).getByLabelText('Name'), 'send_email');
-    await user.type(within(form).getByLabelText('Description'), 'Sends an email');
-    const here = within(form).getByRole('region', { name: 'Register here' });
+    const here = await registerHereFor(dialog, user);
     await waitFor(() =>
       expect((within(here).getByRole('button', { name: 'Register send_email here' }) as HTMLButtonElement).disabled).toBe(false),
     );
