@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isActionName } from '../contract/api';
-import { checkTargetUrl, isStyleName, SIGNING_STYLES } from '../core';
+import { checkTargetUrl, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
+import { isStyleName } from '../contract/names-and-limits';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isVerifierLanguage, VERIFIER_LANGUAGES, type LearnedStyleInfo } from '../contract/api';
-import { DATA_FILES, HMAC_KEY_ENV, isStyleName, SIGNING_STYLES, styleDescription, verifierSnippet, type StyleName } from '../core';
+import { DATA_FILES, HMAC_KEY_ENV, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { dataDirOf, withCore } from './open-core';
+import { type StyleName, isStyleName } from '../contract/names-and-limits';
 
 /** The style printed when none is given and none was learned: the docs' Python example's. */
 const DEFAULT_STYLE: StyleName = 'python';

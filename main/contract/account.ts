@@ -3,12 +3,11 @@
  * action registry, actions linked to this companion that follow the tunnel, and the check of
  * a call's parameters against its action's registered JSON Schema.
  */
-import type { CallsFailure } from './calls';
+import type { CallsFailure, SecretFailure, SecretState } from './shared';
 import type * as z from 'zod';
 import type { Result } from './result';
 import type { accountArguments, actionCreate, actionUpdate, flowentProfile, followMode } from './schemas/account';
 import type { ArgumentsOf } from './schemas/arguments';
-import type { SecretFailure, SecretState } from './status';
 /**
  * A refusal from Flowent's Gateway, by HTTP status: `error` and `details` are the Gateway's
  * own fields (empty when it sent none).

@@ -1,5 +1,5 @@
 /** Answers: the developer's mocks and forwarding to the developer's handler. */
-import type { CallsFailure } from './calls';
+import type { CallsFailure } from './shared';
 import type * as z from 'zod';
 import type { Result } from './result';
 import type { answerMode, answersArguments, mockFormat } from './schemas/answers';

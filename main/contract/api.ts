@@ -10,7 +10,8 @@
  */
 import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountFailure, type AccountMethods } from './account';
 import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersFailure, type AnswersMethods } from './answers';
-import { CALLS_METHOD_NAMES, type CallsEvent, type CallsFailure, type CallsMethods } from './calls';
+import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
+import type { CallsFailure } from './shared';
 import { HANDLER_METHOD_NAMES, type HandlerFailure, type HandlerMethods } from './handlers';
 import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsFailure, type LimitsMethods } from './limits';
 import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectFailure, type ProjectMethods } from './project';
@@ -27,6 +28,7 @@ export * from './project';
 export * from './readable-text';
 export * from './replay';
 export * from './result';
+export * from './shared';
 export * from './status';
 export * from './names-and-limits';
 

@@ -6,15 +6,7 @@ import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
 import type { CallSource, Verdict } from './names-and-limits';
-
-/** Why a stored call cannot be used for what was asked (other features return these too). */
-export type CallsFailure =
-  | { code: 'call-not-found'; id: number }
-  /** A mock, or the check of its parameters against a schema, needs the action the call names. */
-  | { code: 'call-without-action'; id: number; wanted: 'mock' | 'parameter-check' | 'probe' }
-  | { code: 'call-not-json'; id: number }
-  /** The connection closed before an answer: there is nothing to copy into a mock. */
-  | { code: 'call-without-answer'; id: number };
+import type { CallsFailure, Diagnosis, Violation } from './shared';
 
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
@@ -23,14 +15,6 @@ export type CallsFailure =
  * forwarding failed (`forward-error`).
  */
 export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error';
-
-/** One way an answer falls short of what Flowent expects (2xx, JSON, `result` a string...). */
-export interface Violation {
-  /** Stable code: `not-2xx`, `not-json`, `not-object`, `result-missing`, `result-not-string`, `error-not-string`, `error-on-success`, `too-large`, `too-slow`, `no-answer`. */
-  code: string;
-  /** What happened, in the words a developer acts on. */
-  message: string;
-}
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {
@@ -113,15 +97,6 @@ export function isFailedCall(call: Pick<CallSummary, 'status' | 'verdict' | 'vio
  */
 export function countsAsFailure(call: Pick<CallSummary, 'source' | 'failed'>): boolean {
   return call.source === 'flowent' && call.failed;
-}
-
-export interface Diagnosis {
-  /** Stable code, e.g. `key-whitespace`, `signature-field-included`, `body-reformatted`. */
-  code: string;
-  /** What happened, in words. */
-  message: string;
-  /** What to do about it. */
-  hint: string;
 }
 
 export type TimestampFlag = 'ok' | 'old' | 'future' | 'missing';

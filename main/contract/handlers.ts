@@ -1,5 +1,5 @@
 /** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
-import type { CallsFailure, Diagnosis } from './calls';
+import type { CallsFailure, Diagnosis } from './shared';
 import type { ReplayFailure } from './replay';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';

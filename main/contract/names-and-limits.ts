@@ -43,6 +43,31 @@ export const LIMIT_RANGES: Record<LimitName, { min: number; max: number }> = {
 /** The largest HAR the companion imports (desktop dialog, browser upload, the API): far above any history worth importing, bounded so a wrong file cannot exhaust memory. */
 export const MAX_HAR_IMPORT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The signing styles, in the order a match is reported: the four documented ones first, then
+ * every other key order with every other escaping (the signature engine describes each).
+ */
+export const STYLE_NAMES = [
+  'python',
+  'go',
+  'go-struct',
+  'raw',
+  'as-sent+go',
+  'as-sent+utf8',
+  'sorted+ascii',
+  'sorted+utf8',
+  'nested-sorted+ascii',
+  'nested-sorted+go',
+  'nested-sorted+utf8',
+  'struct+ascii',
+  'struct+utf8',
+] as const;
+export type StyleName = (typeof STYLE_NAMES)[number];
+
+export function isStyleName(name: string): name is StyleName {
+  return (STYLE_NAMES as readonly string[]).includes(name);
+}
+
 /** The languages a verifier is printed in. */
 export const VERIFIER_LANGUAGES = ['python', 'node', 'go'] as const;
 export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];

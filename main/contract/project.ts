@@ -6,12 +6,7 @@ import type { AccountFailure } from './account';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { projectArguments } from './schemas/project';
-
-/** The project folder named is not there (moved, deleted, or a typo): also a reason a companion started with one cannot start. */
-export interface ProjectMissing {
-  code: 'project-missing';
-  dir: string;
-}
+import type { ProjectMissing } from './shared';
 
 /** Why a project method refused (besides Flowent's and the account's own failures). */
 export type ProjectFailure =

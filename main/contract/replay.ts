@@ -1,9 +1,8 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
 import type { AnswersFailure } from './answers';
 import type * as z from 'zod';
-import type { CallsFailure, Violation } from './calls';
+import type { CallsFailure, ServerNotRunning, Violation } from './shared';
 import type { Result } from './result';
-import type { ServerNotRunning } from './status';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { bulkReplayOptions, callSelection, replayArguments, replayMode, simulateRequest } from './schemas/replay';
 /** Why a replay, a simulated call, a cURL command, an export or an import did not happen. */

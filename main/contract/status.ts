@@ -1,8 +1,8 @@
-import type { ProjectMissing } from './project';
 /** The running core: where it listens, its secrets, the public tunnel. */
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { statusArguments } from './schemas/status';
+import type { ProjectMissing, SecretFailure, SecretState, ServerNotRunning } from './shared';
 
 /** The companion's two servers: where Flowent calls, and the browser inspector. */
 export type ServerName = 'webhook' | 'inspector';
@@ -26,17 +26,6 @@ export type StoreFailure =
 /** Why the core could not start: the history, then the webhook server. */
 export type StartFailure = StoreFailure | ListenFailure | ProjectMissing;
 
-/** A secret the companion keeps, and the environment variable it can come from instead. */
-export type SecretRef =
-  { secret: 'hmac-key' | 'ngrok-authtoken'; variable: string } | { secret: 'api-token'; profile: string; variable: string };
-
-export type SecretFailure =
-  /** It comes from the environment in this mode, so it cannot be changed from here. */
-  | ({ code: 'secret-read-only' } & SecretRef)
-  /** No OS keychain to keep it in safely (the desktop app never stores a secret in clear). */
-  | ({ code: 'keychain-unavailable' } & SecretRef)
-  | { code: 'secret-write-failed'; file: string; reason: string };
-
 /** Why the tunnel is not online; `ngrokCode` is the ERR_NGROK_ code ngrok's service sent. */
 export type TunnelFailure =
   | { code: 'tunnel-no-authtoken' }
@@ -53,9 +42,6 @@ export type TunnelFailure =
   | { code: 'tunnel-unavailable'; reason: string }
   | { code: 'tunnel-failed'; reason: string }
   | { code: 'tunnel-closed' };
-
-/** The webhook server is not listening (a one-shot command, or a failed restart). */
-export type ServerNotRunning = { code: 'server-not-running' };
 
 export type StatusFailure = ListenFailure | SecretFailure | TunnelFailure | ServerNotRunning;
 
@@ -78,11 +64,6 @@ export interface LanAddress {
   address: string;
   /** e.g. http://192.168.1.100:8787 */
   baseUrl: string;
-}
-
-export interface SecretState {
-  set: boolean;
-  source: 'keychain' | 'environment' | 'session' | null;
 }
 
 export interface CoreStatus {

@@ -325,18 +325,19 @@ export function createCore(options: CoreOptions): Core {
       projectOpened = true;
       const openedProject = project.open(options.projectDir);
       if (!openedProject.ok) {
-        close();
+        await close();
         return openedProject;
       }
     }
     return { ok: true, value: undefined };
   };
 
-  const close = () => {
+  const close = async () => {
     account.close();
-    store?.close();
+    const closing = store?.close();
     store = null;
     limits.reset();
+    await closing;
   };
 
   const stop = async () => {
@@ -344,7 +345,7 @@ export function createCore(options: CoreOptions): Core {
     await replay.close();
     await tunnel.dispose();
     await stopServer();
-    close();
+    await close();
   };
 
   return {
@@ -362,7 +363,7 @@ export function createCore(options: CoreOptions): Core {
       if (!opened.ok) return opened;
       const started = await startServer(host, options.port ?? DEFAULT_PORT);
       if (!started.ok) {
-        if (!wasOpen) close();
+        if (!wasOpen) await close();
         return started;
       }
       project.watch();

@@ -1,5 +1,6 @@
 import type { Result } from '../contract/api';
-import type { ProjectMissing, ProjectState } from '../contract/project';
+import type { ProjectState } from '../contract/project';
+import type { ProjectMissing } from '../contract/shared';
 import { inDesktopWords } from './desktop-words';
 
 interface OpenOptions {

@@ -71,6 +71,8 @@ describe('the packed package, installed into an empty folder', () => {
     expect(shipped).toContain('out/main/cli.js');
     expect(shipped).toContain('out/main/checkpoint-worker.cjs');
     expect(shipped).toContain('out/renderer/index.html');
+    // The licence the package.json names travels with it.
+    expect(shipped).toContain('LICENSE');
     expect(shipped.filter((file) => /\.tsx?$|^(main|renderer|preload|test)\//.test(file))).toEqual([]);
     // The desktop app's entry needs Electron, which the package does not install.
     expect(shipped).not.toContain('out/main/index.js');

@@ -112,6 +112,6 @@ it(`brings a history of ${HISTORY} calls down to --keep-calls ${KEEP} while call
     db.close();
     expect(orphans).toBe(0);
   } finally {
-    store.close();
+    await store.close();
   }
 }, 240_000);

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { STYLES, isStyleName } from '../../core/signature/styles';
-import { VERIFIER_LANGUAGES } from '../names-and-limits';
+import { isStyleName, STYLE_NAMES, VERIFIER_LANGUAGES } from '../names-and-limits';
 import { argumentList } from './arguments';
 import { callId, urlOrNull } from './common';
 
@@ -10,7 +9,7 @@ export const styleName = z
   .string()
   // A check, not a narrowing: callers pass the style names they hold as plain strings.
   .refine((name): boolean => isStyleName(name))
-  .describe(`one of ${STYLES.map((style) => style.name).join(', ')}`);
+  .describe(`one of ${STYLE_NAMES.join(', ')}`);
 
 export const handlerArguments = {
   probeHandler: argumentList(['callId', callId], ['target', urlOrNull("for the action's forwarding target")]),

@@ -1,6 +1,5 @@
 import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
-import type { CallsFailure } from '../calls';
-import type { SecretFailure } from '../status';
+import type { CallsFailure, SecretFailure } from '../shared';
 import { cap, either, inBrackets, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 

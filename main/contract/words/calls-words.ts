@@ -1,6 +1,6 @@
 import { ACTION_NAME_RULE } from '../action-name';
 import type { AnswersFailure } from '../answers';
-import type { CallsFailure } from '../calls';
+import type { CallsFailure } from '../shared';
 import type { Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 

@@ -1,8 +1,8 @@
 import type { AccountFailure } from '../account';
 import type { HandlerFailure } from '../handlers';
-import type { ProjectFailure, ProjectMissing, ProjectProblem } from '../project';
+import type { ProjectFailure, ProjectProblem } from '../project';
+import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
-import type { CallsFailure } from '../calls';
 import { cap, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 

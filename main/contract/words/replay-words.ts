@@ -1,7 +1,6 @@
 import type { AnswersFailure } from '../answers';
-import type { CallsFailure } from '../calls';
+import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay';
-import type { ServerNotRunning } from '../status';
 import { cap, either, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 

@@ -1,4 +1,5 @@
-import type { SecretFailure, SecretRef, ServerNotRunning, TunnelFailure } from '../status';
+import type { TunnelFailure } from '../status';
+import type { SecretFailure, SecretRef, ServerNotRunning } from '../shared';
 import { cap, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 

@@ -1,7 +1,8 @@
 import type { SignatureReport } from '../../contract/api';
 import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerAnswer, type HandlerMemory } from '../handler-check';
-import { stylesComputed, type StyleName } from '../signature';
+import { stylesComputed } from '../signature';
 import type { CallChecks } from '../store/calls-repository';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /** What is stored about the handler with a call it answered. */
 export type HandlerChecks = Pick<CallChecks, 'handlerSignature' | 'handlerTarget'>;

@@ -1,9 +1,10 @@
 import type { Diagnosis } from '../../contract/api';
 import { HMAC_KEY_ENV } from '../hmac-key';
-import { STYLES, type StyleName } from '../signature';
+import { STYLES } from '../signature';
 import { handlerStyles, type CheckedCall, type HandlerKnowledge } from './handler-memory';
 import { stylesInWords, styleInWords } from './style-words';
 import type { HandlerSignatureVerdict } from './verdict';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /** The command that prints a verifier (for a style, when it matters), as a hint spells it. */
 export function verifierCommand(style?: StyleName): string {

@@ -1,6 +1,7 @@
 import type { HandlerSignature, Verdict } from '../../contract/api';
-import { STYLES, type StyleName } from '../signature';
+import { STYLES } from '../signature';
 import type { HandlerSignatureVerdict } from './verdict';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /**
  * What a handler accepted and refused, learned per forwarding target. A valid call is valid in

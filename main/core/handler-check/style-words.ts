@@ -1,4 +1,5 @@
-import { STYLES, styleByName, type Escaping, type KeyOrder, type StyleName } from '../signature';
+import { STYLES, styleByName, type Escaping, type KeyOrder } from '../signature';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /**
  * The signing styles said the way a developer thinks of their verifier: what the serializer

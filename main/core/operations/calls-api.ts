@@ -1,10 +1,11 @@
 import type { CallDetail, CallsMethods, CoreStatus, SampleRequest } from '../../contract/api';
 import type { HandlerMemory } from '../handler-check';
-import { canonicalize, completeReport, sign, type StyleName } from '../signature';
+import { canonicalize, completeReport, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import { forwardedFor } from '../tunnel/forwarded-for';
 import { handlerReport } from './handler-report';
 import { sampleBody, sampleCurl } from './sample-request';
+import type { StyleName } from '../../contract/names-and-limits';
 
 export interface CallsDeps {
   calls: () => CallsRepository;

@@ -7,8 +7,8 @@ import {
   type CheckedCall,
   type HandlerMemory,
 } from '../handler-check';
-import type { StyleName } from '../signature';
 import type { StoredCall } from '../store/calls-repository';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /**
  * What a call's details say about the handler that answered it: its verdict on the signature

@@ -1,8 +1,8 @@
 import type { HandlerMethods } from '../../contract/api';
 import { verifierSnippet } from '../handler-check';
 import type { Replay } from '../replay';
-import { isStyleName } from '../signature';
 import { badTarget } from './replay-api';
+import { isStyleName } from '../../contract/names-and-limits';
 
 /** The developer's handler: a probe of its verifier, and verifiers to paste into it. */
 export function createHandlerMethods(replay: Replay): HandlerMethods {

@@ -1,7 +1,8 @@
 import type { ReplayFailure, Result } from '../../contract/api';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
-import { isStyleName, sign, type StyleName } from '../signature';
+import { sign } from '../signature';
+import { type StyleName, isStyleName } from '../../contract/names-and-limits';
 
 export interface BodyChanges {
   /** Unix seconds. */

@@ -15,7 +15,6 @@ import type {
 } from '../../contract/api';
 import { MAX_SELECTION, type HandlerFailure } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
-import type { StyleName } from '../signature';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { AnswerSource } from '../store/answer-store';
@@ -32,6 +31,7 @@ import { probeHandler } from './probe';
 import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
 import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
+import type { StyleName } from '../../contract/names-and-limits';
 
 export interface ReplaySetup {
   calls: () => CallsRepository;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SignatureReport } from '../../contract/api';
-import { STYLES, verify, type StyleName } from '../signature';
+import { STYLES, verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
 import type { SettingsScope } from '../store/settings-repository';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /** The learned style's part of the settings table: one tally per key fingerprint. */
 export const LEARNED_STYLE_SETTINGS_SCOPE = 'learned-style';

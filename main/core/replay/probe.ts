@@ -1,9 +1,10 @@
 import type { HandlerFailure, HandlerProbe, ProbeRow, Result } from '../../contract/api';
 import { handlerTargetKey, judgeHandlerSignature, outcomeOf, verifierCommand, type HandlerOutcome } from '../handler-check';
-import { STYLES, type StyleName } from '../signature';
+import { STYLES } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
 import type { ReplayContext } from './replay';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /** One request a probe sends: the body, and the styles it was signed in (none for the wrong signature). */
 interface ProbeRequest {

@@ -3,15 +3,5 @@ export { canonicalize, CanonicalSet, type SignatureMode } from './canonical';
 export { verify, type VerifyOptions } from './verify';
 export { completeReport, stylesComputed } from './complete-report';
 export { sign, SignInputError } from './sign';
-export {
-  STYLES,
-  styleByName,
-  isStyleName,
-  KEY_ORDERS,
-  ESCAPINGS,
-  type StyleName,
-  type StyleInfo,
-  type KeyOrder,
-  type Escaping,
-} from './styles';
+export { STYLES, styleByName, KEY_ORDERS, ESCAPINGS, type StyleInfo, type KeyOrder, type Escaping } from './styles';
 export { hmacHex, signaturesEqual } from './hmac';

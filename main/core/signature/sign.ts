@@ -1,7 +1,8 @@
 import { parseJson } from '../json/parse-json';
 import { CanonicalSet } from './canonical';
 import { hmacHex } from './hmac';
-import { styleByName, type StyleName } from './styles';
+import { styleByName } from './styles';
+import type { StyleName } from '../../contract/names-and-limits';
 
 /** The body given to {@link sign} is not a JSON object. A bug in the caller, or bad user input to reject. */
 export class SignInputError extends Error {

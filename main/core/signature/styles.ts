@@ -1,3 +1,5 @@
+import { STYLE_NAMES, type StyleName } from '../../contract/names-and-limits';
+
 /**
  * Signing styles. Flowent documents two reference verifiers that serialize differently and
  * does not say which its servers use (docs/flowent-protocol.md), so a style is modelled as two
@@ -22,13 +24,6 @@ export type KeyOrder = 'as-sent' | 'sorted' | 'nested-sorted' | 'struct';
  */
 export type Escaping = 'ascii' | 'go' | 'utf8';
 
-type Combo = `${KeyOrder}+${Escaping}`;
-type Named = 'python' | 'go' | 'go-struct' | 'raw';
-type Aliased = 'as-sent+ascii' | 'sorted+go' | 'struct+go';
-
-/** Every style name the engine knows. */
-export type StyleName = Named | Exclude<Combo, Aliased>;
-
 export interface StyleInfo {
   name: StyleName;
   label: string;
@@ -52,6 +47,7 @@ const ESCAPING_LABEL: Record<Escaping, string> = {
   utf8: 'raw UTF-8 (JavaScript)',
 };
 
+/** The documented styles, each a key order and an escaping under the name its verifier goes by. */
 const NAMED: readonly StyleInfo[] = [
   { name: 'python', label: 'Python example (as sent, ASCII escapes)', order: 'as-sent', escaping: 'ascii' },
   { name: 'go', label: 'Go example (sorted keys, Go escaping)', order: 'sorted', escaping: 'go' },
@@ -59,28 +55,20 @@ const NAMED: readonly StyleInfo[] = [
   { name: 'raw', label: 'Raw body bytes (signature member cut out)', order: null, escaping: null },
 ];
 
-function buildStyles(): StyleInfo[] {
-  const list = [...NAMED];
-  for (const order of KEY_ORDERS) {
-    for (const escaping of ESCAPINGS) {
-      if (NAMED.some((s) => s.order === order && s.escaping === escaping)) continue;
-      const label = `${ORDER_LABEL[order]}, ${ESCAPING_LABEL[escaping]}`;
-      list.push({ name: `${order}+${escaping}` as StyleName, label: label[0]!.toUpperCase() + label.slice(1), order, escaping });
-    }
-  }
-  return list;
+/** A style the contract names `order+escaping`, described from its two choices. */
+function comboStyle(name: StyleName): StyleInfo {
+  const [order, escaping] = name.split('+') as [KeyOrder, Escaping];
+  if (!KEY_ORDERS.includes(order) || !ESCAPINGS.includes(escaping)) throw new Error(`Unknown signing style ${name}.`);
+  const label = `${ORDER_LABEL[order]}, ${ESCAPING_LABEL[escaping]}`;
+  return { name, label: label[0]!.toUpperCase() + label.slice(1), order, escaping };
 }
 
 /** Every style, the four documented ones first; a match is reported under the first that matched. */
-export const STYLES: readonly StyleInfo[] = buildStyles();
+export const STYLES: readonly StyleInfo[] = STYLE_NAMES.map((name) => NAMED.find((style) => style.name === name) ?? comboStyle(name));
 
 const BY_NAME = new Map<string, StyleInfo>(STYLES.map((s) => [s.name, s]));
 
 /** The style called `name`, or undefined for an unknown name. */
 export function styleByName(name: string): StyleInfo | undefined {
   return BY_NAME.get(name);
-}
-
-export function isStyleName(name: string): name is StyleName {
-  return BY_NAME.has(name);
 }

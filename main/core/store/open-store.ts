@@ -45,7 +45,11 @@ export interface Store {
   /** Deletes the oldest calls past the history's limits, in idle time. */
   readonly retention: Retention;
   readonly file: string;
-  close(): void;
+  /**
+   * Closes the history at once; the promise settles when the checkpoint thread has let go of
+   * the file too, so whoever opens it next (a read-only remount, another companion) finds it free.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -123,8 +127,8 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
       close: () => {
         textIndex.stop();
         retention.stop();
-        void checkpoints.stop();
         if (db.open) db.close();
+        return checkpoints.stop();
       },
     },
   };

@@ -49,7 +49,7 @@ beforeAll(async () => {
   store = opened.value;
 });
 afterAll(async () => {
-  store.close();
+  await store.close();
   await running.close();
 });
 

@@ -6,8 +6,8 @@ import { makeTempDir } from '../../helpers/temp-dir';
 
 const stores: Store[] = [];
 const dirs: { remove(): void }[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
   for (const dir of dirs.splice(0)) dir.remove();
 });
 

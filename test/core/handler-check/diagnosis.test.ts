@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addOutcome, diagnoseHandler, emptyKnowledge, type HandlerKnowledge, type HandlerOutcome } from '../../../main/core/handler-check';
-import { STYLES, type StyleName } from '../../../main/core/signature';
+import { STYLES } from '../../../main/core/signature';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 const ALL: StyleName[] = STYLES.map((s) => s.name);
 const accepted = { verdict: 'accepted' as const, evidence: '200' };

@@ -8,8 +8,9 @@ import {
   outcomeOf,
   type HandlerSignatureVerdict,
 } from '../../../main/core/handler-check';
-import { STYLES, type StyleName } from '../../../main/core/signature';
+import { STYLES } from '../../../main/core/signature';
 import { InMemoryHandlerMemory } from './in-memory-handler-memory';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 const ALL: StyleName[] = STYLES.map((s) => s.name);
 const accepted: HandlerSignatureVerdict = { verdict: 'accepted', evidence: '200' };

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseHandler, judgeHandlerSignature, learnFromAnswer, type CheckedCall } from '../../../main/core/handler-check';
 import type { HandlerSignature } from '../../../main/contract/api';
-import { sign, verify, type StyleName } from '../../../main/core/signature';
+import { sign, verify } from '../../../main/core/signature';
 import { startSignatureHandler, type HandlerMode, type SignatureHandler } from '../../helpers/signature-handler-process';
 import { InMemoryHandlerMemory } from './in-memory-handler-memory';
 import { hasPython } from './verifier-runners';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 // Real handlers (test/fixtures/handlers/signature-handler.py) answer calls signed by the
 // product's signer; the verdict, the learning and the diagnosis work from their real answers.

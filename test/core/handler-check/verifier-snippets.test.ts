@@ -3,8 +3,9 @@ import { VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/contrac
 import { verifierSnippet } from '../../../main/core/handler-check';
 import { CanonicalSet } from '../../../main/core/signature/canonical';
 import { parseJson } from '../../../main/core/json/parse-json';
-import { sign, STYLES, verify, type StyleName } from '../../../main/core/signature';
+import { sign, STYLES, verify } from '../../../main/core/signature';
 import { gofmtList, hasGo, hasPython, runVerifiers } from './verifier-runners';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 // The printed verifiers, run as real Python, Node and Go processes against bodies signed by the
 // product's signer in every style: each must accept exactly the bodies whose signature the

@@ -22,7 +22,7 @@ beforeEach(async () => {
   store = opened.value;
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await running.close();
 });
 

@@ -30,7 +30,7 @@ beforeEach(async () => {
   world = await startWorld();
 });
 afterEach(async () => {
-  fresh?.store.close();
+  await fresh?.store.close();
   fresh?.remove();
   fresh = null;
   await world.close();

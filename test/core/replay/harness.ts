@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createReplay, type Replay } from '../../../main/core/replay';
-import { sign, verify, type StyleName } from '../../../main/core/signature';
+import { sign, verify } from '../../../main/core/signature';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startHandler, type HandlerProcess } from '../../helpers/handler-process';
 import { startCore, type RunningCore } from '../../helpers/running-core';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 export const KEY = 'replay-test-key';
 
@@ -69,7 +70,7 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
     },
     async close() {
       await api.close();
-      store.close();
+      await store.close();
       await running.close();
       await handler.stop();
     },

@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { canonicalize, verify, type StyleName } from '../../../main/core/signature';
+import { canonicalize, verify } from '../../../main/core/signature';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 const dir = fileURLToPath(new URL('../../fixtures/signature/', import.meta.url));
 const committed = readFileSync(`${dir}vectors.json`, 'utf8');

@@ -14,8 +14,8 @@ beforeEach(() => {
   if (!opened.ok) throw new Error(JSON.stringify(opened));
   store = opened.value;
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   dir.remove();
 });
 

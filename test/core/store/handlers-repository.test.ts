@@ -7,8 +7,8 @@ import { makeTempDir } from '../../helpers/temp-dir';
 
 const opened: Store[] = [];
 const dirs: { remove: () => void }[] = [];
-afterEach(() => {
-  opened.splice(0).forEach((store) => store.close());
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
   dirs.splice(0).forEach((dir) => dir.remove());
 });
 
@@ -28,7 +28,7 @@ function freshDir(): string {
 const TARGET = 'http://localhost:8000/actions/%7Baction_name%7D';
 
 describe('what handlers taught, in the history', () => {
-  it('adds outcomes per handler, kept across a reopen and shared by two connections', () => {
+  it('adds outcomes per handler, kept across a reopen and shared by two connections', async () => {
     const dataDir = freshDir();
     const first = open(dataDir);
     const second = open(dataDir);
@@ -43,7 +43,7 @@ describe('what handlers taught, in the history', () => {
       refusedUnverified: 0,
       styles: { python: { accepted: 1, refused: 0 }, raw: { accepted: 1, refused: 1 }, go: { accepted: 0, refused: 1 } },
     });
-    first.close();
+    await first.close();
     expect(open(dataDir).handlers.read('http://localhost:9000/hook').refusedUnverified).toBe(1);
     expect(second.handlers.read('http://localhost:1/none')).toEqual(emptyKnowledge());
   });

@@ -1,8 +1,9 @@
 import type { VerifierLanguage } from '../../../contract/api';
-import { styleByName, type StyleName } from '../../signature';
+import { styleByName } from '../../signature';
 import { goVerifier } from './go-verifier';
 import { nodeVerifier } from './node-verifier';
 import { pythonVerifier } from './python-verifier';
+import type { StyleName } from '../../../contract/names-and-limits';
 
 /**
  * A short, complete verifier of Flowent's signature in `language` that accepts calls signed
