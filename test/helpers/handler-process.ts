@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { request } from 'undici';
+
+/** The handler's own GET endpoints, asked over undici: a page test's global fetch is the page's, with its CORS rules. */
+async function askHandler<T>(port: number, path: string): Promise<T> {
+  const response = await request(`http://127.0.0.1:${port}${path}`);
+  return (await response.body.json()) as T;
+}
 
 const SCRIPT = resolve(__dirname, '../fixtures/handlers/flowent-handler.mjs');
 
@@ -19,6 +26,8 @@ export interface HandlerProcess {
   received(): Promise<ReceivedRequest[]>;
   /** The most slow_ok calls the handler held at once since the last ask. */
   maxConcurrency(): Promise<number>;
+  /** Lets the handler answer `count` more calls to `gated` (now, or as they arrive). */
+  release(count: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,13 +48,14 @@ export function startHandler(): Promise<HandlerProcess> {
         port,
         target: `http://127.0.0.1:${port}/actions/{action_name}`,
         async received() {
-          const response = await fetch(`http://127.0.0.1:${port}/__requests`);
-          const list = (await response.json()) as (Omit<ReceivedRequest, 'body'> & { body: string })[];
+          const list = await askHandler<(Omit<ReceivedRequest, 'body'> & { body: string })[]>(port, '/__requests');
           return list.map((entry) => ({ ...entry, body: Buffer.from(entry.body, 'base64') }));
         },
         async maxConcurrency() {
-          const response = await fetch(`http://127.0.0.1:${port}/__concurrency`);
-          return ((await response.json()) as { max: number }).max;
+          return (await askHandler<{ max: number }>(port, '/__concurrency')).max;
+        },
+        async release(count) {
+          await askHandler(port, `/__release?count=${count}`);
         },
         stop: () =>
           new Promise<void>((done) => {

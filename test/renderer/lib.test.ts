@@ -4,7 +4,7 @@ import { firstDifference, hexDump } from '../../renderer/src/shared/bytes';
 import { EMPTY_FILTER, filterFromSearch, filterToSearch, matchesFilter, toCallFilter } from '../../renderer/src/calls/filter-state';
 import { prettyTokens, tokenizeJson } from '../../renderer/src/shared/json-tokens';
 import { sparkBuckets } from '../../renderer/src/app/sparkline';
-import { makeCall, summaryOf } from './fake-bridge';
+import { callSummary } from './call-summary';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -54,7 +54,7 @@ describe('filter state', () => {
   });
 
   it('matches new calls client-side, ignoring text', () => {
-    const call = summaryOf(makeCall({ id: 1, action: 'a', status: 404, test: true, receivedAt: 1000 }));
+    const call = callSummary({ id: 1, action: 'a', status: 404, test: true, receivedAt: 1000 });
     expect(matchesFilter(call, toCallFilter({ ...EMPTY_FILTER, statusClass: '4xx', test: 'only' }, 0))).toBe(true);
     expect(matchesFilter(call, toCallFilter({ ...EMPTY_FILTER, test: 'none' }, 0))).toBe(false);
     expect(matchesFilter(call, toCallFilter({ ...EMPTY_FILTER, action: 'b' }, 0))).toBe(false);

@@ -6,9 +6,9 @@ import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/an
 import { differingSpan } from '../../renderer/src/shared/bytes';
 import { formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
-import { makeCall, summaryOf } from './fake-data';
+import { callSummary } from './call-summary';
 
-const at = (id: number, receivedAt: number) => summaryOf(makeCall({ id, receivedAt }));
+const at = (id: number, receivedAt: number) => callSummary({ id, receivedAt });
 
 describe('the list order', () => {
   it('puts a call where it arrived, not where it was stored, and never reorders the rows shown', () => {

@@ -46,9 +46,12 @@ export function SecretSection(props: Props) {
     setBusy(false);
   }
 
+  // Blank is no secret: the field holds nothing worth saving, so Save stays off.
+  const blank = input.trim() === '';
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!input) return;
+    if (blank) return;
     const value = input;
     setInput('');
     void run(() => props.onSave(value));
@@ -65,7 +68,7 @@ export function SecretSection(props: Props) {
             {props.inputLabel}
             <input type="password" autoComplete="off" spellCheck={false} value={input} onChange={(e) => setInput(e.target.value)} />
           </label>
-          <button type="submit" disabled={busy || !input}>
+          <button type="submit" disabled={busy || blank}>
             {props.saveLabel}
           </button>
           {props.state?.set && props.clearable && (

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TunnelStatus } from '../../../main/contract/api';
-import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
 import type { FollowRecord } from '../../../main/contract/api';
 import { followTunnelEvents } from '../../../main/core/account/follow-tunnel-events';
 import { startCore, type RunningCore } from '../../helpers/running-core';
+import { otherName, urlChangingTunnel } from '../../helpers/stand-in-tunnels';
 import { onCleanup, SCHEMA, service, startGateway, tempDir } from './harness';
 
 async function core(options: Parameters<typeof startCore>[0] = {}): Promise<RunningCore> {
   const running = await startCore({ dataDir: tempDir(), ...options });
   onCleanup(() => running.close());
   return running;
-}
-
-/** The same companion seen through another host name: what a new tunnel URL looks like to Flowent. */
-const otherName = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost');
-
-/** A tunnel that only reports URL changes, so the core's real `tunnel-url-changed` event can be raised. */
-function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void } {
-  const listeners = new Set<(change: UrlChange) => void>();
-  const status: TunnelStatus = { state: 'offline', url: null, reason: null };
-  return {
-    open: async () => ({ ok: false, code: 'tunnel-closed' }),
-    close: async () => {},
-    onStatus: () => () => {},
-    onUrlChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    status,
-    change: (change) => listeners.forEach((listener) => listener(change)),
-  };
 }
 
 describe('registering actions against the companion', () => {

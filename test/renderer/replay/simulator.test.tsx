@@ -1,85 +1,116 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { resetAll } from './setup';
-import { editorIn, historyBridge, renderLoaded, typeInto } from './replay-test-kit';
+import { useCompanion, valueOf, type Companion } from '../harness/companion';
+import { editorIn, typeInto } from '../harness/editor-kit';
+import { handlerUrl, useHandler } from '../harness/handler';
+import { renderApp } from '../harness/render';
+import { renderLoaded } from './replay-kit';
 
-afterEach(resetAll);
+const companion = useCompanion();
+const handler = useHandler();
 
-async function openSimulator(bridge = historyBridge()) {
-  const view = await renderLoaded(bridge);
+const SEND_EMAIL_SCHEMA = { type: 'object', properties: { recipient: { type: 'string' }, subject: { type: 'string' } } };
+
+/** The parameters the core generates for send_email from its schema with `seed`. */
+async function generated(c: Companion, seed: number): Promise<unknown> {
+  return JSON.parse(valueOf(await c.api.generateParameters('send_email', seed)));
+}
+
+/** Three send_email calls from Flowent, its schema defined here and its calls forwarded to the handler. */
+async function simulatorReady(): Promise<Companion> {
+  const c = companion();
+  for (const to of ['a@example.com', 'b@example.com', 'c@example.com']) await c.send('send_email', { to });
+  await c.api.saveSimulatorAction('send_email', JSON.stringify(SEND_EMAIL_SCHEMA));
+  await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
+  return c;
+}
+
+async function openSimulator(c: Companion) {
+  const view = await renderLoaded(c);
   await view.user.click(screen.getByRole('button', { name: 'Simulate' }));
   const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
-  return { ...view, bridge, dialog };
+  return { ...view, dialog };
 }
 
 const editorText = (dialog: HTMLElement) => editorIn(dialog).state.doc.toString();
 
 describe('the simulator', () => {
   it('generates parameters from the schema with a seed, sends them signed and shows the contract check', async () => {
-    const { bridge, dialog, user } = await openSimulator();
-    expect(within(dialog).getByLabelText('Learned signing style').textContent).toContain('learned from 37 calls');
+    const c = await simulatorReady();
+    const { dialog, user } = await openSimulator(c);
+    expect(within(dialog).getByLabelText('Learned signing style').textContent).toContain('learned from 3 calls');
     expect((within(dialog).getByRole('combobox', { name: 'Action' }) as HTMLInputElement).value).toBe('send_email');
-    expect(within(dialog).getByLabelText('Action schema').textContent).toContain('as registered in Flowent');
-    await waitFor(() => expect(JSON.parse(editorText(dialog))).toEqual({ recipient: 'recipient-1', subject: 'subject-1' }));
+    expect(within(dialog).getByLabelText('Action schema').textContent).toContain('defined here');
+    const seeded = await generated(c, 1);
+    expect(Object.keys(seeded as object)).toEqual(['recipient', 'subject']);
+    await waitFor(() => expect(JSON.parse(editorText(dialog))).toEqual(seeded));
 
     const seed = within(dialog).getByRole('spinbutton', { name: 'Seed' });
     await user.clear(seed);
     await user.type(seed, '5');
     await user.click(within(dialog).getByRole('button', { name: 'Regenerate' }));
-    await waitFor(() => expect(JSON.parse(editorText(dialog))).toEqual({ recipient: 'recipient-5', subject: 'subject-5' }));
-    expect(bridge.callsTo('generateParameters').at(-1)).toEqual(['send_email', 5]);
+    const reseeded = await generated(c, 5);
+    expect(reseeded).not.toEqual(seeded);
+    await waitFor(() => expect(JSON.parse(editorText(dialog))).toEqual(reseeded));
+    expect(c.bridge.callsTo('generateParameters').at(-1)).toEqual(['send_email', 5]);
 
     typeInto(editorIn(dialog), '{"recipient": "me@example.com"}');
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     const result = await within(dialog).findByRole('region', { name: 'Simulator result' });
-    expect(bridge.callsTo('simulateCall')).toEqual([
+    expect(c.bridge.callsTo('simulateCall')).toEqual([
       [{ action: 'send_email', parameters: '{"recipient": "me@example.com"}', seed: 5, test: false, target: null }],
     ]);
-    expect(result.textContent).toContain('#5');
+    const sent = JSON.parse((await handler().received()).at(-1)!.body.toString());
+    expect(sent.parameters).toEqual({ recipient: 'me@example.com' });
+    expect(result.textContent).toContain('#4');
     expect(result.textContent).toContain('python style');
     expect(within(result).getByLabelText('Contract check').textContent).toContain('meets Flowent’s contract');
     // The stored call arrives in the list as the core announces it.
-    await waitFor(() => expect(document.querySelector('[data-call-id="5"]')).not.toBeNull());
+    await waitFor(() => expect(document.querySelector('[data-call-id="4"]')).not.toBeNull());
     await user.click(within(result).getByRole('button', { name: 'Open call' }));
     expect(screen.queryByRole('dialog', { name: 'Simulate a Flowent call' })).toBeNull();
     await waitFor(() => expect(screen.getByRole('complementary', { name: 'Call details' }).textContent).toContain('/actions/send_email'));
   });
 
   it('sends the registration check unsigned and lists the answer’s contract problems', async () => {
-    const bridge = historyBridge();
-    bridge.replayAnswer = { status: 500, body: 'oops' };
-    const { dialog, user } = await openSimulator(bridge);
+    const c = await simulatorReady();
+    const { dialog, user } = await openSimulator(c);
     await user.click(within(dialog).getByRole('checkbox', { name: /registration check/ }));
     expect(dialog.querySelector('.cm-editor')).toBeNull();
-    await user.type(within(dialog).getByLabelText('Simulator target URL'), 'http://localhost:9000/hook');
+    const target = handlerUrl(handler(), 'error500');
+    await user.type(within(dialog).getByLabelText('Simulator target URL'), target);
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     const result = await within(dialog).findByRole('region', { name: 'Simulator result' });
-    expect(bridge.callsTo('simulateCall').at(-1)).toEqual([
-      { action: 'send_email', parameters: null, seed: 1, test: true, target: 'http://localhost:9000/hook' },
-    ]);
+    expect(c.bridge.callsTo('simulateCall').at(-1)).toEqual([{ action: 'send_email', parameters: null, seed: 1, test: true, target }]);
+    const sent = JSON.parse((await handler().received()).at(-1)!.body.toString());
+    expect(sent.test).toBe(true);
+    expect(sent.signature).toBeUndefined();
     expect(result.textContent).toContain('unsigned (registration check)');
     expect(within(result).getByLabelText('Contract check').textContent).toContain('not-2xx');
   });
 
   it('keeps a typo from being sent, and shows the core’s refusal inline', async () => {
-    const { bridge, dialog, user } = await openSimulator();
+    const c = await simulatorReady();
+    const { dialog, user } = await openSimulator(c);
     await waitFor(() => expect(editorText(dialog)).toContain('recipient'));
     typeInto(editorIn(dialog), '{"recipient": ');
     expect(within(dialog).getByLabelText('Parameters problem').textContent).toContain('not JSON yet');
     expect((within(dialog).getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
     typeInto(editorIn(dialog), '{}');
-    bridge.refuseNext.set('simulateCall', { code: 'no-key', needs: 'simulate' });
+    // With no key, the core cannot sign the call: the page shows its refusal.
+    await c.api.clearHmacKey();
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
-    const error = (await within(dialog).findByRole('alert', { name: 'Simulator error' })).textContent;
-    expect(error).toContain('Settings > HMAC key');
-    expect(error).not.toContain('FLOWENT_HMAC_KEY');
+    // The page names its own field, not the FLOWENT_HMAC_KEY variable the command line names.
+    expect((await within(dialog).findByRole('alert', { name: 'Simulator error' })).textContent).toBe(
+      'Signing a simulated call needs the HMAC key. Set the key in Settings > HMAC key, or tick "Send Flowent’s registration check instead" for the unsigned check.',
+    );
   });
 
   it('opens with s, closes with Esc, and says when there is no key to sign with', async () => {
-    const bridge = historyBridge();
-    bridge.replayCore.learned = { style: 'python', fromCalls: 0, decided: false, keySet: false };
-    const { user } = await renderLoaded(bridge);
+    const c = await simulatorReady();
+    await c.api.clearHmacKey();
+    const { user } = await renderLoaded(c);
     await user.keyboard('s');
     const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
     expect((await within(dialog).findByLabelText('Learned signing style')).textContent).toContain('No HMAC key is set');
@@ -88,9 +119,12 @@ describe('the simulator', () => {
   });
 
   it('says what to do when no action is known, and lets one be defined here with a schema', async () => {
-    const bridge = historyBridge();
-    bridge.replayCore.actions = [];
-    const { dialog, user } = await openSimulator(bridge);
+    // A first run: no call in the history, no action defined here or known from Flowent.
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(c.bridge.callsTo('getStats').length).toBeGreaterThan(0));
+    await user.click(screen.getByRole('button', { name: 'Simulate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
     expect((await within(dialog).findByLabelText('No known actions')).textContent).toContain('Type an action name');
     await user.type(within(dialog).getByRole('combobox', { name: 'Action' }), 'new_thing');
     expect(dialog.textContent).toContain('No schema is known for new_thing');
@@ -101,16 +135,18 @@ describe('the simulator', () => {
     await user.paste('{"type":"object","properties":{"title":{"type":"string"}}}');
     await user.click(within(dialog).getByRole('button', { name: 'Save the schema' }));
     await waitFor(() => expect(within(dialog).getByLabelText('Action schema').textContent).toContain('defined here'));
-    expect(bridge.callsTo('saveSimulatorAction')).toEqual([['new_thing', '{"type":"object","properties":{"title":{"type":"string"}}}']]);
-    await waitFor(() => expect(JSON.parse(editorText(dialog))).toEqual({ title: 'title-1' }));
+    expect(c.bridge.callsTo('saveSimulatorAction')).toEqual([['new_thing', '{"type":"object","properties":{"title":{"type":"string"}}}']]);
+    await waitFor(() => expect(Object.keys(JSON.parse(editorText(dialog)))).toEqual(['title']));
   });
 });
 
 describe('Esc over the simulator’s parameters', () => {
   const warning = 'Unsaved changes to the parameters for send_email: press Esc again to discard them, or save first.';
   async function openSeeded() {
-    const view = await openSimulator();
-    await waitFor(() => expect(JSON.parse(editorText(view.dialog))).toEqual({ recipient: 'recipient-1', subject: 'subject-1' }));
+    const c = await simulatorReady();
+    const view = { c, ...(await openSimulator(c)) };
+    const seeded = await generated(c, 1);
+    await waitFor(() => expect(JSON.parse(editorText(view.dialog))).toEqual(seeded));
     return view;
   }
   const simulatorOpen = () => screen.queryByRole('dialog', { name: 'Simulate a Flowent call' }) !== null;
@@ -134,11 +170,11 @@ describe('Esc over the simulator’s parameters', () => {
   });
 
   it('closes at once once the edited parameters are sent', async () => {
-    const { bridge, dialog, user } = await openSeeded();
+    const { c, dialog, user } = await openSeeded();
     typeInto(editorIn(dialog), '{"recipient": "typed@example.com"}');
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     await within(dialog).findByRole('region', { name: 'Simulator result' });
-    expect(bridge.callsTo('simulateCall')).toHaveLength(1);
+    expect(c.bridge.callsTo('simulateCall')).toHaveLength(1);
     await user.keyboard('{Escape}');
     expect(simulatorOpen()).toBe(false);
     expect(screen.queryByText(warning)).toBeNull();

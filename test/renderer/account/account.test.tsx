@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { FakeBridge, makeCall } from './fake-bridge';
-import { REJECTED_TOKEN } from './fake-account';
-import { renderApp, resetAll } from './setup';
+import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
+import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
+import { renderApp } from '../harness/render';
+import { otherName, urlChangingTunnel } from '../../helpers/stand-in-tunnels';
+import { fetch } from 'undici';
 
 /**
  * The countdown shows the time left until `expiresAt`, give or take the second or two the
@@ -18,20 +20,44 @@ function expectCountdown(text: string | null, expiresAt: number | null): void {
   expect(Math.abs(seconds - left)).toBeLessThanOrEqual(2);
 }
 
-afterEach(resetAll);
+const gateway = useGateway();
+let tunnel = urlChangingTunnel();
+const companionOptions = (more: CompanionOptions = {}): CompanionOptions => {
+  const reach = gatewayOptions(gateway());
+  return { ...more, env: { ...reach.env, ...more.env }, core: { ...reach.core, tunnelProvider: tunnel, ...more.core } };
+};
+const companion = useCompanion(() => {
+  tunnel = urlChangingTunnel();
+  return companionOptions();
+});
 
-async function openAccount(bridge = new FakeBridge([makeCall({ id: 1 })])) {
-  const view = renderApp(bridge);
-  await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+async function openAccount(c: Companion) {
+  await c.send('send_email');
+  const view = renderApp(c.bridge);
+  await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
   await view.user.click(screen.getByRole('button', { name: 'Account' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Flowent account' }, { timeout: 5000 });
+  const dialog = await screen.findByRole('dialog', { name: 'Flowent account' });
   await within(dialog).findByRole('tabpanel', { name: 'Account' });
-  return { ...view, bridge, dialog };
+  return { ...view, dialog };
+}
+
+/** Registers `names` in Flowent against this companion and links them (Flowent's check reaches it for real). */
+async function registerAndLink(c: Companion, names: string[], baseUrl = c.baseUrl): Promise<void> {
+  for (const name of names) {
+    valueOf(await c.api.registerHere(name, `Does ${name}`, {}, baseUrl));
+  }
+}
+
+/** A companion with the API token set in the keychain. */
+async function withToken(c: Companion): Promise<Companion> {
+  valueOf(await c.api.setFlowentApiToken('default', API_TOKEN));
+  return c;
 }
 
 describe('account dialog: profiles', () => {
   it('adds a profile, switches to it, edits its URL, and deletes it after confirming', async () => {
-    const { user, dialog, bridge } = await openAccount();
+    const c = companion();
+    const { user, dialog } = await openAccount(c);
     const profiles = within(dialog).getByRole('region', { name: 'Profiles' });
     expect(within(profiles).getByTestId('profile-default').textContent).toContain('active');
 
@@ -42,11 +68,11 @@ describe('account dialog: profiles', () => {
     await waitFor(() =>
       expect(within(profiles).getByTestId('profile-staging').textContent).toContain('https://staging.flowent.chat/api/v1/gateway'),
     );
-    expect(bridge.callsTo('saveProfile')).toEqual([[{ name: 'staging', baseUrl: 'https://staging.flowent.chat/api/v1/gateway' }]]);
+    expect(c.bridge.callsTo('saveProfile')).toEqual([[{ name: 'staging', baseUrl: 'https://staging.flowent.chat/api/v1/gateway' }]]);
 
     await user.click(within(profiles).getByRole('button', { name: 'Use staging' }));
     await waitFor(() => expect(within(profiles).getByTestId('profile-staging').textContent).toContain('active'));
-    expect(bridge.flowent.activeProfile).toBe('staging');
+    expect((await c.api.getAccount()).activeProfile).toBe('staging');
 
     await user.click(within(profiles).getByRole('button', { name: 'Edit profile staging' }));
     const url = within(profiles).getByLabelText('Gateway base URL');
@@ -56,11 +82,14 @@ describe('account dialog: profiles', () => {
     expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain(
       'The Gateway URL must be an http(s) URL',
     );
+    expect((await c.api.getAccount()).profiles.find((profile) => profile.name === 'staging')?.baseUrl).toBe(
+      'https://staging.flowent.chat/api/v1/gateway',
+    );
 
     await user.click(within(profiles).getByRole('button', { name: 'Cancel' }));
     expect(within(profiles).queryByRole('button', { name: 'Delete profile default' })).toBeNull();
     await user.click(within(profiles).getByRole('button', { name: 'Delete profile staging' }));
-    expect(bridge.callsTo('deleteProfile')).toHaveLength(0);
+    expect(c.bridge.callsTo('deleteProfile')).toHaveLength(0);
     await user.click(within(profiles).getByRole('button', { name: 'Delete staging for good' }));
     await waitFor(() => expect(within(profiles).queryByTestId('profile-staging')).toBeNull());
     expect(within(profiles).getByTestId('profile-default').textContent).toContain('active');
@@ -69,7 +98,8 @@ describe('account dialog: profiles', () => {
 
 describe('account dialog: API token and session', () => {
   it('sets the token in a password field that is emptied and never echoed, connects, and counts down the session', async () => {
-    const { user, dialog, bridge } = await openAccount();
+    const c = companion();
+    const { user, dialog } = await openAccount(c);
     const token = within(dialog).getByRole('region', { name: 'API token' });
     expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token for default');
     const session = within(dialog).getByRole('region', { name: 'Session' });
@@ -77,126 +107,123 @@ describe('account dialog: API token and session', () => {
 
     const input = within(token).getByLabelText('New API token') as HTMLInputElement;
     expect(input.type).toBe('password');
-    await user.type(input, 'fl_secret_token_123');
+    await user.type(input, API_TOKEN);
     await user.click(within(token).getByRole('button', { name: 'Save token' }));
     await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('An API token is set for default'));
     expect(input.value).toBe('');
-    expect(bridge.callsTo('setFlowentApiToken')).toEqual([['default', 'fl_secret_token_123']]);
-    expect(document.body.textContent).not.toContain('fl_secret_token_123');
-    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain('fl_secret_token_123');
+    expect(c.bridge.callsTo('setFlowentApiToken')).toEqual([['default', API_TOKEN]]);
+    expect(document.body.textContent).not.toContain(API_TOKEN);
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(API_TOKEN);
 
     expect(within(session).getByTestId('session-expiry').textContent).toContain('Not connected yet');
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expectCountdown(within(session).getByTestId('session-expiry').textContent, bridge.flowent.session.expiresAt));
-    expect(within(session).getByTestId('requests-this-hour').textContent).toBe('1 Gateway request this hour');
+    const expiresAt = async () => (await c.api.getAccount()).session.expiresAt;
+    await waitFor(async () => expectCountdown(within(session).getByTestId('session-expiry').textContent, await expiresAt()));
+    // The token exchange is not one of the requests Flowent counts against the hourly limit.
+    expect((await c.api.getAccount()).requestsThisHour).toBe(0);
+    expect(within(session).getByTestId('requests-this-hour').textContent).toBe('0 Gateway requests this hour');
+    expect(gateway().exchanges).toBe(1);
 
-    // The core renews the session before it runs out and says so: the countdown follows.
-    bridge.flowent.session = { expiresAt: Date.now() + 42 * 60_000 + 10_500, lastError: null };
-    bridge.emit([{ type: 'account-changed' }]);
-    await waitFor(() => expectCountdown(within(session).getByTestId('session-expiry').textContent, bridge.flowent.session.expiresAt));
-    expect(within(session).getByTestId('session-expiry').textContent).toMatch(/Session expires in 42:\d\d/);
+    // Connected again, with a session Flowent now grants for 42 minutes: the countdown follows.
+    gateway().setJwtLifetime(42 * 60 + 10);
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(within(session).getByTestId('session-expiry').textContent).toMatch(/Session expires in 42:\d\d/));
+    expectCountdown(within(session).getByTestId('session-expiry').textContent, await expiresAt());
 
     await user.click(within(token).getByRole('button', { name: 'Clear token' }));
     await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token'));
   });
 
   it('says in words why the token was rejected', async () => {
-    const { user, dialog } = await openAccount();
+    const c = companion();
+    const { user, dialog } = await openAccount(c);
     const token = within(dialog).getByRole('region', { name: 'API token' });
-    await user.type(within(token).getByLabelText('New API token'), REJECTED_TOKEN);
+    // A token Flowent does not know (revoked, or never made).
+    await user.type(within(token).getByLabelText('New API token'), 'api_revoked_token');
     await user.click(within(token).getByRole('button', { name: 'Save token' }));
     const session = within(dialog).getByRole('region', { name: 'Session' });
     await waitFor(() => expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false));
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
-    expect((await within(session).findByRole('alert', { name: 'Connect error' })).textContent).toBe(
+    const alert = await within(session).findByRole('alert', { name: 'Connect error' });
+    expect(alert.textContent).toBe(
       'Flowent rejected the API token. Create a new one in Gateway Management (Flowent admin panel) and set it in Flowent account > Account (or start the companion with FLOWENT_API_TOKEN).',
     );
+    expect((await c.api.getAccount()).session.lastError).toMatchObject({ code: 'flowent-api-token-rejected' });
     await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('Flowent rejected the API token'));
   });
 
-  it('shows where the token comes from when the UI cannot set it', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.flowent.canSetApiToken = false;
-    const { dialog } = await openAccount(bridge);
+  it('in the headless command, shows the token from FLOWENT_API_TOKEN: replaceable for this run, not clearable', async () => {
+    const c = await companion.restart(companionOptions({ mode: 'headless', env: { FLOWENT_API_TOKEN: API_TOKEN } }));
+    const { dialog, user } = await openAccount(c);
     const token = within(dialog).getByRole('region', { name: 'API token' });
-    expect(within(token).queryByLabelText('New API token')).toBeNull();
-    expect(within(token).getByTestId('api-token-hint').textContent).toContain('the FLOWENT_API_TOKEN environment variable');
+    expect(within(token).getByTestId('api-token-current').textContent).toBe('An API token is set for default (from FLOWENT_API_TOKEN).');
+    expect(within(token).getByLabelText('New API token')).toBeTruthy();
+    expect(within(token).queryByRole('button', { name: 'Clear token' })).toBeNull();
+    const session = within(dialog).getByRole('region', { name: 'Session' });
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    await waitFor(async () =>
+      expectCountdown(within(session).getByTestId('session-expiry').textContent, (await c.api.getAccount()).session.expiresAt),
+    );
   });
 });
 
 describe('account: following the public URL', () => {
   it('sets the follow mode, offers "Update them" for proposed changes, and keeps a record', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.flowent.tokens.set('default', { source: 'keychain', rejected: false });
-    const old = 'https://old-fox.ngrok-free.app';
-    for (const name of ['send_email', 'create_ticket', 'lookup_order']) {
-      bridge.flowent.actions.set('default', [
-        ...(bridge.flowent.actions.get('default') ?? []),
-        {
-          id: name,
-          tenant_id: 't',
-          name,
-          description: name,
-          json_schema: {},
-          webhook_url: `${old}/actions/${name}`,
-          created_at: '',
-          updated_at: '',
-        },
-      ]);
-      bridge.flowent.links.push({ profile: 'default', action: name, webhookUrl: `${old}/actions/${name}`, linkedAt: 1 });
-    }
-    const { user, dialog } = await openAccount(bridge);
+    const c = await withToken(companion());
+    await registerAndLink(c, ['send_email', 'create_ticket', 'lookup_order']);
+    const old = c.baseUrl;
+    const moved = otherName(old);
+    const { user, dialog } = await openAccount(c);
     const follow = within(dialog).getByRole('region', { name: 'Follow the tunnel' });
     expect((within(follow).getByRole('combobox', { name: 'Follow mode' }) as HTMLSelectElement).value).toBe('ask');
-    expect(follow.textContent).toContain('3 linked actions');
+    await waitFor(() => expect(follow.textContent).toContain('3 linked actions'));
     await user.click(within(dialog).getByRole('button', { name: 'Close Flowent account' }));
 
-    bridge.flowent.followTunnel(old, 'https://new-fox.ngrok-free.app');
+    tunnel.change({ previous: old, current: moved });
     const banner = await screen.findByRole('alert', { name: 'Actions to update' });
     expect(banner.textContent).toContain('3 actions still point at the old URL');
     await user.click(within(banner).getByRole('button', { name: 'Update them' }));
     await waitFor(() => expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull());
-    expect(bridge.callsTo('applyFollow')).toHaveLength(1);
-    expect(bridge.flowent.actions.get('default')?.map((a) => a.webhook_url)).toContain('https://new-fox.ngrok-free.app/actions/send_email');
-    await screen.findByText('Pointed send_email, create_ticket, lookup_order at https://new-fox.ngrok-free.app in Flowent');
+    expect(c.bridge.callsTo('applyFollow')).toHaveLength(1);
+    // Re-pointed in Flowent, and Flowent's registration check reached the companion at the new URL.
+    expect(
+      gateway()
+        .stored()
+        .map((action) => action.webhook_url),
+    ).toContain(`${moved}/actions/send_email`);
+    await screen.findByText(
+      /^Pointed (send_email|create_ticket|lookup_order), (send_email|create_ticket|lookup_order), (send_email|create_ticket|lookup_order) at /,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Account' }));
     const history = await screen.findByRole('list', { name: 'Follow history' });
-    await waitFor(() => expect(history.textContent).toContain('send_email: now https://new-fox.ngrok-free.app/actions/send_email'));
+    await waitFor(() => expect(history.textContent).toContain(`send_email: now ${moved}/actions/send_email`));
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Follow mode' }), 'auto');
-    await waitFor(() => expect(bridge.flowent.followMode).toBe('auto'));
+    await waitFor(async () => expect((await c.api.getAccount()).followMode).toBe('auto'));
   });
 
   it('a dismissed proposal stays dismissed, and stale links show as a banner that opens Actions', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.flowent.links.push({
-      profile: 'default',
-      action: 'send_email',
-      webhookUrl: 'https://gone.example/actions/send_email',
-      linkedAt: 1,
-    });
-    bridge.flowent.stale.push({
-      profile: 'default',
-      action: 'send_email',
-      webhookUrl: 'https://gone.example/actions/send_email',
-      linkedAt: 1,
-      message: 'send_email still points at https://gone.example, which no longer reaches this companion.',
-    });
-    const { user } = renderApp(bridge);
+    const c = await withToken(companion());
+    // Linked at a URL that does not reach this companion now (another host name for it, not its own).
+    const gone = otherName(c.baseUrl);
+    await registerAndLink(c, ['send_email'], gone);
+    await c.api.clearFlowentApiToken('default');
+    const { user } = renderApp(c.bridge);
     const stale = await screen.findByRole('alert', { name: 'Stale actions' });
-    expect(stale.textContent).toContain('send_email still points at https://gone.example');
+    const [staleLink] = (await c.api.getAccount()).stale;
+    expect(stale.textContent).toContain(staleLink!.message);
+    expect(stale.textContent).toContain('send_email');
 
-    bridge.flowent.followTunnel('https://gone.example', 'https://new.example');
+    tunnel.change({ previous: gone, current: c.baseUrl });
     const banner = await screen.findByRole('alert', { name: 'Actions to update' });
     expect(banner.textContent).toContain('1 action still points at the old URL');
     await user.click(within(banner).getByRole('button', { name: 'Dismiss actions to update' }));
     // A later read of the account (here with another follow mode, to see it applied) does not bring it back.
-    bridge.flowent.followMode = 'auto';
-    bridge.emit([{ type: 'account-changed' }]);
+    await c.api.setFollowMode('auto');
 
     await user.click(within(stale).getByRole('button', { name: 'Open Actions' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Flowent account' }, { timeout: 5000 });
+    const dialog = await screen.findByRole('dialog', { name: 'Flowent account' });
     expect((await within(dialog).findByTestId('actions-empty')).textContent).toContain('Set your API token');
     await user.click(within(dialog).getByRole('tab', { name: 'Account' }));
     await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Follow mode' }) as HTMLSelectElement).value).toBe('auto'));
@@ -204,38 +231,29 @@ describe('account: following the public URL', () => {
   });
 
   it('in auto mode says what the core re-pointed, and which action it could not', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.flowent.followMode = 'auto';
-    const old = 'https://old.example';
-    bridge.flowent.actions.set('default', [
-      {
-        id: 'a',
-        tenant_id: 't',
-        name: 'send_email',
-        description: 'd',
-        json_schema: {},
-        webhook_url: `${old}/actions/send_email`,
-        created_at: '',
-        updated_at: '',
-      },
-    ]);
-    for (const name of ['send_email', 'gone_action'])
-      bridge.flowent.links.push({ profile: 'default', action: name, webhookUrl: `${old}/actions/${name}`, linkedAt: 1 });
-    renderApp(bridge);
-    await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
-    bridge.flowent.followTunnel(old, 'https://new.example');
-    await screen.findByText('Pointed send_email at https://new.example in Flowent');
+    const c = await withToken(companion());
+    await c.api.setFollowMode('auto');
+    await registerAndLink(c, ['send_email', 'gone_action']);
+    // Deleted in Flowent by someone else: the link is still here.
+    const token = await otherClientSession(gateway());
+    await fetch(`${gateway().baseUrl}/actions/gone_action`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const moved = otherName(c.baseUrl);
+    renderApp(c.bridge);
+    await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+    tunnel.change({ previous: c.baseUrl, current: moved });
+    await screen.findByText(`Pointed send_email at ${moved} in Flowent`);
     const failure = await screen.findByText(
-      /Could not point gone_action at the new public URL https:\/\/new.example\/actions\/gone_action: Flowent has no action "gone_action"/,
+      `Could not point gone_action at the new public URL ${moved}/actions/gone_action: Flowent has no action "gone_action".`,
+      { exact: false },
     );
     expect(failure).toBeTruthy();
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
   });
 
   it('opens with f and closes with Esc', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    const { user } = renderApp(bridge);
-    await waitFor(() => expect(bridge.callsTo('getAccount').length).toBeGreaterThan(0));
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
     await user.keyboard('f');
     expect(await screen.findByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
     await user.keyboard('{Escape}');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintMarks, locateJsonPaths, pointAt } from '../../renderer/src/answers/mock-lint';
+import { lintMarks, locateJsonPaths, pointAt } from '../../../renderer/src/answers/mock-lint';
 
 const TEXT = '{\n  "status": 700,\n  "responses": [\n    { "when": [{ "path": "parameters.x", "regex": "(" }] }\n  ]\n}';
 
@@ -51,8 +51,8 @@ describe('mock lint mapping', () => {
 
 describe('the example mock', () => {
   it('is accepted by the core validator as a rules mock on parameters.recipient', async () => {
-    const { EXAMPLE_MOCK, DEFAULT_MOCK_TEXT } = await import('../../renderer/src/answers/example-mock');
-    const { parseMockText } = await import('../../main/core/answers/mock-file');
+    const { EXAMPLE_MOCK, DEFAULT_MOCK_TEXT } = await import('../../../renderer/src/answers/example-mock');
+    const { parseMockText } = await import('../../../main/core/answers/mock-file');
     const checked = parseMockText(EXAMPLE_MOCK, 'json');
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
     expect(checked.value.selection).toBe('rules');

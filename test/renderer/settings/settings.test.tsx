@@ -1,38 +1,53 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { FakeBridge, makeCall, makeStatus } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
+import { DEFAULT_LIMITS } from '../../../main/contract/api';
+import { KEY, useCompanion } from '../harness/companion';
+import { renderApp } from '../harness/render';
 
-afterEach(resetAll);
+const companion = useCompanion();
+
+/** Every file the companion wrote in its data folder (history, WAL, keychain blobs), as text. */
+function dataFolderText(dataDir: string): string {
+  return readdirSync(dataDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'))
+    .join('\n');
+}
 
 describe('empty state', () => {
   it('teaches: the webhook URL to give Flowent, a signed sample curl, and where the key is set', async () => {
-    const bridge = new FakeBridge([]);
-    const { user } = renderApp(bridge);
+    const c = companion();
+    const { user } = renderApp(c.bridge);
     const empty = await screen.findByRole('region', { name: 'No calls yet' });
+    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/<action_name>`));
+    // The core prepares the sample (signed now, so its timestamp is this second's): wait for it.
     await waitFor(() =>
-      expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe('http://127.0.0.1:8787/actions/<action_name>'),
+      expect(within(empty).getByTestId('sample-curl').textContent).toContain(`-X POST '${c.baseUrl}/actions/send_email'`),
     );
-    await waitFor(() =>
-      expect(within(empty).getByTestId('sample-curl').textContent).toContain('curl -X POST http://127.0.0.1:8787/actions/send_email'),
-    );
-    expect(bridge.callsTo('getSampleRequest')).toEqual([['send_email']]);
+    const curl = within(empty).getByTestId('sample-curl').textContent ?? '';
     expect(empty.textContent).toContain('FLOWENT_HMAC_KEY');
 
     await user.click(within(empty).getByRole('button', { name: 'Copy curl command' }));
-    await expect(navigator.clipboard.readText()).resolves.toContain('curl -X POST');
+    await expect(navigator.clipboard.readText()).resolves.toBe(curl);
     await screen.findByText('Copied');
 
     await user.click(within(empty).getByRole('button', { name: 'Settings' }));
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+
+    // The body is signed with the companion's key: sent as the command sends it, the signature is valid.
+    const body = /--data-binary '(.*)'$/.exec(curl)?.[1] ?? '';
+    expect((await c.post('/actions/send_email', body)).status).toBe(200);
+    expect((await c.api.getCall(1))!.verdict).toBe('valid');
   });
 
   it('the first arriving call replaces the empty state', async () => {
-    const bridge = new FakeBridge([]);
-    renderApp(bridge);
+    const c = companion();
+    renderApp(c.bridge);
     await screen.findByRole('region', { name: 'No calls yet' });
-    bridge.receive(makeCall({ id: 1 }));
+    await c.send('send_email');
     await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Calls' })).getAllByRole('option').length).toBe(1));
     expect(screen.queryByRole('region', { name: 'No calls yet' })).toBeNull();
   });
@@ -40,21 +55,21 @@ describe('empty state', () => {
 
 describe('header', () => {
   it('copies the webhook base URL with the button and with c', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    const { user } = renderApp(bridge);
-    await waitFor(() => expect(screen.getByTestId('webhook-base-url').textContent).toBe('http://127.0.0.1:8787'));
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(screen.getByTestId('webhook-base-url').textContent).toBe(c.baseUrl));
     await user.keyboard('c');
-    await expect(navigator.clipboard.readText()).resolves.toBe('http://127.0.0.1:8787');
+    await expect(navigator.clipboard.readText()).resolves.toBe(c.baseUrl);
     await screen.findByText('Copied');
     await navigator.clipboard.writeText('');
     await user.click(screen.getByRole('button', { name: 'Copy webhook URL' }));
-    await expect(navigator.clipboard.readText()).resolves.toBe('http://127.0.0.1:8787');
+    await expect(navigator.clipboard.readText()).resolves.toBe(c.baseUrl);
   });
 
   it('a refused clipboard shows a message', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    const { user } = renderApp(bridge);
-    await waitFor(() => expect(screen.getByTestId('webhook-base-url')).toBeTruthy());
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(screen.getByTestId('webhook-base-url').textContent).toBe(c.baseUrl));
     navigator.clipboard.writeText = () => Promise.reject(new Error('Document is not focused'));
     await user.click(screen.getByRole('button', { name: 'Copy webhook URL' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Could not copy the webhook URL: Document is not focused');
@@ -62,29 +77,38 @@ describe('header', () => {
 });
 
 describe('settings', () => {
-  it('sets the key, clears the input, shows the masked key, and clears the key', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    const { user } = renderApp(bridge);
+  it('sets the key in the keychain, clears the input, shows the masked key, and clears the key', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
-    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('sk_…9f2a'));
+    const masked = (await c.api.getStatus()).hmacKey.masked!;
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain(masked));
     expect(within(dialog).getByTestId('hmac-current').textContent).toContain('system keychain');
-    expect(dialog.textContent).toContain('/home/dev/.flowent-companion');
-    expect(dialog.textContent).toContain('8787');
+    expect(dialog.textContent).toContain(c.dataDir);
+    expect(dialog.textContent).toContain(String(new URL(c.baseUrl).port));
 
     const input = within(dialog).getByLabelText('New HMAC key') as HTMLInputElement;
     expect(input.type).toBe('password');
     await user.type(input, 'my-secret-key');
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
-    expect(bridge.callsTo('setHmacKey')).toEqual([['my-secret-key']]);
-    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('my…ey'));
+    expect(c.bridge.callsTo('setHmacKey')).toEqual([['my-secret-key']]);
+    await screen.findByText('HMAC key saved');
+    // Masked, the key says nothing of itself.
+    expect(within(dialog).getByTestId('hmac-current').textContent).toContain(masked);
+    expect(dialog.textContent).not.toContain('my-secret-key');
     expect(input.value).toBe('');
     expect(JSON.stringify({ ...localStorage })).not.toContain('my-secret-key');
     expect(JSON.stringify({ ...sessionStorage })).not.toContain('my-secret-key');
+    expect(dataFolderText(c.dataDir)).not.toContain('my-secret-key');
+    // The core checks calls with the new key at once.
+    await c.send('send_email', {}, { key: 'my-secret-key' });
+    expect((await c.api.getCall(1))!.verdict).toBe('valid');
 
     await user.click(within(dialog).getByRole('button', { name: 'Clear key' }));
     await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('No key set'));
-    expect(bridge.callsTo('clearHmacKey')).toHaveLength(1);
+    expect(c.bridge.callsTo('clearHmacKey')).toHaveLength(1);
+    expect((await c.api.getStatus()).hmacKey.set).toBe(false);
 
     // Tab stays inside the dialog.
     const close = within(dialog).getByRole('button', { name: 'Close settings' });
@@ -99,48 +123,63 @@ describe('settings', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
   });
 
-  it('shows a refused key as a message', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.refuseNext.set('setHmacKey', { code: 'keychain-unavailable', secret: 'hmac-key', variable: 'FLOWENT_HMAC_KEY' });
-    const { user } = renderApp(bridge);
+  it('offers no Save for a blank key', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
-    await user.type(within(dialog).getByLabelText('New HMAC key'), 'a-key');
+    await user.type(within(dialog).getByLabelText('New HMAC key'), '   ');
+    expect((within(dialog).getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(c.bridge.callsTo('setHmacKey')).toEqual([]);
+    expect((await c.api.getStatus()).hmacKey.source).toBe('keychain');
+  });
+
+  it('shows a refused key as a message: no keychain to keep it in', async () => {
+    const c = await companion.restart({ keychain: false, key: null });
+    const { user } = renderApp(c.bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.type(within(dialog).getByLabelText('New HMAC key'), 'my-secret-key');
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       'This system offers no keychain, so the HMAC key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.',
     );
+    expect((await c.api.getStatus()).hmacKey.set).toBe(false);
+    expect(dataFolderText(c.dataDir)).not.toContain('my-secret-key');
   });
 
-  it('explains FLOWENT_HMAC_KEY when the key cannot be set from the UI', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.status = makeStatus({ canSetHmacKey: false, mode: 'headless', hmacKey: { set: true, masked: 'ab…yz', source: 'environment' } });
-    const { user } = renderApp(bridge);
-    await waitFor(() => expect(bridge.callsTo('getStatus')).toHaveLength(1));
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+  it('in the headless command, the key from FLOWENT_HMAC_KEY can be replaced for this run only', async () => {
+    const c = await companion.restart({ mode: 'headless', key: KEY });
+    const { user } = renderApp(c.bridge);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
-    await waitFor(() => expect(dialog.textContent).toContain('comes from the FLOWENT_HMAC_KEY environment variable'));
-    expect(within(dialog).queryByLabelText('New HMAC key')).toBeNull();
-    expect(within(dialog).getByTestId('hmac-current').textContent).toContain('from FLOWENT_HMAC_KEY');
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('from FLOWENT_HMAC_KEY'));
+    await user.type(within(dialog).getByLabelText('New HMAC key'), 'run-only-key');
+    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('for this session only'));
+    expect(dataFolderText(c.dataDir)).not.toContain('run-only-key');
   });
 
   it('clears history only after confirmation', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 }), makeCall({ id: 2 })]);
-    const { user } = renderApp(bridge);
+    const c = companion();
+    await c.send('send_email');
+    await c.send('send_email');
+    const { user } = renderApp(c.bridge);
     await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Calls' })).getAllByRole('option')).toHaveLength(2));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await user.click(within(dialog).getByRole('button', { name: 'Clear history…' }));
     const confirm = within(dialog).getByRole('group', { name: 'Confirm clearing history' });
     expect(confirm.textContent).toContain('Delete all 2 stored calls?');
-    expect(bridge.callsTo('clearHistory')).toHaveLength(0);
+    expect(c.bridge.callsTo('clearHistory')).toHaveLength(0);
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(bridge.callsTo('clearHistory')).toHaveLength(0);
+    expect(c.bridge.callsTo('clearHistory')).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Clear history…' }));
     await user.click(within(dialog).getByRole('button', { name: 'Delete all calls' }));
-    await waitFor(() => expect(bridge.callsTo('clearHistory')).toHaveLength(1));
     await screen.findByText('Deleted 2 calls');
+    expect((await c.api.listCalls({})).calls).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Close settings' }));
     await screen.findByRole('region', { name: 'No calls yet' });
   });
@@ -148,12 +187,14 @@ describe('settings', () => {
 
 describe('history limits', () => {
   it('shows the limits in force with their defaults, saves changed ones, and refuses what is not a number', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    const c = companion();
+    await c.send('send_email');
+    const bridge = c.bridge;
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     const section = await screen.findByRole('region', { name: 'History limits' });
     const calls = within(section).getByLabelText('Keep at most (calls)') as HTMLInputElement;
-    expect(calls.value).toBe('100000');
+    await waitFor(() => expect(calls.value).toBe('100000'));
     expect((within(section).getByLabelText('Keep the history under (MB)') as HTMLInputElement).value).toBe('1024');
     expect((within(section).getByLabelText('Limit each caller to (requests a second)') as HTMLInputElement).value).toBe('');
 
@@ -162,6 +203,7 @@ describe('history limits', () => {
     await user.click(within(section).getByRole('button', { name: 'Save limits' }));
     expect((await within(section).findByRole('alert')).textContent).toContain('must be a whole number above 0');
     expect(bridge.callsTo('setLimits')).toEqual([]);
+    expect((await c.api.getLimits()).current).toEqual(DEFAULT_LIMITS);
 
     await user.clear(calls);
     await user.type(calls, '500');
@@ -172,5 +214,7 @@ describe('history limits', () => {
       expect(bridge.callsTo('setLimits')).toEqual([[{ keepCalls: 500, keepDays: null, keepBytes: 1024 ** 3, rateLimitPerSecond: 20 }]]),
     );
     await screen.findByText('History limits saved');
+    // Kept by the core, for this run and the next.
+    expect((await c.api.getLimits()).current).toEqual({ keepCalls: 500, keepDays: null, keepBytes: 1024 ** 3, rateLimitPerSecond: 20 });
   });
 });

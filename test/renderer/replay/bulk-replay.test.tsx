@@ -1,19 +1,28 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { resetAll } from './setup';
-import { historyBridge, renderLoaded } from './replay-test-kit';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useCompanion, valueOf, type Companion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../harness/handler';
+import { renderLoaded, sendHistory } from './replay-kit';
 
-afterEach(resetAll);
+const companion = useCompanion();
+const handler = useHandler();
 
-async function openBulkFor(action: string) {
-  const bridge = historyBridge();
-  const view = await renderLoaded(bridge);
+/** Flowent's history, with send_email's replays going to the handler, which answers one at a time when released. */
+async function gatedHistory(): Promise<Companion> {
+  const c = companion();
+  await sendHistory(c);
+  await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
+  return c;
+}
+
+async function openBulkFor(c: Companion, action: string) {
+  const view = await renderLoaded(c);
   await view.user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), action);
   await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBeLessThan(4));
   await view.user.click(screen.getByRole('button', { name: 'Replay these…' }));
   const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-  return { ...view, bridge, dialog };
+  return { ...view, dialog };
 }
 
 function progressOf(dialog: HTMLElement): HTMLProgressElement {
@@ -22,38 +31,40 @@ function progressOf(dialog: HTMLElement): HTMLProgressElement {
 
 describe('bulk replay of the filtered list', () => {
   it('replays the filter with the chosen options, shows real progress and a clickable summary', async () => {
-    const opened = await openBulkFor('send_email');
-    const { bridge, user } = opened;
+    const c = await gatedHistory();
+    const opened = await openBulkFor(c, 'send_email');
+    const { user } = opened;
     let dialog = opened.dialog;
     const start = await within(dialog).findByRole('button', { name: 'Replay these 3 calls' });
     const concurrency = within(dialog).getByRole('spinbutton', { name: 'Replays at once' });
     await user.clear(concurrency);
-    await user.type(concurrency, '2');
+    await user.type(concurrency, '1');
+    // Every style signs these bodies alike: four calls learned from, none told them apart.
     expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe(
-      'Flowent signs with python style, learned from 37 calls.',
+      'Flowent signs with python style, learned from 4 calls (none yet told the styles apart).',
     );
     await user.click(start);
     await waitFor(() => expect(progressOf(dialog).max).toBe(3));
-    expect(bridge.callsTo('startBulkReplay')).toEqual([
-      [{ filter: { action: 'send_email' } }, { concurrency: 2, resign: true, target: null }],
+    expect(c.bridge.callsTo('startBulkReplay')).toEqual([
+      [{ filter: { action: 'send_email' } }, { concurrency: 1, resign: true, target: null }],
     ]);
     expect(progressOf(dialog).value).toBe(0);
     expect(dialog.textContent).toContain('Replaying 0 of 3…');
 
-    act(() => bridge.replayCore.advanceBulk(1));
+    await handler().release(1);
     await waitFor(() => expect(progressOf(dialog).value).toBe(1));
     expect(dialog.textContent).toContain('Replaying 1 of 3…');
     // Closed, the run goes on and the toolbar shows how far it got; reopened, the dialog shows it again.
     await user.click(within(dialog).getByRole('button', { name: 'Close bulk replay' }));
-    act(() => bridge.replayCore.advanceBulk(1));
+    await handler().release(1);
     await user.click(await screen.findByRole('button', { name: 'Bulk replay: 2 of 3…' }));
     dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
     expect(progressOf(dialog).value).toBe(2);
-    act(() => bridge.replayCore.advanceBulk(1));
+    await handler().release(1);
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
 
-    // The fake handler answers differently from the stored mock: every replay changed the answer.
+    // The handler answers otherwise than the companion's mock did: every replay changed the answer.
     const counts = within(dialog).getByRole('group', { name: 'Bulk replay counts' });
     expect(within(counts).getByRole('button', { name: /Passed/ }).textContent).toBe('Passed 0');
     await user.click(within(counts).getByRole('button', { name: 'Changed answer 3' }));
@@ -70,46 +81,53 @@ describe('bulk replay of the filtered list', () => {
   });
 
   it('cancels a run: the summary says how far it got', async () => {
-    const { bridge, dialog, user } = await openBulkFor('send_email');
+    const c = await gatedHistory();
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    const concurrency = within(dialog).getByRole('spinbutton', { name: 'Replays at once' });
+    await user.clear(concurrency);
+    await user.type(concurrency, '1');
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
     await waitFor(() => expect(progressOf(dialog).max).toBe(3));
-    act(() => bridge.replayCore.advanceBulk(1));
+    await handler().release(1);
     await waitFor(() => expect(progressOf(dialog).value).toBe(1));
+    const runId = (await c.api.listBulkReplays())[0]!.runId;
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Cancelled after 1 of 3 calls.'));
-    expect(bridge.callsTo('cancelBulkReplay')).toEqual([['run-1']]);
+    // The replay in flight when the run is cancelled still ends, then no other starts.
+    await handler().release(1);
+    await waitFor(() => expect(dialog.textContent).toMatch(/Cancelled after [12] of 3 calls\./));
+    expect(c.bridge.callsTo('cancelBulkReplay')).toEqual([[runId]]);
     await user.click(within(dialog).getByRole('button', { name: 'New bulk replay' }));
     expect(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
   });
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
-    const { bridge, dialog, user } = await openBulkFor('create_ticket');
-    bridge.refuseNext.set('startBulkReplay', { code: 'no-target', action: 'create_ticket' });
+    const c = await gatedHistory();
+    const { dialog, user } = await openBulkFor(c, 'create_ticket');
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 1 call' }));
     // The page's words: the field here and the Answers panel, never the command line's flags.
     expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toBe(
       'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers.',
     );
-    bridge.store = bridge.store.filter((c) => c.action !== 'create_ticket');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();
+    await c.api.clearHistory();
     await user.keyboard('r');
     const again = await screen.findByRole('dialog', { name: 'Bulk replay' });
     expect((await within(again).findByLabelText('Nothing to replay')).textContent).toContain('Change the filter');
-    expect(bridge.callsTo('countReplayable').at(-1)).toEqual([{ filter: { action: 'create_ticket' } }]);
+    expect(c.bridge.callsTo('countReplayable').at(-1)).toEqual([{ filter: { action: 'create_ticket' } }]);
   });
 
   it('a window that opens while a bulk replay runs follows it: progress in the toolbar and the dialog, then the end', async () => {
-    const bridge = historyBridge();
-    const started = bridge.replayCore.startBulk({ filter: { action: 'send_email' } }, { concurrency: 1, resign: false, target: null });
-    if (!started.ok) throw new Error(JSON.stringify(started));
-    bridge.replayCore.advanceBulk(1);
-    const { user } = await renderLoaded(bridge);
+    const c = await gatedHistory();
+    valueOf(await c.api.startBulkReplay({ filter: { action: 'send_email' } }, { concurrency: 1, resign: false, target: null }));
+    await handler().release(1);
+    await waitFor(async () => expect((await c.api.listBulkReplays())[0]!.done).toBe(1));
+    const { user } = await renderLoaded(c);
     const button = await screen.findByRole('button', { name: 'Bulk replay: 1 of 3…' });
     await user.click(button);
     const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
     expect(progressOf(dialog).value).toBe(1);
-    act(() => bridge.replayCore.advanceBulk(2));
+    await handler().release(2);
     await waitFor(() => expect(progressOf(dialog).value).toBe(3));
     await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'New bulk replay' })).not.toBeNull());
   });

@@ -1,129 +1,155 @@
 // @vitest-environment happy-dom
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ConnectionEvent } from '../../renderer/src/transport/connection';
-import { FakeBridge } from './fake-bridge';
-import { renderApp, resetAll } from './setup';
-import { historyBridge, renderLoaded } from './replay-test-kit';
-
-/** The browser inspector's bridge has a live connection (the desktop one has none): that is how the page tells them apart. */
-class BrowserBridge extends FakeBridge {
-  onConnection(listener: (event: ConnectionEvent) => void): () => void {
-    void listener;
-    return () => {};
-  }
-}
-
-function browserBridge(): BrowserBridge {
-  const bridge = new BrowserBridge(historyBridge().store);
-  return bridge;
-}
+import { useCompanion } from '../harness/companion';
+import { renderApp } from '../harness/render';
+import { sendHistory } from './replay-kit';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
   downloads = [];
   const blobs = new Map<string, Blob>();
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:fake/${blobs.size}`;
+    const url = `blob:download/${blobs.size}`;
     blobs.set(url, blob as Blob);
     return url;
   });
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  // The browser's download of a link: what it would save, and under which name.
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push({ name: this.download, blob: blobs.get(this.href)! });
   });
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  resetAll();
 });
 
 /** What came of the last export or import: the newest toast (errors stay until dismissed). */
 const status = () => [...document.querySelectorAll('.toast')].at(-1)?.textContent ?? '';
 
+const listedIds = () => [...document.querySelectorAll('[data-call-id]')].map((row) => Number(row.getAttribute('data-call-id')));
+
 describe('HAR export and import in the browser', () => {
+  const companion = useCompanion({ mode: 'headless' });
+
+  /** The page as `serve` serves it, over Flowent's history. */
+  async function browserPage() {
+    const c = companion();
+    await sendHistory(c);
+    const view = renderApp(await c.browserBridge());
+    await waitFor(() => expect(listedIds()).toHaveLength(4));
+    // The stream is open once its hello made the page read the history again: events reach the page from then on.
+    await waitFor(() => {
+      expect(c.inspectorRequests.filter((r) => r.method === 'listCalls').length).toBeGreaterThanOrEqual(2);
+      expect(c.inspectorRequests.every((r) => r.answered)).toBe(true);
+    });
+    return { c, ...view };
+  }
+
   it('downloads the filtered calls as a .har file and imports a file back', async () => {
-    const bridge = browserBridge();
-    const { user } = await renderLoaded(bridge);
+    const { c, user } = await browserPage();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'send_email');
-    await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBe(3));
+    await waitFor(() => expect(listedIds()).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Export HAR' }));
     await waitFor(() => expect(status()).toMatch(/^Downloaded 3 calls as flowent-calls-.*\.har/));
-    expect(bridge.callsTo('exportHar')).toEqual([[{ filter: { action: 'send_email' } }]]);
     expect(downloads).toHaveLength(1);
+    expect(downloads[0]!.name).toMatch(/^flowent-calls-.*\.har$/);
     const text = await downloads[0]!.blob.text();
     expect(JSON.parse(text).log.entries.map((e: { _callId: number }) => e._callId)).toEqual([1, 2, 3]);
 
     await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'calls.har', { type: 'application/json' }));
     await waitFor(() => expect(status()).toBe('Imported 3 calls.'));
-    expect(bridge.callsTo('importHar')).toEqual([[text]]);
-    await waitFor(() => expect(document.querySelector('[data-call-id="7"]')).not.toBeNull());
+    // Imported calls keep the time they were made: listed beside their originals.
+    await waitFor(() => expect(listedIds().sort()).toEqual([1, 2, 3, 5, 6, 7]));
+    const imported = await c.api.listCalls({ source: 'import' });
+    expect(imported.calls.map((call) => call.action)).toEqual(['send_email', 'send_email', 'send_email']);
   });
 
   it('sends a large HAR whole, shows the core’s progress while it imports, and says what is wrong with a bad file', async () => {
-    const bridge = browserBridge();
-    const { user } = await renderLoaded(bridge);
+    const { c, user } = await browserPage();
     const big = 'x'.repeat(20_000);
     const entries = Array.from({ length: 7 }, (_, i) => ({
-      request: { method: 'POST', url: 'http://h/actions/a', postData: { text: `{"n":${i},"pad":"${big}"}` } },
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      request: {
+        method: 'POST',
+        url: 'http://h/actions/a',
+        headers: [],
+        postData: { mimeType: 'application/json', text: `{"n":${i},"pad":"${big}"}` },
+      },
+      response: { status: 200, headers: [], content: { text: '{"result":"ok","error":""}' } },
       _action: 'a',
     }));
     const text = JSON.stringify({ log: { version: '1.2', entries } });
-    let finish = () => {};
-    const imported = bridge.importHar.bind(bridge);
-    bridge.importHar = (sent) => new Promise((resolve) => (finish = () => resolve(imported(sent))));
+    // The core imports at once and tells its progress over the stream; its answer reaches the page only when released.
+    const release = c.holdNextInspectorAnswer('importHar');
     await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'big.har'));
     const progress = await screen.findByRole('progressbar', { name: 'HAR import' });
-    expect(progress.getAttribute('value')).toBeNull();
-    bridge.emit([{ type: 'har-import-progress', done: 3, total: 7 }]);
-    await waitFor(() => expect(progress.getAttribute('value')).toBe('3'));
+    await waitFor(() => expect(progress.getAttribute('value')).toBe('7'));
     expect(progress.getAttribute('max')).toBe('7');
-    finish();
+    expect(status()).not.toBe('Imported 7 calls.');
+    release();
     await waitFor(() => expect(status()).toBe('Imported 7 calls.'));
     expect(screen.queryByRole('progressbar', { name: 'HAR import' })).toBeNull();
-    expect(bridge.callsTo('importHar')).toEqual([[text]]);
+    // More than the API's 64 KB limit on a body, yet one request: a HAR has its own upload path.
+    const sent = c.inspectorRequests.filter((r) => r.method === 'importHar');
+    expect(sent.map((r) => r.args)).toEqual([[text]]);
+    expect(sent[0]!.bodyLength).toBeGreaterThan(64 * 1024);
+    const stored = await c.api.listCalls({ source: 'import' });
+    const bodies = await Promise.all(stored.calls.map(async (call) => JSON.parse((await c.api.getCall(call.id))!.requestBody).n as number));
+    expect(bodies.sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
 
-    bridge.importHar = imported;
     await user.upload(screen.getByLabelText('HAR file to import'), new File(['{"hello": 1}'], 'notes.json'));
     await waitFor(() => expect(status()).toContain('not a HAR'));
     expect(screen.getByRole('alert', { name: 'Error messages' }).textContent).toContain('Could not import the HAR file');
   });
 
   it('downloads one call from the detail pane', async () => {
-    const bridge = browserBridge();
-    const { user } = await renderLoaded(bridge);
+    const { user } = await browserPage();
     await user.click(document.querySelector<HTMLElement>('[data-call-id="2"]')!);
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
     await user.click(await within(pane).findByRole('button', { name: 'Export as HAR' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(bridge.callsTo('exportHar')).toEqual([[{ ids: [2] }]]);
-    expect(JSON.parse(await downloads[0]!.blob.text()).log.entries).toHaveLength(1);
+    const entries = JSON.parse(await downloads[0]!.blob.text()).log.entries;
+    expect(entries.map((e: { _callId: number }) => e._callId)).toEqual([2]);
     expect(await screen.findByText(/^Downloaded 1 call as/)).toBeTruthy();
   });
 });
 
 describe('HAR export and import in the desktop app', () => {
+  const companion = useCompanion();
+
   it('lets main save and open the file through its dialogs and reports where', async () => {
-    const bridge = historyBridge();
-    bridge.replayCore.desktopDialog = { savePath: '/home/dev/calls.har', openText: null };
-    const { user } = await renderLoaded(bridge);
+    const c = companion();
+    await sendHistory(c);
+    const savePath = join(c.dataDir, 'calls.har');
+    c.dialogs.savePath = savePath;
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(listedIds()).toHaveLength(4));
     await user.click(screen.getByRole('button', { name: 'Export HAR' }));
-    await waitFor(() => expect(status()).toBe('Saved 4 calls to /home/dev/calls.har'));
+    await waitFor(() => expect(status()).toBe(`Saved 4 calls to ${savePath}`));
     expect(downloads).toEqual([]);
+    expect(JSON.parse(readFileSync(savePath, 'utf8')).log.entries).toHaveLength(4);
     await user.click(screen.getByRole('button', { name: 'Import HAR' }));
     await waitFor(() => expect(status()).toBe('Import cancelled: no file was read.'));
-    expect(bridge.callsTo('importHar')).toEqual([[null]]);
-    bridge.replayCore.desktopDialog = { savePath: null, openText: '{"log":{"entries":[{"request":{"postData":{"text":"{}"}}}]}}' };
+    expect(c.bridge.callsTo('importHar')).toEqual([[null]]);
+    const onePath = join(c.dataDir, 'one.har');
+    const one = JSON.parse(readFileSync(savePath, 'utf8'));
+    writeFileSync(onePath, JSON.stringify({ log: { ...one.log, entries: one.log.entries.slice(0, 1) } }));
+    c.dialogs.savePath = null;
+    c.dialogs.openPath = onePath;
     await user.click(screen.getByRole('button', { name: 'Import HAR' }));
     await waitFor(() => expect(status()).toBe('Imported 1 call.'));
+    await waitFor(() => expect(listedIds()).toHaveLength(5));
     await user.click(screen.getByRole('button', { name: 'Export HAR' }));
     await waitFor(() => expect(status()).toBe('Export cancelled: nothing was saved.'));
   });
 
   it('says what to do when there is nothing to export', async () => {
-    const bridge = new FakeBridge([]);
-    const { user } = renderApp(bridge);
-    await waitFor(() => expect(bridge.callsTo('getStats').length).toBeGreaterThan(0));
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(c.bridge.callsTo('getStats').length).toBeGreaterThan(0));
     await user.click(screen.getByRole('button', { name: 'Export HAR' }));
     await waitFor(() => expect(status()).toContain('There are no calls to export here'));
   });

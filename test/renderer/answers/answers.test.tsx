@@ -1,19 +1,25 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { EXAMPLE_MOCK } from '../../renderer/src/answers/example-mock';
-import { FakeBridge, makeCall } from './fake-bridge';
-import { editorIn, typeInto } from './editor-kit';
-import { renderApp, resetAll } from './setup';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { EXAMPLE_MOCK } from '../../../renderer/src/answers/example-mock';
+import { useCompanion, type Companion } from '../harness/companion';
+import { editorIn, typeInto } from '../harness/editor-kit';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { renderApp } from '../harness/render';
 
-afterEach(resetAll);
+const companion = useCompanion();
 
 /** Past the 300 ms debounce with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
 
-async function openAnswers(bridge = new FakeBridge([makeCall({ id: 1, action: 'send_email' })])) {
+/** The Answers dialog, over a history of one send_email call. */
+async function openAnswers(c: Companion = companion()) {
+  await c.send('send_email');
+  const bridge = c.bridge;
   const view = renderApp(bridge);
-  await waitFor(() => expect(bridge.callsTo('getStats')).toHaveLength(1));
+  await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toContain('1 calls'));
   await view.user.click(screen.getByRole('button', { name: 'Answers' }));
   const dialog = await screen.findByRole('dialog', { name: 'Answers' });
   const mock = await within(dialog).findByRole('region', { name: 'Mock' });
@@ -45,28 +51,43 @@ describe('answers: mode and forward target', () => {
     await user.paste('http://localhost:8000/actions/{action_name}');
     await user.click(within(route).getByRole('button', { name: 'Save target' }));
     await waitFor(() => expect(within(route).queryByRole('alert', { name: 'Target error' })).toBeNull());
-    expect(bridge.callsTo('setForwardTarget')).toEqual([
-      ['send_email', 'localhost:8000'],
-      ['send_email', 'http://localhost:8000/actions/{action_name}'],
-    ]);
     // Setting a target switches the action to forwarding (as the core does).
     await waitFor(() => expect((within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement).value).toBe('forward'));
-
-    bridge.refuseNext.set('setAnswerMode', { code: 'invalid-action', action: 'Send-Email' });
-    await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'mock');
-    expect((await within(route).findByRole('alert', { name: 'Mode error' })).textContent).toBe(
-      '"Send-Email" is not an action name: use 1-100 lowercase letters, digits or underscores.',
-    );
+    const { routes } = await companion().api.getAnswerSettings();
+    expect(routes).toMatchObject([{ action: 'send_email', mode: 'forward', target: 'http://localhost:8000/actions/{action_name}' }]);
   });
 
   it('shows the startup target, the forward timeout and what happens when the handler is unreachable', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
-    bridge.respondInfo = { startupForwardTarget: 'http://localhost:9000/{action_name}', forwardTimeoutMs: 25_000, fallbackToMock: true };
-    const { dialog } = await openAnswers(bridge);
+    const c = await companion.restart({
+      core: { forwardTarget: 'http://localhost:9000/{action_name}', forwardTimeoutMs: 25_000, fallbackToMock: true },
+    });
+    const { dialog } = await openAnswers(c);
     const route = within(dialog).getByRole('region', { name: 'Answer mode' });
     expect(within(route).getByTestId('startup-forward-target').textContent).toBe('http://localhost:9000/{action_name}');
     expect(route.textContent).toContain('25.00 s');
     expect(route.textContent).toContain('answer with the mock');
+  });
+
+  it('shows a refused mode change inline: the project answer file has a mistake, and the edit in it is kept', async () => {
+    const root = makeTempDir('fc-page-project-');
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    mkdirSync(join(dir, 'actions'));
+    const broken = 'version: 1\nbody: {result: "unclosed", error: ""\n';
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), broken);
+    try {
+      const { dialog, user } = await openAnswers(await companion.restart({ core: { projectDir: dir } }));
+      await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+      const route = within(dialog).getByRole('region', { name: 'Answer mode' });
+      await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'forward');
+      const refusal = (await within(route).findByRole('alert', { name: 'Mode error' })).textContent;
+      expect(refusal).toMatch(/^answers\/send_email\.yaml has a mistake \(.*not valid YAML.*, line 3\)\. /);
+      expect(refusal).toContain('Fix the file first, so the change does not overwrite your edit.');
+      expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toBe(broken);
+    } finally {
+      await companion.restart({});
+      root.remove();
+    }
   });
 });
 
@@ -113,12 +134,15 @@ describe('answers: the mock editor', () => {
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     expect(bridge.callsTo('setMock')).toEqual([['send_email', EXAMPLE_MOCK, 'json']]);
     await screen.findByText('Mock saved');
+    // The core answers send_email with it now.
+    await companion().send('send_email', { recipient: 'ada@example.com' });
+    expect(JSON.parse((await companion().api.getCall(2))!.response.body)).toMatchObject({ result: 'Sent to ada@example.com' });
     await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for send_email'));
 
     await user.click(within(mock).getByRole('button', { name: 'Clear mock' }));
     expect(bridge.callsTo('clearMock')).toEqual([['send_email']]);
     await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('No mock of its own'));
-    expect(bridge.mocks).toEqual([]);
+    expect((await companion().api.getAnswerSettings()).mocks).toEqual([]);
   });
 
   it('a refused save shows the message and every problem', async () => {
@@ -132,25 +156,18 @@ describe('answers: the mock editor', () => {
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
     expect(problems.textContent).toContain('extra: unknown field "extra"');
     expect(problems.textContent).toContain('status: status must be an HTTP status');
-    expect(bridge.mocks).toEqual([]);
+    expect((await companion().api.getAnswerSettings()).mocks).toEqual([]);
   });
 });
 
 describe('answers: live updates', () => {
-  it('a answers-changed event (e.g. the CLI stored a mock) refetches the settings', async () => {
+  it('a mock stored elsewhere (the command line) shows: the answers-changed event refetches the settings', async () => {
     const { mock, bridge } = await openAnswers();
     expect(within(mock).getByTestId('mock-stored').textContent).toContain('No default mock');
     const before = bridge.callsTo('getAnswerSettings').length;
-    bridge.mocks = [
-      {
-        action: null,
-        definition: { selection: 'rules', responses: [], fallback: null, answerRegistrationCheck: false },
-        text: '{"responses":[]}',
-        format: 'json',
-        updatedAt: 1_700_000_000_000,
-      },
-    ];
-    act(() => bridge.emit([{ type: 'answers-changed' }]));
+    // Stored from the command line: the core announces it.
+    const stored = await companion().core.api.setMock(null, '{"status": 200, "body": {"result": "ok", "error": ""}}', 'json');
+    expect(stored.ok).toBe(true);
     await waitFor(() =>
       expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for every action without its own mock'),
     );
@@ -172,7 +189,7 @@ describe('answers: keyboard', () => {
   });
 
   it('a opens the dialog, Esc closes it; ? lists the shortcuts', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1 })]);
+    const { bridge } = companion();
     const { user } = renderApp(bridge);
     await waitFor(() => expect(bridge.callsTo('getStats')).toHaveLength(1));
     await user.keyboard('a');

@@ -1,40 +1,46 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
-import { describeAnsweredBy } from '../../renderer/src/calls/answered-by';
-import type { AnsweredBy, MockChoice, Selection } from '../../main/contract/api';
-import { FakeBridge, makeCall } from './fake-bridge';
-import { openCall, resetAll } from './setup';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describeAnsweredBy } from '../../../renderer/src/calls/answered-by';
+import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
+import { closedPort } from '../../helpers/handler-process';
+import { useCompanion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../harness/handler';
+import { openCall } from '../harness/render';
 
-afterEach(resetAll);
-
-const VIOLATIONS = [
-  { code: 'not-json', message: 'The answer is not JSON: Flowent shows the action as failed.' },
-  { code: 'result-missing', message: 'The answer has no "result" string.' },
-];
+const companion = useCompanion();
+const handler = useHandler();
 
 describe('contract check', () => {
   it('lists violations in their own box and marks the row', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 1, violations: VIOLATIONS }), makeCall({ id: 2 })]);
-    const { pane, row } = await openCall(bridge, 1);
+    const c = companion();
+    // The handler answers HTML: not the JSON Flowent expects.
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'garbage'));
+    await c.send('send_email');
+    await c.send('create_ticket');
+    const { violations } = (await c.api.getCall(1))!;
+    expect(violations.length).toBeGreaterThan(0);
+    const { pane, row } = await openCall(c.bridge, 1);
     const box = within(pane).getByRole('note', { name: 'Contract check' });
     expect(
       within(box)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(VIOLATIONS.map((v) => v.message));
+    ).toEqual(violations.map((v) => v.message));
     expect(box.textContent).toMatch(/^Problem with the answer:/);
     // Its own marker, in the answer's column: not beside the signature's verdict.
     const mark = within(row).getByTestId('violation-mark');
     expect(mark.textContent).toBe('contract');
     expect(mark.closest('.col-status')).not.toBeNull();
-    expect(mark.getAttribute('title')).toBe(`Answer breaks Flowent's contract: ${VIOLATIONS.map((v) => v.message).join('; ')}`);
+    expect(mark.getAttribute('title')).toBe(`Answer breaks Flowent's contract: ${violations.map((v) => v.message).join('; ')}`);
     const clean = document.querySelector('[data-call-id="2"]') as HTMLElement;
     expect(within(clean).queryByTestId('violation-mark')).toBeNull();
   });
 
   it('has no contract box for a clean answer', async () => {
-    const { pane } = await openCall(new FakeBridge([makeCall({ id: 3 })]), 3);
+    const c = companion();
+    await c.send('send_email');
+    const { pane } = await openCall(c.bridge, 1);
     expect(within(pane).queryByRole('note', { name: 'Contract check' })).toBeNull();
     expect(within(pane).queryByRole('note', { name: 'Forwarding' })).toBeNull();
     expect(within(pane).queryByTestId('forwarded-for')).toBeNull();
@@ -43,22 +49,16 @@ describe('contract check', () => {
 
 describe('forwarding and the tunnel', () => {
   it('shows the target, the error, the registration verdict and the tunnel client', async () => {
-    const call = makeCall({
-      id: 4,
-      test: true,
-      answeredBy: 'forward-error',
-      forwardedFor: '34.120.1.9',
-      forward: {
-        target: 'http://localhost:8000/actions/send_email',
-        error: 'Your handler refused the connection.',
-        registrationWouldPass: false,
-      },
-    });
-    const { pane } = await openCall(new FakeBridge([call]), 4);
+    const c = companion();
+    const port = await closedPort();
+    await c.api.setForwardTarget('send_email', `http://127.0.0.1:${port}/actions/{action_name}`);
+    // A registration check through the tunnel: ngrok's edge appends the caller's address.
+    await c.send('send_email', {}, { key: null, extra: { test: true }, headers: { 'x-forwarded-for': '34.120.1.9' } });
+    const { pane } = await openCall(c.bridge, 1);
     expect(within(pane).getByTestId('forwarded-for').textContent).toBe('Through the tunnel from 34.120.1.9');
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
-    expect(within(box).getByTestId('forward-target').textContent).toBe('http://localhost:8000/actions/send_email');
-    expect(within(box).getByTestId('forward-error').textContent).toBe('Your handler refused the connection.');
+    expect(within(box).getByTestId('forward-target').textContent).toBe(`http://127.0.0.1:${port}/actions/send_email`);
+    expect(within(box).getByTestId('forward-error').textContent).toContain('refused the connection');
     expect(within(box).getByTestId('registration-would-pass').textContent).toBe(
       "Flowent's registration check would fail with this answer.",
     );
@@ -96,23 +96,36 @@ describe('forwarding and the tunnel', () => {
 
 describe('make a mock from this answer', () => {
   it('stores the answer as the action mock and says so', async () => {
-    const call = makeCall({ id: 5, response: { status: 200, headers: [], body: '{"result":"Sent","error":""}' } });
-    const bridge = new FakeBridge([call]);
-    const { pane, user } = await openCall(bridge, 5);
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
     await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
-    expect(bridge.callsTo('mockFromCall')).toEqual([[5]]);
+    expect(c.bridge.callsTo('mockFromCall')).toEqual([[1]]);
     await screen.findByText('Saved as the mock for send_email');
-    expect(bridge.mocks.map((m) => m.action)).toEqual(['send_email']);
+    expect((await c.api.getAnswerSettings()).mocks.map((m) => m.action)).toEqual(['send_email']);
     expect(screen.queryByRole('alert')).toBeNull();
+    // The mock answers what the handler answered, byte for byte.
+    await c.api.setAnswerMode('send_email', 'mock');
+    await c.send('send_email');
+    const [handled, mocked] = [(await c.api.getCall(1))!, (await c.api.getCall(2))!];
+    expect(mocked.answeredBy).toBe('mock');
+    expect(mocked.response.body).toBe(handled.response.body);
   });
 
   it('shows a refusal as an error banner', async () => {
-    const bridge = new FakeBridge([makeCall({ id: 6 })]);
-    const { pane, user } = await openCall(bridge, 6);
-    bridge.store = [];
+    const c = companion();
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    // The history was cleared meanwhile (from the command line), and the page has not heard yet.
+    c.bridge.events.pause();
+    await c.core.api.clearHistory();
     await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'Could not make a mock from call #6: There is no call #6 in the history (it may have been cleared).',
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContainEqual(
+        expect.stringContaining('Could not make a mock from call #1: There is no call #1 in the history (it may have been cleared).'),
+      ),
     );
+    expect((await c.api.getAnswerSettings()).mocks).toEqual([]);
   });
 });

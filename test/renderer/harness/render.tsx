@@ -1,9 +1,9 @@
 import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
-import { App } from '../../renderer/src/app/App';
-import { resetStores } from '../../renderer/src/app/stores';
-import type { RendererBridge } from '../../renderer/src/transport/connection';
+import { App } from '../../../renderer/src/app/App';
+import { resetStores } from '../../../renderer/src/app/stores';
+import type { RendererBridge } from '../../../renderer/src/transport/connection';
 
 // waitFor and findBy wait for the page to reach a state; 1 s (the default) is a time limit a
 // busy machine misses. A state never reached still fails, 10 s later.
@@ -15,22 +15,32 @@ export function renderApp(bridge: RendererBridge) {
   return { user, ...view };
 }
 
+/** The list row of call `id`, once it is rendered. */
+export function rowOf(id: number): Promise<HTMLElement> {
+  return waitFor(() => {
+    const row = document.querySelector<HTMLElement>(`[data-call-id="${id}"]`);
+    if (!row) throw new Error(`call #${id} is not listed`);
+    return row;
+  });
+}
+
+/** The ids of the listed calls, top to bottom. */
+export function rowIds(): string[] {
+  return [...document.querySelectorAll('[data-call-id]')].map((row) => row.getAttribute('data-call-id') ?? '');
+}
+
 /** Renders the app, clicks the row of call `id` and waits until its detail pane has loaded. */
 export async function openCall(bridge: RendererBridge, id: number) {
   const view = renderApp(bridge);
-  const row = await waitFor(() => {
-    const found = document.querySelector(`[data-call-id="${id}"]`);
-    if (!found) throw new Error('row not rendered');
-    return found as HTMLElement;
-  });
+  const row = await rowOf(id);
   await view.user.click(row);
   const pane = await screen.findByRole('complementary', { name: 'Call details' });
   await waitFor(() => expect(pane.getAttribute('aria-busy')).toBeNull());
   return { ...view, pane, row };
 }
 
-/** Unmounts, resets the stores and the URL: each test starts from a blank app. */
-export function resetAll(): void {
+/** Unmounts the page, resets its stores and the URL: the next render starts from a blank page. */
+export function resetPage(): void {
   cleanup();
   resetStores();
   history.replaceState(null, '', '/');

@@ -1,55 +1,59 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { FakeBridge, makeCall } from './fake-bridge';
-import { resetAll } from './setup';
-import { editorIn, renderLoaded, rowOf, typeInto } from './replay-test-kit';
+import { editorIn, typeInto } from '../harness/editor-kit';
+import { useCompanion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../harness/handler';
+import { renderLoaded, rowOf } from './replay-kit';
 
-afterEach(resetAll);
+const companion = useCompanion();
+const handler = useHandler();
 
+/** Call #3 of Flowent's history, with replays going to the handler; its edit-parameters editor open. */
 async function openEditor() {
-  const bridge = new FakeBridge([
-    makeCall({
-      id: 3,
-      requestBody: '{"action_name":"send_email","parameters":{"to":"a@example.com","n":1},"timestamp":1700000000,"signature":"abc"}',
-    }),
-  ]);
-  bridge.respondInfo.startupForwardTarget = 'http://localhost:8000/actions/{action_name}';
-  const view = await renderLoaded(bridge);
+  const c = companion();
+  await c.send('send_email', { to: 'x@example.com' });
+  await c.send('send_email', { to: 'y@example.com' });
+  await c.send('send_email', { to: 'a@example.com', n: 1 });
+  await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
+  const view = await renderLoaded(c);
   await view.user.click(rowOf(3));
   const pane = await screen.findByRole('complementary', { name: 'Call details' });
   await view.user.click(await within(pane).findByRole('button', { name: 'Edit parameters…' }));
   const editor = await within(pane).findByRole('group', { name: 'Edit parameters' });
   await waitFor(() => editorIn(editor));
-  return { ...view, bridge, pane, editor };
+  return { ...view, c, pane, editor };
 }
 
 describe('replay with edited parameters', () => {
   it('starts from the call’s parameters and replays the edited ones, re-signed (Ctrl/Cmd+Enter too)', async () => {
-    const { bridge, pane, editor, user } = await openEditor();
+    const { c, pane, editor, user } = await openEditor();
     expect(JSON.parse(editorIn(editor).state.doc.toString())).toEqual({ to: 'a@example.com', n: 1 });
-    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
-      'Flowent signs with python style, learned from 37 calls.',
-    );
+    // A number among the parameters tells the styles apart: the python style is learned for sure.
+    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe('Flowent signs with python style, learned from 3 calls.');
     typeInto(editorIn(editor), '{"to": "b@example.com", "n": 2}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(bridge.callsTo('replayEdited')).toEqual([[3, '{"to": "b@example.com", "n": 2}', null]]);
+    expect(c.bridge.callsTo('replayEdited')).toEqual([[3, '{"to": "b@example.com", "n": 2}', null]]);
     expect(result.textContent).toContain('#4');
     expect(result.textContent).toContain('python');
+    const sent = JSON.parse((await handler().received()).at(-1)!.body.toString());
+    expect(sent.parameters).toEqual({ to: 'b@example.com', n: 2 });
 
     fireEvent.keyDown(editorIn(editor).contentDOM, { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(bridge.callsTo('replayEdited')).toHaveLength(2));
+    await waitFor(() => expect(c.bridge.callsTo('replayEdited')).toHaveLength(2));
+    await waitFor(() => expect(document.querySelector('[data-call-id="5"]')).not.toBeNull());
   });
 
   it('refuses what is not a JSON object before sending, and can reset to the original', async () => {
-    const { bridge, editor, user } = await openEditor();
+    const { c, editor, user } = await openEditor();
     typeInto(editorIn(editor), '[1, 2]');
     expect(within(editor).getByLabelText('Parameters problem').textContent).toContain('JSON object');
     expect((within(editor).getByRole('button', { name: 'Replay edited' }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(within(editor).getByRole('button', { name: 'Reset to the original' }));
     await waitFor(() => expect(JSON.parse(editorIn(editor).state.doc.toString())).toEqual({ to: 'a@example.com', n: 1 }));
-    bridge.refuseNext.set('replayEdited', { code: 'no-key', needs: 'resign' });
+    // With no key, the core cannot re-sign: the page shows its refusal.
+    await c.api.clearHmacKey();
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     expect((await within(editor).findByRole('alert', { name: 'Edited replay error' })).textContent).toBe(
       'Re-signing needs the HMAC key. Set the key in Settings > HMAC key, or use Replay as is to send the original bytes.',
@@ -86,11 +90,11 @@ describe('Esc in the edit-parameters editor', () => {
   });
 
   it('closes at once once the edited parameters are replayed', async () => {
-    const { bridge, pane, editor, user } = await openEditor();
+    const { c, pane, editor, user } = await openEditor();
     typeInto(editorIn(editor), '{"to": "typed@example.com"}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(bridge.callsTo('replayEdited')).toHaveLength(1);
+    expect(c.bridge.callsTo('replayEdited')).toHaveLength(1);
     focusEditor(editor);
     await user.keyboard('{Escape}');
     expect(editorOpen(pane)).toBe(false);

@@ -1,0 +1,27 @@
+/**
+ * Tunnels that stand for ngrok where a test needs a public URL Flowent can reach: the real agent
+ * cannot bring Flowent's registration check from ngrok's cloud, so these URLs are the companion's
+ * own under another host name, and the Gateway stand-in reaches them for real.
+ */
+import type { TunnelStatus } from '../../main/contract/api';
+import type { TunnelProvider, UrlChange } from '../../main/core/tunnel/tunnel-provider';
+
+/** The same companion under another host name: a URL that reaches it, but is not its own. */
+export const otherName = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost');
+
+/** A tunnel that only reports URL changes, so the core's real `tunnel-url-changed` event can be raised. */
+export function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void } {
+  const listeners = new Set<(change: UrlChange) => void>();
+  const status: TunnelStatus = { state: 'offline', url: null, reason: null };
+  return {
+    open: async () => ({ ok: false, code: 'tunnel-unavailable', reason: 'This tunnel only reports URL changes.' }),
+    close: async () => {},
+    onStatus: () => () => {},
+    onUrlChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    status,
+    change: (change) => listeners.forEach((listener) => listener(change)),
+  };
+}

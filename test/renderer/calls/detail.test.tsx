@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { formatDuration } from '../../../renderer/src/shared/format';
+import { KEY, useCompanion } from '../harness/companion';
+import { openCall } from '../harness/render';
+
+const companion = useCompanion();
+
+const BODY = '{"action_name":"send_email","parameters":{"to":"é","n":1.0},"timestamp":1645123456,"signature":"abc"}';
+
+const hmac = (key: string, text: string) => createHmac('sha256', key).update(text).digest('hex');
+
+/** A payload with its parameters out of sorted order, and the bytes of the two ways of signing it. */
+function unsortedPayload(timestamp = Math.floor(Date.now() / 1000)) {
+  const payload = { action_name: 'send_email', parameters: { b: 1, a: 2 }, timestamp };
+  return {
+    payload,
+    asSent: JSON.stringify(payload),
+    sorted: `{"action_name":"send_email","parameters":{"a":2,"b":1},"timestamp":${timestamp}}`,
+  };
+}
+
+const PYTHON = 'Python example (as sent, ASCII escapes)';
+const GO = 'Go example (sorted keys, Go escaping)';
+const RAW = 'Raw body bytes (signature member cut out)';
+
+describe('detail pane', () => {
+  it('shows request headers, the body pretty and coloured with literals kept, raw, hex, and the answer', async () => {
+    const c = await companion.restart({ core: { enforceSignatures: true } });
+    await c.post('/actions/send_email', BODY, { 'x-request-id': 'req-42' });
+    const stored = await c.api.getCall(1);
+    const { pane, user } = await openCall(c.bridge, 1);
+    expect(c.bridge.callsTo('getCall')).toEqual([[1]]);
+    const headers = within(pane).getByRole('table', { name: 'Request headers' });
+    expect(within(headers).getByText('x-request-id')).toBeTruthy();
+    expect(within(headers).getByText('req-42')).toBeTruthy();
+
+    const pretty = within(pane).getByLabelText('Request body');
+    expect(pretty.textContent).toContain('"parameters": {\n    "to": "é",\n    "n": 1.0\n  }');
+    expect(pretty.querySelector('.tok-key')?.textContent).toBe('"action_name"');
+    expect([...pretty.querySelectorAll('.tok-number')].map((n) => n.textContent)).toEqual(['1.0', '1645123456']);
+
+    await user.click(within(pane).getByRole('tab', { name: 'Raw' }));
+    expect(within(pane).getByLabelText('Raw request body').textContent).toBe(BODY);
+    await user.click(within(pane).getByRole('tab', { name: 'Hex' }));
+    const hex = within(pane).getByLabelText('Request body bytes (hex)').textContent ?? '';
+    expect(hex.startsWith('00000000  7b 22 61 63 74 69 6f 6e')).toBe(true);
+    expect(hex).toContain('c3 a9'); // é as UTF-8 bytes
+
+    // Signatures are enforced: the signature check refused the call.
+    const answer = within(pane).getByRole('region', { name: 'Answer' });
+    expect(within(answer).getByText('401')).toBeTruthy();
+    expect(within(answer).getByText('Content-Type')).toBeTruthy();
+    expect(JSON.parse(within(answer).getByLabelText('Answer body').textContent ?? '')).toEqual(JSON.parse(stored!.response.body));
+    expect(pane.textContent).toContain('the signature check (rejected)');
+    expect(pane.textContent).toContain(formatDuration(stored!.durationMs));
+
+    await user.click(within(pane).getByRole('button', { name: 'Copy request body' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(BODY);
+    await screen.findByText('Copied');
+  });
+
+  it('signature panel: no match, expected vs received, diagnosis, signed bytes and the difference marker', async () => {
+    // The key set here ends with a space; Flowent signs with the key as it is meant to be.
+    const c = await companion.restart({ key: `${KEY} ` });
+    const { payload, asSent, sorted } = unsortedPayload(Math.floor(Date.now() / 1000) - 420);
+    const received = hmac(KEY, asSent);
+    await c.post('/actions/send_email', JSON.stringify({ ...payload, signature: received }));
+    const { pane, user } = await openCall(c.bridge, 1);
+    // The verdict first, with its cause and what to do; said once.
+    const verdict = within(pane).getByTestId('verdict-line');
+    expect(verdict.textContent).toMatch(
+      new RegExp(
+        '^Invalid signature\\. The signature matches the python style with the key trimmed: the stored key has leading or trailing whitespace or a newline\\. ' +
+          "The call's timestamp is 42[01] s old, past the 300 s replay window\\. " +
+          'What to do: Fix the stored key: paste it again without surrounding spaces or line breaks\\.$',
+      ),
+    );
+    expect(within(pane).getAllByText(/with the key trimmed/)).toHaveLength(1);
+
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    expect(within(panel).getByTestId('matched-style').textContent).toBe('No signing style matched (13 tried).');
+    expect(within(panel).getByTestId('received-signature').textContent).toBe(received);
+    // Styles that signed the same bytes share a row: here the ones that keep the order as sent, and the ones that sort.
+    const table = within(panel).getByRole('table', { name: 'Expected signature per style' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([
+      `${PYTHON} and 3 more styles (same bytes)${hmac(`${KEY} `, asSent)}✗`,
+      `${GO} and 8 more styles (same bytes)${hmac(`${KEY} `, sorted)}✗`,
+    ]);
+    await user.click(within(panel).getByRole('button', { name: 'Show every style (13)' }));
+    const every = within(panel).getByRole('table', { name: 'Every style' });
+    const rows = within(every).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(13);
+    expect(rows[0]!.textContent).toBe(`${PYTHON}${hmac(`${KEY} `, asSent)}✗`);
+    expect(rows[1]!.textContent).toBe(`${GO}${hmac(`${KEY} `, sorted)}✗`);
+    expect(within(panel).queryByRole('list', { name: 'More findings' })).toBeNull();
+    expect(within(panel).getByTestId('timestamp-age').textContent).toContain('sent 7 min before it arrived');
+    expect(within(panel).getByTestId('timestamp-age').textContent).toContain('old: past the 5-minute window');
+
+    // No match: the first style's bytes, compared with the first style that differs; only
+    // the differing part is marked, not everything after it.
+    const shown = within(panel).getByLabelText(`Signed bytes: ${PYTHON}`);
+    expect(shown.textContent).toBe(asSent);
+    const marks = within(panel).getAllByTestId('diff-mark');
+    expect(marks.map((m) => m.textContent)).toEqual(['b":1,"a":2', 'a":2,"b":1']);
+    const at = asSent.indexOf('b":1');
+    expect(within(panel).getByRole('note').textContent).toBe(`Differs from ${GO} at characters ${at + 1}–${at + 10} (marked).`);
+
+    // Comparing two identical texts marks nothing.
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Compare with style' }), 'raw');
+    expect(within(panel).queryAllByTestId('diff-mark')).toHaveLength(0);
+    expect(within(panel).getByRole('note').textContent).toBe(`Identical to ${RAW}.`);
+
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Style shown' }), 'go');
+    expect(within(panel).getByLabelText(`Signed bytes: ${GO}`).textContent).toBe(sorted);
+  });
+
+  it('shows the matched style and its signed bytes first for a valid call', async () => {
+    const c = companion();
+    const { payload, sorted } = unsortedPayload();
+    await c.post('/actions/send_email', JSON.stringify({ ...payload, signature: hmac(KEY, sorted) }));
+    const { pane } = await openCall(c.bridge, 1);
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    expect(within(panel).getByTestId('matched-style').textContent).toBe(`Matched style: ${GO}`);
+    expect((within(panel).getByRole('combobox', { name: 'Style shown' }) as HTMLSelectElement).value).toBe('go');
+    const shown = panel.querySelectorAll('pre.canonical');
+    expect(shown[0]!.getAttribute('aria-label')).toBe(`Signed bytes: ${GO}`);
+    expect(shown[0]!.textContent).toBe(sorted);
+    expect(within(panel).getByRole('cell', { name: 'matches' }).textContent).toBe('✓');
+  });
+
+  it('a valid call whose other styles could not be filled in says "(not computed)" and why, not "(no key)"', async () => {
+    const c = companion();
+    const { payload, sorted } = unsortedPayload();
+    await c.post('/actions/send_email', JSON.stringify({ ...payload, signature: hmac(KEY, sorted) }));
+    // Checking stopped at the first style that matched; the key it was checked with is gone since.
+    await c.api.setHmacKey('a-new-key');
+    const { pane, user } = await openCall(c.bridge, 1);
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    // Folded, a valid call shows its matched style alone: no wall of crosses.
+    expect(within(panel).getByRole('table', { name: 'Expected signature per style' }).textContent).not.toContain('✗');
+    await user.click(within(panel).getByRole('button', { name: 'Show every style (13)' }));
+    const rawRow = within(panel).getByRole('cell', { name: RAW }).closest('tr')!;
+    expect(within(rawRow).getByText('(not computed)')).toBeTruthy();
+    expect(within(panel).queryByText('(no key)')).toBeNull();
+    expect(within(panel).getByRole('list', { name: 'More findings' }).textContent).toContain('the HMAC key has changed since');
+    // A valid call's bytes are shown without a comparison that would mark them.
+    expect(within(panel).queryAllByTestId('diff-mark')).toHaveLength(0);
+  });
+
+  it('explains registration checks', async () => {
+    const c = companion();
+    await c.send('send_email', {}, { key: null, extra: { test: true } });
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('verdict-line').textContent).toBe(
+      "Flowent's registration check arrived without a signature, as its docs show it. What to do: Nothing to fix: answer it with any 2xx status and never require a signature on it.",
+    );
+    // Unsigned: nothing to compare, so no table of crosses.
+    expect(within(pane).queryByRole('table', { name: 'Expected signature per style' })).toBeNull();
+    expect(within(pane).getByTestId('matched-style').textContent).toBe('Not signed: there is nothing to match.');
+  });
+
+  it('explains a signed registration check in a note', async () => {
+    const c = companion();
+    await c.send('send_email', {}, { extra: { test: true } });
+    const { pane } = await openCall(c.bridge, 1);
+    const note = within(pane).getByRole('note', { name: 'Registration check' });
+    expect(note.textContent).toContain("This is Flowent's registration check");
+    expect(note.textContent).toContain('any 2xx answer passes');
+  });
+
+  it('has no registration explanation for ordinary calls', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).queryByRole('note', { name: 'Registration check' })).toBeNull();
+  });
+});

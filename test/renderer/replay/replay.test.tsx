@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useCompanion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../harness/handler';
+import { openCall } from '../harness/render';
+
+const companion = useCompanion();
+const handler = useHandler();
+
+describe('replay from the detail pane', () => {
+  it('replays re-signed to the given target and shows the result and the diff beside the original', async () => {
+    const c = companion();
+    await c.send('send_email', { to: 'a@example.com' });
+    const { pane, user } = await openCall(c.bridge, 1);
+    const target = handlerUrl(handler(), '{action_name}');
+    await user.type(within(pane).getByLabelText('Replay target URL'), target.replace('{', '{{'));
+    await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'resign', target]]);
+    expect(result.textContent).toContain('#2');
+    expect(result.textContent).toContain('200');
+    // The companion answered Flowent with its default mock; the handler answers otherwise.
+    expect(result.textContent).toContain('changed');
+    expect(result.textContent).toContain(handlerUrl(handler(), 'send_email'));
+    const diff = within(result).getByRole('region', { name: 'Answer diff' });
+    expect(diff.textContent).toContain('-   "result": "ok",');
+    expect(diff.textContent).toContain('+   "result": "handled send_email",');
+    expect(diff.textContent).toContain('x-handler: (none) → yes');
+    // The handler received the call itself.
+    const received = await handler().received();
+    expect(JSON.parse(received.at(-1)!.body.toString()).parameters).toEqual({ to: 'a@example.com' });
+    // The replay is stored as a new call and can be opened.
+    await waitFor(() => expect(document.querySelector('[data-call-id="2"]')).not.toBeNull());
+    await user.click(within(result).getByRole('button', { name: 'Open replay' }));
+    await waitFor(() => expect(c.bridge.callsTo('getCall')).toContainEqual([2]));
+    await waitFor(() => expect(within(screen.getByRole('complementary', { name: 'Call details' })).getByText('#1')).toBeTruthy());
+  });
+
+  it('replays as is to the forwarding target (no target given) and reports passed for the same answer', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'as-is', null]]);
+    expect(result.textContent).toContain('passed');
+    expect(result.textContent).toContain('not re-signed');
+    expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('same as the original');
+  });
+
+  it('shows a failed replay with its violations', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.type(within(pane).getByLabelText('Replay target URL'), handlerUrl(handler(), 'error500'));
+    await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    expect(result.textContent).toContain('failed');
+    expect(result.textContent).toContain('not-2xx');
+    expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('Status 200 → 500 (changed)');
+  });
+
+  it('shows the core refusal inline', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
+    const alert = await within(pane).findByRole('alert', { name: 'Replay error' });
+    expect(alert.textContent).toContain(
+      'There is no handler to send action send_email to. Give a target URL here, or set a forwarding target for send_email in Answers.',
+    );
+    expect(within(pane).queryByRole('region', { name: 'Replay result' })).toBeNull();
+  });
+
+  it('copies the call as cURL, as is and re-signed', async () => {
+    const c = companion();
+    await c.send('send_email', {}, { key: 'another-key' });
+    const { pane, user } = await openCall(c.bridge, 1);
+    const original = JSON.parse((await c.api.getCall(1))!.requestBody).signature as string;
+    await user.click(within(pane).getByRole('button', { name: 'Copy as cURL' }));
+    await screen.findByText('Copied');
+    await expect(navigator.clipboard.readText()).resolves.toContain(`"signature":"${original}"`);
+    await user.click(within(pane).getByRole('button', { name: 'Copy as cURL, re-signed' }));
+    await waitFor(async () => expect(await navigator.clipboard.readText()).not.toContain(original));
+    expect(await navigator.clipboard.readText()).toContain('"signature":"');
+    expect(c.bridge.callsTo('copyAsCurl')).toEqual([
+      [1, false],
+      [1, true],
+    ]);
+  });
+});
