@@ -87,8 +87,11 @@ function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
   const { value, warnings } = outcome;
   return (
     <div className="explain-box" role="status" data-testid="register-here-result">
-      {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>: Flowent accepted its
-      registration check. It is linked to this companion.
+      {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>:{' '}
+      {value.registrationChecked
+        ? 'Flowent accepted its registration check.'
+        : 'Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), marked as a test.'}{' '}
+      It is linked to this companion.
       {warnings.map((w) => (
         <div key={w} className="muted">
           {w}

@@ -328,7 +328,9 @@ describe('register here', () => {
 
     release();
     const result = await within(here).findByTestId('register-here-result');
-    expect(result.textContent).toContain(`Registered send_email at ${c.baseUrl}/actions/send_email`);
+    expect(result.textContent).toContain(
+      `Registered send_email at ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
+    );
     expect(within(here).queryByTestId('register-here-progress')).toBeNull();
 
     await user.click(within(dialog).getByRole('button', { name: 'Close Flowent account' }));
@@ -385,8 +387,9 @@ describe('register here', () => {
     );
     expect(within(here).getByTestId('register-here-url').textContent).toBe(`${publicUrl}/actions/send_email`);
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
-    expect((await within(here).findByTestId('register-here-result')).textContent).toContain(
-      `Updated send_email at ${publicUrl}/actions/send_email`,
+    // The Gateway stand-in runs no registration check on an update (Flowent documents none): the page says so.
+    expect((await within(here).findByTestId('register-here-result')).textContent).toBe(
+      `Updated send_email at ${publicUrl}/actions/send_email: Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), marked as a test. It is linked to this companion.`,
     );
     expect(c.bridge.callsTo('registerHere')[0]?.[3]).toBeNull();
     expect(gateway().stored()[0]!.webhook_url).toBe(`${publicUrl}/actions/send_email`);
