@@ -90,7 +90,7 @@ function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
       {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>:{' '}
       {value.registrationChecked
         ? 'Flowent accepted its registration check.'
-        : 'Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), marked as a test.'}{' '}
+        : 'Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), as a registration check.'}{' '}
       It is linked to this companion.
       {warnings.map((w) => (
         <div key={w} className="muted">

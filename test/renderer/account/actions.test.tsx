@@ -389,7 +389,7 @@ describe('register here', () => {
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
     // The Gateway stand-in runs no registration check on an update (Flowent documents none): the page says so.
     expect((await within(here).findByTestId('register-here-result')).textContent).toBe(
-      `Updated send_email at ${publicUrl}/actions/send_email: Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), marked as a test. It is linked to this companion.`,
+      `Updated send_email at ${publicUrl}/actions/send_email: Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), as a registration check. It is linked to this companion.`,
     );
     expect(c.bridge.callsTo('registerHere')[0]?.[3]).toBeNull();
     expect(gateway().stored()[0]!.webhook_url).toBe(`${publicUrl}/actions/send_email`);
