@@ -1,5 +1,6 @@
 import type { CallFilter } from '../../contract/api';
 import { readableSql } from './readable-sql';
+import type { IdWindow } from './id-windows';
 
 export interface SqlWhere {
   /** What to select from: `calls`, or the text index joined to it when the filter searches text. */
@@ -90,6 +91,15 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number): SqlWhere[]
       params: { ...withIndexMark, textQuery: indexQuery },
     },
   ];
+}
+
+/** A query's clause narrowed to one window of ids (id-windows.ts). */
+export function withinWindow(where: SqlWhere, window: IdWindow): { clause: string; params: Record<string, string | number> } {
+  const inWindow = `${where.id} >= @windowLow AND ${where.id} < @windowHigh`;
+  return {
+    clause: where.clause ? `${where.clause} AND ${inWindow}` : `WHERE ${inWindow}`,
+    params: { ...where.params, windowLow: window.low, windowHigh: window.high },
+  };
 }
 
 const whereOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');

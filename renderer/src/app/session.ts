@@ -161,8 +161,18 @@ export function applyEvents(events: DeliveredEvent[]): void {
   if (answersChanged && useMetaStore.getState().answers) void loadAnswerSettings();
   if (cleared) {
     arrivals.times = [];
-    useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
-    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0 } : s.stats }));
+    useCallsStore.setState((s) => ({
+      calls: [],
+      nextBeforeId: null,
+      searchedDownTo: null,
+      pendingNew: 0,
+      selectedId: null,
+      detail: null,
+      matchCount: s.matchCount ? { total: 0, complete: true, countedUpTo: 0 } : null,
+    }));
+    useMetaStore.setState((s) => ({
+      stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0, nextBeforeId: null } : s.stats,
+    }));
   }
   // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
   if (resync) void refreshAll();
@@ -185,7 +195,11 @@ export function applyEvents(events: DeliveredEvent[]): void {
     if (s.activeQuery.text) return { pendingNew: s.pendingNew + matching.length };
     const { newest } = idRange(s.calls);
     const fresh = matching.filter((c) => c.id > newest);
-    return fresh.length ? { calls: mergeByArrival(s.calls, fresh) } : s;
+    // The count of matching calls grows with them, once its first step has counted up to somewhere.
+    const count = s.matchCount;
+    const counted = count ? matching.filter((c) => c.id > count.countedUpTo).length : 0;
+    const matchCount = count && counted ? { ...count, total: count.total + counted } : count;
+    return fresh.length ? { calls: mergeByArrival(s.calls, fresh), matchCount } : { matchCount };
   });
 }
 
@@ -217,5 +231,6 @@ function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
     failures,
     perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
     countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
+    nextBeforeId: stats.nextBeforeId,
   };
 }
