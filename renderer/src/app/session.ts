@@ -3,8 +3,8 @@ import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
-import { useCallsStore } from '../calls/calls-store';
-import { idRange, mergeByArrival } from '../calls/arrival-order';
+import { listView, useCallsStore } from '../calls/calls-store';
+import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
@@ -199,7 +199,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
     const count = s.matchCount;
     const counted = count ? matching.filter((c) => c.id > count.countedUpTo).length : 0;
     const matchCount = count && counted ? { ...count, total: count.total + counted } : count;
-    return fresh.length ? { calls: mergeByArrival(s.calls, fresh), matchCount } : { matchCount };
+    return fresh.length ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount } : { matchCount };
   });
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered } from './filter-state';
 import { clearFilters, loadFirstPage, loadMore, selectCall } from './calls-actions';
-import { useCallsStore } from './calls-store';
+import { listView, useCallsStore } from './calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';
@@ -46,6 +46,7 @@ export function CallList() {
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
+  listView.lastVisibleIndex = Math.max(0, lastIndex);
 
   useEffect(() => {
     // A page that stopped for time waits for "Search further": scrolling does not walk the

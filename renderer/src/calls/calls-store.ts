@@ -52,4 +52,14 @@ const initialCalls = (): CallsState => ({
 });
 export const useCallsStore = create<CallsState>()(initialCalls);
 
-onReset(() => useCallsStore.setState(initialCalls(), true));
+/**
+ * Where the list is scrolled to: the index of its last row on screen. Read when live calls
+ * arrive (the rows kept reach down to it), written as the list scrolls; not state, so
+ * scrolling re-renders nothing.
+ */
+export const listView = { lastVisibleIndex: 0 };
+
+onReset(() => {
+  useCallsStore.setState(initialCalls(), true);
+  listView.lastVisibleIndex = 0;
+});
