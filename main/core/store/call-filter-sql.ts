@@ -12,6 +12,13 @@ export interface SqlWhere {
   id: string;
   clause: string;
   params: Record<string, string | number>;
+  /**
+   * Set on the text index's query: what the index gives (`clause`, its candidates, newest
+   * first) apart from what confirms each of them (`hit`, the filter's conditions). Such a
+   * query is read as one stream (index-stream.ts), not in windows of ids: each statement over
+   * the index pays for reading the trigrams' lists whole, whatever the ids it is bounded to.
+   */
+  candidates?: { clause: string; hit: string };
 }
 
 /** Searches shorter than a trigram cannot use the text index (migrations 5, 6) and scan instead. */
@@ -89,6 +96,10 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number): SqlWhere[]
       id: 'calls_text.rowid',
       clause: whereOf([...conditions, 'calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
       params: { ...withIndexMark, textQuery: indexQuery },
+      candidates: {
+        clause: whereOf(['calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
+        hit: conditions.join(' AND '),
+      },
     },
   ];
 }

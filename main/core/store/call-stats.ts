@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { CallCountQuery, CallFilter, CallStats } from '../../contract/api';
 import { COUNTED_FAILURE, withinWindow, type SqlWhere } from './call-filter-sql';
-import { walkIdWindows, type QueryBudget } from './id-windows';
+import type { QueryBudget } from './id-windows';
+import { streamIndexHits } from './index-stream';
+import { readNewestFirst } from './read-newest-first';
 import type { IdRange } from './query-range';
 
 type Counts = Omit<CallStats, 'countedUpTo'>;
@@ -11,8 +13,8 @@ type Counts = Omit<CallStats, 'countedUpTo'>;
  * failures (the contract's `countsAsFailure`: COUNTED_FAILURE on a row), and how many per
  * action. No filter, or a filter by action alone, reads the per-action totals the triggers
  * keep (migrations 4 and 7): a few rows instead of a scan of the history. Any other filter
- * counts its rows (`wheres`: the filter's queries, from filterToSql) in windows of ids
- * within the query budget (id-windows.ts), from the newest down; when the time runs out the
+ * counts its rows (`wheres`: the filter's queries, from filterToSql) within the query budget
+ * (read-newest-first.ts), from the newest down; when the time runs out the
  * counts cover the newest calls only and `nextBeforeId` says where to go on.
  */
 export function countCalls(db: Database, query: CallCountQuery, wheres: SqlWhere[], range: IdRange, budget: QueryBudget): Counts {
@@ -22,26 +24,30 @@ export function countCalls(db: Database, query: CallCountQuery, wheres: SqlWhere
   let total = 0;
   let failures = 0;
   const perAction = new Map<string, number>();
-  const end = walkIdWindows(
-    range,
-    (window) => {
-      for (const where of wheres) {
-        const { clause, params } = withinWindow(where, window);
-        const groups = db
-          .prepare(
-            `SELECT action, count(*) AS count, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${clause} GROUP BY action`,
-          )
-          .all(params) as { action: string | null; count: number; failures: number }[];
-        for (const group of groups) {
-          total += group.count;
-          failures += group.failures;
-          if (group.action !== null) perAction.set(group.action, (perAction.get(group.action) ?? 0) + group.count);
-        }
+  const add = (action: string | null, count: number, failed: number) => {
+    total += count;
+    failures += failed;
+    if (action !== null) perAction.set(action, (perAction.get(action) ?? 0) + count);
+  };
+  const end = readNewestFirst(wheres, range, budget, {
+    window: (where, window) => {
+      const { clause, params } = withinWindow(where, window);
+      const sql = `SELECT action, count(*) AS count, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${clause} GROUP BY action`;
+      for (const group of db.prepare(sql).all(params) as { action: string | null; count: number; failures: number }[]) {
+        add(group.action, group.count, group.failures);
       }
       return false;
     },
-    budget,
-  );
+    stream: (where, range, msLeft) => {
+      const columns = `calls.action AS action, ${COUNTED_FAILURE} AS failure`;
+      type Hit = { id: number; action: string | null; failure: number };
+      const end = streamIndexHits<Hit>(db, where, range, msLeft, columns, (hit) => {
+        add(hit.action, 1, hit.failure);
+        return false;
+      });
+      return { ...end, enough: false };
+    },
+  });
   const byCount = [...perAction].map(([action, count]) => ({ action, count }));
   byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
   return { total, failures, perAction: byCount, nextBeforeId: end.stoppedBelow };

@@ -19,7 +19,9 @@ import {
   type Violation,
 } from '../../contract/api';
 import { filterToSql, READABLE_BODY, withinWindow, type SqlWhere } from './call-filter-sql';
-import { DEFAULT_QUERY_BUDGET, walkIdWindows, type QueryBudget } from './id-windows';
+import { DEFAULT_QUERY_BUDGET, type QueryBudget } from './id-windows';
+import { streamIndexHits } from './index-stream';
+import { readNewestFirst } from './read-newest-first';
 import { queryRange } from './query-range';
 import { defineReadableText } from './readable-sql';
 import { findTextMatch } from './text-match';
@@ -279,32 +281,33 @@ export class CallsRepository {
   }
 
   /**
-   * One page, newest first. Read in windows of ids within a time budget (id-windows.ts): a
-   * filter that matches little may answer with fewer than `limit` calls and `searchedDownTo`,
-   * and its cursor goes on from there.
+   * One page, newest first, read within a time budget (read-newest-first.ts): a filter that
+   * matches little may answer with fewer than `limit` calls and `searchedDownTo`, and its
+   * cursor goes on from there.
    */
   list(query: CallQuery): CallPage {
     const limit = clampPageSize(query.limit);
     // A search's results say where each call matched, read from the text it searched.
     const columns = query.text ? `${SUMMARY_COLUMNS}, ${READABLE_BODY} AS readable_body` : SUMMARY_COLUMNS;
-    const wheres = this.filterToSql(query);
     const rows: CallRow[] = [];
-    const end = walkIdWindows(
-      queryRange(this.db, query, query.beforeId),
-      (window) => {
-        for (const where of wheres) {
-          const { clause, params } = withinWindow(where, window);
-          rows.push(
-            ...(this.db
-              .prepare(`SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
-              .all({ ...params, limit: limit + 1 - rows.length }) as CallRow[]),
-          );
-          if (rows.length > limit) return true;
-        }
-        return false;
+    const end = readNewestFirst(this.filterToSql(query), queryRange(this.db, query, query.beforeId), this.budget, {
+      window: (where, window) => {
+        const { clause, params } = withinWindow(where, window);
+        const sql = `SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`;
+        rows.push(...(this.db.prepare(sql).all({ ...params, limit: limit + 1 - rows.length }) as CallRow[]));
+        return rows.length > limit;
       },
-      this.budget,
-    );
+      stream: (where, range, msLeft) => {
+        const ids: number[] = [];
+        const end = streamIndexHits<{ id: number }>(this.db, where, range, msLeft, '', (hit) => {
+          ids.push(hit.id);
+          return rows.length + ids.length > limit;
+        });
+        const sql = `SELECT ${columns} FROM calls WHERE id IN (SELECT value FROM json_each(@ids)) ORDER BY id DESC`;
+        if (ids.length) rows.push(...(this.db.prepare(sql).all({ ids: JSON.stringify(ids) }) as CallRow[]));
+        return { ...end, enough: rows.length > limit };
+      },
+    });
     const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
     if (rows.length > limit) return { calls, nextBeforeId: calls[calls.length - 1]?.id ?? null, searchedDownTo: null };
     return { calls, nextBeforeId: end.stoppedBelow, searchedDownTo: end.stoppedBelow };

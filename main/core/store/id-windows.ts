@@ -12,9 +12,15 @@ export interface QueryBudget {
   firstWindow: number;
 }
 
-export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 4096 };
-/** A window grows at most this many times over the one before it. */
-const GROWTH = 4;
+export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 1024 };
+/**
+ * A window grows at most this many times over the one before it, up to LARGEST_WINDOW, and
+ * is sized to fill half the time left: the cost of an id is not even (a window of cold pages,
+ * a stretch of long bodies), and a window misjudged is paid whole.
+ */
+const GROWTH = 2;
+const LARGEST_WINDOW = 65_536;
+const SHARE_OF_TIME_LEFT = 0.5;
 /** Fewer ids than this left in the budget: answer now, a window that small is mostly overhead. */
 const SMALLEST_WINDOW = 256;
 
@@ -55,9 +61,9 @@ export function walkIdWindows(
     const elapsed = performance.now() - started;
     if (elapsed >= budget.ms) return { stoppedBelow: high };
     const perId = elapsed / (range.top - high);
-    const affordable = perId > 0 ? Math.floor((budget.ms - elapsed) / perId) : Number.MAX_SAFE_INTEGER;
+    const affordable = perId > 0 ? Math.floor(((budget.ms - elapsed) * SHARE_OF_TIME_LEFT) / perId) : LARGEST_WINDOW;
     if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high };
-    size = Math.min(size * GROWTH, affordable);
+    size = Math.min(size * GROWTH, affordable, LARGEST_WINDOW);
   }
   return { stoppedBelow: null };
 }
