@@ -4,7 +4,7 @@ import type { Selection } from './answers';
 import type { HandlerReport, HandlerSignature } from './handlers';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
-import type { callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
+import type { callCountQuery, callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
 import type { CallSource, Verdict } from './names-and-limits';
 import type { CallsFailure, Diagnosis, Violation } from './shared';
 
@@ -190,10 +190,19 @@ export type CallFilter = z.output<typeof callFilter>;
 /** A filter and the page fields, `limit` (capped by the core) and `beforeId`. */
 export type CallQuery = z.output<typeof callQuery>;
 
+/** A filter and `beforeId`, to count the calls below where counts that ran out of time stopped. */
+export type CallCountQuery = z.output<typeof callCountQuery>;
+
 export interface CallPage {
   calls: CallSummary[];
   /** Pass as `beforeId` to get the next page; null when this is the last page. */
   nextBeforeId: number | null;
+  /**
+   * Set when the page holds fewer than `limit` calls because its time ran out before it read
+   * the whole history (a filter that matches little): the calls from this id up were
+   * searched, those below were not. `nextBeforeId` is then the same id and goes on searching.
+   */
+  searchedDownTo: number | null;
 }
 
 export interface ActionCount {
@@ -212,6 +221,12 @@ export interface CallStats {
    * so a call stored while the counts were being read is not counted twice.
    */
   countedUpTo: number;
+  /**
+   * Null when the counts cover every call up to `countedUpTo`. Otherwise counting ran out of
+   * time: they cover the calls from this id up, and `getStats` with this as `beforeId` counts
+   * the ones below it, to add.
+   */
+  nextBeforeId: number | null;
 }
 
 export interface SampleRequest {

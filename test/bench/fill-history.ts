@@ -8,6 +8,16 @@ const VERDICTS: Verdict[] = ['valid', 'valid', 'valid', 'valid', 'invalid', 'mis
 // Zürich (in place of an English word, so the others keep their share) and café are sent
 // escaped in the Python-style bodies.
 const WORDS = ['invoice', 'delayed', 'parcel', 'meeting', 'refund', 'urgent', 'customer', 'Paris', 'Berlin', 'Zürich', 'report', 'café'];
+/**
+ * Where a call came from: most from Flowent, a few replayed, simulated or imported, so the
+ * source filters pick out a realistic few.
+ */
+function sourceOf(i: number): NewCall['source'] {
+  if (i % 97 === 3) return 'replay';
+  if (i % 101 === 5) return 'simulator';
+  if (i % 211 === 7) return 'import';
+  return 'flowent';
+}
 /** Rows per transaction while filling. */
 const BATCH = 1_000;
 
@@ -71,7 +81,7 @@ export function benchCall(i: number, receivedAt: number): NewCall {
     answeredBy: 'mock',
     response: { status: failed ? 500 : 200, headers: [['Content-Type', 'application/json']], body: Buffer.from(answer) },
     durationMs: 0.5,
-    source: 'flowent',
+    source: sourceOf(i),
     originalCallId: null,
   };
 }

@@ -1,15 +1,19 @@
 /**
  * Inspector benchmark: a history of 100,000 calls, the inspector opened in Chromium, then a
  * burst of 1,000 calls a second. Reports time to first paint, time until the first rows
- * show, and the longest frame during the burst.
+ * show, and the longest frame during the burst. With `--arrival-seconds`, then calls at
+ * `--arrival-rate` a second for that long, and the page's JavaScript heap (after a garbage
+ * collection) every `--sample-seconds`.
  *
  *   npm run build && npx tsx test/bench/inspector-bench.ts [--calls 100000] [--burst-seconds 3]
+ *     [--arrival-seconds 600 --arrival-rate 100 --sample-seconds 60]
  *
- * Goals: first paint < 1.5 s; no frame over 100 ms during the burst.
+ * Goals: first paint < 1.5 s; no frame over 100 ms during the burst; a flat heap while calls arrive.
  */
 import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser';
 import { signedBody, flowentPayload } from '../helpers/flowent-signer';
 import { startServe } from '../helpers/spawn-cli';
@@ -20,7 +24,13 @@ const KEY = 'bench-key';
 
 async function main() {
   const { values } = parseArgs({
-    options: { calls: { type: 'string', default: '100000' }, 'burst-seconds': { type: 'string', default: '3' } },
+    options: {
+      calls: { type: 'string', default: '100000' },
+      'burst-seconds': { type: 'string', default: '3' },
+      'arrival-seconds': { type: 'string', default: '0' },
+      'arrival-rate': { type: 'string', default: '100' },
+      'sample-seconds': { type: 'string', default: '60' },
+    },
   });
   const count = Number(values.calls);
   const burstSeconds = Number(values['burst-seconds']);
@@ -64,6 +74,11 @@ async function main() {
         frames: number;
       };
       const shown = await page.locator('[role="option"]').count();
+      const heap = await heapWhileArriving(page, server.baseUrl, {
+        seconds: Number(values['arrival-seconds']),
+        rate: Number(values['arrival-rate']),
+        sampleSeconds: Number(values['sample-seconds']),
+      });
 
       console.log(
         JSON.stringify(
@@ -75,6 +90,7 @@ async function main() {
             burstCallsSent: sent,
             ...frames,
             rowsInDom: shown,
+            heapWhileArriving: heap,
           },
           null,
           2,
@@ -88,6 +104,34 @@ async function main() {
   } finally {
     rmSync(dir.path, { recursive: true, force: true });
   }
+}
+
+/**
+ * The page's JavaScript heap, after a garbage collection, at the start and every
+ * `sampleSeconds` while calls arrive at `rate` a second for `seconds`: what an inspector left
+ * open holds.
+ */
+async function heapWhileArriving(
+  page: Page,
+  baseUrl: string,
+  { seconds, rate, sampleSeconds }: { seconds: number; rate: number; sampleSeconds: number },
+): Promise<{ atSecond: number; heapMb: number; callsSent: number }[]> {
+  if (seconds <= 0) return [];
+  const cdp = await page.context().newCDPSession(page);
+  const sample = async (atSecond: number, callsSent: number) => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { atSecond, heapMb: Math.round((usedSize / 1024 / 1024) * 10) / 10, callsSent };
+  };
+  const samples = [await sample(0, 0)];
+  let sent = 0;
+  for (let at = 0; at < seconds; at += sampleSeconds) {
+    const span = Math.min(sampleSeconds, seconds - at);
+    sent += await burst(baseUrl, rate, span);
+    samples.push(await sample(at + span, sent));
+  }
+  await cdp.detach();
+  return samples;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByArrival } from '../../renderer/src/calls/arrival-order';
+import { keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/calls/arrival-order';
 import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
@@ -17,6 +17,39 @@ describe('the list order', () => {
     const merged = mergeByArrival(shown, [at(12, 1_100), at(11, 950)]);
     expect(merged.map((c) => c.id)).toEqual([12, 10, 11, 9, 8]);
     expect(mergeByArrival(shown, [])).toBe(shown);
+  });
+});
+
+describe('the rows the list keeps while calls arrive', () => {
+  // Newest first by arrival; one late-stored call (a slow forward) sits below calls numbered before it.
+  const list = (count: number) => {
+    const calls = Array.from({ length: count }, (_, i) => callSummary({ id: count - i }));
+    const late = calls.splice(3, 1)[0]!;
+    calls.splice(40, 0, { ...late, receivedAt: late.receivedAt - 60_000 });
+    return calls;
+  };
+
+  it('keeps a list within the window as it is', () => {
+    const calls = list(MOST_ROWS_KEPT);
+    expect(keepNewest(calls, 30)).toEqual({ calls });
+  });
+
+  it('lets the oldest ids go past the window, and moves the cursor up to the oldest kept', () => {
+    const calls = list(MOST_ROWS_KEPT + 700);
+    const kept = keepNewest(calls, 30);
+    expect(kept.calls).toHaveLength(MOST_ROWS_KEPT);
+    expect(kept.nextBeforeId).toBe(701);
+    expect(Math.min(...kept.calls.map((c) => c.id))).toBe(701);
+    // The late-stored call stays where it arrived: cut by id, not by position.
+    expect(kept.calls[40]!.id).toBe(MOST_ROWS_KEPT + 700 - 3);
+    expect(kept.searchedDownTo).toBeNull();
+  });
+
+  it('keeps the rows on screen and two pages below them, however deep the user scrolled', () => {
+    const calls = list(MOST_ROWS_KEPT + 2_000);
+    const kept = keepNewest(calls, MOST_ROWS_KEPT + 1_000);
+    expect(kept.calls).toHaveLength(MOST_ROWS_KEPT + 1_400);
+    expect(kept.nextBeforeId).toBe(601);
   });
 });
 

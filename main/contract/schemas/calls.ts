@@ -42,10 +42,17 @@ export const callQuery = callFilter
   })
   .describe('a filter object with page fields');
 
+export const callCountQuery = callFilter
+  .extend({
+    /** Count only calls with an id lower than this (the rest of counts that ran out of time). */
+    beforeId: callId.optional(),
+  })
+  .describe('a filter object, with beforeId to go on counting');
+
 export const callsArguments = {
   listCalls: argumentList(['query', callQuery]),
   getCall: argumentList(['id', callId]),
-  getStats: argumentList(['filter', callFilter]),
+  getStats: argumentList(['filter', callCountQuery]),
   getSampleRequest: argumentList(['action', actionName]),
   clearHistory: argumentList(),
 };

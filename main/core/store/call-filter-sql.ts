@@ -1,5 +1,6 @@
 import type { CallFilter } from '../../contract/api';
 import { readableSql } from './readable-sql';
+import type { IdWindow } from './id-windows';
 
 export interface SqlWhere {
   /** What to select from: `calls`, or the text index joined to it when the filter searches text. */
@@ -11,6 +12,13 @@ export interface SqlWhere {
   id: string;
   clause: string;
   params: Record<string, string | number>;
+  /**
+   * Set on the text index's query: what the index gives (`clause`, its candidates, newest
+   * first) apart from what confirms each of them (`hit`, the filter's conditions). Such a
+   * query is read as one stream (index-stream.ts), not in windows of ids: each statement over
+   * the index pays for reading the trigrams' lists whole, whatever the ids it is bounded to.
+   */
+  candidates?: { clause: string; hit: string };
 }
 
 /** Searches shorter than a trigram cannot use the text index (migrations 5, 6) and scan instead. */
@@ -88,8 +96,21 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number): SqlWhere[]
       id: 'calls_text.rowid',
       clause: whereOf([...conditions, 'calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
       params: { ...withIndexMark, textQuery: indexQuery },
+      candidates: {
+        clause: whereOf(['calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
+        hit: conditions.join(' AND '),
+      },
     },
   ];
+}
+
+/** A query's clause narrowed to one window of ids (id-windows.ts). */
+export function withinWindow(where: SqlWhere, window: IdWindow): { clause: string; params: Record<string, string | number> } {
+  const inWindow = `${where.id} >= @windowLow AND ${where.id} < @windowHigh`;
+  return {
+    clause: where.clause ? `${where.clause} AND ${inWindow}` : `WHERE ${inWindow}`,
+    params: { ...where.params, windowLow: window.low, windowHigh: window.high },
+  };
 }
 
 const whereOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');

@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { CallFilter, CallStats } from '../../contract/api';
-import { COUNTED_FAILURE, type SqlWhere } from './call-filter-sql';
+import type { CallCountQuery, CallFilter, CallStats } from '../../contract/api';
+import { COUNTED_FAILURE, withinWindow, type SqlWhere } from './call-filter-sql';
+import type { QueryBudget } from './id-windows';
+import { streamIndexHits } from './index-stream';
+import { readNewestFirst } from './read-newest-first';
+import type { IdRange } from './query-range';
 
 type Counts = Omit<CallStats, 'countedUpTo'>;
 
@@ -9,30 +13,44 @@ type Counts = Omit<CallStats, 'countedUpTo'>;
  * failures (the contract's `countsAsFailure`: COUNTED_FAILURE on a row), and how many per
  * action. No filter, or a filter by action alone, reads the per-action totals the triggers
  * keep (migrations 4 and 7): a few rows instead of a scan of the history. Any other filter
- * counts its rows (`wheres`: the filter's queries, from filterToSql).
+ * counts its rows (`wheres`: the filter's queries, from filterToSql) within the query budget
+ * (read-newest-first.ts), from the newest down; when the time runs out the
+ * counts cover the newest calls only and `nextBeforeId` says where to go on.
  */
-export function countCalls(db: Database, filter: CallFilter, wheres: SqlWhere[]): Counts {
-  if (isEmptyFilter(filter)) return totalCounts(db);
-  if (isActionOnly(filter)) return actionCounts(db, filter.action);
+export function countCalls(db: Database, query: CallCountQuery, wheres: SqlWhere[], range: IdRange, budget: QueryBudget): Counts {
+  const { beforeId, ...filter } = query;
+  if (beforeId === undefined && isEmptyFilter(filter)) return totalCounts(db);
+  if (beforeId === undefined && isActionOnly(filter)) return actionCounts(db, filter.action);
   let total = 0;
   let failures = 0;
   const perAction = new Map<string, number>();
-  for (const where of wheres) {
-    const totals = db
-      .prepare(`SELECT count(*) AS total, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${where.clause}`)
-      .get(where.params) as { total: number; failures: number };
-    total += totals.total;
-    failures += totals.failures;
-    const counts = db
-      .prepare(
-        `SELECT action, count(*) AS count FROM ${where.from} ${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL GROUP BY action`,
-      )
-      .all(where.params) as { action: string; count: number }[];
-    for (const { action, count } of counts) perAction.set(action, (perAction.get(action) ?? 0) + count);
-  }
+  const add = (action: string | null, count: number, failed: number) => {
+    total += count;
+    failures += failed;
+    if (action !== null) perAction.set(action, (perAction.get(action) ?? 0) + count);
+  };
+  const end = readNewestFirst(wheres, range, budget, {
+    window: (where, window) => {
+      const { clause, params } = withinWindow(where, window);
+      const sql = `SELECT action, count(*) AS count, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${clause} GROUP BY action`;
+      for (const group of db.prepare(sql).all(params) as { action: string | null; count: number; failures: number }[]) {
+        add(group.action, group.count, group.failures);
+      }
+      return false;
+    },
+    stream: (where, range, msLeft) => {
+      const columns = `calls.action AS action, ${COUNTED_FAILURE} AS failure`;
+      type Hit = { id: number; action: string | null; failure: number };
+      const end = streamIndexHits<Hit>(db, where, range, msLeft, columns, (hit) => {
+        add(hit.action, 1, hit.failure);
+        return false;
+      });
+      return { ...end, enough: false };
+    },
+  });
   const byCount = [...perAction].map(([action, count]) => ({ action, count }));
   byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-  return { total, failures, perAction: byCount };
+  return { total, failures, perAction: byCount, nextBeforeId: end.stoppedBelow };
 }
 
 /** The unfiltered counts, from the per-action totals. */
@@ -46,6 +64,7 @@ function totalCounts(db: Database): Counts {
     total: rows.reduce((sum, row) => sum + row.total, 0),
     failures: rows.reduce((sum, row) => sum + row.failures, 0),
     perAction: rows.filter((row) => row.action !== '').map((row) => ({ action: row.action, count: row.total })),
+    nextBeforeId: null,
   };
 }
 
@@ -53,8 +72,8 @@ function totalCounts(db: Database): Counts {
 function actionCounts(db: Database, action: string): Counts {
   const row = db.prepare('SELECT total, failures FROM call_counts WHERE action = ?').get(action) as
     { total: number; failures: number } | undefined;
-  if (!row || action === '') return { total: 0, failures: 0, perAction: [] };
-  return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }] };
+  if (!row || action === '') return { total: 0, failures: 0, perAction: [], nextBeforeId: null };
+  return { total: row.total, failures: row.failures, perAction: [{ action, count: row.total }], nextBeforeId: null };
 }
 
 function isEmptyFilter(filter: CallFilter): boolean {

@@ -3,6 +3,7 @@ import {
   isFailedCall,
   MAX_PAGE_SIZE,
   type AnsweredBy,
+  type CallCountQuery,
   type CallFilter,
   type CallPage,
   type CallQuery,
@@ -17,7 +18,11 @@ import {
   type Verdict,
   type Violation,
 } from '../../contract/api';
-import { filterToSql, READABLE_BODY, type SqlWhere } from './call-filter-sql';
+import { filterToSql, READABLE_BODY, withinWindow, type SqlWhere } from './call-filter-sql';
+import { DEFAULT_QUERY_BUDGET, type QueryBudget } from './id-windows';
+import { streamIndexHits } from './index-stream';
+import { readNewestFirst } from './read-newest-first';
+import { queryRange } from './query-range';
 import { defineReadableText } from './readable-sql';
 import { findTextMatch } from './text-match';
 import { countCalls } from './call-stats';
@@ -219,7 +224,11 @@ export class CallsRepository {
   /** `INSERT ... VALUES (...) x n RETURNING id`, prepared once per row count n. */
   private readonly insertStatements = new Map<number, Statement>();
 
-  constructor(private readonly db: Database) {
+  /** `budget`: how much one list or count query may read (id-windows.ts); tests make it small. */
+  constructor(
+    private readonly db: Database,
+    private readonly budget: QueryBudget = DEFAULT_QUERY_BUDGET,
+  ) {
     defineReadableText(db);
   }
 
@@ -271,29 +280,37 @@ export class CallsRepository {
     return statement;
   }
 
-  /** One page, newest first. */
+  /**
+   * One page, newest first, read within a time budget (read-newest-first.ts): a filter that
+   * matches little may answer with fewer than `limit` calls and `searchedDownTo`, and its
+   * cursor goes on from there.
+   */
   list(query: CallQuery): CallPage {
     const limit = clampPageSize(query.limit);
     // A search's results say where each call matched, read from the text it searched.
     const columns = query.text ? `${SUMMARY_COLUMNS}, ${READABLE_BODY} AS readable_body` : SUMMARY_COLUMNS;
     const rows: CallRow[] = [];
-    for (const where of this.filterToSql(query)) {
-      const params: Record<string, string | number> = { ...where.params, limit: limit + 1 - rows.length };
-      let clause = where.clause;
-      if (query.beforeId !== undefined) {
-        clause += `${clause ? ' AND' : 'WHERE'} ${where.id} < @beforeId`;
-        params.beforeId = query.beforeId;
-      }
-      rows.push(
-        ...(this.db
-          .prepare(`SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
-          .all(params) as CallRow[]),
-      );
-      if (rows.length > limit) break;
-    }
-    const hasMore = rows.length > limit;
+    const end = readNewestFirst(this.filterToSql(query), queryRange(this.db, query, query.beforeId), this.budget, {
+      window: (where, window) => {
+        const { clause, params } = withinWindow(where, window);
+        const sql = `SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`;
+        rows.push(...(this.db.prepare(sql).all({ ...params, limit: limit + 1 - rows.length }) as CallRow[]));
+        return rows.length > limit;
+      },
+      stream: (where, range, msLeft) => {
+        const ids: number[] = [];
+        const end = streamIndexHits<{ id: number }>(this.db, where, range, msLeft, '', (hit) => {
+          ids.push(hit.id);
+          return rows.length + ids.length > limit;
+        });
+        const sql = `SELECT ${columns} FROM calls WHERE id IN (SELECT value FROM json_each(@ids)) ORDER BY id DESC`;
+        if (ids.length) rows.push(...(this.db.prepare(sql).all({ ids: JSON.stringify(ids) }) as CallRow[]));
+        return { ...end, enough: rows.length > limit };
+      },
+    });
     const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
-    return { calls, nextBeforeId: hasMore ? (calls[calls.length - 1]?.id ?? null) : null };
+    if (rows.length > limit) return { calls, nextBeforeId: calls[calls.length - 1]?.id ?? null, searchedDownTo: null };
+    return { calls, nextBeforeId: end.stoppedBelow, searchedDownTo: end.stoppedBelow };
   }
 
   /** The filter's queries; a text search reads the index up to where it is caught up (text-index.ts). */
@@ -323,8 +340,11 @@ export class CallsRepository {
   }
 
   /** Counts for a filter (call-stats.ts), read in one transaction so they and `countedUpTo` agree. */
-  stats(filter: CallFilter): CallStats {
-    return this.db.transaction(() => ({ ...countCalls(this.db, filter, this.filterToSql(filter)), countedUpTo: this.lastCallId() }))();
+  stats(query: CallCountQuery): CallStats {
+    return this.db.transaction(() => {
+      const range = queryRange(this.db, query, query.beforeId);
+      return { ...countCalls(this.db, query, this.filterToSql(query), range, this.budget), countedUpTo: this.lastCallId() };
+    })();
   }
 
   /** Deletes every stored call; returns how many there were. */

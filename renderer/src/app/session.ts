@@ -3,8 +3,8 @@ import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
-import { useCallsStore } from '../calls/calls-store';
-import { idRange, mergeByArrival } from '../calls/arrival-order';
+import { listView, useCallsStore } from '../calls/calls-store';
+import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
 import { currentBridge, setBridge } from './bridge-holder';
@@ -161,8 +161,18 @@ export function applyEvents(events: DeliveredEvent[]): void {
   if (answersChanged && useMetaStore.getState().answers) void loadAnswerSettings();
   if (cleared) {
     arrivals.times = [];
-    useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
-    useMetaStore.setState((s) => ({ stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0 } : s.stats }));
+    useCallsStore.setState((s) => ({
+      calls: [],
+      nextBeforeId: null,
+      searchedDownTo: null,
+      pendingNew: 0,
+      selectedId: null,
+      detail: null,
+      matchCount: s.matchCount ? { total: 0, complete: true, countedUpTo: 0 } : null,
+    }));
+    useMetaStore.setState((s) => ({
+      stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0, nextBeforeId: null } : s.stats,
+    }));
   }
   // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
   if (resync) void refreshAll();
@@ -185,7 +195,11 @@ export function applyEvents(events: DeliveredEvent[]): void {
     if (s.activeQuery.text) return { pendingNew: s.pendingNew + matching.length };
     const { newest } = idRange(s.calls);
     const fresh = matching.filter((c) => c.id > newest);
-    return fresh.length ? { calls: mergeByArrival(s.calls, fresh) } : s;
+    // The count of matching calls grows with them, once its first step has counted up to somewhere.
+    const count = s.matchCount;
+    const counted = count ? matching.filter((c) => c.id > count.countedUpTo).length : 0;
+    const matchCount = count && counted ? { ...count, total: count.total + counted } : count;
+    return fresh.length ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount } : { matchCount };
   });
 }
 
@@ -217,5 +231,6 @@ function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
     failures,
     perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
     countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
+    nextBeforeId: stats.nextBeforeId,
   };
 }

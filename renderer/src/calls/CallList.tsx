@@ -2,11 +2,12 @@ import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered } from './filter-state';
 import { clearFilters, loadFirstPage, loadMore, selectCall } from './calls-actions';
-import { useCallsStore } from './calls-store';
+import { listView, useCallsStore } from './calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';
 import { startOfToday } from '../shared/format';
+import { useMetaStore } from '../app/stores';
 
 export const ROW_HEIGHT = 32;
 /** A search's rows have a second line: where the text matched. */
@@ -25,6 +26,7 @@ export function CallList() {
   const loading = useCallsStore((s) => s.loading);
   const loaded = useCallsStore((s) => s.loaded);
   const hasMore = useCallsStore((s) => s.nextBeforeId !== null);
+  const searchedDownTo = useCallsStore((s) => s.searchedDownTo);
   const filter = useCallsStore((s) => s.filter);
   const pendingNew = useCallsStore((s) => s.pendingNew);
   const rowHeight = filter.text ? MATCH_ROW_HEIGHT : ROW_HEIGHT;
@@ -44,10 +46,13 @@ export function CallList() {
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
+  listView.lastVisibleIndex = Math.max(0, lastIndex);
 
   useEffect(() => {
-    if (hasMore && loading === 'idle' && lastIndex >= calls.length - LOAD_AHEAD) void loadMore();
-  }, [hasMore, loading, lastIndex, calls.length]);
+    // A page that stopped for time waits for "Search further": scrolling does not walk the
+    // whole history by itself.
+    if (hasMore && searchedDownTo === null && loading === 'idle' && lastIndex >= calls.length - LOAD_AHEAD) void loadMore();
+  }, [hasMore, searchedDownTo, loading, lastIndex, calls.length]);
 
   // Keep the selected row visible when the selection moves, and only then: rows arriving
   // above it change its index, not what the user chose to look at.
@@ -65,6 +70,23 @@ export function CallList() {
   const onSelect = useCallback((id: number) => void selectCall(id), []);
 
   if (calls.length === 0 && loaded && loading === 'idle') {
+    if (searchedDownTo !== null) {
+      return (
+        <div className="empty-state" role="region" aria-label="No matching calls yet">
+          <h2>None found yet</h2>
+          <p>
+            <SearchedSoFar downTo={searchedDownTo} /> None of them matches the filters and search above.
+          </p>
+          <MatchCount />
+          <button type="button" onClick={() => void loadMore()}>
+            Search further
+          </button>{' '}
+          <button type="button" onClick={() => void clearFilters()}>
+            Clear filters
+          </button>
+        </div>
+      );
+    }
     if (isFiltered(filter)) {
       return (
         <div className="empty-state" role="region" aria-label="No matching calls">
@@ -94,9 +116,7 @@ export function CallList() {
           )}
         </div>
       )}
-      <p className="search-count" role="status" data-testid="search-count">
-        {filter.text && loaded && loading !== 'first' && <SearchCount found={calls.length} more={hasMore} text={filter.text} />}
-      </p>
+      <MatchCount />
       <div className="call-list-header" aria-hidden="true">
         <span className="col-time">Time</span>
         <span className="col-action">Action</span>
@@ -137,6 +157,15 @@ export function CallList() {
           <div className="list-footer">
             {loading !== 'idle' ? (
               <span className="muted">Loading…</span>
+            ) : searchedDownTo !== null ? (
+              <>
+                <span className="muted">
+                  <SearchedSoFar downTo={searchedDownTo} />
+                </span>{' '}
+                <button type="button" onClick={() => void loadMore()}>
+                  Search further
+                </button>
+              </>
             ) : (
               <button type="button" onClick={() => void loadMore()}>
                 Load older calls
@@ -149,16 +178,32 @@ export function CallList() {
   );
 }
 
+/** Where a search that ran out of time got to, newest first. */
+function SearchedSoFar({ downTo }: { downTo: number }) {
+  return <>Searched the calls down to #{downTo}, newest first.</>;
+}
+
 /**
- * How many calls a search found, as far as the list has loaded ("200+" while older pages are
- * still to come): counting every hit of a common word reads every matching body (seconds on a
- * big history, on the thread that answers calls), so the count grows as the list is scrolled.
+ * How many calls match the filters, of how many stored: exact once counted, "at least" while
+ * the count goes on (the core counts a big history in steps, newest first).
  */
-function SearchCount({ found, more, text }: { found: number; more: boolean; text: string }) {
-  const count = `${found.toLocaleString()}${more ? '+' : ''}`;
+export function MatchCount() {
+  const filter = useCallsStore((s) => s.filter);
+  const count = useCallsStore((s) => s.matchCount);
+  const total = useMetaStore((s) => s.stats?.total);
+  const text = filter.text.trim();
+  let words = '';
+  if (count && isFiltered(filter)) {
+    const found = `${count.complete ? '' : 'at least '}${count.total.toLocaleString()}`;
+    const one = count.complete && count.total === 1;
+    const of = total === undefined ? '' : ` of ${total.toLocaleString()}`;
+    const noun = one && !of ? 'call' : 'calls';
+    const verb = text ? `${one ? 'contains' : 'contain'} “${text}”` : one ? 'matches' : 'match';
+    words = `${found}${of} ${noun} ${verb}${count.complete ? '' : ' (counting…)'}`;
+  }
   return (
-    <>
-      {found === 1 && !more ? '1 call contains' : `${count} calls contain`} “{text}”
-    </>
+    <p className="search-count" role="status" data-testid="search-count">
+      {words}
+    </p>
   );
 }

@@ -37,3 +37,29 @@ export function idRange(calls: CallSummary[]): { newest: number; oldest: number 
   }
   return { newest, oldest };
 }
+
+/**
+ * Rows the list keeps while calls arrive: a page that stays open for an hour at 100 calls/s
+ * would otherwise hold 360,000. Older rows are read again from the core when scrolled to.
+ */
+export const MOST_ROWS_KEPT = 5_000;
+
+/**
+ * The list after live arrivals, cut to its newest calls by id (pages are cut by id): at least
+ * MOST_ROWS_KEPT, and down to the rows the user has scrolled to (`keepDownTo`, an index) with
+ * a margin, so nothing they are reading goes. The cursor moves up to the oldest kept, so
+ * scrolling further down fetches the rows let go.
+ */
+export function keepNewest(
+  calls: CallSummary[],
+  keepDownTo: number,
+): { calls: CallSummary[]; nextBeforeId?: number; searchedDownTo?: null } {
+  const keep = Math.max(MOST_ROWS_KEPT, keepDownTo + KEPT_BELOW_VIEW);
+  if (calls.length <= keep) return { calls };
+  const lowestKept = calls.map((c) => c.id).sort((a, b) => b - a)[keep - 1]!;
+  // A search that had stopped for time goes on from here too, as the user scrolls.
+  return { calls: calls.filter((c) => c.id >= lowestKept), nextBeforeId: lowestKept, searchedDownTo: null };
+}
+
+/** Rows kept below the last one on screen: two pages, so scrolling on shows rows at once. */
+const KEPT_BELOW_VIEW = 400;

@@ -21,7 +21,17 @@ export async function loadFirstPage(): Promise<void> {
   const { filter, generation } = useCallsStore.getState();
   const gen = generation + 1;
   const activeQuery = toCallFilter(filter, Date.now());
-  useCallsStore.setState({ generation: gen, activeQuery, loading: 'first', calls: [], nextBeforeId: null, pendingNew: 0 });
+  useCallsStore.setState({
+    generation: gen,
+    activeQuery,
+    loading: 'first',
+    calls: [],
+    nextBeforeId: null,
+    searchedDownTo: null,
+    pendingNew: 0,
+    matchCount: null,
+  });
+  if (Object.keys(activeQuery).length > 0) void countMatches(gen);
   try {
     const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE });
     useCallsStore.setState((s) => {
@@ -29,11 +39,47 @@ export async function loadFirstPage(): Promise<void> {
       // Calls that arrived as events while this page was on its way are kept.
       const { newest } = idRange(page.calls);
       const newer = s.calls.filter((c) => c.id > newest);
-      return { calls: mergeByArrival(newer, page.calls), nextBeforeId: page.nextBeforeId, loading: 'idle', loaded: true };
+      return {
+        calls: mergeByArrival(newer, page.calls),
+        nextBeforeId: page.nextBeforeId,
+        searchedDownTo: page.searchedDownTo,
+        loading: 'idle',
+        loaded: true,
+      };
     });
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
     reportError('Could not load calls', error);
+  }
+}
+
+/**
+ * Counts the calls that match the current filter, step by step: each `getStats` reads as much
+ * as the core allows one query and says where it stopped, and the next goes on from there. The
+ * count shown grows ("at least ...") until it is exact; a new filter abandons it.
+ */
+async function countMatches(gen: number): Promise<void> {
+  const b = currentBridge();
+  const { activeQuery } = useCallsStore.getState();
+  if (!b) return;
+  let beforeId: number | undefined;
+  try {
+    for (;;) {
+      const stats = await b.getStats(beforeId === undefined ? activeQuery : { ...activeQuery, beforeId });
+      if (useCallsStore.getState().generation !== gen) return;
+      const complete = stats.nextBeforeId === null;
+      useCallsStore.setState((s) => ({
+        matchCount: {
+          total: (s.matchCount?.total ?? 0) + stats.total,
+          complete,
+          countedUpTo: s.matchCount?.countedUpTo ?? stats.countedUpTo,
+        },
+      }));
+      if (complete) return;
+      beforeId = stats.nextBeforeId ?? undefined;
+    }
+  } catch (error) {
+    if (useCallsStore.getState().generation === gen) reportError('Could not count the matching calls', error);
   }
 }
 
@@ -49,9 +95,10 @@ export async function loadMore(): Promise<void> {
       if (s.generation !== gen) return s;
       const { oldest } = idRange(s.calls);
       const older = page.calls.filter((c) => c.id < oldest);
-      // A page with nothing older would be asked for again and again: treat it as the end.
-      const next = older.length ? page.nextBeforeId : null;
-      return { calls: mergeByArrival(s.calls, older), nextBeforeId: next, loading: 'idle' };
+      // A page with nothing older would be asked for again and again: treat it as the end,
+      // unless it searched part of the history and stopped (it did move the cursor down).
+      const next = older.length || page.searchedDownTo !== null ? page.nextBeforeId : null;
+      return { calls: mergeByArrival(s.calls, older), nextBeforeId: next, searchedDownTo: page.searchedDownTo, loading: 'idle' };
     });
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });

@@ -8,6 +8,11 @@ export interface CallsState {
   /** Loaded calls, newest first. */
   calls: CallSummary[];
   nextBeforeId: number | null;
+  /**
+   * Set when the last page came back short because the core's time for it ran out: calls
+   * from this id up were searched, older ones not yet ("Search further" goes on).
+   */
+  searchedDownTo: number | null;
   loading: 'idle' | 'first' | 'more';
   /** True once the first page for the current filter has arrived. */
   loaded: boolean;
@@ -20,6 +25,12 @@ export interface CallsState {
   searchInput: string;
   /** Calls that arrived while a text search was active and were not prepended. */
   pendingNew: number;
+  /**
+   * How many calls match the filter: counted in steps (each step as long as the core allows
+   * one query), so `complete` is false while the count is a lower bound. Null before the
+   * first step, and when nothing is filtered (the header has the total).
+   */
+  matchCount: { total: number; complete: boolean; countedUpTo: number } | null;
   selectedId: number | null;
   detail: { id: number; call: CallDetail | null; loading: boolean } | null;
 }
@@ -27,6 +38,7 @@ export interface CallsState {
 const initialCalls = (): CallsState => ({
   calls: [],
   nextBeforeId: null,
+  searchedDownTo: null,
   loading: 'idle',
   loaded: false,
   generation: 0,
@@ -34,9 +46,20 @@ const initialCalls = (): CallsState => ({
   activeQuery: {},
   searchInput: '',
   pendingNew: 0,
+  matchCount: null,
   selectedId: null,
   detail: null,
 });
 export const useCallsStore = create<CallsState>()(initialCalls);
 
-onReset(() => useCallsStore.setState(initialCalls(), true));
+/**
+ * Where the list is scrolled to: the index of its last row on screen. Read when live calls
+ * arrive (the rows kept reach down to it), written as the list scrolls; not state, so
+ * scrolling re-renders nothing.
+ */
+export const listView = { lastVisibleIndex: 0 };
+
+onReset(() => {
+  useCallsStore.setState(initialCalls(), true);
+  listView.lastVisibleIndex = 0;
+});

@@ -240,8 +240,15 @@ describe('CallsRepository', () => {
         { action: 'a', count: 1 },
       ],
       countedUpTo: 4,
+      nextBeforeId: null,
     });
-    expect(store.calls.stats({ action: 'a' })).toEqual({ total: 1, failures: 0, perAction: [{ action: 'a', count: 1 }], countedUpTo: 4 });
+    expect(store.calls.stats({ action: 'a' })).toEqual({
+      total: 1,
+      failures: 0,
+      perAction: [{ action: 'a', count: 1 }],
+      countedUpTo: 4,
+      nextBeforeId: null,
+    });
   });
 
   it("stores the contract's failure rule with each call and gives it back in summaries", () => {
@@ -311,7 +318,7 @@ describe('CallsRepository', () => {
     }
     expect(store.calls.stats({ action: 'action_1' }).total).toBeGreaterThan(0);
     store.calls.clear();
-    expect(store.calls.stats({})).toEqual({ total: 0, failures: 0, perAction: [], countedUpTo: 0 });
+    expect(store.calls.stats({})).toEqual({ total: 0, failures: 0, perAction: [], countedUpTo: 0, nextBeforeId: null });
   });
 
   it('clears the history and says how many calls went', () => {

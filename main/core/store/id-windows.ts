@@ -1,0 +1,69 @@
+/** How much one list or count query may read before it answers with what it has. */
+export interface QueryBudget {
+  /**
+   * Time to spend reading. A filter that matches little (or nothing) would otherwise read the
+   * whole history on the thread that answers webhook calls: seconds at 1,000,000 calls.
+   */
+  ms: number;
+  /**
+   * The first window's ids. Always read whole, whatever the time: every query makes progress,
+   * and a history smaller than this is answered in one go, under any load.
+   */
+  firstWindow: number;
+}
+
+export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 1024 };
+/**
+ * A window grows at most this many times over the one before it, up to LARGEST_WINDOW, and
+ * is sized to fill half the time left: the cost of an id is not even (a window of cold pages,
+ * a stretch of long bodies), and a window misjudged is paid whole.
+ */
+const GROWTH = 2;
+const LARGEST_WINDOW = 65_536;
+const SHARE_OF_TIME_LEFT = 0.5;
+/** Fewer ids than this left in the budget: answer now, a window that small is mostly overhead. */
+const SMALLEST_WINDOW = 256;
+
+/** Ids from `low` (inclusive) to `high` (exclusive). */
+export interface IdWindow {
+  low: number;
+  high: number;
+}
+
+export interface WalkEnd {
+  /**
+   * Where the walk stopped for time: the ids from here down were not read (continue below
+   * it). Null when `visit` had enough or the walk reached `floor`.
+   */
+  stoppedBelow: number | null;
+}
+
+/**
+ * Reads the ids below `top` down to `floor`, newest first, in windows that grow as far as the
+ * time left allows (the cost of an id is measured on the windows already read: a query whose
+ * filter an index serves reads a wide window cheaply, a scan of bodies a narrow one).
+ * `visit` reads one window and returns true when it has enough. Stops for time between
+ * windows only, so a query runs its budget plus at most one window's estimated share of it.
+ */
+export function walkIdWindows(
+  range: { top: number; floor: number },
+  visit: (window: IdWindow) => boolean,
+  budget: QueryBudget = DEFAULT_QUERY_BUDGET,
+): WalkEnd {
+  const started = performance.now();
+  let high = range.top;
+  let size = budget.firstWindow;
+  while (high > range.floor) {
+    const low = Math.max(range.floor, high - size);
+    if (visit({ low, high })) return { stoppedBelow: null };
+    high = low;
+    if (high <= range.floor) break;
+    const elapsed = performance.now() - started;
+    if (elapsed >= budget.ms) return { stoppedBelow: high };
+    const perId = elapsed / (range.top - high);
+    const affordable = perId > 0 ? Math.floor(((budget.ms - elapsed) * SHARE_OF_TIME_LEFT) / perId) : LARGEST_WINDOW;
+    if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high };
+    size = Math.min(size * GROWTH, affordable, LARGEST_WINDOW);
+  }
+  return { stoppedBelow: null };
+}

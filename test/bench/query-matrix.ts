@@ -1,0 +1,231 @@
+/**
+ * The query matrix: every query the inspector's filter bar can make (test/helpers/filter-matrix.ts:
+ * no filter, each filter alone, each pair, searches of 1, 2, 3+ characters, common, rare and
+ * absent terms), timed on a big history in-process, the way the core runs them:
+ *
+ * - the first page (200 calls, the page's size), a deep page (the 5th, following the cursor)
+ *   and the counts (one `stats` call, which may stop at its time budget, and the exact count:
+ *   every `stats` call the page makes until the counts are complete);
+ * - cold: a fresh connection for each measurement (SQLite's page cache empty; the operating
+ *   system's file cache cannot be dropped on this shared machine, so the file is in memory),
+ *   after one query of the process's own to load and compile the code;
+ * - warm: the same connection, RUNS times; p50, p99 and max over them.
+ *
+ *   npx tsx test/bench/scale-bench.ts --calls 1000000 --keep    # fill a folder once, keep it
+ *   flock /tmp/flowent-suite.lock npx tsx test/bench/query-matrix.ts --data-dir <kept folder> [--runs 5] [--match text] [--all]
+ *
+ * Goal: every combination p99 < 100 ms and max < 200 ms, cold and warm; counts < 200 ms.
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import type { CallFilter, CallQuery } from '../../main/contract/api';
+import { DATA_FILES } from '../../main/core/data-folder';
+import { CallsRepository } from '../../main/core/store/calls-repository';
+import { openStore } from '../../main/core/store/open-store';
+import { filterMatrix, type MatrixCase } from '../helpers/filter-matrix';
+import { benchCall } from './fill-history';
+
+/** The inspector's page size (renderer/src/calls/calls-actions.ts). */
+const PAGE = 200;
+/** The deep page timed: the 5th, reached by following the cursor. */
+const DEEP = 5;
+/** Calls added as received in the last minutes, so "last 5 minutes" holds fewer than a page. */
+const RECENT = 50;
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
+interface Figures {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface Row {
+  label: string;
+  kind: 'first page' | `page ${number}` | 'counts' | 'exact count';
+  cold: number;
+  warm: Figures;
+  /** What the query gave: rows on the page, or the count ("≥" when it stopped at its budget). */
+  result: string;
+}
+
+function figures(samples: number[]): Figures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN };
+}
+
+function timed<T>(work: () => T): { ms: number; value: T } {
+  const started = performance.now();
+  const value = work();
+  return { ms: performance.now() - started, value };
+}
+
+/** The values of each filter: what the history holds, a little of, and none of. */
+function matrix(count: number, now: number): MatrixCase[] {
+  const rare = `user${Math.floor(count * 0.4) - (Math.floor(count * 0.4) % 5)}@example.com`;
+  const minutes = (n: number) => now - n * 60_000;
+  const since = new Map([
+    [minutes(5), 'last 5 minutes'],
+    [minutes(60), 'last hour'],
+    [minutes(24 * 60), 'last day'],
+  ]);
+  const weekAgo = minutes(7 * 24 * 60);
+  return filterMatrix(
+    {
+      action: ['lookup_order', 'no_such_action'],
+      verdict: ['invalid', 'missing', 'unsigned-test', 'not-flowent'],
+      statusClass: ['5xx', '3xx'],
+      test: [true, false],
+      source: ['flowent', 'replay', 'import'],
+      since: [...since.keys()],
+      until: [weekAgo],
+      text: ['a', 'zq', 'Pa', 'Par', 'Paris', 'Zürich', 'example.com', rare, 'no such words'],
+    },
+    { since: (at: number) => since.get(at) ?? String(at), until: () => 'until a week ago' },
+  );
+}
+
+function measureCase(file: string, shared: CallsRepository, { label, filter }: MatrixCase, runs: number, exactCount: boolean): Row[] {
+  const fresh = <T>(work: (calls: CallsRepository) => T): { ms: number; value: T } => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const calls = new CallsRepository(db);
+      return timed(() => work(calls));
+    } finally {
+      db.close();
+    }
+  };
+  const rows: Row[] = [];
+  const list = (calls: CallsRepository, beforeId?: number) => calls.list({ ...filter, limit: PAGE, beforeId } as CallQuery);
+  const pageResult = (page: ReturnType<CallsRepository['list']>) =>
+    `${page.calls.length}${page.searchedDownTo !== null ? ` (searched to #${page.searchedDownTo})` : ''}`;
+
+  const first = fresh((calls) => list(calls));
+  const warmFirst = Array.from({ length: runs }, () => timed(() => list(shared)));
+  rows.push({ label, kind: 'first page', cold: first.ms, warm: figures(warmFirst.map((t) => t.ms)), result: pageResult(first.value) });
+
+  // Down to the deep page by the cursor, then that page timed.
+  let cursor = first.value.nextBeforeId;
+  for (let page = 2; page < DEEP && cursor !== null; page++) cursor = list(shared, cursor).nextBeforeId;
+  if (cursor !== null) {
+    const before = cursor;
+    const deepCold = fresh((calls) => list(calls, before));
+    const warmDeep = Array.from({ length: runs }, () => timed(() => list(shared, before)));
+    rows.push({
+      label,
+      kind: `page ${DEEP}`,
+      cold: deepCold.ms,
+      warm: figures(warmDeep.map((t) => t.ms)),
+      result: pageResult(deepCold.value),
+    });
+  }
+
+  const counts = fresh((calls) => calls.stats(filter));
+  const warmCounts = Array.from({ length: runs }, () => timed(() => shared.stats(filter)));
+  const countResult = `${counts.value.nextBeforeId !== null ? '≥' : ''}${counts.value.total}`;
+  rows.push({ label, kind: 'counts', cold: counts.ms, warm: figures(warmCounts.map((t) => t.ms)), result: countResult });
+
+  if (!exactCount) return rows;
+  // The exact count, as the page gets it: stats calls, each going on where the last stopped.
+  const exact = timed(() => {
+    let total = 0;
+    let calls = 0;
+    for (let query: CallFilter & { beforeId?: number } = filter; ; calls++) {
+      const stats = shared.stats(query);
+      total += stats.total;
+      if (stats.nextBeforeId === null) return { total, calls: calls + 1 };
+      query = { ...filter, beforeId: stats.nextBeforeId };
+    }
+  });
+  rows.push({
+    label,
+    kind: 'exact count',
+    cold: NaN,
+    warm: { p50: exact.ms, p99: exact.ms, max: exact.ms },
+    result: `${exact.value.total} in ${exact.value.calls} call${exact.value.calls === 1 ? '' : 's'}`,
+  });
+  return rows;
+}
+
+/** Adds calls received in the last minutes (once per folder), so "last 5 minutes" has a few. */
+function addRecentCalls(dataDir: string, now: number): void {
+  const opened = openStore({ dataDir });
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  try {
+    const recent = opened.value.calls.list({ since: now - 10 * 60_000, limit: 1 });
+    if (recent.calls.length > 0) return;
+    opened.value.calls.insert(Array.from({ length: RECENT }, (_, i) => benchCall(i, now - (RECENT - i) * 5_000)));
+  } finally {
+    opened.value.close();
+  }
+}
+
+const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms.toFixed(1));
+
+function printRows(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
+  console.log('| query | kind | cold ms | warm p50 | warm p99 | warm max | result |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${r.kind} | ${fmt(r.cold)} | ${fmt(r.warm.p50)} | ${fmt(r.warm.p99)} | ${fmt(r.warm.max)} | ${r.result} |`);
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      all: { type: 'boolean', default: false },
+      /** Only the cases whose label contains this. */
+      match: { type: 'string' },
+    },
+  });
+  if (!values['data-dir']) throw new Error('--data-dir <a folder filled by scale-bench.ts --keep> is required');
+  const dataDir = values['data-dir'];
+  const runs = Number(values.runs);
+  const now = Date.now();
+  addRecentCalls(dataDir, now);
+  const file = join(dataDir, DATA_FILES.history);
+  const db = new Database(file, { readonly: true });
+  const shared = new CallsRepository(db);
+  const count = (db.prepare('SELECT count(*) FROM calls').pluck().get() as number) - RECENT;
+  const cases = matrix(count, now).filter((c) => !values.match || c.label.includes(values.match));
+  // The process's own first query (code loaded and compiled) is not a cold cache: paid here, not by the first case.
+  new CallsRepository(new Database(file, { readonly: true })).list({ limit: PAGE });
+  console.log(`${cases.length} filters on ${count + RECENT} calls; load average at start: ${load()}`);
+  const started = performance.now();
+  // The exact count takes seconds where bodies are read: timed for each filter alone only.
+  const rows = cases.flatMap((c, at) => {
+    if (at % 50 === 49) console.log(`  ${at + 1} measured (load ${load()})`);
+    return measureCase(file, shared, c, runs, !c.label.includes(' & '));
+  });
+  db.close();
+  console.log(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${load()}`);
+
+  const timedRows = rows.filter((r) => r.kind !== 'exact count');
+  const worst = (r: Row) => Math.max(r.warm.max, Number.isNaN(r.cold) ? 0 : r.cold);
+  const over = timedRows.filter((r) => r.warm.p99 >= 100 || worst(r) >= 200 || r.cold >= 100);
+  const byKind = (kind: string) => timedRows.filter((r) => r.kind === kind);
+  for (const kind of ['first page', `page ${DEEP}`, 'counts']) {
+    const these = byKind(kind);
+    const all = these.flatMap((r) => [r.cold, r.warm.max]);
+    console.log(
+      `${kind}: ${these.length} queries, warm p99 over 100 ms: ${these.filter((r) => r.warm.p99 >= 100).length}, ` +
+        `max (cold or warm) over 200 ms: ${these.filter((r) => worst(r) >= 200).length}, slowest ${fmt(Math.max(...all))} ms`,
+    );
+  }
+  printRows(`the 25 slowest (by the worse of cold and warm max)`, [...timedRows].sort((a, b) => worst(b) - worst(a)).slice(0, 25));
+  printRows(`over the goal (warm p99 >= 100 ms, or cold >= 100 ms, or max >= 200 ms): ${over.length}`, over);
+  const exact = rows.filter((r) => r.kind === 'exact count').sort((a, b) => b.warm.max - a.warm.max);
+  printRows('exact counts, the 15 longest (every stats call until complete)', exact.slice(0, 15));
+  if (values.all) printRows('every query', rows);
+}
+
+main();
