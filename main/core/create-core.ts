@@ -36,6 +36,7 @@ import type { ProjectState } from '../contract/project';
 import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
+import type { QueryBudget } from './store/id-windows';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
@@ -90,6 +91,12 @@ export interface CoreOptions {
   projectDir?: string | null;
   /** For commands that only read: the history must exist, and it is opened read-only (see `openStore`). */
   readOnly?: boolean;
+  /**
+   * How much one list or count query may read before it answers with what it has; the default
+   * keeps every query of a 1,000,000-call history under 100 ms. A smaller one shows, on a small
+   * history, what a big one does: searches that stop ("Search further") and counts in steps.
+   */
+  queryBudget?: QueryBudget;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -314,6 +321,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       nativeBinding: options.sqliteNativeBinding,
       readOnly: options.readOnly,
+      queryBudget: options.queryBudget,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
       retention: {
         rules: () => limits.current(),

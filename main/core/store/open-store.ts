@@ -11,6 +11,7 @@ import { SettingsRepository } from './settings-repository';
 import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
 import { Retention, type RetentionOptions } from './retention';
+import type { QueryBudget } from './id-windows';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -35,6 +36,8 @@ export interface StoreOptions {
    * nothing that writes runs (no checkpoint thread, text indexing or retention).
    */
   readOnly?: boolean;
+  /** How much one list or count query may read before it answers with what it has (id-windows.ts). */
+  queryBudget?: QueryBudget;
 }
 
 export interface Store {
@@ -109,7 +112,7 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
       if (db.open) db.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
     },
   });
-  const calls = new CallsRepository(db);
+  const calls = new CallsRepository(db, options.queryBudget);
   const answers = new AnswersRepository(db);
   const settings = new SettingsRepository(db);
   const handlers = new HandlersRepository(db);
@@ -175,7 +178,7 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   return {
     ok: true,
     value: {
-      calls: new CallsRepository(db),
+      calls: new CallsRepository(db, options.queryBudget),
       answers: new AnswersRepository(db),
       settings: new SettingsRepository(db),
       handlers: new HandlersRepository(db),

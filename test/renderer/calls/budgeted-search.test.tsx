@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useCompanion, type Companion } from '../harness/companion';
+import { renderApp, rowIds } from '../harness/render';
+
+// A budget that reads four calls a query makes this small history behave as a big one does
+// under the default budget: a search stops before it has looked everywhere, and a count goes
+// in steps. The page must say how far it looked, never show a partial count as exact, and go
+// on when asked.
+const companion = useCompanion({ core: { queryBudget: { ms: 0, firstWindow: 4 } } });
+
+const HISTORY = 12;
+
+/** Calls 1..12; only the two oldest carry "qx" (a two-letter search reads bodies, window by window). */
+async function seed(c: Companion): Promise<void> {
+  for (let n = 1; n <= HISTORY; n++) await c.send('send_email', n <= 2 ? { note: `qx ${n}` } : { note: `plain ${n}` });
+}
+
+describe('a search that stops for time', () => {
+  it('says how far it searched, goes further when asked, and counts in steps to the exact figure', async () => {
+    const c = companion();
+    await seed(c);
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rowIds()[0]).toBe(String(HISTORY)));
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    const notYet = await screen.findByRole('region', { name: 'No matching calls yet' });
+    expect(notYet.textContent).toContain('Searched the calls down to #9, newest first. None of them matches the filters and search above.');
+
+    // Each press reads the next four calls, newest first, until the two matches come in.
+    while (rowIds().length === 0) {
+      await user.click(await screen.findByRole('button', { name: 'Search further' }));
+      await waitFor(() => expect(screen.queryByText('Loading…')).toBeNull());
+    }
+    await waitFor(() => expect(rowIds()).toEqual(['2', '1']));
+
+    // The count went on by itself, one budgeted step after another, to the exact figure.
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe(`2 of ${HISTORY} calls contain “qx”`));
+    const steps = c.bridge.callsTo('getStats').filter(([query]) => (query as { text?: string } | undefined)?.text === 'qx');
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.slice(1).every(([query]) => typeof (query as { beforeId?: number }).beforeId === 'number')).toBe(true);
+    expect(within(document.body).queryByRole('region', { name: 'No matching calls yet' })).toBeNull();
+  });
+});
