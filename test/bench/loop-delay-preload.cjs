@@ -7,9 +7,11 @@
 'use strict';
 const { appendFileSync } = require('node:fs');
 const { monitorEventLoopDelay, PerformanceObserver, constants } = require('node:perf_hooks');
+const { isMainThread } = require('node:worker_threads');
 
 const file = process.env.FLOWENT_BENCH_LOOP_FILE;
-if (file) {
+// Worker threads load preloads too: only the thread that answers calls is measured.
+if (file && isMainThread) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   let gc = { minor: 0, major: 0, count: 0, totalMs: 0, maxMs: 0 };

@@ -10,7 +10,8 @@
  *                  added latency at a fixed rate (--rate), with the event loop's delay and GC
  *                  pauses recorded inside the companion and the proxy (loop-delay-preload.cjs)
  *   profile        --only profile: the companion forwarding at --rate under `--cpu-prof`, its
- *                  top self-time functions and GC pauses (written to --profile-dir)
+ *                  top self-time functions and GC pauses (written to --profile-dir);
+ *                  --only profile-mock: the same for mock answers under autocannon's load
  *   soak           --soak <s>: --soak-connections against the companion's mock, errors and
  *                  the companion's RSS at start, every 10 s, and at the end
  *
@@ -27,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { makeTempDir } from '../helpers/temp-dir';
 import { cpuSeconds, rssMb, soakLoad, startCompanion, stop, storedCount, row, type Started } from './bench-kit';
-import { forwardRound, mockRound, printSummary, profileForwarding, type Bench } from './throughput-rounds';
+import { forwardRound, mockRound, printSummary, profileForwarding, profileMock, type Bench } from './throughput-rounds';
 
 const KEY = 'bench-key';
 const ACTION = 'send_email';
@@ -78,7 +79,9 @@ async function main() {
       if (only.has('forward')) forwards.push(await forwardRound(bench));
     }
     if (mocks.length + forwards.length > 0) printSummary(mocks, forwards);
-    if (only.has('profile')) await profileForwarding(bench, values['profile-dir'] ?? makeTempDir('fc-bench-profile-').path);
+    const profileDir = () => values['profile-dir'] ?? makeTempDir('fc-bench-profile-').path;
+    if (only.has('profile')) await profileForwarding(bench, profileDir());
+    if (only.has('profile-mock')) await profileMock(bench, profileDir());
     if (only.has('soak') && Number(values.soak) > 0) {
       await soak(bench, Number(values.soak), Number(values['soak-connections']), Number(values['soak-warmup']));
     }

@@ -198,6 +198,25 @@ export async function profileForwarding(bench: Bench, profileDir: string): Promi
   console.log(rateRow('companion -> handler', run.result));
   console.log(`CPU per forwarded call (200 warm-up calls included): ${us((cpu * 1e6) / run.result.ok)}`);
   console.log(loopDelayLine('companion', loopDelayOver(loopFile, run.from, run.to)));
+  printProfiles(profileDir);
+}
+
+/** The companion answering from its mock under autocannon's load, under `--cpu-prof`: where a stored call's CPU goes. */
+export async function profileMock(bench: Bench, profileDir: string): Promise<void> {
+  const dataDir = makeTempDir('fc-bench-profile-data-');
+  const companion = bench.track(
+    await startCompanion(dataDir.path, bench.key, [], { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir] }),
+  );
+  const run = await measured(companion.child, `${companion.baseUrl}/actions/${bench.action}`, bench);
+  await stop(companion.child);
+  dataDir.remove();
+  console.log(`profiled: companion, default mock, ${bench.connections} connections for ${bench.seconds} s`);
+  console.log(row('companion, default mock, stored', run.result));
+  console.log(`CPU per answered call: ${us(run.cpuUs)}`);
+  printProfiles(profileDir);
+}
+
+function printProfiles(profileDir: string): void {
   for (const file of readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))) {
     console.log(summaryLines(join(profileDir, file), 30).join('\n'));
   }
