@@ -62,12 +62,32 @@ interface Interpretation {
 }
 
 /** What the server does once the call is stored. */
-export type Delivery =
+export type Delivery = (
   | { kind: 'answer'; answer: Answer; delayMs: number }
   /** The drop fault: destroy the socket without answering. */
   | { kind: 'drop' }
   /** The client is gone: nobody to answer. */
-  | { kind: 'none' };
+  | { kind: 'none' }
+) & {
+  /** The call as committed, for `announceStored` once the answer is on its way; null when it could not be stored. */
+  stored: StoredCall | null;
+};
+
+/** A committed call and its id. */
+export interface StoredCall {
+  call: NewCall;
+  id: number;
+}
+
+/**
+ * Tells of a stored call (the inspector's event, `serve`'s line). The server calls it after the
+ * answer is handed to the socket, in the same turn: the summary, the event and the line are
+ * not work the caller waits for, and whoever listens in this process still hears of the call
+ * before its answer can have been read.
+ */
+export function announceStored(deps: Pick<CallHandlerDeps, 'onStored'>, delivery: Delivery): void {
+  if (delivery.stored) deps.onStored(summaryOf(delivery.stored.call, delivery.stored.id));
+}
 
 /** Parses, shape-checks and verifies a body, on this thread or another (see CallChecker). */
 export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
@@ -95,7 +115,8 @@ export function storeFailureMessage(fault: StoreFault): string {
  * Interprets one request, answers it (from the mock or the developer's handler), stores it
  * with that answer, and returns what to send. The row is committed before the answer
  * leaves (and before a delayed answer starts waiting), so an answered call is never lost;
- * a call that cannot be stored is answered 503 instead of its planned answer.
+ * a call that cannot be stored is answered 503 instead of its planned answer. The caller
+ * tells of the stored call with `announceStored`.
  */
 export async function handleCall(
   request: CapturedRequest,
@@ -134,16 +155,16 @@ export async function handleCall(
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
     // or delay gives way to the 503: the caller must see that the call was not stored.
-    if (!answer && !outcome.drop) return { kind: 'none' };
+    if (!answer && !outcome.drop) return { kind: 'none', stored: null };
     // Keep closing the connection when the planned answer did (an unread oversized body).
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
-    return { kind: 'answer', answer: refusal, delayMs: 0 };
+    return { kind: 'answer', answer: refusal, delayMs: 0, stored: null };
   }
   // Before the answer leaves, so the call's details show what it taught as soon as it is answered.
   await outcome.learn?.().catch(deps.onInternalError);
-  deps.onStored(summaryOf(call, stored.id));
-  if (outcome.drop) return { kind: 'drop' };
-  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
+  const committed = { call, id: stored.id };
+  if (outcome.drop) return { kind: 'drop', stored: committed };
+  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0, stored: committed } : { kind: 'none', stored: committed };
 }
 
 async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkCall: CheckCall): Promise<Interpretation> {
