@@ -1,9 +1,9 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
-import { learnFromHandler } from '../answers/handler-lesson';
+import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
 import type { HandlerMemory } from '../handler-check';
 import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
-import type { StoreOutcome } from '../store/batched-writer';
+import type { AlongsideWrite, StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { BodyOutcome } from './read-body';
@@ -57,8 +57,8 @@ interface Interpretation {
   durationMs?: number;
   delayMs?: number;
   drop?: boolean;
-  /** Records what the developer's handler taught, once the call is stored. */
-  learn?: () => Promise<void>;
+  /** What the developer's handler taught by answering, recorded with the call. */
+  lesson?: () => Promise<HandlerLesson | null>;
 }
 
 /** What the server does once the call is stored. */
@@ -92,14 +92,17 @@ export function announceStored(deps: Pick<CallHandlerDeps, 'onStored'>, delivery
 /** Parses, shape-checks and verifies a body, on this thread or another (see CallChecker). */
 export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
 
-/** Stores one call; the promise settles once its row is committed, or with why it could not be. */
-export type StoreCall = (call: NewCall) => Promise<StoreOutcome>;
+/**
+ * Stores one call, and `alongside` in the same transaction; the promise settles once its row is
+ * committed, or with why it could not be.
+ */
+export type StoreCall = (call: NewCall, alongside?: AlongsideWrite) => Promise<StoreOutcome>;
 
 /** Stores each call in its own transaction, synchronously (the server batches instead). */
 export function storeOneByOne(calls: Pick<CallsRepository, 'insert'>): StoreCall {
-  return (call) => {
+  return (call, alongside) => {
     try {
-      return Promise.resolve({ ok: true, id: calls.insert(call) });
+      return Promise.resolve({ ok: true, id: calls.insert([call], alongside)[0]! });
     } catch (error) {
       return Promise.resolve({ ok: false, fault: storeFault(error), error });
     }
@@ -151,7 +154,13 @@ export async function handleCall(
     originalCallId: null,
     checks: outcome.checks,
   };
-  const stored = await store(call);
+  // Recorded in the call's own transaction: what the call's details show as soon as it is
+  // answered, for no commit of its own.
+  const lesson = await outcome.lesson?.().catch((error: unknown) => {
+    deps.onInternalError(error);
+    return null;
+  });
+  const stored = await store(call, lesson ? recordLesson(deps, lesson) : undefined);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
     // or delay gives way to the 503: the caller must see that the call was not stored.
@@ -160,8 +169,6 @@ export async function handleCall(
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0, stored: null };
   }
-  // Before the answer leaves, so the call's details show what it taught as soon as it is answered.
-  await outcome.learn?.().catch(deps.onInternalError);
   const committed = { call, id: stored.id };
   if (outcome.drop) return { kind: 'drop', stored: committed };
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0, stored: committed } : { kind: 'none', stored: committed };
@@ -268,11 +275,22 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     durationMs: chosen.durationMs,
     delayMs: chosen.delayMs,
     drop: chosen.answer === null,
-    learn: () =>
-      learnFromHandler(deps.handlers, chosen.checks, signature, async () => {
+    lesson: () =>
+      handlerLesson(chosen.checks, signature, async () => {
         const full = (await checkCall({ ...input, everyStyle: true })).check;
         return full.kind === 'checked' ? full.signature : signature;
       }),
+  };
+}
+
+/** The lesson's write, made inside the call's transaction; a failure is reported, never thrown (it would undo the call). */
+function recordLesson(deps: CallHandlerDeps, lesson: HandlerLesson): AlongsideWrite {
+  return () => {
+    try {
+      deps.handlers.record(lesson.target, lesson.outcome);
+    } catch (error) {
+      deps.onInternalError(error);
+    }
   };
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
-import { BatchedWriter } from '../store/batched-writer';
+import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
 import type { NewCall } from '../store/calls-repository';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
@@ -251,8 +251,8 @@ export class WebhookServer {
     socket.end(rawResponse(answer, STATUS_CODES[answer.status] ?? 'Error'));
   }
 
-  private readonly store = async (call: NewCall) => {
-    const outcome = await this.writer.write(call);
+  private readonly store = async (call: NewCall, alongside?: AlongsideWrite) => {
+    const outcome = await this.writer.write(call, alongside);
     if (outcome.ok) {
       this.storeFault = null;
     } else {
