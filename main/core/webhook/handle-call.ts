@@ -277,6 +277,8 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     drop: chosen.answer === null,
     lesson: () =>
       handlerLesson(chosen.checks, signature, async () => {
+        const fromTree = checkedCall.everyStyle(input);
+        if (fromTree) return fromTree;
         const full = (await checkCall({ ...input, everyStyle: true })).check;
         return full.kind === 'checked' ? full.signature : signature;
       }),
