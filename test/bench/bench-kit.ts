@@ -106,10 +106,16 @@ function startProcess(
   });
 }
 
+/**
+ * The built command under test: this checkout's build, or another tree's (FLOWENT_BENCH_CLI,
+ * e.g. a `git archive` of an older commit built in place), so two trees run interleaved.
+ */
+const COMPANION_CLI = process.env.FLOWENT_BENCH_CLI ?? CLI;
+
 export async function startCompanion(dataDir: string, key: string, extra: string[] = [], how: Instrumented = {}): Promise<Started> {
   const { child, match } = await startProcess(
     process.execPath,
-    [...(how.nodeArgs ?? []), CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
+    [...(how.nodeArgs ?? []), COMPANION_CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
     /Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>[\s\S]*Press Ctrl-C/,
     { ...how.env, FLOWENT_HMAC_KEY: key },
   );
