@@ -1,7 +1,7 @@
 /**
  * Lines for stdout, written together at most once per `windowMs`. Under load `serve` prints a
  * line per call, and a write is a system call that also wakes whoever reads the terminal or
- * pipe: once per call, at a few hundred calls a second, that was a tenth of the server's busy
+ * pipe: once per call, at a few hundred calls a second, that was 2-4% of the server's busy
  * time and a wake-up of the reader per call. A person reading the lines does not see 50 ms;
  * lines keep their order, and `flush()` writes what is pending at once.
  */

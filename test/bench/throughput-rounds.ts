@@ -266,7 +266,7 @@ export function printSummary(mocks: MockRound[], forwards: ForwardRound[]): void
     const loops = forwards.map((r) => r.loop.companion).filter((l): l is LoopDelay => l !== null);
     const proxyLoops = forwards.map((r) => r.loop.proxy).filter((l): l is LoopDelay => l !== null);
     console.log(
-      `  event loop at ${forwards.length > 0 ? 'the fixed rate' : ''}: companion p99 per second (median of rounds) ${ms(median(loops.map((l) => l.p99Ms)))}, max [${loops.map((l) => l.maxMs.toFixed(1)).join(' ')}] ms, GC longest [${loops.map((l) => l.gcMaxMs.toFixed(2)).join(' ')}] ms; ` +
+      `  event loop at the fixed rate: companion p99 per second (median of rounds) ${ms(median(loops.map((l) => l.p99Ms)))}, max [${loops.map((l) => l.maxMs.toFixed(1)).join(' ')}] ms, GC longest [${loops.map((l) => l.gcMaxMs.toFixed(2)).join(' ')}] ms; ` +
         `proxy p99 ${ms(median(proxyLoops.map((l) => l.p99Ms)))}, max [${proxyLoops.map((l) => l.maxMs.toFixed(1)).join(' ')}] ms`,
     );
   }

@@ -71,7 +71,7 @@ export interface PreparedHeaders {
 /**
  * What stops one forward (its timeout, or the companion stopping). The client library takes an
  * event emitter as well as an AbortSignal; an AbortController with its signal and listeners
- * cost about 30 µs per forwarded call, this a plain object.
+ * cost more per forwarded call (about 1.4% of the companion's busy time when forwarding).
  */
 class StopSwitch extends EventEmitter {
   aborted = false;
