@@ -44,9 +44,39 @@ server.keepAliveTimeout = 5000;
 server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
 `;
 
+/**
+ * The smallest honest forwarding proxy: every request piped to the handler over a keep-alive
+ * agent, the answer's status, headers and body piped back. What any hop costs on this machine,
+ * with nothing stored or checked.
+ */
+const MINIMAL_PROXY = `
+const http = require('node:http');
+const target = new URL(process.argv[1]);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+const server = http.createServer((req, res) => {
+  const upstream = http.request(
+    { agent, host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+    (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); },
+  );
+  upstream.on('error', () => { res.writeHead(502); res.end(); });
+  req.pipe(upstream);
+});
+server.keepAliveTimeout = 5000;
+server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
+`;
+
+/** The benchmark-only preload that records the event loop's delay and GC pauses (see the file). */
+export const LOOP_DELAY_PRELOAD = join(__dirname, 'loop-delay-preload.cjs');
+
 export interface Started {
   child: ChildProcess;
   baseUrl: string;
+}
+
+/** How a server process is started besides its own arguments: node flags and environment. */
+export interface Instrumented {
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 function startProcess(
@@ -76,18 +106,35 @@ function startProcess(
   });
 }
 
-export async function startCompanion(dataDir: string, key: string, extra: string[] = []): Promise<Started> {
+/**
+ * The built command under test: this checkout's build, or another tree's (FLOWENT_BENCH_CLI,
+ * e.g. a `git archive` of an older commit built in place), so two trees run interleaved.
+ */
+const COMPANION_CLI = process.env.FLOWENT_BENCH_CLI ?? CLI;
+
+export async function startCompanion(dataDir: string, key: string, extra: string[] = [], how: Instrumented = {}): Promise<Started> {
   const { child, match } = await startProcess(
     process.execPath,
-    [CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
+    [...(how.nodeArgs ?? []), COMPANION_CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
     /Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>[\s\S]*Press Ctrl-C/,
-    { FLOWENT_HMAC_KEY: key },
+    { ...how.env, FLOWENT_HMAC_KEY: key },
   );
   return { child, baseUrl: match[1] ?? '' };
 }
 
 export async function startBare(): Promise<Started> {
   const { child, match } = await startProcess(process.execPath, ['-e', BARE_SERVER], /listening (\d+)/);
+  return { child, baseUrl: `http://127.0.0.1:${match[1]}` };
+}
+
+/** The minimal node:http forwarding proxy in front of `target` (an origin). */
+export async function startMinimalProxy(target: string, how: Instrumented = {}): Promise<Started> {
+  const { child, match } = await startProcess(
+    process.execPath,
+    [...(how.nodeArgs ?? []), '-e', MINIMAL_PROXY, target],
+    /listening (\d+)/,
+    how.env,
+  );
   return { child, baseUrl: `http://127.0.0.1:${match[1]}` };
 }
 
@@ -158,7 +205,7 @@ export interface RateResult {
  * whole milliseconds, too coarse for a 2 ms budget). A keep-alive pool large enough that a
  * call never waits for a socket.
  */
-export async function fixedRate(url: string, body: string, rate: number, seconds: number): Promise<RateResult> {
+export async function fixedRate(url: string, body: string, rate: number, seconds: number, onMeasuring = () => {}): Promise<RateResult> {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
@@ -194,6 +241,7 @@ export async function fixedRate(url: string, body: string, rate: number, seconds
   await Promise.all(Array.from({ length: 200 }, one));
   latencies.length = 0;
   failed = 0;
+  onMeasuring();
   const total = rate * seconds;
   const inFlight: Promise<void>[] = [];
   const start = process.hrtime.bigint();

@@ -1,5 +1,12 @@
 import type { SignatureReport } from '../../contract/api';
-import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerAnswer, type HandlerMemory } from '../handler-check';
+import {
+  handlerTargetKey,
+  judgeHandlerSignature,
+  outcomeOf,
+  type HandlerAnswer,
+  type HandlerMemory,
+  type HandlerOutcome,
+} from '../handler-check';
 import { stylesComputed } from '../signature';
 import type { CallChecks } from '../store/calls-repository';
 import type { StyleName } from '../../contract/names-and-limits';
@@ -35,22 +42,38 @@ function validStyles(report: SignatureReport): StyleName[] | null {
   return report.styles.filter((style) => style.matched).map((style) => style.style as StyleName);
 }
 
+/** One call's lesson about one handler: what to add to what is known about `target`. */
+export interface HandlerLesson {
+  target: string;
+  outcome: HandlerOutcome;
+}
+
 /**
- * Records what a handler's verdict teaches about it. Learning needs every style a valid
- * signature matches, not only the one the quick check stopped at: `everyStyle` checks them all,
- * and is asked only when the lesson depends on it.
+ * What a handler's verdict teaches about it; null when it teaches nothing. Learning needs
+ * every style a valid signature matches, not only the one the quick check stopped at:
+ * `everyStyle` checks them all, and is asked only when the lesson depends on it.
  */
+export async function handlerLesson(
+  checks: HandlerChecks,
+  report: SignatureReport,
+  everyStyle: () => Promise<SignatureReport> | SignatureReport,
+): Promise<HandlerLesson | null> {
+  const { handlerSignature, handlerTarget } = checks;
+  if (handlerTarget === null || handlerSignature === null) return null;
+  // Only a valid signature's lesson depends on its styles, and only when the handler was clear.
+  const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
+  const validIn = needsStyles ? (validStyles(report) ?? validStyles(await everyStyle()) ?? []) : [];
+  const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
+  return outcome === null ? null : { target: handlerTargetKey(handlerTarget), outcome };
+}
+
+/** Records what a handler's verdict teaches about it (see handlerLesson). */
 export async function learnFromHandler(
   memory: HandlerMemory,
   checks: HandlerChecks,
   report: SignatureReport,
   everyStyle: () => Promise<SignatureReport> | SignatureReport,
 ): Promise<void> {
-  const { handlerSignature, handlerTarget } = checks;
-  if (handlerTarget === null || handlerSignature === null) return;
-  // Only a valid signature's lesson depends on its styles, and only when the handler was clear.
-  const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
-  const validIn = needsStyles ? (validStyles(report) ?? validStyles(await everyStyle()) ?? []) : [];
-  const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
-  if (outcome !== null) memory.record(handlerTargetKey(handlerTarget), outcome);
+  const lesson = await handlerLesson(checks, report, everyStyle);
+  if (lesson) memory.record(lesson.target, lesson.outcome);
 }

@@ -7,14 +7,23 @@ export type StoreOutcome = { ok: true; id: number } | { ok: false; fault: StoreF
 /**
  * What the writer needs of the repository: a batch insert in one transaction, returning the
  * ids in the order of the calls (CallsRepository writes many rows per INSERT statement, which
- * keeps the full-text index's per-statement flush off each call).
+ * keeps the full-text index's per-statement flush off each call), with `alongside` run in the
+ * same transaction after the rows are inserted.
  */
 export interface BatchInsert {
-  insert(calls: readonly NewCall[]): number[];
+  insert(calls: readonly NewCall[], alongside?: () => void): number[];
 }
+
+/**
+ * A write that belongs with a call (what the developer's handler taught by answering it): made
+ * in the call's transaction, so it costs no commit of its own. It reports its own failures;
+ * a throw would undo the batch.
+ */
+export type AlongsideWrite = () => void;
 
 interface Pending {
   call: NewCall;
+  alongside: AlongsideWrite | undefined;
   resolve: (outcome: StoreOutcome) => void;
 }
 
@@ -40,9 +49,9 @@ export class BatchedWriter {
     private readonly maxBatch = DEFAULT_MAX_BATCH,
   ) {}
 
-  write(call: NewCall): Promise<StoreOutcome> {
+  write(call: NewCall, alongside?: AlongsideWrite): Promise<StoreOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ call, resolve });
+      this.queue.push({ call, alongside, resolve });
       if (this.queue.length >= this.maxBatch) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -57,8 +66,12 @@ export class BatchedWriter {
     if (batch.length === 0) return;
     this.queue = [];
     let ids: number[];
+    const alongside = batch.some((pending) => pending.alongside) ? () => batch.forEach((pending) => pending.alongside?.()) : undefined;
     try {
-      ids = this.calls.insert(batch.map((pending) => pending.call));
+      ids = this.calls.insert(
+        batch.map((pending) => pending.call),
+        alongside,
+      );
     } catch (error) {
       const fault = storeFault(error);
       for (const pending of batch) pending.resolve({ ok: false, fault, error });

@@ -234,21 +234,23 @@ export class CallsRepository {
 
   /**
    * Stores a call and returns its id, or stores several in one transaction (group commit:
-   * one commit for the batch, all rows or none) and returns their ids in order.
-   * Synchronous: when this returns, the rows are committed.
+   * one commit for the batch, all rows or none) and returns their ids in order; `alongside`
+   * runs in that transaction, after the rows are inserted. Synchronous: when this returns,
+   * the rows are committed.
    */
   insert(call: NewCall): number;
-  insert(calls: readonly NewCall[]): number[];
-  insert(callOrCalls: NewCall | readonly NewCall[]): number | number[] {
+  insert(calls: readonly NewCall[], alongside?: () => void): number[];
+  insert(callOrCalls: NewCall | readonly NewCall[], alongside?: () => void): number | number[] {
     try {
       if (!Array.isArray(callOrCalls)) return this.insertRows([callOrCalls as NewCall])[0]!;
       const calls = callOrCalls as readonly NewCall[];
-      if (calls.length <= MAX_ROWS_PER_STATEMENT) return this.insertRows(calls);
+      if (calls.length <= MAX_ROWS_PER_STATEMENT && !alongside) return this.insertRows(calls);
       return this.db.transaction(() => {
         const ids: number[] = [];
         for (let start = 0; start < calls.length; start += MAX_ROWS_PER_STATEMENT) {
           ids.push(...this.insertRows(calls.slice(start, start + MAX_ROWS_PER_STATEMENT)));
         }
+        alongside?.();
         return ids;
       })();
     } catch (error) {

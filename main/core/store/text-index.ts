@@ -22,6 +22,11 @@ export interface TextIndexOptions {
   /** Calls left unindexed at most while calls keep arriving. */
   maxBacklog?: number;
   /**
+   * Calls indexed per statement while calls keep arriving (past `maxBacklog`): small enough
+   * that a call arriving meanwhile waits a few milliseconds, not the tens a full slice takes.
+   */
+  busySliceRows?: number;
+  /**
    * A slice failed (a full disk, a read-only history). Told once per stretch of failures (the
    * next look tries again, and the first success ends the stretch), so a full disk is not
    * reported ten times a second.
@@ -32,7 +37,7 @@ export interface TextIndexOptions {
 /** Calls left unindexed at most while calls keep arriving, unless told otherwise. */
 export const DEFAULT_MAX_BACKLOG = 20_000;
 
-const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: DEFAULT_MAX_BACKLOG };
+const DEFAULTS = { intervalMs: 100, sliceRows: 512, maxBacklog: DEFAULT_MAX_BACKLOG, busySliceRows: 128 };
 
 export class TextIndexer extends IdleWorker {
   private readonly options: Required<Omit<TextIndexOptions, 'onError'>> & Pick<TextIndexOptions, 'onError'>;
@@ -82,7 +87,7 @@ export class TextIndexer extends IdleWorker {
     const backlog = newest - (this.mark.get() as number);
     if (backlog <= 0) return;
     if (quiet) this.drainWhileQuiet();
-    else if (backlog > this.options.maxBacklog) this.indexSliceReported(backlog - this.options.maxBacklog + this.options.sliceRows);
+    else if (backlog > this.options.maxBacklog) this.drainToBound();
   }
 
   /** indexSlice for the looks: failures are reported, not thrown. */
@@ -95,6 +100,28 @@ export class TextIndexer extends IdleWorker {
       this.report(error);
       return 0;
     }
+  }
+
+  /**
+   * Under load, past the bound: small slices, one per turn of the event loop (between the
+   * turns that answer calls), down to a small slice under the bound, so the next calls do not
+   * tip it at once. One large slice at a look held the event loop for 30-50 ms every second or
+   * two at a few hundred calls a second: the calls arriving meanwhile were the tail.
+   */
+  private drainToBound(): void {
+    const { maxBacklog, busySliceRows } = this.options;
+    this.running = true;
+    const step = () => {
+      let more = false;
+      try {
+        more = !this.stopped && this.db.open && this.backlog() > maxBacklog - busySliceRows && this.indexSliceReported(busySliceRows) > 0;
+      } catch (error) {
+        this.report(error);
+      }
+      if (more) setImmediate(step);
+      else this.running = false;
+    };
+    step();
   }
 
   /**

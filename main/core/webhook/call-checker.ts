@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JsonNode } from '../json/json-node';
+import type { SignatureReport } from '../../contract/api';
 import { toPlainValue } from '../json/parse-json';
+import { verify } from '../signature';
 import { checkCall, type CallCheck, type CallCheckInput } from './call-check';
 import type { CheckJob } from './call-check-worker';
 
@@ -26,6 +28,16 @@ export class CheckedCall {
   plain(): unknown {
     this.plainValues ??= { value: plainValuesOf(this.source) };
     return this.plainValues.value;
+  }
+
+  /**
+   * The signature checked in every style, from the tree parsed on this thread when there is
+   * one (parsing and looking for repeated keys again cost about as much as the styles left);
+   * null when the body was checked on the thread, whose caller asks the checker again.
+   */
+  everyStyle(input: CallCheckInput): SignatureReport | null {
+    if (this.source === null || this.source instanceof Uint8Array || this.check.kind !== 'checked') return null;
+    return verify(input.body, input.hmacKey, { receivedAt: input.receivedAt, stopAtFirstMatch: false }, { ok: true, root: this.source });
   }
 }
 

@@ -1,9 +1,9 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
-import { learnFromHandler } from '../answers/handler-lesson';
+import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
 import type { HandlerMemory } from '../handler-check';
 import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
-import type { StoreOutcome } from '../store/batched-writer';
+import type { AlongsideWrite, StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { BodyOutcome } from './read-body';
@@ -57,29 +57,52 @@ interface Interpretation {
   durationMs?: number;
   delayMs?: number;
   drop?: boolean;
-  /** Records what the developer's handler taught, once the call is stored. */
-  learn?: () => Promise<void>;
+  /** What the developer's handler taught by answering, recorded with the call. */
+  lesson?: () => Promise<HandlerLesson | null>;
 }
 
 /** What the server does once the call is stored. */
-export type Delivery =
+export type Delivery = (
   | { kind: 'answer'; answer: Answer; delayMs: number }
   /** The drop fault: destroy the socket without answering. */
   | { kind: 'drop' }
   /** The client is gone: nobody to answer. */
-  | { kind: 'none' };
+  | { kind: 'none' }
+) & {
+  /** The call as committed, for `announceStored` once the answer is on its way; null when it could not be stored. */
+  stored: StoredCall | null;
+};
+
+/** A committed call and its id. */
+export interface StoredCall {
+  call: NewCall;
+  id: number;
+}
+
+/**
+ * Tells of a stored call (the inspector's event, `serve`'s line). The server calls it after the
+ * answer is handed to the socket, in the same turn: the summary, the event and the line are
+ * not work the caller waits for, and whoever listens in this process still hears of the call
+ * before its answer can have been read.
+ */
+export function announceStored(deps: Pick<CallHandlerDeps, 'onStored'>, delivery: Delivery): void {
+  if (delivery.stored) deps.onStored(summaryOf(delivery.stored.call, delivery.stored.id));
+}
 
 /** Parses, shape-checks and verifies a body, on this thread or another (see CallChecker). */
 export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
 
-/** Stores one call; the promise settles once its row is committed, or with why it could not be. */
-export type StoreCall = (call: NewCall) => Promise<StoreOutcome>;
+/**
+ * Stores one call, and `alongside` in the same transaction; the promise settles once its row is
+ * committed, or with why it could not be.
+ */
+export type StoreCall = (call: NewCall, alongside?: AlongsideWrite) => Promise<StoreOutcome>;
 
 /** Stores each call in its own transaction, synchronously (the server batches instead). */
 export function storeOneByOne(calls: Pick<CallsRepository, 'insert'>): StoreCall {
-  return (call) => {
+  return (call, alongside) => {
     try {
-      return Promise.resolve({ ok: true, id: calls.insert(call) });
+      return Promise.resolve({ ok: true, id: calls.insert([call], alongside)[0]! });
     } catch (error) {
       return Promise.resolve({ ok: false, fault: storeFault(error), error });
     }
@@ -95,7 +118,8 @@ export function storeFailureMessage(fault: StoreFault): string {
  * Interprets one request, answers it (from the mock or the developer's handler), stores it
  * with that answer, and returns what to send. The row is committed before the answer
  * leaves (and before a delayed answer starts waiting), so an answered call is never lost;
- * a call that cannot be stored is answered 503 instead of its planned answer.
+ * a call that cannot be stored is answered 503 instead of its planned answer. The caller
+ * tells of the stored call with `announceStored`.
  */
 export async function handleCall(
   request: CapturedRequest,
@@ -130,20 +154,24 @@ export async function handleCall(
     originalCallId: null,
     checks: outcome.checks,
   };
-  const stored = await store(call);
+  // Recorded in the call's own transaction: what the call's details show as soon as it is
+  // answered, for no commit of its own.
+  const lesson = await outcome.lesson?.().catch((error: unknown) => {
+    deps.onInternalError(error);
+    return null;
+  });
+  const stored = await store(call, lesson ? recordLesson(deps, lesson) : undefined);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
     // or delay gives way to the 503: the caller must see that the call was not stored.
-    if (!answer && !outcome.drop) return { kind: 'none' };
+    if (!answer && !outcome.drop) return { kind: 'none', stored: null };
     // Keep closing the connection when the planned answer did (an unread oversized body).
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
-    return { kind: 'answer', answer: refusal, delayMs: 0 };
+    return { kind: 'answer', answer: refusal, delayMs: 0, stored: null };
   }
-  // Before the answer leaves, so the call's details show what it taught as soon as it is answered.
-  await outcome.learn?.().catch(deps.onInternalError);
-  deps.onStored(summaryOf(call, stored.id));
-  if (outcome.drop) return { kind: 'drop' };
-  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0 } : { kind: 'none' };
+  const committed = { call, id: stored.id };
+  if (outcome.drop) return { kind: 'drop', stored: committed };
+  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0, stored: committed } : { kind: 'none', stored: committed };
 }
 
 async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkCall: CheckCall): Promise<Interpretation> {
@@ -247,11 +275,24 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     durationMs: chosen.durationMs,
     delayMs: chosen.delayMs,
     drop: chosen.answer === null,
-    learn: () =>
-      learnFromHandler(deps.handlers, chosen.checks, signature, async () => {
+    lesson: () =>
+      handlerLesson(chosen.checks, signature, async () => {
+        const fromTree = checkedCall.everyStyle(input);
+        if (fromTree) return fromTree;
         const full = (await checkCall({ ...input, everyStyle: true })).check;
         return full.kind === 'checked' ? full.signature : signature;
       }),
+  };
+}
+
+/** The lesson's write, made inside the call's transaction; a failure is reported, never thrown (it would undo the call). */
+function recordLesson(deps: CallHandlerDeps, lesson: HandlerLesson): AlongsideWrite {
+  return () => {
+    try {
+      deps.handlers.record(lesson.target, lesson.outcome);
+    } catch (error) {
+      deps.onInternalError(error);
+    }
   };
 }
 

@@ -3,12 +3,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
-import { BatchedWriter } from '../store/batched-writer';
+import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
 import type { NewCall } from '../store/calls-repository';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
 import { Connections } from './connections';
-import { handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
+import { announceStored, handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
 import {
   headersTimeoutRefusal,
   parserRefusal,
@@ -169,13 +169,22 @@ export class WebhookServer {
     switch (delivery.kind) {
       case 'none':
         tracked.answerWritten();
+        announceStored(this.options, delivery);
         return;
       case 'drop':
+        announceStored(this.options, delivery);
         request.socket.destroy();
         return;
       case 'answer':
-        if (delivery.delayMs > 0 && !(await this.hold(response, delivery.delayMs))) return;
+        if (delivery.delayMs > 0) {
+          // Shown while its answer waits out the delay, as soon as it is stored.
+          announceStored(this.options, delivery);
+          if (!(await this.hold(response, delivery.delayMs))) return;
+          if (!response.destroyed) send(response, delivery.answer);
+          return;
+        }
         if (!response.destroyed) send(response, delivery.answer);
+        announceStored(this.options, delivery);
         return;
       default: {
         const unknownDelivery: never = delivery;
@@ -242,8 +251,8 @@ export class WebhookServer {
     socket.end(rawResponse(answer, STATUS_CODES[answer.status] ?? 'Error'));
   }
 
-  private readonly store = async (call: NewCall) => {
-    const outcome = await this.writer.write(call);
+  private readonly store = async (call: NewCall, alongside?: AlongsideWrite) => {
+    const outcome = await this.writer.write(call, alongside);
     if (outcome.ok) {
       this.storeFault = null;
     } else {

@@ -77,16 +77,20 @@ describe('TextIndexer', () => {
     expect(entries()).toBe(301);
   });
 
-  it('indexes while calls keep arriving once the backlog passes its bound, down to the bound', () => {
-    indexer = new TextIndexer(db, { sliceRows: 16, maxBacklog: 50 });
+  it('indexes while calls keep arriving once the backlog passes its bound, in small slices a turn apart, down to the bound', async () => {
+    indexer = new TextIndexer(db, { sliceRows: 64, maxBacklog: 50, busySliceRows: 8 });
     insert(40);
     indexer.look();
     expect(entries()).toBe(0);
     insert(40);
     indexer.look();
-    // 80 waiting, 30 over the bound: those and one slice more, so the next calls do not tip it at once.
-    expect(entries()).toBe(30 + 16);
-    expect(indexer.backlog()).toBe(50 - 16);
+    // One small slice at the look; the rest waits for later turns, so a call arriving now waits for one slice at most.
+    expect(entries()).toBe(8);
+    // 80 waiting, 30 over the bound: those and one small slice more, so the next calls do not tip it at once.
+    await expect.poll(() => indexer?.backlog()).toBe(80 - 40);
+    expect(entries()).toBe(40);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(entries()).toBe(40);
   });
 
   it('reports a failing stretch once, keeps trying at each look, and reports again after a success', async () => {

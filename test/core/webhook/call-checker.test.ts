@@ -37,6 +37,21 @@ function pathological(count = 340_000): string {
 }
 
 describe('the call checker', () => {
+  it('checks a small body in every style from the tree it already parsed, as a fresh check of every style does', () => {
+    for (const body of [
+      signedBody(flowentPayload('small', { city: 'Zürich', note: 'é' }), KEY),
+      signedBody(flowentPayload('small', { n: 1 }), 'another-key'),
+    ]) {
+      const once = input(body, 'small');
+      const checked = checkHere(once);
+      const fresh = checkHere({ ...once, everyStyle: true }).check;
+      const fromTree = checked.everyStyle(once);
+      expect(fromTree).not.toBeNull();
+      expect(fresh.kind === 'checked' && fresh.signature).toEqual(fromTree);
+    }
+    expect(checkHere(input('{"a":1,"a":2}', 'small')).everyStyle(input('{"a":1,"a":2}', 'small'))).toBeNull();
+  });
+
   it('checks a big body on its thread with the same result as here, and plain values on demand', async () => {
     // Valid, tampered, not JSON, a repeated key, a bad field.
     const { checker: made, failures } = checker();

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebhookServer } from '../../../main/core/webhook/webhook-server';
@@ -22,17 +24,18 @@ afterEach(async () => {
 });
 
 /** A webhook server on port 0 over a real SQLite file this test also holds, to break it on purpose. */
-async function startServer() {
+async function startServer(forwardTo: string | null = null) {
   const dir = makeTempDir();
   const db = new Database(join(dir.path, 'history.sqlite'));
   db.pragma('journal_mode = WAL');
   const migrated = migrate(db);
   if (!migrated.ok) throw new Error(JSON.stringify(migrated));
   const calls = new CallsRepository(db);
+  const handlers = new HandlersRepository(db);
   const respond = new AnswersRepository(db);
   const answerer = new CallAnswerer({
     repository: () => respond,
-    startupForwardTarget: null,
+    startupForwardTarget: forwardTo,
     forwardTimeoutMs: 30_000,
     fallbackToMock: false,
   });
@@ -46,7 +49,7 @@ async function startServer() {
     enforceSignatures: false,
     calls,
     answerer,
-    handlers: new HandlersRepository(db),
+    handlers,
     hmacKey: () => KEY,
     onStored: () => {},
     onInternalError: (error) => internalErrors.push(error),
@@ -86,7 +89,18 @@ async function startServer() {
     (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map(
       (row) => row.n,
     );
-  return { db, calls, send, burst, storedNumbers, internalErrors };
+  return { db, calls, handlers, send, burst, storedNumbers, internalErrors };
+}
+
+/** A developer's handler on port 0 that accepts every call. */
+async function startHandler(): Promise<string> {
+  const handler = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"result":"ok","error":""}'));
+  });
+  await new Promise<void>((resolve) => handler.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => handler.close(() => resolve())));
+  return `http://127.0.0.1:${(handler.address() as AddressInfo).port}/actions/{action_name}`;
 }
 
 describe('group commit', () => {
@@ -101,6 +115,32 @@ describe('group commit', () => {
     const batches = insert.mock.calls.map(([rows]) => (Array.isArray(rows) ? rows.length : 1));
     expect(batches.reduce((a, b) => a + b, 0)).toBe(300);
     expect(Math.max(...batches)).toBeGreaterThan(1);
+  });
+
+  it("records what the developer's handler taught in the transaction that stores the call, before the answer", async () => {
+    const server = await startServer(await startHandler());
+    let inserting = false;
+    const insert = server.calls.insert.bind(server.calls) as (calls: readonly NewCall[], alongside?: () => void) => number[];
+    vi.spyOn(server.calls, 'insert').mockImplementation(((calls: readonly NewCall[], alongside?: () => void) => {
+      inserting = true;
+      try {
+        return insert(calls, alongside);
+      } finally {
+        inserting = false;
+      }
+    }) as typeof server.calls.insert);
+    const lessonsInsideInsert: boolean[] = [];
+    const record = server.handlers.record.bind(server.handlers);
+    vi.spyOn(server.handlers, 'record').mockImplementation((target, outcome) => {
+      lessonsInsideInsert.push(inserting && server.db.inTransaction);
+      record(target, outcome);
+    });
+    const answers = await Promise.all([1, 2, 3].map((n) => server.send(n)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(lessonsInsideInsert).toEqual([true, true, true]);
+    const knowledge = server.db.prepare('SELECT knowledge FROM handlers').pluck().all() as string[];
+    expect(knowledge.map((text) => (JSON.parse(text) as { accepted: number }).accepted)).toEqual([3]);
+    expect(server.internalErrors).toEqual([]);
   });
 
   it('answers every call of a batch that cannot be written with a 503 saying why, reports it once, and recovers', async () => {
