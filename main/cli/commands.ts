@@ -1,19 +1,4 @@
-import type { CliIo } from './cli-io';
-
-/** A flag as `node:util`'s parseArgs takes it: a value (`string`) or a switch (`boolean`). */
-export interface FlagSpec {
-  readonly type: 'string' | 'boolean';
-  readonly short?: string;
-}
-
-export interface Command {
-  run(argv: string[], io: CliIo): Promise<number>;
-  help: string;
-  /** The flags it parses: the same object its parser is given. */
-  flags: Readonly<Record<string, FlagSpec>>;
-  /** What its first argument may be (subcommands, languages), when it is one of a few words. */
-  subcommands: readonly string[];
-}
+import type { Command, CommandRegistry } from './command-shape';
 
 const command = (run: Command['run'], help: string, flags: Command['flags'], subcommands: readonly string[] = []): Command => ({
   run,
@@ -27,7 +12,7 @@ const command = (run: Command['run'], help: string, flags: Command['flags'], sub
  * the core (SQLite, the servers, the template and schema libraries), which --help, --version
  * and every other command need not pay for at start.
  */
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+export const COMMANDS: CommandRegistry = {
   init: {
     summary: 'Create flowent/: the actions and answers your team commits',
     load: () => import('./init-command').then((m) => command(m.initCommand, m.INIT_HELP, m.FLAGS)),
@@ -78,6 +63,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   },
   completion: {
     summary: 'Print a shell completion script (bash, zsh or fish)',
-    load: () => import('./completion-command').then((m) => command(m.completionCommand, m.COMPLETION_HELP, m.FLAGS, m.SUBCOMMANDS)),
+    // Given the registry rather than importing it: the completion describes every command.
+    load: () =>
+      import('./completion-command').then((m) =>
+        command((argv, io) => m.completionCommand(argv, io, COMMANDS), m.COMPLETION_HELP, m.FLAGS, m.SUBCOMMANDS),
+      ),
   },
 };

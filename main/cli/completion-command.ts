@@ -1,6 +1,6 @@
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { COMMANDS, type Command } from './commands';
+import type { Command, CommandRegistry } from './command-shape';
 import { completionScript, SHELLS, type CommandShape, type Shell } from './completion-scripts';
 
 export const SUBCOMMANDS = SHELLS;
@@ -23,14 +23,14 @@ export const FLAGS = {} as const;
 
 const isShell = (value: string): value is Shell => (SHELLS as readonly string[]).includes(value);
 
-export async function completionCommand(argv: string[], io: CliIo): Promise<number> {
+export async function completionCommand(argv: string[], io: CliIo, commands: CommandRegistry): Promise<number> {
   const { positionals } = parseFlags(argv, FLAGS, true);
   const [shell, extra] = positionals;
   if (shell === undefined || !isShell(shell))
     throw new UsageError(`completion needs a shell: ${SHELLS.join(', ')}${shell === undefined ? '' : `, not "${shell}"`}.`);
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}".`);
   const shapes: CommandShape[] = [];
-  for (const [name, { summary, load }] of Object.entries(COMMANDS)) {
+  for (const [name, { summary, load }] of Object.entries(commands)) {
     const command: Command = await load();
     shapes.push({ name, summary, flags: command.flags, subcommands: command.subcommands });
   }

@@ -1,4 +1,4 @@
-import type { FlagSpec } from './commands';
+import type { FlagSpec } from './command-shape';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
