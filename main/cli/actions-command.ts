@@ -132,6 +132,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
     run = projectSubcommand(sub, values.prune ?? false);
   } else run = prepare(sub, { name, noArgs, args, values, dataDir });
   const profile = values.profile;
+  const onlyReads = sub === 'links' || (sub === 'profile' && args[0] === 'list');
   return withCore(
     'actions',
     values['data-dir'],
@@ -155,7 +156,8 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       };
       return run({ api, finish, out, err, json: values.json ?? false });
     },
-    { flowentProfile: profile, projectDir },
+    // Listing links or profiles reads only: on a machine with no history it creates none.
+    { flowentProfile: profile, projectDir, readOnly: onlyReads, emptyIfMissing: onlyReads },
   );
 }
 

@@ -91,6 +91,8 @@ export interface CoreOptions {
   projectDir?: string | null;
   /** For commands that only read: the history must exist, and it is opened read-only (see `openStore`). */
   readOnly?: boolean;
+  /** With `readOnly`: a missing history reads as an empty one and nothing is created (see `openStore`). */
+  emptyIfMissing?: boolean;
   /**
    * How much one list or count query may read before it answers with what it has; the default
    * keeps every query of a 1,000,000-call history under 100 ms. A smaller one shows, on a small
@@ -321,6 +323,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       nativeBinding: options.sqliteNativeBinding,
       readOnly: options.readOnly,
+      emptyIfMissing: options.emptyIfMissing,
       queryBudget: options.queryBudget,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
       retention: {

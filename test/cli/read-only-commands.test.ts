@@ -89,3 +89,39 @@ describe('commands that only read', () => {
     expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
   });
 });
+
+describe('listing links and profiles', () => {
+  it('answers "nothing yet" where there is no history, and creates none', async () => {
+    const dataDir = join(tempDir(), 'nothing-here');
+    const env = { FLOWENT_BASE_URL: 'https://gateway.example.test' };
+    const links = await runInProcess(['actions', 'links', '--data-dir', dataDir], { env });
+    expect(links.code, links.stderr).toBe(0);
+    expect(links.stdout).toBe('');
+    expect(links.stderr).toContain('No actions are linked to this companion.');
+    const profiles = await runInProcess(['actions', 'profile', 'list', '--data-dir', dataDir], { env });
+    expect(profiles.code, profiles.stderr).toBe(0);
+    expect(profiles.stdout).toBe('* default  https://gateway.example.test\n');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('reads the profiles a history holds while another program holds its write lock', async () => {
+    const dataDir = tempDir();
+    const env = { FLOWENT_BASE_URL: 'https://gateway.example.test' };
+    const added = await runInProcess(['actions', 'profile', 'add', 'staging', 'https://staging.example.test', '--data-dir', dataDir], {
+      env,
+    });
+    expect(added.code, added.stderr).toBe(0);
+    const writer = new Database(join(dataDir, 'history.sqlite'));
+    cleanups.push(() => writer.close());
+    writer.prepare('BEGIN IMMEDIATE').run();
+
+    const profiles = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], env);
+    expect(profiles.stderr).toBe('');
+    expect(profiles.code).toBe(0);
+    expect(profiles.stdout).toContain('  staging  https://staging.example.test\n');
+    const links = await runCli(['actions', 'links', '--json', '--data-dir', dataDir], env);
+    expect(links.code, links.stderr).toBe(0);
+    expect(links.stdout).toBe('');
+    writer.prepare('ROLLBACK').run();
+  });
+});

@@ -36,6 +36,11 @@ export interface StoreOptions {
    * nothing that writes runs (no checkpoint thread, text indexing or retention).
    */
   readOnly?: boolean;
+  /**
+   * With `readOnly`: a history that does not exist reads as an empty one (held in memory,
+   * nothing created), for commands whose answer is "nothing yet" rather than "look elsewhere".
+   */
+  emptyIfMissing?: boolean;
   /** How much one list or count query may read before it answers with what it has (id-windows.ts). */
   queryBudget?: QueryBudget;
 }
@@ -149,8 +154,13 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
  */
 function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const file = join(options.dataDir, DATA_FILES.history);
-  if (!existsSync(file)) return { ok: false, code: 'no-history', dir: options.dataDir };
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!existsSync(file)) {
+    if (!options.emptyIfMissing) return { ok: false, code: 'no-history', dir: options.dataDir };
+    const empty = new Database(':memory:', binding);
+    const migrated = migrate(empty);
+    return migrated.ok ? { ok: true, value: readingStore(empty, file, options) } : migrated;
+  }
   const openToRead = () => {
     const reader = new Database(file, { ...binding, readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
@@ -173,21 +183,21 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   } catch (error) {
     return storeError(file, error);
   }
-  const textIndex = new TextIndexer(db, { onError: options.onBackgroundError });
-  const retention = new Retention(db, { rules: () => ({ keepCalls: null, keepDays: null, keepBytes: null }) });
+  return { ok: true, value: readingStore(db, file, options) };
+}
+
+/** A store over a connection that only reads: none of the idle workers that write is started. */
+function readingStore(db: Database.Database, file: string, options: StoreOptions): Store {
   return {
-    ok: true,
-    value: {
-      calls: new CallsRepository(db, options.queryBudget),
-      answers: new AnswersRepository(db),
-      settings: new SettingsRepository(db),
-      handlers: new HandlersRepository(db),
-      textIndex,
-      retention,
-      file,
-      close: async () => {
-        if (db.open) db.close();
-      },
+    calls: new CallsRepository(db, options.queryBudget),
+    answers: new AnswersRepository(db),
+    settings: new SettingsRepository(db),
+    handlers: new HandlersRepository(db),
+    textIndex: new TextIndexer(db, { onError: options.onBackgroundError }),
+    retention: new Retention(db, { rules: () => ({ keepCalls: null, keepDays: null, keepBytes: null }) }),
+    file,
+    close: async () => {
+      if (db.open) db.close();
     },
   };
 }
