@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { useHandler } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -11,11 +11,7 @@ const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-let handler: HandlerProcess;
-beforeAll(async () => {
-  handler = await startHandler();
-});
-afterAll(async () => handler.stop());
+const handler = useHandler();
 
 function tempDir() {
   const dir = makeTempDir();
@@ -168,7 +164,7 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     const dataDir = tempDir();
     // Long enough for the handler (its own process) to answer on a loaded machine: `hang` never
     // answers, so the timeout is still what the 504 below proves.
-    const server = await serve(['--data-dir', dataDir, '--forward', handler.target, '--forward-timeout', '3000']);
+    const server = await serve(['--data-dir', dataDir, '--forward', handler().target, '--forward-timeout', '3000']);
     expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 3000 ms\)/);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
       result: 'handled ok',
@@ -196,8 +192,8 @@ describe('serve with forwarding, and contract violations on the call lines', () 
 
   it('stores per-action targets and modes with the targets command', async () => {
     const dataDir = tempDir();
-    expect((await runCli(['targets', 'set', 'ok', handler.target, '--data-dir', dataDir])).code).toBe(0);
-    expect((await runCli(['targets', 'list', '--data-dir', dataDir])).stdout).toBe(`ok  forward  ${handler.target}\n`);
+    expect((await runCli(['targets', 'set', 'ok', handler().target, '--data-dir', dataDir])).code).toBe(0);
+    expect((await runCli(['targets', 'list', '--data-dir', dataDir])).stdout).toBe(`ok  forward  ${handler().target}\n`);
     const server = await serve(['--data-dir', dataDir]);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
       result: 'handled ok',

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { handlerUrl, useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // The header's failure count, in Chromium on a real `serve`: what the page counts as calls
 // arrive must be what it reads after a reload, with and without an HMAC key, and replays,
 // simulated and imported calls never raise it.
 const KEY = 'failure-count-key';
-let handler: HandlerProcess;
+const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
-
-beforeAll(async () => {
-  handler = await startHandler();
-});
-afterAll(async () => {
-  await handler?.stop();
-});
 
 // Started without a key: the first-run state.
 serveInspectorForFile(
@@ -89,7 +82,7 @@ it('counts the same failures live and after a reload, with and without a key, an
 
   // Replays and a simulated call answered 500, and an imported copy of the badly signed call:
   // all failed by the rule, all listed and counted as calls, marked, never counted as failures.
-  const broken = `http://127.0.0.1:${handler.port}/actions/error500`;
+  const broken = handlerUrl(handler(), 'error500');
   const newestPage = await inspectorApi<{ calls: { id: number; verdict: string }[] }>('listCalls', [{ limit: 1 }]);
   expect(newestPage.calls[0]?.verdict).toBe('invalid');
   const newest = newestPage.calls[0]!.id;

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // Replay from the inspector: a real `serve` forwarding to a real handler process, driven in Chromium.
 const KEY = 'e2e-replay-key';
-let handler: HandlerProcess;
+const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 /** Uncaught errors in the page: a crash unmounts the app, so there must be none. */
 let pageErrors: string[];
 let rows: () => Locator;
 
-beforeAll(async () => {
-  handler = await startHandler();
-});
-afterAll(async () => {
-  await handler?.stop();
-});
-
 serveInspectorForFile(
-  () => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }),
+  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, page, pageErrors, rows } = served),
 );
 
@@ -37,7 +30,7 @@ describe.sequential('replay from the inspector', () => {
       body: signedBody(flowentPayload('ok', { recipient: 'ada@example.com' }), KEY),
     });
     expect(sent.status).toBe(200);
-    expect((await handler.received()).length).toBe(1);
+    expect((await handler().received()).length).toBe(1);
 
     await expect.poll(() => rows().count()).toBe(1);
     await rows().first().click();
@@ -55,7 +48,7 @@ describe.sequential('replay from the inspector', () => {
     await screenshot(page, 'replay-result');
 
     // The handler got the replay, re-signed (a fresh signature), and the replay is a new stored call.
-    const received = await handler.received();
+    const received = await handler().received();
     expect(received.length).toBe(2);
     const replayed = JSON.parse(received[1]!.body.toString('utf8')) as { signature: string; parameters: unknown };
     const original = JSON.parse(received[0]!.body.toString('utf8')) as { signature: string; parameters: unknown };

@@ -3,17 +3,17 @@ import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { useHandler } from '../helpers/handler-process';
 
 // Bulk replay, the simulator and HAR export/import from the inspector: a real `serve`
 // forwarding to a real handler process, driven in Chromium.
 const KEY = 'e2e-simulate-key';
-let handler: HandlerProcess;
+const handler = useHandler();
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
@@ -32,16 +32,9 @@ function validHar(doc: unknown): string | null {
 
 const total = async () => Number(await page.locator('[aria-label="Call counts"] strong').first().textContent());
 
-beforeAll(async () => {
-  handler = await startHandler();
-});
-afterAll(async () => {
-  await handler?.stop();
-});
-
 serveInspectorForFile(
   () => ({
-    args: ['--forward', handler.target],
+    args: ['--forward', handler().target],
     env: { FLOWENT_HMAC_KEY: KEY },
     // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
     prepare: async (server) => {
@@ -82,7 +75,7 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
   it('simulates a signed call and sees it in the list', async () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => rows().count(), SLOW).toBe(8);
-    const before = (await handler.received()).length;
+    const before = (await handler().received()).length;
     await page.getByRole('button', { name: 'Simulate' }).click();
     const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
     // The known actions load after the dialog opens and fill the field with the first one:
@@ -95,7 +88,7 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     const result = dialog.getByRole('region', { name: 'Simulator result' });
     await result.waitFor(SLOW);
     expect(await result.getByLabel('Contract check').textContent()).toContain('meets Flowent’s contract');
-    const received = await handler.received();
+    const received = await handler().received();
     expect(received.length).toBe(before + 1);
     expect(JSON.parse(received[received.length - 1]!.body.toString('utf8'))).toMatchObject({ action_name: 'ok', parameters: {} });
     await dialog.getByRole('button', { name: 'Close the simulator' }).click();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from 'undici';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The handler's own GET endpoints, asked over undici: a page test's global fetch is the page's, with its CORS rules. */
 async function askHandler<T>(port: number, path: string): Promise<T> {
@@ -84,4 +85,27 @@ export function rawHeader(headers: string[], name: string): string[] {
   const values: string[] = [];
   for (let i = 0; i + 1 < headers.length; i += 2) if (headers[i]?.toLowerCase() === name) values.push(headers[i + 1] ?? '');
   return values;
+}
+
+/**
+ * The stand-in handler for a whole test file, started before its first test and stopped after
+ * its last: it answers by the last segment of the path (`ok`, `error500`, `slow_ok`... see its source).
+ */
+export function useHandler(): () => HandlerProcess {
+  let handler: HandlerProcess | null = null;
+  beforeAll(async () => {
+    handler = await startHandler();
+  });
+  afterAll(async () => {
+    await handler?.stop();
+  });
+  return () => {
+    if (!handler) throw new Error('The handler starts before the first test.');
+    return handler;
+  };
+}
+
+/** The handler's URL for a behaviour, e.g. `error500`. */
+export function handlerUrl(handler: HandlerProcess, behaviour: string): string {
+  return `http://127.0.0.1:${handler.port}/actions/${behaviour}`;
 }

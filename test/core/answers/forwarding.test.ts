@@ -1,25 +1,21 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
-import { closedPort, rawHeader, startHandler, type HandlerProcess } from '../../helpers/handler-process';
+import { closedPort, handlerUrl, rawHeader, useHandler } from '../../helpers/handler-process';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { openSocket, parseResponses, rawRequest, readAll } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 
 const KEY = 'test-key';
-let handler: HandlerProcess;
+const handler = useHandler();
 let running: RunningCore | null = null;
-beforeAll(async () => {
-  handler = await startHandler();
-});
-afterAll(async () => handler.stop());
 afterEach(async () => {
   await running?.close();
   running = null;
 });
 
 async function start(options: Parameters<typeof startCore>[0] = {}) {
-  running = await startCore({ forwardTarget: handler.target, ...options });
+  running = await startCore({ forwardTarget: handler().target, ...options });
   return running;
 }
 
@@ -41,7 +37,7 @@ describe("forwarding to the developer's handler", () => {
     const core = await start();
     const payload = flowentPayload('ok', { recipient: 'zoë@example.com', note: '<b>&' });
     const body = signedBody(payload, KEY);
-    const before = (await handler.received()).length;
+    const before = (await handler().received()).length;
     // Raw bytes: fetch() refuses to send Connection and friends.
     const answer = await rawRequest(
       core.port,
@@ -55,7 +51,7 @@ describe("forwarding to the developer's handler", () => {
     expect(answer.headers['x-private-hop']).toBeUndefined();
     expect(answer.headers['keep-alive']).toBeUndefined();
 
-    const received = (await handler.received()).slice(before);
+    const received = (await handler().received()).slice(before);
     expect(received).toHaveLength(1);
     const got = received[0]!;
     expect(got.url).toBe('/actions/ok');
@@ -70,7 +66,7 @@ describe("forwarding to the developer's handler", () => {
     expect(rawHeader(got.headers, 'te')).toEqual([]);
     expect(rawHeader(got.headers, 'connection')).not.toContain('close, X-Drop-Me');
     expect(rawHeader(got.headers, 'x-custom')).toEqual(['kept']);
-    expect(rawHeader(got.headers, 'host')).toEqual([`127.0.0.1:${handler.port}`]);
+    expect(rawHeader(got.headers, 'host')).toEqual([`127.0.0.1:${handler().port}`]);
     expect(rawHeader(got.headers, 'x-forwarded-for')[0]).toMatch(/^10\.0\.0\.9, (::ffff:)?127\.0\.0\.1$/);
     expect(rawHeader(got.headers, 'x-forwarded-proto')).toEqual(['http']);
     expect(rawHeader(got.headers, 'x-forwarded-host')).toEqual([`127.0.0.1:${core.port}`]);
@@ -79,7 +75,7 @@ describe("forwarding to the developer's handler", () => {
     expect(call).toMatchObject({ answeredBy: 'forward', verdict: 'valid', status: 200 });
     const stored = (await storedChecks(core)).newest();
     expect(stored).toMatchObject({
-      forwardTarget: `http://127.0.0.1:${handler.port}/actions/ok`,
+      forwardTarget: handlerUrl(handler(), 'ok'),
       forwardError: null,
       violations: [],
       checked: true,
@@ -199,7 +195,7 @@ describe("forwarding to the developer's handler", () => {
   it('forwards a call sent with Expect: 100-continue, dropping Expect and the hop-by-hop headers', async () => {
     const core = await start();
     const body = signedBody(flowentPayload('ok'), KEY);
-    const before = (await handler.received()).length;
+    const before = (await handler().received()).length;
     const socket = await openSocket(core.port);
     const all = readAll(socket);
     socket.write(
@@ -214,7 +210,7 @@ describe("forwarding to the developer's handler", () => {
     const answer = answers[1]!;
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ result: 'handled ok', error: '' });
-    const got = (await handler.received()).slice(before)[0]!;
+    const got = (await handler().received()).slice(before)[0]!;
     expect(rawHeader(got.headers, 'expect')).toEqual([]);
     expect(rawHeader(got.headers, 'upgrade')).toEqual([]);
     expect(rawHeader(got.headers, 'proxy-connection')).toEqual([]);
@@ -283,11 +279,11 @@ describe("forwarding to the developer's handler", () => {
   it('uses per-action targets and modes over the startup target', async () => {
     const core = await start({ forwardTarget: null });
     expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
-    expect((await core.core.api.setForwardTarget('ok', handler.target)).ok).toBe(true);
+    expect((await core.core.api.setForwardTarget('ok', handler().target)).ok).toBe(true);
     expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'handled ok', error: '' });
     expect((await core.core.api.setAnswerMode('ok', 'mock')).ok).toBe(true);
     expect((await core.post('/actions/ok', signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
-    expect((await core.core.api.getAnswerSettings()).routes).toMatchObject([{ action: 'ok', mode: 'mock', target: handler.target }]);
+    expect((await core.core.api.getAnswerSettings()).routes).toMatchObject([{ action: 'ok', mode: 'mock', target: handler().target }]);
     expect((await core.core.api.setForwardTarget(null, 'ftp://nope')).ok).toBe(false);
   });
 

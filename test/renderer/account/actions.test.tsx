@@ -9,7 +9,7 @@ import { closedPort } from '../../helpers/handler-process';
 import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderApp, rowOf } from '../harness/render';
 import { otherName } from '../../helpers/stand-in-tunnels';
 

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describeAnsweredBy } from '../../../renderer/src/calls/answered-by';
 import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
-import { closedPort } from '../../helpers/handler-process';
 import { useCompanion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
 
 const companion = useCompanion();

@@ -5,7 +5,7 @@ import { filterFromSearch } from '../../../renderer/src/calls/filter-state';
 import { initFilter } from '../../../renderer/src/calls/calls-actions';
 import { useCallsStore } from '../../../renderer/src/calls/calls-store';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderApp, resetPage, rowIds } from '../harness/render';
 
 const companion = useCompanion();

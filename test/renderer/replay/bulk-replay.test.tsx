@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderLoaded, sendHistory } from './replay-kit';
 
 const companion = useCompanion();

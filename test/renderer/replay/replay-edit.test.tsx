@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { useCompanion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderLoaded, rowOf } from './replay-kit';
 
 const companion = useCompanion();

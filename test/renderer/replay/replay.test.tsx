@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
 
 const companion = useCompanion();

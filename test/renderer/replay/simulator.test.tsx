@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
-import { handlerUrl, useHandler } from '../harness/handler';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderApp } from '../harness/render';
 import { renderLoaded } from './replay-kit';
 
