@@ -5,6 +5,7 @@ import { checkActionInput, registerAction, updateAction } from './account-regist
 import { ActionFormField, FieldProblems } from './ActionFormField';
 import { RegisterHere } from './RegisterHere';
 import { useUnsavedWork } from '../app/use-unsaved-work';
+import { ErrorLine } from '../shared/ErrorLine';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
 const SchemaEditor = lazy(() => import('../answers/MockEditor'));
@@ -157,11 +158,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
         </button>
         {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}
       </div>
-      {message && (
-        <p className="form-error" role="alert" aria-label="Flowent error">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label="Flowent error" />
       {!existing && parsed.ok && (
         <RegisterHere
           name={name}

@@ -3,6 +3,7 @@ import { badgesOf } from './account-format';
 import { loadActions } from './account-registry';
 import { useAccountStore } from './account-store';
 import { ActionBadges } from './ActionBadges';
+import { ErrorLine } from '../shared/ErrorLine';
 
 interface Props {
   account: AccountState;
@@ -27,11 +28,7 @@ export function AccountActionList({ account, onOpen, onNew }: Props) {
         </button>
         <span className="muted">profile {account.activeProfile}</span>
       </div>
-      {error && (
-        <p className="form-error" role="alert" aria-label="Actions error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} label="Actions error" />
       {warnings.map((w) => (
         <p key={w} className="muted">
           {w}

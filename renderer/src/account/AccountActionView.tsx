@@ -8,6 +8,7 @@ import { ActionBadges } from './ActionBadges';
 import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
 import { RegisterHere } from './RegisterHere';
+import { ErrorLine } from '../shared/ErrorLine';
 
 interface Props {
   account: AccountState;
@@ -112,11 +113,7 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
       </h3>
       <JsonView text={schema} label="JSON Schema" />
       <RegisterHere name={action.name} description={action.description} schema={action.json_schema} />
-      {message && (
-        <p className="form-error" role="alert" aria-label="Action error">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label="Action error" />
     </section>
   );
 }

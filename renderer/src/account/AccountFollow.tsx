@@ -3,6 +3,7 @@ import type { AccountState, FollowMode } from '../../../main/contract/account';
 import { describeFollowChange } from './account-format';
 import { formatDateTime } from '../shared/format';
 import { setFollowMode } from './account-actions';
+import { ErrorLine } from '../shared/ErrorLine';
 
 /** Whether linked actions follow a new public URL by themselves, and what was changed so far. */
 export function AccountFollow({ account }: { account: AccountState }) {
@@ -26,11 +27,7 @@ export function AccountFollow({ account }: { account: AccountState }) {
           ? 'No linked actions: "Register here" in Actions links an action to this companion.'
           : `${account.links.length} linked action${account.links.length === 1 ? '' : 's'}: ${account.links.map((l) => `${l.action} (${l.profile})`).join(', ')}.`}
       </p>
-      {message && (
-        <p className="form-error" role="alert" aria-label="Follow mode error">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label="Follow mode error" />
       {account.followHistory.length > 0 && (
         <ol className="follow-history" aria-label="Follow history">
           {account.followHistory.map((record) => (

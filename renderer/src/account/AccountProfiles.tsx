@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountState, FlowentProfile } from '../../../main/contract/account';
 import { deleteProfile, saveProfile, switchProfile } from './account-actions';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const DEFAULT_PROFILE = 'default';
 
@@ -63,11 +64,7 @@ export function AccountProfiles({ account }: { account: AccountState }) {
           Add profile…
         </button>
       )}
-      {message && (
-        <p className="form-error" role="alert" aria-label="Profile error">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label="Profile error" />
     </section>
   );
 }
@@ -114,11 +111,7 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
       <button type="button" onClick={onDone}>
         Cancel
       </button>
-      {message && (
-        <p className="form-error" role="alert" aria-label="Profile form error">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label="Profile form error" />
     </form>
   );
 }

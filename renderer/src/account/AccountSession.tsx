@@ -4,6 +4,7 @@ import { formatCountdown } from './account-format';
 import { connectFlowent } from './account-actions';
 import { useNow } from '../app/use-now';
 import { inPageWords } from '../app/page-words';
+import { ErrorLine } from '../shared/ErrorLine';
 
 /** The Gateway session: connect, the session's expiry as it counts down, why it failed, the hourly count. */
 export function AccountSession({ account }: { account: AccountState }) {
@@ -28,11 +29,7 @@ export function AccountSession({ account }: { account: AccountState }) {
             ? `Session expires in ${formatCountdown(expiresAt, now)} (renewed before it runs out).`
             : 'Session expired: it is exchanged again with the next request.'}
       </p>
-      {lastError && (
-        <p className="form-error" role="alert" aria-label="Session error" data-testid="session-error">
-          {inPageWords(lastError)}
-        </p>
-      )}
+      {lastError && <ErrorLine message={inPageWords(lastError)} label="Session error" testId="session-error" />}
       <div className="button-row">
         <button type="button" disabled={busy || !account.apiToken.set} onClick={() => void connect()}>
           {busy ? 'Connecting…' : 'Connect'}
@@ -41,11 +38,7 @@ export function AccountSession({ account }: { account: AccountState }) {
           {account.requestsThisHour} Gateway request{account.requestsThisHour === 1 ? '' : 's'} this hour
         </span>
       </div>
-      {message && (
-        <p className="form-error" role="alert" aria-label="Connect error">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label="Connect error" />
     </section>
   );
 }

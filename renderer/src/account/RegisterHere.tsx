@@ -3,6 +3,7 @@ import { actionUrl } from '../tunnel/tunnel';
 import { baseUrlChoices } from './account-format';
 import { registerHere, type RegisterHereOutcome } from './account-registry';
 import { useMetaStore } from '../app/stores';
+import { ErrorLine } from '../shared/ErrorLine';
 
 interface Props {
   name: string;
@@ -78,11 +79,7 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
 
 function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
   if (!outcome.ok) {
-    return (
-      <p className="form-error" role="alert" aria-label="Register here error">
-        {outcome.message}
-      </p>
-    );
+    return <ErrorLine message={outcome.message} label="Register here error" />;
   }
   const { value, warnings } = outcome;
   return (

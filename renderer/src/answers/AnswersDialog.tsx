@@ -8,6 +8,7 @@ import { useCallsStore } from '../calls/calls-store';
 import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../app/Dialog';
 import { MockSection } from './MockSection';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const DEFAULT_KEY = '';
 
@@ -125,11 +126,7 @@ function RouteSection({ action, answers }: { action: string | null; answers: Ans
           <option value="forward">Forward to your handler</option>
         </select>
       </label>
-      {modeError && (
-        <p className="form-error" role="alert" aria-label="Mode error">
-          {modeError}
-        </p>
-      )}
+      <ErrorLine message={modeError} label="Mode error" />
       <form className="key-form" onSubmit={(e) => void onTarget(e)}>
         <label>
           Forward target URL
@@ -144,11 +141,7 @@ function RouteSection({ action, answers }: { action: string | null; answers: Ans
         </label>
         <button type="submit">{target.trim() === '' && route?.target ? 'Remove target' : 'Save target'}</button>
       </form>
-      {targetError && (
-        <p className="form-error" role="alert" aria-label="Target error">
-          {targetError}
-        </p>
-      )}
+      <ErrorLine message={targetError} label="Target error" />
       <dl className="facts" aria-label="Forwarding facts">
         <dt>Startup forward target</dt>
         <dd data-testid="startup-forward-target">{answers.startupForwardTarget ?? 'none (serve --forward sets one)'}</dd>

@@ -5,6 +5,7 @@ import { lintMarks } from './mock-lint';
 import { checkMockText, removeMock, saveMock } from './answers-actions';
 import { useUnsavedWork } from '../app/use-unsaved-work';
 import { Prose } from '../shared/Prose';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const MockEditor = lazy(() => import('./MockEditor'));
 export const CHECK_DEBOUNCE_MS = 300;
@@ -93,11 +94,7 @@ export function MockSection({ action, stored }: Props) {
         </button>
       </div>
       {/* Problems above the editor, where they stay in view in the dialog. */}
-      {saveError && (
-        <p className="form-error" role="alert" aria-label="Mock error">
-          <Prose text={saveError} />
-        </p>
-      )}
+      <ErrorLine message={saveError} label="Mock error" />
       {errors.length > 0 && (
         <ul className="mock-problems" aria-label="Mock problems">
           {marks.map((m) => (

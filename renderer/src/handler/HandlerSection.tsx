@@ -5,6 +5,7 @@ import { Prose } from '../shared/Prose';
 import { probeHandler } from './handler-actions';
 import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
 import { VerifierSnippet } from './VerifierSnippet';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const VERDICT_WORDS: Record<HandlerSignature, string> = {
   accepted: 'accepted the signature',
@@ -78,11 +79,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
         </div>
       )}
       {busy && <p className="muted">Checking your handler&apos;s verifier…</p>}
-      {error && (
-        <div className="form-error" role="alert" aria-label="Probe error">
-          <Prose text={error} />
-        </div>
-      )}
+      <ErrorLine message={error} label="Probe error" />
       {probe && <ProbeTable call={call} probe={probe} />}
     </>
   );

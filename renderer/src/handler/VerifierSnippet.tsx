@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/contract/api';
 import { CopyButton } from '../shared/CopyButton';
 import { fetchVerifier } from './handler-actions';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const LANGUAGE_LABEL: Record<VerifierLanguage, string> = { python: 'Python', node: 'Node.js', go: 'Go' };
 
@@ -38,9 +39,7 @@ export function VerifierSnippet({ style, styleLabel }: { style: string; styleLab
         {snippet !== null && <CopyButton text={snippet} what={`${LANGUAGE_LABEL[language]} verifier`} />}
       </div>
       {shown?.key === key && 'message' in shown ? (
-        <p className="form-error" role="alert">
-          {shown.message}
-        </p>
+        <ErrorLine message={shown.message} />
       ) : (
         <pre className="body-view verifier-code" aria-label={`${LANGUAGE_LABEL[language]} verifier`} aria-busy={snippet === null}>
           {snippet ?? 'Loading…'}

@@ -5,6 +5,7 @@ import { startBulkReplay } from './replay-bulk-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { reportError } from '../app/ui-actions';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
+import { ErrorLine } from '../shared/ErrorLine';
 
 /** How many calls of the filter a bulk replay takes (from Flowent, naming an action). */
 function useMatchingCount(filter: CallFilter): number | null {
@@ -95,11 +96,7 @@ export function BulkReplayForm() {
           {count === null ? 'Counting the calls…' : `Replay these ${count} call${count === 1 ? '' : 's'}`}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert" aria-label="Bulk replay error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} label="Bulk replay error" />
     </form>
   );
 }

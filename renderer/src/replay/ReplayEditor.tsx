@@ -3,6 +3,7 @@ import type { ReplayOutcome } from '../../../main/contract/api';
 import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useInlineUnsavedWork } from '../app/use-unsaved-work';
+import { ErrorLine } from '../shared/ErrorLine';
 
 /** The call's `parameters`, pretty-printed, as the editor's starting text. */
 export function parametersOf(requestBody: string): string {
@@ -73,11 +74,7 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
           Close the editor
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert" aria-label="Edited replay error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} label="Edited replay error" />
     </div>
   );
 }

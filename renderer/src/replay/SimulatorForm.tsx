@@ -4,6 +4,7 @@ import { generateParameters, simulateCall } from './replay-simulator-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useUnsavedWork } from '../app/use-unsaved-work';
 import { TargetField } from './TargetField';
+import { ErrorLine } from '../shared/ErrorLine';
 
 interface Props {
   action: string;
@@ -107,11 +108,7 @@ export function SimulatorForm({ action, hasSchema, onOutcome }: Props) {
           {busy ? 'Sending…' : 'Send'}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert" aria-label="Simulator error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} label="Simulator error" />
     </div>
   );
 }

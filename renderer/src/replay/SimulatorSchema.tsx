@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const ORIGIN: Record<SimulatorAction['origin'], string> = {
   local: 'defined here',
@@ -51,11 +52,7 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
           </div>
         </>
       )}
-      {error && (
-        <p className="form-error" role="alert" aria-label="Schema error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} label="Schema error" />
     </div>
   );
 }

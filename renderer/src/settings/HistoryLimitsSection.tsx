@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryLimits, LimitName, LimitsInfo } from '../../../main/contract/api';
 import { loadLimits, saveLimits } from './settings-actions';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const MB = 1024 * 1024;
 
@@ -95,11 +96,7 @@ export function HistoryLimitsSection() {
       <button type="button" disabled={busy} onClick={() => void save()}>
         Save limits
       </button>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} />
     </section>
   );
 }

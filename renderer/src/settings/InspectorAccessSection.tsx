@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { currentBridge } from '../app/bridge-holder';
 import { canRotateToken } from '../transport/connection';
 import { rotateAccessToken } from './settings-actions';
+import { ErrorLine } from '../shared/ErrorLine';
 
 /**
  * The browser inspector's access token, replaceable from the page (the desktop app has none).
@@ -42,11 +43,7 @@ export function InspectorAccessSection() {
           Change access token…
         </button>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

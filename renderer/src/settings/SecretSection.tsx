@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SecretState } from '../../../main/contract/api';
+import { ErrorLine } from '../shared/ErrorLine';
 
 interface Props {
   /** Section title and accessible name, e.g. "HMAC key". */
@@ -88,11 +89,7 @@ export function SecretSection(props: Props) {
           : set it and restart the companion to change it.
         </p>
       )}
-      {message && (
-        <p className="form-error" role="alert" aria-label={props.errorLabel}>
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} label={props.errorLabel} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection, sourceLabel } from './SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
+import { ErrorLine } from '../shared/ErrorLine';
 
 const HMAC_ENV = 'FLOWENT_HMAC_KEY';
 
@@ -91,11 +92,7 @@ export function SettingsDialog() {
             Clear history…
           </button>
         )}
-        {message && (
-          <p className="form-error" role="alert">
-            {message}
-          </p>
-        )}
+        <ErrorLine message={message} />
       </section>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { actionUrl } from './tunnel';
 import { setListenOnAllInterfaces } from './tunnel-actions';
 import { useMetaStore } from '../app/stores';
 import { CopyButton } from '../shared/CopyButton';
+import { ErrorLine } from '../shared/ErrorLine';
 
 export const EXPOSE_WARNING = 'Turning this on exposes the webhook port to your network.';
 
@@ -48,11 +49,7 @@ export function LanSection({ action }: { action: string | null }) {
         </div>
       )}
       {!confirming && !on && <p className="muted">{EXPOSE_WARNING} The LAN URLs below work only after turning it on.</p>}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {addresses.length === 0 ? (
         <p className="muted">No network address found (only loopback).</p>
       ) : (

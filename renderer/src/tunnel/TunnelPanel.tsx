@@ -9,6 +9,7 @@ import { Dialog } from '../app/Dialog';
 import { LanSection } from './LanSection';
 import { useNow } from '../app/use-now';
 import { inPageWords } from '../app/page-words';
+import { ErrorLine } from '../shared/ErrorLine';
 
 /** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */
 export function TunnelPanel() {
@@ -80,11 +81,7 @@ function TunnelSection({ action }: { action: string | null }) {
           </button>
         )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }
