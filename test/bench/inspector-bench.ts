@@ -6,11 +6,13 @@
  * collection) every `--sample-seconds`.
  *
  *   npm run build && npx tsx test/bench/inspector-bench.ts [--calls 100000] [--burst-seconds 3]
- *     [--arrival-seconds 600 --arrival-rate 100 --sample-seconds 60]
+ *     [--arrival-seconds 600 --arrival-rate 100 --sample-seconds 60] [--page-profile burst.cpuprofile]
  *
  * Goals: first paint < 1.5 s; no frame over 100 ms during the burst; a flat heap while calls arrive.
+ * `longTasks`/`longestTaskMs`: the page's own tasks over 50 ms during the burst (what of a long
+ * frame is the page's work rather than the machine's load).
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -30,6 +32,7 @@ async function main() {
       'arrival-seconds': { type: 'string', default: '0' },
       'arrival-rate': { type: 'string', default: '100' },
       'sample-seconds': { type: 'string', default: '60' },
+      'page-profile': { type: 'string' },
     },
   });
   const count = Number(values.calls);
@@ -54,10 +57,16 @@ async function main() {
         `Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, Math.round(e.startTime)]))`,
       )) as Record<string, number>;
 
-      // Frame gaps measured inside the page while calls arrive.
+      // Frame gaps measured inside the page while calls arrive, and the page's own long tasks:
+      // a frame gap also counts the time the machine gave the browser to other processes, a
+      // long task only the page's own work on its main thread.
       await page.evaluate(`(() => {
         window.maxFrame = 0;
         window.frames_ = 0;
+        window.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+        }).observe({ type: 'longtask' });
         let last = performance.now();
         const tick = (now) => {
           window.maxFrame = Math.max(window.maxFrame, now - last);
@@ -67,12 +76,22 @@ async function main() {
         };
         requestAnimationFrame(tick);
       })()`);
+      const profiler = values['page-profile'] ? await page.context().newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.start');
+      }
       const sent = await burst(server.baseUrl, 1000, burstSeconds);
+      if (profiler) {
+        // The page's JavaScript during the burst, for test/bench/cpu-profile-summary.ts.
+        const { profile } = await profiler.send('Profiler.stop');
+        writeFileSync(values['page-profile']!, JSON.stringify(profile));
+        await profiler.detach();
+      }
       await page.waitForTimeout(500);
-      const frames = (await page.evaluate(`({ maxFrameMs: Math.round(window.maxFrame), frames: window.frames_ })`)) as {
-        maxFrameMs: number;
-        frames: number;
-      };
+      const frames = (await page.evaluate(
+        `({ maxFrameMs: Math.round(window.maxFrame), frames: window.frames_, longTasks: window.longTasks.length, longestTaskMs: Math.round(Math.max(0, ...window.longTasks)) })`,
+      )) as { maxFrameMs: number; frames: number; longTasks: number; longestTaskMs: number };
       const shown = await page.locator('[role="option"]').count();
       const heap = await heapWhileArriving(page, server.baseUrl, {
         seconds: Number(values['arrival-seconds']),
