@@ -4,7 +4,7 @@ import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
 import { differingSpan } from '../../renderer/src/shared/bytes';
-import { formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
+import { formatDateTime, formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
 import { callSummary } from './call-summary';
 
@@ -86,6 +86,14 @@ describe('words for the screen', () => {
     const today = startOfToday(new Date(2026, 2, 14, 15).getTime());
     expect(formatListTime(new Date(2026, 2, 14, 9, 5, 7, 12).getTime(), today)).toBe('09:05:07.012');
     expect(formatListTime(new Date(2026, 2, 10, 9, 5).getTime(), today)).toMatch(/10.*09:05$/);
+    const lastYear = new Date(2025, 0, 2, 9, 5).getTime();
+    expect(formatListTime(lastYear, today)).toBe(
+      `${new Date(lastYear).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: '2-digit' })} 09:05`,
+    );
+  });
+  it("shows a call's full time as the locale writes it, to the second, with the clock to the millisecond", () => {
+    const ms = new Date(2026, 2, 14, 21, 5, 7, 12).getTime();
+    expect(formatDateTime(ms)).toBe(`${new Date(ms).toLocaleString(undefined, { hour12: false })} (21:05:07.012)`);
   });
   it('marks only the part where two texts differ', () => {
     expect(differingSpan('{"a":1,"b":2}', '{"a":1, "b":2}')).toEqual({ start: 7, endA: 7, endB: 8 });

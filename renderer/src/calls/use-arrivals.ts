@@ -29,7 +29,11 @@ export interface Arrivals {
 export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number): Arrivals {
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [unseen, setUnseen] = useState(0);
-  const previous = useRef<{ maxId: number; scrollTop: number } | null>(null);
+  const previous = useRef<{ maxId: number } | null>(null);
+  // Where the list was scrolled to, as its scroll events tell: reading the element's scrollTop
+  // right after rows were added would make the browser lay the list out there and then, once
+  // per batch of arrivals, on top of the frame's own layout.
+  const scrolledTo = useRef(0);
   // When each highlighted row arrived; one sweep clears the ones that have run out.
   const arrivedAt = useRef(new Map<number, number>());
   const sweep = useRef<ReturnType<typeof setInterval> | null>(null);
@@ -45,7 +49,7 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
     const el = scrollRef.current;
     const before = previous.current;
     const maxId = calls.reduce((max, c) => (c.id > max ? c.id : max), -Infinity);
-    previous.current = calls.length ? { maxId, scrollTop: el?.scrollTop ?? 0 } : null;
+    previous.current = calls.length ? { maxId } : null;
     if (!before || !el) return;
     const added: number[] = [];
     calls.forEach((c, index) => {
@@ -69,14 +73,16 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
       }
     }, SWEEP_MS);
 
-    if (el.scrollTop <= 0) return;
+    if (scrolledTo.current <= 0) return;
     // Keep the first row the user was reading in place: shift by the rows added above it.
-    const firstVisible = Math.floor(el.scrollTop / rowHeight);
+    const firstVisible = Math.floor(scrolledTo.current / rowHeight);
     let shift = 0;
     for (const index of added) if (index < firstVisible + shift + 1) shift += 1;
-    if (shift > 0) el.scrollTop += shift * rowHeight;
+    if (shift > 0) {
+      scrolledTo.current += shift * rowHeight;
+      el.scrollTop = scrolledTo.current;
+    }
     setUnseen((n) => n + added.length);
-    previous.current = { maxId, scrollTop: el.scrollTop };
   }, [calls, scrollRef, rowHeight]);
 
   // Reaching the top by any means (scrolling, Home, the pill) means the new rows are seen.
@@ -84,6 +90,7 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
     const el = scrollRef.current;
     if (!el) return;
     const onScroll = () => {
+      scrolledTo.current = el.scrollTop;
       if (el.scrollTop <= 1) setUnseen(0);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
