@@ -1,6 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../main/cli/run-cli';
 import type { CliIo } from '../../main/cli/cli-io';
+import { DATA_DIR_ENV } from '../../main/core';
+
+/**
+ * The history folder of commands run in this process without --data-dir or a folder in their
+ * environment: one per test file, never the machine's own (which another build of the
+ * companion may have moved to a newer schema, or which a developer uses).
+ */
+let ownDataDir: string | null = null;
+function dataDirOfThisFile(): string {
+  if (ownDataDir) return ownDataDir;
+  const dir = mkdtempSync(join(tmpdir(), 'fc-default-data-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  ownDataDir = dir;
+  return dir;
+}
 
 /** Runs one command line in this process, as the bin would, and collects what it printed. */
 export async function runInProcess(
@@ -13,6 +31,7 @@ export async function runInProcess(
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(args, { ...io, stdout, stderr });
+  const env = DATA_DIR_ENV in io.env ? io.env : { ...io.env, [DATA_DIR_ENV]: dataDirOfThisFile() };
+  const code = await runCli(args, { ...io, env, stdout, stderr });
   return { code, stdout: out, stderr: err };
 }
