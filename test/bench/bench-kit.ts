@@ -112,30 +112,10 @@ function startProcess(
  */
 const COMPANION_CLI = process.env.FLOWENT_BENCH_CLI ?? CLI;
 
-/**
- * The node flags the command's shebang gives it (`#!/usr/bin/env -S node <flags>`): what the
- * installed bin runs with, so the benchmark measures the command as shipped.
- */
-export function binNodeFlags(cli: string): string[] {
-  const shebang = /^#!\/usr\/bin\/env +(?:-S +)?node((?: +--\S+)*) *$/m.exec(readFileSync(cli, 'utf8').split('\n', 1)[0] ?? '');
-  return shebang?.[1]?.trim().split(/ +/).filter(Boolean) ?? [];
-}
-
 export async function startCompanion(dataDir: string, key: string, extra: string[] = [], how: Instrumented = {}): Promise<Started> {
   const { child, match } = await startProcess(
     process.execPath,
-    [
-      ...binNodeFlags(COMPANION_CLI),
-      ...(how.nodeArgs ?? []),
-      COMPANION_CLI,
-      'serve',
-      '--port',
-      '0',
-      '--no-inspector',
-      '--data-dir',
-      dataDir,
-      ...extra,
-    ],
+    [...(how.nodeArgs ?? []), COMPANION_CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
     /Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>[\s\S]*Press Ctrl-C/,
     { ...how.env, FLOWENT_HMAC_KEY: key },
   );
