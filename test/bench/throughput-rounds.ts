@@ -11,6 +11,7 @@ import {
   fixedRate,
   freePort,
   load,
+  rssMb,
   rateRow,
   row,
   startBare,
@@ -54,6 +55,8 @@ export interface ForwardRound {
   proxy: RateResult;
   companion: RateResult;
   loop: { proxy: LoopDelay | null; companion: LoopDelay | null };
+  /** Resident memory after the fixed-rate runs, MB: what the young generation's size costs. */
+  rssMb: { proxy: number; companion: number };
 }
 
 const header = `${''.padEnd(36)}${'requests'.padStart(15)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'2xx'.padStart(10)}${'failed'.padStart(8)}`;
@@ -138,6 +141,7 @@ export async function forwardRound(bench: Bench): Promise<ForwardRound> {
     console.log(rateRow('minimal proxy -> handler', proxyTimed.result));
     const companionTimed = await timed(companion.baseUrl + path, bench);
     console.log(rateRow('companion -> handler', companionTimed.result));
+    const rss = { proxy: rssMb(proxy.child.pid ?? 0), companion: rssMb(companion.child.pid ?? 0) };
     // The preload writes a line a second: wait for the one covering the run's last second.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const round: ForwardRound = {
@@ -155,6 +159,7 @@ export async function forwardRound(bench: Bench): Promise<ForwardRound> {
         proxy: loopDelayOver(join(loopDir.path, 'proxy.jsonl'), proxyTimed.from, proxyTimed.to),
         companion: loopDelayOver(join(loopDir.path, 'companion.jsonl'), companionTimed.from, companionTimed.to),
       },
+      rssMb: rss,
     };
     const added = addedLatency(round);
     console.log(
@@ -164,7 +169,8 @@ export async function forwardRound(bench: Bench): Promise<ForwardRound> {
       `throughput companion / Mockoon ${(round.rps.companion / round.rps.mockoon).toFixed(2)}x; CPU per forwarded call: proxy ${us(round.cpuUs.proxy)}, companion ${us(round.cpuUs.companion)}, Mockoon ${us(round.cpuUs.mockoon)}`,
     );
     console.log(loopDelayLine('minimal proxy', round.loop.proxy));
-    console.log(`${loopDelayLine('companion', round.loop.companion)}\n`);
+    console.log(loopDelayLine('companion', round.loop.companion));
+    console.log(`RSS after the fixed-rate runs: minimal proxy ${rss.proxy.toFixed(0)} MB, companion ${rss.companion.toFixed(0)} MB\n`);
     return round;
   } finally {
     await Promise.all([handler, companion, proxy, mockoon].map((started) => stop(started.child)));
@@ -268,6 +274,11 @@ export function printSummary(mocks: MockRound[], forwards: ForwardRound[]): void
     console.log(
       `  event loop at the fixed rate: companion p99 per second (median of rounds) ${ms(median(loops.map((l) => l.p99Ms)))}, max [${loops.map((l) => l.maxMs.toFixed(1)).join(' ')}] ms, GC longest [${loops.map((l) => l.gcMaxMs.toFixed(2)).join(' ')}] ms; ` +
         `proxy p99 ${ms(median(proxyLoops.map((l) => l.p99Ms)))}, max [${proxyLoops.map((l) => l.maxMs.toFixed(1)).join(' ')}] ms`,
+    );
+    console.log(
+      `  GC at the fixed rate: companion pauses [${loops.map((l) => l.gcPauses).join(' ')}], major [${loops.map((l) => l.gcMajor).join(' ')}], ms in all [${loops.map((l) => l.gcTotalMs.toFixed(0)).join(' ')}]; ` +
+        `proxy pauses [${proxyLoops.map((l) => l.gcPauses).join(' ')}], major [${proxyLoops.map((l) => l.gcMajor).join(' ')}]; ` +
+        `RSS companion ${median(forwards.map((r) => r.rssMb.companion)).toFixed(0)} MB, proxy ${median(forwards.map((r) => r.rssMb.proxy)).toFixed(0)} MB (medians)`,
     );
   }
 }

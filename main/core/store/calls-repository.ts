@@ -223,6 +223,12 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
 export class CallsRepository {
   /** `INSERT ... VALUES (...) x n RETURNING id`, prepared once per row count n. */
   private readonly insertStatements = new Map<number, Statement>();
+  /**
+   * Made once: the driver builds four wrapper functions and their properties for each
+   * transaction function, about 4 KB, which a forwarded call (its row and the handler's
+   * lesson) would otherwise allocate every time.
+   */
+  private readonly insertInTransaction: (calls: readonly NewCall[], alongside?: () => void) => number[];
 
   /** `budget`: how much one list or count query may read (id-windows.ts); tests make it small. */
   constructor(
@@ -230,6 +236,14 @@ export class CallsRepository {
     private readonly budget: QueryBudget = DEFAULT_QUERY_BUDGET,
   ) {
     defineReadableText(db);
+    this.insertInTransaction = db.transaction((calls: readonly NewCall[], alongside?: () => void): number[] => {
+      const ids: number[] = [];
+      for (let start = 0; start < calls.length; start += MAX_ROWS_PER_STATEMENT) {
+        ids.push(...this.insertRows(calls.slice(start, start + MAX_ROWS_PER_STATEMENT)));
+      }
+      alongside?.();
+      return ids;
+    });
   }
 
   /**
@@ -245,14 +259,7 @@ export class CallsRepository {
       if (!Array.isArray(callOrCalls)) return this.insertRows([callOrCalls as NewCall])[0]!;
       const calls = callOrCalls as readonly NewCall[];
       if (calls.length <= MAX_ROWS_PER_STATEMENT && !alongside) return this.insertRows(calls);
-      return this.db.transaction(() => {
-        const ids: number[] = [];
-        for (let start = 0; start < calls.length; start += MAX_ROWS_PER_STATEMENT) {
-          ids.push(...this.insertRows(calls.slice(start, start + MAX_ROWS_PER_STATEMENT)));
-        }
-        alongside?.();
-        return ids;
-      })();
+      return this.insertInTransaction(calls, alongside);
     } catch (error) {
       throw refineStoreError(error, this.db.name);
     }

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { addOutcome, emptyKnowledge, type HandlerKnowledge, type HandlerMemory, type HandlerOutcome } from '../handler-check';
 import { STYLES } from '../signature';
 import { refineStoreError } from './store-faults';
@@ -41,6 +41,13 @@ function parseKnowledge(text: string): HandlerKnowledge | null {
 export class HandlersRepository implements HandlerMemory {
   private readonly readStatement: Statement<[string], { knowledge: string }>;
   private readonly writeStatement: Statement<[string, string, number]>;
+  /**
+   * Read, add and write in one transaction: two processes sharing the history never lose a
+   * count. Made once, not per call: the driver builds four wrappers for each transaction
+   * function, and every forwarded call records what its handler taught.
+   */
+  private readonly recordChange: Transaction<(target: string, outcome: HandlerOutcome) => void>;
+  private readonly replaceChange: Transaction<(target: string, known: HandlerKnowledge) => void>;
 
   constructor(private readonly db: Database) {
     this.readStatement = db.prepare('SELECT knowledge FROM handlers WHERE target = ?');
@@ -48,10 +55,16 @@ export class HandlersRepository implements HandlerMemory {
       'INSERT INTO handlers (target, knowledge, updated_at) VALUES (?, ?, ?) ' +
         'ON CONFLICT (target) DO UPDATE SET knowledge = excluded.knowledge, updated_at = excluded.updated_at',
     );
+    this.recordChange = db.transaction((target: string, outcome: HandlerOutcome) => {
+      this.writeStatement.run(target, JSON.stringify(addOutcome(this.read(target), outcome)), Date.now());
+    });
+    this.replaceChange = db.transaction((target: string, known: HandlerKnowledge) => {
+      this.writeStatement.run(target, JSON.stringify(known), Date.now());
+    });
   }
 
   record(target: string, outcome: HandlerOutcome): void {
-    this.write(() => this.writeStatement.run(target, JSON.stringify(addOutcome(this.read(target), outcome)), Date.now()));
+    this.write(() => this.recordChange.immediate(target, outcome));
   }
 
   read(target: string): HandlerKnowledge {
@@ -62,13 +75,12 @@ export class HandlersRepository implements HandlerMemory {
   /** Puts `outcomes` in place of what was known about `target` (a probe's complete, current picture). */
   replace(target: string, outcomes: readonly HandlerOutcome[]): void {
     const known = outcomes.reduce(addOutcome, emptyKnowledge());
-    this.write(() => this.writeStatement.run(target, JSON.stringify(known), Date.now()));
+    this.write(() => this.replaceChange.immediate(target, known));
   }
 
-  /** Read, add and write in one transaction: two processes sharing the history never lose a count. */
   private write(change: () => void): void {
     try {
-      this.db.transaction(change).immediate();
+      change();
     } catch (error) {
       throw refineStoreError(error, this.db.name);
     }
