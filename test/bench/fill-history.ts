@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SignatureReport, Verdict } from '../../main/contract/api';
-import type { NewCall } from '../../main/core/store/calls-repository';
+import type { NewCall } from '../../main/core/store/calls-insert';
 import { openStore } from '../../main/core/store/open-store';
 
 const ACTIONS = ['send_email', 'create_ticket', 'lookup_order', 'book_meeting', 'refund_payment'];

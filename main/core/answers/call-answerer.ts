@@ -1,6 +1,6 @@
 import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
-import type { CallChecks } from '../store/calls-repository';
+import type { CallChecks } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
 import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';

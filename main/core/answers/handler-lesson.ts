@@ -8,7 +8,7 @@ import {
   type HandlerOutcome,
 } from '../handler-check';
 import { stylesComputed } from '../signature';
-import type { CallChecks } from '../store/calls-repository';
+import type { CallChecks } from '../store/calls-insert';
 import type { StyleName } from '../../contract/names-and-limits';
 
 /** What is stored about the handler with a call it answered. */

@@ -5,7 +5,8 @@ import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget,
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
-import { summaryOf, type CallsRepository, type NewCall } from '../store/calls-repository';
+import { type CallsRepository } from '../store/calls-repository';
+import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
 import type { HandlersRepository } from '../store/handlers-repository';
 

@@ -3,7 +3,8 @@ import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
 import { verify } from '../signature';
-import type { CallsRepository, NewCall } from '../store/calls-repository';
+import type { CallsRepository } from '../store/calls-repository';
+import type { NewCall } from '../store/calls-insert';
 
 export interface ImportProblem {
   /** Where in the file, e.g. `log.entries[3].request.headers`. */

@@ -1,4 +1,4 @@
-import type { NewCall } from './calls-repository';
+import type { NewCall } from './calls-insert';
 import { storeFault, type StoreFault } from './store-faults';
 
 /** The outcome of storing one call: its id once committed, or why it could not be stored. */

@@ -2,7 +2,8 @@ import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport }
 import type { CallAnswerer } from '../answers/call-answerer';
 import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
 import type { HandlerMemory } from '../handler-check';
-import { summaryOf, type CallChecks, type CallsRepository, type NewCall } from '../store/calls-repository';
+import { type CallsRepository } from '../store/calls-repository';
+import { summaryOf, type CallChecks, type NewCall } from '../store/calls-insert';
 import type { AlongsideWrite, StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
 import { errorAnswer, type Answer } from '../protocol/answers';

@@ -1,6 +1,6 @@
 import type { HeaderPair, SignatureReport } from '../../contract/api';
 import { errorAnswer, type Answer } from '../protocol/answers';
-import type { NewCall } from '../store/calls-repository';
+import type { NewCall } from '../store/calls-insert';
 
 /** What Node's HTTP parser says when it refuses a request (the `clientError` event's error). */
 export interface ParserError {

@@ -1,6 +1,6 @@
 import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, type Answer } from '../protocol/answers';
-import type { NewCall } from '../store/calls-repository';
+import type { NewCall } from '../store/calls-insert';
 import { forwardedFor } from '../tunnel/forwarded-for';
 import { notFlowent } from './parser-refusal';
 

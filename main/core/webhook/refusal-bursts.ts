@@ -1,5 +1,5 @@
 import type { StoreOutcome } from '../store/batched-writer';
-import type { NewCall } from '../store/calls-repository';
+import type { NewCall } from '../store/calls-insert';
 
 /** A burst ends when its kind has not come back for this long; the next one starts a new record. */
 const QUIET_MS = 10_000;

@@ -4,7 +4,7 @@ import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
 import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
-import type { NewCall } from '../store/calls-repository';
+import type { NewCall } from '../store/calls-insert';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
 import { Connections } from './connections';

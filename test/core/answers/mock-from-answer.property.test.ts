@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import type { NewCall } from '../../../main/core/store/calls-repository';
+import type { NewCall } from '../../../main/core/store/calls-insert';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { seededRandom } from '../../reliability/seeded-random';

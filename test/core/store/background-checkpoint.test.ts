@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import type { NewCall } from '../../../main/core/store/calls-repository';
+import type { NewCall } from '../../../main/core/store/calls-insert';
 import { startBackgroundCheckpoint } from '../../../main/core/store/background-checkpoint';
 import { makeTempDir } from '../../helpers/temp-dir';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeUnicodeEscapes, type CallSource, type SignatureReport, type Verdict } from '../../../main/contract/api';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import { summaryOf, type NewCall } from '../../../main/core/store/calls-repository';
+import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let store: Store;

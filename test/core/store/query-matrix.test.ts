@@ -8,7 +8,8 @@ import {
   type CallSummary,
   type Verdict,
 } from '../../../main/contract/api';
-import { CallsRepository, summaryOf, type NewCall } from '../../../main/core/store/calls-repository';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
+import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { benchCall } from '../../bench/fill-history';
 import { filterMatrix } from '../../helpers/filter-matrix';
