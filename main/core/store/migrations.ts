@@ -326,6 +326,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    purpose:
+      'Filters that combine columns (an action and a verdict, a verdict and a status) read the history by id through ' +
+      'the columns they test, not through every row: a history of 1,000,000 calls answers within its time even when ' +
+      'nothing matches and the file is not in memory.',
+    up(db) {
+      // Ordered by id, so a window of ids is a short stretch of this index; it holds every column
+      // a filter tests and the counts read (failed, source, action), so the rows themselves are
+      // read only for the calls that match, and counts not at all. About 53 bytes per call.
+      db.exec('CREATE INDEX calls_by_id_filters ON calls (id, action, verdict, response_status, is_test, source, received_at, failed)');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -361,6 +361,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('11 -> 12 reads filters of several columns through the filter columns, with the same calls found', () => {
+    const db = tempDb();
+    migrate(db, 11);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', ?, 0, '[]', x'7B7D', 2, ?, '{}', 'mock', 200, '[]', x'', 1)",
+    );
+    const add = (action: string, verdict: string) => Number(insert.run(action, verdict).lastInsertRowid);
+    const wanted = [add('a', 'invalid'), add('b', 'invalid'), add('a', 'valid'), add('a', 'invalid')].filter((_, at) => at % 3 === 0);
+    const pair = { action: 'a', verdict: 'invalid' as const };
+
+    expect(migrate(db, 12)).toEqual({ ok: true, from: 11, to: 12 });
+    expect(tables(db)).toContain('calls_by_id_filters');
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM calls INDEXED BY calls_by_id_filters WHERE action = 'a' AND verdict = 'invalid'")
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/COVERING INDEX calls_by_id_filters/);
+    const calls = new CallsRepository(db);
+    expect(calls.list(pair).calls.map((call) => call.id)).toEqual([...wanted].reverse());
+    expect(calls.stats(pair)).toMatchObject({ total: 2, perAction: [{ action: 'a', count: 2 }] });
+    db.close();
+  });
+
   it('running again changes nothing', () => {
     const db = tempDb();
     migrate(db);
