@@ -62,9 +62,12 @@ export interface Replay {
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
   curlFor(id: number, options?: Omit<CurlOptions, 'key'>): Result<string, ReplayFailure>;
   /** Starts a bulk replay in the background (progress through `onEvent`) of the selection's replayable calls. */
-  startBulk(selection: CallSelection, options: Omit<BulkOptions, 'signal' | 'onProgress'>): Result<BulkReplayStarted, ReplayFailure>;
+  startBulk(
+    selection: CallSelection,
+    options: Omit<BulkOptions, 'signal' | 'onProgress'>,
+  ): Promise<Result<BulkReplayStarted, ReplayFailure>>;
   /** The calls of a selection a bulk replay takes: ids as given, or the filter's calls from Flowent naming an action (oldest first). */
-  replayableIds(selection: CallSelection): number[];
+  replayableIds(selection: CallSelection): Promise<number[]>;
   /** False when no such run is going. */
   cancelBulk(runId: string): boolean;
   /** Bulk runs still going, with their counts so far. */
@@ -119,8 +122,8 @@ export function createReplay(deps: ReplaySetup): Replay {
       return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.webhookBaseUrl?.() ?? null });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
-    startBulk(selection, options) {
-      const ids = replayableIds(deps.calls(), selection);
+    async startBulk(selection, options) {
+      const ids = await replayableIds(deps.calls(), selection);
       if (ids.length === 0) return { ok: false, code: 'nothing-to-replay' };
       // Refusals every replay of the run would meet are given once, before the run starts.
       if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) return { ok: false, code: 'no-key', needs: 'resign' };
@@ -155,10 +158,22 @@ function selectionLimit(selection: { limit?: number }): number {
   return Math.min(MAX_SELECTION, Math.max(1, selection.limit ?? MAX_SELECTION));
 }
 
-function replayableIds(calls: CallsRepository, selection: CallSelection): number[] {
-  return 'ids' in selection
-    ? selection.ids.slice(0, MAX_SELECTION)
-    : calls.selectReplayableIds(selection.filter, selectionLimit(selection));
+/**
+ * A filter's replayable calls, oldest first, read in steps within the query budget (a filter
+ * that matches little reads the whole history: seconds at 1,000,000 calls), with webhook calls
+ * answered between the steps.
+ */
+async function replayableIds(calls: CallsRepository, selection: CallSelection): Promise<number[]> {
+  if ('ids' in selection) return selection.ids.slice(0, MAX_SELECTION);
+  const limit = selectionLimit(selection);
+  const newestFirst: number[] = [];
+  for (let beforeId: number | undefined; ;) {
+    const step = calls.selectReplayableIds(selection.filter, limit - newestFirst.length, beforeId);
+    newestFirst.push(...step.ids);
+    if (newestFirst.length >= limit || step.nextBeforeId === null) return newestFirst.reverse();
+    beforeId = step.nextBeforeId;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function selectForExport(calls: CallsRepository, selection: CallSelection): StoredCall[] {

@@ -191,18 +191,31 @@ export class CallsRepository {
     return this.db.prepare('DELETE FROM calls').run().changes;
   }
 
-  /** Ids of replayable calls (Flowent's, received or imported, naming an action) matching a filter, oldest first. */
-  selectReplayableIds(filter: CallFilter, limit: number): number[] {
-    const newestFirst: number[] = [];
-    for (const where of this.filterToSql(filter, 'columns')) {
-      if (newestFirst.length >= limit) break;
-      const clause = `${where.clause ? `${where.clause} AND` : 'WHERE'} action IS NOT NULL AND source IN ('flowent', 'import')`;
-      const rows = this.db
-        .prepare(`SELECT ${where.id} AS id FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`)
-        .all({ ...where.params, limit: limit - newestFirst.length }) as { id: number }[];
-      for (const row of rows) newestFirst.push(row.id);
-    }
-    return newestFirst.reverse();
+  /**
+   * Ids of replayable calls (Flowent's, received or imported, naming an action) matching a
+   * filter, newest first, below `beforeId`: at most `limit`, read within the query budget like
+   * a page (`nextBeforeId` says where to go on; null when the history is read to its end).
+   */
+  selectReplayableIds(filter: CallFilter, limit: number, beforeId?: number): { ids: number[]; nextBeforeId: number | null } {
+    const replayable = "action IS NOT NULL AND source IN ('flowent', 'import')";
+    const ids: number[] = [];
+    const end = readNewestFirst(this.filterToSql(filter, 'columns'), queryRange(this.db, filter, beforeId), this.budget, {
+      window: (where, window) => {
+        const { clause, params } = withinWindow(where, window);
+        const sql = `SELECT ${where.id} AS id FROM ${where.from} ${clause} AND ${replayable} ORDER BY ${where.id} DESC LIMIT @limit`;
+        for (const row of this.db.prepare(sql).all({ ...params, limit: limit - ids.length }) as { id: number }[]) ids.push(row.id);
+        return ids.length >= limit;
+      },
+      stream: (where, range, msLeft) => {
+        const candidates = { ...where.candidates, hit: `${where.candidates.hit} AND ${replayable}` };
+        const end = streamIndexHits<{ id: number }>(this.db, { ...where, candidates }, range, msLeft, '', (hit) => {
+          ids.push(hit.id);
+          return ids.length >= limit;
+        });
+        return { ...end, enough: ids.length >= limit };
+      },
+    });
+    return { ids, nextBeforeId: ids.length >= limit ? null : end.stoppedBelow };
   }
 
   /** The newest call's id, 0 when there is none. */

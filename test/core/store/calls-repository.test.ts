@@ -292,7 +292,7 @@ describe('CallsRepository', () => {
     expect(store.calls.list({ source: 'import', action: 'b' }).calls.map((c) => c.id)).toEqual([imported]);
     expect(store.calls.list({ source: 'flowent' }).calls.map((c) => c.source)).toEqual(['flowent', 'flowent']);
     // Calls imported from a file are Flowent's calls recorded elsewhere: they can be replayed.
-    expect(store.calls.selectReplayableIds({}, 10)).toEqual([1, 2, imported]);
+    expect(store.calls.selectReplayableIds({}, 10)).toEqual({ ids: [imported, 2, 1], nextBeforeId: null });
   });
 
   it('keeps the unfiltered counts (from triggers) equal to a full count, through inserts and deletes', () => {

@@ -132,6 +132,17 @@ function everyCount(repository: CallsRepository, filter: CallFilter) {
   }
 }
 
+/** The replayable calls a bulk replay of the filter takes (at most `limit`, newest first), step by step. */
+function everyReplayable(repository: CallsRepository, filter: CallFilter, limit: number): number[] {
+  const ids: number[] = [];
+  for (let beforeId: number | undefined; ;) {
+    const step = repository.selectReplayableIds(filter, limit - ids.length, beforeId);
+    ids.push(...step.ids);
+    if (ids.length >= limit || step.nextBeforeId === null) return ids;
+    beforeId = step.nextBeforeId;
+  }
+}
+
 describe('every query of the matrix gives what a scan of every call gives', () => {
   it('covers each filter of the contract alone and in pairs', () => {
     expect(CASES.length).toBeGreaterThan(300);
@@ -167,5 +178,10 @@ describe('every query of the matrix gives what a scan of every call gives', () =
     const counts = { total: expected.length, failures: expected.filter(countsAsFailure).length, perAction };
     expect(everyCount(store.calls, filter)).toEqual(counts);
     expect(everyCount(stepped, filter)).toEqual(counts);
+
+    // A bulk replay's choice: Flowent's calls, received or imported, that name an action.
+    const replayable = expected.filter((c) => c.action !== null && (c.source === 'flowent' || c.source === 'import')).map((c) => c.id);
+    expect(everyReplayable(store.calls, filter, 1000)).toEqual(replayable);
+    expect(everyReplayable(stepped, filter, 5)).toEqual(replayable.slice(0, 5));
   });
 });
