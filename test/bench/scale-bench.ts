@@ -281,32 +281,35 @@ END`;
 /**
  * CPU per stored call in batches of 16 (as group commit writes them under load): as stored now
  * (no index entry), the idle-time indexing that follows (text-index.ts, per call), and, for
- * comparison, with migration 5's insert trigger put back. Alternating, best of 3.
+ * comparison, without the filter columns' index (migration 12) and with migration 5's insert
+ * trigger put back. Alternating, best of 3.
  */
 function insertCost(rows: number): void {
   const calls: NewCall[] = Array.from({ length: rows }, (_, i) => benchCall(i, 1_700_000_000_000 + i * 1000));
-  const best = { stored: Infinity, indexedLater: Infinity, trigger: Infinity };
+  const best = { stored: Infinity, indexedLater: Infinity, trigger: Infinity, withoutFilterColumns: Infinity };
   const cpuPerRow = (started: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(started);
     return (used.user + used.system) / rows;
   };
   for (let round = 0; round < 3; round++) {
-    for (const variant of ['now', 'trigger'] as const) {
+    for (const variant of ['now', 'without filter columns', 'trigger'] as const) {
       const dir = makeTempDir('fc-insert-');
       try {
         const opened = openStore({ dataDir: dir.path });
         if (!opened.ok) throw new Error(JSON.stringify(opened));
         const store = opened.value;
         store.textIndex.stop();
-        if (variant === 'trigger') {
+        if (variant !== 'now') {
           const db = new Database(store.file);
-          db.exec(INSERT_TRIGGER);
+          db.exec(variant === 'trigger' ? INSERT_TRIGGER : 'DROP INDEX calls_by_id_filters');
           db.close();
         }
         const started = process.cpuUsage();
         for (let i = 0; i < rows; i += 16) store.calls.insert(calls.slice(i, i + 16));
         if (variant === 'trigger') {
           best.trigger = Math.min(best.trigger, cpuPerRow(started));
+        } else if (variant === 'without filter columns') {
+          best.withoutFilterColumns = Math.min(best.withoutFilterColumns, cpuPerRow(started));
         } else {
           best.stored = Math.min(best.stored, cpuPerRow(started));
           const indexing = process.cpuUsage();
@@ -321,8 +324,35 @@ function insertCost(rows: number): void {
   }
   console.log(
     `\ninsert, batches of 16, ${rows} calls, best of 3 (CPU µs per call): stored ${best.stored.toFixed(1)} on the answer path, ` +
-      `indexed later ${best.indexedLater.toFixed(1)} in idle time; with the old insert trigger ${best.trigger.toFixed(1)} on the answer path`,
+      `indexed later ${best.indexedLater.toFixed(1)} in idle time; without the filter columns' index ${best.withoutFilterColumns.toFixed(1)}; ` +
+      `with the old insert trigger ${best.trigger.toFixed(1)} on the answer path`,
   );
+}
+
+/**
+ * How long migration 12 takes on an existing history (the filter columns' index built from every
+ * stored row, at the first start of a version that has it), and the index's size per call.
+ */
+function filterColumnsMigrationCost(rows: number): void {
+  const dir = makeTempDir('fc-migrate-12-');
+  try {
+    fillHistory(dir.path, rows);
+    const db = new Database(join(dir.path, DATA_FILES.history));
+    db.exec('DROP INDEX calls_by_id_filters; PRAGMA user_version = 11;');
+    const wall = Date.now();
+    const cpu = process.cpuUsage();
+    const outcome = migrate(db);
+    const used = process.cpuUsage(cpu);
+    if (!outcome.ok || outcome.from !== 11) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
+    const bytes = db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'calls_by_id_filters'").pluck().get() as number;
+    console.log(
+      `migration 11 -> 12 on ${rows} calls: ${((Date.now() - wall) / 1000).toFixed(1)} s, ` +
+        `${((used.user + used.system) / rows).toFixed(1)} µs CPU per call; the index holds ${(bytes / rows).toFixed(1)} bytes per call`,
+    );
+    db.close();
+  } finally {
+    dir.remove();
+  }
 }
 
 /**
@@ -440,6 +470,7 @@ async function main() {
     migrationCost(Number(values['migration-rows']));
     failureRuleMigrationCost(Number(values['migration-rows']));
     readableReindexCost(Number(values['migration-rows']));
+    filterColumnsMigrationCost(Number(values['migration-rows']));
     console.log(`load average at end: ${load()}`);
     return;
   }
@@ -480,6 +511,7 @@ async function main() {
       migrationCost(Number(values['migration-rows']));
       failureRuleMigrationCost(Number(values['migration-rows']));
       readableReindexCost(Number(values['migration-rows']));
+      filterColumnsMigrationCost(Number(values['migration-rows']));
     }
     console.log(`\nload average at end: ${load()}`);
   } finally {

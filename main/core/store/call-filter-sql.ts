@@ -110,8 +110,11 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: Re
   }
   if (indexQuery === null) return [{ from, id: 'id', clause: whereOf(conditions), params }];
   const withIndexMark = { ...params, indexedUpTo };
+  // `+id`: the mark only says which calls this query holds, never where to start reading. As a
+  // bound of the row search the planner takes it over the window's own lower bound and reads
+  // every row from the mark up to the window (all 1,000,000 when nothing counts as indexed).
   return [
-    { from, id: 'id', clause: whereOf([...conditions, 'id > @indexedUpTo']), params: withIndexMark },
+    { from, id: 'id', clause: whereOf([...conditions, '+id > @indexedUpTo']), params: withIndexMark },
     {
       // CROSS JOIN keeps the index as the outer loop: hits come out newest first.
       from: 'calls_text CROSS JOIN calls ON calls.id = calls_text.rowid',
