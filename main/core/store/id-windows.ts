@@ -18,7 +18,7 @@ export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 1024 };
  * is sized to fill a share of the time left at the cost per id of the window just read: the
  * cost of an id is not even (a stretch of the file not in memory costs 10-20 times one that
  * is), and a window misjudged is paid whole. The largest window bounds that misjudgement: 16,384
- * ids of the filter columns' index cost 2-3 ms in memory, 40-45 ms read from disk.
+ * ids of the filter columns' index cost 1-4 ms in memory, 22-43 ms read from disk.
  */
 const GROWTH = 2;
 const LARGEST_WINDOW = 16_384;
