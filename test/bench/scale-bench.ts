@@ -421,28 +421,28 @@ function failureRuleMigrationCost(rows: number): void {
 }
 
 /**
- * How long migration 10 takes on an existing history: the bodies with `\u` escapes (half of
+ * How long migration 11 takes on an existing history: the bodies with `\u` escapes (half of
  * them here, as if every call were signed Python-style with non-ASCII text) are taken out of
  * the text index and indexed again as they read. Timed on a history of `rows` calls whose
- * index is put back as version 9 made it.
+ * index is put back as version 10 left it.
  */
 function readableReindexCost(rows: number): void {
-  const dir = makeTempDir('fc-migrate-10-');
+  const dir = makeTempDir('fc-migrate-11-');
   try {
     fillHistory(dir.path, rows);
     const db = new Database(join(dir.path, DATA_FILES.history));
     const escaped = `SELECT id FROM calls WHERE instr(request_body, X'5C75') > 0`;
     db.exec(`DELETE FROM calls_text WHERE rowid IN (${escaped});
       INSERT INTO calls_text (rowid, body) SELECT id, CAST(request_body AS TEXT) FROM calls WHERE id IN (${escaped});
-      PRAGMA user_version = 9;`);
+      PRAGMA user_version = 10;`);
     const count = db.prepare(`SELECT count(*) FROM (${escaped})`).pluck().get() as number;
     const wall = Date.now();
     const cpu = process.cpuUsage();
-    const outcome = migrate(db);
+    const outcome = migrate(db, 11);
     const used = process.cpuUsage(cpu);
-    if (!outcome.ok || outcome.from !== 9) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
+    if (!outcome.ok || outcome.from !== 10) throw new Error(`unexpected migration outcome ${JSON.stringify(outcome)}`);
     console.log(
-      `migration 9 -> 10 on ${rows} calls (${count} with escapes): ${((Date.now() - wall) / 1000).toFixed(1)} s, ` +
+      `migration 10 -> 11 on ${rows} calls (${count} with escapes): ${((Date.now() - wall) / 1000).toFixed(1)} s, ` +
         `${((used.user + used.system) / count).toFixed(1)} µs CPU per re-indexed call`,
     );
     db.close();
