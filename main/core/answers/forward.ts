@@ -100,9 +100,16 @@ export class Forwarder {
     const controller = new StopSwitch();
     this.inFlight.add(controller);
     let timedOut = false;
+    let settled = false;
     const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
+      // A process stalled past the limit runs its expired timers before it reads the sockets
+      // that became readable meanwhile: look at them once more (setImmediate runs after that
+      // read) so an answer that came in time is not called late.
+      setImmediate(() => {
+        if (settled) return;
+        timedOut = true;
+        controller.abort();
+      });
     }, request.timeoutMs);
     const target = this.parsedUrl(request.url);
     try {
@@ -165,6 +172,7 @@ export class Forwarder {
       }
       return { ok: false, ...describeFailure(error, target), durationMs };
     } finally {
+      settled = true;
       clearTimeout(timer);
       this.inFlight.delete(controller);
     }
