@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Agent } from 'undici';
+import { afterPendingReads } from '../after-pending-reads';
 import { loadLazily } from '../load-lazily';
 
 const loadUndici = loadLazily<typeof import('undici')>('undici');
@@ -102,10 +103,7 @@ export class Forwarder {
     let timedOut = false;
     let settled = false;
     const timer = setTimeout(() => {
-      // A process stalled past the limit runs its expired timers before it reads the sockets
-      // that became readable meanwhile: look at them once more (setImmediate runs after that
-      // read) so an answer that came in time is not called late.
-      setImmediate(() => {
+      afterPendingReads(() => {
         if (settled) return;
         timedOut = true;
         controller.abort();

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { afterPendingReads } from '../after-pending-reads';
 
 export type BodyOutcome =
   | { kind: 'complete'; body: Buffer; size: number }
@@ -109,8 +110,13 @@ class BodyReader {
   }
 
   private onIdle(): void {
-    const body = this.collected(this.options.limitBytes);
-    this.finish({ kind: 'timeout', body, size: this.size, limit: 'idle', limitMs: this.options.idleTimeoutMs });
+    const sizeAtDeadline = this.size;
+    afterPendingReads(() => {
+      // A chunk read meanwhile arrived before the deadline and has armed the timer again.
+      if (this.size !== sizeAtDeadline) return;
+      const body = this.collected(this.options.limitBytes);
+      this.finish({ kind: 'timeout', body, size: this.size, limit: 'idle', limitMs: this.options.idleTimeoutMs });
+    });
   }
 
   interrupt(error: { code?: string; reason?: string; message?: string }): boolean {

@@ -377,6 +377,30 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
     expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
   });
 
+  it('reads a body whose last chunk came in time although the process stalled past the idle limit', async () => {
+    const idleMs = 300;
+    const core = await start({ bodyIdleTimeoutMs: idleMs });
+    const socket = await openSocket(core.port);
+    const all = readAll(socket);
+    const body = Buffer.from(signedBody(flowentPayload('a'), KEY));
+    socket.write(
+      `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+    );
+    socket.write(body.subarray(0, 10));
+    // Time for the server (this process) to read the first chunk and arm its idle timer.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Stalling in a setImmediate turn means the next turn starts with the timers: where a
+    // stalled process finds its expired deadline before its sockets.
+    await new Promise((resolve) => setImmediate(resolve));
+    const armedBefore = performance.now();
+    socket.write(body.subarray(10));
+    while (performance.now() < armedBefore + idleMs * 1.5) {
+      // The rest is on the wire; the process is busy elsewhere past the idle limit.
+    }
+    expect(parseResponse(await all).status).toBe(200);
+    expect(await newestCall(core)).toMatchObject({ problem: null, size: body.length });
+  });
+
   it('records an aborted upload with what arrived, and keeps serving', async () => {
     const core = await start();
     const socket = await openSocket(core.port);
