@@ -30,8 +30,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     expect(t.urlChanges).toEqual([]);
     // `connected` comes as the agent redials, a moment before it has re-authenticated and
     // re-bound its old tunnel id on the new connection.
-    const bindMs = await waitFor('the re-bind', () => edge.counters.binds === 2, 2_000);
-    expect(bindMs).toBeLessThan(500);
+    await waitFor('the re-bind', () => edge.counters.binds === 2, 2_000);
     expect(edge.counters).toMatchObject({ connections: 2, sessions: 2, binds: 2 });
     expect(edge.boundUrls).toEqual([opened.value.url]);
     expect(tookMs).toBeGreaterThan(1_000); // observed ~2.5 s: the agent waits before redialling
