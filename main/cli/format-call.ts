@@ -41,6 +41,12 @@ export function formatCallLine(call: CallSummary): string {
   return `${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`;
 }
 
+/** The line `serve` prints when a HAR import (from the inspector) ends, in place of a line per imported call. */
+export function formatImportEnd(imported: number, entries: number): string {
+  const calls = imported === 1 ? '1 call' : `${imported.toLocaleString('en-US')} calls`;
+  return `Imported ${calls} from a HAR file (${entries.toLocaleString('en-US')} entries read). List them with: calls --source import`;
+}
+
 /** The contract-check lines printed under a call: `  ! your handler answered 200 but \`result\` is a number`. */
 export function formatViolations(call: CallSummary): string[] {
   // Summaries from before migration 3 (or from older inspectors) may lack the field.

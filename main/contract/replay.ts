@@ -255,5 +255,9 @@ export const REPLAY_METHOD_NAMES = [
 export type ReplayEvent =
   | ({ type: 'replay-progress'; runId: string; step: BulkReplayStep } & BulkReplayCounts)
   | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary }
-  /** A HAR import read `done` of the file's `total` entries (sent after each slice, and once at the end). */
-  | { type: 'har-import-progress'; done: number; total: number };
+  /**
+   * A HAR import read `done` of the file's `total` entries and stored `imported` calls so far
+   * (sent after each slice; the last has `done === total`). Imported calls are not announced
+   * one by one: a receiver reads the history again when the import ends.
+   */
+  | { type: 'har-import-progress'; done: number; total: number; imported: number };

@@ -97,7 +97,7 @@ describe('HAR through save and open dialogs', () => {
     expect(await importing).toMatchObject({ ok: true, value: { imported: har.entries, opened: true } });
     const progress = running.events.slice(seen).filter((event) => event.type === 'har-import-progress');
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress.at(-1)).toEqual({ type: 'har-import-progress', done: har.entries, total: har.entries });
+    expect(progress.at(-1)).toEqual({ type: 'har-import-progress', done: har.entries, total: har.entries, imported: har.entries });
   }, 120_000);
 
   it('reports a file that is not a HAR in the core’s words', async () => {

@@ -30,8 +30,8 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export interface ImportOptions {
-  /** After each slice: entries read so far, of all, and the ids stored in that slice. */
-  onSlice?: (done: number, total: number, ids: number[]) => void;
+  /** After each slice: entries read so far, of all, and calls stored so far. */
+  onSlice?: (done: number, total: number, imported: number) => void;
   /** Longest stretch of entries read and checked before the event loop gets a turn. */
   sliceMs?: number;
 }
@@ -79,7 +79,7 @@ export async function importHar(
     }
     const ids = rows.length > 0 ? calls.insert(rows) : [];
     summary.ids.push(...ids);
-    options.onSlice?.(index, entries.length, ids);
+    options.onSlice?.(index, entries.length, summary.ids.length);
     if (index < entries.length) await new Promise((resolve) => setImmediate(resolve));
   } while (index < entries.length);
   summary.imported = summary.ids.length;

@@ -44,7 +44,7 @@ export interface ReplaySetup {
   webhookBaseUrl?: () => string | null;
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
-  /** Told about every replayed, simulated or imported call once stored, for the `call-stored` event. */
+  /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
   onStored?: (call: CallSummary) => void;
   /** Bulk runs' progress and end, for the `replay-progress` / `replay-finished` events. */
   onEvent?: (event: ReplayEvent) => void;
@@ -101,17 +101,10 @@ export function createReplay(deps: ReplaySetup): Replay {
       return callsToHar(selectForExport(deps.calls(), selection));
     },
     importHar(text) {
+      // Tens of thousands of calls in seconds: one progress event per slice, not one event
+      // (and one summary read) per call; receivers read the history again at the end.
       return importHar(text, deps.calls(), deps.hmacKey(), {
-        onSlice: (done, total, ids) => {
-          // Announced like any stored call, so open windows list and count them.
-          if (deps.onStored) {
-            for (const id of ids) {
-              const summary = deps.calls().summary(id);
-              if (summary) deps.onStored(summary);
-            }
-          }
-          deps.onEvent?.({ type: 'har-import-progress', done, total });
-        },
+        onSlice: (done, total, imported) => deps.onEvent?.({ type: 'har-import-progress', done, total, imported }),
       });
     },
     curlFor(id, options = {}) {

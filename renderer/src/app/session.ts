@@ -104,6 +104,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   let cleared = false;
   let answersChanged = false;
   let resync = false;
+  let importEnded = false;
   let prunedUpTo = 0;
   const account: AccountEvent[] = [];
   for (const event of events) {
@@ -142,6 +143,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
         break;
       case 'har-import-progress':
         applyHarImportProgress(event);
+        if (event.done === event.total && event.imported > 0) importEnded = true;
         break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);
@@ -176,6 +178,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   }
   // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
   if (resync) void refreshAll();
+  else if (importEnded) void Promise.all([refreshStats(), loadFirstPage()]);
   else if (prunedUpTo > 0) afterPruning(prunedUpTo);
   if (stored.length === 0) return;
   for (const arrived of statsReads) arrived.push(...stored);
