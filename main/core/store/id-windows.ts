@@ -10,6 +10,11 @@ export interface QueryBudget {
    * and a history smaller than this is answered in one go, under any load.
    */
   firstWindow: number;
+  /**
+   * What the time is read from, in ms (performance.now unless given). Tests give a clock that
+   * moves a fixed step at each look, so the windows a walk reads are the same on any machine.
+   */
+  clock?: () => number;
 }
 
 export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 1024 };
@@ -38,7 +43,15 @@ export interface WalkEnd {
    * it). Null when `visit` had enough or the walk reached `floor`.
    */
   stoppedBelow: number | null;
+  /**
+   * The largest window the walk read (0 when it read none): where a walk that goes on below
+   * `stoppedBelow` can start (`firstWindow`) instead of growing again from a small one.
+   */
+  largestWindow: number;
 }
+
+/** The budget's clock. */
+export const clockOf = (budget: QueryBudget): (() => number) => budget.clock ?? (() => performance.now());
 
 /**
  * Reads the ids below `top` down to `floor`, newest first, in windows that grow as far as the
@@ -53,22 +66,25 @@ export function walkIdWindows(
   visit: (window: IdWindow) => boolean,
   budget: QueryBudget = DEFAULT_QUERY_BUDGET,
 ): WalkEnd {
-  const started = performance.now();
+  const now = clockOf(budget);
+  const started = now();
   let high = range.top;
   let size = budget.firstWindow;
+  let largestWindow = 0;
   while (high > range.floor) {
     const low = Math.max(range.floor, high - size);
-    const windowStarted = performance.now();
-    if (visit({ low, high })) return { stoppedBelow: null };
-    const now = performance.now();
+    const windowStarted = now();
+    largestWindow = Math.max(largestWindow, high - low);
+    if (visit({ low, high })) return { stoppedBelow: null, largestWindow };
+    const windowEnded = now();
     high = low;
     if (high <= range.floor) break;
-    const elapsed = now - started;
-    if (elapsed >= budget.ms) return { stoppedBelow: high };
-    const perId = (now - windowStarted) / size;
+    const elapsed = windowEnded - started;
+    if (elapsed >= budget.ms) return { stoppedBelow: high, largestWindow };
+    const perId = (windowEnded - windowStarted) / size;
     const affordable = perId > 0 ? Math.floor(((budget.ms - elapsed) * SHARE_OF_TIME_LEFT) / perId) : LARGEST_WINDOW;
-    if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high };
+    if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high, largestWindow };
     size = Math.min(size * GROWTH, affordable, LARGEST_WINDOW);
   }
-  return { stoppedBelow: null };
+  return { stoppedBelow: null, largestWindow };
 }
