@@ -19,14 +19,21 @@ export interface QueryBudget {
 
 export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 1024 };
 /**
- * A window grows at most this many times over the one before it, up to LARGEST_WINDOW, and
+ * A window grows at most this many times over the one before it, up to the largest window, and
  * is sized to fill a share of the time left at the cost per id of the window just read: the
- * cost of an id is not even (a stretch of the file not in memory costs 10-20 times one that
+ * cost of an id is not even (a stretch of the file not in memory costs 10-80 times one that
  * is), and a window misjudged is paid whole. The largest window bounds that misjudgement: 16,384
  * ids of the filter columns' index cost 1-4 ms in memory, 22-43 ms read from disk.
  */
 const GROWTH = 2;
-const LARGEST_WINDOW = 16_384;
+export const LARGEST_WINDOW = 16_384;
+/**
+ * The largest window of a scan of bodies, which reads every candidate's row: 16,384 rows cost
+ * 4-8 ms in memory but 70-330 ms (seconds under load) when a window grown on the calls in memory
+ * reached ones that were not. 2,048 rows from disk cost about what the budget allows, and in
+ * memory their statement's own cost is too small for an exact count to take longer.
+ */
+export const LARGEST_BODY_WINDOW = 2_048;
 const SHARE_OF_TIME_LEFT = 0.5;
 /** Fewer ids than this left in the budget: answer now, a window that small is mostly overhead. */
 const SMALLEST_WINDOW = 256;
@@ -60,16 +67,18 @@ export const clockOf = (budget: QueryBudget): (() => number) => budget.clock ?? 
  * that reached pages not in memory makes the next one small).
  * `visit` reads one window and returns true when it has enough. Stops for time between
  * windows only, so a query runs its budget plus at most one window's estimated share of it.
+ * No window is wider than `largest` ids.
  */
 export function walkIdWindows(
   range: { top: number; floor: number },
   visit: (window: IdWindow) => boolean,
   budget: QueryBudget = DEFAULT_QUERY_BUDGET,
+  largest = LARGEST_WINDOW,
 ): WalkEnd {
   const now = clockOf(budget);
   const started = now();
   let high = range.top;
-  let size = budget.firstWindow;
+  let size = Math.min(budget.firstWindow, largest);
   let largestWindow = 0;
   while (high > range.floor) {
     const low = Math.max(range.floor, high - size);
@@ -82,9 +91,9 @@ export function walkIdWindows(
     const elapsed = windowEnded - started;
     if (elapsed >= budget.ms) return { stoppedBelow: high, largestWindow };
     const perId = (windowEnded - windowStarted) / size;
-    const affordable = perId > 0 ? Math.floor(((budget.ms - elapsed) * SHARE_OF_TIME_LEFT) / perId) : LARGEST_WINDOW;
+    const affordable = perId > 0 ? Math.floor(((budget.ms - elapsed) * SHARE_OF_TIME_LEFT) / perId) : largest;
     if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high, largestWindow };
-    size = Math.min(size * GROWTH, affordable, LARGEST_WINDOW);
+    size = Math.min(size * GROWTH, affordable, largest);
   }
   return { stoppedBelow: null, largestWindow };
 }

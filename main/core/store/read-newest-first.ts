@@ -1,5 +1,5 @@
 import type { SqlWhere } from './call-filter-sql';
-import { clockOf, walkIdWindows, type IdWindow, type QueryBudget, type WalkEnd } from './id-windows';
+import { clockOf, LARGEST_BODY_WINDOW, LARGEST_WINDOW, walkIdWindows, type IdWindow, type QueryBudget, type WalkEnd } from './id-windows';
 import type { IdRange } from './query-range';
 
 export type IndexWhere = SqlWhere & { candidates: NonNullable<SqlWhere['candidates']> };
@@ -34,6 +34,7 @@ export function readNewestFirst(wheres: SqlWhere[], range: IdRange, budget: Quer
       return false;
     },
     budget,
+    scanned.some((where) => where.readsBodies) ? LARGEST_BODY_WINDOW : LARGEST_WINDOW,
   );
   if (!indexed || enough || scan.stoppedBelow !== null) return scan;
   const top = Math.min(range.top, indexedUpTo + 1);

@@ -88,4 +88,14 @@ describe('a count that goes on where it stopped for time', () => {
     const elsewhere = calls.stats({ ...EVERY_BODY, beforeId: stoppedAt - 1 });
     expect(readBy(stoppedAt - 1, elsewhere.nextBeforeId)).toBe(firstRead);
   });
+
+  it('reads bodies in narrower windows than columns: a window reaching calls not in memory is paid whole', () => {
+    const wide: QueryBudget = { ms: 40, firstWindow: 2_048, clock: ticking() };
+    const calls = new CallsRepository(db, wide);
+    const newest = calls.lastCallId();
+    // Four windows of 2,048 bodies, then the time is spent ...
+    expect(readBy(newest + 1, calls.stats(EVERY_BODY).nextBeforeId)).toBe(4 * 2_048);
+    // ... where the same time reads every call's columns, in windows that grow.
+    expect(new CallsRepository(db, { ...wide, clock: ticking() }).stats({ test: false, perAction: false }).nextBeforeId).toBeNull();
+  });
 });
