@@ -190,7 +190,10 @@ export type CallFilter = z.output<typeof callFilter>;
 /** A filter and the page fields, `limit` (capped by the core) and `beforeId`. */
 export type CallQuery = z.output<typeof callQuery>;
 
-/** A filter and `beforeId`, to count the calls below where counts that ran out of time stopped. */
+/**
+ * A filter and `beforeId`, to count the calls below where counts that ran out of time stopped;
+ * `perAction: false` when only the totals are wanted.
+ */
 export type CallCountQuery = z.output<typeof callCountQuery>;
 
 export interface CallPage {
@@ -214,6 +217,7 @@ export interface CallStats {
   total: number;
   /** Of these calls, how many count as failures (`countsAsFailure`: Flowent's own calls that failed). */
   failures: number;
+  /** Empty when the query said `perAction: false`. */
   perAction: ActionCount[];
   /**
    * The newest call id in the history when these counts were read (0 for none): the counts

@@ -4,8 +4,9 @@
  * absent terms), timed on a big history in-process, the way the core runs them:
  *
  * - the first page (200 calls, the page's size), a deep page (the 5th, following the cursor)
- *   and the counts (one `stats` call, which may stop at its time budget, and the exact count:
- *   every `stats` call the page makes until the counts are complete);
+ *   and the counts as the page asks for them, the totals alone (one `stats` call, which may
+ *   stop at its time budget, and the exact count: every `stats` call the page makes until the
+ *   counts are complete);
  * - fresh connection: a new connection for each measurement (SQLite's page cache empty, the
  *   file in the operating system's cache), after one query of the process's own to load the code;
  * - warm: the same connection, RUNS times; p50, p99 and max over them;
@@ -22,7 +23,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import type { CallFilter, CallQuery } from '../../main/contract/api';
+import type { CallCountQuery, CallQuery } from '../../main/contract/api';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { CallsRepository } from '../../main/core/store/calls-repository';
 import { openStore } from '../../main/core/store/open-store';
@@ -133,8 +134,10 @@ function measureCase(file: string, shared: CallsRepository, { label, filter }: M
     });
   }
 
-  const counts = fresh((calls) => calls.stats(filter));
-  const warmCounts = Array.from({ length: runs }, () => timed(() => shared.stats(filter)));
+  // The counts as the page asks for them: the totals alone.
+  const countQuery = { ...filter, perAction: false };
+  const counts = fresh((calls) => calls.stats(countQuery));
+  const warmCounts = Array.from({ length: runs }, () => timed(() => shared.stats(countQuery)));
   const countResult = `${counts.value.nextBeforeId !== null ? '≥' : ''}${counts.value.total}`;
   rows.push({ label, filter, kind: 'counts', freshConnection: counts.ms, warm: figures(warmCounts.map((t) => t.ms)), result: countResult });
 
@@ -143,11 +146,11 @@ function measureCase(file: string, shared: CallsRepository, { label, filter }: M
   const exact = timed(() => {
     let total = 0;
     let calls = 0;
-    for (let query: CallFilter & { beforeId?: number } = filter; ; calls++) {
+    for (let query: CallCountQuery = countQuery; ; calls++) {
       const stats = shared.stats(query);
       total += stats.total;
       if (stats.nextBeforeId === null) return { total, calls: calls + 1 };
-      query = { ...filter, beforeId: stats.nextBeforeId };
+      query = { ...countQuery, beforeId: stats.nextBeforeId };
     }
   });
   rows.push({

@@ -17,7 +17,7 @@ const calls = new CallsRepository(new Database(file, { readonly: true }));
 const started = performance.now();
 let result: string;
 if (kind === 'counts') {
-  const stats = calls.stats({ ...filter, beforeId });
+  const stats = calls.stats({ ...filter, perAction: false, beforeId });
   result = `${stats.nextBeforeId !== null ? '≥' : ''}${stats.total}`;
 } else {
   result = pageResult(calls.list({ ...filter, limit: PAGE, beforeId }));

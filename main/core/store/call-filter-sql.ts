@@ -12,6 +12,8 @@ export interface SqlWhere {
   id: string;
   clause: string;
   params: Record<string, string | number>;
+  /** True when the clause tests the body (a search), so every call in a window costs a row read. */
+  readsBodies: boolean;
   /**
    * Set on the text index's query: what the index gives (`clause`, its candidates, newest
    * first) apart from what confirms each of them (`hit`, the filter's conditions). Such a
@@ -108,19 +110,21 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: Re
     conditions.push(`instr(${READABLE_BODY}, @text) > 0`);
     params.text = filter.text;
   }
-  if (indexQuery === null) return [{ from, id: 'id', clause: whereOf(conditions), params }];
+  const readsBodies = Boolean(filter.text);
+  if (indexQuery === null) return [{ from, id: 'id', clause: whereOf(conditions), params, readsBodies }];
   const withIndexMark = { ...params, indexedUpTo };
   // `+id`: the mark only says which calls this query holds, never where to start reading. As a
   // bound of the row search the planner takes it over the window's own lower bound and reads
   // every row from the mark up to the window (all 1,000,000 when nothing counts as indexed).
   return [
-    { from, id: 'id', clause: whereOf([...conditions, '+id > @indexedUpTo']), params: withIndexMark },
+    { from, id: 'id', clause: whereOf([...conditions, '+id > @indexedUpTo']), params: withIndexMark, readsBodies },
     {
       // CROSS JOIN keeps the index as the outer loop: hits come out newest first.
       from: 'calls_text CROSS JOIN calls ON calls.id = calls_text.rowid',
       id: 'calls_text.rowid',
       clause: whereOf([...conditions, 'calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
       params: { ...withIndexMark, textQuery: indexQuery },
+      readsBodies,
       candidates: {
         clause: whereOf(['calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
         hit: conditions.join(' AND '),

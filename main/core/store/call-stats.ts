@@ -11,16 +11,24 @@ type Counts = Omit<CallStats, 'countedUpTo'>;
 /**
  * The header's and the filter bar's counts for a filter: how many calls, how many count as
  * failures (the contract's `countsAsFailure`: COUNTED_FAILURE on a row), and how many per
- * action. No filter, or a filter by action alone, reads the per-action totals the triggers
- * keep (migrations 4 and 7): a few rows instead of a scan of the history. Any other filter
- * counts its rows (`wheres`: the filter's queries, from filterToSql) within the query budget
- * (read-newest-first.ts), from the newest down; when the time runs out the
- * counts cover the newest calls only and `nextBeforeId` says where to go on.
+ * action (unless `perAction: false`). No filter, or a filter by action alone, reads the
+ * per-action totals the triggers keep (migrations 4 and 7): a few rows instead of a scan of the
+ * history. Any other filter counts its rows (`wheres`: the filter's queries, from filterToSql)
+ * within the query budget (read-newest-first.ts), from the newest down; when the time runs out
+ * the counts cover the newest calls only and `nextBeforeId` says where to go on, and
+ * `largestWindow` what the next step can start with (count-resume.ts).
  */
-export function countCalls(db: Database, query: CallCountQuery, wheres: SqlWhere[], range: IdRange, budget: QueryBudget): Counts {
-  const { beforeId, ...filter } = query;
-  if (beforeId === undefined && isEmptyFilter(filter)) return totalCounts(db);
-  if (beforeId === undefined && isActionOnly(filter)) return actionCounts(db, filter.action);
+export function countCalls(
+  db: Database,
+  query: CallCountQuery,
+  wheres: SqlWhere[],
+  range: IdRange,
+  budget: QueryBudget,
+): { counts: Counts; largestWindow: number } {
+  const { beforeId, perAction: byAction = true, ...filter } = query;
+  const whole = (counts: Counts) => ({ counts: byAction ? counts : { ...counts, perAction: [] }, largestWindow: 0 });
+  if (beforeId === undefined && isEmptyFilter(filter)) return whole(totalCounts(db));
+  if (beforeId === undefined && isActionOnly(filter)) return whole(actionCounts(db, filter.action));
   let total = 0;
   let failures = 0;
   const perAction = new Map<string, number>();
@@ -29,19 +37,24 @@ export function countCalls(db: Database, query: CallCountQuery, wheres: SqlWhere
     failures += failed;
     if (action !== null) perAction.set(action, (perAction.get(action) ?? 0) + count);
   };
+  // Without the per-action counts, a window is one count: no GROUP BY and its sorter (about a
+  // third of a window's cost when every body is read).
+  const actionColumn = byAction ? 'action' : 'NULL AS action';
   const end = readNewestFirst(wheres, range, budget, {
     window: (where, window) => {
       const { clause, params } = withinWindow(where, window);
-      const sql = `SELECT action, count(*) AS count, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${clause} GROUP BY action`;
+      const sql =
+        `SELECT ${actionColumn}, count(*) AS count, coalesce(sum(${COUNTED_FAILURE}), 0) AS failures FROM ${where.from} ${clause}` +
+        (byAction ? ' GROUP BY action' : '');
       for (const group of db.prepare(sql).all(params) as { action: string | null; count: number; failures: number }[]) {
         add(group.action, group.count, group.failures);
       }
       return false;
     },
-    stream: (where, range, msLeft) => {
-      const columns = `calls.action AS action, ${COUNTED_FAILURE} AS failure`;
+    stream: (where, range, outOfTime) => {
+      const columns = `${byAction ? 'calls.action' : 'NULL'} AS action, ${COUNTED_FAILURE} AS failure`;
       type Hit = { id: number; action: string | null; failure: number };
-      const end = streamIndexHits<Hit>(db, where, range, msLeft, columns, (hit) => {
+      const end = streamIndexHits<Hit>(db, where, range, outOfTime, columns, (hit) => {
         add(hit.action, 1, hit.failure);
         return false;
       });
@@ -50,7 +63,7 @@ export function countCalls(db: Database, query: CallCountQuery, wheres: SqlWhere
   });
   const byCount = [...perAction].map(([action, count]) => ({ action, count }));
   byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-  return { total, failures, perAction: byCount, nextBeforeId: end.stoppedBelow };
+  return { counts: { total, failures, perAction: byCount, nextBeforeId: end.stoppedBelow }, largestWindow: end.largestWindow };
 }
 
 /** The unfiltered counts, from the per-action totals. */

@@ -25,6 +25,7 @@ import { queryRange } from './query-range';
 import { defineReadableText } from './readable-sql';
 import { findTextMatch } from './text-match';
 import { countCalls } from './call-stats';
+import { CountResumes } from './count-resume';
 import { CallInserter, type CallChecks } from './calls-insert';
 import { refineStoreError } from './store-faults';
 import { unpackReport } from '../signature/stored-report';
@@ -98,6 +99,8 @@ const DEFAULT_PAGE_SIZE = 100;
 export class CallsRepository {
   /** Stores calls (calls-insert.ts). */
   readonly insert: CallInserter['insert'];
+  /** Where counts that stopped for time go on from (count-resume.ts). */
+  private readonly countResumes = new CountResumes();
 
   /** `budget`: how much one list or count query may read (id-windows.ts); tests make it small. */
   constructor(
@@ -126,9 +129,9 @@ export class CallsRepository {
         rows.push(...(this.db.prepare(sql).all({ ...params, limit: limit + 1 - rows.length }) as CallRow[]));
         return rows.length > limit;
       },
-      stream: (where, range, msLeft) => {
+      stream: (where, range, outOfTime) => {
         const ids: number[] = [];
-        const end = streamIndexHits<{ id: number }>(this.db, where, range, msLeft, '', (hit) => {
+        const end = streamIndexHits<{ id: number }>(this.db, where, range, outOfTime, '', (hit) => {
           ids.push(hit.id);
           return rows.length + ids.length > limit;
         });
@@ -182,7 +185,9 @@ export class CallsRepository {
       // in 40% of bodies), so counting through it in steps pays that at every step (minutes at
       // 1,000,000 calls), where a read of the bodies in windows pays for each body once.
       const wheres = this.filterToSql(query, 'columns', query.beforeId !== undefined);
-      return { ...countCalls(this.db, query, wheres, range, this.budget), countedUpTo: this.lastCallId() };
+      const { counts, largestWindow } = countCalls(this.db, query, wheres, range, this.countResumes.budgetFor(query, this.budget));
+      if (counts.nextBeforeId !== null) this.countResumes.keep(query, counts.nextBeforeId, largestWindow);
+      return { ...counts, countedUpTo: this.lastCallId() };
     })();
   }
 
@@ -206,9 +211,9 @@ export class CallsRepository {
         for (const row of this.db.prepare(sql).all({ ...params, limit: limit - ids.length }) as { id: number }[]) ids.push(row.id);
         return ids.length >= limit;
       },
-      stream: (where, range, msLeft) => {
+      stream: (where, range, outOfTime) => {
         const candidates = { ...where.candidates, hit: `${where.candidates.hit} AND ${replayable}` };
-        const end = streamIndexHits<{ id: number }>(this.db, { ...where, candidates }, range, msLeft, '', (hit) => {
+        const end = streamIndexHits<{ id: number }>(this.db, { ...where, candidates }, range, outOfTime, '', (hit) => {
           ids.push(hit.id);
           return ids.length >= limit;
         });

@@ -1,5 +1,5 @@
 import type { SqlWhere } from './call-filter-sql';
-import { walkIdWindows, type IdWindow, type QueryBudget, type WalkEnd } from './id-windows';
+import { clockOf, LARGEST_BODY_WINDOW, LARGEST_WINDOW, walkIdWindows, type IdWindow, type QueryBudget, type WalkEnd } from './id-windows';
 import type { IdRange } from './query-range';
 
 export type IndexWhere = SqlWhere & { candidates: NonNullable<SqlWhere['candidates']> };
@@ -7,8 +7,11 @@ export type IndexWhere = SqlWhere & { candidates: NonNullable<SqlWhere['candidat
 export interface Readers {
   /** Reads one window of ids of the filter's queries read by window; true when it has enough. */
   window: (where: SqlWhere, window: IdWindow) => boolean;
-  /** Reads the text index's part (index-stream.ts) within `msLeft`; `enough` when it has enough. */
-  stream: (where: IndexWhere, range: IdRange, msLeft: number) => WalkEnd & { enough: boolean };
+  /**
+   * Reads the text index's part (index-stream.ts) until `outOfTime` says the query's time is
+   * spent; `enough` when it has enough.
+   */
+  stream: (where: IndexWhere, range: IdRange, outOfTime: () => boolean) => Omit<WalkEnd, 'largestWindow'> & { enough: boolean };
 }
 
 /**
@@ -17,7 +20,8 @@ export interface Readers {
  * index's part after them, as one stream with the time left. Says where it stopped for time.
  */
 export function readNewestFirst(wheres: SqlWhere[], range: IdRange, budget: QueryBudget, readers: Readers): WalkEnd {
-  const started = performance.now();
+  const now = clockOf(budget);
+  const started = now();
   const indexed = wheres.find((where): where is IndexWhere => where.candidates !== undefined);
   const scanned = wheres.filter((where) => where.candidates === undefined);
   // The index holds the calls up to its mark; the ones above it are scanned (text-index.ts).
@@ -30,11 +34,11 @@ export function readNewestFirst(wheres: SqlWhere[], range: IdRange, budget: Quer
       return false;
     },
     budget,
+    scanned.some((where) => where.readsBodies) ? LARGEST_BODY_WINDOW : LARGEST_WINDOW,
   );
   if (!indexed || enough || scan.stoppedBelow !== null) return scan;
   const top = Math.min(range.top, indexedUpTo + 1);
-  if (top <= range.floor) return { stoppedBelow: null };
-  const msLeft = Math.max(0, budget.ms - (performance.now() - started));
-  const streamed = readers.stream(indexed, { top, floor: range.floor }, msLeft);
-  return { stoppedBelow: streamed.enough ? null : streamed.stoppedBelow };
+  if (top <= range.floor) return scan;
+  const streamed = readers.stream(indexed, { top, floor: range.floor }, () => now() - started >= budget.ms);
+  return { stoppedBelow: streamed.enough ? null : streamed.stoppedBelow, largestWindow: scan.largestWindow };
 }

@@ -65,7 +65,8 @@ async function countMatches(gen: number): Promise<void> {
   let beforeId: number | undefined;
   try {
     for (;;) {
-      const stats = await b.getStats(beforeId === undefined ? activeQuery : { ...activeQuery, beforeId });
+      // The header shows the total alone: the per-action counts would only slow each step.
+      const stats = await b.getStats({ ...activeQuery, perAction: false, beforeId });
       if (useCallsStore.getState().generation !== gen) return;
       const complete = stats.nextBeforeId === null;
       useCallsStore.setState((s) => ({

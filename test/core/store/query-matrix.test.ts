@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countsAsFailure,
   decodeUnicodeEscapes,
+  type CallCountQuery,
   type CallFilter,
   type CallSource,
   type CallSummary,
@@ -118,11 +119,11 @@ function everyPage(repository: CallsRepository, filter: CallFilter, limit: numbe
 }
 
 /** The counts, step by step as the page asks for them. */
-function everyCount(repository: CallsRepository, filter: CallFilter) {
+function everyCount(repository: CallsRepository, filter: CallCountQuery) {
   let total = 0;
   let failures = 0;
   const perAction = new Map<string, number>();
-  for (let query: CallFilter & { beforeId?: number } = filter; ;) {
+  for (let query: CallCountQuery = filter; ;) {
     const stats = repository.stats(query);
     total += stats.total;
     failures += stats.failures;
@@ -178,6 +179,10 @@ describe('every query of the matrix gives what a scan of every call gives', () =
     const counts = { total: expected.length, failures: expected.filter(countsAsFailure).length, perAction };
     expect(everyCount(store.calls, filter)).toEqual(counts);
     expect(everyCount(stepped, filter)).toEqual(counts);
+    // The totals alone, as the page counts: the same figures, without the per-action list.
+    const totals = { ...counts, perAction: new Map() };
+    expect(everyCount(store.calls, { ...filter, perAction: false })).toEqual(totals);
+    expect(everyCount(stepped, { ...filter, perAction: false })).toEqual(totals);
 
     // A bulk replay's choice: Flowent's calls, received or imported, that name an action.
     const replayable = expected.filter((c) => c.action !== null && (c.source === 'flowent' || c.source === 'import')).map((c) => c.id);

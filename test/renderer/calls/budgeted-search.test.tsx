@@ -40,6 +40,8 @@ describe('a search that stops for time', () => {
     const steps = c.bridge.callsTo('getStats').filter(([query]) => (query as { text?: string } | undefined)?.text === 'qx');
     expect(steps.length).toBeGreaterThan(1);
     expect(steps.slice(1).every(([query]) => typeof (query as { beforeId?: number }).beforeId === 'number')).toBe(true);
+    // The header shows the total: no step asks for the per-action counts.
+    expect(steps.every(([query]) => (query as { perAction?: boolean }).perAction === false)).toBe(true);
     expect(within(document.body).queryByRole('region', { name: 'No matching calls yet' })).toBeNull();
   });
 });

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallCountQuery } from '../../../main/contract/api';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
+import type { QueryBudget } from '../../../main/core/store/id-windows';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import { benchCall } from '../../bench/fill-history';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const CALLS = 16_000;
+/** Every body holds an "a": a count of it reads every body, in windows of ids. */
+const EVERY_BODY: CallCountQuery = { text: 'a', perAction: false };
+
+/**
+ * A clock that finds 5 ms gone at each look: every window read then costs the same, so how far
+ * a count step reads is the same on any machine, under any load.
+ */
+function ticking(): () => number {
+  let now = 0;
+  return () => (now += 5);
+}
+
+let store: Store;
+let dir: { path: string; remove: () => void };
+let db: Database.Database;
+
+beforeAll(() => {
+  dir = makeTempDir();
+  const opened = openStore({ dataDir: dir.path });
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  store = opened.value;
+  for (let from = 0; from < CALLS; from += 500) {
+    store.calls.insert(Array.from({ length: 500 }, (_, i) => benchCall(from + i, 1_700_000_000_000 + (from + i) * 1_000)));
+  }
+  db = new Database(store.file, { readonly: true });
+});
+afterAll(() => {
+  db.close();
+  store.close();
+  dir.remove();
+});
+
+const budget = (): QueryBudget => ({ ms: 40, firstWindow: 256, clock: ticking() });
+/** The calls a step read: from where it started down to where it stopped (or the oldest). */
+const readBy = (from: number, stoppedBelow: number | null) => from - (stoppedBelow ?? 1);
+
+describe('a count that goes on where it stopped for time', () => {
+  it('starts with the window the step before reached, not the first window again', () => {
+    const calls = new CallsRepository(db, budget());
+    const newest = calls.lastCallId();
+    const first = calls.stats(EVERY_BODY);
+    expect(first.nextBeforeId).not.toBeNull();
+    const stoppedAt = first.nextBeforeId!;
+    const firstRead = readBy(newest + 1, stoppedAt);
+    expect(firstRead).toBeGreaterThan(256);
+
+    // A step from the same place that knows nothing of the one before grows from the first window again.
+    const afresh = new CallsRepository(db, budget()).stats({ ...EVERY_BODY, beforeId: stoppedAt });
+    expect(readBy(stoppedAt, afresh.nextBeforeId)).toBe(firstRead);
+
+    const resumed = calls.stats({ ...EVERY_BODY, beforeId: stoppedAt });
+    expect(readBy(stoppedAt, resumed.nextBeforeId)).toBeGreaterThan(2 * firstRead);
+  });
+
+  it('counts every call exactly, in a few steps', () => {
+    const calls = new CallsRepository(db, budget());
+    let total = 0;
+    let steps = 0;
+    for (let query = EVERY_BODY; ;) {
+      const stats = calls.stats(query);
+      steps++;
+      total += stats.total;
+      if (stats.nextBeforeId === null) break;
+      query = { ...EVERY_BODY, beforeId: stats.nextBeforeId };
+    }
+    expect(total).toBe(CALLS);
+    // Each step growing from the first window again would take 6.
+    expect(steps).toBeLessThanOrEqual(3);
+  });
+
+  it('starts afresh for another filter, or from another place', () => {
+    const calls = new CallsRepository(db, budget());
+    const first = calls.stats(EVERY_BODY);
+    const firstRead = readBy(calls.lastCallId() + 1, first.nextBeforeId);
+    const stoppedAt = first.nextBeforeId!;
+    const other = calls.stats({ text: 'e', perAction: false, beforeId: stoppedAt });
+    expect(readBy(stoppedAt, other.nextBeforeId)).toBe(firstRead);
+    const elsewhere = calls.stats({ ...EVERY_BODY, beforeId: stoppedAt - 1 });
+    expect(readBy(stoppedAt - 1, elsewhere.nextBeforeId)).toBe(firstRead);
+  });
+
+  it('reads bodies in narrower windows than columns: a window reaching calls not in memory is paid whole', () => {
+    const wide: QueryBudget = { ms: 40, firstWindow: 2_048, clock: ticking() };
+    const calls = new CallsRepository(db, wide);
+    const newest = calls.lastCallId();
+    // Four windows of 2,048 bodies, then the time is spent ...
+    expect(readBy(newest + 1, calls.stats(EVERY_BODY).nextBeforeId)).toBe(4 * 2_048);
+    // ... where the same time reads every call's columns, in windows that grow.
+    expect(new CallsRepository(db, { ...wide, clock: ticking() }).stats({ test: false, perAction: false }).nextBeforeId).toBeNull();
+  });
+});
