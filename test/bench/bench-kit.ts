@@ -77,6 +77,8 @@ export interface Started {
 export interface Instrumented {
   nodeArgs?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Another tree's built command instead of COMPANION_CLI, to run two trees by turns. */
+  cli?: string;
 }
 
 function startProcess(
@@ -115,7 +117,7 @@ const COMPANION_CLI = process.env.FLOWENT_BENCH_CLI ?? CLI;
 export async function startCompanion(dataDir: string, key: string, extra: string[] = [], how: Instrumented = {}): Promise<Started> {
   const { child, match } = await startProcess(
     process.execPath,
-    [...(how.nodeArgs ?? []), COMPANION_CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
+    [...(how.nodeArgs ?? []), how.cli ?? COMPANION_CLI, 'serve', '--port', '0', '--no-inspector', '--data-dir', dataDir, ...extra],
     /Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>[\s\S]*Press Ctrl-C/,
     { ...how.env, FLOWENT_HMAC_KEY: key },
   );
