@@ -11,11 +11,11 @@
  *   process: counts only). `epoll_wait` is one turn of the event loop; `futex` is a thread
  *   handing work to another or waiting for it.
  *
- * With `--other <tree>/out/main/cli.js`, another tree's build runs by turns with this one
- * (`--rounds`), for before/after in the same minutes.
+ * With `--other <tree>/out/main/cli.js[,<another>]`, other trees' builds run by turns with this
+ * one (`--rounds`), for before/after in the same minutes.
  *
  *   npm run build && npx tsx test/bench/wakeups.ts [--rate 300] [--seconds 10] [--count none,async,syscalls]
- *     [--rounds 1] [--other <cli.js>]
+ *     [--rounds 1] [--other <cli.js>[,<cli.js>]]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -192,14 +192,15 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       count: { type: 'string', default: 'none,async,syscalls' },
       rounds: { type: 'string', default: '1' },
-      /** Another tree's built command, run by turns with this one as `companion (other)`. */
+      /** Other trees' built commands, comma-separated, run by turns with this one. */
       other: { type: 'string' },
     },
   });
   const body = signedBody(flowentPayload(ACTION, { recipient: 'user@example.com', subject: 'Welcome!' }), KEY);
   const dir = makeTempDir('fc-bench-wakeups-');
   const run: Run = { rate: Number(values.rate), seconds: Number(values.seconds), body, dir: dir.path };
-  const contestants = ['minimal proxy', 'companion', ...(values.other ? ['companion (other)'] : [])];
+  const others = values.other ? values.other.split(',') : [];
+  const contestants = ['minimal proxy', 'companion', ...others.map((_, i) => `companion (other ${i + 1})`)];
   const results = new Map<string, Measured[]>(contestants.map((name) => [name, []]));
   const handler = await startBare();
   try {
@@ -210,13 +211,18 @@ async function main(): Promise<void> {
         );
         const direct = await fixedRate(`${handler.baseUrl}/actions/${ACTION}`, body, run.rate, run.seconds);
         console.log(rateRow('handler direct', direct));
-        for (const contestant of contestants) {
+        // The trees take turns going first: whichever ran first in a round was measured about
+        // 10% dearer, the same tree either way.
+        const trees = contestants.slice(1);
+        const order = [contestants[0]!, ...trees.slice(round % trees.length), ...trees.slice(0, round % trees.length)];
+        for (const contestant of order) {
           const asyncFile = join(dir.path, `${contestant}-${count}-${round}.jsonl`);
           const how: Instrumented =
             count === 'async'
               ? { nodeArgs: ['--require', join(__dirname, 'async-count-preload.cjs')], env: { FLOWENT_BENCH_ASYNC_FILE: asyncFile } }
               : {};
-          if (contestant === 'companion (other)') how.cli = values.other;
+          const other = /^companion \(other (\d+)\)$/.exec(contestant);
+          if (other) how.cli = others[Number(other[1]) - 1];
           const dataDir = makeTempDir('fc-bench-wakeups-data-');
           const started = contestant.startsWith('companion')
             ? await startCompanion(dataDir.path, KEY, ['--forward', `${handler.baseUrl}/actions/{action_name}`], how)
