@@ -30,9 +30,10 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [unseen, setUnseen] = useState(0);
   const previous = useRef<{ maxId: number } | null>(null);
-  // Where the list was scrolled to, as its scroll events tell: reading the element's scrollTop
-  // right after rows were added would make the browser lay the list out there and then, once
-  // per batch of arrivals, on top of the frame's own layout.
+  // Where the list was scrolled to, as its scroll events tell: whether the user is away from
+  // the top is read from here, since reading the element's scrollTop right after rows were
+  // added would make the browser lay the list out there and then, once per batch of arrivals,
+  // on top of the frame's own layout.
   const scrolledTo = useRef(0);
   // When each highlighted row arrived; one sweep clears the ones that have run out.
   const arrivedAt = useRef(new Map<number, number>());
@@ -79,8 +80,11 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
     let shift = 0;
     for (const index of added) if (index < firstVisible + shift + 1) shift += 1;
     if (shift > 0) {
-      scrolledTo.current += shift * rowHeight;
-      el.scrollTop = scrolledTo.current;
+      // From the live position, not the last scroll event's: a scroll the browser has not told
+      // of yet (it tells at the next frame) is kept. Setting scrollTop lays the list out anyway,
+      // so reading it here adds no layout.
+      el.scrollTop += shift * rowHeight;
+      scrolledTo.current = el.scrollTop;
     }
     setUnseen((n) => n + added.length);
   }, [calls, scrollRef, rowHeight]);

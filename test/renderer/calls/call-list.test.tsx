@@ -225,6 +225,25 @@ describe('call list', () => {
     await waitFor(() => expect(document.querySelector('[data-call-id="91"]')?.getAttribute('aria-selected')).toBe('true'));
   });
 
+  it('keeps the rows being read in place when calls arrive between a scroll and its scroll event', async () => {
+    const c = companion();
+    await sendMany(c, 60, { key: null, extra: { test: true } });
+    renderApp(c.bridge);
+    await waitFor(() => expect(useCallsStore.getState().calls).toHaveLength(60));
+    const scroller = screen.getByTestId('call-list-scroll');
+    Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: 320 });
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 70 * 32 });
+    scroller.scrollTop = 10 * 32;
+    fireEvent.scroll(scroller);
+    // The user scrolls three rows further; a browser tells the page at its next frame, and calls
+    // can land before that (happy-dom never tells it).
+    scroller.scrollTop = 13 * 32;
+    await sendMany(c, 4, { key: null, extra: { test: true } });
+    await waitFor(() => expect(useCallsStore.getState().calls).toHaveLength(64));
+    // The four new rows went in above: the rows read stay put, three rows below where the list was first scrolled to.
+    expect(scroller.scrollTop).toBe(17 * 32);
+  });
+
   it('shows failures to read the history as a dismissible banner', async () => {
     const c = companion();
     await c.send('send_email');
