@@ -20,11 +20,9 @@ import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
-// The real createCore; only the port changes, to a free one, so the test never meets a running app.
-vi.mock('../../main/core/create-core', async (importOriginal) => {
-  const real = await importOriginal<typeof CreateCore>();
-  return { ...real, createCore: (options: CreateCore.CoreOptions) => real.createCore({ ...options, port: 0 }) };
-});
+vi.mock('../../main/core/create-core', async (real) =>
+  (await import('./core-on-free-port')).coreOnFreePort(await real<typeof CreateCore>()),
+);
 
 const root = mkdtempSync(join(tmpdir(), 'desktop-real-core-'));
 /** Flowent's Gateway stand-in, knowing the token the user types into the app. */

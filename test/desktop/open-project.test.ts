@@ -18,10 +18,9 @@ import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
-vi.mock('../../main/core/create-core', async (importOriginal) => {
-  const real = await importOriginal<typeof CreateCore>();
-  return { ...real, createCore: (options: CreateCore.CoreOptions) => real.createCore({ ...options, port: 0 }) };
-});
+vi.mock('../../main/core/create-core', async (real) =>
+  (await import('./core-on-free-port')).coreOnFreePort(await real<typeof CreateCore>()),
+);
 
 const root = mkdtempSync(join(tmpdir(), 'desktop-open-project-'));
 vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
