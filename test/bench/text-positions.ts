@@ -28,7 +28,7 @@ import { defineReadableText, readableSql } from '../../main/core/store/readable-
 
 const POSITIONS = 'calls_text_positions';
 const TODAY = 'calls_text';
-/** Rows per statement while building: a few seconds each, so progress shows. */
+/** Rows per statement while building. */
 const BUILD_ROWS = 50_000;
 /** The indexer's slice (text-index.ts) and how many calls the CPU figure is taken over. */
 const SLICE = 512;
@@ -49,6 +49,7 @@ const { values } = parseArgs({
   },
 });
 if (!values['data-dir']) throw new Error('--data-dir <a copy of a kept history> is required');
+if (!['all', 'cold', 'deep'].includes(values.part)) throw new Error(`--part is all, cold or deep, not ${values.part}`);
 const file = join(values['data-dir'], DATA_FILES.history);
 const runs = Number(values.runs);
 const load = () => loadavg()[0]!.toFixed(2);
