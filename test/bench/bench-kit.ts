@@ -173,10 +173,20 @@ export async function startMockoon(dir: string, port: number, action: string, pr
   return { child, baseUrl: `http://127.0.0.1:${port}` };
 }
 
-/** One uncounted second first, so JIT warm-up and connection setup do not count against anyone. */
-export async function load(url: string, body: string, seconds: number, connections: number): Promise<AutocannonResult> {
+/**
+ * One uncounted second first, so JIT warm-up and connection setup do not count against anyone;
+ * `onMeasuring` is called between the two, where a caller takes its first CPU sample.
+ */
+export async function load(
+  url: string,
+  body: string,
+  seconds: number,
+  connections: number,
+  onMeasuring = () => {},
+): Promise<AutocannonResult> {
   const options = { url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections };
   await autocannon({ ...options, duration: 1 });
+  onMeasuring();
   return autocannon({ ...options, duration: seconds });
 }
 
@@ -286,6 +296,20 @@ export function cpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of stat; 12 and 13 after the name.
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until a process has used no CPU for a whole second (at most 30 s): work a run left
+ * behind (the text indexer's catch-up, the last checkpoints) belongs to that run's calls.
+ */
+export async function untilIdle(pid: number): Promise<void> {
+  let last = cpuSeconds(pid);
+  for (let waited = 0; waited < 30; waited++) {
+    await new Promise((done) => setTimeout(done, 1000));
+    const now = cpuSeconds(pid);
+    if (now - last < 0.005) return;
+    last = now;
+  }
 }
 
 /** Resident set size of a process in MB, from /proc (Linux). */

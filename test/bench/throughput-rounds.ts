@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   LOOP_DELAY_PRELOAD,
   cpuSeconds,
+  untilIdle,
   fixedRate,
   freePort,
   load,
@@ -61,11 +62,18 @@ export interface ForwardRound {
 
 const header = `${''.padEnd(36)}${'requests'.padStart(15)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'2xx'.padStart(10)}${'failed'.padStart(8)}`;
 
-/** Runs the load and returns it with the server process's CPU microseconds per answered call (warm-up included in both). */
+/**
+ * Runs the load and returns it with the server process's CPU microseconds per answered call:
+ * the CPU from the end of the warm-up second until the process is idle again (what the calls
+ * left to do afterwards included), over the calls answered in that time. (The warm-up's CPU
+ * was once counted over the measured calls alone, which charged a fresh process's start-up
+ * work, heaviest for the companion, to each of them.)
+ */
 async function measured(child: ChildProcess, url: string, bench: Bench): Promise<{ result: AutocannonResult; cpuUs: number }> {
   const pid = child.pid ?? 0;
-  const before = cpuSeconds(pid);
-  const result = await load(url, bench.body, bench.seconds, bench.connections);
+  let before = 0;
+  const result = await load(url, bench.body, bench.seconds, bench.connections, () => (before = cpuSeconds(pid)));
+  await untilIdle(pid);
   return { result, cpuUs: ((cpuSeconds(pid) - before) * 1e6) / result['2xx'] };
 }
 
