@@ -20,11 +20,10 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
   const violations: Violation[] = [];
   const add = (code: string, message: string) => violations.push({ code, message });
   const { who } = answer;
-  const seconds = (answer.durationMs / 1000).toFixed(1);
   if (answer.durationMs >= FLOWENT_TIMEOUT_MS) {
     add(
       'too-slow',
-      `${who} took ${seconds} s; Flowent gives up after ${FLOWENT_TIMEOUT_MS / 1000} s, so the flow sees a failed action. Answer sooner and do slow work after answering.`,
+      `${who} took ${(answer.durationMs / 1000).toFixed(1)} s; Flowent gives up after ${FLOWENT_TIMEOUT_MS / 1000} s, so the flow sees a failed action. Answer sooner and do slow work after answering.`,
     );
   }
   if (answer.status === 0) {

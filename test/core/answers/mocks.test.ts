@@ -66,6 +66,22 @@ describe('mocks: templates', () => {
     expect((await call(core, 'send_email', { user: { name: 'Zoë "Z"' } })).json).toEqual({ result: 'Zoë "Z"', error: '' });
   });
 
+  it('renders a templated body for every call, and answers an edited fixed body from the next call on', async () => {
+    const core = await start();
+    await set(core, 'send_email', { body: { result: '{{uuid}}', error: '' } });
+    const first = (await call(core, 'send_email')).json as { result: string };
+    const second = (await call(core, 'send_email')).json as { result: string };
+    expect(first.result).not.toBe(second.result);
+
+    await set(core, 'send_email', { body: { result: 'fixed one', error: '' } });
+    expect((await call(core, 'send_email')).json).toEqual({ result: 'fixed one', error: '' });
+    expect((await call(core, 'send_email')).json).toEqual({ result: 'fixed one', error: '' });
+    await set(core, 'send_email', { body: { result: 'fixed two', error: '' } });
+    expect((await call(core, 'send_email')).json).toEqual({ result: 'fixed two', error: '' });
+    await set(core, 'send_email', { body: 'plain text, no template' });
+    expect((await call(core, 'send_email')).text).toBe('plain text, no template');
+  });
+
   it("answers 500 in Flowent's shape when a template fails at run time, and records why", async () => {
     const core = await start();
     await set(core, 'send_email', { body: { result: 'Hi {{parameters.user.name}}', error: '' } });
