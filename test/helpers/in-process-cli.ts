@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { afterAll } from 'vitest';
 import { runCli } from '../../main/cli/run-cli';
 import type { CliIo } from '../../main/cli/cli-io';
 import { DATA_DIR_ENV } from '../../main/core';
@@ -13,12 +14,15 @@ import { DATA_DIR_ENV } from '../../main/core';
  */
 let ownDataDir: string | null = null;
 function dataDirOfThisFile(): string {
-  if (ownDataDir) return ownDataDir;
-  const dir = mkdtempSync(join(tmpdir(), 'fc-default-data-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  ownDataDir = dir;
-  return dir;
+  ownDataDir ??= mkdtempSync(join(tmpdir(), 'fc-default-data-'));
+  return ownDataDir;
 }
+// Removed after the file's tests (this module is loaded afresh for each test file). A process
+// 'exit' handler never ran: the test runner ends its worker processes without that event.
+afterAll(() => {
+  if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  ownDataDir = null;
+});
 
 /** Runs one command line in this process, as the bin would, and collects what it printed. */
 export async function runInProcess(
