@@ -27,7 +27,7 @@ const QUERY_ONCE = join(__dirname, 'query-once.ts');
  * while, or pushed out by other work, costs to read. Slows every process on the machine for a
  * moment, so the samples run one after another in a single batch.
  */
-function dropFileCache(): void {
+export function dropFileCache(): void {
   execFileSync('sh', ['-c', 'sync; echo 1 > /proc/sys/vm/drop_caches']);
 }
 

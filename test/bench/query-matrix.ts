@@ -27,10 +27,10 @@ import type { CallCountQuery, CallQuery } from '../../main/contract/api';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { CallsRepository } from '../../main/core/store/calls-repository';
 import { openStore } from '../../main/core/store/open-store';
-import { filterMatrix, type MatrixCase } from '../helpers/filter-matrix';
+import type { MatrixCase } from '../helpers/filter-matrix';
 import { benchCall } from './fill-history';
 import { measureCold, type ColdSample } from './query-cold';
-import { DEEP, PAGE, pageResult, type QueryKind } from './query-kinds';
+import { DEEP, matrix, PAGE, pageResult, type QueryKind } from './query-kinds';
 
 /** Calls added as received in the last minutes, so "last 5 minutes" holds fewer than a page. */
 const RECENT = 50;
@@ -65,31 +65,6 @@ function timed<T>(work: () => T): { ms: number; value: T } {
   const started = performance.now();
   const value = work();
   return { ms: performance.now() - started, value };
-}
-
-/** The values of each filter: what the history holds, a little of, and none of. */
-function matrix(count: number, now: number): MatrixCase[] {
-  const rare = `user${Math.floor(count * 0.4) - (Math.floor(count * 0.4) % 5)}@example.com`;
-  const minutes = (n: number) => now - n * 60_000;
-  const since = new Map([
-    [minutes(5), 'last 5 minutes'],
-    [minutes(60), 'last hour'],
-    [minutes(24 * 60), 'last day'],
-  ]);
-  const weekAgo = minutes(7 * 24 * 60);
-  return filterMatrix(
-    {
-      action: ['lookup_order', 'no_such_action'],
-      verdict: ['invalid', 'missing', 'unsigned-test', 'not-flowent'],
-      statusClass: ['5xx', '3xx'],
-      test: [true, false],
-      source: ['flowent', 'replay', 'import'],
-      since: [...since.keys()],
-      until: [weekAgo],
-      text: ['a', 'zq', 'Pa', 'Par', 'Paris', 'Zürich', 'example.com', rare, 'no such words'],
-    },
-    { since: (at: number) => since.get(at) ?? String(at), until: () => 'until a week ago' },
-  );
 }
 
 function measureCase(file: string, shared: CallsRepository, { label, filter }: MatrixCase, runs: number, exactCount: boolean): Row[] {

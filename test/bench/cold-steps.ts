@@ -1,0 +1,150 @@
+/**
+ * What the thread that answers webhook calls waits for while the page reads the history: the
+ * page's own sequence for each filter of the query matrix alone (test/bench/query-kinds.ts), run
+ * through the store's API on a fresh connection, step by step: the first page, then the counts
+ * (`getStats` with `perAction: false`) asked again from where each step stopped until exact.
+ * Every call into the store holds the thread, so the figure that matters is the **longest step**;
+ * beside it the longest stretch between two looks at the query budget's clock (about one
+ * statement: a window of ids, or 32 of the text index's candidates), the steps and their total.
+ *
+ * With --drop-cache, each filter's sequence starts right after the operating system's file cache
+ * is dropped (Linux, as root): the history read from disk, as after a while of other work.
+ * Without it, each sequence is run once first, so every page it reads is in memory.
+ * With --deep, also a page of each text term far down the history (below #500,000 and #100,000).
+ *
+ *   flock /tmp/flowent-suite.lock npx tsx test/bench/cold-steps.ts --data-dir <kept folder> [--drop-cache] [--deep] [--match STR]
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import type { CallCountQuery, CallFilter } from '../../main/contract/api';
+import { DATA_FILES } from '../../main/core/data-folder';
+import { CallsRepository } from '../../main/core/store/calls-repository';
+import { DEFAULT_QUERY_BUDGET } from '../../main/core/store/id-windows';
+import { dropFileCache } from './query-cold';
+import { matrix, PAGE, pageResult } from './query-kinds';
+
+const DEEP_BELOW = [500_000, 100_000];
+
+interface Sequence {
+  label: string;
+  firstPage: number;
+  /** The page's result (its rows, where it stopped) and the exact count. */
+  result: string;
+  steps: number;
+  longestStep: number;
+  longestStepAt: string;
+  /** The longest time between two looks at the budget's clock within a step. */
+  longestStretch: number;
+  total: number;
+}
+
+/** A connection whose query budget's clock notes the longest time between two looks. */
+function openTimed(file: string) {
+  const db = new Database(file, { readonly: true });
+  let last = performance.now();
+  let longest = 0;
+  const clock = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    return now;
+  };
+  const calls = new CallsRepository(db, { ...DEFAULT_QUERY_BUDGET, clock });
+  /** Times one call into the store: the step's time and its longest stretch without a look. */
+  const step = <T>(work: () => T): { ms: number; value: T } => {
+    longest = 0;
+    const started = (last = performance.now());
+    const value = work();
+    const ended = performance.now();
+    longest = Math.max(longest, ended - last);
+    return { ms: ended - started, value };
+  };
+  return { calls, step, longestStretch: () => longest, close: () => db.close() };
+}
+
+function runSequence(file: string, label: string, filter: CallFilter, beforeId?: number): Sequence {
+  const timed = openTimed(file);
+  try {
+    const seq: Sequence = { label, firstPage: 0, result: '', steps: 0, longestStep: 0, longestStepAt: '', longestStretch: 0, total: 0 };
+    const note = (what: string, ms: number) => {
+      seq.steps++;
+      seq.total += ms;
+      seq.longestStretch = Math.max(seq.longestStretch, timed.longestStretch());
+      if (ms > seq.longestStep) {
+        seq.longestStep = ms;
+        seq.longestStepAt = what;
+      }
+    };
+    const page = timed.step(() => timed.calls.list({ ...filter, limit: PAGE, beforeId }));
+    seq.firstPage = page.ms;
+    note('page', page.ms);
+    seq.result = pageResult(page.value);
+    if (beforeId !== undefined) return seq;
+    const countQuery: CallCountQuery = { ...filter, perAction: false };
+    let total = 0;
+    for (let query = countQuery, at = 1; ; at++) {
+      const stats = timed.step(() => timed.calls.stats(query));
+      note(`count step ${at}${query.beforeId !== undefined ? ` below #${query.beforeId}` : ''}`, stats.ms);
+      total += stats.value.total;
+      if (stats.value.nextBeforeId === null) break;
+      query = { ...countQuery, beforeId: stats.value.nextBeforeId };
+    }
+    seq.result += `; ${total}`;
+    return seq;
+  } finally {
+    timed.close();
+  }
+}
+
+const fmt = (ms: number) => ms.toFixed(1);
+const load = () => loadavg()[0]!.toFixed(2);
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      'drop-cache': { type: 'boolean', default: false },
+      deep: { type: 'boolean', default: false },
+      /** Only the filters whose label contains this. */
+      match: { type: 'string' },
+    },
+  });
+  if (!values['data-dir']) throw new Error('--data-dir <a folder filled by scale-bench.ts --keep> is required');
+  const file = join(values['data-dir'], DATA_FILES.history);
+  const cold = values['drop-cache'];
+  const probe = new Database(file, { readonly: true });
+  const count = probe.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+  probe.close();
+  const alone = matrix(count, Date.now()).filter((c) => !c.label.includes(' & '));
+  const deep = values.deep
+    ? alone.flatMap((c) => (c.filter.text ? DEEP_BELOW.map((below) => ({ ...c, label: `${c.label} below #${below}`, below })) : []))
+    : [];
+  const cases: { label: string; filter: CallFilter; below?: number }[] = [...alone, ...deep];
+  const chosen = cases.filter((c) => !values.match || c.label.includes(values.match));
+  // The process's own first query (code loaded and compiled) is not the history's cost.
+  runSequence(file, 'warm-up', {}, 1_000);
+  console.log(`${chosen.length} sequences on ${count} calls, ${cold ? 'file cache dropped before each' : 'warm'}; load ${load()}`);
+  const rows = chosen.map((c) => {
+    if (cold) dropFileCache();
+    else runSequence(file, c.label, c.filter, c.below);
+    return runSequence(file, c.label, c.filter, c.below);
+  });
+  console.log(`load at end ${load()}`);
+  const longest = Math.max(...rows.map((r) => r.longestStep));
+  const over = (limit: number) => rows.filter((r) => r.longestStep >= limit).length;
+  console.log(
+    `longest step ${fmt(longest)} ms; sequences with a step over 100 ms: ${over(100)}, over 200 ms: ${over(200)}; ` +
+      `longest stretch between looks ${fmt(Math.max(...rows.map((r) => r.longestStretch)))} ms`,
+  );
+  console.log('| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | page; exact count |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.label} | ${fmt(r.firstPage)} | ${r.steps} | ${fmt(r.longestStep)} | ${r.longestStepAt} | ${fmt(r.longestStretch)} | ${fmt(r.total)} | ${r.result} |`,
+    );
+  }
+}
+
+main();
