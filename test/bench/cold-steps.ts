@@ -11,8 +11,11 @@
  * is dropped (Linux, as root): the history read from disk, as after a while of other work.
  * Without it, each sequence is run once first, so every page it reads is in memory.
  * With --deep, also a page of each text term far down the history (below #500,000 and #100,000).
+ * With --windows, instead: what one window of ids costs, by its size and how far down it reads,
+ * warm and from disk: of bodies for a count (read oldest first within the window) and for a page
+ * (newest first), and of the filter columns' index for a count.
  *
- *   flock /tmp/flowent-suite.lock npx tsx test/bench/cold-steps.ts --data-dir <kept folder> [--drop-cache] [--deep] [--match STR]
+ *   flock /tmp/flowent-suite.lock npx tsx test/bench/cold-steps.ts --data-dir <kept folder> [--drop-cache] [--deep] [--match STR] [--windows]
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +101,45 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
   }
 }
 
+const WINDOW_DEPTHS = [900_000, 500_000, 100_000];
+/** One window each: a budget of no time reads its first window whole, then stops. */
+const BODY_WINDOWS = [256, 512, 1_024, 2_048];
+const WINDOW_READS: { label: string; read: (calls: CallsRepository, beforeId: number) => unknown; sizes: number[] }[] = [
+  { label: 'bodies, count', read: (calls, beforeId) => calls.stats({ text: 'a', perAction: false, beforeId }), sizes: BODY_WINDOWS },
+  { label: 'bodies, page', read: (calls, beforeId) => calls.list({ text: 'zq', limit: PAGE, beforeId }), sizes: BODY_WINDOWS },
+  {
+    label: 'columns, count',
+    read: (calls, beforeId) => calls.stats({ test: false, perAction: false, beforeId }),
+    sizes: [1_024, 16_384],
+  },
+];
+
+function windowCosts(file: string): void {
+  console.log('| window | ids | below | warm ms | from disk ms |');
+  console.log('|---|---|---|---|---|');
+  for (const { label, read, sizes } of WINDOW_READS) {
+    for (const size of sizes) {
+      for (const below of WINDOW_DEPTHS) {
+        const once = () => {
+          const db = new Database(file, { readonly: true });
+          try {
+            const calls = new CallsRepository(db, { ms: 0, firstWindow: size });
+            const started = performance.now();
+            read(calls, below);
+            return performance.now() - started;
+          } finally {
+            db.close();
+          }
+        };
+        dropFileCache();
+        const cold = once();
+        const warm = Math.min(once(), once(), once());
+        console.log(`| ${label} | ${size} | #${below} | ${fmt(warm)} | ${fmt(cold)} |`);
+      }
+    }
+  }
+}
+
 const fmt = (ms: number) => ms.toFixed(1);
 const load = () => loadavg()[0]!.toFixed(2);
 
@@ -109,10 +151,12 @@ function main(): void {
       deep: { type: 'boolean', default: false },
       /** Only the filters whose label contains this. */
       match: { type: 'string' },
+      windows: { type: 'boolean', default: false },
     },
   });
   if (!values['data-dir']) throw new Error('--data-dir <a folder filled by scale-bench.ts --keep> is required');
   const file = join(values['data-dir'], DATA_FILES.history);
+  if (values.windows) return windowCosts(file);
   const cold = values['drop-cache'];
   const probe = new Database(file, { readonly: true });
   const count = probe.prepare('SELECT count(*) FROM calls').pluck().get() as number;

@@ -16,7 +16,7 @@ type Counts = Omit<CallStats, 'countedUpTo'>;
  * history. Any other filter counts its rows (`wheres`: the filter's queries, from filterToSql)
  * within the query budget (read-newest-first.ts), from the newest down; when the time runs out
  * the counts cover the newest calls only and `nextBeforeId` says where to go on, and
- * `largestWindow` what the next step can start with (count-resume.ts).
+ * `nextWindow` what the next step can start with (count-resume.ts).
  */
 export function countCalls(
   db: Database,
@@ -24,9 +24,9 @@ export function countCalls(
   wheres: SqlWhere[],
   range: IdRange,
   budget: QueryBudget,
-): { counts: Counts; largestWindow: number } {
+): { counts: Counts; nextWindow: number } {
   const { beforeId, perAction: byAction = true, ...filter } = query;
-  const whole = (counts: Counts) => ({ counts: byAction ? counts : { ...counts, perAction: [] }, largestWindow: 0 });
+  const whole = (counts: Counts) => ({ counts: byAction ? counts : { ...counts, perAction: [] }, nextWindow: 0 });
   if (beforeId === undefined && isEmptyFilter(filter)) return whole(totalCounts(db));
   if (beforeId === undefined && isActionOnly(filter)) return whole(actionCounts(db, filter.action));
   let total = 0;
@@ -63,7 +63,7 @@ export function countCalls(
   });
   const byCount = [...perAction].map(([action, count]) => ({ action, count }));
   byCount.sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-  return { counts: { total, failures, perAction: byCount, nextBeforeId: end.stoppedBelow }, largestWindow: end.largestWindow };
+  return { counts: { total, failures, perAction: byCount, nextBeforeId: end.stoppedBelow }, nextWindow: end.nextWindow };
 }
 
 /** The unfiltered counts, from the per-action totals. */

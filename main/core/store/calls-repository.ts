@@ -185,8 +185,8 @@ export class CallsRepository {
       // in 40% of bodies), so counting through it in steps pays that at every step (minutes at
       // 1,000,000 calls), where a read of the bodies in windows pays for each body once.
       const wheres = this.filterToSql(query, 'columns', query.beforeId !== undefined);
-      const { counts, largestWindow } = countCalls(this.db, query, wheres, range, this.countResumes.budgetFor(query, this.budget));
-      if (counts.nextBeforeId !== null) this.countResumes.keep(query, counts.nextBeforeId, largestWindow);
+      const { counts, nextWindow } = countCalls(this.db, query, wheres, range, this.countResumes.budgetFor(query, this.budget));
+      if (counts.nextBeforeId !== null) this.countResumes.keep(query, counts.nextBeforeId, nextWindow, this.budget);
       return { ...counts, countedUpTo: this.lastCallId() };
     })();
   }

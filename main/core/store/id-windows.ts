@@ -38,6 +38,11 @@ export const LARGEST_BODY_WINDOW = 2_048;
 const SHARE_OF_TIME_LEFT = 0.5;
 /** Fewer ids than this left in the budget: answer now, a window that small is mostly overhead. */
 const SMALLEST_WINDOW = 256;
+/**
+ * The smallest first window of a step that goes on: after a window that overran by far (rows
+ * read from disk at up to 0.3 ms each), a step of this many ids still fits in the budget.
+ */
+const SMALLEST_NEXT_WINDOW = 64;
 
 /** Ids from `low` (inclusive) to `high` (exclusive). */
 export interface IdWindow {
@@ -52,10 +57,12 @@ export interface WalkEnd {
    */
   stoppedBelow: number | null;
   /**
-   * The largest window the walk read (0 when it read none): where a walk that goes on below
-   * `stoppedBelow` can start (`firstWindow`) instead of growing again from a small one.
+   * The window a walk that goes on below `stoppedBelow` can start with (`firstWindow`), sized
+   * from what the last window read cost (0 when the walk read none): larger than the last when
+   * it was cheap, smaller at once when it overran, so a step does not grow again from a small
+   * window, nor start with one sized on calls in memory when the last reached the disk.
    */
-  largestWindow: number;
+  nextWindow: number;
 }
 
 /** The budget's clock. */
@@ -80,21 +87,32 @@ export function walkIdWindows(
   const started = now();
   let high = range.top;
   let size = Math.min(budget.firstWindow, largest);
-  let largestWindow = 0;
+  let nextWindow = 0;
   while (high > range.floor) {
     const low = Math.max(range.floor, high - size);
     const windowStarted = now();
-    largestWindow = Math.max(largestWindow, high - low);
-    if (visit({ low, high })) return { stoppedBelow: null, largestWindow };
+    if (visit({ low, high })) return { stoppedBelow: null, nextWindow };
     const windowEnded = now();
+    const read = high - low;
+    const perId = (windowEnded - windowStarted) / read;
+    nextWindow = nextStepWindow(read, perId, budget.ms, largest);
     high = low;
     if (high <= range.floor) break;
     const elapsed = windowEnded - started;
-    if (elapsed >= budget.ms) return { stoppedBelow: high, largestWindow };
-    const perId = (windowEnded - windowStarted) / size;
+    if (elapsed >= budget.ms) return { stoppedBelow: high, nextWindow };
     const affordable = perId > 0 ? Math.floor(((budget.ms - elapsed) * SHARE_OF_TIME_LEFT) / perId) : largest;
-    if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high, largestWindow };
-    size = Math.min(size * GROWTH, affordable, largest);
+    if (affordable < SMALLEST_WINDOW) return { stoppedBelow: high, nextWindow };
+    size = Math.min(read * GROWTH, affordable, largest);
   }
-  return { stoppedBelow: null, largestWindow };
+  return { stoppedBelow: null, nextWindow };
+}
+
+/**
+ * The first window of the next step after a window of `read` ids that cost `perId` ms an id: at
+ * most GROWTH times as wide, at most a share of a whole budget `ms` at that cost, at least a few
+ * ids (a step always makes progress, even after a window that cost seconds).
+ */
+function nextStepWindow(read: number, perId: number, ms: number, largest: number): number {
+  const affordable = perId > 0 ? Math.floor((ms * SHARE_OF_TIME_LEFT) / perId) : largest;
+  return Math.max(SMALLEST_NEXT_WINDOW, Math.min(read * GROWTH, affordable, largest));
 }

@@ -11,7 +11,7 @@ export interface Readers {
    * Reads the text index's part (index-stream.ts) until `outOfTime` says the query's time is
    * spent; `enough` when it has enough.
    */
-  stream: (where: IndexWhere, range: IdRange, outOfTime: () => boolean) => Omit<WalkEnd, 'largestWindow'> & { enough: boolean };
+  stream: (where: IndexWhere, range: IdRange, outOfTime: () => boolean) => Omit<WalkEnd, 'nextWindow'> & { enough: boolean };
 }
 
 /**
@@ -40,5 +40,5 @@ export function readNewestFirst(wheres: SqlWhere[], range: IdRange, budget: Quer
   const top = Math.min(range.top, indexedUpTo + 1);
   if (top <= range.floor) return scan;
   const streamed = readers.stream(indexed, { top, floor: range.floor }, () => now() - started >= budget.ms);
-  return { stoppedBelow: streamed.enough ? null : streamed.stoppedBelow, largestWindow: scan.largestWindow };
+  return { stoppedBelow: streamed.enough ? null : streamed.stoppedBelow, nextWindow: scan.nextWindow };
 }

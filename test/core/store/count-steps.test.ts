@@ -20,6 +20,16 @@ function ticking(): () => number {
   return () => (now += 5);
 }
 
+/**
+ * A clock whose every look finds `perLook` ms gone (a window read between two looks costs that
+ * much), and which can be moved on as if the page had been idle.
+ */
+function steerable() {
+  let now = 0;
+  const clock = { perLook: 5, read: () => (now += clock.perLook), idle: (ms: number) => (now += ms) };
+  return clock;
+}
+
 let store: Store;
 let dir: { path: string; remove: () => void };
 let db: Database.Database;
@@ -97,5 +107,36 @@ describe('a count that goes on where it stopped for time', () => {
     expect(readBy(newest + 1, calls.stats(EVERY_BODY).nextBeforeId)).toBe(4 * 2_048);
     // ... where the same time reads every call's columns, in windows that grow.
     expect(new CallsRepository(db, { ...wide, clock: ticking() }).stats({ test: false, perAction: false }).nextBeforeId).toBeNull();
+  });
+
+  it('starts the next step with a narrower window when the last one overran, not with the widest it read', () => {
+    const clock = steerable();
+    const calls = new CallsRepository(db, { ms: 40, firstWindow: 256, clock: clock.read });
+    const first = calls.stats(EVERY_BODY);
+    // Cheap windows grew; now every window reaches the disk and overruns the budget by far, so
+    // each step reads its first window alone.
+    clock.perLook = 400;
+    const overran = calls.stats({ ...EVERY_BODY, beforeId: first.nextBeforeId! });
+    const overranRead = readBy(first.nextBeforeId!, overran.nextBeforeId);
+    expect(overranRead).toBeGreaterThan(256);
+    const after = calls.stats({ ...EVERY_BODY, beforeId: overran.nextBeforeId! });
+    const afterRead = readBy(overran.nextBeforeId!, after.nextBeforeId);
+    // 400 ms for the window before: a twentieth of it fits a share of the 40 ms budget.
+    expect(afterRead).toBeLessThan(overranRead / 10);
+    expect(afterRead).toBeGreaterThan(0);
+  });
+
+  it('starts a step asked for after a pause with the first window, whatever the step before read', () => {
+    const stepAfter = (pauseMs: number) => {
+      const clock = steerable();
+      const calls = new CallsRepository(db, { ms: 40, firstWindow: 256, clock: clock.read });
+      const first = calls.stats(EVERY_BODY);
+      clock.idle(pauseMs);
+      // Every window overruns: the step reads its first window alone.
+      clock.perLook = 400;
+      return readBy(first.nextBeforeId!, calls.stats({ ...EVERY_BODY, beforeId: first.nextBeforeId! }).nextBeforeId);
+    };
+    expect(stepAfter(0)).toBeGreaterThan(256);
+    expect(stepAfter(5_000)).toBe(256);
   });
 });
