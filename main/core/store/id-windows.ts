@@ -22,19 +22,19 @@ export const DEFAULT_QUERY_BUDGET: QueryBudget = { ms: 40, firstWindow: 1024 };
  * A window grows at most this many times over the one before it, up to the largest window, and
  * is sized to fill a share of the time left at the cost per id of the window just read: the
  * cost of an id is not even (a stretch of the file not in memory costs 10-80 times one that
- * is), and a window misjudged is paid whole. The largest window bounds that misjudgement: 16,384
- * ids of the filter columns' index cost 1-4 ms in memory, 22-43 ms read from disk.
+ * is), and a window misjudged is paid whole. The largest window bounds that misjudgement: 8,192
+ * ids of the filter columns' index cost about 1.5 ms in memory; 16,384 cost 3 ms in memory but
+ * 33-189 ms read from disk, and a step that grew to them on calls in memory took 384 ms.
  */
 const GROWTH = 2;
-export const LARGEST_WINDOW = 16_384;
+export const LARGEST_WINDOW = 8_192;
 /**
- * The largest window of a scan of bodies, which reads every candidate's row: 16,384 rows cost
- * 4-8 ms in memory but 70-330 ms (seconds under load) when a window grown on the calls in memory
- * reached ones that were not (20-80 µs a row from disk). 2,048 rows are within the budget at the
- * lower rate, and in memory a statement per 2,048 rows adds too little for an exact count to
- * take longer.
+ * The largest window of a scan of bodies, which reads every candidate's row: 2,048 rows cost
+ * 4-8 ms in memory but 27-85 ms from disk, and once 958 ms (a count step grown on bodies in
+ * memory that reached ones that were not); 1,024 rows cost 2-7 ms in memory, 13-74 ms from
+ * disk. In memory a statement per 1,024 rows adds too little for an exact count to take longer.
  */
-export const LARGEST_BODY_WINDOW = 2_048;
+export const LARGEST_BODY_WINDOW = 1_024;
 const SHARE_OF_TIME_LEFT = 0.5;
 /** Fewer ids than this left in the budget: answer now, a window that small is mostly overhead. */
 const SMALLEST_WINDOW = 256;
