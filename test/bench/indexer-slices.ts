@@ -1,0 +1,80 @@
+/**
+ * How long each of the text indexer's slices holds the thread that answers webhook calls, over
+ * a growing index: calls stored a slice at a time, each followed by the indexer's slice (the
+ * store's own `indexSlice`), as under sustained load. FTS5 merges its segments inside the
+ * writes that tip a level, so most slices are short and some are not.
+ *
+ * With --bounded-merges N, FTS5's automatic merging is turned off and the merge work is done
+ * after each slice in a step of at most N pages (`'merge', N`), timed apart.
+ *
+ *   flock /tmp/flowent-suite.lock npx tsx test/bench/indexer-slices.ts [--calls 200000] [--slice 128] [--bounded-merges 64]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { DATA_FILES } from '../../main/core/data-folder';
+import type { NewCall } from '../../main/core/store/calls-insert';
+import { openStore } from '../../main/core/store/open-store';
+import { benchCall } from './fill-history';
+
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '200000' },
+    slice: { type: 'string', default: '128' },
+    'bounded-merges': { type: 'string' },
+  },
+});
+const calls = Number(values.calls);
+const slice = Number(values.slice);
+const mergePages = values['bounded-merges'] === undefined ? null : Number(values['bounded-merges']);
+
+const dir = mkdtempSync(join(tmpdir(), 'fc-bench-slices-'));
+const opened = openStore({ dataDir: dir });
+if (!opened.ok) throw new Error(JSON.stringify(opened));
+const store = opened.value;
+// The slices are taken here, one after each stored batch, not by the indexer's own timer.
+store.textIndex.stop();
+const side = new Database(join(dir, DATA_FILES.history));
+side.pragma('busy_timeout = 5000');
+if (mergePages !== null) side.exec(`INSERT INTO calls_text (calls_text, rank) VALUES ('automerge', 0)`);
+const merge = side.prepare(`INSERT INTO calls_text (calls_text, rank) VALUES ('merge', ?)`);
+
+const sliceMs: number[] = [];
+const mergeMs: number[] = [];
+const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const firstReceivedAt = Date.now() - calls * 1000;
+try {
+  for (let done = 0; done < calls; done += slice) {
+    const batch: NewCall[] = [];
+    for (let i = done; i < done + slice; i++) batch.push(benchCall(i, firstReceivedAt + i * 1000));
+    store.calls.insert(batch);
+    let started = process.hrtime.bigint();
+    store.textIndex.indexSlice(slice);
+    sliceMs.push(since(started));
+    if (mergePages !== null) {
+      started = process.hrtime.bigint();
+      merge.run(mergePages);
+      mergeMs.push(since(started));
+    }
+  }
+  const segments = side.prepare('SELECT count(*) FROM calls_text_data').pluck().get() as number;
+  console.log(
+    `${calls} calls in slices of ${slice}, ${mergePages === null ? 'FTS5 merging on its own' : `automerge off, merge steps of ${mergePages} pages`}`,
+  );
+  console.log(summary('slice', sliceMs));
+  if (mergePages !== null) console.log(summary('merge step', mergeMs));
+  console.log(`the index's data rows at the end: ${segments}`);
+} finally {
+  side.close();
+  // The folder goes once the checkpoint thread has let go of the file too.
+  void store.close().then(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+function summary(name: string, ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => (sorted[Math.floor(p * (sorted.length - 1))] ?? 0).toFixed(2);
+  const total = sorted.reduce((sum, x) => sum + x, 0) / 1000;
+  return `${name} (${sorted.length}): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms, ${total.toFixed(1)} s in all`;
+}
