@@ -1,13 +1,13 @@
 /**
  * How long each of the text indexer's slices holds the thread that answers webhook calls, over
  * a growing index: calls stored a slice at a time, each followed by the indexer's slice (the
- * store's own `indexSlice`), as under sustained load. FTS5 merges its segments inside the
- * writes that tip a level, so most slices are short and some are not.
+ * store's own `indexSlice`) and the merge steps it calls for (`mergeStep`, each a turn of its
+ * own in the server, timed apart), as under sustained load.
  *
- * With --bounded-merges N, FTS5's automatic merging is turned off and the merge work is done
- * after each slice in a step of at most N pages (`'merge', N`), timed apart.
+ * With --fts5-merging, FTS5 merges on its own instead (its default, `automerge` 4), inside the
+ * writes that tip a level: what the indexer did before it merged in steps.
  *
- *   flock /tmp/flowent-suite.lock npx tsx test/bench/indexer-slices.ts [--calls 200000] [--slice 128] [--bounded-merges 64]
+ *   flock /tmp/flowent-suite.lock npx tsx test/bench/indexer-slices.ts [--calls 200000] [--slice 128] [--fts5-merging]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +23,12 @@ const { values } = parseArgs({
   options: {
     calls: { type: 'string', default: '200000' },
     slice: { type: 'string', default: '128' },
-    'bounded-merges': { type: 'string' },
+    'fts5-merging': { type: 'boolean', default: false },
   },
 });
 const calls = Number(values.calls);
 const slice = Number(values.slice);
-const mergePages = values['bounded-merges'] === undefined ? null : Number(values['bounded-merges']);
+const fts5Merging = values['fts5-merging'];
 
 const dir = mkdtempSync(join(tmpdir(), 'fc-bench-slices-'));
 const opened = openStore({ dataDir: dir });
@@ -38,8 +38,7 @@ const store = opened.value;
 store.textIndex.stop();
 const side = new Database(join(dir, DATA_FILES.history));
 side.pragma('busy_timeout = 5000');
-if (mergePages !== null) side.exec(`INSERT INTO calls_text (calls_text, rank) VALUES ('automerge', 0)`);
-const merge = side.prepare(`INSERT INTO calls_text (calls_text, rank) VALUES ('merge', ?)`);
+if (fts5Merging) side.exec(`INSERT INTO calls_text (calls_text, rank) VALUES ('automerge', 4)`);
 
 const sliceMs: number[] = [];
 const mergeMs: number[] = [];
@@ -53,18 +52,18 @@ try {
     let started = process.hrtime.bigint();
     store.textIndex.indexSlice(slice);
     sliceMs.push(since(started));
-    if (mergePages !== null) {
-      started = process.hrtime.bigint();
-      merge.run(mergePages);
-      mergeMs.push(since(started));
+    if (!fts5Merging) {
+      for (let merged = true; merged;) {
+        started = process.hrtime.bigint();
+        merged = store.textIndex.mergeStep();
+        mergeMs.push(since(started));
+      }
     }
   }
   const segments = side.prepare('SELECT count(*) FROM calls_text_data').pluck().get() as number;
-  console.log(
-    `${calls} calls in slices of ${slice}, ${mergePages === null ? 'FTS5 merging on its own' : `automerge off, merge steps of ${mergePages} pages`}`,
-  );
+  console.log(`${calls} calls in slices of ${slice}, ${fts5Merging ? 'FTS5 merging on its own' : "the indexer's merge steps"}`);
   console.log(summary('slice', sliceMs));
-  if (mergePages !== null) console.log(summary('merge step', mergeMs));
+  if (!fts5Merging) console.log(summary('merge step', mergeMs));
   console.log(`the index's data rows at the end: ${segments}`);
 } finally {
   side.close();

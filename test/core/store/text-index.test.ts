@@ -34,9 +34,46 @@ const insert = (count: number) => {
   })();
 };
 const entries = () => db.prepare('SELECT count(*) FROM calls_text WHERE calls_text MATCH ?').pluck().get('"cal"') as number;
+/** The text index's segments (each slice writes one; merges make fewer, larger ones). */
+const segments = () => db.prepare('SELECT count(DISTINCT segid) FROM calls_text_idx').pluck().get() as number;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('TextIndexer', () => {
+  it("merges the index's segments in steps of their own, so no slice reaches FTS5's merge inside a write", () => {
+    // FTS5 merges inside the write that leaves 16 segments on a level: that held a slice for
+    // tens of ms (left to itself, these slices reach 17 segments). The steps the slices call for
+    // keep every level well under it (11 segments at most here, on all levels together).
+    insert(4_000);
+    indexer = new TextIndexer(db, { sliceRows: 20 });
+    expect(db.prepare("SELECT v FROM calls_text_config WHERE k = 'automerge'").pluck().get()).toBe(0);
+    let most = 0;
+    for (let slice = 0; slice < 200; slice++) {
+      indexer.indexSlice();
+      while (indexer.mergeStep());
+      most = Math.max(most, segments());
+    }
+    expect(most).toBeLessThanOrEqual(12);
+    expect(entries()).toBe(4_000);
+  });
+
+  it('pays the merge work it owes while draining, a step a turn', async () => {
+    insert(4_000);
+    indexer = new TextIndexer(db, { intervalMs: 20, sliceRows: 20 });
+    // Looked at between the drain's turns: the most segments the index held at any point.
+    let most = 0;
+    let sampling = true;
+    const sample = () => {
+      most = Math.max(most, segments());
+      if (sampling) setImmediate(sample);
+    };
+    sample();
+    indexer.start();
+    await expect.poll(() => indexer?.backlog()).toBe(0);
+    sampling = false;
+    expect(most).toBeLessThanOrEqual(12);
+    expect(entries()).toBe(4_000);
+  });
+
   it('indexes in slices once nothing new was stored for one look, until caught up', async () => {
     insert(1_000);
     indexer = new TextIndexer(db, { intervalMs: 20, sliceRows: 64 });
