@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { HistoryUsage } from '../../contract/api';
 import { IdleWorker } from './idle-worker';
+import { textIndexMergeStep, type TextIndexMergeStep } from './text-index-merge';
 
 /** The rules the history is kept by; null: no limit of that kind. */
 export interface RetentionRules {
@@ -53,8 +54,7 @@ export class Retention extends IdleWorker {
   private readonly mark: Statement;
   private readonly deleteEntry: Statement;
   private readonly deleteCall: Statement;
-  private readonly merge: Statement;
-  private readonly changes: Statement;
+  private readonly merge: TextIndexMergeStep;
 
   constructor(db: Database, options: RetentionOptions) {
     super(db, options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
@@ -67,8 +67,7 @@ export class Retention extends IdleWorker {
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.deleteEntry = db.prepare('DELETE FROM calls_text WHERE rowid = ?');
     this.deleteCall = db.prepare('DELETE FROM calls WHERE id = ?');
-    this.merge = db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('merge', ?)");
-    this.changes = db.prepare('SELECT total_changes()').pluck();
+    this.merge = textIndexMergeStep(db);
     // By default the text index rewrites a whole segment of entries once a tenth of it is
     // deleted, inside the delete: with a trigram index of thousands of bodies that held a slice
     // of 256 deletions for up to 3.4 s. Without it the deletions leave marks (28 ms a slice at
@@ -175,10 +174,7 @@ export class Retention extends IdleWorker {
 
   /** One small merge of the text index; false when there was nothing left to merge. */
   private mergeStep(): boolean {
-    const before = this.changes.get() as number;
-    this.merge.run(-MERGE_STEP_PAGES);
-    // The command itself counts as one change; more means pages were merged.
-    return (this.changes.get() as number) - before > 1;
+    return this.merge(-MERGE_STEP_PAGES);
   }
 
   private remove(ids: number[]): void {

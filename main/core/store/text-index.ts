@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { defineReadableText, readableSql } from './readable-sql';
 import { IdleWorker } from './idle-worker';
+import { textIndexMergeStep, type TextIndexMergeStep } from './text-index-merge';
 
 /**
  * Keeps the full-text index of request bodies (migrations 5 and 6) caught up, off the answer
@@ -53,8 +54,7 @@ export class TextIndexer extends IdleWorker {
   private readonly sliceEnd: Statement;
   private readonly addEntries: Statement;
   private readonly setMark: Statement;
-  private readonly merge: Statement;
-  private readonly changes: Statement;
+  private readonly merge: TextIndexMergeStep;
   /** Merge work (pages) the slices indexed so far call for and no step has done yet. */
   private mergeOwed = 0;
 
@@ -68,8 +68,7 @@ export class TextIndexer extends IdleWorker {
       `INSERT INTO calls_text (rowid, body) SELECT id, ${readableSql('request_body')} FROM calls WHERE id > ? AND id <= ?`,
     );
     this.setMark = db.prepare('UPDATE text_index_state SET indexed_up_to = ?');
-    this.merge = db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('merge', ?)");
-    this.changes = db.prepare('SELECT total_changes()').pluck();
+    this.merge = textIndexMergeStep(db);
     // A read-only history indexes nothing (and may not write the setting).
     if (!db.readonly) db.prepare("INSERT INTO calls_text (calls_text, rank) VALUES ('automerge', 0)").run();
   }
@@ -96,10 +95,7 @@ export class TextIndexer extends IdleWorker {
   /** One step of the merge work the slices call for; false when none is owed or none was left. */
   mergeStep(): boolean {
     if (this.mergeOwed <= 0) return false;
-    const before = this.changes.get() as number;
-    this.merge.run(MERGE_STEP_PAGES);
-    // The command itself counts as one change; more means pages were merged.
-    const merged = (this.changes.get() as number) - before > 1;
+    const merged = this.merge(MERGE_STEP_PAGES);
     this.mergeOwed = merged ? this.mergeOwed - MERGE_STEP_PAGES : 0;
     return merged;
   }
