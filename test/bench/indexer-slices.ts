@@ -60,11 +60,13 @@ try {
       }
     }
   }
-  const segments = side.prepare('SELECT count(*) FROM calls_text_data').pluck().get() as number;
+  const dataRows = side.prepare('SELECT count(*) FROM calls_text_data').pluck().get() as number;
+  // What a search meets: each segment is a list of its own to read per trigram.
+  const segments = side.prepare('SELECT count(DISTINCT segid) FROM calls_text_idx').pluck().get() as number;
   console.log(`${calls} calls in slices of ${slice}, ${fts5Merging ? 'FTS5 merging on its own' : "the indexer's merge steps"}`);
   console.log(summary('slice', sliceMs));
   if (!fts5Merging) console.log(summary('merge step', mergeMs));
-  console.log(`the index's data rows at the end: ${segments}`);
+  console.log(`the index at the end: ${segments} segments, ${dataRows} data rows`);
 } finally {
   side.close();
   // The folder goes once the checkpoint thread has let go of the file too.
