@@ -233,6 +233,21 @@ export interface CallStats {
   nextBeforeId: number | null;
 }
 
+/**
+ * About how many calls match a filter, read at once from a sample: what the header shows while
+ * the exact count (`getStats`, in steps) goes on.
+ */
+export interface CountEstimate {
+  /**
+   * About how many calls match, to two significant figures: the share of matches among calls
+   * spread over the history, times the calls stored (exact when the history is small enough to
+   * read whole). Null when the sample held too few matches to say.
+   */
+  about: number | null;
+  /** How many calls the sample read. */
+  sampled: number;
+}
+
 export interface SampleRequest {
   url: string;
   body: string;
@@ -247,6 +262,7 @@ export interface CallsMethods {
   listCalls(...[query]: Args['listCalls']): Promise<CallPage>;
   getCall(...[id]: Args['getCall']): Promise<CallDetail | null>;
   getStats(...[filter]: Args['getStats']): Promise<CallStats>;
+  estimateCount(...[filter]: Args['estimateCount']): Promise<CountEstimate>;
   getSampleRequest(...[action]: Args['getSampleRequest']): Promise<SampleRequest>;
   clearHistory(...args: Args['clearHistory']): Promise<Result<{ deleted: number }, CallsFailure>>;
 }
@@ -255,6 +271,7 @@ export const CALLS_METHOD_NAMES = [
   'listCalls',
   'getCall',
   'getStats',
+  'estimateCount',
   'getSampleRequest',
   'clearHistory',
 ] as const satisfies readonly (keyof CallsMethods)[];

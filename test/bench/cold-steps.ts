@@ -2,7 +2,8 @@
  * What the thread that answers webhook calls waits for while the page reads the history: the
  * page's own sequence for each filter of the query matrix alone (test/bench/query-kinds.ts), run
  * through the store's API on a fresh connection, step by step: the first page, then the counts
- * (`getStats` with `perAction: false`) asked again from where each step stopped until exact.
+ * (`getStats` with `perAction: false`) asked again from where each step stopped until exact,
+ * with the estimate (`estimateCount`) after the first step when that was not the whole count.
  * Every call into the store holds the thread, so the figure that matters is the **longest step**;
  * beside it the longest stretch between two looks at the query budget's clock (about one
  * statement: a window of ids, or 32 of the text index's candidates), the steps and their total.
@@ -41,6 +42,10 @@ interface Sequence {
   /** The longest time between two looks at the budget's clock within a step. */
   longestStretch: number;
   total: number;
+  /** From the first count step to the header's first figure: that step, and the estimate when one was read. */
+  firstFigure: number;
+  /** The estimate, and how far it is from the exact count (null: none read, or it could not tell). */
+  about: { value: number; off: number } | null;
 }
 
 /** A connection whose query budget's clock notes the longest time between two looks. */
@@ -70,7 +75,18 @@ function openTimed(file: string) {
 function runSequence(file: string, label: string, filter: CallFilter, beforeId?: number): Sequence {
   const timed = openTimed(file);
   try {
-    const seq: Sequence = { label, firstPage: 0, result: '', steps: 0, longestStep: 0, longestStepAt: '', longestStretch: 0, total: 0 };
+    const seq: Sequence = {
+      label,
+      firstPage: 0,
+      result: '',
+      steps: 0,
+      longestStep: 0,
+      longestStepAt: '',
+      longestStretch: 0,
+      total: 0,
+      firstFigure: 0,
+      about: null,
+    };
     const note = (what: string, ms: number) => {
       seq.steps++;
       seq.total += ms;
@@ -87,14 +103,23 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
     if (beforeId !== undefined) return seq;
     const countQuery: CallCountQuery = { ...filter, perAction: false };
     let total = 0;
+    let about: number | null = null;
     for (let query = countQuery, at = 1; ; at++) {
       const stats = timed.step(() => timed.calls.stats(query));
       note(`count step ${at}${query.beforeId !== undefined ? ` below #${query.beforeId}` : ''}`, stats.ms);
+      if (at === 1) seq.firstFigure = stats.ms;
       total += stats.value.total;
       if (stats.value.nextBeforeId === null) break;
+      if (at === 1) {
+        const estimate = timed.step(() => timed.calls.estimate(filter));
+        note('estimate', estimate.ms);
+        seq.firstFigure += estimate.ms;
+        about = estimate.value.about;
+      }
       query = { ...countQuery, beforeId: stats.value.nextBeforeId };
     }
     seq.result += `; ${total}`;
+    if (about !== null) seq.about = { value: about, off: total ? (about - total) / total : 0 };
     return seq;
   } finally {
     timed.close();
@@ -182,11 +207,15 @@ function main(): void {
     `longest step ${fmt(longest)} ms; sequences with a step over 100 ms: ${over(100)}, over 200 ms: ${over(200)}; ` +
       `longest stretch between looks ${fmt(Math.max(...rows.map((r) => r.longestStretch)))} ms`,
   );
-  console.log('| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | page; exact count |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | first figure ms | estimate (off by) | page; exact count |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
+    const about = r.about ? `${r.about.value} (${(r.about.off * 100).toFixed(1)}%)` : '–';
     console.log(
-      `| ${r.label} | ${fmt(r.firstPage)} | ${r.steps} | ${fmt(r.longestStep)} | ${r.longestStepAt} | ${fmt(r.longestStretch)} | ${fmt(r.total)} | ${r.result} |`,
+      `| ${r.label} | ${fmt(r.firstPage)} | ${r.steps} | ${fmt(r.longestStep)} | ${r.longestStepAt} | ${fmt(r.longestStretch)} | ${fmt(r.total)} | ` +
+        `${fmt(r.firstFigure)} | ${about} | ${r.result} |`,
     );
   }
 }

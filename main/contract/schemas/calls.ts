@@ -55,6 +55,7 @@ export const callsArguments = {
   listCalls: argumentList(['query', callQuery]),
   getCall: argumentList(['id', callId]),
   getStats: argumentList(['filter', callCountQuery]),
+  estimateCount: argumentList(['filter', callFilter]),
   getSampleRequest: argumentList(['action', actionName]),
   clearHistory: argumentList(),
 };

@@ -8,6 +8,7 @@ import {
   type CallQuery,
   type CallSource,
   type CallStats,
+  type CountEstimate,
   type CallSummary,
   type HandlerSignature,
   type HeaderPair,
@@ -26,6 +27,7 @@ import { defineReadableText } from './readable-sql';
 import { findTextMatch } from './text-match';
 import { countCalls } from './call-stats';
 import { CountResumes } from './count-resume';
+import { estimateCount } from './count-estimate';
 import { CallInserter, type CallChecks } from './calls-insert';
 import { refineStoreError } from './store-faults';
 import { unpackReport } from '../signature/stored-report';
@@ -191,6 +193,21 @@ export class CallsRepository {
     })();
   }
 
+  /**
+   * About how many calls match a filter, from a sample spread over the history
+   * (count-estimate.ts): the bodies are read, not the text index, whose statements cost the
+   * same whatever the window. Only a range that is the whole history has its size at hand (the
+   * per-action totals); a time range of few calls is counted exactly in a step or two anyway.
+   */
+  estimate(filter: CallFilter): CountEstimate {
+    return this.db.transaction(() => {
+      const range = queryRange(this.db, filter, undefined);
+      const where = this.filterToSql(filter, 'columns', true).find((query) => query.candidates === undefined)!;
+      const whole = range.floor === this.oldestCallId() && range.top === this.lastCallId() + 1;
+      return estimateCount(this.db, where, range, whole ? this.storedCount() : null, this.budget);
+    })();
+  }
+
   /** Deletes every stored call; returns how many there were. */
   clear(): number {
     return this.db.prepare('DELETE FROM calls').run().changes;
@@ -224,6 +241,15 @@ export class CallsRepository {
   }
 
   /** The newest call's id, 0 when there is none. */
+  private oldestCallId(): number {
+    return (this.db.prepare('SELECT min(id) FROM calls').pluck().get() as number | null) ?? 1;
+  }
+
+  /** How many calls are stored, from the per-action totals (one row per action, not a scan). */
+  private storedCount(): number {
+    return this.db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck().get() as number;
+  }
+
   lastCallId(): number {
     const row = this.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number | null };
     return row.id ?? 0;

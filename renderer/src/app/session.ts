@@ -170,7 +170,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
       pendingNew: 0,
       selectedId: null,
       detail: null,
-      matchCount: s.matchCount ? { total: 0, complete: true, countedUpTo: 0 } : null,
+      matchCount: s.matchCount ? { total: 0, complete: true, countedUpTo: 0, about: null } : null,
     }));
     useMetaStore.setState((s) => ({
       stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0, nextBeforeId: null } : s.stats,
@@ -201,7 +201,8 @@ export function applyEvents(events: DeliveredEvent[]): void {
     // The count of matching calls grows with them, once its first step has counted up to somewhere.
     const count = s.matchCount;
     const counted = count ? matching.filter((c) => c.id > count.countedUpTo).length : 0;
-    const matchCount = count && counted ? { ...count, total: count.total + counted } : count;
+    const matchCount =
+      count && counted ? { ...count, total: count.total + counted, about: count.about === null ? null : count.about + counted } : count;
     return fresh.length ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount } : { matchCount };
   });
 }

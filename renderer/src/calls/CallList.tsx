@@ -184,8 +184,9 @@ function SearchedSoFar({ downTo }: { downTo: number }) {
 }
 
 /**
- * How many calls match the filters, of how many stored: exact once counted, "at least" while
- * the count goes on (the core counts a big history in steps, newest first).
+ * How many calls match the filters, of how many stored: exact once counted; while the count
+ * goes on (the core counts a big history in steps, newest first), "about" the core's estimate
+ * when it has one above what is counted so far, "at least" what is counted otherwise.
  */
 export function MatchCount() {
   const filter = useCallsStore((s) => s.filter);
@@ -194,7 +195,11 @@ export function MatchCount() {
   const text = filter.text.trim();
   let words = '';
   if (count && isFiltered(filter)) {
-    const found = `${count.complete ? '' : 'at least '}${count.total.toLocaleString()}`;
+    const found = count.complete
+      ? count.total.toLocaleString()
+      : count.about !== null && count.about > count.total
+        ? `about ${count.about.toLocaleString()}`
+        : `at least ${count.total.toLocaleString()}`;
     const one = count.complete && count.total === 1;
     const of = total === undefined ? '' : ` of ${total.toLocaleString()}`;
     const noun = one && !of ? 'call' : 'calls';

@@ -56,7 +56,9 @@ export async function loadFirstPage(): Promise<void> {
 /**
  * Counts the calls that match the current filter, step by step: each `getStats` reads as much
  * as the core allows one query and says where it stopped, and the next goes on from there. The
- * count shown grows ("at least ...") until it is exact; a new filter abandons it.
+ * count shown grows ("at least ...") until it is exact; a new filter abandons it. When the first
+ * step was not the whole count, the core's estimate comes next, so the header says "about ..."
+ * from the start of a count that takes seconds.
  */
 async function countMatches(gen: number): Promise<void> {
   const b = currentBridge();
@@ -74,13 +76,32 @@ async function countMatches(gen: number): Promise<void> {
           total: (s.matchCount?.total ?? 0) + stats.total,
           complete,
           countedUpTo: s.matchCount?.countedUpTo ?? stats.countedUpTo,
+          about: s.matchCount?.about ?? null,
         },
       }));
       if (complete) return;
+      if (beforeId === undefined) await estimateMatches(gen);
       beforeId = stats.nextBeforeId ?? undefined;
     }
   } catch (error) {
     if (useCallsStore.getState().generation === gen) reportError('Could not count the matching calls', error);
+  }
+}
+
+/**
+ * Adds the core's estimate to a count that goes on (calls-store.ts: `matchCount.about`). One
+ * that fails is reported and the exact count goes on without it.
+ */
+async function estimateMatches(gen: number): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const { about } = await b.estimateCount(useCallsStore.getState().activeQuery);
+    useCallsStore.setState((s) =>
+      s.generation === gen && s.matchCount && !s.matchCount.complete ? { matchCount: { ...s.matchCount, about } } : s,
+    );
+  } catch (error) {
+    if (useCallsStore.getState().generation === gen) reportError('Could not estimate how many calls match', error);
   }
 }
 

@@ -28,9 +28,11 @@ export interface CallsState {
   /**
    * How many calls match the filter: counted in steps (each step as long as the core allows
    * one query), so `complete` is false while the count is a lower bound. Null before the
-   * first step, and when nothing is filtered (the header has the total).
+   * first step, and when nothing is filtered (the header has the total). `about`: the core's
+   * estimate from a sample (null when it could not tell), read when the first step was not
+   * the whole count, so a count of seconds shows its likely size at once.
    */
-  matchCount: { total: number; complete: boolean; countedUpTo: number } | null;
+  matchCount: { total: number; complete: boolean; countedUpTo: number; about: number | null } | null;
   selectedId: number | null;
   detail: { id: number; call: CallDetail | null; loading: boolean } | null;
 }

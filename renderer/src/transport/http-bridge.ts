@@ -164,6 +164,7 @@ export function createHttpBridge(
     listCalls: (query) => call('listCalls', [query]),
     getCall: (id) => call('getCall', [id]),
     getStats: (filter) => call('getStats', [filter]),
+    estimateCount: (filter) => call('estimateCount', [filter]),
     getSampleRequest: (action) => call('getSampleRequest', [action]),
     setHmacKey: (key) => call('setHmacKey', [key]),
     clearHmacKey: () => call('clearHmacKey', []),

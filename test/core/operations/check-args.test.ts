@@ -54,6 +54,13 @@ const TABLE: Record<ApiMethod, Row> = {
       [[{ limit: 5 }], /^`filter` has no field `limit`/],
     ],
   },
+  estimateCount: {
+    good: [[{}], [{ text: 'Paris', action: 'send_email' }]],
+    bad: [
+      [[{ beforeId: 5 }], /^`filter` has no field `beforeId`/],
+      [[{ test: 'yes' }], /`test` must be true or false/],
+    ],
+  },
   getSampleRequest: {
     good: [['send_email']],
     bad: [

@@ -45,3 +45,28 @@ describe('a search that stops for time', () => {
     expect(within(document.body).queryByRole('region', { name: 'No matching calls yet' })).toBeNull();
   });
 });
+
+describe('a count that takes steps', () => {
+  it('says about how many match from a sample at once, then the exact figure', async () => {
+    const c = companion();
+    // Every other call carries "qx": a sample of one window of ids finds half of them matching.
+    const calls = 200;
+    for (let n = 1; n <= calls; n++) await c.send('send_email', { note: n % 2 ? `qx ${n}` : `plain ${n}` });
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rowIds()[0]).toBe(String(calls)));
+    const count = () => screen.getByTestId('search-count').textContent;
+
+    const estimate = c.bridge.holdNext('estimateCount', 'answer');
+    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await waitFor(() => expect(c.bridge.callsTo('estimateCount')).toHaveLength(1));
+    // The first step counted the newest four calls only.
+    await waitFor(() => expect(count()).toBe(`at least 2 of ${calls} calls contain “qx” (counting…)`));
+
+    const nextStep = c.bridge.holdNext('getStats', 'request');
+    estimate();
+    await waitFor(() => expect(count()).toBe(`about 100 of ${calls} calls contain “qx” (counting…)`));
+    nextStep();
+    await waitFor(() => expect(count()).toBe(`100 of ${calls} calls contain “qx”`));
+    expect(c.bridge.callsTo('estimateCount')).toEqual([[{ text: 'qx' }]]);
+  });
+});
