@@ -239,9 +239,10 @@ export interface CallStats {
  */
 export interface CountEstimate {
   /**
-   * About how many calls match, to two significant figures: the share of matches among calls
-   * spread over the history, times the calls stored (exact when the history is small enough to
-   * read whole). Null when the sample held too few matches to say.
+   * About how many calls match, to two significant figures (one when the sample held fewer
+   * than 100 matches): the share of matches among calls spread over the history, times the
+   * calls stored (exact when the history is small enough to read whole). Null when the sample
+   * held too few matches to say.
    */
   about: number | null;
   /** How many calls the sample read. */

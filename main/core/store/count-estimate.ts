@@ -9,10 +9,12 @@ const SAMPLE_WINDOW = 64;
 /** Windows at most (4,096 calls): a power of two, so the order below spreads every prefix. */
 const SAMPLE_WINDOWS = 64;
 /**
- * Matches the windows must hold before their share is worth showing: at 30 the share is off by
- * about a fifth at worst in most samples, which two significant figures and "about" can carry.
+ * Matches the windows must hold before their share is worth showing: with 30 it is off by a
+ * third at worst in most samples (two standard errors), which one significant figure and
+ * "about" can carry; from 100 (a fifth) it is given to two.
  */
 const FEWEST_MATCHES = 30;
+const TWO_FIGURES_FROM = 100;
 
 /**
  * About how many calls match a filter, at once: an exact count of a common search at 1,000,000
@@ -45,7 +47,7 @@ export function estimateCount(db: Database, where: SqlWhere, range: IdRange, sto
     return { about: matched, sampled }; // the windows tiled the whole range: this is the count
   }
   if (stored === null || matched < FEWEST_MATCHES || sampled === 0) return { about: null, sampled };
-  return { about: twoFigures((matched / sampled) * stored), sampled };
+  return { about: significant((matched / sampled) * stored, matched >= TWO_FIGURES_FROM ? 2 : 1), sampled };
 }
 
 /**
@@ -79,9 +81,9 @@ export function spreadOrder(count: number): number[] {
   return order;
 }
 
-/** Rounded to two significant figures: the sample cannot say more. */
-function twoFigures(value: number): number {
-  if (value < 100) return Math.round(value);
-  const step = 10 ** (Math.floor(Math.log10(value)) - 1);
+/** Rounded to as many significant figures as the sample can say. */
+function significant(value: number, figures: number): number {
+  if (value < 10 ** figures) return Math.round(value);
+  const step = 10 ** (Math.floor(Math.log10(value)) - figures + 1);
   return Math.round(value / step) * step;
 }

@@ -60,6 +60,15 @@ describe('an estimate of how many calls match', () => {
     expect(Math.abs(estimate.about! - count) / count).toBeLessThan(0.1);
   });
 
+  it('gives one significant figure when the sample holds few matches', () => {
+    // About 1 call in 100 is a replay: some 40 in the sample.
+    const estimate = new CallsRepository(db, unhurried()).estimate({ source: 'replay' });
+    const count = exact({ source: 'replay' });
+    expect(estimate.about).not.toBeNull();
+    expect(String(estimate.about).replace(/0+$/, '')).toHaveLength(1);
+    expect(Math.abs(estimate.about! - count) / count).toBeLessThan(0.5);
+  });
+
   it('says nothing when the sample holds too few matches to tell', () => {
     expect(exact({ text: 'user4240@example.com' })).toBe(1);
     expect(new CallsRepository(db, unhurried()).estimate({ text: 'user4240@example.com' }).about).toBeNull();
