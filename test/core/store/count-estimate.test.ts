@@ -4,33 +4,17 @@ import type { CallFilter } from '../../../main/contract/api';
 import { spreadOrder } from '../../../main/core/store/count-estimate';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import type { QueryBudget } from '../../../main/core/store/id-windows';
-import { openStore, type Store } from '../../../main/core/store/open-store';
-import { benchCall } from '../../bench/fill-history';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { benchHistory, benchReceivedAt as receivedAt, type BenchHistory } from './bench-history';
 
 const CALLS = 16_000;
-const FIRST_RECEIVED = 1_700_000_000_000;
-const receivedAt = (i: number) => FIRST_RECEIVED + i * 1_000;
-
-let store: Store;
-let dir: { path: string; remove: () => void };
+let history: BenchHistory;
 let db: Database.Database;
 
 beforeAll(() => {
-  dir = makeTempDir();
-  const opened = openStore({ dataDir: dir.path });
-  if (!opened.ok) throw new Error(JSON.stringify(opened));
-  store = opened.value;
-  for (let from = 0; from < CALLS; from += 500) {
-    store.calls.insert(Array.from({ length: 500 }, (_, i) => benchCall(from + i, receivedAt(from + i))));
-  }
-  db = new Database(store.file, { readonly: true });
+  history = benchHistory(CALLS);
+  db = history.db;
 });
-afterAll(async () => {
-  db.close();
-  await store.close();
-  dir.remove();
-});
+afterAll(() => history.close());
 
 /** A clock that never finds time gone: every sampled window is read. */
 const unhurried = (): QueryBudget => ({ ms: 40, firstWindow: 1_024, clock: () => 0 });
@@ -85,19 +69,13 @@ describe('an estimate of how many calls match', () => {
   });
 
   it('is the exact count when the history is small enough to read whole', async () => {
-    const small = makeTempDir();
-    const opened = openStore({ dataDir: small.path });
-    if (!opened.ok) throw new Error(JSON.stringify(opened));
-    const reader = new Database(opened.value.file, { readonly: true });
+    const small = benchHistory(300);
     try {
-      opened.value.calls.insert(Array.from({ length: 300 }, (_, i) => benchCall(i, receivedAt(i))));
-      const calls = new CallsRepository(reader, unhurried());
+      const calls = new CallsRepository(small.db, unhurried());
       expect(calls.estimate({ text: 'Paris' })).toEqual({ about: calls.stats({ text: 'Paris' }).total, sampled: 300 });
       expect(calls.estimate({ text: 'user5@example.com' })).toEqual({ about: 1, sampled: 300 });
     } finally {
-      reader.close();
-      await opened.value.close();
-      small.remove();
+      await small.close();
     }
   });
 

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallCountQuery } from '../../../main/contract/api';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import type { QueryBudget } from '../../../main/core/store/id-windows';
-import { openStore, type Store } from '../../../main/core/store/open-store';
-import { benchCall } from '../../bench/fill-history';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { benchHistory, type BenchHistory } from './bench-history';
 
 const CALLS = 16_000;
 /** Every body holds an "a": a count of it reads every body, in windows of ids. */
@@ -30,25 +28,14 @@ function steerable() {
   return clock;
 }
 
-let store: Store;
-let dir: { path: string; remove: () => void };
+let history: BenchHistory;
 let db: Database.Database;
 
 beforeAll(() => {
-  dir = makeTempDir();
-  const opened = openStore({ dataDir: dir.path });
-  if (!opened.ok) throw new Error(JSON.stringify(opened));
-  store = opened.value;
-  for (let from = 0; from < CALLS; from += 500) {
-    store.calls.insert(Array.from({ length: 500 }, (_, i) => benchCall(from + i, 1_700_000_000_000 + (from + i) * 1_000)));
-  }
-  db = new Database(store.file, { readonly: true });
+  history = benchHistory(CALLS);
+  db = history.db;
 });
-afterAll(() => {
-  db.close();
-  store.close();
-  dir.remove();
-});
+afterAll(() => history.close());
 
 const budget = (): QueryBudget => ({ ms: 40, firstWindow: 128, clock: ticking() });
 /** The calls a step read: from where it started down to where it stopped (or the oldest). */

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { openStore } from '../../../main/core/store/open-store';
+import { benchCall } from '../../bench/fill-history';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const FIRST_RECEIVED = 1_700_000_000_000;
+
+/** When the bench history's call number `i` (from 0) was received: one a second. */
+export const benchReceivedAt = (i: number): number => FIRST_RECEIVED + i * 1_000;
+
+export interface BenchHistory {
+  /** A connection of its own that only reads, for repositories with budgets of the test's choosing. */
+  db: Database.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * A history of `calls` realistic calls (the benchmarks' own: several actions, verdicts, sources,
+ * words and escaped bodies) in a temporary folder, stored as the companion stores them.
+ */
+export function benchHistory(calls: number): BenchHistory {
+  const dir = makeTempDir();
+  const opened = openStore({ dataDir: dir.path });
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  const store = opened.value;
+  for (let from = 0; from < calls; from += 500) {
+    const batch = Math.min(500, calls - from);
+    store.calls.insert(Array.from({ length: batch }, (_, i) => benchCall(from + i, benchReceivedAt(from + i))));
+  }
+  const db = new Database(store.file, { readonly: true });
+  return {
+    db,
+    close: async () => {
+      db.close();
+      await store.close();
+      dir.remove();
+    },
+  };
+}
