@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
 import { openStore } from '../../../main/core/store/open-store';
 import { benchCall } from '../../bench/fill-history';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -34,6 +35,21 @@ export function benchHistory(calls: number): BenchHistory {
       db.close();
       await store.close();
       dir.remove();
+    },
+  };
+}
+
+/** The bench history of a test file: filled before its tests, removed after them; read through `db()`. */
+export function useBenchHistory(calls: number): { db: () => Database.Database } {
+  let history: BenchHistory | undefined;
+  beforeAll(() => {
+    history = benchHistory(calls);
+  });
+  afterAll(() => history?.close());
+  return {
+    db: () => {
+      if (!history) throw new Error('the bench history is filled before the tests run');
+      return history.db;
     },
   };
 }

@@ -1,20 +1,12 @@
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallFilter } from '../../../main/contract/api';
 import { spreadOrder } from '../../../main/core/store/count-estimate';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import type { QueryBudget } from '../../../main/core/store/id-windows';
-import { benchHistory, benchReceivedAt as receivedAt, type BenchHistory } from './bench-history';
+import { benchHistory, benchReceivedAt as receivedAt, useBenchHistory } from './bench-history';
 
 const CALLS = 16_000;
-let history: BenchHistory;
-let db: Database.Database;
-
-beforeAll(() => {
-  history = benchHistory(CALLS);
-  db = history.db;
-});
-afterAll(() => history.close());
+const { db } = useBenchHistory(CALLS);
 
 /** A clock that never finds time gone: every sampled window is read. */
 const unhurried = (): QueryBudget => ({ ms: 40, firstWindow: 1_024, clock: () => 0 });
@@ -24,7 +16,8 @@ function hurried(): QueryBudget {
   return { ms: 40, firstWindow: 1_024, clock: () => (now += 5) };
 }
 /** The exact count, read in one go. */
-const exact = (filter: CallFilter) => new CallsRepository(db, { ms: 1e9, firstWindow: 8_192 }).stats({ ...filter, perAction: false }).total;
+const exact = (filter: CallFilter) =>
+  new CallsRepository(db(), { ms: 1e9, firstWindow: 8_192 }).stats({ ...filter, perAction: false }).total;
 
 describe('an estimate of how many calls match', () => {
   it.each<[string, CallFilter]>([
@@ -36,7 +29,7 @@ describe('an estimate of how many calls match', () => {
     ['a verdict and a word', { verdict: 'valid', text: 'Berlin' }],
     ['a time range', { since: receivedAt(6_000) }],
   ])('is within a tenth of the exact count for %s, from a sample of the history', (_, filter) => {
-    const estimate = new CallsRepository(db, unhurried()).estimate(filter);
+    const estimate = new CallsRepository(db(), unhurried()).estimate(filter);
     const count = exact(filter);
     expect(count).toBeGreaterThan(0);
     expect(estimate.sampled).toBe(4_096);
@@ -46,7 +39,7 @@ describe('an estimate of how many calls match', () => {
 
   it('gives one significant figure when the sample holds few matches', () => {
     // About 1 call in 100 is a replay: some 40 in the sample.
-    const estimate = new CallsRepository(db, unhurried()).estimate({ source: 'replay' });
+    const estimate = new CallsRepository(db(), unhurried()).estimate({ source: 'replay' });
     const count = exact({ source: 'replay' });
     expect(estimate.about).not.toBeNull();
     expect(String(estimate.about).replace(/0+$/, '')).toHaveLength(1);
@@ -55,14 +48,14 @@ describe('an estimate of how many calls match', () => {
 
   it('says nothing when the sample holds too few matches to tell', () => {
     expect(exact({ text: 'user4240@example.com' })).toBe(1);
-    expect(new CallsRepository(db, unhurried()).estimate({ text: 'user4240@example.com' }).about).toBeNull();
-    expect(new CallsRepository(db, unhurried()).estimate({ text: 'no such words' })).toEqual({ about: null, sampled: 4_096 });
+    expect(new CallsRepository(db(), unhurried()).estimate({ text: 'user4240@example.com' }).about).toBeNull();
+    expect(new CallsRepository(db(), unhurried()).estimate({ text: 'no such words' })).toEqual({ about: null, sampled: 4_096 });
   });
 
   it('reads its sample spread over the whole history when the budget cuts it short', () => {
     // Only the oldest half matches: a sample read newest first would find none of them.
     const oldestHalf: CallFilter = { until: receivedAt(CALLS / 2 - 1) };
-    const estimate = new CallsRepository(db, hurried()).estimate(oldestHalf);
+    const estimate = new CallsRepository(db(), hurried()).estimate(oldestHalf);
     expect(estimate.sampled).toBeLessThan(1_024);
     expect(estimate.about).not.toBeNull();
     expect(Math.abs(estimate.about! - CALLS / 2) / (CALLS / 2)).toBeLessThan(0.3);

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallCountQuery } from '../../../main/contract/api';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import type { QueryBudget } from '../../../main/core/store/id-windows';
-import { benchHistory, type BenchHistory } from './bench-history';
+import { useBenchHistory } from './bench-history';
 
 const CALLS = 16_000;
 /** Every body holds an "a": a count of it reads every body, in windows of ids. */
@@ -28,14 +27,7 @@ function steerable() {
   return clock;
 }
 
-let history: BenchHistory;
-let db: Database.Database;
-
-beforeAll(() => {
-  history = benchHistory(CALLS);
-  db = history.db;
-});
-afterAll(() => history.close());
+const { db } = useBenchHistory(CALLS);
 
 const budget = (): QueryBudget => ({ ms: 40, firstWindow: 128, clock: ticking() });
 /** The calls a step read: from where it started down to where it stopped (or the oldest). */
@@ -43,7 +35,7 @@ const readBy = (from: number, stoppedBelow: number | null) => from - (stoppedBel
 
 describe('a count that goes on where it stopped for time', () => {
   it('starts with the window the step before reached, not the first window again', () => {
-    const calls = new CallsRepository(db, budget());
+    const calls = new CallsRepository(db(), budget());
     const newest = calls.lastCallId();
     const first = calls.stats(EVERY_BODY);
     expect(first.nextBeforeId).not.toBeNull();
@@ -52,7 +44,7 @@ describe('a count that goes on where it stopped for time', () => {
     expect(firstRead).toBeGreaterThan(128);
 
     // A step from the same place that knows nothing of the one before grows from the first window again.
-    const afresh = new CallsRepository(db, budget()).stats({ ...EVERY_BODY, beforeId: stoppedAt });
+    const afresh = new CallsRepository(db(), budget()).stats({ ...EVERY_BODY, beforeId: stoppedAt });
     expect(readBy(stoppedAt, afresh.nextBeforeId)).toBe(firstRead);
 
     const resumed = calls.stats({ ...EVERY_BODY, beforeId: stoppedAt });
@@ -60,7 +52,7 @@ describe('a count that goes on where it stopped for time', () => {
   });
 
   it('counts every call exactly, in a few steps', () => {
-    const calls = new CallsRepository(db, budget());
+    const calls = new CallsRepository(db(), budget());
     let total = 0;
     let steps = 0;
     for (let query = EVERY_BODY; ;) {
@@ -76,7 +68,7 @@ describe('a count that goes on where it stopped for time', () => {
   });
 
   it('starts afresh for another filter, or from another place', () => {
-    const calls = new CallsRepository(db, budget());
+    const calls = new CallsRepository(db(), budget());
     const first = calls.stats(EVERY_BODY);
     const firstRead = readBy(calls.lastCallId() + 1, first.nextBeforeId);
     const stoppedAt = first.nextBeforeId!;
@@ -88,17 +80,17 @@ describe('a count that goes on where it stopped for time', () => {
 
   it('reads bodies in narrower windows than columns: a window reaching calls not in memory is paid whole', () => {
     const wide: QueryBudget = { ms: 40, firstWindow: 2_048, clock: ticking() };
-    const calls = new CallsRepository(db, wide);
+    const calls = new CallsRepository(db(), wide);
     const newest = calls.lastCallId();
     // Four windows of 1,024 bodies, then the time is spent ...
     expect(readBy(newest + 1, calls.stats(EVERY_BODY).nextBeforeId)).toBe(4 * 1_024);
     // ... where the same time reads every call's columns, in windows that grow.
-    expect(new CallsRepository(db, { ...wide, clock: ticking() }).stats({ test: false, perAction: false }).nextBeforeId).toBeNull();
+    expect(new CallsRepository(db(), { ...wide, clock: ticking() }).stats({ test: false, perAction: false }).nextBeforeId).toBeNull();
   });
 
   it('starts the next step with a narrower window when the last one overran, not with the widest it read', () => {
     const clock = steerable();
-    const calls = new CallsRepository(db, { ms: 40, firstWindow: 256, clock: clock.read });
+    const calls = new CallsRepository(db(), { ms: 40, firstWindow: 256, clock: clock.read });
     const first = calls.stats(EVERY_BODY);
     // Cheap windows grew; now every window reaches the disk and overruns the budget by far, so
     // each step reads its first window alone.
@@ -116,7 +108,7 @@ describe('a count that goes on where it stopped for time', () => {
   it('starts a step asked for after a pause with the first window, whatever the step before read', () => {
     const stepAfter = (pauseMs: number) => {
       const clock = steerable();
-      const calls = new CallsRepository(db, { ms: 40, firstWindow: 256, clock: clock.read });
+      const calls = new CallsRepository(db(), { ms: 40, firstWindow: 256, clock: clock.read });
       const first = calls.stats(EVERY_BODY);
       clock.idle(pauseMs);
       // Every window overruns: the step reads its first window alone.
