@@ -6,22 +6,36 @@ import type { IdRange } from './query-range';
 
 /** Ids per sampled window: a window read from disk costs a few ms, not tens. */
 const SAMPLE_WINDOW = 64;
-/** Windows at most (4,096 calls): a power of two, so the order below spreads every prefix. */
-const SAMPLE_WINDOWS = 64;
+/**
+ * Windows at most (65,536 calls, more than a budget reads even in memory): a power of two, so
+ * the order below spreads every prefix of them over the range.
+ */
+const SAMPLE_WINDOWS = 1_024;
+/** Windows read before the matches can be enough (4,096 calls): a sample spread over the whole range. */
+const SPREAD_WINDOWS = 64;
+/**
+ * Matches that are enough, once the sample is spread: a tenth off at worst in most samples. A
+ * common filter stops here (a few ms); a rarer one reads on while the budget allows, so the
+ * rarer the matches the more calls the sample holds. They must lie in as many windows as
+ * SPREAD_WINDOWS: matches side by side (a day's calls, a burst of one source) say about as much
+ * as the windows they fill, and a few full windows miss or catch the stretch's ends by a window.
+ */
+const ENOUGH_MATCHES = 400;
 /**
  * Matches the windows must hold before their share is worth showing: with 30 it is off by a
  * third at worst in most samples (two standard errors), which one significant figure and
- * "about" can carry; from 100 (a fifth) it is given to two.
+ * "about" can carry; from 100 (a fifth), in 30 windows or more, it is given to two.
  */
 const FEWEST_MATCHES = 30;
-const TWO_FIGURES_FROM = 100;
+const TWO_FIGURES_FROM = { matches: 100, windows: 30 };
 
 /**
  * About how many calls match a filter, at once: an exact count of a common search at 1,000,000
  * calls reads every body (seconds, in budgeted steps), while the share of matches among a few
  * thousand calls spread over the history says the same to two figures in one step. Windows of
  * ids are read in an order that spreads them over the whole range whatever their number, so a
- * sample cut short by the budget (a file not in memory) is still spread, only smaller.
+ * sample cut short by the budget (a file not in memory) or by enough matches is still spread,
+ * only smaller.
  * `where` reads windows (no text index: its statements cost the same whatever the window);
  * `stored` is how many calls `range` holds, or null when only a full reading can say.
  */
@@ -36,23 +50,28 @@ export function estimateCount(db: Database, where: SqlWhere, range: IdRange, sto
   let matched = 0;
   let sampled = 0;
   let read = 0;
+  let withMatches = 0;
   for (const window of windows) {
     const bounds = { windowLow: window.low, windowHigh: window.high };
-    matched += matchedIn.get({ ...where.params, ...bounds }) as number;
+    const matches = matchedIn.get({ ...where.params, ...bounds }) as number;
+    matched += matches;
+    if (matches > 0) withMatches++;
     sampled += storedIn.get(bounds) as number;
     read++;
+    if (withMatches >= SPREAD_WINDOWS && matched >= ENOUGH_MATCHES) break;
     if (now() - started >= budget.ms) break;
   }
   if (read === windows.length && windows.length * SAMPLE_WINDOW >= range.top - range.floor) {
     return { about: matched, sampled }; // the windows tiled the whole range: this is the count
   }
   if (stored === null || matched < FEWEST_MATCHES || sampled === 0) return { about: null, sampled };
-  return { about: significant((matched / sampled) * stored, matched >= TWO_FIGURES_FROM ? 2 : 1), sampled };
+  const twoFigures = matched >= TWO_FIGURES_FROM.matches && withMatches >= TWO_FIGURES_FROM.windows;
+  return { about: significant((matched / sampled) * stored, twoFigures ? 2 : 1), sampled };
 }
 
 /**
- * The windows to read, in reading order: the whole range in windows when it is small; otherwise
- * one window at the start of each of SAMPLE_WINDOWS equal stretches.
+ * The windows to read, in reading order: the whole range in windows when it is small enough;
+ * otherwise one window at the start of each of SAMPLE_WINDOWS equal stretches.
  */
 function sampleWindows(range: IdRange): IdWindow[] {
   const span = range.top - range.floor;
