@@ -69,7 +69,11 @@ const header = `${''.padEnd(36)}${'requests'.padStart(15)}${'p50'.padStart(10)}$
  * was once counted over the measured calls alone, which charged a fresh process's start-up
  * work, heaviest for the companion, to each of them.)
  */
-async function measured(child: ChildProcess, url: string, bench: Bench): Promise<{ result: AutocannonResult; cpuUs: number }> {
+export async function measured(
+  child: ChildProcess,
+  url: string,
+  bench: Pick<Bench, 'body' | 'seconds' | 'connections'>,
+): Promise<{ result: AutocannonResult; cpuUs: number }> {
   const pid = child.pid ?? 0;
   let before = 0;
   const result = await load(url, bench.body, bench.seconds, bench.connections, () => (before = cpuSeconds(pid)));
