@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isFailedCall, type CallSource } from '../../../main/contract/api';
+import { importHar } from '../../../main/core/replay/har-import';
+import { callsToHar } from '../../../main/core/replay/har-export';
+import { BatchedWriter } from '../../../main/core/store/batched-writer';
+import type { NewCall } from '../../../main/core/store/calls-insert';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
+import { migrate } from '../../../main/core/store/migrations';
+import { Retention, type RetentionRules } from '../../../main/core/store/retention';
+import { benchCall } from '../../bench/fill-history';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+// The per-action totals (`call_counts`) are added by the writer once per action per batch and
+// subtracted by a trigger per deleted row: whatever stores or deletes calls, they must equal a
+// recount of the history.
+
+let dir: { path: string; remove: () => void };
+let db: Database.Database;
+let calls: CallsRepository;
+
+beforeEach(() => {
+  dir = makeTempDir();
+  db = new Database(join(dir.path, 'history.sqlite'));
+  db.pragma('journal_mode = WAL');
+  const migrated = migrate(db);
+  if (!migrated.ok) throw new Error(JSON.stringify(migrated));
+  calls = new CallsRepository(db);
+});
+afterEach(() => {
+  db.close();
+  dir.remove();
+});
+
+const kept = () => db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
+const recounted = () =>
+  db
+    .prepare(
+      "SELECT coalesce(action, '') AS action, count(*) AS total, coalesce(sum(failed AND source = 'flowent'), 0) AS failures " +
+        "FROM calls GROUP BY coalesce(action, '') ORDER BY 1",
+    )
+    .all();
+
+/** Call n: one of three actions or none, every fifth answered 500, of the given source (verdicts vary: some fail by them). */
+function call(n: number, source: CallSource = 'flowent'): NewCall {
+  const action = [null, 'send_email', 'create_ticket', 'lookup'][n % 4] ?? null;
+  return {
+    ...benchCall(n, 1_700_000_000_000 + n),
+    action,
+    source,
+    response: { status: n % 5 === 0 ? 500 : 200, headers: [], body: Buffer.from('{"result":"ok","error":""}') },
+  };
+}
+const callsFrom = (from: number, count: number, source?: CallSource) => Array.from({ length: count }, (_, i) => call(from + i, source));
+
+describe('the per-action totals', () => {
+  it("add up each batch's calls by action, failures counting Flowent's own calls only", () => {
+    const batch = [...callsFrom(0, 7), ...callsFrom(7, 5, 'replay'), ...callsFrom(12, 3, 'simulator')];
+    calls.insert(batch);
+    const expected = new Map<string, { action: string; total: number; failures: number }>();
+    for (const one of batch) {
+      const key = one.action ?? '';
+      const row = expected.get(key) ?? { action: key, total: 0, failures: 0 };
+      row.total++;
+      const failed = isFailedCall({ status: one.response.status, verdict: one.signature.verdict, violations: [] });
+      if (one.source === 'flowent' && failed) row.failures++;
+      expected.set(key, row);
+    }
+    expect(kept()).toEqual([...expected.values()].sort((a, b) => (a.action < b.action ? -1 : 1)));
+    expect(kept()).toEqual(recounted());
+  });
+
+  it('stay exact through the batched writer, single inserts, a failed batch, deletes, retention, an import and a clear', async () => {
+    const writer = new BatchedWriter(calls, 16);
+    // Batches of the writer's own making: 40 calls queued in one turn, written 16 at a time.
+    const written = await Promise.all(callsFrom(0, 40).map((one) => writer.write(one)));
+    expect(written.every((outcome) => outcome.ok)).toBe(true);
+    calls.insert(call(40));
+    calls.insert(callsFrom(41, 100));
+    expect(kept()).toEqual(recounted());
+
+    // All or nothing: a batch that fails adds nothing to the totals either.
+    const broken = [...callsFrom(200, 70), { ...call(270), method: null } as unknown as NewCall];
+    expect(() => calls.insert(broken)).toThrow(/NOT NULL/);
+    expect(kept()).toEqual(recounted());
+
+    db.prepare('DELETE FROM calls WHERE id % 7 = 0').run();
+    expect(kept()).toEqual(recounted());
+
+    const rules: RetentionRules = { keepCalls: 60, keepDays: null, keepBytes: null };
+    const retention = new Retention(db, { rules: () => rules, sliceRows: 32 });
+    expect(retention.enforce()).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(60);
+    expect(kept()).toEqual(recounted());
+
+    const har = callsToHar(calls.list({ limit: 50 }).calls.map((summary) => calls.get(summary.id)!));
+    const imported = await importHar(JSON.stringify(har), calls, null);
+    expect(imported).toMatchObject({ ok: true, value: { imported: 50 } });
+    expect(kept()).toEqual(recounted());
+
+    calls.clear();
+    expect(kept()).toEqual([]);
+    calls.insert(callsFrom(300, 3));
+    expect(kept()).toEqual(recounted());
+  });
+});
