@@ -243,7 +243,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Indexes of `calls` that an INSERT maintains, by name (the per-action totals are the inserter's own upsert, once per batch). */
+/** Indexes and triggers of `calls` that an INSERT maintains, by name. */
 const INSERT_UPKEEP: { name: string; drop: string }[] = [
   { name: 'calls_by_action', drop: 'DROP INDEX calls_by_action' },
   { name: 'calls_by_received_at', drop: 'DROP INDEX calls_by_received_at' },
@@ -251,6 +251,7 @@ const INSERT_UPKEEP: { name: string; drop: string }[] = [
   { name: 'calls_by_other_source (partial)', drop: 'DROP INDEX calls_by_other_source' },
   { name: 'calls_by_original_call (partial)', drop: 'DROP INDEX calls_by_original_call' },
   { name: 'calls_by_id_filters', drop: 'DROP INDEX calls_by_id_filters' },
+  { name: 'call_counts trigger (calls_count_insert)', drop: 'DROP TRIGGER calls_count_insert' },
 ];
 
 async function insertSheet(dirPath: string, call: NewCall): Promise<void> {

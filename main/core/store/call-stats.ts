@@ -12,7 +12,7 @@ type Counts = Omit<CallStats, 'countedUpTo'>;
  * The header's and the filter bar's counts for a filter: how many calls, how many count as
  * failures (the contract's `countsAsFailure`: COUNTED_FAILURE on a row), and how many per
  * action (unless `perAction: false`). No filter, or a filter by action alone, reads the
- * per-action totals (`call_counts`, migrations 4, 8 and 13): a few rows instead of a scan of the
+ * per-action totals the triggers keep (migrations 4 and 7): a few rows instead of a scan of the
  * history. Any other filter counts its rows (`wheres`: the filter's queries, from filterToSql)
  * within the query budget (read-newest-first.ts), from the newest down; when the time runs out
  * the counts cover the newest calls only and `nextBeforeId` says where to go on, and

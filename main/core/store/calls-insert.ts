@@ -74,7 +74,7 @@ const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').joi
 export const MAX_ROWS_PER_STATEMENT = 64;
 
 /** The statement values of one call, in the order of INSERT_COLUMNS. */
-function insertValues(call: NewCall, failed: boolean): unknown[] {
+function insertValues(call: NewCall): unknown[] {
   return [
     call.receivedAt,
     call.method,
@@ -101,7 +101,7 @@ function insertValues(call: NewCall, failed: boolean): unknown[] {
     call.checks?.forwardTarget ?? null,
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
-    Number(failed),
+    Number(failedOf(call)),
     call.sentAction ?? null,
     call.mockChoice ? JSON.stringify(call.mockChoice) : null,
     call.checks?.handlerSignature ?? null,
@@ -138,33 +138,10 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
   };
 }
 
-/**
- * The per-action totals a batch adds: '' stands for calls without an action (as in the
- * `call_counts` table), and failures are Flowent's own calls that failed (COUNTED_FAILURE).
- */
-type BatchTotals = Map<string, { total: number; failures: number }>;
-
-function addToTotals(totals: BatchTotals, call: NewCall, failed: boolean): void {
-  const key = call.action ?? '';
-  const counted = Number(failed && call.source === 'flowent');
-  const totalsOfAction = totals.get(key);
-  if (totalsOfAction) {
-    totalsOfAction.total++;
-    totalsOfAction.failures += counted;
-  } else totals.set(key, { total: 1, failures: counted });
-}
-
-/**
- * Writes calls: one multi-row INSERT per chunk, and the per-action totals (`call_counts`) once
- * per action per batch, in one transaction around the batch. The totals were kept by a trigger
- * per row, which paid an upsert for every call; a batch is mostly calls of one action, so one
- * upsert serves them all. Deletes still keep the totals by trigger (migration 13).
- */
+/** Writes calls: one multi-row INSERT per chunk, a transaction around a batch. */
 export class CallInserter {
   /** `INSERT ... VALUES (...) x n RETURNING id`, prepared once per row count n. */
   private readonly insertStatements = new Map<number, Statement>();
-  /** Prepared at the first insert, so that a repository opened only to read needs no `call_counts`. */
-  private addTotals: Statement | undefined;
 
   /**
    * Made once: the driver builds four wrapper functions and their properties for each
@@ -176,15 +153,9 @@ export class CallInserter {
   constructor(private readonly db: Database) {
     this.insertInTransaction = db.transaction((calls: readonly NewCall[], alongside?: () => void): number[] => {
       const ids: number[] = [];
-      const totals: BatchTotals = new Map();
       for (let start = 0; start < calls.length; start += MAX_ROWS_PER_STATEMENT) {
-        ids.push(...this.insertRows(calls.slice(start, start + MAX_ROWS_PER_STATEMENT), totals));
+        ids.push(...this.insertRows(calls.slice(start, start + MAX_ROWS_PER_STATEMENT)));
       }
-      this.addTotals ??= db.prepare(
-        'INSERT INTO call_counts (action, total, failures) VALUES (?, ?, ?) ' +
-          'ON CONFLICT (action) DO UPDATE SET total = total + excluded.total, failures = failures + excluded.failures',
-      );
-      for (const [action, { total, failures }] of totals) this.addTotals.run(action, total, failures);
       alongside?.();
       return ids;
     });
@@ -200,25 +171,24 @@ export class CallInserter {
   insert(calls: readonly NewCall[], alongside?: () => void): number[];
   insert(callOrCalls: NewCall | readonly NewCall[], alongside?: () => void): number | number[] {
     try {
-      if (Array.isArray(callOrCalls)) return this.insertInTransaction(callOrCalls as readonly NewCall[], alongside);
-      return this.insertInTransaction([callOrCalls as NewCall])[0]!;
+      if (!Array.isArray(callOrCalls)) return this.insertRows([callOrCalls as NewCall])[0]!;
+      const calls = callOrCalls as readonly NewCall[];
+      if (calls.length <= MAX_ROWS_PER_STATEMENT && !alongside) return this.insertRows(calls);
+      return this.insertInTransaction(calls, alongside);
     } catch (error) {
       throw refineStoreError(error, this.db.name);
     }
   }
 
   /**
-   * One INSERT statement for all `calls`, their totals added to `totals`. RETURNING gives no
-   * order guarantee, but rows are inserted in VALUES order and each new id is above every id
-   * already in the table, so the ids sorted ascending are the calls' ids in order.
+   * One INSERT statement for all `calls` (one statement is atomic, so a single chunk needs no
+   * explicit transaction). RETURNING gives no order guarantee, but rows are inserted in
+   * VALUES order and each new id is above every id already in the table, so the ids sorted
+   * ascending are the calls' ids in order.
    */
-  private insertRows(calls: readonly NewCall[], totals: BatchTotals): number[] {
+  private insertRows(calls: readonly NewCall[]): number[] {
     const values: unknown[] = [];
-    for (const call of calls) {
-      const failed = failedOf(call);
-      values.push(...insertValues(call, failed));
-      addToTotals(totals, call, failed);
-    }
+    for (const call of calls) values.push(...insertValues(call));
     const rows = this.insertStatement(calls.length).raw().all(values) as [number | bigint][];
     if (rows.length !== calls.length) throw new Error(`Stored ${rows.length} of ${calls.length} calls in one statement.`);
     return rows.map((row) => Number(row[0])).sort((a, b) => a - b);

@@ -339,17 +339,6 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX calls_by_id_filters ON calls (id, action, verdict, response_status, is_test, source, received_at, failed)');
     },
   },
-  {
-    version: 13,
-    purpose:
-      'The per-action totals are added once per action per stored batch by the writer (calls-insert.ts), ' +
-      'instead of by a trigger on every inserted row; deletes still subtract them by trigger.',
-    up(db) {
-      // The totals stay what they were: only who adds to them changes. Every call is stored
-      // through CallInserter, which adds its batch's totals in the batch's own transaction.
-      db.exec('DROP TRIGGER calls_count_insert');
-    },
-  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

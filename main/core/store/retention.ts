@@ -60,7 +60,7 @@ export class Retention extends IdleWorker {
     super(db, options.intervalMs ?? DEFAULTS.intervalMs, options.onError);
     const sliceRows = options.sliceRows ?? DEFAULTS.sliceRows;
     this.options = { ...DEFAULTS, busySlackRows: sliceRows, ...options };
-    // call_counts holds the per-action totals (the writer adds, a trigger subtracts): the total without a scan of the history.
+    // call_counts is kept by triggers: the total without a scan of the history.
     this.total = db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck();
     this.aged = db.prepare("SELECT id FROM calls WHERE received_at < ? AND source <> 'import' ORDER BY received_at LIMIT ?").pluck();
     this.oldest = db.prepare('SELECT id FROM calls ORDER BY id LIMIT ?').pluck();

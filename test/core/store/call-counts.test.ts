@@ -12,9 +12,9 @@ import { Retention, type RetentionRules } from '../../../main/core/store/retenti
 import { benchCall } from '../../bench/fill-history';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-// The per-action totals (`call_counts`) are added by the writer once per action per batch and
-// subtracted by a trigger per deleted row: whatever stores or deletes calls, they must equal a
-// recount of the history.
+// The per-action totals (`call_counts`) are kept by triggers, a row at a time, inside the
+// statements that store and delete calls: whatever stores or deletes calls, in batches of any
+// size, they must equal a recount of the history.
 
 let dir: { path: string; remove: () => void };
 let db: Database.Database;

@@ -383,55 +383,6 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('12 -> 13 keeps the per-action totals as they were and leaves adding to them to the writer', () => {
-    const db = tempDb();
-    migrate(db, 12);
-    const insert = db.prepare(
-      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, failed) VALUES (1, 'POST', '/actions/a', ?, 0, '[]', x'7B7D', 2, 'valid', '{}', 'mock', ?, '[]', x'', 1, ?)",
-    );
-    insert.run('a', 200, 0);
-    insert.run('a', 500, 1);
-    insert.run(null, 200, 0);
-    const counts = () => db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
-    const before = counts();
-    expect(before).toEqual([
-      { action: '', total: 1, failures: 0 },
-      { action: 'a', total: 2, failures: 1 },
-    ]);
-
-    expect(migrate(db, 13)).toEqual({ ok: true, from: 12, to: 13 });
-    expect(counts()).toEqual(before);
-    // No trigger adds a row any more (the writer does, once per batch); deletes still subtract.
-    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'calls_count_%'").pluck().all();
-    expect(triggers).toEqual(['calls_count_delete']);
-    new CallsRepository(db).insert({
-      receivedAt: 2,
-      method: 'POST',
-      path: '/actions/b',
-      remoteAddress: null,
-      action: 'b',
-      test: false,
-      requestHeaders: [],
-      requestBody: Buffer.from('{}'),
-      bodySize: 2,
-      problem: null,
-      problemMessage: null,
-      signature: { verdict: 'valid', style: 'python', received: null, styles: [], diagnosis: [], timestamp: { value: 1, ageSeconds: 0, flag: 'ok' } },
-      answeredBy: 'mock',
-      response: { status: 500, headers: [], body: Buffer.from('') },
-      durationMs: 1,
-      source: 'flowent',
-      originalCallId: null,
-    });
-    db.prepare("DELETE FROM calls WHERE action = 'a' AND failed = 1").run();
-    expect(counts()).toEqual([
-      { action: '', total: 1, failures: 0 },
-      { action: 'a', total: 1, failures: 0 },
-      { action: 'b', total: 1, failures: 1 },
-    ]);
-    db.close();
-  });
-
   it('running again changes nothing', () => {
     const db = tempDb();
     migrate(db);

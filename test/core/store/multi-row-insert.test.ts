@@ -97,7 +97,7 @@ describe('storing a batch with multi-row INSERT statements', () => {
     expectStoredInOrder([...first, numbered(73), ...second], ids);
   });
 
-  it('adds every row to the per-action totals across statements, and the text indexer then indexes each row', () => {
+  it('fires the per-action totals once per row, and the text indexer then indexes each row', () => {
     const batch = range(0, 150).map(numbered);
     const ids = calls.insert(batch);
     expect(new TextIndexer(db, { sliceRows: 64 }).catchUp()).toBe(150);
