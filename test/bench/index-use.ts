@@ -2,9 +2,9 @@
  * Which of the calls table's indexes the queries use: every combination of the query matrix
  * (query-kinds.ts: no filter, each filter alone, each pair, the searches) read the way the
  * inspector reads it (the first page, pages down to the 5th by the cursor, the counts with and
- * without the per-action split, the counts going on where the last stopped, the replay's
- * choice of calls), every statement recorded with its parameters, then each asked for its plan
- * (`EXPLAIN QUERY PLAN`). Besides the matrix: retention's statements, which read by time and
+ * without the per-action split going on where the last stopped, the count's estimate, the
+ * replay's choice of calls), every statement recorded with its parameters, then each asked for
+ * its plan (`EXPLAIN QUERY PLAN`). Besides the matrix: retention's statements, which read by time and
  * by id. An index no statement's plan names is one every insert pays for and no query reads,
  * unless SQLite reads it for a foreign key (`calls_by_original_call`: deleting a call looks
  * for replays of it, which no query plan shows).
@@ -91,6 +91,7 @@ function main(): void {
           beforeId = calls.stats({ ...filter, perAction, beforeId } as CallCountQuery).nextBeforeId;
         } while (beforeId !== null);
       }
+      calls.estimate(filter);
       calls.selectReplayableIds(filter, 500);
       note(label, runs);
     }
