@@ -1,41 +1,22 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFailedCall, type CallSource } from '../../../main/contract/api';
 import { importHar } from '../../../main/core/replay/har-import';
 import { callsToHar } from '../../../main/core/replay/har-export';
 import { BatchedWriter } from '../../../main/core/store/batched-writer';
 import type { NewCall } from '../../../main/core/store/calls-insert';
-import { CallsRepository } from '../../../main/core/store/calls-repository';
-import { migrate } from '../../../main/core/store/migrations';
 import { Retention, type RetentionRules } from '../../../main/core/store/retention';
 import { benchCall } from '../../bench/fill-history';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { useMigratedHistory } from '../../helpers/migrated-history';
 
 // The per-action totals (`call_counts`) are kept by triggers, a row at a time, inside the
 // statements that store and delete calls: whatever stores or deletes calls, in batches of any
 // size, they must equal a recount of the history.
 
-let dir: { path: string; remove: () => void };
-let db: Database.Database;
-let calls: CallsRepository;
+const history = useMigratedHistory();
 
-beforeEach(() => {
-  dir = makeTempDir();
-  db = new Database(join(dir.path, 'history.sqlite'));
-  db.pragma('journal_mode = WAL');
-  const migrated = migrate(db);
-  if (!migrated.ok) throw new Error(JSON.stringify(migrated));
-  calls = new CallsRepository(db);
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-const kept = () => db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
+const kept = () => history.db.prepare('SELECT action, total, failures FROM call_counts ORDER BY action').all();
 const recounted = () =>
-  db
+  history.db
     .prepare(
       "SELECT coalesce(action, '') AS action, count(*) AS total, coalesce(sum(failed AND source = 'flowent'), 0) AS failures " +
         "FROM calls GROUP BY coalesce(action, '') ORDER BY 1",
@@ -57,7 +38,7 @@ const callsFrom = (from: number, count: number, source?: CallSource) => Array.fr
 describe('the per-action totals', () => {
   it("add up each batch's calls by action, failures counting Flowent's own calls only", () => {
     const batch = [...callsFrom(0, 7), ...callsFrom(7, 5, 'replay'), ...callsFrom(12, 3, 'simulator')];
-    calls.insert(batch);
+    history.calls.insert(batch);
     const expected = new Map<string, { action: string; total: number; failures: number }>();
     for (const one of batch) {
       const key = one.action ?? '';
@@ -72,36 +53,36 @@ describe('the per-action totals', () => {
   });
 
   it('stay exact through the batched writer, single inserts, a failed batch, deletes, retention, an import and a clear', async () => {
-    const writer = new BatchedWriter(calls, 16);
+    const writer = new BatchedWriter(history.calls, 16);
     // Batches of the writer's own making: 40 calls queued in one turn, written 16 at a time.
     const written = await Promise.all(callsFrom(0, 40).map((one) => writer.write(one)));
     expect(written.every((outcome) => outcome.ok)).toBe(true);
-    calls.insert(call(40));
-    calls.insert(callsFrom(41, 100));
+    history.calls.insert(call(40));
+    history.calls.insert(callsFrom(41, 100));
     expect(kept()).toEqual(recounted());
 
     // All or nothing: a batch that fails adds nothing to the totals either.
     const broken = [...callsFrom(200, 70), { ...call(270), method: null } as unknown as NewCall];
-    expect(() => calls.insert(broken)).toThrow(/NOT NULL/);
+    expect(() => history.calls.insert(broken)).toThrow(/NOT NULL/);
     expect(kept()).toEqual(recounted());
 
-    db.prepare('DELETE FROM calls WHERE id % 7 = 0').run();
+    history.db.prepare('DELETE FROM calls WHERE id % 7 = 0').run();
     expect(kept()).toEqual(recounted());
 
     const rules: RetentionRules = { keepCalls: 60, keepDays: null, keepBytes: null };
-    const retention = new Retention(db, { rules: () => rules, sliceRows: 32 });
+    const retention = new Retention(history.db, { rules: () => rules, sliceRows: 32 });
     expect(retention.enforce()).toBeGreaterThan(0);
-    expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(60);
+    expect(history.db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(60);
     expect(kept()).toEqual(recounted());
 
-    const har = callsToHar(calls.list({ limit: 50 }).calls.map((summary) => calls.get(summary.id)!));
-    const imported = await importHar(JSON.stringify(har), calls, null);
+    const har = callsToHar(history.calls.list({ limit: 50 }).calls.map((summary) => history.calls.get(summary.id)!));
+    const imported = await importHar(JSON.stringify(har), history.calls, null);
     expect(imported).toMatchObject({ ok: true, value: { imported: 50 } });
     expect(kept()).toEqual(recounted());
 
-    calls.clear();
+    history.calls.clear();
     expect(kept()).toEqual([]);
-    calls.insert(callsFrom(300, 3));
+    history.calls.insert(callsFrom(300, 3));
     expect(kept()).toEqual(recounted());
   });
 });
