@@ -11,7 +11,7 @@
  * With --drop-cache, each filter's sequence starts right after the operating system's file cache
  * is dropped (Linux, as root): the history read from disk, as after a while of other work.
  * Without it, each sequence is run once first, so every page it reads is in memory.
- * With --deep, also a page of each text term far down the history (below #500,000 and #100,000).
+ * With --deep, also a page of each text term far down the history (below #900,000, #500,000 and #100,000).
  * With --windows, instead: what one window of ids costs, by its size and how far down it reads,
  * warm and from disk: of bodies for a count (read oldest first within the window) and for a page
  * (newest first), and of the filter columns' index for a count.
@@ -29,7 +29,7 @@ import { DEFAULT_QUERY_BUDGET } from '../../main/core/store/id-windows';
 import { dropFileCache } from './query-cold';
 import { matrix, PAGE, pageResult } from './query-kinds';
 
-const DEEP_BELOW = [500_000, 100_000];
+const DEEP_BELOW = [900_000, 500_000, 100_000];
 
 interface Sequence {
   label: string;

@@ -10,7 +10,7 @@
  *   calls that exist (what keeps deleted calls' entries out), with a column filter and from
  *   half way down the history; each checked against a count of bodies that hold the term;
  * - the floor of a 1-2 character search's count: one pass over every body with instr();
- * - a page of a common term far down the history (today's index): what it waits for before its first hit;
+ * - a page of each term far down the history (today's index): what it waits for before its first hit;
  * - with --drop-cache, the same with the operating system's file cache dropped first.
  *
  *   cp -r <kept 1,000,000-call folder> <copy>
@@ -208,8 +208,8 @@ function shortTermCases(mark: number): CountCase[] {
   ]);
 }
 
-/** First pages of common terms from deep down the history, through the store's own list. */
-const DEEP_PAGES = ['example.com', 'Paris'].flatMap((text) => [900_000, 500_000, 100_000].map((beforeId) => ({ text, beforeId })));
+/** First pages of each term from deep down the history, through the store's own list. */
+const DEEP_PAGES = TERMS.flatMap((text) => [900_000, 500_000, 100_000].map((beforeId) => ({ text, beforeId })));
 
 function deepPages(db: Database.Database, each: number): void {
   const calls = new CallsRepository(db);
