@@ -62,9 +62,10 @@ const STATUS_CLASS_BOUNDS = { '2xx': 200, '3xx': 300, '4xx': 400, '5xx': 500 } a
 
 /**
  * Turns a filter into WHERE clauses with named parameters; never interpolates user input.
- * Usually one query. A text search the index can answer is two, over disjoint id ranges,
- * newest first: the calls above `indexedUpTo` (stored, not indexed yet: text-index.ts) by a
- * scan, then the rest through the index.
+ * Usually one query. A text search the index can answer is two, newest first: a scan of bodies,
+ * which holds for any window of ids (the calls above `indexedUpTo`, stored and not indexed yet:
+ * text-index.ts, and further down while a page's hits are dense: read-newest-first.ts), then
+ * the index, for the calls up to `indexedUpTo`.
  */
 export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: ReadFor): SqlWhere[] {
   const conditions: string[] = [];
@@ -111,19 +112,16 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: Re
     params.text = filter.text;
   }
   const readsBodies = Boolean(filter.text);
-  if (indexQuery === null) return [{ from, id: 'id', clause: whereOf(conditions), params, readsBodies }];
-  const withIndexMark = { ...params, indexedUpTo };
-  // `+id`: the mark only says which calls this query holds, never where to start reading. As a
-  // bound of the row search the planner takes it over the window's own lower bound and reads
-  // every row from the mark up to the window (all 1,000,000 when nothing counts as indexed).
+  const scan: SqlWhere = { from, id: 'id', clause: whereOf(conditions), params, readsBodies };
+  if (indexQuery === null) return [scan];
   return [
-    { from, id: 'id', clause: whereOf([...conditions, '+id > @indexedUpTo']), params: withIndexMark, readsBodies },
+    scan,
     {
       // CROSS JOIN keeps the index as the outer loop: hits come out newest first.
       from: 'calls_text CROSS JOIN calls ON calls.id = calls_text.rowid',
       id: 'calls_text.rowid',
       clause: whereOf([...conditions, 'calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
-      params: { ...withIndexMark, textQuery: indexQuery },
+      params: { ...params, indexedUpTo, textQuery: indexQuery },
       readsBodies,
       candidates: {
         clause: whereOf(['calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),

@@ -19,7 +19,7 @@ import {
   type Violation,
 } from '../../contract/api';
 import { filterToSql, READABLE_BODY, withinWindow, type ReadFor, type SqlWhere } from './call-filter-sql';
-import { DEFAULT_QUERY_BUDGET, type QueryBudget } from './id-windows';
+import { DEFAULT_QUERY_BUDGET, type IdWindow, type QueryBudget } from './id-windows';
 import { streamIndexHits } from './index-stream';
 import { readNewestFirst } from './read-newest-first';
 import { queryRange } from './query-range';
@@ -141,6 +141,7 @@ export class CallsRepository {
         if (ids.length) rows.push(...(this.db.prepare(sql).all({ ids: JSON.stringify(ids) }) as CallRow[]));
         return { ...end, enough: rows.length > limit };
       },
+      page: { wanted: () => limit + 1 - rows.length, searched: this.bodiesSearched(query) },
     });
     const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
     if (rows.length > limit) return { calls, nextBeforeId: calls[calls.length - 1]?.id ?? null, searchedDownTo: null };
@@ -156,6 +157,19 @@ export class CallsRepository {
     const indexedUpTo =
       filter.text && !scanBodies ? (this.db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get() as number) : 0;
     return filterToSql(filter, indexedUpTo, readFor);
+  }
+
+  /**
+   * How many bodies a search of `filter` reads in a window of ids: those of the calls its other
+   * conditions let through, counted on the filter columns' index; every call's when it has none.
+   */
+  private bodiesSearched(filter: CallFilter): (window: IdWindow) => number {
+    const [columns] = filterToSql({ ...filter, text: undefined }, 0, 'columns');
+    if (!columns?.clause) return (window) => window.high - window.low;
+    return (window) => {
+      const { clause, params } = withinWindow(columns, window);
+      return this.db.prepare(`SELECT count(*) FROM ${columns.from} ${clause}`).pluck().get(params) as number;
+    };
   }
 
   /** Rewrites a stored call's problem message (a refused request's count of repeats). */

@@ -159,7 +159,7 @@ describe('every query of the matrix gives what a scan of every call gives', () =
     expect(counts.total).toBe(scan(calls.slice(0, 17), { verdict: 'invalid' }).length);
     // The calls not indexed yet are read in windows (120 calls: 7 windows of 17) ...
     expect(everyPage(stepped, { text: 'absent words' }, 7).stopped).toBe(7);
-    // ... and the index's candidates as a stream that stops for time too.
+    // ... and so are the calls the index holds (read by bodies here: the action lets none through).
     const within = everyPage(stepped, { text: 'Paris', action: 'no_such_action' }, 7);
     expect(within).toEqual({ ids: [], stopped: expect.any(Number) });
     expect(within.stopped).toBeGreaterThan(7);
