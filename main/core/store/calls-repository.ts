@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import {
   MAX_PAGE_SIZE,
   type AnsweredBy,
@@ -124,11 +124,12 @@ export class CallsRepository {
     // A search's results say where each call matched, read from the text it searched.
     const columns = query.text ? `${SUMMARY_COLUMNS}, ${READABLE_BODY} AS readable_body` : SUMMARY_COLUMNS;
     const rows: CallRow[] = [];
+    const prepare = preparedOnce(this.db);
     const end = readNewestFirst(this.filterToSql(query, 'rows'), queryRange(this.db, query, query.beforeId), this.budget, {
       window: (where, window) => {
         const { clause, params } = withinWindow(where, window);
         const sql = `SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`;
-        rows.push(...(this.db.prepare(sql).all({ ...params, limit: limit + 1 - rows.length }) as CallRow[]));
+        rows.push(...(prepare(sql).all({ ...params, limit: limit + 1 - rows.length }) as CallRow[]));
         return rows.length > limit;
       },
       stream: (where, range, outOfTime) => {
@@ -141,7 +142,7 @@ export class CallsRepository {
         if (ids.length) rows.push(...(this.db.prepare(sql).all({ ids: JSON.stringify(ids) }) as CallRow[]));
         return { ...end, enough: rows.length > limit };
       },
-      page: { wanted: () => limit + 1 - rows.length, searched: this.bodiesSearched(query) },
+      page: { wanted: () => limit + 1 - rows.length, searched: bodiesSearched(query, prepare) },
     });
     const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
     if (rows.length > limit) return { calls, nextBeforeId: calls[calls.length - 1]?.id ?? null, searchedDownTo: null };
@@ -157,19 +158,6 @@ export class CallsRepository {
     const indexedUpTo =
       filter.text && !scanBodies ? (this.db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get() as number) : 0;
     return filterToSql(filter, indexedUpTo, readFor);
-  }
-
-  /**
-   * How many bodies a search of `filter` reads in a window of ids: those of the calls its other
-   * conditions let through, counted on the filter columns' index; every call's when it has none.
-   */
-  private bodiesSearched(filter: CallFilter): (window: IdWindow) => number {
-    const [columns] = filterToSql({ ...filter, text: undefined }, 0, 'columns');
-    if (!columns?.clause) return (window) => window.high - window.low;
-    return (window) => {
-      const { clause, params } = withinWindow(columns, window);
-      return this.db.prepare(`SELECT count(*) FROM ${columns.from} ${clause}`).pluck().get(params) as number;
-    };
   }
 
   /** Rewrites a stored call's problem message (a refused request's count of repeats). */
@@ -278,6 +266,33 @@ export class CallsRepository {
       )
       .all(afterId, beforeId, limit) as { id: number; receivedAt: number; body: Buffer }[];
   }
+}
+
+/**
+ * The connection's prepare, keeping each statement for the rest of one query: a query read in
+ * windows runs the same SQL for every window (only the bounds change), and preparing it costs
+ * about as much as running it on a window that an index answers.
+ */
+function preparedOnce(db: Database): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+}
+
+/**
+ * How many bodies a search of `filter` reads in a window of ids: those of the calls its other
+ * conditions let through, counted on the filter columns' index; every call's when it has none.
+ */
+function bodiesSearched(filter: CallFilter, prepare: (sql: string) => Statement): (window: IdWindow) => number {
+  const [columns] = filterToSql({ ...filter, text: undefined }, 0, 'columns');
+  if (!columns?.clause) return (window) => window.high - window.low;
+  return (window) => {
+    const { clause, params } = withinWindow(columns, window);
+    return (prepare(`SELECT count(*) AS count FROM ${columns.from} ${clause}`).get(params) as { count: number }).count;
+  };
 }
 
 function clampPageSize(limit: number | undefined): number {
