@@ -17,9 +17,10 @@ export interface BenchHistory {
 
 /**
  * A history of `calls` realistic calls (the benchmarks' own: several actions, verdicts, sources,
- * words and escaped bodies) in a temporary folder, stored as the companion stores them.
+ * words and escaped bodies) in a temporary folder, stored as the companion stores them; `indexed`:
+ * with every call in the text index, as after the indexer's idle time (else searches read bodies).
  */
-export function benchHistory(calls: number): BenchHistory {
+export function benchHistory(calls: number, { indexed = false } = {}): BenchHistory {
   const dir = makeTempDir();
   const opened = openStore({ dataDir: dir.path });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
@@ -28,6 +29,7 @@ export function benchHistory(calls: number): BenchHistory {
     const batch = Math.min(500, calls - from);
     store.calls.insert(Array.from({ length: batch }, (_, i) => benchCall(from + i, benchReceivedAt(from + i))));
   }
+  if (indexed) store.textIndex.catchUp();
   const db = new Database(store.file, { readonly: true });
   return {
     db,
@@ -40,10 +42,10 @@ export function benchHistory(calls: number): BenchHistory {
 }
 
 /** The bench history of a test file: filled before its tests, removed after them; read through `db()`. */
-export function useBenchHistory(calls: number): { db: () => Database.Database } {
+export function useBenchHistory(calls: number, options: { indexed?: boolean } = {}): { db: () => Database.Database } {
   let history: BenchHistory | undefined;
   beforeAll(() => {
-    history = benchHistory(calls);
+    history = benchHistory(calls, options);
   });
   afterAll(() => history?.close());
   return {

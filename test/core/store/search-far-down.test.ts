@@ -1,10 +1,7 @@
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeUnicodeEscapes, type CallQuery } from '../../../main/contract/api';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
-import { openStore, type Store } from '../../../main/core/store/open-store';
-import { benchCall } from '../../bench/fill-history';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { useBenchHistory } from './bench-history';
 
 /** As the benchmark's history: `example.com` in 40% of bodies, `Paris` in 1 of 6, each `user<i>@example.com` in one. */
 const CALLS = 16_000;
@@ -19,29 +16,13 @@ function ticking(): () => number {
   return () => (now += 5);
 }
 
-let store: Store;
-let dir: { path: string; remove: () => void };
-let db: Database.Database;
+const history = useBenchHistory(CALLS, { indexed: true });
 /** Every stored call's id and readable body, newest first. */
 let bodies: { id: number; readable: string }[];
 
 beforeAll(() => {
-  dir = makeTempDir();
-  const opened = openStore({ dataDir: dir.path });
-  if (!opened.ok) throw new Error(JSON.stringify(opened));
-  store = opened.value;
-  for (let from = 0; from < CALLS; from += 500) {
-    store.calls.insert(Array.from({ length: 500 }, (_, i) => benchCall(from + i, 1_700_000_000_000 + (from + i) * 1_000)));
-  }
-  store.textIndex.catchUp();
-  db = new Database(store.file, { readonly: true });
-  const rows = db.prepare('SELECT id, request_body AS body FROM calls ORDER BY id DESC').all() as { id: number; body: Buffer }[];
+  const rows = history.db().prepare('SELECT id, request_body AS body FROM calls ORDER BY id DESC').all() as { id: number; body: Buffer }[];
   bodies = rows.map((row) => ({ id: row.id, readable: decodeUnicodeEscapes(row.body.toString('utf8')) }));
-});
-afterAll(() => {
-  db.close();
-  store.close();
-  dir.remove();
 });
 
 /** The calls a scan of every body finds for `text` below `beforeId`, newest first. */
@@ -49,6 +30,7 @@ const scan = (text: string, beforeId: number) => bodies.filter((b) => b.id < bef
 
 /** A page through a repository on the ticking clock, and whether it read the text index. */
 function pageOf(query: CallQuery) {
+  const db = history.db();
   const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
   const prepare = vi.spyOn(db, 'prepare');
   try {
@@ -100,7 +82,7 @@ describe('a page of a search far down the history', () => {
     // the first window (256 ids) holds imported calls without it has read a body or two, too few
     // to tell whether its hits are dense.
     const text = 'example.com';
-    const imported = store.calls.list({ source: 'import', limit: 500 }).calls.map((c) => c.id);
+    const imported = history.db().prepare("SELECT id FROM calls WHERE source = 'import' ORDER BY id DESC").pluck().all() as number[];
     const holds = new Set(scan(text, CALLS + 1));
     const start = imported.find((id) => id < 12_000 && imported.every((other) => other > id || other <= id - 256 || !holds.has(other)));
     expect(start).toBeDefined();
@@ -113,7 +95,7 @@ describe('a page of a search far down the history', () => {
 
   it('answers in one go, under any load, a search of calls that fit in the first window', () => {
     // No time at all: only the first window is read, whole.
-    const calls = new CallsRepository(db, { ms: 0, firstWindow: 1_024 });
+    const calls = new CallsRepository(history.db(), { ms: 0, firstWindow: 1_024 });
     const page = calls.list({ text: 'Paris', limit: 500, beforeId: 1_000 });
     expect(page.calls.map((c) => c.id)).toEqual(scan('Paris', 1_000));
     expect(page.nextBeforeId).toBeNull();
