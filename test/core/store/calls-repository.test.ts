@@ -155,12 +155,13 @@ describe('CallsRepository', () => {
     expectSearches();
     expect(store.textIndex.catchUp()).toBe(bodies.length);
     expectSearches();
-    // The index is what a count reads: emptied behind the repository's back, 3+ characters count
-    // nothing. A page reads these few calls' bodies (its hits are dense), so it still finds them.
+    // Emptied behind the repository's back, the index is not what a history this small is read
+    // through: a page reads these few calls' bodies (its hits are dense), and so does a count
+    // over so few ids, so both still find them.
     const db = new Database(store.file);
     db.prepare("INSERT INTO calls_text (calls_text) VALUES ('delete-all')").run();
     db.close();
-    expect(store.calls.stats({ text: 'Ada Love' }).total).toBe(0);
+    expect(store.calls.stats({ text: 'Ada Love' }).total).toBe(1);
     expect(found('Ada Love')).toEqual([ids[0]]);
     expect(found('ab')).toEqual([ids[3]]);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeUnicodeEscapes, type CallQuery } from '../../../main/contract/api';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
-import { useBenchHistory } from './bench-history';
+import { benchReceivedAt, useBenchHistory } from './bench-history';
 
 /** As the benchmark's history: `example.com` in 40% of bodies, `Paris` in 1 of 6, each `user<i>@example.com` in one. */
 const CALLS = 16_000;
@@ -99,5 +99,53 @@ describe('a page of a search far down the history', () => {
     const page = calls.list({ text: 'Paris', limit: 500, beforeId: 1_000 });
     expect(page.calls.map((c) => c.id)).toEqual(scan('Paris', 1_000));
     expect(page.nextBeforeId).toBeNull();
+  });
+});
+
+describe('a count of a search within a short time range', () => {
+  it.each(['example.com', 'user15900@example.com'])('reads the bodies of the few calls in range for %s, not the text index', (text) => {
+    const db = history.db();
+    const newest = 3_000;
+    const since = benchReceivedAt(CALLS - newest);
+    const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
+    const prepare = vi.spyOn(db, 'prepare');
+    try {
+      let total = 0;
+      for (let beforeId: number | undefined; ;) {
+        const stats = calls.stats({ text, since, perAction: false, beforeId });
+        total += stats.total;
+        if (stats.nextBeforeId === null) break;
+        beforeId = stats.nextBeforeId;
+      }
+      // Over the whole index, the statement reads each trigram's list whatever the range it is
+      // bounded to; the range's own bodies are few.
+      expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(false);
+      expect(total).toBe(scan(text, Infinity).filter((id) => id > CALLS - newest).length);
+      expect(total).toBeGreaterThan(0);
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+});
+
+describe('a count of a search over the whole history', () => {
+  it.each(['user4240@example.com', 'Paris'])('reads the text index first for %s, and counts what a scan finds', (text) => {
+    const db = history.db();
+    const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
+    const prepare = vi.spyOn(db, 'prepare');
+    try {
+      let total = 0;
+      for (let beforeId: number | undefined; ;) {
+        const stats = calls.stats({ text, perAction: false, beforeId });
+        total += stats.total;
+        if (stats.nextBeforeId === null) break;
+        beforeId = stats.nextBeforeId;
+      }
+      // Its first step streams the index's candidates newest first; steps that go on read bodies.
+      expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(true);
+      expect(total).toBe(scan(text, Infinity).length);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 });
