@@ -209,7 +209,10 @@ function arrivalOrder(store: Store): Timed[] {
 }
 
 async function throughServe(dataDir: string, count: number): Promise<{ timings: Timed[]; rss: Record<string, number> }> {
-  const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+  // Without limits: the default ones (100,000 calls, 1 GB) would have retention delete most of the
+  // history while it is measured, and leave a kept folder far short of the calls it was filled with.
+  const noLimits = ['--keep-calls', '0', '--keep-days', '0', '--keep-size', '0'];
+  const server = await startServe(['--port', '0', '--data-dir', dataDir, ...noLimits], { FLOWENT_HMAC_KEY: KEY });
   try {
     if (!server.inspectorUrl) throw new Error('the inspector did not start');
     const url = new URL(server.inspectorUrl);
