@@ -11,7 +11,8 @@
  * With --drop-cache, each filter's sequence starts right after the operating system's file cache
  * is dropped (Linux, as root): the history read from disk, as after a while of other work.
  * Without it, each sequence is run once first, so every page it reads is in memory.
- * With --deep, also a page of each text term far down the history (below #900,000, #500,000 and #100,000).
+ * With --deep, also a page of each text term far down the history (below #900,000, #500,000 and
+ * #100,000), and a bulk replay's selection of it from there.
  * With --windows, instead: what one window of ids costs, by its size and how far down it reads,
  * warm and from disk: of bodies for a count (read oldest first within the window) and for a page
  * (newest first), and of the filter columns' index for a count.
@@ -26,9 +27,12 @@ import type { CallCountQuery, CallFilter } from '../../main/contract/api';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { CallsRepository } from '../../main/core/store/calls-repository';
 import { DEFAULT_QUERY_BUDGET } from '../../main/core/store/id-windows';
+import { MAX_SELECTION } from '../../main/contract/api';
 import { dropFileCache } from './query-cold';
 import { matrix, PAGE, pageResult } from './query-kinds';
 
+/** A bulk replay's selection: up to this many calls, the first step of which is timed. */
+const REPLAY_SELECTION = MAX_SELECTION;
 const DEEP_BELOW = [900_000, 500_000, 100_000];
 
 interface Sequence {
@@ -100,7 +104,13 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
     seq.firstPage = page.ms;
     note('page', page.ms);
     seq.result = pageResult(page.value);
-    if (beforeId !== undefined) return seq;
+    if (beforeId !== undefined) {
+      // A bulk replay of the same filter from there selects its calls in budgeted steps too: the first.
+      const selection = timed.step(() => timed.calls.selectReplayableIds(filter, REPLAY_SELECTION, beforeId));
+      note('replay selection', selection.ms);
+      seq.result += `; ${selection.value.ids.length} selected to replay`;
+      return seq;
+    }
     const countQuery: CallCountQuery = { ...filter, perAction: false };
     let total = 0;
     let about: number | null = null;

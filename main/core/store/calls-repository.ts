@@ -232,11 +232,12 @@ export class CallsRepository {
   selectReplayableIds(filter: CallFilter, limit: number, beforeId?: number): { ids: number[]; nextBeforeId: number | null } {
     const replayable = "action IS NOT NULL AND source IN ('flowent', 'import')";
     const ids: number[] = [];
+    const prepare = preparedOnce(this.db);
     const end = readNewestFirst(this.filterToSql(filter, 'columns'), queryRange(this.db, filter, beforeId), this.budget, {
       window: (where, window) => {
         const { clause, params } = withinWindow(where, window);
         const sql = `SELECT ${where.id} AS id FROM ${where.from} ${clause} AND ${replayable} ORDER BY ${where.id} DESC LIMIT @limit`;
-        for (const row of this.db.prepare(sql).all({ ...params, limit: limit - ids.length }) as { id: number }[]) ids.push(row.id);
+        for (const row of prepare(sql).all({ ...params, limit: limit - ids.length }) as { id: number }[]) ids.push(row.id);
         return ids.length >= limit;
       },
       stream: (where, range, outOfTime) => {
@@ -247,11 +248,13 @@ export class CallsRepository {
         });
         return { ...end, enough: ids.length >= limit };
       },
+      // A selection wants a number of ids, as a page wants rows: far down, by bodies while dense.
+      page: { wanted: () => limit - ids.length, searched: bodiesSearched(filter, prepare) },
     });
     return { ids, nextBeforeId: ids.length >= limit ? null : end.stoppedBelow };
   }
 
-  /** The newest call's id, 0 when there is none. */
+  /** The oldest call's id, 1 when there is none (where a range of ids starts: query-range.ts). */
   private oldestCallId(): number {
     return (this.db.prepare('SELECT min(id) FROM calls').pluck().get() as number | null) ?? 1;
   }

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../contract/api';
 import type { SqlWhere } from './call-filter-sql';
 import { clockOf, LARGEST_BODY_WINDOW, LARGEST_WINDOW, walkIdWindows, type IdWindow, type QueryBudget, type WalkEnd } from './id-windows';
 import type { IdRange } from './query-range';
@@ -43,6 +44,14 @@ const FIRST_SEARCH_WINDOW = 256;
  * no budget can stop that statement), where a term that sparse costs it a few ms.
  */
 const BODIES_FOR_THE_REST = 8_192;
+/**
+ * The most rows the rule above is asked about: a largest page. A walk that wants more (a bulk
+ * replay's selection of up to 10,000) ends its step at the budget long before it has them either
+ * way, so what matters is how dense the hits are, as for a page: judged by the rows it wants, a
+ * term in 40% of bodies went to the index at once, whose first candidate far down costs the
+ * whole budget (a step below #500,000 selected 31 calls that way, 6,900 by bodies).
+ */
+const MOST_ROWS_JUDGED = MAX_PAGE_SIZE;
 
 /**
  * Bodies read before the hits per body decide anything: a term at the density BODIES_FOR_THE_REST
@@ -122,6 +131,7 @@ class HitsPerBody {
    */
   bodiesStillPay(): boolean {
     if (this.bodies < FEWEST_BODIES_TO_TELL) return true;
-    return this.hits > 0 && (this.page.wanted() * this.bodies) / this.hits <= BODIES_FOR_THE_REST;
+    const rest = Math.min(this.page.wanted(), MOST_ROWS_JUDGED);
+    return this.hits > 0 && (rest * this.bodies) / this.hits <= BODIES_FOR_THE_REST;
   }
 }

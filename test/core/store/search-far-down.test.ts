@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { decodeUnicodeEscapes, type CallQuery } from '../../../main/contract/api';
+import { decodeUnicodeEscapes, MAX_SELECTION, type CallQuery } from '../../../main/contract/api';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { benchReceivedAt, useBenchHistory } from './bench-history';
 
@@ -17,12 +17,16 @@ function ticking(): () => number {
 }
 
 const history = useBenchHistory(CALLS, { indexed: true });
-/** Every stored call's id and readable body, newest first. */
-let bodies: { id: number; readable: string }[];
+/** Every stored call's id, readable body and source, newest first. */
+let bodies: { id: number; readable: string; source: string }[];
 
 beforeAll(() => {
-  const rows = history.db().prepare('SELECT id, request_body AS body FROM calls ORDER BY id DESC').all() as { id: number; body: Buffer }[];
-  bodies = rows.map((row) => ({ id: row.id, readable: decodeUnicodeEscapes(row.body.toString('utf8')) }));
+  const rows = history.db().prepare('SELECT id, request_body AS body, source FROM calls ORDER BY id DESC').all() as {
+    id: number;
+    body: Buffer;
+    source: string;
+  }[];
+  bodies = rows.map((row) => ({ id: row.id, readable: decodeUnicodeEscapes(row.body.toString('utf8')), source: row.source }));
 });
 
 /** The calls a scan of every body finds for `text` below `beforeId`, newest first. */
@@ -144,6 +148,31 @@ describe('a count of a search over the whole history', () => {
       // Its first step streams the index's candidates newest first; steps that go on read bodies.
       expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(true);
       expect(total).toBe(scan(text, Infinity).length);
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+});
+
+describe('a selection of calls to replay far down the history', () => {
+  it('reads the bodies of a common term there, not the text index, and selects what a scan finds', () => {
+    const db = history.db();
+    const text = 'example.com';
+    const below = CALLS / 10;
+    const replayable = new Set(['flowent', 'import']);
+    const expected = bodies.filter((b) => b.id < below && b.readable.includes(text) && replayable.has(b.source)).map((b) => b.id);
+    const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
+    const prepare = vi.spyOn(db, 'prepare');
+    try {
+      const ids: number[] = [];
+      for (let beforeId: number | null = below; beforeId !== null;) {
+        // As a bulk replay asks: for as many as it may replay, far more than a page.
+        const step = calls.selectReplayableIds({ text }, MAX_SELECTION - ids.length, beforeId);
+        ids.push(...step.ids);
+        beforeId = step.nextBeforeId ?? (step.ids.length ? step.ids[step.ids.length - 1]! : null);
+      }
+      expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(false);
+      expect(ids).toEqual(expected);
     } finally {
       prepare.mockRestore();
     }
