@@ -11,7 +11,7 @@ const SAMPLE_WINDOW = 64;
  * the order below spreads every prefix of them over the range.
  */
 const SAMPLE_WINDOWS = 1_024;
-/** Windows read before the matches can be enough (4,096 calls): a sample spread over the whole range. */
+/** Windows that must hold matches before the matches can be enough: a sample spread over the whole range. */
 const SPREAD_WINDOWS = 64;
 /**
  * Matches that are enough, once the sample is spread: a tenth off at worst in most samples. A
