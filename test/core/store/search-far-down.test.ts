@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { decodeUnicodeEscapes, MAX_SELECTION, type CallQuery } from '../../../main/contract/api';
+import { decodeUnicodeEscapes, MAX_SELECTION, type CallCountQuery, type CallQuery } from '../../../main/contract/api';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { benchReceivedAt, useBenchHistory } from './bench-history';
 
@@ -32,17 +32,33 @@ beforeAll(() => {
 /** The calls a scan of every body finds for `text` below `beforeId`, newest first. */
 const scan = (text: string, beforeId: number) => bodies.filter((b) => b.id < beforeId && b.readable.includes(text)).map((b) => b.id);
 
-/** A page through a repository on the ticking clock, and whether it read the text index. */
-function pageOf(query: CallQuery) {
+/** What `read` gives through a repository on the ticking clock, and whether it read the text index. */
+function watchingTheIndex<T>(read: (calls: CallsRepository) => T): { value: T; readTheIndex: boolean } {
   const db = history.db();
   const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
   const prepare = vi.spyOn(db, 'prepare');
   try {
-    const page = calls.list(query);
-    const readTheIndex = prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'));
-    return { page, ids: page.calls.map((c) => c.id), readTheIndex };
+    const value = read(calls);
+    return { value, readTheIndex: prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH')) };
   } finally {
     prepare.mockRestore();
+  }
+}
+
+/** A page, the ids on it, and whether it read the text index. */
+function pageOf(query: CallQuery) {
+  const { value: page, readTheIndex } = watchingTheIndex((calls) => calls.list(query));
+  return { page, ids: page.calls.map((c) => c.id), readTheIndex };
+}
+
+/** A count asked again from where each step stopped, as the page asks, until exact. */
+function countToTheEnd(calls: CallsRepository, query: CallCountQuery): number {
+  let total = 0;
+  for (let beforeId: number | undefined; ;) {
+    const stats = calls.stats({ ...query, perAction: false, beforeId });
+    total += stats.total;
+    if (stats.nextBeforeId === null) return total;
+    beforeId = stats.nextBeforeId;
   }
 }
 
@@ -108,73 +124,43 @@ describe('a page of a search far down the history', () => {
 
 describe('a count of a search within a short time range', () => {
   it.each(['example.com', 'user15900@example.com'])('reads the bodies of the few calls in range for %s, not the text index', (text) => {
-    const db = history.db();
     const newest = 3_000;
     const since = benchReceivedAt(CALLS - newest);
-    const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
-    const prepare = vi.spyOn(db, 'prepare');
-    try {
-      let total = 0;
-      for (let beforeId: number | undefined; ;) {
-        const stats = calls.stats({ text, since, perAction: false, beforeId });
-        total += stats.total;
-        if (stats.nextBeforeId === null) break;
-        beforeId = stats.nextBeforeId;
-      }
-      // Over the whole index, the statement reads each trigram's list whatever the range it is
-      // bounded to; the range's own bodies are few.
-      expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(false);
-      expect(total).toBe(scan(text, Infinity).filter((id) => id > CALLS - newest).length);
-      expect(total).toBeGreaterThan(0);
-    } finally {
-      prepare.mockRestore();
-    }
+    const { value: total, readTheIndex } = watchingTheIndex((calls) => countToTheEnd(calls, { text, since }));
+    // Over the whole index, the statement reads each trigram's list whatever the range it is
+    // bounded to; the range's own bodies are few.
+    expect(readTheIndex).toBe(false);
+    expect(total).toBe(scan(text, Infinity).filter((id) => id > CALLS - newest).length);
+    expect(total).toBeGreaterThan(0);
   });
 });
 
 describe('a count of a search over the whole history', () => {
   it.each(['user4240@example.com', 'Paris'])('reads the text index first for %s, and counts what a scan finds', (text) => {
-    const db = history.db();
-    const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
-    const prepare = vi.spyOn(db, 'prepare');
-    try {
-      let total = 0;
-      for (let beforeId: number | undefined; ;) {
-        const stats = calls.stats({ text, perAction: false, beforeId });
-        total += stats.total;
-        if (stats.nextBeforeId === null) break;
-        beforeId = stats.nextBeforeId;
-      }
-      // Its first step streams the index's candidates newest first; steps that go on read bodies.
-      expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(true);
-      expect(total).toBe(scan(text, Infinity).length);
-    } finally {
-      prepare.mockRestore();
-    }
+    const { value: total, readTheIndex } = watchingTheIndex((calls) => countToTheEnd(calls, { text }));
+    // Its first step streams the index's candidates newest first; steps that go on read bodies.
+    expect(readTheIndex).toBe(true);
+    expect(total).toBe(scan(text, Infinity).length);
   });
 });
 
 describe('a selection of calls to replay far down the history', () => {
   it('reads the bodies of a common term there, not the text index, and selects what a scan finds', () => {
-    const db = history.db();
     const text = 'example.com';
     const below = CALLS / 10;
     const replayable = new Set(['flowent', 'import']);
     const expected = bodies.filter((b) => b.id < below && b.readable.includes(text) && replayable.has(b.source)).map((b) => b.id);
-    const calls = new CallsRepository(db, { ms: 40, firstWindow: 1_024, clock: ticking() });
-    const prepare = vi.spyOn(db, 'prepare');
-    try {
-      const ids: number[] = [];
-      for (let beforeId: number | null = below; beforeId !== null;) {
-        // As a bulk replay asks: for as many as it may replay, far more than a page.
-        const step = calls.selectReplayableIds({ text }, MAX_SELECTION - ids.length, beforeId);
-        ids.push(...step.ids);
-        beforeId = step.nextBeforeId ?? (step.ids.length ? step.ids[step.ids.length - 1]! : null);
+    const { value: ids, readTheIndex } = watchingTheIndex((calls) => {
+      const selected: number[] = [];
+      // As a bulk replay asks: for as many as it may replay, far more than a page, step by step.
+      for (let beforeId = below; ;) {
+        const step = calls.selectReplayableIds({ text }, MAX_SELECTION - selected.length, beforeId);
+        selected.push(...step.ids);
+        if (step.nextBeforeId === null) return selected;
+        beforeId = step.nextBeforeId;
       }
-      expect(prepare.mock.calls.some(([sql]) => sql.includes('calls_text MATCH'))).toBe(false);
-      expect(ids).toEqual(expected);
-    } finally {
-      prepare.mockRestore();
-    }
+    });
+    expect(readTheIndex).toBe(false);
+    expect(ids).toEqual(expected);
   });
 });
