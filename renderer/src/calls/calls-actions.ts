@@ -4,6 +4,8 @@ import { onReset } from '../app/stores';
 import { useCallsStore } from './calls-store';
 import { idRange, mergeByArrival } from './arrival-order';
 import { reportError } from '../app/ui-actions';
+import type { RendererBridge } from '../transport/connection';
+import type { CallFilter } from '../../../main/contract/api';
 
 export const PAGE_SIZE = 200;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -80,7 +82,7 @@ async function countMatches(gen: number): Promise<void> {
         },
       }));
       if (complete) return;
-      if (beforeId === undefined) await estimateMatches(gen);
+      if (beforeId === undefined) await estimateMatches(b, activeQuery, gen);
       beforeId = stats.nextBeforeId ?? undefined;
     }
   } catch (error) {
@@ -89,14 +91,12 @@ async function countMatches(gen: number): Promise<void> {
 }
 
 /**
- * Adds the core's estimate to a count that goes on (calls-store.ts: `matchCount.about`). One
- * that fails is reported and the exact count goes on without it.
+ * Adds the core's estimate for the count's own filter to the count that goes on (calls-store.ts:
+ * `matchCount.about`). One that fails is reported and the exact count goes on without it.
  */
-async function estimateMatches(gen: number): Promise<void> {
-  const b = currentBridge();
-  if (!b) return;
+async function estimateMatches(b: RendererBridge, query: CallFilter, gen: number): Promise<void> {
   try {
-    const { about } = await b.estimateCount(useCallsStore.getState().activeQuery);
+    const { about } = await b.estimateCount(query);
     useCallsStore.setState((s) =>
       s.generation === gen && s.matchCount && !s.matchCount.complete ? { matchCount: { ...s.matchCount, about } } : s,
     );
