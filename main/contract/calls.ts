@@ -4,7 +4,7 @@ import type { Selection } from './answers';
 import type { HandlerReport, HandlerSignature } from './handlers';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
-import type { callCountQuery, callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
+import type { callCountQuery, callEstimateQuery, callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
 import type { CallSource, Verdict } from './names-and-limits';
 import type { CallsFailure, Diagnosis, Violation } from './shared';
 
@@ -196,6 +196,9 @@ export type CallQuery = z.output<typeof callQuery>;
  */
 export type CallCountQuery = z.output<typeof callCountQuery>;
 
+/** A filter, and `perAction: false` when only the total's estimate is wanted. */
+export type CallEstimateQuery = z.output<typeof callEstimateQuery>;
+
 export interface CallPage {
   calls: CallSummary[];
   /** Pass as `beforeId` to get the next page; null when this is the last page. */
@@ -247,6 +250,17 @@ export interface CountEstimate {
   about: number | null;
   /** How many calls the sample read. */
   sampled: number;
+  /**
+   * The same per action, for the actions the sample found (most matches first); each action's
+   * `about` by the same rule, from its own matches. Empty when the query said `perAction: false`.
+   */
+  perAction: ActionEstimate[];
+}
+
+export interface ActionEstimate {
+  action: string;
+  /** About how many of the action's calls match; null when the sample held too few of them to say. */
+  about: number | null;
 }
 
 export interface SampleRequest {
@@ -263,7 +277,7 @@ export interface CallsMethods {
   listCalls(...[query]: Args['listCalls']): Promise<CallPage>;
   getCall(...[id]: Args['getCall']): Promise<CallDetail | null>;
   getStats(...[filter]: Args['getStats']): Promise<CallStats>;
-  estimateCount(...[filter]: Args['estimateCount']): Promise<CountEstimate>;
+  estimateCount(...[query]: Args['estimateCount']): Promise<CountEstimate>;
   getSampleRequest(...[action]: Args['getSampleRequest']): Promise<SampleRequest>;
   clearHistory(...args: Args['clearHistory']): Promise<Result<{ deleted: number }, CallsFailure>>;
 }

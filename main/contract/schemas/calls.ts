@@ -51,11 +51,18 @@ export const callCountQuery = callFilter
   })
   .describe('a filter object, with beforeId to go on counting and perAction: false for the totals alone');
 
+export const callEstimateQuery = callFilter
+  .extend({
+    /** false: leave out the estimates per action (an empty list), as getStats's counts. */
+    perAction: z.boolean().optional().describe('true or false'),
+  })
+  .describe('a filter object, with perAction: false for the total alone');
+
 export const callsArguments = {
   listCalls: argumentList(['query', callQuery]),
   getCall: argumentList(['id', callId]),
   getStats: argumentList(['filter', callCountQuery]),
-  estimateCount: argumentList(['filter', callFilter]),
+  estimateCount: argumentList(['query', callEstimateQuery]),
   getSampleRequest: argumentList(['action', actionName]),
   clearHistory: argumentList(),
 };

@@ -27,7 +27,7 @@ export function createCallsApi(deps: CallsDeps): CallsMethods {
       return stored ? toDetail(stored, deps) : null;
     },
     getStats: async (filter) => deps.calls().stats(filter),
-    estimateCount: async (filter) => deps.calls().estimate(filter),
+    estimateCount: async (query) => deps.calls().estimate(query),
     getSampleRequest: async (action) => buildSample(action, deps.status(), deps.hmacKey()),
     clearHistory: async () => {
       const deleted = deps.calls().clear();

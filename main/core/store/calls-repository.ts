@@ -3,6 +3,7 @@ import {
   MAX_PAGE_SIZE,
   type AnsweredBy,
   type CallCountQuery,
+  type CallEstimateQuery,
   type CallFilter,
   type CallPage,
   type CallQuery,
@@ -210,12 +211,13 @@ export class CallsRepository {
    * same whatever the window. Only a range that is the whole history has its size at hand (the
    * per-action totals); a time range of few calls is counted exactly in a step or two anyway.
    */
-  estimate(filter: CallFilter): CountEstimate {
+  estimate(query: CallEstimateQuery): CountEstimate {
+    const { perAction = true, ...filter } = query;
     return this.db.transaction(() => {
       const range = queryRange(this.db, filter, undefined);
-      const where = this.filterToSql(filter, 'columns', true).find((query) => query.candidates === undefined)!;
+      const where = this.filterToSql(filter, 'columns', true).find((sql) => sql.candidates === undefined)!;
       const whole = range.floor === this.oldestCallId() && range.top === this.lastCallId() + 1;
-      return estimateCount(this.db, where, range, whole ? this.storedCount() : null, this.budget);
+      return estimateCount(this.db, where, range, whole ? this.storedCount() : null, this.budget, perAction);
     })();
   }
 

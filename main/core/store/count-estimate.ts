@@ -29,44 +29,85 @@ const ENOUGH_MATCHES = 400;
 const FEWEST_MATCHES = 30;
 const TWO_FIGURES_FROM = { matches: 100, windows: 30 };
 
+/** Matches found in the sample, and how many of its windows held them. */
+interface Tally {
+  matches: number;
+  windows: number;
+}
+
 /**
  * About how many calls match a filter, at once: an exact count of a common search at 1,000,000
  * calls reads every body (seconds, in budgeted steps), while the share of matches among a few
  * thousand calls spread over the history says the same to two figures in one step. Windows of
  * ids are read in an order that spreads them over the whole range whatever their number, so a
  * sample cut short by the budget (a file not in memory) or by enough matches is still spread,
- * only smaller.
+ * only smaller. With `byAction`, each action's matches are kept apart and given by the same
+ * rule (the filter bar's counts); the sample stops by the total's matches.
  * `where` reads windows (no text index: its statements cost the same whatever the window);
  * `stored` is how many calls `range` holds, or null when only a full reading can say.
  */
-export function estimateCount(db: Database, where: SqlWhere, range: IdRange, stored: number | null, budget: QueryBudget): CountEstimate {
+export function estimateCount(
+  db: Database,
+  where: SqlWhere,
+  range: IdRange,
+  stored: number | null,
+  budget: QueryBudget,
+  byAction: boolean,
+): CountEstimate {
   const now = clockOf(budget);
   const started = now();
   const windows = sampleWindows(range);
-  if (windows.length === 0) return { about: 0, sampled: 0 };
+  if (windows.length === 0) return { about: 0, sampled: 0, perAction: [] };
   const { clause } = withinWindow(where, windows[0]!);
-  const matchedIn = db.prepare(`SELECT count(*) FROM ${where.from} ${clause}`).pluck();
+  // Without the actions, a window is one count: no GROUP BY and its sorter.
+  const matchedIn = db.prepare(
+    byAction
+      ? `SELECT action, count(*) AS count FROM ${where.from} ${clause} GROUP BY action`
+      : `SELECT NULL AS action, count(*) AS count FROM ${where.from} ${clause}`,
+  );
   const storedIn = db.prepare('SELECT count(*) FROM calls WHERE id >= @windowLow AND id < @windowHigh').pluck();
-  let matched = 0;
+  const total: Tally = { matches: 0, windows: 0 };
+  const actions = new Map<string, Tally>();
   let sampled = 0;
   let read = 0;
-  let withMatches = 0;
   for (const window of windows) {
     const bounds = { windowLow: window.low, windowHigh: window.high };
-    const matches = matchedIn.get({ ...where.params, ...bounds }) as number;
-    matched += matches;
-    if (matches > 0) withMatches++;
+    let matches = 0;
+    for (const group of matchedIn.all({ ...where.params, ...bounds }) as { action: string | null; count: number }[]) {
+      matches += group.count;
+      if (group.action !== null) addTo(actions, group.action, group.count);
+    }
+    total.matches += matches;
+    if (matches > 0) total.windows++;
     sampled += storedIn.get(bounds) as number;
     read++;
-    if (withMatches >= SPREAD_WINDOWS && matched >= ENOUGH_MATCHES) break;
+    if (total.windows >= SPREAD_WINDOWS && total.matches >= ENOUGH_MATCHES) break;
     if (now() - started >= budget.ms) break;
   }
-  if (read === windows.length && windows.length * SAMPLE_WINDOW >= range.top - range.floor) {
-    return { about: matched, sampled }; // the windows tiled the whole range: this is the count
+  // The windows tiled the whole range: the matches are the count.
+  const whole = read === windows.length && windows.length * SAMPLE_WINDOW >= range.top - range.floor;
+  const about = (tally: Tally): number | null => (whole ? tally.matches : scaled(tally, sampled, stored));
+  const perAction = [...actions]
+    .sort(([a, x], [b, y]) => y.matches - x.matches || (a < b ? -1 : 1))
+    .map(([action, tally]) => ({ action, about: about(tally) }));
+  return { about: about(total), sampled, perAction };
+}
+
+function addTo(actions: Map<string, Tally>, action: string, matches: number): void {
+  const tally = actions.get(action);
+  if (tally) {
+    tally.matches += matches;
+    tally.windows++;
+  } else {
+    actions.set(action, { matches, windows: 1 });
   }
-  if (stored === null || matched < FEWEST_MATCHES || sampled === 0) return { about: null, sampled };
-  const twoFigures = matched >= TWO_FIGURES_FROM.matches && withMatches >= TWO_FIGURES_FROM.windows;
-  return { about: significant((matched / sampled) * stored, twoFigures ? 2 : 1), sampled };
+}
+
+/** The sample's share of matches, scaled to the calls stored, to as many figures as it can say. */
+function scaled(tally: Tally, sampled: number, stored: number | null): number | null {
+  if (stored === null || tally.matches < FEWEST_MATCHES || sampled === 0) return null;
+  const twoFigures = tally.matches >= TWO_FIGURES_FROM.matches && tally.windows >= TWO_FIGURES_FROM.windows;
+  return significant((tally.matches / sampled) * stored, twoFigures ? 2 : 1);
 }
 
 /**

@@ -55,9 +55,10 @@ const TABLE: Record<ApiMethod, Row> = {
     ],
   },
   estimateCount: {
-    good: [[{}], [{ text: 'Paris', action: 'send_email' }]],
+    good: [[{}], [{ text: 'Paris', action: 'send_email' }], [{ verdict: 'invalid', perAction: false }]],
     bad: [
-      [[{ beforeId: 5 }], /^`filter` has no field `beforeId`/],
+      [[{ beforeId: 5 }], /^`query` has no field `beforeId`/],
+      [[{ perAction: 'no' }], /`perAction` must be true or false/],
       [[{ test: 'yes' }], /`test` must be true or false/],
     ],
   },

@@ -60,13 +60,18 @@ describe('an estimate of how many calls match', () => {
 
   it('says nothing when the sample the budget allows holds too few matches to tell', () => {
     expect(exact({ text: 'user4240@example.com' })).toBe(1);
-    expect(new CallsRepository(db(), timeFor(8)).estimate({ text: 'user4240@example.com' })).toEqual({ about: null, sampled: 512 });
-    expect(new CallsRepository(db(), timeFor(200)).estimate({ source: 'replay' }).about).not.toBeNull();
-    expect(new CallsRepository(db(), timeFor(200)).estimate({ text: 'no such words' })).toEqual({ about: null, sampled: 200 * 64 });
+    const total = (budget: QueryBudget, filter: CallFilter) => new CallsRepository(db(), budget).estimate({ ...filter, perAction: false });
+    expect(total(timeFor(8), { text: 'user4240@example.com' })).toEqual({ about: null, sampled: 512, perAction: [] });
+    expect(total(timeFor(200), { source: 'replay' }).about).not.toBeNull();
+    expect(total(timeFor(200), { text: 'no such words' })).toEqual({ about: null, sampled: 200 * 64, perAction: [] });
   });
 
   it('is the exact count when the budget allows reading every window of the history', () => {
-    expect(new CallsRepository(db(), unhurried()).estimate({ text: 'user4240@example.com' })).toEqual({ about: 1, sampled: CALLS });
+    expect(new CallsRepository(db(), unhurried()).estimate({ text: 'user4240@example.com' })).toEqual({
+      about: 1,
+      sampled: CALLS,
+      perAction: [{ action: 'send_email', about: 1 }],
+    });
   });
 
   it('reads its sample spread over the whole history when the budget cuts it short', () => {
@@ -82,8 +87,13 @@ describe('an estimate of how many calls match', () => {
     const small = benchHistory(300);
     try {
       const calls = new CallsRepository(small.db, unhurried());
-      expect(calls.estimate({ text: 'Paris' })).toEqual({ about: calls.stats({ text: 'Paris' }).total, sampled: 300 });
-      expect(calls.estimate({ text: 'user5@example.com' })).toEqual({ about: 1, sampled: 300 });
+      const paris = calls.stats({ text: 'Paris' });
+      expect(calls.estimate({ text: 'Paris' })).toEqual({
+        about: paris.total,
+        sampled: 300,
+        perAction: paris.perAction.map(({ action, count }) => ({ action, about: count })),
+      });
+      expect(calls.estimate({ text: 'user5@example.com', perAction: false })).toEqual({ about: 1, sampled: 300, perAction: [] });
     } finally {
       await small.close();
     }
@@ -95,3 +105,36 @@ describe('an estimate of how many calls match', () => {
     expect(spreadOrder(1)).toEqual([0]);
   });
 });
+
+describe("an estimate per action (the filter bar's counts)", () => {
+  it.each<[string, CallFilter]>([
+    ['one letter', { text: 'a' }],
+    ['a word in most bodies', { text: 'example.com' }],
+    ['a verdict', { verdict: 'valid' }],
+  ])('gives each action the sample found enough of, near its own exact count, for %s', (_, filter) => {
+    const estimate = new CallsRepository(db(), unhurried()).estimate(filter);
+    const counts = new Map(exactPerAction(filter).map(({ action, count }) => [action, count]));
+    const given = estimate.perAction.filter((action) => action.about !== null);
+    expect(given.length).toBeGreaterThan(1);
+    for (const { action, about } of given) {
+      const count = counts.get(action)!;
+      expect(count).toBeGreaterThan(0);
+      expect(Math.abs(about! - count) / count).toBeLessThan(0.25);
+    }
+    // Most matches first, and every action named is one that has matches.
+    expect(estimate.perAction.map(({ action }) => action).every((action) => counts.has(action))).toBe(true);
+  });
+
+  it('gives no figure for an action the sample held too few calls of, while the total has one', () => {
+    // Some 50 replays in a sample of 80 windows, spread over five actions: about 10 each.
+    const estimate = new CallsRepository(db(), timeFor(80)).estimate({ source: 'replay' });
+    expect(estimate.about).not.toBeNull();
+    expect(estimate.perAction.length).toBeGreaterThan(1);
+    expect(estimate.perAction.every(({ about }) => about === null)).toBe(true);
+  });
+});
+
+/** The exact counts per action, read in one go. */
+function exactPerAction(filter: CallFilter) {
+  return new CallsRepository(db(), { ms: 1e9, firstWindow: 8_192 }).stats(filter).perAction;
+}
