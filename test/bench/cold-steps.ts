@@ -2,8 +2,10 @@
  * What the thread that answers webhook calls waits for while the page reads the history: the
  * page's own sequence for each filter of the query matrix alone (test/bench/query-kinds.ts), run
  * through the store's API on a fresh connection, step by step: the first page, then the counts
- * (`getStats` with `perAction: false`) asked again from where each step stopped until exact,
- * with the estimate (`estimateCount`) after the first step when that was not the whole count.
+ * (`getStats`) asked again from where each step stopped until exact, with the estimate
+ * (`estimateCount`) after the first step when that was not the whole count: the header's, per
+ * action when no action is chosen (it feeds the filter bar's action list too), then, with an
+ * action chosen, the action list's own count of the other conditions.
  * Every call into the store holds the thread, so the figure that matters is the **longest step**;
  * beside it the longest stretch between two looks at the query budget's clock (about one
  * statement: a window of ids, or 32 of the text index's candidates), the steps and their total.
@@ -29,6 +31,7 @@ import { CallsRepository } from '../../main/core/store/calls-repository';
 import { DEFAULT_QUERY_BUDGET } from '../../main/core/store/id-windows';
 import { MAX_SELECTION } from '../../main/contract/api';
 import { dropFileCache } from './query-cold';
+import { withoutAction } from '../../renderer/src/calls/filter-state';
 import { matrix, PAGE, pageResult } from './query-kinds';
 
 /** A bulk replay's selection: up to this many calls, the first step of which is timed. */
@@ -50,6 +53,8 @@ interface Sequence {
   firstFigure: number;
   /** The estimate, and how far it is from the exact count (null: none read, or it could not tell). */
   about: { value: number; off: number } | null;
+  /** With an action and other conditions: the filter bar's first step and estimate, of the other conditions. */
+  barFirstFigure: number | null;
 }
 
 /** A connection whose query budget's clock notes the longest time between two looks. */
@@ -76,6 +81,30 @@ function openTimed(file: string) {
   return { calls, step, longestStretch: () => longest, close: () => db.close() };
 }
 
+type Timed = ReturnType<typeof openTimed>;
+
+/** Counts in steps to the exact figure, with the estimate after a first step that was not the whole count. */
+function countInSteps(timed: Timed, note: (what: string, ms: number) => void, name: string, countQuery: CallCountQuery) {
+  let firstFigure = 0;
+  let total = 0;
+  let about: number | null = null;
+  for (let query = countQuery, at = 1; ; at++) {
+    const stats = timed.step(() => timed.calls.stats(query));
+    note(`${name} step ${at}${query.beforeId !== undefined ? ` below #${query.beforeId}` : ''}`, stats.ms);
+    if (at === 1) firstFigure = stats.ms;
+    total += stats.value.total;
+    if (stats.value.nextBeforeId === null) break;
+    if (at === 1) {
+      const estimate = timed.step(() => timed.calls.estimate(countQuery));
+      note(`${name} estimate`, estimate.ms);
+      firstFigure += estimate.ms;
+      about = estimate.value.about;
+    }
+    query = { ...countQuery, beforeId: stats.value.nextBeforeId };
+  }
+  return { firstFigure, total, about };
+}
+
 function runSequence(file: string, label: string, filter: CallFilter, beforeId?: number): Sequence {
   const timed = openTimed(file);
   try {
@@ -90,6 +119,7 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
       total: 0,
       firstFigure: 0,
       about: null,
+      barFirstFigure: null,
     };
     const note = (what: string, ms: number) => {
       seq.steps++;
@@ -111,25 +141,17 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
       seq.result += `; ${selection.value.ids.length} selected to replay`;
       return seq;
     }
-    const countQuery: CallCountQuery = { ...filter, perAction: false };
-    let total = 0;
-    let about: number | null = null;
-    for (let query = countQuery, at = 1; ; at++) {
-      const stats = timed.step(() => timed.calls.stats(query));
-      note(`count step ${at}${query.beforeId !== undefined ? ` below #${query.beforeId}` : ''}`, stats.ms);
-      if (at === 1) seq.firstFigure = stats.ms;
-      total += stats.value.total;
-      if (stats.value.nextBeforeId === null) break;
-      if (at === 1) {
-        const estimate = timed.step(() => timed.calls.estimate(filter));
-        note('estimate', estimate.ms);
-        seq.firstFigure += estimate.ms;
-        about = estimate.value.about;
-      }
-      query = { ...countQuery, beforeId: stats.value.nextBeforeId };
-    }
-    seq.result += `; ${total}`;
-    if (about !== null) seq.about = { value: about, off: total ? (about - total) / total : 0 };
+    // The page's counts (renderer match-counts.ts): the header's, which also feeds the filter bar's
+    // action list when no action is chosen; with one chosen, the bar's count of the other
+    // conditions after it, its first figures read before the header's exact count.
+    const others = withoutAction(filter);
+    const barToo = Object.keys(others).length > 0;
+    const header = countInSteps(timed, note, 'count', { ...filter, perAction: barToo && filter.action === undefined });
+    seq.firstFigure = header.firstFigure;
+    seq.result += `; ${header.total}`;
+    if (header.about !== null) seq.about = { value: header.about, off: header.total ? (header.about - header.total) / header.total : 0 };
+    if (barToo && filter.action !== undefined)
+      seq.barFirstFigure = countInSteps(timed, note, 'bar count', { ...others, perAction: true }).firstFigure;
     return seq;
   } finally {
     timed.close();
@@ -218,14 +240,14 @@ function main(): void {
       `longest stretch between looks ${fmt(Math.max(...rows.map((r) => r.longestStretch)))} ms`,
   );
   console.log(
-    '| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | first figure ms | estimate (off by) | page; exact count |',
+    '| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | first figure ms | estimate (off by) | action list first figures ms | page; exact count |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const about = r.about ? `${r.about.value} (${(r.about.off * 100).toFixed(1)}%)` : '–';
     console.log(
       `| ${r.label} | ${fmt(r.firstPage)} | ${r.steps} | ${fmt(r.longestStep)} | ${r.longestStepAt} | ${fmt(r.longestStretch)} | ${fmt(r.total)} | ` +
-        `${fmt(r.firstFigure)} | ${about} | ${r.result} |`,
+        `${fmt(r.firstFigure)} | ${about} | ${r.barFirstFigure === null ? '–' : fmt(r.barFirstFigure)} | ${r.result} |`,
     );
   }
 }

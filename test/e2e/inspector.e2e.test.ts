@@ -96,6 +96,9 @@ describe.sequential('the inspector in Chromium against a real flowent-companion 
     await page.getByRole('combobox', { name: 'Verdict' }).selectOption('invalid');
     await expect.poll(() => rows().count()).toBe(1);
     expect(page.url()).toContain('verdict=invalid');
+    // The action list says how many of each action's calls the verdict leaves.
+    const actionOptions = () => page.getByRole('combobox', { name: 'Action' }).locator('option').allTextContents();
+    await expect.poll(actionOptions).toEqual(['All actions', 'create_ticket (1)', 'send_email (0)']);
 
     await page.getByRole('combobox', { name: 'Verdict' }).selectOption('');
     await expect.poll(() => rows().count()).toBe(6);

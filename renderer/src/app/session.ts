@@ -1,9 +1,11 @@
-import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
-import { matchesFilter } from '../calls/filter-state';
+import { countsAsFailure, type CallFilter, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
+
+type MatchCount = NonNullable<CallsState['matchCount']>;
+import { matchesFilter, withoutAction } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
-import { listView, useCallsStore } from '../calls/calls-store';
+import { listView, useCallsStore, type ActionCounts, type CallsState } from '../calls/calls-store';
 import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
@@ -171,6 +173,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
       selectedId: null,
       detail: null,
       matchCount: s.matchCount ? { total: 0, complete: true, countedUpTo: 0, about: null } : null,
+      actionCounts: s.actionCounts ? { counted: {}, complete: true, countedUpTo: 0, about: {} } : null,
     }));
     useMetaStore.setState((s) => ({
       stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0, nextBeforeId: null } : s.stats,
@@ -192,19 +195,43 @@ export function applyEvents(events: DeliveredEvent[]): void {
   useMetaStore.setState((s) => (s.stats ? { stats: countInto(s.stats, stored) } : s));
 
   useCallsStore.setState((s) => {
-    const matching = stored.filter((c) => matchesFilter(c, s.activeQuery));
-    if (matching.length === 0) return s;
     // Summaries carry no body, so a text search cannot be checked here: offer a refresh.
-    if (s.activeQuery.text) return { pendingNew: s.pendingNew + matching.length };
+    if (s.activeQuery.text) {
+      const matching = stored.filter((c) => matchesFilter(c, s.activeQuery)).length;
+      return matching ? { pendingNew: s.pendingNew + matching } : s;
+    }
+    const matching = stored.filter((c) => matchesFilter(c, s.activeQuery));
     const { newest } = idRange(s.calls);
     const fresh = matching.filter((c) => c.id > newest);
-    // The count of matching calls grows with them, once its first step has counted up to somewhere.
-    const count = s.matchCount;
-    const counted = count ? matching.filter((c) => c.id > count.countedUpTo).length : 0;
-    const matchCount =
-      count && counted ? { ...count, total: count.total + counted, about: count.about === null ? null : count.about + counted } : count;
-    return fresh.length ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount } : { matchCount };
+    // The counts grow with the calls they match, once their first step has counted up to somewhere.
+    const matchCount = s.matchCount && addToMatchCount(s.matchCount, matching);
+    const actionCounts = s.actionCounts && addToActionCounts(s.actionCounts, stored, s.activeQuery);
+    if (matchCount === s.matchCount && actionCounts === s.actionCounts && fresh.length === 0) return s;
+    return fresh.length
+      ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount, actionCounts }
+      : { matchCount, actionCounts };
   });
+}
+
+function addToMatchCount(count: MatchCount, matching: CallSummary[]): MatchCount {
+  const counted = matching.filter((c) => c.id > count.countedUpTo).length;
+  if (counted === 0) return count;
+  return { ...count, total: count.total + counted, about: count.about === null ? null : count.about + counted };
+}
+
+/** Live calls that match the filter's other conditions, added to their actions' counts (the filter bar's). */
+function addToActionCounts(counts: ActionCounts, stored: CallSummary[], query: CallFilter): ActionCounts {
+  const others = withoutAction(query);
+  const actions = stored.flatMap((c) => (c.action !== null && c.id > counts.countedUpTo && matchesFilter(c, others) ? [c.action] : []));
+  if (actions.length === 0) return counts;
+  const counted = { ...counts.counted };
+  const about = { ...counts.about };
+  for (const action of actions) {
+    counted[action] = (counted[action] ?? 0) + 1;
+    const estimate = about[action];
+    if (estimate != null) about[action] = estimate + 1;
+  }
+  return { ...counts, counted, about };
 }
 
 /**

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered } from './filter-state';
 import { clearFilters, loadFirstPage, loadMore, selectCall } from './calls-actions';
+import { countInWords } from './match-counts';
 import { listView, useCallsStore } from './calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
@@ -184,9 +185,8 @@ function SearchedSoFar({ downTo }: { downTo: number }) {
 }
 
 /**
- * How many calls match the filters, of how many stored: exact once counted; while the count
- * goes on (the core counts a big history in steps, newest first), "about" the core's estimate
- * when it has one above what is counted so far, "at least" what is counted otherwise.
+ * How many calls match the filters, of how many stored, as countInWords says a count (the core
+ * counts a big history in steps, newest first).
  */
 export function MatchCount() {
   const filter = useCallsStore((s) => s.filter);
@@ -195,11 +195,7 @@ export function MatchCount() {
   const text = filter.text.trim();
   let words = '';
   if (count && isFiltered(filter)) {
-    const found = count.complete
-      ? count.total.toLocaleString()
-      : count.about !== null && count.about > count.total
-        ? `about ${count.about.toLocaleString()}`
-        : `at least ${count.total.toLocaleString()}`;
+    const found = countInWords(count.total, count.complete, count.about);
     const one = count.complete && count.total === 1;
     const of = total === undefined ? '' : ` of ${total.toLocaleString()}`;
     const noun = one && !of ? 'call' : 'calls';

@@ -1,10 +1,11 @@
 import { useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
-import { isFiltered, type RangeChoice, type TestChoice } from './filter-state';
+import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from './filter-state';
 import { clearFilters, setFilter, setSearchInput } from './calls-actions';
 import { useMetaStore } from '../app/stores';
-import { useCallsStore } from './calls-store';
+import { useCallsStore, type ActionCounts } from './calls-store';
+import { countInWords } from './match-counts';
 import { BulkReplayButton } from '../replay/BulkReplayButton';
 import { ExportImportButtons } from '../replay/ExportImportButtons';
 import { SEARCH_INPUT_ID } from './search-input';
@@ -24,6 +25,19 @@ function fromLocalInput(value: string): number | null {
 const value = (e: ChangeEvent<HTMLSelectElement>) => e.target.value;
 
 /**
+ * An action's count in the action list: its calls in the whole history when nothing else is
+ * filtered; otherwise how many of them match the rest of the filter, as the header says a count
+ * ("counting…" until there is anything to say).
+ */
+function actionCountInWords(action: string, inHistory: number, counts: ActionCounts | null, othersFiltered: boolean): string {
+  if (!othersFiltered) return inHistory.toLocaleString();
+  const counted = counts?.counted[action] ?? 0;
+  const about = counts?.about[action];
+  if (!counts || (!counts.complete && counted === 0 && about == null)) return 'counting…';
+  return countInWords(counted, counts.complete, about);
+}
+
+/**
  * The list's filters. Nothing in it appears or disappears as filters change ("Clear
  * filters" is always there, the custom range opens over the list), so it never reflows
  * under the pointer.
@@ -32,6 +46,8 @@ export function FilterBar() {
   const filter = useCallsStore((s) => s.filter);
   const searchInput = useCallsStore((s) => s.searchInput);
   const perAction = useMetaStore((s) => s.stats?.perAction);
+  const actionCounts = useCallsStore((s) => s.actionCounts);
+  const othersFiltered = useCallsStore((s) => Object.keys(withoutAction(s.activeQuery)).length > 0);
   const [rangeOpen, setRangeOpen] = useState(false);
   const actions = [...(perAction ?? [])];
   if (filter.action && !actions.some((a) => a.action === filter.action)) actions.push({ action: filter.action, count: 0 });
@@ -50,7 +66,7 @@ export function FilterBar() {
         <option value="">All actions</option>
         {actions.map((a) => (
           <option key={a.action} value={a.action}>
-            {a.action} ({a.count})
+            {a.action} ({actionCountInWords(a.action, a.count, actionCounts, othersFiltered)})
           </option>
         ))}
       </select>

@@ -4,8 +4,7 @@ import { onReset } from '../app/stores';
 import { useCallsStore } from './calls-store';
 import { idRange, mergeByArrival } from './arrival-order';
 import { reportError } from '../app/ui-actions';
-import type { RendererBridge } from '../transport/connection';
-import type { CallFilter } from '../../../main/contract/api';
+import { countMatches } from './match-counts';
 
 export const PAGE_SIZE = 200;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -32,8 +31,9 @@ export async function loadFirstPage(): Promise<void> {
     searchedDownTo: null,
     pendingNew: 0,
     matchCount: null,
+    actionCounts: null,
   });
-  if (Object.keys(activeQuery).length > 0) void countMatches(gen);
+  if (Object.keys(activeQuery).length > 0) void countMatches(b, gen, activeQuery);
   try {
     const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE });
     useCallsStore.setState((s) => {
@@ -52,56 +52,6 @@ export async function loadFirstPage(): Promise<void> {
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
     reportError('Could not load calls', error);
-  }
-}
-
-/**
- * Counts the calls that match the current filter, step by step: each `getStats` reads as much
- * as the core allows one query and says where it stopped, and the next goes on from there. The
- * count shown grows ("at least ...") until it is exact; a new filter abandons it. When the first
- * step was not the whole count, the core's estimate comes next, so the header says "about ..."
- * from the start of a count that takes seconds.
- */
-async function countMatches(gen: number): Promise<void> {
-  const b = currentBridge();
-  const { activeQuery } = useCallsStore.getState();
-  if (!b) return;
-  let beforeId: number | undefined;
-  try {
-    for (;;) {
-      // The header shows the total alone: the per-action counts would only slow each step.
-      const stats = await b.getStats({ ...activeQuery, perAction: false, beforeId });
-      if (useCallsStore.getState().generation !== gen) return;
-      const complete = stats.nextBeforeId === null;
-      useCallsStore.setState((s) => ({
-        matchCount: {
-          total: (s.matchCount?.total ?? 0) + stats.total,
-          complete,
-          countedUpTo: s.matchCount?.countedUpTo ?? stats.countedUpTo,
-          about: s.matchCount?.about ?? null,
-        },
-      }));
-      if (complete) return;
-      if (beforeId === undefined) await estimateMatches(b, activeQuery, gen);
-      beforeId = stats.nextBeforeId ?? undefined;
-    }
-  } catch (error) {
-    if (useCallsStore.getState().generation === gen) reportError('Could not count the matching calls', error);
-  }
-}
-
-/**
- * Adds the core's estimate for the count's own filter to the count that goes on (calls-store.ts:
- * `matchCount.about`). One that fails is reported and the exact count goes on without it.
- */
-async function estimateMatches(b: RendererBridge, query: CallFilter, gen: number): Promise<void> {
-  try {
-    const { about } = await b.estimateCount(query);
-    useCallsStore.setState((s) =>
-      s.generation === gen && s.matchCount && !s.matchCount.complete ? { matchCount: { ...s.matchCount, about } } : s,
-    );
-  } catch (error) {
-    if (useCallsStore.getState().generation === gen) reportError('Could not estimate how many calls match', error);
   }
 }
 

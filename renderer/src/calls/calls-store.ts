@@ -33,8 +33,24 @@ export interface CallsState {
    * the whole count, so a count of seconds shows its likely size at once.
    */
   matchCount: { total: number; complete: boolean; countedUpTo: number; about: number | null } | null;
+  /**
+   * How many calls of each action match the filter's other conditions: the filter bar's action
+   * list (match-counts.ts). Null when nothing but an action is filtered: the history's own
+   * counts per action are those.
+   */
+  actionCounts: ActionCounts | null;
   selectedId: number | null;
   detail: { id: number; call: CallDetail | null; loading: boolean } | null;
+}
+
+/** Counts per action, in steps as `matchCount` is. */
+export interface ActionCounts {
+  /** Counted so far, per action (an action with none counted yet is not in it). */
+  counted: Record<string, number>;
+  complete: boolean;
+  countedUpTo: number;
+  /** The core's estimates per action, while the count goes on: null where it could not tell; an action it did not find is not in it. */
+  about: Record<string, number | null>;
 }
 
 const initialCalls = (): CallsState => ({
@@ -49,6 +65,7 @@ const initialCalls = (): CallsState => ({
   searchInput: '',
   pendingNew: 0,
   matchCount: null,
+  actionCounts: null,
   selectedId: null,
   detail: null,
 });

@@ -83,6 +83,13 @@ export function matchesFilter(call: CallSummary, filter: CallFilter): boolean {
   return true;
 }
 
+/** The filter's other conditions than its action: what the filter bar's counts per action count. */
+export function withoutAction(filter: CallFilter): CallFilter {
+  const others = { ...filter };
+  delete others.action;
+  return others;
+}
+
 /** Reads the filter from a query string such as `?action=send_email&verdict=invalid`. */
 export function filterFromSearch(search: string): FilterState {
   const params = new URLSearchParams(search);

@@ -164,7 +164,7 @@ export function createHttpBridge(
     listCalls: (query) => call('listCalls', [query]),
     getCall: (id) => call('getCall', [id]),
     getStats: (filter) => call('getStats', [filter]),
-    estimateCount: (filter) => call('estimateCount', [filter]),
+    estimateCount: (query) => call('estimateCount', [query]),
     getSampleRequest: (action) => call('getSampleRequest', [action]),
     setHmacKey: (key) => call('setHmacKey', [key]),
     clearHmacKey: () => call('clearHmacKey', []),

@@ -40,8 +40,9 @@ describe('a search that stops for time', () => {
     const steps = c.bridge.callsTo('getStats').filter(([query]) => (query as { text?: string } | undefined)?.text === 'qx');
     expect(steps.length).toBeGreaterThan(1);
     expect(steps.slice(1).every(([query]) => typeof (query as { beforeId?: number }).beforeId === 'number')).toBe(true);
-    // The header shows the total: no step asks for the per-action counts.
-    expect(steps.every(([query]) => (query as { perAction?: boolean }).perAction === false)).toBe(true);
+    // With no action chosen, one count feeds the header and the filter bar's action list.
+    expect(steps.every(([query]) => (query as { perAction?: boolean }).perAction === true)).toBe(true);
+    expect(screen.getByRole('option', { name: 'send_email (2)' })).toBeTruthy();
     expect(within(document.body).queryByRole('region', { name: 'No matching calls yet' })).toBeNull();
   });
 });
@@ -65,8 +66,53 @@ describe('a count that takes steps', () => {
     const nextStep = c.bridge.holdNext('getStats', 'request');
     estimate();
     await waitFor(() => expect(count()).toBe(`about 100 of ${calls} calls contain “qx” (counting…)`));
+    // The same estimate says it per action, in the filter bar.
+    expect(screen.getByRole('option', { name: 'send_email (about 100)' })).toBeTruthy();
     nextStep();
     await waitFor(() => expect(count()).toBe(`100 of ${calls} calls contain “qx”`));
-    expect(c.bridge.callsTo('estimateCount')).toEqual([[{ text: 'qx' }]]);
+    expect(screen.getByRole('option', { name: 'send_email (100)' })).toBeTruthy();
+    expect(c.bridge.callsTo('estimateCount')).toEqual([[{ text: 'qx', perAction: true }]]);
+  });
+
+  it('with an action chosen, counts the header first, then the filter bar without the action', async () => {
+    const c = companion();
+    // Calls alternate between two actions; every other call of each carries "qx".
+    const calls = 200;
+    for (let n = 1; n <= calls; n++) {
+      await c.send(n % 2 ? 'send_email' : 'create_ticket', { note: n % 4 < 2 ? `qx ${n}` : `plain ${n}` });
+    }
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rowIds()[0]).toBe(String(calls)));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'send_email');
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe(`100 of ${calls} calls match`));
+    const option = (action: string) => screen.getAllByRole('option').find((o) => o.textContent?.startsWith(`${action} (`))?.textContent;
+    // An action alone: the filter bar shows the history's own counts, and counts nothing.
+    expect(option('create_ticket')).toBe('create_ticket (100)');
+
+    const counts = () => c.bridge.callsTo('getStats').length;
+    const before = counts();
+    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe(`50 of ${calls} calls contain “qx”`));
+    await waitFor(() => expect(option('create_ticket')).toBe('create_ticket (50)'));
+    expect(option('send_email')).toBe('send_email (50)');
+
+    const steps = c.bridge
+      .callsTo('getStats')
+      .slice(before)
+      .map(([query]) => query as Record<string, unknown>);
+    const header = steps.filter((query) => query.action === 'send_email');
+    const bar = steps.filter((query) => query.action === undefined);
+    expect(header.every((query) => query.text === 'qx' && query.perAction === false)).toBe(true);
+    expect(bar.every((query) => query.text === 'qx' && query.perAction === true)).toBe(true);
+    expect(header.length).toBeGreaterThan(1);
+    expect(bar.length).toBeGreaterThan(1);
+    // The first figures of both, then the header's exact count, then the filter bar's.
+    expect(steps.slice(0, 2).map((query) => query.action ?? 'bar')).toEqual(['send_email', 'bar']);
+    const lastHeaderStep = steps.findLastIndex((query) => query.action === 'send_email');
+    expect(steps.slice(lastHeaderStep + 1)).toEqual(bar.slice(1));
+    expect(c.bridge.callsTo('estimateCount')).toEqual([
+      [{ action: 'send_email', text: 'qx', perAction: false }],
+      [{ text: 'qx', perAction: true }],
+    ]);
   });
 });

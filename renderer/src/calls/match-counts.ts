@@ -1,0 +1,134 @@
+import type { CallCountQuery, CallFilter, CallStats } from '../../../main/contract/api';
+import { reportError } from '../app/ui-actions';
+import type { RendererBridge } from '../transport/connection';
+import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
+import { withoutAction } from './filter-state';
+
+/** What one count feeds: the header's total, the filter bar's counts per action, or both. */
+interface Feeds {
+  total: boolean;
+  actions: boolean;
+}
+
+/**
+ * Counts how many calls match the filter, for the header, and how many of each action match
+ * the filter's other conditions, for the filter bar's action list (what choosing an action
+ * there would show). With no action chosen both are one count; with one, the filter bar's
+ * count leaves it out, so it is a second count, read after the header's: the header's first
+ * figures come first, then the filter bar's, then the header's exact count, then the filter
+ * bar's. A filter of an action alone needs no count for the filter bar: the history's own
+ * per-action counts are that. A new filter abandons every count (`gen`).
+ */
+export async function countMatches(b: RendererBridge, gen: number, query: CallFilter): Promise<void> {
+  const others = withoutAction(query);
+  const byAction = Object.keys(others).length > 0;
+  if (byAction && query.action === undefined) {
+    const both = stepCounter(b, gen, { ...query, perAction: true }, { total: true, actions: true });
+    if (await both.firstFigures()) await both.toTheEnd();
+    return;
+  }
+  const header = stepCounter(b, gen, { ...query, perAction: false }, { total: true, actions: false });
+  const headerGoesOn = await header.firstFigures();
+  const bar = byAction ? stepCounter(b, gen, { ...others, perAction: true }, { total: false, actions: true }) : null;
+  const barGoesOn = bar ? await bar.firstFigures() : false;
+  if (headerGoesOn) await header.toTheEnd();
+  if (bar && barGoesOn) await bar.toTheEnd();
+}
+
+/**
+ * One count in steps: each `getStats` reads as much as the core allows one query and says where
+ * it stopped, and the next goes on from there, so the figures grow ("at least ...") until they
+ * are exact. When the first step was not the whole count, the core's estimate comes next, so
+ * the figures say "about ..." from the start of a count that takes seconds.
+ */
+function stepCounter(b: RendererBridge, gen: number, query: CallCountQuery, feeds: Feeds) {
+  let beforeId: number | undefined;
+  let complete = false;
+  const current = () => useCallsStore.getState().generation === gen;
+  const step = async () => {
+    const stats = await b.getStats(beforeId === undefined ? query : { ...query, beforeId });
+    if (!current()) return false;
+    complete = stats.nextBeforeId === null;
+    useCallsStore.setState((s) => addStep(s, stats, feeds));
+    beforeId = stats.nextBeforeId ?? undefined;
+    return !complete;
+  };
+  const failed = (error: unknown) => {
+    if (current()) reportError('Could not count the matching calls', error);
+    return false;
+  };
+  return {
+    /** The first step, and the estimate when that was not the whole count; false when there is no more to count. */
+    firstFigures: async (): Promise<boolean> => {
+      try {
+        if (!(await step())) return false;
+        await estimate(b, gen, query, feeds);
+        return current();
+      } catch (error) {
+        return failed(error);
+      }
+    },
+    toTheEnd: async (): Promise<void> => {
+      try {
+        while (await step());
+      } catch (error) {
+        failed(error);
+      }
+    },
+  };
+}
+
+/** Adds one step's counts to what the step's count feeds. */
+function addStep(s: CallsState, stats: CallStats, feeds: Feeds): Partial<CallsState> {
+  const complete = stats.nextBeforeId === null;
+  const next: Partial<CallsState> = {};
+  if (feeds.total) {
+    const count = s.matchCount;
+    next.matchCount = {
+      total: (count?.total ?? 0) + stats.total,
+      complete,
+      countedUpTo: count?.countedUpTo ?? stats.countedUpTo,
+      about: count?.about ?? null,
+    };
+  }
+  if (feeds.actions) {
+    const counts = s.actionCounts;
+    const counted = { ...counts?.counted };
+    for (const { action, count } of stats.perAction) counted[action] = (counted[action] ?? 0) + count;
+    next.actionCounts = { counted, complete, countedUpTo: counts?.countedUpTo ?? stats.countedUpTo, about: counts?.about ?? {} };
+  }
+  return next;
+}
+
+/**
+ * Adds the core's estimate for the count's own query to the count that goes on. One that fails
+ * is reported and the exact count goes on without it.
+ */
+async function estimate(b: RendererBridge, gen: number, query: CallCountQuery, feeds: Feeds): Promise<void> {
+  try {
+    const estimate = await b.estimateCount(query);
+    useCallsStore.setState((s) => {
+      if (s.generation !== gen) return s;
+      const next: Partial<CallsState> = {};
+      if (feeds.total && s.matchCount && !s.matchCount.complete) next.matchCount = { ...s.matchCount, about: estimate.about };
+      if (feeds.actions && s.actionCounts && !s.actionCounts.complete) {
+        const about: ActionCounts['about'] = {};
+        for (const action of estimate.perAction) about[action.action] = action.about;
+        next.actionCounts = { ...s.actionCounts, about };
+      }
+      return next;
+    });
+  } catch (error) {
+    if (useCallsStore.getState().generation === gen) reportError('Could not estimate how many calls match', error);
+  }
+}
+
+/**
+ * A count as the page says it: exact once counted; while the count goes on, "about" the core's
+ * estimate when it has one above what is counted so far, "at least" what is counted otherwise.
+ */
+export function countInWords(counted: number, complete: boolean, about: number | null | undefined): string {
+  if (complete) return counted.toLocaleString();
+  if (about != null && about > counted) return `about ${about.toLocaleString()}`;
+  return `at least ${counted.toLocaleString()}`;
+}
