@@ -19,13 +19,16 @@
  * warm and from disk: of bodies for a count (read oldest first within the window) and for a page
  * (newest first), and of the filter columns' index for a count.
  *
- *   flock /tmp/flowent-suite.lock npx tsx test/bench/cold-steps.ts --data-dir <kept folder> [--drop-cache] [--deep] [--match STR] [--windows]
+ * With --pairs, the query matrix's pairs of filters too (an action and another filter: the page's
+ * two counts, the header's and the action list's).
+ *
+ *   flock /tmp/flowent-suite.lock npx tsx test/bench/cold-steps.ts --data-dir <kept folder> [--drop-cache] [--deep] [--pairs] [--match STR] [--windows]
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import type { CallCountQuery, CallFilter } from '../../main/contract/api';
+import type { ActionEstimate, CallCountQuery, CallFilter } from '../../main/contract/api';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { CallsRepository } from '../../main/core/store/calls-repository';
 import { DEFAULT_QUERY_BUDGET } from '../../main/core/store/id-windows';
@@ -55,6 +58,8 @@ interface Sequence {
   about: { value: number; off: number } | null;
   /** With an action and other conditions: the filter bar's first step and estimate, of the other conditions. */
   barFirstFigure: number | null;
+  /** The action list's estimates: how many actions got a figure, of how many have matches, and the worst one's error. */
+  actionEstimates: { given: number; of: number; worstOff: number | null } | null;
 }
 
 /** A connection whose query budget's clock notes the longest time between two looks. */
@@ -83,26 +88,39 @@ function openTimed(file: string) {
 
 type Timed = ReturnType<typeof openTimed>;
 
-/** Counts in steps to the exact figure, with the estimate after a first step that was not the whole count. */
+/**
+ * Counts in steps to the exact figure, with the estimate after a first step that was not the whole
+ * count; per action too when the query asks, and then how far the worst of the estimates per
+ * action that gave a figure is from its exact count.
+ */
 function countInSteps(timed: Timed, note: (what: string, ms: number) => void, name: string, countQuery: CallCountQuery) {
   let firstFigure = 0;
   let total = 0;
   let about: number | null = null;
+  const perAction = new Map<string, number>();
+  let aboutPerAction: ActionEstimate[] = [];
   for (let query = countQuery, at = 1; ; at++) {
     const stats = timed.step(() => timed.calls.stats(query));
     note(`${name} step ${at}${query.beforeId !== undefined ? ` below #${query.beforeId}` : ''}`, stats.ms);
     if (at === 1) firstFigure = stats.ms;
     total += stats.value.total;
+    for (const { action, count } of stats.value.perAction) perAction.set(action, (perAction.get(action) ?? 0) + count);
     if (stats.value.nextBeforeId === null) break;
     if (at === 1) {
       const estimate = timed.step(() => timed.calls.estimate(countQuery));
       note(`${name} estimate`, estimate.ms);
       firstFigure += estimate.ms;
       about = estimate.value.about;
+      aboutPerAction = estimate.value.perAction;
     }
     query = { ...countQuery, beforeId: stats.value.nextBeforeId };
   }
-  return { firstFigure, total, about };
+  const given = aboutPerAction.filter((a) => a.about !== null);
+  const offs = given.map((a) => Math.abs(a.about! - (perAction.get(a.action) ?? 0)) / Math.max(1, perAction.get(a.action) ?? 0));
+  const actions = aboutPerAction.length
+    ? { given: given.length, of: perAction.size, worstOff: offs.length ? Math.max(...offs) : null }
+    : null;
+  return { firstFigure, total, about, actions };
 }
 
 function runSequence(file: string, label: string, filter: CallFilter, beforeId?: number): Sequence {
@@ -120,6 +138,7 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
       firstFigure: 0,
       about: null,
       barFirstFigure: null,
+      actionEstimates: null,
     };
     const note = (what: string, ms: number) => {
       seq.steps++;
@@ -148,10 +167,14 @@ function runSequence(file: string, label: string, filter: CallFilter, beforeId?:
     const barToo = Object.keys(others).length > 0;
     const header = countInSteps(timed, note, 'count', { ...filter, perAction: barToo && filter.action === undefined });
     seq.firstFigure = header.firstFigure;
+    seq.actionEstimates = header.actions;
     seq.result += `; ${header.total}`;
     if (header.about !== null) seq.about = { value: header.about, off: header.total ? (header.about - header.total) / header.total : 0 };
-    if (barToo && filter.action !== undefined)
-      seq.barFirstFigure = countInSteps(timed, note, 'bar count', { ...others, perAction: true }).firstFigure;
+    if (barToo && filter.action !== undefined) {
+      const bar = countInSteps(timed, note, 'bar count', { ...others, perAction: true });
+      seq.barFirstFigure = bar.firstFigure;
+      seq.actionEstimates = bar.actions;
+    }
     return seq;
   } finally {
     timed.close();
@@ -209,6 +232,8 @@ function main(): void {
       /** Only the filters whose label contains this. */
       match: { type: 'string' },
       windows: { type: 'boolean', default: false },
+      /** The matrix's pairs of filters too (with --match 'action="lookup_order" &': the action list's own counts). */
+      pairs: { type: 'boolean', default: false },
     },
   });
   if (!values['data-dir']) throw new Error('--data-dir <a folder filled by scale-bench.ts --keep> is required');
@@ -218,7 +243,7 @@ function main(): void {
   const probe = new Database(file, { readonly: true });
   const count = probe.prepare('SELECT count(*) FROM calls').pluck().get() as number;
   probe.close();
-  const alone = matrix(count, Date.now()).filter((c) => !c.label.includes(' & '));
+  const alone = matrix(count, Date.now()).filter((c) => values.pairs || !c.label.includes(' & '));
   const deep = values.deep
     ? alone.flatMap((c) => (c.filter.text ? DEEP_BELOW.map((below) => ({ ...c, label: `${c.label} below #${below}`, below })) : []))
     : [];
@@ -240,14 +265,16 @@ function main(): void {
       `longest stretch between looks ${fmt(Math.max(...rows.map((r) => r.longestStretch)))} ms`,
   );
   console.log(
-    '| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | first figure ms | estimate (off by) | action list first figures ms | page; exact count |',
+    '| filter | first page ms | steps | longest step ms | where | longest stretch ms | all steps ms | first figure ms | estimate (off by) | action list first figures ms | action list estimates (worst off by) | page; exact count |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const about = r.about ? `${r.about.value} (${(r.about.off * 100).toFixed(1)}%)` : '–';
+    const e = r.actionEstimates;
+    const actions = e ? `${e.given} of ${e.of}${e.worstOff === null ? '' : ` (${(e.worstOff * 100).toFixed(1)}%)`}` : '–';
     console.log(
       `| ${r.label} | ${fmt(r.firstPage)} | ${r.steps} | ${fmt(r.longestStep)} | ${r.longestStepAt} | ${fmt(r.longestStretch)} | ${fmt(r.total)} | ` +
-        `${fmt(r.firstFigure)} | ${about} | ${r.barFirstFigure === null ? '–' : fmt(r.barFirstFigure)} | ${r.result} |`,
+        `${fmt(r.firstFigure)} | ${about} | ${r.barFirstFigure === null ? '–' : fmt(r.barFirstFigure)} | ${actions} | ${r.result} |`,
     );
   }
 }

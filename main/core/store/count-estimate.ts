@@ -42,7 +42,7 @@ interface Tally {
  * ids are read in an order that spreads them over the whole range whatever their number, so a
  * sample cut short by the budget (a file not in memory) or by enough matches is still spread,
  * only smaller. With `byAction`, each action's matches are kept apart and given by the same
- * rule (the filter bar's counts); the sample stops by the total's matches.
+ * rule (the filter bar's counts), and the sample reads on until each has enough for two figures.
  * `where` reads windows (no text index: its statements cost the same whatever the window);
  * `stored` is how many calls `range` holds, or null when only a full reading can say.
  */
@@ -81,7 +81,7 @@ export function estimateCount(
     if (matches > 0) total.windows++;
     sampled += storedIn.get(bounds) as number;
     read++;
-    if (total.windows >= SPREAD_WINDOWS && total.matches >= ENOUGH_MATCHES) break;
+    if (enough(total, byAction ? actions : null)) break;
     if (now() - started >= budget.ms) break;
   }
   // The windows tiled the whole range: the matches are the count.
@@ -91,6 +91,17 @@ export function estimateCount(
     .sort(([a, x], [b, y]) => y.matches - x.matches || (a < b ? -1 : 1))
     .map(([action, tally]) => ({ action, about: about(tally) }));
   return { about: about(total), sampled, perAction };
+}
+
+/**
+ * Whether the sample can stop: its matches are enough and spread; with the actions apart, each
+ * action found also has enough matches for two figures (else the budget stops the sample: a rare
+ * action costs the time the budget allows, and gets what that sample can say).
+ */
+function enough(total: Tally, actions: Map<string, Tally> | null): boolean {
+  if (total.windows < SPREAD_WINDOWS || total.matches < ENOUGH_MATCHES) return false;
+  if (actions) for (const tally of actions.values()) if (tally.matches < TWO_FIGURES_FROM.matches) return false;
+  return true;
 }
 
 function addTo(actions: Map<string, Tally>, action: string, matches: number): void {
