@@ -255,6 +255,36 @@ async function throughServe(dataDir: string, count: number): Promise<{ timings: 
   }
 }
 
+/**
+ * Stops the run unless the folder holds exactly the history the figures are printed for: calls
+ * 1 to `count`, every one in the text index. A folder kept by an earlier run may have been pruned
+ * (a serve with history limits), filled with another count, or left with its index's mark lowered
+ * (a run stopped while timing the backlog): its figures would be printed for a history it does not
+ * hold. Checked again after the serve step, which must not have deleted anything.
+ */
+function checkWholeHistory(dataDir: string, count: number, when: string): void {
+  const db = new Database(join(dataDir, DATA_FILES.history), { readonly: true });
+  try {
+    const held = db.prepare('SELECT count(*) AS calls, min(id) AS first, max(id) AS last FROM calls').get() as {
+      calls: number;
+      first: number | null;
+      last: number | null;
+    };
+    const indexedUpTo = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get() as number;
+    const whole = held.calls === count && held.first === 1 && held.last === count && indexedUpTo === count;
+    const found = `${held.calls} calls (ids ${held.first ?? '-'} to ${held.last ?? '-'}), indexed up to ${indexedUpTo}`;
+    if (!whole) {
+      throw new Error(
+        `${when}: the folder holds ${found}, not calls 1 to ${count} all indexed; its figures would not be for --calls ${count}. ` +
+          'Fill a fresh folder (leave out --data-dir).',
+      );
+    }
+    console.log(`${when}: ${found}`);
+  } finally {
+    db.close();
+  }
+}
+
 function sizes(dataDir: string, count: number): void {
   const file = join(dataDir, DATA_FILES.history);
   const db = new Database(file);
@@ -492,6 +522,7 @@ async function main() {
           `of which the text index ${((indexing * 1e6) / count).toFixed(0)} µs (${indexing.toFixed(0)} s, indexed after filling)`,
       );
     }
+    checkWholeHistory(dir.path, count, 'history before the queries');
     sizes(dir.path, count);
 
     const opened = openStore({ dataDir: dir.path });
@@ -500,10 +531,12 @@ async function main() {
       printTable(`in-process, CallsRepository on ${count} calls (load ${load()})`, inProcess(opened.value, count));
       printTable(`paging by arrival instead of by id, SQL on ${count} calls (load ${load()})`, arrivalOrder(opened.value));
     } finally {
-      opened.value.close();
+      // Settled only when the checkpoint thread has let go too: none of its work may overlap serve's figures.
+      await opened.value.close();
     }
 
     const served = await throughServe(dir.path, count);
+    checkWholeHistory(dir.path, count, 'history after the serve step');
     printTable(`through a real \`flowent-companion serve\`: inspector API over HTTP (load ${load()})`, served.timings);
     console.log(
       `serve RSS: idle ${served.rss.idle?.toFixed(0)} MB, after the queries ${served.rss.afterQueries?.toFixed(0)} MB, peak ${served.rss.peak?.toFixed(0)} MB`,
