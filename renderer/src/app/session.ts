@@ -1,11 +1,9 @@
 import { countsAsFailure, type CallFilter, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
-
-type MatchCount = NonNullable<CallsState['matchCount']>;
 import { matchesFilter, withoutAction } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
-import { listView, useCallsStore, type ActionCounts, type CallsState } from '../calls/calls-store';
+import { listView, useCallsStore, type ActionCounts, type MatchCount } from '../calls/calls-store';
 import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
@@ -213,6 +211,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   });
 }
 
+/** Live calls that match the filter, added to the header's count. */
 function addToMatchCount(count: MatchCount, matching: CallSummary[]): MatchCount {
   const counted = matching.filter((c) => c.id > count.countedUpTo).length;
   if (counted === 0) return count;

@@ -32,7 +32,7 @@ export interface CallsState {
    * estimate from a sample (null when it could not tell), read when the first step was not
    * the whole count, so a count of seconds shows its likely size at once.
    */
-  matchCount: { total: number; complete: boolean; countedUpTo: number; about: number | null } | null;
+  matchCount: MatchCount | null;
   /**
    * How many calls of each action match the filter's other conditions: the filter bar's action
    * list (match-counts.ts). Null when nothing but an action is filtered: the history's own
@@ -41,6 +41,14 @@ export interface CallsState {
   actionCounts: ActionCounts | null;
   selectedId: number | null;
   detail: { id: number; call: CallDetail | null; loading: boolean } | null;
+}
+
+/** How many calls match the filter, so far (`CallsState.matchCount`). */
+export interface MatchCount {
+  total: number;
+  complete: boolean;
+  countedUpTo: number;
+  about: number | null;
 }
 
 /** Counts per action, in steps as `matchCount` is. */
