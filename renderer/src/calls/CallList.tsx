@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered } from './filter-state';
-import { clearFilters, loadFirstPage, loadMore, selectCall } from './calls-actions';
+import { clearFilters, loadFirstPage, loadMore, searchFurther, selectCall } from './calls-actions';
 import { countInWords } from './match-counts';
 import { listView, useCallsStore } from './calls-store';
 import { CallRow } from './CallRow';
@@ -79,7 +79,7 @@ export function CallList() {
             <SearchedSoFar downTo={searchedDownTo} /> None of them matches the filters and search above.
           </p>
           <MatchCount />
-          <button type="button" onClick={() => void loadMore()}>
+          <button type="button" onClick={() => void searchFurther()}>
             Search further
           </button>{' '}
           <button type="button" onClick={() => void clearFilters()}>
@@ -157,13 +157,15 @@ export function CallList() {
         {(hasMore || loading !== 'idle') && (
           <div className="list-footer">
             {loading !== 'idle' ? (
-              <span className="muted">Loading…</span>
+              <span className="muted" role="status">
+                {searchedDownTo !== null ? `Searching… down to #${searchedDownTo} so far` : 'Loading…'}
+              </span>
             ) : searchedDownTo !== null ? (
               <>
                 <span className="muted">
                   <SearchedSoFar downTo={searchedDownTo} />
                 </span>{' '}
-                <button type="button" onClick={() => void loadMore()}>
+                <button type="button" onClick={() => void searchFurther()}>
                   Search further
                 </button>
               </>

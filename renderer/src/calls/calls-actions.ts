@@ -1,13 +1,16 @@
 import { EMPTY_FILTER, filterToSearch, toCallFilter, type FilterState } from './filter-state';
 import { currentBridge } from '../app/bridge-holder';
 import { onReset } from '../app/stores';
-import { useCallsStore } from './calls-store';
+import { useCallsStore, type CallsState } from './calls-store';
+import type { CallPage } from '../../../main/contract/api';
 import { idRange, mergeByArrival } from './arrival-order';
 import { reportError } from '../app/ui-actions';
 import { countMatches } from './match-counts';
 
 export const PAGE_SIZE = 200;
 const SEARCH_DEBOUNCE_MS = 300;
+/** How long one press of "Search further" goes on searching while it finds less than a page. */
+const SEARCH_FURTHER_MS = 1_000;
 
 let searchTimer: ReturnType<typeof setTimeout> | null = null;
 onReset(() => {
@@ -56,26 +59,55 @@ export async function loadFirstPage(): Promise<void> {
 }
 
 /** The next older page, when there is one and nothing is loading. */
-export async function loadMore(): Promise<void> {
+export function loadMore(): Promise<void> {
+  return readOlder(() => true);
+}
+
+/**
+ * "Search further". A page that stopped for time found few calls in the core's time for one
+ * query: at 1,000,000 calls a rare search of 1-2 characters finds a handful in each. So one press
+ * reads on, step after step, until it has found a page of calls, reached the oldest call, or
+ * searched for SEARCH_FURTHER_MS; the list says how far down it has searched meanwhile.
+ */
+export function searchFurther(): Promise<void> {
+  const started = Date.now();
+  const had = useCallsStore.getState().calls.length;
+  return readOlder((s) => s.calls.length - had >= PAGE_SIZE || Date.now() - started >= SEARCH_FURTHER_MS);
+}
+
+/**
+ * Reads older calls, one page query after another while the last one stopped for time and
+ * `enough` says to go on, when there are any and nothing is loading.
+ */
+async function readOlder(enough: (s: CallsState) => boolean): Promise<void> {
   const b = currentBridge();
-  const { loading, nextBeforeId, generation: gen, activeQuery } = useCallsStore.getState();
+  const { loading, nextBeforeId, generation: gen } = useCallsStore.getState();
   if (!b || loading !== 'idle' || nextBeforeId === null) return;
   useCallsStore.setState({ loading: 'more' });
   try {
-    const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE, beforeId: nextBeforeId });
-    useCallsStore.setState((s) => {
-      if (s.generation !== gen) return s;
-      const { oldest } = idRange(s.calls);
-      const older = page.calls.filter((c) => c.id < oldest);
-      // A page with nothing older would be asked for again and again: treat it as the end,
-      // unless it searched part of the history and stopped (it did move the cursor down).
-      const next = older.length || page.searchedDownTo !== null ? page.nextBeforeId : null;
-      return { calls: mergeByArrival(s.calls, older), nextBeforeId: next, searchedDownTo: page.searchedDownTo, loading: 'idle' };
-    });
+    for (;;) {
+      const { activeQuery, nextBeforeId: beforeId } = useCallsStore.getState();
+      const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE, beforeId: beforeId ?? undefined });
+      if (useCallsStore.getState().generation !== gen) return;
+      useCallsStore.setState((s) => withOlder(s, page));
+      const s = useCallsStore.getState();
+      if (s.searchedDownTo === null || s.nextBeforeId === null || enough(s)) break;
+    }
+    if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });
     reportError('Could not load older calls', error);
   }
+}
+
+/** The list with an older page added below it. */
+function withOlder(s: CallsState, page: CallPage): Partial<CallsState> {
+  const { oldest } = idRange(s.calls);
+  const older = page.calls.filter((c) => c.id < oldest);
+  // A page with nothing older would be asked for again and again: treat it as the end,
+  // unless it searched part of the history and stopped (it did move the cursor down).
+  const next = older.length || page.searchedDownTo !== null ? page.nextBeforeId : null;
+  return { calls: mergeByArrival(s.calls, older), nextBeforeId: next, searchedDownTo: page.searchedDownTo };
 }
 
 /** Changes filters, writes them to the URL and reloads the list. */
