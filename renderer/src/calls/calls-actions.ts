@@ -76,8 +76,8 @@ export function searchFurther(): Promise<void> {
 }
 
 /**
- * Reads older calls, one page query after another while the last one stopped for time and
- * `enough` says to go on, when there are any and nothing is loading.
+ * Reads older calls, when there are any and nothing is loading: one page query, then more while
+ * the last one stopped for time, until `enough` says the list has what was asked for.
  */
 async function readOlder(enough: (s: CallsState) => boolean): Promise<void> {
   const b = currentBridge();

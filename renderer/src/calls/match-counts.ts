@@ -43,15 +43,14 @@ export async function countMatches(b: RendererBridge, gen: number, query: CallFi
  */
 function stepCounter(b: RendererBridge, gen: number, query: CallCountQuery, feeds: Feeds) {
   let beforeId: number | undefined;
-  let complete = false;
   const current = () => useCallsStore.getState().generation === gen;
+  /** One step; true when there is more to count. */
   const step = async () => {
     const stats = await b.getStats(beforeId === undefined ? query : { ...query, beforeId });
     if (!current()) return false;
-    complete = stats.nextBeforeId === null;
     useCallsStore.setState((s) => addStep(s, stats, feeds));
     beforeId = stats.nextBeforeId ?? undefined;
-    return !complete;
+    return stats.nextBeforeId !== null;
   };
   const failed = (error: unknown) => {
     if (current()) reportError('Could not count the matching calls', error);
