@@ -7,6 +7,7 @@ import { listView, useCallsStore, type ActionCounts, type MatchCount } from '../
 import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
+import { recountAfterPruning } from '../calls/match-counts';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
@@ -234,13 +235,14 @@ function addToActionCounts(counts: ActionCounts, stored: CallSummary[], query: C
 }
 
 /**
- * The oldest calls went (the history's limits): the counts are read again, and the list only
- * when it shows some of them (it usually shows the newest, far above).
+ * The oldest calls went (the history's limits): the counts are read again (the filter's too),
+ * and the list only when it shows some of them (it usually shows the newest, far above).
  */
 function afterPruning(upToId: number): void {
   void refreshStats();
   const { oldest } = idRange(useCallsStore.getState().calls);
   if (oldest <= upToId) void loadFirstPage();
+  else recountAfterPruning();
 }
 
 /**

@@ -1,8 +1,46 @@
 import type { CallCountQuery, CallFilter, CallStats } from '../../../main/contract/api';
+import { currentBridge } from '../app/bridge-holder';
+import { onReset } from '../app/stores';
 import { reportError } from '../app/ui-actions';
 import type { RendererBridge } from '../transport/connection';
 import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
 import { withoutAction } from './filter-state';
+
+/** Counts started since the page loaded: a count goes on only while it is the newest. */
+let countsStarted = 0;
+
+/**
+ * How often at most the counts are read again after the history's limits deleted old calls: the
+ * counts still include those calls (and grow with every arrival), but with calls arriving the
+ * limits delete a slice every second or so, and a count of a search reads every body.
+ */
+const RECOUNT_AFTER_PRUNING_MS = 10_000;
+let lastRecount = 0;
+let recountTimer: ReturnType<typeof setTimeout> | null = null;
+onReset(() => {
+  if (recountTimer) clearTimeout(recountTimer);
+  recountTimer = null;
+  lastRecount = 0;
+});
+
+/**
+ * The history's limits deleted its oldest calls, which the counts of the filter still include:
+ * counts them again, at once the first time and then at most every RECOUNT_AFTER_PRUNING_MS,
+ * keeping the figures shown until the new count's first step replaces them.
+ */
+export function recountAfterPruning(): void {
+  if (recountTimer) return;
+  recountTimer = setTimeout(
+    () => {
+      recountTimer = null;
+      lastRecount = Date.now();
+      const b = currentBridge();
+      const { generation, activeQuery, matchCount, actionCounts } = useCallsStore.getState();
+      if (b && (matchCount || actionCounts)) void countMatches(b, generation, activeQuery);
+    },
+    Math.max(0, lastRecount + RECOUNT_AFTER_PRUNING_MS - Date.now()),
+  );
+}
 
 /** What one count feeds: the header's total, the filter bar's counts per action, or both. */
 interface Feeds {
@@ -17,19 +55,22 @@ interface Feeds {
  * count leaves it out, so it is a second count, read after the header's: the header's first
  * figures come first, then the filter bar's, then the header's exact count, then the filter
  * bar's. A filter of an action alone needs no count for the filter bar: the history's own
- * per-action counts are that. A new filter abandons every count (`gen`).
+ * per-action counts are that. A new filter abandons every count (`gen`), and so does a newer
+ * count of the same filter (recountAfterPruning).
  */
 export async function countMatches(b: RendererBridge, gen: number, query: CallFilter): Promise<void> {
+  const mine = ++countsStarted;
+  const current = () => useCallsStore.getState().generation === gen && countsStarted === mine;
   const others = withoutAction(query);
   const byAction = Object.keys(others).length > 0;
   if (byAction && query.action === undefined) {
-    const both = stepCounter(b, gen, { ...query, perAction: true }, { total: true, actions: true });
+    const both = stepCounter(b, current, { ...query, perAction: true }, { total: true, actions: true });
     if (await both.firstFigures()) await both.toTheEnd();
     return;
   }
-  const header = stepCounter(b, gen, { ...query, perAction: false }, { total: true, actions: false });
+  const header = stepCounter(b, current, { ...query, perAction: false }, { total: true, actions: false });
   const headerGoesOn = await header.firstFigures();
-  const bar = byAction ? stepCounter(b, gen, { ...others, perAction: true }, { total: false, actions: true }) : null;
+  const bar = byAction ? stepCounter(b, current, { ...others, perAction: true }, { total: false, actions: true }) : null;
   const barGoesOn = bar ? await bar.firstFigures() : false;
   if (headerGoesOn) await header.toTheEnd();
   if (bar && barGoesOn) await bar.toTheEnd();
@@ -41,14 +82,14 @@ export async function countMatches(b: RendererBridge, gen: number, query: CallFi
  * are exact. When the first step was not the whole count, the core's estimate comes next, so
  * the figures say "about ..." from the start of a count that takes seconds.
  */
-function stepCounter(b: RendererBridge, gen: number, query: CallCountQuery, feeds: Feeds) {
+function stepCounter(b: RendererBridge, current: () => boolean, query: CallCountQuery, feeds: Feeds) {
   let beforeId: number | undefined;
-  const current = () => useCallsStore.getState().generation === gen;
   /** One step; true when there is more to count. */
   const step = async () => {
-    const stats = await b.getStats(beforeId === undefined ? query : { ...query, beforeId });
+    const first = beforeId === undefined;
+    const stats = await b.getStats(first ? query : { ...query, beforeId });
     if (!current()) return false;
-    useCallsStore.setState((s) => addStep(s, stats, feeds));
+    useCallsStore.setState((s) => addStep(s, stats, feeds, first));
     beforeId = stats.nextBeforeId ?? undefined;
     return stats.nextBeforeId !== null;
   };
@@ -61,7 +102,7 @@ function stepCounter(b: RendererBridge, gen: number, query: CallCountQuery, feed
     firstFigures: async (): Promise<boolean> => {
       try {
         if (!(await step())) return false;
-        await estimate(b, gen, query, feeds);
+        await estimate(b, current, query, feeds);
         return current();
       } catch (error) {
         return failed(error);
@@ -77,12 +118,15 @@ function stepCounter(b: RendererBridge, gen: number, query: CallCountQuery, feed
   };
 }
 
-/** Adds one step's counts to what the step's count feeds. */
-function addStep(s: CallsState, stats: CallStats, feeds: Feeds): Partial<CallsState> {
+/**
+ * Adds one step's counts to what the step's count feeds; the first step starts afresh, over
+ * what an older count of the same filter left (recountAfterPruning).
+ */
+function addStep(s: CallsState, stats: CallStats, feeds: Feeds, first: boolean): Partial<CallsState> {
   const complete = stats.nextBeforeId === null;
   const next: Partial<CallsState> = {};
   if (feeds.total) {
-    const count = s.matchCount;
+    const count = first ? null : s.matchCount;
     next.matchCount = {
       total: (count?.total ?? 0) + stats.total,
       complete,
@@ -91,7 +135,7 @@ function addStep(s: CallsState, stats: CallStats, feeds: Feeds): Partial<CallsSt
     };
   }
   if (feeds.actions) {
-    const counts = s.actionCounts;
+    const counts = first ? null : s.actionCounts;
     const counted = { ...counts?.counted };
     for (const { action, count } of stats.perAction) counted[action] = (counted[action] ?? 0) + count;
     next.actionCounts = { counted, complete, countedUpTo: counts?.countedUpTo ?? stats.countedUpTo, about: counts?.about ?? {} };
@@ -103,11 +147,11 @@ function addStep(s: CallsState, stats: CallStats, feeds: Feeds): Partial<CallsSt
  * Adds the core's estimate for the count's own query to the count that goes on. One that fails
  * is reported and the exact count goes on without it.
  */
-async function estimate(b: RendererBridge, gen: number, query: CallCountQuery, feeds: Feeds): Promise<void> {
+async function estimate(b: RendererBridge, current: () => boolean, query: CallCountQuery, feeds: Feeds): Promise<void> {
   try {
     const estimate = await b.estimateCount(query);
     useCallsStore.setState((s) => {
-      if (s.generation !== gen) return s;
+      if (!current()) return s;
       const next: Partial<CallsState> = {};
       if (feeds.total && s.matchCount && !s.matchCount.complete) next.matchCount = { ...s.matchCount, about: estimate.about };
       if (feeds.actions && s.actionCounts && !s.actionCounts.complete) {
@@ -118,7 +162,7 @@ async function estimate(b: RendererBridge, gen: number, query: CallCountQuery, f
       return next;
     });
   } catch (error) {
-    if (useCallsStore.getState().generation === gen) reportError('Could not estimate how many calls match', error);
+    if (current()) reportError('Could not estimate how many calls match', error);
   }
 }
 

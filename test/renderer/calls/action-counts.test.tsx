@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
+import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { useCompanion, type Companion } from '../harness/companion';
 import { renderApp, rowIds } from '../harness/render';
 
@@ -78,5 +79,24 @@ describe("the filter bar's action list", () => {
     await waitFor(() => expect(rowIds()).toEqual(['7', '2']));
     await waitFor(() => expect(actionOptions()).toEqual(['create_ticket (2)', 'lookup_order (1)', 'send_email (1)']));
     expect(screen.getByTestId('search-count').textContent).toBe('2 of 7 calls match');
+  });
+
+  it("counts the filter again when the history's limits delete old calls the list does not show", async () => {
+    const c = companion();
+    // Two actions in turn, every call valid: more than a page, so the list shows only the newest.
+    for (let n = 1; n <= 250; n++) await c.send(n % 2 ? 'send_email' : 'create_ticket');
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rowIds()[0]).toBe('250'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Verdict' }), 'valid');
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe('250 of 250 calls match'));
+    expect(actionOptions()).toEqual(['create_ticket (125)', 'send_email (125)']);
+    const pages = c.bridge.callsTo('listCalls').length;
+
+    // Limited elsewhere: the 30 oldest go in the core's idle time, far below the rows listed.
+    expect((await c.api.setLimits({ ...DEFAULT_LIMITS, keepCalls: 220 })).ok).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe('220 of 220 calls match'));
+    expect(actionOptions()).toEqual(['create_ticket (110)', 'send_email (110)']);
+    // The counts were read again, not the list.
+    expect(c.bridge.callsTo('listCalls').length).toBe(pages);
   });
 });
