@@ -2,7 +2,8 @@ import { countsAsFailure, type CallFilter, type CallStats, type CallSummary, typ
 import { matchesFilter, withoutAction } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
-import { arrivals, onReset, useMetaStore, useUiStore } from './stores';
+import { arrivals, useMetaStore, useUiStore } from './stores';
+import { noteStored, withStoredMeanwhile } from './reads-in-flight';
 import { listView, useCallsStore, type ActionCounts, type MatchCount } from '../calls/calls-store';
 import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
@@ -77,25 +78,14 @@ export async function refreshStatus(): Promise<void> {
   }
 }
 
-/**
- * Calls that arrive while counts are being read, one list per read in flight: the counts may
- * have been read before them, and then they are added once the counts come.
- */
-const statsReads = new Set<CallSummary[]>();
-onReset(() => statsReads.clear());
-
 export async function refreshStats(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
-  const arrived: CallSummary[] = [];
-  statsReads.add(arrived);
   try {
-    const stats = await b.getStats({});
-    useMetaStore.setState({ stats: countInto(stats, arrived) });
+    const { value: stats, stored } = await withStoredMeanwhile(() => b.getStats({}));
+    useMetaStore.setState({ stats: countInto(stats, stored) });
   } catch (error) {
     reportError('Could not load call statistics', error);
-  } finally {
-    statsReads.delete(arrived);
   }
 }
 
@@ -178,12 +168,12 @@ export function applyEvents(events: DeliveredEvent[]): void {
       stats: s.stats ? { total: 0, failures: 0, perAction: [], countedUpTo: 0, nextBeforeId: null } : s.stats,
     }));
   }
-  // Before the calls below are applied: the reads it starts must see them arrive (statsReads).
+  // Before the calls below are applied: the reads it starts must see them arrive (reads-in-flight.ts).
   if (resync) void refreshAll();
   else if (importEnded) void Promise.all([refreshStats(), loadFirstPage()]);
   else if (prunedUpTo > 0) afterPruning(prunedUpTo);
   if (stored.length === 0) return;
-  for (const arrived of statsReads) arrived.push(...stored);
+  noteStored(stored);
 
   const now = Date.now();
   for (const call of stored) arrivals.times.push({ id: call.id, at: call.receivedAt });

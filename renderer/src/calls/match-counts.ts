@@ -1,10 +1,11 @@
-import type { CallCountQuery, CallFilter, CallStats } from '../../../main/contract/api';
+import type { CallCountQuery, CallFilter, CallStats, CallSummary } from '../../../main/contract/api';
 import { currentBridge } from '../app/bridge-holder';
 import { onReset } from '../app/stores';
 import { reportError } from '../app/ui-actions';
 import type { RendererBridge } from '../transport/connection';
 import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
-import { withoutAction } from './filter-state';
+import { matchesFilter, withoutAction } from './filter-state';
+import { withStoredMeanwhile } from '../app/reads-in-flight';
 
 /** Counts started since the page loaded: a count goes on only while it is the newest. */
 let countsStarted = 0;
@@ -87,9 +88,13 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
   /** One step; true when there is more to count. */
   const step = async () => {
     const first = beforeId === undefined;
-    const stats = await b.getStats(first ? query : { ...query, beforeId });
+    // The first step fixes what the count covers (`countedUpTo`); live calls are added from then on.
+    const { value: stats, stored } = first
+      ? await withStoredMeanwhile(() => b.getStats(query))
+      : { value: await b.getStats({ ...query, beforeId }), stored: [] };
     if (!current()) return false;
-    useCallsStore.setState((s) => addStep(s, stats, feeds, first));
+    const after = stored.filter((call) => call.id > stats.countedUpTo && !query.text && matchesFilter(call, query));
+    useCallsStore.setState((s) => addStep(s, stats, feeds, first, after));
     beforeId = stats.nextBeforeId ?? undefined;
     return stats.nextBeforeId !== null;
   };
@@ -120,15 +125,16 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
 
 /**
  * Adds one step's counts to what the step's count feeds; the first step starts afresh, over
- * what an older count of the same filter left (recountAfterPruning).
+ * what an older count of the same filter left (recountAfterPruning), with the matching calls
+ * stored after its read (`after`) that the page heard of before its answer.
  */
-function addStep(s: CallsState, stats: CallStats, feeds: Feeds, first: boolean): Partial<CallsState> {
+function addStep(s: CallsState, stats: CallStats, feeds: Feeds, first: boolean, after: CallSummary[]): Partial<CallsState> {
   const complete = stats.nextBeforeId === null;
   const next: Partial<CallsState> = {};
   if (feeds.total) {
     const count = first ? null : s.matchCount;
     next.matchCount = {
-      total: (count?.total ?? 0) + stats.total,
+      total: (count?.total ?? 0) + stats.total + after.length,
       complete,
       countedUpTo: count?.countedUpTo ?? stats.countedUpTo,
       about: count?.about ?? null,
@@ -138,6 +144,7 @@ function addStep(s: CallsState, stats: CallStats, feeds: Feeds, first: boolean):
     const counts = first ? null : s.actionCounts;
     const counted = { ...counts?.counted };
     for (const { action, count } of stats.perAction) counted[action] = (counted[action] ?? 0) + count;
+    for (const { action } of after) if (action !== null) counted[action] = (counted[action] ?? 0) + 1;
     next.actionCounts = { counted, complete, countedUpTo: counts?.countedUpTo ?? stats.countedUpTo, about: counts?.about ?? {} };
   }
   return next;

@@ -99,4 +99,23 @@ describe("the filter bar's action list", () => {
     // The counts were read again, not the list.
     expect(c.bridge.callsTo('listCalls').length).toBe(pages);
   });
+
+  it('counts a call stored while its first count was on its way, when the page heard of it first', async () => {
+    const c = companion();
+    await seed(c);
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rowIds()).toEqual(['4', '3', '2', '1']));
+
+    // The count's first read is made at once; its answer reaches the page late.
+    const answer = c.bridge.holdNext('getStats', 'answer');
+    const from = c.bridge.callsTo('getStats').length;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Verdict' }), 'invalid');
+    await waitFor(() => expect(countQueries(c, from)).toEqual([{ verdict: 'invalid', perAction: true }]));
+    await c.send('send_email', {}, { key: 'another-key' });
+    await waitFor(() => expect(rowIds()).toEqual(['5', '4', '2']));
+    answer();
+
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe('3 of 5 calls match'));
+    expect(actionOptions()).toEqual(['create_ticket (1)', 'send_email (1)', 'lookup_order (1)']);
+  });
 });
