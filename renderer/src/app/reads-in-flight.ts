@@ -15,13 +15,19 @@ export function noteStored(calls: CallSummary[]): void {
   for (const arrived of inFlight) arrived.push(...calls);
 }
 
-/** Runs `read`, and gives the calls stored meanwhile with what it read. */
-export async function withStoredMeanwhile<T>(read: () => Promise<T>): Promise<{ value: T; stored: CallSummary[] }> {
+/** Starts gathering the calls stored from now on, until `stop`: for reads that span several answers. */
+export function watchStored(): { stored: CallSummary[]; stop: () => void } {
   const stored: CallSummary[] = [];
   inFlight.add(stored);
+  return { stored, stop: () => inFlight.delete(stored) };
+}
+
+/** Runs `read`, and gives the calls stored meanwhile with what it read. */
+export async function withStoredMeanwhile<T>(read: () => Promise<T>): Promise<{ value: T; stored: CallSummary[] }> {
+  const watch = watchStored();
   try {
-    return { value: await read(), stored };
+    return { value: await read(), stored: watch.stored };
   } finally {
-    inFlight.delete(stored);
+    watch.stop();
   }
 }

@@ -5,7 +5,7 @@ import { reportError } from '../app/ui-actions';
 import type { RendererBridge } from '../transport/connection';
 import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
 import { matchesFilter, withoutAction } from './filter-state';
-import { withStoredMeanwhile } from '../app/reads-in-flight';
+import { watchStored, withStoredMeanwhile } from '../app/reads-in-flight';
 
 /** Counts started since the page loaded: a count goes on only while it is the newest. */
 let countsStarted = 0;
@@ -26,8 +26,8 @@ onReset(() => {
 
 /**
  * The history's limits deleted its oldest calls, which the counts of the filter still include:
- * counts them again, at once the first time and then at most every RECOUNT_AFTER_PRUNING_MS,
- * keeping the figures shown until the new count's first step replaces them.
+ * counts them again (recount), at once the first time and then at most every
+ * RECOUNT_AFTER_PRUNING_MS.
  */
 export function recountAfterPruning(): void {
   if (recountTimer) return;
@@ -37,7 +37,7 @@ export function recountAfterPruning(): void {
       lastRecount = Date.now();
       const b = currentBridge();
       const { generation, activeQuery, matchCount, actionCounts } = useCallsStore.getState();
-      if (b && (matchCount || actionCounts)) void countMatches(b, generation, activeQuery);
+      if (b && (matchCount || actionCounts)) void recount(b, generation, activeQuery);
     },
     Math.max(0, lastRecount + RECOUNT_AFTER_PRUNING_MS - Date.now()),
   );
@@ -57,7 +57,7 @@ interface Feeds {
  * figures come first, then the filter bar's, then the header's exact count, then the filter
  * bar's. A filter of an action alone needs no count for the filter bar: the history's own
  * per-action counts are that. A new filter abandons every count (`gen`), and so does a newer
- * count of the same filter (recountAfterPruning).
+ * count of the same filter (recount).
  */
 export async function countMatches(b: RendererBridge, gen: number, query: CallFilter): Promise<void> {
   const mine = ++countsStarted;
@@ -94,7 +94,7 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
       : { value: await b.getStats({ ...query, beforeId }), stored: [] };
     if (!current()) return false;
     const after = stored.filter((call) => call.id > stats.countedUpTo && !query.text && matchesFilter(call, query));
-    useCallsStore.setState((s) => addStep(s, stats, feeds, first, after));
+    useCallsStore.setState((s) => addStep(s, stats, feeds, after));
     beforeId = stats.nextBeforeId ?? undefined;
     return stats.nextBeforeId !== null;
   };
@@ -124,15 +124,14 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
 }
 
 /**
- * Adds one step's counts to what the step's count feeds; the first step starts afresh, over
- * what an older count of the same filter left (recountAfterPruning), with the matching calls
- * stored after its read (`after`) that the page heard of before its answer.
+ * Adds one step's counts to what the step's count feeds, with the matching calls stored after the
+ * first step's read (`after`) that the page heard of before its answer.
  */
-function addStep(s: CallsState, stats: CallStats, feeds: Feeds, first: boolean, after: CallSummary[]): Partial<CallsState> {
+function addStep(s: CallsState, stats: CallStats, feeds: Feeds, after: CallSummary[]): Partial<CallsState> {
   const complete = stats.nextBeforeId === null;
   const next: Partial<CallsState> = {};
   if (feeds.total) {
-    const count = first ? null : s.matchCount;
+    const count = s.matchCount;
     next.matchCount = {
       total: (count?.total ?? 0) + stats.total + after.length,
       complete,
@@ -141,13 +140,77 @@ function addStep(s: CallsState, stats: CallStats, feeds: Feeds, first: boolean, 
     };
   }
   if (feeds.actions) {
-    const counts = first ? null : s.actionCounts;
+    const counts = s.actionCounts;
     const counted = { ...counts?.counted };
     for (const { action, count } of stats.perAction) counted[action] = (counted[action] ?? 0) + count;
-    for (const { action } of after) if (action !== null) counted[action] = (counted[action] ?? 0) + 1;
-    next.actionCounts = { counted, complete, countedUpTo: counts?.countedUpTo ?? stats.countedUpTo, about: counts?.about ?? {} };
+    next.actionCounts = {
+      counted: withCalls(counted, after),
+      complete,
+      countedUpTo: counts?.countedUpTo ?? stats.countedUpTo,
+      about: counts?.about ?? {},
+    };
   }
   return next;
+}
+
+/**
+ * Counts the filter again while the figures shown stay as they are (with the calls that keep
+ * arriving added to them), then puts the new counts in their place at once, with the calls stored
+ * meanwhile: a recount every few seconds must not turn an exact figure back into "at least ...".
+ * The same counts as countMatches, each to the end, without estimates.
+ */
+async function recount(b: RendererBridge, gen: number, query: CallFilter): Promise<void> {
+  const mine = ++countsStarted;
+  const current = () => useCallsStore.getState().generation === gen && countsStarted === mine;
+  const others = withoutAction(query);
+  const byAction = Object.keys(others).length > 0;
+  const watch = watchStored();
+  try {
+    const header = await countToTheEnd(b, current, { ...query, perAction: byAction && query.action === undefined });
+    const bar = byAction && query.action !== undefined ? await countToTheEnd(b, current, { ...others, perAction: true }) : header;
+    if (!header || !bar || !current()) return;
+    const since = (counted: WholeCount, filter: CallFilter) =>
+      watch.stored.filter((call) => call.id > counted.countedUpTo && !filter.text && matchesFilter(call, filter));
+    const headerAfter = since(header, query);
+    const barAfter = since(bar, others);
+    useCallsStore.setState({
+      matchCount: { total: header.total + headerAfter.length, complete: true, countedUpTo: header.countedUpTo, about: null },
+      actionCounts: byAction
+        ? { counted: withCalls(bar.perAction, barAfter), complete: true, countedUpTo: bar.countedUpTo, about: {} }
+        : null,
+    });
+  } catch (error) {
+    if (current()) reportError('Could not count the matching calls', error);
+  } finally {
+    watch.stop();
+  }
+}
+
+interface WholeCount {
+  total: number;
+  perAction: Record<string, number>;
+  countedUpTo: number;
+}
+
+/** One count read to the end, step after step, showing nothing; null when a newer count took over. */
+async function countToTheEnd(b: RendererBridge, current: () => boolean, query: CallCountQuery): Promise<WholeCount | null> {
+  const whole: WholeCount = { total: 0, perAction: {}, countedUpTo: 0 };
+  for (let beforeId: number | undefined; ;) {
+    const stats = await b.getStats(beforeId === undefined ? query : { ...query, beforeId });
+    if (!current()) return null;
+    if (beforeId === undefined) whole.countedUpTo = stats.countedUpTo;
+    whole.total += stats.total;
+    for (const { action, count } of stats.perAction) whole.perAction[action] = (whole.perAction[action] ?? 0) + count;
+    if (stats.nextBeforeId === null) return whole;
+    beforeId = stats.nextBeforeId;
+  }
+}
+
+/** Counts per action with one more for each call's action. */
+function withCalls(counted: Record<string, number>, calls: CallSummary[]): Record<string, number> {
+  const more = { ...counted };
+  for (const { action } of calls) if (action !== null) more[action] = (more[action] ?? 0) + 1;
+  return more;
 }
 
 /**
