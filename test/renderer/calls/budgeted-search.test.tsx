@@ -46,6 +46,24 @@ describe('a search that stops for time', () => {
   });
 });
 
+describe('a press of Search further', () => {
+  it('asks 25 queries at most when it finds nothing, and says how far down they searched', async () => {
+    const c = companion();
+    for (let n = 1; n <= 120; n++) await c.send('send_email', { note: `plain ${n}` });
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rowIds()[0]).toBe('120'));
+    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await screen.findByText('Searched the calls down to #117, newest first.', { exact: false });
+
+    const queries = c.bridge.callsTo('listCalls').length;
+    await user.click(screen.getByRole('button', { name: 'Search further' }));
+    // Four calls a query: 25 queries read #116 down to #17, and the press stops there.
+    await screen.findByText('Searched the calls down to #17, newest first.', { exact: false });
+    expect(c.bridge.callsTo('listCalls').length - queries).toBe(25);
+    expect(screen.getByRole('button', { name: 'Search further' })).toBeTruthy();
+  });
+});
+
 describe('a count that takes steps', () => {
   it('says about how many match from a sample at once, then the exact figure', async () => {
     const c = companion();
