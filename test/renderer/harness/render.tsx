@@ -1,4 +1,4 @@
-import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/src/app/App';
@@ -27,6 +27,11 @@ export function rowOf(id: number): Promise<HTMLElement> {
 /** The ids of the listed calls, top to bottom. */
 export function rowIds(): string[] {
   return [...document.querySelectorAll('[data-call-id]')].map((row) => row.getAttribute('data-call-id') ?? '');
+}
+
+/** The header's Settings button, once it is there: the empty state has a Settings link of its own. */
+export function settingsButton(): Promise<HTMLElement> {
+  return waitFor(() => within(screen.getByRole('banner')).getByRole('button', { name: 'Settings' }));
 }
 
 /** Renders the app, clicks the row of call `id` and waits until its detail pane has loaded. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { KEY, useCompanion } from '../harness/companion';
-import { renderApp } from '../harness/render';
+import { renderApp, settingsButton } from '../harness/render';
 
 const companion = useCompanion();
 
@@ -80,7 +80,7 @@ describe('settings', () => {
   it('sets the key in the keychain, clears the input, shows the masked key, and clears the key', async () => {
     const c = companion();
     const { user } = renderApp(c.bridge);
-    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(await settingsButton());
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     const masked = (await c.api.getStatus()).hmacKey.masked!;
     await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain(masked));
@@ -120,13 +120,13 @@ describe('settings', () => {
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+    expect(document.activeElement).toBe(await settingsButton());
   });
 
   it('offers no Save for a blank key', async () => {
     const c = companion();
     const { user } = renderApp(c.bridge);
-    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(await settingsButton());
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await user.type(within(dialog).getByLabelText('New HMAC key'), '   ');
     expect((within(dialog).getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
@@ -138,7 +138,7 @@ describe('settings', () => {
   it('shows a refused key as a message: no keychain to keep it in', async () => {
     const c = await companion.restart({ keychain: false, key: null });
     const { user } = renderApp(c.bridge);
-    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(await settingsButton());
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await user.type(within(dialog).getByLabelText('New HMAC key'), 'my-secret-key');
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
@@ -152,7 +152,7 @@ describe('settings', () => {
   it('in the headless command, the key from FLOWENT_HMAC_KEY can be replaced for this run only', async () => {
     const c = await companion.restart({ mode: 'headless', key: KEY });
     const { user } = renderApp(c.bridge);
-    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(await settingsButton());
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('from FLOWENT_HMAC_KEY'));
     await user.type(within(dialog).getByLabelText('New HMAC key'), 'run-only-key');
@@ -167,7 +167,7 @@ describe('settings', () => {
     await c.send('send_email');
     const { user } = renderApp(c.bridge);
     await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Calls' })).getAllByRole('option')).toHaveLength(2));
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await settingsButton());
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await user.click(within(dialog).getByRole('button', { name: 'Clear history…' }));
     const confirm = within(dialog).getByRole('group', { name: 'Confirm clearing history' });
@@ -191,7 +191,7 @@ describe('history limits', () => {
     await c.send('send_email');
     const bridge = c.bridge;
     const { user } = renderApp(bridge);
-    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(await settingsButton());
     const section = await screen.findByRole('region', { name: 'History limits' });
     const calls = within(section).getByLabelText('Keep at most (calls)') as HTMLInputElement;
     await waitFor(() => expect(calls.value).toBe('100000'));

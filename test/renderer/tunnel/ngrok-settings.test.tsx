@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, type Companion } from '../harness/companion';
-import { renderApp } from '../harness/render';
+import { renderApp, settingsButton } from '../harness/render';
 
 const companion = useCompanion();
 
@@ -10,7 +10,7 @@ async function openSection(c: Companion) {
   await c.send('send_email');
   const view = renderApp(c.bridge);
   await waitFor(() => expect(document.querySelector('[data-call-id="1"]')).not.toBeNull());
-  await view.user.click(screen.getByRole('button', { name: 'Settings' }));
+  await view.user.click(await settingsButton());
   const dialog = screen.getByRole('dialog', { name: 'Settings' });
   return { ...view, section: within(dialog).getByRole('region', { name: 'ngrok authtoken' }) };
 }
