@@ -1,14 +1,14 @@
-import { countsAsFailure, type CallFilter, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
-import { matchesFilter, withoutAction } from '../calls/filter-state';
+import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
+import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, useMetaStore, useUiStore } from './stores';
 import { noteStored, withStoredMeanwhile } from './reads-in-flight';
-import { listView, useCallsStore, type ActionCounts, type MatchCount } from '../calls/calls-store';
+import { listView, useCallsStore } from '../calls/calls-store';
 import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
 import { reportError, setConnection } from './ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
-import { recountAfterPruning } from '../calls/match-counts';
+import { recountAfterPruning, withLiveCalls } from '../calls/match-counts';
 import { currentBridge, setBridge } from './bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
@@ -193,35 +193,12 @@ export function applyEvents(events: DeliveredEvent[]): void {
     const { newest } = idRange(s.calls);
     const fresh = matching.filter((c) => c.id > newest);
     // The counts grow with the calls they match, once their first step has counted up to somewhere.
-    const matchCount = s.matchCount && addToMatchCount(s.matchCount, matching);
-    const actionCounts = s.actionCounts && addToActionCounts(s.actionCounts, stored, s.activeQuery);
+    const { matchCount, actionCounts } = withLiveCalls(s, stored);
     if (matchCount === s.matchCount && actionCounts === s.actionCounts && fresh.length === 0) return s;
     return fresh.length
       ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount, actionCounts }
       : { matchCount, actionCounts };
   });
-}
-
-/** Live calls that match the filter, added to the header's count. */
-function addToMatchCount(count: MatchCount, matching: CallSummary[]): MatchCount {
-  const counted = matching.filter((c) => c.id > count.countedUpTo).length;
-  if (counted === 0) return count;
-  return { ...count, total: count.total + counted, about: count.about === null ? null : count.about + counted };
-}
-
-/** Live calls that match the filter's other conditions, added to their actions' counts (the filter bar's). */
-function addToActionCounts(counts: ActionCounts, stored: CallSummary[], query: CallFilter): ActionCounts {
-  const others = withoutAction(query);
-  const actions = stored.flatMap((c) => (c.action !== null && c.id > counts.countedUpTo && matchesFilter(c, others) ? [c.action] : []));
-  if (actions.length === 0) return counts;
-  const counted = { ...counts.counted };
-  const about = { ...counts.about };
-  for (const action of actions) {
-    counted[action] = (counted[action] ?? 0) + 1;
-    const estimate = about[action];
-    if (estimate != null) about[action] = estimate + 1;
-  }
-  return { ...counts, counted, about };
 }
 
 /**

@@ -93,7 +93,7 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
       ? await withStoredMeanwhile(() => b.getStats(query))
       : { value: await b.getStats({ ...query, beforeId }), stored: [] };
     if (!current()) return false;
-    const after = stored.filter((call) => call.id > stats.countedUpTo && !query.text && matchesFilter(call, query));
+    const after = uncounted(stored, stats.countedUpTo, query);
     useCallsStore.setState((s) => addStep(s, stats, feeds, after));
     beforeId = stats.nextBeforeId ?? undefined;
     return stats.nextBeforeId !== null;
@@ -169,10 +169,8 @@ async function recount(b: RendererBridge, gen: number, query: CallFilter): Promi
     const header = await countToTheEnd(b, current, { ...query, perAction: byAction && query.action === undefined });
     const bar = byAction && query.action !== undefined ? await countToTheEnd(b, current, { ...others, perAction: true }) : header;
     if (!header || !bar || !current()) return;
-    const since = (counted: WholeCount, filter: CallFilter) =>
-      watch.stored.filter((call) => call.id > counted.countedUpTo && !filter.text && matchesFilter(call, filter));
-    const headerAfter = since(header, query);
-    const barAfter = since(bar, others);
+    const headerAfter = uncounted(watch.stored, header.countedUpTo, query);
+    const barAfter = uncounted(watch.stored, bar.countedUpTo, others);
     useCallsStore.setState({
       matchCount: { total: header.total + headerAfter.length, complete: true, countedUpTo: header.countedUpTo, about: null },
       actionCounts: byAction
@@ -204,6 +202,45 @@ async function countToTheEnd(b: RendererBridge, current: () => boolean, query: C
     if (stats.nextBeforeId === null) return whole;
     beforeId = stats.nextBeforeId;
   }
+}
+
+/**
+ * Live calls added to the filter's counts, the header's and the Action list's (the calls of
+ * each that the count's reads did not cover), as a reload would count them.
+ */
+export function withLiveCalls(s: CallsState, stored: CallSummary[]): Pick<CallsState, 'matchCount' | 'actionCounts'> {
+  const { matchCount: count, actionCounts: counts, activeQuery } = s;
+  const total = count ? uncounted(stored, count.countedUpTo, activeQuery) : [];
+  const byAction = counts ? uncounted(stored, counts.countedUpTo, withoutAction(activeQuery)) : [];
+  return {
+    matchCount:
+      count && total.length
+        ? { ...count, total: count.total + total.length, about: count.about === null ? null : count.about + total.length }
+        : count,
+    actionCounts:
+      counts && byAction.length
+        ? { ...counts, counted: withCalls(counts.counted, byAction), about: estimatesWithCalls(counts.about, byAction) }
+        : counts,
+  };
+}
+
+/**
+ * The calls a count of `filter` that covers the history up to `countedUpTo` would count and has
+ * not: none for a search, which the summaries cannot be checked against (they carry no body).
+ */
+function uncounted(calls: CallSummary[], countedUpTo: number, filter: CallFilter): CallSummary[] {
+  return filter.text ? [] : calls.filter((call) => call.id > countedUpTo && matchesFilter(call, filter));
+}
+
+/** The estimates per action, each that there is one more for each call's action. */
+function estimatesWithCalls(about: ActionCounts['about'], calls: CallSummary[]): ActionCounts['about'] {
+  const more = { ...about };
+  for (const { action } of calls) {
+    if (action === null) continue;
+    const estimate = more[action];
+    if (estimate != null) more[action] = estimate + 1;
+  }
+  return more;
 }
 
 /** Counts per action with one more for each call's action. */
