@@ -3,7 +3,7 @@ import { inCliWords } from '../../main/cli/cli-words';
 import type { ProjectProblem } from '../../main/contract/api';
 import { inDesktopWords } from '../../main/desktop/desktop-words';
 import { importHarFile } from '../../renderer/src/replay/replay-har-actions';
-import { inPageWords } from '../../renderer/src/app/page-words';
+import { inPageWords } from '../../renderer/src/page/page-words';
 
 describe('the project folder in each front end’s words', () => {
   it('no project: the command line names --project, the page the desktop app’s menu', () => {

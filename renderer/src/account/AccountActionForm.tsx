@@ -4,7 +4,7 @@ import { parseSchemaText, prettySchema } from './account-format';
 import { checkActionInput, registerAction, updateAction } from './account-registry';
 import { ActionFormField, FieldProblems } from './ActionFormField';
 import { RegisterHere } from './RegisterHere';
-import { useUnsavedWork } from '../app/use-unsaved-work';
+import { useUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { applyFollow, dismissPendingFollow } from './account-actions';
 import { useAccountStore } from './account-store';
-import { openPanel } from '../app/ui-actions';
+import { openPanel } from '../page/ui-actions';
 import type { StaleAction } from '../../../main/contract/account';
 
 // A selector must return the same value for the same state, or zustand renders forever.

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { loadAccount } from './account-actions';
 import { useAccountStore } from './account-store';
-import { closePanel } from '../app/ui-actions';
+import { closePanel } from '../page/ui-actions';
 import { AccountActions } from './AccountActions';
 import { AccountFollow } from './AccountFollow';
 import { AccountProfiles } from './AccountProfiles';

@@ -3,7 +3,7 @@ import type { AccountState } from '../../../main/contract/account';
 import { formatCountdown } from './account-format';
 import { connectFlowent } from './account-actions';
 import { useNow } from '../app/use-now';
-import { inPageWords } from '../app/page-words';
+import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
 
 /** The Gateway session: connect, the session's expiry as it counts down, why it failed, the hourly count. */

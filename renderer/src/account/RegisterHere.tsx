@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { actionUrl } from '../tunnel/tunnel';
 import { baseUrlChoices } from './account-format';
 import { registerHere, type RegisterHereOutcome } from './account-registry';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 import { ErrorLine } from '../shared/ErrorLine';
 
 interface Props {

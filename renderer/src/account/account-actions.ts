@@ -1,9 +1,9 @@
 import type { AccountEvent, AccountState, FlowentProfile, FollowMode, FollowRecord } from '../../../main/contract/account';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { useAccountStore } from './account-store';
-import { runResult } from '../app/run-result';
-import { reportError, showToast } from '../app/ui-actions';
-import { inPageWords } from '../app/page-words';
+import { runResult } from '../page/run-result';
+import { reportError, showToast } from '../page/ui-actions';
+import { inPageWords } from '../page/page-words';
 
 /** The newest record still waiting for "Update them", if any. */
 function proposedIn(record: FollowRecord | undefined): FollowRecord | null {

@@ -1,6 +1,6 @@
 import type { CallSummary, CoreStatus } from '../../../main/contract/api';
 import type { AccountState, FlowentAction, FollowChange, RegistrationRecord } from '../../../main/contract/account';
-import { inPageWords } from '../app/page-words';
+import { inPageWords } from '../page/page-words';
 
 /** "42:10" (or "1:02:03" past an hour) until `at`; "0:00" once past. */
 export function formatCountdown(at: number, now: number): string {

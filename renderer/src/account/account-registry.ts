@@ -6,12 +6,11 @@ import type {
   ParameterCheck,
   RegisteredHere,
 } from '../../../main/contract/account';
-import { errorMessage } from '../shared/format';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { useAccountStore } from './account-store';
-import { NOT_CONNECTED, runResult } from '../app/run-result';
-import { showToast } from '../app/ui-actions';
-import { inPageWords } from '../app/page-words';
+import { NOT_CONNECTED, runResult } from '../page/run-result';
+import { errorMessage, showToast } from '../page/ui-actions';
+import { inPageWords } from '../page/page-words';
 
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AccountState, FlowentAction, FollowRecord } from '../../../main/contract/account';
-import { onReset } from '../app/stores';
+import { onReset } from '../page/stores';
 
 export interface AccountStoreState {
   /** The active profile's account, as the core last reported it; null before the first read. */

@@ -3,7 +3,7 @@ import type { DefinitionError, MockFormat, StoredMock } from '../../../main/cont
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
 import { checkMockText, removeMock, saveMock } from './answers-actions';
-import { useUnsavedWork } from '../app/use-unsaved-work';
+import { useUnsavedWork } from '../page/use-unsaved-work';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 

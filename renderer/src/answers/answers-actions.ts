@@ -1,10 +1,10 @@
 import type { AnswerMode, AnswersFailure, DefinitionError, MockCheck, MockFormat, Result } from '../../../main/contract/api';
 import type { RendererBridge } from '../transport/connection';
-import { currentBridge } from '../app/bridge-holder';
-import { NOT_CONNECTED, runResult } from '../app/run-result';
-import { useMetaStore } from '../app/stores';
-import { reportError, showToast } from '../app/ui-actions';
-import { inPageWords } from '../app/page-words';
+import { currentBridge } from '../page/bridge-holder';
+import { NOT_CONNECTED, runResult } from '../page/run-result';
+import { useMetaStore } from '../page/stores';
+import { reportError, showToast } from '../page/ui-actions';
+import { inPageWords } from '../page/page-words';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
 export interface SaveOutcome {

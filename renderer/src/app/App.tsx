@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { startSession } from './session';
-import { useUiStore } from './stores';
+import { useUiStore } from '../page/stores';
 import type { RendererBridge } from '../transport/connection';
 import { AccessDenied } from './AccessDenied';
 import { AccountBanners } from '../account/AccountBanners';

@@ -1,6 +1,6 @@
 import { useAccountStore } from '../account/account-store';
-import { dismissError, dismissToast, dismissUrlChange } from './ui-actions';
-import { useUiStore } from './stores';
+import { dismissError, dismissToast, dismissUrlChange } from '../page/ui-actions';
+import { useUiStore } from '../page/stores';
 
 /** API failures (dismissible) and the live connection's state. */
 export function Banners() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { openPanel, openSettings } from './ui-actions';
-import { useMetaStore } from './stores';
+import { openPanel, openSettings } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
 import { MiddleElided } from '../shared/MiddleElided';

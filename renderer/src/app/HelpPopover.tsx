@@ -1,4 +1,4 @@
-import { closePanel } from './ui-actions';
+import { closePanel } from '../page/ui-actions';
 import { Dialog } from './Dialog';
 import { useState } from 'react';
 import { SHORTCUTS, setSingleKeys, singleKeysEnabled } from './shortcuts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sparkBuckets, sparkPoints } from './sparkline';
-import { arrivals } from './stores';
+import { arrivals } from '../page/stores';
 import { useCallsStore } from '../calls/calls-store';
 
 const WIDTH = 120;

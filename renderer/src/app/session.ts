@@ -2,14 +2,14 @@ import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent 
 import { matchesFilter } from '../calls/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
-import { arrivals, useMetaStore, useUiStore } from './stores';
-import { noteStored, withStoredMeanwhile } from './reads-in-flight';
+import { arrivals, useMetaStore, useUiStore } from '../page/stores';
+import { noteStored, withStoredMeanwhile } from '../page/reads-in-flight';
 import { listView, useCallsStore } from '../calls/calls-store';
 import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
-import { reportError, setConnection } from './ui-actions';
+import { reportError, setConnection } from '../page/ui-actions';
 import { loadFirstPage } from '../calls/calls-actions';
 import { recountAfterPruning, withLiveCalls } from '../calls/match-counts';
-import { currentBridge, setBridge } from './bridge-holder';
+import { currentBridge, setBridge } from '../page/bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
 import { applyHarImportProgress } from '../replay/replay-har-actions';

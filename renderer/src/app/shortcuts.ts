@@ -1,8 +1,8 @@
 import { clearSearch, moveSelection } from '../calls/calls-actions';
 import { SEARCH_INPUT_ID } from '../calls/search-input';
 import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
-import { copyText, openPanel, openSettings, reportError } from './ui-actions';
-import { useMetaStore } from './stores';
+import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 
 /** One shortcut: the keys as the help lists them, what it does, and the key values it answers to. */
 export interface Shortcut {

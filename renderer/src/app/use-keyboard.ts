@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { closePanel, closeSettings, mayDiscardOnEscape } from './ui-actions';
-import { useUiStore } from './stores';
+import { closePanel, closeSettings, mayDiscardOnEscape } from '../page/ui-actions';
+import { useUiStore } from '../page/stores';
 import { handleReplayEscape } from '../replay/replay-keys';
 import { useReplayStore } from '../replay/replay-store';
 import { listKey, shortcutFor, singleKeysEnabled } from './shortcuts';

@@ -8,7 +8,7 @@ import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';
 import { startOfToday } from '../shared/format';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 
 export const ROW_HEIGHT = 32;
 /** A search's rows have a second line: where the text matched. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadSample } from '../settings/settings-actions';
-import { openSettings } from '../app/ui-actions';
-import { useMetaStore } from '../app/stores';
+import { openSettings } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 
 /** No calls yet: what to give Flowent, and how to send a first call by hand. */

@@ -3,7 +3,7 @@ import { CALL_SOURCES, VERDICTS, type CallSource, type StatusClass, type Verdict
 import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from './filter-state';
 import { clearFilters, setFilter, setSearchInput } from './calls-actions';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 import { useCallsStore, type ActionCounts } from './calls-store';
 import { countInWords } from './match-counts';
 import { BulkReplayButton } from '../replay/BulkReplayButton';

@@ -3,7 +3,7 @@ import type { CallDetail } from '../../../main/contract/api';
 import { formatDateTime } from '../shared/format';
 import { checkCallParameters, type ParameterCheckOutcome } from '../account/account-registry';
 import { useAccountStore } from '../account/account-store';
-import { openPanel } from '../app/ui-actions';
+import { openPanel } from '../page/ui-actions';
 
 /** Whether the call's parameters fit its action's registered JSON Schema (a cached copy, so offline too). */
 export function ParameterCheckPanel({ call }: { call: CallDetail }) {

@@ -1,10 +1,10 @@
 import { EMPTY_FILTER, filterToSearch, toCallFilter, type FilterState } from './filter-state';
-import { currentBridge } from '../app/bridge-holder';
-import { onReset } from '../app/stores';
+import { currentBridge } from '../page/bridge-holder';
+import { onReset } from '../page/stores';
 import { useCallsStore, type CallsState } from './calls-store';
 import type { CallPage } from '../../../main/contract/api';
 import { idRange, mergeByArrival } from './arrival-order';
-import { reportError } from '../app/ui-actions';
+import { reportError } from '../page/ui-actions';
 import { countMatches } from './match-counts';
 
 export const PAGE_SIZE = 200;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CallDetail, CallFilter, CallSummary } from '../../../main/contract/api';
-import { onReset } from '../app/stores';
+import { onReset } from '../page/stores';
 import { EMPTY_FILTER, type FilterState } from './filter-state';
 
 /** The history list's slice: the loaded calls, the filter they were loaded with, the selection. */

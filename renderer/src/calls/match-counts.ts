@@ -1,11 +1,11 @@
 import type { CallCountQuery, CallFilter, CallStats, CallSummary } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
-import { onReset } from '../app/stores';
-import { reportError } from '../app/ui-actions';
+import { currentBridge } from '../page/bridge-holder';
+import { onReset } from '../page/stores';
+import { reportError } from '../page/ui-actions';
 import type { RendererBridge } from '../transport/connection';
 import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
 import { matchesFilter, withoutAction } from './filter-state';
-import { watchStored, withStoredMeanwhile } from '../app/reads-in-flight';
+import { watchStored, withStoredMeanwhile } from '../page/reads-in-flight';
 
 /** Counts started since the page loaded: a count goes on only while it is the newest. */
 let countsStarted = 0;

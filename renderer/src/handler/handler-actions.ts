@@ -1,7 +1,7 @@
 import type { HandlerProbe, VerifierLanguage } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
-import { runResult } from '../app/run-result';
-import { reportError } from '../app/ui-actions';
+import { currentBridge } from '../page/bridge-holder';
+import { runResult } from '../page/run-result';
+import { reportError } from '../page/ui-actions';
 import { useCallsStore } from '../calls/calls-store';
 
 /** A verifier to paste into the handler, or the message to show in its place. */

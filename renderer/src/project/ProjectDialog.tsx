@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { ACTION_STATE_WORDS, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
 import { Dialog } from '../app/Dialog';
-import { inPageWords } from '../app/page-words';
-import { closePanel } from '../app/ui-actions';
+import { inPageWords } from '../page/page-words';
+import { closePanel } from '../page/ui-actions';
 import { applyProject, loadProject, planProject } from './project-actions';
 import { useProjectStore } from './project-store';
 

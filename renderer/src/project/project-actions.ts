@@ -1,7 +1,7 @@
 import type { ProjectState } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
-import { inPageWords } from '../app/page-words';
-import { reportError } from '../app/ui-actions';
+import { currentBridge } from '../page/bridge-holder';
+import { inPageWords } from '../page/page-words';
+import { reportError } from '../page/ui-actions';
 import { useProjectStore } from './project-store';
 
 export async function loadProject(): Promise<void> {

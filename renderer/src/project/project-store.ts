@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ActionPlan, ApplyOutcome, ProjectState } from '../../../main/contract/api';
-import { onReset } from '../app/stores';
+import { onReset } from '../page/stores';
 
 export interface ProjectViewState {
   /** The open project folder and its files' mistakes; null until read. */

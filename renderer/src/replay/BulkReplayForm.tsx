@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallFilter } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { startBulkReplay } from './replay-bulk-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
-import { reportError } from '../app/ui-actions';
+import { reportError } from '../page/ui-actions';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { ErrorLine } from '../shared/ErrorLine';
 

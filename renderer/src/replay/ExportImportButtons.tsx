@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { HarImportSummary } from '../../../main/contract/api';
 import { exportHar, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
-import { showToast } from '../app/ui-actions';
+import { showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
 
 export function describeImport(summary: HarImportSummary): string {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useReplayStore } from './replay-store';
 import { closeReplayDialog } from './replay-ui-actions';
-import { useUiStore } from '../app/stores';
+import { useUiStore } from '../page/stores';
 import { BulkReplayDialog } from './BulkReplayDialog';
 import { SimulatorDialog } from './SimulatorDialog';
 

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { ReplayOutcome } from '../../../main/contract/api';
 import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
-import { useInlineUnsavedWork } from '../app/use-unsaved-work';
+import { useInlineUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
 
 /** The call's `parameters`, pretty-printed, as the editor's starting text. */

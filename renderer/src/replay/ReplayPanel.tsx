@@ -3,10 +3,10 @@ import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../
 import { selectCall } from '../calls/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
 import { exportHar } from './replay-har-actions';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../calls/calls-store';
 import { Prose } from '../shared/Prose';
-import { showToast } from '../app/ui-actions';
+import { showToast } from '../page/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
 import { formatStatus } from '../shared/format';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SimulateOutcome } from '../../../main/contract/api';
 import { generateParameters, simulateCall } from './replay-simulator-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
-import { useUnsavedWork } from '../app/use-unsaved-work';
+import { useUnsavedWork } from '../page/use-unsaved-work';
 import { TargetField } from './TargetField';
 import { ErrorLine } from '../shared/ErrorLine';
 

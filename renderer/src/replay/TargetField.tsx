@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 
 /** The companion's own webhook for any action: replaying or simulating there tries the mock. */
 export function ownWebhookTarget(webhookBaseUrl: string | null | undefined): string | null {

@@ -1,6 +1,6 @@
 import type { ReplayMode, ReplayOutcome } from '../../../main/contract/api';
-import { runResult } from '../app/run-result';
-import { copyText, showToast } from '../app/ui-actions';
+import { runResult } from '../page/run-result';
+import { copyText, showToast } from '../page/ui-actions';
 
 /** What a replay reports back to the panel that asked: the outcome, or a message to show inline (null: reported in a banner). */
 export type ReplayAttempt = { ok: true; outcome: ReplayOutcome } | { ok: false; message: string | null };

@@ -1,9 +1,9 @@
 import type { BulkReplayOptions, CallSelection, ReplayEvent } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
-import { runResult } from '../app/run-result';
-import { reportError, showToast } from '../app/ui-actions';
-import { inPageWords } from '../app/page-words';
+import { runResult } from '../page/run-result';
+import { reportError, showToast } from '../page/ui-actions';
+import { inPageWords } from '../page/page-words';
 
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
 export async function startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<string | null> {

@@ -1,9 +1,9 @@
 import { MAX_HAR_IMPORT_BYTES, type CallSelection, type HarImportSummary, type ReplayEvent } from '../../../main/contract/api';
 import { hasConnection, type RendererBridge } from '../transport/connection';
-import { currentBridge } from '../app/bridge-holder';
-import { NOT_CONNECTED } from '../app/run-result';
-import { inPageWords } from '../app/page-words';
-import { reportError } from '../app/ui-actions';
+import { currentBridge } from '../page/bridge-holder';
+import { NOT_CONNECTED } from '../page/run-result';
+import { inPageWords } from '../page/page-words';
+import { reportError } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
 
 export type HarOutcome = { ok: true; message: string } | { ok: false; message: string };

@@ -1,7 +1,7 @@
 import { exportHar } from './replay-har-actions';
 import { useReplayStore } from './replay-store';
 import { closeReplayDialog, currentSelectionFilter, openReplayDialog } from './replay-ui-actions';
-import { mayDiscardOnEscape, reportError, showToast } from '../app/ui-actions';
+import { mayDiscardOnEscape, reportError, showToast } from '../page/ui-actions';
 
 /** Replay's single-key shortcuts, listed with the inspector's others. */
 export const REPLAY_SHORTCUTS = [

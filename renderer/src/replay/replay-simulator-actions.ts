@@ -1,8 +1,8 @@
 import type { SimulateOutcome, SimulateRequest } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
-import { runResult } from '../app/run-result';
-import { reportError, showToast } from '../app/ui-actions';
+import { runResult } from '../page/run-result';
+import { reportError, showToast } from '../page/ui-actions';
 
 export async function loadSimulatorActions(): Promise<void> {
   const b = currentBridge();

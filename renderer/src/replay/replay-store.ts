@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { BulkReplayCounts, BulkReplaySummary, LearnedStyleInfo, SimulatorAction } from '../../../main/contract/api';
-import { onReset } from '../app/stores';
+import { onReset } from '../page/stores';
 
 /** The bulk replay the UI started and follows through `replay-progress` / `replay-finished` events. */
 export interface BulkRun {

@@ -1,9 +1,9 @@
 import type { CallFilter } from '../../../main/contract/api';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore, type ReplayDialog } from './replay-store';
-import { useUiStore } from '../app/stores';
+import { useUiStore } from '../page/stores';
 import { useCallsStore } from '../calls/calls-store';
-import { reportError } from '../app/ui-actions';
+import { reportError } from '../page/ui-actions';
 
 /** Opens a replay dialog; like the other dialogs, one at a time. */
 export function openReplayDialog(dialog: ReplayDialog): void {

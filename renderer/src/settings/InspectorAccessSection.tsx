@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { currentBridge } from '../app/bridge-holder';
+import { currentBridge } from '../page/bridge-holder';
 import { canRotateToken } from '../transport/connection';
 import { rotateAccessToken } from './settings-actions';
 import { ErrorLine } from '../shared/ErrorLine';

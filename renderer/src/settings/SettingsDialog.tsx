@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { clearHistory, removeHmacKey, saveHmacKey } from './settings-actions';
-import { closeSettings } from '../app/ui-actions';
-import { useMetaStore } from '../app/stores';
+import { closeSettings } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 import { Dialog } from '../app/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection, sourceLabel } from './SecretSection';

@@ -1,12 +1,11 @@
-import { currentBridge } from '../app/bridge-holder';
-import { runResult } from '../app/run-result';
+import { currentBridge } from '../page/bridge-holder';
+import { runResult } from '../page/run-result';
 import { refreshStats } from '../app/session';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../calls/calls-store';
-import { errorMessage } from '../shared/format';
 import { canRotateToken } from '../transport/connection';
 import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
-import { reportError, showToast } from '../app/ui-actions';
+import { errorMessage, reportError, showToast } from '../page/ui-actions';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { copyText } from '../app/ui-actions';
+import { copyText } from '../page/ui-actions';
 
 interface Props {
   text: string;

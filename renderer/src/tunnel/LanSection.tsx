@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { actionUrl } from './tunnel';
 import { setListenOnAllInterfaces } from './tunnel-actions';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { ErrorLine } from '../shared/ErrorLine';
 

@@ -1,5 +1,5 @@
 import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
-import { useMetaStore } from '../app/stores';
+import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { SecretSection, sourceLabel } from '../settings/SecretSection';
 

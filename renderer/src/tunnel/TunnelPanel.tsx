@@ -2,13 +2,13 @@ import { useState } from 'react';
 import type { TunnelStatus } from '../../../main/contract/api';
 import { actionUrl, secondsUntil } from './tunnel';
 import { closeTunnel, openTunnel } from './tunnel-actions';
-import { closePanel, openSettings } from '../app/ui-actions';
-import { useMetaStore } from '../app/stores';
+import { closePanel, openSettings } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { Dialog } from '../app/Dialog';
 import { LanSection } from './LanSection';
 import { useNow } from '../app/use-now';
-import { inPageWords } from '../app/page-words';
+import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
 
 /** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */

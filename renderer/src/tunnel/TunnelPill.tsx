@@ -1,7 +1,7 @@
 import { TUNNEL_STATE_LABEL } from './tunnel';
-import { openPanel } from '../app/ui-actions';
-import { useMetaStore } from '../app/stores';
-import { inPageWords } from '../app/page-words';
+import { openPanel } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
+import { inPageWords } from '../page/page-words';
 
 /** Always in the header: where the public URL is, one click from its panel. */
 export function TunnelPill() {

@@ -1,7 +1,7 @@
 import type { CoreStatus } from '../../../main/contract/api';
-import { runResult as run } from '../app/run-result';
-import { useMetaStore } from '../app/stores';
-import { showToast } from '../app/ui-actions';
+import { runResult as run } from '../page/run-result';
+import { useMetaStore } from '../page/stores';
+import { showToast } from '../page/ui-actions';
 
 function applyStatus(status: CoreStatus): void {
   useMetaStore.setState({ status });

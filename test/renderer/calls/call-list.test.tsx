@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_LIMITS } from '../../../main/contract/api';
-import { useMetaStore } from '../../../renderer/src/app/stores';
+import { useMetaStore } from '../../../renderer/src/page/stores';
 import { useCallsStore } from '../../../renderer/src/calls/calls-store';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { KEY, useCompanion, type Companion, type SendOptions } from '../harness/companion';

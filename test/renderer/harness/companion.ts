@@ -16,7 +16,7 @@ import { withHarDialogs } from '../../../main/desktop/har-dialogs';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import { InspectorServer } from '../../../main/transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
-import { inPageWords } from '../../../renderer/src/app/page-words';
+import { inPageWords } from '../../../renderer/src/page/page-words';
 import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import {
   createSecretStore,

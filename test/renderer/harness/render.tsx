@@ -2,7 +2,7 @@ import { cleanup, configure, render, screen, waitFor, within } from '@testing-li
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/src/app/App';
-import { resetStores } from '../../../renderer/src/app/stores';
+import { resetStores } from '../../../renderer/src/page/stores';
 import type { RendererBridge } from '../../../renderer/src/transport/connection';
 
 // waitFor and findBy wait for the page to reach a state; 1 s (the default) is a time limit a

@@ -1,4 +1,3 @@
-import { errorMessage } from '../shared/format';
 import { onReset, useUiStore, type Toast, type UiState } from './stores';
 
 let nextId = 1;
@@ -7,6 +6,11 @@ onReset(() => {
   for (const t of toastTimers) clearTimeout(t);
   toastTimers.clear();
 });
+
+/** What a thrown value says, for a message that starts with what failed. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** Shows a dismissible banner: `what` says what failed, the error says why. */
 export function reportError(what: string, error?: unknown): void {
