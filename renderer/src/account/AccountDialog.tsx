@@ -7,7 +7,7 @@ import { AccountFollow } from './AccountFollow';
 import { AccountProfiles } from './AccountProfiles';
 import { AccountSession } from './AccountSession';
 import { AccountToken } from './AccountToken';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../shared/Dialog';
 
 export type AccountTab = 'account' | 'actions';
 

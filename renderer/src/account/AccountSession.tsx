@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import { formatCountdown } from './account-format';
 import { connectFlowent } from './account-actions';
-import { useNow } from '../app/use-now';
+import { useNow } from '../shared/use-now';
 import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
 

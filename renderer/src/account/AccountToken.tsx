@@ -1,6 +1,6 @@
 import type { AccountState } from '../../../main/contract/account';
 import { removeApiToken, saveApiToken } from './account-actions';
-import { SecretSection, sourceLabel } from '../settings/SecretSection';
+import { SecretSection, sourceLabel } from '../shared/SecretSection';
 
 /** The active profile's API token: whether it is set and where from, never its value. */
 export function AccountToken({ account }: { account: AccountState }) {

@@ -6,7 +6,7 @@ import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../calls/calls-store';
 import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
 

@@ -1,5 +1,5 @@
 import { closePanel } from '../page/ui-actions';
-import { Dialog } from './Dialog';
+import { Dialog } from '../shared/Dialog';
 import { useState } from 'react';
 import { SHORTCUTS, setSingleKeys, singleKeysEnabled } from './shortcuts';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ACTION_STATE_WORDS, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../shared/Dialog';
 import { inPageWords } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
 import { applyProject, loadProject, planProject } from './project-actions';

@@ -2,7 +2,7 @@ import { useReplayStore } from './replay-store';
 import { closeReplayDialog } from './replay-ui-actions';
 import { BulkReplayForm } from './BulkReplayForm';
 import { BulkReplayProgress } from './BulkReplayProgress';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../shared/Dialog';
 
 /** Replays the calls of the list's current filter: the form, then the run's progress and summary. */
 export function BulkReplayDialog() {

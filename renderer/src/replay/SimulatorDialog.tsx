@@ -3,7 +3,7 @@ import type { SimulateOutcome } from '../../../main/contract/api';
 import { useReplayStore } from './replay-store';
 import { loadSimulatorActions } from './replay-simulator-actions';
 import { closeReplayDialog } from './replay-ui-actions';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../shared/Dialog';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SimulatorForm } from './SimulatorForm';
 import { SimulatorResult } from './SimulatorResult';

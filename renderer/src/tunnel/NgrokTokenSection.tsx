@@ -1,7 +1,7 @@
 import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
-import { SecretSection, sourceLabel } from '../settings/SecretSection';
+import { SecretSection, sourceLabel } from '../shared/SecretSection';
 
 export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-authtoken';
 const ENV = 'NGROK_AUTHTOKEN';

@@ -5,9 +5,9 @@ import { closeTunnel, openTunnel } from './tunnel-actions';
 import { closePanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../shared/Dialog';
 import { LanSection } from './LanSection';
-import { useNow } from '../app/use-now';
+import { useNow } from '../shared/use-now';
 import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
 

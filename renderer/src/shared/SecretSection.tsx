@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SecretState } from '../../../main/contract/api';
-import { ErrorLine } from '../shared/ErrorLine';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   /** Section title and accessible name, e.g. "HMAC key". */
