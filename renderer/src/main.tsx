@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { NoBridge } from './app/NoBridge';
-import { filterFromSearch } from './calls/filter-state';
-import { initFilter } from './calls/calls-actions';
+import { filterFromSearch } from './history/filter-state';
+import { initFilter } from './history/calls-actions';
 import { chooseBridge } from './transport/choose-bridge';
 // Page-wide tokens and base styles first, then each part's own (one order, whatever imports what).
 import './styles.css';

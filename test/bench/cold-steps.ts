@@ -34,7 +34,7 @@ import { CallsRepository } from '../../main/core/store/calls-repository';
 import { DEFAULT_QUERY_BUDGET } from '../../main/core/store/id-windows';
 import { MAX_SELECTION } from '../../main/contract/api';
 import { dropFileCache } from './query-cold';
-import { withoutAction } from '../../renderer/src/calls/filter-state';
+import { withoutAction } from '../../renderer/src/history/filter-state';
 import { matrix, PAGE, pageResult } from './query-kinds';
 
 /** A bulk replay's selection: up to this many calls, the first step of which is timed. */

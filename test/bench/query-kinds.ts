@@ -1,7 +1,7 @@
 import type { CallPage } from '../../main/contract/api';
 import { filterMatrix, type MatrixCase } from '../helpers/filter-matrix';
 
-/** The inspector's page size (renderer/src/calls/calls-actions.ts). */
+/** The inspector's page size (renderer/src/history/calls-actions.ts). */
 export const PAGE = 200;
 /** The deep page timed: the 5th, reached by following the cursor. */
 export const DEEP = 5;

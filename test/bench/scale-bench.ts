@@ -31,7 +31,7 @@ import { rssMb } from './bench-kit';
 import { benchCall, fillHistory } from './fill-history';
 
 const KEY = 'bench-key';
-/** The inspector's page size (renderer/src/store/calls-actions.ts). */
+/** The inspector's page size (renderer/src/history/calls-actions.ts). */
 const PAGE = 200;
 const RUNS = 7;
 

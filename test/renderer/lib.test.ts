@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { firstDifference, hexDump } from '../../renderer/src/shared/bytes';
-import { EMPTY_FILTER, filterFromSearch, filterToSearch, matchesFilter, toCallFilter } from '../../renderer/src/calls/filter-state';
+import { EMPTY_FILTER, filterFromSearch, filterToSearch, matchesFilter, toCallFilter } from '../../renderer/src/history/filter-state';
 import { prettyTokens, tokenizeJson } from '../../renderer/src/shared/json-tokens';
 import { sparkBuckets } from '../../renderer/src/app/sparkline';
 import { callSummary } from './call-summary';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/calls/arrival-order';
+import { keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/history/arrival-order';
 import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';

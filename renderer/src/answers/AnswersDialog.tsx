@@ -4,7 +4,7 @@ import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
 import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';

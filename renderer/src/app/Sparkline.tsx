@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sparkBuckets, sparkPoints } from './sparkline';
 import { arrivals } from '../page/stores';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 
 const WIDTH = 120;
 const HEIGHT = 24;

@@ -1,14 +1,15 @@
-import { countsAsFailure, type CallStats, type CallSummary, type DeliveredEvent } from '../../../main/contract/api';
-import { matchesFilter } from '../calls/filter-state';
+import type { CallSummary, DeliveredEvent } from '../../../main/contract/api';
+import { matchesFilter } from '../history/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, useMetaStore, useUiStore } from '../page/stores';
-import { noteStored, withStoredMeanwhile } from '../page/reads-in-flight';
-import { listView, useCallsStore } from '../calls/calls-store';
-import { idRange, keepNewest, mergeByArrival } from '../calls/arrival-order';
+import { noteStored } from '../page/reads-in-flight';
+import { listView, useCallsStore } from '../history/calls-store';
+import { idRange, keepNewest, mergeByArrival } from '../history/arrival-order';
 import { reportError, setConnection } from '../page/ui-actions';
-import { loadFirstPage } from '../calls/calls-actions';
-import { recountAfterPruning, withLiveCalls } from '../calls/match-counts';
+import { loadFirstPage } from '../history/calls-actions';
+import { recountAfterPruning, withLiveCalls } from '../history/match-counts';
+import { countInto, refreshStats } from '../history/call-stats';
 import { currentBridge, setBridge } from '../page/bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
@@ -75,17 +76,6 @@ export async function refreshStatus(): Promise<void> {
     if (statusChanges === asked) useMetaStore.setState({ status });
   } catch (error) {
     reportError('Could not load the companion status', error);
-  }
-}
-
-export async function refreshStats(): Promise<void> {
-  const b = currentBridge();
-  if (!b) return;
-  try {
-    const { value: stats, stored } = await withStoredMeanwhile(() => b.getStats({}));
-    useMetaStore.setState({ stats: countInto(stats, stored) });
-  } catch (error) {
-    reportError('Could not load call statistics', error);
   }
 }
 
@@ -210,26 +200,4 @@ function afterPruning(upToId: number): void {
   const { oldest } = idRange(useCallsStore.getState().calls);
   if (oldest <= upToId) void loadFirstPage();
   else recountAfterPruning();
-}
-
-/**
- * Adds live calls to the counts the core gave, by the contract's own rule (`countsAsFailure`),
- * so the header shows what a reload would. Calls the counts already include are skipped.
- */
-function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
-  const fresh = calls.filter((call) => call.id > stats.countedUpTo);
-  if (fresh.length === 0) return stats;
-  const perAction = new Map(stats.perAction.map((a) => [a.action, a.count]));
-  let failures = stats.failures;
-  for (const call of fresh) {
-    if (countsAsFailure(call)) failures += 1;
-    if (call.action) perAction.set(call.action, (perAction.get(call.action) ?? 0) + 1);
-  }
-  return {
-    total: stats.total + fresh.length,
-    failures,
-    perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
-    countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
-    nextBeforeId: stats.nextBeforeId,
-  };
 }

@@ -1,4 +1,4 @@
-import { clearSearch, moveSelection } from '../calls/calls-actions';
+import { clearSearch, moveSelection } from '../history/calls-actions';
 import { SEARCH_INPUT_ID } from '../calls/search-input';
 import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
 import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { isFiltered } from './filter-state';
-import { clearFilters, loadFirstPage, loadMore, searchFurther, selectCall } from './calls-actions';
-import { countInWords } from './match-counts';
-import { listView, useCallsStore } from './calls-store';
+import { isFiltered } from '../history/filter-state';
+import { clearFilters, loadFirstPage, loadMore, searchFurther, selectCall } from '../history/calls-actions';
+import { countInWords } from '../history/match-counts';
+import { listView, useCallsStore } from '../history/calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';

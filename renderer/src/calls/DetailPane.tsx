@@ -1,7 +1,7 @@
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
-import { useCallsStore } from './calls-store';
+import { useCallsStore } from '../history/calls-store';
 import { AnswerChecks } from './AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';

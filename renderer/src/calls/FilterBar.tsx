@@ -1,11 +1,11 @@
 import { useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
-import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from './filter-state';
-import { clearFilters, setFilter, setSearchInput } from './calls-actions';
+import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
+import { clearFilters, setFilter, setSearchInput } from '../history/calls-actions';
 import { useMetaStore } from '../page/stores';
-import { useCallsStore, type ActionCounts } from './calls-store';
-import { countInWords } from './match-counts';
+import { useCallsStore, type ActionCounts } from '../history/calls-store';
+import { countInWords } from '../history/match-counts';
 import { BulkReplayButton } from '../replay/BulkReplayButton';
 import { ExportImportButtons } from '../replay/ExportImportButtons';
 import { SEARCH_INPUT_ID } from './search-input';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CallDetail, HandlerProbe, HandlerReport, HandlerSignature, ProbeRow } from '../../../main/contract/api';
-import { selectCall } from '../calls/calls-actions';
+import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler } from './handler-actions';
 import { HandlerTaught, styleLabel } from './HandlerDiagnosis';

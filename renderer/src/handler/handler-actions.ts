@@ -2,7 +2,7 @@ import type { HandlerProbe, VerifierLanguage } from '../../../main/contract/api'
 import { currentBridge } from '../page/bridge-holder';
 import { runResult } from '../page/run-result';
 import { reportError } from '../page/ui-actions';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 
 /** A verifier to paste into the handler, or the message to show in its place. */
 export async function fetchVerifier(language: VerifierLanguage, style: string): Promise<{ snippet: string } | { message: string }> {

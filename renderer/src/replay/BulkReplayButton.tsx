@@ -1,6 +1,6 @@
 import { useReplayStore } from './replay-store';
 import { openReplayDialog } from './replay-ui-actions';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 
 /** "Replay these calls": the bulk replay of the list's current filter (Ctrl/Cmd+Shift+B); shows a run's progress while its dialog is closed. */
 export function BulkReplayButton() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BulkReplayItem } from '../../../main/contract/api';
-import { selectCall } from '../calls/calls-actions';
+import { selectCall } from '../history/calls-actions';
 import { cancelBulkReplay, clearBulkRun } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 import { closeReplayDialog } from './replay-ui-actions';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
-import { selectCall } from '../calls/calls-actions';
+import { selectCall } from '../history/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
 import { exportHar } from './replay-har-actions';
 import { useMetaStore } from '../page/stores';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 import { Prose } from '../shared/Prose';
 import { showToast } from '../page/ui-actions';
 import { ReplayEditor } from './ReplayEditor';

@@ -1,5 +1,5 @@
 import type { SimulateOutcome } from '../../../main/contract/api';
-import { selectCall } from '../calls/calls-actions';
+import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
 import { SentFacts } from './SentFacts';

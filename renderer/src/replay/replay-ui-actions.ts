@@ -2,7 +2,7 @@ import type { CallFilter } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore, type ReplayDialog } from './replay-store';
 import { useUiStore } from '../page/stores';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 import { reportError } from '../page/ui-actions';
 
 /** Opens a replay dialog; like the other dialogs, one at a time. */

@@ -1,8 +1,8 @@
 import { currentBridge } from '../page/bridge-holder';
 import { runResult } from '../page/run-result';
-import { refreshStats } from '../app/session';
+import { refreshStats } from '../history/call-stats';
 import { useMetaStore } from '../page/stores';
-import { useCallsStore } from '../calls/calls-store';
+import { useCallsStore } from '../history/calls-store';
 import { canRotateToken } from '../transport/connection';
 import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';

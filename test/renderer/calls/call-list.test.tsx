@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { useMetaStore } from '../../../renderer/src/page/stores';
-import { useCallsStore } from '../../../renderer/src/calls/calls-store';
+import { useCallsStore } from '../../../renderer/src/history/calls-store';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { KEY, useCompanion, type Companion, type SendOptions } from '../harness/companion';
 import { renderApp } from '../harness/render';

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { filterFromSearch } from '../../../renderer/src/calls/filter-state';
-import { initFilter } from '../../../renderer/src/calls/calls-actions';
-import { useCallsStore } from '../../../renderer/src/calls/calls-store';
+import { filterFromSearch } from '../../../renderer/src/history/filter-state';
+import { initFilter } from '../../../renderer/src/history/calls-actions';
+import { useCallsStore } from '../../../renderer/src/history/calls-store';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderApp, resetPage, rowIds } from '../harness/render';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { renderApp, rowIds } from '../harness/render';
-import { useCallsStore } from '../../../renderer/src/calls/calls-store';
+import { useCallsStore } from '../../../renderer/src/history/calls-store';
 
 /** The calls the list holds (the screen draws only the rows in view). */
 const listed = () => useCallsStore.getState().calls.length;

@@ -1,0 +1,39 @@
+import { countsAsFailure, type CallStats, type CallSummary } from '../../../main/contract/api';
+import { currentBridge } from '../page/bridge-holder';
+import { withStoredMeanwhile } from '../page/reads-in-flight';
+import { useMetaStore } from '../page/stores';
+import { reportError } from '../page/ui-actions';
+
+/** The history's counts (the header's calls and failures, the action list's per action), read again. */
+export async function refreshStats(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    const { value: stats, stored } = await withStoredMeanwhile(() => b.getStats({}));
+    useMetaStore.setState({ stats: countInto(stats, stored) });
+  } catch (error) {
+    reportError('Could not load call statistics', error);
+  }
+}
+
+/**
+ * Adds live calls to the counts the core gave, by the contract's own rule (`countsAsFailure`),
+ * so the header shows what a reload would. Calls the counts already include are skipped.
+ */
+export function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
+  const fresh = calls.filter((call) => call.id > stats.countedUpTo);
+  if (fresh.length === 0) return stats;
+  const perAction = new Map(stats.perAction.map((a) => [a.action, a.count]));
+  let failures = stats.failures;
+  for (const call of fresh) {
+    if (countsAsFailure(call)) failures += 1;
+    if (call.action) perAction.set(call.action, (perAction.get(call.action) ?? 0) + 1);
+  }
+  return {
+    total: stats.total + fresh.length,
+    failures,
+    perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
+    countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
+    nextBeforeId: stats.nextBeforeId,
+  };
+}
