@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The shape the code keeps: the command line reaches the core only through its public entry,
- * only the store opens the database, and no two folders of the core import each other. The
+ * only the store opens the database, no two folders of the core import each other, and the
+ * page's folders import only the floors below their own. The
  * imports are read from the source text, the same way for the real tree and for the small
  * made-up trees that show each check catches what it is for.
  */
@@ -91,6 +92,51 @@ function coreFolderLoops(tree: Tree): string[] {
   return loops;
 }
 
+/**
+ * The page's folders, from the ground up. A folder imports its own files and the floors below;
+ * folders that share a floor do not import each other. Files in renderer/src itself (the entry)
+ * stand above every floor.
+ */
+const PAGE_FLOORS: string[][] = [
+  ['transport'],
+  ['page'],
+  ['shared', 'history'],
+  ['tunnel', 'answers', 'handler', 'project'],
+  ['settings', 'account', 'replay'],
+  ['calls'],
+  ['app'],
+];
+
+/** The folder of renderer/src a file belongs to; null for the files of renderer/src itself. */
+function pageFolder(file: string): string | null {
+  const [first, ...rest] = file.slice('renderer/src/'.length).split('/');
+  return rest.length > 0 ? first! : null;
+}
+
+/** A folder's place in PAGE_FLOORS (-1: none); the top for the files of renderer/src itself. */
+function pageFloor(folder: string | null): number {
+  return folder === null ? PAGE_FLOORS.length : PAGE_FLOORS.findIndex((floor) => floor.includes(folder));
+}
+
+/** Imports in renderer/src that reach a folder on the importer's floor or above, and folders given no floor. */
+function pageImportsUpward(tree: Tree): string[] {
+  const problems: string[] = [];
+  for (const file of tree.keys()) {
+    if (!file.startsWith('renderer/src/')) continue;
+    const folder = pageFolder(file);
+    const from = pageFloor(folder);
+    if (from < 0) {
+      problems.push(`${file} is in a folder with no floor`);
+      continue;
+    }
+    for (const target of importsOf(tree, file)) {
+      if (!target.startsWith('renderer/src/') || pageFolder(target) === folder) continue;
+      if (pageFloor(pageFolder(target)) >= from) problems.push(`${file} imports ${target}`);
+    }
+  }
+  return problems;
+}
+
 const made = (files: Record<string, string>): Tree => new Map(Object.entries(files));
 
 describe('the structure of main/', () => {
@@ -113,6 +159,18 @@ describe('the structure of main/', () => {
 
   it('has no two folders of main/core that import each other', () => {
     expect(coreFolderLoops(tree)).toEqual([]);
+  });
+});
+
+describe('the structure of renderer/src', () => {
+  const tree = readTree('renderer/src');
+
+  it('reads the imports of the real tree (the check below looks at something)', () => {
+    expect(importsOf(tree, 'renderer/src/app/session.ts')).toContain('renderer/src/history/calls-store.ts');
+  });
+
+  it('has every folder import only the floors below its own', () => {
+    expect(pageImportsUpward(tree)).toEqual([]);
   });
 });
 
@@ -144,6 +202,23 @@ describe('each structure check catches what it is for', () => {
     });
     expect(coreFolderLoops(broken)).toEqual([
       'answers <-> store: main/core/answers/index.ts -> main/core/store/answers-repository.ts; main/core/store/answers-repository.ts -> main/core/answers/index.ts',
+    ]);
+  });
+
+  it('a page folder importing its own floor or a higher one, or standing on no floor', () => {
+    const broken = made({
+      'renderer/src/main.tsx': "import { App } from './app/App';",
+      'renderer/src/app/App.tsx': "import { CallList } from '../calls/CallList';",
+      'renderer/src/calls/CallList.tsx': "import { useCallsStore } from '../history/calls-store';",
+      'renderer/src/history/calls-store.ts': "import { onReset } from '../page/stores';\nimport { copyText } from '../shared/copy';",
+      'renderer/src/shared/copy.ts': "import { App } from '../app/App';",
+      'renderer/src/page/stores.ts': '',
+      'renderer/src/widgets/Chip.tsx': "import { onReset } from '../page/stores';",
+    });
+    expect(pageImportsUpward(broken)).toEqual([
+      'renderer/src/history/calls-store.ts imports renderer/src/shared/copy.ts',
+      'renderer/src/shared/copy.ts imports renderer/src/app/App.tsx',
+      'renderer/src/widgets/Chip.tsx is in a folder with no floor',
     ]);
   });
 
