@@ -1,5 +1,5 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { mockFromCall } from '../answers/answers-actions';
+import { mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatDateTime } from '../shared/format';
-import { checkCallParameters, type ParameterCheckOutcome } from '../account/account-registry';
-import { useAccountStore } from '../account/account-store';
+import { checkCallParameters, type ParameterCheckOutcome } from './account-registry';
+import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
 
 /** Whether the call's parameters fit its action's registered JSON Schema (a cached copy, so offline too). */
