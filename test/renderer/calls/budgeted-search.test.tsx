@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, type Companion } from '../harness/companion';
-import { renderApp, rowIds } from '../harness/render';
+import { renderApp, rowIds, searchFor } from '../harness/render';
 
 // A budget that reads four calls a query makes this small history behave as a big one does
 // under the default budget: a search stops before it has looked everywhere, and a count goes
@@ -24,7 +24,7 @@ describe('a search that stops for time', () => {
     const { user } = renderApp(c.bridge);
     await waitFor(() => expect(rowIds()[0]).toBe(String(HISTORY)));
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await searchFor(user, 'qx');
     const notYet = await screen.findByRole('region', { name: 'No matching calls yet' });
     expect(notYet.textContent).toContain('Searched the calls down to #9, newest first. None of them matches the filters and search above.');
 
@@ -52,7 +52,7 @@ describe('a press of Search further', () => {
     for (let n = 1; n <= 120; n++) await c.send('send_email', { note: `plain ${n}` });
     const { user } = renderApp(c.bridge);
     await waitFor(() => expect(rowIds()[0]).toBe('120'));
-    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await searchFor(user, 'qx');
     await screen.findByText('Searched the calls down to #117, newest first.', { exact: false });
 
     const queries = c.bridge.callsTo('listCalls').length;
@@ -75,7 +75,7 @@ describe('a count that takes steps', () => {
     const count = () => screen.getByTestId('search-count').textContent;
 
     const estimate = c.bridge.holdNext('estimateCount', 'answer');
-    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await searchFor(user, 'qx');
     await waitFor(() => expect(c.bridge.callsTo('estimateCount')).toHaveLength(1));
     // The first step counted the newest four calls only.
     await waitFor(() => expect(count()).toBe(`at least 2 of ${calls} calls contain “qx” (counting…)`));
@@ -108,7 +108,7 @@ describe('a count that takes steps', () => {
 
     const counts = () => c.bridge.callsTo('getStats').length;
     const before = counts();
-    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'qx');
+    await searchFor(user, 'qx');
     await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe(`50 of ${calls} calls contain “qx”`));
     await waitFor(() => expect(option('create_ticket')).toBe('create_ticket (50)'));
     expect(option('send_email')).toBe('send_email (50)');

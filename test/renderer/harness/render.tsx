@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/src/app/App';
 import { resetStores } from '../../../renderer/src/page/stores';
+import { useCallsStore } from '../../../renderer/src/history/calls-store';
 import type { RendererBridge } from '../../../renderer/src/transport/connection';
 
 // waitFor and findBy wait for the page to reach a state; 1 s (the default) is a time limit a
@@ -32,6 +33,16 @@ export function rowIds(): string[] {
 /** The header's Settings button, once it is there: the empty state has a Settings link of its own. */
 export function settingsButton(): Promise<HTMLElement> {
   return waitFor(() => within(screen.getByRole('banner')).getByRole('button', { name: 'Settings' }));
+}
+
+/**
+ * Types a body search and waits until the list is that search's. The box waits 300 ms after a
+ * key before it searches, so on a busy machine the first letters can be searched on their own
+ * first, and a page that says "Searched the calls down to #9" may still be theirs.
+ */
+export async function searchFor(user: ReturnType<typeof userEvent.setup>, text: string): Promise<void> {
+  await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), text);
+  await waitFor(() => expect(useCallsStore.getState().activeQuery.text).toBe(text));
 }
 
 /** Renders the app, clicks the row of call `id` and waits until its detail pane has loaded. */
