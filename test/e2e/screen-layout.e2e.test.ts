@@ -72,6 +72,11 @@ describe.sequential('the screen at every size, in both themes', () => {
         expect(await menu.isVisible()).toBe(size.width < 1440);
         const header = await page.locator('.app-header').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(header.scroll).toBeLessThanOrEqual(header.client);
+        // The local webhook URL is short: it is shown whole, not cut in the middle.
+        const urlHead = await page
+          .locator('.webhook-url .elided-head')
+          .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(urlHead.scroll).toBeLessThanOrEqual(urlHead.client);
         await screenshot(page, `screen-${size.width}-${theme}`);
         await expectNoSeriousAxe(`main screen ${name}`);
       });
