@@ -4,7 +4,7 @@ import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
 import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
-import type { NewCall } from '../store/calls-insert';
+import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
 import { Connections } from './connections';
@@ -74,7 +74,12 @@ export class WebhookServer {
     this.writer = new BatchedWriter(options.calls);
     this.checker = new CallChecker(options.onInternalError);
     this.refusals = new RefusalBursts({
-      store: this.store,
+      // A refused request is told like every stored call, so the inspector and serve's lines show it.
+      store: async (call) => {
+        const outcome = await this.store(call);
+        if (outcome.ok) options.onStored(summaryOf(call, outcome.id));
+        return outcome;
+      },
       updateProblemMessage: (id, message) => options.calls.updateProblemMessage(id, message),
     });
   }

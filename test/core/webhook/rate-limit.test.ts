@@ -45,6 +45,7 @@ describe('the webhook port’s rate limit', () => {
       .poll(async () => (await core.core.api.getCall(record.id))?.problemMessage, { timeout: 10_000 })
       .toMatch(new RegExp(`${refused.length - 1} more requests like this`));
     expect(record.status).toBe(429);
+    expect(core.events).toContainEqual({ type: 'call-stored', call: expect.objectContaining({ id: record.id, problem: 'rate-limited' }) });
   });
 
   it('takes no effect without a limit, and a limit set in Settings applies at once and is kept', async () => {

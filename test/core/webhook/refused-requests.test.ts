@@ -128,6 +128,11 @@ describe('requests the HTTP parser refuses', () => {
       expect(stored).toMatchObject({ problem: testCase.problem, status: testCase.status, answeredBy: 'error', verdict: 'not-flowent' });
       expect(stored.problemMessage).toBe(json.error);
       expect(stored.response.body).toBe(answer!.body);
+      // Told like every stored call: the inspector's list and serve's lines show it live.
+      expect(core.events).toContainEqual({
+        type: 'call-stored',
+        call: expect.objectContaining({ id: stored.id, problem: testCase.problem }),
+      });
       // The server keeps serving.
       expect((await core.post('/actions/a', signedBody(flowentPayload('a'), KEY))).status).toBe(200);
     });
@@ -194,7 +199,12 @@ describe('timeouts fire on time, answered 408 in Flowent shape', () => {
     expect(elapsed).toBeGreaterThanOrEqual(950);
     // Generous for a busy machine; Node's own check ran every 30 s and cut them after 31.5 s.
     expect(elapsed).toBeLessThan(6_000);
-    expect(await newest(core)).toMatchObject({ problem: 'headers-timeout', status: 408 });
+    const stored = await newest(core);
+    expect(stored).toMatchObject({ problem: 'headers-timeout', status: 408 });
+    expect(core.events).toContainEqual({
+      type: 'call-stored',
+      call: expect.objectContaining({ id: stored.id, problem: 'headers-timeout' }),
+    });
   }, 45_000);
 
   it('a body that trickles in past the request timeout is cut there', async () => {
