@@ -175,7 +175,9 @@ describe('serve with forwarding, and contract violations on the call lines', () 
       /result_number {2}valid \(\S+\) {2}200 {2}handler accepted the signature {2}[\d.]+ ms\n {2}! your handler answered 200 but `result` is a number/,
     );
     expect((await post(`${server.baseUrl}/actions/hang`, signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
-    await server.waitFor(/hang {2}valid \(\S+\) {2}504 .*\n {2}! your handler did not answer in time/);
+    await server.waitFor(
+      /hang {2}valid \(\S+\) {2}504 .*\n {2}! Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/hang did not answer within 3 s \(Flowent gives up after 30 s\)\.\n/,
+    );
 
     const calls = await runCli(['calls', '--data-dir', dataDir]);
     expect(calls.stdout).toMatch(/#2 .*result_number.*\n {2}! your handler answered 200 but `result` is a number/);

@@ -231,15 +231,17 @@ export function droppedHeadersMessage(dropped: string[]): string | null {
 
 /** The contract violation a failed forward stands for. */
 export function failureViolation(failure: { kind: ForwardFailure; message: string; fullSize?: number }): Violation {
+  // Each failure's message already says what happened, with the limit that applied: a prefix
+  // would repeat it, or say "could not be reached" of a handler that answered something else.
   switch (failure.kind) {
     case 'timeout':
-      return { code: 'too-slow', message: `your handler did not answer in time; Flowent gives up after 30 s. ${failure.message}` };
+      return { code: 'too-slow', message: failure.message };
     case 'too-large':
       return { code: 'too-large', message: failure.message };
     case 'unreachable':
     case 'failed':
     case 'stopped':
-      return { code: 'no-answer', message: `your handler could not be reached. ${failure.message}` };
+      return { code: 'no-answer', message: failure.message };
     default: {
       const unknownKind: never = failure.kind;
       throw new Error(`unhandled forward failure ${String(unknownKind)}`);

@@ -99,6 +99,9 @@ describe("forwarding to the developer's handler", () => {
       forwardError: expect.stringContaining('did not answer within'),
     });
     expect(stored.violations.map((v) => v.code)).toEqual(['too-slow']);
+    // Said once, with the limit that applied: the companion's 400 ms, beside Flowent's 30 s.
+    expect(stored.violations[0]?.message).toBe(stored.forwardError);
+    expect(stored.forwardError).toMatch(/did not answer within 400 ms \(Flowent gives up after 30 s\)\.$/);
   });
 
   it('applies the limit to a handler that trickles its answer', async () => {
@@ -118,6 +121,7 @@ describe("forwarding to the developer's handler", () => {
     const stored = (await storedChecks(core)).newest();
     expect(stored).toMatchObject({ answeredBy: 'forward-error', forwardTarget: `http://127.0.0.1:${port}/hook/send_email` });
     expect(stored.violations[0]?.code).toBe('no-answer');
+    expect(stored.violations[0]?.message).toBe(stored.forwardError);
 
     // A registration check to a dead handler: Flowent would refuse the registration.
     const check = await core.post(
