@@ -11,7 +11,7 @@ import type { CallsFailure, Diagnosis, Violation } from './shared';
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
  * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
- * the mock because the handler was unreachable (`fallback-mock`), or a 502/504 because
+ * the mock because forwarding gave no answer (`fallback-mock`), or a 502/504 because
  * forwarding failed (`forward-error`).
  */
 export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error';

@@ -11,7 +11,7 @@ export function describeAnsweredBy(call: Pick<CallDetail, 'answeredBy' | 'action
   const answer = call.mockChoice
     ? describeMockChoice(call.mockChoice, call.action)
     : 'a mock or the built-in answer (which one was not recorded for this call)';
-  return call.answeredBy === 'fallback-mock' ? `${answer}, because your handler was unreachable` : answer;
+  return call.answeredBy === 'fallback-mock' ? `${answer}, because forwarding to your handler gave no answer` : answer;
 }
 
 function describeMockChoice(choice: MockChoice, action: string | null): string {

@@ -32,8 +32,9 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'signature-check': 'the signature check (rejected)',
   error: 'an error answer',
   forward: 'your handler',
-  'fallback-mock': 'a mock (your handler was unreachable)',
-  'forward-error': 'an error: your handler could not be reached',
+  'fallback-mock': 'a mock (forwarding to your handler gave no answer)',
+  // Timeouts and answers that are not HTTP end here too, not only handlers that cannot be reached.
+  'forward-error': 'an error answer: forwarding to your handler failed',
 };
 
 /** An HTTP status as people read it: 0 is what the store keeps when no answer was sent. */

@@ -61,14 +61,15 @@ describe('forwarding and the tunnel', () => {
     expect(within(box).getByTestId('registration-would-pass').textContent).toBe(
       "Flowent's registration check would fail with this answer.",
     );
-    expect(pane.textContent).toContain('an error: your handler could not be reached');
+    expect(pane.textContent).toContain('an error answer: forwarding to your handler failed');
   });
 
   it('labels every way of answering, and says truthfully which mock answer was given', () => {
     const said = (answeredBy: AnsweredBy, mockChoice: MockChoice | null) =>
       describeAnsweredBy({ answeredBy, action: 'send_email', mockChoice });
     expect(said('forward', null)).toBe('your handler');
-    expect(said('forward-error', null)).toBe('an error: your handler could not be reached');
+    // A 504 for a handler too slow is a failed forward too: nothing claims it was unreachable.
+    expect(said('forward-error', null)).toBe('an error answer: forwarding to your handler failed');
     const builtIn = { kind: 'built-in' } as const;
     expect(said('mock', { mock: 'none', response: builtIn })).toBe('the built-in answer (send_email has no mock)');
     const rule = (index: number, name: string | null, selection: Selection = 'rules') => ({
@@ -87,7 +88,7 @@ describe('forwarding and the tunnel', () => {
       'the built-in answer (the mock of send_email has no response or fallback that applies)',
     );
     expect(said('fallback-mock', { mock: 'none', response: builtIn })).toBe(
-      'the built-in answer (send_email has no mock), because your handler was unreachable',
+      'the built-in answer (send_email has no mock), because forwarding to your handler gave no answer',
     );
     expect(said('mock', null)).toBe('a mock or the built-in answer (which one was not recorded for this call)');
   });
