@@ -127,6 +127,7 @@ export class CallAnswerer {
       body: answer?.body ?? Buffer.alloc(0),
       fullSize: answer?.body.length ?? 0,
       durationMs,
+      registrationCheck: call.test,
     });
     return {
       answer,
@@ -164,6 +165,7 @@ export class CallAnswerer {
       body: outcome.body,
       fullSize: outcome.fullSize,
       durationMs,
+      registrationCheck: call.test,
     });
     const dropped = droppedHeadersMessage(prepared.dropped);
     const handler = handlerChecks(outcome, route.target);

@@ -10,6 +10,8 @@ export interface CheckedAnswer {
   /** Bytes the answer really had, when `body` was cut at the relay limit. */
   fullSize: number;
   durationMs: number;
+  /** The answer to Flowent's registration check (`"test": true`): a non-2xx fails the registration. */
+  registrationCheck: boolean;
 }
 
 /**
@@ -37,7 +39,9 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
   if (!success) {
     add(
       'not-2xx',
-      `${who} answered ${answer.status}; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).`,
+      answer.registrationCheck
+        ? `${who} answered ${answer.status} to Flowent's registration check; Flowent registers the action only after a 2xx, so the registration fails ("action validation failed: webhook endpoint returned status ${answer.status}").`
+        : `${who} answered ${answer.status}; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).`,
     );
   }
   let parsed: unknown;

@@ -97,6 +97,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
         body: outcome.body,
         fullSize: outcome.fullSize,
         durationMs: outcome.durationMs,
+        registrationCheck: outgoing.test,
       })
     : [failureViolation(outcome)];
   const error = outcome.ok ? null : outcome.message;

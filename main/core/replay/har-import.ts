@@ -135,7 +135,16 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
       : 'forward';
   const violations =
     readViolations(entry._violations) ??
-    (status > 0 ? checkAnswer({ who: 'your handler', status, body: responseBody, fullSize: responseBody.length, durationMs }) : null);
+    (status > 0
+      ? checkAnswer({
+          who: 'your handler',
+          status,
+          body: responseBody,
+          fullSize: responseBody.length,
+          durationMs,
+          registrationCheck: body.test,
+        })
+      : null);
   return {
     kind: 'call',
     call: {

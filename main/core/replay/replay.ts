@@ -109,5 +109,12 @@ function originalViolations(original: StoredCall): Violation[] {
   if (original.checked || original.response.status === 0) return original.violations;
   const who = original.answeredBy === 'forward' ? 'your handler' : 'the mock';
   const { body } = original.response;
-  return checkAnswer({ who, status: original.response.status, body, fullSize: body.length, durationMs: original.durationMs });
+  return checkAnswer({
+    who,
+    status: original.response.status,
+    body,
+    fullSize: body.length,
+    durationMs: original.durationMs,
+    registrationCheck: original.test,
+  });
 }

@@ -231,7 +231,13 @@ describe("forwarding to the developer's handler", () => {
 
     const failed = await core.post('/actions/reg_fail', check('reg_fail'));
     expect(failed.status).toBe(400);
-    expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: false });
+    const refused = (await storedChecks(core)).newest();
+    expect(refused).toMatchObject({ test: true, registrationWouldPass: false });
+    // What a refused check costs is the registration, not a flow's failure branch.
+    const not2xx = refused.violations.find((v) => v.code === 'not-2xx');
+    expect(not2xx?.message).toBe(
+      'your handler answered 400 to Flowent\'s registration check; Flowent registers the action only after a 2xx, so the registration fails ("action validation failed: webhook endpoint returned status 400").',
+    );
   });
 
   it("answers 502 with the reason when the handler's answer is over Flowent's 1 MB, never a cut answer", async () => {

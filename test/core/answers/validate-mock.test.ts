@@ -89,7 +89,14 @@ describe('json paths', () => {
 
 describe('checkAnswer', () => {
   const check = (status: number, body: string, durationMs = 5) =>
-    checkAnswer({ who: 'your handler', status, body: Buffer.from(body), fullSize: Buffer.byteLength(body), durationMs }).map((v) => v.code);
+    checkAnswer({
+      who: 'your handler',
+      status,
+      body: Buffer.from(body),
+      fullSize: Buffer.byteLength(body),
+      durationMs,
+      registrationCheck: false,
+    }).map((v) => v.code);
   it("passes Flowent's success shape and flags each departure", () => {
     expect(check(200, '{"result":"ok","error":""}')).toEqual([]);
     expect(check(200, '{"result":"ok"}')).toEqual([]);

@@ -65,6 +65,9 @@ describe('simulator', () => {
     });
     expect(simulated.value).toMatchObject({ signedStyle: null, signatureVerdict: 'unsigned-test', status: 400 });
     expect(simulated.value.violations.map((v) => v.code)).toContain('not-2xx');
+    expect(simulated.value.violations.find((v) => v.code === 'not-2xx')?.message).toMatch(
+      /to Flowent's registration check; .* the registration fails/,
+    );
     expect(world.store.calls.get(simulated.value.id)).toMatchObject({ test: true, registrationWouldPass: false, source: 'simulator' });
   });
 
