@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isCredentialHeader } from '../../main/core/replay/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -218,5 +219,17 @@ describe('command-line usage', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Usage: flowent-companion ${command}`));
     }
+  });
+
+  it('export --help names the headers an export redacts, as the exporter decides them', async () => {
+    const help = (await runCli(['export', '--help'])).stdout.replace(/\s+/g, ' ');
+    const named = ['Authorization', 'Proxy-Authorization', 'Cookie', 'Set-Cookie', 'X-Api-Key'];
+    for (const name of named) {
+      expect(isCredentialHeader(name), name).toBe(true);
+      expect(help).toContain(` ${name}`);
+    }
+    for (const example of ['X-Auth-Token', 'X-Client-Secret', 'X-Goog-Api-Key', 'X-Db-Password'])
+      expect(isCredentialHeader(example)).toBe(true);
+    expect(help).toContain('any header named *-Token, *-Secret, *-Api-Key or *-Password');
   });
 });
