@@ -17,6 +17,7 @@ import type { FetchLike } from './account/token-session';
 import { ACCOUNT_SETTINGS_SCOPE } from './account/types';
 import { createAnswers } from './answers';
 import { CallAnswerer } from './answers/call-answerer';
+import { newLoopToken } from './answers/own-calls';
 import { CoreEvents } from './events';
 import { HMAC_KEY_ENV, maskSecret } from './hmac-key';
 import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
@@ -231,6 +232,9 @@ export function createCore(options: CoreOptions): Core {
     onChanged: () => events.emit({ type: 'answers-changed' }),
   });
 
+  // Marks the replays and simulated calls this companion sends to its own webhook.
+  const loopToken = newLoopToken();
+
   const replay = createReplay({
     calls: () => requireStore().calls,
     answers: answerStore,
@@ -238,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     handlers: () => requireStore().handlers,
     hmacKey: () => hmacKey.get(),
     webhookBaseUrl: () => listening?.baseUrl ?? null,
+    loopToken,
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),
@@ -260,6 +265,7 @@ export function createCore(options: CoreOptions): Core {
       handlers: current.handlers,
       hmacKey: () => hmacKey.get(),
       onStored: (call) => events.emit({ type: 'call-stored', call }),
+      loopToken,
       onInternalError,
     });
     const started = await server.start();

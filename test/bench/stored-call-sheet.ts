@@ -41,6 +41,7 @@ import { TextIndexer } from '../../main/core/store/text-index';
 import { CoreEvents } from '../../main/core/events';
 import { formatCallLine, formatViolations } from '../../main/cli/format-call';
 import type { HeaderPair } from '../../main/contract/api';
+import { newLoopToken } from '../../main/core/answers/own-calls';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, rows: { type: 'string', default: '2000' }, process: { type: 'string', default: '0' } },
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
       answerer,
       handlers: new HandlersRepository(handlersDb),
       onStored: () => {},
+      loopToken: newLoopToken(),
       onInternalError: (error: unknown) => {
         throw error;
       },

@@ -9,6 +9,7 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import type { Violation } from '../../contract/api';
 import { networkInWords } from '../../contract/words/network-words';
 import { networkProblemOf } from '../network-problem';
+import { OWN_CALL_HEADER } from './own-calls';
 
 /**
  * Request headers never sent on: the hop-by-hop ones (RFC 9110 section 7.6.1, `Proxy-*` too),
@@ -28,6 +29,8 @@ const NOT_SENT_ON = new Set([
   'x-forwarded-for',
   'x-forwarded-proto',
   'x-forwarded-host',
+  // The companion's mark on calls it sends itself: between it and its own webhook only.
+  OWN_CALL_HEADER.toLowerCase(),
 ]);
 
 /** Answer headers not relayed: hop-by-hop, and the length the server computes itself. */

@@ -3,6 +3,7 @@ import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
+import { ownCallHeader } from '../answers/own-calls';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import { type CallsRepository } from '../store/calls-repository';
@@ -19,6 +20,8 @@ export interface ReplayDeps {
   handlers: () => HandlersRepository;
   /** The companion's own webhook (`http://127.0.0.1:8787`), null while it is not running: calls sent there reach no handler of the developer's. */
   webhookBaseUrl?: () => string | null;
+  /** This running companion's mark on the calls it sends to its own webhook (see own-calls). */
+  loopToken: string;
   /** `serve --forward`, when the core runs with one. */
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
@@ -84,7 +87,10 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const receivedAt = Date.now();
   const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
   const prepared = forwardHeaders(outgoing.headers, outgoing.remoteAddress);
-  const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, headers: prepared.headers, timeoutMs });
+  const toCompanion = isCompanion(deps, outgoing.url);
+  // Marked so that the companion's own webhook does not store it as Flowent's call.
+  const sent = toCompanion ? [...prepared.headers, ownCallHeader(outgoing.source, deps.loopToken)] : prepared.headers;
+  const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, headers: sent, timeoutMs });
   const dropped = droppedHeadersMessage(prepared.dropped);
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
   const response = outcome.ok
@@ -101,7 +107,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
       })
     : [failureViolation(outcome)];
   const error = outcome.ok ? null : outcome.message;
-  const handler = outcome.ok && !isCompanion(deps, outgoing.url) ? handlerChecks(outcome, outgoing.handler) : NO_HANDLER;
+  const handler = outcome.ok && !toCompanion ? handlerChecks(outcome, outgoing.handler) : NO_HANDLER;
   const url = new URL(outgoing.url);
   const stored: NewCall = {
     receivedAt,

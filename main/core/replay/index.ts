@@ -42,6 +42,8 @@ export interface ReplaySetup {
   handlers: () => HandlersRepository;
   /** The companion's webhook server (`http://127.0.0.1:8787`), null while it is not running: where cURL commands send calls. */
   webhookBaseUrl?: () => string | null;
+  /** This running companion's mark on the calls it sends to its own webhook (see own-calls). */
+  loopToken: string;
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
   /** Told about every replayed or simulated call once stored, for the `call-stored` event. */

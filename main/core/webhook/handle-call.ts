@@ -1,6 +1,7 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
 import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
+import { ownCallSource } from '../answers/own-calls';
 import type { HandlerMemory } from '../handler-check';
 import { type CallsRepository } from '../store/calls-repository';
 import { summaryOf, type CallChecks, type NewCall } from '../store/calls-insert';
@@ -39,6 +40,8 @@ export interface CallHandlerDeps {
   /** What each developer's handler accepted and refused so far. */
   handlers: HandlerMemory;
   onStored: (call: CallSummary) => void;
+  /** This running companion's mark on the replays and simulated calls it sends to itself (see own-calls). */
+  loopToken: string;
   /** Reports a bug in the server itself (never bad input, which is answered). */
   onInternalError: (error: unknown) => void;
 }
@@ -151,7 +154,7 @@ export async function handleCall(
       ? { status: answer.status, headers: answer.headers, body: answer.body }
       : { status: 0, headers: [], body: Buffer.alloc(0) },
     durationMs,
-    source: 'flowent',
+    source: ownCallSource(request.rawHeaders, deps.loopToken) ?? 'flowent',
     originalCallId: null,
     checks: outcome.checks,
   };

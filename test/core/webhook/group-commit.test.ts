@@ -14,6 +14,7 @@ import { AnswersRepository } from '../../../main/core/store/answers-repository';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { newLoopToken } from '../../../main/core/answers/own-calls';
 
 const KEY = 'group-key';
 const READ_ONLY_MESSAGE =
@@ -48,6 +49,7 @@ async function startServer(forwardTo: string | null = null) {
     bodyIdleTimeoutMs: 10_000,
     bodyLimitBytes: 1024 * 1024,
     enforceSignatures: false,
+    loopToken: newLoopToken(),
     calls,
     answerer,
     handlers,

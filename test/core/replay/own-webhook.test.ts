@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCore, type RunningCore } from '../../helpers/running-core';
+import { pythonSigned } from '../../e2e/screen-calls';
+
+// "This companion" as the target of a simulated call or a replay: the companion's own webhook
+// receives the call and stores it too. That record is the companion talking to itself, not
+// Flowent: it must not count as Flowent's call (its failures, the source filter) nor teach
+// which style Flowent signs in.
+const KEY = 'test-key';
+let running: RunningCore | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+describe('calls the companion sends to its own webhook', () => {
+  it('are stored with the source they were sent as, never as Flowent calls, and teach no signing style', async () => {
+    const core = (running = await startCore({ key: KEY }));
+    // Three calls from Flowent, signed the way its Python example does.
+    for (let i = 0; i < 3; i++)
+      expect((await core.post('/actions/weather', pythonSigned('weather', '{"city":"Z\\u00fcrich"}', KEY))).status).toBe(200);
+    expect(await core.core.api.getLearnedStyle()).toMatchObject({ style: 'python', fromCalls: 3 });
+
+    const own = `${core.baseUrl}/actions/{action_name}`;
+    for (let i = 0; i < 5; i++) {
+      const sent = await core.core.api.simulateCall({
+        action: 'weather',
+        parameters: '{"city":"Zürich"}',
+        seed: 1,
+        test: false,
+        target: own,
+        style: 'go',
+      });
+      expect(sent.ok).toBe(true);
+    }
+    const first = (await core.core.api.listCalls({ limit: 1000 })).calls.at(-1)!;
+    const replayed = await core.core.api.replayCall(first.id, 'as-is', own);
+    expect(replayed.ok).toBe(true);
+
+    const calls = (await core.core.api.listCalls({ limit: 1000 })).calls;
+    expect(calls.filter((call) => call.source === 'flowent')).toHaveLength(3);
+    expect(calls.filter((call) => call.source === 'simulator')).toHaveLength(10);
+    expect(calls.filter((call) => call.source === 'replay')).toHaveLength(2);
+    expect(await core.core.api.getLearnedStyle()).toMatchObject({ style: 'python', fromCalls: 3 });
+  });
+});
