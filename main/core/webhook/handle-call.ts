@@ -197,7 +197,12 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return refused(withClose(errorAnswer(400, message)), 'malformed-body', message);
   }
   if (body.kind === 'too-large') {
-    const message = `The body is ${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
+    // Without a Content-Length, reading stops at the limit: the body's whole size is not known.
+    const size =
+      headerValue(request.rawHeaders, 'content-length') === null
+        ? `over the ${deps.bodyLimitBytes}-byte limit (${body.size} bytes had arrived when reading stopped)`
+        : `${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit`;
+    const message = `The body is ${size} (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
     return refused(withClose(errorAnswer(413, message)), 'too-large', message);
   }
 

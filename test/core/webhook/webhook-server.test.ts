@@ -341,6 +341,11 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
     );
     expect(response.status).toBe(413);
     expect(response.headers.connection).toBe('close');
+    // Reading stops at the limit, so the body's whole size is not known: only what had arrived.
+    expect(JSON.parse(response.body)).toEqual({
+      result: '',
+      error: expect.stringMatching(/^The body is over the 1000-byte limit \(1200 bytes had arrived when reading stopped\)/),
+    });
     expect(await newestCall(core)).toMatchObject({ problem: 'too-large' });
   });
 
