@@ -10,6 +10,7 @@ import {
   FLOWENT_BODY_LIMIT_BYTES,
   FLOWENT_TIMEOUT_MS,
   HMAC_KEY_ENV,
+  newLoopToken,
   NGROK_AUTHTOKEN_ENV,
   writeServeState,
 } from '../core';
@@ -129,9 +130,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
   // inspector for this run only; so do the Flowent API tokens.
+  // Published in serve-state.json, so that send and replay, run beside, can mark their calls to this webhook.
+  const loopToken = newLoopToken();
   const core = createCore({
     mode: 'headless',
     dataDir,
+    loopToken,
     env: io.env,
     host: values.host ?? DEFAULT_HOST,
     port,
@@ -205,7 +209,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   // Tells `actions register --here` where this companion is reachable.
   const webhookBaseUrl = started.value.baseUrl;
-  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn });
+  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn, loopToken });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatViolations(event.call)].forEach(write);
     if (event.type === 'har-import-progress' && event.done === event.total) write(formatImportEnd(event.imported, event.total));
@@ -216,7 +220,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     projectLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
       const publicUrl = event.status.state === 'online' ? event.status.url : null;
-      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn });
+      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn, loopToken });
     }
   });
   if (values.tunnel) {

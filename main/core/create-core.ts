@@ -45,6 +45,8 @@ export const DEFAULT_PORT = 8787;
 export interface CoreOptions {
   dataDir: string;
   mode: 'desktop' | 'headless';
+  /** This companion's mark on the calls it sends to its own webhook; `serve` gives it so it can publish it in serve-state.json. */
+  loopToken?: string;
   /** Where the HMAC key comes from (the keychain in the desktop app); FLOWENT_HMAC_KEY from `env`, for this run, by default. */
   hmacKey?: SecretSource;
   host?: string;
@@ -232,8 +234,14 @@ export function createCore(options: CoreOptions): Core {
     onChanged: () => events.emit({ type: 'answers-changed' }),
   });
 
-  // Marks the replays and simulated calls this companion sends to its own webhook.
-  const loopToken = newLoopToken();
+  // Marks the replays and simulated calls this companion sends to its own webhook. A core that
+  // does not listen (a one-shot command) sends to a running serve's webhook, with its mark.
+  const loopToken = options.loopToken ?? newLoopToken();
+  const ownWebhook = (): { baseUrl: string; loopToken: string } | null => {
+    if (listening) return { baseUrl: listening.baseUrl, loopToken };
+    const running = readServeState(options.dataDir);
+    return running ? { baseUrl: running.webhookBaseUrl, loopToken: running.loopToken } : null;
+  };
 
   const replay = createReplay({
     calls: () => requireStore().calls,
@@ -241,8 +249,7 @@ export function createCore(options: CoreOptions): Core {
     settings: () => requireStore().settings,
     handlers: () => requireStore().handlers,
     hmacKey: () => hmacKey.get(),
-    webhookBaseUrl: () => listening?.baseUrl ?? null,
-    loopToken,
+    ownWebhook,
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),

@@ -15,6 +15,7 @@ export { companionWebhookUrl } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
 export { readServeState, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';
+export { newLoopToken } from './answers/own-calls';
 export { STYLES as SIGNING_STYLES } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';
 export { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';

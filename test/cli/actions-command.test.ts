@@ -144,7 +144,13 @@ describe('flowent-companion actions', () => {
     [true, /^send_email existed: updated it → \S+ \(linked; Flowent ran its registration check again, and it passed\)\.$/],
   ])('register --here on an action that exists says it updated it, and whether Flowent checked again (%s)', async (checkOnUpdate, said) => {
     const { gateway, companion, dataDir, schema, cli } = await setup({ checkOnUpdate });
-    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
+    writeServeState(dataDir, {
+      pid: process.pid,
+      webhookBaseUrl: companion.baseUrl,
+      publicUrl: null,
+      inspectorPort: null,
+      loopToken: 'test-loop-token',
+    });
     const first = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
     expect(first.stdout).toBe(`Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n`);
     expect(gateway.registrationChecks).toHaveLength(1);
@@ -160,7 +166,13 @@ describe('flowent-companion actions', () => {
 
   it('--here uses the URL a running serve recorded; profiles switch the Gateway and token', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
-    writeServeState(dataDir, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
+    writeServeState(dataDir, {
+      pid: process.pid,
+      webhookBaseUrl: companion.baseUrl,
+      publicUrl: null,
+      inspectorPort: null,
+      loopToken: 'test-loop-token',
+    });
     const here = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
     expect(here).toMatchObject({ code: 0, stderr: expect.stringContaining('serve has no public URL') });
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${companion.baseUrl}/actions/send_email` }]);

@@ -33,7 +33,13 @@ async function setup(): Promise<Setup> {
   const companion = await startCore({ dataDir: data.path });
   cleanups.push(() => companion.core.stop());
   // A running serve on the same data folder: what `webhook_url: here` means.
-  writeServeState(data.path, { pid: process.pid, webhookBaseUrl: companion.baseUrl, publicUrl: null, inspectorPort: null });
+  writeServeState(data.path, {
+    pid: process.pid,
+    webhookBaseUrl: companion.baseUrl,
+    publicUrl: null,
+    inspectorPort: null,
+    loopToken: 'test-loop-token',
+  });
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   const project = join(root.path, 'flowent');
   return {

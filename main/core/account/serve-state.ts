@@ -2,7 +2,10 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_FILES } from '../data-folder';
 
-/** Written by a running `serve` so `actions register --here` and `inspector rotate-token` know the companion's URLs. */
+/**
+ * Written by a running `serve` so `actions register --here`, `inspector rotate-token`, `send`
+ * and `replay` know the companion's URLs.
+ */
 
 export interface ServeState {
   pid: number;
@@ -12,6 +15,8 @@ export interface ServeState {
   publicUrl: string | null;
   /** The browser inspector's port, when it runs (its URL needs the token besides). */
   inspectorPort: number | null;
+  /** Its mark on calls sent to its webhook by this companion's own commands (`send`, `replay`), so it does not store them as Flowent's. */
+  loopToken: string;
   updatedAt: number;
 }
 
@@ -38,7 +43,7 @@ export function readServeState(dataDir: string): ServeState | null {
   } catch {
     return null;
   }
-  if (typeof state.pid !== 'number' || typeof state.webhookBaseUrl !== 'string') return null;
+  if (typeof state.pid !== 'number' || typeof state.webhookBaseUrl !== 'string' || typeof state.loopToken !== 'string') return null;
   try {
     process.kill(state.pid, 0);
   } catch (error) {

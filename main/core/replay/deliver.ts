@@ -18,10 +18,12 @@ export interface ReplayDeps {
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
   handlers: () => HandlersRepository;
-  /** The companion's own webhook (`http://127.0.0.1:8787`), null while it is not running: calls sent there reach no handler of the developer's. */
-  webhookBaseUrl?: () => string | null;
-  /** This running companion's mark on the calls it sends to its own webhook (see own-calls). */
-  loopToken: string;
+  /**
+   * The companion's own webhook (`http://127.0.0.1:8787`) and its mark on the calls this
+   * companion sends there (see own-calls); null while none runs. Calls sent there reach no
+   * handler of the developer's.
+   */
+  ownWebhook?: () => { baseUrl: string; loopToken: string } | null;
   /** `serve --forward`, when the core runs with one. */
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
@@ -87,9 +89,10 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const receivedAt = Date.now();
   const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
   const prepared = forwardHeaders(outgoing.headers, outgoing.remoteAddress);
-  const toCompanion = isCompanion(deps, outgoing.url);
+  const own = deps.ownWebhook?.() ?? null;
+  const toCompanion = own !== null && new URL(outgoing.url).origin === new URL(own.baseUrl).origin;
   // Marked so that the companion's own webhook does not store it as Flowent's call.
-  const sent = toCompanion ? [...prepared.headers, ownCallHeader(outgoing.source, deps.loopToken)] : prepared.headers;
+  const sent = own && toCompanion ? [...prepared.headers, ownCallHeader(outgoing.source, own.loopToken)] : prepared.headers;
   const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, headers: sent, timeoutMs });
   const dropped = droppedHeadersMessage(prepared.dropped);
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
@@ -140,12 +143,6 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   if (outgoing.learn) await learnFromHandler(deps.handlers(), handler, signature, () => signature);
   deps.onStored?.(summaryOf(stored, id));
   return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error, handler };
-}
-
-/** True when `url` is the companion's own webhook, which answers with the mock: no handler of the developer's. */
-function isCompanion(deps: ReplayDeps, url: string): boolean {
-  const own = deps.webhookBaseUrl?.();
-  return own !== null && own !== undefined && new URL(url).origin === new URL(own).origin;
 }
 
 /** The request headers to send with a body the companion (re)wrote: the originals' end-to-end ones, JSON content type. */

@@ -40,10 +40,11 @@ export interface ReplaySetup {
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
   handlers: () => HandlersRepository;
-  /** The companion's webhook server (`http://127.0.0.1:8787`), null while it is not running: where cURL commands send calls. */
-  webhookBaseUrl?: () => string | null;
-  /** This running companion's mark on the calls it sends to its own webhook (see own-calls). */
-  loopToken: string;
+  /**
+   * The companion's webhook server (`http://127.0.0.1:8787`) and its mark on the calls this
+   * companion sends there (see own-calls), null while none runs: where cURL commands send calls.
+   */
+  ownWebhook?: () => { baseUrl: string; loopToken: string } | null;
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
   /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
@@ -114,7 +115,7 @@ export function createReplay(deps: ReplaySetup): Replay {
       if (!call) return { ok: false, code: 'call-not-found', id };
       const key = deps.hmacKey();
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
-      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.webhookBaseUrl?.() ?? null });
+      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.ownWebhook?.()?.baseUrl ?? null });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     async startBulk(selection, options) {

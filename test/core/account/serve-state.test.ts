@@ -15,8 +15,14 @@ describe('the serve state file behind --here', () => {
       webhookBaseUrl: 'http://127.0.0.1:8787',
       publicUrl: 'https://abc.ngrok.app',
       inspectorPort: null,
+      loopToken: 'test-loop-token',
     });
-    expect(readServeState(dir)).toMatchObject({ pid: process.pid, publicUrl: 'https://abc.ngrok.app', inspectorPort: null });
+    expect(readServeState(dir)).toMatchObject({
+      pid: process.pid,
+      publicUrl: 'https://abc.ngrok.app',
+      inspectorPort: null,
+      loopToken: 'test-loop-token',
+    });
 
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
     writeServeState(dir, {
@@ -24,6 +30,7 @@ describe('the serve state file behind --here', () => {
       webhookBaseUrl: 'http://127.0.0.1:8787',
       publicUrl: null,
       inspectorPort: null,
+      loopToken: 'test-loop-token',
     });
     expect(readServeState(dir)).toBeNull();
 

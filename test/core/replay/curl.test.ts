@@ -8,7 +8,6 @@ import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { sign } from '../../../main/core/signature';
 import { rawRequest } from '../../helpers/raw-http';
-import { newLoopToken } from '../../../main/core/answers/own-calls';
 
 const run = promisify(execFile);
 const KEY = 'curl-test-key';
@@ -34,7 +33,6 @@ function api() {
     settings: () => store.settings,
     handlers: () => store.handlers,
     hmacKey: () => KEY,
-    loopToken: newLoopToken(),
   });
 }
 

@@ -9,7 +9,6 @@ import { closedPort } from '../../helpers/handler-process';
 import { rawRequest } from '../../helpers/raw-http';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { KEY, startWorld, type ReplayWorld } from './harness';
-import { newLoopToken } from '../../../main/core/answers/own-calls';
 
 /** har-schema ships JSON files and no types. */
 const harSchema = createRequire(import.meta.url)('har-schema') as Record<string, Record<string, unknown>>;
@@ -51,7 +50,6 @@ function freshHistory(key: string | null) {
       settings: () => store.settings,
       handlers: () => store.handlers,
       hmacKey: () => key,
-      loopToken: newLoopToken(),
     }),
   };
 }

@@ -7,7 +7,6 @@ import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startHandler, type HandlerProcess } from '../../helpers/handler-process';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import type { StyleName } from '../../../main/contract/names-and-limits';
-import { newLoopToken } from '../../../main/core/answers/own-calls';
 
 export const KEY = 'replay-test-key';
 
@@ -43,7 +42,6 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
     settings: () => store.settings,
     handlers: () => store.handlers,
     hmacKey: () => key,
-    loopToken: newLoopToken(),
     onStored: (call) => storedEvents.push(call.id),
   });
   return {
