@@ -31,7 +31,9 @@ const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
 /** One human line per call: time, action, verdict (and style), status, milliseconds. */
 export function formatCallLine(call: CallSummary): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
-  const named = call.action ?? `${call.method} ${call.path}`;
+  // A request the HTTP parser refused before its request line could be read has neither.
+  const requestLine = call.method || call.path ? `${call.method} ${call.path}` : '(no request line)';
+  const named = call.action ?? requestLine;
   const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];

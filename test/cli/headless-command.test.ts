@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isCredentialHeader } from '../../main/core/replay/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { rawRequest } from '../helpers/raw-http';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -45,6 +46,12 @@ describe('flowent-companion serve', () => {
 
     await post(`${server.baseUrl}/actions/send_email`, 'nope');
     await server.waitFor(/POST \/actions\/send_email {2}not a Flowent call {2}400 {2}[\d.]+ ms {2}invalid-json/);
+
+    // Bytes the HTTP parser refuses are told too, and a request without a request line says so.
+    expect((await rawRequest(Number(new URL(server.baseUrl).port), 'GARBAGE\r\n\r\n')).status).toBe(400);
+    await server.waitFor(/\d\d:\d\d:\d\d {2}\(no request line\) {2}not a Flowent call {2}400 {2}[\d.]+ ms {2}malformed-http/);
+    const listed = await runCli(['calls', '--data-dir', dataDir, '--limit', '1']);
+    expect(listed.stdout).toMatch(/^#4 {2}\d\d:\d\d:\d\d {2}\(no request line\) {2}not a Flowent call/);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
