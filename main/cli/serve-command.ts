@@ -69,8 +69,8 @@ Options:
   -h, --help              Show this help
 
 Environment:
-  ${HMAC_KEY_ENV}        The HMAC key from Flowent's Gateway Management > HMAC Keys
-  ${NGROK_AUTHTOKEN_ENV}          Your ngrok authtoken (dashboard.ngrok.com/get-started/your-authtoken)
+  ${HMAC_KEY_ENV}             The HMAC key from Flowent's Gateway Management > HMAC Keys
+  ${NGROK_AUTHTOKEN_ENV}              Your ngrok authtoken (dashboard.ngrok.com/get-started/your-authtoken)
   FLOWENT_COMPANION_DATA_DIR   History folder, when --data-dir is not given
   FLOWENT_API_TOKEN            Flowent API token of the default profile (Gateway Management > API Tokens);
                                FLOWENT_API_TOKEN_<PROFILE> for another profile. The inspector can

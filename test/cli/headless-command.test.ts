@@ -228,6 +228,14 @@ describe('command-line usage', () => {
     }
   });
 
+  it('serve --help lines its environment variables up in one column', async () => {
+    const help = (await runCli(['serve', '--help'])).stdout;
+    const environment = help.slice(help.indexOf('Environment:'));
+    const columns = [...environment.matchAll(/^ {2}[A-Z_<>]+( +)\S/gm)].map((match) => match[0].length);
+    expect(columns.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(columns).size).toBe(1);
+  });
+
   it('export --help names the headers an export redacts, as the exporter decides them', async () => {
     const help = (await runCli(['export', '--help'])).stdout.replace(/\s+/g, ' ');
     const named = ['Authorization', 'Proxy-Authorization', 'Cookie', 'Set-Cookie', 'X-Api-Key'];
