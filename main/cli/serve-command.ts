@@ -184,7 +184,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const write = (line: string) => lines.line(line);
   write('Flowent Companion is listening.');
   write(`  Webhook URL:  ${started.value.baseUrl}/actions/<action_name>`);
-  if (values.host === '0.0.0.0') write(`  Listening on every interface (port ${started.value.port}): reachable from your network.`);
+  if (values.host === '0.0.0.0') {
+    write(`  Listening on every interface (port ${started.value.port}): reachable from your network.`);
+    // What to give a Flowent on the same network: the URL above names this machine only.
+    const lan = (await core.api.getStatus()).lanAddresses;
+    for (const address of lan) write(`  LAN URL:      ${address.baseUrl}/actions/<action_name> (${address.interface})`);
+    if (lan.length === 0) write('  LAN URL:      none: this machine has no network address besides its own (127.0.0.1)');
+  }
   write(
     io.env[HMAC_KEY_ENV]
       ? `  HMAC key:     set (from ${HMAC_KEY_ENV})`

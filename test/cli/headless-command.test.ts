@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +58,18 @@ describe('flowent-companion serve', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/Stopped\./);
+  });
+
+  it('with --host 0.0.0.0, prints the webhook URL on each of the machine’s network addresses', async () => {
+    const server = await serve(['--port', '0', '--host', '0.0.0.0', '--data-dir', tempDir()]);
+    const port = Number(new URL(server.baseUrl).port);
+    const expected = lanAddresses(networkInterfaces(), port);
+    const printed = [...server.output().matchAll(/^ {2}LAN URL: +(\S+)/gm)].map((match) => match[1]);
+    if (expected.length === 0) expect(server.output()).toMatch(/LAN URL: +none: this machine has no network address/);
+    else expect(printed).toEqual(expected.map((address) => `${address.baseUrl}/actions/<action_name>`));
+    // Each one reaches the companion.
+    for (const address of expected)
+      expect((await post(`${address.baseUrl}/actions/send_email`, signedBody(flowentPayload('send_email'), KEY))).status).toBe(200);
   });
 
   it('stops cleanly on Ctrl-C (SIGINT)', async () => {
