@@ -6,7 +6,11 @@ import { problemWord } from './verdict-summary';
 export function VerdictBadge({ verdict, problem = null }: { verdict: Verdict; problem?: string | null }) {
   const why = verdict === 'not-flowent' ? problemWord(problem) : null;
   return (
-    <span className={`badge verdict-${verdict}`} data-verdict={verdict} title={why ? `${VERDICT_LABEL[verdict]}: ${why}` : undefined}>
+    <span
+      className={`badge verdict-${verdict}`}
+      data-verdict={verdict}
+      title={why ? `${VERDICT_LABEL[verdict]}: ${why}` : VERDICT_LABEL[verdict]}
+    >
       {why ? (
         <>
           <span className="not-flowent-prefix">not Flowent: </span>

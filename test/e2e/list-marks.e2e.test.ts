@@ -1,0 +1,47 @@
+/// <reference lib="dom" />
+// Code passed to evaluate runs in the page: this test needs the DOM types too.
+import { expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useHandler } from '../helpers/handler-process';
+import type { ServeProcess } from '../helpers/spawn-cli';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
+
+// The list's marks at the smallest screen, in Chromium on a real `serve`: a registration check
+// the handler refused carries its verdict, TEST and the handler mark, and the mark that flags
+// the problem is never the one cut off.
+const handler = useHandler();
+let server: ServeProcess;
+let page: Page;
+let rows: () => Locator;
+
+serveInspectorForFile(
+  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: 'list-marks-key' } }),
+  (served) => ({ server, page, rows } = served),
+);
+
+it('at 1024x700 a refused registration check shows its handler mark whole; the verdict gives way', async () => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const check = JSON.stringify({ action_name: 'refuses_signatures', parameters: {}, timestamp: Math.floor(Date.now() / 1000), test: true });
+  const answer = await fetch(`${server.baseUrl}/actions/refuses_signatures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: check,
+  });
+  expect(answer.status).toBe(401);
+  await expect.poll(() => rows().count()).toBe(1);
+  const row = rows().first();
+  const mark = row.getByTestId('handler-mark');
+  await mark.waitFor();
+  expect(await row.getByText('TEST', { exact: true }).count()).toBe(1);
+  const cut = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    const cell = element.closest('.col-verdict')!.getBoundingClientRect();
+    return element.scrollWidth > element.clientWidth + 1 || box.right > cell.right + 0.5;
+  };
+  expect(await mark.evaluate(cut)).toBe(false);
+  expect(await row.getByText('TEST', { exact: true }).evaluate(cut)).toBe(false);
+  // Whatever the verdict badge cannot show, its title says.
+  expect(await row.locator('[data-verdict]').getAttribute('title')).toBe('unsigned test');
+  await screenshot(page, 'list-marks-1024');
+});
