@@ -6,6 +6,7 @@ import { checkMockText, removeMock, saveMock } from './answers-actions';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
+import { formatDateAndTime } from '../shared/format';
 
 const MockEditor = lazy(() => import('./MockEditor'));
 export const CHECK_DEBOUNCE_MS = 300;
@@ -68,7 +69,7 @@ export function MockSection({ action, stored }: Props) {
       <h3>Mock</h3>
       <p className="muted" data-testid="mock-stored">
         {stored
-          ? `A mock is stored for ${who} (updated ${new Date(stored.updatedAt).toLocaleString()}).`
+          ? `A mock is stored for ${who} (updated ${formatDateAndTime(stored.updatedAt)}).`
           : action === null
             ? 'No default mock: actions answer {"result":"ok","error":""}.'
             : `No mock of its own: ${action} uses the default.`}

@@ -82,8 +82,14 @@ export function formatListTime(ms: number, today: number): string {
   return `${date} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** Date and time to the second, on the 24-hour clock the rest of the screen uses. */
+export function formatDateAndTime(ms: number): string {
+  return DATE_AND_TIME.format(ms);
+}
+
+/** A call's arrival: date and time, then the clock to the millisecond the list shows. */
 export function formatDateTime(ms: number): string {
-  return DATE_AND_TIME.format(ms) + ` (${formatTime(ms)})`;
+  return `${formatDateAndTime(ms)} (${formatTime(ms)})`;
 }
 
 export function formatBytes(n: number): string {

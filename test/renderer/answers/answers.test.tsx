@@ -138,6 +138,8 @@ describe('answers: the mock editor', () => {
     await companion().send('send_email', { recipient: 'ada@example.com' });
     expect(JSON.parse((await companion().api.getCall(2))!.response.body)).toMatchObject({ result: 'Sent to ada@example.com' });
     await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('A mock is stored for send_email'));
+    // On the 24-hour clock, as every other time on the screen.
+    expect(within(mock).getByTestId('mock-stored').textContent).toMatch(/\(updated [^)]* \d{1,2}:\d{2}:\d{2}\)\.$/);
 
     await user.click(within(mock).getByRole('button', { name: 'Clear mock' }));
     expect(bridge.callsTo('clearMock')).toEqual([['send_email']]);
