@@ -8,19 +8,28 @@ import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SimulatorForm } from './SimulatorForm';
 import { SimulatorResult } from './SimulatorResult';
 import { SimulatorSchema } from './SimulatorSchema';
+import { useCallsStore } from '../history/calls-store';
 
 const ACTION_NAME = /^[a-z0-9_]{1,100}$/;
+
+/** The action of the call selected in the list, if any: the one the developer is looking at. */
+function selectedAction(): string | null {
+  const { selectedId, calls } = useCallsStore.getState();
+  const action = calls.find((call) => call.id === selectedId)?.action ?? null;
+  return action !== null && ACTION_NAME.test(action) ? action : null;
+}
 
 /** Sends the handler a Flowent call that never happened: pick an action, generate or edit parameters, send. */
 export function SimulatorDialog() {
   const actions = useReplayStore((s) => s.simulatorActions);
-  // Null until the user types: the first known action is offered.
+  // Null until the user types: the selected call's action is offered, else the first known one.
   const [typed, setAction] = useState<string | null>(null);
+  const [selected] = useState(selectedAction);
   const [outcome, setOutcome] = useState<SimulateOutcome | null>(null);
   useEffect(() => {
     void loadSimulatorActions();
   }, []);
-  const action = typed ?? actions?.[0]?.action ?? '';
+  const action = typed ?? selected ?? actions?.[0]?.action ?? '';
   const known = actions?.find((a) => a.action === action) ?? null;
   const valid = ACTION_NAME.test(action);
 

@@ -90,6 +90,17 @@ describe('the simulator', () => {
     expect(within(result).getByLabelText('Contract check').textContent).toContain('not-2xx');
   });
 
+  it('offers the action of the call selected in the list', async () => {
+    const c = await simulatorReady();
+    await c.send('zeta_report', { week: 3 });
+    const view = await renderLoaded(c);
+    await waitFor(() => expect(document.querySelector('[data-call-id="4"]')).not.toBeNull());
+    await view.user.click(document.querySelector<HTMLElement>('[data-call-id="4"]')!);
+    await view.user.click(screen.getByRole('button', { name: 'Simulate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
+    expect((within(dialog).getByRole('combobox', { name: 'Action' }) as HTMLInputElement).value).toBe('zeta_report');
+  });
+
   it('keeps a typo from being sent, and shows the core’s refusal inline', async () => {
     const c = await simulatorReady();
     const { dialog, user } = await openSimulator(c);
