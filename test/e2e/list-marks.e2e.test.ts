@@ -6,6 +6,7 @@ import { useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 
 // The list's marks at the smallest screen, in Chromium on a real `serve`: a registration check
 // the handler refused carries its verdict, TEST and the handler mark, and the mark that flags
@@ -44,4 +45,37 @@ it('at 1024x700 a refused registration check shows its handler mark whole; the v
   // Whatever the verdict badge cannot show, its title says.
   expect(await row.locator('[data-verdict]').getAttribute('title')).toBe('unsigned test');
   await screenshot(page, 'list-marks-1024');
+});
+
+it('at 1024x700 a replay is tagged with one letter, so its action keeps the room; the tag still says what it is', async () => {
+  const sent = await fetch(`${server.baseUrl}/actions/lookup_order`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signedBody(flowentPayload('lookup_order', { order: 7 }), 'list-marks-key'),
+  });
+  expect(sent.status).toBe(200);
+  await expect.poll(() => rows().count()).toBe(2);
+  await rows().first().click();
+  await page.getByRole('complementary', { name: 'Call details' }).getByRole('button', { name: 'Replay re-signed' }).click();
+  await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(3);
+  const tag = rows().first().getByTestId('source-tag');
+  expect(await tag.textContent()).toBe('replay');
+  expect(await tag.getAttribute('title')).toMatch(/^A replay of a stored call/);
+  expect((await tag.boundingBox())!.width).toBeLessThan(24);
+  // The action's name starts right after it: the tag takes a quarter of the cell at most (its word took over half).
+  const cell = await rows()
+    .first()
+    .locator('.col-action')
+    .evaluate((element) => {
+      const tagBox = element.querySelector('.source-tag')!.getBoundingClientRect();
+      return {
+        taken:
+          tagBox.right +
+          parseFloat(getComputedStyle(element.querySelector('.source-tag')!).marginRight) -
+          element.getBoundingClientRect().left,
+        width: element.clientWidth,
+      };
+    });
+  expect(cell.taken).toBeLessThanOrEqual(cell.width / 4);
+  await screenshot(page, 'list-source-tag-1024');
 });

@@ -1,5 +1,5 @@
 import type { CallSource, CallSummary, Verdict } from '../../../main/contract/api';
-import { describeTimestamp, SOURCE_LABEL, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
+import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 import { problemWord } from './verdict-summary';
 
 /** The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no route...). */
@@ -34,7 +34,13 @@ export function TestTag() {
 /** Marks a call that is not Flowent's traffic: a replay, a simulated or an imported call. */
 export function SourceTag({ source }: { source: Exclude<CallSource, 'flowent'> }) {
   return (
-    <span className={`badge source-tag source-${source}`} data-testid="source-tag" data-source={source} title={SOURCE_SENTENCE[source]}>
+    <span
+      className={`badge source-tag source-${source}`}
+      data-testid="source-tag"
+      data-source={source}
+      data-letter={SOURCE_LETTER[source]}
+      title={SOURCE_SENTENCE[source]}
+    >
       {SOURCE_LABEL[source]}
     </span>
   );
