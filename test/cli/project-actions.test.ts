@@ -278,4 +278,11 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect((await cli(['actions', 'apply'])).stderr).toContain('the file is named send_email.yaml but names the action "send_sms"');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
+  it('points an unknown field at its own line, not the top of the file', async () => {
+    const { cli, write } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: Send an email\ndescripton: typo'));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('actions/send_email.yaml:6:13: unknown field "descripton"');
+  });
 });

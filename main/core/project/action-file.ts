@@ -33,7 +33,7 @@ export function readActionFile(file: string, text: string): ActionFileRead {
       ok: false,
       problems: (validateFile.errors ?? [])
         .filter((error) => !/must match (a|exactly one) schema in anyOf/.test(error.message ?? ''))
-        .map((error) => problem(error.instancePath, describeError(error))),
+        .map((error) => problem(whereError(error), describeError(error))),
     };
   }
   const action = value as {
@@ -77,6 +77,12 @@ export function newActionFileText(
     json_schema: action.json_schema,
     webhook_url: webhookUrl,
   });
+}
+
+/** An unknown field is found where it is written; Ajv places it on the map that holds it, the top of the file. */
+function whereError(error: { instancePath: string; params: object }): string {
+  const unknown = (error.params as { additionalProperty?: string }).additionalProperty;
+  return unknown === undefined ? error.instancePath : `${error.instancePath}/${unknown.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 function describeError(error: { instancePath: string; message?: string; params: object }): string {
