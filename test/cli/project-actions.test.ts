@@ -285,4 +285,13 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('actions/send_email.yaml:6:13: unknown field "descripton"');
   });
+  it('refuses an action file whose name is not an action name before planning, naming the file', async () => {
+    const { cli, gateway, write } = await setup();
+    write('actions/Send-Email.yaml', lookupOrder('here').replace('name: lookup_order\n', ''));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).not.toContain('Send-Email');
+    expect(plan.stderr).toContain('actions/Send-Email.yaml: "Send-Email" is not an action name: name the file <action>.yaml');
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { ACTION_NAME_RULE, isActionName } from '../../contract/action-name';
 import type { ProjectProblem } from '../../contract/project';
 import { createAjv } from '../account/ajv';
 import { checkJsonSchema } from '../account/action-validation';
@@ -22,6 +23,11 @@ let validateFile: ((value: unknown) => boolean) & { errors?: { instancePath: str
 
 /** Parses and checks `actions/<name>.yaml`: the format, the name against the file's, the JSON Schema itself. */
 export function readActionFile(file: string, text: string): ActionFileRead {
+  const fromFileName = /([^/\\]+)\.ya?ml$/.exec(file)?.[1] ?? '';
+  if (!isActionName(fromFileName)) {
+    const message = `"${fromFileName}" is not an action name: name the file <action>.yaml, with ${ACTION_NAME_RULE} (e.g. send_email.yaml)`;
+    return { ok: false, problems: [{ file, line: null, column: null, message }] };
+  }
   const parsed = parseYamlFile(file, text);
   if (!parsed.ok) return parsed;
   const yaml = parsed.value;
@@ -42,7 +48,6 @@ export function readActionFile(file: string, text: string): ActionFileRead {
     json_schema: Record<string, unknown>;
     webhook_url: ActionFile['webhookUrl'];
   };
-  const fromFileName = /([^/\\]+)\.ya?ml$/.exec(file)?.[1] ?? '';
   const name = action.name ?? fromFileName;
   if (name !== fromFileName)
     return {
