@@ -278,6 +278,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect((await cli(['actions', 'apply'])).stderr).toContain('the file is named send_email.yaml but names the action "send_sms"');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
+
   it('points an unknown field at its own line, not the top of the file', async () => {
     const { cli, write } = await setup();
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: Send an email\ndescripton: typo'));
@@ -285,6 +286,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('actions/send_email.yaml:6:13: unknown field "descripton"');
   });
+
   it('refuses an action file whose name is not an action name before planning, naming the file', async () => {
     const { cli, gateway, write } = await setup();
     write('actions/Send-Email.yaml', lookupOrder('here').replace('name: lookup_order\n', ''));
@@ -293,5 +295,21 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.stdout).not.toContain('Send-Email');
     expect(plan.stderr).toContain('actions/Send-Email.yaml: "Send-Email" is not an action name: name the file <action>.yaml');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  });
+
+  it('says once what is wrong with a webhook_url that is not a URL', async () => {
+    const { cli, write } = await setup();
+    write('actions/lookup_order.yaml', lookupOrder('not a url'));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toBe(
+      'flowent-companion actions plan: A project file has a mistake; fix it first:\n' +
+        '  actions/lookup_order.yaml:5:14: webhook_url must be "here" or an http(s) URL (or, per profile, a map of those)\n',
+    );
+    write('actions/lookup_order.yaml', lookupOrder('\n  default: here\n  staging: ftp://example.com/x'));
+    expect((await cli(['actions', 'plan'])).stderr).toBe(
+      'flowent-companion actions plan: A project file has a mistake; fix it first:\n' +
+        '  actions/lookup_order.yaml:7:12: webhook_url.staging must be "here" or an http(s) URL (or, per profile, a map of those)\n',
+    );
   });
 });

@@ -35,12 +35,13 @@ export function readActionFile(file: string, text: string): ActionFileRead {
   const problem = (path: string, message: string): ProjectProblem => ({ file, message, ...positionOf(yaml, path) });
   validateFile ??= createAjv().compile(ACTION_FILE_SCHEMA);
   if (!validateFile(value)) {
-    return {
-      ok: false,
-      problems: (validateFile.errors ?? [])
-        .filter((error) => !/must match (a|exactly one) schema in anyOf/.test(error.message ?? ''))
-        .map((error) => problem(whereError(error), describeError(error))),
-    };
+    const errors = (validateFile.errors ?? []).filter((error) => !/must match (a|exactly one) schema in anyOf/.test(error.message ?? ''));
+    // webhook_url is a URL or a map of URLs: Ajv reports what is wrong for both readings, and
+    // the entry of a map, when it got that far, is the one the user wrote wrong.
+    const intoMap = errors.some((error) => error.instancePath.startsWith('/webhook_url/'));
+    const kept = errors.filter((error) => !(intoMap && error.instancePath === '/webhook_url'));
+    const problems = kept.map((error) => problem(whereError(error), describeError(error)));
+    return { ok: false, problems: problems.filter((one, index) => problems.findIndex((other) => sameProblem(one, other)) === index) };
   }
   const action = value as {
     name?: string;
@@ -96,7 +97,11 @@ function describeError(error: { instancePath: string; message?: string; params: 
   if (params.additionalProperty)
     return `unknown field "${params.additionalProperty}"; an action file has version, name, description, json_schema and webhook_url`;
   if (params.missingProperty) return `${params.missingProperty} is required`;
-  if (params.allowedValue !== undefined) return `${where} must be ${JSON.stringify(params.allowedValue)}`;
   if (where.startsWith('webhook_url')) return `${where} must be "here" or an http(s) URL (or, per profile, a map of those)`;
+  if (params.allowedValue !== undefined) return `${where} must be ${JSON.stringify(params.allowedValue)}`;
   return `${where} ${error.message ?? 'is not valid'}`;
+}
+
+function sameProblem(a: ProjectProblem, b: ProjectProblem): boolean {
+  return a.message === b.message && a.line === b.line && a.column === b.column;
 }
