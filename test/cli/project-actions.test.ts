@@ -312,4 +312,17 @@ describe('flowent-companion actions plan / apply / pull', () => {
         '  actions/lookup_order.yaml:7:12: webhook_url.staging must be "here" or an http(s) URL (or, per profile, a map of those)\n',
     );
   });
+
+  it('refuses to plan an action whose file gives no URL for the profile, saying where and what to add', async () => {
+    const { cli, gateway, write } = await setup();
+    write('actions/lookup_order.yaml', lookupOrder('\n  staging: https://staging.example.com/lookup_order'));
+    for (const command of ['plan', 'apply']) {
+      const refused = await cli(['actions', command]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        'actions/lookup_order.yaml:6:3: webhook_url gives no URL for the profile "default": add "default: here" (this companion) or "default: <your webhook URL>" under it',
+      );
+    }
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  });
 });

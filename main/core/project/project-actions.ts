@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import { failureOf, type ProjectFailure, type Refused, type Result } from '../../contract/api';
-import type { ActionPlan, ApplyOutcome, PlannedAction, PullOutcome } from '../../contract/project';
+import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome } from '../../contract/project';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
-import { newActionFileText, type ActionFile } from './action-file';
+import { newActionFileText, webhookUrlFor, type ActionFile } from './action-file';
 import { planActions, type ActionFacts } from './action-plan';
 import { ACTIONS_FOLDER, checkProjectDir, readActionFiles, removeFile, writeFileAtomically } from './project-folder';
-import { mergeIntoDocument } from './yaml-file';
+import { mergeIntoDocument, positionOf } from './yaml-file';
 
 /** The settings scope where what Flowent had at the last apply or pull is kept, per profile and action. */
 export const PROJECT_SETTINGS_SCOPE = 'project';
@@ -28,13 +28,13 @@ export class ProjectActions {
   constructor(private readonly deps: ProjectActionsDeps) {}
 
   async plan(prune: boolean): Promise<Result<ActionPlan, ProjectFailure>> {
-    const listed = await this.read();
+    const listed = await this.readWithUrls();
     if (!listed.ok) return listed;
     return { ok: true, value: this.planFrom(listed.files, listed.remote, prune) };
   }
 
   async apply(prune: boolean): Promise<Result<ApplyOutcome, ProjectFailure>> {
-    const listed = await this.read();
+    const listed = await this.readWithUrls();
     if (!listed.ok) return listed;
     const plan = this.planFrom(listed.files, listed.remote, prune);
     const files = new Map(listed.files.map((file) => [file.name, file]));
@@ -134,6 +134,21 @@ export class ProjectActions {
     const listed = await this.deps.account.tracked(() => this.deps.account.registry.list());
     if (!listed.ok) return listed;
     return { ok: true, files: actions, remote: listed.value };
+  }
+
+  /** The files and Flowent's actions, when every file gives a webhook_url for this profile (pull writes one in, so it reads without). */
+  private async readWithUrls(): Promise<Listed> {
+    const listed = await this.read();
+    if (!listed.ok) return listed;
+    const profile = this.profile();
+    const problems: ProjectProblem[] = listed.files
+      .filter((file) => webhookUrlFor(file, profile) === null)
+      .map((file) => ({
+        file: file.file,
+        ...positionOf(file.yaml, '/webhook_url'),
+        message: `webhook_url gives no URL for the profile "${profile}": add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under it`,
+      }));
+    return problems.length > 0 ? { ok: false, code: 'project-invalid', problems } : listed;
   }
 
   private planFrom(files: ActionFile[], remote: FlowentAction[], prune: boolean): ActionPlan {
