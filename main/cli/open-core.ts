@@ -23,6 +23,14 @@ export function projectDirOf(flag: string | undefined, io: CliIo): string | null
   return findProjectDir(flag, io.cwd ?? process.cwd());
 }
 
+/**
+ * The core options of a command that sends calls to the handler: run in the folder where
+ * `serve` answers from flowent/answers/, it forwards where those files say, as serve does.
+ */
+export function inProjectFolder(io: CliIo): { projectDir: string | null } {
+  return { projectDir: projectDirOf(undefined, io) };
+}
+
 /** The project folder a command cannot work without; a usage error (with what to do) when there is none. */
 export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
   const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd());

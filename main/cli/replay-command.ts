@@ -6,7 +6,7 @@ import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
-import { withCore } from './open-core';
+import { inProjectFolder, withCore } from './open-core';
 import { probeStyles } from './probe-output';
 import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
@@ -66,7 +66,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     if (others.length > 0) throw new UsageError(`--probe-styles goes with --target only, not --${others[0]}.`);
     if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
     const target = parseTargetUrl(values.target) ?? null;
-    return withCore('replay', values['data-dir'], io, (api) => probeStyles(api, ids[0]!, target, io));
+    return withCore('replay', values['data-dir'], io, (api) => probeStyles(api, ids[0]!, target, io), inProjectFolder(io));
   }
   const action = parseAction(values.action);
   if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');
@@ -89,51 +89,57 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const selection: CallSelection = ids.length > 0 ? { ids } : { filter: { action, since: parseSince(values.since) }, limit };
   const out = (line: string) => io.stdout.write(`${line}\n`);
 
-  return withCore('replay', values['data-dir'], io, async (api, { subscribe }) => {
-    // Events are kept from before the run starts: its first replays may finish before its id is known.
-    const seen: CoreEvent[] = [];
-    let follow: (event: CoreEvent) => void = (event) => seen.push(event);
-    const unsubscribe = subscribe((event) => follow(event));
-    try {
-      const started = await api.startBulkReplay(selection, {
-        concurrency,
-        resign: values.resign ?? false,
-        target: target ?? null,
-        parameters: parameters === undefined ? null : JSON.stringify(parameters),
-        style: style ?? null,
-      });
-      if (!started.ok) {
-        if (started.code === 'nothing-to-replay') {
-          io.stderr.write(
-            `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
-          );
-          return 0;
-        }
-        io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
-        return exitCodeOf(started);
-      }
-      const { runId } = started.value;
-      // Ctrl-C stops starting new replays; those in flight finish and are stored.
-      const onSignal = () => void api.cancelBulkReplay(runId);
-      process.once('SIGINT', onSignal);
-      const summary = await new Promise<BulkReplaySummary>((resolve) => {
-        const onEvent = (event: CoreEvent) => {
-          if (event.type === 'replay-progress' && event.runId === runId) {
-            io.stderr.write(`replayed ${event.done}/${event.total}\n`);
-            printStep(event.step, values.diff ?? false, out);
+  return withCore(
+    'replay',
+    values['data-dir'],
+    io,
+    async (api, { subscribe }) => {
+      // Events are kept from before the run starts: its first replays may finish before its id is known.
+      const seen: CoreEvent[] = [];
+      let follow: (event: CoreEvent) => void = (event) => seen.push(event);
+      const unsubscribe = subscribe((event) => follow(event));
+      try {
+        const started = await api.startBulkReplay(selection, {
+          concurrency,
+          resign: values.resign ?? false,
+          target: target ?? null,
+          parameters: parameters === undefined ? null : JSON.stringify(parameters),
+          style: style ?? null,
+        });
+        if (!started.ok) {
+          if (started.code === 'nothing-to-replay') {
+            io.stderr.write(
+              `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
+            );
+            return 0;
           }
-          if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
-        };
-        follow = onEvent;
-        seen.splice(0).forEach(onEvent);
-      }).finally(() => process.off('SIGINT', onSignal));
-      const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
-      out(`${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}.`);
-      return summary.failed > 0 ? 1 : summary.cancelled ? 130 : 0;
-    } finally {
-      unsubscribe();
-    }
-  });
+          io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
+          return exitCodeOf(started);
+        }
+        const { runId } = started.value;
+        // Ctrl-C stops starting new replays; those in flight finish and are stored.
+        const onSignal = () => void api.cancelBulkReplay(runId);
+        process.once('SIGINT', onSignal);
+        const summary = await new Promise<BulkReplaySummary>((resolve) => {
+          const onEvent = (event: CoreEvent) => {
+            if (event.type === 'replay-progress' && event.runId === runId) {
+              io.stderr.write(`replayed ${event.done}/${event.total}\n`);
+              printStep(event.step, values.diff ?? false, out);
+            }
+            if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
+          };
+          follow = onEvent;
+          seen.splice(0).forEach(onEvent);
+        }).finally(() => process.off('SIGINT', onSignal));
+        const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
+        out(`${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}.`);
+        return summary.failed > 0 ? 1 : summary.cancelled ? 130 : 0;
+      } finally {
+        unsubscribe();
+      }
+    },
+    inProjectFolder(io),
+  );
 }
 
 /** One line per replayed call (and its violations, and with --diff what changed). */

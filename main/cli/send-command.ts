@@ -3,7 +3,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { withCore } from './open-core';
+import { inProjectFolder, withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
@@ -60,31 +60,37 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   const target = parseTargetUrl(values.target);
   if (!values.test && !io.env[HMAC_KEY_ENV]) throw new UsageError(inCliWords({ code: 'no-key', needs: 'simulate' }));
 
-  return withCore('send', values['data-dir'], io, async (api) => {
-    const sent = await api.simulateCall({
-      action,
-      parameters: parameters === undefined ? null : JSON.stringify(parameters),
-      schema: schema === undefined ? null : JSON.stringify(schema),
-      seed: values.seed === undefined ? 1 : Number(values.seed),
-      test: values.test ?? false,
-      target: target ?? null,
-      style: style ?? null,
-    });
-    if (!sent.ok) {
-      io.stderr.write(`flowent-companion send: ${inCliWords(sent)}\n`);
-      return exitCodeOf(sent);
-    }
-    const r = sent.value;
-    const out = (line: string) => io.stdout.write(`${line}\n`);
-    out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
-    out(`  body:    ${r.body}`);
-    out(r.error ? `  answer:  none: ${r.error}` : `  answer:  ${r.status} ${r.answer}`);
-    out(`  time:    ${r.durationMs.toFixed(1)} ms`);
-    if (r.violations.length === 0) out("  verdict: the answer meets Flowent's contract");
-    else {
-      out(`  verdict: ${r.violations.length} violation(s) of Flowent's contract`);
-      for (const violation of r.violations) out(`  ! ${violation.message}`);
-    }
-    return r.violations.length > 0 ? 1 : 0;
-  });
+  return withCore(
+    'send',
+    values['data-dir'],
+    io,
+    async (api) => {
+      const sent = await api.simulateCall({
+        action,
+        parameters: parameters === undefined ? null : JSON.stringify(parameters),
+        schema: schema === undefined ? null : JSON.stringify(schema),
+        seed: values.seed === undefined ? 1 : Number(values.seed),
+        test: values.test ?? false,
+        target: target ?? null,
+        style: style ?? null,
+      });
+      if (!sent.ok) {
+        io.stderr.write(`flowent-companion send: ${inCliWords(sent)}\n`);
+        return exitCodeOf(sent);
+      }
+      const r = sent.value;
+      const out = (line: string) => io.stdout.write(`${line}\n`);
+      out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
+      out(`  body:    ${r.body}`);
+      out(r.error ? `  answer:  none: ${r.error}` : `  answer:  ${r.status} ${r.answer}`);
+      out(`  time:    ${r.durationMs.toFixed(1)} ms`);
+      if (r.violations.length === 0) out("  verdict: the answer meets Flowent's contract");
+      else {
+        out(`  verdict: ${r.violations.length} violation(s) of Flowent's contract`);
+        for (const violation of r.violations) out(`  ! ${violation.message}`);
+      }
+      return r.violations.length > 0 ? 1 : 0;
+    },
+    inProjectFolder(io),
+  );
 }

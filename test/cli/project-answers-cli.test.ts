@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startHandler } from '../helpers/handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -100,5 +101,24 @@ describe('serve with a project folder', () => {
     writeFileSync(file, 'version: 1\nbody: {result: "fixed", error: ""}\n');
     await server.waitFor(/Project: answers\/send_email\.yaml is fixed and in use\./);
     expect(await call(server, 'send_email')).toEqual({ result: 'fixed', error: '' });
+  });
+});
+
+describe('replay and send in a project folder', () => {
+  it('send to the handler the answer files forward to, as serve in that folder does', async () => {
+    const handler = await startHandler();
+    cleanups.push(() => handler.stop());
+    const root = temp('fc-project-');
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(join(root, 'flowent', 'answers', 'send_email.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+    const data = temp();
+    const run = (args: string[]) => runInProcess([...args, '--data-dir', data], { env: { FLOWENT_HMAC_KEY: 'key' }, cwd: root });
+
+    const sent = await run(['send', 'send_email', '--params', '{"recipient":"a@example.com"}']);
+    expect(sent).toMatchObject({ code: 0, stderr: '' });
+    const replayed = await run(['replay', '1']);
+    expect(replayed).toMatchObject({ code: 0, stdout: expect.stringContaining('#1 -> #2  200') });
+    const received = await handler.received();
+    expect(received.map((request) => request.url)).toEqual(['/actions/send_email', '/actions/send_email']);
   });
 });
