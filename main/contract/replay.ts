@@ -29,6 +29,8 @@ export type ReplayFailure =
   | { code: 'unknown-style'; style: string }
   /** A NUL byte in the body: no shell argument can carry it. */
   | { code: 'binary-body' }
+  /** The call's body was refused before it was read (over the size limit): only its size was kept. */
+  | { code: 'body-not-stored'; size: number }
   | { code: 'nothing-to-replay' }
   | { code: 'run-not-found'; runId: string }
   /** A replay of a bulk run threw (a bug, reported as the run's step instead of stopping the run). */

@@ -48,6 +48,7 @@ export async function replayStored(
   options: ReplayOptions,
 ): Promise<Result<ReplayOutcome, ReplayFailure>> {
   const mode = options.mode ?? 'as-is';
+  if (original.requestBody.length < original.size) return { ok: false, code: 'body-not-stored', size: original.size };
   const target = targetFor(ctx, original.action, options.target);
   if (!target.ok) return target;
   let body: Buffer = original.requestBody;

@@ -186,6 +186,19 @@ describe('replay of a stored call', () => {
     expect(world.store.calls.get(replayed.value.id)).toMatchObject({ answeredBy: 'forward-error', status: 0, source: 'replay' });
   });
 
+  it('refuses to replay a call whose body was refused unread (over the limit), instead of sending an empty body', async () => {
+    const before = world.store.calls.lastCallId();
+    const body = `{"action_name":"ok","parameters":{"x":"${'a'.repeat(1_100_000)}"}}`;
+    const response = await world.running.post('/actions/ok', body);
+    expect(response.status).toBe(413);
+    const id = world.store.calls.lastCallId();
+    expect(id).toBeGreaterThan(before);
+    const replayed = await world.api.replay(id, { target: world.handler.target });
+    expect(replayed).toMatchObject({ ok: false, code: 'body-not-stored', size: body.length });
+    expect(await world.handler.received()).toEqual([]);
+    expect(world.store.calls.lastCallId()).toBe(id);
+  });
+
   it('says what is missing: an unknown call, no key to re-sign with', async () => {
     expect(await world.api.replay(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
     const keyless = await startWorld({ key: null });
