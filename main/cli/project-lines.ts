@@ -1,24 +1,27 @@
-import type { CoreEvent, ProjectProblem } from '../contract/api';
+import type { CoreEvent, ProjectState } from '../contract/api';
 import { problemPlace } from '../contract/words';
 
 /**
  * What `serve` prints when the project's files change: each new mistake with its file and line
  * (once), and when a file with a mistake is fixed.
  */
-export function projectProblemLines(): (event: CoreEvent | { type: 'start'; problems: ProjectProblem[] }) => string[] {
+export function projectProblemLines(): (event: CoreEvent | { type: 'start'; project: ProjectState }) => string[] {
   let shown = new Map<string, string[]>();
   return (event) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
-    const problems = event.type === 'start' ? event.problems : event.project.problems;
+    const { problems, stale } = event.project;
     const now = new Map<string, string[]>();
     for (const problem of problems)
       now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
     const lines: string[] = [];
     for (const [file, messages] of now) {
       if (shown.get(file)?.join('\n') === messages.join('\n')) continue;
-      lines.push(
-        `Project: ${file} has a mistake; ${file.startsWith('answers/') ? 'its last good version keeps answering' : 'it is left out until fixed'}:`,
-      );
+      const meanwhile = stale.includes(file)
+        ? 'its last good version keeps answering'
+        : file.startsWith('answers/')
+          ? 'it is not used until fixed'
+          : 'it is left out until fixed';
+      lines.push(`Project: ${file} has a mistake; ${meanwhile}:`);
       lines.push(...messages.map((message) => `  ${message}`));
     }
     for (const file of shown.keys()) if (!now.has(file)) lines.push(`Project: ${file} is fixed and in use.`);

@@ -211,7 +211,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
   const projectLines = projectProblemLines();
-  if (projectDir) projectLines({ type: 'start', problems: (await core.api.getProject()).problems }).forEach(write);
+  if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }).forEach(write);
 
   // Tells `actions register --here` where this companion is reachable.
   const webhookBaseUrl = started.value.baseUrl;

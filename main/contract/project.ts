@@ -37,8 +37,10 @@ export interface ProjectProblem {
 export interface ProjectState {
   /** The `flowent/` folder, absolute; null when no project is open. */
   dir: string | null;
-  /** Files that cannot be used as they are now; the last good version of each keeps answering. */
+  /** Files that cannot be used as they are now. */
   problems: ProjectProblem[];
+  /** The answer files among them whose last good version keeps answering; the others are not used until fixed. */
+  stale: string[];
 }
 
 /**

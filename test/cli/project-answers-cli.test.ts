@@ -104,6 +104,25 @@ describe('serve with a project folder', () => {
   });
 });
 
+describe('serve with a project folder broken from the start', () => {
+  it('says a broken answer file is not used (no good version of it was ever read), and the built-in answer answers', async () => {
+    const root = temp('fc-project-');
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    const file = join(root, 'flowent', 'answers', 'send_email.yaml');
+    writeFileSync(file, 'version: 1\nmode: forward\nforward: localhost:8000\n');
+    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    await server.waitFor(
+      /Project: answers\/send_email\.yaml has a mistake; it is not used until fixed:\n {2}answers\/send_email\.yaml:3:10: forward must be/,
+    );
+    expect(server.output()).not.toContain('last good version');
+    expect(await call(server, 'send_email')).toEqual({ result: 'ok', error: '' });
+  });
+});
+
 describe('replay and send in a project folder', () => {
   it('send to the handler the answer files forward to, as serve in that folder does', async () => {
     const handler = await startHandler();

@@ -76,6 +76,12 @@ export class ProjectAnswers implements AnswerStore {
     return [...this.problems.values()].flat();
   }
 
+  /** The files with a mistake that were good when read before: that version keeps answering. */
+  staleFiles(): string[] {
+    this.check();
+    return [...this.problems.keys()].filter((file) => this.entries.has(file));
+  }
+
   changeStamp(): number {
     this.check();
     return this.stamp;

@@ -66,7 +66,7 @@ export class ProjectSession {
   }
 
   state(): ProjectState {
-    return { dir: this.dir, problems: this.problems() };
+    return { dir: this.dir, problems: this.problems(), stale: this.dir ? (this.answerFiles?.staleFiles() ?? []) : [] };
   }
 
   problems(): ProjectProblem[] {

@@ -32,7 +32,7 @@ export function ProjectDialog() {
           </p>
           {project.problems.length > 0 && (
             <section aria-label="Mistakes in the files" className="project-problems">
-              <h3>Files with mistakes (the last good version of an answer file keeps answering)</h3>
+              <h3>Files with mistakes</h3>
               <ul>
                 {project.problems.map((problem, index) => (
                   <li key={index}>
@@ -40,7 +40,8 @@ export function ProjectDialog() {
                       {problem.file}
                       {problem.line !== null ? `:${problem.line}` : ''}
                     </code>{' '}
-                    {problem.message}
+                    {problem.message}{' '}
+                    {project.stale.includes(problem.file) ? '(its last good version keeps answering)' : '(not used until fixed)'}
                   </li>
                 ))}
               </ul>
