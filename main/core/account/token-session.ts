@@ -1,6 +1,7 @@
 import type { AccountFailure, Refused } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
 import { networkProblemOf } from '../network-problem';
+import { gatewayFailure } from './gateway-errors';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -83,6 +84,8 @@ export class TokenSession {
     }
     const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
     if (response.status === 401) return { ok: false, code: 'flowent-api-token-rejected', profile, variable };
+    // A Gateway that fails or is rate-limited says nothing about the token: say what it is, as for any other request.
+    if (response.status === 429 || response.status >= 500) return gatewayFailure(response.status, body, { baseUrl });
     if (!response.ok) {
       const error = typeof body?.error === 'string' ? body.error : '';
       const details = typeof body?.details === 'string' ? { details: body.details } : {};

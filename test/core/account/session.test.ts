@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { inCliWords } from '../../../main/cli/cli-words';
-import { service, startGateway } from './harness';
+import { onCleanup, service, startGateway } from './harness';
 
 describe('Flowent session (token exchange)', () => {
   it('exchanges the API token once, keeps the JWT in memory and knows when it expires', async () => {
@@ -69,6 +71,25 @@ describe('Flowent session (token exchange)', () => {
     await gateway.stop();
     const offline = await service(gateway).list();
     expect(offline).toMatchObject({ ok: false, code: 'flowent-unreachable', baseUrl: base });
+  });
+
+  it('says a Gateway failing the token exchange (5xx) failed, and not that the token may be wrong; a 429 is the rate limit', async () => {
+    let status = 503;
+    const failing = createServer((_request, response) => {
+      const error = status === 429 ? 'Rate limit exceeded' : 'service unavailable';
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    onCleanup(() => new Promise<void>((resolve) => failing.close(() => resolve())));
+    const baseUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/api/v1/gateway`;
+    const flowent = service(await startGateway(), { env: { FLOWENT_BASE_URL: baseUrl } });
+    const failed = await flowent.list();
+    expect(failed).toMatchObject({ ok: false, code: 'flowent-server-error', status: 503, baseUrl });
+    expect(failed.ok ? '' : inCliWords(failed)).toBe(
+      `The Flowent Gateway at ${baseUrl} failed (HTTP 503: service unavailable). Try again later.`,
+    );
+    status = 429;
+    expect(await flowent.list()).toMatchObject({ ok: false, code: 'flowent-rate-limited', status: 429 });
   });
 
   it('keeps one session per profile, each with its own token', async () => {
