@@ -325,4 +325,18 @@ describe('flowent-companion actions plan / apply / pull', () => {
     }
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
+  it('says what is wrong in a json_schema that is not a JSON Schema, each at its own line', async () => {
+    const { cli, write } = await setup();
+    write(
+      'actions/lookup_order.yaml',
+      'version: 1\nname: lookup_order\ndescription: Look an order up\njson_schema:\n  type: objekt\n  required: id\nwebhook_url: here\n',
+    );
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toBe(
+      'flowent-companion actions plan: Project files have 2 mistakes; fix them first:\n' +
+        '  actions/lookup_order.yaml:5:9: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "objekt": json_schema is not a valid JSON Schema\n' +
+        '  actions/lookup_order.yaml:6:13: json_schema.required must be array: json_schema is not a valid JSON Schema\n',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { ACTION_NAME_RULE, isActionName } from '../../contract/action-name';
 import type { ProjectProblem } from '../../contract/project';
-import { createAjv } from '../account/ajv';
+import { createAjv, type ErrorObject } from '../account/ajv';
 import { checkJsonSchema } from '../account/action-validation';
 import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { newYamlText, parseYamlFile, positionOf, type YamlFile } from './yaml-file';
@@ -57,8 +57,8 @@ export function readActionFile(file: string, text: string): ActionFileRead {
         problem('/name', `the file is named ${fromFileName}.yaml but names the action "${name}": rename the file or change the name`),
       ],
     };
-  const badSchema = checkJsonSchema(action.json_schema);
-  if (badSchema) return { ok: false, problems: [problem('/json_schema', badSchema)] };
+  const badSchema = jsonSchemaProblems(action.json_schema, problem);
+  if (badSchema.length > 0) return { ok: false, problems: badSchema };
   return {
     ok: true,
     value: { name, file, description: action.description, json_schema: action.json_schema, webhookUrl: action.webhook_url, yaml },
@@ -104,4 +104,43 @@ function describeError(error: { instancePath: string; message?: string; params: 
 
 function sameProblem(a: ProjectProblem, b: ProjectProblem): boolean {
   return a.message === b.message && a.line === b.line && a.column === b.column;
+}
+
+/**
+ * Each place where json_schema breaks JSON Schema's own rules, at its line, in file order; or,
+ * when it keeps them but Ajv still cannot use it (a $ref to nowhere), why.
+ */
+function jsonSchemaProblems(schema: Record<string, unknown>, problem: (path: string, message: string) => ProjectProblem): ProjectProblem[] {
+  const ajv = createAjv();
+  if (ajv.validateSchema(schema)) {
+    const unusable = checkJsonSchema(schema);
+    return unusable ? [problem('/json_schema', unusable)] : [];
+  }
+  const byPlace = new Map<string, ErrorObject>();
+  for (const error of ajv.errors ?? []) {
+    if (error.keyword === 'anyOf') continue;
+    // Ajv reads `type` both as one name and as a list of them: the names allowed say most.
+    if (!byPlace.has(error.instancePath) || error.keyword === 'enum') byPlace.set(error.instancePath, error);
+  }
+  return [...byPlace]
+    .map(([path, error]) => {
+      const where = `json_schema${path.replace(/\//g, '.')}`;
+      const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+      const what = allowed
+        ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}, not ${JSON.stringify(valueAt(schema, path))}`
+        : (error.message ?? 'is not valid');
+      return problem(`/json_schema${path}`, `${where} ${what}: json_schema is not a valid JSON Schema`);
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>(
+      (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 }
