@@ -34,6 +34,7 @@ export function shellQuote(text: string): string {
  * could name any machine there and have the user send it a freshly signed call.
  */
 export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<string, ReplayFailure> {
+  if (call.requestBody.length < call.size) return { ok: false, code: 'body-not-stored', size: call.size };
   let body: Buffer = call.requestBody;
   let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !isCredentialHeader(name));
   if (options.resign) {

@@ -123,6 +123,18 @@ describe('copy as cURL: where the command sends the call', () => {
     }
   });
 
+  it('refuses a call whose body was refused unread (over the limit), instead of a command with an empty body', async () => {
+    const body = `{"action_name":"send_email","parameters":{"x":"${'a'.repeat(1_100_000)}"}}`;
+    expect((await running.post('/actions/send_email', body)).status).toBe(413);
+    for (const resign of [false, true]) {
+      expect(await running.core.api.copyAsCurl(store.calls.lastCallId(), resign)).toEqual({
+        ok: false,
+        code: 'body-not-stored',
+        size: body.length,
+      });
+    }
+  });
+
   it('says so when there is no webhook server to send to and no URL is given', async () => {
     const id = await storedCall({ a: 1 });
     expect(api().curlFor(id)).toEqual({ ok: false, code: 'server-not-running' });
