@@ -112,7 +112,12 @@ function CallDetailView({ call }: { call: CallDetail }) {
 
       <section aria-label="Request">
         <h3>Request</h3>
-        <BodyView text={call.requestBody} base64={call.requestBodyBase64} />
+        {call.requestBodyBase64 === '' && call.size > 0 ? (
+          // A body over the limit is refused before it is read: only its size is known.
+          <p className="muted">The body ({formatBytes(call.size)}) was refused before it was read, so it was not kept.</p>
+        ) : (
+          <BodyView text={call.requestBody} base64={call.requestBodyBase64} />
+        )}
         <details className="headers-fold">
           <summary>Request headers ({call.requestHeaders.length})</summary>
           <HeadersTable headers={call.requestHeaders} label="Request headers" />

@@ -62,6 +62,16 @@ describe('detail pane', () => {
     await screen.findByText('Copied');
   });
 
+  it('says a body refused unread (over the limit) was not kept, instead of showing an empty body', async () => {
+    const c = companion();
+    const body = `{"action_name":"send_email","parameters":{"x":"${'a'.repeat(1_100_000)}"}}`;
+    await c.post('/actions/send_email', body);
+    const { pane } = await openCall(c.bridge, 1);
+    const request = within(pane).getByRole('region', { name: 'Request' });
+    expect(request.textContent).toContain('The body (1.05 MB) was refused before it was read, so it was not kept.');
+    expect(request.textContent).not.toContain('(empty body)');
+  });
+
   it('signature panel: no match, expected vs received, diagnosis, signed bytes and the difference marker', async () => {
     // The key set here ends with a space; Flowent signs with the key as it is meant to be.
     const c = await companion.restart({ key: `${KEY} ` });
