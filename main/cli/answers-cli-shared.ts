@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isActionName } from '../contract/api';
 import { UsageError } from './args';
+import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
+import { projectDirOf } from './open-core';
 
 /** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
 export type Target = { kind: 'action'; action: string } | { kind: 'default' } | { kind: 'all' };
@@ -34,4 +38,17 @@ export function describeTarget(target: Target): string {
     : target.kind === 'default'
       ? 'the default (every action without its own)'
       : 'every action';
+}
+
+/**
+ * Said after `mocks`/`targets` changed the history folder's answers in a folder holding
+ * flowent/answers/: serve started there answers from those files, so the change does not reach it.
+ */
+export function noteProjectAnswers(io: CliIo): void {
+  const dir = projectDirOf(undefined, io);
+  const answers = dir === null ? null : join(dir, 'answers');
+  if (answers === null || !existsSync(answers)) return;
+  io.stderr.write(
+    `Note: this changed the history folder's answers; serve run in this folder answers from ${answers} instead: edit the files there to change what it answers.\n`,
+  );
 }

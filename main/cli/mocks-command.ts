@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MockFormat, StoredMock } from '../contract/api';
 import { exportAnswersFolder, readAnswersFolder } from '../core';
-import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
+import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -164,6 +164,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
         out(describeMock(stored.value));
+        noteProjectAnswers(io);
         return 0;
       });
     }
@@ -174,6 +175,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         if (target.kind === 'all') {
           const cleared = await api.clearAllMocks();
           if (cleared.ok) out(`Removed ${cleared.value.cleared} mock${cleared.value.cleared === 1 ? '' : 's'}.`);
+          noteProjectAnswers(io);
           return 0;
         }
         const cleared = await api.clearMock(targetKey(target));
@@ -182,6 +184,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return exitCodeOf(cleared);
         }
         out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
+        noteProjectAnswers(io);
         return 0;
       });
     }
@@ -196,6 +199,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return exitCodeOf(made);
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
+        noteProjectAnswers(io);
         return 0;
       });
     }

@@ -1,5 +1,5 @@
 import type { AnswerMode } from '../contract/api';
-import { describeTarget, parseTarget, targetKey } from './answers-cli-shared';
+import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
@@ -85,6 +85,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           return exitCodeOf(set);
         }
         out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
+        noteProjectAnswers(io);
         return 0;
       });
     }
@@ -100,6 +101,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           return exitCodeOf(set);
         }
         out(`${describeTarget(target)}: mode ${value}.`);
+        noteProjectAnswers(io);
         return 0;
       });
     }
@@ -115,6 +117,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         out(
           `Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
         );
+        noteProjectAnswers(io);
         return 0;
       });
     }

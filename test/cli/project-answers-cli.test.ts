@@ -141,3 +141,27 @@ describe('replay and send in a project folder', () => {
     expect(received.map((request) => request.url)).toEqual(['/actions/send_email', '/actions/send_email']);
   });
 });
+
+describe('mocks and targets in a project folder', () => {
+  it('say that what they stored is the history folder’s, not what serve answers from there', async () => {
+    const root = temp('fc-project-');
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(join(root, 'mock.yaml'), 'body: {result: "hi", error: ""}\n');
+    const data = temp();
+    const run = (args: string[], cwd = root) => runInProcess([...args, '--data-dir', data], { env: {}, cwd });
+    const note = `serve run in this folder answers from ${join(root, 'flowent', 'answers')}`;
+    for (const args of [
+      ['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'],
+      ['targets', 'mode', 'lookup_order', 'mock'],
+      ['mocks', 'set', 'lookup_order', '--file', join(root, 'mock.yaml')],
+      ['mocks', 'clear', 'lookup_order'],
+      ['targets', 'clear', 'lookup_order'],
+    ]) {
+      const done = await run(args);
+      expect(done.code, args.join(' ')).toBe(0);
+      expect(done.stderr, args.join(' ')).toContain(note);
+    }
+    const elsewhere = await run(['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'], data);
+    expect(elsewhere).toMatchObject({ code: 0, stderr: '' });
+  });
+});
