@@ -1,6 +1,6 @@
 import type { CompanionApi, HandlerProbe, ProbeRow } from '../contract/api';
 import type { CliIo } from './cli-io';
-import { inCliWords } from './cli-words';
+import { replayRefusalInWords } from './replay-cli-shared';
 
 const VERDICT_WIDTH = 10;
 
@@ -34,7 +34,7 @@ export function probeLines(probe: HandlerProbe): string[] {
 export async function probeStyles(api: CompanionApi, id: number, target: string | null, io: CliIo): Promise<number> {
   const probed = await api.probeHandler(id, target);
   if (!probed.ok) {
-    io.stderr.write(`flowent-companion replay: ${inCliWords(probed)}\n`);
+    io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, io)}\n`);
     return 1;
   }
   io.stdout.write(

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { isActionName } from '../contract/api';
+import { join } from 'node:path';
+import { isActionName, type ApiFailure } from '../contract/api';
 import { checkTargetUrl, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
+import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
+import { projectDirOf } from './open-core';
 import { isStyleName } from '../contract/names-and-limits';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -66,4 +69,19 @@ export function readJsonArgument(flag: string, value: string): unknown {
   } catch (error) {
     throw new UsageError(`${where} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
+}
+
+/**
+ * A replay's or a simulated call's refusal in the command line's words. In a project folder the
+ * handler comes from the answer files (as for serve there), so that is where to name one.
+ */
+export function replayRefusalInWords(failure: ApiFailure, io: CliIo): string {
+  const project = projectDirOf(undefined, io);
+  if (project === null) return inCliWords(failure);
+  return inCliWords(failure, {
+    'no-target': ({ action }) => ({
+      what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
+      todo: `Pass --target <url>, or write "mode: forward" and "forward: <url>" into ${join(project, 'answers', `${action ?? '_default'}.yaml`)}.`,
+    }),
+  });
 }

@@ -8,7 +8,7 @@ import { inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { inProjectFolder, withCore } from './open-core';
 import { probeStyles } from './probe-output';
-import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
+import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
        flowent-companion replay <id> --probe-styles [--target <url>]
@@ -113,7 +113,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             );
             return 0;
           }
-          io.stderr.write(`flowent-companion replay: ${inCliWords(started)}\n`);
+          io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(started, io)}\n`);
           return exitCodeOf(started);
         }
         const { runId } = started.value;

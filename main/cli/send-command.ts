@@ -4,7 +4,7 @@ import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { inProjectFolder, withCore } from './open-core';
-import { parseAction, parseStyle, parseTargetUrl, readJsonArgument } from './replay-cli-shared';
+import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
@@ -75,7 +75,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         style: style ?? null,
       });
       if (!sent.ok) {
-        io.stderr.write(`flowent-companion send: ${inCliWords(sent)}\n`);
+        io.stderr.write(`flowent-companion send: ${replayRefusalInWords(sent, io)}\n`);
         return exitCodeOf(sent);
       }
       const r = sent.value;

@@ -139,6 +139,13 @@ describe('replay and send in a project folder', () => {
     expect(replayed).toMatchObject({ code: 0, stdout: expect.stringContaining('#1 -> #2  200') });
     const received = await handler.received();
     expect(received.map((request) => request.url)).toEqual(['/actions/send_email', '/actions/send_email']);
+
+    // An action without a handler in the files: the way to give it one there, not in the history folder.
+    const none = await run(['send', 'lookup_order', '--params', '{}']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(
+      `There is no handler to send action lookup_order to. Pass --target <url>, or write "mode: forward" and "forward: <url>" into ${join(root, 'flowent', 'answers', 'lookup_order.yaml')}.`,
+    );
   });
 });
 
