@@ -325,6 +325,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     }
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
+
   it('says what is wrong in a json_schema that is not a JSON Schema, each at its own line', async () => {
     const { cli, write } = await setup();
     write(
@@ -338,5 +339,17 @@ describe('flowent-companion actions plan / apply / pull', () => {
         '  actions/lookup_order.yaml:5:9: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "objekt": json_schema is not a valid JSON Schema\n' +
         '  actions/lookup_order.yaml:6:13: json_schema.required must be array: json_schema is not a valid JSON Schema\n',
     );
+  });
+
+  it('refuses two files for one action (.yaml and .yml) instead of planning it twice', async () => {
+    const { cli, gateway, write } = await setup();
+    write('actions/lookup_order.yaml', lookupOrder('here'));
+    write('actions/lookup_order.yml', lookupOrder('here'));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(
+      'actions/lookup_order.yml: actions/lookup_order.yaml describes the action lookup_order too: keep one of the two files',
+    );
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 });

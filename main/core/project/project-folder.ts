@@ -56,8 +56,16 @@ export function readActionFiles(dir: string): { actions: ActionFile[]; problems:
   for (const name of yamlFiles(join(dir, ACTIONS_FOLDER))) {
     const file = `${ACTIONS_FOLDER}/${name}`;
     const read = readActionFile(file, readFileSync(join(dir, file), 'utf8'));
-    if (read.ok) actions.push(read.value);
-    else problems.push(...read.problems);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    // send_email.yaml and send_email.yml would be one action planned twice.
+    const twin = actions.find((action) => action.name === read.value.name);
+    if (twin) {
+      const message = `${twin.file} describes the action ${twin.name} too: keep one of the two files`;
+      problems.push({ file, line: null, column: null, message });
+    } else actions.push(read.value);
   }
   return { actions, problems };
 }
