@@ -352,4 +352,12 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
+
+  it('says what an action file holds when it holds no map (empty, or a list)', async () => {
+    const { cli, write } = await setup();
+    write('actions/lookup_order.yaml', '- a\n- b\n');
+    expect((await cli(['actions', 'plan'])).stderr).toContain(
+      'actions/lookup_order.yaml:1:1: an action file is a map: version: 1, description, json_schema and webhook_url',
+    );
+  });
 });

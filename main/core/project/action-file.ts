@@ -93,7 +93,8 @@ function whereError(error: { instancePath: string; params: object }): string {
 
 function describeError(error: { instancePath: string; message?: string; params: object }): string {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
-  const params = error.params as { additionalProperty?: string; allowedValue?: unknown; missingProperty?: string };
+  const params = error.params as { additionalProperty?: string; allowedValue?: unknown; missingProperty?: string; type?: string };
+  if (!error.instancePath && params.type) return 'an action file is a map: version: 1, description, json_schema and webhook_url';
   if (params.additionalProperty)
     return `unknown field "${params.additionalProperty}"; an action file has version, name, description, json_schema and webhook_url`;
   if (params.missingProperty) return `${params.missingProperty} is required`;
