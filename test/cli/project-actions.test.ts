@@ -341,15 +341,13 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
   });
 
-  it('refuses two files for one action (.yaml and .yml) instead of planning it twice', async () => {
+  it('refuses a .yml action file, which would be a second file for its action, instead of planning it twice', async () => {
     const { cli, gateway, write } = await setup();
     write('actions/lookup_order.yaml', lookupOrder('here'));
     write('actions/lookup_order.yml', lookupOrder('here'));
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toContain(
-      'actions/lookup_order.yml: actions/lookup_order.yaml describes the action lookup_order too: keep one of the two files',
-    );
+    expect(plan.stderr).toContain('actions/lookup_order.yml: name it lookup_order.yaml: the companion reads files named <name>.yaml');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 

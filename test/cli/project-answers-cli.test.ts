@@ -123,6 +123,22 @@ describe('serve with a project folder broken from the start', () => {
   });
 });
 
+describe('an answer file named .yml', () => {
+  it('is reported with what to rename it to, not passed over while another answer answers', async () => {
+    const root = temp('fc-project-');
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(join(root, 'flowent', 'answers', 'lookup_order.yml'), 'version: 1\nbody: {result: "from yml", error: ""}\n');
+    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    await server.waitFor(
+      /Project: answers\/lookup_order\.yml has a mistake; it is not used until fixed:\n {2}answers\/lookup_order\.yml: name it lookup_order\.yaml/,
+    );
+  });
+});
+
 describe('replay and send in a project folder', () => {
   it('send to the handler the answer files forward to, as serve in that folder does', async () => {
     const handler = await startHandler();

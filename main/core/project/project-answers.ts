@@ -5,7 +5,7 @@ import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
-import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically, yamlFiles } from './project-folder';
+import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically, yamlFiles, ymlProblem } from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { mergeIntoDocument, newYamlText } from './yaml-file';
 
@@ -197,6 +197,11 @@ export class ProjectAnswers implements AnswerStore {
   private load(file: string): void {
     const name = file.slice(this.folder.length + 1).replace(/\.ya?ml$/, '');
     const action = `${name}.yaml` === DEFAULT_ANSWERS_FILE ? null : name;
+    const yml = ymlProblem(file);
+    if (yml) {
+      this.problems.set(file, [yml]);
+      return;
+    }
     if (action !== null && !isActionName(action)) {
       this.problems.set(file, [
         {

@@ -55,22 +55,22 @@ export function readActionFiles(dir: string): { actions: ActionFile[]; problems:
   const problems: ProjectProblem[] = [];
   for (const name of yamlFiles(join(dir, ACTIONS_FOLDER))) {
     const file = `${ACTIONS_FOLDER}/${name}`;
-    const read = readActionFile(file, readFileSync(join(dir, file), 'utf8'));
-    if (!read.ok) {
-      problems.push(...read.problems);
+    const yml = ymlProblem(file);
+    if (yml) {
+      problems.push(yml);
       continue;
     }
-    // send_email.yaml and send_email.yml would be one action planned twice.
-    const twin = actions.find((action) => action.name === read.value.name);
-    if (twin) {
-      const message = `${twin.file} describes the action ${twin.name} too: keep one of the two files`;
-      problems.push({ file, line: null, column: null, message });
-    } else actions.push(read.value);
+    const read = readActionFile(file, readFileSync(join(dir, file), 'utf8'));
+    if (read.ok) actions.push(read.value);
+    else problems.push(...read.problems);
   }
   return { actions, problems };
 }
 
-/** The `.yaml`/`.yml` files of a folder, sorted; none when it does not exist. */
+/**
+ * The `.yaml`/`.yml` files of a folder, sorted; none when it does not exist. The project reads
+ * `<name>.yaml` only: a `.yml` is listed to be refused, not passed over in silence.
+ */
 export function yamlFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -129,3 +129,9 @@ Commands, run from the folder that holds \`flowent/\`:
     flowent-companion actions apply         # make Flowent match actions/ (--prune deletes the rest)
     flowent-companion actions pull          # write Flowent's actions into actions/
 `;
+
+/** Why a `.yml` file in the project is not read, or null for a `.yaml`. */
+export function ymlProblem(file: string): ProjectProblem | null {
+  if (!file.endsWith('.yml')) return null;
+  return { file, line: null, column: null, message: `name it ${basename(file, '.yml')}.yaml: the companion reads files named <name>.yaml` };
+}
