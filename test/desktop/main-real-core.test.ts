@@ -84,9 +84,11 @@ describe('the desktop app with the real core', () => {
       .map((name) => readFileSync(join(root, 'data', name)).toString('latin1'))
       .join('');
     expect(everything).not.toContain(FLOWENT_TOKEN);
+    expect(everything).not.toContain('a-key-from-the-ui');
     // Events reach the window in batches, a moment after they happen.
     await vi.waitFor(() => expect(JSON.stringify(win.webContents.sent)).toContain('account-changed'));
     expect(JSON.stringify(win.webContents.sent)).not.toContain(FLOWENT_TOKEN);
+    expect(JSON.stringify(win.webContents.sent)).not.toContain('a-key-from-the-ui');
 
     electron.module.app.quit();
     await vi.waitFor(() => expect(electron.state.exitCode).toBe(0), { timeout: 5000 });
