@@ -37,6 +37,10 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
   'body-not-object': ({ kind }) => ({ what: `The body is a JSON ${kind}, not an object, so it cannot be signed.` }),
   'unknown-style': ({ style }) => ({ what: `Unknown signing style "${style}".` }),
   'binary-body': () => ({ what: 'The body holds a NUL byte, which no shell argument can carry.' }),
+  'over-flowent-limit': ({ size, limit }) => ({
+    what: `The call would be ${size} bytes, over Flowent's limit of ${limit} bytes (1 MB): Flowent never sends such a call.`,
+    todo: 'Send smaller parameters.',
+  }),
   'body-not-stored': ({ size }) => ({
     what: `This call's body (${size} bytes) was refused before it was read, so it was not kept and there is nothing to send again.`,
     todo: 'Send the call again from where it came, under the body limit.',

@@ -78,4 +78,11 @@ describe('simulator', () => {
     expect(await world.api.simulate({ action: 'ok', parameters: 'x' })).toMatchObject({ ok: false, code: 'invalid-parameters' });
     expect(await world.api.simulate({ action: 'ok', style: 'nope' })).toMatchObject({ ok: false, code: 'unknown-style' });
   });
+
+  it("refuses parameters that make a call over Flowent's 1 MB, a call Flowent never sends, and sends nothing", async () => {
+    const over = await world.api.simulate({ action: 'ok', parameters: { blob: 'é'.repeat(200_000) } });
+    expect(over).toMatchObject({ ok: false, code: 'over-flowent-limit', limit: 1_048_576 });
+    expect(!over.ok && over.code === 'over-flowent-limit' && over.size).toBeGreaterThan(1_048_576);
+    expect(await world.handler.received()).toEqual([]);
+  });
 });
