@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from './browser';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { steadyPort } from '../helpers/steady-port';
 import { makeTempDir } from '../helpers/temp-dir';
 import { openInspector } from './served-inspector';
 
@@ -11,17 +11,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-/** A port that was free a moment ago: the restart test needs the same ports twice. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function serve(args: string[]): Promise<ServeProcess> {
   const server = await startServe(args, { FLOWENT_HMAC_KEY: KEY });
@@ -34,7 +23,8 @@ async function serve(args: string[]): Promise<ServeProcess> {
 it('an open inspector says it is reconnecting while the command is down, then shows the new calls', async () => {
   const dataDir = makeTempDir();
   cleanups.push(dataDir.remove);
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+  // The restart needs the same ports twice.
+  const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
   const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir.path];
   const first = await serve(args);
   const browser: Browser = await launchBrowser();
