@@ -37,6 +37,11 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
   return { gateway, companion, dataDir: dir.path, schema: `@${schema}`, cli };
 }
 
+/** What a serve running on `webhookBaseUrl` records for `--here`, with no public URL. */
+function recordServe(dataDir: string, webhookBaseUrl: string): void {
+  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: null, loopToken: 'test-loop-token' });
+}
+
 const lines = (text: string) =>
   text
     .trim()
@@ -144,13 +149,7 @@ describe('flowent-companion actions', () => {
     [true, /^send_email existed: updated it → \S+ \(linked; Flowent ran its registration check again, and it passed\)\.$/],
   ])('register --here on an action that exists says it updated it, and whether Flowent checked again (%s)', async (checkOnUpdate, said) => {
     const { gateway, companion, dataDir, schema, cli } = await setup({ checkOnUpdate });
-    writeServeState(dataDir, {
-      pid: process.pid,
-      webhookBaseUrl: companion.baseUrl,
-      publicUrl: null,
-      inspectorPort: null,
-      loopToken: 'test-loop-token',
-    });
+    recordServe(dataDir, companion.baseUrl);
     const first = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
     expect(first.stdout).toBe(`Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n`);
     expect(gateway.registrationChecks).toHaveLength(1);
@@ -166,13 +165,7 @@ describe('flowent-companion actions', () => {
 
   it('--here uses the URL a running serve recorded; profiles switch the Gateway and token', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
-    writeServeState(dataDir, {
-      pid: process.pid,
-      webhookBaseUrl: companion.baseUrl,
-      publicUrl: null,
-      inspectorPort: null,
-      loopToken: 'test-loop-token',
-    });
+    recordServe(dataDir, companion.baseUrl);
     const here = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
     expect(here).toMatchObject({ code: 0, stderr: expect.stringContaining('serve has no public URL') });
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${companion.baseUrl}/actions/send_email` }]);
