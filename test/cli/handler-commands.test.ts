@@ -120,7 +120,7 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     );
     expect(probed.code).toBe(1);
     expect(probed.stdout).toMatch(/^ {2}no answer /m);
-    expect(probed.stdout).toMatch(/^Your handler could not be reached at /m);
+    expect(probed.stdout).toMatch(/^Your handler at \S+ refused the connection: .* Nothing more was sent: probe again once it answers\.$/m);
   });
 
   it.each([

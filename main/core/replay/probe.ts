@@ -114,7 +114,8 @@ function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: Pro
       ...base,
       checksSignatures: null,
       finding: 'unreachable',
-      summary: `Your handler could not be reached at ${url}: ${unreachable.evidence}. Start it (or fix the target) and probe again.`,
+      // The evidence is the forwarding's own sentence, which already says what to do.
+      summary: `${asSentence(unreachable.evidence)} Nothing more was sent: probe again once it answers.`,
     };
   }
   if (wrong.handler === 'accepted') {
@@ -153,4 +154,10 @@ function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: Pro
     finding: 'checks-signatures',
     summary: `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}.${flowent && ` ${flowent}`}`,
   };
+}
+
+/** The text as a sentence of its own: a capital first letter and a final stop, not a second one. */
+function asSentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
