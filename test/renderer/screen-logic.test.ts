@@ -4,7 +4,7 @@ import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
 import { differingSpan } from '../../renderer/src/shared/bytes';
-import { formatDateTime, formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
+import { formatBytes, formatDateTime, formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
 import { callSummary } from './call-summary';
 
@@ -145,5 +145,24 @@ describe('what answers an action', () => {
       'Not set: forward, as a target is set (http://h/x)',
     );
     expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), 'a')).toBe('Same as the default: forward');
+  });
+});
+
+describe('sizes', () => {
+  it('fit the list\'s size column (8 characters) at every size, the unit changing before the figure outgrows it', () => {
+    const cases: [number, string][] = [
+      [0, '0 B'],
+      [1023, '1023 B'],
+      [2048, '2.0 KB'],
+      [1000 * 1024 - 52, '999.9 KB'],
+      [1000 * 1024 - 51, '0.98 MB'], // rounds to 1000.0 KB
+      [1024 * 1024 - 1, '1.00 MB'],
+      [1_100_000, '1.05 MB'],
+      [99.9 * 1024 * 1024, '99.90 MB'],
+      [512 * 1024 * 1024, '512.0 MB'],
+      [2.5 * 1024 * 1024 * 1024, '2.50 GB'],
+    ];
+    for (const [bytes, said] of cases) expect(formatBytes(bytes)).toBe(said);
+    for (let bytes = 1; bytes < 2 ** 34; bytes = Math.ceil(bytes * 1.013)) expect(formatBytes(bytes).length).toBeLessThanOrEqual(8);
   });
 });

@@ -95,10 +95,18 @@ export function formatDateTime(ms: number): string {
   return `${formatDateAndTime(ms)} (${formatTime(ms)})`;
 }
 
+/**
+ * A size in at most 8 characters, the list's size column: "999.9 KB" then "0.98 MB", never
+ * "1024.0 KB"; a refused upload of gigabytes reads "2.50 GB".
+ */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+  const kb = n / 1024;
+  if (Number(kb.toFixed(1)) < 1000) return `${kb.toFixed(1)} KB`;
+  const mb = kb / 1024;
+  if (Number(mb.toFixed(1)) < 100) return `${mb.toFixed(2)} MB`;
+  if (Number(mb.toFixed(1)) < 1000) return `${mb.toFixed(1)} MB`;
+  return `${(mb / 1024).toFixed(2)} GB`;
 }
 
 export function formatDuration(ms: number): string {
