@@ -73,7 +73,7 @@ export type Delivery = (
   /** The client is gone: nobody to answer. */
   | { kind: 'none' }
 ) & {
-  /** The call as committed, for `announceStored` once the answer is on its way; null when it could not be stored. */
+  /** The call as committed, for `announceStored` once the answer is on its way; null when it could not be stored, or its sender stores it. */
   stored: StoredCall | null;
 };
 
@@ -132,6 +132,7 @@ export async function handleCall(
   checkCall: CheckCall = async (input) => checkHere(input),
 ): Promise<Delivery> {
   const outcome = await interpret(request, deps, checkCall);
+  const source = ownCallSource(request.rawHeaders, deps.loopToken) ?? 'flowent';
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
   const call: NewCall = {
@@ -154,7 +155,7 @@ export async function handleCall(
       ? { status: answer.status, headers: answer.headers, body: answer.body }
       : { status: 0, headers: [], body: Buffer.alloc(0) },
     durationMs,
-    source: ownCallSource(request.rawHeaders, deps.loopToken) ?? 'flowent',
+    source,
     originalCallId: null,
     checks: outcome.checks,
   };
@@ -166,6 +167,12 @@ export async function handleCall(
         return null;
       })
     : null;
+  if (source !== 'flowent') {
+    // A replay or simulated call this companion sent itself: the sender stores it, with what it
+    // was replayed from; stored here too, it was in the history twice.
+    if (lesson) recordLesson(deps, lesson)();
+    return planned(outcome, null);
+  }
   const stored = await store(call, lesson ? recordLesson(deps, lesson) : undefined);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
@@ -175,9 +182,14 @@ export async function handleCall(
     const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0, stored: null };
   }
-  const committed = { call, id: stored.id };
-  if (outcome.drop) return { kind: 'drop', stored: committed };
-  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0, stored: committed } : { kind: 'none', stored: committed };
+  return planned(outcome, { call, id: stored.id });
+}
+
+/** The delivery the interpretation planned. */
+function planned(outcome: Interpretation, stored: StoredCall | null): Delivery {
+  if (outcome.drop) return { kind: 'drop', stored };
+  const { answer } = outcome;
+  return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0, stored } : { kind: 'none', stored };
 }
 
 async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkCall: CheckCall): Promise<Interpretation> {

@@ -3,9 +3,9 @@ import { startCore, type RunningCore } from '../../helpers/running-core';
 import { pythonSigned } from '../../e2e/screen-calls';
 
 // "This companion" as the target of a simulated call or a replay: the companion's own webhook
-// receives the call and stores it too. That record is the companion talking to itself, not
-// Flowent: it must not count as Flowent's call (its failures, the source filter) nor teach
-// which style Flowent signs in.
+// receives the call and answers it; the call is stored once, by the sender, as what it is. It
+// is the companion talking to itself, not Flowent: it must not count as Flowent's call (its
+// failures, the source filter) nor teach which style Flowent signs in.
 const KEY = 'test-key';
 let running: RunningCore | null = null;
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('calls the companion sends to its own webhook', () => {
-  it('are stored with the source they were sent as, never as Flowent calls, and teach no signing style', async () => {
+  it('are stored once, with the source they were sent as, never as Flowent calls, and teach no signing style', async () => {
     const core = (running = await startCore({ key: KEY }));
     // Three calls from Flowent, signed the way its Python example does.
     for (let i = 0; i < 3; i++)
@@ -39,8 +39,11 @@ describe('calls the companion sends to its own webhook', () => {
 
     const calls = (await core.core.api.listCalls({ limit: 1000 })).calls;
     expect(calls.filter((call) => call.source === 'flowent')).toHaveLength(3);
-    expect(calls.filter((call) => call.source === 'simulator')).toHaveLength(10);
-    expect(calls.filter((call) => call.source === 'replay')).toHaveLength(2);
+    expect(calls).toHaveLength(3 + 5 + 1);
+    expect(calls.filter((call) => call.source === 'simulator')).toHaveLength(5);
+    const replays = calls.filter((call) => call.source === 'replay');
+    expect(replays.map((call) => call.id)).toEqual([replayed.ok && replayed.value.id]);
+    expect(await core.core.api.getCall(replays[0]!.id)).toMatchObject({ originalCallId: first.id, status: 200 });
     expect(await core.core.api.getLearnedStyle()).toMatchObject({ style: 'python', fromCalls: 3 });
   });
 });
