@@ -1,4 +1,4 @@
-import type { HeaderPair } from '../../contract/api';
+import type { HandlerSignature, HeaderPair } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 
@@ -46,6 +46,9 @@ export interface HarEntry {
   _originalCallId: number | null;
   _problem: string | null;
   _forwardTarget: string | null;
+  /** The developer's handler's verdict on the signature, and the handler as configured; null when no handler answered. */
+  _handlerSignature: HandlerSignature | null;
+  _handlerTarget: string | null;
 }
 
 export interface Har {
@@ -119,6 +122,8 @@ function toEntry(call: StoredCall): HarEntry {
     _originalCallId: call.originalCallId,
     _problem: call.problem,
     _forwardTarget: call.forwardTarget,
+    _handlerSignature: call.handlerSignature,
+    _handlerTarget: call.handlerTarget,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { AnsweredBy, CallSource, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
+import type { AnsweredBy, CallSource, HandlerSignature, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
+import { HANDLER_SIGNATURES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
@@ -165,9 +166,22 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
       durationMs,
       source,
       originalCallId: null,
-      checks: { violations, forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null },
+      checks: {
+        violations,
+        forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null,
+        ...handlerChecks(entry),
+      },
     },
   };
+}
+
+/** The handler's verdict on the signature as this app's export wrote it: both fields, or neither. */
+function handlerChecks(entry: Json): { handlerSignature: HandlerSignature | null; handlerTarget: string | null } {
+  const verdict = entry._handlerSignature;
+  const target = entry._handlerTarget;
+  if (typeof target !== 'string' || !(HANDLER_SIGNATURES as readonly unknown[]).includes(verdict))
+    return { handlerSignature: null, handlerTarget: null };
+  return { handlerSignature: verdict as HandlerSignature, handlerTarget: target };
 }
 
 function readHeaders(value: unknown): HeaderPair[] | null {

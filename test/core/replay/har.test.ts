@@ -110,7 +110,11 @@ describe('HAR export and import', () => {
       receivedAt: call.receivedAt,
       violations: call.violations,
       failed: call.failed,
+      handlerSignature: call.handlerSignature,
+      handlerTarget: call.handlerTarget,
     });
+    // The handler's verdicts on the signature, answered or not, travel with the calls.
+    expect(before.map((call) => call.handlerSignature)).toEqual(['accepted', 'unknown', 'accepted', null]);
     expect(after.map(comparable)).toEqual(before.map(comparable));
     // Flowent's calls come back as imported (not Flowent's traffic to this companion); replays stay replays.
     expect(before.map((call) => call.source)).toEqual(['flowent', 'flowent', 'replay', 'replay']);
