@@ -44,7 +44,10 @@ export interface HarEntry {
   _source: string;
   _answeredBy: string;
   _originalCallId: number | null;
+  /** The request line's path as received (the URL above is rebuilt from it and the Host). */
+  _path: string;
   _problem: string | null;
+  _problemMessage: string | null;
   _forwardTarget: string | null;
   /** The developer's handler's verdict on the signature, and the handler as configured; null when no handler answered. */
   _handlerSignature: HandlerSignature | null;
@@ -120,7 +123,9 @@ function toEntry(call: StoredCall): HarEntry {
     _source: call.source,
     _answeredBy: call.answeredBy,
     _originalCallId: call.originalCallId,
+    _path: call.path,
     _problem: call.problem,
+    _problemMessage: call.problemMessage,
     _forwardTarget: call.forwardTarget,
     _handlerSignature: call.handlerSignature,
     _handlerTarget: call.handlerTarget,

@@ -3,7 +3,7 @@ import { HANDLER_SIGNATURES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
-import { verify } from '../signature';
+import { notFlowent, verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
 import type { NewCall } from '../store/calls-insert';
 
@@ -96,8 +96,9 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   if (!isObject(request)) return problem('.request', 'is missing or not an object.');
   if (typeof request.method !== 'string') return problem('.request.method', 'is missing or not a string.');
   const postData = request.postData;
-  const bodyText = isObject(postData) ? postData.text : undefined;
-  if (request.method.toUpperCase() !== 'POST' || typeof bodyText !== 'string' || bodyText === '') return { kind: 'skip' };
+  const bodyText = isObject(postData) && typeof postData.text === 'string' ? postData.text : '';
+  const refusal = refusalOf(entry);
+  if (!refusal && (request.method.toUpperCase() !== 'POST' || bodyText === '')) return { kind: 'skip' };
   if (typeof request.url !== 'string') return problem('.request.url', 'is missing or not a string.');
   let url: URL;
   try {
@@ -120,7 +121,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const receivedAt = Number.isFinite(started) ? started : Date.now();
   const durationMs = typeof entry.time === 'number' && entry.time >= 0 ? entry.time : 0;
 
-  const pathAndQuery = `${url.pathname}${url.search}`;
+  const pathAndQuery = typeof entry._path === 'string' ? entry._path : `${url.pathname}${url.search}`;
   const body = flowentFields(requestBody);
   const route = routeOf('POST', pathAndQuery);
   const action = body.action ?? (route.kind === 'flowent' ? route.pathAction : null);
@@ -146,33 +147,59 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
           registrationCheck: body.test,
         })
       : null);
-  return {
-    kind: 'call',
-    call: {
-      receivedAt,
-      method: 'POST',
-      path: pathAndQuery,
-      remoteAddress: null,
-      action,
-      test: body.test,
-      requestHeaders,
-      requestBody,
-      bodySize: requestBody.length,
-      problem: body.action === null && action === null ? 'not-flowent' : null,
-      problemMessage: null,
-      signature: verify(requestBody, key, { receivedAt }),
-      answeredBy,
-      response: { status, headers: responseHeaders, body: responseBody },
-      durationMs,
-      source,
-      originalCallId: null,
-      checks: {
-        violations,
-        forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null,
-        ...handlerChecks(entry),
-      },
+  const call: NewCall = {
+    receivedAt,
+    method: 'POST',
+    path: pathAndQuery,
+    remoteAddress: null,
+    action,
+    test: body.test,
+    requestHeaders,
+    requestBody,
+    bodySize: bodySize(request.bodySize, requestBody),
+    problem: body.action === null && action === null ? 'not-flowent' : null,
+    problemMessage: null,
+    signature: verify(requestBody, key, { receivedAt }),
+    answeredBy,
+    response: { status, headers: responseHeaders, body: responseBody },
+    durationMs,
+    source,
+    originalCallId: null,
+    checks: {
+      violations,
+      forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null,
+      ...handlerChecks(entry),
     },
   };
+  // Refused before it was read as a Flowent call: its bytes were never a Flowent body, and
+  // checking them again as one would give it another verdict.
+  if (refusal) {
+    const { problem: code, message } = refusal;
+    return {
+      kind: 'call',
+      call: {
+        ...call,
+        method: request.method,
+        action: null,
+        test: false,
+        problem: code,
+        problemMessage: message,
+        signature: notFlowent(message ?? ''),
+      },
+    };
+  }
+  return { kind: 'call', call };
+}
+
+/** What this app's export says refused the call before it was read as a Flowent call, if it was. */
+function refusalOf(entry: Json): { problem: string; message: string | null } | null {
+  if (entry._verdict !== 'not-flowent' || typeof entry._problem !== 'string') return null;
+  return { problem: entry._problem, message: typeof entry._problemMessage === 'string' ? entry._problemMessage : null };
+}
+
+/** The body's size as the file gives it: more than the bytes it carries when only the first ones were kept. */
+function bodySize(given: unknown, body: Buffer): number {
+  return typeof given === 'number' && Number.isSafeInteger(given) && given > body.length ? given : body.length;
 }
 
 /** The handler's verdict on the signature as this app's export wrote it: both fields, or neither. */

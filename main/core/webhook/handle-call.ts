@@ -14,7 +14,8 @@ import { checkHere, type CheckedCall } from './call-checker';
 import { routeOf } from '../protocol/routes';
 import { ACTION_NAME_RULE } from '../../contract/action-name';
 import { refuseBySignature } from './signature-refusal';
-import { notFlowent, seconds } from './parser-refusal';
+import { seconds } from './parser-refusal';
+import { notFlowent } from '../signature';
 
 /** A request as it came off the socket, before any interpretation. */
 export interface CapturedRequest {

@@ -1,4 +1,5 @@
-import type { HeaderPair, SignatureReport } from '../../contract/api';
+import type { HeaderPair } from '../../contract/api';
+import { notFlowent } from '../signature';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { NewCall } from '../store/calls-insert';
 
@@ -112,17 +113,5 @@ export function refusedCall(refusal: Refusal, answer: Answer, received: Buffer |
     durationMs: 0,
     source: 'flowent',
     originalCallId: null,
-  };
-}
-
-/** The signature report of a request that never got as far as a Flowent body. */
-export function notFlowent(why: string): SignatureReport {
-  return {
-    verdict: 'not-flowent',
-    style: null,
-    received: null,
-    styles: [],
-    diagnosis: [{ code: 'not-flowent', message: why, hint: 'Only well-formed Flowent calls are checked for a signature.' }],
-    timestamp: { value: null, ageSeconds: null, flag: 'missing' },
   };
 }

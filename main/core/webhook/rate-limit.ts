@@ -2,7 +2,7 @@ import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { NewCall } from '../store/calls-insert';
 import { forwardedFor } from '../tunnel/forwarded-for';
-import { notFlowent } from './parser-refusal';
+import { notFlowent } from '../signature';
 
 /** Clients tracked at once; past it, those that are idle (their bucket full again) are forgotten. */
 const MAX_CLIENTS = 10_000;
