@@ -13,6 +13,8 @@ export type ReplayFailure =
   | ServerNotRunning
   /** Neither a target was given nor a forwarding target is set for the action (null: none named). */
   | { code: 'no-target'; action: string | null }
+  /** The target holds `{action_name}` and the call names no action to fill it with. */
+  | { code: 'no-action-for-target'; target: string }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */
   | { code: 'no-key'; needs: 'resign' | 'simulate' | 'curl' | 'probe' }
   /** Parameters or a schema typed by the user are not JSON (`reason`: the parser's words). */

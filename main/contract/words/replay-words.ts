@@ -18,6 +18,10 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
     todo: either(say.giveTarget, say.setTarget(action)),
   }),
+  'no-action-for-target': ({ target }, say) => ({
+    what: `This call names no action, so {action_name} in ${target} cannot be filled.`,
+    todo: `${cap(say.giveTarget)} with the action's name in place of {action_name}.`,
+  }),
   'no-key': ({ needs }, say) => ({
     what: NEEDS_KEY[needs],
     todo: either(say.setHmacKey, needs === 'resign' ? say.replayAsIs : needs === 'simulate' ? say.sendRegistrationCheck : null),

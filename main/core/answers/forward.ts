@@ -352,6 +352,9 @@ function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
+/** Where a target template takes the call's action name. */
+export const ACTION_PLACEHOLDER = '{action_name}';
+
 /** Replaces `{action_name}` in a target template; checks it is an absolute http(s) URL. */
 export function resolveTarget(template: string, action: string): ResolvedTarget {
   const key = `${template}\n${action}`;
@@ -359,7 +362,7 @@ export function resolveTarget(template: string, action: string): ResolvedTarget 
   if (!resolved) {
     // The same few targets and actions come back on every call: check each pair once.
     if (resolvedTargets.size >= PARSED_URLS_KEPT) resolvedTargets.clear();
-    const url = template.replace(/\{action_name\}/g, action);
+    const url = template.replaceAll(ACTION_PLACEHOLDER, action);
     resolved = checkTargetUrl(url) ?? { ok: true, url };
     resolvedTargets.set(key, resolved);
   }

@@ -1,7 +1,14 @@
 import type { CallSource, CallSummary, HeaderPair, ReplayFailure, Result, SignatureReport, Violation } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
-import { droppedHeadersMessage, failureViolation, forwardHeaders, resolveTarget, type Forwarder } from '../answers/forward';
+import {
+  ACTION_PLACEHOLDER,
+  droppedHeadersMessage,
+  failureViolation,
+  forwardHeaders,
+  resolveTarget,
+  type Forwarder,
+} from '../answers/forward';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { ownCallHeader } from '../answers/own-calls';
 import { resolveRoute } from '../answers/route';
@@ -80,7 +87,9 @@ export interface Target {
 export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<Target, ReplayFailure> {
   const template = given ?? (action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null).target : null);
   if (!template) return { ok: false, code: 'no-target', action };
-  const resolved = resolveTarget(template, action ?? 'action');
+  // A made-up name would send the call to a route of the handler's that nobody chose.
+  if (action === null && template.includes(ACTION_PLACEHOLDER)) return { ok: false, code: 'no-action-for-target', target: template };
+  const resolved = resolveTarget(template, action ?? '');
   return resolved.ok ? { ok: true, value: { url: resolved.url, handler: template } } : resolved;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, rawHeader } from '../../helpers/handler-process';
 import { sign } from '../../../main/core/signature';
 import { rawRequest } from '../../helpers/raw-http';
+import { inCliWords } from '../../../main/cli/cli-words';
 import { independentlyMatchedStyles, KEY, startWorld, type ReplayWorld } from './harness';
 
 let world: ReplayWorld;
@@ -197,6 +198,25 @@ describe('replay of a stored call', () => {
     expect(replayed).toMatchObject({ ok: false, code: 'body-not-stored', size: body.length });
     expect(await world.handler.received()).toEqual([]);
     expect(world.store.calls.lastCallId()).toBe(id);
+  });
+
+  it('refuses to fill {action_name} for a call that names no action, instead of sending it to a made-up one', async () => {
+    const response = await world.running.post('/actions', '{"parameters":{},"timestamp":1}');
+    expect(response.status).toBe(400);
+    const id = world.store.calls.lastCallId();
+    expect(world.store.calls.get(id)).toMatchObject({ action: null });
+    const replayed = await world.api.replay(id, { target: world.handler.target });
+    expect(replayed).toEqual({ ok: false, code: 'no-action-for-target', target: world.handler.target });
+    if (replayed.ok) return;
+    expect(inCliWords(replayed)).toBe(
+      `This call names no action, so {action_name} in ${world.handler.target} cannot be filled. ` +
+        "Pass --target <url> with the action's name in place of {action_name}.",
+    );
+    expect(await world.handler.received()).toEqual([]);
+    expect(world.store.calls.lastCallId()).toBe(id);
+    // A target without the placeholder needs no action.
+    const plain = world.handler.target.replace('{action_name}', 'ok');
+    expect(await world.api.replay(id, { target: plain })).toMatchObject({ ok: true, value: { url: plain } });
   });
 
   it('says what is missing: an unknown call, no key to re-sign with', async () => {
