@@ -31,7 +31,7 @@ export type ReplayFailure =
   | { code: 'unknown-style'; style: string }
   /** A NUL byte in the body: no shell argument can carry it. */
   | { code: 'binary-body' }
-  /** A simulated call whose body would be over Flowent's payload limit: Flowent never sends one. */
+  /** A simulated call, or a replay with edited parameters, whose body would be over Flowent's payload limit: Flowent never sends one. */
   | { code: 'over-flowent-limit'; size: number; limit: number }
   /** The call's body was refused before it was read (over the size limit): only its size was kept. */
   | { code: 'body-not-stored'; size: number }

@@ -75,6 +75,24 @@ describe('flowent-companion replay', () => {
   });
 });
 
+describe("Flowent's 1 MB", () => {
+  it('replay --params refuses parameters making a call over it, in the words send uses, and sends nothing', async () => {
+    const big = join(files.path, 'big-params.json');
+    writeFileSync(big, JSON.stringify({ blob: 'x'.repeat(1_100_000) }));
+    const before = (await handler.received()).length;
+    const replayed = await runCli(['replay', '1', '--params', `@${big}`], env);
+    const sent = await runCli(['send', 'ok', '--params', `@${big}`], env);
+    const refusal =
+      /The call would be (\d+) bytes, over Flowent's limit of 1048576 bytes \(1 MB\): Flowent never sends such a call\. Send smaller parameters\./;
+    expect(replayed.stdout).toMatch(refusal);
+    expect(sent.stderr).toMatch(refusal);
+    expect(Number(refusal.exec(replayed.stdout)![1])).toBeGreaterThan(1_100_000);
+    expect(replayed.stdout).toContain('1 replayed: 0 passed, 0 changed answer, 1 failed.');
+    expect(replayed.code).toBe(1);
+    expect((await handler.received()).length).toBe(before);
+  });
+});
+
 describe('flowent-companion send', () => {
   it('sends a call generated from a schema, prints the answer and the verdict', async () => {
     const schema = join(files.path, 'schema.json');

@@ -1,4 +1,5 @@
-import type { ReplayFailure, Result } from '../../contract/api';
+import type { Refused, ReplayFailure, Result } from '../../contract/api';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
 import { sign } from '../signature';
@@ -65,4 +66,14 @@ export function resignBody(
   const rewritten = rewriteBody(raw, changes);
   if (!rewritten.ok) return rewritten;
   return signBody(rewritten.value, key, style);
+}
+
+/**
+ * The refusal of a body the companion wrote (simulated, or with edited parameters) that is over
+ * Flowent's limit: Flowent never sends one, so the handler's answer to it would teach nothing.
+ */
+export function overFlowentLimit(body: Buffer): Refused<Extract<ReplayFailure, { code: 'over-flowent-limit' }>> | null {
+  return body.length > FLOWENT_BODY_LIMIT_BYTES
+    ? { ok: false, code: 'over-flowent-limit', size: body.length, limit: FLOWENT_BODY_LIMIT_BYTES }
+    : null;
 }

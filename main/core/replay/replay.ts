@@ -3,7 +3,7 @@ import { checkAnswer } from '../protocol/answer-check';
 import type { StoredCall } from '../store/calls-repository';
 import { diffAnswers } from './answer-diff';
 import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';
-import { resignBody } from './edit-body';
+import { overFlowentLimit, resignBody } from './edit-body';
 import type { StyleLearner } from './learned-style';
 
 /**
@@ -67,6 +67,8 @@ export async function replayStored(
       parameters: mode === 'edit' ? options.parameters : undefined,
     });
     if (!signed.ok) return signed;
+    const over = mode === 'edit' ? overFlowentLimit(signed.value.body) : null;
+    if (over) return over;
     body = signed.value.body;
     headers = jsonHeaders(original.requestHeaders);
     signedStyle = signed.value.style;

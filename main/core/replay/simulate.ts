@@ -1,8 +1,7 @@
 import type { ReplayFailure, Result, Violation } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import { deliver, targetFor } from './deliver';
-import { signBody } from './edit-body';
+import { overFlowentLimit, signBody } from './edit-body';
 import type { ReplayContext } from './replay';
 
 export interface SimulateOptions {
@@ -72,8 +71,8 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     body = signed.value.body;
     signedStyle = signed.value.style;
   }
-  if (body.length > FLOWENT_BODY_LIMIT_BYTES)
-    return { ok: false, code: 'over-flowent-limit', size: body.length, limit: FLOWENT_BODY_LIMIT_BYTES };
+  const over = overFlowentLimit(body);
+  if (over) return over;
   const delivered = await deliver(ctx, {
     url: target.value.url,
     handler: target.value.handler,

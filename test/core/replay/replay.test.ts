@@ -104,6 +104,15 @@ describe('replay of a stored call', () => {
     expect(refused).toMatchObject({ ok: false, code: 'invalid-parameters' });
   });
 
+  it("refuses edited parameters that make a call over Flowent's 1 MB, as the simulator does, and sends nothing", async () => {
+    const id = await world.send('ok', { recipient: 'a@example.com' });
+    const over = await world.api.replay(id, { mode: 'edit', parameters: { blob: 'é'.repeat(300_000) } });
+    expect(over).toMatchObject({ ok: false, code: 'over-flowent-limit', limit: 1_048_576 });
+    expect(!over.ok && over.code === 'over-flowent-limit' && over.size).toBeGreaterThan(1_048_576);
+    expect((await world.handler.received()).length).toBe(1);
+    expect(world.store.calls.lastCallId()).toBe(id);
+  });
+
   it('diffs the new answer against the original: status, headers and body per line', async () => {
     const id = await world.send('ok', { x: 1 });
     const target = `http://127.0.0.1:${world.handler.port}/actions/error500`;
