@@ -149,7 +149,7 @@ describe('what answers an action', () => {
 });
 
 describe('sizes', () => {
-  it('fit the list\'s size column (8 characters) at every size, the unit changing before the figure outgrows it', () => {
+  it("fit the list's size column (8 characters) at every size, the unit changing before the figure outgrows it", () => {
     const cases: [number, string][] = [
       [0, '0 B'],
       [1023, '1023 B'],
