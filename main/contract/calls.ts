@@ -56,9 +56,17 @@ export interface CallSummary {
    * `signature.timestamp`, without the value.
    */
   timestamp: { flag: TimestampFlag; ageSeconds: number | null };
+  /**
+   * Why the signature failed (verdict `invalid`, `malformed` or `missing`): the diagnosis the
+   * call's details lead with, without its hint; null for every other verdict.
+   */
+  signatureDiagnosis: SignatureCause | null;
   /** Where a text search found this call: set on the calls of a page listed with `text`. */
   match?: TextMatch;
 }
+
+/** A diagnosis's stable code and its sentence (`Diagnosis` without the hint). */
+export type SignatureCause = Pick<Diagnosis, 'code' | 'message'>;
 
 /**
  * A text search's hit in a body's readable text (escapes decoded): how many times the text is

@@ -21,6 +21,7 @@ export function callSummary(patch: Partial<CallSummary> & Pick<CallSummary, 'id'
     violations: [],
     handlerSignature: null,
     timestamp: { flag: 'ok', ageSeconds: 2 },
+    signatureDiagnosis: null,
     ...patch,
   };
   return { ...call, failed: patch.failed ?? isFailedCall(call) };

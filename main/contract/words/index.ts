@@ -35,6 +35,7 @@ import type { StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
 export { problemPlace } from './project-words';
+export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type { ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
 
 const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {

@@ -10,6 +10,7 @@ import {
   type SignatureReport,
   type Violation,
 } from '../../contract/api';
+import { signatureCause } from '../../contract/words/verdict-words';
 import { packReport } from '../signature/stored-report';
 import { refineStoreError } from './store-faults';
 
@@ -135,6 +136,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     failed: failedOf(call),
     handlerSignature: call.checks?.handlerSignature ?? null,
     timestamp: { flag: call.signature.timestamp.flag, ageSeconds: call.signature.timestamp.ageSeconds },
+    signatureDiagnosis: signatureCause(call.signature.verdict, call.signature.diagnosis),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type CallStats,
   type CountEstimate,
   type CallSummary,
+  type Diagnosis,
   type HandlerSignature,
   type HeaderPair,
   type MockChoice,
@@ -32,6 +33,7 @@ import { estimateCount } from './count-estimate';
 import { CallInserter, type CallChecks } from './calls-insert';
 import { refineStoreError } from './store-faults';
 import { unpackReport } from '../signature/stored-report';
+import { signatureCause, VERDICTS_WITH_CAUSE } from '../../contract/words/verdict-words';
 
 export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> {
   /** Null when the answer was not checked; `violations` is then []. */
@@ -80,21 +82,26 @@ interface CallRow {
   mock_choice: string | null;
   timestamp_flag: string | null;
   timestamp_age: number | null;
+  /** The stored report's diagnoses (JSON), read only when the verdict has a cause. */
+  diagnosis: string | null;
   /** Only on a page listed with a text search: the body as searched (escapes decoded). */
   readable_body?: string;
 }
 
 /**
- * The columns of a list row. The timestamp's flag is read from the stored signature report:
- * a page reads a few hundred rows, so that costs less than a column of its own would have
- * cost every stored call (and a rewrite of every row already stored).
+ * The columns of a list row read from the stored signature report: the timestamp's flag, and
+ * the diagnoses of a failed signature (the cause a line says): a page reads a few hundred rows,
+ * so that costs less than columns of their own would have cost every stored call (and a
+ * rewrite of every row already stored).
  */
-const TIMESTAMP_COLUMNS =
+const REPORT_COLUMNS =
   "json_extract(signature_report, '$.timestamp.flag') AS timestamp_flag, " +
-  "json_extract(signature_report, '$.timestamp.ageSeconds') AS timestamp_age";
+  "json_extract(signature_report, '$.timestamp.ageSeconds') AS timestamp_age, " +
+  `CASE WHEN verdict IN (${VERDICTS_WITH_CAUSE.map((verdict) => `'${verdict}'`).join(', ')}) ` +
+  "THEN json_extract(signature_report, '$.diagnosis') END AS diagnosis";
 const SUMMARY_COLUMNS =
   'id, received_at, method, path, action, sent_action, is_test, verdict, style, response_status, duration_ms, body_size, problem, ' +
-  `answered_by, source, violations, failed, handler_signature, ${TIMESTAMP_COLUMNS}`;
+  `answered_by, source, violations, failed, handler_signature, ${REPORT_COLUMNS}`;
 
 const DEFAULT_PAGE_SIZE = 100;
 /**
@@ -183,7 +190,7 @@ export class CallsRepository {
   }
 
   get(id: number): StoredCall | null {
-    const row = this.db.prepare(`SELECT *, ${TIMESTAMP_COLUMNS} FROM calls WHERE id = ?`).get(id) as CallRow | undefined;
+    const row = this.db.prepare(`SELECT *, ${REPORT_COLUMNS} FROM calls WHERE id = ?`).get(id) as CallRow | undefined;
     return row ? toStoredCall(row) : null;
   }
 
@@ -335,6 +342,7 @@ function toSummary(row: CallRow): CallSummary {
     failed: row.failed === 1,
     handlerSignature: row.handler_signature as HandlerSignature | null,
     timestamp: { flag: (row.timestamp_flag ?? 'missing') as TimestampFlag, ageSeconds: row.timestamp_age },
+    signatureDiagnosis: row.diagnosis ? signatureCause(row.verdict as Verdict, JSON.parse(row.diagnosis) as Diagnosis[]) : null,
   };
 }
 

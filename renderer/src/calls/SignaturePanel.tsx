@@ -5,7 +5,7 @@ import { Prose } from '../shared/Prose';
 import { CanonicalView } from './CanonicalView';
 import { CopyButton } from '../shared/CopyButton';
 import { groupStyles } from './style-groups';
-import { isTimestampRemark, leadDiagnosis } from './verdict-summary';
+import { isTimestampRemark, leadDiagnosis } from '../../../main/contract/words';
 
 /**
  * The signature's details, below the request and the answer: the verdict line above has

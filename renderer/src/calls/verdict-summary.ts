@@ -1,4 +1,5 @@
-import type { CallDetail, Diagnosis } from '../../../main/contract/api';
+import type { CallDetail } from '../../../main/contract/api';
+import { isTimestampRemark, leadDiagnosis } from '../../../main/contract/words';
 
 /**
  * Why a request is not a Flowent call, in a word or two, from the core's problem code (the
@@ -56,17 +57,6 @@ const SHORT_VERDICT = {
   missing: 'No signature.',
   'no-key': 'Signature not checked: no HMAC key is set.',
 } as const;
-
-const TIMESTAMP_CODES = new Set(['timestamp-old', 'timestamp-future']);
-
-export function isTimestampRemark(diagnosis: Diagnosis): boolean {
-  return TIMESTAMP_CODES.has(diagnosis.code);
-}
-
-/** The diagnosis the verdict line shows first: the cause, before any timestamp remark. */
-export function leadDiagnosis(diagnosis: Diagnosis[]): Diagnosis | null {
-  return diagnosis.find((d) => !isTimestampRemark(d)) ?? null;
-}
 
 export function summarize(call: CallDetail): VerdictSummary {
   const report = call.signature;

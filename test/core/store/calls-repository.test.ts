@@ -79,6 +79,30 @@ describe('CallsRepository', () => {
     expect(store.calls.get(id + 1)).toBeNull();
   });
 
+  it("gives a failed signature's cause on the history line, as stored, as listed and as told live", () => {
+    const cause = { code: 'body-reformatted', message: 'The body has whitespace between tokens.', hint: 'Forward it byte for byte.' };
+    const old = { code: 'timestamp-old', message: "The call's timestamp is 400 s old.", hint: 'Check the clock.' };
+    const failed = (verdict: Verdict, diagnosis: SignatureReport['diagnosis']) => call({ signature: { ...report(verdict), diagnosis } });
+    const calls = [
+      // The timestamp remark comes first here: the cause is still the one said, never the remark.
+      failed('invalid', [old, cause]),
+      failed('missing', [{ code: 'missing-signature', message: 'The body has no "signature" member.', hint: 'Sign it.' }]),
+      failed('no-key', [{ code: 'no-key', message: 'No HMAC key is set.', hint: 'Set it.' }]),
+      failed('valid', [old]),
+    ];
+    const expected = [
+      { code: cause.code, message: cause.message },
+      { code: 'missing-signature', message: 'The body has no "signature" member.' },
+      null,
+      null,
+    ];
+    const ids = calls.map((one) => store.calls.insert(one));
+    expect(ids.map((id, i) => summaryOf(calls[i]!, id).signatureDiagnosis)).toEqual(expected);
+    expect(ids.map((id) => store.calls.summary(id)?.signatureDiagnosis)).toEqual(expected);
+    expect(ids.map((id) => store.calls.get(id)?.signatureDiagnosis)).toEqual(expected);
+    expect(store.calls.list({}).calls.map((c) => c.signatureDiagnosis)).toEqual([...expected].reverse());
+  });
+
   it('pages newest first with a cursor', () => {
     const ids = Array.from({ length: 7 }, (_, i) => store.calls.insert(call({ receivedAt: 1000 + i })));
     const first = store.calls.list({ limit: 3 });

@@ -1,0 +1,32 @@
+/**
+ * Which of a call's diagnoses is the cause the front ends lead with (the page's verdict line,
+ * the command line's why-line under a call), so both say the same sentence.
+ */
+import type { SignatureCause } from '../calls';
+import type { Verdict } from '../names-and-limits';
+import type { Diagnosis } from '../shared';
+
+const TIMESTAMP_CODES = new Set(['timestamp-old', 'timestamp-future']);
+
+/** A remark on the call's timestamp: said after the cause, never as it. */
+export function isTimestampRemark(diagnosis: Pick<Diagnosis, 'code'>): boolean {
+  return TIMESTAMP_CODES.has(diagnosis.code);
+}
+
+/** The diagnosis the verdict line shows first: the cause, before any timestamp remark. */
+export function leadDiagnosis<D extends Pick<Diagnosis, 'code'>>(diagnosis: readonly D[]): D | null {
+  return diagnosis.find((d) => !isTimestampRemark(d)) ?? null;
+}
+
+/**
+ * Verdicts that say the signature failed, and so have a cause worth a line of its own. Not
+ * `no-key` (nothing was checked), `unsigned-test` (fine) or `not-flowent` (its problem says why).
+ */
+export const VERDICTS_WITH_CAUSE: readonly Verdict[] = ['invalid', 'malformed', 'missing'];
+
+/** Why a call's signature failed, in the sentence its details lead with; null when it did not fail. */
+export function signatureCause(verdict: Verdict, diagnosis: readonly Pick<Diagnosis, 'code' | 'message'>[]): SignatureCause | null {
+  if (!VERDICTS_WITH_CAUSE.includes(verdict)) return null;
+  const lead = leadDiagnosis(diagnosis);
+  return lead ? { code: lead.code, message: lead.message } : null;
+}
