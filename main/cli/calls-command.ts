@@ -3,7 +3,7 @@ import { CALL_SOURCES, MAX_PAGE_SIZE, type CallSource } from '../contract/api';
 import { DATA_FILES } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { callJson, formatCallLine, formatViolations } from './format-call';
+import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { withCore } from './open-core';
 import { parseAction } from './replay-cli-shared';
 
@@ -24,7 +24,9 @@ Options:
                      violations ([{code, message}], what Flowent would object to),
                      failed (the failure rule's verdict), timestamp (ok, old, future, missing),
                      handlerSignature (your handler's verdict on the signature: accepted,
-                     refused, unknown; null when no handler answered)
+                     refused, unknown; null when no handler answered),
+                     signatureDiagnosis ({code, message}: why the signature is invalid,
+                     malformed or missing; null for every other verdict)
   -h, --help         Show this help
 `;
 
@@ -58,7 +60,7 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
         const page = await api.listCalls({ action, source, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
         for (const call of page.calls) {
           if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
-          else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatViolations(call)].map((line) => `${line}\n`).join(''));
+          else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
         }
         printed += page.calls.length;
         remaining -= page.calls.length;

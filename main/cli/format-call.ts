@@ -49,11 +49,16 @@ export function formatImportEnd(imported: number, entries: number): string {
   return `Imported ${calls} from a HAR file (${entries.toLocaleString('en-US')} entries read). List them with: calls --source import`;
 }
 
-/** The contract-check lines printed under a call: `  ! your handler answered 200 but \`result\` is a number`. */
-export function formatViolations(call: CallSummary): string[] {
+/**
+ * The lines printed under a call: why its signature failed, in the sentence its details lead
+ * with (`  why: The signature matches none of the 13 known styles: ...`), then what its answer
+ * breaks of Flowent's contract (`  ! your handler answered 200 but \`result\` is a number`).
+ */
+export function formatCallNotes(call: CallSummary): string[] {
+  const why = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
-  return violations.map((violation) => `  ! ${violation.message}`);
+  return [...why, ...violations.map((violation) => `  ! ${violation.message}`)];
 }
 
 /** The stable machine-readable form printed by `calls --json`. */
@@ -78,5 +83,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     failed: call.failed,
     handlerSignature: call.handlerSignature,
     timestamp: call.timestamp.flag,
+    signatureDiagnosis: call.signatureDiagnosis,
   };
 }

@@ -39,7 +39,7 @@ import { CallInserter, summaryOf, type NewCall } from '../../main/core/store/cal
 import { migrate } from '../../main/core/store/migrations';
 import { TextIndexer } from '../../main/core/store/text-index';
 import { CoreEvents } from '../../main/core/events';
-import { formatCallLine, formatViolations } from '../../main/cli/format-call';
+import { formatCallLine, formatCallNotes } from '../../main/cli/format-call';
 import type { HeaderPair } from '../../main/contract/api';
 import { newLoopToken } from '../../main/core/answers/own-calls';
 
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     let written = 0;
     events.subscribe((event) => {
       if (event.type === 'call-stored')
-        [formatCallLine(event.call), ...formatViolations(event.call)].forEach((line) => (written += line.length));
+        [formatCallLine(event.call), ...formatCallNotes(event.call)].forEach((line) => (written += line.length));
     });
     note(
       "the event to serve's listener, with its call line formatted",
