@@ -28,6 +28,11 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary = {
   pullActions: 'run "flowent-companion actions pull"',
 };
 
+/** A count and its noun, as a person writes them: 1 call, 2 calls, 1,000 calls (`plural` for nouns like entry). */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+}
+
 /** A failure of the contract's methods in the command line's words. */
 export function inCliWords(failure: ApiFailure, overrides: Partial<Catalogue<ApiFailure, Vocabulary>> = {}): string {
   return wordFailure(failure, CLI_VOCABULARY, overrides);

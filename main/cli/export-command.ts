@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { MAX_SELECTION } from '../contract/api';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { counted } from './cli-words';
 import { withCore } from './open-core';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 
@@ -62,7 +63,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
         }
       }
       const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
-      io.stderr.write(`Exported ${count} call(s)${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
+      io.stderr.write(`Exported ${counted(count, 'call')}${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
       return missing ? 1 : 0;
     },
     { readOnly: true },

@@ -1,4 +1,5 @@
 import type { CallSource, CallSummary, HandlerSignature } from '../contract/api';
+import { counted } from './cli-words';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',
@@ -45,8 +46,7 @@ export function formatCallLine(call: CallSummary): string {
 
 /** The line `serve` prints when a HAR import (from the inspector) ends, in place of a line per imported call. */
 export function formatImportEnd(imported: number, entries: number): string {
-  const calls = imported === 1 ? '1 call' : `${imported.toLocaleString('en-US')} calls`;
-  return `Imported ${calls} from a HAR file (${entries.toLocaleString('en-US')} entries read). List them with: calls --source import`;
+  return `Imported ${counted(imported, 'call')} from a HAR file (${counted(entries, 'entry', 'entries')} read). List them with: calls --source import`;
 }
 
 /**

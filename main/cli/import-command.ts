@@ -3,7 +3,7 @@ import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { inCliWords } from './cli-words';
+import { counted, inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
@@ -39,7 +39,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       return exitCodeOf(imported);
     }
     const { value } = imported;
-    io.stdout.write(`Imported ${value.imported} call(s) from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);
+    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
     return value.problems.length > 0 ? 1 : 0;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { apiTokenVariable, createProjectFolder } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { inCliWords } from './cli-words';
+import { counted, inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const INIT_HELP = `Usage: flowent-companion init [options]
@@ -70,9 +70,7 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
-      out(
-        `${pulled.value.written.length} action${pulled.value.written.length === 1 ? '' : 's'} from Flowent (profile ${account.activeProfile}).`,
-      );
+      out(`${counted(pulled.value.written.length, 'action')} from Flowent (profile ${account.activeProfile}).`);
       return 0;
     },
     { flowentProfile: values.profile, projectDir: created.value },

@@ -6,7 +6,7 @@ import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './an
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { inCliWords } from './cli-words';
+import { counted, inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
@@ -174,7 +174,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       return withCore('mocks', values['data-dir'], io, async (api) => {
         if (target.kind === 'all') {
           const cleared = await api.clearAllMocks();
-          if (cleared.ok) out(`Removed ${cleared.value.cleared} mock${cleared.value.cleared === 1 ? '' : 's'}.`);
+          if (cleared.ok) out(`Removed ${counted(cleared.value.cleared, 'mock')}.`);
           noteProjectAnswers(io);
           return 0;
         }
@@ -262,7 +262,7 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
       }
     }
     io.stdout.write(
-      `Imported ${read.mocks.length} mock${read.mocks.length === 1 ? '' : 's'} and ${read.routes.length} forwarding setting${read.routes.length === 1 ? '' : 's'} from ${folder}.\n`,
+      `Imported ${counted(read.mocks.length, 'mock')} and ${counted(read.routes.length, 'forwarding setting')} from ${folder}.\n`,
     );
     return 0;
   });

@@ -4,7 +4,7 @@ import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
-import { inCliWords } from './cli-words';
+import { counted, inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { inProjectFolder, withCore } from './open-core';
 import { probeStyles } from './probe-output';
@@ -152,7 +152,7 @@ function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (
   const status = r.status === 0 ? 'no answer' : String(r.status);
   const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
   out(
-    `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : `${r.violations.length} violation(s)`}${signed}`,
+    `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : counted(r.violations.length, 'violation')}${signed}`,
   );
   for (const violation of r.violations) out(`  ! ${violation.message}`);
   if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);

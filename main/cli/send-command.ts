@@ -2,7 +2,7 @@ import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
-import { inCliWords } from './cli-words';
+import { counted, inCliWords } from './cli-words';
 import { inProjectFolder, withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 
@@ -86,7 +86,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       out(`  time:    ${r.durationMs.toFixed(1)} ms`);
       if (r.violations.length === 0) out("  verdict: the answer meets Flowent's contract");
       else {
-        out(`  verdict: ${r.violations.length} violation(s) of Flowent's contract`);
+        out(`  verdict: ${counted(r.violations.length, 'violation')} of Flowent's contract`);
         for (const violation of r.violations) out(`  ! ${violation.message}`);
       }
       return r.violations.length > 0 ? 1 : 0;

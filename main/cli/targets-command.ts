@@ -3,7 +3,7 @@ import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './an
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
-import { inCliWords } from './cli-words';
+import { counted, inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|clear> [options]
@@ -115,7 +115,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           return exitCodeOf(cleared);
         }
         out(
-          `Cleared ${typeof cleared.value.cleared === 'number' ? `${cleared.value.cleared} setting(s)` : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
+          `Cleared ${typeof cleared.value.cleared === 'number' ? counted(cleared.value.cleared, 'setting') : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
         );
         noteProjectAnswers(io);
         return 0;

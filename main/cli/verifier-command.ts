@@ -4,6 +4,7 @@ import { isVerifierLanguage, VERIFIER_LANGUAGES, type LearnedStyleInfo } from '.
 import { DATA_FILES, HMAC_KEY_ENV, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { counted } from './cli-words';
 import { dataDirOf, withCore } from './open-core';
 import { type StyleName, isStyleName } from '../contract/names-and-limits';
 
@@ -99,7 +100,7 @@ async function learnedStyle(dataDirFlag: string | undefined, io: CliIo): Promise
   const { style, fromCalls } = read.learned;
   if (fromCalls === 0 || !isStyleName(style)) return fallback(`no Flowent call in the history is signed with this ${HMAC_KEY_ENV}`);
   io.stderr.write(
-    `Style ${style}: learned from ${fromCalls} Flowent call${fromCalls === 1 ? '' : 's'} signed with this ${HMAC_KEY_ENV}; --style picks another.\n`,
+    `Style ${style}: learned from ${counted(fromCalls, 'Flowent call')} signed with this ${HMAC_KEY_ENV}; --style picks another.\n`,
   );
   return style;
 }

@@ -203,7 +203,7 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     });
     expect((await runCli(['targets', 'mode', 'ok', 'mock', '--data-dir', dataDir])).code).toBe(0);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
-    expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Cleared 1 setting/);
+    expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Cleared 1 setting\./);
     expect(await runCli(['targets', 'set', '--default', 'not a url', '--data-dir', dataDir])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/is not a URL/),

@@ -67,7 +67,7 @@ describe('flowent-companion replay', () => {
     const handlerSaw = await handler.received();
     expect(JSON.parse(handlerSaw[handlerSaw.length - 1]!.body.toString('utf8')).parameters).toEqual({ n: 'edited' });
     const failing = await runCli(['replay', '1', '2', '--target', `http://127.0.0.1:${handler.port}/actions/error500`, '--diff'], env);
-    expect(failing.stdout).toMatch(/^#1 -> #\d+ {2}500 {2}changed {2}1 violation\(s\)$/m);
+    expect(failing.stdout).toMatch(/^#1 -> #\d+ {2}500 {2}changed {2}1 violation$/m);
     expect(failing.stdout).toContain('status 200 -> 500');
     expect(failing.stdout).toContain('+   "error": "database is down"');
     expect(failing.stdout).toContain('2 replayed: 0 passed, 0 changed answer, 2 failed.');
@@ -137,13 +137,13 @@ describe('flowent-companion export and import', () => {
     expect(entries.length).toBeLessThanOrEqual(3);
     expect(entries.every((entry) => entry._action === 'ok')).toBe(true);
     const exported = await runCli(['export', '--har', har, '1', '2'], env);
-    expect(exported.stderr).toContain(`Exported 2 call(s) to ${har}`);
+    expect(exported.stderr).toContain(`Exported 2 calls to ${har}`);
     expect(exported.code).toBe(0);
     expect(JSON.parse(readFileSync(har, 'utf8')).log.version).toBe('1.2');
     const other = makeTempDir();
     try {
       const imported = await runCli(['import', har, '--data-dir', other.path], env);
-      expect(imported.stdout).toContain('Imported 2 call(s)');
+      expect(imported.stdout).toContain('Imported 2 calls');
       expect(imported.code).toBe(0);
       const opened = openStore({ dataDir: other.path });
       if (!opened.ok) throw new Error(JSON.stringify(opened));
