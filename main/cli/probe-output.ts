@@ -1,8 +1,13 @@
 import type { CompanionApi, HandlerProbe, ProbeRow } from '../contract/api';
 import type { CliIo } from './cli-io';
 import { replayRefusalInWords } from './replay-cli-shared';
+import { LINE_WIDTH, wrapWords } from './wrap-words';
 
 const VERDICT_WIDTH = 10;
+/** The widest the styles column gets: a longer list of styles wraps within it, so the evidence beside it keeps its room. */
+const STYLES_WIDTH = 40;
+/** Between the styles and the evidence. */
+const GAP = '  ';
 
 function verdictWord(row: ProbeRow, wrong: boolean): string {
   if (row.handler === null) return 'no answer';
@@ -12,18 +17,30 @@ function verdictWord(row: ProbeRow, wrong: boolean): string {
   return bad ? row.handler.toUpperCase() : row.handler;
 }
 
-/** The probe's table: one line per request, the wrong signature last, then the finding. */
+/**
+ * The probe's table: one row per request, the wrong signature last, then the finding; each
+ * no wider than LINE_WIDTH, the styles and the evidence wrapping within their own columns.
+ */
 export function probeLines(probe: HandlerProbe): string[] {
   const rows = [
     ...probe.rows.map((row) => ({ row, what: row.styles.join(', '), wrong: false })),
     { row: probe.wrongSignature, what: 'wrong signature', wrong: true },
   ];
-  const width = Math.max(...rows.map(({ what }) => what.length));
-  const lines = rows.map(({ row, what, wrong }) => {
-    const stored = row.callId > 0 ? `  #${row.callId}` : '';
-    return `  ${verdictWord(row, wrong).padEnd(VERDICT_WIDTH)}${what.padEnd(width)}  ${row.evidence}${stored}`;
+  const width = Math.min(STYLES_WIDTH, Math.max(...rows.map(({ what }) => what.length)));
+  const evidenceWidth = LINE_WIDTH - 2 - VERDICT_WIDTH - width - GAP.length;
+  const lines = rows.flatMap(({ row, what, wrong }) => {
+    const styles = wrapWords(what, '', width);
+    const evidence = wrapWords(`${row.evidence}${row.callId > 0 ? `  #${row.callId}` : ''}`, '', evidenceWidth);
+    return Array.from({ length: Math.max(styles.length, evidence.length) }, (_, i) => {
+      const verdict = i === 0 ? verdictWord(row, wrong) : '';
+      return `  ${verdict.padEnd(VERDICT_WIDTH)}${(styles[i] ?? '').padEnd(width)}${GAP}${evidence[i] ?? ''}`.trimEnd();
+    });
   });
-  return [`Probed your handler at ${probe.url} with call #${probe.probedCallId}:`, ...lines, probe.summary];
+  return [
+    ...wrapWords(`Probed your handler at ${probe.url} with call #${probe.probedCallId}:`, '  '),
+    ...lines,
+    ...wrapWords(probe.summary, '  '),
+  ];
 }
 
 /**

@@ -104,6 +104,13 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     expect(probed.stdout).toMatch(/^ {2}REFUSED {3}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
     expect(probed.stdout).toMatch(/^ {2}refused {3}wrong signature +401 "Invalid signature" {2}#\d+$/m);
     expect(probed.stdout).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted python/m);
+    // A terminal 100 columns wide shows every line whole: long lists and sentences wrap, indented.
+    expect(
+      lines.filter((line) => line.length > 100),
+      probed.stdout,
+    ).toEqual([]);
+    expect(probed.stdout).toMatch(/^ {12}nested-sorted\+go, nested-sorted\+utf8,$/m);
+    expect(probed.stdout).toMatch(/^Your handler checks signatures: [^\n]+\n {2}\S/m);
   });
 
   it('replay --probe-styles exits 1 for a handler that does not check signatures, and says it is a security problem', async () => {
@@ -120,7 +127,9 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     );
     expect(probed.code).toBe(1);
     expect(probed.stdout).toMatch(/^ {2}no answer /m);
-    expect(probed.stdout).toMatch(/^Your handler at \S+ refused the connection: .* Nothing more was sent: probe again once it answers\.$/m);
+    // The finding, wrapped with a hanging indent, read as one line.
+    const finding = probed.stdout.replace(/\n {2}(?=\S)/g, ' ');
+    expect(finding).toMatch(/^Your handler at \S+ refused the connection: .* Nothing more was sent: probe again once it answers\.$/m);
   });
 
   it.each([
