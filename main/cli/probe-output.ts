@@ -3,7 +3,8 @@ import type { CliIo } from './cli-io';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
 
-const VERDICT_WIDTH = 10;
+/** The longest verdict word ('no answer') and two spaces, so a verdict never runs into the styles beside it. */
+const VERDICT_WIDTH = 11;
 /** The widest the styles column gets: a longer list of styles wraps within it, so the evidence beside it keeps its room. */
 const STYLES_WIDTH = 40;
 /** Between the styles and the evidence. */

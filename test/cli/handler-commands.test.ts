@@ -100,23 +100,23 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     expect(lines[0]).toBe(
       `Probed your handler at ${handlers.get('python')!.target.replace('{action_name}', 'greet')} with call #${id.id}:`,
     );
-    expect(probed.stdout).toMatch(/^ {2}accepted {2}python\b.* {2}200 {2}#\d+$/m);
-    expect(probed.stdout).toMatch(/^ {2}REFUSED {3}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
-    expect(probed.stdout).toMatch(/^ {2}refused {3}wrong signature +401 "Invalid signature" {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}accepted {3}python\b.* {2}200 {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}REFUSED {4}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}refused {4}wrong signature +401 "Invalid signature" {2}#\d+$/m);
     expect(probed.stdout).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted python/m);
     // A terminal 100 columns wide shows every line whole: long lists and sentences wrap, indented.
     expect(
       lines.filter((line) => line.length > 100),
       probed.stdout,
     ).toEqual([]);
-    expect(probed.stdout).toMatch(/^ {12}nested-sorted\+go, nested-sorted\+utf8,$/m);
+    expect(probed.stdout).toMatch(/^ {13}nested-sorted\+go, nested-sorted\+utf8,$/m);
     expect(probed.stdout).toMatch(/^Your handler checks signatures: [^\n]+\n {2}\S/m);
   });
 
   it('replay --probe-styles exits 1 for a handler that does not check signatures, and says it is a security problem', async () => {
     const probed = await runCli(['replay', '1', '--probe-styles', '--target', handlers.get('none')!.target], env);
     expect(probed.code).toBe(1);
-    expect(probed.stdout).toMatch(/^ {2}ACCEPTED {2}wrong signature +200 {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}ACCEPTED {3}wrong signature +200 {2}#\d+$/m);
     expect(probed.stdout).toContain('Security problem: your handler does not check signatures.');
   });
 
@@ -126,7 +126,7 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
       env,
     );
     expect(probed.code).toBe(1);
-    expect(probed.stdout).toMatch(/^ {2}no answer /m);
+    expect(probed.stdout).toMatch(/^ {2}no answer {2}python, raw /m);
     // The finding, wrapped with a hanging indent, read as one line.
     const finding = probed.stdout.replace(/\n {2}(?=\S)/g, ' ');
     expect(finding).toMatch(/^Your handler at \S+ refused the connection: .* Nothing more was sent: probe again once it answers\.$/m);
