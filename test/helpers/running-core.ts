@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../main/core';
 import type { CoreEvent } from '../../main/contract/api';
 import { sessionSecret } from '../../main/core/secret-source';
@@ -12,6 +13,19 @@ export interface RunningCore {
   events: CoreEvent[];
   post(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; json: unknown; text: string }>;
   close(): Promise<void>;
+}
+
+/** `startCore` for a test file whose cores are all closed after each test. */
+export function coresClosedAfterEach(): (options?: Parameters<typeof startCore>[0]) => Promise<RunningCore> {
+  const cores: RunningCore[] = [];
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+  });
+  return async (options = {}) => {
+    const core = await startCore(options);
+    cores.push(core);
+    return core;
+  };
 }
 
 /** A real core on port 0 with a real SQLite file in a temp folder. */

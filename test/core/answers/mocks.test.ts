@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, readAll } from '../../helpers/raw-http';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, startCore, type RunningCore } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { openStore } from '../../../main/core/store/open-store';
 import { openStoreReadOnly } from './stored-call';
 
 const KEY = 'test-key';
-const cores: RunningCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-});
-
-async function start(options: Parameters<typeof startCore>[0] = {}) {
-  const core = await startCore(options);
-  cores.push(core);
-  return core;
-}
+const start = coresClosedAfterEach();
 
 const call = (core: RunningCore, action: string, parameters: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
   core.post(`/actions/${action}`, signedBody(flowentPayload(action, parameters, extra), KEY));
@@ -423,13 +414,16 @@ describe('mocks: registration checks, copies and restarts', () => {
     await set(first, 'kept', { body: { result: 'still here', error: '' } });
     await first.core.api.setForwardTarget('elsewhere', 'http://127.0.0.1:9/x');
     await first.close();
-    const second = await start({ dataDir: dir.path });
-    expect((await call(second, 'kept')).json).toEqual({ result: 'still here', error: '' });
-    expect(await second.core.api.getAnswerSettings()).toMatchObject({
-      mocks: [expect.objectContaining({ action: 'kept' })],
-      routes: [expect.objectContaining({ action: 'elsewhere', mode: 'forward', target: 'http://127.0.0.1:9/x' })],
-    });
-    cores.push({ ...second, close: async () => (await second.close(), dir.remove()) });
-    cores.splice(cores.indexOf(second), 1);
+    const second = await startCore({ dataDir: dir.path });
+    try {
+      expect((await call(second, 'kept')).json).toEqual({ result: 'still here', error: '' });
+      expect(await second.core.api.getAnswerSettings()).toMatchObject({
+        mocks: [expect.objectContaining({ action: 'kept' })],
+        routes: [expect.objectContaining({ action: 'elsewhere', mode: 'forward', target: 'http://127.0.0.1:9/x' })],
+      });
+    } finally {
+      await second.close();
+      dir.remove();
+    }
   });
 });

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallDetail } from '../../../main/contract/api';
 import { openSocket } from '../../helpers/raw-http';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
 
 // A request refused before it was read as a Flowent call is recorded with the verdict
 // `not-flowent`: there was no Flowent body to check. Exported and imported again, it must come
 // back as it was stored, not checked again as if its bytes were a Flowent body, nor skipped
 // because it was not a POST with a body.
-const cores: RunningCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-});
-
-async function start(options: Parameters<typeof startCore>[0] = {}) {
-  const core = await startCore(options);
-  cores.push(core);
-  return core;
-}
+const start = coresClosedAfterEach();
 
 const head = (extra: string, line = 'POST /actions/a HTTP/1.1') => `${line}\r\nHost: x\r\nContent-Type: application/json\r\n${extra}`;
 
