@@ -10,15 +10,7 @@ interface Connection {
   unanswered: number;
   /** Run once every owed answer has been written. */
   whenAnswered: (() => void)[];
-  /**
-   * The first bytes of a request head still arriving while no request is open: what is known of
-   * a request whose headers time out (Node tells nothing of a head it has not finished).
-   */
-  head: Buffer | null;
 }
-
-/** Bytes of a head kept: the record of a refused request keeps no more (parser-refusal). */
-const HEAD_KEPT_BYTES = 4096;
 
 /** One request on a connection, until its answer is written. A class: one is made per call. */
 class TrackedRequest {
@@ -39,11 +31,7 @@ class TrackedRequest {
     this.answered = true;
     this.bodyRead();
     this.connection.unanswered -= 1;
-    if (this.connection.unanswered === 0) {
-      // What arrived meanwhile was this request's body, not the next one's head.
-      this.connection.head = null;
-      for (const run of this.connection.whenAnswered.splice(0)) run();
-    }
+    if (this.connection.unanswered === 0) for (const run of this.connection.whenAnswered.splice(0)) run();
   }
 }
 
@@ -65,34 +53,10 @@ export class Connections {
   private of(socket: Socket): Connection {
     let connection = this.bySocket.get(socket);
     if (!connection) {
-      connection = { reading: null, unanswered: 0, whenAnswered: [], head: null };
+      connection = { reading: null, unanswered: 0, whenAnswered: [] };
       this.bySocket.set(socket, connection);
     }
     return connection;
-  }
-
-  /**
-   * Watches a new connection's bytes ahead of Node's parser, to keep a head that never
-   * completes (see `pendingHead`). A 'data' listener makes Node read the socket in JavaScript
-   * rather than in its native parser: a few microseconds a request.
-   */
-  opened(socket: Socket): void {
-    socket.prependListener('data', (chunk: Buffer) => this.received(socket, chunk));
-  }
-
-  private received(socket: Socket, chunk: Buffer): void {
-    const connection = this.of(socket);
-    // While a request is open the bytes are its body (or a pipelined request, not kept).
-    if (connection.unanswered > 0) return;
-    const kept = connection.head?.length ?? 0;
-    if (kept >= HEAD_KEPT_BYTES) return;
-    const more = chunk.subarray(0, HEAD_KEPT_BYTES - kept);
-    connection.head = connection.head ? Buffer.concat([connection.head, more]) : Buffer.from(more);
-  }
-
-  /** The bytes of the request head that was arriving on `socket` when it stopped: its request line, when that came. */
-  pendingHead(socket: Socket): Buffer | undefined {
-    return this.bySocket.get(socket)?.head ?? undefined;
   }
 
   /**
@@ -104,7 +68,6 @@ export class Connections {
     const connection = this.of(socket);
     connection.unanswered += 1;
     connection.reading = read;
-    connection.head = null;
     const tracked = new TrackedRequest(connection, read);
     trackedByResponse.set(response, tracked);
     response.on('close', onResponseClose);

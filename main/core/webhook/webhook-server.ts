@@ -103,7 +103,6 @@ export class WebhookServer {
       },
     );
     server.keepAliveTimeout = 5_000;
-    server.on('connection', (socket: Socket) => this.connections.opened(socket));
     server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
 
     const outcome = await new Promise<Result<Listening, ListenFailure>>((resolve) => {
@@ -213,11 +212,9 @@ export class WebhookServer {
     }
     const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const refusal = timedOut ? headersTimeoutRefusal(this.options.headersTimeoutMs) : parserRefusal(error);
-    // A connection that never sent a byte made no request: it is told, not recorded. Node
-    // gives no bytes with a timeout: the head that had arrived is what is known of it.
+    // A connection that never sent a byte made no request: it is told, not recorded.
     const record = !(timedOut && socket.bytesRead === 0);
-    const received = timedOut ? this.connections.pendingHead(socket) : error.rawPacket;
-    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? received : null));
+    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null));
   }
 
   /**
