@@ -1,19 +1,21 @@
 import { countsAsFailure, type CallSummary, type CoreEvent } from '../contract/api';
+import { VERDICTS_WITH_CAUSE } from '../contract/words';
 
 /**
  * A call worth interrupting the user for: one of the failures the header counts (Flowent's own
  * calls: a replay the user started is not news) with a bad signature, or a handler that failed.
  */
 export function isNotableFailure(call: CallSummary): boolean {
-  const badSignature = call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing';
-  return countsAsFailure(call) && (badSignature || call.status >= 500);
+  return countsAsFailure(call) && (VERDICTS_WITH_CAUSE.includes(call.verdict) || call.status >= 500);
 }
 
 function describe(call: CallSummary): { title: string; body: string } {
   const action = call.action ?? call.path;
   if (call.status >= 500) return { title: 'Handler error', body: `${action} answered ${call.status}.` };
   const what = call.verdict === 'missing' ? 'no signature' : `${call.verdict} signature`;
-  return { title: 'Signature check failed', body: `${action}: ${what} (answered ${call.status}).` };
+  // Why, as the call's details lead with it: the notification alone should say what to fix.
+  const why = call.signatureDiagnosis ? ` ${call.signatureDiagnosis.message}` : '';
+  return { title: 'Signature check failed', body: `${action}: ${what} (answered ${call.status}).${why}` };
 }
 
 export interface FailureNotifierOptions {

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isFailedCall, type CallSummary, type CoreEvent } from '../../main/contract/api';
+import { signatureCause } from '../../main/contract/words';
+import { verify } from '../../main/core/signature';
 import { createFailureNotifier, isNotableFailure } from '../../main/desktop/failure-notifier';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 
 const summary = (fields: Partial<CallSummary>): CallSummary => {
   const call = {
@@ -51,6 +54,17 @@ describe('failure notifications', () => {
       ['Signature check failed', 'send_email: no signature (answered 401).'],
       ['Handler error', 'send_email answered 502.'],
     ]);
+  });
+
+  it("says why a signature failed, in the words the call's details lead with", () => {
+    // A body signed with another key, checked as the core checks it.
+    const report = verify(Buffer.from(signedBody(flowentPayload('send_email'), 'another-key')), 'the-key', { receivedAt: Date.now() });
+    const cause = signatureCause(report.verdict, report.diagnosis);
+    if (!cause) throw new Error('a body signed with another key has a cause');
+    const n = notifier();
+    n.onEvent(call({ verdict: 'invalid', status: 401, signatureDiagnosis: cause }));
+    expect(shown).toEqual([['Signature check failed', `send_email: invalid signature (answered 401). ${cause.message}`]]);
+    expect(cause.message.length).toBeGreaterThan(20);
   });
 
   it('shows at most one per 10 s, then one summary with the count', () => {
