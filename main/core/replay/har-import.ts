@@ -147,19 +147,33 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
           registrationCheck: body.test,
         })
       : null);
+  // Refused before it was read as a Flowent call: its bytes were never a Flowent body, and
+  // checking them again as one would give it another verdict.
+  const read: Pick<NewCall, 'method' | 'action' | 'test' | 'problem' | 'problemMessage' | 'signature'> = refusal
+    ? {
+        method: request.method,
+        action: null,
+        test: false,
+        problem: refusal.problem,
+        problemMessage: refusal.message,
+        signature: notFlowent(refusal.message ?? ''),
+      }
+    : {
+        method: 'POST',
+        action,
+        test: body.test,
+        problem: body.action === null && action === null ? 'not-flowent' : null,
+        problemMessage: null,
+        signature: verify(requestBody, key, { receivedAt }),
+      };
   const call: NewCall = {
+    ...read,
     receivedAt,
-    method: 'POST',
     path: pathAndQuery,
     remoteAddress: null,
-    action,
-    test: body.test,
     requestHeaders,
     requestBody,
     bodySize: bodySize(request.bodySize, requestBody),
-    problem: body.action === null && action === null ? 'not-flowent' : null,
-    problemMessage: null,
-    signature: verify(requestBody, key, { receivedAt }),
     answeredBy,
     response: { status, headers: responseHeaders, body: responseBody },
     durationMs,
@@ -171,23 +185,6 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
       ...handlerChecks(entry),
     },
   };
-  // Refused before it was read as a Flowent call: its bytes were never a Flowent body, and
-  // checking them again as one would give it another verdict.
-  if (refusal) {
-    const { problem: code, message } = refusal;
-    return {
-      kind: 'call',
-      call: {
-        ...call,
-        method: request.method,
-        action: null,
-        test: false,
-        problem: code,
-        problemMessage: message,
-        signature: notFlowent(message ?? ''),
-      },
-    };
-  }
   return { kind: 'call', call };
 }
 
