@@ -49,6 +49,11 @@ export function formatImportEnd(imported: number, entries: number): string {
   return `Imported ${counted(imported, 'call')} from a HAR file (${counted(entries, 'entry', 'entries')} read). List them with: calls --source import`;
 }
 
+/** The line `serve` prints when another command stored more calls in its history than it prints one by one (an `import`). */
+export function formatStoredElsewhere(count: number): string {
+  return `${counted(count, 'call')} stored by another command in this history. List them with: calls`;
+}
+
 /**
  * The lines printed under a call: why its signature failed, in the sentence its details lead
  * with (`  why: The signature matches none of the 13 known styles: ...`), then what its answer

@@ -20,7 +20,7 @@ import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
-import { formatCallLine, formatCallNotes, formatImportEnd } from './format-call';
+import { formatCallLine, formatCallNotes, formatImportEnd, formatStoredElsewhere } from './format-call';
 import { LineWriter } from './line-writer';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
@@ -218,6 +218,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn, loopToken });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatCallNotes(event.call)].forEach(write);
+    if (event.type === 'calls-stored-elsewhere') write(formatStoredElsewhere(event.count));
     if (event.type === 'har-import-progress' && event.done === event.total) write(formatImportEnd(event.imported, event.total));
     const line = tunnelLine(event);
     if (line) write(line);

@@ -299,4 +299,10 @@ export const CALLS_METHOD_NAMES = [
   'clearHistory',
 ] as const satisfies readonly (keyof CallsMethods)[];
 
-export type CallsEvent = { type: 'call-stored'; call: CallSummary } | { type: 'history-cleared' };
+/**
+ * `calls-stored-elsewhere`: another process (an `import` run in a terminal, say) stored more
+ * calls in this history than are told one by one; a receiver reads its list and counts again.
+ * Fewer come as `call-stored`, like the calls stored here.
+ */
+export type CallsEvent =
+  { type: 'call-stored'; call: CallSummary } | { type: 'calls-stored-elsewhere'; count: number } | { type: 'history-cleared' };

@@ -25,6 +25,7 @@ import { createCoreApi } from './operations/core-api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { createReplay } from './replay';
 import { secretState, sessionSecret, type SecretSource } from './secret-source';
+import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
@@ -149,6 +150,8 @@ export function createCore(options: CoreOptions): Core {
   let store: Store | null = null;
   let server: WebhookServer | null = null;
   let answerer: CallAnswerer | null = null;
+  /** While listening: calls other processes store in this history are told like this core's own. */
+  let otherProcesses: CallsFromOtherProcesses | null = null;
   let listening: Listening | null = null;
   let currentHost = host;
   const forwardSettings = {
@@ -360,6 +363,8 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const close = async () => {
+    otherProcesses?.stop();
+    otherProcesses = null;
     account.close();
     const closing = store?.close();
     store = null;
@@ -394,6 +399,12 @@ export function createCore(options: CoreOptions): Core {
         return started;
       }
       project.watch();
+      otherProcesses ??= new CallsFromOtherProcesses({
+        calls: requireStore().calls,
+        onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call })),
+        onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
+        onError: onInternalError,
+      });
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },

@@ -41,6 +41,7 @@ type Handling =
 /** Every event type's place in the policy; a new type does not compile until it has one. */
 const HANDLING: Record<CoreEventType, Handling> = {
   'call-stored': 'state',
+  'calls-stored-elsewhere': 'state',
   'history-cleared': 'state',
   'history-pruned': 'state',
   'status-changed': 'snapshot',

@@ -1,10 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MOST_TOLD_ONE_BY_ONE } from '../../main/core/store/calls-from-other-processes';
+import { bigHar } from '../helpers/big-har';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // `send` and `replay` are processes of their own: when their target is the webhook of a
 // `serve` running on the same history, that serve answers the command's call without storing
-// it as Flowent's, nor again beside the command's own record.
+// it as Flowent's, nor again beside the command's own record. It prints a line for each all
+// the same, as for the calls it stored itself.
 const KEY = 'cli-own-webhook-key';
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -44,5 +49,41 @@ describe('send and replay to the webhook of a running serve', () => {
     const replayed = await runCli(['replay', id!, '--target', target, '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY });
     expect(replayed.code, replayed.stderr).toBe(0);
     expect((await sources(dir.path)).sort()).toEqual(['replay', 'simulator']);
+    await server.waitFor(/ weather \[simulated\] (.|\n)* weather \[replay\] /);
+    expect(server.output().match(/ weather \[/g)).toHaveLength(2);
+  });
+});
+
+describe('calls a terminal imports into the history of a running serve', () => {
+  async function importEntries(entries: number): Promise<{ server: ServeProcess; imported: number }> {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const server = await serve(dir.path);
+    // About 1,300 bytes an entry: the file is sized to hold the entries wanted.
+    const har = bigHar(entries * 1_300 - 100, KEY, 1_300);
+    const file = join(dir.path, 'calls.har');
+    writeFileSync(file, har.text);
+    const imported = await runCli(['import', file, '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY });
+    expect(imported.code, imported.stderr).toBe(0);
+    return { server, imported: har.entries };
+  }
+
+  it('a few are printed one by one', async () => {
+    const { server, imported } = await importEntries(3);
+    await expect.poll(() => server.output().match(/ send_email \[imported\] /g)?.length ?? 0).toBe(imported);
+    expect(server.output()).not.toMatch(/stored by another command/);
+  });
+
+  it(`more than ${MOST_TOLD_ONE_BY_ONE} are told in one line`, async () => {
+    const { server, imported } = await importEntries(MOST_TOLD_ONE_BY_ONE * 3);
+    expect(imported).toBeGreaterThan(MOST_TOLD_ONE_BY_ONE);
+    await server.waitFor(/\d[\d,]* calls stored by another command in this history\. List them with: calls/);
+    // An import commits in slices: a look may fall between them and print a few one by one.
+    const toldInAll = () => {
+      const counts = server.output().match(/[\d,]+(?= calls stored by another command)/g) ?? [];
+      const lines = server.output().match(/ send_email \[imported\] /g) ?? [];
+      return counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0) + lines.length;
+    };
+    await expect.poll(toldInAll).toBe(imported);
   });
 });

@@ -152,6 +152,9 @@ export class CallInserter {
    */
   private readonly insertInTransaction: (calls: readonly NewCall[], alongside?: () => void) => number[];
 
+  /** Told the ids of every insert once committed (calls-from-other-processes.ts tells this process's calls from others'). */
+  onInserted: ((ids: readonly number[]) => void) | null = null;
+
   constructor(private readonly db: Database) {
     this.insertInTransaction = db.transaction((calls: readonly NewCall[], alongside?: () => void): number[] => {
       const ids: number[] = [];
@@ -172,14 +175,16 @@ export class CallInserter {
   insert(call: NewCall): number;
   insert(calls: readonly NewCall[], alongside?: () => void): number[];
   insert(callOrCalls: NewCall | readonly NewCall[], alongside?: () => void): number | number[] {
+    if (Array.isArray(callOrCalls) && callOrCalls.length === 0) return [];
+    let ids: number[];
     try {
-      if (!Array.isArray(callOrCalls)) return this.insertRows([callOrCalls as NewCall])[0]!;
-      const calls = callOrCalls as readonly NewCall[];
-      if (calls.length <= MAX_ROWS_PER_STATEMENT && !alongside) return this.insertRows(calls);
-      return this.insertInTransaction(calls, alongside);
+      const calls = Array.isArray(callOrCalls) ? (callOrCalls as readonly NewCall[]) : [callOrCalls as NewCall];
+      ids = calls.length <= MAX_ROWS_PER_STATEMENT && !alongside ? this.insertRows(calls) : this.insertInTransaction(calls, alongside);
     } catch (error) {
       throw refineStoreError(error, this.db.name);
     }
+    this.onInserted?.(ids);
+    return Array.isArray(callOrCalls) ? ids : ids[0]!;
   }
 
   /**

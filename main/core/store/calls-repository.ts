@@ -115,6 +115,7 @@ const BODIES_RATHER_THAN_INDEX = 8_192;
 export class CallsRepository {
   /** Stores calls (calls-insert.ts). */
   readonly insert: CallInserter['insert'];
+  private readonly inserter: CallInserter;
   /** Where counts that stopped for time go on from (count-resume.ts). */
   private readonly countResumes = new CountResumes();
 
@@ -124,8 +125,34 @@ export class CallsRepository {
     private readonly budget: QueryBudget = DEFAULT_QUERY_BUDGET,
   ) {
     defineReadableText(db);
-    const inserter = new CallInserter(db);
-    this.insert = inserter.insert.bind(inserter);
+    this.inserter = new CallInserter(db);
+    this.insert = this.inserter.insert.bind(this.inserter);
+  }
+
+  /** Tells `listener` the ids of every call this connection stores, once committed; null stops telling. */
+  onInserted(listener: ((ids: readonly number[]) => void) | null): void {
+    this.inserter.onInserted = listener;
+  }
+
+  /** Moves whenever another connection (another process) commits to the history; this connection's commits leave it (`PRAGMA data_version`). */
+  commitsElsewhere(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /**
+   * The calls stored after `afterId`, less those in `skipIds`, read together: the oldest
+   * `limit` of them, how many there are, and the history's newest id. One read transaction,
+   * so the three agree.
+   */
+  storedAfter(afterId: number, skipIds: readonly number[], limit: number): { calls: CallSummary[]; count: number; newestId: number } {
+    const after = 'id > @afterId AND id NOT IN (SELECT value FROM json_each(@skip))';
+    const params = { afterId, skip: JSON.stringify(skipIds), limit };
+    return this.db.transaction(() => {
+      const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM calls WHERE ${after} ORDER BY id LIMIT @limit`).all(params) as CallRow[];
+      const count =
+        rows.length < limit ? rows.length : (this.db.prepare(`SELECT count(*) FROM calls WHERE ${after}`).pluck().get(params) as number);
+      return { calls: rows.map(toSummary), count, newestId: this.lastCallId() };
+    })();
   }
 
   /**

@@ -85,7 +85,8 @@ export function applyEvents(events: DeliveredEvent[]): void {
   let cleared = false;
   let answersChanged = false;
   let resync = false;
-  let importEnded = false;
+  /** Calls arrived that were not told one by one (an import): the list and counts are read again. */
+  let historyGrew = false;
   let prunedUpTo = 0;
   const account: AccountEvent[] = [];
   for (const event of events) {
@@ -96,6 +97,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
     switch (event.type) {
       case 'call-stored':
         stored.push(event.call);
+        break;
+      case 'calls-stored-elsewhere':
+        historyGrew = true;
         break;
       case 'history-cleared':
         cleared = true;
@@ -124,7 +128,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
         break;
       case 'har-import-progress':
         applyHarImportProgress(event);
-        if (event.done === event.total && event.imported > 0) importEnded = true;
+        if (event.done === event.total && event.imported > 0) historyGrew = true;
         break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);
@@ -160,7 +164,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   }
   // Before the calls below are applied: the reads it starts must see them arrive (reads-in-flight.ts).
   if (resync) void refreshAll();
-  else if (importEnded) void Promise.all([refreshStats(), loadFirstPage()]);
+  else if (historyGrew) void Promise.all([refreshStats(), loadFirstPage()]);
   else if (prunedUpTo > 0) afterPruning(prunedUpTo);
   if (stored.length === 0) return;
   noteStored(stored);
