@@ -66,8 +66,11 @@ export function overRateAnswer(client: string, perSecond: number): Answer {
 }
 
 /** The record of a request refused for its rate: its request line and headers (its body was never read) and the answer. */
-export function overRateCall(request: CapturedHead, client: string, answer: Answer): NewCall {
+export function overRateCall(request: CapturedHead, answer: Answer): NewCall {
   const message = JSON.parse(answer.body.toString('utf8')) as { error: string };
+  // What the record says of the refusal, and why it has no signature verdict, in one sentence:
+  // as every refusal's (an import of this record's HAR rebuilds the verdict from it).
+  const problemMessage = `${message.error} The body was not read.`;
   const length = Number(request.rawHeaders.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? 0);
   return {
     receivedAt: request.receivedAt,
@@ -80,8 +83,8 @@ export function overRateCall(request: CapturedHead, client: string, answer: Answ
     requestBody: Buffer.alloc(0),
     bodySize: Number.isSafeInteger(length) && length > 0 ? length : 0,
     problem: 'rate-limited',
-    problemMessage: `${message.error} The body was not read.`,
-    signature: notFlowent(`Refused before its body was read: ${client} was over the rate limit.`),
+    problemMessage,
+    signature: notFlowent(problemMessage),
     answeredBy: 'error',
     response: { status: answer.status, headers: answer.headers, body: answer.body },
     durationMs: 0,

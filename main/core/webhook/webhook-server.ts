@@ -237,7 +237,7 @@ export class WebhookServer {
       rawHeaders: pairs(request.rawHeaders),
       remoteAddress: request.socket.remoteAddress ?? null,
     };
-    const stored = await this.refusals.record(`rate-limit:${client}`, overRateCall(head, client, answer));
+    const stored = await this.refusals.record(`rate-limit:${client}`, overRateCall(head, answer));
     if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
     if (!response.destroyed) send(response, answer);
   }

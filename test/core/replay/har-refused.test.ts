@@ -58,7 +58,7 @@ function asStored(call: CallDetail) {
     verdict: call.verdict,
     problem: call.problem,
     problemMessage: call.problemMessage,
-    diagnosis: call.signature.diagnosis.map((d) => d.code),
+    diagnosis: call.signature.diagnosis.map((d) => `${d.code}: ${d.message}`),
     status: call.status,
     answeredBy: call.answeredBy,
     size: call.size,
