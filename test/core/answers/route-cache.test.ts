@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStore, type Store } from '../../../main/core/store/open-store';
+import { describe, expect, it, vi } from 'vitest';
 import { CallAnswerer } from '../../../main/core/answers/call-answerer';
 import type { MockDefinition } from '../../../main/contract/api';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
-const stores: Store[] = [];
-const dirs: { remove(): void }[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()));
-  for (const dir of dirs.splice(0)) dir.remove();
-});
+const stores = storesClosedAfterEach();
 
 /** Two connections on one history file: the server's, and another process's (a `mocks` command). */
 function twoConnections() {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  const open = () => {
-    const opened = openStore({ dataDir: dir.path });
-    if (!opened.ok) throw new Error(JSON.stringify(opened));
-    stores.push(opened.value);
-    return opened.value;
-  };
-  const server = open();
-  const other = open();
+  const dir = stores.freshDir();
+  const server = stores.open(dir);
+  const other = stores.open(dir);
   const answerer = new CallAnswerer({
     repository: () => server.answers,
     startupForwardTarget: null,

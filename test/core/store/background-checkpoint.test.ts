@@ -1,18 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../main/core/data-folder';
-import { openStore, type Store } from '../../../main/core/store/open-store';
 import type { NewCall } from '../../../main/core/store/calls-insert';
 import { startBackgroundCheckpoint } from '../../../main/core/store/background-checkpoint';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
-const stores: Store[] = [];
-const dirs: { remove(): void }[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()));
-  for (const dir of dirs.splice(0)) dir.remove();
-});
+const stores = storesClosedAfterEach();
 
 function call(n: number): NewCall {
   return {
@@ -54,28 +48,24 @@ async function until(check: () => boolean, timeoutMs = 20_000): Promise<boolean>
 
 describe('WAL checkpoints on a background thread', () => {
   it('copies committed calls into the database file while the writer never reaches its own checkpoint size', async () => {
-    const dir = makeTempDir();
-    dirs.push(dir);
-    const opened = openStore({ dataDir: dir.path });
-    if (!opened.ok) throw new Error(JSON.stringify(opened));
-    stores.push(opened.value);
-    const databaseFile = join(dir.path, DATA_FILES.history);
+    const dir = stores.freshDir();
+    const store = stores.open(dir);
+    const databaseFile = join(dir, DATA_FILES.history);
     const sizeBefore = statSync(databaseFile).size;
     // About 300 pages: far below the writer's own 8,192-page auto-checkpoint.
-    opened.value.calls.insert(Array.from({ length: 200 }, (_, n) => call(n)));
+    store.calls.insert(Array.from({ length: 200 }, (_, n) => call(n)));
     // Only a checkpoint writes pages into the database file itself.
     expect(await until(() => statSync(databaseFile).size > sizeBefore + 200 * 3000)).toBe(true);
-    expect(opened.value.calls.lastCallId()).toBe(200);
+    expect(store.calls.lastCallId()).toBe(200);
   });
 
   it('says when the thread cannot run, so the writer checkpoints on its own again', async () => {
-    const dir = makeTempDir();
-    dirs.push(dir);
+    const dir = stores.freshDir();
     let why: string | null = null;
     const checkpoints = startBackgroundCheckpoint({
-      file: join(dir.path, 'history.sqlite'),
+      file: join(dir, 'history.sqlite'),
       intervalMs: 50,
-      nativeBinding: join(dir.path, 'missing.node'),
+      nativeBinding: join(dir, 'missing.node'),
       onUnavailable: (reason) => {
         why = reason;
       },

@@ -1,34 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallSummary } from '../../../main/contract/api';
 import { CallsFromOtherProcesses, MOST_TOLD_ONE_BY_ONE } from '../../../main/core/store/calls-from-other-processes';
-import { openStore, type Store } from '../../../main/core/store/open-store';
+import type { Store } from '../../../main/core/store/open-store';
 import { benchCall } from '../../bench/fill-history';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
 // Two connections to one history file stand for two processes: SQLite tells a connection of
 // commits made through the other one exactly as it does of another process's.
-const opened: Store[] = [];
 const watches: CallsFromOtherProcesses[] = [];
-const dirs: { remove: () => void }[] = [];
-afterEach(async () => {
-  watches.splice(0).forEach((watch) => watch.stop());
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  dirs.splice(0).forEach((dir) => dir.remove());
-});
-
-function open(dataDir: string): Store {
-  const store = openStore({ dataDir });
-  if (!store.ok) throw new Error(JSON.stringify(store));
-  opened.push(store.value);
-  return store.value;
-}
+afterEach(() => watches.splice(0).forEach((watch) => watch.stop()));
+const { open, freshDir } = storesClosedAfterEach();
 
 /** This process's history (watched) and another process's connection to the same file. */
 function twoProcesses(storedBefore = 0) {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  const here = open(dir.path);
-  const elsewhere = open(dir.path);
+  const dir = freshDir();
+  const here = open(dir);
+  const elsewhere = open(dir);
   let n = 0;
   const store = (where: Store, count = 1) => where.calls.insert(Array.from({ length: count }, () => benchCall(n++, Date.now())));
   const before = store(elsewhere, storedBefore);

@@ -1,29 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyKnowledge } from '../../../main/core/handler-check';
-import { openStore, type Store } from '../../../main/core/store/open-store';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
-const opened: Store[] = [];
-const dirs: { remove: () => void }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  dirs.splice(0).forEach((dir) => dir.remove());
-});
-
-function open(dataDir: string): Store {
-  const store = openStore({ dataDir });
-  if (!store.ok) throw new Error(JSON.stringify(store));
-  opened.push(store.value);
-  return store.value;
-}
-
-function freshDir(): string {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  return dir.path;
-}
+const { open, freshDir } = storesClosedAfterEach();
 
 const TARGET = 'http://localhost:8000/actions/%7Baction_name%7D';
 
