@@ -403,6 +403,7 @@ export function createCore(options: CoreOptions): Core {
         calls: requireStore().calls,
         onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call })),
         onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
+        onCleared: () => events.emit({ type: 'history-cleared' }),
         onError: onInternalError,
       });
       events.emit({ type: 'status-changed', status: status() });

@@ -16,6 +16,8 @@ export interface OtherProcessCallsOptions {
   onCalls(calls: readonly CallSummary[]): void;
   /** More calls than can be told one by one were stored elsewhere since the last look. */
   onMany(count: number): void;
+  /** Another process cleared the history (the calls it stored since, if any, are told after). */
+  onCleared(): void;
   onError(error: unknown): void;
   intervalMs?: number;
 }
@@ -30,7 +32,7 @@ export interface OtherProcessCallsOptions {
  * pragma. When it moved, the calls above the last one told are read, less the ones this
  * process stored itself (the repository tells their ids as it commits them).
  *
- * A history cleared here and refilled past the last call told before the clear is not told.
+ * A clear made elsewhere is seen as fewer calls than were told, and told too.
  */
 export class CallsFromOtherProcesses {
   private readonly timer: NodeJS.Timeout;
@@ -43,8 +45,15 @@ export class CallsFromOtherProcesses {
   constructor(private readonly options: OtherProcessCallsOptions) {
     this.lastVersion = options.calls.commitsElsewhere();
     this.toldUpTo = options.calls.lastCallId();
-    options.calls.onInserted((ids) => {
-      for (const id of ids) this.ownIds.push(id);
+    options.calls.watchWrites({
+      inserted: (ids) => {
+        for (const id of ids) this.ownIds.push(id);
+      },
+      // Cleared here (the core says so itself): the history's next calls start again from 1.
+      cleared: () => {
+        this.toldUpTo = 0;
+        this.ownIds = [];
+      },
     });
     this.timer = setInterval(this.look, options.intervalMs ?? LOOK_EVERY_MS);
     this.timer.unref();
@@ -69,16 +78,21 @@ export class CallsFromOtherProcesses {
   };
 
   private tellNewerThan(afterId: number, own: readonly number[]): void {
-    const stored = this.options.calls.storedAfter(afterId, own, MOST_TOLD_ONE_BY_ONE + 1);
+    let stored = this.options.calls.storedAfter(afterId, own, MOST_TOLD_ONE_BY_ONE + 1);
+    if (stored.newestId < afterId) {
+      // Fewer calls than were told: another process cleared the history, and its next calls
+      // start again from 1. (One that stored past `afterId` again since is not seen as a clear.)
+      this.options.onCleared();
+      stored = this.options.calls.storedAfter(0, own, MOST_TOLD_ONE_BY_ONE + 1);
+    }
     this.toldUpTo = stored.newestId;
-    // The history was cleared elsewhere: its new calls start again from 1.
-    if (stored.newestId < afterId || stored.count === 0) return;
+    if (stored.count === 0) return;
     if (stored.count > MOST_TOLD_ONE_BY_ONE) this.options.onMany(stored.count);
     else this.options.onCalls(stored.calls);
   }
 
   stop(): void {
     clearInterval(this.timer);
-    this.options.calls.onInserted(null);
+    this.options.calls.watchWrites(null);
   }
 }

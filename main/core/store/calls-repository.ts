@@ -111,6 +111,12 @@ const DEFAULT_PAGE_SIZE = 100;
  */
 const BODIES_RATHER_THAN_INDEX = 8_192;
 
+/** What a connection's writes to the calls table are told to (calls-from-other-processes.ts). */
+export interface CallWrites {
+  inserted(ids: readonly number[]): void;
+  cleared(): void;
+}
+
 /** Paged access to the call history; nothing here holds the history in memory. */
 export class CallsRepository {
   /** Stores calls (calls-insert.ts). */
@@ -129,9 +135,13 @@ export class CallsRepository {
     this.insert = this.inserter.insert.bind(this.inserter);
   }
 
-  /** Tells `listener` the ids of every call this connection stores, once committed; null stops telling. */
-  onInserted(listener: ((ids: readonly number[]) => void) | null): void {
-    this.inserter.onInserted = listener;
+  /** Told what this connection writes, once committed: the ids of every call stored, and a clear. */
+  private writes: CallWrites | null = null;
+
+  /** Tells `writes` what this connection writes from now on; null stops telling. */
+  watchWrites(writes: CallWrites | null): void {
+    this.writes = writes;
+    this.inserter.onInserted = writes ? (ids) => writes.inserted(ids) : null;
   }
 
   /** Moves whenever another connection (another process) commits to the history; this connection's commits leave it (`PRAGMA data_version`). */
@@ -257,7 +267,9 @@ export class CallsRepository {
 
   /** Deletes every stored call; returns how many there were. */
   clear(): number {
-    return this.db.prepare('DELETE FROM calls').run().changes;
+    const deleted = this.db.prepare('DELETE FROM calls').run().changes;
+    this.writes?.cleared();
+    return deleted;
   }
 
   /**

@@ -22,16 +22,18 @@ function twoProcesses(storedBefore = 0) {
   const told: CallSummary[] = [];
   const counts: number[] = [];
   const errors: unknown[] = [];
+  let clears = 0;
   // A long interval: the test takes each look itself.
   const watch = new CallsFromOtherProcesses({
     calls: here.calls,
     onCalls: (calls) => told.push(...calls),
     onMany: (count) => counts.push(count),
+    onCleared: () => clears++,
     onError: (error) => errors.push(error),
     intervalMs: 3_600_000,
   });
   watches.push(watch);
-  return { here, elsewhere, told, counts, errors, watch, store, before };
+  return { here, elsewhere, told, counts, errors, watch, store, before, clears: () => clears };
 }
 
 describe('calls other processes store in the history', () => {
@@ -76,15 +78,37 @@ describe('calls other processes store in the history', () => {
     expect(told).toHaveLength(MOST_TOLD_ONE_BY_ONE);
   });
 
-  it('a history cleared elsewhere is not mistaken for new calls, and its next calls are told', () => {
-    const { here, elsewhere, told, watch, store } = twoProcesses();
+  it('a history cleared elsewhere is told as cleared, and its next calls are told', () => {
+    const { here, elsewhere, told, watch, store, clears } = twoProcesses();
     store(here, 10);
     watch.look();
     elsewhere.calls.clear();
     watch.look();
+    expect(clears()).toBe(1);
     expect(told).toEqual([]);
     const next = store(elsewhere, 2);
+    store(here);
     watch.look();
     expect(told.map((call) => call.id)).toEqual(next);
+
+    // Cleared elsewhere and refilled, with fewer calls, before the next look: told as a clear,
+    // then the new calls. (Refilled up to the last call told, it would not be seen as a clear.)
+    elsewhere.calls.clear();
+    const refilled = store(elsewhere, 2);
+    watch.look();
+    expect(clears()).toBe(2);
+    expect(told.map((call) => call.id)).toEqual([...next, ...refilled]);
+  });
+
+  it('a history cleared here is not told (the core tells it), and the calls stored elsewhere after are', () => {
+    const { here, elsewhere, told, watch, store, clears } = twoProcesses();
+    store(here, 10);
+    watch.look();
+    here.calls.clear();
+    const theirs = store(elsewhere, 2);
+    store(here);
+    watch.look();
+    expect(clears()).toBe(0);
+    expect(told.map((call) => call.id)).toEqual(theirs);
   });
 });
