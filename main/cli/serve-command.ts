@@ -25,6 +25,7 @@ import { LineWriter } from './line-writer';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
+import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
@@ -269,24 +270,4 @@ function limitsForThisRun(
   if (keepBytes !== undefined) limits.keepBytes = keepBytes;
   if (rate !== undefined) limits.rateLimitPerSecond = rate;
   return limits;
-}
-
-/**
- * Resolves on the first Ctrl-C or SIGTERM, or when the reader of the output has gone (a closed
- * pipe: `serve | head`); a second signal quits at once. The listeners stay registered: with
- * none left, a re-raised signal would kill the process mid-shutdown.
- */
-function waitForStopSignal(outputClosed: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (outputClosed?.aborted) resolve();
-    outputClosed?.addEventListener('abort', () => resolve(), { once: true });
-    let stopping = false;
-    const stop = () => {
-      if (stopping) process.exit(130);
-      stopping = true;
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -36,16 +36,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run
   });
 }
 
-export interface ServeProcess {
-  child: ChildProcessWithoutNullStreams;
+export interface ServeProcess extends RunningCommand {
   baseUrl: string;
   /** The printed inspector URL with its #token=, when the inspector runs. */
   inspectorUrl: string | null;
-  /** Everything printed so far. */
-  output(): string;
-  /** Resolves when `pattern` appears in the output. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  exited: Promise<number | null>;
 }
 
 export interface ServeOptions {
@@ -55,20 +49,38 @@ export interface ServeOptions {
   bin?: string;
 }
 
-/** Starts `serve` and waits until it prints its webhook URL. */
-export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}, options: ServeOptions = {}): Promise<ServeProcess> {
-  // Parallel test files must not fight over the default inspector port.
-  const withInspectorPort =
-    args.includes('--inspector-port') || args.includes('--no-inspector') ? args : [...args, '--inspector-port', '0'];
-  const command = commandLine(['serve', ...withInspectorPort], options);
+/** A command that runs until stopped (`serve`, `calls --follow`), with what it printed. */
+export interface RunningCommand {
+  child: ChildProcessWithoutNullStreams;
+  /** Everything printed so far, stdout and stderr as they came. */
+  output(): string;
+  /** Only what went to stdout. */
+  stdout(): string;
+  /** Resolves when `pattern` appears in the output. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+}
+
+/** Starts the command and waits until it prints `ready`. */
+export async function startCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  options: ServeOptions = {},
+): Promise<RunningCommand> {
+  const command = commandLine(args, options);
   const child = spawn(command.file, command.args, { env: { ...process.env, ...env } });
   let output = '';
+  let stdout = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
     waiters.forEach((check) => check());
   };
-  child.stdout.on('data', onData);
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    onData(chunk);
+  });
   child.stderr.on('data', onData);
   const exited = new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
@@ -88,9 +100,20 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}, op
       waiters.add(check);
       check();
     });
+  // An exit before `ready` fails at once, not after waitFor's time.
+  const readyOrExit = await Promise.race([waitFor(ready).then(() => null), exited.then((code) => ({ code }))]);
+  if (readyOrExit) throw new Error(`${args[0]} exited (${readyOrExit.code}) before it was ready; it printed:\n${output}`);
+  return { child, output: () => output, stdout: () => stdout, waitFor, exited };
+}
+
+/** Starts `serve` and waits until it prints its webhook URL. */
+export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}, options: ServeOptions = {}): Promise<ServeProcess> {
+  // Parallel test files must not fight over the default inspector port.
+  const withInspectorPort =
+    args.includes('--inspector-port') || args.includes('--no-inspector') ? args : [...args, '--inspector-port', '0'];
   // The last line of the banner: from here on the command is ready and handles Ctrl-C.
-  await waitFor(/Press Ctrl-C to stop\./);
-  const [, baseUrl] = await waitFor(/Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>/);
-  const inspectorUrl = output.match(/Inspector: +(http:\/\/\S+)/)?.[1] ?? null;
-  return { child, baseUrl: baseUrl ?? '', inspectorUrl, output: () => output, waitFor, exited };
+  const serve = await startCommand(['serve', ...withInspectorPort], env, /Press Ctrl-C to stop\./, options);
+  const [, baseUrl] = await serve.waitFor(/Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>/);
+  const inspectorUrl = serve.output().match(/Inspector: +(http:\/\/\S+)/)?.[1] ?? null;
+  return { ...serve, baseUrl: baseUrl ?? '', inspectorUrl };
 }
