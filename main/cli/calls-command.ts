@@ -1,23 +1,27 @@
 import { join } from 'node:path';
-import { CALL_SOURCES, MAX_PAGE_SIZE, type CallSource } from '../contract/api';
+import { CALL_SOURCES, MAX_PAGE_SIZE, type CallFilter, type CallSource, type CallSummary, type CompanionApi } from '../contract/api';
 import { DATA_FILES } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { followCalls } from './follow-calls';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { withCore } from './open-core';
 import { parseAction } from './replay-cli-shared';
+import { waitForStopSignal } from './stop-signal';
 
 const isCallSource = (value: string): value is CallSource => (CALL_SOURCES as readonly string[]).includes(value);
 
 export const CALLS_HELP = `Usage: flowent-companion calls [options]
 
-Print stored calls, newest first.
+Print stored calls, newest first; with --follow, the last ones oldest first, then every call
+stored from then on (by serve, the app, send, replay or import) as it is stored, until Ctrl-C.
 
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   --action <name>    Only calls of this action
   --source <source>  Only calls from flowent, replay, simulator or import
-  --limit <n>        How many calls to print, 1-10000 (default 50)
+  --limit <n>        How many calls to print, 1-10000 (default 50; 10 with --follow)
+  -f, --follow       Keep printing calls as they are stored, oldest first
   --json             One JSON object per line: id, receivedAt, method, path, action,
                      sentAction (action_name as written when it is not a valid name), test,
                      verdict, style, status, durationMs, size, problem, answeredBy, source,
@@ -37,37 +41,41 @@ export const FLAGS = {
   source: { type: 'string' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
+  follow: { type: 'boolean', short: 'f' },
 } as const;
 
 export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, FLAGS);
-  const limit = parsePositiveInteger('--limit', values.limit, 50, 10_000);
+  const limit = parsePositiveInteger('--limit', values.limit, values.follow ? 10 : 50, 10_000);
   const action = parseAction(values.action);
   const source = values.source;
   if (source !== undefined && !isCallSource(source)) {
     throw new UsageError(`--source must be one of ${CALL_SOURCES.join(', ')}, not "${source}".`);
   }
+  const filter = { action, source };
+  const print = (call: CallSummary) => {
+    if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
+    else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
+  };
   return withCore(
     'calls',
     values['data-dir'],
     io,
-    async (api) => {
-      let remaining = limit;
-      let beforeId: number | undefined;
-      let printed = 0;
-      // Paged, so a history of millions is never loaded at once.
-      while (remaining > 0) {
-        const page = await api.listCalls({ action, source, limit: Math.min(MAX_PAGE_SIZE, remaining), beforeId });
-        for (const call of page.calls) {
-          if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
-          else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
-        }
-        printed += page.calls.length;
-        remaining -= page.calls.length;
-        if (page.nextBeforeId === null) break;
-        beforeId = page.nextBeforeId;
+    async (api, session) => {
+      // Read first: a call stored during the listing is then printed by the follow, not lost.
+      const newestBefore = values.follow ? ((await api.listCalls({ limit: 1 })).calls[0]?.id ?? 0) : 0;
+      const listed = await newestFirst(api, filter, limit);
+      if (values.follow) {
+        listed.reverse().forEach(print);
+        // On stderr: with --json, stdout stays one call a line.
+        io.stderr.write('Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n');
+        const afterId = Math.max(newestBefore, listed.at(-1)?.id ?? 0);
+        const cleared = () => io.stderr.write('The history was cleared.\n');
+        await followCalls(session, filter, afterId, { print, cleared }, waitForStopSignal(io.outputClosed));
+        return 0;
       }
-      if (printed === 0 && !values.json) {
+      listed.forEach(print);
+      if (listed.length === 0 && !values.json) {
         const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
         io.stderr.write(
           `No calls stored in ${file}${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}. ` +
@@ -78,4 +86,17 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     },
     { readOnly: true },
   );
+}
+
+/** The newest `limit` calls of `filter`, newest first: paged, so a history of millions is never loaded at once. */
+async function newestFirst(api: CompanionApi, filter: CallFilter, limit: number): Promise<CallSummary[]> {
+  const calls: CallSummary[] = [];
+  let beforeId: number | undefined;
+  while (calls.length < limit) {
+    const page = await api.listCalls({ ...filter, limit: Math.min(MAX_PAGE_SIZE, limit - calls.length), beforeId });
+    calls.push(...page.calls);
+    if (page.nextBeforeId === null) break;
+    beforeId = page.nextBeforeId;
+  }
+  return calls;
 }

@@ -44,6 +44,8 @@ export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
 export interface CoreSession {
   api: CompanionApi;
   subscribe(listener: (event: CoreEvent) => void): () => void;
+  /** Tells, as events, the calls other processes store in the history from now on. */
+  follow(): void;
 }
 
 /**

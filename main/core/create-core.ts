@@ -129,8 +129,13 @@ export interface Core {
    * files answer calls from now on. With null, answers come from the history folder again.
    */
   openProject(dir: string | null): Result<ProjectState, ProjectMissing>;
-  /** Opens the core (unless it is open) and starts the webhook server. */
+  /** Opens the core (unless it is open) and starts the webhook server; it then follows other processes, as `follow` does. */
   listen(): Promise<Result<Listening, StartFailure>>;
+  /**
+   * Tells, as `call-stored` events, the calls other processes store in the open history from
+   * now on (`calls-stored-elsewhere` when more than a hundred come at once), and their clears.
+   */
+  follow(): void;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
   stop(): Promise<void>;
 }
@@ -362,6 +367,16 @@ export function createCore(options: CoreOptions): Core {
     return { ok: true, value: undefined };
   };
 
+  const follow = () => {
+    otherProcesses ??= new CallsFromOtherProcesses({
+      calls: requireStore().calls,
+      onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call })),
+      onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
+      onCleared: () => events.emit({ type: 'history-cleared' }),
+      onError: onInternalError,
+    });
+  };
+
   const close = async () => {
     otherProcesses?.stop();
     otherProcesses = null;
@@ -399,16 +414,11 @@ export function createCore(options: CoreOptions): Core {
         return started;
       }
       project.watch();
-      otherProcesses ??= new CallsFromOtherProcesses({
-        calls: requireStore().calls,
-        onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call })),
-        onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
-        onCleared: () => events.emit({ type: 'history-cleared' }),
-        onError: onInternalError,
-      });
+      follow();
       events.emit({ type: 'status-changed', status: status() });
       return started;
     },
+    follow,
     stop,
   };
 }

@@ -56,6 +56,7 @@ export function createFakeCore(
       core.emit({ type: 'history-cleared' });
       return hooks.startResult();
     }),
+    follow: vi.fn(() => hooks.calls.push('core.follow')),
     stop: vi.fn(async () => {
       hooks.calls.push('core.stop');
       await hooks.stopped;

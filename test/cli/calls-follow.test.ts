@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bigHar } from '../helpers/big-har';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// `calls --follow` beside a running serve, as in a second terminal or a CI step: the last calls,
+// then every call any process stores, oldest first, until Ctrl-C.
+const KEY = 'calls-follow-key';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function stopOnCleanup<T extends RunningCommand>(command: T): T {
+  cleanups.push(() => {
+    if (command.child.exitCode === null) command.child.kill('SIGKILL');
+  });
+  return command;
+}
+
+async function setUp() {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY }));
+  const send = async (action: string, n: number) => {
+    const answer = await fetch(`${server.baseUrl}/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload(action, { n }), KEY),
+    });
+    expect(answer.status).toBe(200);
+  };
+  const follow = async (args: string[]) =>
+    stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir.path, ...args], {}, /Press Ctrl-C to stop\./));
+  return { dir: dir.path, server, send, follow };
+}
+
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: number; action: string; source: string });
+
+describe('calls --follow', () => {
+  it('prints the last calls oldest first, then each call as it is stored, and stops on Ctrl-C', async () => {
+    const { send, follow } = await setUp();
+    for (let n = 1; n <= 12; n++) await send('send_email', n);
+    const following = await follow([]);
+    // The last 10 of 12, oldest first.
+    expect([...following.stdout().matchAll(/^#(\d+) /gm)].map((match) => Number(match[1]))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+
+    await send('lookup_order', 13);
+    await following.waitFor(/#13 +\d\d:\d\d:\d\d {2}lookup_order /);
+    following.child.kill('SIGINT');
+    expect(await following.exited).toBe(0);
+  });
+
+  it('--json with a filter prints only the calls the filter matches, every one of an import of hundreds', async () => {
+    const { dir, send, follow } = await setUp();
+    await send('send_email', 1);
+    const following = await follow(['--json', '--source', 'import']);
+    await send('send_email', 2);
+    const har = bigHar(300 * 1_300, KEY, 1_300);
+    const file = join(dir, 'calls.har');
+    writeFileSync(file, har.text);
+    const imported = await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: KEY });
+    expect(imported.code, imported.stderr).toBe(0);
+    await expect.poll(() => jsonLines(following.stdout()).length, { timeout: 10_000 }).toBe(har.entries);
+    const lines = jsonLines(following.stdout());
+    expect(lines.every((call) => call.source === 'import')).toBe(true);
+    expect(lines.map((call) => call.id)).toEqual([...lines.map((call) => call.id)].sort((a, b) => a - b));
+    expect(new Set(lines.map((call) => call.id)).size).toBe(har.entries);
+    following.child.kill('SIGTERM');
+    expect(await following.exited).toBe(0);
+  });
+
+  it('says when the history is cleared, and follows its new calls from 1', async () => {
+    const { send, follow, dir } = await setUp();
+    await send('send_email', 1);
+    await send('send_email', 2);
+    const following = await follow([]);
+    await following.waitFor(/#2 /);
+    // Another serve on the same folder clears it, as the app's Clear history does.
+    const inspector = stopOnCleanup(await startServe(['--port', '0', '--data-dir', dir], { FLOWENT_HMAC_KEY: KEY }));
+    const token = /#token=([\w-]+)/.exec(inspector.inspectorUrl ?? '')?.[1];
+    const origin = new URL(inspector.inspectorUrl!).origin;
+    const cleared = await fetch(`${origin}/api/call/clearHistory`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '[]',
+    });
+    expect(cleared.status).toBe(200);
+    await following.waitFor(/The history was cleared\./);
+    await send('lookup_order', 3);
+    await following.waitFor(/#1 +\d\d:\d\d:\d\d {2}lookup_order /);
+  });
+});
