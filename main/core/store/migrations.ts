@@ -353,10 +353,14 @@ export function migrate(db: Database, upTo: number = LATEST_VERSION): MigrateOut
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= from || migration.version > upTo) continue;
+    // Two processes can open a new history at once (the app and serve, or two commands of a
+    // CI job): each step takes the write lock first and is skipped when the other process
+    // made it meanwhile, instead of failing on a table that now exists.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
   return { ok: true, from, to: Math.max(from, Math.min(upTo, LATEST_VERSION)) };
 }

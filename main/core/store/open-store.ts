@@ -80,12 +80,14 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
   try {
     createPrivateHistory(file);
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // First: another process opening the same history at this moment (the app beside serve)
+    // holds its lock for a moment; without the wait, switching to WAL failed at once.
+    db.pragma('busy_timeout = 5000');
     // WAL + NORMAL: a committed call survives a crash of this process (kill -9); only a
     // power cut can lose the last transactions, and readers never block the writer.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // A checkpoint copies committed pages from the WAL into the database and fsyncs it; at the
     // default 1,000 pages that happened every few hundred calls and cost more than the inserts
     // (a row is about one page), and it held the event loop. A background thread does it now
