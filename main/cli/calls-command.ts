@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALL_SOURCES, MAX_PAGE_SIZE, type CallFilter, type CallSource, type CallSummary, type CompanionApi } from '../contract/api';
 import { DATA_FILES } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { followCalls } from './follow-calls';
+import { followCalls, historyAppears } from './follow-calls';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
-import { withCore } from './open-core';
+import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { parseAction } from './replay-cli-shared';
 import { waitForStopSignal } from './stop-signal';
 
@@ -15,6 +16,7 @@ export const CALLS_HELP = `Usage: flowent-companion calls [options]
 
 Print stored calls, newest first; with --follow, the last ones oldest first, then every call
 stored from then on (by serve, the app, send, replay or import) as it is stored, until Ctrl-C.
+Started before the history exists, --follow waits for it.
 
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
@@ -57,6 +59,19 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
     else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
   };
+  // Made once: Ctrl-C ends the wait for the history as it ends the follow.
+  const stop = values.follow ? waitForStopSignal(io.outputClosed) : null;
+  if (stop) {
+    const dir = dataDirOf(values['data-dir'], io);
+    const file = join(dir, DATA_FILES.history);
+    if (!existsSync(file)) {
+      io.stderr.write(
+        `There is no history in ${dir} yet: waiting until serve, the app or another command creates it. Press Ctrl-C to stop.\n` +
+          `${dataDirOrigin(values['data-dir'], io)}\n`,
+      );
+      if (!(await historyAppears(file, stop))) return 0;
+    }
+  }
   return withCore(
     'calls',
     values['data-dir'],
@@ -65,13 +80,13 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       // Read first: a call stored during the listing is then printed by the follow, not lost.
       const newestBefore = values.follow ? ((await api.listCalls({ limit: 1 })).calls[0]?.id ?? 0) : 0;
       const listed = await newestFirst(api, filter, limit);
-      if (values.follow) {
+      if (stop) {
         listed.reverse().forEach(print);
         // On stderr: with --json, stdout stays one call a line.
         io.stderr.write('Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n');
         const afterId = Math.max(newestBefore, listed.at(-1)?.id ?? 0);
         const cleared = () => io.stderr.write('The history was cleared.\n');
-        await followCalls(session, filter, afterId, { print, cleared }, waitForStopSignal(io.outputClosed));
+        await followCalls(session, filter, afterId, { print, cleared }, stop);
         return 0;
       }
       listed.forEach(print);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { MAX_PAGE_SIZE, type CallFilter, type CallSummary, type CompanionApi } from '../contract/api';
 import type { CoreSession } from './open-core';
 
@@ -79,4 +80,34 @@ export async function followCalls(
   clearInterval(keepAlive);
   unsubscribe();
   await reading;
+}
+
+/** How often a follow waiting for its history looks for the file. */
+const HISTORY_LOOK_MS = 250;
+
+/**
+ * Resolves true once the history `file` is there (serve, the app or a command that stores
+ * created it), or false when `stop` resolves first: `calls --follow` may be started before the
+ * serve it follows, as in a CI job's steps.
+ */
+export async function historyAppears(file: string, stop: Promise<void>): Promise<boolean> {
+  let stopped = false;
+  void stop.then(() => (stopped = true));
+  while (!historyCreated(file)) {
+    await Promise.race([stop, new Promise((resolve) => setTimeout(resolve, HISTORY_LOOK_MS))]);
+    if (stopped) return false;
+  }
+  return true;
+}
+
+/**
+ * A new history is an empty file for a moment, until its creator has written the first page
+ * (switching it to WAL): opened then, it would look like a file of another format.
+ */
+function historyCreated(file: string): boolean {
+  try {
+    return statSync(file).size > 0;
+  } catch {
+    return false;
+  }
 }

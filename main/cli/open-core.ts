@@ -12,7 +12,7 @@ export function dataDirOf(flag: string | undefined, io: CliIo): string {
 }
 
 /** Where the history folder a command looked in came from. */
-function dataDirOrigin(flag: string | undefined, io: CliIo): string {
+export function dataDirOrigin(flag: string | undefined, io: CliIo): string {
   if (flag) return 'That folder is the one --data-dir gives.';
   if (io.env[DATA_DIR_ENV]) return `That folder is the one ${DATA_DIR_ENV} gives.`;
   return `That folder is the default one: neither --data-dir nor ${DATA_DIR_ENV} is set.`;

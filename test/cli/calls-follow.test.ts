@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
@@ -76,6 +76,39 @@ describe('calls --follow', () => {
     expect(new Set(lines.map((call) => call.id)).size).toBe(har.entries);
     following.child.kill('SIGTERM');
     expect(await following.exited).toBe(0);
+  });
+
+  it('started before there is a history, waits for the serve that creates it and follows its calls', async () => {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const folder = join(dir.path, 'later');
+    const following = stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', folder], {}, /Press Ctrl-C to stop\./));
+    expect(following.output()).toContain(
+      `There is no history in ${folder} yet: waiting until serve, the app or another command creates it.`,
+    );
+    expect(following.output()).toContain('That folder is the one --data-dir gives.');
+
+    const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', folder], { FLOWENT_HMAC_KEY: KEY }));
+    await following.waitFor(/Following: new calls are printed as they are stored\./);
+    const answer = await fetch(`${server.baseUrl}/actions/send_email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('send_email', { n: 1 }), KEY),
+    });
+    expect(answer.status).toBe(200);
+    await following.waitFor(/#1 +\d\d:\d\d:\d\d {2}send_email /);
+    following.child.kill('SIGINT');
+    expect(await following.exited).toBe(0);
+  });
+
+  it('waiting for a history, stops on Ctrl-C without creating one', async () => {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const folder = join(dir.path, 'never');
+    const following = stopOnCleanup(await startCommand(['calls', '-f', '--data-dir', folder], {}, /waiting until serve/));
+    following.child.kill('SIGINT');
+    expect(await following.exited).toBe(0);
+    expect(existsSync(folder)).toBe(false);
   });
 
   it('says when the history is cleared, and follows its new calls from 1', async () => {
