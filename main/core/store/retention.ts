@@ -92,19 +92,22 @@ export class Retention extends IdleWorker {
    * Deletes up to `rows` calls that the rules want gone, oldest first, in one transaction.
    * `sizeDue` is how many calls the size rule wants gone, worked out before the drain: the
    * space deleted calls held is freed only once the text index is merged, so it is not
-   * measured again between slices.
+   * measured again between slices. The write lock is taken first, so that another process's
+   * write is waited for (see TextIndexer.indexSlice).
    */
   pruneSlice(rows: number, sizeDue: number): { deleted: number; upToId: number } {
-    return this.db.transaction(() => {
-      const rules = this.options.rules();
-      const ids = rules.keepDays === null ? [] : (this.aged.all(this.cutoff(rules.keepDays), rows) as number[]);
-      this.remove(ids);
-      const over = Math.min(rows - ids.length, Math.max(this.overCount(rules), sizeDue - ids.length));
-      const oldest = over > 0 ? (this.oldest.all(over) as number[]) : [];
-      this.remove(oldest);
-      const all = [...ids, ...oldest];
-      return { deleted: all.length, upToId: all.reduce((a, b) => Math.max(a, b), 0) };
-    })();
+    return this.db
+      .transaction(() => {
+        const rules = this.options.rules();
+        const ids = rules.keepDays === null ? [] : (this.aged.all(this.cutoff(rules.keepDays), rows) as number[]);
+        this.remove(ids);
+        const over = Math.min(rows - ids.length, Math.max(this.overCount(rules), sizeDue - ids.length));
+        const oldest = over > 0 ? (this.oldest.all(over) as number[]) : [];
+        this.remove(oldest);
+        const all = [...ids, ...oldest];
+        return { deleted: all.length, upToId: all.reduce((a, b) => Math.max(a, b), 0) };
+      })
+      .immediate();
   }
 
   /** Deletes everything due and merges the index, synchronously (tests, benchmarks); returns how many calls went. */

@@ -78,16 +78,22 @@ export class TextIndexer extends IdleWorker {
     return Math.max(0, this.newestId() - (this.mark.get() as number));
   }
 
-  /** Indexes up to `sliceRows` calls in one transaction; returns how many. */
+  /**
+   * Indexes up to `sliceRows` calls in one transaction; returns how many. The write lock is
+   * taken first: a transaction that had read could not wait for another process's write (the
+   * app and serve on one folder), and failed at once.
+   */
   indexSlice(rows = this.options.sliceRows): number {
-    const added = this.db.transaction(() => {
-      const from = this.mark.get() as number;
-      const to = this.sliceEnd.get(from, rows) as number | null;
-      if (to === null) return 0;
-      const indexed = this.addEntries.run(from, to).changes;
-      this.setMark.run(to);
-      return indexed;
-    })();
+    const added = this.db
+      .transaction(() => {
+        const from = this.mark.get() as number;
+        const to = this.sliceEnd.get(from, rows) as number | null;
+        if (to === null) return 0;
+        const indexed = this.addEntries.run(from, to).changes;
+        this.setMark.run(to);
+        return indexed;
+      })
+      .immediate();
     this.mergeOwed += added * MERGE_PAGES_PER_CALL;
     return added;
   }
