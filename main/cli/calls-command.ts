@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALL_SOURCES, MAX_PAGE_SIZE, type CallFilter, type CallSource, type CallSummary, type CompanionApi } from '../contract/api';
 import { DATA_FILES } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { followCalls, historyAppears } from './follow-calls';
+import { followCalls, historyAppears, historyCreated } from './follow-calls';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { parseAction } from './replay-cli-shared';
@@ -64,7 +63,7 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   if (stop) {
     const dir = dataDirOf(values['data-dir'], io);
     const file = join(dir, DATA_FILES.history);
-    if (!existsSync(file)) {
+    if (!historyCreated(file)) {
       io.stderr.write(
         `There is no history in ${dir} yet: waiting until serve, the app or another command creates it. Press Ctrl-C to stop.\n` +
           `${dataDirOrigin(values['data-dir'], io)}\n`,

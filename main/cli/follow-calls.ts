@@ -104,7 +104,7 @@ export async function historyAppears(file: string, stop: Promise<void>): Promise
  * A new history is an empty file for a moment, until its creator has written the first page
  * (switching it to WAL): opened then, it would look like a file of another format.
  */
-function historyCreated(file: string): boolean {
+export function historyCreated(file: string): boolean {
   try {
     return statSync(file).size > 0;
   } catch {
