@@ -3,7 +3,8 @@ import { CALL_SOURCES, MAX_PAGE_SIZE, type CallFilter, type CallSource, type Cal
 import { DATA_FILES } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { followCalls, historyAppears, historyCreated } from './follow-calls';
+import { startInCliWords } from './cli-words';
+import { followCalls, historyAppears, historyState } from './follow-calls';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { parseAction } from './replay-cli-shared';
@@ -63,7 +64,12 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   if (stop) {
     const dir = dataDirOf(values['data-dir'], io);
     const file = join(dir, DATA_FILES.history);
-    if (!historyCreated(file)) {
+    const state = historyState(file);
+    if (state.kind === 'unusable') {
+      io.stderr.write(`flowent-companion calls: ${startInCliWords({ code: 'data-dir-unusable', dir, reason: state.reason })}\n`);
+      return 1;
+    }
+    if (state.kind === 'absent') {
       io.stderr.write(
         `There is no history in ${dir} yet: waiting until serve, the app or another command creates it. Press Ctrl-C to stop.\n` +
           `${dataDirOrigin(values['data-dir'], io)}\n`,

@@ -85,29 +85,35 @@ export async function followCalls(
 /** How often a follow waiting for its history looks for the file. */
 const HISTORY_LOOK_MS = 250;
 
+/** Whether a history is there to follow, is yet to come, or can never be at that path. */
+export type HistoryState = { kind: 'created' } | { kind: 'absent' } | { kind: 'unusable'; reason: string };
+
 /**
- * Resolves true once the history `file` is there (serve, the app or a command that stores
- * created it), or false when `stop` resolves first: `calls --follow` may be started before the
+ * What is at the history `file`. A new history is an empty file for a moment, until its
+ * creator has written the first page (switching it to WAL): opened then, it would look like a
+ * file of another format, so it is still to come. A folder that is a file, or one this user
+ * cannot enter, can never hold one: waiting for it would wait forever.
+ */
+export function historyState(file: string): HistoryState {
+  try {
+    return statSync(file).size > 0 ? { kind: 'created' } : { kind: 'absent' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', reason: code };
+  }
+}
+
+/**
+ * Resolves true once the history `file` is created (by serve, the app or a command that
+ * stores), or false when `stop` resolves first: `calls --follow` may be started before the
  * serve it follows, as in a CI job's steps.
  */
 export async function historyAppears(file: string, stop: Promise<void>): Promise<boolean> {
   let stopped = false;
   void stop.then(() => (stopped = true));
-  while (!historyCreated(file)) {
+  while (historyState(file).kind !== 'created') {
     await Promise.race([stop, new Promise((resolve) => setTimeout(resolve, HISTORY_LOOK_MS))]);
     if (stopped) return false;
   }
   return true;
-}
-
-/**
- * A new history is an empty file for a moment, until its creator has written the first page
- * (switching it to WAL): opened then, it would look like a file of another format.
- */
-export function historyCreated(file: string): boolean {
-  try {
-    return statSync(file).size > 0;
-  } catch {
-    return false;
-  }
 }

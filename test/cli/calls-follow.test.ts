@@ -111,6 +111,16 @@ describe('calls --follow', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('refuses at once a folder that can never hold a history, instead of waiting for it', async () => {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const notAFolder = join(dir.path, 'a-file');
+    writeFileSync(notAFolder, 'not a folder');
+    const refused = await runCli(['calls', '--follow', '--data-dir', notAFolder]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Cannot use the data folder ${notAFolder} (ENOTDIR): it must be a folder this user can write.`);
+  });
+
   it('says when the history is cleared, and follows its new calls from 1', async () => {
     const { send, follow, dir } = await setUp();
     await send('send_email', 1);
