@@ -21,18 +21,23 @@ function stopOnCleanup<T extends RunningCommand>(command: T): T {
   return command;
 }
 
-async function setUp() {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY }));
-  const send = async (action: string, n: number) => {
-    const answer = await fetch(`${server.baseUrl}/actions/${action}`, {
+/** Sends serve a signed call of `action` and expects it answered. */
+function sendTo(baseUrl: string) {
+  return async (action: string, n: number) => {
+    const answer = await fetch(`${baseUrl}/actions/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: signedBody(flowentPayload(action, { n }), KEY),
     });
     expect(answer.status).toBe(200);
   };
+}
+
+async function setUp() {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY }));
+  const send = sendTo(server.baseUrl);
   const follow = async (args: string[]) =>
     stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir.path, ...args], {}, /Press Ctrl-C to stop\./));
   return { dir: dir.path, server, send, follow };
@@ -90,12 +95,7 @@ describe('calls --follow', () => {
 
     const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', folder], { FLOWENT_HMAC_KEY: KEY }));
     await following.waitFor(/Following: new calls are printed as they are stored\./);
-    const answer = await fetch(`${server.baseUrl}/actions/send_email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: signedBody(flowentPayload('send_email', { n: 1 }), KEY),
-    });
-    expect(answer.status).toBe(200);
+    await sendTo(server.baseUrl)('send_email', 1);
     await following.waitFor(/#1 +\d\d:\d\d:\d\d {2}send_email /);
     following.child.kill('SIGINT');
     expect(await following.exited).toBe(0);
