@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { CALL_SOURCES, MAX_PAGE_SIZE, type CallFilter, type CallSource, type CallSummary, type CompanionApi } from '../contract/api';
-import { DATA_FILES } from '../core';
+import { DATA_FILES, historyFile } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { startInCliWords } from './cli-words';
-import { followCalls, historyAppears, historyState } from './follow-calls';
+import { followCalls, historyAppears } from './follow-calls';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { parseAction } from './replay-cli-shared';
@@ -63,18 +62,14 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   const stop = values.follow ? waitForStopSignal(io.outputClosed) : null;
   if (stop) {
     const dir = dataDirOf(values['data-dir'], io);
-    const file = join(dir, DATA_FILES.history);
-    const state = historyState(file);
-    if (state.kind === 'unusable') {
-      io.stderr.write(`flowent-companion calls: ${startInCliWords({ code: 'data-dir-unusable', dir, reason: state.reason })}\n`);
-      return 1;
-    }
-    if (state.kind === 'absent') {
+    const found = historyFile(dir);
+    // A folder that can never hold a history is refused by the open below, with serve's words.
+    if (found.kind === 'absent' || found.kind === 'being-created') {
       io.stderr.write(
         `There is no history in ${dir} yet: waiting until serve, the app or another command creates it. Press Ctrl-C to stop.\n` +
           `${dataDirOrigin(values['data-dir'], io)}\n`,
       );
-      if (!(await historyAppears(file, stop))) return 0;
+      if (!(await historyAppears(dir, stop))) return 0;
     }
   }
   return withCore(

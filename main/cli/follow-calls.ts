@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { MAX_PAGE_SIZE, type CallFilter, type CallSummary, type CompanionApi } from '../contract/api';
+import { historyFile } from '../core';
 import type { CoreSession } from './open-core';
 
 /** The calls of `filter` stored after `afterId`, oldest first: read newest first, a page at a time, down to it. */
@@ -85,33 +85,15 @@ export async function followCalls(
 /** How often a follow waiting for its history looks for the file. */
 const HISTORY_LOOK_MS = 250;
 
-/** Whether a history is there to follow, is yet to come, or can never be at that path. */
-export type HistoryState = { kind: 'created' } | { kind: 'absent' } | { kind: 'unusable'; reason: string };
-
 /**
- * What is at the history `file`. A new history is an empty file for a moment, until its
- * creator has written the first page (switching it to WAL): opened then, it would look like a
- * file of another format, so it is still to come. A folder that is a file, or one this user
- * cannot enter, can never hold one: waiting for it would wait forever.
- */
-export function historyState(file: string): HistoryState {
-  try {
-    return statSync(file).size > 0 ? { kind: 'created' } : { kind: 'absent' };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', reason: code };
-  }
-}
-
-/**
- * Resolves true once the history `file` is created (by serve, the app or a command that
- * stores), or false when `stop` resolves first: `calls --follow` may be started before the
+ * Resolves true once the history in `dataDir` is created (by serve, the app or a command
+ * that stores; an empty file is still being created), or false when `stop` resolves first: `calls --follow` may be started before the
  * serve it follows, as in a CI job's steps.
  */
-export async function historyAppears(file: string, stop: Promise<void>): Promise<boolean> {
+export async function historyAppears(dataDir: string, stop: Promise<void>): Promise<boolean> {
   let stopped = false;
   void stop.then(() => (stopped = true));
-  while (historyState(file).kind !== 'created') {
+  while (historyFile(dataDir).kind !== 'created') {
     await Promise.race([stop, new Promise((resolve) => setTimeout(resolve, HISTORY_LOOK_MS))]);
     if (stopped) return false;
   }

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -50,6 +50,24 @@ export function createPrivateHistory(file: string): void {
   if (!hasFileModes || existsSync(file)) return;
   closeSync(openSync(file, 'a', PRIVATE_FILE));
   chmodQuietly(file, PRIVATE_FILE);
+}
+
+/** What is at a data folder's history file, for the commands that only read it. */
+export type HistoryFile =
+  | { kind: 'created' }
+  /** An empty file: its creator has not written the first page yet (it does within milliseconds). */
+  | { kind: 'being-created' }
+  | { kind: 'absent' }
+  /** The folder can never hold one: a file, or a folder this user cannot enter (`reason`: the system's code). */
+  | { kind: 'unusable'; reason: string };
+
+export function historyFile(dataDir: string): HistoryFile {
+  try {
+    return statSync(join(dataDir, DATA_FILES.history)).size > 0 ? { kind: 'created' } : { kind: 'being-created' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', reason: code };
+  }
 }
 
 function companionFileNames(): string[] {

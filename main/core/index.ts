@@ -6,7 +6,7 @@
  */
 export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
 export { DATA_DIR_ENV, resolveDataDir } from './paths';
-export { DATA_FILES } from './data-folder';
+export { DATA_FILES, historyFile } from './data-folder';
 export { HMAC_KEY_ENV } from './hmac-key';
 export { NGROK_AUTHTOKEN_ENV } from './tunnel/tunnel-controller';
 export type { SecretSource } from './secret-source';

@@ -39,6 +39,18 @@ describe('commands that only read', () => {
     expect(existsSync(join(tmpdir(), 'never-written-answers'))).toBe(false);
   });
 
+  it.each(READING.map((args) => [args.join(' '), args] as const))(
+    '%s refuses a data folder that is a file, as serve does, not as a folder with nothing yet',
+    async (_name, args) => {
+      const notAFolder = join(tempDir(), 'a-file');
+      writeFileSync(notAFolder, 'not a folder');
+      const result = await runInProcess([...args, '--data-dir', notAFolder], { env: {}, cwd: tempDir() });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Cannot use the data folder ${notAFolder} (ENOTDIR): it must be a folder this user can write.`);
+      expect(result.stderr).not.toContain('There is no history');
+    },
+  );
+
   it('names FLOWENT_COMPANION_DATA_DIR, or the default folder, as where it looked', async () => {
     const fromEnv = join(tempDir(), 'from-env');
     const byEnv = await runInProcess(['calls'], { env: { FLOWENT_COMPANION_DATA_DIR: fromEnv } });

@@ -1,8 +1,8 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
-import { createPrivateHistory, DATA_FILES, secureDataFolder } from '../data-folder';
+import { createPrivateHistory, DATA_FILES, historyFile, secureDataFolder } from '../data-folder';
 import { LATEST_VERSION, migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
@@ -157,7 +157,9 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
 function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const file = join(options.dataDir, DATA_FILES.history);
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (!existsSync(file)) {
+  const found = historyFile(options.dataDir);
+  if (found.kind === 'unusable') return { ok: false, code: 'data-dir-unusable', dir: options.dataDir, reason: found.reason };
+  if (found.kind === 'absent') {
     if (!options.emptyIfMissing) return { ok: false, code: 'no-history', dir: options.dataDir };
     const empty = new Database(':memory:', binding);
     const migrated = migrate(empty);
