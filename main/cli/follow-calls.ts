@@ -86,9 +86,9 @@ export async function followCalls(
 const HISTORY_LOOK_MS = 250;
 
 /**
- * Resolves true once the history in `dataDir` is created (by serve, the app or a command
- * that stores; an empty file is still being created), or false when `stop` resolves first: `calls --follow` may be started before the
- * serve it follows, as in a CI job's steps.
+ * Resolves true once the history in `dataDir` is created (by serve, the app or a command that
+ * stores; an empty file is still being created), or false when `stop` resolves first:
+ * `calls --follow` may be started before the serve it follows, as in a CI job's steps.
  */
 export async function historyAppears(dataDir: string, stop: Promise<void>): Promise<boolean> {
   let stopped = false;
