@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_FILES } from '../../core/data-folder';
 
@@ -47,19 +47,46 @@ export function rotateInspectorTokenFile(dataDir: string): string {
 }
 
 function readOrCreate(file: string): string {
+  const existing = readToken(file);
+  if (existing !== null) return existing;
+  // Made only where there is none: processes starting at once on a new folder (the app and
+  // serve) must all end with the first one made. Each making its own replaced the others', and
+  // the URL those had printed was refused.
+  const { token, temp } = newTokenFile(file);
+  try {
+    linkSync(temp, file);
+    return token;
+  } catch (error) {
+    const made = (error as NodeJS.ErrnoException).code === 'EEXIST' ? readToken(file) : null;
+    if (made !== null) return made;
+    // A damaged file (not a token), or a file system without hard links: put in place by a rename.
+    renameSync(temp, file);
+    return token;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** The token in `file`, or null when there is none or it is not a token. */
+function readToken(file: string): string | null {
   try {
     const existing = readFileSync(file, 'utf8').trim();
-    if (TOKEN_PATTERN.test(existing)) return existing;
+    return TOKEN_PATTERN.test(existing) ? existing : null;
   } catch {
-    // No token yet: make one below.
+    return null;
   }
-  return writeToken(file);
+}
+
+/** A new token and a private file of its own beside `file`, to be linked or renamed into place. */
+function newTokenFile(file: string): { token: string; temp: string } {
+  const token = randomBytes(24).toString('base64url');
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, `${token}\n`, { mode: 0o600 });
+  return { token, temp };
 }
 
 function writeToken(file: string): string {
-  const token = randomBytes(24).toString('base64url');
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${token}\n`, { mode: 0o600 });
+  const { token, temp } = newTokenFile(file);
   renameSync(temp, file);
   return token;
 }
