@@ -33,6 +33,13 @@ function sendTo(baseUrl: string) {
   };
 }
 
+/** A temporary folder, removed after the test, and a path `name` in it that does not exist yet. */
+function pathInTempFolder(name: string): string {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return join(dir.path, name);
+}
+
 async function setUp() {
   const dir = makeTempDir();
   cleanups.push(dir.remove);
@@ -84,9 +91,7 @@ describe('calls --follow', () => {
   });
 
   it('started before there is a history, waits for the serve that creates it and follows its calls', async () => {
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
-    const folder = join(dir.path, 'later');
+    const folder = pathInTempFolder('later');
     const following = stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', folder], {}, /Press Ctrl-C to stop\./));
     expect(following.output()).toContain(
       `There is no history in ${folder} yet: waiting until serve, the app or another command creates it.`,
@@ -102,9 +107,7 @@ describe('calls --follow', () => {
   });
 
   it('waiting for a history, stops on Ctrl-C without creating one', async () => {
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
-    const folder = join(dir.path, 'never');
+    const folder = pathInTempFolder('never');
     const following = stopOnCleanup(await startCommand(['calls', '-f', '--data-dir', folder], {}, /waiting until serve/));
     following.child.kill('SIGINT');
     expect(await following.exited).toBe(0);
@@ -112,9 +115,7 @@ describe('calls --follow', () => {
   });
 
   it('refuses at once a folder that can never hold a history, instead of waiting for it', async () => {
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
-    const notAFolder = join(dir.path, 'a-file');
+    const notAFolder = pathInTempFolder('a-file');
     writeFileSync(notAFolder, 'not a folder');
     const refused = await runCli(['calls', '--follow', '--data-dir', notAFolder]);
     expect(refused.code).toBe(1);
