@@ -12,7 +12,8 @@ handler's code.
 
   flowent/actions/<name>.yaml   an action: description, JSON Schema, webhook_url per profile
   flowent/answers/<name>.yaml   how the companion answers it (a mock, or forwarding)
-  flowent/answers/_default.yaml the answers of every action without a file of its own
+  flowent/answers/_default.yaml the answers of every action without a file of its own, and
+                                the mode of every answer file without "mode:"
   flowent/schemas/              the files' JSON Schemas, for your editor
   flowent/README.md             the layout and the commands
 

@@ -341,13 +341,17 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
   });
 
-  it('refuses a .yml action file, which would be a second file for its action, instead of planning it twice', async () => {
+  it('refuses a .yml or .json action file, which would be a second file for its action, instead of planning it twice', async () => {
     const { cli, gateway, write } = await setup();
     write('actions/lookup_order.yaml', lookupOrder('here'));
     write('actions/lookup_order.yml', lookupOrder('here'));
+    write('actions/send_email.json', '{"version": 1, "description": "Send an email"}');
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toContain('actions/lookup_order.yml: name it lookup_order.yaml: the companion reads files named <name>.yaml');
+    expect(plan.stderr).toContain('actions/lookup_order.yml: name it lookup_order.yaml: the companion reads files named <name>.yaml\n');
+    expect(plan.stderr).toContain(
+      'actions/send_email.json: name it send_email.yaml: the companion reads files named <name>.yaml (its JSON can stay as it is: YAML reads JSON)\n',
+    );
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHandler } from '../helpers/handler-process';
@@ -104,6 +104,30 @@ describe('serve with a project folder', () => {
   });
 });
 
+describe('an answer file without a mode', () => {
+  it('takes the mode of _default.yaml: forwarded while that forwards, answered by its mock once it says mode: mock', async () => {
+    const handler = await startHandler();
+    cleanups.push(() => handler.stop());
+    const root = temp('fc-project-');
+    const answers = join(root, 'flowent', 'answers');
+    mkdirSync(answers, { recursive: true });
+    writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+    const mock = 'body: {result: "from the file", error: ""}\n';
+    writeFileSync(join(answers, 'send_email.yaml'), `version: 1\n${mock}`);
+    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+
+    expect(await call(server, 'send_email')).not.toEqual({ result: 'from the file', error: '' });
+    expect((await handler.received()).map((request) => request.url)).toEqual(['/actions/send_email']);
+
+    writeFileSync(join(answers, 'send_email.yaml'), `version: 1\nmode: mock\n${mock}`);
+    await expect.poll(() => call(server, 'send_email'), { timeout: 5_000 }).toEqual({ result: 'from the file', error: '' });
+  });
+});
+
 describe('serve with a project folder broken from the start', () => {
   it('says a broken answer file is not used (no good version of it was ever read), and the built-in answer answers', async () => {
     const root = temp('fc-project-');
@@ -123,11 +147,13 @@ describe('serve with a project folder broken from the start', () => {
   });
 });
 
-describe('an answer file named .yml', () => {
-  it('is reported with what to rename it to, not passed over while another answer answers', async () => {
+describe('an answer file named .yml or .json', () => {
+  it('is reported with what to rename it to, not passed over while another answer answers; its removal is said', async () => {
     const root = temp('fc-project-');
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
-    writeFileSync(join(root, 'flowent', 'answers', 'lookup_order.yml'), 'version: 1\nbody: {result: "from yml", error: ""}\n');
+    const yml = join(root, 'flowent', 'answers', 'lookup_order.yml');
+    writeFileSync(yml, 'version: 1\nbody: {result: "from yml", error: ""}\n');
+    writeFileSync(join(root, 'flowent', 'answers', 'refund.json'), '{"version": 1, "body": {"result": "from json", "error": ""}}\n');
     const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
@@ -136,6 +162,13 @@ describe('an answer file named .yml', () => {
     await server.waitFor(
       /Project: answers\/lookup_order\.yml has a mistake; it is not used until fixed:\n {2}answers\/lookup_order\.yml: name it lookup_order\.yaml/,
     );
+    await server.waitFor(
+      /Project: answers\/refund\.json has a mistake; it is not used until fixed:\n {2}answers\/refund\.json: name it refund\.yaml: .* \(its JSON can stay as it is: YAML reads JSON\)/,
+    );
+
+    rmSync(yml);
+    await server.waitFor(/Project: answers\/lookup_order\.yml was removed\./);
+    expect(server.output()).not.toContain('lookup_order.yml is fixed');
   });
 });
 

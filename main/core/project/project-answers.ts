@@ -5,7 +5,7 @@ import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
-import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically, yamlFiles, ymlProblem } from './project-folder';
+import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, misnamedProblem, nameOfFile, projectFiles, writeFileAtomically } from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { mergeIntoDocument, newYamlText } from './yaml-file';
 
@@ -171,7 +171,7 @@ export class ProjectAnswers implements AnswerStore {
 
   /** Reads again what changed on disk; true when anything did. */
   refresh(): boolean {
-    const present = new Set(yamlFiles(join(this.dir, this.folder)).map((name) => `${this.folder}/${name}`));
+    const present = new Set(projectFiles(join(this.dir, this.folder)).map((name) => `${this.folder}/${name}`));
     let changed = false;
     for (const file of [...this.seen.keys()]) {
       if (present.has(file)) continue;
@@ -195,11 +195,11 @@ export class ProjectAnswers implements AnswerStore {
   }
 
   private load(file: string): void {
-    const name = file.slice(this.folder.length + 1).replace(/\.ya?ml$/, '');
+    const name = nameOfFile(file);
     const action = `${name}.yaml` === DEFAULT_ANSWERS_FILE ? null : name;
-    const yml = ymlProblem(file);
-    if (yml) {
-      this.problems.set(file, [yml]);
+    const misnamed = misnamedProblem(file);
+    if (misnamed) {
+      this.problems.set(file, [misnamed]);
       return;
     }
     if (action !== null && !isActionName(action)) {

@@ -8,7 +8,7 @@ import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-sche
 export const PROJECT_FOLDER_NAME = 'flowent';
 export const ACTIONS_FOLDER = 'actions';
 export const ANSWERS_FOLDER = 'answers';
-/** The answers of every action that has no file of its own. */
+/** The answers of every action that has no file of its own, and the mode of every file without one. */
 export const DEFAULT_ANSWERS_FILE = '_default.yaml';
 
 /**
@@ -53,11 +53,11 @@ export function removeFile(path: string): void {
 export function readActionFiles(dir: string): { actions: ActionFile[]; problems: ProjectProblem[] } {
   const actions: ActionFile[] = [];
   const problems: ProjectProblem[] = [];
-  for (const name of yamlFiles(join(dir, ACTIONS_FOLDER))) {
+  for (const name of projectFiles(join(dir, ACTIONS_FOLDER))) {
     const file = `${ACTIONS_FOLDER}/${name}`;
-    const yml = ymlProblem(file);
-    if (yml) {
-      problems.push(yml);
+    const misnamed = misnamedProblem(file);
+    if (misnamed) {
+      problems.push(misnamed);
       continue;
     }
     const read = readActionFile(file, readFileSync(join(dir, file), 'utf8'));
@@ -67,15 +67,24 @@ export function readActionFiles(dir: string): { actions: ActionFile[]; problems:
   return { actions, problems };
 }
 
+/** The endings of the files a project folder lists: `.yaml`, and those it refuses by name (misnamedProblem). */
+const LISTED_FILE = /\.(ya?ml|json)$/;
+
 /**
- * The `.yaml`/`.yml` files of a folder, sorted; none when it does not exist. The project reads
- * `<name>.yaml` only: a `.yml` is listed to be refused, not passed over in silence.
+ * The files of a folder a person may have meant as project files, sorted; none when the folder
+ * does not exist. The project reads `<name>.yaml` only: a `.yml` or `.json` is listed to be
+ * refused, not passed over in silence.
  */
-export function yamlFiles(folder: string): string[] {
+export function projectFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.'))
+    .filter((name) => LISTED_FILE.test(name) && !name.startsWith('.'))
     .sort();
+}
+
+/** The name a listed file's action (or `_default`) goes by: its name without the ending. */
+export function nameOfFile(file: string): string {
+  return basename(file).replace(LISTED_FILE, '');
 }
 
 /**
@@ -102,6 +111,9 @@ const DEFAULT_ANSWERS_TEXT = `${schemaLine('answers')}
 # or forward them to your handler:
 #   mode: forward
 #   forward: http://localhost:8000/actions/{action_name}
+# The mode set here also holds for an action whose own file sets no "mode:" (its
+# mock is then the answer when the handler gives none, with serve --fallback-to-mock).
+# Give that file "mode: mock" for its own mock to answer.
 # "flowent-companion mocks --help" describes every field.
 version: ${PROJECT_FORMAT_VERSION}
 `;
@@ -116,7 +128,9 @@ This folder belongs in git, beside your action handler. Flowent Companion reads 
   A copy with another name is another action.
 - \`answers/<name>.yaml\`: how the companion answers that action's calls: a mock (the format
   \`flowent-companion mocks --help\` shows), or \`mode: forward\` with \`forward: <your handler's URL>\`.
-  \`answers/_default.yaml\` answers every action without a file of its own.
+  \`answers/_default.yaml\` answers every action without a file of its own, and its \`mode\` holds
+  for every file that sets none: with \`mode: forward\` there, a file needs \`mode: mock\` for its
+  own mock to answer.
 - \`schemas/\`: the JSON Schemas of these files; the \`$schema\` line at the top of each file lets
   your editor complete and check them.
 
@@ -130,8 +144,15 @@ Commands, run from the folder that holds \`flowent/\`:
     flowent-companion actions pull          # write Flowent's actions into actions/
 `;
 
-/** Why a `.yml` file in the project is not read, or null for a `.yaml`. */
-export function ymlProblem(file: string): ProjectProblem | null {
-  if (!file.endsWith('.yml')) return null;
-  return { file, line: null, column: null, message: `name it ${basename(file, '.yml')}.yaml: the companion reads files named <name>.yaml` };
+/** Why a `.yml` or `.json` file in the project is not read, or null for a `.yaml`. */
+export function misnamedProblem(file: string): ProjectProblem | null {
+  if (file.endsWith('.yaml')) return null;
+  // JSON is YAML: a JSON file needs only the new name.
+  const keep = file.endsWith('.json') ? ' (its JSON can stay as it is: YAML reads JSON)' : '';
+  return {
+    file,
+    line: null,
+    column: null,
+    message: `name it ${nameOfFile(file)}.yaml: the companion reads files named <name>.yaml${keep}`,
+  };
 }
