@@ -1,4 +1,4 @@
-import { readServeState } from '../core';
+import { runningServes } from '../core';
 import { rotateInspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -39,11 +39,12 @@ export async function inspectorCommand(argv: string[], io: CliIo): Promise<numbe
     );
     return 1;
   }
-  const serve = readServeState(dataDir);
+  // Every serve on this folder shares the token: each inspector's address changes.
+  const ports = runningServes(dataDir).flatMap((serve) => serve.inspectorPort ?? []);
   io.stdout.write('The inspector has a new access token; the old one is refused from now on.\n');
-  if (serve?.inspectorPort) {
-    io.stdout.write(`  Inspector:    http://127.0.0.1:${serve.inspectorPort}/#token=${token}\n`);
-    io.stdout.write('Open inspector pages say the token changed; open this address instead.\n');
+  if (ports.length > 0) {
+    for (const port of ports) io.stdout.write(`  Inspector:    http://127.0.0.1:${port}/#token=${token}\n`);
+    io.stdout.write(`Open inspector pages say the token changed; open ${ports.length > 1 ? 'these addresses' : 'this address'} instead.\n`);
   } else {
     io.stdout.write(`  Token:        ${token}\n`);
     io.stdout.write('No serve with an inspector runs on this data folder now; the next one prints its Inspector URL with this token.\n');

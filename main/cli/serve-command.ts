@@ -131,7 +131,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
   // inspector for this run only; so do the Flowent API tokens.
-  // Published in serve-state.json, so that send and replay, run beside, can mark their calls to this webhook.
+  // Published in this serve's state file, so that send and replay, run beside, can mark their calls to this webhook.
   const loopToken = newLoopToken();
   const core = createCore({
     mode: 'headless',
@@ -215,8 +215,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }).forEach(write);
 
   // Tells `actions register --here` where this companion is reachable.
-  const webhookBaseUrl = started.value.baseUrl;
-  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: inspectorListensOn, loopToken });
+  const published = {
+    pid: process.pid,
+    webhookBaseUrl: started.value.baseUrl,
+    inspectorPort: inspectorListensOn,
+    loopToken,
+    startedAt: Date.now(),
+  };
+  writeServeState(dataDir, { ...published, publicUrl: null });
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatCallNotes(event.call)].forEach(write);
     if (event.type === 'calls-stored-elsewhere') write(formatStoredElsewhere(event.count));
@@ -228,7 +234,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     projectLines(event).forEach(write);
     if (event.type === 'tunnel-status') {
       const publicUrl = event.status.state === 'online' ? event.status.url : null;
-      writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl, inspectorPort: inspectorListensOn, loopToken });
+      writeServeState(dataDir, { ...published, publicUrl });
     }
   });
   if (values.tunnel) {

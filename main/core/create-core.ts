@@ -24,13 +24,14 @@ import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { createReplay } from './replay';
+import type { OwnWebhook } from './replay/deliver';
 import { secretState, sessionSecret, type SecretSource } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { readServeState } from './account/serve-state';
+import { readServeState, runningServes } from './account/serve-state';
 import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
@@ -242,14 +243,15 @@ export function createCore(options: CoreOptions): Core {
     onChanged: () => events.emit({ type: 'answers-changed' }),
   });
 
-  // Marks the replays and simulated calls this companion sends to its own webhook. A core that
-  // does not listen (a one-shot command) sends to a running serve's webhook, with its mark.
+  // Marks the replays and simulated calls this companion sends to its own webhook, or to the
+  // webhook of a serve running on the same data folder, with that serve's mark.
   const loopToken = options.loopToken ?? newLoopToken();
-  const ownWebhook = (): { baseUrl: string; loopToken: string } | null => {
-    if (listening) return { baseUrl: listening.baseUrl, loopToken };
-    const running = readServeState(options.dataDir);
-    return running ? { baseUrl: running.webhookBaseUrl, loopToken: running.loopToken } : null;
-  };
+  const ownWebhooks = (): OwnWebhook[] => [
+    ...(listening ? [{ baseUrl: listening.baseUrl, loopToken }] : []),
+    ...runningServes(options.dataDir)
+      .filter((serve) => serve.pid !== process.pid)
+      .map((serve) => ({ baseUrl: serve.webhookBaseUrl, loopToken: serve.loopToken })),
+  ];
 
   const replay = createReplay({
     calls: () => requireStore().calls,
@@ -257,7 +259,7 @@ export function createCore(options: CoreOptions): Core {
     settings: () => requireStore().settings,
     handlers: () => requireStore().handlers,
     hmacKey: () => hmacKey.get(),
-    ownWebhook,
+    ownWebhooks,
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 export const DATA_FILES = {
   /** SQLite, with its `-wal` and `-shm` beside it. */
   history: 'history.sqlite',
-  /** Written by a running `serve`: its URLs. */
-  serveState: 'serve-state.json',
+  /** A folder: one file of URLs per running `serve`, named by its process id. */
+  serveStates: 'serve-states',
   /** Guards the browser inspector's API. */
   inspectorToken: 'inspector-token',
   /** The desktop app's keychain-encrypted secrets. */

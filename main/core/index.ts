@@ -13,7 +13,7 @@ export type { SecretSource } from './secret-source';
 export { apiTokenVariable, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
-export { readServeState, writeServeState } from './account/serve-state';
+export { readServeState, runningServes, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';
 export { newLoopToken } from './answers/own-calls';
 export { STYLES as SIGNING_STYLES } from './signature/styles';

@@ -39,7 +39,14 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
 
 /** What a serve running on `webhookBaseUrl` records for `--here`, with no public URL. */
 function recordServe(dataDir: string, webhookBaseUrl: string): void {
-  writeServeState(dataDir, { pid: process.pid, webhookBaseUrl, publicUrl: null, inspectorPort: null, loopToken: 'test-loop-token' });
+  writeServeState(dataDir, {
+    pid: process.pid,
+    webhookBaseUrl,
+    publicUrl: null,
+    inspectorPort: null,
+    loopToken: 'test-loop-token',
+    startedAt: Date.now(),
+  });
 }
 
 const lines = (text: string) =>

@@ -39,6 +39,7 @@ async function setup(): Promise<Setup> {
     publicUrl: null,
     inspectorPort: null,
     loopToken: 'test-loop-token',
+    startedAt: Date.now(),
   });
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   const project = join(root.path, 'flowent');

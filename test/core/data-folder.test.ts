@@ -85,7 +85,9 @@ describe('the data folder is private', () => {
       await server.exited;
     });
     expect(mode(dataDir)).toBe(0o700);
-    for (const name of [DATA_FILES.inspectorToken, DATA_FILES.serveState, DATA_FILES.history]) {
+    expect(mode(join(dataDir, DATA_FILES.serveStates))).toBe(0o700);
+    const serveState = join(DATA_FILES.serveStates, `${server.child.pid}.json`);
+    for (const name of [DATA_FILES.inspectorToken, serveState, DATA_FILES.history]) {
       expect(mode(join(dataDir, name)), name).toBe(0o600);
     }
   });

@@ -18,6 +18,12 @@ import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
 import type { HandlersRepository } from '../store/handlers-repository';
 
+/** A webhook server of this companion's (its own, or a serve's on the same data folder) and its mark on the calls sent there. */
+export interface OwnWebhook {
+  baseUrl: string;
+  loopToken: string;
+}
+
 /** What replay and the simulator need from the core. */
 export interface ReplayDeps {
   calls: () => CallsRepository;
@@ -26,11 +32,11 @@ export interface ReplayDeps {
   /** What each developer's handler accepted and refused so far. */
   handlers: () => HandlersRepository;
   /**
-   * The companion's own webhook (`http://127.0.0.1:8787`) and its mark on the calls this
-   * companion sends there (see own-calls); null while none runs. Calls sent there reach no
-   * handler of the developer's.
+   * The companion's webhooks (`http://127.0.0.1:8787`) running now, the one cURL commands name
+   * first, each with its mark on the calls this companion sends there (see own-calls). Calls
+   * sent there reach no handler of the developer's.
    */
-  ownWebhook?: () => { baseUrl: string; loopToken: string } | null;
+  ownWebhooks?: () => OwnWebhook[];
   /** `serve --forward`, when the core runs with one. */
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
@@ -98,10 +104,11 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const receivedAt = Date.now();
   const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
   const prepared = forwardHeaders(outgoing.headers, outgoing.remoteAddress);
-  const own = deps.ownWebhook?.() ?? null;
-  const toCompanion = own !== null && new URL(outgoing.url).origin === new URL(own.baseUrl).origin;
+  const origin = new URL(outgoing.url).origin;
+  const own = deps.ownWebhooks?.().find((webhook) => new URL(webhook.baseUrl).origin === origin) ?? null;
+  const toCompanion = own !== null;
   // Marked so that the companion's own webhook does not store it as Flowent's call.
-  const sent = own && toCompanion ? [...prepared.headers, ownCallHeader(outgoing.source, own.loopToken)] : prepared.headers;
+  const sent = own ? [...prepared.headers, ownCallHeader(outgoing.source, own.loopToken)] : prepared.headers;
   const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, headers: sent, timeoutMs });
   const dropped = droppedHeadersMessage(prepared.dropped);
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });

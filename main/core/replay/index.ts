@@ -26,7 +26,7 @@ import { curlFor, type CurlOptions } from './curl';
 import { callsToHar, type Har } from './har-export';
 import { importHar, type ImportSummary } from './har-import';
 import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner } from './learned-style';
-import { targetFor } from './deliver';
+import { targetFor, type OwnWebhook } from './deliver';
 import { probeHandler } from './probe';
 import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
@@ -40,11 +40,8 @@ export interface ReplaySetup {
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
   handlers: () => HandlersRepository;
-  /**
-   * The companion's webhook server (`http://127.0.0.1:8787`) and its mark on the calls this
-   * companion sends there (see own-calls), null while none runs: where cURL commands send calls.
-   */
-  ownWebhook?: () => { baseUrl: string; loopToken: string } | null;
+  /** The companion's webhooks running now (deliver.ts); cURL commands send calls to the first. */
+  ownWebhooks?: () => OwnWebhook[];
   startupForwardTarget?: string | null;
   forwardTimeoutMs?: number;
   /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
@@ -115,7 +112,7 @@ export function createReplay(deps: ReplaySetup): Replay {
       if (!call) return { ok: false, code: 'call-not-found', id };
       const key = deps.hmacKey();
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
-      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.ownWebhook?.()?.baseUrl ?? null });
+      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.ownWebhooks?.()[0]?.baseUrl ?? null });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     async startBulk(selection, options) {

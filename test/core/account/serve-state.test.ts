@@ -1,40 +1,66 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readServeState, writeServeState } from '../../../main/core/account/serve-state';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readServeState, runningServes, writeServeState, type ServeState } from '../../../main/core/account/serve-state';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import { tempDir } from './harness';
 
-describe('the serve state file behind --here', () => {
-  it('is read back while its process runs, ignored once the process is gone, removed at stop', () => {
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+function stateOf(pid: number, startedAt: number, publicUrl: string | null = null): Omit<ServeState, 'updatedAt'> {
+  return {
+    pid,
+    webhookBaseUrl: `http://127.0.0.1:${8000 + (pid % 1000)}`,
+    publicUrl,
+    inspectorPort: null,
+    loopToken: `loop-${pid}`,
+    startedAt,
+  };
+}
+
+/** The pid of a process that has exited. */
+const goneProcess = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
+
+/** A process that runs until the test ends: another serve's pid. */
+function runningProcess(): number {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  stops.push(() => child.kill('SIGKILL'));
+  return child.pid!;
+}
+
+describe('the serve state files behind --here, send and replay', () => {
+  it('are read back while their process runs, dropped (and removed) once it is gone, removed at stop', () => {
     const dir = tempDir();
     expect(readServeState(dir)).toBeNull();
-    writeServeState(dir, {
-      pid: process.pid,
-      webhookBaseUrl: 'http://127.0.0.1:8787',
-      publicUrl: 'https://abc.ngrok.app',
-      inspectorPort: null,
-      loopToken: 'test-loop-token',
-    });
-    expect(readServeState(dir)).toMatchObject({
-      pid: process.pid,
-      publicUrl: 'https://abc.ngrok.app',
-      inspectorPort: null,
-      loopToken: 'test-loop-token',
-    });
+    writeServeState(dir, stateOf(process.pid, 1, 'https://abc.ngrok.app'));
+    expect(readServeState(dir)).toMatchObject({ pid: process.pid, publicUrl: 'https://abc.ngrok.app', loopToken: `loop-${process.pid}` });
 
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-    writeServeState(dir, {
-      pid: Number(gone.stdout.toString()),
-      webhookBaseUrl: 'http://127.0.0.1:8787',
-      publicUrl: null,
-      inspectorPort: null,
-      loopToken: 'test-loop-token',
-    });
-    expect(readServeState(dir)).toBeNull();
+    const gone = goneProcess();
+    writeServeState(dir, stateOf(gone, 2), gone);
+    expect(runningServes(dir).map((state) => state.pid)).toEqual([process.pid]);
+    expect(readdirSync(join(dir, DATA_FILES.serveStates))).toEqual([`${process.pid}.json`]);
 
     writeServeState(dir, null);
-    expect(existsSync(join(dir, DATA_FILES.serveState))).toBe(false);
+    expect(readServeState(dir)).toBeNull();
+    expect(existsSync(join(dir, DATA_FILES.serveStates, `${process.pid}.json`))).toBe(false);
+  });
+
+  it('keep one file per serve on a folder: one that stops leaves the others findable', () => {
+    const dir = tempDir();
+    const first = runningProcess();
+    const second = runningProcess();
+    writeServeState(dir, stateOf(first, 1), first);
+    writeServeState(dir, stateOf(second, 2), second);
+    expect(runningServes(dir).map((state) => state.pid)).toEqual([second, first]);
+    expect(readServeState(dir)?.pid).toBe(second);
+
+    // The first opens a tunnel: what Flowent can reach comes before the newest.
+    writeServeState(dir, stateOf(first, 1, 'https://abc.ngrok.app'), first);
+    expect(readServeState(dir)?.pid).toBe(first);
+
+    writeServeState(dir, null, second);
+    expect(runningServes(dir).map((state) => state.pid)).toEqual([first]);
   });
 });

@@ -1,0 +1,43 @@
+import { afterEach, expect, it } from 'vitest';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serveOn(dataDir: string): Promise<ServeProcess> {
+  const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'key' });
+  cleanups.push(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+  return server;
+}
+
+it('a serve that stops leaves another on the same folder findable: its inspector URL after a token change, its mark on sent calls', async () => {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const first = await serveOn(dir.path);
+  const second = await serveOn(dir.path);
+  second.child.kill('SIGTERM');
+  await second.exited;
+
+  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir.path]);
+  expect(rotated).toMatchObject({ code: 0, stderr: '' });
+  expect(rotated.stdout).toContain(`Inspector:    ${new URL(first.inspectorUrl!).origin}/#token=`);
+
+  // A simulated call sent to the first serve's webhook is stored once, as the simulator's, not
+  // a second time by that serve as Flowent's.
+  const sent = await runCli(['send', 'send_email', '--target', `${first.baseUrl}/actions/{action_name}`, '--data-dir', dir.path], {
+    FLOWENT_HMAC_KEY: 'key',
+  });
+  expect(sent).toMatchObject({ code: 0, stderr: '' });
+  const stored = await runCli(['calls', '--json', '--data-dir', dir.path]);
+  const sources = stored.stdout
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { source: string }).source);
+  expect(sources).toEqual(['simulator']);
+});
