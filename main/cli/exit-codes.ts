@@ -9,6 +9,8 @@ export const EXIT = {
   usage: 2,
   /** `actions plan`: changes are pending. */
   pending: 3,
+  /** `send` and `replay` stopped with Ctrl-C, once what was in flight was stored. */
+  interrupted: 130,
 } as const;
 
 /**

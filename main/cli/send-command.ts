@@ -1,7 +1,8 @@
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { exitCodeOf } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
+import { finishingOnCtrlC } from './stop-signal';
 import { counted, inCliWords } from './cli-words';
 import { inProjectFolder, withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
@@ -10,7 +11,8 @@ export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
 Send your handler a Flowent call that never happened, signed like your Flowent instance signs
 (the learned style, else python), and check the answer against Flowent's contract. The call is
-stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors.
+stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors,
+130 after Ctrl-C (the call sent is still answered and stored; Ctrl-C again quits at once).
 
 Options:
   --params <json|@file>   The parameters object (default: generated from --schema, else {})
@@ -65,15 +67,19 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     values['data-dir'],
     io,
     async (api) => {
-      const sent = await api.simulateCall({
-        action,
-        parameters: parameters === undefined ? null : JSON.stringify(parameters),
-        schema: schema === undefined ? null : JSON.stringify(schema),
-        seed: values.seed === undefined ? 1 : Number(values.seed),
-        test: values.test ?? false,
-        target: target ?? null,
-        style: style ?? null,
-      });
+      const { value: sent, interrupted } = await finishingOnCtrlC(
+        () => io.stderr.write('Waiting for the answer to the call sent, to store it; press Ctrl-C again to quit without it.\n'),
+        () =>
+          api.simulateCall({
+            action,
+            parameters: parameters === undefined ? null : JSON.stringify(parameters),
+            schema: schema === undefined ? null : JSON.stringify(schema),
+            seed: values.seed === undefined ? 1 : Number(values.seed),
+            test: values.test ?? false,
+            target: target ?? null,
+            style: style ?? null,
+          }),
+      );
       if (!sent.ok) {
         io.stderr.write(`flowent-companion send: ${replayRefusalInWords(sent, io)}\n`);
         return exitCodeOf(sent);
@@ -89,7 +95,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         out(`  verdict: ${counted(r.violations.length, 'violation')} of Flowent's contract`);
         for (const violation of r.violations) out(`  ! ${violation.message}`);
       }
-      return r.violations.length > 0 ? 1 : 0;
+      return r.violations.length > 0 ? 1 : interrupted ? EXIT.interrupted : 0;
     },
     inProjectFolder(io),
   );

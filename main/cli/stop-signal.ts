@@ -17,3 +17,22 @@ export function waitForStopSignal(outputClosed: AbortSignal | undefined): Promis
     process.on('SIGTERM', stop);
   });
 }
+
+/**
+ * Runs `work` with `onFirst` called on the first Ctrl-C, for commands whose calls in flight are
+ * worth finishing: the handler has the call already, so its answer is awaited and stored. A
+ * second Ctrl-C ends the process at once, as Ctrl-C does by default.
+ */
+export async function finishingOnCtrlC<T>(onFirst: () => void, work: () => Promise<T>): Promise<{ value: T; interrupted: boolean }> {
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    onFirst();
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    return { value: await work(), interrupted };
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}

@@ -1,0 +1,38 @@
+import { afterEach, expect, it } from 'vitest';
+import { startHandler } from '../helpers/handler-process';
+import { runCli, startCommand } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+it('send stopped with Ctrl-C while the handler works waits for its answer and stores the call; exit 130', async () => {
+  const handler = await startHandler();
+  cleanups.push(() => handler.stop());
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const send = await startCommand(
+    ['send', 'gated', '--target', handler.target, '--data-dir', dir.path],
+    { FLOWENT_HMAC_KEY: 'key' },
+    // Nothing is printed before the answer: ready at once, the call is awaited below.
+    /^/,
+  );
+  cleanups.push(() => void send.child.kill('SIGKILL'));
+  await expect.poll(async () => (await handler.received()).length).toBe(1);
+
+  send.child.kill('SIGINT');
+  await send.waitFor(/Waiting for the answer to the call sent, to store it; press Ctrl-C again to quit without it\./);
+  await handler.release(1);
+  expect(await send.exited).toBe(130);
+  expect(send.output()).toMatch(/Sent #1 to http:\/\/127\.0\.0\.1:\d+\/actions\/gated/);
+
+  const stored = await runCli(['calls', '--json', '--data-dir', dir.path]);
+  expect(
+    stored.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { source: string; action: string }),
+  ).toMatchObject([{ source: 'simulator', action: 'gated' }]);
+});
