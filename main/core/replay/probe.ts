@@ -78,7 +78,8 @@ export async function probeHandler(
   const wrongRow = reached ? record([], await send(wrong)) : unsent(rows[rows.length - 1]!);
   if (outcomes.length > 0) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
   // Only a style the calls have told apart is worth naming as this Flowent's.
-  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, learned.decided ? learned.style : null) };
+  const flowentStyle = learned.decided ? learned.style : null;
+  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, refusedStyles(outcomes), flowentStyle) };
 }
 
 /** The body with its signature's last hex digit changed: a signature that matches no style. */
@@ -105,8 +106,27 @@ function unsent(last: ProbeRow): ProbeRow {
   return { styles: [], callId: 0, status: 0, handler: null, evidence: `not sent: ${last.evidence}` };
 }
 
-function finding(probedCallId: number, url: string, rows: ProbeRow[], wrong: ProbeRow, learned: StyleName | null): HandlerProbe {
-  const stylesAccepted = rows.filter((row) => row.handler === 'accepted').flatMap((row) => row.styles);
+/**
+ * The styles some refused request was valid in. A request is valid in more styles than it was
+ * signed for (`raw` matches every request's own bytes), so a style named on an accepted row may
+ * still be one the handler refused: it is not one it verifies in, as what is learned says too.
+ */
+function refusedStyles(outcomes: readonly HandlerOutcome[]): ReadonlySet<string> {
+  return new Set(outcomes.filter((outcome) => outcome.handler === 'refused').flatMap((outcome) => outcome.validIn));
+}
+
+function finding(
+  probedCallId: number,
+  url: string,
+  rows: ProbeRow[],
+  wrong: ProbeRow,
+  refused: ReadonlySet<string>,
+  learned: StyleName | null,
+): HandlerProbe {
+  const stylesAccepted = rows
+    .filter((row) => row.handler === 'accepted')
+    .flatMap((row) => row.styles)
+    .filter((style) => !refused.has(style));
   const base = { probedCallId, url, rows, wrongSignature: wrong, stylesAccepted };
   const unreachable = rows.find((row) => row.handler === null);
   if (unreachable) {

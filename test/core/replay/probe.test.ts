@@ -90,6 +90,10 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     // Each request was sent in its style's key order, so only "keys as sent, ASCII escapes" fits all it accepted.
     expect(known.stylesAccepted).toEqual(['python']);
     expect(known.refusedUnverified).toBe(1);
+    // The probe's summary and what is known agree: no style it names as accepted is one the
+    // handler refused a request valid in (raw matches every request's own bytes, so it is).
+    expect(known.stylesRefused).toContain('raw');
+    expect(probe.stylesAccepted.filter((style) => known.stylesRefused.includes(style))).toEqual([]);
   });
 
   it('the handler that checks nothing: a security problem', async () => {
