@@ -1,4 +1,5 @@
-import type { CallSource, CallSummary, HandlerSignature } from '../contract/api';
+import type { CallSource, CallSummary } from '../contract/api';
+import { handlerVerdictWords, type HandlerVoice } from '../contract/words';
 import { counted } from './cli-words';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
@@ -11,12 +12,8 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'not-flowent': 'not a Flowent call',
 };
 
-/** The developer's handler's verdict on the signature, after the status it answered. */
-const HANDLER_WORDS: Record<HandlerSignature, string> = {
-  accepted: 'handler accepted the signature',
-  refused: 'handler REFUSED the signature',
-  unknown: "handler's answer says nothing about the signature",
-};
+/** The developer's handler's verdict on the signature, after the status it answered: shouted when it refused, as INVALID is. */
+const HANDLER_VOICE: HandlerVoice = { subject: 'handler', owner: "handler's", alarm: (word) => word.toUpperCase() };
 
 /** How a line marks a call that is not Flowent's traffic. */
 const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
@@ -39,7 +36,7 @@ export function formatCallLine(call: CallSummary): string {
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
   const status = call.status === 0 ? 'no answer' : String(call.status);
-  const handler = call.handlerSignature ? `  ${HANDLER_WORDS[call.handlerSignature]}` : '';
+  const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, HANDLER_VOICE)}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
   return `${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`;
 }

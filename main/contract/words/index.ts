@@ -34,6 +34,7 @@ import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
 import type { StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
+export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
 export { problemPlace } from './project-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type { ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { CallDetail, HandlerProbe, HandlerReport, HandlerSignature, ProbeRow } from '../../../main/contract/api';
+import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../../main/contract/api';
+import { handlerVerdictWords, type HandlerVoice } from '../../../main/contract/words';
 import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler } from './handler-actions';
@@ -7,11 +8,8 @@ import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
 import { VerifierSnippet } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 
-const VERDICT_WORDS: Record<HandlerSignature, string> = {
-  accepted: 'accepted the signature',
-  refused: 'refused the signature',
-  unknown: 'its answer says nothing about the signature',
-};
+/** Under the heading "Your handler" the handler is "It"; no word is stressed: a refusal that matters has the diagnosis box above. */
+const HANDLER_VOICE: HandlerVoice = { subject: 'It', owner: 'Its', alarm: (word) => word };
 
 /**
  * The developer's handler as this call's answer shows it: its verdict on the signature, what
@@ -25,7 +23,7 @@ export function HandlerSection({ call }: { call: CallDetail }) {
     <section aria-label="Your handler" className="handler-section">
       <h3>Your handler</h3>
       <p data-testid="handler-verdict">
-        It {VERDICT_WORDS[report.verdict]} <span className="muted">({report.evidence})</span>.
+        {handlerVerdictWords(report.verdict, HANDLER_VOICE)} <span className="muted">({report.evidence})</span>.
       </p>
       {/* With a diagnosis, the box at the top shows all this already. */}
       {!report.diagnosis && (

@@ -1,0 +1,34 @@
+/**
+ * What the developer's handler did with a call's signature, for every front end: the command
+ * line says it after the status on a call's line (`401  handler REFUSED the signature`), the
+ * page as the first sentence of a call's "Your handler" section ("It refused the signature").
+ * The verdict `unknown` speaks of the handler's answer, not of the handler, so a front end
+ * names the handler both ways and no sentence is pieced together around a missing owner.
+ */
+import type { HandlerSignature } from '../handlers';
+
+/** How a front end names the handler in these words. */
+export interface HandlerVoice {
+  /** The handler doing something: "It" (the page, under the heading "Your handler"), "handler". */
+  subject: string;
+  /** The handler owning its answer: "Its", "handler's". */
+  owner: string;
+  /** How the word that means trouble is stressed: the command line in capitals, as its INVALID. */
+  alarm(word: string): string;
+}
+
+/** The handler's verdict on the signature, as a clause with its subject (no full stop). */
+export function handlerVerdictWords(verdict: HandlerSignature, voice: HandlerVoice): string {
+  switch (verdict) {
+    case 'accepted':
+      return `${voice.subject} accepted the signature`;
+    case 'refused':
+      return `${voice.subject} ${voice.alarm('refused')} the signature`;
+    case 'unknown':
+      return `${voice.owner} answer says nothing about the signature`;
+    default: {
+      const never: never = verdict;
+      return never;
+    }
+  }
+}
