@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the page: these tests need the DOM types too.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { closedPort } from '../helpers/handler-process';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { runCli, type ServeProcess } from '../helpers/spawn-cli';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
+
+// The list's Answer column holds the yellow "contract" badge beside the status, and the
+// widest pair it holds is the badge beside "no answer" (a `send` or `replay` to a handler that
+// is not running). Every part of it must be seen whole at the sizes people run the page at,
+// and the room it takes must not cut anything else in its row.
+const KEY = 'e2e-answer-column-key';
+let page: Page;
+let rows: () => Locator;
+
+const post = (server: ServeProcess, action: string, body: string) =>
+  fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+serveInspectorForFile(
+  () => ({
+    env: { FLOWENT_HMAC_KEY: KEY },
+    prepare: async (server) => {
+      const dataDir = /History: +(.+)\/history\.sqlite/.exec(server.output())![1]!;
+      const cli = (args: string[]) => runCli([...args, '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+      const stopped = `http://127.0.0.1:${await closedPort()}/actions/{action_name}`;
+      // #1: a mock that answers 502, a status beside the badge.
+      const mockFile = join(dataDir, 'gateway-mock.json');
+      writeFileSync(mockFile, JSON.stringify({ status: 502, body: { result: '', error: 'upstream is down' } }));
+      const mock = await cli(['mocks', 'set', 'bad_gateway', '--file', mockFile]);
+      if (mock.code !== 0) throw new Error(`mocks set failed: ${mock.stderr}`);
+      await post(server, 'bad_gateway', signedBody(flowentPayload('bad_gateway'), KEY));
+      // #2: a registration check ten minutes old; #3: it replayed as it was to a handler that is
+      // not running, so that row has no answer and the most a row with no answer has beside
+      // its verdict: TEST and the old timestamp's mark.
+      await post(
+        server,
+        'send_email',
+        JSON.stringify(flowentPayload('send_email', {}, { timestamp: Math.floor(Date.now() / 1000) - 600, test: true })),
+      );
+      await cli(['replay', '2', '--target', stopped]);
+      // #4: a call sent to a handler that is not running. Both commands fail, as they should.
+      await cli(['send', 'send_email', '--params', '{}', '--target', stopped]);
+    },
+  }),
+  (served) => ({ page, rows } = served),
+);
+
+interface Box {
+  left: number;
+  right: number;
+}
+
+interface RowBoxes {
+  id: string;
+  row: Box;
+  /** The row's cells shown, left to right. */
+  cells: Box[];
+  answer: { cell: Box; badge: Box | null; status: Box };
+  /** The marks after the verdict badge (which may give way), with their cell. */
+  signature: { cell: Box; marks: Box[] };
+}
+
+function rowBoxes(): Promise<RowBoxes[]> {
+  return page.evaluate(() => {
+    const box = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left, right: rect.right };
+    };
+    return Array.from(document.querySelectorAll('[role="listbox"][aria-label="Calls"] [role="option"]'), (row) => {
+      const answer = row.querySelector('.col-status')!;
+      const badge = answer.querySelector('[data-testid="violation-mark"]');
+      const signature = row.querySelector('.col-verdict')!;
+      return {
+        id: row.getAttribute('data-call-id') ?? '',
+        row: box(row),
+        cells: Array.from(row.children)
+          .filter((child) => getComputedStyle(child).display !== 'none')
+          .map(box),
+        answer: { cell: box(answer), badge: badge && box(badge), status: box(answer.querySelector('.status-code')!) },
+        signature: { cell: box(signature), marks: Array.from(signature.children).slice(1).map(box) },
+      };
+    });
+  });
+}
+
+const inside = (part: Box, cell: Box) => part.left >= cell.left - 0.5 && part.right <= cell.right + 0.5;
+
+const SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+] as const;
+
+describe.sequential("the list's Answer column", () => {
+  for (const size of SIZES) {
+    for (const details of [false, true]) {
+      it(`${size.width}x${size.height}${details ? ', a call open' : ''}: shows the contract badge and the status whole`, async () => {
+        await page.setViewportSize(size);
+        await expect.poll(() => rows().count()).toBe(4);
+        if (details) {
+          await rows().first().click();
+          await page.getByTestId('verdict-line').waitFor();
+        }
+        // Before the checks: a person sees what failed too.
+        await screenshot(page, `answer-column-${size.width}${details ? '-details' : ''}`);
+        expect(await rows().locator('.col-status').allTextContents()).toEqual([
+          'contractno answer',
+          'contractno answer',
+          '200',
+          'contract502',
+        ]);
+        expect(await rows().nth(1).locator('.col-verdict').textContent()).toBe('unsigned testTESTold');
+        for (const { id, row, cells, answer, signature } of await rowBoxes()) {
+          const where = `call #${id}: ${JSON.stringify({ answer, signature })}`;
+          if (answer.badge) expect(inside(answer.badge, answer.cell), where).toBe(true);
+          expect(inside(answer.status, answer.cell), where).toBe(true);
+          // Nothing else gave way: the marks beside the verdict are whole, the cells stay apart, inside the row.
+          for (const mark of signature.marks) expect(inside(mark, signature.cell), where).toBe(true);
+          for (let i = 1; i < cells.length; i++) expect(cells[i]!.left, where).toBeGreaterThanOrEqual(cells[i - 1]!.right);
+          expect(cells.at(-1)!.right, where).toBeLessThanOrEqual(row.right);
+        }
+      });
+    }
+  }
+});
