@@ -4,6 +4,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { renderApp } from '../harness/render';
+import { useAccountStore } from '../../../renderer/src/account/account-store';
+import { closedPort } from '../../helpers/handler-process';
 import { otherName, urlChangingTunnel } from '../../helpers/stand-in-tunnels';
 import { fetch } from 'undici';
 
@@ -46,6 +48,18 @@ async function registerAndLink(c: Companion, names: string[], baseUrl = c.baseUr
   for (const name of names) {
     valueOf(await c.api.registerHere(name, `Does ${name}`, {}, baseUrl));
   }
+}
+
+/** What the page says when nothing listens at the Gateway URL `url`. */
+function unreachableWords(url: string): string {
+  return `Cannot reach the Flowent Gateway at ${url}: the connection to ${new URL(url).host} was refused (nothing is listening there). Check the Gateway URL and your internet connection.`;
+}
+
+/** The text of every alert shown in `element`, top to bottom. */
+function alertsIn(element: HTMLElement): (string | null)[] {
+  return within(element)
+    .queryAllByRole('alert')
+    .map((alert) => alert.textContent);
 }
 
 /** A companion with the API token set in the keychain. */
@@ -144,12 +158,44 @@ describe('account dialog: API token and session', () => {
     const session = within(dialog).getByRole('region', { name: 'Session' });
     await waitFor(() => expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false));
     await user.click(within(session).getByRole('button', { name: 'Connect' }));
-    const alert = await within(session).findByRole('alert', { name: 'Connect error' });
-    expect(alert.textContent).toBe(
-      'Flowent rejected the API token. Create a new one in Gateway Management (Flowent admin panel) and set it in Flowent account > Account (or start the companion with FLOWENT_API_TOKEN).',
-    );
+    const rejected =
+      'Flowent rejected the API token. Create a new one in Gateway Management (Flowent admin panel) and set it in Flowent account > Account (or start the companion with FLOWENT_API_TOKEN).';
+    expect((await within(session).findByRole('alert', { name: 'Session error' })).textContent).toBe(rejected);
     expect((await c.api.getAccount()).session.lastError).toMatchObject({ code: 'flowent-api-token-rejected' });
-    await waitFor(() => expect(within(session).getByTestId('session-error').textContent).toContain('Flowent rejected the API token'));
+    await waitFor(() => expect(useAccountStore.getState().account?.session.lastError).not.toBeNull());
+    expect(alertsIn(dialog)).toEqual([rejected]);
+
+    // Another token: the session starts over, and the refusal of the old one is not said any more.
+    await user.type(within(token).getByLabelText('New API token'), API_TOKEN);
+    await user.click(within(token).getByRole('button', { name: 'Save token' }));
+    await waitFor(() => expect(alertsIn(dialog)).toEqual([]));
+  });
+
+  it("says a Gateway it cannot reach once, before and after the page hears of the session's failure", async () => {
+    const unreachable = `http://127.0.0.1:${await closedPort()}`;
+    const c = await withToken(await companion.restart(companionOptions({ env: { FLOWENT_BASE_URL: unreachable } })));
+    const { user, dialog } = await openAccount(c);
+    const session = within(dialog).getByRole('region', { name: 'Session' });
+    // Connect's own answer, while the core's word that the session failed waits on its way...
+    c.bridge.events.pause();
+    await user.click(within(session).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(alertsIn(dialog)).toEqual([unreachableWords(unreachable)]));
+    expect(within(session).getByRole('alert', { name: 'Session error' })).toBeTruthy();
+    // ...and once it has come: the account keeps the same failure, said in the same place.
+    c.bridge.events.resume();
+    await waitFor(() => expect(useAccountStore.getState().account?.session.lastError).toMatchObject({ code: 'flowent-unreachable' }));
+    expect(alertsIn(dialog)).toEqual([unreachableWords(unreachable)]);
+  });
+
+  it("shows the session's failure the account keeps, with no Connect from this page", async () => {
+    const unreachable = `http://127.0.0.1:${await closedPort()}`;
+    const c = await withToken(await companion.restart(companionOptions({ env: { FLOWENT_BASE_URL: unreachable } })));
+    // An exchange that failed before the page opened (another window's Connect, a listing).
+    expect((await c.api.connectFlowent()).ok).toBe(false);
+    const { dialog } = await openAccount(c);
+    const session = within(dialog).getByRole('region', { name: 'Session' });
+    expect((await within(session).findByRole('alert', { name: 'Session error' })).textContent).toBe(unreachableWords(unreachable));
+    expect(alertsIn(dialog)).toEqual([unreachableWords(unreachable)]);
   });
 
   it('in the headless command, shows the token from FLOWENT_API_TOKEN: replaceable for this run, not clearable', async () => {
