@@ -1,9 +1,17 @@
-import type { ApiFailure, StartFailure } from '../contract/api';
-import { wordFailure, wordStartFailure, type Catalogue, type StoreVocabulary, type Vocabulary } from '../contract/words';
+import type { AnswersFolderFailure, ApiFailure, StartFailure } from '../contract/api';
+import {
+  wordAnswersFolderFailure,
+  wordFailure,
+  wordStartFailure,
+  type AnswersFolderVocabulary,
+  type Catalogue,
+  type StoreVocabulary,
+  type Vocabulary,
+} from '../contract/words';
 import { DATA_DIR_ENV, HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../core';
 
 /** Where the command line's user acts: flags, environment variables and commands. */
-export const CLI_VOCABULARY: Vocabulary & StoreVocabulary = {
+export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabulary = {
   choosePort: (server) =>
     server === 'webhook'
       ? 'choose another port with --port (--port 0 picks a free one)'
@@ -26,6 +34,8 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary = {
   chooseHarFile: 'name the file: flowent-companion import <file.har>',
   openProject: 'run the command in the folder that holds flowent/, or give --project <dir>',
   pullActions: 'run "flowent-companion actions pull"',
+  giveAnswersFolder: 'give a folder "flowent-companion mocks export <dir>" wrote, such as flowent/answers',
+  storeOneMock: (file) => `run "flowent-companion mocks set <action> --file ${file}"`,
 };
 
 /** A count and its noun, as a person writes them: 1 call, 2 calls, 1,000 calls (`plural` for nouns like entry). */
@@ -41,4 +51,9 @@ export function inCliWords(failure: ApiFailure, overrides: Partial<Catalogue<Api
 /** Why the core could not start, in the command line's words. */
 export function startInCliWords(failure: StartFailure): string {
   return wordStartFailure(failure, CLI_VOCABULARY);
+}
+
+/** Why `mocks import` or `mocks export` could not use its folder, in the command line's words. */
+export function answersFolderInCliWords(failure: AnswersFolderFailure): string {
+  return wordAnswersFolderFailure(failure, CLI_VOCABULARY);
 }

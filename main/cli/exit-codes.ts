@@ -1,4 +1,4 @@
-import type { ApiFailure } from '../contract/api';
+import type { AnswersFolderFailure, ApiFailure } from '../contract/api';
 
 /** The command line's exit codes, as the README's table gives them. */
 export const EXIT = {
@@ -13,12 +13,16 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
+/** Every failure a command can end on: the contract's, and the answers folder's of `mocks import`/`export`. */
+type Failure = ApiFailure | AnswersFolderFailure;
+
 /**
  * The failures that mean a value the user gave is wrong (a mock file, a URL, a description,
- * a HAR file): the same command would fail again however often it runs, so they are usage
- * errors. Every other failure happened at run time.
+ * a HAR file, a folder to import that is none): the same command would fail again however often
+ * it runs, so they are usage errors. Every other failure happened at run time (an existing
+ * folder with nothing to import is nothing to work on, as `calls` with no history).
  */
-const BAD_VALUE: ReadonlySet<ApiFailure['code']> = new Set<ApiFailure['code']>([
+const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'invalid-action',
   'invalid-json',
   'invalid-mock',
@@ -33,9 +37,12 @@ const BAD_VALUE: ReadonlySet<ApiFailure['code']> = new Set<ApiFailure['code']>([
   'har-not-json',
   'not-har',
   'har-too-large',
+  'answers-folder-missing',
+  'answers-folder-not-a-folder',
+  'answers-folder-unreadable',
 ]);
 
 /** The exit code for a command that ended on `failure`. */
-export function exitCodeOf(failure: ApiFailure): number {
+export function exitCodeOf(failure: Failure): number {
   return BAD_VALUE.has(failure.code) ? EXIT.usage : EXIT.failed;
 }

@@ -6,7 +6,7 @@ import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './an
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { counted, inCliWords } from './cli-words';
+import { answersFolderInCliWords, counted, inCliWords } from './cli-words';
 import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
@@ -25,7 +25,8 @@ folder; a running "serve" uses a change at its next call.
                                                     as one file per action, <action>.yaml and
                                                     _default.yaml: a folder fit for flowent/answers/
   mocks import <dir>                                Store the answers of such a folder (all or,
-                                                    if one file has a mistake, none)
+                                                    if one file has a mistake, none); one mock
+                                                    file is stored with "set", not imported
 
 With a project folder (flowent/, see "flowent-companion init"), "serve" answers from the files
 in flowent/answers/ instead of the history folder: edit them, or move answers with export/import.
@@ -56,6 +57,10 @@ Options:
   --all              Every mock (clear)
   --json             One JSON object per line (list)
   -h, --help         Show this help
+
+Exit codes: 0 done; 1 nothing to work on (no history, no such mock, no answer files in the
+folder), or an answer file with a mistake; 2 usage, a mock file with a mistake, or an import
+folder that is not there or is a file.
 `;
 
 export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
@@ -241,8 +246,8 @@ async function exportMocks(folder: string, dataDir: string | undefined, io: CliI
 async function importMocks(folder: string, dataDir: string | undefined, io: CliIo): Promise<number> {
   const read = readAnswersFolder(folder);
   if (!read.ok) {
-    io.stderr.write(`flowent-companion mocks: nothing was imported. ${inCliWords({ code: 'project-invalid', problems: read.problems })}\n`);
-    return 1;
+    io.stderr.write(`flowent-companion mocks: nothing was imported. ${answersFolderInCliWords(read)}\n`);
+    return exitCodeOf(read);
   }
   return withCore('mocks', dataDir, io, async (api) => {
     for (const mock of read.mocks) {

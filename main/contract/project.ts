@@ -23,6 +23,22 @@ export type ProjectFailure =
   /** `webhook_url: here` with no companion running to be "here". */
   | { code: 'no-companion-here'; file: string };
 
+/**
+ * Why answers could not be moved between the history and a folder of answer files (`path`, as
+ * the user gave it). `reason` is the file system's own code (EACCES, EEXIST...). Only the
+ * command line moves answers this way (`mocks import`, `mocks export`).
+ */
+export type AnswersFolderFailure =
+  /** A file in the folder has a mistake: nothing is imported, nor exported over it. */
+  | Extract<ProjectFailure, { code: 'project-invalid' }>
+  /** Nothing at the path (or a file where a folder on the way should be). */
+  | { code: 'answers-folder-missing'; path: string }
+  /** A file (one mock, most likely) where the folder was expected. */
+  | { code: 'answers-folder-not-a-folder'; path: string }
+  /** A folder without one answer file in it. */
+  | { code: 'answers-folder-empty'; path: string }
+  | { code: 'answers-folder-unreadable'; path: string; reason: string };
+
 /** A mistake in one of the project's files, where it is: shown in the terminal and in the app. */
 export interface ProjectProblem {
   /** Relative to the project folder, e.g. `answers/send_email.yaml`. */

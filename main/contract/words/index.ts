@@ -21,23 +21,23 @@
  * feature may reuse another's members, like `call-not-found`), return it from the core, and
  * add its entry to the feature's words file here; the compiler then points at anything left.
  */
-import type { ApiFailure } from '../api';
+import type { AnswersFolderFailure, ApiFailure } from '../api';
 import type { Failure } from '../result';
 import type { StartFailure } from '../status';
 import { ACCOUNT_WORDS, GATEWAY_WORDS, SESSION_WORDS } from './account-words';
 import { ANSWERS_WORDS, CALLS_WORDS } from './calls-words';
 import { REPLAY_WORDS } from './replay-words';
 import type { Catalogue, Entry, Said } from './said';
-import { HANDLER_WORDS, PROJECT_MISSING_WORDS, PROJECT_WORDS } from './project-words';
+import { ANSWERS_FOLDER_WORDS, HANDLER_WORDS, PROJECT_MISSING_WORDS, PROJECT_WORDS } from './project-words';
 import { LISTEN_WORDS, STORE_WORDS } from './start-words';
 import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
-import type { StartVocabulary, Vocabulary } from './vocabulary';
+import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
 export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
 export { problemPlace } from './project-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
-export type { ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
+export type { AnswersFolderVocabulary, ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
 
 const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
   ...LISTEN_WORDS,
@@ -80,4 +80,9 @@ export function wordStartFailure(
   overrides: Partial<Catalogue<StartFailure, StartVocabulary>> = {},
 ): string {
   return word(START_WORDS, failure, say, overrides);
+}
+
+/** Why answers could not be moved through a folder of answer files, in a front end's words. */
+export function wordAnswersFolderFailure(failure: AnswersFolderFailure, say: AnswersFolderVocabulary): string {
+  return word(ANSWERS_FOLDER_WORDS, failure, say, {});
 }

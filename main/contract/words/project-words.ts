@@ -1,10 +1,10 @@
 import type { AccountFailure } from '../account';
 import type { HandlerFailure } from '../handlers';
-import type { ProjectFailure, ProjectProblem } from '../project';
+import type { AnswersFolderFailure, ProjectFailure, ProjectProblem } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
-import { cap, type Catalogue } from './said';
-import type { Vocabulary } from './vocabulary';
+import { cap, type Catalogue, type Said } from './said';
+import type { AnswersFolderVocabulary, Vocabulary } from './vocabulary';
 
 type ProjectOwnFailure = Exclude<ProjectFailure, AccountFailure | ProjectMissing>;
 
@@ -22,14 +22,18 @@ export function problemPlace(problem: ProjectProblem): string {
   return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
 }
 
-export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
-  'no-project': (_failure, say) => ({ what: 'No project folder is open.', todo: `${cap(say.openProject)}; ${CREATE_PROJECT}` }),
-  // One mistake a line, as a terminal shows them best and the page keeps (its messages keep line breaks).
-  'project-invalid': ({ problems }) => ({
+// One mistake a line, as a terminal shows them best and the page keeps (its messages keep line breaks).
+function projectInvalid({ problems }: { problems: ProjectProblem[] }): Said {
+  return {
     what: `${problems.length === 1 ? 'A project file has a mistake' : `Project files have ${problems.length} mistakes`}; fix ${
       problems.length === 1 ? 'it' : 'them'
     } first:\n  ${problems.map((problem) => `${problemPlace(problem)}: ${problem.message}`).join('\n  ')}`,
-  }),
+  };
+}
+
+export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
+  'no-project': (_failure, say) => ({ what: 'No project folder is open.', todo: `${cap(say.openProject)}; ${CREATE_PROJECT}` }),
+  'project-invalid': projectInvalid,
   'project-exists': ({ dir }, say) => ({
     what: `${dir} already exists: nothing was changed.`,
     todo: `${cap(say.pullActions)} to refresh its actions from Flowent.`,
@@ -45,5 +49,26 @@ export const HANDLER_WORDS: Catalogue<HandlerOwnFailure, Vocabulary> = {
   'probe-registration-check': ({ id, action }) => ({
     what: `Call #${id} is Flowent's registration check, which handlers answer without checking a signature.`,
     todo: `Probe with another call of ${action}.`,
+  }),
+};
+
+export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolderVocabulary> = {
+  'project-invalid': projectInvalid,
+  'answers-folder-missing': ({ path }, say) => ({
+    what: `There is no folder ${path}.`,
+    todo: `Check the path, or ${say.giveAnswersFolder}.`,
+  }),
+  // Most likely one mock, given where the folder of them belongs: say how that one is stored.
+  'answers-folder-not-a-folder': ({ path }, say) => ({
+    what: `${path} is a file, not a folder of answer files (one <action>.yaml per action, and _default.yaml).`,
+    todo: `To import answers, ${say.giveAnswersFolder}; to store this file as one action's mock, ${say.storeOneMock(path)}.`,
+  }),
+  'answers-folder-empty': ({ path }, say) => ({
+    what: `${path} holds no answer files (<action>.yaml, _default.yaml).`,
+    todo: `${cap(say.giveAnswersFolder)}.`,
+  }),
+  'answers-folder-unreadable': ({ path, reason }) => ({
+    what: `Cannot read the folder ${path} (${reason}).`,
+    todo: 'Check its permissions.',
   }),
 };

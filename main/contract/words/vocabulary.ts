@@ -20,6 +20,14 @@ export interface StoreVocabulary {
   chooseDataDir: string;
 }
 
+/** Where the user moves answers through a folder of answer files: the command line only. */
+export interface AnswersFolderVocabulary {
+  /** Giving the folder such a transfer reads: the one an export writes. */
+  giveAnswersFolder: string;
+  /** Storing one mock file (`file`) as an action's mock. */
+  storeOneMock(file: string): string;
+}
+
 /** What the start-up failures need: the command line's and the desktop app's start. */
 export interface StartVocabulary extends ListenVocabulary, StoreVocabulary {}
 

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { AnswerRoute, AnswerSettings, ProjectProblem, StoredMock } from '../../contract/api';
+import type { AnswerRoute, AnswerSettings, AnswersFolderFailure, ProjectProblem, Refused, StoredMock } from '../../contract/api';
 import { ProjectAnswers } from './project-answers';
+import { projectFiles } from './project-folder';
 
 /**
  * Writes answers into a folder of answer files (`<action>.yaml`, `_default.yaml`), the format of
@@ -37,11 +38,41 @@ export function exportAnswersFolder(
 /** Reads a folder of answer files: every mock and route in it, or every mistake (nothing is half read). */
 export function readAnswersFolder(
   folder: string,
-): { ok: true; mocks: StoredMock[]; routes: AnswerRoute[] } | { ok: false; problems: ProjectProblem[] } {
+): { ok: true; mocks: StoredMock[]; routes: AnswerRoute[] } | Refused<AnswersFolderFailure> {
   const absolute = resolve(folder);
+  const unusable = unusableFolder(folder, absolute);
+  if (unusable) return { ok: false, ...unusable };
   const files = new ProjectAnswers(dirname(absolute), () => {}, basename(absolute));
   const problems = files.currentProblems();
   files.close();
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
   return { ok: true, mocks: files.listMocks(), routes: files.listRoutes() };
+}
+
+/**
+ * Why `folder` cannot be imported from, if it cannot: the answers' reader takes a missing
+ * folder for one without answers (a project may have none), which an import must not.
+ */
+function unusableFolder(folder: string, absolute: string): AnswersFolderFailure | null {
+  try {
+    if (!statSync(absolute).isDirectory()) return { code: 'answers-folder-not-a-folder', path: folder };
+    if (projectFiles(absolute).length === 0) return { code: 'answers-folder-empty', path: folder };
+  } catch (error) {
+    const reason = fileSystemCode(error);
+    if (reason === null) throw error;
+    // ENOTDIR: a file where a folder on the way should be, so there is no such folder either.
+    if (reason === 'ENOENT' || reason === 'ENOTDIR') return { code: 'answers-folder-missing', path: folder };
+    return { code: 'answers-folder-unreadable', path: folder, reason };
+  }
+  return null;
+}
+
+/**
+ * The code of what the file system said (EACCES, EEXIST...), or null for any other error: only
+ * those are the path's fault, anything else is a bug and goes on being thrown.
+ */
+function fileSystemCode(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof syscall === 'string' ? code : null;
 }

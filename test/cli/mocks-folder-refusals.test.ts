@@ -1,0 +1,54 @@
+// `mocks import <dir>` given a path that is not a usable folder: each is refused in words, with
+// the README's exit code, and never as a crash with a stack trace.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function temp(): string {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+const cli = (args: string[], cwd: string) => runInProcess(args, { env: {}, cwd });
+const MOCK = 'body: {result: "hi", error: ""}\n';
+
+describe('mocks import of a path that is not a folder of answer files', () => {
+  it('refuses one mock file as a usage mistake (exit 2), and says how to store it with mocks set', async () => {
+    const root = temp();
+    const file = join(root, 'mock.yaml');
+    writeFileSync(file, MOCK);
+    const imported = await cli(['mocks', 'import', file, '--data-dir', join(root, 'data')], root);
+    expect(imported.code).toBe(2);
+    expect(imported.stdout).toBe('');
+    expect(imported.stderr).toMatch(/^flowent-companion mocks: nothing was imported\. \S+\/mock\.yaml is a file, not a folder/);
+    expect(imported.stderr).toContain('"flowent-companion mocks export <dir>"');
+    expect(imported.stderr).toContain(`run "flowent-companion mocks set <action> --file ${file}"`);
+    expect(imported.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says there is no such folder (exit 2) rather than importing nothing from it', async () => {
+    const root = temp();
+    const imported = await cli(['mocks', 'import', join(root, 'typo'), '--data-dir', join(root, 'data')], root);
+    expect(imported).toMatchObject({ code: 2, stdout: '' });
+    expect(imported.stderr).toMatch(/^flowent-companion mocks: nothing was imported\. There is no folder \S+\/typo\. Check the path/);
+  });
+
+  it('says a folder holds no answer files (exit 1), as flowent/ itself does, where flowent/answers/ is meant', async () => {
+    const root = temp();
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(join(root, 'flowent', 'answers', 'send_email.yaml'), `version: 1\n${MOCK}`);
+    writeFileSync(join(root, 'flowent', 'README.md'), 'not an answer file\n');
+    const imported = await cli(['mocks', 'import', join(root, 'flowent'), '--data-dir', join(root, 'data')], root);
+    expect(imported).toMatchObject({ code: 1, stdout: '' });
+    expect(imported.stderr).toMatch(
+      /^flowent-companion mocks: nothing was imported\. \S+\/flowent holds no answer files \(<action>\.yaml, _default\.yaml\)/,
+    );
+    expect(imported.stderr).toContain('such as flowent/answers');
+  });
+});
