@@ -24,6 +24,7 @@ folder; a running "serve" uses a change at its next call.
   mocks export <dir>                                Write the stored answers (mocks, targets, modes)
                                                     as one file per action, <action>.yaml and
                                                     _default.yaml: a folder fit for flowent/answers/
+                                                    (made if it is not there)
   mocks import <dir>                                Store the answers of such a folder (all or,
                                                     if one file has a mistake, none); one mock
                                                     file is stored with "set", not imported
@@ -59,8 +60,8 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 done; 1 nothing to work on (no history, no such mock, no answer files in the
-folder), or an answer file with a mistake; 2 usage, a mock file with a mistake, or an import
-folder that is not there or is a file.
+folder), an answer file with a mistake, or a folder that cannot be written; 2 usage, a mock file
+with a mistake, or an import folder that is not there or is a file.
 `;
 
 export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
@@ -230,10 +231,10 @@ async function exportMocks(folder: string, dataDir: string | undefined, io: CliI
       const settings = await api.getAnswerSettings();
       const exported = exportAnswersFolder(folder, settings);
       if (!exported.ok) {
-        io.stderr.write(
-          `flowent-companion mocks: nothing was exported. ${inCliWords({ code: 'project-invalid', problems: exported.problems })}\n`,
-        );
-        return 1;
+        // A write that failed half way may have written some files: only a mistake is sure to have stopped them all.
+        const nothing = exported.code === 'project-invalid' ? 'nothing was exported. ' : '';
+        io.stderr.write(`flowent-companion mocks: ${nothing}${answersFolderInCliWords(exported)}\n`);
+        return exitCodeOf(exported);
       }
       for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
       if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');

@@ -37,7 +37,8 @@ export type AnswersFolderFailure =
   | { code: 'answers-folder-not-a-folder'; path: string }
   /** A folder without one answer file in it. */
   | { code: 'answers-folder-empty'; path: string }
-  | { code: 'answers-folder-unreadable'; path: string; reason: string };
+  | { code: 'answers-folder-unreadable'; path: string; reason: string }
+  | { code: 'answers-folder-unwritable'; path: string; reason: string };
 
 /** A mistake in one of the project's files, where it is: shown in the terminal and in the app. */
 export interface ProjectProblem {

@@ -1,6 +1,6 @@
-// `mocks import <dir>` given a path that is not a usable folder: each is refused in words, with
-// the README's exit code, and never as a crash with a stack trace.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `mocks import <dir>` and `mocks export <dir>` given a path that is not a usable folder: each is
+// refused in words, with the README's exit code, and never as a crash with a stack trace.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
@@ -17,6 +17,14 @@ function temp(): string {
 
 const cli = (args: string[], cwd: string) => runInProcess(args, { env: {}, cwd });
 const MOCK = 'body: {result: "hi", error: ""}\n';
+
+/** A history with one mock stored: `mocks export` only reads one that exists. */
+async function historyWithAMock(): Promise<string> {
+  const data = temp();
+  writeFileSync(join(data, 'mock.yaml'), MOCK);
+  expect((await cli(['mocks', 'set', 'send_email', '--file', join(data, 'mock.yaml'), '--data-dir', data], data)).code).toBe(0);
+  return data;
+}
 
 describe('mocks import of a path that is not a folder of answer files', () => {
   it('refuses one mock file as a usage mistake (exit 2), and says how to store it with mocks set', async () => {
@@ -50,5 +58,29 @@ describe('mocks import of a path that is not a folder of answer files', () => {
       /^flowent-companion mocks: nothing was imported\. \S+\/flowent holds no answer files \(<action>\.yaml, _default\.yaml\)/,
     );
     expect(imported.stderr).toContain('such as flowent/answers');
+  });
+});
+
+describe('mocks export into a path where no folder can be made', () => {
+  it('says it cannot write where a file has the name (exit 1), and leaves the file alone', async () => {
+    const data = await historyWithAMock();
+    const root = temp();
+    writeFileSync(join(root, 'f'), 'mine\n');
+    const exported = await cli(['mocks', 'export', join(root, 'f'), '--data-dir', data], root);
+    expect(exported).toMatchObject({ code: 1, stdout: '' });
+    expect(exported.stderr).toMatch(/^flowent-companion mocks: Cannot write the answers into \S+\/f \(EEXIST: a file has that name\)\. /);
+    expect(exported.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(root, 'f'), 'utf8')).toBe('mine\n');
+  });
+
+  it('says it cannot write below a file (exit 1)', async () => {
+    const data = await historyWithAMock();
+    const root = temp();
+    writeFileSync(join(root, 'f'), 'mine\n');
+    const exported = await cli(['mocks', 'export', join(root, 'f', 'sub'), '--data-dir', data], root);
+    expect(exported).toMatchObject({ code: 1, stdout: '' });
+    expect(exported.stderr).toMatch(
+      /^flowent-companion mocks: Cannot write the answers into \S+\/f\/sub \(ENOTDIR: part of the path is a file\)\. /,
+    );
   });
 });

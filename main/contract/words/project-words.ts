@@ -52,6 +52,12 @@ export const HANDLER_WORDS: Catalogue<HandlerOwnFailure, Vocabulary> = {
   }),
 };
 
+/** What the file system's codes for a file standing where a folder is to be made mean, in words. */
+const FILE_IN_THE_WAY: Readonly<Record<string, string>> = {
+  EEXIST: 'a file has that name',
+  ENOTDIR: 'part of the path is a file',
+};
+
 export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolderVocabulary> = {
   'project-invalid': projectInvalid,
   'answers-folder-missing': ({ path }, say) => ({
@@ -71,4 +77,11 @@ export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolder
     what: `Cannot read the folder ${path} (${reason}).`,
     todo: 'Check its permissions.',
   }),
+  'answers-folder-unwritable': ({ path, reason }) => {
+    const meaning = FILE_IN_THE_WAY[reason];
+    return {
+      what: `Cannot write the answers into ${path} (${reason}${meaning ? `: ${meaning}` : ''}).`,
+      todo: 'Name a folder, or a path where one can be made.',
+    };
+  },
 };

@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { AnswerRoute, AnswerSettings, AnswersFolderFailure, ProjectProblem, Refused, StoredMock } from '../../contract/api';
+import type { AnswerRoute, AnswerSettings, AnswersFolderFailure, Refused, StoredMock } from '../../contract/api';
 import { ProjectAnswers } from './project-answers';
 import { projectFiles } from './project-folder';
 
@@ -11,27 +11,31 @@ import { projectFiles } from './project-folder';
 export function exportAnswersFolder(
   folder: string,
   settings: Pick<AnswerSettings, 'mocks' | 'routes'>,
-): { ok: true; written: string[] } | { ok: false; problems: ProjectProblem[] } {
+): { ok: true; written: string[] } | Refused<AnswersFolderFailure> {
   const absolute = resolve(folder);
-  mkdirSync(absolute, { recursive: true });
   const files = new ProjectAnswers(dirname(absolute), () => {}, basename(absolute));
-  // A file with a mistake may be an edit in progress: never overwrite it.
-  const problems = files.currentProblems();
-  if (problems.length > 0) {
-    files.close();
-    return { ok: false, problems };
-  }
   const written = new Set<string>();
-  const name = (action: string | null) => `${action ?? '_default'}.yaml`;
-  for (const mock of settings.mocks) {
-    files.setMock(mock.action, mock.definition);
-    written.add(name(mock.action));
+  try {
+    mkdirSync(absolute, { recursive: true });
+    // A file with a mistake may be an edit in progress: never overwrite it.
+    const problems = files.currentProblems();
+    if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
+    const name = (action: string | null) => `${action ?? '_default'}.yaml`;
+    for (const mock of settings.mocks) {
+      files.setMock(mock.action, mock.definition);
+      written.add(name(mock.action));
+    }
+    for (const route of settings.routes) {
+      files.setRoute(route.action, { mode: route.mode, target: route.target });
+      written.add(name(route.action));
+    }
+  } catch (error) {
+    const reason = fileSystemCode(error);
+    if (reason === null) throw error;
+    return { ok: false, code: 'answers-folder-unwritable', path: folder, reason };
+  } finally {
+    files.close();
   }
-  for (const route of settings.routes) {
-    files.setRoute(route.action, { mode: route.mode, target: route.target });
-    written.add(name(route.action));
-  }
-  files.close();
   return { ok: true, written: [...written].sort() };
 }
 
