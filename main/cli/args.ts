@@ -28,12 +28,26 @@ export function parsePort(flag: string, value: string | undefined, fallback: num
   return port;
 }
 
+/**
+ * A whole number outside a flag's range, or not a whole number. It keeps the flag, the text and
+ * the range, so that `parseLimit` can read a 0 as "no limit" and say that 0 is taken.
+ */
+class OutOfRange extends UsageError {
+  constructor(
+    readonly flag: string,
+    readonly text: string,
+    readonly min: number,
+    readonly max: number,
+    zeroMeans?: string,
+  ) {
+    super(`${flag} must be a whole number from ${min}${zeroMeans ? ` (${zeroMeans})` : ''} to ${max}, not "${text}".`);
+  }
+}
+
 export function parsePositiveInteger(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > max) {
-    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}".`);
-  }
+  if (!/^\d+$/.test(value) || number < 1 || number > max) throw new OutOfRange(flag, value, 1, max);
   return number;
 }
 
@@ -52,10 +66,20 @@ export function parseSize(flag: string, value: string | undefined, fallback: num
 
 /**
  * A limit for `serve --keep-*` and `--rate-limit`: undefined when the flag is not given (the
- * stored setting applies), null for `0` or `off` (no limit for this run), else the value.
+ * stored setting applies), null for 0 or `off` (no limit for this run), else the value.
+ *
+ * A 0 is read in every spelling the flag's own parser reads (`0/s` for `--rate-limit`): the
+ * parser refuses it as below its range, and that refusal is what says it was a 0. A number it
+ * refuses otherwise is refused with the range that is really taken: from 0, not from 1.
  */
 export function parseLimit(value: string | undefined, parse: (text: string) => number): number | null | undefined {
   if (value === undefined) return undefined;
-  if (value === '0' || value.toLowerCase() === 'off') return null;
-  return parse(value);
+  if (/^(0+|off)$/i.test(value)) return null;
+  try {
+    return parse(value);
+  } catch (error) {
+    if (!(error instanceof OutOfRange)) throw error;
+    if (/^0+$/.test(error.text)) return null;
+    throw new OutOfRange(error.flag, error.text, 0, error.max, 'no limit');
+  }
 }

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../main/contract/api';
+import { startCore } from '../helpers/running-core';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -58,5 +60,17 @@ describe('serve --keep-calls, --keep-days, --keep-size, --rate-limit', () => {
     const size = await runCli(['serve', '--port', '0', '--data-dir', dataDir, '--keep-size', '10kb']);
     expect(size.code).toBe(2);
     expect(size.stderr).toMatch(/--keep-size must be at least 1mb/);
+  });
+});
+
+describe('serve --rate-limit 0/s', () => {
+  it('is no limit for the run, in the <n>/s form the help gives, over a rate limit stored in the settings', async () => {
+    const dataDir = tempDir();
+    const stored = await startCore({ dataDir });
+    expect((await stored.core.api.setLimits({ ...DEFAULT_LIMITS, rateLimitPerSecond: 1 })).ok).toBe(true);
+    await stored.close();
+    const server = await serve(['--port', '0', '--data-dir', dataDir, '--rate-limit', '0/s']);
+    const statuses = await Promise.all(Array.from({ length: 10 }, async () => (await post(`${server.baseUrl}/actions/a`)).status));
+    expect(statuses).not.toContain(429);
   });
 });
