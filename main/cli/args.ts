@@ -7,7 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** Strict flag parsing: an unknown flag or a missing value is a usage error, never ignored. */
 export function parseFlags<T extends Options>(argv: string[], options: T, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+    return parseArgs({ args: withNegativeNumbersJoined(argv, options), options, strict: true, allowPositionals });
   } catch (error) {
     throw new UsageError(cleanMessage(error));
   }
@@ -17,6 +17,38 @@ function cleanMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // Node's messages end with hints about `--` that do not apply to this command.
   return text.replace(/\. To specify a positional argument.*$/s, '.').replace(/\s*\(.*allowPositionals.*\)$/s, '');
+}
+
+/**
+ * `--port -1` as `--port=-1` (and `-p -1` as `-p-1`). Node's parseArgs takes a value that starts
+ * with a dash for a forgotten value ("argument is ambiguous"); but no option is named like a
+ * number, so after an option that takes a value a negative number can only be that value. It
+ * then gets the option's own words (a range, or a seed that may be negative), as `--port=-1` does.
+ */
+function withNegativeNumbersJoined(argv: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    const next = argv[index + 1];
+    if (arg === '--') return [...joined, ...argv.slice(index)];
+    const option = next !== undefined && /^-\d/.test(next) ? optionTakingValue(arg, options) : null;
+    if (option === null) {
+      joined.push(arg);
+      continue;
+    }
+    joined.push(option === 'long' ? `${arg}=${next}` : `${arg}${next}`);
+    index++;
+  }
+  return joined;
+}
+
+/** Whether `arg` is an option that takes a value, written long (`--port`) or short (`-p`); null when it is not. */
+function optionTakingValue(arg: string, options: Options): 'long' | 'short' | null {
+  const long = /^--([^=]+)$/.exec(arg)?.[1];
+  if (long !== undefined) return Object.hasOwn(options, long) && options[long]?.type === 'string' ? 'long' : null;
+  const short = /^-([^-])$/.exec(arg)?.[1];
+  const named = Object.values(options).some((option) => option.short === short && option.type === 'string');
+  return short !== undefined && named ? 'short' : null;
 }
 
 export function parsePort(flag: string, value: string | undefined, fallback: number): number {
