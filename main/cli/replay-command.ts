@@ -3,7 +3,7 @@ import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { exitCodeOf } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { counted, inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { inProjectFolder, withCore } from './open-core';
@@ -15,7 +15,7 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
 
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
-Flowent's contract (usable in CI), 2 on usage errors.
+Flowent's contract (usable in CI) or when there is nothing to replay, 2 on usage errors.
 
 With --probe-styles, check your handler's signature verifier instead: the call is sent to
 your real handler re-signed in each signing style (styles that give the same bytes share one
@@ -111,7 +111,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             io.stderr.write(
               `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
             );
-            return 0;
+            // Nothing to work on, as for export: a CI job replaying an action it never called fails.
+            return EXIT.failed;
           }
           io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(started, io)}\n`);
           return exitCodeOf(started);

@@ -66,6 +66,8 @@ const TABLE: Row[] = [
   ['replay', 'bad flag', () => ['replay', '--nope']],
   ['replay', 'bad value', () => ['replay', '--action', 'send_email', '--since', 'yesterday']],
   ['replay', 'run-time failure', () => ['replay', '99', '--data-dir', at('replay')]],
+  // Nothing to work on, as for export: no calls of the action.
+  ['replay', 'run-time failure', () => ['replay', '--action', 'nosuch', '--data-dir', at('replay')]],
   ['send', 'bad flag', () => ['send', 'send_email', '--nope']],
   ['send', 'bad value', () => ['send', 'send_email', '--test', '--target', 'not-a-url']],
   [
