@@ -15,7 +15,8 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
 
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
-Flowent's contract (usable in CI) or when there is nothing to replay, 2 on usage errors.
+Flowent's contract (usable in CI) or there is nothing to replay (no calls of the action, a
+call id not in the history), 2 on usage errors.
 
 With --probe-styles, check your handler's signature verifier instead: the call is sent to
 your real handler re-signed in each signing style (styles that give the same bytes share one
@@ -117,7 +118,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(started, io)}\n`);
           return exitCodeOf(started);
         }
-        const { runId } = started.value;
+        const { runId, notFound } = started.value;
+        for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
         const onSignal = () => void api.cancelBulkReplay(runId);
         process.once('SIGINT', onSignal);
@@ -133,8 +135,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           seen.splice(0).forEach(onEvent);
         }).finally(() => process.off('SIGINT', onSignal));
         const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
-        out(`${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}.`);
-        return summary.failed > 0 ? 1 : summary.cancelled ? 130 : 0;
+        const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
+        out(
+          `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}${missing}.`,
+        );
+        // A call that is not there is nothing to work on, as for export: 1, like a failed replay.
+        return summary.failed > 0 || notFound.length > 0 ? EXIT.failed : summary.cancelled ? 130 : 0;
       } finally {
         unsubscribe();
       }

@@ -36,6 +36,8 @@ export type ReplayFailure =
   /** The call's body was refused before it was read (over the size limit): only its size was kept. */
   | { code: 'body-not-stored'; size: number }
   | { code: 'nothing-to-replay' }
+  /** None of the ids a bulk replay was given is in the history (they are given back). */
+  | { code: 'calls-not-found'; ids: number[] }
   | { code: 'run-not-found'; runId: string }
   /** A replay of a bulk run threw (a bug, reported as the run's step instead of stopping the run). */
   | { code: 'replay-failed'; reason: string }
@@ -107,6 +109,8 @@ export interface BulkReplayStarted {
   runId: string;
   /** How many calls the run replays (replayable calls of the selection). */
   total: number;
+  /** Ids of the selection that are not in the history: not part of the run, nor of its counts. */
+  notFound: number[];
 }
 
 export interface BulkReplayCounts {

@@ -73,6 +73,18 @@ describe('flowent-companion replay', () => {
     expect(failing.stdout).toContain('2 replayed: 0 passed, 0 changed answer, 2 failed.');
     expect(failing.code).toBe(1);
   });
+
+  it('does not count a call that is not in the history as replayed, and exits 1 for it', async () => {
+    const none = await runCli(['replay', '99999', '--target', 'http://127.0.0.1:9/x'], env);
+    expect(none.stderr).toContain('flowent-companion replay: There is no call #99999 in the history (it may have been cleared).');
+    expect(none.stdout).not.toMatch(/replayed/);
+    expect(none.code).toBe(1);
+    const some = await runCli(['replay', '1', '99999'], env);
+    expect(some.stdout).toContain('#99999  not found: There is no call #99999 in the history (it may have been cleared).');
+    expect(some.stdout).toMatch(/^#1 -> #\d+ {2}200 {2}same {2}ok$/m);
+    expect(some.stdout).toContain('1 replayed: 1 passed, 0 changed answer, 0 failed; 1 not found.');
+    expect(some.code).toBe(1);
+  });
 });
 
 describe("Flowent's 1 MB", () => {

@@ -10,8 +10,16 @@ const WITHOUT_ACTION: Record<Extract<CallsFailure, { code: 'call-without-action'
   probe: 'no handler to send it to',
 };
 
+/** Call ids that are not in the history, for the failures that name one or several. */
+export function noSuchCalls(ids: number[]): string {
+  const named = ids.map((id) => `#${id}`).join(', ');
+  return ids.length === 1
+    ? `There is no call ${named} in the history (it may have been cleared).`
+    : `There are no calls ${named} in the history (they may have been cleared).`;
+}
+
 export const CALLS_WORDS: Catalogue<CallsFailure, Vocabulary> = {
-  'call-not-found': ({ id }) => ({ what: `There is no call #${id} in the history (it may have been cleared).` }),
+  'call-not-found': ({ id }) => ({ what: noSuchCalls([id]) }),
   'call-without-action': ({ id, wanted }) => ({
     what: `Call #${id} names no action, so there is ${WITHOUT_ACTION[wanted]}.`,
   }),

@@ -1,6 +1,7 @@
 import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay';
+import { noSuchCalls } from './calls-words';
 import { cap, either, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 
@@ -53,6 +54,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: 'No call here can be replayed: only calls from Flowent that name an action are.',
     todo: either(say.chooseOtherCalls, 'send a call first'),
   }),
+  'calls-not-found': ({ ids }) => ({ what: noSuchCalls(ids) }),
   'run-not-found': () => ({ what: 'That bulk replay is not running any more (it finished or was cancelled).' }),
   'replay-failed': ({ reason }) => ({ what: `The replay failed: ${reason}` }),
   'nothing-to-export': (_, say) => ({

@@ -66,7 +66,7 @@ export interface Replay {
     selection: CallSelection,
     options: Omit<BulkOptions, 'signal' | 'onProgress'>,
   ): Promise<Result<BulkReplayStarted, ReplayFailure>>;
-  /** The calls of a selection a bulk replay takes: ids as given, or the filter's calls from Flowent naming an action (oldest first). */
+  /** The calls of a selection a bulk replay takes: the given ids that are stored, or the filter's calls from Flowent naming an action (oldest first). */
   replayableIds(selection: CallSelection): Promise<number[]>;
   /** False when no such run is going. */
   cancelBulk(runId: string): boolean;
@@ -117,13 +117,18 @@ export function createReplay(deps: ReplaySetup): Replay {
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     async startBulk(selection, options) {
       const ids = await replayableIds(deps.calls(), selection);
-      if (ids.length === 0) return { ok: false, code: 'nothing-to-replay' };
+      // Ids given that are not in the history are no part of the run: not replayed, so not counted as replays.
+      const given = 'ids' in selection ? selection.ids.slice(0, MAX_SELECTION) : [];
+      const found = new Set(ids);
+      const notFound = given.filter((id) => !found.has(id));
+      if (ids.length === 0)
+        return given.length > 0 ? { ok: false, code: 'calls-not-found', ids: notFound } : { ok: false, code: 'nothing-to-replay' };
       // Refusals every replay of the run would meet are given once, before the run starts.
       if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) return { ok: false, code: 'no-key', needs: 'resign' };
       const first = deps.calls().get(ids[0]!);
       const target = first ? targetFor(ctx, first.action, options.target) : null;
       if (target && !target.ok) return target;
-      return { ok: true, value: { runId: runs.start(ids, options), total: ids.length } };
+      return { ok: true, value: { runId: runs.start(ids, options), total: ids.length, notFound } };
     },
     cancelBulk: (runId) => runs.cancel(runId),
     runningBulk: () => runs.list(),
@@ -154,10 +159,10 @@ function selectionLimit(selection: { limit?: number }): number {
 /**
  * A filter's replayable calls, oldest first, read in steps within the query budget (a filter
  * that matches little reads the whole history: seconds at 1,000,000 calls), with webhook calls
- * answered between the steps.
+ * answered between the steps. Given ids: those in the history, in the order given.
  */
 async function replayableIds(calls: CallsRepository, selection: CallSelection): Promise<number[]> {
-  if ('ids' in selection) return selection.ids.slice(0, MAX_SELECTION);
+  if ('ids' in selection) return selection.ids.slice(0, MAX_SELECTION).filter((id) => calls.summary(id) !== null);
   const limit = selectionLimit(selection);
   const newestFirst: number[] = [];
   for (let beforeId: number | undefined; ;) {

@@ -25,7 +25,7 @@ async function bulk(
   selection: CallSelection,
   options: Partial<BulkReplayOptions> = {},
   onProgress: (progress: Progress, cancel: () => void) => void = () => {},
-): Promise<{ summary: BulkReplaySummary; progress: Progress[] }> {
+): Promise<{ summary: BulkReplaySummary; progress: Progress[]; notFound: number[] }> {
   const { api } = world.running.core;
   const progress: Progress[] = [];
   // Events are kept from before the run's id is known: a call that cannot be replayed ends at once.
@@ -35,7 +35,7 @@ async function bulk(
   try {
     const started = await api.startBulkReplay(selection, { concurrency: 1, resign: false, target: null, ...options });
     if (!started.ok) throw new Error(JSON.stringify(started));
-    const { runId } = started.value;
+    const { runId, notFound } = started.value;
     const summary = await new Promise<BulkReplaySummary>((resolve) => {
       follow = (event) => {
         if (event.type === 'replay-progress' && event.runId === runId) {
@@ -46,7 +46,7 @@ async function bulk(
       };
       seen.splice(0).forEach(follow);
     });
-    return { summary, progress };
+    return { summary, progress, notFound };
   } finally {
     unsubscribe();
   }
@@ -86,18 +86,27 @@ describe('bulk replay', () => {
     expect(world.store.calls.list({ action: 'slow_ok' }).calls.filter((c) => c.source === 'replay')).toHaveLength(2);
   });
 
-  it('counts failed and changed answers, and calls that cannot be replayed', async () => {
+  it('counts failed and changed answers', async () => {
     const ok = await world.send('ok', {});
     const port = world.handler.port;
     const changed = await bulk({ ids: [ok] }, { target: `http://127.0.0.1:${port}/actions/other` });
     expect(changed.summary).toMatchObject({ passed: 0, changed: 1, failed: 0 });
-    const failed = await bulk({ ids: [ok, 12345] }, { target: `http://127.0.0.1:${port}/actions/result_number` });
-    expect(failed.summary).toMatchObject({ total: 2, done: 2, failed: 2 });
-    expect(failed.summary.items[1]).toMatchObject({ originalId: 12345, replayId: null, verdict: 'failed' });
+    const failed = await bulk({ ids: [ok] }, { target: `http://127.0.0.1:${port}/actions/result_number` });
+    expect(failed.summary).toMatchObject({ total: 1, done: 1, failed: 1 });
     // Each finished call comes with its whole outcome, for a front end that lists them as they land.
     expect(failed.progress.map((p) => p.step.result)).toMatchObject([
       { ok: true, value: { originalId: ok, status: 200, verdict: 'failed' } },
-      { ok: false, code: 'call-not-found' },
     ]);
+  });
+
+  it('leaves out of the run, and its counts, the given ids that are not in the history, and names them', async () => {
+    const ok = await world.send('ok', {});
+    const run = await bulk({ ids: [12345, ok, 12346] }, { target: world.handler.target });
+    expect(run.notFound).toEqual([12345, 12346]);
+    expect(run.summary).toMatchObject({ total: 1, done: 1, passed: 1, failed: 0 });
+    expect(run.summary.items.map((item) => item.originalId)).toEqual([ok]);
+    expect(await world.running.core.api.countReplayable({ ids: [12345, ok] })).toBe(1);
+    const none = await world.running.core.api.startBulkReplay({ ids: [12345, 12346] }, { concurrency: 1, resign: false, target: null });
+    expect(none).toEqual({ ok: false, code: 'calls-not-found', ids: [12345, 12346] });
   });
 });
