@@ -126,6 +126,19 @@ describe('flowent-companion mocks', () => {
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stdout).toBe('');
   });
 
+  it('says what is wrong with a mock file in words about the mock, not about a webhook body', async () => {
+    const dataDir = tempDir();
+    const set = (name: string, text: string) =>
+      runCli(['mocks', 'set', 'greet', '--file', file(dataDir, name, text), '--data-dir', dataDir]);
+    const empty = await set('empty.json', '');
+    expect(empty.stderr).toMatch(/empty\.json is not a valid mock:\n {2}\(top level\): the mock is empty: write it as JSON or YAML/);
+    expect(empty.code).toBe(2);
+    expect((await set('empty.yaml', '# nothing yet\n')).stderr).toContain('the mock is empty: write it as JSON or YAML');
+    const broken = await set('broken.json', '{\n  "status": 200,\n}');
+    expect(broken.stderr).toContain("(top level): not valid JSON: trailing comma before '}' is not allowed in JSON (line 2, column 16)");
+    for (const result of [empty, broken]) expect(result.stderr).not.toMatch(/The body|Flowent sends|RFC 8259|at byte/);
+  });
+
   const usage: [string[], RegExp][] = [
     [['mocks'], /mocks needs a subcommand/],
     [['mocks', 'bake'], /unknown mocks subcommand "bake"/],

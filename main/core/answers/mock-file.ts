@@ -1,10 +1,27 @@
 import type { Document, LineCounter } from 'yaml';
 import { loadLazily } from '../load-lazily';
-import { findDuplicateKey, parseJson, toPlainValue } from '../json/parse-json';
+import { MAX_JSON_DEPTH } from '../json/json-node';
+import { findDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
 import type { MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
+
+/** Said of an empty mock in either format: there is no place to point at, so no line. */
+const EMPTY_MOCK = 'the mock is empty: write it as JSON or YAML, such as {"status": 200, "body": {"result": "ok", "error": ""}}';
+
+/**
+ * JSON mistakes said of a mock someone wrote (in a file or the app's editor), not of a call's
+ * body: no byte offsets (the line and column are added), no advice to "send" anything.
+ */
+const MOCK_JSON_WORDS: JsonWords = {
+  empty: () => EMPTY_MOCK,
+  bom: 'not valid JSON: it starts with a byte order mark: save it as UTF-8 without one',
+  invalidUtf8: (_, byte) => `not valid JSON: ${byte} begins an invalid or incomplete UTF-8 sequence`,
+  syntax: (_, what) => `not valid JSON: ${what}`,
+  tooDeep: () => `not valid JSON: it nests deeper than ${MAX_JSON_DEPTH} levels`,
+  end: 'the end of the mock',
+};
 
 /**
  * Parses a mock written as JSON or YAML text, then validates it. Syntax errors come back with
@@ -13,13 +30,11 @@ const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 export function parseMockText(text: string, format: MockFormat): Validated {
   if (format === 'json') {
     const bytes = Buffer.from(text, 'utf8');
-    const parsed = parseJson(bytes);
+    const parsed = parseJson(bytes, MOCK_JSON_WORDS);
+    if (!parsed.ok && parsed.code === 'empty') return { ok: false, errors: [{ path: '', message: parsed.message }] };
     if (!parsed.ok) {
       const where = lineColumn(bytes, parsed.offset);
-      return {
-        ok: false,
-        errors: [{ path: '', message: `not valid JSON: ${parsed.message} (line ${where.line}, column ${where.column})`, ...where }],
-      };
+      return { ok: false, errors: [{ path: '', message: `${parsed.message} (line ${where.line}, column ${where.column})`, ...where }] };
     }
     const duplicate = findDuplicateKey(parsed.root);
     if (duplicate !== null)
@@ -37,6 +52,8 @@ export function parseMockText(text: string, format: MockFormat): Validated {
       })),
     };
   }
+  // Nothing but comments, or nothing at all.
+  if (document.contents === null) return { ok: false, errors: [{ path: '', message: EMPTY_MOCK }] };
   const validated = validateMockDefinition(document.toJS() as unknown);
   if (validated.ok) return validated;
   // Point each problem at its place in the file, for people (and editors) reading YAML.

@@ -16,7 +16,35 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const ADVICE = 'Send strict JSON (RFC 8259).';
+
+/**
+ * How a parse failure is said. The parse is the same for every text; what it is said of is
+ * not: a webhook call's body (the default) or a mock someone wrote (answers/mock-file.ts).
+ */
+export interface JsonWords {
+  /** Nothing to parse; `blank` when there is whitespace. */
+  empty(blank: boolean): string;
+  bom: string;
+  /** `byte` as `0x..`. */
+  invalidUtf8(offset: number, byte: string): string;
+  /** A syntax mistake at `offset`; `what` says which, e.g. "expected a JSON value, found 'x'". */
+  syntax(offset: number, what: string): string;
+  tooDeep(offset: number): string;
+  /** The end of the text, as in "found the end of the body". */
+  end: string;
+}
+
+/** A webhook call's body, which Flowent sends as a JSON object. */
+export const BODY_WORDS: JsonWords = {
+  empty: (blank) =>
+    blank ? 'The body contains only whitespace; Flowent sends a JSON object.' : 'The body is empty; Flowent sends a JSON object.',
+  bom: 'The body starts with a byte order mark; send plain UTF-8 JSON.',
+  invalidUtf8: (offset, byte) =>
+    `The body is not valid UTF-8: byte ${offset} (${byte}) begins an invalid or incomplete UTF-8 sequence. Send the body encoded as UTF-8.`,
+  syntax: (offset, what) => `Invalid JSON at byte ${offset}: ${what}. Send strict JSON (RFC 8259).`,
+  tooDeep: (offset) => `The JSON nests deeper than ${MAX_JSON_DEPTH} levels at byte ${offset}; flatten the body.`,
+  end: 'the end of the body',
+};
 
 type Fail = { ok: false; code: JsonParseErrorCode; message: string; offset: number };
 
@@ -44,38 +72,26 @@ function hexValue(b: number | undefined): number {
  * Parses a raw request body into a {@link JsonNode} tree, keeping key order, duplicate keys,
  * number spellings and byte offsets. Never throws: every failure is a value with a code, the
  * byte offset and a message saying what to fix. Iterative, so deep nesting cannot overflow
- * the call stack.
+ * the call stack. `words` say the failures of another text than a call's body.
  */
-export function parseJson(raw: Uint8Array): JsonParseResult {
+export function parseJson(raw: Uint8Array, words: JsonWords = BODY_WORDS): JsonParseResult {
   const bytes = raw;
   const n = bytes.length;
 
   let firstNonWs = 0;
   while (firstNonWs < n && isWs(bytes[firstNonWs]!)) firstNonWs++;
-  if (firstNonWs === n) {
-    return fail(
-      'empty',
-      0,
-      n === 0 ? 'The body is empty; Flowent sends a JSON object.' : 'The body contains only whitespace; Flowent sends a JSON object.',
-    );
-  }
-  if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return fail('bom', 0, 'The body starts with a byte order mark; send plain UTF-8 JSON.');
-  }
+  if (firstNonWs === n) return fail('empty', 0, words.empty(n > 0));
+  if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return fail('bom', 0, words.bom);
   let text: string;
   try {
     // Decoding once and slicing the text is far cheaper than decoding each string.
     text = strictDecoder.decode(bytes);
   } catch {
     const bad = Math.max(0, findInvalidUtf8(bytes));
-    return fail(
-      'invalid-utf8',
-      bad,
-      `The body is not valid UTF-8: byte ${bad} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}) begins an invalid or incomplete UTF-8 sequence. Send the body encoded as UTF-8.`,
-    );
+    return fail('invalid-utf8', bad, words.invalidUtf8(bad, `0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`));
   }
 
-  return new Parser(bytes, text, firstNonWs).run();
+  return new Parser(bytes, text, firstNonWs, words).run();
 }
 
 type Frame = { obj: JsonObject; key: string; keyStart: number } | { arr: JsonArray };
@@ -94,6 +110,7 @@ class Parser {
     private readonly bytes: Uint8Array,
     private readonly text: string,
     start: number,
+    private readonly words: JsonWords,
   ) {
     this.pos = start;
     this.n = bytes.length;
@@ -102,13 +119,13 @@ class Parser {
   found(at: number): string {
     const bytes = this.bytes;
     const b = bytes[at];
-    if (b === undefined) return 'the end of the body';
+    if (b === undefined) return this.words.end;
     if (b >= 0x21 && b <= 0x7e) return `'${String.fromCharCode(b)}'`;
     return `byte 0x${b.toString(16).padStart(2, '0')}`;
   }
 
   syntax(at: number, what: string): Fail {
-    return fail('invalid-json', at, `Invalid JSON at byte ${at}: ${what}. ${ADVICE}`);
+    return fail('invalid-json', at, this.words.syntax(at, what));
   }
 
   expected(at: number, what: string): Fail {
@@ -289,7 +306,7 @@ class Parser {
       let value: JsonNode;
       if (b === 0x7b || b === 0x5b) {
         if (stack.length >= MAX_JSON_DEPTH) {
-          return fail('too-deep', start, `The JSON nests deeper than ${MAX_JSON_DEPTH} levels at byte ${start}; flatten the body.`);
+          return fail('too-deep', start, this.words.tooDeep(start));
         }
         this.pos++;
         this.skipWs();

@@ -70,6 +70,24 @@ describe('validateMockDefinition', () => {
       value: { fallback: { status: 202 } },
     });
   });
+
+  it("says JSON mistakes of the mock someone wrote, not of a webhook call's body", () => {
+    const message = (text: string, format: 'json' | 'yaml' = 'json') => {
+      const parsed = parseMockText(text, format);
+      return parsed.ok ? '' : parsed.errors.map((error) => error.message).join(' | ');
+    };
+    const empty = /^the mock is empty: write it as JSON or YAML, such as \{"status": 200, "body": \{"result": "ok", "error": ""\}\}$/;
+    expect(message('')).toMatch(empty);
+    expect(message('  \n')).toMatch(empty);
+    expect(message('# to do\n', 'yaml')).toMatch(empty);
+    expect(message('{"status": 2')).toBe(
+      "not valid JSON: expected ',' or '}' after an object member, found the end of the mock (line 1, column 13)",
+    );
+    expect(message('\ufeff{"status": 200}')).toBe(
+      'not valid JSON: it starts with a byte order mark: save it as UTF-8 without one (line 1, column 1)',
+    );
+    expect(message('{"status": 200,}')).not.toMatch(/The body|Flowent sends|RFC 8259|at byte/);
+  });
 });
 
 describe('json paths', () => {
