@@ -42,6 +42,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
-    return value.problems.length > 0 ? 1 : 0;
+    // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is.
+    return value.problems.length > 0 || value.imported === 0 ? EXIT.failed : EXIT.done;
   });
 }

@@ -60,7 +60,7 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 done; 1 nothing to work on (no history, no such mock, no answer files in the
-folder), an answer file with a mistake, or a folder that cannot be written; 2 usage, a mock file
+folder, no answers to export), an answer file with a mistake, or a folder that cannot be written; 2 usage, a mock file
 with a mistake, or an import folder that is not there or is a file.
 `;
 
@@ -237,8 +237,9 @@ async function exportMocks(folder: string, dataDir: string | undefined, io: CliI
         return exitCodeOf(exported);
       }
       for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
-      if (exported.written.length === 0) io.stderr.write('No answers stored: nothing to export.\n');
-      return 0;
+      if (exported.written.length > 0) return EXIT.done;
+      io.stderr.write('No answers stored: nothing to export.\n');
+      return EXIT.failed;
     },
     READ_ONLY,
   );

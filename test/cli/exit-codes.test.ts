@@ -27,9 +27,15 @@ beforeAll(async () => {
   writeFileSync(join(DAMAGED, 'history.sqlite'), 'not a database, just text that is long enough to be read as a header');
   writeFileSync(at('bad-mock.json'), '{"status": "two hundred"}');
   writeFileSync(at('not-a-har.har'), '{"log": "no entries"}');
+  writeFileSync(
+    at('gets-only.har'),
+    JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: 'http://x/a' } }] } }),
+  );
   writeFileSync(at('schema.json'), '{"type": "object"}');
   mkdirSync(at('project'));
   expect((await runInProcess(['init', '--project', at('project')], { env: {}, cwd: dir.path })).code).toBe(0);
+  // A history without answers.
+  expect((await runInProcess(['mocks', 'clear', '--all', '--data-dir', at('no-answers')], { env: {}, cwd: dir.path })).code).toBe(0);
   busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
   busyPort = (busy.address() as { port: number }).port;
@@ -60,6 +66,8 @@ const TABLE: Row[] = [
   ['mocks', 'bad flag', () => ['mocks', 'list', '--nope']],
   ['mocks', 'bad value', () => ['mocks', 'set', 'send_email', '--file', at('bad-mock.json'), '--data-dir', at('mocks')]],
   ['mocks', 'run-time failure', () => ['mocks', 'get', '--default', '--data-dir', EMPTY]],
+  // Nothing to work on: no answers stored to export.
+  ['mocks', 'run-time failure', () => ['mocks', 'export', at('exported'), '--data-dir', at('no-answers')]],
   ['targets', 'bad flag', () => ['targets', 'list', '--nope']],
   ['targets', 'bad value', () => ['targets', 'set', 'send_email', 'not-a-url', '--data-dir', at('targets')]],
   ['targets', 'run-time failure', () => ['targets', 'list', '--data-dir', EMPTY]],
@@ -81,6 +89,8 @@ const TABLE: Row[] = [
   ['import', 'bad flag', () => ['import', '--nope']],
   ['import', 'bad value', () => ['import', at('not-a-har.har'), '--data-dir', at('import')]],
   ['import', 'run-time failure', () => ['import', at('not-a-har.har'), '--data-dir', NOT_A_FOLDER]],
+  // Nothing to work on: not one entry is a call.
+  ['import', 'run-time failure', () => ['import', at('gets-only.har'), '--data-dir', at('import')]],
   ['actions', 'bad flag', () => ['actions', 'list', '--nope']],
   ['actions', 'bad value', () => [...register('--description', ''), '--webhook-url', 'https://example.com/a'], gateway],
   ['actions', 'bad value', () => [...register('--description', 'Sends'), '--webhook-url', 'example.com/a'], gateway],
