@@ -251,6 +251,12 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     const message = `Content-Type "${contentType}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
+  // A compressed body would otherwise be refused as invalid UTF-8 or JSON, which says nothing of why.
+  const contentEncoding = headerValue(request.rawHeaders, 'content-encoding');
+  if (contentEncoding !== null && !/^\s*identity\s*$/i.test(contentEncoding)) {
+    const message = `Content-Encoding "${contentEncoding}" is not supported: Flowent sends the body uncompressed. Send it as plain JSON, without Content-Encoding.`;
+    return refused(errorAnswer(415, message), 'unsupported-content-encoding', message);
+  }
 
   const input: CallCheckInput = { body: body.body, pathAction: route.pathAction, hmacKey: deps.hmacKey(), receivedAt: request.receivedAt };
   const checkedCall = await checkCall(input);

@@ -29,6 +29,7 @@ const PROBLEM_WORDS: Record<string, string> = {
   'method-not-allowed': 'wrong method',
   'invalid-path-action': 'bad path',
   'unsupported-content-type': 'media type',
+  'unsupported-content-encoding': 'compressed',
   'mock-template-failed': 'mock failed',
 };
 

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core';
@@ -277,6 +278,14 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       status: 415,
       problem: 'unsupported-content-type',
       error: /application\/json/,
+    },
+    {
+      name: 'a gzip-compressed body',
+      body: gzipSync('{"action_name":"a","parameters":{},"timestamp":1}'),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      status: 415,
+      problem: 'unsupported-content-encoding',
+      error: /Content-Encoding "gzip" is not supported: Flowent sends the body uncompressed/,
     },
     {
       name: 'a form body',
