@@ -8,6 +8,7 @@ import { counted, inCliWords } from './cli-words';
 import { formatDiff } from './format-diff';
 import { inProjectFolder, withCore } from './open-core';
 import { probeStyles } from './probe-output';
+import { finishingOnCtrlC } from './stop-signal';
 import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
@@ -121,26 +122,28 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         const { runId, notFound } = started.value;
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
-        const onSignal = () => void api.cancelBulkReplay(runId);
-        process.once('SIGINT', onSignal);
-        const summary = await new Promise<BulkReplaySummary>((resolve) => {
-          const onEvent = (event: CoreEvent) => {
-            if (event.type === 'replay-progress' && event.runId === runId) {
-              io.stderr.write(`replayed ${event.done}/${event.total}\n`);
-              printStep(event.step, values.diff ?? false, out);
-            }
-            if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
-          };
-          follow = onEvent;
-          seen.splice(0).forEach(onEvent);
-        }).finally(() => process.off('SIGINT', onSignal));
+        const { value: summary } = await finishingOnCtrlC(
+          () => void api.cancelBulkReplay(runId),
+          () =>
+            new Promise<BulkReplaySummary>((resolve) => {
+              const onEvent = (event: CoreEvent) => {
+                if (event.type === 'replay-progress' && event.runId === runId) {
+                  io.stderr.write(`replayed ${event.done}/${event.total}\n`);
+                  printStep(event.step, values.diff ?? false, out);
+                }
+                if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
+              };
+              follow = onEvent;
+              seen.splice(0).forEach(onEvent);
+            }),
+        );
         const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
         const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
         out(
           `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}${missing}.`,
         );
         // A call that is not there is nothing to work on, as for export: 1, like a failed replay.
-        return summary.failed > 0 || notFound.length > 0 ? EXIT.failed : summary.cancelled ? 130 : 0;
+        return summary.failed > 0 || notFound.length > 0 ? EXIT.failed : summary.cancelled ? EXIT.interrupted : EXIT.done;
       } finally {
         unsubscribe();
       }

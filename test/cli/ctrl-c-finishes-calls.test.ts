@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { startHandler } from '../helpers/handler-process';
-import { runCli, startCommand } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -35,4 +35,32 @@ it('send stopped with Ctrl-C while the handler works waits for its answer and st
       .split('\n')
       .map((line) => JSON.parse(line) as { source: string; action: string }),
   ).toMatchObject([{ source: 'simulator', action: 'gated' }]);
+});
+
+it('replay stopped with Ctrl-C starts no more replays, finishes and stores the one in flight; exit 130', async () => {
+  const handler = await startHandler();
+  cleanups.push(() => handler.stop());
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  // Three calls from Flowent to replay, stored by a serve that answers them itself.
+  const serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path]);
+  for (let i = 0; i < 3; i++) {
+    const body = JSON.stringify({ action_name: 'gated', parameters: { i }, timestamp: Math.floor(Date.now() / 1000) });
+    await fetch(`${serve.baseUrl}/actions/gated`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  }
+  serve.child.kill('SIGTERM');
+  await serve.exited;
+
+  const replay = await startCommand(
+    ['replay', '--action', 'gated', '--concurrency', '1', '--target', handler.target, '--data-dir', dir.path],
+    {},
+    /^/,
+  );
+  cleanups.push(() => void replay.child.kill('SIGKILL'));
+  await expect.poll(async () => (await handler.received()).length).toBe(1);
+  replay.child.kill('SIGINT');
+  await handler.release(3);
+  expect(await replay.exited).toBe(130);
+  expect(replay.output()).toContain('1 replayed: 0 passed, 1 changed answer, 0 failed (cancelled after 1 of 3).');
+  expect(await handler.received()).toHaveLength(1);
 });
