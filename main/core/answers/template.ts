@@ -74,7 +74,7 @@ export function checkTemplate(text: string): TemplateProblem | null {
     if (uses(ast, PARTIALS)) return { message: 'partials ({{> name}}) are not available in mock templates' };
     if (uses(ast, DECORATORS)) return { message: 'decorators ({{* name}}) are not available in mock templates' };
     hb().precompile(text, COMPILE_OPTIONS);
-    return null;
+    return randomArgumentsProblem(ast);
   } catch (error) {
     return describeCompileError(error);
   }
@@ -188,16 +188,58 @@ function isTag(piece: string): boolean {
   return piece.length > 2 && piece.startsWith('{{');
 }
 
+interface HelperCall {
+  type: string;
+  path?: { original?: unknown };
+  params?: { type: string; value?: unknown }[];
+  loc?: { start: { line: number; column: number } };
+}
+
+/**
+ * `{{random min max}}` given numbers that can never work (one, three, not whole, min over
+ * max) fails every call it answers; caught when the mock is set instead. Arguments read from
+ * the call (`{{random parameters.low 10}}`) are known only then.
+ */
+function randomArgumentsProblem(ast: unknown): TemplateProblem | null {
+  for (const node of nodes(ast)) {
+    const call = node as HelperCall;
+    if ((call.type !== 'MustacheStatement' && call.type !== 'SubExpression') || call.path?.original !== 'random') continue;
+    const params = call.params ?? [];
+    const numbers = params.map((param) => (param.type === 'NumberLiteral' ? (param.value as number) : null));
+    const fixed = numbers.every((value) => value !== null);
+    const wrong =
+      params.length !== 2 || (fixed && (!Number.isInteger(numbers[0]) || !Number.isInteger(numbers[1]) || numbers[0]! > numbers[1]!));
+    if (!wrong) continue;
+    const given = params.length === 0 ? 'nothing' : `${params.length === 1 ? 'only ' : ''}${params.map(paramText).join(' ')}`;
+    return {
+      message: `random needs two whole numbers, min then max (e.g. {{random 1 100}}), not ${given}`,
+      ...(call.loc ? { line: call.loc.start.line, column: call.loc.start.column + 1 } : {}),
+    };
+  }
+  return null;
+}
+
+function paramText(param: { type: string; value?: unknown; original?: unknown }): string {
+  return String(param.type === 'PathExpression' ? param.original : param.value);
+}
+
+/** Every node of a syntax tree, depth first. */
+function* nodes(node: unknown): Generator<object> {
+  if (node === null || typeof node !== 'object') return;
+  if (typeof (node as { type?: unknown }).type === 'string') yield node;
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const item of value) yield* nodes(item);
+    else if (value !== null && typeof value === 'object') yield* nodes(value);
+  }
+}
+
 const PARTIALS = new Set(['PartialStatement', 'PartialBlockStatement']);
 const DECORATORS = new Set(['Decorator', 'DecoratorBlock']);
 
 /** Whether the template's syntax tree holds a node of one of these types. */
-function uses(node: unknown, types: ReadonlySet<string>): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (types.has((node as { type?: string }).type ?? '')) return true;
-  return Object.values(node).some((value) =>
-    Array.isArray(value) ? value.some((item) => uses(item, types)) : typeof value === 'object' && uses(value, types),
-  );
+function uses(ast: unknown, types: ReadonlySet<string>): boolean {
+  for (const node of nodes(ast)) if (types.has((node as { type: string }).type)) return true;
+  return false;
 }
 
 function describeCompileError(error: unknown): TemplateProblem {

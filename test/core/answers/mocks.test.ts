@@ -103,6 +103,29 @@ describe('mocks: templates', () => {
       expect.objectContaining({ path: 'body.error', line: 1, column: 1, message: expect.stringMatching(/unknown helper "nope"/) }),
     ]);
   });
+
+  it('refuses {{random}} with numbers that fail every call, and keeps those read from the call', async () => {
+    const core = await start();
+    const refusal = async (template: string) => {
+      const outcome = await core.core.api.setMock('a', JSON.stringify({ body: { result: template, error: '' } }), 'json');
+      return outcome.ok ? null : outcome.code === 'invalid-mock' ? outcome.errors : outcome;
+    };
+    expect(await refusal('n = {{random 1}}')).toEqual([
+      {
+        path: 'body.result',
+        line: 1,
+        column: 5,
+        message: 'random needs two whole numbers, min then max (e.g. {{random 1 100}}), not only 1 (line 1, column 5)',
+      },
+    ]);
+    const refusedWith = async (template: string) => ((await refusal(template)) as { message: string }[] | null)?.[0]?.message;
+    expect(await refusedWith('{{random 5 1}}')).toMatch(/, not 5 1 \(line 1, column 1\)$/);
+    expect(await refusedWith('{{random 1.5 3}}')).toMatch(/, not 1\.5 3 \(line 1, column 1\)$/);
+    expect(await refusedWith('{{#if (random 1 2 3)}}x{{/if}}')).toMatch(/, not 1 2 3 \(line 1, column 7\)$/);
+    expect(await refusedWith('{{random}}')).toMatch(/, not nothing \(line 1, column 1\)$/);
+    expect(await refusal('{{random 1 100}}')).toBeNull();
+    expect(await refusal('{{random parameters.low parameters.high}}')).toBeNull();
+  });
 });
 
 describe('mocks: what templates cannot reach', () => {
