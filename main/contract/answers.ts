@@ -95,6 +95,24 @@ export interface AnswerRoute {
   updatedAt: number;
 }
 
+/** A route's settings as far as where calls go is concerned: its mode and target, either unset. */
+export type RouteChoice = Pick<AnswerRoute, 'mode' | 'target'>;
+
+/**
+ * Where an action's calls go, the core's rule (the page says it with the same function): the
+ * action's own mode and target, else the default's, else `serve --forward`'s target; with no
+ * mode set anywhere, forward exactly when a target is known, the action's own target included.
+ */
+export function routeFor(
+  own: RouteChoice | null | undefined,
+  fallback: RouteChoice | null | undefined,
+  startupTarget: string | null,
+): { mode: AnswerMode; target: string | null } {
+  const target = own?.target ?? fallback?.target ?? startupTarget;
+  const mode: AnswerMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
+  return { mode, target };
+}
+
 export interface AnswerSettings {
   mocks: StoredMock[];
   routes: AnswerRoute[];

@@ -144,7 +144,16 @@ describe('what answers an action', () => {
     expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), null)).toBe(
       'Not set: forward, as a target is set (http://h/x)',
     );
-    expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), 'a')).toBe('Same as the default: forward');
+    expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), 'a')).toBe('Same as the default: forward, as a target is set');
+    // The action's own target counts, as in the core: only its mode is unset.
+    const ownTarget = settings({ routes: [{ action: 'a', mode: 'forward', target: 'http://h/a', updatedAt: 1 }] });
+    expect(unsetModeLabel(ownTarget, 'a')).toBe('Same as the default: forward, as a target is set');
+    expect(unsetModeLabel(settings({}), 'a')).toBe('Same as the default: mock, as no forward target is set');
+    const defaultMock = settings({
+      ...ownTarget,
+      routes: [...ownTarget.routes, { action: null, mode: 'mock', target: null, updatedAt: 1 }],
+    });
+    expect(unsetModeLabel(defaultMock, 'a')).toBe('Same as the default: mock');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AnswerSource } from '../store/answer-store';
-import type { AnswerMode, MockDefinition } from '../../contract/api';
+import { routeFor, type AnswerMode, type MockDefinition } from '../../contract/api';
 
 /** Where the answer for one action comes from now, and why. */
 export interface EffectiveRoute {
@@ -8,18 +8,11 @@ export interface EffectiveRoute {
   mock: MockDefinition | null;
 }
 
-/**
- * Where an action's answers come from: its own setting, else the default's, else `serve
- * --forward`; the mode defaults to forward exactly when a target is known.
- */
+/** Where an action's answers come from: the contract's rule (routeFor) over the stored settings. */
 export function resolveRoute(
   repository: AnswerSource,
   action: string,
   startupTarget: string | null,
 ): { mode: AnswerMode; target: string | null } {
-  const own = repository.getRoute(action);
-  const fallback = repository.getRoute(null);
-  const target = own?.target ?? fallback?.target ?? startupTarget;
-  const mode: AnswerMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
-  return { mode, target };
+  return routeFor(repository.getRoute(action), repository.getRoute(null), startupTarget);
 }

@@ -1,4 +1,4 @@
-import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
+import { routeFor, type AnswerMode, type AnswerSettings } from '../../../main/contract/api';
 
 /** What answers an action's calls now, worked out from the stored settings as the core does. */
 export interface ActionAnswer {
@@ -11,16 +11,11 @@ export interface ActionAnswer {
   ownRoute: boolean;
 }
 
-/**
- * The core's rule: an action's own mode and target, else the default's, else `serve
- * --forward`'s target; with no mode set anywhere, forward exactly when a target is known.
- * `action` null is the default itself.
- */
+/** What answers an action (`action` null: the default itself), by the core's rule (routeFor in the contract). */
 export function answerFor(settings: AnswerSettings, action: string | null): ActionAnswer {
   const own = settings.routes.find((r) => r.action === action);
   const fallback = action === null ? undefined : settings.routes.find((r) => r.action === null);
-  const target = own?.target ?? fallback?.target ?? settings.startupForwardTarget;
-  const mode: AnswerMode = own?.mode ?? fallback?.mode ?? (target ? 'forward' : 'mock');
+  const { mode, target } = routeFor(own, fallback, settings.startupForwardTarget);
   const hasOwnMock = settings.mocks.some((m) => m.action === action);
   const hasDefaultMock = settings.mocks.some((m) => m.action === null);
   const mock = hasOwnMock ? 'own' : hasDefaultMock ? 'default' : 'built-in';
@@ -35,12 +30,22 @@ export function describeAnswer(answer: ActionAnswer, action: string | null): str
   return 'the built-in answer {"result":"ok","error":""}';
 }
 
-/** The mode picker's "not set" choice, said as what it means. */
+/**
+ * The mode picker's "not set" choice, said as what it means: the mode the action gets with its
+ * own mode unset and its own target kept (a target of its own makes it forward, as in the core).
+ */
 export function unsetModeLabel(settings: AnswerSettings, action: string | null): string {
   if (action !== null) {
-    const inherited = answerFor({ ...settings, routes: settings.routes.filter((r) => r.action !== action) }, action);
-    return `Same as the default: ${inherited.mode === 'forward' ? 'forward' : 'mock'}`;
+    const own = settings.routes.find((r) => r.action === action);
+    const fallback = settings.routes.find((r) => r.action === null);
+    const { mode, target } = routeFor({ mode: null, target: own?.target ?? null }, fallback, settings.startupForwardTarget);
+    if (fallback?.mode != null) return `Same as the default: ${mode}`;
+    return target ? 'Same as the default: forward, as a target is set' : 'Same as the default: mock, as no forward target is set';
   }
-  const target = settings.routes.find((r) => r.action === null)?.target ?? settings.startupForwardTarget;
+  const { target } = routeFor(
+    settings.routes.find((r) => r.action === null),
+    undefined,
+    settings.startupForwardTarget,
+  );
   return target ? `Not set: forward, as a target is set (${target})` : 'Not set: mock, as no forward target is set';
 }

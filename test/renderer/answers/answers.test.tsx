@@ -57,6 +57,29 @@ describe('answers: mode and forward target', () => {
     expect(routes).toMatchObject([{ action: 'send_email', mode: 'forward', target: 'http://localhost:8000/actions/{action_name}' }]);
   });
 
+  it('"not set" says what the action gets with its own target kept: forward, as the table and the core have it', async () => {
+    const { dialog, user } = await openAnswers();
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+    const route = within(dialog).getByRole('region', { name: 'Answer mode' });
+    const mode = () => within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement;
+    await user.selectOptions(mode(), 'forward');
+    await waitFor(() => expect(mode().value).toBe('forward'));
+    await user.click(within(route).getByLabelText('Forward target URL'));
+    await user.paste('http://127.0.0.1:47111/h/{action_name}');
+    await user.click(within(route).getByRole('button', { name: 'Save target' }));
+    await screen.findByText('Forward target saved');
+    await user.selectOptions(mode(), '');
+    await waitFor(() => expect(mode().value).toBe(''));
+    await waitFor(async () =>
+      expect((await companion().api.getAnswerSettings()).routes).toMatchObject([
+        { action: 'send_email', mode: null, target: 'http://127.0.0.1:47111/h/{action_name}' },
+      ]),
+    );
+    expect(mode().options[0]!.textContent).toBe('Same as the default: forward, as a target is set');
+    const row = within(within(dialog).getByRole('table', { name: 'What answers each action' })).getByRole('row', { name: /^send_email/ });
+    expect(row.textContent).toContain('your handler (http://127.0.0.1:47111/h/{action_name})');
+  });
+
   it('shows the startup target, the forward timeout and what happens when the handler is unreachable', async () => {
     const c = await companion.restart({
       core: { forwardTarget: 'http://localhost:9000/{action_name}', forwardTimeoutMs: 25_000, fallbackToMock: true },
