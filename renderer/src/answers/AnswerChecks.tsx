@@ -1,10 +1,30 @@
+import { useState } from 'react';
 import type { CallDetail } from '../../../main/contract/api';
-import { mockFromCall } from './answers-actions';
+import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
+import { describeOwnMock } from './answer-routes';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
-  const { forward } = call;
+  const { forward, action } = call;
+  // The action's own mock this call's answer would replace, while the user decides (for this call only).
+  const [replacing, setReplacing] = useState<{ callId: number; words: string } | null>(null);
+  const confirming = replacing?.callId === call.id ? replacing : null;
+
+  // Read afresh: the mock may have been written since (the editor, the command line, a project file).
+  async function onMake(name: string) {
+    const settings = await loadAnswerSettings();
+    if (!settings) return;
+    const own = settings.mocks.find((m) => m.action === name);
+    if (own) setReplacing({ callId: call.id, words: describeOwnMock({ ...own, action: name }) });
+    else await mockFromCall(call.id);
+  }
+
+  async function onReplace() {
+    setReplacing(null);
+    await mockFromCall(call.id);
+  }
+
   const forwarded = forward.target !== null || forward.error !== null || forward.registrationWouldPass !== null;
   return (
     <>
@@ -32,13 +52,24 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
           )}
         </div>
       )}
-      {call.action && (
-        <div className="button-row">
-          <button type="button" onClick={() => void mockFromCall(call.id)}>
-            Make a mock from this answer
-          </button>
-        </div>
-      )}
+      {action &&
+        (confirming ? (
+          <div className="confirm" role="group" aria-label="Confirm replacing the mock">
+            <p>Replace {confirming.words} with this call&apos;s answer? The mock you have now is not kept.</p>
+            <button type="button" className="danger" onClick={() => void onReplace()}>
+              Replace the mock
+            </button>
+            <button type="button" onClick={() => setReplacing(null)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <div className="button-row">
+            <button type="button" onClick={() => void onMake(action)}>
+              Make a mock from this answer
+            </button>
+          </div>
+        ))}
     </>
   );
 }

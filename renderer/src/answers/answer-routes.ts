@@ -1,4 +1,5 @@
-import { routeFor, type AnswerMode, type AnswerSettings } from '../../../main/contract/api';
+import { routeFor, type AnswerMode, type AnswerSettings, type StoredMock } from '../../../main/contract/api';
+import { formatDateAndTime } from '../shared/format';
 
 /** What answers an action's calls now, worked out from the stored settings as the core does. */
 export interface ActionAnswer {
@@ -48,4 +49,19 @@ export function unsetModeLabel(settings: AnswerSettings, action: string | null):
     settings.startupForwardTarget,
   );
   return target ? `Not set: forward, as a target is set (${target})` : 'Not set: mock, as no forward target is set';
+}
+
+const SELECTION_WORDS: Record<StoredMock['definition']['selection'], [string, string]> = {
+  rules: ['rule', 'rules'],
+  sequence: ['response in sequence', 'responses in sequence'],
+  random: ['response picked at random', 'responses picked at random'],
+};
+
+/** The mock a replacement would lose, in a few words: "the mock of send_email (8 rules, updated …)". */
+export function describeOwnMock(mock: StoredMock & { action: string }): string {
+  const { responses, selection, fallback } = mock.definition;
+  const [one, many] = SELECTION_WORDS[selection];
+  const parts = [`${responses.length} ${responses.length === 1 ? one : many}`];
+  if (fallback) parts.push('a fallback');
+  return `the mock of ${mock.action} (${parts.join(' and ')}, updated ${formatDateAndTime(mock.updatedAt)})`;
 }

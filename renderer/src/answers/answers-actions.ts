@@ -1,4 +1,12 @@
-import type { AnswerMode, AnswersFailure, DefinitionError, MockCheck, MockFormat, Result } from '../../../main/contract/api';
+import type {
+  AnswerMode,
+  AnswerSettings,
+  AnswersFailure,
+  DefinitionError,
+  MockCheck,
+  MockFormat,
+  Result,
+} from '../../../main/contract/api';
 import type { RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED, runResult } from '../page/run-result';
@@ -12,14 +20,17 @@ export interface SaveOutcome {
   errors: DefinitionError[];
 }
 
-export async function loadAnswerSettings(): Promise<void> {
+/** Reads the answer settings into the store; returns them, or null when they could not be read (said in a banner). */
+export async function loadAnswerSettings(): Promise<AnswerSettings | null> {
   const b = currentBridge();
-  if (!b) return;
+  if (!b) return null;
   try {
     const answers = await b.getAnswerSettings();
     useMetaStore.setState({ answers });
+    return answers;
   } catch (error) {
     reportError('Could not load the answer settings', error);
+    return null;
   }
 }
 

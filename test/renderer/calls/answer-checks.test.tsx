@@ -113,6 +113,35 @@ describe('make a mock from this answer', () => {
     expect(mocked.response.body).toBe(handled.response.body);
   });
 
+  it('asks before replacing a mock the action has of its own, naming it; Cancel keeps it, Replace replaces it', async () => {
+    const c = companion();
+    const rules = Array.from({ length: 8 }, (_, i) => ({
+      name: `rule ${i}`,
+      when: [{ path: 'parameters.recipient', equals: `r${i}@example.com` }],
+      status: 200,
+      body: { result: `hand-written ${i}`, error: '' },
+    }));
+    const text = JSON.stringify({ selection: 'rules', responses: rules }, null, 2);
+    expect((await c.api.setMock('send_email', text, 'json')).ok).toBe(true);
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
+    const confirm = await within(pane).findByRole('group', { name: 'Confirm replacing the mock' });
+    expect(confirm.textContent).toMatch(/^Replace the mock of send_email \(8 rules, updated [^)]+\) with this call's answer\?/);
+    expect(c.bridge.callsTo('mockFromCall')).toEqual([]);
+
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(within(pane).queryByRole('group', { name: 'Confirm replacing the mock' })).toBeNull();
+    expect(c.bridge.callsTo('mockFromCall')).toEqual([]);
+    expect((await c.api.getAnswerSettings()).mocks.map((m) => m.text)).toEqual([text]);
+
+    await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
+    await user.click(await within(pane).findByRole('button', { name: 'Replace the mock' }));
+    await screen.findByText('Saved as the mock for send_email');
+    expect(c.bridge.callsTo('mockFromCall')).toEqual([[1]]);
+    expect((await c.api.getAnswerSettings()).mocks.map((m) => m.text)).not.toEqual([text]);
+  });
+
   it('shows a refusal as an error banner', async () => {
     const c = companion();
     await c.send('send_email');
