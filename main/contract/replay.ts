@@ -43,7 +43,8 @@ export type ReplayFailure =
   | { code: 'replay-failed'; reason: string }
   | { code: 'nothing-to-export' }
   | { code: 'no-file' }
-  | { code: 'har-not-json'; reason: string }
+  /** `empty`: the file has nothing in it (or only white space), which JSON.parse words badly. */
+  | { code: 'har-not-json'; reason: string; empty?: boolean }
   /** JSON, but no `log` object, or no `log.entries` list. */
   | { code: 'not-har'; missing: 'log' | 'entries' }
   | { code: 'har-too-large'; file: string; megabytes: number; maxMegabytes: number }

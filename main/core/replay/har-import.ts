@@ -56,9 +56,11 @@ export async function importHar(
   key: string | null,
   options: ImportOptions = {},
 ): Promise<Result<ImportSummary, ReplayFailure>> {
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') return { ok: false, code: 'har-not-json', reason: 'the file is empty', empty: true };
   let doc: unknown;
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(json);
   } catch (error) {
     return { ok: false, code: 'har-not-json', reason: error instanceof Error ? error.message : String(error) };
   }

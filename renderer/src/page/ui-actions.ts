@@ -26,17 +26,19 @@ export function dismissError(id: number): void {
 
 /**
  * A short message over the page. `ms` null keeps it until dismissed (for errors a person
- * must read); an error toast is announced at once, the others politely.
+ * must read); an error toast is announced at once, the others politely. Returns its id, for
+ * dismissToast.
  */
-export function showToast(message: string, ms: number | null = 2500, kind: Toast['kind'] = 'info'): void {
+export function showToast(message: string, ms: number | null = 2500, kind: Toast['kind'] = 'info'): number {
   const id = nextId++;
   useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, message, kind }] }));
-  if (ms === null) return;
+  if (ms === null) return id;
   const timer = setTimeout(() => {
     toastTimers.delete(timer);
     dismissToast(id);
   }, ms);
   toastTimers.add(timer);
+  return id;
 }
 
 export function dismissToast(id: number): void {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { HarImportSummary } from '../../../main/contract/api';
 import { exportHar, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
-import { showToast } from '../page/ui-actions';
+import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
 
 export function describeImport(summary: HarImportSummary): string {
@@ -35,13 +35,18 @@ export function ExportImportButtons() {
     if (outcome) showToast(outcome.message, outcome.ok ? 4000 : null, outcome.ok ? 'info' : 'error');
   };
 
+  // The last import's error stays until dismissed, or until the next import: it is about a file the user has moved on from.
+  const importError = useRef<number | null>(null);
+
   const runImport = async (read: () => Promise<HarImported | null>) => {
+    if (importError.current !== null) dismissToast(importError.current);
+    importError.current = null;
     setBusy('Importing…');
     const result = await read();
     setBusy(null);
     if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
-    if (!result.ok) showToast(`Could not import the HAR file: ${result.message}`, null, 'error');
+    if (!result.ok) importError.current = showToast(`Could not import the HAR file: ${result.message}`, null, 'error');
     else showToast(describeImport(result.value), 6000, result.value.problems.length > 0 ? 'error' : 'info');
   };
 

@@ -67,6 +67,30 @@ describe('HAR export and import in the browser', () => {
     expect(imported.calls.map((call) => call.action)).toEqual(['send_email', 'send_email', 'send_email']);
   });
 
+  it("says an empty file is empty, and a later import clears the earlier imports' errors", async () => {
+    const { user } = await browserPage();
+    await user.click(screen.getByRole('button', { name: 'Export HAR' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const har = await downloads[0]!.blob.text();
+    const errors = () =>
+      [...document.querySelectorAll('.toast')].map((t) => t.textContent ?? '').filter((t) => t.includes('Could not import'));
+
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([''], 'empty.har'));
+    await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is empty.'));
+    expect(status()).toContain('Choose a HAR file exported by the companion or by a browser');
+    expect(status()).not.toContain('Unexpected end of JSON input');
+
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([png], 'picture.har'));
+    await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is not JSON'));
+    // The empty file's error went when the next import began: one error, the latest file's.
+    expect(errors()).toHaveLength(1);
+
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([har], 'calls.har'));
+    await waitFor(() => expect(status()).toBe('Imported 4 calls.'));
+    expect(errors()).toEqual([]);
+  });
+
   it('sends a large HAR whole, shows the core’s progress while it imports, and says what is wrong with a bad file', async () => {
     const { c, user } = await browserPage();
     const big = 'x'.repeat(20_000);
