@@ -45,7 +45,12 @@ export function AnswersDialog() {
         <>
           <RouteList answers={answers} names={sorted} selected={action} onPick={(name) => setKey(name ?? DEFAULT_KEY)} />
           <RouteSection key={`route-${key}`} action={action} answers={answers} />
-          <MockSection key={`mock-${key}`} action={action} stored={answers.mocks.find((m) => m.action === action) ?? null} />
+          <MockSection
+            key={`mock-${key}`}
+            action={action}
+            stored={answers.mocks.find((m) => m.action === action) ?? null}
+            hasDefault={answers.mocks.some((m) => m.action === null)}
+          />
         </>
       ) : (
         <p className="muted">Loading the answer settings…</p>

@@ -14,6 +14,8 @@ export const CHECK_DEBOUNCE_MS = 300;
 interface Props {
   action: string | null;
   stored: StoredMock | null;
+  /** Whether a default mock is stored: what an action without a mock of its own answers with. */
+  hasDefault: boolean;
 }
 
 const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
@@ -22,7 +24,7 @@ const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
  * The mock editor: the mock as it was written (JSON or YAML, comments kept), checked by the
  * core as you type, saved and cleared by the core.
  */
-export function MockSection({ action, stored }: Props) {
+export function MockSection({ action, stored, hasDefault }: Props) {
   const [text, setText] = useState(() => stored?.text ?? DEFAULT_MOCK_TEXT);
   const [format, setFormat] = useState<MockFormat>(() => stored?.format ?? 'json');
   // What the core holds as far as this editor knows: the text is unsaved work while it differs.
@@ -72,7 +74,9 @@ export function MockSection({ action, stored }: Props) {
           ? `A mock is stored for ${who} (updated ${formatDateAndTime(stored.updatedAt)}).`
           : action === null
             ? 'No default mock: actions answer {"result":"ok","error":""}.'
-            : `No mock of its own: ${action} uses the default.`}
+            : hasDefault
+              ? `No mock of its own: ${action} uses the default.`
+              : `No mock of its own: ${action} answers with the built-in answer {"result":"ok","error":""}.`}
       </p>
       <div className="button-row">
         <button type="button" onClick={() => setText(EXAMPLE_MOCK)}>

@@ -14,6 +14,8 @@ const companion = useCompanion();
 /** Past the 300 ms debounce with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
 
+const DEFAULT_MOCK = '{"status": 200, "body": {"result": "from the default", "error": ""}}';
+
 /** The Answers dialog, over a history of one send_email call. */
 async function openAnswers(c: Companion = companion()) {
   await c.send('send_email');
@@ -168,6 +170,28 @@ describe('answers: the mock editor', () => {
     expect(bridge.callsTo('clearMock')).toEqual([['send_email']]);
     await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('No mock of its own'));
     expect((await companion().api.getAnswerSettings()).mocks).toEqual([]);
+  });
+
+  it('an action without a mock of its own says what it answers with: the default mock, or with none the built-in answer', async () => {
+    const { dialog, user } = await openAnswers();
+    const picker = within(dialog).getByRole('combobox', { name: 'Answers for' });
+    const stored = () => within(within(dialog).getByRole('region', { name: 'Mock' })).getByTestId('mock-stored').textContent;
+    const row = () =>
+      within(within(dialog).getByRole('table', { name: 'What answers each action' })).getByRole('row', { name: /^send_email/ });
+    expect((await companion().api.setMock(null, DEFAULT_MOCK, 'json')).ok).toBe(true);
+    await user.selectOptions(picker, 'send_email');
+    await waitFor(() => expect(stored()).toBe('No mock of its own: send_email uses the default.'));
+    expect(row().textContent).toContain('the default mock');
+
+    // The default mock cleared in the dialog: send_email gets the built-in answer, as the table says.
+    await user.selectOptions(picker, '');
+    await user.click(within(within(dialog).getByRole('region', { name: 'Mock' })).getByRole('button', { name: 'Clear mock' }));
+    await waitFor(() => expect(stored()).toBe('No default mock: actions answer {"result":"ok","error":""}.'));
+    await user.selectOptions(picker, 'send_email');
+    await waitFor(() =>
+      expect(stored()).toBe('No mock of its own: send_email answers with the built-in answer {"result":"ok","error":""}.'),
+    );
+    expect(row().textContent).toContain('the built-in answer {"result":"ok","error":""}');
   });
 
   it('a refused save shows the message and every problem', async () => {
