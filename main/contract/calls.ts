@@ -11,10 +11,11 @@ import type { CallsFailure, Diagnosis, Violation } from './shared';
 /**
  * How the companion produced the answer it gave: its mock, Flowent's registration check,
  * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
- * the mock because forwarding gave no answer (`fallback-mock`), or a 502/504 because
- * forwarding failed (`forward-error`).
+ * the mock because forwarding gave no answer (`fallback-mock`), a 502/504 because
+ * forwarding failed (`forward-error`), or, for a replay or simulated call sent to "This
+ * companion", the companion's own webhook, as it answers Flowent (`companion`).
  */
-export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error';
+export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error' | 'companion';
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {

@@ -2,8 +2,8 @@ import type { Violation } from '../../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './facts';
 
 export interface CheckedAnswer {
-  /** Who answered, in the sentence: "your handler" or "the mock". */
-  who: 'your handler' | 'the mock';
+  /** Who answered, in the sentence: "your handler", "the mock", or "this companion" (its own webhook, for a call it sent there). */
+  who: 'your handler' | 'the mock' | 'this companion';
   /** 0 when nothing was answered (a dropped connection). */
   status: number;
   body: Buffer;

@@ -117,7 +117,8 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
   const violations: Violation[] = outcome.ok
     ? checkAnswer({
-        who: 'your handler',
+        // The companion's own webhook answered (its mock, or what it forwarded to), not a handler of the developer's.
+        who: toCompanion ? 'this companion' : 'your handler',
         status: outcome.status,
         body: outcome.body,
         fullSize: outcome.fullSize,
@@ -141,7 +142,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     problem: dropped === null ? null : 'headers-dropped',
     problemMessage: dropped,
     signature,
-    answeredBy: outcome.ok ? 'forward' : 'forward-error',
+    answeredBy: !outcome.ok ? 'forward-error' : toCompanion ? 'companion' : 'forward',
     response,
     durationMs: outcome.durationMs,
     source: outgoing.source,

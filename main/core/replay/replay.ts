@@ -110,7 +110,7 @@ export async function replayStored(
 /** The original answer's contract check: as stored, or computed now for answers stored unchecked. */
 function originalViolations(original: StoredCall): Violation[] {
   if (original.checked || original.response.status === 0) return original.violations;
-  const who = original.answeredBy === 'forward' ? 'your handler' : 'the mock';
+  const who = original.answeredBy === 'forward' ? 'your handler' : original.answeredBy === 'companion' ? 'this companion' : 'the mock';
   const { body } = original.response;
   return checkAnswer({
     who,

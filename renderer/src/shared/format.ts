@@ -38,6 +38,8 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'fallback-mock': 'a mock (forwarding to your handler gave no answer)',
   // Timeouts and answers that are not HTTP end here too, not only handlers that cannot be reached.
   'forward-error': 'an error answer: forwarding to your handler failed',
+  // A replay or simulated call sent to "This companion": its webhook answered as it answers Flowent.
+  companion: "this companion's webhook (its mock, or the handler it forwards this action to)",
 };
 
 /** An HTTP status as people read it: 0 is what the store keeps when no answer was sent. */

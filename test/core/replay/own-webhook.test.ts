@@ -47,3 +47,29 @@ describe('calls the companion sends to its own webhook', () => {
     expect(await core.core.api.getLearnedStyle()).toMatchObject({ style: 'python', fromCalls: 3 });
   });
 });
+
+describe('what the companion says answered a call it sent to its own webhook', () => {
+  it('names the companion, not your handler, in the record and in what the answer breaks', async () => {
+    const core = (running = await startCore({ key: KEY }));
+    // The companion's own mock answers 500: no handler of the developer's runs.
+    expect(
+      await core.core.api.setMock('weather', JSON.stringify({ status: 500, body: { result: '', error: 'down' } }), 'json'),
+    ).toMatchObject({
+      ok: true,
+    });
+    const own = `${core.baseUrl}/actions/{action_name}`;
+    const sent = await core.core.api.simulateCall({ action: 'weather', parameters: '{}', seed: 1, test: false, target: own, style: 'go' });
+    expect(sent.ok).toBe(true);
+    const simulated = (await core.core.api.listCalls({ limit: 10 })).calls[0]!;
+    const replayed = await core.core.api.replayCall(simulated.id, 'as-is', own);
+    expect(replayed.ok).toBe(true);
+
+    for (const call of (await core.core.api.listCalls({ limit: 10 })).calls) {
+      expect(call).toMatchObject({ status: 500, answeredBy: 'companion', handlerSignature: null });
+      expect(call.violations.map((violation) => violation.message)).toEqual([
+        expect.stringMatching(/^this companion answered 500; Flowent treats anything but 2xx/),
+      ]);
+      expect(JSON.stringify(call.violations)).not.toMatch(/your handler/);
+    }
+  });
+});
