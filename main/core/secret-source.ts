@@ -16,10 +16,12 @@ export interface SecretSource {
 
 /**
  * The headless command's secret: an environment variable, replaceable from the inspector
- * for this run only (kept in memory, never written anywhere).
+ * for this run only (kept in memory, never written anywhere). Clearing the replacement goes
+ * back to the variable's value, as the keychain's clear does in the desktop app.
  */
 export function sessionSecret(env: NodeJS.ProcessEnv, variable: string): SecretSource {
-  let value: string | null = env[variable] || null;
+  const fromEnv: string | null = env[variable] || null;
+  let value = fromEnv;
   let source: SecretSource['source'] = value ? 'environment' : null;
   return {
     get: () => value,
@@ -32,8 +34,8 @@ export function sessionSecret(env: NodeJS.ProcessEnv, variable: string): SecretS
       return { ok: true, value: undefined };
     },
     clear() {
-      value = null;
-      source = null;
+      value = fromEnv;
+      source = fromEnv ? 'environment' : null;
       return { ok: true, value: undefined };
     },
   };

@@ -4,6 +4,7 @@ import { useAccountStore } from './account-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
+import { clearedMessage } from '../shared/SecretSection';
 
 /** The newest record still waiting for "Update them", if any. */
 function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
@@ -88,7 +89,7 @@ export function removeApiToken(profile: string): Promise<string | null> {
     (account) => {
       applyAccount(account);
       useAccountStore.setState({ actions: null, actionsError: null, actionsWarnings: [] });
-      showToast('API token cleared');
+      showToast(clearedMessage('API token', account.apiToken, account.apiTokenVariable));
     },
   );
 }

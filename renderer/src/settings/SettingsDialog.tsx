@@ -46,7 +46,7 @@ export function SettingsDialog() {
         inputLabel="New HMAC key"
         saveLabel="Save key"
         clearLabel="Clear key"
-        clearable
+        clearable={hmac?.source !== 'environment'}
         onSave={saveHmacKey}
         onClear={removeHmacKey}
       />

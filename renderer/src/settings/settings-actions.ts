@@ -6,6 +6,7 @@ import { useCallsStore } from '../history/calls-store';
 import { canRotateToken } from '../transport/connection';
 import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';
+import { clearedMessage } from '../shared/SecretSection';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
@@ -25,7 +26,7 @@ export function removeHmacKey(): Promise<string | null> {
     (b) => b.clearHmacKey(),
     (status) => {
       useMetaStore.setState({ status });
-      showToast('HMAC key cleared');
+      showToast(clearedMessage('HMAC key', status.hmacKey, 'FLOWENT_HMAC_KEY'));
     },
   );
 }

@@ -99,3 +99,8 @@ export function sourceLabel(source: SecretState['source'], envVar: string): stri
   if (!source) return '';
   return source === 'environment' ? `from ${envVar}` : SECRET_SOURCE_LABEL[source];
 }
+
+/** What clearing a secret left: none, or the one from the environment, which a cleared session's or keychain's value gives way to. */
+export function clearedMessage(what: string, state: SecretState, envVar: string): string {
+  return state.set && state.source === 'environment' ? `${what} cleared: the one from ${envVar} is in use again` : `${what} cleared`;
+}

@@ -2,6 +2,7 @@ import type { CoreStatus } from '../../../main/contract/api';
 import { runResult as run } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
 import { showToast } from '../page/ui-actions';
+import { clearedMessage } from '../shared/SecretSection';
 
 function applyStatus(status: CoreStatus): void {
   useMetaStore.setState({ status });
@@ -44,7 +45,7 @@ export function removeNgrokAuthtoken(): Promise<string | null> {
     (b) => b.clearNgrokAuthtoken(),
     (status) => {
       applyStatus(status);
-      showToast('ngrok authtoken cleared');
+      showToast(clearedMessage('ngrok authtoken', status.ngrokAuthtoken, 'NGROK_AUTHTOKEN'));
     },
   );
 }

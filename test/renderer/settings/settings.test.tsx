@@ -159,6 +159,14 @@ describe('settings', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
     await waitFor(() => expect(within(dialog).getByTestId('hmac-current').textContent).toContain('for this session only'));
     expect(dataFolderText(c.dataDir)).not.toContain('run-only-key');
+
+    // Clearing the run's key goes back to the environment's, and says so; that one is not cleared here.
+    await user.click(within(dialog).getByRole('button', { name: 'Clear key' }));
+    await screen.findByText('HMAC key cleared: the one from FLOWENT_HMAC_KEY is in use again');
+    expect(within(dialog).getByTestId('hmac-current').textContent).toContain('from FLOWENT_HMAC_KEY');
+    expect(within(dialog).queryByRole('button', { name: 'Clear key' })).toBeNull();
+    await c.send('send_email', {}, { key: KEY });
+    expect((await c.api.listCalls({ limit: 1 })).calls[0]!.verdict).toBe('valid');
   });
 
   it('clears history only after confirmation', async () => {
