@@ -159,6 +159,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
+  const lines = new LineWriter(io.stdout);
+  const write = (line: string) => lines.line(line);
   let inspector: InspectorServer | null = null;
   let inspectorUrl: string | null = null;
   let inspectorListensOn: number | null = null;
@@ -170,6 +172,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       port: inspectorPort,
       rendererDir: existsSync(join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
       onInternalError: (error) => io.stderr.write(`flowent-companion: inspector error: ${String(error)}\n`),
+      // The Inspector line printed at the start holds the old token, which is refused from now on.
+      onTokenChanged: (url) => write(`  Inspector:    ${url} (the access token was changed)`),
     });
     const opened = await inspector.start();
     if (!opened.ok) {
@@ -181,8 +185,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     inspectorListensOn = opened.value.port;
   }
 
-  const lines = new LineWriter(io.stdout);
-  const write = (line: string) => lines.line(line);
   write('Flowent Companion is listening.');
   write(`  Webhook URL:  ${started.value.baseUrl}/actions/<action_name>`);
   if (values.host === '0.0.0.0') {

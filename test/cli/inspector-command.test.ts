@@ -32,3 +32,30 @@ it('inspector rotate-token: a running serve refuses the old token at once and ac
 
   expect((await runCli(['inspector', 'rotate'])).code).toBe(2);
 });
+
+it('a running serve prints its new Inspector URL whenever its access token changes: by rotate-token, or from the page', async () => {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const server = await startServe(['--port', '0', '--data-dir', dir.path]);
+  cleanups.push(() => server.child.kill('SIGKILL'));
+  const page = new URL(server.inspectorUrl!);
+  const escaped = page.origin.replace(/[.]/g, '\\.');
+  const changedLine = (token: string) => new RegExp(`Inspector: +${escaped}/#token=${token} \\(the access token was changed\\)\\n`);
+
+  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir.path]);
+  const byCommand = /#token=([A-Za-z0-9_-]+)/.exec(rotated.stdout)![1]!;
+  await server.waitFor(changedLine(byCommand), 10_000);
+
+  // The page's "Change access token…" (Settings): the same route the page calls.
+  const answer = await fetch(`${page.origin}/api/token/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${byCommand}`, 'content-type': 'application/json' },
+    body: '[]',
+  });
+  expect(answer.status).toBe(200);
+  const fromPage = ((await answer.json()) as { value: { token: string } }).value.token;
+  await server.waitFor(changedLine(fromPage), 10_000);
+  expect((await getStatus(page.origin, fromPage)).status).toBe(200);
+  // One line per change, not one per look at the token file.
+  expect(server.stdout().match(/the access token was changed/g)).toHaveLength(2);
+});

@@ -20,6 +20,11 @@ export interface InspectorOptions {
   /** The built renderer (out/renderer); null when it has not been built. */
   rendererDir: string | null;
   onInternalError: (error: unknown) => void;
+  /**
+   * Told the page's new URL once the token in force changed, however it was changed (the page's
+   * button, or the rotate-token command from another process), so serve can print it.
+   */
+  onTokenChanged?: (url: string) => void;
 }
 
 const HOST = '127.0.0.1';
@@ -224,6 +229,7 @@ export class InspectorServer {
       this.lastToken = token;
       this.tickets.clear();
       this.stream?.endForRotatedToken();
+      this.options.onTokenChanged?.(this.pageUrl(token));
     }
     return token;
   }
@@ -247,7 +253,8 @@ function refuseToken(response: ServerResponse): void {
   sendJson(response, 401, {
     ok: false,
     code: 'token',
-    message: 'Missing or wrong inspector token. Open the Inspector URL printed by "flowent-companion serve".',
+    message:
+      'Missing or wrong inspector token. Open the last Inspector URL printed by "flowent-companion serve" (it prints a new one when the token changes).',
   });
 }
 

@@ -20,16 +20,18 @@ export function AccessDenied({ rotated = false }: { rotated?: boolean }) {
       )}
       <h2>What to do</h2>
       <ol>
-        {rotated && (
+        {rotated ? (
           <li>
-            Open the new Inspector address: the page where the token was changed has it, and so does the output of{' '}
-            <code>flowent-companion inspector rotate-token</code>.
+            Open the new Inspector address. <code>flowent-companion serve</code> printed it when the token changed, on a new{' '}
+            <strong>Inspector</strong> line that ends in <code>(the access token was changed)</code>; the page where the token was changed
+            has it too, and so does the output of <code>flowent-companion inspector rotate-token</code>.
+          </li>
+        ) : (
+          <li>
+            Find the last <strong>Inspector</strong> line that <code>flowent-companion serve</code> printed (it holds <code>#token=…</code>;
+            serve prints a new one whenever the token is changed) and open that address.
           </li>
         )}
-        <li>
-          Find the <strong>Inspector</strong> line that <code>flowent-companion serve</code> printed when it started (it ends in{' '}
-          <code>#token=…</code>) and open that address{rotated ? ' with the new token' : ''}.
-        </li>
         <li>
           If the companion is no longer running, start it again with <code>flowent-companion serve</code> and open the address it prints.
         </li>

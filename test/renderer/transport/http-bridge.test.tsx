@@ -234,6 +234,9 @@ describe('the inspector over HTTP', () => {
     rotateInspectorTokenFile(c.dataDir);
     await screen.findByRole('heading', { name: 'The access token was changed' });
     expect(document.body.textContent).toContain('inspector rotate-token');
+    // What serve prints when its token changes: the advice names the line the user can find.
+    expect(document.body.textContent).toContain('ends in (the access token was changed)');
+    expect(document.body.textContent).not.toContain('printed when it started');
     expect(screen.queryByText(/reconnecting…/)).toBeNull();
   });
 
