@@ -15,7 +15,17 @@ import type { CallsFailure, Diagnosis, Violation } from './shared';
  * forwarding failed (`forward-error`), or, for a replay or simulated call sent to "This
  * companion", the companion's own webhook, as it answers Flowent (`companion`).
  */
-export type AnsweredBy = 'mock' | 'test-check' | 'signature-check' | 'error' | 'forward' | 'fallback-mock' | 'forward-error' | 'companion';
+export const ANSWERED_BY = [
+  'mock',
+  'test-check',
+  'signature-check',
+  'error',
+  'forward',
+  'fallback-mock',
+  'forward-error',
+  'companion',
+] as const;
+export type AnsweredBy = (typeof ANSWERED_BY)[number];
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {

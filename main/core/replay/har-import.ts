@@ -1,5 +1,5 @@
 import type { AnsweredBy, CallSource, HandlerSignature, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
-import { HANDLER_SIGNATURES } from '../../contract/api';
+import { ANSWERED_BY, HANDLER_SIGNATURES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
@@ -25,7 +25,6 @@ export interface ImportSummary {
 
 /** Sources an imported call keeps when the file names them (this app's exports do): they are not Flowent's traffic either. */
 const KEPT_SOURCES: readonly CallSource[] = ['replay', 'simulator'];
-const ANSWERED_BY: readonly AnsweredBy[] = ['mock', 'test-check', 'signature-check', 'error', 'forward', 'fallback-mock', 'forward-error'];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
