@@ -47,7 +47,7 @@ export const DEFAULT_PORT = 8787;
 export interface CoreOptions {
   dataDir: string;
   mode: 'desktop' | 'headless';
-  /** This companion's mark on the calls it sends to its own webhook; `serve` gives it so it can publish it in serve-state.json. */
+  /** This companion's mark on the calls it sends to its own webhook; `serve` gives it so it can publish it in its state file (serve-state.ts). */
   loopToken?: string;
   /** Where the HMAC key comes from (the keychain in the desktop app); FLOWENT_HMAC_KEY from `env`, for this run, by default. */
   hmacKey?: SecretSource;
