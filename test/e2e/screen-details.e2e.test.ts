@@ -146,7 +146,7 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
     expect(await line('bad_answer')).toMatch(/mock.*its own mock/);
     expect(await line('send_email')).toMatch(/built-in.*\{"result":"ok","error":""\}/);
     expect(await dialog.getByRole('combobox', { name: 'Answer mode' }).locator('option').first().textContent()).toBe(
-      'Same as the default: mock',
+      'Same as the default: mock, as no forward target is set',
     );
     await routes.getByRole('button', { name: 'Default for all actions' }).click();
     expect(await dialog.getByRole('combobox', { name: 'Answer mode' }).locator('option').first().textContent()).toBe(
