@@ -20,9 +20,11 @@ export function planLines(plan: ActionPlan): string[] {
   }
   if (plan.actions.length === 0) lines.push('  (no actions in the files or on Flowent)');
   const count = (change: PlannedAction['change']) => plan.actions.filter((action) => action.change === change).length;
+  // The apply that does this plan: without --prune, apply deletes nothing.
+  const apply = plan.prune ? 'flowent-companion actions apply --prune' : 'flowent-companion actions apply';
   lines.push(
     plan.pending
-      ? `${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete. "flowent-companion actions apply" does it.`
+      ? `${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete. "${apply}" does it.`
       : 'Nothing to do: Flowent matches the files.',
   );
   return lines;

@@ -222,7 +222,10 @@ describe('flowent-companion actions plan / apply / pull', () => {
         .sort(),
     ).toEqual(['old_action', 'send_email']);
 
-    expect((await cli(['actions', 'plan', '--prune'])).stdout).toContain('  - old_action  delete (only on Flowent)');
+    const pruning = await cli(['actions', 'plan', '--prune']);
+    expect(pruning.stdout).toContain('  - old_action  delete (only on Flowent)');
+    // Plain "actions apply" would leave old_action: the hint names the command that deletes it.
+    expect(pruning.stdout).toContain('0 to create, 0 to update, 1 to delete. "flowent-companion actions apply --prune" does it.');
     expect(await cli(['actions', 'apply', '--prune'])).toMatchObject({ code: 0, stdout: 'Deleted old_action.\n' });
     expect(gateway.stored().map((action) => action.name)).toEqual(['send_email']);
     expect((await cli(['actions', 'plan'])).code).toBe(0);
