@@ -1,3 +1,4 @@
+import { applyStopped } from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
 import { EXIT } from './exit-codes';
@@ -31,8 +32,7 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
         if (left.length > 0)
           err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} ("actions apply --prune" deletes them).`);
       }
-      if (refused)
-        return fail(`Flowent refused to ${refused.change} ${refused.name}, so nothing after it was sent: ${inCliWords(refused.failure)}`);
+      if (refused) return fail(`${applyStopped(refused)}: ${inCliWords(refused.failure)}`);
       return 0;
     }
     const pulled = await api.pullActions(prune);

@@ -115,7 +115,7 @@ export interface ApplyOutcome {
   plan: ActionPlan;
   /** What was done, in order, up to the first refusal. */
   done: { name: string; change: PlannedAction['change'] }[];
-  /** The first refusal, with Flowent's own words; nothing after it was sent. */
+  /** The first refusal (Flowent's, or a check made here before sending); nothing after it was sent. */
   refused: { name: string; change: PlannedAction['change']; failure: ProjectFailure } | null;
   warnings: string[];
 }

@@ -22,7 +22,8 @@ interface Setup {
   read(file: string): string;
 }
 
-async function setup(): Promise<Setup> {
+/** `serve: false`: no serve runs on the data folder, so `webhook_url: here` has no companion to name. */
+async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup> {
   const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_staging_token: 'tenant-2' } });
   await gateway.start();
   cleanups.push(() => gateway.stop());
@@ -33,14 +34,15 @@ async function setup(): Promise<Setup> {
   const companion = await startCore({ dataDir: data.path });
   cleanups.push(() => companion.core.stop());
   // A running serve on the same data folder: what `webhook_url: here` means.
-  writeServeState(data.path, {
-    pid: process.pid,
-    webhookBaseUrl: companion.baseUrl,
-    publicUrl: null,
-    inspectorPort: null,
-    loopToken: 'test-loop-token',
-    startedAt: Date.now(),
-  });
+  if (serve)
+    writeServeState(data.path, {
+      pid: process.pid,
+      webhookBaseUrl: companion.baseUrl,
+      publicUrl: null,
+      inspectorPort: null,
+      loopToken: 'test-loop-token',
+      startedAt: Date.now(),
+    });
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   const project = join(root.path, 'flowent');
   return {
@@ -251,6 +253,18 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
     expect(applied.stderr).toContain('returned status 500');
     expect(gateway.stored().map((action) => action.name)).toEqual(['a_first']);
+  });
+
+  it('says a refusal made here, with no companion running for "here", is not Flowent\'s', async () => {
+    const { cli, gateway, write } = await setup({ serve: false });
+    write('actions/needs_here.yaml', SEND_EMAIL.replace('send_email', 'needs_here'));
+    const applied = await cli(['actions', 'apply']);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain(
+      'Could not create needs_here, so nothing after it was sent: actions/needs_here.yaml says webhook_url: here, but no companion is running',
+    );
+    expect(applied.stderr).not.toContain('Flowent refused');
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 
   it('uses the profile given with --profile, with that profile’s webhook_url', async () => {

@@ -35,7 +35,7 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 
 export type { Catalogue, Entry, Said } from './said';
 export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
-export { problemPlace } from './project-words';
+export { applyStopped, problemPlace } from './project-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type { AnswersFolderVocabulary, ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
 

@@ -1,6 +1,6 @@
-import type { AccountFailure } from '../account';
+import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
 import type { HandlerFailure } from '../handlers';
-import type { AnswersFolderFailure, ProjectFailure, ProjectProblem } from '../project';
+import type { AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { cap, type Catalogue, type Said } from './said';
@@ -44,6 +44,34 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
     todo: `${cap(say.startServer)} (with a tunnel for Flowent in the cloud), then apply again.`,
   }),
 };
+
+/** Failures that are Flowent's answer to what was sent; every other one happened before or instead of an answer. */
+const FLOWENT_ANSWERED: Record<
+  GatewayFailure['code'] | Extract<SessionFailure['code'], 'flowent-api-token-rejected' | 'flowent-exchange-failed'>,
+  true
+> = {
+  'flowent-registration-check-failed': true,
+  'flowent-bad-request': true,
+  'flowent-unauthorized': true,
+  'flowent-action-not-found': true,
+  'flowent-action-exists': true,
+  'flowent-rate-limited': true,
+  'flowent-server-error': true,
+  'flowent-unexpected': true,
+  'flowent-api-token-rejected': true,
+  'flowent-exchange-failed': true,
+};
+
+/**
+ * How an apply that stopped says where it stopped, before the failure's own words: Flowent is
+ * blamed only when it answered with a refusal, not for a check made here (a missing companion,
+ * a file gone) or a Gateway never reached.
+ */
+export function applyStopped({ name, change, failure }: NonNullable<ApplyOutcome['refused']>): string {
+  return Object.hasOwn(FLOWENT_ANSWERED, failure.code)
+    ? `Flowent refused to ${change} ${name}, so nothing after it was sent`
+    : `Could not ${change} ${name}, so nothing after it was sent`;
+}
 
 export const HANDLER_WORDS: Catalogue<HandlerOwnFailure, Vocabulary> = {
   'probe-registration-check': ({ id, action }) => ({

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ACTION_STATE_WORDS, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
+import { applyStopped } from '../../../main/contract/words';
 import { Dialog } from '../shared/Dialog';
 import { inPageWords } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
@@ -84,8 +85,7 @@ function AppliedView({ applied }: { applied: ApplyOutcome }) {
       ))}
       {applied.refused && (
         <p role="alert" className="project-error">
-          Flowent refused to {applied.refused.change} {applied.refused.name}, so nothing after it was sent:{' '}
-          {inPageWords(applied.refused.failure)}
+          {applyStopped(applied.refused)}: {inPageWords(applied.refused.failure)}
         </p>
       )}
       {applied.warnings.map((warning) => (
