@@ -169,6 +169,24 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL);
   });
 
+  it('pull leaves a file in sync with Flowent as written, and keeps the layout of one it changes', async () => {
+    const { cli, companion, write, read } = await setup();
+    // Spaces before a comment, and quotes: what the YAML library would respell if it wrote the file.
+    const two = lookupOrder(`${companion.baseUrl}/actions/new_two`)
+      .replace('lookup_order', 'new_two')
+      .replace('description: Look an order up', 'description: "Two"   # a comment');
+    write('actions/new_two.yaml', two);
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(read('actions/new_two.yaml')).toBe(two);
+
+    expect((await cli(['actions', 'update', 'new_two', '--description', 'Three'])).code).toBe(0);
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Wrote actions/new_two.yaml.\n' });
+    // A file that changes is written as the YAML library spells it, its comment and quoting kept.
+    expect(read('actions/new_two.yaml')).toBe(two.replace('"Two"   #', '"Three" #'));
+  });
+
   it('shows drift made on Flowent, exits 3 until pulled, and pull keeps comments', async () => {
     const { cli, write, read } = await setup();
     write('actions/send_email.yaml', SEND_EMAIL);

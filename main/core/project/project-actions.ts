@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import { failureOf, type ProjectFailure, type Refused, type Result } from '../../contract/api';
@@ -6,7 +6,7 @@ import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutco
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { newActionFileText, webhookUrlFor, type ActionFile } from './action-file';
-import { planActions, type ActionFacts } from './action-plan';
+import { canonical, planActions, type ActionFacts } from './action-plan';
 import { ACTIONS_FOLDER, checkProjectDir, readActionFiles, removeFile, writeFileAtomically } from './project-folder';
 import { mergeIntoDocument, positionOf } from './yaml-file';
 
@@ -65,16 +65,15 @@ export class ProjectActions {
       const url = linked ? 'here' : action.webhook_url;
       const existing = files.get(action.name);
       const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
-      const before = existing ? readFileSync(join(this.deps.dir, file), 'utf8') : null;
       const text = existing
-        ? mergeIntoDocument(existing.yaml.document, {
+        ? changedText(existing, {
             ...(existing.yaml.value as Record<string, unknown>),
             description: action.description,
             json_schema: action.json_schema,
             webhook_url: typeof existing.webhookUrl === 'string' ? url : { ...existing.webhookUrl, [profile]: url },
           })
         : newActionFileText(action, { [profile]: url });
-      if (text === before) outcome.unchanged.push(file);
+      if (text === null) outcome.unchanged.push(file);
       else {
         writeFileAtomically(join(this.deps.dir, file), text);
         outcome.written.push(file);
@@ -187,4 +186,13 @@ export class ProjectActions {
   private profile(): string {
     return this.deps.account.registry.profile().name;
   }
+}
+
+/**
+ * The action file's new text, with comments and layout kept; null when it already says `value`:
+ * written again it would only be respelled (a comment's spacing, quoting), a change in the
+ * team's tree that means nothing.
+ */
+function changedText(existing: ActionFile, value: Record<string, unknown>): string | null {
+  return canonical(value) === canonical(existing.yaml.value) ? null : mergeIntoDocument(existing.yaml.document, value);
 }
