@@ -56,8 +56,9 @@ Options:
 Environment:
   FLOWENT_API_TOKEN            API token of the default profile (Gateway Management > API Tokens)
   FLOWENT_API_TOKEN_<PROFILE>  API token of another profile, e.g. FLOWENT_API_TOKEN_STAGING
-  FLOWENT_BASE_URL             Gateway of the default profile
-                               (default https://api.flowent.chat/api/v1/gateway)
+  FLOWENT_BASE_URL             Gateway of the default profile: wins over a URL saved with
+                               "profile add default <url>" ("profile list" says which applies;
+                               with neither, https://api.flowent.chat/api/v1/gateway)
 
 Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reached, or a
 project file has a mistake (the message says why), 2 usage, 3 plan: changes are pending.

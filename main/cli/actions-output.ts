@@ -1,5 +1,14 @@
-import type { AccountFailure, AccountState, CompanionApi, FlowentAction, FlowentProfile, Result, Warned } from '../contract/api';
-import { apiTokenVariable } from '../core';
+import type {
+  AccountFailure,
+  AccountState,
+  CompanionApi,
+  DefaultGateway,
+  FlowentAction,
+  FlowentProfile,
+  Result,
+  Warned,
+} from '../contract/api';
+import { apiTokenVariable, DEFAULT_PROFILE } from '../core';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
 
@@ -17,6 +26,22 @@ export function actionLine(action: FlowentAction): string {
   return `${action.name}  ${action.webhook_url}  ${action.description}`;
 }
 
+/** Where the default profile's Gateway comes from, in words. */
+function defaultSource(gateway: DefaultGateway): string {
+  switch (gateway.from) {
+    case 'environment':
+      return gateway.saved
+        ? `(from ${gateway.variable}; the saved ${gateway.saved} applies when it is unset)`
+        : `(from ${gateway.variable})`;
+    case 'saved':
+      return `(saved; ${gateway.variable} wins when set)`;
+    case 'built-in':
+      return `(Flowent's public Gateway; ${gateway.variable} or "profile add default <url>" changes it)`;
+    default:
+      return gateway.from satisfies never;
+  }
+}
+
 function profileNamed(state: AccountState, name: string): FlowentProfile | undefined {
   return state.profiles.find((profile) => profile.name === name);
 }
@@ -32,13 +57,15 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
     case 'list':
       expect(0, 'list');
       return async ({ api, out, json }) => {
-        const { profiles, activeProfile } = await api.getAccount();
-        for (const profile of profiles)
+        const { profiles, activeProfile, defaultGateway } = await api.getAccount();
+        for (const profile of profiles) {
+          const from = profile.name === DEFAULT_PROFILE ? defaultGateway : null;
           out(
             json
-              ? JSON.stringify({ ...profile, active: profile.name === activeProfile })
-              : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}`,
+              ? JSON.stringify({ ...profile, active: profile.name === activeProfile, ...(from && { from: from.from, saved: from.saved }) })
+              : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}${from ? `  ${defaultSource(from)}` : ''}`,
           );
+        }
         return 0;
       };
     case 'add':
@@ -48,6 +75,9 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         if (!saved.ok) throw new UsageError(inCliWords(saved));
         const profile = profileNamed(saved.value, name ?? '');
         out(`Profile ${name}: ${profile?.baseUrl ?? url}.`);
+        const { defaultGateway } = saved.value;
+        if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment')
+          err(`Note: ${defaultGateway.variable} is set (${defaultGateway.baseUrl}) and wins over the saved URL while it is.`);
         err(`Its API token is read from ${apiTokenVariable(name ?? '')} (never stored).`);
         return 0;
       };

@@ -156,9 +156,20 @@ export interface RegisteredHere {
   registrationChecked: boolean;
 }
 
+/** Where the default profile's Gateway URL comes from: FLOWENT_BASE_URL wins over a saved URL. */
+export interface DefaultGateway {
+  baseUrl: string;
+  from: 'environment' | 'saved' | 'built-in';
+  /** The variable that overrides it: FLOWENT_BASE_URL. */
+  variable: string;
+  /** The saved URL (used when the variable is unset), null when none is saved. */
+  saved: string | null;
+}
+
 /** Everything the account screen shows, for the active profile. */
 export interface AccountState {
   profiles: FlowentProfile[];
+  defaultGateway: DefaultGateway;
   activeProfile: string;
   /** The active profile's API token (never its value). */
   apiToken: SecretState;

@@ -198,6 +198,30 @@ describe('flowent-companion actions', () => {
     expect(staging.exchanges).toBe(1);
   });
 
+  it('FLOWENT_BASE_URL wins over a saved default Gateway, and profile list says which applies', async () => {
+    const { gateway, cli } = await setup();
+    const other = new FlowentGateway();
+    await other.start();
+    cleanups.push(() => other.stop());
+    const added = await cli(['profile', 'add', 'default', other.baseUrl]);
+    expect(added).toMatchObject({ code: 0, stderr: expect.stringContaining('FLOWENT_BASE_URL is set') });
+    expect((await cli(['list'])).code).toBe(0);
+    expect(gateway.exchanges).toBe(1);
+    expect(other.exchanges).toBe(0);
+    expect((await cli(['profile', 'list'])).stdout).toBe(
+      `* default  ${gateway.baseUrl}  (from FLOWENT_BASE_URL; the saved ${other.baseUrl} applies when it is unset)\n`,
+    );
+    expect(lines((await cli(['profile', 'list', '--json'])).stdout)).toEqual([
+      { name: 'default', baseUrl: gateway.baseUrl, active: true, from: 'environment', saved: other.baseUrl },
+    ]);
+    // Unset, the saved URL applies.
+    expect((await cli(['list'], { FLOWENT_BASE_URL: '' })).code).toBe(0);
+    expect(other.exchanges).toBe(1);
+    expect((await cli(['profile', 'list'], { FLOWENT_BASE_URL: '' })).stdout).toBe(
+      `* default  ${other.baseUrl}  (saved; FLOWENT_BASE_URL wins when set)\n`,
+    );
+  });
+
   it('the real command prints help and refuses bad usage with exit 2', async () => {
     const help = await runCli(['actions', '--help']);
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: flowent-companion actions <subcommand>') });

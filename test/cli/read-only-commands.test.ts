@@ -112,7 +112,7 @@ describe('listing links and profiles', () => {
     expect(links.stderr).toContain('No actions are linked to this companion.');
     const profiles = await runInProcess(['actions', 'profile', 'list', '--data-dir', dataDir], { env });
     expect(profiles.code, profiles.stderr).toBe(0);
-    expect(profiles.stdout).toBe('* default  https://gateway.example.test\n');
+    expect(profiles.stdout).toBe('* default  https://gateway.example.test  (from FLOWENT_BASE_URL)\n');
     expect(existsSync(dataDir)).toBe(false);
   });
 

@@ -77,7 +77,7 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
   }),
   'flowent-default-profile': () => ({
     what: 'The "default" profile cannot be deleted.',
-    todo: 'Change its Gateway URL instead.',
+    todo: 'Change its Gateway URL instead ("actions profile add default <url>"); FLOWENT_BASE_URL, when set, wins over it.',
   }),
   'flowent-bad-profile': ({ field, value }) => ({
     what:

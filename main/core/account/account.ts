@@ -104,6 +104,7 @@ export class Account {
     const publicUrl = this.options.publicUrl();
     return {
       profiles: this.registry.profiles.list(),
+      defaultGateway: this.registry.profiles.defaultGateway(),
       activeProfile: profile,
       apiToken: secretState(secret),
       canSetApiToken: secret.set !== undefined,

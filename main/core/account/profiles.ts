@@ -1,10 +1,10 @@
-import type { FlowentProfile } from '../../contract/account';
+import type { DefaultGateway, FlowentProfile } from '../../contract/account';
 import type { AccountFailure, Refused, Result } from '../../contract/api';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
 
-export type { FlowentProfile } from '../../contract/account';
+export type { DefaultGateway, FlowentProfile } from '../../contract/account';
 
 export const DEFAULT_PROFILE = 'default';
 const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;
@@ -37,11 +37,25 @@ export class FlowentProfiles {
     private readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
-  /** Stored profiles, plus "default" (FLOWENT_BASE_URL or Flowent's public Gateway) unless stored. */
+  /**
+   * Stored profiles, with "default" first. The default profile's Gateway is FLOWENT_BASE_URL
+   * when it is set (for this run, over a saved URL, as FLOWENT_API_TOKEN is), else the saved
+   * one, else Flowent's public Gateway.
+   */
   list(): FlowentProfile[] {
     const stored = this.settings.read<FlowentProfile[]>('profiles', []);
-    if (stored.some((profile) => profile.name === DEFAULT_PROFILE)) return stored;
-    return [{ name: DEFAULT_PROFILE, baseUrl: this.env[FLOWENT_BASE_URL_ENV] || DEFAULT_FLOWENT_BASE_URL }, ...stored];
+    const others = stored.filter((profile) => profile.name !== DEFAULT_PROFILE);
+    return [{ name: DEFAULT_PROFILE, baseUrl: this.defaultGateway().baseUrl }, ...others];
+  }
+
+  /** Where the default profile's Gateway URL comes from, and the saved one (null when none is saved). */
+  defaultGateway(): DefaultGateway {
+    const saved = this.settings.read<FlowentProfile[]>('profiles', []).find((profile) => profile.name === DEFAULT_PROFILE) ?? null;
+    const variable = this.env[FLOWENT_BASE_URL_ENV];
+    const savedUrl = saved?.baseUrl ?? null;
+    if (variable) return { baseUrl: variable.replace(/\/+$/, ''), from: 'environment', variable: FLOWENT_BASE_URL_ENV, saved: savedUrl };
+    if (savedUrl) return { baseUrl: savedUrl, from: 'saved', variable: FLOWENT_BASE_URL_ENV, saved: savedUrl };
+    return { baseUrl: DEFAULT_FLOWENT_BASE_URL, from: 'built-in', variable: FLOWENT_BASE_URL_ENV, saved: null };
   }
 
   get(name: string): FlowentProfile | null {
