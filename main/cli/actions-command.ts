@@ -1,5 +1,5 @@
 import type { AccountFailure, RegisteredHere, Result, Warned } from '../contract/api';
-import { checkActionName, companionWebhookUrl } from '../core';
+import { checkActionName, companionWebhookUrl, isUnder, runningServes } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
@@ -27,7 +27,9 @@ Manage the actions registered on Flowent's API Gateway.
   actions delete <name>
   actions link <name> [--url <base> | --here]
                                         Mark an action as pointing at this companion (with a
-                                        URL: re-point it there first)
+                                        URL: re-point it there first). Without one, its URL
+                                        must be a running serve's on this data folder, else
+                                        it refuses (exit 1)
   actions unlink <name>
   actions links                         Actions linked to this companion
   actions profile list | add <name> <gateway-url> | use <name> | remove <name>
@@ -173,6 +175,19 @@ function registeredHereLine(done: RegisteredHere): string {
         `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${done.webhookUrl}".`;
 }
 
+/** Why `link <name>` (no URL) refuses: the action's URL is not a running serve's on this data folder; null when it is. */
+function notHere(name: string, webhookUrl: string, dataDir: string): string | null {
+  const bases = runningServes(dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]);
+  if (bases.some((base) => isUnder(webhookUrl, base))) return null;
+  const where =
+    bases.length === 0 ? 'no "flowent-companion serve" runs on this data folder' : `this companion is at ${bases.join(' and ')}`;
+  return (
+    `${name} points at ${webhookUrl}, not at this companion (${where}), so it was not linked. ` +
+    `Point it here and link it with "flowent-companion actions link ${name} --here" (a running serve's URL) ` +
+    `or "--url <the companion's base URL>"; "actions update ${name} --here" does the same.`
+  );
+}
+
 interface Parsed {
   name(): string;
   noArgs(): void;
@@ -268,6 +283,17 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const here = companionBase(values, parsed.dataDir);
       return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
+        if (!here) {
+          // Without a URL, link only what already points at this companion: following the
+          // tunnel would otherwise take over someone else's handler URL.
+          const action = await api.getAction(name);
+          if (!action.ok) return finish(action, () => undefined);
+          const refusal = notHere(name, action.value.value.webhook_url, parsed.dataDir);
+          if (refusal) {
+            err(`flowent-companion actions: ${refusal}`);
+            return 1;
+          }
+        }
         return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>
           out(json ? JSON.stringify(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
         );

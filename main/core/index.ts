@@ -11,7 +11,7 @@ export { HMAC_KEY_ENV } from './hmac-key';
 export { NGROK_AUTHTOKEN_ENV } from './tunnel/tunnel-controller';
 export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, type ProfileSecrets } from './account/profiles';
-export { companionWebhookUrl } from './account/links';
+export { companionWebhookUrl, isUnder } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
 export { readServeState, runningServes, writeServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward';

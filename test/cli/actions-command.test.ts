@@ -58,7 +58,7 @@ const lines = (text: string) =>
 
 describe('flowent-companion actions', () => {
   it('registers against the companion (--url), lists, gets, updates, links and deletes, with --json', async () => {
-    const { gateway, companion, schema, cli } = await setup();
+    const { gateway, companion, dataDir, schema, cli } = await setup();
     const registered = await cli([
       'register',
       'send_email',
@@ -90,6 +90,8 @@ describe('flowent-companion actions', () => {
       (await cli(['register', 'other', '--description', 'Other', '--schema', '{}', '--webhook-url', `${companion.baseUrl}/actions/other`]))
         .code,
     ).toBe(0);
+    // Linking with no URL needs the action to point at a serve on this data folder.
+    recordServe(dataDir, companion.baseUrl);
     expect((await cli(['link', 'other'])).stdout).toBe(`Linked other (${companion.baseUrl}/actions/other): it follows the tunnel.\n`);
     expect((await cli(['unlink', 'other'])).stdout).toBe('Unlinked other.\n');
     expect(await cli(['delete', 'send_email'])).toMatchObject({ code: 0, stdout: 'Deleted send_email.\n' });
@@ -237,6 +239,28 @@ describe('flowent-companion actions', () => {
     expect((await cli(['update', 'send_email', '--url', companion.baseUrl])).code).toBe(0);
     expect(lines((await cli(['update', 'send_email', '--description', 'E', '--json'])).stdout)[0]).not.toHaveProperty('unlinked');
     expect(lines((await cli(['links', '--json'])).stdout)).toMatchObject([{ action: 'send_email' }]);
+  });
+
+  it('link with no URL refuses an action that points elsewhere, and links one at a running serve', async () => {
+    const { gateway, companion, dataDir, schema, cli } = await setup();
+    const foreign = `${companion.baseUrl}/ok/send_email`;
+    const registered = ['register', 'send_email', '--description', 'D', '--schema', schema, '--webhook-url'];
+    expect((await cli([...registered, `${companion.baseUrl}/actions/send_email`])).code).toBe(0);
+    // Someone else's handler (the Gateway checks a URL only at registration).
+    expect((await cli(['update', 'send_email', '--webhook-url', foreign])).code).toBe(0);
+    const refused = await cli(['link', 'send_email']);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toContain(`send_email points at ${foreign}, not at this companion`);
+    expect(refused.stderr).toContain('"flowent-companion actions link send_email --here"');
+    expect((await cli(['links', '--json'])).stdout).toBe('');
+
+    recordServe(dataDir, 'http://127.0.0.1:1');
+    expect((await cli(['link', 'send_email'])).stderr).toContain('this companion is at http://127.0.0.1:1');
+    await cli(['update', 'send_email', '--webhook-url', 'http://127.0.0.1:1/actions/send_email']);
+    expect((await cli(['link', 'send_email'])).stdout).toBe(
+      'Linked send_email (http://127.0.0.1:1/actions/send_email): it follows the tunnel.\n',
+    );
+    expect(gateway.stored()).toMatchObject([{ webhook_url: 'http://127.0.0.1:1/actions/send_email' }]);
   });
 
   it('the real command prints help and refuses bad usage with exit 2', async () => {
