@@ -1,4 +1,4 @@
-import type { AccountFailure, RegisteredHere, Result, Warned } from '../contract/api';
+import type { AccountFailure, LinkedAction, RegisteredHere, Result, Warned } from '../contract/api';
 import { checkActionName, companionWebhookUrl, isUnder, runningServes } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
@@ -175,6 +175,11 @@ function registeredHereLine(done: RegisteredHere): string {
         `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${done.webhookUrl}".`;
 }
 
+/** A link as `link --json` and `links --json` print it: linkedAt as an ISO 8601 string, as every time in JSON output. */
+function linkJson(link: LinkedAction): string {
+  return JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() });
+}
+
 /** Why `link <name>` (no URL) refuses: the action's URL is not a running serve's on this data folder; null when it is. */
 function notHere(name: string, webhookUrl: string, dataDir: string): string | null {
   const bases = runningServes(dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]);
@@ -295,7 +300,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
           }
         }
         return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>
-          out(json ? JSON.stringify(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
+          out(json ? linkJson(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
         );
       };
     }
@@ -312,13 +317,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       parsed.noArgs();
       return async ({ api, out, err, json }) => {
         const { links } = await api.getAccount();
-        links.forEach((link) =>
-          out(
-            json
-              ? JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() })
-              : `${link.action}  ${link.profile}  ${link.webhookUrl}`,
-          ),
-        );
+        links.forEach((link) => out(json ? linkJson(link) : `${link.action}  ${link.profile}  ${link.webhookUrl}`));
         if (links.length === 0 && !json) err('No actions are linked to this companion.');
         return 0;
       };

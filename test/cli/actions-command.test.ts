@@ -260,6 +260,10 @@ describe('flowent-companion actions', () => {
     expect((await cli(['link', 'send_email'])).stdout).toBe(
       'Linked send_email (http://127.0.0.1:1/actions/send_email): it follows the tunnel.\n',
     );
+    // link --json and links --json print linkedAt alike: an ISO 8601 string.
+    const linked = lines((await cli(['link', 'send_email', '--json'])).stdout)[0];
+    expect(linked?.linkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(lines((await cli(['links', '--json'])).stdout)).toEqual([linked]);
     expect(gateway.stored()).toMatchObject([{ webhook_url: 'http://127.0.0.1:1/actions/send_email' }]);
   });
 
