@@ -70,35 +70,39 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       };
     case 'add':
       expect(2, 'add <name> <gateway-url>');
-      return async ({ api, out, err }) => {
+      return async ({ api, out, err, json }) => {
         const saved = await api.saveProfile({ name: name ?? '', baseUrl: url ?? '' });
         if (!saved.ok) throw new UsageError(inCliWords(saved));
-        const profile = profileNamed(saved.value, name ?? '');
-        out(`Profile ${name}: ${profile?.baseUrl ?? url}.`);
         const { defaultGateway } = saved.value;
+        // The default profile's effective URL may be FLOWENT_BASE_URL's: say the one saved.
+        const baseUrl = (name === DEFAULT_PROFILE ? defaultGateway.saved : profileNamed(saved.value, name ?? '')?.baseUrl) ?? url;
+        const variable = apiTokenVariable(name ?? '');
+        out(json ? JSON.stringify({ name, baseUrl, apiTokenVariable: variable }) : `Profile ${name}: ${baseUrl}.`);
         if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment')
           err(`Note: ${defaultGateway.variable} is set (${defaultGateway.baseUrl}) and wins over the saved URL while it is.`);
-        err(`Its API token is read from ${apiTokenVariable(name ?? '')} (never stored).`);
+        err(`Its API token is read from ${variable} (never stored).`);
         return 0;
       };
     case 'use':
       expect(1, 'use <name>');
-      return async ({ api, out }) => {
+      return async ({ api, out, json }) => {
         const used = await api.setActiveProfile(name ?? '');
         if (!used.ok) throw new UsageError(inCliWords(used));
-        out(`Active profile: ${name} (${profileNamed(used.value, name ?? '')?.baseUrl ?? ''}).`);
+        const baseUrl = profileNamed(used.value, name ?? '')?.baseUrl ?? '';
+        out(json ? JSON.stringify({ name, baseUrl, active: true }) : `Active profile: ${name} (${baseUrl}).`);
         return 0;
       };
     case 'remove':
       expect(1, 'remove <name>');
-      return async ({ api, out, err }) => {
+      return async ({ api, out, err, json }) => {
         const removed = await api.deleteProfile(name ?? '');
-        if (removed.ok) out(`Removed profile ${name}.`);
-        else if (removed.code === 'flowent-unknown-profile') out(`No stored profile named ${name}.`);
-        else {
+        // An unknown name is a bad value, as for "profile use": exit 2 with the profiles there are.
+        if (!removed.ok && removed.code === 'flowent-unknown-profile') throw new UsageError(inCliWords(removed));
+        if (!removed.ok) {
           err(`flowent-companion actions: ${inCliWords(removed)}`);
           return 1;
         }
+        out(json ? JSON.stringify({ name, removed: true }) : `Removed profile ${name}.`);
         return 0;
       };
     default:

@@ -206,7 +206,11 @@ describe('flowent-companion actions', () => {
     await other.start();
     cleanups.push(() => other.stop());
     const added = await cli(['profile', 'add', 'default', other.baseUrl]);
-    expect(added).toMatchObject({ code: 0, stderr: expect.stringContaining('FLOWENT_BASE_URL is set') });
+    expect(added).toMatchObject({
+      code: 0,
+      stdout: `Profile default: ${other.baseUrl}.\n`,
+      stderr: expect.stringContaining('FLOWENT_BASE_URL is set'),
+    });
     expect((await cli(['list'])).code).toBe(0);
     expect(gateway.exchanges).toBe(1);
     expect(other.exchanges).toBe(0);
@@ -265,6 +269,25 @@ describe('flowent-companion actions', () => {
     expect(linked?.linkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(lines((await cli(['links', '--json'])).stdout)).toEqual([linked]);
     expect(gateway.stored()).toMatchObject([{ webhook_url: 'http://127.0.0.1:1/actions/send_email' }]);
+  });
+
+  it('profile remove of an unknown name exits 2 as profile use does; profile add, use and remove --json print one object', async () => {
+    const { cli } = await setup();
+    expect(await cli(['profile', 'remove', 'nosuch'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('No Flowent profile named "nosuch"'),
+    });
+    expect((await cli(['profile', 'use', 'nosuch'])).code).toBe(2);
+    const added = await cli(['profile', 'add', 'staging', 'https://staging.example.test/api/v1/gateway/', '--json']);
+    expect(added.code).toBe(0);
+    expect(lines(added.stdout)).toEqual([
+      { name: 'staging', baseUrl: 'https://staging.example.test/api/v1/gateway', apiTokenVariable: 'FLOWENT_API_TOKEN_STAGING' },
+    ]);
+    expect(lines((await cli(['profile', 'use', 'staging', '--json'])).stdout)).toEqual([
+      { name: 'staging', baseUrl: 'https://staging.example.test/api/v1/gateway', active: true },
+    ]);
+    expect(lines((await cli(['profile', 'remove', 'staging', '--json'])).stdout)).toEqual([{ name: 'staging', removed: true }]);
   });
 
   it('the real command prints help and refuses bad usage with exit 2', async () => {
