@@ -76,7 +76,7 @@ Environment:
   FLOWENT_API_TOKEN            Flowent API token of the default profile (Gateway Management > API Tokens);
                                FLOWENT_API_TOKEN_<PROFILE> for another profile. The inspector can
                                set one for this run only.
-  FLOWENT_BASE_URL             Gateway of the default profile
+  FLOWENT_BASE_URL             Gateway of the default profile (wins over a saved one)
 `;
 
 /** The built renderer, next to the sources: main/cli -> out/renderer. */
