@@ -20,8 +20,7 @@ Manage the actions registered on Flowent's API Gateway.
                                         Register an action. With --url or --here its
                                         webhook_url is <base>/actions/<name> on this companion:
                                         it is updated if it exists, and linked (it follows
-                                        the tunnel). --webhook-url registers any URL, unlinked
-                                        (update --webhook-url to another URL unlinks it)
+                                        the tunnel). --webhook-url registers any URL, unlinked.
   actions update <name> [--description D] [--schema @file.json]
           [--url <base> | --here | --webhook-url <url>]
   actions delete <name>
@@ -265,22 +264,11 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
           );
         }
-        const isLinked = async () => {
-          const { links, activeProfile } = await api.getAccount();
-          return links.some((link) => link.action === name && link.profile === activeProfile);
-        };
-        const wasLinked = await isLinked();
         const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl });
         // --url/--here point the action at this companion: linked, it follows the tunnel.
         const linked = updated.ok && here ? await api.linkAction(name, false) : null;
         if (linked && !linked.ok) return finish(linked, () => undefined);
-        // --webhook-url pointing it elsewhere unlinks it (the core does), so the tunnel no longer moves it.
-        const unlinked = updated.ok && wasLinked && !(await isLinked());
-        return finish(updated, (action) => {
-          if (json) out(JSON.stringify(unlinked ? { ...action, unlinked: true } : action));
-          else if (unlinked) out(`Updated ${name} → ${action.webhook_url}, and unlinked it: it no longer follows the tunnel.`);
-          else out(`Updated ${name} → ${action.webhook_url}.`);
-        });
+        return finish(updated, (action) => out(json ? JSON.stringify(action) : `Updated ${name} → ${action.webhook_url}.`));
       };
     }
     case 'link': {

@@ -228,23 +228,6 @@ describe('flowent-companion actions', () => {
     );
   });
 
-  it('update --webhook-url to another URL unlinks a linked action, and says so', async () => {
-    const { gateway, companion, schema, cli } = await setup();
-    expect((await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--url', companion.baseUrl])).code).toBe(0);
-    expect(lines((await cli(['links', '--json'])).stdout)).toMatchObject([{ action: 'send_email' }]);
-    const elsewhere = 'https://handler.example.test/send_email';
-    expect(await cli(['update', 'send_email', '--webhook-url', elsewhere])).toMatchObject({
-      code: 0,
-      stdout: `Updated send_email → ${elsewhere}, and unlinked it: it no longer follows the tunnel.\n`,
-    });
-    expect(gateway.stored()).toMatchObject([{ webhook_url: elsewhere }]);
-    expect((await cli(['links', '--json'])).stdout).toBe('');
-    // --url points it back here and links it again; a description alone keeps the link.
-    expect((await cli(['update', 'send_email', '--url', companion.baseUrl])).code).toBe(0);
-    expect(lines((await cli(['update', 'send_email', '--description', 'E', '--json'])).stdout)[0]).not.toHaveProperty('unlinked');
-    expect(lines((await cli(['links', '--json'])).stdout)).toMatchObject([{ action: 'send_email' }]);
-  });
-
   it('link with no URL refuses an action that points elsewhere, and links one at a running serve', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
     const foreign = `${companion.baseUrl}/ok/send_email`;

@@ -113,11 +113,9 @@ export class ActionRegistry {
 
   async update(name: string, changes: ActionUpdate): Promise<FlowentResult<FlowentAction>> {
     const updated = this.remembered(await this.client().update(name, changes));
-    // Re-pointed at another URL, a linked action no longer points at this companion: it is
-    // unlinked, or following the tunnel would overwrite the URL just set. register --here
-    // and link --url/--here link it again after this.
+    // A link follows the action: re-pointed elsewhere, it no longer reaches the companion.
     const link = this.links.forProfile(this.profile().name).find((stored) => stored.action === name);
-    if (updated.ok && link && changes.webhook_url && updated.value.webhook_url !== link.webhookUrl) this.unlink(name);
+    if (updated.ok && link && changes.webhook_url) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
     return updated;
   }
 
