@@ -5,6 +5,15 @@ import { makeTempDir } from '../helpers/temp-dir';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
+/** A serve with its inspector on a new data folder, both gone after the test. */
+async function serveOnNewFolder() {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const server = await startServe(['--port', '0', '--data-dir', dir.path]);
+  cleanups.push(() => server.child.kill('SIGKILL'));
+  return { dir, server };
+}
+
 const getStatus = (origin: string, token: string) =>
   fetch(`${origin}/api/call/getStatus`, {
     method: 'POST',
@@ -13,10 +22,7 @@ const getStatus = (origin: string, token: string) =>
   });
 
 it('inspector rotate-token: a running serve refuses the old token at once and accepts the one printed', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = await startServe(['--port', '0', '--data-dir', dir.path]);
-  cleanups.push(() => server.child.kill('SIGKILL'));
+  const { dir, server } = await serveOnNewFolder();
   const page = new URL(server.inspectorUrl!);
   const oldToken = page.hash.replace('#token=', '');
   expect((await getStatus(page.origin, oldToken)).status).toBe(200);
@@ -34,10 +40,7 @@ it('inspector rotate-token: a running serve refuses the old token at once and ac
 });
 
 it('a running serve prints its new Inspector URL whenever its access token changes: by rotate-token, or from the page', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = await startServe(['--port', '0', '--data-dir', dir.path]);
-  cleanups.push(() => server.child.kill('SIGKILL'));
+  const { dir, server } = await serveOnNewFolder();
   const page = new URL(server.inspectorUrl!);
   const escaped = page.origin.replace(/[.]/g, '\\.');
   const changedLine = (token: string) => new RegExp(`Inspector: +${escaped}/#token=${token} \\(the access token was changed\\)\\n`);
