@@ -35,6 +35,20 @@ class TrackedRequest {
   }
 }
 
+/**
+ * The server's 'timeout' listener: a keep-alive connection was idle for the server's keep-alive
+ * time. Node closes it from a timer, and timers run before the loop reads its sockets, so after a
+ * busy spell (a big HAR import's parse, a long pause of the collector) a request that arrived in
+ * the meantime was closed unread and its caller got no answer. The connection is closed at the
+ * end of this turn instead, once the sockets were read, and only if nothing arrived on it.
+ */
+export function closeIfStillIdle(socket: Socket): void {
+  const bytesRead = socket.bytesRead;
+  setImmediate(() => {
+    if (socket.bytesRead === bytesRead) socket.destroy();
+  });
+}
+
 const trackedByResponse = new WeakMap<ServerResponse, TrackedRequest>();
 
 /** The response's 'close' listener: one function for every response, not one per call. */

@@ -7,7 +7,7 @@ import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
 import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
-import { Connections } from './connections';
+import { closeIfStillIdle, Connections } from './connections';
 import { announceStored, handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
 import {
   headersTimeoutRefusal,
@@ -103,6 +103,7 @@ export class WebhookServer {
       },
     );
     server.keepAliveTimeout = 5_000;
+    server.on('timeout', closeIfStillIdle);
     server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
 
     const outcome = await new Promise<Result<Listening, ListenFailure>>((resolve) => {
