@@ -123,7 +123,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
         const { value: summary } = await finishingOnCtrlC(
-          () => void api.cancelBulkReplay(runId),
+          () => {
+            io.stderr.write(
+              'Stopping: no more replays start; waiting for those sent to be answered and stored. Press Ctrl-C again to quit without them.\n',
+            );
+            void api.cancelBulkReplay(runId);
+          },
           () =>
             new Promise<BulkReplaySummary>((resolve) => {
               const onEvent = (event: CoreEvent) => {

@@ -59,6 +59,8 @@ it('replay stopped with Ctrl-C starts no more replays, finishes and stores the o
   cleanups.push(() => void replay.child.kill('SIGKILL'));
   await expect.poll(async () => (await handler.received()).length).toBe(1);
   replay.child.kill('SIGINT');
+  // Released only once the replay took the Ctrl-C: else its answer could start the next replay first.
+  await replay.waitFor(/Stopping: no more replays start/);
   await handler.release(3);
   expect(await replay.exited).toBe(130);
   expect(replay.output()).toContain('1 replayed: 0 passed, 1 changed answer, 0 failed (cancelled after 1 of 3).');
