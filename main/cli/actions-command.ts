@@ -1,5 +1,5 @@
 import type { AccountFailure, LinkedAction, RegisteredHere, Result, Warned } from '../contract/api';
-import { checkActionName, companionWebhookUrl, isUnder, runningServes } from '../core';
+import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
@@ -23,6 +23,8 @@ Manage the actions registered on Flowent's API Gateway.
                                         the tunnel). --webhook-url registers any URL, unlinked.
   actions update <name> [--description D] [--schema @file.json]
           [--url <base> | --here | --webhook-url <url>]
+                                        --url/--here point it at this companion and link it;
+                                        --webhook-url elsewhere unlinks a linked action
   actions delete <name>
   actions link <name> [--url <base> | --here]
                                         Mark an action as pointing at this companion (with a
@@ -179,19 +181,6 @@ function linkJson(link: LinkedAction): string {
   return JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() });
 }
 
-/** Why `link <name>` (no URL) refuses: the action's URL is not a running serve's on this data folder; null when it is. */
-function notHere(name: string, webhookUrl: string, dataDir: string): string | null {
-  const bases = runningServes(dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]);
-  if (bases.some((base) => isUnder(webhookUrl, base))) return null;
-  const where =
-    bases.length === 0 ? 'no "flowent-companion serve" runs on this data folder' : `this companion is at ${bases.join(' and ')}`;
-  return (
-    `${name} points at ${webhookUrl}, not at this companion (${where}), so it was not linked. ` +
-    `Point it here and link it with "flowent-companion actions link ${name} --here" (a running serve's URL) ` +
-    `or "--url <the companion's base URL>"; "actions update ${name} --here" does the same.`
-  );
-}
-
 interface Parsed {
   name(): string;
   noArgs(): void;
@@ -264,9 +253,10 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
           );
         }
-        const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl });
-        // --url/--here point the action at this companion: linked, it follows the tunnel.
-        const linked = updated.ok && here ? await api.linkAction(name, false) : null;
+        const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl }, here?.base ?? null);
+        // --url/--here point the action at this companion: linked, it follows the tunnel. The
+        // URL is the one the user gave as the companion's, so the link's check takes it too.
+        const linked = updated.ok && here ? await api.linkAction(name, false, here.base) : null;
         if (linked && !linked.ok) return finish(linked, () => undefined);
         return finish(updated, (action) => out(json ? JSON.stringify(action) : `Updated ${name} → ${action.webhook_url}.`));
       };
@@ -276,17 +266,6 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const here = companionBase(values, parsed.dataDir);
       return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
-        if (!here) {
-          // Without a URL, link only what already points at this companion: following the
-          // tunnel would otherwise take over someone else's handler URL.
-          const action = await api.getAction(name);
-          if (!action.ok) return finish(action, () => undefined);
-          const refusal = notHere(name, action.value.value.webhook_url, parsed.dataDir);
-          if (refusal) {
-            err(`flowent-companion actions: ${refusal}`);
-            return 1;
-          }
-        }
         return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>
           out(json ? linkJson(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
         );

@@ -49,6 +49,12 @@ export type AccountFailure =
   | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string }
   /** Registering or linking "here" without a URL: the tunnel is closed (`forRegistration`: a LAN URL would do too). */
   | { code: 'flowent-no-public-url'; forRegistration: boolean }
+  /**
+   * Linking without re-pointing an action whose webhook_url is under none of the URLs that reach
+   * this companion (`companionUrls`: its public and local URLs, and those of serves on its data
+   * folder): following the tunnel would take over someone else's handler URL.
+   */
+  | { code: 'flowent-action-elsewhere'; action: string; webhookUrl: string; companionUrls: string[] }
   /** Nothing waits to be re-pointed (`previous`: the old URL nothing points under any more; null: nothing proposed). */
   | { code: 'flowent-nothing-to-follow'; previous: string | null };
 
@@ -233,7 +239,12 @@ export interface AccountMethods {
   /** Flowent's own validation, run locally: every problem at once, nothing sent. */
   checkAction(...[input, partial]: Args['checkAction']): Promise<ActionInputCheck>;
   registerAction(...[input]: Args['registerAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
-  updateAction(...[name, changes]: Args['updateAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
+  /**
+   * Changes the action on Flowent. A linked action given a webhook_url under none of the
+   * companion's URLs, nor under `companionBase` (a URL the user gives as the companion's), is
+   * unlinked (a warning says so): the tunnel would otherwise overwrite it.
+   */
+  updateAction(...[name, changes, companionBase]: Args['updateAction']): Promise<Result<Warned<FlowentAction>, AccountFailure>>;
   deleteAction(...[name]: Args['deleteAction']): Promise<Result<{ message: string }, AccountFailure>>;
   /**
    * Registers (or updates) the action with webhook_url = `baseUrl` (null: the public tunnel URL)
@@ -242,7 +253,8 @@ export interface AccountMethods {
   registerHere(...[name, description, schema, baseUrl]: Args['registerHere']): Promise<Result<Warned<RegisteredHere>, AccountFailure>>;
   /**
    * Links an existing action; with `repoint`, first points it at `baseUrl` + `/actions/<name>`
-   * (absent or null: the public tunnel URL).
+   * (absent or null: the public tunnel URL). Without `repoint`, its webhook_url must be under one
+   * of the companion's URLs, or under `baseUrl` when given (a URL the user says reaches it).
    */
   linkAction(...[name, repoint, baseUrl]: Args['linkAction']): Promise<Result<Warned<LinkedAction>, AccountFailure>>;
   unlinkAction(...[name]: Args['unlinkAction']): Promise<Result<{ unlinked: boolean }, AccountFailure>>;

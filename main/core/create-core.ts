@@ -214,6 +214,8 @@ export function createCore(options: CoreOptions): Core {
     // What reaches the webhook server now: loopback, and the LAN when it listens on every interface.
     localBaseUrls: () =>
       listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
+    servesBaseUrls: () =>
+      runningServes(options.dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]),
     emit: (event) => events.emit(event),
     subscribe: (listener) => events.subscribe(listener),
     onError: onInternalError,

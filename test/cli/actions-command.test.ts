@@ -228,7 +228,7 @@ describe('flowent-companion actions', () => {
     );
   });
 
-  it('link with no URL refuses an action that points elsewhere, and links one at a running serve', async () => {
+  it('link with no URL refuses an action that points elsewhere and links one at a running serve; update keeps a link only under the companion', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
     const foreign = `${companion.baseUrl}/ok/send_email`;
     const registered = ['register', 'send_email', '--description', 'D', '--schema', schema, '--webhook-url'];
@@ -252,6 +252,23 @@ describe('flowent-companion actions', () => {
     expect(linked?.linkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(lines((await cli(['links', '--json'])).stdout)).toEqual([linked]);
     expect(gateway.stored()).toMatchObject([{ webhook_url: 'http://127.0.0.1:1/actions/send_email' }]);
+
+    // update --url: a base the user gives as the companion's keeps the link, with no warning.
+    expect(await cli(['update', 'send_email', '--url', 'https://companion.example.org'])).toMatchObject({
+      code: 0,
+      stdout: 'Updated send_email → https://companion.example.org/actions/send_email.\n',
+      stderr: '',
+    });
+    expect(lines((await cli(['links', '--json'])).stdout)).toMatchObject([
+      { action: 'send_email', webhookUrl: 'https://companion.example.org/actions/send_email' },
+    ]);
+    // update --webhook-url elsewhere: the tunnel must not overwrite it later, so the link goes, said.
+    const elsewhere = await cli(['update', 'send_email', '--webhook-url', foreign]);
+    expect(elsewhere).toMatchObject({ code: 0, stdout: `Updated send_email → ${foreign}.\n` });
+    expect(elsewhere.stderr).toBe(
+      `Warning: send_email was linked to this companion; ${foreign} is not one of its URLs, so it was unlinked and will not follow the tunnel.\n`,
+    );
+    expect((await cli(['links', '--json'])).stdout).toBe('');
   });
 
   it('profile remove of an unknown name exits 2 as profile use does; profile add, use and remove --json print one object', async () => {

@@ -66,7 +66,7 @@ export const accountArguments = {
   getAction: argumentList(['name', actionName]),
   checkAction: argumentList(['input', actionCreate.partial().describe('some of the action fields')], ['partial', flag]),
   registerAction: argumentList(['input', actionCreate]),
-  updateAction: argumentList(['name', actionName], ['changes', actionUpdate]),
+  updateAction: argumentList(['name', actionName], ['changes', actionUpdate], ['companionBase', urlOrNull('for none').optional()]),
   deleteAction: argumentList(['name', actionName]),
   registerHere: argumentList(
     ['name', text],

@@ -89,6 +89,15 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
     what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
     todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),
   }),
+  'flowent-action-elsewhere': ({ action, webhookUrl, companionUrls }, say) => ({
+    what:
+      `${action} points at ${webhookUrl}, not at this companion (` +
+      (companionUrls.length === 0
+        ? 'nothing of it is listening on this data folder'
+        : `this companion is at ${companionUrls.join(' and ')}`) +
+      '), so it was not linked.',
+    todo: `${cap(say.pointActionHere(action))}.`,
+  }),
   'flowent-nothing-to-follow': ({ previous }) => ({
     what: previous
       ? `No linked action points under ${previous} any more: nothing to re-point.`

@@ -56,6 +56,8 @@ export interface Vocabulary extends ListenVocabulary {
   chooseHarFile: string;
   /** Opening a project folder (the folder holding flowent/). */
   openProject: string;
+  /** Pointing the action at this companion and linking it in one step. */
+  pointActionHere(action: string): string;
   /** Pulling Flowent's actions into the project's files. */
   pullActions: string;
 }

@@ -45,6 +45,8 @@ export interface AccountOptions {
   publicUrl: () => string | null;
   /** Every other base URL that reaches the webhook server now (loopback, LAN). */
   localBaseUrls: () => string[];
+  /** The webhook and public URLs of the serves running on this data folder (another process's). */
+  servesBaseUrls: () => string[];
   emit: (event: AccountEvent) => void;
   subscribe: (listener: (event: CoreEvent) => void) => () => void;
   onError: (error: unknown) => void;
@@ -71,6 +73,7 @@ export class Account {
     this.registry = new ActionRegistry({
       settings,
       profile: options.profile,
+      companionUrls: () => this.companionUrls(),
       profileSecret: options.secrets,
       env: options.env ?? {},
       fetch: options.fetch,
@@ -101,7 +104,6 @@ export class Account {
     const profile = this.registry.profile().name;
     const secret = this.options.secrets(profile);
     const links = this.registry.links.all();
-    const publicUrl = this.options.publicUrl();
     return {
       profiles: this.registry.profiles.list(),
       defaultGateway: this.registry.profiles.defaultGateway(),
@@ -113,10 +115,16 @@ export class Account {
       requestsThisHour: this.registry.requestsThisHour(profile),
       followMode: this.followMode(),
       links,
-      stale: this.registry.staleActions([...(publicUrl ? [publicUrl] : []), ...this.options.localBaseUrls()]),
+      stale: this.registry.staleActions(this.companionUrls()),
       followHistory: this.registry.links.history(),
       registrations: this.settings().read<RegistrationRecord[]>('registrations', []),
     };
+  }
+
+  /** Every base URL that reaches this companion now, or a serve on its data folder: public, local, the serves'. */
+  companionUrls(): string[] {
+    const publicUrl = this.options.publicUrl();
+    return [...new Set([...(publicUrl ? [publicUrl] : []), ...this.options.localBaseUrls(), ...this.options.servesBaseUrls()])];
   }
 
   followMode(): FollowMode {

@@ -18,6 +18,8 @@ export interface ActionRegistryOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this profile instead of the stored active one (`--profile`). */
   profile?: string;
+  /** Every base URL that reaches this companion now, or a serve on its data folder: what a link may point under. */
+  companionUrls: () => string[];
   fetch?: FetchLike;
   now?: () => number;
 }
@@ -111,12 +113,28 @@ export class ActionRegistry {
     return this.remembered(await this.client().register(input));
   }
 
-  async update(name: string, changes: ActionUpdate): Promise<FlowentResult<FlowentAction>> {
+  /**
+   * Changes the action. A link follows its new webhook_url while that still reaches the
+   * companion (under one of its URLs, or `companionBase`: a base URL the caller points it at as
+   * the companion's); pointed elsewhere it is unlinked, or the tunnel would overwrite the URL.
+   */
+  async update(name: string, changes: ActionUpdate, companionBase?: string | null): Promise<FlowentResult<FlowentAction>> {
     const updated = this.remembered(await this.client().update(name, changes));
-    // A link follows the action: re-pointed elsewhere, it no longer reaches the companion.
     const link = this.links.forProfile(this.profile().name).find((stored) => stored.action === name);
-    if (updated.ok && link && changes.webhook_url) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
-    return updated;
+    if (!updated.ok || !link || !changes.webhook_url) return updated;
+    const webhookUrl = updated.value.webhook_url;
+    if (this.reachesCompanion(webhookUrl, companionBase)) {
+      this.links.upsert({ ...link, webhookUrl });
+      return updated;
+    }
+    this.links.remove(link.profile, name);
+    const unlinked = `${name} was linked to this companion; ${webhookUrl} is not one of its URLs, so it was unlinked and will not follow the tunnel.`;
+    return { ...updated, warnings: [...updated.warnings, unlinked] };
+  }
+
+  /** True when `webhookUrl` is under one of the companion's URLs, or under `alsoBase`. */
+  private reachesCompanion(webhookUrl: string, alsoBase?: string | null): boolean {
+    return [...this.options.companionUrls(), ...(alsoBase ? [alsoBase] : [])].some((base) => isUnder(webhookUrl, base));
   }
 
   async delete(name: string): Promise<FlowentResult<{ message: string }>> {
@@ -145,19 +163,27 @@ export class ActionRegistry {
     let result = await this.register({ name, description, webhook_url: webhookUrl, json_schema: schema });
     if (!result.ok && result.code === 'flowent-action-exists') {
       created = false;
-      result = await this.update(name, { description, webhook_url: webhookUrl, json_schema: schema });
+      result = await this.update(name, { description, webhook_url: webhookUrl, json_schema: schema }, publicBaseUrl);
     }
     if (!result.ok) return result;
     this.links.upsert({ profile: this.profile().name, action: name, webhookUrl: result.value.webhook_url, linkedAt: this.now() });
     return { ok: true, value: { action: result.value, created, webhookUrl }, warnings: [...warnings, ...result.warnings] };
   }
 
-  /** Links an action already on Flowent; with `publicBaseUrl`, re-points it here first. */
-  async link(name: string, publicBaseUrl?: string): Promise<FlowentResult<LinkedAction>> {
+  /**
+   * Links an action already on Flowent; with `publicBaseUrl`, re-points it here first. Without,
+   * its webhook_url must already reach the companion (or be under `companionBase`), or following
+   * the tunnel would take over someone else's handler URL.
+   */
+  async link(name: string, publicBaseUrl?: string, companionBase?: string | null): Promise<FlowentResult<LinkedAction>> {
     const action = publicBaseUrl
-      ? await this.update(name, { webhook_url: companionWebhookUrl(publicBaseUrl, name) })
+      ? await this.update(name, { webhook_url: companionWebhookUrl(publicBaseUrl, name) }, publicBaseUrl)
       : await this.get(name);
     if (!action.ok) return action;
+    if (!publicBaseUrl && !this.reachesCompanion(action.value.webhook_url, companionBase)) {
+      const companionUrls = [...new Set(this.options.companionUrls())];
+      return { ok: false, code: 'flowent-action-elsewhere', action: name, webhookUrl: action.value.webhook_url, companionUrls };
+    }
     const link = { profile: this.profile().name, action: name, webhookUrl: action.value.webhook_url, linkedAt: this.now() };
     this.links.upsert(link);
     return {

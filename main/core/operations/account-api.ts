@@ -69,7 +69,8 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
     checkAction: async (input, partial) =>
       checkActionInput(input, { partial, production: isProductionGateway(registry.profile().baseUrl) }),
     registerAction: async (input) => gateway(() => registry.register(input)),
-    updateAction: async (name, changes) => changedAfter(await gateway(() => registry.update(name, changes))),
+    updateAction: async (name, changes, companionBase = null) =>
+      changedAfter(await gateway(() => registry.update(name, changes, companionBase))),
     deleteAction: async (name) => {
       const deleted = await gateway(() => registry.delete(name));
       return deleted.ok ? changedAfter({ ok: true, value: deleted.value.value }) : deleted;
@@ -89,7 +90,7 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
     linkAction: async (name, repoint, baseUrl = null) => {
       const base = repoint ? (baseUrl ?? account.publicUrl()) : undefined;
       if (base === null) return noTunnel(false);
-      return changedAfter(await gateway(() => registry.link(name, base)));
+      return changedAfter(await gateway(() => registry.link(name, base, baseUrl)));
     },
     unlinkAction: async (name) => {
       const unlinked = registry.unlink(name);

@@ -115,7 +115,9 @@ export class ProjectActions {
     const webhookUrl = planned.webhookUrl ?? '';
     const facts = { description: file.description, json_schema: file.json_schema, webhook_url: webhookUrl };
     const sent = await account.tracked(() =>
-      planned.change === 'create' ? registry.register({ name: file.name, ...facts }) : registry.update(file.name, facts),
+      planned.change === 'create'
+        ? registry.register({ name: file.name, ...facts })
+        : registry.update(file.name, facts, planned.here ? webhookUrl : undefined),
     );
     if (!sent.ok) return sent;
     if (planned.here) registry.links.upsert({ profile: this.profile(), action: file.name, webhookUrl, linkedAt: Date.now() });

@@ -25,6 +25,7 @@ export const PAGE_VOCABULARY: Vocabulary = {
   chooseHarFile: 'choose a .har file with Import HAR',
   openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',
   pullActions: 'run "flowent-companion actions pull"',
+  pointActionHere: () => 'point it here with Edit › Register here, which links it too',
 };
 
 /** A failure of the contract's methods in the page's words. */

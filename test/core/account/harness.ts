@@ -44,6 +44,7 @@ export function service(
     settings: opened.value.settings.scope(ACCOUNT_SETTINGS_SCOPE),
     profileSecret: environmentProfileSecrets(env),
     env,
+    companionUrls: () => [],
     ...rest,
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type {
   AccountState,
+  ApiFailure,
   FlowentAction,
   FollowRecord,
   ParameterCheck,
@@ -8,6 +9,7 @@ import type {
   RegistrationRecord,
   Warned,
 } from '../../../main/contract/api';
+import { inPageWords } from '../../../renderer/src/page/page-words';
 import { SCHEMA } from '../account/harness';
 import { accountRig, dataFolderText, eventually, SECRET_TOKEN } from './account-harness';
 
@@ -350,6 +352,73 @@ describe('the account contract through the real core and the inspector', () => {
     expect((await rig.call<AccountState>('getAccount')).links).toHaveLength(1);
     expect(await rig.call('unlinkAction', 'by_hand')).toEqual({ ok: true, value: { unlinked: true } });
     expect(await rig.call('unlinkAction', 'by_hand')).toEqual({ ok: true, value: { unlinked: false } });
+  });
+
+  it('links without re-pointing only an action that points at this companion, or under a URL given as its', async () => {
+    const rig = await accountRig();
+    const elsewhere = 'https://handler.example/hooks/by_hand';
+    const input = { name: 'by_hand', description: 'By hand', webhook_url: `${rig.companion.baseUrl}/actions/by_hand`, json_schema: {} };
+    expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+    // Pointed at someone else's handler (Flowent checks a URL only at registration).
+    expect((await rig.call<Answer<unknown>>('updateAction', 'by_hand', { webhook_url: elsewhere })).ok).toBe(true);
+    // The desktop app's "Link to this companion" button: following the tunnel would take over
+    // someone else's handler URL.
+    const refused = await rig.call('linkAction', 'by_hand', false);
+    expect(refused).toEqual({
+      ok: false,
+      code: 'flowent-action-elsewhere',
+      action: 'by_hand',
+      webhookUrl: elsewhere,
+      companionUrls: [rig.companion.baseUrl],
+    });
+    expect(inPageWords(refused as ApiFailure)).toBe(
+      `by_hand points at ${elsewhere}, not at this companion (this companion is at ${rig.companion.baseUrl}), so it was not linked. ` +
+        'Point it here with Edit › Register here, which links it too.',
+    );
+    expect((await rig.call<AccountState>('getAccount')).links).toEqual([]);
+    // A base URL the user gives as the companion's (a domain of theirs in front of it) is taken.
+    expect(await rig.call('linkAction', 'by_hand', false, 'https://handler.example/hooks')).toMatchObject({
+      ok: true,
+      value: { value: { action: 'by_hand', webhookUrl: elsewhere } },
+    });
+    expect(rig.gateway.stored()).toMatchObject([{ webhook_url: elsewhere }]);
+  });
+
+  it('keeps a linked action linked while its new webhook_url reaches the companion, and unlinks it, saying so, when not', async () => {
+    const rig = await accountRig();
+    const here = `${rig.companion.baseUrl}/actions/by_hand`;
+    const input = { name: 'by_hand', description: 'By hand', webhook_url: here, json_schema: {} };
+    expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+    expect((await rig.call<Answer<unknown>>('linkAction', 'by_hand', false)).ok).toBe(true);
+    const linkedUrl = async () => (await rig.call<AccountState>('getAccount')).links.map((link) => link.webhookUrl);
+
+    // Another path on the companion: still linked, to the new URL.
+    const moved = `${rig.companion.baseUrl}/actions/by_hand_v2`;
+    expect(await rig.call('updateAction', 'by_hand', { webhook_url: moved })).toMatchObject({ ok: true, value: { warnings: [] } });
+    expect(await linkedUrl()).toEqual([moved]);
+    // A URL given as the companion's: still linked.
+    const ownDomain = 'https://companion.example.org/actions/by_hand';
+    expect(await rig.call('updateAction', 'by_hand', { webhook_url: ownDomain }, 'https://companion.example.org')).toMatchObject({
+      ok: true,
+      value: { warnings: [] },
+    });
+    expect(await linkedUrl()).toEqual([ownDomain]);
+    // Someone else's handler: the tunnel must not overwrite it, so the link goes.
+    const elsewhere = 'https://handler.example/hooks/by_hand';
+    expect(await rig.call('updateAction', 'by_hand', { webhook_url: elsewhere })).toMatchObject({
+      ok: true,
+      value: {
+        value: { webhook_url: elsewhere },
+        warnings: [
+          `by_hand was linked to this companion; ${elsewhere} is not one of its URLs, so it was unlinked and will not follow the tunnel.`,
+        ],
+      },
+    });
+    expect(await linkedUrl()).toEqual([]);
+    // A description alone leaves the links as they are.
+    expect((await rig.call<Answer<unknown>>('linkAction', 'by_hand', true, rig.companion.baseUrl)).ok).toBe(true);
+    expect(await rig.call('updateAction', 'by_hand', { description: 'Still here' })).toMatchObject({ ok: true, value: { warnings: [] } });
+    expect(await linkedUrl()).toEqual([here]);
   });
 
   it('gets one action from Flowent, and re-points a linked action under a base URL it is given', async () => {

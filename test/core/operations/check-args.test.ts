@@ -285,6 +285,8 @@ const TABLE: Record<ApiMethod, Row> = {
     good: [
       ['send_email', { description: 'New' }],
       ['send_email', {}],
+      ['send_email', { webhook_url: 'https://abc.example/actions/send_email' }, 'https://abc.example'],
+      ['send_email', { description: 'New' }, null],
     ],
     bad: [
       [

@@ -176,6 +176,31 @@ describe('actions: list, view, edit, delete', () => {
     ).toEqual(['create_ticket']);
   });
 
+  it('links an action that points at this companion, and says why it does not link one that points at a handler', async () => {
+    const c = await withActions(companion(), ['create_ticket']);
+    valueOf(await c.api.registerAction(actionInput('send_email', { webhook_url: `${c.baseUrl}/actions/send_email` })));
+    const { dialog, user } = await openActions(c);
+    const table = await within(dialog).findByRole('table', { name: 'Actions' });
+
+    await user.click(within(within(table).getByTestId('action-row-create_ticket')).getByRole('button', { name: 'create_ticket' }));
+    const foreign = within(dialog).getByRole('region', { name: 'Action create_ticket' });
+    await user.click(within(foreign).getByRole('button', { name: 'Link to this companion' }));
+    await waitFor(() =>
+      expect(foreign.textContent).toContain(
+        `create_ticket points at ${handlerUrl(handler(), 'create_ticket')}, not at this companion (this companion is at ${c.baseUrl}`,
+      ),
+    );
+    expect(foreign.textContent).toContain('Point it here with Edit › Register here, which links it too.');
+    expect((await c.api.getAccount()).links).toEqual([]);
+
+    await user.click(within(foreign).getByRole('button', { name: '← All actions' }));
+    await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
+    const own = within(dialog).getByRole('region', { name: 'Action send_email' });
+    await user.click(within(own).getByRole('button', { name: 'Link to this companion' }));
+    await within(own).findByRole('button', { name: 'Unlink' }, SLOW);
+    expect((await c.api.getAccount()).links.map((link) => link.action)).toEqual(['send_email']);
+  });
+
   it("lists the active profile's actions, and lists again after a switch of profile", async () => {
     const c = await withActions(companion(), ['send_email']);
     // A second profile on the same Gateway, with another tenant's token and its own action.
