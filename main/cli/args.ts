@@ -90,9 +90,10 @@ export function parseSize(flag: string, value: string | undefined, fallback: num
   if (value === undefined) return fallback;
   const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
   const unit = match ? SIZE_UNITS[(match[2] ?? '').toLowerCase()] : undefined;
-  if (!match || unit === undefined || Number(match[1]) < 1) {
-    throw new UsageError(`${flag} must be a size such as 1048576, 512kb or 2mb, not "${value}".`);
-  }
+  const refusal = `${flag} must be a size such as 1048576, 512kb or 2mb, not "${value}".`;
+  if (!match || unit === undefined) throw new UsageError(refusal);
+  // A 0 in any unit is below the range: parseLimit reads it as "no limit", as it reads 0.
+  if (Number(match[1]) < 1) throw Object.assign(new OutOfRange(flag, '0', 1, Number.MAX_SAFE_INTEGER), { message: refusal });
   return Number(match[1]) * unit;
 }
 

@@ -74,3 +74,24 @@ describe('serve --rate-limit 0/s', () => {
     expect(statuses).not.toContain(429);
   });
 });
+
+describe('serve --keep-size 0 in any unit', () => {
+  it('is no limit for the run, as --keep-size 0 is, over a size limit stored in the settings', async () => {
+    const dataDir = tempDir();
+    const stored = await startCore({ dataDir });
+    expect((await stored.core.api.setLimits({ ...DEFAULT_LIMITS, keepBytes: 5 * 1024 * 1024 })).ok).toBe(true);
+    await stored.close();
+    for (const zero of ['0', '0mb', '0gb', '0kb']) {
+      const server = await serve(['--port', '0', '--data-dir', dataDir, '--keep-size', zero]);
+      const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
+      const limits = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/getLimits`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '[]',
+      });
+      expect(await limits.json(), zero).toMatchObject({ value: { current: { keepBytes: null }, fixedForThisRun: ['keepBytes'] } });
+      server.child.kill('SIGINT');
+      await server.exited;
+    }
+  });
+});
