@@ -13,7 +13,8 @@ import type { CallsFailure, Diagnosis, Violation } from './shared';
  * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
  * the mock because forwarding gave no answer (`fallback-mock`), a 502/504 because
  * forwarding failed (`forward-error`), or, for a replay or simulated call sent to "This
- * companion", the companion's own webhook, as it answers Flowent (`companion`).
+ * companion", the companion's own webhook, as it answers Flowent (`companion`), or no answer
+ * from it (`companion-error`).
  */
 export const ANSWERED_BY = [
   'mock',
@@ -24,6 +25,7 @@ export const ANSWERED_BY = [
   'fallback-mock',
   'forward-error',
   'companion',
+  'companion-error',
 ] as const;
 export type AnsweredBy = (typeof ANSWERED_BY)[number];
 

@@ -156,6 +156,7 @@ export class CallAnswerer {
       body: call.body,
       headers: prepared.headers,
       timeoutMs: this.options.forwardTimeoutMs,
+      to: 'handler',
     });
     const durationMs = call.elapsedMs();
     if (!outcome.ok) return this.forwardFailure(call, route, outcome, resolved.url);

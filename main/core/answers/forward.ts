@@ -52,7 +52,12 @@ export interface ForwardRequest {
   /** The headers to send, as forwardHeaders prepares them. */
   headers: HeaderPair[];
   timeoutMs: number;
+  /** Who answers at the URL, for what a failure says: the developer's handler, or this companion's own webhook. */
+  to: Receiver;
 }
+
+/** Who a call is sent to: the developer's handler, or a companion's webhook (a replay or simulated call sent to "This companion"). */
+export type Receiver = 'handler' | 'companion';
 
 /**
  * Why forwarding gave no answer to pass on: `too-large` is the handler's own answer, refused
@@ -128,7 +133,7 @@ export class Forwarder {
       if (Number.isFinite(announced) && announced > FLOWENT_BODY_LIMIT_BYTES) {
         // Refused before reading: no point receiving 10 MB to say no.
         response.body.destroy();
-        return tooLarge(target, `${announced} bytes`, announced, elapsed());
+        return tooLarge(target, request.to, `${announced} bytes`, announced, elapsed());
       }
       if (Number.isFinite(announced)) {
         // The common case: a length within the limit, read whole (no per-chunk iteration).
@@ -149,7 +154,7 @@ export class Forwarder {
         size += buffer.length;
         if (size > FLOWENT_BODY_LIMIT_BYTES) {
           response.body.destroy();
-          return tooLarge(target, `more than ${FLOWENT_BODY_LIMIT_BYTES} bytes`, size, elapsed());
+          return tooLarge(target, request.to, `more than ${FLOWENT_BODY_LIMIT_BYTES} bytes`, size, elapsed());
         }
         chunks.push(buffer);
       }
@@ -167,11 +172,11 @@ export class Forwarder {
         return {
           ok: false,
           kind: 'timeout',
-          message: `${describeTarget(target)} did not answer within ${formatMs(request.timeoutMs)} (Flowent gives up after 30 s).`,
+          message: `${describeTarget(target, request.to)} did not answer within ${formatMs(request.timeoutMs)} (Flowent gives up after 30 s).`,
           durationMs,
         };
       }
-      return { ok: false, ...describeFailure(error, target), durationMs };
+      return { ok: false, ...describeFailure(error, target, request.to), durationMs };
     } finally {
       settled = true;
       clearTimeout(timer);
@@ -277,26 +282,26 @@ function connectionTokens(rawHeaders: HeaderPair[]): Set<string> {
   return tokens;
 }
 
-function describeTarget(target: URL): string {
-  return `Your handler at ${target.origin}${target.pathname}`;
+function describeTarget(target: URL, to: Receiver): string {
+  return `${to === 'handler' ? 'Your handler' : "This companion's webhook"} at ${target.origin}${target.pathname}`;
 }
 
-function tooLarge(target: URL, size: string, fullSize: number, durationMs: number): ForwardOutcome {
+function tooLarge(target: URL, to: Receiver, size: string, fullSize: number, durationMs: number): ForwardOutcome {
   return {
     ok: false,
     kind: 'too-large',
-    message: `${describeTarget(target)} answered ${size}, over Flowent's 1 MB limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
+    message: `${describeTarget(target, to)} answered ${size}, over Flowent's 1 MB limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
     fullSize,
     durationMs,
   };
 }
 
-function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | 'failed' | 'stopped'; message: string } {
-  const where = describeTarget(target);
+function describeFailure(error: unknown, target: URL, to: Receiver): { kind: 'unreachable' | 'failed' | 'stopped'; message: string } {
+  const where = describeTarget(target, to);
   if (isNotHttp(error)) {
     return {
       kind: 'failed',
-      message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is your handler's plain HTTP port, not another service.`,
+      message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is ${to === 'handler' ? "your handler's" : "the companion's webhook"} plain HTTP port, not another service.`,
     };
   }
   if (isAborted(error)) {
@@ -310,7 +315,7 @@ function describeFailure(error: unknown, target: URL): { kind: 'unreachable' | '
     case 'refused':
       return {
         kind: 'unreachable',
-        message: `${where} refused the connection: nothing is listening on ${target.host}. Start your handler, or check the port.`,
+        message: `${where} refused the connection: nothing is listening on ${target.host}. ${to === 'handler' ? 'Start your handler' : 'Start the companion there again'}, or check the port.`,
       };
     case 'reset':
       return {

@@ -109,7 +109,13 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const toCompanion = own !== null;
   // Marked so that the companion's own webhook does not store it as Flowent's call.
   const sent = own ? [...prepared.headers, ownCallHeader(outgoing.source, own.loopToken)] : prepared.headers;
-  const outcome = await deps.forwarder.forward({ url: outgoing.url, body: outgoing.body, headers: sent, timeoutMs });
+  const outcome = await deps.forwarder.forward({
+    url: outgoing.url,
+    body: outgoing.body,
+    headers: sent,
+    timeoutMs,
+    to: toCompanion ? 'companion' : 'handler',
+  });
   const dropped = droppedHeadersMessage(prepared.dropped);
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
   const response = outcome.ok
@@ -142,7 +148,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     problem: dropped === null ? null : 'headers-dropped',
     problemMessage: dropped,
     signature,
-    answeredBy: !outcome.ok ? 'forward-error' : toCompanion ? 'companion' : 'forward',
+    answeredBy: toCompanion ? (outcome.ok ? 'companion' : 'companion-error') : outcome.ok ? 'forward' : 'forward-error',
     response,
     durationMs: outcome.durationMs,
     source: outgoing.source,

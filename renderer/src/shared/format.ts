@@ -40,6 +40,7 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'forward-error': 'an error answer: forwarding to your handler failed',
   // A replay or simulated call sent to "This companion": its webhook answered as it answers Flowent.
   companion: "this companion's webhook (its mock, or the handler it forwards this action to)",
+  'companion-error': "no answer: sending to this companion's webhook failed",
 };
 
 /** An HTTP status as people read it: 0 is what the store keeps when no answer was sent. */

@@ -41,7 +41,7 @@ it('relays an answer that arrived within the limit although the process stalled 
   let started = 0;
   const url = await handlerThatStalls(() => started + LIMIT_MS * 1.5);
   const call = (timeoutMs = LIMIT_MS) =>
-    forwarder.forward({ url, body: Buffer.from('{}'), headers: [['content-type', 'application/json']], timeoutMs });
+    forwarder.forward({ url, body: Buffer.from('{}'), headers: [['content-type', 'application/json']], timeoutMs, to: 'handler' });
   // The first forward loads the client library and connects (on a loaded machine that alone
   // took over a second, so it gets Flowent's own limit); the second finds both ready, so only
   // the stall stands between its answer and the limit.

@@ -73,3 +73,21 @@ describe('what the companion says answered a call it sent to its own webhook', (
     }
   });
 });
+
+describe('a call the companion sends to its own webhook that gets no answer', () => {
+  it("says the companion's webhook failed, not your handler", async () => {
+    const core = (running = await startCore({ key: KEY, forwardTimeoutMs: 300 }));
+    // The companion's own mock holds its answer past the time a sent call waits.
+    expect(
+      (await core.core.api.setMock('weather', JSON.stringify({ delayMs: 2_000, body: { result: 'late', error: '' } }), 'json')).ok,
+    ).toBe(true);
+    const own = `${core.baseUrl}/actions/{action_name}`;
+    const sent = await core.core.api.simulateCall({ action: 'weather', parameters: '{}', seed: 1, test: false, target: own, style: 'go' });
+    expect(sent.ok).toBe(true);
+    const call = (await core.core.api.listCalls({ limit: 10 })).calls.find((stored) => stored.source === 'simulator')!;
+    expect(call).toMatchObject({ status: 0, answeredBy: 'companion-error', handlerSignature: null });
+    expect(call.violations.map((violation) => violation.message)).toEqual([
+      `This companion's webhook at ${core.baseUrl}/actions/weather did not answer within 300 ms (Flowent gives up after 30 s).`,
+    ]);
+  });
+});
