@@ -176,7 +176,8 @@ export function createCore(options: CoreOptions): Core {
     provider: options.tunnelProvider ?? new NgrokTunnel(options.ngrokEdge ?? {}),
     authtoken: ngrokAuthtoken,
     domain: options.tunnelDomain ?? null,
-    localPort: () => listening?.port ?? null,
+    // The tunnel's own way into the webhook server: its calls are told apart from local callers'.
+    localPort: () => server?.tunnelEntryPort() ?? null,
     emit: (event) => events.emit(event),
   });
 

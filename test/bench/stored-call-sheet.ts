@@ -208,6 +208,7 @@ async function main(): Promise<void> {
       method: 'POST',
       url: `/actions/${ACTION}`,
       httpVersion: '1.1',
+      viaTunnel: false,
       rawHeaders,
       remoteAddress: '127.0.0.1',
       body: { kind: 'complete', body, size: body.length },

@@ -47,6 +47,7 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
     forwardError,
     registrationWouldPass,
     handlerTarget: _handlerTarget,
+    viaTunnel,
     ...rest
   } = call;
   // A call answered quickly has only the styles up to its match stored; readers get all of them.
@@ -54,7 +55,8 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
   return {
     ...rest,
     handler: handlerReport(call, signature, deps.handlers(), deps.learnedStyle),
-    forwardedFor: forwardedFor(call.requestHeaders.flat()),
+    // Only the tunnel's X-Forwarded-For is its word: a caller reaching the port itself can send any.
+    forwardedFor: viaTunnel ? forwardedFor(call.requestHeaders.flat()) : null,
     forward: { target: forwardTarget, error: forwardError, registrationWouldPass },
     requestBody: requestBody.toString('utf8'),
     requestBodyBase64: requestBody.toString('base64'),

@@ -36,6 +36,8 @@ export interface NewCall {
   method: string;
   path: string;
   remoteAddress: string | null;
+  /** Came in through the tunnel's own entry (not straight to the webhook port): absent for calls the companion made or read. */
+  viaTunnel?: boolean;
   action: string | null;
   /** The body's `action_name` as written, when it is there but not a valid action name. */
   sentAction?: string | null;
@@ -62,7 +64,7 @@ const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
   'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
-  'mock_choice, handler_signature, handler_target';
+  'mock_choice, handler_signature, handler_target, via_tunnel';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -107,6 +109,7 @@ function insertValues(call: NewCall): unknown[] {
     call.mockChoice ? JSON.stringify(call.mockChoice) : null,
     call.checks?.handlerSignature ?? null,
     call.checks?.handlerTarget ?? null,
+    call.viaTunnel ? 1 : 0,
   ];
 }
 

@@ -39,6 +39,8 @@ export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> 
   /** Null when the answer was not checked; `violations` is then []. */
   checked: boolean;
   remoteAddress: string | null;
+  /** Came in through the tunnel: its X-Forwarded-For's last hop is the tunnel's word about the caller. */
+  viaTunnel: boolean;
   requestHeaders: HeaderPair[];
   requestBody: Buffer;
   problemMessage: string | null;
@@ -54,6 +56,7 @@ interface CallRow {
   method: string;
   path: string;
   remote_address: string | null;
+  via_tunnel: number;
   action: string | null;
   is_test: number;
   request_headers: string;
@@ -394,6 +397,7 @@ function toStoredCall(row: CallRow): StoredCall {
   return {
     ...toSummary(row),
     remoteAddress: row.remote_address,
+    viaTunnel: row.via_tunnel === 1,
     requestHeaders: JSON.parse(row.request_headers) as HeaderPair[],
     requestBody: row.request_body,
     problemMessage: row.problem_message,

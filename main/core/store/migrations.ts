@@ -339,6 +339,17 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX calls_by_id_filters ON calls (id, action, verdict, response_status, is_test, source, received_at, failed)');
     },
   },
+  {
+    version: 13,
+    purpose:
+      "A call records whether it came through the tunnel, so its X-Forwarded-For is read as the tunnel's word about the " +
+      'caller only then: a caller on this machine or the LAN can send any X-Forwarded-For.',
+    up(db) {
+      // A constant default: SQLite adds the column without rewriting a row. Calls stored before
+      // cannot be told apart, so they count as not through the tunnel.
+      db.exec('ALTER TABLE calls ADD COLUMN via_tunnel INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -28,6 +28,8 @@ export interface CapturedRequest {
   httpVersion: string;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
+  /** Came in through the tunnel's entry. */
+  viaTunnel: boolean;
   body: BodyOutcome;
 }
 
@@ -141,6 +143,7 @@ export async function handleCall(
     method: request.method,
     path: request.url,
     remoteAddress: request.remoteAddress,
+    viaTunnel: request.viaTunnel,
     action: outcome.action,
     sentAction: outcome.sentAction ?? null,
     test: outcome.test,

@@ -91,7 +91,13 @@ export function rawResponse(answer: Answer, reasonPhrase: string): Buffer {
  * The record of a refused request: what could be read of its request line, the first bytes
  * received as its body (nothing else of it could be parsed), and the answer sent.
  */
-export function refusedCall(refusal: Refusal, answer: Answer, received: Buffer | undefined, remoteAddress: string | null): NewCall {
+export function refusedCall(
+  refusal: Refusal,
+  answer: Answer,
+  received: Buffer | undefined,
+  remoteAddress: string | null,
+  viaTunnel: boolean,
+): NewCall {
   const bytes = received ?? Buffer.alloc(0);
   const line = /^([^\s]{1,16}) ([^\s]+)/.exec(bytes.subarray(0, KEPT_PATH + 32).toString('latin1'));
   const path = line?.[2] ?? '';
@@ -100,6 +106,7 @@ export function refusedCall(refusal: Refusal, answer: Answer, received: Buffer |
     method: line?.[1] ?? '',
     path: path.length > KEPT_PATH ? `${path.slice(0, KEPT_PATH)}…` : path,
     remoteAddress,
+    viaTunnel,
     action: null,
     test: false,
     requestHeaders: [],

@@ -6,7 +6,6 @@ import { notFlowent } from '../signature';
 
 /** Clients tracked at once; past it, those that are idle (their bucket full again) are forgotten. */
 const MAX_CLIENTS = 10_000;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * Requests per second per client, as a token bucket: a client may send a second's worth at
@@ -45,11 +44,12 @@ export class ClientRateLimit {
 
 /**
  * Who a request comes from, for the limit: the socket's address, or for a request through the
- * tunnel (the agent connects from loopback) the address ngrok's edge added to X-Forwarded-For.
+ * tunnel (`tunnelHeaders`: its raw headers; the agent connects from loopback) the address
+ * ngrok's edge added to X-Forwarded-For. Any other caller's X-Forwarded-For is its own say.
  */
-export function clientOf(socketAddress: string | null, rawHeaders: readonly string[]): string {
+export function clientOf(socketAddress: string | null, tunnelHeaders: readonly string[] | null): string {
   const address = socketAddress ?? 'unknown';
-  return LOOPBACK.has(address) ? (forwardedFor(rawHeaders) ?? address) : address;
+  return tunnelHeaders ? (forwardedFor(tunnelHeaders) ?? address) : address;
 }
 
 /** The answer to a client over the limit, in Flowent's shape; the body is not read, so the connection closes after it. */
@@ -77,6 +77,7 @@ export function overRateCall(request: CapturedHead, answer: Answer): NewCall {
     method: request.method,
     path: request.url,
     remoteAddress: request.remoteAddress,
+    viaTunnel: request.viaTunnel,
     action: null,
     test: false,
     requestHeaders: request.rawHeaders,
@@ -100,4 +101,5 @@ export interface CapturedHead {
   url: string;
   rawHeaders: HeaderPair[];
   remoteAddress: string | null;
+  viaTunnel: boolean;
 }

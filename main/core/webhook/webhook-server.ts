@@ -1,5 +1,5 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
@@ -50,6 +50,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
  * second of its setting, for a walk over the open connections twice a second.
  */
 const TIMEOUT_CHECK_INTERVAL_MS = 500;
+/** The tunnel's agent runs in this process: its way in listens on loopback only. */
+const TUNNEL_ENTRY_HOST = '127.0.0.1';
 
 /**
  * The local webhook server Flowent (or the tunnel) calls. Built, started on any port, stopped
@@ -58,6 +60,9 @@ const TIMEOUT_CHECK_INTERVAL_MS = 500;
  */
 export class WebhookServer {
   private server: Server | null = null;
+  /** Hands the tunnel's connections to the same server, marked: their X-Forwarded-For is the tunnel's word. */
+  private tunnelEntry: NetServer | null = null;
+  private readonly throughTunnel = new WeakSet<Socket>();
   /** Answers waiting out a delay or a timeout fault; stop() cancels them and closes their sockets. */
   private readonly held = new Set<() => void>();
   /** Group commit: calls read in the same turn of the event loop share one transaction. */
@@ -115,11 +120,42 @@ export class WebhookServer {
         resolve({ ok: true, value: { host: this.options.host, port: address.port } });
       });
     });
-    if (outcome.ok) {
-      server.on('error', (error) => this.options.onInternalError(error));
-      this.server = server;
+    if (!outcome.ok) return outcome;
+    server.on('error', (error) => this.options.onInternalError(error));
+    this.server = server;
+    const entry = await this.openTunnelEntry(server);
+    if (!entry.ok) {
+      await this.stop();
+      return entry;
     }
     return outcome;
+  }
+
+  /** The port the tunnel forwards to (on loopback), while the server runs. */
+  tunnelEntryPort(): number | null {
+    const address = this.tunnelEntry?.address();
+    return address && typeof address === 'object' ? address.port : null;
+  }
+
+  /**
+   * The port the tunnel forwards to, on loopback. The tunnel's agent connects from loopback like
+   * any local caller, so only the port tells its calls apart: their X-Forwarded-For's last hop is
+   * the tunnel's word about the caller, while a caller reaching the webhook port sends what it likes.
+   */
+  private async openTunnelEntry(server: Server): Promise<Result<null, ListenFailure>> {
+    const entry = createNetServer((socket) => {
+      this.throughTunnel.add(socket);
+      server.emit('connection', socket);
+    });
+    const opened = await new Promise<Result<null, ListenFailure>>((resolve) => {
+      entry.once('error', (error: NodeJS.ErrnoException) => resolve(listenError(error, 'webhook', TUNNEL_ENTRY_HOST, 0)));
+      entry.listen(0, TUNNEL_ENTRY_HOST, () => resolve({ ok: true, value: null }));
+    });
+    if (opened.ok) {
+      entry.on('error', (error) => this.options.onInternalError(error));
+      this.tunnelEntry = entry;
+    }
+    return opened;
   }
 
   /** Stops accepting calls, closes idle keep-alive sockets, and resolves once all are closed. */
@@ -127,6 +163,8 @@ export class WebhookServer {
     const server = this.server;
     if (!server) return;
     this.server = null;
+    this.tunnelEntry?.close();
+    this.tunnelEntry = null;
     for (const cancel of [...this.held]) cancel();
     this.refusals.flush();
     await new Promise<void>((resolve) => {
@@ -143,9 +181,10 @@ export class WebhookServer {
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     const startedAt = process.hrtime.bigint();
+    const viaTunnel = this.throughTunnel.has(request.socket);
     const perSecond = this.options.rateLimitPerSecond?.() ?? null;
     if (perSecond !== null) {
-      const client = clientOf(request.socket.remoteAddress ?? null, request.rawHeaders);
+      const client = clientOf(request.socket.remoteAddress ?? null, viaTunnel ? request.rawHeaders : null);
       if (!this.rateLimit.admit(client, perSecond)) return this.refuseOverRate(request, response, client, perSecond, receivedAt);
     }
     const read = readBody(request, {
@@ -166,6 +205,7 @@ export class WebhookServer {
         httpVersion: request.httpVersion,
         rawHeaders: pairs(request.rawHeaders),
         remoteAddress: request.socket.remoteAddress ?? null,
+        viaTunnel,
         body,
       },
       this.options,
@@ -237,6 +277,7 @@ export class WebhookServer {
       url: request.url ?? '/',
       rawHeaders: pairs(request.rawHeaders),
       remoteAddress: request.socket.remoteAddress ?? null,
+      viaTunnel: this.throughTunnel.has(request.socket),
     };
     const stored = await this.refusals.record(`rate-limit:${client}`, overRateCall(head, answer));
     if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
@@ -246,7 +287,13 @@ export class WebhookServer {
   private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined): Promise<void> {
     let answer = refusalAnswer(refusal);
     if (received !== null) {
-      const call = refusedCall(refusal, socket.writable ? answer : noAnswer(), received, socket.remoteAddress ?? null);
+      const call = refusedCall(
+        refusal,
+        socket.writable ? answer : noAnswer(),
+        received,
+        socket.remoteAddress ?? null,
+        this.throughTunnel.has(socket),
+      );
       const stored = await this.refusals.record(refusal.kind, call);
       if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
     }

@@ -2,7 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { forwardedFor } from '../../../main/core/tunnel/forwarded-for';
 import { FakeEdge, TEST_CA_PEM } from '../../fixtures/ngrok-edge/fake-edge';
-import type { RunningCore } from '../../helpers/running-core';
+import { startCore, type RunningCore } from '../../helpers/running-core';
 import { callThroughEdge, tunnelFor, waitFor, withEdgeAndCore } from './tunnel-harness';
 import { inCliWords } from '../../../main/cli/cli-words';
 
@@ -35,14 +35,30 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     expect(forwardedFor(detail!.requestHeaders.flat())).toBe('127.0.0.1');
   });
 
-  it('shows the caller address the edge added, not an X-Forwarded-For the caller forged', async () => {
-    const tunnel = tunnelFor(edge).tunnel;
-    expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
-    const answer = await callThroughEdge(edge, 'send_email', {}, 'X-Forwarded-For: 203.0.113.66, 198.51.100.7\r\n');
-    expect(answer.status).toBe(200);
-    const detail = await core.core.api.getCall((await core.core.api.listCalls({ limit: 1 })).calls[0]!.id);
-    expect(detail?.requestHeaders).toContainEqual(['X-Forwarded-For', '203.0.113.66, 198.51.100.7, 127.0.0.1']);
-    expect(detail?.forwardedFor).toBe('127.0.0.1');
+  it('shows the caller address the edge added, not an X-Forwarded-For the caller forged, and none for a call that came straight in', async () => {
+    // The core's own tunnel: it forwards to the webhook server's entry for the tunnel.
+    const tunnelled = await startCore({ tunnelProvider: tunnelFor(edge).tunnel, env: { NGROK_AUTHTOKEN: 'test-token' } });
+    try {
+      expect((await tunnelled.core.api.openTunnel()).ok).toBe(true);
+      const answer = await callThroughEdge(edge, 'send_email', {}, 'X-Forwarded-For: 203.0.113.66, 198.51.100.7\r\n');
+      expect(answer.status).toBe(200);
+      const detail = await tunnelled.core.api.getCall((await tunnelled.core.api.listCalls({ limit: 1 })).calls[0]!.id);
+      expect(detail?.requestHeaders).toContainEqual(['X-Forwarded-For', '203.0.113.66, 198.51.100.7, 127.0.0.1']);
+      expect(detail?.forwardedFor).toBe('127.0.0.1');
+
+      // Straight to the webhook port (a caller on this machine or the LAN): its X-Forwarded-For is its own say.
+      const direct = await tunnelled.post('/actions/send_email', '{}', {
+        'content-type': 'application/json',
+        'x-forwarded-for': '6.6.6.6',
+      });
+      expect(direct.status).toBe(400);
+      const straight = await tunnelled.core.api.getCall((await tunnelled.core.api.listCalls({ limit: 1 })).calls[0]!.id);
+      expect(straight?.requestHeaders).toContainEqual(['x-forwarded-for', '6.6.6.6']);
+      expect(straight?.forwardedFor).toBeNull();
+    } finally {
+      await tunnelled.core.api.closeTunnel();
+      await tunnelled.close();
+    }
   });
 
   it('carries a body larger than a muxado window (the edge must wait for WNDINC from the agent)', async () => {

@@ -23,11 +23,23 @@ describe('ClientRateLimit', () => {
 
   it('counts a tunnelled request by the address ngrok added, a direct one by its socket', () => {
     expect(clientOf('127.0.0.1', ['X-Forwarded-For', '203.0.113.9'])).toBe('203.0.113.9');
-    expect(clientOf('192.0.2.4', ['X-Forwarded-For', '203.0.113.9'])).toBe('192.0.2.4');
+    expect(clientOf('192.0.2.4', null)).toBe('192.0.2.4');
+    expect(clientOf('127.0.0.1', null)).toBe('127.0.0.1');
   });
 });
 
 describe('the webhook port’s rate limit', () => {
+  it('counts a caller reaching the port itself by its socket, whatever X-Forwarded-For it sends', async () => {
+    const core = await (running = await startCore({ limits: { rateLimitPerSecond: 2 } }));
+    // Each call claims another client: only the tunnel's X-Forwarded-For names one.
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        core.post('/actions/send_email', '{}', { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${n}` }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThan(0);
+  });
+
   it('answers 429 in Flowent’s shape past the limit and records the burst once, with its count', async () => {
     const core = await (running = await startCore({ limits: { rateLimitPerSecond: 2 } }));
     const answers = await Promise.all(Array.from({ length: 30 }, () => core.post('/actions/send_email', '{}')));
