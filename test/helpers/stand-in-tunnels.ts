@@ -25,3 +25,31 @@ export function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange
     change: (change) => listeners.forEach((listener) => listener(change)),
   };
 }
+
+/**
+ * Stands for ngrok here: a public URL that reaches this companion through the tunnel's own way in
+ * (under another host name), so that Flowent's registration check, sent by the Gateway stand-in,
+ * arrives for real, as a call through the tunnel.
+ */
+export function reachableTunnel(): TunnelProvider {
+  const listeners = new Set<(status: TunnelStatus) => void>();
+  const tunnel = {
+    status: { state: 'offline', url: null, reason: null } as TunnelStatus,
+    async open(options: { localPort: number }) {
+      const url = `http://localhost:${options.localPort}`;
+      tunnel.status = { state: 'online', url, reason: null };
+      listeners.forEach((listener) => listener(tunnel.status));
+      return { ok: true as const, value: { url } };
+    },
+    async close() {
+      tunnel.status = { state: 'offline', url: null, reason: null };
+      listeners.forEach((listener) => listener(tunnel.status));
+    },
+    onStatus: (listener: (status: TunnelStatus) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onUrlChanged: () => () => {},
+  };
+  return tunnel;
+}

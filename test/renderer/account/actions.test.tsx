@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import type { ActionCreate, TunnelStatus } from '../../../main/contract/api';
-import type { TunnelProvider } from '../../../main/core/tunnel/tunnel-provider';
+import type { ActionCreate } from '../../../main/contract/api';
 import { fetch } from 'undici';
 import { closedPort } from '../../helpers/handler-process';
 import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
@@ -11,7 +10,7 @@ import { editorIn, typeInto } from '../harness/editor-kit';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderApp, rowOf } from '../harness/render';
-import { otherName } from '../../helpers/stand-in-tunnels';
+import { otherName, reachableTunnel } from '../../helpers/stand-in-tunnels';
 
 /** Past the check's 250 ms pause in typing, with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
@@ -24,33 +23,6 @@ const SEND_EMAIL_SCHEMA = {
 
 /** The API token of a second Flowent tenant, for a second profile. */
 const STAGING_TOKEN = 'api_staging_token';
-
-/**
- * Stands for ngrok here: a public URL that reaches this companion (its own, under another host
- * name), so that Flowent's registration check, sent by the Gateway stand-in, arrives for real.
- */
-function reachableTunnel(): TunnelProvider {
-  const listeners = new Set<(status: TunnelStatus) => void>();
-  const tunnel = {
-    status: { state: 'offline', url: null, reason: null } as TunnelStatus,
-    async open(options: { localPort: number }) {
-      const url = `http://localhost:${options.localPort}`;
-      tunnel.status = { state: 'online', url, reason: null };
-      listeners.forEach((listener) => listener(tunnel.status));
-      return { ok: true as const, value: { url } };
-    },
-    async close() {
-      tunnel.status = { state: 'offline', url: null, reason: null };
-      listeners.forEach((listener) => listener(tunnel.status));
-    },
-    onStatus: (listener: (status: TunnelStatus) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onUrlChanged: () => () => {},
-  };
-  return tunnel;
-}
 
 const gateway = useGateway({ apiTokens: { [API_TOKEN]: 'tenant-1', [STAGING_TOKEN]: 'tenant-2' } });
 const handler = useHandler();

@@ -5,9 +5,12 @@ import { describeAnsweredBy } from '../../../renderer/src/calls/answered-by';
 import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
 import { useCompanion } from '../harness/companion';
 import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
-import { openCall } from '../harness/render';
+import { openCall, resetPage } from '../harness/render';
+import { reachableTunnel } from '../../helpers/stand-in-tunnels';
 
 const companion = useCompanion();
+// A stand-in tunnel whose public URL reaches the companion through the tunnel's own way in.
+const tunnelled = useCompanion(() => ({ core: { tunnelProvider: reachableTunnel() }, env: { NGROK_AUTHTOKEN: 'test-token' } }));
 const handler = useHandler();
 
 describe('contract check', () => {
@@ -48,11 +51,17 @@ describe('contract check', () => {
 
 describe('forwarding and the tunnel', () => {
   it('shows the target, the error, the registration verdict and the tunnel client', async () => {
-    const c = companion();
+    const c = tunnelled();
+    expect((await c.api.openTunnel()).ok).toBe(true);
     const port = await closedPort();
     await c.api.setForwardTarget('send_email', `http://127.0.0.1:${port}/actions/{action_name}`);
     // A registration check through the tunnel: ngrok's edge appends the caller's address.
-    await c.send('send_email', {}, { key: null, extra: { test: true }, headers: { 'x-forwarded-for': '34.120.1.9' } });
+    await c.send('send_email', {}, { key: null, extra: { test: true }, headers: { 'x-forwarded-for': '34.120.1.9' }, throughTunnel: true });
+    // The same header sent straight to the webhook port is the caller's own say: no tunnel line.
+    await c.send('send_email', {}, { key: null, extra: { test: true }, headers: { 'x-forwarded-for': '6.6.6.6' } });
+    const straight = await openCall(c.bridge, 2);
+    expect(within(straight.pane).queryByTestId('forwarded-for')).toBeNull();
+    resetPage();
     const { pane } = await openCall(c.bridge, 1);
     expect(within(pane).getByTestId('forwarded-for').textContent).toBe('Through the tunnel from 34.120.1.9');
     const box = within(pane).getByRole('note', { name: 'Forwarding' });

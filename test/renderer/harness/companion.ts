@@ -85,6 +85,8 @@ export interface SendOptions {
   /** Members after `timestamp`, e.g. `{ test: true }` for a registration check. */
   extra?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Send it to the open tunnel's public URL (a test's stand-in tunnel), not straight to the webhook port. */
+  throughTunnel?: boolean;
 }
 
 export class Companion {
@@ -234,7 +236,20 @@ export class Companion {
     const payload = flowentPayload(action, parameters, options.extra);
     const key = options.key === undefined ? (this.options.key ?? KEY) : options.key;
     const body = key === null ? JSON.stringify(payload) : signedBody(payload, key);
-    return this.post(`/actions/${action}`, body, options.headers);
+    return options.throughTunnel
+      ? this.postThroughTunnel(`/actions/${action}`, body, options.headers)
+      : this.post(`/actions/${action}`, body, options.headers);
+  }
+
+  private async postThroughTunnel(path: string, body: string, headers: Record<string, string> = {}): Promise<Sent> {
+    const { tunnel } = await this.core.api.getStatus();
+    if (tunnel.state !== 'online' || !tunnel.url) throw new Error('throughTunnel: open the test tunnel first');
+    const response = await request(tunnel.url + path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+    return { status: response.statusCode, text: await response.body.text() };
   }
 
   /** Any request body to any path of the webhook server (from Node: the page's fetch would add an Origin). */
