@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/history/arrival-order';
+import { arrivedUnderOlderPage, keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/history/arrival-order';
 import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
@@ -17,6 +17,23 @@ describe('the list order', () => {
     const merged = mergeByArrival(shown, [at(12, 1_100), at(11, 950)]);
     expect(merged.map((c) => c.id)).toEqual([12, 10, 11, 9, 8]);
     expect(mergeByArrival(shown, [])).toBe(shown);
+  });
+
+  it('reads the first page again only when arrivals went below a row that page would leave out', () => {
+    // Call 1 arrived last; calls 2.. were stored after it with older times (an import's).
+    const imported = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => at(to - i, to - i));
+    const shown = [at(1, 10_000), ...imported(2, 3)];
+    const below = mergeByArrival(shown, imported(4, 5));
+    expect(below.map((c) => c.id)).toEqual([1, 5, 4, 3, 2]);
+    // Within one page (4 rows), a page read now holds call 1 too, above them: no reading again.
+    expect(arrivedUnderOlderPage(below, 3, 5)).toBe(false);
+    // One page of 3: call 1 is the fourth newest id, and a page read now leaves it out.
+    expect(arrivedUnderOlderPage(below, 3, 3)).toBe(true);
+    // Calls arriving as they are stored go on top: nothing a page read now would show otherwise.
+    expect(arrivedUnderOlderPage(mergeByArrival(shown, [at(4, 10_001), at(5, 10_002)]), 3, 3)).toBe(false);
+    // A replay answered after calls received later goes a row or two down, among the newest ids.
+    const live = [at(10, 1_000), at(9, 900), at(8, 800), at(7, 700)];
+    expect(arrivedUnderOlderPage(mergeByArrival(live, [at(12, 1_100), at(11, 950)]), 10, 3)).toBe(false);
   });
 });
 

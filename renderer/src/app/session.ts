@@ -5,9 +5,9 @@ import { hasConnection, type RendererBridge } from '../transport/connection';
 import { arrivals, useMetaStore, useUiStore } from '../page/stores';
 import { noteStored } from '../page/reads-in-flight';
 import { listView, useCallsStore } from '../history/calls-store';
-import { idRange, keepNewest, mergeByArrival } from '../history/arrival-order';
+import { arrivedUnderOlderPage, idRange, keepNewest, mergeByArrival } from '../history/arrival-order';
 import { reportError, setConnection } from '../page/ui-actions';
-import { loadFirstPage } from '../history/calls-actions';
+import { loadFirstPage, PAGE_SIZE } from '../history/calls-actions';
 import { recountAfterPruning, withLiveCalls } from '../history/match-counts';
 import { countInto, refreshStats } from '../history/call-stats';
 import { currentBridge, setBridge } from '../page/bridge-holder';
@@ -177,6 +177,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
 
   useMetaStore.setState((s) => (s.stats ? { stats: countInto(s.stats, stored) } : s));
 
+  let readFirstPageAgain = false;
   useCallsStore.setState((s) => {
     // Summaries carry no body, so a text search cannot be checked here: offer a refresh.
     if (s.activeQuery.text) {
@@ -189,10 +190,13 @@ export function applyEvents(events: DeliveredEvent[]): void {
     // The counts grow with the calls they match, once their first step has counted up to somewhere.
     const { matchCount, actionCounts } = withLiveCalls(s, stored);
     if (matchCount === s.matchCount && actionCounts === s.actionCounts && fresh.length === 0) return s;
-    return fresh.length
-      ? { ...keepNewest(mergeByArrival(s.calls, fresh), listView.lastVisibleIndex), matchCount, actionCounts }
-      : { matchCount, actionCounts };
+    if (!fresh.length) return { matchCount, actionCounts };
+    const calls = mergeByArrival(s.calls, fresh);
+    // A first page on its way checks this itself when it comes, with these calls (loadFirstPage).
+    readFirstPageAgain = s.loading !== 'first' && arrivedUnderOlderPage(calls, newest, PAGE_SIZE);
+    return { ...keepNewest(calls, listView.lastVisibleIndex), matchCount, actionCounts };
   });
+  if (readFirstPageAgain) void loadFirstPage();
 }
 
 /**

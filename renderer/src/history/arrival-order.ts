@@ -27,6 +27,37 @@ export function mergeByArrival(existing: CallSummary[], incoming: CallSummary[])
   return out;
 }
 
+/**
+ * Whether calls that arrived (ids above `arrivedAbove`, merged into `calls` by arrival) went
+ * below a row that the list's first page, read now, would not hold: one past the `pageSize`
+ * newest ids.
+ *
+ * Pages are read by id and shown by arrival. The two agree while calls arrive as they are
+ * stored, but not for calls stored with older times: an import keeps the times of its file.
+ * Merged one by one, 200 imported calls go below the call received a minute ago; a first page
+ * read now shows them on top and leaves that call out (it is the 201st newest id). Whether
+ * another process's import comes to the page one by one or as one count (which reads the first
+ * page again) depends only on how many calls the core's look, four times a second, finds
+ * committed (calls-from-other-processes.ts): on a busy machine every look finds 100 or fewer.
+ * So the list reads its first page again here, and shows the same list either way.
+ *
+ * Calls answered out of order (a replay that took 3 s) go a few rows down, among the newest
+ * ids: no reading again for them.
+ */
+export function arrivedUnderOlderPage(calls: CallSummary[], arrivedAbove: number, pageSize: number): boolean {
+  if (calls.length <= pageSize) return false;
+  // Calls that arrive as they are stored all go above the rows shown: no ids to sort.
+  const firstShown = calls.findIndex((c) => c.id <= arrivedAbove);
+  if (firstShown < 0 || !calls.slice(firstShown).some((c) => c.id > arrivedAbove)) return false;
+  const lowestOnFirstPage = calls.map((c) => c.id).sort((a, b) => b - a)[pageSize - 1]!;
+  let olderAbove = false;
+  for (const call of calls) {
+    if (call.id < lowestOnFirstPage) olderAbove = true;
+    else if (olderAbove && call.id > arrivedAbove) return true;
+  }
+  return false;
+}
+
 /** The highest and lowest ids in a list, whatever its order (pages are asked for by id). */
 export function idRange(calls: CallSummary[]): { newest: number; oldest: number } {
   let newest = -Infinity;

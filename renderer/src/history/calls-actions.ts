@@ -3,7 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { onReset } from '../page/stores';
 import { useCallsStore, type CallsState } from './calls-store';
 import type { CallPage } from '../../../main/contract/api';
-import { idRange, mergeByArrival } from './arrival-order';
+import { arrivedUnderOlderPage, idRange, mergeByArrival } from './arrival-order';
 import { reportError } from '../page/ui-actions';
 import { countMatches } from './match-counts';
 
@@ -42,19 +42,19 @@ export async function loadFirstPage(): Promise<void> {
   if (Object.keys(activeQuery).length > 0) void countMatches(b, gen, activeQuery);
   try {
     const page = await b.listCalls({ ...activeQuery, limit: PAGE_SIZE });
+    let readAgain = false;
     useCallsStore.setState((s) => {
       if (s.generation !== gen) return s;
       // Calls that arrived as events while this page was on its way are kept.
       const { newest } = idRange(page.calls);
       const newer = s.calls.filter((c) => c.id > newest);
-      return {
-        calls: mergeByArrival(newer, page.calls),
-        nextBeforeId: page.nextBeforeId,
-        searchedDownTo: page.searchedDownTo,
-        loading: 'idle',
-        loaded: true,
-      };
+      const calls = mergeByArrival(newer, page.calls);
+      // Calls told one by one meanwhile that went below a row a page read now would leave out (an
+      // import's, older than the calls shown): this page is read again (arrival-order.ts).
+      readAgain = arrivedUnderOlderPage(calls, newest, PAGE_SIZE);
+      return { calls, nextBeforeId: page.nextBeforeId, searchedDownTo: page.searchedDownTo, loading: 'idle', loaded: true };
     });
+    if (readAgain) return loadFirstPage();
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
     reportError('Could not load calls', error);
