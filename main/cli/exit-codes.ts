@@ -34,6 +34,7 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'flowent-invalid-input',
   'flowent-bad-profile',
   'flowent-unknown-profile',
+  'har-empty',
   'har-not-json',
   'not-har',
   'har-too-large',

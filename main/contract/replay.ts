@@ -43,8 +43,9 @@ export type ReplayFailure =
   | { code: 'replay-failed'; reason: string }
   | { code: 'nothing-to-export' }
   | { code: 'no-file' }
-  /** `empty`: the file has nothing in it (or only white space), which JSON.parse words badly. */
-  | { code: 'har-not-json'; reason: string; empty?: boolean }
+  /** The file has nothing in it (or only white space): a failure of its own, as JSON.parse's words for it say nothing useful. */
+  | { code: 'har-empty' }
+  | { code: 'har-not-json'; reason: string }
   /** JSON, but no `log` object, or no `log.entries` list. */
   | { code: 'not-har'; missing: 'log' | 'entries' }
   | { code: 'har-too-large'; file: string; megabytes: number; maxMegabytes: number }

@@ -27,6 +27,7 @@ beforeAll(async () => {
   writeFileSync(join(DAMAGED, 'history.sqlite'), 'not a database, just text that is long enough to be read as a header');
   writeFileSync(at('bad-mock.json'), '{"status": "two hundred"}');
   writeFileSync(at('not-a-har.har'), '{"log": "no entries"}');
+  writeFileSync(at('empty.har'), '\n');
   writeFileSync(
     at('gets-only.har'),
     JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: 'http://x/a' } }] } }),
@@ -88,6 +89,7 @@ const TABLE: Row[] = [
   ['export', 'run-time failure', () => ['export', '--har', '-', '--data-dir', EMPTY]],
   ['import', 'bad flag', () => ['import', '--nope']],
   ['import', 'bad value', () => ['import', at('not-a-har.har'), '--data-dir', at('import')]],
+  ['import', 'bad value', () => ['import', at('empty.har'), '--data-dir', at('import')]],
   ['import', 'run-time failure', () => ['import', at('not-a-har.har'), '--data-dir', NOT_A_FOLDER]],
   // Nothing to work on: not one entry is a call.
   ['import', 'run-time failure', () => ['import', at('gets-only.har'), '--data-dir', at('import')]],

@@ -62,10 +62,11 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     todo: either(say.chooseOtherCalls, 'wait for calls to arrive'),
   }),
   'no-file': (_, say) => ({ what: 'There is no HAR file to import.', todo: `${cap(say.chooseHarFile)}.` }),
-  'har-not-json': ({ reason, empty }) =>
-    empty
-      ? { what: 'The file is empty.', todo: 'Choose a HAR file exported by the companion or by a browser (its network panel saves one).' }
-      : { what: `The file is not JSON: ${reason}.` },
+  'har-empty': () => ({
+    what: 'The file is empty.',
+    todo: 'Choose a HAR file exported by the companion or by a browser (its network panel saves one).',
+  }),
+  'har-not-json': ({ reason }) => ({ what: `The file is not JSON: ${reason}.` }),
   'not-har': ({ missing }) => ({
     what:
       missing === 'log'

@@ -56,7 +56,7 @@ export async function importHar(
   options: ImportOptions = {},
 ): Promise<Result<ImportSummary, ReplayFailure>> {
   const json = text.replace(/^\uFEFF/, '');
-  if (json.trim() === '') return { ok: false, code: 'har-not-json', reason: 'the file is empty', empty: true };
+  if (json.trim() === '') return { ok: false, code: 'har-empty' };
   let doc: unknown;
   try {
     doc = JSON.parse(json);

@@ -236,6 +236,8 @@ describe('HAR export and import', () => {
   it('says what is wrong with a file that is not a HAR', async () => {
     const { api } = freshHistory(KEY);
     expect(await api.importHar('{"log": ')).toMatchObject({ ok: false, code: 'har-not-json' });
+    // Empty is its own failure: JSON.parse's words for it ("Unexpected end of JSON input") say nothing useful.
+    for (const empty of ['', ' \n\t', '\uFEFF', '\uFEFF\r\n']) expect(await api.importHar(empty)).toEqual({ ok: false, code: 'har-empty' });
     expect(await api.importHar('[]')).toEqual({ ok: false, code: 'not-har', missing: 'log' });
     expect(await api.importHar('{"log":{"entries":{}}}')).toEqual({ ok: false, code: 'not-har', missing: 'entries' });
   });
