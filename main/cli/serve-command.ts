@@ -228,7 +228,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   core.subscribe((event) => {
     if (event.type === 'call-stored') [formatCallLine(event.call), ...formatCallNotes(event.call)].forEach(write);
     if (event.type === 'calls-stored-elsewhere') write(formatStoredElsewhere(event.count));
-    if (event.type === 'har-import-progress' && event.done === event.total) write(formatImportEnd(event.imported, event.total));
+    if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
+      write(formatImportEnd(event.imported, event.total));
     const line = tunnelLine(event);
     if (line) write(line);
     // Linked actions follow the tunnel inside the core; this says what happened to each.

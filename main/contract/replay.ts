@@ -212,6 +212,20 @@ export interface HarImportSummary {
   opened: boolean;
 }
 
+/**
+ * Where a HAR import is, in one vocabulary for every front end. A 50 MB file spends seconds in
+ * each stage: the page sends it (`uploading`: bytes sent of all; only the page's transport knows
+ * them), the core reads and parses it (`reading`), then reads its entries in slices (`entries`:
+ * `done` of the file's `total` entries read, `imported` calls stored so far).
+ */
+export type HarImportStage =
+  | { stage: 'uploading'; sent: number; total: number }
+  | { stage: 'reading' }
+  | { stage: 'entries'; done: number; total: number; imported: number };
+
+/** The stages the core itself goes through, told as `har-import-progress` events. */
+export type CoreHarImportStage = Exclude<HarImportStage, { stage: 'uploading' }>;
+
 type Args = ArgumentsOf<typeof replayArguments>;
 
 export interface ReplayMethods {
@@ -268,8 +282,8 @@ export type ReplayEvent =
   | ({ type: 'replay-progress'; runId: string; step: BulkReplayStep } & BulkReplayCounts)
   | { type: 'replay-finished'; runId: string; summary: BulkReplaySummary }
   /**
-   * A HAR import read `done` of the file's `total` entries and stored `imported` calls so far
-   * (sent after each slice; the last has `done === total`). Imported calls are not announced
-   * one by one: a receiver reads the history again when the import ends.
+   * A HAR import's stage: `reading` once, as the core starts parsing the file, then `entries`
+   * after each slice (the last has `done === total`). Imported calls are not announced one by
+   * one: a receiver reads the history again when the import ends.
    */
-  | { type: 'har-import-progress'; done: number; total: number; imported: number };
+  | ({ type: 'har-import-progress' } & CoreHarImportStage);

@@ -1,4 +1,13 @@
-import type { AnsweredBy, CallSource, HandlerSignature, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
+import type {
+  AnsweredBy,
+  CallSource,
+  CoreHarImportStage,
+  HandlerSignature,
+  HeaderPair,
+  ReplayFailure,
+  Result,
+  Violation,
+} from '../../contract/api';
 import { ANSWERED_BY, HANDLER_SIGNATURES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
@@ -30,8 +39,13 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export interface ImportOptions {
-  /** After each slice: entries read so far, of all, and calls stored so far. */
-  onSlice?: (done: number, total: number, imported: number) => void;
+  /** Told `reading` before the file is parsed, then `entries` after each slice. */
+  onProgress?: (stage: CoreHarImportStage) => void;
+  /**
+   * How long the event loop stays free after `reading` is told, before the parse holds it (for
+   * seconds, with a big file): long enough for a batched receiver to be sent the stage.
+   */
+  readingToldMs?: number;
   /** Longest stretch of entries read and checked before the event loop gets a turn. */
   sliceMs?: number;
 }
@@ -57,6 +71,10 @@ export async function importHar(
 ): Promise<Result<ImportSummary, ReplayFailure>> {
   const json = text.replace(/^\uFEFF/, '');
   if (json.trim() === '') return { ok: false, code: 'har-empty' };
+  if (options.onProgress) {
+    options.onProgress({ stage: 'reading' });
+    await new Promise((resolve) => setTimeout(resolve, options.readingToldMs ?? 0));
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(json);
@@ -81,7 +99,7 @@ export async function importHar(
     }
     const ids = rows.length > 0 ? calls.insert(rows) : [];
     summary.ids.push(...ids);
-    options.onSlice?.(index, entries.length, summary.ids.length);
+    options.onProgress?.({ stage: 'entries', done: index, total: entries.length, imported: summary.ids.length });
     if (index < entries.length) await new Promise((resolve) => setImmediate(resolve));
   } while (index < entries.length);
   summary.imported = summary.ids.length;

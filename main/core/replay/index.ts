@@ -14,6 +14,7 @@ import type {
   SimulatorAction,
 } from '../../contract/api';
 import { MAX_SELECTION, type HandlerFailure } from '../../contract/api';
+import { EVENT_BATCH_POLICY } from '../event-batcher';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
@@ -32,6 +33,9 @@ import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
 import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
 import type { StyleName } from '../../contract/names-and-limits';
+
+/** The batch's timer and the reading stage's wait start in the same turn: a little more makes the batch go first. */
+const READING_TOLD_MARGIN_MS = 10;
 
 export interface ReplaySetup {
   calls: () => CallsRepository;
@@ -102,9 +106,11 @@ export function createReplay(deps: ReplaySetup): Replay {
     },
     importHar(text) {
       // Tens of thousands of calls in seconds: one progress event per slice, not one event
-      // (and one summary read) per call; receivers read the history again at the end.
+      // (and one summary read) per call; receivers read the history again at the end. The
+      // parse waits out one batch's delay, so receivers hear `reading` before it, not after.
       return importHar(text, deps.calls(), deps.hmacKey(), {
-        onSlice: (done, total, imported) => deps.onEvent?.({ type: 'har-import-progress', done, total, imported }),
+        onProgress: (stage) => deps.onEvent?.({ type: 'har-import-progress', ...stage }),
+        readingToldMs: EVENT_BATCH_POLICY.flushMs + READING_TOLD_MARGIN_MS,
       });
     },
     curlFor(id, options = {}) {

@@ -128,7 +128,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
         break;
       case 'har-import-progress':
         applyHarImportProgress(event);
-        if (event.done === event.total && event.imported > 0) historyGrew = true;
+        if (event.stage === 'entries' && event.done === event.total && event.imported > 0) historyGrew = true;
         break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);

@@ -96,5 +96,6 @@ export async function importHarFile(file: Pick<File, 'name' | 'size' | 'text'>):
 /** The core read more of a HAR file: shown while this window's import runs (another window's import is not followed). */
 export function applyHarImportProgress(event: Extract<ReplayEvent, { type: 'har-import-progress' }>): void {
   const current = useReplayStore.getState().harImport;
+  if (event.stage !== 'entries') return;
   if (current && event.done >= current.done) useReplayStore.setState({ harImport: { done: event.done, total: event.total } });
 }

@@ -213,6 +213,7 @@ describe('core api: HAR export and import', () => {
     expect(running.events.some((e) => e.type === 'call-stored' && e.call.id === imported.value.ids[0])).toBe(false);
     expect(running.events.filter((e) => e.type === 'har-import-progress').at(-1)).toEqual({
       type: 'har-import-progress',
+      stage: 'entries',
       done: 1,
       total: 1,
       imported: 1,

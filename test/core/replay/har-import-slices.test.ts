@@ -26,7 +26,11 @@ it('answers a call that arrives during a big import before the import ends', asy
   expect(importEnded).toBe(false);
   const imported = await importing;
   expect(imported).toMatchObject({ ok: true, value: { imported: har.entries, problems: [] } });
-  const progress = core.events.flatMap((event) => (event.type === 'har-import-progress' ? [event.done] : []));
+  const stages = core.events.flatMap((event) => (event.type === 'har-import-progress' ? [event.stage] : []));
+  // Reading (the parse) first, once; then the entries, slice by slice.
+  expect(stages[0]).toBe('reading');
+  expect(stages.slice(1).every((stage) => stage === 'entries')).toBe(true);
+  const progress = core.events.flatMap((event) => (event.type === 'har-import-progress' && event.stage === 'entries' ? [event.done] : []));
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
   expect(progress.at(-1)).toBe(har.entries);
   expect((await core.core.api.getStats({})).total).toBe(har.entries + 1);

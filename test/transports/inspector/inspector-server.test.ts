@@ -148,11 +148,49 @@ describe('HAR upload', () => {
     expect((await core.core.api.getStats({})).total).toBe(har.entries);
     const progress = core.events.filter((event) => event.type === 'har-import-progress');
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress.at(-1)).toEqual({ type: 'har-import-progress', done: har.entries, total: har.entries, imported: har.entries });
+    expect(progress.at(-1)).toEqual({
+      type: 'har-import-progress',
+      stage: 'entries',
+      done: har.entries,
+      total: har.entries,
+      imported: har.entries,
+    });
     // Told slice by slice, never call by call: thousands of calls would be thousands of events.
     expect(core.events.filter((event) => event.type === 'call-stored')).toEqual([]);
     const wrong = (await (await upload('{"hello": 1}')).json()) as { value: { ok: boolean; code: string } };
     expect(wrong.value).toMatchObject({ ok: false, code: 'not-har' });
+  });
+
+  it('tells a page over its event stream that the file is being read, before the parse holds the core', async () => {
+    await startInspector();
+    const response = await openEventStream(base, TOKEN);
+    const reader = response.body!.getReader();
+    let text = '';
+    const stages = () =>
+      [...text.matchAll(/^data: (\[.*\])$/gm)]
+        .flatMap((m) => JSON.parse(m[1] ?? '[]') as CoreEvent[])
+        .flatMap((event) => (event.type === 'har-import-progress' ? [event.stage] : []));
+    const readUntil = async (done: () => boolean) => {
+      while (!done()) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += new TextDecoder().decode(chunk.value);
+      }
+    };
+    await readUntil(() => text.includes('event: hello'));
+    const har = bigHar(3 * 1024 * 1024, 'k');
+    const reply = (await (await upload(har.text)).json()) as { value: { ok: boolean } };
+    expect(reply.value.ok).toBe(true);
+    await readUntil(() => stages().includes('entries'));
+    await reader.cancel();
+    // The stream's batches keep only the latest progress: told in the same turn as the parse, the
+    // reading stage would have waited behind it and been replaced by the first slice's entries.
+    expect(stages()[0]).toBe('reading');
+    expect(
+      stages()
+        .slice(1)
+        .every((stage) => stage === 'entries'),
+    ).toBe(true);
   });
 
   it('keeps the API’s checks: the token, the Host and Origin, JSON, and a size limit', async () => {
