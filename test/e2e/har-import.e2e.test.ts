@@ -8,8 +8,8 @@ import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
-// A 50 MB HAR imported through the browser inspector: the page uploads it whole, shows the
-// import's progress, then the result; calls sent to the webhook port meanwhile are answered.
+// A 50 MB HAR imported through the browser inspector: the page uploads it whole, shows each
+// stage of the import (the upload, the parse, the entries), then the result; calls sent to the webhook port meanwhile are answered.
 // Their latencies are printed (BENCHMARKS.md keeps them), not asserted.
 const KEY = 'e2e-har-import-key';
 const SIZE_MB = Number(process.env.HAR_IMPORT_MB ?? 50);
@@ -29,6 +29,8 @@ const total = async () => Number(await page.locator('[aria-label="Call counts"] 
 interface BarState {
   value: number | null;
   max: number | null;
+  /** The stage in words beside the bar. */
+  words: string;
   at: number;
 }
 
@@ -52,7 +54,8 @@ async function recordImport(): Promise<() => Promise<ImportRecord>> {
     const read = (attribute: string, bar: Element) => (bar.hasAttribute(attribute) ? Number(bar.getAttribute(attribute)) : null);
     new MutationObserver(() => {
       const bar = document.querySelector('progress[aria-label="HAR import"]');
-      if (bar) record.bar.push({ value: read('value', bar), max: read('max', bar), at: Date.now() });
+      const words = bar && document.getElementById(bar.getAttribute('aria-describedby') ?? '')?.textContent;
+      if (bar) record.bar.push({ value: read('value', bar), max: read('max', bar), words: words ?? '', at: Date.now() });
       document.querySelectorAll('.toast').forEach((toast) => {
         if (seen.has(toast)) return;
         seen.add(toast);
@@ -115,8 +118,16 @@ it(`imports a ${SIZE_MB} MB HAR through the page, with progress, while calls are
   await sender;
   expect(outcome).toBe(`Imported ${har.entries} calls.`);
 
+  // The bar said each stage in turn: the bytes sent, the parse, then the entries read.
+  const { bar } = await readImport();
+  const firstOf = (words: RegExp) => bar.findIndex((state) => words.test(state.words));
+  const uploading = firstOf(/^Uploading( \d+ of \d+ MB|…)$/);
+  const reading = firstOf(/^Reading the file…$/);
+  const counting = firstOf(/^[\d,]+ of [\d,]+ calls$/);
+  expect([uploading >= 0, reading > uploading, counting > reading]).toEqual([true, true, true]);
+  expect(bar[reading]!.value).toBeNull();
   // The bar moved: it showed some entries read, not all, out of the file's entries.
-  const moving = (await readImport()).bar.filter((state) => state.value !== null && state.value > 0 && state.value < har.entries);
+  const moving = bar.filter((state, i) => i >= counting && state.value !== null && state.value > 0 && state.value < har.entries);
   expect(moving.length).toBeGreaterThan(0);
   expect(moving.every((state) => state.max === har.entries)).toBe(true);
   await screenshot(page, 'har-import-done');
@@ -129,7 +140,17 @@ it(`imports a ${SIZE_MB} MB HAR through the page, with progress, while calls are
   const sorted = during.map((call) => call.ms).sort((a, b) => a - b);
   const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
   console.log(
-    `har-import figures: ${JSON.stringify({ sizeMb: SIZE_MB, entries: har.entries, callsDuring: during.length, medianMs: at(0.5), p90Ms: at(0.9), maxMs: at(1) })}`,
+    `har-import figures: ${JSON.stringify({
+      sizeMb: SIZE_MB,
+      entries: har.entries,
+      uploadingMs: bar[reading]!.at - bar[uploading]!.at,
+      readingMs: bar[counting]!.at - bar[reading]!.at,
+      countingMs: bar.at(-1)!.at - bar[counting]!.at,
+      callsDuring: during.length,
+      medianMs: at(0.5),
+      p90Ms: at(0.9),
+      maxMs: at(1),
+    })}`,
   );
   expect(pageErrors).toEqual([]);
 }, 300_000);

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { HarImportSummary } from '../../../main/contract/api';
-import { exportHar, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
+import type { HarImportStage, HarImportSummary } from '../../../main/contract/api';
+import { exportHar, harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
@@ -63,15 +63,7 @@ export function ExportImportButtons() {
       <button type="button" onClick={chooseFile} disabled={busy !== null} title={busy ?? 'Import calls from a HAR file'}>
         Import HAR
       </button>
-      {progress && (
-        <progress
-          className="har-progress"
-          aria-label="HAR import"
-          max={progress.total || undefined}
-          value={progress.total ? progress.done : undefined}
-          title={progress.total ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} entries` : 'Reading the file…'}
-        />
-      )}
+      {progress && progress.stage !== 'choosing' && <HarImportBar stage={progress} />}
       <input
         ref={fileInput}
         type="file"
@@ -85,5 +77,31 @@ export function ExportImportButtons() {
         }}
       />
     </div>
+  );
+}
+
+/** The import's bar and, beside it, its stage in words; no value while the file is read (nothing to count then). */
+function HarImportBar({ stage }: { stage: HarImportStage }) {
+  const counted =
+    stage.stage === 'uploading'
+      ? { value: stage.sent, max: stage.total }
+      : stage.stage === 'entries'
+        ? { value: stage.done, max: stage.total }
+        : null;
+  const words = harImportStageWords(stage);
+  return (
+    <>
+      <progress
+        className="har-progress"
+        aria-label="HAR import"
+        aria-describedby="har-import-stage"
+        max={counted?.max || undefined}
+        value={counted?.max ? counted.value : undefined}
+        title={words}
+      />
+      <span id="har-import-stage" className="har-progress-stage">
+        {words}
+      </span>
+    </>
   );
 }

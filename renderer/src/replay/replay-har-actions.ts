@@ -1,5 +1,11 @@
-import { MAX_HAR_IMPORT_BYTES, type CallSelection, type HarImportSummary, type ReplayEvent } from '../../../main/contract/api';
-import { hasConnection, type RendererBridge } from '../transport/connection';
+import {
+  MAX_HAR_IMPORT_BYTES,
+  type CallSelection,
+  type HarImportStage,
+  type HarImportSummary,
+  type ReplayEvent,
+} from '../../../main/contract/api';
+import { canUploadHar, hasConnection, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED } from '../page/run-result';
 import { inPageWords } from '../page/page-words';
@@ -51,15 +57,17 @@ export function importsThroughDialog(b: RendererBridge | null = currentBridge())
 
 /**
  * Imports a HAR: the desktop app asks for the file itself (`text` null); the browser sends the
- * file's text whole. The core imports it in slices and tells its progress, which
- * `harImport` in the replay store follows until the import ends.
+ * file's text whole, its transport telling the bytes sent. The core then reads the file and
+ * imports it in slices, telling each stage; `harImport` in the replay store follows them until
+ * the import ends.
  */
 export async function importHar(text: string | null): Promise<HarImported | null> {
   const b = currentBridge();
   if (!b) return { ok: false, message: NOT_CONNECTED };
-  useReplayStore.setState({ harImport: { done: 0, total: 0 } });
+  const uploading = text !== null && canUploadHar(b);
+  useReplayStore.setState({ harImport: uploading ? { stage: 'uploading', sent: 0, total: 0 } : { stage: 'choosing' } });
   try {
-    const result = await b.importHar(text);
+    const result = uploading ? await b.uploadHar(text, applyHarImportStage) : await b.importHar(text);
     return result.ok ? result : { ok: false, message: inPageWords(result) };
   } catch (error) {
     reportError('Could not import the HAR file', error);
@@ -93,9 +101,45 @@ export async function importHarFile(file: Pick<File, 'name' | 'size' | 'text'>):
   return importHar(text);
 }
 
-/** The core read more of a HAR file: shown while this window's import runs (another window's import is not followed). */
-export function applyHarImportProgress(event: Extract<ReplayEvent, { type: 'har-import-progress' }>): void {
+/** The core's word on a HAR import: shown while this window's import runs (another window's import is not followed). */
+export function applyHarImportProgress({ type: _, ...stage }: Extract<ReplayEvent, { type: 'har-import-progress' }>): void {
+  applyHarImportStage(stage);
+}
+
+const STAGE_ORDER = ['choosing', 'uploading', 'reading', 'entries'] as const;
+
+/**
+ * Moves this window's import to a later stage, or further in its stage. The transport's last
+ * upload event and the core's first event may come in either order: an import never goes back.
+ */
+function applyHarImportStage(stage: HarImportStage): void {
   const current = useReplayStore.getState().harImport;
-  if (event.stage !== 'entries') return;
-  if (current && event.done >= current.done) useReplayStore.setState({ harImport: { done: event.done, total: event.total } });
+  if (!current) return;
+  const later = STAGE_ORDER.indexOf(stage.stage) - STAGE_ORDER.indexOf(current.stage);
+  const further =
+    (stage.stage === 'entries' && current.stage === 'entries' && stage.done >= current.done) ||
+    (stage.stage === 'uploading' && current.stage === 'uploading' && stage.sent >= current.sent);
+  if (later > 0 || further) useReplayStore.setState({ harImport: stage });
+}
+
+/** What the bar beside the import button says of the stage. */
+export function harImportStageWords(stage: HarImportStage): string {
+  switch (stage.stage) {
+    case 'uploading':
+      return stage.total > 0 ? `Uploading ${megabytes(stage.sent)} of ${megabytes(stage.total)} MB` : 'Uploading…';
+    case 'reading':
+      return 'Reading the file…';
+    case 'entries':
+      return `${stage.done.toLocaleString()} of ${stage.total.toLocaleString()} calls`;
+    default: {
+      const never: never = stage;
+      return never;
+    }
+  }
+}
+
+/** Whole megabytes, or tenths under 10 MB (a small file's upload would read "0 of 1 MB"). */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb < 10 ? mb.toFixed(1) : String(Math.floor(mb));
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BulkReplayCounts, BulkReplaySummary, LearnedStyleInfo, SimulatorAction } from '../../../main/contract/api';
+import type { BulkReplayCounts, BulkReplaySummary, HarImportStage, LearnedStyleInfo, SimulatorAction } from '../../../main/contract/api';
 import { onReset } from '../page/stores';
 
 /** The bulk replay the UI started and follows through `replay-progress` / `replay-finished` events. */
@@ -20,8 +20,11 @@ export interface ReplayState {
   learned: LearnedStyleInfo | null;
   /** Null until the simulator first loads them. */
   simulatorActions: SimulatorAction[] | null;
-  /** A HAR import this window started: entries read so far (from the core's progress events). */
-  harImport: { done: number; total: number } | null;
+  /**
+   * A HAR import this window started, and its stage: told by the transport while the file is
+   * uploaded, then by the core's events. `choosing` while the desktop app's open dialog is up.
+   */
+  harImport: HarImportStage | { stage: 'choosing' } | null;
 }
 
 const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null, harImport: null });

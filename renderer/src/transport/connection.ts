@@ -1,4 +1,4 @@
-import type { CompanionBridge } from '../../../main/contract/api';
+import type { CompanionApi, CompanionBridge, HarImportStage } from '../../../main/contract/api';
 
 /**
  * What a transport may say about its live event channel. The desktop IPC bridge has no
@@ -33,4 +33,17 @@ export interface TokenRotation {
 
 export function canRotateToken(bridge: RendererBridge | null): bridge is CompanionBridge & TokenRotation {
   return bridge !== null && typeof (bridge as Partial<TokenRotation>).rotateToken === 'function';
+}
+
+/** A transport that sends a HAR file itself and can tell how much of it is sent (the browser inspector's). */
+export interface HarUpload {
+  /**
+   * Imports the file's text as `importHar` does, telling `uploading` as its bytes go and
+   * `reading` once all are sent (the companion parses it then).
+   */
+  uploadHar(text: string, onStage: (stage: HarImportStage) => void): ReturnType<CompanionApi['importHar']>;
+}
+
+export function canUploadHar(bridge: RendererBridge | null): bridge is CompanionBridge & HarUpload {
+  return bridge !== null && typeof (bridge as Partial<HarUpload>).uploadHar === 'function';
 }

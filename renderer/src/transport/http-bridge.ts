@@ -1,5 +1,5 @@
 import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
-import type { ConnectionAware, ConnectionEvent, TokenRotation } from './connection';
+import type { ConnectionAware, ConnectionEvent, HarUpload, TokenRotation } from './connection';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
 export interface EventSourceLike {
@@ -7,8 +7,21 @@ export interface EventSourceLike {
   close(): void;
 }
 
+/**
+ * POSTs a body and tells its bytes as they go: fetch cannot (it has no upload progress), so the
+ * page's is XMLHttpRequest's. Resolves with the answer's status and text; rejects when the
+ * companion could not be reached.
+ */
+export type Upload = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  onSent: (sent: number, total: number) => void,
+) => Promise<{ status: number; text: string }>;
+
 export interface HttpBridgeOptions {
   fetch?: typeof fetch;
+  upload?: Upload;
   createEventSource?: (url: string) => EventSourceLike;
   /** How long to wait before opening the stream again after it broke. */
   retryMs?: number;
@@ -38,8 +51,9 @@ export function createHttpBridge(
   baseUrl: string,
   token: string,
   options: HttpBridgeOptions = {},
-): CompanionBridge & ConnectionAware & TokenRotation {
+): CompanionBridge & ConnectionAware & TokenRotation & HarUpload {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const doUpload = options.upload ?? uploadWithXhr;
   const openSource = options.createEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
   const retryMs = options.retryMs ?? STREAM_RETRY_MS;
   const root = baseUrl.replace(/\/+$/, '');
@@ -56,20 +70,40 @@ export function createHttpBridge(
     } catch (error) {
       throw new Error(`Cannot reach the companion (${describe(error)})`, { cause: error });
     }
+    return valueOf<T>(response.status, await response.text(), what);
+  }
+
+  /** The reply's value, or an Error with its message and code (a refused token is told to the connection's listeners). */
+  function valueOf<T>(status: number, text: string, what: string): T {
     let reply: WireReply | null;
     try {
-      reply = (await response.json()) as WireReply;
+      reply = JSON.parse(text) as WireReply;
     } catch {
       reply = null;
     }
-    if (response.ok && reply && reply.ok === true) return reply.value as T;
-    const message =
-      reply && typeof reply.message === 'string' && reply.message ? reply.message : `${what} failed with HTTP ${response.status}`;
+    if (status >= 200 && status < 300 && reply && reply.ok === true) return reply.value as T;
+    const message = reply && typeof reply.message === 'string' && reply.message ? reply.message : `${what} failed with HTTP ${status}`;
     const error = new Error(message) as Error & { code?: string };
     if (reply && typeof reply.code === 'string') error.code = reply.code;
-    if (response.status === 401 && error.code === TOKEN_REFUSED) emitConnection({ type: 'denied', message });
+    if (status === 401 && error.code === TOKEN_REFUSED) emitConnection({ type: 'denied', message });
     throw error;
   }
+
+  /** A HAR file goes as it is to its own path (the API's bodies are at most 64 KB), its bytes told as they are sent. */
+  const uploadHar: HarUpload['uploadHar'] = async (text, onStage) => {
+    let answer: { status: number; text: string };
+    try {
+      answer = await doUpload(
+        `${root}/api/import-har`,
+        { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        text,
+        (sent, total) => onStage(total > 0 && sent >= total ? { stage: 'reading' } : { stage: 'uploading', sent, total }),
+      );
+    } catch (error) {
+      throw new Error(`Cannot reach the companion (${describe(error)})`, { cause: error });
+    }
+    return valueOf(answer.status, answer.text, 'importHar');
+  };
 
   function call<M extends ApiMethod>(method: M, args: Args<M>): Promise<Value<M>> {
     return post<Value<M>>(`/api/call/${method}`, method, JSON.stringify(args));
@@ -203,8 +237,8 @@ export function createHttpBridge(
     generateParameters: (action, seed) => call('generateParameters', [action, seed]),
     simulateCall: (request) => call('simulateCall', [request]),
     exportHar: (selection) => call('exportHar', [selection]),
-    // A HAR has its own upload path: the API's bodies are at most 64 KB.
-    importHar: (text) => (text === null ? call('importHar', [null]) : post('/api/import-har', 'importHar', text)),
+    importHar: (text) => (text === null ? call('importHar', [null]) : uploadHar(text, () => {})),
+    uploadHar,
     getAccount: () => call('getAccount', []),
     saveProfile: (profile) => call('saveProfile', [profile]),
     deleteProfile: (name) => call('deleteProfile', [name]),
@@ -244,6 +278,23 @@ export function createHttpBridge(
       };
     },
   };
+}
+
+/** The page's upload: XMLHttpRequest, whose upload events count the bytes sent. */
+function uploadWithXhr(...[url, headers, body, onSent]: Parameters<Upload>): ReturnType<Upload> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onSent(event.loaded, event.total);
+    });
+    xhr.upload.addEventListener('load', (event) => onSent(event.total, event.total));
+    xhr.addEventListener('load', () => resolve({ status: xhr.status, text: xhr.responseText }));
+    xhr.addEventListener('error', () => reject(new Error('the connection failed')));
+    xhr.addEventListener('abort', () => reject(new Error('the upload was stopped')));
+    xhr.send(body);
+  });
 }
 
 function describe(error: unknown): string {

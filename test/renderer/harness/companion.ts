@@ -5,6 +5,7 @@
  * other's calls and call ids start at 1.
  */
 import { writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { EventSource, fetch, request } from 'undici';
 import { afterEach, beforeEach, expect } from 'vitest';
@@ -63,6 +64,9 @@ export interface CompanionOptions {
 export const INSPECTOR_TOKEN = 'inspector-token-of-the-page-tests-0001';
 
 /** A request the browser bridge sent to the inspector. */
+/** How much of a HAR upload goes at a time in the page's stand-in XMLHttpRequest. */
+const UPLOAD_PIECE_BYTES = 64 * 1024;
+
 export interface InspectorRequest {
   url: string;
   /** The API method it called. */
@@ -108,6 +112,7 @@ export class Companion {
   /** The event stream's tickets the browser bridge bought, with the token it showed. */
   readonly ticketRequests: { authorization: string }[] = [];
   private readonly heldAnswers = new Map<string, Promise<void>>();
+  private heldUpload: Promise<void> | null = null;
   inspectorUrl = '';
 
   constructor(readonly options: CompanionOptions) {
@@ -216,9 +221,56 @@ export class Companion {
         }
         return answer;
       }) as unknown as typeof globalThis.fetch,
+      // The page's XMLHttpRequest, played by Node over a real socket: the body goes in pieces, and
+      // each piece's bytes are told once the socket took them, as the browser's upload events do.
+      upload: async (url, headers, body, onSent) => {
+        const sent: InspectorRequest = {
+          url,
+          method: 'importHar',
+          headers,
+          args: [body],
+          bodyLength: Buffer.byteLength(body),
+          answered: false,
+        };
+        this.inspectorRequests.push(sent);
+        const bytes = Buffer.from(body);
+        const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+          const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'Content-Length': bytes.length } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          });
+          req.on('error', reject);
+          const writeFrom = (at: number) => {
+            if (at >= bytes.length) return void req.end();
+            const next = Math.min(bytes.length, at + UPLOAD_PIECE_BYTES);
+            req.write(bytes.subarray(at, next), () => {
+              onSent(next, bytes.length);
+              const held = this.heldUpload;
+              this.heldUpload = null;
+              void (held ?? Promise.resolve()).then(() => writeFrom(next));
+            });
+          };
+          writeFrom(0);
+        });
+        sent.answered = true;
+        const gate = this.heldAnswers.get('importHar');
+        if (gate) {
+          this.heldAnswers.delete('importHar');
+          await gate;
+        }
+        return answer;
+      },
       createEventSource: options.createEventSource ?? ((url) => new EventSource(url) as unknown as EventSourceLike),
       retryMs: options.retryMs,
     });
+  }
+
+  /** The browser bridge's next HAR upload stops after its first piece until the returned function is called. */
+  holdNextUpload(): () => void {
+    let release = () => {};
+    this.heldUpload = new Promise<void>((resolve) => (release = resolve));
+    return release;
   }
 
   /**

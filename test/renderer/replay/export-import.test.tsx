@@ -91,9 +91,9 @@ describe('HAR export and import in the browser', () => {
     expect(errors()).toEqual([]);
   });
 
-  it('sends a large HAR whole, shows the core’s progress while it imports, and says what is wrong with a bad file', async () => {
+  it('sends a large HAR whole, shows each stage of the import beside its bar, and says what is wrong with a bad file', async () => {
     const { c, user } = await browserPage();
-    const big = 'x'.repeat(20_000);
+    const big = 'x'.repeat(220_000);
     const entries = Array.from({ length: 7 }, (_, i) => ({
       startedDateTime: '2026-01-01T00:00:00.000Z',
       request: {
@@ -106,13 +106,34 @@ describe('HAR export and import in the browser', () => {
       _action: 'a',
     }));
     const text = JSON.stringify({ log: { version: '1.2', entries } });
-    // The core imports at once and tells its progress over the stream; its answer reaches the page only when released.
+    // Every stage the bar's words took, in order, as the page showed them.
+    const stages: string[] = [];
+    const observer = new MutationObserver(() => {
+      const bar = document.querySelector('progress[aria-label="HAR import"]');
+      const words = bar && document.getElementById(bar.getAttribute('aria-describedby') ?? '')?.textContent;
+      if (words && words !== stages.at(-1)) stages.push(words);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    // The upload stops after its first piece; the core imports at once once it has the file and
+    // tells its progress over the stream; its answer reaches the page only when released.
+    const releaseUpload = c.holdNextUpload();
     const release = c.holdNextInspectorAnswer('importHar');
     await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'big.har'));
     const progress = await screen.findByRole('progressbar', { name: 'HAR import' });
+    await waitFor(() => expect(progress.getAttribute('value')).toBe(String(64 * 1024)));
+    expect(progress.getAttribute('max')).toBe(String(text.length));
+    expect(stages.at(-1)).toBe('Uploading 0.1 of 1.5 MB');
+    releaseUpload();
     await waitFor(() => expect(progress.getAttribute('value')).toBe('7'));
     expect(progress.getAttribute('max')).toBe('7');
     expect(status()).not.toBe('Imported 7 calls.');
+    observer.disconnect();
+    // The bytes as they went, then the parse (no count: the bar has no value), then the entries.
+    const [reading, ...counted] = stages.filter((words) => !words.startsWith('Uploading'));
+    expect(reading).toBe('Reading the file…');
+    expect(counted.every((words) => /^\d of 7 calls$/.test(words))).toBe(true);
+    expect(counted.at(-1)).toBe('7 of 7 calls');
+    expect(stages.filter((words) => words.startsWith('Uploading')).at(-1)).toMatch(/^Uploading 1\.[0-9] of 1\.5 MB$/);
     release();
     await waitFor(() => expect(status()).toBe('Imported 7 calls.'));
     expect(screen.queryByRole('progressbar', { name: 'HAR import' })).toBeNull();
