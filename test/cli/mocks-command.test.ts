@@ -126,6 +126,17 @@ describe('flowent-companion mocks', () => {
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stdout).toBe('');
   });
 
+  it("places a template's problem at its line and column in the file, as an editor shows them", async () => {
+    const dataDir = tempDir();
+    const text = '{\n  "status": 200,\n  "body": {\n    "error": "",\n    "result": "Ticket {{shout parameters.title}}"\n  }\n}\n';
+    const bad = file(dataDir, 'helper.json', text);
+    const column = text.split('\n')[4]!.indexOf('{{shout') + 1;
+    const result = await runCli(['mocks', 'set', 'create_ticket', '--file', bad, '--data-dir', dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(` {2}body\\.result: unknown helper "shout" .*\\(line 5, column ${column}\\)\n`));
+    expect(result.stderr).not.toContain('line 1,');
+  });
+
   it('says what is wrong with a mock file in words about the mock, not about a webhook body', async () => {
     const dataDir = tempDir();
     const set = (name: string, text: string) =>

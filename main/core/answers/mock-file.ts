@@ -4,6 +4,7 @@ import { MAX_JSON_DEPTH } from '../json/json-node';
 import { findDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
 import type { MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
+import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
@@ -39,7 +40,7 @@ export function parseMockText(text: string, format: MockFormat): Validated {
     const duplicate = findDuplicateKey(parsed.root);
     if (duplicate !== null)
       return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
-    return validateMockDefinition(toPlainValue(parsed.root));
+    return validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root));
   }
   const { document, lineCounter, syntaxErrors } = parseYamlText(text);
   if (syntaxErrors.length > 0) {
@@ -54,7 +55,7 @@ export function parseMockText(text: string, format: MockFormat): Validated {
   }
   // Nothing but comments, or nothing at all.
   if (document.contents === null) return { ok: false, errors: [{ path: '', message: EMPTY_MOCK }] };
-  const validated = validateMockDefinition(document.toJS() as unknown);
+  const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document, lineCounter));
   if (validated.ok) return validated;
   // Point each problem at its place in the file, for people (and editors) reading YAML.
   return {

@@ -1,5 +1,6 @@
 import { parsePath } from './json-path';
-import { checkTemplate, templatesIn } from './template';
+import { checkTemplate, templatesIn, type TemplateProblem } from './template';
+import type { TemplateLocator } from './template-position';
 import type { Condition, ConditionOperator, DefinitionError, Fault, MockDefinition, MockResponse, Selection } from '../../contract/api';
 
 export type Validated = { ok: true; value: MockDefinition } | { ok: false; errors: DefinitionError[] };
@@ -17,9 +18,11 @@ const TOP_FIELDS = ['selection', 'responses', 'fallback', 'answerRegistrationChe
  * Checks a mock definition as written by a person (JSON or YAML, already parsed) and returns
  * the normalized definition, or every problem found with the path it sits at, so an editor
  * can underline them. A definition with just `status`/`headers`/`body`/`delayMs`/`fault` at
- * the top is shorthand for a mock with that one answer as its fallback.
+ * the top is shorthand for a mock with that one answer as its fallback. With `locate`, a
+ * template's problem is placed in the mock's text (where the person wrote it); without, its
+ * position is said to be inside the template.
  */
-export function validateMockDefinition(input: unknown): Validated {
+export function validateMockDefinition(input: unknown, locate?: TemplateLocator): Validated {
   const errors: DefinitionError[] = [];
   const error = (path: string, message: string, extra: Partial<DefinitionError> = {}) => errors.push({ path, message, ...extra });
   if (!isObject(input)) {
@@ -52,17 +55,18 @@ export function validateMockDefinition(input: unknown): Validated {
   let fallback: MockResponse | null = null;
   if (shorthand) {
     const { selection: _s, answerRegistrationCheck: _a, ...answer } = input;
-    fallback = validateResponse(answer, '', error, false);
+    fallback = validateResponse(answer, '', error, false, locate);
   } else {
     if (input.responses !== undefined) {
       if (!Array.isArray(input.responses)) error('responses', `responses must be a list of answers, not ${describe(input.responses)}`);
       else
         input.responses.forEach((response, index) => {
-          const checked = validateResponse(response, `responses[${index}]`, error, selection === 'rules');
+          const checked = validateResponse(response, `responses[${index}]`, error, selection === 'rules', locate);
           if (checked) responses.push(checked);
         });
     }
-    if (input.fallback !== undefined && input.fallback !== null) fallback = validateResponse(input.fallback, 'fallback', error, false);
+    if (input.fallback !== undefined && input.fallback !== null)
+      fallback = validateResponse(input.fallback, 'fallback', error, false, locate);
     if (responses.length === 0 && !fallback && errors.length === 0) {
       error('responses', 'the mock has no answer: give "responses" or a "fallback" (or status/body at the top)');
     }
@@ -76,7 +80,13 @@ export function validateMockDefinition(input: unknown): Validated {
 
 type ErrorSink = (path: string, message: string, extra?: Partial<DefinitionError>) => void;
 
-function validateResponse(input: unknown, path: string, error: ErrorSink, allowWhen: boolean): MockResponse | null {
+function validateResponse(
+  input: unknown,
+  path: string,
+  error: ErrorSink,
+  allowWhen: boolean,
+  locate: TemplateLocator | undefined,
+): MockResponse | null {
   const at = (field: string) => (path ? `${path}.${field}` : field);
   if (!isObject(input)) {
     error(path, `an answer must be an object with status, headers, body, delayMs or fault, not ${describe(input)}`);
@@ -114,11 +124,7 @@ function validateResponse(input: unknown, path: string, error: ErrorSink, allowW
     response.body = input.body;
     for (const template of templatesIn(input.body, at('body'))) {
       const problem = checkTemplate(template.text);
-      if (problem) {
-        const where =
-          problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : '';
-        error(template.path, `${problem.message}${where}`, { line: problem.line, column: problem.column });
-      }
+      if (problem) error(template.path, ...templateProblem(problem, template.path, locate));
     }
   }
   if (input.delayMs !== undefined) {
@@ -149,6 +155,23 @@ function validateResponse(input: unknown, path: string, error: ErrorSink, allowW
     }
   }
   return response;
+}
+
+/** A template's problem said with its place: in the mock's text when it can be found there, else inside the template. */
+function templateProblem(
+  problem: TemplateProblem,
+  path: string,
+  locate: TemplateLocator | undefined,
+): [message: string, position: Partial<DefinitionError>] {
+  if (problem.line === undefined) return [problem.message, {}];
+  const inFile = locate?.(path, { line: problem.line, column: problem.column ?? 1 });
+  if (inFile) {
+    // A column the checker did not know is not made up from the start of the template's line.
+    if (problem.column === undefined) return [`${problem.message} (line ${inFile.line})`, { line: inFile.line }];
+    return [`${problem.message} (line ${inFile.line}, column ${inFile.column})`, inFile];
+  }
+  const where = problem.column !== undefined ? `template line ${problem.line}, column ${problem.column}` : `template line ${problem.line}`;
+  return [`${problem.message} (${where})`, {}];
 }
 
 function validateCondition(raw: unknown, path: string, error: ErrorSink): Condition | null {

@@ -89,18 +89,22 @@ describe('mocks: templates', () => {
     expect(stored.violations.map((v) => v.code)).toEqual(['not-2xx']);
   });
 
-  it('refuses templates that do not compile, with line and column', async () => {
+  it("refuses templates that do not compile, with the line and column in the mock's text", async () => {
     const core = await start();
-    const outcome = await core.core.api.setMock(
-      'a',
-      JSON.stringify({ body: { result: 'line one\n{{#if parameters.x}}never closed', error: '{{nope 1}}' } }),
-      'json',
-    );
+    const text = JSON.stringify({ body: { result: 'line one\n{{#if parameters.x}}never closed', error: '{{nope 1}}' } });
+    const outcome = await core.core.api.setMock('a', text, 'json');
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.code !== 'invalid-mock') throw new Error(JSON.stringify(outcome));
+    // The template's second line is still the file's first: JSON writes the line break as \n.
+    const nope = text.indexOf('{{nope') + 1;
     expect(outcome.errors).toEqual([
-      expect.objectContaining({ path: 'body.result', line: 2, message: expect.stringMatching(/template syntax error.*line 2/) }),
-      expect.objectContaining({ path: 'body.error', line: 1, column: 1, message: expect.stringMatching(/unknown helper "nope"/) }),
+      expect.objectContaining({ path: 'body.result', line: 1, message: expect.stringMatching(/template syntax error.*\(line 1\)$/) }),
+      expect.objectContaining({
+        path: 'body.error',
+        line: 1,
+        column: nope,
+        message: expect.stringMatching(new RegExp(`unknown helper "nope".*\\(line 1, column ${nope}\\)$`)),
+      }),
     ]);
   });
 
@@ -110,19 +114,20 @@ describe('mocks: templates', () => {
       const outcome = await core.core.api.setMock('a', JSON.stringify({ body: { result: template, error: '' } }), 'json');
       return outcome.ok ? null : outcome.code === 'invalid-mock' ? outcome.errors : outcome;
     };
+    // The template starts at column 20 of {"body":{"result":"…
     expect(await refusal('n = {{random 1}}')).toEqual([
       {
         path: 'body.result',
         line: 1,
-        column: 5,
-        message: 'random needs two whole numbers, min then max (e.g. {{random 1 100}}), not only 1 (line 1, column 5)',
+        column: 24,
+        message: 'random needs two whole numbers, min then max (e.g. {{random 1 100}}), not only 1 (line 1, column 24)',
       },
     ]);
     const refusedWith = async (template: string) => ((await refusal(template)) as { message: string }[] | null)?.[0]?.message;
-    expect(await refusedWith('{{random 5 1}}')).toMatch(/, not 5 1 \(line 1, column 1\)$/);
-    expect(await refusedWith('{{random 1.5 3}}')).toMatch(/, not 1\.5 3 \(line 1, column 1\)$/);
-    expect(await refusedWith('{{#if (random 1 2 3)}}x{{/if}}')).toMatch(/, not 1 2 3 \(line 1, column 7\)$/);
-    expect(await refusedWith('{{random}}')).toMatch(/, not nothing \(line 1, column 1\)$/);
+    expect(await refusedWith('{{random 5 1}}')).toMatch(/, not 5 1 \(line 1, column 20\)$/);
+    expect(await refusedWith('{{random 1.5 3}}')).toMatch(/, not 1\.5 3 \(line 1, column 20\)$/);
+    expect(await refusedWith('{{#if (random 1 2 3)}}x{{/if}}')).toMatch(/, not 1 2 3 \(line 1, column 26\)$/);
+    expect(await refusedWith('{{random}}')).toMatch(/, not nothing \(line 1, column 20\)$/);
     expect(await refusal('{{random 1 100}}')).toBeNull();
     expect(await refusal('{{random parameters.low parameters.high}}')).toBeNull();
   });

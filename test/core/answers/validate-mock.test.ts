@@ -155,3 +155,53 @@ describe('YAML positions', () => {
     });
   });
 });
+
+describe('template problems: placed in the mock as written', () => {
+  const first = (text: string, format: 'json' | 'yaml') => {
+    const outcome = parseMockText(text, format);
+    if (outcome.ok) throw new Error('expected a refusal');
+    return outcome.errors[0];
+  };
+
+  it('says the line and column of an unknown helper in the JSON text, not inside the template', () => {
+    const text = [
+      '{',
+      '  "status": 200,',
+      '  "body": {',
+      '    "error": "",',
+      '    "result": "Ticket {{shout parameters.title}}"',
+      '  }',
+      '}',
+    ].join('\n');
+    const problem = first(text, 'json');
+    const column = (text.split('\n')[4] ?? '').indexOf('{{shout') + 1;
+    expect(problem).toMatchObject({ path: 'body.result', line: 5, column });
+    expect(problem?.message).toMatch(new RegExp(`^unknown helper "shout" .*\\(line 5, column ${column}\\)$`));
+  });
+
+  it('counts escapes as written: \\" and \\n in JSON, and a later template line', () => {
+    const text = '{\n  "body": {"error": "", "result": "say \\"hi\\"\\nthen {{random 1}}"}\n}';
+    const line = text.split('\n')[1] ?? '';
+    expect(first(text, 'json')).toMatchObject({ path: 'body.result', line: 2, column: line.indexOf('{{random') + 1 });
+  });
+
+  it('places it in YAML too: plain, quoted and literal strings', () => {
+    expect(first('status: 200\nbody:\n  error: ""\n  result: Ticket {{shout x}}\n', 'yaml')).toMatchObject({
+      path: 'body.result',
+      line: 4,
+      column: 18,
+      message: expect.stringMatching(/\(line 4, column 18\)$/),
+    });
+    expect(first('body:\n  result: "a\\"b {{random 2 1}}"\n', 'yaml')).toMatchObject({ line: 2, column: 17 });
+    expect(first('body:\n  result: |\n    first line\n    second {{random}}\n', 'yaml')).toMatchObject({ line: 4, column: 12 });
+  });
+
+  it('without the text (a definition already parsed), says the place is inside the template', () => {
+    const outcome = validateMockDefinition({ body: { result: 'x {{random 1}}' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      errors: [{ path: 'body.result', message: expect.stringMatching(/\(template line 1, column 3\)$/) }],
+    });
+    if (!outcome.ok) expect(outcome.errors[0]?.line).toBeUndefined();
+  });
+});
