@@ -5,6 +5,7 @@ import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers
 import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
+import { useAnswersStore } from './answers-store';
 import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
@@ -16,9 +17,10 @@ const DEFAULT_KEY = '';
 export function AnswersDialog() {
   const answers = useMetaStore((s) => s.answers);
   const perAction = useMetaStore((s) => s.stats?.perAction);
-  // Opened with a call selected, the dialog is about that call's action.
-  const [key, setKey] = useState(() => useCallsStore.getState().detail?.call?.action ?? DEFAULT_KEY);
+  // Opened on an action (a mock just made from its call), or with a call selected: about that action.
+  const [key, setKey] = useState(() => useAnswersStore.getState().openOn ?? useCallsStore.getState().detail?.call?.action ?? DEFAULT_KEY);
   useEffect(() => {
+    useAnswersStore.setState({ openOn: null });
     void loadAnswerSettings();
   }, []);
   const action = key === DEFAULT_KEY ? null : key;
@@ -49,7 +51,7 @@ export function AnswersDialog() {
             key={`mock-${key}`}
             action={action}
             stored={answers.mocks.find((m) => m.action === action) ?? null}
-            hasDefault={answers.mocks.some((m) => m.action === null)}
+            settings={answers}
           />
         </>
       ) : (

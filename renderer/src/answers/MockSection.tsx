@@ -1,12 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
+import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
-import { checkMockText, removeMock, saveMock } from './answers-actions';
+import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
+import { answerFor, describeMockUse } from './answer-routes';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
-import { formatDateAndTime } from '../shared/format';
 
 const MockEditor = lazy(() => import('./MockEditor'));
 export const CHECK_DEBOUNCE_MS = 300;
@@ -14,8 +14,8 @@ export const CHECK_DEBOUNCE_MS = 300;
 interface Props {
   action: string | null;
   stored: StoredMock | null;
-  /** Whether a default mock is stored: what an action without a mock of its own answers with. */
-  hasDefault: boolean;
+  /** The answer settings: whether the mock answers at all depends on the action's route. */
+  settings: AnswerSettings;
 }
 
 const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
@@ -24,7 +24,7 @@ const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
  * The mock editor: the mock as it was written (JSON or YAML, comments kept), checked by the
  * core as you type, saved and cleared by the core.
  */
-export function MockSection({ action, stored, hasDefault }: Props) {
+export function MockSection({ action, stored, settings }: Props) {
   const [text, setText] = useState(() => stored?.text ?? DEFAULT_MOCK_TEXT);
   const [format, setFormat] = useState<MockFormat>(() => stored?.format ?? 'json');
   // What the core holds as far as this editor knows: the text is unsaved work while it differs.
@@ -59,25 +59,33 @@ export function MockSection({ action, stored, hasDefault }: Props) {
     else setSaved({ text, format });
   }
 
+  async function onAnswerWithMock(name: string) {
+    setBusy(true);
+    setSaveError(await saveAnswerMode(name, 'mock'));
+    setBusy(false);
+  }
+
   async function onClear() {
     setBusy(true);
     setSaveError(await removeMock(action));
     setBusy(false);
   }
 
-  const who = action === null ? 'every action without its own mock' : action;
+  // A mock of its own that the route leaves unused: one click makes it answer.
+  const unused = action !== null && stored !== null && answerFor(settings, action).mode === 'forward';
   return (
     <section aria-label="Mock">
       <h3>Mock</h3>
       <p className="muted" data-testid="mock-stored">
-        {stored
-          ? `A mock is stored for ${who} (updated ${formatDateAndTime(stored.updatedAt)}).`
-          : action === null
-            ? 'No default mock: actions answer {"result":"ok","error":""}.'
-            : hasDefault
-              ? `No mock of its own: ${action} uses the default.`
-              : `No mock of its own: ${action} answers with the built-in answer {"result":"ok","error":""}.`}
+        {describeMockUse(settings, action, stored)}
       </p>
+      {unused && (
+        <div className="button-row">
+          <button type="button" disabled={busy} onClick={() => void onAnswerWithMock(action)}>
+            Answer {action} with its mock
+          </button>
+        </div>
+      )}
       <div className="button-row">
         <button type="button" onClick={() => setText(EXAMPLE_MOCK)}>
           Insert example

@@ -26,9 +26,7 @@ export function answerFor(settings: AnswerSettings, action: string | null): Acti
 /** In a few words, for the list of actions. */
 export function describeAnswer(answer: ActionAnswer, action: string | null): string {
   if (answer.mode === 'forward') return answer.target ? `your handler (${answer.target})` : 'your handler, but no target is set';
-  if (answer.mock === 'own') return action === null ? 'the default mock' : 'its own mock';
-  if (answer.mock === 'default') return 'the default mock';
-  return 'the built-in answer {"result":"ok","error":""}';
+  return describeMockAnswer(answer, action);
 }
 
 /**
@@ -49,6 +47,50 @@ export function unsetModeLabel(settings: AnswerSettings, action: string | null):
     settings.startupForwardTarget,
   );
   return target ? `Not set: forward, as a target is set (${target})` : 'Not set: mock, as no forward target is set';
+}
+
+/** Why an action forwards, in a few words ("its mode is Forward"); for an action the route sends to its handler. */
+export function forwardReason(settings: AnswerSettings, action: string | null): string {
+  const own = settings.routes.find((r) => r.action === action);
+  if (own?.mode === 'forward') return action === null ? 'the default mode is Forward' : 'its mode is Forward';
+  const fallback = action === null ? undefined : settings.routes.find((r) => r.action === null);
+  if (own?.mode == null && fallback?.mode === 'forward') return 'it follows the default, which forwards';
+  return 'a forward target is set';
+}
+
+/** What would answer the action's calls with the handler out of the way: its mock, the default mock, or the built-in answer. */
+export function describeMockAnswer(answer: ActionAnswer, action: string | null): string {
+  if (answer.mock === 'own') return action === null ? 'the default mock' : 'its own mock';
+  if (answer.mock === 'default') return 'the default mock';
+  return 'the built-in answer {"result":"ok","error":""}';
+}
+
+/**
+ * What the mock section says of the action's mock, by the route: a mock answers only when the
+ * action is in mock mode, or (with `--fallback-to-mock`) when forwarding got no answer.
+ */
+export function describeMockUse(settings: AnswerSettings, action: string | null, stored: StoredMock | null): string {
+  const answer = answerFor(settings, action);
+  if (answer.mode === 'mock') {
+    if (stored)
+      return `A mock is stored for ${action ?? 'every action without its own mock'} (updated ${formatDateAndTime(stored.updatedAt)}).`;
+    if (action === null) return 'No default mock: actions answer {"result":"ok","error":""}.';
+    if (answer.mock === 'default') return `No mock of its own: ${action} uses the default.`;
+    return `No mock of its own: ${action} answers with the built-in answer {"result":"ok","error":""}.`;
+  }
+  const fallback = settings.fallbackToMock
+    ? `; when the handler gives no answer, ${describeMockAnswer(answer, action)} answers (--fallback-to-mock).`
+    : `; with --fallback-to-mock, ${describeMockAnswer(answer, action)} would answer when the handler gives none.`;
+  if (action === null) {
+    const forwards = `actions that follow the default forward to your handler (${forwardReason(settings, null)})`;
+    if (stored)
+      return `A mock is stored for every action without its own mock (updated ${formatDateAndTime(stored.updatedAt)}), but ${forwards}${fallback}`;
+    return `No default mock: ${forwards}${fallback}`;
+  }
+  const forwards = `${action} forwards to your handler (${forwardReason(settings, action)})`;
+  if (stored)
+    return `A mock is stored for ${action} (updated ${formatDateAndTime(stored.updatedAt)}), but it does not answer: ${forwards}${fallback}`;
+  return `No mock of its own: ${forwards}${fallback}`;
 }
 
 const SELECTION_WORDS: Record<StoredMock['definition']['selection'], [string, string]> = {

@@ -11,7 +11,9 @@ import type { RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED, runResult } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
-import { reportError, showToast } from '../page/ui-actions';
+import { openPanel, reportError, showToast } from '../page/ui-actions';
+import { answerFor } from './answer-routes';
+import { useAnswersStore } from './answers-store';
 import { inPageWords } from '../page/page-words';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
@@ -59,7 +61,12 @@ export async function saveMock(action: string | null, text: string, format: Mock
   if (!b) return { message: NOT_CONNECTED, errors: [] };
   try {
     const result = await b.setMock(action, text, format);
-    if (!result.ok) return { message: inPageWords(result), errors: result.code === 'invalid-mock' ? result.errors : [] };
+    if (!result.ok && result.code === 'invalid-mock') {
+      // The problems are listed beside the editor: the message says they are, not the first one again.
+      const count = result.errors.length === 1 ? 'a problem' : `${result.errors.length} problems`;
+      return { message: `The mock was not saved: it has ${count}, listed below.`, errors: result.errors };
+    }
+    if (!result.ok) return { message: inPageWords(result), errors: [] };
     showToast('Mock saved');
     void loadAnswerSettings();
     return null;
@@ -83,7 +90,11 @@ export async function checkMockText(text: string, format: MockFormat): Promise<M
   }
 }
 
-/** Makes the call's answer its action's mock. Success is a toast, failure a banner. */
+/**
+ * Makes the call's answer its action's mock. Success is a toast, failure a banner. When the
+ * action forwards to the developer's handler the new mock would not answer: the toast says so
+ * and the Answers dialog opens on the action, with the one click that makes the mock answer.
+ */
 export async function mockFromCall(callId: number): Promise<void> {
   const b = currentBridge();
   if (!b) return;
@@ -93,9 +104,16 @@ export async function mockFromCall(callId: number): Promise<void> {
       reportError(`Could not make a mock from call #${callId}: ${inPageWords(result)}`);
       return;
     }
-    const who = result.value.action === null ? 'the default mock' : `the mock for ${result.value.action}`;
+    const { action } = result.value;
+    const who = action === null ? 'the default mock' : `the mock for ${action}`;
+    const settings = await loadAnswerSettings();
+    if (action !== null && settings && answerFor(settings, action).mode === 'forward') {
+      showToast(`Saved as ${who}, but ${action} forwards to your handler, so the mock does not answer yet.`, 6000);
+      useAnswersStore.setState({ openOn: action });
+      openPanel('answers');
+      return;
+    }
     showToast(`Saved as ${who}`);
-    if (useMetaStore.getState().answers) void loadAnswerSettings();
   } catch (error) {
     reportError(`Could not make a mock from call #${callId}`, error);
   }

@@ -11,10 +11,10 @@ export interface LintMark {
 type Span = { from: number; to: number };
 
 /**
- * Turns the core's problems into editor marks. A syntax error (no path) carries its
- * document line and column; a field error carries a path, found here in the JSON text (a
- * template error's line and column are inside the template string, so its path is used).
- * Problems that cannot be placed come back as `unplaced`, to be listed with their path.
+ * Turns the core's problems into editor marks. A field error carries a path, found here in
+ * the JSON text, and the whole value is marked; a syntax error (no path), and a field error in
+ * YAML, is marked at its line and column in the text. Problems that cannot be placed come back
+ * as `unplaced`, to be listed with their path.
  */
 export function lintMarks(text: string, errors: DefinitionError[]): { marks: LintMark[]; unplaced: DefinitionError[] } {
   const marks: LintMark[] = [];
@@ -22,12 +22,11 @@ export function lintMarks(text: string, errors: DefinitionError[]): { marks: Lin
   let spans: Map<string, Span> | null | undefined;
   for (const error of errors) {
     let span: Span | null = null;
-    if (error.path === '' && error.line !== undefined) {
-      span = pointAt(text, error.line, error.column ?? 1);
-    } else if (error.path !== '') {
+    if (error.path !== '') {
       if (spans === undefined) spans = locateJsonPaths(text);
       span = spans?.get(error.path) ?? null;
     }
+    if (!span && error.line !== undefined) span = pointAt(text, error.line, error.column ?? 1);
     if (span) marks.push({ ...span, severity: 'error', message: error.path ? `${error.path}: ${error.message}` : error.message });
     else unplaced.push(error);
   }

@@ -7,9 +7,11 @@ import { EXAMPLE_MOCK } from '../../../renderer/src/answers/example-mock';
 import { useCompanion, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { renderApp } from '../harness/render';
+import { openCall, renderApp } from '../harness/render';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 
 const companion = useCompanion();
+const handler = useHandler();
 
 /** Past the 300 ms debounce with room for a loaded machine. */
 const SLOW = { timeout: 3000 };
@@ -199,8 +201,8 @@ describe('answers: the mock editor', () => {
     typeInto(editor, '{"status": "ok", "extra": true}');
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     expect(bridge.callsTo('setMock')).toEqual([[null, '{"status": "ok", "extra": true}', 'json']]);
-    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toContain(
-      'The mock was not saved: it has 2 problems.',
+    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toBe(
+      'The mock was not saved: it has 2 problems, listed below.',
     );
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
     expect(problems.textContent).toContain('extra: unknown field "extra"');
@@ -255,5 +257,107 @@ describe('answers: keyboard', () => {
     expect(help.textContent).not.toMatch(/Shift\+[BCS]|Cmd\+M/);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+});
+
+describe('answers: which answer applies, by the route', () => {
+  const stored = (dialog: HTMLElement) =>
+    within(within(dialog).getByRole('region', { name: 'Mock' })).getByTestId('mock-stored').textContent;
+
+  it('an action that forwards does not claim the built-in answer: it is what --fallback-to-mock would give', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', 'http://127.0.0.1:47111/h/{action_name}');
+    await c.api.setAnswerMode('send_email', null);
+    const { dialog, user } = await openAnswers(c);
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+    await waitFor(() =>
+      expect(stored(dialog)).toBe(
+        'No mock of its own: send_email forwards to your handler (a forward target is set); with --fallback-to-mock, ' +
+          'the built-in answer {"result":"ok","error":""} would answer when the handler gives none.',
+      ),
+    );
+    expect(stored(dialog)).not.toContain('answers with the built-in answer');
+  });
+
+  it('says the built-in answer does answer when the handler gives none, with --fallback-to-mock on', async () => {
+    const c = await companion.restart({ core: { forwardTarget: 'http://127.0.0.1:47111/{action_name}', fallbackToMock: true } });
+    try {
+      const { dialog, user } = await openAnswers(c);
+      await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+      await waitFor(() =>
+        expect(stored(dialog)).toBe(
+          'No mock of its own: send_email forwards to your handler (a forward target is set); when the handler gives no answer, ' +
+            'the built-in answer {"result":"ok","error":""} answers (--fallback-to-mock).',
+        ),
+      );
+    } finally {
+      await companion.restart({});
+    }
+  });
+});
+
+describe('answers: a mock made from an answer of an action that forwards', () => {
+  it('says the mock does not answer yet, opens the action in Answers, and one click makes it answer', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
+    await c.send('create_ticket');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
+    await screen.findByText(
+      'Saved as the mock for create_ticket, but create_ticket forwards to your handler, so the mock does not answer yet.',
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Answers' });
+    expect((within(dialog).getByRole('combobox', { name: 'Answers for' }) as HTMLSelectElement).value).toBe('create_ticket');
+    const mock = within(dialog).getByRole('region', { name: 'Mock' });
+    await waitFor(() =>
+      expect(within(mock).getByTestId('mock-stored').textContent).toMatch(
+        /^A mock is stored for create_ticket \(updated [^)]+\), but it does not answer: create_ticket forwards to your handler \(its mode is Forward\)/,
+      ),
+    );
+
+    await user.click(within(mock).getByRole('button', { name: 'Answer create_ticket with its mock' }));
+    expect(c.bridge.callsTo('setAnswerMode')).toEqual([['create_ticket', 'mock']]);
+    await waitFor(() => expect(within(mock).queryByRole('button', { name: 'Answer create_ticket with its mock' })).toBeNull());
+    expect(within(mock).getByTestId('mock-stored').textContent).toMatch(/^A mock is stored for create_ticket \(updated [^)]+\)\.$/);
+    // The core answers with the mock now: the handler's answer, byte for byte.
+    await c.send('create_ticket');
+    const [handled, mocked] = [(await c.api.getCall(1))!, (await c.api.getCall(2))!];
+    expect(mocked.answeredBy).toBe('mock');
+    expect(mocked.response.body).toBe(handled.response.body);
+  });
+
+  it('an action answered by mocks gets the toast alone', async () => {
+    const c = companion();
+    await c.send('create_ticket');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
+    await screen.findByText('Saved as the mock for create_ticket');
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
+  });
+});
+
+describe('answers: template problems in the editor', () => {
+  it("says an unknown helper's line and column in the editor's text, once", async () => {
+    const { mock, editor, user } = await openAnswers();
+    const text = '{\n  "status": 200,\n  "body": {\n    "error": "",\n    "result": "Ticket {{shout parameters.title}}"\n  }\n}';
+    typeInto(editor, text);
+    const column = text.split('\n')[4]!.indexOf('{{shout') + 1;
+    const where = `(line 5, column ${column})`;
+    await waitFor(() => expect(within(mock).getByRole('list', { name: 'Mock problems' }).textContent).toContain(where), SLOW);
+    // The underline is on the string the helper is in.
+    await waitFor(
+      () =>
+        expect([...mock.querySelectorAll('.cm-lintRange-error')].map((m) => m.textContent)).toEqual([
+          '"Ticket {{shout parameters.title}}"',
+        ]),
+      SLOW,
+    );
+
+    await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
+    expect((await within(mock).findByRole('alert', { name: 'Mock error' })).textContent).toBe(
+      'The mock was not saved: it has a problem, listed below.',
+    );
+    const said = mock.textContent?.split('unknown helper "shout"').length ?? 0;
+    expect(said - 1).toBe(1);
   });
 });
