@@ -1,5 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallFilter } from '../../../main/contract/api';
+import { SOURCE_LABEL } from '../shared/format';
+import type { BulkRun } from './replay-store';
+import { BulkReplayProgress, describeRun } from './BulkReplayProgress';
 import { currentBridge } from '../page/bridge-holder';
 import { startBulkReplay } from './replay-bulk-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
@@ -24,19 +27,52 @@ function useMatchingCount(filter: CallFilter): number | null {
   return count;
 }
 
-function describeFilter(filter: CallFilter): string {
-  const parts = [
-    filter.action && `action ${filter.action}`,
-    filter.verdict && `verdict ${filter.verdict}`,
-    filter.statusClass && `status ${filter.statusClass}`,
-    filter.text && `bodies containing “${filter.text}”`,
-    filter.since !== undefined && 'in the chosen time range',
-  ];
-  const named = parts.filter(Boolean);
-  return named.length === 0 ? 'every stored call' : named.join(', ');
+/** Each field of the list's filter in words; every field has its words, so a new one cannot be left unsaid. */
+const FILTER_WORDS: { [K in keyof CallFilter]-?: (value: NonNullable<CallFilter[K]>, filter: CallFilter) => string | null } = {
+  action: (action) => `action ${action}`,
+  verdict: (verdict) => `verdict ${verdict}`,
+  statusClass: (status) => `status ${status}`,
+  test: (test) => (test ? 'registration checks only' : 'no registration checks'),
+  text: (text) => `bodies containing “${text}”`,
+  since: () => 'in the chosen time range',
+  // One range: said once, with since when there is one.
+  until: (_, filter) => (filter.since === undefined ? 'in the chosen time range' : null),
+  source: (source) => `source: ${SOURCE_LABEL[source]}`,
+};
+
+/** The list's filter in words, as the filter bar sets it ("source: replay"); "every stored call" when nothing is set. */
+export function describeFilter(filter: CallFilter): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(FILTER_WORDS) as (keyof CallFilter)[]) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    const words = (FILTER_WORDS[key] as (value: unknown, filter: CallFilter) => string | null)(value, filter);
+    if (words) parts.push(words);
+  }
+  return parts.length === 0 ? 'every stored call' : parts.join(', ');
 }
 
-export function BulkReplayForm() {
+/** Why nothing of the filter can be replayed, and what to change. */
+function nothingToReplay(filter: CallFilter): string {
+  if (filter.source === 'replay' || filter.source === 'simulator') {
+    const shown = filter.source === 'replay' ? 'replays' : 'simulated calls';
+    return `The list’s filter (${describeFilter(filter)}) shows only ${shown}, and only calls from Flowent can be replayed. Choose another Source in the list’s filter.`;
+  }
+  return `No call from Flowent matches the list’s filter (${describeFilter(filter)}), and only those can be replayed. Change the filter, or send a call to the webhook URL first.`;
+}
+
+/** The run before, folded: its result stays at hand without standing in the way of a new run. */
+function LastRun({ run }: { run: BulkRun }) {
+  return (
+    <details className="bulk-last-run">
+      <summary>Last bulk replay: {describeRun(run)}</summary>
+      <BulkReplayProgress run={run} />
+    </details>
+  );
+}
+
+/** The form of a new run over the list's filter; `lastRun`, a run that has ended, is shown folded below it. */
+export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   const [filter] = useState(currentSelectionFilter);
   const count = useMatchingCount(filter);
   const [concurrencyText, setConcurrencyText] = useState('1');
@@ -59,10 +95,12 @@ export function BulkReplayForm() {
 
   if (count === 0) {
     return (
-      <p className="empty-note" aria-label="Nothing to replay">
-        No call from Flowent matches the list’s filter ({describeFilter(filter)}), and only those can be replayed. Change the filter, or
-        send a call to the webhook URL first.
-      </p>
+      <>
+        <p className="empty-note" aria-label="Nothing to replay">
+          {nothingToReplay(filter)}
+        </p>
+        {lastRun && <LastRun run={lastRun} />}
+      </>
     );
   }
   return (
@@ -97,6 +135,7 @@ export function BulkReplayForm() {
         </button>
       </div>
       <ErrorLine message={error} label="Bulk replay error" />
+      {lastRun && <LastRun run={lastRun} />}
     </form>
   );
 }

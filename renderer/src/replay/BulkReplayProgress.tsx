@@ -1,28 +1,32 @@
 import { useState } from 'react';
 import type { BulkReplayItem } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
-import { cancelBulkReplay, clearBulkRun } from './replay-bulk-actions';
+import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 import { closeReplayDialog } from './replay-ui-actions';
 
 type Verdict = BulkReplayItem['verdict'];
 const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Changed answer', failed: 'Failed' };
 
-/** A run's progress bar and cancel button, then its summary, each count opening its calls. */
-export function BulkReplayProgress({ run }: { run: BulkRun }) {
+/** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 6 of 6 calls replayed.". */
+export function describeRun(run: BulkRun): string {
+  const { done, total } = run.counts;
+  if (!run.summary) return `Replaying ${done} of ${total}…`;
+  return run.summary.cancelled ? `Cancelled after ${done} of ${total} calls.` : `Done: ${done} of ${total} calls replayed.`;
+}
+
+/**
+ * A run's progress bar and cancel button, then its summary, each count opening its calls.
+ * `onNew`: the button that goes on to a new run, once this one has ended (none for a last run shown under the form).
+ */
+export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () => void }) {
   const [shown, setShown] = useState<Verdict | null>(null);
   const { done, total } = run.counts;
   const summary = run.summary;
   return (
     <div className="bulk-progress" aria-label="Bulk replay progress">
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
-      <p aria-live="polite">
-        {summary
-          ? summary.cancelled
-            ? `Cancelled after ${done} of ${total} calls.`
-            : `Done: ${done} of ${total} calls replayed.`
-          : `Replaying ${done} of ${total}…`}
-      </p>
+      <p aria-live="polite">{describeRun(run)}</p>
       <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
         {(['passed', 'changed', 'failed'] as const).map((verdict) => (
           <button
@@ -43,9 +47,9 @@ export function BulkReplayProgress({ run }: { run: BulkRun }) {
         </button>
       )}
       {summary && shown && <ItemList items={summary.items.filter((item) => item.verdict === shown)} verdict={shown} />}
-      {summary && (
+      {summary && onNew && (
         <div className="button-row">
-          <button type="button" onClick={clearBulkRun}>
+          <button type="button" onClick={onNew}>
             New bulk replay
           </button>
         </div>

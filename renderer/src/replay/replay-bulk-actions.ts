@@ -50,11 +50,6 @@ export async function resumeBulkReplay(): Promise<void> {
   }
 }
 
-/** Forgets a finished run (the panel goes back to its form). */
-export function clearBulkRun(): void {
-  if (useReplayStore.getState().bulk?.summary) useReplayStore.setState({ bulk: null });
-}
-
 /** Applies the core's run events; events of runs this window did not start are ignored. */
 export function applyReplayEvent(event: Exclude<ReplayEvent, { type: 'har-import-progress' }>): void {
   const run = useReplayStore.getState().bulk;
