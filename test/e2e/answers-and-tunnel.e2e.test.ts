@@ -93,11 +93,25 @@ describe.sequential('answers and the public URL, from the inspector', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('{"selection": "sometimes", "responses": []}');
     await dialog.getByRole('region', { name: 'Mock' }).getByRole('button', { name: 'Save mock' }).click();
-    await expect.poll(() => page.getByRole('alert', { name: 'Mock error' }).textContent()).toMatch(/selection/);
+    // Said once: the alert says the mock was not saved, the list says why.
+    await expect
+      .poll(() => page.getByRole('alert', { name: 'Mock error' }).textContent())
+      .toBe('The mock was not saved: it has a problem, listed below.');
+    await expect.poll(() => dialog.getByRole('list', { name: 'Mock problems' }).textContent()).toMatch(/selection/);
     // The problems are in view in the dialog, above the editor, not below the fold.
-    const [problem, box] = [await page.getByRole('alert', { name: 'Mock error' }).boundingBox(), await dialog.boundingBox()];
+    const [problem, box] = [await dialog.getByRole('list', { name: 'Mock problems' }).boundingBox(), await dialog.boundingBox()];
     expect(problem!.y + problem!.height).toBeLessThanOrEqual(box!.y + box!.height);
     await screenshot(page, 'mock-error');
+    // A template's problem is placed where it is in the editor's text, not inside the template.
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(
+      '{\n  "status": 200,\n  "body": {\n    "error": "",\n    "result": "Ticket {{shout parameters.title}}"\n  }\n}',
+    );
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Mock problems' }).textContent())
+      .toMatch(/unknown helper "shout" .*\(line 5, column 23\)$/);
+    expect(await dialog.locator('.cm-lintRange-error').allTextContents()).toEqual(['"Ticket {{shout parameters.title}}"']);
     // Closing warns once about the unsaved text, then discards it.
     await page.getByRole('button', { name: 'Close answers' }).click();
     await expect.poll(() => dialog.count()).toBe(0);

@@ -70,6 +70,13 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     expect(await dialog.getByRole('list', { name: 'Passed calls' }).getByRole('listitem').count()).toBe(4);
     await expect.poll(() => rows().count(), SLOW).toBe(8);
     await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
+
+    // Opened again: what a new run would replay, the last run folded below.
+    await page.keyboard.press('r');
+    await dialog.getByRole('button', { name: 'Replay these 4 calls' }).waitFor(SLOW);
+    expect(await dialog.locator('details.bulk-last-run > summary').textContent()).toBe('Last bulk replay: Done: 4 of 4 calls replayed.');
+    expect(await dialog.getByRole('progressbar', { name: 'Replayed so far' }).isVisible()).toBe(false);
+    await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
   }, 60_000);
 
   it('simulates a signed call and sees it in the list', async () => {
