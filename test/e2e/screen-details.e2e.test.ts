@@ -179,6 +179,36 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
     await screenshot(page, 'replay-to-companion');
   });
 
+  it('fits its pane at 1024x700 and 1280x800: the style selects end inside it, nothing scrolls sideways', async () => {
+    for (const size of [
+      { width: 1024, height: 700 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(size);
+      // A valid call, a wrong-key call (opens on a comparison), escapes that sign differently per style.
+      for (const id of [3, 4, 6]) {
+        await open(id);
+        if (id === 4)
+          await pane()
+            .getByRole('button', { name: /Show every style/ })
+            .click();
+        const edge = (await pane().boundingBox())!;
+        for (const name of ['Style shown', 'Compare with style']) {
+          const box = (await pane().getByRole('combobox', { name }).boundingBox())!;
+          expect(box.x, `${name}, call #${id}, ${size.width}px`).toBeGreaterThanOrEqual(edge.x);
+          expect(box.x + box.width, `${name}, call #${id}, ${size.width}px`).toBeLessThanOrEqual(edge.x + edge.width);
+        }
+        const { scroll, client } = await pane().evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(scroll, `call #${id} at ${size.width}px`).toBeLessThanOrEqual(client);
+        if (id === 4) {
+          await pane().getByRole('combobox', { name: 'Style shown' }).scrollIntoViewIfNeeded();
+          await screenshot(page, `detail-signed-bytes-${size.width}`);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('simulates a call to the companion itself', async () => {
     const before = await rows().count();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
