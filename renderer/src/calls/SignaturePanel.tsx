@@ -6,6 +6,14 @@ import { CanonicalView } from './CanonicalView';
 import { CopyButton } from '../shared/CopyButton';
 import { groupStyles } from './style-groups';
 import { isTimestampRemark, leadDiagnosis } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
+import { PAGE_VOCABULARY } from '../page/page-words';
+
+/** A call that arrived without a key: nothing was compared, which the details say as the verdict does. */
+const NOT_TRIED = 'Not checked: no HMAC key was set when this call arrived, so no signing style was tried.';
+const NOT_TRIED_HINT =
+  `${cap(PAGE_VOCABULARY.setHmacKey)} (copy it from Gateway Management > HMAC Keys), ` +
+  'then replay this call to this companion: the replay is checked against every style.';
 
 /**
  * The signature's details, below the request and the answer: the verdict line above has
@@ -16,11 +24,13 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
   const [everyStyle, setEveryStyle] = useState(false);
   const matched = report.styles.find((s) => s.style === report.style) ?? report.styles.find((s) => s.matched);
   const signed = report.received !== null;
+  // Without a key when the call arrived no style was tried: no expected digest, no rows of crosses.
+  const tried = report.styles.some((s) => s.expected !== null);
   // The verdict line says the lead diagnosis and any timestamp remark; the others are said here, once.
   const inLine = report.verdict === 'valid' ? null : leadDiagnosis(report.diagnosis);
   const more = report.diagnosis.filter((d) => d !== inLine && !isTimestampRemark(d));
   // Only a received signature is worth comparing row by row; unsigned calls keep the table folded away.
-  const folded = signed ? groupStyles(report.styles) : [];
+  const folded = signed && tried ? groupStyles(report.styles) : [];
   const shownGroups = report.verdict === 'valid' ? folded.filter((g) => g.matched) : folded;
   return (
     <section className="signature-panel" aria-label="Signature">
@@ -30,19 +40,26 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
           <>
             Matched style: <strong>{matched.label}</strong>
           </>
+        ) : signed && !tried ? (
+          NOT_TRIED
         ) : signed ? (
           `No signing style matched (${report.styles.length} tried).`
         ) : (
           'Not signed: there is nothing to match.'
         )}
       </p>
+      {report.verdict === 'no-key' && (
+        <p className="hint" data-testid="not-tried-hint">
+          <span className="what-to-do">What to do:</span> {NOT_TRIED_HINT}
+        </p>
+      )}
       {signed && (
         <p className="received-line">
           Received: <code data-testid="received-signature">{report.received}</code>{' '}
           <CopyButton text={report.received ?? ''} what="received signature" />
         </p>
       )}
-      {report.styles.length > 0 && !everyStyle && shownGroups.length > 0 && (
+      {tried && report.styles.length > 0 && !everyStyle && shownGroups.length > 0 && (
         <StylesTable
           label="Expected signature per style"
           head="Styles"
@@ -50,7 +67,7 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
           rows={shownGroups.map((g) => ({ label: groupLabel(g.styles), style: g.styles[0]!, matched: g.matched }))}
         />
       )}
-      {report.styles.length > 0 && everyStyle && (
+      {tried && report.styles.length > 0 && everyStyle && (
         <StylesTable
           label="Every style"
           head="Style"
@@ -58,7 +75,7 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
           rows={report.styles.map((s) => ({ label: s.label, style: s, matched: s.matched }))}
         />
       )}
-      {report.styles.length > 0 && (
+      {tried && report.styles.length > 0 && (
         <button type="button" className="link-button" aria-expanded={everyStyle} onClick={() => setEveryStyle(!everyStyle)}>
           {everyStyle ? 'Fold styles that signed the same bytes' : `Show every style (${report.styles.length})`}
         </button>
@@ -83,7 +100,7 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
           key={report.styles.map((s) => s.style).join()}
           styles={report.styles}
           matchedStyle={report.style}
-          compareFirst={report.verdict !== 'valid' && signed}
+          compareFirst={report.verdict !== 'valid' && signed && tried}
         />
       )}
     </section>

@@ -165,6 +165,31 @@ describe('detail pane', () => {
     expect(within(panel).queryAllByTestId('diff-mark')).toHaveLength(0);
   });
 
+  it('without a key, the signature details agree with the verdict: nothing tried, why, and what to do; the header counts "1 call"', async () => {
+    const c = await companion.restart({ key: null });
+    await c.send('send_email', {}, { key: KEY });
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('verdict-line').textContent).toMatch(/^Signature not checked: no HMAC key is set\./);
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    expect(within(panel).getByTestId('matched-style').textContent).toBe(
+      'Not checked: no HMAC key was set when this call arrived, so no signing style was tried.',
+    );
+    expect(within(panel).getByTestId('not-tried-hint').textContent).toBe(
+      'What to do: Set the key in Settings > HMAC key (copy it from Gateway Management > HMAC Keys), ' +
+        'then replay this call to this companion: the replay is checked against every style.',
+    );
+    // Nothing was compared: no table of "(no key)" and crosses, no comparison marking the bytes.
+    expect(panel.textContent).not.toMatch(/tried\)|\(no key\)|✗/);
+    expect(within(panel).queryByRole('table')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /Show every style/ })).toBeNull();
+    expect(within(panel).queryAllByTestId('diff-mark')).toHaveLength(0);
+    // The signed bytes per style are still there to look at.
+    expect(within(panel).getByRole('combobox', { name: 'Style shown' })).toBeTruthy();
+
+    const counts = [...screen.getByLabelText('Call counts').children].map((span) => span.textContent);
+    expect(counts).toEqual(['1 call', '0 failures']);
+  });
+
   it('explains registration checks', async () => {
     const c = companion();
     await c.send('send_email', {}, { key: null, extra: { test: true } });
