@@ -41,10 +41,8 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   storeOneMock: (file) => `run "flowent-companion mocks set <action> --file ${file}"`,
 };
 
-/** A count and its noun, as a person writes them: 1 call, 2 calls, 1,000 calls (`plural` for nouns like entry). */
-export function counted(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
-}
+// The page's header counts the same way: one helper for both, in the words catalogue.
+export { counted } from '../contract/words';
 
 /** A failure of the contract's methods in the command line's words. */
 export function inCliWords(failure: ApiFailure, overrides: Partial<Catalogue<ApiFailure, Vocabulary>> = {}): string {

@@ -34,6 +34,7 @@ import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
 import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
+export { counted, nounFor } from './counted';
 export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
 export { applyStopped, problemPlace } from './project-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';

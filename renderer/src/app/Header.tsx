@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { nounFor } from '../../../main/contract/words';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
@@ -48,10 +49,10 @@ export function Header() {
       </div>
       <div className="counts" aria-label="Call counts">
         <span>
-          <strong>{stats?.total ?? '–'}</strong> calls
+          <strong>{stats?.total ?? '–'}</strong> {nounFor(stats?.total ?? 0, 'call')}
         </span>
         <span className={stats && stats.failures > 0 ? 'failures' : undefined} title={FAILURES_EXPLAINED} data-testid="failure-count">
-          <strong>{stats?.failures ?? '–'}</strong> failures
+          <strong>{stats?.failures ?? '–'}</strong> {nounFor(stats?.failures ?? 0, 'failure')}
         </span>
       </div>
       <Sparkline />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { counted } from '../../../main/contract/words';
 import { sparkBuckets, sparkPoints } from './sparkline';
 import { arrivals } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
@@ -36,7 +37,7 @@ export function Sparkline() {
     <div
       className="sparkline-box"
       role="img"
-      aria-label={`Request rate: ${total} calls in the last 5 minutes; at most ${peak} in 10 seconds`}
+      aria-label={`Request rate: ${counted(total, 'call')} in the last 5 minutes; at most ${peak} in 10 seconds`}
       title={`Calls per 10 s over the last 5 minutes (${total} in all). Top of the scale: ${peak} per 10 s.`}
     >
       <svg className="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">

@@ -107,14 +107,14 @@ describe('call list', () => {
     expect(c.bridge.events.dropped).toBe(3);
     expect(reads()).toEqual(before.map((count) => count + 1));
     expect(screen.getByLabelText('Call counts').textContent).toContain('4 calls');
-    expect(screen.getByLabelText('Call counts').textContent).toContain('1 failures');
+    expect(screen.getByLabelText('Call counts').textContent).toMatch(/\D1 failure$/);
   });
 
   it('counts a call exactly once when its event and a read of the counts cross', async () => {
     const c = await companion.restart({ eventPolicy: { maxQueue: 2 } });
     await c.send('send_email');
     renderApp(c.bridge);
-    await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toContain('1 calls'));
+    await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toMatch(/^1 call(?!s)/));
     const resync = async () => {
       const release = holdEvents(c);
       await sendMany(c, 3);
@@ -129,7 +129,7 @@ describe('call list', () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
     answer();
     await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toContain('5 calls'));
-    expect(screen.getByLabelText('Call counts').textContent).toContain('1 failures');
+    expect(screen.getByLabelText('Call counts').textContent).toMatch(/\D1 failure$/);
 
     // The other way round: the counts are read after the call was stored, and its event comes after them.
     const request = c.bridge.holdNext('getStats', 'request');

@@ -1,0 +1,14 @@
+/**
+ * Counts in words, for every front end: the command line's lines and the page's header say
+ * "1 call" and "2 calls" the same way.
+ */
+
+/** The noun a count takes: the singular for 1, else the plural (`plural` for nouns like entry). */
+export function nounFor(n: number, noun: string, plural = `${noun}s`): string {
+  return n === 1 ? noun : plural;
+}
+
+/** A count and its noun, as a person writes them: 1 call, 2 calls, 1,000 calls. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${nounFor(n, noun, plural)}`;
+}
