@@ -44,7 +44,7 @@ function timestampDiagnosis(ts: Timestamp): Diagnosis[] {
       {
         code: 'timestamp-old',
         message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${TIMESTAMP_WINDOW_SECONDS} s replay window.`,
-        hint: "If this is a replay that is expected; otherwise check this machine's clock.",
+        hint: "If this call is a replay, an old timestamp is expected; otherwise check this machine's clock (enable network time sync).",
       },
     ];
   }

@@ -187,3 +187,40 @@ describe('verify: timestamp', () => {
     expect(codes(BODY, KEY, at(1000))).toEqual(['missing-signature', 'timestamp-old']);
   });
 });
+
+describe('verify: the diagnoses read as sentences', () => {
+  const at = (deltaSeconds: number) => (T + deltaSeconds) * 1000;
+  const pretty = `{"timestamp":${T}, "action_name":"send_email","parameters":{"recipient":"a@b.c","subject":"Hi"}}`;
+  /** A call of every kind the diagnoses speak of, each with a timestamp remark. */
+  const every = () =>
+    [
+      run(signed, KEY, at(1000)),
+      run(signed, KEY, at(-1000)),
+      run(BODY, KEY, at(1000)),
+      run(withSignature(BODY, 'abc'), KEY, at(1000)),
+      run(signed, null, at(1000)),
+      run(withSignature(BODY, SIG.toUpperCase()), KEY, at(1000)),
+      run(signed, `${KEY}\n`, at(1000)),
+      run(withSignature(BODY, hmac(KEY, withSignature(BODY, ''))), KEY, at(1000)),
+      run(withSignature(pretty, hmac(KEY, pretty)), 'other-key', at(1000)),
+      run(`${BODY.slice(0, -1)},"test":true}`, KEY, at(1000)),
+      run('[1]'),
+    ].flatMap((r) => r.diagnosis);
+
+  it('an old timestamp says when that is expected, and what to do otherwise', () => {
+    const old = run(signed, KEY, at(1000)).diagnosis.find((d) => d.code === 'timestamp-old')!;
+    expect(old.message).toBe("The call's timestamp is 1000 s old, past the 300 s replay window.");
+    expect(old.hint).toBe(
+      "If this call is a replay, an old timestamp is expected; otherwise check this machine's clock (enable network time sync).",
+    );
+  });
+
+  it('every message and hint is a sentence: a capital, a full stop, and a comma after an opening "If" clause', () => {
+    const found = every();
+    expect(new Set(found.map((d) => d.code)).size).toBeGreaterThanOrEqual(11);
+    for (const text of found.flatMap((d) => [d.message, d.hint])) {
+      expect(text, text).toMatch(/^[A-Z"].*[.)]$/s);
+      if (/^(If|When|While|Unless) /.test(text)) expect(text.split(/[;:]/)[0], text).toContain(',');
+    }
+  });
+});
