@@ -62,7 +62,7 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     expect(await diagnosis.getAttribute('data-code')).toBe('handler-signature-style-mismatch');
     const text = (await diagnosis.textContent()) ?? '';
     expect(text).toContain('Your handler refused a valid signature (it answered 401 "Invalid signature")');
-    expect(text).toMatch(/this Flowent signs with .*sorted keys/);
+    expect(text).toMatch(/this call was signed with .*sorted keys/);
     expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('python');
     expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^go, /);
     // Above the usual verdict line: it is what the developer reads first.

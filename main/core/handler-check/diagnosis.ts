@@ -27,17 +27,23 @@ function soFar(known: HandlerKnowledge): string {
  * nothing to add to the usual signature diagnosis. `known` is what this handler has taught so
  * far, this call included (see learnFromAnswer).
  *
- * - A valid signature refused: which style this Flowent signed in, which styles the handler
+ * - A valid signature refused: which style this call was signed in (and `learned`, the style
+ *   most of this Flowent's calls are signed in, when this call is not valid in it), which styles the handler
  *   verifies with as far as its answers tell, and the command that prints a fitting verifier.
  *   When every style gives this call the same signed text, or no single style fits all the
  *   handler accepted and refused, the serialization cannot be the cause: the key is.
  * - An invalid or missing signature accepted: the handler does not check (or has another key).
  * - Flowent's unsigned registration check refused: registration would fail.
  */
-export function diagnoseHandler(call: CheckedCall, handler: HandlerSignatureVerdict, known: HandlerKnowledge): Diagnosis | null {
+export function diagnoseHandler(
+  call: CheckedCall,
+  handler: HandlerSignatureVerdict,
+  known: HandlerKnowledge,
+  learned: StyleName | null = null,
+): Diagnosis | null {
   const answered = `(it answered ${handler.evidence})`;
   if (handler.verdict === 'refused' && call.verdict === 'valid' && call.validIn.length > 0) {
-    return refusedValid(call.validIn, answered, known);
+    return refusedValid(call.validIn, answered, known, learned);
   }
   if (handler.verdict === 'refused' && call.verdict === 'unsigned-test') {
     return {
@@ -63,8 +69,10 @@ export function diagnoseHandler(call: CheckedCall, handler: HandlerSignatureVerd
   return null;
 }
 
-function refusedValid(validIn: readonly StyleName[], answered: string, known: HandlerKnowledge): Diagnosis {
+function refusedValid(validIn: readonly StyleName[], answered: string, known: HandlerKnowledge, learned: StyleName | null): Diagnosis {
   const signed = validIn[0]!;
+  // A call signed otherwise than most: "this Flowent signs with" would contradict the learned style.
+  const otherThanMost = learned !== null && !validIn.includes(learned) ? learned : null;
   const { possible } = handlerStyles(known);
   const notTheSerialization = (why: string): Diagnosis => ({
     code: 'handler-refused-valid-signature',
@@ -75,7 +83,10 @@ function refusedValid(validIn: readonly StyleName[], answered: string, known: Ha
   if (possible.length === 0 && known.accepted > 0) {
     return notTheSerialization('no single signing style fits every call it accepted and refused (its key may have changed since)');
   }
-  const flowent = `this Flowent signs with ${styleInWords(signed)}`;
+  // This call's style, said as such: the replay section names the style learned from all calls.
+  const flowent =
+    `this call was signed with ${styleInWords(signed)}` +
+    (otherThanMost === null ? '' : `, though most of this Flowent's calls are signed in the ${otherThanMost} style`);
   const handlerSide =
     possible.length > 0
       ? `Your handler verifies with ${stylesInWords(possible)}; ${flowent}.`
@@ -83,6 +94,8 @@ function refusedValid(validIn: readonly StyleName[], answered: string, known: Ha
   return {
     code: 'handler-signature-style-mismatch',
     message: `Your handler refused a valid signature ${answered}. ${handlerSide} ${soFar(known)}`,
-    hint: `${verifierCommand(signed)} prints a verifier that accepts how this Flowent signs.`,
+    hint:
+      `${verifierCommand(signed)} prints a verifier that accepts how this call was signed` +
+      (otherThanMost === null ? '.' : `; ${verifierCommand(otherThanMost)} one for most of this Flowent's calls.`),
   };
 }

@@ -3,9 +3,8 @@ import type { HandlerMemory } from '../handler-check';
 import { canonicalize, completeReport, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import { forwardedFor } from '../tunnel/forwarded-for';
-import { handlerReport } from './handler-report';
+import { handlerReport, type LearnedSigning } from './handler-report';
 import { sampleBody, sampleCurl } from './sample-request';
-import type { StyleName } from '../../contract/names-and-limits';
 
 export interface CallsDeps {
   calls: () => CallsRepository;
@@ -13,8 +12,8 @@ export interface CallsDeps {
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
   handlers: () => HandlerMemory;
-  /** The style this Flowent was seen to sign with, for the current key. */
-  learnedStyle: () => StyleName;
+  /** The style this Flowent was seen to sign with for the current key, and from how many calls (0: the fallback). */
+  learnedStyle: () => LearnedSigning;
   onHistoryCleared: () => void;
 }
 

@@ -10,6 +10,12 @@ import {
 import type { StoredCall } from '../store/calls-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 
+/** The style most of this Flowent's calls were signed in for the current key; `fromCalls` 0: nothing learned yet. */
+export interface LearnedSigning {
+  style: StyleName;
+  fromCalls: number;
+}
+
 /**
  * What a call's details say about the handler that answered it: its verdict on the signature
  * (stored with the call), the part of its answer that decided, what the handler taught so far
@@ -17,16 +23,19 @@ import type { StyleName } from '../../contract/names-and-limits';
  * and the companion disagree, what that means. Null when no handler answered.
  *
  * `signature` is the call's complete report (every style), `learnedStyle` the style this
- * Flowent was seen to sign with for the current key.
+ * Flowent was seen to sign with for the current key (what the replay section names): the
+ * diagnosis names this call's own style, and the learned one beside it when this call is not
+ * valid in it.
  */
 export function handlerReport(
   call: StoredCall,
   signature: SignatureReport,
   memory: HandlerMemory,
-  learnedStyle: () => StyleName,
+  learnedStyle: () => LearnedSigning,
 ): HandlerReport | null {
   if (call.handlerSignature === null || call.handlerTarget === null) return null;
   const { evidence } = judgeHandlerSignature(call.response);
+  const learned = learnedStyle();
   const checked: CheckedCall = {
     verdict: signature.verdict,
     validIn: signature.verdict === 'valid' ? signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName) : [],
@@ -37,7 +46,7 @@ export function handlerReport(
     verdict: call.handlerSignature,
     evidence,
     target: call.handlerTarget,
-    diagnosis: diagnoseHandler(checked, { verdict: call.handlerSignature, evidence }, known),
+    diagnosis: diagnoseHandler(checked, { verdict: call.handlerSignature, evidence }, known, learned.fromCalls > 0 ? learned.style : null),
     known: {
       accepted: known.accepted,
       refused: known.refused,
@@ -48,6 +57,6 @@ export function handlerReport(
     },
     // The style this call was signed in, as the diagnosis names it; the learned one for a call
     // that is not validly signed.
-    verifierStyle: checked.validIn[0] ?? learnedStyle(),
+    verifierStyle: checked.validIn[0] ?? learned.style,
   };
 }

@@ -26,13 +26,12 @@ import { replayMany, type BulkOptions } from './bulk-replay';
 import { curlFor, type CurlOptions } from './curl';
 import { callsToHar, type Har } from './har-export';
 import { importHar, type ImportSummary } from './har-import';
-import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner } from './learned-style';
+import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner, type LearnedStyle } from './learned-style';
 import { targetFor, type OwnWebhook } from './deliver';
 import { probeHandler } from './probe';
 import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
 import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
-import type { StyleName } from '../../contract/names-and-limits';
 
 /** The batch's timer and the reading stage's wait start in the same turn: a little more makes the batch go first. */
 const READING_TOLD_MARGIN_MS = 10;
@@ -78,8 +77,8 @@ export interface Replay {
   runningBulk(): BulkReplayRunning[];
   /** The learned style for the current key, and whether there is a key. */
   styleInfo(): LearnedStyleInfo;
-  /** The style re-signed calls use: the one learned for the current key, else the fallback. */
-  learnedStyle(): StyleName;
+  /** The style re-signed calls use: the one learned for the current key, else the fallback (from 0 calls). */
+  learnedStyle(): LearnedStyle;
   /** Sends a stored call to its handler re-signed in each style and with a wrong signature (probe.ts). */
   probe(id: number, target?: string): Promise<Result<HandlerProbe, HandlerFailure>>;
   simulatorActions(): SimulatorAction[];
@@ -94,6 +93,10 @@ export function createReplay(deps: ReplaySetup): Replay {
   const forwarder = new Forwarder();
   const learner = new StyleLearner(deps.calls, () => deps.settings().scope(LEARNED_STYLE_SETTINGS_SCOPE));
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
+  const learnedNow = (): LearnedStyle => {
+    const key = deps.hmacKey();
+    return key ? learner.learnedStyle(key) : { style: FALLBACK_STYLE, fromCalls: 0, discriminatingCalls: 0, decided: false };
+  };
   const runs = new BulkRuns(
     (ids, options) => replayMany(ctx, ids, options),
     (event) => deps.onEvent?.(event),
@@ -139,14 +142,10 @@ export function createReplay(deps: ReplaySetup): Replay {
     cancelBulk: (runId) => runs.cancel(runId),
     runningBulk: () => runs.list(),
     styleInfo() {
-      const key = deps.hmacKey();
-      const learned = key ? learner.learnedStyle(key) : { style: FALLBACK_STYLE, fromCalls: 0, decided: false };
-      return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: key !== null };
+      const learned = learnedNow();
+      return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: deps.hmacKey() !== null };
     },
-    learnedStyle() {
-      const key = deps.hmacKey();
-      return key ? learner.learnedStyle(key).style : FALLBACK_STYLE;
-    },
+    learnedStyle: () => learnedNow(),
     probe: (id, target) => probeHandler(ctx, id, target),
     simulatorActions: () => simulatorActions(deps.calls(), deps.settings()),
     saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), action, schemaText),

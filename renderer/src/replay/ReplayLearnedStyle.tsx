@@ -1,8 +1,13 @@
 import { useEffect } from 'react';
+import { counted } from '../../../main/contract/words';
 import { useReplayStore } from './replay-store';
 import { loadLearnedStyle } from './replay-ui-actions';
 
-/** "Flowent signs with python style, learned from 37 calls": what re-signed and simulated calls use. */
+/**
+ * "Calls this companion signs use python style, learned from 37 Flowent calls": what
+ * re-signed and simulated calls use. Said as that, not as "Flowent signs with": a call's
+ * details name the style that call was signed in, which can be another.
+ */
 export function ReplayLearnedStyle() {
   const learned = useReplayStore((s) => s.learned);
   useEffect(() => {
@@ -14,8 +19,7 @@ export function ReplayLearnedStyle() {
   else if (learned.fromCalls === 0)
     text = `Nothing learned yet: re-signed calls use ${learned.style} style until a valid Flowent call arrives.`;
   else {
-    const calls = `${learned.fromCalls} call${learned.fromCalls === 1 ? '' : 's'}`;
-    text = `Flowent signs with ${learned.style} style, learned from ${calls}${learned.decided ? '' : ' (none yet told the styles apart)'}.`;
+    text = `Calls this companion signs use ${learned.style} style, learned from ${counted(learned.fromCalls, 'Flowent call')}${learned.decided ? '' : ' (none yet told the styles apart)'}.`;
   }
   return (
     <p className="learned-style muted" aria-label="Learned signing style">

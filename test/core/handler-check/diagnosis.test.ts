@@ -22,10 +22,27 @@ describe('diagnoseHandler', () => {
       message:
         'Your handler refused a valid signature (it answered 401 "Invalid signature"). ' +
         "Your handler verifies with Python's `json.dumps` defaults (keys as sent, ASCII escapes); " +
-        "this Flowent signs with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped). " +
+        "this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped). " +
         'So far it accepted 1 call with a valid signature and refused 1.',
-      hint: 'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this Flowent signs.',
+      hint: 'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this call was signed.',
     });
+  });
+
+  it("names the style most calls are signed in beside this call's when this call is not valid in it, and only then", () => {
+    const known = knowing({ handler: 'accepted', validIn: PYTHON_CALL }, { handler: 'refused', validIn: GO_CALL });
+    const other = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'python');
+    expect(other?.message).toContain(
+      "this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped), " +
+        "though most of this Flowent's calls are signed in the python style.",
+    );
+    expect(other?.hint).toBe(
+      'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this call was signed; ' +
+        "flowent-companion verifier <python|node|go> --style python one for most of this Flowent's calls.",
+    );
+    // Valid in the learned style too (raw): nothing to set apart.
+    const same = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'raw');
+    expect(same?.message).not.toContain('most of this Flowent');
+    expect(same).toEqual(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known));
   });
 
   it('candidates the calls have not told apart are described by what they share', () => {
@@ -43,7 +60,7 @@ describe('diagnoseHandler', () => {
     const known = knowing({ handler: 'refused', validIn: GO_CALL });
     const diagnosis = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known);
     expect(diagnosis?.code).toBe('handler-signature-style-mismatch');
-    expect(diagnosis?.message).toContain("This Flowent signs with Go's `json.Marshal` of a map");
+    expect(diagnosis?.message).toContain("This call was signed with Go's `json.Marshal` of a map");
     expect(diagnosis?.message).toContain(
       'your handler has not accepted a signed call yet: it verifies with another serialization, or with another key.',
     );

@@ -77,11 +77,11 @@ describe.skipIf(!hasPython)('learning a real handler and diagnosing it', () => {
     expect(diagnosis?.code).toBe('handler-signature-style-mismatch');
     expect(diagnosis?.message).toContain('(it answered 401 "Invalid signature")');
     expect(diagnosis?.message).toContain(
-      "Your handler verifies with Python's `json.dumps` defaults (keys as sent, ASCII escapes); this Flowent signs with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped).",
+      "Your handler verifies with Python's `json.dumps` defaults (keys as sent, ASCII escapes); this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped).",
     );
     expect(diagnosis?.message).toContain('So far it accepted 1 call with a valid signature and refused 1.');
     expect(diagnosis?.hint).toBe(
-      'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this Flowent signs.',
+      'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this call was signed.',
     );
     expect(memory.targets()).toEqual([
       'http://localhost:' + new URL(handler.target.replace('{action_name}', 'x')).port + '/actions/%7Baction_name%7D',

@@ -88,7 +88,7 @@ describe.skipIf(!hasPython)('what a handler taught, and the diagnosis when it di
     expect(handler.diagnosis?.code).toBe('handler-signature-style-mismatch');
     expect(handler.diagnosis?.message).toContain("Your handler verifies with Python's `json.dumps` defaults");
     expect(handler.diagnosis?.message).toContain(
-      "this Flowent signs with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped)",
+      "this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped)",
     );
     expect(handler.diagnosis?.hint).toContain('--style go');
     expect(handler.verifierStyle).toBe('go');
@@ -111,8 +111,8 @@ describe.skipIf(!hasPython)('what a handler taught, and the diagnosis when it di
     expect(known.stylesAccepted).toContain('go');
     expect(known.stylesRefused).toContain('python');
     // Go-signed calls with these parameters do not tell apart every style it may verify with.
-    expect(refused.handler!.diagnosis?.message).toMatch(/Your handler verifies with one of go, go-struct, .*; this Flowent/);
-    expect(refused.handler!.diagnosis?.message).toContain("this Flowent signs with Python's `json.dumps` defaults");
+    expect(refused.handler!.diagnosis?.message).toMatch(/Your handler verifies with one of go, go-struct, .*; this call was signed with/);
+    expect(refused.handler!.diagnosis?.message).toContain("this call was signed with Python's `json.dumps` defaults");
   });
 
   it('a handler that checks nothing is found out by a wrong signature and by a call without one', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { within } from '@testing-library/react';
-import { useCompanion } from '../harness/companion';
+import { KEY, useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
 
@@ -28,4 +29,36 @@ describe("the call's 'Your handler' section", () => {
       expect(within(section).getByTestId('handler-verdict').textContent).toBe(line);
     });
   }
+});
+
+describe('one screen names one style per thing: the style this call was signed in, and the one learned from all calls', () => {
+  it('a call signed otherwise than most: the handler box says "this call was signed with", the replay line what re-signing uses', async () => {
+    const c = companion();
+    const timestamp = Math.floor(Date.now() / 1000);
+    // Bodies with spaces between tokens, signed over the bytes as sent: only the raw style matches them.
+    for (let n = 0; n < 3; n++) {
+      const spaced = `{"action_name": "send_email", "parameters": {"n": ${n}}, "timestamp": ${timestamp}}`;
+      const signature = createHmac('sha256', KEY).update(spaced).digest('hex');
+      await c.post('/actions/send_email', `${spaced.slice(0, -1)}, "signature": "${signature}"}`);
+    }
+    // Sent in UTF-8, signed as Python's json.dumps writes it (ASCII escapes): valid in python, not raw.
+    const asSent = JSON.stringify({ action_name: 'send_email', parameters: { name: 'Renée' }, timestamp });
+    const signature = createHmac('sha256', KEY).update(asSent.replace('é', '\\u00e9')).digest('hex');
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    await c.post('/actions/send_email', `${asSent.slice(0, -1)},"signature":"${signature}"}`);
+    const stored = await c.api.getCall(4);
+    expect(stored?.signature.styles.filter((s) => s.matched).map((s) => s.style)).not.toContain('raw');
+
+    const { pane } = await openCall(c.bridge, 4);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    expect(box.textContent).toContain(
+      "This call was signed with Python's json.dumps defaults (keys as sent, ASCII escapes), though most of this Flowent's calls are signed in the raw style",
+    );
+    expect(box.textContent).toMatch(/--style python prints a verifier that accepts how this call was signed; .* --style raw one for most/);
+    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
+      'Calls this companion signs use raw style, learned from 3 Flowent calls.',
+    );
+    // Nothing on the screen says "Flowent signs with" one style here and another there.
+    expect(pane.textContent).not.toContain('Flowent signs with');
+  });
 });

@@ -30,7 +30,9 @@ describe('replay with edited parameters', () => {
     const { c, pane, editor, user } = await openEditor();
     expect(JSON.parse(editorIn(editor).state.doc.toString())).toEqual({ to: 'a@example.com', n: 1 });
     // A number among the parameters tells the styles apart: the python style is learned for sure.
-    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe('Flowent signs with python style, learned from 3 calls.');
+    expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
+      'Calls this companion signs use python style, learned from 3 Flowent calls.',
+    );
     typeInto(editorIn(editor), '{"to": "b@example.com", "n": 2}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });

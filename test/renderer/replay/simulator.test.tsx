@@ -39,7 +39,7 @@ describe('the simulator', () => {
   it('generates parameters from the schema with a seed, sends them signed and shows the contract check', async () => {
     const c = await simulatorReady();
     const { dialog, user } = await openSimulator(c);
-    expect(within(dialog).getByLabelText('Learned signing style').textContent).toContain('learned from 3 calls');
+    expect(within(dialog).getByLabelText('Learned signing style').textContent).toContain('learned from 3 Flowent calls');
     expect((within(dialog).getByRole('combobox', { name: 'Action' }) as HTMLInputElement).value).toBe('send_email');
     expect(within(dialog).getByLabelText('Action schema').textContent).toContain('defined here');
     const seeded = await generated(c, 1);
