@@ -41,9 +41,6 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   storeOneMock: (file) => `run "flowent-companion mocks set <action> --file ${file}"`,
 };
 
-// The page's header counts the same way: one helper for both, in the words catalogue.
-export { counted } from '../contract/words';
-
 /** A failure of the contract's methods in the command line's words. */
 export function inCliWords(failure: ApiFailure, overrides: Partial<Catalogue<ApiFailure, Vocabulary>> = {}): string {
   return wordFailure(failure, CLI_VOCABULARY, overrides);

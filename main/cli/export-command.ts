@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { MAX_SELECTION } from '../contract/api';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted } from './cli-words';
+import { counted } from '../contract/words';
 import { withCore } from './open-core';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 

@@ -1,6 +1,6 @@
 import type { CallSource, CallSummary } from '../contract/api';
 import { handlerVerdictWords, type HandlerVoice } from '../contract/words';
-import { counted } from './cli-words';
+import { counted } from '../contract/words';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',

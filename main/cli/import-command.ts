@@ -3,7 +3,8 @@ import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { counted, inCliWords } from './cli-words';
+import { inCliWords } from './cli-words';
+import { counted } from '../contract/words';
 import { withCore } from './open-core';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]

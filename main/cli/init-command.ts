@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { apiTokenVariable, createProjectFolder } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted, inCliWords } from './cli-words';
+import { inCliWords } from './cli-words';
+import { counted } from '../contract/words';
 import { withCore } from './open-core';
 
 export const INIT_HELP = `Usage: flowent-companion init [options]

@@ -6,7 +6,8 @@ import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './an
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { answersFolderInCliWords, counted, inCliWords } from './cli-words';
+import { answersFolderInCliWords, inCliWords } from './cli-words';
+import { counted } from '../contract/words';
 import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]

@@ -3,7 +3,8 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { finishingOnCtrlC } from './stop-signal';
-import { counted, inCliWords } from './cli-words';
+import { inCliWords } from './cli-words';
+import { counted } from '../contract/words';
 import { inProjectFolder, withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 

@@ -3,7 +3,8 @@ import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './an
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
-import { counted, inCliWords } from './cli-words';
+import { inCliWords } from './cli-words';
+import { counted } from '../contract/words';
 import { withCore } from './open-core';
 
 export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|clear> [options]

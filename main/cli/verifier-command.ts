@@ -4,7 +4,7 @@ import { isVerifierLanguage, VERIFIER_LANGUAGES, type LearnedStyleInfo } from '.
 import { DATA_FILES, HMAC_KEY_ENV, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted } from './cli-words';
+import { counted } from '../contract/words';
 import { dataDirOf, withCore } from './open-core';
 import { type StyleName, isStyleName } from '../contract/names-and-limits';
 

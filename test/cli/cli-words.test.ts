@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted } from '../../main/cli/cli-words';
+import { counted } from '../../main/contract/words';
 
 describe('counted', () => {
   it('says a count with its noun as a person writes it', () => {
