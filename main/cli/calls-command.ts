@@ -31,7 +31,9 @@ Options:
                      handlerSignature (your handler's verdict on the signature: accepted,
                      refused, unknown; null when no handler answered),
                      signatureDiagnosis ({code, message}: why the signature is invalid,
-                     malformed or missing; null for every other verdict)
+                     malformed or missing; null for every other verdict),
+                     forwardError (why forwarding to your handler gave no answer, when the
+                     mock answered in its place or a 502/504 was given; null otherwise)
   -h, --help         Show this help
 `;
 

@@ -1,4 +1,4 @@
-import type { CallSource, CallSummary } from '../contract/api';
+import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
 import { handlerVerdictWords, type HandlerVoice } from '../contract/words';
 import { counted } from '../contract/words';
 
@@ -26,6 +26,22 @@ const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
   future: ' [timestamp in the future]',
 };
 
+/**
+ * How a line marks who answered, when the status alone would mislead: a mock's 200 given in
+ * place of a handler that is down looks like the handler's success otherwise.
+ */
+const ANSWERED_TAG: Record<AnsweredBy, string> = {
+  mock: '',
+  'test-check': '',
+  'signature-check': '',
+  error: '',
+  forward: '',
+  'fallback-mock': ' from the mock: your handler gave no answer',
+  'forward-error': '',
+  companion: '',
+  'companion-error': '',
+};
+
 /** One human line per call: time, action, verdict (and style), status, milliseconds. */
 export function formatCallLine(call: CallSummary): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
@@ -35,7 +51,7 @@ export function formatCallLine(call: CallSummary): string {
   const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
-  const status = call.status === 0 ? 'no answer' : String(call.status);
+  const status = (call.status === 0 ? 'no answer' : String(call.status)) + ANSWERED_TAG[call.answeredBy];
   const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, HANDLER_VOICE)}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
   return `${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`;
@@ -53,14 +69,17 @@ export function formatStoredElsewhere(count: number): string {
 
 /**
  * The lines printed under a call: why its signature failed, in the sentence its details lead
- * with (`  why: The signature matches none of the 13 known styles: ...`), then what its answer
- * breaks of Flowent's contract (`  ! your handler answered 200 but \`result\` is a number`).
+ * with (`  why: The signature matches none of the 13 known styles: ...`), why the mock
+ * answered in place of the handler (`  forwarding failed: Your handler at ... refused the
+ * connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler answered 200 but \`result\` is a number`).
  */
 export function formatCallNotes(call: CallSummary): string[] {
   const why = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
+  // A 502/504's violation already says what forwarding met; a mock's answer in its place does not.
+  const forwarding = call.answeredBy === 'fallback-mock' && call.forwardError ? [`  forwarding failed: ${call.forwardError}`] : [];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
-  return [...why, ...violations.map((violation) => `  ! ${violation.message}`)];
+  return [...why, ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)];
 }
 
 /** The stable machine-readable form printed by `calls --json`. */
@@ -86,5 +105,6 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     handlerSignature: call.handlerSignature,
     timestamp: call.timestamp.flag,
     signatureDiagnosis: call.signatureDiagnosis,
+    forwardError: call.forwardError,
   };
 }

@@ -74,6 +74,13 @@ export interface CallSummary {
    * call's details lead with, without its hint; null for every other verdict.
    */
   signatureDiagnosis: SignatureCause | null;
+  /**
+   * Why forwarding to the developer's handler gave no answer, in a sentence naming the target
+   * (`answeredBy` `forward-error`, or `fallback-mock` when the mock answered in its place);
+   * null when the handler answered or nothing was forwarded. A line must say it: a mock's 200
+   * in place of a handler that is down looks like success otherwise.
+   */
+  forwardError: string | null;
   /** Where a text search found this call: set on the calls of a page listed with `text`. */
   match?: TextMatch;
 }

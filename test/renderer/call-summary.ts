@@ -22,6 +22,7 @@ export function callSummary(patch: Partial<CallSummary> & Pick<CallSummary, 'id'
     handlerSignature: null,
     timestamp: { flag: 'ok', ageSeconds: 2 },
     signatureDiagnosis: null,
+    forwardError: null,
     ...patch,
   };
   return { ...call, failed: patch.failed ?? isFailedCall(call) };

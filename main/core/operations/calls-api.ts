@@ -53,6 +53,7 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
   const signature = completeReport(stored, requestBody, deps.hmacKey());
   return {
     ...rest,
+    forwardError,
     handler: handlerReport(call, signature, deps.handlers(), deps.learnedStyle),
     // Only the tunnel's X-Forwarded-For is its word: a caller reaching the port itself can send any.
     forwardedFor: viaTunnel ? forwardedFor(call.requestHeaders.flat()) : null,

@@ -140,6 +140,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     handlerSignature: call.checks?.handlerSignature ?? null,
     timestamp: { flag: call.signature.timestamp.flag, ageSeconds: call.signature.timestamp.ageSeconds },
     signatureDiagnosis: signatureCause(call.signature.verdict, call.signature.diagnosis),
+    forwardError: call.checks?.forwardError ?? null,
   };
 }
 

@@ -104,7 +104,7 @@ const REPORT_COLUMNS =
   "THEN json_extract(signature_report, '$.diagnosis') END AS diagnosis";
 const SUMMARY_COLUMNS =
   'id, received_at, method, path, action, sent_action, is_test, verdict, style, response_status, duration_ms, body_size, problem, ' +
-  `answered_by, source, violations, failed, handler_signature, ${REPORT_COLUMNS}`;
+  `answered_by, source, violations, failed, handler_signature, forward_error, ${REPORT_COLUMNS}`;
 
 const DEFAULT_PAGE_SIZE = 100;
 /**
@@ -385,6 +385,7 @@ function toSummary(row: CallRow): CallSummary {
     handlerSignature: row.handler_signature as HandlerSignature | null,
     timestamp: { flag: (row.timestamp_flag ?? 'missing') as TimestampFlag, ageSeconds: row.timestamp_age },
     signatureDiagnosis: row.diagnosis ? signatureCause(row.verdict as Verdict, JSON.parse(row.diagnosis) as Diagnosis[]) : null,
+    forwardError: row.forward_error,
   };
 }
 
@@ -411,7 +412,6 @@ function toStoredCall(row: CallRow): StoredCall {
     mockChoice: row.mock_choice ? (JSON.parse(row.mock_choice) as MockChoice) : null,
     checked: row.violations !== null,
     forwardTarget: row.forward_target,
-    forwardError: row.forward_error,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
     handlerTarget: row.handler_target,
   };
