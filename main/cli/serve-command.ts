@@ -24,6 +24,7 @@ import { formatCallLine, formatCallNotes, formatImportEnd, formatStoredElsewhere
 import { LineWriter } from './line-writer';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
+import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
@@ -202,10 +203,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
   if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
-  if (values.forward)
-    write(
-      `  Forwarding:   to ${values.forward} (timeout ${forwardTimeoutMs} ms${values['fallback-to-mock'] ? ', mock when the handler gives no answer' : ''})`,
-    );
+  // Where calls go: saved targets apply as much as --forward, and a developer must know which.
+  answerLines(await core.api.getAnswerSettings()).forEach(write);
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');
@@ -225,8 +224,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     startedAt: Date.now(),
   };
   writeServeState(dataDir, { ...published, publicUrl: null });
+  const handlerLines = handlerWatch();
   core.subscribe((event) => {
-    if (event.type === 'call-stored') [formatCallLine(event.call), ...formatCallNotes(event.call)].forEach(write);
+    if (event.type === 'call-stored')
+      [...handlerLines(event.call), formatCallLine(event.call), ...formatCallNotes(event.call)].forEach(write);
     if (event.type === 'calls-stored-elsewhere') write(formatStoredElsewhere(event.count));
     if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
       write(formatImportEnd(event.imported, event.total));

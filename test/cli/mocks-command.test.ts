@@ -189,7 +189,9 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     // Long enough for the handler (its own process) to answer on a loaded machine: `hang` never
     // answers, so the timeout is still what the 504 below proves.
     const server = await serve(['--data-dir', dataDir, '--forward', handler().target, '--forward-timeout', '3000']);
-    expect(server.output()).toMatch(/Forwarding: +to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(timeout 3000 ms\)/);
+    expect(server.output()).toMatch(
+      /Answers: +every action: forwarded to http:\/\/127\.0\.0\.1:\d+\/actions\/\{action_name\} \(--forward, for this run\)\n +Forwarding: +timeout 3000 ms;/,
+    );
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({
       result: 'handled ok',
       error: '',

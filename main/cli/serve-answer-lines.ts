@@ -1,0 +1,61 @@
+import { routeFor, type AnswerRoute, type AnswerSettings, type CallSummary } from '../contract/api';
+
+/** The column the banner's values start in (`  Answers:      `). */
+const INDENT = ' '.repeat(16);
+
+/**
+ * The banner lines of `serve` that say where calls go as it starts: each action with a route
+ * of its own, then every other action (the saved default target, `--forward`, or the mocks),
+ * and, when anything forwards or the fallback is on, the timeout and what a handler that
+ * gives no answer gets. The same rule as the core's (routeFor), over the same settings.
+ */
+export function answerLines(settings: AnswerSettings): string[] {
+  const fallback = settings.routes.find((route) => route.action === null) ?? null;
+  const own = settings.routes
+    .filter((route): route is AnswerRoute & { action: string } => route.action !== null)
+    .sort((a, b) => a.action.localeCompare(b.action));
+  const startup = settings.startupForwardTarget;
+  const items = own.map((route) => `${route.action}: ${destination(route, fallback, startup, settings.fallbackToMock)}`);
+  items.push(`${own.length ? 'every other action' : 'every action'}: ${destination(null, fallback, startup, settings.fallbackToMock)}`);
+  const forwards = [...own, null].some((route) => routeFor(route, fallback, startup).mode === 'forward');
+  const lines = items.map((item, i) => (i === 0 ? `  Answers:      ${item}` : `${INDENT}${item}`));
+  if (forwards || settings.fallbackToMock) lines.push(`  Forwarding:   ${forwardingWords(settings, forwards)}`);
+  return lines;
+}
+
+function destination(own: AnswerRoute | null, fallback: AnswerRoute | null, startup: string | null, fallbackToMock: boolean): string {
+  const { mode, target } = routeFor(own, fallback, startup);
+  if (mode === 'mock') return own ? 'its mock (mode mock)' : 'the mocks (no handler target is saved: "targets set" or --forward sets one)';
+  if (target === null) {
+    return `set to forward, but no target is saved: ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} ("targets set" sets one)`;
+  }
+  const from = own?.target ? 'its saved target' : fallback?.target ? 'the saved default target' : '--forward, for this run';
+  return `forwarded to ${target} (${from})`;
+}
+
+function forwardingWords(settings: AnswerSettings, forwards: boolean): string {
+  const timeout = `timeout ${settings.forwardTimeoutMs} ms`;
+  if (!forwards) return 'nothing forwards now; --fallback-to-mock is on for any action set to forward while this runs';
+  return settings.fallbackToMock
+    ? `${timeout}; fallback to the mock is on: when a handler gives no answer, the mock answers and the call's line says why`
+    : `${timeout}; fallback to the mock is off: a handler that gives no answer gets a 502 (504 when too slow)`;
+}
+
+/**
+ * The lines `serve` prints when an action's handler stops answering and the mock answers in
+ * its place (once, not for every call), and when the handler answers again.
+ */
+export function handlerWatch(): (call: CallSummary) => string[] {
+  const silent = new Set<string>();
+  return (call) => {
+    if (call.action === null) return [];
+    if (call.answeredBy === 'fallback-mock' && !silent.has(call.action)) {
+      silent.add(call.action);
+      return [
+        `Forwarding: your handler gave ${call.action} no answer, so the mock answers in its place (--fallback-to-mock) until it does; each such call says why.`,
+      ];
+    }
+    if (call.answeredBy === 'forward' && silent.delete(call.action)) return [`Forwarding: your handler answers ${call.action} again.`];
+    return [];
+  };
+}
