@@ -20,7 +20,9 @@ export function describeTunnel(status: TunnelStatus): string {
       const retry = status.nextRetryAt
         ? `, attempt ${status.attempt ?? 1} in ${Math.max(0, Math.round((status.nextRetryAt - Date.now()) / 1000))} s`
         : '';
-      return `Tunnel: reconnecting${retry}${status.reason ? ` (${inCliWords(status.reason)})` : ''}`;
+      // No URL: it never came up (started without a network); it is not re-opening a lost one.
+      const doing = status.url === null ? 'not connected yet, trying again' : 'reconnecting';
+      return `Tunnel: ${doing}${retry}${status.reason ? ` (${inCliWords(status.reason)})` : ''}`;
     }
     case 'offline':
       return status.reason ? `Tunnel: offline: ${inCliWords(status.reason)}` : 'Tunnel: closed.';

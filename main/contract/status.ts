@@ -50,7 +50,7 @@ export type StatusFailure = ListenFailure | SecretFailure | TunnelFailure | Serv
 /** Where the public tunnel is. */
 export interface TunnelStatus {
   state: 'offline' | 'connecting' | 'online' | 'reconnecting';
-  /** The public base URL while online (the last known one while reconnecting). */
+  /** The public base URL while online (the last known one while reconnecting; null when it never opened). */
   url: string | null;
   /** Why it is offline or reconnecting, when that was not the user's choice. */
   reason: TunnelFailure | null;

@@ -71,12 +71,33 @@ describe('serve --tunnel', () => {
     expect(answer.status).toBe(200);
   }, 30_000);
 
+  it('started without a network, keeps trying, says so, and comes up when ngrok can be reached', async () => {
+    const edge = await FakeEdge.startDown();
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'good-token' });
+    await server.waitFor(
+      /Tunnel: not connected yet, trying again, attempt 1 in 1 s \(Cannot reach ngrok \(.+\)\. Check your internet connection\.\)/,
+    );
+    expect(server.output()).not.toMatch(/Tunnel: offline/);
+    await edge.up();
+    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBe(publicUrl);
+    const body = signedBody(flowentPayload('send_email', { via: 'tunnel' }), KEY);
+    const answer = await rawRequest(
+      edge.ingressPort,
+      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(200);
+  }, 30_000);
+
   it("explains a rejected authtoken with ngrok's error code", async () => {
     const edge = await FakeEdge.start();
     edge.rejectAuthWith = 'ERR_NGROK_105';
     cleanups.push(() => edge.stop());
     const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'revoked-token' });
     await server.waitFor(/Tunnel: offline: .*ERR_NGROK_105/);
+    // Said once and left to the user: a rejected token does not heal by retrying.
+    expect(server.output()).not.toMatch(/trying again|reconnecting/);
   }, 30_000);
 
   it('refuses --domain without --tunnel', async () => {

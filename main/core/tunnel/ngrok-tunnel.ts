@@ -45,6 +45,14 @@ type Connected = { ok: true; url: string } | { ok: false; error: TunnelFailure }
 
 const CONNECTION_LOST: TunnelFailure = { code: 'tunnel-connection-lost' };
 
+/**
+ * Failures of the first open that can heal by themselves (no network yet, an edge that did not
+ * answer in time): retried with the same backoff as a lost connection, so a tunnel started
+ * offline comes up when the network does. Anything else (a rejected authtoken, a taken
+ * domain, an unknown refusal) is said once and left to the user.
+ */
+const HEALS_BY_ITSELF = new Set(['tunnel-unreachable', 'tunnel-timeout']);
+
 /** Failures a retry cannot fix: stop rebuilding and say so. */
 const PERMANENT = new Set([
   'tunnel-no-authtoken',
@@ -59,6 +67,7 @@ const PERMANENT = new Set([
  * after a short outage but gives up after about 2.5 s of failed attempts, so this provider
  * watches for `closed` without a following `connected` and rebuilds the session itself
  * (kill, then forward with force_new_session) with exponential backoff until it is back.
+ * A first open that fails for want of a network is retried the same way.
  *
  * The agent library keeps one process-wide session registry and kill() closes everything
  * in it: use one NgrokTunnel per process.
@@ -138,6 +147,12 @@ export class NgrokTunnel implements TunnelProvider {
     const connected = await this.connect(run);
     if (this.run !== run) return { ok: false, code: 'tunnel-closed' };
     if (!connected.ok) {
+      if (HEALS_BY_ITSELF.has(connected.error.code)) {
+        // The first attempt's failure is the answer to open(); the status tells the retries.
+        run.lastFailure = connected.error;
+        this.scheduleRebuild(run, 1, 'first-open');
+        return { ok: false, ...connected.error };
+      }
       this.run = null;
       return this.openFailed(connected.error);
     }
@@ -265,10 +280,11 @@ export class NgrokTunnel implements TunnelProvider {
     }, this.reconnectGraceMs);
   }
 
-  private scheduleRebuild(run: Run, attempt: number): void {
+  private scheduleRebuild(run: Run, attempt: number, after: 'first-open' | 'loss' = 'loss'): void {
     if (this.run !== run) return;
     const delay = backoffDelay(attempt, this.backoffBaseMs, this.backoffMaxMs);
-    this.apply({ type: 'retry-scheduled', attempt, at: this.now() + delay, reason: run.lastFailure ?? CONNECTION_LOST });
+    const retry = { attempt, at: this.now() + delay, reason: run.lastFailure ?? CONNECTION_LOST };
+    this.apply({ type: after === 'first-open' ? 'open-retrying' : 'retry-scheduled', ...retry });
     run.retryTimer = setTimeout(() => {
       run.retryTimer = null;
       void this.serial(() => this.rebuild(run, attempt));

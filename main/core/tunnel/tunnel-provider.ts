@@ -7,8 +7,9 @@ import type { Result, TunnelFailure, TunnelStatus } from '../../contract/api';
  * - `offline`: no tunnel; `reason` says why when it was not the user's choice.
  * - `connecting`: `open()` is in progress.
  * - `online`: `url` is public and reaches the local webhook server.
- * - `reconnecting`: the connection was lost; `url` is the last known URL. `attempt` and
- *   `nextRetryAt` are set when the provider itself schedules a rebuild.
+ * - `reconnecting`: the connection was lost, or the first open could not reach ngrok; `url`
+ *   is the last known URL (null when there was none). `attempt` and `nextRetryAt` are set
+ *   when the provider itself schedules a rebuild.
  */
 export type { TunnelStatus } from '../../contract/api';
 
@@ -30,7 +31,9 @@ export interface UrlChange {
 /**
  * A public URL in front of the local webhook server. One tunnel at a time: `open()` while
  * open replaces it. Expected failures come back as values with a stable code; the status
- * stream carries everything that happens later (loss, retries, recovery).
+ * stream carries everything that happens later (loss, retries, recovery). A first attempt
+ * that failed for want of a network comes back as that failure while the provider keeps
+ * retrying (status `reconnecting`, no URL) until it connects, gives up, or is closed.
  */
 export interface TunnelProvider {
   open(options: TunnelOpenOptions): Promise<Result<{ url: string }, TunnelFailure>>;

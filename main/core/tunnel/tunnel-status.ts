@@ -6,6 +6,8 @@ export type TunnelEvent =
   | { type: 'open' }
   | { type: 'opened'; url: string }
   | { type: 'open-failed'; reason: TunnelFailure }
+  /** The first attempt failed in a way that can heal (no network): retries follow, as after a loss. */
+  | { type: 'open-retrying'; attempt: number; at: number; reason: TunnelFailure }
   /** The agent reported the connection lost; it may come back by itself. */
   | { type: 'lost'; reason: TunnelFailure }
   /** The agent came back by itself on the same session. */
@@ -28,6 +30,10 @@ export function nextStatus(status: TunnelStatus, event: TunnelEvent): TunnelStat
       return status.state === 'connecting' ? { state: 'online', url: event.url, reason: null } : status;
     case 'open-failed':
       return status.state === 'connecting' ? { state: 'offline', url: null, reason: event.reason } : status;
+    case 'open-retrying':
+      return status.state === 'connecting'
+        ? { state: 'reconnecting', url: null, reason: event.reason, attempt: event.attempt, nextRetryAt: event.at }
+        : status;
     case 'lost':
       return status.state === 'online' ? { state: 'reconnecting', url: status.url, reason: event.reason } : status;
     case 'resumed':

@@ -17,11 +17,15 @@ const openedThisTest = new Set<NgrokTunnel>();
  * closed and every agent session killed. The agent library keeps one process-wide session
  * registry, so files using this must run their tests one at a time.
  */
-export function withEdgeAndCore(use: (fresh: { edge: FakeEdge; core: RunningCore }) => void): void {
+export function withEdgeAndCore(
+  use: (fresh: { edge: FakeEdge; core: RunningCore }) => void,
+  { edgeStartsDown = false }: { edgeStartsDown?: boolean } = {},
+): void {
   let edge: FakeEdge;
   let core: RunningCore;
   beforeEach(async () => {
-    edge = await FakeEdge.start();
+    // Down: the edge's address is known but nothing listens until edge.up(), as with no network.
+    edge = edgeStartsDown ? await FakeEdge.startDown() : await FakeEdge.start();
     core = await startCore();
     use({ edge, core });
   });

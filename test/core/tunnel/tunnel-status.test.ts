@@ -47,6 +47,25 @@ describe('tunnel status machine', () => {
     expect(run([{ type: 'lost', reason: LOST }, { type: 'resumed' }], online).at(-1)).toEqual(online);
   });
 
+  it('a first open that could not reach ngrok retries, with no URL yet, and comes online when a retry connects', () => {
+    const unreachable: TunnelFailure = { code: 'tunnel-unreachable', reason: 'failed to establish tcp connection' };
+    const seen = run([
+      { type: 'open' },
+      { type: 'open-retrying', attempt: 1, at: 1_000, reason: unreachable },
+      { type: 'retry-scheduled', attempt: 2, at: 3_000, reason: unreachable },
+      { type: 'rebuilt', url: URL_A },
+    ]);
+    expect(seen.slice(1)).toEqual([
+      { state: 'reconnecting', url: null, reason: unreachable, attempt: 1, nextRetryAt: 1_000 },
+      { state: 'reconnecting', url: null, reason: unreachable, attempt: 2, nextRetryAt: 3_000 },
+      { state: 'online', url: URL_A, reason: null },
+    ]);
+    // Only an open in progress can start retrying; a late one after close or while online is ignored.
+    const online: TunnelStatus = { state: 'online', url: URL_A, reason: null };
+    expect(nextStatus(online, { type: 'open-retrying', attempt: 1, at: 1, reason: unreachable })).toBe(online);
+    expect(nextStatus(OFFLINE, { type: 'open-retrying', attempt: 1, at: 1, reason: unreachable })).toBe(OFFLINE);
+  });
+
   it('gave-up ends offline with the reason', () => {
     const reconnecting: TunnelStatus = { state: 'reconnecting', url: URL_A, reason: LOST, attempt: 3, nextRetryAt: 5 };
     const reason: TunnelFailure = { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_107' };
