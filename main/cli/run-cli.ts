@@ -16,12 +16,14 @@ ${Object.entries(COMMANDS)
   .map(([name, { summary }]) => `  ${name.padEnd(width)} ${summary}`)
   .join('\n')}
 
-Run "flowent-companion <command> --help" for a command's options.
+Run "flowent-companion help <command>" (or "<command> --help") for a command's options.
 "flowent-companion --version" prints the version.
 `;
 
 /** Runs one command line; resolves with the process exit code (2 for usage errors). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // `help <command>` is `<command> --help`, as git and npm read it.
+  if (argv[0] === 'help' && argv.length > 1) return runCli([...argv.slice(1), '--help'], io);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(MAIN_HELP);

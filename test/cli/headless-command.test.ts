@@ -4,6 +4,7 @@ import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../main/cli/commands';
 import { isCredentialHeader } from '../../main/core/replay/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { rawRequest } from '../helpers/raw-http';
@@ -240,6 +241,19 @@ describe('command-line usage', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Usage: flowent-companion ${command}`));
     }
+  });
+
+  it("help <command> prints that command's help, for every command", async () => {
+    const commands = Object.entries(COMMANDS);
+    const asked = await Promise.all(commands.map(([name]) => runCli(['help', name])));
+    for (const [i, [name, { load }]] of commands.entries()) {
+      expect(asked[i]!.code, name).toBe(0);
+      expect(asked[i]!.stdout, name).toBe((await load()).help);
+    }
+    expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
+    const unknown = await runCli(['help', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "nope"/);
   });
 
   it('serve --help lines its environment variables up in one column', async () => {
