@@ -210,7 +210,8 @@ export class Forwarder {
 
 /**
  * The headers to send on: the originals minus hop-by-hop ones and `Expect`, plus
- * X-Forwarded-*; Host is the target's. A header no HTTP client could send (a bad name or
+ * X-Forwarded-* (X-Forwarded-For only with addresses: the earlier hops, and the caller's when
+ * known; a call the companion sends itself has none); Host is the target's. A header no HTTP client could send (a bad name or
  * value, from an imported HAR) is left out and named in `dropped` instead of failing the call.
  */
 export function forwardHeaders(rawHeaders: HeaderPair[], remoteAddress: string | null): PreparedHeaders {
@@ -226,7 +227,10 @@ export function forwardHeaders(rawHeaders: HeaderPair[], remoteAddress: string |
     else if (!HEADER_VALUE.test(pair[1])) dropped.push(`${pair[0]} (its value holds characters a header cannot carry)`);
     else headers.push(pair);
   }
-  headers.push(['X-Forwarded-For', [...forwardedFor, remoteAddress ?? 'unknown'].join(', ')], ['X-Forwarded-Proto', 'http']);
+  // Only addresses: a handler parses the list, and a word in it (an unknown caller's) trips it.
+  const hops = remoteAddress === null ? forwardedFor : [...forwardedFor, remoteAddress];
+  if (hops.length > 0) headers.push(['X-Forwarded-For', hops.join(', ')]);
+  headers.push(['X-Forwarded-Proto', 'http']);
   if (originalHost && HEADER_VALUE.test(originalHost)) headers.push(['X-Forwarded-Host', originalHost]);
   return { headers, dropped };
 }
