@@ -18,7 +18,8 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
 Flowent's contract (usable in CI) or there is nothing to replay (no calls of the action, a
-call id not in the history), 2 on usage errors.
+call id not in the history), 2 on usage errors, 130 after Ctrl-C whatever the answers were
+(the replays sent are still answered and stored; Ctrl-C again quits at once).
 
 With --probe-styles, check your handler's signature verifier instead: the call is sent to
 your real handler re-signed in each signing style (styles that give the same bytes share one
@@ -122,8 +123,10 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         }
         const { runId, notFound } = started.value;
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
+        // Each replay's lines in the order they finished: the stored call is read for what was not sent.
+        let printed = Promise.resolve();
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
-        const { value: summary } = await finishingOnCtrlC(
+        const { value: summary, interrupted } = await finishingOnCtrlC(
           () => {
             io.stderr.write(
               'Stopping: no more replays start; waiting for those sent to be answered and stored. Press Ctrl-C again to quit without them.\n',
@@ -134,8 +137,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             new Promise<BulkReplaySummary>((resolve) => {
               const onEvent = (event: CoreEvent) => {
                 if (event.type === 'replay-progress' && event.runId === runId) {
-                  io.stderr.write(`replayed ${event.done}/${event.total}\n`);
-                  printStep(event.step, values.diff ?? false, out);
+                  const { done, total, step } = event;
+                  printed = printed.then(async () => {
+                    io.stderr.write(`replayed ${done}/${total}\n`);
+                    const notSent = step.result.ok ? ((await api.getCall(step.result.value.id))?.problemMessage ?? null) : null;
+                    printStep(step, notSent, values.diff ?? false, out);
+                  });
                 }
                 if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
               };
@@ -143,13 +150,21 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
               seen.splice(0).forEach(onEvent);
             }),
         );
-        const cancelled = summary.cancelled ? ` (cancelled after ${summary.done} of ${summary.total})` : '';
+        await printed;
+        const cancelled = !interrupted
+          ? ''
+          : summary.done < summary.total
+            ? ` (cancelled after ${summary.done} of ${summary.total})`
+            : ' (cancelled once every replay was sent)';
         const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
         out(
           `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}${missing}.`,
         );
+        // Stopped is said first, whatever the answers were (the summary counts them): a CI job
+        // told 0 or 1 would take a run nobody let finish for a whole one.
+        if (interrupted) return EXIT.interrupted;
         // A call that is not there is nothing to work on, as for export: 1, like a failed replay.
-        return summary.failed > 0 || notFound.length > 0 ? EXIT.failed : summary.cancelled ? EXIT.interrupted : EXIT.done;
+        return summary.failed > 0 || notFound.length > 0 ? EXIT.failed : EXIT.done;
       } finally {
         unsubscribe();
       }
@@ -158,8 +173,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   );
 }
 
-/** One line per replayed call (and its violations, and with --diff what changed). */
-function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (line: string) => void): void {
+/** One line per replayed call (and what was not sent, its violations, and with --diff what changed). */
+function printStep({ originalId, result }: BulkReplayStep, notSent: string | null, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
     out(`#${originalId}  not replayed: ${inCliWords(result)}`);
     return;
@@ -170,6 +185,7 @@ function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (
   out(
     `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : counted(r.violations.length, 'violation')}${signed}`,
   );
+  if (notSent !== null) out(`  note: ${notSent}`);
   for (const violation of r.violations) out(`  ! ${violation.message}`);
   if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
 }

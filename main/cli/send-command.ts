@@ -13,7 +13,8 @@ export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 Send your handler a Flowent call that never happened, signed like your Flowent instance signs
 (the learned style, else python), and check the answer against Flowent's contract. The call is
 stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors,
-130 after Ctrl-C (the call sent is still answered and stored; Ctrl-C again quits at once).
+130 after Ctrl-C whatever the answer was (the call sent is still answered and stored; Ctrl-C
+again quits at once).
 
 Options:
   --params <json|@file>   The parameters object (default: generated from --schema, else {})
@@ -96,7 +97,9 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         out(`  verdict: ${counted(r.violations.length, 'violation')} of Flowent's contract`);
         for (const violation of r.violations) out(`  ! ${violation.message}`);
       }
-      return r.violations.length > 0 ? 1 : interrupted ? EXIT.interrupted : 0;
+      // Stopped is said first, whatever the answer was, as for replay.
+      if (interrupted) return EXIT.interrupted;
+      return r.violations.length > 0 ? EXIT.failed : EXIT.done;
     },
     inProjectFolder(io),
   );

@@ -66,3 +66,53 @@ it('replay stopped with Ctrl-C starts no more replays, finishes and stores the o
   expect(replay.output()).toContain('1 replayed: 0 passed, 1 changed answer, 0 failed (cancelled after 1 of 3).');
   expect(await handler.received()).toHaveLength(1);
 });
+
+/** Stores calls from Flowent of these actions, in order (#1, #2...), as a serve that answers them itself does. */
+async function storeFlowentCalls(dataDir: string, actions: string[]): Promise<void> {
+  const serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir]);
+  for (const [i, action] of actions.entries()) {
+    // Text beyond ASCII and keys out of order: the signing styles give different bytes for it.
+    const parameters = { i, name: 'Renée', nested: { b: 1, a: 2 } };
+    const body = JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) });
+    await fetch(`${serve.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  }
+  serve.child.kill('SIGTERM');
+  await serve.exited;
+}
+
+it('replay of one call stopped with Ctrl-C stores its answer, says it was cancelled and exits 130', async () => {
+  const handler = await startHandler();
+  cleanups.push(() => handler.stop());
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  await storeFlowentCalls(dir.path, ['gated']);
+
+  const replay = await startCommand(['replay', '1', '--target', handler.target, '--data-dir', dir.path], {}, /^/);
+  cleanups.push(() => void replay.child.kill('SIGKILL'));
+  await expect.poll(async () => (await handler.received()).length).toBe(1);
+  replay.child.kill('SIGINT');
+  await replay.waitFor(/Stopping: no more replays start/);
+  await handler.release(1);
+  expect(await replay.exited).toBe(130);
+  expect(replay.output()).toMatch(/^#1 -> #2 {2}200 /m);
+  expect(replay.output()).toContain('1 replayed: 0 passed, 1 changed answer, 0 failed (cancelled once every replay was sent).');
+});
+
+it('replay with a failure stopped with Ctrl-C exits 130, its summary still counting the failure', async () => {
+  const handler = await startHandler();
+  cleanups.push(() => handler.stop());
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  // #1 breaks the contract (a 500); #2 is in flight at the Ctrl-C; #3 never starts.
+  await storeFlowentCalls(dir.path, ['error500', 'gated', 'gated']);
+
+  const replay = await startCommand(['replay', '1', '2', '3', '--target', handler.target, '--data-dir', dir.path], {}, /^/);
+  cleanups.push(() => void replay.child.kill('SIGKILL'));
+  await expect.poll(async () => (await handler.received()).length).toBe(2);
+  replay.child.kill('SIGINT');
+  await replay.waitFor(/Stopping: no more replays start/);
+  await handler.release(2);
+  expect(await replay.exited).toBe(130);
+  expect(replay.output()).toContain('2 replayed: 0 passed, 1 changed answer, 1 failed (cancelled after 2 of 3).');
+  expect(await handler.received()).toHaveLength(2);
+});

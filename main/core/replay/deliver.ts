@@ -9,6 +9,7 @@ import {
   resolveTarget,
   type Forwarder,
 } from '../answers/forward';
+import { isCredentialHeader, REDACTED } from './credential-headers';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { ownCallHeader } from '../answers/own-calls';
 import { resolveRoute } from '../answers/route';
@@ -103,7 +104,8 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
 export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Delivered> {
   const receivedAt = Date.now();
   const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
-  const prepared = forwardHeaders(outgoing.headers, outgoing.remoteAddress);
+  const { kept, redacted } = withoutRedacted(outgoing.headers);
+  const prepared = forwardHeaders(kept, outgoing.remoteAddress);
   const origin = new URL(outgoing.url).origin;
   const own = deps.ownWebhooks?.().find((webhook) => new URL(webhook.baseUrl).origin === origin) ?? null;
   const toCompanion = own !== null;
@@ -116,7 +118,8 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     timeoutMs,
     to: toCompanion ? 'companion' : 'handler',
   });
-  const dropped = droppedHeadersMessage(prepared.dropped);
+  const notSent = [droppedHeadersMessage(prepared.dropped), redactedHeadersMessage(redacted)].filter((m): m is string => m !== null);
+  const dropped = notSent.length === 0 ? null : notSent.join(' ');
   const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
   const response = outcome.ok
     ? { status: outcome.status, headers: outcome.headers, body: outcome.body }
@@ -172,4 +175,21 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
 export function jsonHeaders(original: HeaderPair[]): HeaderPair[] {
   const kept = original.filter(([name]) => !/^(content-type|content-length)$/i.test(name));
   return [['Content-Type', 'application/json'], ...kept];
+}
+
+/**
+ * The headers to send, without the credentials an export redacted (an imported call's
+ * `Authorization: [redacted]`): sent, they would make a handler that checks them refuse the
+ * call for a reason nobody could see. The names of those left out, for the call's record.
+ */
+function withoutRedacted(headers: HeaderPair[]): { kept: HeaderPair[]; redacted: string[] } {
+  const redacted = headers.filter(([name, value]) => value === REDACTED && isCredentialHeader(name)).map(([name]) => name);
+  if (redacted.length === 0) return { kept: headers, redacted };
+  return { kept: headers.filter(([name, value]) => !(value === REDACTED && isCredentialHeader(name))), redacted };
+}
+
+/** What a stored call says about redacted credentials left out: null when none were. */
+export function redactedHeadersMessage(redacted: string[]): string | null {
+  if (redacted.length === 0) return null;
+  return `Not sent, because the file this call was imported from has their values redacted ("${REDACTED}", as exports write credentials): ${redacted.join(', ')}. The call went without them, so a handler that checks them refuses it.`;
 }
