@@ -1,5 +1,8 @@
-import type { CompanionApi, HandlerProbe, ProbeRow } from '../contract/api';
+import type { HandlerProbe, ProbeRow } from '../contract/api';
 import type { CliIo } from './cli-io';
+import { EXIT } from './exit-codes';
+import type { CoreSession } from './open-core';
+import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
 
@@ -46,19 +49,45 @@ export function probeLines(probe: HandlerProbe): string[] {
 
 /**
  * `replay <id> --probe-styles`: sends the call to the handler re-signed in each style and with
- * a wrong signature. Exit code 0 when the handler checks signatures, 1 when it does not, or
- * when that could not be told (no answer, or answers that say nothing).
+ * a wrong signature, saying on stderr which request goes out (a slow handler can take minutes).
+ * Exit code 0 when the handler checks signatures, 1 when it does not, or when that could not be
+ * told (no answer, or answers that say nothing); 130 after Ctrl-C, once the request in flight
+ * was answered and stored (`stop` tells the core to send no more), with what was found so far.
  */
-export async function probeStyles(api: CompanionApi, id: number, target: string | null, io: CliIo): Promise<number> {
-  const probed = await api.probeHandler(id, target);
-  if (!probed.ok) {
-    io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, io)}\n`);
-    return 1;
+export async function probeStyles(
+  { api, subscribe }: Pick<CoreSession, 'api' | 'subscribe'>,
+  id: number,
+  target: string | null,
+  io: CliIo,
+  stop: AbortController,
+): Promise<number> {
+  const unsubscribe = subscribe((event) => {
+    if (event.type !== 'probe-progress' || event.callId !== id) return;
+    const what = event.styles.length === 0 ? 'the wrong signature' : event.styles.join(', ');
+    io.stderr.write(`probing ${event.sending} of ${event.total}: ${what}\n`);
+  });
+  try {
+    const { value: probed, interrupted } = await finishingOnCtrlC(
+      () => {
+        io.stderr.write(
+          'Stopping: no more probe requests are sent; waiting for the one sent to be answered and stored. Press Ctrl-C again to quit without it.\n',
+        );
+        stop.abort();
+      },
+      () => api.probeHandler(id, target),
+    );
+    if (!probed.ok) {
+      io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, io)}\n`);
+      return interrupted ? EXIT.interrupted : EXIT.failed;
+    }
+    io.stdout.write(
+      probeLines(probed.value)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
+    if (interrupted) return EXIT.interrupted;
+    return probed.value.checksSignatures === true ? EXIT.done : EXIT.failed;
+  } finally {
+    unsubscribe();
   }
-  io.stdout.write(
-    probeLines(probed.value)
-      .map((line) => `${line}\n`)
-      .join(''),
-  );
-  return probed.value.checksSignatures === true ? 0 : 1;
 }

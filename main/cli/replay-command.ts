@@ -25,7 +25,8 @@ With --probe-styles, check your handler's signature verifier instead: the call i
 your real handler re-signed in each signing style (styles that give the same bytes share one
 call), then once with a wrong signature, and a table says which it accepted (needs
 ${HMAC_KEY_ENV}). Exit code 0 when the handler checks signatures, 1 when it accepts a wrong
-signature (a security problem) or cannot be reached.
+signature (a security problem) or cannot be reached, 130 after Ctrl-C (the request sent is
+still answered and stored, and the table shows what was found so far).
 
 Options:
   --action <name>      Replay this action's calls from Flowent (oldest first)
@@ -70,7 +71,11 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     if (others.length > 0) throw new UsageError(`--probe-styles goes with --target only, not --${others[0]}.`);
     if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
     const target = parseTargetUrl(values.target) ?? null;
-    return withCore('replay', values['data-dir'], io, (api) => probeStyles(api, ids[0]!, target, io), inProjectFolder(io));
+    const stop = new AbortController();
+    return withCore('replay', values['data-dir'], io, (_api, session) => probeStyles(session, ids[0]!, target, io, stop), {
+      ...inProjectFolder(io),
+      stopSignal: stop.signal,
+    });
   }
   const action = parseAction(values.action);
   if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');

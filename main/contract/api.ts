@@ -12,7 +12,7 @@ import { ACCOUNT_METHOD_NAMES, type AccountEvent, type AccountFailure, type Acco
 import { ANSWERS_METHOD_NAMES, type AnswersEvent, type AnswersFailure, type AnswersMethods } from './answers';
 import { CALLS_METHOD_NAMES, type CallsEvent, type CallsMethods } from './calls';
 import type { CallsFailure } from './shared';
-import { HANDLER_METHOD_NAMES, type HandlerFailure, type HandlerMethods } from './handlers';
+import { HANDLER_METHOD_NAMES, type HandlerEvent, type HandlerFailure, type HandlerMethods } from './handlers';
 import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsFailure, type LimitsMethods } from './limits';
 import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectFailure, type ProjectMethods } from './project';
 import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayFailure, type ReplayMethods } from './replay';
@@ -60,7 +60,7 @@ void everyMethodListed;
 export type ApiFailure =
   CallsFailure | StatusFailure | AnswersFailure | ReplayFailure | AccountFailure | HandlerFailure | LimitsFailure | ProjectFailure;
 
-export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | AccountEvent | LimitsEvent | ProjectEvent;
+export type CoreEvent = CallsEvent | StatusEvent | AnswersEvent | ReplayEvent | HandlerEvent | AccountEvent | LimitsEvent | ProjectEvent;
 
 export type CoreEventType = CoreEvent['type'];
 

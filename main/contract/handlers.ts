@@ -80,9 +80,19 @@ export interface HandlerProbe {
   stylesAccepted: string[];
   /** The finding in words: the security problem first, if any. */
   summary: string;
-  /** A code for the finding: `checks-signatures`, `accepts-wrong-signature`, `refuses-every-style`, `unreachable`, `unclear`. */
-  finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear';
+  /**
+   * A code for the finding: `checks-signatures`, `accepts-wrong-signature`, `refuses-every-style`,
+   * `unreachable`, `unclear`; `stopped` when the command running it was stopped (Ctrl-C) before
+   * every request was sent.
+   */
+  finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear' | 'stopped';
 }
+
+/**
+ * A probe of the handler's verifier is about to send its `sending`th request of `total` (the
+ * wrong signature last, with no styles): a slow handler can take minutes over them all.
+ */
+export type HandlerEvent = { type: 'probe-progress'; callId: number; sending: number; total: number; styles: string[] };
 
 type Args = ArgumentsOf<typeof handlerArguments>;
 

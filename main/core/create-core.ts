@@ -104,6 +104,11 @@ export interface CoreOptions {
    * history, what a big one does: searches that stop ("Search further") and counts in steps.
    */
   queryBudget?: QueryBudget;
+  /**
+   * A one-shot command's first Ctrl-C: once aborted, a probe of the handler sends no more
+   * requests (the one in flight is answered and stored first) and says what it found so far.
+   */
+  stopSignal?: AbortSignal;
   /** Where bugs in the core are reported; bad input is answered, never reported here. */
   onInternalError?: (error: unknown) => void;
 }
@@ -266,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),
+    stopSignal: options.stopSignal,
   });
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Listening, ListenFailure>> => {

@@ -51,6 +51,7 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'project-changed': 'snapshot',
   'replay-progress': 'snapshot',
   'har-import-progress': 'snapshot',
+  'probe-progress': 'snapshot',
   'tunnel-url-changed': 'notice',
   'actions-followed': 'notice',
   'registration-finished': 'notice',

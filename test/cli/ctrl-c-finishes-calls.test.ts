@@ -116,3 +116,43 @@ it('replay with a failure stopped with Ctrl-C exits 130, its summary still count
   expect(replay.output()).toContain('2 replayed: 0 passed, 1 changed answer, 1 failed (cancelled after 2 of 3).');
   expect(await handler.received()).toHaveLength(2);
 });
+
+it('replay --probe-styles says each request it sends; stopped with Ctrl-C it stores the one in flight, prints what it found and exits 130', async () => {
+  const handler = await startHandler();
+  cleanups.push(() => handler.stop());
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  await storeFlowentCalls(dir.path, ['gated']);
+
+  const probe = await startCommand(
+    ['replay', '1', '--probe-styles', '--target', handler.target, '--data-dir', dir.path],
+    { FLOWENT_HMAC_KEY: 'key' },
+    /probing 1 of \d+: \S/,
+  );
+  cleanups.push(() => void probe.child.kill('SIGKILL'));
+  const total = Number(probe.output().match(/probing 1 of (\d+)/)?.[1]);
+  expect(total).toBeGreaterThan(2);
+  await expect.poll(async () => (await handler.received()).length).toBe(1);
+  probe.child.kill('SIGINT');
+  await probe.waitFor(/Stopping: no more probe requests are sent; waiting for the one sent to be answered and stored\./);
+  await handler.release(1);
+  expect(await probe.exited).toBe(130);
+  expect(probe.stdout()).toMatch(/^ {2}accepted {3}\S.* {2}200 {2}#2$/m);
+  expect(probe.stdout()).toMatch(/^ {2}no answer {2}wrong signature +not sent: the probe was stopped$/m);
+  expect(probe.stdout().replace(/\n {2}(?=\S)/g, ' ')).toContain(
+    `Stopped after 1 of ${total} requests, before the wrong signature was sent: whether your handler checks signatures is not known yet.`,
+  );
+  expect(probe.output()).not.toMatch(/probing 2 of/);
+  expect(await handler.received()).toHaveLength(1);
+
+  const stored = await runCli(['calls', '--json', '--data-dir', dir.path]);
+  expect(
+    stored.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: number; source: string }),
+  ).toMatchObject([
+    { id: 2, source: 'replay' },
+    { id: 1, source: 'flowent' },
+  ]);
+});

@@ -94,7 +94,10 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     const id = JSON.parse((await runCli(['calls', '--json', '--limit', '1'], env)).stdout) as { id: number };
     // The replay command runs without serve's --forward: the handler is given with --target.
     const probed = await runCli(['replay', String(id.id), '--probe-styles', '--target', handlers.get('python')!.target], env);
-    expect(probed.stderr).toBe('');
+    // stderr says each request as it goes out (a slow handler takes minutes), the wrong signature last.
+    const progress = probed.stderr.trim().split('\n');
+    expect(progress[0]).toMatch(/^probing 1 of (\d+): python\b/);
+    expect(progress.at(-1)).toBe(`probing ${progress.length} of ${progress.length}: the wrong signature`);
     expect(probed.code).toBe(0);
     const lines = probed.stdout.split('\n');
     expect(lines[0]).toBe(

@@ -5,6 +5,7 @@ import type {
   CallFilter,
   CallSelection,
   CallSummary,
+  HandlerEvent,
   HandlerProbe,
   LearnedStyleInfo,
   ReplayEvent,
@@ -49,8 +50,13 @@ export interface ReplaySetup {
   forwardTimeoutMs?: number;
   /** Told about every replayed or simulated call once stored, for the `call-stored` event. */
   onStored?: (call: CallSummary) => void;
-  /** Bulk runs' progress and end, for the `replay-progress` / `replay-finished` events. */
-  onEvent?: (event: ReplayEvent) => void;
+  /** Bulk runs' progress and end, imports' and probes' progress, for the core's events. */
+  onEvent?: (event: ReplayEvent | HandlerEvent) => void;
+  /**
+   * A one-shot command's first Ctrl-C: once aborted, a probe of the handler sends no more
+   * requests (the one in flight is answered and stored first) and says what it found so far.
+   */
+  stopSignal?: AbortSignal;
 }
 
 /** The replay feature, under the contract's replay methods. */

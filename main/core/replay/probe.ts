@@ -58,6 +58,10 @@ export async function probeHandler(
       source: 'replay',
       originalCallId: original.id,
     });
+  const total = requests.length + 1;
+  const stopped = () => ctx.stopSignal?.aborted ?? false;
+  const sending = (index: number, styles: StyleName[]) =>
+    ctx.onEvent?.({ type: 'probe-progress', callId: original.id, sending: index + 1, total, styles });
   const rows: ProbeRow[] = [];
   const outcomes: HandlerOutcome[] = [];
   const record = (styles: StyleName[], delivered: Delivered): ProbeRow => {
@@ -69,17 +73,45 @@ export async function probeHandler(
   };
   // Sent one at a time: a handler is a developer's process, often single-threaded; and once
   // one request gets no answer the others would not either.
-  for (const request of requests) {
+  // A stop (the command's Ctrl-C) sends nothing more; the request in flight is answered and stored.
+  for (const [index, request] of requests.entries()) {
+    if (stopped()) break;
+    sending(index, request.styles);
     const row = record(request.styles, await send(request.body));
     rows.push(row);
     if (row.handler === null) break;
   }
-  const reached = rows.every((row) => row.handler !== null);
-  const wrongRow = reached ? record([], await send(wrong)) : unsent(rows[rows.length - 1]!);
-  if (outcomes.length > 0) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
+  const reached = rows.length === requests.length && rows.every((row) => row.handler !== null);
+  const unreachable = rows.some((row) => row.handler === null);
+  let wrongRow: ProbeRow;
+  if (reached && !stopped()) {
+    sending(requests.length, []);
+    wrongRow = record([], await send(wrong));
+  } else wrongRow = unreachable ? unsent(rows[rows.length - 1]!.evidence) : unsent(STOPPED_EVIDENCE);
+  const complete = wrongRow.callId > 0 || unreachable;
+  // What a stopped probe saw is no complete picture: it does not replace what was learned.
+  if (outcomes.length > 0 && complete) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
+  if (!complete) return { ok: true, value: stoppedFinding(original.id, target.value.url, rows, wrongRow, total) };
   // Only a style the calls have told apart is worth naming as this Flowent's.
   const flowentStyle = learned.decided ? learned.style : null;
   return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, refusedStyles(outcomes), flowentStyle) };
+}
+
+const STOPPED_EVIDENCE = 'the probe was stopped';
+
+/** The finding of a probe stopped before its wrong signature was sent: what was seen, and that it says nothing yet. */
+function stoppedFinding(probedCallId: number, url: string, rows: ProbeRow[], wrong: ProbeRow, total: number): HandlerProbe {
+  const stylesAccepted = rows.filter((row) => row.handler === 'accepted').flatMap((row) => row.styles);
+  return {
+    probedCallId,
+    url,
+    rows,
+    wrongSignature: wrong,
+    stylesAccepted,
+    checksSignatures: null,
+    finding: 'stopped',
+    summary: `Stopped after ${rows.length} of ${total} requests, before the wrong signature was sent: whether your handler checks signatures is not known yet. What was sent is stored; probe again to finish.`,
+  };
 }
 
 /** The body with its signature's last hex digit changed: a signature that matches no style. */
@@ -101,9 +133,9 @@ function probeRow(styles: StyleName[], delivered: Delivered): ProbeRow {
   };
 }
 
-/** The wrong-signature row when the probe stopped before sending it. */
-function unsent(last: ProbeRow): ProbeRow {
-  return { styles: [], callId: 0, status: 0, handler: null, evidence: `not sent: ${last.evidence}` };
+/** The wrong-signature row when the probe stopped before sending it, and why. */
+function unsent(why: string): ProbeRow {
+  return { styles: [], callId: 0, status: 0, handler: null, evidence: `not sent: ${why}` };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ReplayFailure, ReplayOutcome, Result, Violation } from '../../contract/api';
+import type { HandlerEvent, ReplayEvent, ReplayFailure, ReplayOutcome, Result, Violation } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import type { StoredCall } from '../store/calls-repository';
 import { diffAnswers } from './answer-diff';
@@ -29,6 +29,10 @@ export interface ReplayOptions {
 
 export interface ReplayContext extends ReplayDeps {
   learner: StyleLearner;
+  /** Once aborted, a probe sends no more requests (see ReplaySetup). */
+  stopSignal?: AbortSignal;
+  /** Progress of bulk runs, imports and probes. */
+  onEvent?: (event: ReplayEvent | HandlerEvent) => void;
 }
 
 /** Replays one stored call to the handler and stores the replay as a new call. */

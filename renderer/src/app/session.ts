@@ -130,6 +130,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
         applyHarImportProgress(event);
         if (event.stage === 'entries' && event.done === event.total && event.imported > 0) historyGrew = true;
         break;
+      case 'probe-progress':
+        // The page awaits the probe's whole result; only the command line prints each step.
+        break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);
         break;
