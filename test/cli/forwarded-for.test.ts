@@ -1,20 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
-import { startHandler, rawHeader } from '../helpers/handler-process';
+import { expect, it } from 'vitest';
+import { handlerAndFolderPerTest, rawHeader } from '../helpers/handler-process';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function handlerAndFolder() {
-  const handler = await startHandler();
-  cleanups.push(() => handler.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return { handler, dir };
-}
+const { cleanups, handlerAndFolder } = handlerAndFolderPerTest();
 
 it('send and replay straight to a handler send no X-Forwarded-For; through serve it names only the real hop', async () => {
   const { handler, dir } = await handlerAndFolder();

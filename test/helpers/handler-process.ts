@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from 'undici';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { makeTempDir } from './temp-dir';
 
 /** The handler's own GET endpoints, asked over undici: a page test's global fetch is the page's, with its CORS rules. */
 async function askHandler<T>(port: number, path: string): Promise<T> {
@@ -108,4 +109,24 @@ export function useHandler(): () => HandlerProcess {
 /** The handler's URL for a behaviour, e.g. `error500`. */
 export function handlerUrl(handler: HandlerProcess, behaviour: string): string {
   return `http://127.0.0.1:${handler.port}/actions/${behaviour}`;
+}
+
+/**
+ * For a test file whose tests each need a handler and a fresh data folder: `handlerAndFolder()`
+ * starts both; after each test they are stopped and removed, with whatever else the test pushed
+ * on `cleanups` (newest first).
+ */
+export function handlerAndFolderPerTest() {
+  const cleanups: (() => void | Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const handlerAndFolder = async () => {
+    const handler = await startHandler();
+    cleanups.push(() => handler.stop());
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    return { handler, dir };
+  };
+  return { cleanups, handlerAndFolder };
 }
