@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { isFiltered } from '../history/filter-state';
+import { isFiltered, type FilterState } from '../history/filter-state';
 import { clearFilters, loadFirstPage, loadMore, searchFurther, selectCall } from '../history/calls-actions';
 import { countInWords } from '../history/match-counts';
 import { listView, useCallsStore } from '../history/calls-store';
@@ -187,6 +187,19 @@ function SearchedSoFar({ downTo }: { downTo: number }) {
 }
 
 /**
+ * What the counted calls have in common, as the count's verb: the search's text when there is
+ * one, and the other filters too when they are set (the count is of calls that meet both, not of
+ * every call with the text).
+ */
+function whatMatches(filter: FilterState, one: boolean): string {
+  const text = filter.text.trim();
+  if (!text) return one ? 'matches' : 'match';
+  const contains = `${one ? 'contains' : 'contain'} “${text}”`;
+  const othersSet = isFiltered({ ...filter, text: '' });
+  return othersSet ? `${contains} and ${one ? 'matches' : 'match'} the filters` : contains;
+}
+
+/**
  * How many calls match the filters, of how many stored, as countInWords says a count (the core
  * counts a big history in steps, newest first).
  */
@@ -194,15 +207,13 @@ export function MatchCount() {
   const filter = useCallsStore((s) => s.filter);
   const count = useCallsStore((s) => s.matchCount);
   const total = useMetaStore((s) => s.stats?.total);
-  const text = filter.text.trim();
   let words = '';
   if (count && isFiltered(filter)) {
     const found = countInWords(count.total, count.complete, count.about);
     const one = count.complete && count.total === 1;
     const of = total === undefined ? '' : ` of ${total.toLocaleString()}`;
     const noun = one && !of ? 'call' : 'calls';
-    const verb = text ? `${one ? 'contains' : 'contain'} “${text}”` : one ? 'matches' : 'match';
-    words = `${found}${of} ${noun} ${verb}${count.complete ? '' : ' (counting…)'}`;
+    words = `${found}${of} ${noun} ${whatMatches(filter, one)}${count.complete ? '' : ' (counting…)'}`;
   }
   return (
     <p className="search-count" role="status" data-testid="search-count">

@@ -151,6 +151,19 @@ describe('filters', () => {
     expect(useCallsStore.getState().searchInput).toBe('');
   });
 
+  it("says a search's count is of the calls that also match the other filters", async () => {
+    const c = companion();
+    const { user } = await renderSeeded(c);
+    const count = () => screen.getByTestId('search-count').textContent;
+    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'create_ticket');
+    await waitFor(() => expect(rowIds()).toEqual(['4', '2']));
+    await waitFor(() => expect(count()).toBe('2 of 4 calls contain “create_ticket”'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Verdict' }), 'invalid');
+    await waitFor(() => expect(rowIds()).toEqual(['2']));
+    // 2 calls contain the text; the 1 counted is the one that is also invalid.
+    await waitFor(() => expect(count()).toBe('1 of 4 calls contains “create_ticket” and matches the filters'));
+  });
+
   it('prepends new calls only when they match the active filters', async () => {
     const c = companion();
     const { user } = await renderSeeded(c);
