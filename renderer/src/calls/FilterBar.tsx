@@ -9,18 +9,7 @@ import { countInWords } from '../history/match-counts';
 import { BulkReplayButton } from '../replay/BulkReplayButton';
 import { ExportImportButtons } from '../replay/ExportImportButtons';
 import { SEARCH_INPUT_ID } from './search-input';
-
-function toLocalInput(ms: number | null): string {
-  if (ms === null) return '';
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
-
-function fromLocalInput(value: string): number | null {
-  if (!value) return null;
-  const ms = new Date(value).getTime();
-  return Number.isFinite(ms) ? ms : null;
-}
+import { fromLocalInput, rangeInWords, rangeProblem, toLocalInput } from './time-range';
 
 const value = (e: ChangeEvent<HTMLSelectElement>) => e.target.value;
 
@@ -49,6 +38,7 @@ export function FilterBar() {
   const actionCounts = useCallsStore((s) => s.actionCounts);
   const othersFiltered = useCallsStore((s) => Object.keys(withoutAction(s.activeQuery)).length > 0);
   const [rangeOpen, setRangeOpen] = useState(false);
+  const chosenRange = filter.range === 'custom' ? rangeInWords(filter.since, filter.until) : null;
   const actions = [...(perAction ?? [])];
   if (filter.action && !actions.some((a) => a.action === filter.action)) actions.push({ action: filter.action, count: 0 });
 
@@ -115,6 +105,7 @@ export function FilterBar() {
       <div className="range-field">
         <select
           aria-label="Time range"
+          title={chosenRange ? `Calls received ${chosenRange}` : undefined}
           value={filter.range}
           onChange={(e) => {
             const range = value(e) as RangeChoice;
@@ -126,7 +117,8 @@ export function FilterBar() {
           <option value="5m">Last 5 minutes</option>
           <option value="1h">Last hour</option>
           <option value="1d">Last day</option>
-          <option value="custom">Between…</option>
+          {/* The chosen range itself, once there is one: the bar shows what the list is filtered by. */}
+          <option value="custom">{chosenRange ?? 'Between…'}</option>
         </select>
         {/* Always laid out, shown only for a custom range: the bar keeps its shape. */}
         <button
@@ -139,27 +131,7 @@ export function FilterBar() {
           …
         </button>
         {filter.range === 'custom' && rangeOpen && (
-          <div className="range-popover" role="group" aria-label="Custom time range">
-            <label className="inline-field">
-              Since
-              <input
-                type="datetime-local"
-                value={toLocalInput(filter.since)}
-                onChange={(e) => void setFilter({ since: fromLocalInput(e.target.value) })}
-              />
-            </label>
-            <label className="inline-field">
-              Until
-              <input
-                type="datetime-local"
-                value={toLocalInput(filter.until)}
-                onChange={(e) => void setFilter({ until: fromLocalInput(e.target.value) })}
-              />
-            </label>
-            <button type="button" onClick={() => setRangeOpen(false)}>
-              Done
-            </button>
-          </div>
+          <RangePopover since={filter.since} until={filter.until} close={() => setRangeOpen(false)} />
         )}
       </div>
       <button type="button" disabled={!isFiltered(filter)} onClick={() => void clearFilters()}>
@@ -168,6 +140,53 @@ export function FilterBar() {
       <span className="spacer" />
       <BulkReplayButton />
       <ExportImportButtons />
+    </div>
+  );
+}
+
+/**
+ * The "Between…" range's two bounds. Each change that leaves a range applies it at once; one
+ * whose end is before its start is not applied (it would match nothing, silently): the inputs
+ * keep what was typed and say why, and the list keeps the range it had.
+ */
+function RangePopover({ since, until, close }: { since: number | null; until: number | null; close: () => void }) {
+  const [draft, setDraft] = useState({ since: toLocalInput(since), until: toLocalInput(until) });
+  const bounds = { since: fromLocalInput(draft.since), until: fromLocalInput(draft.until) };
+  const problem = rangeProblem(bounds.since, bounds.until);
+  const change = (bound: 'since' | 'until', text: string) => {
+    const next = { ...draft, [bound]: text };
+    setDraft(next);
+    const chosen = { since: fromLocalInput(next.since), until: fromLocalInput(next.until) };
+    if (!rangeProblem(chosen.since, chosen.until)) void setFilter(chosen);
+  };
+  return (
+    <div className="range-popover" role="group" aria-label="Custom time range">
+      <label className="inline-field">
+        Since
+        <input
+          type="datetime-local"
+          value={draft.since}
+          aria-invalid={problem !== null}
+          onChange={(e) => change('since', e.target.value)}
+        />
+      </label>
+      <label className="inline-field">
+        Until
+        <input
+          type="datetime-local"
+          value={draft.until}
+          aria-invalid={problem !== null}
+          onChange={(e) => change('until', e.target.value)}
+        />
+      </label>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="button" onClick={close}>
+        Done
+      </button>
     </div>
   );
 }

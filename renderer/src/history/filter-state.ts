@@ -108,8 +108,11 @@ export function filterFromSearch(search: string): FilterState {
   const until = parseTime(params.get('until'));
   if (since !== null || until !== null) {
     state.range = 'custom';
-    state.since = since;
-    state.until = until;
+    // A link whose end is before its start (edited by hand) means the range between the two:
+    // the bar shows it as chosen, and none of its calls is left out.
+    const inverted = since !== null && until !== null && since > until;
+    state.since = inverted ? until : since;
+    state.until = inverted ? since : until;
   }
   state.text = params.get('text') ?? '';
   const source = params.get('source');

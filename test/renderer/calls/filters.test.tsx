@@ -103,6 +103,47 @@ describe('filters', () => {
     await screen.findByText('No calls match these filters');
   });
 
+  it('shows the chosen range in the bar, and refuses an end before the start, saying why', async () => {
+    const c = companion();
+    const { user } = await renderSeeded(c);
+    const rangeBox = () => screen.getByRole('combobox', { name: 'Time range' }) as HTMLSelectElement;
+    const shown = () => rangeBox().selectedOptions[0]?.textContent;
+    await user.selectOptions(rangeBox(), 'custom');
+    expect(shown()).toBe('Between…');
+    fireEvent.change(screen.getByLabelText('Since'), { target: { value: '2023-11-14T18:00' } });
+    fireEvent.change(screen.getByLabelText('Until'), { target: { value: '2023-11-14T19:00' } });
+    const chosen = { since: new Date('2023-11-14T18:00').getTime(), until: new Date('2023-11-14T19:00').getTime(), limit: 200 };
+    await waitFor(() => expect(lastQuery(c)).toEqual(chosen));
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    // Closed, the bar still says which range the list is filtered by.
+    expect(screen.queryByRole('group', { name: 'Custom time range' })).toBeNull();
+    expect(shown()).toMatch(/^Nov 14, 2023 18:00 – 19:00$/);
+
+    await user.click(screen.getByRole('button', { name: 'Change the time range' }));
+    const queries = c.bridge.callsTo('listCalls').length;
+    fireEvent.change(screen.getByLabelText('Until'), { target: { value: '2023-11-14T17:00' } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /The end \(Nov 14, 2023 17:00\) is before the start \(Nov 14, 2023 18:00\)/,
+    );
+    expect((screen.getByLabelText('Until') as HTMLInputElement).value).toBe('2023-11-14T17:00');
+    // Not applied: the list and the bar keep the range they had.
+    expect(c.bridge.callsTo('listCalls').length).toBe(queries);
+    expect(shown()).toMatch(/18:00 – 19:00$/);
+    fireEvent.change(screen.getByLabelText('Until'), { target: { value: '2023-11-14T20:00' } });
+    await waitFor(() => expect(lastQuery(c)).toEqual({ ...chosen, until: new Date('2023-11-14T20:00').getTime() }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(shown()).toMatch(/18:00 – 20:00$/);
+  });
+
+  it('reads a range whose end is before its start from the URL as the range between them', () => {
+    const state = filterFromSearch('?since=2023-11-14T19:00:00.000Z&until=2023-11-14T18:00:00.000Z');
+    expect(state).toMatchObject({
+      range: 'custom',
+      since: Date.parse('2023-11-14T18:00:00.000Z'),
+      until: Date.parse('2023-11-14T19:00:00.000Z'),
+    });
+  });
+
   it('reads the filters from the URL at start', async () => {
     const c = companion();
     await seed(c);

@@ -1,0 +1,59 @@
+import { startOfToday } from '../shared/format';
+
+const DAY_MS = 86_400_000;
+// Made once, as the list's formatters are (shared/format.ts).
+const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const DAY_OF_ANOTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A bound of a chosen range to the minute: its day ("today", "Dec 4") and its clock. */
+function boundOf(ms: number, today: number): { day: string; clock: string } {
+  const d = new Date(ms);
+  const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (ms >= today && ms < today + DAY_MS) return { day: 'today', clock };
+  const thisYear = new Date(today).getFullYear() === d.getFullYear();
+  return { day: (thisYear ? DAY : DAY_OF_ANOTHER_YEAR).format(d), clock };
+}
+
+function boundInWords(ms: number, today: number): string {
+  const { day, clock } = boundOf(ms, today);
+  return `${day} ${clock}`;
+}
+
+/**
+ * The chosen "Between…" range as the filter bar shows it ("today 18:00 – 19:00", "since Dec 4
+ * 18:00"); null when neither bound is set yet. An end on the start's day is only its clock.
+ */
+export function rangeInWords(since: number | null, until: number | null, now = Date.now()): string | null {
+  const today = startOfToday(now);
+  if (since !== null && until !== null) {
+    const start = boundOf(since, today);
+    const end = boundOf(until, today);
+    return `${start.day} ${start.clock} – ${end.day === start.day ? '' : `${end.day} `}${end.clock}`;
+  }
+  if (since !== null) return `since ${boundInWords(since, today)}`;
+  if (until !== null) return `until ${boundInWords(until, today)}`;
+  return null;
+}
+
+/** Why a range cannot be chosen (its end before its start); null when it can. */
+export function rangeProblem(since: number | null, until: number | null): string | null {
+  if (since === null || until === null || since <= until) return null;
+  const today = startOfToday();
+  return `The end (${boundInWords(until, today)}) is before the start (${boundInWords(since, today)}): choose an end after the start. The list keeps the range it had.`;
+}
+
+/** A time as a `datetime-local` input's value, local time to the minute; '' for none. */
+export function toLocalInput(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` input's value as a time; null for an empty or unreadable one. */
+export function fromLocalInput(value: string): number | null {
+  if (!value) return null;
+  const ms = new Date(value).getTime();
+  return Number.isFinite(ms) ? ms : null;
+}
