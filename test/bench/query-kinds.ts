@@ -30,6 +30,7 @@ export function matrix(count: number, now: number): MatrixCase[] {
       statusClass: ['5xx', '3xx'],
       test: [true, false],
       source: ['flowent', 'replay', 'import'],
+      failures: [true],
       since: [...since.keys()],
       until: [weekAgo],
       text: ['a', 'zq', 'Pa', 'Par', 'Paris', 'Zürich', 'example.com', rare, 'no such words'],

@@ -25,6 +25,11 @@ export const callFilter = z
     until: time.optional(),
     /** Free text searched in the request body. */
     text: z.string().max(MAX_SEARCH_LENGTH).optional().describe(`a string of at most ${MAX_SEARCH_LENGTH} characters`),
+    /**
+     * true: only the calls the header counts as failures (the contract's `countsAsFailure`:
+     * Flowent's own calls that failed), not a replay, simulated or imported call that failed.
+     */
+    failures: z.literal(true).optional().describe('true (only the calls counted as failures)'),
     /** Only calls from this source. */
     source: z
       .enum(CALL_SOURCES)

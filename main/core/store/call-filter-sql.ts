@@ -54,7 +54,7 @@ export type ReadFor = 'rows' | 'columns';
 const BY_FILTER_COLUMNS = 'calls INDEXED BY calls_by_id_filters';
 
 /** The filters that test a column of the call's row (the text is tested on its body). */
-const COLUMN_FILTERS = ['action', 'verdict', 'statusClass', 'test', 'source', 'since', 'until'] as const;
+const COLUMN_FILTERS = ['action', 'verdict', 'statusClass', 'test', 'source', 'failures', 'since', 'until'] as const;
 /** Those with an index of their own (migrations 2 and 8), so a page of them reads only matching rows. */
 const OWN_INDEX: readonly string[] = ['action', 'verdict', 'source'];
 
@@ -92,6 +92,10 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: Re
     params.source = filter.source;
     // Spelled out so the partial index on the other sources (migration 8) can serve the query.
     if (filter.source !== 'flowent') conditions.push("source <> 'flowent'");
+  }
+  if (filter.failures) {
+    // COUNTED_FAILURE as two comparisons the filter columns' index (which holds both) answers.
+    conditions.push("failed = 1 AND source = 'flowent'");
   }
   if (filter.since !== undefined) {
     conditions.push('received_at >= @since');

@@ -22,6 +22,7 @@ const TABLE: Record<ApiMethod, Row> = {
     good: [
       [{}],
       [{ action: 'send_email', verdict: 'valid', statusClass: '2xx', test: false, since: 0, until: 1, text: 'x', source: 'replay' }],
+      [{ failures: true, action: 'send_email' }],
       [{ limit: 500, beforeId: 9 }],
     ],
     bad: [
@@ -35,6 +36,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [[{ text: 'x'.repeat(1001) }], '`text` must be a string of at most 1000 characters.'],
       [[{ source: 'elsewhere' }], '`source` must be one of flowent, replay, simulator, import.'],
       [[{ action: 'a'.repeat(101) }], '`action` must be an action name of at most 100 characters.'],
+      [[{ failures: false }], '`failures` must be true (only the calls counted as failures).'],
       [[], /^expects `query`\. `query` is missing: it must be a filter object/],
     ],
   },

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeUnicodeEscapes, type CallSource, type SignatureReport, type Verdict } from '../../../main/contract/api';
 import { openStore, type Store } from '../../../main/core/store/open-store';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -320,6 +321,59 @@ describe('CallsRepository', () => {
     expect(store.calls.list({ source: 'flowent' }).calls.map((c) => c.source)).toEqual(['flowent', 'flowent']);
     // Calls imported from a file are Flowent's calls recorded elsewhere: they can be replayed.
     expect(store.calls.selectReplayableIds({}, 10)).toEqual({ ids: [imported, 2, 1], nextBeforeId: null });
+  });
+
+  it("lists the calls the header counts as failures, through the filter columns' index", () => {
+    const broken = { signature: report('invalid'), response: { status: 500, headers: [], body: Buffer.alloc(0) } };
+    const failed = store.calls.insert(call({ action: 'a', ...broken }));
+    store.calls.insert(call({ action: 'a' }));
+    store.calls.insert(call({ action: 'a', source: 'replay', ...broken }));
+    store.calls.insert(call({ action: 'b', source: 'import', ...broken }));
+    const alsoFailed = store.calls.insert(call({ action: 'b', signature: report('missing') }));
+    // The list of failures holds what the header's failures count, and nothing else.
+    expect(store.calls.stats({}).failures).toBe(2);
+    expect(store.calls.list({ failures: true }).calls.map((c) => c.id)).toEqual([alsoFailed, failed]);
+    expect(store.calls.stats({ failures: true })).toMatchObject({
+      total: 2,
+      failures: 2,
+      perAction: [
+        { action: 'a', count: 1 },
+        { action: 'b', count: 1 },
+      ],
+    });
+    expect(store.calls.list({ failures: true, action: 'b' }).calls.map((c) => c.id)).toEqual([alsoFailed]);
+    expect(store.calls.list({ failures: true, source: 'replay' }).calls).toEqual([]);
+
+    // Read by windows of ids through the index that holds `failed` and `source`, never a scan of rows.
+    const runs: { sql: string; args: unknown[] }[] = [];
+    const db = new Database(store.file, { readonly: true });
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      for (const method of ['all', 'get', 'iterate'] as const) {
+        const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+        (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+          runs.push({ sql, args });
+          return original(...args);
+        };
+      }
+      return statement;
+    }) as typeof db.prepare;
+    try {
+      const reader = new CallsRepository(db);
+      expect(reader.list({ failures: true }).calls.map((c) => c.id)).toEqual([alsoFailed, failed]);
+      reader.stats({ failures: true, perAction: false });
+      const filtered = runs.filter((run) => run.sql.includes("failed = 1 AND source = 'flowent'"));
+      expect(filtered.length).toBeGreaterThanOrEqual(2);
+      for (const run of filtered) {
+        const plan = (prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.args) as { detail: string }[])
+          .map((step) => step.detail)
+          .join(' | ');
+        expect(plan).toMatch(/USING (COVERING )?INDEX calls_by_id_filters/);
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('keeps the unfiltered counts (from triggers) equal to a full count, through inserts and deletes', () => {

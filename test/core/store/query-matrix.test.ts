@@ -56,6 +56,7 @@ function scan(calls: { summary: CallSummary; readable: string }[], filter: CallF
       if (filter.statusClass !== undefined && `${Math.floor(c.status / 100)}xx` !== filter.statusClass) return false;
       if (filter.test !== undefined && c.test !== filter.test) return false;
       if (filter.source !== undefined && c.source !== filter.source) return false;
+      if (filter.failures && !(c.failed && c.source === 'flowent')) return false;
       if (filter.since !== undefined && c.receivedAt < filter.since) return false;
       if (filter.until !== undefined && c.receivedAt > filter.until) return false;
       if (filter.text !== undefined && !readable.includes(filter.text)) return false;
@@ -70,6 +71,7 @@ const CASES = filterMatrix({
   statusClass: ['5xx', '3xx', '2xx'],
   test: [true, false],
   source: ['replay', 'import', 'flowent'],
+  failures: [true],
   since: [NOW - 5 * 60_000, NOW - 3 * 3_600_000, NOW - 40 * 86_400_000],
   until: [NOW - 2 * 3_600_000],
   text: ['a', 'ab', 'Zü', 'Paris', 'Zürich', '100% x', '東京', 'absent words', 'u00fc'],
