@@ -21,6 +21,10 @@ Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   --action <name>    Only calls of this action
   --source <source>  Only calls from flowent, replay, simulator or import
+  --failed           Only the calls counted as failures: Flowent's own calls whose answer
+                     was not 2xx (or that got none), whose signature is invalid, missing or
+                     malformed or that were not a Flowent call, or whose answer breaks
+                     Flowent's contract (replays, simulated and imported calls never count)
   --limit <n>        How many calls to print, 1-10000 (default 50; 10 with --follow)
   -f, --follow       Keep printing calls as they are stored, oldest first
   --json             One JSON object per line: id, receivedAt, method, path, action,
@@ -42,6 +46,7 @@ export const FLAGS = {
   'data-dir': { type: 'string' },
   action: { type: 'string' },
   source: { type: 'string' },
+  failed: { type: 'boolean' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
   follow: { type: 'boolean', short: 'f' },
@@ -55,7 +60,7 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   if (source !== undefined && !isCallSource(source)) {
     throw new UsageError(`--source must be one of ${CALL_SOURCES.join(', ')}, not "${source}".`);
   }
-  const filter = { action, source };
+  const filter: CallFilter = { action, source, ...(values.failed ? { failures: true } : {}) };
   const print = (call: CallSummary) => {
     if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
     else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
@@ -94,9 +99,11 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       listed.forEach(print);
       if (listed.length === 0 && !values.json) {
         const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
+        const which = `${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}`;
         io.stderr.write(
-          `No calls stored in ${file}${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}. ` +
-            'Start "flowent-companion serve" and send one.\n',
+          values.failed
+            ? `None of the calls stored in ${file}${which} counts as a failure.\n`
+            : `No calls stored in ${file}${which}. Start "flowent-companion serve" and send one.\n`,
         );
       }
       return 0;
