@@ -7,6 +7,8 @@ import { CopyButton } from '../shared/CopyButton';
 import { MiddleElided } from '../shared/MiddleElided';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from '../tunnel/TunnelPill';
+import { useCallsStore } from '../history/calls-store';
+import { setFilter } from '../history/calls-actions';
 
 /** The failure rule (isFailedCall and countsAsFailure in the contract) in words. */
 const FAILURES_EXPLAINED =
@@ -32,6 +34,7 @@ const COMMANDS: Command[] = [
 export function Header() {
   const status = useMetaStore((s) => s.status);
   const stats = useMetaStore((s) => s.stats);
+  const failuresOnly = useCallsStore((s) => s.filter.failures);
   const base = status?.webhookBaseUrl ?? null;
   return (
     <header className="app-header">
@@ -51,9 +54,17 @@ export function Header() {
         <span>
           <strong>{stats?.total ?? '–'}</strong> {nounFor(stats?.total ?? 0, 'call')}
         </span>
-        <span className={stats && stats.failures > 0 ? 'failures' : undefined} title={FAILURES_EXPLAINED} data-testid="failure-count">
+        {/* The count lists what it counts: the list's "Failures only" filter, on and off. */}
+        <button
+          type="button"
+          className={`count-button${stats && stats.failures > 0 ? ' failures' : ''}`}
+          aria-pressed={failuresOnly}
+          title={`${FAILURES_EXPLAINED} ${failuresOnly ? 'Press to list every call again.' : 'Press to list them.'}`}
+          data-testid="failure-count"
+          onClick={() => void setFilter({ failures: !failuresOnly })}
+        >
           <strong>{stats?.failures ?? '–'}</strong> {nounFor(stats?.failures ?? 0, 'failure')}
-        </span>
+        </button>
       </div>
       <Sparkline />
       <TunnelPill />

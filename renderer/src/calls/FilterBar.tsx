@@ -134,6 +134,10 @@ export function FilterBar() {
           <RangePopover since={filter.since} until={filter.until} close={() => setRangeOpen(false)} />
         )}
       </div>
+      <label className="inline-field" title="Only the calls the header counts as failures: Flowent's own calls that failed">
+        <input type="checkbox" checked={filter.failures} onChange={(e) => void setFilter({ failures: e.target.checked })} />
+        Failures only
+      </label>
       <button type="button" disabled={!isFiltered(filter)} onClick={() => void clearFilters()}>
         Clear filters
       </button>

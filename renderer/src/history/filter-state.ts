@@ -1,5 +1,6 @@
 import {
   CALL_SOURCES,
+  countsAsFailure,
   VERDICTS,
   type CallFilter,
   type CallSource,
@@ -23,6 +24,8 @@ export interface FilterState {
   until: number | null;
   text: string;
   source: CallSource | null;
+  /** Only the calls the header counts as failures. */
+  failures: boolean;
 }
 
 export const EMPTY_FILTER: FilterState = {
@@ -35,6 +38,7 @@ export const EMPTY_FILTER: FilterState = {
   until: null,
   text: '',
   source: null,
+  failures: false,
 };
 
 const STATUS_CLASSES: readonly StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
@@ -58,6 +62,7 @@ export function toCallFilter(state: FilterState, now: number, withText = true): 
     filter.since = now - RANGE_MS[state.range];
   }
   if (state.source) filter.source = state.source;
+  if (state.failures) filter.failures = true;
   const text = state.text.trim();
   if (withText && text) filter.text = text;
   return filter;
@@ -80,6 +85,7 @@ export function matchesFilter(call: CallSummary, filter: CallFilter): boolean {
   if (filter.since !== undefined && call.receivedAt < filter.since) return false;
   if (filter.until !== undefined && call.receivedAt > filter.until) return false;
   if (filter.source !== undefined && call.source !== filter.source) return false;
+  if (filter.failures && !countsAsFailure(call)) return false;
   return true;
 }
 
@@ -117,6 +123,7 @@ export function filterFromSearch(search: string): FilterState {
   state.text = params.get('text') ?? '';
   const source = params.get('source');
   if (source && (CALL_SOURCES as readonly string[]).includes(source)) state.source = source as CallSource;
+  state.failures = params.get('failures') === 'only';
   return state;
 }
 
@@ -135,6 +142,7 @@ export function filterToSearch(state: FilterState): string {
   }
   if (state.text.trim()) params.set('text', state.text.trim());
   if (state.source) params.set('source', state.source);
+  if (state.failures) params.set('failures', 'only');
   return params.toString();
 }
 

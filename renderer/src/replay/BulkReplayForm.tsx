@@ -38,6 +38,7 @@ const FILTER_WORDS: { [K in keyof CallFilter]-?: (value: NonNullable<CallFilter[
   // One range: said once, with since when there is one.
   until: (_, filter) => (filter.since === undefined ? 'in the chosen time range' : null),
   source: (source) => `source: ${SOURCE_LABEL[source]}`,
+  failures: () => 'failures only',
 };
 
 /** The list's filter in words, as the filter bar sets it ("source: replay"); "every stored call" when nothing is set. */

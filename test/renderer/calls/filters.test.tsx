@@ -260,6 +260,32 @@ describe('filters', () => {
     expect((screen.getByRole('combobox', { name: 'Source' }) as HTMLSelectElement).value).toBe('import');
   });
 
+  it("the header's failure count lists the failures it counts, live too, and lists every call again", async () => {
+    const c = companion();
+    const { user } = await renderSeeded(c);
+    const count = await screen.findByRole('button', { name: '2 failures' });
+    expect(count.getAttribute('aria-pressed')).toBe('false');
+    await user.click(count);
+    await waitFor(() => expect(rowIds()).toEqual(['4', '2']));
+    expect(lastQuery(c)).toEqual({ failures: true, limit: 200 });
+    expect(location.search).toBe('?failures=only');
+    // The bar says the list is filtered, and by what.
+    expect((screen.getByRole('checkbox', { name: 'Failures only' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('button', { name: '2 failures' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe('2 of 4 calls match'));
+
+    // A call that fails joins the list as it arrives; one that does not, does not.
+    await c.send('send_email', {}, { key: 'another-key' });
+    await c.send('send_email');
+    await screen.findByRole('button', { name: '3 failures' });
+    await waitFor(() => expect(rowIds()).toEqual(['5', '4', '2']));
+
+    await user.click(screen.getByRole('button', { name: '3 failures' }));
+    await waitFor(() => expect(rowIds()).toEqual(['6', '5', '4', '3', '2', '1']));
+    expect(location.search).toBe('');
+    expect((screen.getByRole('checkbox', { name: 'Failures only' }) as HTMLInputElement).checked).toBe(false);
+  });
+
   it('"/" focuses the search box', async () => {
     const c = companion();
     const { user } = await renderSeeded(c);
