@@ -42,6 +42,11 @@ export const callQuery = callFilter
   .extend({
     /** Page size; the core caps it. */
     limit: z.int().min(1).max(MAX_PAGE_SIZE).optional().describe(`a whole number from 1 to ${MAX_PAGE_SIZE}`),
+    /**
+     * Return only calls with an id higher than this: with `beforeId`, a few ids just stored, so a
+     * page can ask which of the calls it was told of match a search it cannot test itself.
+     */
+    afterId: callId.optional(),
     /** Return calls with an id lower than this (the next page, newest first). */
     beforeId: callId.optional(),
   })

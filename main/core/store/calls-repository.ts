@@ -179,7 +179,12 @@ export class CallsRepository {
     const columns = query.text ? `${SUMMARY_COLUMNS}, ${READABLE_BODY} AS readable_body` : SUMMARY_COLUMNS;
     const rows: CallRow[] = [];
     const prepare = preparedOnce(this.db);
-    const end = readNewestFirst(this.filterToSql(query, 'rows'), queryRange(this.db, query, query.beforeId), this.budget, {
+    const range = queryRange(this.db, query, query.beforeId);
+    if (query.afterId !== undefined) range.floor = Math.min(range.top, Math.max(range.floor, query.afterId + 1));
+    // A few ids above `afterId` (calls just stored) are read by their bodies, as a count of a
+    // few ids is: the text index's statement costs the same whatever the range.
+    const fewIds = query.afterId !== undefined && range.top - range.floor <= BODIES_RATHER_THAN_INDEX;
+    const end = readNewestFirst(this.filterToSql(query, 'rows', fewIds), range, this.budget, {
       window: (where, window) => {
         const { clause, params } = withinWindow(where, window);
         const sql = `SELECT ${columns} FROM ${where.from} ${clause} ORDER BY ${where.id} DESC LIMIT @limit`;

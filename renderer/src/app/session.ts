@@ -10,6 +10,7 @@ import { reportError, setConnection } from '../page/ui-actions';
 import { loadFirstPage, PAGE_SIZE } from '../history/calls-actions';
 import { recountAfterPruning, withLiveCalls } from '../history/match-counts';
 import { countInto, refreshStats } from '../history/call-stats';
+import { countSearchArrivals } from '../history/search-arrivals';
 import { currentBridge, setBridge } from '../page/bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
@@ -180,13 +181,18 @@ export function applyEvents(events: DeliveredEvent[]): void {
 
   useMetaStore.setState((s) => (s.stats ? { stats: countInto(s.stats, stored) } : s));
 
+  const { activeQuery, generation } = useCallsStore.getState();
+  // Summaries carry no body: the core says which of the calls match the search (search-arrivals.ts).
+  if (activeQuery.text) {
+    void countSearchArrivals(
+      generation,
+      activeQuery,
+      stored.filter((c) => matchesFilter(c, activeQuery)),
+    );
+    return;
+  }
   let readFirstPageAgain = false;
   useCallsStore.setState((s) => {
-    // Summaries carry no body, so a text search cannot be checked here: offer a refresh.
-    if (s.activeQuery.text) {
-      const matching = stored.filter((c) => matchesFilter(c, s.activeQuery)).length;
-      return matching ? { pendingNew: s.pendingNew + matching } : s;
-    }
     const matching = stored.filter((c) => matchesFilter(c, s.activeQuery));
     const { newest } = idRange(s.calls);
     const fresh = matching.filter((c) => c.id > newest);

@@ -24,6 +24,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [{ action: 'send_email', verdict: 'valid', statusClass: '2xx', test: false, since: 0, until: 1, text: 'x', source: 'replay' }],
       [{ failures: true, action: 'send_email' }],
       [{ limit: 500, beforeId: 9 }],
+      [{ text: 'x', afterId: 4, beforeId: 9 }],
     ],
     bad: [
       [[{ limit: 501 }], '`limit` must be a whole number from 1 to 500.'],

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeUnicodeEscapes, type CallSource, type SignatureReport, type Verdict } from '../../../main/contract/api';
+import { decodeUnicodeEscapes, type CallQuery, type CallSource, type SignatureReport, type Verdict } from '../../../main/contract/api';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
@@ -114,6 +114,22 @@ describe('CallsRepository', () => {
     const last = store.calls.list({ limit: 3, beforeId: second.nextBeforeId ?? undefined });
     expect(last.calls.map((c) => c.id)).toEqual([ids[0]]);
     expect(last.nextBeforeId).toBeNull();
+  });
+
+  it('lists only the calls above afterId, searched by their bodies, indexed or not', () => {
+    const body = (text: string) => Buffer.from(JSON.stringify({ action_name: 'send_email', parameters: { q: text } }));
+    const ids = store.calls.insert(
+      ['order_id 1', 'nothing', 'order_id 2', 'nothing', 'order_id 3'].map((q) => call({ requestBody: body(q) })),
+    );
+    store.textIndex.catchUp();
+    const [more] = store.calls.insert([call({ requestBody: body('order_id 4') })]);
+    const listed = (query: CallQuery) => store.calls.list(query).calls.map((c) => c.id);
+    expect(listed({ text: 'order_id' })).toEqual([more, ids[4], ids[2], ids[0]]);
+    // The calls just told of: which of ids[1..4] and the one not indexed yet match.
+    expect(listed({ text: 'order_id', afterId: ids[0]!, beforeId: more! + 1 })).toEqual([more, ids[4], ids[2]]);
+    expect(listed({ text: 'order_id', afterId: ids[2]!, beforeId: ids[4]! })).toEqual([]);
+    expect(listed({ afterId: ids[3]! })).toEqual([more, ids[4]]);
+    expect(listed({ afterId: more! })).toEqual([]);
   });
 
   it('caps the page size', () => {
