@@ -103,6 +103,14 @@ it('counts the same failures live and after a reload, with and without a key, an
   expect(await headerAfterReload(10)).toBe('3 failures');
   expect(await page.getByTestId('failure-count').getAttribute('title')).toMatch(/Replays, simulated and imported calls are never counted/);
 
+  // The count lists what it counts: Flowent's own failures, none of the replays that failed.
+  await page.getByTestId('failure-count').click();
+  await expect.poll(() => rows().count()).toBe(3);
+  expect(await page.getByRole('checkbox', { name: 'Failures only' }).isChecked()).toBe(true);
+  expect(await rows().locator('[data-testid="source-tag"]').count()).toBe(0);
+  await page.getByTestId('failure-count').click();
+  await expect.poll(() => rows().count()).toBe(10);
+
   // The list shows Flowent's calls alone when asked.
   await page.getByRole('combobox', { name: 'Source' }).selectOption('flowent');
   await expect.poll(() => rows().count()).toBe(6);

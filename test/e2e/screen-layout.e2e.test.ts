@@ -171,10 +171,23 @@ describe.sequential('the screen at every size, in both themes', () => {
     await page.getByRole('combobox', { name: 'Time range' }).selectOption('custom');
     await page.getByRole('group', { name: 'Custom time range' }).waitFor();
     expect(await shape()).toBe(first);
+    // A chosen range is named in the bar, which keeps its shape at the narrowest width.
+    await page.getByLabel('Since').fill('2023-11-14T18:00');
+    await page.getByLabel('Until').fill('2023-12-24T19:00');
     await page.getByRole('button', { name: 'Done' }).click();
-    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('combobox', { name: 'Time range' }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent),
+      )
+      .toMatch(/^Nov 14, 2023 18:00 – Dec 24 19:00$/);
+    expect(await shape()).toBe(first);
+    await page.getByRole('checkbox', { name: 'Failures only' }).check();
+    expect(await shape()).toBe(first);
+    await screenshot(page, 'filter-bar-range-and-failures');
+    await bar.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => rows().count()).toBe(11);
-    expect(await page.getByRole('button', { name: 'Clear filters' }).isDisabled()).toBe(true);
+    expect(await bar.getByRole('button', { name: 'Clear filters' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Failures only' }).isChecked()).toBe(false);
 
     const bad = join(dataDir, 'not-a-har.json');
     writeFileSync(bad, '{"hello": "world"}');

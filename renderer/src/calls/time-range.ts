@@ -7,13 +7,15 @@ const DAY_OF_ANOTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short',
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A bound of a chosen range to the minute: its day ("today", "Dec 4") and its clock. */
-function boundOf(ms: number, today: number): { day: string; clock: string } {
+/**
+ * A bound of a chosen range to the minute: its day ("today", "Dec 4", "Nov 14, 2023": the year
+ * only when it is not `year`, this year or the start's) and its clock.
+ */
+function boundOf(ms: number, today: number, year = new Date(today).getFullYear()): { day: string; clock: string } {
   const d = new Date(ms);
   const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   if (ms >= today && ms < today + DAY_MS) return { day: 'today', clock };
-  const thisYear = new Date(today).getFullYear() === d.getFullYear();
-  return { day: (thisYear ? DAY : DAY_OF_ANOTHER_YEAR).format(d), clock };
+  return { day: (d.getFullYear() === year ? DAY : DAY_OF_ANOTHER_YEAR).format(d), clock };
 }
 
 function boundInWords(ms: number, today: number): string {
@@ -29,8 +31,9 @@ export function rangeInWords(since: number | null, until: number | null, now = D
   const today = startOfToday(now);
   if (since !== null && until !== null) {
     const start = boundOf(since, today);
-    const end = boundOf(until, today);
-    return `${start.day} ${start.clock} – ${end.day === start.day ? '' : `${end.day} `}${end.clock}`;
+    const end = boundOf(until, today, new Date(since).getFullYear());
+    const sameDay = startOfToday(since) === startOfToday(until);
+    return `${start.day} ${start.clock} – ${sameDay ? '' : `${end.day} `}${end.clock}`;
   }
   if (since !== null) return `since ${boundInWords(since, today)}`;
   if (until !== null) return `until ${boundInWords(until, today)}`;
