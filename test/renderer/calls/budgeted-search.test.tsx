@@ -109,7 +109,9 @@ describe('a count that takes steps', () => {
     const counts = () => c.bridge.callsTo('getStats').length;
     const before = counts();
     await searchFor(user, 'qx');
-    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toBe(`50 of ${calls} calls contain “qx”`));
+    await waitFor(() =>
+      expect(screen.getByTestId('search-count').textContent).toBe(`50 of ${calls} calls contain “qx” and match the filters`),
+    );
     await waitFor(() => expect(option('create_ticket')).toBe('create_ticket (50)'));
     expect(option('send_email')).toBe('send_email (50)');
 
