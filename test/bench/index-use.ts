@@ -23,31 +23,10 @@ import { DATA_FILES } from '../../main/core/data-folder';
 import { CallsRepository } from '../../main/core/store/calls-repository';
 import { defineReadableText } from '../../main/core/store/readable-sql';
 import { Retention } from '../../main/core/store/retention';
+import { recording, type StatementRun as Run } from '../helpers/recording-db';
 import { makeTempDir } from '../helpers/temp-dir';
 import { fillHistory } from './fill-history';
 import { DEEP, matrix, PAGE } from './query-kinds';
-
-interface Run {
-  sql: string;
-  args: unknown[];
-}
-
-/** A connection whose statements say what they ran, with which parameters. */
-function recording(db: Database.Database, runs: Run[]): Database.Database {
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    const statement = prepare(sql);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        runs.push({ sql, args });
-        return original(...args);
-      };
-    }
-    return statement;
-  }) as typeof db.prepare;
-  return db;
-}
 
 /** The indexes of `calls` named in a statement's plan. */
 function indexesIn(db: Database.Database, run: Run): string[] {

@@ -4,6 +4,7 @@ import { decodeUnicodeEscapes, type CallQuery, type CallSource, type SignatureRe
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
+import { recording, type StatementRun } from '../../helpers/recording-db';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let store: Store;
@@ -361,20 +362,8 @@ describe('CallsRepository', () => {
     expect(store.calls.list({ failures: true, source: 'replay' }).calls).toEqual([]);
 
     // Read by windows of ids through the index that holds `failed` and `source`, never a scan of rows.
-    const runs: { sql: string; args: unknown[] }[] = [];
-    const db = new Database(store.file, { readonly: true });
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => {
-      const statement = prepare(sql);
-      for (const method of ['all', 'get', 'iterate'] as const) {
-        const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-        (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-          runs.push({ sql, args });
-          return original(...args);
-        };
-      }
-      return statement;
-    }) as typeof db.prepare;
+    const runs: StatementRun[] = [];
+    const db = recording(new Database(store.file, { readonly: true }), runs);
     try {
       const reader = new CallsRepository(db);
       expect(reader.list({ failures: true }).calls.map((c) => c.id)).toEqual([alsoFailed, failed]);
@@ -382,7 +371,7 @@ describe('CallsRepository', () => {
       const filtered = runs.filter((run) => run.sql.includes("failed = 1 AND source = 'flowent'"));
       expect(filtered.length).toBeGreaterThanOrEqual(2);
       for (const run of filtered) {
-        const plan = (prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.args) as { detail: string }[])
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.args) as { detail: string }[])
           .map((step) => step.detail)
           .join(' | ');
         expect(plan).toMatch(/USING (COVERING )?INDEX calls_by_id_filters/);
