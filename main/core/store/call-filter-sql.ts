@@ -1,5 +1,6 @@
 import type { CallFilter } from '../../contract/api';
 import { readableSql } from './readable-sql';
+import type { SearchFold } from './search-fold';
 import type { IdWindow } from './id-windows';
 
 export interface SqlWhere {
@@ -34,7 +35,7 @@ const MAX_TRIGRAMS = 32;
  */
 export const COUNTED_FAILURE = `(failed AND source = 'flowent')`;
 
-/** The searched text of a call: its body with `\uXXXX` escapes decoded. */
+/** The searched text of a call: its body with `\uXXXX` escapes decoded (then folded: search-fold.ts). */
 export const READABLE_BODY = readableSql('calls.request_body');
 
 /**
@@ -60,6 +61,12 @@ const OWN_INDEX: readonly string[] = ['action', 'verdict', 'source'];
 
 const STATUS_CLASS_BOUNDS = { '2xx': 200, '3xx': 300, '4xx': 400, '5xx': 500 } as const;
 
+/** What a text search needs besides the filter: how far the index is caught up, and the fold. */
+export interface TextSearch {
+  indexedUpTo: number;
+  fold: SearchFold;
+}
+
 /**
  * Turns a filter into WHERE clauses with named parameters; never interpolates user input.
  * Usually one query. A text search the index can answer is two, newest first: a scan of bodies,
@@ -67,7 +74,7 @@ const STATUS_CLASS_BOUNDS = { '2xx': 200, '3xx': 300, '4xx': 400, '5xx': 500 } a
  * text-index.ts, and further down while a page's hits are dense: read-newest-first.ts), then
  * the index, for the calls up to `indexedUpTo`.
  */
-export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: ReadFor): SqlWhere[] {
+export function filterToSql(filter: CallFilter, readFor: ReadFor, search: TextSearch | null): SqlWhere[] {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.action !== undefined) {
@@ -106,18 +113,21 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: Re
     params.until = filter.until;
   }
   const from = columnsSource(filter, readFor);
+  if (filter.text && !search) throw new Error('A text search needs the text index and the fold');
   const indexQuery = filter.text ? trigramQuery(filter.text) : null;
-  if (filter.text) {
-    // instr() on the body's readable text (escapes decoded, as the index holds it): a plain
-    // case-sensitive substring search, so `%` and `_` typed by the user mean themselves (LIKE
-    // would treat them as wildcards). It also confirms each candidate the index gives, so the
-    // index changes speed, not results. The connection defines the function (readable-sql.ts).
-    conditions.push(`instr(${READABLE_BODY}, @text) > 0`);
-    params.text = filter.text;
+  if (filter.text && search) {
+    // instr() on the body's readable text (escapes decoded, as the index holds it), its letters
+    // folded as the typed text's are: a substring search that ignores case, so `%` and `_`
+    // typed by the user mean themselves (LIKE would treat them as wildcards). It also confirms
+    // each candidate the index gives, so the index changes speed, not results. The connection
+    // defines the functions (readable-sql.ts, search-fold.ts).
+    const text = search.fold.fold(filter.text);
+    conditions.push(`instr(${search.fold.foldedSql(READABLE_BODY, text)}, @text) > 0`);
+    params.text = text;
   }
   const readsBodies = Boolean(filter.text);
   const scan: SqlWhere = { from, id: 'id', clause: whereOf(conditions), params, readsBodies };
-  if (indexQuery === null) return [scan];
+  if (indexQuery === null || !search) return [scan];
   return [
     scan,
     {
@@ -125,7 +135,7 @@ export function filterToSql(filter: CallFilter, indexedUpTo: number, readFor: Re
       from: 'calls_text CROSS JOIN calls ON calls.id = calls_text.rowid',
       id: 'calls_text.rowid',
       clause: whereOf([...conditions, 'calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),
-      params: { ...params, indexedUpTo, textQuery: indexQuery },
+      params: { ...params, indexedUpTo: search?.indexedUpTo ?? 0, textQuery: indexQuery },
       readsBodies,
       candidates: {
         clause: whereOf(['calls_text MATCH @textQuery', 'calls_text.rowid <= @indexedUpTo']),

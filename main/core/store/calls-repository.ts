@@ -27,6 +27,7 @@ import { readNewestFirst } from './read-newest-first';
 import { queryRange } from './query-range';
 import { defineReadableText } from './readable-sql';
 import { findTextMatch } from './text-match';
+import { SearchFold } from './search-fold';
 import { countCalls } from './call-stats';
 import { CountResumes } from './count-resume';
 import { estimateCount } from './count-estimate';
@@ -134,6 +135,7 @@ export class CallsRepository {
     private readonly budget: QueryBudget = DEFAULT_QUERY_BUDGET,
   ) {
     defineReadableText(db);
+    SearchFold.define(db);
     this.inserter = new CallInserter(db);
     this.insert = this.inserter.insert.bind(this.inserter);
   }
@@ -203,7 +205,8 @@ export class CallsRepository {
       },
       page: { wanted: () => limit + 1 - rows.length, searched: bodiesSearched(query, prepare) },
     });
-    const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text));
+    const fold = query.text ? SearchFold.of(this.db) : null;
+    const calls = rows.slice(0, limit).map((row) => withMatch(toSummary(row), row, query.text, fold));
     if (rows.length > limit) return { calls, nextBeforeId: calls[calls.length - 1]?.id ?? null, searchedDownTo: null };
     return { calls, nextBeforeId: end.stoppedBelow, searchedDownTo: end.stoppedBelow };
   }
@@ -214,9 +217,9 @@ export class CallsRepository {
    * were indexed yet.
    */
   private filterToSql(filter: CallFilter, readFor: ReadFor, scanBodies = false): SqlWhere[] {
-    const indexedUpTo =
-      filter.text && !scanBodies ? (this.db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get() as number) : 0;
-    return filterToSql(filter, indexedUpTo, readFor);
+    if (!filter.text) return filterToSql(filter, readFor, null);
+    const indexedUpTo = scanBodies ? 0 : (this.db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get() as number);
+    return filterToSql(filter, readFor, { indexedUpTo, fold: SearchFold.of(this.db) });
   }
 
   /** Rewrites a stored call's problem message (a refused request's count of repeats). */
@@ -355,7 +358,7 @@ function preparedOnce(db: Database): (sql: string) => Statement {
  * conditions let through, counted on the filter columns' index; every call's when it has none.
  */
 function bodiesSearched(filter: CallFilter, prepare: (sql: string) => Statement): (window: IdWindow) => number {
-  const [columns] = filterToSql({ ...filter, text: undefined }, 0, 'columns');
+  const [columns] = filterToSql({ ...filter, text: undefined }, 'columns', null);
   if (!columns?.clause) return (window) => window.high - window.low;
   return (window) => {
     const { clause, params } = withinWindow(columns, window);
@@ -394,8 +397,8 @@ function toSummary(row: CallRow): CallSummary {
   };
 }
 
-function withMatch(summary: CallSummary, row: CallRow, text: string | undefined): CallSummary {
-  const match = text && row.readable_body !== undefined ? findTextMatch(row.readable_body, text) : null;
+function withMatch(summary: CallSummary, row: CallRow, text: string | undefined, fold: SearchFold | null): CallSummary {
+  const match = text && fold && row.readable_body !== undefined ? findTextMatch(row.readable_body, text, fold) : null;
   return match ? { ...summary, match } : summary;
 }
 

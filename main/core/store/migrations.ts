@@ -122,7 +122,7 @@ export const MIGRATIONS: readonly Migration[] = [
       "an index on replays' original call, so deleting calls does not scan the history once per call.",
     up(db) {
       // Trigram tokens make any substring of 3+ characters findable, which is what the search
-      // box promises; case_sensitive 1 keeps the search case-sensitive as it was. detail=none
+      // box promises; case_sensitive 1 kept the search case-sensitive as it was (until 14). detail=none
       // keeps the index about 4x smaller than with positions (no phrase queries: a search ANDs
       // the trigrams of the typed text and call-filter-sql.ts confirms each hit with instr()).
       // Contentless: the bodies stay in `calls` only. Existing calls are indexed here (the backfill).
@@ -348,6 +348,28 @@ export const MIGRATIONS: readonly Migration[] = [
       // A constant default: SQLite adds the column without rewriting a row. Calls stored before
       // cannot be told apart, so they count as not through the tunnel.
       db.exec('ALTER TABLE calls ADD COLUMN via_tunnel INTEGER NOT NULL DEFAULT 0');
+    },
+  },
+  {
+    version: 14,
+    purpose:
+      'A search ignores letter case ("paris" finds "Paris", "zürich" finds "ZÜRICH"): the text index is made anew ' +
+      'folding case, and the bodies are indexed again in idle time.',
+    up(db) {
+      // The index cannot be changed in place: its tokenizer's options are fixed when it is made.
+      // Making it again here would hold a history of 1,000,000 calls for about a minute before
+      // the companion starts; instead the new index starts empty with its mark at 0, so the
+      // indexer (text-index.ts) fills it in idle time, oldest first, and searches meanwhile scan
+      // the bodies it has not reached, as they do for any call not indexed yet: results are
+      // the same, only slower until it is done. The triggers that name calls_text find the new
+      // table by its name.
+      db.exec(`
+        DROP TABLE calls_text;
+        CREATE VIRTUAL TABLE calls_text USING fts5(
+          body, content='', contentless_delete=1, tokenize='trigram case_sensitive 0', detail=none
+        );
+        UPDATE text_index_state SET indexed_up_to = 0;
+      `);
     },
   },
 ];

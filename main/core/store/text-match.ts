@@ -1,18 +1,24 @@
 import type { TextMatch } from '../../contract/api';
+import type { SearchFold } from './search-fold';
 
 /** Characters of context shown before a hit, and after it: a list row's width of text. */
 const BEFORE = 24;
 const AFTER = 60;
 
 /**
- * Where `text` is in `readable` (a body's readable text): the count of non-overlapping hits
- * and the first one with its context, line breaks shown as spaces. Null when it is not there.
+ * Where `text` is in `readable` (a body's readable text), letter case aside as the search
+ * reads it (search-fold.ts): the count of non-overlapping hits and the first one with its
+ * context, line breaks shown as spaces, and the hit as the body spells it. Null when it is
+ * not there. The fold keeps every character's length, so positions in the folded text are
+ * positions in the body.
  */
-export function findTextMatch(readable: string, text: string): TextMatch | null {
-  const first = readable.indexOf(text);
+export function findTextMatch(readable: string, text: string, fold: SearchFold): TextMatch | null {
+  const folded = fold.fold(readable);
+  const wanted = fold.fold(text);
+  const first = folded.indexOf(wanted);
   if (text === '' || first < 0) return null;
   let count = 0;
-  for (let at = first; at >= 0; at = readable.indexOf(text, at + text.length)) count++;
+  for (let at = first; at >= 0; at = folded.indexOf(wanted, at + wanted.length)) count++;
   const before = Array.from(readable.slice(Math.max(0, first - BEFORE * 2), first))
     .slice(-BEFORE)
     .join('');
@@ -23,7 +29,7 @@ export function findTextMatch(readable: string, text: string): TextMatch | null 
   return {
     count,
     before: `${before.length < first ? '…' : ''}${oneLine(before)}`,
-    text: oneLine(text),
+    text: oneLine(readable.slice(first, first + text.length)),
     after: `${oneLine(after)}${afterStart + after.length < readable.length ? '…' : ''}`,
   };
 }

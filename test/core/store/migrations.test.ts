@@ -168,13 +168,17 @@ describe('migrations', () => {
     );
     const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
     const old = add('{"q":"indexed by schema 5"}');
-    expect(migrate(db)).toEqual({ ok: true, from: 5, to: LATEST_VERSION });
+    expect(migrate(db, 6)).toEqual({ ok: true, from: 5, to: 6 });
     const mark = () => db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get();
     const indexed = (text: string) => db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ?').pluck().all(trigramQuery(text));
-    const repository = new CallsRepository(db);
-    const found = (text: string) => repository.list({ text }).calls.map((c) => c.id);
     // What schema 5 indexed counts as indexed.
     expect(mark()).toBe(old);
+    // The schemas since (14 made the index anew, empty) leave the rest to the indexer as 6 does.
+    expect(migrate(db)).toEqual({ ok: true, from: 6, to: LATEST_VERSION });
+    new TextIndexer(db).catchUp();
+    expect(mark()).toBe(old);
+    const repository = new CallsRepository(db);
+    const found = (text: string) => repository.list({ text }).calls.map((c) => c.id);
     // A new call gets no entry on insert, yet is found at once (by a scan of the calls above the mark).
     const fresh = add('{"q":"stored after schema 6"}');
     expect(indexed('after schema')).toEqual([]);
@@ -380,6 +384,39 @@ describe('migrations', () => {
     const calls = new CallsRepository(db);
     expect(calls.list(pair).calls.map((call) => call.id)).toEqual([...wanted].reverse());
     expect(calls.stats(pair)).toMatchObject({ total: 2, perAction: [{ action: 'a', count: 2 }] });
+    db.close();
+  });
+
+  it('13 -> 14 makes the text index fold case, empty, and the indexer fills it again; searches find the same calls meanwhile', () => {
+    const db = tempDb();
+    migrate(db, 13);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', ?, 0, 'valid', '{}', 'mock', 200, '[]', x'', 1)",
+    );
+    const add = (body: string) => Number(insert.run(Buffer.from(body)).lastInsertRowid);
+    const upper = add('{"city":"PARIS","to":"Z\\u00dcRICH"}');
+    const lower = add('{"city":"paris","to":"zürich"}');
+    new TextIndexer(db).catchUp();
+    const hits = (text: string) =>
+      db.prepare('SELECT rowid FROM calls_text WHERE calls_text MATCH ? ORDER BY rowid').pluck().all(trigramQuery(text));
+    expect(hits('Paris')).toEqual([]);
+    expect(hits('PARIS')).toEqual([upper]);
+
+    expect(migrate(db, 14)).toEqual({ ok: true, from: 13, to: 14 });
+    expect(db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get()).toBe(0);
+    expect(hits('PARIS')).toEqual([]);
+    const found = (text: string) => new CallsRepository(db).list({ text }).calls.map((c) => c.id);
+    // Not indexed yet: found by a scan of the bodies.
+    expect(found('Paris')).toEqual([lower, upper]);
+    expect(new TextIndexer(db).catchUp()).toBe(2);
+    expect(hits('Paris')).toEqual([upper, lower]);
+    expect(hits('ZÜRICH')).toEqual([upper, lower]);
+    expect(found('Paris')).toEqual([lower, upper]);
+    expect(found('zürich')).toEqual([lower, upper]);
+    // The triggers that name the index still work on the new one: a rewritten body is indexed as it reads.
+    db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"city":"Lyon"}'), lower);
+    expect(hits('LYON')).toEqual([lower]);
+    expect(found('paris')).toEqual([upper]);
     db.close();
   });
 

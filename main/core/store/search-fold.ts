@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+
+/** The SQL function that folds a text's letters as a search does (`SearchFold.fold`). */
+const FUNCTION = 'flowent_companion_folded';
+
+/**
+ * How a search ignores letter case. "paris" finds "Paris" and "PARIS"; "zürich" finds
+ * "ZÜRICH"; any other character must match itself.
+ *
+ * Every hit the text index gives is confirmed on the body's text (call-filter-sql.ts), so the
+ * confirming fold may never fold two letters together that the index keeps apart: the index
+ * would not give that call and the search would miss it (a scan of the bodies would not). The
+ * index's tokenizer folds with SQLite's own table, older than the Unicode JavaScript knows
+ * (Cherokee, Georgian Mtavruli, letters added since): so the letters folded here are those both
+ * agree on, asked of the tokenizer itself on first use. A letter folds only into one of the
+ * same length and never into ASCII (the Kelvin sign is not "k"), so a search whose text needs
+ * nothing beyond A-Z is confirmed by SQLite's lower(), which folds exactly A-Z, without a call
+ * into JavaScript per body.
+ */
+export class SearchFold {
+  private constructor(
+    /** Each folded letter (beyond A-Z) to its lower case. */
+    private readonly lowerOf: ReadonlyMap<string, string>,
+    /** Any letter of `lowerOf`, and A-Z. */
+    private readonly foldable: RegExp,
+    /** A letter that letters beyond A-Z fold into: a text with one needs the whole fold. */
+    private readonly beyondAscii: RegExp,
+  ) {}
+
+  private static known: SearchFold | undefined;
+
+  /** The fold of this process's SQLite (one library per process), asked of it once. */
+  static of(db: Database): SearchFold {
+    return (SearchFold.known ??= SearchFold.askTokenizer(db));
+  }
+
+  /** Text as a search compares it: every foldable letter in lower case, nothing else changed. */
+  fold(text: string): string {
+    return text.replace(this.foldable, (letter) => this.lowerOf.get(letter) ?? letter.toLowerCase());
+  }
+
+  /** Whether a folded text can be found with SQLite's lower() (it folds A-Z only). */
+  asciiFoldIsEnough(folded: string): boolean {
+    return !this.beyondAscii.test(folded);
+  }
+
+  /** `expression`'s text folded, in SQL: lower() when that is enough for the searched text. */
+  foldedSql(expression: string, folded: string): string {
+    return this.asciiFoldIsEnough(folded) ? `lower(${expression})` : `${FUNCTION}(${expression})`;
+  }
+
+  /**
+   * Makes the fold known to a connection that searches (SQLite keeps functions per connection).
+   * The tokenizer is asked on the first search, not here: only a search's SQL names the function.
+   */
+  static define(db: Database): void {
+    db.function(FUNCTION, { deterministic: true }, (text: unknown) => SearchFold.of(db).fold(String(text ?? '')));
+  }
+
+  /**
+   * The letters beyond ASCII whose lower case the text index's tokenizer finds too: each
+   * candidate, indexed three times over in a throwaway index of the same tokenizer, must be
+   * found by its lower case. About a thousand letters, a few milliseconds, once per process.
+   */
+  private static askTokenizer(db: Database): SearchFold {
+    const candidates = new Map<string, string>();
+    for (let code = 0x80; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const letter = String.fromCharCode(code);
+      const lower = letter.toLowerCase();
+      if (lower !== letter && lower.length === 1 && lower.charCodeAt(0) >= 0x80) candidates.set(letter, lower);
+    }
+    const probe = 'temp.flowent_companion_fold_probe';
+    db.exec(`CREATE VIRTUAL TABLE ${probe} USING fts5(body, tokenize='trigram case_sensitive 0', detail=none)`);
+    try {
+      const add = db.prepare(`INSERT INTO ${probe} (rowid, body) VALUES (?, ?)`);
+      const finds = db.prepare(`SELECT 1 FROM ${probe} WHERE ${probe.slice(5)} MATCH ? AND rowid = ?`).pluck();
+      const agreed = new Map<string, string>();
+      db.transaction(() => {
+        for (const letter of candidates.keys()) add.run(letter.charCodeAt(0), letter.repeat(3));
+        for (const [letter, lower] of candidates) {
+          if (finds.get(`"${lower.repeat(3).replaceAll('"', '""')}"`, letter.charCodeAt(0))) agreed.set(letter, lower);
+        }
+      })();
+      const targets = new Set(agreed.values());
+      return new SearchFold(agreed, characterClass(['A-Z', ...agreed.keys()], 'g'), characterClass([...targets], ''));
+    } finally {
+      db.exec(`DROP TABLE ${probe}`);
+    }
+  }
+}
+
+/** One regular expression matching any of `parts` (single characters or ranges). */
+function characterClass(parts: string[], flags: string): RegExp {
+  const escaped = parts.map((part) => (part.length === 1 ? `\\u${part.charCodeAt(0).toString(16).padStart(4, '0')}` : part));
+  return new RegExp(`[${escaped.join('')}]`, flags);
+}

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewCall } from '../../../main/core/store/calls-insert';
+import { openStore, type Store } from '../../../main/core/store/open-store';
+import { SearchFold } from '../../../main/core/store/search-fold';
+import { benchCall } from '../../bench/fill-history';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+/** Every character of the Basic Multilingual Plane but the surrogate halves. */
+const EVERY_CHARACTER = Array.from({ length: 0x10000 }, (_, code) => code)
+  .filter((code) => code < 0xd800 || code > 0xdfff)
+  .map((code) => String.fromCharCode(code));
+
+let store: Store;
+let dir: { path: string; remove: () => void };
+let fold: SearchFold;
+
+beforeAll(() => {
+  dir = makeTempDir();
+  const opened = openStore({ dataDir: dir.path });
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  store = opened.value;
+  const db = new Database(':memory:');
+  fold = SearchFold.of(db);
+  db.close();
+});
+afterAll(() => {
+  store.close();
+  dir.remove();
+});
+
+const call = (body: string, at: number): NewCall => ({ ...benchCall(at, at), requestBody: Buffer.from(body) });
+
+describe('the search fold', () => {
+  it('keeps every character one unit long, and folds into ASCII only from A-Z, as SQLite lower() does', () => {
+    const db = new Database(':memory:');
+    const lower = db.prepare('SELECT lower(?)').pluck();
+    const wrong = EVERY_CHARACTER.filter((character) => {
+      const folded = fold.fold(character);
+      const ascii = character.charCodeAt(0) < 0x80;
+      return folded.length !== 1 || folded.charCodeAt(0) < 0x80 !== ascii || (ascii && folded !== lower.get(character));
+    });
+    expect(wrong.map((character) => `U+${character.charCodeAt(0).toString(16)}`)).toEqual([]);
+    // SQLite's lower() folds A-Z and nothing else: a text of A-Z alone is confirmed with it.
+    expect(lower.get('ÉCOLE Σ')).toBe('École Σ');
+    expect(fold.asciiFoldIsEnough(fold.fold('PARIS 100% 東京 ☕'))).toBe(true);
+    expect(fold.asciiFoldIsEnough(fold.fold('ÉCOLE'))).toBe(false);
+    db.close();
+  });
+
+  it('folds the letters beyond A-Z that people expect, and leaves out those the text index keeps apart', () => {
+    expect(fold.fold('ZÜRICH ÉCOLE ΑΘΗΝΑ МОСКВА Straße')).toBe('zürich école αθηνα москва straße');
+    // Cherokee capitals: JavaScript lowercases them, the index's tokenizer does not, so neither does a search.
+    expect(fold.fold('Ꭰ')).toBe('Ꭰ');
+    // The Kelvin sign is not the letter k, and a dotted capital I has no one-letter lower case.
+    expect(fold.fold('\u212a\u0130')).toBe('\u212a\u0130');
+  });
+
+  it('never confirms a call the text index would not give: every letter folded, each found through the index by its lower case', () => {
+    const folds = EVERY_CHARACTER.filter((character) => character.charCodeAt(0) >= 0x80 && fold.fold(character) !== character);
+    expect(folds.length).toBeGreaterThan(900);
+    const ids = store.calls.insert(folds.map((letter, at) => call(JSON.stringify({ letter: letter.repeat(3) }), at)));
+    store.textIndex.catchUp();
+    expect(store.textIndex.backlog()).toBe(0);
+    const missed = folds.filter((letter, at) => {
+      const found = store.calls.list({ text: fold.fold(letter).repeat(3), limit: 500 }).calls.map((c) => c.id);
+      return !found.includes(ids[at]!);
+    });
+    expect(missed.map((letter) => `U+${letter.charCodeAt(0).toString(16)}`)).toEqual([]);
+  });
+});
