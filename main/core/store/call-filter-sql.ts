@@ -122,8 +122,9 @@ export function filterToSql(filter: CallFilter, readFor: ReadFor, search: TextSe
     // each candidate the index gives, so the index changes speed, not results. The connection
     // defines the functions (readable-sql.ts, search-fold.ts).
     const text = search.fold.fold(filter.text);
-    conditions.push(`instr(${search.fold.foldedSql(READABLE_BODY, text)}, @text) > 0`);
-    params.text = text;
+    const body = search.fold.foldedSql(READABLE_BODY, text);
+    conditions.push(`instr(${body.sql}, @text) > 0`);
+    Object.assign(params, body.params, { text });
   }
   const readsBodies = Boolean(filter.text);
   const scan: SqlWhere = { from, id: 'id', clause: whereOf(conditions), params, readsBodies };

@@ -2,6 +2,15 @@ import type { Database } from 'better-sqlite3';
 
 /** The SQL function that folds a text's letters as a search does (`SearchFold.fold`). */
 const FUNCTION = 'flowent_companion_folded';
+/** Capitals replaced in SQL at most; past them each body crosses into JavaScript (about 1.5 µs more). */
+const MOST_REPLACED = 8;
+
+/** A folded expression with its parameters, and how it folds (for tests and benchmarks). */
+export interface FoldedSql {
+  sql: string;
+  params: Record<string, string>;
+  how: 'as-is' | 'lower' | 'replaced' | 'javascript';
+}
 
 /**
  * How a search ignores letter case. "paris" finds "Paris" and "PARIS"; "zürich" finds
@@ -13,18 +22,17 @@ const FUNCTION = 'flowent_companion_folded';
  * index's tokenizer folds with SQLite's own table, older than the Unicode JavaScript knows
  * (Cherokee, Georgian Mtavruli, letters added since): so the letters folded here are those both
  * agree on, asked of the tokenizer itself on first use. A letter folds only into one of the
- * same length and never into ASCII (the Kelvin sign is not "k"), so a search whose text needs
- * nothing beyond A-Z is confirmed by SQLite's lower(), which folds exactly A-Z, without a call
- * into JavaScript per body.
+ * same length and never into ASCII (the Kelvin sign is not "k"), so SQLite's lower(), which
+ * folds exactly A-Z, does the ASCII part of the fold (`foldedSql`).
  */
 export class SearchFold {
   private constructor(
     /** Each folded letter (beyond A-Z) to its lower case. */
     private readonly lowerOf: ReadonlyMap<string, string>,
+    /** The letters beyond A-Z that fold into each lower case. */
+    private readonly sourcesOf: ReadonlyMap<string, readonly string[]>,
     /** Any letter of `lowerOf`, and A-Z. */
     private readonly foldable: RegExp,
-    /** A letter that letters beyond A-Z fold into: a text with one needs the whole fold. */
-    private readonly beyondAscii: RegExp,
   ) {}
 
   private static known: SearchFold | undefined;
@@ -39,14 +47,30 @@ export class SearchFold {
     return text.replace(this.foldable, (letter) => this.lowerOf.get(letter) ?? letter.toLowerCase());
   }
 
-  /** Whether a folded text can be found with SQLite's lower() (it folds A-Z only). */
-  asciiFoldIsEnough(folded: string): boolean {
-    return !this.beyondAscii.test(folded);
-  }
-
-  /** `expression`'s text folded, in SQL: lower() when that is enough for the searched text. */
-  foldedSql(expression: string, folded: string): string {
-    return this.asciiFoldIsEnough(folded) ? `lower(${expression})` : `${FUNCTION}(${expression})`;
+  /**
+   * `expression`'s text folded as far as a search for `folded` (a folded text) needs, in SQL:
+   * only the letters that could match one of the text's matter, so the fold is done by SQLite,
+   * not by a call into JavaScript per body, unless the text has many letters beyond A-Z:
+   * - nothing, when the text has no letter (`100%`, `東京`);
+   * - lower() (A-Z), when its letters are a-z;
+   * - lower() and a replace() of each capital that folds into one of its other letters (`Ü` for
+   *   `zürich`): the body's other capitals match no letter of the text, folded or not (the fold
+   *   gives lower cases, which the text holds, never capitals);
+   * - the whole fold in JavaScript past MOST_REPLACED capitals (a Greek sentence).
+   */
+  foldedSql(expression: string, folded: string): FoldedSql {
+    const beyondAscii = new Set([...folded].filter((letter) => this.sourcesOf.has(letter)));
+    const capitals = [...beyondAscii].flatMap((letter) => this.sourcesOf.get(letter)!.map((capital) => [capital, letter] as const));
+    if (capitals.length > MOST_REPLACED) return { sql: `${FUNCTION}(${expression})`, params: {}, how: 'javascript' };
+    if (capitals.length === 0 && !/[a-z]/.test(folded)) return { sql: expression, params: {}, how: 'as-is' };
+    let sql = `lower(${expression})`;
+    const params: Record<string, string> = {};
+    capitals.forEach(([capital, letter], at) => {
+      sql = `replace(${sql}, @foldCapital${at}, @foldLetter${at})`;
+      params[`foldCapital${at}`] = capital;
+      params[`foldLetter${at}`] = letter;
+    });
+    return { sql, params, how: capitals.length ? 'replaced' : 'lower' };
   }
 
   /**
@@ -82,8 +106,9 @@ export class SearchFold {
           if (finds.get(`"${lower.repeat(3).replaceAll('"', '""')}"`, letter.charCodeAt(0))) agreed.set(letter, lower);
         }
       })();
-      const targets = new Set(agreed.values());
-      return new SearchFold(agreed, characterClass(['A-Z', ...agreed.keys()], 'g'), characterClass([...targets], ''));
+      const sourcesOf = new Map<string, string[]>();
+      for (const [letter, lower] of agreed) sourcesOf.set(lower, [...(sourcesOf.get(lower) ?? []), letter]);
+      return new SearchFold(agreed, sourcesOf, characterClass(['A-Z', ...agreed.keys()]));
     } finally {
       db.exec(`DROP TABLE ${probe}`);
     }
@@ -91,7 +116,7 @@ export class SearchFold {
 }
 
 /** One regular expression matching any of `parts` (single characters or ranges). */
-function characterClass(parts: string[], flags: string): RegExp {
+function characterClass(parts: string[]): RegExp {
   const escaped = parts.map((part) => (part.length === 1 ? `\\u${part.charCodeAt(0).toString(16).padStart(4, '0')}` : part));
-  return new RegExp(`[${escaped.join('')}]`, flags);
+  return new RegExp(`[${escaped.join('')}]`, 'g');
 }
