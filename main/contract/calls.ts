@@ -13,8 +13,9 @@ import type { CallsFailure, Diagnosis, Violation } from './shared';
  * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
  * the mock because forwarding gave no answer (`fallback-mock`), a 502/504 because
  * forwarding failed (`forward-error`), or, for a replay or simulated call sent to "This
- * companion", the companion's own webhook, as it answers Flowent (`companion`), or no answer
- * from it (`companion-error`).
+ * companion", the companion's own webhook, as it answers Flowent (`companion`: when the webhook
+ * did not say whether its mock or the handler it forwards to answered, see loop-answer), or no
+ * answer from it (`companion-error`).
  */
 export const ANSWERED_BY = [
   'mock',

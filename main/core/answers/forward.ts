@@ -9,6 +9,7 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import type { Violation } from '../../contract/api';
 import { networkInWords } from '../../contract/words/network-words';
 import { networkProblemOf } from '../network-problem';
+import { LOOP_ANSWER_HEADER } from './loop-answer';
 import { OWN_CALL_HEADER } from './own-calls';
 
 /**
@@ -32,6 +33,8 @@ const NOT_SENT_ON = new Set([
   // The companion's mark on calls it sends itself: between it and its own webhook only.
   OWN_CALL_HEADER.toLowerCase(),
 ]);
+
+const LOOP_ANSWER_LOWER = LOOP_ANSWER_HEADER.toLowerCase();
 
 /** Answer headers not relayed: hop-by-hop, and the length the server computes itself. */
 const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length']);
@@ -141,7 +144,7 @@ export class Forwarder {
         return {
           ok: true,
           status: response.statusCode,
-          headers: relayHeaders(response.headers),
+          headers: relayHeaders(response.headers, request.to),
           body,
           fullSize: body.length,
           durationMs: elapsed(),
@@ -161,7 +164,7 @@ export class Forwarder {
       return {
         ok: true,
         status: response.statusCode,
-        headers: relayHeaders(response.headers),
+        headers: relayHeaders(response.headers, request.to),
         body: Buffer.concat(chunks),
         fullSize: size,
         durationMs: elapsed(),
@@ -261,7 +264,12 @@ export function failureViolation(failure: { kind: ForwardFailure; message: strin
   }
 }
 
-function relayHeaders(headers: Record<string, string | string[] | undefined>): HeaderPair[] {
+/**
+ * The answer's headers to pass on. A companion's word on how it answered (loop-answer) is kept
+ * only from the companion's webhook this call was sent to with its mark: from anyone else (a
+ * handler's answer the serve relays) it would pass for the companion's.
+ */
+function relayHeaders(headers: Record<string, string | string[] | undefined>, to: Receiver): HeaderPair[] {
   const named = new Set(
     String(headers.connection ?? '')
       .split(',')
@@ -272,6 +280,7 @@ function relayHeaders(headers: Record<string, string | string[] | undefined>): H
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (value === undefined || NOT_RELAYED.has(lower) || lower.startsWith('proxy-') || named.has(lower)) continue;
+    if (lower === LOOP_ANSWER_LOWER && to !== 'companion') continue;
     for (const single of Array.isArray(value) ? value : [value]) pairs.push([name, single]);
   }
   return pairs;

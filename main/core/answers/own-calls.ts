@@ -21,9 +21,16 @@ export function ownCallHeader(source: OwnSource, token: string): HeaderPair {
   return [OWN_CALL_HEADER, `${source} ${token}`];
 }
 
-/** The source a request says it was sent as by this companion, or null when it is not the companion's own. */
-export function ownCallSource(headers: HeaderPair[], token: string): OwnSource | null {
+/** How a request is marked: sent by this companion (its token), or not at all (null: Flowent's). */
+export interface CallMark {
+  source: OwnSource;
+  own: boolean;
+}
+
+/** A request's mark: only this companion's token has the call stored by its sender instead. */
+export function callMark(headers: HeaderPair[], token: string): CallMark | null {
   const name = OWN_CALL_HEADER.toLowerCase();
   const value = headers.find(([header]) => header.toLowerCase() === name)?.[1];
-  return OWN_SOURCES.find((source) => value === `${source} ${token}`) ?? null;
+  const own = OWN_SOURCES.find((source) => value === `${source} ${token}`);
+  return own ? { source: own, own: true } : null;
 }

@@ -1,4 +1,13 @@
-import type { CallSource, CallSummary, HeaderPair, ReplayFailure, Result, SignatureReport, Violation } from '../../contract/api';
+import type {
+  AnsweredBy,
+  CallSource,
+  CallSummary,
+  HeaderPair,
+  ReplayFailure,
+  Result,
+  SignatureReport,
+  Violation,
+} from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import {
@@ -11,6 +20,7 @@ import {
 } from '../answers/forward';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
+import { takeLoopAnswer } from '../answers/loop-answer';
 import { ownCallHeader } from '../answers/own-calls';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
@@ -109,7 +119,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const origin = new URL(outgoing.url).origin;
   const own = deps.ownWebhooks?.().find((webhook) => new URL(webhook.baseUrl).origin === origin) ?? null;
   const toCompanion = own !== null;
-  // Marked so that the companion's own webhook does not store it as Flowent's call.
+  // Marked so that the companion's own webhook does not store it as Flowent's call, and says how it answered.
   const sent = own ? [...prepared.headers, ownCallHeader(outgoing.source, own.loopToken)] : prepared.headers;
   const outcome = await deps.forwarder.forward({
     url: outgoing.url,
@@ -120,14 +130,24 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   });
   const notSent = [droppedHeadersMessage(prepared.dropped), redactedHeadersMessage(redacted)].filter((m): m is string => m !== null);
   const dropped = notSent.length === 0 ? null : notSent.join(' ');
-  const signature = verify(outgoing.body, deps.hmacKey(), { receivedAt });
+  // The webhook given the mark says how it answered (its key's verdict, its mock or the handler
+  // it forwarded to): the record is of what happened there, not of what this command supposed.
+  const { headers: answerHeaders, loopAnswer } =
+    outcome.ok && toCompanion ? takeLoopAnswer(outcome.headers) : { headers: [], loopAnswer: null };
+  const ownCheck = verify(outgoing.body, deps.hmacKey(), { receivedAt });
+  // This command's report keeps every style's digest; the serve's, when it judged otherwise (another key).
+  const signature =
+    loopAnswer && (loopAnswer.signature.verdict !== ownCheck.verdict || loopAnswer.signature.style !== ownCheck.style)
+      ? loopAnswer.signature
+      : ownCheck;
   const response = outcome.ok
-    ? { status: outcome.status, headers: outcome.headers, body: outcome.body }
+    ? { status: outcome.status, headers: toCompanion ? answerHeaders : outcome.headers, body: outcome.body }
     : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
+  const answeredBy =
+    loopAnswer?.answeredBy ?? (toCompanion ? (outcome.ok ? 'companion' : 'companion-error') : outcome.ok ? 'forward' : 'forward-error');
   const violations: Violation[] = outcome.ok
     ? checkAnswer({
-        // The companion's own webhook answered (its mock, or what it forwarded to), not a handler of the developer's.
-        who: toCompanion ? 'this companion' : 'your handler',
+        who: answerer(answeredBy),
         status: outcome.status,
         body: outcome.body,
         fullSize: outcome.fullSize,
@@ -135,8 +155,14 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
         registrationCheck: outgoing.test,
       })
     : [failureViolation(outcome)];
-  const error = outcome.ok ? null : outcome.message;
-  const handler = outcome.ok && !toCompanion ? handlerChecks(outcome, outgoing.handler) : NO_HANDLER;
+  const error = outcome.ok ? (loopAnswer?.forwardError ?? null) : outcome.message;
+  const handler: HandlerChecks = loopAnswer
+    ? { handlerSignature: loopAnswer.handlerSignature, handlerTarget: loopAnswer.handlerTarget }
+    : outcome.ok && !toCompanion
+      ? handlerChecks(outcome, outgoing.handler)
+      : NO_HANDLER;
+  const problem = dropped === null ? (loopAnswer?.problem ?? null) : 'headers-dropped';
+  const problemMessage = dropped ?? loopAnswer?.problemMessage ?? null;
   const url = new URL(outgoing.url);
   const stored: NewCall = {
     receivedAt,
@@ -148,10 +174,11 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     requestHeaders: prepared.headers,
     requestBody: outgoing.body,
     bodySize: outgoing.body.length,
-    problem: dropped === null ? null : 'headers-dropped',
-    problemMessage: dropped,
+    problem,
+    problemMessage,
     signature,
-    answeredBy: toCompanion ? (outcome.ok ? 'companion' : 'companion-error') : outcome.ok ? 'forward' : 'forward-error',
+    answeredBy,
+    mockChoice: loopAnswer?.mockChoice ?? null,
     response,
     durationMs: outcome.durationMs,
     source: outgoing.source,
@@ -165,10 +192,33 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     },
   };
   const id = deps.calls().insert(stored);
-  // The signature was checked in every style above: nothing more to compute for the lesson.
-  if (outgoing.learn) await learnFromHandler(deps.handlers(), handler, signature, () => signature);
+  // The signature was checked in every style above: nothing more to compute for the lesson. A
+  // serve that forwarded the call recorded its handler's lesson itself.
+  if (outgoing.learn && !toCompanion) await learnFromHandler(deps.handlers(), handler, signature, () => signature);
   deps.onStored?.(summaryOf(stored, id));
   return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error, handler };
+}
+
+/** Who gave the answer, for what its contract check says: a companion's webhook says whether its mock or the handler it forwarded to. */
+function answerer(answeredBy: AnsweredBy): 'your handler' | 'the mock' | 'this companion' {
+  switch (answeredBy) {
+    case 'forward':
+    case 'forward-error':
+      return 'your handler';
+    case 'mock':
+    case 'fallback-mock':
+      return 'the mock';
+    case 'test-check':
+    case 'signature-check':
+    case 'error':
+    case 'companion':
+    case 'companion-error':
+      return 'this companion';
+    default: {
+      const unhandled: never = answeredBy;
+      throw new Error(`unhandled answeredBy ${String(unhandled)}`);
+    }
+  }
 }
 
 /** The request headers to send with a body the companion (re)wrote: the originals' end-to-end ones, JSON content type. */

@@ -1,7 +1,8 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
 import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
-import { ownCallSource } from '../answers/own-calls';
+import { loopAnswerHeader } from '../answers/loop-answer';
+import { callMark } from '../answers/own-calls';
 import type { HandlerMemory } from '../handler-check';
 import { type CallsRepository } from '../store/calls-repository';
 import { summaryOf, type CallChecks, type NewCall } from '../store/calls-insert';
@@ -135,7 +136,8 @@ export async function handleCall(
   checkCall: CheckCall = async (input) => checkHere(input),
 ): Promise<Delivery> {
   const outcome = await interpret(request, deps, checkCall);
-  const source = ownCallSource(request.rawHeaders, deps.loopToken) ?? 'flowent';
+  const mark = callMark(request.rawHeaders, deps.loopToken);
+  const source = mark?.source ?? 'flowent';
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
   const call: NewCall = {
@@ -171,11 +173,12 @@ export async function handleCall(
         return null;
       })
     : null;
-  if (source !== 'flowent') {
+  if (mark?.own) {
     // A replay or simulated call this companion sent itself: the sender stores it, with what it
-    // was replayed from; stored here too, it was in the history twice.
+    // was replayed from; stored here too, it was in the history twice. What only this server
+    // knows of how it answered goes back with the answer, for the sender's record.
     if (lesson) recordLesson(deps, lesson)();
-    return planned(outcome, null);
+    return planned(withLoopAnswer(outcome, call), null);
   }
   const stored = await store(call, lesson ? recordLesson(deps, lesson) : undefined);
   if (!stored.ok) {
@@ -187,6 +190,22 @@ export async function handleCall(
     return { kind: 'answer', answer: refusal, delayMs: 0, stored: null };
   }
   return planned(outcome, { call, id: stored.id });
+}
+
+/** The interpretation with its answer telling the sender of a marked call how it was answered (see loop-answer). */
+function withLoopAnswer(outcome: Interpretation, call: NewCall): Interpretation {
+  if (!outcome.answer) return outcome;
+  const header = loopAnswerHeader({
+    signature: call.signature,
+    answeredBy: call.answeredBy,
+    mockChoice: call.mockChoice ?? null,
+    problem: call.problem,
+    problemMessage: call.problemMessage,
+    forwardError: call.checks?.forwardError ?? null,
+    handlerSignature: call.checks?.handlerSignature ?? null,
+    handlerTarget: call.checks?.handlerTarget ?? null,
+  });
+  return { ...outcome, answer: { ...outcome.answer, headers: [...outcome.answer.headers, header] } };
 }
 
 /** The delivery the interpretation planned. */

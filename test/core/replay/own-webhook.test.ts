@@ -49,7 +49,7 @@ describe('calls the companion sends to its own webhook', () => {
 });
 
 describe('what the companion says answered a call it sent to its own webhook', () => {
-  it('names the companion, not your handler, in the record and in what the answer breaks', async () => {
+  it('names its mock, as its webhook says, not your handler, in the record and in what the answer breaks', async () => {
     const core = (running = await startCore({ key: KEY }));
     // The companion's own mock answers 500: no handler of the developer's runs.
     expect(
@@ -65,9 +65,9 @@ describe('what the companion says answered a call it sent to its own webhook', (
     expect(replayed.ok).toBe(true);
 
     for (const call of (await core.core.api.listCalls({ limit: 10 })).calls) {
-      expect(call).toMatchObject({ status: 500, answeredBy: 'companion', handlerSignature: null });
+      expect(call).toMatchObject({ status: 500, answeredBy: 'mock', handlerSignature: null });
       expect(call.violations.map((violation) => violation.message)).toEqual([
-        expect.stringMatching(/^this companion answered 500; Flowent treats anything but 2xx/),
+        expect.stringMatching(/^the mock answered 500; Flowent treats anything but 2xx/),
       ]);
       expect(JSON.stringify(call.violations)).not.toMatch(/your handler/);
     }
