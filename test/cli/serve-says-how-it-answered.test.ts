@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { handlerAndFolderPerTest } from '../helpers/handler-process';
+import { handlerAndFolderPerTest, rawHeader } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
 
 // `send` and `replay` aimed at a running `serve` store the call themselves (the serve, seeing
 // their mark, does not store it a second time). What the record says of how the call was
@@ -84,7 +85,10 @@ describe('a call sent to a running serve is recorded as the serve answered it', 
     const { handler, dir } = await handlerAndFolder();
     const server = await serve(dir.path, ['--forward', handler.target]);
     await send(dir.path, `${server.baseUrl}/actions/{action_name}`);
-    expect(await handler.received()).toHaveLength(1);
+    const received = await handler.received();
+    expect(received).toHaveLength(1);
+    // The serve's mark (its token) stops at the serve.
+    expect(rawHeader(received[0]!.headers, 'x-flowent-companion-loop-token')).toEqual([]);
     const [call] = await listed(dir.path);
     expect(call).toMatchObject({ source: 'simulator', status: 200, verdict: 'valid', answeredBy: 'forward', handlerSignature: 'accepted' });
   });
@@ -116,5 +120,30 @@ describe('a call sent to a running serve is recorded as the serve answered it', 
     await send(dir.path, await forger());
     const [call] = await listed(dir.path);
     expect(call).toMatchObject({ source: 'simulator', verdict: 'valid', answeredBy: 'forward', handlerSignature: 'accepted' });
+  });
+});
+
+describe('a call sent to a serve running on another data folder', () => {
+  it('is stored by both, and never as a call from Flowent', async () => {
+    const { dir } = await handlerAndFolder();
+    const other = makeTempDir();
+    cleanups.push(other.remove);
+    const server = await serve(other.path);
+    const id = await send(dir.path, `${server.baseUrl}/actions/{action_name}`);
+    const replayed = await runCli(['replay', String(id), '--target', `${server.baseUrl}/actions/{action_name}`, '--data-dir', dir.path], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect((await listed(dir.path)).map((call) => call.source).sort()).toEqual(['replay', 'simulator']);
+    await server.waitFor(/ send_email \[simulated\] (.|\n)* send_email \[replay\] /);
+    expect((await listed(other.path)).map((call) => call.source).sort()).toEqual(['replay', 'simulator']);
+  });
+
+  it("sent straight to the developer's handler, says what it is, and no token", async () => {
+    const { handler, dir } = await handlerAndFolder();
+    await serve(dir.path);
+    await send(dir.path, handler.target);
+    const [received] = await handler.received();
+    expect(rawHeader(received!.headers, 'x-flowent-companion-loop-token')).toEqual(['simulator']);
   });
 });

@@ -21,16 +21,35 @@ export function ownCallHeader(source: OwnSource, token: string): HeaderPair {
   return [OWN_CALL_HEADER, `${source} ${token}`];
 }
 
-/** How a request is marked: sent by this companion (its token), or not at all (null: Flowent's). */
+/**
+ * The mark on a replay or simulated call sent anywhere but a webhook of this data folder's (the
+ * developer's handler, another folder's companion): the source alone, no token, which is never
+ * sent to a stranger. A companion that receives it stores the call as what it is, not as
+ * Flowent's; Flowent never sends the header.
+ */
+export function sourceHeader(source: OwnSource): HeaderPair {
+  return [OWN_CALL_HEADER, source];
+}
+
+/** How a request is marked: sent by this companion (`own`, its token), by another (a source only), or not at all (null: Flowent's). */
 export interface CallMark {
   source: OwnSource;
   own: boolean;
 }
 
-/** A request's mark: only this companion's token has the call stored by its sender instead. */
+const FOREIGN_SOURCES: readonly OwnSource[] = ['replay', 'simulator'];
+
+/**
+ * A request's mark. Anyone can write a foreign mark, which only has the call stored under
+ * another source (it is stored all the same, and shown); only this companion's token has it
+ * stored by its sender instead.
+ */
 export function callMark(headers: HeaderPair[], token: string): CallMark | null {
   const name = OWN_CALL_HEADER.toLowerCase();
   const value = headers.find(([header]) => header.toLowerCase() === name)?.[1];
+  if (value === undefined) return null;
   const own = OWN_SOURCES.find((source) => value === `${source} ${token}`);
-  return own ? { source: own, own: true } : null;
+  if (own) return { source: own, own: true };
+  const foreign = FOREIGN_SOURCES.find((source) => value.trim().split(/\s+/, 1)[0] === source);
+  return foreign ? { source: foreign, own: false } : null;
 }

@@ -21,7 +21,7 @@ import {
 import { isCredentialHeader, REDACTED } from './credential-headers';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { takeLoopAnswer } from '../answers/loop-answer';
-import { ownCallHeader } from '../answers/own-calls';
+import { ownCallHeader, sourceHeader } from '../answers/own-calls';
 import { resolveRoute } from '../answers/route';
 import { verify } from '../signature';
 import { type CallsRepository } from '../store/calls-repository';
@@ -119,8 +119,10 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const origin = new URL(outgoing.url).origin;
   const own = deps.ownWebhooks?.().find((webhook) => new URL(webhook.baseUrl).origin === origin) ?? null;
   const toCompanion = own !== null;
-  // Marked so that the companion's own webhook does not store it as Flowent's call, and says how it answered.
-  const sent = own ? [...prepared.headers, ownCallHeader(outgoing.source, own.loopToken)] : prepared.headers;
+  // Marked so that the companion's own webhook does not store it as Flowent's call, and says how
+  // it answered; elsewhere (a handler, another data folder's companion) with the source alone.
+  const mark = own ? ownCallHeader(outgoing.source, own.loopToken) : sourceHeader(outgoing.source);
+  const sent = [...prepared.headers, mark];
   const outcome = await deps.forwarder.forward({
     url: outgoing.url,
     body: outgoing.body,
