@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { LOOP_ANSWER_HEADER, loopAnswerHeader, takeLoopAnswer, type LoopAnswer } from '../../../main/core/answers/loop-answer';
+import { verify } from '../../../main/core/signature';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+
+// The serve's word on how it answered a call marked as the companion's own: what goes over the
+// wire, and what the sender accepts back from it.
+const body = Buffer.from(signedBody(flowentPayload('send_email', { to: 'a@example.com' }), 'right-key'));
+
+function answer(key: string): LoopAnswer {
+  return {
+    signature: verify(body, key, { receivedAt: Date.now() }),
+    answeredBy: 'signature-check',
+    mockChoice: null,
+    problem: null,
+    problemMessage: null,
+    forwardError: null,
+    handlerSignature: null,
+    handlerTarget: null,
+  };
+}
+
+describe('the loop answer header', () => {
+  it('comes back as sent, without the header in the answer, and without any expected signature', () => {
+    const sent = answer('wrong-key');
+    expect(sent.signature.styles.some((style) => style.expected !== null)).toBe(true);
+    const { headers, loopAnswer } = takeLoopAnswer([['Content-Type', 'application/json'], loopAnswerHeader(sent)]);
+    expect(headers).toEqual([['Content-Type', 'application/json']]);
+    expect(loopAnswer).toMatchObject({
+      answeredBy: 'signature-check',
+      signature: { verdict: 'invalid', diagnosis: sent.signature.diagnosis },
+    });
+    expect(loopAnswer!.signature.styles).toHaveLength(sent.signature.styles.length);
+    // A command holding the mark must not get the serve's key's signature of a body it chose.
+    expect(loopAnswer!.signature.styles.every((style) => style.expected === null)).toBe(true);
+    expect(JSON.stringify(loopAnswer)).not.toContain(sent.signature.styles[0]!.expected!);
+  });
+
+  it('is dropped, and not believed, when it is not well-formed or not alone', () => {
+    const valid = loopAnswerHeader(answer('right-key'));
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const wrong = [
+      'not base64 json',
+      encode({ ...answer('right-key'), answeredBy: 'somebody' }),
+      encode({ answeredBy: 'mock', signature: { verdict: 'invalid' } }),
+      // A digest in the report: never what a serve sends.
+      encode(answer('right-key')),
+    ];
+    for (const value of wrong) {
+      expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, value]])).toEqual({ headers: [], loopAnswer: null });
+    }
+    expect(takeLoopAnswer([valid, valid])).toEqual({ headers: [], loopAnswer: null });
+  });
+
+  it('past 8 KB keeps what the record cannot do without', () => {
+    const long = { ...answer('wrong-key'), problem: 'x', problemMessage: 'y'.repeat(20_000) };
+    const [, value] = loopAnswerHeader(long);
+    expect(value.length).toBeLessThan(8 * 1024);
+    expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, value]]).loopAnswer).toMatchObject({
+      answeredBy: 'signature-check',
+      problem: 'x',
+      problemMessage: null,
+      signature: { verdict: 'invalid' },
+    });
+  });
+});
