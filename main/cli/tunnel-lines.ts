@@ -1,4 +1,5 @@
 import type { CoreEvent, TunnelStatus } from '../contract/api';
+import { tunnelRetryWords } from '../contract/words';
 import { inCliWords } from './cli-words';
 
 /** The line the headless command prints when the tunnel changes, or null when nothing worth saying changed. */
@@ -20,9 +21,7 @@ export function describeTunnel(status: TunnelStatus): string {
       const retry = status.nextRetryAt
         ? `, attempt ${status.attempt ?? 1} in ${Math.max(0, Math.round((status.nextRetryAt - Date.now()) / 1000))} s`
         : '';
-      // No URL: it never came up (started without a network); it is not re-opening a lost one.
-      const doing = status.url === null ? 'not connected yet, trying again' : 'reconnecting';
-      return `Tunnel: ${doing}${retry}${status.reason ? ` (${inCliWords(status.reason)})` : ''}`;
+      return `Tunnel: ${tunnelRetryWords(status).doing}${retry}${status.reason ? ` (${inCliWords(status.reason)})` : ''}`;
     }
     case 'offline':
       return status.reason ? `Tunnel: offline: ${inCliWords(status.reason)}` : 'Tunnel: closed.';

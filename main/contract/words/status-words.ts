@@ -1,4 +1,4 @@
-import type { TunnelFailure } from '../status';
+import type { TunnelFailure, TunnelStatus } from '../status';
 import type { SecretFailure, SecretRef, ServerNotRunning } from '../shared';
 import { cap, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
@@ -72,3 +72,14 @@ export const TUNNEL_WORDS: Catalogue<TunnelFailure | ServerNotRunning, Vocabular
   'tunnel-failed': ({ reason }) => ({ what: `The tunnel could not be opened: ${reason}` }),
   'tunnel-closed': () => ({ what: 'The tunnel was closed while it was opening.' }),
 };
+
+/**
+ * What a tunnel in the `reconnecting` state is doing, for every front end: with no URL it never
+ * came up (started without a network, ngrok not reached yet), so it is still trying to connect,
+ * not re-opening one that was up. The pill's short word, and the state's words in a line.
+ */
+export function tunnelRetryWords(status: Pick<TunnelStatus, 'url'>): { short: string; doing: string } {
+  return status.url === null
+    ? { short: 'not connected yet', doing: 'not connected yet, trying again' }
+    : { short: 'reconnecting', doing: 'reconnecting' };
+}

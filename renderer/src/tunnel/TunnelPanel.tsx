@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { TunnelStatus } from '../../../main/contract/api';
-import { actionUrl, secondsUntil } from './tunnel';
+import { tunnelRetryWords } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
+import { actionUrl, secondsUntil, tunnelStateLabel } from './tunnel';
 import { closeTunnel, openTunnel } from './tunnel-actions';
 import { closePanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
@@ -53,7 +55,7 @@ function TunnelSection({ action }: { action: string | null }) {
       <h3>
         Tunnel{' '}
         <span className={`badge tunnel-${tunnel.state}`} data-testid="tunnel-state">
-          {tunnel.state}
+          {tunnelStateLabel(tunnel)}
         </span>
       </h3>
       <TunnelState tunnel={tunnel} action={action} />
@@ -97,7 +99,9 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
       return (
         <div data-testid="tunnel-detail">
           <p>
-            Reconnecting{tunnel.attempt !== undefined ? ` (attempt ${tunnel.attempt})` : ''}
+            {/* With no URL it never came up: still trying to connect, not reconnecting (the command line's words too). */}
+            {cap(tunnelRetryWords(tunnel).doing)}
+            {tunnel.attempt !== undefined ? ` (attempt ${tunnel.attempt})` : ''}
             {tunnel.nextRetryAt !== undefined && (
               <span data-testid="tunnel-retry">: next try in {secondsUntil(tunnel.nextRetryAt, now)} s</span>
             )}

@@ -1,4 +1,4 @@
-import { TUNNEL_STATE_LABEL } from './tunnel';
+import { tunnelStateLabel } from './tunnel';
 import { openPanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { inPageWords } from '../page/page-words';
@@ -17,7 +17,7 @@ export function TunnelPill() {
       onClick={() => openPanel('tunnel')}
     >
       <span className="dot" aria-hidden="true" />
-      Public URL: {TUNNEL_STATE_LABEL[state]}
+      Public URL: {tunnelStateLabel(tunnel ?? { state, url: null })}
     </button>
   );
 }

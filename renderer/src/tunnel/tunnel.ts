@@ -1,4 +1,5 @@
 import type { TunnelStatus } from '../../../main/contract/api';
+import { tunnelRetryWords } from '../../../main/contract/words';
 
 export const ACTION_PLACEHOLDER = '<action_name>';
 
@@ -7,12 +8,17 @@ export function actionUrl(base: string, action: string | null): string {
   return `${base.replace(/\/+$/, '')}/actions/${action ?? ACTION_PLACEHOLDER}`;
 }
 
-export const TUNNEL_STATE_LABEL: Record<TunnelStatus['state'], string> = {
+const TUNNEL_STATE_LABEL: Record<TunnelStatus['state'], string> = {
   offline: 'offline',
   connecting: 'connecting',
   online: 'online',
   reconnecting: 'reconnecting',
 };
+
+/** The tunnel's state in a word or two (the pill, the panel's badge): a retry before it ever came up is "not connected yet". */
+export function tunnelStateLabel(tunnel: Pick<TunnelStatus, 'state' | 'url'>): string {
+  return tunnel.state === 'reconnecting' ? tunnelRetryWords(tunnel).short : TUNNEL_STATE_LABEL[tunnel.state];
+}
 
 /** Whole seconds until `at` (never negative), for the retry countdown. */
 export function secondsUntil(at: number, now: number): number {

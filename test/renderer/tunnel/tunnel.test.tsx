@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { NgrokTunnelOptions } from '../../../main/core/tunnel/ngrok-tunnel';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
+import { FakeEdge } from '../../fixtures/ngrok-edge/fake-edge';
 import { agentFor, useNgrokEdge } from '../harness/ngrok-edge';
 import { renderApp } from '../harness/render';
 
@@ -79,6 +80,28 @@ describe.sequential('the tunnel panel', () => {
     const secondsLeft = Number(/next try in (\d+) s/.exec(within(tunnel).getByTestId('tunnel-retry').textContent ?? '')?.[1]);
     expect(Math.abs(secondsLeft - Math.ceil((status.nextRetryAt! - Date.now()) / 1000))).toBeLessThanOrEqual(1);
     await waitFor(() => expect(detail().textContent).toContain('Reconnecting (attempt 2)'));
+  });
+
+  it('never connected yet: still trying to connect (attempt n), not reconnecting, until ngrok is reached', async () => {
+    timings = {};
+    // ngrok's address is known but nothing listens there: a machine with no network yet.
+    const down = await FakeEdge.startDown();
+    try {
+      const c = await companion.restart({ ngrokAuthtoken: 'test-token', core: { tunnelProvider: agentFor(down, FAST) } });
+      const { tunnel } = await openPanel(c);
+      void c.api.openTunnel();
+      const detail = () => within(tunnel).getByTestId('tunnel-detail');
+      await waitFor(() => expect(detail().textContent).toMatch(/^Not connected yet, trying again \(attempt \d+\)/));
+      expect(detail().textContent).not.toMatch(/reconnecting/i);
+      expect(detail().textContent).toContain('Cannot reach ngrok');
+      expect(pill().textContent).toBe('Public URL: not connected yet');
+      expect(within(tunnel).getByTestId('tunnel-state').textContent).toBe('not connected yet');
+      await down.up();
+      await waitFor(() => expect(pill().textContent).toBe('Public URL: online'), { timeout: 15_000 });
+      await c.api.closeTunnel();
+    } finally {
+      await down.stop();
+    }
   });
 
   it('offline with the reason ngrok gave', async () => {
