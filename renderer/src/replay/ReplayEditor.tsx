@@ -1,6 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import type { ReplayOutcome } from '../../../main/contract/api';
-import { replayEdited } from './replay-actions';
+import { replayEdited, type Replayed } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useInlineUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -20,7 +19,7 @@ interface Props {
   callId: number;
   requestBody: string;
   target: string;
-  onOutcome: (outcome: ReplayOutcome) => void;
+  onOutcome: (replayed: Replayed) => void;
   onClose: () => void;
 }
 
@@ -43,7 +42,7 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
     setBusy(false);
     if (attempt.ok) {
       setReplayedText(text);
-      onOutcome(attempt.outcome);
+      onOutcome(attempt);
     } else setError(attempt.message);
   };
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { useCompanion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { useCompanion, valueOf } from '../harness/companion';
+import { handlerUrl, rawHeader, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
 
 const companion = useCompanion();
@@ -60,6 +60,24 @@ describe('replay from the detail pane', () => {
     expect(result.textContent).toContain('failed');
     expect(result.textContent).toContain('not-2xx');
     expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('Status 200 → 500 (changed)');
+  });
+
+  it("says in the result that the credentials an export redacted were not sent, in the words of the replay's record", async () => {
+    const c = companion();
+    // A call with credentials, exported (redacted) and imported back: call #2 carries Authorization: [redacted].
+    await c.send('send_email', {}, { headers: { authorization: 'Bearer real', 'x-api-key': 'k' } });
+    const har = valueOf(await c.core.api.exportHar({ ids: [1] })).text!;
+    valueOf(await c.core.api.importHar(har));
+    const { pane, user } = await openCall(c.bridge, 2);
+    await user.type(within(pane).getByLabelText('Replay target URL'), handlerUrl(handler(), 'send_email'));
+    await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    const note = within(result).getByRole('note', { name: 'Not sent' });
+    const recorded = (await c.api.getCall(3))!.problemMessage!;
+    expect(recorded).toContain('authorization, x-api-key');
+    expect(note.textContent).toBe(`Not sent: ${recorded}`);
+    const [sent] = await handler().received();
+    expect(rawHeader(sent!.headers, 'authorization')).toEqual([]);
   });
 
   it('shows the core refusal inline', async () => {
