@@ -82,7 +82,7 @@ export interface HandlerProbe {
   summary: string;
   /**
    * A code for the finding: `checks-signatures`, `accepts-wrong-signature`, `refuses-every-style`,
-   * `unreachable`, `unclear`; `stopped` when the command running it was stopped (Ctrl-C) before
+   * `unreachable`, `unclear`; `stopped` when it was stopped (the command's Ctrl-C, the page's Cancel) before
    * every request was sent.
    */
   finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear' | 'stopped';
@@ -103,8 +103,18 @@ export interface HandlerMethods {
    * first); they are stored as replays. `target` null: the action's forwarding target.
    */
   probeHandler(...[callId, target]: Args['probeHandler']): Promise<Result<HandlerProbe, HandlerFailure>>;
+  /**
+   * Stops the probes of call `callId` going on (the page's Cancel, as the command's Ctrl-C): no
+   * more requests are sent, the one in flight is answered and stored, and the probe's result is
+   * the `stopped` finding. `stopping` false: no probe of that call was going.
+   */
+  stopProbe(...[callId]: Args['stopProbe']): Promise<{ stopping: boolean }>;
   /** A verifier in `language` that accepts calls signed in `style`. */
   getVerifierSnippet(...[language, style]: Args['getVerifierSnippet']): Promise<Result<string, HandlerFailure>>;
 }
 
-export const HANDLER_METHOD_NAMES = ['probeHandler', 'getVerifierSnippet'] as const satisfies readonly (keyof HandlerMethods)[];
+export const HANDLER_METHOD_NAMES = [
+  'probeHandler',
+  'stopProbe',
+  'getVerifierSnippet',
+] as const satisfies readonly (keyof HandlerMethods)[];

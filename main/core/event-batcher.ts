@@ -63,7 +63,9 @@ const RESYNC: DeliveredEvent = { type: 'resync' };
 /** Which waiting event a snapshot replaces; null for events that are not snapshots. */
 function snapshotKey(event: DeliveredEvent): string | null {
   if (event.type === 'resync' || HANDLING[event.type] !== 'snapshot') return null;
-  return event.type === 'replay-progress' ? `${event.type}:${event.runId}` : event.type;
+  if (event.type === 'replay-progress') return `${event.type}:${event.runId}`;
+  // Two probes (of two calls) at once: each one's latest step is kept.
+  return event.type === 'probe-progress' ? `${event.type}:${event.callId}` : event.type;
 }
 
 const isNotice = (event: DeliveredEvent) => event.type !== 'resync' && HANDLING[event.type] === 'notice';

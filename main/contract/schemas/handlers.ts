@@ -13,5 +13,6 @@ export const styleName = z
 
 export const handlerArguments = {
   probeHandler: argumentList(['callId', callId], ['target', urlOrNull("for the action's forwarding target")]),
+  stopProbe: argumentList(['callId', callId]),
   getVerifierSnippet: argumentList(['language', verifierLanguage], ['style', styleName]),
 };

@@ -8,6 +8,7 @@ import { isStyleName } from '../../contract/names-and-limits';
 export function createHandlerMethods(replay: Replay): HandlerMethods {
   return {
     probeHandler: async (callId, target) => badTarget(target) ?? (await replay.probe(callId, target ?? undefined)),
+    stopProbe: async (callId) => ({ stopping: replay.stopProbe(callId) }),
     getVerifierSnippet: async (language, style) =>
       isStyleName(style) ? { ok: true, value: verifierSnippet(language, style) } : { ok: false, code: 'unknown-style', style },
   };

@@ -53,7 +53,7 @@ export interface ReplaySetup {
   /** Bulk runs' progress and end, imports' and probes' progress, for the core's events. */
   onEvent?: (event: ReplayEvent | HandlerEvent) => void;
   /**
-   * A one-shot command's first Ctrl-C: once aborted, a probe of the handler sends no more
+   * A one-shot command's first Ctrl-C (each probe has its own stop too, stopProbe): once aborted, a probe of the handler sends no more
    * requests (the one in flight is answered and stored first) and says what it found so far.
    */
   stopSignal?: AbortSignal;
@@ -87,6 +87,8 @@ export interface Replay {
   learnedStyle(): LearnedStyle;
   /** Sends a stored call to its handler re-signed in each style and with a wrong signature (probe.ts). */
   probe(id: number, target?: string): Promise<Result<HandlerProbe, HandlerFailure>>;
+  /** Stops the probes of call `id` going on (each sends nothing more); false when none was. */
+  stopProbe(id: number): boolean;
   simulatorActions(): SimulatorAction[];
   saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[], ReplayFailure>;
   /** The JSON Schema known for an action (defined here or cached from Flowent), or null. */
@@ -102,6 +104,21 @@ export function createReplay(deps: ReplaySetup): Replay {
   const learnedNow = (): LearnedStyle => {
     const key = deps.hmacKey();
     return key ? learner.learnedStyle(key) : { style: FALLBACK_STYLE, fromCalls: 0, discriminatingCalls: 0, decided: false };
+  };
+  /** The probes going on, by the call probed: a stop ends each of them (the page's Cancel). */
+  const probes = new Map<number, Set<AbortController>>();
+  const probe = async (id: number, target?: string) => {
+    const own = new AbortController();
+    const going = probes.get(id) ?? new Set();
+    probes.set(id, going.add(own));
+    // Stopped by its own Cancel, or by the command's Ctrl-C for everything.
+    const stopSignal = deps.stopSignal ? AbortSignal.any([deps.stopSignal, own.signal]) : own.signal;
+    try {
+      return await probeHandler({ ...ctx, stopSignal }, id, target);
+    } finally {
+      going.delete(own);
+      if (going.size === 0) probes.delete(id);
+    }
   };
   const runs = new BulkRuns(
     (ids, options) => replayMany(ctx, ids, options),
@@ -152,7 +169,13 @@ export function createReplay(deps: ReplaySetup): Replay {
       return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: deps.hmacKey() !== null };
     },
     learnedStyle: () => learnedNow(),
-    probe: (id, target) => probeHandler(ctx, id, target),
+    probe,
+    stopProbe(id) {
+      const going = probes.get(id);
+      if (!going) return false;
+      for (const controller of going) controller.abort();
+      return true;
+    },
     simulatorActions: () => simulatorActions(deps.calls(), deps.settings()),
     saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), action, schemaText),
     schemaFor: (action) => schemaFor(deps.calls(), deps.settings(), action),

@@ -18,6 +18,7 @@ import { applyHarImportProgress } from '../replay/replay-har-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
+import { applyProbeProgress } from '../handler/probe-progress';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -132,7 +133,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
         if (event.stage === 'entries' && event.done === event.total && event.imported > 0) historyGrew = true;
         break;
       case 'probe-progress':
-        // The page awaits the probe's whole result; only the command line prints each step.
+        applyProbeProgress(event);
         break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);

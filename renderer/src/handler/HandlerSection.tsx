@@ -3,7 +3,8 @@ import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../..
 import { handlerVerdictWords, type HandlerVoice } from '../../../main/contract/words';
 import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
-import { probeHandler } from './handler-actions';
+import { probeHandler, stopProbe } from './handler-actions';
+import { clearProbeProgress, probeStepInWords, useProbeProgress } from './probe-progress';
 import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
 import { VerifierSnippet } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -44,14 +45,20 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
   const [probe, setProbe] = useState<HandlerProbe | null>(null);
+  const step = useProbeProgress((s) => s.steps[call.id]);
   const url = call.action ? report.target.replaceAll('{action_name}', call.action) : report.target;
   const run = async () => {
     setAsking(false);
     setBusy(true);
+    setStopping(false);
     setError(null);
+    clearProbeProgress(call.id);
     const attempt = await probeHandler(call.id, report.target);
+    clearProbeProgress(call.id);
     setBusy(false);
+    setStopping(false);
     if (attempt.ok) setProbe(attempt.probe);
     else setError(attempt.message);
   };
@@ -76,7 +83,29 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
           </button>
         </div>
       )}
-      {busy && <p className="muted">Checking your handler&apos;s verifier…</p>}
+      {busy && (
+        <div className="probe-progress" role="group" aria-label="Checking your handler's verifier">
+          {/* The core's steps (probe-progress events): the request being sent, of how many. */}
+          <progress max={step?.total ?? 1} value={step ? step.sending - 1 : 0} aria-label="Requests answered" />
+          <p className="muted" data-testid="probe-step">
+            {stopping
+              ? 'Stopping: nothing more is sent; waiting for the request sent to be answered and stored…'
+              : step
+                ? `${probeStepInWords(step)}…`
+                : "Checking your handler's verifier…"}
+          </p>
+          <button
+            type="button"
+            disabled={stopping}
+            onClick={() => {
+              setStopping(true);
+              void stopProbe(call.id);
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
       <ErrorLine message={error} label="Probe error" />
       {probe && <ProbeTable call={call} probe={probe} />}
     </>

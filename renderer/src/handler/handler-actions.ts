@@ -40,6 +40,17 @@ export async function probeHandler(callId: number, target: string): Promise<Prob
   return { ok: true, probe: got.probe };
 }
 
+/** Asks the core to stop the probes of call `callId`: the request in flight is answered and stored, then the probe ends `stopped`. */
+export async function stopProbe(callId: number): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  try {
+    await b.stopProbe(callId);
+  } catch (error) {
+    reportError("Could not stop checking the handler's verifier", error);
+  }
+}
+
 /** Reads a shown call's details again in place: the pane keeps what it shows (a probe's table) meanwhile. */
 async function rereadDetails(id: number): Promise<void> {
   const b = currentBridge();

@@ -231,6 +231,7 @@ export function createHttpBridge(
     listBulkReplays: () => call('listBulkReplays', []),
     getLearnedStyle: () => call('getLearnedStyle', []),
     probeHandler: (callId, target) => call('probeHandler', [callId, target]),
+    stopProbe: (callId) => call('stopProbe', [callId]),
     getVerifierSnippet: (language, style) => call('getVerifierSnippet', [language, style]),
     listSimulatorActions: () => call('listSimulatorActions', []),
     saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),

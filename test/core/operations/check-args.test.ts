@@ -236,6 +236,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [[3, 'x'.repeat(2049)], /^`target` must be a URL of at most 2048 characters/],
     ],
   },
+  stopProbe: { good: [[3]], bad: [[[0], '`callId` must be a call id (a positive integer).']] },
   getVerifierSnippet: {
     good: [
       ['go', 'sorted+utf8'],

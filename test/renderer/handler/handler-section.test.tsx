@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { KEY, useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
@@ -29,6 +29,44 @@ describe("the call's 'Your handler' section", () => {
       expect(within(section).getByTestId('handler-verdict').textContent).toBe(line);
     });
   }
+});
+
+describe("checking the handler's verifier", () => {
+  it('shows each request as the core sends it, n of the total, and Cancel stops it once the request in flight is answered', async () => {
+    const c = companion();
+    // A handler that answers each call only when the test lets it: the probe goes one step at a time.
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
+    // Non-ASCII text and keys out of order: the styles sign it in different bytes, so the probe has several requests.
+    const forwarded = c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
+    await handler().release(1);
+    await forwarded;
+    const { pane, user } = await openCall(c.bridge, 1);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+    await user.click(within(section).getByRole('button', { name: 'Send the calls' }));
+
+    const progress = within(section).getByRole('group', { name: "Checking your handler's verifier" });
+    const step = () => within(progress).getByTestId('probe-step').textContent ?? '';
+    const bar = () => within(progress).getByRole('progressbar', { name: 'Requests answered' });
+    await waitFor(() => expect(step()).toMatch(/^Sending 1 of \d+: \w/));
+    const total = Number(/ of (\d+):/.exec(step())![1]);
+    expect(total).toBeGreaterThan(2);
+    expect([bar().getAttribute('value'), bar().getAttribute('max')]).toEqual(['0', String(total)]);
+    await handler().release(1);
+    await waitFor(() => expect(step()).toMatch(new RegExp(`^Sending 2 of ${total}: `)));
+    expect(bar().getAttribute('value')).toBe('1');
+
+    await user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    expect(c.bridge.callsTo('stopProbe')).toEqual([[1]]);
+    expect(step()).toMatch(/^Stopping: nothing more is sent/);
+    await handler().release(1);
+    const result = await within(section).findByRole('region', { name: 'Probe result' });
+    expect(result.querySelector('[data-finding]')?.getAttribute('data-finding')).toBe('stopped');
+    expect(result.textContent).toContain(`Stopped after 2 of ${total} requests`);
+    expect(within(section).queryByRole('group', { name: "Checking your handler's verifier" })).toBeNull();
+    // Nothing more was sent: the call forwarded, then the probe's two requests.
+    expect(await handler().received()).toHaveLength(3);
+  });
 });
 
 describe('one screen names one style per thing: the style this call was signed in, and the one learned from all calls', () => {
