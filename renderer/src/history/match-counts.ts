@@ -225,6 +225,30 @@ export function withLiveCalls(s: CallsState, stored: CallSummary[]): Pick<CallsS
 }
 
 /**
+ * Calls told while a search is active that the core said match it (search-arrivals.ts), added
+ * to the counts as withLiveCalls adds other filters' calls, the ones the counts' reads did not
+ * cover: the header's count, and the Action list's when it counts the same query (no action
+ * chosen; with one, the list counts the search without it, which these calls were not checked
+ * against). So the header grows with what the new-calls pill offers, and "N of M" stays honest
+ * as M grows.
+ */
+export function withSearchArrivals(s: CallsState, matching: CallSummary[]): Pick<CallsState, 'matchCount' | 'actionCounts'> {
+  const { matchCount: count, actionCounts: counts, activeQuery } = s;
+  const total = count ? matching.filter((call) => call.id > count.countedUpTo) : [];
+  const byAction = counts && activeQuery.action === undefined ? matching.filter((call) => call.id > counts.countedUpTo) : [];
+  return {
+    matchCount:
+      count && total.length
+        ? { ...count, total: count.total + total.length, about: count.about === null ? null : count.about + total.length }
+        : count,
+    actionCounts:
+      counts && byAction.length
+        ? { ...counts, counted: withCalls(counts.counted, byAction), about: estimatesWithCalls(counts.about, byAction) }
+        : counts,
+  };
+}
+
+/**
  * The calls a count of `filter` that covers the history up to `countedUpTo` would count and has
  * not: none for a search, which the summaries cannot be checked against (they carry no body).
  */

@@ -211,6 +211,31 @@ describe('filters', () => {
     await waitFor(() => expect(count()).toBe('1 of 4 calls contains “create_ticket” and matches the filters'));
   });
 
+  it("counts the calls that arrive with the searched text in the header's count and the action list, as the new-calls pill does", async () => {
+    const c = companion();
+    const { user } = await renderSeeded(c);
+    const count = () => screen.getByTestId('search-count').textContent;
+    const option = (action: string) => screen.getByRole('option', { name: new RegExp(`^${action} \\(`) }).textContent;
+    await user.type(screen.getByRole('searchbox', { name: 'Search request bodies' }), 'needle');
+    await waitFor(() => expect(rowIds()).toEqual(['2']));
+    await waitFor(() => expect(count()).toBe('1 of 4 calls contains “needle”'));
+    await waitFor(() => expect([option('create_ticket'), option('send_email')]).toEqual(['create_ticket (1)', 'send_email (0)']));
+
+    await c.send('send_email', { needle: 1 });
+    await c.send('send_email', {});
+    await c.send('create_ticket', { needle: 2 });
+    const pill = await screen.findByRole('button', { name: '2 new calls: show' });
+    // The header says what the pill says: 2 more calls contain it, of 3 more stored.
+    await waitFor(() => expect(count()).toBe('3 of 7 calls contain “needle”'));
+    expect([option('create_ticket'), option('send_email')]).toEqual(['create_ticket (2)', 'send_email (1)']);
+    // Shown, the list agrees, and the count read again counts none of them twice.
+    await user.click(pill);
+    await waitFor(() => expect(rowIds()).toEqual(['7', '5', '2']));
+    await waitFor(() => expect(c.bridge.callsTo('getStats').length).toBeGreaterThan(0));
+    await waitFor(() => expect(count()).toBe('3 of 7 calls contain “needle”'));
+    expect([option('create_ticket'), option('send_email')]).toEqual(['create_ticket (2)', 'send_email (1)']);
+  });
+
   it('prepends new calls only when they match the active filters', async () => {
     const c = companion();
     const { user } = await renderSeeded(c);
