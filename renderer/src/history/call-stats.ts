@@ -32,8 +32,18 @@ export function countInto(stats: CallStats, calls: CallSummary[]): CallStats {
   return {
     total: stats.total + fresh.length,
     failures,
-    perAction: [...perAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
+    perAction: [...perAction].map(([action, count]) => ({ action, count })).sort(byCountThenName),
     countedUpTo: fresh.reduce((newest, call) => Math.max(newest, call.id), stats.countedUpTo),
     nextBeforeId: stats.nextBeforeId,
   };
+}
+
+/**
+ * The core's order of the actions (call-stats.ts: `ORDER BY total DESC, action`, names compared
+ * as stored): most calls first, ties by name. Sorting by the count alone kept ties in the order
+ * the calls happened to be told in, so two actions that passed each other and tied showed in
+ * another order than a reload, depending on how the calls were batched.
+ */
+function byCountThenName(a: { action: string; count: number }, b: { action: string; count: number }): number {
+  return b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0);
 }
