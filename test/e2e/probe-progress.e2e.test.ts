@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { sign } from '../../main/core/signature';
+import { handlerUrl, startHandler, type HandlerProcess } from '../helpers/handler-process';
+import type { ServeProcess } from '../helpers/spawn-cli';
+import { screenshot } from './browser';
+import { serveInspectorForFile } from './served-inspector';
+
+// A probe of the handler's verifier in the served inspector, step by step: a real `serve`
+// forwarding to the stand-in handler's `gated` action, which answers each call only when the
+// test lets it, in Chromium. The steps come over the inspector's event stream, the Cancel over HTTP.
+const KEY = 'e2e-probe-key';
+let handler: HandlerProcess;
+let server: ServeProcess;
+let page: Page;
+let pageErrors: string[];
+let rows: () => Locator;
+
+beforeAll(async () => {
+  handler = await startHandler();
+}, 30_000);
+afterAll(async () => {
+  await handler?.stop();
+});
+
+serveInspectorForFile(
+  () => ({ args: ['--forward', handlerUrl(handler, 'gated')], env: { FLOWENT_HMAC_KEY: KEY } }),
+  (served) => ({ server, page, pageErrors, rows } = served),
+);
+
+it("shows the probe's requests as they go out, n of the total, and Cancel stops it after the one in flight", async () => {
+  // Non-ASCII and unsorted: the styles sign it in different bytes, so the probe has several requests.
+  const payload = JSON.stringify({
+    action_name: 'greet',
+    parameters: { name: 'Renée', city: '北京' },
+    timestamp: Math.floor(Date.now() / 1000),
+  });
+  const posted = fetch(`${server.baseUrl}/actions/greet`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: sign(payload, KEY, 'python').body,
+  });
+  await handler.release(1);
+  expect((await posted).status).toBe(200);
+  await expect.poll(() => rows().count()).toBe(1);
+  await rows().nth(0).click();
+
+  const section = page.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Your handler' });
+  await section.getByRole('button', { name: "Check my handler's verifier…" }).click();
+  await section.getByRole('button', { name: 'Send the calls' }).click();
+  const progress = section.getByRole('group', { name: "Checking your handler's verifier" });
+  const step = () => progress.getByTestId('probe-step').textContent();
+  await expect.poll(step).toMatch(/^Sending 1 of \d+: \w/);
+  const total = Number(/ of (\d+):/.exec((await step()) ?? '')![1]);
+  expect(total).toBeGreaterThan(2);
+  await handler.release(1);
+  await expect.poll(step).toMatch(new RegExp(`^Sending 2 of ${total}: `));
+  expect(await progress.getByRole('progressbar', { name: 'Requests answered' }).getAttribute('value')).toBe('1');
+  await screenshot(page, 'handler-probe-progress');
+
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
+  await handler.release(1);
+  const result = section.getByRole('region', { name: 'Probe result' });
+  await result.waitFor({ timeout: 30_000 });
+  expect(await result.locator('[data-finding]').getAttribute('data-finding')).toBe('stopped');
+  expect(await result.textContent()).toContain(`Stopped after 2 of ${total} requests`);
+  expect(await progress.count()).toBe(0);
+  // Nothing more was sent: the call forwarded, then the probe's two requests.
+  expect(await handler.received()).toHaveLength(3);
+  expect(pageErrors).toEqual([]);
+});
