@@ -40,6 +40,8 @@ describe("checking the handler's verifier", () => {
     const forwarded = c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
     await handler().release(1);
     await forwarded;
+    // The handler serves the whole file: what it received before this probe.
+    const before = (await handler().received()).length;
     const { pane, user } = await openCall(c.bridge, 1);
     const section = within(pane).getByRole('region', { name: 'Your handler' });
     await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
@@ -64,8 +66,8 @@ describe("checking the handler's verifier", () => {
     expect(result.querySelector('[data-finding]')?.getAttribute('data-finding')).toBe('stopped');
     expect(result.textContent).toContain(`Stopped after 2 of ${total} requests`);
     expect(within(section).queryByRole('group', { name: "Checking your handler's verifier" })).toBeNull();
-    // Nothing more was sent: the call forwarded, then the probe's two requests.
-    expect(await handler().received()).toHaveLength(3);
+    // Nothing more was sent: the probe's two requests.
+    expect(await handler().received()).toHaveLength(before + 2);
   });
 });
 
