@@ -53,8 +53,9 @@ export interface ReplaySetup {
   /** Bulk runs' progress and end, imports' and probes' progress, for the core's events. */
   onEvent?: (event: ReplayEvent | HandlerEvent) => void;
   /**
-   * A one-shot command's first Ctrl-C (each probe has its own stop too, stopProbe): once aborted, a probe of the handler sends no more
+   * A one-shot command's first Ctrl-C: once aborted, a probe of the handler sends no more
    * requests (the one in flight is answered and stored first) and says what it found so far.
+   * Each probe can also be stopped on its own (stopProbe, the page's Cancel).
    */
   stopSignal?: AbortSignal;
 }
