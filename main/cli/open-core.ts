@@ -40,6 +40,16 @@ export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
   return dir;
 }
 
+/**
+ * The core option of a command that stores calls of its own (send, import): it starts a
+ * history in a folder that exists (one made for it), but not in a folder --data-dir or
+ * FLOWENT_COMPANION_DATA_DIR names that is not there: that is a mistyped name, refused in
+ * the words `calls` uses. The default folder is the app's own, created as serve creates it.
+ */
+export function startsHistoryIn(flag: string | undefined, io: CliIo): Pick<CoreOptions, 'mustExist'> {
+  return flag || io.env[DATA_DIR_ENV] ? { mustExist: 'folder' } : {};
+}
+
 /** What a one-shot command gets of the core: the contract's API and its events. */
 export interface CoreSession {
   api: CompanionApi;
@@ -70,7 +80,10 @@ export async function withCore(
   const opened = await core.open();
   if (!opened.ok) {
     io.stderr.write(`flowent-companion ${command}: ${startInCliWords(opened)}\n`);
-    if (opened.code === 'no-history') io.stderr.write(`${dataDirOrigin(dataDirFlag, io)}\n`);
+    if (opened.code === 'no-history') {
+      io.stderr.write(`${dataDirOrigin(dataDirFlag, io)}\n`);
+      if (options.mustExist === 'folder') io.stderr.write('To start a new history there, create the folder first.\n');
+    }
     return 1;
   }
   try {

@@ -62,6 +62,9 @@ export const FLAGS = {
   'probe-styles': { type: 'boolean' },
 } as const;
 
+/** Replay works on stored calls only: a folder with no history is refused as `calls` refuses it, never given an empty one. */
+const ONLY_STORED_CALLS = { mustExist: 'history' } as const;
+
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   const ids = parseIds(positionals);
@@ -74,6 +77,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     const stop = new AbortController();
     return withCore('replay', values['data-dir'], io, (_api, session) => probeStyles(session, ids[0]!, target, io, stop), {
       ...inProjectFolder(io),
+      ...ONLY_STORED_CALLS,
       stopSignal: stop.signal,
     });
   }
@@ -174,7 +178,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         unsubscribe();
       }
     },
-    inProjectFolder(io),
+    { ...inProjectFolder(io), ...ONLY_STORED_CALLS },
   );
 }
 

@@ -98,6 +98,8 @@ export interface CoreOptions {
   readOnly?: boolean;
   /** With `readOnly`: a missing history reads as an empty one and nothing is created (see `openStore`). */
   emptyIfMissing?: boolean;
+  /** For commands that write: the history, or its folder, must be there already (see `openStore`). */
+  mustExist?: 'history' | 'folder';
   /**
    * How much one list or count query may read before it answers with what it has; the default
    * keeps every query of a 1,000,000-call history under 100 ms. A smaller one shows, on a small
@@ -356,6 +358,7 @@ export function createCore(options: CoreOptions): Core {
       nativeBinding: options.sqliteNativeBinding,
       readOnly: options.readOnly,
       emptyIfMissing: options.emptyIfMissing,
+      mustExist: options.mustExist,
       queryBudget: options.queryBudget,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
       retention: {

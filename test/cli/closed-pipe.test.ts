@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
@@ -36,6 +36,8 @@ beforeAll(async () => {
   const har = bigHar(800_000, KEY, 700);
   const file = join(dir.path, 'calls.har');
   writeFileSync(file, har.text);
+  // import starts a history only in a folder that is there (a --data-dir naming none is a typo).
+  mkdirSync(dataDir);
   const imported = await runInProcess(['import', file, '--data-dir', dataDir], { env: {} });
   expect(imported.code).toBe(0);
   // A mock larger than a pipe's buffer, for "mocks get".

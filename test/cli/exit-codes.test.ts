@@ -22,6 +22,10 @@ let closedPort = 0;
 
 beforeAll(async () => {
   mkdirSync(EMPTY);
+  // Folders made for send and import to start a history in (one --data-dir names and that is
+  // not there is refused first, and the rows would not fail for the reason they name).
+  mkdirSync(at('send'));
+  mkdirSync(at('import'));
   writeFileSync(NOT_A_FOLDER, 'a file');
   mkdirSync(DAMAGED);
   writeFileSync(join(DAMAGED, 'history.sqlite'), 'not a database, just text that is long enough to be read as a header');

@@ -1,7 +1,7 @@
 // Every command that lists has --json (one JSON object a line, nothing else on stdout), and no
 // output carries colour codes: the command line prints plain text, whatever the terminal or
 // NO_COLOR says.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
@@ -23,6 +23,8 @@ beforeAll(async () => {
   companion = await startCore();
   const har = join(dir.path, 'calls.har');
   writeFileSync(har, bigHar(5_000, 'key').text);
+  // import starts a history only in a folder that is there (a --data-dir naming none is a typo).
+  mkdirSync(dataDir);
   const mock = join(dir.path, 'mock.json');
   writeFileSync(mock, '{"status": 200, "body": {"result": "ok", "error": ""}}');
   writeFileSync(join(dir.path, 'schema.json'), '{"type": "object"}');

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
@@ -41,6 +41,14 @@ export interface StoreOptions {
    * nothing created), for commands whose answer is "nothing yet" rather than "look elsewhere".
    */
   emptyIfMissing?: boolean;
+  /**
+   * For commands that write but are not where a history begins, what must be there already:
+   * `history`, the history itself (a command that only works on stored calls: replay);
+   * `folder`, the folder, so a history is started only in one that exists (made for it), never
+   * in the folder a mistyped --data-dir names. Refused as `no-history`, as a reading command
+   * is. Without it (serve, the app), folder and history are created as needed.
+   */
+  mustExist?: 'history' | 'folder';
   /** How much one list or count query may read before it answers with what it has (id-windows.ts). */
   queryBudget?: QueryBudget;
 }
@@ -72,6 +80,9 @@ export interface Store {
  */
 export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
   if (options.readOnly) return openStoreToRead(options);
+  if (options.mustExist && historyFile(options.dataDir).kind === 'absent') {
+    if (options.mustExist === 'history' || !existsSync(options.dataDir)) return noHistory(options.dataDir);
+  }
   const file = join(options.dataDir, DATA_FILES.history);
   const folderProblem = prepareFolder(options.dataDir);
   if (folderProblem) return folderProblem;
@@ -160,7 +171,7 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const found = historyFile(options.dataDir);
   if (found.kind === 'unusable') return { ok: false, code: 'data-dir-unusable', dir: options.dataDir, reason: found.reason };
   if (found.kind === 'absent') {
-    if (!options.emptyIfMissing) return { ok: false, code: 'no-history', dir: options.dataDir };
+    if (!options.emptyIfMissing) return noHistory(options.dataDir);
     const empty = new Database(':memory:', binding);
     const migrated = migrate(empty);
     return migrated.ok ? { ok: true, value: readingStore(empty, file, options) } : migrated;
@@ -188,6 +199,11 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
     return storeError(file, error);
   }
   return { ok: true, value: readingStore(db, file, options) };
+}
+
+/** The one refusal of a folder holding no history, for the commands that read and those that must not start one. */
+function noHistory(dir: string): Refused<StoreFailure> {
+  return { ok: false, code: 'no-history', dir };
 }
 
 /** A store over a connection that only reads: none of the idle workers that write is started. */
