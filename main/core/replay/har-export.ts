@@ -166,10 +166,14 @@ function header(pairs: HeaderPair[], name: string): string | null {
   return pairs.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
 }
 
-/** UTF-8 text when the bytes are valid UTF-8, else base64 (HAR has no other way to carry bytes). */
+/**
+ * UTF-8 text when the bytes are valid UTF-8, else base64 (HAR has no other way to carry bytes).
+ * A leading byte order mark stays in the text as U+FEFF (a decoder drops it by default): import
+ * encodes the text back to the same bytes, so the signature, size and replay stay the original's.
+ */
 function bodyText(bytes: Buffer): { text: string; base64: boolean } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), base64: false };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), base64: false };
   } catch {
     return { text: bytes.toString('base64'), base64: true };
   }
