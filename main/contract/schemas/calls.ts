@@ -9,6 +9,25 @@ export const statusClass = z.enum(['2xx', '3xx', '4xx', '5xx']).describe('one of
 
 const time = z.number().describe('a time in milliseconds since the epoch');
 
+/** A time as the API was given it, and as a reader knows it (a number no date can be stays a number). */
+function timeInWords(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : `${ms} (${date.toISOString()})`;
+}
+
+/**
+ * Why a filter's time range can hold no call (its end before its start); null when it can.
+ * The one place this is decided: every API method that takes a filter refuses it in these
+ * words (a page only ever sends a range in order: it swaps or refuses one itself).
+ */
+export function invertedRange({ since, until }: { since?: number; until?: number }): string | null {
+  if (since === undefined || until === undefined || since <= until) return null;
+  return (
+    `\`until\` ${timeInWords(until)} is before \`since\` ${timeInWords(since)}: the range ends before it starts, so no call ` +
+    'could be in it. Give an `until` at or after `since` (swapped, if they were given the wrong way round).'
+  );
+}
+
 /** Filters for the history list. All are optional and combine with AND. */
 export const callFilter = z
   .strictObject({
@@ -35,6 +54,11 @@ export const callFilter = z
       .enum(CALL_SOURCES)
       .optional()
       .describe(`one of ${CALL_SOURCES.join(', ')}`),
+  })
+  .superRefine((filter, ctx) => {
+    const inverted = invertedRange(filter);
+    // `sentence`: the words are the whole answer, not "must be <the field's description>".
+    if (inverted) ctx.addIssue({ code: 'custom', path: ['until'], message: inverted, params: { sentence: true } });
   })
   .describe('a filter object');
 

@@ -16,6 +16,8 @@ export function parseArguments(method: ApiMethod, args: unknown): { ok: true; ar
 }
 
 function describeIssue(list: ArgumentList, args: unknown, issue: z.core.$ZodIssue): string {
+  // A check across fields (a range's end before its start) says what happened in its own words.
+  if (issue.code === 'custom' && issue.params?.sentence === true) return issue.message;
   if (issue.path.length === 0) return describeArity(list, args, issue);
   if (issue.code === 'invalid_union') {
     const meant = optionMeant(args, issue);

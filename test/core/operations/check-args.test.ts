@@ -15,6 +15,11 @@ const ACTION = { name: 'send_email', description: 'Sends', webhook_url: 'https:/
 const BULK = { concurrency: 4, resign: true, target: null };
 const LIMITS = { keepCalls: 100_000, keepDays: 14, keepBytes: 1024 ** 3, rateLimitPerSecond: 50 };
 const SIMULATE = { action: 'send_email', parameters: null, seed: 1, test: false, target: null };
+/** A range whose end is a day before its start, and what every method taking a filter says of it. */
+const INVERTED = { since: Date.UTC(2026, 0, 3), until: Date.UTC(2026, 0, 2) };
+const INVERTED_WORDS =
+  '`until` 1767312000000 (2026-01-02T00:00:00.000Z) is before `since` 1767398400000 (2026-01-03T00:00:00.000Z): the range ends ' +
+  'before it starts, so no call could be in it. Give an `until` at or after `since` (swapped, if they were given the wrong way round).';
 
 /** Every method of the contract, with what it accepts and what it refuses. */
 const TABLE: Record<ApiMethod, Row> = {
@@ -38,6 +43,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [[{ source: 'elsewhere' }], '`source` must be one of flowent, replay, simulator, import.'],
       [[{ action: 'a'.repeat(101) }], '`action` must be an action name of at most 100 characters.'],
       [[{ failures: false }], '`failures` must be true (only the calls counted as failures).'],
+      [[{ ...INVERTED, limit: 50 }], INVERTED_WORDS],
       [[], /^expects `query`\. `query` is missing: it must be a filter object/],
     ],
   },
@@ -51,9 +57,10 @@ const TABLE: Record<ApiMethod, Row> = {
     ],
   },
   getStats: {
-    good: [[{}], [{ verdict: 'invalid' }]],
+    good: [[{}], [{ verdict: 'invalid' }], [{ since: 5, until: 5 }]],
     bad: [
       [[{ verdict: 'great' }], '`verdict` must be one of valid, invalid, missing, malformed, unsigned-test, no-key, not-flowent.'],
+      [[INVERTED], INVERTED_WORDS],
       [[{ limit: 5 }], /^`filter` has no field `limit`/],
     ],
   },
@@ -63,6 +70,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [[{ beforeId: 5 }], /^`query` has no field `beforeId`/],
       [[{ perAction: 'no' }], /`perAction` must be true or false/],
       [[{ test: 'yes' }], /`test` must be true or false/],
+      [[{ ...INVERTED, perAction: false }], INVERTED_WORDS],
     ],
   },
   getSampleRequest: {
@@ -170,6 +178,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [[{ filter: { nope: 1 } }, BULK], /^`filter` has no field `nope`: it must be a filter object \{action\?/],
       [[{ filter: { verdict: 'fine' } }, BULK], /^`filter\.verdict` must be one of valid, /],
       [[{ filter: {}, limit: 10_001 }, BULK], '`limit` must be a whole number from 1 to 10,000.'],
+      [[{ filter: INVERTED }, BULK], INVERTED_WORDS],
       [[{ ids: [1] }, { ...BULK, concurrency: 65 }], '`concurrency` must be a whole number from 1 to 64.'],
       [[{ ids: [1] }, { ...BULK, style: 'nope' }], /^`style` must be one of python, go, go-struct, raw, .*, or null for the style learned/],
       [[{ ids: [1] }, { ...BULK, parameters: 5 }], "`parameters` must be JSON text, or null to keep each call's parameters."],
@@ -216,6 +225,7 @@ const TABLE: Record<ApiMethod, Row> = {
     bad: [
       [[{ path: '/etc/passwd' }], '`selection` must be a selection {ids} or {filter, limit?}.'],
       [['all'], '`selection` must be a selection {ids} or {filter, limit?}.'],
+      [[{ filter: { action: 'ok', ...INVERTED } }], INVERTED_WORDS],
     ],
   },
   importHar: {

@@ -97,6 +97,13 @@ describe('inspector API', () => {
     expect(((await bad.json()) as { message: string }).message).toMatch(/getCall: `id` must be a call id/);
     const badFilter = await callApi('listCalls', [{ verdict: 'sort-of' }]);
     expect(((await badFilter.json()) as { message: string }).message).toMatch(/`verdict` must be one of/);
+    // A range whose end is before its start is refused, not answered with an empty page.
+    const inverted = await callApi('listCalls', [{ since: Date.UTC(2026, 0, 3), until: Date.UTC(2026, 0, 2) }]);
+    expect(inverted.status).toBe(400);
+    expect(await inverted.json()).toMatchObject({
+      code: 'invalid-arguments',
+      message: expect.stringMatching(/^listCalls: `until` .* is before `since` .*: the range ends before it starts/),
+    });
     const notJson = await fetch(`${base}/api/call/getStatus`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
