@@ -132,7 +132,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         }
         const { runId, notFound } = started.value;
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
-        // Each replay's lines in the order they finished: the stored call is read for what was not sent.
+        // Each replay's lines in the order they finished, after the progress line.
         let printed = Promise.resolve();
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
         const { value: summary, interrupted } = await finishingOnCtrlC(
@@ -147,10 +147,9 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
               const onEvent = (event: CoreEvent) => {
                 if (event.type === 'replay-progress' && event.runId === runId) {
                   const { done, total, step } = event;
-                  printed = printed.then(async () => {
+                  printed = printed.then(() => {
                     io.stderr.write(`replayed ${done}/${total}\n`);
-                    const notSent = step.result.ok ? ((await api.getCall(step.result.value.id))?.problemMessage ?? null) : null;
-                    printStep(step, notSent, values.diff ?? false, out);
+                    printStep(step, values.diff ?? false, out);
                   });
                 }
                 if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
@@ -183,7 +182,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
 }
 
 /** One line per replayed call (and what was not sent, its violations, and with --diff what changed). */
-function printStep({ originalId, result }: BulkReplayStep, notSent: string | null, diff: boolean, out: (line: string) => void): void {
+function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
     out(`#${originalId}  not replayed: ${inCliWords(result)}`);
     return;
@@ -194,7 +193,7 @@ function printStep({ originalId, result }: BulkReplayStep, notSent: string | nul
   out(
     `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : counted(r.violations.length, 'violation')}${signed}`,
   );
-  if (notSent !== null) out(`  note: ${notSent}`);
+  if (r.notSent !== null) out(`  note: ${r.notSent}`);
   for (const violation of r.violations) out(`  ! ${violation.message}`);
   if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
 }

@@ -96,6 +96,11 @@ export interface ReplayOutcome {
   verdict: 'passed' | 'changed' | 'failed';
   /** Why the handler could not be reached, when it could not. */
   error: string | null;
+  /**
+   * What of the original was not sent, and why (credentials an imported file had redacted,
+   * headers that only a hop may carry): the stored replay's problem message; null when all was.
+   */
+  notSent: string | null;
 }
 
 /**

@@ -89,6 +89,8 @@ export interface Delivered {
   error: string | null;
   /** The handler's verdict on the signature; none when no handler answered. */
   handler: HandlerChecks;
+  /** What was left out of the request and why, as stored in the call's problem message; null when nothing was. */
+  notSent: string | null;
 }
 
 /** Where an outgoing call goes: the URL, and the handler as configured, `{action_name}` kept. */
@@ -198,7 +200,18 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   // serve that forwarded the call recorded its handler's lesson itself.
   if (outgoing.learn && !toCompanion) await learnFromHandler(deps.handlers(), handler, signature, () => signature);
   deps.onStored?.(summaryOf(stored, id));
-  return { id, receivedAt, url: outgoing.url, signature, ...response, durationMs: outcome.durationMs, violations, error, handler };
+  return {
+    id,
+    receivedAt,
+    url: outgoing.url,
+    signature,
+    ...response,
+    durationMs: outcome.durationMs,
+    violations,
+    error,
+    handler,
+    notSent: dropped,
+  };
 }
 
 /** Who gave the answer, for what its contract check says: a companion's webhook says whether its mock or the handler it forwarded to. */

@@ -107,6 +107,7 @@ export async function replayStored(
       diff,
       verdict,
       error: delivered.error,
+      notSent: delivered.notSent,
     },
   };
 }

@@ -184,13 +184,15 @@ describe('replay of a stored call', () => {
     expect(stored.problem).toBe('headers-dropped');
     expect(stored.problemMessage).toMatch(/"bad header" \(not a valid header name\), X-Injected \(its value .*\), X-Wide \(its value/);
     expect(stored.requestHeaders.map(([name]) => name)).not.toContain('bad header');
+    // The replay's result says it too (the command prints it from there, without reading the call back).
+    expect(replayed.value.notSent).toBe(stored.problemMessage);
   });
 
   it('an unreachable handler is a failed replay, stored with no answer', async () => {
     const id = await world.send('ok', {});
     const replayed = await world.api.replay(id, { target: `http://127.0.0.1:${await closedPort()}/actions/ok` });
     if (!replayed.ok) throw new Error(JSON.stringify(replayed));
-    expect(replayed.value).toMatchObject({ verdict: 'failed', status: 0 });
+    expect(replayed.value).toMatchObject({ verdict: 'failed', status: 0, notSent: null });
     expect(replayed.value.violations[0]?.code).toBe('no-answer');
     expect(replayed.value.error).toMatch(/refused/);
     expect(world.store.calls.get(replayed.value.id)).toMatchObject({ answeredBy: 'forward-error', status: 0, source: 'replay' });
