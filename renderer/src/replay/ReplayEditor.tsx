@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
-import { replayEdited, type Replayed } from './replay-actions';
+import type { ReplayOutcome } from '../../../main/contract/api';
+import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useInlineUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -19,7 +20,7 @@ interface Props {
   callId: number;
   requestBody: string;
   target: string;
-  onOutcome: (replayed: Replayed) => void;
+  onOutcome: (outcome: ReplayOutcome) => void;
   onClose: () => void;
 }
 
@@ -42,7 +43,7 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
     setBusy(false);
     if (attempt.ok) {
       setReplayedText(text);
-      onOutcome(attempt);
+      onOutcome(attempt.outcome);
     } else setError(attempt.message);
   };
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
-import { copyCallAsCurl, replayCall, type Replayed } from './replay-actions';
+import { copyCallAsCurl, replayCall } from './replay-actions';
 import { exportHar } from './replay-har-actions';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
@@ -32,7 +32,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [replayed, setReplayed] = useState<Replayed | null>(null);
+  const [replayed, setReplayed] = useState<ReplayOutcome | null>(null);
   const ownTarget = ownWebhookTarget(useMetaStore((s) => s.status?.webhookBaseUrl));
 
   const replay = async (mode: ReplayMode) => {
@@ -40,7 +40,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
     setError(null);
     const attempt = await replayCall(callId, mode, target);
     setBusy(false);
-    if (attempt.ok) setReplayed(attempt);
+    if (attempt.ok) setReplayed(attempt.outcome);
     else setError(attempt.message);
   };
   const copy = async (resign: boolean) => {
@@ -96,12 +96,12 @@ export function ReplayPanel({ callId }: { callId: number }) {
           )}
         </div>
       )}
-      {replayed && <ReplayResultBox replayed={replayed} />}
+      {replayed && <ReplayResultBox outcome={replayed} />}
     </section>
   );
 }
 
-function ReplayResultBox({ replayed: { outcome, notSent } }: { replayed: Replayed }) {
+function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
   const box = useRef<HTMLDivElement>(null);
   // A new result appears below the fold of a long call: bring it into view (once per replay).
   useEffect(() => {
@@ -125,9 +125,9 @@ function ReplayResultBox({ replayed: { outcome, notSent } }: { replayed: Replaye
         <dt>Signed style</dt>
         <dd>{outcome.signedStyle ?? 'not re-signed (original signature)'}</dd>
       </SentFacts>
-      {notSent && (
+      {outcome.notSent && (
         <p className="problem-box" role="note" aria-label="Not sent">
-          <strong>Not sent:</strong> <Prose text={notSent} />
+          <strong>Not sent:</strong> <Prose text={outcome.notSent} />
         </p>
       )}
       {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}

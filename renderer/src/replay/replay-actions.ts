@@ -1,30 +1,13 @@
 import type { ReplayMode, ReplayOutcome } from '../../../main/contract/api';
-import { currentBridge } from '../page/bridge-holder';
 import { runResult } from '../page/run-result';
 import { copyText, showToast } from '../page/ui-actions';
 
 /**
- * A replay done: its outcome, and what of the request was not sent (credentials an export
- * redacted, headers no client can send), in the words of the replay's record: the details pane
- * and the command line's `note:` say the same.
+ * What a replay reports back to the panel that asked: the outcome (with what of the request was
+ * not sent, in the words of the replay's record), or a message to show inline (null: reported
+ * in a banner).
  */
-export interface Replayed {
-  outcome: ReplayOutcome;
-  notSent: string | null;
-}
-
-/** What a replay reports back to the panel that asked: the outcome, or a message to show inline (null: reported in a banner). */
-export type ReplayAttempt = ({ ok: true } & Replayed) | { ok: false; message: string | null };
-
-/** The replay's record's note on what was not sent; null when nothing was left out, or the record cannot be read now. */
-async function notSentOf(id: number): Promise<string | null> {
-  try {
-    return (await currentBridge()?.getCall(id))?.problemMessage ?? null;
-  } catch {
-    // The replay happened and its result shows; the note is in its details too.
-    return null;
-  }
-}
+export type ReplayAttempt = { ok: true; outcome: ReplayOutcome } | { ok: false; message: string | null };
 
 /** Replays a stored call to the handler (`target` empty: the action's forwarding target). */
 export async function replayCall(id: number, mode: ReplayMode, target: string): Promise<ReplayAttempt> {
@@ -39,7 +22,7 @@ export async function replayCall(id: number, mode: ReplayMode, target: string): 
   );
   if (!got.outcome) return { ok: false, message };
   showToast(`Replayed as call #${got.outcome.id}`);
-  return { ok: true, outcome: got.outcome, notSent: await notSentOf(got.outcome.id) };
+  return { ok: true, outcome: got.outcome };
 }
 
 /** Replays a stored call with new parameters (JSON text), re-signed with the learned style. */
@@ -55,7 +38,7 @@ export async function replayEdited(id: number, parameters: string, target: strin
   );
   if (!got.outcome) return { ok: false, message };
   showToast(`Replayed with your parameters as call #${got.outcome.id}`);
-  return { ok: true, outcome: got.outcome, notSent: await notSentOf(got.outcome.id) };
+  return { ok: true, outcome: got.outcome };
 }
 
 /** Copies a shell command that sends the call again; a refusal comes back as a message. */
