@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
-import { startsHistoryIn, withCore } from './open-core';
+import { withCore } from './open-core';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
 
@@ -33,26 +33,17 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     io.stderr.write(`flowent-companion import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
     return EXIT.usage;
   }
-  return withCore(
-    'import',
-    values['data-dir'],
-    io,
-    async (api) => {
-      const imported = await api.importHar(text);
-      if (!imported.ok) {
-        io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
-        return exitCodeOf(imported);
-      }
-      const { value } = imported;
-      io.stdout.write(
-        `Imported ${counted(value.imported, 'call')} from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`,
-      );
-      for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
-      if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
-      // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is.
-      return value.problems.length > 0 || value.imported === 0 ? EXIT.failed : EXIT.done;
-    },
-    // Importing is how a history is filled from a file: into a folder made for it too.
-    startsHistoryIn(values['data-dir'], io),
-  );
+  return withCore('import', values['data-dir'], io, async (api) => {
+    const imported = await api.importHar(text);
+    if (!imported.ok) {
+      io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
+      return exitCodeOf(imported);
+    }
+    const { value } = imported;
+    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);
+    for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
+    if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
+    // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is.
+    return value.problems.length > 0 || value.imported === 0 ? EXIT.failed : EXIT.done;
+  });
 }

@@ -75,6 +75,7 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
       out(`${counted(pulled.value.written.length, 'action')} from Flowent (profile ${account.activeProfile}).`);
       return 0;
     },
-    { flowentProfile: values.profile, projectDir: created.value },
+    // A new project may name a new data folder too: init makes it.
+    { flowentProfile: values.profile, projectDir: created.value, createsFolder: true },
   );
 }

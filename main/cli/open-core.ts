@@ -41,14 +41,18 @@ export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
 }
 
 /**
- * The core option of a command that stores calls of its own (send, import): it starts a
- * history in a folder that exists (one made for it), but not in a folder --data-dir or
- * FLOWENT_COMPANION_DATA_DIR names that is not there: that is a mistyped name, refused in
- * the words `calls` uses. The default folder is the app's own, created as serve creates it.
+ * Whether a command that writes must find its data folder: not when the folder is the default
+ * (the app's own, created as serve creates it), but a folder --data-dir or
+ * FLOWENT_COMPANION_DATA_DIR names that is not there is a mistyped name, refused in the words
+ * `calls` uses rather than given a new, empty history. In a folder that exists (one made for
+ * it) a history is started.
  */
-export function startsHistoryIn(flag: string | undefined, io: CliIo): Pick<CoreOptions, 'mustExist'> {
-  return flag || io.env[DATA_DIR_ENV] ? { mustExist: 'folder' } : {};
+function namedFolderMustExist(flag: string | undefined, io: CliIo): CoreOptions['mustExist'] {
+  return flag || io.env[DATA_DIR_ENV] ? 'folder' : undefined;
 }
+
+/** How a command opens the core; `createsFolder`: a named data folder that is not there is made (init). */
+type CommandOptions = Partial<Omit<CoreOptions, 'dataDir' | 'mode' | 'env'>> & { createsFolder?: boolean };
 
 /** What a one-shot command gets of the core: the contract's API and its events. */
 export interface CoreSession {
@@ -68,21 +72,24 @@ export async function withCore(
   dataDirFlag: string | undefined,
   io: CliIo,
   work: (api: CompanionApi, session: CoreSession) => Promise<number>,
-  options: Partial<Omit<CoreOptions, 'dataDir' | 'mode' | 'env'>> = {},
+  commandOptions: CommandOptions = {},
 ): Promise<number> {
+  const { createsFolder, ...options } = commandOptions;
+  const mustExist = options.mustExist ?? (options.readOnly || createsFolder ? undefined : namedFolderMustExist(dataDirFlag, io));
   const core = createCore({
     mode: 'headless',
     dataDir: dataDirOf(dataDirFlag, io),
     env: io.env,
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
     ...options,
+    mustExist,
   });
   const opened = await core.open();
   if (!opened.ok) {
     io.stderr.write(`flowent-companion ${command}: ${startInCliWords(opened)}\n`);
     if (opened.code === 'no-history') {
       io.stderr.write(`${dataDirOrigin(dataDirFlag, io)}\n`);
-      if (options.mustExist === 'folder') io.stderr.write('To start a new history there, create the folder first.\n');
+      if (mustExist === 'folder') io.stderr.write('To start a new history there, create the folder first.\n');
     }
     return 1;
   }

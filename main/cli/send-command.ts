@@ -5,7 +5,7 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { finishingOnCtrlC } from './stop-signal';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
-import { inProjectFolder, startsHistoryIn, withCore } from './open-core';
+import { inProjectFolder, withCore } from './open-core';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
@@ -101,6 +101,6 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       if (interrupted) return EXIT.interrupted;
       return r.violations.length > 0 ? EXIT.failed : EXIT.done;
     },
-    { ...inProjectFolder(io), ...startsHistoryIn(values['data-dir'], io) },
+    inProjectFolder(io),
   );
 }

@@ -22,10 +22,12 @@ let closedPort = 0;
 
 beforeAll(async () => {
   mkdirSync(EMPTY);
-  // Folders made for send and import to start a history in (one --data-dir names and that is
+  // Folders made for the commands that write to start a history in (one --data-dir names and that is
   // not there is refused first, and the rows would not fail for the reason they name).
   mkdirSync(at('send'));
   mkdirSync(at('import'));
+  mkdirSync(at('mocks'));
+  mkdirSync(at('targets'));
   writeFileSync(NOT_A_FOLDER, 'a file');
   mkdirSync(DAMAGED);
   writeFileSync(join(DAMAGED, 'history.sqlite'), 'not a database, just text that is long enough to be read as a header');
@@ -39,7 +41,8 @@ beforeAll(async () => {
   writeFileSync(at('schema.json'), '{"type": "object"}');
   mkdirSync(at('project'));
   expect((await runInProcess(['init', '--project', at('project')], { env: {}, cwd: dir.path })).code).toBe(0);
-  // A history without answers.
+  // A history without answers (in a folder made for it: a named folder that is not there is refused).
+  mkdirSync(at('no-answers'));
   expect((await runInProcess(['mocks', 'clear', '--all', '--data-dir', at('no-answers')], { env: {}, cwd: dir.path })).code).toBe(0);
   busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));

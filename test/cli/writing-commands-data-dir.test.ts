@@ -1,5 +1,6 @@
-// replay, send and import write to the history, but none of them is where a history begins by
-// mistake: a mistyped --data-dir is refused in the words `calls` uses, and nothing is created.
+// Every command that writes to the data folder (replay, send, import, mocks, targets) refuses a
+// mistyped --data-dir in the words `calls` uses, and creates nothing: none of them is where a
+// history begins by mistake. init, which starts a project, makes the folder it is given.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,6 +50,9 @@ describe('a --data-dir that names no folder', () => {
     ['replay', (dataDir: string) => ['replay', '1', '--probe-styles', '--data-dir', dataDir]],
     ['send', (dataDir: string, port: number) => ['send', 'ok', '--test', '--target', `http://127.0.0.1:${port}/`, '--data-dir', dataDir]],
     ['import', (dataDir: string) => ['import', harFile(), '--data-dir', dataDir]],
+    ['mocks', (dataDir: string) => ['mocks', 'clear', '--all', '--data-dir', dataDir]],
+    ['targets', (dataDir: string) => ['targets', 'set', 'ok', 'http://127.0.0.1:8000/', '--data-dir', dataDir]],
+    ['targets', (dataDir: string) => ['targets', 'mode', 'ok', 'mock', '--data-dir', dataDir]],
   ] as const)('%s refuses it as calls does, and creates nothing', async (command, args) => {
     const dataDir = join(tempDir(), 'histroy');
     const result = await runInProcess(args(dataDir, await closedPort()), { env: { FLOWENT_HMAC_KEY: 'key' } });
@@ -107,4 +111,12 @@ it('import with neither --data-dir nor FLOWENT_COMPANION_DATA_DIR starts the app
   const imported = await runCli(['import', harFile()], { HOME: home, XDG_CONFIG_HOME: '', FLOWENT_COMPANION_DATA_DIR: '' });
   expect(imported.code, imported.stderr).toBe(0);
   expect(existsSync(join(home, '.config', 'flowent-companion', 'history.sqlite'))).toBe(true);
+});
+
+it('init makes the data folder it is given, with the project folder: starting out is what it is for', async () => {
+  const root = tempDir();
+  const dataDir = join(root, 'new-history');
+  const made = await runInProcess(['init', '--project', join(root, 'project'), '--data-dir', dataDir], { env: {} });
+  expect(made.code, made.stderr).toBe(0);
+  expect(existsSync(dataDir)).toBe(true);
 });
