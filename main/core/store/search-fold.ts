@@ -91,8 +91,11 @@ export class SearchFold {
     for (let code = 0x80; code <= 0xffff; code++) {
       if (code >= 0xd800 && code <= 0xdfff) continue;
       const letter = String.fromCharCode(code);
+      // A lower case letter with another lower case form of the same capital (final ς and σ,
+      // µ and μ) folds into that capital's: "οδος" finds "ΟΔΟΣ".
       const lower = letter.toLowerCase();
-      if (lower !== letter && lower.length === 1 && lower.charCodeAt(0) >= 0x80) candidates.set(letter, lower);
+      const folded = lower !== letter ? lower : letter.toUpperCase().toLowerCase();
+      if (folded !== letter && folded.length === 1 && folded.charCodeAt(0) >= 0x80) candidates.set(letter, folded);
     }
     const probe = 'temp.flowent_companion_fold_probe';
     db.exec(`CREATE VIRTUAL TABLE ${probe} USING fts5(body, tokenize='trigram case_sensitive 0', detail=none)`);

@@ -163,6 +163,7 @@ describe('CallsRepository', () => {
       '{"q":"say \\"hi\\" AND OR NOT * ^ :"}',
       '{"x":"ab"}',
       '{"who":"ÉMILE ZOLA","city":"ΑΘΗΝΑ"}',
+      '{"street":"Μεγάλη οδος"}',
     ];
     const ids = bodies.map((body, i) => store.calls.insert(call({ requestBody: Buffer.from(body), receivedAt: i })));
     const found = (text: string) =>
@@ -181,6 +182,9 @@ describe('CallsRepository', () => {
       // Letters beyond A-Z fold too, in the index and in a scan alike.
       expect(found('émile zola')).toEqual([ids[4]]);
       expect(found('αθηνα')).toEqual([ids[4]]);
+      // A final sigma is the capital's letter as much as σ is.
+      expect(found('ΟΔΟΣ')).toEqual([ids[5]]);
+      expect(found('οδοσ')).toEqual([ids[5]]);
       expect(found('Naïve')).toEqual([ids[0]]);
       // Query syntax typed by the user is text to find, not syntax.
       expect(found('\\"hi\\" AND OR NOT * ^ :')).toEqual([ids[2]]);

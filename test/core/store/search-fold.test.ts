@@ -50,6 +50,8 @@ describe('the search fold', () => {
 
   it('folds the letters beyond A-Z that people expect, and leaves out those the text index keeps apart', () => {
     expect(fold.fold('ZÜRICH ÉCOLE ΑΘΗΝΑ МОСКВА Straße')).toBe('zürich école αθηνα москва straße');
+    // Lower case letters of one capital fold together: final sigma, the micro sign.
+    expect(fold.fold('οδος ΟΔΟΣ µ')).toBe('οδοσ οδοσ μ');
     // Cherokee capitals: JavaScript lowercases them, the index's tokenizer does not, so neither does a search.
     expect(fold.fold('Ꭰ')).toBe('Ꭰ');
     // The Kelvin sign is not the letter k, and a dotted capital I has no one-letter lower case.
