@@ -6,7 +6,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { actionsProjectDir, dataDirOf, withCore } from './open-core';
+import { actionsProjectDir, dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
 
 export const ACTIONS_HELP = `Usage: flowent-companion actions <subcommand> [options]
@@ -135,7 +135,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
     noArgs();
     projectDir = actionsProjectDir(values.project, io);
     run = projectSubcommand(sub, values.prune ?? false);
-  } else run = prepare(sub, { name, noArgs, args, values, dataDir });
+  } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });
   const profile = values.profile;
   const onlyReads = sub === 'links' || (sub === 'profile' && args[0] === 'list');
   return withCore(
@@ -187,6 +187,8 @@ interface Parsed {
   args: string[];
   values: { description?: string; schema?: string; url?: string; here?: boolean; 'webhook-url'?: string };
   dataDir: string;
+  /** The project folder the command runs in (`flowent/` in the current folder), for `--here`. */
+  projectDir: string | null;
 }
 
 function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<number> {
@@ -224,7 +226,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'register':
     case 'update': {
       const name = parsed.name();
-      const here = companionBase(values, parsed.dataDir);
+      const here = companionBase(values, parsed.dataDir, parsed.projectDir);
       if (here && values['webhook-url'] !== undefined) throw new UsageError('give --webhook-url or --url/--here, not both.');
       const schema = values.schema !== undefined ? readSchema(values.schema) : undefined;
       const description = values.description;
@@ -263,7 +265,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     }
     case 'link': {
       const name = parsed.name();
-      const here = companionBase(values, parsed.dataDir);
+      const here = companionBase(values, parsed.dataDir, parsed.projectDir);
       return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
         return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { readServeState } from '../core';
+import { serveForHere, type HereServe, type ServeState } from '../core';
+import { servesSeen } from '../contract/words';
 import { UsageError } from './args';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */
@@ -25,8 +26,15 @@ export function readSchema(value: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-/** Where the companion is reached: `--url <base>`, or `--here` (the URL a running serve wrote), or null. */
-export function companionBase(flags: { url?: string; here?: boolean }, dataDir: string): { base: string; note: string | null } | null {
+/**
+ * Where the companion is reached: `--url <base>`, or `--here` (the URL a running serve wrote),
+ * or null. Run in a project (`projectDir`), `--here` is the serve answering from its files.
+ */
+export function companionBase(
+  flags: { url?: string; here?: boolean },
+  dataDir: string,
+  projectDir: string | null,
+): { base: string; note: string | null } | null {
   if (flags.url !== undefined && flags.here) throw new UsageError('give --url or --here, not both.');
   if (flags.url !== undefined) {
     if (!/^https?:\/\/[^/]+/i.test(flags.url))
@@ -34,14 +42,27 @@ export function companionBase(flags: { url?: string; here?: boolean }, dataDir: 
     return { base: flags.url.replace(/\/+$/, ''), note: null };
   }
   if (!flags.here) return null;
-  const state = readServeState(dataDir);
-  if (!state)
-    throw new UsageError(
-      '--here needs a running "flowent-companion serve" on this data folder (it records its URL); start one, or give --url.',
-    );
+  const found = serveForHere(dataDir, projectDir);
+  if (!found.ok) throw new UsageError(hereRefusal(found, projectDir));
+  const state = found.serve;
   if (state.publicUrl) return { base: state.publicUrl, note: null };
   return {
     base: state.webhookBaseUrl,
     note: `serve has no public URL (no tunnel open): using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`,
   };
+}
+
+function hereRefusal(found: Exclude<HereServe, { ok: true }>, projectDir: string | null): string {
+  const seen = (serve: ServeState) => ({ baseUrl: serve.webhookBaseUrl, projectDir: serve.projectDir });
+  if (found.code === 'several')
+    return (
+      `--here: ${found.serves.length} serves answer from this project's files (${found.serves.map((serve) => serve.webhookBaseUrl).join(' and ')}); ` +
+      'stop all of them but the one Flowent should call, or give --url.'
+    );
+  if (projectDir === null || found.others.length === 0)
+    return '--here needs a running "flowent-companion serve" on this data folder (it records its URL); start one, or give --url.';
+  return (
+    `--here, run in a project, means the serve answering from its files (${projectDir}), and none does (${servesSeen(found.others.map(seen))}). ` +
+    'Start "flowent-companion serve" in this folder, or give --url.'
+  );
 }

@@ -215,10 +215,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const projectLines = projectProblemLines();
   if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }).forEach(write);
 
-  // Tells `actions register --here` where this companion is reachable.
+  // Tells `actions register --here` where this companion is reachable, and from which project's
+  // files it answers: `here`, in that project, means this serve and not another on the folder.
   const published = {
     pid: process.pid,
     webhookBaseUrl: started.value.baseUrl,
+    projectDir,
     inspectorPort: inspectorListensOn,
     loopToken,
     startedAt: Date.now(),

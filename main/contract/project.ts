@@ -20,8 +20,19 @@ export type ProjectFailure =
   | { code: 'project-exists'; dir: string }
   /** An action the plan changes has no file (it was removed while applying). */
   | { code: 'action-file-missing'; action: string }
-  /** `webhook_url: here` with no companion running to be "here". */
-  | { code: 'no-companion-here'; file: string };
+  /**
+   * `webhook_url: here` with no companion answering from this project's files to be "here";
+   * `others`: the serves on the data folder that answer from elsewhere.
+   */
+  | { code: 'no-companion-here'; file: string; others: ServeSeen[] }
+  /** `webhook_url: here` with several serves answering from this project's files: which one is meant is not guessed. */
+  | { code: 'several-companions-here'; file: string; serves: ServeSeen[] };
+
+/** A running serve, as a refusal about `here` names it: its URL and the project folder it answers from (null: the history folder's answers). */
+export interface ServeSeen {
+  baseUrl: string;
+  projectDir: string | null;
+}
 
 /**
  * Why answers could not be moved between the history and a folder of answer files (`path`, as

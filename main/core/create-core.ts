@@ -31,8 +31,8 @@ import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { readServeState, runningServes } from './account/serve-state';
-import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
+import { runningServes, serveForHere, type ServeState } from './account/serve-state';
+import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions';
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
@@ -229,11 +229,18 @@ export function createCore(options: CoreOptions): Core {
     onError: onInternalError,
   });
 
-  /** The companion's base URL for an action file's `webhook_url: here`: this core's own, else a running serve's. */
-  const hereBase = (): string | null => {
-    if (listening) return tunnel.status.state === 'online' ? tunnel.status.url : listening.baseUrl;
-    const running = readServeState(options.dataDir);
-    return running ? (running.publicUrl ?? running.webhookBaseUrl) : null;
+  /**
+   * The companion's base URL for an action file's `webhook_url: here`: this core's own (it
+   * answers from the open project), else that of the serve answering from the project's files.
+   */
+  const hereBase = (projectDir: string): HereBase => {
+    if (listening) return { ok: true, base: (tunnel.status.state === 'online' ? tunnel.status.url : null) ?? listening.baseUrl };
+    const found = serveForHere(options.dataDir, projectDir);
+    if (found.ok) return { ok: true, base: found.serve.publicUrl ?? found.serve.webhookBaseUrl };
+    const seen = (serve: ServeState) => ({ baseUrl: serve.webhookBaseUrl, projectDir: serve.projectDir });
+    return found.code === 'none'
+      ? { ok: false, code: 'none', others: found.others.map(seen) }
+      : { ok: false, code: 'several', serves: found.serves.map(seen) };
   };
   const project = new ProjectSession({
     account,

@@ -42,6 +42,7 @@ function recordServe(dataDir: string, webhookBaseUrl: string): void {
   writeServeState(dataDir, {
     pid: process.pid,
     webhookBaseUrl,
+    projectDir: null,
     publicUrl: null,
     inspectorPort: null,
     loopToken: 'test-loop-token',

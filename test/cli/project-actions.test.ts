@@ -33,18 +33,19 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   cleanups.push(root.remove);
   const companion = await startCore({ dataDir: data.path });
   cleanups.push(() => companion.core.stop());
-  // A running serve on the same data folder: what `webhook_url: here` means.
+  const project = join(root.path, 'flowent');
+  // A running serve on the same data folder, answering from this project: what `webhook_url: here` means.
   if (serve)
     writeServeState(data.path, {
       pid: process.pid,
       webhookBaseUrl: companion.baseUrl,
+      projectDir: project,
       publicUrl: null,
       inspectorPort: null,
       loopToken: 'test-loop-token',
       startedAt: Date.now(),
     });
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
-  const project = join(root.path, 'flowent');
   return {
     gateway,
     companion,
@@ -273,13 +274,13 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(gateway.stored().map((action) => action.name)).toEqual(['a_first']);
   });
 
-  it('says a refusal made here, with no companion running for "here", is not Flowent\'s', async () => {
+  it('says a refusal made here, with no companion running for "here", is not Flowent\'s, before sending anything', async () => {
     const { cli, gateway, write } = await setup({ serve: false });
     write('actions/needs_here.yaml', SEND_EMAIL.replace('send_email', 'needs_here'));
     const applied = await cli(['actions', 'apply']);
     expect(applied.code).toBe(1);
     expect(applied.stderr).toContain(
-      'Could not create needs_here, so nothing after it was sent: actions/needs_here.yaml says webhook_url: here, but no companion is running',
+      'flowent-companion actions apply: actions/needs_here.yaml says webhook_url: here, but no companion is running',
     );
     expect(applied.stderr).not.toContain('Flowent refused');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);

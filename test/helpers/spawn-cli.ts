@@ -22,11 +22,11 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the real command to completion. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+/** Runs the real command to completion (in `cwd`, a project folder say, when given). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, { cwd }: { cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const command = commandLine(args, {});
-    const child = spawn(command.file, command.args, { env: { ...process.env, ...env } });
+    const child = spawn(command.file, command.args, { env: { ...process.env, ...env }, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -34,7 +34,7 @@ describe('the project folder in each front end’s words', () => {
   });
 
   it('an apply refused for lack of a running companion: start serve on the command line, restart on the page', () => {
-    const failure = { code: 'no-companion-here', file: 'actions/a.yaml' } as const;
+    const failure = { code: 'no-companion-here', file: 'actions/a.yaml', others: [] } as const;
     expect(inCliWords(failure)).toContain('Start it with "flowent-companion serve"');
     expect(inPageWords(failure)).toContain('Restart Flowent Companion');
   });

@@ -36,7 +36,7 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 export type { Catalogue, Entry, Said } from './said';
 export { counted, nounFor } from './counted';
 export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
-export { applyStopped, problemPlace } from './project-words';
+export { applyStopped, problemPlace, servesSeen } from './project-words';
 export { tunnelRetryWords } from './status-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type { AnswersFolderVocabulary, ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';

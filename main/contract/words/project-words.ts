@@ -1,6 +1,6 @@
 import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
 import type { HandlerFailure } from '../handlers';
-import type { AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem } from '../project';
+import type { AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem, ServeSeen } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { cap, type Catalogue, type Said } from './said';
@@ -16,6 +16,16 @@ export const PROJECT_MISSING_WORDS: Catalogue<ProjectMissing, object> = {
   'project-missing': ({ dir }) => ({ what: `There is no project folder at ${dir}.`, todo: cap(CREATE_PROJECT) }),
 };
 type HandlerOwnFailure = Exclude<HandlerFailure, ReplayFailure | CallsFailure>;
+
+/** Where each serve answers from, in a few words: `the serve at http://127.0.0.1:8787 answers from /a/flowent/answers`. */
+export function servesSeen(serves: readonly ServeSeen[]): string {
+  return serves
+    .map(
+      (serve) =>
+        `the serve at ${serve.baseUrl} answers from ${serve.projectDir === null ? "the history folder's answers" : `${serve.projectDir}/answers`}`,
+    )
+    .join('; ');
+}
 
 /** Where a mistake is: the file, and the line and column when it has them. */
 export function problemPlace(problem: ProjectProblem): string {
@@ -39,9 +49,16 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
     todo: `${cap(say.pullActions)} to refresh its actions from Flowent.`,
   }),
   'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
-  'no-companion-here': ({ file }, say) => ({
-    what: `${file} says webhook_url: here, but no companion is running to be "here".`,
-    todo: `${cap(say.startServer)} (with a tunnel for Flowent in the cloud), then apply again.`,
+  'no-companion-here': ({ file, others }, say) => ({
+    what:
+      others.length === 0
+        ? `${file} says webhook_url: here, but no companion is running to be "here".`
+        : `${file} says webhook_url: here, but no companion answers from this project's files (${servesSeen(others)}).`,
+    todo: `${cap(say.startServer)}, answering from this project's files (${say.openProject}; with a tunnel for Flowent in the cloud), then run this again.`,
+  }),
+  'several-companions-here': ({ file, serves }) => ({
+    what: `${file} says webhook_url: here, but ${serves.length} serves answer from this project's files: ${serves.map((serve) => serve.baseUrl).join(' and ')}.`,
+    todo: 'Stop all of them but the one Flowent should call, then run this again.',
   }),
 };
 

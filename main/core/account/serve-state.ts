@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DATA_FILES } from '../data-folder';
 
 /**
@@ -18,6 +18,12 @@ export interface ServeState {
   inspectorPort: number | null;
   /** Its mark on calls sent to its webhook by this companion's own commands (`send`, `replay`), so it does not store them as Flowent's. */
   loopToken: string;
+  /**
+   * The project folder (`flowent/`, absolute) whose answer files this serve answers from; null
+   * when it answers from the history folder's. Two serves on one data folder may answer from
+   * two projects: `here`, in a project, means the one answering from it.
+   */
+  projectDir: string | null;
   /** When this serve started: the newest is the one a command names when it needs one. */
   startedAt: number;
   updatedAt: number;
@@ -73,6 +79,46 @@ export function readServeState(dataDir: string): ServeState | null {
   return running.find((state) => state.publicUrl !== null) ?? running[0] ?? null;
 }
 
+/** What `webhook_url: here` (or `--here`) means for a command: a serve's base URL, or why there is none to name. */
+export type HereServe =
+  | { ok: true; serve: ServeState }
+  /** No serve answers from the project's files; `others` are the serves on the folder that answer from elsewhere. */
+  | { ok: false; code: 'none'; others: ServeState[] }
+  /** Several serves answer from the project's files: which one Flowent should call is not guessed. */
+  | { ok: false; code: 'several'; serves: ServeState[] };
+
+/**
+ * The serve `here` means. Run in a project (`projectDir`), only a serve answering from that
+ * project's files will do: another serve on the same data folder answers from another
+ * project's files (or the history folder's), so pointing Flowent at it would test the wrong
+ * answers. Outside a project, the serve readServeState names.
+ */
+export function serveForHere(dataDir: string, projectDir: string | null): HereServe {
+  if (projectDir === null) {
+    const state = readServeState(dataDir);
+    return state ? { ok: true, serve: state } : { ok: false, code: 'none', others: [] };
+  }
+  const running = runningServes(dataDir);
+  const fitting = running.filter((state) => state.projectDir !== null && samePath(state.projectDir, projectDir));
+  const [only, ...more] = fitting;
+  if (only && more.length === 0) return { ok: true, serve: only };
+  if (only) return { ok: false, code: 'several', serves: fitting };
+  return { ok: false, code: 'none', others: running };
+}
+
+/** The same folder, however it was spelled (a symlink, /tmp against /private/tmp). */
+export function samePath(a: string, b: string): boolean {
+  return realPath(a) === realPath(b);
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
 function readState(file: string): ServeState | null {
   let state: ServeState;
   try {
@@ -85,7 +131,8 @@ function readState(file: string): ServeState | null {
     typeof state.webhookBaseUrl === 'string' &&
     typeof state.loopToken === 'string' &&
     typeof state.startedAt === 'number';
-  return complete ? state : null;
+  // A file written before serves recorded their project answers from the history folder's.
+  return complete ? { ...state, projectDir: typeof state.projectDir === 'string' ? state.projectDir : null } : null;
 }
 
 function isRunning(pid: number): boolean {

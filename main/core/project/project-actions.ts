@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import { failureOf, type ProjectFailure, type Refused, type Result } from '../../contract/api';
-import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome } from '../../contract/project';
+import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome, ServeSeen } from '../../contract/project';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { newActionFileText, webhookUrlFor, type ActionFile } from './action-file';
@@ -17,9 +17,13 @@ export interface ProjectActionsDeps {
   dir: string;
   account: Account;
   settings: () => SettingsScope;
-  /** The running companion's base URL for `here` (its tunnel's when open), or null when none runs. */
-  hereBase: () => string | null;
+  /** The running companion's base URL for `here` in the project at `projectDir` (its tunnel's when open), or why there is none. */
+  hereBase: (projectDir: string) => HereBase;
 }
+
+/** What `webhook_url: here` resolves to: the base URL of the companion answering from the project's files, or why none can be named. */
+export type HereBase =
+  { ok: true; base: string } | { ok: false; code: 'none'; others: ServeSeen[] } | { ok: false; code: 'several'; serves: ServeSeen[] };
 
 type Listed = { ok: true; files: ActionFile[]; remote: FlowentAction[] } | Refused<ProjectFailure>;
 
@@ -30,13 +34,16 @@ export class ProjectActions {
   async plan(prune: boolean): Promise<Result<ActionPlan, ProjectFailure>> {
     const listed = await this.readWithUrls();
     if (!listed.ok) return listed;
-    return { ok: true, value: this.planFrom(listed.files, listed.remote, prune) };
+    const plan = this.planFrom(listed.files, listed.remote, prune);
+    return plan.ok ? { ok: true, value: plan.value } : plan;
   }
 
   async apply(prune: boolean): Promise<Result<ApplyOutcome, ProjectFailure>> {
     const listed = await this.readWithUrls();
     if (!listed.ok) return listed;
-    const plan = this.planFrom(listed.files, listed.remote, prune);
+    const planned = this.planFrom(listed.files, listed.remote, prune);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
     const files = new Map(listed.files.map((file) => [file.name, file]));
     const outcome: ApplyOutcome = { plan, done: [], refused: null, warnings: [] };
     for (const planned of plan.actions) {
@@ -104,10 +111,10 @@ export class ProjectActions {
       return { ok: true, warnings: [] };
     }
     if (!file) return { ok: false, code: 'action-file-missing', action: planned.name };
-    const hereBase = this.deps.hereBase();
-    if (planned.here && hereBase === null && planned.webhookUrl === null) return { ok: false, code: 'no-companion-here', file: file.file };
-    if (planned.here && hereBase !== null) {
-      const registered = await account.registerHere(file.name, file.description, file.json_schema, hereBase);
+    const here = this.deps.hereBase(this.deps.dir);
+    if (planned.here && !here.ok && planned.webhookUrl === null) return hereRefused(here, file.file);
+    if (planned.here && here.ok) {
+      const registered = await account.registerHere(file.name, file.description, file.json_schema, here.base);
       if (!registered.ok) return registered;
       this.remember(file.name, registered.value.value.action);
       return { ok: true, warnings: registered.value.warnings };
@@ -152,23 +159,37 @@ export class ProjectActions {
     return problems.length > 0 ? { ok: false, code: 'project-invalid', problems } : listed;
   }
 
-  private planFrom(files: ActionFile[], remote: FlowentAction[], prune: boolean): ActionPlan {
+  /**
+   * The plan, or why `here` cannot be named: a plan that proposed "here" with no companion to
+   * be it (or another project's serve) would only be refused by apply, or worse, done.
+   */
+  private planFrom(files: ActionFile[], remote: FlowentAction[], prune: boolean): Result<ActionPlan, ProjectFailure> {
     const profile = this.deps.account.registry.profile();
+    const here = this.deps.hereBase(this.deps.dir);
     const actions = planActions({
       files,
       remote,
       profile: profile.name,
-      hereBase: this.deps.hereBase(),
+      hereBase: here.ok ? here.base : null,
       links: this.deps.account.registry.links.forProfile(profile.name),
       lastSynced: (name) => this.deps.settings().read<ActionFacts | null>(this.key(name), null),
       prune,
     });
+    // With no companion to be `here`, an action already linked keeps its link's URL (as before);
+    // one never linked has none. Several serves of this project: none is guessed, linked or not.
+    const unresolved = here.ok
+      ? undefined
+      : actions.find((action) => action.here && action.file !== null && (here.code === 'several' || action.webhookUrl === null));
+    if (!here.ok && unresolved?.file) return hereRefused(here, unresolved.file);
     return {
-      profile: profile.name,
-      gateway: profile.baseUrl,
-      prune,
-      actions,
-      pending: actions.some((action) => action.state !== 'in-sync'),
+      ok: true,
+      value: {
+        profile: profile.name,
+        gateway: profile.baseUrl,
+        prune,
+        actions,
+        pending: actions.some((action) => action.state !== 'in-sync'),
+      },
     };
   }
 
@@ -197,4 +218,10 @@ export class ProjectActions {
  */
 function changedText(existing: ActionFile, value: Record<string, unknown>): string | null {
   return canonical(value) === canonical(existing.yaml.value) ? null : mergeIntoDocument(existing.yaml.document, value);
+}
+
+function hereRefused(here: Exclude<HereBase, { ok: true }>, file: string): Refused<ProjectFailure> {
+  return here.code === 'none'
+    ? { ok: false, code: 'no-companion-here', file, others: here.others }
+    : { ok: false, code: 'several-companions-here', file, serves: here.serves };
 }

@@ -2,7 +2,7 @@ import type { ProjectMissing, Result } from '../../contract/api';
 import type { ProjectEvent, ProjectProblem, ProjectState } from '../../contract/project';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
-import { ProjectActions } from './project-actions';
+import { ProjectActions, type HereBase } from './project-actions';
 import { ProjectAnswers } from './project-answers';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { ACTIONS_FOLDER, checkProjectDir, findProjectDir, readActionFiles } from
 export interface ProjectSessionDeps {
   account: Account;
   settings: () => SettingsScope;
-  hereBase: () => string | null;
+  hereBase: (projectDir: string) => HereBase;
   emit: (event: ProjectEvent | { type: 'answers-changed' }) => void;
   onError: (error: unknown) => void;
 }

@@ -1,18 +1,24 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readServeState, runningServes, writeServeState, type ServeState } from '../../../main/core/account/serve-state';
+import { readServeState, runningServes, serveForHere, writeServeState, type ServeState } from '../../../main/core/account/serve-state';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import { tempDir } from './harness';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
-function stateOf(pid: number, startedAt: number, publicUrl: string | null = null): Omit<ServeState, 'updatedAt'> {
+function stateOf(
+  pid: number,
+  startedAt: number,
+  publicUrl: string | null = null,
+  projectDir: string | null = null,
+): Omit<ServeState, 'updatedAt'> {
   return {
     pid,
     webhookBaseUrl: `http://127.0.0.1:${8000 + (pid % 1000)}`,
+    projectDir,
     publicUrl,
     inspectorPort: null,
     loopToken: `loop-${pid}`,
@@ -62,5 +68,38 @@ describe('the serve state files behind --here, send and replay', () => {
 
     writeServeState(dir, null, second);
     expect(runningServes(dir).map((state) => state.pid)).toEqual([first]);
+  });
+
+  it('record the project each serve answers from: here, in a project, is its serve, never guessed among several', () => {
+    const dir = tempDir();
+    const root = tempDir();
+    const first = join(root, 'one', 'flowent');
+    const second = join(root, 'two', 'flowent');
+    mkdirSync(first, { recursive: true });
+    mkdirSync(second, { recursive: true });
+    // The same project reached through a symlink is the same project.
+    symlinkSync(join(root, 'one'), join(root, 'link'));
+    const [a, b, c] = [runningProcess(), runningProcess(), runningProcess()];
+    writeServeState(dir, stateOf(a, 1, null, first), a);
+    writeServeState(dir, stateOf(b, 2, 'https://abc.ngrok.app', second), b);
+
+    expect(serveForHere(dir, join(root, 'link', 'flowent'))).toMatchObject({ ok: true, serve: { pid: a } });
+    expect(serveForHere(dir, second)).toMatchObject({ ok: true, serve: { pid: b } });
+    // Outside a project: the one readServeState names (a public URL first).
+    expect(serveForHere(dir, null)).toMatchObject({ ok: true, serve: { pid: b } });
+    const third = join(root, 'three', 'flowent');
+    expect(serveForHere(dir, third)).toMatchObject({ ok: false, code: 'none', others: [{ pid: b }, { pid: a }] });
+
+    writeServeState(dir, stateOf(c, 3, null, first), c);
+    expect(serveForHere(dir, first)).toMatchObject({ ok: false, code: 'several', serves: [{ pid: c }, { pid: a }] });
+  });
+
+  it('read a file written before serves recorded their project as answering from the history folder', () => {
+    const dir = tempDir();
+    const { projectDir: _left, ...older } = stateOf(process.pid, 1);
+    mkdirSync(join(dir, DATA_FILES.serveStates), { recursive: true });
+    writeFileSync(join(dir, DATA_FILES.serveStates, `${process.pid}.json`), JSON.stringify(older));
+    expect(readServeState(dir)).toMatchObject({ pid: process.pid, projectDir: null });
+    expect(serveForHere(dir, join(dir, 'flowent'))).toMatchObject({ ok: false, code: 'none', others: [{ pid: process.pid }] });
   });
 });
