@@ -4,7 +4,8 @@ import { isActionName } from '../contract/api';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
-import { projectDirOf } from './open-core';
+import { runningServes, samePath } from '../core';
+import { dataDirOf, projectDirOf } from './open-core';
 
 /** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
 export type Target = { kind: 'action'; action: string } | { kind: 'default' } | { kind: 'all' };
@@ -41,14 +42,26 @@ export function describeTarget(target: Target): string {
 }
 
 /**
- * Said after `mocks`/`targets` changed the history folder's answers in a folder holding
- * flowent/answers/: serve started there answers from those files, so the change does not reach it.
+ * Said after `mocks`/`targets` changed the history folder's answers while a serve answers from
+ * a project's files instead, so the change does not reach it: a serve running on this data
+ * folder with a project (whatever folder the command ran in), or serve started in this folder.
  */
-export function noteProjectAnswers(io: CliIo): void {
+export function noteProjectAnswers(io: CliIo, dataDirFlag: string | undefined): void {
+  const note = (who: string, answers: string) =>
+    io.stderr.write(
+      `Note: this changed the history folder's answers; ${who} answers from ${answers} instead: edit the files there to change what it answers.\n`,
+    );
+  // One note per project, naming every serve answering from it.
+  const projects: { dir: string; urls: string[] }[] = [];
+  for (const serve of runningServes(dataDirOf(dataDirFlag, io)).reverse()) {
+    if (serve.projectDir === null) continue;
+    const known = projects.find((project) => samePath(project.dir, serve.projectDir ?? ''));
+    if (known) known.urls.push(serve.webhookBaseUrl);
+    else projects.push({ dir: serve.projectDir, urls: [serve.webhookBaseUrl] });
+  }
+  for (const project of projects) note(`the serve at ${project.urls.join(' and ')}`, join(project.dir, 'answers'));
   const dir = projectDirOf(undefined, io);
-  const answers = dir === null ? null : join(dir, 'answers');
-  if (answers === null || !existsSync(answers)) return;
-  io.stderr.write(
-    `Note: this changed the history folder's answers; serve run in this folder answers from ${answers} instead: edit the files there to change what it answers.\n`,
-  );
+  if (dir === null || projects.some((project) => samePath(project.dir, dir))) return;
+  const answers = join(dir, 'answers');
+  if (existsSync(answers)) note('serve run in this folder', answers);
 }

@@ -14,7 +14,8 @@ export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|fr
 
 Answers, the mock half: edit the answers the companion gives when it does not forward a call
 to your handler ("flowent-companion targets" is the forwarding half). Stored in the history
-folder; a running "serve" uses a change at its next call.
+folder; a running "serve" uses a change at its next call, unless it answers from a project
+folder's files (then the command says so, naming them).
 
   mocks list [--json]                               Print the stored mocks
   mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
@@ -171,7 +172,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
         out(describeMock(stored.value));
-        noteProjectAnswers(io);
+        noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
     }
@@ -182,7 +183,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         if (target.kind === 'all') {
           const cleared = await api.clearAllMocks();
           if (cleared.ok) out(`Removed ${counted(cleared.value.cleared, 'mock')}.`);
-          noteProjectAnswers(io);
+          noteProjectAnswers(io, values['data-dir']);
           return 0;
         }
         const cleared = await api.clearMock(targetKey(target));
@@ -191,7 +192,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return exitCodeOf(cleared);
         }
         out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
-        noteProjectAnswers(io);
+        noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
     }
@@ -206,7 +207,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return exitCodeOf(made);
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
-        noteProjectAnswers(io);
+        noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
     }

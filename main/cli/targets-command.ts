@@ -86,7 +86,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           return exitCodeOf(set);
         }
         out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
-        noteProjectAnswers(io);
+        noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
     }
@@ -102,7 +102,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           return exitCodeOf(set);
         }
         out(`${describeTarget(target)}: mode ${value}.`);
-        noteProjectAnswers(io);
+        noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
     }
@@ -118,7 +118,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         out(
           `Cleared ${typeof cleared.value.cleared === 'number' ? counted(cleared.value.cleared, 'setting') : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
         );
-        noteProjectAnswers(io);
+        noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
     }
