@@ -62,6 +62,13 @@ export function formatImportEnd(imported: number, entries: number): string {
   return `Imported ${counted(imported, 'call')} from a HAR file (${counted(entries, 'entry', 'entries')} read). List them with: calls --source import`;
 }
 
+/**
+ * What `serve` adds to the line of a call another process stored (another serve on the same
+ * data folder, a `send`, an `import`): in the words of the count line below, so two serves on
+ * one folder each tell their own calls from the other's.
+ */
+export const STORED_ELSEWHERE_MARK = '  (stored by another command)';
+
 /** The line `serve` prints when another command stored more calls in its history than it prints one by one (an `import`). */
 export function formatStoredElsewhere(count: number): string {
   return `${counted(count, 'call')} stored by another command in this history. List them with: calls`;

@@ -20,7 +20,7 @@ import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
-import { formatCallLine, formatCallNotes, formatImportEnd, formatStoredElsewhere } from './format-call';
+import { formatCallLine, formatCallNotes, formatImportEnd, formatStoredElsewhere, STORED_ELSEWHERE_MARK } from './format-call';
 import { LineWriter } from './line-writer';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
@@ -229,7 +229,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const handlerLines = handlerWatch();
   core.subscribe((event) => {
     if (event.type === 'call-stored')
-      [...handlerLines(event.call), formatCallLine(event.call), ...formatCallNotes(event.call)].forEach(write);
+      [
+        ...handlerLines(event.call),
+        formatCallLine(event.call) + (event.elsewhere ? STORED_ELSEWHERE_MARK : ''),
+        ...formatCallNotes(event.call),
+      ].forEach(write);
     if (event.type === 'calls-stored-elsewhere') write(formatStoredElsewhere(event.count));
     if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
       write(formatImportEnd(event.imported, event.total));

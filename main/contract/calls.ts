@@ -323,7 +323,11 @@ export const CALLS_METHOD_NAMES = [
 /**
  * `calls-stored-elsewhere`: another process (an `import` run in a terminal, say) stored more
  * calls in this history than are told one by one; a receiver reads its list and counts again.
- * Fewer come as `call-stored`, like the calls stored here.
+ * Fewer come as `call-stored`, like the calls stored here, with `elsewhere` set: another serve on
+ * the same data folder stores the calls its own webhook receives, and a terminal must not show
+ * them as this one's.
  */
 export type CallsEvent =
-  { type: 'call-stored'; call: CallSummary } | { type: 'calls-stored-elsewhere'; count: number } | { type: 'history-cleared' };
+  | { type: 'call-stored'; call: CallSummary; elsewhere?: true }
+  | { type: 'calls-stored-elsewhere'; count: number }
+  | { type: 'history-cleared' };

@@ -391,7 +391,7 @@ export function createCore(options: CoreOptions): Core {
   const follow = () => {
     otherProcesses ??= new CallsFromOtherProcesses({
       calls: requireStore().calls,
-      onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call })),
+      onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call, elsewhere: true })),
       onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
       onCleared: () => events.emit({ type: 'history-cleared' }),
       onError: onInternalError,

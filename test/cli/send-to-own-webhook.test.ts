@@ -79,8 +79,11 @@ describe('calls a terminal imports into the history of a running serve', () => {
 
   it('a few are printed one by one', async () => {
     const { server, imported } = await importEntries(3);
-    await expect.poll(() => server.output().match(/ send_email \[imported\] /g)?.length ?? 0).toBe(imported);
-    expect(server.output()).not.toMatch(/stored by another command/);
+    await expect
+      .poll(() => server.output().match(/ send_email \[imported\] .*\(stored by another command\)\n/g)?.length ?? 0)
+      .toBe(imported);
+    // Told one by one, each marked as another command's, never as a count.
+    expect(server.output()).not.toMatch(/calls? stored by another command in this history/);
   });
 
   it(`more than ${MOST_TOLD_ONE_BY_ONE} are told in one line`, async () => {

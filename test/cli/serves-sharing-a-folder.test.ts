@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { flowentPayload } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -40,4 +41,25 @@ it('a serve that stops leaves another on the same folder findable: its inspector
     .split('\n')
     .map((line) => (JSON.parse(line) as { source: string }).source);
   expect(sources).toEqual(['simulator']);
+});
+
+it('each serve on a folder tells the calls the other stored from its own', async () => {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  const first = await serveOn(dir.path);
+  const second = await serveOn(dir.path);
+  const call = (server: ServeProcess, action: string) =>
+    fetch(`${server.baseUrl}/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(flowentPayload(action)),
+    });
+  expect((await call(second, 'send_email')).status).toBe(200);
+  expect((await call(first, 'lookup_order')).status).toBe(200);
+
+  const line = (action: string) => new RegExp(`\\d\\d:\\d\\d:\\d\\d {2}${action} .* ms(.*)\\n`);
+  expect((await first.waitFor(line('send_email')))[1]).toBe('  (stored by another command)');
+  expect((await first.waitFor(line('lookup_order')))[1]).toBe('');
+  expect((await second.waitFor(line('send_email')))[1]).toBe('');
+  expect((await second.waitFor(line('lookup_order')))[1]).toBe('  (stored by another command)');
 });
