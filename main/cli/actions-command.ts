@@ -48,7 +48,9 @@ Actions as code, from the project folder (flowent/actions/, see "flowent-compani
 
 Flowent checks the webhook_url when an action is registered: the companion (serve) or your
 handler must answer there. --here uses the URL printed by a running "serve" on the same
-data folder (its tunnel URL when one is open).
+data folder (its tunnel URL when one is open). Run in a project folder, --here and
+"webhook_url: here" mean the serve answering from that project's files (started there, or
+with --project): with none, or several, plan and apply say so and send nothing.
 
 Options:
   --profile <name>    The Flowent profile to use (default: the active one, "default")
@@ -64,8 +66,9 @@ Environment:
                                "profile add default <url>" ("profile list" says which applies;
                                with neither, https://api.flowent.chat/api/v1/gateway)
 
-Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reached, or a
-project file has a mistake (the message says why), 2 usage, 3 plan: changes are pending.
+Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reached, a
+project file has a mistake, or "here" names no single serve of the project (the message
+says why), 2 usage, 3 plan: changes are pending.
 `;
 
 /** The flags of `actions`: parsed from here, and listed by the completion scripts. */
