@@ -34,9 +34,26 @@ describe('the project folder in each front end’s words', () => {
   });
 
   it('an apply refused for lack of a running companion: start serve on the command line, restart on the page', () => {
-    const failure = { code: 'no-companion-here', file: 'actions/a.yaml', others: [] } as const;
+    const failure = { code: 'no-companion-here' as const, file: 'actions/a.yaml', others: [] };
     expect(inCliWords(failure)).toContain('Start it with "flowent-companion serve"');
     expect(inPageWords(failure)).toContain('Restart Flowent Companion');
+  });
+
+  it('here with serves answering from other projects names where each answers from; with several of this project, names them', () => {
+    const others = [
+      { baseUrl: 'http://127.0.0.1:8787', projectDir: '/work/other/flowent' },
+      { baseUrl: 'http://127.0.0.1:8790', projectDir: null },
+    ];
+    expect(inCliWords({ code: 'no-companion-here', file: 'actions/a.yaml', others })).toBe(
+      "actions/a.yaml says webhook_url: here, but no companion answers from this project's files (the serve at http://127.0.0.1:8787 " +
+        "answers from /work/other/flowent/answers; the serve at http://127.0.0.1:8790 answers from the history folder's answers). " +
+        'Start it with "flowent-companion serve", answering from this project\'s files (run the command in the folder that holds ' +
+        'flowent/, or give --project <dir>; with a tunnel for Flowent in the cloud), then run this again.',
+    );
+    expect(inPageWords({ code: 'several-companions-here', file: 'actions/a.yaml', serves: others })).toBe(
+      "actions/a.yaml says webhook_url: here, but 2 serves answer from this project's files: http://127.0.0.1:8787 and " +
+        'http://127.0.0.1:8790. Stop all of them but the one Flowent should call, then run this again.',
+    );
   });
 
   it('an answer file with a mistake names the file and line', () => {
