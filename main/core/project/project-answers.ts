@@ -1,10 +1,11 @@
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
+import { readProjectFile } from './project-file';
 import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, misnamedProblem, nameOfFile, projectFiles, writeFileAtomically } from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { mergeIntoDocument, newYamlText } from './yaml-file';
@@ -213,16 +214,12 @@ export class ProjectAnswers implements AnswerStore {
       ]);
       return;
     }
-    let text: string;
-    try {
-      text = readFileSync(join(this.dir, file), 'utf8');
-    } catch (error) {
-      this.problems.set(file, [
-        { file, line: null, column: null, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` },
-      ]);
+    const text = readProjectFile({ path: join(this.dir, file), file });
+    if (!text.ok) {
+      this.problems.set(file, [text.problem]);
       return;
     }
-    const read = readAnswerFile(file, text);
+    const read = readAnswerFile(file, text.text);
     if (!read.ok) {
       // The last good version keeps answering until this one is fixed.
       this.problems.set(file, read.problems);
@@ -289,13 +286,17 @@ export class ProjectAnswers implements AnswerStore {
   }
 }
 
+/** A file's size, time and inode; a symbolic link to nothing has its own, so it is read (and reported) too. */
 function fileSignature(path: string): string | null {
-  try {
-    const stat = statSync(path);
-    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-  } catch {
-    return null;
+  for (const look of [statSync, lstatSync]) {
+    try {
+      const stat = look(path);
+      return `${stat.mtimeMs}:${stat.size}:${stat.ino}:${stat.isFile()}`;
+    } catch {
+      // Not there (any more), or a link to nothing: lstat tells which.
+    }
   }
+  return null;
 }
 
 function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ProjectFailure, ProjectMissing, ProjectProblem, Refused, Result } from '../../contract/api';
 import { readActionFile, type ActionFile } from './action-file';
+import { readProjectFile } from './project-file';
 import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-schemas';
 
 /** The folder a project keeps in git, beside the handler's code. */
@@ -60,7 +61,12 @@ export function readActionFiles(dir: string): { actions: ActionFile[]; problems:
       problems.push(misnamed);
       continue;
     }
-    const read = readActionFile(file, readFileSync(join(dir, file), 'utf8'));
+    const text = readProjectFile({ path: join(dir, file), file });
+    if (!text.ok) {
+      problems.push(text.problem);
+      continue;
+    }
+    const read = readActionFile(file, text.text);
     if (read.ok) actions.push(read.value);
     else problems.push(...read.problems);
   }

@@ -4,10 +4,11 @@ import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { ProjectActions, type HereBase } from './project-actions';
 import { ProjectAnswers } from './project-answers';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isActionName } from '../../contract/action-name';
 import { readActionFile } from './action-file';
+import { readProjectFile } from './project-file';
 import { ACTIONS_FOLDER, checkProjectDir, findProjectDir, readActionFiles } from './project-folder';
 
 export interface ProjectSessionDeps {
@@ -78,15 +79,15 @@ export class ProjectSession {
   schemaFor(action: string): { path: string; schema: Record<string, unknown>; modifiedAt: number } | null {
     if (!this.dir || !isActionName(action)) return null;
     const path = `${ACTIONS_FOLDER}/${action}.yaml`;
-    let text: string;
     let modifiedAt: number;
     try {
-      text = readFileSync(join(this.dir, path), 'utf8');
       modifiedAt = statSync(join(this.dir, path)).mtimeMs;
     } catch {
       return null;
     }
-    const read = readActionFile(path, text);
+    const text = readProjectFile({ path: join(this.dir, path), file: path });
+    if (!text.ok) return null;
+    const read = readActionFile(path, text.text);
     return read.ok ? { path, schema: read.value.json_schema, modifiedAt } : null;
   }
 
