@@ -3,19 +3,35 @@ import { join } from 'node:path';
 import type { CoreEvent, ProjectState } from '../contract/api';
 import { problemPlace } from '../contract/words';
 
+const DEFAULT_FILE = 'answers/_default.yaml';
+
 /**
  * What `serve` prints when the project's files change: each new mistake with its file and line
- * (once), and when a file with a mistake is fixed, or removed (it leaves the problems either way).
+ * (once), when a file with a mistake is fixed, and when a file (or the whole folder) is removed,
+ * with what answers in its place. `forwardTarget` is `serve --forward`'s, which answers every
+ * action no file answers.
  */
-export function projectProblemLines(): (event: CoreEvent | { type: 'start'; project: ProjectState }) => string[] {
+export function projectProblemLines(
+  forwardTarget: string | null = null,
+): (event: CoreEvent | { type: 'start'; project: ProjectState }) => string[] {
   let shown = new Map<string, string[]>();
+  let answering = new Set<string>();
+  let folderThere = true;
   return (event) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
-    const { dir, problems, stale } = event.project;
+    const { dir, problems, stale, answers } = event.project;
     const now = new Map<string, string[]>();
     for (const problem of problems)
       now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
     const lines: string[] = [];
+    const there = dir === null || existsSync(dir);
+    if (there !== folderThere && dir !== null)
+      lines.push(
+        there
+          ? `Project: ${dir} is back; its files answer again.`
+          : `Project: ${dir} was removed: ${withoutFile('every action', forwardTarget)} until it is back.`,
+      );
+    folderThere = there;
     for (const [file, messages] of now) {
       if (shown.get(file)?.join('\n') === messages.join('\n')) continue;
       const meanwhile = stale.includes(file)
@@ -26,12 +42,38 @@ export function projectProblemLines(): (event: CoreEvent | { type: 'start'; proj
       lines.push(`Project: ${file} has a mistake; ${meanwhile}:`);
       lines.push(...messages.map((message) => `  ${message}`));
     }
-    for (const file of shown.keys()) {
-      if (now.has(file)) continue;
+    const inUse = new Set(answers);
+    for (const file of new Set([...shown.keys(), ...answering])) {
+      if (now.has(file) || (inUse.has(file) && !shown.has(file))) continue;
       const gone = dir !== null && !existsSync(join(dir, file));
-      lines.push(gone ? `Project: ${file} was removed.` : `Project: ${file} is fixed and in use.`);
+      if (!gone) {
+        if (shown.has(file)) lines.push(`Project: ${file} is fixed and in use.`);
+        continue;
+      }
+      // The folder's removal says it for all of its files.
+      if (!there) continue;
+      lines.push(
+        answering.has(file)
+          ? `Project: ${file} was removed: ${nowAnswering(file, inUse, forwardTarget)}.`
+          : `Project: ${file} was removed.`,
+      );
     }
     shown = now;
+    answering = inUse;
     return lines;
   };
+}
+
+/** Who answers an action whose file (or `_default.yaml`) was just removed. */
+function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | null): string {
+  if (file === DEFAULT_FILE) return withoutFile('every action without a file of its own', forwardTarget);
+  const action = file.replace(/^answers\//, '').replace(/\.yaml$/, '');
+  if (inUse.has(DEFAULT_FILE)) return `${action} answers as _default.yaml says now`;
+  return withoutFile(`${action} (there is no _default.yaml)`, forwardTarget);
+}
+
+function withoutFile(who: string, forwardTarget: string | null): string {
+  return forwardTarget === null
+    ? `${who} gets the built-in answer now, {"result":"ok","error":""}`
+    : `${who} is forwarded to ${forwardTarget} now (--forward)`;
 }

@@ -212,7 +212,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.follow === 'auto' || values.follow === 'ask') await core.api.setFollowMode(values.follow);
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
-  const projectLines = projectProblemLines();
+  const projectLines = projectProblemLines((await core.api.getAnswerSettings()).startupForwardTarget);
   if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }).forEach(write);
 
   // Tells `actions register --here` where this companion is reachable, and from which project's

@@ -69,6 +69,8 @@ export interface ProjectState {
   problems: ProjectProblem[];
   /** The answer files among them whose last good version keeps answering; the others are not used until fixed. */
   stale: string[];
+  /** The answer files that answer now (as they are, or their last good version), e.g. `answers/send_email.yaml`. */
+  answers: string[];
 }
 
 /**

@@ -83,6 +83,12 @@ export class ProjectAnswers implements AnswerStore {
     return [...this.problems.keys()].filter((file) => this.entries.has(file));
   }
 
+  /** The files that answer now, good or in their last good version. */
+  filesInUse(): string[] {
+    this.check();
+    return [...this.entries.keys()].sort();
+  }
+
   changeStamp(): number {
     this.check();
     return this.stamp;

@@ -67,7 +67,12 @@ export class ProjectSession {
   }
 
   state(): ProjectState {
-    return { dir: this.dir, problems: this.problems(), stale: this.dir ? (this.answerFiles?.staleFiles() ?? []) : [] };
+    return {
+      dir: this.dir,
+      problems: this.problems(),
+      stale: this.dir ? (this.answerFiles?.staleFiles() ?? []) : [],
+      answers: this.dir ? (this.answerFiles?.filesInUse() ?? []) : [],
+    };
   }
 
   problems(): ProjectProblem[] {

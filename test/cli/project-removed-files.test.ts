@@ -1,0 +1,72 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServe } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function call(baseUrl: string, action: string): Promise<unknown> {
+  const response = await fetch(`${baseUrl}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
+  });
+  return response.json();
+}
+
+const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
+
+describe('serve, when project files are removed', () => {
+  it('says which file went and what answers in its place, and when the whole folder went', async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const dir = join(root.path, 'flowent');
+    const answers = join(dir, 'answers');
+    mkdirSync(answers, { recursive: true });
+    writeFileSync(join(answers, '_default.yaml'), answer('the default'));
+    writeFileSync(join(answers, 'send_email.yaml'), answer('send_email own'));
+    writeFileSync(join(answers, 'lookup_order.yaml'), answer('lookup_order own'));
+    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email own', error: '' });
+
+    rmSync(join(answers, 'send_email.yaml'));
+    await server.waitFor(/Project: answers\/send_email\.yaml was removed: send_email answers as _default\.yaml says now\.\n/);
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'the default', error: '' });
+
+    rmSync(join(answers, '_default.yaml'));
+    await server.waitFor(
+      /Project: answers\/_default\.yaml was removed: every action without a file of its own gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
+    );
+    rmSync(join(answers, 'lookup_order.yaml'));
+    await server.waitFor(
+      /Project: answers\/lookup_order\.yaml was removed: lookup_order \(there is no _default\.yaml\) gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
+    );
+    expect(await call(server.baseUrl, 'lookup_order')).toEqual({ result: 'ok', error: '' });
+
+    writeFileSync(join(answers, 'send_email.yaml'), answer('send_email again'));
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email again', error: '' });
+    rmSync(dir, { recursive: true });
+    await server.waitFor(
+      new RegExp(
+        `Project: ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was removed: every action gets the built-in answer now, \\{"result":"ok","error":""\\} until it is back\\.\\n`,
+      ),
+    );
+    // Said once for the folder, not once more for each of its files.
+    expect(server.output()).not.toMatch(/send_email\.yaml was removed: send_email \(there is no/);
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'ok', error: '' });
+
+    mkdirSync(answers, { recursive: true });
+    writeFileSync(join(answers, 'send_email.yaml'), answer('send_email back'));
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email back', error: '' });
+    await server.waitFor(/Project: \S+ is back; its files answer again\.\n/);
+  });
+});
