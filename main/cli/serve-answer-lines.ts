@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { routeFor, type AnswerRoute, type AnswerSettings, type CallSummary } from '../contract/api';
 
 /** The column the banner's values start in (`  Answers:      `). */
@@ -7,27 +8,56 @@ const INDENT = ' '.repeat(16);
  * The banner lines of `serve` that say where calls go as it starts: each action with a route
  * of its own, then every other action (the saved default target, `--forward`, or the mocks),
  * and, when anything forwards or the fallback is on, the timeout and what a handler that
- * gives no answer gets. The same rule as the core's (routeFor), over the same settings.
+ * gives no answer gets. The same rule as the core's (routeFor), over the same settings. With a
+ * project open (`projectDir`, its flowent/ folder) targets are set in its files, not by `targets set`.
  */
-export function answerLines(settings: AnswerSettings): string[] {
+export function answerLines(settings: AnswerSettings, projectDir: string | null = null): string[] {
   const fallback = settings.routes.find((route) => route.action === null) ?? null;
   const own = settings.routes
     .filter((route): route is AnswerRoute & { action: string } => route.action !== null)
     .sort((a, b) => a.action.localeCompare(b.action));
   const startup = settings.startupForwardTarget;
-  const items = own.map((route) => `${route.action}: ${destination(route, fallback, startup, settings.fallbackToMock)}`);
-  items.push(`${own.length ? 'every other action' : 'every action'}: ${destination(null, fallback, startup, settings.fallbackToMock)}`);
+  const where = setTargetWords(projectDir);
+  const items = own.map((route) => `${route.action}: ${destination(route, fallback, startup, settings.fallbackToMock, where)}`);
+  items.push(
+    `${own.length ? 'every other action' : 'every action'}: ${destination(null, fallback, startup, settings.fallbackToMock, where)}`,
+  );
   const forwards = [...own, null].some((route) => routeFor(route, fallback, startup).mode === 'forward');
   const lines = items.map((item, i) => (i === 0 ? `  Answers:      ${item}` : `${INDENT}${item}`));
   if (forwards || settings.fallbackToMock) lines.push(`  Forwarding:   ${forwardingWords(settings, forwards)}`);
   return lines;
 }
 
-function destination(own: AnswerRoute | null, fallback: AnswerRoute | null, startup: string | null, fallbackToMock: boolean): string {
+/** How to give an action a target: in the history folder with `targets set`, in a project in its file. */
+interface SetTargetWords {
+  /** For every action (a saved default, `_default.yaml`). */
+  saved: string;
+  /** For an action set to forward without one: by its own file (`own`), or by the default's. */
+  missing: (action: string | null, own: boolean) => string;
+}
+
+function setTargetWords(projectDir: string | null): SetTargetWords {
+  if (projectDir === null)
+    return { saved: 'no handler target is saved: "targets set" or --forward sets one', missing: () => '"targets set" sets one' };
+  const file = (action: string | null) => `${basename(projectDir)}/answers/${action ?? '_default'}.yaml`;
+  return {
+    saved: `no handler target is given: "forward: <url>" in ${file(null)} or --forward sets one`,
+    missing: (action, own) => `add "forward: <url>" to ${file(own ? action : null)}`,
+  };
+}
+
+function destination(
+  own: AnswerRoute | null,
+  fallback: AnswerRoute | null,
+  startup: string | null,
+  fallbackToMock: boolean,
+  where: SetTargetWords,
+): string {
   const { mode, target } = routeFor(own, fallback, startup);
-  if (mode === 'mock') return own ? 'its mock (mode mock)' : 'the mocks (no handler target is saved: "targets set" or --forward sets one)';
+  if (mode === 'mock') return own ? 'its mock (mode mock)' : `the mocks (${where.saved})`;
   if (target === null) {
-    return `set to forward, but no target is saved: ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} ("targets set" sets one)`;
+    const missing = where.missing(own?.action ?? null, own?.mode === 'forward');
+    return `set to forward, but no target is saved: ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} (${missing})`;
   }
   const from = own?.target ? 'its saved target' : fallback?.target ? 'the saved default target' : '--forward, for this run';
   return `forwarded to ${target} (${from})`;

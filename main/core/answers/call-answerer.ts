@@ -142,7 +142,8 @@ export class CallAnswerer {
 
   private async forward(call: CallToAnswer, route: ResolvedRoute): Promise<ChosenAnswer> {
     if (!route.target) {
-      const message = `Action ${call.action} is set to forward, but no target is set: run "flowent-companion targets set ${call.action} <url>" or start with --forward <url>.`;
+      const advice = this.options.repository().targetAdvice?.(call.action) ?? `run "flowent-companion targets set ${call.action} <url>"`;
+      const message = `Action ${call.action} is set to forward, but no target is set: ${advice} or start with --forward <url>.`;
       return this.forwardFailure(call, route, { kind: 'failed', message }, null);
     }
     const resolved = resolveTarget(route.target, call.action);

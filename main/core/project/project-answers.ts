@@ -1,5 +1,5 @@
 import { lstatSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
@@ -103,6 +103,12 @@ export class ProjectAnswers implements AnswerStore {
     const entry = this.entry(action);
     if (!entry || (entry.answers.mode === null && entry.answers.forward === null)) return null;
     return { action, mode: entry.answers.mode, target: entry.answers.forward, updatedAt: entry.updatedAt };
+  }
+
+  /** The target goes in the file that sets the action to forward (its own, or `_default.yaml`): the files decide, not `targets set`. */
+  targetAdvice(action: string): string {
+    const own = this.entry(action)?.answers.mode === 'forward';
+    return `add "forward: <url>" to ${basename(this.dir)}/${this.fileOf(own ? action : null)}`;
   }
 
   listMocks(): StoredMock[] {

@@ -13,6 +13,11 @@ export interface AnswerSource {
   /** The stored definition as JSON text and its version, for callers that cache what they build from it. */
   getMockRow(action: string | null): { definition: string; updatedAt: number } | null;
   getRoute(action: string | null): AnswerRoute | null;
+  /**
+   * How to give `action`, set to forward, the target it lacks, in words for its 502; without
+   * this, the history folder's way (`targets set`).
+   */
+  targetAdvice?(action: string): string;
 }
 
 /** Where answers are kept and changed: the history folder's SQLite, or `flowent/answers/` when a project is open. */

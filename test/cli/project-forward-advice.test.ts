@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServe } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function call(baseUrl: string, action: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${baseUrl}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+describe('an answer file set to forward with no URL', () => {
+  it('is told to get "forward:" in its file, not "targets set" (which the files override), at start and in the 502', async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const answers = join(root.path, 'flowent', 'answers');
+    mkdirSync(answers, { recursive: true });
+    writeFileSync(join(answers, 'fwd_act.yaml'), 'version: 1\nmode: forward\n');
+    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(server.output()).toContain(
+      '  Answers:      fwd_act: set to forward, but no target is saved: calls get a 502 (add "forward: <url>" to flowent/answers/fwd_act.yaml)\n' +
+        '                every other action: the mocks (no handler target is given: "forward: <url>" in flowent/answers/_default.yaml or --forward sets one)\n',
+    );
+    expect(server.output()).not.toContain('targets set');
+
+    const answered = await call(server.baseUrl, 'fwd_act');
+    expect(answered.status).toBe(502);
+    expect(answered.body).toContain(
+      'Action fwd_act is set to forward, but no target is set: add \\"forward: <url>\\" to flowent/answers/fwd_act.yaml or start with --forward <url>.',
+    );
+
+    // Set to forward by _default.yaml, an action's target goes there (or in a file of its own).
+    writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: forward\n');
+    expect((await call(server.baseUrl, 'send_email')).body).toContain('add \\"forward: <url>\\" to flowent/answers/_default.yaml');
+  });
+});
