@@ -3,7 +3,7 @@ import { isActionName } from '../../contract/action-name';
 import type { CallsRepository } from '../store/calls-repository';
 import type { AnswerStore } from '../store/answer-store';
 import { checkTargetUrl } from './forward';
-import { parseMockText } from './mock-file';
+import { parseMockText, withoutByteOrderMark } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
 import type { Validated } from './validate-mock';
 
@@ -60,7 +60,7 @@ export function createAnswers(deps: AnswersDeps): Answers {
       if (!parsed.ok) return { ok: false, code: 'invalid-mock', errors: parsed.errors };
       const refused = refusal(action);
       if (refused) return refused;
-      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value, { text, format }) });
+      return changed({ ok: true, value: deps.answers().setMock(action, parsed.value, { text: withoutByteOrderMark(text), format }) });
     },
     clearMock(action) {
       return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });

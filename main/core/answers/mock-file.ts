@@ -28,7 +28,8 @@ const MOCK_JSON_WORDS: JsonWords = {
  * Parses a mock written as JSON or YAML text, then validates it. Syntax errors come back with
  * their line and column, like validation errors come back with their path.
  */
-export function parseMockText(text: string, format: MockFormat): Validated {
+export function parseMockText(written: string, format: MockFormat): Validated {
+  const text = withoutByteOrderMark(written);
   if (format === 'json') {
     const bytes = Buffer.from(text, 'utf8');
     const parsed = parseJson(bytes, MOCK_JSON_WORDS);
@@ -64,6 +65,15 @@ export function parseMockText(text: string, format: MockFormat): Validated {
       problem.line !== undefined ? problem : { ...problem, ...yamlPosition(document, lineCounter, problem.path) },
     ),
   };
+}
+
+/**
+ * The text without the byte order mark an editor on Windows may save a file with: a YAML mock
+ * with one was read (the YAML library passes over it), so a JSON mock is too, and neither is
+ * stored with it.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
 }
 
 /**
