@@ -211,6 +211,20 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(json.actions[0]?.fields[0]?.diff).toContain('+       "maxLength": 200,');
   });
 
+  it('pull keeps the Windows line endings and the byte order mark of a file it rewrites', async () => {
+    const { cli, write, read } = await setup();
+    const windows = (text: string) => `\ufeff${text.replace(/\n/g, '\r\n')}`;
+    write('actions/send_email.yaml', windows(SEND_EMAIL));
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    expect((await cli(['actions', 'update', 'send_email', '--description', 'Send an email, fast'])).code).toBe(0);
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Wrote actions/send_email.yaml.\n' });
+    // One line changed, as a git diff shows it: not every line.
+    expect(read('actions/send_email.yaml')).toBe(
+      windows(SEND_EMAIL.replace('description: Send an email', 'description: Send an email, fast')),
+    );
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+  });
+
   it('deletes actions without a file only with --prune, and pull --prune removes files Flowent lacks', async () => {
     const { cli, companion, gateway, write, project } = await setup();
     expect(

@@ -217,7 +217,7 @@ export class ProjectActions {
  * team's tree that means nothing.
  */
 function changedText(existing: ActionFile, value: Record<string, unknown>): string | null {
-  return canonical(value) === canonical(existing.yaml.value) ? null : mergeIntoDocument(existing.yaml.document, value);
+  return canonical(value) === canonical(existing.yaml.value) ? null : mergeIntoDocument(existing.yaml, value);
 }
 
 function hereRefused(here: Exclude<HereBase, { ok: true }>, file: string): Refused<ProjectFailure> {

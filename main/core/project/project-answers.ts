@@ -248,7 +248,7 @@ export class ProjectAnswers implements AnswerStore {
     const entry = this.entries.get(file);
     const current = entry ? (entry.answers.yaml.value as Record<string, unknown>) : {};
     const value = { version: PROJECT_FORMAT_VERSION, ...change(current) };
-    const text = entry ? mergeIntoDocument(entry.answers.yaml.document, value) : newYamlText([schemaLine('answers')], value);
+    const text = entry ? mergeIntoDocument(entry.answers.yaml, value) : newYamlText([schemaLine('answers')], value);
     writeFileAtomically(join(this.dir, file), text);
     this.check(true);
   }

@@ -5,18 +5,40 @@ import type { ProjectProblem } from '../../contract/project';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
-/** A YAML file read whole: its document (comments and key order kept) and its plain value. */
+/** How a file was saved, beyond what YAML says: its line endings and whether it starts with a byte order mark. */
+export interface FileStyle {
+  newline: '\n' | '\r\n';
+  byteOrderMark: boolean;
+}
+
+/** A YAML file read whole: its document (comments and key order kept), its plain value, and how it was saved. */
 export interface YamlFile {
   document: Document;
   lineCounter: LineCounter;
   value: unknown;
+  style: FileStyle;
 }
 
 /** Parses `text` (the file `file`, as the project names it); syntax errors come back with line and column. */
 export function parseYamlFile(file: string, text: string): { ok: true; value: YamlFile } | { ok: false; problems: ProjectProblem[] } {
   const { document, lineCounter, syntaxErrors } = parseYamlText(text);
   if (syntaxErrors.length > 0) return { ok: false, problems: syntaxErrors.map((error) => ({ file, ...error })) };
-  return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown } };
+  return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown, style: styleOf(text) } };
+}
+
+/** The style of a text: the line ending of its first line (an editor saves them all alike), and its byte order mark. */
+function styleOf(text: string): FileStyle {
+  const end = text.indexOf('\n');
+  return { newline: end > 0 && text[end - 1] === '\r' ? '\r\n' : '\n', byteOrderMark: text.startsWith('\ufeff') };
+}
+
+/**
+ * `text` (as the YAML library writes it: LF, no byte order mark) in the style the file was
+ * saved in, so rewriting a file from Windows changes only the lines that changed, not every one.
+ */
+export function inFileStyle(text: string, style: FileStyle): string {
+  const lines = style.newline === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
+  return style.byteOrderMark && !lines.startsWith('\ufeff') ? `\ufeff${lines}` : lines;
 }
 
 /**
@@ -48,12 +70,14 @@ export function newYamlText(header: string[], value: unknown): string {
 }
 
 /**
- * Makes the document's contents equal `value` while keeping what a person wrote around it:
- * comments, key order, and the formatting of every value that did not change. Keys the value
+ * Makes the file's document equal `value` while keeping what a person wrote around it:
+ * comments, key order, the formatting of every value that did not change, its line endings
+ * and byte order mark. Keys the value
  * lacks are removed (except those in `keep`); new keys go at the end of their map.
  */
-export function mergeIntoDocument(document: Document, value: Record<string, unknown>, keep: readonly string[] = []): string {
+export function mergeIntoDocument(file: YamlFile, value: Record<string, unknown>, keep: readonly string[] = []): string {
   const yaml = loadYaml();
+  const { document } = file;
   const merge = (node: unknown, next: unknown): unknown => {
     if (yaml.isMap(node) && isRecord(next)) {
       for (const pair of [...node.items]) {
@@ -85,7 +109,7 @@ export function mergeIntoDocument(document: Document, value: Record<string, unkn
   };
   const contents = merge(document.contents, value);
   if (contents !== document.contents) document.contents = contents as typeof document.contents;
-  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return inFileStyle(document.toString({ lineWidth: 0, flowCollectionPadding: false }), file.style);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -151,6 +151,18 @@ fallback:
     expect(settings.mocks.map((mock) => mock.action)).toEqual(['lookup_order', 'send_email']);
   });
 
+  it("keeps a file's Windows line endings and byte order mark when the app writes an edit into it", async () => {
+    const windows = (text: string) => `\ufeff${text.replace(/\n/g, '\r\n')}`;
+    const file = '# Saved on Windows\nversion: 1\nstatus: 200 # Flowent wants 2xx\nbody: {result: "ok", error: ""}\n';
+    const { companion, read, call } = await project({ 'answers/send_email.yaml': windows(file) });
+    expect(await call('send_email')).toEqual({ result: 'ok', error: '' });
+    expect(await companion.core.api.setMock('send_email', 'status: 200\nbody: {result: "sent", error: ""}\n', 'yaml')).toMatchObject({
+      ok: true,
+    });
+    expect(read('answers/send_email.yaml')).toBe(windows(file.replace('result: "ok"', 'result: "sent"')));
+    expect(await call('send_email')).toEqual({ result: 'sent', error: '' });
+  });
+
   it('reports an answer file without version: 1 and one named after no action', async () => {
     const { companion } = await project({ 'answers/send_email.yaml': 'status: 200\n', 'answers/Bad Name.yaml': answer('x') });
     expect((await companion.core.api.getProject()).problems).toEqual([
