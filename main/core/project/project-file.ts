@@ -50,7 +50,7 @@ export function readProjectFile({ path, file }: ProjectFilePlace): { ok: true; t
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
       read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > PROJECT_FILE_LIMIT_BYTES) return refused(tooBig(length));
+    if (length > PROJECT_FILE_LIMIT_BYTES) return refused(tooBig(null));
     return { ok: true, text: buffer.toString('utf8', 0, length) };
   } catch (error) {
     return refused(cannotBeRead(error));
@@ -76,9 +76,10 @@ function unusableFile(stat: Stats): string | null {
   return stat.size > PROJECT_FILE_LIMIT_BYTES ? tooBig(stat.size) : null;
 }
 
-function tooBig(size: number): string {
+/** `size` null: the file grew past the limit while it was read, so its size is not known. */
+function tooBig(size: number | null): string {
   return (
-    `is ${megabytes(size)}, over the ${megabytes(PROJECT_FILE_LIMIT_BYTES)} a project file may be, so it is not read ` +
+    `is ${size === null ? '' : `${megabytes(size)}, `}over the ${megabytes(PROJECT_FILE_LIMIT_BYTES)} a project file may be, so it is not read ` +
     `(Flowent accepts answers of at most ${megabytes(FLOWENT_BODY_LIMIT_BYTES)}): make it smaller`
   );
 }
