@@ -17,13 +17,15 @@ export interface YamlFile {
   lineCounter: LineCounter;
   value: unknown;
   style: FileStyle;
+  /** The text it was read from. */
+  text: string;
 }
 
 /** Parses `text` (the file `file`, as the project names it); syntax errors come back with line and column. */
 export function parseYamlFile(file: string, text: string): { ok: true; value: YamlFile } | { ok: false; problems: ProjectProblem[] } {
   const { document, lineCounter, syntaxErrors } = parseYamlText(text);
   if (syntaxErrors.length > 0) return { ok: false, problems: syntaxErrors.map((error) => ({ file, ...error })) };
-  return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown, style: styleOf(text) } };
+  return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown, style: styleOf(text), text } };
 }
 
 /** The style of a text: the line ending of its first line (an editor saves them all alike), and its byte order mark. */
@@ -78,6 +80,8 @@ export function newYamlText(header: string[], value: unknown): string {
 export function mergeIntoDocument(file: YamlFile, value: Record<string, unknown>, keep: readonly string[] = []): string {
   const yaml = loadYaml();
   const { document } = file;
+  const options = { lineWidth: 0, flowCollectionPadding: false };
+  const respelled = document.toString(options);
   const merge = (node: unknown, next: unknown): unknown => {
     if (yaml.isMap(node) && isRecord(next)) {
       for (const pair of [...node.items]) {
@@ -109,7 +113,30 @@ export function mergeIntoDocument(file: YamlFile, value: Record<string, unknown>
   };
   const contents = merge(document.contents, value);
   if (contents !== document.contents) document.contents = contents as typeof document.contents;
-  return inFileStyle(document.toString({ lineWidth: 0, flowCollectionPadding: false }), file.style);
+  return inFileStyle(keepLinesAsWritten(file.text, respelled, document.toString(options)), file.style);
+}
+
+/**
+ * `written` with each line that did not change as the file had it: the YAML library respells
+ * what it writes (one space before a comment, its own quoting), which would show lines nobody
+ * edited in the team's diff. `respelled` is the file as the library writes it unchanged; when it
+ * has the file's lines one for one, a line of `written` equal to one of them is the file's line.
+ */
+function keepLinesAsWritten(text: string, respelled: string, written: string): string {
+  const original = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const lines = respelled.split('\n');
+  if (original.length !== lines.length) return written;
+  // A respelled line that stands for two different lines of the file stands for neither.
+  const asWritten = new Map<string, string | null>();
+  lines.forEach((line, index) => {
+    const was = original[index] ?? line;
+    const known = asWritten.get(line);
+    asWritten.set(line, known === undefined || known === was ? was : null);
+  });
+  return written
+    .split('\n')
+    .map((line) => asWritten.get(line) ?? line)
+    .join('\n');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -151,6 +151,14 @@ fallback:
     expect(settings.mocks.map((mock) => mock.action)).toEqual(['lookup_order', 'send_email']);
   });
 
+  it('keeps the spacing of the lines an edit from the app does not change', async () => {
+    const file = 'version: 1\nstatus: 200     # Flowent wants 2xx\nheaders: {\'x-kind\':   test}\nbody: {result: "ok", error: ""}\n';
+    const { companion, read } = await project({ 'answers/send_email.yaml': file });
+    const edited = 'status: 200\nheaders: {x-kind: test}\nbody: {result: "sent", error: ""}\n';
+    expect(await companion.core.api.setMock('send_email', edited, 'yaml')).toMatchObject({ ok: true });
+    expect(read('answers/send_email.yaml')).toBe(file.replace('result: "ok"', 'result: "sent"'));
+  });
+
   it("keeps a file's Windows line endings and byte order mark when the app writes an edit into it", async () => {
     const windows = (text: string) => `\ufeff${text.replace(/\n/g, '\r\n')}`;
     const file = '# Saved on Windows\nversion: 1\nstatus: 200 # Flowent wants 2xx\nbody: {result: "ok", error: ""}\n';
