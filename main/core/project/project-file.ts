@@ -30,7 +30,8 @@ export function readProjectFile({ path, file }: ProjectFilePlace): { ok: true; t
   try {
     stat = statSync(path);
   } catch (error) {
-    const dangling = danglingLink(path);
+    // A link whose target is not there; a loop of links (ELOOP) cannot be read, as said.
+    const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT' ? danglingLink(path) : null;
     return refused(dangling ?? cannotBeRead(error));
   }
   const unusable = unusableFile(stat);
