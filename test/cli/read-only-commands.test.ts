@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -48,6 +48,28 @@ describe('commands that only read', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`Cannot use the data folder ${notAFolder} (ENOTDIR): it must be a folder this user can write.`);
       expect(result.stderr).not.toContain('There is no history');
+    },
+  );
+
+  it.each(READING.map((args) => [args.join(' '), args] as const))(
+    '%s reads an empty history file (its creator has not written yet) as no history, and leaves it as it was',
+    async (_name, args) => {
+      const dataDir = tempDir();
+      const history = join(dataDir, 'history.sqlite');
+      writeFileSync(history, '', { mode: 0o644 });
+      const before = statSync(history);
+      // Its own folder to export to: a command that wrongly went on would make it.
+      const exportTo = join(tempDir(), 'answers');
+      const named = args.map((arg) => (arg === join(tmpdir(), 'never-written-answers') ? exportTo : arg));
+      const result = await runInProcess([...named, '--data-dir', dataDir], { env: {}, cwd: tempDir() });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`There is no history in ${dataDir}`);
+      const after = statSync(history);
+      expect(after.size).toBe(0);
+      expect(after.mtimeMs).toBe(before.mtimeMs);
+      expect(after.mode).toBe(before.mode);
+      expect(existsSync(`${history}-wal`)).toBe(false);
+      expect(existsSync(exportTo)).toBe(false);
     },
   );
 

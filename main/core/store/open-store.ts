@@ -170,7 +170,10 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const found = historyFile(options.dataDir);
   if (found.kind === 'unusable') return { ok: false, code: 'data-dir-unusable', dir: options.dataDir, reason: found.reason };
-  if (found.kind === 'absent') {
+  // An empty file is a history its creator has not written yet: no history, for a reader. Opened,
+  // it would be "migrated" here, which writes the schema (and a -wal) into a file this command
+  // only reads, with the mode SQLite gives it instead of the creator's 0600.
+  if (found.kind === 'absent' || found.kind === 'being-created') {
     if (!options.emptyIfMissing) return noHistory(options.dataDir);
     const empty = new Database(':memory:', binding);
     const migrated = migrate(empty);
