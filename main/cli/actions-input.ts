@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { serveForHere, type HereServe, type ServeState } from '../core';
-import { servesSeen } from '../contract/words';
+import { fileProblemInWords, servesSeen } from '../contract/words';
 import { UsageError } from './args';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */
@@ -10,7 +10,7 @@ export function readSchema(value: string): Record<string, unknown> {
     try {
       text = readFileSync(value.slice(1), 'utf8');
     } catch (error) {
-      throw new UsageError(`--schema: cannot read ${value.slice(1)} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      throw new UsageError(`--schema: ${fileProblemInWords(value.slice(1), error, 'read')}`);
     }
   }
   let parsed: unknown;

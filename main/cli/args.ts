@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgsInCliWords } from './parse-args-words';
 
 export class UsageError extends Error {}
 
@@ -9,14 +10,8 @@ export function parseFlags<T extends Options>(argv: string[], options: T, allowP
   try {
     return parseArgs({ args: withNegativeNumbersJoined(argv, options), options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError(cleanMessage(error));
+    throw new UsageError(parseArgsInCliWords(error));
   }
-}
-
-function cleanMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Node's messages end with hints about `--` that do not apply to this command.
-  return text.replace(/\. To specify a positional argument.*$/s, '.').replace(/\s*\(.*allowPositionals.*\)$/s, '');
 }
 
 /**

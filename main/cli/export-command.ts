@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { MAX_SELECTION } from '../contract/api';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted } from '../contract/words';
+import { counted, fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 
@@ -58,7 +58,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
         try {
           writeFileSync(file, text);
         } catch (error) {
-          io.stderr.write(`flowent-companion export: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
+          io.stderr.write(`flowent-companion export: ${fileProblemInWords(file, error, 'written')}\n`);
           return 1;
         }
       }

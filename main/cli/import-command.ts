@@ -4,7 +4,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted } from '../contract/words';
+import { counted, fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
@@ -30,7 +30,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    io.stderr.write(`flowent-companion import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
+    io.stderr.write(`flowent-companion import: ${fileProblemInWords(file, error, 'read')}\n`);
     return EXIT.usage;
   }
   return withCore('import', values['data-dir'], io, async (api) => {

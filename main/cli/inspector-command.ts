@@ -1,3 +1,4 @@
+import { fileProblemClause } from '../contract/words';
 import { runningServes } from '../core';
 import { rotateInspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, UsageError } from './args';
@@ -35,7 +36,7 @@ export async function inspectorCommand(argv: string[], io: CliIo): Promise<numbe
     token = rotateInspectorTokenFile(dataDir);
   } catch (error) {
     io.stderr.write(
-      `flowent-companion inspector: cannot write the token in ${dataDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check the folder, or choose it with --data-dir.\n`,
+      `flowent-companion inspector: cannot write the token in ${dataDir}: ${fileProblemClause(error, 'written')}; or choose another folder with --data-dir.\n`,
     );
     return 1;
   }

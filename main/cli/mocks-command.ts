@@ -7,7 +7,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { answersFolderInCliWords, inCliWords } from './cli-words';
-import { counted } from '../contract/words';
+import { counted, fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
@@ -150,7 +150,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        err(`flowent-companion mocks: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+        err(`flowent-companion mocks: ${fileProblemInWords(file, error, 'read')}`);
         return EXIT.usage;
       }
       return withCore('mocks', values['data-dir'], io, async (api) => {

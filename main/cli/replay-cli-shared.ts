@@ -4,6 +4,7 @@ import { isActionName, type ApiFailure } from '../contract/api';
 import { checkTargetUrl, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
+import { fileProblemInWords } from '../contract/words';
 import { inCliWords } from './cli-words';
 import { projectDirOf } from './open-core';
 import { isStyleName } from '../contract/names-and-limits';
@@ -60,7 +61,7 @@ export function readJsonArgument(flag: string, value: string): unknown {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      throw new UsageError(`${flag}: ${fileProblemInWords(file, error, 'read')}`);
     }
     where = `${flag} ${file}`;
   }

@@ -35,7 +35,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name]?.load : undefined;
   if (!load) {
-    io.stderr.write(`flowent-companion: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See --help.\n`);
+    const commands = Object.keys(COMMANDS).join(', ');
+    // An option before any command is not a misspelt command: say where options go.
+    io.stderr.write(
+      name.startsWith('-')
+        ? `flowent-companion: ${name} is not an option here: options follow a command (flowent-companion <command> ${name}). Commands: ${commands}. See --help.\n`
+        : `flowent-companion: unknown command "${name}". Commands: ${commands}. See --help.\n`,
+    );
     return EXIT.usage;
   }
   const command = await load();

@@ -149,7 +149,7 @@ describe('flowent-companion actions', () => {
     await usage(['register', 'x', '--description', 'D', '--schema', schema, '--here'], '--here needs a running "flowent-companion serve"');
     await usage(['update', 'x'], 'actions update needs at least one of');
     await usage(['list', '--description', 'D'], '--description does not apply');
-    await usage(['list', '--bogus'], "Unknown option '--bogus'");
+    await usage(['list', '--bogus'], '--bogus is not an option of this command');
     await usage(['list', '--profile', 'nowhere'], 'No Flowent profile named "nowhere"');
     expect(gateway.requests).toEqual([]);
   });

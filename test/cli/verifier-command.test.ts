@@ -29,7 +29,7 @@ describe('flowent-companion verifier', () => {
     [['ruby'], /"ruby" is not a language a verifier is printed in; use one of python, node, go/],
     [['node', '--style', 'nope'], /--style must be one of python, go, go-struct, raw, .*; not "nope"/],
     [['node', 'go'], /unexpected argument "go"/],
-    [['node', '--key', 'x'], /Unknown option '--key'/],
+    [['node', '--key', 'x'], /--key is not an option of this command/],
   ])('usage error %j exits 2 and prints nothing on stdout', async (args, message) => {
     const result = await runCli(['verifier', ...args]);
     expect(result.code).toBe(2);

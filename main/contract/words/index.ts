@@ -35,6 +35,7 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 
 export type { Catalogue, Entry, Said } from './said';
 export { counted, nounFor } from './counted';
+export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
 export { applyStopped, problemPlace, servesSeen } from './project-words';
 export { tunnelRetryWords } from './status-words';
