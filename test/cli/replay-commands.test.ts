@@ -175,7 +175,7 @@ describe('flowent-companion export and import', () => {
     const result = await runCli(['import', bad], env);
     expect(result.stderr).toContain(`${bad}: The file is not a HAR: "log.entries" is missing or not a list.`);
     expect(result.code).toBe(2);
-    expect((await runCli(['import', join(files.path, 'missing.har')], env)).stderr).toContain('ENOENT');
+    expect((await runCli(['import', join(files.path, 'missing.har')], env)).stderr).toContain('missing.har: there is no such file.');
     expect((await runCli(['export'], env)).code).toBe(2);
   });
 });
