@@ -22,7 +22,8 @@ Options:
   --seed <n>              Seed for generated parameters: same seed, same parameters (default 1)
   --test                  Flowent's registration check instead ("test": true, unsigned)
   --target <url>          Send here instead of the action's forwarding target
-                          (e.g. http://localhost:8000/actions/{action_name})
+                          (e.g. http://localhost:8000/actions/{action_name}); needed for an
+                          action its mock answers (mode mock), which has no handler to go to
   --style <style>         Sign in this style instead of the learned one
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help              Show this help

@@ -13,6 +13,12 @@ export type ReplayFailure =
   | ServerNotRunning
   /** Neither a target was given nor a forwarding target is set for the action (null: none named). */
   | { code: 'no-target'; action: string | null }
+  /**
+   * No target was given and the action's answers are its mock (mode mock): there is no handler to
+   * send it to, and sending it to one anyway would pretend to be what serve does. `webhook`: a
+   * running companion's webhook URL for the action, whose mock answers it; null when none runs.
+   */
+  | { code: 'answered-by-mock'; action: string; webhook: string | null }
   /** The target holds `{action_name}` and the call names no action to fill it with. */
   | { code: 'no-action-for-target'; target: string }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */

@@ -19,6 +19,12 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
     todo: either(say.giveTarget, say.setTarget(action)),
   }),
+  'answered-by-mock': ({ action, webhook }, say) => ({
+    what: `Action ${action} is answered by its mock (its answers' mode is mock), so it has no handler to send to.`,
+    todo: webhook
+      ? `${cap(say.giveTarget)} to send it to a handler, or ${say.sendToCompanion(webhook)}.`
+      : `${cap(say.giveTarget)} to send it to a handler.`,
+  }),
   'no-action-for-target': ({ target }, say) => ({
     what: `This call names no action, so {action_name} in ${target} cannot be filled.`,
     todo: `${cap(say.giveTarget)} with the action's name in place of {action_name}.`,

@@ -51,6 +51,8 @@ export interface Vocabulary extends ListenVocabulary {
   setTarget(action: string | null): string;
   /** Giving a target URL for this one send. */
   giveTarget: string;
+  /** Sending to a running companion's webhook (`url`, for the action), where its mock answers. */
+  sendToCompanion(url: string): string;
   /** Choosing other calls (a filter, a time span). */
   chooseOtherCalls: string;
   chooseHarFile: string;

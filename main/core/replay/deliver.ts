@@ -104,12 +104,24 @@ export interface Target {
  * forwarding target the answers settings give the action (what serve would forward to).
  */
 export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<Target, ReplayFailure> {
-  const template = given ?? (action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null).target : null);
+  const route = given === undefined && action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null) : null;
+  // Its mock answers it (a mode chosen, or the only answer with a target known elsewhere): serve
+  // would never reach a handler with it, so neither does a replay or a simulated call.
+  if (action && route?.mode === 'mock' && (route.target !== null || modeChosen(deps.answers(), action))) {
+    const own = deps.ownWebhooks?.()[0];
+    return { ok: false, code: 'answered-by-mock', action, webhook: own ? `${own.baseUrl}/actions/${action}` : null };
+  }
+  const template = given ?? route?.target ?? null;
   if (!template) return { ok: false, code: 'no-target', action };
   // A made-up name would send the call to a route of the handler's that nobody chose.
   if (action === null && template.includes(ACTION_PLACEHOLDER)) return { ok: false, code: 'no-action-for-target', target: template };
   const resolved = resolveTarget(template, action ?? '');
   return resolved.ok ? { ok: true, value: { url: resolved.url, handler: template } } : resolved;
+}
+
+/** Whether a mode is chosen for the action, its own or the default's (else it follows whether a target is known). */
+function modeChosen(answers: AnswerSource, action: string): boolean {
+  return (answers.getRoute(action)?.mode ?? answers.getRoute(null)?.mode ?? null) !== null;
 }
 
 /** Sends the call, checks the answer against Flowent's contract, and stores it as a new call. */

@@ -21,6 +21,7 @@ export const PAGE_VOCABULARY: Vocabulary = {
   listActions: 'see the registered actions in Flowent account > Actions',
   setTarget: (action) => `set a forwarding target for ${action ?? 'the action'} in Answers`,
   giveTarget: 'give a target URL here',
+  sendToCompanion: () => 'choose "This companion" for its mock to answer it',
   chooseOtherCalls: 'change the filter',
   chooseHarFile: 'choose a .har file with Import HAR',
   openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',

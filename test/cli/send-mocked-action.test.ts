@@ -1,0 +1,80 @@
+// `send` and `replay` without --target go where serve would send the call. An action its mock
+// answers (mode mock, from `targets mode` or a project file) has no handler there: the command
+// says so and sends nothing, rather than sending it to the default's handler as if serve did.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process-cli';
+import { runCli, startServe } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const KEY = 'send-mocked-action-key';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function tempDir(): string {
+  const dir = makeTempDir();
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+/** A handler address nothing listens on: a call sent there is stored, with the refusal. */
+const NOWHERE = 'http://127.0.0.1:9/actions/{action_name}';
+
+describe('send to an action its mock answers', () => {
+  it('refuses without --target (exit 1), stores nothing, and still sends an action that forwards', async () => {
+    const dataDir = tempDir();
+    const run = (args: string[]) => runInProcess([...args, '--data-dir', dataDir], { env: { FLOWENT_HMAC_KEY: KEY }, cwd: dataDir });
+    expect((await run(['targets', 'set', '--default', NOWHERE])).code).toBe(0);
+    expect((await run(['targets', 'mode', 'send_email', 'mock'])).code).toBe(0);
+
+    const refused = await run(['send', 'send_email', '--params', '{}']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      "Action send_email is answered by its mock (its answers' mode is mock), so it has no handler to send to. Pass --target <url> to send it to a handler.",
+    );
+    const replayedNothing = await run(['calls']);
+    expect(replayedNothing.stdout).toBe('');
+
+    // Another action still goes to the default's handler, as serve sends it.
+    const other = await run(['send', 'other', '--params', '{}']);
+    expect(other.stdout).toContain('Sent #1 to http://127.0.0.1:9/actions/other');
+    // And --target sends the mocked action where it is told.
+    const told = await run(['send', 'send_email', '--params', '{}', '--target', NOWHERE]);
+    expect(told.stdout).toContain('Sent #2 to http://127.0.0.1:9/actions/send_email');
+  });
+
+  it('refuses for an answer file that says mode: mock, in the folder that holds flowent/', async () => {
+    const project = tempDir();
+    const dataDir = tempDir();
+    mkdirSync(join(project, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(join(project, 'flowent', 'answers', '_default.yaml'), `version: 1\nmode: forward\nforward: ${NOWHERE}\n`);
+    writeFileSync(
+      join(project, 'flowent', 'answers', 'send_email.yaml'),
+      'version: 1\nmode: mock\nresponses:\n  - status: 200\n    body: {result: "mocked", error: ""}\n',
+    );
+    const sent = await runInProcess(['send', 'send_email', '--params', '{}', '--data-dir', dataDir], {
+      env: { FLOWENT_HMAC_KEY: KEY },
+      cwd: project,
+    });
+    expect(sent.code, sent.stdout).toBe(1);
+    expect(sent.stderr).toContain('Action send_email is answered by its mock');
+  });
+
+  it("names a running serve's webhook on this data folder as a target where the mock answers", async () => {
+    const dataDir = tempDir();
+    expect((await runCli(['targets', 'mode', 'send_email', 'mock', '--data-dir', dataDir])).code).toBe(0);
+    const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    cleanups.push(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    });
+    const refused = await runCli(['send', 'send_email', '--params', '{}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `Pass --target <url> to send it to a handler, or --target ${server.baseUrl}/actions/send_email for the running companion's mock to answer it.`,
+    );
+  });
+});
