@@ -4,7 +4,7 @@ import { companionBase, readSchema } from './actions-input';
 import { actionLine, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { exitCodeOf } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { actionsProjectDir, dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
@@ -66,9 +66,10 @@ Environment:
                                "profile add default <url>" ("profile list" says which applies;
                                with neither, https://api.flowent.chat/api/v1/gateway)
 
-Exit codes: 0 done (plan: nothing to do), 1 Flowent refused or could not be reached, a
-project file has a mistake, or "here" names no single serve of the project (the message
-says why), 2 usage, 3 plan: changes are pending.
+Exit codes: 0 done (plan: nothing to do); 1 Flowent refused or could not be reached,
+nothing to work on (no flowent/ folder here), or "here" names no single serve of the project
+(the message says why); 2 usage, a project file with a mistake (the message names it), or a
+--project folder that is not one; 3 plan: changes are pending.
 `;
 
 /** The flags of `actions`: parsed from here, and listed by the completion scripts. */
@@ -136,7 +137,12 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   let run: (runtime: Runtime) => Promise<number>;
   if (sub === 'plan' || sub === 'apply' || sub === 'pull') {
     noArgs();
-    projectDir = actionsProjectDir(values.project, io);
+    const found = actionsProjectDir(values.project, io);
+    if (!found.ok) {
+      err(`flowent-companion actions ${sub}: ${found.message}`);
+      return EXIT.failed;
+    }
+    projectDir = found.dir;
     run = projectSubcommand(sub, values.prune ?? false);
   } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });
   const profile = values.profile;

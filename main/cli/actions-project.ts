@@ -1,26 +1,26 @@
 import { applyStopped } from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
-import { EXIT } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { planLines } from './plan-output';
 
 /** `actions plan|apply|pull` over the project folder. */
 export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
   return async ({ api, out, err, json }) => {
-    const fail = (message: string) => {
+    const fail = (message: string, code: number = EXIT.failed) => {
       err(`flowent-companion actions ${sub}: ${message}`);
-      return 1;
+      return code;
     };
     if (sub === 'plan') {
       const planned = await api.planActions(prune);
-      if (!planned.ok) return fail(inCliWords(planned));
+      if (!planned.ok) return fail(inCliWords(planned), exitCodeOf(planned));
       if (json) out(JSON.stringify(planned.value));
       else planLines(planned.value).forEach(out);
       return planned.value.pending ? EXIT.pending : EXIT.done;
     }
     if (sub === 'apply') {
       const applied = await api.applyActions(prune);
-      if (!applied.ok) return fail(inCliWords(applied));
+      if (!applied.ok) return fail(inCliWords(applied), exitCodeOf(applied));
       const { done, refused, warnings, plan } = applied.value;
       warnings.forEach((warning) => err(`Warning: ${warning}`));
       if (json) out(JSON.stringify(applied.value));
@@ -36,12 +36,13 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
       return 0;
     }
     const pulled = await api.pullActions(prune);
-    if (!pulled.ok) return fail(inCliWords(pulled));
+    if (!pulled.ok) return fail(inCliWords(pulled), exitCodeOf(pulled));
     if (json) out(JSON.stringify(pulled.value));
     else {
       pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
       pulled.value.removed.forEach((file) => out(`Removed ${file}.`));
-      if (pulled.value.written.length + pulled.value.removed.length === 0) out('Nothing to write: the files match Flowent.');
+      if (pulled.value.written.length + pulled.value.removed.length === 0)
+        out('Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).');
     }
     return 0;
   };

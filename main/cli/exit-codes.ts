@@ -18,9 +18,10 @@ type Failure = ApiFailure | AnswersFolderFailure;
 
 /**
  * The failures that mean a value the user gave is wrong (a mock file, a URL, a description,
- * a HAR file, a folder to import that is none): the same command would fail again however often
- * it runs, so they are usage errors. Every other failure happened at run time (an existing
- * folder with nothing to import is nothing to work on, as `calls` with no history).
+ * a HAR file, a folder to import that is none, a project file with a mistake): the same command
+ * would fail again however often it runs, until the command line or the file it names is fixed,
+ * so they are usage errors. Every other failure happened at run time (an existing folder with
+ * nothing to import is nothing to work on, as `calls` with no history).
  */
 const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'invalid-action',
@@ -41,6 +42,8 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'answers-folder-missing',
   'answers-folder-not-a-folder',
   'answers-folder-unreadable',
+  // A file of the user's own project (an action or answer file): fixed in the file, as a mock file is.
+  'project-invalid',
 ]);
 
 /** The exit code for a command that ended on `failure`. */

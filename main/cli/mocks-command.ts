@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MockFormat, StoredMock } from '../contract/api';
+import type { AnswerRoute, MockFormat, StoredMock } from '../contract/api';
 import { exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
@@ -62,8 +62,8 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 done; 1 nothing to work on (no history, no such mock, no answer files in the
-folder, no answers to export), an answer file with a mistake, or a folder that cannot be written; 2 usage, a mock file
-with a mistake, or an import folder that is not there or is a file.
+folder, no answers to export), or a folder that cannot be written; 2 usage, a mock file or an
+answer file with a mistake, or an import folder that is not there or is a file.
 `;
 
 export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
@@ -270,11 +270,24 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
         return 1;
       }
     }
-    io.stdout.write(
-      `Imported ${counted(read.mocks.length, 'mock')} and ${counted(read.routes.length, 'forwarding setting')} from ${folder}.\n`,
-    );
+    io.stdout.write(`Imported ${importedParts(read.mocks.length, read.routes)} from ${folder}.\n`);
     return 0;
   });
+}
+
+/**
+ * What an import stored, each kind by its name: a file that says `mode: mock` (or only inherits)
+ * is no forwarding setting, and was counted as one.
+ */
+function importedParts(mocks: number, routes: AnswerRoute[]): string {
+  const forwarding = routes.filter((route) => route.mode === 'forward' || (route.mode === null && route.target !== null)).length;
+  const mocked = routes.filter((route) => route.mode === 'mock').length;
+  const parts = [
+    counted(mocks, 'mock'),
+    ...(forwarding > 0 ? [counted(forwarding, 'forwarding setting')] : []),
+    ...(mocked > 0 ? [`${counted(mocked, 'action')} set to answer with ${mocked === 1 ? 'its mock' : 'their mocks'} (mode: mock)`] : []),
+  ];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 /** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */

@@ -31,13 +31,17 @@ export function inProjectFolder(io: CliIo): { projectDir: string | null } {
   return { projectDir: projectDirOf(undefined, io) };
 }
 
-/** The project folder a command cannot work without; a usage error (with what to do) when there is none. */
-export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
+/**
+ * The project folder a command cannot work without, or why there is none. A folder --project
+ * names that is not one is a bad value (a usage error); no flowent/ where the command runs is
+ * nothing to work on, a failure at run time, as `calls` with no history is.
+ */
+export function actionsProjectDir(flag: string | undefined, io: CliIo): { ok: true; dir: string } | { ok: false; message: string } {
   const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd());
-  if (dir === null) throw new UsageError(inCliWords({ code: 'no-project' }));
-  const missing = checkProjectDir(dir);
-  if (missing) throw new UsageError(inCliWords(missing));
-  return dir;
+  const missing = dir === null ? ({ code: 'no-project' } as const) : checkProjectDir(dir);
+  if (missing === null) return { ok: true, dir: dir! };
+  if (flag !== undefined) throw new UsageError(inCliWords(missing));
+  return { ok: false, message: inCliWords(missing) };
 }
 
 /**

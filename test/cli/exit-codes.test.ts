@@ -44,6 +44,19 @@ beforeAll(async () => {
   // A history without answers (in a folder made for it: a named folder that is not there is refused).
   mkdirSync(at('no-answers'));
   expect((await runInProcess(['mocks', 'clear', '--all', '--data-dir', at('no-answers')], { env: {}, cwd: dir.path })).code).toBe(0);
+  // A project whose action file has a mistake, and a folder of answer files with one.
+  mkdirSync(join(at('bad-project'), 'flowent', 'actions'), { recursive: true });
+  writeFileSync(join(at('bad-project'), 'flowent', 'actions', 'send_email.yaml'), 'version: 1\ndescription: Send\nnope: 1\n');
+  mkdirSync(at('bad-answers'));
+  writeFileSync(join(at('bad-answers'), 'send_email.yaml'), 'version: 1\nstatuss: 200\n');
+  // An action its mock answers, beside a default that forwards.
+  mkdirSync(at('mocked'));
+  for (const args of [
+    ['targets', 'set', '--default', 'http://127.0.0.1:9/actions/{action_name}'],
+    ['targets', 'mode', 'send_email', 'mock'],
+  ]) {
+    expect((await runInProcess([...args, '--data-dir', at('mocked')], { env: {}, cwd: dir.path })).code).toBe(0);
+  }
   busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
   busyPort = (busy.address() as { port: number }).port;
@@ -60,7 +73,14 @@ afterAll(async () => {
 const gateway = () => ({ FLOWENT_API_TOKEN: 'token', FLOWENT_BASE_URL: `http://127.0.0.1:${closedPort}/api/v1/gateway` });
 const register = (...flags: string[]) => ['actions', 'register', 'send_email', '--schema', `@${at('schema.json')}`, ...flags];
 
-type Row = [command: string, kind: 'bad flag' | 'bad value' | 'run-time failure', args: () => string[], env?: () => NodeJS.ProcessEnv];
+type Row = [
+  command: string,
+  kind: 'bad flag' | 'bad value' | 'run-time failure',
+  args: () => string[],
+  env?: () => NodeJS.ProcessEnv,
+  /** Where it runs (default: a folder holding flowent/). */
+  cwd?: () => string,
+];
 const TABLE: Row[] = [
   ['init', 'bad flag', () => ['init', '--nope']],
   ['init', 'bad value', () => ['init', 'somewhere']],
@@ -74,6 +94,8 @@ const TABLE: Row[] = [
   ['mocks', 'bad flag', () => ['mocks', 'list', '--nope']],
   ['mocks', 'bad value', () => ['mocks', 'set', 'send_email', '--file', at('bad-mock.json'), '--data-dir', at('mocks')]],
   ['mocks', 'run-time failure', () => ['mocks', 'get', '--default', '--data-dir', EMPTY]],
+  // A file in the folder it names has a mistake: fixed in that file, as a mock file is.
+  ['mocks', 'bad value', () => ['mocks', 'import', at('bad-answers'), '--data-dir', at('mocks')]],
   // Nothing to work on: no answers stored to export.
   ['mocks', 'run-time failure', () => ['mocks', 'export', at('exported'), '--data-dir', at('no-answers')]],
   ['targets', 'bad flag', () => ['targets', 'list', '--nope']],
@@ -91,6 +113,8 @@ const TABLE: Row[] = [
     'run-time failure',
     () => ['send', 'send_email', '--test', '--target', `http://127.0.0.1:${closedPort}/`, '--data-dir', at('send')],
   ],
+  // Nothing to send it to: its mock answers it (serve would never forward it).
+  ['send', 'run-time failure', () => ['send', 'send_email', '--test', '--data-dir', at('mocked')]],
   ['export', 'bad flag', () => ['export', '--nope']],
   ['export', 'bad value', () => ['export', '--har', '-', '--limit', '0']],
   ['export', 'run-time failure', () => ['export', '--har', '-', '--data-dir', EMPTY]],
@@ -104,6 +128,11 @@ const TABLE: Row[] = [
   ['actions', 'bad value', () => [...register('--description', ''), '--webhook-url', 'https://example.com/a'], gateway],
   ['actions', 'bad value', () => [...register('--description', 'Sends'), '--webhook-url', 'example.com/a'], gateway],
   ['actions', 'run-time failure', () => ['actions', 'list', '--data-dir', at('actions')], gateway],
+  // Nothing to work on: no flowent/ where it runs.
+  ['actions', 'run-time failure', () => ['actions', 'plan', '--data-dir', at('mocks')], gateway, () => EMPTY],
+  // A file of the project has a mistake; a --project folder that is not one.
+  ['actions', 'bad value', () => ['actions', 'plan', '--project', at('bad-project'), '--data-dir', at('mocks')], gateway],
+  ['actions', 'bad value', () => ['actions', 'plan', '--project', at('nowhere'), '--data-dir', at('mocks')], gateway],
   ['verifier', 'bad flag', () => ['verifier', 'python', '--nope']],
   ['verifier', 'bad value', () => ['verifier', 'cobol']],
   ['verifier', 'run-time failure', () => ['verifier', 'python', '--data-dir', DAMAGED], () => ({ FLOWENT_HMAC_KEY: 'key' })],
@@ -113,10 +142,10 @@ const TABLE: Row[] = [
 ];
 
 describe('exit codes', () => {
-  it.each(TABLE)('%s, %s', async (command, kind, args, env = () => ({})) => {
+  it.each(TABLE)('%s, %s', async (command, kind, args, env = () => ({}), cwd = () => at('project')) => {
     const argv = args();
     // serve waits for signals when it starts: it runs as its own process.
-    const result = command === 'serve' ? await runCli(argv, env()) : await runInProcess(argv, { env: env(), cwd: at('project') });
+    const result = command === 'serve' ? await runCli(argv, env()) : await runInProcess(argv, { env: env(), cwd: cwd() });
     expect(result.code, result.stderr).toBe(kind === 'run-time failure' ? 1 : 2);
     expect(result.stderr + result.stdout).toMatch(/\S/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -166,7 +166,10 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect((await cli(['actions', 'plan'])).code).toBe(0);
 
     const pulled = await cli(['actions', 'pull']);
-    expect(pulled).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(pulled).toMatchObject({
+      code: 0,
+      stdout: 'Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).\n',
+    });
     expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL);
   });
 
@@ -179,7 +182,10 @@ describe('flowent-companion actions plan / apply / pull', () => {
     write('actions/new_two.yaml', two);
     expect((await cli(['actions', 'apply'])).code).toBe(0);
     expect((await cli(['actions', 'plan'])).code).toBe(0);
-    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(await cli(['actions', 'pull'])).toMatchObject({
+      code: 0,
+      stdout: 'Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).\n',
+    });
     expect(read('actions/new_two.yaml')).toBe(two);
 
     expect((await cli(['actions', 'update', 'new_two', '--description', 'Three'])).code).toBe(0);
@@ -316,14 +322,18 @@ describe('flowent-companion actions plan / apply / pull', () => {
   it('reports a mistake in a file with its line, and a missing project folder, sending nothing', async () => {
     const { cli, gateway, write, root } = await setup();
     const none = await cli(['actions', 'plan']);
-    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining(`There is no project folder at ${join(root, 'flowent')}`) });
+    // Nothing to work on (exit 1), as calls with no history; a project file with a mistake is the file to fix (exit 2).
+    expect(none).toMatchObject({ code: 1, stderr: expect.stringContaining(`There is no project folder at ${join(root, 'flowent')}`) });
     mkdirSync(join(root, 'flowent'));
     // A folder made by hand, without actions/: pull makes it.
-    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: 'Nothing to write: the files match Flowent.\n' });
+    expect(await cli(['actions', 'pull'])).toMatchObject({
+      code: 0,
+      stdout: 'Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).\n',
+    });
     expect(existsSync(join(root, 'flowent', 'actions'))).toBe(true);
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: ""'));
     const plan = await cli(['actions', 'plan']);
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toContain('actions/send_email.yaml:5:14: description must NOT have fewer than 1 characters');
     write('actions/send_email.yaml', SEND_EMAIL.replace('name: send_email', 'name: send_sms'));
     expect((await cli(['actions', 'apply'])).stderr).toContain('the file is named send_email.yaml but names the action "send_sms"');
@@ -334,7 +344,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     const { cli, write } = await setup();
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: Send an email\ndescripton: typo'));
     const plan = await cli(['actions', 'plan']);
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toContain('actions/send_email.yaml:6:13: unknown field "descripton"');
   });
 
@@ -342,7 +352,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     const { cli, gateway, write } = await setup();
     write('actions/Send-Email.yaml', lookupOrder('here').replace('name: lookup_order\n', ''));
     const plan = await cli(['actions', 'plan']);
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stdout).not.toContain('Send-Email');
     expect(plan.stderr).toContain('actions/Send-Email.yaml: "Send-Email" is not an action name: name the file <action>.yaml');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
@@ -352,7 +362,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     const { cli, write } = await setup();
     write('actions/lookup_order.yaml', lookupOrder('not a url'));
     const plan = await cli(['actions', 'plan']);
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toBe(
       'flowent-companion actions plan: A project file has a mistake; fix it first:\n' +
         '  actions/lookup_order.yaml:5:14: webhook_url must be "here" or an http(s) URL (or, per profile, a map of those)\n',
@@ -369,7 +379,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     write('actions/lookup_order.yaml', lookupOrder('\n  staging: https://staging.example.com/lookup_order'));
     for (const command of ['plan', 'apply']) {
       const refused = await cli(['actions', command]);
-      expect(refused.code).toBe(1);
+      expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(
         'actions/lookup_order.yaml:6:3: webhook_url gives no URL for the profile "default": add "default: here" (this companion) or "default: <your webhook URL>" under it',
       );
@@ -384,7 +394,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
       'version: 1\nname: lookup_order\ndescription: Look an order up\njson_schema:\n  type: objekt\n  required: id\nwebhook_url: here\n',
     );
     const plan = await cli(['actions', 'plan']);
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toBe(
       'flowent-companion actions plan: Project files have 2 mistakes; fix them first:\n' +
         '  actions/lookup_order.yaml:5:9: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "objekt": json_schema is not a valid JSON Schema\n' +
@@ -398,7 +408,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     write('actions/lookup_order.yml', lookupOrder('here'));
     write('actions/send_email.json', '{"version": 1, "description": "Send an email"}');
     const plan = await cli(['actions', 'plan']);
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toContain('actions/lookup_order.yml: name it lookup_order.yaml: the companion reads files named <name>.yaml\n');
     expect(plan.stderr).toContain(
       'actions/send_email.json: name it send_email.yaml: the companion reads files named <name>.yaml (its JSON can stay as it is: YAML reads JSON)\n',

@@ -61,6 +61,23 @@ describe('mocks export / import', () => {
     expect((await cli(['targets', 'list', '--data-dir', to], to)).stdout).toContain('http://localhost:8000/actions/{action_name}');
   });
 
+  it('counts a file that says mode: mock as no forwarding setting, and calls a mistaken file an answer file', async () => {
+    const folder = temp();
+    writeFileSync(join(folder, 'send_email.yaml'), 'version: 1\nmode: mock\nstatus: 200\n');
+    writeFileSync(join(folder, 'lookup_order.yaml'), 'version: 1\nmode: forward\nforward: http://localhost:8000/x\n');
+    const data = temp();
+    const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
+    expect(imported).toMatchObject({
+      code: 0,
+      stdout: `Imported 1 mock, 1 forwarding setting and 1 action set to answer with its mock (mode: mock) from ${folder}.\n`,
+    });
+    writeFileSync(join(folder, 'bad.yaml'), 'version: 1\nstatuss: 200\n');
+    const refused = await cli(['mocks', 'import', folder, '--data-dir', data], data);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('nothing was imported. An answer file has a mistake; fix it first:');
+    expect(refused.stderr).not.toContain('project');
+  });
+
   it('imports nothing when one file has a mistake, naming the file and line', async () => {
     const folder = temp();
     writeFileSync(join(folder, 'good.yaml'), 'version: 1\nstatus: 200\n');
@@ -68,13 +85,13 @@ describe('mocks export / import', () => {
     const data = temp();
     expect((await cli(['mocks', 'clear', '--all', '--data-dir', data], data)).code).toBe(0);
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
-    expect(imported.code).toBe(1);
+    expect(imported.code).toBe(2);
     expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);
     expect((await cli(['mocks', 'list', '--json', '--data-dir', data], data)).stdout).toBe('');
 
     // Nor is a folder with such a file exported into: the file may be an edit in progress.
     const exported = await cli(['mocks', 'export', folder, '--data-dir', data], data);
-    expect(exported).toMatchObject({ code: 1, stderr: expect.stringContaining('nothing was exported') });
+    expect(exported).toMatchObject({ code: 2, stderr: expect.stringContaining('nothing was exported') });
     expect(readFileSync(join(folder, 'bad.yaml'), 'utf8')).toBe('version: 1\nstatus: "two hundred"\n');
   });
 });

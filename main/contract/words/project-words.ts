@@ -3,6 +3,7 @@ import type { HandlerFailure } from '../handlers';
 import type { AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem, ServeSeen } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
+import { fileProblemClause } from './file-words';
 import { cap, type Catalogue, type Said } from './said';
 import type { AnswersFolderVocabulary, Vocabulary } from './vocabulary';
 
@@ -33,13 +34,18 @@ export function problemPlace(problem: ProjectProblem): string {
 }
 
 // One mistake a line, as a terminal shows them best and the page keeps (its messages keep line breaks).
-function projectInvalid({ problems }: { problems: ProjectProblem[] }): Said {
+// `files`: what the files are to the user, the project's, or the answer files of a folder a command was given.
+function filesInvalid({ problems }: { problems: ProjectProblem[] }, files: 'project' | 'answer'): Said {
+  const one = files === 'project' ? 'A project file has a mistake' : 'An answer file has a mistake';
+  const many = `${files === 'project' ? 'Project' : 'Answer'} files have ${problems.length} mistakes`;
   return {
-    what: `${problems.length === 1 ? 'A project file has a mistake' : `Project files have ${problems.length} mistakes`}; fix ${
-      problems.length === 1 ? 'it' : 'them'
-    } first:\n  ${problems.map((problem) => `${problemPlace(problem)}: ${problem.message}`).join('\n  ')}`,
+    what: `${problems.length === 1 ? one : many}; fix ${problems.length === 1 ? 'it' : 'them'} first:\n  ${problems
+      .map((problem) => `${problemPlace(problem)}: ${problem.message}`)
+      .join('\n  ')}`,
   };
 }
+
+const projectInvalid = (failure: { problems: ProjectProblem[] }) => filesInvalid(failure, 'project');
 
 export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
   'no-project': (_failure, say) => ({ what: 'No project folder is open.', todo: `${cap(say.openProject)}; ${CREATE_PROJECT}` }),
@@ -104,7 +110,8 @@ const FILE_IN_THE_WAY: Readonly<Record<string, string>> = {
 };
 
 export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolderVocabulary> = {
-  'project-invalid': projectInvalid,
+  // A folder of answer files need not be a project's (mocks import of any folder).
+  'project-invalid': (failure) => filesInvalid(failure, 'answer'),
   'answers-folder-missing': ({ path }, say) => ({
     what: `There is no folder ${path}.`,
     todo: `Check the path, or ${say.giveAnswersFolder}.`,
@@ -119,8 +126,7 @@ export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolder
     todo: `${cap(say.giveAnswersFolder)}.`,
   }),
   'answers-folder-unreadable': ({ path, reason }) => ({
-    what: `Cannot read the folder ${path} (${reason}).`,
-    todo: 'Check its permissions.',
+    what: `Cannot read the folder ${path}: ${fileProblemClause({ code: reason }, 'read')}.`,
   }),
   'answers-folder-unwritable': ({ path, reason }) => {
     const meaning = FILE_IN_THE_WAY[reason];
