@@ -16,5 +16,10 @@ export type NetworkProblem =
   | { kind: 'reset' }
   /** No route to the address (EHOSTUNREACH, ENETUNREACH). */
   | { kind: 'no-route'; code: string }
+  /**
+   * The address's port is one fetch refuses to connect to at all (the Fetch standard's "bad
+   * ports": 1, 25, 6000...), which its message calls only "bad port".
+   */
+  | { kind: 'blocked-port' }
   /** Anything else, with the system's code when there is one and the client's message. */
   | { kind: 'other'; code: string | null; message: string };

@@ -25,6 +25,7 @@ export function networkProblemOf(error: unknown): NetworkProblem {
   if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED')) return { kind: 'reset' };
   const noRoute = codes.find((code) => ['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'].includes(code));
   if (noRoute) return { kind: 'no-route', code: noRoute };
+  if (chain.some((link) => link.message === 'bad port')) return { kind: 'blocked-port' };
   const deepest = chain[chain.length - 1];
   const message = typeof deepest?.message === 'string' && deepest.message !== '' ? deepest.message : 'the connection failed';
   return { kind: 'other', code: codes[codes.length - 1] ?? null, message };

@@ -108,6 +108,21 @@ describe('a network failure in words', () => {
     }
   });
 
+  it("says a port fetch will not connect to is one, where fetch says only 'bad port'", async () => {
+    const dataDir = makeTempDir();
+    cleanups.push(dataDir.remove);
+    const baseUrl = 'http://127.0.0.1:1/api/v1/gateway';
+    expect(networkProblemOf(await failureOf(baseUrl))).toEqual({ kind: 'blocked-port' });
+    const listed = await runInProcess(['actions', 'list', '--data-dir', dataDir.path], {
+      env: { FLOWENT_BASE_URL: baseUrl, FLOWENT_API_TOKEN: 'token' },
+    });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(
+      `Cannot reach the Flowent Gateway at ${baseUrl}: port 1 is one that HTTP clients refuse to connect to (it is kept for another service); use another port, such as 8000.`,
+    );
+    expect(listed.stderr).not.toContain('bad port');
+  });
+
   it('says why a forwarding target cannot be reached over TLS', async () => {
     const dataDir = makeTempDir();
     cleanups.push(dataDir.remove);

@@ -14,6 +14,16 @@ const TLS_REASONS: Record<string, string> = {
   EPROTO: 'it does not speak TLS there (is it a plain http:// address?)',
 };
 
+/** The port of an address, the scheme's default when it names none. */
+function portOf(address: string): string {
+  try {
+    const url = new URL(address);
+    return url.port || (url.protocol === 'https:' ? '443' : '80');
+  } catch {
+    return address;
+  }
+}
+
 /** The host (and port) of an address, as a user would type it. */
 function hostOf(address: string): string {
   try {
@@ -44,6 +54,8 @@ export function networkInWords(problem: NetworkProblem, address: string): string
       return `${host} closed the connection before answering`;
     case 'no-route':
       return `there is no network route to ${host} (${problem.code})`;
+    case 'blocked-port':
+      return `port ${portOf(address)} is one that HTTP clients refuse to connect to (it is kept for another service); use another port, such as 8000`;
     case 'other':
       return `${problem.message}${problem.code ? ` (${problem.code})` : ''}`;
     default: {
