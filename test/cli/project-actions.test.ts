@@ -334,7 +334,10 @@ describe('flowent-companion actions plan / apply / pull', () => {
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: ""'));
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(2);
-    expect(plan.stderr).toContain('actions/send_email.yaml:5:14: description must NOT have fewer than 1 characters');
+    expect(plan.stderr).toContain('actions/send_email.yaml:5:14: description must be 1-500 characters (it has 0)');
+    // The words of "actions register --description": one wording for one rule.
+    write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', `description: ${'é'.repeat(501)}`));
+    expect((await cli(['actions', 'plan'])).stderr).toContain('description must be 1-500 characters (it has 501)');
     write('actions/send_email.yaml', SEND_EMAIL.replace('name: send_email', 'name: send_sms'));
     expect((await cli(['actions', 'apply'])).stderr).toContain('the file is named send_email.yaml but names the action "send_sms"');
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);

@@ -36,9 +36,8 @@ export function checkActionInput(
     if (problem) problems.push(problem);
   }
   if (need('description', input.description !== undefined)) {
-    const length = [...(input.description ?? '')].length;
-    if (length < 1 || length > 500)
-      problems.push({ field: 'description', message: `description must be 1-500 characters (it has ${length}).` });
+    const problem = descriptionProblem(input.description ?? '');
+    if (problem) problems.push({ field: 'description', message: `${problem}.` });
   }
   if (need('webhook_url', input.webhook_url !== undefined)) {
     const url = parseUrl(input.webhook_url ?? '');
@@ -58,6 +57,15 @@ export function checkActionInput(
     if (unusable) problems.push({ field: 'json_schema', message: unusable });
   }
   return { problems, warnings };
+}
+
+/**
+ * What is wrong with a description's length, or null: the one wording for `actions register`
+ * and an action file (where Ajv would say "must NOT have fewer than 1 characters").
+ */
+export function descriptionProblem(description: string): string | null {
+  const length = [...description].length;
+  return length < 1 || length > 500 ? `description must be 1-500 characters (it has ${length})` : null;
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { ACTION_NAME_RULE, isActionName } from '../../contract/action-name';
 import type { ProjectProblem } from '../../contract/project';
 import { createAjv, type ErrorObject } from '../account/ajv';
-import { checkJsonSchema } from '../account/action-validation';
+import { checkJsonSchema, descriptionProblem } from '../account/action-validation';
 import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { newYamlText, parseYamlFile, positionOf, type YamlFile } from './yaml-file';
 
@@ -40,7 +40,7 @@ export function readActionFile(file: string, text: string): ActionFileRead {
     // the entry of a map, when it got that far, is the one the user wrote wrong.
     const intoMap = errors.some((error) => error.instancePath.startsWith('/webhook_url/'));
     const kept = errors.filter((error) => !(intoMap && error.instancePath === '/webhook_url'));
-    const problems = kept.map((error) => problem(whereError(error), describeError(error)));
+    const problems = kept.map((error) => problem(whereError(error), describeError(error, value)));
     return { ok: false, problems: problems.filter((one, index) => problems.findIndex((other) => sameProblem(one, other)) === index) };
   }
   const action = value as {
@@ -91,7 +91,12 @@ function whereError(error: { instancePath: string; params: object }): string {
   return unknown === undefined ? error.instancePath : `${error.instancePath}/${unknown.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-function describeError(error: { instancePath: string; message?: string; params: object }): string {
+function describeError(error: { instancePath: string; message?: string; params: object }, value: unknown): string {
+  const description = (value as { description?: unknown } | null)?.description;
+  if (error.instancePath === '/description' && typeof description === 'string') {
+    const tooShortOrLong = descriptionProblem(description);
+    if (tooShortOrLong) return tooShortOrLong;
+  }
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
   const params = error.params as { additionalProperty?: string; allowedValue?: unknown; missingProperty?: string; type?: string };
   if (!error.instancePath && params.type) return 'an action file is a map: version: 1, description, json_schema and webhook_url';
