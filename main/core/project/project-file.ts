@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import type { ProjectProblem } from '../../contract/project';
+import { fileProblemClause } from '../../contract/words';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 
 /**
@@ -100,5 +101,5 @@ function danglingLink(path: string): string | null {
 }
 
 function cannotBeRead(error: unknown): string {
-  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  return `cannot be read: ${fileProblemClause(error, 'read')}`;
 }
