@@ -120,13 +120,14 @@ describe.skipIf(process.platform === 'win32')('files in the project folder that 
     const plan = await run(['actions', 'plan', '--data-dir', data], root);
     expect(plan.stderr).toContain('actions/fifo_action.yaml: is not a regular file (it is a named pipe)');
     expect(plan.stderr).toContain('actions/huge_action.yaml: is 5.0 MB, over the 4 MB a project file may be');
-    expect(plan.code).toBe(1);
+    // A project file with a mistake is the file to fix: exit 2, as README's table says.
+    expect(plan.code).toBe(2);
 
     execFileSync('mkfifo', [join(dir, 'answers', 'fifo_action.yaml')]);
     writeFileSync(join(dir, 'answers', 'send_email.yaml'), answer('from the file'));
     const imported = await run(['mocks', 'import', join(dir, 'answers'), '--data-dir', data], root);
     expect(imported.stderr).toContain('nothing was imported');
     expect(imported.stderr).toContain('answers/fifo_action.yaml: is not a regular file (it is a named pipe)');
-    expect(imported.code).toBe(1);
+    expect(imported.code).toBe(2);
   });
 });
