@@ -212,16 +212,7 @@ export function withLiveCalls(s: CallsState, stored: CallSummary[]): Pick<CallsS
   const { matchCount: count, actionCounts: counts, activeQuery } = s;
   const total = count ? uncounted(stored, count.countedUpTo, activeQuery) : [];
   const byAction = counts ? uncounted(stored, counts.countedUpTo, withoutAction(activeQuery)) : [];
-  return {
-    matchCount:
-      count && total.length
-        ? { ...count, total: count.total + total.length, about: count.about === null ? null : count.about + total.length }
-        : count,
-    actionCounts:
-      counts && byAction.length
-        ? { ...counts, counted: withCalls(counts.counted, byAction), about: estimatesWithCalls(counts.about, byAction) }
-        : counts,
-  };
+  return countsWith(s, total, byAction);
 }
 
 /**
@@ -236,6 +227,12 @@ export function withSearchArrivals(s: CallsState, matching: CallSummary[]): Pick
   const { matchCount: count, actionCounts: counts, activeQuery } = s;
   const total = count ? matching.filter((call) => call.id > count.countedUpTo) : [];
   const byAction = counts && activeQuery.action === undefined ? matching.filter((call) => call.id > counts.countedUpTo) : [];
+  return countsWith(s, total, byAction);
+}
+
+/** The header's count with `total` added, and the Action list's with `byAction`. */
+function countsWith(s: CallsState, total: CallSummary[], byAction: CallSummary[]): Pick<CallsState, 'matchCount' | 'actionCounts'> {
+  const { matchCount: count, actionCounts: counts } = s;
   return {
     matchCount:
       count && total.length
