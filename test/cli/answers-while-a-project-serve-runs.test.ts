@@ -1,20 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { flowentPayload } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function temp(prefix?: string): string {
-  const dir = makeTempDir(prefix);
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { cleanups, tempDir: temp } = cleanupsPerTest();
 
 async function serve(args: string[]): Promise<ServeProcess> {
   const server = await startServe(['--port', '0', ...args]);

@@ -1,14 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir: temp } = cleanupsPerTest();
 
 const SEND_EMAIL = `version: 1
 description: Send an email
@@ -16,12 +13,6 @@ json_schema: {type: object}
 webhook_url:
   default: here
 `;
-
-function temp(prefix?: string): string {
-  const dir = makeTempDir(prefix);
-  cleanups.push(dir.remove);
-  return dir.path;
-}
 
 /** A folder holding flowent/ with send_email at `here`; returns the folder (where a developer runs commands). */
 function projectFolder(): string {

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const { cleanups } = cleanupsPerTest();
 
 describe('mocks set --file with a byte order mark', () => {
   it('stores a JSON mock saved with one, as it does a YAML mock, and keeps no mark in what it stores', async () => {

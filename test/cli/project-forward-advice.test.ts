@@ -1,13 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups } = cleanupsPerTest();
 
 async function call(baseUrl: string, action: string): Promise<{ status: number; body: string }> {
   const response = await fetch(`${baseUrl}/actions/${action}`, {

@@ -1,14 +1,11 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLI, startServe, type RunResult } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups } = cleanupsPerTest();
 
 /** A project folder with `answers/` and `actions/`; `root` holds `flowent/`. */
 function project(): { root: string; dir: string; data: string } {

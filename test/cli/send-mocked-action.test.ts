@@ -3,22 +3,13 @@
 // says so and sends nothing, rather than sending it to the default's handler as if serve did.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const KEY = 'send-mocked-action-key';
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function tempDir(): string {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { cleanups, tempDir } = cleanupsPerTest();
 
 /** A handler address nothing listens on: a call sent there is stored, with the refusal. */
 const NOWHERE = 'http://127.0.0.1:9/actions/{action_name}';

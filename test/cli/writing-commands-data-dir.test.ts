@@ -3,20 +3,13 @@
 // history begins by mistake. init, which starts a project, makes the folder it is given.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closedPort } from '../helpers/handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
 import { runCli } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-function tempDir(): string {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { tempDir } = cleanupsPerTest();
 
 /** A HAR of one signed-or-not POST: enough for import to store a call. */
 function harFile(): string {

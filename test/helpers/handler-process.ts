@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { makeTempDir } from './temp-dir';
+import { afterAll, beforeAll } from 'vitest';
+import { cleanupsPerTest, makeTempDir } from './temp-dir';
 
 /** The handler's own GET endpoints, asked over undici: a page test's global fetch is the page's, with its CORS rules. */
 async function askHandler<T>(port: number, path: string): Promise<T> {
@@ -117,10 +117,7 @@ export function handlerUrl(handler: HandlerProcess, behaviour: string): string {
  * on `cleanups` (newest first).
  */
 export function handlerAndFolderPerTest() {
-  const cleanups: (() => void | Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const { cleanups } = cleanupsPerTest();
   const handlerAndFolder = async () => {
     const handler = await startHandler();
     cleanups.push(() => handler.stop());
