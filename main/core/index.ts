@@ -15,7 +15,7 @@ export { companionWebhookUrl, isUnder } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
 export { readServeState, runningServes, samePath, serveForHere, writeServeState } from './account/serve-state';
 export type { HereServe, ServeState } from './account/serve-state';
-export { checkTargetUrl } from './answers/forward';
+export { checkTargetUrl } from './answers/forward-target';
 export { newLoopToken } from './answers/own-calls';
 export { STYLES as SIGNING_STYLES } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';

@@ -3,7 +3,10 @@ import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/a
 import type { CallChecks } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
-import { droppedHeadersMessage, failureViolation, Forwarder, forwardHeaders, resolveTarget, type ForwardFailure } from './forward';
+import { failureViolation, type ForwardFailure } from './forward-failure';
+import { droppedHeadersMessage, forwardHeaders } from './forward-headers';
+import { resolveTarget } from './forward-target';
+import { Forwarder } from './forward';
 import { handlerChecks, NO_HANDLER } from './handler-lesson';
 import { answerFromMock, BUILT_IN_MOCK, SequenceCounters } from './mock-answer';
 import { resolveRoute, type EffectiveRoute } from './route';

@@ -2,7 +2,7 @@ import type { AnswerMode, AnswerRoute, AnswersFailure, AnswerSettings, MockForma
 import { isActionName } from '../../contract/action-name';
 import type { CallsRepository } from '../store/calls-repository';
 import type { AnswerStore } from '../store/answer-store';
-import { checkTargetUrl } from './forward';
+import { checkTargetUrl } from './forward-target';
 import { parseMockText, withoutByteOrderMark } from './mock-file';
 import { mockFromStoredCall } from './mock-from-call';
 import type { Validated } from './validate-mock';

@@ -1,5 +1,5 @@
 import type { Refused, ReplayFailure, ReplayMethods, Result } from '../../contract/api';
-import { checkTargetUrl } from '../answers/forward';
+import { checkTargetUrl } from '../answers/forward-target';
 import type { Replay } from '../replay';
 import type { ReplayMode } from '../replay/replay';
 import { generateParameters } from '../replay/simulate';

@@ -1,5 +1,5 @@
 import type { AnswerMode, MockDefinition, ProjectProblem } from '../../contract/api';
-import { checkTargetUrl } from '../answers/forward';
+import { checkTargetUrl } from '../answers/forward-target';
 import { validateMockDefinition } from '../answers/validate-mock';
 import { PROJECT_FORMAT_VERSION } from './project-schemas';
 import { parseYamlFile, positionOf, type YamlFile } from './yaml-file';

@@ -10,14 +10,10 @@ import type {
 } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
-import {
-  ACTION_PLACEHOLDER,
-  droppedHeadersMessage,
-  failureViolation,
-  forwardHeaders,
-  resolveTarget,
-  type Forwarder,
-} from '../answers/forward';
+import type { Forwarder } from '../answers/forward';
+import { failureViolation } from '../answers/forward-failure';
+import { droppedHeadersMessage, forwardHeaders } from '../answers/forward-headers';
+import { ACTION_PLACEHOLDER, resolveTarget } from '../answers/forward-target';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { takeLoopAnswer } from '../answers/loop-answer';

@@ -1,0 +1,127 @@
+import type { Violation } from '../../contract/api';
+import { networkInWords } from '../../contract/words/network-words';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
+import { networkProblemOf } from '../network-problem';
+import { describeTarget, type Receiver } from './forward-target';
+
+/**
+ * Why forwarding gave no answer to pass on: `too-large` is the handler's own answer, refused
+ * for its size; `stopped` is the companion stopping; the others mean the handler never
+ * answered (in time, or in HTTP).
+ */
+export type ForwardFailure = 'timeout' | 'unreachable' | 'failed' | 'too-large' | 'stopped';
+
+/** A forward that gave no answer to pass on, with what to tell the developer. */
+export interface FailedForward {
+  ok: false;
+  kind: ForwardFailure;
+  message: string;
+  durationMs: number;
+  fullSize?: number;
+}
+
+/** The contract violation a failed forward stands for. */
+export function failureViolation(failure: { kind: ForwardFailure; message: string; fullSize?: number }): Violation {
+  // Each failure's message already says what happened, with the limit that applied: a prefix
+  // would repeat it, or say "could not be reached" of a handler that answered something else.
+  switch (failure.kind) {
+    case 'timeout':
+      return { code: 'too-slow', message: failure.message };
+    case 'too-large':
+      return { code: 'too-large', message: failure.message };
+    case 'unreachable':
+    case 'failed':
+    case 'stopped':
+      return { code: 'no-answer', message: failure.message };
+    default: {
+      const unknownKind: never = failure.kind;
+      throw new Error(`unhandled forward failure ${String(unknownKind)}`);
+    }
+  }
+}
+
+/** The handler's answer, refused for its size before Flowent would refuse it. */
+export function tooLarge(target: URL, to: Receiver, size: string, fullSize: number, durationMs: number): FailedForward {
+  return {
+    ok: false,
+    kind: 'too-large',
+    message: `${describeTarget(target, to)} answered ${size}, over Flowent's 1 MB limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
+    fullSize,
+    durationMs,
+  };
+}
+
+/** The handler did not answer within the call's time. */
+export function tooSlow(target: URL, to: Receiver, timeoutMs: number, durationMs: number): FailedForward {
+  return {
+    ok: false,
+    kind: 'timeout',
+    message: `${describeTarget(target, to)} did not answer within ${formatMs(timeoutMs)} (Flowent gives up after 30 s).`,
+    durationMs,
+  };
+}
+
+export function describeFailure(
+  error: unknown,
+  target: URL,
+  to: Receiver,
+): { kind: 'unreachable' | 'failed' | 'stopped'; message: string } {
+  const where = describeTarget(target, to);
+  if (isNotHttp(error)) {
+    return {
+      kind: 'failed',
+      message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is ${to === 'handler' ? "your handler's" : "the companion's webhook"} plain HTTP port, not another service.`,
+    };
+  }
+  if (isAborted(error)) {
+    return {
+      kind: 'stopped',
+      message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.`,
+    };
+  }
+  const problem = networkProblemOf(error);
+  switch (problem.kind) {
+    case 'refused':
+      return {
+        kind: 'unreachable',
+        message: `${where} refused the connection: nothing is listening on ${target.host}. ${to === 'handler' ? 'Start your handler' : 'Start the companion there again'}, or check the port.`,
+      };
+    case 'reset':
+      return {
+        kind: 'unreachable',
+        message: `${where} closed the connection before finishing its answer (connection reset). Check its log for a crash.`,
+      };
+    case 'other':
+      return {
+        kind: 'failed',
+        message: `Forwarding to ${target.origin}${target.pathname} failed: ${networkInWords(problem, target.origin)}.`,
+      };
+    default:
+      return { kind: 'unreachable', message: `${where} cannot be reached: ${networkInWords(problem, target.origin)}.` };
+  }
+}
+
+function isAborted(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const { code, name } = current as { code?: unknown; name?: unknown };
+    if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || name === 'AbortError') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The answer could not be parsed as HTTP (the client's parser error, possibly wrapped). */
+function isNotHttp(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const { name, code } = current as { name?: unknown; code?: unknown };
+    if (name === 'HTTPParserError' || (typeof code === 'string' && code.startsWith('HPE_'))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
