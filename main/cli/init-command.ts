@@ -22,7 +22,8 @@ With a Flowent API token set (FLOWENT_API_TOKEN, or FLOWENT_API_TOKEN_<PROFILE> 
 --profile), actions/ is filled from Flowent's registry.
 
 Options:
-  --project <dir>     Create flowent/ in <dir> instead of the current folder
+  --project <dir>     Create flowent/ in <dir> instead of the current folder (made if
+                      only <dir> itself is missing)
   --profile <name>    The Flowent profile to read actions from (default: the active one)
   --data-dir <dir>    Settings folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help          Show this help

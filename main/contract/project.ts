@@ -16,8 +16,7 @@ export type ProjectFailure =
   | ProjectMissing
   /** Files under actions/ have mistakes: nothing is planned or sent until they are fixed. */
   | { code: 'project-invalid'; problems: ProjectProblem[] }
-  /** Creating a project where `flowent/` already exists: nothing was changed. */
-  | { code: 'project-exists'; dir: string }
+  | ProjectNotCreated
   /** An action the plan changes has no file (it was removed while applying). */
   | { code: 'action-file-missing'; action: string }
   /**
@@ -27,6 +26,20 @@ export type ProjectFailure =
   | { code: 'no-companion-here'; file: string; others: ServeSeen[] }
   /** `webhook_url: here` with several serves answering from this project's files: which one is meant is not guessed. */
   | { code: 'several-companions-here'; file: string; serves: ServeSeen[] };
+
+/** Why `flowent/` was not created (nothing of it is left behind). */
+export type ProjectNotCreated =
+  /** `flowent/` already exists there: nothing was changed. */
+  | { code: 'project-exists'; dir: string }
+  /**
+   * The folder to hold `flowent/` is not there, nor its parent (`missing`: the nearest missing
+   * folder): a mistyped path is not made into folders. A missing last folder is made.
+   */
+  | { code: 'project-root-missing'; root: string; missing: string }
+  /** A file is where the folder to hold `flowent/` (or one on its way) should be. */
+  | { code: 'project-root-not-a-folder'; root: string; file: string }
+  /** The files could not be written there; `reason` is the file system's code (EACCES, ENOSPC...). */
+  | { code: 'project-not-written'; root: string; reason: string };
 
 /** A running serve, as a refusal about `here` names it: its URL and the project folder it answers from (null: the history folder's answers). */
 export interface ServeSeen {

@@ -70,10 +70,25 @@ describe('a file that cannot be read or written', () => {
 
   it('words every code it knows, and keeps the code of one it does not', () => {
     const coded = (code: string) => Object.assign(new Error(`${code}: x`), { code });
-    for (const code of ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EMFILE', 'ENFILE', 'ENOSPC', 'EROFS', 'ENAMETOOLONG', 'ELOOP']) {
+    for (const code of [
+      'ENOENT',
+      'EACCES',
+      'EPERM',
+      'EISDIR',
+      'ENOTDIR',
+      'EMFILE',
+      'ENFILE',
+      'ENOSPC',
+      'EROFS',
+      'ENAMETOOLONG',
+      'ELOOP',
+      'EFBIG',
+    ]) {
       for (const act of ['read', 'written'] as const) expect(fileProblemClause(coded(code), act)).not.toContain(code);
     }
     expect(fileProblemClause(coded('EWHATEVER'), 'read')).toContain('EWHATEVER');
+    // A failure passed on by value keeps only the code: said without an "[object Object]".
+    expect(fileProblemClause({ code: 'EWHATEVER' }, 'written')).toBe('the system refused it (EWHATEVER)');
   });
 });
 

@@ -46,9 +46,13 @@ export function fileProblemClause(error: unknown, act: FileAct): string {
     case 'EBUSY':
     case 'ETXTBSY':
       return 'another program holds it. Close that program and run it again';
+    case 'EFBIG':
+      return 'the file would be larger than this system lets this user write (see ulimit -f). Raise the limit, or choose another place';
     default: {
-      const message = error instanceof Error && error.message !== '' ? error.message : String(error);
-      return code ? `the system refused it (${code}: ${message})` : message;
+      // A code alone (as a failure passed on by value carries it) is said as it is.
+      const message = error instanceof Error && error.message !== '' ? error.message : null;
+      if (code) return message ? `the system refused it (${code}: ${message})` : `the system refused it (${code})`;
+      return message ?? String(error);
     }
   }
 }

@@ -54,6 +54,17 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
     what: `${dir} already exists: nothing was changed.`,
     todo: `${cap(say.pullActions)} to refresh its actions from Flowent.`,
   }),
+  'project-root-missing': ({ root, missing }) => ({
+    what: `${missing} does not exist, so flowent/ cannot be made in ${root}.`,
+    todo: 'Check the path for a typing mistake, or create the folders first (mkdir -p).',
+  }),
+  'project-root-not-a-folder': ({ root, file }) => ({
+    what: `${file} is a file, not a folder, so flowent/ cannot be made in ${root}.`,
+    todo: "Name the folder of your handler's code.",
+  }),
+  'project-not-written': ({ root, reason }) => ({
+    what: `flowent/ could not be made in ${root}: ${fileProblemClause({ code: reason }, 'written')}. Nothing was left there.`,
+  }),
   'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
   'no-companion-here': ({ file, others }, say) => ({
     what:

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATA_FILES } from '../data-folder';
+import { isProcessAlive } from '../process-alive';
 
 /**
  * Written by each running `serve` so `actions register --here`, `inspector rotate-token`, `send`
@@ -64,7 +65,7 @@ export function runningServes(dataDir: string): ServeState[] {
     if (!name.endsWith('.json')) continue;
     const state = readState(join(statesFolder(dataDir), name));
     if (state === null) continue;
-    if (isRunning(state.pid)) running.push(state);
+    if (isProcessAlive(state.pid)) running.push(state);
     else rmSync(join(statesFolder(dataDir), name), { force: true });
   }
   return running.sort((a, b) => b.startedAt - a.startedAt);
@@ -133,14 +134,4 @@ function readState(file: string): ServeState | null {
     typeof state.startedAt === 'number';
   // A file written before serves recorded their project answers from the history folder's.
   return complete ? { ...state, projectDir: typeof state.projectDir === 'string' ? state.projectDir : null } : null;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive but another user's; anything else means it is gone.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import type { ProjectFailure, ProjectMissing, ProjectProblem, Refused, Result } from '../../contract/api';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ProjectMissing, ProjectNotCreated, ProjectProblem, Refused, Result } from '../../contract/api';
+import { fileErrorCode } from '../../contract/words/file-words';
+import { isProcessAlive } from '../process-alive';
 import { readActionFile, type ActionFile } from './action-file';
 import { readProjectFile } from './project-file';
 import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-schemas';
@@ -95,18 +97,72 @@ export function nameOfFile(file: string): string {
 
 /**
  * Creates `flowent/` under `root`: the two folders, the schemas editors use, the default answers
- * and a README. Refuses when the folder exists, so nothing a team committed is overwritten.
+ * and a README. Refuses when the folder exists, so nothing a team committed is overwritten. The
+ * files are written in a hidden folder beside it and renamed into place: a failure half-way
+ * (a full disk, a permission) leaves no half-made `flowent/` that the next try would call existing.
  */
-export function createProjectFolder(root: string): Result<string, Extract<ProjectFailure, { code: 'project-exists' }>> {
+export function createProjectFolder(root: string): Result<string, ProjectNotCreated> {
   const dir = join(root, PROJECT_FOLDER_NAME);
+  const refused = rootRefusal(root);
+  if (refused) return refused;
   if (existsSync(dir)) return { ok: false, code: 'project-exists', dir };
-  mkdirSync(join(dir, ACTIONS_FOLDER), { recursive: true });
+  const building = join(root, `${BUILDING_PREFIX}${process.pid}`);
+  try {
+    if (!existsSync(root)) mkdirSync(root);
+    removeAbandonedBuilds(root);
+    writeProjectFiles(building);
+    renameSync(building, dir);
+    return { ok: true, value: dir };
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    // Another process made it between the check and the rename.
+    if (existsSync(dir)) return { ok: false, code: 'project-exists', dir };
+    return { ok: false, code: 'project-not-written', root, reason: fileErrorCode(error) ?? String(error) };
+  }
+}
+
+/** Why `root` cannot hold a new `flowent/`: a file on its path, or more than its last folder missing. */
+function rootRefusal(root: string): Refused<ProjectNotCreated> | null {
+  let path = root;
+  let missing: string | null = null;
+  for (;;) {
+    try {
+      if (!statSync(path).isDirectory()) return { ok: false, code: 'project-root-not-a-folder', root, file: path };
+      break;
+    } catch (error) {
+      if (fileErrorCode(error) === 'ENOTDIR') {
+        // A file further up: the loop reaches and names it.
+      } else if (fileErrorCode(error) !== 'ENOENT') return null; // the write that follows says what is wrong
+      missing = path;
+      const parent = dirname(path);
+      if (parent === path) return null;
+      path = parent;
+    }
+  }
+  return missing !== null && missing !== root ? { ok: false, code: 'project-root-missing', root, missing } : null;
+}
+
+/** The hidden folder `flowent/` is written in before it is renamed into place, by process id. */
+const BUILDING_PREFIX = `.${PROJECT_FOLDER_NAME}-being-made-`;
+
+/** What an init that was killed half-way left (its process is gone): never a project, only clutter. */
+function removeAbandonedBuilds(root: string): void {
+  for (const name of readdirSync(root)) {
+    const pid = Number(name.slice(BUILDING_PREFIX.length));
+    if (name.startsWith(BUILDING_PREFIX) && Number.isInteger(pid) && pid > 0 && !isProcessAlive(pid))
+      rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+function writeProjectFiles(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  mkdirSync(join(dir, ACTIONS_FOLDER));
   mkdirSync(join(dir, ANSWERS_FOLDER));
   mkdirSync(join(dir, 'schemas'));
   for (const { path, schema } of Object.values(SCHEMA_FILES)) writeFileSync(join(dir, path), `${JSON.stringify(schema, null, 2)}\n`);
   writeFileSync(join(dir, ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE), DEFAULT_ANSWERS_TEXT);
   writeFileSync(join(dir, 'README.md'), PROJECT_README);
-  return { ok: true, value: dir };
 }
 
 const DEFAULT_ANSWERS_TEXT = `${schemaLine('answers')}
