@@ -64,7 +64,10 @@ export interface MockDefinition {
 export interface DefinitionError {
   path: string;
   message: string;
-  /** For syntax and template errors: where, 1-based. */
+  /**
+   * Where, 1-based: a syntax error's place, a template problem's place in the text, and in YAML
+   * the key of the field at fault (the mapping that lacks a missing one).
+   */
   line?: number;
   column?: number;
 }

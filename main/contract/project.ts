@@ -68,7 +68,10 @@ export type AnswersFolderFailure =
 export interface ProjectProblem {
   /** Relative to the project folder, e.g. `answers/send_email.yaml`. */
   file: string;
-  /** 1-based, when the mistake has a place in the file. */
+  /**
+   * 1-based, when the mistake has a place in the file: the key of the entry at fault (the
+   * mapping that lacks a missing one), or where a syntax error is.
+   */
   line: number | null;
   column: number | null;
   message: string;

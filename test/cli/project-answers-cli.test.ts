@@ -86,7 +86,7 @@ describe('mocks export / import', () => {
     expect((await cli(['mocks', 'clear', '--all', '--data-dir', data], data)).code).toBe(0);
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
     expect(imported.code).toBe(2);
-    expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);
+    expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:1: status must be/);
     expect((await cli(['mocks', 'list', '--json', '--data-dir', data], data)).stdout).toBe('');
 
     // Nor is a folder with such a file exported into: the file may be an edit in progress.
@@ -157,7 +157,7 @@ describe('serve with a project folder broken from the start', () => {
       await server.exited;
     });
     await server.waitFor(
-      /Project: answers\/send_email\.yaml has a mistake; it is not used until fixed:\n {2}answers\/send_email\.yaml:3:10: forward must be/,
+      /Project: answers\/send_email\.yaml has a mistake; it is not used until fixed:\n {2}answers\/send_email\.yaml:3:1: forward must be/,
     );
     expect(server.output()).not.toContain('last good version');
     expect(await call(server, 'send_email')).toEqual({ result: 'ok', error: '' });

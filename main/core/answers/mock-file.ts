@@ -1,12 +1,9 @@
-import type { Document, LineCounter } from 'yaml';
-import { loadLazily } from '../load-lazily';
 import { MAX_JSON_DEPTH } from '../json/json-node';
 import { findDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
 import type { MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
 import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
-
-const loadYaml = loadLazily<typeof import('yaml')>('yaml');
+import { parseYamlText, yamlPosition } from '../yaml/yaml-text';
 
 /** Said of an empty mock in either format: there is no place to point at, so no line. */
 const EMPTY_MOCK = 'the mock is empty: write it as JSON or YAML, such as {"status": 200, "body": {"result": "ok", "error": ""}}';
@@ -43,7 +40,8 @@ export function parseMockText(written: string, format: MockFormat): Validated {
       return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
     return validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root));
   }
-  const { document, lineCounter, syntaxErrors } = parseYamlText(text);
+  const parsed = parseYamlText(text);
+  const { document, lineCounter, syntaxErrors } = parsed;
   if (syntaxErrors.length > 0) {
     return {
       ok: false,
@@ -62,7 +60,7 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   return {
     ok: false,
     errors: validated.errors.map((problem) =>
-      problem.line !== undefined ? problem : { ...problem, ...yamlPosition(document, lineCounter, problem.path) },
+      problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path) },
     ),
   };
 }
@@ -74,42 +72,6 @@ export function parseMockText(written: string, format: MockFormat): Validated {
  */
 export function withoutByteOrderMark(text: string): string {
   return text.startsWith('\ufeff') ? text.slice(1) : text;
-}
-
-/**
- * YAML text as a document that keeps comments, key order and positions (duplicate keys are
- * errors), with its syntax errors said in words, each with its line and column when known.
- */
-export function parseYamlText(text: string): {
-  document: Document;
-  lineCounter: LineCounter;
-  syntaxErrors: { message: string; line: number | null; column: number | null }[];
-} {
-  const yaml = loadYaml();
-  const lineCounter = new yaml.LineCounter();
-  const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
-  const syntaxErrors = document.errors.map((error) => {
-    const position = error.linePos?.[0];
-    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return { message: `not valid YAML: ${message}`, line: position?.line ?? null, column: position?.col ?? null };
-  });
-  return { document, lineCounter, syntaxErrors };
-}
-
-function yamlPosition(document: Document, lineCounter: LineCounter, path: string): { line?: number; column?: number } {
-  if (!path) return {};
-  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
-    match[2] !== undefined ? Number(match[2]) : (match[1] ?? ''),
-  );
-  // The deepest part of the path that exists (an unknown field's own node, a missing field's parent).
-  for (let length = segments.length; length > 0; length--) {
-    const node: unknown = document.getIn(segments.slice(0, length), true);
-    if (loadYaml().isNode(node) && node.range) {
-      const position = lineCounter.linePos(node.range[0]);
-      return { line: position.line, column: position.col };
-    }
-  }
-  return {};
 }
 
 function lineColumn(bytes: Buffer, offset: number): { line: number; column: number } {

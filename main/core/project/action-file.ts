@@ -3,7 +3,7 @@ import type { ProjectProblem } from '../../contract/project';
 import { createAjv, type ErrorObject } from '../account/ajv';
 import { checkJsonSchema, descriptionProblem } from '../account/action-validation';
 import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
-import { newYamlText, parseYamlFile, positionOf, type YamlFile } from './yaml-file';
+import { newYamlText, parseYamlFile, problemAt, type YamlFile } from './yaml-file';
 
 /** An action as its file describes it. */
 export interface ActionFile {
@@ -32,7 +32,7 @@ export function readActionFile(file: string, text: string): ActionFileRead {
   if (!parsed.ok) return parsed;
   const yaml = parsed.value;
   const value = yaml.value;
-  const problem = (path: string, message: string): ProjectProblem => ({ file, message, ...positionOf(yaml, path) });
+  const problem = (path: string, message: string): ProjectProblem => problemAt(yaml, file, path, message);
   validateFile ??= createAjv().compile(ACTION_FILE_SCHEMA);
   if (!validateFile(value)) {
     const errors = (validateFile.errors ?? []).filter((error) => !/must match (a|exactly one) schema in anyOf/.test(error.message ?? ''));

@@ -2,7 +2,7 @@ import type { AnswerMode, MockDefinition, ProjectProblem } from '../../contract/
 import { checkTargetUrl } from '../answers/forward-target';
 import { validateMockDefinition } from '../answers/validate-mock';
 import { PROJECT_FORMAT_VERSION } from './project-schemas';
-import { parseYamlFile, positionOf, type YamlFile } from './yaml-file';
+import { parseYamlFile, problemAt, type YamlFile } from './yaml-file';
 
 const FORWARD_PROBLEM = 'forward must be an http(s) URL such as http://localhost:8000/actions/{action_name}';
 
@@ -24,7 +24,7 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
   const parsed = parseYamlFile(file, text);
   if (!parsed.ok) return parsed;
   const yaml = parsed.value;
-  const problem = (path: string, message: string): ProjectProblem => ({ file, message, ...positionOf(yaml, path) });
+  const problem = (path: string, message: string): ProjectProblem => problemAt(yaml, file, path, message);
   const value = yaml.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value))
     return {

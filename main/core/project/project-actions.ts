@@ -8,7 +8,7 @@ import type { SettingsScope } from '../store/settings-repository';
 import { newActionFileText, webhookUrlFor, type ActionFile } from './action-file';
 import { canonical, planActions, type ActionFacts } from './action-plan';
 import { ACTIONS_FOLDER, checkProjectDir, readActionFiles, removeFile, writeFileAtomically } from './project-folder';
-import { mergeIntoDocument, positionOf } from './yaml-file';
+import { mergeIntoDocument, problemAt } from './yaml-file';
 
 /** The settings scope where what Flowent had at the last apply or pull is kept, per profile and action. */
 export const PROJECT_SETTINGS_SCOPE = 'project';
@@ -151,11 +151,14 @@ export class ProjectActions {
     const profile = this.profile();
     const problems: ProjectProblem[] = listed.files
       .filter((file) => webhookUrlFor(file, profile) === null)
-      .map((file) => ({
-        file: file.file,
-        ...positionOf(file.yaml, '/webhook_url'),
-        message: `webhook_url gives no URL for the profile "${profile}": add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under it`,
-      }));
+      .map((file) =>
+        problemAt(
+          file.yaml,
+          file.file,
+          '/webhook_url',
+          `webhook_url gives no URL for the profile "${profile}": add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under it`,
+        ),
+      );
     return problems.length > 0 ? { ok: false, code: 'project-invalid', problems } : listed;
   }
 

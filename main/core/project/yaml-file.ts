@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import { parseYamlText } from '../answers/mock-file';
+import { parseYamlText, yamlPosition } from '../yaml/yaml-text';
 import { loadLazily } from '../load-lazily';
 import type { ProjectProblem } from '../../contract/project';
 
@@ -43,26 +43,9 @@ export function inFileStyle(text: string, style: FileStyle): string {
   return style.byteOrderMark && !lines.startsWith('\ufeff') ? `\ufeff${lines}` : lines;
 }
 
-/**
- * Where a path (`json_schema.properties.x`, `responses[1].status`, `/json_schema/type`) sits in
- * the file: the deepest part of it that exists, so a missing field points at its parent.
- */
-export function positionOf(file: YamlFile, path: string): { line: number | null; column: number | null } {
-  const segments = path.startsWith('/')
-    ? path
-        .split('/')
-        .slice(1)
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-    : [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? '')));
-  for (let length = segments.length; length >= 0; length--) {
-    const node: unknown = length === 0 ? file.document.contents : file.document.getIn(segments.slice(0, length), true);
-    if (loadYaml().isNode(node) && node.range) {
-      const position = file.lineCounter.linePos(node.range[0]);
-      return { line: position.line, column: position.col };
-    }
-  }
-  return { line: null, column: null };
+/** A mistake in the file (`file`, as the project names it) at `path`, placed as {@link yamlPosition} says. */
+export function problemAt(yaml: YamlFile, file: string, path: string, message: string): ProjectProblem {
+  return { file, message, ...(yamlPosition(yaml, path) ?? { line: null, column: null }) };
 }
 
 /** A new YAML text for `value`, after `header` lines (comments). */

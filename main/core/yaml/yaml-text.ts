@@ -1,0 +1,78 @@
+import type { Document, LineCounter } from 'yaml';
+import { loadLazily } from '../load-lazily';
+
+const loadYaml = loadLazily<typeof import('yaml')>('yaml');
+
+/** A 1-based line and column in a file. */
+export interface FilePosition {
+  line: number;
+  column: number;
+}
+
+/** A YAML document read with the positions of its nodes. */
+export interface PositionedYaml {
+  document: Document;
+  lineCounter: LineCounter;
+}
+
+/**
+ * YAML text as a document that keeps comments, key order and positions (duplicate keys are
+ * errors), with its syntax errors said in words, each with its line and column when known.
+ */
+export function parseYamlText(text: string): PositionedYaml & {
+  syntaxErrors: { message: string; line: number | null; column: number | null }[];
+} {
+  const yaml = loadYaml();
+  const lineCounter = new yaml.LineCounter();
+  const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
+  const syntaxErrors = document.errors.map((error) => {
+    const position = error.linePos?.[0];
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return { message: `not valid YAML: ${message}`, line: position?.line ?? null, column: position?.col ?? null };
+  });
+  return { document, lineCounter, syntaxErrors };
+}
+
+/**
+ * Where a mistake at `path` is, as a person reading the file looks for it: at the key of the
+ * entry (`mode:`, not the value after it, which may be on the next line or far to the right),
+ * at the item itself in a list (an item has no key), at the top mapping for the empty path.
+ * A path that goes further than the file (a missing field) stops at the mapping that lacks it,
+ * said at the key that names that mapping.
+ *
+ * `path` is a JSON pointer (`/json_schema/type`, as Ajv gives) or a mock path
+ * (`responses[1].status`). Null when the file has no node to point at (it is empty).
+ */
+export function yamlPosition(file: PositionedYaml, path: string): FilePosition | null {
+  const yaml = loadYaml();
+  let node: unknown = file.document.contents;
+  let at = yaml.isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of pathSegments(path)) {
+    let next: { node: unknown; at: number | undefined } | null = null;
+    if (yaml.isMap(node)) {
+      // Compared as text: the path cannot say whether a key such as `200` was written as a number.
+      const pair = node.items.find((item) => String(yaml.isScalar(item.key) ? item.key.value : item.key) === String(segment));
+      const start = yaml.isNode(pair?.key) ? pair.key.range?.[0] : undefined;
+      if (pair) next = { node: pair.value, at: start ?? (yaml.isNode(pair.value) ? pair.value.range?.[0] : undefined) };
+    } else if (yaml.isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+      const item: unknown = node.items[segment];
+      next = { node: item, at: yaml.isNode(item) ? item.range?.[0] : undefined };
+    }
+    if (!next || next.at === undefined) break;
+    ({ node, at } = next);
+  }
+  if (at === undefined) return null;
+  const { line, col } = file.lineCounter.linePos(at);
+  return { line, column: col };
+}
+
+/** The keys and indexes of a JSON pointer (`/a/0/b~1c`) or of a mock path (`a[0].b`). */
+function pathSegments(path: string): (string | number)[] {
+  if (path.startsWith('/'))
+    return path
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? '')));
+}

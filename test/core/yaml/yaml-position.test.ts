@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseMockText } from '../../../main/core/answers/mock-file';
+import { readActionFile } from '../../../main/core/project/action-file';
+import { readAnswerFile } from '../../../main/core/project/answer-file';
+
+const problemsOf = (read: { ok: true } | { ok: false; problems: unknown[] }) => (read.ok ? [] : read.problems);
+
+describe('where a mistake in a YAML file is said to be', () => {
+  it('a wrong value: at the key of its entry, even when the value is on the next line', () => {
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nmode:\n  forwards\n'))).toEqual([
+      { file: 'answers/send_email.yaml', line: 2, column: 1, message: 'mode must be "mock" or "forward", not "forwards"' },
+    ]);
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nforward:    localhost:8000\n'))).toEqual([
+      { file: 'answers/send_email.yaml', line: 2, column: 1, message: expect.stringContaining('forward must be') },
+    ]);
+    const action = 'version: 1\ndescription: Look an order up\njson_schema:\n  type:\n    objekt\nwebhook_url: here\n';
+    expect(problemsOf(readActionFile('actions/lookup_order.yaml', action))).toEqual([
+      { file: 'actions/lookup_order.yaml', line: 4, column: 3, message: expect.stringContaining('json_schema.type must be one of') },
+    ]);
+  });
+
+  it('a wrong value in a mock: at the key, in a list item, in a flow map', () => {
+    const mock = parseMockText(
+      'selection: rules\nresponses:\n  - status:\n      700\n    when: {path: parameters.a,   regex: "("}\n',
+      'yaml',
+    );
+    expect(mock).toMatchObject({
+      ok: false,
+      errors: [
+        { path: 'responses[0].status', line: 3, column: 5 },
+        { path: 'responses[0].when.regex', line: 5, column: 34 },
+      ],
+    });
+    // A list item has no key: the item itself.
+    expect(parseMockText('responses:\n  - 5\n', 'yaml')).toMatchObject({
+      ok: false,
+      errors: [{ path: 'responses[0]', line: 2, column: 5 }],
+    });
+  });
+
+  it('an unknown field: at its own key', () => {
+    expect(problemsOf(readActionFile('actions/send_email.yaml', 'version: 1\ndescription: Send\ndescripton:\n  typo\n'))).toContainEqual({
+      file: 'actions/send_email.yaml',
+      line: 3,
+      column: 1,
+      message: expect.stringContaining('unknown field "descripton"'),
+    });
+  });
+
+  it('a missing key: at the mapping that lacks it (the top of the file, after its comments)', () => {
+    const action = '# yaml-language-server: $schema=x\nversion: 1\njson_schema:\n  type: object\nwebhook_url: here\n';
+    expect(problemsOf(readActionFile('actions/send_email.yaml', action))).toEqual([
+      { file: 'actions/send_email.yaml', line: 2, column: 1, message: 'description is required' },
+    ]);
+    expect(parseMockText('# a mock\nselection: rules\n', 'yaml')).toMatchObject({
+      ok: false,
+      errors: [{ path: 'responses', message: expect.stringContaining('the mock has no answer'), line: 2, column: 1 }],
+    });
+  });
+
+  it('a syntax error: where the parser found it', () => {
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nbody: {result: "unclosed", error: ""\n'))).toEqual([
+      { file: 'answers/send_email.yaml', line: 3, column: 1, message: expect.stringContaining('not valid YAML') },
+    ]);
+  });
+});
