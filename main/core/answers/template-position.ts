@@ -1,14 +1,9 @@
 import type { Document, LineCounter } from 'yaml';
 import type { JsonNode } from '../json/json-node';
 import { loadLazily } from '../load-lazily';
+import type { TextPosition } from '../yaml/yaml-text';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
-
-/** A 1-based line and column in a text. */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
 
 /**
  * Where in a mock's text a template's own position falls: a template's checker counts lines

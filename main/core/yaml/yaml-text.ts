@@ -3,8 +3,8 @@ import { loadLazily } from '../load-lazily';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
-/** A 1-based line and column in a file. */
-export interface FilePosition {
+/** A 1-based line and column in a text. */
+export interface TextPosition {
   line: number;
   column: number;
 }
@@ -43,7 +43,7 @@ export function parseYamlText(text: string): PositionedYaml & {
  * `path` is a JSON pointer (`/json_schema/type`, as Ajv gives) or a mock path
  * (`responses[1].status`). Null when the file has no node to point at (it is empty).
  */
-export function yamlPosition(file: PositionedYaml, path: string): FilePosition | null {
+export function yamlPosition(file: PositionedYaml, path: string): TextPosition | null {
   const yaml = loadYaml();
   let node: unknown = file.document.contents;
   let at = yaml.isNode(node) ? node.range?.[0] : undefined;
