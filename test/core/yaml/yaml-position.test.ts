@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMockText } from '../../../main/core/answers/mock-file';
 import { readActionFile } from '../../../main/core/project/action-file';
 import { readAnswerFile } from '../../../main/core/project/answer-file';
+import { parseYamlText, yamlPosition } from '../../../main/core/yaml/yaml-text';
 
 const problemsOf = (read: { ok: true } | { ok: false; problems: unknown[] }) => (read.ok ? [] : read.problems);
 
@@ -62,5 +63,12 @@ describe('where a mistake in a YAML file is said to be', () => {
     expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nbody: {result: "unclosed", error: ""\n'))).toEqual([
       { file: 'answers/send_email.yaml', line: 3, column: 1, message: expect.stringContaining('not valid YAML') },
     ]);
+  });
+
+  it('a path past the file stops at the key naming the mapping that lacks it; an empty file has no place', () => {
+    const file = parseYamlText('webhook_url:\n  staging: here\nresponses:\n  "200":\n    body: x\n');
+    expect(yamlPosition(file, '/webhook_url/default')).toEqual({ line: 1, column: 1 });
+    expect(yamlPosition(file, 'responses.200.status')).toEqual({ line: 4, column: 3 });
+    expect(yamlPosition(parseYamlText('# only a comment\n'), '')).toBeNull();
   });
 });
