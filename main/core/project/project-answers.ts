@@ -1,4 +1,4 @@
-import { lstatSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
 import type { AnswerStore, MockSource } from '../store/answer-store';
@@ -6,7 +6,16 @@ import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
 import { readProjectFile } from './project-file';
-import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, misnamedProblem, nameOfFile, projectFiles, writeFileAtomically } from './project-folder';
+import { FolderWatch } from './folder-watch';
+import {
+  ACTIONS_FOLDER,
+  ANSWERS_FOLDER,
+  DEFAULT_ANSWERS_FILE,
+  misnamedProblem,
+  nameOfFile,
+  projectFiles,
+  writeFileAtomically,
+} from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { mergeIntoDocument, newYamlText } from './yaml-file';
 
@@ -37,10 +46,10 @@ export class ProjectAnswers implements AnswerStore {
   private readonly seen = new Map<string, string>();
   private stamp = 0;
   private checkedThisTurn = false;
-  private watchers: FSWatcher[] = [];
+  private folderWatch: FolderWatch | null = null;
   private settle: NodeJS.Timeout | null = null;
   private notifying = false;
-  private actionsChanged = false;
+  private newsBesideAnswers = false;
 
   /** `dir` is the project folder; `folder` the answers' folder in it (another for `mocks export`/`import`). */
   constructor(
@@ -49,24 +58,20 @@ export class ProjectAnswers implements AnswerStore {
     private readonly folder: string = ANSWERS_FOLDER,
   ) {}
 
-  /** Watches the folders so a change (or a mistake) is reported when it is saved, not at the next call. */
+  /**
+   * Watches the folders so a change (or a mistake) is reported when it is saved, not at the next
+   * call, and so the project folder's or a folder's coming and going is reported too.
+   */
   watch(onError: (error: unknown) => void): void {
-    if (this.watchers.length > 0) return;
+    if (this.folderWatch) return;
     this.refresh();
-    for (const folder of [this.folder, 'actions']) {
-      try {
-        const watcher = watch(join(this.dir, folder), () => this.soon(folder === 'actions'));
-        watcher.on('error', onError);
-        this.watchers.push(watcher);
-      } catch (error) {
-        // A folder that does not exist has nothing to watch; answers are still read at each call.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onError(error);
-      }
-    }
+    // A change of the actions, or of which folders are there, is news even when no answer changed.
+    this.folderWatch = new FolderWatch(this.dir, [this.folder, ACTIONS_FOLDER], (folder) => this.soon(folder !== this.folder), onError);
   }
 
   close(): void {
-    this.watchers.splice(0).forEach((watcher) => watcher.close());
+    this.folderWatch?.close();
+    this.folderWatch = null;
     if (this.settle) clearTimeout(this.settle);
     this.settle = null;
   }
@@ -275,15 +280,15 @@ export class ProjectAnswers implements AnswerStore {
     this.refresh();
   }
 
-  /** After a burst of watcher events: read the answers again; an action file's change is news by itself. */
-  private soon(actions: boolean): void {
+  /** After a burst of watcher events: read the answers again; `news` (an action file's change, say) is news by itself. */
+  private soon(news: boolean): void {
     if (this.settle) clearTimeout(this.settle);
-    this.actionsChanged ||= actions;
+    this.newsBesideAnswers ||= news;
     this.settle = setTimeout(() => {
       this.settle = null;
-      const alsoActions = this.actionsChanged;
-      this.actionsChanged = false;
-      if (!this.refresh() && alsoActions) this.notify();
+      const news = this.newsBesideAnswers;
+      this.newsBesideAnswers = false;
+      if (!this.refresh() && news) this.notify();
     }, SETTLE_MS);
   }
 
