@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import type { CoreEvent, ProjectState } from '../contract/api';
 import { problemPlace } from '../contract/words';
 
-const DEFAULT_FILE = 'answers/_default.yaml';
+const ANSWERS = 'answers';
+const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
 
 /**
  * What `serve` prints when the project's files change: each new mistake with its file and line
- * (once), when a file with a mistake is fixed, and when a file (or the whole folder) is removed,
- * with what answers in its place. `forwardTarget` is `serve --forward`'s, which answers every
- * action no file answers.
+ * (once), when a file with a mistake is fixed, when a file (or the whole folder) is removed, with
+ * what answers in its place, and when the folder (or answers/) is back, with the files that answer
+ * again. `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
  */
 export function projectProblemLines(
   forwardTarget: string | null = null,
@@ -17,6 +18,8 @@ export function projectProblemLines(
   let shown = new Map<string, string[]>();
   let answering = new Set<string>();
   let folderThere = true;
+  // answers/ is said to be back only when it was there before (not when it is made the first time).
+  let answersThere: boolean | null = null;
   return (event) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
     const { dir, problems, stale, answers } = event.project;
@@ -24,14 +27,19 @@ export function projectProblemLines(
     for (const problem of problems)
       now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
     const lines: string[] = [];
+    const inUse = new Set(answers);
     const there = dir === null || existsSync(dir);
+    const answersHere = dir !== null && existsSync(join(dir, ANSWERS));
     if (there !== folderThere && dir !== null)
       lines.push(
         there
-          ? `Project: ${dir} is back; its files answer again.`
+          ? `Project: ${dir} is back; ${backWords(inUse, forwardTarget)}.`
           : `Project: ${dir} was removed: ${withoutFile('every action', forwardTarget)} until it is back.`,
       );
+    else if (there && answersHere && answersThere === false)
+      lines.push(`Project: ${ANSWERS}/ is back; ${backWords(inUse, forwardTarget)}.`);
     folderThere = there;
+    if (answersHere || answersThere !== null) answersThere = answersHere;
     for (const [file, messages] of now) {
       if (shown.get(file)?.join('\n') === messages.join('\n')) continue;
       const meanwhile = stale.includes(file)
@@ -42,7 +50,6 @@ export function projectProblemLines(
       lines.push(`Project: ${file} has a mistake; ${meanwhile}:`);
       lines.push(...messages.map((message) => `  ${message}`));
     }
-    const inUse = new Set(answers);
     for (const file of new Set([...shown.keys(), ...answering])) {
       if (now.has(file) || (inUse.has(file) && !shown.has(file))) continue;
       const gone = dir !== null && !existsSync(join(dir, file));
@@ -62,6 +69,14 @@ export function projectProblemLines(
     answering = inUse;
     return lines;
   };
+}
+
+/** Which files answer, now that their folder is back, and what answers the other actions. */
+function backWords(inUse: Set<string>, forwardTarget: string | null): string {
+  const files = [...inUse].sort();
+  if (files.length === 0) return `it has no answer files: ${withoutFile('every action', forwardTarget)}`;
+  const again = `its files answer again: ${files.join(', ')}`;
+  return inUse.has(DEFAULT_FILE) ? again : `${again}; ${withoutFile('every other action', forwardTarget)}`;
 }
 
 /** Who answers an action whose file (or `_default.yaml`) was just removed. */

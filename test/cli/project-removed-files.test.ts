@@ -64,6 +64,8 @@ describe('serve, when project files are removed', () => {
     mkdirSync(answers, { recursive: true });
     writeFileSync(join(answers, 'send_email.yaml'), answer('send_email back'));
     expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email back', error: '' });
-    await server.waitFor(/Project: \S+ is back; its files answer again\.\n/);
+    await server.waitFor(
+      /Project: \S+ is back; its files answer again: answers\/send_email\.yaml; every other action gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
+    );
   });
 });

@@ -1,0 +1,102 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/temp-dir';
+
+const { cleanups, tempDir } = cleanupsPerTest();
+
+async function call(baseUrl: string, action: string): Promise<unknown> {
+  const response = await fetch(`${baseUrl}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
+  });
+  return response.json();
+}
+
+const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** The output holds `pattern` `count` times (a serve's output keeps its earlier lines). */
+const times = (pattern: string, count: number) => new RegExp(`(?:${pattern}[\\s\\S]*){${count}}`);
+
+/** A serve in a project whose answers/ holds `files`; no call is sent. */
+async function serveProject(files: Record<string, string>): Promise<{ server: ServeProcess; dir: string }> {
+  const root = tempDir('fc-project-');
+  const dir = join(root, 'flowent');
+  mkdirSync(join(dir, 'answers'), { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, 'answers', file), text);
+  const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
+  cleanups.push(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+  return { server, dir };
+}
+
+/** Makes `folder` whole beside it, then puts it in place at once, as a tool that replaces a folder does. */
+function replaceFolder(folder: string, files: Record<string, string>): void {
+  const next = `${folder}.next`;
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(next, file)), { recursive: true });
+    writeFileSync(join(next, file), text);
+  }
+  renameSync(next, folder);
+}
+
+describe('serve, when the project folder is removed and made again', () => {
+  it('says when flowent/ is back and which files answer, and keeps seeing their edits', async () => {
+    const { server, dir } = await serveProject({ 'send_email.yaml': answer('before') });
+
+    rmSync(dir, { recursive: true });
+    await server.waitFor(new RegExp(`Project: ${escaped(dir)} was removed: every action gets the built-in answer now`));
+    replaceFolder(dir, { 'answers/send_email.yaml': answer('after') });
+    // Said before any call reads the files again: the folder above flowent/ is watched.
+    await server.waitFor(
+      new RegExp(
+        `Project: ${escaped(dir)} is back; its files answer again: answers/send_email\\.yaml; every other action gets the built-in answer now, \\{"result":"ok","error":""\\}\\.\\n`,
+      ),
+    );
+
+    // The new answers/ is watched too: a mistake saved in it is told without a call.
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), 'version: 1\nbody: [unclosed\n');
+    await server.waitFor(/Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n/);
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answer('edited'));
+    await server.waitFor(/Project: answers\/send_email\.yaml is fixed and in use\.\n/);
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'edited', error: '' });
+  });
+
+  // What a branch switch or "rm -rf flowent && git restore flowent" does: the folder comes back
+  // in place, folder first, then its files.
+  it('keeps watching after flowent/ goes and comes back in place, more than once', async () => {
+    const { server, dir } = await serveProject({ '_default.yaml': answer('first') });
+    for (const [round, result] of ['second', 'third'].entries()) {
+      rmSync(dir, { recursive: true });
+      await server.waitFor(times(`Project: ${escaped(dir)} was removed: `, round + 1));
+      mkdirSync(join(dir, 'answers'), { recursive: true });
+      writeFileSync(join(dir, 'answers', '_default.yaml'), answer(result));
+      await server.waitFor(times(`Project: ${escaped(dir)} is back`, round + 1));
+      writeFileSync(join(dir, 'answers', '_default.yaml'), 'version: 1\nmode: [unclosed\n');
+      await server.waitFor(times('Project: answers/_default\\.yaml has a mistake; its last good version keeps answering:\\n', round + 1));
+      expect(await call(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
+    }
+  });
+
+  it('says when answers/ is back and which files answer, and watches the new one', async () => {
+    const { server, dir } = await serveProject({ '_default.yaml': answer('default'), 'send_email.yaml': answer('before') });
+    const answers = join(dir, 'answers');
+
+    rmSync(answers, { recursive: true });
+    await server.waitFor(
+      /Project: answers\/_default\.yaml was removed: every action without a file of its own gets the built-in answer now/,
+    );
+    replaceFolder(answers, { 'send_email.yaml': answer('after') });
+    await server.waitFor(
+      /Project: answers\/ is back; its files answer again: answers\/send_email\.yaml; every other action gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
+    );
+    writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: [unclosed\n');
+    await server.waitFor(/Project: answers\/_default\.yaml has a mistake; it is not used until fixed:\n/);
+    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
+  });
+});
