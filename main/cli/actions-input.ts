@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { serveForHere, type HereServe, type ServeState } from '../core';
-import { fileProblemInWords, servesSeen } from '../contract/words';
+import { serveForHere, serveSeen, type HereServe } from '../core';
+import { fileProblemInWords, servesSeen, severalAnswering } from '../contract/words';
 import { UsageError } from './args';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */
@@ -27,8 +27,9 @@ export function readSchema(value: string): Record<string, unknown> {
 }
 
 /**
- * Where the companion is reached: `--url <base>`, or `--here` (the URL a running serve wrote),
- * or null. Run in a project (`projectDir`), `--here` is the serve answering from its files.
+ * Where the companion is reached: `--url <base>`, or `--here` (the URL a running serve or the
+ * desktop app wrote), or null. Run in a project (`projectDir`), `--here` is the one answering
+ * from its files.
  */
 export function companionBase(
   flags: { url?: string; here?: boolean },
@@ -46,23 +47,26 @@ export function companionBase(
   if (!found.ok) throw new UsageError(hereRefusal(found, projectDir));
   const state = found.serve;
   if (state.publicUrl) return { base: state.publicUrl, note: null };
+  const unreachable = `using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach.`;
   return {
     base: state.webhookBaseUrl,
-    note: `serve has no public URL (no tunnel open): using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`,
+    note:
+      state.mode === 'desktop'
+        ? `the desktop app has no public URL (no tunnel open): ${unreachable} Open the tunnel in the app (Public URL > Open tunnel) for a public URL.`
+        : `serve has no public URL (no tunnel open): ${unreachable} Run serve with --tunnel for a public URL.`,
   };
 }
 
 function hereRefusal(found: Exclude<HereServe, { ok: true }>, projectDir: string | null): string {
-  const seen = (serve: ServeState) => ({ baseUrl: serve.webhookBaseUrl, projectDir: serve.projectDir });
   if (found.code === 'several')
-    return (
-      `--here: ${found.serves.length} serves answer from this project's files (${found.serves.map((serve) => serve.webhookBaseUrl).join(' and ')}); ` +
-      'stop all of them but the one Flowent should call, or give --url.'
-    );
+    return `--here: ${severalAnswering(found.serves.map(serveSeen))}; stop all of them but the one Flowent should call, or give --url.`;
   if (projectDir === null || found.others.length === 0)
     return '--here needs a running "flowent-companion serve" on this data folder (it records its URL); start one, or give --url.';
+  // The desktop app is named only to those who run it: the command alone does not come with it.
+  const app = found.others.some((serve) => serve.mode === 'desktop');
   return (
-    `--here, run in a project, means the serve answering from its files (${projectDir}), and none does (${servesSeen(found.others.map(seen))}). ` +
-    'Start "flowent-companion serve" in this folder, or give --url.'
+    `--here, run in a project, means the ${app ? 'serve or desktop app' : 'serve'} answering from its files (${projectDir}), ` +
+    `and none does (${servesSeen(found.others.map(serveSeen))}). ` +
+    `Start "flowent-companion serve" in this folder${app ? ', open this project in the desktop app (File > Open Project Folder...)' : ''}, or give --url.`
   );
 }

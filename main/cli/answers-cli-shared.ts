@@ -4,7 +4,8 @@ import { isActionName } from '../contract/api';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
-import { runningServes, samePath } from '../core';
+import { serveNamed } from '../contract/words';
+import { runningServes, samePath, type ServeState } from '../core';
 import { dataDirOf, projectDirOf } from './open-core';
 
 /** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
@@ -42,26 +43,36 @@ export function describeTarget(target: Target): string {
 }
 
 /**
- * Said after `mocks`/`targets` changed the history folder's answers while a serve answers from
- * a project's files instead, so the change does not reach it: a serve running on this data
- * folder with a project (whatever folder the command ran in), or serve started in this folder.
+ * Said after `mocks`/`targets` changed the history folder's answers while a serve (or the
+ * desktop app) answers from a project's files instead, so the change does not reach it: one
+ * running on this data folder with a project (whatever folder the command ran in), or serve
+ * started in this folder.
  */
 export function noteProjectAnswers(io: CliIo, dataDirFlag: string | undefined): void {
   const note = (who: string, answers: string) =>
     io.stderr.write(
       `Note: this changed the history folder's answers; ${who} answers from ${answers} instead: edit the files there to change what it answers.\n`,
     );
-  // One note per project, naming every serve answering from it.
-  const projects: { dir: string; urls: string[] }[] = [];
+  // One note per project, naming every serve (and the desktop app) answering from it.
+  const projects: { dir: string; serves: ServeState[] }[] = [];
   for (const serve of runningServes(dataDirOf(dataDirFlag, io)).reverse()) {
     if (serve.projectDir === null) continue;
     const known = projects.find((project) => samePath(project.dir, serve.projectDir ?? ''));
-    if (known) known.urls.push(serve.webhookBaseUrl);
-    else projects.push({ dir: serve.projectDir, urls: [serve.webhookBaseUrl] });
+    if (known) known.serves.push(serve);
+    else projects.push({ dir: serve.projectDir, serves: [serve] });
   }
-  for (const project of projects) note(`the serve at ${project.urls.join(' and ')}`, join(project.dir, 'answers'));
+  for (const project of projects) note(answering(project.serves), join(project.dir, 'answers'));
   const dir = projectDirOf(undefined, io);
   if (dir === null || projects.some((project) => samePath(project.dir, dir))) return;
   const answers = join(dir, 'answers');
   if (existsSync(answers)) note('serve run in this folder', answers);
+}
+
+/** `the serve at <url> and <url>`, `the desktop app at <url>`, or both, the app first. */
+function answering(serves: ServeState[]): string {
+  const app = serves
+    .filter((serve) => serve.mode === 'desktop')
+    .map((serve) => serveNamed({ mode: serve.mode, baseUrl: serve.webhookBaseUrl }));
+  const headless = serves.filter((serve) => serve.mode === 'headless').map((serve) => serve.webhookBaseUrl);
+  return [...app, ...(headless.length > 0 ? [`the serve at ${headless.join(' and ')}`] : [])].join(' and ');
 }

@@ -12,7 +12,7 @@ import {
   HMAC_KEY_ENV,
   newLoopToken,
   NGROK_AUTHTOKEN_ENV,
-  writeServeState,
+  publishServeState,
 } from '../core';
 import { DEFAULT_LIMITS, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
@@ -217,15 +217,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   // Tells `actions register --here` where this companion is reachable, and from which project's
   // files it answers: `here`, in that project, means this serve and not another on the folder.
-  const published = {
-    pid: process.pid,
+  const unpublish = publishServeState(core, dataDir, {
+    mode: 'headless',
     webhookBaseUrl: started.value.baseUrl,
+    publicUrl: null,
     projectDir,
     inspectorPort: inspectorListensOn,
     loopToken,
     startedAt: Date.now(),
-  };
-  writeServeState(dataDir, { ...published, publicUrl: null });
+  });
   const handlerLines = handlerWatch();
   core.subscribe((event) => {
     if (event.type === 'call-stored')
@@ -242,10 +242,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
     projectLines(event).forEach(write);
-    if (event.type === 'tunnel-status') {
-      const publicUrl = event.status.state === 'online' ? event.status.url : null;
-      writeServeState(dataDir, { ...published, publicUrl });
-    }
   });
   if (values.tunnel) {
     // Failures are printed by the status line; the local server keeps serving either way.
@@ -257,7 +253,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Stopping...');
   await inspector?.stop();
   await core.stop();
-  writeServeState(dataDir, null);
+  unpublish();
   write('Stopped.');
   lines.flush();
   return 0;

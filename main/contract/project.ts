@@ -41,8 +41,10 @@ export type ProjectNotCreated =
   /** The files could not be written there; `reason` is the file system's code (EACCES, ENOSPC...). */
   | { code: 'project-not-written'; root: string; reason: string };
 
-/** A running serve, as a refusal about `here` names it: its URL and the project folder it answers from (null: the history folder's answers). */
+/** A running serve or desktop app, as a refusal about `here` names it: its URL and the project folder it answers from (null: the history folder's answers). */
 export interface ServeSeen {
+  /** `serve` (headless) or the desktop app: what the words call it. */
+  mode: 'desktop' | 'headless';
   baseUrl: string;
   projectDir: string | null;
 }

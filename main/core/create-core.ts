@@ -31,7 +31,7 @@ import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { runningServes, serveForHere, type ServeState } from './account/serve-state';
+import { runningServes, serveForHere, serveSeen } from './account/serve-state';
 import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions';
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
@@ -231,16 +231,16 @@ export function createCore(options: CoreOptions): Core {
 
   /**
    * The companion's base URL for an action file's `webhook_url: here`: this core's own (it
-   * answers from the open project), else that of the serve answering from the project's files.
+   * answers from the open project), else that of the serve (or desktop app) answering from the
+   * project's files.
    */
   const hereBase = (projectDir: string): HereBase => {
     if (listening) return { ok: true, base: (tunnel.status.state === 'online' ? tunnel.status.url : null) ?? listening.baseUrl };
     const found = serveForHere(options.dataDir, projectDir);
     if (found.ok) return { ok: true, base: found.serve.publicUrl ?? found.serve.webhookBaseUrl };
-    const seen = (serve: ServeState) => ({ baseUrl: serve.webhookBaseUrl, projectDir: serve.projectDir });
     return found.code === 'none'
-      ? { ok: false, code: 'none', others: found.others.map(seen) }
-      : { ok: false, code: 'several', serves: found.serves.map(seen) };
+      ? { ok: false, code: 'none', others: found.others.map(serveSeen) }
+      : { ok: false, code: 'several', serves: found.serves.map(serveSeen) };
   };
   const project = new ProjectSession({
     account,

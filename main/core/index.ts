@@ -13,7 +13,15 @@ export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
-export { readServeState, runningServes, samePath, serveForHere, writeServeState } from './account/serve-state';
+export {
+  publishServeState,
+  readServeState,
+  runningServes,
+  samePath,
+  serveForHere,
+  serveSeen,
+  writeServeState,
+} from './account/serve-state';
 export type { HereServe, ServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward-target';
 export { newLoopToken } from './answers/own-calls';

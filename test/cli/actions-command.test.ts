@@ -40,6 +40,7 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
 /** What a serve running on `webhookBaseUrl` records for `--here`, with no public URL. */
 function recordServe(dataDir: string, webhookBaseUrl: string): void {
   writeServeState(dataDir, {
+    mode: 'headless',
     pid: process.pid,
     webhookBaseUrl,
     projectDir: null,

@@ -37,6 +37,7 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   // A running serve on the same data folder, answering from this project: what `webhook_url: here` means.
   if (serve)
     writeServeState(data.path, {
+      mode: 'headless',
       pid: process.pid,
       webhookBaseUrl: companion.baseUrl,
       projectDir: project,

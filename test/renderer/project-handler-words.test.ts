@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inCliWords } from '../../main/cli/cli-words';
-import type { ProjectProblem } from '../../main/contract/api';
+import type { ProjectProblem, ServeSeen } from '../../main/contract/api';
 import { inDesktopWords } from '../../main/desktop/desktop-words';
 import { importHarFile } from '../../renderer/src/replay/replay-har-actions';
 import { inPageWords } from '../../renderer/src/page/page-words';
@@ -40,9 +40,9 @@ describe('the project folder in each front end’s words', () => {
   });
 
   it('here with serves answering from other projects names where each answers from; with several of this project, names them', () => {
-    const others = [
-      { baseUrl: 'http://127.0.0.1:8787', projectDir: '/work/other/flowent' },
-      { baseUrl: 'http://127.0.0.1:8790', projectDir: null },
+    const others: ServeSeen[] = [
+      { mode: 'headless', baseUrl: 'http://127.0.0.1:8787', projectDir: '/work/other/flowent' },
+      { mode: 'headless', baseUrl: 'http://127.0.0.1:8790', projectDir: null },
     ];
     expect(inCliWords({ code: 'no-companion-here', file: 'actions/a.yaml', others })).toBe(
       "actions/a.yaml says webhook_url: here, but no companion answers from this project's files (the serve at http://127.0.0.1:8787 " +
@@ -53,6 +53,18 @@ describe('the project folder in each front end’s words', () => {
     expect(inPageWords({ code: 'several-companions-here', file: 'actions/a.yaml', serves: others })).toBe(
       "actions/a.yaml says webhook_url: here, but 2 serves answer from this project's files: http://127.0.0.1:8787 and " +
         'http://127.0.0.1:8790. Stop all of them but the one Flowent should call, then run this again.',
+    );
+  });
+
+  it('the desktop app among them is named as the app, not as a serve', () => {
+    const app = { mode: 'desktop', baseUrl: 'http://127.0.0.1:8787', projectDir: '/work/other/flowent' } as const;
+    const serve = { mode: 'headless', baseUrl: 'http://127.0.0.1:8790', projectDir: '/work/other/flowent' } as const;
+    expect(inCliWords({ code: 'no-companion-here', file: 'actions/a.yaml', others: [app] })).toContain(
+      "no companion answers from this project's files (the desktop app at http://127.0.0.1:8787 answers from /work/other/flowent/answers)",
+    );
+    expect(inPageWords({ code: 'several-companions-here', file: 'actions/a.yaml', serves: [app, serve] })).toBe(
+      "actions/a.yaml says webhook_url: here, but 2 companions answer from this project's files: the desktop app at http://127.0.0.1:8787 " +
+        'and the serve at http://127.0.0.1:8790. Stop all of them but the one Flowent should call, then run this again.',
     );
   });
 

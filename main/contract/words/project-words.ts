@@ -18,14 +18,29 @@ export const PROJECT_MISSING_WORDS: Catalogue<ProjectMissing, object> = {
 };
 type HandlerOwnFailure = Exclude<HandlerFailure, ReplayFailure | CallsFailure>;
 
+/** A running companion by what the user started: `the serve at <url>`, or `the desktop app at <url>`. */
+export function serveNamed(serve: Pick<ServeSeen, 'mode' | 'baseUrl'>): string {
+  return `${serve.mode === 'desktop' ? 'the desktop app' : 'the serve'} at ${serve.baseUrl}`;
+}
+
 /** Where each serve answers from, in a few words: `the serve at http://127.0.0.1:8787 answers from /a/flowent/answers`. */
 export function servesSeen(serves: readonly ServeSeen[]): string {
   return serves
     .map(
       (serve) =>
-        `the serve at ${serve.baseUrl} answers from ${serve.projectDir === null ? "the history folder's answers" : `${serve.projectDir}/answers`}`,
+        `${serveNamed(serve)} answers from ${serve.projectDir === null ? "the history folder's answers" : `${serve.projectDir}/answers`}`,
     )
     .join('; ');
+}
+
+/**
+ * Several companions answering from one project's files: `2 serves answer from this project's
+ * files: <url> and <url>`; with the desktop app among them, each is named for what it is.
+ */
+export function severalAnswering(serves: readonly Pick<ServeSeen, 'mode' | 'baseUrl'>[]): string {
+  return serves.every((serve) => serve.mode === 'headless')
+    ? `${serves.length} serves answer from this project's files: ${serves.map((serve) => serve.baseUrl).join(' and ')}`
+    : `${serves.length} companions answer from this project's files: ${serves.map(serveNamed).join(' and ')}`;
 }
 
 /** Where a mistake is: the file, and the line and column when it has them. */
@@ -74,7 +89,7 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
     todo: `${cap(say.startServer)}, answering from this project's files (${say.openProject}; with a tunnel for Flowent in the cloud), then run this again.`,
   }),
   'several-companions-here': ({ file, serves }) => ({
-    what: `${file} says webhook_url: here, but ${serves.length} serves answer from this project's files: ${serves.map((serve) => serve.baseUrl).join(' and ')}.`,
+    what: `${file} says webhook_url: here, but ${severalAnswering(serves)}.`,
     todo: 'Stop all of them but the one Flowent should call, then run this again.',
   }),
 };

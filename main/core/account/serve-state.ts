@@ -1,16 +1,20 @@
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CoreEvent, ServeSeen } from '../../contract/api';
 import { DATA_FILES } from '../data-folder';
 import { isProcessAlive } from '../process-alive';
 
 /**
- * Written by each running `serve` so `actions register --here`, `inspector rotate-token`, `send`
- * and `replay` know the companion's URLs. Any number of serves may share a data folder, so each
- * keeps its own file, named by its process id: one that stops removes its own, never another's.
+ * Written by each running `serve`, and by the desktop app, so `actions register --here`,
+ * `inspector rotate-token`, `send` and `replay` know the companion's URLs. Any number of them
+ * may share a data folder, so each keeps its own file, named by its process id: one that stops
+ * removes its own, never another's. "Serve" below means either.
  */
 
 export interface ServeState {
   pid: number;
+  /** Which companion wrote it: `serve` (headless) or the desktop app; what a command calls it. */
+  mode: ServeSeen['mode'];
   /** The webhook server, e.g. http://127.0.0.1:8787. */
   webhookBaseUrl: string;
   /** The tunnel's public URL while it is online. */
@@ -34,8 +38,9 @@ const statesFolder = (dataDir: string) => join(dataDir, DATA_FILES.serveStates);
 const stateFile = (dataDir: string, pid: number) => join(statesFolder(dataDir), `${pid}.json`);
 
 /**
- * For serve to call: at start, on every tunnel status change, and with null at stop. Written
- * atomically (temp file, then rename), private like every file of the data folder.
+ * Writes this process's file, or removes it with null. Written atomically (temp file, then
+ * rename), private like every file of the data folder. A running companion publishes through
+ * publishServeState, which calls this whenever what it says changes.
  */
 export function writeServeState(dataDir: string, state: Omit<ServeState, 'updatedAt'> | null, pid = process.pid): void {
   const file = stateFile(dataDir, pid);
@@ -47,6 +52,52 @@ export function writeServeState(dataDir: string, state: Omit<ServeState, 'update
   const temp = `${file}.tmp`;
   writeFileSync(temp, JSON.stringify({ ...state, updatedAt: Date.now() }, null, 2), { mode: 0o600 });
   renameSync(temp, file);
+}
+
+/** What a running companion publishes, less what publishServeState keeps up to date itself. */
+export type PublishedFacts = Omit<ServeState, 'updatedAt' | 'pid'>;
+
+/**
+ * Keeps this process's state file in step with its listening core until the returned function
+ * is called, which removes it: the webhook's URL (status changes), the tunnel's public URL and
+ * the open project. `serve` and the desktop app both publish through here, so a command finds
+ * either the same way. With no webhook server (it could not be restarted), there is no file.
+ */
+export function publishServeState(
+  core: { subscribe(listener: (event: CoreEvent) => void): () => void },
+  dataDir: string,
+  first: PublishedFacts,
+): () => void {
+  let facts: Omit<PublishedFacts, 'webhookBaseUrl'> & { webhookBaseUrl: string | null } = first;
+  let written = '';
+  const write = () => {
+    const text = JSON.stringify(facts);
+    if (text === written) return; // project-changed comes with every saved answer file
+    written = text;
+    const { webhookBaseUrl } = facts;
+    writeServeState(dataDir, webhookBaseUrl === null ? null : { ...facts, webhookBaseUrl, pid: process.pid });
+  };
+  const unsubscribe = core.subscribe((event) => {
+    if (event.type === 'status-changed') {
+      const { webhookBaseUrl, tunnel } = event.status;
+      facts = { ...facts, webhookBaseUrl, publicUrl: tunnel.state === 'online' ? tunnel.url : null };
+    } else if (event.type === 'tunnel-status') {
+      facts = { ...facts, publicUrl: event.status.state === 'online' ? event.status.url : null };
+    } else if (event.type === 'project-changed') {
+      facts = { ...facts, projectDir: event.project.dir };
+    } else return;
+    write();
+  });
+  write();
+  return () => {
+    unsubscribe();
+    writeServeState(dataDir, null);
+  };
+}
+
+/** A running serve as a refusal about `here` names it. */
+export function serveSeen(serve: ServeState): ServeSeen {
+  return { mode: serve.mode, baseUrl: serve.webhookBaseUrl, projectDir: serve.projectDir };
 }
 
 /**
@@ -132,6 +183,12 @@ function readState(file: string): ServeState | null {
     typeof state.webhookBaseUrl === 'string' &&
     typeof state.loopToken === 'string' &&
     typeof state.startedAt === 'number';
-  // A file written before serves recorded their project answers from the history folder's.
-  return complete ? { ...state, projectDir: typeof state.projectDir === 'string' ? state.projectDir : null } : null;
+  if (!complete) return null;
+  // A file written before serves recorded their project answers from the history folder's;
+  // one written before the desktop app wrote one is a serve's.
+  return {
+    ...state,
+    projectDir: typeof state.projectDir === 'string' ? state.projectDir : null,
+    mode: state.mode === 'desktop' ? 'desktop' : 'headless',
+  };
 }

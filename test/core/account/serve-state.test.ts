@@ -1,8 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readServeState, runningServes, serveForHere, writeServeState, type ServeState } from '../../../main/core/account/serve-state';
+import type { CoreEvent, CoreStatus } from '../../../main/contract/api';
+import {
+  publishServeState,
+  readServeState,
+  runningServes,
+  serveForHere,
+  writeServeState,
+  type ServeState,
+} from '../../../main/core/account/serve-state';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import { tempDir } from './harness';
 
@@ -16,6 +24,7 @@ function stateOf(
   projectDir: string | null = null,
 ): Omit<ServeState, 'updatedAt'> {
   return {
+    mode: 'headless',
     pid,
     webhookBaseUrl: `http://127.0.0.1:${8000 + (pid % 1000)}`,
     projectDir,
@@ -94,12 +103,44 @@ describe('the serve state files behind --here, send and replay', () => {
     expect(serveForHere(dir, first)).toMatchObject({ ok: false, code: 'several', serves: [{ pid: c }, { pid: a }] });
   });
 
-  it('read a file written before serves recorded their project as answering from the history folder', () => {
+  it('read a file written before serves recorded their project (or the app wrote one) as a serve answering from the history folder', () => {
     const dir = tempDir();
-    const { projectDir: _left, ...older } = stateOf(process.pid, 1);
+    const { projectDir: _left, mode: _unsaid, ...older } = stateOf(process.pid, 1);
     mkdirSync(join(dir, DATA_FILES.serveStates), { recursive: true });
     writeFileSync(join(dir, DATA_FILES.serveStates, `${process.pid}.json`), JSON.stringify(older));
-    expect(readServeState(dir)).toMatchObject({ pid: process.pid, projectDir: null });
+    expect(readServeState(dir)).toMatchObject({ pid: process.pid, projectDir: null, mode: 'headless' });
     expect(serveForHere(dir, join(dir, 'flowent'))).toMatchObject({ ok: false, code: 'none', others: [{ pid: process.pid }] });
+  });
+
+  it('are kept in step with a listening core by publishServeState, and removed when it is taken back', () => {
+    const dir = tempDir();
+    const file = join(dir, DATA_FILES.serveStates, `${process.pid}.json`);
+    const listeners = new Set<(event: CoreEvent) => void>();
+    const core = { subscribe: (listener: (event: CoreEvent) => void) => (listeners.add(listener), () => listeners.delete(listener)) };
+    const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
+    const { pid: _own, ...facts } = stateOf(process.pid, 1);
+    const unpublish = publishServeState(core, dir, { ...facts, mode: 'desktop' });
+    expect(readServeState(dir)).toMatchObject({ pid: process.pid, mode: 'desktop', webhookBaseUrl: facts.webhookBaseUrl });
+
+    const project = { dir: join(dir, 'flowent'), problems: [], stale: [], answers: [] };
+    emit({ type: 'project-changed', project });
+    const written = statSync(file).mtimeMs;
+    const before = readServeState(dir)?.updatedAt;
+    // Every saved answer file says project-changed: the same facts are not written again.
+    emit({ type: 'project-changed', project: { ...project, answers: ['answers/a.yaml'] } });
+    expect([statSync(file).mtimeMs, readServeState(dir)?.updatedAt]).toEqual([written, before]);
+
+    // Its webhook server gone (it could not be restarted on another address): nothing to name.
+    const status = { webhookBaseUrl: null, tunnel: { state: 'offline', url: null, reason: null } } as unknown as CoreStatus;
+    emit({ type: 'status-changed', status });
+    expect(readServeState(dir)).toBeNull();
+    emit({ type: 'status-changed', status: { ...status, webhookBaseUrl: 'http://0.0.0.0:9' } as CoreStatus });
+    expect(readServeState(dir)).toMatchObject({ webhookBaseUrl: 'http://0.0.0.0:9', projectDir: project.dir });
+
+    unpublish();
+    expect(existsSync(file)).toBe(false);
+    emit({ type: 'tunnel-status', status: { state: 'online', url: 'https://abc.ngrok.app', reason: null } });
+    expect(existsSync(file)).toBe(false);
+    expect(listeners.size).toBe(0);
   });
 });
