@@ -4,7 +4,7 @@ import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, scree
 import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
 import type { CoreStatus } from './contract/api';
-import { createCore, DATA_DIR_ENV, NGROK_AUTHTOKEN_ENV, resolveDataDir, type Core } from './core';
+import { createCore, DATA_DIR_ENV, newLoopToken, NGROK_AUTHTOKEN_ENV, publishServeState, resolveDataDir, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
 import { createDesktopSettingsStore } from './desktop/desktop-settings';
@@ -29,10 +29,14 @@ let ipc: IpcRegistration | null = null;
 let windows: MainWindowController | null = null;
 let tray: CompanionTray | null = null;
 let status: CoreStatus | null = null;
+/** Takes back the state file the commands find the app by (see publishServeState). */
+let unpublish: (() => void) | null = null;
 
 /** In order: what must outlive what. A tunnel, once there is one, closes before the server. */
 const shutdown = createShutdown({
   steps: () => [
+    // First: no command started from now on names a server that is closing.
+    { name: 'the state file', run: () => unpublish?.() },
     { name: 'the window state', run: () => windows?.saveState() },
     { name: 'the tray', run: () => tray?.destroy() },
     { name: 'the server and the database', run: () => core?.stop() },
@@ -54,9 +58,12 @@ async function main(): Promise<void> {
     : app.getPath('userData');
   const settings = createDesktopSettingsStore(dataDir);
   const secrets = createSecretStore(dataDir, safeStorage);
+  // Published with the app's URLs: `send` and `replay` mark their calls to it with it.
+  const loopToken = newLoopToken();
   const started = createCore({
     dataDir,
     mode: 'desktop',
+    loopToken,
     hmacKey: keychainHmacKeySource(secrets, process.env),
     ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', process.env, {
       secret: 'ngrok-authtoken',
@@ -104,6 +111,17 @@ async function main(): Promise<void> {
     return shutdown(1);
   }
   status = await started.api.getStatus();
+  // As serve does: `here`, `send`, `replay` and the notes of `mocks`/`targets` find the app by
+  // this file. No project is open yet; opening one (File menu) updates it.
+  unpublish = publishServeState(started, dataDir, {
+    mode: 'desktop',
+    webhookBaseUrl: listening.value.baseUrl,
+    publicUrl: null,
+    projectDir: null,
+    inspectorPort: null,
+    loopToken,
+    startedAt: Date.now(),
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildAppMenuTemplate({

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export const DATA_FILES = {
   /** SQLite, with its `-wal` and `-shm` beside it. */
   history: 'history.sqlite',
-  /** A folder: one file of URLs per running `serve`, named by its process id. */
+  /** A folder: one file of URLs per running `serve` or desktop app, named by its process id. */
   serveStates: 'serve-states',
   /** Guards the browser inspector's API. */
   inspectorToken: 'inspector-token',

@@ -1,9 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_READY_CHANNEL, ipcChannelFor, type Result, type StartFailure } from '../../main/contract/api';
+import {
+  API_METHODS,
+  IPC_EVENT_CHANNEL,
+  IPC_READY_CHANNEL,
+  ipcChannelFor,
+  type CoreStatus,
+  type Result,
+  type StartFailure,
+} from '../../main/contract/api';
+import { DATA_FILES } from '../../main/core/data-folder';
+import { readServeState } from '../../main/core/account/serve-state';
 import type { CoreOptions } from '../../main/core/create-core';
 import { createElectronStandIn, fakeEvent, type FakeBrowserWindow } from './electron-stand-in';
 
@@ -152,6 +162,43 @@ describe('main/index.ts', () => {
     expect(h.electron.native.trays[0]?.destroyed).toBe(true);
   });
 
+  it('publishes its webhook, tunnel and project for the commands in serve-states/<pid>.json, as serve does, and takes it back on quit', async () => {
+    const { core } = await launch();
+    const userData = join(root, 'user-data');
+    const stateFile = join(userData, DATA_FILES.serveStates, `${process.pid}.json`);
+    expect(readServeState(userData)).toMatchObject({
+      pid: process.pid,
+      mode: 'desktop',
+      webhookBaseUrl: 'http://127.0.0.1:8787',
+      publicUrl: null,
+      projectDir: null,
+      inspectorPort: null,
+    });
+    // The mark of the app's own calls: the one its core puts on what it sends to itself, so
+    // `send` and `replay` mark theirs alike and the app does not store them as Flowent's.
+    expect(core.options.loopToken).toEqual(expect.any(String));
+    expect(readServeState(userData)?.loopToken).toBe(core.options.loopToken);
+
+    core.emit({ type: 'tunnel-status', status: { state: 'online', url: 'https://abc.ngrok.app', reason: null } });
+    expect(readServeState(userData)?.publicUrl).toBe('https://abc.ngrok.app');
+    const project = { dir: join(root, 'shop', 'flowent'), problems: [], stale: [], answers: [] };
+    core.emit({ type: 'project-changed', project });
+    expect(readServeState(userData)?.projectDir).toBe(join(root, 'shop', 'flowent'));
+    const moved = { ...STATUS, webhookBaseUrl: 'http://127.0.0.1:9911', port: 9911 } as CoreStatus;
+    core.emit({ type: 'status-changed', status: moved });
+    expect(readServeState(userData)).toMatchObject({ webhookBaseUrl: 'http://127.0.0.1:9911', publicUrl: null, projectDir: project.dir });
+    core.emit({ type: 'project-changed', project: { ...project, dir: null } });
+    expect(readServeState(userData)?.projectDir).toBeNull();
+
+    // Gone before the server closes: no command names a server that is stopping.
+    h.electron.module.app.quit();
+    await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
+    expect(existsSync(stateFile)).toBe(false);
+    releaseStop();
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    expect(readServeState(userData)).toBeNull();
+  });
+
   it('quits when the last window closes (not on macOS)', async () => {
     const { core, win } = await launch();
     win.close();
@@ -170,5 +217,6 @@ describe('main/index.ts', () => {
     ]);
     expect(h.cores[0]?.stop).toHaveBeenCalled();
     expect(h.electron.windows).toHaveLength(0);
+    expect(existsSync(join(root, 'user-data', DATA_FILES.serveStates))).toBe(false);
   });
 });

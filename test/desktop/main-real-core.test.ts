@@ -80,7 +80,9 @@ describe('the desktop app with the real core', () => {
     expect(gateway.exchanges).toBe(1);
     const secretsFile = JSON.parse(readFileSync(join(root, 'data', 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
     expect(Object.keys(secretsFile.secrets)).toContain('flowent-api-token:default');
-    const everything = readdirSync(join(root, 'data'))
+    // Every file, the app's state file for the commands (serve-states/) included.
+    const everything = readdirSync(join(root, 'data'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => statSync(join(root, 'data', name)).isFile())
       .map((name) => readFileSync(join(root, 'data', name)).toString('latin1'))
       .join('');
     expect(everything).not.toContain(FLOWENT_TOKEN);
