@@ -88,11 +88,21 @@ export interface HandlerProbe {
   finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear' | 'stopped';
 }
 
+/** Where a probe of the handler's verifier is: the `sending`th request of `total` (the wrong signature last, with no styles). */
+export interface ProbeStepOf {
+  /** The probed call. */
+  callId: number;
+  sending: number;
+  total: number;
+  styles: string[];
+}
+
 /**
- * A probe of the handler's verifier is about to send its `sending`th request of `total` (the
- * wrong signature last, with no styles): a slow handler can take minutes over them all.
+ * A probe of the handler's verifier is about to send its `sending`th request (a slow handler
+ * can take minutes over them all); `probe-finished`: no probe of call `callId` goes on any more.
+ * Every page hears both, whoever started the probe (another page, the command line).
  */
-export type HandlerEvent = { type: 'probe-progress'; callId: number; sending: number; total: number; styles: string[] };
+export type HandlerEvent = ({ type: 'probe-progress' } & ProbeStepOf) | { type: 'probe-finished'; callId: number };
 
 type Args = ArgumentsOf<typeof handlerArguments>;
 
@@ -109,6 +119,8 @@ export interface HandlerMethods {
    * the `stopped` finding. `stopping` false: no probe of that call was going.
    */
   stopProbe(...[callId]: Args['stopProbe']): Promise<{ stopping: boolean }>;
+  /** The probes going on, whoever started them, each at its latest step (none before its first): what a page shows on opening. */
+  listProbes(...args: Args['listProbes']): Promise<ProbeStepOf[]>;
   /** A verifier in `language` that accepts calls signed in `style`. */
   getVerifierSnippet(...[language, style]: Args['getVerifierSnippet']): Promise<Result<string, HandlerFailure>>;
 }
@@ -116,5 +128,6 @@ export interface HandlerMethods {
 export const HANDLER_METHOD_NAMES = [
   'probeHandler',
   'stopProbe',
+  'listProbes',
   'getVerifierSnippet',
 ] as const satisfies readonly (keyof HandlerMethods)[];

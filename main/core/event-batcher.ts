@@ -56,6 +56,8 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'actions-followed': 'notice',
   'registration-finished': 'notice',
   'replay-finished': 'notice',
+  // Held for a page that missed it: a progress bar would otherwise stay up.
+  'probe-finished': 'notice',
 };
 
 const RESYNC: DeliveredEvent = { type: 'resync' };

@@ -14,5 +14,6 @@ export const styleName = z
 export const handlerArguments = {
   probeHandler: argumentList(['callId', callId], ['target', urlOrNull("for the action's forwarding target")]),
   stopProbe: argumentList(['callId', callId]),
+  listProbes: argumentList(),
   getVerifierSnippet: argumentList(['language', verifierLanguage], ['style', styleName]),
 };

@@ -9,6 +9,7 @@ export function createHandlerMethods(replay: Replay): HandlerMethods {
   return {
     probeHandler: async (callId, target) => badTarget(target) ?? (await replay.probe(callId, target ?? undefined)),
     stopProbe: async (callId) => ({ stopping: replay.stopProbe(callId) }),
+    listProbes: async () => replay.runningProbes(),
     getVerifierSnippet: async (language, style) =>
       isStyleName(style) ? { ok: true, value: verifierSnippet(language, style) } : { ok: false, code: 'unknown-style', style },
   };

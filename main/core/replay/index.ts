@@ -7,6 +7,7 @@ import type {
   CallSummary,
   HandlerEvent,
   HandlerProbe,
+  ProbeStepOf,
   LearnedStyleInfo,
   ReplayEvent,
   ReplayFailure,
@@ -90,6 +91,8 @@ export interface Replay {
   probe(id: number, target?: string): Promise<Result<HandlerProbe, HandlerFailure>>;
   /** Stops the probes of call `id` going on (each sends nothing more); false when none was. */
   stopProbe(id: number): boolean;
+  /** The probes going on, each call's at its latest step. */
+  runningProbes(): ProbeStepOf[];
   simulatorActions(): SimulatorAction[];
   saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[], ReplayFailure>;
   /** The JSON Schema known for an action (defined here or cached from Flowent), or null. */
@@ -108,17 +111,31 @@ export function createReplay(deps: ReplaySetup): Replay {
   };
   /** The probes going on, by the call probed: a stop ends each of them (the page's Cancel). */
   const probes = new Map<number, Set<AbortController>>();
+  /** Each probed call's latest step, for a page opened while its probe goes on (listProbes). */
+  const probeSteps = new Map<number, ProbeStepOf>();
   const probe = async (id: number, target?: string) => {
     const own = new AbortController();
     const going = probes.get(id) ?? new Set();
     probes.set(id, going.add(own));
     // Stopped by its own Cancel, or by the command's Ctrl-C for everything.
     const stopSignal = deps.stopSignal ? AbortSignal.any([deps.stopSignal, own.signal]) : own.signal;
+    const onEvent = (event: ReplayEvent | HandlerEvent) => {
+      if (event.type === 'probe-progress') {
+        const { type: _, ...step } = event;
+        probeSteps.set(id, step);
+      }
+      deps.onEvent?.(event);
+    };
     try {
-      return await probeHandler({ ...ctx, stopSignal }, id, target);
+      return await probeHandler({ ...ctx, stopSignal, onEvent }, id, target);
     } finally {
       going.delete(own);
-      if (going.size === 0) probes.delete(id);
+      // Another probe of the same call still going keeps its progress shown.
+      if (going.size === 0) {
+        probes.delete(id);
+        probeSteps.delete(id);
+        deps.onEvent?.({ type: 'probe-finished', callId: id });
+      }
     }
   };
   const runs = new BulkRuns(
@@ -177,6 +194,7 @@ export function createReplay(deps: ReplaySetup): Replay {
       for (const controller of going) controller.abort();
       return true;
     },
+    runningProbes: () => [...probeSteps.values()],
     simulatorActions: () => simulatorActions(deps.calls(), deps.settings()),
     saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), action, schemaText),
     schemaFor: (action) => schemaFor(deps.calls(), deps.settings(), action),

@@ -18,7 +18,7 @@ import { applyHarImportProgress } from '../replay/replay-har-actions';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
-import { applyProbeProgress } from '../handler/probe-progress';
+import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/probe-progress';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -55,7 +55,7 @@ export function startSession(b: RendererBridge): () => void {
 /** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), loadProject(), resumeBulkReplay(), ...answers]);
+  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), loadProject(), resumeBulkReplay(), loadProbes(), ...answers]);
 }
 
 /**
@@ -134,6 +134,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
         break;
       case 'probe-progress':
         applyProbeProgress(event);
+        break;
+      case 'probe-finished':
+        applyProbeFinished(event.callId);
         break;
       case 'history-pruned':
         prunedUpTo = Math.max(prunedUpTo, event.upToId);

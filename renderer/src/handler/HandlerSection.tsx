@@ -4,7 +4,7 @@ import { handlerVerdictWords, type HandlerVoice } from '../../../main/contract/w
 import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
-import { clearProbeProgress, probeStepInWords, useProbeProgress } from './probe-progress';
+import { clearProbeProgress, markProbeStopping, probeStepInWords, useProbeProgress } from './probe-progress';
 import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
 import { VerifierSnippet } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -43,29 +43,29 @@ export function HandlerSection({ call }: { call: CallDetail }) {
 
 function ProbeControls({ call, report }: { call: CallDetail; report: HandlerReport }) {
   const [asking, setAsking] = useState(false);
+  /** This page's own probe is on its way: its result shows here when it comes. */
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [stopping, setStopping] = useState(false);
   const [probe, setProbe] = useState<HandlerProbe | null>(null);
+  // Whoever started it: this page, another page, or the command line against the same serve.
   const step = useProbeProgress((s) => s.steps[call.id]);
+  const stopping = useProbeProgress((s) => s.stopping[call.id] === true);
+  const running = busy || step !== undefined;
   const url = call.action ? report.target.replaceAll('{action_name}', call.action) : report.target;
   const run = async () => {
     setAsking(false);
     setBusy(true);
-    setStopping(false);
     setError(null);
-    clearProbeProgress(call.id);
     const attempt = await probeHandler(call.id, report.target);
     clearProbeProgress(call.id);
     setBusy(false);
-    setStopping(false);
     if (attempt.ok) setProbe(attempt.probe);
     else setError(attempt.message);
   };
   return (
     <>
       {!asking && (
-        <button type="button" disabled={busy} onClick={() => setAsking(true)}>
+        <button type="button" disabled={running} onClick={() => setAsking(true)}>
           Check my handler&apos;s verifier…
         </button>
       )}
@@ -75,7 +75,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
             This sends call #{call.id} to your real handler at <code>{url}</code> once re-signed in each signing style, and once with a
             wrong signature. Your handler runs the action for every call it accepts. The calls are stored as replays.
           </p>
-          <button type="button" onClick={() => void run()}>
+          <button type="button" disabled={running} onClick={() => void run()}>
             Send the calls
           </button>
           <button type="button" onClick={() => setAsking(false)}>
@@ -83,7 +83,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
           </button>
         </div>
       )}
-      {busy && (
+      {running && (
         <div className="probe-progress" role="group" aria-label="Checking your handler's verifier">
           {/* The core's steps (probe-progress events): the request being sent, of how many. */}
           <progress max={step?.total ?? 1} value={step ? step.sending - 1 : 0} aria-label="Requests answered" />
@@ -94,11 +94,12 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
                 ? `${probeStepInWords(step)}…`
                 : "Checking your handler's verifier…"}
           </p>
+          {/* stopProbe stops every probe of the call, whoever started it. */}
           <button
             type="button"
             disabled={stopping}
             onClick={() => {
-              setStopping(true);
+              markProbeStopping(call.id);
               void stopProbe(call.id);
             }}
           >

@@ -232,6 +232,7 @@ export function createHttpBridge(
     getLearnedStyle: () => call('getLearnedStyle', []),
     probeHandler: (callId, target) => call('probeHandler', [callId, target]),
     stopProbe: (callId) => call('stopProbe', [callId]),
+    listProbes: () => call('listProbes', []),
     getVerifierSnippet: (language, style) => call('getVerifierSnippet', [language, style]),
     listSimulatorActions: () => call('listSimulatorActions', []),
     saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),

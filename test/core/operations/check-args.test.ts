@@ -247,6 +247,7 @@ const TABLE: Record<ApiMethod, Row> = {
     ],
   },
   stopProbe: { good: [[3]], bad: [[[0], '`callId` must be a call id (a positive integer).']] },
+  listProbes: { good: [[]], bad: [] },
   getVerifierSnippet: {
     good: [
       ['go', 'sorted+utf8'],

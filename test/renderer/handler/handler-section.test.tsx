@@ -71,6 +71,64 @@ describe("checking the handler's verifier", () => {
   });
 });
 
+describe('a probe of the handler started elsewhere (another page, the command line against the same serve)', () => {
+  /** Forwards call #1 through the gated handler, and starts a probe of it as another page would: straight at the core. */
+  async function probeStartedElsewhere(c: ReturnType<typeof companion>) {
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
+    const forwarded = c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
+    await handler().release(1);
+    await forwarded;
+    const before = (await handler().received()).length;
+    const probe = c.api.probeHandler(1, null);
+    // Its first request reached the handler: the probe is going.
+    await waitFor(async () => expect(await handler().received()).toHaveLength(before + 1));
+    return { probe, before };
+  }
+
+  it('shows its steps in the page showing the call, and the page can stop it', async () => {
+    const c = companion();
+    const { probe, before } = await probeStartedElsewhere(c);
+    const { pane, user } = await openCall(c.bridge, 1);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    // Opened while it goes on: the page reads where it is, with no step to wait for.
+    const progress = await within(section).findByRole('group', { name: "Checking your handler's verifier" });
+    const step = () => within(progress).getByTestId('probe-step').textContent ?? '';
+    await waitFor(() => expect(step()).toMatch(/^Sending 1 of \d+: \w/));
+    const total = Number(/ of (\d+):/.exec(step())![1]);
+    expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).hasAttribute('disabled')).toBe(true);
+    await handler().release(1);
+    await waitFor(() => expect(step()).toMatch(new RegExp(`^Sending 2 of ${total}: `)));
+
+    await user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    expect(c.bridge.callsTo('stopProbe')).toEqual([[1]]);
+    expect(step()).toMatch(/^Stopping: nothing more is sent/);
+    await handler().release(1);
+    const result = await probe;
+    expect(result.ok && result.value.finding).toBe('stopped');
+    // Its end reaches the page too: no progress stays up.
+    await waitFor(() => expect(within(section).queryByRole('group', { name: "Checking your handler's verifier" })).toBeNull());
+    expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).hasAttribute('disabled')).toBe(false);
+    expect(await handler().received()).toHaveLength(before + 2);
+  });
+
+  it('shows a probe that starts while the page is open, until it ends', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
+    const forwarded = c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
+    await handler().release(1);
+    await forwarded;
+    const { pane } = await openCall(c.bridge, 1);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    const probe = c.api.probeHandler(1, null);
+    const progress = await within(section).findByRole('group', { name: "Checking your handler's verifier" });
+    await waitFor(() => expect(within(progress).getByTestId('probe-step').textContent).toMatch(/^Sending 1 of \d+: \w/));
+    await c.api.stopProbe(1);
+    await handler().release(1);
+    expect((await probe).ok).toBe(true);
+    await waitFor(() => expect(within(section).queryByRole('group', { name: "Checking your handler's verifier" })).toBeNull());
+  });
+});
+
 describe('one screen names one style per thing: the style this call was signed in, and the one learned from all calls', () => {
   it('a call signed otherwise than most: the handler box says "this call was signed with", the replay line what re-signing uses', async () => {
     const c = companion();
