@@ -4,7 +4,7 @@ import { sign } from '../../main/core/signature';
 import { handlerUrl, startHandler, type HandlerProcess } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
+import { openInspector, serveInspectorForFile, type ServedInspector } from './served-inspector';
 
 // A probe of the handler's verifier in the served inspector, step by step: a real `serve`
 // forwarding to the stand-in handler's `gated` action, which answers each call only when the
@@ -12,6 +12,7 @@ import { serveInspectorForFile } from './served-inspector';
 const KEY = 'e2e-probe-key';
 let handler: HandlerProcess;
 let server: ServeProcess;
+let browser: ServedInspector['browser'];
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 serveInspectorForFile(
   () => ({ args: ['--forward', handlerUrl(handler, 'gated')], env: { FLOWENT_HMAC_KEY: KEY } }),
-  (served) => ({ server, page, pageErrors, rows } = served),
+  (served) => ({ server, browser, page, pageErrors, rows } = served),
 );
 
 it("shows the probe's requests as they go out, n of the total, and Cancel stops it after the one in flight", async () => {
@@ -68,5 +69,41 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   expect(await progress.count()).toBe(0);
   // Nothing more was sent: the call forwarded, then the probe's two requests.
   expect(await handler.received()).toHaveLength(3);
+  expect(pageErrors).toEqual([]);
+});
+
+it('a probe started in another page shows its steps here too, and Cancel here stops it', async () => {
+  const section = page.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Your handler' });
+  const before = (await handler.received()).length;
+  const other = await browser.context.newPage();
+  try {
+    await openInspector(other, server.inspectorUrl!);
+    await other.locator('[data-call-id="1"]').click();
+    const there = other.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Your handler' });
+    await there.getByRole('button', { name: "Check my handler's verifier…" }).click();
+    await there.getByRole('button', { name: 'Send the calls' }).click();
+
+    // This page, showing the same call, started nothing: it follows the core's steps.
+    const progress = section.getByRole('group', { name: "Checking your handler's verifier" });
+    const step = () => progress.getByTestId('probe-step').textContent();
+    await expect.poll(step).toMatch(/^Sending 1 of \d+: \w/);
+    const total = Number(/ of (\d+):/.exec((await step()) ?? '')![1]);
+    await handler.release(1);
+    await expect.poll(step).toMatch(new RegExp(`^Sending 2 of ${total}: `));
+    expect(await section.getByRole('button', { name: "Check my handler's verifier…" }).isDisabled()).toBe(true);
+
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
+    await handler.release(1);
+    // The page that started it shows what was found; here the progress goes once the probe ended.
+    const result = there.getByRole('region', { name: 'Probe result' });
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.locator('[data-finding]').getAttribute('data-finding')).toBe('stopped');
+    await expect.poll(() => progress.count()).toBe(0);
+    expect(await section.getByRole('button', { name: "Check my handler's verifier…" }).isDisabled()).toBe(false);
+    expect(await handler.received()).toHaveLength(before + 2);
+  } finally {
+    await other.close();
+  }
   expect(pageErrors).toEqual([]);
 });
