@@ -55,7 +55,16 @@ export function startSession(b: RendererBridge): () => void {
 /** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
   const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
-  await Promise.all([refreshStatus(), refreshStats(), loadFirstPage(), loadAccount(), loadProject(), resumeBulkReplay(), loadProbes(), ...answers]);
+  await Promise.all([
+    refreshStatus(),
+    refreshStats(),
+    loadFirstPage(),
+    loadAccount(),
+    loadProject(),
+    resumeBulkReplay(),
+    loadProbes(),
+    ...answers,
+  ]);
 }
 
 /**

@@ -76,11 +76,15 @@ export async function loadProbes(): Promise<void> {
       const steps: Record<number, ProbeStep> = {};
       for (const id of since) if (id in s.steps) steps[id] = s.steps[id]!;
       for (const { callId, sending, total, styles } of running) if (!since.has(callId)) steps[callId] = { sending, total, styles };
-      const stopping = Object.fromEntries(Object.keys(s.stopping).filter((id) => id in steps).map((id) => [id, true as const]));
+      const stopping = Object.fromEntries(
+        Object.keys(s.stopping)
+          .filter((id) => id in steps)
+          .map((id) => [id, true as const]),
+      );
       return { steps, stopping };
     });
   } catch (error) {
-    reportError("Could not read the handler checks going on", error);
+    reportError("Could not read the checks of your handler's verifier going on", error);
   } finally {
     toldSince.delete(since);
   }
