@@ -197,11 +197,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
   const { activeQuery, generation } = useCallsStore.getState();
   // Summaries carry no body: the core says which of the calls match the search (search-arrivals.ts).
   if (activeQuery.text) {
-    void countSearchArrivals(
-      generation,
-      activeQuery,
-      stored.filter((c) => matchesFilter(c, activeQuery)),
-    );
+    void countSearchArrivals(generation, activeQuery, stored);
     return;
   }
   let readFirstPageAgain = false;

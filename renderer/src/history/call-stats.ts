@@ -9,8 +9,8 @@ export async function refreshStats(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
   try {
-    const { value: stats, stored } = await withStoredMeanwhile(() => b.getStats({}));
-    useMetaStore.setState({ stats: countInto(stats, stored) });
+    const { value: stats, meanwhile } = await withStoredMeanwhile(() => b.getStats({}));
+    useMetaStore.setState({ stats: countInto(stats, meanwhile.stored) });
   } catch (error) {
     reportError('Could not load call statistics', error);
   }

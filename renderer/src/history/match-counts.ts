@@ -5,7 +5,7 @@ import { reportError } from '../page/ui-actions';
 import type { RendererBridge } from '../transport/connection';
 import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
 import { matchesFilter, withoutAction } from './filter-state';
-import { watchStored, withStoredMeanwhile } from '../page/reads-in-flight';
+import { watchStored, withStoredMeanwhile, type StoredMeanwhile } from '../page/reads-in-flight';
 
 /** Counts started since the page loaded: a count goes on only while it is the newest. */
 let countsStarted = 0;
@@ -89,11 +89,11 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
   const step = async () => {
     const first = beforeId === undefined;
     // The first step fixes what the count covers (`countedUpTo`); live calls are added from then on.
-    const { value: stats, stored } = first
+    const { value: stats, meanwhile } = first
       ? await withStoredMeanwhile(() => b.getStats(query))
-      : { value: await b.getStats({ ...query, beforeId }), stored: [] };
+      : { value: await b.getStats({ ...query, beforeId }), meanwhile: NOTHING_MEANWHILE };
     if (!current()) return false;
-    const after = uncounted(stored, stats.countedUpTo, query);
+    const after = uncounted(meanwhile, stats.countedUpTo, query);
     useCallsStore.setState((s) => addStep(s, stats, feeds, after));
     beforeId = stats.nextBeforeId ?? undefined;
     return stats.nextBeforeId !== null;
@@ -169,8 +169,8 @@ async function recount(b: RendererBridge, gen: number, query: CallFilter): Promi
     const header = await countToTheEnd(b, current, { ...query, perAction: byAction && query.action === undefined });
     const bar = byAction && query.action !== undefined ? await countToTheEnd(b, current, { ...others, perAction: true }) : header;
     if (!header || !bar || !current()) return;
-    const headerAfter = uncounted(watch.stored, header.countedUpTo, query);
-    const barAfter = uncounted(watch.stored, bar.countedUpTo, others);
+    const headerAfter = uncounted(watch, header.countedUpTo, query);
+    const barAfter = uncounted(watch, bar.countedUpTo, others);
     useCallsStore.setState({
       matchCount: { total: header.total + headerAfter.length, complete: true, countedUpTo: header.countedUpTo, about: null },
       actionCounts: byAction
@@ -209,24 +209,25 @@ async function countToTheEnd(b: RendererBridge, current: () => boolean, query: C
  * each that the count's reads did not cover), as a reload would count them.
  */
 export function withLiveCalls(s: CallsState, stored: CallSummary[]): Pick<CallsState, 'matchCount' | 'actionCounts'> {
-  const { matchCount: count, actionCounts: counts, activeQuery } = s;
-  const total = count ? uncounted(stored, count.countedUpTo, activeQuery) : [];
-  const byAction = counts ? uncounted(stored, counts.countedUpTo, withoutAction(activeQuery)) : [];
-  return countsWith(s, total, byAction);
+  return withCallsTold(s, { stored, searchMatches: [] });
 }
 
 /**
- * Calls told while a search is active that the core said match it (search-arrivals.ts), added
- * to the counts as withLiveCalls adds other filters' calls, the ones the counts' reads did not
- * cover: the header's count, and the Action list's when it counts the same query (no action
- * chosen; with one, the list counts the search without it, which these calls were not checked
- * against). So the header grows with what the new-calls pill offers, and "N of M" stays honest
- * as M grows.
+ * Calls told while a search is active that the core said contain the text (search-arrivals.ts
+ * checks them against the search without the action chosen), added to the counts as
+ * withLiveCalls adds other filters' calls, the ones the counts' reads did not cover: the
+ * header's count takes those of the chosen action, the Action list's all of them (it counts the
+ * search without the action). So the header grows with what the new-calls pill offers, and
+ * "N of M" stays honest as M grows.
  */
-export function withSearchArrivals(s: CallsState, matching: CallSummary[]): Pick<CallsState, 'matchCount' | 'actionCounts'> {
+export function withSearchArrivals(s: CallsState, searchMatches: CallSummary[]): Pick<CallsState, 'matchCount' | 'actionCounts'> {
+  return withCallsTold(s, { stored: [], searchMatches });
+}
+
+function withCallsTold(s: CallsState, told: StoredMeanwhile): Pick<CallsState, 'matchCount' | 'actionCounts'> {
   const { matchCount: count, actionCounts: counts, activeQuery } = s;
-  const total = count ? matching.filter((call) => call.id > count.countedUpTo) : [];
-  const byAction = counts && activeQuery.action === undefined ? matching.filter((call) => call.id > counts.countedUpTo) : [];
+  const total = count ? uncounted(told, count.countedUpTo, activeQuery) : [];
+  const byAction = counts ? uncounted(told, counts.countedUpTo, withoutAction(activeQuery)) : [];
   return countsWith(s, total, byAction);
 }
 
@@ -246,12 +247,17 @@ function countsWith(s: CallsState, total: CallSummary[], byAction: CallSummary[]
 }
 
 /**
- * The calls a count of `filter` that covers the history up to `countedUpTo` would count and has
- * not: none for a search, which the summaries cannot be checked against (they carry no body).
+ * The calls told that a count of `filter` covering the history up to `countedUpTo` would count
+ * and has not. For a search, only those the core said contain the text: a summary has no body.
+ * A call told before the count's read was stored before it, so the read covers it (its id is
+ * not above `countedUpTo`): nothing is counted twice.
  */
-function uncounted(calls: CallSummary[], countedUpTo: number, filter: CallFilter): CallSummary[] {
-  return filter.text ? [] : calls.filter((call) => call.id > countedUpTo && matchesFilter(call, filter));
+function uncounted(told: StoredMeanwhile, countedUpTo: number, filter: CallFilter): CallSummary[] {
+  const calls = filter.text ? told.searchMatches : told.stored;
+  return calls.filter((call) => call.id > countedUpTo && matchesFilter(call, filter));
 }
+
+const NOTHING_MEANWHILE: StoredMeanwhile = { stored: [], searchMatches: [] };
 
 /** The estimates per action, each that there is one more for each call's action. */
 function estimatesWithCalls(about: ActionCounts['about'], calls: CallSummary[]): ActionCounts['about'] {
