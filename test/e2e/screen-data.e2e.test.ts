@@ -35,10 +35,11 @@ const CALLS = {
 
 let page: Page;
 let rows: () => Locator;
+let server: ServeProcess;
 
 serveInspectorForFile(
   () => ({ env: { FLOWENT_HMAC_KEY: KEY }, prepare: seed }),
-  (served) => ({ page, rows } = served),
+  (served) => ({ page, rows, server } = served),
 );
 
 async function seed(server: ServeProcess): Promise<void> {
@@ -125,5 +126,31 @@ describe.sequential('what the list and the details say, in Chromium against a re
     await searchBox().fill('');
     await expect.poll(() => rows().count()).toBe(6);
     expect(await page.getByTestId('search-count').textContent()).toBe('');
+  });
+
+  it('with a search and an action chosen, the Action list counts the arriving calls that contain the text, of every action', async () => {
+    const actions = page.getByRole('combobox', { name: 'Action' });
+    const options = async () => (await actions.locator('option').allTextContents()).sort();
+    await searchBox().fill('Zürich');
+    await actions.selectOption('send_email');
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('2 of 6 calls contain “Zürich” and match the filters');
+    await expect.poll(options).toEqual(['All actions', 'lookup_order (0)', 'send_email (2)']);
+
+    for (const [action, city] of [
+      ['lookup_order', 'Zürich'],
+      ['lookup_order', 'Bern'],
+      ['send_email', 'Zürich'],
+    ] as const) {
+      const body = signedBody(flowentPayload(action, { city }), KEY);
+      await fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    }
+    // The header and the new-calls pill take the chosen action's; the list each action's.
+    await expect.poll(options).toEqual(['All actions', 'lookup_order (1)', 'send_email (3)']);
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('3 of 9 calls contain “Zürich” and match the filters');
+    await page.getByRole('button', { name: '1 new call: show' }).click();
+    await expect.poll(() => rows().count()).toBe(3);
+    await actions.selectOption('');
+    await searchBox().fill('');
+    await expect.poll(() => rows().count()).toBe(9);
   });
 });
