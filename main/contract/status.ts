@@ -76,7 +76,7 @@ export interface CoreStatus {
   dataDir: string;
   enforceSignatures: boolean;
   bodyLimitBytes: number;
-  hmacKey: { set: boolean; masked: string | null; source: 'keychain' | 'environment' | 'session' | null };
+  hmacKey: { set: boolean; source: 'keychain' | 'environment' | 'session' | null };
   /** Whether the HMAC key can be changed from the UI in this mode. */
   canSetHmacKey: boolean;
   mode: 'desktop' | 'headless';

@@ -19,7 +19,7 @@ import { createAnswers } from './answers';
 import { CallAnswerer } from './answers/call-answerer';
 import { newLoopToken } from './answers/own-calls';
 import { CoreEvents } from './events';
-import { HMAC_KEY_ENV, maskSecret } from './hmac-key';
+import { HMAC_KEY_ENV } from './hmac-key';
 import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
@@ -198,7 +198,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       enforceSignatures: options.enforceSignatures ?? false,
       bodyLimitBytes,
-      hmacKey: { set: key !== null, masked: maskSecret(key), source: key ? hmacKey.source : null },
+      hmacKey: { set: key !== null, source: key ? hmacKey.source : null },
       canSetHmacKey: hmacKey.set !== undefined,
       mode: options.mode,
       tunnel: tunnel.status,

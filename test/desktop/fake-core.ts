@@ -15,7 +15,7 @@ export const FAKE_STATUS = {
   webhookBaseUrl: 'http://127.0.0.1:8787',
   host: '127.0.0.1',
   port: 8787,
-  hmacKey: { set: false, masked: null, source: null },
+  hmacKey: { set: false, source: null },
   tunnel: { state: 'offline', url: null, reason: null },
 } as unknown as CoreStatus;
 

@@ -13,7 +13,7 @@ const STATUS = {
   webhookBaseUrl: 'http://127.0.0.1:8787',
   host: '127.0.0.1',
   port: 8787,
-  hmacKey: { set: true, masked: 'ab…yz', source: 'keychain' },
+  hmacKey: { set: true, source: 'keychain' },
   tunnel: { state: 'online', url: 'https://abc.ngrok.app', reason: null },
 } as CoreStatus;
 

@@ -34,13 +34,8 @@ export function SettingsDialog() {
         state={hmac}
         canSet={status?.canSetHmacKey ?? false}
         current={
-          hmac?.set ? (
-            <>
-              <code>{hmac.masked ?? '••••'}</code> {hmac.source ? `(${sourceLabel(hmac.source, HMAC_ENV)})` : ''}
-            </>
-          ) : (
-            'No key set: signatures cannot be checked.'
-          )
+          // Only that a key is set, and where from: not a character of it reaches the page.
+          hmac?.set ? `Set${hmac.source ? ` (${sourceLabel(hmac.source, HMAC_ENV)})` : ''}.` : 'No key set: signatures cannot be checked.'
         }
         currentTestId="hmac-current"
         inputLabel="New HMAC key"
