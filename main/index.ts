@@ -4,7 +4,16 @@ import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, scree
 import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
 import type { CoreStatus } from './contract/api';
-import { createCore, DATA_DIR_ENV, newLoopToken, NGROK_AUTHTOKEN_ENV, publishServeState, resolveDataDir, type Core } from './core';
+import {
+  APP_FOLDER_NAME,
+  createCore,
+  DATA_DIR_ENV,
+  newLoopToken,
+  NGROK_AUTHTOKEN_ENV,
+  publishServeState,
+  resolveDataDir,
+  type Core,
+} from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
 import { createDesktopSettingsStore } from './desktop/desktop-settings';
@@ -154,6 +163,11 @@ async function main(): Promise<void> {
   windows.open();
   app.on('activate', () => windows?.open());
 }
+
+// The app keeps its history where the commands look by default (README): named after the product,
+// as Electron would name it ("Flowent Companion"), the app and the commands would keep two
+// histories. Set before the single-instance lock, which lives in this folder too.
+app.setPath('userData', join(app.getPath('appData'), APP_FOLDER_NAME));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -5,7 +5,7 @@
  * defaults, the environment variables the core reads, and Flowent's own rules and limits.
  */
 export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
-export { DATA_DIR_ENV, resolveDataDir } from './paths';
+export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './paths';
 export { DATA_FILES, historyFile } from './data-folder';
 export { HMAC_KEY_ENV } from './hmac-key';
 export { NGROK_AUTHTOKEN_ENV } from './tunnel/tunnel-controller';

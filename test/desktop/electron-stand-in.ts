@@ -112,6 +112,9 @@ export function createElectronStandIn() {
     requestSingleInstanceLock: () => state.lockGranted,
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => state.paths[name] ?? `/nonexistent-${name}`,
+    setPath: (name: string, path: string) => {
+      state.paths[name] = path;
+    },
     getAppPath: () => state.appPath,
     name: 'Flowent Companion',
     isPackaged: false,

@@ -40,7 +40,7 @@ let releaseStop: () => void;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'main-index-'));
   h.electron = createElectronStandIn();
-  h.electron.state.paths.userData = join(root, 'user-data');
+  h.electron.state.paths.appData = join(root, 'app-data');
   h.electron.state.appPath = join(root, 'app');
   h.cores = [];
   startResult = { ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } };
@@ -93,9 +93,13 @@ describe('main/index.ts', () => {
     expect(win.focused).toBe(true);
   });
 
-  it('builds the core for the desktop in Electron’s userData folder and opens a sandboxed window', async () => {
+  it('builds the core for the desktop in the folder the commands use, not one named after the product, and opens a sandboxed window', async () => {
     const { core, win } = await launch();
-    expect(core.options).toMatchObject({ mode: 'desktop', dataDir: join(root, 'user-data'), sqliteNativeBinding: undefined });
+    expect(core.options).toMatchObject({
+      mode: 'desktop',
+      dataDir: join(root, 'app-data', 'flowent-companion'),
+      sqliteNativeBinding: undefined,
+    });
     expect(h.electron.calls.slice(0, 4)).toEqual(['core.listen', 'Menu.setApplicationMenu', 'Tray', 'BrowserWindow']);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/);
@@ -164,7 +168,7 @@ describe('main/index.ts', () => {
 
   it('publishes its webhook, tunnel and project for the commands in serve-states/<pid>.json, as serve does, and takes it back on quit', async () => {
     const { core } = await launch();
-    const userData = join(root, 'user-data');
+    const userData = join(root, 'app-data', 'flowent-companion');
     const stateFile = join(userData, DATA_FILES.serveStates, `${process.pid}.json`);
     expect(readServeState(userData)).toMatchObject({
       pid: process.pid,
@@ -217,6 +221,6 @@ describe('main/index.ts', () => {
     ]);
     expect(h.cores[0]?.stop).toHaveBeenCalled();
     expect(h.electron.windows).toHaveLength(0);
-    expect(existsSync(join(root, 'user-data', DATA_FILES.serveStates))).toBe(false);
+    expect(existsSync(join(root, 'app-data', 'flowent-companion', DATA_FILES.serveStates))).toBe(false);
   });
 });
