@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io';
 import { followCalls, historyAppears } from './follow-calls';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
+import { printable } from './printable';
 import { parseAction } from './replay-cli-shared';
 import { waitForStopSignal } from './stop-signal';
 
@@ -62,7 +63,8 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const filter: CallFilter = { action, source, ...(values.failed ? { failures: true } : {}) };
   const print = (call: CallSummary) => {
-    if (values.json) io.stdout.write(`${JSON.stringify(callJson(call))}\n`);
+    // JSON escapes C0 but leaves DEL and C1 as they are: printable gives those the same \u form, still the same JSON.
+    if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call)))}\n`);
     else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
   };
   // Made once: Ctrl-C ends the wait for the history as it ends the follow.

@@ -1,6 +1,7 @@
 import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
 import { handlerVerdictWords, type HandlerVoice } from '../contract/words';
 import { counted } from '../contract/words';
+import { printable } from './printable';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',
@@ -42,7 +43,11 @@ const ANSWERED_TAG: Record<AnsweredBy, string> = {
   'companion-error': '',
 };
 
-/** One human line per call: time, action, verdict (and style), status, milliseconds. */
+/**
+ * One human line per call: time, action, verdict (and style), status, milliseconds. The request
+ * line, the action as sent and the problem come from outside (an imported HAR's most of all):
+ * the line is printable, control characters escaped.
+ */
 export function formatCallLine(call: CallSummary): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
   // A request the HTTP parser refused before its request line could be read has neither.
@@ -54,7 +59,7 @@ export function formatCallLine(call: CallSummary): string {
   const status = (call.status === 0 ? 'no answer' : String(call.status)) + ANSWERED_TAG[call.answeredBy];
   const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, HANDLER_VOICE)}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
-  return `${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`;
+  return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
 }
 
 /** The line `serve` prints when a HAR import (from the inspector) ends, in place of a line per imported call. */
@@ -78,7 +83,8 @@ export function formatStoredElsewhere(count: number): string {
  * The lines printed under a call: why its signature failed, in the sentence its details lead
  * with (`  why: The signature matches none of the 13 known styles: ...`), why the mock
  * answered in place of the handler (`  forwarding failed: Your handler at ... refused the
- * connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler answered 200 but \`result\` is a number`).
+ * connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler answered 200 but \`result\` is a number`);
+ * printable, as the call's line is (an imported HAR brings its own violations).
  */
 export function formatCallNotes(call: CallSummary): string[] {
   const why = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
@@ -86,7 +92,7 @@ export function formatCallNotes(call: CallSummary): string[] {
   const forwarding = call.answeredBy === 'fallback-mock' && call.forwardError ? [`  forwarding failed: ${call.forwardError}`] : [];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
-  return [...why, ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)];
+  return [...why, ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)].map(printable);
 }
 
 /** The stable machine-readable form printed by `calls --json`. */

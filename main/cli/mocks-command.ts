@@ -9,6 +9,7 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { answersFolderInCliWords, inCliWords } from './cli-words';
 import { counted, fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
+import { printable } from './printable';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
@@ -307,5 +308,8 @@ export function describeMock(mock: StoredMock): string {
   });
   const who = mock.action ?? '(default)';
   const registration = definition.answerRegistrationCheck ? ', answers registration checks' : '';
-  return `${who}  ${definition.selection}: ${parts.join(' | ')}${definition.fallback && definition.responses.length ? ' (last is the fallback)' : ''}${registration}`;
+  // A rule's path and value come from a mock file, maybe someone else's: printable, as a call's line is.
+  return printable(
+    `${who}  ${definition.selection}: ${parts.join(' | ')}${definition.fallback && definition.responses.length ? ' (last is the fallback)' : ''}${registration}`,
+  );
 }

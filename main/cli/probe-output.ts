@@ -2,6 +2,7 @@ import type { HandlerProbe, ProbeRow } from '../contract/api';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import type { CoreSession } from './open-core';
+import { printable } from './printable';
 import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
@@ -34,7 +35,8 @@ export function probeLines(probe: HandlerProbe): string[] {
   const evidenceWidth = LINE_WIDTH - 2 - VERDICT_WIDTH - width - GAP.length;
   const lines = rows.flatMap(({ row, what, wrong }) => {
     const styles = wrapWords(what, '', width);
-    const evidence = wrapWords(`${row.evidence}${row.callId > 0 ? `  #${row.callId}` : ''}`, '', evidenceWidth);
+    // The evidence quotes the handler's answer: escaped before it is measured and wrapped.
+    const evidence = wrapWords(printable(`${row.evidence}${row.callId > 0 ? `  #${row.callId}` : ''}`), '', evidenceWidth);
     return Array.from({ length: Math.max(styles.length, evidence.length) }, (_, i) => {
       const verdict = i === 0 ? verdictWord(row, wrong) : '';
       return `  ${verdict.padEnd(VERDICT_WIDTH)}${(styles[i] ?? '').padEnd(width)}${GAP}${evidence[i] ?? ''}`.trimEnd();
@@ -43,7 +45,7 @@ export function probeLines(probe: HandlerProbe): string[] {
   return [
     ...wrapWords(`Probed your handler at ${probe.url} with call #${probe.probedCallId}:`, '  '),
     ...lines,
-    ...wrapWords(probe.summary, '  '),
+    ...wrapWords(printable(probe.summary), '  '),
   ];
 }
 

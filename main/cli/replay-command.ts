@@ -8,6 +8,7 @@ import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
 import { formatDiff } from './format-diff';
 import { inProjectFolder, withCore } from './open-core';
+import { printable } from './printable';
 import { probeStyles } from './probe-output';
 import { finishingOnCtrlC } from './stop-signal';
 import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
@@ -101,7 +102,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, MAX_BULK_CONCURRENCY);
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
   const selection: CallSelection = ids.length > 0 ? { ids } : { filter: { action, since: parseSince(values.since) }, limit };
-  const out = (line: string) => io.stdout.write(`${line}\n`);
+  // Answers, their headers and what the violations quote of them are bytes from outside: escaped as printed.
+  const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
 
   return withCore(
     'replay',

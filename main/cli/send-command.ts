@@ -6,6 +6,7 @@ import { finishingOnCtrlC } from './stop-signal';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
 import { inProjectFolder, withCore } from './open-core';
+import { printable } from './printable';
 import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
@@ -88,7 +89,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         return exitCodeOf(sent);
       }
       const r = sent.value;
-      const out = (line: string) => io.stdout.write(`${line}\n`);
+      // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
+      const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
       out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
       out(`  body:    ${r.body}`);
       out(r.error ? `  answer:  none: ${r.error}` : `  answer:  ${r.status} ${r.answer}`);
