@@ -18,7 +18,8 @@ type Failure = ApiFailure | AnswersFolderFailure;
 
 /**
  * The failures that mean a value the user gave is wrong (a mock file, a URL, a description,
- * a HAR file, a folder to import that is none, a project file with a mistake): the same command
+ * a HAR file, a folder to import that is none, a project file with a mistake, parameters over
+ * Flowent's limit or a schema they cannot be made from, a malformed FLOWENT_BASE_URL): the same command
  * would fail again however often it runs, until the command line or the file it names is fixed,
  * so they are usage errors. Every other failure happened at run time (an existing folder with
  * nothing to import is nothing to work on, as `calls` with no history).
@@ -29,6 +30,9 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'invalid-mock',
   'invalid-parameters',
   'invalid-schema',
+  // Parameters (--params, or made from --schema or the action's schema) that cannot be sent: fixed in the value or the file.
+  'over-flowent-limit',
+  'cannot-generate',
   'invalid-target',
   'unknown-style',
   'schema-not-object',

@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closedPort } from '../helpers/handler-process';
+import { runCli } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/temp-dir';
+
+// README's table: a bad value in a file the command names, or in a setting, exits 2 (fix it and
+// run again), named as what it is; 1 is for failures at run time. Each runs the built command.
+
+const { tempDir } = cleanupsPerTest();
+const KEY = { FLOWENT_HMAC_KEY: 'bad-values-key' };
+
+describe('bad values exit 2', () => {
+  it('send --params @file whose call would be over 1 MB', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify({ text: 'x'.repeat(1_100_000) }));
+    const sent = await runCli(
+      ['send', 's1', '--params', `@${file}`, '--target', `http://127.0.0.1:${await closedPort()}/`, '--data-dir', dir],
+      KEY,
+    );
+    expect(sent.stderr).toMatch(/over Flowent's limit of 1048576 bytes/);
+    expect(sent.code).toBe(2);
+  });
+
+  it('send --schema @file with a $ref that resolves to nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'badref.json');
+    writeFileSync(file, JSON.stringify({ type: 'object', properties: { a: { $ref: '#/definitions/nope' } }, required: ['a'] }));
+    const sent = await runCli(
+      ['send', 's1', '--schema', `@${file}`, '--target', `http://127.0.0.1:${await closedPort()}/`, '--data-dir', dir],
+      KEY,
+    );
+    expect(sent.stderr).toMatch(/Cannot generate parameters from the schema of s1: .*#\/definitions\/nope/);
+    expect(sent.code).toBe(2);
+  });
+
+  it.each([
+    ['with an API token', { FLOWENT_API_TOKEN: 'token' }],
+    ['without one', { FLOWENT_API_TOKEN: '' }],
+  ])('a malformed FLOWENT_BASE_URL is named as a setting, %s, not blamed on the network', async (_, token) => {
+    const dir = tempDir();
+    const listed = await runCli(['actions', 'list', '--data-dir', dir], { ...token, FLOWENT_BASE_URL: 'notaurl' });
+    expect(listed.stderr).toBe(
+      'flowent-companion actions: FLOWENT_BASE_URL is "notaurl", which is not a Gateway URL, so nothing was sent. ' +
+        'Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.\n',
+    );
+    expect(listed.code).toBe(2);
+  });
+});
