@@ -46,7 +46,8 @@ export type AccountFailure =
   | { code: 'flowent-nothing-to-update' }
   | { code: 'flowent-unknown-profile'; name: string; profiles: string[] }
   | { code: 'flowent-default-profile' }
-  | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string }
+  /** A profile name or Gateway URL that is none; `variable`: the environment variable the URL was read from (FLOWENT_BASE_URL). */
+  | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string; variable?: string }
   /** Registering or linking "here" without a URL: the tunnel is closed (`forRegistration`: a LAN URL would do too). */
   | { code: 'flowent-no-public-url'; forRegistration: boolean }
   /**

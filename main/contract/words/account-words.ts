@@ -79,12 +79,15 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
     what: 'The "default" profile cannot be deleted.',
     todo: 'Change its Gateway URL instead ("actions profile add default <url>"); FLOWENT_BASE_URL, when set, wins over it.',
   }),
-  'flowent-bad-profile': ({ field, value }) => ({
-    what:
-      field === 'name'
-        ? `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.`
-        : `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".`,
-  }),
+  'flowent-bad-profile': ({ field, value, variable }) =>
+    field === 'name'
+      ? { what: `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` }
+      : variable
+        ? {
+            what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
+            todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
+          }
+        : { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` },
   'flowent-no-public-url': ({ forRegistration }, say) => ({
     what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
     todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),

@@ -4,7 +4,7 @@ import { isProductionGateway } from './action-validation';
 import { GatewayClient } from './gateway-client';
 import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type FollowRecord, type LinkedAction } from './links';
 import { SchemaCache, type ParameterCheck } from './parameter-check';
-import { apiTokenVariable, FlowentProfiles, type FlowentProfile, type ProfileSecrets } from './profiles';
+import { apiTokenVariable, DEFAULT_PROFILE, FlowentProfiles, type FlowentProfile, type ProfileSecrets } from './profiles';
 import { RequestCounter } from './request-counter';
 import type { SettingsScope } from '../store/settings-repository';
 import { TokenSession, type FetchLike } from './token-session';
@@ -77,6 +77,7 @@ export class ActionRegistry {
     if (existing && existing.baseUrl === profile.baseUrl) return existing;
     const session = new TokenSession({
       baseUrl: profile.baseUrl,
+      baseUrlVariable: this.baseUrlVariable(profile),
       profile: profile.name,
       variable: apiTokenVariable(profile.name),
       apiToken: this.options.profileSecret(profile.name),
@@ -91,6 +92,13 @@ export class ActionRegistry {
     };
     this.clients.set(profile.name, made);
     return made;
+  }
+
+  /** The variable the profile's Gateway URL was read from: FLOWENT_BASE_URL for the default profile when it is set, else null. */
+  private baseUrlVariable(profile: FlowentProfile): string | null {
+    if (profile.name !== DEFAULT_PROFILE) return null;
+    const gateway = this.profiles.defaultGateway();
+    return gateway.from === 'environment' ? gateway.variable : null;
   }
 
   /** Drops the profile's session (its token changed): the next request exchanges again. */

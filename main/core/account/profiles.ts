@@ -7,6 +7,16 @@ import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV }
 export type { DefaultGateway, FlowentProfile } from '../../contract/account';
 
 export const DEFAULT_PROFILE = 'default';
+
+/** Whether `text` can be a Gateway URL: an http(s) URL. */
+export function isGatewayUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
 const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;
 
 /** Where each profile's API token comes from: the keychain in the desktop app, the environment headless. */
@@ -73,15 +83,7 @@ export class FlowentProfiles {
 
   save(profile: FlowentProfile): Result<FlowentProfile, AccountFailure> {
     if (!PROFILE_NAME.test(profile.name)) return { ok: false, code: 'flowent-bad-profile', field: 'name', value: profile.name };
-    let url: URL;
-    try {
-      url = new URL(profile.baseUrl);
-    } catch {
-      url = new URL('invalid:');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return { ok: false, code: 'flowent-bad-profile', field: 'baseUrl', value: profile.baseUrl };
-    }
+    if (!isGatewayUrl(profile.baseUrl)) return { ok: false, code: 'flowent-bad-profile', field: 'baseUrl', value: profile.baseUrl };
     const clean = { name: profile.name, baseUrl: profile.baseUrl.replace(/\/+$/, '') };
     const others = this.settings.read<FlowentProfile[]>('profiles', []).filter((stored) => stored.name !== clean.name);
     this.settings.write('profiles', [...others, clean]);

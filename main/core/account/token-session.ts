@@ -2,11 +2,14 @@ import type { AccountFailure, Refused } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
 import { networkProblemOf } from '../network-problem';
 import { gatewayFailure } from './gateway-errors';
+import { isGatewayUrl } from './profiles';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface TokenSessionOptions {
   baseUrl: string;
+  /** The environment variable `baseUrl` was read from (FLOWENT_BASE_URL), null when it was saved or built in. */
+  baseUrlVariable?: string | null;
   /** The profile the token is of, and the environment variable it can come from. */
   profile: string;
   variable: string;
@@ -67,7 +70,17 @@ export class TokenSession {
 
   private async doExchange(): Promise<Exchanged> {
     const apiToken = this.options.apiToken.get();
-    const { baseUrl, profile, variable } = this.options;
+    const { baseUrl, profile, variable, baseUrlVariable } = this.options;
+    // Saved URLs were checked when saved; one from the environment is checked here, before
+    // anything is sent, so a malformed setting is named as such and not taken for the network.
+    if (!isGatewayUrl(baseUrl))
+      return {
+        ok: false,
+        code: 'flowent-bad-profile',
+        field: 'baseUrl',
+        value: baseUrl,
+        ...(baseUrlVariable ? { variable: baseUrlVariable } : {}),
+      };
     if (!apiToken) return { ok: false, code: 'flowent-no-api-token', profile, variable };
     const url = `${baseUrl}/token/exchange`;
     let response: Response;
