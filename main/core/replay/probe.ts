@@ -64,10 +64,13 @@ export async function probeHandler(
     ctx.onEvent?.({ type: 'probe-progress', callId: original.id, sending: index + 1, total, styles });
   const rows: ProbeRow[] = [];
   const outcomes: HandlerOutcome[] = [];
+  /** Each stored request's styles its signature is valid in: more than it was signed in for raw. */
+  const validIn = new Map<number, readonly StyleName[]>();
   const record = (styles: StyleName[], delivered: Delivered): ProbeRow => {
     const row = probeRow(styles, delivered);
-    const validIn = delivered.signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName);
-    const outcome = row.handler === null ? null : outcomeOf({ verdict: delivered.signature.verdict, validIn }, row.handler);
+    const valid = delivered.signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName);
+    validIn.set(row.callId, valid);
+    const outcome = row.handler === null ? null : outcomeOf({ verdict: delivered.signature.verdict, validIn: valid }, row.handler);
     if (outcome !== null) outcomes.push(outcome);
     return row;
   };
@@ -94,7 +97,9 @@ export async function probeHandler(
   if (!complete) return { ok: true, value: stoppedFinding(original.id, target.value.url, rows, wrongRow, total) };
   // Only a style the calls have told apart is worth naming as this Flowent's.
   const flowentStyle = learned.decided ? learned.style : null;
-  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, refusedStyles(outcomes), flowentStyle) };
+  const refusedIn = (style: string) =>
+    rows.find((row) => row.handler === 'refused' && validIn.get(row.callId)?.includes(style as StyleName));
+  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, refusedStyles(outcomes), refusedIn, flowentStyle) };
 }
 
 const STOPPED_EVIDENCE = 'the probe was stopped';
@@ -153,6 +158,7 @@ function finding(
   rows: ProbeRow[],
   wrong: ProbeRow,
   refused: ReadonlySet<string>,
+  refusedIn: (style: string) => ProbeRow | undefined,
   learned: StyleName | null,
 ): HandlerProbe {
   const stylesAccepted = rows
@@ -194,17 +200,37 @@ function finding(
       summary: `Your handler refused the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its FLOWENT_HMAC_KEY, and that it verifies the body bytes as received.`,
     };
   }
+  // A style named on an accepted row and still refused (raw: it matches every request's own
+  // bytes, so it shared an accepted row's bytes and a refused row's too): why, in the table's terms.
+  const acceptedOnly = (style: string): string => {
+    const accepted = rows.find((row) => row.handler === 'accepted' && row.styles.includes(style));
+    const refusedRow = refusedIn(style);
+    if (!accepted || !refusedRow) return '';
+    const same = accepted.styles.find((other) => other !== style);
+    return ` (it accepted ${style} only in #${accepted.callId}${same ? `, where its bytes were ${same}'s` : ''}, and refused #${refusedRow.callId}, whose signature ${style} matches too)`;
+  };
+  const mixed = rows
+    .filter((row) => row.handler === 'accepted')
+    .flatMap((row) => row.styles)
+    .filter((style) => refused.has(style) && style !== learned)
+    .map((style) => `It does not verify ${style}${acceptedOnly(style)}.`);
   const flowent =
     learned === null
       ? ''
       : stylesAccepted.includes(learned)
         ? `It accepts ${learned}, the style this Flowent signs with.`
-        : `It refuses ${learned}, the style this Flowent signs with: "${verifierCommand(learned)}" prints a verifier that accepts it.`;
+        : `It refuses ${learned}, the style this Flowent signs with${acceptedOnly(learned)}: "${verifierCommand(learned)}" prints a verifier that accepts it.`;
   return {
     ...base,
     checksSignatures: true,
     finding: 'checks-signatures',
-    summary: `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}.${flowent && ` ${flowent}`}`,
+    summary: [
+      `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}.`,
+      ...mixed,
+      flowent,
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
