@@ -1,5 +1,5 @@
 import { MAX_JSON_DEPTH } from '../json/json-node';
-import { findDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
+import { locateDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
 import type { MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
 import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
@@ -19,6 +19,7 @@ const MOCK_JSON_WORDS: JsonWords = {
   syntax: (_, what) => `not valid JSON: ${what}`,
   tooDeep: () => `not valid JSON: it nests deeper than ${MAX_JSON_DEPTH} levels`,
   end: 'the end of the mock',
+  duplicateKey: (key) => `not valid JSON: the key "${key}" appears twice in one object`,
 };
 
 /**
@@ -35,9 +36,9 @@ export function parseMockText(written: string, format: MockFormat): Validated {
       const where = lineColumn(bytes, parsed.offset);
       return { ok: false, errors: [{ path: '', message: `${parsed.message} (line ${where.line}, column ${where.column})`, ...where }] };
     }
-    const duplicate = findDuplicateKey(parsed.root);
+    const duplicate = locateDuplicateKey(parsed.root);
     if (duplicate !== null)
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: the key "${duplicate}" appears twice in one object` }] };
+      return { ok: false, errors: [{ path: '', message: MOCK_JSON_WORDS.duplicateKey(duplicate.key, duplicate.path, duplicate.offset) }] };
     return validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root));
   }
   const parsed = parseYamlText(text);

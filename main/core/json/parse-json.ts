@@ -8,7 +8,9 @@ import {
   type JsonParseResult,
 } from './json-node';
 import { findInvalidUtf8 } from './utf8';
+import { BODY_WORDS, type JsonWords } from './json-words';
 
+export { BODY_WORDS, PARAMETERS_WORDS, type JsonWords } from './json-words';
 export { findDuplicateKey, locateDuplicateKey, toPlainValue, type DuplicateKey, type PlainJson } from './json-values';
 
 // ignoreBOM keeps a U+FEFF in the text, so byte offsets and text indexes stay in step.
@@ -16,35 +18,6 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-
-/**
- * How a parse failure is said. The parse is the same for every text; what it is said of is
- * not: a webhook call's body (the default) or a mock someone wrote (answers/mock-file.ts).
- */
-export interface JsonWords {
-  /** Nothing to parse; `blank` when there is whitespace. */
-  empty(blank: boolean): string;
-  bom: string;
-  /** `byte` as `0x..`. */
-  invalidUtf8(offset: number, byte: string): string;
-  /** A syntax mistake at `offset`; `what` says which, e.g. "expected a JSON value, found 'x'". */
-  syntax(offset: number, what: string): string;
-  tooDeep(offset: number): string;
-  /** The end of the text, as in "found the end of the body". */
-  end: string;
-}
-
-/** A webhook call's body, which Flowent sends as a JSON object. */
-export const BODY_WORDS: JsonWords = {
-  empty: (blank) =>
-    blank ? 'The body contains only whitespace; Flowent sends a JSON object.' : 'The body is empty; Flowent sends a JSON object.',
-  bom: 'The body starts with a byte order mark; send plain UTF-8 JSON.',
-  invalidUtf8: (offset, byte) =>
-    `The body is not valid UTF-8: byte ${offset} (${byte}) begins an invalid or incomplete UTF-8 sequence. Send the body encoded as UTF-8.`,
-  syntax: (offset, what) => `Invalid JSON at byte ${offset}: ${what}. Send strict JSON (RFC 8259).`,
-  tooDeep: (offset) => `The JSON nests deeper than ${MAX_JSON_DEPTH} levels at byte ${offset}; flatten the body.`,
-  end: 'the end of the body',
-};
 
 type Fail = { ok: false; code: JsonParseErrorCode; message: string; offset: number };
 

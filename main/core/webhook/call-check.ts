@@ -1,6 +1,6 @@
 import type { SignatureReport } from '../../contract/api';
 import type { JsonNode } from '../json/json-node';
-import { findDuplicateKey, parseJson } from '../json/parse-json';
+import { locateDuplicateKey, parseJson, type DuplicateKey } from '../json/parse-json';
 import { checkFlowentBody, type BodyCheck } from '../protocol/call-body';
 import { verify } from '../signature';
 
@@ -10,7 +10,7 @@ import { verify } from '../signature';
  */
 export type CallCheck =
   | { kind: 'not-json'; code: string; message: string }
-  | { kind: 'duplicate-key'; key: string }
+  | ({ kind: 'duplicate-key' } & DuplicateKey)
   | { kind: 'checked'; body: BodyCheck; signature: SignatureReport };
 
 export interface CallCheckInput {
@@ -30,8 +30,8 @@ export interface CallCheckInput {
 export function checkCall(input: CallCheckInput): { check: CallCheck; tree: JsonNode | null } {
   const parsed = parseJson(input.body);
   if (!parsed.ok) return { check: { kind: 'not-json', code: parsed.code, message: parsed.message }, tree: null };
-  const duplicate = findDuplicateKey(parsed.root);
-  if (duplicate !== null) return { check: { kind: 'duplicate-key', key: duplicate }, tree: parsed.root };
+  const duplicate = locateDuplicateKey(parsed.root);
+  if (duplicate !== null) return { check: { kind: 'duplicate-key', ...duplicate }, tree: parsed.root };
   const signature = verify(input.body, input.hmacKey, { receivedAt: input.receivedAt, stopAtFirstMatch: !input.everyStyle }, parsed);
   return { check: { kind: 'checked', body: checkFlowentBody(parsed.root, input.pathAction), signature }, tree: parsed.root };
 }

@@ -17,6 +17,7 @@ import { ACTION_NAME_RULE } from '../../contract/action-name';
 import { refuseBySignature } from './signature-refusal';
 import { seconds } from './parser-refusal';
 import { notFlowent } from '../signature';
+import { BODY_WORDS } from '../json/json-words';
 
 /** A request as it came off the socket, before any interpretation. */
 export interface CapturedRequest {
@@ -288,7 +289,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     return refused(errorAnswer(400, message), check.code, message);
   }
   if (check.kind === 'duplicate-key') {
-    const message = `The body repeats the key "${check.key}". Send each key once: with duplicates, what was signed is ambiguous.`;
+    const message = BODY_WORDS.duplicateKey(check.key, check.path, check.offset);
     return refused(errorAnswer(400, message), 'duplicate-key', message);
   }
   const { body: checked, signature } = check;
