@@ -29,6 +29,8 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'invalid-json',
   'invalid-mock',
   'invalid-parameters',
+  'invalid-parameters-json',
+  'number-beyond-style',
   'invalid-schema',
   // Parameters (--params, or made from --schema or the action's schema) that cannot be sent: fixed in the value or the file.
   'over-flowent-limit',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isActionName, type ApiFailure } from '../contract/api';
-import { checkTargetUrl, SIGNING_STYLES } from '../core';
+import { checkTargetUrl, readParameters, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { fileProblemInWords } from '../contract/words';
@@ -52,24 +52,37 @@ export function parseIds(positionals: string[]): number[] {
   });
 }
 
+/** The text given inline or the bytes of @file, and how to name where it came from. */
+function argumentInput(flag: string, value: string): { input: string | Buffer; where: string } {
+  if (!value.startsWith('@')) return { input: value, where: flag };
+  const file = value.slice(1);
+  try {
+    return { input: readFileSync(file), where: `${flag} ${file}` };
+  } catch (error) {
+    throw new UsageError(`${flag}: ${fileProblemInWords(file, error, 'read')}`);
+  }
+}
+
 /** A JSON value given inline or as @file. */
 export function readJsonArgument(flag: string, value: string): unknown {
-  let text = value;
-  let where = `${flag}`;
-  if (value.startsWith('@')) {
-    const file = value.slice(1);
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`${flag}: ${fileProblemInWords(file, error, 'read')}`);
-    }
-    where = `${flag} ${file}`;
-  }
+  const { input, where } = argumentInput(flag, value);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(input.toString()) as unknown;
   } catch (error) {
     throw new UsageError(`${where} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
+}
+
+/**
+ * `--params`, inline or as @file: the text to hand the core, as typed. Refused here as the core
+ * would refuse it (in the webhook's words for the same problem in a body), with where it came
+ * from; a file's bytes are read as they are, so invalid UTF-8 is seen, not replaced.
+ */
+export function readParametersArgument(value: string): string {
+  const { input, where } = argumentInput('--params', value);
+  const read = readParameters(input);
+  if (read.ok) return read.value.text;
+  throw new UsageError(read.code === 'invalid-parameters' ? '--params must be a JSON object.' : `${where}: ${inCliWords(read)}`);
 }
 
 /**

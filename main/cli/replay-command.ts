@@ -11,7 +11,15 @@ import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
 import { probeStyles } from './probe-output';
 import { finishingOnCtrlC } from './stop-signal';
-import { parseAction, parseIds, parseSince, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
+import {
+  parseAction,
+  parseIds,
+  parseSince,
+  parseStyle,
+  parseTargetUrl,
+  readParametersArgument,
+  replayRefusalInWords,
+} from './replay-cli-shared';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
        flowent-companion replay <id> --probe-styles [--target <url>]
@@ -94,9 +102,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError('--style only applies with --resign or --params.');
   const noKey = inCliWords({ code: 'no-key', needs: 'resign' });
   if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
-  const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
-  if (parameters !== undefined && (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)))
-    throw new UsageError('--params must be a JSON object.');
+  const parameters = values.params === undefined ? undefined : readParametersArgument(values.params);
   if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
   const target = parseTargetUrl(values.target);
   const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, MAX_BULK_CONCURRENCY);
@@ -119,7 +125,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           concurrency,
           resign: values.resign ?? false,
           target: target ?? null,
-          parameters: parameters === undefined ? null : JSON.stringify(parameters),
+          parameters: parameters ?? null,
           style: style ?? null,
         });
         if (!started.ok) {

@@ -7,7 +7,14 @@ import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
 import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
-import { parseAction, parseStyle, parseTargetUrl, readJsonArgument, replayRefusalInWords } from './replay-cli-shared';
+import {
+  parseAction,
+  parseStyle,
+  parseTargetUrl,
+  readJsonArgument,
+  readParametersArgument,
+  replayRefusalInWords,
+} from './replay-cli-shared';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
@@ -56,7 +63,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     );
   }
   if (values.schema !== undefined && !values.schema.startsWith('@')) throw new UsageError('--schema takes a file: --schema @schema.json.');
-  const parameters = values.params === undefined ? undefined : readJsonArgument('--params', values.params);
+  const parameters = values.params === undefined ? undefined : readParametersArgument(values.params);
   const schema = values.schema === undefined ? undefined : readJsonArgument('--schema', values.schema);
   if (schema !== undefined && (schema === null || typeof schema !== 'object' || Array.isArray(schema)))
     throw new UsageError('--schema must hold a JSON Schema object.');
@@ -76,7 +83,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         () =>
           api.simulateCall({
             action,
-            parameters: parameters === undefined ? null : JSON.stringify(parameters),
+            parameters: parameters ?? null,
             schema: schema === undefined ? null : JSON.stringify(schema),
             seed: values.seed === undefined ? 1 : Number(values.seed),
             test: values.test ?? false,

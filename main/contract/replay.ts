@@ -23,8 +23,14 @@ export type ReplayFailure =
   | { code: 'no-action-for-target'; target: string }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */
   | { code: 'no-key'; needs: 'resign' | 'simulate' | 'curl' | 'probe' }
-  /** Parameters or a schema typed by the user are not JSON (`reason`: the parser's words). */
-  | { code: 'invalid-json'; what: 'parameters' | 'schema'; reason: string }
+  /** A schema typed by the user is not JSON (`reason`: the parser's words). */
+  | { code: 'invalid-json'; what: 'schema'; reason: string }
+  /**
+   * Parameters typed by the user that no Flowent call carries: not JSON, not UTF-8, a key given
+   * twice (`problem`: the webhook's code for the same problem in a body). `message` says what and
+   * where (byte offset, key), in the words the webhook uses for a body.
+   */
+  | { code: 'invalid-parameters-json'; problem: string; offset: number; message: string }
   | { code: 'invalid-parameters' }
   | { code: 'schema-not-object' }
   /** Not a JSON Schema Ajv can compile (`reason`: Ajv's words). */
@@ -35,6 +41,12 @@ export type ReplayFailure =
   | { code: 'body-not-json'; reason: string }
   | { code: 'body-not-object'; kind: string }
   | { code: 'unknown-style'; style: string }
+  /**
+   * The body holds a number `style` cannot write as the number it is (`written`: what its
+   * serializer would write instead, `Infinity` or `null`), such as 1e400 beyond a float64.
+   * `styles`: those that write every number of this body as it is (`raw` always does).
+   */
+  | { code: 'number-beyond-style'; style: string; literal: string; written: string; styles: string[] }
   /** A NUL byte in the body: no shell argument can carry it. */
   | { code: 'binary-body' }
   /** A simulated call, or a replay with edited parameters, whose body would be over Flowent's payload limit: Flowent never sends one. */

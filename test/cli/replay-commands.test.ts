@@ -135,7 +135,7 @@ describe('flowent-companion send', () => {
     expect((await runCli(['send', 'ok'], { ...env, FLOWENT_HMAC_KEY: '' })).code).toBe(2);
     expect((await runCli(['send'], env)).code).toBe(2);
     const notJson = await runCli(['send', 'ok', '--params', '{nope'], env);
-    expect(notJson.stderr).toContain('--params is not JSON');
+    expect(notJson.stderr).toContain('--params: Invalid JSON at byte 1: expected a double-quoted object key');
     expect(notJson.code).toBe(2);
   });
 });

@@ -33,10 +33,8 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: NEEDS_KEY[needs],
     todo: either(say.setHmacKey, needs === 'resign' ? say.replayAsIs : needs === 'simulate' ? say.sendRegistrationCheck : null),
   }),
-  'invalid-json': ({ what, reason }) => ({
-    what: `The ${what} ${what === 'schema' ? 'is' : 'are'} not JSON: ${reason}.`,
-    todo: `Fix ${what === 'schema' ? 'it' : 'them'} and try again.`,
-  }),
+  'invalid-json': ({ what, reason }) => ({ what: `The ${what} is not JSON: ${reason}.`, todo: 'Fix it and try again.' }),
+  'invalid-parameters-json': ({ message }) => ({ what: message }),
   'invalid-parameters': () => ({ what: 'The parameters must be a JSON object ({...}), as Flowent sends.' }),
   'schema-not-object': () => ({ what: 'The schema must be a JSON object ({...}), a JSON Schema.' }),
   'invalid-schema': ({ reason }) => ({ what: `The schema is not a valid JSON Schema: ${reason}` }),
@@ -47,6 +45,15 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
   'body-not-json': ({ reason }) => ({ what: `The body is not JSON (${reason}), so it cannot be signed.` }),
   'body-not-object': ({ kind }) => ({ what: `The body is a JSON ${kind}, not an object, so it cannot be signed.` }),
   'unknown-style': ({ style }) => ({ what: `Unknown signing style "${style}".` }),
+  'number-beyond-style': ({ style, literal, written, styles }) => ({
+    what: `The body holds the number ${literal}, beyond what a float64 holds: the ${style} style would write it as ${written}, ${
+      written === 'null' ? 'not as the number' : 'which is not JSON'
+    }, so it is not signed in that style.`,
+    todo:
+      styles.length === 1
+        ? `Sign it in the ${styles[0]} style, which sends it as it is.`
+        : `Sign it in a style that writes it as it is: ${styles.join(', ')}.`,
+  }),
   'binary-body': () => ({ what: 'The body holds a NUL byte, which no shell argument can carry.' }),
   'over-flowent-limit': ({ size, limit }) => ({
     what: `The call would be ${size} bytes, over Flowent's limit of ${limit} bytes (1 MB): Flowent never sends such a call.`,

@@ -3,6 +3,7 @@ import { checkTargetUrl } from '../answers/forward-target';
 import type { Replay } from '../replay';
 import type { ReplayMode } from '../replay/replay';
 import { generateParameters } from '../replay/simulate';
+import { readParameters } from '../replay/edit-body';
 
 /** Replay, bulk replay, simulator, HAR and copy-as-cURL, over the replay feature. */
 export function createReplayMethods(replay: Replay): ReplayMethods {
@@ -14,7 +15,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     replayEdited: async (id, parametersText, target) => {
       const bad = badTarget(target);
       if (bad) return bad;
-      const parameters = parseJsonObject(parametersText, 'parameters');
+      const parameters = readParameters(parametersText);
       if (!parameters.ok) return parameters;
       return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) });
     },
@@ -23,7 +24,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     startBulkReplay: async (selection, { concurrency, resign, target, parameters: parametersText = null, style = null }) => {
       const bad = badTarget(target);
       if (bad) return bad;
-      const parameters = parametersText === null ? null : parseJsonObject(parametersText, 'parameters');
+      const parameters = parametersText === null ? null : readParameters(parametersText);
       if (parameters && !parameters.ok) return parameters;
       const mode: ReplayMode = parameters ? 'edit' : resign ? 'resign' : 'as-is';
       return replay.startBulk(selection, {
@@ -54,9 +55,9 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     simulateCall: async ({ action, parameters: text, seed, test, target, schema: schemaText = null, style = null }) => {
       const bad = badTarget(target);
       if (bad) return bad;
-      const parameters = test || text === null ? undefined : parseJsonObject(text, 'parameters');
+      const parameters = test || text === null ? undefined : readParameters(text);
       if (parameters && !parameters.ok) return parameters;
-      const given = schemaText === null ? null : parseJsonObject(schemaText, 'schema');
+      const given = schemaText === null ? null : parseSchema(schemaText);
       if (given && !given.ok) return given;
       const schema = given?.value ?? replay.schemaFor(action) ?? undefined;
       const sent = await replay.simulate({
@@ -90,16 +91,14 @@ export function badTarget(target: string | null): Refused<ReplayFailure> | null 
   return target ? checkTargetUrl(target) : null;
 }
 
-/** Parameters or a schema typed in an editor: a JSON object, as Flowent sends. */
-function parseJsonObject(text: string, what: 'parameters' | 'schema'): Result<Record<string, unknown>, ReplayFailure> {
+/** A schema typed in an editor: a JSON object, a JSON Schema. */
+function parseSchema(text: string): Result<Record<string, unknown>, ReplayFailure> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, code: 'invalid-json', what, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, code: 'invalid-json', what: 'schema', reason: error instanceof Error ? error.message : String(error) };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, code: what === 'schema' ? 'schema-not-object' : 'invalid-parameters' };
-  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, code: 'schema-not-object' };
   return { ok: true, value: value as Record<string, unknown> };
 }

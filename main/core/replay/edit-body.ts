@@ -1,14 +1,16 @@
 import type { Refused, ReplayFailure, Result } from '../../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import { lastMember } from '../json/json-values';
-import { parseJson } from '../json/parse-json';
+import { PARAMETERS_WORDS, parseJson } from '../json/parse-json';
 import { sign } from '../signature';
+import { numbersBeyondStyle } from '../signature/writable-numbers';
+import { TypedJson } from '../json/typed-json';
 import { type StyleName, isStyleName } from '../../contract/names-and-limits';
 
 export interface BodyChanges {
   /** Unix seconds. */
   timestamp?: number;
-  /** The new `parameters` value (any JSON value; Flowent sends an object). */
+  /** The new `parameters`: as the user typed them, or any JSON value (Flowent sends an object). */
   parameters?: unknown;
 }
 
@@ -30,7 +32,7 @@ export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffe
     else appended.push(`${JSON.stringify(name)}:${text}`);
   };
   if (changes.timestamp !== undefined) replace('timestamp', String(Math.floor(changes.timestamp)));
-  if (changes.parameters !== undefined) replace('parameters', JSON.stringify(changes.parameters));
+  if (changes.parameters !== undefined) replace('parameters', jsonTextOf(changes.parameters));
   if (appended.length > 0) {
     const before = root.members.length > 0 ? ',' : '';
     edits.push({ start: root.end - 1, end: root.end - 1, text: before + appended.join(',') });
@@ -43,8 +45,26 @@ export function rewriteBody(raw: Uint8Array, changes: BodyChanges): Result<Buffe
 }
 
 /**
+ * Parameters the user typed (send and replay --params, the simulator's editor, a bulk replay's
+ * new parameters): checked as the webhook checks a body, in its words, and kept as typed. A
+ * JSON object, as Flowent sends.
+ */
+export function readParameters(input: Uint8Array | string): Result<TypedJson, ReplayFailure> {
+  const read = TypedJson.read(input, PARAMETERS_WORDS);
+  if (!read.ok) return { ok: false, code: 'invalid-parameters-json', problem: read.problem, offset: read.offset, message: read.message };
+  if (read.value.root.kind !== 'object') return { ok: false, code: 'invalid-parameters' };
+  return read;
+}
+
+/** JSON text for a value: as typed when the user typed it (numbers as written), else JSON.stringify's. */
+export function jsonTextOf(value: unknown): string {
+  return value instanceof TypedJson ? value.text : JSON.stringify(value);
+}
+
+/**
  * Signs a JSON object body (one the companion wrote, or a stored one `rewriteBody` checked)
- * with `key` in `style`; an unknown style comes back as a value.
+ * with `key` in `style`; an unknown style, or a number the style cannot write as JSON, comes
+ * back as a value.
  */
 export function signBody(
   body: Uint8Array,
@@ -52,6 +72,11 @@ export function signBody(
   style: string,
 ): Result<{ body: Buffer; signature: string; style: StyleName }, ReplayFailure> {
   if (!isStyleName(style)) return { ok: false, code: 'unknown-style', style };
+  const parsed = parseJson(body);
+  if (parsed.ok) {
+    const beyond = numbersBeyondStyle(parsed.root, style);
+    if (beyond) return { ok: false, code: 'number-beyond-style', style, ...beyond };
+  }
   const signed = sign(body, key, style);
   return { ok: true, value: { body: Buffer.from(signed.body, 'utf8'), signature: signed.signature, style } };
 }
@@ -76,4 +101,10 @@ export function overFlowentLimit(body: Buffer): Refused<Extract<ReplayFailure, {
   return body.length > FLOWENT_BODY_LIMIT_BYTES
     ? { ok: false, code: 'over-flowent-limit', size: body.length, limit: FLOWENT_BODY_LIMIT_BYTES }
     : null;
+}
+
+/** A JSON object, typed or as a value: what Flowent sends as `parameters`. */
+export function isObjectParameters(parameters: unknown): boolean {
+  if (parameters instanceof TypedJson) return parameters.root.kind === 'object';
+  return parameters !== null && typeof parameters === 'object' && !Array.isArray(parameters);
 }

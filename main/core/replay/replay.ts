@@ -3,7 +3,7 @@ import { checkAnswer } from '../protocol/answer-check';
 import type { StoredCall } from '../store/calls-repository';
 import { diffAnswers } from './answer-diff';
 import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';
-import { overFlowentLimit, resignBody } from './edit-body';
+import { isObjectParameters, overFlowentLimit, resignBody } from './edit-body';
 import type { StyleLearner } from './learned-style';
 
 /**
@@ -17,7 +17,7 @@ export interface ReplayOptions {
   mode?: ReplayMode;
   /** The signing style for `resign`/`edit`; default: the learned style for the current key. */
   style?: string;
-  /** For `edit`: the new `parameters`. */
+  /** For `edit`: the new `parameters`, as typed (a TypedJson, sent as typed) or a value. */
   parameters?: unknown;
   /** Send here instead of the action's forwarding target; may hold `{action_name}`. */
   target?: string;
@@ -61,9 +61,7 @@ export async function replayStored(
   if (mode !== 'as-is') {
     const key = ctx.hmacKey();
     if (!key) return { ok: false, code: 'no-key', needs: 'resign' };
-    if (mode === 'edit' && (options.parameters === null || typeof options.parameters !== 'object' || Array.isArray(options.parameters))) {
-      return { ok: false, code: 'invalid-parameters' };
-    }
+    if (mode === 'edit' && !isObjectParameters(options.parameters)) return { ok: false, code: 'invalid-parameters' };
     const style = options.style ?? ctx.learner.learnedStyle(key).style;
     const now = Math.floor((options.now?.() ?? Date.now()) / 1000);
     const signed = resignBody(original.requestBody, key, style, {

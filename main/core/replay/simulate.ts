@@ -1,12 +1,17 @@
 import type { ReplayFailure, Result, Violation } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
 import { deliver, targetFor } from './deliver';
-import { overFlowentLimit, signBody } from './edit-body';
+import { isObjectParameters, jsonTextOf, overFlowentLimit, signBody } from './edit-body';
+import { TypedJson } from '../json/typed-json';
+import { toPlainValue } from '../json/json-values';
 import type { ReplayContext } from './replay';
 
 export interface SimulateOptions {
   action: string;
-  /** The parameters to send; when absent they are generated from `schema` (or `{}`). */
+  /**
+   * The parameters to send: as the user typed them (a {@link TypedJson}, sent as typed), or a
+   * value; when absent they are generated from `schema` (or `{}`).
+   */
   parameters?: unknown;
   /** The action's JSON Schema, to generate parameters from. */
   schema?: Record<string, unknown>;
@@ -62,9 +67,12 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     } catch (error) {
       return { ok: false, code: 'cannot-generate', action: options.action, reason: error instanceof Error ? error.message : String(error) };
     }
-    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters))
-      return { ok: false, code: 'invalid-parameters' };
-    const unsigned = Buffer.from(JSON.stringify({ action_name: options.action, parameters, timestamp }), 'utf8');
+    if (!isObjectParameters(parameters)) return { ok: false, code: 'invalid-parameters' };
+    // Written out, not JSON.stringify'd whole: typed parameters go as typed, numbers included.
+    const unsigned = Buffer.from(
+      `{"action_name":${JSON.stringify(options.action)},"parameters":${jsonTextOf(parameters)},"timestamp":${timestamp}}`,
+      'utf8',
+    );
     const style = options.style ?? ctx.learner.learnedStyle(key).style;
     const signed = signBody(unsigned, key, style);
     if (!signed.ok) return signed;
@@ -94,7 +102,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
       id: delivered.id,
       url: delivered.url,
       body: body.toString('utf8'),
-      parameters,
+      parameters: parameters instanceof TypedJson ? toPlainValue(parameters.root) : parameters,
       signedStyle,
       signatureVerdict: delivered.signature.verdict,
       status: delivered.status,

@@ -72,8 +72,22 @@ describe('core api: edited replay', () => {
   });
 
   it('says what is wrong with parameters that are not a JSON object', async () => {
-    expect(await api().replayEdited(okId, '{"n": ', null)).toMatchObject({ ok: false, code: 'invalid-json' });
+    expect(await api().replayEdited(okId, '{"n": ', null)).toMatchObject({
+      ok: false,
+      code: 'invalid-parameters-json',
+      problem: 'invalid-json',
+    });
     expect(await api().replayEdited(okId, '[1, 2]', null)).toMatchObject({ ok: false, code: 'invalid-parameters' });
+  });
+
+  it('sends typed numbers as typed, and refuses a repeated key in the words the webhook uses', async () => {
+    const result = await api().replayEdited(okId, '{"n":12345678901234567890,"y":1.0}', null);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(await lastReceivedBody()).toContain('"parameters":{"n":12345678901234567890,"y":1.0}');
+    const repeated = await api().replayEdited(okId, '{"a":1,"a":2}', null);
+    expect(repeated).toMatchObject({ ok: false, code: 'invalid-parameters-json', problem: 'duplicate-key', offset: 7 });
+    const webhook = await running.post('/actions/ok', '{"a":1,"a":2}');
+    expect(JSON.stringify(webhook.json)).toContain('repeats the key \\"a\\" in $ at byte 7.');
   });
 });
 
@@ -184,8 +198,19 @@ describe('core api: learned style and simulator', () => {
     expect(expectSignedWithKey(await lastReceivedBody()).parameters).toEqual({ x: 1 });
     expect(await api().simulateCall({ action: 'ok', parameters: '{', seed: 1, test: false, target: null })).toMatchObject({
       ok: false,
-      code: 'invalid-json',
+      code: 'invalid-parameters-json',
     });
+  });
+
+  it('sends typed numbers as typed (the simulator, as send --params)', async () => {
+    const typed = '{"n":12345678901234567890,"y":1.0,"z":[1e2,-0.0]}';
+    const sent = await api().simulateCall({ action: 'ok', parameters: ` ${typed}\n`, seed: 1, test: false, target: null, style: 'python' });
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
+    expect(sent.value.body).toContain(`"parameters":{"n":12345678901234567890,"y":1.0,"z":[100.0,-0.0]}`);
+    expect(await lastReceivedBody()).toBe(sent.value.body);
+    const refused = await api().simulateCall({ action: 'ok', parameters: '{"e":-1e400}', seed: 1, test: false, target: null, style: 'go' });
+    expect(refused).toMatchObject({ ok: false, code: 'number-beyond-style', literal: '-1e400', written: 'null' });
+    expect(refused.ok ? [] : (refused as { styles: string[] }).styles).toEqual(['raw']);
   });
 });
 
