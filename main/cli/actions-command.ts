@@ -1,7 +1,7 @@
 import type { AccountFailure, LinkedAction, RegisteredHere, Result, Warned } from '../contract/api';
 import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
-import { actionLine, profileCommand, type Runtime } from './actions-output';
+import { actionLine, PROFILE_SUBCOMMANDS, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -76,13 +76,13 @@ nothing to work on (no flowent/ folder here), or "here" names no single serve of
 export const FLAGS = {
   profile: { type: 'string' },
   json: { type: 'boolean' },
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
   description: { type: 'string' },
-  schema: { type: 'string' },
+  schema: { type: 'string', takes: '@file' },
   url: { type: 'string' },
   here: { type: 'boolean' },
   'webhook-url': { type: 'string' },
-  project: { type: 'string' },
+  project: { type: 'string', takes: 'folder' },
   prune: { type: 'boolean' },
 } as const;
 
@@ -100,6 +100,9 @@ export const SUBCOMMANDS = [
   'apply',
   'pull',
 ] as const;
+
+/** The words after a subcommand, for shell completion. */
+export const SUBCOMMAND_WORDS = { profile: PROFILE_SUBCOMMANDS };
 
 const PROJECT_SUBCOMMANDS = new Set(['plan', 'apply', 'pull']);
 

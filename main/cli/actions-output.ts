@@ -46,9 +46,16 @@ function profileNamed(state: AccountState, name: string): FlowentProfile | undef
   return state.profiles.find((profile) => profile.name === name);
 }
 
+/** What `actions profile` does: the list its refusal names, and its shell completion offers. */
+export const PROFILE_SUBCOMMANDS = ['list', 'add', 'use', 'remove'] as const;
+type ProfileSubcommand = (typeof PROFILE_SUBCOMMANDS)[number];
+const isProfileSubcommand = (word: string | undefined): word is ProfileSubcommand =>
+  (PROFILE_SUBCOMMANDS as readonly (string | undefined)[]).includes(word);
+
 /** `actions profile list|add|use|remove`, checked before anything is opened. */
 export function profileCommand(args: string[]): (runtime: Runtime) => Promise<number> {
   const [verb, name, url, ...extra] = args;
+  if (!isProfileSubcommand(verb)) throw new UsageError(`actions profile needs ${inList(PROFILE_SUBCOMMANDS)}.`);
   const expect = (count: number, usage: string) => {
     if ([name, url].filter((value) => value !== undefined).length !== count || extra.length > 0)
       throw new UsageError(`usage: actions profile ${usage}`);
@@ -106,6 +113,9 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         return 0;
       };
     default:
-      throw new UsageError('actions profile needs list, add, use or remove.');
+      return verb satisfies never;
   }
 }
+
+/** "a, b, c or d". */
+const inList = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;

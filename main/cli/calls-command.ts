@@ -44,9 +44,9 @@ Options:
 
 /** The flags of `calls`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
   action: { type: 'string' },
-  source: { type: 'string' },
+  source: { type: 'string', takes: CALL_SOURCES },
   failed: { type: 'boolean' },
   limit: { type: 'string' },
   json: { type: 'boolean' },

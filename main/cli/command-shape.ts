@@ -1,9 +1,18 @@
 import type { CliIo } from './cli-io';
 
+/**
+ * What a flag's value is, for shell completion: one of a few words (the very list the command
+ * checks the value against), a file, a folder, or a file after an @ (`--params @call.json`).
+ * A flag without one takes a value of the user's own (a name, a number, a URL): nothing to offer.
+ */
+export type FlagValue = readonly string[] | 'file' | 'folder' | '@file';
+
 /** A flag as `node:util`'s parseArgs takes it: a value (`string`) or a switch (`boolean`). */
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';
   readonly short?: string;
+  /** What its value is, for completion (parseArgs ignores it). */
+  readonly takes?: FlagValue;
 }
 
 export interface Command {
@@ -13,6 +22,8 @@ export interface Command {
   flags: Readonly<Record<string, FlagSpec>>;
   /** What its first argument may be (subcommands, languages), when it is one of a few words. */
   subcommands: readonly string[];
+  /** What the argument after a subcommand may be, when it is one of a few words (`actions profile list`). */
+  subcommandWords: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A command by name, with the line the main help gives it, loaded when it runs. */

@@ -1,11 +1,12 @@
 import type { Command, CommandRegistry } from './command-shape';
 
-const command = (run: Command['run'], help: string, flags: Command['flags'], subcommands: readonly string[] = []): Command => ({
-  run,
-  help,
-  flags,
-  subcommands,
-});
+const command = (
+  run: Command['run'],
+  help: string,
+  flags: Command['flags'],
+  subcommands: readonly string[] = [],
+  subcommandWords: Command['subcommandWords'] = {},
+): Command => ({ run, help, flags, subcommands, subcommandWords });
 
 /**
  * Every command, with the line the main help gives it. Loaded on demand: a command pulls in
@@ -51,7 +52,8 @@ export const COMMANDS: CommandRegistry = {
   },
   actions: {
     summary: "Register and manage actions on Flowent's Gateway",
-    load: () => import('./actions-command').then((m) => command(m.actionsCommand, m.ACTIONS_HELP, m.FLAGS, m.SUBCOMMANDS)),
+    load: () =>
+      import('./actions-command').then((m) => command(m.actionsCommand, m.ACTIONS_HELP, m.FLAGS, m.SUBCOMMANDS, m.SUBCOMMAND_WORDS)),
   },
   verifier: {
     summary: 'Print a signature check for your handler (Python, Node.js, Go)',

@@ -8,7 +8,8 @@ export const SUBCOMMANDS = SHELLS;
 export const COMPLETION_HELP = `Usage: flowent-companion completion <${SHELLS.join('|')}>
 
 Print a script that completes flowent-companion's commands, subcommands and flags in your
-shell. It is made from the commands' own flag definitions, so it matches this version.
+shell, and the values of flags that take one of a few words. It is made from the commands'
+own definitions, so it matches this version.
 
   bash:  flowent-companion completion bash > ~/.local/share/bash-completion/completions/flowent-companion
   zsh:   flowent-companion completion zsh > "\${fpath[1]}/_flowent-companion"
@@ -32,7 +33,7 @@ export async function completionCommand(argv: string[], io: CliIo, commands: Com
   const shapes: CommandShape[] = [];
   for (const [name, { summary, load }] of Object.entries(commands)) {
     const command: Command = await load();
-    shapes.push({ name, summary, flags: command.flags, subcommands: command.subcommands });
+    shapes.push({ name, summary, flags: command.flags, subcommands: command.subcommands, subcommandWords: command.subcommandWords });
   }
   io.stdout.write(completionScript(shell, shapes));
   return 0;

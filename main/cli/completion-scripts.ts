@@ -1,14 +1,15 @@
-import type { FlagSpec } from './command-shape';
+import type { FlagSpec, FlagValue } from './command-shape';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-/** What a completion needs of a command: its name, its line of help, its flags and first words. */
+/** What a completion needs of a command: its name, its line of help, its flags and the words its arguments may be. */
 export interface CommandShape {
   name: string;
   summary: string;
   flags: Readonly<Record<string, FlagSpec>>;
   subcommands: readonly string[];
+  subcommandWords: Readonly<Record<string, readonly string[]>>;
 }
 
 const BIN = 'flowent-companion';
@@ -34,17 +35,50 @@ const flagNames = (command: CommandShape) => Object.keys(command.flags).map((fla
 const valueFlags = (command: CommandShape) =>
   Object.entries(command.flags)
     .filter(([, spec]) => spec.type === 'string')
-    .map(([flag]) => `--${flag}`);
-/** Words are flag names, command names and subcommands: letters, digits and dashes only. */
-const words = (list: readonly string[]) => list.join(' ');
+    .flatMap(([flag, spec]) => [`--${flag}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+/**
+ * Words are flag names, command names, subcommands and the values a flag checks against:
+ * letters, digits, dashes, dots and pluses only, so they need no quoting in any shell.
+ */
+function words(list: readonly string[]): string {
+  const odd = list.find((word) => !/^[\w.+-]+$/.test(word));
+  if (odd !== undefined) throw new Error(`"${odd}" cannot be offered by a completion script as it is`);
+  return list.join(' ');
+}
+
+/** What bash offers for a flag's value (files are marked as such, so bash adds a / to folders). */
+function bashValue(takes: FlagValue | undefined): string {
+  if (takes === undefined) return 'COMPREPLY=()';
+  if (typeof takes !== 'string') return `COMPREPLY=($(compgen -W "${words(takes)}" -- "$cur"))`;
+  switch (takes) {
+    case 'file':
+      return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
+    case 'folder':
+      return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur"))';
+    case '@file':
+      return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "${cur#@}")); COMPREPLY=("${COMPREPLY[@]/#/@}")';
+    default:
+      return takes satisfies never;
+  }
+}
 
 function bashScript(commands: CommandShape[]): string {
   const cases = commands
-    .map(
-      (command) =>
-        `    ${command.name}) flags="${words([...flagNames(command), ...HELP_FLAGS])}"; subcommands="${words(command.subcommands)}"; values="${words(valueFlags(command))}" ;;`,
-    )
+    .map((command) => {
+      const values = Object.entries(command.flags)
+        .filter(([, spec]) => spec.type === 'string')
+        .map(
+          ([flag, spec]) =>
+            `        ${[`--${flag}`, ...(spec.short ? [`-${spec.short}`] : [])].join('|')}) ${bashValue(spec.takes)}; return ;;`,
+        );
+      const prev = values.length > 0 ? `\n      case "$prev" in\n${values.join('\n')}\n      esac` : '';
+      return `    ${command.name})
+      flags="${words([...flagNames(command), ...HELP_FLAGS])}"; subcommands="${words(command.subcommands)}"; values="${words(valueFlags(command))}"${prev} ;;`;
+    })
     .join('\n');
+  const nested = commands.flatMap((command) =>
+    Object.entries(command.subcommandWords).map(([sub, list]) => `    "${command.name} ${sub}") second="${words(list)}" ;;`),
+  );
   return `# bash completion for ${BIN}, made by "${BIN} completion bash"
 _flowent_companion() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
@@ -52,42 +86,87 @@ _flowent_companion() {
     COMPREPLY=($(compgen -W "${words(commands.map((command) => command.name))} --help --version" -- "$cur"))
     return
   fi
+  # Each command's flags; after a flag that takes a value, what that value may be.
   local flags="" subcommands="" values=""
   case "\${COMP_WORDS[1]}" in
 ${cases}
     *) return ;;
   esac
-  # After a flag that takes a value: a file name (most are folders or files).
-  if [[ " $values " == *" $prev "* ]]; then
-    COMPREPLY=($(compgen -f -- "$cur"))
-    return
-  fi
-  if [ "$COMP_CWORD" -eq 2 ] && [ -n "$subcommands" ] && [[ "$cur" != -* ]]; then
-    COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))
-    return
+  # The arguments so far, flags and their values left out.
+  local i operands=()
+  for ((i = 2; i < COMP_CWORD; i++)); do
+    if [[ " $values " == *" \${COMP_WORDS[i]} "* ]]; then
+      ((i++))
+    elif [[ "\${COMP_WORDS[i]}" != -* ]]; then
+      operands+=("\${COMP_WORDS[i]}")
+    fi
+  done
+  if [[ "$cur" != -* ]]; then
+    if [ "\${#operands[@]}" -eq 0 ] && [ -n "$subcommands" ]; then
+      COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))
+      return
+    fi
+    local second=""
+    case "\${COMP_WORDS[1]} \${operands[0]}" in
+${nested.join('\n')}
+    esac
+    if [ "\${#operands[@]}" -eq 1 ] && [ -n "$second" ]; then
+      COMPREPLY=($(compgen -W "$second" -- "$cur"))
+      return
+    fi
+    # A word begun that is not a flag: a file (import's HAR, mocks import's file).
+    if [ -n "$cur" ]; then
+      compopt -o filenames 2>/dev/null
+      COMPREPLY=($(compgen -f -- "$cur"))
+      return
+    fi
   fi
   COMPREPLY=($(compgen -W "$flags" -- "$cur"))
 }
-complete -o default -F _flowent_companion ${BIN}
+complete -F _flowent_companion ${BIN}
 `;
 }
 
 /** Text inside zsh's single quotes and _describe's "name:description" (colons escaped). */
 const zshQuoted = (text: string) => text.replaceAll("'", "'\\''").replaceAll(':', '\\:');
 
+function zshValue(takes: FlagValue | undefined): string {
+  if (takes === undefined) return 'value: ';
+  if (typeof takes !== 'string') return `value:(${words(takes)})`;
+  switch (takes) {
+    case 'file':
+      return 'file:_files';
+    case 'folder':
+      return 'folder:_files -/';
+    case '@file':
+      return 'json or @file:_flowent_companion_at_file';
+    default:
+      return takes satisfies never;
+  }
+}
+
 function zshScript(commands: CommandShape[]): string {
   const described = commands.map((command) => `    '${command.name}:${zshQuoted(command.summary)}'`).join('\n');
   const cases = commands
     .map((command) => {
       const specs = Object.entries(command.flags).map(([flag, spec]) =>
-        spec.type === 'string' ? `'--${flag}=[]:value:_files'` : `'--${flag}[]'`,
+        spec.type === 'string' ? `'--${flag}=[]:${zshValue(spec.takes)}'` : `'--${flag}[]'`,
       );
       const first = command.subcommands.length > 0 ? [`'1:subcommand:(${words(command.subcommands)})'`] : [];
-      return `    ${command.name}) _arguments ${[...specs, "'(-h --help)'{-h,--help}'[show help]'", ...first, "'*:file:_files'"].join(' ')} ;;`;
+      const nested = Object.entries(command.subcommandWords).map(([sub, list]) => `(${sub}) compadd -- ${words(list)};;`);
+      const second = nested.length > 0 ? [`'2:argument:{case $line[1] in ${nested.join(' ')} (*) _files;; esac}'`] : [];
+      return `    ${command.name}) _arguments ${[...specs, "'(-h --help)'{-h,--help}'[show help]'", ...first, ...second, "'*:file:_files'"].join(' ')} ;;`;
     })
     .join('\n');
   return `#compdef ${BIN}
 # zsh completion for ${BIN}, made by "${BIN} completion zsh"
+_flowent_companion_at_file() {
+  if compset -P '@'; then
+    _files
+  else
+    compadd -S '' -- @
+  fi
+}
 _flowent_companion() {
   local -a commands
   commands=(
@@ -110,6 +189,22 @@ compdef _flowent_companion ${BIN}
 
 const fishQuoted = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
+/** What fish offers for a flag's value: -x (a value, no files) with the words or folders, -r -F for a file. */
+function fishValue(takes: FlagValue | undefined): string {
+  if (takes === undefined) return ' -x';
+  if (typeof takes !== 'string') return ` -x -a '${words(takes)}'`;
+  switch (takes) {
+    case 'file':
+      return ' -r -F';
+    case 'folder':
+      return " -x -a '(__fish_complete_directories (commandline -ct))'";
+    case '@file':
+      return ` -x -a '(__fish_complete_path (string replace -r "^@" "" -- (commandline -ct)) | string replace -r "^" "@")'`;
+    default:
+      return takes satisfies never;
+  }
+}
+
 function fishScript(commands: CommandShape[]): string {
   const lines = [
     `# fish completion for ${BIN}, made by "${BIN} completion fish"`,
@@ -124,8 +219,14 @@ function fishScript(commands: CommandShape[]): string {
       lines.push(
         `complete -c ${BIN} -n '${inCommand}; and not __fish_seen_subcommand_from ${words(command.subcommands)}' -a '${words(command.subcommands)}'`,
       );
+    for (const [sub, list] of Object.entries(command.subcommandWords))
+      lines.push(
+        `complete -c ${BIN} -n '${inCommand}; and __fish_seen_subcommand_from ${sub}; and not __fish_seen_subcommand_from ${words(list)}' -a '${words(list)}'`,
+      );
     for (const [flag, spec] of Object.entries(command.flags))
-      lines.push(`complete -c ${BIN} -n '${inCommand}' -l ${flag}${spec.type === 'string' ? ' -r -F' : ''}`);
+      lines.push(
+        `complete -c ${BIN} -n '${inCommand}' -l ${flag}${spec.short ? ` -s ${spec.short}` : ''}${spec.type === 'string' ? fishValue(spec.takes) : ''}`,
+      );
     lines.push(`complete -c ${BIN} -n '${inCommand}' -l help -s h -d 'Show help'`);
   }
   return `${lines.join('\n')}\n`;

@@ -24,8 +24,8 @@ Options:
 
 /** The flags of `export`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  'data-dir': { type: 'string' },
-  har: { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
+  har: { type: 'string', takes: 'file' },
   action: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },

@@ -33,9 +33,9 @@ Exit codes: 0 created, 1 flowent/ already exists or Flowent could not be read, 2
 
 /** The flags of `init`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  project: { type: 'string' },
+  project: { type: 'string', takes: 'folder' },
   profile: { type: 'string' },
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
 } as const;
 
 export async function initCommand(argv: string[], io: CliIo): Promise<number> {

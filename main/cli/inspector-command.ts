@@ -19,7 +19,7 @@ Options:
 export const SUBCOMMANDS = ['rotate-token'] as const;
 
 /** The flags of `inspector`: parsed from here, and listed by the completion scripts. */
-export const FLAGS = { 'data-dir': { type: 'string' } } as const;
+export const FLAGS = { 'data-dir': { type: 'string', takes: 'folder' } } as const;
 
 export async function inspectorCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);

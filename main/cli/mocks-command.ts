@@ -74,8 +74,8 @@ const READ_ONLY = { readOnly: true };
 
 /** The flags of `mocks`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  'data-dir': { type: 'string' },
-  file: { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
+  file: { type: 'string', takes: 'file' },
   default: { type: 'boolean' },
   all: { type: 'boolean' },
   json: { type: 'boolean' },

@@ -1,5 +1,5 @@
 import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent } from '../contract/api';
-import { MAX_BULK_CONCURRENCY, MAX_SELECTION } from '../contract/api';
+import { MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -59,16 +59,16 @@ Options:
 
 /** The flags of `replay`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
   action: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
   resign: { type: 'boolean' },
-  style: { type: 'string' },
+  style: { type: 'string', takes: STYLE_NAMES },
   target: { type: 'string' },
   concurrency: { type: 'string' },
   diff: { type: 'boolean' },
-  params: { type: 'string' },
+  params: { type: 'string', takes: '@file' },
   'probe-styles': { type: 'boolean' },
 } as const;
 

@@ -1,3 +1,4 @@
+import { STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -42,13 +43,13 @@ Environment:
 
 /** The flags of `send`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  'data-dir': { type: 'string' },
-  params: { type: 'string' },
-  schema: { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
+  params: { type: 'string', takes: '@file' },
+  schema: { type: 'string', takes: '@file' },
   seed: { type: 'string' },
   test: { type: 'boolean' },
   target: { type: 'string' },
-  style: { type: 'string' },
+  style: { type: 'string', takes: STYLE_NAMES },
 } as const;
 
 export async function sendCommand(argv: string[], io: CliIo): Promise<number> {

@@ -15,6 +15,7 @@ import {
   publishServeState,
 } from '../core';
 import { DEFAULT_LIMITS, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
+import { followMode } from '../contract/schemas/account';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
@@ -87,7 +88,7 @@ const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 export const FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
   'enforce-signatures': { type: 'boolean' },
   'body-limit': { type: 'string' },
   'inspector-port': { type: 'string' },
@@ -97,18 +98,19 @@ export const FLAGS = {
   'fallback-to-mock': { type: 'boolean' },
   tunnel: { type: 'boolean' },
   domain: { type: 'string' },
-  follow: { type: 'string' },
+  follow: { type: 'string', takes: followMode.options },
   'keep-calls': { type: 'string' },
   'keep-days': { type: 'string' },
   'keep-size': { type: 'string' },
   'rate-limit': { type: 'string' },
-  project: { type: 'string' },
+  project: { type: 'string', takes: 'folder' },
 } as const;
 
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, FLAGS);
-  if (values.follow !== undefined && values.follow !== 'auto' && values.follow !== 'ask') {
-    throw new UsageError(`--follow must be "auto" or "ask", not "${values.follow}".`);
+  const follow = values.follow === undefined ? undefined : followMode.safeParse(values.follow).data;
+  if (values.follow !== undefined && follow === undefined) {
+    throw new UsageError(`--follow must be ${followMode.options.map((mode) => `"${mode}"`).join(' or ')}, not "${values.follow}".`);
   }
   if (values.domain !== undefined && !values.tunnel) throw new UsageError('--domain only makes sense with --tunnel.');
   if (values.domain !== undefined && !/^[a-z0-9.-]{1,253}$/i.test(values.domain)) {
@@ -209,7 +211,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     write(`  Inspector:    ${inspectorUrl}`);
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');
   }
-  if (values.follow === 'auto' || values.follow === 'ask') await core.api.setFollowMode(values.follow);
+  if (follow !== undefined) await core.api.setFollowMode(follow);
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
   const projectLines = projectProblemLines((await core.api.getAnswerSettings()).startupForwardTarget);

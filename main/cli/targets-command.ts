@@ -36,7 +36,7 @@ export const SUBCOMMANDS = ['list', 'set', 'mode', 'clear'] as const;
 
 /** The flags of `targets`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string', takes: 'folder' },
   default: { type: 'boolean' },
   all: { type: 'boolean' },
   json: { type: 'boolean' },

@@ -6,7 +6,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { counted } from '../contract/words';
 import { dataDirOf, withCore } from './open-core';
-import { type StyleName, isStyleName } from '../contract/names-and-limits';
+import { type StyleName, isStyleName, STYLE_NAMES } from '../contract/names-and-limits';
 
 /** The style printed when none is given and none was learned: the docs' Python example's. */
 const DEFAULT_STYLE: StyleName = 'python';
@@ -56,7 +56,7 @@ ${STYLE_LINES}
 export const SUBCOMMANDS = VERIFIER_LANGUAGES;
 
 /** The flags of `verifier`: parsed from here, and listed by the completion scripts. */
-export const FLAGS = { style: { type: 'string' }, 'data-dir': { type: 'string' } } as const;
+export const FLAGS = { style: { type: 'string', takes: STYLE_NAMES }, 'data-dir': { type: 'string', takes: 'folder' } } as const;
 
 export async function verifierCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);

@@ -1,12 +1,14 @@
 // The completion scripts, loaded into the real shells: bash through its `complete` machinery,
 // fish through `complete -C` (what it offers for a command line), zsh through compinit.
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/commands';
+import { CALL_SOURCES, STYLE_NAMES } from '../../main/contract/api';
 import { runInProcess } from '../helpers/in-process-cli';
+import { runCli } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
@@ -15,7 +17,7 @@ const scripts: Record<'bash' | 'zsh' | 'fish', string> = { bash: '', zsh: '', fi
 
 beforeAll(async () => {
   for (const shell of ['bash', 'zsh', 'fish'] as const) {
-    const printed = await runInProcess(['completion', shell], { env: {} });
+    const printed = await runCli(['completion', shell]);
     expect(printed.code).toBe(0);
     scripts[shell] = join(dir.path, `completion.${shell}`);
     writeFileSync(scripts[shell], printed.stdout);
@@ -67,12 +69,56 @@ describe('flowent-companion completion', () => {
     }
   });
 
+  it('bash: after a flag, offers what its value may be: the words the command checks it against, folders, files, or nothing', async () => {
+    expect(await bashOffers(['flowent-companion', 'calls', '--source', ''])).toEqual([...CALL_SOURCES]);
+    expect(await bashOffers(['flowent-companion', 'send', 'a', '--style', ''])).toEqual([...STYLE_NAMES]);
+    expect(await bashOffers(['flowent-companion', 'replay', '--resign', '--style', 'nested-'])).toEqual(
+      STYLE_NAMES.filter((name) => name.startsWith('nested-')),
+    );
+    expect(await bashOffers(['flowent-companion', 'verifier', 'go', '--style', 'go'])).toEqual(['go', 'go-struct']);
+    expect(await bashOffers(['flowent-companion', 'serve', '--follow', ''])).toEqual(['auto', 'ask']);
+    // A value of the user's own (a number, a name): nothing, not files.
+    expect(await bashOffers(['flowent-companion', 'calls', '--limit', ''])).toEqual([]);
+    expect(await bashOffers(['flowent-companion', 'calls', '--action', 'x'])).toEqual([]);
+    const folder = join(dir.path, 'values');
+    mkdirSync(join(folder, 'history'), { recursive: true });
+    writeFileSync(join(folder, 'hist.json'), '{}');
+    expect(await bashOffers(['flowent-companion', 'calls', '--data-dir', join(folder, 'hist')])).toEqual([join(folder, 'history')]);
+    expect(await bashOffers(['flowent-companion', 'send', 'a', '--params', `@${join(folder, 'hist.')}`])).toEqual([
+      `@${join(folder, 'hist.json')}`,
+    ]);
+    expect(await bashOffers(['flowent-companion', 'export', '--har', join(folder, 'hist.')])).toEqual([join(folder, 'hist.json')]);
+  });
+
+  it('bash: offers the words after a subcommand (actions profile), flags and their values skipped', async () => {
+    expect(await bashOffers(['flowent-companion', 'actions', 'profile', ''])).toEqual(['list', 'add', 'use', 'remove']);
+    expect(await bashOffers(['flowent-companion', 'actions', '--profile', 'staging', 'profile', 'u'])).toEqual(['use']);
+    expect(await bashOffers(['flowent-companion', 'actions', '--json', ''])).toContain('register');
+    expect(await bashOffers(['flowent-companion', 'actions', 'profile', '--'])).toContain('--json');
+  });
+
   it('fish: offers commands with their help line, subcommands and flags', async () => {
     const { stdout } = await run('fish', ['-c', `source "${scripts.fish}"; complete -C'flowent-companion ca'`]);
     expect(stdout).toBe('calls\tPrint stored calls, newest first\n');
     expect(await fishOffers('flowent-companion targets ')).toEqual(['clear', 'list', 'mode', 'set']);
     expect(await fishOffers('flowent-companion actions --pr')).toEqual(['--profile', '--project', '--prune']);
     expect(await fishOffers('flowent-companion verifier ')).toEqual(['go', 'node', 'python']);
+  });
+
+  it('fish: after a flag, offers the words the command checks it against, folders or files; and the words after actions profile', async () => {
+    expect(await fishOffers('flowent-companion calls --source ')).toEqual([...CALL_SOURCES].sort());
+    expect(await fishOffers('flowent-companion send a --style ')).toEqual([...STYLE_NAMES].sort());
+    expect(await fishOffers('flowent-companion replay --resign --style go')).toEqual(['go', 'go-struct']);
+    expect(await fishOffers('flowent-companion serve --follow ')).toEqual(['ask', 'auto']);
+    expect(await fishOffers('flowent-companion calls --limit ')).toEqual([]);
+    expect(await fishOffers('flowent-companion actions profile ')).toEqual(['add', 'list', 'remove', 'use']);
+    expect(await fishOffers('flowent-companion actions ')).toContain('profile');
+    const folder = join(dir.path, 'fish-values');
+    mkdirSync(join(folder, 'history'), { recursive: true });
+    writeFileSync(join(folder, 'hist.json'), '{}');
+    expect(await fishOffers(`flowent-companion calls --data-dir ${join(folder, 'hist')}`)).toEqual([`${join(folder, 'history')}/`]);
+    expect(await fishOffers(`flowent-companion mocks set a --file ${join(folder, 'hist.')}`)).toEqual([join(folder, 'hist.json')]);
+    expect(await fishOffers(`flowent-companion send a --params @${join(folder, 'hist.')}`)).toEqual([`@${join(folder, 'hist.json')}`]);
   });
 
   it('zsh: the script parses and registers its completion function with compinit', async () => {
@@ -87,6 +133,11 @@ describe('flowent-companion completion', () => {
       const command = await load();
       for (const flag of Object.keys(command.flags)) expect(script, `${name} --${flag}`).toContain(`'--${flag}`);
     }
+    // The values the commands check against (loading what zsh offers needs a terminal: checked in the text).
+    expect(script).toContain(`'--source=[]:value:(${CALL_SOURCES.join(' ')})'`);
+    expect(script).toContain(`'--style=[]:value:(${STYLE_NAMES.join(' ')})'`);
+    expect(script).toContain("'2:argument:{case $line[1] in (profile) compadd -- list add use remove;; (*) _files;; esac}'");
+    expect(script).toContain("'--limit=[]:value: '");
   });
 
   it('refuses a shell it does not know with exit 2', async () => {
