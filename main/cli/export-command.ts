@@ -34,7 +34,8 @@ export const FLAGS = {
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (values.har === undefined || values.har === '') throw new UsageError('export needs --har <file> (the only format so far).');
-  const ids = parseIds(positionals);
+  // An id given twice is exported once, where it first came.
+  const ids = [...new Set(parseIds(positionals))];
   const action = parseAction(values.action);
   const since = parseSince(values.since);
   if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined))

@@ -169,6 +169,14 @@ describe('flowent-companion export and import', () => {
     }
   });
 
+  it('exports a call given more than once once, in the order first given', async () => {
+    const exported = await runCli(['export', '--har', '-', '2', '1', '2', '1', '1'], env);
+    const entries = (JSON.parse(exported.stdout) as { log: { entries: { _callId: number }[] } }).log.entries;
+    expect(entries.map((entry) => entry._callId)).toEqual([2, 1]);
+    expect(exported.stderr).toBe('Exported 2 calls.\n');
+    expect(exported.code).toBe(0);
+  });
+
   it('says what is wrong with a bad file, and exits 2 without --har', async () => {
     const bad = join(files.path, 'bad.har');
     writeFileSync(bad, '{"log":{"entries":"x"}}');

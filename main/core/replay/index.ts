@@ -228,7 +228,8 @@ async function replayableIds(calls: CallsRepository, selection: CallSelection): 
 }
 
 function selectForExport(calls: CallsRepository, selection: CallSelection): StoredCall[] {
-  const ids = 'ids' in selection ? selection.ids : exportIds(calls, selection.filter, selectionLimit(selection));
+  // An id given twice is one call: a HAR with a call twice would import as two.
+  const ids = 'ids' in selection ? [...new Set(selection.ids)] : exportIds(calls, selection.filter, selectionLimit(selection));
   return ids.map((id) => calls.get(id)).filter((call): call is StoredCall => call !== null);
 }
 
