@@ -44,12 +44,15 @@ const ANSWERED_TAG: Record<AnsweredBy, string> = {
 };
 
 /**
- * One human line per call: time, action, verdict (and style), status, milliseconds. The request
- * line, the action as sent and the problem come from outside (an imported HAR's most of all):
- * the line is printable, control characters escaped.
+ * One human line per call: time, action, verdict (and style), status, milliseconds. The time
+ * is in UTC, with its date when that is not today's (an imported call, a history kept for days).
+ * The request line, the action as sent and the problem come from outside (an imported HAR's
+ * most of all): the line is printable, control characters escaped.
  */
-export function formatCallLine(call: CallSummary): string {
-  const time = new Date(call.receivedAt).toISOString().slice(11, 19);
+export function formatCallLine(call: CallSummary, now = Date.now()): string {
+  const received = new Date(call.receivedAt).toISOString();
+  const today = received.slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  const time = today ? received.slice(11, 19) : `${received.slice(0, 10)} ${received.slice(11, 19)}`;
   // A request the HTTP parser refused before its request line could be read has neither.
   const requestLine = call.method || call.path ? `${call.method} ${call.path}` : '(no request line)';
   const named = call.action ?? requestLine;

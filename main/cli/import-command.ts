@@ -40,7 +40,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       return exitCodeOf(imported);
     }
     const { value } = imported;
-    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}; skipped ${value.skipped} that are not POSTs with a body.\n`);
+    const skipped = value.skipped > 0 ? `; skipped ${value.skipped} that are not POSTs with a body` : '';
+    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}${skipped}.\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
     // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is.

@@ -106,6 +106,13 @@ export async function importHar(
   return { ok: true, value: summary };
 }
 
+/** What a JSON value is, in words: "a number", "an array", "null". */
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 type Parsed = { kind: 'call'; call: NewCall } | { kind: 'skip' } | { kind: 'problem'; problem: ImportProblem };
 
 function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
@@ -115,6 +122,12 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   if (!isObject(request)) return problem('.request', 'is missing or not an object.');
   if (typeof request.method !== 'string') return problem('.request.method', 'is missing or not a string.');
   const postData = request.postData;
+  // A POST whose body is there but is no text is broken, not a page load to skip.
+  if (request.method.toUpperCase() === 'POST' && postData !== undefined) {
+    if (!isObject(postData)) return problem('.request.postData', `is ${jsonKind(postData)}, not an object with the body as text.`);
+    if (postData.text !== undefined && typeof postData.text !== 'string')
+      return problem('.request.postData.text', `is ${jsonKind(postData.text)}, not the body as a string.`);
+  }
   const bodyText = isObject(postData) && typeof postData.text === 'string' ? postData.text : '';
   const refusal = refusalOf(entry);
   if (!refusal && (request.method.toUpperCase() !== 'POST' || bodyText === '')) return { kind: 'skip' };

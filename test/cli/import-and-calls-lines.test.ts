@@ -1,0 +1,51 @@
+// What import says of a HAR's entries, and how calls dates what it imported.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { runCli } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/temp-dir';
+
+const { tempDir } = cleanupsPerTest();
+
+const entry = (startedDateTime: string, text: unknown) => ({
+  startedDateTime,
+  request: {
+    method: 'POST',
+    url: 'http://127.0.0.1:8787/actions/send_email',
+    headers: [{ name: 'content-type', value: 'application/json' }],
+    postData: { mimeType: 'application/json', text },
+  },
+  response: { status: 200, headers: [], content: { text: '{"result":"ok","error":""}' } },
+});
+
+function harFile(dir: string, entries: unknown[]): string {
+  const file = join(dir, 'calls.har');
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries } }));
+  return file;
+}
+
+it('import says what is wrong with a POST whose body is not text, rather than counting it among the GETs it skips', async () => {
+  const dir = tempDir();
+  const file = harFile(dir, [
+    entry('2024-03-01T00:00:00.000Z', 12),
+    { request: { method: 'GET', url: 'http://127.0.0.1/' }, response: {} },
+  ]);
+  const result = await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' });
+  expect(result.stdout).toBe(`Imported 0 calls from ${file}; skipped 1 that are not POSTs with a body.\n`);
+  expect(result.stderr).toContain('  skipped log.entries[0].request.postData.text: is a number, not the body as a string.\n');
+  expect(result.code).toBe(1);
+});
+
+it('calls gives the date of a call from another day, and the time only of one from today', async () => {
+  const dir = tempDir();
+  const now = new Date();
+  const body = signedBody(flowentPayload('send_email', { n: 1 }), 'any-key');
+  const file = harFile(dir, [entry('2024-03-01T09:30:05.000Z', body), entry(now.toISOString(), body)]);
+  expect((await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' })).code).toBe(0);
+  const listed = await runCli(['calls', '--data-dir', dir]);
+  expect(listed.code).toBe(0);
+  const lines = listed.stdout.split('\n').filter((line) => line.startsWith('#'));
+  expect(lines[0]).toMatch(new RegExp(`^#2  ${now.toISOString().slice(11, 19)}  send_email `));
+  expect(lines[1]).toMatch(/^#1 {2}2024-03-01 09:30:05 {2}send_email /);
+});
