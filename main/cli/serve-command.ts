@@ -21,7 +21,8 @@ import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
-import { formatCallLine, formatCallNotes, formatImportEnd, formatStoredElsewhere, STORED_ELSEWHERE_MARK } from './format-call';
+import { ElsewhereLines } from './elsewhere-lines';
+import { formatCallLine, formatCallNotes, formatImportEnd, STORED_ELSEWHERE_MARK } from './format-call';
 import { LineWriter } from './line-writer';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
@@ -229,14 +230,18 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     startedAt: Date.now(),
   });
   const handlerLines = handlerWatch();
+  const elsewhere = new ElsewhereLines(write);
   core.subscribe((event) => {
-    if (event.type === 'call-stored')
-      [
+    if (event.type === 'call-stored') {
+      const callLines = [
         ...handlerLines(event.call),
         formatCallLine(event.call) + (event.elsewhere ? STORED_ELSEWHERE_MARK : ''),
         ...formatCallNotes(event.call),
-      ].forEach(write);
-    if (event.type === 'calls-stored-elsewhere') write(formatStoredElsewhere(event.count));
+      ];
+      if (event.elsewhere) elsewhere.call(callLines);
+      else callLines.forEach(write);
+    }
+    if (event.type === 'calls-stored-elsewhere') elsewhere.many(event.count);
     if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
       write(formatImportEnd(event.imported, event.total));
     const line = tunnelLine(event);
@@ -252,6 +257,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   await stopRequested;
+  elsewhere.flush();
   write('Stopping...');
   await inspector?.stop();
   await core.stop();

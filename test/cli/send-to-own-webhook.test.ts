@@ -94,6 +94,14 @@ describe('calls a terminal imports into the history of a running serve', () => {
     expect(server.output().match(/[\d,]+(?= calls stored by another command)/g)).toEqual([imported.toLocaleString('en-US')]);
     expect(server.output()).not.toMatch(/ send_email \[imported\] /);
   });
+
+  it('an import found over many looks (the serve running all along) is told in one line too', async () => {
+    const { server, imported } = await importEntries(3_001);
+    expect(imported).toBeGreaterThan(3_000);
+    await server.waitFor(/\d[\d,]* calls stored by another command in this history\. List them with: calls/);
+    expect(server.output().match(/[\d,]+(?= calls stored by another command)/g)).toEqual([imported.toLocaleString('en-US')]);
+    expect(server.output()).not.toMatch(/ send_email \[imported\] /);
+  });
 });
 
 /** Stops a process (SIGSTOP) and waits until the system says it is stopped. */
