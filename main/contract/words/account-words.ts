@@ -9,10 +9,24 @@ type AccountOwnFailure = Exclude<AccountFailure, GatewayFailure | SessionFailure
 const theAction = (action: string | null) => (action ? `"${action}"` : 'the action');
 const answered = (status: number, error: string) => `HTTP ${status}${error ? `: ${error}` : ''}`;
 
+/**
+ * What to do after a failed registration check, by what Flowent says happened: an answer that
+ * was not a 2xx came from something running there; only an unreached webhook is not running.
+ */
+function registrationCheckAdvice(said: string): string {
+  const status = /^returned status (\d+)/i.exec(said)?.[1];
+  if (status === '404')
+    return 'nothing answers at that path (an action name or path mistyped?); check the URL, or make your handler answer there';
+  if (status !== undefined)
+    return `it was reached and answered ${status}, so make what answers there (your handler, or the companion's mock for the action) answer {"test": true} with a 2xx`;
+  if (/^failed to reach/i.test(said)) return 'make sure the companion (or your handler) is running and reachable at that URL';
+  return 'make sure the companion (or your handler) is running at that URL and answers {"test": true} with a 2xx';
+}
+
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
   'flowent-registration-check-failed': ({ webhookUrl, said }) => ({
     what: `Flowent's registration check failed: your webhook${webhookUrl ? ` at ${webhookUrl}` : ''} ${said}.`,
-    todo: 'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: make sure the companion (or your handler) is running and reachable at that URL, then try again.',
+    todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(said)}, then try again.`,
   }),
   'flowent-bad-request': ({ action, error, details }) => ({
     what: `Flowent refused ${theAction(action)}: ${error || 'bad request'}${inBrackets(details)}.`,

@@ -138,7 +138,8 @@ describe('Flowent action registry', () => {
     expect(failed).toMatchObject({ ok: false, code: 'flowent-registration-check-failed', status: 400 });
     expect(failed.ok ? '' : inCliWords(failed)).toBe(
       `Flowent's registration check failed: your webhook at ${url}/actions/send_email returned status 500. ` +
-        'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: make sure the companion (or your handler) is running and reachable at that URL, then try again.',
+        'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: it was reached and answered 500, ' +
+        'so make what answers there (your handler, or the companion\'s mock for the action) answer {"test": true} with a 2xx, then try again.',
     );
     expect(gateway.stored()).toEqual([]);
   });
