@@ -252,6 +252,12 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       }
       const webhookUrl = here ? companionWebhookUrl(here.base, name) : values['webhook-url'];
       return async ({ api, finish, out, err, json }) => {
+        // The fields are checked before the note on --here's URL: their refusal is what counts,
+        // and a note on a registration that is not made is noise.
+        const fields = { name, description, json_schema: schema, webhook_url: webhookUrl };
+        const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+        const { problems } = await api.checkAction(given, sub === 'update');
+        if (problems.length > 0) return finish({ ok: false, code: 'flowent-invalid-input', problems }, () => {});
         if (here?.note) err(`Note: ${here.note}`);
         if (sub === 'register' && here && schema && description !== undefined) {
           return finish(await api.registerHere(name, description, schema, here.base), (done) =>

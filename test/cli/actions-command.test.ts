@@ -123,6 +123,9 @@ describe('flowent-companion actions', () => {
     const failing = await cli(['register', 'failing', '--description', 'D', '--schema', schema, '--url', companion.baseUrl]);
     expect(failing).toMatchObject({ code: 1, stderr: expect.stringContaining("Flowent's registration check failed: your webhook at") });
     expect(failing.stderr).toContain('returned status 500');
+    // It was running (it answered): the advice says what it answered, not to start it.
+    expect(failing.stderr).toContain('it was reached and answered 500');
+    expect(failing.stderr).not.toContain('is running');
     expect(await cli(['list'], { FLOWENT_API_TOKEN: 'api_wrong' })).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('Flowent rejected the API token. Create a new one in Gateway Management'),
@@ -172,6 +175,18 @@ describe('flowent-companion actions', () => {
     expect(gateway.stored()).toMatchObject([{ description: 'Again' }]);
     const json = await cli(['register', 'send_email', '--description', 'Json', '--schema', schema, '--here', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ name: 'send_email', created: false, linked: true, registrationChecked: checkOnUpdate });
+  });
+
+  it('--here refuses an empty --description before any note on the URL it would use', async () => {
+    const { gateway, companion, dataDir, schema } = await setup();
+    recordServe(dataDir, companion.baseUrl);
+    const refused = await runCli(
+      ['actions', 'register', 'send_email', '--description', '', '--schema', schema, '--here', '--data-dir', dataDir],
+      { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' },
+    );
+    expect(refused.stderr).toBe('flowent-companion actions: description must be 1-500 characters (it has 0).\n');
+    expect(refused.code).not.toBe(0);
+    expect(gateway.stored()).toEqual([]);
   });
 
   it('--here uses the URL a running serve recorded; profiles switch the Gateway and token', async () => {
