@@ -1,7 +1,26 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { verifierSnippet } from '../../main/core/handler-check';
 import { STYLES } from '../../main/core/signature';
 import { runCli } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/temp-dir';
+
+const { tempDir } = cleanupsPerTest();
+const run = promisify(execFile);
+const hasPython = (() => {
+  try {
+    execFileSync('python3', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+/** The environment a handler runs in, without the key. */
+const withoutKey = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'FLOWENT_HMAC_KEY'));
+const SIGNED = '{"action_name":"a","parameters":{},"timestamp":1,"signature":"x"}';
 
 describe('flowent-companion verifier', () => {
   it('prints the python-style verifier in Python by default when there is no key to learn a style with, and says so', async () => {
@@ -35,6 +54,31 @@ describe('flowent-companion verifier', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
+  });
+
+  it.skipIf(!hasPython)('the printed Python verifier says to set FLOWENT_HMAC_KEY when it is not set', async () => {
+    const dir = tempDir();
+    const printed = await runCli(['verifier', 'python', '--style', 'python']);
+    writeFileSync(join(dir, 'flowent_verifier.py'), printed.stdout);
+    const check = `import flowent_verifier\nflowent_verifier.flowent_signature_error(${JSON.stringify(SIGNED)}.encode())`;
+    const failed = await run('python3', ['-c', check], { cwd: dir, env: withoutKey() }).then(
+      () => null,
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(failed).toContain('RuntimeError: FLOWENT_HMAC_KEY is not set: set FLOWENT_HMAC_KEY to your Flowent HMAC key');
+  });
+
+  it('the printed Node.js verifier says to set FLOWENT_HMAC_KEY when it is not set', async () => {
+    const dir = tempDir();
+    const printed = await runCli(['verifier', 'node', '--style', 'go']);
+    writeFileSync(join(dir, 'flowent-verifier.mjs'), printed.stdout);
+    const check = `import { flowentSignatureError } from './flowent-verifier.mjs';\nflowentSignatureError(Buffer.from(${JSON.stringify(SIGNED)}));`;
+    writeFileSync(join(dir, 'check.mjs'), check);
+    const failed = await run(process.execPath, ['check.mjs'], { cwd: dir, env: withoutKey() }).then(
+      () => null,
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(failed).toContain('Error: FLOWENT_HMAC_KEY is not set: set FLOWENT_HMAC_KEY to your Flowent HMAC key');
   });
 
   it('explains every style name in its help, and is listed in the main help', async () => {

@@ -35,7 +35,7 @@ const CHECK_HMAC: CodeBlock = {
   code: `func checkHMAC(message []byte, received string) error {
 	key := os.Getenv("FLOWENT_HMAC_KEY")
 	if key == "" {
-		return errors.New("FLOWENT_HMAC_KEY is not set")
+		return errors.New("FLOWENT_HMAC_KEY is not set: set FLOWENT_HMAC_KEY to your Flowent HMAC key")
 	}
 	mac := hmac.New(sha256.New, []byte(key))
 	mac.Write(message)

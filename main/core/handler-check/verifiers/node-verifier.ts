@@ -38,7 +38,7 @@ const ENTRY: CodeBlock = {
   }
   if (typeof signature.value !== 'string') return 'Invalid signature';
   const key = process.env.FLOWENT_HMAC_KEY;
-  if (!key) throw new Error('FLOWENT_HMAC_KEY is not set');
+  if (!key) throw new Error('FLOWENT_HMAC_KEY is not set: set FLOWENT_HMAC_KEY to your Flowent HMAC key');
   const expected = Buffer.from(createHmac('sha256', key).update(signedBytes(text, body)).digest('hex'));
   const received = Buffer.from(signature.value);
   // timingSafeEqual takes as long wherever the two differ: no timing hints for forgers.

@@ -33,7 +33,9 @@ const ENTRY = (parse: string): CodeBlock => ({
     signature = payload.pop("signature")
     if not isinstance(signature, str):
         return "Invalid signature"
-    key = os.environ["FLOWENT_HMAC_KEY"].encode("utf-8")
+    key = os.environ.get("FLOWENT_HMAC_KEY", "").encode("utf-8")
+    if not key:
+        raise RuntimeError("FLOWENT_HMAC_KEY is not set: set FLOWENT_HMAC_KEY to your Flowent HMAC key")
     expected = hmac.new(key, signed_bytes(raw_body, payload), hashlib.sha256).hexdigest()
     # compare_digest takes as long wherever the two differ: no timing hints for forgers.
     if hmac.compare_digest(expected.encode("ascii"), signature.encode("utf-8")):
