@@ -10,7 +10,8 @@ export type AnswersFailure =
   | CallsFailure
   | { code: 'invalid-action'; action: string }
   /** `problem`: not a URL at all, or not http(s). */
-  | { code: 'invalid-target'; url: string; problem: 'not-a-url' | 'not-http' }
+  /** `placeholder`: with `unknown-placeholder`, the first `{...}` that is not `{action_name}`. */
+  | { code: 'invalid-target'; url: string; problem: 'not-a-url' | 'not-http' | 'unknown-placeholder'; placeholder?: string }
   /** Every problem with its path, for inline display; the first one is the headline. */
   | { code: 'invalid-mock'; errors: DefinitionError[] }
   /** The project's answer file for the action has a mistake: changing it now would overwrite the user's edit. */

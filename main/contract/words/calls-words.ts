@@ -31,10 +31,21 @@ export const CALLS_WORDS: Catalogue<CallsFailure, Vocabulary> = {
 
 export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Vocabulary> = {
   'invalid-action': ({ action }) => ({ what: `"${action}" is not an action name: use ${ACTION_NAME_RULE}.` }),
-  'invalid-target': ({ url, problem }) =>
-    problem === 'not-http'
-      ? { what: `"${url}" must start with http:// or https://.` }
-      : { what: `"${url}" is not a URL.`, todo: 'Use e.g. http://localhost:8000/actions/{action_name}.' },
+  'invalid-target': ({ url, problem, placeholder }) => {
+    switch (problem) {
+      case 'not-http':
+        return { what: `"${url}" must start with http:// or https://.` };
+      case 'unknown-placeholder':
+        return {
+          what: `"${url}" has ${placeholder ?? 'a placeholder'}, which is not filled in: the only placeholder is {action_name}, the call's action name.`,
+          todo: 'Use e.g. http://localhost:8000/actions/{action_name}.',
+        };
+      case 'not-a-url':
+        return { what: `"${url}" is not a URL.`, todo: 'Use e.g. http://localhost:8000/actions/{action_name}.' };
+      default:
+        return problem satisfies never;
+    }
+  },
   'invalid-mock': ({ errors }) => {
     const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
     return { what: `The mock was not saved: it has ${count}.${errors[0] ? ` ${errors[0].message}` : ''}` };

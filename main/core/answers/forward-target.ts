@@ -34,6 +34,10 @@ const resolvedTargets = new Map<string, ResolvedTarget>();
 
 /** Why `url` (which may hold `{action_name}`) cannot be a forwarding target, or null when it can. */
 export function checkTargetUrl(url: string): Refused<InvalidTarget> | null {
+  // Any other {name} would be sent as it is (percent-encoded): a typo of {action_name}, or a
+  // placeholder another tool fills.
+  const placeholder = url.replaceAll(ACTION_PLACEHOLDER, '').match(/\{[^{}/?#]*\}/)?.[0];
+  if (placeholder !== undefined) return { ok: false, code: 'invalid-target', url, problem: 'unknown-placeholder', placeholder };
   let parsed: URL;
   try {
     parsed = new URL(url.replace(/\{action_name\}/g, 'action'));

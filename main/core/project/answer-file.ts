@@ -46,7 +46,9 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
     problems.push(problem('mode', `mode must be "mock" or "forward", not ${JSON.stringify(mode)}`));
   if (forward !== undefined) {
     const bad = typeof forward === 'string' ? checkTargetUrl(forward) : null;
-    if (typeof forward !== 'string' || bad) problems.push(problem('forward', FORWARD_PROBLEM));
+    if (bad?.placeholder !== undefined)
+      problems.push(problem('forward', `forward has ${bad.placeholder}, which is not filled in: the only placeholder is {action_name}`));
+    else if (typeof forward !== 'string' || bad) problems.push(problem('forward', FORWARD_PROBLEM));
   }
   let mock: MockDefinition | null = null;
   if (Object.keys(mockFields).length > 0) {
