@@ -1,7 +1,7 @@
 // The completion scripts, loaded into the real shells: bash through its `complete` machinery,
 // fish through `complete -C` (what it offers for a command line), zsh through compinit.
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,30 @@ async function fishOffers(line: string): Promise<string[]> {
     .split('\n')
     .filter(Boolean)
     .map((entry) => entry.split('\t')[0] ?? '');
+}
+
+/**
+ * What zsh offers for a command line: an interactive zsh in a pseudo-terminal (zpty) loads
+ * compinit and the script, and a compadd wrapper writes down what the completion adds when Tab
+ * is pressed at the end of the line.
+ */
+let zshRuns = 0;
+async function zshOffers(line: string): Promise<string[]> {
+  const base = join(dir.path, `zsh-${++zshRuns}`);
+  const script = `
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PROMPT=''; autoload -Uz compinit; compinit -u -d '${dir.path}/zsh.dump'; source '${scripts.zsh}'"
+zpty -w z 'compadd() { local -a hits; builtin compadd -A hits "$@"; (( \${#hits} )) && print -rl -- $hits >> "${base}.offers"; builtin compadd "$@" }'
+zpty -w z "bindkey '^I' complete-word; print ready > '${base}.ready'"
+for i in {1..100}; do [[ -e '${base}.ready' ]] && break; sleep 0.1; done
+zpty -w z '${line}'$'\t'
+for i in {1..50}; do [[ -e '${base}.offers' ]] && break; sleep 0.1; done
+sleep 0.3
+zpty -d z
+`;
+  await run('zsh', ['-c', script]);
+  return existsSync(`${base}.offers`) ? readFileSync(`${base}.offers`, 'utf8').split('\n').filter(Boolean) : [];
 }
 
 describe('flowent-companion completion', () => {
@@ -119,6 +143,12 @@ describe('flowent-companion completion', () => {
     expect(await fishOffers(`flowent-companion calls --data-dir ${join(folder, 'hist')}`)).toEqual([`${join(folder, 'history')}/`]);
     expect(await fishOffers(`flowent-companion mocks set a --file ${join(folder, 'hist.')}`)).toEqual([join(folder, 'hist.json')]);
     expect(await fishOffers(`flowent-companion send a --params @${join(folder, 'hist.')}`)).toEqual([`@${join(folder, 'hist.json')}`]);
+  });
+
+  it('zsh: offers the words the command checks a flag against, and the words after actions profile', async () => {
+    expect(await zshOffers('flowent-companion calls --source ')).toEqual([...CALL_SOURCES]);
+    expect(await zshOffers('flowent-companion send a --style nested-')).toEqual(STYLE_NAMES.filter((name) => name.startsWith('nested-')));
+    expect(await zshOffers('flowent-companion actions profile ')).toEqual(['list', 'add', 'use', 'remove']);
   });
 
   it('zsh: the script parses and registers its completion function with compinit', async () => {
