@@ -197,7 +197,8 @@ describe('flowent-companion calls', () => {
     expect((await lines('--source', 'import')).map((c) => [c.action, c.source, c.failed])).toEqual([['from_file', 'import', true]]);
     expect((await lines('--source', 'flowent')).map((c) => [c.action, c.source, c.failed])).toEqual([['first_action', 'flowent', false]]);
     const text = await runCli(['calls', '--data-dir', dataDir]);
-    expect(text.stdout).toMatch(/^#2 +\d\d:\d\d:\d\d {2}from_file \[imported\] {2}valid/m);
+    // From another day: with its date (on 1 January 2026 itself, the time alone).
+    expect(text.stdout).toMatch(/^#2 +(2026-01-01 )?00:00:00 {2}from_file \[imported\] {2}valid/m);
     expect(text.stdout).toMatch(/^#1 +\d\d:\d\d:\d\d {2}first_action {2}valid/m);
     const none = await runCli(['calls', '--data-dir', dataDir, '--source', 'replay']);
     expect(none.stderr).toMatch(/No calls stored.* from source replay/);
