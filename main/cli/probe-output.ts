@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import type { CoreSession } from './open-core';
 import { printable } from './printable';
+import { probeRowStyles } from '../contract/words';
 import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
@@ -27,12 +28,8 @@ function verdictWord(row: ProbeRow, wrong: boolean): string {
  * no wider than LINE_WIDTH, the styles and the evidence wrapping within their own columns.
  */
 export function probeLines(probe: HandlerProbe): string[] {
-  // A style on an accepted row that the finding still counts as refused (raw, whose signature
-  // other, refused requests matched too) is marked, so the row and the finding agree.
-  const only = (row: ProbeRow, style: string) =>
-    row.handler === 'accepted' && !probe.stylesAccepted.includes(style) ? `${style} (here only)` : style;
   const rows = [
-    ...probe.rows.map((row) => ({ row, what: row.styles.map((style) => only(row, style)).join(', '), wrong: false })),
+    ...probe.rows.map((row) => ({ row, what: probeRowStyles(probe, row).join(', '), wrong: false })),
     { row: probe.wrongSignature, what: 'wrong signature', wrong: true },
   ];
   const width = Math.min(STYLES_WIDTH, Math.max(...rows.map(({ what }) => what.length)));

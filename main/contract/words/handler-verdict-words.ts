@@ -5,7 +5,7 @@
  * The verdict `unknown` speaks of the handler's answer, not of the handler, so a front end
  * names the handler both ways and no sentence is pieced together around a missing owner.
  */
-import type { HandlerSignature } from '../handlers';
+import type { HandlerProbe, HandlerSignature, ProbeRow } from '../handlers';
 
 /** How a front end names the handler in these words. */
 export interface HandlerVoice {
@@ -31,4 +31,14 @@ export function handlerVerdictWords(verdict: HandlerSignature, voice: HandlerVoi
       return never;
     }
   }
+}
+
+/**
+ * The styles of one probe row, as every front end lists them. A style on an accepted row that
+ * the finding still counts as refused is marked "(here only)": raw matches every request's own
+ * bytes, so it shares the row of a request whose bytes are another style's while refused
+ * requests match it too, and unmarked the row would contradict the finding.
+ */
+export function probeRowStyles(probe: Pick<HandlerProbe, 'stylesAccepted'>, row: Pick<ProbeRow, 'handler' | 'styles'>): string[] {
+  return row.styles.map((style) => (row.handler === 'accepted' && !probe.stylesAccepted.includes(style) ? `${style} (here only)` : style));
 }

@@ -36,7 +36,7 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 export type { Catalogue, Entry, Said } from './said';
 export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
-export { handlerVerdictWords, type HandlerVoice } from './handler-verdict-words';
+export { handlerVerdictWords, probeRowStyles, type HandlerVoice } from './handler-verdict-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { tunnelRetryWords } from './status-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';

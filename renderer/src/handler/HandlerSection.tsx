@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../../main/contract/api';
-import { handlerVerdictWords, type HandlerVoice } from '../../../main/contract/words';
+import { handlerVerdictWords, probeRowStyles, type HandlerVoice } from '../../../main/contract/words';
 import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
@@ -118,7 +118,7 @@ function ProbeTable({ call, probe }: { call: CallDetail; probe: HandlerProbe }) 
     // Style names keep a row short; each style's label is in the row's title.
     ...probe.rows.map((row) => ({
       row,
-      what: row.styles.join(', '),
+      what: probeRowStyles(probe, row).join(', '),
       title: row.styles.map((style) => styleLabel(call, style)).join('\n'),
       wrong: false,
     })),
