@@ -14,8 +14,7 @@ import {
   NGROK_AUTHTOKEN_ENV,
   publishServeState,
 } from '../core';
-import { DEFAULT_LIMITS, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
-import { followMode } from '../contract/schemas/account';
+import { DEFAULT_LIMITS, FOLLOW_MODES, isFollowMode, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
@@ -99,7 +98,7 @@ export const FLAGS = {
   'fallback-to-mock': { type: 'boolean' },
   tunnel: { type: 'boolean' },
   domain: { type: 'string' },
-  follow: { type: 'string', takes: followMode.options },
+  follow: { type: 'string', takes: FOLLOW_MODES },
   'keep-calls': { type: 'string' },
   'keep-days': { type: 'string' },
   'keep-size': { type: 'string' },
@@ -109,9 +108,9 @@ export const FLAGS = {
 
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, FLAGS);
-  const follow = values.follow === undefined ? undefined : followMode.safeParse(values.follow).data;
+  const follow = values.follow === undefined ? undefined : isFollowMode(values.follow) ? values.follow : undefined;
   if (values.follow !== undefined && follow === undefined) {
-    throw new UsageError(`--follow must be ${followMode.options.map((mode) => `"${mode}"`).join(' or ')}, not "${values.follow}".`);
+    throw new UsageError(`--follow must be ${FOLLOW_MODES.map((mode) => `"${mode}"`).join(' or ')}, not "${values.follow}".`);
   }
   if (values.domain !== undefined && !values.tunnel) throw new UsageError('--domain only makes sense with --tunnel.');
   if (values.domain !== undefined && !/^[a-z0-9.-]{1,253}$/i.test(values.domain)) {

@@ -7,7 +7,8 @@ import type { CallsFailure, SecretFailure, SecretState } from './shared';
 import type { NetworkProblem } from './network';
 import type * as z from 'zod';
 import type { Result } from './result';
-import type { accountArguments, actionCreate, actionUpdate, flowentProfile, followMode } from './schemas/account';
+import type { accountArguments, actionCreate, actionUpdate, flowentProfile } from './schemas/account';
+import type { FollowMode } from './names-and-limits';
 import type { ArgumentsOf } from './schemas/arguments';
 /**
  * A refusal from Flowent's Gateway, by HTTP status: `error` and `details` are the Gateway's
@@ -123,8 +124,6 @@ export interface FollowChange {
   /** Why Flowent did not take the change, for `failed`. */
   failure?: AccountFailure;
 }
-
-export type FollowMode = z.output<typeof followMode>;
 
 /** What happened to linked actions after one change of the public URL. */
 export interface FollowRecord {

@@ -75,3 +75,14 @@ export type VerifierLanguage = (typeof VERIFIER_LANGUAGES)[number];
 export function isVerifierLanguage(name: string): name is VerifierLanguage {
   return (VERIFIER_LANGUAGES as readonly string[]).includes(name);
 }
+
+/**
+ * How a serve follows the active profile's actions: re-point them at its URL itself, or ask.
+ * A plain list (no schema library) so `serve` can check its flag without loading one.
+ */
+export const FOLLOW_MODES = ['auto', 'ask'] as const;
+export type FollowMode = (typeof FOLLOW_MODES)[number];
+
+export function isFollowMode(mode: string): mode is FollowMode {
+  return (FOLLOW_MODES as readonly string[]).includes(mode);
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FOLLOW_MODES } from '../names-and-limits';
 import { argumentList } from './arguments';
 import { actionName, callId, count, flag, MAX_JSON_TEXT, MAX_URL_LENGTH, secret, urlOrNull } from './common';
 
@@ -52,7 +53,7 @@ export const actionUpdate = actionCreate
     'the changes to the action, never its name (to rename an action, register it under the new name and delete the old one), with the fields',
   );
 
-export const followMode = z.enum(['auto', 'ask']).describe('"auto" or "ask"');
+export const followMode = z.enum(FOLLOW_MODES).describe('"auto" or "ask"');
 
 export const accountArguments = {
   getAccount: argumentList(),

@@ -1,13 +1,5 @@
-import type {
-  AccountEvent,
-  AccountState,
-  FollowMode,
-  FollowRecord,
-  RegisteredHere,
-  RegistrationRecord,
-  Warned,
-} from '../../contract/account';
-import { failureOf, type AccountFailure, type CoreEvent, type Result } from '../../contract/api';
+import type { AccountEvent, AccountState, FollowRecord, RegisteredHere, RegistrationRecord, Warned } from '../../contract/account';
+import { failureOf, type AccountFailure, type CoreEvent, type FollowMode, type Result } from '../../contract/api';
 import { secretState, type SecretSource } from '../secret-source';
 import { ActionRegistry } from './action-registry';
 import { followTunnelEvents } from './follow-tunnel-events';

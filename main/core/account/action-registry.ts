@@ -1,4 +1,5 @@
-import type { FollowMode, RegisteredHere, StaleAction } from '../../contract/account';
+import type { RegisteredHere, StaleAction } from '../../contract/account';
+import type { FollowMode } from '../../contract/names-and-limits';
 import { failureOf, type AccountFailure, type Result } from '../../contract/api';
 import { isProductionGateway } from './action-validation';
 import { GatewayClient } from './gateway-client';

@@ -1,7 +1,8 @@
 import type { FollowRecord, LinkedAction } from '../../contract/account';
 import type { SettingsScope } from '../store/settings-repository';
 
-export type { FollowChange, FollowMode, FollowRecord, LinkedAction } from '../../contract/account';
+export type { FollowChange, FollowRecord, LinkedAction } from '../../contract/account';
+export type { FollowMode } from '../../contract/names-and-limits';
 
 export const FOLLOW_HISTORY_SIZE = 50;
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { AccountState, FollowMode } from '../../../main/contract/account';
+import type { AccountState } from '../../../main/contract/account';
+import type { FollowMode } from '../../../main/contract/names-and-limits';
 import { describeFollowChange } from './account-format';
 import { formatDateTime } from '../shared/format';
 import { setFollowMode } from './account-actions';

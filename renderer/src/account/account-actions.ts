@@ -1,4 +1,5 @@
-import type { AccountEvent, AccountState, FlowentProfile, FollowMode, FollowRecord } from '../../../main/contract/account';
+import type { AccountEvent, AccountState, FlowentProfile, FollowRecord } from '../../../main/contract/account';
+import type { FollowMode } from '../../../main/contract/names-and-limits';
 import { currentBridge } from '../page/bridge-holder';
 import { useAccountStore } from './account-store';
 import { runResult } from '../page/run-result';
