@@ -1,31 +1,22 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { openStore } from '../../main/core/store/open-store';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe } from '../helpers/spawn-cli';
 import { startCore } from '../helpers/running-core';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 // The data folder holds callers' headers (Authorization included), bodies and answers: on
 // POSIX it is 0700 and every file the companion keeps in it 0600, whatever the umask.
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-function tempParent(): string {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
-
 describe('the data folder is private', () => {
   it('is created 0700 with the history and its WAL files 0600, under a permissive umask', async () => {
-    const dataDir = join(tempParent(), 'fresh', 'data');
+    const dataDir = join(tempDir(), 'fresh', 'data');
     const previous = process.umask(0o002);
     try {
       const running = await startCore({ dataDir });
@@ -46,7 +37,7 @@ describe('the data folder is private', () => {
   });
 
   it("tightens an existing folder and the companion's files in it when the store opens", () => {
-    const dataDir = join(tempParent(), 'old');
+    const dataDir = join(tempDir(), 'old');
     const first = openStore({ dataDir });
     if (!first.ok) throw new Error(JSON.stringify(first));
     first.value.close();
@@ -64,7 +55,7 @@ describe('the data folder is private', () => {
   });
 
   it('makes a chosen folder that holds other things private, leaving those other files as they are', () => {
-    const dataDir = join(tempParent(), 'project');
+    const dataDir = join(tempDir(), 'project');
     mkdirSync(dataDir, { mode: 0o755 });
     chmodSync(dataDir, 0o755);
     writeFileSync(join(dataDir, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
@@ -78,7 +69,7 @@ describe('the data folder is private', () => {
   });
 
   it('serve writes its inspector token and state file 0600', async () => {
-    const dataDir = join(tempParent(), 'serve');
+    const dataDir = join(tempDir(), 'serve');
     const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'k' });
     cleanups.push(async () => {
       server.child.kill('SIGTERM');

@@ -4,20 +4,17 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networkInWords } from '../../main/contract/words/network-words';
 import { networkProblemOf } from '../../main/core/network-problem';
 import { runInProcess } from '../helpers/in-process-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const EDGE = join(__dirname, '../fixtures/ngrok-edge');
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 function listening(server: Server): Promise<number> {
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
 }
 
@@ -87,8 +84,7 @@ describe('a network failure in words', () => {
   });
 
   it('says why the Gateway cannot be reached, never the client exception class', async () => {
-    const dataDir = makeTempDir();
-    cleanups.push(dataDir.remove);
+    const dataDir = tempDir();
     const gateways = [
       [`http://127.0.0.1:${await closedPort()}/api/v1/gateway`, /was refused \(nothing is listening there\)/],
       ['http://gateway.flowent.invalid/api/v1/gateway', /the name gateway\.flowent\.invalid (was not found|could not be looked up)/],
@@ -98,7 +94,7 @@ describe('a network failure in words', () => {
       ],
     ] as const;
     for (const [baseUrl, why] of gateways) {
-      const listed = await runInProcess(['actions', 'list', '--data-dir', dataDir.path], {
+      const listed = await runInProcess(['actions', 'list', '--data-dir', dataDir], {
         env: { FLOWENT_BASE_URL: baseUrl, FLOWENT_API_TOKEN: 'token' },
       });
       expect(listed.code).toBe(1);
@@ -109,11 +105,10 @@ describe('a network failure in words', () => {
   });
 
   it("says a port fetch will not connect to is one, where fetch says only 'bad port'", async () => {
-    const dataDir = makeTempDir();
-    cleanups.push(dataDir.remove);
+    const dataDir = tempDir();
     const baseUrl = 'http://127.0.0.1:1/api/v1/gateway';
     expect(networkProblemOf(await failureOf(baseUrl))).toEqual({ kind: 'blocked-port' });
-    const listed = await runInProcess(['actions', 'list', '--data-dir', dataDir.path], {
+    const listed = await runInProcess(['actions', 'list', '--data-dir', dataDir], {
       env: { FLOWENT_BASE_URL: baseUrl, FLOWENT_API_TOKEN: 'token' },
     });
     expect(listed.code).toBe(1);
@@ -124,10 +119,9 @@ describe('a network failure in words', () => {
   });
 
   it('says why a forwarding target cannot be reached over TLS', async () => {
-    const dataDir = makeTempDir();
-    cleanups.push(dataDir.remove);
+    const dataDir = tempDir();
     const target = `https://127.0.0.1:${await untrustedTls()}/hook`;
-    const sent = await runInProcess(['send', 'send_email', '--test', '--target', target, '--data-dir', dataDir.path], { env: {} });
+    const sent = await runInProcess(['send', 'send_email', '--test', '--target', target, '--data-dir', dataDir], { env: {} });
     expect(sent.code).toBe(1);
     expect(sent.stdout).toMatch(
       /Your handler at https:\/\/127\.0\.0\.1:\d+\/hook cannot be reached: the secure connection \(TLS\) to 127\.0\.0\.1:\d+ failed: its certificate/,

@@ -1,17 +1,13 @@
-import { afterEach } from 'vitest';
 import { FlowentGateway, type GatewayOptions } from '../../fixtures/flowent-gateway/gateway';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 import { ActionRegistry, type ActionRegistryOptions } from '../../../main/core/account/action-registry';
 import { environmentProfileSecrets } from '../../../main/core/account/profiles';
 import { ACCOUNT_SETTINGS_SCOPE } from '../../../main/core/account/types';
 import { openStore } from '../../../main/core/store/open-store';
 
 export const API_TOKEN = 'api_test_token';
-const cleanups: (() => void | Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
+export { tempDir };
 
 export function onCleanup(cleanup: () => void | Promise<void>): void {
   cleanups.push(cleanup);
@@ -22,12 +18,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Flowen
   await gateway.start();
   onCleanup(() => gateway.stop());
   return gateway;
-}
-
-export function tempDir(): string {
-  const dir = makeTempDir();
-  onCleanup(dir.remove);
-  return dir.path;
 }
 
 /** A registry on a real settings table in `dataDir`, its default profile pointed at the stand-in. */

@@ -2,15 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent, ProjectState } from '../../../main/contract/api';
 import { startCore, type RunningCore } from '../../helpers/running-core';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function project(files: Record<string, string> = {}): Promise<{
   companion: RunningCore;
@@ -20,9 +17,7 @@ async function project(files: Record<string, string> = {}): Promise<{
   call(action: string): Promise<unknown>;
   nextProjectChange(): Promise<ProjectState>;
 }> {
-  const root = makeTempDir('fc-project-');
-  cleanups.push(root.remove);
-  const dir = join(root.path, 'flowent');
+  const dir = join(tempDir('fc-project-'), 'flowent');
   mkdirSync(join(dir, 'answers'), { recursive: true });
   mkdirSync(join(dir, 'actions'));
   const write = (file: string, text: string) => writeFileSync(join(dir, file), text);

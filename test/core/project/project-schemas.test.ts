@@ -1,13 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startCore, type RunningCore } from '../../helpers/running-core';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 const ACTION = `version: 1
 description: Send an email
@@ -27,9 +24,7 @@ async function callId(companion: RunningCore, action: string, parameters: Record
 
 describe('calls checked against the project’s schemas', () => {
   it('checks parameters against the action file, before Flowent has the schema, and follows edits', async () => {
-    const root = makeTempDir('fc-project-');
-    cleanups.push(root.remove);
-    const dir = join(root.path, 'flowent');
+    const dir = join(tempDir('fc-project-'), 'flowent');
     mkdirSync(join(dir, 'actions'), { recursive: true });
     writeFileSync(join(dir, 'actions', 'send_email.yaml'), ACTION);
     const companion = await startCore({ projectDir: dir });

@@ -1,24 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SchemaCache } from '../../../main/core/account/parameter-check';
 import { ACCOUNT_SETTINGS_SCOPE } from '../../../main/core/account/types';
 import { simulatorActions } from '../../../main/core/replay/simulator-actions';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 
 const SCHEMA = { type: 'object', properties: { title: { type: 'string' } }, required: ['title'] };
-const cleanups: (() => void)[] = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((cleanup) => cleanup()),
-);
+const { cleanups, tempDir } = cleanupsPerTest();
 
 function freshStore(): Store {
-  const dir = makeTempDir();
-  const opened = openStore({ dataDir: dir.path });
+  const opened = openStore({ dataDir: tempDir() });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
-  cleanups.push(dir.remove, () => opened.value.close());
+  // Closed before its folder is removed: pushed after tempDir's removal, so undone first.
+  cleanups.push(() => opened.value.close());
   return opened.value;
 }
 

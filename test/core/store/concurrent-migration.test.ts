@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../../main/core/store/migrations';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 import { threadsAtOnce } from '../../helpers/threads-at-once';
 
 // Two processes can open a new history at once: the app and serve started together, two
@@ -13,8 +13,7 @@ const MIGRATORS = 3;
 const ROUNDS = 8;
 const SOURCE = join(__dirname, '../../../main/core/store/migrations.ts');
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const { tempDir } = cleanupsPerTest();
 
 /** One opener: its own connection, as openStore makes it, migrating once every opener is ready. */
 const MIGRATING = `
@@ -34,10 +33,9 @@ const MIGRATING = `
 `;
 
 it('a new history opened by several processes at once is migrated once, and every opener gets it', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const dir = tempDir();
   for (let round = 1; round <= ROUNDS; round++) {
-    const file = join(dir.path, `history-${round}.sqlite`);
+    const file = join(dir, `history-${round}.sqlite`);
     const outcomes = await threadsAtOnce(MIGRATORS, MIGRATING, { source: SOURCE, file });
     expect(outcomes, `round ${round}`).toEqual(Array.from({ length: MIGRATORS }, () => ({ ok: true })));
     const db = new Database(file, { readonly: true });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WebhookServer } from '../../../main/core/webhook/webhook-server';
 import { CallAnswerer } from '../../../main/core/answers/call-answerer';
 import { HandlersRepository } from '../../../main/core/store/handlers-repository';
@@ -13,22 +13,18 @@ import { migrate } from '../../../main/core/store/migrations';
 import { AnswersRepository } from '../../../main/core/store/answers-repository';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 import { newLoopToken } from '../../../main/core/answers/own-calls';
 
 const KEY = 'group-key';
 const READ_ONLY_MESSAGE =
   'Flowent Companion could not store this call: the history is read-only. Free space or fix the data folder, then send it again.';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 /** A webhook server on port 0 over a real SQLite file this test also holds, to break it on purpose. */
 async function startServer(forwardTo: string | null = null) {
-  const dir = makeTempDir();
-  const db = new Database(join(dir.path, 'history.sqlite'));
+  const db = new Database(join(tempDir(), 'history.sqlite'));
   db.pragma('journal_mode = WAL');
   const migrated = migrate(db);
   if (!migrated.ok) throw new Error(JSON.stringify(migrated));
@@ -59,7 +55,6 @@ async function startServer(forwardTo: string | null = null) {
   });
   const started = await server.start();
   if (!started.ok) throw new Error(JSON.stringify(started));
-  cleanups.push(() => dir.remove());
   cleanups.push(() => {
     db.close();
   });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { expect, it } from 'vitest';
+import { cleanupsPerTest } from '../../helpers/temp-dir';
 import { threadsAtOnce } from '../../helpers/threads-at-once';
 
 // The app and serve (or two serves of a CI job) started at once on a new data folder each print
@@ -12,8 +12,7 @@ const OPENERS = 4;
 const ROUNDS = 30;
 const SOURCE = join(__dirname, '../../../main/transports/inspector/inspector-token.ts');
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const { tempDir } = cleanupsPerTest();
 
 /** One process starting: the token it prints, and the one in force once every opener has made its own. */
 const OPENING = `
@@ -25,11 +24,10 @@ const OPENING = `
 `;
 
 it('processes starting at once on a new data folder end with one token, the one each printed', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const dir = tempDir();
   for (let round = 1; round <= ROUNDS; round++) {
     // As serve finds it: the folder made, no token yet.
-    const dataDir = join(dir.path, `folder-${round}`);
+    const dataDir = join(dir, `folder-${round}`);
     mkdirSync(dataDir);
     const seen = await threadsAtOnce<{ printed: string; accepted: string }>(OPENERS, OPENING, { source: SOURCE, dataDir });
     const tokens = new Set(seen.flatMap(({ printed, accepted }) => [printed, accepted]));
