@@ -1,17 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
 import { writeServeState } from '../../main/core';
 import { FlowentGateway, type GatewayOptions } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 const SCHEMA = { type: 'object', properties: { recipient: { type: 'string' } }, required: ['recipient'] };
 
@@ -25,16 +22,15 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
   const gateway = new FlowentGateway(gatewayOptions);
   await gateway.start();
   cleanups.push(() => gateway.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const companion = await startCore({ dataDir: dir.path });
+  const dir = tempDir();
+  const companion = await startCore({ dataDir: dir });
   cleanups.push(() => companion.core.stop());
-  const schema = join(dir.path, 'schema.json');
+  const schema = join(dir, 'schema.json');
   writeFileSync(schema, JSON.stringify(SCHEMA));
   const baseEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    runInProcess(['actions', ...args, '--data-dir', dir.path], { env: { ...baseEnv, ...env } });
-  return { gateway, companion, dataDir: dir.path, schema: `@${schema}`, cli };
+    runInProcess(['actions', ...args, '--data-dir', dir], { env: { ...baseEnv, ...env } });
+  return { gateway, companion, dataDir: dir, schema: `@${schema}`, cli };
 }
 
 /** What a serve running on `webhookBaseUrl` records for `--here`, with no public URL. */

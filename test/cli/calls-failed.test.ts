@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 // `calls --failed`: the calls the inspector's header counts as failures, on the command line.
 const KEY = 'calls-failed-key';
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function servedHistory() {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY });
+  const dir = tempDir();
+  const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', dir], { FLOWENT_HMAC_KEY: KEY });
   cleanups.push(() => {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
   });
@@ -25,7 +21,7 @@ async function servedHistory() {
     });
     await answer.arrayBuffer();
   };
-  return { dir: dir.path, send };
+  return { dir, send };
 }
 
 const ids = (text: string) => [...text.matchAll(/^#(\d+) /gm)].map((match) => Number(match[1]));

@@ -1,18 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 // `calls --follow` beside a running serve, as in a second terminal or a CI step: the last calls,
 // then every call any process stores, oldest first, until Ctrl-C.
 const KEY = 'calls-follow-key';
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 function stopOnCleanup<T extends RunningCommand>(command: T): T {
   cleanups.push(() => {
@@ -35,19 +32,16 @@ function sendTo(baseUrl: string) {
 
 /** A temporary folder, removed after the test, and a path `name` in it that does not exist yet. */
 function pathInTempFolder(name: string): string {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return join(dir.path, name);
+  return join(tempDir(), name);
 }
 
 async function setUp() {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY }));
+  const dir = tempDir();
+  const server = stopOnCleanup(await startServe(['--port', '0', '--no-inspector', '--data-dir', dir], { FLOWENT_HMAC_KEY: KEY }));
   const send = sendTo(server.baseUrl);
   const follow = async (args: string[]) =>
-    stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir.path, ...args], {}, /Press Ctrl-C to stop\./));
-  return { dir: dir.path, server, send, follow };
+    stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir, ...args], {}, /Press Ctrl-C to stop\./));
+  return { dir, server, send, follow };
 }
 
 const jsonLines = (text: string) =>

@@ -1,18 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { startHandler } from '../helpers/handler-process';
+import { expect, it } from 'vitest';
+import { handlerAndFolderPerTest } from '../helpers/handler-process';
 import { runCli, startCommand, startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, handlerAndFolder } = handlerAndFolderPerTest();
 
 it('send stopped with Ctrl-C while the handler works waits for its answer and stores the call; exit 130', async () => {
-  const handler = await startHandler();
-  cleanups.push(() => handler.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const { handler, dir } = await handlerAndFolder();
   const send = await startCommand(
     ['send', 'gated', '--target', handler.target, '--data-dir', dir.path],
     { FLOWENT_HMAC_KEY: 'key' },
@@ -38,10 +31,7 @@ it('send stopped with Ctrl-C while the handler works waits for its answer and st
 });
 
 it('replay stopped with Ctrl-C starts no more replays, finishes and stores the one in flight; exit 130', async () => {
-  const handler = await startHandler();
-  cleanups.push(() => handler.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const { handler, dir } = await handlerAndFolder();
   // Three calls from Flowent to replay, stored by a serve that answers them itself.
   const serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dir.path]);
   for (let i = 0; i < 3; i++) {
@@ -81,10 +71,7 @@ async function storeFlowentCalls(dataDir: string, actions: string[]): Promise<vo
 }
 
 it('replay of one call stopped with Ctrl-C stores its answer, says it was cancelled and exits 130', async () => {
-  const handler = await startHandler();
-  cleanups.push(() => handler.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const { handler, dir } = await handlerAndFolder();
   await storeFlowentCalls(dir.path, ['gated']);
 
   const replay = await startCommand(['replay', '1', '--target', handler.target, '--data-dir', dir.path], {}, /^/);
@@ -99,10 +86,7 @@ it('replay of one call stopped with Ctrl-C stores its answer, says it was cancel
 });
 
 it('replay with a failure stopped with Ctrl-C exits 130, its summary still counting the failure', async () => {
-  const handler = await startHandler();
-  cleanups.push(() => handler.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const { handler, dir } = await handlerAndFolder();
   // #1 breaks the contract (a 500); #2 is in flight at the Ctrl-C; #3 never starts.
   await storeFlowentCalls(dir.path, ['error500', 'gated', 'gated']);
 
@@ -118,10 +102,7 @@ it('replay with a failure stopped with Ctrl-C exits 130, its summary still count
 });
 
 it('replay --probe-styles says each request it sends; stopped with Ctrl-C it stores the one in flight, prints what it found and exits 130', async () => {
-  const handler = await startHandler();
-  cleanups.push(() => handler.stop());
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
+  const { handler, dir } = await handlerAndFolder();
   await storeFlowentCalls(dir.path, ['gated']);
 
   const probe = await startCommand(

@@ -3,25 +3,16 @@ import { networkInterfaces } from 'node:os';
 import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/commands';
 import { isCredentialHeader } from '../../main/core/replay/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { rawRequest } from '../helpers/raw-http';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const KEY = 'cli-test-key';
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function tempDir() {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function serve(args: string[], env: NodeJS.ProcessEnv = { FLOWENT_HMAC_KEY: KEY }): Promise<ServeProcess> {
   const server = await startServe(args, env);

@@ -1,16 +1,14 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const { cleanups, tempDir } = cleanupsPerTest();
 
 /** A serve with its inspector on a new data folder, both gone after the test. */
 async function serveOnNewFolder() {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = await startServe(['--port', '0', '--data-dir', dir.path]);
-  cleanups.push(() => server.child.kill('SIGKILL'));
+  const dir = tempDir();
+  const server = await startServe(['--port', '0', '--data-dir', dir]);
+  cleanups.push(() => void server.child.kill('SIGKILL'));
   return { dir, server };
 }
 
@@ -27,7 +25,7 @@ it('inspector rotate-token: a running serve refuses the old token at once and ac
   const oldToken = page.hash.replace('#token=', '');
   expect((await getStatus(page.origin, oldToken)).status).toBe(200);
 
-  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir.path]);
+  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir]);
   expect(rotated.code).toBe(0);
   const printed = /Inspector: +(http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]+))/.exec(rotated.stdout);
   expect(printed?.[1]).toBeDefined();
@@ -45,7 +43,7 @@ it('a running serve prints its new Inspector URL whenever its access token chang
   const escaped = page.origin.replace(/[.]/g, '\\.');
   const changedLine = (token: string) => new RegExp(`Inspector: +${escaped}/#token=${token} \\(the access token was changed\\)\\n`);
 
-  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir.path]);
+  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir]);
   const byCommand = /#token=([A-Za-z0-9_-]+)/.exec(rotated.stdout)![1]!;
   await server.waitFor(changedLine(byCommand), 10_000);
 

@@ -5,10 +5,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
 import { CLI, startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 const RECORDER = resolve(__dirname, '../helpers/record-loaded-modules.cjs');
@@ -17,17 +17,15 @@ const PACKAGE = JSON.parse(readFileSync(resolve(__dirname, '../../package.json')
   version: string;
   dependencies: Record<string, string>;
 };
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const { tempDir } = cleanupsPerTest();
 
 /** A fresh data folder, and the environment that records what the command loads into a file in it. */
 function recording(): { dataDir: string; env: NodeJS.ProcessEnv; read(): { built: string[]; libraries: string[] } } {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const record = join(dir.path, 'loaded.txt');
+  const dir = tempDir();
+  const record = join(dir, 'loaded.txt');
   return {
-    dataDir: dir.path,
-    env: { NODE_OPTIONS: `--require ${RECORDER}`, RECORD_LOADED_MODULES_TO: record, FLOWENT_COMPANION_DATA_DIR: dir.path },
+    dataDir: dir,
+    env: { NODE_OPTIONS: `--require ${RECORDER}`, RECORD_LOADED_MODULES_TO: record, FLOWENT_COMPANION_DATA_DIR: dir },
     read() {
       const loaded = readFileSync(record, 'utf8').split('\n');
       return {

@@ -2,25 +2,18 @@
 // refused in words, with the README's exit code, and never as a crash with a stack trace.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-function temp(): string {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { tempDir } = cleanupsPerTest();
 
 const cli = (args: string[], cwd: string) => runInProcess(args, { env: {}, cwd });
 const MOCK = 'body: {result: "hi", error: ""}\n';
 
 /** A history with one mock stored: `mocks export` only reads one that exists. */
 async function historyWithAMock(): Promise<string> {
-  const data = temp();
+  const data = tempDir();
   writeFileSync(join(data, 'mock.yaml'), MOCK);
   expect((await cli(['mocks', 'set', 'send_email', '--file', join(data, 'mock.yaml'), '--data-dir', data], data)).code).toBe(0);
   return data;
@@ -28,7 +21,7 @@ async function historyWithAMock(): Promise<string> {
 
 describe('mocks import of a path that is not a folder of answer files', () => {
   it('refuses one mock file as a usage mistake (exit 2), and says how to store it with mocks set', async () => {
-    const root = temp();
+    const root = tempDir();
     const file = join(root, 'mock.yaml');
     writeFileSync(file, MOCK);
     const imported = await cli(['mocks', 'import', file, '--data-dir', join(root, 'data')], root);
@@ -41,14 +34,14 @@ describe('mocks import of a path that is not a folder of answer files', () => {
   });
 
   it('says there is no such folder (exit 2) rather than importing nothing from it', async () => {
-    const root = temp();
+    const root = tempDir();
     const imported = await cli(['mocks', 'import', join(root, 'typo'), '--data-dir', join(root, 'data')], root);
     expect(imported).toMatchObject({ code: 2, stdout: '' });
     expect(imported.stderr).toMatch(/^flowent-companion mocks: nothing was imported\. There is no folder \S+\/typo\. Check the path/);
   });
 
   it('says a folder holds no answer files (exit 1), as flowent/ itself does, where flowent/answers/ is meant', async () => {
-    const root = temp();
+    const root = tempDir();
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     writeFileSync(join(root, 'flowent', 'answers', 'send_email.yaml'), `version: 1\n${MOCK}`);
     writeFileSync(join(root, 'flowent', 'README.md'), 'not an answer file\n');
@@ -64,7 +57,7 @@ describe('mocks import of a path that is not a folder of answer files', () => {
 describe('mocks export into a path where no folder can be made', () => {
   it('says it cannot write where a file has the name (exit 1), and leaves the file alone', async () => {
     const data = await historyWithAMock();
-    const root = temp();
+    const root = tempDir();
     writeFileSync(join(root, 'f'), 'mine\n');
     const exported = await cli(['mocks', 'export', join(root, 'f'), '--data-dir', data], root);
     expect(exported).toMatchObject({ code: 1, stdout: '' });
@@ -75,7 +68,7 @@ describe('mocks export into a path where no folder can be made', () => {
 
   it('says it cannot write below a file (exit 1)', async () => {
     const data = await historyWithAMock();
-    const root = temp();
+    const root = tempDir();
     writeFileSync(join(root, 'f'), 'mine\n');
     const exported = await cli(['mocks', 'export', join(root, 'f', 'sub'), '--data-dir', data], root);
     expect(exported).toMatchObject({ code: 1, stdout: '' });

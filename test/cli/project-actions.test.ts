@@ -1,16 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
 import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 interface Setup {
   gateway: FlowentGateway;
@@ -27,16 +24,14 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_staging_token: 'tenant-2' } });
   await gateway.start();
   cleanups.push(() => gateway.stop());
-  const data = makeTempDir();
-  cleanups.push(data.remove);
-  const root = makeTempDir('fc-project-');
-  cleanups.push(root.remove);
-  const companion = await startCore({ dataDir: data.path });
+  const data = tempDir();
+  const root = tempDir('fc-project-');
+  const companion = await startCore({ dataDir: data });
   cleanups.push(() => companion.core.stop());
-  const project = join(root.path, 'flowent');
+  const project = join(root, 'flowent');
   // A running serve on the same data folder, answering from this project: what `webhook_url: here` means.
   if (serve)
-    writeServeState(data.path, {
+    writeServeState(data, {
       mode: 'headless',
       pid: process.pid,
       webhookBaseUrl: companion.baseUrl,
@@ -50,9 +45,9 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   return {
     gateway,
     companion,
-    root: root.path,
+    root,
     project,
-    cli: (args, extra = {}) => runInProcess([...args, '--data-dir', data.path], { env: { ...env, ...extra }, cwd: root.path }),
+    cli: (args, extra = {}) => runInProcess([...args, '--data-dir', data], { env: { ...env, ...extra }, cwd: root }),
     write(file, text) {
       mkdirSync(join(project, file, '..'), { recursive: true });
       writeFileSync(join(project, file), text);

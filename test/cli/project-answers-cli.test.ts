@@ -1,21 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startHandler } from '../helpers/handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function temp(prefix?: string): string {
-  const dir = makeTempDir(prefix);
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { cleanups, tempDir } = cleanupsPerTest();
 
 const cli = (args: string[], cwd: string) => runInProcess(args, { env: {}, cwd });
 
@@ -30,9 +21,9 @@ async function call(server: ServeProcess, action: string): Promise<unknown> {
 
 describe('mocks export / import', () => {
   it('exports one file per action in the answers format, and imports it into another history', async () => {
-    const from = temp();
-    const to = temp();
-    const folder = join(temp(), 'answers');
+    const from = tempDir();
+    const to = tempDir();
+    const folder = join(tempDir(), 'answers');
     writeFileSync(join(from, 'mock.yaml'), 'body: {result: "hi {{parameters.name}}", error: ""}\n');
     expect((await cli(['mocks', 'set', 'send_email', '--file', join(from, 'mock.yaml'), '--data-dir', from], from)).code).toBe(0);
     expect((await cli(['mocks', 'set', '--default', '--file', join(from, 'mock.yaml'), '--data-dir', from], from)).code).toBe(0);
@@ -62,10 +53,10 @@ describe('mocks export / import', () => {
   });
 
   it('counts a file that says mode: mock as no forwarding setting, and calls a mistaken file an answer file', async () => {
-    const folder = temp();
+    const folder = tempDir();
     writeFileSync(join(folder, 'send_email.yaml'), 'version: 1\nmode: mock\nstatus: 200\n');
     writeFileSync(join(folder, 'lookup_order.yaml'), 'version: 1\nmode: forward\nforward: http://localhost:8000/x\n');
-    const data = temp();
+    const data = tempDir();
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
     expect(imported).toMatchObject({
       code: 0,
@@ -79,10 +70,10 @@ describe('mocks export / import', () => {
   });
 
   it('imports nothing when one file has a mistake, naming the file and line', async () => {
-    const folder = temp();
+    const folder = tempDir();
     writeFileSync(join(folder, 'good.yaml'), 'version: 1\nstatus: 200\n');
     writeFileSync(join(folder, 'bad.yaml'), 'version: 1\nstatus: "two hundred"\n');
-    const data = temp();
+    const data = tempDir();
     expect((await cli(['mocks', 'clear', '--all', '--data-dir', data], data)).code).toBe(0);
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
     expect(imported.code).toBe(2);
@@ -98,11 +89,11 @@ describe('mocks export / import', () => {
 
 describe('serve with a project folder', () => {
   it('answers from flowent/answers/ in the current folder, and prints a broken file with its line, then its fix', async () => {
-    const root = temp('fc-project-');
+    const root = tempDir('fc-project-');
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     const file = join(root, 'flowent', 'answers', 'send_email.yaml');
     writeFileSync(file, 'version: 1\nbody: {result: "from the file", error: ""}\n');
-    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -125,13 +116,13 @@ describe('an answer file without a mode', () => {
   it('takes the mode of _default.yaml: forwarded while that forwards, answered by its mock once it says mode: mock', async () => {
     const handler = await startHandler();
     cleanups.push(() => handler.stop());
-    const root = temp('fc-project-');
+    const root = tempDir('fc-project-');
     const answers = join(root, 'flowent', 'answers');
     mkdirSync(answers, { recursive: true });
     writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
     const mock = 'body: {result: "from the file", error: ""}\n';
     writeFileSync(join(answers, 'send_email.yaml'), `version: 1\n${mock}`);
-    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -147,11 +138,11 @@ describe('an answer file without a mode', () => {
 
 describe('serve with a project folder broken from the start', () => {
   it('says a broken answer file is not used (no good version of it was ever read), and the built-in answer answers', async () => {
-    const root = temp('fc-project-');
+    const root = tempDir('fc-project-');
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     const file = join(root, 'flowent', 'answers', 'send_email.yaml');
     writeFileSync(file, 'version: 1\nmode: forward\nforward: localhost:8000\n');
-    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -166,12 +157,12 @@ describe('serve with a project folder broken from the start', () => {
 
 describe('an answer file named .yml or .json', () => {
   it('is reported with what to rename it to, not passed over while another answer answers; its removal is said', async () => {
-    const root = temp('fc-project-');
+    const root = tempDir('fc-project-');
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     const yml = join(root, 'flowent', 'answers', 'lookup_order.yml');
     writeFileSync(yml, 'version: 1\nbody: {result: "from yml", error: ""}\n');
     writeFileSync(join(root, 'flowent', 'answers', 'refund.json'), '{"version": 1, "body": {"result": "from json", "error": ""}}\n');
-    const server = await startServe(['--port', '0', '--data-dir', temp(), '--project', root]);
+    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -193,10 +184,10 @@ describe('replay and send in a project folder', () => {
   it('send to the handler the answer files forward to, as serve in that folder does', async () => {
     const handler = await startHandler();
     cleanups.push(() => handler.stop());
-    const root = temp('fc-project-');
+    const root = tempDir('fc-project-');
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     writeFileSync(join(root, 'flowent', 'answers', 'send_email.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
-    const data = temp();
+    const data = tempDir();
     const run = (args: string[]) => runInProcess([...args, '--data-dir', data], { env: { FLOWENT_HMAC_KEY: 'key' }, cwd: root });
 
     const sent = await run(['send', 'send_email', '--params', '{"recipient":"a@example.com"}']);
@@ -217,10 +208,10 @@ describe('replay and send in a project folder', () => {
 
 describe('mocks and targets in a project folder', () => {
   it('say that what they stored is the history folder’s, not what serve answers from there', async () => {
-    const root = temp('fc-project-');
+    const root = tempDir('fc-project-');
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     writeFileSync(join(root, 'mock.yaml'), 'body: {result: "hi", error: ""}\n');
-    const data = temp();
+    const data = tempDir();
     const run = (args: string[], cwd = root) => runInProcess([...args, '--data-dir', data], { env: {}, cwd });
     const note = `serve run in this folder answers from ${join(root, 'flowent', 'answers')}`;
     for (const args of [

@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate } from '../../main/core/store/migrations';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
 import { runInProcess } from '../helpers/in-process-cli';
 import { runCli } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-function tempDir(): string {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { cleanups, tempDir } = cleanupsPerTest();
 
 const READING = [
   ['calls'],
@@ -96,7 +89,7 @@ describe('commands that only read', () => {
     // A writer holds the write lock: anything that writes at open (setup, the idle workers'
     // settings) would wait for it and fail as busy.
     const writer = new Database(join(dataDir, 'history.sqlite'));
-    cleanups.push(() => writer.close());
+    cleanups.push(() => void writer.close());
     writer.prepare('BEGIN IMMEDIATE').run();
 
     const listed = await runCli(['calls', '--json', '--data-dir', dataDir]);
@@ -119,7 +112,7 @@ describe('commands that only read', () => {
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stderr).toContain('No calls stored');
     const upgraded = new Database(join(dataDir, 'history.sqlite'), { readonly: true });
-    cleanups.push(() => upgraded.close());
+    cleanups.push(() => void upgraded.close());
     expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
   });
 });
@@ -146,7 +139,7 @@ describe('listing links and profiles', () => {
     });
     expect(added.code, added.stderr).toBe(0);
     const writer = new Database(join(dataDir, 'history.sqlite'));
-    cleanups.push(() => writer.close());
+    cleanups.push(() => void writer.close());
     writer.prepare('BEGIN IMMEDIATE').run();
 
     const profiles = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], env);

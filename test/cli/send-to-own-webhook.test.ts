@@ -1,21 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOST_TOLD_ONE_BY_ONE } from '../../main/core/store/calls-from-other-processes';
 import { bigHar } from '../helpers/big-har';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 // `send` and `replay` are processes of their own: when their target is the webhook of a
 // `serve` running on the same history, that serve answers the command's call without storing
 // it as Flowent's, nor again beside the command's own record. It prints a line for each all
 // the same, as for the calls it stored itself.
 const KEY = 'cli-own-webhook-key';
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function serve(dataDir: string): Promise<ServeProcess> {
   const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
@@ -35,21 +32,20 @@ async function sources(dataDir: string): Promise<string[]> {
 
 describe('send and replay to the webhook of a running serve', () => {
   it('are stored once, as simulated and replayed calls, never as calls from Flowent', async () => {
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
-    const server = await serve(dir.path);
+    const dir = tempDir();
+    const server = await serve(dir);
     const target = `${server.baseUrl}/actions/{action_name}`;
     const sent = await runCli(
-      ['send', 'weather', '--params', '{"city":"Zürich"}', '--style', 'go', '--target', target, '--data-dir', dir.path],
+      ['send', 'weather', '--params', '{"city":"Zürich"}', '--style', 'go', '--target', target, '--data-dir', dir],
       {
         FLOWENT_HMAC_KEY: KEY,
       },
     );
     expect(sent.code, sent.stderr).toBe(0);
     const id = /Sent #(\d+)/.exec(sent.stdout)?.[1];
-    const replayed = await runCli(['replay', id!, '--target', target, '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY });
+    const replayed = await runCli(['replay', id!, '--target', target, '--data-dir', dir], { FLOWENT_HMAC_KEY: KEY });
     expect(replayed.code, replayed.stderr).toBe(0);
-    expect((await sources(dir.path)).sort()).toEqual(['replay', 'simulator']);
+    expect((await sources(dir)).sort()).toEqual(['replay', 'simulator']);
     await server.waitFor(/ weather \[simulated\] (.|\n)* weather \[replay\] /);
     expect(server.output().match(/ weather \[/g)).toHaveLength(2);
   });
@@ -63,15 +59,14 @@ describe('calls a terminal imports into the history of a running serve', () => {
    * import's time-sliced commits a look happens to fall between on a busy machine.
    */
   async function importEntries(entries: number, whileServePaused = false): Promise<{ server: ServeProcess; imported: number }> {
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
-    const server = await serve(dir.path);
+    const dir = tempDir();
+    const server = await serve(dir);
     // About 1,300 bytes an entry: the file is sized to hold the entries wanted.
     const har = bigHar(entries * 1_300 - 100, KEY, 1_300);
-    const file = join(dir.path, 'calls.har');
+    const file = join(dir, 'calls.har');
     writeFileSync(file, har.text);
     if (whileServePaused) await pause(server);
-    const imported = await runCli(['import', file, '--data-dir', dir.path], { FLOWENT_HMAC_KEY: KEY });
+    const imported = await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: KEY });
     if (whileServePaused) server.child.kill('SIGCONT');
     expect(imported.code, imported.stderr).toBe(0);
     return { server, imported: har.entries };

@@ -1,18 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli as runInProcess } from '../../main/cli/run-cli';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const TOKEN = 'serve-follows-api-token';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 describe('serve --tunnel --follow auto', () => {
   it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
@@ -21,11 +18,10 @@ describe('serve --tunnel --follow auto', () => {
     cleanups.push(() => gateway.stop());
     const edge = await FakeEdge.start();
     cleanups.push(() => edge.stop());
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
+    const dir = tempDir();
     const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
     const server = await startServe(
-      ['--port', '0', '--data-dir', dir.path, '--tunnel', '--follow', 'auto'],
+      ['--port', '0', '--data-dir', dir, '--tunnel', '--follow', 'auto'],
       { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
       { ngrokEdge: edge.serverAddr },
     );
@@ -39,14 +35,14 @@ describe('serve --tunnel --follow auto', () => {
     expect(server.output()).toContain('Follow:       linked Flowent actions are re-pointed when the public URL changes');
 
     // Registered against the local URL (Flowent's check must reach it), then pointed at the tunnel, still linked.
-    const schema = join(dir.path, 'schema.json');
+    const schema = join(dir, 'schema.json');
     writeFileSync(schema, JSON.stringify({ type: 'object' }));
     const actions = async (...args: string[]) => {
       const stdout = new PassThrough();
       const stderr = new PassThrough();
       let err = '';
       stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const code = await runInProcess(['actions', ...args, '--data-dir', dir.path], { stdout, stderr, env: flowentEnv });
+      const code = await runInProcess(['actions', ...args, '--data-dir', dir], { stdout, stderr, env: flowentEnv });
       expect(err).toBe('');
       return code;
     };
@@ -63,12 +59,11 @@ describe('serve --tunnel --follow auto', () => {
   }, 90_000);
 
   it('refuses a --follow that is neither auto nor ask', async () => {
-    const dir = makeTempDir();
-    cleanups.push(dir.remove);
+    const dir = tempDir();
     const stderr = new PassThrough();
     let err = '';
     stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await runInProcess(['serve', '--follow', 'always', '--data-dir', dir.path], {
+    const code = await runInProcess(['serve', '--follow', 'always', '--data-dir', dir], {
       stdout: new PassThrough(),
       stderr,
       env: {},

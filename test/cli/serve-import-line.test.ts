@@ -1,10 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const { cleanups, tempDir } = cleanupsPerTest();
 
 const entry = (method: string, body: string | null) => ({
   startedDateTime: '2026-01-01T00:00:00.000Z',
@@ -18,10 +17,9 @@ const entry = (method: string, body: string | null) => ({
 });
 
 it('serve says in one line what a HAR import from the inspector stored, not a line per imported call', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const server = await startServe(['--port', '0', '--data-dir', dir.path]);
-  cleanups.push(() => server.child.kill('SIGKILL'));
+  const dir = tempDir();
+  const server = await startServe(['--port', '0', '--data-dir', dir]);
+  cleanups.push(() => void server.child.kill('SIGKILL'));
   const page = new URL(server.inspectorUrl!);
   const bodies = [1, 2, 3].map((n) => signedBody(flowentPayload('send_email', { n }), 'any-key'));
   const har = { log: { version: '1.2', entries: [...bodies.map((body) => entry('POST', body)), entry('GET', null)] } };

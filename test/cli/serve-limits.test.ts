@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../main/contract/api';
 import { startCore } from '../helpers/running-core';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 // serve --keep-* and --rate-limit: the history stays within the limits given for the run, and a
 // caller over the rate gets 429.
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function tempDir() {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function serve(args: string[]): Promise<ServeProcess> {
   const server = await startServe(args, { FLOWENT_HMAC_KEY: 'k' });

@@ -1,26 +1,22 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readServeState } from '../../main/core/account/serve-state';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { rawRequest } from '../helpers/raw-http';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const KEY = 'tunnel-cli-key';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 let lastDataDir = '';
 
 async function serveThrough(edge: FakeEdge, args: string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
-  const dir = makeTempDir();
-  lastDataDir = dir.path;
-  cleanups.push(dir.remove);
+  const dir = tempDir();
+  lastDataDir = dir;
   const server = await startServe(
-    ['--port', '0', '--data-dir', dir.path, ...args],
+    ['--port', '0', '--data-dir', dir, ...args],
     { FLOWENT_HMAC_KEY: KEY, ...env },
     { ngrokEdge: edge.serverAddr },
   );
@@ -101,7 +97,7 @@ describe('serve --tunnel', () => {
   }, 30_000);
 
   it('refuses --domain without --tunnel', async () => {
-    const result = await runCli(['serve', '--domain', 'x.ngrok.app', '--data-dir', join(makeTempDir().path, 'd')]);
+    const result = await runCli(['serve', '--domain', 'x.ngrok.app', '--data-dir', join(tempDir(), 'd')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--domain only makes sense with --tunnel/);
   });

@@ -1,12 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { flowentPayload } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function serveOn(dataDir: string): Promise<ServeProcess> {
   const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'key' });
@@ -18,24 +15,23 @@ async function serveOn(dataDir: string): Promise<ServeProcess> {
 }
 
 it('a serve that stops leaves another on the same folder findable: its inspector URL after a token change, its mark on sent calls', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const first = await serveOn(dir.path);
-  const second = await serveOn(dir.path);
+  const dir = tempDir();
+  const first = await serveOn(dir);
+  const second = await serveOn(dir);
   second.child.kill('SIGTERM');
   await second.exited;
 
-  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir.path]);
+  const rotated = await runCli(['inspector', 'rotate-token', '--data-dir', dir]);
   expect(rotated).toMatchObject({ code: 0, stderr: '' });
   expect(rotated.stdout).toContain(`Inspector:    ${new URL(first.inspectorUrl!).origin}/#token=`);
 
   // A simulated call sent to the first serve's webhook is stored once, as the simulator's, not
   // a second time by that serve as Flowent's.
-  const sent = await runCli(['send', 'send_email', '--target', `${first.baseUrl}/actions/{action_name}`, '--data-dir', dir.path], {
+  const sent = await runCli(['send', 'send_email', '--target', `${first.baseUrl}/actions/{action_name}`, '--data-dir', dir], {
     FLOWENT_HMAC_KEY: 'key',
   });
   expect(sent).toMatchObject({ code: 0, stderr: '' });
-  const stored = await runCli(['calls', '--json', '--data-dir', dir.path]);
+  const stored = await runCli(['calls', '--json', '--data-dir', dir]);
   const sources = stored.stdout
     .trim()
     .split('\n')
@@ -44,10 +40,9 @@ it('a serve that stops leaves another on the same folder findable: its inspector
 });
 
 it('each serve on a folder tells the calls the other stored from its own', async () => {
-  const dir = makeTempDir();
-  cleanups.push(dir.remove);
-  const first = await serveOn(dir.path);
-  const second = await serveOn(dir.path);
+  const dir = tempDir();
+  const first = await serveOn(dir);
+  const second = await serveOn(dir);
   const call = (server: ServeProcess, action: string) =>
     fetch(`${server.baseUrl}/actions/${action}`, {
       method: 'POST',

@@ -1,16 +1,13 @@
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from './browser';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { steadyPort } from '../helpers/steady-port';
-import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/temp-dir';
 import { openInspector } from './served-inspector';
 
 const KEY = 'reconnect-key';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const { cleanups, tempDir } = cleanupsPerTest();
 
 async function serve(args: string[]): Promise<ServeProcess> {
   const server = await startServe(args, { FLOWENT_HMAC_KEY: KEY });
@@ -21,11 +18,10 @@ async function serve(args: string[]): Promise<ServeProcess> {
 }
 
 it('an open inspector says it is reconnecting while the command is down, then shows the new calls', async () => {
-  const dataDir = makeTempDir();
-  cleanups.push(dataDir.remove);
+  const dataDir = tempDir();
   // The restart needs the same ports twice.
   const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
-  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir.path];
+  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir];
   const first = await serve(args);
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
