@@ -3,17 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe } from '../helpers/spawn-cli';
 import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
+import { callAction } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();
-
-async function call(baseUrl: string, action: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
-  });
-  return { status: response.status, body: await response.text() };
-}
 
 describe('an answer file set to forward with no URL', () => {
   it('is told to get "forward:" in its file, not "targets set" (which the files override), at start and in the 502', async () => {
@@ -34,7 +26,7 @@ describe('an answer file set to forward with no URL', () => {
     );
     expect(server.output()).not.toContain('targets set');
 
-    const answered = await call(server.baseUrl, 'fwd_act');
+    const answered = await callAction(server.baseUrl, 'fwd_act');
     expect(answered.status).toBe(502);
     expect(answered.body).toContain(
       'Action fwd_act is set to forward, but no target is set: add \\"forward: <url>\\" to flowent/answers/fwd_act.yaml or start with --forward <url>.',
@@ -42,6 +34,6 @@ describe('an answer file set to forward with no URL', () => {
 
     // Set to forward by _default.yaml, an action's target goes there (or in a file of its own).
     writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: forward\n');
-    expect((await call(server.baseUrl, 'send_email')).body).toContain('add \\"forward: <url>\\" to flowent/answers/_default.yaml');
+    expect((await callAction(server.baseUrl, 'send_email')).body).toContain('add \\"forward: <url>\\" to flowent/answers/_default.yaml');
   });
 });

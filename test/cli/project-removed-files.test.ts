@@ -3,19 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe } from '../helpers/spawn-cli';
 import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
+import { answerFile, answerOf } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();
-
-async function call(baseUrl: string, action: string): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
-  });
-  return response.json();
-}
-
-const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
 
 describe('serve, when project files are removed', () => {
   it('says which file went and what answers in its place, and when the whole folder went', async () => {
@@ -25,19 +15,19 @@ describe('serve, when project files are removed', () => {
     const dir = join(root.path, 'flowent');
     const answers = join(dir, 'answers');
     mkdirSync(answers, { recursive: true });
-    writeFileSync(join(answers, '_default.yaml'), answer('the default'));
-    writeFileSync(join(answers, 'send_email.yaml'), answer('send_email own'));
-    writeFileSync(join(answers, 'lookup_order.yaml'), answer('lookup_order own'));
+    writeFileSync(join(answers, '_default.yaml'), answerFile('the default'));
+    writeFileSync(join(answers, 'send_email.yaml'), answerFile('send_email own'));
+    writeFileSync(join(answers, 'lookup_order.yaml'), answerFile('lookup_order own'));
     const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
     });
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email own', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'send_email own', error: '' });
 
     rmSync(join(answers, 'send_email.yaml'));
     await server.waitFor(/Project: answers\/send_email\.yaml was removed: send_email answers as _default\.yaml says now\.\n/);
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'the default', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'the default', error: '' });
 
     rmSync(join(answers, '_default.yaml'));
     await server.waitFor(
@@ -47,10 +37,10 @@ describe('serve, when project files are removed', () => {
     await server.waitFor(
       /Project: answers\/lookup_order\.yaml was removed: lookup_order \(there is no _default\.yaml\) gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
     );
-    expect(await call(server.baseUrl, 'lookup_order')).toEqual({ result: 'ok', error: '' });
+    expect(await answerOf(server.baseUrl, 'lookup_order')).toEqual({ result: 'ok', error: '' });
 
-    writeFileSync(join(answers, 'send_email.yaml'), answer('send_email again'));
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email again', error: '' });
+    writeFileSync(join(answers, 'send_email.yaml'), answerFile('send_email again'));
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'send_email again', error: '' });
     // Moved away and then removed, so the folder goes at once: removed in place, a busy machine
     // may pause between its files and the folder, and the files' removal is then told by itself.
     renameSync(dir, `${dir}.gone`);
@@ -62,11 +52,11 @@ describe('serve, when project files are removed', () => {
     );
     // Said once for the folder, not once more for each of its files.
     expect(server.output()).not.toMatch(/send_email\.yaml was removed: send_email \(there is no/);
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'ok', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'ok', error: '' });
 
     mkdirSync(answers, { recursive: true });
-    writeFileSync(join(answers, 'send_email.yaml'), answer('send_email back'));
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'send_email back', error: '' });
+    writeFileSync(join(answers, 'send_email.yaml'), answerFile('send_email back'));
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'send_email back', error: '' });
     await server.waitFor(
       /Project: \S+ is back; its files answer again: answers\/send_email\.yaml; every other action gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
     );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, startServe, type RunResult } from '../helpers/spawn-cli';
 import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
+import { answerFile, answerOf } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();
 
@@ -38,25 +39,13 @@ function run(args: string[], cwd: string, ms = 20_000): Promise<RunResult> {
   });
 }
 
-async function call(baseUrl: string, action: string): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
-    // A server stuck on a file never answers: fail here, not at the test's timeout.
-    signal: AbortSignal.timeout(10_000),
-  });
-  return response.json();
-}
-
-const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
 /** Well over the project file limit (4 MB), the size of a log pasted into the folder by mistake. */
 const HUGE = `version: 1\n# ${'x'.repeat(5 * 1024 * 1024)}\nbody: {result: "huge", error: ""}\n`;
 
 describe.skipIf(process.platform === 'win32')('files in the project folder that are not regular files', () => {
   it('serve reports a named pipe, a link to nothing and a huge file as they appear, and goes on answering', async () => {
     const { root, dir, data } = project();
-    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answer('from the file'));
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answerFile('from the file'));
     const server = await startServe(['--port', '0', '--data-dir', data, '--project', root]);
     // Blocked on a pipe, the process no longer runs its SIGTERM handler.
     cleanups.push(async () => {
@@ -69,8 +58,8 @@ describe.skipIf(process.platform === 'win32')('files in the project folder that 
       /Project: answers\/fifo_action\.yaml has a mistake; it is not used until fixed:\n {2}answers\/fifo_action\.yaml: is not a regular file \(it is a named pipe\), so it is not read: remove it/,
       10_000,
     );
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'from the file', error: '' });
-    expect(await call(server.baseUrl, 'fifo_action')).toEqual({ result: 'ok', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'from the file', error: '' });
+    expect(await answerOf(server.baseUrl, 'fifo_action')).toEqual({ result: 'ok', error: '' });
 
     symlinkSync('nowhere.yaml', join(dir, 'answers', 'linked.yaml'));
     await server.waitFor(
@@ -83,11 +72,11 @@ describe.skipIf(process.platform === 'win32')('files in the project folder that 
       / {2}answers\/huge_action\.yaml: is 5.0 MB, over the 4 MB a project file may be, so it is not read \(Flowent accepts answers of at most 1 MB\): make it smaller/,
       10_000,
     );
-    expect(await call(server.baseUrl, 'huge_action')).toEqual({ result: 'ok', error: '' });
+    expect(await answerOf(server.baseUrl, 'huge_action')).toEqual({ result: 'ok', error: '' });
 
     // An action file too: its schema checks the calls.
     execFileSync('mkfifo', [join(dir, 'actions', 'send_email.yaml')]);
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'from the file', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'from the file', error: '' });
     await server.waitFor(/ {2}actions\/send_email\.yaml: is not a regular file \(it is a named pipe\)/, 10_000);
   });
 
@@ -107,7 +96,7 @@ describe.skipIf(process.platform === 'win32')('files in the project folder that 
     await expect.poll(() => output, { timeout: 20_000 }).toMatch(/Press Ctrl-C to stop\./);
     expect(output).toMatch(/answers\/fifo_action\.yaml: is not a regular file \(it is a named pipe\)/);
     const baseUrl = /Webhook URL: +(http:\/\/\S+?)\/actions\/<action_name>/.exec(output)?.[1] ?? '';
-    expect(await call(baseUrl, 'fifo_action')).toEqual({ result: 'ok', error: '' });
+    expect(await answerOf(baseUrl, 'fifo_action')).toEqual({ result: 'ok', error: '' });
   });
 
   it('actions plan and mocks import refuse a named pipe or a huge file, naming it, without blocking', async () => {
@@ -121,7 +110,7 @@ describe.skipIf(process.platform === 'win32')('files in the project folder that 
     expect(plan.code).toBe(2);
 
     execFileSync('mkfifo', [join(dir, 'answers', 'fifo_action.yaml')]);
-    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answer('from the file'));
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answerFile('from the file'));
     const imported = await run(['mocks', 'import', join(dir, 'answers'), '--data-dir', data], root);
     expect(imported.stderr).toContain('nothing was imported');
     expect(imported.stderr).toContain('answers/fifo_action.yaml: is not a regular file (it is a named pipe)');

@@ -3,19 +3,10 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
+import { answerFile, answerOf } from '../helpers/project-calls';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
-async function call(baseUrl: string, action: string): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) }),
-  });
-  return response.json();
-}
-
-const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** The output holds `pattern` `count` times (a serve's output keeps its earlier lines). */
 const times = (pattern: string, count: number) => new RegExp(`(?:${pattern}[\\s\\S]*){${count}}`);
@@ -46,11 +37,11 @@ function replaceFolder(folder: string, files: Record<string, string>): void {
 
 describe('serve, when the project folder is removed and made again', () => {
   it('says when flowent/ is back and which files answer, and keeps seeing their edits', async () => {
-    const { server, dir } = await serveProject({ 'send_email.yaml': answer('before') });
+    const { server, dir } = await serveProject({ 'send_email.yaml': answerFile('before') });
 
     rmSync(dir, { recursive: true });
     await server.waitFor(new RegExp(`Project: ${escaped(dir)} was removed: every action gets the built-in answer now`));
-    replaceFolder(dir, { 'answers/send_email.yaml': answer('after') });
+    replaceFolder(dir, { 'answers/send_email.yaml': answerFile('after') });
     // Said before any call reads the files again: the folder above flowent/ is watched.
     await server.waitFor(
       new RegExp(
@@ -61,32 +52,32 @@ describe('serve, when the project folder is removed and made again', () => {
     // The new answers/ is watched too: a mistake saved in it is told without a call.
     writeFileSync(join(dir, 'answers', 'send_email.yaml'), 'version: 1\nbody: [unclosed\n');
     await server.waitFor(/Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n/);
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
-    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answer('edited'));
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answerFile('edited'));
     await server.waitFor(/Project: answers\/send_email\.yaml is fixed and in use\.\n/);
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'edited', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'edited', error: '' });
   });
 
   // What a branch switch or "rm -rf flowent && git restore flowent" does: the folder comes back
   // in place, folder first, then its files.
   it('keeps watching after flowent/ goes and comes back in place, more than once', async () => {
-    const { server, dir } = await serveProject({ '_default.yaml': answer('first') });
+    const { server, dir } = await serveProject({ '_default.yaml': answerFile('first') });
     for (const [round, result] of ['second', 'third'].entries()) {
       rmSync(dir, { recursive: true });
       await server.waitFor(times(`Project: ${escaped(dir)} was removed: `, round + 1));
       mkdirSync(join(dir, 'answers'), { recursive: true });
-      writeFileSync(join(dir, 'answers', '_default.yaml'), answer(result));
+      writeFileSync(join(dir, 'answers', '_default.yaml'), answerFile(result));
       await server.waitFor(times(`Project: ${escaped(dir)} is back`, round + 1));
-      expect(await call(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
+      expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
       // Told with no call after the save: the new answers/ is watched.
       writeFileSync(join(dir, 'answers', '_default.yaml'), 'version: 1\nmode: [unclosed\n');
       await server.waitFor(times('Project: answers/_default\\.yaml has a mistake; its last good version keeps answering:\\n', round + 1));
-      expect(await call(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
+      expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
     }
   });
 
   it('says when answers/ is back and which files answer, and watches the new one', async () => {
-    const { server, dir } = await serveProject({ '_default.yaml': answer('default'), 'send_email.yaml': answer('before') });
+    const { server, dir } = await serveProject({ '_default.yaml': answerFile('default'), 'send_email.yaml': answerFile('before') });
     const answers = join(dir, 'answers');
 
     // Moved out whole, then removed: the folder is gone by the time its files are said to be.
@@ -95,12 +86,12 @@ describe('serve, when the project folder is removed and made again', () => {
     await server.waitFor(
       /Project: answers\/_default\.yaml was removed: every action without a file of its own gets the built-in answer now/,
     );
-    replaceFolder(answers, { 'send_email.yaml': answer('after') });
+    replaceFolder(answers, { 'send_email.yaml': answerFile('after') });
     await server.waitFor(
       /Project: answers\/ is back; its files answer again: answers\/send_email\.yaml; every other action gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
     );
     writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: [unclosed\n');
     await server.waitFor(/Project: answers\/_default\.yaml has a mistake; it is not used until fixed:\n/);
-    expect(await call(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreEvent, ProjectState } from '../../../main/contract/api';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { answerFile } from '../../helpers/project-calls';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -48,26 +49,24 @@ async function project(files: Record<string, string> = {}): Promise<{
   };
 }
 
-const answer = (result: string) => `version: 1\nbody: {result: "${result}", error: ""}\n`;
-
 describe('answers from the project folder', () => {
   it('answers from the file, and a saved change applies at the very next call', async () => {
-    const { call, write } = await project({ 'answers/send_email.yaml': answer('first for {{parameters.recipient}}') });
+    const { call, write } = await project({ 'answers/send_email.yaml': answerFile('first for {{parameters.recipient}}') });
     expect(await call('send_email')).toEqual({ result: 'first for a@example.com', error: '' });
-    write('answers/send_email.yaml', answer('second'));
+    write('answers/send_email.yaml', answerFile('second'));
     expect(await call('send_email')).toEqual({ result: 'second', error: '' });
   });
 
   it('picks up a file created while it runs, and _default.yaml answers actions without a file', async () => {
-    const { call, write } = await project({ 'answers/_default.yaml': answer('from the default') });
+    const { call, write } = await project({ 'answers/_default.yaml': answerFile('from the default') });
     expect(await call('lookup_order')).toEqual({ result: 'from the default', error: '' });
-    write('answers/lookup_order.yaml', answer('its own'));
+    write('answers/lookup_order.yaml', answerFile('its own'));
     expect(await call('lookup_order')).toEqual({ result: 'its own', error: '' });
     expect(await call('other')).toEqual({ result: 'from the default', error: '' });
   });
 
   it('keeps the last good version answering while a broken file is reported with its file and line', async () => {
-    const { call, write, companion, nextProjectChange } = await project({ 'answers/send_email.yaml': answer('good') });
+    const { call, write, companion, nextProjectChange } = await project({ 'answers/send_email.yaml': answerFile('good') });
     expect(await call('send_email')).toEqual({ result: 'good', error: '' });
     const reported = nextProjectChange();
     write('answers/send_email.yaml', 'version: 1\nstatus: 200\nbody: {result: "bad", error: ""}\nfault: sometimes\n');
@@ -87,7 +86,7 @@ describe('answers from the project folder', () => {
     expect(refused).toMatchObject({ ok: false, code: 'answer-file-invalid', file: 'answers/send_email.yaml' });
 
     const fixed = nextProjectChange();
-    write('answers/send_email.yaml', answer('fixed'));
+    write('answers/send_email.yaml', answerFile('fixed'));
     expect((await fixed).problems).toEqual([]);
     expect(await call('send_email')).toEqual({ result: 'fixed', error: '' });
   });
@@ -167,7 +166,7 @@ fallback:
   });
 
   it('reports an answer file without version: 1 and one named after no action', async () => {
-    const { companion } = await project({ 'answers/send_email.yaml': 'status: 200\n', 'answers/Bad Name.yaml': answer('x') });
+    const { companion } = await project({ 'answers/send_email.yaml': 'status: 200\n', 'answers/Bad Name.yaml': answerFile('x') });
     expect((await companion.core.api.getProject()).problems).toEqual([
       { file: 'answers/Bad Name.yaml', line: null, column: null, message: expect.stringContaining('"Bad Name" is not an action name') },
       { file: 'answers/send_email.yaml', line: 1, column: 1, message: 'version: 1 is missing (the format this file is written in)' },
