@@ -36,11 +36,20 @@ export function TargetField({ label, value, onChange }: Props) {
           disabled={!own}
           aria-pressed={own !== null && value === own}
           onClick={() => own && onChange(own)}
-          title={own ? `Send to ${own}: the companion answers it itself (with the mock)` : 'The companion is not listening yet'}
+          title={own ? ownWebhookTitle(own) : 'The companion is not listening yet'}
         >
           This companion
         </button>
       </div>
     </div>
   );
+}
+
+/**
+ * What "This companion" does: the call goes to the companion's webhook, which answers it as it
+ * answers Flowent, with the action's mock or by forwarding to the handler its answers name. (It
+ * said "with the mock", and a replay of an action that forwards reached the handler.)
+ */
+export function ownWebhookTitle(own: string): string {
+  return `Send to ${own}: the companion answers it as it answers Flowent's calls, with the action's mock, or by forwarding to your handler where its answers forward`;
 }
