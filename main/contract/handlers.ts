@@ -76,7 +76,10 @@ export interface HandlerProbe {
   wrongSignature: ProbeRow;
   /** True: it refused the wrong signature; false: it accepted it; null: it could not be told (no answer, or an answer that says nothing). */
   checksSignatures: boolean | null;
-  /** Styles whose request it accepted. */
+  /**
+   * Styles whose request it accepted, less those a refused request was valid in too; none when
+   * every style gave the call the same bytes (accepting them proves one of them, not each).
+   */
   stylesAccepted: string[];
   /** The finding in words: the security problem first, if any. */
   summary: string;

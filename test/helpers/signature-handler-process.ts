@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 
 const SCRIPT = resolve(__dirname, '../fixtures/handlers/signature-handler.py');
 
-/** How the Python handler checks signatures: like the docs' Python example, like their Go example, or not at all. */
-export type HandlerMode = 'python' | 'go' | 'none';
+/** How the Python handler checks signatures: like the docs' Python example, like their Go example, as JSON.stringify writes the payload, or not at all. */
+export type HandlerMode = 'python' | 'go' | 'node' | 'none';
 
 export interface SignatureHandler {
   /** e.g. http://127.0.0.1:1234/actions/{action_name} */

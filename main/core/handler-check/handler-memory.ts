@@ -126,6 +126,37 @@ export function handlerStyles(knowledge: HandlerKnowledge): HandlerStyles {
   return { possible, refused };
 }
 
+/**
+ * What is known about a handler after a probe of it: `before` with the probe's `outcomes`
+ * added, unless the two cannot both be true of one handler, when the probe's alone.
+ *
+ * What each kind of evidence proves decides the rule:
+ * - a request refused although valid in styles S proves the handler verifies in none of S
+ *   (with this key), whenever it was sent;
+ * - a request accepted and valid in S proves it verifies in one of S, not in each: a style
+ *   accepted on bytes identical to another style's is not evidence it is accepted in general
+ *   (a call with only ASCII text and keys in order is signed alike in every style, so accepting
+ *   it says nothing about styles). The tallies keep exactly this: handlerStyles narrows to the
+ *   styles valid in every accepted call and in no refused one.
+ * So evidence from earlier calls stays true unless the handler changed since. A probe is
+ * current evidence: when it and what was known leave no style that fits everything, the
+ * handler changed (it was fixed, or its key changed), and what was known is dropped for what
+ * the probe showed. Otherwise nothing says it changed, and earlier calls may have told apart
+ * styles the probe's call could not: both are kept. (An invalid signature accepted and one
+ * refused can both be true of one handler, one that checks only that a signature is there,
+ * so those counts never decide.)
+ */
+export function withProbe(before: HandlerKnowledge, outcomes: readonly HandlerOutcome[]): HandlerKnowledge {
+  const probe = outcomes.reduce(addOutcome, emptyKnowledge());
+  const merged = outcomes.reduce(addOutcome, before);
+  return someStyleFits(merged) ? merged : probe;
+}
+
+/** Whether one style (with this key) fits every call: none accepted yet, or one valid in all accepted and no refused. */
+function someStyleFits(knowledge: HandlerKnowledge): boolean {
+  return knowledge.accepted === 0 || handlerStyles(knowledge).possible.length > 0;
+}
+
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /**

@@ -13,6 +13,7 @@ export {
   handlerTargetKey,
   learnFromAnswer,
   outcomeOf,
+  withProbe,
   type CheckedCall,
   type HandlerKnowledge,
   type HandlerMemory,

@@ -16,8 +16,9 @@ interface ProbeRequest {
  * Checks the developer's handler's verifier: sends the stored call `id` re-signed in each
  * style (styles that give the same bytes share one request), then once with a signature that
  * matches no style, and says which the handler accepted. The requests are stored as replays of
- * the call. What they show replaces what was learned about the handler before: it is a
- * complete, current picture (the handler may have been fixed since).
+ * the call. What they show is added to what was learned about the handler before, or replaces
+ * it when the two contradict each other (the handler was fixed since): see withProbe. A call
+ * every style signs alike tells no style apart, and must not erase what calls that did taught.
  */
 export async function probeHandler(
   ctx: ReplayContext,
@@ -95,8 +96,8 @@ export async function probeHandler(
     wrongRow = record([], await send(wrong));
   } else wrongRow = unreachable ? unsent(rows[rows.length - 1]!.evidence) : unsent(STOPPED_EVIDENCE);
   const complete = wrongRow.callId > 0 || unreachable;
-  // What a stopped probe saw is no complete picture: it does not replace what was learned.
-  if (outcomes.length > 0 && complete) ctx.handlers().replace(handlerTargetKey(target.value.handler), outcomes);
+  // What a stopped probe saw is no complete picture: it cannot show that the handler changed.
+  if (outcomes.length > 0 && complete) ctx.handlers().recordProbe(handlerTargetKey(target.value.handler), outcomes);
   if (!complete) return { ok: true, value: stoppedFinding(original.id, target.value.url, rows, wrongRow, total) };
   // Only a style the calls have told apart is worth naming as this Flowent's.
   const flowentStyle = learned.decided ? learned.style : null;
@@ -193,6 +194,17 @@ function finding(
       checksSignatures: null,
       finding: 'unclear',
       summary: `Could not tell whether your handler checks signatures: it answered the wrong signature with ${wrong.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`,
+    };
+  }
+  // Every style in one request: accepting it proves the handler verifies in one of them, not
+  // in each (so none is named accepted: probeRowStyles marks them "(here only)").
+  if (rows.length === 1 && rows[0]!.handler === 'accepted' && rows[0]!.styles.length > 1) {
+    return {
+      ...base,
+      stylesAccepted: [],
+      checksSignatures: true,
+      finding: 'checks-signatures',
+      summary: `Your handler checks signatures: it refused the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`,
     };
   }
   if (stylesAccepted.length === 0) {

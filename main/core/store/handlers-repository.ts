@@ -1,5 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import { addOutcome, emptyKnowledge, type HandlerKnowledge, type HandlerMemory, type HandlerOutcome } from '../handler-check';
+import { addOutcome, emptyKnowledge, withProbe, type HandlerKnowledge, type HandlerMemory, type HandlerOutcome } from '../handler-check';
 import { STYLES } from '../signature';
 import { refineStoreError } from './store-faults';
 
@@ -47,7 +47,7 @@ export class HandlersRepository implements HandlerMemory {
    * function, and every forwarded call records what its handler taught.
    */
   private readonly recordChange: Transaction<(target: string, outcome: HandlerOutcome) => void>;
-  private readonly replaceChange: Transaction<(target: string, known: HandlerKnowledge) => void>;
+  private readonly probeChange: Transaction<(target: string, outcomes: readonly HandlerOutcome[]) => void>;
 
   constructor(private readonly db: Database) {
     this.readStatement = db.prepare('SELECT knowledge FROM handlers WHERE target = ?');
@@ -58,8 +58,8 @@ export class HandlersRepository implements HandlerMemory {
     this.recordChange = db.transaction((target: string, outcome: HandlerOutcome) => {
       this.writeStatement.run(target, JSON.stringify(addOutcome(this.read(target), outcome)), Date.now());
     });
-    this.replaceChange = db.transaction((target: string, known: HandlerKnowledge) => {
-      this.writeStatement.run(target, JSON.stringify(known), Date.now());
+    this.probeChange = db.transaction((target: string, outcomes: readonly HandlerOutcome[]) => {
+      this.writeStatement.run(target, JSON.stringify(withProbe(this.read(target), outcomes)), Date.now());
     });
   }
 
@@ -72,10 +72,12 @@ export class HandlersRepository implements HandlerMemory {
     return (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge();
   }
 
-  /** Puts `outcomes` in place of what was known about `target` (a probe's complete, current picture). */
-  replace(target: string, outcomes: readonly HandlerOutcome[]): void {
-    const known = outcomes.reduce(addOutcome, emptyKnowledge());
-    this.write(() => this.replaceChange.immediate(target, known));
+  /**
+   * Adds a complete probe's `outcomes` to what is known about `target`, or puts them in its
+   * place when the two contradict each other (see withProbe).
+   */
+  recordProbe(target: string, outcomes: readonly HandlerOutcome[]): void {
+    this.write(() => this.probeChange.immediate(target, outcomes));
   }
 
   private write(change: () => void): void {

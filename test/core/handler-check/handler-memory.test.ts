@@ -6,6 +6,8 @@ import {
   handlerTargetKey,
   learnFromAnswer,
   outcomeOf,
+  withProbe,
+  type HandlerOutcome,
   type HandlerSignatureVerdict,
 } from '../../../main/core/handler-check';
 import { STYLES } from '../../../main/core/signature';
@@ -63,6 +65,51 @@ describe('addOutcome and handlerStyles', () => {
     const before = addOutcome(emptyKnowledge(), { handler: 'accepted', validIn: ['python'] });
     const copy = structuredClone(before);
     addOutcome(before, { handler: 'accepted', validIn: ['python', 'go'] });
+    expect(before).toEqual(copy);
+  });
+});
+
+describe('withProbe: what a probe adds to what was known', () => {
+  const wrongRefused: HandlerOutcome = { handler: 'refused', validIn: [] };
+  /** A JSON.stringify handler's go-signed call with non-ASCII text and <&>, refused. */
+  const goRefused: HandlerOutcome = { handler: 'refused', validIn: ['go', 'go-struct', 'raw', 'nested-sorted+go'] };
+
+  it('a probe whose one request every style signs alike keeps the styles earlier calls refused', () => {
+    const before = addOutcome(emptyKnowledge(), goRefused);
+    const after = withProbe(before, [{ handler: 'accepted', validIn: ALL }, wrongRefused]);
+    expect(handlerStyles(after).refused).toEqual(['go', 'go-struct', 'raw', 'nested-sorted+go']);
+    expect(handlerStyles(after).possible).toEqual(ALL.filter((style) => !goRefused.validIn.includes(style)));
+    expect(after).toMatchObject({ accepted: 1, refused: 1, refusedUnverified: 1 });
+  });
+
+  it('a probe that tells some styles apart narrows what was known, when both can be true', () => {
+    const before = addOutcome(addOutcome(emptyKnowledge(), goRefused), { handler: 'accepted', validIn: ALL });
+    const after = withProbe(before, [
+      { handler: 'accepted', validIn: ['as-sent+utf8', 'raw'] },
+      { handler: 'refused', validIn: ['python', 'raw'] },
+      wrongRefused,
+    ]);
+    expect(handlerStyles(after)).toEqual({ possible: ['as-sent+utf8'], refused: ['python', 'go', 'go-struct', 'raw', 'nested-sorted+go'] });
+    expect(after).toMatchObject({ accepted: 2, refused: 2, refusedUnverified: 1 });
+  });
+
+  it('a handler fixed since: accepting a style it refused leaves no style fitting both, so the probe replaces what was known', () => {
+    const before = addOutcome(emptyKnowledge(), goRefused);
+    const probe = [{ handler: 'accepted', validIn: ['go', 'nested-sorted+go'] }, wrongRefused] as const;
+    expect(withProbe(before, probe)).toEqual(withProbe(emptyKnowledge(), probe));
+    expect(handlerStyles(withProbe(before, probe))).toEqual({ possible: ['go', 'nested-sorted+go'], refused: [] });
+  });
+
+  it('a key changed since: the probe refused every style of a handler that accepted calls, so what was known goes', () => {
+    const before = addOutcome(emptyKnowledge(), { handler: 'accepted', validIn: ['python'] });
+    const after = withProbe(before, [{ handler: 'refused', validIn: ALL }, wrongRefused]);
+    expect(after).toMatchObject({ accepted: 0, refused: 1, refusedUnverified: 1 });
+  });
+
+  it('leaves the knowledge it was given as it was', () => {
+    const before = addOutcome(emptyKnowledge(), goRefused);
+    const copy = structuredClone(before);
+    withProbe(before, [{ handler: 'accepted', validIn: ['go'] }]);
     expect(before).toEqual(copy);
   });
 });

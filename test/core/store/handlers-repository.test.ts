@@ -29,11 +29,29 @@ describe('what handlers taught, in the history', () => {
     expect(second.handlers.read('http://localhost:1/none')).toEqual(emptyKnowledge());
   });
 
-  it('a probe replaces what was known', () => {
+  it('a probe adds to what was known, and replaces it when the two contradict each other', () => {
     const store = open(freshDir());
     store.handlers.record(TARGET, { handler: 'refused', validIn: ['go'] });
-    store.handlers.replace(TARGET, [{ handler: 'accepted', validIn: ['go'] }]);
-    expect(store.handlers.read(TARGET)).toMatchObject({ accepted: 1, refused: 0, styles: { go: { accepted: 1, refused: 0 } } });
+    // Accepted on bytes every style shares, the wrong signature refused: both can be true.
+    store.handlers.recordProbe(TARGET, [
+      { handler: 'accepted', validIn: ['python', 'go'] },
+      { handler: 'refused', validIn: [] },
+    ]);
+    expect(store.handlers.read(TARGET)).toMatchObject({
+      accepted: 1,
+      refused: 1,
+      refusedUnverified: 1,
+      styles: { go: { accepted: 1, refused: 1 } },
+    });
+    // Now it accepts go, which it refused: the handler changed, and only the probe still holds.
+    store.handlers.recordProbe(TARGET, [{ handler: 'accepted', validIn: ['go'] }]);
+    expect(store.handlers.read(TARGET)).toEqual({
+      accepted: 1,
+      refused: 0,
+      acceptedUnverified: 0,
+      refusedUnverified: 0,
+      styles: { go: { accepted: 1, refused: 0 } },
+    });
   });
 
   it('a damaged record reads as nothing known, and is started afresh', () => {
