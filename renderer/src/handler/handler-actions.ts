@@ -23,7 +23,7 @@ export type ProbeAttempt = { ok: true; probe: HandlerProbe } | { ok: false; mess
 
 /**
  * Probes the handler that answered call `callId` (`target` as configured, `{action_name}`
- * kept). The probe replaces what was learned about the handler, so the call's details are
+ * kept). The probe changes what was learned about the handler, so the call's details are
  * read again once it is done.
  */
 export async function probeHandler(callId: number, target: string): Promise<ProbeAttempt> {

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor, within } from '@testing-library/react';
 import { KEY, useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
-import { openCall } from '../harness/render';
+import { startSignatureHandler, type SignatureHandler } from '../../helpers/signature-handler-process';
+import { hasPython } from '../../core/handler-check/verifier-runners';
+import { sign } from '../../../main/core/signature';
+import { openCall, resetPage } from '../harness/render';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -158,5 +161,45 @@ describe('one screen names one style per thing: the style this call was signed i
     );
     // Nothing on the screen says "Flowent signs with" one style here and another there.
     expect(pane.textContent).not.toContain('Flowent signs with');
+  });
+});
+
+describe.skipIf(!hasPython)('a probe on a call every style signs alike, after a call that told styles apart', () => {
+  // A real handler verifying as JavaScript's JSON.stringify writes the payload (keys as sent, raw UTF-8).
+  let jsHandler: SignatureHandler;
+  beforeAll(async () => {
+    jsHandler = await startSignatureHandler('node', KEY);
+  });
+  afterAll(() => jsHandler?.stop());
+
+  it('says the call cannot tell the styles apart, and the refused call still shows what its handler refused', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('greet', jsHandler.target.replace('{action_name}', 'greet'));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const call = (parameters: Record<string, string>) => JSON.stringify({ action_name: 'greet', parameters, timestamp });
+    // #1: go-signed, with non-ASCII text, <&> and keys out of order: refused. #2: plain ASCII, keys in order: accepted.
+    await c.post('/actions/greet', sign(call({ city: 'Zürich', b: '<&>' }), KEY, 'go').body);
+    await c.post('/actions/greet', sign(call({ a: 'x' }), KEY, 'python').body);
+    expect([(await c.api.getCall(1))?.handlerSignature, (await c.api.getCall(2))?.handlerSignature]).toEqual(['refused', 'accepted']);
+
+    const { pane, user } = await openCall(c.bridge, 2);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+    await user.click(within(section).getByRole('button', { name: 'Send the calls' }));
+    const result = await within(section).findByRole('region', { name: 'Probe result' }, { timeout: 15_000 });
+    expect(result.textContent).toContain('every signing style gives this call the same bytes');
+    expect(result.textContent).toContain('probe a call with non-ASCII text, <, > or &, or keys out of order');
+    // The one signed request: every style on it accepted only where its bytes were all the others'.
+    const signedRow = within(result).getAllByRole('row')[1]!;
+    expect(within(signedRow).getByRole('rowheader').textContent).toMatch(/^python \(here only\), go \(here only\), /);
+
+    resetPage();
+    const refused = await openCall(c.bridge, 1);
+    const box = within(refused.pane).getByRole('group', { name: 'Your handler and the signature' });
+    const refusedStyles = within(box).getByTestId('handler-styles-refused').textContent ?? '';
+    expect(refusedStyles).toMatch(/\bgo\b/);
+    expect(refusedStyles).toContain('go-struct');
+    expect(within(box).getByTestId('handler-styles-accepted').textContent).not.toMatch(/\bgo\b/);
+    expect(box.textContent).not.toMatch(/verifies with [^;]*\bgo\b/);
   });
 });
