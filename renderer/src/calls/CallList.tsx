@@ -32,6 +32,20 @@ export function CallList() {
   const pendingNew = useCallsStore((s) => s.pendingNew);
   const rowHeight = filter.text ? MATCH_ROW_HEIGHT : ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { fresh, unseen, toTop, listRef } = useArrivals(calls, rowHeight);
+  // The virtualizer and the arrivals both follow the scroll element mounted now: it is
+  // replaced whenever the list gives way to an empty state and comes back.
+  const attachScroller = useCallback(
+    (el: HTMLDivElement) => {
+      scrollRef.current = el;
+      const detach = listRef(el);
+      return () => {
+        detach();
+        if (scrollRef.current === el) scrollRef.current = null;
+      };
+    },
+    [listRef],
+  );
 
   // The virtualizer is stateful by design; this app does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -65,7 +79,6 @@ export function CallList() {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedId, selectedIndex, virtualizer]);
 
-  const { fresh, unseen, toTop } = useArrivals(calls, scrollRef, rowHeight);
   const today = startOfToday();
 
   const onSelect = useCallback((id: number) => void selectCall(id), []);
@@ -126,7 +139,7 @@ export function CallList() {
         <span className="col-duration">Duration</span>
         <span className="col-size">Size</span>
       </div>
-      <div className="call-list-scroll" ref={scrollRef} data-testid="call-list-scroll">
+      <div className="call-list-scroll" ref={attachScroller} data-testid="call-list-scroll">
         <div
           role="listbox"
           aria-label="Calls"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CallSummary } from '../../../main/contract/api';
 
 /** How long a new row stays highlighted (the CSS animation's length). */
@@ -18,6 +18,12 @@ export interface Arrivals {
   unseen: number;
   /** Back to the top, where the new rows are. */
   toTop: () => void;
+  /**
+   * The ref of the list's scroll element. A callback, not an object read once: the list is
+   * unmounted while there is nothing to show (a first run, a filter that matches nothing) and
+   * a new element is mounted when rows come back, and that one is the one to listen to.
+   */
+  listRef: (el: HTMLDivElement) => () => void;
 }
 
 /**
@@ -26,10 +32,11 @@ export interface Arrivals {
  * away from the top, the rows they are reading stay where they are and the new ones are
  * counted instead; new rows are highlighted briefly either way.
  */
-export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number): Arrivals {
+export function useArrivals(calls: CallSummary[], rowHeight: number): Arrivals {
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [unseen, setUnseen] = useState(0);
   const previous = useRef<{ maxId: number } | null>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
   // Where the list was scrolled to, as its scroll events tell: whether the user is away from
   // the top is read from here, since reading the element's scrollTop right after rows were
   // added would make the browser lay the list out there and then, once per batch of arrivals,
@@ -47,7 +54,7 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
   );
 
   useLayoutEffect(() => {
-    const el = scrollRef.current;
+    const el = scroller.current;
     const before = previous.current;
     const maxId = calls.reduce((max, c) => (c.id > max ? c.id : max), -Infinity);
     previous.current = calls.length ? { maxId } : null;
@@ -87,24 +94,29 @@ export function useArrivals(calls: CallSummary[], scrollRef: RefObject<HTMLDivEl
       scrolledTo.current = el.scrollTop;
     }
     setUnseen((n) => n + added.length);
-  }, [calls, scrollRef, rowHeight]);
+  }, [calls, rowHeight]);
 
-  // Reaching the top by any means (scrolling, Home, the pill) means the new rows are seen.
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
+  const listRef = useCallback((el: HTMLDivElement) => {
+    // A list mounted anew is at the top, with nothing unseen.
+    scroller.current = el;
+    scrolledTo.current = el.scrollTop;
+    setUnseen(0);
+    // Reaching the top by any means (scrolling, Home, the pill) means the new rows are seen.
     const onScroll = () => {
       scrolledTo.current = el.scrollTop;
       if (el.scrollTop <= 1) setUnseen(0);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
-  }, [scrollRef]);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      if (scroller.current === el) scroller.current = null;
+    };
+  }, []);
 
   const toTop = useCallback(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
+    scroller.current?.scrollTo({ top: 0 });
     setUnseen(0);
-  }, [scrollRef]);
+  }, []);
 
-  return { fresh, unseen, toTop };
+  return { fresh, unseen, toTop, listRef };
 }

@@ -244,6 +244,35 @@ describe('call list', () => {
     expect(scroller.scrollTop).toBe(17 * 32);
   });
 
+  it('counts arrivals and keeps the rows being read in place after the list was empty (a first run, a filter that matched nothing)', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await screen.findByRole('region', { name: 'No calls yet' });
+    await sendMany(c, 60, { key: null, extra: { test: true } });
+    await waitFor(() => expect(useCallsStore.getState().calls).toHaveLength(60));
+    const readAway = async (sent: number, total: number) => {
+      // The list shown now, not the one (if any) that was there before it emptied.
+      const scroller = screen.getByTestId('call-list-scroll');
+      Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: 320 });
+      Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: (total + sent) * 32 });
+      scroller.scrollTop = 10 * 32;
+      fireEvent.scroll(scroller);
+      await sendMany(c, sent, { key: null, extra: { test: true } });
+      await screen.findByRole('button', { name: `↑ ${sent} new` });
+      expect(scroller.scrollTop).toBe((10 + sent) * 32);
+      fireEvent.click(screen.getByRole('button', { name: `↑ ${sent} new` }));
+      fireEvent.scroll(scroller); // a browser fires this after scrollTo; happy-dom does not
+      await waitFor(() => expect(screen.queryByRole('button', { name: /new$/ })).toBeNull());
+    };
+    await readAway(2, 60);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), '3xx');
+    await screen.findByRole('region', { name: 'No matching calls' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), '');
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    await readAway(3, 62);
+  });
+
   it('shows failures to read the history as a dismissible banner', async () => {
     const c = companion();
     await c.send('send_email');
