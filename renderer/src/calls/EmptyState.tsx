@@ -3,6 +3,9 @@ import { loadSample } from '../settings/settings-actions';
 import { openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
+import { sourceLabel } from '../shared/SecretSection';
+
+const HMAC_ENV = 'FLOWENT_HMAC_KEY';
 
 /** No calls yet: what to give Flowent, and how to send a first call by hand. */
 export function EmptyState() {
@@ -42,22 +45,44 @@ export function EmptyState() {
       ) : (
         <p className="muted">Preparing a sample request…</p>
       )}
-      <p>
-        Signatures are checked with your Flowent HMAC key.{' '}
-        {status?.canSetHmacKey === false ? (
-          <>
-            Set it with the <code>FLOWENT_HMAC_KEY</code> environment variable before starting the companion.
-          </>
-        ) : (
-          <>
-            Set it in{' '}
-            <button type="button" className="link-button" onClick={openSettings}>
-              Settings
-            </button>{' '}
-            (or <code>FLOWENT_HMAC_KEY</code> in headless mode).
-          </>
-        )}
-      </p>
+      <KeyLine />
     </section>
+  );
+}
+
+/**
+ * Which key signatures are checked with: where it comes from when one is set, and where to set
+ * it only when none is (telling someone whose key is already in the environment to set it sends
+ * them looking for a problem they do not have).
+ */
+function KeyLine() {
+  const status = useMetaStore((s) => s.status);
+  if (!status) return <p>Signatures are checked with your Flowent HMAC key.</p>;
+  const settings = (
+    <button type="button" className="link-button" onClick={openSettings}>
+      Settings
+    </button>
+  );
+  if (status.hmacKey.set) {
+    return (
+      <p data-testid="empty-key-line">
+        Signatures are checked with your Flowent HMAC key ({sourceLabel(status.hmacKey.source, HMAC_ENV) || 'set'}
+        {status.canSetHmacKey && <>; change it in {settings}</>}).
+      </p>
+    );
+  }
+  return (
+    <p data-testid="empty-key-line">
+      Signatures are checked with your Flowent HMAC key, and none is set yet.{' '}
+      {status.canSetHmacKey ? (
+        <>
+          Set it in {settings} (or <code>{HMAC_ENV}</code> in headless mode).
+        </>
+      ) : (
+        <>
+          Set it with the <code>{HMAC_ENV}</code> environment variable before starting the companion.
+        </>
+      )}
+    </p>
   );
 }

@@ -28,7 +28,10 @@ describe('empty state', () => {
       expect(within(empty).getByTestId('sample-curl').textContent).toContain(`-X POST '${c.baseUrl}/actions/send_email'`),
     );
     const curl = within(empty).getByTestId('sample-curl').textContent ?? '';
-    expect(empty.textContent).toContain('FLOWENT_HMAC_KEY');
+    // The key is set (in the keychain): where it is, not how to set it.
+    expect(within(empty).getByTestId('empty-key-line').textContent).toBe(
+      'Signatures are checked with your Flowent HMAC key (saved in the system keychain; change it in Settings).',
+    );
 
     await user.click(within(empty).getByRole('button', { name: 'Copy curl command' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(curl);
@@ -41,6 +44,30 @@ describe('empty state', () => {
     const body = /--data-binary '(.*)'$/.exec(curl)?.[1] ?? '';
     expect((await c.post('/actions/send_email', body)).status).toBe(200);
     expect((await c.api.getCall(1))!.verdict).toBe('valid');
+  });
+
+  it('says where to set the HMAC key only when none is set', async () => {
+    const c = await companion.restart({ key: null });
+    renderApp(c.bridge);
+    const empty = await screen.findByRole('region', { name: 'No calls yet' });
+    await waitFor(() =>
+      expect(within(empty).getByTestId('empty-key-line').textContent).toBe(
+        'Signatures are checked with your Flowent HMAC key, and none is set yet. Set it in Settings (or FLOWENT_HMAC_KEY in headless mode).',
+      ),
+    );
+    await within(empty).findByText('This sample is unsigned because no HMAC key is set.');
+  });
+
+  it('with the key from FLOWENT_HMAC_KEY, says so instead of asking for it', async () => {
+    const c = await companion.restart({ mode: 'headless' });
+    renderApp(c.bridge);
+    const empty = await screen.findByRole('region', { name: 'No calls yet' });
+    await waitFor(() =>
+      expect(within(empty).getByTestId('empty-key-line').textContent).toMatch(
+        /^Signatures are checked with your Flowent HMAC key \(from FLOWENT_HMAC_KEY[;)]/,
+      ),
+    );
+    expect(empty.textContent).not.toMatch(/Set it|headless mode/);
   });
 
   it('the first arriving call replaces the empty state', async () => {
