@@ -84,7 +84,7 @@ describe('detail pane', () => {
     expect(verdict.textContent).toMatch(
       new RegExp(
         '^Invalid signature\\. The signature matches the python style with the key trimmed: the stored key has leading or trailing whitespace or a newline\\. ' +
-          "The call's timestamp is 42[01] s old, past the 300 s replay window\\. " +
+          "The call's timestamp is 7 min old, past the 5-minute window\\. " +
           'What to do: Fix the stored key: paste it again without surrounding spaces or line breaks\\.$',
       ),
     );
@@ -144,6 +144,20 @@ describe('detail pane', () => {
     expect(shown[0]!.getAttribute('aria-label')).toBe(`Signed bytes: ${GO}`);
     expect(shown[0]!.textContent).toBe(sorted);
     expect(within(panel).getByRole('cell', { name: 'matches' }).textContent).toBe('✓');
+  });
+
+  it("says how old a valid call's timestamp is in the same words in its verdict line and its signature panel", async () => {
+    const c = companion();
+    // Sent 30 days after it was stamped: a replayed or captured call.
+    const { payload, sorted } = unsortedPayload(Math.floor(Date.now() / 1000) - 30 * 86_400);
+    await c.post('/actions/send_email', JSON.stringify({ ...payload, signature: hmac(KEY, sorted) }));
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('verdict-line').textContent).toContain(
+      "The call's timestamp is 30 days old, past the 5-minute window.",
+    );
+    expect(within(pane).getByTestId('timestamp-age').textContent).toBe(
+      'Timestamp: sent 30 days before it arrived (old: past the 5-minute window)',
+    );
   });
 
   it('a valid call whose other styles could not be filled in says "(not computed)" and why, not "(no key)"', async () => {
