@@ -10,7 +10,7 @@ import { showToast } from '../page/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
 import { formatStatus } from '../shared/format';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
-import { SentFacts } from './SentFacts';
+import { SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTarget } from './TargetField';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
@@ -141,18 +141,7 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
 function Violations({ title, list }: { title: string; list: Violation[] }) {
   return (
     <div aria-label={title}>
-      <strong>{title}:</strong>{' '}
-      {list.length === 0 ? (
-        <span>none</span>
-      ) : (
-        <ul>
-          {list.map((v) => (
-            <li key={v.code}>
-              <code>{v.code}</code> <Prose text={v.message} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <strong>{title}:</strong> {list.length === 0 ? <span>none</span> : <ViolationList list={list} />}
     </div>
   );
 }

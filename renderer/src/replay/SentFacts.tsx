@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import type { Violation } from '../../../main/contract/api';
+import { cap } from '../../../main/contract/words/said';
 import { formatDuration, formatStatus, statusClass } from '../shared/format';
+import { Prose } from '../shared/Prose';
 
 interface Props {
   /** The stored call the sending made. */
@@ -36,5 +39,21 @@ export function SentFacts(props: Props) {
       <dt>Took</dt>
       <dd>{formatDuration(props.durationMs)}</dd>
     </dl>
+  );
+}
+
+/**
+ * What an answer breaks of Flowent's contract, in the contract's words. The codes (`not-2xx`,
+ * `result-missing`) are for scripts and tests (kept in data-code); a reader gets the sentence.
+ */
+export function ViolationList({ list }: { list: Violation[] }) {
+  return (
+    <ul>
+      {list.map((v) => (
+        <li key={v.code} data-code={v.code}>
+          <Prose text={cap(v.message)} />
+        </li>
+      ))}
+    </ul>
   );
 }

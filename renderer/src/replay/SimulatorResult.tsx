@@ -2,8 +2,7 @@ import type { SimulateOutcome } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
-import { SentFacts } from './SentFacts';
-import { Prose } from '../shared/Prose';
+import { SentFacts, ViolationList } from './SentFacts';
 
 /** What the handler answered to a simulated call, and whether Flowent would accept it. */
 export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
@@ -27,17 +26,7 @@ export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
       </SentFacts>
       {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
       <div aria-label="Contract check">
-        {passed ? (
-          <p>The answer meets Flowent’s contract.</p>
-        ) : (
-          <ul>
-            {outcome.violations.map((v) => (
-              <li key={v.code}>
-                <code>{v.code}</code> <Prose text={v.message} />
-              </li>
-            ))}
-          </ul>
-        )}
+        {passed ? <p>The answer meets Flowent’s contract.</p> : <ViolationList list={outcome.violations} />}
       </div>
       <div className="copy-row">
         <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />

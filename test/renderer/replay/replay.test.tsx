@@ -58,7 +58,11 @@ describe('replay from the detail pane', () => {
     await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
     expect(result.textContent).toContain('failed');
-    expect(result.textContent).toContain('not-2xx');
+    // In the contract's words, without its codes (not-2xx, result-missing...).
+    const problems = within(within(result).getByLabelText('Replay problems')).getAllByRole('listitem');
+    expect(problems[0]!.textContent).toMatch(/^Your handler answered 500; Flowent treats anything but 2xx as a failed action/);
+    for (const problem of problems) expect(problem.textContent).toMatch(/^Your handler /);
+    expect(result.textContent).not.toMatch(/not-2xx|result-missing/);
     expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('Status 200 → 500 (changed)');
   });
 
