@@ -50,3 +50,47 @@ it('an open inspector says it is reconnecting while the command is down, then sh
   await expect.poll(() => page.getByText(/reconnecting/i).count(), { timeout: 30_000 }).toBe(0);
   expect(await rows.first().textContent()).toContain('create_ticket');
 }, 120_000);
+
+it('while the command is down, a call clicked says it cannot be reached (not that it is gone) in one banner; after the restart it loads', async () => {
+  const dataDir = makeTempDir();
+  cleanups.push(dataDir.remove);
+  const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
+  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir.path];
+  const first = await serve(args);
+  const browser: Browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  const page = browser.page;
+  await openInspector(page, first.inspectorUrl!);
+  const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+  const pane = page.getByRole('complementary', { name: 'Call details' });
+  const banners = page.locator('.banners .banner');
+  for (const title of ['older', 'newer']) {
+    await fetch(`${first.baseUrl}/actions/create_ticket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('create_ticket', { title }), KEY),
+    });
+  }
+  await expect.poll(() => rows.count()).toBe(2);
+  const olderId = await rows.nth(1).getAttribute('data-call-id');
+
+  first.child.kill('SIGTERM');
+  await first.exited;
+  await page.getByText(/reconnecting/i).waitFor({ timeout: 30_000 });
+  await rows.nth(1).click();
+  await expect.poll(() => pane.textContent()).toContain(`Call #${olderId} could not be loaded: the companion cannot be reached`);
+  expect(await pane.textContent()).not.toContain('no longer stored');
+  // Simulate asks for its actions and the learned style: they fail too, and say so in the same banner.
+  await page.keyboard.press('s');
+  await expect.poll(() => banners.first().textContent()).toMatch(/Last failed: Could not (?!load call)/);
+  await page.keyboard.press('Escape');
+  const texts = await banners.allTextContents();
+  expect(texts).toHaveLength(1);
+  expect(texts[0]).toContain('start flowent-companion serve again');
+  await screenshot(page, 'reconnect-call-unreachable');
+
+  await serve(args);
+  await expect.poll(() => pane.getByTestId('verdict-line').count(), { timeout: 30_000 }).toBe(1);
+  expect(await pane.textContent()).toContain('older');
+  await expect.poll(() => banners.count()).toBe(0);
+}, 120_000);

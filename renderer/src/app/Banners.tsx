@@ -1,10 +1,13 @@
 import { useAccountStore } from '../account/account-store';
-import { dismissError, dismissToast, dismissUrlChange } from '../page/ui-actions';
-import { useUiStore } from '../page/stores';
+import { currentBridge } from '../page/bridge-holder';
+import { dismissError, dismissToast, dismissUrlChange, forgetUnreachable } from '../page/ui-actions';
+import { useMetaStore, useUiStore } from '../page/stores';
+import { hasConnection } from '../transport/connection';
 
 /** API failures (dismissible) and the live connection's state. */
 export function Banners() {
   const errors = useUiStore((s) => s.errors);
+  const unreachable = errors.filter((e) => e.unreachable).at(-1) ?? null;
   const connection = useUiStore((s) => s.connection);
   const urlChange = useUiStore((s) => s.urlChange);
   // Linked actions follow the URL themselves, and AccountBanners says what became of them.
@@ -22,19 +25,52 @@ export function Banners() {
           </button>
         </div>
       )}
-      {connection === 'reconnecting' && (
-        <div className="banner banner-warn" role="status">
-          Connection to the companion lost: reconnecting…
-        </div>
+      {(connection === 'reconnecting' || unreachable) && (
+        <ConnectionLost reconnecting={connection === 'reconnecting'} failed={unreachable?.message ?? null} />
       )}
-      {errors.map((e) => (
-        <div key={e.id} className="banner banner-error" role="alert">
-          <span>{e.message}</span>
-          <button type="button" aria-label="Dismiss error" onClick={() => dismissError(e.id)}>
-            ×
-          </button>
-        </div>
-      ))}
+      {errors
+        .filter((e) => !e.unreachable)
+        .map((e) => (
+          <div key={e.id} className="banner banner-error" role="alert">
+            <span>{e.message}</span>
+            <button type="button" aria-label="Dismiss error" onClick={() => dismissError(e.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+}
+
+/**
+ * One banner for everything the lost connection broke: that it is lost, how to bring it back,
+ * and the last request it failed (each failed request would otherwise stack a banner of its
+ * own, all saying the same). It goes by itself once the page is connected again.
+ */
+function ConnectionLost({ reconnecting, failed }: { reconnecting: boolean; failed: string | null }) {
+  const mode = useMetaStore((s) => s.status?.mode);
+  const b = currentBridge();
+  // Only serve's browser inspector can outlive the companion; the app's window closes with it.
+  const headless = mode ? mode === 'headless' : b !== null && hasConnection(b);
+  return (
+    <div className="banner banner-warn" role={failed ? 'alert' : 'status'} aria-label="Connection lost">
+      <span>
+        <strong>{reconnecting ? 'Connection to the companion lost: reconnecting…' : 'Cannot reach the companion.'}</strong>{' '}
+        {headless ? (
+          <>
+            If it was stopped, start <code>flowent-companion serve</code> again (same data folder and inspector port): this page reconnects
+            by itself and reads again what it shows.
+          </>
+        ) : (
+          <>If it was closed, start Flowent Companion again.</>
+        )}
+        {failed && <span className="banner-detail"> Last failed: {failed}</span>}
+      </span>
+      {!reconnecting && (
+        <button type="button" aria-label="Dismiss error" onClick={forgetUnreachable}>
+          ×
+        </button>
+      )}
     </div>
   );
 }

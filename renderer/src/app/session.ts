@@ -6,8 +6,8 @@ import { arrivals, useMetaStore, useUiStore } from '../page/stores';
 import { noteStored } from '../page/reads-in-flight';
 import { listView, useCallsStore } from '../history/calls-store';
 import { arrivedUnderOlderPage, idRange, keepNewest, mergeByArrival } from '../history/arrival-order';
-import { reportError, setConnection } from '../page/ui-actions';
-import { loadFirstPage, PAGE_SIZE } from '../history/calls-actions';
+import { forgetUnreachable, reportError, setConnection } from '../page/ui-actions';
+import { loadFirstPage, PAGE_SIZE, reloadSelectedCall } from '../history/calls-actions';
 import { recountAfterPruning, withLiveCalls } from '../history/match-counts';
 import { countInto, refreshStats } from '../history/call-stats';
 import { countSearchArrivals } from '../history/search-arrivals';
@@ -41,6 +41,8 @@ export function startSession(b: RendererBridge): () => void {
           return;
         }
         setConnection('open');
+        // What failed only because the companion was away is read again below; saying it failed would be stale.
+        forgetUnreachable();
         void refreshAll();
       })
     : () => {};
@@ -63,6 +65,7 @@ export async function refreshAll(): Promise<void> {
     loadProject(),
     resumeBulkReplay(),
     loadProbes(),
+    reloadSelectedCall(),
     ...answers,
   ]);
 }

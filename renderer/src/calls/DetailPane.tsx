@@ -1,7 +1,7 @@
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
-import { useCallsStore } from '../history/calls-store';
+import { useCallsStore, type CallDetailState } from '../history/calls-store';
 import { AnswerChecks } from '../answers/AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';
@@ -36,7 +36,7 @@ export function DetailPane() {
   if (!detail.call) {
     return (
       <aside className="detail-pane" aria-label="Call details">
-        <p className="muted">Call #{detail.id} is no longer stored.</p>
+        <p className="muted">{missingCall(detail.id, detail.failure)}</p>
       </aside>
     );
   }
@@ -45,6 +45,22 @@ export function DetailPane() {
       <CallDetailView key={detail.call.id} call={detail.call} />
     </aside>
   );
+}
+
+/** Why a selected call shows no details: only a read that reached the companion can tell it is gone. */
+function missingCall(id: number, failure: CallDetailState['failure']): string {
+  switch (failure) {
+    case null:
+      return `Call #${id} is no longer stored.`;
+    case 'unreachable':
+      return `Call #${id} could not be loaded: the companion cannot be reached. It is loaded when the connection is back.`;
+    case 'failed':
+      return `Call #${id} could not be loaded (the message above says why). Select it again to retry.`;
+    default: {
+      const never: never = failure;
+      return never;
+    }
+  }
 }
 
 /**

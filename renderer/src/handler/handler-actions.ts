@@ -57,7 +57,7 @@ async function rereadDetails(id: number): Promise<void> {
   if (!b || useCallsStore.getState().selectedId !== id) return;
   try {
     const call = await b.getCall(id);
-    useCallsStore.setState((s) => (s.selectedId === id && call ? { detail: { id, call, loading: false } } : s));
+    useCallsStore.setState((s) => (s.selectedId === id && call ? { detail: { id, call, loading: false, failure: null } } : s));
   } catch (error) {
     reportError(`Could not load call #${id}`, error);
   }

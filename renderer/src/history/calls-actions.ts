@@ -5,6 +5,7 @@ import { useCallsStore, type CallsState } from './calls-store';
 import type { CallPage } from '../../../main/contract/api';
 import { arrivedUnderOlderPage, idRange, mergeByArrival } from './arrival-order';
 import { reportError } from '../page/ui-actions';
+import { isUnreachable } from '../transport/connection';
 import { countMatches } from './match-counts';
 
 export const PAGE_SIZE = 200;
@@ -159,14 +160,29 @@ export function writeFilterToUrl(filter: FilterState): void {
 
 /** Selects a call and loads its details. */
 export async function selectCall(id: number | null): Promise<void> {
-  useCallsStore.setState({ selectedId: id, detail: id === null ? null : { id, call: null, loading: true } });
+  useCallsStore.setState({ selectedId: id, detail: id === null ? null : { id, call: null, loading: true, failure: null } });
+  if (id !== null) await readDetail(id);
+}
+
+/**
+ * Reads the selected call's details again (after a reconnection: the core may have restarted,
+ * and what failed while it was away can be read now). What the pane shows stays meanwhile.
+ */
+export async function reloadSelectedCall(): Promise<void> {
+  const { detail } = useCallsStore.getState();
+  if (detail && !detail.loading) await readDetail(detail.id);
+}
+
+async function readDetail(id: number): Promise<void> {
   const b = currentBridge();
-  if (id === null || !b) return;
+  if (!b) return;
   try {
     const call = await b.getCall(id);
-    useCallsStore.setState((s) => (s.selectedId === id ? { detail: { id, call, loading: false } } : s));
+    useCallsStore.setState((s) => (s.selectedId === id ? { detail: { id, call, loading: false, failure: null } } : s));
   } catch (error) {
-    useCallsStore.setState((s) => (s.selectedId === id ? { detail: { id, call: null, loading: false } } : s));
+    const failure = isUnreachable(error) ? 'unreachable' : 'failed';
+    // A call already shown stays shown: only one that never loaded says it could not be read.
+    useCallsStore.setState((s) => (s.selectedId === id && !s.detail?.call ? { detail: { id, call: null, loading: false, failure } } : s));
     reportError(`Could not load call #${id}`, error);
   }
 }

@@ -40,7 +40,20 @@ export interface CallsState {
    */
   actionCounts: ActionCounts | null;
   selectedId: number | null;
-  detail: { id: number; call: CallDetail | null; loading: boolean } | null;
+  detail: CallDetailState | null;
+}
+
+/**
+ * The selected call's details. `call` null and `failure` null: the companion has no such call
+ * any more. `failure`: it could not be read, because the companion could not be reached
+ * (`unreachable`: read again once the connection is back) or for another reason (`failed`, said
+ * in a banner).
+ */
+export interface CallDetailState {
+  id: number;
+  call: CallDetail | null;
+  loading: boolean;
+  failure: 'unreachable' | 'failed' | null;
 }
 
 /** How many calls match the filter, so far (`CallsState.matchCount`). */

@@ -14,12 +14,20 @@ export interface Notice {
   message: string;
 }
 
+/**
+ * A failure the error banners show. `unreachable`: the request never reached the companion;
+ * such failures share one banner that says what to do, and go when the connection is back.
+ */
+export interface ErrorNotice extends Notice {
+  unreachable: boolean;
+}
+
 export interface Toast extends Notice {
   kind: 'info' | 'error';
 }
 
 export interface UiState {
-  errors: Notice[];
+  errors: ErrorNotice[];
   toasts: Toast[];
   /** 'denied': the companion refused the page's access token; the page says so instead of everything else. */
   connection: 'open' | 'reconnecting' | 'denied' | 'rotated';

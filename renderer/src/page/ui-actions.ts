@@ -1,3 +1,4 @@
+import { isUnreachable } from '../transport/connection';
 import { onReset, useUiStore, type Toast, type UiState } from './stores';
 
 let nextId = 1;
@@ -12,12 +13,26 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Shows a dismissible banner: `what` says what failed, the error says why. */
+/**
+ * Shows a dismissible banner: `what` says what failed, the error says why. A request that
+ * never reached the companion joins the one banner about the lost connection instead of
+ * adding its own (Banners), and is forgotten when the connection is back.
+ */
 export function reportError(what: string, error?: unknown): void {
   // A refused token fails every request: the access screen says it once, with what to do.
   if (isLockedOut(useUiStore.getState().connection)) return;
   const message = error === undefined ? what : `${what}: ${errorMessage(error)}`;
-  useUiStore.setState((s) => ({ errors: [...s.errors.slice(-4), { id: nextId++, message }] }));
+  const unreachable = isUnreachable(error);
+  // Of those, the last one is kept: the banner says what failed last and why.
+  useUiStore.setState((s) => {
+    const kept = unreachable ? s.errors.filter((e) => !e.unreachable) : s.errors;
+    return { errors: [...kept.slice(-4), { id: nextId++, message, unreachable }] };
+  });
+}
+
+/** The connection is back: failures that were only about reaching the companion say nothing true any more. */
+export function forgetUnreachable(): void {
+  useUiStore.setState((s) => (s.errors.some((e) => e.unreachable) ? { errors: s.errors.filter((e) => !e.unreachable) } : s));
 }
 
 export function dismissError(id: number): void {

@@ -15,6 +15,16 @@ export type ConnectionEvent =
   /** The access token was replaced (here or elsewhere): the page must be opened with the new one. */
   | { type: 'rotated' };
 
+/**
+ * The code of an Error a transport throws when the request never reached the companion (it is
+ * stopped, or restarting): nothing was refused, and the same request works once it is back.
+ */
+export const UNREACHABLE = 'unreachable';
+
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === UNREACHABLE;
+}
+
 export interface ConnectionAware {
   onConnection(listener: (event: ConnectionEvent) => void): () => void;
 }

@@ -1,5 +1,5 @@
 import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
-import type { ConnectionAware, ConnectionEvent, HarUpload, TokenRotation } from './connection';
+import { UNREACHABLE, type ConnectionAware, type ConnectionEvent, type HarUpload, type TokenRotation } from './connection';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
 export interface EventSourceLike {
@@ -68,7 +68,7 @@ export function createHttpBridge(
         ...(body === undefined ? {} : { body }),
       });
     } catch (error) {
-      throw new Error(`Cannot reach the companion (${describe(error)})`, { cause: error });
+      throw unreachable(error);
     }
     return valueOf<T>(response.status, await response.text(), what);
   }
@@ -100,7 +100,7 @@ export function createHttpBridge(
         (sent, total) => onStage(total > 0 && sent >= total ? { stage: 'reading' } : { stage: 'uploading', sent, total }),
       );
     } catch (error) {
-      throw new Error(`Cannot reach the companion (${describe(error)})`, { cause: error });
+      throw unreachable(error);
     }
     return valueOf(answer.status, answer.text, 'importHar');
   };
@@ -297,6 +297,11 @@ function uploadWithXhr(...[url, headers, body, onSent]: Parameters<Upload>): Ret
     xhr.addEventListener('abort', () => reject(new Error('the upload was stopped')));
     xhr.send(body);
   });
+}
+
+/** The request never reached the companion: said as such, with the code the page tells it apart by. */
+function unreachable(error: unknown): Error {
+  return Object.assign(new Error(`Cannot reach the companion (${describe(error)})`, { cause: error }), { code: UNREACHABLE });
 }
 
 function describe(error: unknown): string {

@@ -107,6 +107,8 @@ export class Companion {
   baseUrl = '';
   private readonly removeDir: () => void;
   private inspector: InspectorServer | null = null;
+  /** The inspector's port once it has started (0 before: any free port). */
+  private inspectorPort = 0;
   /** The requests the browser bridge sent to the inspector: the method and the body's length. */
   readonly inspectorRequests: InspectorRequest[] = [];
   /** The event stream's tickets the browser bridge bought, with the token it showed. */
@@ -173,12 +175,14 @@ export class Companion {
         api: this.core.api,
         subscribe: (listener) => this.core.subscribe(listener),
         token: inspectorTokenFile(this.dataDir),
-        port: 0,
+        // Started again on the port it had, as serve is with the same --inspector-port: an open page finds it there.
+        port: this.inspectorPort,
         rendererDir: null,
         onInternalError: (error) => this.internalErrors.push(error),
       });
       const started = await this.inspector.start();
       if (!started.ok) throw new Error(startInCliWords(started));
+      this.inspectorPort = started.value.port;
       this.inspectorUrl = `http://127.0.0.1:${started.value.port}`;
     }
     return this.inspectorUrl;

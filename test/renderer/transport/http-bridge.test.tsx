@@ -240,13 +240,15 @@ describe('the inspector over HTTP', () => {
     expect(screen.queryByText(/reconnecting…/)).toBeNull();
   });
 
-  it('shows why a read failed in the error banner', async () => {
+  it('says in one banner that the companion cannot be reached, what to do, and the last read that failed', async () => {
     const c = companion();
     const bridge = await scriptedBridge(c);
-    // The companion went away between the page's load and its first reads.
+    // The companion went away between the page's load and its first reads: each of them fails.
     await c.stopInspector();
     renderApp(bridge);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not load the companion status: Cannot reach the companion \(/);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Last failed: Could not .*: Cannot reach the companion \(/));
+    expect(screen.getByRole('alert').textContent).toContain('start flowent-companion serve again');
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it('a refused token gets one screen that says what to do, not a banner per request', async () => {
