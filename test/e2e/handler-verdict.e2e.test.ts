@@ -71,6 +71,14 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
       pane.getByTestId('verdict-line').evaluate((element) => element.getBoundingClientRect().top),
     ]);
     expect(diagnosisTop).toBeLessThan(verdictTop);
+    // The verdict and the problems are on the first screen (1440×900): the verifier's code waits behind a disclosure.
+    const paneBottom = await pane.evaluate((element) => Math.min(element.getBoundingClientRect().bottom, window.innerHeight));
+    for (const shown of [pane.getByTestId('verdict-line'), pane.getByRole('note', { name: 'Contract check' })]) {
+      expect(await shown.evaluate((element) => element.getBoundingClientRect().bottom)).toBeLessThanOrEqual(paneBottom);
+    }
+    expect(await diagnosis.getByLabel('Python verifier', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'handler-diagnosis-first-screen');
+    await diagnosis.getByText('Show a verifier that checks this style').click();
 
     // A Python verifier that accepts the go style, then the Go one, each copied as shown.
     const code = diagnosis.getByLabel('Python verifier', { exact: true });

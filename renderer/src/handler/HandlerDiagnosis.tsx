@@ -1,6 +1,6 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
 import { Prose } from '../shared/Prose';
-import { VerifierSnippet } from './VerifierSnippet';
+import { VerifierFold } from './VerifierSnippet';
 
 /** A style's label as the signature engine words it ("Python example (as sent, ASCII escapes)"), else its name. */
 export function styleLabel(call: CallDetail, style: string): string {
@@ -49,7 +49,8 @@ export function HandlerTaught({ call, report }: { call: CallDetail; report: Hand
 
 /**
  * Shown first in a call's details when the handler and the companion disagree about the
- * signature: what that means, what the handler did so far, and a verifier that fixes it.
+ * signature: what that means, what the handler did so far, and (folded, so the verdict below
+ * stays on the first screen) a verifier that fixes it.
  */
 export function HandlerDiagnosis({ call }: { call: CallDetail }) {
   const report = call.handler;
@@ -64,7 +65,11 @@ export function HandlerDiagnosis({ call }: { call: CallDetail }) {
         <span className="what-to-do">What to do:</span> <Prose text={diagnosis.hint} />
       </p>
       <HandlerTaught call={call} report={report} />
-      <VerifierSnippet style={report.verifierStyle} styleLabel={styleLabel(call, report.verifierStyle)} />
+      <VerifierFold
+        summary="Show a verifier that checks this style"
+        style={report.verifierStyle}
+        styleLabel={styleLabel(call, report.verifierStyle)}
+      />
     </div>
   );
 }

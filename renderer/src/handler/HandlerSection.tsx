@@ -6,7 +6,7 @@ import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
 import { clearProbeProgress, markProbeStopping, probeStepInWords, useProbeProgress } from './probe-progress';
 import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
-import { VerifierSnippet } from './VerifierSnippet';
+import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 
 /** Under the heading "Your handler" the handler is "It"; no word is stressed: a refusal that matters has the diagnosis box above. */
@@ -30,10 +30,11 @@ export function HandlerSection({ call }: { call: CallDetail }) {
       {!report.diagnosis && (
         <>
           <HandlerTaught call={call} report={report} />
-          <details className="headers-fold">
-            <summary>A verifier for your handler</summary>
-            <VerifierSnippet style={report.verifierStyle} styleLabel={styleLabel(call, report.verifierStyle)} />
-          </details>
+          <VerifierFold
+            summary="A verifier for your handler"
+            style={report.verifierStyle}
+            styleLabel={styleLabel(call, report.verifierStyle)}
+          />
         </>
       )}
       <ProbeControls call={call} report={report} />

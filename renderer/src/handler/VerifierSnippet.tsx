@@ -6,6 +6,21 @@ import { ErrorLine } from '../shared/ErrorLine';
 
 const LANGUAGE_LABEL: Record<VerifierLanguage, string> = { python: 'Python', node: 'Node.js', go: 'Go' };
 
+/**
+ * A verifier behind a disclosure: its code is a hundred lines, and above it would push what the
+ * call's details open with (the verdict, the problems) off the screen. It is asked for, and
+ * fetched, only once opened.
+ */
+export function VerifierFold({ summary, style, styleLabel }: { summary: string; style: string; styleLabel: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="headers-fold" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && <VerifierSnippet style={style} styleLabel={styleLabel} />}
+    </details>
+  );
+}
+
 /** A verifier to paste into the handler that accepts calls signed in `style`, in the language picked. */
 export function VerifierSnippet({ style, styleLabel }: { style: string; styleLabel: string }) {
   const [language, setLanguage] = useState<VerifierLanguage>('python');

@@ -1,0 +1,29 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { waitFor, within } from '@testing-library/react';
+import { useCompanion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { openCall } from '../harness/render';
+
+const companion = useCompanion();
+const handler = useHandler();
+
+describe('the box that says the handler and the companion disagree', () => {
+  it('folds the verifier (about a hundred lines) and asks for it only once opened, so the verdict below stays in view', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    // The box, then the verdict line: the box holds a few lines, no code.
+    expect(box.compareDocumentPosition(within(pane).getByTestId('verdict-line')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(box).queryByLabelText('Python verifier')).toBeNull();
+    expect(c.bridge.callsTo('getVerifierSnippet')).toEqual([]);
+
+    await user.click(within(box).getByText('Show a verifier that checks this style'));
+    const code = await within(box).findByLabelText('Python verifier');
+    const style = (await c.api.getCall(1))!.handler!.verifierStyle;
+    expect(c.bridge.callsTo('getVerifierSnippet')).toEqual([['python', style]]);
+    await waitFor(() => expect(code.textContent).toContain('def '));
+  });
+});
