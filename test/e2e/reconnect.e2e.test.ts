@@ -52,10 +52,9 @@ it('an open inspector says it is reconnecting while the command is down, then sh
 }, 120_000);
 
 it('while the command is down, a call clicked says it cannot be reached (not that it is gone) in one banner; after the restart it loads', async () => {
-  const dataDir = makeTempDir();
-  cleanups.push(dataDir.remove);
+  const dataDir = tempDir();
   const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
-  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir.path];
+  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir];
   const first = await serve(args);
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
