@@ -114,7 +114,7 @@ export function verify(
         {
           code: 'unsigned-test',
           message: "Flowent's registration check arrived without a signature, as its docs show it.",
-          hint: 'Nothing to fix: answer it with any 2xx status and never require a signature on it.',
+          hint: 'Its signature needs no fix: answer it with any 2xx status and never require a signature on it.',
         },
       ]);
     }

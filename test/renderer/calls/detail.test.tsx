@@ -209,7 +209,7 @@ describe('detail pane', () => {
     await c.send('send_email', {}, { key: null, extra: { test: true } });
     const { pane } = await openCall(c.bridge, 1);
     expect(within(pane).getByTestId('verdict-line').textContent).toBe(
-      "Flowent's registration check arrived without a signature, as its docs show it. What to do: Nothing to fix: answer it with any 2xx status and never require a signature on it.",
+      "Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
     );
     // Unsigned: nothing to compare, so no table of crosses.
     expect(within(pane).queryByRole('table', { name: 'Expected signature per style' })).toBeNull();
