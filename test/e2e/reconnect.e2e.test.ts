@@ -17,9 +17,20 @@ async function serve(args: string[]): Promise<ServeProcess> {
   return server;
 }
 
-it('an open inspector says it is reconnecting while the command is down, then shows the new calls', async () => {
+/** A signed create_ticket call to a serve's webhook. */
+const send = (base: string, title: string) =>
+  fetch(`${base}/actions/create_ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signedBody(flowentPayload('create_ticket', { title }), KEY),
+  });
+
+/**
+ * A serve on ports kept for a restart (the same args start it again on the same folder and ports),
+ * with an inspector open in a browser on it.
+ */
+async function servedForRestart() {
   const dataDir = tempDir();
-  // The restart needs the same ports twice.
   const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
   const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir];
   const first = await serve(args);
@@ -28,12 +39,11 @@ it('an open inspector says it is reconnecting while the command is down, then sh
   const page = browser.page;
   await openInspector(page, first.inspectorUrl!);
   const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
-  const send = (base: string, title: string) =>
-    fetch(`${base}/actions/create_ticket`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: signedBody(flowentPayload('create_ticket', { title }), KEY),
-    });
+  return { args, first, page, rows };
+}
+
+it('an open inspector says it is reconnecting while the command is down, then shows the new calls', async () => {
+  const { args, first, page, rows } = await servedForRestart();
 
   await send(first.baseUrl, 'before-restart');
   await expect.poll(() => rows.count()).toBe(1);
@@ -52,24 +62,10 @@ it('an open inspector says it is reconnecting while the command is down, then sh
 }, 120_000);
 
 it('while the command is down, a call clicked says it cannot be reached (not that it is gone) in one banner; after the restart it loads', async () => {
-  const dataDir = tempDir();
-  const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
-  const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir];
-  const first = await serve(args);
-  const browser: Browser = await launchBrowser();
-  cleanups.push(() => browser.close());
-  const page = browser.page;
-  await openInspector(page, first.inspectorUrl!);
-  const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
+  const { args, first, page, rows } = await servedForRestart();
   const pane = page.getByRole('complementary', { name: 'Call details' });
   const banners = page.locator('.banners .banner');
-  for (const title of ['older', 'newer']) {
-    await fetch(`${first.baseUrl}/actions/create_ticket`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: signedBody(flowentPayload('create_ticket', { title }), KEY),
-    });
-  }
+  for (const title of ['older', 'newer']) await send(first.baseUrl, title);
   await expect.poll(() => rows.count()).toBe(2);
   const olderId = await rows.nth(1).getAttribute('data-call-id');
 
