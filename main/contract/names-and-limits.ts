@@ -86,3 +86,11 @@ export type FollowMode = (typeof FOLLOW_MODES)[number];
 export function isFollowMode(mode: string): mode is FollowMode {
   return (FOLLOW_MODES as readonly string[]).includes(mode);
 }
+
+/**
+ * Flowent's docs reject calls whose timestamp is older than 5 minutes. In the contract, not with
+ * the core's other wire facts, because the page says the window in words too.
+ */
+export const TIMESTAMP_WINDOW_SECONDS = 300;
+/** How far ahead a sender's clock may run before a timestamp counts as "in the future". */
+export const CLOCK_SKEW_SECONDS = 60;

@@ -3,8 +3,9 @@
  * everything that needs one (the webhook, forwarding, the answer check, argument checks, the
  * command line through the core's entry). docs/flowent-protocol.md describes the protocol
  * they come from: the call body, the signing styles, the registration check, the answer
- * Flowent expects and the Gateway calls the companion makes. The action-name rule is in the
- * contract (main/contract/action-name.ts), because the page checks names too.
+ * Flowent expects and the Gateway calls the companion makes. The action-name rule and the
+ * timestamp window are in the contract (main/contract/action-name.ts, names-and-limits.ts),
+ * because the page checks names and says the window too.
  */
 
 /** The largest call body Flowent sends, and the largest answer it accepts. */
@@ -12,8 +13,3 @@ export const FLOWENT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** How long Flowent waits for an action's answer before the flow sees a failure. */
 export const FLOWENT_TIMEOUT_MS = 30_000;
-
-/** Flowent's docs reject calls whose timestamp is older than 5 minutes. */
-export const TIMESTAMP_WINDOW_SECONDS = 300;
-/** How far ahead a sender's clock may run before a timestamp counts as "in the future". */
-export const CLOCK_SKEW_SECONDS = 60;

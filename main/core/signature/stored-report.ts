@@ -1,6 +1,7 @@
 import type { SignatureReport, StyleResult } from '../../contract/api';
 import { stylesComputed } from './complete-report';
 import { STYLES } from './styles';
+import { withCurrentTimestampRemark } from './timestamp';
 
 /**
  * The signature report as stored with each call. The full report repeats 13 constant labels
@@ -88,7 +89,12 @@ export function packReport(report: SignatureReport): string {
 /** The contract's SignatureReport from a stored `signature_report`, packed or whole. */
 export function unpackReport(text: string): SignatureReport {
   const stored = JSON.parse(text) as SignatureReport | PackedReport;
-  if (!('packed' in stored) || stored.packed !== 1) return stored as SignatureReport;
+  if (!('packed' in stored) || stored.packed !== 1) {
+    const whole = stored as SignatureReport;
+    // '{}' stands for a row stored without a report: nothing to reword.
+    if (!Array.isArray(whole.diagnosis)) return whole;
+    return { ...whole, diagnosis: withCurrentTimestampRemark(whole.diagnosis, whole.timestamp) };
+  }
   const { digests, at, matched } = stored;
   return {
     verdict: stored.verdict,
@@ -100,7 +106,7 @@ export function unpackReport(text: string): SignatureReport {
       expected: digests && at ? (digests[at[i]!] ?? null) : null,
       matched: (matched & (1 << i)) !== 0,
     })),
-    diagnosis: stored.diagnosis,
+    diagnosis: withCurrentTimestampRemark(stored.diagnosis, stored.timestamp),
     timestamp: stored.timestamp,
   };
 }

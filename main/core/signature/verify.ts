@@ -1,13 +1,12 @@
-import type { Diagnosis, SignatureReport, StyleResult, TimestampFlag, Verdict } from '../../contract/api';
+import type { Diagnosis, SignatureReport, StyleResult, Verdict } from '../../contract/api';
 import type { JsonObject, JsonParseResult } from '../json/json-node';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
-import { CLOCK_SKEW_SECONDS, TIMESTAMP_WINDOW_SECONDS } from '../protocol/facts';
 import { CanonicalSet, SIGNATURE_KEY } from './canonical';
 import { explainMismatch } from './diagnose';
 import { memoizedHmac, signaturesEqual } from './hmac';
-import { isIntegerLiteral } from './numbers';
 import { STYLES, type StyleInfo } from './styles';
+import { readTimestamp, timestampDiagnosis } from './timestamp';
 
 export interface VerifyOptions {
   /** When the call arrived, milliseconds since the epoch. */
@@ -24,41 +23,7 @@ export interface VerifyOptions {
   stopAtFirstMatch?: boolean;
 }
 
-type Timestamp = SignatureReport['timestamp'];
-
 const SIGNATURE_HEX = /^[0-9a-fA-F]{64}$/;
-
-function readTimestamp(root: JsonObject | null, receivedAt: number): Timestamp {
-  const node = root === null ? undefined : lastMember(root, 'timestamp');
-  if (node?.kind !== 'number' || !isIntegerLiteral(node.literal)) return { value: null, ageSeconds: null, flag: 'missing' };
-  const value = Number(node.literal);
-  if (!Number.isSafeInteger(value)) return { value: null, ageSeconds: null, flag: 'missing' };
-  const ageSeconds = Math.floor(receivedAt / 1000) - value;
-  const flag: TimestampFlag = ageSeconds > TIMESTAMP_WINDOW_SECONDS ? 'old' : ageSeconds < -CLOCK_SKEW_SECONDS ? 'future' : 'ok';
-  return { value, ageSeconds, flag };
-}
-
-function timestampDiagnosis(ts: Timestamp): Diagnosis[] {
-  if (ts.flag === 'old') {
-    return [
-      {
-        code: 'timestamp-old',
-        message: `The call's timestamp is ${ts.ageSeconds} s old, past the ${TIMESTAMP_WINDOW_SECONDS} s replay window.`,
-        hint: "If this call is a replay, an old timestamp is expected; otherwise check this machine's clock (enable network time sync).",
-      },
-    ];
-  }
-  if (ts.flag === 'future') {
-    return [
-      {
-        code: 'timestamp-future',
-        message: `The call's timestamp is ${-(ts.ageSeconds ?? 0)} s in the future.`,
-        hint: "Check this machine's clock (enable network time sync).",
-      },
-    ];
-  }
-  return [];
-}
 
 /** Why a signature value is malformed, or null when it is 64 hex characters. */
 function malformation(value: unknown, kind: string): string | null {
@@ -185,7 +150,7 @@ export function verify(
 class StyleCheck {
   readonly canonical: CanonicalSet;
   private readonly mac: ((bytes: Uint8Array) => string) | null;
-  private readonly timestamp: Timestamp;
+  private readonly timestamp: SignatureReport['timestamp'];
   every: StyleResult[] | null = null;
 
   constructor(

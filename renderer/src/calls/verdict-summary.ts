@@ -1,6 +1,5 @@
 import type { CallDetail } from '../../../main/contract/api';
 import { isTimestampRemark, leadDiagnosis } from '../../../main/contract/words';
-import { formatSeconds, TIMESTAMP_WINDOW_WORDS } from '../shared/format';
 
 /**
  * Why a request is not a Flowent call, in a word or two, from the core's problem code (the
@@ -60,31 +59,10 @@ const SHORT_VERDICT = {
   'no-key': 'Signature not checked: no HMAC key is set.',
 } as const;
 
-/**
- * The timestamp remark with its age in the words the signature panel says it in
- * (formatSeconds): the core's remark counts raw seconds ("1796426787 s old") where the panel
- * says "20792 days", and one call should not read two ways.
- */
-function stampRemark(report: CallDetail['signature']): { message: string; hint: string } | null {
-  const stamp = report.diagnosis.find(isTimestampRemark);
-  if (!stamp) return null;
-  const age = report.timestamp.ageSeconds;
-  if (age === null) return stamp;
-  if (stamp.code === 'timestamp-old') {
-    return {
-      message: `The call's timestamp is ${formatSeconds(age)} old, past the ${TIMESTAMP_WINDOW_WORDS}.`,
-      hint: stamp.hint,
-    };
-  }
-  if (stamp.code === 'timestamp-future')
-    return { message: `The call's timestamp is ${formatSeconds(-age)} in the future.`, hint: stamp.hint };
-  return stamp;
-}
-
 export function summarize(call: CallDetail): VerdictSummary {
   const report = call.signature;
   const lead = leadDiagnosis(report.diagnosis);
-  const stamp = stampRemark(report);
+  const stamp = report.diagnosis.find(isTimestampRemark) ?? null;
   switch (report.verdict) {
     case 'not-flowent': {
       const word = problemWord(call.problem);

@@ -1,4 +1,5 @@
 import type { AnsweredBy, CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
+import { formatSeconds, TIMESTAMP_WINDOW_WORDS } from '../../../main/contract/words/timestamp-words';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   valid: 'valid',
@@ -118,9 +119,6 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** Flowent's replay window (the core's TIMESTAMP_WINDOW_SECONDS, 300 s), as the page says it. */
-export const TIMESTAMP_WINDOW_WORDS = '5-minute window';
-
 /** "sent 12 s before it arrived", or why there is nothing to say. */
 export function describeTimestamp(ts: Pick<SignatureReport['timestamp'], 'flag' | 'ageSeconds'>): string {
   if (ts.flag === 'missing' || ts.ageSeconds === null) return 'no timestamp in the body';
@@ -130,12 +128,4 @@ export function describeTimestamp(ts: Pick<SignatureReport['timestamp'], 'flag' 
   if (ts.flag === 'old') text += ` (old: past the ${TIMESTAMP_WINDOW_WORDS})`;
   if (ts.flag === 'future' && age >= 0) text += ' (future)';
   return text;
-}
-
-/** A timestamp's age or lead in the unit a person reads it in: "42 s", "7 min", "5 h", "20792 days". */
-export function formatSeconds(s: number): string {
-  if (s < 120) return `${Math.round(s)} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} days`;
 }

@@ -26,6 +26,23 @@ describe('stored signature report', () => {
     expect(unpackReport(packReport(report))).toStrictEqual(report);
   });
 
+  it('says a stored timestamp remark in the words of this build, whatever words stored it', () => {
+    const stale = run(withSignature(BODY, hmac(KEY, BODY)), KEY);
+    const old = verify(enc(withSignature(BODY, hmac(KEY, BODY))), KEY, { receivedAt: AT + 30 * 86_400_000 });
+    // Earlier builds counted the age in raw seconds: a history keeps those words in its rows.
+    const storedEarlier = {
+      ...old,
+      diagnosis: old.diagnosis.map((d) =>
+        d.code === 'timestamp-old' ? { ...d, message: "The call's timestamp is 2592000 s old, past the 300 s replay window." } : d,
+      ),
+    };
+    for (const text of [packReport(storedEarlier), JSON.stringify(storedEarlier)]) {
+      const remark = unpackReport(text).diagnosis.find((d) => d.code === 'timestamp-old');
+      expect(remark?.message).toBe("The call's timestamp is 30 days old, past the 5-minute window.");
+    }
+    expect(unpackReport(packReport(stale)).diagnosis).toStrictEqual(stale.diagnosis);
+  });
+
   it('drops the canonical texts, which are recomputed when a call is opened', () => {
     const full = verify(enc(withSignature(BODY, hmac(KEY, BODY))), KEY, { receivedAt: AT, includeCanonical: true });
     expect(full.styles[0]!.canonical).toBeDefined();

@@ -209,7 +209,7 @@ describe('verify: the diagnoses read as sentences', () => {
 
   it('an old timestamp says when that is expected, and what to do otherwise', () => {
     const old = run(signed, KEY, at(1000)).diagnosis.find((d) => d.code === 'timestamp-old')!;
-    expect(old.message).toBe("The call's timestamp is 1000 s old, past the 300 s replay window.");
+    expect(old.message).toBe("The call's timestamp is 17 min old, past the 5-minute window.");
     expect(old.hint).toBe(
       "If this call is a replay, an old timestamp is expected; otherwise check this machine's clock (enable network time sync).",
     );
