@@ -4,16 +4,8 @@ import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, scree
 import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
 import type { CoreStatus } from './contract/api';
-import {
-  APP_FOLDER_NAME,
-  createCore,
-  DATA_DIR_ENV,
-  newLoopToken,
-  NGROK_AUTHTOKEN_ENV,
-  publishServeState,
-  resolveDataDir,
-  type Core,
-} from './core';
+import { NGROK_AUTHTOKEN_ENV } from './contract/secret-variables';
+import { APP_FOLDER_NAME, createCore, DATA_DIR_ENV, newLoopToken, publishServeState, resolveDataDir, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
 import { createDesktopSettingsStore } from './desktop/desktop-settings';

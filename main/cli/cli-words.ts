@@ -8,7 +8,8 @@ import {
   type StoreVocabulary,
   type Vocabulary,
 } from '../contract/words';
-import { DATA_DIR_ENV, HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../core';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
+import { DATA_DIR_ENV } from '../core';
 
 /** Where the command line's user acts: flags, environment variables and commands. */
 export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabulary = {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { HMAC_KEY_ENV } from '../core';
+import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';

@@ -1,6 +1,6 @@
 import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent } from '../contract/api';
 import { MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
-import { HMAC_KEY_ENV } from '../core';
+import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';

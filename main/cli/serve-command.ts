@@ -9,11 +9,10 @@ import {
   DEFAULT_PORT,
   FLOWENT_BODY_LIMIT_BYTES,
   FLOWENT_TIMEOUT_MS,
-  HMAC_KEY_ENV,
   newLoopToken,
-  NGROK_AUTHTOKEN_ENV,
   publishServeState,
 } from '../core';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
 import { DEFAULT_LIMITS, FOLLOW_MODES, isFollowMode, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';

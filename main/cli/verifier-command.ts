@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isVerifierLanguage, VERIFIER_LANGUAGES, type LearnedStyleInfo } from '../contract/api';
-import { DATA_FILES, HMAC_KEY_ENV, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
+import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { DATA_FILES, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { counted } from '../contract/words';

@@ -19,7 +19,7 @@ import { createAnswers } from './answers';
 import { CallAnswerer } from './answers/call-answerer';
 import { newLoopToken } from './answers/own-calls';
 import { CoreEvents } from './events';
-import { HMAC_KEY_ENV } from './hmac-key';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
 import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
 import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
@@ -36,7 +36,7 @@ import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
-import { NGROK_AUTHTOKEN_ENV, TunnelController } from './tunnel/tunnel-controller';
+import { TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
 import type { QueryBudget } from './store/id-windows';

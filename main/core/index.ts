@@ -7,8 +7,6 @@
 export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './paths';
 export { DATA_FILES, historyFile } from './data-folder';
-export { HMAC_KEY_ENV } from './hmac-key';
-export { NGROK_AUTHTOKEN_ENV } from './tunnel/tunnel-controller';
 export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DATA_FILES } from '../core/data-folder';
 import type { Result, SecretFailure, SecretRef } from '../contract/api';
-import { apiTokenVariable, HMAC_KEY_ENV, type ProfileSecrets, type SecretSource } from '../core';
+import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { apiTokenVariable, type ProfileSecrets, type SecretSource } from '../core';
 
 /**
  * The secrets the app keeps. A closed list, so nothing else can be written through here; the

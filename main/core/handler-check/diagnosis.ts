@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../../contract/api';
-import { HMAC_KEY_ENV } from '../hmac-key';
+import { HMAC_KEY_ENV } from '../../contract/secret-variables';
 import { STYLES } from '../signature';
 import { handlerStyles, type CheckedCall, type HandlerKnowledge } from './handler-memory';
 import { stylesInWords, styleInWords } from './style-words';

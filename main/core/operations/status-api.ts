@@ -8,9 +8,9 @@ import type {
   StatusFailure,
   StatusMethods,
 } from '../../contract/api';
-import { HMAC_KEY_ENV } from '../hmac-key';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../../contract/secret-variables';
 import type { SecretSource } from '../secret-source';
-import { NGROK_AUTHTOKEN_ENV, type TunnelController } from '../tunnel/tunnel-controller';
+import type { TunnelController } from '../tunnel/tunnel-controller';
 
 export interface StatusDeps {
   tunnel: TunnelController;

@@ -2,8 +2,6 @@ import type { CoreEvent, Result, ServerNotRunning, TunnelFailure } from '../../c
 import type { SecretSource } from '../secret-source';
 import type { TunnelProvider, TunnelStatus } from './tunnel-provider';
 
-export const NGROK_AUTHTOKEN_ENV = 'NGROK_AUTHTOKEN';
-
 export interface TunnelControllerOptions {
   provider: TunnelProvider;
   authtoken: SecretSource;

@@ -4,8 +4,7 @@ import { openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { sourceLabel } from '../shared/SecretSection';
-
-const HMAC_ENV = 'FLOWENT_HMAC_KEY';
+import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 
 /** No calls yet: what to give Flowent, and how to send a first call by hand. */
 export function EmptyState() {
@@ -66,7 +65,7 @@ function KeyLine() {
   if (status.hmacKey.set) {
     return (
       <p data-testid="empty-key-line">
-        Signatures are checked with your Flowent HMAC key ({sourceLabel(status.hmacKey.source, HMAC_ENV) || 'set'}
+        Signatures are checked with your Flowent HMAC key ({sourceLabel(status.hmacKey.source, HMAC_KEY_ENV) || 'set'}
         {status.canSetHmacKey && <>; change it in {settings}</>}).
       </p>
     );
@@ -76,11 +75,11 @@ function KeyLine() {
       Signatures are checked with your Flowent HMAC key, and none is set yet.{' '}
       {status.canSetHmacKey ? (
         <>
-          Set it in {settings} (or <code>{HMAC_ENV}</code> in headless mode).
+          Set it in {settings} (or <code>{HMAC_KEY_ENV}</code> in headless mode).
         </>
       ) : (
         <>
-          Set it with the <code>{HMAC_ENV}</code> environment variable before starting the companion.
+          Set it with the <code>{HMAC_KEY_ENV}</code> environment variable before starting the companion.
         </>
       )}
     </p>

@@ -8,8 +8,7 @@ import { SecretSection, sourceLabel } from '../shared/SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
-
-const HMAC_ENV = 'FLOWENT_HMAC_KEY';
+import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
@@ -30,12 +29,14 @@ export function SettingsDialog() {
     <Dialog title="Settings" closeLabel="Close settings" onClose={closeSettings}>
       <SecretSection
         title="HMAC key"
-        envVar={HMAC_ENV}
+        envVar={HMAC_KEY_ENV}
         state={hmac}
         canSet={status?.canSetHmacKey ?? false}
         current={
           // Only that a key is set, and where from: not a character of it reaches the page.
-          hmac?.set ? `Set${hmac.source ? ` (${sourceLabel(hmac.source, HMAC_ENV)})` : ''}.` : 'No key set: signatures cannot be checked.'
+          hmac?.set
+            ? `Set${hmac.source ? ` (${sourceLabel(hmac.source, HMAC_KEY_ENV)})` : ''}.`
+            : 'No key set: signatures cannot be checked.'
         }
         currentTestId="hmac-current"
         inputLabel="New HMAC key"

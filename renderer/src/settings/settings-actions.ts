@@ -7,6 +7,7 @@ import { canRotateToken } from '../transport/connection';
 import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';
 import { clearedMessage } from '../shared/SecretSection';
+import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
@@ -26,7 +27,7 @@ export function removeHmacKey(): Promise<string | null> {
     (b) => b.clearHmacKey(),
     (status) => {
       useMetaStore.setState({ status });
-      showToast(clearedMessage('HMAC key', status.hmacKey, 'FLOWENT_HMAC_KEY'));
+      showToast(clearedMessage('HMAC key', status.hmacKey, HMAC_KEY_ENV));
     },
   );
 }

@@ -2,9 +2,9 @@ import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { SecretSection, sourceLabel } from '../shared/SecretSection';
+import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
 
 export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-authtoken';
-const ENV = 'NGROK_AUTHTOKEN';
 
 /** The ngrok authtoken, like the HMAC key: shown only as set or not, never kept in the page. */
 export function NgrokTokenSection() {
@@ -13,11 +13,13 @@ export function NgrokTokenSection() {
   return (
     <SecretSection
       title="ngrok authtoken"
-      envVar={ENV}
+      envVar={NGROK_AUTHTOKEN_ENV}
       state={token}
       canSet={status?.canSetNgrokAuthtoken ?? false}
       current={
-        token?.set ? `Set${token.source ? ` (${sourceLabel(token.source, ENV)})` : ''}.` : 'Not set: the public URL (tunnel) cannot open.'
+        token?.set
+          ? `Set${token.source ? ` (${sourceLabel(token.source, NGROK_AUTHTOKEN_ENV)})` : ''}.`
+          : 'Not set: the public URL (tunnel) cannot open.'
       }
       currentTestId="ngrok-token-current"
       inputLabel="New ngrok authtoken"

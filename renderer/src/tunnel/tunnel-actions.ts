@@ -3,6 +3,7 @@ import { runResult as run } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
 import { showToast } from '../page/ui-actions';
 import { clearedMessage } from '../shared/SecretSection';
+import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
 
 function applyStatus(status: CoreStatus): void {
   useMetaStore.setState({ status });
@@ -45,7 +46,7 @@ export function removeNgrokAuthtoken(): Promise<string | null> {
     (b) => b.clearNgrokAuthtoken(),
     (status) => {
       applyStatus(status);
-      showToast(clearedMessage('ngrok authtoken', status.ngrokAuthtoken, 'NGROK_AUTHTOKEN'));
+      showToast(clearedMessage('ngrok authtoken', status.ngrokAuthtoken, NGROK_AUTHTOKEN_ENV));
     },
   );
 }

@@ -1,0 +1,12 @@
+/**
+ * The environment variables that hold the companion's secrets, named once for the core (which
+ * reads them), the command line (which advises them) and the page (which says where a secret
+ * comes from and how to set it in headless mode). The API token's variable depends on the
+ * profile, so it is built by the core's account profiles.
+ */
+
+/** Where the headless command reads the HMAC key (the desktop app keeps it in the keychain). */
+export const HMAC_KEY_ENV = 'FLOWENT_HMAC_KEY';
+
+/** Where the headless command reads the ngrok authtoken. */
+export const NGROK_AUTHTOKEN_ENV = 'NGROK_AUTHTOKEN';
