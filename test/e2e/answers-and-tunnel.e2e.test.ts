@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { flowentPayload, postSigned, signedBody } from '../helpers/flowent-signer';
 import { rawRequest } from '../helpers/raw-http';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
@@ -31,12 +31,7 @@ serveInspectorForFile(
   (served) => ({ server, page, rows } = served),
 );
 
-const postLocal = (action: string, parameters: Record<string, unknown>) =>
-  fetch(`${server.baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: signedBody(flowentPayload(action, parameters), KEY),
-  });
+const postLocal = (action: string, parameters: Record<string, unknown>) => postSigned(server.baseUrl, action, parameters, KEY);
 
 /** The Answers dialog, opened from the header unless it is open already. */
 async function answersDialog(): Promise<Locator> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { postSigned } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // The list is replaced by an empty state while there is nothing to show, and a new list comes
@@ -15,12 +15,7 @@ let server: ServeProcess;
 let page: Page;
 let rows: () => Locator;
 
-const send = (n: number) =>
-  fetch(`${server.baseUrl}/actions/send_email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: signedBody(flowentPayload('send_email', { n }), KEY),
-  });
+const send = (n: number) => postSigned(server.baseUrl, 'send_email', { n }, KEY);
 
 serveInspectorForFile(
   () => ({ env: { FLOWENT_HMAC_KEY: KEY } }),

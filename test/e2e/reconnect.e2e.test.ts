@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from './browser';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { postSigned } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { steadyPort } from '../helpers/steady-port';
 import { cleanupsPerTest } from '../helpers/temp-dir';
@@ -18,12 +18,7 @@ async function serve(args: string[]): Promise<ServeProcess> {
 }
 
 /** A signed create_ticket call to a serve's webhook. */
-const send = (base: string, title: string) =>
-  fetch(`${base}/actions/create_ticket`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: signedBody(flowentPayload('create_ticket', { title }), KEY),
-  });
+const send = (base: string, title: string) => postSigned(base, 'create_ticket', { title }, KEY);
 
 /**
  * A serve on ports kept for a restart (the same args start it again on the same folder and ports),

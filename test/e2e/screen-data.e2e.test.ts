@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { pythonSigned } from './screen-calls';
 import { serveInspectorForFile } from './served-inspector';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { flowentPayload, postSigned, signedBody } from '../helpers/flowent-signer';
 import { runCli, type ServeProcess } from '../helpers/spawn-cli';
 
 // What the list and the detail pane say besides the verdict, each read from what the core
@@ -141,8 +141,7 @@ describe.sequential('what the list and the details say, in Chromium against a re
       ['lookup_order', 'Bern'],
       ['send_email', 'Zürich'],
     ] as const) {
-      const body = signedBody(flowentPayload(action, { city }), KEY);
-      await fetch(`${server.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await postSigned(server.baseUrl, action, { city }, KEY);
     }
     // The header and the new-calls pill take the chosen action's; the list each action's.
     await expect.poll(options).toEqual(['All actions', 'lookup_order (1)', 'send_email (3)']);

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { postSigned } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // Calls arriving while someone reads the list: seen (a pill, a highlight), never pulling the
@@ -16,12 +16,7 @@ let server: ServeProcess;
 let page: Page;
 let rows: () => Locator;
 
-const send = (n: number) =>
-  fetch(`${server.baseUrl}/actions/send_email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: signedBody(flowentPayload('send_email', { n }), KEY),
-  });
+const send = (n: number) => postSigned(server.baseUrl, 'send_email', { n }, KEY);
 
 serveInspectorForFile(
   () => ({

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { postSigned } from '../helpers/flowent-signer';
 import { useHandler } from '../helpers/handler-process';
 
 // Bulk replay, the simulator and HAR export/import from the inspector: a real `serve`
@@ -39,11 +39,7 @@ serveInspectorForFile(
     // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
     prepare: async (server) => {
       for (let n = 1; n <= 4; n++) {
-        const sent = await fetch(`${server.baseUrl}/actions/slow_ok`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: signedBody(flowentPayload('slow_ok', { n }), KEY),
-        });
+        const sent = await postSigned(server.baseUrl, 'slow_ok', { n }, KEY);
         expect(sent.status).toBe(200);
       }
     },

@@ -14,3 +14,12 @@ export function signedBody(payload: Record<string, unknown>, key: string): strin
 export function flowentPayload(action: string, parameters: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   return { action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000), ...extra };
 }
+
+/** Posts a call to `action` on the webhook at `baseUrl` as Flowent would, signed with `key`. */
+export function postSigned(baseUrl: string, action: string, parameters: Record<string, unknown>, key: string): Promise<Response> {
+  return fetch(`${baseUrl}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signedBody(flowentPayload(action, parameters), key),
+  });
+}
