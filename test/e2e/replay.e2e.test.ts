@@ -67,4 +67,44 @@ describe.sequential('replay from the inspector', () => {
     await expect.poll(() => pane.getByRole('alert', { name: 'Replay error' }).textContent()).toMatch(/http:\/\/ or https:\/\//);
     expect(pageErrors).toEqual([]);
   });
+
+  it('keeps unsent edits of the parameters when another call is chosen, and gives them back on return', async () => {
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    const row = (id: number) => page.locator(`[role="option"][data-call-id="${id}"]`);
+    // Read without waiting: an editor that did not come back must fail the poll, not hang on it.
+    const editorText = async () =>
+      (await pane.getByRole('group', { name: 'Edit parameters' }).locator('.cm-content').allInnerTexts()).join('');
+    await row(1).click();
+    await expect.poll(() => row(1).getAttribute('aria-selected')).toBe('true');
+    await pane.getByRole('button', { name: 'Edit parameters…' }).click();
+    const content = pane.getByRole('group', { name: 'Edit parameters' }).locator('.cm-content');
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"recipient": "grace@example.com"}');
+    await expect.poll(editorText).toContain('grace@example.com');
+
+    // By a click on another row, then by the shortcut that moves the selection back and forth.
+    await row(2).click();
+    await expect.poll(() => page.locator('.toasts [role="status"]').textContent()).toMatch(/edited parameters of call #1 are kept/i);
+    await row(1).click();
+    await expect.poll(editorText).toContain('grace@example.com');
+    await pane.locator('h3', { hasText: 'Replay' }).click();
+    await page.keyboard.press('k');
+    await expect.poll(() => row(2).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('j');
+    await expect.poll(() => row(1).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(editorText).toContain('grace@example.com');
+    await screenshot(page, 'replay-edits-kept');
+
+    // Esc still warns once, then discards: the call's edits are gone for good.
+    await content.click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pane.getByRole('group', { name: 'Edit parameters' }).count()).toBe(0);
+    await row(2).click();
+    await row(1).click();
+    await pane.getByRole('button', { name: 'Edit parameters…' }).waitFor();
+    expect(await pane.getByRole('group', { name: 'Edit parameters' }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,9 +1,12 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ReplayOutcome } from '../../../main/contract/api';
 import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useInlineUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
+import { showToast } from '../page/ui-actions';
+import { useCallsStore } from '../history/calls-store';
+import { dropDraft, keepDraft, keptDraft } from './replay-drafts';
 
 /** The call's `parameters`, pretty-printed, as the editor's starting text. */
 export function parametersOf(requestBody: string): string {
@@ -24,13 +27,32 @@ interface Props {
   onClose: () => void;
 }
 
-/** Edit the parameters, then replay re-signed (Ctrl/Cmd+Enter); Esc closes it, warning once over unsaved edits. */
+/**
+ * Edit the parameters, then replay re-signed (Ctrl/Cmd+Enter); Esc closes it, warning once over
+ * unsaved edits. Choosing another call keeps them (replay-drafts.ts): this editor opens with them
+ * again when the call is chosen again.
+ */
 export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }: Props) {
   const [original] = useState(() => parametersOf(requestBody));
-  const [text, setText] = useState(original);
+  const [text, setText] = useState(() => keptDraft(callId)?.text ?? original);
   // The text last replayed: edits are unsaved work until replayed (or put back to the original).
-  const [replayedText, setReplayedText] = useState(original);
-  const mayClose = useInlineUnsavedWork(text !== original && text !== replayedText ? `the edited parameters of call #${callId}` : null);
+  const [replayedText, setReplayedText] = useState(() => keptDraft(callId)?.replayedText ?? original);
+  const unsaved = text !== original && text !== replayedText;
+  const mayClose = useInlineUnsavedWork(unsaved ? `the edited parameters of call #${callId}` : null);
+  useEffect(() => {
+    if (unsaved) keepDraft(callId, { text, replayedText });
+    else dropDraft(callId);
+  }, [callId, unsaved, text, replayedText]);
+  // Said as the selection leaves this call, so the person knows the edits did not just vanish.
+  useEffect(
+    () =>
+      useCallsStore.subscribe((s, before) => {
+        if (before.selectedId === callId && s.selectedId !== callId && keptDraft(callId)) {
+          showToast(`The edited parameters of call #${callId} are kept: choose the call again to go on with them.`, 4000);
+        }
+      }),
+    [callId],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = parametersProblem(text);

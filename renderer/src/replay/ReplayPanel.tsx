@@ -12,6 +12,7 @@ import { formatStatus } from '../shared/format';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTarget } from './TargetField';
+import { dropDraft, keptDraft } from './replay-drafts';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -22,10 +23,17 @@ const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
 /** Replay a stored call to the developer's handler (as is, re-signed or edited), see the diff; copy it as cURL. */
 export function ReplayPanel({ callId }: { callId: number }) {
   const requestBody = useCallsStore((s) => (s.detail?.id === callId ? s.detail.call?.requestBody : undefined));
-  const [editing, setEditing] = useState(false);
+  // Open again on a call left with unsent edits (replay-drafts.ts).
+  const [editing, setEditing] = useState(() => keptDraft(callId) !== undefined);
   const editToggle = useRef<HTMLButtonElement>(null);
+  // Closing the editor is what discards its edits; choosing another call keeps them.
+  const toggleEditor = () => {
+    if (editing) dropDraft(callId);
+    setEditing(!editing);
+  };
   // Closed with Esc from inside it, the editor takes the focus with it: give it back to its toggle.
   const closeEditor = () => {
+    dropDraft(callId);
     setEditing(false);
     editToggle.current?.focus();
   };
@@ -64,7 +72,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
           Replay re-signed
         </button>
         {requestBody !== undefined && (
-          <button type="button" ref={editToggle} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          <button type="button" ref={editToggle} aria-expanded={editing} onClick={toggleEditor}>
             Edit parameters…
           </button>
         )}

@@ -14,6 +14,13 @@ export interface BulkRun {
 /** Replay's dialogs; kept here (not in the UI store's `panel`) so this feature's state stays in its own files. */
 export type ReplayDialog = 'bulk' | 'simulator';
 
+/** Parameters edited in a call's replay editor and not yet sent, kept while another call is shown. */
+export interface ReplayDraft {
+  text: string;
+  /** The text last replayed from this editor (the original when none was). */
+  replayedText: string;
+}
+
 export interface ReplayState {
   dialog: ReplayDialog | null;
   bulk: BulkRun | null;
@@ -25,9 +32,11 @@ export interface ReplayState {
    * uploaded, then by the core's events. `choosing` while the desktop app's open dialog is up.
    */
   harImport: HarImportStage | { stage: 'choosing' } | null;
+  /** By call id: unsent edits of the call's parameters (replay-drafts.ts). */
+  drafts: Record<number, ReplayDraft>;
 }
 
-const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null, harImport: null });
+const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null, harImport: null, drafts: {} });
 
 export const useReplayStore = create<ReplayState>()(initial);
 
