@@ -6,6 +6,7 @@ import { ActionFormField, FieldProblems } from './ActionFormField';
 import { RegisterHere } from './RegisterHere';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
+import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
 const SchemaEditor = lazy(() => import('../answers/MockEditor'));
@@ -70,11 +71,16 @@ export function AccountActionForm({ existing, onDone }: Props) {
   const problems = allProblems.filter((p) => touched.has(p.field));
   const blocked = allProblems.length > 0 ? `Fix ${allProblems.length} problem${allProblems.length === 1 ? '' : 's'} first.` : null;
 
+  // Flowent's refusal (its registration check failed, say) comes under the button, which may be at the dialog's foot.
+  const messageBox = useScrolledIntoView<HTMLDivElement>(message);
+
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setTouched(new Set(FIELDS));
     if (!parsed.ok) return;
     setBusy(true);
+    // The same refusal again is a new message: it is shown (and scrolled to) afresh.
+    setMessage(null);
     // The check shown may be one keystroke old (it waits for a pause in typing): check what is sent.
     const fresh = await checkActionInput({ name, description, webhook_url: webhookUrl, json_schema: parsed.schema }, false);
     setCheck(fresh);
@@ -158,7 +164,9 @@ export function AccountActionForm({ existing, onDone }: Props) {
         </button>
         {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}
       </div>
-      <ErrorLine message={message} label="Flowent error" />
+      <div ref={messageBox}>
+        <ErrorLine message={message} label="Flowent error" />
+      </div>
       {!existing && parsed.ok && (
         <RegisterHere
           name={name}

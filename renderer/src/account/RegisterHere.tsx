@@ -4,6 +4,7 @@ import { baseUrlChoices } from './account-format';
 import { registerHere, type RegisterHereOutcome } from './account-registry';
 import { useMetaStore } from '../page/stores';
 import { ErrorLine } from '../shared/ErrorLine';
+import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 
 interface Props {
   name: string;
@@ -23,6 +24,8 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RegisterHereOutcome | null>(null);
+  // Flowent's answer (a failed registration check above all) comes under the button, at the foot of a long form.
+  const outcomeBox = useScrolledIntoView<HTMLDivElement>(outcome);
   const choice = choices.find((c) => c.value === picked) ?? choices[0] ?? null;
   const shownBase = choice ? (choice.value ?? status?.tunnel.url ?? '') : null;
 
@@ -72,7 +75,11 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
           </div>
         </>
       )}
-      {outcome && <RegisterOutcome outcome={outcome} />}
+      {outcome && (
+        <div ref={outcomeBox}>
+          <RegisterOutcome outcome={outcome} />
+        </div>
+      )}
     </section>
   );
 }
