@@ -49,3 +49,21 @@ it('calls gives the date of a call from another day, and the time only of one fr
   expect(lines[0]).toMatch(new RegExp(`^#2  ${now.toISOString().slice(11, 19)}  send_email `));
   expect(lines[1]).toMatch(/^#1 {2}2024-03-01 09:30:05 {2}send_email /);
 });
+
+it('import stores a file written out of time order oldest first, so calls lists it newest first', async () => {
+  const dir = tempDir();
+  const body = (n: number) => signedBody(flowentPayload('send_email', { n }), 'any-key');
+  const file = harFile(dir, [
+    entry('2024-03-01T09:30:02.000Z', body(2)),
+    entry('2024-03-01T09:30:03.000Z', body(3)),
+    entry('2024-03-01T09:30:01.000Z', body(1)),
+  ]);
+  expect((await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' })).code).toBe(0);
+  const listed = await runCli(['calls', '--data-dir', dir]);
+  const lines = listed.stdout.split('\n').filter((line) => line.startsWith('#'));
+  expect(lines.map((line) => /^#(\d+) {2}2024-03-01 (\S+) /.exec(line)?.slice(1))).toEqual([
+    ['3', '09:30:03'],
+    ['2', '09:30:02'],
+    ['1', '09:30:01'],
+  ]);
+});

@@ -28,7 +28,7 @@ export interface ImportSummary {
   skipped: number;
   /** Entries that are broken, skipped with what is wrong and where. */
   problems: ImportProblem[];
-  /** Ids of the new calls, in file order. */
+  /** Ids of the new calls, in the order they were stored: the entries' time order (see storeOrder). */
   ids: number[];
 }
 
@@ -87,12 +87,14 @@ export async function importHar(
 
   const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
   const sliceMs = options.sliceMs ?? SLICE_MS;
+  const order = storeOrder(entries);
   let index = 0;
   do {
     const started = performance.now();
     const rows: NewCall[] = [];
     for (; index < entries.length && performance.now() - started < sliceMs; index++) {
-      const parsed = toNewCall(entries[index], `log.entries[${index}]`, key);
+      const at = order[index]!;
+      const parsed = toNewCall(entries[at], `log.entries[${at}]`, key);
       if (parsed.kind === 'skip') summary.skipped++;
       else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
       else rows.push(parsed.call);
@@ -103,7 +105,36 @@ export async function importHar(
     if (index < entries.length) await new Promise((resolve) => setImmediate(resolve));
   } while (index < entries.length);
   summary.imported = summary.ids.length;
+  // Told in the file's order, as a person reads the file to fix it.
+  summary.problems.sort((a, b) => entryIndexOf(a.path) - entryIndexOf(b.path));
   return { ok: true, value: summary };
+}
+
+/** When an entry says it started, in ms since the epoch; NaN when it does not say so readably. */
+function startedAtOf(entry: unknown): number {
+  return isObject(entry) && typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
+}
+
+/**
+ * The order to store a file's entries in: by the time each started, oldest first, so the
+ * imported block reads in time order in the list (newest first by id). Browsers and other tools
+ * write entries in the order requests finished, or any order. Entries of equal times keep the
+ * file's order; an entry without a readable time keeps its place, and the timed ones are sorted
+ * around it.
+ */
+export function storeOrder(entries: readonly unknown[]): number[] {
+  const times = entries.map(startedAtOf);
+  const timed = times.flatMap((time, at) => (Number.isFinite(time) ? [at] : []));
+  // Array.prototype.sort is stable: equal times stay in file order.
+  const sorted = [...timed].sort((a, b) => times[a]! - times[b]!);
+  const order = times.map((_, at) => at);
+  timed.forEach((slot, n) => (order[slot] = sorted[n]!));
+  return order;
+}
+
+/** The entry's index in a problem's path (`log.entries[3].request`). */
+function entryIndexOf(path: string): number {
+  return Number(/^log\.entries\[(\d+)\]/.exec(path)?.[1] ?? 0);
 }
 
 /** What a JSON value is, in words: "a number", "an array", "null". */
@@ -149,7 +180,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const responseText = typeof content.text === 'string' ? content.text : '';
   const responseBody = content.encoding === 'base64' ? Buffer.from(responseText, 'base64') : Buffer.from(responseText, 'utf8');
   const status = typeof response.status === 'number' && Number.isInteger(response.status) && response.status >= 0 ? response.status : 0;
-  const started = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
+  const started = startedAtOf(entry);
   const receivedAt = Number.isFinite(started) ? started : Date.now();
   const durationMs = typeof entry.time === 'number' && entry.time >= 0 ? entry.time : 0;
 
