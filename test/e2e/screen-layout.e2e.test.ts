@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
 import { screenshot, type Browser } from './browser';
 import { seedScreenCalls } from './screen-calls';
+import { SPLIT_KEY } from '../../renderer/src/app/SplitView';
 import { serveInspectorForFile } from './served-inspector';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
@@ -40,6 +41,19 @@ async function at(size: { width: number; height: number }, theme: 'dark' | 'ligh
 
 /** How far the page scrolls sideways (0: it does not). */
 const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The list's column header, rows and cells that reach past the list's sides (under the details), by class. */
+const outsideTheList = () =>
+  page.evaluate(() => {
+    const list = document.querySelector('.call-list')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll('.call-list-header, .call-list [role="option"], .call-list [role="option"] > span'))
+      .filter((element) => element.getClientRects().length > 0)
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.right > list.right + 0.5 || box.left < list.left - 0.5;
+      })
+      .map((element) => element.className);
+  });
 
 /** Each dialog, how to open it from the main screen, and how to close it. */
 const DIALOGS: { name: string; key: string; close: string }[] = [
@@ -109,6 +123,66 @@ describe.sequential('the screen at every size, in both themes', () => {
     expect(await sideways()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Commands' }).getByRole('button', { name: 'Answers' }).isVisible()).toBe(true);
     await screenshot(page, 'screen-2560-dark');
+  });
+
+  // The desktop window opens as narrow as 800 px (main/desktop/window.ts), a browser tab narrower
+  // still: from 800 to 1023 the header wraps instead of squeezing its parts over each other, and
+  // the list's rows stay inside the list instead of running under the details.
+  for (const width of [800, 900, 1023]) {
+    it(`${width}x700: the header's parts, the header and the list do not overlap, and the rows stay in the list`, async () => {
+      await at({ width, height: 700 }, 'light');
+      await expect.poll(() => rows().count()).toBe(11);
+      expect(await sideways()).toBe(0);
+      const layout = await page.evaluate(() => {
+        const box = (element: Element) => {
+          const { left, top, right, bottom } = element.getBoundingClientRect();
+          return { left, top, right, bottom };
+        };
+        const header = document.querySelector('.app-header')!;
+        // Each part of the header and what is in it: a part whose content overflows overlaps its neighbour.
+        const parts = Array.from(header.children)
+          .filter((part) => part.getClientRects().length > 0)
+          .map((part) => ({ name: part.className, box: box(part), overflows: part.scrollWidth > part.clientWidth + 1 }));
+        return {
+          header: box(header),
+          headerOverflows: header.scrollWidth > header.clientWidth,
+          parts,
+          list: box(document.querySelector('.call-list')!),
+        };
+      });
+      type Box = (typeof layout)['list'];
+      const meet = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      expect(meet(layout.header, layout.list)).toBe(false);
+      expect(layout.headerOverflows).toBe(false);
+      expect(layout.parts.filter((part) => part.overflows).map((part) => part.name)).toEqual([]);
+      const overlapping = layout.parts.flatMap((a, i) =>
+        layout.parts.slice(i + 1).flatMap((b) => (meet(a.box, b.box) ? [`${a.name} / ${b.name}`] : [])),
+      );
+      expect(overlapping).toEqual([]);
+      for (const part of layout.parts) expect(part.box.right, part.name).toBeLessThanOrEqual(width);
+      expect(await outsideTheList()).toEqual([]);
+      await screenshot(page, `screen-${width}-narrow`);
+    });
+  }
+
+  it('800x700 with the list moved to its narrowest (360 px): the rows still stay in the list', async () => {
+    await at({ width: 800, height: 700 }, 'light');
+    const kept = await page.evaluate((key) => localStorage.getItem(key), SPLIT_KEY);
+    try {
+      await page.getByRole('separator', { name: 'Resize the list and the details' }).focus();
+      await page.keyboard.press('Home');
+      await expect.poll(() => page.locator('.call-list').evaluate((list) => list.getBoundingClientRect().width)).toBe(360);
+      expect(await outsideTheList()).toEqual([]);
+      await screenshot(page, 'screen-800-narrowest-list');
+    } finally {
+      // The split is remembered: the tests after this one start from where it was.
+      await page.evaluate(({ key, share }) => (share === null ? localStorage.removeItem(key) : localStorage.setItem(key, share)), {
+        key: SPLIT_KEY,
+        share: kept,
+      });
+      await page.reload();
+      await expect.poll(() => rows().count()).toBe(11);
+    }
   });
 
   it('the webhook URL is elided in the middle, whole on hover and on copy', async () => {
