@@ -7,7 +7,7 @@ import { listView, useCallsStore } from '../history/calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';
-import { startOfToday } from '../shared/format';
+import { useToday } from './use-today';
 import { useMetaStore } from '../page/stores';
 
 export const ROW_HEIGHT = 32;
@@ -79,7 +79,7 @@ export function CallList() {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedId, selectedIndex, virtualizer]);
 
-  const today = startOfToday();
+  const today = useToday();
 
   const onSelect = useCallback((id: number) => void selectCall(id), []);
 
