@@ -161,6 +161,12 @@ describe.sequential('the screen at every size, in both themes', () => {
       expect(overlapping).toEqual([]);
       for (const part of layout.parts) expect(part.box.right, part.name).toBeLessThanOrEqual(width);
       expect(await outsideTheList()).toEqual([]);
+      // Every time is whole in its narrower column, last week's imported calls' dates too.
+      const times = await page
+        .locator('.call-list [role="option"] .col-time')
+        .evaluateAll((cells) => cells.map((cell) => ({ text: cell.textContent, cut: cell.scrollWidth > cell.clientWidth })));
+      expect(times.filter((time) => /^\D/.test(time.text ?? '')).length).toBe(2);
+      expect(times.filter((time) => time.cut)).toEqual([]);
       await screenshot(page, `screen-${width}-narrow`);
     });
   }

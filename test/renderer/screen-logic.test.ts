@@ -103,10 +103,26 @@ describe('words for the screen', () => {
     const today = startOfToday(new Date(2026, 2, 14, 15).getTime());
     expect(formatListTime(new Date(2026, 2, 14, 9, 5, 7, 12).getTime(), today)).toBe('09:05:07.012');
     expect(formatListTime(new Date(2026, 2, 10, 9, 5).getTime(), today)).toMatch(/10.*09:05$/);
+    // About a year away or more: the date with its year, in the column's 12 characters, not cut off in its minute.
     const lastYear = new Date(2025, 0, 2, 9, 5).getTime();
     expect(formatListTime(lastYear, today)).toBe(
-      `${new Date(lastYear).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: '2-digit' })} 09:05`,
+      new Date(lastYear).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' }),
     );
+    expect(formatListTime(lastYear, today).length).toBeLessThanOrEqual(12);
+  });
+  it("tells today's calls by the calendar, also on the day the clocks go back (25 hours)", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      const today = startOfToday(new Date(2026, 9, 25, 12).getTime());
+      // 23:30 on the day summer time ends is 24.5 hours after its midnight, and still that day.
+      expect(formatListTime(new Date(2026, 9, 25, 23, 30, 1, 2).getTime(), today)).toBe('23:30:01.002');
+      // The next day's first hour is not today's. (Its date is in the zone the formatter was made in.)
+      expect(formatListTime(new Date(2026, 9, 26, 0, 30).getTime(), today)).toMatch(/^\D.* 00:30$/);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
   it("shows a call's full time as the locale writes it, to the second, with the clock to the millisecond", () => {
     const ms = new Date(2026, 2, 14, 21, 5, 7, 12).getTime();

@@ -1,6 +1,5 @@
-import { startOfToday } from '../shared/format';
+import { isOnDay, startOfToday } from '../shared/format';
 
-const DAY_MS = 86_400_000;
 // Made once, as the list's formatters are (shared/format.ts).
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const DAY_OF_ANOTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
@@ -14,7 +13,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function boundOf(ms: number, today: number, year = new Date(today).getFullYear()): { day: string; clock: string } {
   const d = new Date(ms);
   const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (ms >= today && ms < today + DAY_MS) return { day: 'today', clock };
+  if (isOnDay(ms, today)) return { day: 'today', clock };
   return { day: (d.getFullYear() === year ? DAY : DAY_OF_ANOTHER_YEAR).format(d), clock };
 }
 

@@ -66,10 +66,20 @@ export function startOfToday(now = Date.now()): number {
   return d.getTime();
 }
 
+/**
+ * Whether `ms` is on the local day that starts at `dayStart` (a `startOfToday`): by the calendar,
+ * not by 24 hours after it, which would be wrong on the days the clocks change (23 or 25 hours).
+ */
+export function isOnDay(ms: number, dayStart: number): boolean {
+  return startOfToday(ms) === dayStart;
+}
+
+const DAY_MS = 86_400_000;
+
 // Made once: `toLocaleString` with options builds a new formatter on every call, and the list
 // formats every visible row's times again each time rows arrive (a burst is 20 batches a second).
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const DAY_OF_ANOTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: '2-digit' });
+const DAY_OF_ANOTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
 /** What `toLocaleString(undefined, { hour12: false })` shows: date and time, to the second. */
 const DATE_AND_TIME = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
@@ -81,12 +91,17 @@ const DATE_AND_TIME = new Intl.DateTimeFormat(undefined, {
   hour12: false,
 });
 
-/** The list's time: the clock for today's calls, the date and minute for older ones. */
+/**
+ * The list's time, in the time column's 12 characters: the clock for today's calls ("14:02:11.123"),
+ * the date and minute for another day's ("Dec 3 14:02"), the date with its year for a call about a
+ * year away or more ("Nov 14, 2023": with the minute too it was cut to "Nov 14, 23 1…"). The row's
+ * title has the whole date and time.
+ */
 export function formatListTime(ms: number, today: number): string {
-  if (ms >= today && ms < today + 86_400_000) return formatTime(ms);
+  if (isOnDay(ms, today)) return formatTime(ms);
   const d = new Date(ms);
-  const date = (ms < today - 300 * 86_400_000 ? DAY_OF_ANOTHER_YEAR : DAY).format(d);
-  return `${date} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  if (Math.abs(ms - today) > 300 * DAY_MS) return DAY_OF_ANOTHER_YEAR.format(d);
+  return `${DAY.format(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 /** Date and time to the second, on the 24-hour clock the rest of the screen uses. */
