@@ -5,6 +5,7 @@ import { sign } from '../../main/core/signature';
 import { hasPython } from '../core/handler-check/verifier-runners';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
+import { seriousAxeViolations } from './axe';
 import { screenshot, type Browser } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 
@@ -83,6 +84,12 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     // A Python verifier that accepts the go style, then the Go one, each copied as shown.
     const code = diagnosis.getByLabel('Python verifier', { exact: true });
     await expect.poll(() => code.textContent()).toBe(verifierSnippet('python', 'go'));
+    // A hundred lines in a frame that scrolls: reached and scrolled by keyboard.
+    expect(await code.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await seriousAxeViolations(page, '[aria-label="Your handler and the signature"]')).toEqual([]);
+    await code.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => code.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await diagnosis.getByRole('button', { name: 'Copy Python verifier' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(verifierSnippet('python', 'go'));

@@ -103,7 +103,10 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
     expect(await box.textContent()).toMatch(/Problem with the answer:.*no result/);
     expect(await box.textContent()).not.toContain('`');
     expect(await box.locator('code').first().textContent()).toBe('result');
-    const [boxTop, requestTop] = [await box.boundingBox(), await pane().getByRole('region', { name: 'Request' }).boundingBox()];
+    const [boxTop, requestTop] = [
+      await box.boundingBox(),
+      await pane().getByRole('region', { name: 'Request', exact: true }).boundingBox(),
+    ];
     expect(boxTop!.y).toBeLessThan(requestTop!.y);
     await screenshot(page, 'detail-contract-problem');
   });
@@ -128,7 +131,7 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
     expect(await unanswered.locator('.col-time').textContent()).toMatch(/[A-Za-z]+ \d+ \d\d:\d\d/);
     expect(await row(3).locator('.col-time').textContent()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
     await open(2);
-    expect(await pane().getByRole('region', { name: 'Answer' }).locator('h3').textContent()).toContain('no answer');
+    expect(await pane().getByRole('region', { name: 'Answer', exact: true }).locator('h3').textContent()).toContain('no answer');
     // The list keeps arrival order: newest first, by when each call came in.
     const ids = await rows().evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-call-id'))));
     expect(ids).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);

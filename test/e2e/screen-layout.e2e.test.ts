@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
 import { screenshot, type Browser } from './browser';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { seedScreenCalls } from './screen-calls';
 import { SPLIT_KEY } from '../../renderer/src/app/SplitView';
 import { serveInspectorForFile } from './served-inspector';
@@ -328,6 +329,31 @@ describe.sequential('the screen at every size, in both themes', () => {
     const focused = await look();
     expect(new Set([plain, hovered, focused]).size).toBe(3);
     expect(await page.getByRole('img', { name: /Request rate: .* at most \d+ in 10 seconds/ }).count()).toBe(1);
+  });
+
+  it('a long body and its signed bytes scroll by keyboard, and axe finds nothing serious in the details', async () => {
+    await at({ width: 1440, height: 900 }, 'light');
+    // The seeded bodies are short and scroll nowhere: this one is taller than its frame, and so are its signed bytes.
+    const parameters = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`field_${i}`, `value ${i} `.repeat(6)]));
+    await fetch(`${server.baseUrl}/actions/long_body`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('long_body', parameters), KEY),
+    });
+    await expect.poll(() => rows().count()).toBe(12);
+    await rows().first().click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    await expect.poll(() => pane.getByTestId('verdict-line').textContent()).toMatch(/^Valid signature/);
+    const scrolls = (el: HTMLElement) => el.scrollHeight > el.clientHeight;
+    const frames = [pane.getByLabel('Request body', { exact: true }), pane.getByLabel(/^Signed bytes: /)];
+    for (const frame of frames) expect(await frame.evaluate(scrolls)).toBe(true);
+    await expectNoSeriousAxe('details of a call with a long body', '[aria-label="Call details"]');
+    for (const frame of frames) {
+      // It takes the focus, and the keyboard alone scrolls it.
+      await frame.focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => frame.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    }
   });
 
   it('a wrong or expired token gets one clear screen with what to do', async () => {

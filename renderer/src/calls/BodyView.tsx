@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { base64ToBytes, hexDump } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
+import { ScrollText } from '../shared/ScrollText';
 
 type Tab = 'pretty' | 'raw' | 'hex' | 'base64';
 const TABS: { id: Tab; label: string }[] = [
@@ -46,20 +47,20 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
       <div role="tabpanel">
         {tab === 'pretty' && <JsonView text={text} label="Request body" />}
         {tab === 'raw' && (
-          <pre className="body-view raw" aria-label="Raw request body">
+          <ScrollText label="Raw request body" className="raw">
             {text}
-          </pre>
+          </ScrollText>
         )}
         {tab === 'hex' && dump && (
-          <pre className="body-view hex" aria-label="Request body bytes (hex)">
+          <ScrollText label="Request body bytes (hex)" className="hex">
             {dump.text}
             {dump.truncated && '\n… (first 64 KB shown)'}
-          </pre>
+          </ScrollText>
         )}
         {tab === 'base64' && (
-          <pre className="body-view base64" aria-label="Request body bytes (base64)">
+          <ScrollText label="Request body bytes (base64)" className="base64">
             {base64}
-          </pre>
+          </ScrollText>
         )}
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StyleResult } from '../../../main/contract/api';
 import { differingSpan } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
+import { ScrollText } from '../shared/ScrollText';
 
 interface Props {
   styles: StyleResult[];
@@ -13,7 +14,7 @@ interface Props {
 /** Text with the part between `from` and `to` marked (nothing marked when `from` is -1). */
 function Marked({ text, from, to, label }: { text: string; from: number; to: number; label: string }) {
   return (
-    <pre className="body-view canonical" aria-label={label}>
+    <ScrollText label={label} className="canonical">
       {from < 0 ? text : text.slice(0, from)}
       {from >= 0 && (
         <mark className="diff-mark" data-testid="diff-mark">
@@ -21,7 +22,7 @@ function Marked({ text, from, to, label }: { text: string; from: number; to: num
         </mark>
       )}
       {from >= 0 && text.slice(to)}
-    </pre>
+    </ScrollText>
   );
 }
 

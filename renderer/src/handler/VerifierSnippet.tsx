@@ -3,6 +3,7 @@ import { VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/contrac
 import { CopyButton } from '../shared/CopyButton';
 import { fetchVerifier } from './handler-actions';
 import { ErrorLine } from '../shared/ErrorLine';
+import { ScrollText } from '../shared/ScrollText';
 
 const LANGUAGE_LABEL: Record<VerifierLanguage, string> = { python: 'Python', node: 'Node.js', go: 'Go' };
 
@@ -56,9 +57,9 @@ export function VerifierSnippet({ style, styleLabel }: { style: string; styleLab
       {shown?.key === key && 'message' in shown ? (
         <ErrorLine message={shown.message} />
       ) : (
-        <pre className="body-view verifier-code" aria-label={`${LANGUAGE_LABEL[language]} verifier`} aria-busy={snippet === null}>
+        <ScrollText label={`${LANGUAGE_LABEL[language]} verifier`} className="verifier-code" busy={snippet === null}>
           {snippet ?? 'Loading…'}
-        </pre>
+        </ScrollText>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { decodeUnicodeEscapes } from '../../../main/contract/api';
 import { prettyTokens, tokenizeJson } from './json-tokens';
+import { ScrollText } from './ScrollText';
 
 /** Beyond this a body is shown as plain text: thousands of spans cost more than colour is worth. */
 const HIGHLIGHT_LIMIT = 256 * 1024;
@@ -16,14 +17,10 @@ export function JsonView({ text, label }: { text: string; label: string }) {
     return raw ? prettyTokens(raw) : null;
   }, [text]);
   if (!tokens) {
-    return (
-      <pre className="body-view" aria-label={label}>
-        {text || <span className="muted">(empty body)</span>}
-      </pre>
-    );
+    return <ScrollText label={label}>{text || <span className="muted">(empty body)</span>}</ScrollText>;
   }
   return (
-    <pre className="body-view json" aria-label={label}>
+    <ScrollText label={label} className="json">
       {tokens.map((t, i) =>
         t.kind === 'space' ? (
           t.text
@@ -33,6 +30,6 @@ export function JsonView({ text, label }: { text: string; label: string }) {
           </span>
         ),
       )}
-    </pre>
+    </ScrollText>
   );
 }
