@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { base64ToBytes, hexDump } from '../shared/bytes';
+import { base64ToBytes, hexDump, isUtf8 } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
 import { ScrollText } from '../shared/ScrollText';
@@ -23,6 +23,13 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
       return { text: '(the body bytes could not be decoded)', truncated: false };
     }
   }, [tab, base64]);
+  const utf8 = useMemo(() => {
+    try {
+      return isUtf8(base64ToBytes(base64));
+    } catch {
+      return true;
+    }
+  }, [base64]);
   return (
     <div className="body-tabs">
       <div className="body-tabs-bar">
@@ -44,6 +51,14 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
         <CopyButton text={text} what="request body" />
         <CopyButton text={base64} what="request body" label="Copy base64" />
       </div>
+      {!utf8 && (
+        <p className="body-note" role="note" aria-label="Body encoding">
+          This body is not valid UTF-8 text: bytes that could not be read show as �.{' '}
+          <button type="button" className="link-button" onClick={() => setTab('hex')}>
+            Show the bytes in Hex
+          </button>
+        </p>
+      )}
       <div role="tabpanel">
         {tab === 'pretty' && <JsonView text={text} label="Request body" />}
         {tab === 'raw' && (

@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { within } from '@testing-library/react';
+import { request } from 'undici';
+import { useCompanion } from '../harness/companion';
+import { openCall } from '../harness/render';
+
+const companion = useCompanion();
+
+/** Sends bytes as they are: the harness's post sends text, which is always UTF-8. */
+async function postBytes(baseUrl: string, body: Uint8Array): Promise<void> {
+  const response = await request(`${baseUrl}/actions/send_email`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+  await response.body.arrayBuffer();
+}
+
+describe('notes on a request body', () => {
+  it('says a body that is not UTF-8 text shows � where bytes could not be read, and the Hex view shows its bytes', async () => {
+    const c = companion();
+    // "café" in Latin-1: the é is the single byte 0xe9.
+    await postBytes(c.baseUrl, Buffer.from('{"action_name":"send_email","parameters":{"to":"caf\xe9"}}', 'latin1'));
+    const { pane, user } = await openCall(c.bridge, 1);
+    const request = within(pane).getByRole('region', { name: 'Request' });
+    const note = within(request).getByRole('note', { name: 'Body encoding' });
+    expect(note.textContent).toMatch(/not valid UTF-8 text.*�.*Hex/);
+    await user.click(within(note).getByRole('button', { name: 'Show the bytes in Hex' }));
+    expect(within(request).getByLabelText('Request body bytes (hex)').textContent).toContain('e9');
+  });
+
+  it('has no such note for a UTF-8 body', async () => {
+    const c = companion();
+    await postBytes(c.baseUrl, Buffer.from('{"action_name":"send_email","parameters":{"to":"café"}}', 'utf8'));
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).queryByRole('note', { name: 'Body encoding' })).toBeNull();
+  });
+});
