@@ -8,7 +8,8 @@ const HIGHLIGHT_LIMIT = 256 * 1024;
 
 /**
  * Pretty JSON with syntax colouring, `\uXXXX` escapes shown as their characters (the Raw
- * view keeps the bytes); plain text when the body is not JSON.
+ * view keeps the bytes); plain text when the body is not JSON, or is too long to colour (which
+ * a note above it says).
  */
 export function JsonView({ text, label }: { text: string; label: string }) {
   const tokens = useMemo(() => {
@@ -17,7 +18,17 @@ export function JsonView({ text, label }: { text: string; label: string }) {
     return raw ? prettyTokens(raw) : null;
   }, [text]);
   if (!tokens) {
-    return <ScrollText label={label}>{text || <span className="muted">(empty body)</span>}</ScrollText>;
+    const plain = <ScrollText label={label}>{text || <span className="muted">(empty body)</span>}</ScrollText>;
+    if (text.length <= HIGHLIGHT_LIMIT) return plain;
+    // Said, so a long JSON body on one line is not taken for a view that broke.
+    return (
+      <>
+        <p className="body-note" role="note" aria-label="Pretty view">
+          Shown as plain text: bodies over {HIGHLIGHT_LIMIT / 1024} KB are not formatted or highlighted.
+        </p>
+        {plain}
+      </>
+    );
   }
   return (
     <ScrollText label={label} className="json">

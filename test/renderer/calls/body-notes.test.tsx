@@ -37,3 +37,24 @@ describe('notes on a request body', () => {
     expect(within(pane).queryByRole('note', { name: 'Body encoding' })).toBeNull();
   });
 });
+
+describe('a body too large to colour', () => {
+  it('says why Pretty shows it as plain text', async () => {
+    const c = companion();
+    const body = JSON.stringify({ action_name: 'send_email', parameters: { text: 'a'.repeat(300 * 1024) } });
+    await c.post('/actions/send_email', body);
+    const { pane } = await openCall(c.bridge, 1);
+    const request = within(pane).getByRole('region', { name: 'Request' });
+    expect(within(request).getByRole('note', { name: 'Pretty view' }).textContent).toBe(
+      'Shown as plain text: bodies over 256 KB are not formatted or highlighted.',
+    );
+    expect(within(request).getByLabelText('Request body').textContent).toBe(body);
+  });
+
+  it('says nothing of it for a body under the limit', async () => {
+    const c = companion();
+    await c.post('/actions/send_email', JSON.stringify({ action_name: 'send_email', parameters: { text: 'a'.repeat(1024) } }));
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).queryByRole('note', { name: 'Pretty view' })).toBeNull();
+  });
+});
