@@ -16,6 +16,7 @@ import { ReplayPanel } from '../replay/ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { TestTag, VerdictBadge } from './VerdictBadge';
 import { VerdictLine } from './VerdictLine';
+import { answerErrorLine } from './verdict-summary';
 
 export function DetailPane() {
   const detail = useCallsStore((s) => s.detail);
@@ -70,6 +71,7 @@ function missingCall(id: number, failure: CallDetailState['failure']): string {
  * then the signature's details and replay.
  */
 function CallDetailView({ call }: { call: CallDetail }) {
+  const said = answerErrorLine(call);
   return (
     <>
       <h2 className="detail-title">
@@ -94,6 +96,12 @@ function CallDetailView({ call }: { call: CallDetail }) {
               </li>
             ))}
           </ul>
+          {/* The answer's own reason, quoted as plain text: it is whatever the handler wrote. */}
+          {said && (
+            <p className="answer-error" data-testid="answer-error">
+              {said.who}: “{said.error}”
+            </p>
+          )}
         </div>
       )}
       {call.test && call.verdict !== 'unsigned-test' && (
