@@ -64,8 +64,9 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     const text = (await diagnosis.textContent()) ?? '';
     expect(text).toContain('Your handler refused a valid signature (it answered 401 "Invalid signature")');
     expect(text).toMatch(/this call was signed with .*sorted keys/);
-    expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('python');
-    expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^go, /);
+    // Styles are named as the signature details name them.
+    expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('Python example (as sent, ASCII escapes)');
+    expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^Go example \(sorted keys, Go escaping\); /);
     // Above the usual verdict line: it is what the developer reads first.
     const [diagnosisTop, verdictTop] = await Promise.all([
       diagnosis.evaluate((element) => element.getBoundingClientRect().top),
@@ -117,9 +118,9 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
       /^Your handler checks signatures: it refused the wrong signature and accepted python/,
     );
     const table = result.getByRole('table', { name: 'What your handler accepted' });
-    const python = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^python\b/ }) });
+    const python = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Python example\b/ }) });
     expect(await python.getByRole('cell').nth(0).textContent()).toBe('accepted');
-    const go = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^go\b/ }) });
+    const go = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Go example\b/ }) });
     expect(await go.getByRole('cell').nth(0).textContent()).toBe('refused');
     expect(await go.getByRole('cell').nth(1).textContent()).toBe('401 "Invalid signature"');
     const wrong = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'a wrong signature' }) });

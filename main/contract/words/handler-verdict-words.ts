@@ -39,6 +39,13 @@ export function handlerVerdictWords(verdict: HandlerSignature, voice: HandlerVoi
  * bytes, so it shares the row of a request whose bytes are another style's while refused
  * requests match it too, and unmarked the row would contradict the finding.
  */
-export function probeRowStyles(probe: Pick<HandlerProbe, 'stylesAccepted'>, row: Pick<ProbeRow, 'handler' | 'styles'>): string[] {
-  return row.styles.map((style) => (row.handler === 'accepted' && !probe.stylesAccepted.includes(style) ? `${style} (here only)` : style));
+export function probeRowStyles(
+  probe: Pick<HandlerProbe, 'stylesAccepted'>,
+  row: Pick<ProbeRow, 'handler' | 'styles'>,
+  /** How a front end names a style: its id (the terminal) or its label (the page). */
+  name: (style: string) => string = (style) => style,
+): string[] {
+  return row.styles.map((style) =>
+    row.handler === 'accepted' && !probe.stylesAccepted.includes(style) ? `${name(style)} (here only)` : name(style),
+  );
 }

@@ -2,20 +2,25 @@ import type { CallDetail, HandlerReport } from '../../../main/contract/api';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 
-/** A style's label as the signature engine words it ("Python example (as sent, ASCII escapes)"), else its name. */
+/**
+ * A style's name in the page: the label the signature details show it under ("Python example
+ * (as sent, ASCII escapes)"), so the handler's section and the signature panel name a style
+ * alike; its id ("python", as the terminal and the probe's summary say it) when the call has
+ * no label for it.
+ */
 export function styleLabel(call: CallDetail, style: string): string {
   return call.signature.styles.find((s) => s.style === style)?.label ?? style;
 }
 
-/** "python, go": the styles a handler accepted or refused so far, by name (short); each one's label in its title. */
+/** The styles a handler accepted or refused so far, by name ("; " apart: names have commas); each one's id in its title. */
 function StyleList({ call, styles, testId }: { call: CallDetail; styles: string[]; testId: string }) {
   if (styles.length === 0) return <dd data-testid={testId}>none yet</dd>;
   return (
     <dd data-testid={testId}>
       {styles.map((style, index) => (
         <span key={style}>
-          {index > 0 && ', '}
-          <abbr title={styleLabel(call, style)}>{style}</abbr>
+          {index > 0 && '; '}
+          <span title={style}>{styleLabel(call, style)}</span>
         </span>
       ))}
     </dd>

@@ -116,11 +116,11 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
 
 function ProbeTable({ call, probe }: { call: CallDetail; probe: HandlerProbe }) {
   const rows = [
-    // Style names keep a row short; each style's label is in the row's title.
+    // Named as the signature details name them ("; " apart: names have commas); each style's id in the row's title.
     ...probe.rows.map((row) => ({
       row,
-      what: probeRowStyles(probe, row).join(', '),
-      title: row.styles.map((style) => styleLabel(call, style)).join('\n'),
+      what: probeRowStyles(probe, row, (style) => styleLabel(call, style)).join('; '),
+      title: row.styles.join('\n'),
       wrong: false,
     })),
     { row: probe.wrongSignature, what: 'a wrong signature', title: undefined, wrong: true },

@@ -191,15 +191,21 @@ describe.skipIf(!hasPython)('a probe on a call every style signs alike, after a 
     expect(result.textContent).toContain('probe a call with non-ASCII text, <, > or &, or keys out of order');
     // The one signed request: every style on it accepted only where its bytes were all the others'.
     const signedRow = within(result).getAllByRole('row')[1]!;
-    expect(within(signedRow).getByRole('rowheader').textContent).toMatch(/^python \(here only\), go \(here only\), /);
+    // Named as the signature details name them, the style's id in the row's title.
+    const signedStyles = within(signedRow).getByRole('rowheader');
+    expect(signedStyles.textContent).toMatch(
+      /^Python example \(as sent, ASCII escapes\) \(here only\); Go example \(sorted keys, Go escaping\) \(here only\); /,
+    );
+    expect(signedStyles.title).toMatch(/^python\ngo\n/);
 
     resetPage();
     const refused = await openCall(c.bridge, 1);
     const box = within(refused.pane).getByRole('group', { name: 'Your handler and the signature' });
     const refusedStyles = within(box).getByTestId('handler-styles-refused').textContent ?? '';
-    expect(refusedStyles).toMatch(/\bgo\b/);
-    expect(refusedStyles).toContain('go-struct');
-    expect(within(box).getByTestId('handler-styles-accepted').textContent).not.toMatch(/\bgo\b/);
+    expect(refusedStyles).toContain('Go example (sorted keys, Go escaping)');
+    expect(refusedStyles).toContain('Go struct (struct field order, nested keys sorted, Go escaping)');
+    expect(within(box).getByTitle('go-struct').textContent).toBe('Go struct (struct field order, nested keys sorted, Go escaping)');
+    expect(within(box).getByTestId('handler-styles-accepted').textContent).not.toContain('Go example');
     expect(box.textContent).not.toMatch(/verifies with [^;]*\bgo\b/);
   });
 });

@@ -13,3 +13,9 @@ it('marks a style on an accepted row that the finding counts as refused', () => 
   // On a refused row every style is as the finding has it: nothing to mark.
   expect(probeRowStyles(probe, { handler: 'refused', styles: ['raw', 'go'] })).toEqual(['raw', 'go']);
 });
+
+it('names each style with the name given, the mark after it', () => {
+  const probe = { stylesAccepted: ['python'] };
+  const name = (style: string) => style.toUpperCase();
+  expect(probeRowStyles(probe, { handler: 'accepted', styles: ['python', 'raw'] }, name)).toEqual(['PYTHON', 'RAW (here only)']);
+});
