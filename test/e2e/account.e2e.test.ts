@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { useAccountGateway } from '../helpers/account-gateway';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-account-key';
 const API_TOKEN = 'api_e2e_token';
-let gateway: FlowentGateway;
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
@@ -17,13 +16,13 @@ const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 
 /** An action registered straight on the Gateway (as another machine would), pointing at this companion. */
 async function seedAction(name: string, webhookUrl: string): Promise<void> {
-  const exchange = await fetch(`${gateway.baseUrl}/token/exchange`, {
+  const exchange = await fetch(`${gateway().baseUrl}/token/exchange`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ api_token: API_TOKEN }),
   });
   const { jwt_token } = (await exchange.json()) as { jwt_token: string };
-  const created = await fetch(`${gateway.baseUrl}/actions`, {
+  const created = await fetch(`${gateway().baseUrl}/actions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt_token}` },
     body: JSON.stringify({
@@ -37,17 +36,11 @@ async function seedAction(name: string, webhookUrl: string): Promise<void> {
     throw new Error(`seeding ${name} failed: ${created.status} ${await created.text()}`);
 }
 
-beforeAll(async () => {
-  gateway = new FlowentGateway({ apiTokens: { [API_TOKEN]: 'tenant-1' }, hmacKey: KEY });
-  await gateway.start();
-});
-afterAll(async () => {
-  await gateway?.stop();
-});
+const { gateway, env } = useAccountGateway(KEY, API_TOKEN);
 
 serveInspectorForFile(
   () => ({
-    env: { FLOWENT_HMAC_KEY: KEY, FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: API_TOKEN },
+    env: env(),
     prepare: (started) => seedAction('lookup_order', `${started.baseUrl}/actions/lookup_order`),
   }),
   (served) => ({ server, page, pageErrors, rows } = served),
@@ -92,7 +85,7 @@ describe.sequential('the Flowent account, from the inspector', () => {
       .toContain(`Registered send_email at ${server.baseUrl}/actions/send_email`);
     await screenshot(page, 'account-registered-here');
     expect(
-      gateway
+      gateway()
         .stored()
         .map((a) => a.name)
         .sort(),
@@ -115,7 +108,7 @@ describe.sequential('the Flowent account, from the inspector', () => {
     await expect.poll(() => dialog().getByTestId('action-row-send_email').textContent(), { timeout: 15_000 }).toContain('linked');
     await page.getByRole('button', { name: 'Close Flowent account' }).click();
 
-    const answer = await gateway.executeAction('send_email', { subject: 'hello' });
+    const answer = await gateway().executeAction('send_email', { subject: 'hello' });
     expect(answer.status).toBeLessThan(500);
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(3);
     await rows().first().click();

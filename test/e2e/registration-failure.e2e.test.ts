@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { useAccountGateway } from '../helpers/account-gateway';
 import { useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-registration-key';
 const API_TOKEN = 'api_e2e_registration';
 const handler = useHandler();
-let gateway: FlowentGateway;
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
@@ -17,18 +16,12 @@ let rows: () => Locator;
 
 const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 
-beforeAll(async () => {
-  gateway = new FlowentGateway({ apiTokens: { [API_TOKEN]: 'tenant-1' }, hmacKey: KEY });
-  await gateway.start();
-});
-afterAll(async () => {
-  await gateway?.stop();
-});
+const { gateway, env } = useAccountGateway(KEY, API_TOKEN);
 
 serveInspectorForFile(
   () => ({
     args: ['--forward', handler().target],
-    env: { FLOWENT_HMAC_KEY: KEY, FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: API_TOKEN },
+    env: env(),
   }),
   (served) => ({ server, page, pageErrors, rows } = served),
 );
@@ -85,11 +78,11 @@ describe.sequential('a failed registration check, from the inspector', () => {
       const button = here.getByRole('button', { name: 'Register reg_fail here' });
       // As a person gets to it: the dialog scrolled just far enough to show the button, at its foot.
       await button.evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      const checksBefore = gateway.registrationChecks.length;
+      const checksBefore = gateway().registrationChecks.length;
       await button.click();
       const failure = here.getByRole('alert', { name: 'Register here error' });
       await expect.poll(() => failure.textContent(), { timeout: 30_000 }).toMatch(/registration check failed.*status 400/);
-      expect(gateway.registrationChecks.length).toBe(checksBefore + 1);
+      expect(gateway().registrationChecks.length).toBe(checksBefore + 1);
       await expect.poll(() => wholeInView(failure)).toBe(true);
       await screenshot(page, `registration-failed-dialog-${width}`);
     }, 60_000);

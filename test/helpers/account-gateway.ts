@@ -1,0 +1,24 @@
+import { afterAll, beforeAll } from 'vitest';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+
+/**
+ * A Flowent stand-in for a whole test file, started before its first test and stopped after its
+ * last, knowing one API token and signing with `hmacKey`. `env()` is what a serve needs to use
+ * it as its account. Call it before the file's serve is started, so the stand-in is up first.
+ */
+export function useAccountGateway(hmacKey: string, apiToken: string) {
+  let started: FlowentGateway | null = null;
+  beforeAll(async () => {
+    started = new FlowentGateway({ apiTokens: { [apiToken]: 'tenant-1' }, hmacKey });
+    await started.start();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const gateway = (): FlowentGateway => {
+    if (!started) throw new Error('The Flowent stand-in starts before the first test.');
+    return started;
+  };
+  const env = () => ({ FLOWENT_HMAC_KEY: hmacKey, FLOWENT_BASE_URL: gateway().baseUrl, FLOWENT_API_TOKEN: apiToken });
+  return { gateway, env };
+}
