@@ -102,7 +102,7 @@ export const SUBCOMMANDS = [
 ] as const;
 
 /** The words after a subcommand, for shell completion. */
-export const SUBCOMMAND_WORDS = { profile: PROFILE_SUBCOMMANDS };
+export const SUBCOMMAND_WORDS = { profile: [PROFILE_SUBCOMMANDS] };
 
 const PROJECT_SUBCOMMANDS = new Set(['plan', 'apply', 'pull']);
 

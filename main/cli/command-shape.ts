@@ -13,7 +13,18 @@ export interface FlagSpec {
   readonly short?: string;
   /** What its value is, for completion (parseArgs ignores it). */
   readonly takes?: FlagValue;
+  /**
+   * A switch that takes the place of the first argument after the subcommand, as `--default`
+   * takes an action's (`targets mode --default forward`): completion counts it as that argument.
+   */
+  readonly standsForArgument?: true;
 }
+
+/**
+ * What each argument after a subcommand may be, by position, for completion: one of a few words
+ * (the very list the command checks it against), or null where any word goes (an action's name).
+ */
+export type ArgumentWords = readonly (readonly string[] | null)[];
 
 export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
@@ -22,8 +33,8 @@ export interface Command {
   flags: Readonly<Record<string, FlagSpec>>;
   /** What its first argument may be (subcommands, languages), when it is one of a few words. */
   subcommands: readonly string[];
-  /** What the argument after a subcommand may be, when it is one of a few words (`actions profile list`). */
-  subcommandWords: Readonly<Record<string, readonly string[]>>;
+  /** What the arguments after a subcommand may be (`actions profile list`, `targets mode <action> forward`). */
+  subcommandWords: Readonly<Record<string, ArgumentWords>>;
 }
 
 /** A command by name, with the line the main help gives it, loaded when it runs. */

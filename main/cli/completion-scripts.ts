@@ -1,4 +1,4 @@
-import type { FlagSpec, FlagValue } from './command-shape';
+import type { ArgumentWords, FlagSpec, FlagValue } from './command-shape';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -9,7 +9,7 @@ export interface CommandShape {
   summary: string;
   flags: Readonly<Record<string, FlagSpec>>;
   subcommands: readonly string[];
-  subcommandWords: Readonly<Record<string, readonly string[]>>;
+  subcommandWords: Readonly<Record<string, ArgumentWords>>;
 }
 
 const BIN = 'flowent-companion';
@@ -36,6 +36,16 @@ const valueFlags = (command: CommandShape) =>
   Object.entries(command.flags)
     .filter(([, spec]) => spec.type === 'string')
     .flatMap(([flag, spec]) => [`--${flag}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+/** The switches that take the place of the first argument after the subcommand (`--default`). */
+const standIns = (command: CommandShape) =>
+  Object.entries(command.flags)
+    .filter(([, spec]) => spec.standsForArgument)
+    .map(([flag]) => `--${flag}`);
+/** The positions after a subcommand (1 for the first) where the argument is one of a few words. */
+const argumentWords = (command: CommandShape) =>
+  Object.entries(command.subcommandWords).flatMap(([sub, positions]) =>
+    positions.flatMap((list, index) => (list === null ? [] : [{ sub, position: index + 1, list }])),
+  );
 /**
  * Words are flag names, command names, subcommands and the values a flag checks against:
  * letters, digits, dashes, dots and pluses only, so they need no quoting in any shell.
@@ -73,11 +83,11 @@ function bashScript(commands: CommandShape[]): string {
         );
       const prev = values.length > 0 ? `\n      case "$prev" in\n${values.join('\n')}\n      esac` : '';
       return `    ${command.name})
-      flags="${words([...flagNames(command), ...HELP_FLAGS])}"; subcommands="${words(command.subcommands)}"; values="${words(valueFlags(command))}"${prev} ;;`;
+      flags="${words([...flagNames(command), ...HELP_FLAGS])}"; subcommands="${words(command.subcommands)}"; values="${words(valueFlags(command))}"; standins="${words(standIns(command))}"${prev} ;;`;
     })
     .join('\n');
   const nested = commands.flatMap((command) =>
-    Object.entries(command.subcommandWords).map(([sub, list]) => `    "${command.name} ${sub}") second="${words(list)}" ;;`),
+    argumentWords(command).map(({ sub, position, list }) => `    "${command.name} ${sub} ${position}") argwords="${words(list)}" ;;`),
   );
   return `# bash completion for ${BIN}, made by "${BIN} completion bash"
 _flowent_companion() {
@@ -87,16 +97,19 @@ _flowent_companion() {
     return
   fi
   # Each command's flags; after a flag that takes a value, what that value may be.
-  local flags="" subcommands="" values=""
+  local flags="" subcommands="" values="" standins=""
   case "\${COMP_WORDS[1]}" in
 ${cases}
     *) return ;;
   esac
-  # The arguments so far, flags and their values left out.
-  local i operands=()
+  # The arguments so far, flags and their values left out; a flag standing for the first
+  # argument after the subcommand (--default for an action) counts as that argument.
+  local i operands=() standin=0
   for ((i = 2; i < COMP_CWORD; i++)); do
     if [[ " $values " == *" \${COMP_WORDS[i]} "* ]]; then
       ((i++))
+    elif [[ " $standins " == *" \${COMP_WORDS[i]} "* ]]; then
+      standin=1
     elif [[ "\${COMP_WORDS[i]}" != -* ]]; then
       operands+=("\${COMP_WORDS[i]}")
     fi
@@ -106,12 +119,13 @@ ${cases}
       COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))
       return
     fi
-    local second=""
-    case "\${COMP_WORDS[1]} \${operands[0]}" in
+    # The argument being completed, by its position after the subcommand (1 for the first).
+    local argwords=""
+    case "\${COMP_WORDS[1]} \${operands[0]} $((\${#operands[@]} + standin))" in
 ${nested.join('\n')}
     esac
-    if [ "\${#operands[@]}" -eq 1 ] && [ -n "$second" ]; then
-      COMPREPLY=($(compgen -W "$second" -- "$cur"))
+    if [ -n "$argwords" ]; then
+      COMPREPLY=($(compgen -W "$argwords" -- "$cur"))
       return
     fi
     # A word begun that is not a flag: a file (import's HAR, mocks import's file).
@@ -153,9 +167,16 @@ function zshScript(commands: CommandShape[]): string {
         spec.type === 'string' ? `'--${flag}=[]:${zshValue(spec.takes)}'` : `'--${flag}[]'`,
       );
       const first = command.subcommands.length > 0 ? [`'1:subcommand:(${words(command.subcommands)})'`] : [];
-      const nested = Object.entries(command.subcommandWords).map(([sub, list]) => `(${sub}) compadd -- ${words(list)};;`);
-      const second = nested.length > 0 ? [`'2:argument:{case $line[1] in ${nested.join(' ')} (*) _files;; esac}'`] : [];
-      return `    ${command.name}) _arguments ${[...specs, "'(-h --help)'{-h,--help}'[show help]'", ...first, ...second, "'*:file:_files'"].join(' ')} ;;`;
+      // $line: the arguments, flags left out, ending with the one being completed; its position
+      // after the subcommand is one on for a flag standing for the first (--default).
+      const standin = standIns(command)
+        .map((flag) => `\${+opt_args[${flag}]}`)
+        .join(' || ');
+      const position = `$(( $#line - 1${standin === '' ? '' : ` + (${standin})`} ))`;
+      const nested = argumentWords(command).map(({ sub, position, list }) => `("${sub} ${position}") compadd -- ${words(list)};;`);
+      const rest =
+        nested.length > 0 ? `'*:argument:{case "$line[1] ${position}" in ${nested.join(' ')} (*) _files;; esac}'` : "'*:file:_files'";
+      return `    ${command.name}) _arguments ${[...specs, "'(-h --help)'{-h,--help}'[show help]'", ...first, rest].join(' ')} ;;`;
     })
     .join('\n');
   return `#compdef ${BIN}
@@ -209,6 +230,25 @@ function fishScript(commands: CommandShape[]): string {
   const lines = [
     `# fish completion for ${BIN}, made by "${BIN} completion fish"`,
     `complete -c ${BIN} -f`,
+    '# Whether the word being completed is the argument at a position after the subcommand (1 for the',
+    '# first): flags and their values left out, a flag standing for the first (--default) counted as it.',
+    'function __flowent_companion_argument -a subcommand position values standins',
+    '    set -l operands',
+    '    set -l standin 0',
+    '    set -l skip 0',
+    '    for word in (commandline -opc)[3..-1]',
+    '        if test $skip = 1',
+    '            set skip 0',
+    "        else if contains -- $word (string split ' ' -- $values)",
+    '            set skip 1',
+    "        else if contains -- $word (string split ' ' -- $standins)",
+    '            set standin 1',
+    "        else if not string match -q -- '-*' $word",
+    '            set -a operands $word',
+    '        end',
+    '    end',
+    '    test "$operands[1]" = "$subcommand"; and test (math (count $operands) + $standin) -eq $position',
+    'end',
     `complete -c ${BIN} -n '__fish_use_subcommand' -l help -s h -d 'Show help'`,
     `complete -c ${BIN} -n '__fish_use_subcommand' -l version -d 'Print the version'`,
   ];
@@ -219,9 +259,9 @@ function fishScript(commands: CommandShape[]): string {
       lines.push(
         `complete -c ${BIN} -n '${inCommand}; and not __fish_seen_subcommand_from ${words(command.subcommands)}' -a '${words(command.subcommands)}'`,
       );
-    for (const [sub, list] of Object.entries(command.subcommandWords))
+    for (const { sub, position, list } of argumentWords(command))
       lines.push(
-        `complete -c ${BIN} -n '${inCommand}; and __fish_seen_subcommand_from ${sub}; and not __fish_seen_subcommand_from ${words(list)}' -a '${words(list)}'`,
+        `complete -c ${BIN} -n '${inCommand}; and __flowent_companion_argument ${sub} ${position} "${words(valueFlags(command))}" "${words(standIns(command))}"' -a '${words(list)}'`,
       );
     for (const [flag, spec] of Object.entries(command.flags))
       lines.push(

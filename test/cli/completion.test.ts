@@ -166,7 +166,9 @@ describe('flowent-companion completion', () => {
     // The values the commands check against (loading what zsh offers needs a terminal: checked in the text).
     expect(script).toContain(`'--source=[]:value:(${CALL_SOURCES.join(' ')})'`);
     expect(script).toContain(`'--style=[]:value:(${STYLE_NAMES.join(' ')})'`);
-    expect(script).toContain("'2:argument:{case $line[1] in (profile) compadd -- list add use remove;; (*) _files;; esac}'");
+    expect(script).toContain(
+      `'*:argument:{case "$line[1] $(( $#line - 1 ))" in ("profile 1") compadd -- list add use remove;; (*) _files;; esac}'`,
+    );
     expect(script).toContain("'--limit=[]:value: '");
   });
 
