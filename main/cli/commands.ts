@@ -32,7 +32,8 @@ export const COMMANDS: CommandRegistry = {
   },
   targets: {
     summary: 'Answers: forward calls to your own handler instead',
-    load: () => import('./targets-command').then((m) => command(m.targetsCommand, m.TARGETS_HELP, m.FLAGS, m.SUBCOMMANDS)),
+    load: () =>
+      import('./targets-command').then((m) => command(m.targetsCommand, m.TARGETS_HELP, m.FLAGS, m.SUBCOMMANDS, m.SUBCOMMAND_WORDS)),
   },
   replay: {
     summary: 'Send stored calls to your handler again and compare the answers',

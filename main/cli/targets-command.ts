@@ -34,11 +34,19 @@ Options:
 
 export const SUBCOMMANDS = ['list', 'set', 'mode', 'clear'] as const;
 
+/** The words `targets mode` takes, and the mode each sets (inherit: none of its own). */
+const MODES: Readonly<Record<string, AnswerMode | null>> = { mock: 'mock', forward: 'forward', inherit: null };
+const MODE_NAMES = Object.keys(MODES);
+
+/** The words after a subcommand, for shell completion: `mode <action|--default> <mode>`. */
+export const SUBCOMMAND_WORDS = { mode: [null, MODE_NAMES] };
+
 /** The flags of `targets`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
-  default: { type: 'boolean' },
-  all: { type: 'boolean' },
+  // Each takes the action's place, as the positionals are read below.
+  default: { type: 'boolean', standsForArgument: true },
+  all: { type: 'boolean', standsForArgument: true },
   json: { type: 'boolean' },
 } as const;
 
@@ -92,11 +100,12 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     }
     case 'mode': {
       const target = parseTarget('targets mode', action, values, false);
-      const modes: Record<string, AnswerMode | null> = { mock: 'mock', forward: 'forward', inherit: null };
-      if (value === undefined || !(value in modes))
-        throw new UsageError(`targets mode needs mock, forward or inherit, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
+      if (value === undefined || !MODE_NAMES.includes(value))
+        throw new UsageError(
+          `targets mode needs ${MODE_NAMES.slice(0, -1).join(', ')} or ${MODE_NAMES.at(-1)}, not ${value === undefined ? 'nothing' : `"${value}"`}.`,
+        );
       return withCore('targets', values['data-dir'], io, async (api) => {
-        const set = await api.setAnswerMode(targetKey(target), modes[value] ?? null);
+        const set = await api.setAnswerMode(targetKey(target), MODES[value] ?? null);
         if (!set.ok) {
           err(`flowent-companion targets: ${inCliWords(set)}`);
           return exitCodeOf(set);

@@ -12,6 +12,8 @@ import { runCli } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
+/** What `targets mode` takes after the action (or after --default). */
+const MODES = ['mock', 'forward', 'inherit'];
 const dir = makeTempDir();
 const scripts: Record<'bash' | 'zsh' | 'fish', string> = { bash: '', zsh: '', fish: '' };
 
@@ -121,6 +123,20 @@ describe('flowent-companion completion', () => {
     expect(await bashOffers(['flowent-companion', 'actions', 'profile', '--'])).toContain('--json');
   });
 
+  it("bash: offers the mode after targets mode and an action, or after --default in the action's place; not in the action's place", async () => {
+    expect(await bashOffers(['flowent-companion', 'targets', 'mode', 'send_email', ''])).toEqual(MODES);
+    expect(await bashOffers(['flowent-companion', 'targets', 'mode', '--default', ''])).toEqual(MODES);
+    expect(await bashOffers(['flowent-companion', 'targets', '--default', 'mode', 'f'])).toEqual(['forward']);
+    expect(await bashOffers(['flowent-companion', 'targets', '--data-dir', dir.path, 'mode', 'a', 'in'])).toEqual(['inherit']);
+    for (const line of [
+      ['targets', 'mode', ''],
+      ['targets', 'mode', 'a', 'forward', ''],
+      ['targets', 'mode', '--default', 'forward', ''],
+      ['targets', 'set', 'a', ''],
+    ])
+      expect(await bashOffers(['flowent-companion', ...line]), line.join(' ')).not.toEqual(expect.arrayContaining(['mock']));
+  });
+
   it('fish: offers commands with their help line, subcommands and flags', async () => {
     const { stdout } = await run('fish', ['-c', `source "${scripts.fish}"; complete -C'flowent-companion ca'`]);
     expect(stdout).toBe('calls\tPrint stored calls, newest first\n');
@@ -145,10 +161,25 @@ describe('flowent-companion completion', () => {
     expect(await fishOffers(`flowent-companion send a --params @${join(folder, 'hist.')}`)).toEqual([`@${join(folder, 'hist.json')}`]);
   });
 
+  it("fish: offers the mode after targets mode and an action, or after --default in the action's place; nothing in the action's place", async () => {
+    expect(await fishOffers('flowent-companion targets mode send_email ')).toEqual([...MODES].sort());
+    expect(await fishOffers('flowent-companion targets mode --default ')).toEqual([...MODES].sort());
+    expect(await fishOffers(`flowent-companion targets --data-dir ${dir.path} mode a f`)).toEqual(['forward']);
+    expect(await fishOffers('flowent-companion targets mode ')).toEqual([]);
+    expect(await fishOffers('flowent-companion targets mode a forward ')).toEqual([]);
+    expect(await fishOffers('flowent-companion targets set a ')).toEqual([]);
+  });
+
   it('zsh: offers the words the command checks a flag against, and the words after actions profile', async () => {
     expect(await zshOffers('flowent-companion calls --source ')).toEqual([...CALL_SOURCES]);
     expect(await zshOffers('flowent-companion send a --style nested-')).toEqual(STYLE_NAMES.filter((name) => name.startsWith('nested-')));
     expect(await zshOffers('flowent-companion actions profile ')).toEqual(['list', 'add', 'use', 'remove']);
+  });
+
+  it("zsh: offers the mode after targets mode and an action, or after --default in the action's place; not in the action's place", async () => {
+    expect(await zshOffers('flowent-companion targets mode send_email ')).toEqual(MODES);
+    expect(await zshOffers('flowent-companion targets mode --default ')).toEqual(MODES);
+    expect(await zshOffers('flowent-companion targets mode ')).not.toEqual(expect.arrayContaining(['mock']));
   });
 
   it('zsh: the script parses and registers its completion function with compinit', async () => {
