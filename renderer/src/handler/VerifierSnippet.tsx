@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { VERIFIER_LANGUAGES, type VerifierLanguage } from '../../../main/contract/api';
 import { CopyButton } from '../shared/CopyButton';
 import { fetchVerifier } from './handler-actions';
@@ -25,6 +25,8 @@ export function VerifierFold({ summary, style, styleLabel }: { summary: string; 
 /** A verifier to paste into the handler that accepts calls signed in `style`, in the language picked. */
 export function VerifierSnippet({ style, styleLabel }: { style: string; styleLabel: string }) {
   const [language, setLanguage] = useState<VerifierLanguage>('python');
+  // Its own radio group: a probe's finding can show a verifier beside the section's.
+  const group = useId();
   const [shown, setShown] = useState<{ key: string; snippet: string } | { key: string; message: string } | null>(null);
   const key = `${language} ${style}`;
   useEffect(() => {
@@ -46,7 +48,7 @@ export function VerifierSnippet({ style, styleLabel }: { style: string; styleLab
         <span className="segmented" role="radiogroup" aria-label="Verifier language">
           {VERIFIER_LANGUAGES.map((name) => (
             <label key={name} className={name === language ? 'active' : undefined}>
-              <input type="radio" name="verifier-language" checked={name === language} onChange={() => setLanguage(name)} />
+              <input type="radio" name={group} checked={name === language} onChange={() => setLanguage(name)} />
               {LANGUAGE_LABEL[name]}
             </label>
           ))}
