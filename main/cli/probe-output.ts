@@ -3,10 +3,12 @@ import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import type { CoreSession } from './open-core';
 import { printable } from './printable';
-import { probeRowStyles } from '../contract/words';
+import { probeFindingWords, probeRowStyles, type ProbeVocabulary } from '../contract/words';
+import { verifierCommand } from '../core';
 import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
+import { isStyleName } from '../contract/names-and-limits';
 
 /** The longest verdict word ('no answer') and two spaces, so a verdict never runs into the styles beside it. */
 const VERDICT_WIDTH = 11;
@@ -14,6 +16,14 @@ const VERDICT_WIDTH = 11;
 const STYLES_WIDTH = 40;
 /** Between the styles and the evidence. */
 const GAP = '  ';
+
+/** The finding names styles by id, as the table above it, and a verifier by the command that prints it. */
+const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
+  style: (style) => style,
+  styles: (styles) => styles.join(', '),
+  bytesOf: (style) => `${style}'s`,
+  getVerifier: (style) => `"${verifierCommand(style !== null && isStyleName(style) ? style : undefined)}" prints`,
+};
 
 function verdictWord(row: ProbeRow, wrong: boolean): string {
   if (row.handler === null) return 'no answer';
@@ -46,7 +56,7 @@ export function probeLines(probe: HandlerProbe): string[] {
   return [
     ...wrapWords(`Probed your handler at ${probe.url} with call #${probe.probedCallId}:`, '  '),
     ...lines,
-    ...wrapWords(printable(probe.summary), '  '),
+    ...wrapWords(printable(probeFindingWords(probe, CLI_PROBE_VOCABULARY)), '  '),
   ];
 }
 

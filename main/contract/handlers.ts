@@ -65,6 +65,57 @@ export interface ProbeRow {
   evidence: string;
 }
 
+/**
+ * Why a style named on an accepted request still counts as refused: `raw` matches every
+ * request's own bytes, so it shared request #`acceptedIn` (whose bytes were `bytesOf`'s, when
+ * another style's) and matched refused request #`refusedIn` too.
+ */
+export interface AcceptedOnlyThere {
+  acceptedIn: number;
+  /** The other style whose bytes the accepted request was; null when it was signed in this style alone. */
+  bytesOf: string | null;
+  refusedIn: number;
+}
+
+/** A style on an accepted request that the handler does not verify in, and the requests that show it. */
+export interface StyleNotVerified {
+  style: string;
+  /** Null when no single pair of requests shows it. */
+  shownBy: AcceptedOnlyThere | null;
+}
+
+/**
+ * What a probe of the handler's verifier found, as a code and what the words need; every front
+ * end words it with `probeFindingWords` (main/contract/words), naming styles its own way.
+ */
+export type ProbeFinding =
+  /**
+   * It refused the wrong signature and accepted `HandlerProbe.stylesAccepted`. `stylesAlike`:
+   * every style gave the call the same bytes, so no style is told apart.
+   */
+  | { code: 'checks-signatures'; stylesAlike: true }
+  | {
+      code: 'checks-signatures';
+      stylesAlike: false;
+      /** Styles named on accepted requests that it still does not verify (this Flowent's style left out: see `flowent`). */
+      notVerified: StyleNotVerified[];
+      /**
+       * The style this Flowent signs with, when its calls told the styles apart, and whether the
+       * handler accepts it (`shownBy`: why a style on an accepted request counts as refused).
+       */
+      flowent: { style: string; accepted: true } | { style: string; accepted: false; shownBy: AcceptedOnlyThere | null } | null;
+    }
+  /** It accepted the wrong signature (`evidence`: its answer); `flowentStyle`: the style a verifier should accept, when learned. */
+  | { code: 'accepts-wrong-signature'; evidence: string; flowentStyle: string | null }
+  /** It refused the wrong signature and the call in every style: another key, or bytes no style produces. */
+  | { code: 'refuses-every-style' }
+  /** A request got no answer; `evidence` is the forwarding's own sentence (where, why, what to do). */
+  | { code: 'unreachable'; evidence: string }
+  /** Its answer to the wrong signature (`evidence`) says nothing about the signature. */
+  | { code: 'unclear'; evidence: string }
+  /** Stopped (the command's Ctrl-C, the page's Cancel) after `sent` of `total` requests, before the wrong signature. */
+  | { code: 'stopped'; sent: number; total: number };
+
 /** What a probe of the handler's verifier found. */
 export interface HandlerProbe {
   probedCallId: number;
@@ -81,14 +132,8 @@ export interface HandlerProbe {
    * every style gave the call the same bytes (accepting them proves one of them, not each).
    */
   stylesAccepted: string[];
-  /** The finding in words: the security problem first, if any. */
-  summary: string;
-  /**
-   * A code for the finding: `checks-signatures`, `accepts-wrong-signature`, `refuses-every-style`,
-   * `unreachable`, `unclear`; `stopped` when it was stopped (the command's Ctrl-C, the page's Cancel) before
-   * every request was sent.
-   */
-  finding: 'checks-signatures' | 'accepts-wrong-signature' | 'refuses-every-style' | 'unreachable' | 'unclear' | 'stopped';
+  /** The finding: the security problem first, if any. */
+  finding: ProbeFinding;
 }
 
 /** Where a probe of the handler's verifier is: the `sending`th request of `total` (the wrong signature last, with no styles). */

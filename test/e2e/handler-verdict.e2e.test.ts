@@ -114,9 +114,12 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
 
     const result = section.getByRole('region', { name: 'Probe result' });
     await result.waitFor({ timeout: 30_000 });
-    expect(await result.getByRole('status').textContent()).toMatch(
-      /^Your handler checks signatures: it refused the wrong signature and accepted python/,
+    // The finding names styles as the table beside it does: by label, never by id.
+    const finding = (await result.getByRole('status').textContent()) ?? '';
+    expect(finding).toMatch(
+      /^Your handler checks signatures: it refused the wrong signature and accepted Python example \(as sent, ASCII escapes\)/,
     );
+    expect(finding).not.toMatch(/\bpython\b/);
     const table = result.getByRole('table', { name: 'What your handler accepted' });
     const python = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Python example\b/ }) });
     expect(await python.getByRole('cell').nth(0).textContent()).toBe('accepted');

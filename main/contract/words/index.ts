@@ -37,10 +37,18 @@ export type { Catalogue, Entry, Said } from './said';
 export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export { handlerVerdictWords, probeRowStyles, type HandlerVoice } from './handler-verdict-words';
+export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { tunnelRetryWords } from './status-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
-export type { AnswersFolderVocabulary, ListenVocabulary, StartVocabulary, StoreVocabulary, Vocabulary } from './vocabulary';
+export type {
+  AnswersFolderVocabulary,
+  ListenVocabulary,
+  ProbeVocabulary,
+  StartVocabulary,
+  StoreVocabulary,
+  Vocabulary,
+} from './vocabulary';
 
 const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
   ...LISTEN_WORDS,

@@ -1,5 +1,5 @@
-import type { HandlerFailure, HandlerProbe, ProbeRow, Result } from '../../contract/api';
-import { handlerTargetKey, judgeHandlerSignature, outcomeOf, verifierCommand, type HandlerOutcome } from '../handler-check';
+import type { AcceptedOnlyThere, HandlerFailure, HandlerProbe, ProbeFinding, ProbeRow, Result } from '../../contract/api';
+import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerOutcome } from '../handler-check';
 import { STYLES } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
@@ -118,8 +118,7 @@ function stoppedFinding(probedCallId: number, url: string, rows: ProbeRow[], wro
     wrongSignature: wrong,
     stylesAccepted,
     checksSignatures: null,
-    finding: 'stopped',
-    summary: `Stopped after ${rows.length} of ${total} requests, before the wrong signature was sent: whether your handler checks signatures is not known yet. What was sent is stored; probe again to finish.`,
+    finding: { code: 'stopped', sent: rows.length, total },
   };
 }
 
@@ -169,88 +168,45 @@ function finding(
     .filter((row) => row.handler === 'accepted')
     .flatMap((row) => row.styles)
     .filter((style) => !refused.has(style));
-  const base = { probedCallId, url, rows, wrongSignature: wrong, stylesAccepted };
+  const found = (checksSignatures: boolean | null, finding: ProbeFinding, accepted = stylesAccepted): HandlerProbe => ({
+    probedCallId,
+    url,
+    rows,
+    wrongSignature: wrong,
+    stylesAccepted: accepted,
+    checksSignatures,
+    finding,
+  });
   const unreachable = rows.find((row) => row.handler === null);
-  if (unreachable) {
-    return {
-      ...base,
-      checksSignatures: null,
-      finding: 'unreachable',
-      // The evidence is the forwarding's own sentence, which already says what to do.
-      summary: `${asSentence(unreachable.evidence)} Nothing more was sent: probe again once it answers.`,
-    };
-  }
+  if (unreachable) return found(null, { code: 'unreachable', evidence: unreachable.evidence });
   if (wrong.handler === 'accepted') {
-    return {
-      ...base,
-      checksSignatures: false,
-      finding: 'accepts-wrong-signature',
-      summary: `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${wrong.evidence}), so anyone who can reach it can run the action. Refuse calls whose signature does not match with 401: "${verifierCommand(learned ?? undefined)}" prints a check that does.`,
-    };
+    return found(false, { code: 'accepts-wrong-signature', evidence: wrong.evidence, flowentStyle: learned });
   }
-  if (wrong.handler === 'unknown') {
-    return {
-      ...base,
-      checksSignatures: null,
-      finding: 'unclear',
-      summary: `Could not tell whether your handler checks signatures: it answered the wrong signature with ${wrong.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`,
-    };
-  }
+  if (wrong.handler === 'unknown') return found(null, { code: 'unclear', evidence: wrong.evidence });
   // Every style in one request: accepting it proves the handler verifies in one of them, not
   // in each (so none is named accepted: probeRowStyles marks them "(here only)").
   if (rows.length === 1 && rows[0]!.handler === 'accepted' && rows[0]!.styles.length > 1) {
-    return {
-      ...base,
-      stylesAccepted: [],
-      checksSignatures: true,
-      finding: 'checks-signatures',
-      summary: `Your handler checks signatures: it refused the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`,
-    };
+    return found(true, { code: 'checks-signatures', stylesAlike: true }, []);
   }
-  if (stylesAccepted.length === 0) {
-    return {
-      ...base,
-      checksSignatures: true,
-      finding: 'refuses-every-style',
-      summary: `Your handler refused the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its FLOWENT_HMAC_KEY, and that it verifies the body bytes as received.`,
-    };
-  }
+  if (stylesAccepted.length === 0) return found(true, { code: 'refuses-every-style' });
   // A style named on an accepted row and still refused (raw: it matches every request's own
-  // bytes, so it shared an accepted row's bytes and a refused row's too): why, in the table's terms.
-  const acceptedOnly = (style: string): string => {
+  // bytes, so it shared an accepted row's bytes and a refused row's too): the rows that show it.
+  const shownBy = (style: string): AcceptedOnlyThere | null => {
     const accepted = rows.find((row) => row.handler === 'accepted' && row.styles.includes(style));
     const refusedRow = refusedIn(style);
-    if (!accepted || !refusedRow) return '';
-    const same = accepted.styles.find((other) => other !== style);
-    return ` (it accepted ${style} only in #${accepted.callId}${same ? `, where its bytes were ${same}'s` : ''}, and refused #${refusedRow.callId}, whose signature ${style} matches too)`;
+    if (!accepted || !refusedRow) return null;
+    return { acceptedIn: accepted.callId, bytesOf: accepted.styles.find((other) => other !== style) ?? null, refusedIn: refusedRow.callId };
   };
-  const mixed = rows
+  const notVerified = rows
     .filter((row) => row.handler === 'accepted')
     .flatMap((row) => row.styles)
     .filter((style) => refused.has(style) && style !== learned)
-    .map((style) => `It does not verify ${style}${acceptedOnly(style)}.`);
+    .map((style) => ({ style, shownBy: shownBy(style) }));
   const flowent =
     learned === null
-      ? ''
+      ? null
       : stylesAccepted.includes(learned)
-        ? `It accepts ${learned}, the style this Flowent signs with.`
-        : `It refuses ${learned}, the style this Flowent signs with${acceptedOnly(learned)}: "${verifierCommand(learned)}" prints a verifier that accepts it.`;
-  return {
-    ...base,
-    checksSignatures: true,
-    finding: 'checks-signatures',
-    summary: [
-      `Your handler checks signatures: it refused the wrong signature and accepted ${stylesAccepted.join(', ')}.`,
-      ...mixed,
-      flowent,
-    ]
-      .filter(Boolean)
-      .join(' '),
-  };
-}
-
-/** The text as a sentence of its own: a capital first letter and a final stop, not a second one. */
-function asSentence(text: string): string {
-  const capital = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+        ? { style: learned, accepted: true as const }
+        : { style: learned, accepted: false as const, shownBy: shownBy(learned) };
+  return found(true, { code: 'checks-signatures', stylesAlike: false, notVerified, flowent });
 }

@@ -5,8 +5,8 @@ import { VerifierFold } from './VerifierSnippet';
 /**
  * A style's name in the page: the label the signature details show it under ("Python example
  * (as sent, ASCII escapes)"), so the handler's section and the signature panel name a style
- * alike; its id ("python", as the terminal and the probe's summary say it) when the call has
- * no label for it.
+ * alike (the probe's finding too); its id ("python", as the terminal says it) when the call
+ * has no label for it.
  */
 export function styleLabel(call: CallDetail, style: string): string {
   return call.signature.styles.find((s) => s.style === style)?.label ?? style;

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../../main/contract/api';
-import { handlerVerdictWords, probeRowStyles, type HandlerVoice } from '../../../main/contract/words';
+import {
+  handlerVerdictWords,
+  probeFindingWords,
+  probeRowStyles,
+  probeVerifierWanted,
+  type HandlerVoice,
+  type ProbeVocabulary,
+} from '../../../main/contract/words';
 import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
@@ -11,6 +18,20 @@ import { ErrorLine } from '../shared/ErrorLine';
 
 /** Under the heading "Your handler" the handler is "It"; no word is stressed: a refusal that matters has the diagnosis box above. */
 const HANDLER_VOICE: HandlerVoice = { subject: 'It', owner: 'Its', alarm: (word) => word };
+
+/** The fold under a probe's finding that holds the verifier it tells the user to get. */
+const PROBE_VERIFIER_FOLD = 'Show a verifier';
+
+/** The finding names styles as the table beside it (by label), and a verifier by the fold under it. */
+function probeVocabulary(call: CallDetail): ProbeVocabulary {
+  const style = (id: string) => styleLabel(call, id);
+  return {
+    style,
+    styles: (styles) => styles.map(style).join('; '),
+    bytesOf: (id) => `those of ${style(id)}`,
+    getVerifier: () => `"${PROBE_VERIFIER_FOLD}" below gives`,
+  };
+}
 
 /**
  * The developer's handler as this call's answer shows it: its verdict on the signature, what
@@ -109,12 +130,12 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
         </div>
       )}
       <ErrorLine message={error} label="Probe error" />
-      {probe && <ProbeTable call={call} probe={probe} />}
+      {probe && <ProbeTable call={call} report={report} probe={probe} />}
     </>
   );
 }
 
-function ProbeTable({ call, probe }: { call: CallDetail; probe: HandlerProbe }) {
+function ProbeTable({ call, report, probe }: { call: CallDetail; report: HandlerReport; probe: HandlerProbe }) {
   const rows = [
     // Named as the signature details name them ("; " apart: names have commas); each style's id in the row's title.
     ...probe.rows.map((row) => ({
@@ -125,12 +146,17 @@ function ProbeTable({ call, probe }: { call: CallDetail; probe: HandlerProbe }) 
     })),
     { row: probe.wrongSignature, what: 'a wrong signature', title: undefined, wrong: true },
   ];
-  const alarming = probe.finding === 'accepts-wrong-signature' || probe.finding === 'unreachable';
+  const { code } = probe.finding;
+  const alarming = code === 'accepts-wrong-signature' || code === 'unreachable';
+  const verifier = probeVerifierWanted(probe.finding);
+  // None in particular: the style a verifier for this call should accept.
+  const verifierStyle = verifier?.style ?? report.verifierStyle;
   return (
     <div role="region" aria-label="Probe result" className="probe-result">
-      <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={probe.finding}>
-        <Prose text={probe.summary} />
+      <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={code}>
+        <Prose text={probeFindingWords(probe, probeVocabulary(call))} />
       </p>
+      {verifier && <VerifierFold summary={PROBE_VERIFIER_FOLD} style={verifierStyle} styleLabel={styleLabel(call, verifierStyle)} />}
       <table className="probe-table" aria-label="What your handler accepted">
         <thead>
           <tr>

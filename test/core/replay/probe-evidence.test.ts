@@ -56,13 +56,9 @@ describe.skipIf(!hasPython)('a probe on a call every style signs alike', () => {
     expect(probe.rows[0]).toMatchObject({ handler: 'accepted' });
     expect(probe.rows[0]!.styles).toHaveLength(13);
     expect(probe.wrongSignature.handler).toBe('refused');
-    expect(probe).toMatchObject({ finding: 'checks-signatures', checksSignatures: true });
     // Accepted on bytes every style shares: not evidence any one style is accepted.
+    expect(probe).toMatchObject({ finding: { code: 'checks-signatures', stylesAlike: true }, checksSignatures: true });
     expect(probe.stylesAccepted).toEqual([]);
-    expect(probe.summary).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted this call\./);
-    expect(probe.summary).toContain('every signing style gives this call the same bytes');
-    expect(probe.summary).toContain('non-ASCII text, <, > or &, or keys out of order');
-    expect(probe.summary).not.toMatch(/accepted python, go/);
 
     // What the go call told apart is still known, and its diagnosis still agrees with it.
     const after = await known(goCall);

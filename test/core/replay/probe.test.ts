@@ -62,7 +62,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     const probed = await running.core.api.probeHandler(id, null);
     if (!probed.ok) throw new Error(JSON.stringify(probed));
     const probe = probed.value;
-    expect(probe).toMatchObject({ probedCallId: id, finding: 'checks-signatures', checksSignatures: true });
+    expect(probe).toMatchObject({ probedCallId: id, finding: { code: 'checks-signatures', stylesAlike: false }, checksSignatures: true });
     expect(probe.url).toBe(handlers.get('python')!.target.replace('{action_name}', 'greet'));
     const verdictOf = (style: string) => probe.rows.find((row) => row.styles.includes(style))?.handler;
     expect(verdictOf('python')).toBe('accepted');
@@ -72,9 +72,20 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     expect(probe.wrongSignature).toMatchObject({ styles: [], handler: 'refused', status: 401, evidence: '401 "Invalid signature"' });
     expect(probe.stylesAccepted).toEqual(expect.arrayContaining(['python', 'sorted+ascii']));
     expect(probe.stylesAccepted).not.toContain('go');
-    expect(probe.summary).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted python/);
     // The calls so far are python-signed, and tell the styles apart: that style is named as this Flowent's.
-    expect(probe.summary).toMatch(/ It accepts python, the style this Flowent signs with\.$/);
+    expect(probe.finding).toMatchObject({ flowent: { style: 'python', accepted: true } });
+    // Raw shared python's request (its bytes) and matched a refused one too: the requests that show it.
+    const raw = probe.finding.code === 'checks-signatures' && !probe.finding.stylesAlike ? probe.finding.notVerified : [];
+    expect(raw).toEqual([
+      {
+        style: 'raw',
+        shownBy: {
+          acceptedIn: probe.rows.find((row) => row.styles.includes('python'))!.callId,
+          bytesOf: 'python',
+          refusedIn: expect.any(Number) as number,
+        },
+      },
+    ]);
 
     // Every probe request is a stored replay of the probed call, none counted as Flowent's failure.
     const ids = [...probe.rows.map((row) => row.callId), probe.wrongSignature.callId];
@@ -90,7 +101,7 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     // Each request was sent in its style's key order, so only "keys as sent, ASCII escapes" fits all it accepted.
     expect(known.stylesAccepted).toEqual(['python']);
     expect(known.refusedUnverified).toBe(1);
-    // The probe's summary and what is known agree: no style it names as accepted is one the
+    // The probe's finding and what is known agree: no style it names as accepted is one the
     // handler refused a request valid in (raw matches every request's own bytes, so it is).
     expect(known.stylesRefused).toContain('raw');
     expect(probe.stylesAccepted.filter((style) => known.stylesRefused.includes(style))).toEqual([]);
@@ -100,16 +111,19 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     const id = await flowentCall();
     const probed = await running.core.api.probeHandler(id, handlers.get('none')!.target);
     if (!probed.ok) throw new Error(JSON.stringify(probed));
-    expect(probed.value).toMatchObject({ finding: 'accepts-wrong-signature', checksSignatures: false });
+    // Its answer to the wrong signature, and the style a verifier should accept: this Flowent's.
+    expect(probed.value).toMatchObject({
+      finding: { code: 'accepts-wrong-signature', evidence: '200', flowentStyle: 'python' },
+      checksSignatures: false,
+    });
     expect(probed.value.wrongSignature.handler).toBe('accepted');
-    expect(probed.value.summary).toContain('your handler does not check signatures');
   });
 
   it('the go handler accepts the go style', async () => {
     const id = await flowentCall();
     const probed = await running.core.api.probeHandler(id, handlers.get('go')!.target);
     if (!probed.ok) throw new Error(JSON.stringify(probed));
-    expect(probed.value.finding).toBe('checks-signatures');
+    expect(probed.value.finding.code).toBe('checks-signatures');
     expect(probed.value.stylesAccepted).toContain('go');
     expect(probed.value.stylesAccepted).not.toContain('python');
   });
@@ -119,14 +133,14 @@ describe.skipIf(!hasPython)("a probe of the handler's verifier", () => {
     const before = (await running.core.api.listCalls({ limit: 1 })).calls[0]!.id;
     const probed = await running.core.api.probeHandler(id, `http://127.0.0.1:${await closedPort()}/actions/{action_name}`);
     if (!probed.ok) throw new Error(JSON.stringify(probed));
-    expect(probed.value).toMatchObject({ finding: 'unreachable', checksSignatures: null });
+    expect(probed.value).toMatchObject({ finding: { code: 'unreachable' }, checksSignatures: null });
     expect(probed.value.rows).toHaveLength(1);
     expect(probed.value.rows[0]!.handler).toBeNull();
-    // The forwarding's own words (where, why, what to do), then the probe's; no '..'.
-    expect(probed.value.summary).toMatch(
-      /^Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/greet refused the connection: nothing is listening on 127\.0\.0\.1:\d+\. Start your handler, or check the port\. Nothing more was sent: probe again once it answers\.$/,
+    // The forwarding's own words (where, why, what to do), as the request's row has them.
+    expect(probed.value.finding).toEqual({ code: 'unreachable', evidence: probed.value.rows[0]!.evidence });
+    expect(probed.value.rows[0]!.evidence).toMatch(
+      /^your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/greet refused the connection: nothing is listening on 127\.0\.0\.1:\d+\. Start your handler, or check the port\.$/i,
     );
-    expect(probed.value.summary).not.toContain('..');
     expect((await running.core.api.listCalls({ limit: 5 })).calls.filter((call) => call.id > before)).toHaveLength(1);
   });
 

@@ -107,7 +107,7 @@ describe('a probe of the handler started elsewhere (another page, the command li
     expect(step()).toMatch(/^Stopping: nothing more is sent/);
     await handler().release(1);
     const result = await probe;
-    expect(result.ok && result.value.finding).toBe('stopped');
+    expect(result.ok && result.value.finding.code).toBe('stopped');
     // Its end reaches the page too: no progress stays up.
     await waitFor(() => expect(within(section).queryByRole('group', { name: "Checking your handler's verifier" })).toBeNull());
     expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).hasAttribute('disabled')).toBe(false);
@@ -207,5 +207,53 @@ describe.skipIf(!hasPython)('a probe on a call every style signs alike, after a 
     expect(within(box).getByTitle('go-struct').textContent).toBe('Go struct (struct field order, nested keys sorted, Go escaping)');
     expect(within(box).getByTestId('handler-styles-accepted').textContent).not.toContain('Go example');
     expect(box.textContent).not.toMatch(/verifies with [^;]*\bgo\b/);
+  });
+});
+
+describe.skipIf(!hasPython)("a probe's finding names styles as the table beside it does", () => {
+  const handlers: Partial<Record<'python' | 'none', SignatureHandler>> = {};
+  beforeAll(async () => {
+    handlers.python = await startSignatureHandler('python', KEY);
+    handlers.none = await startSignatureHandler('none', KEY);
+  });
+  afterAll(async () => {
+    await handlers.python?.stop();
+    await handlers.none?.stop();
+  });
+
+  /** Probes call #1, forwarded to `handler`, from the page; the result region. */
+  async function probeFromThePage(handler: SignatureHandler) {
+    const c = companion();
+    await c.api.setForwardTarget('greet', handler.target.replace('{action_name}', 'greet'));
+    // Non-ASCII and keys out of order: the styles sign it in different bytes.
+    const body = JSON.stringify({
+      action_name: 'greet',
+      parameters: { name: 'Renée', city: '北京' },
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    await c.post('/actions/greet', sign(body, KEY, 'python').body);
+    const { pane, user } = await openCall(c.bridge, 1);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+    await user.click(within(section).getByRole('button', { name: 'Send the calls' }));
+    return within(section).findByRole('region', { name: 'Probe result' }, { timeout: 15_000 });
+  }
+
+  it('by their labels, never their ids', async () => {
+    const result = await probeFromThePage(handlers.python!);
+    const finding = within(result).getByRole('status').textContent ?? '';
+    expect(finding).toMatch(
+      /^Your handler checks signatures: it refused the wrong signature and accepted Python example \(as sent, ASCII escapes\); /,
+    );
+    expect(finding).not.toMatch(/\bpython\b|sorted\+ascii/);
+  });
+
+  it('tells the page to take the verifier shown under it, not to run a command', async () => {
+    const result = await probeFromThePage(handlers.none!);
+    const finding = within(result).getByRole('alert').textContent ?? '';
+    expect(finding).toMatch(/^Security problem: your handler does not check signatures\./);
+    expect(finding).toMatch(/Refuse calls whose signature does not match with 401: "Show a verifier" below gives a check that does\.$/);
+    expect(finding).not.toContain('flowent-companion');
+    expect(within(result).getByText('Show a verifier')).toBeTruthy();
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * What a probe of the handler's verifier found, in words, for every front end: the command
+ * line prints it under the probe's table naming styles by id, the page shows it above its
+ * table naming them by label. The core returns the finding's code and parameters only.
+ */
+import type { AcceptedOnlyThere, HandlerProbe, ProbeFinding } from '../handlers';
+import { HMAC_KEY_ENV } from '../secret-variables';
+import type { ProbeVocabulary } from './vocabulary';
+
+/**
+ * The style a verifier should accept when the finding tells the user to get one (null: none in
+ * particular), or null when it does not: the words name where, and the page shows it there.
+ */
+export function probeVerifierWanted(finding: ProbeFinding): { style: string | null } | null {
+  switch (finding.code) {
+    case 'accepts-wrong-signature':
+      return { style: finding.flowentStyle };
+    case 'checks-signatures':
+      return !finding.stylesAlike && finding.flowent !== null && !finding.flowent.accepted ? { style: finding.flowent.style } : null;
+    case 'refuses-every-style':
+    case 'unreachable':
+    case 'unclear':
+    case 'stopped':
+      return null;
+    default: {
+      const never: never = finding;
+      return never;
+    }
+  }
+}
+
+/** The text as a sentence of its own: a capital first letter and a final stop, not a second one. */
+function asSentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Why `style`, named on an accepted request, still counts as refused: the requests that show it, in the table's terms. */
+function acceptedOnly(style: string, shownBy: AcceptedOnlyThere | null, say: ProbeVocabulary): string {
+  if (shownBy === null) return '';
+  const { acceptedIn, bytesOf, refusedIn } = shownBy;
+  const name = say.style(style);
+  const bytes = bytesOf === null ? '' : `, where its bytes were ${say.bytesOf(bytesOf)}`;
+  return ` (it accepted ${name} only in #${acceptedIn}${bytes}, and refused #${refusedIn}, whose signature ${name} matches too)`;
+}
+
+/** The probe's finding as a paragraph: the security problem first, if any. */
+export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesAccepted'>, say: ProbeVocabulary): string {
+  const { finding } = probe;
+  switch (finding.code) {
+    case 'stopped':
+      return `Stopped after ${finding.sent} of ${finding.total} requests, before the wrong signature was sent: whether your handler checks signatures is not known yet. What was sent is stored; probe again to finish.`;
+    case 'unreachable':
+      // The evidence is the forwarding's own sentence, which already says what to do.
+      return `${asSentence(finding.evidence)} Nothing more was sent: probe again once it answers.`;
+    case 'accepts-wrong-signature':
+      return `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${finding.evidence}), so anyone who can reach it can run the action. Refuse calls whose signature does not match with 401: ${say.getVerifier(finding.flowentStyle)} a check that does.`;
+    case 'unclear':
+      return `Could not tell whether your handler checks signatures: it answered the wrong signature with ${finding.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`;
+    case 'refuses-every-style':
+      return `Your handler refused the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its ${HMAC_KEY_ENV}, and that it verifies the body bytes as received.`;
+    case 'checks-signatures': {
+      if (finding.stylesAlike) {
+        return `Your handler checks signatures: it refused the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`;
+      }
+      const { flowent } = finding;
+      const ours = flowent === null ? null : say.style(flowent.style);
+      return [
+        `Your handler checks signatures: it refused the wrong signature and accepted ${say.styles(probe.stylesAccepted)}.`,
+        ...finding.notVerified.map(({ style, shownBy }) => `It does not verify ${say.style(style)}${acceptedOnly(style, shownBy, say)}.`),
+        flowent === null
+          ? ''
+          : flowent.accepted
+            ? `It accepts ${ours}, the style this Flowent signs with.`
+            : `It refuses ${ours}, the style this Flowent signs with${acceptedOnly(flowent.style, flowent.shownBy, say)}: ${say.getVerifier(flowent.style)} a verifier that accepts it.`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+    }
+    default: {
+      const never: never = finding;
+      return never;
+    }
+  }
+}
