@@ -19,9 +19,9 @@ type Failure = ApiFailure | AnswersFolderFailure;
 /**
  * The failures that mean a value the user gave is wrong (a mock file, a URL, a description,
  * a HAR file, a folder to import that is none, a project file with a mistake, parameters over
- * Flowent's limit or a schema they cannot be made from, a malformed FLOWENT_BASE_URL): the same command
- * would fail again however often it runs, until the command line or the file it names is fixed,
- * so they are usage errors. Every other failure happened at run time (an existing folder with
+ * Flowent's limit or a schema they cannot be made from, a malformed FLOWENT_BASE_URL, an
+ * `init --project` path that cannot hold flowent/): the same command would fail again however
+ * often it runs, until the command line or the file it names is fixed, so they are usage errors. Every other failure happened at run time (an existing folder with
  * nothing to import is nothing to work on, as `calls` with no history).
  */
 const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
@@ -50,6 +50,9 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'answers-folder-unreadable',
   // A file of the user's own project (an action or answer file): fixed in the file, as a mock file is.
   'project-invalid',
+  // `init --project` naming a path that cannot hold flowent/ (its parents missing, or a file on it): fixed in the flag.
+  'project-root-missing',
+  'project-root-not-a-folder',
 ]);
 
 /** The exit code for a command that ended on `failure`. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { apiTokenVariable, createProjectFolder } from '../core';
 import { parseFlags, UsageError } from './args';
+import { exitCodeOf } from './exit-codes';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
@@ -28,7 +29,8 @@ Options:
   --data-dir <dir>    Settings folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help          Show this help
 
-Exit codes: 0 created, 1 flowent/ already exists or Flowent could not be read, 2 usage.
+Exit codes: 0 created, 1 flowent/ already exists, could not be written or Flowent could not be
+read, 2 usage (also a --project path whose parents are missing, or with a file on it).
 `;
 
 /** The flags of `init`: parsed from here, and listed by the completion scripts. */
@@ -47,7 +49,7 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
   const created = createProjectFolder(resolve(io.cwd ?? process.cwd(), values.project ?? '.'));
   if (!created.ok) {
     err(`flowent-companion init: ${inCliWords(created)}`);
-    return 1;
+    return exitCodeOf(created);
   }
   out(`Created ${created.value}.`);
   return withCore(

@@ -85,6 +85,9 @@ const TABLE: Row[] = [
   ['init', 'bad flag', () => ['init', '--nope']],
   ['init', 'bad value', () => ['init', 'somewhere']],
   ['init', 'run-time failure', () => ['init', '--project', at('project')]],
+  // A --project path that cannot hold flowent/: more than its last folder missing, or a file.
+  ['init', 'bad value', () => ['init', '--project', join(at('nowhere'), 'a', 'b')]],
+  ['init', 'bad value', () => ['init', '--project', NOT_A_FOLDER]],
   ['serve', 'bad flag', () => ['serve', '--nope']],
   ['serve', 'bad value', () => ['serve', '--port', 'eighty']],
   ['serve', 'run-time failure', () => ['serve', '--port', String(busyPort), '--no-inspector', '--data-dir', at('serve')]],

@@ -15,14 +15,15 @@ async function init(root: string, project: string) {
   return runInProcess(['init', '--project', project, '--data-dir', join(root, 'data')], { env: {}, cwd: root });
 }
 
-it('makes a missing last folder, and refuses a path whose parents are missing', async () => {
+it('makes a missing last folder, and refuses a path whose parents are missing as a usage mistake', async () => {
   const root = tempDir();
   const made = await init(root, 'handler');
   expect(made.code).toBe(0);
   expect(readdirSync(join(root, 'handler', 'flowent')).sort()).toEqual(['README.md', 'actions', 'answers', 'schemas']);
 
+  // A mistake in the command line, as --project naming no folder is for the other commands: exit 2.
   const mistyped = await init(root, 'hnadler/src/app');
-  expect(mistyped.code).toBe(1);
+  expect(mistyped.code).toBe(2);
   expect(mistyped.stderr).toContain(
     `${join(root, 'hnadler')} does not exist, so flowent/ cannot be made in ${join(root, 'hnadler/src/app')}.`,
   );
@@ -30,12 +31,12 @@ it('makes a missing last folder, and refuses a path whose parents are missing', 
   expect(existsSync(join(root, 'hnadler'))).toBe(false);
 });
 
-it('names a file that stands where a folder should be, without a stack trace', async () => {
+it('names a file that stands where a folder should be, without a stack trace, as a usage mistake', async () => {
   const root = tempDir();
   writeFileSync(join(root, 'notes.txt'), 'not a folder\n');
   for (const project of ['notes.txt', 'notes.txt/inside']) {
     const refused = await init(root, project);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`${join(root, 'notes.txt')} is a file, not a folder, so flowent/ cannot be made`);
     expect(refused.stderr).not.toMatch(/ENOTDIR|at .*\.js:\d+/);
   }
@@ -74,4 +75,11 @@ it('leaves nothing half-made when a write fails half-way, and the next init make
   const again = await init(root, root);
   expect(again.code).toBe(0);
   expect(existsSync(join(root, 'flowent', 'answers', '_default.yaml'))).toBe(true);
+});
+
+it('says in its help which --project paths are usage mistakes (exit 2) and which failures exit 1', async () => {
+  const help = await runInProcess(['init', '--help'], { env: {} });
+  const exits = help.stdout.slice(help.stdout.indexOf('Exit codes:')).replace(/\s+/g, ' ');
+  expect(exits).toContain('1 flowent/ already exists');
+  expect(exits).toMatch(/2 usage \(also a --project path whose parents are missing, or with a file on it\)/);
 });
