@@ -90,6 +90,31 @@ describe('webhook_url: here with two serves on one data folder', () => {
     expect(gateway.stored()).toEqual([]);
   });
 
+  it("in a project no serve answers from, refuses even when Flowent already holds the other project's serve URL", async () => {
+    const data = temp();
+    const { gateway, env } = await flowent();
+    const served = projectFolder();
+    const servedServe = await serveProject(data, served);
+    const unserved = projectFolder();
+    const cli = (args: string[], cwd: string) => runCli([...args, '--data-dir', data], env, { cwd });
+    // Project A links send_email to its serve: Flowent and the data folder's link now hold A's URL.
+    expect((await cli(['actions', 'apply'], served)).code).toBe(0);
+    const stored = gateway.stored();
+    expect(stored).toMatchObject([{ name: 'send_email', webhook_url: `${servedServe.baseUrl}/actions/send_email` }]);
+
+    // In project B, "here" is no serve: A's URL on Flowent is not B's, however in sync it looks.
+    for (const sub of ['plan', 'apply']) {
+      const refused = await cli(['actions', sub], unserved);
+      expect(refused.code, sub).toBe(1);
+      expect(refused.stderr, sub).toContain(
+        `actions/send_email.yaml says webhook_url: here, but no companion answers from this project's files ` +
+          `(the serve at ${servedServe.baseUrl} answers from ${join(served, 'flowent', 'answers')})`,
+      );
+      expect(refused.stdout, sub).toBe('');
+    }
+    expect(gateway.stored()).toEqual(stored);
+  });
+
   it('refuses to guess when two serves answer from the same project, naming both', async () => {
     const data = temp();
     const { gateway, env } = await flowent();
@@ -106,6 +131,21 @@ describe('webhook_url: here with two serves on one data folder', () => {
 });
 
 describe('actions plan with webhook_url: here and no serve running', () => {
+  it('refuses even when the action was linked by a serve that has since stopped', async () => {
+    const data = temp();
+    const { gateway, env } = await flowent();
+    const root = projectFolder();
+    const serve = await serveProject(data, root);
+    expect((await runCli(['actions', 'apply', '--data-dir', data], env, { cwd: root })).code).toBe(0);
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+    const plan = await runCli(['actions', 'plan', '--data-dir', data], env, { cwd: root });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toBe('');
+    expect(plan.stderr).toContain('actions/send_email.yaml says webhook_url: here, but no companion is running to be "here".');
+    expect(gateway.stored()).toMatchObject([{ webhook_url: `${serve.baseUrl}/actions/send_email` }]);
+  });
+
   it('says at once that here cannot be named and how to fix it, exiting 1 as a failure at run time', async () => {
     const data = temp();
     const { env } = await flowent();

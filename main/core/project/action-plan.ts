@@ -17,7 +17,7 @@ export interface PlanInputs {
   files: ActionFile[];
   remote: FlowentAction[];
   profile: string;
-  /** The running companion's base URL, for `here`; null when none runs. */
+  /** The base URL of the companion answering from the project's files, for `here`; null when none can be named. */
   hereBase: string | null;
   /** This profile's actions linked to this companion. */
   links: LinkedAction[];
@@ -36,8 +36,9 @@ export function planActions(inputs: PlanInputs): PlannedAction[] {
     const wanted = webhookUrlFor(file, inputs.profile) ?? '';
     const here = wanted === 'here';
     const link = inputs.links.find((stored) => stored.action === file.name) ?? null;
-    // With no companion running, `here` is the URL the action was linked at.
-    const webhookUrl = here ? (inputs.hereBase ? companionWebhookUrl(inputs.hereBase, file.name) : (link?.webhookUrl ?? null)) : wanted;
+    // With no companion to be `here`, it has no URL: not even the one a link on the data folder
+    // holds, which may be another project's serve (the plan is refused before it is shown).
+    const webhookUrl = here ? (inputs.hereBase ? companionWebhookUrl(inputs.hereBase, file.name) : null) : wanted;
     const local = { description: file.description, json_schema: file.json_schema, webhook_url: webhookUrl ?? 'here' };
     const base = { name: file.name, file: file.file, webhookUrl, here };
     if (!there) {

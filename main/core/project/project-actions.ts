@@ -112,7 +112,8 @@ export class ProjectActions {
     }
     if (!file) return { ok: false, code: 'action-file-missing', action: planned.name };
     const here = this.deps.hereBase(this.deps.dir);
-    if (planned.here && !here.ok && planned.webhookUrl === null) return hereRefused(here, file.file);
+    // The serve the plan named may have stopped since: nothing else is `here`.
+    if (planned.here && !here.ok) return hereRefused(here, file.file);
     if (planned.here && here.ok) {
       const registered = await account.registerHere(file.name, file.description, file.json_schema, here.base);
       if (!registered.ok) return registered;
@@ -164,7 +165,9 @@ export class ProjectActions {
 
   /**
    * The plan, or why `here` cannot be named: a plan that proposed "here" with no companion to
-   * be it (or another project's serve) would only be refused by apply, or worse, done.
+   * be it (or another project's serve) would only be refused by apply, or worse, done. Refused
+   * whatever Flowent holds: a URL a link kept, or Flowent's own, may be another project's serve,
+   * and an action that looked in sync with it would say nothing was wrong.
    */
   private planFrom(files: ActionFile[], remote: FlowentAction[], prune: boolean): Result<ActionPlan, ProjectFailure> {
     const profile = this.deps.account.registry.profile();
@@ -178,11 +181,8 @@ export class ProjectActions {
       lastSynced: (name) => this.deps.settings().read<ActionFacts | null>(this.key(name), null),
       prune,
     });
-    // With no companion to be `here`, an action already linked keeps its link's URL (as before);
-    // one never linked has none. Several serves of this project: none is guessed, linked or not.
-    const unresolved = here.ok
-      ? undefined
-      : actions.find((action) => action.here && action.file !== null && (here.code === 'several' || action.webhookUrl === null));
+    // No serve of this project, or several: none is guessed, linked or not.
+    const unresolved = here.ok ? undefined : actions.find((action) => action.here && action.file !== null);
     if (!here.ok && unresolved?.file) return hereRefused(here, unresolved.file);
     return {
       ok: true,
