@@ -42,6 +42,18 @@ Options:
   -h, --help         Show this help
 `;
 
+/**
+ * What to do to store a call of a source, when `calls` found none: each source is stored by its
+ * own command (a serve stores no replay), so the advice follows the --source filter.
+ */
+const HOW_CALLS_ARE_STORED: Record<CallSource | 'any', string> = {
+  any: 'Start "flowent-companion serve" and send one.',
+  flowent: 'Start "flowent-companion serve" and point a Flowent action at it: Flowent\'s calls are stored as they arrive.',
+  replay: 'Replay a stored call with "flowent-companion replay <id>" (the ids "flowent-companion calls" prints).',
+  simulator: 'Simulate one with "flowent-companion send <action>" (or Simulate in the app).',
+  import: 'Import a HAR file with "flowent-companion import <file.har>".',
+};
+
 /** The flags of `calls`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
@@ -105,7 +117,7 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
         io.stderr.write(
           values.failed
             ? `None of the calls stored in ${file}${which} counts as a failure.\n`
-            : `No calls stored in ${file}${which}. Start "flowent-companion serve" and send one.\n`,
+            : `No calls stored in ${file}${which}. ${HOW_CALLS_ARE_STORED[source ?? 'any']}\n`,
         );
       }
       return 0;

@@ -202,6 +202,23 @@ describe('flowent-companion calls', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/No calls stored.*flowent-companion serve/);
   });
+
+  it('says how a call of the source asked for is stored: a serve stores no replay', async () => {
+    const dataDir = tempDir();
+    expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).code).toBe(0);
+    const advice = {
+      flowent: 'Start "flowent-companion serve" and point a Flowent action at it',
+      replay: 'Replay a stored call with "flowent-companion replay <id>"',
+      simulator: 'Simulate one with "flowent-companion send <action>"',
+      import: 'Import a HAR file with "flowent-companion import <file.har>".',
+    };
+    for (const [source, words] of Object.entries(advice)) {
+      const result = await runCli(['calls', '--data-dir', dataDir, '--source', source]);
+      expect(result.code, source).toBe(0);
+      expect(result.stderr, source).toContain(`from source ${source}. ${words}`);
+      if (source !== 'flowent') expect(result.stderr, source).not.toContain('serve');
+    }
+  });
 });
 
 describe('command-line usage', () => {
