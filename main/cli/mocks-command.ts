@@ -72,6 +72,9 @@ export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export'
 /** Listing, printing and exporting mocks only read the history: they create none. */
 const READ_ONLY = { readOnly: true };
 
+/** What answers a call no mock answers (the core's built-in answer), as `mocks get` names it. */
+const BUILT_IN_ANSWER_WORDS = 'the built-in answer, 200 {"result":"ok","error":""}';
+
 /** The flags of `mocks`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
@@ -129,12 +132,17 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         io,
         async (api) => {
           const key = targetKey(target);
-          const mock = (await api.getAnswerSettings()).mocks.find((stored) => stored.action === key);
+          const { mocks } = await api.getAnswerSettings();
+          const mock = mocks.find((stored) => stored.action === key);
           if (!mock) {
-            err(
-              `flowent-companion mocks: there is no mock for ${describeTarget(target)}` +
-                (key === null ? ': actions answer {"result":"ok","error":""}.' : ', so it uses the default.'),
-            );
+            // What answers instead: the stored default when there is one, else the built-in answer.
+            const instead =
+              key === null
+                ? `, so they get ${BUILT_IN_ANSWER_WORDS}.`
+                : mocks.some((stored) => stored.action === null)
+                  ? ', so the default mock (mocks get --default) answers it.'
+                  : `, nor a default mock, so it gets ${BUILT_IN_ANSWER_WORDS}.`;
+            err(`flowent-companion mocks: there is no mock for ${describeTarget(target)}${instead}`);
             return 1;
           }
           io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);

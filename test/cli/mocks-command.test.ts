@@ -68,7 +68,7 @@ describe('flowent-companion mocks', () => {
     expect((await runCli(['mocks', 'get', 'greet', '--data-dir', dataDir])).stdout).toBe(`${readFileSync(json, 'utf8')}\n`);
     expect(await runCli(['mocks', 'get', 'nobody', '--data-dir', dataDir])).toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/no mock for action nobody, so it uses the default/),
+      stderr: expect.stringContaining('there is no mock for action nobody, so the default mock (mocks get --default) answers it.'),
     });
 
     server.child.kill('SIGTERM');
@@ -86,6 +86,29 @@ describe('flowent-companion mocks', () => {
     });
     expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Removed 1 mock\./);
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toMatch(/No mocks stored/);
+  });
+
+  it('says an action with no mock, and no default stored, gets the built-in answer, and what it is', async () => {
+    const dataDir = tempDir();
+    expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).code).toBe(0);
+    const got = await runCli(['mocks', 'get', 'nothere', '--data-dir', dataDir]);
+    expect(got.code).toBe(1);
+    expect(got.stderr).toBe(
+      'flowent-companion mocks: there is no mock for action nothere, nor a default mock, so it gets the built-in answer, ' +
+        '200 {"result":"ok","error":""}.\n',
+    );
+    expect(await runCli(['mocks', 'get', '--default', '--data-dir', dataDir])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'no mock for the default (every action without its own), so they get the built-in answer, 200 {"result"',
+      ),
+    });
+    // What a serve on that folder answers it, truly.
+    const server = await serve(['--data-dir', dataDir]);
+    expect(await post(`${server.baseUrl}/actions/nothere`, signedBody(flowentPayload('nothere', {}), KEY))).toEqual({
+      status: 200,
+      json: { result: 'ok', error: '' },
+    });
   });
 
   it('explains a bad file: which field, what is wrong, where in the template', async () => {
