@@ -34,15 +34,22 @@ interface SetTargetWords {
   saved: string;
   /** For an action set to forward without one: by its own file (`own`), or by the default's. */
   missing: (action: string | null, own: boolean) => string;
+  /** Where a target comes from: the action's own (`targets set <action>`, its file), else the default's. */
+  from: (action: string | null) => string;
 }
 
 function setTargetWords(projectDir: string | null): SetTargetWords {
   if (projectDir === null)
-    return { saved: 'no handler target is saved: "targets set" or --forward sets one', missing: () => '"targets set" sets one' };
+    return {
+      saved: 'no handler target is saved: "targets set" or --forward sets one',
+      missing: () => '"targets set" sets one',
+      from: (action) => (action === null ? 'the saved default target' : 'its saved target'),
+    };
   const file = (action: string | null) => `${basename(projectDir)}/answers/${action ?? '_default'}.yaml`;
   return {
     saved: `no handler target is given: "forward: <url>" in ${file(null)} or --forward sets one`,
     missing: (action, own) => `add "forward: <url>" to ${file(own ? action : null)}`,
+    from: (action) => `from ${file(action)}`,
   };
 }
 
@@ -59,7 +66,7 @@ function destination(
     const missing = where.missing(own?.action ?? null, own?.mode === 'forward');
     return `set to forward, but no target is saved: ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} (${missing})`;
   }
-  const from = own?.target ? 'its saved target' : fallback?.target ? 'the saved default target' : '--forward, for this run';
+  const from = own?.target ? where.from(own.action) : fallback?.target ? where.from(null) : '--forward, for this run';
   return `forwarded to ${target} (${from})`;
 }
 

@@ -37,3 +37,25 @@ describe('an answer file set to forward with no URL', () => {
     expect((await callAction(server.baseUrl, 'send_email')).body).toContain('add \\"forward: <url>\\" to flowent/answers/_default.yaml');
   });
 });
+
+describe('an answer file that forwards to a URL', () => {
+  it('is said to take its target from the file, not from the targets "targets set" saves', async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const answers = join(root.path, 'flowent', 'answers');
+    mkdirSync(answers, { recursive: true });
+    writeFileSync(join(answers, 'fwd.yaml'), 'version: 1\nforward: http://127.0.0.1:9/fwd\n');
+    writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/actions/{action_name}\n');
+    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(server.output()).toContain(
+      '  Answers:      fwd: forwarded to http://127.0.0.1:9/fwd (from flowent/answers/fwd.yaml)\n' +
+        '                every other action: forwarded to http://127.0.0.1:9/actions/{action_name} (from flowent/answers/_default.yaml)\n',
+    );
+    expect(server.output()).not.toContain('saved');
+  });
+});
