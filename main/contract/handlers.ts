@@ -1,5 +1,5 @@
 /** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
-import type { CallsFailure, Diagnosis } from './shared';
+import type { CallsFailure } from './shared';
 import type { ReplayFailure } from './replay';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
@@ -37,6 +37,33 @@ export interface HandlerTally {
   stylesRefused: string[];
 }
 
+/**
+ * Why the handler and the companion disagree about a call's signature, as a code and what the
+ * words need beyond the report it is part of (the answer's `evidence`, the tally in `known`);
+ * every front end words it with `handlerDiagnosisWords` (main/contract/words), naming styles
+ * its own way.
+ */
+export type HandlerDiagnosis =
+  /**
+   * It refused a valid signature, and the styles tell this call apart: `signedIn` is the style
+   * this call was signed in (the first it is valid in); `mostCallsIn` the style most of this
+   * Flowent's calls are signed in, when this call is not valid in it. The styles the handler
+   * verifies with are `known.stylesAccepted` (none: it has not accepted a signed call yet).
+   */
+  | { code: 'handler-signature-style-mismatch'; signedIn: string; mostCallsIn: string | null }
+  /**
+   * It refused a valid signature, and the way it serializes the body is not the cause: every
+   * style signs this call alike (`styles-alike`), or no single style fits every call it
+   * accepted and refused (`no-style-fits`). Its key is.
+   */
+  | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' }
+  /** It refused Flowent's unsigned registration check: the action cannot be registered. */
+  | { code: 'handler-refused-registration-check' }
+  /** It accepted a call whose signature is invalid or malformed: it does not check, or has another key. */
+  | { code: 'handler-accepted-invalid-signature' }
+  /** It accepted a call without a signature: anyone who can reach it can run the action. */
+  | { code: 'handler-accepted-unsigned' };
+
 /** A forwarded or replayed call's handler verdict, in the call's details. */
 export interface HandlerReport {
   verdict: HandlerSignature;
@@ -45,7 +72,7 @@ export interface HandlerReport {
   /** The handler that answered: its target URL as configured, `{action_name}` kept (credentials in it are not stored); what a probe is sent to. */
   target: string;
   /** When the handler and the companion disagree about the signature, what that means (shown first). */
-  diagnosis: Diagnosis | null;
+  diagnosis: HandlerDiagnosis | null;
   known: HandlerTally;
   /** The style a verifier for this handler should accept: the style this call was signed in, else the learned one. */
   verifierStyle: string;

@@ -63,7 +63,12 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     expect(await diagnosis.getAttribute('data-code')).toBe('handler-signature-style-mismatch');
     const text = (await diagnosis.textContent()) ?? '';
     expect(text).toContain('Your handler refused a valid signature (it answered 401 "Invalid signature")');
-    expect(text).toMatch(/this call was signed with .*sorted keys/);
+    // Styles named by label, as in the list below and the signature details; the verifier in the fold below, not a command.
+    expect(text).toContain(
+      'Your handler verifies with Python example (as sent, ASCII escapes); this call was signed with Go example (sorted keys, Go escaping).',
+    );
+    expect(text).toContain('"Show a verifier that checks this style" below gives a verifier that accepts how this call was signed.');
+    expect(text).not.toContain('flowent-companion');
     // Styles are named as the signature details name them.
     expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('Python example (as sent, ASCII escapes)');
     expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^Go example \(sorted keys, Go escaping\); /);
@@ -80,7 +85,7 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     }
     expect(await diagnosis.getByLabel('Python verifier', { exact: true }).count()).toBe(0);
     await screenshot(page, 'handler-diagnosis-first-screen');
-    await diagnosis.getByText('Show a verifier that checks this style').click();
+    await diagnosis.getByText('Show a verifier that checks this style', { exact: true }).click();
 
     // A Python verifier that accepts the go style, then the Go one, each copied as shown.
     const code = diagnosis.getByLabel('Python verifier', { exact: true });

@@ -36,6 +36,7 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 export type { Catalogue, Entry, Said } from './said';
 export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
+export { handlerDiagnosisWords, type DiagnosedReport } from './handler-diagnosis-words';
 export { handlerVerdictWords, probeRowStyles, type HandlerVoice } from './handler-verdict-words';
 export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
@@ -45,6 +46,7 @@ export type {
   AnswersFolderVocabulary,
   ListenVocabulary,
   ProbeVocabulary,
+  SigningVocabulary,
   StartVocabulary,
   StoreVocabulary,
   Vocabulary,

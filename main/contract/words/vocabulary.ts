@@ -64,18 +64,25 @@ export interface Vocabulary extends ListenVocabulary {
   pullActions: string;
 }
 
-/** How a front end names what a probe's finding speaks of: signing styles, and where a verifier is had. */
-export interface ProbeVocabulary {
+/**
+ * How a front end names signing styles and where a verifier is had: what a probe's finding and
+ * the handler's diagnosis speak of.
+ */
+export interface SigningVocabulary {
   /** A signing style: its id (the command line, as its table has it) or its label (the page, as its signature details). */
   style(style: string): string;
   /** Styles in a list: ids ", " apart; labels "; " apart, as they hold commas. */
   styles(styles: readonly string[]): string;
-  /** Another style's bytes, after "where its bytes were": "python's"; "those of Python example (...)" (a label is a phrase). */
-  bytesOf(style: string): string;
   /**
    * Where a verifier that accepts `style` (null: none in particular) is had, as the subject and
-   * verb before "a verifier that accepts it": the command line's command and "prints", the
-   * page's fold under the finding and "gives".
+   * verb before "a verifier that ..." or "one that ...": the command line's command and
+   * "prints", the page's fold that shows it and "gives".
    */
   getVerifier(style: string | null): string;
+}
+
+/** How a front end names what a probe's finding speaks of: signing styles, another style's bytes, and where a verifier is had. */
+export interface ProbeVocabulary extends SigningVocabulary {
+  /** Another style's bytes, after "where its bytes were": "python's"; "those of Python example (...)" (a label is a phrase). */
+  bytesOf(style: string): string;
 }

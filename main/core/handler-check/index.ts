@@ -1,6 +1,6 @@
 /**
  * The handler's side of the signature: whether a developer's handler refused a call's
- * signature, what each handler has accepted and refused so far, what that means in words, and
+ * signature, what each handler has accepted and refused so far, what that means (as a code), and
  * a verifier for each language that accepts the style this Flowent signs in. Pure modules: the
  * store keeps what is learned, forwarding and replay supply the answers.
  */

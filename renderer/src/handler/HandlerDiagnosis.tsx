@@ -1,16 +1,35 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
+import { handlerDiagnosisWords, type SigningVocabulary } from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 
 /**
  * A style's name in the page: the label the signature details show it under ("Python example
  * (as sent, ASCII escapes)"), so the handler's section and the signature panel name a style
- * alike (the probe's finding too); its id ("python", as the terminal says it) when the call
- * has no label for it.
+ * alike (the probe's finding and the handler's diagnosis too); its id ("python", as the
+ * terminal says it) when the call has no label for it.
  */
 export function styleLabel(call: CallDetail, style: string): string {
   return call.signature.styles.find((s) => s.style === style)?.label ?? style;
 }
+
+/**
+ * The page's words for styles and verifiers: styles by label ("; " apart: labels have commas),
+ * a verifier by the fold that shows it (`foldFor`: its summary), never by a command to run.
+ */
+export function pageSigningVocabulary(call: CallDetail, foldFor: (style: string | null) => string): SigningVocabulary {
+  const style = (id: string) => styleLabel(call, id);
+  return {
+    style,
+    styles: (styles) => styles.map(style).join('; '),
+    getVerifier: (id) => `"${foldFor(id)}" below gives`,
+  };
+}
+
+/** The box's fold with a verifier for the style this call was signed in (the learned one for a call not validly signed). */
+const THIS_STYLE_FOLD = 'Show a verifier that checks this style';
+/** The box's second fold, when this call is not signed in the style most of this Flowent's calls are. */
+const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
 /** The styles a handler accepted or refused so far, by name ("; " apart: names have commas); each one's id in its title. */
 function StyleList({ call, styles, testId }: { call: CallDetail; styles: string[]; testId: string }) {
@@ -61,20 +80,22 @@ export function HandlerDiagnosis({ call }: { call: CallDetail }) {
   const report = call.handler;
   const diagnosis = report?.diagnosis;
   if (!report || !diagnosis) return null;
+  const mostCallsIn = diagnosis.code === 'handler-signature-style-mismatch' ? diagnosis.mostCallsIn : null;
+  const { what, todo } = handlerDiagnosisWords(
+    { ...report, diagnosis },
+    pageSigningVocabulary(call, (style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : THIS_STYLE_FOLD)),
+  );
   return (
     <div className="problem-box handler-diagnosis" role="group" aria-label="Your handler and the signature" data-code={diagnosis.code}>
       <p>
-        <strong>Your handler and the companion disagree about the signature.</strong> <Prose text={diagnosis.message} />
+        <strong>Your handler and the companion disagree about the signature.</strong> <Prose text={what} />
       </p>
       <p>
-        <span className="what-to-do">What to do:</span> <Prose text={diagnosis.hint} />
+        <span className="what-to-do">What to do:</span> <Prose text={todo} />
       </p>
       <HandlerTaught call={call} report={report} />
-      <VerifierFold
-        summary="Show a verifier that checks this style"
-        style={report.verifierStyle}
-        styleLabel={styleLabel(call, report.verifierStyle)}
-      />
+      <VerifierFold summary={THIS_STYLE_FOLD} style={report.verifierStyle} styleLabel={styleLabel(call, report.verifierStyle)} />
+      {mostCallsIn !== null && <VerifierFold summary={MOST_CALLS_FOLD} style={mostCallsIn} styleLabel={styleLabel(call, mostCallsIn)} />}
     </div>
   );
 }

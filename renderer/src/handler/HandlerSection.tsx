@@ -12,7 +12,7 @@ import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
 import { clearProbeProgress, markProbeStopping, probeStepInWords, useProbeProgress } from './probe-progress';
-import { HandlerTaught, styleLabel } from './HandlerDiagnosis';
+import { HandlerTaught, pageSigningVocabulary, styleLabel } from './HandlerDiagnosis';
 import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 
@@ -24,13 +24,7 @@ const PROBE_VERIFIER_FOLD = 'Show a verifier';
 
 /** The finding names styles as the table beside it (by label), and a verifier by the fold under it. */
 function probeVocabulary(call: CallDetail): ProbeVocabulary {
-  const style = (id: string) => styleLabel(call, id);
-  return {
-    style,
-    styles: (styles) => styles.map(style).join('; '),
-    bytesOf: (id) => `those of ${style(id)}`,
-    getVerifier: () => `"${PROBE_VERIFIER_FOLD}" below gives`,
-  };
+  return { ...pageSigningVocabulary(call, () => PROBE_VERIFIER_FOLD), bytesOf: (id) => `those of ${styleLabel(call, id)}` };
 }
 
 /**

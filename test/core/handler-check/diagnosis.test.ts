@@ -3,6 +3,8 @@ import { addOutcome, diagnoseHandler, emptyKnowledge, type HandlerKnowledge, typ
 import { STYLES } from '../../../main/core/signature';
 import type { StyleName } from '../../../main/contract/names-and-limits';
 
+// The core says which disagreement it is and with what styles; the sentences are the contract's
+// words (test/renderer/handler/handler-diagnosis-words.test.ts).
 const ALL: StyleName[] = STYLES.map((s) => s.name);
 const accepted = { verdict: 'accepted' as const, evidence: '200' };
 const refused = { verdict: 'refused' as const, evidence: '401 "Invalid signature"' };
@@ -15,90 +17,60 @@ const PYTHON_CALL: StyleName[] = ['python', 'raw'];
 const GO_CALL: StyleName[] = ['go', 'go-struct', 'raw', 'sorted+utf8', 'struct+utf8'];
 
 describe('diagnoseHandler', () => {
-  it('a valid signature refused by a handler seen verifying in another style: both styles in words, and the fix', () => {
+  it('a valid signature refused by a handler seen verifying in another style: the style this call was signed in', () => {
     const known = knowing({ handler: 'accepted', validIn: PYTHON_CALL }, { handler: 'refused', validIn: GO_CALL });
     expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known)).toEqual({
       code: 'handler-signature-style-mismatch',
-      message:
-        'Your handler refused a valid signature (it answered 401 "Invalid signature"). ' +
-        "Your handler verifies with Python's `json.dumps` defaults (keys as sent, ASCII escapes); " +
-        "this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped). " +
-        'So far it accepted 1 call with a valid signature and refused 1.',
-      hint: 'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this call was signed.',
+      signedIn: 'go',
+      mostCallsIn: null,
     });
   });
 
   it("names the style most calls are signed in beside this call's when this call is not valid in it, and only then", () => {
     const known = knowing({ handler: 'accepted', validIn: PYTHON_CALL }, { handler: 'refused', validIn: GO_CALL });
-    const other = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'python');
-    expect(other?.message).toContain(
-      "this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped), " +
-        "though most of this Flowent's calls are signed in the python style.",
-    );
-    expect(other?.hint).toBe(
-      'flowent-companion verifier <python|node|go> --style go prints a verifier that accepts how this call was signed; ' +
-        "flowent-companion verifier <python|node|go> --style python one for most of this Flowent's calls.",
-    );
+    expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'python')).toEqual({
+      code: 'handler-signature-style-mismatch',
+      signedIn: 'go',
+      mostCallsIn: 'python',
+    });
     // Valid in the learned style too (raw): nothing to set apart.
-    const same = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'raw');
-    expect(same?.message).not.toContain('most of this Flowent');
-    expect(same).toEqual(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known));
-  });
-
-  it('candidates the calls have not told apart are described by what they share', () => {
-    const known = knowing(
-      { handler: 'accepted', validIn: ['python', 'nested-sorted+ascii', 'raw'] },
-      { handler: 'refused', validIn: GO_CALL },
-    );
-    const message = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known)?.message;
-    expect(message).toContain(
-      'Your handler verifies with ASCII escapes (one of python, nested-sorted+ascii: the calls so far do not tell them apart)',
+    expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'raw')).toEqual(
+      diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known),
     );
   });
 
-  it('a handler that never accepted a signed call may have another serialization or another key', () => {
+  it('a handler that never accepted a signed call: still a style mismatch (the words say it may be the key)', () => {
     const known = knowing({ handler: 'refused', validIn: GO_CALL });
-    const diagnosis = diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known);
-    expect(diagnosis?.code).toBe('handler-signature-style-mismatch');
-    expect(diagnosis?.message).toContain("This call was signed with Go's `json.Marshal` of a map");
-    expect(diagnosis?.message).toContain(
-      'your handler has not accepted a signed call yet: it verifies with another serialization, or with another key.',
-    );
-    expect(diagnosis?.message).toContain('So far it accepted 0 calls with a valid signature and refused 1.');
+    expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known)).toEqual({
+      code: 'handler-signature-style-mismatch',
+      signedIn: 'go',
+      mostCallsIn: null,
+    });
   });
 
   it('a call every style signs the same way, refused: the key, not the serialization', () => {
     const known = knowing({ handler: 'refused', validIn: ALL });
-    const diagnosis = diagnoseHandler({ verdict: 'valid', validIn: ALL }, refused, known);
-    expect(diagnosis?.code).toBe('handler-refused-valid-signature');
-    expect(diagnosis?.message).toContain(
-      'every known style gives the same signed text for this call: the way it serializes the body is not the cause',
-    );
-    expect(diagnosis?.hint).toContain("Check that your handler's FLOWENT_HMAC_KEY equals the key set here");
+    expect(diagnoseHandler({ verdict: 'valid', validIn: ALL }, refused, known)).toEqual({
+      code: 'handler-refused-valid-signature',
+      cause: 'styles-alike',
+    });
   });
 
   it('answers that fit no single style: the key may have changed', () => {
     const known = knowing({ handler: 'accepted', validIn: PYTHON_CALL }, { handler: 'refused', validIn: PYTHON_CALL });
-    const diagnosis = diagnoseHandler({ verdict: 'valid', validIn: PYTHON_CALL }, refused, known);
-    expect(diagnosis?.code).toBe('handler-refused-valid-signature');
-    expect(diagnosis?.message).toContain('no single signing style fits every call it accepted and refused');
+    expect(diagnoseHandler({ verdict: 'valid', validIn: PYTHON_CALL }, refused, known)).toEqual({
+      code: 'handler-refused-valid-signature',
+      cause: 'no-style-fits',
+    });
   });
 
-  it('an invalid signature accepted: the handler does not check, or has another key', () => {
-    const diagnosis = diagnoseHandler({ verdict: 'invalid', validIn: [] }, accepted, knowing({ handler: 'accepted', validIn: [] }));
-    expect(diagnosis?.code).toBe('handler-accepted-invalid-signature');
-    expect(diagnosis?.message).toContain('either it does not check signatures, or its key differs from this one');
-    expect(diagnosis?.hint).toContain('flowent-companion verifier <python|node|go>');
-  });
-
-  it('a call without a signature accepted: anyone can run the action', () => {
-    expect(diagnoseHandler({ verdict: 'missing', validIn: [] }, accepted, emptyKnowledge())?.code).toBe('handler-accepted-unsigned');
-  });
-
-  it("Flowent's unsigned registration check refused: registration would fail", () => {
-    const diagnosis = diagnoseHandler({ verdict: 'unsigned-test', validIn: [] }, refused, emptyKnowledge());
-    expect(diagnosis?.code).toBe('handler-refused-registration-check');
-    expect(diagnosis?.message).toContain('the action cannot be registered');
+  it.each([
+    ['an invalid signature accepted', 'invalid', accepted, 'handler-accepted-invalid-signature'],
+    ['a malformed signature accepted', 'malformed', accepted, 'handler-accepted-invalid-signature'],
+    ['a call without a signature accepted', 'missing', accepted, 'handler-accepted-unsigned'],
+    ["Flowent's unsigned registration check refused", 'unsigned-test', refused, 'handler-refused-registration-check'],
+  ] as const)('%s: %s', (_name, verdict, handler, code) => {
+    expect(diagnoseHandler({ verdict, validIn: [] }, handler, knowing({ handler: handler.verdict, validIn: [] }))).toEqual({ code });
   });
 
   it.each([

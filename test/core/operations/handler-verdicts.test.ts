@@ -85,12 +85,8 @@ describe.skipIf(!hasPython)('what a handler taught, and the diagnosis when it di
     // As configured, so a probe can be sent to it.
     expect(handler.target).toBe(handlers.get('python')!.target);
     expect(handler.evidence).toBe('401 "Invalid signature"');
-    expect(handler.diagnosis?.code).toBe('handler-signature-style-mismatch');
-    expect(handler.diagnosis?.message).toContain("Your handler verifies with Python's `json.dumps` defaults");
-    expect(handler.diagnosis?.message).toContain(
-      "this call was signed with Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped)",
-    );
-    expect(handler.diagnosis?.hint).toContain('--style go');
+    // The style it was signed in, for the words; the styles the handler verifies with are in `known`.
+    expect(handler.diagnosis).toMatchObject({ code: 'handler-signature-style-mismatch', signedIn: 'go' });
     expect(handler.verifierStyle).toBe('go');
     expect(handler.known.refused).toBeGreaterThanOrEqual(1);
     expect(handler.known.accepted).toBeGreaterThanOrEqual(1);
@@ -111,8 +107,8 @@ describe.skipIf(!hasPython)('what a handler taught, and the diagnosis when it di
     expect(known.stylesAccepted).toContain('go');
     expect(known.stylesRefused).toContain('python');
     // Go-signed calls with these parameters do not tell apart every style it may verify with.
-    expect(refused.handler!.diagnosis?.message).toMatch(/Your handler verifies with one of go, go-struct, .*; this call was signed with/);
-    expect(refused.handler!.diagnosis?.message).toContain("this call was signed with Python's `json.dumps` defaults");
+    expect(known.stylesAccepted).toEqual(expect.arrayContaining(['go', 'go-struct']));
+    expect(refused.handler!.diagnosis).toMatchObject({ code: 'handler-signature-style-mismatch', signedIn: 'python' });
   });
 
   it('a handler that checks nothing is found out by a wrong signature and by a call without one', async () => {

@@ -27,3 +27,24 @@ describe('the box that says the handler and the companion disagree', () => {
     await waitFor(() => expect(code.textContent).toContain('def '));
   });
 });
+
+describe('the diagnosis speaks as the rest of the screen does', () => {
+  it('names styles by the labels the signature details use, and points at its own verifier fold, not at a command', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    // Non-ASCII text and keys out of order: the styles sign it in different bytes, so one is named.
+    await c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
+    const { pane } = await openCall(c.bridge, 1);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    expect(box.getAttribute('data-code')).toBe('handler-signature-style-mismatch');
+    const call = (await c.api.getCall(1))!;
+    const signedIn = call.handler!.verifierStyle;
+    const label = call.signature.styles.find((s) => s.style === signedIn)!.label;
+    expect(box.textContent).toContain(`This call was signed with ${label}, and your handler has not accepted a signed call yet`);
+    expect(box.textContent).toContain(
+      '"Show a verifier that checks this style" below gives a verifier that accepts how this call was signed.',
+    );
+    expect(box.textContent).not.toContain('flowent-companion');
+    expect(box.textContent).not.toContain('json.dumps');
+  });
+});

@@ -150,12 +150,19 @@ describe('one screen names one style per thing: the style this call was signed i
     const stored = await c.api.getCall(4);
     expect(stored?.signature.styles.filter((s) => s.matched).map((s) => s.style)).not.toContain('raw');
 
-    const { pane } = await openCall(c.bridge, 4);
+    const { pane, user } = await openCall(c.bridge, 4);
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    // Named by label, as the signature details name them; each verifier is in a fold of the box.
     expect(box.textContent).toContain(
-      "This call was signed with Python's json.dumps defaults (keys as sent, ASCII escapes), though most of this Flowent's calls are signed in the raw style",
+      "This call was signed with Python example (as sent, ASCII escapes), though most of this Flowent's calls are signed with Raw body bytes (signature member cut out)",
     );
-    expect(box.textContent).toMatch(/--style python prints a verifier that accepts how this call was signed; .* --style raw one for most/);
+    expect(box.textContent).toContain(
+      '"Show a verifier that checks this style" below gives a verifier that accepts how this call was signed, and ' +
+        `"Show a verifier for most of this Flowent's calls" below gives one for most of this Flowent's calls.`,
+    );
+    await user.click(within(box).getByText("Show a verifier for most of this Flowent's calls"));
+    expect(await within(box).findByText('Raw body bytes (signature member cut out)', { selector: 'strong' })).toBeTruthy();
+    expect(c.bridge.callsTo('getVerifierSnippet')).toContainEqual(['python', 'raw']);
     expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
       'Calls this companion signs use raw style, learned from 3 Flowent calls.',
     );

@@ -1,0 +1,82 @@
+/**
+ * Why the handler and the companion disagree about a call's signature, in words, for every
+ * front end: the page shows it first in a call's details, naming styles by label as the
+ * signature details and the handler's section do. The core returns the diagnosis's code and
+ * parameters only; the answer's evidence and what the handler did so far come from the report.
+ */
+import type { HandlerDiagnosis, HandlerReport } from '../handlers';
+import { HMAC_KEY_ENV } from '../secret-variables';
+import { counted } from './counted';
+import { cap, type Said } from './said';
+import type { SigningVocabulary } from './vocabulary';
+
+/** A report that holds a diagnosis. */
+export type DiagnosedReport = Pick<HandlerReport, 'evidence' | 'known'> & { diagnosis: HandlerDiagnosis };
+
+const KEY_TODO = `Check that your handler's ${HMAC_KEY_ENV} equals the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), and that it verifies the body bytes as received, not a copy re-encoded by a framework.`;
+
+const NOT_THE_SERIALIZATION: Record<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], string> = {
+  'styles-alike': 'every known style gives the same signed text for this call',
+  'no-style-fits': 'no single signing style fits every call it accepted and refused (its key may have changed since)',
+};
+
+/** "So far it accepted 3 calls with a valid signature and refused 2." */
+function soFar({ known }: DiagnosedReport): string {
+  return `So far it accepted ${counted(known.accepted, 'call')} with a valid signature and refused ${known.refused}.`;
+}
+
+/** The styles the handler verifies with, and this call's, for a refused valid signature the styles tell apart. */
+function styleMismatch(
+  { signedIn, mostCallsIn }: Extract<HandlerDiagnosis, { code: 'handler-signature-style-mismatch' }>,
+  verifiesWith: readonly string[],
+  say: SigningVocabulary,
+): string {
+  // This call's style, said as such: the replay section names the style learned from all calls.
+  const flowent =
+    `this call was signed with ${say.style(signedIn)}` +
+    (mostCallsIn === null ? '' : `, though most of this Flowent's calls are signed with ${say.style(mostCallsIn)}`);
+  if (verifiesWith.length === 0) {
+    return `${cap(flowent)}, and your handler has not accepted a signed call yet: it verifies with another serialization, or with another key.`;
+  }
+  if (verifiesWith.length === 1) return `Your handler verifies with ${say.style(verifiesWith[0]!)}; ${flowent}.`;
+  return `Your handler verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart). ${cap(flowent)}.`;
+}
+
+/** The handler's diagnosis as what happened and what to do, in a front end's words. */
+export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocabulary): Required<Said> {
+  const { diagnosis } = report;
+  const answered = `(it answered ${report.evidence})`;
+  switch (diagnosis.code) {
+    case 'handler-signature-style-mismatch':
+      return {
+        what: `Your handler refused a valid signature ${answered}. ${styleMismatch(diagnosis, report.known.stylesAccepted, say)} ${soFar(report)}`,
+        todo:
+          `${say.getVerifier(diagnosis.signedIn)} a verifier that accepts how this call was signed` +
+          (diagnosis.mostCallsIn === null ? '.' : `, and ${say.getVerifier(diagnosis.mostCallsIn)} one for most of this Flowent's calls.`),
+      };
+    case 'handler-refused-valid-signature':
+      return {
+        what: `Your handler refused a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause. ${soFar(report)}`,
+        todo: KEY_TODO,
+      };
+    case 'handler-refused-registration-check':
+      return {
+        what: `Your handler refused Flowent's registration check ${answered}. Flowent sends it with "test": true and no signature; refused, the action cannot be registered.`,
+        todo: `Answer calls with "test": true with a 2xx before checking the signature: ${say.getVerifier(null)} a verifier that does.`,
+      };
+    case 'handler-accepted-invalid-signature':
+      return {
+        what: `Your handler accepted a call whose signature is not valid with the key set here ${answered}: either it does not check signatures, or its key differs from this one.`,
+        todo: `Make your handler refuse a wrong signature with 401 (${say.getVerifier(null)} one that does), and check that the key set here is the one in Flowent's admin panel.`,
+      };
+    case 'handler-accepted-unsigned':
+      return {
+        what: `Your handler accepted a call without a signature ${answered}: anyone who can reach it can run the action.`,
+        todo: `Refuse calls without a signature with 401, except Flowent's registration check ("test": true): ${say.getVerifier(null)} a verifier that does.`,
+      };
+    default: {
+      const never: never = diagnosis;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// The handler's diagnosis is worded once, for every front end: each names styles its own way
+// (ids, labels) and says where a verifier is had; the sentences around them are the same.
+import { describe, expect, it } from 'vitest';
+import type { HandlerDiagnosis, HandlerTally } from '../../../main/contract/api';
+import { handlerDiagnosisWords, type DiagnosedReport, type SigningVocabulary } from '../../../main/contract/words';
+
+const BY_ID: SigningVocabulary = {
+  style: (style) => style,
+  styles: (styles) => styles.join(', '),
+  getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
+};
+const LABELS: Record<string, string> = {
+  python: 'Python example (as sent, ASCII escapes)',
+  go: 'Go example (sorted keys, Go escaping)',
+  raw: 'Raw body bytes (signature member cut out)',
+  'nested-sorted+ascii': 'Keys as sent, nested sorted, ASCII escapes',
+};
+const BY_LABEL: SigningVocabulary = {
+  style: (style) => LABELS[style] ?? style,
+  styles: (styles) => styles.map((style) => LABELS[style] ?? style).join('; '),
+  getVerifier: (style) => (style === 'raw' ? '"Show a verifier for most calls" below gives' : '"Show a verifier" below gives'),
+};
+
+const tally = (accepted: number, refused: number, stylesAccepted: string[]): HandlerTally => ({
+  accepted,
+  refused,
+  acceptedUnverified: 0,
+  refusedUnverified: 0,
+  stylesAccepted,
+  stylesRefused: [],
+});
+const report = (diagnosis: HandlerDiagnosis, known = tally(1, 1, ['python'])): DiagnosedReport => ({
+  diagnosis,
+  known,
+  evidence: '401 "Invalid signature"',
+});
+const goCall: HandlerDiagnosis = { code: 'handler-signature-style-mismatch', signedIn: 'go', mostCallsIn: null };
+
+describe('a valid signature refused, the styles told apart', () => {
+  it('names the style the handler verifies with and this call’s, by id, and the verifier by where the front end has it', () => {
+    expect(handlerDiagnosisWords(report(goCall), BY_ID)).toEqual({
+      what:
+        'Your handler refused a valid signature (it answered 401 "Invalid signature"). Your handler verifies with python; ' +
+        'this call was signed with go. So far it accepted 1 call with a valid signature and refused 1.',
+      todo: '"verifier go" prints a verifier that accepts how this call was signed.',
+    });
+  });
+
+  it('names them by label in the same sentences', () => {
+    expect(handlerDiagnosisWords(report(goCall), BY_LABEL)).toEqual({
+      what:
+        'Your handler refused a valid signature (it answered 401 "Invalid signature"). Your handler verifies with Python example ' +
+        '(as sent, ASCII escapes); this call was signed with Go example (sorted keys, Go escaping). So far it accepted 1 call ' +
+        'with a valid signature and refused 1.',
+      todo: '"Show a verifier" below gives a verifier that accepts how this call was signed.',
+    });
+  });
+
+  it('candidates the calls have not told apart, as a list', () => {
+    const { what } = handlerDiagnosisWords(report(goCall, tally(2, 1, ['python', 'nested-sorted+ascii'])), BY_LABEL);
+    expect(what).toContain(
+      'Your handler verifies with one of Python example (as sent, ASCII escapes); Keys as sent, nested sorted, ASCII escapes ' +
+        '(the calls so far do not tell them apart). This call was signed with Go example (sorted keys, Go escaping). ' +
+        'So far it accepted 2 calls',
+    );
+  });
+
+  it('a handler that never accepted a signed call may have another serialization or another key', () => {
+    const { what } = handlerDiagnosisWords(report(goCall, tally(0, 1, [])), BY_ID);
+    expect(what).toContain(
+      'This call was signed with go, and your handler has not accepted a signed call yet: it verifies with another ' +
+        'serialization, or with another key. So far it accepted 0 calls with a valid signature and refused 1.',
+    );
+  });
+
+  it('the style most calls are signed in, beside this call’s, and a verifier for each where the front end has it', () => {
+    const said = handlerDiagnosisWords(report({ ...goCall, mostCallsIn: 'raw' }), BY_LABEL);
+    expect(said.what).toContain(
+      "this call was signed with Go example (sorted keys, Go escaping), though most of this Flowent's calls are signed with " +
+        'Raw body bytes (signature member cut out).',
+    );
+    expect(said.todo).toBe(
+      '"Show a verifier" below gives a verifier that accepts how this call was signed, and "Show a verifier for most calls" ' +
+        "below gives one for most of this Flowent's calls.",
+    );
+  });
+});
+
+describe('every other disagreement', () => {
+  it.each([
+    [
+      { code: 'handler-refused-valid-signature', cause: 'styles-alike' },
+      'every known style gives the same signed text for this call: the way it serializes the body is not the cause. So far',
+      "Check that your handler's FLOWENT_HMAC_KEY equals the key set here",
+    ],
+    [
+      { code: 'handler-refused-valid-signature', cause: 'no-style-fits' },
+      'no single signing style fits every call it accepted and refused (its key may have changed since): the way',
+      'verifies the body bytes as received, not a copy re-encoded by a framework.',
+    ],
+    [
+      { code: 'handler-refused-registration-check' },
+      "Your handler refused Flowent's registration check (it answered 401",
+      'Answer calls with "test": true with a 2xx before checking the signature: "verifier any" prints a verifier that does.',
+    ],
+    [
+      { code: 'handler-accepted-invalid-signature' },
+      'either it does not check signatures, or its key differs from this one.',
+      'Make your handler refuse a wrong signature with 401 ("verifier any" prints one that does), and check',
+    ],
+    [
+      { code: 'handler-accepted-unsigned' },
+      'Your handler accepted a call without a signature (it answered 401 "Invalid signature"): anyone who can reach it',
+      'Refuse calls without a signature with 401, except Flowent\'s registration check ("test": true): "verifier any" prints a verifier that does.',
+    ],
+  ] as [HandlerDiagnosis, string, string][])('%o', (diagnosis, what, todo) => {
+    const said = handlerDiagnosisWords(report(diagnosis), BY_ID);
+    expect(said.what).toContain(what);
+    expect(said.todo).toContain(todo);
+  });
+});
