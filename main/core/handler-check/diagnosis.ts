@@ -4,11 +4,6 @@ import { handlerStyles, type CheckedCall, type HandlerKnowledge } from './handle
 import type { HandlerSignatureVerdict } from './verdict';
 import type { StyleName } from '../../contract/names-and-limits';
 
-/** The command that prints a verifier (for a style, when it matters), as the command line's words spell it. */
-export function verifierCommand(style?: StyleName): string {
-  return `flowent-companion verifier <python|node|go>${style === undefined ? '' : ` --style ${style}`}`;
-}
-
 /**
  * What to tell the developer about their handler's verdict on one call, as a code and its
  * parameters (worded by handlerDiagnosisWords, main/contract/words), or null when there is

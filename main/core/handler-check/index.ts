@@ -21,6 +21,7 @@ export {
   type HandlerStyles,
   type StyleTally,
 } from './handler-memory';
-export { diagnoseHandler, verifierCommand } from './diagnosis';
-export { styleDescription, styleInWords, stylesInWords, styleTraits } from './style-words';
+export { diagnoseHandler } from './diagnosis';
+export { verifierCommand } from './verifier-command';
+export { styleDescription, styleInWords, styleTraits } from './style-words';
 export { verifierSnippet } from './verifiers';

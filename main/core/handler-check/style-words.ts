@@ -1,11 +1,11 @@
-import { STYLES, styleByName, type Escaping, type KeyOrder } from '../signature';
+import { styleByName, type Escaping, type KeyOrder } from '../signature';
 import type { StyleName } from '../../contract/names-and-limits';
 
 /**
  * The signing styles said the way a developer thinks of their verifier: what the serializer
  * does to key order and to characters, and, where one is well known, which library call
- * behaves that way. The engine's labels (styles.ts) name the styles; these sentences explain
- * them in a diagnosis and in the verifier command's help.
+ * behaves that way. The engine's labels (styles.ts) name the styles, in the page's diagnosis
+ * too; these sentences explain them in the verifier command's help and atop each verifier.
  */
 
 const ORDER_WORDS: Record<KeyOrder, string> = {
@@ -60,23 +60,4 @@ export function styleDescription(style: StyleName): string {
   const text = `${styleInWords(style)}, ${NUMBER_WORDS[info.escaping]}.`;
   const capitalised = `${text[0]!.toUpperCase()}${text.slice(1)}`;
   return info.order === 'struct' ? `${capitalised} ${STRUCT_ORDER_WORDS}` : capitalised;
-}
-
-/**
- * Several candidate styles in words, by what they have in common: the calls seen so far may
- * not have told every candidate apart (a call with only ASCII text is signed the same in all
- * three escapings).
- */
-export function stylesInWords(styles: readonly StyleName[]): string {
-  const unique = STYLES.filter((info) => styles.includes(info.name));
-  if (unique.length === 0) return 'no known style';
-  if (unique.length === 1) return styleInWords(unique[0]!.name);
-  if (unique.some((info) => info.order === null)) return `one of ${unique.map((info) => info.name).join(', ')}`;
-  const orders = new Set(unique.map((info) => info.order as KeyOrder));
-  const escapings = new Set(unique.map((info) => info.escaping as Escaping));
-  const shared: string[] = [];
-  if (orders.size === 1) shared.push(ORDER_WORDS[[...orders][0]!]);
-  if (escapings.size === 1) shared.push(ESCAPING_WORDS[[...escapings][0]!]);
-  const names = unique.map((info) => info.name).join(', ');
-  return shared.length === 0 ? `one of ${names}` : `${shared.join(', ')} (one of ${names}: the calls so far do not tell them apart)`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { styleDescription, styleInWords, stylesInWords, styleTraits } from '../../../main/core/handler-check';
+import { styleDescription, styleInWords, styleTraits } from '../../../main/core/handler-check';
 import { STYLES } from '../../../main/core/signature';
 
 describe('the styles in words', () => {
@@ -29,13 +29,5 @@ describe('the styles in words', () => {
     expect(styleDescription('struct+utf8')).toContain(
       'Go struct order: action_name, parameters, timestamp, test, then any other key sorted.',
     );
-  });
-
-  it('several candidates: what they share, and which they are', () => {
-    expect(stylesInWords(['python'])).toBe(styleInWords('python'));
-    expect(stylesInWords(['go', 'sorted+utf8'])).toBe('sorted keys (one of go, sorted+utf8: the calls so far do not tell them apart)');
-    expect(stylesInWords(['python', 'go'])).toBe('one of python, go');
-    expect(stylesInWords(['python', 'raw'])).toBe('one of python, raw');
-    expect(stylesInWords([])).toBe('no known style');
   });
 });
