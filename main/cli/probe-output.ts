@@ -4,7 +4,6 @@ import { EXIT } from './exit-codes';
 import type { CoreSession } from './open-core';
 import { printable } from './printable';
 import { probeFindingWords, probeRowStyles, type ProbeVocabulary } from '../contract/words';
-import { verifierCommand } from '../core';
 import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
@@ -22,7 +21,8 @@ const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
   style: (style) => style,
   styles: (styles) => styles.join(', '),
   bytesOf: (style) => `${style}'s`,
-  getVerifier: (style) => `"${verifierCommand(style !== null && isStyleName(style) ? style : undefined)}" prints`,
+  getVerifier: (style) =>
+    `"flowent-companion verifier <python|node|go>${style !== null && isStyleName(style) ? ` --style ${style}` : ''}" prints`,
 };
 
 function verdictWord(row: ProbeRow, wrong: boolean): string {

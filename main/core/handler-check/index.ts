@@ -22,6 +22,5 @@ export {
   type StyleTally,
 } from './handler-memory';
 export { diagnoseHandler } from './diagnosis';
-export { verifierCommand } from './verifier-command';
 export { styleDescription, styleInWords, styleTraits } from './style-words';
 export { verifierSnippet } from './verifiers';
