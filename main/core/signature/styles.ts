@@ -1,4 +1,5 @@
 import { STYLE_NAMES, type StyleName } from '../../contract/names-and-limits';
+import { styleLabel } from '../../contract/style-labels';
 
 /**
  * Signing styles. Flowent documents two reference verifiers that serialize differently and
@@ -35,32 +36,19 @@ export interface StyleInfo {
 export const KEY_ORDERS: readonly KeyOrder[] = ['as-sent', 'sorted', 'nested-sorted', 'struct'];
 export const ESCAPINGS: readonly Escaping[] = ['ascii', 'go', 'utf8'];
 
-const ORDER_LABEL: Record<KeyOrder, string> = {
-  'as-sent': 'keys as sent',
-  sorted: 'keys sorted',
-  'nested-sorted': 'top level as sent, nested keys sorted',
-  struct: 'Go struct field order, nested keys sorted',
-};
-const ESCAPING_LABEL: Record<Escaping, string> = {
-  ascii: 'ASCII escapes (Python)',
-  go: 'Go escaping',
-  utf8: 'raw UTF-8 (JavaScript)',
-};
-
 /** The documented styles, each a key order and an escaping under the name its verifier goes by. */
 const NAMED: readonly StyleInfo[] = [
-  { name: 'python', label: 'Python example (as sent, ASCII escapes)', order: 'as-sent', escaping: 'ascii' },
-  { name: 'go', label: 'Go example (sorted keys, Go escaping)', order: 'sorted', escaping: 'go' },
-  { name: 'go-struct', label: 'Go struct (struct field order, nested keys sorted, Go escaping)', order: 'struct', escaping: 'go' },
-  { name: 'raw', label: 'Raw body bytes (signature member cut out)', order: null, escaping: null },
+  { name: 'python', label: styleLabel('python'), order: 'as-sent', escaping: 'ascii' },
+  { name: 'go', label: styleLabel('go'), order: 'sorted', escaping: 'go' },
+  { name: 'go-struct', label: styleLabel('go-struct'), order: 'struct', escaping: 'go' },
+  { name: 'raw', label: styleLabel('raw'), order: null, escaping: null },
 ];
 
 /** A style the contract names `order+escaping`, described from its two choices. */
 function comboStyle(name: StyleName): StyleInfo {
   const [order, escaping] = name.split('+') as [KeyOrder, Escaping];
   if (!KEY_ORDERS.includes(order) || !ESCAPINGS.includes(escaping)) throw new Error(`Unknown signing style ${name}.`);
-  const label = `${ORDER_LABEL[order]}, ${ESCAPING_LABEL[escaping]}`;
-  return { name, label: label[0]!.toUpperCase() + label.slice(1), order, escaping };
+  return { name, label: styleLabel(name), order, escaping };
 }
 
 /** Every style, the four documented ones first; a match is reported under the first that matched. */

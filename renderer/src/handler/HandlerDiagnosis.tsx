@@ -1,27 +1,17 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
+import { styleLabel } from '../../../main/contract/style-labels';
 import { handlerDiagnosisWords, type SigningVocabulary } from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 
 /**
- * A style's name in the page: the label the signature details show it under ("Python example
- * (as sent, ASCII escapes)"), so the handler's section and the signature panel name a style
- * alike (the probe's finding and the handler's diagnosis too); its id ("python", as the
- * terminal says it) when the call has no label for it.
- */
-export function styleLabel(call: CallDetail, style: string): string {
-  return call.signature.styles.find((s) => s.style === style)?.label ?? style;
-}
-
-/**
  * The page's words for styles and verifiers: styles by label ("; " apart: labels have commas),
  * a verifier by the fold that shows it (`foldFor`: its summary), never by a command to run.
  */
-export function pageSigningVocabulary(call: CallDetail, foldFor: (style: string | null) => string): SigningVocabulary {
-  const style = (id: string) => styleLabel(call, id);
+export function pageSigningVocabulary(foldFor: (style: string | null) => string): SigningVocabulary {
   return {
-    style,
-    styles: (styles) => styles.map(style).join('; '),
+    style: styleLabel,
+    styles: (styles) => styles.map(styleLabel).join('; '),
     getVerifier: (id) => `"${foldFor(id)}" below gives`,
   };
 }
@@ -32,14 +22,14 @@ const THIS_STYLE_FOLD = 'Show a verifier that checks this style';
 const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
 /** The styles a handler accepted or refused so far, by name ("; " apart: names have commas); each one's id in its title. */
-function StyleList({ call, styles, testId }: { call: CallDetail; styles: string[]; testId: string }) {
+function StyleList({ styles, testId }: { styles: string[]; testId: string }) {
   if (styles.length === 0) return <dd data-testid={testId}>none yet</dd>;
   return (
     <dd data-testid={testId}>
       {styles.map((style, index) => (
         <span key={style}>
           {index > 0 && '; '}
-          <span title={style}>{styleLabel(call, style)}</span>
+          <span title={style}>{styleLabel(style)}</span>
         </span>
       ))}
     </dd>
@@ -47,14 +37,14 @@ function StyleList({ call, styles, testId }: { call: CallDetail; styles: string[
 }
 
 /** What the handler taught so far, in one line. */
-export function HandlerTaught({ call, report }: { call: CallDetail; report: HandlerReport }) {
+export function HandlerTaught({ report }: { report: HandlerReport }) {
   const { known } = report;
   return (
     <dl className="facts handler-taught" aria-label="What your handler did so far">
       <dt>Styles it accepted</dt>
-      <StyleList call={call} styles={known.stylesAccepted} testId="handler-styles-accepted" />
+      <StyleList styles={known.stylesAccepted} testId="handler-styles-accepted" />
       <dt>Styles it refused</dt>
-      <StyleList call={call} styles={known.stylesRefused} testId="handler-styles-refused" />
+      <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />
       <dt>Valid signatures</dt>
       <dd>
         {known.accepted} accepted, {known.refused} refused
@@ -83,7 +73,7 @@ export function HandlerDiagnosis({ call }: { call: CallDetail }) {
   const mostCallsIn = diagnosis.code === 'handler-signature-style-mismatch' ? diagnosis.mostCallsIn : null;
   const { what, todo } = handlerDiagnosisWords(
     { ...report, diagnosis },
-    pageSigningVocabulary(call, (style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : THIS_STYLE_FOLD)),
+    pageSigningVocabulary((style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : THIS_STYLE_FOLD)),
   );
   return (
     <div className="problem-box handler-diagnosis" role="group" aria-label="Your handler and the signature" data-code={diagnosis.code}>
@@ -93,9 +83,9 @@ export function HandlerDiagnosis({ call }: { call: CallDetail }) {
       <p>
         <span className="what-to-do">What to do:</span> <Prose text={todo} />
       </p>
-      <HandlerTaught call={call} report={report} />
-      <VerifierFold summary={THIS_STYLE_FOLD} style={report.verifierStyle} styleLabel={styleLabel(call, report.verifierStyle)} />
-      {mostCallsIn !== null && <VerifierFold summary={MOST_CALLS_FOLD} style={mostCallsIn} styleLabel={styleLabel(call, mostCallsIn)} />}
+      <HandlerTaught report={report} />
+      <VerifierFold summary={THIS_STYLE_FOLD} style={report.verifierStyle} styleLabel={styleLabel(report.verifierStyle)} />
+      {mostCallsIn !== null && <VerifierFold summary={MOST_CALLS_FOLD} style={mostCallsIn} styleLabel={styleLabel(mostCallsIn)} />}
     </div>
   );
 }

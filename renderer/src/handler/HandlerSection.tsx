@@ -8,11 +8,12 @@ import {
   type HandlerVoice,
   type ProbeVocabulary,
 } from '../../../main/contract/words';
+import { styleLabel } from '../../../main/contract/style-labels';
 import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
 import { clearProbeProgress, markProbeStopping, probeStepInWords, useProbeProgress } from './probe-progress';
-import { HandlerTaught, pageSigningVocabulary, styleLabel } from './HandlerDiagnosis';
+import { HandlerTaught, pageSigningVocabulary } from './HandlerDiagnosis';
 import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 
@@ -23,9 +24,10 @@ const HANDLER_VOICE: HandlerVoice = { subject: 'It', owner: 'Its', alarm: (word)
 const PROBE_VERIFIER_FOLD = 'Show a verifier';
 
 /** The finding names styles as the table beside it (by label), and a verifier by the fold under it. */
-function probeVocabulary(call: CallDetail): ProbeVocabulary {
-  return { ...pageSigningVocabulary(call, () => PROBE_VERIFIER_FOLD), bytesOf: (id) => `those of ${styleLabel(call, id)}` };
-}
+const PROBE_VOCABULARY: ProbeVocabulary = {
+  ...pageSigningVocabulary(() => PROBE_VERIFIER_FOLD),
+  bytesOf: (id) => `those of ${styleLabel(id)}`,
+};
 
 /**
  * The developer's handler as this call's answer shows it: its verdict on the signature, what
@@ -44,12 +46,8 @@ export function HandlerSection({ call }: { call: CallDetail }) {
       {/* With a diagnosis, the box at the top shows all this already. */}
       {!report.diagnosis && (
         <>
-          <HandlerTaught call={call} report={report} />
-          <VerifierFold
-            summary="A verifier for your handler"
-            style={report.verifierStyle}
-            styleLabel={styleLabel(call, report.verifierStyle)}
-          />
+          <HandlerTaught report={report} />
+          <VerifierFold summary="A verifier for your handler" style={report.verifierStyle} styleLabel={styleLabel(report.verifierStyle)} />
         </>
       )}
       <ProbeControls call={call} report={report} />
@@ -124,17 +122,17 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
         </div>
       )}
       <ErrorLine message={error} label="Probe error" />
-      {probe && <ProbeTable call={call} report={report} probe={probe} />}
+      {probe && <ProbeTable report={report} probe={probe} />}
     </>
   );
 }
 
-function ProbeTable({ call, report, probe }: { call: CallDetail; report: HandlerReport; probe: HandlerProbe }) {
+function ProbeTable({ report, probe }: { report: HandlerReport; probe: HandlerProbe }) {
   const rows = [
     // Named as the signature details name them ("; " apart: names have commas); each style's id in the row's title.
     ...probe.rows.map((row) => ({
       row,
-      what: probeRowStyles(probe, row, (style) => styleLabel(call, style)).join('; '),
+      what: probeRowStyles(probe, row, styleLabel).join('; '),
       title: row.styles.join('\n'),
       wrong: false,
     })),
@@ -148,9 +146,9 @@ function ProbeTable({ call, report, probe }: { call: CallDetail; report: Handler
   return (
     <div role="region" aria-label="Probe result" className="probe-result">
       <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={code}>
-        <Prose text={probeFindingWords(probe, probeVocabulary(call))} />
+        <Prose text={probeFindingWords(probe, PROBE_VOCABULARY)} />
       </p>
-      {verifier && <VerifierFold summary={PROBE_VERIFIER_FOLD} style={verifierStyle} styleLabel={styleLabel(call, verifierStyle)} />}
+      {verifier && <VerifierFold summary={PROBE_VERIFIER_FOLD} style={verifierStyle} styleLabel={styleLabel(verifierStyle)} />}
       <table className="probe-table" aria-label="What your handler accepted">
         <thead>
           <tr>

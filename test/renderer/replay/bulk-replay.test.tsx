@@ -41,7 +41,7 @@ describe('bulk replay of the filtered list', () => {
     await user.type(concurrency, '1');
     // Every style signs these bodies alike: four calls learned from, none told them apart.
     expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe(
-      'Calls this companion signs use python style, learned from 4 Flowent calls (none yet told the styles apart).',
+      'Calls this companion signs use Python example (as sent, ASCII escapes), learned from 4 Flowent calls (none yet told the styles apart).',
     );
     await user.click(start);
     await waitFor(() => expect(progressOf(dialog).max).toBe(3));

@@ -31,7 +31,7 @@ describe('replay with edited parameters', () => {
     expect(JSON.parse(editorIn(editor).state.doc.toString())).toEqual({ to: 'a@example.com', n: 1 });
     // A number among the parameters tells the styles apart: the python style is learned for sure.
     expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
-      'Calls this companion signs use python style, learned from 3 Flowent calls.',
+      'Calls this companion signs use Python example (as sent, ASCII escapes), learned from 3 Flowent calls.',
     );
     typeInto(editorIn(editor), '{"to": "b@example.com", "n": 2}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
