@@ -28,20 +28,35 @@ const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
 };
 
 /**
- * How a line marks who answered, when the status alone would mislead: a mock's 200 given in
- * place of a handler that is down looks like the handler's success otherwise.
+ * Who answered, said after the status when the status alone would mislead: a mock's 200 given
+ * in place of a handler that is down looks like the handler's success otherwise. Null where the
+ * status says enough.
  */
-const ANSWERED_TAG: Record<AnsweredBy, string> = {
-  mock: '',
-  'test-check': '',
-  'signature-check': '',
-  error: '',
-  forward: '',
-  'fallback-mock': ' from the mock: your handler gave no answer',
-  'forward-error': '',
-  companion: '',
-  'companion-error': '',
+const ANSWERED_WORDS: Record<AnsweredBy, string | null> = {
+  mock: null,
+  'test-check': null,
+  'signature-check': null,
+  error: null,
+  forward: null,
+  'fallback-mock': 'from the mock: your handler gave no answer',
+  'forward-error': null,
+  companion: null,
+  'companion-error': null,
 };
+
+/** Who answered, where the status alone would mislead (`calls`, serve's lines, `send`); null where it says enough. */
+export function answeredByWords(answeredBy: AnsweredBy): string | null {
+  return ANSWERED_WORDS[answeredBy];
+}
+
+/**
+ * Why the mock answered in place of the handler (`  forwarding failed: Your handler at ...
+ * refused the connection ...`); null for any other answer: a 502/504's violation already says
+ * what forwarding met, and a mock's answer in its place does not.
+ */
+export function forwardingNote(answeredBy: AnsweredBy, forwardError: string | null): string | null {
+  return answeredBy === 'fallback-mock' && forwardError ? `  forwarding failed: ${forwardError}` : null;
+}
 
 /**
  * One human line per call: time, action, verdict (and style), status, milliseconds. The time
@@ -59,7 +74,8 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
-  const status = (call.status === 0 ? 'no answer' : String(call.status)) + ANSWERED_TAG[call.answeredBy];
+  const answered = answeredByWords(call.answeredBy);
+  const status = (call.status === 0 ? 'no answer' : String(call.status)) + (answered ? ` ${answered}` : '');
   const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, HANDLER_VOICE)}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
@@ -91,8 +107,8 @@ export function formatStoredElsewhere(count: number): string {
  */
 export function formatCallNotes(call: CallSummary): string[] {
   const why = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
-  // A 502/504's violation already says what forwarding met; a mock's answer in its place does not.
-  const forwarding = call.answeredBy === 'fallback-mock' && call.forwardError ? [`  forwarding failed: ${call.forwardError}`] : [];
+  const note = forwardingNote(call.answeredBy, call.forwardError);
+  const forwarding = note === null ? [] : [note];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
   return [...why, ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)].map(printable);

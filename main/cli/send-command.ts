@@ -8,6 +8,7 @@ import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
 import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
+import { answeredByWords, forwardingNote } from './format-call';
 import {
   parseAction,
   parseStyle,
@@ -101,7 +102,16 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
       out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
       out(`  body:    ${r.body}`);
-      out(r.error ? `  answer:  none: ${r.error}` : `  answer:  ${r.status} ${r.answer}`);
+      // Status 0: nothing answered. Any other status is what Flowent would have got, even when a
+      // companion's webhook gave it in place of a handler that gave no answer (its mock, a 502).
+      if (r.status === 0) out(`  answer:  none${r.error ? `: ${r.error}` : ''}`);
+      else {
+        out(`  answer:  ${r.status} ${r.answer}`);
+        const answered = answeredByWords(r.answeredBy);
+        if (answered) out(`           ${answered}`);
+        const note = forwardingNote(r.answeredBy, r.error);
+        if (note) out(note);
+      }
       out(`  time:    ${r.durationMs.toFixed(1)} ms`);
       if (r.violations.length === 0) out("  verdict: the answer meets Flowent's contract");
       else {

@@ -1,5 +1,6 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
 import type { AnswersFailure } from './answers';
+import type { AnsweredBy } from './calls';
 import type * as z from 'zod';
 import type { CallsFailure, ServerNotRunning, Violation } from './shared';
 import type { Result } from './result';
@@ -209,8 +210,17 @@ export interface SimulateOutcome {
   signedStyle: string | null;
   status: number;
   answer: string;
+  /**
+   * Who gave the answer: the handler, or a companion's webhook the call was sent to (its mock,
+   * its mock in place of a handler that gave no answer, the handler it forwarded to).
+   */
+  answeredBy: AnsweredBy;
   durationMs: number;
   violations: Violation[];
+  /**
+   * Why the handler could not be reached, when it could not: with status 0 nothing answered;
+   * with a status, a companion's webhook answered in its place (`answeredBy` says how).
+   */
   error: string | null;
 }
 

@@ -70,8 +70,8 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
         ...(target ? { target } : {}),
       });
       if (!sent.ok) return sent;
-      const { id, url, body, signedStyle, status, answer, durationMs, violations, error } = sent.value;
-      return { ok: true, value: { id, url, body, signedStyle, status, answer, durationMs, violations, error } };
+      const { id, url, body, signedStyle, status, answer, answeredBy, durationMs, violations, error } = sent.value;
+      return { ok: true, value: { id, url, body, signedStyle, status, answer, answeredBy, durationMs, violations, error } };
     },
     exportHar: async (selection) => {
       const har = replay.exportHar(selection);

@@ -81,7 +81,9 @@ export interface Delivered {
   body: Buffer;
   durationMs: number;
   violations: Violation[];
-  /** Why the handler could not be reached, when it could not. */
+  /** Who answered, as stored: a companion's webhook says whether its mock answered in place of a handler that gave no answer. */
+  answeredBy: AnsweredBy;
+  /** Why the handler could not be reached, when it could not (with a status, a companion's webhook answered in its place). */
   error: string | null;
   /** The handler's verdict on the signature; none when no handler answered. */
   handler: HandlerChecks;
@@ -216,6 +218,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     ...response,
     durationMs: outcome.durationMs,
     violations,
+    answeredBy,
     error,
     handler,
     notSent: dropped,

@@ -1,4 +1,4 @@
-import type { ReplayFailure, Result, Violation } from '../../contract/api';
+import type { AnsweredBy, ReplayFailure, Result, Violation } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
 import { deliver, targetFor } from './deliver';
 import { isObjectParameters, jsonTextOf, overFlowentLimit, signBody } from './edit-body';
@@ -36,6 +36,7 @@ export interface SimulateResult {
   signatureVerdict: string;
   status: number;
   answer: string;
+  answeredBy: AnsweredBy;
   durationMs: number;
   violations: Violation[];
   error: string | null;
@@ -107,6 +108,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
       signatureVerdict: delivered.signature.verdict,
       status: delivered.status,
       answer: delivered.body.toString('utf8'),
+      answeredBy: delivered.answeredBy,
       durationMs: delivered.durationMs,
       violations: delivered.violations,
       error: delivered.error,
