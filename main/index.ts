@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     webhookBaseUrl: listening.value.baseUrl,
     publicUrl: null,
     projectDir: null,
+    forwardTarget: null,
     inspectorPort: null,
     loopToken,
     startedAt: Date.now(),

@@ -4,7 +4,7 @@ import { isActionName, type ApiFailure } from '../contract/api';
 import { checkTargetUrl, readParameters, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { fileProblemInWords } from '../contract/words';
+import { fileProblemInWords, noHandlerTodo } from '../contract/words';
 import { inCliWords } from './cli-words';
 import { projectDirOf } from './open-core';
 import { isStyleName } from '../contract/names-and-limits';
@@ -93,9 +93,13 @@ export function replayRefusalInWords(failure: ApiFailure, io: CliIo): string {
   const project = projectDirOf(undefined, io);
   if (project === null) return inCliWords(failure);
   return inCliWords(failure, {
-    'no-target': ({ action }) => ({
+    'no-target': ({ action, webhook }, say) => ({
       what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
-      todo: `Pass --target <url>, or write "mode: forward" and "forward: <url>" into ${join(project, 'answers', `${action ?? '_default'}.yaml`)}.`,
+      todo: noHandlerTodo(
+        [say.giveTarget, `write "mode: forward" and "forward: <url>" into ${join(project, 'answers', `${action ?? '_default'}.yaml`)}`],
+        webhook,
+        say,
+      ),
     }),
   });
 }

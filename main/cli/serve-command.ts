@@ -223,6 +223,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     webhookBaseUrl: started.value.baseUrl,
     publicUrl: null,
     projectDir,
+    forwardTarget: values.forward ?? null,
     inspectorPort: inspectorListensOn,
     loopToken,
     startedAt: Date.now(),

@@ -12,8 +12,12 @@ export type ReplayFailure =
   | Extract<AnswersFailure, { code: 'invalid-action' | 'invalid-target' }>
   /** The cURL command sends to the companion's own webhook, which is not listening. */
   | ServerNotRunning
-  /** Neither a target was given nor a forwarding target is set for the action (null: none named). */
-  | { code: 'no-target'; action: string | null }
+  /**
+   * Neither a target was given nor a forwarding target is set for the action (null: none named).
+   * `webhook`: a running companion's webhook URL for the action, whose mock answers it there for
+   * want of a target; null when none runs, or when each one running forwards it (`serve --forward`).
+   */
+  | { code: 'no-target'; action: string | null; webhook: string | null }
   /**
    * No target was given and the action's answers are its mock (mode mock): there is no handler to
    * send it to, and sending it to one anyway would pretend to be what serve does. `webhook`: a

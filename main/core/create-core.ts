@@ -264,10 +264,10 @@ export function createCore(options: CoreOptions): Core {
   // webhook of a serve running on the same data folder, with that serve's mark.
   const loopToken = options.loopToken ?? newLoopToken();
   const ownWebhooks = (): OwnWebhook[] => [
-    ...(listening ? [{ baseUrl: listening.baseUrl, loopToken }] : []),
+    ...(listening ? [{ baseUrl: listening.baseUrl, loopToken, forwardTarget: forwardSettings.startupForwardTarget }] : []),
     ...runningServes(options.dataDir)
       .filter((serve) => serve.pid !== process.pid)
-      .map((serve) => ({ baseUrl: serve.webhookBaseUrl, loopToken: serve.loopToken })),
+      .map((serve) => ({ baseUrl: serve.webhookBaseUrl, loopToken: serve.loopToken, forwardTarget: serve.forwardTarget })),
   ];
 
   const replay = createReplay({

@@ -40,6 +40,7 @@ function recordServe(dataDir: string, webhookBaseUrl: string): void {
     pid: process.pid,
     webhookBaseUrl,
     projectDir: null,
+    forwardTarget: null,
     publicUrl: null,
     inspectorPort: null,
     loopToken: 'test-loop-token',

@@ -36,6 +36,7 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
       pid: process.pid,
       webhookBaseUrl: companion.baseUrl,
       projectDir: project,
+      forwardTarget: null,
       publicUrl: null,
       inspectorPort: null,
       loopToken: 'test-loop-token',

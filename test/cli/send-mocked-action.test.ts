@@ -4,8 +4,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { replayRefusalInWords } from '../../main/cli/replay-cli-shared';
+import { postSigned } from '../helpers/flowent-signer';
 import { runInProcess } from '../helpers/in-process-cli';
-import { runCli, startServe } from '../helpers/spawn-cli';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const KEY = 'send-mocked-action-key';
@@ -68,4 +71,51 @@ describe('send to an action its mock answers', () => {
       `Pass --target <url> to send it to a handler, or --target ${server.baseUrl}/actions/send_email for the running companion's mock to answer it.`,
     );
   });
+
+  it("names a running serve's webhook where its mock answers because no handler target is set, for send and replay alike", async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--data-dir', dataDir]);
+    const words =
+      'There is no handler to send action send_email to. Pass --target <url>, or run "flowent-companion targets set send_email <url>", ' +
+      `or --target ${server.baseUrl}/actions/send_email for the running companion's mock to answer it.`;
+    const refused = await runCli(['send', 'send_email', '--params', '{}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(words);
+
+    // A call from Flowent, answered by that mock, replayed without a target: the same words.
+    expect((await postSigned(server.baseUrl, 'send_email', {}, KEY)).status).toBe(200);
+    const replayed = await runCli(['replay', '1', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(replayed.code).toBe(1);
+    expect(replayed.stderr).toContain(words);
+  });
+
+  it('does not name the webhook of a serve that forwards the action (serve --forward) as one whose mock answers it', async () => {
+    const dataDir = tempDir();
+    await serve(['--forward', NOWHERE, '--data-dir', dataDir]);
+    const refused = await runCli(['send', 'send_email', '--params', '{}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'There is no handler to send action send_email to. Pass --target <url>, or run "flowent-companion targets set send_email <url>".',
+    );
+    expect(refused.stderr).not.toContain("running companion's mock");
+  });
+
+  it('names the webhook in a project folder too, after the answer file to write', () => {
+    const project = tempDir();
+    mkdirSync(join(project, 'flowent', 'answers'), { recursive: true });
+    const io = { stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: project };
+    const refusal = { ok: false, code: 'no-target', action: 'send_email', webhook: 'http://127.0.0.1:8787/actions/send_email' } as const;
+    expect(replayRefusalInWords(refusal, io)).toBe(
+      'There is no handler to send action send_email to. Pass --target <url>, or write "mode: forward" and "forward: <url>" into ' +
+        `${join(project, 'flowent', 'answers', 'send_email.yaml')}, or --target http://127.0.0.1:8787/actions/send_email for the running companion's mock to answer it.`,
+    );
+  });
 });
+
+async function serve(args: string[]): Promise<ServeProcess> {
+  const server = await startServe(['--port', '0', '--no-inspector', ...args], { FLOWENT_HMAC_KEY: KEY });
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return server;
+}

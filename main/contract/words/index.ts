@@ -41,6 +41,7 @@ export { handlerVerdictWords, probeRowStyles, type HandlerVoice } from './handle
 export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { tunnelRetryWords } from './status-words';
+export { noHandlerTodo } from './replay-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type {
   AnswersFolderVocabulary,

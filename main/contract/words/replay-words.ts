@@ -14,16 +14,24 @@ const NEEDS_KEY: Record<Extract<ReplayFailure, { code: 'no-key' }>['needs'], str
   probe: 'A probe signs the call in each style with the HMAC key.',
 };
 
+/**
+ * What to do where a call has no handler to go to: the ways to name one (`ways`, vocabulary
+ * phrases), then, when a companion runs whose mock answers the action (`webhook`), sending it
+ * there. Every refusal for want of a handler says it so, whatever the reason there is none.
+ */
+export function noHandlerTodo(ways: string[], webhook: string | null, say: Pick<Vocabulary, 'sendToCompanion'>): string {
+  const all = webhook === null ? ways : [...ways, say.sendToCompanion(webhook)];
+  return `${cap(all.join(', or '))}.`;
+}
+
 export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
-  'no-target': ({ action }, say) => ({
+  'no-target': ({ action, webhook }, say) => ({
     what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
-    todo: either(say.giveTarget, say.setTarget(action)),
+    todo: noHandlerTodo([say.giveTarget, say.setTarget(action)], webhook, say),
   }),
   'answered-by-mock': ({ action, webhook }, say) => ({
     what: `Action ${action} is answered by its mock (its answers' mode is mock), so it has no handler to send to.`,
-    todo: webhook
-      ? `${cap(say.giveTarget)} to send it to a handler, or ${say.sendToCompanion(webhook)}.`
-      : `${cap(say.giveTarget)} to send it to a handler.`,
+    todo: noHandlerTodo([`${say.giveTarget} to send it to a handler`], webhook, say),
   }),
   'no-action-for-target': ({ target }, say) => ({
     what: `This call names no action, so {action_name} in ${target} cannot be filled.`,

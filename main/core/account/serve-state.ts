@@ -23,6 +23,8 @@ export interface ServeState {
   inspectorPort: number | null;
   /** Its mark on calls sent to its webhook by this companion's own commands (`send`, `replay`), so it does not store them as Flowent's. */
   loopToken: string;
+  /** Its `serve --forward`, where it forwards an action no answers setting sends elsewhere; null without one (and for the desktop app). */
+  forwardTarget: string | null;
   /**
    * The project folder (`flowent/`, absolute) whose answer files this serve answers from; null
    * when it answers from the history folder's. Two serves on one data folder may answer from
@@ -185,10 +187,12 @@ function readState(file: string): ServeState | null {
     typeof state.startedAt === 'number';
   if (!complete) return null;
   // A file written before serves recorded their project answers from the history folder's;
-  // one written before the desktop app wrote one is a serve's.
+  // one written before the desktop app wrote one is a serve's; one written before serves
+  // recorded their --forward as a serve without one (restarted, it says).
   return {
     ...state,
     projectDir: typeof state.projectDir === 'string' ? state.projectDir : null,
+    forwardTarget: typeof state.forwardTarget === 'string' ? state.forwardTarget : null,
     mode: state.mode === 'desktop' ? 'desktop' : 'headless',
   };
 }

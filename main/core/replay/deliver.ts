@@ -29,6 +29,8 @@ import type { HandlersRepository } from '../store/handlers-repository';
 export interface OwnWebhook {
   baseUrl: string;
   loopToken: string;
+  /** Its `serve --forward`: where it forwards an action no answers setting sends elsewhere; null without one. */
+  forwardTarget: string | null;
 }
 
 /** What replay and the simulator need from the core. */
@@ -106,15 +108,24 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
   // Its mock answers it (a mode chosen, or the only answer with a target known elsewhere): serve
   // would never reach a handler with it, so neither does a replay or a simulated call.
   if (action && route?.mode === 'mock' && (route.target !== null || modeChosen(deps.answers(), action))) {
-    const own = deps.ownWebhooks?.()[0];
-    return { ok: false, code: 'answered-by-mock', action, webhook: own ? `${own.baseUrl}/actions/${action}` : null };
+    return { ok: false, code: 'answered-by-mock', action, webhook: mockingWebhook(deps, action) };
   }
   const template = given ?? route?.target ?? null;
-  if (!template) return { ok: false, code: 'no-target', action };
+  if (!template) return { ok: false, code: 'no-target', action, webhook: action ? mockingWebhook(deps, action) : null };
   // A made-up name would send the call to a route of the handler's that nobody chose.
   if (action === null && template.includes(ACTION_PLACEHOLDER)) return { ok: false, code: 'no-action-for-target', target: template };
   const resolved = resolveTarget(template, action ?? '');
   return resolved.ok ? { ok: true, value: { url: resolved.url, handler: template } } : resolved;
+}
+
+/**
+ * The webhook URL for the action of a running companion whose mock answers it: the one to name
+ * where no handler is known. A serve's own `--forward` counts, as it does for that serve: with
+ * no mode set, a serve started with one forwards the action instead.
+ */
+function mockingWebhook(deps: ReplayDeps, action: string): string | null {
+  const mocking = deps.ownWebhooks?.().find((own) => resolveRoute(deps.answers(), action, own.forwardTarget).mode === 'mock');
+  return mocking ? `${mocking.baseUrl}/actions/${action}` : null;
 }
 
 /** Whether a mode is chosen for the action, its own or the default's (else it follows whether a target is known). */

@@ -28,6 +28,7 @@ function stateOf(
     pid,
     webhookBaseUrl: `http://127.0.0.1:${8000 + (pid % 1000)}`,
     projectDir,
+    forwardTarget: null,
     publicUrl,
     inspectorPort: null,
     loopToken: `loop-${pid}`,
@@ -103,12 +104,12 @@ describe('the serve state files behind --here, send and replay', () => {
     expect(serveForHere(dir, first)).toMatchObject({ ok: false, code: 'several', serves: [{ pid: c }, { pid: a }] });
   });
 
-  it('read a file written before serves recorded their project (or the app wrote one) as a serve answering from the history folder', () => {
+  it('read a file written before serves recorded their project, their --forward (or the app wrote one) as a serve answering from the history folder, forwarding nothing', () => {
     const dir = tempDir();
-    const { projectDir: _left, mode: _unsaid, ...older } = stateOf(process.pid, 1);
+    const { projectDir: _left, mode: _unsaid, forwardTarget: _unknown, ...older } = stateOf(process.pid, 1);
     mkdirSync(join(dir, DATA_FILES.serveStates), { recursive: true });
     writeFileSync(join(dir, DATA_FILES.serveStates, `${process.pid}.json`), JSON.stringify(older));
-    expect(readServeState(dir)).toMatchObject({ pid: process.pid, projectDir: null, mode: 'headless' });
+    expect(readServeState(dir)).toMatchObject({ pid: process.pid, projectDir: null, mode: 'headless', forwardTarget: null });
     expect(serveForHere(dir, join(dir, 'flowent'))).toMatchObject({ ok: false, code: 'none', others: [{ pid: process.pid }] });
   });
 

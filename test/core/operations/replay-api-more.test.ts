@@ -136,11 +136,12 @@ describe('core api: refusals a whole run would meet, given once', () => {
     try {
       expect((await bare.post('/actions/ok', signedBody(flowentPayload('ok', { n: 1 }), KEY))).status).toBe(200);
       const noTarget = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
-      expect(noTarget).toEqual({ ok: false, code: 'no-target', action: 'ok' });
+      // Its own webhook's mock answers the action for want of a target: the refusal names it.
+      expect(noTarget).toEqual({ ok: false, code: 'no-target', action: 'ok', webhook: `${bare.baseUrl}/actions/ok` });
       const noKey = await bare.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: true, target: handler.target });
       expect(noKey).toMatchObject({ ok: false, code: 'no-key' });
       const single = await bare.core.api.replayCall(1, 'as-is', null);
-      expect(single).toEqual({ ok: false, code: 'no-target', action: 'ok' });
+      expect(single).toEqual({ ok: false, code: 'no-target', action: 'ok', webhook: `${bare.baseUrl}/actions/ok` });
       expect(bare.events.some((e) => e.type === 'replay-progress')).toBe(false);
     } finally {
       await bare.close();

@@ -106,7 +106,8 @@ describe('bulk replay of the filtered list', () => {
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 1 call' }));
     // The page's words: the field here and the Answers panel, never the command line's flags.
     expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toBe(
-      'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers.',
+      'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers, ' +
+        'or choose "This companion" for its mock to answer it.',
     );
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();

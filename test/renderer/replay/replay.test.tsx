@@ -91,7 +91,8 @@ describe('replay from the detail pane', () => {
     await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
     const alert = await within(pane).findByRole('alert', { name: 'Replay error' });
     expect(alert.textContent).toContain(
-      'There is no handler to send action send_email to. Give a target URL here, or set a forwarding target for send_email in Answers.',
+      'There is no handler to send action send_email to. Give a target URL here, or set a forwarding target for send_email in Answers, ' +
+        'or choose "This companion" for its mock to answer it.',
     );
     expect(within(pane).queryByRole('region', { name: 'Replay result' })).toBeNull();
   });
