@@ -9,6 +9,7 @@ import { currentSelectionFilter } from './replay-ui-actions';
 import { reportError } from '../page/ui-actions';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { ErrorLine } from '../shared/ErrorLine';
+import { TargetField } from './TargetField';
 
 /** How many calls of the filter a bulk replay takes (from Flowent, naming an action). */
 function useMatchingCount(filter: CallFilter): number | null {
@@ -120,16 +121,8 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
         Re-sign with a fresh timestamp
       </label>
       {resign && <ReplayLearnedStyle />}
-      <label className="replay-target">
-        Bulk replay target URL
-        <input
-          type="url"
-          value={target}
-          placeholder="each action's forwarding target"
-          onChange={(e) => setTarget(e.target.value)}
-          spellCheck={false}
-        />
-      </label>
+      {/* With "This companion", as for one replay: a refusal for want of a handler offers it. */}
+      <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />
       <div className="button-row">
         <button type="submit" disabled={busy || count === null || !concurrencyOk}>
           {count === null ? 'Counting the calls…' : `Replay these ${count} call${count === 1 ? '' : 's'}`}

@@ -109,6 +109,8 @@ describe('bulk replay of the filtered list', () => {
       'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers, ' +
         'or choose "This companion" for its mock to answer it.',
     );
+    // What the refusal offers is there, as for one replay.
+    expect(within(dialog).getByRole('button', { name: 'This companion' })).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();
     await c.api.clearHistory();
