@@ -49,6 +49,12 @@ export function answeredByWords(answeredBy: AnsweredBy): string | null {
   return ANSWERED_WORDS[answeredBy];
 }
 
+/** The status as a call's line shows it (`calls`, serve, `replay`): `no answer`, `502`, `200 from the mock: your handler gave no answer`. */
+export function statusWords(status: number, answeredBy: AnsweredBy): string {
+  const answered = answeredByWords(answeredBy);
+  return (status === 0 ? 'no answer' : String(status)) + (answered ? ` ${answered}` : '');
+}
+
 /**
  * Why the mock answered in place of the handler (`  forwarding failed: Your handler at ...
  * refused the connection ...`); null for any other answer: a 502/504's violation already says
@@ -74,8 +80,7 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
-  const answered = answeredByWords(call.answeredBy);
-  const status = (call.status === 0 ? 'no answer' : String(call.status)) + (answered ? ` ${answered}` : '');
+  const status = statusWords(call.status, call.answeredBy);
   const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, HANDLER_VOICE)}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);

@@ -7,6 +7,7 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
 import { formatDiff } from './format-diff';
+import { forwardingNote, statusWords } from './format-call';
 import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
 import { probeStyles } from './probe-output';
@@ -197,12 +198,14 @@ function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (
     return;
   }
   const r = result.value;
-  const status = r.status === 0 ? 'no answer' : String(r.status);
+  const status = statusWords(r.status, r.answeredBy);
   const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
   out(
     `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : counted(r.violations.length, 'violation')}${signed}`,
   );
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
+  const forwarding = forwardingNote(r.answeredBy, r.error);
+  if (forwarding) out(forwarding);
   for (const violation of r.violations) out(`  ! ${violation.message}`);
   if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
 }

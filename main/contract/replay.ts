@@ -111,13 +111,15 @@ export interface ReplayOutcome {
   signedStyle: string | null;
   signatureVerdict: string;
   status: number;
+  /** Who gave the answer: the handler, or a companion's webhook the replay was sent to (its mock, in place of a handler that gave no answer too). */
+  answeredBy: AnsweredBy;
   durationMs: number;
   violations: Violation[];
   originalViolations: Violation[];
   diff: AnswerDiff;
   /** passed: no violation, same answer; changed: no violation, another answer; failed: a violation or no answer. */
   verdict: 'passed' | 'changed' | 'failed';
-  /** Why the handler could not be reached, when it could not. */
+  /** Why the handler could not be reached, when it could not (with a status, a companion's webhook answered in its place). */
   error: string | null;
   /**
    * What of the original was not sent, and why (credentials an imported file had redacted,

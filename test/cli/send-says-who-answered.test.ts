@@ -1,8 +1,9 @@
-// `send` to the webhook of a running serve prints what Flowent would have received from it:
+// `send` (and `replay`) to the webhook of a running serve prints what Flowent would have received from it:
 // when that serve's forwarding got no answer from the handler, the serve still answered (its
 // mock with --fallback-to-mock, else a 502), and that answer is what send shows, in the words
 // `calls` uses for the same stored call, never "none".
 import { describe, expect, it } from 'vitest';
+import { postSigned } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
 
@@ -51,5 +52,21 @@ describe('send to a serve whose handler gives no answer', () => {
     expect(sent.stdout).not.toContain('answer:  none');
     expect(sent.stdout).toMatch(/\n {2}answer: {2}502 \{.*\}\n/);
     expect(sent.stdout).not.toContain('from the mock');
+  });
+});
+
+describe('replay to a serve whose handler gives no answer', () => {
+  it('says the mock answered the replay, and why, as calls does', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--fallback-to-mock', '--data-dir', dataDir]);
+    expect((await postSigned(server.baseUrl, 'send_email', {}, KEY)).status).toBe(200);
+    const replayed = await runCli(['replay', '1', '--target', `${server.baseUrl}/actions/{action_name}`, '--data-dir', dataDir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toContain('#1 -> #2  200 from the mock: your handler gave no answer  same  ok\n');
+    expect(replayed.stdout).toContain(
+      '\n  forwarding failed: Your handler at http://127.0.0.1:9/actions/send_email refused the connection',
+    );
   });
 });

@@ -99,6 +99,7 @@ export async function replayStored(
       signedStyle,
       signatureVerdict: delivered.signature.verdict,
       status: delivered.status,
+      answeredBy: delivered.answeredBy,
       durationMs: delivered.durationMs,
       violations: delivered.violations,
       originalViolations: originalViolations(original),
