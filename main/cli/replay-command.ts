@@ -50,7 +50,8 @@ Options:
                        Edit: send these parameters instead (re-signed; needs ${HMAC_KEY_ENV})
   --target <url>       Send here instead of the action's forwarding target
                        (e.g. http://localhost:8000/actions/{action_name}); needed for an
-                       action its mock answers (mode mock), which has no handler to go to
+                       action its mock answers (mode mock, or no mode and no target),
+                       which has no handler to go to
   --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
   --probe-styles       Check the handler's signature verifier with this one call

@@ -33,7 +33,8 @@ Options:
   --test                  Flowent's registration check instead ("test": true, unsigned)
   --target <url>          Send here instead of the action's forwarding target
                           (e.g. http://localhost:8000/actions/{action_name}); needed for an
-                          action its mock answers (mode mock), which has no handler to go to
+                          action its mock answers (mode mock, or no mode and no target),
+                          which has no handler to go to
   --style <style>         Sign in this style instead of the learned one
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help              Show this help
