@@ -10,6 +10,7 @@ import { answersFolderInCliWords, inCliWords } from './cli-words';
 import { counted, fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
 import { printable } from './printable';
+import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
@@ -22,7 +23,7 @@ folder's files (then the command says so, naming them).
   mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
   mocks set <action|--default> --file <mock.json|mock.yaml>
                                                     Check a mock file and store it
-  mocks clear <action|--default|--all>              Remove mocks (back to {"result":"ok","error":""})
+  mocks clear <action|--default|--all>              Remove mocks (back to ${BUILT_IN_ANSWER_TEXT})
   mocks from-call <call id>                         Make the call's answer its action's mock
   mocks export <dir>                                Write the stored answers (mocks, targets, modes)
                                                     as one file per action, <action>.yaml and
@@ -73,7 +74,7 @@ export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export'
 const READ_ONLY = { readOnly: true };
 
 /** What answers a call no mock answers (the core's built-in answer), as `mocks get` names it. */
-const BUILT_IN_ANSWER_WORDS = 'the built-in answer, 200 {"result":"ok","error":""}';
+const BUILT_IN_ANSWER_WORDS = `the built-in answer, 200 ${BUILT_IN_ANSWER_TEXT}`;
 
 /** The flags of `mocks`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
@@ -116,7 +117,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
             );
           if (mocks.length === 0 && !values.json)
             err(
-              'No mocks stored: every action answers {"result":"ok","error":""}. Add one with "flowent-companion mocks set <action> --file mock.json".',
+              `No mocks stored: every action answers ${BUILT_IN_ANSWER_TEXT}. Add one with "flowent-companion mocks set <action> --file mock.json".`,
             );
           return 0;
         },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreEvent, ProjectState } from '../contract/api';
 import { problemPlace } from '../contract/words';
+import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 const ANSWERS = 'answers';
 const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
@@ -89,6 +90,6 @@ function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | 
 
 function withoutFile(who: string, forwardTarget: string | null): string {
   return forwardTarget === null
-    ? `${who} gets the built-in answer now, {"result":"ok","error":""}`
+    ? `${who} gets the built-in answer now, ${BUILT_IN_ANSWER_TEXT}`
     : `${who} is forwarded to ${forwardTarget} now (--forward)`;
 }

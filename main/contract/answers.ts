@@ -167,3 +167,11 @@ export const ANSWERS_METHOD_NAMES = [
 
 /** Mocks or forwarding settings changed; read them again with getAnswerSettings. */
 export type AnswersEvent = { type: 'answers-changed' };
+
+/**
+ * What an action answers when no mock applies (none stored, or nothing in it held): Flowent's
+ * success shape. Defined here because the core answers with it and every front end says it.
+ */
+export const BUILT_IN_ANSWER_BODY = { result: 'ok', error: '' } as const;
+/** The built-in answer's body as sent and as the front ends quote it: `{"result":"ok","error":""}`. */
+export const BUILT_IN_ANSWER_TEXT = JSON.stringify(BUILT_IN_ANSWER_BODY);

@@ -4,13 +4,14 @@ import { errorAnswer, flowentAnswer, type Answer } from '../protocol/answers';
 import { conditionHolds } from './conditions';
 import { renderBody, templatesIn, type LazyCall } from './template';
 import type { MockDefinition, MockResponse, MockResponseChoice } from '../../contract/api';
+import { BUILT_IN_ANSWER_BODY } from '../../contract/answers';
 
 /** The built-in answer: Flowent's success shape, given when no mock has anything that applies. */
 const BUILT_IN_ANSWER: MockResponse = {
   when: [],
   status: 200,
   headers: {},
-  body: { result: 'ok', error: '' },
+  body: { ...BUILT_IN_ANSWER_BODY },
   delayMs: 0,
   fault: null,
 };

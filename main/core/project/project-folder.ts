@@ -6,6 +6,7 @@ import { isProcessAlive } from '../process-alive';
 import { readActionFile, type ActionFile } from './action-file';
 import { readProjectFile } from './project-file';
 import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-schemas';
+import { BUILT_IN_ANSWER_TEXT } from '../../contract/answers';
 
 /** The folder a project keeps in git, beside the handler's code. */
 export const PROJECT_FOLDER_NAME = 'flowent';
@@ -167,7 +168,7 @@ function writeProjectFiles(dir: string): void {
 
 const DEFAULT_ANSWERS_TEXT = `${schemaLine('answers')}
 # The answers of every action that has no file of its own in this folder.
-# Without a mock here, calls get {"result":"ok","error":""}. For example:
+# Without a mock here, calls get ${BUILT_IN_ANSWER_TEXT}. For example:
 #   status: 200
 #   body: {result: "Done for {{parameters.recipient}}", error: ""}
 # or forward them to your handler:
