@@ -7,19 +7,25 @@ import { callAction } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();
 
+/** A serve answering from a project whose flowent/answers/ holds `files` (name: text); also where they are. */
+async function serveProject(files: Record<string, string>) {
+  const root = makeTempDir('fc-project-');
+  const data = makeTempDir();
+  cleanups.push(root.remove, data.remove);
+  const answers = join(root.path, 'flowent', 'answers');
+  mkdirSync(answers, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(answers, name), text);
+  const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+  cleanups.push(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+  return { server, answers };
+}
+
 describe('an answer file set to forward with no URL', () => {
   it('is told to get "forward:" in its file, not "targets set" (which the files override), at start and in the 502', async () => {
-    const root = makeTempDir('fc-project-');
-    const data = makeTempDir();
-    cleanups.push(root.remove, data.remove);
-    const answers = join(root.path, 'flowent', 'answers');
-    mkdirSync(answers, { recursive: true });
-    writeFileSync(join(answers, 'fwd_act.yaml'), 'version: 1\nmode: forward\n');
-    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
-    cleanups.push(async () => {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    });
+    const { server, answers } = await serveProject({ 'fwd_act.yaml': 'version: 1\nmode: forward\n' });
     expect(server.output()).toContain(
       '  Answers:      fwd_act: set to forward, but no target is saved: calls get a 502 (add "forward: <url>" to flowent/answers/fwd_act.yaml)\n' +
         '                every other action: the mocks (no handler target is given: "forward: <url>" in flowent/answers/_default.yaml or --forward sets one)\n',
@@ -40,17 +46,9 @@ describe('an answer file set to forward with no URL', () => {
 
 describe('an answer file that forwards to a URL', () => {
   it('is said to take its target from the file, not from the targets "targets set" saves', async () => {
-    const root = makeTempDir('fc-project-');
-    const data = makeTempDir();
-    cleanups.push(root.remove, data.remove);
-    const answers = join(root.path, 'flowent', 'answers');
-    mkdirSync(answers, { recursive: true });
-    writeFileSync(join(answers, 'fwd.yaml'), 'version: 1\nforward: http://127.0.0.1:9/fwd\n');
-    writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/actions/{action_name}\n');
-    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
-    cleanups.push(async () => {
-      server.child.kill('SIGTERM');
-      await server.exited;
+    const { server } = await serveProject({
+      'fwd.yaml': 'version: 1\nforward: http://127.0.0.1:9/fwd\n',
+      '_default.yaml': 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/actions/{action_name}\n',
     });
     expect(server.output()).toContain(
       '  Answers:      fwd: forwarded to http://127.0.0.1:9/fwd (from flowent/answers/fwd.yaml)\n' +
