@@ -285,7 +285,10 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
   const checkedCall = await checkCall(input);
   const { check } = checkedCall;
   if (check.kind === 'not-json') {
-    const message = `The body is not valid JSON: ${check.message}`;
+    // An empty body, a byte order mark and bad UTF-8 are said in the body's own words ("The body
+    // is not valid UTF-8: byte 49..."); only what the JSON grammar refuses is prefixed as such.
+    const message =
+      check.code === 'invalid-json' || check.code === 'too-deep' ? `The body is not valid JSON: ${check.message}` : check.message;
     return refused(errorAnswer(400, message), check.code, message);
   }
   if (check.kind === 'duplicate-key') {
