@@ -48,6 +48,10 @@ describe("checking the handler's verifier", () => {
     const { pane, user } = await openCall(c.bridge, 1);
     const section = within(pane).getByRole('region', { name: 'Your handler' });
     await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+    // What it will send, said as it goes: not a request per style when styles write the call alike.
+    expect(within(section).getByRole('group', { name: "Confirm checking your handler's verifier" }).textContent).toContain(
+      'styles that write it the same share one request',
+    );
     await user.click(within(section).getByRole('button', { name: 'Send the calls' }));
 
     const progress = within(section).getByRole('group', { name: "Checking your handler's verifier" });
