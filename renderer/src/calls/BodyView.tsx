@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { base64ToBytes, hexDump, isUtf8 } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
@@ -15,6 +15,7 @@ const TABS: { id: Tab; label: string }[] = [
 /** The request body: coloured JSON, the exact text, and the bytes as hex or base64. */
 export function BodyView({ text, base64 }: { text: string; base64: string }) {
   const [tab, setTab] = useState<Tab>('pretty');
+  const hexTab = useRef<HTMLButtonElement>(null);
   const dump = useMemo(() => {
     if (tab !== 'hex') return null;
     try {
@@ -41,6 +42,7 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
               role="tab"
               aria-selected={tab === t.id}
               className={tab === t.id ? 'tab active' : 'tab'}
+              ref={t.id === 'hex' ? hexTab : undefined}
               onClick={() => setTab(t.id)}
             >
               {t.label}
@@ -51,10 +53,20 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
         <CopyButton text={text} what="request body" />
         <CopyButton text={base64} what="request body" label="Copy base64" />
       </div>
-      {!utf8 && (
+      {/* Only the text views show � for unreadable bytes: Hex and Base64 show the bytes themselves,
+          so there the note would explain nothing and offer a view already shown. */}
+      {!utf8 && (tab === 'pretty' || tab === 'raw') && (
         <p className="body-note" role="note" aria-label="Body encoding">
           This body is not valid UTF-8 text: bytes that could not be read show as �.{' '}
-          <button type="button" className="link-button" onClick={() => setTab('hex')}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setTab('hex');
+              // The note (and this button) goes once Hex is shown: keep the keyboard focus on the page.
+              hexTab.current?.focus();
+            }}
+          >
             Show the bytes in Hex
           </button>
         </p>

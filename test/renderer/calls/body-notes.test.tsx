@@ -30,6 +30,22 @@ describe('notes on a request body', () => {
     expect(within(request).getByLabelText('Request body bytes (hex)').textContent).toContain('e9');
   });
 
+  it('shows that note only in the views that show �: not in Hex or Base64, which show the bytes', async () => {
+    const c = companion();
+    await postBytes(c.baseUrl, Buffer.from('{"action_name":"send_email","parameters":{"to":"caf\xe9"}}', 'latin1'));
+    const { pane, user } = await openCall(c.bridge, 1);
+    const request = within(pane).getByRole('region', { name: 'Request' });
+    const note = within(request).getByRole('note', { name: 'Body encoding' });
+    await user.click(within(note).getByRole('button', { name: 'Show the bytes in Hex' }));
+    expect(within(request).queryByRole('note', { name: 'Body encoding' })).toBeNull();
+    // The button that was clicked is gone: the keyboard focus goes to the Hex tab, not to the page's start.
+    expect(document.activeElement).toBe(within(request).getByRole('tab', { name: 'Hex' }));
+    await user.click(within(request).getByRole('tab', { name: 'Base64' }));
+    expect(within(request).queryByRole('note', { name: 'Body encoding' })).toBeNull();
+    await user.click(within(request).getByRole('tab', { name: 'Raw' }));
+    expect(within(request).getByRole('note', { name: 'Body encoding' })).toBeTruthy();
+  });
+
   it('has no such note for a UTF-8 body', async () => {
     const c = companion();
     await postBytes(c.baseUrl, Buffer.from('{"action_name":"send_email","parameters":{"to":"café"}}', 'utf8'));
