@@ -85,9 +85,14 @@ describe.sequential('replay from the inspector', () => {
 
     // By a click on another row, then by the shortcut that moves the selection back and forth.
     await row(2).click();
+    const kept = page.getByText(/edited parameters of call #1 are kept/i);
     await expect.poll(() => page.locator('.toasts [role="status"]').textContent()).toMatch(/edited parameters of call #1 are kept/i);
+    // Said once: a screen reader reads each live region that holds it.
+    expect(await page.getByRole('status').filter({ has: kept }).count()).toBe(1);
     await row(1).click();
     await expect.poll(editorText).toContain('grace@example.com');
+    // The call is chosen again: the message asks for a step already done, so it goes.
+    expect(await kept.count()).toBe(0);
     await pane.locator('h3', { hasText: 'Replay' }).click();
     await page.keyboard.press('k');
     await expect.poll(() => row(2).getAttribute('aria-selected')).toBe('true');

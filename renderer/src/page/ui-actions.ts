@@ -46,7 +46,12 @@ export function dismissError(id: number): void {
  */
 export function showToast(message: string, ms: number | null = 2500, kind: Toast['kind'] = 'info'): number {
   const id = nextId++;
-  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, message, kind }] }));
+  // The same words again replace those still up: the live region must not hold (and a screen
+  // reader read) one message twice.
+  useUiStore.setState((s) => {
+    const others = s.toasts.filter((t) => t.message !== message || t.kind !== kind);
+    return { toasts: [...others.slice(-2), { id, message, kind }] };
+  });
   if (ms === null) return id;
   const timer = setTimeout(() => {
     toastTimers.delete(timer);
@@ -57,7 +62,7 @@ export function showToast(message: string, ms: number | null = 2500, kind: Toast
 }
 
 export function dismissToast(id: number): void {
-  useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  useUiStore.setState((s) => (s.toasts.some((t) => t.id === id) ? { toasts: s.toasts.filter((t) => t.id !== id) } : s));
 }
 
 /** Copies with the async clipboard API; a toast on success, a banner when it is refused. */

@@ -4,9 +4,8 @@ import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useInlineUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
-import { showToast } from '../page/ui-actions';
 import { useCallsStore } from '../history/calls-store';
-import { dropDraft, keepDraft, keptDraft } from './replay-drafts';
+import { dismissDraftKept, dropDraft, keepDraft, keptDraft, sayDraftKept } from './replay-drafts';
 
 /** The call's `parameters`, pretty-printed, as the editor's starting text. */
 export function parametersOf(requestBody: string): string {
@@ -43,13 +42,12 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
     if (unsaved) keepDraft(callId, { text, replayedText });
     else dropDraft(callId);
   }, [callId, unsaved, text, replayedText]);
-  // Said as the selection leaves this call, so the person knows the edits did not just vanish.
+  // Back on this call, with its edits: the toast saying they are kept has done its work.
+  useEffect(() => dismissDraftKept(callId), [callId]);
   useEffect(
     () =>
       useCallsStore.subscribe((s, before) => {
-        if (before.selectedId === callId && s.selectedId !== callId && keptDraft(callId)) {
-          showToast(`The edited parameters of call #${callId} are kept: choose the call again to go on with them.`, 4000);
-        }
+        if (before.selectedId === callId && s.selectedId !== callId && keptDraft(callId)) sayDraftKept(callId);
       }),
     [callId],
   );

@@ -1,4 +1,10 @@
+import { onReset } from '../page/stores';
+import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore, type ReplayDraft } from './replay-store';
+
+/** By call id: the toast saying its edits are kept, while it may be up. */
+const keptNotices = new Map<number, number>();
+onReset(() => keptNotices.clear());
 
 /**
  * Choosing another call is moving around, not closing the editor: its unsent edits are kept
@@ -15,7 +21,22 @@ export function keepDraft(callId: number, draft: ReplayDraft): void {
   useReplayStore.setState((s) => ({ drafts: { ...s.drafts, [callId]: draft } }));
 }
 
+/** Said as the selection leaves a call with kept edits, so the person knows they did not just vanish. */
+export function sayDraftKept(callId: number): void {
+  dismissDraftKept(callId);
+  keptNotices.set(callId, showToast(`The edited parameters of call #${callId} are kept: choose the call again to go on with them.`, 4000));
+}
+
+/** The call is chosen again (or its edits discarded): the toast asks for a step already done. */
+export function dismissDraftKept(callId: number): void {
+  const id = keptNotices.get(callId);
+  if (id === undefined) return;
+  keptNotices.delete(callId);
+  dismissToast(id);
+}
+
 export function dropDraft(callId: number): void {
+  dismissDraftKept(callId);
   if (!keptDraft(callId)) return;
   useReplayStore.setState((s) => {
     const { [callId]: _dropped, ...rest } = s.drafts;

@@ -5,6 +5,7 @@ import { editorIn, typeInto } from '../harness/editor-kit';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderLoaded, rowOf } from './replay-kit';
+import { showToast } from '../../../renderer/src/page/ui-actions';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -116,5 +117,39 @@ describe('Esc in the edit-parameters editor', () => {
     await user.keyboard('{Escape}');
     expect(await screen.findByText(warning)).toBeTruthy();
     expect(editorOpen(pane)).toBe(true);
+  });
+});
+
+describe('edits kept when another call is chosen', () => {
+  const kept = 'The edited parameters of call #3 are kept: choose the call again to go on with them.';
+  const text = (editor: HTMLElement) => editorIn(editor).state.doc.toString();
+  const toastRegion = () => screen.getAllByRole('status').find((s) => s.closest('.toasts'));
+
+  it('says so once, and no longer once the call is chosen again', async () => {
+    const { editor, user } = await openEditor();
+    typeInto(editorIn(editor), '{"to": "typed@example.com"}');
+    await user.click(rowOf(2));
+    await waitFor(() => expect(screen.getAllByText(kept)).toHaveLength(1));
+    await user.click(rowOf(3));
+    const pane = await screen.findByRole('complementary', { name: 'Call details' });
+    expect(text(await within(pane).findByRole('group', { name: 'Edit parameters' }))).toBe('{"to": "typed@example.com"}');
+    expect(screen.queryByText(kept)).toBeNull();
+    // Away and back and away again within the toast's time: the live region holds the words once.
+    await user.click(rowOf(2));
+    await user.click(rowOf(3));
+    await user.click(rowOf(2));
+    await waitFor(() => expect(screen.getAllByText(kept)).toHaveLength(1));
+    expect(toastRegion()?.textContent).toBe(kept);
+  });
+
+  it('is one of the toasts, which say a repeated message once while it is up', async () => {
+    const c = companion();
+    await c.send('send_email', { to: 'x@example.com' });
+    await renderLoaded(c);
+    act(() => {
+      showToast('Copied');
+      showToast('Copied');
+    });
+    expect(toastRegion()?.textContent).toBe('Copied');
   });
 });
