@@ -16,8 +16,13 @@ export function pageSigningVocabulary(foldFor: (style: string | null) => string)
   };
 }
 
-/** The box's fold with a verifier for the style this call was signed in (the learned one for a call not validly signed). */
+/** The box's fold with a verifier for the style this call was signed in. */
 const THIS_STYLE_FOLD = 'Show a verifier that checks this style';
+/**
+ * The same fold for a call not validly signed: it shows the learned style, which the call does
+ * not have, so it is named by that style's label.
+ */
+const learnedStyleFold = (style: string) => `Show a verifier for ${styleLabel(style)}`;
 /** The box's second fold, when this call is not signed in the style most of this Flowent's calls are. */
 const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
@@ -71,9 +76,11 @@ export function HandlerDiagnosis({ call }: { call: CallDetail }) {
   const diagnosis = report?.diagnosis;
   if (!report || !diagnosis) return null;
   const mostCallsIn = diagnosis.code === 'handler-signature-style-mismatch' ? diagnosis.mostCallsIn : null;
+  // verifierStyle is the call's own style only when it is validly signed (handler-report.ts).
+  const verifierFold = call.verdict === 'valid' ? THIS_STYLE_FOLD : learnedStyleFold(report.verifierStyle);
   const { what, todo } = handlerDiagnosisWords(
     { ...report, diagnosis },
-    pageSigningVocabulary((style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : THIS_STYLE_FOLD)),
+    pageSigningVocabulary((style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : verifierFold)),
   );
   return (
     <div className="problem-box handler-diagnosis" role="group" aria-label="Your handler and the signature" data-code={diagnosis.code}>
@@ -84,7 +91,7 @@ export function HandlerDiagnosis({ call }: { call: CallDetail }) {
         <span className="what-to-do">What to do:</span> <Prose text={todo} />
       </p>
       <HandlerTaught report={report} />
-      <VerifierFold summary={THIS_STYLE_FOLD} style={report.verifierStyle} styleLabel={styleLabel(report.verifierStyle)} />
+      <VerifierFold summary={verifierFold} style={report.verifierStyle} styleLabel={styleLabel(report.verifierStyle)} />
       {mostCallsIn !== null && <VerifierFold summary={MOST_CALLS_FOLD} style={mostCallsIn} styleLabel={styleLabel(mostCallsIn)} />}
     </div>
   );

@@ -48,3 +48,24 @@ describe('the diagnosis speaks as the rest of the screen does', () => {
     expect(box.textContent).not.toContain('json.dumps');
   });
 });
+
+describe('the verifier fold for a call not validly signed', () => {
+  it('is named by the style it shows, the learned one: the call has no style of its own to call "this style"', async () => {
+    const c = companion();
+    await c.send('send_email', { to: 'a@example.com' });
+    // A handler that checks nothing, and a call signed with another key.
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+    await c.send('send_email', { to: 'b@example.com' }, { key: 'not-the-key' });
+    const { pane, user } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    expect(box.getAttribute('data-code')).toBe('handler-accepted-invalid-signature');
+    const style = (await c.api.getCall(2))!.handler!.verifierStyle;
+    const label = (await c.api.getCall(1))!.signature.styles.find((s) => s.style === style)!.label;
+    const fold = `Show a verifier for ${label}`;
+    expect(box.textContent).toContain(`Make your handler refuse a wrong signature with 401 ("${fold}" below gives one that does)`);
+    expect(box.textContent).not.toContain('this style');
+    await user.click(within(box).getByText(fold));
+    await within(box).findByLabelText('Python verifier');
+    expect(c.bridge.callsTo('getVerifierSnippet')).toEqual([['python', style]]);
+  });
+});
