@@ -168,6 +168,19 @@ describe.sequential('the screen at every size, in both themes', () => {
         .evaluateAll((cells) => cells.map((cell) => ({ text: cell.textContent, cut: cell.scrollWidth > cell.clientWidth })));
       expect(times.filter((time) => /^\D/.test(time.text ?? '')).length).toBe(2);
       expect(times.filter((time) => time.cut)).toEqual([]);
+      // The verdict is the row's main fact: whole beside a second badge (last week's imported
+      // calls are "missing" and "old"; Flowent's registration check "unsigned test" and TEST),
+      // which gives way instead.
+      const verdicts = await page.locator('.call-list [role="option"] .col-verdict').evaluateAll((cells) =>
+        cells
+          .filter((cell) => cell.children.length > 1)
+          .map((cell) => {
+            const badge = cell.firstElementChild!;
+            return { text: badge.textContent, cut: badge.scrollWidth > badge.clientWidth };
+          }),
+      );
+      expect(verdicts.map((verdict) => verdict.text)).toEqual(expect.arrayContaining(['missing', 'unsigned test']));
+      expect(verdicts.filter((verdict) => verdict.cut)).toEqual([]);
       await screenshot(page, `screen-${width}-narrow`);
     });
   }
