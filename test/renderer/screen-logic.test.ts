@@ -4,7 +4,14 @@ import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
 import { differingSpan } from '../../renderer/src/shared/bytes';
-import { formatBytes, formatDateTime, formatListTime, formatStatus, startOfToday } from '../../renderer/src/shared/format';
+import {
+  describeTimestamp,
+  formatBytes,
+  formatDateTime,
+  formatListTime,
+  formatStatus,
+  startOfToday,
+} from '../../renderer/src/shared/format';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
 import { callSummary } from './call-summary';
 
@@ -140,6 +147,17 @@ describe('words for the screen', () => {
     expect(decodeUnicodeEscapes('"\\ud83d alone"')).toBe('"\\ud83d alone"');
     expect(decodeUnicodeEscapes('"\\ude00\\ud83d"')).toBe('"\\ude00\\ud83d"');
     expect(decodeUnicodeEscapes('{"a":"Z\\u00FCrich","b":"\\\\","c":"\\u4eac"}')).toBe('{"a":"Zürich","b":"\\\\","c":"京"}');
+  });
+});
+
+describe("a call's timestamp in words", () => {
+  it('says "just now" for an age under 2 s, the clocks\' and the network\'s grain, not "0 s before it arrived"', () => {
+    expect(describeTimestamp({ flag: 'ok', ageSeconds: 0 })).toBe('sent just now');
+    expect(describeTimestamp({ flag: 'ok', ageSeconds: 1.6 })).toBe('sent just now');
+    expect(describeTimestamp({ flag: 'ok', ageSeconds: -1 })).toBe('sent just now');
+    expect(describeTimestamp({ flag: 'ok', ageSeconds: 2 })).toBe('sent 2 s before it arrived');
+    expect(describeTimestamp({ flag: 'ok', ageSeconds: -3 })).toBe('stamped 3 s after it arrived (in the future)');
+    expect(describeTimestamp({ flag: 'missing', ageSeconds: null })).toBe('no timestamp in the body');
   });
 });
 

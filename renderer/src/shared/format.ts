@@ -134,13 +134,19 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** "sent 12 s before it arrived", or why there is nothing to say. */
+/** "sent 12 s before it arrived", "sent just now", or why there is nothing to say. */
 export function describeTimestamp(ts: Pick<SignatureReport['timestamp'], 'flag' | 'ageSeconds'>): string {
   if (ts.flag === 'missing' || ts.ageSeconds === null) return 'no timestamp in the body';
   const age = ts.ageSeconds;
   const amount = formatSeconds(Math.abs(age));
-  let text = age >= 0 ? `sent ${amount} before it arrived` : `stamped ${amount} after it arrived (in the future)`;
+  // Under 2 s either way is the grain of whole-second timestamps and of the network: no delay to count.
+  const justNow = Math.abs(age) < 2;
+  let text = justNow
+    ? 'sent just now'
+    : age >= 0
+      ? `sent ${amount} before it arrived`
+      : `stamped ${amount} after it arrived (in the future)`;
   if (ts.flag === 'old') text += ` (old: past the ${TIMESTAMP_WINDOW_WORDS})`;
-  if (ts.flag === 'future' && age >= 0) text += ' (future)';
+  if (ts.flag === 'future' && (age >= 0 || justNow)) text += ' (future)';
   return text;
 }
