@@ -12,6 +12,7 @@ const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Cha
 export function describeRun(run: BulkRun): string {
   const { done, total } = run.counts;
   if (!run.summary) return `Replaying ${done} of ${total}…`;
+  if (run.endMissed) return `Ended, but how never reached this page (last seen: ${done} of ${total}). Its replays are in the list.`;
   return run.summary.cancelled ? `Cancelled after ${done} of ${total} calls.` : `Done: ${done} of ${total} calls replayed.`;
 }
 

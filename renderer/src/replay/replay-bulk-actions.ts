@@ -1,59 +1,130 @@
-import type { BulkReplayOptions, CallSelection, ReplayEvent } from '../../../main/contract/api';
+import type { BulkReplayCounts, BulkReplayOptions, CallSelection, ReplayEvent } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
-import { useReplayStore } from './replay-store';
+import { onReset } from '../page/stores';
+import { useReplayStore, type BulkRun } from './replay-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
+
+type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' }>;
+
+/**
+ * The events of runs this window does not follow (yet), the latest progress and the end of
+ * each, for the last few runs. A run's start is answered over one connection and its events
+ * come over another, so they can reach the page before the answer that names the run: a run
+ * to this companion's own webhook can be over in milliseconds, and its every event was dropped
+ * as another window's, which left the page at "Replaying 0 of 10…" for good.
+ */
+const unclaimed = new Map<string, { progress?: RunEvent; finished?: RunEvent }>();
+const UNCLAIMED_RUNS_KEPT = 8;
+
+function holdUnclaimed(event: RunEvent): void {
+  const held = unclaimed.get(event.runId) ?? {};
+  unclaimed.delete(event.runId);
+  unclaimed.set(event.runId, event.type === 'replay-progress' ? { ...held, progress: event } : { ...held, finished: event });
+  if (unclaimed.size > UNCLAIMED_RUNS_KEPT) unclaimed.delete(unclaimed.keys().next().value!);
+}
+
+/** Follows the run `runId` from now on, with what already came of it. */
+function follow(run: BulkRun): void {
+  useReplayStore.setState({ bulk: run });
+  const held = unclaimed.get(run.runId);
+  unclaimed.delete(run.runId);
+  if (held?.progress) applyReplayEvent(held.progress);
+  if (held?.finished) applyReplayEvent(held.finished);
+}
+
+onReset(() => unclaimed.clear());
+
+const newRun = (runId: string, counts: BulkReplayCounts): BulkRun => ({
+  runId,
+  counts,
+  cancelling: false,
+  summary: null,
+  endMissed: false,
+});
 
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
 export async function startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<string | null> {
   return runResult(
     'start the bulk replay',
     (b) => b.startBulkReplay(selection, options),
-    ({ runId, total }) => {
-      useReplayStore.setState({
-        bulk: { runId, counts: { done: 0, total, passed: 0, changed: 0, failed: 0 }, cancelling: false, summary: null },
-      });
-    },
+    ({ runId, total }) => follow(newRun(runId, { done: 0, total, passed: 0, changed: 0, failed: 0 })),
   );
 }
 
+/**
+ * Ends the shown run whose end this window missed: the core runs it no more. A `replay-finished`
+ * still on its way replaces this end with the real one.
+ */
+function endMissed(runId: string): void {
+  const run = useReplayStore.getState().bulk;
+  if (!run || run.runId !== runId || run.summary) return;
+  useReplayStore.setState({
+    bulk: { ...run, cancelling: false, endMissed: true, summary: { ...run.counts, cancelled: false, items: [] } },
+  });
+}
+
+/** Cancels the run shown; whatever the core answers, the page stops showing it as running. */
 export async function cancelBulkReplay(): Promise<void> {
   const run = useReplayStore.getState().bulk;
   const b = currentBridge();
   if (!run || run.summary || !b) return;
   useReplayStore.setState({ bulk: { ...run, cancelling: true } });
+  const stillCancelling = () => {
+    const shown = useReplayStore.getState().bulk;
+    if (shown?.runId === run.runId && !shown.summary) useReplayStore.setState({ bulk: { ...shown, cancelling: false } });
+  };
   try {
     const result = await b.cancelBulkReplay(run.runId);
-    // "Not running any more" means it finished meanwhile: its finished event says how.
-    if (!result.ok && result.code !== 'run-not-found') reportError(`Could not cancel the bulk replay: ${inPageWords(result)}`);
+    if (result.ok) return;
+    // Not running any more: it ended meanwhile, or long ago with its end missed. Its finished
+    // event, if one is on its way, says how; until then the run is shown as over.
+    if (result.code === 'run-not-found') endMissed(run.runId);
+    else {
+      reportError(`Could not cancel the bulk replay: ${inPageWords(result)}`);
+      stillCancelling();
+    }
   } catch (error) {
     reportError('Could not cancel the bulk replay', error);
+    stillCancelling();
   }
 }
 
 /**
  * Follows a run still going in the core (this window reloaded, or the core's events were
- * missed while disconnected); a run this window already shows keeps its state.
+ * missed while disconnected); a run this window already shows keeps its state. A run shown as
+ * going that the core no longer runs is over, its end missed: it is shown as over.
  */
 export async function resumeBulkReplay(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
+  const askedAbout = useReplayStore.getState().bulk?.runId ?? null;
   try {
-    const [running] = await b.listBulkReplays();
+    const runs = await b.listBulkReplays();
     const shown = useReplayStore.getState().bulk;
-    if (!running || (shown && !shown.summary)) return;
+    if (shown && !shown.summary) {
+      // Asked before this window knew the run, the answer may predate it.
+      if (shown.runId === askedAbout && !runs.some((run) => run.runId === shown.runId)) endMissed(shown.runId);
+      return;
+    }
+    const [running] = runs;
+    // The run shown ended while the answer came: an answer older than its end does not bring it back.
+    if (!running || running.runId === shown?.runId) return;
     const { runId, ...counts } = running;
-    useReplayStore.setState({ bulk: { runId, counts, cancelling: false, summary: null } });
+    follow(newRun(runId, counts));
   } catch (error) {
     reportError('Could not read the running bulk replays', error);
   }
 }
 
-/** Applies the core's run events; events of runs this window did not start are ignored. */
-export function applyReplayEvent(event: Exclude<ReplayEvent, { type: 'har-import-progress' }>): void {
+/** Applies the core's run events; those of runs this window does not follow are held until it may (see unclaimed). */
+export function applyReplayEvent(event: RunEvent): void {
   const run = useReplayStore.getState().bulk;
-  if (!run || run.runId !== event.runId) return;
+  if (!run || run.runId !== event.runId) {
+    holdUnclaimed(event);
+    return;
+  }
   if (event.type === 'replay-progress') {
     if (run.summary || event.done < run.counts.done) return;
     const { done, total, passed, changed, failed } = event;
@@ -64,6 +135,8 @@ export function applyReplayEvent(event: Exclude<ReplayEvent, { type: 'har-import
   useReplayStore.setState({
     bulk: {
       ...run,
+      cancelling: false,
+      endMissed: false,
       counts: { done: summary.done, total: summary.total, passed: summary.passed, changed: summary.changed, failed: summary.failed },
       summary,
     },

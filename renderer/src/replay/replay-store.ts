@@ -9,6 +9,11 @@ export interface BulkRun {
   cancelling: boolean;
   /** Set when the run ended (finished or cancelled). */
   summary: BulkReplaySummary | null;
+  /**
+   * The run is over but its end never reached this window (the core no longer runs it): the
+   * summary holds the counts last seen, and a late `replay-finished` still replaces it.
+   */
+  endMissed: boolean;
 }
 
 /** Replay's dialogs; kept here (not in the UI store's `panel`) so this feature's state stays in its own files. */

@@ -100,6 +100,43 @@ describe('bulk replay of the filtered list', () => {
     expect(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
   });
 
+  it('follows a run whose events came before the answer that started it (a run to this companion is over that fast)', async () => {
+    const c = await gatedHistory();
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    const answer = c.bridge.holdNext('startBulkReplay', 'answer');
+    await handler().release(3);
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    // The run is over in the core, and its events have reached the page, before the answer naming it.
+    await waitFor(async () => expect(c.bridge.callsTo('startBulkReplay')).toHaveLength(1));
+    await waitFor(async () => expect(await c.api.listBulkReplays()).toEqual([]));
+    await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBe(6));
+    answer();
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    expect(progressOf(dialog).value).toBe(3);
+    expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
+  });
+
+  it('Cancel of a run whose end never reached the page shows it over, then as it ended once told', async () => {
+    const c = await gatedHistory();
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    await waitFor(() => expect(progressOf(dialog).max).toBe(3));
+    // The page hears nothing more (a connection that is not taking events), and the run ends.
+    c.bridge.events.pause();
+    await handler().release(3);
+    await waitFor(async () => expect(await c.api.listBulkReplays()).toEqual([]));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // Over, in the toolbar and the dialog: a new run can be started at once.
+    await waitFor(() => expect(dialog.textContent).toContain('Ended, but how never reached this page (last seen: 0 of 3).'));
+    expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Cancel/ })).toBeNull();
+    // Its end, told late, replaces what the page made of it.
+    c.bridge.events.resume();
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    await user.click(within(dialog).getByRole('button', { name: 'New bulk replay' }));
+    expect(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
+  });
+
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
     const c = await gatedHistory();
     const { dialog, user } = await openBulkFor(c, 'create_ticket');
