@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MOST_TOLD_ONE_BY_ONE } from '../../main/core/store/calls-from-other-processes';
 import { bigHar } from '../helpers/big-har';
+import { postSigned } from '../helpers/flowent-signer';
+import { startHandler } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
 
@@ -48,6 +50,31 @@ describe('send and replay to the webhook of a running serve', () => {
     expect((await sources(dir)).sort()).toEqual(['replay', 'simulator']);
     await server.waitFor(/ weather \[simulated\] (.|\n)* weather \[replay\] /);
     expect(server.output().match(/ weather \[/g)).toHaveLength(2);
+  });
+});
+
+describe('replay of many calls to the webhook of a running serve that forwards', () => {
+  it('follows the run to its end: each call replayed once, through the serve to the handler, and stored once', async () => {
+    const handler = await startHandler();
+    cleanups.push(() => handler.stop());
+    const dir = tempDir();
+    const server = await startServe(['--port', '0', '--no-inspector', '--forward', handler.target, '--data-dir', dir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    cleanups.push(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    });
+    for (let n = 1; n <= 5; n++) expect((await postSigned(server.baseUrl, n % 2 === 0 ? 'slow_ok' : 'ok', { n }, KEY)).status).toBe(200);
+    const replayed = await runCli(
+      ['replay', '--action', 'ok', '--resign', '--target', `${server.baseUrl}/actions/{action_name}`, '--data-dir', dir],
+      { FLOWENT_HMAC_KEY: KEY },
+    );
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stderr).toContain('replayed 3/3');
+    expect(replayed.stdout).toContain('3 replayed: 3 passed, 0 changed answer, 0 failed.');
+    expect((await sources(dir)).sort()).toEqual(['flowent', 'flowent', 'flowent', 'flowent', 'flowent', 'replay', 'replay', 'replay']);
+    expect((await handler.received()).length).toBe(8);
+    await expect.poll(() => server.output().match(/ ok \[replay\] /g)?.length ?? 0).toBe(3);
   });
 });
 
