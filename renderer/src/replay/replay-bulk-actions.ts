@@ -11,9 +11,11 @@ type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' }>;
 /**
  * The events of runs this window does not follow (yet), the latest progress and the end of
  * each, for the last few runs. A run's start is answered over one connection and its events
- * come over another, so they can reach the page before the answer that names the run: a run
- * to this companion's own webhook can be over in milliseconds, and its every event was dropped
- * as another window's, which left the page at "Replaying 0 of 10…" for good.
+ * come over another, so they can reach the page before the answer that names the run. A run of
+ * ten to this companion's own webhook is over in about 10 ms, inside the 50 ms its first event
+ * waits for a batch: the whole run reaches the page in one batch some 50 ms after the answer,
+ * and a page slowed by that much (a busy machine) dropped every event as another window's,
+ * which left it at "Replaying 0 of 10…" for good.
  */
 const unclaimed = new Map<string, { progress?: RunEvent; finished?: RunEvent }>();
 const UNCLAIMED_RUNS_KEPT = 8;
