@@ -108,8 +108,8 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   return (
     <form className="bulk-replay-form" onSubmit={(e) => void start(e)} aria-label="Bulk replay options">
       <p>
-        The calls of the list’s filter: <strong>{describeFilter(filter)}</strong>. They are replayed oldest first (replays and simulated
-        calls are left out).
+        The calls of the list’s filter: <strong>{describeFilter(filter)}</strong>. They are replayed oldest first (replays, simulated calls
+        and requests that name no action are left out).
       </p>
       <label className="inline-field">
         Replays at once

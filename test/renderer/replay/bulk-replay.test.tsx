@@ -36,6 +36,10 @@ describe('bulk replay of the filtered list', () => {
     const { user } = opened;
     let dialog = opened.dialog;
     const start = await within(dialog).findByRole('button', { name: 'Replay these 3 calls' });
+    // The core replays Flowent's and imported calls that name an action: the form says so.
+    expect(within(dialog).getByRole('form', { name: 'Bulk replay options' }).textContent).toContain(
+      'replays, simulated calls and requests that name no action are left out',
+    );
     const concurrency = within(dialog).getByRole('spinbutton', { name: 'Replays at once' });
     await user.clear(concurrency);
     await user.type(concurrency, '1');
