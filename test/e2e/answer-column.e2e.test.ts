@@ -61,7 +61,7 @@ interface RowBoxes {
   /** The row's cells shown, left to right. */
   cells: Box[];
   answer: { cell: Box; badge: Box | null; status: Box };
-  /** The marks after the verdict badge (which may give way), with their cell. */
+  /** The marks shown after the verdict badge (which may give way), with their cell. */
   signature: { cell: Box; marks: Box[] };
 }
 
@@ -82,7 +82,14 @@ function rowBoxes(): Promise<RowBoxes[]> {
           .filter((child) => getComputedStyle(child).display !== 'none')
           .map(box),
         answer: { cell: box(answer), badge: badge && box(badge), status: box(answer.querySelector('.status-code')!) },
-        signature: { cell: box(signature), marks: Array.from(signature.children).slice(1).map(box) },
+        // A mark the narrow list hides (the TEST tag beside "unsigned test", which says it already) has no box.
+        signature: {
+          cell: box(signature),
+          marks: Array.from(signature.children)
+            .slice(1)
+            .filter((mark) => getComputedStyle(mark).display !== 'none')
+            .map(box),
+        },
       };
     });
   });
