@@ -5,7 +5,7 @@ import { useCallsStore, type CallDetailState } from '../history/calls-store';
 import { AnswerChecks } from '../answers/AnswerChecks';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';
-import { HandlerDiagnosis } from '../handler/HandlerDiagnosis';
+import { HandlerDisagreement } from '../handler/HandlerDisagreement';
 import { HandlerSection } from '../handler/HandlerSection';
 import { HeadersTable } from '../shared/HeadersTable';
 import { JsonView } from '../shared/JsonView';
@@ -78,7 +78,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <span className="method">{call.method}</span> <code>{call.path}</code> <VerdictBadge verdict={call.verdict} />
         {call.test && <TestTag />}
       </h2>
-      <HandlerDiagnosis call={call} />
+      <HandlerDisagreement call={call} />
       <VerdictLine call={call} />
       {/* A request that is not a Flowent call has its problem in the verdict line already. */}
       {call.problemMessage && call.verdict !== 'not-flowent' && (

@@ -13,7 +13,7 @@ import { selectCall } from '../history/calls-actions';
 import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
 import { clearProbeProgress, markProbeStopping, probeStepInWords, useProbeProgress } from './probe-progress';
-import { HandlerTaught, pageSigningVocabulary } from './HandlerDiagnosis';
+import { HandlerTaught, pageSigningVocabulary } from './HandlerDisagreement';
 import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 

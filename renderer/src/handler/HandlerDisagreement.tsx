@@ -71,7 +71,7 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
  * signature: what that means, what the handler did so far, and (folded, so the verdict below
  * stays on the first screen) a verifier that fixes it.
  */
-export function HandlerDiagnosis({ call }: { call: CallDetail }) {
+export function HandlerDisagreement({ call }: { call: CallDetail }) {
   const report = call.handler;
   const diagnosis = report?.diagnosis;
   if (!report || !diagnosis) return null;
