@@ -6,6 +6,7 @@ import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
+import { callList, rowIdAt } from './call-list-place';
 
 // The list is replaced by an empty state while there is nothing to show, and a new list comes
 // back with the rows: arrivals are still counted, and the rows being read still kept in place,
@@ -22,18 +23,8 @@ serveInspectorForFile(
   (served) => ({ server, page, rows } = served),
 );
 
-const list = () => page.getByTestId('call-list-scroll');
-/** The id of the row under a point of the list, a fixed place on the screen. */
-const rowAt = (y: number) =>
-  list().evaluate((el, dy) => {
-    const box = el.getBoundingClientRect();
-    return (
-      document
-        .elementFromPoint(box.left + 40, box.top + dy)
-        ?.closest('[data-call-id]')
-        ?.getAttribute('data-call-id') ?? null
-    );
-  }, y);
+const list = () => callList(page);
+const rowAt = (y: number) => rowIdAt(page, y);
 
 /** Scrolls ten rows down, sends `count` calls, and checks they are counted while the rows read stay put. */
 async function readWhileCallsArrive(count: number, firstId: number, name: string): Promise<void> {

@@ -7,6 +7,7 @@ import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
+import { callList, rowIdAt } from './call-list-place';
 
 // Calls arriving while someone reads the list: seen (a pill, a highlight), never pulling the
 // rows being read or the selection away.
@@ -29,19 +30,9 @@ serveInspectorForFile(
   (served) => ({ server, page, rows } = served),
 );
 
-const list = () => page.getByTestId('call-list-scroll');
+const list = () => callList(page);
 const selectedId = () => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-call-id');
-/** The id of the row under a point of the list, a fixed place on the screen. */
-const rowAt = (y: number) =>
-  list().evaluate((el, dy) => {
-    const box = el.getBoundingClientRect();
-    return (
-      document
-        .elementFromPoint(box.left + 40, box.top + dy)
-        ?.closest('[data-call-id]')
-        ?.getAttribute('data-call-id') ?? null
-    );
-  }, y);
+const rowAt = (y: number) => rowIdAt(page, y);
 
 describe.sequential('calls arriving while the list is read', () => {
   it('counts new calls in a pill while scrolled away, keeps the rows being read in place, and the pill goes back to the top', async () => {
