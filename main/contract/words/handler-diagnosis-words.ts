@@ -13,7 +13,7 @@ import type { SigningVocabulary } from './vocabulary';
 /** A report that holds a diagnosis. */
 export type DiagnosedReport = Pick<HandlerReport, 'evidence' | 'known'> & { diagnosis: HandlerDiagnosis };
 
-const KEY_TODO = `Check that your handler's ${HMAC_KEY_ENV} equals the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), and that it verifies the body bytes as received, not a copy re-encoded by a framework.`;
+const CHECK_THE_KEY = `Check that your handler's ${HMAC_KEY_ENV} equals the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), and that it verifies the body bytes as received, not a copy re-encoded by a framework.`;
 
 const NOT_THE_SERIALIZATION: Record<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], string> = {
   'styles-alike': 'every known style gives the same signed text for this call',
@@ -57,7 +57,7 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
     case 'handler-refused-valid-signature':
       return {
         what: `Your handler refused a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause. ${soFar(report)}`,
-        todo: KEY_TODO,
+        todo: CHECK_THE_KEY,
       };
     case 'handler-refused-registration-check':
       return {
