@@ -71,6 +71,11 @@ export interface HandlerReport {
   evidence: string;
   /** The handler that answered: its target URL as configured, `{action_name}` kept (credentials in it are not stored); what a probe is sent to. */
   target: string;
+  /**
+   * The URL this call reached the handler at: `target` with `{action_name}` filled in. What the
+   * handler taught (`known`) is learned per this URL, so each action's route has its own record.
+   */
+  reached: string;
   /** When the handler and the companion disagree about the signature, what that means (shown first). */
   diagnosis: HandlerDiagnosis | null;
   known: HandlerTally;

@@ -72,6 +72,8 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     // Styles are named as the signature details name them.
     expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('Python example (as sent, ASCII escapes)');
     expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^Go example \(sorted keys, Go escaping\); /);
+    // Whose record it is: the route this call reached, not every action forwarded to the target.
+    expect(await diagnosis.getByTestId('handler-reached').textContent()).toBe(handler.target.replace('{action_name}', 'greet'));
     // Above the usual verdict line: it is what the developer reads first.
     const [diagnosisTop, verdictTop] = await Promise.all([
       diagnosis.evaluate((element) => element.getBoundingClientRect().top),

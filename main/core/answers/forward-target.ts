@@ -1,3 +1,4 @@
+import { ACTION_PLACEHOLDER, targetForAction } from '../../contract/action-name';
 import type { AnswersFailure, Refused } from '../../contract/api';
 
 /** Parsed target URLs kept: the same few targets come back on every call. */
@@ -11,9 +12,6 @@ export function describeTarget(target: URL, to: Receiver): string {
   return `${to === 'handler' ? 'Your handler' : "This companion's webhook"} at ${target.origin}${target.pathname}`;
 }
 
-/** Where a target template takes the call's action name. */
-export const ACTION_PLACEHOLDER = '{action_name}';
-
 /** Replaces `{action_name}` in a target template; checks it is an absolute http(s) URL. */
 export function resolveTarget(template: string, action: string): ResolvedTarget {
   const key = `${template}\n${action}`;
@@ -21,7 +19,7 @@ export function resolveTarget(template: string, action: string): ResolvedTarget 
   if (!resolved) {
     // The same few targets and actions come back on every call: check each pair once.
     if (resolvedTargets.size >= PARSED_URLS_KEPT) resolvedTargets.clear();
-    const url = template.replaceAll(ACTION_PLACEHOLDER, action);
+    const url = targetForAction(template, action);
     resolved = checkTargetUrl(url) ?? { ok: true, url };
     resolvedTargets.set(key, resolved);
   }

@@ -1,3 +1,4 @@
+import { targetForAction } from '../../contract/action-name';
 import type { SignatureReport } from '../../contract/api';
 import {
   handlerTargetKey,
@@ -20,8 +21,8 @@ export const NO_HANDLER: HandlerChecks = { handlerSignature: null, handlerTarget
 /**
  * The handler's verdict on a call's signature from its answer, and the handler that gave it:
  * `target` as configured (`{action_name}` kept, so it can be sent to again, by a probe), less
- * any credentials in the URL, which are never stored. What it taught is kept under its
- * handlerTargetKey.
+ * any credentials in the URL, which are never stored. What it taught is kept under the
+ * handlerTargetKey of the URL the call reached (see handlerKeyFor).
  */
 export function handlerChecks(answer: HandlerAnswer, target: string): HandlerChecks {
   return { handlerSignature: judgeHandlerSignature(answer).verdict, handlerTarget: withoutCredentials(target.trim()) };
@@ -42,6 +43,11 @@ function validStyles(report: SignatureReport): StyleName[] | null {
   return report.styles.filter((style) => style.matched).map((style) => style.style as StyleName);
 }
 
+/** The key what the handler of a call of `action` taught is kept under: the URL the call reached at `handlerTarget`. */
+export function handlerKeyFor(handlerTarget: string, action: string | null): string {
+  return handlerTargetKey(targetForAction(handlerTarget, action));
+}
+
 /** One call's lesson about one handler: what to add to what is known about `target`. */
 export interface HandlerLesson {
   target: string;
@@ -55,6 +61,7 @@ export interface HandlerLesson {
  */
 export async function handlerLesson(
   checks: HandlerChecks,
+  action: string | null,
   report: SignatureReport,
   everyStyle: () => Promise<SignatureReport> | SignatureReport,
 ): Promise<HandlerLesson | null> {
@@ -64,16 +71,17 @@ export async function handlerLesson(
   const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
   const validIn = needsStyles ? (validStyles(report) ?? validStyles(await everyStyle()) ?? []) : [];
   const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
-  return outcome === null ? null : { target: handlerTargetKey(handlerTarget), outcome };
+  return outcome === null ? null : { target: handlerKeyFor(handlerTarget, action), outcome };
 }
 
 /** Records what a handler's verdict teaches about it (see handlerLesson). */
 export async function learnFromHandler(
   memory: HandlerMemory,
   checks: HandlerChecks,
+  action: string | null,
   report: SignatureReport,
   everyStyle: () => Promise<SignatureReport> | SignatureReport,
 ): Promise<void> {
-  const lesson = await handlerLesson(checks, report, everyStyle);
+  const lesson = await handlerLesson(checks, action, report, everyStyle);
   if (lesson) memory.record(lesson.target, lesson.outcome);
 }

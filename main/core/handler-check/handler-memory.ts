@@ -4,7 +4,7 @@ import type { HandlerSignatureVerdict } from './verdict';
 import type { StyleName } from '../../contract/names-and-limits';
 
 /**
- * What a handler accepted and refused, learned per forwarding target. A valid call is valid in
+ * What a handler accepted and refused, learned per URL it was reached at. A valid call is valid in
  * one or more styles (a call with only ASCII text is signed the same in most of them): a
  * handler that accepted it verifies in one of those styles, one that refused it in none of
  * them (or with another key). Counting per style is enough to tell which styles are still
@@ -160,10 +160,13 @@ function someStyleFits(knowledge: HandlerKnowledge): boolean {
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /**
- * The key a forwarding target is remembered under: scheme, host and port, path and query of
- * the target as configured (with its `{action_name}` placeholder, so every action forwarded to
- * one handler teaches the same entry). Loopback names are one host, a trailing slash and the
- * default port do not count, and credentials in the URL are dropped so they are never stored.
+ * The key a handler is remembered under: the URL a call reached it at (a target's
+ * `{action_name}` filled in, see targetForAction). Every action forwarded to one
+ * `.../{action_name}` target reaches a route of its own, and routes of one server may verify
+ * differently (one checks the signature, another does not): learned together, one route's
+ * refusals and another's acceptances would read as a handler contradicting itself. Loopback
+ * names are one host, a trailing slash and the default port do not count, and credentials in
+ * the URL are dropped so they are never stored.
  */
 export function handlerTargetKey(target: string): string {
   let url: URL;
@@ -179,7 +182,7 @@ export function handlerTargetKey(target: string): string {
 }
 
 /**
- * Records what a handler's answer taught about the handler at `target` and returns what is
+ * Records what a handler's answer taught about the handler reached at `target` and returns what is
  * known about it now (unchanged when the answer taught nothing).
  */
 export function learnFromAnswer(

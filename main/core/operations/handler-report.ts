@@ -1,8 +1,9 @@
 import type { HandlerReport, SignatureReport } from '../../contract/api';
+import { targetForAction } from '../../contract/action-name';
+import { handlerKeyFor } from '../answers/handler-lesson';
 import {
   diagnoseHandler,
   handlerStyles,
-  handlerTargetKey,
   judgeHandlerSignature,
   type CheckedCall,
   type HandlerMemory,
@@ -40,12 +41,13 @@ export function handlerReport(
     verdict: signature.verdict,
     validIn: signature.verdict === 'valid' ? signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName) : [],
   };
-  const known = memory.read(handlerTargetKey(call.handlerTarget));
+  const known = memory.read(handlerKeyFor(call.handlerTarget, call.action));
   const { possible, refused } = handlerStyles(known);
   return {
     verdict: call.handlerSignature,
     evidence,
     target: call.handlerTarget,
+    reached: targetForAction(call.handlerTarget, call.action),
     diagnosis: diagnoseHandler(checked, { verdict: call.handlerSignature, evidence }, known, learned.fromCalls > 0 ? learned.style : null),
     known: {
       accepted: known.accepted,

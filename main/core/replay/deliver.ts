@@ -13,7 +13,8 @@ import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import type { Forwarder } from '../answers/forward';
 import { failureViolation } from '../answers/forward-failure';
 import { droppedHeadersMessage, forwardHeaders } from '../answers/forward-headers';
-import { ACTION_PLACEHOLDER, resolveTarget } from '../answers/forward-target';
+import { resolveTarget } from '../answers/forward-target';
+import { ACTION_PLACEHOLDER } from '../../contract/action-name';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { takeLoopAnswer } from '../answers/loop-answer';
@@ -219,7 +220,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const id = deps.calls().insert(stored);
   // The signature was checked in every style above: nothing more to compute for the lesson. A
   // serve that forwarded the call recorded its handler's lesson itself.
-  if (outgoing.learn && !toCompanion) await learnFromHandler(deps.handlers(), handler, signature, () => signature);
+  if (outgoing.learn && !toCompanion) await learnFromHandler(deps.handlers(), handler, outgoing.action, signature, () => signature);
   deps.onStored?.(summaryOf(stored, id));
   return {
     id,

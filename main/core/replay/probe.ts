@@ -97,7 +97,7 @@ export async function probeHandler(
   } else wrongRow = unreachable ? unsent(rows[rows.length - 1]!.evidence) : unsent(STOPPED_EVIDENCE);
   const complete = wrongRow.callId > 0 || unreachable;
   // What a stopped probe saw is no complete picture: it cannot show that the handler changed.
-  if (outcomes.length > 0 && complete) ctx.handlers().recordProbe(handlerTargetKey(target.value.handler), outcomes);
+  if (outcomes.length > 0 && complete) ctx.handlers().recordProbe(handlerTargetKey(target.value.url), outcomes);
   if (!complete) return { ok: true, value: stoppedFinding(original.id, target.value.url, rows, wrongRow, total) };
   // Only a style the calls have told apart is worth naming as this Flowent's.
   const flowentStyle = learned.decided ? learned.style : null;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { isFailedCall, type Verdict, type Violation } from '../../contract/api';
 import { defineReadableText, readableSql } from './readable-sql';
+import { splitSharedHandlerRecords } from './split-handler-records';
 
 export interface Migration {
   version: number;
@@ -371,6 +372,14 @@ export const MIGRATIONS: readonly Migration[] = [
         UPDATE text_index_state SET indexed_up_to = 0;
       `);
     },
+  },
+  {
+    version: 15,
+    purpose:
+      'What a handler taught is kept per URL a call reached it at, not per target as configured: the actions forwarded ' +
+      "to one `.../{action_name}` target reach routes that may verify differently, and one record for all of them " +
+      'contradicted itself.',
+    up: splitSharedHandlerRecords,
   },
 ];
 

@@ -341,7 +341,7 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
       chosen.checks.handlerTarget === null
         ? undefined
         : () =>
-            handlerLesson(chosen.checks, signature, async () => {
+            handlerLesson(chosen.checks, action, signature, async () => {
               const fromTree = checkedCall.everyStyle(input);
               if (fromTree) return fromTree;
               const full = (await checkCall({ ...input, everyStyle: true })).check;

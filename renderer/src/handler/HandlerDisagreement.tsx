@@ -46,6 +46,11 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
   const { known } = report;
   return (
     <dl className="facts handler-taught" aria-label="What your handler did so far">
+      {/* Learned per URL: another action's route of the same handler keeps a record of its own. */}
+      <dt>Learned from calls to</dt>
+      <dd data-testid="handler-reached">
+        <code>{report.reached}</code>
+      </dd>
       <dt>Styles it accepted</dt>
       <StyleList styles={known.stylesAccepted} testId="handler-styles-accepted" />
       <dt>Styles it refused</dt>

@@ -65,7 +65,6 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
   const step = useProbeProgress((s) => s.steps[call.id]);
   const stopping = useProbeProgress((s) => s.stopping[call.id] === true);
   const running = busy || step !== undefined;
-  const url = call.action ? report.target.replaceAll('{action_name}', call.action) : report.target;
   const run = async () => {
     setAsking(false);
     setBusy(true);
@@ -86,7 +85,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
       {asking && (
         <div className="confirm" role="group" aria-label="Confirm checking your handler's verifier">
           <p>
-            This sends call #{call.id} to your real handler at <code>{url}</code> re-signed in each signing style (styles that write it the
+            This sends call #{call.id} to your real handler at <code>{report.reached}</code> re-signed in each signing style (styles that write it the
             same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your handler runs the
             action for every call it accepts. The calls are stored as replays.
           </p>

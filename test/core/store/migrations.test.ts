@@ -420,6 +420,34 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("14 -> 15 gives each route a shared `{action_name}` target's calls reached the record as it stood, and drops the shared one", () => {
+    const db = tempDb();
+    migrate(db, 14);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, handler_signature, handler_target) VALUES (1, 'POST', '/actions/a', ?, 0, '[]', x'7b7d', 2, 'valid', '{}', 'forward', 200, '[]', x'', 1, 'accepted', ?)",
+    );
+    const shared = 'http://127.0.0.1:8000/actions/{action_name}';
+    for (const action of ['greet', 'greet', 'lookup']) insert.run(action, shared);
+    insert.run('direct', 'http://localhost:8000/actions/direct');
+    const record = (target: string, knowledge: object) =>
+      db.prepare('INSERT INTO handlers (target, knowledge, updated_at) VALUES (?, ?, 7)').run(target, JSON.stringify(knowledge));
+    const sharedKnowledge = { accepted: 3, refused: 1, styles: {}, acceptedUnverified: 0, refusedUnverified: 0 };
+    record('http://localhost:8000/actions/%7Baction_name%7D', sharedKnowledge);
+    // A route with a record of its own (calls sent to its URL directly): it keeps that one.
+    const ownKnowledge = { accepted: 1, refused: 0, styles: {}, acceptedUnverified: 0, refusedUnverified: 0 };
+    record('http://localhost:8000/actions/lookup', ownKnowledge);
+    record('http://localhost:8000/actions/direct', ownKnowledge);
+
+    expect(migrate(db, 15)).toEqual({ ok: true, from: 14, to: 15 });
+    const records = db.prepare('SELECT target, knowledge, updated_at FROM handlers ORDER BY target').all();
+    expect(records).toEqual([
+      { target: 'http://localhost:8000/actions/direct', knowledge: JSON.stringify(ownKnowledge), updated_at: 7 },
+      { target: 'http://localhost:8000/actions/greet', knowledge: JSON.stringify(sharedKnowledge), updated_at: 7 },
+      { target: 'http://localhost:8000/actions/lookup', knowledge: JSON.stringify(ownKnowledge), updated_at: 7 },
+    ]);
+    db.close();
+  });
+
   it('running again changes nothing', () => {
     const db = tempDb();
     migrate(db);
