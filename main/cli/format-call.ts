@@ -1,6 +1,5 @@
 import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
-import { handlerVerdictWords, type HandlerVoice } from '../contract/words';
-import { counted } from '../contract/words';
+import { counted, forwardingFailedWords, handlerVerdictWords, statusWords, type HandlerVoice } from '../contract/words';
 import { printable } from './printable';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
@@ -28,40 +27,12 @@ const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
 };
 
 /**
- * Who answered, said after the status when the status alone would mislead: a mock's 200 given
- * in place of a handler that is down looks like the handler's success otherwise. Null where the
- * status says enough.
- */
-const ANSWERED_WORDS: Record<AnsweredBy, string | null> = {
-  mock: null,
-  'test-check': null,
-  'signature-check': null,
-  error: null,
-  forward: null,
-  'fallback-mock': 'from the mock: your handler gave no answer',
-  'forward-error': null,
-  companion: null,
-  'companion-error': null,
-};
-
-/** Who answered, where the status alone would mislead (`calls`, serve's lines, `send`); null where it says enough. */
-export function answeredByWords(answeredBy: AnsweredBy): string | null {
-  return ANSWERED_WORDS[answeredBy];
-}
-
-/** The status as a call's line shows it (`calls`, serve, `replay`): `no answer`, `502`, `200 from the mock: your handler gave no answer`. */
-export function statusWords(status: number, answeredBy: AnsweredBy): string {
-  const answered = answeredByWords(answeredBy);
-  return (status === 0 ? 'no answer' : String(status)) + (answered ? ` ${answered}` : '');
-}
-
-/**
- * Why the mock answered in place of the handler (`  forwarding failed: Your handler at ...
- * refused the connection ...`); null for any other answer: a 502/504's violation already says
- * what forwarding met, and a mock's answer in its place does not.
+ * Why the mock answered in place of the handler, as a note under a call's line (`  forwarding
+ * failed: Your handler at ... refused the connection ...`); null for any other answer.
  */
 export function forwardingNote(answeredBy: AnsweredBy, forwardError: string | null): string | null {
-  return answeredBy === 'fallback-mock' && forwardError ? `  forwarding failed: ${forwardError}` : null;
+  const words = forwardingFailedWords(answeredBy, forwardError);
+  return words === null ? null : `  ${words}`;
 }
 
 /**

@@ -5,10 +5,10 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { finishingOnCtrlC } from './stop-signal';
 import { inCliWords } from './cli-words';
-import { counted } from '../contract/words';
+import { answeredByWords, counted } from '../contract/words';
 import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
-import { answeredByWords, forwardingNote } from './format-call';
+import { forwardingNote } from './format-call';
 import {
   parseAction,
   parseStyle,

@@ -1,0 +1,45 @@
+import type { AnsweredBy } from '../calls';
+
+/**
+ * Why a mock answered in place of the developer's handler (`--fallback-to-mock`), in every
+ * front end: after the status of a call's line and of a replay's or simulated call's result,
+ * and in the page's account of what answered a call.
+ */
+export const NO_HANDLER_ANSWER = 'your handler gave no answer';
+
+/**
+ * Who answered, said after the status when the status alone would mislead: a mock's 200 given
+ * in place of a handler that is down looks like the handler's success otherwise. Null where the
+ * status says enough.
+ */
+const ANSWERED_WORDS: Record<AnsweredBy, string | null> = {
+  mock: null,
+  'test-check': null,
+  'signature-check': null,
+  error: null,
+  forward: null,
+  'fallback-mock': `from the mock: ${NO_HANDLER_ANSWER}`,
+  'forward-error': null,
+  companion: null,
+  'companion-error': null,
+};
+
+/** Who answered, where the status alone would mislead (`from the mock: your handler gave no answer`); null where it says enough. */
+export function answeredByWords(answeredBy: AnsweredBy): string | null {
+  return ANSWERED_WORDS[answeredBy];
+}
+
+/** The status as a call's line or a sent call's result shows it: `no answer`, `502`, `200 from the mock: your handler gave no answer`. */
+export function statusWords(status: number, answeredBy: AnsweredBy): string {
+  const answered = answeredByWords(answeredBy);
+  return (status === 0 ? 'no answer' : String(status)) + (answered ? ` ${answered}` : '');
+}
+
+/**
+ * Why the mock answered in place of the handler (`forwarding failed: Your handler at ...
+ * refused the connection ...`); null for any other answer: a 502/504's violation already says
+ * what forwarding met, and a mock's answer in its place does not.
+ */
+export function forwardingFailedWords(answeredBy: AnsweredBy, forwardError: string | null): string | null {
+  return answeredBy === 'fallback-mock' && forwardError ? `forwarding failed: ${forwardError}` : null;
+}
