@@ -1,4 +1,5 @@
 import type { CallDetail, MockChoice, MockResponseChoice } from '../../../main/contract/api';
+import { NO_HANDLER_ANSWER } from '../../../main/contract/words';
 import { ANSWERED_BY_LABEL } from '../shared/format';
 
 /**
@@ -11,7 +12,7 @@ export function describeAnsweredBy(call: Pick<CallDetail, 'answeredBy' | 'action
   const answer = call.mockChoice
     ? describeMockChoice(call.mockChoice, call.action)
     : 'a mock or the built-in answer (which one was not recorded for this call)';
-  return call.answeredBy === 'fallback-mock' ? `${answer}, because forwarding to your handler gave no answer` : answer;
+  return call.answeredBy === 'fallback-mock' ? `${answer}, because ${NO_HANDLER_ANSWER}` : answer;
 }
 
 function describeMockChoice(choice: MockChoice, action: string | null): string {

@@ -1,4 +1,5 @@
 import type { AnsweredBy, CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
+import { NO_HANDLER_ANSWER } from '../../../main/contract/words';
 import { formatSeconds, TIMESTAMP_WINDOW_WORDS } from '../../../main/contract/words/timestamp-words';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -36,7 +37,7 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'signature-check': 'the signature check (rejected)',
   error: 'an error answer',
   forward: 'your handler',
-  'fallback-mock': 'a mock (forwarding to your handler gave no answer)',
+  'fallback-mock': `a mock, because ${NO_HANDLER_ANSWER}`,
   // Timeouts and answers that are not HTTP end here too, not only handlers that cannot be reached.
   'forward-error': 'an error answer: forwarding to your handler failed',
   // A replay or simulated call sent to "This companion": its webhook answered as it answers Flowent.

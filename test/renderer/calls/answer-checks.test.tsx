@@ -97,7 +97,7 @@ describe('forwarding and the tunnel', () => {
       'the built-in answer (the mock of send_email has no response or fallback that applies)',
     );
     expect(said('fallback-mock', { mock: 'none', response: builtIn })).toBe(
-      'the built-in answer (send_email has no mock), because forwarding to your handler gave no answer',
+      'the built-in answer (send_email has no mock), because your handler gave no answer',
     );
     expect(said('mock', null)).toBe('a mock or the built-in answer (which one was not recorded for this call)');
   });
