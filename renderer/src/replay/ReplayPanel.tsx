@@ -10,7 +10,7 @@ import { showToast } from '../page/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
 import { formatStatus } from '../shared/format';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
-import { SentFacts, ViolationList } from './SentFacts';
+import { SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTarget } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
 
@@ -124,6 +124,7 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
         onOpen={() => void selectCall(outcome.id)}
         url={outcome.url}
         status={outcome.status}
+        answeredBy={outcome.answeredBy}
         durationMs={outcome.durationMs}
       >
         <dt>Verdict</dt>
@@ -138,7 +139,7 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
           <strong>Not sent:</strong> <Prose text={outcome.notSent} />
         </p>
       )}
-      {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
+      <SentError answeredBy={outcome.answeredBy} error={outcome.error} />
       <Violations title="Replay problems" list={outcome.violations} />
       <Violations title="Original problems" list={outcome.originalViolations} />
       <DiffView diff={outcome.diff} />

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Violation } from '../../../main/contract/api';
+import type { AnsweredBy, Violation } from '../../../main/contract/api';
+import { forwardingFailedWords, statusWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
-import { formatDuration, formatStatus, statusClass } from '../shared/format';
+import { formatDuration, statusClass } from '../shared/format';
 import { Prose } from '../shared/Prose';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   url: string;
   /** 0 when the handler gave no answer. */
   status: number;
+  /** Who answered: said after the status when the status alone would mislead (a mock's 200 in place of the handler). */
+  answeredBy: AnsweredBy;
   durationMs: number;
   /** More facts (dt/dd pairs) between the status and the time taken. */
   children?: ReactNode;
@@ -34,12 +37,31 @@ export function SentFacts(props: Props) {
         <code>{props.url}</code>
       </dd>
       <dt>Status</dt>
-      <dd className={statusClass(props.status)}>{formatStatus(props.status)}</dd>
+      <dd className={statusClass(props.status)} data-testid="sent-status">
+        {statusWords(props.status, props.answeredBy)}
+      </dd>
       {props.children}
       <dt>Took</dt>
       <dd>{formatDuration(props.durationMs)}</dd>
     </dl>
   );
+}
+
+/**
+ * Why the handler gave no answer, when it gave none. When the mock answered in its place, this
+ * is why forwarding failed, in the words the command line uses: "Handler: refused the
+ * connection" beside a 200 would read as the handler's own answer.
+ */
+export function SentError({ answeredBy, error }: { answeredBy: AnsweredBy; error: string | null }) {
+  const forwarding = forwardingFailedWords(answeredBy, error);
+  if (forwarding !== null) {
+    return (
+      <p className="problem-box" role="note" aria-label="Forwarding">
+        <Prose text={cap(forwarding)} />
+      </p>
+    );
+  }
+  return error ? <p className="form-error">Handler: {error}</p> : null;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { SimulateOutcome } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
-import { SentFacts, ViolationList } from './SentFacts';
+import { SentError, SentFacts, ViolationList } from './SentFacts';
 
 /** What the handler answered to a simulated call, and whether Flowent would accept it. */
 export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
@@ -19,12 +19,13 @@ export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
         }}
         url={outcome.url}
         status={outcome.status}
+        answeredBy={outcome.answeredBy}
         durationMs={outcome.durationMs}
       >
         <dt>Signed</dt>
         <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
       </SentFacts>
-      {outcome.error && <p className="form-error">Handler: {outcome.error}</p>}
+      <SentError answeredBy={outcome.answeredBy} error={outcome.error} />
       <div aria-label="Contract check">
         {passed ? <p>The answer meets Flowent’s contract.</p> : <ViolationList list={outcome.violations} />}
       </div>
