@@ -1,17 +1,11 @@
+import { statusNumberWords } from '../../main/contract/words';
 import { describe, expect, it } from 'vitest';
 import { arrivedUnderOlderPage, keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/history/arrival-order';
 import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWord } from '../../renderer/src/calls/verdict-summary';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
 import { differingSpan } from '../../renderer/src/shared/bytes';
-import {
-  describeTimestamp,
-  formatBytes,
-  formatDateTime,
-  formatListTime,
-  formatStatus,
-  startOfToday,
-} from '../../renderer/src/shared/format';
+import { describeTimestamp, formatBytes, formatDateTime, formatListTime, startOfToday } from '../../renderer/src/shared/format';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
 import { callSummary } from './call-summary';
 
@@ -105,8 +99,8 @@ describe('words for the screen', () => {
     expect(problemWord(null)).toBeNull();
   });
   it('says "no answer" for status 0, and the date for calls not from today', () => {
-    expect(formatStatus(0)).toBe('no answer');
-    expect(formatStatus(502)).toBe('502');
+    expect(statusNumberWords(0)).toBe('no answer');
+    expect(statusNumberWords(502)).toBe('502');
     const today = startOfToday(new Date(2026, 2, 14, 15).getTime());
     expect(formatListTime(new Date(2026, 2, 14, 9, 5, 7, 12).getTime(), today)).toBe('09:05:07.012');
     expect(formatListTime(new Date(2026, 2, 10, 9, 5).getTime(), today)).toMatch(/10.*09:05$/);

@@ -29,10 +29,15 @@ export function answeredByWords(answeredBy: AnsweredBy): string | null {
   return ANSWERED_WORDS[answeredBy];
 }
 
+/** An HTTP status as people read it: 0 is what the store keeps when no answer was sent. */
+export function statusNumberWords(status: number): string {
+  return status === 0 ? 'no answer' : String(status);
+}
+
 /** The status as a call's line or a sent call's result shows it: `no answer`, `502`, `200 from the mock: your handler gave no answer`. */
 export function statusWords(status: number, answeredBy: AnsweredBy): string {
   const answered = answeredByWords(answeredBy);
-  return (status === 0 ? 'no answer' : String(status)) + (answered ? ` ${answered}` : '');
+  return statusNumberWords(status) + (answered ? ` ${answered}` : '');
 }
 
 /**

@@ -1,6 +1,7 @@
+import { statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
-import { formatBytes, formatDateTime, formatDuration, formatListTime, formatStatus, statusClass } from '../shared/format';
+import { formatBytes, formatDateTime, formatDuration, formatListTime, statusClass } from '../shared/format';
 import { ContractMark, HandlerMark, SentAction, SourceTag, TestTag, TimestampMark, VerdictBadge } from './VerdictBadge';
 
 interface Props {
@@ -50,7 +51,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       </span>
       <span className={`col-status ${statusClass(call.status)}`}>
         {call.violations.length > 0 && <ContractMark messages={call.violations.map((v) => v.message)} />}
-        <span className="status-code">{formatStatus(call.status)}</span>
+        <span className="status-code">{statusNumberWords(call.status)}</span>
       </span>
       <span className="col-duration">{formatDuration(call.durationMs)}</span>
       <span className="col-size">{formatBytes(call.size)}</span>

@@ -1,5 +1,6 @@
+import { statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
-import { formatBytes, formatDateTime, formatDuration, formatStatus, statusClass } from '../shared/format';
+import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
 import { useCallsStore, type CallDetailState } from '../history/calls-store';
 import { AnswerChecks } from '../answers/AnswerChecks';
@@ -150,7 +151,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
 
       <section aria-label="Answer">
         <h3>
-          Answer <span className={statusClass(call.response.status)}>{formatStatus(call.response.status)}</span>
+          Answer <span className={statusClass(call.response.status)}>{statusNumberWords(call.response.status)}</span>
           <span className="spacer" />
           <CopyButton text={call.response.body} what="answer body" />
         </h3>

@@ -1,3 +1,4 @@
+import { statusNumberWords } from '../../../main/contract/words';
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
@@ -8,7 +9,6 @@ import { useCallsStore } from '../history/calls-store';
 import { Prose } from '../shared/Prose';
 import { showToast } from '../page/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
-import { formatStatus } from '../shared/format';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTarget } from './TargetField';
@@ -160,7 +160,7 @@ function DiffView({ diff }: { diff: AnswerDiff }) {
     <div role="region" aria-label="Answer diff" className="answer-diff">
       {!diff.changed && <p className="muted">The answer is the same as the original&apos;s.</p>}
       <p>
-        Status {formatStatus(diff.status.before)} → {formatStatus(diff.status.after)}
+        Status {statusNumberWords(diff.status.before)} → {statusNumberWords(diff.status.after)}
         {diff.status.changed ? ' (changed)' : ''}
       </p>
       {diff.headers.length > 0 && (

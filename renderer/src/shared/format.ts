@@ -45,11 +45,6 @@ export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   'companion-error': "no answer: sending to this companion's webhook failed",
 };
 
-/** An HTTP status as people read it: 0 is what the store keeps when no answer was sent. */
-export function formatStatus(status: number): string {
-  return status === 0 ? 'no answer' : String(status);
-}
-
 export function statusClass(status: number): string {
   return status === 0 ? 'status-none' : `status-${Math.floor(status / 100)}xx`;
 }
