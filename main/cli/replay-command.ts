@@ -21,6 +21,7 @@ import {
   readParametersArgument,
   replayRefusalInWords,
 } from './replay-cli-shared';
+import { throughRunningServe, throughServeWords } from './through-running-serve';
 
 export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <name> [options]
        flowent-companion replay <id> --probe-styles [--target <url>]
@@ -49,9 +50,10 @@ Options:
   --params <json|@file>
                        Edit: send these parameters instead (re-signed; needs ${HMAC_KEY_ENV})
   --target <url>       Send here instead of the action's forwarding target
-                       (e.g. http://localhost:8000/actions/{action_name}); needed for an
-                       action its mock answers (mode mock, or no mode and no target),
-                       which has no handler to go to
+                       (e.g. http://localhost:8000/actions/{action_name}). Without it, an
+                       action with no handler set (its mode mock, or no target) goes through
+                       the serve running on this data folder, which mocks or forwards it as
+                       for Flowent; with no serve running, or several, it is refused
   --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
   --probe-styles       Check the handler's signature verifier with this one call
@@ -123,13 +125,16 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
       let follow: (event: CoreEvent) => void = (event) => seen.push(event);
       const unsubscribe = subscribe((event) => follow(event));
       try {
-        const started = await api.startBulkReplay(selection, {
-          concurrency,
-          resign: values.resign ?? false,
-          target: target ?? null,
-          parameters: parameters ?? null,
-          style: style ?? null,
-        });
+        const outcome = await throughRunningServe(target, values['data-dir'], io, (to) =>
+          api.startBulkReplay(selection, {
+            concurrency,
+            resign: values.resign ?? false,
+            target: to,
+            parameters: parameters ?? null,
+            style: style ?? null,
+          }),
+        );
+        const started = outcome.result;
         if (!started.ok) {
           if (started.code === 'nothing-to-replay') {
             io.stderr.write(
@@ -139,8 +144,10 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             return EXIT.failed;
           }
           io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(started, io)}\n`);
+          if (outcome.through === null && outcome.notThrough) io.stderr.write(`${outcome.notThrough}\n`);
           return exitCodeOf(started);
         }
+        if (outcome.through) out(`Replaying through ${throughServeWords(outcome.through, action ?? null)}.`);
         const { runId, notFound } = started.value;
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
         // Each replay's lines in the order they finished, after the progress line.

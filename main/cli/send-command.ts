@@ -17,6 +17,7 @@ import {
   readParametersArgument,
   replayRefusalInWords,
 } from './replay-cli-shared';
+import { throughRunningServe, throughServeWords } from './through-running-serve';
 
 export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
@@ -32,9 +33,10 @@ Options:
   --seed <n>              Seed for generated parameters: same seed, same parameters (default 1)
   --test                  Flowent's registration check instead ("test": true, unsigned)
   --target <url>          Send here instead of the action's forwarding target
-                          (e.g. http://localhost:8000/actions/{action_name}); needed for an
-                          action its mock answers (mode mock, or no mode and no target),
-                          which has no handler to go to
+                          (e.g. http://localhost:8000/actions/{action_name}). Without it, an
+                          action with no handler set (its mode mock, or no target) goes through
+                          the serve running on this data folder, which mocks or forwards it as
+                          for Flowent; with no serve running, or several, it is refused
   --style <style>         Sign in this style instead of the learned one
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help              Show this help
@@ -81,27 +83,32 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     values['data-dir'],
     io,
     async (api) => {
-      const { value: sent, interrupted } = await finishingOnCtrlC(
+      const { value: outcome, interrupted } = await finishingOnCtrlC(
         () => io.stderr.write('Waiting for the answer to the call sent, to store it; press Ctrl-C again to quit without it.\n'),
         () =>
-          api.simulateCall({
-            action,
-            parameters: parameters ?? null,
-            schema: schema === undefined ? null : JSON.stringify(schema),
-            seed: values.seed === undefined ? 1 : Number(values.seed),
-            test: values.test ?? false,
-            target: target ?? null,
-            style: style ?? null,
-          }),
+          throughRunningServe(target, values['data-dir'], io, (to) =>
+            api.simulateCall({
+              action,
+              parameters: parameters ?? null,
+              schema: schema === undefined ? null : JSON.stringify(schema),
+              seed: values.seed === undefined ? 1 : Number(values.seed),
+              test: values.test ?? false,
+              target: to,
+              style: style ?? null,
+            }),
+          ),
       );
+      const sent = outcome.result;
       if (!sent.ok) {
         io.stderr.write(`flowent-companion send: ${replayRefusalInWords(sent, io)}\n`);
+        if (outcome.through === null && outcome.notThrough) io.stderr.write(`${outcome.notThrough}\n`);
         return exitCodeOf(sent);
       }
       const r = sent.value;
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
       out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
+      if (outcome.through) out(`  via:     ${throughServeWords(outcome.through, action)}`);
       out(`  body:    ${r.body}`);
       // Status 0: nothing answered. Any other status is what Flowent would have got, even when a
       // companion's webhook gave it in place of a handler that gave no answer (its mock, a 502).

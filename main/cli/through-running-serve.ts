@@ -1,0 +1,82 @@
+import type { ReplayFailure, Result } from '../contract/api';
+import { serveNamed, servesSeen } from '../contract/words';
+import { runningServes, samePath, serveSeen, type ServeState } from '../core';
+import type { CliIo } from './cli-io';
+import { dataDirOf, projectDirOf } from './open-core';
+
+/** The refusals that mean no answers setting names a handler for the call (whatever the mode). */
+const NO_HANDLER_CODES: ReadonlySet<ReplayFailure['code']> = new Set(['no-target', 'answered-by-mock']);
+
+/** What the running companion a call went through does with it, as far as this command can tell. */
+type ServeDoes = { forwardsTo: string } | 'mock' | 'as-flowent';
+
+/** How a call with no handler of its own was sent: through a running companion, or not, and why not. */
+export type ThroughServe<T> =
+  | { result: Result<T, ReplayFailure>; through: { serve: ServeState; does: ServeDoes } }
+  | { result: Result<T, ReplayFailure>; through: null; notThrough: string | null };
+
+/**
+ * Sends with `send(target)`; when no target was given and nothing names a handler for the
+ * call, sends it again through the webhook of the companion running on this data folder, as
+ * Flowent would reach it: its mock answers, or it forwards to the developer's handler, and
+ * the call is stored once either way. Only a companion that answers from the same answers as
+ * this command (the project it runs in, else the history folder's) will do, and only when
+ * there is one: with none, or several, the refusal stands, with why no companion was used.
+ */
+export async function throughRunningServe<T>(
+  given: string | undefined,
+  dataDirFlag: string | undefined,
+  io: CliIo,
+  send: (target: string | null) => Promise<Result<T, ReplayFailure>>,
+): Promise<ThroughServe<T>> {
+  const first = await send(given ?? null);
+  if (first.ok || given !== undefined || !NO_HANDLER_CODES.has(first.code)) return { result: first, through: null, notThrough: null };
+  const { fitting, running } = servesLikeThisCommand(dataDirOf(dataDirFlag, io), projectDirOf(undefined, io));
+  const [only, ...more] = fitting;
+  if (!only || more.length > 0) return { result: first, through: null, notThrough: notThroughWords(fitting, running) };
+  const does = serveDoes(only, first);
+  const result = await send(`${only.webhookBaseUrl}/actions/{action_name}`);
+  // A call that names no action has no route on the webhook either: the first refusal says it best.
+  if (!result.ok && result.code === 'no-action-for-target') return { result: first, through: null, notThrough: null };
+  return { result, through: { serve: only, does } };
+}
+
+/**
+ * Where the call went, for the line under it: `the serve at <url>, which forwards to <url>`.
+ * `action` fills `{action_name}` in the serve's `--forward` when known.
+ */
+export function throughServeWords({ serve, does }: { serve: ServeState; does: ServeDoes }, action: string | null): string {
+  const named = serveNamed(serveSeen(serve));
+  if (does === 'mock') return `${named}, which answers from its mock (no handler is set here)`;
+  if (does === 'as-flowent') return `${named} (no handler is set here)`;
+  const target = action === null ? does.forwardsTo : does.forwardsTo.split('{action_name}').join(action);
+  return `${named}, which forwards to ${target} (no handler is set here)`;
+}
+
+/** The companions running on the data folder, and those among them answering from this command's answers. */
+function servesLikeThisCommand(dataDir: string, projectDir: string | null): { fitting: ServeState[]; running: ServeState[] } {
+  const running = runningServes(dataDir);
+  const fitting = running.filter((serve) =>
+    projectDir === null ? serve.projectDir === null : serve.projectDir !== null && samePath(serve.projectDir, projectDir),
+  );
+  return { fitting, running };
+}
+
+/**
+ * What the companion does with the call, by the refusal this command met with the same
+ * answers: the mode chosen is mock, or the core names this companion as one whose mock
+ * answers the action (`webhook`); otherwise a companion with `serve --forward` forwards it
+ * there. Else it answers as it would answer Flowent, which the answer line shows.
+ */
+function serveDoes(serve: ServeState, refusal: ReplayFailure): ServeDoes {
+  if (refusal.code === 'answered-by-mock') return 'mock';
+  if (refusal.code === 'no-target' && refusal.webhook?.startsWith(`${serve.webhookBaseUrl}/`)) return 'mock';
+  return serve.forwardTarget === null ? 'as-flowent' : { forwardsTo: serve.forwardTarget };
+}
+
+/** Why the call was not sent through a running companion; null when none runs on the data folder. */
+function notThroughWords(fitting: ServeState[], running: ServeState[]): string | null {
+  if (running.length === 0) return null;
+  const why = fitting.length > 1 ? 'more than one could be meant' : 'none answers from the answers this command uses';
+  return `Not sent through a running companion, as ${why}: ${servesSeen((fitting.length > 1 ? fitting : running).map(serveSeen))}.`;
+}

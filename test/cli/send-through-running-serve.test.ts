@@ -1,0 +1,140 @@
+// `send` and `replay` without --target, for an action no answers setting names a handler for,
+// go through the one serve running on the same data folder, as Flowent would reach it: a serve
+// started with --forward forwards the call to the developer's handler, a serve without one
+// answers from its mock. The call is stored once, and a line says where it went and what the
+// serve does with it. With no serve, or several that could be meant, the refusal stands.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { postSigned } from '../helpers/flowent-signer';
+import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/temp-dir';
+
+const KEY = 'send-through-running-serve-key';
+const { cleanups, tempDir } = cleanupsPerTest();
+
+async function serve(args: string[], cwd?: string): Promise<ServeProcess> {
+  const project = cwd === undefined ? [] : ['--project', cwd];
+  const server = await startServe(['--port', '0', '--no-inspector', ...project, ...args], { FLOWENT_HMAC_KEY: KEY });
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return server;
+}
+
+async function handler(): Promise<HandlerProcess> {
+  const started = await startHandler();
+  cleanups.push(() => started.stop());
+  return started;
+}
+
+const send = (dataDir: string, action: string, cwd?: string) =>
+  runCli(['send', action, '--params', '{"to":"a@b.c"}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY }, { cwd });
+
+async function storedSources(dataDir: string): Promise<string[]> {
+  const listed = await runCli(['calls', '--json', '--data-dir', dataDir]);
+  return listed.stdout
+    .trim()
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { source: string }).source);
+}
+
+describe('send without --target while a serve forwards (serve --forward)', () => {
+  it("goes through the serve's webhook to the handler, shows the handler's answer, and is stored once", async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    const server = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+
+    const sent = await send(dataDir, 'send_email');
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain(`Sent #1 to ${server.baseUrl}/actions/send_email (signed, python style)`);
+    expect(sent.stdout).toContain(
+      `  via:     the serve at ${server.baseUrl}, which forwards to http://127.0.0.1:${developer.port}/actions/send_email (no handler is set here)\n`,
+    );
+    expect(sent.stdout).toContain('  answer:  200 {"result":"handled send_email","error":""}');
+    expect(sent.stdout).toContain("verdict: the answer meets Flowent's contract");
+
+    // The handler got it from the serve, and the history holds it once, as a simulated call.
+    const received = await developer.received();
+    expect(received.map((request) => request.url)).toEqual(['/actions/send_email']);
+    expect(JSON.parse(received[0]!.body.toString())).toMatchObject({ action_name: 'send_email', parameters: { to: 'a@b.c' } });
+    expect(await storedSources(dataDir)).toEqual(['simulator']);
+    await server.waitFor(/ send_email \[simulated\] /);
+  });
+
+  it('replays a stored call the same way, saying where it went first', async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    const server = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    expect((await postSigned(server.baseUrl, 'send_email', { n: 1 }, KEY)).status).toBe(200);
+
+    const replayed = await runCli(['replay', '1', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toContain(
+      `Replaying through the serve at ${server.baseUrl}, which forwards to ${developer.target} (no handler is set here).\n`,
+    );
+    expect(replayed.stdout).toContain('1 replayed: 1 passed, 0 changed answer, 0 failed.');
+    expect((await developer.received()).length).toBe(2);
+    expect((await storedSources(dataDir)).sort()).toEqual(['flowent', 'replay']);
+  });
+});
+
+describe('send without --target while a serve answers from its mock', () => {
+  it("goes through the serve's webhook and shows its mock's answer", async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--data-dir', dataDir]);
+    const sent = await send(dataDir, 'send_email');
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain(`Sent #1 to ${server.baseUrl}/actions/send_email`);
+    expect(sent.stdout).toContain(`  via:     the serve at ${server.baseUrl}, which answers from its mock (no handler is set here)\n`);
+    expect(sent.stdout).toMatch(/\n {2}answer: {2}200 \{/);
+    expect(await storedSources(dataDir)).toEqual(['simulator']);
+  });
+
+  it('for an action whose mode is mock too, while the serve forwards the others', async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    expect((await runCli(['targets', 'mode', 'send_email', 'mock', '--data-dir', dataDir])).code).toBe(0);
+    const server = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    const sent = await send(dataDir, 'send_email');
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain(`  via:     the serve at ${server.baseUrl}, which answers from its mock (no handler is set here)\n`);
+    expect(await developer.received()).toEqual([]);
+  });
+});
+
+describe('send without --target is still refused', () => {
+  it('when two serves run on the data folder: which one is meant is not guessed, and both are named', async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    const first = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    const second = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    const refused = await send(dataDir, 'send_email');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('There is no handler to send action send_email to. Pass --target <url>');
+    expect(refused.stderr).toContain('Not sent through a running companion, as more than one could be meant:');
+    expect(refused.stderr).toContain(`the serve at ${first.baseUrl} answers from the history folder's answers`);
+    expect(refused.stderr).toContain(`the serve at ${second.baseUrl} answers from the history folder's answers`);
+    expect(await developer.received()).toEqual([]);
+    expect(await storedSources(dataDir)).toEqual([]);
+  });
+
+  it("when the only serve answers from another project's files than the folder send runs in", async () => {
+    const dataDir = tempDir();
+    const elsewhere = tempDir();
+    mkdirSync(join(elsewhere, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(
+      join(elsewhere, 'flowent', 'answers', '_default.yaml'),
+      'version: 1\nmode: mock\nresponses:\n  - status: 200\n    body: {result: "mocked", error: ""}\n',
+    );
+    const server = await serve(['--data-dir', dataDir], elsewhere);
+    const refused = await send(dataDir, 'send_email');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `Not sent through a running companion, as none answers from the answers this command uses: the serve at ${server.baseUrl} answers from ${join(elsewhere, 'flowent')}/answers.`,
+    );
+  });
+});
