@@ -26,6 +26,7 @@ import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
+import { limitsLine } from './serve-limits-line';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
 
@@ -203,6 +204,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   );
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
+  write(limitsLine((await core.api.getLimits()).current));
   if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
   // Where calls go: saved targets apply as much as --forward, and a developer must know which.
   answerLines(await core.api.getAnswerSettings(), projectDir).forEach(write);
