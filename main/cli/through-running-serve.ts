@@ -1,3 +1,4 @@
+import { ACTION_PLACEHOLDER, targetForAction } from '../contract/action-name';
 import type { ReplayFailure, Result } from '../contract/api';
 import { serveNamed, servesSeen } from '../contract/words';
 import { runningServes, samePath, serveSeen, type ServeState } from '../core';
@@ -35,7 +36,7 @@ export async function throughRunningServe<T>(
   const [only, ...more] = fitting;
   if (!only || more.length > 0) return { result: first, through: null, notThrough: notThroughWords(fitting, running) };
   const does = serveDoes(only, first);
-  const result = await send(`${only.webhookBaseUrl}/actions/{action_name}`);
+  const result = await send(`${only.webhookBaseUrl}/actions/${ACTION_PLACEHOLDER}`);
   // A call that names no action has no route on the webhook either: the first refusal says it best.
   if (!result.ok && result.code === 'no-action-for-target') return { result: first, through: null, notThrough: null };
   return { result, through: { serve: only, does } };
@@ -49,8 +50,7 @@ export function throughServeWords({ serve, does }: { serve: ServeState; does: Se
   const named = serveNamed(serveSeen(serve));
   if (does === 'mock') return `${named}, which answers from its mock (no handler is set here)`;
   if (does === 'as-flowent') return `${named} (no handler is set here)`;
-  const target = action === null ? does.forwardsTo : does.forwardsTo.split('{action_name}').join(action);
-  return `${named}, which forwards to ${target} (no handler is set here)`;
+  return `${named}, which forwards to ${targetForAction(does.forwardsTo, action)} (no handler is set here)`;
 }
 
 /** The companions running on the data folder, and those among them answering from this command's answers. */
