@@ -1,5 +1,5 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
-import type { AnswersFailure } from './answers';
+import type { AnswerFileMistake, AnswersFailure } from './answers';
 import type { AnsweredBy } from './calls';
 import type * as z from 'zod';
 import type { CallsFailure, ServerNotRunning, Violation } from './shared';
@@ -24,6 +24,12 @@ export type ReplayFailure =
    * running companion's webhook URL for the action, whose mock answers it; null when none runs.
    */
   | { code: 'answered-by-mock'; action: string; webhook: string | null }
+  /**
+   * No target was given and the project's answer file that decides where `action` goes has a
+   * mistake this command never saw a good version of: a running serve may answer from the
+   * version it read while good, so no guess is made.
+   */
+  | ({ code: 'answer-file-mistake'; action: string } & AnswerFileMistake)
   /** The target holds `{action_name}` and the call names no action to fill it with. */
   | { code: 'no-action-for-target'; target: string }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */

@@ -206,6 +206,48 @@ describe('replay and send in a project folder', () => {
   });
 });
 
+describe('replay and send in a project folder whose deciding answer file has a mistake', () => {
+  it("refuse to guess where the call goes, naming the file's mistake, and send once it is fixed or --target is given", async () => {
+    const handler = await startHandler();
+    cleanups.push(() => handler.stop());
+    const root = tempDir('fc-project-');
+    const answers = join(root, 'flowent', 'answers');
+    mkdirSync(answers, { recursive: true });
+    writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+    // A serve that read it while good still forwards send_email to another handler: `send` must not
+    // go to _default.yaml's in its place.
+    writeFileSync(
+      join(answers, 'send_email.yaml'),
+      'version: 1\nmode: forward\nforward: http://127.0.0.1:9/actions/{action_name}\nstatus: 2000\n',
+    );
+    const data = tempDir();
+    const run = (args: string[]) => runInProcess([...args, '--data-dir', data], { env: { FLOWENT_HMAC_KEY: 'key' }, cwd: root });
+
+    const refused = await run(['send', 'send_email', '--params', '{}']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      / answers\/send_email\.yaml has a mistake \(.*line 4\), so where action send_email goes cannot be told/,
+    );
+    expect(refused.stderr).toContain('Fix the file, or pass --target <url>.');
+    // Another action is decided by _default.yaml alone, which is fine.
+    expect((await run(['send', 'lookup_order', '--params', '{}'])).code).toBe(0);
+
+    writeFileSync(join(answers, '_default.yaml'), 'version: 1\nmode: forwardd\n');
+    const byDefault = await run(['send', 'lookup_order', '--params', '{}']);
+    expect(byDefault.code).toBe(1);
+    expect(byDefault.stderr).toMatch(/ answers\/_default\.yaml has a mistake \(.*line 2\)/);
+
+    expect((await run(['send', 'send_email', '--params', '{}', '--target', handler.target])).code).toBe(0);
+    writeFileSync(join(answers, 'send_email.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+    expect((await run(['send', 'send_email', '--params', '{}'])).code).toBe(0);
+    expect((await handler.received()).map((request) => request.url)).toEqual([
+      '/actions/lookup_order',
+      '/actions/send_email',
+      '/actions/send_email',
+    ]);
+  });
+});
+
 describe('mocks and targets in a project folder', () => {
   it('say that what they stored is the history folder’s, not what serve answers from there', async () => {
     const root = tempDir('fc-project-');

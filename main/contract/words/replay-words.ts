@@ -33,6 +33,10 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: `Action ${action} is answered by its mock (its answers' mode is mock), so it has no handler to send to.`,
     todo: noHandlerTodo([`${say.giveTarget} to send it to a handler`], webhook, say),
   }),
+  'answer-file-mistake': ({ action, file, problem, line }, say) => ({
+    what: `${file} has a mistake (${problem || 'see the project'}${line ? `, line ${line}` : ''}), so where action ${action} goes cannot be told: a running companion may still answer from the version it read before the mistake.`,
+    todo: `Fix the file, or ${say.giveTarget}.`,
+  }),
   'no-action-for-target': ({ target }, say) => ({
     what: `This call names no action, so {action_name} in ${target} cannot be filled.`,
     todo: `${cap(say.giveTarget)} with the action's name in place of {action_name}.`,

@@ -133,12 +133,31 @@ export class ProjectAnswers implements AnswerStore {
     return this.sorted().flatMap((entry) => this.getRoute(entry.action) ?? []);
   }
 
+  mistakeDeciding(action: string): AnswerFileMistake | null {
+    this.check();
+    const own = this.fileOf(action);
+    if (this.unread(own)) return this.mistakeOf(own);
+    // Its own file decides alone when it says mock, or forward with a target.
+    const route = this.getRoute(action);
+    if (route?.mode === 'mock' || (route?.mode === 'forward' && route.target !== null)) return null;
+    const fallback = this.fileOf(null);
+    return this.unread(fallback) ? this.mistakeOf(fallback) : null;
+  }
+
+  /** A file with a mistake and no good version read before: nothing of it answers. */
+  private unread(file: string): boolean {
+    return this.problems.has(file) && !this.entries.has(file);
+  }
+
+  private mistakeOf(file: string): AnswerFileMistake {
+    const problems = this.problems.get(file);
+    return { file, problem: problems?.[0]?.message ?? '', line: problems?.[0]?.line ?? null };
+  }
+
   writeRefusal(action: string | null): AnswerFileMistake | null {
     const file = this.fileOf(action);
     this.check(true);
-    const problems = this.problems.get(file);
-    if (!problems) return null;
-    return { file, problem: problems[0]?.message ?? '', line: problems[0]?.line ?? null };
+    return this.problems.has(file) ? this.mistakeOf(file) : null;
   }
 
   setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {

@@ -105,6 +105,8 @@ export interface Target {
  * forwarding target the answers settings give the action (what serve would forward to).
  */
 export function targetFor(deps: ReplayDeps, action: string | null, given: string | undefined): Result<Target, ReplayFailure> {
+  const mistake = given === undefined && action ? (deps.answers().mistakeDeciding?.(action) ?? null) : null;
+  if (action && mistake) return { ok: false, code: 'answer-file-mistake', action, ...mistake };
   const route = given === undefined && action ? resolveRoute(deps.answers(), action, deps.startupForwardTarget ?? null) : null;
   // Its mock answers it (a mode chosen, or the only answer with a target known elsewhere): serve
   // would never reach a handler with it, so neither does a replay or a simulated call.

@@ -18,6 +18,12 @@ export interface AnswerSource {
    * this, the history folder's way (`targets set`).
    */
   targetAdvice?(action: string): string;
+  /**
+   * The mistake of the answer file that decides where `action` goes (its own file, else
+   * `_default.yaml` when its own sets no route), when no good version of that file answers: a
+   * companion that read it while it was good may still answer from it. Null when none.
+   */
+  mistakeDeciding?(action: string): AnswerFileMistake | null;
 }
 
 /** Where answers are kept and changed: the history folder's SQLite, or `flowent/answers/` when a project is open. */
