@@ -186,6 +186,21 @@ export interface BulkReplaySummary extends BulkReplayCounts {
   items: BulkReplayItem[];
 }
 
+/** A bulk replay that ended, with the summary its `replay-finished` event told. */
+export interface BulkReplayFinished {
+  runId: string;
+  summary: BulkReplaySummary;
+}
+
+/**
+ * The bulk replays going, and the last few that ended (newest first): a window that reloads,
+ * or whose events stopped a while, follows a run again or shows how it ended.
+ */
+export interface BulkReplayRuns {
+  running: BulkReplayRunning[];
+  finished: BulkReplayFinished[];
+}
+
 /** The signing style learned for the current HMAC key. */
 export interface LearnedStyleInfo {
   style: string;
@@ -289,8 +304,11 @@ export interface ReplayMethods {
   startBulkReplay(...[selection, options]: Args['startBulkReplay']): Promise<Result<BulkReplayStarted, ReplayFailure>>;
   /** Stops starting new replays of a run (those in flight finish and are stored). */
   cancelBulkReplay(...[runId]: Args['cancelBulkReplay']): Promise<Result<{ cancelled: boolean }, ReplayFailure>>;
-  /** Bulk replays still running, with how far each got: a window that reloads follows them again. */
-  listBulkReplays(...args: Args['listBulkReplays']): Promise<BulkReplayRunning[]>;
+  /**
+   * Bulk replays still running, with how far each got, and the summaries of the last few that
+   * ended: a window that reloads, or missed a run's end, follows it again or shows how it ended.
+   */
+  listBulkReplays(...args: Args['listBulkReplays']): Promise<BulkReplayRuns>;
   getLearnedStyle(...args: Args['getLearnedStyle']): Promise<LearnedStyleInfo>;
   /** Actions the simulator can send: defined here, cached from Flowent, or seen in history. */
   listSimulatorActions(...args: Args['listSimulatorActions']): Promise<SimulatorAction[]>;

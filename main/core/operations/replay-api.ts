@@ -39,7 +39,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       const cancelled = replay.cancelBulk(runId);
       return cancelled ? { ok: true, value: { cancelled } } : { ok: false, code: 'run-not-found', runId };
     },
-    listBulkReplays: async () => replay.runningBulk(),
+    listBulkReplays: async () => replay.bulkRuns(),
     getLearnedStyle: async () => replay.styleInfo(),
     listSimulatorActions: async () => replay.simulatorActions(),
     saveSimulatorAction: async (action, schema) => replay.saveSimulatorAction(action, schema),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type {
   BulkReplayCounts,
+  BulkReplayFinished,
   BulkReplayItem,
-  BulkReplayRunning,
+  BulkReplayRuns,
   BulkReplayStep,
   BulkReplaySummary,
   ReplayEvent,
@@ -13,11 +14,22 @@ import type { BulkOptions, BulkProgress, BulkSummary } from './bulk-replay';
 type RunMany = (ids: number[], options: BulkOptions) => Promise<BulkSummary>;
 
 /**
+ * How many ended runs are kept, for a window that missed a run's end (it reloaded, or its
+ * event stream reconnected meanwhile) to read it. Such a window asks at once, so the run it
+ * follows is among the newest; a few more cover several windows each starting runs. No more:
+ * each summary holds an item per call, and a run takes up to MAX_SELECTION calls.
+ */
+export const FINISHED_RUNS_KEPT = 5;
+
+/**
  * Bulk replays running in the background, one AbortController each: the UI starts a run,
- * gets its id at once, follows it through events and may cancel it.
+ * gets its id at once, follows it through events and may cancel it. The last few ended runs
+ * are kept with their summaries (see FINISHED_RUNS_KEPT).
  */
 export class BulkRuns {
   private readonly running = new Map<string, { controller: AbortController; counts: BulkReplayCounts }>();
+  /** Newest first. */
+  private finished: BulkReplayFinished[] = [];
 
   constructor(
     private readonly runMany: RunMany,
@@ -36,18 +48,21 @@ export class BulkRuns {
       this.emit({ type: 'replay-progress', runId, ...counts, step });
     };
     void this.runMany(ids, { ...options, signal: controller.signal, onProgress })
-      .then((summary) => this.emit({ type: 'replay-finished', runId, summary: toSummary(summary) }))
-      .catch((error: unknown) => {
+      .then(toSummary)
+      .catch((error: unknown): BulkReplaySummary => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
         const refusal = { code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) } as const;
-        this.emit({
-          type: 'replay-finished',
-          runId,
-          summary: { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', refusal, error: null }] },
-        });
+        return { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', refusal, error: null }] };
       })
-      .finally(() => this.running.delete(runId));
+      .then((summary) => this.finish(runId, summary));
     return runId;
+  }
+
+  /** Keeps the run's end before telling it: a window that asks once told finds it. */
+  private finish(runId: string, summary: BulkReplaySummary): void {
+    this.running.delete(runId);
+    this.finished = [{ runId, summary }, ...this.finished].slice(0, FINISHED_RUNS_KEPT);
+    this.emit({ type: 'replay-finished', runId, summary });
   }
 
   cancel(runId: string): boolean {
@@ -56,9 +71,9 @@ export class BulkRuns {
     return run !== undefined;
   }
 
-  /** The runs still going, with their counts so far. */
-  list(): BulkReplayRunning[] {
-    return [...this.running].map(([runId, { counts }]) => ({ runId, ...counts }));
+  /** The runs still going, with their counts so far, and the last few that ended, newest first. */
+  list(): BulkReplayRuns {
+    return { running: [...this.running].map(([runId, { counts }]) => ({ runId, ...counts })), finished: [...this.finished] };
   }
 
   cancelAll(): void {

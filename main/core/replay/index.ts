@@ -1,6 +1,6 @@
 /** Replay, simulator, HAR export/import, copy as cURL and the learned signing style. */
 import type {
-  BulkReplayRunning,
+  BulkReplayRuns,
   BulkReplayStarted,
   CallFilter,
   CallSelection,
@@ -81,8 +81,8 @@ export interface Replay {
   replayableIds(selection: CallSelection): Promise<number[]>;
   /** False when no such run is going. */
   cancelBulk(runId: string): boolean;
-  /** Bulk runs still going, with their counts so far. */
-  runningBulk(): BulkReplayRunning[];
+  /** Bulk runs still going, with their counts so far, and the last few ended, with their summaries. */
+  bulkRuns(): BulkReplayRuns;
   /** The learned style for the current key, and whether there is a key. */
   styleInfo(): LearnedStyleInfo;
   /** The style re-signed calls use: the one learned for the current key, else the fallback (from 0 calls). */
@@ -181,7 +181,7 @@ export function createReplay(deps: ReplaySetup): Replay {
       return { ok: true, value: { runId: runs.start(ids, options), total: ids.length, notFound } };
     },
     cancelBulk: (runId) => runs.cancel(runId),
-    runningBulk: () => runs.list(),
+    bulkRuns: () => runs.list(),
     styleInfo() {
       const learned = learnedNow();
       return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: deps.hmacKey() !== null };

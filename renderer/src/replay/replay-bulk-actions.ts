@@ -103,7 +103,7 @@ export async function resumeBulkReplay(): Promise<void> {
   if (!b) return;
   const askedAbout = useReplayStore.getState().bulk?.runId ?? null;
   try {
-    const runs = await b.listBulkReplays();
+    const runs = (await b.listBulkReplays()).running;
     const shown = useReplayStore.getState().bulk;
     if (shown && !shown.summary) {
       // Asked before this window knew the run, the answer may predate it.

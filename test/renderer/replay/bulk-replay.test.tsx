@@ -94,7 +94,7 @@ describe('bulk replay of the filtered list', () => {
     await waitFor(() => expect(progressOf(dialog).max).toBe(3));
     await handler().release(1);
     await waitFor(() => expect(progressOf(dialog).value).toBe(1));
-    const runId = (await c.api.listBulkReplays())[0]!.runId;
+    const runId = (await c.api.listBulkReplays()).running[0]!.runId;
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     // The replay in flight when the run is cancelled still ends, then no other starts.
     await handler().release(1);
@@ -112,7 +112,7 @@ describe('bulk replay of the filtered list', () => {
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
     // The run is over in the core, and its events have reached the page, before the answer naming it.
     await waitFor(async () => expect(c.bridge.callsTo('startBulkReplay')).toHaveLength(1));
-    await waitFor(async () => expect(await c.api.listBulkReplays()).toEqual([]));
+    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBe(6));
     answer();
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
@@ -128,7 +128,7 @@ describe('bulk replay of the filtered list', () => {
     // The page hears nothing more (a connection that is not taking events), and the run ends.
     c.bridge.events.pause();
     await handler().release(3);
-    await waitFor(async () => expect(await c.api.listBulkReplays()).toEqual([]));
+    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     // Over, in the toolbar and the dialog: a new run can be started at once.
     await waitFor(() => expect(dialog.textContent).toContain('Ended, but how never reached this page (last seen: 0 of 3).'));
@@ -165,7 +165,7 @@ describe('bulk replay of the filtered list', () => {
     const c = await gatedHistory();
     valueOf(await c.api.startBulkReplay({ filter: { action: 'send_email' } }, { concurrency: 1, resign: false, target: null }));
     await handler().release(1);
-    await waitFor(async () => expect((await c.api.listBulkReplays())[0]!.done).toBe(1));
+    await waitFor(async () => expect((await c.api.listBulkReplays()).running[0]!.done).toBe(1));
     const { user } = await renderLoaded(c);
     const button = await screen.findByRole('button', { name: 'Bulk replay: 1 of 3…' });
     await user.click(button);
