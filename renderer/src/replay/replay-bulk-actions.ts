@@ -1,5 +1,13 @@
-import type { BulkReplayCounts, BulkReplayOptions, CallSelection, ReplayEvent } from '../../../main/contract/api';
+import type {
+  BulkReplayCounts,
+  BulkReplayFinished,
+  BulkReplayOptions,
+  BulkReplaySummary,
+  CallSelection,
+  ReplayEvent,
+} from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
+import type { RendererBridge } from '../transport/connection';
 import { onReset } from '../page/stores';
 import { useReplayStore, type BulkRun } from './replay-store';
 import { runResult } from '../page/run-result';
@@ -46,6 +54,10 @@ const newRun = (runId: string, counts: BulkReplayCounts): BulkRun => ({
   endMissed: false,
 });
 
+function countsOf({ done, total, passed, changed, failed }: BulkReplaySummary): BulkReplayCounts {
+  return { done, total, passed, changed, failed };
+}
+
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
 export async function startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<string | null> {
   return runResult(
@@ -56,7 +68,8 @@ export async function startBulkReplay(selection: CallSelection, options: BulkRep
 }
 
 /**
- * Ends the shown run whose end this window missed: the core runs it no more. A `replay-finished`
+ * Ends the shown run whose end this window missed and the core no longer keeps (it keeps the
+ * last few, and forgets them when it restarts): the core runs it no more. A `replay-finished`
  * still on its way replaces this end with the real one.
  */
 function endMissed(runId: string): void {
@@ -65,6 +78,26 @@ function endMissed(runId: string): void {
   useReplayStore.setState({
     bulk: { ...run, cancelling: false, endMissed: true, summary: { ...run.counts, cancelled: false, items: [] } },
   });
+}
+
+/**
+ * Shows the run `runId`, shown as going but no longer running in the core, as it ended: whole,
+ * from the summaries the core keeps, as its `replay-finished` event would have.
+ */
+function showEnded(runId: string, finished: BulkReplayFinished[]): void {
+  const kept = finished.find((run) => run.runId === runId);
+  if (kept) applyReplayEvent({ type: 'replay-finished', ...kept });
+  else endMissed(runId);
+}
+
+/** The run shown as going is not running any more (its end was missed): reads how it ended. */
+async function readEnd(b: RendererBridge, runId: string): Promise<void> {
+  try {
+    showEnded(runId, (await b.listBulkReplays()).finished);
+  } catch {
+    // The run is over all the same: shown as ended, how unknown.
+    endMissed(runId);
+  }
 }
 
 /** Cancels the run shown; whatever the core answers, the page stops showing it as running. */
@@ -80,9 +113,9 @@ export async function cancelBulkReplay(): Promise<void> {
   try {
     const result = await b.cancelBulkReplay(run.runId);
     if (result.ok) return;
-    // Not running any more: it ended meanwhile, or long ago with its end missed. Its finished
-    // event, if one is on its way, says how; until then the run is shown as over.
-    if (result.code === 'run-not-found') endMissed(run.runId);
+    // Not running any more: it ended meanwhile, or long ago with its end missed. The core
+    // keeps how it ended; its finished event, if one is on its way, says the same.
+    if (result.code === 'run-not-found') await readEnd(b, run.runId);
     else {
       reportError(`Could not cancel the bulk replay: ${inPageWords(result)}`);
       stillCancelling();
@@ -96,25 +129,32 @@ export async function cancelBulkReplay(): Promise<void> {
 /**
  * Follows a run still going in the core (this window reloaded, or the core's events were
  * missed while disconnected); a run this window already shows keeps its state. A run shown as
- * going that the core no longer runs is over, its end missed: it is shown as over.
+ * going that the core no longer runs is over, its end missed: it is shown as it ended. A window
+ * that shows no run (it just loaded) shows the last run that ended, as the last run.
  */
 export async function resumeBulkReplay(): Promise<void> {
   const b = currentBridge();
   if (!b) return;
   const askedAbout = useReplayStore.getState().bulk?.runId ?? null;
   try {
-    const runs = (await b.listBulkReplays()).running;
+    const { running, finished } = await b.listBulkReplays();
     const shown = useReplayStore.getState().bulk;
     if (shown && !shown.summary) {
       // Asked before this window knew the run, the answer may predate it.
-      if (shown.runId === askedAbout && !runs.some((run) => run.runId === shown.runId)) endMissed(shown.runId);
+      if (shown.runId === askedAbout && !running.some((run) => run.runId === shown.runId)) showEnded(shown.runId, finished);
       return;
     }
-    const [running] = runs;
-    // The run shown ended while the answer came: an answer older than its end does not bring it back.
-    if (!running || running.runId === shown?.runId) return;
-    const { runId, ...counts } = running;
-    follow(newRun(runId, counts));
+    const [going] = running;
+    const [last] = finished;
+    if (going) {
+      // The run shown ended while the answer came: an answer older than its end does not bring it back.
+      if (going.runId === shown?.runId) return;
+      const { runId, ...counts } = going;
+      follow(newRun(runId, counts));
+    } else if (!shown && last) {
+      // Ended before this window loaded: no news to tell, so no toast.
+      useReplayStore.setState({ bulk: { ...newRun(last.runId, countsOf(last.summary)), summary: last.summary } });
+    }
   } catch (error) {
     reportError('Could not read the running bulk replays', error);
   }
@@ -133,16 +173,10 @@ export function applyReplayEvent(event: RunEvent): void {
     useReplayStore.setState({ bulk: { ...run, counts: { done, total, passed, changed, failed } } });
     return;
   }
+  // Already shown as it ended (read from the core when its end was missed): told once is enough.
+  if (run.summary && !run.endMissed) return;
   const { summary } = event;
-  useReplayStore.setState({
-    bulk: {
-      ...run,
-      cancelling: false,
-      endMissed: false,
-      counts: { done: summary.done, total: summary.total, passed: summary.passed, changed: summary.changed, failed: summary.failed },
-      summary,
-    },
-  });
+  useReplayStore.setState({ bulk: { ...run, cancelling: false, endMissed: false, counts: countsOf(summary), summary } });
   showToast(
     summary.cancelled ? `Bulk replay cancelled after ${summary.done} of ${summary.total}` : `Bulk replay done: ${summary.done} calls`,
   );

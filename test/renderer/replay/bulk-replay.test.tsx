@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderLoaded, sendHistory } from './replay-kit';
+import { refreshAll } from '../../../renderer/src/app/session';
+import { FINISHED_RUNS_KEPT } from '../../../main/core/replay/bulk-runs';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -120,7 +122,7 @@ describe('bulk replay of the filtered list', () => {
     expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
   });
 
-  it('Cancel of a run whose end never reached the page shows it over, then as it ended once told', async () => {
+  it('Cancel of a run whose end never reached the page shows it as it ended, read from the core', async () => {
     const c = await gatedHistory();
     const { dialog, user } = await openBulkFor(c, 'send_email');
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
@@ -130,15 +132,57 @@ describe('bulk replay of the filtered list', () => {
     await handler().release(3);
     await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    // Over, in the toolbar and the dialog: a new run can be started at once.
+    // Over, whole, as its end would have shown it: a new run can be started at once.
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    expect(progressOf(dialog).value).toBe(3);
+    expect(within(dialog).getByRole('button', { name: 'Changed answer 3' }).hasAttribute('disabled')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Cancel/ })).toBeNull();
+    // Its end, told late (with the replays, listed now), says the same: it is not told twice.
+    c.bridge.events.resume();
+    await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBe(6));
+    expect(screen.getAllByText('Bulk replay done: 3 calls')).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'New bulk replay' }));
+    expect(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
+  });
+
+  it('a run whose end never reached the page, and the core no longer keeps, is shown over, then as it ended once told', async () => {
+    const c = await gatedHistory();
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    await waitFor(() => expect(progressOf(dialog).max).toBe(3));
+    c.bridge.events.pause();
+    await handler().release(3);
+    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    // As many runs end after it as the core keeps: its summary is no longer there.
+    for (let n = 0; n < FINISHED_RUNS_KEPT; n++) {
+      const options = { concurrency: 3, resign: false, target: handlerUrl(handler(), 'ok') };
+      valueOf(await c.api.startBulkReplay({ filter: { action: 'send_email' } }, options));
+      await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(dialog.textContent).toContain('Ended, but how never reached this page (last seen: 0 of 3).'));
     expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: /Cancel/ })).toBeNull();
     // Its end, told late, replaces what the page made of it.
     c.bridge.events.resume();
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
-    await user.click(within(dialog).getByRole('button', { name: 'New bulk replay' }));
-    expect(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
+  });
+
+  it('a run whose end was missed while the connection was away is shown as it ended once the page reads everything again', async () => {
+    const c = await gatedHistory();
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    await waitFor(() => expect(progressOf(dialog).max).toBe(3));
+    c.bridge.events.pause();
+    await handler().release(3);
+    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    expect(dialog.textContent).toContain('Replaying 0 of 3…');
+    // What a reconnection does.
+    await act(() => refreshAll());
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    await user.click(within(dialog).getByRole('button', { name: 'Changed answer 3' }));
+    expect(within(within(dialog).getByRole('list', { name: 'Changed answer calls' })).getAllByRole('listitem')).toHaveLength(3);
   });
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
@@ -178,6 +222,23 @@ describe('bulk replay of the filtered list', () => {
 });
 
 describe('bulk replay: the filter it names, and the run before', () => {
+  it('a window that opens after a run ended shows it as the last run, whole', async () => {
+    const c = companion();
+    await sendHistory(c);
+    const options = { concurrency: 1, resign: false, target: handlerUrl(handler(), 'ok') };
+    valueOf(await c.api.startBulkReplay({ filter: { action: 'send_email' } }, options));
+    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    const { user } = await renderLoaded(c);
+    await waitFor(() => expect(c.bridge.callsTo('listBulkReplays').length).toBeGreaterThan(0));
+    await user.keyboard('r');
+    const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
+    const last = await waitFor(() => dialog.querySelector('details.bulk-last-run') as HTMLDetailsElement);
+    expect(last.querySelector('summary')?.textContent).toBe('Last bulk replay: Done: 3 of 3 calls replayed.');
+    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Changed answer 3/);
+    // No news to this window: no toast of an end it did not see come.
+    expect(screen.queryByText('Bulk replay done: 3 calls')).toBeNull();
+  });
+
   it('names the list’s own filter: with Source replay, it says so, not “every stored call”', async () => {
     const c = companion();
     await sendHistory(c);
