@@ -44,6 +44,8 @@ const reserialized = (body: string) =>
   JSON.stringify(sortedDeep(JSON.parse(body)))
     .replace(/":/g, '": ')
     .replace(/,"/g, ', "');
+/** A body as Python's json.dumps(body, indent=2) sends it: every style but raw ignores the spacing. */
+const prettyPrinted = (body: string) => JSON.stringify(JSON.parse(body), null, 2);
 const tenMinutesAgo = () => Math.floor(Date.now() / 1000) - 600;
 const signedWith = (signature: string, action: string) => JSON.stringify({ ...flowentPayload(action), signature });
 
@@ -55,6 +57,12 @@ const CALLS: [action: string, body: () => string, cause: { code: string; message
     () => reserialized(signedBody(flowentPayload('reserialized', { to: 'ada@example.com', cc: 'bob@example.com' }), KEY)),
     RESERIALIZED,
   ],
+  [
+    'pretty_wrong_key',
+    () => prettyPrinted(signedBody(flowentPayload('pretty_wrong_key', { to: 'ada@example.com' }), 'another-key')),
+    WRONG_KEY,
+  ],
+  ['pretty_valid', () => prettyPrinted(signedBody(flowentPayload('pretty_valid', { to: 'ada@example.com' }), KEY)), null],
   ['old_wrong_key', () => signedBody(flowentPayload('old_wrong_key', {}, { timestamp: tenMinutesAgo() }), 'another-key'), WRONG_KEY],
   ['old_valid', () => signedBody(flowentPayload('old_valid', {}, { timestamp: tenMinutesAgo() }), KEY), null],
   ['unsigned', () => JSON.stringify(flowentPayload('unsigned')), MISSING],

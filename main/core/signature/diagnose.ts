@@ -1,7 +1,8 @@
 import type { Diagnosis } from '../../contract/api';
-import type { JsonObject } from '../json/json-node';
+import type { JsonNode, JsonObject } from '../json/json-node';
 import { CanonicalSet, SIGNATURE_KEY } from './canonical';
 import { hmacHex, signaturesEqual } from './hmac';
+import { isIntegerLiteral } from './numbers';
 import { STYLES } from './styles';
 
 const KEY_HINT = "Check that the key set here equals the one in Flowent's admin panel (Gateway Management > HMAC Keys).";
@@ -80,19 +81,50 @@ export function explainMismatch(ctx: MismatchContext): Diagnosis[] {
   return out;
 }
 
-/** What about the raw body suggests it was re-serialized, or null when it looks as Flowent sends it. */
+/**
+ * What about the raw body shows a re-serialization that could explain why no style matched,
+ * or null when nothing does. Every style but `raw` re-serializes the body and so ignores its
+ * whitespace: a body a proxy only re-spaced still matches them when signed with this key, so
+ * spacing alone is never the cause (a wrong key or an altered signature is, `no-match`). It
+ * is named only beside what those styles cannot undo: top-level keys out of Flowent's order
+ * (the `as-sent` styles keep the order received), or a whole number the re-serializer may
+ * have written for a float (`1` for `1.0`; no style writes an integer back as a float).
+ */
 export function describeReformatting(root: JsonObject, raw: Uint8Array): string | null {
-  const reasons: string[] = [];
   const ws = whitespaceOutsideStrings(raw);
-  if (ws === 'newline') reasons.push('is pretty-printed');
-  else if (ws === 'space') reasons.push('has whitespace between tokens');
   const keys = root.members.map((m) => m.key).filter((k) => DOCUMENTED_ORDER.includes(k));
   const documented = DOCUMENTED_ORDER.filter((k) => keys.includes(k));
   const unique = keys.filter((k, i) => keys.indexOf(k) === i);
-  if (unique.join() !== documented.join()) {
-    reasons.push(`has its top-level keys in the order ${unique.join(', ')} instead of ${documented.join(', ')}`);
+  const misordered = unique.join() !== documented.join();
+  // A whole number is a sign only where a re-serializer left a mark: compact JSON with its
+  // keys in order looks as Flowent sends it.
+  const whole = ws === 'none' ? null : firstWholeNumber(root);
+  if (!misordered && whole === null) return null;
+
+  const reasons: string[] = [];
+  if (ws === 'newline') reasons.push('is pretty-printed');
+  else if (ws === 'space') reasons.push('has whitespace between tokens');
+  if (whole !== null) reasons.push(`holds a whole number (${whole}) that a re-serializer writes for ${whole}.0`);
+  if (misordered) reasons.push(`has its top-level keys in the order ${unique.join(', ')} instead of ${documented.join(', ')}`);
+  return reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')} and ${reasons.at(-1)!}` : reasons[0]!;
+}
+
+/**
+ * The first integer literal of the body, in the order sent, but for the top-level timestamp:
+ * Flowent sends whole seconds as an integer, which every serializer writes back as it was.
+ */
+function firstWholeNumber(root: JsonObject): string | null {
+  const work: JsonNode[] = root.members
+    .filter((m) => m.key !== 'timestamp')
+    .map((m) => m.value)
+    .reverse();
+  while (work.length > 0) {
+    const node = work.pop()!;
+    if (node.kind === 'number' && isIntegerLiteral(node.literal)) return node.literal;
+    if (node.kind === 'array') work.push(...[...node.items].reverse());
+    else if (node.kind === 'object') work.push(...node.members.map((m) => m.value).reverse());
   }
-  return reasons.length === 0 ? null : reasons.join(' and ');
+  return null;
 }
 
 /** Insignificant whitespace in the body: 'newline' when any of it is a line break. */

@@ -134,7 +134,38 @@ describe('verify: diagnosis', () => {
     const r = run(proxied);
     expect(r.verdict).toBe('invalid');
     expect(r.diagnosis.map((d) => d.code)).toEqual(['body-reformatted']);
-    expect(r.diagnosis[0]!.message).toContain('pretty-printed');
+    // The spacing is only the sign of a re-serializer; the whole number it may have rewritten is the cause.
+    expect(r.diagnosis[0]!.message).toBe(
+      'The body is pretty-printed and holds a whole number (1) that a re-serializer writes for 1.0: ' +
+        'a proxy or framework may have re-serialized it after Flowent signed it.',
+    );
+  });
+
+  describe('a pretty-printed body: every style but raw ignores whitespace, so spacing alone explains nothing', () => {
+    /** A compact, signed body as Python's json.dumps(body, indent=2) writes it (the same bytes for ASCII bodies). */
+    const indented = (compact: string) => JSON.stringify(JSON.parse(compact), null, 2);
+
+    it('signed with the right key, it is valid', () => {
+      expect(run(indented(signed))).toMatchObject({ verdict: 'valid', style: 'python', diagnosis: [] });
+    });
+
+    it('signed with another key, the cause is the key, not the spacing', () => {
+      const r = run(indented(withSignature(BODY, hmac('other-key', BODY))));
+      expect(r.verdict).toBe('invalid');
+      expect(r.diagnosis.map((d) => d.code)).toEqual(['no-match']);
+      expect(r.diagnosis[0]!.hint).toContain('Gateway Management > HMAC Keys');
+    });
+
+    it('an altered signature (all zeros) on a spaced body is no-match too', () => {
+      const spaced = `{ "action_name": "send_email", "parameters": { "recipient": "a@b.c", "subject": "Hi" }, "timestamp": ${T}, "signature": "${'0'.repeat(64)}" }`;
+      expect(codes(spaced)).toEqual(['no-match']);
+      expect(codes(indented(withSignature(BODY, '0'.repeat(64))))).toEqual(['no-match']);
+    });
+
+    it('an integer timestamp is no sign of a rewritten number: Flowent sends whole seconds', () => {
+      const body = `{"action_name":"a","parameters":{"n":"1"},"timestamp":${T}}`;
+      expect(codes(indented(withSignature(body, hmac('other-key', body))))).toEqual(['no-match']);
+    });
   });
 
   it('body-reformatted: top-level keys out of the documented order', () => {
@@ -152,10 +183,16 @@ describe('verify: diagnosis', () => {
     // Uppercase hex of a field-included signature with a trimmed key: neither check alone
     // explains it, so nothing but no-match is claimed.
     expect(r.diagnosis.map((d) => d.code)).toEqual(['no-match']);
+    // Spaced, keys out of the documented order, and the python style's signature in uppercase.
     const both = run(
-      `{ "action_name":"a","parameters":{},"timestamp":${T},"signature":"${hmac(KEY, `{"action_name":"a","parameters":{},"timestamp":${T}}`).toUpperCase()}"}`,
+      `{ "timestamp":${T},"action_name":"a","parameters":{},"signature":"${hmac(KEY, `{"timestamp":${T},"action_name":"a","parameters":{}}`).toUpperCase()}"}`,
     );
     expect(both.diagnosis.map((d) => d.code)).toEqual(['hex-case', 'body-reformatted']);
+    // Spacing alone is no second explanation: the python style, which ignores it, matched.
+    const spaced = run(
+      `{ "action_name":"a","parameters":{},"timestamp":${T},"signature":"${hmac(KEY, `{"action_name":"a","parameters":{},"timestamp":${T}}`).toUpperCase()}"}`,
+    );
+    expect(spaced.diagnosis.map((d) => d.code)).toEqual(['hex-case']);
   });
 });
 
