@@ -43,15 +43,18 @@ export function describeTarget(target: Target): string {
 }
 
 /**
- * Said after `mocks`/`targets` changed the history folder's answers while a serve (or the
- * desktop app) answers from a project's files instead, so the change does not reach it: one
+ * Said after `mocks`/`targets` changed (or listed) the history folder's answers while a serve
+ * (or the desktop app) answers from a project's files instead, so the change does not reach it
+ * (or the list is not what it answers): one
  * running on this data folder with a project (whatever folder the command ran in), or serve
  * started in this folder.
  */
-export function noteProjectAnswers(io: CliIo, dataDirFlag: string | undefined): void {
+export function noteProjectAnswers(io: CliIo, dataDirFlag: string | undefined, did: 'changed' | 'listed' = 'changed'): void {
   const note = (who: string, answers: string) =>
     io.stderr.write(
-      `Note: this changed the history folder's answers; ${who} answers from ${answers} instead: edit the files there to change what it answers.\n`,
+      did === 'changed'
+        ? `Note: this changed the history folder's answers; ${who} answers from ${answers} instead: edit the files there to change what it answers.\n`
+        : `Note: these are the history folder's answers; ${who} answers from ${answers} instead: its files say what each action gets.\n`,
     );
   // One note per project, naming every serve (and the desktop app) answering from it.
   const projects: { dir: string; serves: ServeState[] }[] = [];

@@ -119,6 +119,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
             err(
               `No mocks stored: every action answers ${BUILT_IN_ANSWER_TEXT}. Add one with "flowent-companion mocks set <action> --file mock.json".`,
             );
+          noteProjectAnswers(io, values['data-dir'], 'listed');
           return 0;
         },
         READ_ONLY,

@@ -80,6 +80,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
             );
           }
           if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
+          noteProjectAnswers(io, values['data-dir'], 'listed');
           return 0;
         },
         { readOnly: true },

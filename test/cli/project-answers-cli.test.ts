@@ -225,9 +225,7 @@ describe('replay and send in a project folder whose deciding answer file has a m
 
     const refused = await run(['send', 'send_email', '--params', '{}']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(
-      / answers\/send_email\.yaml has a mistake \(.*line 4\), so where action send_email goes cannot be told/,
-    );
+    expect(refused.stderr).toMatch(/ answers\/send_email\.yaml has a mistake \(.*line 4\), so where action send_email goes cannot be told/);
     expect(refused.stderr).toContain('Fix the file, or pass --target <url>.');
     // Another action is decided by _default.yaml alone, which is fine.
     expect((await run(['send', 'lookup_order', '--params', '{}'])).code).toBe(0);
@@ -269,5 +267,24 @@ describe('mocks and targets in a project folder', () => {
     }
     const elsewhere = await run(['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'], data);
     expect(elsewhere).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('say that what they list is the history folder’s, not what serve answers from there', async () => {
+    const root = tempDir('fc-project-');
+    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    const data = tempDir();
+    const run = (args: string[], cwd = root) => runInProcess([...args, '--data-dir', data], { env: {}, cwd });
+    // A history to list (a read-only command on an empty folder says there is none).
+    expect((await run(['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'], data)).code).toBe(0);
+    const listed = `Note: these are the history folder's answers; serve run in this folder answers from ${join(root, 'flowent', 'answers')} instead`;
+    for (const args of [
+      ['targets', 'list'],
+      ['mocks', 'list'],
+    ]) {
+      const done = await run(args);
+      expect(done.code, args.join(' ')).toBe(0);
+      expect(done.stderr, args.join(' ')).toContain(listed);
+      expect((await run(args, data)).stderr, args.join(' ')).not.toContain('Note:');
+    }
   });
 });
