@@ -20,9 +20,10 @@ const TOP_FIELDS = ['selection', 'responses', 'fallback', 'answerRegistrationChe
  * can underline them. A definition with just `status`/`headers`/`body`/`delayMs`/`fault` at
  * the top is shorthand for a mock with that one answer as its fallback. With `locate`, a
  * template's problem is placed in the mock's text (where the person wrote it); without, its
- * position is said to be inside the template.
+ * position is said to be inside the template. `besides`: the fields the file that holds the
+ * mock has of its own (an answer file's version, mode, forward), named where an unknown field is.
  */
-export function validateMockDefinition(input: unknown, locate?: TemplateLocator): Validated {
+export function validateMockDefinition(input: unknown, locate?: TemplateLocator, besides: readonly string[] = []): Validated {
   const errors: DefinitionError[] = [];
   const error = (path: string, message: string, extra: Partial<DefinitionError> = {}) => errors.push({ path, message, ...extra });
   if (!isObject(input)) {
@@ -32,8 +33,7 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator)
   const shorthand = RESPONSE_FIELDS.some((field) => field !== 'name' && field !== 'when' && field in input);
   const known = shorthand ? [...TOP_FIELDS, ...RESPONSE_FIELDS] : TOP_FIELDS;
   for (const key of Object.keys(input)) {
-    if (!known.includes(key))
-      error(key, `unknown field "${key}"; a mock has ${[...TOP_FIELDS, 'status', 'headers', 'body', 'delayMs', 'fault'].join(', ')}`);
+    if (!known.includes(key)) error(key, unknownTopField(key, besides));
   }
   if (shorthand && ('responses' in input || 'fallback' in input)) {
     error('', 'give either one answer (status, headers, body, delayMs, fault) or "responses"/"fallback", not both');
@@ -231,6 +231,14 @@ function validateCondition(raw: unknown, path: string, error: ErrorSink): Condit
     ok = false;
   }
   return ok ? { path: input.path as string, op, value } : null;
+}
+
+/** An unknown field at the top, with the fields that are known there: the holder's own, then the mock's. */
+function unknownTopField(key: string, besides: readonly string[]): string {
+  const mock = [...TOP_FIELDS, 'status', 'headers', 'body', 'delayMs', 'fault'].join(', ');
+  return besides.length === 0
+    ? `unknown field "${key}"; a mock has ${mock}`
+    : `unknown field "${key}"; an answer file has ${besides.join(', ')}, and a mock's ${mock}`;
 }
 
 function validateFault(input: unknown, path: string, error: ErrorSink): Fault | null {

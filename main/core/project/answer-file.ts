@@ -52,7 +52,7 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
   }
   let mock: MockDefinition | null = null;
   if (Object.keys(mockFields).length > 0) {
-    const validated = validateMockDefinition(mockFields);
+    const validated = validateMockDefinition(mockFields, undefined, ANSWER_FILE_FIELDS);
     if (validated.ok) mock = validated.value;
     // A template's own line and column count inside the template: the file's place is the field's.
     else problems.push(...validated.errors.map((error) => problem(error.path, error.message)));

@@ -56,6 +56,15 @@ const CONDITION = {
     op: { enum: ['equals', 'contains', 'regex', 'exists'] },
     value: {},
   },
+  additionalProperties: false,
+  // One operator, as the companion reads a condition: by its name, or as `op` and `value`.
+  oneOf: [
+    { required: ['equals'] },
+    { required: ['contains'] },
+    { required: ['regex'] },
+    { required: ['exists'] },
+    { required: ['op', 'value'] },
+  ],
 };
 
 const FAULT = {
@@ -89,6 +98,7 @@ const ANSWER = {
     when: { anyOf: [CONDITION, { type: 'array', items: CONDITION }] },
     ...ANSWER_FIELDS,
   },
+  additionalProperties: false,
 };
 
 export const ANSWER_FILE_SCHEMA = {
