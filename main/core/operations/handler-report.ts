@@ -1,13 +1,7 @@
 import type { HandlerReport, SignatureReport } from '../../contract/api';
 import { targetForAction } from '../../contract/action-name';
 import { handlerKeyFor } from '../answers/handler-lesson';
-import {
-  diagnoseHandler,
-  handlerStyles,
-  judgeHandlerSignature,
-  type CheckedCall,
-  type HandlerMemory,
-} from '../handler-check';
+import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerMemory } from '../handler-check';
 import type { StoredCall } from '../store/calls-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 

@@ -377,7 +377,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 15,
     purpose:
       'What a handler taught is kept per URL a call reached it at, not per target as configured: the actions forwarded ' +
-      "to one `.../{action_name}` target reach routes that may verify differently, and one record for all of them " +
+      'to one `.../{action_name}` target reach routes that may verify differently, and one record for all of them ' +
       'contradicted itself.',
     up: splitSharedHandlerRecords,
   },

@@ -85,9 +85,9 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
       {asking && (
         <div className="confirm" role="group" aria-label="Confirm checking your handler's verifier">
           <p>
-            This sends call #{call.id} to your real handler at <code>{report.reached}</code> re-signed in each signing style (styles that write it the
-            same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your handler runs the
-            action for every call it accepts. The calls are stored as replays.
+            This sends call #{call.id} to your real handler at <code>{report.reached}</code> re-signed in each signing style (styles that
+            write it the same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your
+            handler runs the action for every call it accepts. The calls are stored as replays.
           </p>
           <button type="button" disabled={running} onClick={() => void run()}>
             Send the calls
