@@ -4,7 +4,7 @@
  * signature details and the handler's section do. The core returns the diagnosis's code and
  * parameters only; the answer's evidence and what the handler did so far come from the report.
  */
-import type { HandlerDiagnosis, HandlerReport } from '../handlers';
+import type { HandlerDiagnosis, HandlerReport, HandlerSignature } from '../handlers';
 import { HMAC_KEY_ENV } from '../secret-variables';
 import { counted } from './counted';
 import { cap, type Said } from './said';
@@ -79,4 +79,21 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
       return never;
     }
   }
+}
+
+/**
+ * Whether the handler's verdict and the companion's can disagree, so that a call's details may
+ * hold a diagnosis: the pairs `diagnoseHandler` (main/core/handler-check) diagnoses. A front end
+ * that lists calls reads the details, which cost a check in every style, for these calls only.
+ */
+export function handlerMayDisagree(verdict: string, handlerSignature: HandlerSignature | null): boolean {
+  if (handlerSignature === 'refused') return verdict === 'valid' || verdict === 'unsigned-test';
+  if (handlerSignature === 'accepted') return verdict === 'invalid' || verdict === 'malformed' || verdict === 'missing';
+  return false;
+}
+
+/** The diagnosis as one paragraph, what happened then what to do: the command line's why-line, `calls --json`'s message. */
+export function handlerDiagnosisText(report: DiagnosedReport, say: SigningVocabulary): string {
+  const { what, todo } = handlerDiagnosisWords(report, say);
+  return `${what} ${todo}`;
 }

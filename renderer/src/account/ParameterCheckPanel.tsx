@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallDetail } from '../../../main/contract/api';
+import { parameterSchemaWords } from '../../../main/contract/words';
 import { formatDateTime } from '../shared/format';
 import { checkCallParameters, type ParameterCheckOutcome } from './account-registry';
 import { useAccountStore } from './account-store';
@@ -46,7 +47,7 @@ function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome;
               </li>
             ))}
           </ul>
-          {outcome.schemaFile && <span className="muted">(checked against the project's {outcome.schemaFile})</span>}
+          {outcome.schemaFile && <span className="muted">({parameterSchemaWords(outcome, action)})</span>}
         </>
       );
     case 'no-schema':
