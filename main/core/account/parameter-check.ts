@@ -65,16 +65,27 @@ export class SchemaCache {
 }
 
 /**
+ * Schemas of action files compiled so far, by path, with the text they were compiled from: a
+ * serve in a project checks every call's parameters, and compiling a schema costs more than
+ * checking against it.
+ */
+export type FileSchemas = Map<string, { text: string; validate: ValidateFunction }>;
+
+/**
  * Checks a call's `parameters` against a schema given whole: the open project's action file,
  * so a handler can be built against a schema Flowent does not have yet.
  */
 export function validateAgainstFile(
   file: { path: string; schema: Record<string, unknown>; modifiedAt: number },
   parameters: unknown,
+  compiled: FileSchemas = new Map(),
 ): ParameterCheck {
   let validate: ValidateFunction;
+  const text = JSON.stringify(file.schema);
   try {
-    validate = createAjv().compile(file.schema);
+    const known = compiled.get(file.path);
+    validate = known && known.text === text ? known.validate : createAjv().compile(file.schema);
+    compiled.set(file.path, { text, validate });
   } catch (error) {
     return {
       status: 'bad-schema',

@@ -3,7 +3,7 @@ import type { Refused, Result } from '../../contract/api';
 import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
 import type { FlowentResult } from '../account/types';
-import { validateAgainstFile } from '../account/parameter-check';
+import { validateAgainstFile, type FileSchemas } from '../account/parameter-check';
 import type { CallsRepository } from '../store/calls-repository';
 
 export interface AccountDeps {
@@ -18,6 +18,8 @@ const noTunnel = (forRegistration: boolean): Refused<AccountFailure> => ({ ok: f
 /** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
 export function createAccountApi({ account, calls, projectSchema }: AccountDeps): AccountMethods {
   const registry = account.registry;
+  /** Action files compiled so far (see FileSchemas). */
+  const fileSchemas: FileSchemas = new Map();
   const state = (): Result<AccountState, AccountFailure> => ({ ok: true, value: account.state() });
   const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>, AccountFailure>> => {
     const result = await account.tracked(operation);
@@ -114,7 +116,7 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
       }
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
       const file = projectSchema(call.action);
-      if (file) return { ok: true, value: validateAgainstFile(file, parameters ?? null) };
+      if (file) return { ok: true, value: validateAgainstFile(file, parameters ?? null, fileSchemas) };
       return { ok: true, value: registry.validateParameters(call.action, parameters ?? null) };
     },
   };
