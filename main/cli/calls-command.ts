@@ -4,6 +4,7 @@ import { DATA_FILES, historyFile } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { followCalls, historyAppears } from './follow-calls';
+import { needsWhy, NOTHING_MORE, readCallWhy } from './call-why';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { printable } from './printable';
@@ -37,6 +38,9 @@ Options:
                      refused, unknown; null when no handler answered),
                      signatureDiagnosis ({code, message}: why the signature is invalid,
                      malformed or missing; null for every other verdict),
+                     handlerDiagnosis ({code, message}: why your handler refused a valid
+                     signature or the registration check, or accepted a call not validly
+                     signed; null when it and the companion agree, or no handler answered),
                      forwardError (why forwarding to your handler gave no answer, when the
                      mock answered in its place or a 502/504 was given; null otherwise)
   -h, --help         Show this help
@@ -74,10 +78,12 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--source must be one of ${CALL_SOURCES.join(', ')}, not "${source}".`);
   }
   const filter: CallFilter = { action, source, ...(values.failed ? { failures: true } : {}) };
-  const print = (call: CallSummary) => {
+  const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary) => {
+    // Only a call whose handler may disagree with its verdict has its details read (see call-why.ts).
+    const why = needsWhy(call, false) ? await readCallWhy(api, call, false) : NOTHING_MORE;
     // JSON escapes C0 but leaves DEL and C1 as they are: printable gives those the same \u form, still the same JSON.
-    if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call)))}\n`);
-    else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call)].map((line) => `${line}\n`).join(''));
+    if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call, why.handler)))}\n`);
+    else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)].map((line) => `${line}\n`).join(''));
   };
   // Made once: Ctrl-C ends the wait for the history as it ends the follow.
   const stop = values.follow ? waitForStopSignal(io.outputClosed) : null;
@@ -102,15 +108,15 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       const newestBefore = values.follow ? ((await api.listCalls({ limit: 1 })).calls[0]?.id ?? 0) : 0;
       const listed = await newestFirst(api, filter, limit);
       if (stop) {
-        listed.reverse().forEach(print);
+        for (const call of listed.reverse()) await print(api, call);
         // On stderr: with --json, stdout stays one call a line.
         io.stderr.write('Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n');
         const afterId = Math.max(newestBefore, listed.at(-1)?.id ?? 0);
         const cleared = () => io.stderr.write('The history was cleared.\n');
-        await followCalls(session, filter, afterId, { print, cleared }, stop);
+        await followCalls(session, filter, afterId, { print: (call) => print(api, call), cleared }, stop);
         return 0;
       }
-      listed.forEach(print);
+      for (const call of listed) await print(api, call);
       if (listed.length === 0 && !values.json) {
         const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
         const which = `${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}`;

@@ -18,8 +18,8 @@ export async function callsAfter(api: CompanionApi, filter: CallFilter, afterId:
 }
 
 export interface Follower {
-  /** Prints one call. */
-  print(call: CallSummary): void;
+  /** Prints one call; the next waits for it (a call's details may be read first). */
+  print(call: CallSummary): void | Promise<void>;
   /** Says the history was cleared (its calls start again from 1). */
   cleared(): void;
 }
@@ -53,7 +53,7 @@ export async function followCalls(
         again = false;
         const covered = newestTold;
         for (const call of await callsAfter(session.api, filter, readUpTo)) {
-          follower.print(call);
+          await follower.print(call);
           readUpTo = call.id;
         }
         // Calls the filter leaves out are not read again at the next event.

@@ -1,5 +1,6 @@
 import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
 import { counted, forwardingFailedWords, handlerVerdictWords, statusWords, type HandlerVoice } from '../contract/words';
+import type { CallWhy, HandlerWhy } from './call-why';
 import { printable } from './printable';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
@@ -76,22 +77,32 @@ export function formatStoredElsewhere(count: number): string {
 
 /**
  * The lines printed under a call: why its signature failed, in the sentence its details lead
- * with (`  why: The signature matches none of the 13 known styles: ...`), why the mock
- * answered in place of the handler (`  forwarding failed: Your handler at ... refused the
- * connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler answered 200 but \`result\` is a number`);
- * printable, as the call's line is (an imported HAR brings its own violations).
+ * with (`  why: The signature matches none of the 13 known styles: ...`), why the handler
+ * disagrees (`  why: Your handler refused a valid signature ...`), what its parameters break of
+ * the action's schema (`  parameters: parameters.recipient is not a valid email. (...)`), why
+ * the mock answered in place of the handler (`  forwarding failed: Your handler at ... refused
+ * the connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler
+ * answered 200 but \`result\` is a number`); printable, as the call's line is (an imported HAR
+ * brings its own violations). `why` is what was read beyond the summary (see call-why.ts).
  */
-export function formatCallNotes(call: CallSummary): string[] {
-  const why = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
+export function formatCallNotes(call: CallSummary, why: CallWhy = { handler: null, parameters: null }): string[] {
+  const signature = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
   const note = forwardingNote(call.answeredBy, call.forwardError);
   const forwarding = note === null ? [] : [note];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
-  return [...why, ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)].map(printable);
+  return [...signature, ...whyLines(why), ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)].map(printable);
 }
 
-/** The stable machine-readable form printed by `calls --json`. */
-export function callJson(call: CallSummary): Record<string, unknown> {
+/** The handler's diagnosis and the parameter check, as lines under a call's (or a send's, a replay's) result. */
+export function whyLines(why: CallWhy): string[] {
+  return [...(why.handler ? [`  why: ${why.handler.message}`] : []), ...(why.parameters ? [`  parameters: ${why.parameters}`] : [])].map(
+    printable,
+  );
+}
+
+/** The stable machine-readable form printed by `calls --json`; `handlerDiagnosis` is read beyond the summary (see call-why.ts). */
+export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null = null): Record<string, unknown> {
   return {
     id: call.id,
     receivedAt: new Date(call.receivedAt).toISOString(),
@@ -113,6 +124,7 @@ export function callJson(call: CallSummary): Record<string, unknown> {
     handlerSignature: call.handlerSignature,
     timestamp: call.timestamp.flag,
     signatureDiagnosis: call.signatureDiagnosis,
+    handlerDiagnosis,
     forwardError: call.forwardError,
   };
 }

@@ -16,8 +16,8 @@ const STYLES_WIDTH = 40;
 /** Between the styles and the evidence. */
 const GAP = '  ';
 
-/** The finding names styles by id, as the table above it, and a verifier by the command that prints it. */
-const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
+/** The finding (and a handler's diagnosis) names styles by id, as the table above it, and a verifier by the command that prints it. */
+export const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
   style: (style) => style,
   styles: (styles) => styles.join(', '),
   bytesOf: (style) => `${style}'s`,

@@ -1,13 +1,14 @@
-import type { BulkReplayStep, BulkReplaySummary, CallSelection, CoreEvent } from '../contract/api';
+import type { BulkReplayStep, BulkReplaySummary, CallSelection, CompanionApi, CoreEvent } from '../contract/api';
 import { MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted, statusWords } from '../contract/words';
+import { counted, handlerMayDisagree, statusWords } from '../contract/words';
 import { formatDiff } from './format-diff';
-import { forwardingNote } from './format-call';
+import { handlerWhy, type HandlerWhy } from './call-why';
+import { forwardingNote, whyLines } from './format-call';
 import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
 import { probeStyles } from './probe-output';
@@ -165,9 +166,11 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
               const onEvent = (event: CoreEvent) => {
                 if (event.type === 'replay-progress' && event.runId === runId) {
                   const { done, total, step } = event;
-                  printed = printed.then(() => {
+                  // The handler's diagnosis is read while earlier steps print; each step still prints in turn.
+                  const why = stepWhy(api, step);
+                  printed = printed.then(async () => {
                     io.stderr.write(`replayed ${done}/${total}\n`);
-                    printStep(step, values.diff ?? false, out);
+                    printStep(step, await why, values.diff ?? false, out);
                   });
                 }
                 if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
@@ -199,8 +202,20 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   );
 }
 
-/** One line per replayed call (and what was not sent, its violations, and with --diff what changed). */
-function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (line: string) => void): void {
+/**
+ * Why the handler of a replay disagrees with its signature's verdict, read from its details
+ * only when its answer may say so: a 2xx to a call not validly signed, anything else to a valid
+ * one (a refusal is a 401, a 403 or words about the signature, which only the details judge).
+ */
+async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<HandlerWhy | null> {
+  if (!result.ok || result.value.status === 0) return null;
+  const { status, signatureVerdict, id } = result.value;
+  const handlerSaid = status >= 200 && status < 300 ? 'accepted' : 'refused';
+  return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id).catch(() => null) : null;
+}
+
+/** One line per replayed call (and what was not sent, why the handler disagrees, its violations, and with --diff what changed). */
+function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy | null, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
     out(`#${originalId}  not replayed: ${inCliWords(result)}`);
     return;
@@ -212,6 +227,7 @@ function printStep({ originalId, result }: BulkReplayStep, diff: boolean, out: (
     `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : counted(r.violations.length, 'violation')}${signed}`,
   );
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
+  whyLines({ handler, parameters: null }).forEach(out);
   const forwarding = forwardingNote(r.answeredBy, r.error);
   if (forwarding) out(forwarding);
   for (const violation of r.violations) out(`  ! ${violation.message}`);

@@ -8,7 +8,8 @@ import { inCliWords } from './cli-words';
 import { answeredByWords, counted } from '../contract/words';
 import { inProjectFolder, withCore } from './open-core';
 import { printable } from './printable';
-import { forwardingNote } from './format-call';
+import { handlerWhy, parameterWhy } from './call-why';
+import { forwardingNote, whyLines } from './format-call';
 import {
   parseAction,
   parseStyle,
@@ -105,11 +106,16 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         return exitCodeOf(sent);
       }
       const r = sent.value;
+      // What the page shows of the call beside its answer: the parameters against the action's
+      // schema, and why the handler refused the call's signature (or took one not valid).
+      const parameterProblems = values.test ? null : await parameterWhy(api, r.id, action);
+      const handler = r.status === 0 ? null : await handlerWhy(api, r.id);
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
       out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
       if (outcome.through) out(`  via:     ${throughServeWords(outcome.through, action)}`);
       out(`  body:    ${r.body}`);
+      whyLines({ handler: null, parameters: parameterProblems }).forEach(out);
       // Status 0: nothing answered. Any other status is what Flowent would have got, even when a
       // companion's webhook gave it in place of a handler that gave no answer (its mock, a 502).
       if (r.status === 0) out(`  answer:  none${r.error ? `: ${r.error}` : ''}`);
@@ -117,6 +123,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         out(`  answer:  ${r.status} ${r.answer}`);
         const answered = answeredByWords(r.answeredBy);
         if (answered) out(`           ${answered}`);
+        whyLines({ handler, parameters: null }).forEach(out);
         const note = forwardingNote(r.answeredBy, r.error);
         if (note) out(note);
       }

@@ -19,9 +19,11 @@ import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
+import { needsWhy, NOTHING_MORE, readCallWhy, type CallWhy } from './call-why';
 import { ElsewhereLines } from './elsewhere-lines';
 import { formatCallLine, formatCallNotes, formatImportEnd, STORED_ELSEWHERE_MARK } from './format-call';
 import { LineWriter } from './line-writer';
+import { InOrder } from './in-order';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
@@ -232,15 +234,23 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   });
   const handlerLines = handlerWatch();
   const elsewhere = new ElsewhereLines(write);
+  // Outside a project a schema would be Flowent's cached copy, read from the history for every
+  // call: serve checks parameters against the project's action files only.
+  const checkParameters = projectDir !== null;
+  const internalError = (error: unknown) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`);
+  const inOrder = new InOrder(internalError);
   core.subscribe((event) => {
     if (event.type === 'call-stored') {
-      const callLines = [
-        ...handlerLines(event.call),
-        formatCallLine(event.call) + (event.elsewhere ? STORED_ELSEWHERE_MARK : ''),
-        ...formatCallNotes(event.call),
+      const { call, elsewhere: stored } = event;
+      const watched = handlerLines(call);
+      const callLines = (why: CallWhy) => [
+        ...watched,
+        formatCallLine(call) + (stored ? STORED_ELSEWHERE_MARK : ''),
+        ...formatCallNotes(call, why),
       ];
-      if (event.elsewhere) elsewhere.call(callLines);
-      else callLines.forEach(write);
+      // Most calls need nothing read: their line is written in this turn, as the answer leaves.
+      const why = needsWhy(call, checkParameters) ? readCallWhy(core.api, call, checkParameters) : NOTHING_MORE;
+      inOrder.add<CallWhy>(why, (read) => (stored ? elsewhere.call(callLines(read)) : callLines(read).forEach(write)));
     }
     if (event.type === 'calls-stored-elsewhere') elsewhere.many(event.count);
     if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
@@ -258,6 +268,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   await stopRequested;
+  await inOrder.drained();
   elsewhere.flush();
   write('Stopping...');
   await inspector?.stop();

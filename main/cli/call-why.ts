@@ -1,0 +1,63 @@
+import type { CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
+import { handlerDiagnosisText, handlerMayDisagree, parameterProblemsText } from '../contract/words';
+import { CLI_PROBE_VOCABULARY } from './probe-output';
+
+/** Why the handler and the companion disagree about a call's signature: its code, and its words as the page says them. */
+export interface HandlerWhy {
+  code: HandlerDiagnosis['code'];
+  message: string;
+}
+
+/**
+ * What a call's lines say beyond its summary, read from the core: the handler's diagnosis and
+ * what its parameters break of the action's schema (null: nothing to say, or not checked).
+ */
+export interface CallWhy {
+  handler: HandlerWhy | null;
+  parameters: string | null;
+}
+
+export const NOTHING_MORE: CallWhy = { handler: null, parameters: null };
+
+/**
+ * Whether a call's parameters are checked: the calls the page checks (a named action, not
+ * Flowent's registration check, a call Flowent could have sent).
+ */
+function parametersApply(call: Pick<CallSummary, 'action' | 'test' | 'verdict'>): boolean {
+  return call.action !== null && !call.test && call.verdict !== 'not-flowent';
+}
+
+/**
+ * Whether `readCallWhy` has anything to read for a call, decided from its summary alone: most
+ * calls (a handler that agrees, no handler at all) cost nothing more than their line.
+ */
+export function needsWhy(call: Pick<CallSummary, 'action' | 'test' | 'verdict' | 'handlerSignature'>, checkParameters: boolean): boolean {
+  return handlerMayDisagree(call.verdict, call.handlerSignature) || (checkParameters && parametersApply(call));
+}
+
+/**
+ * Reads what `needsWhy` says a call may have: the call's details (every style checked) only
+ * when its handler may disagree, and the parameter check when `checkParameters`.
+ */
+export async function readCallWhy(
+  api: Pick<CompanionApi, 'getCall' | 'checkParameters'>,
+  call: Pick<CallSummary, 'id' | 'action' | 'test' | 'verdict' | 'handlerSignature'>,
+  checkParameters: boolean,
+): Promise<CallWhy> {
+  const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id) : null;
+  const parameters = checkParameters && parametersApply(call) ? await parameterWhy(api, call.id, call.action ?? '') : null;
+  return { handler, parameters };
+}
+
+/** The handler's diagnosis of a stored call, in the command line's words; null when it has none. */
+export async function handlerWhy(api: Pick<CompanionApi, 'getCall'>, id: number): Promise<HandlerWhy | null> {
+  const report = (await api.getCall(id))?.handler;
+  if (!report?.diagnosis) return null;
+  return { code: report.diagnosis.code, message: handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, CLI_PROBE_VOCABULARY) };
+}
+
+/** What a stored call's parameters break of its action's schema; null when they meet it, or there is no schema to check. */
+export async function parameterWhy(api: Pick<CompanionApi, 'checkParameters'>, id: number, action: string): Promise<string | null> {
+  const checked = await api.checkParameters(id);
+  return checked.ok ? parameterProblemsText(checked.value, action) : null;
+}
