@@ -90,19 +90,29 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
   });
 
   it('replay --probe-styles prints the table and exits 0 for a handler that checks signatures', async () => {
-    await post('python');
-    const id = JSON.parse((await runCli(['calls', '--json', '--limit', '1'], env)).stdout) as { id: number };
+    // A history of its own, of python-signed calls only: the one above mixes styles, so the style
+    // it learns (raw, the only one every call matches) is one this handler refuses, which exits 1.
+    const fresh = makeTempDir();
+    const freshEnv = { ...env, FLOWENT_COMPANION_DATA_DIR: fresh.path };
+    const own = await startServe(['--port', '0', '--data-dir', fresh.path, '--no-inspector'], freshEnv);
+    const answer = await fetch(`${own.baseUrl}/actions/greet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body('python', KEY),
+    });
+    await answer.arrayBuffer();
+    own.child.kill('SIGTERM');
+    await own.exited;
     // The replay command runs without serve's --forward: the handler is given with --target.
-    const probed = await runCli(['replay', String(id.id), '--probe-styles', '--target', handlers.get('python')!.target], env);
+    const probed = await runCli(['replay', '1', '--probe-styles', '--target', handlers.get('python')!.target], freshEnv);
+    fresh.remove();
     // stderr says each request as it goes out (a slow handler takes minutes), the wrong signature last.
     const progress = probed.stderr.trim().split('\n');
     expect(progress[0]).toMatch(/^probing 1 of (\d+): python\b/);
     expect(progress.at(-1)).toBe(`probing ${progress.length} of ${progress.length}: the wrong signature`);
-    expect(probed.code).toBe(0);
+    expect(probed.code, probed.stdout).toBe(0);
     const lines = probed.stdout.split('\n');
-    expect(lines[0]).toBe(
-      `Probed your handler at ${handlers.get('python')!.target.replace('{action_name}', 'greet')} with call #${id.id}:`,
-    );
+    expect(lines[0]).toBe(`Probed your handler at ${handlers.get('python')!.target.replace('{action_name}', 'greet')} with call #1:`);
     expect(probed.stdout).toMatch(/^ {2}accepted {3}python\b.* {2}200 {2}#\d+$/m);
     expect(probed.stdout).toMatch(/^ {2}REFUSED {4}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
     expect(probed.stdout).toMatch(/^ {2}refused {4}wrong signature +401 "Invalid signature" {2}#\d+$/m);

@@ -44,7 +44,8 @@ describe.skipIf(!hasPython)('replay --probe-styles', () => {
     // Compact, keys as sent, ASCII escapes: raw gives python's bytes for this one.
     await flowentCall(`{"action_name":"greet","parameters":{"name":"Ren\\u00e9e"},"timestamp":${now}}`);
     const probed = await runCli(['replay', '4', '--probe-styles', '--target', handler.target], env);
-    expect(probed.code, probed.stderr).toBe(0);
+    // It refuses the style this Flowent signs with: every real call would be refused, so a CI step fails.
+    expect(probed.code, probed.stderr).toBe(1);
     // The table's first row: python's request, raw's too (the same bytes), accepted.
     expect(probed.stdout).toMatch(/^ {2}accepted {3}python, raw \(here only\), sorted\+ascii,/m);
     expect(probed.stdout).toMatch(/^ {2}REFUSED {4}go, go-struct, as-sent\+go, as-sent\+utf8,/m);
@@ -55,5 +56,18 @@ describe.skipIf(!hasPython)('replay --probe-styles', () => {
         "in #5, where its bytes were python's, and refused #6, whose signature raw matches too): " +
         '"flowent-companion verifier <python|node|go> --style raw" prints a verifier that accepts it.\n',
     );
+  });
+
+  it('exits 1 for a handler that refuses every style (another key), though it checks signatures', async () => {
+    const otherKey = await startSignatureHandler('python', 'another-key');
+    try {
+      await flowentCall(`{"action_name":"greet","parameters":{"n":0},"timestamp":${Math.floor(Date.now() / 1000)}}`);
+      const last = JSON.parse((await runCli(['calls', '--json', '--limit', '1'], env)).stdout) as { id: number };
+      const probed = await runCli(['replay', String(last.id), '--probe-styles', '--target', otherKey.target], env);
+      expect(probed.code, probed.stdout).toBe(1);
+      expect(probed.stdout).toMatch(/^ {2}refused {4}wrong signature/m);
+    } finally {
+      await otherKey.stop();
+    }
   });
 });
