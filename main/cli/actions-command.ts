@@ -69,7 +69,8 @@ Environment:
 Exit codes: 0 done (plan: nothing to do); 1 Flowent refused or could not be reached,
 nothing to work on (no flowent/ folder here), or "here" names no single serve of the project
 (the message says why); 2 usage, a project file with a mistake (the message names it), or a
---project folder that is not one; 3 plan: changes are pending.
+--project folder that is not one; 3 plan: apply has changes to make (an action only on
+Flowent, which apply leaves alone without --prune, is not one).
 `;
 
 /** The flags of `actions`: parsed from here, and listed by the completion scripts. */

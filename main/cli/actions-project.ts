@@ -2,7 +2,7 @@ import { applyStopped } from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { planLines } from './plan-output';
+import { isLeftAlone, leftAloneAdvice, planLines } from './plan-output';
 
 /** `actions plan|apply|pull` over the project folder. */
 export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
@@ -28,9 +28,9 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
         for (const step of done)
           out(`${step.change === 'create' ? 'Created' : step.change === 'delete' ? 'Deleted' : 'Updated'} ${step.name}.`);
         if (done.length === 0 && !refused) out('Nothing to do: Flowent matches the files.');
-        const left = plan.actions.filter((action) => action.state === 'only-there' && action.change === 'none');
+        const left = plan.actions.filter(isLeftAlone);
         if (left.length > 0)
-          err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} ("actions apply --prune" deletes them).`);
+          err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} (${leftAloneAdvice(left.length)}).`);
       }
       if (refused) return fail(`${applyStopped(refused)}: ${inCliWords(refused.failure)}`);
       return 0;

@@ -7,7 +7,7 @@ export const EXIT = {
   failed: 1,
   /** A bad flag or value: fix the command line (or the file it names) and run it again. */
   usage: 2,
-  /** `actions plan`: changes are pending. */
+  /** `actions plan`: apply has changes to make. */
   pending: 3,
   /** `send` and `replay` stopped with Ctrl-C, once what was in flight was stored. */
   interrupted: 130,

@@ -6,12 +6,9 @@ const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~
 export function planLines(plan: ActionPlan): string[] {
   const lines = [`Plan for profile ${plan.profile} (${plan.gateway}):`];
   for (const action of plan.actions) {
-    const mark = action.state === 'only-there' && action.change === 'none' ? '!' : MARKS[action.change];
+    const mark = isLeftAlone(action) ? '!' : MARKS[action.change];
     lines.push(`  ${mark} ${action.name}  ${changeWords(action)} (${STATE_WORDS[action.state]})`);
-    if (action.state === 'only-there' && action.change === 'none') {
-      lines.push(`      "actions pull" writes its file; "actions apply --prune" deletes it from Flowent.`);
-      continue;
-    }
+    if (isLeftAlone(action)) continue;
     if (action.change === 'delete') continue;
     for (const field of action.fields) {
       lines.push(`      ${field.field}:`);
@@ -22,11 +19,13 @@ export function planLines(plan: ActionPlan): string[] {
   const count = (change: PlannedAction['change']) => plan.actions.filter((action) => action.change === change).length;
   // The apply that does this plan: without --prune, apply deletes nothing.
   const apply = plan.prune ? 'flowent-companion actions apply --prune' : 'flowent-companion actions apply';
-  lines.push(
-    plan.pending
-      ? `${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete. "${apply}" does it.`
-      : 'Nothing to do: Flowent matches the files.',
-  );
+  const left = plan.actions.filter(isLeftAlone).map((action) => action.name);
+  if (plan.pending)
+    lines.push(`${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete. "${apply}" does it.`);
+  else if (left.length === 0) lines.push('Nothing to do: Flowent matches the files.');
+  else lines.push('Nothing to apply: the files ask Flowent for no change.');
+  // Apply leaves these alone: what does something about them is pull, or apply --prune.
+  if (left.length > 0) lines.push(`Only on Flowent, left alone: ${left.join(', ')} (${leftAloneAdvice(left.length)}).`);
   return lines;
 }
 
@@ -41,4 +40,18 @@ function changeWords(action: PlannedAction): string {
     case 'none':
       return action.state === 'in-sync' ? 'no change' : 'left alone';
   }
+}
+
+/** What does something about `count` actions only on Flowent, which apply without --prune leaves alone. */
+export function leftAloneAdvice(count: number): string {
+  const one = count === 1;
+  return (
+    `"flowent-companion actions pull" writes ${one ? 'its file' : 'their files'}; ` +
+    `"flowent-companion actions apply --prune" deletes ${one ? 'it' : 'them'} from Flowent`
+  );
+}
+
+/** An action only on Flowent that apply, without --prune, does nothing to. */
+export function isLeftAlone(action: PlannedAction): boolean {
+  return action.state === 'only-there' && action.change === 'none';
 }

@@ -138,7 +138,10 @@ export interface ActionPlan {
   gateway: string;
   prune: boolean;
   actions: PlannedAction[];
-  /** True when files and Flowent differ in any way (drift included): `actions plan` exits 3. */
+  /**
+   * True when apply has something to do (drift made on Flowent included): `actions plan` exits 3.
+   * An action only on Flowent that apply leaves alone (no prune) is not pending.
+   */
   pending: boolean;
 }
 

@@ -191,7 +191,9 @@ export class ProjectActions {
         gateway: profile.baseUrl,
         prune,
         actions,
-        pending: actions.some((action) => action.state !== 'in-sync'),
+        // What apply would do, no more: an action only on Flowent, left alone without prune, is
+        // not pending (apply would say there is nothing to do).
+        pending: actions.some((action) => action.change !== 'none'),
       },
     };
   }

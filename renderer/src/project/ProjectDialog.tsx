@@ -104,7 +104,11 @@ function PlanView({ plan }: { plan: ActionPlan }) {
         Plan for profile {plan.profile} <span className="muted">({plan.gateway})</span>
       </h3>
       <p data-testid="plan-summary">
-        {plan.pending ? 'Flowent and the files differ: Apply makes Flowent match the files.' : 'Nothing to do: Flowent matches the files.'}
+        {plan.pending
+          ? 'Flowent and the files differ: Apply makes Flowent match the files.'
+          : plan.actions.some((action) => action.state === 'only-there')
+            ? 'Nothing to apply. Actions only on Flowent are left alone: Pull writes their files; Apply with prune deletes them.'
+            : 'Nothing to do: Flowent matches the files.'}
       </p>
       <table className="project-plan">
         <thead>

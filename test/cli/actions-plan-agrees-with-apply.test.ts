@@ -1,0 +1,112 @@
+// actions plan, apply and pull through the built command, as a CI job runs them: what plan
+// says (and its exit code) is what apply then does, and a pull followed by apply changes nothing.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { startCore, type RunningCore } from '../helpers/running-core';
+import { runCli, type RunResult } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/temp-dir';
+
+const { cleanups, tempDir } = cleanupsPerTest();
+
+interface Setup {
+  gateway: FlowentGateway;
+  companion: RunningCore;
+  data: string;
+  project: string;
+  cli(args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+  write(file: string, text: string): void;
+  read(file: string): string;
+}
+
+async function setup(): Promise<Setup> {
+  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_prod_token: 'tenant-1' } });
+  await gateway.start();
+  cleanups.push(() => gateway.stop());
+  const data = tempDir();
+  const root = tempDir('fc-project-');
+  const companion = await startCore({ dataDir: data });
+  cleanups.push(() => companion.core.stop());
+  const project = join(root, 'flowent');
+  mkdirSync(join(project, 'actions'), { recursive: true });
+  const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
+  return {
+    gateway,
+    companion,
+    data,
+    project,
+    cli: (args, extra = {}) => runCli([...args, '--data-dir', data], { ...env, ...extra }, { cwd: root }),
+    write: (file, text) => writeFileSync(join(project, file), text),
+    read: (file) => readFileSync(join(project, file), 'utf8'),
+  };
+}
+
+const action = (name: string, url: string) => `version: 1
+name: ${name}
+description: Look an order up
+json_schema: {type: object, properties: {id: {type: string}}}
+webhook_url: ${url}
+`;
+
+describe('actions plan says what apply does', () => {
+  it('exits 0 with only an action only on Flowent, which apply leaves alone, and says to pull it or apply --prune', async () => {
+    const { cli, companion } = await setup();
+    const registered = await cli([
+      'actions',
+      'register',
+      'zz_only',
+      '--description',
+      'Only there',
+      '--schema',
+      '{}',
+      '--webhook-url',
+      `${companion.baseUrl}/actions/zz_only`,
+    ]);
+    expect(registered.code).toBe(0);
+
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.stdout).toContain('  ! zz_only  left alone (only on Flowent)');
+    expect(plan.stdout).not.toContain('does it');
+    expect(plan.stdout).toContain(
+      'Only on Flowent, left alone: zz_only ("flowent-companion actions pull" writes its file; ' +
+        '"flowent-companion actions apply --prune" deletes it from Flowent).',
+    );
+    expect(plan.code).toBe(0);
+
+    const applied = await cli(['actions', 'apply']);
+    expect(applied).toMatchObject({ code: 0, stdout: 'Nothing to do: Flowent matches the files.\n' });
+    expect(applied.stderr).toContain('Left on Flowent without a file: zz_only ("flowent-companion actions pull" writes its file;');
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+    // With --prune, apply has something to do: plan says so and exits 3.
+    expect(await cli(['actions', 'plan', '--prune'])).toMatchObject({
+      code: 3,
+      stdout: expect.stringContaining('0 to create, 0 to update, 1 to delete. "flowent-companion actions apply --prune" does it.'),
+    });
+  });
+
+  it('exits 3 for a file to create beside an action only on Flowent, naming both', async () => {
+    const { cli, companion, write } = await setup();
+    expect(
+      (
+        await cli([
+          'actions',
+          'register',
+          'zz_only',
+          '--description',
+          'Only',
+          '--schema',
+          '{}',
+          '--webhook-url',
+          `${companion.baseUrl}/actions/zz_only`,
+        ])
+      ).code,
+    ).toBe(0);
+    write('actions/lookup_order.yaml', action('lookup_order', `${companion.baseUrl}/actions/lookup_order`));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain(
+      '1 to create, 0 to update, 0 to delete. "flowent-companion actions apply" does it.\nOnly on Flowent, left alone: zz_only',
+    );
+  });
+});
