@@ -1,4 +1,4 @@
-import { ACTION_STATE_WORDS as STATE_WORDS, type ActionPlan, type PlannedAction } from '../contract/api';
+import { actionStateWords, type ActionPlan, type PlannedAction } from '../contract/api';
 
 const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~', delete: '-', none: ' ' };
 
@@ -7,7 +7,7 @@ export function planLines(plan: ActionPlan): string[] {
   const lines = [`Plan for profile ${plan.profile} (${plan.gateway}):`];
   for (const action of plan.actions) {
     const mark = isLeftAlone(action) ? '!' : MARKS[action.change];
-    lines.push(`  ${mark} ${action.name}  ${changeWords(action)} (${STATE_WORDS[action.state]})`);
+    lines.push(`  ${mark} ${action.name}  ${changeWords(action)} (${actionStateWords(action)})`);
     if (isLeftAlone(action)) continue;
     if (action.change === 'delete') continue;
     for (const field of action.fields) {

@@ -93,10 +93,12 @@ export interface ProjectState {
 
 /**
  * How an action's file and Flowent compare, for the active profile. `changed-*` says which side
- * moved since this companion last applied or pulled; `differs` when it never did.
+ * moved since this companion last applied or pulled; `differs` when it never did. `here-moved`:
+ * neither did, but the file says `webhook_url: here` and here is another URL now (serve restarted
+ * on another port, a tunnel opened or closed).
  */
 export type ActionSyncState =
-  'in-sync' | 'changed-locally' | 'changed-on-flowent' | 'changed-both' | 'differs' | 'only-here' | 'only-there';
+  'in-sync' | 'changed-locally' | 'changed-on-flowent' | 'changed-both' | 'differs' | 'here-moved' | 'only-here' | 'only-there';
 
 /** Each state in words, the same in the terminal and in the app. */
 export const ACTION_STATE_WORDS: Record<ActionSyncState, string> = {
@@ -105,9 +107,18 @@ export const ACTION_STATE_WORDS: Record<ActionSyncState, string> = {
   'changed-on-flowent': 'changed on Flowent',
   'changed-both': 'changed in the files and on Flowent',
   differs: 'the files and Flowent differ',
+  'here-moved': 'here now points elsewhere',
   'only-here': 'only in the files',
   'only-there': 'only on Flowent',
 };
+
+/** An action's state in words; where `here` points now, when that is what changed. */
+export function actionStateWords(action: Pick<PlannedAction, 'name' | 'state' | 'webhookUrl'>): string {
+  if (action.state !== 'here-moved' || action.webhookUrl === null) return ACTION_STATE_WORDS[action.state];
+  const path = `/actions/${action.name}`;
+  const base = action.webhookUrl.endsWith(path) ? action.webhookUrl.slice(0, -path.length) : action.webhookUrl;
+  return `here now points at ${base}`;
+}
 
 export type ActionField = 'description' | 'json_schema' | 'webhook_url';
 

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli, type RunResult } from '../helpers/spawn-cli';
@@ -40,6 +41,21 @@ async function setup(): Promise<Setup> {
     write: (file, text) => writeFileSync(join(project, file), text),
     read: (file) => readFileSync(join(project, file), 'utf8'),
   };
+}
+
+/** A serve on the data folder answering from `project` at `webhookBaseUrl`, as `webhook_url: here` finds it. */
+function recordServe(data: string, project: string, webhookBaseUrl: string): void {
+  writeServeState(data, {
+    mode: 'headless',
+    pid: process.pid,
+    webhookBaseUrl,
+    projectDir: project,
+    forwardTarget: null,
+    publicUrl: null,
+    inspectorPort: null,
+    loopToken: 'test-loop-token',
+    startedAt: Date.now(),
+  });
 }
 
 const action = (name: string, url: string) => `version: 1
@@ -108,5 +124,41 @@ describe('actions plan says what apply does', () => {
     expect(plan.stdout).toContain(
       '1 to create, 0 to update, 0 to delete. "flowent-companion actions apply" does it.\nOnly on Flowent, left alone: zz_only',
     );
+  });
+});
+
+describe('actions plan says why an action with webhook_url: here changed', () => {
+  it('names where here points now when only the serve moved, not "changed in the files"', async () => {
+    const { cli, companion, data, project, write, gateway } = await setup();
+    recordServe(data, project, companion.baseUrl);
+    write('actions/lookup_order.yaml', action('lookup_order', 'here'));
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+
+    // The serve is restarted on another port; the file is not touched.
+    const moved = await startCore({ dataDir: tempDir() });
+    cleanups.push(() => moved.core.stop());
+    recordServe(data, project, moved.baseUrl);
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain(`  ~ lookup_order  update (here now points at ${moved.baseUrl})\n`);
+    expect(plan.stdout).not.toContain('changed in the files');
+    expect(JSON.parse((await cli(['actions', 'plan', '--json'])).stdout)).toMatchObject({ actions: [{ state: 'here-moved' }] });
+
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    expect(gateway.stored()).toMatchObject([{ webhook_url: `${moved.baseUrl}/actions/lookup_order` }]);
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+  });
+
+  it('still says "changed in the files" when the file was edited', async () => {
+    const { cli, companion, data, project, write } = await setup();
+    recordServe(data, project, companion.baseUrl);
+    write('actions/lookup_order.yaml', action('lookup_order', 'here'));
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    write('actions/lookup_order.yaml', action('lookup_order', 'here').replace('Look an order up', 'Find an order'));
+    const moved = await startCore({ dataDir: tempDir() });
+    cleanups.push(() => moved.core.stop());
+    recordServe(data, project, moved.baseUrl);
+    expect((await cli(['actions', 'plan'])).stdout).toContain('  ~ lookup_order  update (changed in the files)');
   });
 });

@@ -51,7 +51,16 @@ export function planActions(inputs: PlanInputs): PlannedAction[] {
       planned.push({ ...base, state: 'in-sync', change: 'none', fields });
       continue;
     }
-    planned.push({ ...base, state: syncState(local, there, inputs.lastSynced(file.name)), change: 'update', fields });
+    const synced = inputs.lastSynced(file.name);
+    // Nothing moved in the file or on Flowent, only where `here` points: Flowent holds the URL
+    // the action was linked to here (not one the file said before it said here).
+    const hereMoved =
+      here &&
+      link?.webhookUrl === there.webhook_url &&
+      fields.every((field) => field.field === 'webhook_url') &&
+      (synced === null || sameFacts(synced, there));
+    const state = hereMoved ? 'here-moved' : syncState(local, there, synced);
+    planned.push({ ...base, state, change: 'update', fields });
   }
   for (const there of [...remote.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     planned.push({

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { ACTION_STATE_WORDS, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
+import { actionStateWords, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
 import { applyStopped } from '../../../main/contract/words';
 import { Dialog } from '../shared/Dialog';
 import { inPageWords } from '../page/page-words';
@@ -135,7 +135,7 @@ function PlanRow({ action }: { action: PlannedAction }) {
         <td>
           <code>{action.name}</code>
         </td>
-        <td>{ACTION_STATE_WORDS[action.state]}</td>
+        <td>{actionStateWords(action)}</td>
         <td>
           {action.state === 'only-there' && action.change === 'none'
             ? 'leave it (prune deletes it; pull writes its file)'
