@@ -39,7 +39,14 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
     if (!pulled.ok) return fail(inCliWords(pulled), exitCodeOf(pulled));
     if (json) out(JSON.stringify(pulled.value));
     else {
-      pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
+      const { perProfile } = pulled.value;
+      pulled.value.written.forEach((file) =>
+        out(
+          perProfile.includes(file)
+            ? `Wrote ${file}: its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file's).`
+            : `Wrote ${file}.`,
+        ),
+      );
       pulled.value.removed.forEach((file) => out(`Removed ${file}.`));
       if (pulled.value.written.length + pulled.value.removed.length === 0)
         out('Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).');

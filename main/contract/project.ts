@@ -169,6 +169,11 @@ export interface PullOutcome {
   written: string[];
   removed: string[];
   unchanged: string[];
+  /**
+   * Files among `written` whose webhook_url was one URL for every profile and is now one per
+   * profile: Flowent has another URL for this profile, and the other profiles keep theirs.
+   */
+  perProfile: string[];
 }
 
 type Args = ArgumentsOf<typeof projectArguments>;

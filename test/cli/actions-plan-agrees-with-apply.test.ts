@@ -22,7 +22,7 @@ interface Setup {
 }
 
 async function setup(): Promise<Setup> {
-  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_prod_token: 'tenant-1' } });
+  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_prod_token: 'tenant-2' } });
   await gateway.start();
   cleanups.push(() => gateway.stop());
   const data = tempDir();
@@ -160,5 +160,42 @@ describe('actions plan says why an action with webhook_url: here changed', () =>
     cleanups.push(() => moved.core.stop());
     recordServe(data, project, moved.baseUrl);
     expect((await cli(['actions', 'plan'])).stdout).toContain('  ~ lookup_order  update (changed in the files)');
+  });
+});
+
+describe('actions pull keeps what a file says for the other profiles', () => {
+  it('writes webhook_url per profile when Flowent has another URL for this profile than the one the file gives every profile', async () => {
+    const { cli, companion, gateway, write, read } = await setup();
+    const production = { FLOWENT_API_TOKEN_PRODUCTION: 'api_prod_token' };
+    expect((await cli(['actions', 'profile', 'add', 'production', gateway.baseUrl])).code).toBe(0);
+    const everywhere = `${companion.baseUrl}/actions/lookup_order`;
+    const file = action('lookup_order', everywhere);
+    write('actions/lookup_order.yaml', file);
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    expect((await cli(['actions', 'apply', '--profile', 'production'], production)).code).toBe(0);
+
+    // Flowent already has the file's URL: the file stays as written.
+    expect(await cli(['actions', 'pull'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Nothing to write') });
+    expect(read('actions/lookup_order.yaml')).toBe(file);
+
+    // Moved on Flowent for the default profile only.
+    const moved = await startCore({ dataDir: tempDir() });
+    cleanups.push(() => moved.core.stop());
+    const elsewhere = `${moved.baseUrl}/actions/lookup_order`;
+    expect((await cli(['actions', 'update', 'lookup_order', '--webhook-url', elsewhere])).code).toBe(0);
+    const pulled = await cli(['actions', 'pull']);
+    expect(pulled).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Wrote actions/lookup_order.yaml: its webhook_url is now one per profile'),
+    });
+    expect(read('actions/lookup_order.yaml')).toContain(`webhook_url:\n  default: ${elsewhere}\n  production: ${everywhere}\n`);
+
+    // Pull then apply changes nothing, for either profile.
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+    expect(await cli(['actions', 'plan', '--profile', 'production'], production)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Nothing to do'),
+    });
+    expect(gateway.stored('tenant-2')).toMatchObject([{ webhook_url: everywhere }]);
   });
 });

@@ -65,7 +65,8 @@ export class ProjectActions {
     const profile = this.profile();
     const links = this.deps.account.registry.links.forProfile(profile);
     const files = new Map(listed.files.map((file) => [file.name, file]));
-    const outcome: PullOutcome = { written: [], removed: [], unchanged: [] };
+    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [] };
+    const profiles = this.deps.account.registry.profiles.list().map((known) => known.name);
     mkdirSync(join(this.deps.dir, ACTIONS_FOLDER), { recursive: true });
     for (const action of listed.remote) {
       const linked = links.some((link) => link.action === action.name && link.webhookUrl === action.webhook_url);
@@ -77,13 +78,14 @@ export class ProjectActions {
             ...(existing.yaml.value as Record<string, unknown>),
             description: action.description,
             json_schema: action.json_schema,
-            webhook_url: typeof existing.webhookUrl === 'string' ? url : { ...existing.webhookUrl, [profile]: url },
+            webhook_url: withProfileUrl(existing.webhookUrl, profile, url, profiles),
           })
         : newActionFileText(action, { [profile]: url });
       if (text === null) outcome.unchanged.push(file);
       else {
         writeFileAtomically(join(this.deps.dir, file), text);
         outcome.written.push(file);
+        if (typeof existing?.webhookUrl === 'string' && existing.webhookUrl !== url) outcome.perProfile.push(file);
       }
       this.remember(action.name, action);
     }
@@ -223,6 +225,23 @@ export class ProjectActions {
  */
 function changedText(existing: ActionFile, value: Record<string, unknown>): string | null {
   return canonical(value) === canonical(existing.yaml.value) ? null : mergeIntoDocument(existing.yaml, value);
+}
+
+/**
+ * The file's webhook_url with Flowent's `url` for `profile`. One URL for every profile stays one
+ * while Flowent has it; when Flowent has another, it is written per profile, each profile known
+ * here keeping the file's: written as one, it would move the other profiles' actions too at
+ * their next apply.
+ */
+export function withProfileUrl(
+  current: ActionFile['webhookUrl'],
+  profile: string,
+  url: string,
+  profiles: string[],
+): ActionFile['webhookUrl'] {
+  if (typeof current !== 'string') return { ...current, [profile]: url };
+  if (current === url) return current;
+  return Object.fromEntries([...new Set([...profiles, profile])].map((name) => [name, name === profile ? url : current]));
 }
 
 function hereRefused(here: Exclude<HereBase, { ok: true }>, file: string): Refused<ProjectFailure> {
