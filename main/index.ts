@@ -3,7 +3,7 @@
 import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
-import type { CoreStatus } from './contract/api';
+import { hereFactsOf, type CoreStatus } from './contract/api';
 import { NGROK_AUTHTOKEN_ENV } from './contract/secret-variables';
 import { APP_FOLDER_NAME, createCore, DATA_DIR_ENV, newLoopToken, publishServeState, resolveDataDir, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     mode: 'desktop',
     webhookBaseUrl: listening.value.baseUrl,
     publicUrl: null,
+    lanAddresses: hereFactsOf(status).lanAddresses,
     projectDir: null,
     forwardTarget: null,
     inspectorPort: null,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { serveForHere, serveSeen, type HereServe } from '../core';
+import { hereOf, serveForHere, serveSeen, type HereServe } from '../core';
+import { hereNote } from '../contract/api';
 import { fileProblemInWords, servesSeen, severalAnswering } from '../contract/words';
 import { UsageError } from './args';
 
@@ -45,16 +46,8 @@ export function companionBase(
   if (!flags.here) return null;
   const found = serveForHere(dataDir, projectDir);
   if (!found.ok) throw new UsageError(hereRefusal(found, projectDir));
-  const state = found.serve;
-  if (state.publicUrl) return { base: state.publicUrl, note: null };
-  const unreachable = `using ${state.webhookBaseUrl}, which Flowent in the cloud cannot reach.`;
-  return {
-    base: state.webhookBaseUrl,
-    note:
-      state.mode === 'desktop'
-        ? `the desktop app has no public URL (no tunnel open): ${unreachable} Open the tunnel in the app (Public URL > Open tunnel) for a public URL.`
-        : `serve has no public URL (no tunnel open): ${unreachable} Run serve with --tunnel for a public URL.`,
-  };
+  const here = hereOf(found.serve);
+  return { base: here.base, note: hereNote(here, found.serve.mode) };
 }
 
 function hereRefusal(found: Exclude<HereServe, { ok: true }>, projectDir: string | null): string {

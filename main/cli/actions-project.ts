@@ -21,7 +21,9 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
     if (sub === 'apply') {
       const applied = await api.applyActions(prune);
       if (!applied.ok) return fail(inCliWords(applied), exitCodeOf(applied));
-      const { done, refused, warnings, plan } = applied.value;
+      const { done, refused, warnings, notes, plan } = applied.value;
+      // As "actions link --here" says it.
+      notes.forEach((note) => err(`Note: ${note}`));
       warnings.forEach((warning) => err(`Warning: ${warning}`));
       if (json) out(JSON.stringify(applied.value));
       else {

@@ -13,7 +13,7 @@ import {
   publishServeState,
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
-import { DEFAULT_LIMITS, FOLLOW_MODES, isFollowMode, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
+import { DEFAULT_LIMITS, FOLLOW_MODES, hereFactsOf, isFollowMode, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
@@ -226,6 +226,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     mode: 'headless',
     webhookBaseUrl: started.value.baseUrl,
     publicUrl: null,
+    lanAddresses: hereFactsOf(await core.api.getStatus()).lanAddresses,
     projectDir,
     forwardTarget: values.forward ?? null,
     inspectorPort: inspectorListensOn,

@@ -23,6 +23,7 @@ export * from './action-name';
 export * from './answers';
 export * from './calls';
 export * from './handlers';
+export * from './here-url';
 export * from './limits';
 export * from './network';
 export * from './project';

@@ -163,6 +163,8 @@ export interface ApplyOutcome {
   /** The first refusal (Flowent's, or a check made here before sending); nothing after it was sent. */
   refused: { name: string; change: PlannedAction['change']; failure: ProjectFailure } | null;
   warnings: string[];
+  /** Said once each: `here` was registered at a URL Flowent in the cloud cannot reach (a LAN URL, or this computer's), and who can. */
+  notes: string[];
 }
 
 export interface PullOutcome {

@@ -31,11 +31,12 @@ import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { runningServes, serveForHere, serveSeen } from './account/serve-state';
+import { hereOf, runningServes, serveForHere, serveSeen } from './account/serve-state';
 import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions';
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
+import { hereCandidates, hereFactsOf, hereNote } from '../contract/here-url';
 import { TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -235,9 +236,15 @@ export function createCore(options: CoreOptions): Core {
    * project's files.
    */
   const hereBase = (projectDir: string): HereBase => {
-    if (listening) return { ok: true, base: (tunnel.status.state === 'online' ? tunnel.status.url : null) ?? listening.baseUrl };
+    if (listening) {
+      const here = hereCandidates(hereFactsOf(status()))[0] ?? { base: listening.baseUrl, reach: 'this-computer', interface: null };
+      return { ok: true, base: here.base, note: hereNote(here, options.mode) };
+    }
     const found = serveForHere(options.dataDir, projectDir);
-    if (found.ok) return { ok: true, base: found.serve.publicUrl ?? found.serve.webhookBaseUrl };
+    if (found.ok) {
+      const here = hereOf(found.serve);
+      return { ok: true, base: here.base, note: hereNote(here, found.serve.mode) };
+    }
     return found.code === 'none'
       ? { ok: false, code: 'none', others: found.others.map(serveSeen) }
       : { ok: false, code: 'several', serves: found.serves.map(serveSeen) };

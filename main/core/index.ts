@@ -16,6 +16,7 @@ export {
   readServeState,
   runningServes,
   samePath,
+  hereOf,
   serveForHere,
   serveSeen,
   writeServeState,

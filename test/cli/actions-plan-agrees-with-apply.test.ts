@@ -1,12 +1,14 @@
 // actions plan, apply and pull through the built command, as a CI job runs them: what plan
 // says (and its exit code) is what apply then does, and a pull followed by apply changes nothing.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeServeState } from '../../main/core';
+import { runningServes, writeServeState } from '../../main/core';
+import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
-import { runCli, type RunResult } from '../helpers/spawn-cli';
+import { runCli, startServe, type RunResult } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
 
 const { cleanups, tempDir } = cleanupsPerTest();
@@ -197,5 +199,57 @@ describe('actions pull keeps what a file says for the other profiles', () => {
       stdout: expect.stringContaining('Nothing to do'),
     });
     expect(gateway.stored('tenant-2')).toMatchObject([{ webhook_url: everywhere }]);
+  });
+});
+
+describe('webhook_url: here with no tunnel open', () => {
+  /** A real serve answering from the project, on `host`; `here` is known once it has recorded itself. */
+  async function serveProject(data: string, project: string, host: string): Promise<string> {
+    const serve = await startServe(['--port', '0', '--host', host, '--project', project, '--data-dir', data, '--no-inspector']);
+    cleanups.push(async () => {
+      serve.child.kill('SIGINT');
+      await serve.exited;
+    });
+    await expect.poll(() => runningServes(data).length).toBe(1);
+    return serve.baseUrl;
+  }
+
+  const lan = (port: number) => lanAddresses(networkInterfaces(), port)[0];
+
+  it.skipIf(lan(1) === undefined)(
+    'registers the LAN URL while serve listens on every interface, and says who can reach it, as link --here does',
+    async () => {
+      const { cli, data, project, write, gateway } = await setup();
+      const baseUrl = await serveProject(data, project, '0.0.0.0');
+      const address = lan(Number(new URL(baseUrl).port));
+      if (!address) throw new Error('no LAN address');
+      const note =
+        `Note: serve has no public URL (no tunnel open): using its LAN URL ${address.baseUrl} (${address.interface}), ` +
+        'which machines on your local network reach, but not Flowent in the cloud. Run serve with --tunnel for a public URL.';
+      write('actions/lookup_order.yaml', action('lookup_order', 'here'));
+      const plan = await cli(['actions', 'plan']);
+      expect(plan.stdout).toContain(`+ ${address.baseUrl}/actions/lookup_order`);
+
+      const applied = await cli(['actions', 'apply']);
+      expect(applied).toMatchObject({ code: 0, stdout: 'Created lookup_order.\n' });
+      expect(applied.stderr).toContain(note);
+      expect(gateway.stored()).toMatchObject([{ webhook_url: `${address.baseUrl}/actions/lookup_order` }]);
+
+      const linked = await cli(['actions', 'link', 'lookup_order', '--here']);
+      expect(linked).toMatchObject({ code: 0, stdout: expect.stringContaining(`(${address.baseUrl}/actions/lookup_order)`) });
+      expect(linked.stderr).toContain(note);
+    },
+  );
+
+  it("says so when apply registers this computer's URL, as link --here does", async () => {
+    const { cli, data, project, write, gateway } = await setup();
+    const baseUrl = await serveProject(data, project, '127.0.0.1');
+    const note = `Note: serve has no public URL (no tunnel open): using ${baseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`;
+    write('actions/lookup_order.yaml', action('lookup_order', 'here'));
+    const applied = await cli(['actions', 'apply']);
+    expect(applied).toMatchObject({ code: 0, stdout: 'Created lookup_order.\n' });
+    expect(applied.stderr).toContain(note);
+    expect(gateway.stored()).toMatchObject([{ webhook_url: `${baseUrl}/actions/lookup_order` }]);
+    expect((await cli(['actions', 'link', 'lookup_order', '--here'])).stderr).toContain(note);
   });
 });

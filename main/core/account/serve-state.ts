@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CoreEvent, ServeSeen } from '../../contract/api';
+import { hereCandidates, hereFactsOf, type CoreEvent, type HereCandidate, type LanAddress, type ServeSeen } from '../../contract/api';
 import { DATA_FILES } from '../data-folder';
 import { isProcessAlive } from '../process-alive';
 
@@ -19,6 +19,8 @@ export interface ServeState {
   webhookBaseUrl: string;
   /** The tunnel's public URL while it is online. */
   publicUrl: string | null;
+  /** Its LAN URLs while it listens on every interface (`serve --host 0.0.0.0`), else none. */
+  lanAddresses: LanAddress[];
   /** The browser inspector's port, when it runs (its URL needs the token besides). */
   inspectorPort: number | null;
   /** Its mark on calls sent to its webhook by this companion's own commands (`send`, `replay`), so it does not store them as Flowent's. */
@@ -39,12 +41,15 @@ export interface ServeState {
 const statesFolder = (dataDir: string) => join(dataDir, DATA_FILES.serveStates);
 const stateFile = (dataDir: string, pid: number) => join(statesFolder(dataDir), `${pid}.json`);
 
+/** What a serve records: its LAN URLs may be left out (none). */
+type Recorded = Omit<ServeState, 'updatedAt' | 'lanAddresses'> & { lanAddresses?: LanAddress[] };
+
 /**
  * Writes this process's file, or removes it with null. Written atomically (temp file, then
  * rename), private like every file of the data folder. A running companion publishes through
  * publishServeState, which calls this whenever what it says changes.
  */
-export function writeServeState(dataDir: string, state: Omit<ServeState, 'updatedAt'> | null, pid = process.pid): void {
+export function writeServeState(dataDir: string, state: Recorded | null, pid = process.pid): void {
   const file = stateFile(dataDir, pid);
   if (state === null) {
     rmSync(file, { force: true });
@@ -52,12 +57,12 @@ export function writeServeState(dataDir: string, state: Omit<ServeState, 'update
   }
   mkdirSync(statesFolder(dataDir), { recursive: true, mode: 0o700 });
   const temp = `${file}.tmp`;
-  writeFileSync(temp, JSON.stringify({ ...state, updatedAt: Date.now() }, null, 2), { mode: 0o600 });
+  writeFileSync(temp, JSON.stringify({ lanAddresses: [], ...state, updatedAt: Date.now() }, null, 2), { mode: 0o600 });
   renameSync(temp, file);
 }
 
 /** What a running companion publishes, less what publishServeState keeps up to date itself. */
-export type PublishedFacts = Omit<ServeState, 'updatedAt' | 'pid'>;
+export type PublishedFacts = Omit<Recorded, 'pid'>;
 
 /**
  * Keeps this process's state file in step with its listening core until the returned function
@@ -81,8 +86,8 @@ export function publishServeState(
   };
   const unsubscribe = core.subscribe((event) => {
     if (event.type === 'status-changed') {
-      const { webhookBaseUrl, tunnel } = event.status;
-      facts = { ...facts, webhookBaseUrl, publicUrl: tunnel.state === 'online' ? tunnel.url : null };
+      const { webhookBaseUrl, publicUrl, lanAddresses } = hereFactsOf(event.status);
+      facts = { ...facts, webhookBaseUrl, publicUrl, lanAddresses };
     } else if (event.type === 'tunnel-status') {
       facts = { ...facts, publicUrl: event.status.state === 'online' ? event.status.url : null };
     } else if (event.type === 'project-changed') {
@@ -95,6 +100,12 @@ export function publishServeState(
     unsubscribe();
     writeServeState(dataDir, null);
   };
+}
+
+/** The URL `here` means for a running serve: its public URL, else its LAN URL, else this computer's. */
+export function hereOf(serve: ServeState): HereCandidate {
+  const [best] = hereCandidates(serve);
+  return best ?? { base: serve.webhookBaseUrl, reach: 'this-computer', interface: null };
 }
 
 /** A running serve as a refusal about `here` names it. */
@@ -193,6 +204,12 @@ function readState(file: string): ServeState | null {
     ...state,
     projectDir: typeof state.projectDir === 'string' ? state.projectDir : null,
     forwardTarget: typeof state.forwardTarget === 'string' ? state.forwardTarget : null,
+    lanAddresses: Array.isArray(state.lanAddresses) ? state.lanAddresses.filter(isLanAddress) : [],
     mode: state.mode === 'desktop' ? 'desktop' : 'headless',
   };
+}
+
+function isLanAddress(value: unknown): value is LanAddress {
+  const lan = value as Partial<LanAddress> | null;
+  return typeof lan === 'object' && lan !== null && typeof lan.baseUrl === 'string' && typeof lan.interface === 'string';
 }

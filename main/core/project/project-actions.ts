@@ -17,13 +17,19 @@ export interface ProjectActionsDeps {
   dir: string;
   account: Account;
   settings: () => SettingsScope;
-  /** The running companion's base URL for `here` in the project at `projectDir` (its tunnel's when open), or why there is none. */
+  /**
+   * The running companion's base URL for `here` in the project at `projectDir` (its tunnel's when
+   * open, else its LAN URL while it listens on every interface), with a note on who can reach it
+   * when Flowent in the cloud cannot; or why there is none.
+   */
   hereBase: (projectDir: string) => HereBase;
 }
 
 /** What `webhook_url: here` resolves to: the base URL of the companion answering from the project's files, or why none can be named. */
 export type HereBase =
-  { ok: true; base: string } | { ok: false; code: 'none'; others: ServeSeen[] } | { ok: false; code: 'several'; serves: ServeSeen[] };
+  | { ok: true; base: string; note: string | null }
+  | { ok: false; code: 'none'; others: ServeSeen[] }
+  | { ok: false; code: 'several'; serves: ServeSeen[] };
 
 type Listed = { ok: true; files: ActionFile[]; remote: FlowentAction[] } | Refused<ProjectFailure>;
 
@@ -45,7 +51,7 @@ export class ProjectActions {
     if (!planned.ok) return planned;
     const plan = planned.value;
     const files = new Map(listed.files.map((file) => [file.name, file]));
-    const outcome: ApplyOutcome = { plan, done: [], refused: null, warnings: [] };
+    const outcome: ApplyOutcome = { plan, done: [], refused: null, warnings: [], notes: [] };
     for (const planned of plan.actions) {
       if (planned.change === 'none') continue;
       const done = await this.applyOne(planned, files.get(planned.name) ?? null);
@@ -54,6 +60,7 @@ export class ProjectActions {
         break;
       }
       outcome.warnings.push(...done.warnings);
+      if (done.note && !outcome.notes.includes(done.note)) outcome.notes.push(done.note);
       outcome.done.push({ name: planned.name, change: planned.change });
     }
     return { ok: true, value: outcome };
@@ -103,7 +110,7 @@ export class ProjectActions {
   private async applyOne(
     planned: PlannedAction,
     file: ActionFile | null,
-  ): Promise<{ ok: true; warnings: string[] } | Refused<ProjectFailure>> {
+  ): Promise<{ ok: true; warnings: string[]; note?: string | null } | Refused<ProjectFailure>> {
     const { account } = this.deps;
     const registry = account.registry;
     if (planned.change === 'delete') {
@@ -120,7 +127,7 @@ export class ProjectActions {
       const registered = await account.registerHere(file.name, file.description, file.json_schema, here.base);
       if (!registered.ok) return registered;
       this.remember(file.name, registered.value.value.action);
-      return { ok: true, warnings: registered.value.warnings };
+      return { ok: true, warnings: registered.value.warnings, note: here.note };
     }
     const webhookUrl = planned.webhookUrl ?? '';
     const facts = { description: file.description, json_schema: file.json_schema, webhook_url: webhookUrl };

@@ -1,4 +1,4 @@
-import type { CallSummary, CoreStatus } from '../../../main/contract/api';
+import { hereCandidates, hereFactsOf, type CallSummary, type CoreStatus } from '../../../main/contract/api';
 import type { AccountState, FlowentAction, FollowChange, RegistrationRecord } from '../../../main/contract/account';
 import { inPageWords } from '../page/page-words';
 
@@ -65,14 +65,17 @@ export interface BaseUrlChoice {
 /** Where "register here" can point Flowent: the public URL, the LAN addresses, this computer. */
 export function baseUrlChoices(status: CoreStatus | null): BaseUrlChoice[] {
   if (!status) return [];
-  const choices: BaseUrlChoice[] = [];
-  const tunnel = status.tunnel;
-  if (tunnel.state === 'online' && tunnel.url) choices.push({ value: null, label: `Public URL ${tunnel.url}` });
-  // A LAN address reaches the companion only while it listens on every interface.
-  if (status.listeningOnAllInterfaces)
-    for (const lan of status.lanAddresses) choices.push({ value: lan.baseUrl, label: `LAN ${lan.baseUrl} (${lan.interface})` });
-  if (status.webhookBaseUrl) choices.push({ value: status.webhookBaseUrl, label: `This computer ${status.webhookBaseUrl}` });
-  return choices;
+  // The same order as `here` on the command line: its first choice is what `here` means there.
+  return hereCandidates(hereFactsOf(status)).map((here): BaseUrlChoice => {
+    switch (here.reach) {
+      case 'public':
+        return { value: null, label: `Public URL ${here.base}` };
+      case 'lan':
+        return { value: here.base, label: `LAN ${here.base} (${here.interface ?? 'network'})` };
+      case 'this-computer':
+        return { value: here.base, label: `This computer ${here.base}` };
+    }
+  });
 }
 
 /** JSON text for the schema editor. */

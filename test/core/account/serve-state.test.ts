@@ -30,6 +30,7 @@ function stateOf(
     projectDir,
     forwardTarget: null,
     publicUrl,
+    lanAddresses: [],
     inspectorPort: null,
     loopToken: `loop-${pid}`,
     startedAt,
