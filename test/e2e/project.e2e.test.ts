@@ -103,7 +103,13 @@ describe.sequential('a project folder, from the inspector', () => {
     await screenshot(page, 'project-plan');
 
     await project.getByRole('button', { name: 'Apply', exact: true }).click();
-    await expect.poll(() => project.getByRole('region', { name: 'Applied' }).textContent()).toBe('Created send_email.');
+    // Registered at 127.0.0.1: the dialog says who can reach it, as the command line does.
+    await expect
+      .poll(() => project.getByRole('region', { name: 'Applied' }).textContent())
+      .toBe(
+        `Created send_email.serve has no public URL (no tunnel open): using ${server.baseUrl}, which Flowent in the cloud cannot reach. ` +
+          'Run serve with --tunnel for a public URL.',
+      );
     await expect.poll(() => project.getByTestId('plan-summary').textContent()).toBe('Nothing to do: Flowent matches the files.');
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${server.baseUrl}/actions/send_email` }]);
 

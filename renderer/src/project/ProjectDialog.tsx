@@ -88,9 +88,9 @@ function AppliedView({ applied }: { applied: ApplyOutcome }) {
           {applyStopped(applied.refused)}: {inPageWords(applied.refused.failure)}
         </p>
       )}
-      {applied.warnings.map((warning) => (
-        <p key={warning} className="muted">
-          {warning}
+      {[...applied.notes, ...applied.warnings].map((line) => (
+        <p key={line} className="muted">
+          {line}
         </p>
       ))}
     </section>
