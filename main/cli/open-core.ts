@@ -24,11 +24,14 @@ export function projectDirOf(flag: string | undefined, io: CliIo): string | null
 }
 
 /**
- * The core options of a command that sends calls to the handler: run in the folder where
- * `serve` answers from flowent/answers/, it forwards where those files say, as serve does.
+ * The project a command answers from (`serve`, `send`, `replay`): the one --project names, which
+ * must be there (a bad value), else flowent/ in the current folder, if any.
  */
-export function inProjectFolder(io: CliIo): { projectDir: string | null } {
-  return { projectDir: projectDirOf(undefined, io) };
+export function answeringProjectDir(flag: string | undefined, io: CliIo): string | null {
+  const dir = projectDirOf(flag, io);
+  const missing = dir !== null && flag !== undefined ? checkProjectDir(dir) : null;
+  if (missing) throw new UsageError(`--project: ${inCliWords(missing)}`);
+  return dir;
 }
 
 /**

@@ -73,6 +73,7 @@ export async function probeStyles(
   target: string | null,
   io: CliIo,
   stop: AbortController,
+  projectDir: string | null,
 ): Promise<number> {
   const unsubscribe = subscribe((event) => {
     if (event.type !== 'probe-progress' || event.callId !== id) return;
@@ -90,7 +91,7 @@ export async function probeStyles(
       () => api.probeHandler(id, target),
     );
     if (!probed.ok) {
-      io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, io)}\n`);
+      io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, projectDir)}\n`);
       return interrupted ? EXIT.interrupted : EXIT.failed;
     }
     io.stdout.write(

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { isActionName, type ApiFailure } from '../contract/api';
 import { checkTargetUrl, readParameters, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
-import type { CliIo } from './cli-io';
 import { fileProblemInWords, noHandlerTodo } from '../contract/words';
 import { inCliWords } from './cli-words';
-import { projectDirOf } from './open-core';
 import { isStyleName } from '../contract/names-and-limits';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -89,8 +87,7 @@ export function readParametersArgument(value: string): string {
  * A replay's or a simulated call's refusal in the command line's words. In a project folder the
  * handler comes from the answer files (as for serve there), so that is where to name one.
  */
-export function replayRefusalInWords(failure: ApiFailure, io: CliIo): string {
-  const project = projectDirOf(undefined, io);
+export function replayRefusalInWords(failure: ApiFailure, project: string | null): string {
   if (project === null) return inCliWords(failure);
   return inCliWords(failure, {
     'no-target': ({ action, webhook }, say) => ({

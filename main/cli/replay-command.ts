@@ -9,7 +9,7 @@ import { counted, handlerMayDisagree, statusWords } from '../contract/words';
 import { formatDiff } from './format-diff';
 import { handlerWhy, type HandlerWhy } from './call-why';
 import { forwardingNote, whyLines } from './format-call';
-import { inProjectFolder, withCore } from './open-core';
+import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { probeStyles } from './probe-output';
 import { finishingOnCtrlC } from './stop-signal';
@@ -59,6 +59,8 @@ Options:
   --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
   --probe-styles       Check the handler's signature verifier with this one call
+  --project <dir>      The folder holding flowent/, whose answer files say where calls go,
+                       as for serve there (default: the current folder)
   --data-dir <dir>     History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help           Show this help
 `;
@@ -66,6 +68,7 @@ Options:
 /** The flags of `replay`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
+  project: { type: 'string', takes: 'folder' },
   action: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
@@ -84,6 +87,8 @@ const ONLY_STORED_CALLS = { mustExist: 'history' } as const;
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   const ids = parseIds(positionals);
+  // Run where serve answers from flowent/answers/ (or --project), it sends where those files say, as serve does.
+  const projectDir = answeringProjectDir(values.project, io);
   if (values['probe-styles']) {
     const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);
     if (ids.length !== 1) throw new UsageError('--probe-styles takes one call id.');
@@ -91,8 +96,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
     const target = parseTargetUrl(values.target) ?? null;
     const stop = new AbortController();
-    return withCore('replay', values['data-dir'], io, (_api, session) => probeStyles(session, ids[0]!, target, io, stop), {
-      ...inProjectFolder(io),
+    return withCore('replay', values['data-dir'], io, (_api, session) => probeStyles(session, ids[0]!, target, io, stop, projectDir), {
+      projectDir,
       ...ONLY_STORED_CALLS,
       stopSignal: stop.signal,
     });
@@ -127,7 +132,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
       let follow: (event: CoreEvent) => void = (event) => seen.push(event);
       const unsubscribe = subscribe((event) => follow(event));
       try {
-        const outcome = await throughRunningServe(target, values['data-dir'], io, (to) =>
+        const outcome = await throughRunningServe(target, values['data-dir'], projectDir, io, (to) =>
           api.startBulkReplay(selection, {
             concurrency,
             resign: values.resign ?? false,
@@ -145,7 +150,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             // Nothing to work on, as for export: a CI job replaying an action it never called fails.
             return EXIT.failed;
           }
-          io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(started, io)}\n`);
+          io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(started, projectDir)}\n`);
           if (outcome.through === null && outcome.notThrough) io.stderr.write(`${outcome.notThrough}\n`);
           return exitCodeOf(started);
         }
@@ -199,7 +204,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         unsubscribe();
       }
     },
-    { ...inProjectFolder(io), ...ONLY_STORED_CALLS },
+    { projectDir, ...ONLY_STORED_CALLS },
   );
 }
 

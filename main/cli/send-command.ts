@@ -6,7 +6,7 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { finishingOnCtrlC } from './stop-signal';
 import { inCliWords } from './cli-words';
 import { answeredByWords, counted } from '../contract/words';
-import { inProjectFolder, withCore } from './open-core';
+import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { handlerWhy, parameterWhy } from './call-why';
 import { forwardingNote, whyLines } from './format-call';
@@ -39,6 +39,8 @@ Options:
                           the serve running on this data folder, which mocks or forwards it as
                           for Flowent; with no serve running, or several, it is refused
   --style <style>         Sign in this style instead of the learned one
+  --project <dir>         The folder holding flowent/, whose answer files say where the call
+                          goes, as for serve there (default: the current folder)
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help              Show this help
 
@@ -49,6 +51,7 @@ Environment:
 /** The flags of `send`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
+  project: { type: 'string', takes: 'folder' },
   params: { type: 'string', takes: '@file' },
   schema: { type: 'string', takes: '@file' },
   seed: { type: 'string' },
@@ -78,6 +81,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   const style = parseStyle(values.style);
   const target = parseTargetUrl(values.target);
   if (!values.test && !io.env[HMAC_KEY_ENV]) throw new UsageError(inCliWords({ code: 'no-key', needs: 'simulate' }));
+  // Run where serve answers from flowent/answers/ (or --project), it sends where those files say, as serve does.
+  const projectDir = answeringProjectDir(values.project, io);
 
   return withCore(
     'send',
@@ -87,7 +92,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       const { value: outcome, interrupted } = await finishingOnCtrlC(
         () => io.stderr.write('Waiting for the answer to the call sent, to store it; press Ctrl-C again to quit without it.\n'),
         () =>
-          throughRunningServe(target, values['data-dir'], io, (to) =>
+          throughRunningServe(target, values['data-dir'], projectDir, io, (to) =>
             api.simulateCall({
               action,
               parameters: parameters ?? null,
@@ -101,7 +106,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       );
       const sent = outcome.result;
       if (!sent.ok) {
-        io.stderr.write(`flowent-companion send: ${replayRefusalInWords(sent, io)}\n`);
+        io.stderr.write(`flowent-companion send: ${replayRefusalInWords(sent, projectDir)}\n`);
         if (outcome.through === null && outcome.notThrough) io.stderr.write(`${outcome.notThrough}\n`);
         return exitCodeOf(sent);
       }
@@ -137,6 +142,6 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       if (interrupted) return EXIT.interrupted;
       return r.violations.length > 0 ? EXIT.failed : EXIT.done;
     },
-    inProjectFolder(io),
+    { projectDir },
   );
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  checkProjectDir,
   checkTargetUrl,
   createCore,
   DATA_FILES,
@@ -24,7 +23,7 @@ import { ElsewhereLines } from './elsewhere-lines';
 import { formatCallLine, formatCallNotes, formatImportEnd, STORED_ELSEWHERE_MARK } from './format-call';
 import { LineWriter } from './line-writer';
 import { InOrder } from './in-order';
-import { dataDirOf, projectDirOf } from './open-core';
+import { answeringProjectDir, dataDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
@@ -128,11 +127,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
   const dataDir = dataDirOf(values['data-dir'], io);
   const limits = limitsForThisRun(values);
-  const projectDir = projectDirOf(values.project, io);
-  if (projectDir !== null && values.project !== undefined) {
-    const missing = checkProjectDir(projectDir);
-    if (missing) throw new UsageError(`--project: ${inCliWords(missing)}`);
-  }
+  const projectDir = answeringProjectDir(values.project, io);
 
   // The HMAC key and the ngrok authtoken come from the environment, replaceable from the
   // inspector for this run only; so do the Flowent API tokens.

@@ -3,7 +3,7 @@ import type { ReplayFailure, Result } from '../contract/api';
 import { serveNamed, servesSeen } from '../contract/words';
 import { runningServes, samePath, serveSeen, type ServeState } from '../core';
 import type { CliIo } from './cli-io';
-import { dataDirOf, projectDirOf } from './open-core';
+import { dataDirOf } from './open-core';
 
 /** The refusals that mean no answers setting names a handler for the call (whatever the mode). */
 const NO_HANDLER_CODES: ReadonlySet<ReplayFailure['code']> = new Set(['no-target', 'answered-by-mock']);
@@ -27,12 +27,13 @@ export type ThroughServe<T> =
 export async function throughRunningServe<T>(
   given: string | undefined,
   dataDirFlag: string | undefined,
+  projectDir: string | null,
   io: CliIo,
   send: (target: string | null) => Promise<Result<T, ReplayFailure>>,
 ): Promise<ThroughServe<T>> {
   const first = await send(given ?? null);
   if (first.ok || given !== undefined || !NO_HANDLER_CODES.has(first.code)) return { result: first, through: null, notThrough: null };
-  const { fitting, running } = servesLikeThisCommand(dataDirOf(dataDirFlag, io), projectDirOf(undefined, io));
+  const { fitting, running } = servesLikeThisCommand(dataDirOf(dataDirFlag, io), projectDir);
   const [only, ...more] = fitting;
   if (!only || more.length > 0) return { result: first, through: null, notThrough: notThroughWords(fitting, running) };
   const does = serveDoes(only, first);

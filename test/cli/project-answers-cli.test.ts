@@ -197,6 +197,15 @@ describe('replay and send in a project folder', () => {
     const received = await handler.received();
     expect(received.map((request) => request.url)).toEqual(['/actions/send_email', '/actions/send_email']);
 
+    // From another folder, --project names the project, as for serve.
+    const elsewhere = (args: string[]) => runInProcess([...args, '--data-dir', data], { env: { FLOWENT_HMAC_KEY: 'key' }, cwd: data });
+    expect(await elsewhere(['send', 'send_email', '--params', '{}', '--project', root])).toMatchObject({ code: 0, stderr: '' });
+    expect(await elsewhere(['replay', '1', '--project', root])).toMatchObject({ code: 0 });
+    expect((await handler.received()).length).toBe(4);
+    const notOne = await elsewhere(['send', 'send_email', '--params', '{}', '--project', data]);
+    expect(notOne.code).toBe(2);
+    expect(notOne.stderr).toContain('--project');
+
     // An action without a handler in the files: the way to give it one there, not in the history folder.
     const none = await run(['send', 'lookup_order', '--params', '{}']);
     expect(none.code).toBe(1);

@@ -5,7 +5,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import { replayRefusalInWords } from '../../main/cli/replay-cli-shared';
 import { postSigned } from '../helpers/flowent-signer';
 import { runInProcess } from '../helpers/in-process-cli';
@@ -107,9 +106,8 @@ describe('send to an action its mock answers', () => {
   it('names the webhook in a project folder too, after the answer file to write', () => {
     const project = tempDir();
     mkdirSync(join(project, 'flowent', 'answers'), { recursive: true });
-    const io = { stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: project };
     const refusal = { ok: false, code: 'no-target', action: 'send_email', webhook: 'http://127.0.0.1:8787/actions/send_email' } as const;
-    expect(replayRefusalInWords(refusal, io)).toBe(
+    expect(replayRefusalInWords(refusal, join(project, 'flowent'))).toBe(
       'There is no handler to send action send_email to. Pass --target <url>, or write "mode: forward" and "forward: <url>" into ' +
         `${join(project, 'flowent', 'answers', 'send_email.yaml')}, or --target http://127.0.0.1:8787/actions/send_email for the running companion's mock to answer it.`,
     );
