@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
-import { writeServeState } from '../../main/core';
 import { FlowentGateway, type GatewayOptions } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
+import { recordServe } from '../helpers/recorded-serve';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -31,21 +31,6 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     runInProcess(['actions', ...args, '--data-dir', dir], { env: { ...baseEnv, ...env } });
   return { gateway, companion, dataDir: dir, schema: `@${schema}`, cli };
-}
-
-/** What a serve running on `webhookBaseUrl` records for `--here`, with no public URL. */
-function recordServe(dataDir: string, webhookBaseUrl: string): void {
-  writeServeState(dataDir, {
-    mode: 'headless',
-    pid: process.pid,
-    webhookBaseUrl,
-    projectDir: null,
-    forwardTarget: null,
-    publicUrl: null,
-    inspectorPort: null,
-    loopToken: 'test-loop-token',
-    startedAt: Date.now(),
-  });
 }
 
 const lines = (text: string) =>

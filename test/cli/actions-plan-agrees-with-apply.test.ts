@@ -4,12 +4,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runningServes, writeServeState } from '../../main/core';
+import { runningServes } from '../../main/core';
 import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli, startServe, type RunResult } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/temp-dir';
+import { recordServe } from '../helpers/recorded-serve';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -43,21 +44,6 @@ async function setup(): Promise<Setup> {
     write: (file, text) => writeFileSync(join(project, file), text),
     read: (file) => readFileSync(join(project, file), 'utf8'),
   };
-}
-
-/** A serve on the data folder answering from `project` at `webhookBaseUrl`, as `webhook_url: here` finds it. */
-function recordServe(data: string, project: string, webhookBaseUrl: string): void {
-  writeServeState(data, {
-    mode: 'headless',
-    pid: process.pid,
-    webhookBaseUrl,
-    projectDir: project,
-    forwardTarget: null,
-    publicUrl: null,
-    inspectorPort: null,
-    loopToken: 'test-loop-token',
-    startedAt: Date.now(),
-  });
 }
 
 const action = (name: string, url: string) => `version: 1
@@ -132,7 +118,7 @@ describe('actions plan says what apply does', () => {
 describe('actions plan says why an action with webhook_url: here changed', () => {
   it('names where here points now when only the serve moved, not "changed in the files"', async () => {
     const { cli, companion, data, project, write, gateway } = await setup();
-    recordServe(data, project, companion.baseUrl);
+    recordServe(data, companion.baseUrl, project);
     write('actions/lookup_order.yaml', action('lookup_order', 'here'));
     expect((await cli(['actions', 'apply'])).code).toBe(0);
     expect((await cli(['actions', 'plan'])).code).toBe(0);
@@ -140,7 +126,7 @@ describe('actions plan says why an action with webhook_url: here changed', () =>
     // The serve is restarted on another port; the file is not touched.
     const moved = await startCore({ dataDir: tempDir() });
     cleanups.push(() => moved.core.stop());
-    recordServe(data, project, moved.baseUrl);
+    recordServe(data, moved.baseUrl, project);
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(3);
     expect(plan.stdout).toContain(`  ~ lookup_order  update (here now points at ${moved.baseUrl})\n`);
@@ -154,13 +140,13 @@ describe('actions plan says why an action with webhook_url: here changed', () =>
 
   it('still says "changed in the files" when the file was edited', async () => {
     const { cli, companion, data, project, write } = await setup();
-    recordServe(data, project, companion.baseUrl);
+    recordServe(data, companion.baseUrl, project);
     write('actions/lookup_order.yaml', action('lookup_order', 'here'));
     expect((await cli(['actions', 'apply'])).code).toBe(0);
     write('actions/lookup_order.yaml', action('lookup_order', 'here').replace('Look an order up', 'Find an order'));
     const moved = await startCore({ dataDir: tempDir() });
     cleanups.push(() => moved.core.stop());
-    recordServe(data, project, moved.baseUrl);
+    recordServe(data, moved.baseUrl, project);
     expect((await cli(['actions', 'plan'])).stdout).toContain('  ~ lookup_order  update (changed in the files)');
   });
 });

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
-import { writeServeState } from '../../main/core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { cleanupsPerTest } from '../helpers/temp-dir';
+import { recordServe } from '../helpers/recorded-serve';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -30,18 +30,7 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   cleanups.push(() => companion.core.stop());
   const project = join(root, 'flowent');
   // A running serve on the same data folder, answering from this project: what `webhook_url: here` means.
-  if (serve)
-    writeServeState(data, {
-      mode: 'headless',
-      pid: process.pid,
-      webhookBaseUrl: companion.baseUrl,
-      projectDir: project,
-      forwardTarget: null,
-      publicUrl: null,
-      inspectorPort: null,
-      loopToken: 'test-loop-token',
-      startedAt: Date.now(),
-    });
+  if (serve) recordServe(data, companion.baseUrl, project);
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   return {
     gateway,
