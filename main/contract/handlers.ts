@@ -31,7 +31,7 @@ export interface HandlerTally {
   acceptedUnverified: number;
   /** Calls with an invalid or missing signature it refused. */
   refusedUnverified: number;
-  /** Styles it may verify with: valid in every call it accepted, in none it refused. Empty until it accepted one. */
+  /** Styles it may verify with: valid in every call it accepted, in none it refused. Empty until it accepted one, and once it accepted a wrong or missing signature. */
   stylesAccepted: string[];
   /** Styles of valid calls it refused: it does not verify in these. */
   stylesRefused: string[];

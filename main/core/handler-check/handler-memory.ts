@@ -108,7 +108,11 @@ export function outcomeOf(call: CheckedCall, handler: HandlerSignature): Handler
 
 /** What the counts say about the handler's style. */
 export interface HandlerStyles {
-  /** Styles consistent with everything seen: valid in every call it accepted, in none it refused. Empty until it accepted one. */
+  /**
+   * Styles consistent with everything seen: valid in every call it accepted, in none it refused.
+   * Empty until it accepted one, and once it accepted a call whose signature is wrong or missing
+   * (valid in no style: it checks nothing, or only that a signature is there).
+   */
   possible: StyleName[];
   /** Styles of calls it refused although their signature was valid: it does not verify in these. */
   refused: StyleName[];
@@ -121,7 +125,7 @@ export function handlerStyles(knowledge: HandlerKnowledge): HandlerStyles {
     const tally = knowledge.styles[name];
     if (tally === undefined) continue;
     if (tally.refused > 0) refused.push(name);
-    else if (knowledge.accepted > 0 && tally.accepted === knowledge.accepted) possible.push(name);
+    else if (knowledge.accepted > 0 && knowledge.acceptedUnverified === 0 && tally.accepted === knowledge.accepted) possible.push(name);
   }
   return { possible, refused };
 }

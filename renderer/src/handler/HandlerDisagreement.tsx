@@ -27,8 +27,8 @@ const learnedStyleFold = (style: string) => `Show a verifier for ${styleLabel(st
 const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
 /** The styles a handler accepted or refused so far, by name ("; " apart: names have commas); each one's id in its title. */
-function StyleList({ styles, testId }: { styles: string[]; testId: string }) {
-  if (styles.length === 0) return <dd data-testid={testId}>none yet</dd>;
+function StyleList({ styles, testId, none = 'none yet' }: { styles: string[]; testId: string; none?: string }) {
+  if (styles.length === 0) return <dd data-testid={testId}>{none}</dd>;
   return (
     <dd data-testid={testId}>
       {styles.map((style, index) => (
@@ -51,8 +51,13 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
       <dd data-testid="handler-reached">
         <code>{report.reached}</code>
       </dd>
-      <dt>Styles it accepted</dt>
-      <StyleList styles={known.stylesAccepted} testId="handler-styles-accepted" />
+      {/* The styles it may check with, not each style of a request it took: a probe's table lists those. */}
+      <dt>Styles it may verify with</dt>
+      <StyleList
+        styles={known.stylesAccepted}
+        testId="handler-styles-accepted"
+        none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
+      />
       <dt>Styles it refused</dt>
       <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />
       <dt>Valid signatures</dt>

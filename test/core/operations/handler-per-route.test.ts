@@ -51,4 +51,16 @@ describe('what a handler taught is learned per route it was reached at', () => {
     expect(after?.refused).toBeGreaterThan(1);
     expect(after?.accepted).toBe(0);
   });
+
+  it('a route that took a wrong signature in a probe is said to verify with no style, whatever its requests were signed in', async () => {
+    const template = handlerUrl(handler(), '{action_name}');
+    const running = await startCore({ key: KEY, forwardTarget: template });
+    await running.post('/actions/greet', signed('greet'));
+    expect((await running.core.api.probeHandler(1, template)).ok).toBe(true);
+    const known = (await running.core.api.getCall(1))?.handler?.known;
+    // It took every request, the wrong signature too: raw matches each request's own bytes, but
+    // a handler that takes a wrong signature verifies with none.
+    expect(known?.acceptedUnverified).toBe(1);
+    expect(known?.stylesAccepted).toEqual([]);
+  });
 });
