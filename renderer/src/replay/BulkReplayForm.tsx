@@ -125,7 +125,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
       <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />
       <div className="button-row">
         <button type="submit" disabled={busy || count === null || !concurrencyOk}>
-          {count === null ? 'Counting the calls…' : `Replay these ${count} call${count === 1 ? '' : 's'}`}
+          {count === null ? 'Counting the calls…' : count === 1 ? 'Replay this call' : `Replay these ${count} calls`}
         </button>
       </div>
       <ErrorLine message={error} label="Bulk replay error" />

@@ -188,7 +188,7 @@ describe('bulk replay of the filtered list', () => {
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
     const c = await gatedHistory();
     const { dialog, user } = await openBulkFor(c, 'create_ticket');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 1 call' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay this call' }));
     // The page's words: the field here and the Answers panel, never the command line's flags.
     expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toBe(
       'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers, ' +
