@@ -53,7 +53,7 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
   const status = statusWords(call.status, call.answeredBy);
-  const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, HANDLER_VOICE)}` : '';
+  const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, call.verdict, HANDLER_VOICE)}` : '';
   const problem = call.problem ? `  ${call.problem}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
 }

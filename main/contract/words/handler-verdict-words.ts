@@ -6,6 +6,7 @@
  * names the handler both ways and no sentence is pieced together around a missing owner.
  */
 import type { HandlerProbe, HandlerSignature, ProbeRow } from '../handlers';
+import type { Verdict } from '../names-and-limits';
 
 /** How a front end names the handler in these words. */
 export interface HandlerVoice {
@@ -17,13 +18,22 @@ export interface HandlerVoice {
   alarm(word: string): string;
 }
 
-/** The handler's verdict on the signature, as a clause with its subject (no full stop). */
-export function handlerVerdictWords(verdict: HandlerSignature, voice: HandlerVoice): string {
+/**
+ * What the handler took or refused, by the companion's verdict on the call: its signature, or,
+ * when it carried none, the registration check (unsigned, as Flowent sends it) or the call.
+ */
+function judged(call: Verdict): string {
+  if (call === 'unsigned-test') return 'the registration check';
+  return call === 'missing' ? 'the call, which carried no signature' : 'the signature';
+}
+
+/** The handler's verdict on a call (`call`: the companion's verdict on its signature), as a clause with its subject (no full stop). */
+export function handlerVerdictWords(verdict: HandlerSignature, call: Verdict, voice: HandlerVoice): string {
   switch (verdict) {
     case 'accepted':
-      return `${voice.subject} accepted the signature`;
+      return `${voice.subject} accepted ${judged(call)}`;
     case 'refused':
-      return `${voice.subject} ${voice.alarm('refused')} the signature`;
+      return `${voice.subject} ${voice.alarm('refused')} ${judged(call)}`;
     case 'unknown':
       return `${voice.owner} answer says nothing about the signature`;
     default: {

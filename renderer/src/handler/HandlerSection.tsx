@@ -41,7 +41,7 @@ export function HandlerSection({ call }: { call: CallDetail }) {
     <section aria-label="Your handler" className="handler-section">
       <h3>Your handler</h3>
       <p data-testid="handler-verdict">
-        {handlerVerdictWords(report.verdict, HANDLER_VOICE)} <span className="muted">({report.evidence})</span>.
+        {handlerVerdictWords(report.verdict, call.signature.verdict, HANDLER_VOICE)} <span className="muted">({report.evidence})</span>.
       </p>
       {/* With a diagnosis, the box at the top shows all this already. */}
       {!report.diagnosis && (
