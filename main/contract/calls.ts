@@ -5,30 +5,8 @@ import type { HandlerReport, HandlerSignature } from './handlers';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { callCountQuery, callEstimateQuery, callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
-import type { CallSource, Verdict } from './names-and-limits';
+import type { AnsweredBy, CallSource, Verdict } from './names-and-limits';
 import type { CallsFailure, Diagnosis, Violation } from './shared';
-
-/**
- * How the companion produced the answer it gave: its mock, Flowent's registration check,
- * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
- * the mock because forwarding gave no answer (`fallback-mock`), a 502/504 because
- * forwarding failed (`forward-error`), or, for a replay or simulated call sent to "This
- * companion", the companion's own webhook, as it answers Flowent (`companion`: when the webhook
- * did not say whether its mock or the handler it forwards to answered, see loop-answer), or no
- * answer from it (`companion-error`).
- */
-export const ANSWERED_BY = [
-  'mock',
-  'test-check',
-  'signature-check',
-  'error',
-  'forward',
-  'fallback-mock',
-  'forward-error',
-  'companion',
-  'companion-error',
-] as const;
-export type AnsweredBy = (typeof ANSWERED_BY)[number];
 
 /** One line of the history list: small, cheap to page through. */
 export interface CallSummary {

@@ -94,3 +94,25 @@ export function isFollowMode(mode: string): mode is FollowMode {
 export const TIMESTAMP_WINDOW_SECONDS = 300;
 /** How far ahead a sender's clock may run before a timestamp counts as "in the future". */
 export const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * How the companion produced the answer it gave: its mock, Flowent's registration check,
+ * a signature refusal, an error answer to bad input, the developer's handler (`forward`),
+ * the mock because forwarding gave no answer (`fallback-mock`), a 502/504 because
+ * forwarding failed (`forward-error`), or, for a replay or simulated call sent to "This
+ * companion", the companion's own webhook, as it answers Flowent (`companion`: when the webhook
+ * did not say whether its mock or the handler it forwards to answered, see loop-answer), or no
+ * answer from it (`companion-error`).
+ */
+export const ANSWERED_BY = [
+  'mock',
+  'test-check',
+  'signature-check',
+  'error',
+  'forward',
+  'fallback-mock',
+  'forward-error',
+  'companion',
+  'companion-error',
+] as const;
+export type AnsweredBy = (typeof ANSWERED_BY)[number];

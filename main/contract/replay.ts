@@ -1,6 +1,6 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
 import type { AnswerFileMistake, AnswersFailure } from './answers';
-import type { AnsweredBy } from './calls';
+import type { AnsweredBy } from './names-and-limits';
 import type * as z from 'zod';
 import type { CallsFailure, ServerNotRunning, Violation } from './shared';
 import type { Result } from './result';

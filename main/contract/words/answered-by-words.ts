@@ -1,4 +1,4 @@
-import type { AnsweredBy } from '../calls';
+import type { AnsweredBy } from '../names-and-limits';
 
 /**
  * Why a mock answered in place of the developer's handler (`--fallback-to-mock`), in every
