@@ -5,7 +5,7 @@ import { runInProcess } from '../helpers/in-process-cli';
 import { FlowentGateway, type GatewayOptions } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
 
 const { cleanups, tempDir } = cleanupsPerTest();

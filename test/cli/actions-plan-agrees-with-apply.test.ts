@@ -9,7 +9,7 @@ import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli, startServe, type RunResult } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
 
 const { cleanups, tempDir } = cleanupsPerTest();

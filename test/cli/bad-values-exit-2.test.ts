@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closedPort } from '../helpers/handler-process';
 import { runCli } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // README's table: a bad value in a file the command names, or in a setting, exits 2 (fix it and
 // run again), named as what it is; 1 is for failures at run time. Each runs the built command.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // `calls --failed`: the calls the inspector's header counts as failures, on the command line.
 const KEY = 'calls-failed-key';

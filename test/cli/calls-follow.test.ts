@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // `calls --follow` beside a running serve, as in a second terminal or a CI step: the last calls,
 // then every call any process stores, oldest first, until Ctrl-C.

@@ -9,7 +9,7 @@ import { isCredentialHeader } from '../../main/core/replay/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { rawRequest } from '../helpers/raw-http';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'cli-test-key';
 const { cleanups, tempDir } = cleanupsPerTest();

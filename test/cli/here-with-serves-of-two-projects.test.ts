@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir: temp } = cleanupsPerTest();
 

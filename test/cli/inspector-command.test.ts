@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
 import { CLI, startServe } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const run = promisify(execFile);
 const RECORDER = resolve(__dirname, '../helpers/record-loaded-modules.cjs');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startHandler } from '../helpers/handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

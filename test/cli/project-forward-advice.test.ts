@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe } from '../helpers/spawn-cli';
-import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
+import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { callAction } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();

@@ -3,7 +3,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, startServe, type RunResult } from '../helpers/spawn-cli';
-import { cleanupsPerTest, makeTempDir } from '../helpers/temp-dir';
+import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { answerFile, answerOf } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
 import { runInProcess } from '../helpers/in-process-cli';
 import { runCli } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

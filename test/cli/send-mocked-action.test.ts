@@ -9,7 +9,7 @@ import { replayRefusalInWords } from '../../main/cli/replay-cli-shared';
 import { postSigned } from '../helpers/flowent-signer';
 import { runInProcess } from '../helpers/in-process-cli';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'send-mocked-action-key';
 const { cleanups, tempDir } = cleanupsPerTest();

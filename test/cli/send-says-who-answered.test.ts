@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { postSigned } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'send-says-who-answered-key';
 const { cleanups, tempDir } = cleanupsPerTest();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { postSigned } from '../helpers/flowent-signer';
 import { startHandler, type HandlerProcess } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'send-through-running-serve-key';
 const { cleanups, tempDir } = cleanupsPerTest();

@@ -7,7 +7,7 @@ import { bigHar } from '../helpers/big-har';
 import { postSigned } from '../helpers/flowent-signer';
 import { startHandler } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // `send` and `replay` are processes of their own: when their target is the webhook of a
 // `serve` running on the same history, that serve answers the command's call without storing

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { steadyPort } from '../helpers/steady-port';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'fallback-cli-key';
 const { cleanups, tempDir } = cleanupsPerTest();

@@ -6,7 +6,7 @@ import { runCli as runInProcess } from '../../main/cli/run-cli';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { startServe } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const TOKEN = 'serve-follows-api-token';
 const { cleanups, tempDir } = cleanupsPerTest();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../main/contract/api';
 import { startCore } from '../helpers/running-core';
 import { startServe } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // serve's header says the history limits and the rate limit in force, the flags' for this run or
 // else the stored settings', so that a history that stops growing, or a 429, is no surprise.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../main/contract/api';
 import { startCore } from '../helpers/running-core';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // serve --keep-* and --rate-limit: the history stays within the limits given for the run, and a
 // caller over the rate gets 429.

@@ -5,7 +5,7 @@ import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { rawRequest } from '../helpers/raw-http';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'tunnel-cli-key';
 const { cleanups, tempDir } = cleanupsPerTest();

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { answerFile, answerOf } from '../helpers/project-calls';
 
 const { cleanups, tempDir } = cleanupsPerTest();

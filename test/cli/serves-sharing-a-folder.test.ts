@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { flowentPayload } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

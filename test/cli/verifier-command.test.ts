@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { verifierSnippet } from '../../main/core/handler-check';
 import { STYLES } from '../../main/core/signature';
 import { runCli } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { tempDir } = cleanupsPerTest();
 const run = promisify(execFile);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { closedPort } from '../helpers/handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
 import { runCli } from '../helpers/spawn-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { tempDir } = cleanupsPerTest();
 

@@ -6,7 +6,7 @@ import { openStore } from '../../main/core/store/open-store';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { startServe } from '../helpers/spawn-cli';
 import { startCore } from '../helpers/running-core';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // The data folder holds callers' headers (Authorization included), bodies and answers: on
 // POSIX it is 0700 and every file the companion keeps in it 0600, whatever the umask.

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { networkInWords } from '../../main/contract/words/network-words';
 import { networkProblemOf } from '../../main/core/network-problem';
 import { runInProcess } from '../helpers/in-process-cli';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const EDGE = join(__dirname, '../fixtures/ngrok-edge');
 const { cleanups, tempDir } = cleanupsPerTest();

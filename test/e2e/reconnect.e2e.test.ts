@@ -3,7 +3,7 @@ import { launchBrowser, screenshot, type Browser } from './browser';
 import { postSigned } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { steadyPort } from '../helpers/steady-port';
-import { cleanupsPerTest } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { openInspector } from './served-inspector';
 
 const KEY = 'reconnect-key';

@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
-import { cleanupsPerTest, makeTempDir } from './temp-dir';
+import { makeTempDir } from './temp-dir';
+import { cleanupsPerTest } from './cleanups-per-test';
 
 /** The handler's own GET endpoints, asked over undici: a page test's global fetch is the page's, with its CORS rules. */
 async function askHandler<T>(port: number, path: string): Promise<T> {

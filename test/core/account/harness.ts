@@ -1,5 +1,5 @@
 import { FlowentGateway, type GatewayOptions } from '../../fixtures/flowent-gateway/gateway';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 import { ActionRegistry, type ActionRegistryOptions } from '../../../main/core/account/action-registry';
 import { environmentProfileSecrets } from '../../../main/core/account/profiles';
 import { ACCOUNT_SETTINGS_SCOPE } from '../../../main/core/account/types';

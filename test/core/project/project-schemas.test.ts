@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore, type RunningCore } from '../../helpers/running-core';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

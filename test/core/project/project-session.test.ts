@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectState } from '../../../main/contract/api';
 import { startCore, type RunningCore } from '../../helpers/running-core';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

@@ -3,7 +3,7 @@ import { SchemaCache } from '../../../main/core/account/parameter-check';
 import { ACCOUNT_SETTINGS_SCOPE } from '../../../main/core/account/types';
 import { simulatorActions } from '../../../main/core/replay/simulator-actions';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 
 const SCHEMA = { type: 'object', properties: { title: { type: 'string' } }, required: ['title'] };
 const { cleanups, tempDir } = cleanupsPerTest();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../../main/core/store/migrations';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 import { threadsAtOnce } from '../../helpers/threads-at-once';
 
 // Two processes can open a new history at once: the app and serve started together, two

@@ -13,7 +13,7 @@ import { migrate } from '../../../main/core/store/migrations';
 import { AnswersRepository } from '../../../main/core/store/answers-repository';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 import { newLoopToken } from '../../../main/core/answers/own-calls';
 
 const KEY = 'group-key';
