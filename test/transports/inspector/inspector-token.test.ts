@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { cleanupsPerTest } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 import { threadsAtOnce } from '../../helpers/threads-at-once';
 
 // The app and serve (or two serves of a CI job) started at once on a new data folder each print
