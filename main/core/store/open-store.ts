@@ -96,7 +96,7 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
     db.pragma('busy_timeout = 5000');
     // WAL + NORMAL: a committed call survives a crash of this process (kill -9); only a
     // power cut can lose the last transactions, and readers never block the writer.
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     // A checkpoint copies committed pages from the WAL into the database and fsyncs it; at the
@@ -256,4 +256,29 @@ function storeError(file: string, error: unknown): Refused<StoreFailure> {
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { ok: false, code: 'database-damaged', file, reason };
   return { ok: false, code: 'database-error', file, reason };
+}
+
+/** How long a new history's switch to WAL is tried again while another opener holds the lock it needs, and how often. */
+const WAL_SWITCH_RETRY_MS = 5_000;
+const WAL_SWITCH_PAUSE_MS = 25;
+
+/**
+ * Puts the history in WAL mode. Two connections switching a new file at the same moment (the
+ * app and serve started together, two commands of a CI job) can each hold a lock the other
+ * waits for; SQLite then answers one of them SQLITE_BUSY at once, without the busy timeout's
+ * wait. By the next try the other has switched it, and the switch finds WAL on.
+ */
+export function switchToWal(db: Database.Database): void {
+  // A lock held for real is waited for by the busy timeout within each try: the tries stop after
+  // about as long again.
+  const deadline = Date.now() + WAL_SWITCH_RETRY_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_SWITCH_PAUSE_MS);
+  }
 }

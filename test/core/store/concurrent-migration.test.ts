@@ -12,16 +12,18 @@ import { threadsAtOnce } from '../../helpers/threads-at-once';
 const MIGRATORS = 3;
 const ROUNDS = 8;
 const SOURCE = join(__dirname, '../../../main/core/store/migrations.ts');
+const OPEN_STORE = join(__dirname, '../../../main/core/store/open-store.ts');
 
 const { tempDir } = cleanupsPerTest();
 
-/** One opener: its own connection, as openStore makes it, migrating once every opener is ready. */
+/** One opener: its own connection, as openStore makes it (switched to WAL, as all switch at once), migrating once every opener is ready. */
 const MIGRATING = `
   const Database = require('better-sqlite3');
   const { migrate } = require(workerData.source);
+  const { switchToWal } = require(workerData.openStore);
   const db = new Database(workerData.file);
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  switchToWal(db);
   together(1);
   try {
     parentPort.postMessage({ ok: migrate(db).ok });
@@ -36,7 +38,7 @@ it('a new history opened by several processes at once is migrated once, and ever
   const dir = tempDir();
   for (let round = 1; round <= ROUNDS; round++) {
     const file = join(dir, `history-${round}.sqlite`);
-    const outcomes = await threadsAtOnce(MIGRATORS, MIGRATING, { source: SOURCE, file });
+    const outcomes = await threadsAtOnce(MIGRATORS, MIGRATING, { source: SOURCE, openStore: OPEN_STORE, file });
     expect(outcomes, `round ${round}`).toEqual(Array.from({ length: MIGRATORS }, () => ({ ok: true })));
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
