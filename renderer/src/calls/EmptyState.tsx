@@ -6,19 +6,27 @@ import { CopyButton } from '../shared/CopyButton';
 import { sourceLabel } from '../shared/SecretSection';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 
+/** How often the sample call is signed again while the empty state shows. */
+const SAMPLE_REFRESH_MS = 30_000;
+
 /** No calls yet: what to give Flowent, and how to send a first call by hand. */
 export function EmptyState() {
   const status = useMetaStore((s) => s.status);
   const sample = useMetaStore((s) => s.sample);
   const [sampleError, setSampleError] = useState<string | null>(null);
+  const base = status?.webhookBaseUrl ?? null;
+  // Signed anew whenever the status changes (the tunnel came up, a key was saved or cleared), and
+  // every half minute, so that what is copied is never older than Flowent's timestamp window allows.
   useEffect(() => {
     let live = true;
-    void loadSample('send_email').then((error) => live && setSampleError(error));
+    const refresh = () => void loadSample('send_email').then((error) => live && setSampleError(error));
+    refresh();
+    const timer = setInterval(refresh, SAMPLE_REFRESH_MS);
     return () => {
       live = false;
+      clearInterval(timer);
     };
-  }, []);
-  const base = status?.webhookBaseUrl ?? null;
+  }, [status]);
   const url = base ? `${base}/actions/<action_name>` : null;
   return (
     <section className="empty-state" aria-label="No calls yet">

@@ -44,11 +44,14 @@ export function clearHistory(): Promise<string | null> {
   );
 }
 
-/** Loads the empty state's sample call once; returns why it could not, or null. */
+/**
+ * Asks the core for a fresh sample call for the empty state; returns why it could not, or null.
+ * Fresh each time: the sample is signed for this second, with this key, at this webhook URL, and
+ * Flowent's timestamp window makes a copy of an old one fail as a replay.
+ */
 export async function loadSample(action = 'send_email'): Promise<string | null> {
   const b = currentBridge();
   if (!b) return 'Not connected to the companion.';
-  if (useMetaStore.getState().sample) return null;
   try {
     const sample = await b.getSampleRequest(action);
     useMetaStore.setState({ sample });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { KEY, useCompanion } from '../harness/companion';
@@ -68,6 +68,42 @@ describe('empty state', () => {
       ),
     );
     expect(empty.textContent).not.toMatch(/Set it|headless mode/);
+  });
+
+  it('signs the sample anew every half minute, so a copy is never past the timestamp window', async () => {
+    // Only the page's intervals run on a fake clock: sockets, timeouts and the core keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const c = companion();
+      renderApp(c.bridge);
+      const empty = await screen.findByRole('region', { name: 'No calls yet' });
+      await waitFor(() => expect(within(empty).getByTestId('sample-curl').textContent).toContain('/actions/send_email'));
+      const first = within(empty).getByTestId('sample-curl').textContent;
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // the next second, for a new timestamp
+      expect(within(empty).getByTestId('sample-curl').textContent).toBe(first);
+      vi.advanceTimersByTime(30_000);
+      await waitFor(() => expect(within(empty).getByTestId('sample-curl').textContent).not.toBe(first));
+      const body = /--data-binary '(.*)'$/.exec(within(empty).getByTestId('sample-curl').textContent ?? '')?.[1] ?? '';
+      expect((await c.post('/actions/send_email', body)).status).toBe(200);
+      expect((await c.api.getCall(1))!.verdict).toBe('valid');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a key saved in Settings signs the sample at once', async () => {
+    const c = await companion.restart({ key: null });
+    const { user } = renderApp(c.bridge);
+    const empty = await screen.findByRole('region', { name: 'No calls yet' });
+    await within(empty).findByText('This sample is unsigned because no HMAC key is set.');
+    await user.click(within(empty).getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.type(within(dialog).getByLabelText('New HMAC key'), KEY);
+    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(within(empty).queryByText('This sample is unsigned because no HMAC key is set.')).toBeNull());
+    const body = /--data-binary '(.*)'$/.exec(within(empty).getByTestId('sample-curl').textContent ?? '')?.[1] ?? '';
+    expect((await c.post('/actions/send_email', body)).status).toBe(200);
+    expect((await c.api.getCall(1))!.verdict).toBe('valid');
   });
 
   it('the first arriving call replaces the empty state', async () => {
