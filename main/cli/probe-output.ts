@@ -8,6 +8,9 @@ import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
 import { isStyleName } from '../contract/names-and-limits';
+import { serveNamed } from '../contract/words';
+import { serveSeen } from '../core';
+import { runningServeHandler } from './through-running-serve';
 
 /** The longest verdict word ('no answer') and two spaces, so a verdict never runs into the styles beside it. */
 const VERDICT_WIDTH = 11;
@@ -74,6 +77,7 @@ export async function probeStyles(
   io: CliIo,
   stop: AbortController,
   projectDir: string | null,
+  dataDirFlag: string | undefined,
 ): Promise<number> {
   const unsubscribe = subscribe((event) => {
     if (event.type !== 'probe-progress' || event.callId !== id) return;
@@ -88,7 +92,7 @@ export async function probeStyles(
         );
         stop.abort();
       },
-      () => api.probeHandler(id, target),
+      () => probeHandlerOrServes(api, id, target, io, dataDirFlag, projectDir),
     );
     if (!probed.ok) {
       io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, projectDir)}\n`);
@@ -104,6 +108,27 @@ export async function probeStyles(
   } finally {
     unsubscribe();
   }
+}
+
+/**
+ * Probes the handler given, else the one the answers name; when they name none and the serve
+ * running on this data folder forwards the call with `--forward`, that serve's handler, as
+ * `replay` without a target reaches it through the serve, saying so.
+ */
+async function probeHandlerOrServes(
+  api: CoreSession['api'],
+  id: number,
+  target: string | null,
+  io: CliIo,
+  dataDirFlag: string | undefined,
+  projectDir: string | null,
+): ReturnType<CoreSession['api']['probeHandler']> {
+  const probed = await api.probeHandler(id, target);
+  if (probed.ok || target !== null || probed.code === 'call-without-action' || probed.code === 'probe-registration-check') return probed;
+  const running = runningServeHandler(dataDirFlag, projectDir, io, probed);
+  if (running === null) return probed;
+  io.stderr.write(`No handler is set here: probing the one ${serveNamed(serveSeen(running.serve))} forwards to.\n`);
+  return api.probeHandler(id, running.handler);
 }
 
 /**

@@ -58,7 +58,9 @@ Options:
                        for Flowent; with no serve running, or several, it is refused
   --concurrency <n>    Replays at once, 1-${MAX_BULK_CONCURRENCY} (default 1)
   --diff               Print what changed in each answer
-  --probe-styles       Check the handler's signature verifier with this one call
+  --probe-styles       Check the handler's signature verifier with this one call (without
+                       --target: the action's handler, else the one the serve running on
+                       this data folder forwards it to)
   --project <dir>      The folder holding flowent/, whose answer files say where calls go,
                        as for serve there (default: the current folder)
   --data-dir <dir>     History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
@@ -96,11 +98,17 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
     const target = parseTargetUrl(values.target) ?? null;
     const stop = new AbortController();
-    return withCore('replay', values['data-dir'], io, (_api, session) => probeStyles(session, ids[0]!, target, io, stop, projectDir), {
-      projectDir,
-      ...ONLY_STORED_CALLS,
-      stopSignal: stop.signal,
-    });
+    return withCore(
+      'replay',
+      values['data-dir'],
+      io,
+      (_api, session) => probeStyles(session, ids[0]!, target, io, stop, projectDir, values['data-dir']),
+      {
+        projectDir,
+        ...ONLY_STORED_CALLS,
+        stopSignal: stop.signal,
+      },
+    );
   }
   const action = parseAction(values.action);
   if (ids.length > 0 && action !== undefined) throw new UsageError('give call ids or --action, not both.');

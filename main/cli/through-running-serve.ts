@@ -44,6 +44,25 @@ export async function throughRunningServe<T>(
 }
 
 /**
+ * The handler the one companion running on this data folder (answering from this command's
+ * answers) forwards the call to with `serve --forward`, by the refusal this command met: for a
+ * command that must reach the handler itself, as a probe does (it sends each style's bytes as
+ * signed, and a companion between them would store each twice). Null when none runs, several
+ * could be meant, or its mock answers the call.
+ */
+export function runningServeHandler(
+  dataDirFlag: string | undefined,
+  projectDir: string | null,
+  io: CliIo,
+  refusal: ReplayFailure,
+): { serve: ServeState; handler: string } | null {
+  const [only, ...more] = servesLikeThisCommand(dataDirOf(dataDirFlag, io), projectDir).fitting;
+  if (!only || more.length > 0 || !NO_HANDLER_CODES.has(refusal.code)) return null;
+  const does = serveDoes(only, refusal);
+  return typeof does === 'object' ? { serve: only, handler: does.forwardsTo } : null;
+}
+
+/**
  * Where the call went, for the line under it: `the serve at <url>, which forwards to <url>`.
  * `action` fills `{action_name}` in the serve's `--forward` when known.
  */

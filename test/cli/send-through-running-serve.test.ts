@@ -81,6 +81,38 @@ describe('send without --target while a serve forwards (serve --forward)', () =>
   });
 });
 
+describe('replay --probe-styles without --target while a serve forwards', () => {
+  it("probes the handler the serve forwards to, saying so, and stores the probe's requests once each", async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    const server = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    expect((await postSigned(server.baseUrl, 'send_email', { n: 1 }, KEY)).status).toBe(200);
+
+    const probed = await runCli(['replay', '1', '--probe-styles', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(probed.stderr).toContain(`No handler is set here: probing the one the serve at ${server.baseUrl} forwards to.\n`);
+    expect(probed.stdout).toContain(`Probed your handler at http://127.0.0.1:${developer.port}/actions/send_email with call #1:`);
+    // This handler accepts any signature: the probe says so, and a CI step fails.
+    expect(probed.stdout).toMatch(/ACCEPTED +wrong signature/);
+    expect(probed.code).toBe(1);
+    // Sent straight to the handler, not through the serve: each request stored once, as a replay.
+    const sent = (await developer.received()).length - 1;
+    expect(sent).toBeGreaterThan(1);
+    expect((await storedSources(dataDir)).filter((source) => source === 'replay')).toHaveLength(sent);
+  });
+
+  it("is refused when the action's mode is mock: the serve never reaches a handler with it", async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    expect((await runCli(['targets', 'mode', 'send_email', 'mock', '--data-dir', dataDir])).code).toBe(0);
+    const server = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    expect((await postSigned(server.baseUrl, 'send_email', { n: 1 }, KEY)).status).toBe(200);
+    const probed = await runCli(['replay', '1', '--probe-styles', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(probed.code).toBe(1);
+    expect(probed.stderr).not.toContain('probing the one');
+    expect(await developer.received()).toEqual([]);
+  });
+});
+
 describe('send without --target while a serve answers from its mock', () => {
   it("goes through the serve's webhook and shows its mock's answer", async () => {
     const dataDir = tempDir();
