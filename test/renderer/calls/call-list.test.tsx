@@ -207,6 +207,19 @@ describe('call list', () => {
     await screen.findByRole('complementary', { name: 'Call details' });
   });
 
+  it('the arrow keys and j still move the selection after a filter checkbox was ticked (it keeps focus)', async () => {
+    const c = companion();
+    await sendMany(c, 3, { key: 'another-key' });
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('checkbox', { name: 'Failures only' }));
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Failures only' }));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(rows()[0]!.getAttribute('aria-selected')).toBe('true'));
+    await user.keyboard('j');
+    await waitFor(() => expect(rows()[1]!.getAttribute('aria-selected')).toBe('true'));
+  });
+
   it('scrolls the selected row into view', async () => {
     const c = companion();
     await sendMany(c, 150, { key: null, extra: { test: true } });
