@@ -14,14 +14,17 @@ interface Props {
 
 /** A JSON editor for parameters: the mock editor's CodeMirror, with Ctrl/Cmd+Enter to send. */
 export function ReplayJsonEditor({ value, onChange, label, onSubmit }: Props) {
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  // Taken on the way down, before the editor sees it: its own Ctrl/Cmd+Enter inserts a blank
+  // line, which would run as well and leave the sent parameters with a stray newline.
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
     if (onSubmit && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
+      e.stopPropagation();
       onSubmit();
     }
   };
   return (
-    <div className="json-editor" onKeyDown={onKeyDown}>
+    <div className="json-editor" onKeyDownCapture={onKeyDownCapture}>
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
         <MockEditor value={value} onChange={onChange} marks={NO_MARKS} label={label} />
       </Suspense>

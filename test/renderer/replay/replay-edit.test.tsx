@@ -46,6 +46,8 @@ describe('replay with edited parameters', () => {
     fireEvent.keyDown(editorIn(editor).contentDOM, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(c.bridge.callsTo('replayEdited')).toHaveLength(2));
     await waitFor(() => expect(document.querySelector('[data-call-id="5"]')).not.toBeNull());
+    // It sends only: the editor's own Ctrl+Enter (a blank line) does not run as well.
+    expect(editorIn(editor).state.doc.toString()).toBe('{"to": "b@example.com", "n": 2}');
   });
 
   it('refuses what is not a JSON object before sending, and can reset to the original', async () => {
