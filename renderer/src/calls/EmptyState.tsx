@@ -40,7 +40,7 @@ export function EmptyState() {
       ) : (
         <p className="muted">{status ? 'The webhook server is not listening yet.' : 'Asking the companion where it listens…'}</p>
       )}
-      <p>Or send a correctly signed sample call now:</p>
+      <p>{sample && !sample.signed ? 'Or send a sample call now:' : 'Or send a correctly signed sample call now:'}</p>
       {sample ? (
         <div className="code-block">
           <pre data-testid="sample-curl">{sample.curl}</pre>

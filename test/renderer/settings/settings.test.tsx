@@ -56,6 +56,9 @@ describe('empty state', () => {
       ),
     );
     await within(empty).findByText('This sample is unsigned because no HMAC key is set.');
+    // Not announced as "correctly signed" above it.
+    expect(within(empty).queryByText(/correctly signed/)).toBeNull();
+    within(empty).getByText('Or send a sample call now:');
   });
 
   it('with the key from FLOWENT_HMAC_KEY, says so instead of asking for it', async () => {
