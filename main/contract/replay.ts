@@ -164,14 +164,25 @@ export interface BulkReplayRunning extends BulkReplayCounts {
   runId: string;
 }
 
-/** One replayed call of a run: the original, the stored replay (null when none was made) and why it failed. */
+/**
+ * One replayed call of a run: the original, the stored replay (null when none was made), and
+ * enough of its outcome to tell at a glance why it failed, without opening it.
+ */
 export interface BulkReplayItem {
   originalId: number;
   replayId: number | null;
   verdict: ReplayOutcome['verdict'];
+  /**
+   * The replay's answer: its status (0: none came) and who gave it, which says when a mock
+   * answered in place of a handler that gave no answer (a 200 that tested no handler). Null
+   * when the call was not replayed.
+   */
+  answer: Pick<ReplayOutcome, 'status' | 'answeredBy'> | null;
+  /** The first thing the answer breaks of Flowent's contract (the stored replay has them all); null when none. */
+  violation: Violation | null;
   /** Why the call was not replayed, when it was not. */
   refusal: ReplayFailure | null;
-  /** Why the handler could not be reached, when it could not. */
+  /** Why the handler could not be reached, when it could not (with a status, a mock answered in its place). */
   error: string | null;
 }
 

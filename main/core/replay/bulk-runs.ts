@@ -7,6 +7,7 @@ import type {
   BulkReplayStep,
   BulkReplaySummary,
   ReplayEvent,
+  ReplayFailure,
 } from '../../contract/api';
 import { failureOf } from '../../contract/api';
 import type { BulkOptions, BulkProgress, BulkSummary } from './bulk-replay';
@@ -52,7 +53,7 @@ export class BulkRuns {
       .catch((error: unknown): BulkReplaySummary => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
         const refusal = { code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) } as const;
-        return { ...counts, cancelled: false, items: [{ originalId: 0, replayId: null, verdict: 'failed', refusal, error: null }] };
+        return { ...counts, cancelled: false, items: [notReplayed(0, refusal)] };
       })
       .then((summary) => this.finish(runId, summary));
     return runId;
@@ -81,9 +82,19 @@ export class BulkRuns {
   }
 }
 
+function notReplayed(originalId: number, refusal: ReplayFailure): BulkReplayItem {
+  return { originalId, replayId: null, verdict: 'failed', answer: null, violation: null, refusal, error: null };
+}
+
+/**
+ * What a summary keeps of a step: its answer and first violation are what a list of a run's
+ * calls shows of why each failed; the rest of the outcome (the diff, every violation) is in the
+ * stored replay, and a kept run may hold up to MAX_SELECTION items.
+ */
 function toItem({ originalId, result }: BulkReplayStep): BulkReplayItem {
-  if (!result.ok) return { originalId, replayId: null, verdict: 'failed', refusal: failureOf(result), error: null };
-  return { originalId, replayId: result.value.id, verdict: result.value.verdict, refusal: null, error: result.value.error };
+  if (!result.ok) return notReplayed(originalId, failureOf(result));
+  const { id, verdict, status, answeredBy, violations, error } = result.value;
+  return { originalId, replayId: id, verdict, answer: { status, answeredBy }, violation: violations[0] ?? null, refusal: null, error };
 }
 
 function toSummary(summary: BulkSummary): BulkReplaySummary {

@@ -65,7 +65,15 @@ describe('BulkRuns', () => {
     const runId = runs.start([7, 8], { concurrency: 1 });
     const summary = await told(runId);
     expect(summary.items).toEqual([
-      { originalId: 0, replayId: null, verdict: 'failed', refusal: { code: 'replay-failed', reason: 'a bug' }, error: null },
+      {
+        originalId: 0,
+        replayId: null,
+        verdict: 'failed',
+        answer: null,
+        violation: null,
+        refusal: { code: 'replay-failed', reason: 'a bug' },
+        error: null,
+      },
     ]);
     expect(runs.list()).toEqual({ running: [], finished: [{ runId, summary }] });
   });

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { BulkReplayItem, BulkReplayOptions } from '../../../main/contract/api';
+import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
+import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
+import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
+
+// What a bulk run keeps of each call is what a person reads, in the page's Failed list, to see
+// why it failed without opening it: the answer's status, who gave it, the first violation.
+// A real core on port 0, a real SQLite file, the real stand-in handler, a port nothing listens on.
+const KEY = 'bulk-why-key';
+const handler = useHandler();
+const startCore = coresClosedAfterEach();
+
+/** A core whose forwarding meets a closed port and whose mock answers in the handler's place. */
+async function mockInPlace(): Promise<{ core: RunningCore; closed: string; callId: number }> {
+  const closed = `http://127.0.0.1:${await closedPort()}/actions/{action_name}`;
+  const core = await startCore({ key: KEY, forwardTarget: closed, fallbackToMock: true });
+  await core.core.api.setMock('send_email', JSON.stringify({ body: { result: 'from the mock', error: '' } }), 'json');
+  expect((await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY))).status).toBe(200);
+  const callId = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+  return { core, closed, callId };
+}
+
+/** The one item of a bulk run of `id` sent to `target`, as the run's end told it. */
+async function onlyItem(core: RunningCore, id: number, target: string, options: Partial<BulkReplayOptions> = {}): Promise<BulkReplayItem> {
+  const started = await core.core.api.startBulkReplay({ ids: [id] }, { concurrency: 1, resign: false, target, ...options });
+  if (!started.ok) throw new Error(JSON.stringify(started));
+  const { runId } = started.value;
+  let items: BulkReplayItem[] = [];
+  await expect
+    .poll(() => {
+      const end = core.events.find((e) => e.type === 'replay-finished' && e.runId === runId);
+      items = end?.type === 'replay-finished' ? end.summary.items : [];
+      return items.length;
+    })
+    .toBe(1);
+  // A window that missed the end reads the same item from the runs kept.
+  expect((await core.core.api.listBulkReplays()).finished.find((run) => run.runId === runId)?.summary.items).toEqual(items);
+  return items[0]!;
+}
+
+describe('what a bulk run keeps of each call, to tell why it failed', () => {
+  it("a handler's answer that breaks the contract: its status and the first violation", async () => {
+    const { core, callId } = await mockInPlace();
+    const item = await onlyItem(core, callId, handlerUrl(handler(), 'error500'));
+    expect(item).toMatchObject({
+      originalId: callId,
+      verdict: 'failed',
+      answer: { status: 500, answeredBy: 'forward' },
+      violation: { code: 'not-2xx', message: expect.stringContaining('500') },
+      refusal: null,
+      error: null,
+    });
+  });
+
+  it('a handler that gave no answer: status 0, and why it could not be reached', async () => {
+    const { core, callId, closed } = await mockInPlace();
+    const item = await onlyItem(core, callId, closed);
+    expect(item).toMatchObject({
+      verdict: 'failed',
+      answer: { status: 0, answeredBy: 'forward-error' },
+      violation: { code: 'no-answer', message: expect.stringContaining('refused the connection') },
+      error: expect.stringContaining('refused the connection'),
+    });
+  });
+
+  it('the mock that answered in place of a handler that gave no answer: said, with why forwarding failed', async () => {
+    const { core, callId } = await mockInPlace();
+    // Sent to this companion's own webhook, which forwards it to the closed port, then mocks it.
+    const item = await onlyItem(core, callId, `${core.baseUrl}/actions/{action_name}`);
+    expect(item).toMatchObject({
+      verdict: 'passed',
+      answer: { status: 200, answeredBy: 'fallback-mock' },
+      violation: null,
+      error: expect.stringContaining('refused the connection'),
+    });
+  });
+
+  it('a call that was not replayed: no answer to tell, the refusal', async () => {
+    const { core } = await mockInPlace();
+    // A number no float64 holds: re-signed in the learned (python) style, it would not be sent as it is.
+    const body = `{"action_name":"send_email","parameters":{"n":1e400},"timestamp":${Math.floor(Date.now() / 1000)},"signature":"00"}`;
+    await core.post('/actions/send_email', body);
+    const callId = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    const item = await onlyItem(core, callId, handlerUrl(handler(), 'ok'), { resign: true });
+    expect(item).toMatchObject({
+      verdict: 'failed',
+      replayId: null,
+      answer: null,
+      violation: null,
+      refusal: { code: 'number-beyond-style' },
+    });
+  });
+});
