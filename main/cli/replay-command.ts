@@ -5,7 +5,8 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted, handlerMayDisagree, statusWords } from '../contract/words';
+import { counted, handlerMayDisagree, mockAnsweredWords, NOT_REPLAYED, statusWords } from '../contract/words';
+import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
 import { handlerWhy, type HandlerWhy } from './call-why';
 import { forwardingNote, whyLines } from './format-call';
@@ -203,6 +204,9 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         out(
           `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}${missing}.`,
         );
+        // Those passed without testing a handler: said under the counts, as the page says it beside them.
+        const mockAnswered = mockAnsweredWords(summary.items);
+        if (mockAnswered) out(`${cap(mockAnswered)}.`);
         // Stopped is said first, whatever the answers were (the summary counts them): a CI job
         // told 0 or 1 would take a run nobody let finish for a whole one.
         if (interrupted) return EXIT.interrupted;
@@ -231,7 +235,7 @@ async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkRepla
 /** One line per replayed call (and what was not sent, why the handler disagrees, its violations, and with --diff what changed). */
 function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy | null, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
-    out(`#${originalId}  not replayed: ${inCliWords(result)}`);
+    out(`#${originalId}  ${NOT_REPLAYED}: ${inCliWords(result)}`);
     return;
   }
   const r = result.value;

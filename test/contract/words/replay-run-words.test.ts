@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { BulkReplayItem, ReplayFailure } from '../../../main/contract/api';
+import { mockAnsweredWords, replayItemWords } from '../../../main/contract/words';
+
+const REFUSED = 'Your handler at http://127.0.0.1:9/actions/send_email refused the connection.';
+const wordRefusal = (refusal: ReplayFailure) => `refused: ${refusal.code}`;
+
+function item(fields: Partial<BulkReplayItem>): BulkReplayItem {
+  return { originalId: 1, replayId: 2, verdict: 'failed', answer: null, violation: null, refusal: null, error: null, ...fields };
+}
+
+describe("a replay run's call in words", () => {
+  it("leads with the answer's status and the first violation", () => {
+    const failed = item({ answer: { status: 500, answeredBy: 'forward' }, violation: { code: 'not-2xx', message: 'status 500, not 2xx' } });
+    expect(replayItemWords(failed, wordRefusal)).toEqual({ answer: '500', why: 'status 500, not 2xx' });
+  });
+
+  it('says no answer came, and why the handler could not be reached', () => {
+    const none = item({
+      answer: { status: 0, answeredBy: 'forward-error' },
+      violation: { code: 'no-answer', message: REFUSED },
+      error: REFUSED,
+    });
+    expect(replayItemWords(none, wordRefusal)).toEqual({ answer: 'no answer', why: REFUSED });
+  });
+
+  it("says the mock answered in the handler's place, in a single replay's words, and why forwarding failed", () => {
+    const mocked = item({ verdict: 'passed', answer: { status: 200, answeredBy: 'fallback-mock' }, error: REFUSED });
+    expect(replayItemWords(mocked, wordRefusal)).toEqual({
+      answer: '200 from the mock: your handler gave no answer',
+      why: `forwarding failed: ${REFUSED}`,
+    });
+  });
+
+  it('says a call was not replayed, in the front end’s words for why', () => {
+    const refused = item({ replayId: null, refusal: { code: 'no-key', needs: 'resign' } });
+    expect(replayItemWords(refused, wordRefusal)).toEqual({ answer: 'not replayed', why: 'refused: no-key' });
+  });
+
+  it('has nothing more to say of a handler that passed', () => {
+    expect(replayItemWords(item({ verdict: 'passed', answer: { status: 200, answeredBy: 'forward' } }), wordRefusal)).toEqual({
+      answer: '200',
+      why: null,
+    });
+  });
+
+  it("counts the replays the mock answered in the handler's place", () => {
+    const mocked = item({ answer: { status: 200, answeredBy: 'fallback-mock' } });
+    expect(mockAnsweredWords([mocked, item({ answer: { status: 200, answeredBy: 'forward' } })])).toBe(
+      '1 replay answered from the mock: your handler gave no answer',
+    );
+    expect(mockAnsweredWords([mocked, mocked])).toBe('2 replays answered from the mock: your handler gave no answer');
+    expect(mockAnsweredWords([item({ answer: { status: 200, answeredBy: 'mock' } }), item({})])).toBeNull();
+  });
+});
