@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Route } from 'playwright-core';
 import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
-import { useHandler } from '../helpers/handler-process';
+import { handlerUrl, useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // Bulk replay aimed at "This companion" (the serve's own webhook, which forwards to the
@@ -74,6 +74,26 @@ describe.sequential('bulk replay to this companion from the inspector', () => {
     expect((await handler().received()).length).toBe(25);
     await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
     await page.getByRole('button', { name: 'Replay these…' }).waitFor(SLOW);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('lists the calls that failed with their answer and why, each in one line', async () => {
+    // The list still shows action ok: its 10 calls from Flowent and their 10 replays.
+    await expect.poll(() => rows().count(), SLOW).toBe(20);
+    await page.getByRole('button', { name: 'Replay these…' }).click();
+    // It opens on a new run's form (the last run folded below it).
+    const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
+    await dialog.getByRole('textbox', { name: 'Bulk replay target URL' }).fill(handlerUrl(handler(), 'error500'));
+    await dialog.getByRole('button', { name: 'Replay these 10 calls' }).click();
+    await expect.poll(() => dialog.textContent(), SLOW).toContain('Done: 10 of 10 calls replayed.');
+    await dialog.getByRole('button', { name: 'Failed 10' }).click();
+    const failed = dialog.getByRole('list', { name: 'Failed calls' }).getByRole('listitem');
+    expect(await failed.count()).toBe(10);
+    // Call #1's replay is the first stored after the 15 calls and the last run's 10 replays.
+    expect(await failed.first().textContent()).toBe(
+      'Call #1 → replay #26: 500 — Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).',
+    );
+    expect(await dialog.getByRole('note', { name: 'Answered by the mock' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -75,8 +75,8 @@ describe.sequential('bulk replay whose end the page missed', () => {
     expect(await dialog.getByRole('progressbar', { name: 'Replayed so far' }).getAttribute('value')).toBe('2');
     await dialog.getByRole('button', { name: 'Passed 2' }).click();
     expect(await dialog.getByRole('list', { name: 'Passed calls' }).getByRole('listitem').allTextContents()).toEqual([
-      'Call #1 → replay #3',
-      'Call #2 → replay #4',
+      'Call #1 → replay #3: 200',
+      'Call #2 → replay #4: 200',
     ]);
 
     // A page opened after the run ended shows it as the last run, under the form of a new one.

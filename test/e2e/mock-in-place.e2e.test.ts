@@ -63,4 +63,23 @@ describe.sequential('the mock answering in place of a handler that gave no answe
     await dialog.getByRole('button', { name: 'Close the simulator' }).click();
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it("says so beside a bulk replay's counts and in its Passed list, with why forwarding failed", async () => {
+    // The call from Flowent, its replay and the simulated call: only the first is replayed.
+    await expect.poll(() => rows().count(), SLOW).toBe(3);
+    await page.getByRole('button', { name: 'Replay these…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
+    await dialog.getByRole('button', { name: 'This companion' }).click();
+    await dialog.getByRole('button', { name: 'Replay this call' }).click();
+    await expect.poll(() => dialog.textContent(), SLOW).toContain('Done: 1 of 1 calls replayed.');
+    // It passed, as the same answer to a single replay does; but no handler was tested.
+    expect(await dialog.getByRole('note', { name: 'Answered by the mock' }).textContent()).toBe(
+      '1 replay answered from the mock: your handler gave no answer.',
+    );
+    await dialog.getByRole('button', { name: 'Passed 1' }).click();
+    expect(await dialog.getByRole('list', { name: 'Passed calls' }).getByRole('listitem').allTextContents()).toEqual([
+      `Call #1 → replay #4: 200 from the mock: your handler gave no answer — ${REFUSED}: nothing is listening on 127.0.0.1:9. Start your handler, or check the port.`,
+    ]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

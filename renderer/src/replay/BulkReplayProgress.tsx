@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { BulkReplayItem } from '../../../main/contract/api';
-import { selectCall } from '../history/calls-actions';
+import { mockAnsweredWords } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
+import { BulkReplayItems } from './BulkReplayItems';
 import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
-import { closeReplayDialog } from './replay-ui-actions';
 
 type Verdict = BulkReplayItem['verdict'];
 const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Changed answer', failed: 'Failed' };
@@ -24,6 +25,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
   const [shown, setShown] = useState<Verdict | null>(null);
   const { done, total } = run.counts;
   const summary = run.summary;
+  const mockAnswered = summary ? mockAnsweredWords(summary.items) : null;
   return (
     <div className="bulk-progress" aria-label="Bulk replay progress">
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
@@ -42,12 +44,19 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
           </button>
         ))}
       </div>
+      {mockAnswered && (
+        <p className="muted" role="note" aria-label="Answered by the mock">
+          {cap(mockAnswered)}.
+        </p>
+      )}
       {!summary && (
         <button type="button" onClick={() => void cancelBulkReplay()} disabled={run.cancelling}>
           {run.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       )}
-      {summary && shown && <ItemList items={summary.items.filter((item) => item.verdict === shown)} verdict={shown} />}
+      {summary && shown && (
+        <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={`${VERDICT_LABEL[shown]} calls`} />
+      )}
       {summary && onNew && (
         <div className="button-row">
           <button type="button" onClick={onNew}>
@@ -56,33 +65,5 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
         </div>
       )}
     </div>
-  );
-}
-
-function open(id: number) {
-  closeReplayDialog();
-  void selectCall(id);
-}
-
-function ItemList({ items, verdict }: { items: BulkReplayItem[]; verdict: Verdict }) {
-  return (
-    <ul className="bulk-items" aria-label={`${VERDICT_LABEL[verdict]} calls`}>
-      {items.map((item) => (
-        <li key={item.originalId}>
-          <button type="button" className="link-button" onClick={() => open(item.originalId)}>
-            Call #{item.originalId}
-          </button>
-          {item.replayId !== null && (
-            <>
-              {' → '}
-              <button type="button" className="link-button" onClick={() => open(item.replayId!)}>
-                replay #{item.replayId}
-              </button>
-            </>
-          )}
-          {item.error && <span className="muted"> {item.error}</span>}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderLoaded, sendHistory } from './replay-kit';
 import { refreshAll } from '../../../renderer/src/app/session';
 import { FINISHED_RUNS_KEPT } from '../../../main/core/replay/bulk-runs';
@@ -79,7 +79,7 @@ describe('bulk replay of the filtered list', () => {
       within(list)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Call #1 → replay #5', 'Call #2 → replay #6', 'Call #3 → replay #7']);
+    ).toEqual(['Call #1 → replay #5: 200', 'Call #2 → replay #6: 200', 'Call #3 → replay #7: 200']);
     await user.click(within(list).getByRole('button', { name: 'replay #6' }));
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
@@ -218,6 +218,53 @@ describe('bulk replay of the filtered list', () => {
     await handler().release(2);
     await waitFor(() => expect(progressOf(dialog).value).toBe(3));
     await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'New bulk replay' })).not.toBeNull());
+  });
+});
+
+/** The texts of a run's list of calls of one verdict, opened from its count. */
+async function listed(dialog: HTMLElement, user: { click(element: Element): Promise<void> }, count: string, list: string) {
+  await user.click(within(dialog).getByRole('button', { name: count }));
+  return within(within(dialog).getByRole('list', { name: list }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
+}
+
+describe('bulk replay: why each call ended as it did', () => {
+  it('the Failed list says, beside each call, its answer and why it failed', async () => {
+    const c = companion();
+    await sendHistory(c);
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'error500'));
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    const why =
+      'Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).';
+    expect(await listed(dialog, user, 'Failed 3', 'Failed calls')).toEqual([
+      `Call #1 → replay #5: 500 — ${why}`,
+      `Call #2 → replay #6: 500 — ${why}`,
+      `Call #3 → replay #7: 500 — ${why}`,
+    ]);
+    expect(within(dialog).queryByRole('note', { name: 'Answered by the mock' })).toBeNull();
+  });
+
+  it('a replay the mock answered in place of a handler that gave none says so, and why forwarding failed', async () => {
+    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const c = await companion.restart({ core: { forwardTarget: `${closed}/actions/{action_name}`, fallbackToMock: true } });
+    await sendHistory(c);
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    // Sent to this companion, which forwards each to the closed port, then answers with its mock.
+    await user.click(within(dialog).getByRole('button', { name: 'This companion' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    // Passed, as a single replay's verdict says of the same answer; but no handler was tested.
+    expect(within(dialog).getByRole('note', { name: 'Answered by the mock' }).textContent).toBe(
+      '3 replays answered from the mock: your handler gave no answer.',
+    );
+    const passed = await listed(dialog, user, 'Passed 3', 'Passed calls');
+    expect(passed[0]).toMatch(
+      /^Call #1 → replay #5: 200 from the mock: your handler gave no answer — Forwarding failed: Your handler at .*\/actions\/send_email refused the connection/,
+    );
+    expect(passed).toHaveLength(3);
   });
 });
 
