@@ -2,6 +2,7 @@ import type { HandlerReport, SignatureReport } from '../../contract/api';
 import { targetForAction } from '../../contract/action-name';
 import { handlerKeyFor } from '../answers/handler-lesson';
 import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerMemory } from '../handler-check';
+import { validStyles } from '../signature';
 import type { StoredCall } from '../store/calls-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 
@@ -17,7 +18,8 @@ export interface LearnedSigning {
  * (read now, so the details of an older call show all that is known) and, when the handler
  * and the companion disagree, what that means. Null when no handler answered.
  *
- * `signature` is the call's complete report (every style), `learnedStyle` the style this
+ * `signature` is the call's report as completeReport gives it (every style listed, the ones it
+ * could not work out again without a digest), `learnedStyle` the style this
  * Flowent was seen to sign with for the current key (what the replay section names): the
  * diagnosis names this call's own style, and the learned one beside it when this call is not
  * valid in it.
@@ -31,10 +33,9 @@ export function handlerReport(
   if (call.handlerSignature === null || call.handlerTarget === null) return null;
   const { evidence } = judgeHandlerSignature(call.response);
   const learned = learnedStyle();
-  const checked: CheckedCall = {
-    verdict: signature.verdict,
-    validIn: signature.verdict === 'valid' ? signature.styles.filter((s) => s.matched).map((s) => s.style as StyleName) : [],
-  };
+  // From the stored match and body, not from the matched flags: those of a call checked up to
+  // its first match are complete only while the key it was checked with is set.
+  const checked: CheckedCall = { verdict: signature.verdict, validIn: validStyles(signature, call.requestBody) };
   const known = memory.read(handlerKeyFor(call.handlerTarget, call.action));
   const { possible, refused } = handlerStyles(known);
   return {
