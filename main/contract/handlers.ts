@@ -59,8 +59,14 @@ export type HandlerDiagnosis =
   | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' }
   /** It refused Flowent's unsigned registration check: the action cannot be registered. */
   | { code: 'handler-refused-registration-check' }
-  /** It accepted a call whose signature is invalid or malformed: it does not check, or has another key. */
+  /** It accepted a call whose signature is invalid: it does not check, or has another key. */
   | { code: 'handler-accepted-invalid-signature' }
+  /**
+   * It accepted a call whose signature is malformed (not 64 hex characters): no key gives that,
+   * so the key is beside the point; it does not check, or checks something other than the
+   * body's signature.
+   */
+  | { code: 'handler-accepted-malformed-signature' }
   /** It accepted a call without a signature: anyone who can reach it can run the action. */
   | { code: 'handler-accepted-unsigned' };
 

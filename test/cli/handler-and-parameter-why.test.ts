@@ -26,6 +26,8 @@ const STYLE_MISMATCH =
   /^ {2}why: Your handler refused a valid signature \(it answered 401[^)]*\)\. Your handler verifies with python; this call was signed with go\. .*"flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
 const ACCEPTED_INVALID =
   /^ {2}why: Your handler accepted a call whose signature is not valid with the key set here \(it answered 200\): either it does not check signatures, or its key differs from this one\. Make your handler refuse a wrong signature with 401/;
+const ACCEPTED_MALFORMED =
+  /^ {2}why: Your handler accepted a call whose signature is not an HMAC-SHA256 at all \(it answered 200\): it is not 64 hex characters, so no key gives it\. Your handler does not check signatures, or checks something other than the body's "signature"\. Make your handler refuse/;
 const ACCEPTED_UNSIGNED =
   /^ {2}why: Your handler accepted a call without a signature \(it answered 200\): anyone who can reach it can run the action\./;
 const NOT_AN_EMAIL = "  parameters: parameters.recipient is not a valid email. (checked against the project's actions/send_email.yaml)";
@@ -137,6 +139,24 @@ describe.skipIf(!hasPython)('why the handler disagrees, on the command line', ()
       .split('\n')
       .map((line) => (JSON.parse(line) as { handlerDiagnosis: { code: string } | null }).handlerDiagnosis?.code);
     expect(codes).toEqual(['handler-accepted-unsigned', 'handler-accepted-invalid-signature']);
+  });
+
+  it('a handler that accepts a signature that is not 64 hex characters is not told to check its key, with or without one', async () => {
+    const body = sign(payload('not_hex'), KEY, 'python').body.replace(/"signature":"[0-9a-f]{64}"/, '"signature":"zz"');
+    expect(await post(lenientServe.baseUrl, 'not_hex', body)).toBe(200);
+    await lenientServe.waitFor(/not_hex {2}MALFORMED signature {2}200 .*\n(.*\n){2}/);
+    const output = lenientServe.output().split('\n');
+    const under = output.slice(output.findIndex((line) => line.includes('  not_hex  ')) + 1);
+    expect(under[1]).toMatch(ACCEPTED_MALFORMED);
+    for (const key of [KEY, '']) {
+      const args = ['calls', '--data-dir', lenientData.path, '--action', 'not_hex'];
+      const text = await runCli(args, { FLOWENT_HMAC_KEY: key });
+      expect(text.stdout.split('\n'), `key "${key}"`).toContainEqual(expect.stringMatching(ACCEPTED_MALFORMED));
+      const json = await runCli([...args, '--json'], { FLOWENT_HMAC_KEY: key });
+      const line = JSON.parse(json.stdout.trim()) as { handlerDiagnosis: { code: string; message: string } | null };
+      expect(line.handlerDiagnosis?.code).toBe('handler-accepted-malformed-signature');
+      expect(line.handlerDiagnosis?.message).not.toMatch(/key differs/);
+    }
   });
 });
 

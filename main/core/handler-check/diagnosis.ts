@@ -14,7 +14,8 @@ import type { StyleName } from '../../contract/names-and-limits';
  *   most of this Flowent's calls are signed in, when this call is not valid in it). When every
  *   style gives this call the same signed text, or no single style fits all the handler
  *   accepted and refused, the serialization cannot be the cause: the key is.
- * - An invalid or missing signature accepted: the handler does not check (or has another key).
+ * - An invalid signature accepted: the handler does not check (or has another key); a malformed
+ *   or missing one: it does not check (no key gives a signature that is not 64 hex characters).
  * - Flowent's unsigned registration check refused: registration would fail.
  */
 export function diagnoseHandler(
@@ -27,9 +28,8 @@ export function diagnoseHandler(
     return refusedValid(call.validIn, known, learned);
   }
   if (handler.verdict === 'refused' && call.verdict === 'unsigned-test') return { code: 'handler-refused-registration-check' };
-  if (handler.verdict === 'accepted' && (call.verdict === 'invalid' || call.verdict === 'malformed')) {
-    return { code: 'handler-accepted-invalid-signature' };
-  }
+  if (handler.verdict === 'accepted' && call.verdict === 'invalid') return { code: 'handler-accepted-invalid-signature' };
+  if (handler.verdict === 'accepted' && call.verdict === 'malformed') return { code: 'handler-accepted-malformed-signature' };
   if (handler.verdict === 'accepted' && call.verdict === 'missing') return { code: 'handler-accepted-unsigned' };
   return null;
 }

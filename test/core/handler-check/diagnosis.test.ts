@@ -66,7 +66,7 @@ describe('diagnoseHandler', () => {
 
   it.each([
     ['an invalid signature accepted', 'invalid', accepted, 'handler-accepted-invalid-signature'],
-    ['a malformed signature accepted', 'malformed', accepted, 'handler-accepted-invalid-signature'],
+    ['a malformed signature accepted (no key gives it)', 'malformed', accepted, 'handler-accepted-malformed-signature'],
     ['a call without a signature accepted', 'missing', accepted, 'handler-accepted-unsigned'],
     ["Flowent's unsigned registration check refused", 'unsigned-test', refused, 'handler-refused-registration-check'],
   ] as const)('%s: %s', (_name, verdict, handler, code) => {

@@ -123,6 +123,12 @@ describe.skipIf(!hasPython)('what a handler taught, and the diagnosis when it di
     expect(unsigned.handler?.known.acceptedUnverified).toBeGreaterThanOrEqual(2);
   });
 
+  it('a handler that accepts a signature no key gives (not 64 hex characters) is not told to check its key', async () => {
+    const detail = await forward('none', signedIn('python').replace(/"signature":"[0-9a-f]{64}"/, '"signature":"not-a-signature"'));
+    expect(detail.verdict).toBe('malformed');
+    expect(detail.handler?.diagnosis?.code).toBe('handler-accepted-malformed-signature');
+  });
+
   it('when the companion finds the signature invalid too, the usual diagnosis stands', async () => {
     const detail = await forward('python', forged());
     expect(detail.handlerSignature).toBe('refused');
