@@ -1,13 +1,21 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { holdUnloadForUnsavedWork } from './leave-guard';
 import { setUnsavedWork, showToast } from './ui-actions';
+
+/** While `unsaved`, a reload or close asks first (leave-guard.ts). */
+function useUnloadGuard(unsaved: boolean): void {
+  useEffect(() => (unsaved ? holdUnloadForUnsavedWork() : undefined), [unsaved]);
+}
 
 /**
  * Tells the app what this form would lose if its dialog closed now (null: nothing), so Esc
- * warns once before discarding it. Cleared when the form goes away (saved or cancelled).
+ * warns once before discarding it, and a reload or close of the page asks first. Cleared when
+ * the form goes away (saved or cancelled).
  */
 export function useUnsavedWork(what: string | null): void {
   useEffect(() => setUnsavedWork(what), [what]);
   useEffect(() => () => setUnsavedWork(null), []);
+  useUnloadGuard(what !== null);
 }
 
 /**
@@ -15,10 +23,13 @@ export function useUnsavedWork(what: string | null): void {
  * the call's details, under whatever dialog opens). It keeps its own warning state: in the app's
  * one slot, Esc over an unrelated dialog (the shortcut list) would warn about it, and closing that
  * dialog would clear the slot and let the next Esc drop the edits silently.
+ * A reload or close of the page asks first, as for the dialogs: that guard counts every holder,
+ * so it has none of the one slot's trouble.
  * Returns the Esc handler's question: may the editor close now?
  */
 export function useInlineUnsavedWork(what: string | null): () => boolean {
   const warned = useRef(false);
+  useUnloadGuard(what !== null);
   useEffect(() => {
     warned.current = false;
   }, [what]);

@@ -1,10 +1,21 @@
+import { holdUnloadForUnsavedWork } from '../page/leave-guard';
 import { onReset } from '../page/stores';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore, type ReplayDraft } from './replay-store';
 
 /** By call id: the toast saying its edits are kept, while it may be up. */
 const keptNotices = new Map<number, number>();
-onReset(() => keptNotices.clear());
+/**
+ * By call id: the release of its draft's hold on the page's unload. The editor's own hold goes
+ * when another call is chosen and the editor unmounts; the edits it leaves here would still be
+ * lost to a reload.
+ */
+const unloadHolds = new Map<number, () => void>();
+onReset(() => {
+  keptNotices.clear();
+  for (const release of unloadHolds.values()) release();
+  unloadHolds.clear();
+});
 
 /**
  * Choosing another call is moving around, not closing the editor: its unsent edits are kept
@@ -18,6 +29,7 @@ export function keptDraft(callId: number): ReplayDraft | undefined {
 export function keepDraft(callId: number, draft: ReplayDraft): void {
   const kept = keptDraft(callId);
   if (kept?.text === draft.text && kept.replayedText === draft.replayedText) return;
+  if (!unloadHolds.has(callId)) unloadHolds.set(callId, holdUnloadForUnsavedWork());
   useReplayStore.setState((s) => ({ drafts: { ...s.drafts, [callId]: draft } }));
 }
 
@@ -37,6 +49,8 @@ export function dismissDraftKept(callId: number): void {
 
 export function dropDraft(callId: number): void {
   dismissDraftKept(callId);
+  unloadHolds.get(callId)?.();
+  unloadHolds.delete(callId);
   if (!keptDraft(callId)) return;
   useReplayStore.setState((s) => {
     const { [callId]: _dropped, ...rest } = s.drafts;
