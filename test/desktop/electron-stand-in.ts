@@ -73,10 +73,19 @@ export function createElectronStandIn() {
     isDestroyed(): boolean {
       return this.destroyed;
     }
+    /** As Electron: 'close' (preventDefault keeps the window), then the page's beforeunload, then 'closed'. */
     close(): void {
-      this.emit('close', fakeEvent());
+      const event = fakeEvent();
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
+      this.webContents.beforeUnload(() => this.destroy());
+    }
+    /** As Electron: gone at once, without 'close' or asking the page; 'closed' still comes. */
+    destroy(): void {
+      if (this.destroyed) return;
       this.destroyed = true;
       this.webContents.destroyed = true;
+      calls.push('BrowserWindow.destroy');
       this.emit('closed');
     }
   }
@@ -132,7 +141,8 @@ export function createElectronStandIn() {
 
   const errorBoxes: Array<{ title: string; content: string }> = [];
   const dialogsShown: Array<{ kind: 'save' | 'open'; parent: unknown; options: Record<string, unknown> }> = [];
-  const dialogAnswers = { save: [] as (string | null)[], open: [] as (string | null)[] };
+  const dialogAnswers = { save: [] as (string | null)[], open: [] as (string | null)[], messageBox: [] as number[] };
+  const messageBoxes: Array<{ parent: unknown; options: Record<string, unknown> }> = [];
   const openedExternally: string[] = [];
   const exposed = new Map<string, unknown>();
   const rendererInvokes: Array<[string, ...unknown[]]> = [];
@@ -158,6 +168,16 @@ export function createElectronStandIn() {
       showErrorBox(title: string, content: string) {
         calls.push('dialog.showErrorBox');
         errorBoxes.push({ title, content });
+      },
+      /**
+       * Plays the user: the next button index in `dialogAnswers.messageBox`; with none queued,
+       * the box is dismissed (Esc), which Electron answers with `cancelId`. (window, options) or (options).
+       */
+      showMessageBoxSync(...args: unknown[]): number {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        calls.push('dialog.showMessageBoxSync');
+        messageBoxes.push({ parent: args.length > 1 ? args[0] : null, options });
+        return dialogAnswers.messageBox.shift() ?? (typeof options.cancelId === 'number' ? options.cancelId : 0);
       },
       /** Plays the user: the next path in `dialogAnswers.save` (null: Cancel). */
       showSaveDialog(...args: unknown[]) {
@@ -208,6 +228,7 @@ export function createElectronStandIn() {
     errorBoxes,
     dialogsShown,
     dialogAnswers,
+    messageBoxes,
     openedExternally,
     exposed,
     rendererInvokes,

@@ -82,6 +82,11 @@ export class FakeWebContents extends Emitter {
   readonly id = nextContentsId++;
   readonly sent: Array<[string, ...unknown[]]> = [];
   destroyed = false;
+  /** Plays the page's `beforeunload` listener cancelling the unload (the page has unsaved work). */
+  pageCancelsUnload = false;
+  /** Plays a renderer that never answers `beforeunload` (hung): no unload ever goes through. */
+  pageHung = false;
+  reloads = 0;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   constructor(readonly session: FakeSession = new FakeSession()) {
     super();
@@ -94,6 +99,29 @@ export class FakeWebContents extends Emitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  /**
+   * Plays Chromium asking the page's `beforeunload` before a reload or close; `proceed` runs if
+   * it may unload. As in Electron the answer comes back later (from the renderer process): a
+   * page that cancels is met with `will-prevent-unload`, whose preventDefault lets it unload
+   * anyway; without that the unload is silently called off.
+   */
+  beforeUnload(proceed: () => void): void {
+    if (this.pageHung) return;
+    if (!this.pageCancelsUnload) return proceed();
+    setTimeout(() => {
+      if (this.destroyed) return;
+      const event = fakeEvent();
+      this.emit('will-prevent-unload', event);
+      if (event.defaultPrevented) proceed();
+    }, 0);
+  }
+  /** webContents.reload(): the page is asked first. */
+  reload(): void {
+    this.beforeUnload(() => {
+      this.reloads++;
+      this.emit('did-start-loading');
+    });
   }
 }
 
