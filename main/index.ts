@@ -35,6 +35,9 @@ let unpublish: (() => void) | null = null;
 
 /** In order: what must outlive what. A tunnel, once there is one, closes before the server. */
 const shutdown = createShutdown({
+  // The window goes first, as its close button would: a page with unsaved edits asks, and Stay
+  // calls the quit off before anything has stopped.
+  mayQuit: () => windows?.closeForQuit() ?? Promise.resolve(true),
   steps: () => [
     // First: no command started from now on names a server that is closing.
     { name: 'the state file', run: () => unpublish?.() },
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
     displays: () => screen.getAllDisplays(),
     // A (re)loading page has no listener yet: hold events until its preload signals ready.
     onPageLoading: () => ipc?.events.pause(),
+    dialog,
   });
   // Before listen(), so the events listen() emits are queued for the renderer too.
   // HAR export/import go through save/open dialogs here in main: the page never names a path.

@@ -5,6 +5,12 @@ export interface ShutdownStep {
 }
 
 export interface ShutdownOptions {
+  /**
+   * Asked before anything stops (the window's page may hold unsaved edits): false calls the
+   * quit off with everything still running, and the next quit asks again. It must settle on
+   * its own (closeForQuit bounds a hung page); a throw counts as yes.
+   */
+  mayQuit?: () => Promise<boolean>;
   /** Read when the shutdown starts, so steps added later (a tunnel) are included. In order. */
   steps(): ShutdownStep[];
   exit(code: number): void;
@@ -14,18 +20,29 @@ export interface ShutdownOptions {
 }
 
 /**
- * The quit sequence: every step in order, each bounded by a timeout so a hung step cannot
- * keep the app alive, then `exit`. A second call while shutting down does nothing. A failing
- * step is logged and the next one still runs: the database must be closed even when the
- * tunnel fails to close.
+ * The quit sequence: `mayQuit` first, then every step in order, each bounded by a timeout so a
+ * hung step cannot keep the app alive, then `exit`. A second call while asking or shutting down
+ * does nothing. A failing step is logged and the next one still runs: the database must be
+ * closed even when the tunnel fails to close.
  */
 export function createShutdown(options: ShutdownOptions): (exitCode: number) => Promise<void> {
   const timeoutMs = options.stepTimeoutMs ?? 5_000;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
-  let started = false;
+  let phase: 'running' | 'asking' | 'stopping' = 'running';
   return async (exitCode) => {
-    if (started) return;
-    started = true;
+    if (phase !== 'running') return;
+    phase = 'asking';
+    let quit = true;
+    try {
+      quit = (await options.mayQuit?.()) ?? true;
+    } catch (error) {
+      log('Asking whether to quit failed; quitting:', error);
+    }
+    if (!quit) {
+      phase = 'running';
+      return;
+    }
+    phase = 'stopping';
     for (const step of options.steps()) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((done) => {

@@ -45,4 +45,28 @@ describe('the quit sequence', () => {
     expect(log).toHaveBeenCalledWith('Stopping the tunnel failed:', expect.any(Error));
     expect(log).toHaveBeenCalledWith('Stopping the tray took over 1000 ms; going on.');
   });
+
+  it('asks first: no calls off the quit with nothing stopped, and the next quit asks again; yes goes on', async () => {
+    const steps = vi.fn();
+    const exit = vi.fn();
+    const answers = [false, true];
+    let answer: (quit: boolean) => void = () => {};
+    const mayQuit = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    const shutdown = createShutdown({ mayQuit, steps: () => [{ name: 'the core', run: steps }], exit });
+
+    const first = shutdown(0);
+    void shutdown(0); // a second quit while the person is being asked asks nothing more
+    expect(mayQuit).toHaveBeenCalledTimes(1);
+    answer(answers.shift()!);
+    await first;
+    expect(steps).not.toHaveBeenCalled();
+    expect(exit).not.toHaveBeenCalled();
+
+    const second = shutdown(0);
+    expect(mayQuit).toHaveBeenCalledTimes(2);
+    answer(answers.shift()!);
+    await second;
+    expect(steps).toHaveBeenCalledTimes(1);
+    expect(exit.mock.calls).toEqual([[0]]);
+  });
 });
