@@ -34,6 +34,7 @@ import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
 import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
+export { problemWords, refusedForRequest, type CallProblem, type RequestProblem } from './call-problem-words';
 export { answeredByWords, forwardingFailedWords, NO_HANDLER_ANSWER, statusNumberWords, statusWords } from './answered-by-words';
 export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';

@@ -1,5 +1,6 @@
 import type { JsonNode, JsonObject } from '../json/json-node';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../../contract/action-name';
+import type { RequestProblem } from '../../contract/words/call-problem-words';
 
 /** The parts of a Flowent call the server needs to route and answer it. */
 export interface FlowentCall {
@@ -11,11 +12,14 @@ export type BodyCheck =
   | { ok: true; call: FlowentCall }
   | {
       ok: false;
-      problem: string;
+      problem: RequestProblem;
       message: string;
       action: string | null;
       test: boolean;
-      /** `action_name` as written when it is there but not a valid action name (`action` is then the URL's). */
+      /**
+       * `action_name` as written when the call is not listed under it (`action` is then the
+       * URL's): it is not a valid action name, or it differs from the URL's (`action-mismatch`).
+       */
       sentAction: string | null;
     };
 
@@ -62,11 +66,14 @@ export function checkFlowentBody(root: JsonNode, pathAction: string | null): Bod
     );
   }
   if (pathAction && pathAction !== bodyAction) {
+    // Listed under the URL's action, the route Flowent sent it to (the webhook_url of the
+    // action it ran); the body's name is only what the call claims, kept as sent. So the list,
+    // the action filter and the details' "POST /actions/<name>" name the same action.
     return fail(
       'action-mismatch',
       `The URL names action "${pathAction}" but the body names "${bodyAction}". Register the action with the URL /actions/${bodyAction}.`,
-      bodyAction,
-      seen,
+      pathAction,
+      { test, sentAction: asWritten(actionNode) },
     );
   }
   const parameters = findMember(root, 'parameters');
@@ -116,7 +123,7 @@ interface SeenFacts {
   sentAction: string | null;
 }
 
-function fail(problem: string, message: string, action: string | null, seen: SeenFacts): BodyCheck {
+function fail(problem: RequestProblem, message: string, action: string | null, seen: SeenFacts): BodyCheck {
   return { ok: false, problem, message, action, ...seen };
 }
 

@@ -1,5 +1,5 @@
 import type { SignatureReport } from '../../contract/api';
-import type { JsonNode } from '../json/json-node';
+import type { JsonNode, JsonParseErrorCode } from '../json/json-node';
 import { locateDuplicateKey, parseJson, type DuplicateKey } from '../json/parse-json';
 import { checkFlowentBody, type BodyCheck } from '../protocol/call-body';
 import { verify } from '../signature';
@@ -9,7 +9,7 @@ import { verify } from '../signature';
  * was checked and whose signature was verified. Plain data, so it can come back from a thread.
  */
 export type CallCheck =
-  | { kind: 'not-json'; code: string; message: string }
+  | { kind: 'not-json'; code: JsonParseErrorCode; message: string }
   | ({ kind: 'duplicate-key' } & DuplicateKey)
   | { kind: 'checked'; body: BodyCheck; signature: SignatureReport };
 

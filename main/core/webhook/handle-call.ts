@@ -14,6 +14,7 @@ import type { CallCheckInput } from './call-check';
 import { checkHere, type CheckedCall } from './call-checker';
 import { routeOf } from '../protocol/routes';
 import { ACTION_NAME_RULE } from '../../contract/action-name';
+import type { RequestProblem } from '../../contract/words/call-problem-words';
 import { refuseBySignature } from './signature-refusal';
 import { seconds } from './parser-refusal';
 import { notFlowent } from '../signature';
@@ -54,7 +55,7 @@ export interface CallHandlerDeps {
 interface Interpretation {
   answer: Answer | null;
   action: string | null;
-  /** The body's `action_name` as written, when it is not a valid one. */
+  /** The body's `action_name` as written, when the call is not listed under it (not a valid name, or not the URL's). */
   sentAction?: string | null;
   test: boolean;
   problem: string | null;
@@ -362,7 +363,7 @@ function recordLesson(deps: CallHandlerDeps, lesson: HandlerLesson): AlongsideWr
 }
 
 /** A request refused before it was read as a Flowent call. */
-function refused(answer: Answer | null, problem: string, message: string): Interpretation {
+function refused(answer: Answer | null, problem: RequestProblem, message: string): Interpretation {
   return { answer, action: null, test: false, problem, problemMessage: message, signature: notFlowent(message), answeredBy: 'error' };
 }
 

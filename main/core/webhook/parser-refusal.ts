@@ -2,6 +2,7 @@ import type { HeaderPair } from '../../contract/api';
 import { notFlowent } from '../signature';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { NewCall } from '../store/calls-insert';
+import type { RequestProblem } from '../../contract/words/call-problem-words';
 
 /** What Node's HTTP parser says when it refuses a request (the `clientError` event's error). */
 export interface ParserError {
@@ -16,7 +17,7 @@ export interface ParserError {
 /** A request refused before any handler saw it: the answer, and what to record. */
 export interface Refusal {
   status: number;
-  problem: string;
+  problem: RequestProblem;
   message: string;
   /** Refusals of one kind arriving in a burst are recorded once, with a count. */
   kind: string;

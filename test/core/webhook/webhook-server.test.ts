@@ -135,8 +135,10 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
     status: number;
     problem: string;
     error: RegExp;
-    /** The action_name as the list shows it, when it was not a valid one. */
+    /** The action_name as the list shows it, when the call is not listed under it. */
     sentAction?: string;
+    /** The action the call is listed under, when the case says which. */
+    action?: string;
   }[] = [
     { name: 'not JSON', body: 'hello', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
     { name: 'truncated JSON', body: '{"action_name":"a","param', status: 400, problem: 'invalid-json', error: /not valid JSON/ },
@@ -223,6 +225,9 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       status: 400,
       problem: 'action-mismatch',
       error: /URL names action "other"/,
+      // Listed under the URL's action, the route it came to; the body's claim kept as sent.
+      action: 'other',
+      sentAction: '"a"',
     },
     {
       name: 'invalid action in the path',
@@ -308,6 +313,7 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       const stored = await newestCall(core);
       expect(stored).toMatchObject({ problem: testCase.problem, status: testCase.status, answeredBy: 'error' });
       expect(stored.problemMessage).toBe(json.error);
+      if (testCase.action) expect(stored.action).toBe(testCase.action);
       // What the body named, when it was not a valid action name, next to the URL's action.
       expect(stored.sentAction).toBe(testCase.sentAction ?? null);
       expect((await core.core.api.listCalls({ limit: 1 })).calls[0]?.sentAction).toBe(testCase.sentAction ?? null);

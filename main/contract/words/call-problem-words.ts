@@ -1,0 +1,82 @@
+/**
+ * What was wrong with a call, in a few words, from the stable `problem` code the core stores
+ * with it: for the page's list row and the verdict line's headline, and for the command line's
+ * call lines. The full sentence (what happened and what to do) is the call's stored
+ * `problemMessage`, which the call's details show whole.
+ */
+import type { CallSummary } from '../calls';
+
+/**
+ * Why the companion refused a request, by code. Every code the core refuses with is here, so
+ * the core's refusals are typed by this list (a new code does not compile until it is worded).
+ */
+const REQUEST_PROBLEM_WORDS = {
+  // Before the request's head could be read (parser-refusal.ts, rate-limit.ts).
+  'head-too-large': 'headers too large',
+  'ambiguous-length': 'unclear length',
+  'malformed-http': 'not HTTP',
+  'headers-timeout': 'headers too slow',
+  'rate-limited': 'rate limited',
+  // The body's arrival and the route (handle-call.ts).
+  aborted: 'aborted',
+  'body-timeout': 'timed out',
+  'malformed-body': 'unreadable body',
+  'too-large': 'too large',
+  'missing-host': 'no Host header',
+  'not-found': 'no route',
+  'method-not-allowed': 'wrong method',
+  'invalid-path-action': 'bad path',
+  'unsupported-content-type': 'media type',
+  'unsupported-content-encoding': 'compressed',
+  // The body as JSON (parse-json.ts, typed-json.ts).
+  empty: 'empty body',
+  'invalid-utf8': 'not UTF-8',
+  bom: 'byte order mark',
+  'invalid-json': 'not JSON',
+  'too-deep': 'nested too deep',
+  'duplicate-key': 'duplicate key',
+  // The body as a Flowent call (call-body.ts).
+  'not-an-object': 'not an object',
+  'missing-action-name': 'no action_name',
+  'invalid-action-name': 'bad action_name',
+  // Short enough to stay whole beside its verdict in the list's signature column at 180 px.
+  'action-mismatch': 'action ≠ URL',
+  'missing-parameters': 'no parameters',
+  'invalid-parameters': 'parameters not an object',
+  'missing-timestamp': 'no timestamp',
+  'invalid-timestamp': 'bad timestamp',
+  'invalid-test': 'bad test flag',
+  'invalid-signature-type': 'signature not text',
+} as const satisfies Record<string, string>;
+
+/** What went wrong on a call that was answered all the same (by a mock, or forwarded). */
+const ANSWER_PROBLEM_WORDS = {
+  'mock-template-failed': 'mock failed',
+  'headers-dropped': 'headers dropped',
+} as const satisfies Record<string, string>;
+
+/** A reason the companion refuses a request with before any mock or handler sees it. */
+export type RequestProblem = keyof typeof REQUEST_PROBLEM_WORDS;
+/** A problem stored with a call: a refusal's reason, or what went wrong on an answered call. */
+export type CallProblem = RequestProblem | keyof typeof ANSWER_PROBLEM_WORDS;
+
+const PROBLEM_WORDS: Record<string, string | undefined> = { ...REQUEST_PROBLEM_WORDS, ...ANSWER_PROBLEM_WORDS };
+
+/**
+ * A call's problem in a word or two (`no parameters`, `action ≠ URL`); null when it
+ * has none. A code this catalogue does not know (a history written by a newer companion, an
+ * imported HAR) reads as its own words.
+ */
+export function problemWords(code: string | null): string | null {
+  if (code === null) return null;
+  return PROBLEM_WORDS[code] ?? code.replace(/-/g, ' ');
+}
+
+/**
+ * The companion itself refused the call for what was wrong with the request (its answer, a
+ * 4xx, says why): that problem, not the signature, is why the call failed, and is what every
+ * front end leads with.
+ */
+export function refusedForRequest(call: Pick<CallSummary, 'answeredBy' | 'problem'>): boolean {
+  return call.answeredBy === 'error' && call.problem !== null;
+}
