@@ -94,7 +94,7 @@ describe('words for the screen', () => {
     expect(problemWord('invalid-json')).toBe('not JSON');
     expect(problemWord('unsupported-content-type')).toBe('media type');
     expect(problemWord('not-found')).toBe('no route');
-    expect(problemWord('invalid-parameters')).toBe('wrong type');
+    expect(problemWord('invalid-parameters')).toBe('parameters not an object');
     expect(problemWord('some-new-code')).toBe('some new code');
     expect(problemWord(null)).toBeNull();
   });

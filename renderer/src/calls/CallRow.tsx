@@ -2,6 +2,7 @@ import { statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatListTime, statusClass } from '../shared/format';
+import { RefusalMark } from './RefusalMark';
 import { ContractMark, HandlerMark, SentAction, SourceTag, TestTag, TimestampMark, VerdictBadge } from './VerdictBadge';
 
 interface Props {
@@ -37,13 +38,15 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       </span>
       <span className="col-action">
         {call.source !== 'flowent' && <SourceTag source={call.source} />}
-        {call.sentAction !== null ? (
+        {/* A body naming another action than the URL is listed under the URL's (see call-body.ts): its claim is in the refusal mark. */}
+        {call.sentAction !== null && call.problem !== 'action-mismatch' ? (
           <SentAction sent={call.sentAction} routedTo={call.action} />
         ) : (
           (call.action ?? <span className="muted">{call.path}</span>)
         )}
       </span>
       <span className="col-verdict">
+        <RefusalMark call={call} />
         <VerdictBadge verdict={call.verdict} problem={call.problem} />
         {call.test && <TestTag />}
         <HandlerMark call={call} />

@@ -1,4 +1,4 @@
-import { statusNumberWords } from '../../../main/contract/words';
+import { refusedForRequest, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
@@ -81,8 +81,8 @@ function CallDetailView({ call }: { call: CallDetail }) {
       </h2>
       <HandlerDisagreement call={call} />
       <VerdictLine call={call} />
-      {/* A request that is not a Flowent call has its problem in the verdict line already. */}
-      {call.problemMessage && call.verdict !== 'not-flowent' && (
+      {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already. */}
+      {call.problemMessage && call.verdict !== 'not-flowent' && !refusedForRequest(call) && (
         <div className="problem-box" role="alert" aria-label="Problem">
           <strong>Problem with the request:</strong> <Prose text={call.problemMessage} />
         </div>

@@ -1,42 +1,8 @@
 import type { AnsweredBy, CallDetail } from '../../../main/contract/api';
-import { isTimestampRemark, leadDiagnosis } from '../../../main/contract/words';
+import { isTimestampRemark, leadDiagnosis, problemWords, refusedForRequest } from '../../../main/contract/words';
 
-/**
- * Why a request is not a Flowent call, in a word or two, from the core's problem code (the
- * full sentence is in the call's details). Unknown codes read as their own words.
- */
-const PROBLEM_WORDS: Record<string, string> = {
-  empty: 'empty body',
-  'invalid-utf8': 'not UTF-8',
-  bom: 'byte order mark',
-  'invalid-json': 'not JSON',
-  'too-deep': 'nested too deep',
-  'duplicate-key': 'duplicate key',
-  'not-an-object': 'not an object',
-  'missing-action-name': 'no action',
-  'invalid-action-name': 'bad action',
-  'action-mismatch': 'action mismatch',
-  'missing-parameters': 'no parameters',
-  'invalid-parameters': 'wrong type',
-  'missing-timestamp': 'no timestamp',
-  'invalid-timestamp': 'wrong type',
-  'invalid-test': 'wrong type',
-  'invalid-signature-type': 'wrong type',
-  aborted: 'aborted',
-  'body-timeout': 'timed out',
-  'too-large': 'too large',
-  'not-found': 'no route',
-  'method-not-allowed': 'wrong method',
-  'invalid-path-action': 'bad path',
-  'unsupported-content-type': 'media type',
-  'unsupported-content-encoding': 'compressed',
-  'mock-template-failed': 'mock failed',
-};
-
-export function problemWord(code: string | null): string | null {
-  if (code === null) return null;
-  return PROBLEM_WORDS[code] ?? code.replace(/-/g, ' ');
-}
+/** A call's problem in a word or two, as every front end says it (main/contract/words). */
+export const problemWord = problemWords;
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
 
@@ -63,6 +29,18 @@ export function summarize(call: CallDetail): VerdictSummary {
   const report = call.signature;
   const lead = leadDiagnosis(report.diagnosis);
   const stamp = report.diagnosis.find(isTimestampRemark) ?? null;
+  // The companion answered the 4xx itself for what is wrong with the request: that is why the
+  // call failed, whatever its signature (whose advice, such as signing it or turning
+  // enforcement off, would not have changed the answer). The signature's verdict stays in the
+  // title's badge and its own section below.
+  if (refusedForRequest(call) && report.verdict !== 'not-flowent') {
+    return {
+      tone: 'bad',
+      headline: `Request refused: ${problemWords(call.problem)}.`,
+      detail: call.problemMessage,
+      hint: null,
+    };
+  }
   switch (report.verdict) {
     case 'not-flowent': {
       const word = problemWord(call.problem);
