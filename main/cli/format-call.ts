@@ -1,5 +1,13 @@
 import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
-import { counted, forwardingFailedWords, handlerVerdictWords, statusWords, type HandlerVoice } from '../contract/words';
+import {
+  counted,
+  forwardingFailedWords,
+  handlerVerdictWords,
+  problemWords,
+  refusedForRequest,
+  statusWords,
+  type HandlerVoice,
+} from '../contract/words';
 import type { CallWhy, HandlerWhy } from './call-why';
 import { printable } from './printable';
 
@@ -49,12 +57,19 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   // A request the HTTP parser refused before its request line could be read has neither.
   const requestLine = call.method || call.path ? `${call.method} ${call.path}` : '(no request line)';
   const named = call.action ?? requestLine;
-  const action = call.sentAction === null ? named : `${named} (action_name ${call.sentAction}: not a valid name)`;
+  // A body naming another action than its URL is listed under the URL's (the route it came to), as on the page.
+  const action =
+    call.sentAction === null
+      ? named
+      : `${named} (action_name ${call.sentAction}${call.problem === 'action-mismatch' ? '' : ': not a valid name'})`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
-  const status = statusWords(call.status, call.answeredBy);
+  // A refusal's reason stands by the status it explains (`400 refused: no parameters`): it, not
+  // the signature's verdict before it, is why the call failed.
+  const refused = refusedForRequest(call);
+  const status = statusWords(call.status, call.answeredBy) + (refused ? ` refused: ${problemWords(call.problem)}` : '');
   const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, call.verdict, HANDLER_VOICE)}` : '';
-  const problem = call.problem ? `  ${call.problem}` : '';
+  const problem = call.problem && !refused ? `  ${problemWords(call.problem)}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
 }
 
@@ -86,7 +101,8 @@ export function formatStoredElsewhere(count: number): string {
  * brings its own violations). `why` is what was read beyond the summary (see call-why.ts).
  */
 export function formatCallNotes(call: CallSummary, why: CallWhy = { handler: null, parameters: null }): string[] {
-  const signature = call.signatureDiagnosis ? [`  why: ${call.signatureDiagnosis.message}`] : [];
+  // A call the companion refused for its request failed for that (its line says it), not for its signature.
+  const signature = call.signatureDiagnosis && !refusedForRequest(call) ? [`  why: ${call.signatureDiagnosis.message}`] : [];
   const note = forwardingNote(call.answeredBy, call.forwardError);
   const forwarding = note === null ? [] : [note];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
