@@ -116,3 +116,15 @@ export const ANSWERED_BY = [
   'companion-error',
 ] as const;
 export type AnsweredBy = (typeof ANSWERED_BY)[number];
+
+/**
+ * Whose answer a mock can copy: a handler's (`forward`, or through this companion's webhook)
+ * or a mock's. Not the companion's own answers (its 502/504 when forwarding failed, its
+ * refusals, its answer to the registration check) and not a call nothing answered.
+ */
+const COPYABLE_ANSWERS: ReadonlySet<AnsweredBy> = new Set<AnsweredBy>(['mock', 'fallback-mock', 'forward', 'companion']);
+
+/** Whether "Make a mock from this answer" has an answer to copy: a handler's or a mock's, given. */
+export function hasAnswerToCopy(call: { answeredBy: AnsweredBy; status: number }): boolean {
+  return call.status !== 0 && COPYABLE_ANSWERS.has(call.answeredBy);
+}

@@ -4,21 +4,57 @@
  * imports only downward, from here, and never from a file that imports it back.
  */
 
+import type { AnsweredBy } from './names-and-limits';
+
 /** Why a stored call cannot be used for what was asked (other features return these too). */
 export type CallsFailure =
   | { code: 'call-not-found'; id: number }
   /** A mock, or the check of its parameters against a schema, needs the action the call names. */
   | { code: 'call-without-action'; id: number; wanted: 'mock' | 'parameter-check' | 'probe' }
   | { code: 'call-not-json'; id: number }
-  /** The connection closed before an answer: there is nothing to copy into a mock. */
-  | { code: 'call-without-answer'; id: number };
+  /**
+   * No handler or mock answered it, so there is nothing to copy into a mock: nothing answered at
+   * all (`status` 0; `cause` says why, when it was recorded), or the companion gave its own
+   * answer (a 502/504 in the handler's place, a refusal): see hasAnswerToCopy.
+   */
+  | { code: 'call-without-answer'; id: number; answeredBy: AnsweredBy; status: number; cause: NoAnswerCause | null };
+
+/** The stable codes of `Violation`, in the order the list leads with them (see answerMarkWord). */
+export const VIOLATION_CODES = [
+  'no-answer',
+  'too-slow',
+  'too-large',
+  'not-json',
+  'not-object',
+  'result-missing',
+  'result-not-string',
+  'error-not-string',
+  'error-on-success',
+  'not-2xx',
+] as const;
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
+
+/**
+ * Why no answer came to pass on: nothing listening (`refused`), the connection closed or reset
+ * before an answer (`closed`), none within the time allowed (`timeout`), bytes that are not
+ * HTTP (`not-http`), an address that cannot be reached (`unreachable`: its name, route, TLS...),
+ * another network failure (`failed`), nowhere to forward to (`no-target`), or the companion
+ * stopping (`stopped`).
+ */
+export const NO_ANSWER_CAUSES = ['refused', 'closed', 'timeout', 'not-http', 'unreachable', 'failed', 'no-target', 'stopped'] as const;
+export type NoAnswerCause = (typeof NO_ANSWER_CAUSES)[number];
 
 /** One way an answer falls short of what Flowent expects (2xx, JSON, `result` a string...). */
 export interface Violation {
-  /** Stable code: `not-2xx`, `not-json`, `not-object`, `result-missing`, `result-not-string`, `error-not-string`, `error-on-success`, `too-large`, `too-slow`, `no-answer`. */
+  /** Stable code: one of VIOLATION_CODES (a string: a history or file from another version may hold others). */
   code: string;
   /** What happened, in the words a developer acts on. */
   message: string;
+  /**
+   * Set when no answer was given at all (`no-answer`, or `too-slow` for a forward that timed
+   * out): how it failed. Absent on an answer that was given, and on calls stored before it was recorded.
+   */
+  cause?: NoAnswerCause;
 }
 
 /** A likely reason a call's signature did not match, and what to do about it. */

@@ -1,6 +1,8 @@
 import { ACTION_NAME_RULE } from '../action-name';
 import type { AnswersFailure } from '../answers';
-import type { CallsFailure } from '../shared';
+import type { AnsweredBy } from '../names-and-limits';
+import type { CallsFailure, NoAnswerCause } from '../shared';
+import { noAnswerPhrase } from './answer-mark-words';
 import type { Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 
@@ -9,6 +11,23 @@ const WITHOUT_ACTION: Record<Extract<CallsFailure, { code: 'call-without-action'
   'parameter-check': 'no schema to check its parameters against',
   probe: 'no handler to send it to',
 };
+
+/** Why the companion answered a call itself, after its status: ", because your handler refused the connection". */
+function ownAnswerReason(answeredBy: AnsweredBy, cause: NoAnswerCause | null): string {
+  switch (answeredBy) {
+    case 'forward-error':
+    case 'companion-error':
+      return cause ? `, because ${noAnswerPhrase(answeredBy, cause)}` : ', because forwarding failed';
+    case 'signature-check':
+      return ', refusing the signature';
+    case 'test-check':
+      return " to Flowent's registration check";
+    case 'error':
+      return ', refusing the request';
+    default:
+      return '';
+  }
+}
 
 /** Call ids that are not in the history, for the failures that name one or several. */
 export function noSuchCalls(ids: number[]): string {
@@ -24,8 +43,12 @@ export const CALLS_WORDS: Catalogue<CallsFailure, Vocabulary> = {
     what: `Call #${id} names no action, so there is ${WITHOUT_ACTION[wanted]}.`,
   }),
   'call-not-json': ({ id }) => ({ what: `Call #${id}'s body is not JSON, so its parameters cannot be checked.` }),
-  'call-without-answer': ({ id }) => ({
-    what: `Call #${id} got no answer (the connection was closed), so there is nothing to copy.`,
+  'call-without-answer': ({ id, answeredBy, status, cause }) => ({
+    what:
+      status === 0
+        ? `Call #${id} got no answer${cause ? ` (${noAnswerPhrase(answeredBy, cause)})` : ''}, so there is nothing to copy.`
+        : `Call #${id} was answered by this companion's own ${status}${ownAnswerReason(answeredBy, cause)}, not by your handler or a mock, so there is nothing to copy.`,
+    todo: 'Make the mock from a call your handler or a mock answered.',
   }),
 };
 

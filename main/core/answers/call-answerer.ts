@@ -1,4 +1,4 @@
-import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition } from '../../contract/api';
+import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition, NoAnswerCause } from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
@@ -147,12 +147,12 @@ export class CallAnswerer {
     if (!route.target) {
       const advice = this.options.repository().targetAdvice?.(call.action) ?? `run "flowent-companion targets set ${call.action} <url>"`;
       const message = `Action ${call.action} is set to forward, but no target is set: ${advice} or start with --forward <url>.`;
-      return this.forwardFailure(call, route, { kind: 'failed', message }, null);
+      return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, null);
     }
     const resolved = resolveTarget(route.target, call.action);
     if (!resolved.ok) {
       const message = `The forward target for ${call.action} is unusable: "${resolved.url}" is not an absolute http(s) URL.`;
-      return this.forwardFailure(call, route, { kind: 'failed', message }, route.target);
+      return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, route.target);
     }
     const prepared = forwardHeaders(call.rawHeaders, call.remoteAddress);
     const outcome = await this.forwarder.forward({
@@ -200,7 +200,7 @@ export class CallAnswerer {
   private forwardFailure(
     call: CallToAnswer,
     route: ResolvedRoute,
-    failure: { kind: ForwardFailure; message: string; fullSize?: number },
+    failure: { kind: ForwardFailure; cause?: NoAnswerCause; message: string; fullSize?: number },
     target: string | null,
   ): ChosenAnswer {
     const forward = {

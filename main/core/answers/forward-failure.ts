@@ -1,4 +1,4 @@
-import type { Violation } from '../../contract/api';
+import type { NoAnswerCause, Violation } from '../../contract/api';
 import { networkInWords } from '../../contract/words/network-words';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
 import { networkProblemOf } from '../network-problem';
@@ -15,24 +15,26 @@ export type ForwardFailure = 'timeout' | 'unreachable' | 'failed' | 'too-large' 
 export interface FailedForward {
   ok: false;
   kind: ForwardFailure;
+  /** How no answer came; absent for `too-large`, an answer that came and was refused. */
+  cause?: NoAnswerCause;
   message: string;
   durationMs: number;
   fullSize?: number;
 }
 
 /** The contract violation a failed forward stands for. */
-export function failureViolation(failure: { kind: ForwardFailure; message: string; fullSize?: number }): Violation {
+export function failureViolation(failure: { kind: ForwardFailure; cause?: NoAnswerCause; message: string }): Violation {
   // Each failure's message already says what happened, with the limit that applied: a prefix
   // would repeat it, or say "could not be reached" of a handler that answered something else.
   switch (failure.kind) {
     case 'timeout':
-      return { code: 'too-slow', message: failure.message };
+      return { code: 'too-slow', message: failure.message, cause: 'timeout' };
     case 'too-large':
       return { code: 'too-large', message: failure.message };
     case 'unreachable':
     case 'failed':
     case 'stopped':
-      return { code: 'no-answer', message: failure.message };
+      return { code: 'no-answer', message: failure.message, ...(failure.cause && { cause: failure.cause }) };
     default: {
       const unknownKind: never = failure.kind;
       throw new Error(`unhandled forward failure ${String(unknownKind)}`);
@@ -56,7 +58,13 @@ export function tooSlow(target: URL, to: Receiver, timeoutMs: number, durationMs
   return {
     ok: false,
     kind: 'timeout',
-    message: `${describeTarget(target, to)} did not answer within ${formatMs(timeoutMs)} (Flowent gives up after 30 s).`,
+    cause: 'timeout',
+    // What to do, as for a refused connection: the usual cause is work done before answering.
+    message: `${describeTarget(target, to)} did not answer within ${formatMs(timeoutMs)} (Flowent gives up after 30 s). ${
+      to === 'handler'
+        ? 'Check its log for where it waits, and answer sooner: do slow work after answering.'
+        : 'Check that the handler it forwards to answers sooner.'
+    }`,
     durationMs,
   };
 }
@@ -65,17 +73,19 @@ export function describeFailure(
   error: unknown,
   target: URL,
   to: Receiver,
-): { kind: 'unreachable' | 'failed' | 'stopped'; message: string } {
+): { kind: 'unreachable' | 'failed' | 'stopped'; cause: NoAnswerCause; message: string } {
   const where = describeTarget(target, to);
   if (isNotHttp(error)) {
     return {
       kind: 'failed',
+      cause: 'not-http',
       message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is ${to === 'handler' ? "your handler's" : "the companion's webhook"} plain HTTP port, not another service.`,
     };
   }
   if (isAborted(error)) {
     return {
       kind: 'stopped',
+      cause: 'stopped',
       message: `Forwarding to ${target.origin}${target.pathname} was stopped because Flowent Companion is stopping.`,
     };
   }
@@ -84,20 +94,27 @@ export function describeFailure(
     case 'refused':
       return {
         kind: 'unreachable',
+        cause: 'refused',
         message: `${where} refused the connection: nothing is listening on ${target.host}. ${to === 'handler' ? 'Start your handler' : 'Start the companion there again'}, or check the port.`,
       };
     case 'reset':
       return {
         kind: 'unreachable',
+        cause: 'closed',
         message: `${where} closed the connection before finishing its answer (connection reset). Check its log for a crash.`,
       };
     case 'other':
       return {
         kind: 'failed',
+        cause: 'failed',
         message: `Forwarding to ${target.origin}${target.pathname} failed: ${networkInWords(problem, target.origin)}.`,
       };
     default:
-      return { kind: 'unreachable', message: `${where} cannot be reached: ${networkInWords(problem, target.origin)}.` };
+      return {
+        kind: 'unreachable',
+        cause: 'unreachable',
+        message: `${where} cannot be reached: ${networkInWords(problem, target.origin)}.`,
+      };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AnswerMode, AnswerRoute, AnswersFailure, AnswerSettings, MockFormat, Refused, Result, StoredMock } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
+import { hasAnswerToCopy } from '../../contract/names-and-limits';
 import type { CallsRepository } from '../store/calls-repository';
 import type { AnswerStore } from '../store/answer-store';
 import { checkTargetUrl } from './forward-target';
@@ -72,8 +73,11 @@ export function createAnswers(deps: AnswersDeps): Answers {
       if (!call.action) return { ok: false, code: 'call-without-action', id: callId, wanted: 'mock' };
       const refused = refusal(call.action);
       if (refused) return refused;
+      if (!hasAnswerToCopy(call)) {
+        const cause = call.violations.find((v) => v.cause !== undefined)?.cause ?? null;
+        return { ok: false, code: 'call-without-answer', id: callId, answeredBy: call.answeredBy, status: call.status, cause };
+      }
       const definition = mockFromStoredCall(call);
-      if (!definition) return { ok: false, code: 'call-without-answer', id: callId };
       return changed({ ok: true, value: deps.answers().setMock(call.action, definition) });
     },
     setForwardTarget(action, url) {

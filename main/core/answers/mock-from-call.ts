@@ -11,8 +11,7 @@ const TRANSPORT_HEADERS = /^(content-length|transfer-encoding|connection|keep-al
  * answer in compact form is kept as JSON, easier to edit; any other answer (spaced JSON, whose
  * layout a re-serialization would change, or text) is kept as one string.
  */
-export function mockFromStoredCall(call: StoredCall): MockDefinition | null {
-  if (call.response.status === 0) return null;
+export function mockFromStoredCall(call: StoredCall): MockDefinition {
   const text = call.response.body.toString('utf8');
   let body: unknown = escapeTemplate(text);
   try {

@@ -29,7 +29,11 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
     );
   }
   if (answer.status === 0) {
-    add('no-answer', `${who} closed the connection without answering; Flowent sees a failed action.`);
+    violations.push({
+      code: 'no-answer',
+      message: `${who} closed the connection without answering; Flowent sees a failed action.`,
+      cause: 'closed',
+    });
     return violations;
   }
   if (answer.fullSize > FLOWENT_BODY_LIMIT_BYTES) {

@@ -8,7 +8,7 @@ import type {
   Result,
   Violation,
 } from '../../contract/api';
-import { ANSWERED_BY, HANDLER_SIGNATURES } from '../../contract/api';
+import { ANSWERED_BY, HANDLER_SIGNATURES, NO_ANSWER_CAUSES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { routeOf } from '../protocol/routes';
 import { checkAnswer } from '../protocol/answer-check';
@@ -284,7 +284,9 @@ function readHeaders(value: unknown): HeaderPair[] | null {
 function readViolations(value: unknown): Violation[] | null {
   if (!Array.isArray(value)) return null;
   const list = value.filter((v): v is Violation => isObject(v) && typeof v.code === 'string' && typeof v.message === 'string');
-  return list.map(({ code, message }) => ({ code, message }));
+  return list.map(({ code, message, cause }) =>
+    cause !== undefined && (NO_ANSWER_CAUSES as readonly unknown[]).includes(cause) ? { code, message, cause } : { code, message },
+  );
 }
 
 function flowentFields(body: Buffer): { action: string | null; test: boolean } {

@@ -5,6 +5,8 @@ import { closedPort, handlerUrl, rawHeader, useHandler } from '../../helpers/han
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { openSocket, parseResponses, rawRequest, readAll } from '../../helpers/raw-http';
 import { startCore, type RunningCore } from '../../helpers/running-core';
+import { wordFailure } from '../../../main/contract/words';
+import { CLI_VOCABULARY } from '../../../main/cli/cli-words';
 
 const KEY = 'test-key';
 const handler = useHandler();
@@ -98,10 +100,13 @@ describe("forwarding to the developer's handler", () => {
       status: 504,
       forwardError: expect.stringContaining('did not answer within'),
     });
-    expect(stored.violations.map((v) => v.code)).toEqual(['too-slow']);
-    // Said once, with the limit that applied: the companion's 400 ms, beside Flowent's 30 s.
+    // Recorded as no answer that timed out, not as a slow answer: the 504 is the companion's own.
+    expect(stored.violations.map((v) => [v.code, v.cause])).toEqual([['too-slow', 'timeout']]);
+    // Said once, with the limit that applied: the companion's 400 ms, beside Flowent's 30 s, and what to do.
     expect(stored.violations[0]?.message).toBe(stored.forwardError);
-    expect(stored.forwardError).toMatch(/did not answer within 400 ms \(Flowent gives up after 30 s\)\.$/);
+    expect(stored.forwardError).toMatch(
+      /did not answer within 400 ms \(Flowent gives up after 30 s\)\. Check its log for where it waits, and answer sooner: do slow work after answering\.$/,
+    );
   });
 
   it('applies the limit to a handler that trickles its answer', async () => {
@@ -120,8 +125,18 @@ describe("forwarding to the developer's handler", () => {
     );
     const stored = (await storedChecks(core)).newest();
     expect(stored).toMatchObject({ answeredBy: 'forward-error', forwardTarget: `http://127.0.0.1:${port}/hook/send_email` });
-    expect(stored.violations[0]?.code).toBe('no-answer');
+    expect(stored.violations[0]).toMatchObject({ code: 'no-answer', cause: 'refused' });
     expect(stored.violations[0]?.message).toBe(stored.forwardError);
+    // The 502 is the companion's own words, not the handler's: no mock is made of it.
+    const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    const made = await core.core.api.mockFromCall(id);
+    expect(made).toEqual({ ok: false, code: 'call-without-answer', id, answeredBy: 'forward-error', status: 502, cause: 'refused' });
+    if (!made.ok) {
+      expect(wordFailure(made, CLI_VOCABULARY)).toBe(
+        `Call #${id} was answered by this companion's own 502, because your handler refused the connection, not by your handler or a mock, so there is nothing to copy. Make the mock from a call your handler or a mock answered.`,
+      );
+    }
+    expect((await core.core.api.getAnswerSettings()).mocks).toEqual([]);
 
     // A registration check to a dead handler: Flowent would refuse the registration.
     const check = await core.post(

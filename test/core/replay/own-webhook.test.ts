@@ -87,7 +87,7 @@ describe('a call the companion sends to its own webhook that gets no answer', ()
     const call = (await core.core.api.listCalls({ limit: 10 })).calls.find((stored) => stored.source === 'simulator')!;
     expect(call).toMatchObject({ status: 0, answeredBy: 'companion-error', handlerSignature: null });
     expect(call.violations.map((violation) => violation.message)).toEqual([
-      `This companion's webhook at ${core.baseUrl}/actions/weather did not answer within 300 ms (Flowent gives up after 30 s).`,
+      `This companion's webhook at ${core.baseUrl}/actions/weather did not answer within 300 ms (Flowent gives up after 30 s). Check that the handler it forwards to answers sooner.`,
     ]);
   });
 });

@@ -1,0 +1,93 @@
+import type { AnsweredBy } from '../names-and-limits';
+import { VIOLATION_CODES, type NoAnswerCause, type Violation, type ViolationCode } from '../shared';
+
+/**
+ * Why an answer fails Flowent's contract, in a word or two: what the list's mark says beside
+ * the status (the full sentences are in its title and in the call's details). One entry per
+ * code, so a new code does not compile until it has its word.
+ */
+const VIOLATION_WORD: Record<ViolationCode, string> = {
+  'no-answer': 'no answer',
+  'too-slow': 'too slow',
+  'too-large': 'over 1 MB',
+  'not-json': 'not JSON',
+  'not-object': 'not object',
+  'result-missing': 'no result',
+  'result-not-string': 'result type',
+  'error-not-string': 'error type',
+  'error-on-success': 'error set',
+  'not-2xx': 'not 2xx',
+};
+
+/** How no answer came, in a word or two: said in place of the violation's word. */
+const CAUSE_WORD: Record<NoAnswerCause, string> = {
+  refused: 'refused',
+  closed: 'closed',
+  timeout: 'timed out',
+  'not-http': 'not HTTP',
+  unreachable: 'unreachable',
+  failed: 'failed',
+  'no-target': 'no target',
+  stopped: 'stopped',
+};
+
+/** How no answer came, after who was asked ("your handler refused the connection"). */
+const CAUSE_PHRASE: Record<NoAnswerCause, string> = {
+  refused: 'refused the connection',
+  closed: 'closed the connection without answering',
+  timeout: 'did not answer in time',
+  'not-http': 'answered with bytes that are not HTTP',
+  unreachable: 'could not be reached',
+  failed: 'could not be reached',
+  'no-target': 'was not sent the call: no forward target is set',
+  stopped: 'was not waited for: the companion was stopping',
+};
+
+const LEAD_ORDER: readonly string[] = VIOLATION_CODES;
+
+/**
+ * The violation a call's mark leads with: an answer never given first (it is why there is
+ * nothing else to check), then the order of VIOLATION_CODES, which puts "not JSON" before
+ * "not 2xx" (the status beside the mark says that already). Null for no violations.
+ */
+export function leadViolation(violations: readonly Violation[]): Violation | null {
+  const caused = violations.find((v) => v.cause !== undefined);
+  if (caused) return caused;
+  const rank = (v: Violation) => (LEAD_ORDER.includes(v.code) ? LEAD_ORDER.indexOf(v.code) : LEAD_ORDER.length);
+  return violations.reduce<Violation | null>((lead, v) => (lead === null || rank(v) < rank(lead) ? v : lead), null);
+}
+
+/** The word the list's mark says for a call's violations (`refused`, `timed out`, `not JSON`); null for none. */
+export function answerMarkWord(violations: readonly Violation[]): string | null {
+  const lead = leadViolation(violations);
+  if (lead === null) return null;
+  if (lead.cause !== undefined) return CAUSE_WORD[lead.cause];
+  // A code from another version's history: the mark still says there is a problem.
+  return (VIOLATION_WORD as Record<string, string | undefined>)[lead.code] ?? 'contract';
+}
+
+/** How no answer came for a call, when it was recorded: the cause of its violation of an answer never given. */
+export function noAnswerCause(violations: readonly Violation[]): NoAnswerCause | null {
+  return violations.find((v) => v.cause !== undefined)?.cause ?? null;
+}
+
+/** Who was asked and gave no answer, as a sentence starts: "Your handler", "This companion's webhook", "The mock". */
+export function unansweredBy(answeredBy: AnsweredBy): string {
+  if (answeredBy === 'companion-error' || answeredBy === 'companion') return "This companion's webhook";
+  if (answeredBy === 'forward-error' || answeredBy === 'forward') return 'Your handler';
+  return 'The mock';
+}
+
+/** "your handler refused the connection", "this companion's webhook did not answer in time". */
+export function noAnswerPhrase(answeredBy: AnsweredBy, cause: NoAnswerCause): string {
+  const who = unansweredBy(answeredBy);
+  return `${who.charAt(0).toLowerCase()}${who.slice(1)} ${CAUSE_PHRASE[cause]}`;
+}
+
+/**
+ * The heading of a call's details when nothing answered it at all: said as that, not as a
+ * problem with an answer. "Your handler never answered", "The mock never answered".
+ */
+export function noAnswerHeading(answeredBy: AnsweredBy): string {
+  return `${unansweredBy(answeredBy)} never answered`;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { answerMarkWord, noAnswerHeading, noAnswerPhrase } from '../../../main/contract/words';
+import { NO_ANSWER_CAUSES, VIOLATION_CODES } from '../../../main/contract/api';
+
+const v = (code: string, cause?: (typeof NO_ANSWER_CAUSES)[number]) => ({ code, message: `${code} said whole`, ...(cause && { cause }) });
+
+describe("the list's word for an answer's problem", () => {
+  it('says how no answer came, before anything else', () => {
+    expect(answerMarkWord([v('no-answer', 'refused')])).toBe('refused');
+    expect(answerMarkWord([v('too-slow', 'timeout')])).toBe('timed out');
+    expect(answerMarkWord([v('no-answer', 'closed')])).toBe('closed');
+    // A history from before causes were kept: the code's own word.
+    expect(answerMarkWord([v('no-answer')])).toBe('no answer');
+  });
+
+  it('leads with what the status beside it does not say', () => {
+    // A 500 in HTML: "not JSON" beside the 500, not "not 2xx".
+    expect(answerMarkWord([v('not-2xx'), v('not-json')])).toBe('not JSON');
+    expect(answerMarkWord([v('result-missing')])).toBe('no result');
+    expect(answerMarkWord([v('not-2xx')])).toBe('not 2xx');
+    expect(answerMarkWord([v('too-slow'), v('result-not-string')])).toBe('too slow');
+    expect(answerMarkWord([])).toBeNull();
+    // A code this version does not know (a newer history): still marked.
+    expect(answerMarkWord([v('something-new')])).toBe('contract');
+  });
+
+  it('has a short word for every code and cause', () => {
+    for (const code of VIOLATION_CODES) expect(answerMarkWord([v(code)])!.length).toBeLessThanOrEqual(11);
+    for (const cause of NO_ANSWER_CAUSES) expect(answerMarkWord([v('no-answer', cause)])!.length).toBeLessThanOrEqual(11);
+  });
+
+  it('says who never answered, and how', () => {
+    expect(noAnswerHeading('forward-error')).toBe('Your handler never answered');
+    expect(noAnswerHeading('companion-error')).toBe("This companion's webhook never answered");
+    expect(noAnswerHeading('mock')).toBe('The mock never answered');
+    expect(noAnswerPhrase('forward-error', 'refused')).toBe('your handler refused the connection');
+    expect(noAnswerPhrase('companion-error', 'timeout')).toBe("this companion's webhook did not answer in time");
+  });
+});
