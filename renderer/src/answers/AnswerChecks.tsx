@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CallDetail } from '../../../main/contract/api';
+import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 import { describeOwnMock } from './answer-routes';
@@ -52,7 +52,9 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
           )}
         </div>
       )}
+      {/* Only a handler's or a mock's answer: not the companion's own 502/504, nor no answer at all. */}
       {action &&
+        hasAnswerToCopy(call) &&
         (confirming ? (
           <div className="confirm" role="group" aria-label="Confirm replacing the mock">
             <p>Replace {confirming.words} with this call&apos;s answer? The mock you have now is not kept.</p>

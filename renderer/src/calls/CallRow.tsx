@@ -53,7 +53,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
         <TimestampMark timestamp={call.timestamp} />
       </span>
       <span className={`col-status ${statusClass(call.status)}`}>
-        {call.violations.length > 0 && <ContractMark messages={call.violations.map((v) => v.message)} />}
+        <ContractMark violations={call.violations} />
         <span className="status-code">{statusNumberWords(call.status)}</span>
       </span>
       <span className="col-duration">{formatDuration(call.durationMs)}</span>

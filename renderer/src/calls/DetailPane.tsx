@@ -1,4 +1,4 @@
-import { refusedForRequest, statusNumberWords } from '../../../main/contract/words';
+import { noAnswerCause, noAnswerHeading, refusedForRequest, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
@@ -73,6 +73,8 @@ function missingCall(id: number, failure: CallDetailState['failure']): string {
  */
 function CallDetailView({ call }: { call: CallDetail }) {
   const said = answerErrorLine(call);
+  // Nothing answered (refused, timed out, closed): said as that, not as a problem with an answer.
+  const unanswered = noAnswerCause(call.violations) !== null;
   return (
     <>
       <h2 className="detail-title">
@@ -88,8 +90,8 @@ function CallDetailView({ call }: { call: CallDetail }) {
         </div>
       )}
       {call.violations.length > 0 && (
-        <div className="problem-box" role="note" aria-label="Contract check">
-          <strong>Problem with the answer:</strong>
+        <div className="problem-box" role="note" aria-label={unanswered ? 'No answer' : 'Contract check'}>
+          <strong>{unanswered ? `${noAnswerHeading(call.answeredBy)}:` : 'Problem with the answer:'}</strong>
           <ul className="violations">
             {call.violations.map((v) => (
               <li key={v.code + v.message}>
@@ -153,13 +155,22 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <h3>
           Answer <span className={statusClass(call.response.status)}>{statusNumberWords(call.response.status)}</span>
           <span className="spacer" />
-          <CopyButton text={call.response.body} what="answer body" />
+          {call.response.status !== 0 && <CopyButton text={call.response.body} what="answer body" />}
         </h3>
-        <JsonView text={call.response.body} label="Answer body" />
-        <details className="headers-fold">
-          <summary>Answer headers ({call.response.headers.length})</summary>
-          <HeadersTable headers={call.response.headers} label="Answer headers" />
-        </details>
+        {call.response.status === 0 ? (
+          // Not an empty body: nothing came back at all (the box above says why).
+          <p className="muted" data-testid="no-answer-body">
+            Nothing came back: no status, headers or body.
+          </p>
+        ) : (
+          <>
+            <JsonView text={call.response.body} label="Answer body" />
+            <details className="headers-fold">
+              <summary>Answer headers ({call.response.headers.length})</summary>
+              <HeadersTable headers={call.response.headers} label="Answer headers" />
+            </details>
+          </>
+        )}
         <AnswerChecks call={call} />
       </section>
 

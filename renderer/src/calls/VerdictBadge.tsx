@@ -1,4 +1,5 @@
-import type { CallSource, CallSummary, Verdict } from '../../../main/contract/api';
+import type { CallSource, CallSummary, Verdict, Violation } from '../../../main/contract/api';
+import { answerMarkWord, noAnswerCause } from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 import { problemWord } from './verdict-summary';
 
@@ -73,12 +74,21 @@ export function SentAction({ sent, routedTo }: { sent: string; routedTo: string 
   );
 }
 
-/** The answer broke Flowent's contract: its own marker, apart from the signature's verdict. */
-export function ContractMark({ messages }: { messages: string[] }) {
-  const text = `Answer breaks Flowent's contract: ${messages.join('; ')}`;
+/**
+ * The answer broke Flowent's contract, or none came: its own marker, apart from the
+ * signature's verdict, saying why in a word ("refused", "timed out", "not JSON"); its title
+ * and label have every violation whole.
+ */
+export function ContractMark({ violations }: { violations: Violation[] }) {
+  const word = answerMarkWord(violations);
+  if (word === null) return null;
+  const messages = violations.map((v) => v.message).join('; ');
+  const text = noAnswerCause(violations)
+    ? `No answer, so Flowent sees a failed action: ${messages}`
+    : `Answer breaks Flowent's contract: ${messages}`;
   return (
     <span className="badge contract-mark" data-testid="violation-mark" role="img" aria-label={text} title={text}>
-      contract
+      {word}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import type { CallDetail, MockChoice, MockResponseChoice } from '../../../main/contract/api';
-import { NO_HANDLER_ANSWER } from '../../../main/contract/words';
+import { NO_HANDLER_ANSWER, noAnswerCause, noAnswerPhrase } from '../../../main/contract/words';
 import { ANSWERED_BY_LABEL } from '../shared/format';
 
 /**
@@ -7,12 +7,31 @@ import { ANSWERED_BY_LABEL } from '../shared/format';
  * answer when the action has no mock. Calls stored before the choice was recorded say so
  * rather than guess.
  */
-export function describeAnsweredBy(call: Pick<CallDetail, 'answeredBy' | 'action' | 'mockChoice'>): string {
+export function describeAnsweredBy(
+  call: Pick<CallDetail, 'answeredBy' | 'action' | 'mockChoice'> & Partial<Pick<CallDetail, 'status' | 'violations'>>,
+): string {
+  if (call.answeredBy === 'forward-error' || call.answeredBy === 'companion-error') return describeForwardError(call.answeredBy, call);
   if (call.answeredBy !== 'mock' && call.answeredBy !== 'fallback-mock') return ANSWERED_BY_LABEL[call.answeredBy];
   const answer = call.mockChoice
     ? describeMockChoice(call.mockChoice, call.action)
     : 'a mock or the built-in answer (which one was not recorded for this call)';
   return call.answeredBy === 'fallback-mock' ? `${answer}, because ${NO_HANDLER_ANSWER}` : answer;
+}
+
+/**
+ * Forwarding that gave no answer: "no answer" when nothing was sent back (a replay, a sent
+ * call), else the companion's own 502/504; with how it failed when that was recorded.
+ */
+function describeForwardError(
+  answeredBy: 'forward-error' | 'companion-error',
+  call: Partial<Pick<CallDetail, 'status' | 'violations'>>,
+): string {
+  const cause = noAnswerCause(call.violations ?? []);
+  const why = cause ? noAnswerPhrase(answeredBy, cause) : null;
+  if (call.status === undefined) return ANSWERED_BY_LABEL[answeredBy];
+  if (call.status === 0)
+    return `no answer: ${why ?? (answeredBy === 'forward-error' ? 'forwarding to your handler failed' : "sending to this companion's webhook failed")}`;
+  return `this companion's ${call.status} error answer, because ${why ?? 'forwarding to your handler failed'}`;
 }
 
 function describeMockChoice(choice: MockChoice, action: string | null): string {

@@ -30,9 +30,10 @@ describe('contract check', () => {
         .map((li) => li.textContent),
     ).toEqual(violations.map((v) => v.message));
     expect(box.textContent).toMatch(/^Problem with the answer:/);
-    // Its own marker, in the answer's column: not beside the signature's verdict.
+    // Its own marker, in the answer's column: not beside the signature's verdict. It says why
+    // in a word: an HTML answer is "not JSON", not the same "contract" as every other problem.
     const mark = within(row).getByTestId('violation-mark');
-    expect(mark.textContent).toBe('contract');
+    expect(mark.textContent).toBe('not JSON');
     expect(mark.closest('.col-status')).not.toBeNull();
     expect(mark.getAttribute('title')).toBe(`Answer breaks Flowent's contract: ${violations.map((v) => v.message).join('; ')}`);
     const clean = document.querySelector('[data-call-id="2"]') as HTMLElement;
@@ -70,7 +71,54 @@ describe('forwarding and the tunnel', () => {
     expect(within(box).getByTestId('registration-would-pass').textContent).toBe(
       "Flowent's registration check would fail with this answer.",
     );
-    expect(pane.textContent).toContain('an error answer: forwarding to your handler failed');
+    // The 502 is the companion's own, in place of an answer the handler never gave: said as that.
+    expect(within(pane).getByTestId('answered-by').textContent).toBe(
+      "this companion's 502 error answer, because your handler refused the connection",
+    );
+    const unanswered = within(pane).getByRole('note', { name: 'No answer' });
+    expect(unanswered.textContent).toMatch(
+      /^Your handler never answered:Your handler at .* refused the connection: .* Start your handler, or check the port\.$/,
+    );
+    expect(within(pane).queryByRole('note', { name: 'Contract check' })).toBeNull();
+    // Its words are no answer to copy into a mock.
+    expect(within(pane).queryByRole('button', { name: 'Make a mock from this answer' })).toBeNull();
+    const row = document.querySelector('[data-call-id="1"]') as HTMLElement;
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('refused');
+    expect(within(row).getByTestId('violation-mark').getAttribute('aria-label')).toMatch(
+      /^No answer, so Flowent sees a failed action: Your handler at .* refused the connection/,
+    );
+  });
+
+  it('says a replay to a handler that is down got no answer, and why, with nothing to make a mock of', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const port = await closedPort();
+    await c.api.replayCall(1, 'as-is', `http://127.0.0.1:${port}/actions/{action_name}`);
+    const { pane, row } = await openCall(c.bridge, 2);
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('refused');
+    expect(within(pane).getByTestId('answered-by').textContent).toBe('no answer: your handler refused the connection');
+    expect(within(pane).getByRole('note', { name: 'No answer' }).textContent).toMatch(/^Your handler never answered:/);
+    // Not an "empty body": nothing came back.
+    const answer = within(pane).getByRole('region', { name: 'Answer' });
+    expect(within(answer).getByTestId('no-answer-body').textContent).toBe('Nothing came back: no status, headers or body.');
+    expect(within(answer).queryByLabelText('Answer body')).toBeNull();
+    expect(within(pane).queryByRole('button', { name: 'Make a mock from this answer' })).toBeNull();
+  });
+
+  it('says a handler that timed out never answered, and what to do', async () => {
+    const c = await companion.restart({ core: { forwardTimeoutMs: 300 } });
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'hang'));
+    await c.send('send_email');
+    const { pane, row } = await openCall(c.bridge, 1);
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('timed out');
+    const unanswered = within(pane).getByRole('note', { name: 'No answer' });
+    expect(unanswered.textContent).toMatch(
+      /^Your handler never answered:Your handler at .* did not answer within 300 ms \(Flowent gives up after 30 s\)\. Check its log for where it waits, and answer sooner: do slow work after answering\.$/,
+    );
+    expect(within(pane).getByTestId('answered-by').textContent).toBe(
+      "this companion's 504 error answer, because your handler did not answer in time",
+    );
+    expect(within(pane).queryByRole('button', { name: 'Make a mock from this answer' })).toBeNull();
   });
 
   it('labels every way of answering, and says truthfully which mock answer was given', () => {
