@@ -10,9 +10,9 @@ import { runCli, type ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 
-// The list's Answer column holds the yellow "contract" badge beside the status, and the
-// widest pair it holds is the badge beside "no answer" (a `send` or `replay` to a handler that
-// is not running). Every part of it must be seen whole at the sizes people run the page at,
+// The list's Answer column holds the yellow badge that says in a word why the answer failed
+// ("refused", "not JSON"...) beside the status, and the widest pair it holds is the longest word,
+// "unreachable", beside "no answer" (a `send` to a host that does not resolve). Every part of it must be seen whole at the sizes people run the page at,
 // and the room it takes must not cut anything else in its row.
 const KEY = 'e2e-answer-column-key';
 let page: Page;
@@ -45,6 +45,13 @@ serveInspectorForFile(
       await cli(['replay', '2', '--target', stopped]);
       // #4: a call sent to a handler that is not running. Both commands fail, as they should.
       await cli(['send', 'send_email', '--params', '{}', '--target', stopped]);
+      // #5: a mock that answers a JSON array: "not object" beside its 200.
+      const arrayFile = join(dataDir, 'array-mock.json');
+      writeFileSync(arrayFile, JSON.stringify({ status: 200, body: ['not', 'an', 'object'] }));
+      if ((await cli(['mocks', 'set', 'list_things', '--file', arrayFile])).code !== 0) throw new Error('mocks set failed');
+      await post(server, 'list_things', signedBody(flowentPayload('list_things'), KEY));
+      // #6: a call sent to a host whose name does not resolve: the longest word beside "no answer".
+      await cli(['send', 'send_email', '--params', '{}', '--target', 'http://no-such-handler.invalid/actions/{action_name}']);
     },
   }),
   (served) => ({ page, rows } = served),
@@ -98,29 +105,41 @@ function rowBoxes(): Promise<RowBoxes[]> {
 const inside = (part: Box, cell: Box) => part.left >= cell.left - 0.5 && part.right <= cell.right + 0.5;
 
 const SIZES = [
+  { width: 800, height: 600 },
+  { width: 900, height: 700 },
+  { width: 960, height: 700 },
   { width: 1024, height: 700 },
+  { width: 1100, height: 700 },
   { width: 1280, height: 800 },
 ] as const;
 
 describe.sequential("the list's Answer column", () => {
   for (const size of SIZES) {
     for (const details of [false, true]) {
-      it(`${size.width}x${size.height}${details ? ', a call open' : ''}: shows the contract badge and the status whole`, async () => {
+      it(`${size.width}x${size.height}${details ? ', a call open' : ''}: shows why in a word and the status whole`, async () => {
         await page.setViewportSize(size);
-        await expect.poll(() => rows().count()).toBe(4);
+        await expect.poll(() => rows().count()).toBe(6);
         if (details) {
           await rows().first().click();
           await page.getByTestId('verdict-line').waitFor();
         }
         // Before the checks: a person sees what failed too.
         await screenshot(page, `answer-column-${size.width}${details ? '-details' : ''}`);
+        // Why, in a word, not the same "contract" for every row (the narrowest list shows "!", its text kept).
         expect(await rows().locator('.col-status').allTextContents()).toEqual([
-          'contractno answer',
-          'contractno answer',
+          'unreachableno answer',
+          'not object200',
+          'refusedno answer',
+          'refusedno answer',
           '200',
-          'contract502',
+          'not 2xx502',
         ]);
-        expect(await rows().nth(1).locator('.col-verdict').textContent()).toBe('unsigned testTESTold');
+        expect(await rows().nth(3).locator('.col-verdict').textContent()).toBe('unsigned testTESTold');
+        // The words are seen from a 1024 px window up (a list of 512 px); below, the mark is "!".
+        const marks = await rows()
+          .getByTestId('violation-mark')
+          .evaluateAll((all) => all.map((m) => getComputedStyle(m).fontSize));
+        expect(marks.every((fontSize) => (fontSize === '0px') === size.width < 1024)).toBe(true);
         for (const { id, row, cells, answer, signature } of await rowBoxes()) {
           const where = `call #${id}: ${JSON.stringify({ answer, signature })}`;
           if (answer.badge) expect(inside(answer.badge, answer.cell), where).toBe(true);
