@@ -13,8 +13,8 @@ const VIOLATION_WORD: Record<ViolationCode, string> = {
   'not-json': 'not JSON',
   'not-object': 'not object',
   'result-missing': 'no result',
-  'result-not-string': 'result type',
-  'error-not-string': 'error type',
+  'result-not-string': 'bad result',
+  'error-not-string': 'bad error',
   'error-on-success': 'error set',
   'not-2xx': 'not 2xx',
 };
