@@ -87,7 +87,9 @@ export function verify(
       {
         code: 'missing-signature',
         message: 'The body has no "signature" member; Flowent carries the signature in the body, not in a header.',
-        hint: 'If this call is from your own tool, sign it (the simulator can), or turn off signature enforcement while testing.',
+        // Said the same whether this companion enforces signatures or not (the report is made
+        // and stored before that is decided): advice to turn enforcement off misled where it was off.
+        hint: 'Flowent signs every call but its registration check. If this call is from your own tool, sign it: the simulator, or the send command, signs with your key.',
       },
     ]);
   }

@@ -42,6 +42,9 @@ describe('verify: verdicts', () => {
   it('missing and unsigned-test', () => {
     expect(run(BODY)).toMatchObject({ verdict: 'missing', received: null, style: null });
     expect(codes(BODY)).toEqual(['missing-signature']);
+    // Stored before enforcement decides anything: its advice holds whether it is on or off.
+    expect(run(BODY).diagnosis[0]!.hint).not.toMatch(/enforcement/);
+    expect(run(BODY).diagnosis[0]!.hint).toContain('sign it');
     const test = `{"action_name":"x","parameters":{},"timestamp":${T},"test":true}`;
     expect(run(test).verdict).toBe('unsigned-test');
     expect(codes(test)).toEqual(['unsigned-test']);
