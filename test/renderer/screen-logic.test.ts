@@ -2,7 +2,7 @@ import { statusNumberWords } from '../../main/contract/words';
 import { describe, expect, it } from 'vitest';
 import { arrivedUnderOlderPage, keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/history/arrival-order';
 import { groupStyles } from '../../renderer/src/calls/style-groups';
-import { problemWord } from '../../renderer/src/calls/verdict-summary';
+import { problemWords } from '../../main/contract/words';
 import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
 import { differingSpan } from '../../renderer/src/shared/bytes';
 import { describeTimestamp, formatBytes, formatDateTime, formatListTime, startOfToday } from '../../renderer/src/shared/format';
@@ -91,12 +91,12 @@ describe('folded signature styles', () => {
 
 describe('words for the screen', () => {
   it('says in a word why a request is not a Flowent call', () => {
-    expect(problemWord('invalid-json')).toBe('not JSON');
-    expect(problemWord('unsupported-content-type')).toBe('media type');
-    expect(problemWord('not-found')).toBe('no route');
-    expect(problemWord('invalid-parameters')).toBe('parameters not an object');
-    expect(problemWord('some-new-code')).toBe('some new code');
-    expect(problemWord(null)).toBeNull();
+    expect(problemWords('invalid-json')).toBe('not JSON');
+    expect(problemWords('unsupported-content-type')).toBe('media type');
+    expect(problemWords('not-found')).toBe('no route');
+    expect(problemWords('invalid-parameters')).toBe('parameters not an object');
+    expect(problemWords('some-new-code')).toBe('some new code');
+    expect(problemWords(null)).toBeNull();
   });
   it('says "no answer" for status 0, and the date for calls not from today', () => {
     expect(statusNumberWords(0)).toBe('no answer');

@@ -1,11 +1,10 @@
 import type { CallSource, CallSummary, Verdict, Violation } from '../../../main/contract/api';
-import { answerMarkWord, noAnswerCause } from '../../../main/contract/words';
+import { answerMarkWord, noAnswerCause, problemWords } from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
-import { problemWord } from './verdict-summary';
 
 /** The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no route...). */
 export function VerdictBadge({ verdict, problem = null }: { verdict: Verdict; problem?: string | null }) {
-  const why = verdict === 'not-flowent' ? problemWord(problem) : null;
+  const why = verdict === 'not-flowent' ? problemWords(problem) : null;
   return (
     <span
       className={`badge verdict-${verdict}`}

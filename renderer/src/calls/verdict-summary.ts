@@ -1,9 +1,6 @@
 import type { AnsweredBy, CallDetail } from '../../../main/contract/api';
 import { isTimestampRemark, leadDiagnosis, problemWords, refusedForRequest } from '../../../main/contract/words';
 
-/** A call's problem in a word or two, as every front end says it (main/contract/words). */
-export const problemWord = problemWords;
-
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
 
 /** The one line a call's details open with: what happened, why, and what to do. */
@@ -43,7 +40,7 @@ export function summarize(call: CallDetail): VerdictSummary {
   }
   switch (report.verdict) {
     case 'not-flowent': {
-      const word = problemWord(call.problem);
+      const word = problemWords(call.problem);
       return {
         tone: 'neutral',
         headline: `Not a Flowent call${word ? ` (${word})` : ''}.`,
@@ -55,7 +52,7 @@ export function summarize(call: CallDetail): VerdictSummary {
       const style = report.styles.find((s) => s.style === report.style)?.label ?? report.style;
       return {
         tone: stamp ? 'warn' : 'ok',
-        headline: `Valid signature${style ? `: ${style}` : ''}.`,
+        headline: `Valid signature${style ? `: ${style}${alikeNote(report.styles)}` : ''}.`,
         detail: stamp?.message ?? null,
         hint: stamp?.hint ?? null,
       };
@@ -141,4 +138,17 @@ export function answerErrorLine(call: Pick<CallDetail, 'answeredBy' | 'response'
   if (who === null || call.violations.some((v) => v.code === 'error-on-success')) return null;
   const error = answerError(call.response.body);
   return error === null ? null : { who, error };
+}
+
+/**
+ * The first style that matched is named; when others sign the same bytes, they matched too
+ * (a call with only ASCII text and keys in order reads alike in every style), and a replay or
+ * the simulator may have said it signed in one of those: both are true, and this says so.
+ */
+function alikeNote(styles: CallDetail['signature']['styles']): string {
+  const others = styles.filter((s) => s.matched).length - 1;
+  if (others <= 0) return '';
+  return others === styles.length - 1
+    ? ', like every style (they sign these bytes alike)'
+    : ` and ${others} more style${others === 1 ? '' : 's'} that sign these bytes alike`;
 }

@@ -204,6 +204,25 @@ describe('detail pane', () => {
     expect(counts).toEqual(['1 call', '0 failures']);
   });
 
+  it('a valid signature names the style that matched, and says when every style signs the same bytes', async () => {
+    const c = companion();
+    // ASCII only, keys in order: every style signs the same bytes, so a replay "signed go" is this call too.
+    await c.send('send_email', { to: 'a@example.com' });
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('verdict-line').textContent).toBe(
+      'Valid signature: Python example (as sent, ASCII escapes), like every style (they sign these bytes alike).',
+    );
+  });
+
+  it('a valid signature whose bytes only some styles sign alike does not claim every style', async () => {
+    const c = companion();
+    await c.send('send_email', { city: 'Zürich', note: '<b>' });
+    const { pane } = await openCall(c.bridge, 1);
+    const line = within(pane).getByTestId('verdict-line').textContent ?? '';
+    expect(line).toMatch(/^Valid signature: .+ and \d+ more styles? that sign these bytes alike\.$/);
+    expect(line).not.toContain('every style');
+  });
+
   it('explains registration checks', async () => {
     const c = companion();
     await c.send('send_email', {}, { key: null, extra: { test: true } });
