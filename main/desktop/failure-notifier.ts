@@ -1,19 +1,28 @@
 import { countsAsFailure, type CallSummary, type CoreEvent } from '../contract/api';
-import { VERDICTS_WITH_CAUSE } from '../contract/words';
+import { noAnswerCause, noAnswerPhrase, problemWords, refusedForRequest, VERDICTS_WITH_CAUSE } from '../contract/words';
 
 /**
  * A call worth interrupting the user for: one of the failures the header counts (Flowent's own
- * calls: a replay the user started is not news) with a bad signature, or a handler that failed.
+ * calls: a replay the user started is not news) that the companion refused for its request,
+ * with a bad signature, or whose handler failed.
  */
 export function isNotableFailure(call: CallSummary): boolean {
-  return countsAsFailure(call) && (VERDICTS_WITH_CAUSE.includes(call.verdict) || call.status >= 500);
+  return countsAsFailure(call) && (refusedForRequest(call) || VERDICTS_WITH_CAUSE.includes(call.verdict) || call.status >= 500);
 }
 
+/** What failed and why, in the words the call's details lead with: the notification alone should say what to fix. */
 function describe(call: CallSummary): { title: string; body: string } {
   const action = call.action ?? call.path;
-  if (call.status >= 500) return { title: 'Handler error', body: `${action} answered ${call.status}.` };
+  if (refusedForRequest(call))
+    return { title: 'Request refused', body: `${action}: ${problemWords(call.problem)} (answered ${call.status}).` };
+  if (call.status >= 500) {
+    // A 502 or 504 the companion answered because the handler never did: how, not "answered 502".
+    const cause = noAnswerCause(call.violations);
+    if (cause !== null)
+      return { title: 'Handler not reached', body: `${action}: ${noAnswerPhrase(call.answeredBy, cause)} (answered ${call.status}).` };
+    return { title: 'Handler error', body: `${action} answered ${call.status}.` };
+  }
   const what = call.verdict === 'missing' ? 'no signature' : `${call.verdict} signature`;
-  // Why, as the call's details lead with it: the notification alone should say what to fix.
   const why = call.signatureDiagnosis ? ` ${call.signatureDiagnosis.message}` : '';
   return { title: 'Signature check failed', body: `${action}: ${what} (answered ${call.status}).${why}` };
 }

@@ -56,6 +56,26 @@ describe('failure notifications', () => {
     ]);
   });
 
+  it('says a request refused for its body, and a handler never reached, in the words the details use', () => {
+    const n = notifier();
+    // The companion answered 400 itself: the body's problem is why, whatever the signature.
+    n.onEvent(call({ verdict: 'missing', status: 400, answeredBy: 'error', problem: 'missing-parameters' }));
+    vi.advanceTimersByTime(10_000);
+    n.onEvent(
+      call({
+        status: 502,
+        answeredBy: 'forward-error',
+        violations: [{ code: 'no-answer', message: 'Your handler refused the connection.', cause: 'refused' }],
+      }),
+    );
+    expect(shown).toEqual([
+      ['Request refused', 'send_email: no parameters (answered 400).'],
+      ['Handler not reached', 'send_email: your handler refused the connection (answered 502).'],
+    ]);
+    // A refused request with a valid signature is a failure worth the notification too.
+    expect(isNotableFailure(summary({ status: 400, answeredBy: 'error', problem: 'missing-parameters' }))).toBe(true);
+  });
+
   it("says why a signature failed, in the words the call's details lead with", () => {
     // A body signed with another key, checked as the core checks it.
     const report = verify(Buffer.from(signedBody(flowentPayload('send_email'), 'another-key')), 'the-key', { receivedAt: Date.now() });
