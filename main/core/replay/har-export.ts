@@ -1,4 +1,4 @@
-import type { HandlerSignature, HeaderPair } from '../../contract/api';
+import type { HandlerSignature, HeaderPair, Violation } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 
@@ -40,7 +40,7 @@ export interface HarEntry {
   _test: boolean;
   _verdict: string;
   _style: string | null;
-  _violations: { code: string; message: string }[];
+  _violations: Violation[];
   _source: string;
   _answeredBy: string;
   _originalCallId: number | null;
@@ -119,7 +119,8 @@ function toEntry(call: StoredCall): HarEntry {
     _test: call.test,
     _verdict: call.verdict,
     _style: call.style,
-    _violations: call.violations.map(({ code, message }) => ({ code, message })),
+    // How no answer came (`cause`) travels too: the list's mark and the details say it on import.
+    _violations: call.violations.map(({ code, message, cause }) => (cause === undefined ? { code, message } : { code, message, cause })),
     _source: call.source,
     _answeredBy: call.answeredBy,
     _originalCallId: call.originalCallId,
