@@ -24,15 +24,21 @@ export class ElsewhereLines {
 
   constructor(private readonly write: (line: string) => void) {}
 
-  /** A call another command stored, with the lines it is printed with. */
-  call(lines: string[]): void {
+  /**
+   * A call another command stored, with the lines it is printed with. `imported`: it came from
+   * an `import`, which stores calls in bursts: held until the stores pause, not for one look,
+   * so a busy machine that delays the import's next slice past a look does not split one import
+   * into lines one by one and a count.
+   */
+  call(lines: string[], imported = false): void {
     if (this.counted > 0) {
       this.counted++;
       this.wait(QUIET_MS);
       return;
     }
     this.held.push(lines);
-    if (this.held.length === 1) this.wait(HOLD_MS);
+    if (imported) this.wait(QUIET_MS);
+    else if (this.held.length === 1) this.wait(HOLD_MS);
   }
 
   /** More calls than are told one by one. */

@@ -246,7 +246,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       ];
       // Most calls need nothing read: their line is written in this turn, as the answer leaves.
       const why = needsWhy(call, checkParameters) ? readCallWhy(core.api, call, checkParameters) : NOTHING_MORE;
-      inOrder.add<CallWhy>(why, (read) => (stored ? elsewhere.call(callLines(read)) : callLines(read).forEach(write)));
+      inOrder.add<CallWhy>(why, (read) =>
+        stored ? elsewhere.call(callLines(read), call.source === 'import') : callLines(read).forEach(write),
+      );
     }
     if (event.type === 'calls-stored-elsewhere') elsewhere.many(event.count);
     if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
