@@ -89,7 +89,9 @@ export function verify(
         message: 'The body has no "signature" member; Flowent carries the signature in the body, not in a header.',
         // Said the same whether this companion enforces signatures or not (the report is made
         // and stored before that is decided): advice to turn enforcement off misled where it was off.
-        hint: 'Flowent signs every call but its registration check. If this call is from your own tool, sign it: the simulator, or the send command, signs with your key.',
+        hint: hasKey
+          ? 'Flowent signs every call but its registration check. If this call is from your own tool, sign it: the simulator, or the send command, signs with your key.'
+          : 'Flowent signs every call but its registration check. To send signed calls yourself, set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys): the simulator and the send command then sign with it.',
       },
     ]);
   }

@@ -45,7 +45,11 @@ export function EmptyState() {
         <div className="code-block">
           <pre data-testid="sample-curl">{sample.curl}</pre>
           <CopyButton text={sample.curl} what="curl command" />
-          {!sample.signed && <p className="muted">This sample is unsigned because no HMAC key is set.</p>}
+          {!sample.signed && (
+            <p className="muted">
+              This sample is unsigned because no HMAC key is set: it arrives as a call with no signature, a failure, until a key is set.
+            </p>
+          )}
         </div>
       ) : sampleError ? (
         <p className="form-error">Could not prepare a sample request: {sampleError}</p>

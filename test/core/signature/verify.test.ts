@@ -45,6 +45,10 @@ describe('verify: verdicts', () => {
     // Stored before enforcement decides anything: its advice holds whether it is on or off.
     expect(run(BODY).diagnosis[0]!.hint).not.toMatch(/enforcement/);
     expect(run(BODY).diagnosis[0]!.hint).toContain('sign it');
+    // With no key set, signing is not possible yet: the advice starts with setting one.
+    const keyless = run(BODY, null).diagnosis[0]!.hint;
+    expect(keyless).toContain('set FLOWENT_HMAC_KEY or enter the key in Settings');
+    expect(keyless).not.toContain('with your key');
     const test = `{"action_name":"x","parameters":{},"timestamp":${T},"test":true}`;
     expect(run(test).verdict).toBe('unsigned-test');
     expect(codes(test)).toEqual(['unsigned-test']);

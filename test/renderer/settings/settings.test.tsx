@@ -55,7 +55,9 @@ describe('empty state', () => {
         'Signatures are checked with your Flowent HMAC key, and none is set yet. Set it in Settings (or FLOWENT_HMAC_KEY in headless mode).',
       ),
     );
-    await within(empty).findByText('This sample is unsigned because no HMAC key is set.');
+    await within(empty).findByText(
+      'This sample is unsigned because no HMAC key is set: it arrives as a call with no signature, a failure, until a key is set.',
+    );
     // Not announced as "correctly signed" above it.
     expect(within(empty).queryByText(/correctly signed/)).toBeNull();
     within(empty).getByText('Or send a sample call now:');
@@ -98,12 +100,20 @@ describe('empty state', () => {
     const c = await companion.restart({ key: null });
     const { user } = renderApp(c.bridge);
     const empty = await screen.findByRole('region', { name: 'No calls yet' });
-    await within(empty).findByText('This sample is unsigned because no HMAC key is set.');
+    await within(empty).findByText(
+      'This sample is unsigned because no HMAC key is set: it arrives as a call with no signature, a failure, until a key is set.',
+    );
     await user.click(within(empty).getByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     await user.type(within(dialog).getByLabelText('New HMAC key'), KEY);
     await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
-    await waitFor(() => expect(within(empty).queryByText('This sample is unsigned because no HMAC key is set.')).toBeNull());
+    await waitFor(() =>
+      expect(
+        within(empty).queryByText(
+          'This sample is unsigned because no HMAC key is set: it arrives as a call with no signature, a failure, until a key is set.',
+        ),
+      ).toBeNull(),
+    );
     const body = /--data-binary '(.*)'$/.exec(within(empty).getByTestId('sample-curl').textContent ?? '')?.[1] ?? '';
     expect((await c.post('/actions/send_email', body)).status).toBe(200);
     expect((await c.api.getCall(1))!.verdict).toBe('valid');
