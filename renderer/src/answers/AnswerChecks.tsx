@@ -66,11 +66,20 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             </button>
           </div>
         ) : (
-          <div className="button-row">
-            <button type="button" onClick={() => void onMake(action)}>
-              Make a mock from this answer
-            </button>
-          </div>
+          <>
+            <div className="button-row">
+              <button type="button" onClick={() => void onMake(action)}>
+                Make a mock from this answer
+              </button>
+            </div>
+            {/* Copying a failure can be the point (to try the flow's failure branch), but it should not be a surprise. */}
+            {call.violations.length > 0 && (
+              <p className="muted" data-testid="mock-copies-failure">
+                This answer breaks Flowent&apos;s contract: a mock made from it answers the same, so Flowent would take the flow&apos;s
+                &quot;on action failure&quot; branch.
+              </p>
+            )}
+          </>
         ))}
     </>
   );

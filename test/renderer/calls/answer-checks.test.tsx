@@ -38,6 +38,9 @@ describe('contract check', () => {
     expect(mark.getAttribute('title')).toBe(`Answer breaks Flowent's contract: ${violations.map((v) => v.message).join('; ')}`);
     const clean = document.querySelector('[data-call-id="2"]') as HTMLElement;
     expect(within(clean).queryByTestId('violation-mark')).toBeNull();
+    // A mock can be made from it (to try the flow's failure branch), with a word that it copies the failure.
+    within(pane).getByRole('button', { name: 'Make a mock from this answer' });
+    expect(within(pane).getByTestId('mock-copies-failure').textContent).toContain("This answer breaks Flowent's contract");
   });
 
   it('has no contract box for a clean answer', async () => {
@@ -47,6 +50,7 @@ describe('contract check', () => {
     expect(within(pane).queryByRole('note', { name: 'Contract check' })).toBeNull();
     expect(within(pane).queryByRole('note', { name: 'Forwarding' })).toBeNull();
     expect(within(pane).queryByTestId('forwarded-for')).toBeNull();
+    expect(within(pane).queryByTestId('mock-copies-failure')).toBeNull();
   });
 });
 
