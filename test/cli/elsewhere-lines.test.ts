@@ -32,6 +32,16 @@ describe('lines for calls stored elsewhere', () => {
     expect(written).toEqual([formatStoredElsewhere(302)]);
   });
 
+  it('counts found look after look are told in one line once the stores pause', () => {
+    for (let look = 0; look < 8; look++) {
+      lines.many(250);
+      vi.advanceTimersByTime(250);
+    }
+    expect(written).toEqual([]);
+    vi.advanceTimersByTime(1_000);
+    expect(written).toEqual([formatStoredElsewhere(2_000)]);
+  });
+
   it('a few imported calls are still printed one by one once the import pauses', () => {
     lines.call(['#1 imported'], true);
     lines.call(['#2 imported'], true);

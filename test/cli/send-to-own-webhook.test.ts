@@ -117,11 +117,16 @@ describe('calls a terminal imports into the history of a running serve', () => {
     expect(server.output()).not.toMatch(/ send_email \[imported\] /);
   });
 
-  it('an import found over many looks (the serve running all along) is told in one line too', async () => {
+  it('an import found over many looks (the serve running all along) is told in count lines, not call by call', async () => {
     const { server, imported } = await importEntries(3_001);
     expect(imported).toBeGreaterThan(3_000);
-    await server.waitFor(/\d[\d,]* calls stored by another command in this history\. List them with: calls/);
-    expect(server.output().match(/[\d,]+(?= calls stored by another command)/g)).toEqual([imported.toLocaleString('en-US')]);
+    const counts = () =>
+      (server.output().match(/[\d,]+(?= calls stored by another command)/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    await expect.poll(() => counts().reduce((sum, n) => sum + n, 0), { timeout: 20_000 }).toBe(imported);
+    // One line when the import's slices come without a pause of a second; a machine busy enough
+    // to stall the import that long splits it at the stall, never into a line per look (a dozen
+    // here) nor into calls one by one.
+    expect(counts().length).toBeLessThanOrEqual(3);
     expect(server.output()).not.toMatch(/ send_email \[imported\] /);
   });
 });
