@@ -1,4 +1,6 @@
 import type { Diagnosis, SignatureReport, StyleResult } from '../../contract/api';
+import { parseJson } from '../json/parse-json';
+import { CanonicalSet } from './canonical';
 import { signaturesEqual } from './hmac';
 import { STYLES } from './styles';
 import { verify } from './verify';
@@ -65,5 +67,25 @@ export function completeReport(report: SignatureReport, raw: Uint8Array, key: st
     expected: null,
     matched: false,
   }));
-  return { ...report, styles: [...computed, ...missing], diagnosis: [...report.diagnosis, notComputed(report, count, keySet)] };
+  const styles = [...computed, ...withAlikeDigests(computed, missing, raw)];
+  const unknown = styles.some((s) => s.expected === null);
+  return { ...report, styles, diagnosis: unknown ? [...report.diagnosis, notComputed(report, count, keySet)] : report.diagnosis };
+}
+
+/**
+ * The styles left out that sign the same bytes as a computed one: one key gives one digest per
+ * signed text, so theirs is that style's digest, matched or not, with no key needed (a call with
+ * only ASCII text and keys in order reads alike in every style). The others stay unknown.
+ */
+function withAlikeDigests(computed: readonly StyleResult[], missing: StyleResult[], raw: Uint8Array): StyleResult[] {
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.root.kind !== 'object') return missing;
+  const canonical = new CanonicalSet(parsed.root, raw, 'drop');
+  const bytesOf = (name: string) => canonical.bytes(STYLES.find((style) => style.name === name)!);
+  const known = computed.map((result) => ({ result, bytes: bytesOf(result.style) }));
+  return missing.map((result) => {
+    const bytes = bytesOf(result.style);
+    const same = known.find((k) => Buffer.compare(k.bytes, bytes) === 0)?.result;
+    return same ? { ...result, expected: same.expected, matched: same.matched } : result;
+  });
 }
