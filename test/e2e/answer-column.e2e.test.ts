@@ -52,6 +52,12 @@ serveInspectorForFile(
       await post(server, 'list_things', signedBody(flowentPayload('list_things'), KEY));
       // #6: a call sent to a host whose name does not resolve: the longest word beside "no answer".
       await cli(['send', 'send_email', '--params', '{}', '--target', 'http://no-such-handler.invalid/actions/{action_name}']);
+      // #7: a signed call ten minutes old with no parameters, which the companion refuses for its
+      // body; #8: its replay as it was, refused again, with the replay's tag beside the action:
+      // the most a refused row has to say.
+      const { parameters: _none, ...noParameters } = flowentPayload('send_email', {}, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+      if ((await post(server, 'send_email', signedBody(noParameters, KEY))).status !== 400) throw new Error('not refused');
+      await cli(['replay', '7']);
     },
   }),
   (served) => ({ page, rows } = served),
@@ -70,6 +76,8 @@ interface RowBoxes {
   answer: { cell: Box; badge: Box | null; status: Box };
   /** The marks shown after the verdict badge (which may give way), with their cell. */
   signature: { cell: Box; marks: Box[] };
+  /** The texts of the signature cell's marks (the verdict first) cut short: an ellipsis in place of their words. */
+  cut: string[];
 }
 
 function rowBoxes(): Promise<RowBoxes[]> {
@@ -97,6 +105,9 @@ function rowBoxes(): Promise<RowBoxes[]> {
             .filter((mark) => getComputedStyle(mark).display !== 'none')
             .map(box),
         },
+        cut: Array.from(signature.children)
+          .filter((mark) => getComputedStyle(mark).display !== 'none' && mark.scrollWidth > mark.clientWidth + 1)
+          .map((mark) => mark.textContent ?? ''),
       };
     });
   });
@@ -111,6 +122,7 @@ const SIZES = [
   { width: 1024, height: 700 },
   { width: 1100, height: 700 },
   { width: 1280, height: 800 },
+  { width: 1600, height: 900 },
 ] as const;
 
 describe.sequential("the list's Answer column", () => {
@@ -118,7 +130,7 @@ describe.sequential("the list's Answer column", () => {
     for (const details of [false, true]) {
       it(`${size.width}x${size.height}${details ? ', a call open' : ''}: shows why in a word and the status whole`, async () => {
         await page.setViewportSize(size);
-        await expect.poll(() => rows().count()).toBe(6);
+        await expect.poll(() => rows().count()).toBe(8);
         if (details) {
           await rows().first().click();
           await page.getByTestId('verdict-line').waitFor();
@@ -127,6 +139,8 @@ describe.sequential("the list's Answer column", () => {
         await screenshot(page, `answer-column-${size.width}${details ? '-details' : ''}`);
         // Why, in a word, not the same "contract" for every row (the narrowest list shows "!", its text kept).
         expect(await rows().locator('.col-status').allTextContents()).toEqual([
+          'not 2xx400',
+          '400',
           'unreachableno answer',
           'not object200',
           'refusedno answer',
@@ -134,18 +148,29 @@ describe.sequential("the list's Answer column", () => {
           '200',
           'not 2xx502',
         ]);
-        expect(await rows().nth(3).locator('.col-verdict').textContent()).toBe('unsigned testTESTold');
+        expect(await rows().nth(5).locator('.col-verdict').textContent()).toBe('unsigned testTESTold');
         // The words are seen from a 1024 px window up (a list of 512 px); below, the mark is "!".
         const marks = await rows()
           .getByTestId('violation-mark')
           .evaluateAll((all) => all.map((m) => getComputedStyle(m).fontSize));
         expect(marks.every((fontSize) => (fontSize === '0px') === size.width < 1024)).toBe(true);
-        for (const { id, row, cells, answer, signature } of await rowBoxes()) {
+        // A call refused for its body says that in its signature cell, whole: its verdict and its
+        // timestamp's remark, which did not decide the answer, are in the mark's title.
+        for (const refused of [rows().nth(0), rows().nth(1)]) {
+          expect(await refused.locator('.col-verdict').textContent()).toBe('no parameters');
+          expect(await refused.getByTestId('refusal-mark').getAttribute('title')).toMatch(
+            /^Refused by the companion: no parameters\. Signature: valid\. Timestamp sent 10 min .*\(old: past the /,
+          );
+        }
+        expect(await rows().nth(0).locator('.col-action').textContent()).toBe('replaysend_email');
+        for (const { id, row, cells, answer, signature, cut } of await rowBoxes()) {
           const where = `call #${id}: ${JSON.stringify({ answer, signature })}`;
           if (answer.badge) expect(inside(answer.badge, answer.cell), where).toBe(true);
           expect(inside(answer.status, answer.cell), where).toBe(true);
           // Nothing else gave way: the marks beside the verdict are whole, the cells stay apart, inside the row.
           for (const mark of signature.marks) expect(inside(mark, signature.cell), where).toBe(true);
+          // From a 1024 px window up, a refused call's reason is not cut to a few letters and an ellipsis.
+          if (size.width >= 1024 && (id === '7' || id === '8')) expect(cut, where).toEqual([]);
           for (let i = 1; i < cells.length; i++) expect(cells[i]!.left, where).toBeGreaterThanOrEqual(cells[i - 1]!.right);
           expect(cells.at(-1)!.right, where).toBeLessThanOrEqual(row.right);
         }

@@ -47,7 +47,9 @@ describe.sequential('a call the companion refused for its request', () => {
     const mark = row(1).getByTestId('refusal-mark');
     expect(await mark.textContent()).toBe('no parameters');
     expect(await mark.evaluate(cutOrOut)).toBe(false);
-    expect(await row(1).locator('[data-verdict]').textContent()).toBe('missing');
+    // Alone in its cell: the signature's verdict, which did not decide the answer, is in its title.
+    expect(await row(1).locator('.col-verdict').textContent()).toBe('no parameters');
+    expect(await mark.getAttribute('title')).toBe('Refused by the companion: no parameters. Signature: missing.');
 
     await open(1);
     const verdict = pane().getByTestId('verdict-line');

@@ -2,7 +2,7 @@ import { statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatListTime, statusClass } from '../shared/format';
-import { RefusalMark } from './RefusalMark';
+import { RefusalMark, showsRefusal } from './RefusalMark';
 import { ContractMark, HandlerMark, SentAction, SourceTag, TestTag, TimestampMark, VerdictBadge } from './VerdictBadge';
 
 interface Props {
@@ -46,11 +46,17 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
         )}
       </span>
       <span className="col-verdict">
-        <RefusalMark call={call} />
-        <VerdictBadge verdict={call.verdict} problem={call.problem} />
-        {call.test && <TestTag />}
-        <HandlerMark call={call} />
-        <TimestampMark timestamp={call.timestamp} />
+        {/* Refused for its request, the call failed for that alone: the rest is in the mark's title. */}
+        {showsRefusal(call) ? (
+          <RefusalMark call={call} />
+        ) : (
+          <>
+            <VerdictBadge verdict={call.verdict} problem={call.problem} />
+            {call.test && <TestTag />}
+            <HandlerMark call={call} />
+            <TimestampMark timestamp={call.timestamp} />
+          </>
+        )}
       </span>
       <span className={`col-status ${statusClass(call.status)}`}>
         <ContractMark violations={call.violations} />

@@ -1,21 +1,34 @@
 import type { CallSummary } from '../../../main/contract/api';
 import { problemWords, refusedForRequest } from '../../../main/contract/words';
+import { describeTimestamp, VERDICT_LABEL } from '../shared/format';
 
-type RefusedCall = Pick<CallSummary, 'answeredBy' | 'problem' | 'verdict' | 'action' | 'sentAction'>;
+type RefusedCall = Pick<CallSummary, 'answeredBy' | 'problem' | 'verdict' | 'action' | 'sentAction' | 'test' | 'timestamp'>;
+
+/**
+ * The companion refused the call for its request and the call reads as a Flowent call: its
+ * row's signature cell says that alone. A not-Flowent call's badge says its reason already.
+ */
+export function showsRefusal(call: Pick<CallSummary, 'answeredBy' | 'problem' | 'verdict'>): boolean {
+  return refusedForRequest(call) && call.verdict !== 'not-flowent';
+}
 
 /**
  * Why the companion refused a call that reads as a Flowent call (`no parameters`, `action ≠
- * URL`): the row's cause at a glance, before its signature's verdict, which did
- * not decide the answer. Null for any other call; a not-Flowent call's badge says it already.
+ * URL`): the row's cause at a glance, in place of its signature's verdict and its marks, which
+ * did not decide the answer. Beside them the cause was squeezed to a few letters in a 1024-1600
+ * px window and they to one letter each; they are in its title (and whole in the details).
  */
 export function RefusalMark({ call }: { call: RefusedCall }) {
-  if (!refusedForRequest(call) || call.verdict === 'not-flowent') return null;
+  if (!showsRefusal(call)) return null;
   const words = problemWords(call.problem);
   const claimed =
     call.problem === 'action-mismatch' && call.sentAction !== null && call.action !== null
       ? ` The body's action_name is ${call.sentAction}; the URL names ${call.action}.`
       : '';
-  const text = `Refused by the companion: ${words}.${claimed}`;
+  const test = call.test ? " Flowent's registration check." : '';
+  const timestamp =
+    call.timestamp.flag === 'old' || call.timestamp.flag === 'future' ? ` Timestamp ${describeTimestamp(call.timestamp)}.` : '';
+  const text = `Refused by the companion: ${words}.${claimed} Signature: ${VERDICT_LABEL[call.verdict]}.${test}${timestamp}`;
   return (
     <span className="badge refusal-mark" data-testid="refusal-mark" data-problem={call.problem} role="img" aria-label={text} title={text}>
       {words}
