@@ -39,11 +39,11 @@ describe('flowent-companion serve', () => {
     await server.waitFor(/send_email \[registration check\] {2}unsigned test {2}200/);
 
     await post(`${server.baseUrl}/actions/send_email`, 'nope');
-    await server.waitFor(/POST \/actions\/send_email {2}not a Flowent call {2}400 refused: not JSON {2}[\d.]+ ms/);
+    await server.waitFor(/POST \/actions\/send_email {2}not a Flowent call {2}400 refused: body not JSON {2}[\d.]+ ms/);
 
     // Bytes the HTTP parser refuses are told too, and a request without a request line says so.
     expect((await rawRequest(Number(new URL(server.baseUrl).port), 'GARBAGE\r\n\r\n')).status).toBe(400);
-    await server.waitFor(/\d\d:\d\d:\d\d {2}\(no request line\) {2}not a Flowent call {2}400 refused: not HTTP {2}[\d.]+ ms/);
+    await server.waitFor(/\d\d:\d\d:\d\d {2}\(no request line\) {2}not a Flowent call {2}400 refused: bad HTTP {2}[\d.]+ ms/);
     const listed = await runCli(['calls', '--data-dir', dataDir, '--limit', '1']);
     expect(listed.stdout).toMatch(/^#4 {2}\d\d:\d\d:\d\d {2}\(no request line\) {2}not a Flowent call/);
 

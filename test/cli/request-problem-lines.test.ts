@@ -30,9 +30,9 @@ describe('a refused call’s line', () => {
     await server.waitFor(/ {2}hok \(action_name "other_name"\) {2}valid \(\S+\) {2}400 refused: action ≠ URL {2}[\d.]+ ms\n/);
 
     await post(`${server.baseUrl}/actions/hok`, '[1]');
-    await server.waitFor(/POST \/actions\/hok {2}not a Flowent call {2}400 refused: not an object {2}[\d.]+ ms\n/);
+    await server.waitFor(/POST \/actions\/hok {2}not a Flowent call {2}400 refused: body not an object {2}[\d.]+ ms\n/);
     await post(`${server.baseUrl}/actions/hok`, '{nope');
-    await server.waitFor(/POST \/actions\/hok {2}not a Flowent call {2}400 refused: not JSON {2}[\d.]+ ms\n/);
+    await server.waitFor(/POST \/actions\/hok {2}not a Flowent call {2}400 refused: body not JSON {2}[\d.]+ ms\n/);
 
     const output = server.output();
     expect(output).not.toMatch(/missing-parameters|action-mismatch|not-an-object|invalid-json/);

@@ -11,7 +11,7 @@ import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 
 // The list's Answer column holds the yellow badge that says in a word why the answer failed
-// ("refused", "not JSON"...) beside the status, and the widest pair it holds is the longest word,
+// ("no listener", "not JSON"...) beside the status, and the widest pair it holds is the longest word,
 // "unreachable", beside "no answer" (a `send` to a host that does not resolve). Every part of it must be seen whole at the sizes people run the page at,
 // and the room it takes must not cut anything else in its row.
 const KEY = 'e2e-answer-column-key';
@@ -143,8 +143,8 @@ describe.sequential("the list's Answer column", () => {
           '400',
           'unreachableno answer',
           'not object200',
-          'refusedno answer',
-          'refusedno answer',
+          'no listenerno answer',
+          'no listenerno answer',
           '200',
           'not 2xx502',
         ]);

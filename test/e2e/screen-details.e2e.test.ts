@@ -113,10 +113,10 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
 
   it('says in a word why a request is not a Flowent call', async () => {
     const badge = (id: number) => row(id).locator('[data-verdict="not-flowent"]').textContent();
-    expect(await badge(8)).toBe('not Flowent: not JSON');
+    expect(await badge(8)).toBe('not Flowent: body not JSON');
     expect(await badge(9)).toBe('not Flowent: media type');
     expect(await badge(10)).toBe('not Flowent: no route');
-    expect(await badge(11)).toBe('not Flowent: not an object');
+    expect(await badge(11)).toBe('not Flowent: body not an object');
     await open(9);
     const verdict = await pane().getByTestId('verdict-line').textContent();
     expect(verdict).toMatch(/Not a Flowent call \(media type\)\. Content-Type "text\/plain" is not JSON/);

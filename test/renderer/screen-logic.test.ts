@@ -91,7 +91,7 @@ describe('folded signature styles', () => {
 
 describe('words for the screen', () => {
   it('says in a word why a request is not a Flowent call', () => {
-    expect(problemWords('invalid-json')).toBe('not JSON');
+    expect(problemWords('invalid-json')).toBe('body not JSON');
     expect(problemWords('unsupported-content-type')).toBe('media type');
     expect(problemWords('not-found')).toBe('no route');
     expect(problemWords('invalid-parameters')).toBe('parameters not an object');

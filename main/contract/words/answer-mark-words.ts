@@ -21,7 +21,10 @@ const VIOLATION_WORD: Record<ViolationCode, string> = {
 
 /** How no answer came, in a word or two: said in place of the violation's word. */
 const CAUSE_WORD: Record<NoAnswerCause, string> = {
-  refused: 'refused',
+  // Not "refused": that is the companion refusing a request (call-problem-words.ts). A refused
+  // connection is nothing listening on the port, as its message says; "not listening" would not
+  // fit beside "no answer" in a 1024 px window, "no listener" is as long as "unreachable".
+  refused: 'no listener',
   closed: 'closed',
   timeout: 'timed out',
   'not-http': 'not HTTP',
@@ -57,7 +60,7 @@ export function leadViolation(violations: readonly Violation[]): Violation | nul
   return violations.reduce<Violation | null>((lead, v) => (lead === null || rank(v) < rank(lead) ? v : lead), null);
 }
 
-/** The word the list's mark says for a call's violations (`refused`, `timed out`, `not JSON`); null for none. */
+/** The word the list's mark says for a call's violations (`no listener`, `timed out`, `not JSON`); null for none. */
 export function answerMarkWord(violations: readonly Violation[]): string | null {
   const lead = leadViolation(violations);
   if (lead === null) return null;

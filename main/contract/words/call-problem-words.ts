@@ -9,19 +9,22 @@ import type { CallSummary } from '../calls';
 /**
  * Why the companion refused a request, by code. Every code the core refuses with is here, so
  * the core's refusals are typed by this list (a new code does not compile until it is worded).
+ * A word here never reads as a word of the answer's mark (answer-mark-words.ts): the body that
+ * was not JSON says "body", where the answer's mark says "not JSON" of the handler's answer,
+ * "bad HTTP" and "body too slow" where it says "not HTTP" and "timed out".
  */
 const REQUEST_PROBLEM_WORDS = {
   // Before the request's head could be read (parser-refusal.ts, rate-limit.ts).
   'head-too-large': 'headers too large',
   'ambiguous-length': 'unclear length',
-  'malformed-http': 'not HTTP',
+  'malformed-http': 'bad HTTP',
   'headers-timeout': 'headers too slow',
   'rate-limited': 'rate limited',
   // The body's arrival and the route (handle-call.ts).
   aborted: 'aborted',
-  'body-timeout': 'timed out',
+  'body-timeout': 'body too slow',
   'malformed-body': 'unreadable body',
-  'too-large': 'too large',
+  'too-large': 'body too large',
   'missing-host': 'no Host header',
   'not-found': 'no route',
   'method-not-allowed': 'wrong method',
@@ -30,13 +33,13 @@ const REQUEST_PROBLEM_WORDS = {
   'unsupported-content-encoding': 'compressed',
   // The body as JSON (parse-json.ts, typed-json.ts).
   empty: 'empty body',
-  'invalid-utf8': 'not UTF-8',
+  'invalid-utf8': 'body not UTF-8',
   bom: 'byte order mark',
-  'invalid-json': 'not JSON',
+  'invalid-json': 'body not JSON',
   'too-deep': 'nested too deep',
   'duplicate-key': 'duplicate key',
   // The body as a Flowent call (call-body.ts).
-  'not-an-object': 'not an object',
+  'not-an-object': 'body not an object',
   'missing-action-name': 'no action_name',
   'invalid-action-name': 'bad action_name',
   // Short enough to stay whole beside its verdict in the list's signature column at 180 px.
@@ -57,6 +60,8 @@ const ANSWER_PROBLEM_WORDS = {
 
 /** A reason the companion refuses a request with before any mock or handler sees it. */
 export type RequestProblem = keyof typeof REQUEST_PROBLEM_WORDS;
+/** Every reason the companion refuses a request with, for checks that go through them all. */
+export const REQUEST_PROBLEMS = Object.keys(REQUEST_PROBLEM_WORDS) as readonly RequestProblem[];
 /** A problem stored with a call: a refusal's reason, or what went wrong on an answered call. */
 export type CallProblem = RequestProblem | keyof typeof ANSWER_PROBLEM_WORDS;
 

@@ -75,7 +75,7 @@ export function SentAction({ sent, routedTo }: { sent: string; routedTo: string 
 
 /**
  * The answer broke Flowent's contract, or none came: its own marker, apart from the
- * signature's verdict, saying why in a word ("refused", "timed out", "not JSON"); its title
+ * signature's verdict, saying why in a word ("no listener", "timed out", "not JSON"); its title
  * and label have every violation whole.
  */
 export function ContractMark({ violations }: { violations: Violation[] }) {

@@ -87,7 +87,7 @@ describe('forwarding and the tunnel', () => {
     // Its words are no answer to copy into a mock.
     expect(within(pane).queryByRole('button', { name: 'Make a mock from this answer' })).toBeNull();
     const row = document.querySelector('[data-call-id="1"]') as HTMLElement;
-    expect(within(row).getByTestId('violation-mark').textContent).toBe('refused');
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('no listener');
     expect(within(row).getByTestId('violation-mark').getAttribute('aria-label')).toMatch(
       /^No answer, so Flowent sees a failed action: Your handler at .* refused the connection/,
     );
@@ -99,7 +99,7 @@ describe('forwarding and the tunnel', () => {
     const port = await closedPort();
     await c.api.replayCall(1, 'as-is', `http://127.0.0.1:${port}/actions/{action_name}`);
     const { pane, row } = await openCall(c.bridge, 2);
-    expect(within(row).getByTestId('violation-mark').textContent).toBe('refused');
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('no listener');
     expect(within(pane).getByTestId('answered-by').textContent).toBe('no answer: your handler refused the connection');
     expect(within(pane).getByRole('note', { name: 'No answer' }).textContent).toMatch(/^Your handler never answered:/);
     // Not an "empty body": nothing came back.
