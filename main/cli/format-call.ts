@@ -21,7 +21,7 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'not-flowent': 'not a Flowent call',
 };
 
-/** The developer's handler's verdict on the signature, after the status it answered: shouted when it refused, as INVALID is. */
+/** The developer's handler's verdict on the signature, after the status it answered: shouted when it rejected it, as INVALID is. */
 const HANDLER_VOICE: HandlerVoice = { subject: 'handler', owner: "handler's", alarm: (word) => word.toUpperCase() };
 
 /** How a line marks a call that is not Flowent's traffic. */

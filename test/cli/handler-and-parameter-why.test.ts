@@ -23,7 +23,7 @@ let lenientServe: ServeProcess;
 let projectServe: ServeProcess;
 
 const STYLE_MISMATCH =
-  /^ {2}why: Your handler refused a valid signature \(it answered 401[^)]*\)\. Your handler verifies with python; this call was signed with go\. .*"flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
+  /^ {2}why: Your handler rejected a valid signature \(it answered 401[^)]*\)\. Your handler verifies with python; this call was signed with go\. .*"flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
 const ACCEPTED_INVALID =
   /^ {2}why: Your handler accepted a call whose signature is not valid with the key set here \(it answered 200\): either it does not check signatures, or its key differs from this one\. Make your handler refuse a wrong signature with 401/;
 const ACCEPTED_MALFORMED =
@@ -88,7 +88,7 @@ describe.skipIf(!hasPython)('why the handler disagrees, on the command line', ()
     expect(await post(serve.baseUrl, 'greet', sign(payload('greet'), KEY, 'python').body)).toBe(200);
     await serve.waitFor(/greet {2}valid \(python\) {2}200 {2}handler accepted the signature {2}\d/);
     expect(await post(serve.baseUrl, 'greet', sign(payload('greet'), KEY, 'go').body)).toBe(401);
-    await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REFUSED the signature {2}.*\n.*\n/);
+    await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REJECTED the signature {2}.*\n.*\n/);
     expect(lineAfter(serve.output(), /greet {2}valid \(go\) {2}401/)).toMatch(STYLE_MISMATCH);
     // The handler that agreed gets no why-line.
     expect(lineAfter(serve.output(), /greet {2}valid \(python\) {2}200/)).not.toMatch(/^ {2}why:/);
@@ -113,12 +113,12 @@ describe.skipIf(!hasPython)('why the handler disagrees, on the command line', ()
     const params = JSON.stringify({ name: 'Renée', city: '北京' });
     const sent = await runCli(['send', 'greet', '--params', params, '--style', 'go', '--target', python.target], env);
     expect(sent.stdout).toMatch(/^ {2}answer: {2}401 /m);
-    expect(lineAfter(sent.stdout, /^ {2}answer: {2}401 /)).toMatch(/^ {2}why: Your handler refused a valid signature \(it answered 401/);
+    expect(lineAfter(sent.stdout, /^ {2}answer: {2}401 /)).toMatch(/^ {2}why: Your handler rejected a valid signature \(it answered 401/);
 
     const id = /^Sent #(\d+)/m.exec(sent.stdout)![1]!;
     const replayed = await runCli(['replay', id, '--resign', '--style', 'go', '--target', python.target], env);
     expect(lineAfter(replayed.stdout, new RegExp(`^#${id} -> #\\d+ {2}401`))).toMatch(
-      /^ {2}why: Your handler refused a valid signature \(it answered 401/,
+      /^ {2}why: Your handler rejected a valid signature \(it answered 401/,
     );
   });
 

@@ -53,7 +53,7 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     expect(await post('python')).toBe(200);
     await serve.waitFor(/greet {2}valid \(python\) {2}200 {2}handler accepted the signature {2}\d/);
     expect(await post('go')).toBe(401);
-    await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REFUSED the signature {2}\d/);
+    await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REJECTED the signature {2}\d/);
 
     const listed = await runCli(['calls', '--json', '--limit', '2'], env);
     expect(listed.code).toBe(0);
@@ -66,7 +66,7 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
       ['python', 'accepted'],
     ]);
     const text = await runCli(['calls', '--limit', '1'], env);
-    expect(text.stdout).toMatch(/^#\d+ {2}\S+ {2}greet {2}valid \(go\) {2}401 {2}handler REFUSED the signature/m);
+    expect(text.stdout).toMatch(/^#\d+ {2}\S+ {2}greet {2}valid \(go\) {2}401 {2}handler REJECTED the signature/m);
   });
 
   it('verifier defaults to the style learned from the history for the current key, and says so on stderr', async () => {

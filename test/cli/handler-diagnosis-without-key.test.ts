@@ -15,7 +15,7 @@ let handler: SignatureHandler;
 let serve: ServeProcess;
 
 const KEY_NOT_STYLE =
-  /^ {2}why: Your handler refused a valid signature \(it answered 401 "Invalid signature"\), and every known style gives the same signed text for this call: the way it serializes the body is not the cause\. .*Check that your handler's FLOWENT_HMAC_KEY equals the key/;
+  /^ {2}why: Your handler rejected a valid signature \(it answered 401 "Invalid signature"\), and every known style gives the same signed text for this call: the way it serializes the body is not the cause\. .*Check that your handler's FLOWENT_HMAC_KEY equals the key/;
 
 beforeAll(async () => {
   if (!hasPython) return;
@@ -53,7 +53,7 @@ describe.skipIf(!hasPython)('calls tells why the handler refused a valid call, w
     });
     await response.arrayBuffer();
     expect(response.status).toBe(401);
-    await serve.waitFor(/greet {2}valid \(python\) {2}401 {2}handler REFUSED the signature {2}.*\n.*\n/);
+    await serve.waitFor(/greet {2}valid \(python\) {2}401 {2}handler REJECTED the signature {2}.*\n.*\n/);
     expect(lineAfter(serve.output(), /greet {2}valid \(python\) {2}401/)).toMatch(KEY_NOT_STYLE);
 
     for (const key of [KEY, '']) {

@@ -17,15 +17,15 @@ const CHECK_THE_KEY = `Check that your handler's ${HMAC_KEY_ENV} equals the key 
 
 const NOT_THE_SERIALIZATION: Record<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], string> = {
   'styles-alike': 'every known style gives the same signed text for this call',
-  'no-style-fits': 'no single signing style fits every call it accepted and refused (its key may have changed since)',
+  'no-style-fits': 'no single signing style fits every call it accepted and rejected (its key may have changed since)',
 };
 
-/** "So far it accepted 3 calls with a valid signature and refused 2." */
+/** "So far it accepted 3 calls with a valid signature and rejected 2." */
 function soFar({ known }: DiagnosedReport): string {
-  return `So far it accepted ${counted(known.accepted, 'call')} with a valid signature and refused ${known.refused}.`;
+  return `So far it accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
 }
 
-/** The styles the handler verifies with, and this call's, for a refused valid signature the styles tell apart. */
+/** The styles the handler verifies with, and this call's, for a rejected valid signature the styles tell apart. */
 function styleMismatch(
   { signedIn, mostCallsIn }: Extract<HandlerDiagnosis, { code: 'handler-signature-style-mismatch' }>,
   verifiesWith: readonly string[],
@@ -49,19 +49,19 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
   switch (diagnosis.code) {
     case 'handler-signature-style-mismatch':
       return {
-        what: `Your handler refused a valid signature ${answered}. ${styleMismatch(diagnosis, report.known.stylesAccepted, say)} ${soFar(report)}`,
+        what: `Your handler rejected a valid signature ${answered}. ${styleMismatch(diagnosis, report.known.stylesAccepted, say)} ${soFar(report)}`,
         todo:
           `${say.getVerifier(diagnosis.signedIn)} a verifier that accepts how this call was signed` +
           (diagnosis.mostCallsIn === null ? '.' : `, and ${say.getVerifier(diagnosis.mostCallsIn)} one for most of this Flowent's calls.`),
       };
     case 'handler-refused-valid-signature':
       return {
-        what: `Your handler refused a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause. ${soFar(report)}`,
+        what: `Your handler rejected a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause. ${soFar(report)}`,
         todo: CHECK_THE_KEY,
       };
     case 'handler-refused-registration-check':
       return {
-        what: `Your handler refused Flowent's registration check ${answered}. Flowent sends it with "test": true and no signature; refused, the action cannot be registered.`,
+        what: `Your handler rejected Flowent's registration check ${answered}. Flowent sends it with "test": true and no signature; rejected, the action cannot be registered.`,
         todo: `Answer calls with "test": true with a 2xx before checking the signature: ${say.getVerifier(null)} a verifier that does.`,
       };
     case 'handler-accepted-invalid-signature':

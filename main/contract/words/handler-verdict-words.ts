@@ -1,7 +1,9 @@
 /**
  * What the developer's handler did with a call's signature, for every front end: the command
- * line says it after the status on a call's line (`401  handler REFUSED the signature`), the
- * page as the first sentence of a call's "Your handler" section ("It refused the signature").
+ * line says it after the status on a call's line (`401  handler REJECTED the signature`), the
+ * page as the first sentence of a call's "Your handler" section ("It rejected the signature").
+ * "Rejected", not "refused": a refused call is one the companion refused for its request, and
+ * a refused connection is a handler not listening.
  * The verdict `unknown` speaks of the handler's answer, not of the handler, so a front end
  * names the handler both ways and no sentence is pieced together around a missing owner.
  */
@@ -19,7 +21,7 @@ export interface HandlerVoice {
 }
 
 /**
- * What the handler took or refused, by the companion's verdict on the call: its signature, or,
+ * What the handler took or rejected, by the companion's verdict on the call: its signature, or,
  * when it carried none, the registration check (unsigned, as Flowent sends it) or the call.
  */
 function judged(call: Verdict): string {
@@ -33,7 +35,7 @@ export function handlerVerdictWords(verdict: HandlerSignature, call: Verdict, vo
     case 'accepted':
       return `${voice.subject} accepted ${judged(call)}`;
     case 'refused':
-      return `${voice.subject} ${voice.alarm('refused')} ${judged(call)}`;
+      return `${voice.subject} ${voice.alarm('rejected')} ${judged(call)}`;
     case 'unknown':
       return `${voice.owner} answer says nothing about the signature`;
     default: {

@@ -93,13 +93,13 @@ export function ContractMark({ violations }: { violations: Violation[] }) {
 }
 
 /**
- * The developer's handler disagrees with the companion about the signature: it refused a call,
+ * The developer's handler disagrees with the companion about the signature: it rejected a call,
  * or accepted one whose signature is wrong or missing. Null when they agree or no handler answered.
  */
 export function HandlerMark({ call }: { call: Pick<CallSummary, 'handlerSignature' | 'verdict'> }) {
   const text =
     call.handlerSignature === 'refused' && call.verdict !== 'invalid' && call.verdict !== 'malformed' && call.verdict !== 'missing'
-      ? "Your handler refused this call's signature"
+      ? "Your handler rejected this call's signature"
       : call.handlerSignature === 'accepted' && (call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing')
         ? 'Your handler accepted a call whose signature is wrong or missing'
         : null;

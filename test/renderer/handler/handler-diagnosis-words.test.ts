@@ -40,8 +40,8 @@ describe('a valid signature refused, the styles told apart', () => {
   it('names the style the handler verifies with and this call’s, by id, and the verifier by where the front end has it', () => {
     expect(handlerDiagnosisWords(report(goCall), BY_ID)).toEqual({
       what:
-        'Your handler refused a valid signature (it answered 401 "Invalid signature"). Your handler verifies with python; ' +
-        'this call was signed with go. So far it accepted 1 call with a valid signature and refused 1.',
+        'Your handler rejected a valid signature (it answered 401 "Invalid signature"). Your handler verifies with python; ' +
+        'this call was signed with go. So far it accepted 1 call with a valid signature and rejected 1.',
       todo: '"verifier go" prints a verifier that accepts how this call was signed.',
     });
   });
@@ -49,9 +49,9 @@ describe('a valid signature refused, the styles told apart', () => {
   it('names them by label in the same sentences', () => {
     expect(handlerDiagnosisWords(report(goCall), BY_LABEL)).toEqual({
       what:
-        'Your handler refused a valid signature (it answered 401 "Invalid signature"). Your handler verifies with Python example ' +
+        'Your handler rejected a valid signature (it answered 401 "Invalid signature"). Your handler verifies with Python example ' +
         '(as sent, ASCII escapes); this call was signed with Go example (sorted keys, Go escaping). So far it accepted 1 call ' +
-        'with a valid signature and refused 1.',
+        'with a valid signature and rejected 1.',
       todo: '"Show a verifier" below gives a verifier that accepts how this call was signed.',
     });
   });
@@ -69,7 +69,7 @@ describe('a valid signature refused, the styles told apart', () => {
     const { what } = handlerDiagnosisWords(report(goCall, tally(0, 1, [])), BY_ID);
     expect(what).toContain(
       'This call was signed with go, and your handler has not accepted a signed call yet: it verifies with another ' +
-        'serialization, or with another key. So far it accepted 0 calls with a valid signature and refused 1.',
+        'serialization, or with another key. So far it accepted 0 calls with a valid signature and rejected 1.',
     );
   });
 
@@ -95,12 +95,12 @@ describe('every other disagreement', () => {
     ],
     [
       { code: 'handler-refused-valid-signature', cause: 'no-style-fits' },
-      'no single signing style fits every call it accepted and refused (its key may have changed since): the way',
+      'no single signing style fits every call it accepted and rejected (its key may have changed since): the way',
       'verifies the body bytes as received, not a copy re-encoded by a framework.',
     ],
     [
       { code: 'handler-refused-registration-check' },
-      "Your handler refused Flowent's registration check (it answered 401",
+      "Your handler rejected Flowent's registration check (it answered 401",
       'Answer calls with "test": true with a 2xx before checking the signature: "verifier any" prints a verifier that does.',
     ],
     [

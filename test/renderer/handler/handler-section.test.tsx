@@ -16,7 +16,7 @@ const handler = useHandler();
 // read as a sentence for each (the unknown verdict once read "It its answer says nothing...").
 const VERDICTS = [
   { behaviour: 'ok', verdict: 'accepted', line: 'It accepted the signature (200).' },
-  { behaviour: 'refuses_signatures', verdict: 'refused', line: 'It refused the signature (401 "Invalid signature").' },
+  { behaviour: 'refuses_signatures', verdict: 'refused', line: 'It rejected the signature (401 "Invalid signature").' },
   { behaviour: 'error500', verdict: 'unknown', line: 'Its answer says nothing about the signature (500 "database is down").' },
 ] as const;
 
