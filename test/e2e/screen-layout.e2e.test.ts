@@ -169,8 +169,8 @@ describe.sequential('the screen at every size, in both themes', () => {
       expect(times.filter((time) => /^\D/.test(time.text ?? '')).length).toBe(2);
       expect(times.filter((time) => time.cut)).toEqual([]);
       // The verdict is the row's main fact: whole beside a second badge (last week's imported
-      // calls are "missing" and "old"; Flowent's registration check "unsigned test" and TEST),
-      // which gives way instead.
+      // calls are "missing" and "future"; Flowent's registration check "unsigned test" and TEST,
+      // hidden), which gives way instead in the narrowest list.
       const verdicts = await page.locator('.call-list [role="option"] .col-verdict').evaluateAll((cells) =>
         cells
           .filter((cell) => cell.children.length > 1)
