@@ -78,6 +78,8 @@ interface RowBoxes {
   signature: { cell: Box; marks: Box[] };
   /** The texts of the marks after the verdict cut short: an ellipsis in place of their words. */
   cut: string[];
+  /** The action's cell is cut short (the replay's tag beside it took its room). */
+  actionCut: boolean;
   /** The verdict (or the reason a call was refused), first in the cell: cut short or not, and its width. */
   lead: { cut: boolean; width: number };
 }
@@ -87,6 +89,17 @@ function rowBoxes(): Promise<RowBoxes[]> {
     const box = (element: Element) => {
       const rect = element.getBoundingClientRect();
       return { left: rect.left, right: rect.right };
+    };
+    // Cut short: its content is wider than its box. scrollWidth is rounded to whole pixels, and a
+    // name half a pixel too wide is drawn with an ellipsis all the same ("send_em…"); a copy of
+    // it laid out at its natural width, in the same place (so the same rules apply), is not.
+    const cutShort = (element: Element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.style.cssText = 'position: absolute; visibility: hidden; width: max-content; min-width: 0; max-width: none';
+      element.parentElement!.appendChild(copy);
+      const natural = copy.getBoundingClientRect().width;
+      copy.remove();
+      return natural > element.getBoundingClientRect().width + 0.01;
     };
     return Array.from(document.querySelectorAll('[role="listbox"][aria-label="Calls"] [role="option"]'), (row) => {
       const answer = row.querySelector('.col-status')!;
@@ -109,10 +122,11 @@ function rowBoxes(): Promise<RowBoxes[]> {
         },
         cut: Array.from(signature.children)
           .slice(1)
-          .filter((mark) => getComputedStyle(mark).display !== 'none' && mark.scrollWidth > mark.clientWidth + 1)
+          .filter((mark) => getComputedStyle(mark).display !== 'none' && cutShort(mark))
           .map((mark) => mark.textContent ?? ''),
+        actionCut: cutShort(row.querySelector('.col-action')!),
         lead: {
-          cut: signature.firstElementChild!.scrollWidth > signature.firstElementChild!.clientWidth + 1,
+          cut: cutShort(signature.firstElementChild!),
           width: signature.firstElementChild!.getBoundingClientRect().width,
         },
       };
@@ -170,7 +184,7 @@ describe.sequential("the list's Answer column", () => {
           );
         }
         expect(await rows().nth(0).locator('.col-action').textContent()).toBe('replaysend_email');
-        for (const { id, row, cells, answer, signature, cut, lead } of await rowBoxes()) {
+        for (const { id, row, cells, answer, signature, cut, lead, actionCut } of await rowBoxes()) {
           const where = `call #${id}: ${JSON.stringify({ answer, signature })}`;
           if (answer.badge) expect(inside(answer.badge, answer.cell), where).toBe(true);
           expect(inside(answer.status, answer.cell), where).toBe(true);
@@ -183,6 +197,8 @@ describe.sequential("the list's Answer column", () => {
             expect(cut, where).toEqual([]);
             if (lead.cut) expect(lead.width, where).toBeGreaterThanOrEqual(70);
             if (id === '7' || id === '8') expect(lead.cut, where).toBe(false);
+            // The action's name is whole beside a replay's or a simulated call's tag ("send_e…" was not).
+            expect(actionCut, where).toBe(false);
           }
           for (let i = 1; i < cells.length; i++) expect(cells[i]!.left, where).toBeGreaterThanOrEqual(cells[i - 1]!.right);
           expect(cells.at(-1)!.right, where).toBeLessThanOrEqual(row.right);
