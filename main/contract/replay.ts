@@ -123,7 +123,7 @@ export interface ReplayOutcome {
   violations: Violation[];
   originalViolations: Violation[];
   diff: AnswerDiff;
-  /** passed: no violation, same answer; changed: no violation, another answer; failed: a violation or no answer. */
+  /** passed: no violation, same answer; changed: no violation, another answer; failed: a violation, no answer, or anything but 2xx (a companion's refusal too). */
   verdict: 'passed' | 'changed' | 'failed';
   /** Why the handler could not be reached, when it could not (with a status, a companion's webhook answered in its place). */
   error: string | null;

@@ -1,4 +1,12 @@
-import { ANSWERED_BY, type AnsweredBy, type HeaderPair, type MockChoice, type SignatureReport } from '../../contract/api';
+import {
+  ANSWERED_BY,
+  NO_ANSWER_CAUSES,
+  type AnsweredBy,
+  type HeaderPair,
+  type MockChoice,
+  type SignatureReport,
+  type Violation,
+} from '../../contract/api';
 import { HANDLER_SIGNATURES, type HandlerSignature } from '../../contract/handlers';
 import { VERDICTS } from '../../contract/names-and-limits';
 
@@ -25,6 +33,12 @@ export interface LoopAnswer {
   /** The developer's handler's verdict on the signature, and which handler, when one answered. */
   handlerSignature: HandlerSignature | null;
   handlerTarget: string | null;
+  /**
+   * The serve's check of its answer, as it would store it: its 502 in place of a handler that
+   * refused the connection is no handler's 502, and its refusal of a body is checked against no
+   * contract (null). From outside, both look like any other non-2xx. Absent from an older serve.
+   */
+  violations?: Violation[] | null;
 }
 
 /** Past this, a report is cut to what the record cannot do without (a header section's limit is 16 KB). */
@@ -89,7 +103,15 @@ function isLoopAnswer(value: unknown): value is LoopAnswer {
     isTextOrNull(value.problemMessage) &&
     isTextOrNull(value.forwardError) &&
     (value.handlerSignature === null || oneOf(HANDLER_SIGNATURES, value.handlerSignature)) &&
-    isTextOrNull(value.handlerTarget)
+    isTextOrNull(value.handlerTarget) &&
+    (value.violations === undefined || value.violations === null || isViolations(value.violations))
+  );
+}
+
+function isViolations(value: unknown): value is Violation[] {
+  return (
+    Array.isArray(value) &&
+    value.every((v) => isObject(v) && isText(v.code) && isText(v.message) && (v.cause === undefined || oneOf(NO_ANSWER_CAUSES, v.cause)))
   );
 }
 

@@ -173,16 +173,23 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
   const answeredBy =
     loopAnswer?.answeredBy ?? (toCompanion ? (outcome.ok ? 'companion' : 'companion-error') : outcome.ok ? 'forward' : 'forward-error');
-  const violations: Violation[] = outcome.ok
-    ? checkAnswer({
-        who: answerer(answeredBy),
-        status: outcome.status,
-        body: outcome.body,
-        fullSize: outcome.fullSize,
-        durationMs: outcome.durationMs,
-        registrationCheck: outgoing.test,
-      })
-    : [failureViolation(outcome)];
+  // A webhook's check of its own answer is the one to keep: from here its 502 for a handler that
+  // refused the connection, or its 400 for a body it refused, reads as any non-2xx would.
+  const judged = loopAnswer?.violations;
+  const checked: Violation[] | null =
+    judged !== undefined
+      ? judged
+      : outcome.ok
+        ? checkAnswer({
+            who: answerer(answeredBy),
+            status: outcome.status,
+            body: outcome.body,
+            fullSize: outcome.fullSize,
+            durationMs: outcome.durationMs,
+            registrationCheck: outgoing.test,
+          })
+        : [failureViolation(outcome)];
+  const violations = checked ?? [];
   const error = outcome.ok ? (loopAnswer?.forwardError ?? null) : outcome.message;
   const handler: HandlerChecks = loopAnswer
     ? { handlerSignature: loopAnswer.handlerSignature, handlerTarget: loopAnswer.handlerTarget }
@@ -212,7 +219,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     source: outgoing.source,
     originalCallId: outgoing.originalCallId,
     checks: {
-      violations,
+      violations: checked,
       forwardTarget: outgoing.url,
       forwardError: error,
       registrationWouldPass: outgoing.test ? response.status >= 200 && response.status < 300 : null,

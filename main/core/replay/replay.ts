@@ -88,7 +88,10 @@ export async function replayStored(
     originalCallId: original.id,
   });
   const diff = diffAnswers(original.response, delivered);
-  const verdict: ReplayOutcome['verdict'] = delivered.violations.length > 0 ? 'failed' : diff.changed ? 'changed' : 'passed';
+  // A companion's refusal (of the body, of the signature) is checked against no contract, yet
+  // Flowent sees a failed action all the same: anything but 2xx fails.
+  const fails = delivered.violations.length > 0 || delivered.status < 200 || delivered.status > 299;
+  const verdict: ReplayOutcome['verdict'] = fails ? 'failed' : diff.changed ? 'changed' : 'passed';
   return {
     ok: true,
     value: {

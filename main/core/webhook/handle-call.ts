@@ -206,6 +206,7 @@ function withLoopAnswer(outcome: Interpretation, call: NewCall): Interpretation 
     forwardError: call.checks?.forwardError ?? null,
     handlerSignature: call.checks?.handlerSignature ?? null,
     handlerTarget: call.checks?.handlerTarget ?? null,
+    violations: call.checks?.violations ?? null,
   });
   return { ...outcome, answer: { ...outcome.answer, headers: [...outcome.answer.headers, header] } };
 }

@@ -52,6 +52,21 @@ describe('the loop answer header', () => {
     expect(takeLoopAnswer([valid, valid])).toEqual({ headers: [], loopAnswer: null });
   });
 
+  it("carries the serve's check of its answer (a cause kept, a refusal's null), and not one of another shape", () => {
+    const refused = { code: 'no-answer', message: 'Your handler at http://127.0.0.1:9/ refused the connection', cause: 'refused' } as const;
+    const carried = (violations: LoopAnswer['violations']) =>
+      takeLoopAnswer([loopAnswerHeader({ ...answer('right-key'), violations })]).loopAnswer?.violations;
+    expect(carried([refused])).toEqual([refused]);
+    expect(carried(null)).toBeNull();
+    // From a serve that does not say: the sender checks the answer itself.
+    expect(carried(undefined)).toBeUndefined();
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signature = { ...answer('right-key').signature, styles: [] };
+    for (const violations of [[{ code: 'no-answer' }], [{ ...refused, cause: 'bored' }], 'none']) {
+      expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, encode({ ...answer('right-key'), signature, violations })]]).loopAnswer).toBeNull();
+    }
+  });
+
   it('past 8 KB keeps what the record cannot do without', () => {
     const long = { ...answer('wrong-key'), problem: 'x', problemMessage: 'y'.repeat(20_000) };
     const [, value] = loopAnswerHeader(long);
