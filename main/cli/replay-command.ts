@@ -5,7 +5,7 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted, handlerMayDisagree, mockAnsweredWords, NOT_REPLAYED, statusWords } from '../contract/words';
+import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_REPLAYED } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
 import { handlerWhy, type HandlerWhy } from './call-why';
@@ -239,11 +239,12 @@ function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy |
     return;
   }
   const r = result.value;
-  const status = statusWords(r.status, r.answeredBy);
+  // As the page's lists say it: a companion's refusal in its words, the original's answer first when it was another.
+  const status = answerChangeWords(r.original, { status: r.status, answeredBy: r.answeredBy, problem: r.problem });
   const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
-  out(
-    `#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${r.violations.length === 0 ? 'ok' : counted(r.violations.length, 'violation')}${signed}`,
-  );
+  // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok".
+  const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
+  out(`#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines({ handler, parameters: null }).forEach(out);
   const forwarding = forwardingNote(r.answeredBy, r.error);

@@ -106,6 +106,17 @@ export interface AnswerDiff {
   body: { changed: boolean; json: boolean; lines: DiffLine[] };
 }
 
+/**
+ * An answer as a run's list tells it: its status (0: none came), who gave it, and the problem
+ * stored with it: with a companion's refusal (`answeredBy` `error`), why it refused the call
+ * (`missing-parameters`), which its status alone does not say.
+ */
+export interface ReplayAnswer {
+  status: number;
+  answeredBy: AnsweredBy;
+  problem: string | null;
+}
+
 /** What a replay did: the new stored call, its answer and how it differs from the original's. */
 export interface ReplayOutcome {
   originalId: number;
@@ -121,6 +132,10 @@ export interface ReplayOutcome {
   answeredBy: AnsweredBy;
   durationMs: number;
   violations: Violation[];
+  /** The stored replay's problem: with a companion's refusal, what it refused the call for. */
+  problem: string | null;
+  /** The original's answer, the one the replay's is compared with. */
+  original: ReplayAnswer;
   originalViolations: Violation[];
   diff: AnswerDiff;
   /** passed: no violation, same answer; changed: no violation, another answer; failed: a violation, no answer, or anything but 2xx (a companion's refusal too). */
@@ -174,10 +189,14 @@ export interface BulkReplayItem {
   verdict: ReplayOutcome['verdict'];
   /**
    * The replay's answer: its status (0: none came) and who gave it, which says when a mock
-   * answered in place of a handler that gave no answer (a 200 that tested no handler). Null
-   * when the call was not replayed.
+   * answered in place of a handler that gave no answer (a 200 that tested no handler), and
+   * what a companion refused it for. Null when the call was not replayed.
    */
-  answer: Pick<ReplayOutcome, 'status' | 'answeredBy'> | null;
+  answer: ReplayAnswer | null;
+  /** The original's answer, what the replay's changed from; null when the call was not replayed. */
+  original: ReplayAnswer | null;
+  /** What changed of the answer beside its status (volatile headers ignored); null when the call was not replayed. */
+  changed: { headers: boolean; body: boolean } | null;
   /** The first thing the answer breaks of Flowent's contract (the stored replay has them all); null when none. */
   violation: Violation | null;
   /** Why the call was not replayed, when it was not. */

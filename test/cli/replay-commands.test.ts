@@ -67,7 +67,7 @@ describe('flowent-companion replay', () => {
     const handlerSaw = await handler.received();
     expect(JSON.parse(handlerSaw[handlerSaw.length - 1]!.body.toString('utf8')).parameters).toEqual({ n: 'edited' });
     const failing = await runCli(['replay', '1', '2', '--target', `http://127.0.0.1:${handler.port}/actions/error500`, '--diff'], env);
-    expect(failing.stdout).toMatch(/^#1 -> #\d+ {2}500 {2}changed {2}1 violation$/m);
+    expect(failing.stdout).toMatch(/^#1 -> #\d+ {2}200 → 500 {2}changed {2}1 violation$/m);
     expect(failing.stdout).toContain('status 200 -> 500');
     expect(failing.stdout).toContain('+   "error": "database is down"');
     expect(failing.stdout).toContain('2 replayed: 0 passed, 0 changed answer, 2 failed.');

@@ -46,7 +46,14 @@ export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
-export { mockAnsweredWords, NOT_REPLAYED, replayItemWords, type ReplayItemWords } from './replay-run-words';
+export {
+  answerChangeWords,
+  mockAnsweredWords,
+  NOT_REPLAYED,
+  replayAnswerWords,
+  replayItemWords,
+  type ReplayItemWords,
+} from './replay-run-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type {
   AnswersFolderVocabulary,

@@ -4,8 +4,9 @@
  * replay's result already uses (its status, the mock in the handler's place, why forwarding
  * failed), so a call reads the same in a run as on its own.
  */
-import type { BulkReplayItem, ReplayFailure } from '../replay';
+import type { BulkReplayItem, ReplayAnswer, ReplayFailure } from '../replay';
 import { answeredByWords, forwardingFailedWords, statusWords } from './answered-by-words';
+import { problemWords, refusedForRequest } from './call-problem-words';
 import { counted } from './counted';
 
 /** Said of a call a run could not send, before why. */
@@ -13,13 +14,54 @@ export const NOT_REPLAYED = 'not replayed';
 
 /** What a front end reads of a run's call: its answer, and why it failed (or what else to know), in one line each. */
 export interface ReplayItemWords {
-  /** `500`, `no answer`, `200 from the mock: your handler gave no answer`, or `not replayed`. */
+  /**
+   * `500`, `no answer`, `200 from the mock: your handler gave no answer`, `400 refused: no
+   * parameters`, or `not replayed`; led by the original's when that was another
+   * (`400 refused: no parameters → 200`).
+   */
   answer: string;
   /**
    * The refusal, the first contract violation, why forwarding failed when the mock answered in
-   * the handler's place, or why the handler could not be reached; null when there is nothing.
+   * the handler's place, why the handler could not be reached, or what changed of an answer
+   * whose status stayed; null when there is nothing.
    */
   why: string | null;
+}
+
+/**
+ * An answer as a replay's line says it: its status and, when a companion refused the call for
+ * the request, why, in the words a call's line uses (`400 refused: no parameters`).
+ */
+export function replayAnswerWords(answer: ReplayAnswer): string {
+  return statusWords(answer.status, answer.answeredBy) + refusalWords(answer);
+}
+
+function refusalWords(answer: ReplayAnswer): string {
+  return refusedForRequest(answer) ? ` refused: ${problemWords(answer.problem)}` : '';
+}
+
+/**
+ * The replay's answer after the original's when they differ in status or refusal
+ * (`400 refused: no parameters → 200`): a changed answer's list that gave the new status alone
+ * left the reader to open both calls to learn what it changed from.
+ */
+export function answerChangeWords(original: ReplayAnswer | null, answer: ReplayAnswer): string {
+  const after = replayAnswerWords(answer);
+  if (original === null || !statusOrRefusalChanged(original, answer)) return after;
+  return `${replayAnswerWords(original)} → ${after}`;
+}
+
+function statusOrRefusalChanged(original: ReplayAnswer, answer: ReplayAnswer): boolean {
+  return original.status !== answer.status || refusalWords(original) !== refusalWords(answer);
+}
+
+/** What changed of an answer whose status stayed: `the body changed`; null when nothing did, or the status changed. */
+function sameStatusChangeWords(item: Pick<BulkReplayItem, 'verdict' | 'changed'>): string | null {
+  if (item.verdict !== 'changed' || item.changed === null) return null;
+  const { headers, body } = item.changed;
+  if (body && headers) return 'the body and headers changed';
+  if (body) return 'the body changed';
+  return headers ? 'the headers changed' : null;
 }
 
 /**
@@ -27,16 +69,21 @@ export interface ReplayItemWords {
  * names flags where the page names its fields).
  */
 export function replayItemWords(
-  item: Pick<BulkReplayItem, 'answer' | 'violation' | 'refusal' | 'error'>,
+  item: Pick<BulkReplayItem, 'verdict' | 'answer' | 'original' | 'changed' | 'violation' | 'refusal' | 'error'>,
   wordRefusal: (refusal: ReplayFailure) => string,
 ): ReplayItemWords {
   if (item.refusal !== null) return { answer: NOT_REPLAYED, why: wordRefusal(item.refusal) };
   if (item.answer === null) return { answer: NOT_REPLAYED, why: item.error };
-  const { status, answeredBy } = item.answer;
+  const answer = answerChangeWords(item.original, item.answer);
+  const statusChanged = item.original !== null && statusOrRefusalChanged(item.original, item.answer);
   // A violation's message already names the failure behind it (a handler that was not reached
   // included); a mock's answer in the handler's place has none, so why forwarding failed is said.
-  const why = item.violation?.message ?? forwardingFailedWords(answeredBy, item.error) ?? item.error;
-  return { answer: statusWords(status, answeredBy), why };
+  const why =
+    item.violation?.message ??
+    forwardingFailedWords(item.answer.answeredBy, item.error) ??
+    item.error ??
+    (statusChanged ? null : sameStatusChangeWords(item));
+  return { answer, why };
 }
 
 /**

@@ -83,7 +83,17 @@ export class BulkRuns {
 }
 
 function notReplayed(originalId: number, refusal: ReplayFailure): BulkReplayItem {
-  return { originalId, replayId: null, verdict: 'failed', answer: null, violation: null, refusal, error: null };
+  return {
+    originalId,
+    replayId: null,
+    verdict: 'failed',
+    answer: null,
+    original: null,
+    changed: null,
+    violation: null,
+    refusal,
+    error: null,
+  };
 }
 
 /**
@@ -93,8 +103,18 @@ function notReplayed(originalId: number, refusal: ReplayFailure): BulkReplayItem
  */
 function toItem({ originalId, result }: BulkReplayStep): BulkReplayItem {
   if (!result.ok) return notReplayed(originalId, failureOf(result));
-  const { id, verdict, status, answeredBy, violations, error } = result.value;
-  return { originalId, replayId: id, verdict, answer: { status, answeredBy }, violation: violations[0] ?? null, refusal: null, error };
+  const { id, verdict, status, answeredBy, problem, original, diff, violations, error } = result.value;
+  return {
+    originalId,
+    replayId: id,
+    verdict,
+    answer: { status, answeredBy, problem },
+    original,
+    changed: { headers: diff.headers.length > 0, body: diff.body.changed },
+    violation: violations[0] ?? null,
+    refusal: null,
+    error,
+  };
 }
 
 function toSummary(summary: BulkSummary): BulkReplaySummary {

@@ -92,6 +92,8 @@ export interface Delivered {
   handler: HandlerChecks;
   /** What was left out of the request and why, as stored in the call's problem message; null when nothing was. */
   notSent: string | null;
+  /** The stored problem: `headers-dropped`, or what a companion's webhook refused the call for. */
+  problem: string | null;
 }
 
 /** Where an outgoing call goes: the URL, and the handler as configured, `{action_name}` kept. */
@@ -243,6 +245,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     error,
     handler,
     notSent: dropped,
+    problem,
   };
 }
 

@@ -105,6 +105,8 @@ export async function replayStored(
       answeredBy: delivered.answeredBy,
       durationMs: delivered.durationMs,
       violations: delivered.violations,
+      problem: delivered.problem,
+      original: { status: original.response.status, answeredBy: original.answeredBy, problem: original.problem },
       originalViolations: originalViolations(original),
       diff,
       verdict,

@@ -76,6 +76,29 @@ describe('what a bulk run keeps of each call, to tell why it failed', () => {
     });
   });
 
+  it("a call the companion refused for its body, now answered: the original's answer and refusal beside the new one", async () => {
+    const core = await startCore({ key: KEY });
+    const body = signedBody({ action_name: 'send_email', timestamp: Math.floor(Date.now() / 1000) }, KEY);
+    expect((await core.post('/actions/send_email', body)).status).toBe(400);
+    const callId = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    const item = await onlyItem(core, callId, handlerUrl(handler(), 'ok'));
+    expect(item).toMatchObject({
+      verdict: 'changed',
+      answer: { status: 200, answeredBy: 'forward', problem: null },
+      original: { status: 400, answeredBy: 'error', problem: 'missing-parameters' },
+      changed: { body: true },
+      violation: null,
+    });
+    // Refused again by this companion's own webhook: in the refusal's words, and failed.
+    const again = await onlyItem(core, callId, `${core.baseUrl}/actions/{action_name}`);
+    expect(again).toMatchObject({
+      verdict: 'failed',
+      answer: { status: 400, answeredBy: 'error', problem: 'missing-parameters' },
+      changed: { headers: false, body: false },
+      violation: null,
+    });
+  });
+
   it('a call that was not replayed: no answer to tell, the refusal', async () => {
     const { core } = await mockInPlace();
     // A number no float64 holds: re-signed in the learned (python) style, it would not be sent as it is.
@@ -87,6 +110,8 @@ describe('what a bulk run keeps of each call, to tell why it failed', () => {
       verdict: 'failed',
       replayId: null,
       answer: null,
+      original: null,
+      changed: null,
       violation: null,
       refusal: { code: 'number-beyond-style' },
     });

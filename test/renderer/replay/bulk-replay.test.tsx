@@ -79,7 +79,11 @@ describe('bulk replay of the filtered list', () => {
       within(list)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Call #1 → replay #5: 200', 'Call #2 → replay #6: 200', 'Call #3 → replay #7: 200']);
+    ).toEqual([
+      'Call #1 → replay #5: 200 — The body and headers changed',
+      'Call #2 → replay #6: 200 — The body and headers changed',
+      'Call #3 → replay #7: 200 — The body and headers changed',
+    ]);
     await user.click(within(list).getByRole('button', { name: 'replay #6' }));
     expect(screen.queryByRole('dialog', { name: 'Bulk replay' })).toBeNull();
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
@@ -239,12 +243,28 @@ describe('bulk replay: why each call ended as it did', () => {
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     const why =
       'Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).';
+    // The mock's 200 before: the handler's 500 is the change, and the reason it failed.
     expect(await listed(dialog, user, 'Failed 3', 'Failed calls')).toEqual([
-      `Call #1 → replay #5: 500 — ${why}`,
-      `Call #2 → replay #6: 500 — ${why}`,
-      `Call #3 → replay #7: 500 — ${why}`,
+      `Call #1 → replay #5: 200 → 500 — ${why}`,
+      `Call #2 → replay #6: 200 → 500 — ${why}`,
+      `Call #3 → replay #7: 200 → 500 — ${why}`,
     ]);
     expect(within(dialog).queryByRole('note', { name: 'Answered by the mock' })).toBeNull();
+  });
+
+  it('the Changed answer list says what each answer changed from: a refusal in its own words', async () => {
+    const c = companion();
+    await c.send('send_email', { to: 'a@example.com' });
+    // No parameters: this companion refused it (400), before any mock or handler saw it.
+    expect((await c.send('send_email', {}, { extra: { parameters: undefined } })).status).toBe(400);
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 2 calls' }));
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 2 of 2 calls replayed.'));
+    expect(await listed(dialog, user, 'Changed answer 2', 'Changed answer calls')).toEqual([
+      'Call #1 → replay #3: 200 — The body and headers changed',
+      'Call #2 → replay #4: 400 refused: no parameters → 200',
+    ]);
   });
 
   it('a replay the mock answered in place of a handler that gave none says so, and why forwarding failed', async () => {

@@ -1,0 +1,68 @@
+// `replay` without --target, for an action no answers setting names a handler for, goes through
+// the running serve's webhook. The serve knows how it answered (its 502 stands in for a handler
+// that refused the connection; its 400 refuses a body); the replaying command sees only a
+// status. Its line and its stored replay must say what the serve's own record of the original
+// says, not what a 502 or a 400 looks like from outside. The built command, a real serve child.
+import { describe, expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { closedPort } from '../helpers/handler-process';
+import { runCli, startServe } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+
+const KEY = 'replay-through-serve-why-key';
+const { cleanups, tempDir } = cleanupsPerTest();
+
+interface Listed {
+  id: number;
+  source: string;
+  status: number;
+  problem: string | null;
+  violations: { code: string; message: string; cause?: string }[];
+}
+
+async function listed(dataDir: string): Promise<Listed[]> {
+  const out = await runCli(['calls', '--json', '--data-dir', dataDir]);
+  return out.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Listed)
+    .sort((a, b) => a.id - b.id);
+}
+
+describe('replay through a running serve, of calls its handler never answered or it refused', () => {
+  it('says what the serve did: the handler refused the connection, the body had no parameters', async () => {
+    const dataDir = tempDir();
+    const dead = `http://127.0.0.1:${await closedPort()}`;
+    const server = await startServe(
+      ['--port', '0', '--no-inspector', '--forward', `${dead}/actions/{action_name}`, '--forward-timeout', '2000', '--data-dir', dataDir],
+      { FLOWENT_HMAC_KEY: KEY },
+    );
+    cleanups.push(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    });
+    const post = (action: string, payload: Record<string, unknown>) =>
+      fetch(`${server.baseUrl}/actions/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: signedBody(payload, KEY),
+      });
+    expect((await post('down', flowentPayload('down'))).status).toBe(502);
+    expect((await post('send_email', { action_name: 'send_email', timestamp: Math.floor(Date.now() / 1000) })).status).toBe(400);
+
+    const replayed = await runCli(['replay', '1', '2', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    const refusedLine = `Your handler at ${dead}/actions/down refused the connection`;
+    expect(replayed.stdout).toMatch(/^#1 -> #3 {2}502 {2}same {2}1 violation$/m);
+    expect(replayed.stdout).toContain(`  ! ${refusedLine}`);
+    expect(replayed.stdout).toMatch(/^#2 -> #4 {2}400 refused: no parameters {2}same {2}failed$/m);
+    expect(replayed.stdout).not.toMatch(/answered 502|answered 400/);
+    expect(replayed.stdout).toContain('2 replayed: 0 passed, 0 changed answer, 2 failed.');
+    expect(replayed.code).toBe(1);
+
+    // Each replay stored as the serve stored its original: the same cause, the same refusal.
+    const [down, refused, downAgain, refusedAgain] = await listed(dataDir);
+    expect(downAgain).toMatchObject({ source: 'replay', status: 502, violations: down!.violations });
+    expect(downAgain!.violations).toEqual([expect.objectContaining({ code: 'no-answer', cause: 'refused' })]);
+    expect(refusedAgain).toMatchObject({ source: 'replay', status: 400, problem: 'missing-parameters', violations: [] });
+    expect(refused).toMatchObject({ problem: 'missing-parameters', violations: [] });
+  });
+});
