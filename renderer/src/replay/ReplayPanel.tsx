@@ -1,4 +1,4 @@
-import { statusNumberWords } from '../../../main/contract/words';
+import { problemWords, refusedForRequest, statusNumberWords } from '../../../main/contract/words';
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
@@ -129,7 +129,7 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
       >
         <dt>Verdict</dt>
         <dd className={`replay-verdict replay-${outcome.verdict}`} data-testid="replay-verdict">
-          {VERDICT_LABEL[outcome.verdict]}
+          {verdictWords(outcome)}
         </dd>
         <dt>Signed style</dt>
         <dd>{outcome.signedStyle ?? 'not re-signed (original signature)'}</dd>
@@ -145,6 +145,15 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
       <DiffView diff={outcome.diff} />
     </div>
   );
+}
+
+/**
+ * The verdict, and for a replay a companion's webhook refused for its request, why, in a call
+ * line's words: its refusal breaks no contract (nothing answered to check), yet it failed.
+ */
+function verdictWords(outcome: ReplayOutcome): string {
+  const { answeredBy, problem } = outcome;
+  return refusedForRequest({ answeredBy, problem }) ? `failed: refused: ${problemWords(problem)}` : VERDICT_LABEL[outcome.verdict];
 }
 
 function Violations({ title, list }: { title: string; list: Violation[] }) {

@@ -66,6 +66,18 @@ describe('replay from the detail pane', () => {
     expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('Status 200 → 500 (changed)');
   });
 
+  it("says a replay this companion's webhook refused for its body was refused, and why, in a call line's words", async () => {
+    const c = companion();
+    expect((await c.send('send_email', {}, { extra: { parameters: undefined } })).status).toBe(400);
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.type(within(pane).getByLabelText('Replay target URL'), `${c.baseUrl}/actions/send_email`);
+    await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    expect(within(result).getByTestId('replay-verdict').textContent).toBe('failed: refused: no parameters');
+    // Nothing answered to check: no "this companion answered 400" among its problems.
+    expect(within(result).getByLabelText('Replay problems').textContent).toBe('Replay problems: none');
+  });
+
   it("says in the result that the credentials an export redacted were not sent, in the words of the replay's record", async () => {
     const c = companion();
     // A call with credentials, exported (redacted) and imported back: call #2 carries Authorization: [redacted].
