@@ -70,6 +70,8 @@ describe('BulkRuns', () => {
         replayId: null,
         verdict: 'failed',
         answer: null,
+        original: null,
+        changed: null,
         violation: null,
         refusal: { code: 'replay-failed', reason: 'a bug' },
         error: null,
