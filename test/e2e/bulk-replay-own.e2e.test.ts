@@ -91,7 +91,7 @@ describe.sequential('bulk replay to this companion from the inspector', () => {
     expect(await failed.count()).toBe(10);
     // Call #1's replay is the first stored after the 15 calls and the last run's 10 replays.
     expect(await failed.first().textContent()).toBe(
-      'Call #1 → replay #26: 500 — Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).',
+      'Call #1 → replay #26: 200 → 500 — Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).',
     );
     expect(await dialog.getByRole('note', { name: 'Answered by the mock' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
