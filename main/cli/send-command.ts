@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { finishingOnCtrlC } from './stop-signal';
 import { inCliWords } from './cli-words';
-import { answeredByWords, counted } from '../contract/words';
+import { answeredByWords, answerPasses, counted, refusedVerdictWords } from '../contract/words';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { handlerWhy, parameterWhy } from './call-why';
@@ -133,14 +133,16 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         if (note) out(note);
       }
       out(`  time:    ${r.durationMs.toFixed(1)} ms`);
-      if (r.violations.length === 0) out("  verdict: the answer meets Flowent's contract");
+      // A companion's refusal breaks no contract (nothing answered to check), yet fails.
+      if (answerPasses(r)) out("  verdict: the answer meets Flowent's contract");
+      else if (r.violations.length === 0) out(`  verdict: ${refusedVerdictWords(r.status)}`);
       else {
         out(`  verdict: ${counted(r.violations.length, 'violation')} of Flowent's contract`);
         for (const violation of r.violations) out(`  ! ${violation.message}`);
       }
       // Stopped is said first, whatever the answer was, as for replay.
       if (interrupted) return EXIT.interrupted;
-      return r.violations.length > 0 ? EXIT.failed : EXIT.done;
+      return answerPasses(r) ? EXIT.done : EXIT.failed;
     },
     { projectDir },
   );

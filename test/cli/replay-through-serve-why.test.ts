@@ -66,3 +66,25 @@ describe('replay through a running serve, of calls its handler never answered or
     expect(refused).toMatchObject({ problem: 'missing-parameters', violations: [] });
   });
 });
+
+describe('send through a serve that refuses the call', () => {
+  it('says it was refused and exits 1: a refusal breaks no contract, yet is no pass', async () => {
+    const dataDir = tempDir();
+    const server = await startServe(['--port', '0', '--no-inspector', '--enforce-signatures', '--data-dir', dataDir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    cleanups.push(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    });
+    const sent = await runCli(
+      ['send', 'send_email', '--params', '{"to":"a@b.c"}', '--target', `${server.baseUrl}/actions/{action_name}`, '--data-dir', dataDir],
+      { FLOWENT_HMAC_KEY: 'not-the-serve-key' },
+    );
+    expect(sent.stdout).toContain('  verdict: this companion refused the call (401); Flowent treats anything but 2xx as a failed action\n');
+    expect(sent.stdout).not.toContain("meets Flowent's contract");
+    expect(sent.code).toBe(1);
+    // Stored as the serve stores such a refusal: no contract checked, no "not 2xx" mark.
+    const [call] = await listed(dataDir);
+    expect(call).toMatchObject({ source: 'simulator', status: 401, violations: [] });
+  });
+});

@@ -48,3 +48,17 @@ export function statusWords(status: number, answeredBy: AnsweredBy): string {
 export function forwardingFailedWords(answeredBy: AnsweredBy, forwardError: string | null): string | null {
   return answeredBy === 'fallback-mock' && forwardError ? `forwarding failed: ${forwardError}` : null;
 }
+
+/**
+ * The verdict on an answer a companion's webhook gave by refusing the call (its signature, its
+ * body): checked against no contract, as its own record of the call is, yet a failed action to
+ * Flowent. For a sent call's result, where no violation says so.
+ */
+export function refusedVerdictWords(status: number): string {
+  return `this companion refused the call (${status}); Flowent treats anything but 2xx as a failed action`;
+}
+
+/** Whether an answer is what Flowent takes for success: a 2xx breaking none of its contract. */
+export function answerPasses(answer: { status: number; violations: readonly unknown[] }): boolean {
+  return answer.violations.length === 0 && answer.status >= 200 && answer.status < 300;
+}

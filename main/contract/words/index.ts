@@ -36,7 +36,15 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 export type { Catalogue, Entry, Said } from './said';
 export { problemWords, refusedForRequest, type CallProblem, type RequestProblem } from './call-problem-words';
 export { answerMarkWord, leadViolation, noAnswerCause, noAnswerHeading, noAnswerPhrase } from './answer-mark-words';
-export { answeredByWords, forwardingFailedWords, NO_HANDLER_ANSWER, statusNumberWords, statusWords } from './answered-by-words';
+export {
+  answeredByWords,
+  answerPasses,
+  forwardingFailedWords,
+  NO_HANDLER_ANSWER,
+  refusedVerdictWords,
+  statusNumberWords,
+  statusWords,
+} from './answered-by-words';
 export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export { handlerDiagnosisText, handlerDiagnosisWords, handlerMayDisagree, type DiagnosedReport } from './handler-diagnosis-words';

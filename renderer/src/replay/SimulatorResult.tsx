@@ -1,4 +1,6 @@
 import type { SimulateOutcome } from '../../../main/contract/api';
+import { answerPasses, refusedVerdictWords } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
 import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
@@ -6,7 +8,7 @@ import { SentError, SentFacts, ViolationList } from './SentFacts';
 
 /** What the handler answered to a simulated call, and whether Flowent would accept it. */
 export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
-  const passed = outcome.violations.length === 0;
+  const passed = answerPasses(outcome);
   return (
     <div role="region" aria-label="Simulator result" className={`replay-result replay-${passed ? 'passed' : 'failed'}`}>
       <SentFacts
@@ -27,7 +29,14 @@ export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
       </SentFacts>
       <SentError answeredBy={outcome.answeredBy} error={outcome.error} />
       <div aria-label="Contract check">
-        {passed ? <p>The answer meets Flowent’s contract.</p> : <ViolationList list={outcome.violations} />}
+        {passed ? (
+          <p>The answer meets Flowent’s contract.</p>
+        ) : outcome.violations.length === 0 ? (
+          // A companion's refusal breaks no contract (nothing answered to check), yet fails.
+          <p>{cap(refusedVerdictWords(outcome.status))}.</p>
+        ) : (
+          <ViolationList list={outcome.violations} />
+        )}
       </div>
       <div className="copy-row">
         <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />
