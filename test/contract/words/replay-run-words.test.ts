@@ -73,7 +73,7 @@ describe("a replay run's call in words", () => {
     // The status's change is the news: no word of the body under it.
     expect(replayItemWords(nowAnswered, wordRefusal)).toEqual({ answer: '400 refused: no parameters → 200', why: null });
     const otherRefusal = item({ answer: { ...original, problem: 'invalid-json' }, original });
-    expect(replayItemWords(otherRefusal, wordRefusal).answer).toBe('400 refused: no parameters → 400 refused: not JSON');
+    expect(replayItemWords(otherRefusal, wordRefusal).answer).toBe('400 refused: no parameters → 400 refused: body not JSON');
   });
 
   it('says what changed of an answer whose status stayed', () => {
