@@ -3,7 +3,7 @@ import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import type { CoreSession } from './open-core';
 import { printable } from './printable';
-import { probeFindingWords, probeRowStyles, type ProbeVocabulary } from '../contract/words';
+import { HANDLER_SIGNATURE_WORD, probeFindingWords, probeRowStyles, type ProbeVocabulary } from '../contract/words';
 import { finishingOnCtrlC } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
@@ -31,9 +31,10 @@ export const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
 function verdictWord(row: ProbeRow, wrong: boolean): string {
   if (row.handler === null) return 'no answer';
   if (row.handler === 'unknown') return 'unclear';
-  // What a person must look at is in capitals: a refused style, or a wrong signature accepted.
+  // What a person must look at is in capitals: a rejected style, or a wrong signature accepted.
   const bad = wrong ? row.handler === 'accepted' : row.handler === 'refused';
-  return bad ? row.handler.toUpperCase() : row.handler;
+  const word = HANDLER_SIGNATURE_WORD[row.handler];
+  return bad ? word.toUpperCase() : word;
 }
 
 /**

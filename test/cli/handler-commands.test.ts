@@ -114,9 +114,9 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     const lines = probed.stdout.split('\n');
     expect(lines[0]).toBe(`Probed your handler at ${handlers.get('python')!.target.replace('{action_name}', 'greet')} with call #1:`);
     expect(probed.stdout).toMatch(/^ {2}accepted {3}python\b.* {2}200 {2}#\d+$/m);
-    expect(probed.stdout).toMatch(/^ {2}REFUSED {4}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
-    expect(probed.stdout).toMatch(/^ {2}refused {4}wrong signature +401 "Invalid signature" {2}#\d+$/m);
-    expect(probed.stdout).toMatch(/^Your handler checks signatures: it refused the wrong signature and accepted python/m);
+    expect(probed.stdout).toMatch(/^ {2}REJECTED {3}go\b.* {2}401 "Invalid signature" {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^ {2}rejected {3}wrong signature +401 "Invalid signature" {2}#\d+$/m);
+    expect(probed.stdout).toMatch(/^Your handler checks signatures: it rejected the wrong signature and accepted python/m);
     // A terminal 100 columns wide shows every line whole: long lists and sentences wrap, indented.
     expect(
       lines.filter((line) => line.length > 100),

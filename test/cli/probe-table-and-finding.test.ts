@@ -48,12 +48,12 @@ describe.skipIf(!hasPython)('replay --probe-styles', () => {
     expect(probed.code, probed.stderr).toBe(1);
     // The table's first row: python's request, raw's too (the same bytes), accepted.
     expect(probed.stdout).toMatch(/^ {2}accepted {3}python, raw \(here only\), sorted\+ascii,/m);
-    expect(probed.stdout).toMatch(/^ {2}REFUSED {4}go, go-struct, as-sent\+go, as-sent\+utf8,/m);
+    expect(probed.stdout).toMatch(/^ {2}REJECTED {3}go, go-struct, as-sent\+go, as-sent\+utf8,/m);
     const finding = probed.stdout.slice(probed.stdout.indexOf('Your handler')).replace(/\n {2}/g, ' ');
     expect(finding).toBe(
-      'Your handler checks signatures: it refused the wrong signature and accepted python, sorted+ascii, ' +
-        'nested-sorted+ascii, struct+ascii. It refuses raw, the style this Flowent signs with (it accepted raw only ' +
-        "in #5, where its bytes were python's, and refused #6, whose signature raw matches too): " +
+      'Your handler checks signatures: it rejected the wrong signature and accepted python, sorted+ascii, ' +
+        'nested-sorted+ascii, struct+ascii. It rejects raw, the style this Flowent signs with (it accepted raw only ' +
+        "in #5, where its bytes were python's, and rejected #6, whose signature raw matches too): " +
         '"flowent-companion verifier <python|node|go> --style raw" prints a verifier that accepts it.\n',
     );
   });
@@ -65,7 +65,7 @@ describe.skipIf(!hasPython)('replay --probe-styles', () => {
       const last = JSON.parse((await runCli(['calls', '--json', '--limit', '1'], env)).stdout) as { id: number };
       const probed = await runCli(['replay', String(last.id), '--probe-styles', '--target', otherKey.target], env);
       expect(probed.code, probed.stdout).toBe(1);
-      expect(probed.stdout).toMatch(/^ {2}refused {4}wrong signature/m);
+      expect(probed.stdout).toMatch(/^ {2}rejected {3}wrong signature/m);
     } finally {
       await otherKey.stop();
     }

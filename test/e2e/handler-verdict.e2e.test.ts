@@ -124,17 +124,17 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     // The finding names styles as the table beside it does: by label, never by id.
     const finding = (await result.getByRole('status').textContent()) ?? '';
     expect(finding).toMatch(
-      /^Your handler checks signatures: it refused the wrong signature and accepted Python example \(as sent, ASCII escapes\)/,
+      /^Your handler checks signatures: it rejected the wrong signature and accepted Python example \(as sent, ASCII escapes\)/,
     );
     expect(finding).not.toMatch(/\bpython\b/);
     const table = result.getByRole('table', { name: 'What your handler accepted' });
     const python = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Python example\b/ }) });
     expect(await python.getByRole('cell').nth(0).textContent()).toBe('accepted');
     const go = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Go example\b/ }) });
-    expect(await go.getByRole('cell').nth(0).textContent()).toBe('refused');
+    expect(await go.getByRole('cell').nth(0).textContent()).toBe('rejected');
     expect(await go.getByRole('cell').nth(1).textContent()).toBe('401 "Invalid signature"');
     const wrong = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'a wrong signature' }) });
-    expect(await wrong.getByRole('cell').nth(0).textContent()).toBe('refused');
+    expect(await wrong.getByRole('cell').nth(0).textContent()).toBe('rejected');
     // Every probe call is stored, as a replay of the call.
     const sent = await table.getByRole('row').count();
     await expect.poll(() => rows().count()).toBe(2 + sent - 1);

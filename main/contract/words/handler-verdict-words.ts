@@ -10,6 +10,9 @@
 import type { HandlerProbe, HandlerSignature, ProbeRow } from '../handlers';
 import type { Verdict } from '../names-and-limits';
 
+/** The handler's verdict in one word, as a probe's table says it beside each request. */
+export const HANDLER_SIGNATURE_WORD: Record<HandlerSignature, string> = { accepted: 'accepted', refused: 'rejected', unknown: 'unclear' };
+
 /** How a front end names the handler in these words. */
 export interface HandlerVoice {
   /** The handler doing something: "It" (the page, under the heading "Your handler"), "handler". */

@@ -35,13 +35,13 @@ function asSentence(text: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-/** Why `style`, named on an accepted request, still counts as refused: the requests that show it, in the table's terms. */
+/** Why `style`, named on an accepted request, still counts as rejected: the requests that show it, in the table's terms. */
 function acceptedOnly(style: string, shownBy: AcceptedOnlyThere | null, say: ProbeVocabulary): string {
   if (shownBy === null) return '';
   const { acceptedIn, bytesOf, refusedIn } = shownBy;
   const name = say.style(style);
   const bytes = bytesOf === null ? '' : `, where its bytes were ${say.bytesOf(bytesOf)}`;
-  return ` (it accepted ${name} only in #${acceptedIn}${bytes}, and refused #${refusedIn}, whose signature ${name} matches too)`;
+  return ` (it accepted ${name} only in #${acceptedIn}${bytes}, and rejected #${refusedIn}, whose signature ${name} matches too)`;
 }
 
 /** The probe's finding as a paragraph: the security problem first, if any. */
@@ -58,21 +58,21 @@ export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesA
     case 'unclear':
       return `Could not tell whether your handler checks signatures: it answered the wrong signature with ${finding.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`;
     case 'refuses-every-style':
-      return `Your handler refused the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its ${HMAC_KEY_ENV}, and that it verifies the body bytes as received.`;
+      return `Your handler rejected the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its ${HMAC_KEY_ENV}, and that it verifies the body bytes as received.`;
     case 'checks-signatures': {
       if (finding.stylesAlike) {
-        return `Your handler checks signatures: it refused the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`;
+        return `Your handler checks signatures: it rejected the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`;
       }
       const { flowent } = finding;
       const ours = flowent === null ? null : say.style(flowent.style);
       return [
-        `Your handler checks signatures: it refused the wrong signature and accepted ${say.styles(probe.stylesAccepted)}.`,
+        `Your handler checks signatures: it rejected the wrong signature and accepted ${say.styles(probe.stylesAccepted)}.`,
         ...finding.notVerified.map(({ style, shownBy }) => `It does not verify ${say.style(style)}${acceptedOnly(style, shownBy, say)}.`),
         flowent === null
           ? ''
           : flowent.accepted
             ? `It accepts ${ours}, the style this Flowent signs with.`
-            : `It refuses ${ours}, the style this Flowent signs with${acceptedOnly(flowent.style, flowent.shownBy, say)}: ${say.getVerifier(flowent.style)} a verifier that accepts it.`,
+            : `It rejects ${ours}, the style this Flowent signs with${acceptedOnly(flowent.style, flowent.shownBy, say)}: ${say.getVerifier(flowent.style)} a verifier that accepts it.`,
       ]
         .filter(Boolean)
         .join(' ');

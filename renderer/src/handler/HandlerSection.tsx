@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../../main/contract/api';
 import {
+  HANDLER_SIGNATURE_WORD,
   handlerVerdictWords,
   probeFindingWords,
   probeRowStyles,
@@ -164,7 +165,7 @@ function ProbeTable({ report, probe }: { report: HandlerReport; probe: HandlerPr
               <th scope="row" title={title}>
                 {what}
               </th>
-              <td>{row.handler === null ? 'no answer' : row.handler}</td>
+              <td>{row.handler === null ? 'no answer' : HANDLER_SIGNATURE_WORD[row.handler]}</td>
               {/* The evidence starts with the status ("401 \"Invalid signature\""), or says why no answer came. */}
               <td>{row.evidence}</td>
               <td>
@@ -184,7 +185,7 @@ function ProbeTable({ report, probe }: { report: HandlerReport; probe: HandlerPr
   );
 }
 
-/** What a person must look at: a style refused, or a wrong signature accepted. */
+/** What a person must look at: a style rejected, or a wrong signature accepted. */
 function rowTone(row: ProbeRow, wrong: boolean): string | undefined {
   if (row.handler === null) return 'probe-none';
   if (wrong) return row.handler === 'accepted' ? 'probe-bad' : 'probe-good';

@@ -254,7 +254,7 @@ describe.skipIf(!hasPython)("a probe's finding names styles as the table beside 
     const result = await probeFromThePage(handlers.python!);
     const finding = within(result).getByRole('status').textContent ?? '';
     expect(finding).toMatch(
-      /^Your handler checks signatures: it refused the wrong signature and accepted Python example \(as sent, ASCII escapes\); /,
+      /^Your handler checks signatures: it rejected the wrong signature and accepted Python example \(as sent, ASCII escapes\); /,
     );
     expect(finding).not.toMatch(/\bpython\b|sorted\+ascii/);
   });

@@ -31,8 +31,8 @@ const refusesOurs: Pick<HandlerProbe, 'finding' | 'stylesAccepted'> = {
 
 it('names styles by id, and the verifier by where the front end has it', () => {
   expect(probeFindingWords(refusesOurs, BY_ID)).toBe(
-    'Your handler checks signatures: it refused the wrong signature and accepted python, go. It refuses raw, the style this ' +
-      "Flowent signs with (it accepted raw only in #5, where its bytes were python's, and refused #6, whose signature raw " +
+    'Your handler checks signatures: it rejected the wrong signature and accepted python, go. It rejects raw, the style this ' +
+      "Flowent signs with (it accepted raw only in #5, where its bytes were python's, and rejected #6, whose signature raw " +
       'matches too): "verifier raw" prints a verifier that accepts it.',
   );
   expect(probeVerifierWanted(refusesOurs.finding)).toEqual({ style: 'raw' });
@@ -40,9 +40,9 @@ it('names styles by id, and the verifier by where the front end has it', () => {
 
 it('names styles by label in the same sentences', () => {
   expect(probeFindingWords(refusesOurs, BY_LABEL)).toBe(
-    'Your handler checks signatures: it refused the wrong signature and accepted Python example (as sent, ASCII escapes); ' +
-      'Go example. It refuses Raw body bytes, the style this Flowent signs with (it accepted Raw body bytes only in #5, ' +
-      'where its bytes were those of Python example (as sent, ASCII escapes), and refused #6, whose signature Raw body bytes ' +
+    'Your handler checks signatures: it rejected the wrong signature and accepted Python example (as sent, ASCII escapes); ' +
+      'Go example. It rejects Raw body bytes, the style this Flowent signs with (it accepted Raw body bytes only in #5, ' +
+      'where its bytes were those of Python example (as sent, ASCII escapes), and rejected #6, whose signature Raw body bytes ' +
       'matches too): "Show a verifier" below gives a verifier that accepts it.',
   );
 });
