@@ -37,7 +37,7 @@ function withoutCredentials(target: string): string {
  * Every style the report finds the signature valid in; null when the report stopped at its
  * first match (the answer path's quick check), so the other styles are not known from it.
  */
-function validStyles(report: SignatureReport): StyleName[] | null {
+function validStylesIfComplete(report: SignatureReport): StyleName[] | null {
   if (report.verdict !== 'valid') return [];
   if (stylesComputed(report) !== null) return null;
   return report.styles.filter((style) => style.matched).map((style) => style.style as StyleName);
@@ -69,7 +69,7 @@ export async function handlerLesson(
   if (handlerTarget === null || handlerSignature === null) return null;
   // Only a valid signature's lesson depends on its styles, and only when the handler was clear.
   const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
-  const validIn = needsStyles ? (validStyles(report) ?? validStyles(await everyStyle()) ?? []) : [];
+  const validIn = needsStyles ? (validStylesIfComplete(report) ?? validStylesIfComplete(await everyStyle()) ?? []) : [];
   const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
   return outcome === null ? null : { target: handlerKeyFor(handlerTarget, action), outcome };
 }
