@@ -25,7 +25,9 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
     await mockFromCall(call.id);
   }
 
-  const forwarded = forward.target !== null || forward.error !== null || forward.registrationWouldPass !== null;
+  // A failed forward that left no answer is said in the "never answered" box at the top: not again here.
+  const forwardError = forward.error !== null && !call.violations.some((v) => v.message === forward.error) ? forward.error : null;
+  const forwarded = forward.target !== null || forwardError !== null || forward.registrationWouldPass !== null;
   return (
     <>
       {call.forwardedFor && (
@@ -40,9 +42,9 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
               Forwarded to <code data-testid="forward-target">{forward.target}</code>
             </p>
           )}
-          {forward.error && (
+          {forwardError && (
             <p className="form-error" data-testid="forward-error">
-              <Prose text={forward.error} />
+              <Prose text={forwardError} />
             </p>
           )}
           {forward.registrationWouldPass !== null && (

@@ -71,7 +71,8 @@ describe('forwarding and the tunnel', () => {
     expect(within(pane).getByTestId('forwarded-for').textContent).toBe('Through the tunnel from 34.120.1.9');
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
     expect(within(box).getByTestId('forward-target').textContent).toBe(`http://127.0.0.1:${port}/actions/send_email`);
-    expect(within(box).getByTestId('forward-error').textContent).toContain('refused the connection');
+    // Why it failed is in the "never answered" box at the top: the forwarding note does not repeat it.
+    expect(within(box).queryByTestId('forward-error')).toBeNull();
     expect(within(box).getByTestId('registration-would-pass').textContent).toBe(
       "Flowent's registration check would fail with this answer.",
     );
@@ -122,7 +123,22 @@ describe('forwarding and the tunnel', () => {
     expect(within(pane).getByTestId('answered-by').textContent).toBe(
       "this companion's 504 error answer, because your handler did not answer in time",
     );
+    // Said once, at the top, and once in the 504 body the companion answered: not a third time under "Forwarded to".
+    const said = (await c.api.getCall(1))!.violations[0]!.message;
+    expect(pane.textContent!.split(said).length - 1).toBe(2);
+    expect(within(pane).queryByTestId('forward-error')).toBeNull();
     expect(within(pane).queryByRole('button', { name: 'Make a mock from this answer' })).toBeNull();
+  });
+
+  it('says why the handler gave no answer under "Forwarded to" when the mock answered in its place', async () => {
+    const port = await closedPort();
+    const c = await companion.restart({ core: { forwardTarget: `http://127.0.0.1:${port}/actions/{action_name}`, fallbackToMock: true } });
+    await c.send('send_email');
+    const { pane } = await openCall(c.bridge, 1);
+    // The mock's answer is clean: no box at the top, so the forwarding note is where the failure is said.
+    expect(within(pane).queryByRole('note', { name: 'No answer' })).toBeNull();
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(within(box).getByTestId('forward-error').textContent).toMatch(/^Your handler at .* refused the connection/);
   });
 
   it('labels every way of answering, and says truthfully which mock answer was given', () => {
