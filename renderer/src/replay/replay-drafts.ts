@@ -57,3 +57,12 @@ export function dropDraft(callId: number): void {
     return { drafts: rest };
   });
 }
+
+/**
+ * The history's limits deleted every call up to `upToId` (Infinity: the history was cleared):
+ * their kept edits can never be sent, so they no longer hold the page's unload or ask on reload.
+ */
+export function dropDraftsOfDeletedCalls(upToId: number): void {
+  const ids = new Set([...Object.keys(useReplayStore.getState().drafts).map(Number), ...unloadHolds.keys()]);
+  for (const id of ids) if (id <= upToId) dropDraft(id);
+}

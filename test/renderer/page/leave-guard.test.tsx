@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_LIMITS } from '../../../main/contract/api';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
@@ -85,6 +86,34 @@ describe('leaving the page with unsaved work', () => {
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     await within(pane).findByRole('region', { name: 'Replay result' });
     await waitFor(() => expect(unloadIsCancelled()).toBe(false));
+  });
+
+  it('the replay editor: kept edits stop asking once their call is deleted (the history cleared, or pruned by its limits)', async () => {
+    const c = await withSendEmail();
+    const { user } = await renderLoaded(c);
+    /** Edits call `id`'s parameters, then chooses another call: the edits are kept, and asked over. */
+    const leaveEdits = async (id: number, other: number) => {
+      await user.click(rowOf(id));
+      const pane = await screen.findByRole('complementary', { name: 'Call details' });
+      await user.click(await within(pane).findByRole('button', { name: 'Edit parameters…' }));
+      const editor = await within(pane).findByRole('group', { name: 'Edit parameters' });
+      await waitFor(() => editorIn(editor));
+      typeInto(editorIn(editor), `{"to": "typed${id}@example.com"}`);
+      await user.click(rowOf(other));
+      await waitFor(() => expect(screen.queryByRole('group', { name: 'Edit parameters' })).toBeNull());
+      expect(unloadIsCancelled()).toBe(true);
+    };
+
+    // The limits keep two calls: #1 goes, and with it the edits nobody can send any more.
+    await leaveEdits(1, 2);
+    expect((await c.api.setLimits({ ...DEFAULT_LIMITS, keepCalls: 2 })).ok).toBe(true);
+    await waitFor(() => expect(unloadIsCancelled()).toBe(false));
+
+    // Kept edits of a call still stored keep asking, until the whole history is cleared.
+    await leaveEdits(3, 2);
+    expect((await c.api.clearHistory()).ok).toBe(true);
+    await screen.findByText('No calls yet');
+    expect(unloadIsCancelled()).toBe(false);
   });
 
   it('a mock: asks over an edited mock, not once it is saved', async () => {
