@@ -126,6 +126,29 @@ describe.sequential('the screen at every size, in both themes', () => {
     await screenshot(page, 'screen-2560-dark');
   });
 
+  // What is done with the listed calls (bulk replay, HAR export and import) stays together at the
+  // bar's right: a window too narrow for one line moved the HAR pair alone to the next line's left.
+  for (const width of [1024, 1280, 1600, 1920]) {
+    it(`${width} wide: the list's tools sit together on one line at the filter bar's right`, async () => {
+      await at({ width, height: 768 }, 'light');
+      const tools = await page.evaluate(() => {
+        const bar = document.querySelector('.filter-bar')!.getBoundingClientRect();
+        const padding = parseFloat(getComputedStyle(document.querySelector('.filter-bar')!).paddingRight);
+        const buttons = ['Replay these…', 'Export HAR', 'Import HAR'].map((name) => {
+          const button = Array.from(document.querySelectorAll('.filter-bar button')).find((b) => b.textContent === name)!;
+          const { top, left, right } = button.getBoundingClientRect();
+          return { name, top, left, right };
+        });
+        return { barRight: bar.right - padding, buttons };
+      });
+      const [replay, exportHar, importHar] = tools.buttons;
+      expect(new Set(tools.buttons.map((b) => Math.round(b.top))).size, JSON.stringify(tools.buttons)).toBe(1);
+      expect(replay!.right).toBeLessThan(exportHar!.left);
+      expect(exportHar!.right).toBeLessThan(importHar!.left);
+      expect(Math.abs(importHar!.right - tools.barRight)).toBeLessThanOrEqual(1);
+    });
+  }
+
   // The desktop window opens as narrow as 800 px (main/desktop/window.ts), a browser tab narrower
   // still: from 800 to 1023 the header wraps instead of squeezing its parts over each other, and
   // the list's rows stay inside the list instead of running under the details.

@@ -141,9 +141,11 @@ export function FilterBar() {
       <button type="button" disabled={!isFiltered(filter)} onClick={() => void clearFilters()}>
         Clear filters
       </button>
-      <span className="spacer" />
-      <BulkReplayButton />
-      <ExportImportButtons />
+      {/* What is done with the listed calls: kept together on the bar's right, on whichever line it has room. */}
+      <div className="list-tools">
+        <BulkReplayButton />
+        <ExportImportButtons />
+      </div>
     </div>
   );
 }
