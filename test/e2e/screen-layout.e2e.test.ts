@@ -208,6 +208,25 @@ describe.sequential('the screen at every size, in both themes', () => {
     });
   }
 
+  it('800x700: no button in the details breaks its words over lines (the copy buttons go to the next line whole)', async () => {
+    await at({ width: 800, height: 700 }, 'light');
+    await page.locator('[data-call-id="4"]').click();
+    await expect.poll(() => page.getByTestId('verdict-line').count()).toBe(1);
+    const broken = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.detail-pane button'))
+        .filter((button) => button.getClientRects().length > 0 && button.textContent!.trim() !== '')
+        .filter((button) => {
+          // One box per line the words take: a button on one line has one per text.
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          const tops = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+          return tops.size > 1;
+        })
+        .map((button) => button.textContent),
+    );
+    expect(broken).toEqual([]);
+  });
+
   it('800x700 with the list moved to its narrowest (360 px): the rows still stay in the list', async () => {
     await at({ width: 800, height: 700 }, 'light');
     const kept = await page.evaluate((key) => localStorage.getItem(key), SPLIT_KEY);

@@ -49,9 +49,10 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
             </button>
           ))}
         </div>
-        <span className="spacer" />
-        <CopyButton text={text} what="request body" />
-        <CopyButton text={base64} what="request body" label="Copy base64" />
+        <div className="body-copy">
+          <CopyButton text={text} what="request body" />
+          <CopyButton text={base64} what="request body" label="Copy base64" />
+        </div>
       </div>
       {/* Only the text views show � for unreadable bytes: Hex and Base64 show the bytes themselves,
           so there the note would explain nothing and offer a view already shown. */}
