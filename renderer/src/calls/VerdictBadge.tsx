@@ -2,23 +2,22 @@ import type { CallSource, CallSummary, Verdict, Violation } from '../../../main/
 import { answerMarkWord, noAnswerCause, problemWords } from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 
-/** The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no route...). */
+/**
+ * The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no
+ * route...): the word alone, its grey and its title say it is not a Flowent call ("not Flowent:
+ * body too large" was cut in the list's 180 px column).
+ */
 export function VerdictBadge({ verdict, problem = null }: { verdict: Verdict; problem?: string | null }) {
   const why = verdict === 'not-flowent' ? problemWords(problem) : null;
+  const label = why ? `${VERDICT_LABEL[verdict]}: ${why}` : VERDICT_LABEL[verdict];
   return (
     <span
       className={`badge verdict-${verdict}`}
       data-verdict={verdict}
-      title={why ? `${VERDICT_LABEL[verdict]}: ${why}` : VERDICT_LABEL[verdict]}
+      title={label}
+      {...(why ? { role: 'img', 'aria-label': label } : {})}
     >
-      {why ? (
-        <>
-          <span className="not-flowent-prefix">not Flowent: </span>
-          {why}
-        </>
-      ) : (
-        VERDICT_LABEL[verdict]
-      )}
+      {why ?? VERDICT_LABEL[verdict]}
     </span>
   );
 }
@@ -67,7 +66,7 @@ export function SentAction({ sent, routedTo }: { sent: string; routedTo: string 
     <span className="sent-action" data-testid="sent-action" title={text}>
       <code>{sent}</code>{' '}
       <span className="badge invalid-name" role="img" aria-label={text}>
-        not a valid name
+        not a name
       </span>
     </span>
   );

@@ -50,7 +50,7 @@ describe('call list', () => {
     expect(within(r[1]!).getByText('malformed')).toBeTruthy();
     expect(within(r[2]!).getByText('no key')).toBeTruthy();
     // Why it is not a Flowent call, in the badge: nothing routes this path.
-    expect(within(r[3]!).getByTitle('not a Flowent call: no route').textContent).toBe('not Flowent: no route');
+    expect(within(r[3]!).getByTitle('not a Flowent call: no route').textContent).toBe('no route');
     expect(within(r[3]!).getByText('/favicon.ico')).toBeTruthy();
     expect(within(r[3]!).getByText('404')).toBeTruthy();
     expect(within(r[4]!).getByText('unsigned test')).toBeTruthy();
