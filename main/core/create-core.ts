@@ -288,6 +288,7 @@ export function createCore(options: CoreOptions): Core {
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),
     stopSignal: options.stopSignal,
+    readOnly: options.readOnly,
   });
 
   const startServer = async (bindHost: string, port: number): Promise<Result<Listening, ListenFailure>> => {

@@ -59,6 +59,8 @@ export interface ReplaySetup {
    * Each probe can also be stopped on its own (stopProbe, the page's Cancel).
    */
   stopSignal?: AbortSignal;
+  /** The history is open to read only: what it learns (the signing style) is not saved. */
+  readOnly?: boolean;
 }
 
 /** The replay feature, under the contract's replay methods. */
@@ -103,7 +105,7 @@ export interface Replay {
 
 export function createReplay(deps: ReplaySetup): Replay {
   const forwarder = new Forwarder();
-  const learner = new StyleLearner(deps.calls, () => deps.settings().scope(LEARNED_STYLE_SETTINGS_SCOPE));
+  const learner = new StyleLearner(deps.calls, () => deps.settings().scope(LEARNED_STYLE_SETTINGS_SCOPE), !deps.readOnly);
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
   const learnedNow = (): LearnedStyle => {
     const key = deps.hmacKey();

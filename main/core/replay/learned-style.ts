@@ -83,9 +83,14 @@ export function pickStyle(tally: Pick<Tally, 'matched' | 'discriminating'>): Lea
  * key, so calls signed with another key never count.
  */
 export class StyleLearner {
+  /**
+   * `saves` false for a history opened to read only (`calls`, `export`): the count is made
+   * afresh each time, from the last saved one, and kept for the next writer to save.
+   */
   constructor(
     private readonly calls: () => CallsRepository,
     private readonly settings: () => SettingsScope,
+    private readonly saves = true,
   ) {}
 
   learnedStyle(key: string): LearnedStyle {
@@ -101,6 +106,7 @@ export class StyleLearner {
   }
 
   private save(key: string, tally: Tally): void {
+    if (!this.saves) return;
     this.settings().write(keyFingerprint(key), tally);
   }
 
