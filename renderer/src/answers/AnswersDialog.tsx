@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
-import { closePanel } from '../page/ui-actions';
+import { closePanel, showToast } from '../page/ui-actions';
+import { useUnsavedWork } from '../page/use-unsaved-work';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
 import { useAnswersStore } from './answers-store';
@@ -10,8 +11,7 @@ import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
-
-const DEFAULT_KEY = '';
+import { DEFAULT_KEY, draftsWords, mockWords, type MockDraft } from './mock-drafts';
 
 /** How the companion answers calls, per action or for all: a mock, or forwarding to the developer's handler. */
 export function AnswersDialog() {
@@ -23,6 +23,51 @@ export function AnswersDialog() {
     useAnswersStore.setState({ openOn: null });
     void loadAnswerSettings();
   }, []);
+  // Unsaved mock edits by action, for as long as the dialog is open: moving to another action
+  // keeps them (as the replay editor keeps a call's edits); only closing the dialog drops them,
+  // and it asks first, by ×, a click beside the dialog, or Esc.
+  const [drafts, setDrafts] = useState<Record<string, MockDraft>>({});
+  const [closing, setClosing] = useState(false);
+  const keepDraft = useCallback((of: string | null, draft: MockDraft | null) => {
+    const k = of ?? DEFAULT_KEY;
+    // A mock saved (or edited back) while the close question is up: the question is stale.
+    if (!draft) setClosing(false);
+    setDrafts((all) => {
+      const kept = all[k];
+      if (!draft) {
+        if (!kept) return all;
+        const { [k]: _dropped, ...rest } = all;
+        return rest;
+      }
+      if (kept?.text === draft.text && kept.format === draft.format) return all;
+      return { ...all, [k]: draft };
+    });
+  }, []);
+  const edited = Object.keys(drafts);
+  const unsavedWords = draftsWords(edited);
+  useUnsavedWork(unsavedWords);
+
+  function pick(next: string) {
+    if (next === key) return;
+    if (drafts[key]) {
+      const where = key === DEFAULT_KEY ? 'Default for all actions' : key;
+      showToast(`Your edits to ${mockWords(key)} are kept: choose ${where} again to go on with them, and save them there.`, 4000);
+    }
+    setKey(next);
+  }
+
+  function requestClose() {
+    if (unsavedWords) setClosing(true);
+    else closePanel();
+  }
+
+  function keepEditing() {
+    setClosing(false);
+    // Back to an edited mock, where its Save button is.
+    const first = edited[0];
+    if (!drafts[key] && first !== undefined) setKey(first);
+  }
+
   const action = key === DEFAULT_KEY ? null : key;
   const names = new Set<string>((perAction ?? []).map((a) => a.action));
   for (const m of answers?.mocks ?? []) if (m.action) names.add(m.action);
@@ -31,10 +76,11 @@ export function AnswersDialog() {
   const sorted = [...names].sort();
 
   return (
-    <Dialog title="Answers" closeLabel="Close answers" onClose={closePanel} className="wide">
+    <Dialog title="Answers" closeLabel="Close answers" onClose={requestClose} className="wide">
+      {closing && unsavedWords && <CloseConfirm words={unsavedWords} onKeep={keepEditing} />}
       <label className="inline-field action-picker">
         Answers for
-        <select value={key} onChange={(e) => setKey(e.target.value)}>
+        <select value={key} onChange={(e) => pick(e.target.value)}>
           <option value={DEFAULT_KEY}>Default for all actions</option>
           {sorted.map((name) => (
             <option key={name} value={name}>
@@ -45,13 +91,15 @@ export function AnswersDialog() {
       </label>
       {answers ? (
         <>
-          <RouteList answers={answers} names={sorted} selected={action} onPick={(name) => setKey(name ?? DEFAULT_KEY)} />
+          <RouteList answers={answers} names={sorted} selected={action} edited={edited} onPick={(name) => pick(name ?? DEFAULT_KEY)} />
           <RouteSection key={`route-${key}`} action={action} answers={answers} />
           <MockSection
             key={`mock-${key}`}
             action={action}
             stored={answers.mocks.find((m) => m.action === action) ?? null}
             settings={answers}
+            draft={drafts[key]}
+            onDraft={keepDraft}
           />
         </>
       ) : (
@@ -61,16 +109,37 @@ export function AnswersDialog() {
   );
 }
 
+/** Closing over unsaved mock edits: the same question Esc asks, with the choice on screen. */
+function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  // The safe choice has the focus: Enter right after × does not throw the edits away.
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div className="confirm" role="group" aria-label="Confirm discarding unsaved mock edits">
+      <p>Unsaved changes to {words}: discard them and close, or keep editing and save first?</p>
+      <button type="button" className="danger" onClick={closePanel}>
+        Discard and close
+      </button>
+      <button type="button" ref={keep} onClick={onKeep}>
+        Keep editing
+      </button>
+    </div>
+  );
+}
+
 /** Every known action and what answers it now, like a route list; a row opens its settings. */
 function RouteList({
   answers,
   names,
   selected,
+  edited,
   onPick,
 }: {
   answers: AnswerSettings;
   names: string[];
   selected: string | null;
+  /** The keys of the mocks with unsaved edits kept in the dialog. */
+  edited: string[];
   onPick: (action: string | null) => void;
 }) {
   const rows: (string | null)[] = [null, ...names];
@@ -91,6 +160,14 @@ function RouteList({
                 <button type="button" className="link-button" aria-current={name === selected || undefined} onClick={() => onPick(name)}>
                   {name ?? 'Default for all actions'}
                 </button>
+                {edited.includes(name ?? DEFAULT_KEY) && (
+                  <>
+                    {' '}
+                    <span className="badge answer-edited" title="Mock edits not saved yet: kept while the dialog is open">
+                      unsaved
+                    </span>
+                  </>
+                )}
               </th>
               <td>
                 <span className={`badge answer-${answer.mode === 'forward' ? 'handler' : answer.mock}`}>

@@ -4,7 +4,7 @@ import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
 import { answerFor, describeMockUse } from './answer-routes';
-import { useUnsavedWork } from '../page/use-unsaved-work';
+import type { MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 
@@ -16,6 +16,10 @@ interface Props {
   stored: StoredMock | null;
   /** The answer settings: whether the mock answers at all depends on the action's route. */
   settings: AnswerSettings;
+  /** The edits kept from an earlier visit to this action in the open dialog, if any. */
+  draft: MockDraft | undefined;
+  /** Tells the dialog what this editor holds unsaved (null: nothing): it keeps it while another action is shown. */
+  onDraft: (action: string | null, draft: MockDraft | null) => void;
 }
 
 const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
@@ -24,11 +28,13 @@ const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
  * The mock editor: the mock as it was written (JSON or YAML, comments kept), checked by the
  * core as you type, saved and cleared by the core.
  */
-export function MockSection({ action, stored, settings }: Props) {
-  const [text, setText] = useState(() => stored?.text ?? DEFAULT_MOCK_TEXT);
-  const [format, setFormat] = useState<MockFormat>(() => stored?.format ?? 'json');
+export function MockSection({ action, stored, settings, draft, onDraft }: Props) {
+  const [text, setText] = useState(() => draft?.text ?? stored?.text ?? DEFAULT_MOCK_TEXT);
+  const [format, setFormat] = useState<MockFormat>(() => draft?.format ?? stored?.format ?? 'json');
   // What the core holds as far as this editor knows: the text is unsaved work while it differs.
-  const [saved, setSaved] = useState({ text, format });
+  const [saved, setSaved] = useState(() =>
+    draft ? { text: draft.savedText, format: draft.savedFormat } : { text: stored?.text ?? DEFAULT_MOCK_TEXT, format },
+  );
   const [errors, setErrors] = useState<DefinitionError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +54,10 @@ export function MockSection({ action, stored, settings }: Props) {
 
   const { marks, unplaced } = useMemo(() => lintMarks(text, errors), [text, errors]);
   const unsaved = text !== saved.text || format !== saved.format;
-  useUnsavedWork(unsaved ? (action ? `the mock of ${action}` : 'the default mock') : null);
+  // The dialog holds the draft, not this editor: switching action unmounts it, and the edits must outlive that.
+  useEffect(() => {
+    onDraft(action, unsaved ? { text, format, savedText: saved.text, savedFormat: saved.format } : null);
+  }, [onDraft, action, unsaved, text, format, saved]);
 
   async function onSave() {
     setBusy(true);

@@ -18,12 +18,15 @@ const SLOW = { timeout: 3000 };
 
 const DEFAULT_MOCK = '{"status": 200, "body": {"result": "from the default", "error": ""}}';
 
-/** The Answers dialog, over a history of one send_email call. */
-async function openAnswers(c: Companion = companion()) {
+/** The Answers dialog, over a history of one send_email call (and the `before` calls already sent). */
+async function openAnswers(c: Companion = companion(), before = 0) {
   await c.send('send_email');
   const bridge = c.bridge;
   const view = renderApp(bridge);
-  await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toMatch(/^1 call(?!s)/));
+  const calls = before + 1;
+  await waitFor(() =>
+    expect(screen.getByLabelText('Call counts').textContent).toMatch(new RegExp(`^${calls} call${calls === 1 ? '(?!s)' : 's'}`)),
+  );
   await view.user.click(screen.getByRole('button', { name: 'Answers' }));
   const dialog = await screen.findByRole('dialog', { name: 'Answers' });
   const mock = await within(dialog).findByRole('region', { name: 'Mock' });
@@ -207,6 +210,93 @@ describe('answers: the mock editor', () => {
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
     expect(problems.textContent).toContain('extra: unknown field "extra"');
     expect(problems.textContent).toContain('status: status must be an HTTP status');
+    expect((await companion().api.getAnswerSettings()).mocks).toEqual([]);
+  });
+});
+
+describe('answers: unsaved mock edits on every way out of the editor', () => {
+  const DRAFT = '{"status": 201, "body": {"result": "my careful draft", "error": ""}}';
+
+  /** The dialog on send_email with DRAFT typed in its mock, over a history that knows charge_card too. */
+  async function draftOnSendEmail() {
+    const c = companion();
+    await c.send('charge_card');
+    const view = await openAnswers(c, 1);
+    await view.user.click(within(table(view.dialog)).getByRole('button', { name: 'send_email' }));
+    await waitFor(() => expect(picker(view.dialog).value).toBe('send_email'));
+    typeInto(editorIn(mockOf(view.dialog)), DRAFT);
+    return view;
+  }
+  const table = (dialog: HTMLElement) => within(dialog).getByRole('table', { name: 'What answers each action' });
+  const picker = (dialog: HTMLElement) => within(dialog).getByRole('combobox', { name: 'Answers for' }) as HTMLSelectElement;
+  const mockOf = (dialog: HTMLElement) => within(dialog).getByRole('region', { name: 'Mock' });
+  const editorText = async (dialog: HTMLElement) => {
+    await waitFor(() => editorIn(mockOf(dialog)));
+    return editorIn(mockOf(dialog)).state.doc.toString();
+  };
+
+  it('clicking another action keeps the draft, says so, marks the row, and gives it back on return', async () => {
+    const { dialog, user } = await draftOnSendEmail();
+    await user.click(within(table(dialog)).getByRole('button', { name: 'charge_card' }));
+    await waitFor(() => expect(picker(dialog).value).toBe('charge_card'));
+    await screen.findByText(
+      'Your edits to the mock of send_email are kept: choose send_email again to go on with them, and save them there.',
+    );
+    expect(await editorText(dialog)).not.toContain('my careful draft');
+    expect(within(table(dialog)).getByRole('row', { name: /^send_email/ }).textContent).toContain('unsaved');
+    expect(within(table(dialog)).getByRole('row', { name: /^charge_card/ }).textContent).not.toContain('unsaved');
+
+    await user.click(within(table(dialog)).getByRole('button', { name: 'send_email' }));
+    await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
+    expect(await editorText(dialog)).toBe(DRAFT);
+    // Still unsaved: Esc still warns, naming it.
+    await user.keyboard('{Escape}');
+    expect(
+      await screen.findByText('Unsaved changes to the mock of send_email: press Esc again to discard them, or save first.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
+  });
+
+  it('choosing another action in "Answers for" keeps the draft, and Esc from there still warns about it', async () => {
+    const { dialog, user } = await draftOnSendEmail();
+    await user.selectOptions(picker(dialog), 'charge_card');
+    await waitFor(() => expect(picker(dialog).value).toBe('charge_card'));
+    await user.keyboard('{Escape}');
+    expect(
+      await screen.findByText('Unsaved changes to the mock of send_email: press Esc again to discard them, or save first.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
+    await user.selectOptions(picker(dialog), 'send_email');
+    expect(await editorText(dialog)).toBe(DRAFT);
+  });
+
+  it('saving the draft ends it: the row mark goes, and × closes at once', async () => {
+    const { dialog, user } = await draftOnSendEmail();
+    await user.click(within(mockOf(dialog)).getByRole('button', { name: 'Save mock' }));
+    await screen.findByText('Mock saved');
+    expect(within(table(dialog)).getByRole('row', { name: /^send_email/ }).textContent).not.toContain('unsaved');
+    await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
+  });
+
+  it('× over a draft asks first, naming it: "Keep editing" keeps it, "Discard and close" drops it', async () => {
+    const { dialog, user } = await draftOnSendEmail();
+    await user.click(within(table(dialog)).getByRole('button', { name: 'charge_card' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    expect(ask.textContent).toContain('Unsaved changes to the mock of send_email: discard them and close, or keep editing and save first?');
+    // The safe choice has the focus.
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep editing' }));
+
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
+    // Back on the edited mock, where its Save button is.
+    await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
+    expect(await editorText(dialog)).toBe(DRAFT);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Discard and close' }));
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
     expect((await companion().api.getAnswerSettings()).mocks).toEqual([]);
   });
 });
