@@ -194,9 +194,14 @@ function RouteSection({ action, answers }: { action: string | null; answers: Ans
     setModeError(await saveAnswerMode(action, mode));
   }
 
+  const typed = target.trim();
+  // An empty field saves as "no target": with none set, there is nothing to save or remove.
+  const nothingToSave = typed === '' && !route?.target;
+
   async function onTarget(e: FormEvent) {
     e.preventDefault();
-    setTargetError(await saveForwardTarget(action, target.trim() === '' ? null : target.trim()));
+    if (nothingToSave) return;
+    setTargetError(await saveForwardTarget(action, typed === '' ? null : typed));
   }
 
   return (
@@ -223,7 +228,13 @@ function RouteSection({ action, answers }: { action: string | null; answers: Ans
             onChange={(e) => setTarget(e.target.value)}
           />
         </label>
-        <button type="submit">{target.trim() === '' && route?.target ? 'Remove target' : 'Save target'}</button>
+        <button
+          type="submit"
+          disabled={nothingToSave}
+          title={nothingToSave ? `Type a URL to save: ${action ?? 'the default'} has no target to remove` : undefined}
+        >
+          {typed === '' && route?.target ? 'Remove target' : 'Save target'}
+        </button>
       </form>
       <ErrorLine message={targetError} label="Target error" />
       <dl className="facts" aria-label="Forwarding facts">

@@ -87,6 +87,38 @@ describe('answers: mode and forward target', () => {
     expect(row.textContent).toContain('your handler (http://127.0.0.1:47111/h/{action_name})');
   });
 
+  it('with no target set, an empty (or blank) target field saves nothing and claims no removal', async () => {
+    const { dialog, user, bridge } = await openAnswers();
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+    const route = within(dialog).getByRole('region', { name: 'Answer mode' });
+    const save = within(route).getByRole('button', { name: 'Save target' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(save.title).toBe('Type a URL to save: send_email has no target to remove');
+    const input = within(route).getByLabelText('Forward target URL');
+    await user.type(input, '   ');
+    expect(save.disabled).toBe(true);
+    // Enter in the field does not submit it either.
+    await user.type(input, '{Enter}');
+    await user.click(save);
+    expect(bridge.callsTo('setForwardTarget')).toEqual([]);
+    expect(screen.queryByText('Forward target removed')).toBeNull();
+
+    // A target set, emptying the field offers to remove it, and the toast says so truly.
+    await user.clear(input);
+    await user.click(input);
+    await user.paste('http://127.0.0.1:47111/h/{action_name}');
+    expect(save.disabled).toBe(false);
+    await user.click(save);
+    await screen.findByText('Forward target saved');
+    await user.clear(input);
+    await user.click(within(route).getByRole('button', { name: 'Remove target' }));
+    await screen.findByText('Forward target removed');
+    expect(bridge.callsTo('setForwardTarget')).toEqual([
+      ['send_email', 'http://127.0.0.1:47111/h/{action_name}'],
+      ['send_email', null],
+    ]);
+  });
+
   it('shows the startup target, the forward timeout and what happens when the handler is unreachable', async () => {
     const c = await companion.restart({
       core: { forwardTarget: 'http://localhost:9000/{action_name}', forwardTimeoutMs: 25_000, fallbackToMock: true },
