@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountState, FlowentProfile } from '../../../main/contract/account';
 import { deleteProfile, saveProfile, switchProfile } from './account-actions';
 import { ErrorLine } from '../shared/ErrorLine';
+import { checkProfile } from './profile-check';
 
 const DEFAULT_PROFILE = 'default';
 
@@ -75,9 +76,11 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const problems = checkProfile({ name: name.trim(), baseUrl: baseUrl.trim() });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    if (problems.blocked) return;
     setBusy(true);
     const error = await saveProfile({ name: name.trim(), baseUrl: baseUrl.trim() });
     setBusy(false);
@@ -91,27 +94,56 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
       aria-label={isNew ? 'New profile' : `Edit profile ${initial.name}`}
       onSubmit={(e) => void onSubmit(e)}
     >
-      <label>
-        Profile name
-        <input value={name} readOnly={!isNew} spellCheck={false} placeholder="staging" onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        Gateway base URL
-        <input
-          value={baseUrl}
-          inputMode="url"
-          spellCheck={false}
-          placeholder="https://api.flowent.chat/api/v1/gateway"
-          onChange={(e) => setBaseUrl(e.target.value)}
-        />
-      </label>
-      <button type="submit" disabled={busy || !name.trim() || !baseUrl.trim()}>
+      <div className="profile-field">
+        <label>
+          Profile name
+          <input
+            value={name}
+            readOnly={!isNew}
+            spellCheck={false}
+            placeholder="staging"
+            aria-invalid={problems.name ? true : undefined}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <FieldProblem message={problems.name} label="Profile name problem" />
+      </div>
+      <div className="profile-field">
+        <label>
+          Gateway base URL
+          <input
+            value={baseUrl}
+            inputMode="url"
+            spellCheck={false}
+            placeholder="https://api.flowent.chat/api/v1/gateway"
+            aria-invalid={problems.baseUrl ? true : undefined}
+            onChange={(e) => setBaseUrl(e.target.value)}
+          />
+        </label>
+        <FieldProblem message={problems.baseUrl} label="Gateway base URL problem" />
+      </div>
+      <button type="submit" disabled={busy || problems.blocked !== null} title={problems.blocked ?? undefined}>
         Save profile
       </button>
       <button type="button" onClick={onDone}>
         Cancel
       </button>
+      {problems.blocked && (
+        <p className="muted profile-form-why" data-testid="profile-save-why">
+          {problems.blocked}
+        </p>
+      )}
       <ErrorLine message={message} label="Profile form error" />
     </form>
+  );
+}
+
+/** A field's problem right under it, read out as it appears. */
+function FieldProblem({ message, label }: { message: string | null; label: string }) {
+  if (!message) return null;
+  return (
+    <span className="form-error field-problems" role="alert" aria-label={label}>
+      {message}
+    </span>
   );
 }

@@ -69,6 +69,42 @@ async function withToken(c: Companion): Promise<Companion> {
 }
 
 describe('account dialog: profiles', () => {
+  it("the new profile form says why it cannot be saved, and every field's problem at once", async () => {
+    const c = companion();
+    const { dialog, user } = await openAccount(c);
+    const profiles = within(dialog).getByRole('region', { name: 'Profiles' });
+    await user.click(within(profiles).getByRole('button', { name: 'Add profile…' }));
+    const save = within(profiles).getByRole('button', { name: 'Save profile' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(save.title).toBe('Give the profile a name and a Gateway URL to save it.');
+    expect(within(profiles).getByTestId('profile-save-why').textContent).toBe('Give the profile a name and a Gateway URL to save it.');
+    // Nothing typed is no mistake yet.
+    expect(within(profiles).queryAllByRole('alert')).toEqual([]);
+
+    await user.type(within(profiles).getByLabelText('Profile name'), 'Staging Env!');
+    expect(within(profiles).getByTestId('profile-save-why').textContent).toBe('Give the profile a Gateway URL to save it.');
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'not a url');
+    expect(within(profiles).getByRole('alert', { name: 'Profile name problem' }).textContent).toBe(
+      '"Staging Env!" is not a profile name: use 1-40 lowercase letters, digits, - or _.',
+    );
+    expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toBe(
+      'The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "not a url".',
+    );
+    expect(save.disabled).toBe(true);
+    expect(save.title).toBe('Fix the name and the Gateway URL to save the profile.');
+
+    await user.clear(within(profiles).getByLabelText('Profile name'));
+    await user.type(within(profiles).getByLabelText('Profile name'), 'staging');
+    await user.clear(within(profiles).getByLabelText('Gateway base URL'));
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway');
+    expect(within(profiles).queryAllByRole('alert')).toEqual([]);
+    expect(within(profiles).queryByTestId('profile-save-why')).toBeNull();
+    expect(save.disabled).toBe(false);
+    expect(save.title).toBe('');
+    await user.click(save);
+    await waitFor(() => expect(within(profiles).getByTestId('profile-staging')).toBeTruthy());
+  });
+
   it('adds a profile, switches to it, edits its URL, and deletes it after confirming', async () => {
     const c = companion();
     const { user, dialog } = await openAccount(c);
@@ -92,10 +128,12 @@ describe('account dialog: profiles', () => {
     const url = within(profiles).getByLabelText('Gateway base URL');
     await user.clear(url);
     await user.type(url, 'not a url');
-    await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
-    expect((await within(profiles).findByRole('alert', { name: 'Profile form error' })).textContent).toContain(
+    // Said under the field as it is typed; the save waits until it is fixed.
+    expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toContain(
       'The Gateway URL must be an http(s) URL',
     );
+    await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
+    expect(c.bridge.callsTo('saveProfile')).toHaveLength(1);
     expect((await c.api.getAccount()).profiles.find((profile) => profile.name === 'staging')?.baseUrl).toBe(
       'https://staging.flowent.chat/api/v1/gateway',
     );
