@@ -107,8 +107,12 @@ describe.sequential('answers and the public URL, from the inspector', () => {
       .poll(() => dialog.getByRole('list', { name: 'Mock problems' }).textContent())
       .toMatch(/unknown helper "shout" .*\(line 5, column 23\)$/);
     expect(await dialog.locator('.cm-lintRange-error').allTextContents()).toEqual(['"Ticket {{shout parameters.title}}"']);
-    // Closing warns once about the unsaved text, then discards it.
+    // Closing asks first about the unsaved text, naming it; discarding it closes.
     await page.getByRole('button', { name: 'Close answers' }).click();
+    const ask = dialog.getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    await expect.poll(() => ask.textContent()).toContain('Unsaved changes to the default mock: discard them and close');
+    await screenshot(page, 'mock-close-confirm');
+    await ask.getByRole('button', { name: 'Discard and close' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     // The stored mock is unchanged.
     const answer = await postLocal('send_email', { recipient: 'bob@example.com' });
