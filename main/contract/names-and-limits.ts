@@ -88,6 +88,13 @@ export function isFollowMode(mode: string): mode is FollowMode {
 }
 
 /**
+ * The largest call body Flowent sends, and the largest answer it accepts (1 MB). In the contract,
+ * not only with the core's other wire facts, because the page measures the parameters it sends
+ * against it and the inspector's API lets calls that carry parameters that big through.
+ */
+export const FLOWENT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
  * Flowent's docs reject calls whose timestamp is older than 5 minutes. In the contract, not with
  * the core's other wire facts, because the page says the window in words too.
  */

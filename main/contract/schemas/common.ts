@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../action-name';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../names-and-limits';
 
 /**
  * The rules several methods share. Each schema's description is what its value "must be", in
@@ -34,6 +35,19 @@ export const jsonText = z
   .string()
   .max(MAX_JSON_TEXT)
   .describe(`JSON text of at most ${count(MAX_JSON_TEXT)} characters`);
+
+/**
+ * Parameters for a call to send (simulated, or a replay with new ones): up to Flowent's own 1 MB,
+ * as the README promises. A text of more characters is more bytes, so it could only make a call
+ * Flowent never sends; one under it that makes a call over 1 MB with the rest of the body is
+ * refused by the core, in its own words (`over-flowent-limit`).
+ */
+export const MAX_PARAMETERS_TEXT = FLOWENT_BODY_LIMIT_BYTES;
+
+export const parametersText = z
+  .string()
+  .max(MAX_PARAMETERS_TEXT)
+  .describe(`JSON text of at most ${count(MAX_PARAMETERS_TEXT)} characters (Flowent's 1 MB limit)`);
 
 /** A URL, or null for what `nullMeans` says (the forwarding target, the tunnel...). */
 export function urlOrNull(nullMeans: string) {

@@ -3,7 +3,7 @@ import { MAX_BULK_CONCURRENCY, MAX_HAR_IMPORT_BYTES, MAX_SELECTION } from '../na
 import { argumentList } from './arguments';
 import { callFilter } from './calls';
 import { styleName } from './handlers';
-import { actionName, callId, count, flag, jsonText, seed, urlOrNull } from './common';
+import { actionName, callId, count, flag, jsonText, parametersText, seed, urlOrNull } from './common';
 
 /** `as-is`: the original bytes and headers; `resign`: a fresh timestamp signed with the current key. */
 export const replayMode = z.enum(['as-is', 'resign']).describe('"as-is" or "resign"');
@@ -46,7 +46,7 @@ export const bulkReplayOptions = z
     /** Null: each action's forwarding target. */
     target,
     /** New parameters for every call, as a JSON object in text: each replay is re-signed with them. */
-    parameters: jsonText.nullable().optional().describe("JSON text, or null to keep each call's parameters"),
+    parameters: parametersText.nullable().optional().describe("JSON text, or null to keep each call's parameters"),
     /** The signing style for re-signed replays; null: the style learned from Flowent's calls. */
     style: styleOrNull.optional(),
   })
@@ -56,7 +56,7 @@ export const simulateRequest = z
   .strictObject({
     action: actionName,
     /** The parameters object as JSON text; null: generated from the schema with `seed`. */
-    parameters: jsonText.nullable().describe('JSON text, or null to generate them'),
+    parameters: parametersText.nullable().describe('JSON text, or null to generate them'),
     seed,
     /** Flowent's registration check (`"test": true`, unsigned) instead of a call. */
     test: flag,
@@ -71,7 +71,7 @@ export const simulateRequest = z
 
 export const replayArguments = {
   replayCall: argumentList(['id', callId], ['mode', replayMode], ['target', target]),
-  replayEdited: argumentList(['id', callId], ['parameters', jsonText], ['target', target]),
+  replayEdited: argumentList(['id', callId], ['parameters', parametersText], ['target', target]),
   copyAsCurl: argumentList(['id', callId], ['resign', flag]),
   countReplayable: argumentList(['selection', callSelection]),
   startBulkReplay: argumentList(['selection', callSelection], ['options', bulkReplayOptions]),
