@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type CoreEvent, type ListenFailure, type Result } from '../../contract/api';
+import {
+  FLOWENT_BODY_LIMIT_BYTES,
+  MAX_HAR_IMPORT_BYTES,
+  type ApiMethod,
+  type CompanionApi,
+  type CoreEvent,
+  type ListenFailure,
+  type Result,
+} from '../../contract/api';
+import { MAX_JSON_TEXT } from '../../contract/schemas/common';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
@@ -28,7 +37,21 @@ export interface InspectorOptions {
 }
 
 const HOST = '127.0.0.1';
+/** Every API request but those below: far more than any argument list needs, so a stray or hostile client cannot make it hold much. */
 const MAX_API_BODY = 64 * 1024;
+/**
+ * The methods whose arguments carry parameters to send in a call (a simulated call, a replay with
+ * edited parameters, a bulk replay with new ones): parameters up to Flowent's own 1 MB must reach
+ * the core, which refuses what would make a call over it in its own words. Written into the
+ * arguments' JSON, 1 MB of parameters takes at most 2 MB (a quote or a backslash is escaped in
+ * two bytes), a schema beside them (the simulator's, at most MAX_JSON_TEXT characters of up to 3
+ * bytes each) at most three times its length, and the rest (action, target, seed) the usual room.
+ * A body over this could only carry parameters over Flowent's limit.
+ */
+const MAX_PARAMETERS_API_BODY = 2 * FLOWENT_BODY_LIMIT_BYTES + 3 * MAX_JSON_TEXT + MAX_API_BODY;
+/** How much of a body over its bound is read (and dropped) so that the client gets the 413 rather than a broken connection. */
+const MAX_DRAINED_API_BODY = 16 * 1024 * 1024;
+const CARRY_PARAMETERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['simulateCall', 'replayEdited', 'startBulkReplay']);
 /**
  * How often the token file is looked at for a rotation made by another process, so that open
  * pages are told within a second (a request with the old token is refused at once anyway).
@@ -143,13 +166,16 @@ export class InspectorServer {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
     }
-    const raw = await readBody(request, MAX_API_BODY);
+    const carriesParameters = CARRY_PARAMETERS.has(method);
+    const raw = await readBody(request, carriesParameters ? MAX_PARAMETERS_API_BODY : MAX_API_BODY, MAX_DRAINED_API_BODY);
     if (raw === null) {
       response.setHeader('Connection', 'close');
       return sendJson(response, 413, {
         ok: false,
         code: 'too-large',
-        message: 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).',
+        message: carriesParameters
+          ? `The parameters are far over Flowent's limit of ${FLOWENT_BODY_LIMIT_BYTES} bytes (1 MB): Flowent never sends such a call. Send smaller parameters.`
+          : 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).',
       });
     }
     let args: unknown;
@@ -258,14 +284,18 @@ function refuseToken(response: ServerResponse): void {
   });
 }
 
-/** The body as text; null when it passes `limit` bytes or breaks off. */
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+/**
+ * The body as text; null when it passes `limit` bytes or breaks off. Past the limit, up to
+ * `drainUpTo` bytes are read and dropped (nothing kept) before the null: a client still sending
+ * when the 413 came would see a broken connection instead of it (a browser's fetch does).
+ */
+function readBody(request: IncomingMessage, limit: number, drainUpTo = limit): Promise<string | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > drainUpTo) {
         // Stop reading but keep the socket: the 413 must still reach the client, and the
         // connection is closed after it (see the caller).
         request.removeAllListeners('data');
@@ -273,9 +303,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
         resolve(null);
         return;
       }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', () => resolve(null));
   });
 }
