@@ -1,4 +1,6 @@
 import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../../../main/contract/api';
+import { jsonSyntaxProblem } from '../../../main/contract/json-syntax';
 
 // The mock editor's CodeMirror setup (JSON mode, line numbers), loaded when first shown.
 const MockEditor = lazy(() => import('../answers/MockEditor'));
@@ -32,14 +34,35 @@ export function ReplayJsonEditor({ value, onChange, label, onSubmit }: Props) {
   );
 }
 
-/** A message when `text` is not a JSON object, else null (checked before sending, so a typo costs no call). */
+/**
+ * A message when `text` is not a JSON object, or makes parameters over Flowent's 1 MB, else null
+ * (checked before sending, so a typo costs no call). A JSON mistake is said in plain words with
+ * its line and column, not in the browser's own.
+ */
 export function parametersProblem(text: string): string | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? null
-      : 'The parameters must be a JSON object ({...}), as Flowent sends.';
-  } catch (error) {
-    return `The parameters are not JSON yet: ${error instanceof Error ? error.message : String(error)}`;
+  const bytes = utf8Length(text);
+  if (bytes > FLOWENT_BODY_LIMIT_BYTES) {
+    return `The parameters are ${bytes.toLocaleString('en-US')} bytes, over Flowent’s limit of 1 MB for a whole call: Flowent never sends one that big. Make them smaller.`;
   }
+  const mistake = jsonSyntaxProblem(text);
+  if (mistake) return mistake.message;
+  const value = JSON.parse(text) as unknown;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? null
+    : 'The parameters must be a JSON object ({...}), as Flowent sends.';
+}
+
+/** The text's size in UTF-8 without encoding it (this runs on every keystroke). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // A surrogate pair: 2 units, 4 bytes.
+      bytes += 2;
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
 }

@@ -111,7 +111,9 @@ describe('the simulator', () => {
     const { dialog, user } = await openSimulator(c);
     await waitFor(() => expect(editorText(dialog)).toContain('recipient'));
     typeInto(editorIn(dialog), '{"recipient": ');
-    expect(within(dialog).getByLabelText('Parameters problem').textContent).toContain('not JSON yet');
+    expect(within(dialog).getByLabelText('Parameters problem').textContent).toBe(
+      'Not valid JSON: the text ends before the JSON does (“}” missing) (line 1, column 15).',
+    );
     expect((within(dialog).getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
     typeInto(editorIn(dialog), '{}');
     // With no key, the core cannot sign the call: the page shows its refusal.
