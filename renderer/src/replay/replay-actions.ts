@@ -1,5 +1,6 @@
 import type { ReplayMode, ReplayOutcome } from '../../../main/contract/api';
 import { runResult } from '../page/run-result';
+import { sendInline } from './send-inline';
 import { copyText, showToast } from '../page/ui-actions';
 
 /**
@@ -25,20 +26,16 @@ export async function replayCall(id: number, mode: ReplayMode, target: string): 
   return { ok: true, outcome: got.outcome };
 }
 
-/** Replays a stored call with new parameters (JSON text), re-signed with the learned style. */
+/**
+ * Replays a stored call with new parameters (JSON text), re-signed with the learned style; why it
+ * was not sent, whatever it is, comes back as the message the editor shows.
+ */
 export async function replayEdited(id: number, parameters: string, target: string): Promise<ReplayAttempt> {
   const trimmed = target.trim();
-  const got: { outcome?: ReplayOutcome } = {};
-  const message = await runResult(
-    'replay the edited call',
-    (b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed),
-    (outcome) => {
-      got.outcome = outcome;
-    },
-  );
-  if (!got.outcome) return { ok: false, message };
-  showToast(`Replayed with your parameters as call #${got.outcome.id}`);
-  return { ok: true, outcome: got.outcome };
+  const sent = await sendInline((b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed));
+  if (!sent.ok) return { ok: false, message: sent.message };
+  showToast(`Replayed with your parameters as call #${sent.value.id}`);
+  return { ok: true, outcome: sent.value };
 }
 
 /** Copies a shell command that sends the call again; a refusal comes back as a message. */

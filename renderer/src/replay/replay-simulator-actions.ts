@@ -2,6 +2,7 @@ import type { SimulateOutcome, SimulateRequest } from '../../../main/contract/ap
 import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
 import { runResult } from '../page/run-result';
+import { sendInline } from './send-inline';
 import { reportError, showToast } from '../page/ui-actions';
 
 export async function loadSimulatorActions(): Promise<void> {
@@ -27,18 +28,12 @@ export async function generateParameters(action: string, seed: number): Promise<
   return got.text !== undefined ? { text: got.text } : { message };
 }
 
+/** Sends the simulated call; why it was not sent, whatever it is, comes back as the message the simulator shows. */
 export async function simulateCall(request: SimulateRequest): Promise<{ outcome: SimulateOutcome } | { message: string | null }> {
-  const got: { outcome?: SimulateOutcome } = {};
-  const message = await runResult(
-    'send the simulated call',
-    (b) => b.simulateCall(request),
-    (outcome) => {
-      got.outcome = outcome;
-    },
-  );
-  if (!got.outcome) return { message };
-  showToast(`Sent as call #${got.outcome.id}`);
-  return { outcome: got.outcome };
+  const sent = await sendInline((b) => b.simulateCall(request));
+  if (!sent.ok) return { message: sent.message };
+  showToast(`Sent as call #${sent.value.id}`);
+  return { outcome: sent.value };
 }
 
 /** Saves (or with null removes) an action's schema defined here; a refusal comes back as a message. */
