@@ -151,7 +151,10 @@ const TABLE: Record<ApiMethod, Row> = {
       [[1, 'resign'], /^expects `id`, `mode` and `target`\. `target` is missing: it must be a URL/],
     ],
   },
-  replayEdited: { good: [[1, '{}', null]], bad: [[[1, {}, null], '`parameters` must be JSON text of at most 262,144 characters.']] },
+  replayEdited: {
+    good: [[1, '{}', null]],
+    bad: [[[1, {}, null], "`parameters` must be JSON text of at most 1,048,576 characters (Flowent's 1 MB limit)."]],
+  },
   copyAsCurl: {
     good: [[1, true]],
     bad: [
