@@ -117,4 +117,33 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     await screenshot(page, 'har-imported');
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('sends 100 KB of parameters, and says in the simulator why a call was not sent', async () => {
+    const before = (await handler().received()).length;
+    await page.keyboard.press('s');
+    const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
+    const actionField = dialog.getByRole('combobox', { name: 'Action' });
+    await expect.poll(() => actionField.inputValue()).not.toBe('');
+    await actionField.fill('ok');
+    await dialog.locator('.cm-editor').waitFor(SLOW);
+    // Pasted, as the audit did: over the inspector API's 64 KB bound for other requests.
+    await dialog.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(JSON.stringify({ blob: 'y'.repeat(100_000) }));
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.getByRole('region', { name: 'Simulator result' }).waitFor(SLOW);
+    const received = (await handler().received()).slice(before);
+    expect(received).toHaveLength(1);
+    expect((JSON.parse(received[0]!.body.toString('utf8')) as { parameters: { blob: string } }).parameters.blob).toHaveLength(100_000);
+
+    // A request the inspector refuses is said beside Send, not in a banner behind the overlay.
+    await dialog.getByRole('textbox', { name: 'Simulator target URL' }).fill(`http://127.0.0.1/${'a'.repeat(2100)}`);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const refused = dialog.getByRole('alert', { name: 'Simulator error' });
+    await refused.waitFor(SLOW);
+    expect(await refused.textContent()).toMatch(/^Nothing was sent: /);
+    expect(await page.locator('.banner-error').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close the simulator' }).click();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
