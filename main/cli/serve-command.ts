@@ -6,13 +6,20 @@ import {
   DATA_FILES,
   DEFAULT_HOST,
   DEFAULT_PORT,
-  FLOWENT_BODY_LIMIT_BYTES,
   FLOWENT_TIMEOUT_MS,
   newLoopToken,
   publishServeState,
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
-import { DEFAULT_LIMITS, FOLLOW_MODES, hereFactsOf, isFollowMode, LIMIT_RANGES, type HistoryLimits } from '../contract/api';
+import {
+  DEFAULT_LIMITS,
+  FLOWENT_BODY_LIMIT_BYTES,
+  FOLLOW_MODES,
+  hereFactsOf,
+  isFollowMode,
+  LIMIT_RANGES,
+  type HistoryLimits,
+} from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';

@@ -27,6 +27,6 @@ export { readParameters } from './replay/edit-body';
 export { newLoopToken } from './answers/own-calls';
 export { STYLES as SIGNING_STYLES } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';
-export { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './protocol/facts';
+export { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 export { checkProjectDir, createProjectFolder, findProjectDir, PROJECT_FOLDER_NAME } from './project/project-folder';
 export { exportAnswersFolder, readAnswersFolder } from './project/answers-transfer';

@@ -1,6 +1,6 @@
 import type { NoAnswerCause, Violation } from '../../contract/api';
 import { networkInWords } from '../../contract/words/network-words';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
 import { networkProblemOf } from '../network-problem';
 import { describeTarget, type Receiver } from './forward-target';
 

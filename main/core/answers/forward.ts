@@ -3,7 +3,7 @@ import type { Agent } from 'undici';
 import type { HeaderPair } from '../../contract/api';
 import { afterPendingReads } from '../after-pending-reads';
 import { loadLazily } from '../load-lazily';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
 import { describeFailure, tooLarge, tooSlow, type FailedForward } from './forward-failure';
 import { relayHeaders } from './forward-headers';
 import { PARSED_URLS_KEPT, type Receiver } from './forward-target';

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import type { ProjectProblem } from '../../contract/project';
 import { fileProblemClause } from '../../contract/words';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
 
 /**
  * The largest project file read. An answer Flowent accepts is at most 1 MB; the same answer

@@ -1,5 +1,6 @@
 import type { Violation } from '../../contract/api';
-import { FLOWENT_BODY_LIMIT_BYTES, FLOWENT_TIMEOUT_MS } from './facts';
+import { FLOWENT_TIMEOUT_MS } from './facts';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
 
 export interface CheckedAnswer {
   /** Who answered, in the sentence: "your handler", "the mock", or "this companion" (its own webhook, for a call it sent there). */

@@ -9,7 +9,5 @@
  * parameters it sends too.
  */
 
-export { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
-
 /** How long Flowent waits for an action's answer before the flow sees a failure. */
 export const FLOWENT_TIMEOUT_MS = 30_000;

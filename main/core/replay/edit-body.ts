@@ -1,5 +1,5 @@
 import type { Refused, ReplayFailure, Result } from '../../contract/api';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../protocol/facts';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
 import { lastMember } from '../json/json-values';
 import { PARAMETERS_WORDS, parseJson } from '../json/parse-json';
 import { sign } from '../signature';
