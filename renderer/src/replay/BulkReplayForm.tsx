@@ -115,7 +115,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
         Replays at once
         <input type="number" min={1} max={16} value={concurrencyText} onChange={(e) => setConcurrencyText(e.target.value.trim())} />
       </label>
-      {!concurrencyOk && <p className="form-error">Replays at once: a whole number from 1 to 16 (1 replays strictly in order).</p>}
+      {!concurrencyOk && <p className="form-error">Replays at once: a whole number from 1 to 16 (1: one at a time, in order).</p>}
       <label className="inline-field">
         <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} />
         Re-sign with a fresh timestamp

@@ -44,6 +44,11 @@ describe('bulk replay of the filtered list', () => {
     );
     const concurrency = within(dialog).getByRole('spinbutton', { name: 'Replays at once' });
     await user.clear(concurrency);
+    await user.type(concurrency, '17');
+    expect(within(dialog).getByText(/^Replays at once: /).textContent).toBe(
+      'Replays at once: a whole number from 1 to 16 (1: one at a time, in order).',
+    );
+    await user.clear(concurrency);
     await user.type(concurrency, '1');
     // Every style signs these bodies alike: four calls learned from, none told them apart.
     expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe(
