@@ -7,7 +7,17 @@ import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 
 type Verdict = BulkReplayItem['verdict'];
-const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Changed answer', failed: 'Failed' };
+/**
+ * The counts are exclusive: a replay that fails is counted failed whatever its answer changed
+ * from (its line says `200 → 502`), so the changed count says it counts only passing replays: a
+ * "Changed answer 0" above a Failed list of changed answers contradicted itself.
+ */
+const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Passed with a changed answer', failed: 'Failed' };
+const LIST_LABEL: Record<Verdict, string> = {
+  passed: 'Passed calls',
+  changed: 'Calls passed with a changed answer',
+  failed: 'Failed calls',
+};
 
 /** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 6 of 6 calls replayed.". */
 export function describeRun(run: BulkRun): string {
@@ -55,7 +65,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
         </button>
       )}
       {summary && shown && (
-        <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={`${VERDICT_LABEL[shown]} calls`} />
+        <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={LIST_LABEL[shown]} />
       )}
       {summary && onNew && (
         <div className="button-row">

@@ -77,9 +77,9 @@ describe('bulk replay of the filtered list', () => {
 
     // The handler answers otherwise than the companion's mock did: every replay changed the answer.
     const counts = within(dialog).getByRole('group', { name: 'Bulk replay counts' });
-    expect(within(counts).getByRole('button', { name: /Passed/ }).textContent).toBe('Passed 0');
-    await user.click(within(counts).getByRole('button', { name: 'Changed answer 3' }));
-    const list = within(dialog).getByRole('list', { name: 'Changed answer calls' });
+    expect(within(counts).getByRole('button', { name: 'Passed 0' })).toBeTruthy();
+    await user.click(within(counts).getByRole('button', { name: 'Passed with a changed answer 3' }));
+    const list = within(dialog).getByRole('list', { name: 'Calls passed with a changed answer' });
     expect(
       within(list)
         .getAllByRole('listitem')
@@ -144,7 +144,7 @@ describe('bulk replay of the filtered list', () => {
     // Over, whole, as its end would have shown it: a new run can be started at once.
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     expect(progressOf(dialog).value).toBe(3);
-    expect(within(dialog).getByRole('button', { name: 'Changed answer 3' }).hasAttribute('disabled')).toBe(false);
+    expect(within(dialog).getByRole('button', { name: 'Passed with a changed answer 3' }).hasAttribute('disabled')).toBe(false);
     expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: /Cancel/ })).toBeNull();
     // Its end, told late (with the replays, listed now), says the same: it is not told twice.
@@ -190,8 +190,8 @@ describe('bulk replay of the filtered list', () => {
     // What a reconnection does.
     await act(() => refreshAll());
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
-    await user.click(within(dialog).getByRole('button', { name: 'Changed answer 3' }));
-    expect(within(within(dialog).getByRole('list', { name: 'Changed answer calls' })).getAllByRole('listitem')).toHaveLength(3);
+    await user.click(within(dialog).getByRole('button', { name: 'Passed with a changed answer 3' }));
+    expect(within(within(dialog).getByRole('list', { name: 'Calls passed with a changed answer' })).getAllByRole('listitem')).toHaveLength(3);
   });
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
@@ -255,9 +255,17 @@ describe('bulk replay: why each call ended as it did', () => {
       `Call #3 → replay #7: 200 → 500 — ${why}`,
     ]);
     expect(within(dialog).queryByRole('note', { name: 'Answered by the mock' })).toBeNull();
+    // Every answer changed, yet failed: the changed count says it counts passing replays only,
+    // not "Changed answer 0" above three changed answers.
+    const counts = within(dialog).getByRole('group', { name: 'Bulk replay counts' });
+    expect(within(counts).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Passed 0',
+      'Passed with a changed answer 0',
+      'Failed 3',
+    ]);
   });
 
-  it('the Changed answer list says what each answer changed from: a refusal in its own words', async () => {
+  it('the list of calls passed with a changed answer says what each answer changed from: a refusal in its own words', async () => {
     const c = companion();
     await c.send('send_email', { to: 'a@example.com' });
     // No parameters: this companion refused it (400), before any mock or handler saw it.
@@ -266,7 +274,7 @@ describe('bulk replay: why each call ended as it did', () => {
     const { dialog, user } = await openBulkFor(c, 'send_email');
     await user.click(await within(dialog).findByRole('button', { name: 'Replay these 2 calls' }));
     await waitFor(() => expect(dialog.textContent).toContain('Done: 2 of 2 calls replayed.'));
-    expect(await listed(dialog, user, 'Changed answer 2', 'Changed answer calls')).toEqual([
+    expect(await listed(dialog, user, 'Passed with a changed answer 2', 'Calls passed with a changed answer')).toEqual([
       'Call #1 → replay #3: 200 — The body and headers changed',
       'Call #2 → replay #4: 400 refused: no parameters → 200',
     ]);
@@ -306,7 +314,7 @@ describe('bulk replay: the filter it names, and the run before', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
     const last = await waitFor(() => dialog.querySelector('details.bulk-last-run') as HTMLDetailsElement);
     expect(last.querySelector('summary')?.textContent).toBe('Last bulk replay: Done: 3 of 3 calls replayed.');
-    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Changed answer 3/);
+    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Passed with a changed answer 3/);
     // No news to this window: no toast of an end it did not see come.
     expect(screen.queryByText('Bulk replay done: 3 calls')).toBeNull();
   });
@@ -348,6 +356,6 @@ describe('bulk replay: the filter it names, and the run before', () => {
     expect(last.open).toBe(false);
     expect(last.querySelector('summary')?.textContent).toBe('Last bulk replay: Done: 3 of 3 calls replayed.');
     expect(within(last).queryByRole('button', { name: 'New bulk replay' })).toBeNull();
-    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Changed answer 3/);
+    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Passed with a changed answer 3/);
   });
 });
