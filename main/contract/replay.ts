@@ -185,6 +185,8 @@ export interface BulkReplayRunning extends BulkReplayCounts {
  */
 export interface BulkReplayItem {
   originalId: number;
+  /** The call's action (null: it names none), for what a front end says to do when nothing answered it. */
+  action: string | null;
   replayId: number | null;
   verdict: ReplayOutcome['verdict'];
   /**
@@ -208,6 +210,8 @@ export interface BulkReplayItem {
 /** The call of a run that just finished: its replay's whole outcome, or why it was not replayed. */
 export interface BulkReplayStep {
   originalId: number;
+  /** The call's action; null when it names none, or is not in the history. */
+  action: string | null;
   result: Result<ReplayOutcome, ReplayFailure>;
 }
 

@@ -50,7 +50,8 @@ export async function replayMany(ctx: ReplayContext, ids: number[], options: Bul
       } catch (error) {
         result = { ok: false, code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) };
       }
-      const step = { originalId, result };
+      const action = ctx.calls().summary(originalId)?.action ?? null;
+      const step = { originalId, action, result };
       slots[index] = step;
       summary.done++;
       if (!result.ok || result.value.verdict === 'failed') summary.failed++;

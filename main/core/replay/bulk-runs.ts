@@ -53,7 +53,7 @@ export class BulkRuns {
       .catch((error: unknown): BulkReplaySummary => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
         const refusal = { code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) } as const;
-        return { ...counts, cancelled: false, items: [notReplayed(0, refusal)] };
+        return { ...counts, cancelled: false, items: [notReplayed(0, null, refusal)] };
       })
       .then((summary) => this.finish(runId, summary));
     return runId;
@@ -82,9 +82,10 @@ export class BulkRuns {
   }
 }
 
-function notReplayed(originalId: number, refusal: ReplayFailure): BulkReplayItem {
+function notReplayed(originalId: number, action: string | null, refusal: ReplayFailure): BulkReplayItem {
   return {
     originalId,
+    action,
     replayId: null,
     verdict: 'failed',
     answer: null,
@@ -101,11 +102,12 @@ function notReplayed(originalId: number, refusal: ReplayFailure): BulkReplayItem
  * calls shows of why each failed; the rest of the outcome (the diff, every violation) is in the
  * stored replay, and a kept run may hold up to MAX_SELECTION items.
  */
-function toItem({ originalId, result }: BulkReplayStep): BulkReplayItem {
-  if (!result.ok) return notReplayed(originalId, failureOf(result));
+function toItem({ originalId, action, result }: BulkReplayStep): BulkReplayItem {
+  if (!result.ok) return notReplayed(originalId, action, failureOf(result));
   const { id, verdict, status, answeredBy, problem, original, diff, violations, error } = result.value;
   return {
     originalId,
+    action,
     replayId: id,
     verdict,
     answer: { status, answeredBy, problem },

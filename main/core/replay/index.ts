@@ -10,6 +10,7 @@ import type {
   ProbeStepOf,
   LearnedStyleInfo,
   ReplayEvent,
+  Refused,
   ReplayFailure,
   ReplayOutcome,
   Result,
@@ -140,6 +141,25 @@ export function createReplay(deps: ReplaySetup): Replay {
       }
     }
   };
+  /**
+   * Why no call of a run can go anywhere (the first call's refusal), or null when one can. A
+   * run with calls of several actions is refused only when none of them has a target: one
+   * action with no handler (send_email) refused the whole run, the calls that had one with it;
+   * each call that cannot go is now listed "not replayed", with why.
+   */
+  const everyTargetRefused = (ids: number[], given: string | undefined): Refused<ReplayFailure> | null => {
+    let first: Refused<ReplayFailure> | null = null;
+    const seen = new Set<string | null>();
+    for (const id of ids) {
+      const action = deps.calls().summary(id)?.action ?? null;
+      if (seen.has(action)) continue;
+      seen.add(action);
+      const target = targetFor(ctx, action, given);
+      if (target.ok) return null;
+      first ??= target;
+    }
+    return first;
+  };
   const runs = new BulkRuns(
     (ids, options) => replayMany(ctx, ids, options),
     (event) => deps.onEvent?.(event),
@@ -177,9 +197,8 @@ export function createReplay(deps: ReplaySetup): Replay {
         return given.length > 0 ? { ok: false, code: 'calls-not-found', ids: notFound } : { ok: false, code: 'nothing-to-replay' };
       // Refusals every replay of the run would meet are given once, before the run starts.
       if (options.mode !== undefined && options.mode !== 'as-is' && !deps.hmacKey()) return { ok: false, code: 'no-key', needs: 'resign' };
-      const first = deps.calls().get(ids[0]!);
-      const target = first ? targetFor(ctx, first.action, options.target) : null;
-      if (target && !target.ok) return target;
+      const noTarget = everyTargetRefused(ids, options.target);
+      if (noTarget) return noTarget;
       return { ok: true, value: { runId: runs.start(ids, options), total: ids.length, notFound } };
     },
     cancelBulk: (runId) => runs.cancel(runId),

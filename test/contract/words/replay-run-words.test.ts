@@ -8,6 +8,7 @@ const wordRefusal = (refusal: ReplayFailure) => `refused: ${refusal.code}`;
 function item(fields: Partial<BulkReplayItem>): BulkReplayItem {
   return {
     originalId: 1,
+    action: 'send_email',
     replayId: 2,
     verdict: 'failed',
     answer: null,

@@ -117,3 +117,65 @@ describe('what a bulk run keeps of each call, to tell why it failed', () => {
     });
   });
 });
+
+describe('a run whose calls name several actions, one with nowhere to go', () => {
+  /** The items of a run, as its end told them. */
+  async function itemsOf(core: RunningCore, runId: string): Promise<BulkReplayItem[]> {
+    let items: BulkReplayItem[] = [];
+    await expect
+      .poll(() => {
+        const end = core.events.find((e) => e.type === 'replay-finished' && e.runId === runId);
+        items = end?.type === 'replay-finished' ? end.summary.items : [];
+        return items.length;
+      })
+      .toBeGreaterThan(0);
+    return items;
+  }
+
+  it('replays the calls that have a target and lists the others as not replayed, with their action', async () => {
+    const core = await startCore({ key: KEY });
+    // The first call's action has no target: it alone refused the whole run before.
+    for (const action of ['send_email', 'create_ticket', 'create_ticket'])
+      expect((await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY))).status).toBe(200);
+    await core.core.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
+    const started = await core.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect(started.value.total).toBe(3);
+    const items = await itemsOf(core, started.value.runId);
+    expect(
+      items.map(({ action, verdict, answer, refusal }) => ({
+        action,
+        verdict,
+        status: answer?.status ?? null,
+        refusal: refusal?.code ?? null,
+      })),
+    ).toEqual([
+      { action: 'send_email', verdict: 'failed', status: null, refusal: 'no-target' },
+      { action: 'create_ticket', verdict: 'changed', status: 200, refusal: null },
+      { action: 'create_ticket', verdict: 'changed', status: 200, refusal: null },
+    ]);
+  });
+
+  it('is refused before it starts when no call of it has anywhere to go', async () => {
+    const core = await startCore({ key: KEY });
+    for (const action of ['send_email', 'create_ticket'])
+      expect((await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY))).status).toBe(200);
+    const started = await core.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
+    expect(started).toMatchObject({ ok: false, code: 'no-target', action: 'send_email' });
+  });
+
+  it("a companion's webhook with no target for the action: the violation says so by its cause, beside the call's action", async () => {
+    const core = await startCore({ key: KEY });
+    expect((await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY))).status).toBe(200);
+    const callId = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    // Forward, with no target anywhere: the webhook answers 502 for the handler it cannot reach.
+    await core.core.api.setAnswerMode('send_email', 'forward');
+    const item = await onlyItem(core, callId, `${core.baseUrl}/actions/{action_name}`);
+    expect(item).toMatchObject({
+      action: 'send_email',
+      verdict: 'failed',
+      answer: { status: 502 },
+      violation: { code: 'no-answer', cause: 'no-target' },
+    });
+  });
+});

@@ -67,6 +67,7 @@ describe('BulkRuns', () => {
     expect(summary.items).toEqual([
       {
         originalId: 0,
+        action: null,
         replayId: null,
         verdict: 'failed',
         answer: null,
