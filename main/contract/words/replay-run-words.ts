@@ -66,11 +66,14 @@ function sameStatusChangeWords(item: Pick<BulkReplayItem, 'verdict' | 'changed'>
 
 /**
  * A run's call in words. `wordRefusal`: the front end's words for a refusal (the command line
- * names flags where the page names its fields).
+ * names flags where the page names its fields). `wordNoTarget`: the front end's words for a
+ * companion's webhook that had no forwarding target for the action; without it, the webhook's
+ * own message is said, which names the command line's steps (`targets set`, `--forward`).
  */
 export function replayItemWords(
-  item: Pick<BulkReplayItem, 'verdict' | 'answer' | 'original' | 'changed' | 'violation' | 'refusal' | 'error'>,
+  item: Pick<BulkReplayItem, 'action' | 'verdict' | 'answer' | 'original' | 'changed' | 'violation' | 'refusal' | 'error'>,
   wordRefusal: (refusal: ReplayFailure) => string,
+  wordNoTarget?: (action: string | null) => string,
 ): ReplayItemWords {
   if (item.refusal !== null) return { answer: NOT_REPLAYED, why: wordRefusal(item.refusal) };
   if (item.answer === null) return { answer: NOT_REPLAYED, why: item.error };
@@ -78,7 +81,9 @@ export function replayItemWords(
   const statusChanged = item.original !== null && statusOrRefusalChanged(item.original, item.answer);
   // A violation's message already names the failure behind it (a handler that was not reached
   // included); a mock's answer in the handler's place has none, so why forwarding failed is said.
+  const noTarget = item.violation?.cause === 'no-target' && wordNoTarget ? wordNoTarget(item.action) : null;
   const why =
+    noTarget ??
     item.violation?.message ??
     forwardingFailedWords(item.answer.answeredBy, item.error) ??
     item.error ??

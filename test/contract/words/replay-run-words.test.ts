@@ -47,6 +47,19 @@ describe("a replay run's call in words", () => {
     });
   });
 
+  it("says a companion's webhook had no target in the front end's words when it has them, else in the webhook's own", () => {
+    const message =
+      'Action send_email is set to forward, but no target is set: run "flowent-companion targets set send_email <url>" or start with --forward <url>.';
+    const noTarget = item({
+      answer: { status: 502, answeredBy: 'forward-error', problem: null },
+      violation: { code: 'no-answer', message, cause: 'no-target' },
+      error: message,
+    });
+    expect(replayItemWords(noTarget, wordRefusal, (action) => `no target for ${action} here`).why).toBe('no target for send_email here');
+    // The command line keeps the webhook's words, which name its own steps.
+    expect(replayItemWords(noTarget, wordRefusal).why).toBe(message);
+  });
+
   it('says a call was not replayed, in the front end’s words for why', () => {
     const refused = item({ replayId: null, refusal: { code: 'no-key', needs: 'resign' } });
     expect(replayItemWords(refused, wordRefusal)).toEqual({ answer: 'not replayed', why: 'refused: no-key' });

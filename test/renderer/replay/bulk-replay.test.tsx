@@ -191,7 +191,9 @@ describe('bulk replay of the filtered list', () => {
     await act(() => refreshAll());
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     await user.click(within(dialog).getByRole('button', { name: 'Passed with a changed answer 3' }));
-    expect(within(within(dialog).getByRole('list', { name: 'Calls passed with a changed answer' })).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(within(dialog).getByRole('list', { name: 'Calls passed with a changed answer' })).getAllByRole('listitem')).toHaveLength(
+      3,
+    );
   });
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
@@ -258,11 +260,11 @@ describe('bulk replay: why each call ended as it did', () => {
     // Every answer changed, yet failed: the changed count says it counts passing replays only,
     // not "Changed answer 0" above three changed answers.
     const counts = within(dialog).getByRole('group', { name: 'Bulk replay counts' });
-    expect(within(counts).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Passed 0',
-      'Passed with a changed answer 0',
-      'Failed 3',
-    ]);
+    expect(
+      within(counts)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Passed 0', 'Passed with a changed answer 0', 'Failed 3']);
   });
 
   it('the list of calls passed with a changed answer says what each answer changed from: a refusal in its own words', async () => {
@@ -298,6 +300,46 @@ describe('bulk replay: why each call ended as it did', () => {
       /^Call #1 → replay #5: 200 from the mock: your handler gave no answer — Forwarding failed: Your handler at .*\/actions\/send_email refused the connection/,
     );
     expect(passed).toHaveLength(3);
+  });
+});
+
+describe('bulk replay: calls with nowhere to go', () => {
+  it('replays the calls that have a target and lists the others as not replayed, saying where the page sets one', async () => {
+    const c = companion();
+    await sendHistory(c);
+    // send_email, the first call's action, has no target: it refused the whole run before.
+    await c.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
+    const { user } = await renderLoaded(c);
+    await user.click(screen.getByRole('button', { name: 'Replay these…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 4 calls' }));
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 4 of 4 calls replayed.'));
+    expect(within(dialog).queryByRole('alert', { name: 'Bulk replay error' })).toBeNull();
+    const why =
+      'No target for send_email: set a forwarding target for send_email in Answers (press a), or give a target URL (or choose This companion) in a new bulk replay';
+    expect(await listed(dialog, user, 'Failed 3', 'Failed calls')).toEqual([
+      `Call #1: not replayed — ${why}`,
+      `Call #2: not replayed — ${why}`,
+      `Call #3: not replayed — ${why}`,
+    ]);
+    expect(await listed(dialog, user, 'Passed with a changed answer 1', 'Calls passed with a changed answer')).toEqual([
+      'Call #4 → replay #5: 200 — The body and headers changed',
+    ]);
+  });
+
+  it("a companion's webhook with no target says where the page sets one, not the command line's step", async () => {
+    const c = companion();
+    await sendHistory(c);
+    await c.api.setAnswerMode('send_email', 'forward');
+    const { dialog, user } = await openBulkFor(c, 'send_email');
+    await user.click(within(dialog).getByRole('button', { name: 'This companion' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    const lines = await listed(dialog, user, 'Failed 3', 'Failed calls');
+    expect(lines[0]).toBe(
+      "Call #1 → replay #5: 200 → 502 — This companion's webhook has no forwarding target for send_email: set a forwarding target for send_email in Answers (press a)",
+    );
+    expect(lines.join('\n')).not.toMatch(/flowent-companion|--forward/);
   });
 });
 
