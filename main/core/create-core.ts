@@ -272,7 +272,16 @@ export function createCore(options: CoreOptions): Core {
   // webhook of a serve running on the same data folder, with that serve's mark.
   const loopToken = options.loopToken ?? newLoopToken();
   const ownWebhooks = (): OwnWebhook[] => [
-    ...(listening ? [{ baseUrl: listening.baseUrl, loopToken, forwardTarget: forwardSettings.startupForwardTarget }] : []),
+    ...(listening
+      ? [
+          {
+            baseUrl: listening.baseUrl,
+            loopToken,
+            forwardTarget: forwardSettings.startupForwardTarget,
+            forwardTimeoutMs: forwardSettings.forwardTimeoutMs,
+          },
+        ]
+      : []),
     ...runningServes(options.dataDir)
       .filter((serve) => serve.pid !== process.pid)
       .map((serve) => ({ baseUrl: serve.webhookBaseUrl, loopToken: serve.loopToken, forwardTarget: serve.forwardTarget })),

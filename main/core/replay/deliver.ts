@@ -32,6 +32,29 @@ export interface OwnWebhook {
   loopToken: string;
   /** Its `serve --forward`: where it forwards an action no answers setting sends elsewhere; null without one. */
   forwardTarget: string | null;
+  /**
+   * How long it waits for the handler it forwards to (`serve --forward-timeout`), when known:
+   * this companion's own webhook. A serve on the same data folder does not record it.
+   */
+  forwardTimeoutMs?: number;
+}
+
+/**
+ * How much longer a call sent to a companion's webhook waits than that webhook waits for the
+ * handler it forwards to: enough for its 504 ("your handler did not answer in time") to arrive.
+ */
+export const OWN_WEBHOOK_MARGIN_MS = 2_000;
+
+/**
+ * How long to wait for the answer to a call sent to `own` (a companion's webhook), else to a
+ * handler. Given up at the webhook's own forward timeout, the call raced the webhook's 504 and
+ * lost: the replay read "this companion's webhook did not answer within 3 s", hiding that the
+ * handler behind it was the one too slow.
+ */
+export function answerTimeoutMs(deps: Pick<ReplayDeps, 'forwardTimeoutMs'>, own: OwnWebhook | null): number {
+  const forwardTimeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
+  if (!own) return forwardTimeoutMs;
+  return (own.forwardTimeoutMs ?? forwardTimeoutMs) + OWN_WEBHOOK_MARGIN_MS;
 }
 
 /** What replay and the simulator need from the core. */
@@ -141,12 +164,12 @@ function modeChosen(answers: AnswerSource, action: string): boolean {
 /** Sends the call, checks the answer against Flowent's contract, and stores it as a new call. */
 export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Delivered> {
   const receivedAt = Date.now();
-  const timeoutMs = deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
   const { kept, redacted } = withoutRedacted(outgoing.headers);
   const prepared = forwardHeaders(kept, outgoing.remoteAddress);
   const origin = new URL(outgoing.url).origin;
   const own = deps.ownWebhooks?.().find((webhook) => new URL(webhook.baseUrl).origin === origin) ?? null;
   const toCompanion = own !== null;
+  const timeoutMs = answerTimeoutMs(deps, own);
   // Marked so that the companion's own webhook does not store it as Flowent's call, and says how
   // it answered; elsewhere (a handler, another data folder's companion) with the source alone.
   const mark = own ? ownCallHeader(outgoing.source, own.loopToken) : sourceHeader(outgoing.source);

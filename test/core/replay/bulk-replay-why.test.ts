@@ -179,3 +179,21 @@ describe('a run whose calls name several actions, one with nowhere to go', () =>
     });
   });
 });
+
+describe("a replay to this companion's own webhook, whose handler is too slow", () => {
+  it("waits past the webhook's forward timeout: the webhook's 504 and why arrive, not 'this companion did not answer'", async () => {
+    const core = await startCore({ key: KEY, forwardTimeoutMs: 700, forwardTarget: handlerUrl(handler(), 'hang') });
+    await core.core.api.setMock('send_email', JSON.stringify({ body: { result: 'from the mock', error: '' } }), 'json');
+    await core.core.api.setAnswerMode('send_email', 'mock');
+    expect((await core.post('/actions/send_email', signedBody(flowentPayload('send_email'), KEY))).status).toBe(200);
+    const callId = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    await core.core.api.setAnswerMode('send_email', 'forward');
+    // Its webhook forwards to the handler that never answers, and gives up after 700 ms.
+    const item = await onlyItem(core, callId, `${core.baseUrl}/actions/{action_name}`);
+    expect(item).toMatchObject({
+      verdict: 'failed',
+      answer: { status: 504 },
+      violation: { code: 'too-slow', message: expect.stringMatching(/^Your handler at .* did not answer within/) },
+    });
+  });
+});

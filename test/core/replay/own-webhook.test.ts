@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { pythonSigned } from '../../e2e/screen-calls';
+import { OWN_WEBHOOK_MARGIN_MS } from '../../../main/core/replay/deliver';
 
 // "This companion" as the target of a simulated call or a replay: the companion's own webhook
 // receives the call and answers it; the call is stored once, by the sender, as what it is. It
@@ -77,9 +78,10 @@ describe('what the companion says answered a call it sent to its own webhook', (
 describe('a call the companion sends to its own webhook that gets no answer', () => {
   it("says the companion's webhook failed, not your handler", async () => {
     const core = (running = await startCore({ key: KEY, forwardTimeoutMs: 300 }));
-    // The companion's own mock holds its answer past the time a sent call waits.
+    // The companion's own mock holds its answer past the time a sent call waits: its webhook's
+    // forward timeout and the margin for that webhook's own 504 (OWN_WEBHOOK_MARGIN_MS).
     expect(
-      (await core.core.api.setMock('weather', JSON.stringify({ delayMs: 2_000, body: { result: 'late', error: '' } }), 'json')).ok,
+      (await core.core.api.setMock('weather', JSON.stringify({ delayMs: 4_000, body: { result: 'late', error: '' } }), 'json')).ok,
     ).toBe(true);
     const own = `${core.baseUrl}/actions/{action_name}`;
     const sent = await core.core.api.simulateCall({ action: 'weather', parameters: '{}', seed: 1, test: false, target: own, style: 'go' });
@@ -87,7 +89,7 @@ describe('a call the companion sends to its own webhook that gets no answer', ()
     const call = (await core.core.api.listCalls({ limit: 10 })).calls.find((stored) => stored.source === 'simulator')!;
     expect(call).toMatchObject({ status: 0, answeredBy: 'companion-error', handlerSignature: null });
     expect(call.violations.map((violation) => violation.message)).toEqual([
-      `This companion's webhook at ${core.baseUrl}/actions/weather did not answer within 300 ms (Flowent gives up after 30 s). Check that the handler it forwards to answers sooner.`,
+      `This companion's webhook at ${core.baseUrl}/actions/weather did not answer within ${300 + OWN_WEBHOOK_MARGIN_MS} ms (Flowent gives up after 30 s). Check that the handler it forwards to answers sooner.`,
     ]);
   });
 });
