@@ -11,8 +11,7 @@ import { closeReplayDialog } from './replay-ui-actions';
 const RUN_LIST_VOCABULARY = { ...PAGE_VOCABULARY, giveTarget: 'give a target URL (or choose This companion) in a new bulk replay' };
 
 /** Where the page sets an action's target: the Answers dialog, opened with a. */
-const setTargetInAnswers = (action: string | null) =>
-  `set a forwarding target for ${action ?? 'its action'} in Answers (press a)`;
+const setTargetInAnswers = (action: string | null) => `set a forwarding target for ${action ?? 'its action'} in Answers (press a)`;
 
 /**
  * Why a call of the run was not sent: a call with no target in a few words, the rest as the

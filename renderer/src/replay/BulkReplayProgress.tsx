@@ -64,9 +64,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
           {run.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       )}
-      {summary && shown && (
-        <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={LIST_LABEL[shown]} />
-      )}
+      {summary && shown && <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={LIST_LABEL[shown]} />}
       {summary && onNew && (
         <div className="button-row">
           <button type="button" onClick={onNew}>
