@@ -135,8 +135,8 @@ async function probeHandlerOrServes(
 /**
  * Whether this Flowent's calls would get through the handler as probed: it checks signatures,
  * and accepts the style this Flowent signs with (when the history told it). A handler that
- * refuses every style, or this Flowent's, fails a CI step as one that checks nothing does:
- * every real call would be refused.
+ * rejects every style, or this Flowent's, fails a CI step as one that checks nothing does:
+ * every real call would be rejected.
  */
 function realCallsPass({ checksSignatures, finding }: HandlerProbe): boolean {
   if (checksSignatures !== true || finding.code !== 'checks-signatures') return false;

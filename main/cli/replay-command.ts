@@ -38,8 +38,8 @@ With --probe-styles, check your handler's signature verifier instead: the call i
 your real handler re-signed in each signing style (styles that give the same bytes share one
 call), then once with a wrong signature, and a table says which it accepted (needs
 ${HMAC_KEY_ENV}). Exit code 0 when the handler checks signatures and accepts the style this
-Flowent signs with, 1 when it accepts a wrong signature (a security problem), refuses every
-style or this Flowent's (every real call would be refused), or cannot be reached, 130 after
+Flowent signs with, 1 when it accepts a wrong signature (a security problem), rejects every
+style or this Flowent's (every real call would be rejected), or cannot be reached, 130 after
 Ctrl-C (the request sent is still answered and stored, and the table shows what was found so far).
 
 Options:

@@ -25,9 +25,9 @@ let projectServe: ServeProcess;
 const STYLE_MISMATCH =
   /^ {2}why: Your handler rejected a valid signature \(it answered 401[^)]*\)\. Your handler verifies with python; this call was signed with go\. .*"flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
 const ACCEPTED_INVALID =
-  /^ {2}why: Your handler accepted a call whose signature is not valid with the key set here \(it answered 200\): either it does not check signatures, or its key differs from this one\. Make your handler refuse a wrong signature with 401/;
+  /^ {2}why: Your handler accepted a call whose signature is not valid with the key set here \(it answered 200\): either it does not check signatures, or its key differs from this one\. Make your handler reject a wrong signature with 401/;
 const ACCEPTED_MALFORMED =
-  /^ {2}why: Your handler accepted a call whose signature is not an HMAC-SHA256 at all \(it answered 200\): it is not 64 hex characters, so no key gives it\. Your handler does not check signatures, or checks something other than the body's "signature"\. Make your handler refuse/;
+  /^ {2}why: Your handler accepted a call whose signature is not an HMAC-SHA256 at all \(it answered 200\): it is not 64 hex characters, so no key gives it\. Your handler does not check signatures, or checks something other than the body's "signature"\. Make your handler reject/;
 const ACCEPTED_UNSIGNED =
   /^ {2}why: Your handler accepted a call without a signature \(it answered 200\): anyone who can reach it can run the action\./;
 const NOT_AN_EMAIL = "  parameters: parameters.recipient is not a valid email. (checked against the project's actions/send_email.yaml)";

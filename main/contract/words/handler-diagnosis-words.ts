@@ -67,18 +67,18 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
     case 'handler-accepted-invalid-signature':
       return {
         what: `Your handler accepted a call whose signature is not valid with the key set here ${answered}: either it does not check signatures, or its key differs from this one.`,
-        todo: `Make your handler refuse a wrong signature with 401 (${say.getVerifier(null)} one that does), and check that the key set here is the one in Flowent's admin panel.`,
+        todo: `Make your handler reject a wrong signature with 401 (${say.getVerifier(null)} one that does), and check that the key set here is the one in Flowent's admin panel.`,
       };
     case 'handler-accepted-malformed-signature':
       // No HMAC-SHA256 is anything but 64 hex characters: whatever key the handler has, it did not verify this one.
       return {
         what: `Your handler accepted a call whose signature is not an HMAC-SHA256 at all ${answered}: it is not 64 hex characters, so no key gives it. Your handler does not check signatures, or checks something other than the body's "signature".`,
-        todo: `Make your handler refuse a signature that does not verify with 401 (${say.getVerifier(null)} one that does).`,
+        todo: `Make your handler reject a signature that does not verify with 401 (${say.getVerifier(null)} one that does).`,
       };
     case 'handler-accepted-unsigned':
       return {
         what: `Your handler accepted a call without a signature ${answered}: anyone who can reach it can run the action.`,
-        todo: `Refuse calls without a signature with 401, except Flowent's registration check ("test": true): ${say.getVerifier(null)} a verifier that does.`,
+        todo: `Reject calls without a signature with 401, except Flowent's registration check ("test": true): ${say.getVerifier(null)} a verifier that does.`,
       };
     default: {
       const never: never = diagnosis;

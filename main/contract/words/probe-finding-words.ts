@@ -54,7 +54,7 @@ export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesA
       // The evidence is the forwarding's own sentence, which already says what to do.
       return `${asSentence(finding.evidence)} Nothing more was sent: probe again once it answers.`;
     case 'accepts-wrong-signature':
-      return `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${finding.evidence}), so anyone who can reach it can run the action. Refuse calls whose signature does not match with 401: ${say.getVerifier(finding.flowentStyle)} a check that does.`;
+      return `Security problem: your handler does not check signatures. It accepted a call with a wrong signature (it answered ${finding.evidence}), so anyone who can reach it can run the action. Reject calls whose signature does not match with 401: ${say.getVerifier(finding.flowentStyle)} a check that does.`;
     case 'unclear':
       return `Could not tell whether your handler checks signatures: it answered the wrong signature with ${finding.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`;
     case 'refuses-every-style':

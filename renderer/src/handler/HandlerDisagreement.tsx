@@ -26,7 +26,7 @@ const learnedStyleFold = (style: string) => `Show a verifier for ${styleLabel(st
 /** The box's second fold, when this call is not signed in the style most of this Flowent's calls are. */
 const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
-/** The styles a handler accepted or refused so far, by name ("; " apart: names have commas); each one's id in its title. */
+/** The styles a handler accepted or rejected so far, by name ("; " apart: names have commas); each one's id in its title. */
 function StyleList({ styles, testId, none = 'none yet' }: { styles: string[]; testId: string; none?: string }) {
   if (styles.length === 0) return <dd data-testid={testId}>{none}</dd>;
   return (
@@ -58,17 +58,17 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
         testId="handler-styles-accepted"
         none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
       />
-      <dt>Styles it refused</dt>
+      <dt>Styles it rejected</dt>
       <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />
       <dt>Valid signatures</dt>
       <dd>
-        {known.accepted} accepted, {known.refused} refused
+        {known.accepted} accepted, {known.refused} rejected
       </dd>
       {known.acceptedUnverified + known.refusedUnverified > 0 && (
         <>
           <dt>Bad or no signature</dt>
           <dd>
-            {known.acceptedUnverified} accepted, {known.refusedUnverified} refused
+            {known.acceptedUnverified} accepted, {known.refusedUnverified} rejected
           </dd>
         </>
       )}

@@ -18,7 +18,7 @@ import { HandlerTaught, pageSigningVocabulary } from './HandlerDisagreement';
 import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 
-/** Under the heading "Your handler" the handler is "It"; no word is stressed: a refusal that matters has the diagnosis box above. */
+/** Under the heading "Your handler" the handler is "It"; no word is stressed: a rejection that matters has the diagnosis box above. */
 const HANDLER_VOICE: HandlerVoice = { subject: 'It', owner: 'Its', alarm: (word) => word };
 
 /** The fold under a probe's finding that holds the verifier it tells the user to get. */

@@ -106,18 +106,18 @@ describe('every other disagreement', () => {
     [
       { code: 'handler-accepted-invalid-signature' },
       'either it does not check signatures, or its key differs from this one.',
-      'Make your handler refuse a wrong signature with 401 ("verifier any" prints one that does), and check',
+      'Make your handler reject a wrong signature with 401 ("verifier any" prints one that does), and check',
     ],
     [
       // Not 64 hex characters: no key gives it, so the key has nothing to do with it.
       { code: 'handler-accepted-malformed-signature' },
       'Your handler accepted a call whose signature is not an HMAC-SHA256 at all (it answered 401 "Invalid signature"): it is not 64 hex characters, so no key gives it. Your handler does not check signatures, or checks something other than the body\'s "signature".',
-      'Make your handler refuse a signature that does not verify with 401 ("verifier any" prints one that does).',
+      'Make your handler reject a signature that does not verify with 401 ("verifier any" prints one that does).',
     ],
     [
       { code: 'handler-accepted-unsigned' },
       'Your handler accepted a call without a signature (it answered 401 "Invalid signature"): anyone who can reach it',
-      'Refuse calls without a signature with 401, except Flowent\'s registration check ("test": true): "verifier any" prints a verifier that does.',
+      'Reject calls without a signature with 401, except Flowent\'s registration check ("test": true): "verifier any" prints a verifier that does.',
     ],
   ] as [HandlerDiagnosis, string, string][])('%o', (diagnosis, what, todo) => {
     const said = handlerDiagnosisWords(report(diagnosis), BY_ID);

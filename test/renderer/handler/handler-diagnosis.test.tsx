@@ -62,7 +62,7 @@ describe('the verifier fold for a call not validly signed', () => {
     const style = (await c.api.getCall(2))!.handler!.verifierStyle;
     const label = (await c.api.getCall(1))!.signature.styles.find((s) => s.style === style)!.label;
     const fold = `Show a verifier for ${label}`;
-    expect(box.textContent).toContain(`Make your handler refuse a wrong signature with 401 ("${fold}" below gives one that does)`);
+    expect(box.textContent).toContain(`Make your handler reject a wrong signature with 401 ("${fold}" below gives one that does)`);
     expect(box.textContent).not.toContain('this style');
     await user.click(within(box).getByText(fold));
     await within(box).findByLabelText('Python verifier');

@@ -263,7 +263,7 @@ describe.skipIf(!hasPython)("a probe's finding names styles as the table beside 
     const result = await probeFromThePage(handlers.none!);
     const finding = within(result).getByRole('alert').textContent ?? '';
     expect(finding).toMatch(/^Security problem: your handler does not check signatures\./);
-    expect(finding).toMatch(/Refuse calls whose signature does not match with 401: "Show a verifier" below gives a check that does\.$/);
+    expect(finding).toMatch(/Reject calls whose signature does not match with 401: "Show a verifier" below gives a check that does\.$/);
     expect(finding).not.toContain('flowent-companion');
     expect(within(result).getByText('Show a verifier')).toBeTruthy();
   });

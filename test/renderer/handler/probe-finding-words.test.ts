@@ -58,7 +58,7 @@ it('wants a verifier only where the finding tells the user to get one', () => {
   expect(probeVerifierWanted({ code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null })).toEqual({ style: null });
   expect(
     probeFindingWords({ stylesAccepted: [], finding: { code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null } }, BY_ID),
-  ).toMatch(/Refuse calls whose signature does not match with 401: "verifier any" prints a check that does\.$/);
+  ).toMatch(/Reject calls whose signature does not match with 401: "verifier any" prints a check that does\.$/);
   expect(probeVerifierWanted({ code: 'stopped', sent: 1, total: 5 })).toBeNull();
 });
 
