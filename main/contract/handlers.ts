@@ -35,6 +35,11 @@ export interface HandlerTally {
   stylesAccepted: string[];
   /** Styles of valid calls it refused: it does not verify in these. */
   stylesRefused: string[];
+  /**
+   * Of `refused`, calls every style signs alike: they tell nothing about which style it
+   * verifies (its key or its check is the cause), so no style is in `stylesRefused` for them.
+   */
+  refusedAlike: number;
 }
 
 /**

@@ -7,8 +7,8 @@
  * The verdict `unknown` speaks of the handler's answer, not of the handler, so a front end
  * names the handler both ways and no sentence is pieced together around a missing owner.
  */
-import type { HandlerProbe, HandlerSignature, ProbeRow } from '../handlers';
-import type { Verdict } from '../names-and-limits';
+import type { HandlerProbe, HandlerSignature, HandlerTally, ProbeRow } from '../handlers';
+import { STYLE_NAMES, type Verdict } from '../names-and-limits';
 
 /** The handler's verdict in one word, as a probe's table says it beside each request. */
 export const HANDLER_SIGNATURE_WORD: Record<HandlerSignature, string> = { accepted: 'accepted', refused: 'rejected', unknown: 'unclear' };
@@ -63,4 +63,27 @@ export function probeRowStyles(
   return row.styles.map((style) =>
     row.handler === 'accepted' && !probe.stylesAccepted.includes(style) ? `${name(style)} (here only)` : name(style),
   );
+}
+
+/**
+ * What to say of the styles a handler rejected, beside or instead of listing them: valid calls
+ * every style signs alike (`refusedAlike`) tell nothing about its style, its key or its check is
+ * the cause, so they are said in one line, not as every style rejected one by one; `list` is
+ * false when the styles are not worth listing (none told apart, or every style: what an older
+ * history holds for such calls). `note` is null when there is nothing to add to the list.
+ */
+export function rejectedStylesWords({ stylesRefused, refusedAlike }: Pick<HandlerTally, 'stylesRefused' | 'refusedAlike'>): {
+  list: boolean;
+  note: string | null;
+} {
+  const all = STYLE_NAMES.length;
+  const nothingAboutStyle = 'this tells nothing about which style it verifies (its key or its check is the cause)';
+  if (stylesRefused.length >= all) return { list: false, note: `Every style: ${nothingAboutStyle}.` };
+  if (refusedAlike === 0) return { list: true, note: null };
+  if (stylesRefused.length === 0) {
+    const which = refusedAlike === 1 ? 'the call it rejected' : `each of the ${refusedAlike} calls it rejected`;
+    return { list: false, note: `All ${all} styles sign ${which} alike: ${nothingAboutStyle}.` };
+  }
+  const more = refusedAlike === 1 ? 'One more call it rejected is' : `${refusedAlike} more calls it rejected are`;
+  return { list: true, note: `${more} signed alike by all ${all} styles: ${nothingAboutStyle}.` };
 }

@@ -49,7 +49,13 @@ export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export { handlerDiagnosisText, handlerDiagnosisWords, handlerMayDisagree, type DiagnosedReport } from './handler-diagnosis-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
-export { HANDLER_SIGNATURE_WORD, handlerVerdictWords, probeRowStyles, type HandlerVoice } from './handler-verdict-words';
+export {
+  HANDLER_SIGNATURE_WORD,
+  handlerVerdictWords,
+  probeRowStyles,
+  rejectedStylesWords,
+  type HandlerVoice,
+} from './handler-verdict-words';
 export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { tunnelRetryWords } from './status-words';

@@ -1,6 +1,5 @@
 import type { HandlerDiagnosis } from '../../contract/api';
-import { STYLES } from '../signature';
-import { handlerStyles, type CheckedCall, type HandlerKnowledge } from './handler-memory';
+import { handlerStyles, signedAlikeInEveryStyle, type CheckedCall, type HandlerKnowledge } from './handler-memory';
 import type { HandlerSignatureVerdict } from './verdict';
 import type { StyleName } from '../../contract/names-and-limits';
 
@@ -35,7 +34,7 @@ export function diagnoseHandler(
 }
 
 function refusedValid(validIn: readonly StyleName[], known: HandlerKnowledge, learned: StyleName | null): HandlerDiagnosis {
-  if (validIn.length >= STYLES.length) return { code: 'handler-refused-valid-signature', cause: 'styles-alike' };
+  if (signedAlikeInEveryStyle(validIn)) return { code: 'handler-refused-valid-signature', cause: 'styles-alike' };
   if (handlerStyles(known).possible.length === 0 && known.accepted > 0)
     return { code: 'handler-refused-valid-signature', cause: 'no-style-fits' };
   return {

@@ -38,6 +38,13 @@ export interface HandlerKnowledge {
   acceptedUnverified: number;
   /** Calls with an invalid or missing signature it refused, as it should. */
   refusedUnverified: number;
+  /**
+   * Of `refused`, the calls every style signs alike (plain ASCII text, keys in order): it verifies
+   * in no style with this key, so they teach about its key or its check, not about styles, and
+   * are not tallied per style (13 styles "refused" by one call that could not tell them apart).
+   * Absent when none: what was stored before it was kept reads the same.
+   */
+  refusedAlike?: number;
 }
 
 /**
@@ -65,12 +72,21 @@ export function addOutcome(knowledge: HandlerKnowledge, outcome: HandlerOutcome)
     return next;
   }
   next[side]++;
+  if (side === 'refused' && signedAlikeInEveryStyle(outcome.validIn)) {
+    next.refusedAlike = (next.refusedAlike ?? 0) + 1;
+    return next;
+  }
   for (const style of new Set(outcome.validIn)) {
     const tally = { ...(next.styles[style] ?? { accepted: 0, refused: 0 }) };
     tally[side]++;
     next.styles[style] = tally;
   }
   return next;
+}
+
+/** Whether a call valid in `validIn` is signed in the same bytes by every style, so that it cannot tell styles apart. */
+export function signedAlikeInEveryStyle(validIn: readonly StyleName[]): boolean {
+  return new Set(validIn).size >= STYLES.length;
 }
 
 /** The call as the companion saw it, for deciding what a handler's answer teaches. */
@@ -121,11 +137,13 @@ export interface HandlerStyles {
 export function handlerStyles(knowledge: HandlerKnowledge): HandlerStyles {
   const possible: StyleName[] = [];
   const refused: StyleName[] = [];
+  // A call every style signs alike, refused though valid, fits no style with this key.
+  const fitsSomeStyle = knowledge.accepted > 0 && knowledge.acceptedUnverified === 0 && (knowledge.refusedAlike ?? 0) === 0;
   for (const { name } of STYLES) {
     const tally = knowledge.styles[name];
     if (tally === undefined) continue;
     if (tally.refused > 0) refused.push(name);
-    else if (knowledge.accepted > 0 && knowledge.acceptedUnverified === 0 && tally.accepted === knowledge.accepted) possible.push(name);
+    else if (fitsSomeStyle && tally.accepted === knowledge.accepted) possible.push(name);
   }
   return { possible, refused };
 }

@@ -51,6 +51,7 @@ export function handlerReport(
       refusedUnverified: known.refusedUnverified,
       stylesAccepted: possible,
       stylesRefused: refused,
+      refusedAlike: known.refusedAlike ?? 0,
     },
     // The style this call was signed in, as the diagnosis names it; the learned one for a call
     // that is not validly signed.

@@ -25,6 +25,11 @@ function parseKnowledge(text: string): HandlerKnowledge | null {
   if (typeof styles !== 'object' || styles === null || Array.isArray(styles)) return null;
   const known = emptyKnowledge();
   for (const count of COUNTS) known[count] = stored[count] as number;
+  // Kept only when some are, and absent from what was stored before it was.
+  if (stored.refusedAlike !== undefined) {
+    if (!isCount(stored.refusedAlike)) return null;
+    if (stored.refusedAlike > 0) known.refusedAlike = stored.refusedAlike;
+  }
   for (const [name, tally] of Object.entries(styles as Record<string, unknown>)) {
     if (!STYLE_NAMES.has(name) || typeof tally !== 'object' || tally === null) return null;
     const { accepted, refused } = tally as Record<string, unknown>;

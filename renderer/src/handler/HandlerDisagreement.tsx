@@ -1,6 +1,6 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
 import { styleLabel } from '../../../main/contract/style-labels';
-import { handlerDiagnosisWords, type SigningVocabulary } from '../../../main/contract/words';
+import { handlerDiagnosisWords, rejectedStylesWords, type SigningVocabulary } from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 
@@ -44,6 +44,8 @@ function StyleList({ styles, testId, none = 'none yet' }: { styles: string[]; te
 /** What the handler taught so far, in one line. */
 export function HandlerTaught({ report }: { report: HandlerReport }) {
   const { known } = report;
+  // Calls every style signs alike are said in one line, not as every style rejected.
+  const rejected = rejectedStylesWords(known);
   return (
     <dl className="facts handler-taught" aria-label="What your handler did so far">
       {/* Learned per URL: another action's route of the same handler keeps a record of its own. */}
@@ -59,7 +61,8 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
         none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
       />
       <dt>Styles it rejected</dt>
-      <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />
+      {rejected.list && <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />}
+      {rejected.note !== null && <dd data-testid="handler-rejected-alike">{rejected.note}</dd>}
       <dt>Valid signatures</dt>
       <dd>
         {known.accepted} accepted, {known.refused} rejected

@@ -61,6 +61,17 @@ describe('addOutcome and handlerStyles', () => {
     expect(known).toEqual({ ...emptyKnowledge(), acceptedUnverified: 1, refusedUnverified: 1 });
   });
 
+  it('a valid signature rejected on bytes every style signs alike teaches about the key or the check, not about any style', () => {
+    const known = addOutcome(emptyKnowledge(), { handler: 'refused', validIn: ALL });
+    // Not 13 styles rejected one by one: the call could not tell them apart.
+    expect(handlerStyles(known)).toEqual({ possible: [], refused: [] });
+    expect(known).toEqual({ ...emptyKnowledge(), refused: 1, refusedAlike: 1 });
+    // It still fits no style with this key: a call it accepts later leaves none possible.
+    expect(handlerStyles(addOutcome(known, { handler: 'accepted', validIn: ['python'] })).possible).toEqual([]);
+    // Calls that tell styles apart still name the styles they show.
+    expect(handlerStyles(addOutcome(known, { handler: 'refused', validIn: ['go', 'raw'] })).refused).toEqual(['go', 'raw']);
+  });
+
   it('leaves the knowledge it was given as it was', () => {
     const before = addOutcome(emptyKnowledge(), { handler: 'accepted', validIn: ['python'] });
     const copy = structuredClone(before);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { emptyKnowledge } from '../../../main/core/handler-check';
+import { STYLES } from '../../../main/core/signature';
 import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
 const { open, freshDir } = storesClosedAfterEach();
@@ -52,6 +53,25 @@ describe('what handlers taught, in the history', () => {
       refusedUnverified: 0,
       styles: { go: { accepted: 1, refused: 0 } },
     });
+  });
+
+  it('keeps the rejected calls every style signs alike, and reads a record stored before they were kept', () => {
+    const dataDir = freshDir();
+    const store = open(dataDir);
+    const db = new Database(join(dataDir, 'history.sqlite'));
+    store.handlers.record(TARGET, { handler: 'accepted', validIn: ['python'] });
+    // Before: no refusedAlike member. Read as none.
+    expect(store.handlers.read(TARGET)).toEqual({ ...emptyKnowledge(), accepted: 1, styles: { python: { accepted: 1, refused: 0 } } });
+    store.handlers.record(TARGET, { handler: 'refused', validIn: STYLES.map((style) => style.name) });
+    expect(store.handlers.read(TARGET)).toMatchObject({
+      accepted: 1,
+      refused: 1,
+      refusedAlike: 1,
+      styles: { python: { accepted: 1, refused: 0 } },
+    });
+    const stored = db.prepare('SELECT knowledge FROM handlers WHERE target = ?').get(TARGET) as { knowledge: string };
+    expect(JSON.parse(stored.knowledge)).toMatchObject({ refusedAlike: 1 });
+    db.close();
   });
 
   it('a damaged record reads as nothing known, and is started afresh', () => {

@@ -28,6 +28,7 @@ const tally = (accepted: number, refused: number, stylesAccepted: string[]): Han
   refusedUnverified: 0,
   stylesAccepted,
   stylesRefused: [],
+  refusedAlike: 0,
 });
 const report = (diagnosis: HandlerDiagnosis, known = tally(1, 1, ['python'])): DiagnosedReport => ({
   diagnosis,

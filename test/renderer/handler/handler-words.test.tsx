@@ -26,3 +26,34 @@ describe("the handler's words: a handler that turns a signature down rejected it
     expect(taught.textContent!.replace(handlerUrl(handler(), 'refuses_signatures'), '')).not.toMatch(/refus/i);
   });
 });
+
+describe('a rejected call every style signs alike', () => {
+  it('is said in one line, not as every style rejected: it tells nothing about the style, the key or the check is the cause', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    // Plain ASCII text, keys in order: every style signs it in the same bytes.
+    await c.send('send_email', { to: 'a@example.com' });
+    const { pane } = await openCall(c.bridge, 1);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    expect(box.getAttribute('data-code')).toBe('handler-refused-valid-signature');
+    expect(within(box).queryByTestId('handler-styles-refused')).toBeNull();
+    expect(within(box).getByTestId('handler-rejected-alike').textContent).toBe(
+      'All 13 styles sign the call it rejected alike: this tells nothing about which style it verifies (its key or its check is the cause).',
+    );
+    // The lesson itself: no style counted as rejected.
+    expect((await c.api.getCall(1))?.handler?.known).toMatchObject({ refused: 1, refusedAlike: 1, stylesRefused: [] });
+  });
+
+  it('beside calls that tell styles apart: those styles are listed, the call signed alike said once after them', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    await c.send('send_email', TELLS_STYLES_APART);
+    await c.send('send_email', { to: 'a@example.com' });
+    const { pane } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    expect(within(box).getByTestId('handler-styles-refused').textContent!.split('; ').length).toBeLessThan(13);
+    expect(within(box).getByTestId('handler-rejected-alike').textContent).toBe(
+      'One more call it rejected is signed alike by all 13 styles: this tells nothing about which style it verifies (its key or its check is the cause).',
+    );
+  });
+});
