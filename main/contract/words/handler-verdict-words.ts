@@ -32,15 +32,19 @@ function judged(call: Verdict): string {
   return call === 'missing' ? 'the call, which carried no signature' : 'the signature';
 }
 
-/** The handler's verdict on a call (`call`: the companion's verdict on its signature), as a clause with its subject (no full stop). */
-export function handlerVerdictWords(verdict: HandlerSignature, call: Verdict, voice: HandlerVoice): string {
+/**
+ * The handler's verdict on a call (`call`: the companion's verdict on its signature), as a clause
+ * with its subject (no full stop). `answer` names the answer that says nothing about the
+ * signature: "answer", or its status ("Its 500 says nothing...") when its text is quoted elsewhere.
+ */
+export function handlerVerdictWords(verdict: HandlerSignature, call: Verdict, voice: HandlerVoice, answer = 'answer'): string {
   switch (verdict) {
     case 'accepted':
       return `${voice.subject} accepted ${judged(call)}`;
     case 'refused':
       return `${voice.subject} ${voice.alarm('rejected')} ${judged(call)}`;
     case 'unknown':
-      return `${voice.owner} answer says nothing about the signature`;
+      return `${voice.owner} ${answer} says nothing about the signature`;
     default: {
       const never: never = verdict;
       return never;

@@ -3,6 +3,7 @@ import { styleLabel } from '../../../main/contract/style-labels';
 import { handlerDiagnosisWords, rejectedStylesWords, type SigningVocabulary } from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
+import { evidenceOnce } from './evidence-once';
 
 /**
  * The page's words for styles and verifiers: styles by label ("; " apart: labels have commas),
@@ -92,7 +93,8 @@ export function HandlerDisagreement({ call }: { call: CallDetail }) {
   // verifierStyle is the call's own style only when it is validly signed (handler-report.ts).
   const verifierFold = call.verdict === 'valid' ? THIS_STYLE_FOLD : learnedStyleFold(report.verifierStyle);
   const { what, todo } = handlerDiagnosisWords(
-    { ...report, diagnosis },
+    // "(it answered 401)": the problem box below quotes the handler's error, when it does.
+    { ...report, evidence: evidenceOnce(call, report.evidence), diagnosis },
     pageSigningVocabulary((style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : verifierFold)),
   );
   return (

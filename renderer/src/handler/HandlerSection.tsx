@@ -15,6 +15,7 @@ import { Prose } from '../shared/Prose';
 import { probeHandler, stopProbe } from './handler-actions';
 import { clearProbeProgress, markProbeStopping, probeStepInWords, useProbeProgress } from './probe-progress';
 import { HandlerTaught, pageSigningVocabulary } from './HandlerDisagreement';
+import { evidenceOnce } from './evidence-once';
 import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
 
@@ -41,9 +42,7 @@ export function HandlerSection({ call }: { call: CallDetail }) {
   return (
     <section aria-label="Your handler" className="handler-section">
       <h3>Your handler</h3>
-      <p data-testid="handler-verdict">
-        {handlerVerdictWords(report.verdict, call.signature.verdict, HANDLER_VOICE)} <span className="muted">({report.evidence})</span>.
-      </p>
+      <HandlerVerdictLine call={call} report={report} />
       {/* With a diagnosis, the box at the top shows all this already. */}
       {!report.diagnosis && (
         <>
@@ -53,6 +52,24 @@ export function HandlerSection({ call }: { call: CallDetail }) {
       )}
       <ProbeControls call={call} report={report} />
     </section>
+  );
+}
+
+/**
+ * The handler's verdict with the part of its answer that decided: only its status when the
+ * problem box above quotes its error already, and then, for an answer that says nothing about
+ * the signature, what that concludes ("Its 500 says nothing about the signature").
+ */
+function HandlerVerdictLine({ call, report }: { call: CallDetail; report: HandlerReport }) {
+  const evidence = evidenceOnce(call, report.evidence);
+  const statusOnly = evidence !== report.evidence;
+  if (statusOnly && report.verdict === 'unknown') {
+    return <p data-testid="handler-verdict">{handlerVerdictWords(report.verdict, call.signature.verdict, HANDLER_VOICE, evidence)}.</p>;
+  }
+  return (
+    <p data-testid="handler-verdict">
+      {handlerVerdictWords(report.verdict, call.signature.verdict, HANDLER_VOICE)} <span className="muted">({evidence})</span>.
+    </p>
   );
 }
 

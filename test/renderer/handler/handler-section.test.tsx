@@ -16,8 +16,9 @@ const handler = useHandler();
 // read as a sentence for each (the unknown verdict once read "It its answer says nothing...").
 const VERDICTS = [
   { behaviour: 'ok', verdict: 'accepted', line: 'It accepted the signature (200).' },
-  { behaviour: 'refuses_signatures', verdict: 'refused', line: 'It rejected the signature (401 "Invalid signature").' },
-  { behaviour: 'error500', verdict: 'unknown', line: 'Its answer says nothing about the signature (500 "database is down").' },
+  // The problem box above quotes these answers' errors: the section gives their status only.
+  { behaviour: 'refuses_signatures', verdict: 'refused', line: 'It rejected the signature (401).' },
+  { behaviour: 'error500', verdict: 'unknown', line: 'Its 500 says nothing about the signature.' },
 ] as const;
 
 describe("the call's 'Your handler' section", () => {

@@ -57,3 +57,29 @@ describe('a rejected call every style signs alike', () => {
     );
   });
 });
+
+describe("the handler's error is quoted once: the problem box above quotes it, the handler's words say what they conclude", () => {
+  it('a 500 about something else: "its 500 says nothing about the signature", the error only in the problem box', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'error500'));
+    await c.send('send_email');
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('answer-error').textContent).toContain('database is down');
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    expect(within(section).getByTestId('handler-verdict').textContent).toBe('Its 500 says nothing about the signature.');
+    expect(section.textContent).not.toContain('database is down');
+  });
+
+  it('a 401 "Invalid signature": the box and the section say 401, the problem box quotes its error', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    await c.send('send_email');
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('answer-error').textContent).toContain('Invalid signature');
+    const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
+    expect(box.textContent).toContain('Your handler rejected a valid signature (it answered 401),');
+    expect(box.textContent).not.toContain('Invalid signature');
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    expect(within(section).getByTestId('handler-verdict').textContent).toBe('It rejected the signature (401).');
+  });
+});
