@@ -88,6 +88,18 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
 }
 
 /**
+ * What the diagnosis is about, as its box's name and first sentence: the signature both judged,
+ * or, for Flowent's unsigned registration check, the check itself (there is no signature to
+ * disagree about, only an answer it must give).
+ */
+export function handlerDiagnosisHeading(diagnosis: HandlerDiagnosis): { name: string; lead: string } {
+  if (diagnosis.code === 'handler-refused-registration-check') {
+    return { name: 'Your handler and the registration check', lead: "Your handler must answer Flowent's registration check with any 2xx." };
+  }
+  return { name: 'Your handler and the signature', lead: 'Your handler and the companion disagree about the signature.' };
+}
+
+/**
  * Whether the handler's verdict and the companion's can disagree, so that a call's details may
  * hold a diagnosis: the pairs `diagnoseHandler` (main/core/handler-check) diagnoses. A front end
  * that lists calls reads the details, which cost a check in every style, for these calls only.

@@ -47,7 +47,13 @@ export {
 } from './answered-by-words';
 export { counted, nounFor } from './counted';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
-export { handlerDiagnosisText, handlerDiagnosisWords, handlerMayDisagree, type DiagnosedReport } from './handler-diagnosis-words';
+export {
+  handlerDiagnosisHeading,
+  handlerDiagnosisText,
+  handlerDiagnosisWords,
+  handlerMayDisagree,
+  type DiagnosedReport,
+} from './handler-diagnosis-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
 export {
   HANDLER_SIGNATURE_WORD,

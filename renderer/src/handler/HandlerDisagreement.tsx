@@ -1,6 +1,6 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
 import { styleLabel } from '../../../main/contract/style-labels';
-import { handlerDiagnosisWords, rejectedStylesWords, type SigningVocabulary } from '../../../main/contract/words';
+import { handlerDiagnosisHeading, handlerDiagnosisWords, rejectedStylesWords, type SigningVocabulary } from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 import { evidenceOnce } from './evidence-once';
@@ -97,10 +97,12 @@ export function HandlerDisagreement({ call }: { call: CallDetail }) {
     { ...report, evidence: evidenceOnce(call, report.evidence), diagnosis },
     pageSigningVocabulary((style) => (style !== null && style === mostCallsIn ? MOST_CALLS_FOLD : verifierFold)),
   );
+  // A registration check carries no signature: its box speaks of the check.
+  const heading = handlerDiagnosisHeading(diagnosis);
   return (
-    <div className="problem-box handler-diagnosis" role="group" aria-label="Your handler and the signature" data-code={diagnosis.code}>
+    <div className="problem-box handler-diagnosis" role="group" aria-label={heading.name} data-code={diagnosis.code}>
       <p>
-        <strong>Your handler and the companion disagree about the signature.</strong> <Prose text={what} />
+        <strong>{heading.lead}</strong> <Prose text={what} />
       </p>
       <p>
         <span className="what-to-do">What to do:</span> <Prose text={todo} />

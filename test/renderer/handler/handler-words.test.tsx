@@ -83,3 +83,18 @@ describe("the handler's error is quoted once: the problem box above quotes it, t
     expect(within(section).getByTestId('handler-verdict').textContent).toBe('It rejected the signature (401).');
   });
 });
+
+describe("a handler that rejected Flowent's unsigned registration check", () => {
+  it('is told about the registration check, not about a signature to disagree on: there is none', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
+    await c.send('send_email', {}, { key: null, extra: { test: true } });
+    const { pane } = await openCall(c.bridge, 1);
+    const box = within(pane).getByRole('group', { name: 'Your handler and the registration check' });
+    expect(box.getAttribute('data-code')).toBe('handler-refused-registration-check');
+    expect(box.textContent).toMatch(
+      /^Your handler must answer Flowent's registration check with any 2xx\. Your handler rejected Flowent's registration check/,
+    );
+    expect(box.textContent).not.toContain('disagree about the signature');
+  });
+});
