@@ -58,7 +58,8 @@ export function summarize(call: CallDetail): VerdictSummary {
       };
     }
     case 'unsigned-test':
-      return { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: null, hint: lead?.hint ?? null };
+      // How to answer the check matters when it was not passed: a 2xx passed it, nothing to do.
+      return { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: null, hint: passed(call) ? null : (lead?.hint ?? null) };
     case 'invalid':
     case 'malformed':
     case 'missing':
@@ -74,6 +75,10 @@ export function summarize(call: CallDetail): VerdictSummary {
       return never;
     }
   }
+}
+
+function passed(call: CallDetail): boolean {
+  return call.response.status >= 200 && call.response.status < 300;
 }
 
 /** The most of an answer's own error the problem box quotes: the whole answer is in the Answer section. */

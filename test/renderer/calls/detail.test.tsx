@@ -5,8 +5,10 @@ import { screen, within } from '@testing-library/react';
 import { formatDuration } from '../../../renderer/src/shared/format';
 import { KEY, useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
 
 const companion = useCompanion();
+const handler = useHandler();
 
 const BODY = '{"action_name":"send_email","parameters":{"to":"é","n":1.0},"timestamp":1645123456,"signature":"abc"}';
 
@@ -231,12 +233,24 @@ describe('detail pane', () => {
     const c = companion();
     await c.send('send_email', {}, { key: null, extra: { test: true } });
     const { pane } = await openCall(c.bridge, 1);
+    // Answered 200, it passed: nothing to do.
     expect(within(pane).getByTestId('verdict-line').textContent).toBe(
-      "Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
+      "Flowent's registration check arrived without a signature, as its docs show it.",
     );
     // Unsigned: nothing to compare, so no table of crosses.
     expect(within(pane).queryByRole('table', { name: 'Expected signature per style' })).toBeNull();
     expect(within(pane).getByTestId('matched-style').textContent).toBe('Not signed: there is nothing to match.');
+  });
+
+  it('says how to answer a registration check that was not passed', async () => {
+    const c = companion();
+    // A handler that answers the check 400: Flowent would not register the action.
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'reg_fail'));
+    await c.send('send_email', {}, { key: null, extra: { test: true } });
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('verdict-line').textContent).toBe(
+      "Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
+    );
   });
 
   it('explains a signed registration check in a note', async () => {
