@@ -1,5 +1,5 @@
 import type { CallDetail, MockChoice, MockResponseChoice } from '../../../main/contract/api';
-import { NO_HANDLER_ANSWER, noAnswerCause, noAnswerPhrase } from '../../../main/contract/words';
+import { NO_HANDLER_ANSWER, noAnswerCause, noAnswerPhrase, problemWords } from '../../../main/contract/words';
 import { ANSWERED_BY_LABEL } from '../shared/format';
 
 /**
@@ -8,9 +8,10 @@ import { ANSWERED_BY_LABEL } from '../shared/format';
  * rather than guess.
  */
 export function describeAnsweredBy(
-  call: Pick<CallDetail, 'answeredBy' | 'action' | 'mockChoice'> & Partial<Pick<CallDetail, 'status' | 'violations'>>,
+  call: Pick<CallDetail, 'answeredBy' | 'action' | 'mockChoice'> & Partial<Pick<CallDetail, 'status' | 'violations' | 'problem'>>,
 ): string {
   if (call.answeredBy === 'forward-error' || call.answeredBy === 'companion-error') return describeForwardError(call.answeredBy, call);
+  if ((call.answeredBy === 'error' || call.answeredBy === 'signature-check') && call.status !== undefined) return describeRefusal(call);
   if (call.answeredBy !== 'mock' && call.answeredBy !== 'fallback-mock') return ANSWERED_BY_LABEL[call.answeredBy];
   const answer = call.mockChoice
     ? describeMockChoice(call.mockChoice, call.action)
@@ -32,6 +33,17 @@ function describeForwardError(
   if (call.status === 0)
     return `no answer: ${why ?? (answeredBy === 'forward-error' ? 'forwarding to your handler failed' : "sending to this companion's webhook failed")}`;
   return `this companion's ${call.status} error answer, because ${why ?? 'forwarding to your handler failed'}`;
+}
+
+/**
+ * The companion's own 4xx to a request it refused, in the same form as its 502/504 for a handler
+ * that gave no answer: "an error answer" alone did not say whose, nor why.
+ */
+function describeRefusal(call: Partial<Pick<CallDetail, 'answeredBy' | 'status' | 'problem'>>): string {
+  if (call.answeredBy === 'signature-check')
+    return `this companion's ${call.status}, refusing a call without a valid signature (signatures are enforced)`;
+  const why = problemWords(call.problem ?? null);
+  return `this companion's ${call.status} error answer, refusing the request${why ? ` (${why})` : ''}`;
 }
 
 function describeMockChoice(choice: MockChoice, action: string | null): string {

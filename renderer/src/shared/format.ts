@@ -34,8 +34,8 @@ export const SOURCE_SENTENCE: Record<Exclude<CallSource, 'flowent'>, string> = {
 export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
   mock: 'a mock',
   'test-check': 'the registration-check answer',
-  'signature-check': 'the signature check (rejected)',
-  error: 'an error answer',
+  'signature-check': 'this companion, refusing a call without a valid signature',
+  error: "this companion's error answer to a request it refused",
   forward: 'your handler',
   'fallback-mock': `a mock, because ${NO_HANDLER_ANSWER}`,
   // Timeouts and answers that are not HTTP end here too, not only handlers that cannot be reached.

@@ -56,7 +56,9 @@ describe('detail pane', () => {
     expect(within(answer).getByText('401')).toBeTruthy();
     expect(within(answer).getByText('Content-Type')).toBeTruthy();
     expect(JSON.parse(within(answer).getByLabelText('Answer body').textContent ?? '')).toEqual(JSON.parse(stored!.response.body));
-    expect(pane.textContent).toContain('the signature check (rejected)');
+    expect(within(pane).getByTestId('answered-by').textContent).toBe(
+      "this companion's 401, refusing a call without a valid signature (signatures are enforced)",
+    );
     expect(pane.textContent).toContain(formatDuration(stored!.durationMs));
 
     await user.click(within(pane).getByRole('button', { name: 'Copy request body' }));

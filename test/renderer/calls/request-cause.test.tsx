@@ -32,6 +32,10 @@ describe('why a refused call failed, at a glance', () => {
     expect(pane.textContent).not.toMatch(/turn off signature enforcement/);
     // Said once: no second box repeating the cause.
     expect(within(pane).queryByRole('alert', { name: 'Problem' })).toBeNull();
+    // Whose 400, and why: as a failed forward's 502 says it, not "an error answer".
+    expect(within(pane).getByTestId('answered-by').textContent).toBe(
+      "this companion's 400 error answer, refusing the request (no parameters)",
+    );
   });
 
   it('a signed body naming another action than its URL: listed, filtered and detailed under the URL’s action, with the reason in the row', async () => {
