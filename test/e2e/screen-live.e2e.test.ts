@@ -97,4 +97,19 @@ describe.sequential('calls arriving while the list is read', () => {
       await screenshot(page, `replay-editor-${theme}`);
     }
   });
+
+  it("a search's pill for new matches sits over the rows, below the column headings and the count line", async () => {
+    const search = page.getByRole('searchbox');
+    await search.fill('send_email');
+    await page.getByTestId('search-count').filter({ hasText: 'contain' }).waitFor();
+    for (let n = 1; n <= 2; n++) await send(2000 + n);
+    const pill = page.getByRole('button', { name: /new calls: show$/ });
+    await pill.waitFor();
+    const [pillBox, headings] = [await pill.boundingBox(), await page.locator('.call-list-header').boundingBox()];
+    // Placed from the list's top, it covered the headings once the count line pushed them down.
+    expect(pillBox!.y).toBeGreaterThanOrEqual(headings!.y + headings!.height);
+    await screenshot(page, 'live-search-pill');
+    await search.fill('');
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('');
+  });
 });
