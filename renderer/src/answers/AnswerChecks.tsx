@@ -3,6 +3,7 @@ import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 import { describeOwnMock } from './answer-routes';
+import { useMetaStore } from '../page/stores';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
@@ -28,6 +29,8 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
   // A failed forward that left no answer is said in the "never answered" box at the top: not again here.
   const forwardError = forward.error !== null && !call.violations.some((v) => v.message === forward.error) ? forward.error : null;
   const forwarded = forward.target !== null || forwardError !== null || forward.registrationWouldPass !== null;
+  const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl ?? null);
+  const throughWebhook = forward.target !== null && sameOrigin(forward.target, webhookBaseUrl);
   return (
     <>
       {call.forwardedFor && (
@@ -37,11 +40,22 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
       )}
       {forwarded && (
         <div className="explain-box" role="note" aria-label="Forwarding">
-          {forward.target && (
-            <p>
-              Forwarded to <code data-testid="forward-target">{forward.target}</code>
-            </p>
-          )}
+          {forward.target &&
+            (throughWebhook ? (
+              // A replay or `send` through this companion's webhook: it is not the handler, though it may have forwarded there.
+              <p>
+                Sent to this companion&apos;s webhook at <code data-testid="forward-target">{forward.target}</code>
+                {call.handler && (
+                  <>
+                    , which forwarded it to <code data-testid="handler-reached">{call.handler.reached}</code>
+                  </>
+                )}
+              </p>
+            ) : (
+              <p>
+                Forwarded to <code data-testid="forward-target">{forward.target}</code>
+              </p>
+            ))}
           {forwardError && (
             <p className="form-error" data-testid="forward-error">
               <Prose text={forwardError} />
@@ -85,4 +99,14 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         ))}
     </>
   );
+}
+
+/** Whether `url` is on the server of `base` (scheme, host and port). */
+function sameOrigin(url: string, base: string | null): boolean {
+  if (base === null) return false;
+  try {
+    return new URL(url).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
 }

@@ -130,6 +130,27 @@ describe('forwarding and the tunnel', () => {
     expect(within(pane).queryByRole('button', { name: 'Make a mock from this answer' })).toBeNull();
   });
 
+  it("says a replay went to this companion's webhook, and where the webhook forwarded it, not that it was forwarded to the webhook", async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+    await c.send('send_email');
+    await c.send('create_ticket');
+    const own = `${(await c.api.getStatus()).webhookBaseUrl!.replace(/\/+$/, '')}/actions/{action_name}`;
+    expect((await c.api.replayCall(1, 'as-is', own)).ok).toBe(true);
+    expect((await c.api.replayCall(2, 'as-is', own)).ok).toBe(true);
+    // #3: send_email, which the webhook forwards to the handler.
+    let { pane } = await openCall(c.bridge, 3);
+    let box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(box.textContent).toBe(
+      `Sent to this companion's webhook at ${own.replace('{action_name}', 'send_email')}, which forwarded it to ${handlerUrl(handler(), 'ok')}`,
+    );
+    resetPage();
+    // #4: create_ticket, which the webhook's mock answers: nothing forwarded.
+    ({ pane } = await openCall(c.bridge, 4));
+    box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(box.textContent).toBe(`Sent to this companion's webhook at ${own.replace('{action_name}', 'create_ticket')}`);
+  });
+
   it('says why the handler gave no answer under "Forwarded to" when the mock answered in its place', async () => {
     const port = await closedPort();
     const c = await companion.restart({ core: { forwardTarget: `http://127.0.0.1:${port}/actions/{action_name}`, fallbackToMock: true } });
