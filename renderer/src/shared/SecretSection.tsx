@@ -49,6 +49,9 @@ export function SecretSection(props: Props) {
 
   // Blank is no secret: the field holds nothing worth saving, so Save stays off.
   const blank = input.trim() === '';
+  // A space or line break at an end is most often copied along with the secret: it is saved as
+  // typed (it may be part of it), but a key with one never matches the one without.
+  const edgeSpace = !blank && input !== input.trim();
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -72,6 +75,12 @@ export function SecretSection(props: Props) {
           <button type="submit" disabled={busy || blank}>
             {props.saveLabel}
           </button>
+          {edgeSpace && (
+            <p className="muted key-note" role="note" aria-label={`${props.title} spaces`}>
+              It starts or ends with a space or a line break, which is saved as typed: if it came with the copy, remove it, or signatures
+              made with the key without it will not match.
+            </p>
+          )}
           {props.state?.set && props.clearable && (
             <button type="button" disabled={busy} onClick={() => void run(props.onClear)}>
               {props.clearLabel}

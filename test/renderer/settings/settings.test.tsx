@@ -210,6 +210,25 @@ describe('settings', () => {
     expect((await c.api.getStatus()).hmacKey.source).toBe('keychain');
   });
 
+  it('says when a key starts or ends with a space, which a copy often brings along, and saves it as typed', async () => {
+    const c = companion();
+    const { user } = renderApp(c.bridge);
+    await user.click(await settingsButton());
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const input = within(dialog).getByLabelText('New HMAC key');
+    await user.type(input, 'inner space ok');
+    expect(within(dialog).queryByRole('note', { name: 'HMAC key spaces' })).toBeNull();
+    await user.clear(input);
+    await user.type(input, '  my key  ');
+    expect(within(dialog).getByRole('note', { name: 'HMAC key spaces' }).textContent).toMatch(
+      /^It starts or ends with a space or a line break/,
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
+    expect(c.bridge.callsTo('setHmacKey')).toEqual([['  my key  ']]);
+    // The field is empty again: nothing left to warn about.
+    await waitFor(() => expect(within(dialog).queryByRole('note', { name: 'HMAC key spaces' })).toBeNull());
+  });
+
   it('shows a refused key as a message: no keychain to keep it in', async () => {
     const c = await companion.restart({ keychain: false, key: null });
     const { user } = renderApp(c.bridge);
