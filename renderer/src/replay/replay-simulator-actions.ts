@@ -1,7 +1,6 @@
 import type { SimulateOutcome, SimulateRequest } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
-import { runResult } from '../page/run-result';
 import { sendInline } from './send-inline';
 import { reportError, showToast } from '../page/ui-actions';
 
@@ -17,15 +16,8 @@ export async function loadSimulatorActions(): Promise<void> {
 
 /** Generated parameters as JSON text, or the message to show. */
 export async function generateParameters(action: string, seed: number): Promise<{ text: string } | { message: string | null }> {
-  const got: { text?: string } = {};
-  const message = await runResult(
-    'generate parameters',
-    (b) => b.generateParameters(action, seed),
-    (text) => {
-      got.text = text;
-    },
-  );
-  return got.text !== undefined ? { text: got.text } : { message };
+  const got = await sendInline((b) => b.generateParameters(action, seed), 'No parameters were generated');
+  return got.ok ? { text: got.value } : { message: got.message };
 }
 
 /** Sends the simulated call; why it was not sent, whatever it is, comes back as the message the simulator shows. */
@@ -38,12 +30,12 @@ export async function simulateCall(request: SimulateRequest): Promise<{ outcome:
 
 /** Saves (or with null removes) an action's schema defined here; a refusal comes back as a message. */
 export async function saveSimulatorSchema(action: string, schema: string | null): Promise<string | null> {
-  return runResult(
-    'save the schema',
+  const saved = await sendInline(
     (b) => b.saveSimulatorAction(action, schema),
-    (actions) => {
-      useReplayStore.setState({ simulatorActions: actions });
-      showToast(schema === null ? `Removed the schema of ${action}` : `Saved the schema of ${action}`);
-    },
+    schema === null ? 'The schema was not removed' : 'The schema was not saved',
   );
+  if (!saved.ok) return saved.message;
+  useReplayStore.setState({ simulatorActions: saved.value });
+  showToast(schema === null ? `Removed the schema of ${action}` : `Saved the schema of ${action}`);
+  return null;
 }

@@ -87,8 +87,22 @@ describe('parameters sent from the browser inspector', () => {
     await view.user.click(within(dialog).getByRole('button', { name: 'Send' }));
     await waitFor(() =>
       expect(within(dialog).getByRole('alert', { name: 'Simulator error' }).textContent).toBe(
-        'Nothing was sent: the companion could not be reached. Check that it is still running (the serve command, or the app), then send again.',
+        'Nothing was sent: the companion could not be reached. Check that it is still running (the serve command, or the app), then try again.',
       ),
+    );
+    expect(banners()).toEqual([]);
+  });
+
+  it('says in the simulator, not in a banner behind it, why a schema was not saved', async () => {
+    const view = await browserPage();
+    const dialog = await openSimulator(view);
+    await view.user.click(within(dialog).getByRole('button', { name: 'Define a schema here' }));
+    await view.user.click(within(dialog).getByLabelText('Schema to define'));
+    await view.user.paste('{"type": "object"}');
+    await view.c.stopInspector();
+    await view.user.click(within(dialog).getByRole('button', { name: 'Save the schema' }));
+    expect((await within(dialog).findByRole('alert', { name: 'Schema error' })).textContent).toBe(
+      'The schema was not saved: the companion could not be reached. Check that it is still running (the serve command, or the app), then try again.',
     );
     expect(banners()).toEqual([]);
   });
