@@ -1,5 +1,5 @@
 import { problemWords, refusedForRequest, statusNumberWords } from '../../../main/contract/words';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
@@ -7,6 +7,7 @@ import { exportHar } from './replay-har-actions';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
 import { Prose } from '../shared/Prose';
+import { formatBytes } from '../shared/format';
 import { showToast } from '../page/ui-actions';
 import { ReplayEditor } from './ReplayEditor';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
@@ -22,7 +23,13 @@ const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
 
 /** Replay a stored call to the developer's handler (as is, re-signed or edited), see the diff; copy it as cURL. */
 export function ReplayPanel({ callId }: { callId: number }) {
-  const requestBody = useCallsStore((s) => (s.detail?.id === callId ? s.detail.call?.requestBody : undefined));
+  const stored = useCallsStore((s) => (s.detail?.id === callId ? s.detail.call : undefined));
+  // A body over the limit is refused before it is read: only its size is kept, nothing to send or copy.
+  const unstoredSize = stored && stored.requestBodyBase64 === '' && stored.size > 0 ? stored.size : null;
+  const requestBody = unstoredSize === null ? stored?.requestBody : undefined;
+  const unstoredNote = useId();
+  const unsendable = unstoredSize !== null;
+  const describedBy = unsendable ? unstoredNote : undefined;
   // Open again on a call left with unsent edits (replay-drafts.ts).
   const [editing, setEditing] = useState(() => keptDraft(callId) !== undefined);
   const editToggle = useRef<HTMLButtonElement>(null);
@@ -64,11 +71,17 @@ export function ReplayPanel({ callId }: { callId: number }) {
     <section aria-label="Replay" className="replay-panel">
       <h3>Replay</h3>
       <TargetField label="Replay target URL" value={target} onChange={setTarget} />
+      {unstoredSize !== null && (
+        // Above the buttons it explains: a refusal shown after a click fell below the fold.
+        <p className="muted" id={unstoredNote} role="note" aria-label="Nothing to replay">
+          Nothing to replay or copy: this call&apos;s body ({formatBytes(unstoredSize)}) was refused before it was read, so it was not kept.
+        </p>
+      )}
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => void replay('as-is')}>
+        <button type="button" disabled={busy || unsendable} aria-describedby={describedBy} onClick={() => void replay('as-is')}>
           Replay as is
         </button>
-        <button type="button" disabled={busy} onClick={() => void replay('resign')}>
+        <button type="button" disabled={busy || unsendable} aria-describedby={describedBy} onClick={() => void replay('resign')}>
           Replay re-signed
         </button>
         {requestBody !== undefined && (
@@ -76,10 +89,10 @@ export function ReplayPanel({ callId }: { callId: number }) {
             Edit parameters…
           </button>
         )}
-        <button type="button" onClick={() => void copy(false)}>
+        <button type="button" disabled={unsendable} aria-describedby={describedBy} onClick={() => void copy(false)}>
           Copy as cURL
         </button>
-        <button type="button" onClick={() => void copy(true)}>
+        <button type="button" disabled={unsendable} aria-describedby={describedBy} onClick={() => void copy(true)}>
           Copy as cURL, re-signed
         </button>
         <button type="button" onClick={() => void exportCall()}>
