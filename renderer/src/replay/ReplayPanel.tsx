@@ -51,6 +51,8 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const ownTarget = ownWebhookTarget(useMetaStore((s) => s.status?.webhookBaseUrl));
 
   const replay = async (mode: ReplayMode) => {
+    // Busy buttons stay focusable (aria-disabled): a disabled one drops the focus to the page's body.
+    if (busy) return;
     setBusy(true);
     setError(null);
     const attempt = await replayCall(callId, mode, target);
@@ -78,10 +80,22 @@ export function ReplayPanel({ callId }: { callId: number }) {
         </p>
       )}
       <div className="button-row">
-        <button type="button" disabled={busy || unsendable} aria-describedby={describedBy} onClick={() => void replay('as-is')}>
+        <button
+          type="button"
+          disabled={unsendable}
+          aria-disabled={busy || undefined}
+          aria-describedby={describedBy}
+          onClick={() => void replay('as-is')}
+        >
           Replay as is
         </button>
-        <button type="button" disabled={busy || unsendable} aria-describedby={describedBy} onClick={() => void replay('resign')}>
+        <button
+          type="button"
+          disabled={unsendable}
+          aria-disabled={busy || undefined}
+          aria-describedby={describedBy}
+          onClick={() => void replay('resign')}
+        >
           Replay re-signed
         </button>
         {requestBody !== undefined && (
@@ -124,12 +138,18 @@ export function ReplayPanel({ callId }: { callId: number }) {
 
 function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
   const box = useRef<HTMLDivElement>(null);
-  // A new result appears below the fold of a long call: bring it into view (once per replay).
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new result appears below the fold of a long call: bring it into view (once per replay),
+  // and the keyboard with it, to its heading, unless the person is typing (in the editor).
   useEffect(() => {
     box.current?.scrollIntoView?.({ block: 'nearest' });
+    if (!typingIn(document.activeElement)) heading.current?.focus({ preventScroll: true });
   }, [outcome]);
   return (
     <div role="region" aria-label="Replay result" className={`replay-result replay-${outcome.verdict}`} ref={box}>
+      <h4 tabIndex={-1} ref={heading}>
+        Replay result
+      </h4>
       <SentFacts
         id={outcome.id}
         idLabel="New call"
@@ -157,6 +177,15 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
       <Violations title="Original problems" list={outcome.originalViolations} />
       <DiffView diff={outcome.diff} />
     </div>
+  );
+}
+
+/** Whether the focus is in a field the person types in (the parameters' editor, the target): a result leaves it there. */
+function typingIn(element: Element | null): boolean {
+  return (
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLElement && element.isContentEditable)
   );
 }
 
