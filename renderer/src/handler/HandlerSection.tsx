@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../../main/contract/api';
 import {
   HANDLER_SIGNATURE_WORD,
@@ -73,6 +73,9 @@ function HandlerVerdictLine({ call, report }: { call: CallDetail; report: Handle
   );
 }
 
+/** Where the focus goes after a press in the probe's controls. */
+type FocusPlace = 'check' | 'confirm' | 'stop' | 'result';
+
 function ProbeControls({ call, report }: { call: CallDetail; report: HandlerReport }) {
   const [asking, setAsking] = useState(false);
   /** This page's own probe is on its way: its result shows here when it comes. */
@@ -83,20 +86,47 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
   const step = useProbeProgress((s) => s.steps[call.id]);
   const stopping = useProbeProgress((s) => s.stopping[call.id] === true);
   const running = busy || step !== undefined;
+  // Each button here goes when pressed (the confirm's, the progress's): the focus goes with the
+  // person to what takes its place, never to the page's body.
+  const checkButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  // Set by a press, followed once the page has drawn what the press changed (the element is not there before).
+  const [focusTo, setFocusTo] = useState<{ place: FocusPlace } | null>(null);
+  useEffect(() => {
+    if (!focusTo) return;
+    const places = { check: checkButton, confirm: confirmButton, stop: stopButton, result: resultHeading };
+    places[focusTo.place].current?.focus();
+  }, [focusTo]);
+  const focusNext = (place: FocusPlace) => setFocusTo({ place });
   const run = async () => {
+    if (running) return;
     setAsking(false);
     setBusy(true);
     setError(null);
+    focusNext('stop');
     const attempt = await probeHandler(call.id, report.target);
     clearProbeProgress(call.id);
     setBusy(false);
     if (attempt.ok) setProbe(attempt.probe);
     else setError(attempt.message);
+    // Unless the person went elsewhere meanwhile.
+    const focus = document.activeElement;
+    if (!focus || focus === document.body || focus === stopButton.current) focusNext(attempt.ok ? 'result' : 'check');
   };
   return (
     <>
       {!asking && (
-        <button type="button" disabled={running} onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          ref={checkButton}
+          disabled={running}
+          onClick={() => {
+            setAsking(true);
+            focusNext('confirm');
+          }}
+        >
           Check my handler&apos;s verifier…
         </button>
       )}
@@ -107,10 +137,16 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
             write it the same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your
             handler runs the action for every call it accepts. The calls are stored as replays.
           </p>
-          <button type="button" disabled={running} onClick={() => void run()}>
+          <button type="button" ref={confirmButton} disabled={running} onClick={() => void run()}>
             Send the calls
           </button>
-          <button type="button" onClick={() => setAsking(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setAsking(false);
+              focusNext('check');
+            }}
+          >
             Cancel
           </button>
         </div>
@@ -127,10 +163,13 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
                 : "Checking your handler's verifier…"}
           </p>
           {/* stopProbe stops every probe of the call, whoever started it. */}
+          {/* aria-disabled once pressed: a disabled button would drop the focus it has. */}
           <button
             type="button"
-            disabled={stopping}
+            ref={stopButton}
+            aria-disabled={stopping || undefined}
             onClick={() => {
+              if (stopping) return;
               markProbeStopping(call.id);
               void stopProbe(call.id);
             }}
@@ -140,12 +179,20 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
         </div>
       )}
       <ErrorLine message={error} label="Probe error" />
-      {probe && <ProbeTable report={report} probe={probe} />}
+      {probe && <ProbeTable report={report} probe={probe} headingRef={resultHeading} />}
     </>
   );
 }
 
-function ProbeTable({ report, probe }: { report: HandlerReport; probe: HandlerProbe }) {
+function ProbeTable({
+  report,
+  probe,
+  headingRef,
+}: {
+  report: HandlerReport;
+  probe: HandlerProbe;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const rows = [
     // Named as the signature details name them ("; " apart: names have commas); each style's id in the row's title.
     ...probe.rows.map((row) => ({
@@ -163,6 +210,9 @@ function ProbeTable({ report, probe }: { report: HandlerReport; probe: HandlerPr
   const verifierStyle = verifier?.style ?? report.verifierStyle;
   return (
     <div role="region" aria-label="Probe result" className="probe-result">
+      <h4 tabIndex={-1} ref={headingRef}>
+        Your handler&apos;s verifier, checked
+      </h4>
       <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={code}>
         <Prose text={probeFindingWords(probe, PROBE_VOCABULARY)} />
       </p>

@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { within } from '@testing-library/react';
+import { useCompanion } from '../harness/companion';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { openCall } from '../harness/render';
+
+const companion = useCompanion();
+const handler = useHandler();
+
+/** Call #1 forwarded to a handler that accepts it, its details open at "Your handler". */
+async function forwardedCall(c: ReturnType<typeof companion>) {
+  await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+  await c.send('send_email');
+  const opened = await openCall(c.bridge, 1);
+  return { ...opened, section: within(opened.pane).getByRole('region', { name: 'Your handler' }) };
+}
+
+// Each of the probe's buttons goes away when pressed: a keyboard user must be taken to what
+// takes its place, never dropped on the page's body.
+describe("the keyboard focus through checking the handler's verifier", () => {
+  it('goes to the confirm, back to the button on Cancel, to Cancel while the calls go, and to the result', async () => {
+    const c = companion();
+    const { section, user } = await forwardedCall(c);
+    const check = within(section).getByRole('button', { name: "Check my handler's verifier…" });
+    check.focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Send the calls' }));
+
+    await user.keyboard('{Tab}{Enter}');
+    expect(within(section).queryByRole('group', { name: "Confirm checking your handler's verifier" })).toBeNull();
+    expect(document.activeElement).toBe(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+
+    await user.keyboard('{Enter}');
+    const release = c.bridge.holdNext('probeHandler', 'answer');
+    await user.keyboard('{Enter}');
+    const progress = within(section).getByRole('group', { name: "Checking your handler's verifier" });
+    expect(document.activeElement).toBe(within(progress).getByRole('button', { name: 'Cancel' }));
+
+    release();
+    const result = await within(section).findByRole('region', { name: 'Probe result' });
+    expect(document.activeElement).toBe(within(result).getByRole('heading', { name: "Your handler's verifier, checked" }));
+  });
+
+  it("keeps the focus on the progress's Cancel once pressed (said unavailable, not disabled)", async () => {
+    const c = companion();
+    const { section, user } = await forwardedCall(c);
+    await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+    const release = c.bridge.holdNext('probeHandler', 'answer');
+    await user.click(within(section).getByRole('button', { name: 'Send the calls' }));
+    const cancel = within(within(section).getByRole('group', { name: "Checking your handler's verifier" })).getByRole('button', {
+      name: 'Cancel',
+    });
+    await user.click(cancel);
+    expect(cancel.getAttribute('aria-disabled')).toBe('true');
+    expect(cancel.hasAttribute('disabled')).toBe(false);
+    expect(document.activeElement).toBe(cancel);
+    await user.click(cancel);
+    expect(c.bridge.callsTo('stopProbe')).toEqual([[1]]);
+    release();
+    await within(section).findByRole('region', { name: 'Probe result' });
+  });
+});
