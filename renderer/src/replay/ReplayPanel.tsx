@@ -72,7 +72,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
   return (
     <section aria-label="Replay" className="replay-panel">
       <h3>Replay</h3>
-      <TargetField label="Replay target URL" value={target} onChange={setTarget} />
+      <TargetField label="Replay target URL" value={target} onChange={setTarget} action={stored ? stored.action : undefined} />
       {unstoredSize !== null && (
         // Above the buttons it explains: a refusal shown after a click fell below the fold.
         <p className="muted" id={unstoredNote} role="note" aria-label="Nothing to replay">

@@ -1,5 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
+import type { AnswerSettings } from '../../../main/contract/api';
+import { targetForAction } from '../../../main/contract/action-name';
 import { useMetaStore } from '../page/stores';
+import { loadAnswerSettings } from '../answers/answers-actions';
+import { answerFor } from '../answers/answer-routes';
 
 /** The companion's own webhook for any action: replaying or simulating there tries the mock. */
 export function ownWebhookTarget(webhookBaseUrl: string | null | undefined): string | null {
@@ -10,15 +14,31 @@ interface Props {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /**
+   * The one call's action (null: it names none), for a line under the field saying where an
+   * empty field sends it; undefined where the field sends several calls or none yet.
+   */
+  action?: string | null;
 }
+
+/** Short enough for the field at 1024 px wide (the longer one was cut mid-word); the line under it says the rest. */
+export const TARGET_PLACEHOLDER = "empty: the action's forwarding target";
 
 /**
  * Where a replay or a simulated call goes: a URL, the action's forwarding target when left
  * empty, or with one click the companion itself (its own webhook answers with the mock).
  */
-export function TargetField({ label, value, onChange }: Props) {
+export function TargetField({ label, value, onChange, action }: Props) {
   const id = useId();
+  const noteId = useId();
   const own = ownWebhookTarget(useMetaStore((s) => s.status?.webhookBaseUrl));
+  const answers = useMetaStore((s) => s.answers);
+  const wantsAnswers = action !== undefined && answers === null;
+  // Read once here when no dialog read them yet; an answers-changed event reads them again.
+  useEffect(() => {
+    if (wantsAnswers) void loadAnswerSettings();
+  }, [wantsAnswers]);
+  const note = action !== undefined && answers !== null ? emptyTargetWords(answers, action) : null;
   return (
     <div className="replay-target">
       <label htmlFor={id}>{label}</label>
@@ -27,7 +47,8 @@ export function TargetField({ label, value, onChange }: Props) {
           id={id}
           type="url"
           value={value}
-          placeholder="empty: the action's forwarding target, when one is set"
+          placeholder={TARGET_PLACEHOLDER}
+          aria-describedby={note !== null ? noteId : undefined}
           onChange={(e) => onChange(e.target.value)}
           spellCheck={false}
         />
@@ -41,8 +62,25 @@ export function TargetField({ label, value, onChange }: Props) {
           This companion
         </button>
       </div>
+      {note !== null && (
+        <p className="muted replay-target-note" id={noteId} data-testid="empty-target">
+          {note}
+        </p>
+      )}
     </div>
   );
+}
+
+/**
+ * Where the call goes when the field is left empty, by the answers' rule (as the core picks a
+ * replay's target): the action's forwarding target, filled in; or nowhere, as its mock answers it.
+ */
+export function emptyTargetWords(answers: AnswerSettings, action: string | null): string {
+  if (action === null) return 'Left empty, nothing is sent: this call names no action, so it has no forwarding target.';
+  const { mode, target } = answerFor(answers, action);
+  if (mode === 'forward' && target) return `Left empty, it goes to ${targetForAction(target, action)}, the forwarding target of ${action}.`;
+  if (mode === 'forward') return `Left empty, nothing is sent: ${action} forwards, but no forwarding target is set.`;
+  return `Left empty, nothing is sent: ${action} is answered by its mock. Choose "This companion" for the mock's answer.`;
 }
 
 /**
