@@ -29,6 +29,14 @@ serveInspectorForFile(
   (served) => ({ server, browser, page, pageErrors, rows } = served),
 );
 
+/** The focused element's tag and text: BODY when the focus fell off the page's controls. */
+function focused(): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return element === document.body || !element ? 'BODY' : `${element.tagName} ${element.textContent ?? ''}`;
+  });
+}
+
 it("shows the probe's requests as they go out, n of the total, and Cancel stops it after the one in flight", async () => {
   // Non-ASCII and unsorted: the styles sign it in different bytes, so the probe has several requests.
   const payload = JSON.stringify({
@@ -47,11 +55,15 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   await rows().nth(0).click();
 
   const section = page.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Your handler' });
-  await section.getByRole('button', { name: "Check my handler's verifier…" }).click();
-  await section.getByRole('button', { name: 'Send the calls' }).click();
+  // By the keyboard: each button goes when pressed, and the focus goes to what takes its place (it fell to the body).
+  await section.getByRole('button', { name: "Check my handler's verifier…" }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(focused).toBe('BUTTON Send the calls');
+  await page.keyboard.press('Enter');
   const progress = section.getByRole('group', { name: "Checking your handler's verifier" });
   const step = () => progress.getByTestId('probe-step').textContent();
   await expect.poll(step).toMatch(/^Sending 1 of \d+: \w/);
+  expect(await focused()).toBe('BUTTON Cancel');
   const total = Number(/ of (\d+):/.exec((await step()) ?? '')![1]);
   expect(total).toBeGreaterThan(2);
   await handler.release(1);
@@ -59,11 +71,13 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   expect(await progress.getByRole('progressbar', { name: 'Requests answered' }).getAttribute('value')).toBe('1');
   await screenshot(page, 'handler-probe-progress');
 
-  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('Enter');
   await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
+  expect(await focused()).toBe('BUTTON Cancel');
   await handler.release(1);
   const result = section.getByRole('region', { name: 'Probe result' });
   await result.waitFor({ timeout: 30_000 });
+  await expect.poll(focused).toBe("H4 Your handler's verifier, checked");
   expect(await result.locator('[data-finding]').getAttribute('data-finding')).toBe('stopped');
   expect(await result.textContent()).toContain(`Stopped after 2 of ${total} requests`);
   expect(await progress.count()).toBe(0);

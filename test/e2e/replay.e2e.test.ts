@@ -39,6 +39,10 @@ describe.sequential('replay from the inspector', () => {
 
     const result = pane.getByRole('region', { name: 'Replay result' });
     await expect.poll(() => result.count(), { timeout: 15_000 }).toBe(1);
+    // The keyboard goes to the result (it fell to the page's body when the busy button was disabled).
+    await expect
+      .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`))
+      .toBe('H4 Replay result');
     const text = (await result.textContent()) ?? '';
     expect(text).toContain('200');
     expect(text).toMatch(/passed|changed/);
@@ -66,6 +70,31 @@ describe.sequential('replay from the inspector', () => {
     await pane.getByRole('button', { name: 'Replay as is' }).click();
     await expect.poll(() => pane.getByRole('alert', { name: 'Replay error' }).textContent()).toMatch(/http:\/\/ or https:\/\//);
     expect(pageErrors).toEqual([]);
+  });
+
+  it("at 1024 px: the target field's placeholder is whole, and the line under it names the action's forwarding target", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      const pane = page.getByRole('complementary', { name: 'Call details' });
+      const field = pane.getByLabel('Replay target URL');
+      await field.fill('');
+      const fits = await field.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(input.placeholder).width <= room;
+      });
+      expect(fits).toBe(true);
+      // serve --forward: every action goes to the handler, {action_name} filled in.
+      await expect
+        .poll(() => pane.getByTestId('empty-target').textContent())
+        .toBe(`Left empty, it goes to ${handler().target.replace('{action_name}', 'ok')}, the forwarding target of ok.`);
+      await pane.getByTestId('empty-target').scrollIntoViewIfNeeded();
+      await screenshot(page, 'replay-target-1024');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   it('keeps unsent edits of the parameters when another call is chosen, and gives them back on return', async () => {
