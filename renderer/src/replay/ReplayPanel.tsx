@@ -98,8 +98,15 @@ export function ReplayPanel({ callId }: { callId: number }) {
         >
           Replay re-signed
         </button>
-        {requestBody !== undefined && (
-          <button type="button" ref={editToggle} aria-expanded={editing} onClick={toggleEditor}>
+        {(requestBody !== undefined || unsendable) && (
+          <button
+            type="button"
+            ref={editToggle}
+            disabled={unsendable}
+            aria-describedby={describedBy}
+            aria-expanded={editing && !unsendable}
+            onClick={toggleEditor}
+          >
             Edit parameters…
           </button>
         )}
