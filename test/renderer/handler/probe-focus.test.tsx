@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
@@ -44,20 +44,25 @@ describe("the keyboard focus through checking the handler's verifier", () => {
 
   it("keeps the focus on the progress's Cancel once pressed (said unavailable, not disabled)", async () => {
     const c = companion();
-    const { section, user } = await forwardedCall(c);
+    // A handler that answers each call only when the test lets it: the probe is still going when Cancel is pressed.
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
+    const forwarded = c.send('send_email');
+    await handler().release(1);
+    await forwarded;
+    const { pane, user } = await openCall(c.bridge, 1);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
     await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
-    const release = c.bridge.holdNext('probeHandler', 'answer');
     await user.click(within(section).getByRole('button', { name: 'Send the calls' }));
-    const cancel = within(within(section).getByRole('group', { name: "Checking your handler's verifier" })).getByRole('button', {
-      name: 'Cancel',
-    });
+    const progress = within(section).getByRole('group', { name: "Checking your handler's verifier" });
+    await waitFor(() => expect(within(progress).getByTestId('probe-step').textContent).toMatch(/^Sending 1 of/));
+    const cancel = within(progress).getByRole('button', { name: 'Cancel' });
     await user.click(cancel);
     expect(cancel.getAttribute('aria-disabled')).toBe('true');
     expect(cancel.hasAttribute('disabled')).toBe(false);
     expect(document.activeElement).toBe(cancel);
     await user.click(cancel);
     expect(c.bridge.callsTo('stopProbe')).toEqual([[1]]);
-    release();
+    await handler().release(1);
     await within(section).findByRole('region', { name: 'Probe result' });
   });
 });
