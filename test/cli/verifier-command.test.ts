@@ -27,6 +27,9 @@ describe('flowent-companion verifier', () => {
     const result = await runCli(['verifier', 'python'], { FLOWENT_HMAC_KEY: '' });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(verifierSnippet('python', 'python'));
+    // Its header says what its code does: compact separators, not json.dumps's defaults.
+    expect(result.stdout).toContain('# Python\'s compact json.dumps (separators "," and ":"), keys as sent, ASCII escapes.\n');
+    expect(result.stdout).toContain('json.dumps(payload, separators=(",", ":"))');
     expect(result.stderr).toBe(
       'Style python: the default, set FLOWENT_HMAC_KEY to use the style learned from your Flowent calls; --style picks another.\n',
     );
@@ -85,7 +88,9 @@ describe('flowent-companion verifier', () => {
     const help = await runCli(['verifier', '--help']);
     expect(help.code).toBe(0);
     for (const { name } of STYLES) expect(help.stdout).toMatch(new RegExp(`^  ${name.replace('+', '\\+')} +\\S`, 'm'));
-    expect(help.stdout).toContain("python              Python's json.dumps defaults (keys as sent, ASCII escapes)");
+    // The python style is compact json.dumps: its defaults (", " and ": ") sign other bytes, and a handler written to them rejects every call.
+    expect(help.stdout).toContain('python              Python\'s compact json.dumps (separators "," and ":"), keys as sent, ASCII');
+    expect(help.stdout).not.toContain('defaults');
     expect((await runCli(['--help'])).stdout).toMatch(/^ {2}verifier +Print a signature check for your handler/m);
   });
 });

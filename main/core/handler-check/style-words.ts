@@ -28,14 +28,21 @@ const NUMBER_WORDS: Record<Escaping, string> = {
   utf8: 'numbers as JavaScript prints them (3.0 becomes 3)',
 };
 
-/** The well-known serializer calls that produce a style's bytes; styles without one are described by their traits alone. */
+/**
+ * The well-known serializer calls that produce a style's bytes; styles without one are described
+ * by their traits alone. Python's are compact: `json.dumps`'s default separators (", " and ": ")
+ * sign other bytes, and a handler written to them would reject every call.
+ */
 const KNOWN_AS: Partial<Record<StyleName, string>> = {
-  python: "Python's `json.dumps` defaults",
+  python: "Python's compact `json.dumps`",
   go: "Go's `json.Marshal` of a map",
   'go-struct': "Go's `json.Marshal` of a struct",
-  'sorted+ascii': "Python's `json.dumps(sort_keys=True)`",
+  'sorted+ascii': "Python's compact `json.dumps(sort_keys=True)`",
   'as-sent+utf8': "JavaScript's `JSON.stringify`",
 };
+
+/** The separators that make `json.dumps` compact, said after its name: they are what a reader must pass. */
+const COMPACT_SEPARATORS = '(separators "," and ":")';
 
 const RAW_WORDS = 'the body bytes as received, with the signature member cut out';
 const STRUCT_ORDER_WORDS = 'Go struct order: action_name, parameters, timestamp, test, then any other key sorted.';
@@ -47,10 +54,14 @@ export function styleTraits(style: StyleName): string {
   return `${ORDER_WORDS[info.order]}, ${ESCAPING_WORDS[info.escaping]}`;
 }
 
-/** One style in words: "Python's `json.dumps` defaults (keys as sent, ASCII escapes)". */
+/**
+ * One style in words: "Go's `json.Marshal` of a map (sorted keys, ...)"; Python's with the
+ * separators it needs: "Python's compact `json.dumps` (separators "," and ":"), keys as sent, ASCII escapes".
+ */
 export function styleInWords(style: StyleName): string {
   const known = KNOWN_AS[style];
-  return known === undefined ? styleTraits(style) : `${known} (${styleTraits(style)})`;
+  if (known === undefined) return styleTraits(style);
+  return known.includes('json.dumps') ? `${known} ${COMPACT_SEPARATORS}, ${styleTraits(style)}` : `${known} (${styleTraits(style)})`;
 }
 
 /** The longer description shown where the style names are listed: traits and numbers. */

@@ -4,14 +4,14 @@ import { STYLES } from '../../../main/core/signature';
 
 describe('the styles in words', () => {
   it.each([
-    ['python', "Python's `json.dumps` defaults (keys as sent, ASCII escapes)"],
+    ['python', 'Python\'s compact `json.dumps` (separators "," and ":"), keys as sent, ASCII escapes'],
     ['go', "Go's `json.Marshal` of a map (sorted keys, raw UTF-8 with <, > and & escaped)"],
     [
       'go-struct',
       "Go's `json.Marshal` of a struct (top-level keys in Go struct order and nested keys sorted, raw UTF-8 with <, > and & escaped)",
     ],
     ['raw', 'the body bytes as received, with the signature member cut out'],
-    ['sorted+ascii', "Python's `json.dumps(sort_keys=True)` (sorted keys, ASCII escapes)"],
+    ['sorted+ascii', 'Python\'s compact `json.dumps(sort_keys=True)` (separators "," and ":"), sorted keys, ASCII escapes'],
     ['as-sent+utf8', "JavaScript's `JSON.stringify` (keys as sent, raw UTF-8)"],
     ['nested-sorted+go', 'top-level keys as sent and nested keys sorted, raw UTF-8 with <, > and & escaped'],
   ] as const)('%s: %s', (style, words) => {
