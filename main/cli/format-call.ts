@@ -2,6 +2,7 @@ import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
 import {
   counted,
   forwardingFailedWords,
+  handlerMayDisagree,
   handlerVerdictWords,
   problemWords,
   refusedForRequest,
@@ -21,8 +22,26 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'not-flowent': 'not a Flowent call',
 };
 
-/** The developer's handler's verdict on the signature, after the status it answered: shouted when it rejected it, as INVALID is. */
-const HANDLER_VOICE: HandlerVoice = { subject: 'handler', owner: "handler's", alarm: (word) => word.toUpperCase() };
+/** The developer's handler's verdict on the signature, after the status it answered, when it agrees with the companion's. */
+const HANDLER_VOICE: HandlerVoice = { subject: 'handler', owner: "handler's", alarm: (word) => word };
+/** The same when it disagrees (it rejected a valid signature, or took a wrong one): shouted, as INVALID is. */
+const HANDLER_DISAGREES: HandlerVoice = { ...HANDLER_VOICE, alarm: (word) => word.toUpperCase() };
+
+/**
+ * The handler's verdict in a call's line. Capitals only where it and the companion disagree
+ * (`handler REJECTED the signature` of a valid call, `handler ACCEPTED the signature` of a wrong
+ * one); a handler that turned down a signature the companion found wrong too did its job
+ * (`handler rejected it too`), as the probe table's lowercase `rejected   wrong signature` says.
+ */
+function handlerWords(handler: NonNullable<CallSummary['handlerSignature']>, verdict: CallSummary['verdict']): string {
+  if (!handlerMayDisagree(verdict, handler)) {
+    const agreed = handler === 'refused' && (verdict === 'invalid' || verdict === 'malformed' || verdict === 'missing');
+    return agreed ? 'handler rejected it too' : handlerVerdictWords(handler, verdict, HANDLER_VOICE);
+  }
+  // The shared words stress only a rejection (the page's alarm is its colour): a wrong signature taken is stressed here.
+  if (handler === 'accepted') return handlerVerdictWords(handler, verdict, HANDLER_VOICE).replace(/^handler accepted/, 'handler ACCEPTED');
+  return handlerVerdictWords(handler, verdict, HANDLER_DISAGREES);
+}
 
 /** How a line marks a call that is not Flowent's traffic. */
 const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
@@ -68,7 +87,7 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   // the signature's verdict before it, is why the call failed.
   const refused = refusedForRequest(call);
   const status = statusWords(call.status, call.answeredBy) + (refused ? ` refused: ${problemWords(call.problem)}` : '');
-  const handler = call.handlerSignature ? `  ${handlerVerdictWords(call.handlerSignature, call.verdict, HANDLER_VOICE)}` : '';
+  const handler = call.handlerSignature ? `  ${handlerWords(call.handlerSignature, call.verdict)}` : '';
   const problem = call.problem && !refused ? `  ${problemWords(call.problem)}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
 }

@@ -12,4 +12,18 @@ describe("a call's line: the handler's verdict", () => {
     const line = formatCallLine(callSummary({ id: 1, answeredBy: 'forward', status, handlerSignature }));
     expect(line).toContain(`valid (python)${words}3.0 ms`);
   });
+
+  // Capitals only where the handler and the companion disagree: a wrong signature turned down is the handler doing its job.
+  it.each([
+    ['invalid', 'refused', 401, 'INVALID  401  handler rejected it too  '],
+    ['missing', 'refused', 401, 'missing signature  401  handler rejected it too  '],
+    ['invalid', 'accepted', 200, 'INVALID  200  handler ACCEPTED the signature  '],
+    ['missing', 'accepted', 200, 'missing signature  200  handler ACCEPTED the call, which carried no signature  '],
+    ['unsigned-test', 'refused', 401, 'unsigned test  401  handler REJECTED the registration check  '],
+    ['unsigned-test', 'accepted', 200, 'unsigned test  200  handler accepted the registration check  '],
+    ['no-key', 'refused', 401, 'no key  401  handler rejected the signature  '],
+  ] as const)('a %s call the handler %s', (verdict, handlerSignature, status, words) => {
+    const line = formatCallLine(callSummary({ id: 1, answeredBy: 'forward', style: null, verdict, status, handlerSignature }));
+    expect(line).toContain(words);
+  });
 });

@@ -155,6 +155,19 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     expect(result.code).toBe(2);
   });
 
+  it("a handler turning down a wrong signature is said in lowercase; capitals only when it disagrees with the companion", async () => {
+    expect(await post('python', 'not-the-key')).toBe(401);
+    await serve.waitFor(/greet {2}INVALID {2}401 {2}handler rejected it too {2}\d/);
+    const rejected = await runCli(['calls', '--limit', '1'], env);
+    expect(rejected.stdout).toMatch(/^#(\d+) {2}\S+ {2}greet {2}INVALID {2}401 {2}handler rejected it too {2}[\d.]+ ms\n {2}why: /);
+    const id = /^#(\d+)/.exec(rejected.stdout)![1]!;
+    // The same call sent as it was to a handler that checks nothing: it accepted a wrong signature, said in capitals.
+    const replayed = await runCli(['replay', id, '--target', handlers.get('none')!.target], env);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    const accepted = await runCli(['calls', '--limit', '1'], env);
+    expect(accepted.stdout).toMatch(/^#\d+ {2}\S+ {2}greet \[replay\] {2}INVALID {2}200 {2}handler ACCEPTED the signature {2}/);
+  });
+
   it('--probe-styles needs the key', async () => {
     const result = await runCli(['replay', '1', '--probe-styles'], { FLOWENT_COMPANION_DATA_DIR: dataDir.path, FLOWENT_HMAC_KEY: '' });
     expect(result.stderr).toMatch(/--probe-styles signs the call in each style: set FLOWENT_HMAC_KEY/);
