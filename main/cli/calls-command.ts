@@ -38,7 +38,7 @@ Options:
                      refused, unknown; null when no handler answered),
                      signatureDiagnosis ({code, message}: why the signature is invalid,
                      malformed or missing; null for every other verdict),
-                     handlerDiagnosis ({code, message}: why your handler refused a valid
+                     handlerDiagnosis ({code, message}: why your handler rejected a valid
                      signature or the registration check, or accepted a call not validly
                      signed; null when it and the companion agree, or no handler answered),
                      forwardError (why forwarding to your handler gave no answer, when the

@@ -112,7 +112,7 @@ export function formatStoredElsewhere(count: number): string {
 /**
  * The lines printed under a call: why its signature failed, in the sentence its details lead
  * with (`  why: The signature matches none of the 13 known styles: ...`), why the handler
- * disagrees (`  why: Your handler refused a valid signature ...`), what its parameters break of
+ * disagrees (`  why: Your handler rejected a valid signature ...`), what its parameters break of
  * the action's schema (`  parameters: parameters.recipient is not a valid email. (...)`), why
  * the mock answered in place of the handler (`  forwarding failed: Your handler at ... refused
  * the connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler

@@ -202,7 +202,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             : ' (cancelled once every replay was sent)';
         const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
         out(
-          `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} changed answer, ${summary.failed} failed${cancelled}${missing}.`,
+          `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} passed with a changed answer, ${summary.failed} failed${cancelled}${missing}.`,
         );
         // Those passed without testing a handler: said under the counts, as the page says it beside them.
         const mockAnswered = mockAnsweredWords(summary.items);
@@ -244,7 +244,7 @@ function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy |
   const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
   // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok".
   const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
-  out(`#${r.originalId} -> #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);
+  out(`#${r.originalId} → #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines({ handler, parameters: null }).forEach(out);
   const forwarding = forwardingNote(r.answeredBy, r.error);

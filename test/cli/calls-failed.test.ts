@@ -58,5 +58,8 @@ describe('calls --failed', () => {
   it('says what --failed lists in its help', async () => {
     const help = await runCli(['calls', '--help']);
     expect(help.stdout).toMatch(/--failed {11}Only the calls counted as failures: Flowent's own calls/);
+    // "refused" is what the companion does to a request; a handler turning a signature down rejected it.
+    expect(help.stdout).toMatch(/why your handler rejected a valid\s+signature/);
+    expect(help.stdout).not.toMatch(/handler refused/);
   });
 });

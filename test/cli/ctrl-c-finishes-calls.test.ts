@@ -53,7 +53,7 @@ it('replay stopped with Ctrl-C starts no more replays, finishes and stores the o
   await replay.waitFor(/Stopping: no more replays start/);
   await handler.release(3);
   expect(await replay.exited).toBe(130);
-  expect(replay.output()).toContain('1 replayed: 0 passed, 1 changed answer, 0 failed (cancelled after 1 of 3).');
+  expect(replay.output()).toContain('1 replayed: 0 passed, 1 passed with a changed answer, 0 failed (cancelled after 1 of 3).');
   expect(await handler.received()).toHaveLength(1);
 });
 
@@ -81,8 +81,8 @@ it('replay of one call stopped with Ctrl-C stores its answer, says it was cancel
   await replay.waitFor(/Stopping: no more replays start/);
   await handler.release(1);
   expect(await replay.exited).toBe(130);
-  expect(replay.output()).toMatch(/^#1 -> #2 {2}200 /m);
-  expect(replay.output()).toContain('1 replayed: 0 passed, 1 changed answer, 0 failed (cancelled once every replay was sent).');
+  expect(replay.output()).toMatch(/^#1 → #2 {2}200 /m);
+  expect(replay.output()).toContain('1 replayed: 0 passed, 1 passed with a changed answer, 0 failed (cancelled once every replay was sent).');
 });
 
 it('replay with a failure stopped with Ctrl-C exits 130, its summary still counting the failure', async () => {
@@ -97,7 +97,7 @@ it('replay with a failure stopped with Ctrl-C exits 130, its summary still count
   await replay.waitFor(/Stopping: no more replays start/);
   await handler.release(2);
   expect(await replay.exited).toBe(130);
-  expect(replay.output()).toContain('2 replayed: 0 passed, 1 changed answer, 1 failed (cancelled after 2 of 3).');
+  expect(replay.output()).toContain('2 replayed: 0 passed, 1 passed with a changed answer, 1 failed (cancelled after 2 of 3).');
   expect(await handler.received()).toHaveLength(2);
 });
 

@@ -99,9 +99,9 @@ describe('bytes from outside are printed escaped', () => {
     expect((JSON.parse(json.stdout) as { path: string }).path).toBe(`/actions/greet${HOSTILE}`);
 
     const replayed = await runCli(['replay', '1', '--diff', '--target', `http://127.0.0.1:${port}/json`, '--data-dir', dir]);
-    expect(replayed.stdout).toMatch(/^#1 -> #2 {2}200 {2}changed/m);
+    expect(replayed.stdout).toMatch(/^#1 → #2 {2}200 {2}changed/m);
     expect(replayed.stdout).not.toMatch(RAW_CONTROL);
-    expect(replayed.stdout).toContain(String.raw`    header x-note: \u001b]0;owned\u0007\u001b[2J\r\u009b31m -> (none)`);
+    expect(replayed.stdout).toContain(String.raw`    header x-note: \u001b]0;owned\u0007\u001b[2J\r\u009b31m → (none)`);
     expect(replayed.stdout).toContain(String.raw`    - {"result":"\u001b]0;owned\u0007\u001b[2J\r\u009b31m"}`);
     expect(replayed.stdout).toContain(String.raw`    - second line\u001b]0;owned\u0007\u001b[2J\r\u009b31m`);
   });

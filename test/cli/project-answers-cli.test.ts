@@ -193,7 +193,7 @@ describe('replay and send in a project folder', () => {
     const sent = await run(['send', 'send_email', '--params', '{"recipient":"a@example.com"}']);
     expect(sent).toMatchObject({ code: 0, stderr: '' });
     const replayed = await run(['replay', '1']);
-    expect(replayed).toMatchObject({ code: 0, stdout: expect.stringContaining('#1 -> #2  200') });
+    expect(replayed).toMatchObject({ code: 0, stdout: expect.stringContaining('#1 → #2  200') });
     const received = await handler.received();
     expect(received.map((request) => request.url)).toEqual(['/actions/send_email', '/actions/send_email']);
 

@@ -52,25 +52,25 @@ describe('flowent-companion replay', () => {
     const result = await runCli(['replay', '--action', 'ok', '--since', '1h', '--concurrency', '2'], env);
     expect(result.stderr).toContain('replayed 1/2');
     expect(result.stderr).toContain('replayed 2/2');
-    expect(result.stdout).toMatch(/^#1 -> #\d+ {2}200 {2}same {2}ok$/m);
-    expect(result.stdout).toMatch(/^#2 -> #\d+ {2}200 {2}same {2}ok$/m);
-    expect(result.stdout).toContain('2 replayed: 2 passed, 0 changed answer, 0 failed.');
+    expect(result.stdout).toMatch(/^#1 → #\d+ {2}200 {2}same {2}ok$/m);
+    expect(result.stdout).toMatch(/^#2 → #\d+ {2}200 {2}same {2}ok$/m);
+    expect(result.stdout).toContain('2 replayed: 2 passed, 0 passed with a changed answer, 0 failed.');
     expect(result.code).toBe(0);
   });
 
   it('re-signs in the learned style, and exits 1 when an answer breaks the contract', async () => {
     const resigned = await runCli(['replay', '1', '--resign'], env);
-    expect(resigned.stdout).toMatch(/^#1 -> #\d+ {2}200 {2}same {2}ok {2}re-signed \(go\)$/m);
+    expect(resigned.stdout).toMatch(/^#1 → #\d+ {2}200 {2}same {2}ok {2}re-signed \(go\)$/m);
     expect(resigned.code).toBe(0);
     const edited = await runCli(['replay', '2', '--params', '{"n":"edited"}', '--style', 'python'], env);
-    expect(edited.stdout).toMatch(/^#2 -> #\d+ {2}200 {2}same {2}ok {2}re-signed \(python\)$/m);
+    expect(edited.stdout).toMatch(/^#2 → #\d+ {2}200 {2}same {2}ok {2}re-signed \(python\)$/m);
     const handlerSaw = await handler.received();
     expect(JSON.parse(handlerSaw[handlerSaw.length - 1]!.body.toString('utf8')).parameters).toEqual({ n: 'edited' });
     const failing = await runCli(['replay', '1', '2', '--target', `http://127.0.0.1:${handler.port}/actions/error500`, '--diff'], env);
-    expect(failing.stdout).toMatch(/^#1 -> #\d+ {2}200 → 500 {2}changed {2}1 violation$/m);
-    expect(failing.stdout).toContain('status 200 -> 500');
+    expect(failing.stdout).toMatch(/^#1 → #\d+ {2}200 → 500 {2}changed {2}1 violation$/m);
+    expect(failing.stdout).toContain('status 200 → 500');
     expect(failing.stdout).toContain('+   "error": "database is down"');
-    expect(failing.stdout).toContain('2 replayed: 0 passed, 0 changed answer, 2 failed.');
+    expect(failing.stdout).toContain('2 replayed: 0 passed, 0 passed with a changed answer, 2 failed.');
     expect(failing.code).toBe(1);
   });
 
@@ -81,8 +81,8 @@ describe('flowent-companion replay', () => {
     expect(none.code).toBe(1);
     const some = await runCli(['replay', '1', '99999'], env);
     expect(some.stdout).toContain('#99999  not found: There is no call #99999 in the history (it may have been cleared).');
-    expect(some.stdout).toMatch(/^#1 -> #\d+ {2}200 {2}same {2}ok$/m);
-    expect(some.stdout).toContain('1 replayed: 1 passed, 0 changed answer, 0 failed; 1 not found.');
+    expect(some.stdout).toMatch(/^#1 → #\d+ {2}200 {2}same {2}ok$/m);
+    expect(some.stdout).toContain('1 replayed: 1 passed, 0 passed with a changed answer, 0 failed; 1 not found.');
     expect(some.code).toBe(1);
   });
 });
@@ -99,7 +99,7 @@ describe("Flowent's 1 MB", () => {
     expect(replayed.stdout).toMatch(refusal);
     expect(sent.stderr).toMatch(refusal);
     expect(Number(refusal.exec(replayed.stdout)![1])).toBeGreaterThan(1_100_000);
-    expect(replayed.stdout).toContain('1 replayed: 0 passed, 0 changed answer, 1 failed.');
+    expect(replayed.stdout).toContain('1 replayed: 0 passed, 0 passed with a changed answer, 1 failed.');
     expect(replayed.code).toBe(1);
     expect((await handler.received()).length).toBe(before);
   });

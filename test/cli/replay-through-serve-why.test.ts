@@ -51,11 +51,11 @@ describe('replay through a running serve, of calls its handler never answered or
 
     const replayed = await runCli(['replay', '1', '2', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     const refusedLine = `Your handler at ${dead}/actions/down refused the connection`;
-    expect(replayed.stdout).toMatch(/^#1 -> #3 {2}502 {2}same {2}1 violation$/m);
+    expect(replayed.stdout).toMatch(/^#1 → #3 {2}502 {2}same {2}1 violation$/m);
     expect(replayed.stdout).toContain(`  ! ${refusedLine}`);
-    expect(replayed.stdout).toMatch(/^#2 -> #4 {2}400 refused: no parameters {2}same {2}failed$/m);
+    expect(replayed.stdout).toMatch(/^#2 → #4 {2}400 refused: no parameters {2}same {2}failed$/m);
     expect(replayed.stdout).not.toMatch(/answered 502|answered 400/);
-    expect(replayed.stdout).toContain('2 replayed: 0 passed, 0 changed answer, 2 failed.');
+    expect(replayed.stdout).toContain('2 replayed: 0 passed, 0 passed with a changed answer, 2 failed.');
     expect(replayed.code).toBe(1);
 
     // Each replay stored as the serve stored its original: the same cause, the same refusal.

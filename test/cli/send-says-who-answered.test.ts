@@ -64,13 +64,13 @@ describe('replay to a serve whose handler gives no answer', () => {
       FLOWENT_HMAC_KEY: KEY,
     });
     expect(replayed.code, replayed.stderr).toBe(0);
-    expect(replayed.stdout).toContain('#1 -> #2  200 from the mock: your handler gave no answer  same  ok\n');
+    expect(replayed.stdout).toContain('#1 → #2  200 from the mock: your handler gave no answer  same  ok\n');
     expect(replayed.stdout).toContain(
       '\n  forwarding failed: Your handler at http://127.0.0.1:9/actions/send_email refused the connection',
     );
     // Passed, but no handler was tested: the summary says so under its counts.
     expect(replayed.stdout).toContain(
-      '\n1 replayed: 1 passed, 0 changed answer, 0 failed.\n1 replay answered from the mock: your handler gave no answer.\n',
+      '\n1 replayed: 1 passed, 0 passed with a changed answer, 0 failed.\n1 replay answered from the mock: your handler gave no answer.\n',
     );
   });
 });

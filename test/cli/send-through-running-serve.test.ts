@@ -75,7 +75,7 @@ describe('send without --target while a serve forwards (serve --forward)', () =>
     expect(replayed.stdout).toContain(
       `Replaying through the serve at ${server.baseUrl}, which forwards to ${developer.target} (no handler is set here).\n`,
     );
-    expect(replayed.stdout).toContain('1 replayed: 1 passed, 0 changed answer, 0 failed.');
+    expect(replayed.stdout).toContain('1 replayed: 1 passed, 0 passed with a changed answer, 0 failed.');
     expect((await developer.received()).length).toBe(2);
     expect((await storedSources(dataDir)).sort()).toEqual(['flowent', 'replay']);
   });
