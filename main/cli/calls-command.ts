@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { CALL_SOURCES, MAX_PAGE_SIZE, type CallFilter, type CallSource, type CallSummary, type CompanionApi } from '../contract/api';
+import {
+  CALL_SOURCES,
+  MAX_PAGE_SIZE,
+  type CallFilter,
+  type CallSource,
+  type CallSummary,
+  type CompanionApi,
+  type StatusClass,
+} from '../contract/api';
+import { VERDICTS, type Verdict } from '../contract/names-and-limits';
 import { DATA_FILES, historyFile } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -8,10 +17,14 @@ import { needsWhy, NOTHING_MORE, readCallWhy } from './call-why';
 import { callJson, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { printable } from './printable';
-import { parseAction } from './replay-cli-shared';
+import { parseAction, parseSince } from './replay-cli-shared';
 import { waitForStopSignal } from './stop-signal';
 
 const isCallSource = (value: string): value is CallSource => (CALL_SOURCES as readonly string[]).includes(value);
+const isVerdict = (value: string): value is Verdict => (VERDICTS as readonly string[]).includes(value);
+/** The status classes the history's list filters by (the page's filter bar): a class, not one code. */
+const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'] as const satisfies readonly StatusClass[];
+const isStatusClass = (value: string): value is StatusClass => (STATUS_CLASSES as readonly string[]).includes(value);
 
 export const CALLS_HELP = `Usage: flowent-companion calls [options]
 
@@ -23,6 +36,10 @@ Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   --action <name>    Only calls of this action
   --source <source>  Only calls from flowent, replay, simulator or import
+  --since <time>     Only calls since an ISO 8601 time or a span (30m, 1h, 2d)
+  --verdict <v>      Only calls whose signature verdict is this: ${VERDICTS.slice(0, 4).join(', ')},
+                     ${VERDICTS.slice(4).join(', ')}
+  --status <class>   Only calls answered ${STATUS_CLASSES.slice(0, -1).join(', ')} or ${STATUS_CLASSES.at(-1)} (0, no answer, is none of them)
   --failed           Only the calls counted as failures: Flowent's own calls whose answer
                      was not 2xx (or that got none), whose signature is invalid, missing or
                      malformed or that were not a Flowent call, or whose answer breaks
@@ -63,6 +80,9 @@ export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
   action: { type: 'string' },
   source: { type: 'string', takes: CALL_SOURCES },
+  since: { type: 'string' },
+  verdict: { type: 'string', takes: VERDICTS },
+  status: { type: 'string', takes: STATUS_CLASSES },
   failed: { type: 'boolean' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
@@ -77,7 +97,14 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   if (source !== undefined && !isCallSource(source)) {
     throw new UsageError(`--source must be one of ${CALL_SOURCES.join(', ')}, not "${source}".`);
   }
-  const filter: CallFilter = { action, source, ...(values.failed ? { failures: true } : {}) };
+  const since = parseSince(values.since);
+  const { verdict, status } = values;
+  if (verdict !== undefined && !isVerdict(verdict))
+    throw new UsageError(`--verdict must be one of ${VERDICTS.join(', ')}, not "${verdict}".`);
+  if (status !== undefined && !isStatusClass(status))
+    throw new UsageError(`--status must be one of ${STATUS_CLASSES.join(', ')}, not "${status}" (the history is filtered by class).`);
+  // The core's filter, as the page's filter bar sends it: the history's index does the work, not the command.
+  const filter: CallFilter = { action, source, since, verdict, statusClass: status, ...(values.failed ? { failures: true } : {}) };
   const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary) => {
     // Only a call whose handler may disagree with its verdict has its details read (see call-why.ts).
     const why = needsWhy(call, false) ? await readCallWhy(api, call, false) : NOTHING_MORE;
@@ -119,11 +146,19 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       for (const call of listed) await print(api, call);
       if (listed.length === 0 && !values.json) {
         const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
-        const which = `${action ? ` for action ${action}` : ''}${source ? ` from source ${source}` : ''}`;
+        const which = [
+          action ? ` for action ${action}` : '',
+          source ? ` from source ${source}` : '',
+          verdict ? ` with verdict ${verdict}` : '',
+          status ? ` answered ${status}` : '',
+          values.since ? ` since ${values.since}` : '',
+        ].join('');
+        // How to store a call answers an empty history (or source), not a verdict, status or time nothing matched.
+        const narrowed = verdict !== undefined || status !== undefined || since !== undefined;
         io.stderr.write(
           values.failed
             ? `None of the calls stored in ${file}${which} counts as a failure.\n`
-            : `No calls stored in ${file}${which}. ${HOW_CALLS_ARE_STORED[source ?? 'any']}\n`,
+            : `No calls stored in ${file}${which}.${narrowed ? '' : ` ${HOW_CALLS_ARE_STORED[source ?? 'any']}`}\n`,
         );
       }
       return 0;

@@ -97,6 +97,9 @@ describe('flowent-companion completion', () => {
 
   it('bash: after a flag, offers what its value may be: the words the command checks it against, folders, files, or nothing', async () => {
     expect(await bashOffers(['flowent-companion', 'calls', '--source', ''])).toEqual([...CALL_SOURCES]);
+    expect(await bashOffers(['flowent-companion', 'calls', '--verdict', 'm'])).toEqual(['missing', 'malformed']);
+    expect(await bashOffers(['flowent-companion', 'calls', '--status', ''])).toEqual(['2xx', '3xx', '4xx', '5xx']);
+    expect(await bashOffers(['flowent-companion', 'calls', '--si'])).toEqual(['--since']);
     expect(await bashOffers(['flowent-companion', 'send', 'a', '--style', ''])).toEqual([...STYLE_NAMES]);
     expect(await bashOffers(['flowent-companion', 'replay', '--resign', '--style', 'nested-'])).toEqual(
       STYLE_NAMES.filter((name) => name.startsWith('nested-')),
