@@ -14,10 +14,11 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { followCalls, historyAppears } from './follow-calls';
 import { needsWhy, NOTHING_MORE, readCallWhy } from './call-why';
-import { callJson, formatCallLine, formatCallNotes } from './format-call';
+import { callDetailJson, callJson, formatCallInFull, formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { printable } from './printable';
-import { parseAction, parseSince } from './replay-cli-shared';
+import { parseAction, parseIds, parseSince } from './replay-cli-shared';
+import { inCliWords } from './cli-words';
 import { waitForStopSignal } from './stop-signal';
 
 const isCallSource = (value: string): value is CallSource => (CALL_SOURCES as readonly string[]).includes(value);
@@ -26,11 +27,18 @@ const isVerdict = (value: string): value is Verdict => (VERDICTS as readonly str
 const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'] as const satisfies readonly StatusClass[];
 const isStatusClass = (value: string): value is StatusClass => (STATUS_CLASSES as readonly string[]).includes(value);
 
-export const CALLS_HELP = `Usage: flowent-companion calls [options]
+export const CALLS_HELP = `Usage: flowent-companion calls [<id...>] [options]
 
 Print stored calls, newest first; with --follow, the last ones oldest first, then every call
 stored from then on (by serve, the app, send, replay or import) as it is stored, until Ctrl-C.
 Started before the history exists, --follow waits for it.
+
+Given call ids (as this list prints them, "#" optional), print each of those calls in full: its
+line and why, the request's headers and body, the signature's verdict and every style checked,
+the answer's status, headers and body, and your handler's verdict; with --json, the call's whole
+record (the list's fields, then remoteAddress, forwardedFor, requestHeaders, requestBody,
+requestBodyBase64, problemMessage, signature, response, originalCallId, mockChoice, forward,
+handler). Exit code 1 when a call is not in the history.
 
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
@@ -89,8 +97,18 @@ export const FLAGS = {
   follow: { type: 'boolean', short: 'f' },
 } as const;
 
+/** The filters and list flags, which say which calls to list: given ids say it instead. */
+const LIST_FLAGS = ['action', 'source', 'since', 'verdict', 'status', 'failed', 'limit', 'follow'] as const;
+
 export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, FLAGS);
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
+  // An id given twice is printed once, where it first came.
+  const ids = [...new Set(parseIds(positionals))];
+  if (ids.length > 0) {
+    if (LIST_FLAGS.some((flag) => values[flag] !== undefined))
+      throw new UsageError(`give call ids or filters (${LIST_FLAGS.map((flag) => `--${flag}`).join(', ')}), not both.`);
+    return printCallsInFull(ids, values['data-dir'], values.json ?? false, io);
+  }
   const limit = parsePositiveInteger('--limit', values.limit, values.follow ? 10 : 50, 10_000);
   const action = parseAction(values.action);
   const source = values.source;
@@ -178,4 +196,31 @@ async function newestFirst(api: CompanionApi, filter: CallFilter, limit: number)
     beforeId = page.nextBeforeId;
   }
   return calls;
+}
+
+/** `calls <id...>`: each call in full (see formatCallInFull), in the order given; 1 when one is not in the history. */
+async function printCallsInFull(ids: number[], dataDir: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  return withCore(
+    'calls',
+    dataDir,
+    io,
+    async (api) => {
+      let missing = false;
+      let printed = 0;
+      for (const id of ids) {
+        const call = await api.getCall(id);
+        if (call === null) {
+          io.stderr.write(`flowent-companion calls: ${inCliWords({ code: 'call-not-found', id })}\n`);
+          missing = true;
+          continue;
+        }
+        const why = await readCallWhy(api, call, false);
+        if (json) io.stdout.write(`${printable(JSON.stringify(callDetailJson(call, why.handler)))}\n`);
+        else io.stdout.write([...(printed > 0 ? [''] : []), ...formatCallInFull(call, why)].map((line) => `${line}\n`).join(''));
+        printed++;
+      }
+      return missing ? 1 : 0;
+    },
+    { readOnly: true },
+  );
 }

@@ -1,4 +1,5 @@
-import type { AnsweredBy, CallSource, CallSummary } from '../contract/api';
+import type { AnsweredBy, CallDetail, CallSource, CallSummary, HeaderPair } from '../contract/api';
+import { styleLabel } from '../contract/style-labels';
 import {
   counted,
   forwardingFailedWords,
@@ -161,5 +162,97 @@ export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null 
     signatureDiagnosis: call.signatureDiagnosis,
     handlerDiagnosis,
     forwardError: call.forwardError,
+  };
+}
+
+/** Who gave a call's answer, after its status in `calls <id>`'s Answer heading. */
+const ANSWERER: Record<AnsweredBy, string> = {
+  mock: 'the mock',
+  'test-check': "the companion's answer to the registration check",
+  'signature-check': "the companion's signature check",
+  error: 'the companion itself',
+  forward: 'your handler',
+  'fallback-mock': 'the mock, in place of your handler',
+  'forward-error': 'the companion: forwarding to your handler gave no answer',
+  companion: "this companion's webhook",
+  'companion-error': "this companion's webhook gave no answer",
+};
+
+/** Headers one a line, then the body's lines after a blank line: indented under their heading, printable. */
+function messageLines(headers: HeaderPair[], body: string): string[] {
+  const lines = headers.map(([name, value]) => `  ${name}: ${value}`);
+  if (body !== '') lines.push('', ...body.split(/\r?\n/).map((line) => `  ${line}`));
+  return lines;
+}
+
+/** How the signature's timestamp was judged: `timestamp 1764932400, 12 s old`. */
+function timestampLine({ value, ageSeconds, flag }: CallDetail['signature']['timestamp']): string[] {
+  if (value === null) return flag === 'missing' ? ['  timestamp: none'] : [];
+  const age = ageSeconds === null ? '' : ageSeconds < 0 ? `, ${-ageSeconds} s in the future` : `, ${ageSeconds} s old`;
+  return [`  timestamp ${value}${age}${TIMESTAMP_TAG[flag]}`];
+}
+
+/**
+ * `calls <id>`: one call in full. Its line and the notes under it (as `calls` lists it), then
+ * the request (request line, caller, headers, body), the signature (verdict, what was received,
+ * every style checked), the answer (status, who gave it, headers, body) and the handler's
+ * verdict. Stored bytes from outside are printable, as everywhere.
+ */
+export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
+  const lines = [`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)];
+  const requestLine = call.method || call.path ? `${call.method} ${call.path}` : '(no request line)';
+  const from = call.remoteAddress ? `  from ${call.remoteAddress}` : '';
+  const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
+  const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];
+  lines.push('', `Request:  ${requestLine}${from}${forwardedFor}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
+  if (call.problemMessage) lines.push(`  problem: ${call.problemMessage}`);
+
+  const { signature } = call;
+  const verdict = signature.verdict + (signature.style ? ` (${signature.style})` : '');
+  lines.push(
+    '',
+    `Signature:  ${verdict}${signature.received ? `, received ${signature.received}` : ''}`,
+    ...timestampLine(signature.timestamp),
+  );
+  for (const diagnosis of signature.diagnosis) if (diagnosis.hint) lines.push(`  what to do: ${diagnosis.hint}`);
+  for (const style of signature.styles) {
+    const mark = style.matched ? 'matched' : style.expected === null ? 'unchecked' : 'no match';
+    lines.push(`  ${mark.padEnd(10)}${style.style.padEnd(21)}${styleLabel(style.style)}`);
+  }
+
+  const target = call.forward.target ? ` at ${call.forward.target}` : '';
+  const answerer = ANSWERER[call.answeredBy] + (call.answeredBy === 'forward' ? target : '');
+  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answerer})`);
+  if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
+  lines.push(...messageLines(call.response.headers, call.response.body));
+
+  const { handler } = call;
+  const handlerSaid = handler
+    ? `${handlerWords(handler.verdict, call.verdict)
+        .replace(/^handler /, '')
+        .replace(/^handler's /, 'its ')}: ${handler.evidence} (at ${handler.reached})`
+    : 'none answered';
+  lines.push('', `Handler:  ${handlerSaid}`);
+  return lines.map(printable);
+}
+
+/** `calls <id> --json`: the call's whole stored record, its summary's fields as `calls --json` prints them first. */
+export function callDetailJson(call: CallDetail, handlerDiagnosis: HandlerWhy | null): Record<string, unknown> {
+  const { remoteAddress, forwardedFor, requestHeaders, requestBody, requestBodyBase64, problemMessage } = call;
+  const { signature, response, originalCallId, mockChoice, forward, handler } = call;
+  return {
+    ...callJson(call, handlerDiagnosis),
+    remoteAddress,
+    forwardedFor,
+    requestHeaders,
+    requestBody,
+    requestBodyBase64,
+    problemMessage,
+    signature,
+    response,
+    originalCallId,
+    mockChoice,
+    forward,
+    handler,
   };
 }

@@ -97,7 +97,8 @@ describe('a flag the command cannot read', () => {
     [['calls', '--data-dir'], '--data-dir needs a value: --data-dir <value>.'],
     [['calls', '--nope'], '--nope is not an option of this command. Check its spelling.'],
     [['calls', '--json=yes'], '--json takes no value: give --json alone.'],
-    [['calls', 'extra'], 'unexpected argument "extra": this command takes options only.'],
+    [['serve', 'extra'], 'unexpected argument "extra": this command takes options only.'],
+    [['calls', 'extra'], '"extra" is not a call id (a whole number, as "flowent-companion calls" prints them).'],
     [['serve', '--port', '--json'], '--port needs a value, and what follows it starts with a dash.'],
   ])('%j says what was wrong and what to do', async (args, words) => {
     const result = await runInProcess(args, { env: {}, cwd: dir.path });

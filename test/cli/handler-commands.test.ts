@@ -155,12 +155,16 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     expect(result.code).toBe(2);
   });
 
-  it("a handler turning down a wrong signature is said in lowercase; capitals only when it disagrees with the companion", async () => {
+  it('a handler turning down a wrong signature is said in lowercase; capitals only when it disagrees with the companion', async () => {
     expect(await post('python', 'not-the-key')).toBe(401);
     await serve.waitFor(/greet {2}INVALID {2}401 {2}handler rejected it too {2}\d/);
     const rejected = await runCli(['calls', '--limit', '1'], env);
     expect(rejected.stdout).toMatch(/^#(\d+) {2}\S+ {2}greet {2}INVALID {2}401 {2}handler rejected it too {2}[\d.]+ ms\n {2}why: /);
     const id = /^#(\d+)/.exec(rejected.stdout)![1]!;
+    // In full, the handler's verdict has its own heading: what decided, and where it answered.
+    const full = await runCli(['calls', id], env);
+    expect(full.stdout).toMatch(/^Handler: {2}rejected it too: 401 "Invalid signature" \(at http:\/\/127\.0\.0\.1:\d+\/actions\/greet\)$/m);
+    expect(full.stdout).toMatch(/^Answer: {2}401 \(your handler at http:\/\/127\.0\.0\.1:\d+\S*\)$/m);
     // The same call sent as it was to a handler that checks nothing: it accepted a wrong signature, said in capitals.
     const replayed = await runCli(['replay', id, '--target', handlers.get('none')!.target], env);
     expect(replayed.code, replayed.stderr).toBe(0);
