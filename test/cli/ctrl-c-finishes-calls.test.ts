@@ -82,7 +82,9 @@ it('replay of one call stopped with Ctrl-C stores its answer, says it was cancel
   await handler.release(1);
   expect(await replay.exited).toBe(130);
   expect(replay.output()).toMatch(/^#1 → #2 {2}200 /m);
-  expect(replay.output()).toContain('1 replayed: 0 passed, 1 passed with a changed answer, 0 failed (cancelled once every replay was sent).');
+  expect(replay.output()).toContain(
+    '1 replayed: 0 passed, 1 passed with a changed answer, 0 failed (cancelled once every replay was sent).',
+  );
 });
 
 it('replay with a failure stopped with Ctrl-C exits 130, its summary still counting the failure', async () => {
