@@ -117,7 +117,7 @@ describe.skipIf(!hasPython)('why the handler disagrees, on the command line', ()
 
     const id = /^Sent #(\d+)/m.exec(sent.stdout)![1]!;
     const replayed = await runCli(['replay', id, '--resign', '--style', 'go', '--target', python.target], env);
-    expect(lineAfter(replayed.stdout, new RegExp(`^#${id} -> #\\d+ {2}401`))).toMatch(
+    expect(lineAfter(replayed.stdout, new RegExp(`^#${id} → #\\d+ {2}401`))).toMatch(
       /^ {2}why: Your handler rejected a valid signature \(it answered 401/,
     );
   });
