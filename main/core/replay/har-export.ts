@@ -37,6 +37,8 @@ export interface HarEntry {
   timings: { send: number; wait: number; receive: number };
   _callId: number;
   _action: string | null;
+  /** The body's `action_name` as written when the call is not listed under it (see CallSummary.sentAction); absent in older exports. */
+  _sentAction?: string | null;
   _test: boolean;
   _verdict: string;
   _style: string | null;
@@ -116,6 +118,7 @@ function toEntry(call: StoredCall): HarEntry {
     timings: { send: 0, wait: round(call.durationMs), receive: 0 },
     _callId: call.id,
     _action: call.action,
+    _sentAction: call.sentAction,
     _test: call.test,
     _verdict: call.verdict,
     _style: call.style,
