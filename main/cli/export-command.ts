@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { MAX_SELECTION } from '../contract/api';
+import { writePrivateFile } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { counted, fileProblemInWords } from '../contract/words';
@@ -57,7 +57,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       if (file === '-') io.stdout.write(text);
       else {
         try {
-          writeFileSync(file, text);
+          // It holds callers' headers and bodies, as the history does: as private as the history.
+          writePrivateFile(file, text);
         } catch (error) {
           io.stderr.write(`flowent-companion export: ${fileProblemInWords(file, error, 'written')}\n`);
           return 1;

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -50,6 +50,27 @@ export function createPrivateHistory(file: string): void {
   if (!hasFileModes || existsSync(file)) return;
   closeSync(openSync(file, 'a', PRIVATE_FILE));
   chmodQuietly(file, PRIVATE_FILE);
+}
+
+/**
+ * Writes a file that holds what the history holds (a HAR export: callers' headers and bodies)
+ * as privately as the history: created 0600, and a regular file written over made 0600 too.
+ * Anything else named (a pipe, /dev/stdout) is written to as it is. Throws what open and write throw.
+ */
+export function writePrivateFile(file: string, text: string): void {
+  const fd = openSync(file, 'w', PRIVATE_FILE);
+  try {
+    if (hasFileModes && fstatSync(fd).isFile()) {
+      try {
+        fchmodSync(fd, PRIVATE_FILE);
+      } catch {
+        // A file of another user's in a shared folder: written as it is.
+      }
+    }
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** What is at a data folder's history file, for the commands that only read it. */

@@ -6,7 +6,7 @@
  */
 export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './paths';
-export { DATA_FILES, historyFile } from './data-folder';
+export { DATA_FILES, historyFile, writePrivateFile } from './data-folder';
 export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';

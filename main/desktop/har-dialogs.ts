@@ -1,5 +1,6 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type ReplayFailure, type Result } from '../contract/api';
+import { writePrivateFile } from '../core';
 
 /** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
 export interface DialogLike<W> {
@@ -54,7 +55,8 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       const chosen = await save({ title: 'Export calls as HAR', defaultPath: `flowent-calls-${stamp}.har`, filters: HAR_FILTERS });
       if (chosen.canceled || !chosen.filePath) return { ok: true, value: { count: exported.value.count, text: null, savedTo: null } };
       try {
-        await writeFile(chosen.filePath, exported.value.text, 'utf8');
+        // Callers' headers and bodies, as the history holds them: as private as the history.
+        writePrivateFile(chosen.filePath, exported.value.text);
       } catch (error) {
         return { ok: false, code: 'file-unwritable', file: chosen.filePath, reason: describe(error) };
       }
