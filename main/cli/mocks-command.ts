@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnswerRoute, MockFormat, StoredMock } from '../contract/api';
+import { REDACTED_CREDENTIAL, type AnswerRoute, type MockFormat, type StoredMock } from '../contract/api';
 import { exportAnswersFolder, readAnswersFolder } from '../core';
 import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
@@ -250,11 +250,20 @@ async function exportMocks(folder: string, dataDir: string | undefined, io: CliI
         return exitCodeOf(exported);
       }
       for (const file of exported.written) io.stdout.write(`Wrote ${join(folder, file)}.\n`);
+      for (const file of exported.redacted) io.stderr.write(`${credentialsLeftOut(join(folder, file))}\n`);
       if (exported.written.length > 0) return EXIT.done;
       io.stderr.write('No answers stored: nothing to export.\n');
       return EXIT.failed;
     },
     READ_ONLY,
+  );
+}
+
+/** The note under `mocks export` for a file whose forwarding target had credentials in its URL. */
+function credentialsLeftOut(file: string): string {
+  return (
+    `  ${file}: the password in its forward: URL is written as ${REDACTED_CREDENTIAL} (answer files are meant for git; ` +
+    'the history keeps them). Put them back only in a copy you do not commit, or have the handler take them some other way.'
   );
 }
 

@@ -1,4 +1,4 @@
-import { STYLE_NAMES } from '../contract/api';
+import { redactUrlCredentials, STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -117,7 +117,9 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       const handler = r.status === 0 ? null : await handlerWhy(api, r.id);
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
-      out(`Sent #${r.id} to ${r.url}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`);
+      out(
+        `Sent #${r.id} to ${redactUrlCredentials(r.url)}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`,
+      );
       if (outcome.through) out(`  via:     ${throughServeWords(outcome.through, action)}`);
       out(`  body:    ${r.body}`);
       whyLines({ handler: null, parameters: parameterProblems }).forEach(out);

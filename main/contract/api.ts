@@ -24,6 +24,7 @@ export * from './answers';
 export * from './calls';
 export * from './handlers';
 export * from './here-url';
+export * from './url-credentials';
 export * from './limits';
 export * from './network';
 export * from './project';

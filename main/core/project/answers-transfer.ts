@@ -1,6 +1,14 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { AnswerRoute, AnswerSettings, AnswersFolderFailure, Refused, StoredMock } from '../../contract/api';
+import {
+  hasUrlCredentials,
+  redactUrlCredentials,
+  type AnswerRoute,
+  type AnswerSettings,
+  type AnswersFolderFailure,
+  type Refused,
+  type StoredMock,
+} from '../../contract/api';
 import { ProjectAnswers } from './project-answers';
 import { projectFiles } from './project-folder';
 
@@ -11,10 +19,11 @@ import { projectFiles } from './project-folder';
 export function exportAnswersFolder(
   folder: string,
   settings: Pick<AnswerSettings, 'mocks' | 'routes'>,
-): { ok: true; written: string[] } | Refused<AnswersFolderFailure> {
+): { ok: true; written: string[]; redacted: string[] } | Refused<AnswersFolderFailure> {
   const absolute = resolve(folder);
   const files = new ProjectAnswers(dirname(absolute), () => {}, basename(absolute));
   const written = new Set<string>();
+  const redacted = new Set<string>();
   try {
     mkdirSync(absolute, { recursive: true });
     // A file with a mistake may be an edit in progress: never overwrite it.
@@ -26,7 +35,10 @@ export function exportAnswersFolder(
       written.add(name(mock.action));
     }
     for (const route of settings.routes) {
-      files.setRoute(route.action, { mode: route.mode, target: route.target });
+      // Answer files are meant for git: a target's user and password stay in the history only.
+      const target = route.target === null ? null : redactUrlCredentials(route.target);
+      if (route.target !== null && hasUrlCredentials(route.target)) redacted.add(name(route.action));
+      files.setRoute(route.action, { mode: route.mode, target });
       written.add(name(route.action));
     }
   } catch (error) {
@@ -36,7 +48,7 @@ export function exportAnswersFolder(
   } finally {
     files.close();
   }
-  return { ok: true, written: [...written].sort() };
+  return { ok: true, written: [...written].sort(), redacted: [...redacted].sort() };
 }
 
 /** Reads a folder of answer files: every mock and route in it, or every mistake (nothing is half read). */

@@ -1,4 +1,4 @@
-import type { HandlerSignature, HeaderPair, Violation } from '../../contract/api';
+import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type Violation } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 
@@ -80,7 +80,8 @@ function toEntry(call: StoredCall): HarEntry {
     time: round(call.durationMs),
     request: {
       method: call.method,
-      url: url.href,
+      // A target's user and password (`http://user:pw@host/`) are credentials too.
+      url: redactUrlCredentials(url.href),
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: harHeaders(call.requestHeaders),
@@ -130,7 +131,7 @@ function toEntry(call: StoredCall): HarEntry {
     _path: call.path,
     _problem: call.problem,
     _problemMessage: call.problemMessage,
-    _forwardTarget: call.forwardTarget,
+    _forwardTarget: call.forwardTarget === null ? null : redactUrlCredentials(call.forwardTarget),
     _handlerSignature: call.handlerSignature,
     _handlerTarget: call.handlerTarget,
   };

@@ -1,0 +1,24 @@
+/**
+ * Credentials written inside a URL (`https://deploy:S3CRET@host/`), left out of what the
+ * companion prints and writes for others to read (HAR exports, answer files, `send`'s line):
+ * the password as `***`, and a user name given alone as `***` too (it is then often a token,
+ * `https://ghp_…@host/`). The URL is not parsed and written again, which would escape
+ * `{action_name}`: only what lies between `//` and the last `@` before the path is replaced.
+ */
+export function redactUrlCredentials(url: string): string {
+  return url.replace(URL_USERINFO, (_, start: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    return `${start}${colon === -1 ? '' : `${userinfo.slice(0, colon)}:`}${REDACTED_CREDENTIAL}@`;
+  });
+}
+
+/** Whether a URL carries credentials that redactUrlCredentials leaves out. */
+export function hasUrlCredentials(url: string): boolean {
+  return redactUrlCredentials(url) !== url;
+}
+
+/** What stands for a password (or a user name given alone) left out of a URL. */
+export const REDACTED_CREDENTIAL = '***';
+
+/** A scheme's `//`, then the userinfo: up to the last `@` before the path, query or fragment. */
+const URL_USERINFO = /^(\s*[a-z][a-z0-9+.-]*:\/\/)([^/?#\\]*)@/i;
