@@ -11,7 +11,8 @@ export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
 
 Add the calls in a HAR file (from this app, a browser's developer tools or another tool) to the
 history. Signatures are checked again with ${HMAC_KEY_ENV}, so verdicts match this machine.
-Entries that are not POST requests with a body are skipped and counted.
+Entries that are not POST requests with a body are skipped and counted, and so are the calls
+the history already holds (same method, path, body and time received: the file imported again).
 
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
@@ -41,10 +42,15 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     }
     const { value } = imported;
     const skipped = value.skipped > 0 ? `; skipped ${value.skipped} that are not POSTs with a body` : '';
-    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}${skipped}.\n`);
+    const held =
+      value.duplicates > 0
+        ? `; left out ${value.duplicates} already in the history (same path, body and time received: imported before)`
+        : '';
+    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}${skipped}${held}.\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
-    // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is.
-    return value.problems.length > 0 || value.imported === 0 ? EXIT.failed : EXIT.done;
+    // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is;
+    // a file whose calls the history already holds is done (a job importing it again is not told it failed).
+    return value.problems.length > 0 || value.imported + value.duplicates === 0 ? EXIT.failed : EXIT.done;
   });
 }

@@ -300,6 +300,8 @@ export interface HarImportProblem {
 export interface HarImportSummary {
   imported: number;
   skipped: number;
+  /** Entries left out as calls the history already held (same method, path, body and time received): the same file imported again. */
+  duplicates: number;
   problems: HarImportProblem[];
   ids: number[];
   /** False when the desktop open dialog was cancelled (nothing read). */

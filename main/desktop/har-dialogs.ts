@@ -67,7 +67,8 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       if (text !== null) return api.importHar(text);
       const chosen = await open({ title: 'Import a HAR file', properties: ['openFile'], filters: HAR_FILTERS });
       const file = chosen.filePaths[0];
-      if (chosen.canceled || !file) return { ok: true, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } };
+      if (chosen.canceled || !file)
+        return { ok: true, value: { imported: 0, skipped: 0, duplicates: 0, problems: [], ids: [], opened: false } };
       const read = await readHar(file);
       return read.ok ? api.importHar(read.value) : read;
     },

@@ -77,7 +77,10 @@ describe('HAR through save and open dialogs', () => {
     expect(imported).toMatchObject({ ok: true, value: { imported: 1, opened: true } });
     expect((await running.core.api.getStats({})).total).toBe(before + 1);
     expect(electron.dialogsShown.map((d) => d.kind)).toEqual(['open']);
-    expect(await api.importHar(null)).toEqual({ ok: true, value: { imported: 0, skipped: 0, problems: [], ids: [], opened: false } });
+    expect(await api.importHar(null)).toEqual({
+      ok: true,
+      value: { imported: 0, skipped: 0, duplicates: 0, problems: [], ids: [], opened: false },
+    });
   });
 
   it('imports a big file in slices: its progress reaches the page as events, and calls are answered meanwhile', async () => {

@@ -28,6 +28,12 @@ export interface ImportSummary {
   imported: number;
   /** Entries that are not a POST with a body (page loads, GETs...), skipped on purpose. */
   skipped: number;
+  /**
+   * Entries left out because the history already held them when the import began (the same
+   * file imported again): a call received at the same millisecond, with the same method, path
+   * and body. Two such entries in one file are both imported, as they were two calls.
+   */
+  duplicates: number;
   /** Entries that are broken, skipped with what is wrong and where. */
   problems: ImportProblem[];
   /** Ids of the new calls, in the order they were stored: the entries' time order (see storeOrder). */
@@ -87,7 +93,9 @@ export async function importHar(
   const entries = doc.log.entries;
   if (!Array.isArray(entries)) return { ok: false, code: 'not-har', missing: 'entries' };
 
-  const summary: ImportSummary = { imported: 0, skipped: 0, problems: [], ids: [] };
+  const summary: ImportSummary = { imported: 0, skipped: 0, duplicates: 0, problems: [], ids: [] };
+  // The history as it was: the entries this import stores are not what it compares with.
+  const heldUpTo = calls.lastCallId();
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const order = storeOrder(entries);
   let index = 0;
@@ -99,6 +107,7 @@ export async function importHar(
       const parsed = toNewCall(entries[at], `log.entries[${at}]`, key);
       if (parsed.kind === 'skip') summary.skipped++;
       else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
+      else if (calls.holdsSame(parsed.call, heldUpTo)) summary.duplicates++;
       else rows.push(parsed.call);
     }
     const ids = rows.length > 0 ? calls.insert(rows) : [];

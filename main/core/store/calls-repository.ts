@@ -323,6 +323,21 @@ export class CallsRepository {
     return this.db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck().get() as number;
   }
 
+  /**
+   * Whether a call with id up to `upToId` was received at the same millisecond on the same
+   * method and path with the same body: what an import takes for a call the history already
+   * holds (the same file imported again). Read on the received_at index.
+   */
+  holdsSame(call: { receivedAt: number; method: string; path: string; requestBody: Uint8Array }, upToId: number): boolean {
+    this.sameCall ??= this.db
+      .prepare('SELECT 1 FROM calls WHERE received_at = ? AND id <= ? AND method = ? AND path = ? AND request_body = ? LIMIT 1')
+      .pluck();
+    const body = Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength);
+    return this.sameCall.get(call.receivedAt, upToId, call.method, call.path, body) !== undefined;
+  }
+
+  private sameCall: Statement | undefined;
+
   lastCallId(): number {
     const row = this.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number | null };
     return row.id ?? 0;

@@ -9,6 +9,7 @@ export function describeImport(summary: HarImportSummary): string {
   if (!summary.opened) return 'Import cancelled: no file was read.';
   const parts = [`Imported ${summary.imported} call${summary.imported === 1 ? '' : 's'}`];
   if (summary.skipped > 0) parts.push(`skipped ${summary.skipped} that ${summary.skipped === 1 ? 'is' : 'are'} not a POST with a body`);
+  if (summary.duplicates > 0) parts.push(`left out ${summary.duplicates} already in the history`);
   if (summary.problems.length > 0) {
     const first = summary.problems[0]!;
     parts.push(
