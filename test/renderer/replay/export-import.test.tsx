@@ -59,7 +59,13 @@ describe('HAR export and import in the browser', () => {
     const text = await downloads[0]!.blob.text();
     expect(JSON.parse(text).log.entries.map((e: { _callId: number }) => e._callId)).toEqual([1, 2, 3]);
 
+    // The history holds them: imported back as they are, they are left out, and the toast says so.
     await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'calls.har', { type: 'application/json' }));
+    await waitFor(() => expect(status()).toBe('Imported 0 calls; left out 3 already in the history.'));
+    await user.upload(
+      screen.getByLabelText('HAR file to import'),
+      new File([aSecondLater(text)], 'calls.har', { type: 'application/json' }),
+    );
     await waitFor(() => expect(status()).toBe('Imported 3 calls.'));
     // Imported calls keep the time they were made: listed beside their originals.
     await waitFor(() => expect(listedIds().sort()).toEqual([1, 2, 3, 5, 6, 7]));
@@ -86,7 +92,7 @@ describe('HAR export and import in the browser', () => {
     // The empty file's error went when the next import began: one error, the latest file's.
     expect(errors()).toHaveLength(1);
 
-    await user.upload(screen.getByLabelText('HAR file to import'), new File([har], 'calls.har'));
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([aSecondLater(har)], 'calls.har'));
     await waitFor(() => expect(status()).toBe('Imported 4 calls.'));
     expect(errors()).toEqual([]);
   });
@@ -181,7 +187,7 @@ describe('HAR export and import in the desktop app', () => {
     expect(c.bridge.callsTo('importHar')).toEqual([[null]]);
     const onePath = join(c.dataDir, 'one.har');
     const one = JSON.parse(readFileSync(savePath, 'utf8'));
-    writeFileSync(onePath, JSON.stringify({ log: { ...one.log, entries: one.log.entries.slice(0, 1) } }));
+    writeFileSync(onePath, aSecondLater(JSON.stringify({ log: { ...one.log, entries: one.log.entries.slice(0, 1) } })));
     c.dialogs.savePath = null;
     c.dialogs.openPath = onePath;
     await user.click(screen.getByRole('button', { name: 'Import HAR' }));
@@ -199,3 +205,10 @@ describe('HAR export and import in the desktop app', () => {
     await waitFor(() => expect(status()).toContain('There are no calls to export here'));
   });
 });
+
+/** A HAR's calls as if received a second later: not calls the history holds, which an import leaves out. */
+function aSecondLater(text: string): string {
+  const har = JSON.parse(text) as { log: { entries: { startedDateTime: string }[] } };
+  for (const entry of har.log.entries) entry.startedDateTime = new Date(Date.parse(entry.startedDateTime) + 1000).toISOString();
+  return JSON.stringify(har);
+}
