@@ -291,9 +291,16 @@ function storedReading(
   const problem = typeof entry._problem === 'string' && entry._problem !== '' ? entry._problem : null;
   const problemMessage = problem !== null && typeof entry._problemMessage === 'string' ? entry._problemMessage : null;
   const sentAction =
-    typeof entry._sentAction === 'string' ? entry._sentAction : '_sentAction' in entry ? null : sentActionIn(body, pathAction);
+    typeof entry._sentAction === 'string'
+      ? entry._sentAction
+      : '_sentAction' in entry || !NAMED_OTHERWISE.has(problem ?? '')
+        ? null
+        : sentActionIn(body, pathAction);
   return { action, sentAction, problem, problemMessage };
 }
+
+/** The problems of a call not listed under its body's `action_name`: the only ones with a sentAction. */
+const NAMED_OTHERWISE: ReadonlySet<string> = new Set(['action-mismatch', 'invalid-action-name']);
 
 /** The body's `action_name` as written when a call to `pathAction` is not listed under it, as the webhook's check says it. */
 function sentActionIn(body: Buffer, pathAction: string | null): string | null {
