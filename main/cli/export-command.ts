@@ -11,7 +11,8 @@ export const EXPORT_HELP = `Usage: flowent-companion export --har <file> [<id...
 Write stored calls (oldest first) as a HAR 1.2 file: requests, answers, timings, and the
 companion's verdict, signing style, contract violations and source in "_" fields. The HMAC key
 is never written; credentials are written as [redacted]: Authorization, Proxy-Authorization,
-Cookie, Set-Cookie, X-Api-Key and any header named *-Token, *-Secret, *-Api-Key or *-Password.
+Cookie, Set-Cookie, X-Api-Key and any header named *-Token, *-Secret, *-Api-Key or *-Password,
+and the password in a URL (http://user:***@host/). The file is readable by you only (0600).
 
 Options:
   --har <file>       Where to write the HAR ("-" for standard output)
