@@ -245,7 +245,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   core.subscribe((event) => {
     if (event.type === 'call-stored') {
       const { call, elsewhere: stored } = event;
-      const watched = handlerLines(call);
+      // Another serve's calls say nothing of this serve's forwarding: its handler, its
+      // --fallback-to-mock. Their own lines carry the mark and say how they were answered.
+      const watched = stored ? [] : handlerLines(call);
       const callLines = (why: CallWhy) => [
         ...watched,
         formatCallLine(call) + (stored ? STORED_ELSEWHERE_MARK : ''),

@@ -58,3 +58,38 @@ it('each serve on a folder tells the calls the other stored from its own', async
   expect((await second.waitFor(line('send_email')))[1]).toBe('');
   expect((await second.waitFor(line('lookup_order')))[1]).toBe('  (stored by another command)');
 });
+
+it("a serve says nothing of another serve's forwarding: the Forwarding line is the forwarding serve's alone", async () => {
+  const dir = tempDir();
+  const plain = await serveOn(dir);
+  // Nothing listens on port 1: the handler gives no answer, and the mock answers in its place.
+  const forwarding = await startServe(
+    [
+      '--port',
+      '0',
+      '--no-inspector',
+      '--data-dir',
+      dir,
+      '--forward',
+      'http://127.0.0.1:1/',
+      '--forward-timeout',
+      '2000',
+      '--fallback-to-mock',
+    ],
+    { FLOWENT_HMAC_KEY: 'key' },
+  );
+  cleanups.push(async () => {
+    forwarding.child.kill('SIGTERM');
+    await forwarding.exited;
+  });
+  const answered = await fetch(`${forwarding.baseUrl}/actions/other_a`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(flowentPayload('other_a')),
+  });
+  expect(answered.status).toBe(200);
+  await forwarding.waitFor(/Forwarding: your handler gave other_a no answer/);
+  // The plain serve prints the call, marked as another command's, and no Forwarding line.
+  await plain.waitFor(/ other_a .*\(stored by another command\)\n/);
+  expect(plain.stdout()).not.toContain('Forwarding: your handler gave other_a');
+});
