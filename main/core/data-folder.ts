@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../contract/status';
 
 /**
  * The files the companion keeps in its data folder, named in one place because all of them
@@ -79,7 +80,7 @@ export type HistoryFile =
   /** An empty file: its creator has not written the first page yet (it does within milliseconds). */
   | { kind: 'being-created' }
   | { kind: 'absent' }
-  /** The folder can never hold one: a file, or a folder this user cannot enter (`reason`: the system's code). */
+  /** The folder can never hold one: a file, or a folder this user cannot enter (`reason`: see `unusableReason`). */
   | { kind: 'unusable'; reason: string };
 
 export function historyFile(dataDir: string): HistoryFile {
@@ -87,7 +88,21 @@ export function historyFile(dataDir: string): HistoryFile {
     return statSync(join(dataDir, DATA_FILES.history)).size > 0 ? { kind: 'created' } : { kind: 'being-created' };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', reason: code };
+    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', reason: unusableReason(dataDir, code) };
+  }
+}
+
+/**
+ * Why a data folder cannot be used, from what the system said (`code`) and what is at the path:
+ * the same for every command, whichever call met it first (mkdir says EEXIST where the folder is
+ * a file, a stat inside it ENOTDIR).
+ */
+export function unusableReason(dataDir: string, code: string): string {
+  if (code !== 'EEXIST' && code !== 'ENOTDIR') return code;
+  try {
+    return statSync(dataDir).isDirectory() ? code : DATA_DIR_NOT_A_FOLDER;
+  } catch {
+    return DATA_DIR_PATH_THROUGH_A_FILE;
   }
 }
 

@@ -113,7 +113,7 @@ describe('calls --follow', () => {
     writeFileSync(notAFolder, 'not a folder');
     const refused = await runCli(['calls', '--follow', '--data-dir', notAFolder]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`Cannot use the data folder ${notAFolder} (ENOTDIR): it must be a folder this user can write.`);
+    expect(refused.stderr).toContain(`Cannot use the data folder ${notAFolder}: it is a file, not a folder.`);
   });
 
   it('says when the history is cleared, and follows its new calls from 1', async () => {

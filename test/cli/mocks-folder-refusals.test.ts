@@ -61,7 +61,7 @@ describe('mocks export into a path where no folder can be made', () => {
     writeFileSync(join(root, 'f'), 'mine\n');
     const exported = await cli(['mocks', 'export', join(root, 'f'), '--data-dir', data], root);
     expect(exported).toMatchObject({ code: 1, stdout: '' });
-    expect(exported.stderr).toMatch(/^flowent-companion mocks: Cannot write the answers into \S+\/f \(EEXIST: a file has that name\)\. /);
+    expect(exported.stderr).toMatch(/^flowent-companion mocks: Cannot write the answers into \S+\/f: it is a file, not a folder\. /);
     expect(exported.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(join(root, 'f'), 'utf8')).toBe('mine\n');
   });
@@ -73,7 +73,7 @@ describe('mocks export into a path where no folder can be made', () => {
     const exported = await cli(['mocks', 'export', join(root, 'f', 'sub'), '--data-dir', data], root);
     expect(exported).toMatchObject({ code: 1, stdout: '' });
     expect(exported.stderr).toMatch(
-      /^flowent-companion mocks: Cannot write the answers into \S+\/f\/sub \(ENOTDIR: part of the path is a file\)\. /,
+      /^flowent-companion mocks: Cannot write the answers into \S+\/f\/sub: a part of its path is a file, not a folder\. /,
     );
   });
 });

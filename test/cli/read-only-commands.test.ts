@@ -39,7 +39,7 @@ describe('commands that only read', () => {
       writeFileSync(notAFolder, 'not a folder');
       const result = await runInProcess([...args, '--data-dir', notAFolder], { env: {}, cwd: tempDir() });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`Cannot use the data folder ${notAFolder} (ENOTDIR): it must be a folder this user can write.`);
+      expect(result.stderr).toContain(`Cannot use the data folder ${notAFolder}: it is a file, not a folder.`);
       expect(result.stderr).not.toContain('There is no history');
     },
   );

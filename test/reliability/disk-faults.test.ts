@@ -164,7 +164,7 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
     // Stopping waits for the checkpoint thread to let go of the history too: nothing holds it now.
     remount(mount, 'ro');
     await expect(startOn(dataDir)).rejects.toThrow(
-      `Cannot use the data folder ${dataDir} (EROFS): it must be a folder this user can write.`,
+      `Cannot use the data folder ${dataDir}: its disk is read-only.`,
     );
     running = null;
     remount(mount, 'rw');

@@ -131,8 +131,8 @@ export const HANDLER_WORDS: Catalogue<HandlerOwnFailure, Vocabulary> = {
 
 /** What the file system's codes for a file standing where a folder is to be made mean, in words. */
 const FILE_IN_THE_WAY: Readonly<Record<string, string>> = {
-  EEXIST: 'a file has that name',
-  ENOTDIR: 'part of the path is a file',
+  EEXIST: 'it is a file, not a folder',
+  ENOTDIR: 'a part of its path is a file, not a folder',
 };
 
 export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolderVocabulary> = {
@@ -157,7 +157,8 @@ export const ANSWERS_FOLDER_WORDS: Catalogue<AnswersFolderFailure, AnswersFolder
   'answers-folder-unwritable': ({ path, reason }) => {
     const meaning = FILE_IN_THE_WAY[reason];
     return {
-      what: `Cannot write the answers into ${path} (${reason}${meaning ? `: ${meaning}` : ''}).`,
+      // In words, as the data folder's: the system's code says nothing a user can act on.
+      what: `Cannot write the answers into ${path}: ${meaning ?? fileProblemClause({ code: reason }, 'written')}.`,
       todo: 'Name a folder, or a path where one can be made.',
     };
   },

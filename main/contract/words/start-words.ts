@@ -1,4 +1,4 @@
-import type { ListenFailure, StoreFailure } from '../status';
+import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, type ListenFailure, type StoreFailure } from '../status';
 import { cap, either, type Catalogue } from './said';
 import type { ListenVocabulary, StoreVocabulary } from './vocabulary';
 
@@ -21,9 +21,21 @@ export const LISTEN_WORDS: Catalogue<ListenFailure, ListenVocabulary> = {
   'listen-failed': ({ host, port, reason }) => ({ what: `Cannot listen on ${host}:${port}: ${reason}.` }),
 };
 
+/** Why a data folder cannot be used, in words: what is at the path, not the code a call met there. */
+const DATA_DIR_REASONS: Readonly<Record<string, string>> = {
+  [DATA_DIR_NOT_A_FOLDER]: 'it is a file, not a folder',
+  [DATA_DIR_PATH_THROUGH_A_FILE]: 'a part of its path is a file, not a folder',
+  EACCES: 'this user may not read or write in it (permission denied)',
+  EPERM: 'this user may not read or write in it (permission denied)',
+  EROFS: 'its disk is read-only',
+  ENOSPC: 'its disk is full',
+  ENAMETOOLONG: 'its name is too long for this system',
+  ELOOP: 'its path loops through symbolic links',
+};
+
 export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
   'data-dir-unusable': ({ dir, reason }, say) => ({
-    what: `Cannot use the data folder ${dir} (${reason}): it must be a folder this user can write.`,
+    what: `Cannot use the data folder ${dir}: ${DATA_DIR_REASONS[reason] ?? `the system refused it (${reason}); it must be a folder this user can write`}.`,
     todo: `${cap(say.chooseDataDir)}.`,
   }),
   'disk-full': ({ file }) => ({ what: `The disk holding ${file} is full.`, todo: 'Free some space and start again.' }),

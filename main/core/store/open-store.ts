@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
-import { createPrivateHistory, DATA_FILES, historyFile, secureDataFolder } from '../data-folder';
+import { createPrivateHistory, DATA_FILES, historyFile, secureDataFolder, unusableReason } from '../data-folder';
 import { LATEST_VERSION, migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
@@ -243,7 +243,12 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
     accessSync(dataDir, constants.W_OK | constants.R_OK);
     return null;
   } catch (error) {
-    return { ok: false, code: 'data-dir-unusable', dir: dataDir, reason: (error as NodeJS.ErrnoException).code ?? 'unknown' };
+    return {
+      ok: false,
+      code: 'data-dir-unusable',
+      dir: dataDir,
+      reason: unusableReason(dataDir, (error as NodeJS.ErrnoException).code ?? 'unknown'),
+    };
   }
 }
 

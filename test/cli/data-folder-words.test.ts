@@ -1,0 +1,42 @@
+// A --data-dir that can never be a data folder is said in words, the same from every command:
+// what is at the path (a file, or a file on the way to it), never the EEXIST or ENOTDIR that
+// whichever call met it first was given.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+
+const { tempDir } = cleanupsPerTest();
+
+const COMMANDS: readonly (readonly string[])[] = [
+  ['serve', '--port', '0', '--no-inspector'],
+  ['send', 'send_email', '--target', 'http://127.0.0.1:1/'],
+  ['calls'],
+  ['targets', 'list'],
+];
+
+describe('a --data-dir that is a file', () => {
+  it.each(COMMANDS.map((args) => [args[0]!, args] as const))(
+    '%s says it is a file, not a folder, with no system code',
+    async (_name, args) => {
+      const file = join(tempDir(), 'afile');
+      writeFileSync(file, 'not a folder');
+      const result = await runCli([...args, '--data-dir', file], { FLOWENT_HMAC_KEY: 'key' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `Cannot use the data folder ${file}: it is a file, not a folder. Choose another folder with --data-dir`,
+      );
+      expect(result.stderr).not.toMatch(/EEXIST|ENOTDIR/);
+    },
+  );
+
+  it.each(COMMANDS.map((args) => [args[0]!, args] as const))('%s says so of a file on the way to it', async (_name, args) => {
+    const file = join(tempDir(), 'afile');
+    writeFileSync(file, 'not a folder');
+    const result = await runCli([...args, '--data-dir', join(file, 'history')], { FLOWENT_HMAC_KEY: 'key' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot use the data folder ${join(file, 'history')}: a part of its path is a file, not a folder.`);
+    expect(result.stderr).not.toMatch(/EEXIST|ENOTDIR/);
+  });
+});
