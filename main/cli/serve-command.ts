@@ -11,6 +11,7 @@ import {
   publishServeState,
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
+import { AUTHTOKEN_PAGE } from '../contract/words';
 import {
   DEFAULT_LIMITS,
   FLOWENT_BODY_LIMIT_BYTES,
@@ -34,11 +35,14 @@ import { answeringProjectDir, dataDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
-import { limitsLine } from './serve-limits-line';
+import { bodyLimitLine, limitsLine, sizeWords } from './serve-limits-line';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
+
+/** The largest `--body-limit`: a body is held in memory whole and stored in the history (the inspector's HAR upload stops there too). */
+const MAX_BODY_LIMIT_BYTES = 64 * 1024 ** 2;
 
 export const SERVE_HELP = `Usage: flowent-companion serve [options]
 
@@ -53,7 +57,7 @@ Options:
   --project <dir>         Answer from the project folder's files (flowent/answers/), live as
                           they are saved; by default flowent/ in the current folder, if any
   --enforce-signatures    Answer 401 to calls without a valid signature, like a production handler
-  --body-limit <size>     Largest body accepted (default 1mb, Flowent's own limit), e.g. 2mb
+  --body-limit <size>     Largest body accepted (default 1mb, Flowent's own limit; at most 64mb), e.g. 2mb
   --inspector-port <n>    Port of the browser inspector, on 127.0.0.1 only (default ${DEFAULT_INSPECTOR_PORT};
                           0 picks a free port)
   --no-inspector          Do not serve the browser inspector
@@ -72,7 +76,8 @@ Options:
                           (default: no limit; 0: no limit)
                           The --keep-* and --rate-limit flags hold for this run; without them the
                           limits set in the app's (or the inspector's) Settings apply
-  --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN)
+  --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN:
+                          without it serve does not start, exit code 2)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
                           this companion (auto), or list them to re-point from the inspector
@@ -130,8 +135,22 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     if (problem) throw new UsageError(`--forward: ${inCliWords(problem)}`);
   }
   const port = parsePort('--port', values.port, DEFAULT_PORT);
+  if (values['no-inspector'] && values['inspector-port'] !== undefined)
+    throw new UsageError('--inspector-port is the port of the inspector, which --no-inspector turns off: give one or the other.');
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
+  if (bodyLimitBytes > MAX_BODY_LIMIT_BYTES)
+    throw new UsageError(
+      `--body-limit can be at most ${sizeWords(MAX_BODY_LIMIT_BYTES)} (each body is held in memory and stored whole; Flowent sends at most 1 MB), not "${values['body-limit']}".`,
+    );
+  // Checked before anything starts: a serve that cannot open the tunnel asked for would go on
+  // serving on localhost only, and a script or CI step that needs the public URL would not notice.
+  if (values.tunnel && !io.env[NGROK_AUTHTOKEN_ENV]) {
+    throw new UsageError(
+      `--tunnel needs an ngrok authtoken, and ${NGROK_AUTHTOKEN_ENV} is not set: set it (find it at ${AUTHTOKEN_PAGE}) and start again, ` +
+        'or start without --tunnel and open the tunnel from the inspector, once its Settings hold one.',
+    );
+  }
   const dataDir = dataDirOf(values['data-dir'], io);
   const limits = limitsForThisRun(values);
   const projectDir = answeringProjectDir(values.project, io);
@@ -209,6 +228,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
   write(limitsLine((await core.api.getLimits()).current));
+  write(bodyLimitLine(bodyLimitBytes));
   if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
   // Where calls go: saved targets apply as much as --forward, and a developer must know which.
   answerLines(await core.api.getAnswerSettings(), projectDir).forEach(write);

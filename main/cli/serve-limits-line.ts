@@ -1,6 +1,7 @@
-import type { HistoryLimits } from '../contract/api';
+import { FLOWENT_BODY_LIMIT_BYTES, type HistoryLimits } from '../contract/api';
 import { counted } from '../contract/words';
 
+const KB = 1024;
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
 
@@ -23,9 +24,20 @@ export function limitsLine(limits: HistoryLimits): string {
   return `  Limits:       ${keeps}${rate === null ? '' : `; ${rate}`}`;
 }
 
-/** A size as `--keep-size` takes it, in the largest unit that says it whole: 1 GB, 500 MB, else MB to a tenth. */
-function sizeWords(bytes: number): string {
+/**
+ * The header's line on the largest body a call may have (`--body-limit`): a call over it gets
+ * 413 and is stored cut, which should not be a surprise found later.
+ */
+export function bodyLimitLine(bytes: number): string {
+  const flowent = bytes === FLOWENT_BODY_LIMIT_BYTES ? ", Flowent's own limit" : '';
+  return `  Body limit:   ${sizeWords(bytes)} a call${flowent} (a larger body gets 413; --body-limit changes it)`;
+}
+
+/** A size as `--keep-size` takes it, in the largest unit that says it whole: 1 GB, 500 MB, 512 KB, else bytes or MB to a tenth. */
+export function sizeWords(bytes: number): string {
   if (bytes % GB === 0) return `${(bytes / GB).toLocaleString('en-US')} GB`;
   if (bytes % MB === 0) return `${(bytes / MB).toLocaleString('en-US')} MB`;
+  if (bytes < MB && bytes % KB === 0) return `${bytes / KB} KB`;
+  if (bytes < MB) return `${bytes.toLocaleString('en-US')} bytes`;
   return `${(bytes / MB).toFixed(1)} MB`;
 }

@@ -48,4 +48,17 @@ describe('bad values exit 2', () => {
     );
     expect(listed.code).toBe(2);
   });
+
+  it('serve --body-limit over 64mb: each body is held in memory whole', async () => {
+    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--body-limit', '100gb', '--data-dir', tempDir()], KEY);
+    expect(served.stderr).toContain('--body-limit can be at most 64 MB');
+    expect(served.stderr).toContain('not "100gb"');
+    expect(served.code).toBe(2);
+  });
+
+  it('serve --no-inspector with --inspector-port: the two say opposite things', async () => {
+    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--inspector-port', '5', '--data-dir', tempDir()], KEY);
+    expect(served.stderr).toContain('--inspector-port is the port of the inspector, which --no-inspector turns off');
+    expect(served.code).toBe(2);
+  });
 });

@@ -17,6 +17,15 @@ async function limitsLine(args: string[], dataDir = tempDir()): Promise<string |
   return /^ {2}Limits: .*$/m.exec(server.stdout())?.[0];
 }
 
+/** The header's body limit line of a serve started with these flags. */
+async function bodyLimitLine(args: string[]): Promise<string | undefined> {
+  const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', tempDir(), ...args]);
+  cleanups.push(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  return /^ {2}Body limit: .*$/m.exec(server.stdout())?.[0];
+}
+
 describe("serve's header", () => {
   it('says the default limits when neither flags nor settings change them', async () => {
     expect(await limitsLine([])).toBe('  Limits:       keeps at most 100,000 calls, 14 days, 1 GB');
@@ -40,5 +49,17 @@ describe("serve's header", () => {
   it('says in a few words that there is none when every limit is off', async () => {
     const args = ['--keep-calls', '0', '--keep-days', '0', '--keep-size', '0', '--rate-limit', '0/s'];
     expect(await limitsLine(args)).toBe('  Limits:       none: keeps every call, answers every caller');
+  });
+
+  it("says the largest body a call may have: Flowent's own by default, else --body-limit's", async () => {
+    expect(await bodyLimitLine([])).toBe(
+      "  Body limit:   1 MB a call, Flowent's own limit (a larger body gets 413; --body-limit changes it)",
+    );
+    expect(await bodyLimitLine(['--body-limit', '2mb'])).toBe(
+      '  Body limit:   2 MB a call (a larger body gets 413; --body-limit changes it)',
+    );
+    expect(await bodyLimitLine(['--body-limit', '512kb'])).toBe(
+      '  Body limit:   512 KB a call (a larger body gets 413; --body-limit changes it)',
+    );
   });
 });

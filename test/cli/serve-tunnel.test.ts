@@ -54,17 +54,16 @@ describe('serve --tunnel', () => {
     expect(readServeState(lastDataDir)).toBeNull();
   }, 30_000);
 
-  it('says how to set the authtoken when there is none, and keeps serving locally', async () => {
-    const edge = await FakeEdge.start();
-    cleanups.push(() => edge.stop());
-    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: '' });
-    await server.waitFor(/Tunnel: No ngrok authtoken is set\. Set NGROK_AUTHTOKEN; find it at https:\/\/dashboard\.ngrok\.com/);
-    const answer = await fetch(`${server.baseUrl}/actions/send_email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: signedBody(flowentPayload('send_email'), KEY),
+  it('refuses to start without an authtoken, saying how to set one (exit 2): a CI step that needs the public URL notices', async () => {
+    const refused = await runCli(['serve', '--port', '0', '--no-inspector', '--tunnel', '--data-dir', tempDir()], {
+      FLOWENT_HMAC_KEY: KEY,
+      NGROK_AUTHTOKEN: '',
     });
-    expect(answer.status).toBe(200);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      'flowent-companion serve: --tunnel needs an ngrok authtoken, and NGROK_AUTHTOKEN is not set: set it (find it at https://dashboard.ngrok.com/get-started/your-authtoken) and start again',
+    );
   }, 30_000);
 
   it('started without a network, keeps trying, says so, and comes up when ngrok can be reached', async () => {

@@ -64,7 +64,7 @@ export {
 } from './handler-verdict-words';
 export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
-export { tunnelRetryWords } from './status-words';
+export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
 export {
   answerChangeWords,

@@ -3,7 +3,7 @@ import type { SecretFailure, SecretRef, ServerNotRunning } from '../shared';
 import { cap, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 
-const AUTHTOKEN_PAGE = 'https://dashboard.ngrok.com/get-started/your-authtoken';
+export const AUTHTOKEN_PAGE = 'https://dashboard.ngrok.com/get-started/your-authtoken';
 
 function secretName(ref: SecretRef): string {
   switch (ref.secret) {
