@@ -31,7 +31,7 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   listActions: 'list the registered actions with "flowent-companion actions list"',
   setTarget: (action) => `run "flowent-companion targets set ${action ?? '<action>'} <url>"`,
   giveTarget: 'pass --target <url>',
-  sendToCompanion: (url) => `--target ${url} for the running companion's mock to answer it`,
+  sendToCompanion: (url) => `--target ${url} for the mock of the companion running there to answer it (it mocks this action)`,
   chooseOtherCalls: 'change --action or --since',
   chooseHarFile: 'name the file: flowent-companion import <file.har>',
   openProject: 'run the command in the folder that holds flowent/, or give --project <dir>',

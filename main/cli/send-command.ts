@@ -120,7 +120,9 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       out(
         `Sent #${r.id} to ${redactUrlCredentials(r.url)}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`,
       );
-      if (outcome.through) out(`  via:     ${throughServeWords(outcome.through, action)}`);
+      // In a project, which answer file's mock answered: the mocks as this command read them from the same files.
+      if (outcome.through)
+        out(`  via:     ${throughServeWords(outcome.through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
       out(`  body:    ${r.body}`);
       whyLines({ handler: null, parameters: parameterProblems }).forEach(out);
       // Status 0: nothing answered. Any other status is what Flowent would have got, even when a

@@ -1,5 +1,6 @@
 import { ACTION_PLACEHOLDER, targetForAction } from '../contract/action-name';
-import type { ReplayFailure, Result } from '../contract/api';
+import { basename, dirname } from 'node:path';
+import type { ReplayFailure, Result, StoredMock } from '../contract/api';
 import { serveNamed, servesSeen } from '../contract/words';
 import { runningServes, samePath, serveSeen, type ServeState } from '../core';
 import type { CliIo } from './cli-io';
@@ -33,9 +34,11 @@ export async function throughRunningServe<T>(
 ): Promise<ThroughServe<T>> {
   const first = await send(given ?? null);
   if (first.ok || given !== undefined || !NO_HANDLER_CODES.has(first.code)) return { result: first, through: null, notThrough: null };
-  const { fitting, running } = servesLikeThisCommand(dataDirOf(dataDirFlag, io), projectDir);
+  const dataDir = dataDirOf(dataDirFlag, io);
+  const { fitting, running } = servesLikeThisCommand(dataDir, projectDir);
   const [only, ...more] = fitting;
-  if (!only || more.length > 0) return { result: first, through: null, notThrough: notThroughWords(fitting, running) };
+  if (!only || more.length > 0)
+    return { result: first, through: null, notThrough: notThroughWords(fitting, running, first, { dataDir, dataDirFlag, projectDir }) };
   const does = serveDoes(only, first);
   const result = await send(`${only.webhookBaseUrl}/actions/${ACTION_PLACEHOLDER}`);
   // A call that names no action has no route on the webhook either: the first refusal says it best.
@@ -66,11 +69,38 @@ export function runningServeHandler(
  * Where the call went, for the line under it: `the serve at <url>, which forwards to <url>`.
  * `action` fills `{action_name}` in the serve's `--forward` when known.
  */
-export function throughServeWords({ serve, does }: { serve: ServeState; does: ServeDoes }, action: string | null): string {
+export function throughServeWords(
+  { serve, does }: { serve: ServeState; does: ServeDoes },
+  action: string | null,
+  mocks: readonly Pick<StoredMock, 'action'>[] | null = null,
+): string {
   const named = serveNamed(serveSeen(serve));
-  if (does === 'mock') return `${named}, which answers from its mock (no handler is set here)`;
+  if (does === 'mock') return `${named}, which answers from ${mockWords(serve, action, mocks)} (no handler is set here)`;
   if (does === 'as-flowent') return `${named} (no handler is set here)`;
   return `${named}, which forwards to ${targetForAction(does.forwardsTo, action)} (no handler is set here)`;
+}
+
+/**
+ * The mock a serve answers the action from: in a project, the answer file that holds it (the
+ * action's own, else `_default.yaml`), by the mocks this command read from the same files;
+ * else, or when they are not known, "its mock".
+ */
+function mockWords(serve: ServeState, action: string | null, mocks: readonly Pick<StoredMock, 'action'>[] | null): string {
+  if (serve.projectDir === null || mocks === null || action === null) return 'its mock';
+  const answers = `${basename(serve.projectDir)}/answers`;
+  if (mocks.some((mock) => mock.action === action)) return `${answers}/${action}.yaml`;
+  if (mocks.some((mock) => mock.action === null)) return `${answers}/_default.yaml`;
+  return `the built-in mock (no file in ${answers} holds one for ${action})`;
+}
+
+/** What a serve does with the call, for a list of the serves that could be meant: `the serve at <url> forwards it to <url> (--forward)`. */
+function serveDoesWords(serve: ServeState, refusal: ReplayFailure, action: string | null): string {
+  const named = serveNamed(serveSeen(serve));
+  const does = serveDoes(serve, refusal);
+  const it = action ?? 'the call';
+  if (does === 'mock') return `${named} answers ${it} from its mock`;
+  if (does === 'as-flowent') return `${named} answers ${it} as it answers Flowent (no handler is set)`;
+  return `${named} forwards ${it} to ${targetForAction(does.forwardsTo, action)} (its --forward)`;
 }
 
 /** The companions running on the data folder, and those among them answering from this command's answers. */
@@ -91,12 +121,36 @@ function servesLikeThisCommand(dataDir: string, projectDir: string | null): { fi
 function serveDoes(serve: ServeState, refusal: ReplayFailure): ServeDoes {
   if (refusal.code === 'answered-by-mock') return 'mock';
   if (refusal.code === 'no-target' && refusal.webhook?.startsWith(`${serve.webhookBaseUrl}/`)) return 'mock';
-  return serve.forwardTarget === null ? 'as-flowent' : { forwardsTo: serve.forwardTarget };
+  if (serve.forwardTarget !== null) return { forwardsTo: serve.forwardTarget };
+  // The core named a serve whose mock answers the action: one without --forward, as this one is,
+  // routes the action the same way, over the same answers.
+  return refusal.code === 'no-target' && refusal.webhook ? 'mock' : 'as-flowent';
 }
 
-/** Why the call was not sent through a running companion; null when none runs on the data folder. */
-function notThroughWords(fitting: ServeState[], running: ServeState[]): string | null {
-  if (running.length === 0) return null;
-  const why = fitting.length > 1 ? 'more than one could be meant' : 'none answers from the answers this command uses';
-  return `Not sent through a running companion, as ${why}: ${servesSeen((fitting.length > 1 ? fitting : running).map(serveSeen))}.`;
+/**
+ * Why the call was not sent through a running companion: none runs on the data folder (so none
+ * could answer it from its mock), none answers from this command's answers, or several could be
+ * meant, each said with what it does with the call.
+ */
+function notThroughWords(
+  fitting: ServeState[],
+  running: ServeState[],
+  refusal: ReplayFailure,
+  where: { dataDir: string; dataDirFlag: string | undefined; projectDir: string | null },
+): string {
+  if (running.length === 0) {
+    // The serve to start answers from the same answers as this command: the same project's files, if any.
+    const flags = [
+      ...(where.projectDir === null ? [] : [`--project ${dirname(where.projectDir)}`]),
+      ...(where.dataDirFlag === undefined ? [] : [`--data-dir ${where.dataDirFlag}`]),
+    ];
+    return (
+      `No serve is running on the data folder ${where.dataDir}, so none could answer the call from its mock (or forward it): ` +
+      `start "${['flowent-companion serve', ...flags].join(' ')}" and run this again, or pass --target <url>.`
+    );
+  }
+  if (fitting.length <= 1)
+    return `Not sent through a running companion, as none answers from the answers this command uses: ${servesSeen(running.map(serveSeen))}.`;
+  const action = 'action' in refusal ? refusal.action : null;
+  return `Not sent through a running companion, as more than one could be meant: ${fitting.map((serve) => serveDoesWords(serve, refusal, action)).join('; ')}.`;
 }

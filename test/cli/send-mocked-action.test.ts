@@ -68,7 +68,7 @@ describe('send to an action its mock answers', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       new RegExp(
-        `Pass --target <url> to send it to a handler, or --target ${eitherOf(servers)}/actions/send_email for the running companion's mock to answer it\\.`,
+        `Pass --target <url> to send it to a handler, or --target ${eitherOf(servers)}/actions/send_email for the mock of the companion running there to answer it \\(it mocks this action\\)\\.`,
       ),
     );
   });
@@ -78,7 +78,7 @@ describe('send to an action its mock answers', () => {
     const servers = [await serve(['--data-dir', dataDir]), await serve(['--data-dir', dataDir])];
     const words = new RegExp(
       'There is no handler to send action send_email to\\. Pass --target <url>, or run "flowent-companion targets set send_email <url>", ' +
-        `or --target ${eitherOf(servers)}/actions/send_email for the running companion's mock to answer it\\.`,
+        `or --target ${eitherOf(servers)}/actions/send_email for the mock of the companion running there to answer it \\(it mocks this action\\)\\.`,
     );
     const refused = await runCli(['send', 'send_email', '--params', '{}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     expect(refused.code).toBe(1);
@@ -100,7 +100,7 @@ describe('send to an action its mock answers', () => {
     expect(refused.stderr).toContain(
       'There is no handler to send action send_email to. Pass --target <url>, or run "flowent-companion targets set send_email <url>".',
     );
-    expect(refused.stderr).not.toContain("running companion's mock");
+    expect(refused.stderr).not.toContain('for the mock of the companion running there');
   });
 
   it('names the webhook in a project folder too, after the answer file to write', () => {
@@ -109,7 +109,7 @@ describe('send to an action its mock answers', () => {
     const refusal = { ok: false, code: 'no-target', action: 'send_email', webhook: 'http://127.0.0.1:8787/actions/send_email' } as const;
     expect(replayRefusalInWords(refusal, join(project, 'flowent'))).toBe(
       'There is no handler to send action send_email to. Pass --target <url>, or write "mode: forward" and "forward: <url>" into ' +
-        `${join(project, 'flowent', 'answers', 'send_email.yaml')}, or --target http://127.0.0.1:8787/actions/send_email for the running companion's mock to answer it.`,
+        `${join(project, 'flowent', 'answers', 'send_email.yaml')}, or --target http://127.0.0.1:8787/actions/send_email for the mock of the companion running there to answer it (it mocks this action).`,
     );
   });
 });

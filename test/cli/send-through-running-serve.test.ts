@@ -137,6 +137,34 @@ describe('send without --target while a serve answers from its mock', () => {
   });
 });
 
+describe('send without --target through a serve answering from a project', () => {
+  it("names the answer file whose mock answered: the action's own, else _default.yaml", async () => {
+    const dataDir = tempDir();
+    const project = tempDir();
+    mkdirSync(join(project, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(
+      join(project, 'flowent', 'answers', 'send_email.yaml'),
+      'version: 1\nresponses:\n  - status: 200\n    body: {result: "from the file", error: ""}\n',
+    );
+    writeFileSync(
+      join(project, 'flowent', 'answers', '_default.yaml'),
+      'version: 1\nresponses:\n  - status: 200\n    body: {result: "from the default", error: ""}\n',
+    );
+    const server = await serve(['--data-dir', dataDir], project);
+    const sent = await send(dataDir, 'send_email', project);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain(
+      `  via:     the serve at ${server.baseUrl}, which answers from flowent/answers/send_email.yaml (no handler is set here)\n`,
+    );
+    expect(sent.stdout).toContain('"result":"from the file"');
+
+    const other = await send(dataDir, 'lookup_order', project);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stdout).toContain(`which answers from flowent/answers/_default.yaml (no handler is set here)`);
+    expect(other.stdout).toContain('"result":"from the default"');
+  });
+});
+
 describe('send without --target is still refused', () => {
   it('when two serves run on the data folder: which one is meant is not guessed, and both are named', async () => {
     const dataDir = tempDir();
@@ -148,8 +176,12 @@ describe('send without --target is still refused', () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('There is no handler to send action send_email to. Pass --target <url>');
     expect(refused.stderr).toContain('Not sent through a running companion, as more than one could be meant:');
-    expect(refused.stderr).toContain(`the serve at ${first.baseUrl} answers from the history folder's answers`);
-    expect(refused.stderr).toContain(`the serve at ${second.baseUrl} answers from the history folder's answers`);
+    expect(refused.stderr).toContain(
+      `the serve at ${first.baseUrl} forwards send_email to http://127.0.0.1:${developer.port}/actions/send_email (its --forward)`,
+    );
+    expect(refused.stderr).toContain(
+      `the serve at ${second.baseUrl} forwards send_email to http://127.0.0.1:${developer.port}/actions/send_email (its --forward)`,
+    );
     expect(await developer.received()).toEqual([]);
     expect(await storedSources(dataDir)).toEqual([]);
   });
@@ -167,6 +199,37 @@ describe('send without --target is still refused', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       `Not sent through a running companion, as none answers from the answers this command uses: the serve at ${server.baseUrl} answers from ${join(elsewhere, 'flowent')}/answers.`,
+    );
+  });
+
+  it('when two serves run and only one forwards: each is said with what it does with the action, and the one that mocks it is offered', async () => {
+    const dataDir = tempDir();
+    const developer = await handler();
+    const forwarding = await serve(['--forward', developer.target, '--data-dir', dataDir]);
+    const mocking = await serve(['--data-dir', dataDir]);
+    const refused = await send(dataDir, 'send_email');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `Not sent through a running companion, as more than one could be meant: ` +
+        [
+          `the serve at ${mocking.baseUrl} answers send_email from its mock`,
+          `the serve at ${forwarding.baseUrl} forwards send_email to http://127.0.0.1:${developer.port}/actions/send_email (its --forward)`,
+        ].join('; '),
+    );
+    expect(refused.stderr).not.toContain("answers from the history folder's answers");
+    expect(refused.stderr).toContain(
+      `--target ${mocking.baseUrl}/actions/send_email for the mock of the companion running there to answer it (it mocks this action).`,
+    );
+  });
+
+  it('when no serve runs on the data folder: says so, and what to do', async () => {
+    const dataDir = tempDir();
+    const refused = await send(dataDir, 'send_email');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('There is no handler to send action send_email to. Pass --target <url>');
+    expect(refused.stderr).toContain(
+      `No serve is running on the data folder ${dataDir}, so none could answer the call from its mock (or forward it): ` +
+        `start "flowent-companion serve --data-dir ${dataDir}" and run this again, or pass --target <url>.`,
     );
   });
 });
