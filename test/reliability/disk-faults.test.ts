@@ -163,9 +163,7 @@ describe.skipIf(mountProblem !== null)('disk faults on a real tmpfs', () => {
 
     // Stopping waits for the checkpoint thread to let go of the history too: nothing holds it now.
     remount(mount, 'ro');
-    await expect(startOn(dataDir)).rejects.toThrow(
-      `Cannot use the data folder ${dataDir}: its disk is read-only.`,
-    );
+    await expect(startOn(dataDir)).rejects.toThrow(`Cannot use the data folder ${dataDir}: its disk is read-only.`);
     running = null;
     remount(mount, 'rw');
   }, 30_000);
