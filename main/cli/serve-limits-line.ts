@@ -1,4 +1,5 @@
-import { FLOWENT_BODY_LIMIT_BYTES, type HistoryLimits } from '../contract/api';
+import type { HistoryLimits } from '../contract/api';
+import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { counted } from '../contract/words';
 
 const KB = 1024;

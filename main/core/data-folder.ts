@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../contract/status';
+import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../contract/data-dir-reasons';
 
 /**
  * The files the companion keeps in its data folder, named in one place because all of them

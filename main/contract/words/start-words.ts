@@ -1,4 +1,5 @@
-import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, type ListenFailure, type StoreFailure } from '../status';
+import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../data-dir-reasons';
+import type { ListenFailure, StoreFailure } from '../status';
 import { cap, either, type Catalogue } from './said';
 import type { ListenVocabulary, StoreVocabulary } from './vocabulary';
 
