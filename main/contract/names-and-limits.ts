@@ -88,6 +88,13 @@ export function isFollowMode(mode: string): mode is FollowMode {
 }
 
 /**
+ * Parameters, schemas and mocks are typed or pasted by hand: 256 KB is far more than any real
+ * one. Here, not with the schemas, because the inspector's server sizes its request bodies by it
+ * and must not load the schema library to answer a call.
+ */
+export const MAX_JSON_TEXT = 256 * 1024;
+
+/**
  * The largest call body Flowent sends, and the largest answer it accepts (1 MB). In the contract,
  * not only with the core's other wire facts, because the page measures the parameters it sends
  * against it and the inspector's API lets calls that carry parameters that big through.

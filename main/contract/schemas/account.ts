@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { FOLLOW_MODES } from '../names-and-limits';
 import { argumentList } from './arguments';
-import { actionName, callId, count, flag, MAX_JSON_TEXT, MAX_URL_LENGTH, secret, urlOrNull } from './common';
+import { actionName, callId, count, flag, MAX_URL_LENGTH, secret, urlOrNull } from './common';
+import { MAX_JSON_TEXT } from '../names-and-limits';
 
 /**
  * Far above Flowent's own limits (name 100, description 500): only shapes are checked here, and

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { argumentList } from './arguments';
-import { actionKey, callId, count, MAX_JSON_TEXT, urlOrNull } from './common';
+import { actionKey, callId, count, urlOrNull } from './common';
+import { MAX_JSON_TEXT } from '../names-and-limits';
 
 export const mockFormat = z.enum(['json', 'yaml']).describe('"json" or "yaml"');
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../action-name';
-import { FLOWENT_BODY_LIMIT_BYTES } from '../names-and-limits';
+import { FLOWENT_BODY_LIMIT_BYTES, MAX_JSON_TEXT } from '../names-and-limits';
 
 /**
  * The rules several methods share. Each schema's description is what its value "must be", in
@@ -9,8 +9,6 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../names-and-limits';
 
 export const MAX_SECRET_LENGTH = 1024;
 export const MAX_URL_LENGTH = 2048;
-/** Parameters, schemas and mocks are typed or pasted by hand: 256 KB is far more than any real one. */
-export const MAX_JSON_TEXT = 256 * 1024;
 
 /** A number with thousands separators, for limits in words. */
 export function count(value: number): string {

@@ -10,7 +10,7 @@ import {
   type ListenFailure,
   type Result,
 } from '../../contract/api';
-import { MAX_JSON_TEXT } from '../../contract/schemas/common';
+import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
