@@ -165,6 +165,16 @@ function firstMistake(text: string): Mistake | null {
   if (bad) return bad;
   // After an opened container: its first member or its end; after a value: a comma or the end.
   let justOpened = open.length > 0;
+  /** An object's key and value, or an array's value; a value that opens a container is entered next. */
+  const readMember = (top: string): Mistake | null => {
+    const key = top === '{' ? readKey() : null;
+    if (key) return key;
+    const depth = open.length;
+    const value = readValue();
+    if (value) return value;
+    justOpened = open.length > depth;
+    return null;
+  };
   while (open.length > 0) {
     const top = open[open.length - 1]!;
     const close = top === '{' ? '}' : ']';
@@ -176,12 +186,8 @@ function firstMistake(text: string): Mistake | null {
         i++;
         continue;
       }
-      bad = top === '{' ? readKey() : null;
+      bad = readMember(top);
       if (bad) return bad;
-      const depth = open.length;
-      bad = readValue();
-      if (bad) return bad;
-      justOpened = open.length > depth;
       continue;
     }
     const c = text.charAt(i);
@@ -196,12 +202,8 @@ function firstMistake(text: string): Mistake | null {
         skipWs();
         if (text.charAt(i) === ']') return { at: i, what: 'a comma must not come before “]”' };
       }
-      bad = top === '{' ? readKey() : null;
+      bad = readMember(top);
       if (bad) return bad;
-      const depth = open.length;
-      bad = readValue();
-      if (bad) return bad;
-      justOpened = open.length > depth;
       continue;
     }
     if (i >= n) return { at: i, what: endedEarly(open) };
