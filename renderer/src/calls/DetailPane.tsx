@@ -17,7 +17,7 @@ import { ReplayPanel } from '../replay/ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { TestTag, VerdictBadge } from './VerdictBadge';
 import { VerdictLine } from './VerdictLine';
-import { answerErrorLine } from './verdict-summary';
+import { answerErrorLine } from '../shared/answer-error';
 
 export function DetailPane() {
   const detail = useCallsStore((s) => s.detail);

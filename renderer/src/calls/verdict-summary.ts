@@ -1,4 +1,4 @@
-import type { AnsweredBy, CallDetail } from '../../../main/contract/api';
+import type { CallDetail } from '../../../main/contract/api';
 import { isTimestampRemark, leadDiagnosis, problemWords, refusedForRequest } from '../../../main/contract/words';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
@@ -14,6 +14,8 @@ export interface VerdictSummary {
 }
 
 const UNSIGNED_TEST = 'An unsigned registration check: Flowent may send it without a signature, and that is fine.';
+
+const PASSED_CHECK = 'Any 2xx answer passes it, with no signature to check.';
 
 const SHORT_VERDICT = {
   invalid: 'Invalid signature.',
@@ -58,8 +60,10 @@ export function summarize(call: CallDetail): VerdictSummary {
       };
     }
     case 'unsigned-test':
-      // How to answer the check matters when it was not passed: a 2xx passed it, nothing to do.
-      return { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: null, hint: passed(call) ? null : (lead?.hint ?? null) };
+      // A check that passed has nothing to do, only how it passed; one that failed, what to do.
+      return passed(call)
+        ? { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: PASSED_CHECK, hint: null }
+        : { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: null, hint: lead?.hint ?? null };
     case 'invalid':
     case 'malformed':
     case 'missing':
@@ -79,70 +83,6 @@ export function summarize(call: CallDetail): VerdictSummary {
 
 function passed(call: CallDetail): boolean {
   return call.response.status >= 200 && call.response.status < 300;
-}
-
-/** The most of an answer's own error the problem box quotes: the whole answer is in the Answer section. */
-const ANSWER_ERROR_SHOWN = 300;
-
-/**
- * The answer's own reason for failing: the non-empty `error` string of Flowent's
- * {"result": "...", "error": "..."}, on one line and cut to ANSWER_ERROR_SHOWN characters.
- * Null when the answer is not a JSON object with such an error.
- */
-export function answerError(body: string): string | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-  const error = (parsed as Record<string, unknown>).error;
-  if (typeof error !== 'string') return null;
-  const text = error.replace(/\s+/g, ' ').trim();
-  if (text === '') return null;
-  // By code points, so a cut never splits a character in two.
-  const chars = [...text];
-  return chars.length > ANSWER_ERROR_SHOWN ? `${chars.slice(0, ANSWER_ERROR_SHOWN - 1).join('')}…` : text;
-}
-
-/**
- * Whose error an answer's `error` is, for answers someone else wrote (the handler, a mock);
- * null for the companion's own answers (a refused signature, a failed forward), whose reason
- * the verdict line or the forwarding note says already.
- */
-function errorOwner(answeredBy: AnsweredBy): string | null {
-  switch (answeredBy) {
-    case 'forward':
-      return "Your handler's error";
-    case 'mock':
-    case 'fallback-mock':
-      return "The mock's error";
-    case 'companion':
-      return "The answer's error";
-    case 'test-check':
-    case 'signature-check':
-    case 'error':
-    case 'forward-error':
-    case 'companion-error':
-      return null;
-    default: {
-      const never: never = answeredBy;
-      return never;
-    }
-  }
-}
-
-/**
- * Why the answer failed in its own words, for the problem box: who said it and what it said.
- * Null when the answer gave no error, when the companion wrote the answer itself, or when the
- * contract check quotes the error already (an error on a 2xx answer).
- */
-export function answerErrorLine(call: Pick<CallDetail, 'answeredBy' | 'response' | 'violations'>): { who: string; error: string } | null {
-  const who = errorOwner(call.answeredBy);
-  if (who === null || call.violations.some((v) => v.code === 'error-on-success')) return null;
-  const error = answerError(call.response.body);
-  return error === null ? null : { who, error };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { answerErrorLine } from '../calls/verdict-summary';
+import { answerErrorLine } from '../shared/answer-error';
 
 /** `401 "Invalid signature"`: the status, then the text that decided, quoted (see judgeHandlerSignature). */
 const STATUS_AND_TEXT = /^(\d{3}) (".*")$/;
