@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -105,13 +105,20 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     const download = await downloaded;
     expect(download.suggestedFilename()).toMatch(/^flowent-calls-.*\.har$/);
     const file = await download.path();
-    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { version: string; entries: unknown[] } };
+    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { version: string; entries: { startedDateTime: string }[] } };
     expect(har.log.version).toBe('1.2');
     expect(har.log.entries).toHaveLength(9);
     expect(validHar(har)).toBeNull();
 
+    // Imported back as it is, every call is one the history holds: left out, and said so.
     await page.getByLabel('HAR file to import').setInputFiles(file);
-    // What the import did is a toast; the calls it stored are in the counts for good.
+    await page.getByText('Imported 0 calls; left out 9 already in the history.').waitFor(SLOW);
+    expect(await total()).toBe(9);
+    // The same calls an hour later are new ones: what the import stored is in the counts for good.
+    for (const entry of har.log.entries) entry.startedDateTime = new Date(Date.parse(entry.startedDateTime) + 3_600_000).toISOString();
+    const later = `${file}.later.har`;
+    writeFileSync(later, JSON.stringify(har));
+    await page.getByLabel('HAR file to import').setInputFiles(later);
     await expect.poll(total, SLOW).toBe(18);
     expect(await page.getByRole('alert', { name: 'Error messages' }).count()).toBe(0);
     await screenshot(page, 'har-imported');

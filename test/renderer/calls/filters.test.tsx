@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { Har } from '../../../main/core/replay/har-export';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { filterFromSearch } from '../../../renderer/src/history/filter-state';
@@ -259,10 +260,12 @@ describe('filters', () => {
         target: handlerUrl(handler(), 'ok'),
       }),
     );
-    const exported = valueOf(await c.core.api.exportHar({ ids: [1] }));
-    valueOf(await c.api.importHar(exported.text));
+    const exported = JSON.parse(valueOf(await c.core.api.exportHar({ ids: [1] })).text!) as Har;
+    // A millisecond after its original: the same call at the same time would be left out as imported before.
+    for (const entry of exported.log.entries) entry.startedDateTime = new Date(Date.parse(entry.startedDateTime) + 1).toISOString();
+    valueOf(await c.api.importHar(JSON.stringify(exported)));
     const { user } = renderApp(c.bridge);
-    // The imported call keeps the time it first arrived, so it is listed beside its original.
+    // The imported call keeps the time it arrived, so it is listed beside its original.
     await waitFor(() => expect(rowIds()).toEqual(['3', '2', '4', '1']));
     const markers = () =>
       Object.fromEntries(

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { Har } from '../../../main/core/replay/har-export';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf } from '../harness/companion';
@@ -82,8 +83,10 @@ describe('replay from the detail pane', () => {
     const c = companion();
     // A call with credentials, exported (redacted) and imported back: call #2 carries Authorization: [redacted].
     await c.send('send_email', {}, { headers: { authorization: 'Bearer real', 'x-api-key': 'k' } });
-    const har = valueOf(await c.core.api.exportHar({ ids: [1] })).text!;
-    valueOf(await c.core.api.importHar(har));
+    const har = JSON.parse(valueOf(await c.core.api.exportHar({ ids: [1] })).text!) as Har;
+    // An hour later: the same call at the same time would be left out as imported before.
+    for (const entry of har.log.entries) entry.startedDateTime = new Date(Date.parse(entry.startedDateTime) + 3_600_000).toISOString();
+    valueOf(await c.core.api.importHar(JSON.stringify(har)));
     const { pane, user } = await openCall(c.bridge, 2);
     await user.type(within(pane).getByLabelText('Replay target URL'), handlerUrl(handler(), 'send_email'));
     await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
