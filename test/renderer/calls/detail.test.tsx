@@ -235,9 +235,9 @@ describe('detail pane', () => {
     const c = companion();
     await c.send('send_email', {}, { key: null, extra: { test: true } });
     const { pane } = await openCall(c.bridge, 1);
-    // Answered 200, it passed: nothing to do.
+    // Answered 200, it passed: how, and nothing to do.
     expect(within(pane).getByTestId('verdict-line').textContent).toBe(
-      "Flowent's registration check arrived without a signature, as its docs show it.",
+      "Flowent's registration check arrived without a signature, as its docs show it. Any 2xx answer passes it, with no signature to check.",
     );
     // Unsigned: nothing to compare, so no table of crosses.
     expect(within(pane).queryByRole('table', { name: 'Expected signature per style' })).toBeNull();
