@@ -70,9 +70,17 @@ it('while the command is down, a call clicked says it cannot be reached (not tha
   await rows.nth(1).click();
   await expect.poll(() => pane.textContent()).toContain(`Call #${olderId} could not be loaded: the companion cannot be reached`);
   expect(await pane.textContent()).not.toContain('no longer stored');
-  // Simulate asks for its actions and the learned style: they fail too, and say so in the same banner.
+  // The simulator asks for parameters and loads its editor: both fail, said in the simulator (the
+  // banner is behind its overlay), and the page stays (a failed editor load unmounted it once).
   await page.keyboard.press('s');
-  await expect.poll(() => banners.first().textContent()).toMatch(/Last failed: Could not (?!load call)/);
+  const simulator = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
+  await expect
+    .poll(() => simulator.getByRole('alert', { name: 'Simulator error' }).textContent())
+    .toMatch(/^No parameters were generated: the companion could not be reached\./);
+  await expect
+    .poll(() => simulator.getByRole('alert', { name: 'Load error' }).textContent())
+    .toBe('The editor could not be loaded: the companion could not be reached. Reload the page once it is running again.');
+  expect(await rows.count()).toBe(2);
   await page.keyboard.press('Escape');
   const texts = await banners.allTextContents();
   expect(texts).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, useEffect, useState, type FormEvent } from 'react';
+import { LazyPart } from '../shared/LazyPart';
 import type { ActionCreate, ActionInputCheck, FieldProblem, FlowentAction } from '../../../main/contract/account';
 import { parseSchemaText, prettySchema } from './account-format';
 import { checkActionInput, registerAction, updateAction } from './account-registry';
@@ -137,7 +138,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
       />
       <div className="field">
         <span className="field-label">JSON Schema of the parameters</span>
-        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+        <LazyPart what="the editor" loading={<p className="muted">Loading the editor…</p>}>
           <SchemaEditor
             value={schemaText}
             onChange={(text) => {
@@ -147,7 +148,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
             marks={[]}
             label="JSON Schema (JSON)"
           />
-        </Suspense>
+        </LazyPart>
         <FieldProblems field="json_schema" problems={problems} />
       </div>
       {check.warnings.map((w) => (

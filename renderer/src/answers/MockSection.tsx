@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, useEffect, useMemo, useState } from 'react';
+import { LazyPart } from '../shared/LazyPart';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
@@ -133,9 +134,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
           ))}
         </ul>
       )}
-      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+      <LazyPart what="the editor" loading={<p className="muted">Loading the editor…</p>}>
         <MockEditor value={text} onChange={setText} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
-      </Suspense>
+      </LazyPart>
       <p className="muted">
         Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}
         <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.

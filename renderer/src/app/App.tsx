@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, useEffect } from 'react';
+import { LazyPart } from '../shared/LazyPart';
 import { startSession } from './session';
 import { useUiStore } from '../page/stores';
 import type { RendererBridge } from '../transport/connection';
@@ -39,19 +40,19 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       {settingsOpen && <SettingsDialog />}
       {panel === 'tunnel' && <TunnelPanel />}
       {panel === 'answers' && (
-        <Suspense fallback={null}>
+        <LazyPart what="the Answers dialog">
           <AnswersDialog />
-        </Suspense>
+        </LazyPart>
       )}
       {panel === 'account' && (
-        <Suspense fallback={null}>
+        <LazyPart what="the Flowent account dialog">
           <AccountDialog />
-        </Suspense>
+        </LazyPart>
       )}
       {panel === 'project' && (
-        <Suspense fallback={null}>
+        <LazyPart what="the Project dialog">
           <ProjectDialog />
-        </Suspense>
+        </LazyPart>
       )}
       {panel === 'help' && <HelpPopover />}
       <ReplayDialogs />

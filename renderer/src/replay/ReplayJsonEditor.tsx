@@ -1,4 +1,5 @@
-import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { lazy, type KeyboardEvent } from 'react';
+import { LazyPart } from '../shared/LazyPart';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../../main/contract/api';
 import { jsonSyntaxProblem } from '../../../main/contract/json-syntax';
 
@@ -27,9 +28,9 @@ export function ReplayJsonEditor({ value, onChange, label, onSubmit }: Props) {
   };
   return (
     <div className="json-editor" onKeyDownCapture={onKeyDownCapture}>
-      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+      <LazyPart what="the editor" loading={<p className="muted">Loading the editor…</p>}>
         <MockEditor value={value} onChange={onChange} marks={NO_MARKS} label={label} />
-      </Suspense>
+      </LazyPart>
     </div>
   );
 }
