@@ -1,35 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VERDICTS } from '../../main/contract/names-and-limits';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { runCli } from '../helpers/spawn-cli';
+import { useThreeCallHistory } from './three-calls-history';
 
 // `calls --since/--verdict/--status`: the page's filters, read through the core's.
-const KEY = 'calls-one-key';
-const dataDir = makeTempDir();
-let serve: ServeProcess;
-
-async function send(action: string, body: string, contentType = 'application/json'): Promise<number> {
-  const answer = await fetch(`${serve.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': contentType }, body });
-  await answer.arrayBuffer();
-  return answer.status;
-}
-
+const calls = useThreeCallHistory();
 const ids = (text: string) => [...text.matchAll(/^#(\d+) /gm)].map((match) => Number(match[1]));
-const calls = (...args: string[]) => runCli(['calls', '--data-dir', dataDir.path, ...args]);
-
-beforeAll(async () => {
-  serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir.path], { FLOWENT_HMAC_KEY: KEY });
-  await send('send_email', signedBody(flowentPayload('send_email', { recipient: 'a@example.com' }), KEY)); // #1 valid, 200
-  await send('send_email', signedBody(flowentPayload('send_email'), 'another-key')); // #2 invalid, 200
-  await send('send_email', 'not json', 'text/plain'); // #3 refused: 4xx
-  await serve.waitFor(/^.*not a Flowent call.*$/m);
-}, 60_000);
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  dataDir.remove();
-});
 
 describe('calls --since, --verdict, --status', () => {
   it('filter as replay and export --since do, and as the page filters verdict and status', async () => {

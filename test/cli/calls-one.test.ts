@@ -1,33 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/spawn-cli';
+import { useThreeCallHistory } from './three-calls-history';
 
 // `calls <id>`: one call in full, as its line, the request, the signature, the answer and the handler.
-const KEY = 'calls-one-key';
-const dataDir = makeTempDir();
-let serve: ServeProcess;
-
-async function send(action: string, body: string, contentType = 'application/json'): Promise<number> {
-  const answer = await fetch(`${serve.baseUrl}/actions/${action}`, { method: 'POST', headers: { 'content-type': contentType }, body });
-  await answer.arrayBuffer();
-  return answer.status;
-}
-
-const calls = (...args: string[]) => runCli(['calls', '--data-dir', dataDir.path, ...args]);
-
-beforeAll(async () => {
-  serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir.path], { FLOWENT_HMAC_KEY: KEY });
-  await send('send_email', signedBody(flowentPayload('send_email', { recipient: 'a@example.com' }), KEY)); // #1 valid, 200
-  await send('send_email', signedBody(flowentPayload('send_email'), 'another-key')); // #2 invalid, 200
-  await send('send_email', 'not json', 'text/plain'); // #3 refused: 4xx
-  await serve.waitFor(/^.*not a Flowent call.*$/m);
-}, 60_000);
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  dataDir.remove();
-});
+const calls = useThreeCallHistory();
 
 describe('calls <id>', () => {
   it('prints one call in full: its line, why, request, signature, answer', async () => {
