@@ -76,6 +76,24 @@ describe('parameters through the inspector API', () => {
     expect(far.reply).toMatchObject({ ok: false, code: 'too-large', message: expect.stringContaining('Send smaller parameters.') });
   }, 30_000);
 
+  it('saves a 200 KB mock and registers a 200 KB schema check as the desktop app does, and refuses far more with what to do', async () => {
+    const mock = JSON.stringify({ status: 200, body: { result: 'r'.repeat(200_000), error: '' } });
+    const saved = await callApi('setMock', JSON.stringify(['ok', mock, 'json']));
+    expect(saved.status, JSON.stringify(saved.reply).slice(0, 300)).toBe(200);
+    expect(saved.reply).toMatchObject({ ok: true, value: { ok: true } });
+    const settings = await callApi('getAnswerSettings', '[]');
+    const mocks = (settings.reply.value as { mocks: { action: string; text: string }[] }).mocks;
+    expect(mocks.map((m) => [m.action, m.text.length])).toEqual([['ok', mock.length]]);
+
+    const schema = { type: 'object', description: 'd'.repeat(200_000) };
+    const kept = await callApi('saveSimulatorAction', JSON.stringify(['ok', JSON.stringify(schema)]));
+    expect(kept.status, JSON.stringify(kept.reply).slice(0, 300)).toBe(200);
+
+    const far = await callApi('setMock', JSON.stringify(['ok', 'x'.repeat(3_000_000), 'json']));
+    expect(far.status).toBe(413);
+    expect(far.reply).toMatchObject({ ok: false, code: 'too-large', message: expect.stringContaining('at most 256 KB') });
+  }, 30_000);
+
   it('keeps the 64 KB bound for every method that carries no parameters', async () => {
     const refused = await callApi('listSimulatorActions', JSON.stringify(['y'.repeat(100_000)]));
     expect(refused.status).toBe(413);

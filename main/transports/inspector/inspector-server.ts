@@ -49,9 +49,41 @@ const MAX_API_BODY = 64 * 1024;
  * A body over this could only carry parameters over Flowent's limit.
  */
 const MAX_PARAMETERS_API_BODY = 2 * FLOWENT_BODY_LIMIT_BYTES + 3 * MAX_JSON_TEXT + MAX_API_BODY;
+/**
+ * The methods whose arguments carry a mock or a JSON Schema: up to MAX_JSON_TEXT characters, as
+ * the desktop app takes them. Written into the arguments' JSON a character takes at most six
+ * bytes (a control character escaped as \u0000), beside the usual room for the rest (an
+ * action's name, description and URL).
+ */
+const MAX_JSON_TEXT_API_BODY = 6 * MAX_JSON_TEXT + MAX_API_BODY;
 /** How much of a body over its bound is read (and dropped) so that the client gets the 413 rather than a broken connection. */
 const MAX_DRAINED_API_BODY = 16 * 1024 * 1024;
 const CARRY_PARAMETERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['simulateCall', 'replayEdited', 'startBulkReplay']);
+const CARRY_JSON_TEXT: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'checkMock',
+  'setMock',
+  'saveSimulatorAction',
+  'registerAction',
+  'updateAction',
+  'registerHere',
+]);
+
+/** The largest request body a method's arguments can need, and what to say of one over it. */
+function apiBodyBound(method: ApiMethod): { bytes: number; overMessage: string } {
+  if (CARRY_PARAMETERS.has(method)) {
+    return {
+      bytes: MAX_PARAMETERS_API_BODY,
+      overMessage: `The parameters are far over Flowent's limit of ${FLOWENT_BODY_LIMIT_BYTES} bytes (1 MB): Flowent never sends such a call. Send smaller parameters.`,
+    };
+  }
+  if (CARRY_JSON_TEXT.has(method)) {
+    return {
+      bytes: MAX_JSON_TEXT_API_BODY,
+      overMessage: `A mock or a JSON Schema is at most ${MAX_JSON_TEXT / 1024} KB. Make it smaller.`,
+    };
+  }
+  return { bytes: MAX_API_BODY, overMessage: 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).' };
+}
 /**
  * How often the token file is looked at for a rotation made by another process, so that open
  * pages are told within a second (a request with the old token is refused at once anyway).
@@ -166,17 +198,11 @@ export class InspectorServer {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
     }
-    const carriesParameters = CARRY_PARAMETERS.has(method);
-    const raw = await readBody(request, carriesParameters ? MAX_PARAMETERS_API_BODY : MAX_API_BODY, MAX_DRAINED_API_BODY);
+    const bound = apiBodyBound(method);
+    const raw = await readBody(request, bound.bytes, MAX_DRAINED_API_BODY);
     if (raw === null) {
       response.setHeader('Connection', 'close');
-      return sendJson(response, 413, {
-        ok: false,
-        code: 'too-large',
-        message: carriesParameters
-          ? `The parameters are far over Flowent's limit of ${FLOWENT_BODY_LIMIT_BYTES} bytes (1 MB): Flowent never sends such a call. Send smaller parameters.`
-          : 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).',
-      });
+      return sendJson(response, 413, { ok: false, code: 'too-large', message: bound.overMessage });
     }
     let args: unknown;
     try {
