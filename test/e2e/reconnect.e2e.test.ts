@@ -79,7 +79,7 @@ it('while the command is down, a call clicked says it cannot be reached (not tha
     .toMatch(/^No parameters were generated: the companion could not be reached\./);
   await expect
     .poll(() => simulator.getByRole('alert', { name: 'Load error' }).textContent())
-    .toBe('The editor could not be loaded: the companion could not be reached. Reload the page once it is running again.');
+    .toBe('The editor could not be loaded: the companion could not be reached. Try again once it is running again.');
   expect(await rows.count()).toBe(2);
   await page.keyboard.press('Escape');
   const texts = await banners.allTextContents();
@@ -91,4 +91,27 @@ it('while the command is down, a call clicked says it cannot be reached (not tha
   await expect.poll(() => pane.getByTestId('verdict-line').count(), { timeout: 30_000 }).toBe(1);
   expect(await pane.textContent()).toContain('older');
   await expect.poll(() => banners.count()).toBe(0);
+}, 120_000);
+
+it('a dialog that could not load while the command was down says so above the page, and loads with Try again once it is back', async () => {
+  const { args, first, page } = await servedForRestart();
+  first.child.kill('SIGTERM');
+  await first.exited;
+  await page.getByText(/reconnecting/i).waitFor({ timeout: 30_000 });
+
+  await page.keyboard.press('a');
+  const answers = page.getByRole('dialog', { name: 'Answers' });
+  await expect
+    .poll(() => answers.getByRole('alert', { name: 'Load error' }).textContent())
+    .toBe('The Answers dialog could not be loaded: the companion could not be reached. Try again once it is running again.');
+  // Above the page: the dialog's box is where a dialog shows, not below the calls.
+  const box = await answers.boundingBox();
+  expect(box!.y).toBeLessThan(page.viewportSize()!.height / 2);
+  await screenshot(page, 'reconnect-dialog-unloaded');
+
+  await serve(args);
+  await expect.poll(() => page.getByText(/reconnecting/i).count(), { timeout: 30_000 }).toBe(0);
+  await answers.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => answers.getByRole('alert', { name: 'Load error' }).count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => answers.getByLabel(/Mock definition/).count(), { timeout: 15_000 }).toBe(1);
 }, 120_000);

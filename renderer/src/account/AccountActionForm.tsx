@@ -1,5 +1,5 @@
-import { lazy, useEffect, useState, type FormEvent } from 'react';
-import { LazyPart } from '../shared/LazyPart';
+import { useEffect, useState, type FormEvent } from 'react';
+import { LazyMockEditor } from '../answers/LazyMockEditor';
 import type { ActionCreate, ActionInputCheck, FieldProblem, FlowentAction } from '../../../main/contract/account';
 import { parseSchemaText, prettySchema } from './account-format';
 import { checkActionInput, registerAction, updateAction } from './account-registry';
@@ -10,7 +10,6 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
-const SchemaEditor = lazy(() => import('../answers/MockEditor'));
 
 const CHECK_DELAY_MS = 250;
 const STARTER_SCHEMA = { type: 'object', properties: {}, required: [] };
@@ -138,17 +137,15 @@ export function AccountActionForm({ existing, onDone }: Props) {
       />
       <div className="field">
         <span className="field-label">JSON Schema of the parameters</span>
-        <LazyPart what="the editor" loading={<p className="muted">Loading the editor…</p>}>
-          <SchemaEditor
-            value={schemaText}
-            onChange={(text) => {
-              setSchemaText(text);
-              touch('json_schema');
-            }}
-            marks={[]}
-            label="JSON Schema (JSON)"
-          />
-        </LazyPart>
+        <LazyMockEditor
+          value={schemaText}
+          onChange={(text) => {
+            setSchemaText(text);
+            touch('json_schema');
+          }}
+          marks={[]}
+          label="JSON Schema (JSON)"
+        />
         <FieldProblems field="json_schema" problems={problems} />
       </div>
       {check.warnings.map((w) => (

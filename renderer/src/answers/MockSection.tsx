@@ -1,5 +1,5 @@
-import { lazy, useEffect, useMemo, useState } from 'react';
-import { LazyPart } from '../shared/LazyPart';
+import { useEffect, useMemo, useState } from 'react';
+import { LazyMockEditor } from './LazyMockEditor';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks } from './mock-lint';
@@ -9,7 +9,6 @@ import type { MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 
-const MockEditor = lazy(() => import('./MockEditor'));
 export const CHECK_DEBOUNCE_MS = 300;
 
 interface Props {
@@ -134,9 +133,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
           ))}
         </ul>
       )}
-      <LazyPart what="the editor" loading={<p className="muted">Loading the editor…</p>}>
-        <MockEditor value={text} onChange={setText} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
-      </LazyPart>
+      <LazyMockEditor value={text} onChange={setText} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
       <p className="muted">
         Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}
         <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.

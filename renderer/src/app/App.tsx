@@ -1,5 +1,6 @@
-import { lazy, useEffect } from 'react';
-import { LazyPart } from '../shared/LazyPart';
+import { useEffect } from 'react';
+import { LazyPart, retryableLazy } from '../shared/LazyPart';
+import { closePanel } from '../page/ui-actions';
 import { startSession } from './session';
 import { useUiStore } from '../page/stores';
 import type { RendererBridge } from '../transport/connection';
@@ -18,9 +19,9 @@ import { TunnelPanel } from '../tunnel/TunnelPanel';
 import { useKeyboard } from './use-keyboard';
 
 // The Answers dialog carries the mock editor: load it when first opened, not at first paint.
-const AnswersDialog = lazy(() => import('../answers/AnswersDialog').then((m) => ({ default: m.AnswersDialog })));
-const ProjectDialog = lazy(() => import('../project/ProjectDialog').then((m) => ({ default: m.ProjectDialog })));
-const AccountDialog = lazy(() => import('../account/AccountDialog').then((m) => ({ default: m.AccountDialog })));
+const AnswersDialog = retryableLazy(async () => ({ default: (await import('../answers/AnswersDialog')).AnswersDialog }));
+const ProjectDialog = retryableLazy(async () => ({ default: (await import('../project/ProjectDialog')).ProjectDialog }));
+const AccountDialog = retryableLazy(async () => ({ default: (await import('../account/AccountDialog')).AccountDialog }));
 
 /** The inspector. It never knows whether the bridge is IPC or HTTP. */
 export function App({ bridge }: { bridge: RendererBridge }) {
@@ -40,17 +41,29 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       {settingsOpen && <SettingsDialog />}
       {panel === 'tunnel' && <TunnelPanel />}
       {panel === 'answers' && (
-        <LazyPart what="the Answers dialog">
+        <LazyPart
+          what="the Answers dialog"
+          retry={AnswersDialog.retry}
+          dialog={{ title: 'Answers', closeLabel: 'Close answers', onClose: closePanel }}
+        >
           <AnswersDialog />
         </LazyPart>
       )}
       {panel === 'account' && (
-        <LazyPart what="the Flowent account dialog">
+        <LazyPart
+          what="the Flowent account dialog"
+          retry={AccountDialog.retry}
+          dialog={{ title: 'Flowent account', closeLabel: 'Close Flowent account', onClose: closePanel }}
+        >
           <AccountDialog />
         </LazyPart>
       )}
       {panel === 'project' && (
-        <LazyPart what="the Project dialog">
+        <LazyPart
+          what="the Project dialog"
+          retry={ProjectDialog.retry}
+          dialog={{ title: 'Project', closeLabel: 'Close project', onClose: closePanel }}
+        >
           <ProjectDialog />
         </LazyPart>
       )}

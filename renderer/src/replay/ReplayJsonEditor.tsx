@@ -1,10 +1,8 @@
-import { lazy, type KeyboardEvent } from 'react';
-import { LazyPart } from '../shared/LazyPart';
+import type { KeyboardEvent } from 'react';
+import { LazyMockEditor } from '../answers/LazyMockEditor';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../../main/contract/api';
 import { jsonSyntaxProblem } from '../../../main/contract/json-syntax';
 
-// The mock editor's CodeMirror setup (JSON mode, line numbers), loaded when first shown.
-const MockEditor = lazy(() => import('../answers/MockEditor'));
 const NO_MARKS: never[] = [];
 
 interface Props {
@@ -28,9 +26,7 @@ export function ReplayJsonEditor({ value, onChange, label, onSubmit }: Props) {
   };
   return (
     <div className="json-editor" onKeyDownCapture={onKeyDownCapture}>
-      <LazyPart what="the editor" loading={<p className="muted">Loading the editor…</p>}>
-        <MockEditor value={value} onChange={onChange} marks={NO_MARKS} label={label} />
-      </LazyPart>
+      <LazyMockEditor value={value} onChange={onChange} marks={NO_MARKS} label={label} />
     </div>
   );
 }

@@ -1,40 +1,94 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Dialog } from './Dialog';
+
+/**
+ * A part of the page loaded when first shown, which can be loaded again after a failure: a
+ * component made by React's `lazy` keeps its failed load for good, so `retry` makes a new one.
+ */
+export interface RetryableLazy<P extends object> {
+  (props: P): ReactNode;
+  retry: () => void;
+}
+
+export function retryableLazy<P extends object>(load: () => Promise<{ default: (props: P) => ReactNode }>): RetryableLazy<P> {
+  let Loaded = lazy(load);
+  const Part = (props: P) => <Loaded {...props} />;
+  Part.retry = () => {
+    Loaded = lazy(load);
+  };
+  return Part;
+}
+
+/** Where a part that could not load says so: in place, or, for a dialog, in a dialog of its own title. */
+interface FailureDialog {
+  title: string;
+  closeLabel: string;
+  onClose: () => void;
+}
 
 interface Props {
   /** What loads, for the sentence when it cannot: "the editor", "the Answers dialog". */
   what: string;
   /** Shown while it loads (default: nothing). */
   loading?: ReactNode;
+  /** Loads it again (`retryableLazy`'s retry), for the failure's "Try again". */
+  retry: () => void;
+  /** A dialog says its failure in a dialog, above the page, not at the page's foot. */
+  dialog?: FailureDialog;
   children: ReactNode;
 }
 
 /**
  * A part of the page loaded when first shown (the editor, some dialogs). Its file comes from the
  * companion: when the companion cannot be reached the load fails, and without this the failure
- * would unmount the whole page. It says so in place instead; the page loads it on a reload once
- * the companion is back (a failed load is not tried again in this page).
+ * would unmount the whole page. It says so in place instead, with a button that loads it again
+ * once the companion is back.
  */
-export function LazyPart({ what, loading = null, children }: Props) {
+export function LazyPart({ what, loading = null, retry, dialog, children }: Props) {
   return (
-    <LoadFailure what={what}>
+    <LoadFailure what={what} retry={retry} dialog={dialog}>
       <Suspense fallback={loading}>{children}</Suspense>
     </LoadFailure>
   );
 }
 
-class LoadFailure extends Component<{ what: string; children: ReactNode }, { failed: boolean }> {
+interface FailureProps {
+  what: string;
+  retry: () => void;
+  dialog: FailureDialog | undefined;
+  children: ReactNode;
+}
+
+class LoadFailure extends Component<FailureProps, { failed: boolean }> {
   state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
   }
 
+  private tryAgain = () => {
+    this.props.retry();
+    this.setState({ failed: false });
+  };
+
   render() {
     if (!this.state.failed) return this.props.children;
+    const { what, dialog } = this.props;
+    const failure = (
+      <div className="load-failure">
+        <p className="form-error" role="alert" aria-label="Load error">
+          {`${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded: the companion could not be reached. Try again once it is running again.`}
+        </p>
+        <button type="button" onClick={this.tryAgain}>
+          Try again
+        </button>
+      </div>
+    );
+    if (!dialog) return failure;
     return (
-      <p className="form-error" role="alert" aria-label="Load error">
-        {`${this.props.what[0]!.toUpperCase()}${this.props.what.slice(1)} could not be loaded: the companion could not be reached. Reload the page once it is running again.`}
-      </p>
+      <Dialog title={dialog.title} closeLabel={dialog.closeLabel} onClose={dialog.onClose}>
+        {failure}
+      </Dialog>
     );
   }
 }
