@@ -8,6 +8,7 @@ import { closedPort } from '../helpers/handler-process';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, type ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
+import { installCutShort, type CutShortWindow } from './cut-short';
 import { serveInspectorForFile } from './served-inspector';
 
 // The list's Answer column holds the yellow badge that says in a word why the answer failed
@@ -84,23 +85,14 @@ interface RowBoxes {
   lead: { cut: boolean; width: number };
 }
 
-function rowBoxes(): Promise<RowBoxes[]> {
+async function rowBoxes(): Promise<RowBoxes[]> {
+  await installCutShort(page);
   return page.evaluate(() => {
     const box = (element: Element) => {
       const rect = element.getBoundingClientRect();
       return { left: rect.left, right: rect.right };
     };
-    // Cut short: its content is wider than its box. scrollWidth is rounded to whole pixels, and a
-    // name half a pixel too wide is drawn with an ellipsis all the same ("send_em…"); a copy of
-    // it laid out at its natural width, in the same place (so the same rules apply), is not.
-    const cutShort = (element: Element) => {
-      const copy = element.cloneNode(true) as HTMLElement;
-      copy.style.cssText = 'position: absolute; visibility: hidden; width: max-content; min-width: 0; max-width: none';
-      element.parentElement!.appendChild(copy);
-      const natural = copy.getBoundingClientRect().width;
-      copy.remove();
-      return natural > element.getBoundingClientRect().width + 0.01;
-    };
+    const { cutShort } = window as unknown as CutShortWindow;
     return Array.from(document.querySelectorAll('[role="listbox"][aria-label="Calls"] [role="option"]'), (row) => {
       const answer = row.querySelector('.col-status')!;
       const badge = answer.querySelector('[data-testid="violation-mark"]');

@@ -6,6 +6,7 @@ import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { handlerUrl, useHandler } from '../helpers/handler-process';
 import { runCli, type ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
+import { installCutShort, type CutShortWindow } from './cut-short';
 import { serveInspectorForFile } from './served-inspector';
 
 // The list's Signature and Action columns say in a word why a call is what it is: each word must
@@ -53,17 +54,10 @@ serveInspectorForFile(
  * Each visible badge in the Signature column, and each name in the Action column (with `names`),
  * drawn shorter than its words.
  */
-function cutWords(names: boolean): Promise<string[]> {
+async function cutWords(names: boolean): Promise<string[]> {
+  await installCutShort(page);
   return page.evaluate((names) => {
-    // A copy laid out at its natural width, in the same place: scrollWidth rounds to whole pixels.
-    const cutShort = (element: Element) => {
-      const copy = element.cloneNode(true) as HTMLElement;
-      copy.style.cssText = 'position: absolute; visibility: hidden; width: max-content; min-width: 0; max-width: none';
-      element.parentElement!.appendChild(copy);
-      const natural = copy.getBoundingClientRect().width;
-      copy.remove();
-      return natural > element.getBoundingClientRect().width + 0.01;
-    };
+    const { cutShort } = window as unknown as CutShortWindow;
     return Array.from(document.querySelectorAll('[role="listbox"][aria-label="Calls"] [role="option"]')).flatMap((row) => {
       const id = row.getAttribute('data-call-id');
       const parts = [...(names ? [row.querySelector('.col-action')!] : []), ...Array.from(row.querySelectorAll('.col-verdict > *'))];
