@@ -44,10 +44,16 @@ export function Sparkline() {
         <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="spark-axis" />
         <polyline points={sparkPoints(buckets, WIDTH, HEIGHT)} fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
-      {/* The axis: the busiest 10 s at the top, none at the bottom. */}
+      {/* The axis: the busiest 10 s at the top, the window's length below; a flat line says nothing, so words do. */}
       <span className="spark-scale" aria-hidden="true">
-        <span>{peak}/10s</span>
-        <span>0</span>
+        {peak === 0 ? (
+          <span className="spark-quiet">none in 5 min</span>
+        ) : (
+          <>
+            <span>{peak} per 10 s</span>
+            <span>last 5 min</span>
+          </>
+        )}
       </span>
     </div>
   );
