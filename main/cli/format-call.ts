@@ -1,4 +1,13 @@
-import type { AnsweredBy, CallDetail, CallSource, CallSummary, HeaderPair } from '../contract/api';
+import {
+  redactUrlCredentials,
+  type AnsweredBy,
+  type CallDetail,
+  type CallSource,
+  type CallSummary,
+  type HeaderPair,
+  type StyleResult,
+} from '../contract/api';
+import { isCredentialHeader, REDACTED } from '../core/replay/credential-headers';
 import { styleLabel } from '../contract/style-labels';
 import {
   counted,
@@ -178,9 +187,37 @@ const ANSWERER: Record<AnsweredBy, string> = {
   'companion-error': "this companion's webhook gave no answer",
 };
 
+/**
+ * Headers as `calls <id>` shows them: a credential's value (Authorization, Cookie, X-Api-Key...)
+ * as [redacted], as the HAR export writes it, since what the terminal shows ends up in scrollback,
+ * screenshots and pasted bug reports; the inspector shows the values to whoever holds its token.
+ */
+function withCredentialsRedacted(headers: HeaderPair[]): HeaderPair[] {
+  return headers.map(([name, value]) => [name, isCredentialHeader(name) ? REDACTED : value]);
+}
+
+/** Whether any of the call's headers, asked or answered, is shown as [redacted]. */
+function hasCredentialHeaders(call: CallDetail): boolean {
+  return [...call.requestHeaders, ...call.response.headers].some(([name]) => isCredentialHeader(name));
+}
+
+/** The note under `calls <id>`'s headers when some of them are shown as [redacted]. */
+export const REDACTED_HEADERS_NOTE = `Credentials (Authorization, Cookie, API keys...) are shown as ${REDACTED}; the inspector shows their values.`;
+
+/**
+ * A style's result without its expected HMAC unless it matched: for a style that did not match,
+ * `expected` is a valid signature for a body anyone could have sent, so printing it hands out
+ * a signature that the handler would accept; a matched one only repeats what was received.
+ */
+function withoutUnmatchedSignatures(style: StyleResult): Omit<StyleResult, 'expected'> & { expected?: string | null } {
+  if (style.matched) return style;
+  const { expected: _leftOut, ...rest } = style;
+  return rest;
+}
+
 /** Headers one a line, then the body's lines after a blank line: indented under their heading, printable. */
 function messageLines(headers: HeaderPair[], body: string): string[] {
-  const lines = headers.map(([name, value]) => `  ${name}: ${value}`);
+  const lines = withCredentialsRedacted(headers).map(([name, value]) => `  ${name}: ${value}`);
   if (body !== '') lines.push('', ...body.split(/\r?\n/).map((line) => `  ${line}`));
   return lines;
 }
@@ -220,7 +257,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     lines.push(`  ${mark.padEnd(10)}${style.style.padEnd(21)}${styleLabel(style.style)}`);
   }
 
-  const target = call.forward.target ? ` at ${call.forward.target}` : '';
+  const target = call.forward.target ? ` at ${redactUrlCredentials(call.forward.target)}` : '';
   const answerer = ANSWERER[call.answeredBy] + (call.answeredBy === 'forward' ? target : '');
   lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answerer})`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
@@ -233,6 +270,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
         .replace(/^handler's /, 'its ')}: ${handler.evidence} (at ${handler.reached})`
     : 'none answered';
   lines.push('', `Handler:  ${handlerSaid}`);
+  if (hasCredentialHeaders(call)) lines.push('', REDACTED_HEADERS_NOTE);
   return lines.map(printable);
 }
 
@@ -244,15 +282,15 @@ export function callDetailJson(call: CallDetail, handlerDiagnosis: HandlerWhy | 
     ...callJson(call, handlerDiagnosis),
     remoteAddress,
     forwardedFor,
-    requestHeaders,
+    requestHeaders: withCredentialsRedacted(requestHeaders),
     requestBody,
     requestBodyBase64,
     problemMessage,
-    signature,
-    response,
+    signature: { ...signature, styles: signature.styles.map(withoutUnmatchedSignatures) },
+    response: { ...response, headers: withCredentialsRedacted(response.headers) },
     originalCallId,
     mockChoice,
-    forward,
+    forward: { ...forward, target: forward.target === null ? null : redactUrlCredentials(forward.target) },
     handler,
   };
 }
