@@ -1,4 +1,11 @@
-import type { AccountFailure, LinkedAction, RegisteredHere, Result, Warned } from '../contract/api';
+import {
+  redactUrlCredentials,
+  type AccountFailure,
+  type LinkedAction,
+  type RegisteredHere,
+  type Result,
+  type Warned,
+} from '../contract/api';
 import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionLine, PROFILE_SUBCOMMANDS, profileCommand, type Runtime } from './actions-output';
@@ -184,11 +191,12 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
 /** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
 function registeredHereLine(done: RegisteredHere): string {
   const { name } = done.action;
-  if (done.created) return `Registered ${name} → ${done.webhookUrl} (linked; Flowent's check passed).`;
+  const webhookUrl = redactUrlCredentials(done.webhookUrl);
+  if (done.created) return `Registered ${name} → ${webhookUrl} (linked; Flowent's check passed).`;
   return done.registrationChecked
-    ? `${name} existed: updated it → ${done.webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
-    : `${name} existed: updated it → ${done.webhookUrl} (linked). Flowent did not run its registration check on this update ` +
-        `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${done.webhookUrl}".`;
+    ? `${name} existed: updated it → ${webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
+    : `${name} existed: updated it → ${webhookUrl} (linked). Flowent did not run its registration check on this update ` +
+        `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${webhookUrl}".`;
 }
 
 /** A link as `link --json` and `links --json` print it: linkedAt as an ISO 8601 string, as every time in JSON output. */
@@ -273,7 +281,9 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         }
         if (sub === 'register' && schema && description !== undefined && webhookUrl) {
           return finish(await api.registerAction({ name, description, webhook_url: webhookUrl, json_schema: schema }), (action) =>
-            out(json ? JSON.stringify(action) : `Registered ${name} → ${action.webhook_url} (Flowent's check passed).`),
+            out(
+              json ? JSON.stringify(action) : `Registered ${name} → ${redactUrlCredentials(action.webhook_url)} (Flowent's check passed).`,
+            ),
           );
         }
         const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl }, here?.base ?? null);
@@ -281,7 +291,9 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         // URL is the one the user gave as the companion's, so the link's check takes it too.
         const linked = updated.ok && here ? await api.linkAction(name, false, here.base) : null;
         if (linked && !linked.ok) return finish(linked, () => undefined);
-        return finish(updated, (action) => out(json ? JSON.stringify(action) : `Updated ${name} → ${action.webhook_url}.`));
+        return finish(updated, (action) =>
+          out(json ? JSON.stringify(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
+        );
       };
     }
     case 'link': {
@@ -290,7 +302,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
         return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>
-          out(json ? linkJson(link) : `Linked ${name} (${link.webhookUrl}): it follows the tunnel.`),
+          out(json ? linkJson(link) : `Linked ${name} (${redactUrlCredentials(link.webhookUrl)}): it follows the tunnel.`),
         );
       };
     }
@@ -307,7 +319,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       parsed.noArgs();
       return async ({ api, out, err, json }) => {
         const { links } = await api.getAccount();
-        links.forEach((link) => out(json ? linkJson(link) : `${link.action}  ${link.profile}  ${link.webhookUrl}`));
+        links.forEach((link) => out(json ? linkJson(link) : `${link.action}  ${link.profile}  ${redactUrlCredentials(link.webhookUrl)}`));
         if (links.length === 0 && !json) err('No actions are linked to this companion.');
         return 0;
       };

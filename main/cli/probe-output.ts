@@ -1,4 +1,4 @@
-import type { HandlerProbe, ProbeRow } from '../contract/api';
+import { redactUrlCredentials, type HandlerProbe, type ProbeRow } from '../contract/api';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import type { CoreSession } from './open-core';
@@ -58,7 +58,7 @@ export function probeLines(probe: HandlerProbe): string[] {
     });
   });
   return [
-    ...wrapWords(`Probed your handler at ${probe.url} with call #${probe.probedCallId}:`, '  '),
+    ...wrapWords(`Probed your handler at ${redactUrlCredentials(probe.url)} with call #${probe.probedCallId}:`, '  '),
     ...lines,
     ...wrapWords(printable(probeFindingWords(probe, CLI_PROBE_VOCABULARY)), '  '),
   ];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoreEvent, ProjectState } from '../contract/api';
+import { redactUrlCredentials, type CoreEvent, type ProjectState } from '../contract/api';
 import { problemPlace } from '../contract/words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
@@ -91,5 +91,5 @@ function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | 
 function withoutFile(who: string, forwardTarget: string | null): string {
   return forwardTarget === null
     ? `${who} gets the built-in answer now, ${BUILT_IN_ANSWER_TEXT}`
-    : `${who} is forwarded to ${forwardTarget} now (--forward)`;
+    : `${who} is forwarded to ${redactUrlCredentials(forwardTarget)} now (--forward)`;
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { routeFor, type AnswerRoute, type AnswerSettings, type CallSummary } from '../contract/api';
+import { redactUrlCredentials, routeFor, type AnswerRoute, type AnswerSettings, type CallSummary } from '../contract/api';
 
 /** The column the banner's values start in (`  Answers:      `). */
 const INDENT = ' '.repeat(16);
@@ -67,7 +67,7 @@ function destination(
     return `set to forward, but no target is saved: ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} (${missing})`;
   }
   const from = own?.target ? where.from(own.action) : fallback?.target ? where.from(null) : '--forward, for this run';
-  return `forwarded to ${target} (${from})`;
+  return `forwarded to ${redactUrlCredentials(target)} (${from})`;
 }
 
 function forwardingWords(settings: AnswerSettings, forwards: boolean): string {

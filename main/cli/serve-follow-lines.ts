@@ -1,4 +1,4 @@
-import type { CoreEvent, FollowMode, FollowRecord } from '../contract/api';
+import { redactUrlCredentials, type CoreEvent, type FollowMode, type FollowRecord } from '../contract/api';
 import { inCliWords } from './cli-words';
 
 /** The lines `serve` prints for the Flowent account's events, or none. */
@@ -8,7 +8,7 @@ export function accountLines(event: CoreEvent): string[] {
     const { record } = event;
     return [
       record.ok
-        ? `Flowent: ${record.action} (${record.profile}) ${record.created ? 'registered' : 'updated'} with webhook_url ${record.webhookUrl}`
+        ? `Flowent: ${record.action} (${record.profile}) ${record.created ? 'registered' : 'updated'} with webhook_url ${redactUrlCredentials(record.webhookUrl)}`
         : `Flowent: registering ${record.action} (${record.profile}) failed: ${record.failure ? inCliWords(record.failure) : 'no reason given'}`,
     ];
   }

@@ -1,4 +1,4 @@
-import type { AnswerMode } from '../contract/api';
+import { redactUrlCredentials, type AnswerMode } from '../contract/api';
 import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -73,10 +73,10 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
                 ? JSON.stringify({
                     action: route.action,
                     mode: route.mode,
-                    target: route.target,
+                    target: route.target === null ? null : redactUrlCredentials(route.target),
                     updatedAt: new Date(route.updatedAt).toISOString(),
                   })
-                : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target ?? '(no target)'}`,
+                : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target === null ? '(no target)' : redactUrlCredentials(route.target)}`,
             );
           }
           if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
@@ -94,7 +94,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
           err(`flowent-companion targets: ${inCliWords(set)}`);
           return exitCodeOf(set);
         }
-        out(`Calls for ${describeTarget(target)} are forwarded to ${value}.`);
+        out(`Calls for ${describeTarget(target)} are forwarded to ${redactUrlCredentials(value)}.`);
         noteProjectAnswers(io, values['data-dir']);
         return 0;
       });

@@ -1,6 +1,6 @@
 import { ACTION_PLACEHOLDER, targetForAction } from '../contract/action-name';
 import { basename, dirname } from 'node:path';
-import type { ReplayFailure, Result, StoredMock } from '../contract/api';
+import { redactUrlCredentials, type ReplayFailure, type Result, type StoredMock } from '../contract/api';
 import { serveNamed, servesSeen } from '../contract/words';
 import { runningServes, samePath, serveSeen, type ServeState } from '../core';
 import type { CliIo } from './cli-io';
@@ -77,7 +77,7 @@ export function throughServeWords(
   const named = serveNamed(serveSeen(serve));
   if (does === 'mock') return `${named}, which answers from ${mockWords(serve, action, mocks)} (no handler is set here)`;
   if (does === 'as-flowent') return `${named} (no handler is set here)`;
-  return `${named}, which forwards to ${targetForAction(does.forwardsTo, action)} (no handler is set here)`;
+  return `${named}, which forwards to ${redactUrlCredentials(targetForAction(does.forwardsTo, action))} (no handler is set here)`;
 }
 
 /**
@@ -100,7 +100,7 @@ function serveDoesWords(serve: ServeState, refusal: ReplayFailure, action: strin
   const it = action ?? 'the call';
   if (does === 'mock') return `${named} answers ${it} from its mock`;
   if (does === 'as-flowent') return `${named} answers ${it} as it answers Flowent (no handler is set)`;
-  return `${named} forwards ${it} to ${targetForAction(does.forwardsTo, action)} (its --forward)`;
+  return `${named} forwards ${it} to ${redactUrlCredentials(targetForAction(does.forwardsTo, action))} (its --forward)`;
 }
 
 /** The companions running on the data folder, and those among them answering from this command's answers. */

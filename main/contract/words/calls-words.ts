@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../url-credentials';
 import { ACTION_NAME_RULE } from '../action-name';
 import type { AnswersFailure } from '../answers';
 import type { AnsweredBy } from '../names-and-limits';
@@ -57,14 +58,14 @@ export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Voc
   'invalid-target': ({ url, problem, placeholder }) => {
     switch (problem) {
       case 'not-http':
-        return { what: `"${url}" must start with http:// or https://.` };
+        return { what: `"${redactUrlCredentials(url)}" must start with http:// or https://.` };
       case 'unknown-placeholder':
         return {
-          what: `"${url}" has ${placeholder ?? 'a placeholder'}, which is not filled in: the only placeholder is {action_name}, the call's action name.`,
+          what: `"${redactUrlCredentials(url)}" has ${placeholder ?? 'a placeholder'}, which is not filled in: the only placeholder is {action_name}, the call's action name.`,
           todo: 'Use e.g. http://localhost:8000/actions/{action_name}.',
         };
       case 'not-a-url':
-        return { what: `"${url}" is not a URL.`, todo: 'Use e.g. http://localhost:8000/actions/{action_name}.' };
+        return { what: `"${redactUrlCredentials(url)}" is not a URL.`, todo: 'Use e.g. http://localhost:8000/actions/{action_name}.' };
       default:
         return problem satisfies never;
     }

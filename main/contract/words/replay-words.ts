@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../url-credentials';
 import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay';
@@ -38,7 +39,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     todo: `Fix the file, or ${say.giveTarget}.`,
   }),
   'no-action-for-target': ({ target }, say) => ({
-    what: `This call names no action, so {action_name} in ${target} cannot be filled.`,
+    what: `This call names no action, so {action_name} in ${redactUrlCredentials(target)} cannot be filled.`,
     todo: `${cap(say.giveTarget)} with the action's name in place of {action_name}.`,
   }),
   'no-key': ({ needs }, say) => ({
