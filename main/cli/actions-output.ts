@@ -1,12 +1,13 @@
-import type {
-  AccountFailure,
-  AccountState,
-  CompanionApi,
-  DefaultGateway,
-  FlowentAction,
-  FlowentProfile,
-  Result,
-  Warned,
+import {
+  redactUrlCredentials,
+  type AccountFailure,
+  type AccountState,
+  type CompanionApi,
+  type DefaultGateway,
+  type FlowentAction,
+  type FlowentProfile,
+  type Result,
+  type Warned,
 } from '../contract/api';
 import { apiTokenVariable, DEFAULT_PROFILE } from '../core';
 import { UsageError } from './args';
@@ -23,7 +24,7 @@ export interface Runtime {
 
 /** One line per action: name, webhook_url, description. */
 export function actionLine(action: FlowentAction): string {
-  return `${action.name}  ${action.webhook_url}  ${action.description}`;
+  return `${action.name}  ${redactUrlCredentials(action.webhook_url)}  ${action.description}`;
 }
 
 /** Where the default profile's Gateway comes from, in words. */
@@ -65,11 +66,17 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       expect(0, 'list');
       return async ({ api, out, json }) => {
         const { profiles, activeProfile, defaultGateway } = await api.getAccount();
-        for (const profile of profiles) {
+        for (const stored of profiles) {
+          // A Gateway URL saved with credentials before they were refused, or FLOWENT_BASE_URL's, is printed without them.
+          const profile = { ...stored, baseUrl: redactUrlCredentials(stored.baseUrl) };
           const from = profile.name === DEFAULT_PROFILE ? defaultGateway : null;
           out(
             json
-              ? JSON.stringify({ ...profile, active: profile.name === activeProfile, ...(from && { from: from.from, saved: from.saved }) })
+              ? JSON.stringify({
+                  ...profile,
+                  active: profile.name === activeProfile,
+                  ...(from && { from: from.from, saved: from.saved && redactUrlCredentials(from.saved) }),
+                })
               : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}${from ? `  ${defaultSource(from)}` : ''}`,
           );
         }
@@ -86,7 +93,9 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         const variable = apiTokenVariable(name ?? '');
         out(json ? JSON.stringify({ name, baseUrl, apiTokenVariable: variable }) : `Profile ${name}: ${baseUrl}.`);
         if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment')
-          err(`Note: ${defaultGateway.variable} is set (${defaultGateway.baseUrl}) and wins over the saved URL while it is.`);
+          err(
+            `Note: ${defaultGateway.variable} is set (${redactUrlCredentials(defaultGateway.baseUrl)}) and wins over the saved URL while it is.`,
+          );
         err(`Its API token is read from ${variable} (never stored).`);
         return 0;
       };
@@ -95,7 +104,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       return async ({ api, out, json }) => {
         const used = await api.setActiveProfile(name ?? '');
         if (!used.ok) throw new UsageError(inCliWords(used));
-        const baseUrl = profileNamed(used.value, name ?? '')?.baseUrl ?? '';
+        const baseUrl = redactUrlCredentials(profileNamed(used.value, name ?? '')?.baseUrl ?? '');
         out(json ? JSON.stringify({ name, baseUrl, active: true }) : `Active profile: ${name} (${baseUrl}).`);
         return 0;
       };

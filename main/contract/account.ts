@@ -47,8 +47,11 @@ export type AccountFailure =
   | { code: 'flowent-nothing-to-update' }
   | { code: 'flowent-unknown-profile'; name: string; profiles: string[] }
   | { code: 'flowent-default-profile' }
-  /** A profile name or Gateway URL that is none; `variable`: the environment variable the URL was read from (FLOWENT_BASE_URL). */
-  | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string; variable?: string }
+  /**
+   * A profile name or Gateway URL that is none; `variable`: the environment variable the URL was
+   * read from (FLOWENT_BASE_URL); `credentials`: the URL holds a user or password (`value` has them as ***).
+   */
+  | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string; variable?: string; credentials?: boolean }
   /** Registering or linking "here" without a URL: the tunnel is closed (`forRegistration`: a LAN URL would do too). */
   | { code: 'flowent-no-public-url'; forRegistration: boolean }
   /**

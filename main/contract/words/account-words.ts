@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../url-credentials';
 import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
 import type { CallsFailure, SecretFailure } from '../shared';
 import { cap, either, inBrackets, type Catalogue } from './said';
@@ -25,7 +26,7 @@ function registrationCheckAdvice(said: string): string {
 
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
   'flowent-registration-check-failed': ({ webhookUrl, said }) => ({
-    what: `Flowent's registration check failed: your webhook${webhookUrl ? ` at ${webhookUrl}` : ''} ${said}.`,
+    what: `Flowent's registration check failed: your webhook${webhookUrl ? ` at ${redactUrlCredentials(webhookUrl)}` : ''} ${said}.`,
     todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(said)}, then try again.`,
   }),
   'flowent-bad-request': ({ action, error, details }) => ({
@@ -48,11 +49,11 @@ export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
     todo: 'Wait a while and try again.',
   }),
   'flowent-server-error': ({ baseUrl, status, error }) => ({
-    what: `The Flowent Gateway at ${baseUrl} failed (${answered(status, error)}).`,
+    what: `The Flowent Gateway at ${redactUrlCredentials(baseUrl)} failed (${answered(status, error)}).`,
     todo: 'Try again later.',
   }),
   'flowent-unexpected': ({ baseUrl, status, error }) => ({
-    what: `The Flowent Gateway at ${baseUrl} answered ${answered(status, error)}.`,
+    what: `The Flowent Gateway at ${redactUrlCredentials(baseUrl)} answered ${answered(status, error)}.`,
   }),
 };
 
@@ -67,17 +68,17 @@ export const SESSION_WORDS: Catalogue<SessionFailure, Vocabulary> = {
   }),
   'flowent-exchange-failed': ({ status, baseUrl, error, details }) => ({
     what: `Flowent refused the token exchange (${answered(status, error)}${inBrackets(details)}).`,
-    todo: `Check the API token and the Gateway URL ${baseUrl}.`,
+    todo: `Check the API token and the Gateway URL ${redactUrlCredentials(baseUrl)}.`,
   }),
   'flowent-bad-answer': ({ baseUrl, missing, status }) =>
     missing === 'jwt_token'
       ? {
-          what: `The Gateway at ${baseUrl} answered the token exchange without a jwt_token.`,
+          what: `The Gateway at ${redactUrlCredentials(baseUrl)} answered the token exchange without a jwt_token.`,
           todo: 'Check that this is a Flowent Gateway URL (…/api/v1/gateway).',
         }
-      : { what: `The Gateway at ${baseUrl} answered without an action (HTTP ${status}).` },
+      : { what: `The Gateway at ${redactUrlCredentials(baseUrl)} answered without an action (HTTP ${status}).` },
   'flowent-unreachable': ({ baseUrl, problem }) => ({
-    what: `Cannot reach the Flowent Gateway at ${baseUrl}: ${networkInWords(problem, baseUrl)}.`,
+    what: `Cannot reach the Flowent Gateway at ${redactUrlCredentials(baseUrl)}: ${networkInWords(problem, redactUrlCredentials(baseUrl))}.`,
     todo: 'Check the Gateway URL and your internet connection.',
   }),
 };
@@ -93,22 +94,27 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
     what: 'The "default" profile cannot be deleted.',
     todo: 'Change its Gateway URL instead ("actions profile add default <url>"); FLOWENT_BASE_URL, when set, wins over it.',
   }),
-  'flowent-bad-profile': ({ field, value, variable }) =>
+  'flowent-bad-profile': ({ field, value, variable, credentials }) =>
     field === 'name'
       ? { what: `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` }
-      : variable
+      : credentials
         ? {
-            what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
-            todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
+            what: `${variable ? `${variable} is "${value}": ` : `"${value}": `}credentials do not belong in the Gateway URL, so ${variable ? 'nothing was sent' : 'it was not saved'}.`,
+            todo: `Give the URL without them (such as https://api.flowent.chat/api/v1/gateway). The API token goes in FLOWENT_API_TOKEN (FLOWENT_API_TOKEN_<PROFILE> for another profile) or, in the desktop app, its keychain (Flowent account > Account).`,
           }
-        : { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` },
+        : variable
+          ? {
+              what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
+              todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
+            }
+          : { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` },
   'flowent-no-public-url': ({ forRegistration }, say) => ({
     what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
     todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),
   }),
   'flowent-action-elsewhere': ({ action, webhookUrl, companionUrls }, say) => ({
     what:
-      `${action} points at ${webhookUrl}, not at this companion (` +
+      `${action} points at ${redactUrlCredentials(webhookUrl)}, not at this companion (` +
       (companionUrls.length === 0
         ? 'nothing of it is listening on this data folder'
         : `this companion is at ${companionUrls.join(' and ')}`) +

@@ -1,5 +1,6 @@
 import type { DefaultGateway, FlowentProfile } from '../../contract/account';
-import type { AccountFailure, Refused, Result } from '../../contract/api';
+import { redactUrlCredentials, type AccountFailure, type Refused, type Result } from '../../contract/api';
+import { gatewayUrlProblem, PROFILE_NAME } from '../../contract/profile-rules';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
@@ -8,16 +9,23 @@ export type { DefaultGateway, FlowentProfile } from '../../contract/account';
 
 export const DEFAULT_PROFILE = 'default';
 
-/** Whether `text` can be a Gateway URL: an http(s) URL. */
-export function isGatewayUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+/**
+ * The refusal of a Gateway URL that is none (see gatewayUrlProblem), null for a good one;
+ * `variable`: the environment variable it was read from. The refusal repeats the URL without
+ * its password: it is printed.
+ */
+export function gatewayUrlRefusal(baseUrl: string, variable: string | null = null): Refused<AccountFailure> | null {
+  const problem = gatewayUrlProblem(baseUrl);
+  if (problem === null) return null;
+  return {
+    ok: false,
+    code: 'flowent-bad-profile',
+    field: 'baseUrl',
+    value: redactUrlCredentials(baseUrl),
+    ...(variable ? { variable } : {}),
+    ...(problem === 'credentials' ? { credentials: true } : {}),
+  };
 }
-const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;
 
 /** Where each profile's API token comes from: the keychain in the desktop app, the environment headless. */
 export type ProfileSecrets = (profile: string) => SecretSource;
@@ -83,7 +91,8 @@ export class FlowentProfiles {
 
   save(profile: FlowentProfile): Result<FlowentProfile, AccountFailure> {
     if (!PROFILE_NAME.test(profile.name)) return { ok: false, code: 'flowent-bad-profile', field: 'name', value: profile.name };
-    if (!isGatewayUrl(profile.baseUrl)) return { ok: false, code: 'flowent-bad-profile', field: 'baseUrl', value: profile.baseUrl };
+    const badUrl = gatewayUrlRefusal(profile.baseUrl);
+    if (badUrl) return badUrl;
     const clean = { name: profile.name, baseUrl: profile.baseUrl.replace(/\/+$/, '') };
     const others = this.settings.read<FlowentProfile[]>('profiles', []).filter((stored) => stored.name !== clean.name);
     this.settings.write('profiles', [...others, clean]);

@@ -2,7 +2,7 @@ import type { AccountFailure, Refused } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
 import { networkProblemOf } from '../network-problem';
 import { gatewayFailure } from './gateway-errors';
-import { isGatewayUrl } from './profiles';
+import { gatewayUrlRefusal } from './profiles';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -73,14 +73,8 @@ export class TokenSession {
     const { baseUrl, profile, variable, baseUrlVariable } = this.options;
     // Saved URLs were checked when saved; one from the environment is checked here, before
     // anything is sent, so a malformed setting is named as such and not taken for the network.
-    if (!isGatewayUrl(baseUrl))
-      return {
-        ok: false,
-        code: 'flowent-bad-profile',
-        field: 'baseUrl',
-        value: baseUrl,
-        ...(baseUrlVariable ? { variable: baseUrlVariable } : {}),
-      };
+    const badUrl = gatewayUrlRefusal(baseUrl, baseUrlVariable);
+    if (badUrl) return badUrl;
     if (!apiToken) return { ok: false, code: 'flowent-no-api-token', profile, variable };
     const url = `${baseUrl}/token/exchange`;
     let response: Response;

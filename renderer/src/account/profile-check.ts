@@ -1,17 +1,7 @@
 import type { FlowentProfile } from '../../../main/contract/account';
+import { redactUrlCredentials } from '../../../main/contract/url-credentials';
+import { gatewayUrlProblem, PROFILE_NAME } from '../../../main/contract/profile-rules';
 import { inPageWords } from '../page/page-words';
-
-/** The core's rules for a profile (main/core/account/profiles.ts), checked as the user types. */
-const PROFILE_NAME = /^[a-z0-9_-]{1,40}$/;
-
-function isGatewayUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 export interface ProfileProblems {
   /** What is wrong with each typed field, in the core's words (null: nothing, or not typed yet). */
@@ -26,9 +16,19 @@ export interface ProfileProblems {
  * it would show the name's and hide the URL's.
  */
 export function checkProfile({ name, baseUrl }: FlowentProfile): ProfileProblems {
-  const bad = (field: 'name' | 'baseUrl', value: string) => inPageWords({ code: 'flowent-bad-profile', field, value });
-  const nameProblem = name !== '' && !PROFILE_NAME.test(name) ? bad('name', name) : null;
-  const urlProblem = baseUrl !== '' && !isGatewayUrl(baseUrl) ? bad('baseUrl', baseUrl) : null;
+  // The core's own rules (main/core/account/profiles.ts), in its words, as the user types.
+  const nameProblem =
+    name !== '' && !PROFILE_NAME.test(name) ? inPageWords({ code: 'flowent-bad-profile', field: 'name', value: name }) : null;
+  const gatewayProblem = baseUrl === '' ? null : gatewayUrlProblem(baseUrl);
+  const urlProblem =
+    gatewayProblem === null
+      ? null
+      : inPageWords({
+          code: 'flowent-bad-profile',
+          field: 'baseUrl',
+          value: redactUrlCredentials(baseUrl),
+          credentials: gatewayProblem === 'credentials',
+        });
   const missing = [name === '' ? 'a name' : null, baseUrl === '' ? 'a Gateway URL' : null].filter((m) => m !== null);
   const wrong = [nameProblem ? 'the name' : null, urlProblem ? 'the Gateway URL' : null].filter((m) => m !== null);
   const blocked =

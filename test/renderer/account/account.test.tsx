@@ -95,6 +95,13 @@ describe('account dialog: profiles', () => {
 
     await user.clear(within(profiles).getByLabelText('Profile name'));
     await user.type(within(profiles).getByLabelText('Profile name'), 'staging');
+    // The core's rule, said as it is typed: a password in the URL is neither kept nor repeated.
+    await user.clear(within(profiles).getByLabelText('Gateway base URL'));
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://deploy:S3CRET@staging.flowent.chat/api/v1/gateway');
+    const credentials = within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent;
+    expect(credentials).toContain('"https://deploy:***@staging.flowent.chat/api/v1/gateway": credentials do not belong in the Gateway URL');
+    expect(credentials).not.toContain('S3CRET');
+    expect(save.disabled).toBe(true);
     await user.clear(within(profiles).getByLabelText('Gateway base URL'));
     await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway');
     expect(within(profiles).queryAllByRole('alert')).toEqual([]);

@@ -1,0 +1,50 @@
+// A Gateway URL with credentials in it (https://user:pw@host/) is refused before anything is
+// saved or sent: the API token is what signs in to the Gateway, and a password in the URL would
+// be stored in clear and repeated by every message that names the Gateway.
+import { expect, it } from 'vitest';
+import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { runCli } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+
+const { cleanups, tempDir } = cleanupsPerTest();
+
+async function gateway(): Promise<FlowentGateway> {
+  const started = new FlowentGateway();
+  await started.start();
+  cleanups.push(() => started.stop());
+  return started;
+}
+
+/** The stand-in's Gateway URL with a user and password in it. */
+const withPassword = (baseUrl: string) => baseUrl.replace('http://', 'http://deploy:S3CRET@');
+
+it('actions profile add refuses a Gateway URL with credentials (exit 2), says where the token goes, and saves nothing', async () => {
+  const dataDir = tempDir();
+  const { baseUrl } = await gateway();
+  const added = await runCli(['actions', 'profile', 'add', 'staging', withPassword(baseUrl), '--data-dir', dataDir]);
+  expect(added.code).toBe(2);
+  expect(added.stderr).toContain('credentials do not belong in the Gateway URL');
+  expect(added.stderr).toContain('FLOWENT_API_TOKEN');
+  expect(added.stderr).toContain(baseUrl.replace('http://', 'http://deploy:***@'));
+  expect(added.stdout + added.stderr).not.toContain('S3CRET');
+  const listed = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], { FLOWENT_BASE_URL: '' });
+  expect(listed.stdout).not.toContain('staging');
+});
+
+it('FLOWENT_BASE_URL with credentials is refused before anything is sent (exit 2), and profile list prints it without the password', async () => {
+  const dataDir = tempDir();
+  const stand = await gateway();
+  const env = { FLOWENT_BASE_URL: withPassword(stand.baseUrl), FLOWENT_API_TOKEN: 'api_test_token' };
+  const listed = await runCli(['actions', 'list', '--data-dir', dataDir], env);
+  expect(listed.code).toBe(2);
+  expect(listed.stderr).toContain('FLOWENT_BASE_URL is "');
+  expect(listed.stderr).toContain('credentials do not belong in the Gateway URL, so nothing was sent');
+  expect(listed.stdout + listed.stderr).not.toContain('S3CRET');
+  expect(stand.exchanges).toBe(0);
+
+  const profiles = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], env);
+  expect(profiles.stdout).toContain(`* default  ${stand.baseUrl.replace('http://', 'http://deploy:***@')}  (from FLOWENT_BASE_URL`);
+  const json = await runCli(['actions', 'profile', 'list', '--json', '--data-dir', dataDir], env);
+  expect(JSON.parse(json.stdout)).toMatchObject({ baseUrl: stand.baseUrl.replace('http://', 'http://deploy:***@') });
+  for (const run of [profiles, json]) expect(run.stdout + run.stderr).not.toContain('S3CRET');
+});
