@@ -1,8 +1,9 @@
+import { REDACTED_CREDENTIAL } from '../contract/api';
 import { applyStopped } from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { isLeftAlone, leftAloneAdvice, planLines } from './plan-output';
+import { isLeftAlone, leftAloneAdvice, planJson, planLines } from './plan-output';
 
 /** `actions plan|apply|pull` over the project folder. */
 export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
@@ -14,7 +15,7 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
     if (sub === 'plan') {
       const planned = await api.planActions(prune);
       if (!planned.ok) return fail(inCliWords(planned), exitCodeOf(planned));
-      if (json) out(JSON.stringify(planned.value));
+      if (json) out(JSON.stringify(planJson(planned.value)));
       else planLines(planned.value).forEach(out);
       return planned.value.pending ? EXIT.pending : EXIT.done;
     }
@@ -25,7 +26,7 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
       // As "actions link --here" says it.
       notes.forEach((note) => err(`Note: ${note}`));
       warnings.forEach((warning) => err(`Warning: ${warning}`));
-      if (json) out(JSON.stringify(applied.value));
+      if (json) out(JSON.stringify({ ...applied.value, plan: planJson(plan) }));
       else {
         for (const step of done)
           out(`${step.change === 'create' ? 'Created' : step.change === 'delete' ? 'Deleted' : 'Updated'} ${step.name}.`);
@@ -50,9 +51,18 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
         ),
       );
       pulled.value.removed.forEach((file) => out(`Removed ${file}.`));
+      pulled.value.credentialsLeftOut.forEach((file) => err(credentialsLeftOut(file)));
       if (pulled.value.written.length + pulled.value.removed.length === 0)
         out('Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).');
     }
     return 0;
   };
+}
+
+/** The note under `actions pull` for a file whose webhook_url Flowent holds with credentials, in the words of `mocks export`'s. */
+function credentialsLeftOut(file: string): string {
+  return (
+    `  ${file}: the password in its webhook_url is written as ${REDACTED_CREDENTIAL} (action files are meant for git; ` +
+    'Flowent keeps the URL with it, and "actions apply" leaves it as it is while the file says the same URL but for the password).'
+  );
 }

@@ -1,13 +1,14 @@
-import { actionStateWords, type ActionPlan, type PlannedAction } from '../contract/api';
+import { actionStateWords, redactUrlCredentials, type ActionPlan, type PlannedAction } from '../contract/api';
 
 const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~', delete: '-', none: ' ' };
 
 /** The plan as the terminal shows it: one line per action, then the diff of each changed field. */
 export function planLines(plan: ActionPlan): string[] {
-  const lines = [`Plan for profile ${plan.profile} (${plan.gateway}):`];
+  const lines = [`Plan for profile ${plan.profile} (${redactUrlCredentials(plan.gateway)}):`];
   for (const action of plan.actions) {
     const mark = isLeftAlone(action) ? '!' : MARKS[action.change];
     lines.push(`  ${mark} ${action.name}  ${changeWords(action)} (${actionStateWords(action)})`);
+    if (action.keepsRegisteredPassword) lines.push(`      ${keptPasswordWords(action)}`);
     if (isLeftAlone(action)) continue;
     if (action.change === 'delete') continue;
     for (const field of action.fields) {
@@ -40,6 +41,23 @@ function changeWords(action: PlannedAction): string {
     case 'none':
       return action.state === 'in-sync' ? 'no change' : 'left alone';
   }
+}
+
+/** The plan as `--json` prints it: every URL without its password (the plan itself carries the registered one, to send it). */
+export function planJson(plan: ActionPlan): ActionPlan {
+  return {
+    ...plan,
+    gateway: redactUrlCredentials(plan.gateway),
+    actions: plan.actions.map((action) => ({
+      ...action,
+      webhookUrl: action.webhookUrl === null ? null : redactUrlCredentials(action.webhookUrl),
+    })),
+  };
+}
+
+/** Why an action whose file writes its URL's password as *** keeps Flowent's URL. */
+export function keptPasswordWords(action: PlannedAction): string {
+  return `${action.file ?? action.name}: its webhook_url has the password left out (***), so Flowent keeps the registered URL with its password.`;
 }
 
 /** What does something about `count` actions only on Flowent, which apply without --prune leaves alone. */

@@ -142,6 +142,11 @@ export interface PlannedAction {
   webhookUrl: string | null;
   /** The file says `here`: the action is linked to this companion and follows its tunnel. */
   here: boolean;
+  /**
+   * The file's webhook_url has its password left out (`***`, as `actions pull` writes it) and
+   * is Flowent's URL but for that: the registered URL, password and all, is kept, not replaced.
+   */
+  keepsRegisteredPassword: boolean;
 }
 
 export interface ActionPlan {
@@ -176,6 +181,8 @@ export interface PullOutcome {
    * profile: Flowent has another URL for this profile, and the other profiles keep theirs.
    */
   perProfile: string[];
+  /** Files among `written` whose webhook_url Flowent holds with credentials: written with the password as ***. */
+  credentialsLeftOut: string[];
 }
 
 type Args = ArgumentsOf<typeof projectArguments>;

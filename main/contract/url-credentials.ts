@@ -17,6 +17,16 @@ export function hasUrlCredentials(url: string): boolean {
   return redactUrlCredentials(url) !== url;
 }
 
+/**
+ * Whether a URL's password (or user name given alone) is the `***` redactUrlCredentials writes:
+ * a URL as printed or written for others (a pulled action file), not one to connect to.
+ */
+export function hasLeftOutCredentials(url: string): boolean {
+  const userinfo = URL_USERINFO.exec(url)?.[2];
+  if (userinfo === undefined) return false;
+  return userinfo.slice(userinfo.indexOf(':') + 1) === REDACTED_CREDENTIAL;
+}
+
 /** What stands for a password (or a user name given alone) left out of a URL. */
 export const REDACTED_CREDENTIAL = '***';
 

@@ -1,5 +1,6 @@
 import type { ActionField, ActionSyncState, FieldChange, PlannedAction } from '../../contract/project';
 import type { FlowentAction, LinkedAction } from '../../contract/account';
+import { hasLeftOutCredentials, redactUrlCredentials } from '../../contract/url-credentials';
 import { companionWebhookUrl } from '../account/links';
 import { loadLazily } from '../load-lazily';
 import { webhookUrlFor, type ActionFile } from './action-file';
@@ -33,14 +34,17 @@ export function planActions(inputs: PlanInputs): PlannedAction[] {
   for (const file of [...inputs.files].sort((a, b) => a.name.localeCompare(b.name))) {
     const there = remote.get(file.name) ?? null;
     remote.delete(file.name);
-    const wanted = webhookUrlFor(file, inputs.profile) ?? '';
+    const written = webhookUrlFor(file, inputs.profile) ?? '';
+    // A URL pulled with its password as *** stands for Flowent's (readWithUrls refuses one that stands for none).
+    const keepsRegisteredPassword = there !== null && keepsPassword(written, there.webhook_url);
+    const wanted = keepsRegisteredPassword ? there.webhook_url : written;
     const here = wanted === 'here';
     const link = inputs.links.find((stored) => stored.action === file.name) ?? null;
     // With no companion to be `here`, it has no URL: not even the one a link on the data folder
     // holds, which may be another project's serve (the plan is refused before it is shown).
     const webhookUrl = here ? (inputs.hereBase ? companionWebhookUrl(inputs.hereBase, file.name) : null) : wanted;
     const local = { description: file.description, json_schema: file.json_schema, webhook_url: webhookUrl ?? 'here' };
-    const base = { name: file.name, file: file.file, webhookUrl, here };
+    const base = { name: file.name, file: file.file, webhookUrl, here, keepsRegisteredPassword };
     if (!there) {
       planned.push({ ...base, state: 'only-here', change: 'create', fields: fieldChanges(null, local) });
       continue;
@@ -68,12 +72,21 @@ export function planActions(inputs: PlanInputs): PlannedAction[] {
       file: null,
       webhookUrl: there.webhook_url,
       here: false,
+      keepsRegisteredPassword: false,
       state: 'only-there',
       change: inputs.prune ? 'delete' : 'none',
       fields: fieldChanges(there, null),
     });
   }
   return planned;
+}
+
+/**
+ * Whether a file's webhook_url is Flowent's `registered` one with the password left out (`***`,
+ * as pull writes it): pushing it would set Flowent's URL to the literal ***, so the plan keeps Flowent's.
+ */
+export function keepsPassword(written: string, registered: string): boolean {
+  return hasLeftOutCredentials(written) && redactUrlCredentials(registered) === written;
 }
 
 /** Equal as JSON values: key order does not matter to Flowent or to a schema. */
@@ -96,9 +109,15 @@ function fieldChanges(flowent: ActionFacts | null, file: ActionFacts | null): Fi
     const before = flowent ? show(field, flowent) : null;
     const after = file ? show(field, file) : null;
     if (before === after) continue;
-    changes.push({ field, flowent: before, file: after, diff: lineDiff(before ?? '', after ?? '') });
+    // The plan is printed and shown: a URL's password is compared, never shown.
+    const [flowentShown, fileShown] = field === 'webhook_url' ? [before, after].map(withoutPassword) : [before, after];
+    changes.push({ field, flowent: flowentShown ?? null, file: fileShown ?? null, diff: lineDiff(flowentShown ?? '', fileShown ?? '') });
   }
   return changes;
+}
+
+function withoutPassword(url: string | null): string | null {
+  return url === null ? null : redactUrlCredentials(url);
 }
 
 function show(field: ActionField, facts: ActionFacts): string {

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
-import { failureOf, type ProjectFailure, type Refused, type Result } from '../../contract/api';
+import { failureOf, hasLeftOutCredentials, redactUrlCredentials, type ProjectFailure, type Refused, type Result } from '../../contract/api';
 import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome, ServeSeen } from '../../contract/project';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { newActionFileText, webhookUrlFor, type ActionFile } from './action-file';
-import { canonical, planActions, type ActionFacts } from './action-plan';
+import { canonical, keepsPassword, planActions, type ActionFacts } from './action-plan';
 import { ACTIONS_FOLDER, checkProjectDir, readActionFiles, removeFile, writeFileAtomically } from './project-folder';
 import { mergeIntoDocument, problemAt } from './yaml-file';
 
@@ -72,12 +72,13 @@ export class ProjectActions {
     const profile = this.profile();
     const links = this.deps.account.registry.links.forProfile(profile);
     const files = new Map(listed.files.map((file) => [file.name, file]));
-    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [] };
+    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [] };
     const profiles = this.deps.account.registry.profiles.list().map((known) => known.name);
     mkdirSync(join(this.deps.dir, ACTIONS_FOLDER), { recursive: true });
     for (const action of listed.remote) {
       const linked = links.some((link) => link.action === action.name && link.webhookUrl === action.webhook_url);
-      const url = linked ? 'here' : action.webhook_url;
+      // Action files are meant for git: a password in the URL is written as *** (plan and apply keep Flowent's).
+      const url = linked ? 'here' : redactUrlCredentials(action.webhook_url);
       const existing = files.get(action.name);
       const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
       const text = existing
@@ -93,6 +94,7 @@ export class ProjectActions {
         writeFileAtomically(join(this.deps.dir, file), text);
         outcome.written.push(file);
         if (typeof existing?.webhookUrl === 'string' && existing.webhookUrl !== url) outcome.perProfile.push(file);
+        if (url !== action.webhook_url && !linked) outcome.credentialsLeftOut.push(file);
       }
       this.remember(action.name, action);
     }
@@ -154,21 +156,38 @@ export class ProjectActions {
     return { ok: true, files: actions, remote: listed.value };
   }
 
-  /** The files and Flowent's actions, when every file gives a webhook_url for this profile (pull writes one in, so it reads without). */
+  /**
+   * The files and Flowent's actions, when every file gives a webhook_url for this profile (pull
+   * writes one in, so it reads without), and each URL with its password left out (`***`, as
+   * pull writes it) stands for the URL Flowent holds: one that stands for none cannot be sent.
+   */
   private async readWithUrls(): Promise<Listed> {
     const listed = await this.read();
     if (!listed.ok) return listed;
     const profile = this.profile();
-    const problems: ProjectProblem[] = listed.files
-      .filter((file) => webhookUrlFor(file, profile) === null)
-      .map((file) =>
-        problemAt(
-          file.yaml,
-          file.file,
-          '/webhook_url',
-          `webhook_url gives no URL for the profile "${profile}": add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under it`,
-        ),
-      );
+    const registered = new Map(listed.remote.map((action) => [action.name, action.webhook_url]));
+    const problems: ProjectProblem[] = [];
+    for (const file of listed.files) {
+      const url = webhookUrlFor(file, profile);
+      if (url === null)
+        problems.push(
+          problemAt(
+            file.yaml,
+            file.file,
+            '/webhook_url',
+            `webhook_url gives no URL for the profile "${profile}": add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under it`,
+          ),
+        );
+      else if (hasLeftOutCredentials(url) && !keepsPassword(url, registered.get(file.name) ?? ''))
+        problems.push(
+          problemAt(
+            file.yaml,
+            file.file,
+            '/webhook_url',
+            `webhook_url has its password left out (***, as "actions pull" writes it), and Flowent holds no URL it stands for: write the password in place of *** to send this URL`,
+          ),
+        );
+    }
     return problems.length > 0 ? { ok: false, code: 'project-invalid', problems } : listed;
   }
 
