@@ -22,6 +22,8 @@ export type StoreFailure =
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }
   | { code: 'database-error'; file: string; reason: string }
+  /** A history this user may read but not write (its folder or file made read-only): SQLite writes beside it even to read it. */
+  | { code: 'history-read-only'; dir: string; file: string }
   | { code: 'schema-too-new'; found: number; known: number }
   /** A command that only reads found no history in the folder (it creates none). */
   | { code: 'no-history'; dir: string };

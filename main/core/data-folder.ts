@@ -29,17 +29,33 @@ export const PRIVATE_FILE = 0o600;
 const hasFileModes = process.platform !== 'win32';
 
 /**
- * Makes sure the data folder exists and is private: created 0700, an existing one tightened
- * to 0700, and every companion file in it to 0600. Other files in a folder chosen with
- * --data-dir are left as they are. Throws what mkdir throws.
+ * Makes sure the data folder exists and is private: created 0700; an existing one, and every
+ * companion file in it, loses what the group and others may do, and nothing else: a folder or
+ * file its owner made read-only stays read-only (it is not the companion's to make writable).
+ * Other files in a folder chosen with --data-dir are left as they are. Throws what mkdir throws.
  */
 export function secureDataFolder(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER });
+  const created = mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER });
   if (!hasFileModes) return;
-  chmodQuietly(dataDir, PRIVATE_FOLDER);
+  // A folder made now is 0700 whatever the umask took away; one that was there keeps its owner's bits.
+  if (created !== undefined) chmodQuietly(dataDir, PRIVATE_FOLDER);
+  else keepToOwner(dataDir);
   for (const name of companionFileNames()) {
     const file = join(dataDir, name);
-    if (isRegularFile(file)) chmodQuietly(file, PRIVATE_FILE);
+    if (isRegularFile(file)) keepToOwner(file);
+  }
+}
+
+/** What the group and others could do with `path`. */
+const GROUP_AND_OTHERS = 0o077;
+
+function keepToOwner(path: string): void {
+  try {
+    const mode = statSync(path).mode & 0o7777;
+    if ((mode & GROUP_AND_OTHERS) !== 0) chmodSync(path, mode & ~GROUP_AND_OTHERS);
+  } catch {
+    // Another user's file (EPERM) or a read-only disk: opening goes on, and fails there with
+    // a message of its own if the folder is truly unusable.
   }
 }
 

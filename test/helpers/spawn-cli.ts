@@ -22,11 +22,15 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the real command to completion (in `cwd`, a project folder say, when given). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, { cwd }: { cwd?: string } = {}): Promise<RunResult> {
+/** Runs the real command to completion (in `cwd`, a project folder say, when given; as the user `as` names, when given). */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  { cwd, as }: { cwd?: string; as?: { uid: number; gid: number } } = {},
+): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const command = commandLine(args, {});
-    const child = spawn(command.file, command.args, { env: { ...process.env, ...env }, cwd });
+    const child = spawn(command.file, command.args, { env: { ...process.env, ...env }, cwd, ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -49,6 +49,13 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     todo: 'Move it aside to start a new history.',
   }),
   'database-error': ({ file, reason }) => ({ what: `Cannot open the history database ${file}: ${reason}.` }),
+  'history-read-only': ({ dir, file }, say) => ({
+    what: `The history in ${dir} is read-only: this user may not write the folder or ${file}, and SQLite writes beside a history (its -shm and -wal files) even to read it.`,
+    todo: either(
+      `make the folder and the file writable (chmod u+w ${dir} ${file})`,
+      `copy the folder and use the copy (${say.chooseDataDir})`,
+    ),
+  }),
   'no-history': ({ dir }, say) => ({
     what: `There is no history in ${dir}: nothing has been stored there yet.`,
     todo: `If your history is elsewhere, ${say.chooseDataDir}.`,

@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
 import { createPrivateHistory, DATA_FILES, historyFile, secureDataFolder, unusableReason } from '../data-folder';
@@ -241,8 +241,8 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
   try {
     secureDataFolder(dataDir);
     accessSync(dataDir, constants.W_OK | constants.R_OK);
-    return null;
   } catch (error) {
+    if (historyFile(dataDir).kind === 'created' && !writable(dataDir)) return historyReadOnly(dataDir);
     return {
       ok: false,
       code: 'data-dir-unusable',
@@ -250,17 +250,38 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
       reason: unusableReason(dataDir, (error as NodeJS.ErrnoException).code ?? 'unknown'),
     };
   }
+  // Refused here, before SQLite opens it: SQLite opens a read-only file as a reader and fails
+  // only at the first write, when the checkpoint thread already runs.
+  const file = join(dataDir, DATA_FILES.history);
+  return existsSync(file) && !writable(file) ? historyReadOnly(dataDir) : null;
+}
+
+/** A history its owner made read-only, the folder or the file: refused the same way to readers and writers. */
+function historyReadOnly(dataDir: string): Refused<StoreFailure> {
+  return { ok: false, code: 'history-read-only', dir: dataDir, file: join(dataDir, DATA_FILES.history) };
 }
 
 function storeError(file: string, error: unknown): Refused<StoreFailure> {
   const code = (error as { code?: string }).code ?? 'unknown';
   const reason = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_FULL') return { ok: false, code: 'disk-full', file };
+  // SQLite says "attempt to write a readonly database" even to a reader, when it cannot make
+  // the -shm and -wal it reads a WAL history through: the user made the history read-only.
+  if (code.startsWith('SQLITE_READONLY') && (!writable(dirname(file)) || !writable(file))) return historyReadOnly(dirname(file));
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return { ok: false, code: 'database-unwritable', file, reason };
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { ok: false, code: 'database-damaged', file, reason };
   return { ok: false, code: 'database-error', file, reason };
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** How long a new history's switch to WAL is tried again while another opener holds the lock it needs, and how often. */
