@@ -1,16 +1,44 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { FlagValue } from './command-shape';
 import { parseArgsInCliWords } from './parse-args-words';
 
 export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Strict flag parsing: an unknown flag or a missing value is a usage error, never ignored. */
-export function parseFlags<T extends Options>(argv: string[], options: T, allowPositionals = false) {
+/**
+ * Strict flag parsing: an unknown flag, a missing value, or an empty file or folder name
+ * (`--data-dir ""`, `--file "$UNSET"`) is a usage error, never ignored.
+ */
+export function parseFlags<T extends Options & Readonly<Record<string, { takes?: FlagValue }>>>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+) {
+  let parsed;
   try {
-    return parseArgs({ args: withNegativeNumbersJoined(argv, options), options, strict: true, allowPositionals });
+    parsed = parseArgs({ args: withNegativeNumbersJoined(argv, options), options, strict: true, allowPositionals });
   } catch (error) {
     throw new UsageError(parseArgsInCliWords(error));
+  }
+  refuseEmptyPaths(parsed.values, options);
+  return parsed;
+}
+
+/**
+ * An empty file or folder name is the sign of a variable that is not set: taken as it is, it
+ * named no file ("cannot read : there is no such file"), or, for --data-dir, the default
+ * folder, the app's own history, as though the flag were not given.
+ */
+function refuseEmptyPaths(values: Record<string, unknown>, options: Readonly<Record<string, { takes?: FlagValue }>>): void {
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.takes !== 'file' && spec.takes !== 'folder') continue;
+    const value = values[name];
+    if (value === '' || (Array.isArray(value) && value.includes(''))) {
+      throw new UsageError(
+        `--${name} is empty: name a ${spec.takes}${name === 'data-dir' ? ', or leave the flag out to use the default one' : ''}.`,
+      );
+    }
   }
 }
 
