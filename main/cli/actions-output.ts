@@ -12,6 +12,7 @@ import {
 import { apiTokenVariable, DEFAULT_PROFILE } from '../core';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
+import { exitCodeOf } from './exit-codes';
 
 /** What a prepared `actions` subcommand runs with. */
 export interface Runtime {
@@ -116,7 +117,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         if (!removed.ok && removed.code === 'flowent-unknown-profile') throw new UsageError(inCliWords(removed));
         if (!removed.ok) {
           err(`flowent-companion actions: ${inCliWords(removed)}`);
-          return 1;
+          return exitCodeOf(removed);
         }
         out(json ? JSON.stringify({ name, removed: true }) : `Removed profile ${name}.`);
         return 0;

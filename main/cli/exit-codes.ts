@@ -41,6 +41,8 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'flowent-invalid-input',
   'flowent-bad-profile',
   'flowent-unknown-profile',
+  // `actions profile remove default`: a name that can never be removed, refused as an unknown one is.
+  'flowent-default-profile',
   'har-empty',
   'har-not-json',
   'not-har',

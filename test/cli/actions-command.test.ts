@@ -270,7 +270,7 @@ describe('flowent-companion actions', () => {
     expect((await cli(['links', '--json'])).stdout).toBe('');
   });
 
-  it('profile remove of an unknown name exits 2 as profile use does; profile add, use and remove --json print one object', async () => {
+  it('profile remove of an unknown name or of the default exits 2 as profile use does; profile add, use and remove --json print one object', async () => {
     const { cli } = await setup();
     expect(await cli(['profile', 'remove', 'nosuch'])).toMatchObject({
       code: 2,
@@ -278,6 +278,9 @@ describe('flowent-companion actions', () => {
       stderr: expect.stringContaining('No Flowent profile named "nosuch"'),
     });
     expect((await cli(['profile', 'use', 'nosuch'])).code).toBe(2);
+    // The default profile can never be removed: a bad value too, from the real command.
+    const removeDefault = await runCli(['actions', 'profile', 'remove', 'default', '--data-dir', tempDir()]);
+    expect(removeDefault).toMatchObject({ code: 2, stdout: '' });
     const added = await cli(['profile', 'add', 'staging', 'https://staging.example.test/api/v1/gateway/', '--json']);
     expect(added.code).toBe(0);
     expect(lines(added.stdout)).toEqual([
