@@ -32,13 +32,9 @@ serveInspectorForFile(
 );
 
 /** Non-ASCII and unsorted, so the python and go styles sign it differently. */
-async function post(style: 'python' | 'go'): Promise<number> {
-  const payload = JSON.stringify({
-    action_name: 'greet',
-    parameters: { name: 'Renée', city: '北京' },
-    timestamp: Math.floor(Date.now() / 1000),
-  });
-  const response = await fetch(`${server.baseUrl}/actions/greet`, {
+async function post(style: 'python' | 'go', action = 'greet', parameters: object = { name: 'Renée', city: '北京' }): Promise<number> {
+  const payload = JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) });
+  const response = await fetch(`${server.baseUrl}/actions/${action}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: sign(payload, KEY, style).body,
@@ -142,6 +138,38 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     await expect.poll(() => rows().count()).toBe(2 + sent - 1);
     expect(await rows().first().getByTestId('source-tag').getAttribute('data-source')).toBe('replay');
     await screenshot(page, 'handler-probe');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the box within the details pane on a 1024×768 screen: the route and the style names wrap', async () => {
+    // A longer route than greet's, and calls a Go-style handler would see (what the audit opened).
+    expect(await post('python', 'create_ticket', { title: 'Zürich', priority: 'high' })).toBe(200);
+    expect(await post('go', 'create_ticket', { title: 'Zürich', priority: 'high' })).toBe(401);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      const refused = rows().filter({ hasText: 'create_ticket' }).first();
+      await expect.poll(() => refused.getByTestId('handler-mark').count()).toBe(1);
+      await refused.click();
+      const pane = page.getByRole('complementary', { name: 'Call details' });
+      const diagnosis = pane.getByRole('group', { name: 'Your handler and the signature' });
+      await expect.poll(() => diagnosis.getByTestId('handler-reached').textContent()).toContain('/actions/create_ticket');
+      const paneRight = await pane.evaluate((element) => element.getBoundingClientRect().right);
+      const facts = await diagnosis.locator('.facts dd').evaluateAll((values) =>
+        values.map((value) => ({
+          text: value.textContent,
+          right: value.getBoundingClientRect().right,
+          cut: value.scrollWidth > value.clientWidth,
+        })),
+      );
+      expect(facts.length).toBeGreaterThanOrEqual(4);
+      for (const fact of facts) {
+        expect(fact, fact.text ?? '').toMatchObject({ cut: false });
+        expect(fact.right, fact.text ?? '').toBeLessThanOrEqual(paneRight);
+      }
+      await screenshot(page, 'handler-diagnosis-1024');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
     expect(pageErrors).toEqual([]);
   });
 });
