@@ -2,12 +2,12 @@
  * Why the handler and the companion disagree about a call's signature, in words, for every
  * front end: the page shows it first in a call's details, naming styles by label as the
  * signature details and the handler's section do. The core returns the diagnosis's code and
- * parameters only; the answer's evidence and what the handler did so far come from the report.
+ * parameters only; the answer's evidence and what the handler did to date come from the report.
  */
 import type { HandlerDiagnosis, HandlerReport, HandlerSignature } from '../handlers';
 import { HMAC_KEY_ENV } from '../secret-variables';
 import { counted } from './counted';
-import { cap, type Said } from './said';
+import type { Said } from './said';
 import type { SigningVocabulary } from './vocabulary';
 
 /** A report that holds a diagnosis. */
@@ -20,26 +20,32 @@ const NOT_THE_SERIALIZATION: Record<Extract<HandlerDiagnosis, { code: 'handler-r
   'no-style-fits': 'no single signing style fits every call it accepted and rejected (its key may have changed since)',
 };
 
-/** "So far it accepted 3 calls with a valid signature and rejected 2." */
-function soFar({ known }: DiagnosedReport): string {
-  return `So far it accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
+/**
+ * "To date, your handler has accepted 3 calls with a valid signature and rejected 2": its record
+ * now, not when the call came (an old call's details would read today's totals as the call's).
+ */
+function recordToDate({ known }: DiagnosedReport): string {
+  return `To date, your handler has accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
 }
 
-/** The styles the handler verifies with, and this call's, for a rejected valid signature the styles tell apart. */
+/**
+ * What a rejected valid signature the styles tell apart means, short: this call's style, the
+ * one most of this Flowent's calls are in when it differs (the replay section names the style
+ * learned from all calls), and no list of styles: the page's table lists them, the command
+ * line's why-line adds them (`handlerRecordText`).
+ */
 function styleMismatch(
   { signedIn, mostCallsIn }: Extract<HandlerDiagnosis, { code: 'handler-signature-style-mismatch' }>,
-  verifiesWith: readonly string[],
+  answered: string,
+  acceptedSigned: boolean,
   say: SigningVocabulary,
 ): string {
-  // This call's style, said as such: the replay section names the style learned from all calls.
-  const flowent =
-    `this call was signed with ${say.style(signedIn)}` +
-    (mostCallsIn === null ? '' : `, though most of this Flowent's calls are signed with ${say.style(mostCallsIn)}`);
-  if (verifiesWith.length === 0) {
-    return `${cap(flowent)}, and your handler has not accepted a signed call yet: it verifies with another serialization, or with another key.`;
-  }
-  if (verifiesWith.length === 1) return `Your handler verifies with ${say.style(verifiesWith[0]!)}; ${flowent}.`;
-  return `Your handler verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart). ${cap(flowent)}.`;
+  const signed = `Your handler rejected a valid signature ${answered}: this call was signed with ${say.style(signedIn)}`;
+  const most = mostCallsIn === null ? '' : `, though most of this Flowent's calls are signed with ${say.style(mostCallsIn)}`;
+  // Never a signed call accepted: the style it verifies with is unknown, and its key may differ as well.
+  if (!acceptedSigned)
+    return `${signed}${most}. It has not accepted a signed call yet: it verifies with another style, or with another key.`;
+  return `${signed}, a style it does not verify with${most}.`;
 }
 
 /** The handler's diagnosis as what happened and what to do, in a front end's words. */
@@ -49,14 +55,14 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
   switch (diagnosis.code) {
     case 'handler-signature-style-mismatch':
       return {
-        what: `Your handler rejected a valid signature ${answered}. ${styleMismatch(diagnosis, report.known.stylesAccepted, say)} ${soFar(report)}`,
+        what: styleMismatch(diagnosis, answered, report.known.accepted > 0, say),
         todo:
           `${say.getVerifier(diagnosis.signedIn)} a verifier that accepts how this call was signed` +
           (diagnosis.mostCallsIn === null ? '.' : `, and ${say.getVerifier(diagnosis.mostCallsIn)} one for most of this Flowent's calls.`),
       };
     case 'handler-refused-valid-signature':
       return {
-        what: `Your handler rejected a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause. ${soFar(report)}`,
+        what: `Your handler rejected a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause.`,
         todo: CHECK_THE_KEY,
       };
     case 'handler-refused-registration-check':
@@ -110,8 +116,36 @@ export function handlerMayDisagree(verdict: string, handlerSignature: HandlerSig
   return false;
 }
 
-/** The diagnosis as one paragraph, what happened then what to do: the command line's why-line, `calls --json`'s message. */
+/**
+ * What the page's table beside the diagnosis says, as sentences for a front end without it:
+ * the styles the handler may verify with and its record to date, for a rejected valid
+ * signature; null for the other diagnoses, which the record does not explain.
+ */
+function handlerRecordText(report: DiagnosedReport, say: SigningVocabulary): string | null {
+  switch (report.diagnosis.code) {
+    case 'handler-signature-style-mismatch': {
+      const verifiesWith = report.known.stylesAccepted;
+      // None: the diagnosis says it has not accepted a signed call yet.
+      if (verifiesWith.length === 0) return recordToDate(report);
+      const styles =
+        verifiesWith.length === 1
+          ? `It verifies with ${say.style(verifiesWith[0]!)}.`
+          : `It verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart).`;
+      return `${styles} ${recordToDate(report)}`;
+    }
+    case 'handler-refused-valid-signature':
+      return recordToDate(report);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The diagnosis as one paragraph, what happened, the handler's record, then what to do: the
+ * command line's why-line, `calls --json`'s message.
+ */
 export function handlerDiagnosisText(report: DiagnosedReport, say: SigningVocabulary): string {
   const { what, todo } = handlerDiagnosisWords(report, say);
-  return `${what} ${todo}`;
+  const record = handlerRecordText(report, say);
+  return record === null ? `${what} ${todo}` : `${what} ${record} ${todo}`;
 }

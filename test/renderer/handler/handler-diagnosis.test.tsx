@@ -40,7 +40,7 @@ describe('the diagnosis speaks as the rest of the screen does', () => {
     const call = (await c.api.getCall(1))!;
     const signedIn = call.handler!.verifierStyle;
     const label = call.signature.styles.find((s) => s.style === signedIn)!.label;
-    expect(box.textContent).toContain(`This call was signed with ${label}, and your handler has not accepted a signed call yet`);
+    expect(box.textContent).toContain(`this call was signed with ${label}. It has not accepted a signed call yet`);
     expect(box.textContent).toContain(
       '"Show a verifier that checks this style" below gives a verifier that accepts how this call was signed.',
     );

@@ -159,7 +159,7 @@ describe('one screen names one style per thing: the style this call was signed i
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     // Named by label, as the signature details name them; each verifier is in a fold of the box.
     expect(box.textContent).toContain(
-      "This call was signed with Python example (as sent, ASCII escapes), though most of this Flowent's calls are signed with Raw body bytes (signature member cut out)",
+      "this call was signed with Python example (as sent, ASCII escapes), though most of this Flowent's calls are signed with Raw body bytes (signature member cut out)",
     );
     expect(box.textContent).toContain(
       '"Show a verifier that checks this style" below gives a verifier that accepts how this call was signed, and ' +
