@@ -238,8 +238,13 @@ export interface BulkReplayRuns {
 /** The signing style learned for the current HMAC key. */
 export interface LearnedStyleInfo {
   style: string;
-  /** Valid Flowent calls it was learned from; 0: the default style, nothing learned yet. */
+  /** Valid Flowent calls signed in it; 0: the default style, nothing learned yet. */
   fromCalls: number;
+  /**
+   * Of `fromCalls`, the calls some other style signs differently: the ones it was learned from.
+   * The rest every style signs alike (plain ASCII text, keys in order): they tell nothing.
+   */
+  toldApartBy: number;
   /** False while no call told the styles apart. */
   decided: boolean;
   /** False when there is no HMAC key (nothing can be learned or signed). */

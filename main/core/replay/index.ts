@@ -205,7 +205,13 @@ export function createReplay(deps: ReplaySetup): Replay {
     bulkRuns: () => runs.list(),
     styleInfo() {
       const learned = learnedNow();
-      return { style: learned.style, fromCalls: learned.fromCalls, decided: learned.decided, keySet: deps.hmacKey() !== null };
+      return {
+        style: learned.style,
+        fromCalls: learned.fromCalls,
+        toldApartBy: learned.discriminatingCalls,
+        decided: learned.decided,
+        keySet: deps.hmacKey() !== null,
+      };
     },
     learnedStyle: () => learnedNow(),
     probe,

@@ -1,13 +1,16 @@
 import { useEffect } from 'react';
 import { styleLabel } from '../../../main/contract/style-labels';
+import type { LearnedStyleInfo } from '../../../main/contract/api';
 import { counted } from '../../../main/contract/words';
 import { useReplayStore } from './replay-store';
 import { loadLearnedStyle } from './replay-ui-actions';
 
 /**
- * "Calls this companion signs use Python example (as sent, ASCII escapes), learned from 37
- * Flowent calls": what
- * re-signed and simulated calls use. Said as that, not as "Flowent signs with": a call's
+ * What re-signed and simulated calls use, and the Flowent calls that told it: "Calls this
+ * companion signs use Python example (as sent, ASCII escapes), learned from 1 Flowent call
+ * (every style signs the 4 others alike)". Only the calls some style signs differently count
+ * as learned from: a plain ASCII call is valid in every style and says nothing of which one
+ * Flowent uses. Said as what this companion signs with, not as "Flowent signs with": a call's
  * details name the style that call was signed in, which can be another.
  */
 export function ReplayLearnedStyle() {
@@ -16,16 +19,27 @@ export function ReplayLearnedStyle() {
     void loadLearnedStyle();
   }, []);
   if (!learned) return null;
-  let text: string;
-  if (!learned.keySet) text = 'No HMAC key is set: set it in Settings to re-sign or simulate calls.';
-  else if (learned.fromCalls === 0)
-    text = `Nothing learned yet: re-signed calls use ${styleLabel(learned.style)} until a valid Flowent call arrives.`;
-  else {
-    text = `Calls this companion signs use ${styleLabel(learned.style)}, learned from ${counted(learned.fromCalls, 'Flowent call')}${learned.decided ? '' : ' (none yet told the styles apart)'}.`;
-  }
   return (
     <p className="learned-style muted" aria-label="Learned signing style">
-      {text}
+      {learnedStyleText(learned)}
     </p>
   );
+}
+
+function learnedStyleText({ keySet, style, fromCalls, toldApartBy }: LearnedStyleInfo): string {
+  if (!keySet) return 'No HMAC key is set: set it in Settings to re-sign or simulate calls.';
+  const uses = `Calls this companion signs use ${styleLabel(style)}`;
+  if (fromCalls === 0) return `Nothing learned yet: re-signed calls use ${styleLabel(style)} until a valid Flowent call arrives.`;
+  if (toldApartBy === 0) {
+    const calls = fromCalls === 1 ? 'the one Flowent call' : `the ${fromCalls.toLocaleString('en-US')} Flowent calls`;
+    return `${uses}: every style signs ${calls} so far alike, so none told which one Flowent uses.`;
+  }
+  const alike = fromCalls - toldApartBy;
+  const others =
+    alike === 0
+      ? ''
+      : alike === 1
+        ? ' (every style signs one other alike)'
+        : ` (every style signs ${alike.toLocaleString('en-US')} others alike)`;
+  return `${uses}, learned from ${counted(toldApartBy, 'Flowent call')}${others}.`;
 }

@@ -50,9 +50,9 @@ describe('bulk replay of the filtered list', () => {
     );
     await user.clear(concurrency);
     await user.type(concurrency, '1');
-    // Every style signs these bodies alike: four calls learned from, none told them apart.
+    // Every style signs these bodies alike: none of the four calls told the styles apart, so none is counted as learned from.
     expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe(
-      'Calls this companion signs use Python example (as sent, ASCII escapes), learned from 4 Flowent calls (none yet told the styles apart).',
+      'Calls this companion signs use Python example (as sent, ASCII escapes): every style signs the 4 Flowent calls so far alike, so none told which one Flowent uses.',
     );
     await user.click(start);
     await waitFor(() => expect(progressOf(dialog).max).toBe(3));
