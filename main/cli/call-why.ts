@@ -56,6 +56,15 @@ export async function handlerWhy(api: Pick<CompanionApi, 'getCall'>, id: number)
   return { code: report.diagnosis.code, message: handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, CLI_PROBE_VOCABULARY) };
 }
 
+/**
+ * Why a companion's webhook refused a stored call for its signature (it enforces signatures), as
+ * its check said: the sender's record holds the serve's check (see loop-answer). Null otherwise.
+ */
+export async function signatureRefusalWhy(api: Pick<CompanionApi, 'getCall'>, id: number): Promise<string | null> {
+  const call = await api.getCall(id);
+  return call?.answeredBy === 'signature-check' ? (call.signatureDiagnosis?.message ?? null) : null;
+}
+
 /** What a stored call's parameters break of its action's schema; null when they meet it, or there is no schema to check. */
 export async function parameterWhy(api: Pick<CompanionApi, 'checkParameters'>, id: number, action: string): Promise<string | null> {
   const checked = await api.checkParameters(id);

@@ -8,7 +8,7 @@ import { inCliWords } from './cli-words';
 import { answeredByWords, answerPasses, counted, refusedVerdictWords } from '../contract/words';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
-import { handlerWhy, parameterWhy } from './call-why';
+import { handlerWhy, parameterWhy, signatureRefusalWhy } from './call-why';
 import { forwardingNote, whyLines } from './format-call';
 import {
   parseAction,
@@ -115,6 +115,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       // schema, and why the handler rejected the call's signature (or took one not valid).
       const parameterProblems = values.test ? null : await parameterWhy(api, r.id, action);
       const handler = r.status === 0 ? null : await handlerWhy(api, r.id);
+      const refusal = r.answeredBy === 'signature-check' ? await signatureRefusalWhy(api, r.id) : null;
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
       out(
@@ -133,6 +134,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         const answered = answeredByWords(r.answeredBy);
         if (answered) out(`           ${answered}`);
         whyLines({ handler, parameters: null }).forEach(out);
+        if (refusal) out(`  why: ${refusal}`);
         const note = forwardingNote(r.answeredBy, r.error);
         if (note) out(note);
       }

@@ -68,7 +68,7 @@ describe('replay through a running serve, of calls its handler never answered or
 });
 
 describe('send through a serve that refuses the call', () => {
-  it('says it was refused and exits 1: a refusal breaks no contract, yet is no pass', async () => {
+  it('says it was refused, and why, and exits 1: a refusal breaks no contract, yet is no pass', async () => {
     const dataDir = tempDir();
     const server = await startServe(['--port', '0', '--no-inspector', '--enforce-signatures', '--data-dir', dataDir], {
       FLOWENT_HMAC_KEY: KEY,
@@ -81,6 +81,8 @@ describe('send through a serve that refuses the call', () => {
       { FLOWENT_HMAC_KEY: 'not-the-serve-key' },
     );
     expect(sent.stdout).toContain('  verdict: this companion refused the call (401); Flowent treats anything but 2xx as a failed action\n');
+    // Why, as the serve's check said it (its key is not the sender's), under the answer.
+    expect(sent.stdout).toMatch(/ {2}answer: {2}401 .*\n {2}why: The signature matches none of the 13 known styles: the key is wrong/);
     expect(sent.stdout).not.toContain("meets Flowent's contract");
     expect(sent.code).toBe(1);
     // Stored as the serve stores such a refusal: no contract checked, no "not 2xx" mark.
