@@ -125,6 +125,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.follow !== undefined && follow === undefined) {
     throw new UsageError(`--follow must be ${FOLLOW_MODES.map((mode) => `"${mode}"`).join(' or ')}, not "${values.follow}".`);
   }
+  // Empty, node would listen on every address (as for 0.0.0.0): a variable left unset must not open the webhook to the network.
+  if (values.host === '')
+    throw new UsageError(`--host is empty: give an address such as 0.0.0.0, or leave the flag out for ${DEFAULT_HOST}.`);
   if (values.domain !== undefined && !values.tunnel) throw new UsageError('--domain only makes sense with --tunnel.');
   if (values.domain !== undefined && !/^[a-z0-9.-]{1,253}$/i.test(values.domain)) {
     throw new UsageError(`--domain must be a host name such as my-app.ngrok.app, not "${values.domain}".`);

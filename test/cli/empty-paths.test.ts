@@ -45,3 +45,11 @@ it('mocks set --file "" is refused as empty, exit 2, not as a file that is not t
   expect(run.stderr).not.toContain('cannot read');
   expect(run.code).toBe(2);
 });
+
+it('serve --host "" is refused, exit 2: empty, it would listen on every address, and nothing starts', async () => {
+  const home = tempDir();
+  const run = await runCli(['serve', '--host', '', '--port', '0', '--no-inspector'], homeIn(home));
+  expect(run.stderr).toContain('--host is empty: give an address such as 0.0.0.0, or leave the flag out for 127.0.0.1.');
+  expect(run.code).toBe(2);
+  expect(existsSync(join(home, '.config', 'flowent-companion'))).toBe(false);
+});
