@@ -51,7 +51,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
           <RefusalMark call={call} />
         ) : (
           <>
-            <VerdictBadge verdict={call.verdict} problem={call.problem} />
+            <VerdictBadge verdict={call.verdict} problem={call.problem} cause={call.signatureDiagnosis} />
             {call.test && <TestTag />}
             <HandlerMark call={call} />
             <TimestampMark timestamp={call.timestamp} />

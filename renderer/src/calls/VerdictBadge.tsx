@@ -1,21 +1,32 @@
-import type { CallSource, CallSummary, Verdict, Violation } from '../../../main/contract/api';
+import type { CallSource, CallSummary, SignatureCause, Verdict, Violation } from '../../../main/contract/api';
 import { answerMarkWord, noAnswerCause, problemWords } from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 
 /**
  * The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no
  * route...): the word alone, its grey and its title say it is not a Flowent call ("not Flowent:
- * body too large" was cut in the list's 180 px column).
+ * body too large" was cut in the list's 180 px column). A failed signature (invalid, malformed,
+ * missing) keeps its one word in the cell and gives its cause (`cause`, the diagnosis its
+ * details lead with) in its title and label: three invalid calls with three causes read alike.
  */
-export function VerdictBadge({ verdict, problem = null }: { verdict: Verdict; problem?: string | null }) {
+export function VerdictBadge({
+  verdict,
+  problem = null,
+  cause = null,
+}: {
+  verdict: Verdict;
+  problem?: string | null;
+  cause?: SignatureCause | null;
+}) {
   const why = verdict === 'not-flowent' ? problemWords(problem) : null;
-  const label = why ? `${VERDICT_LABEL[verdict]}: ${why}` : VERDICT_LABEL[verdict];
+  const label = why ? `${VERDICT_LABEL[verdict]}: ${why}` : cause ? `${VERDICT_LABEL[verdict]}: ${cause.message}` : VERDICT_LABEL[verdict];
   return (
     <span
       className={`badge verdict-${verdict}`}
       data-verdict={verdict}
+      data-cause={cause?.code}
       title={label}
-      {...(why ? { role: 'img', 'aria-label': label } : {})}
+      {...(why || cause ? { role: 'img', 'aria-label': label } : {})}
     >
       {why ?? VERDICT_LABEL[verdict]}
     </span>
