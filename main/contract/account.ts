@@ -214,11 +214,22 @@ export interface ParameterProblem {
   message: string;
 }
 
+/**
+ * The schema a call's parameters were checked against, in the order they are looked for: the
+ * open project's action file (e.g. actions/send_email.yaml), the copy cached from Flowent, the
+ * one defined in the simulator (an action Flowent does not have yet).
+ */
+export type CheckedSchema =
+  { from: 'project'; file: string; savedAt: number } | { from: 'flowent'; fetchedAt: number } | { from: 'simulator' };
+
 export type ParameterCheck =
-  /** `schemaFile`: checked against the open project's action file (e.g. actions/send_email.yaml), not Flowent's copy. */
-  | { status: 'checked'; problems: ParameterProblem[]; schemaFetchedAt: number; schemaFile?: string }
-  /** No schema cached for this action: list the actions from Flowent once (online). */
-  | { status: 'no-schema'; problems: [] }
+  | { status: 'checked'; problems: ParameterProblem[]; schema: CheckedSchema }
+  /**
+   * No schema known for this action. `flowentAccount`: the active profile has an API token, so
+   * listing the actions (online) caches the schema; without one, an account or a schema defined
+   * in the simulator is what gives one.
+   */
+  | { status: 'no-schema'; problems: []; flowentAccount: boolean }
   | { status: 'bad-schema'; problems: []; message: string };
 
 type Args = ArgumentsOf<typeof accountArguments>;

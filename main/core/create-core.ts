@@ -26,6 +26,7 @@ import { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
+import { simulatorDefinedSchema } from './replay/simulator-actions';
 import { secretState, sessionSecret, type SecretSource } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
@@ -372,6 +373,7 @@ export function createCore(options: CoreOptions): Core {
     retention: () => requireStore().retention,
     project,
     projectSchema: (action) => project.schemaFor(action),
+    simulatorSchema: (action) => simulatorDefinedSchema(requireStore().settings, action),
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });

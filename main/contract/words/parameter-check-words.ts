@@ -7,9 +7,20 @@ import type { ParameterCheck } from '../account';
 
 type Checked = Extract<ParameterCheck, { status: 'checked' }>;
 
-/** The schema a check used: the open project's action file, else the copy cached from Flowent. */
-export function parameterSchemaWords(check: Pick<Checked, 'schemaFile'>, action: string): string {
-  return check.schemaFile ? `checked against the project's ${check.schemaFile}` : `checked against the schema Flowent holds for ${action}`;
+/** The schema a check used: the open project's action file, the copy cached from Flowent, or the simulator's. */
+export function parameterSchemaWords(check: Pick<Checked, 'schema'>, action: string): string {
+  switch (check.schema.from) {
+    case 'project':
+      return `checked against the project's ${check.schema.file}`;
+    case 'flowent':
+      return `checked against the schema Flowent holds for ${action}`;
+    case 'simulator':
+      return `checked against the schema defined in the simulator for ${action}`;
+    default: {
+      const never: never = check.schema;
+      return never;
+    }
+  }
 }
 
 /** The problems in one paragraph, then the schema they come from; null when the parameters meet it (or nothing was checked). */

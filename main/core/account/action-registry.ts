@@ -4,7 +4,7 @@ import { failureOf, type AccountFailure, type Result } from '../../contract/api'
 import { isProductionGateway } from './action-validation';
 import { GatewayClient } from './gateway-client';
 import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type FollowRecord, type LinkedAction } from './links';
-import { SchemaCache, type ParameterCheck } from './parameter-check';
+import { SchemaCache, type SchemaCheck } from './parameter-check';
 import { apiTokenVariable, DEFAULT_PROFILE, FlowentProfiles, type FlowentProfile, type ProfileSecrets } from './profiles';
 import { RequestCounter } from './request-counter';
 import type { SettingsScope } from '../store/settings-repository';
@@ -243,7 +243,7 @@ export class ActionRegistry {
   }
 
   /** Checks a call's parameters against the action's cached schema (works offline). */
-  validateParameters(action: string, parameters: unknown, profile = this.profile().name): ParameterCheck {
+  validateParameters(action: string, parameters: unknown, profile = this.profile().name): SchemaCheck | null {
     return new SchemaCache(this.options.settings, profile, this.options.now).validate(action, parameters);
   }
 

@@ -1,9 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv, type ErrorObject } from './ajv';
 import type { SettingsScope } from '../store/settings-repository';
-import type { FlowentAction, ParameterCheck, ParameterProblem } from '../../contract/account';
+import type { CheckedSchema, FlowentAction, ParameterCheck, ParameterProblem } from '../../contract/account';
 
 export type { ParameterCheck, ParameterProblem } from '../../contract/account';
+
+/** A check made against a known schema: every outcome but `no-schema`. */
+export type SchemaCheck = Exclude<ParameterCheck, { status: 'no-schema' }>;
 
 interface CachedSchema {
   schema: Record<string, unknown>;
@@ -36,10 +39,10 @@ export class SchemaCache {
     return this.settings.read<CachedSchema | null>(this.key(name), null);
   }
 
-  /** Checks a call's `parameters` against the cached schema of `action`. */
-  validate(action: string, parameters: unknown): ParameterCheck {
+  /** Checks a call's `parameters` against the cached schema of `action`; null when none is cached. */
+  validate(action: string, parameters: unknown): SchemaCheck | null {
     const cached = this.get(action);
-    if (!cached) return { status: 'no-schema', problems: [] };
+    if (!cached) return null;
     const text = JSON.stringify(cached.schema);
     let entry = this.compiled.get(action);
     if (!entry || entry.text !== text) {
@@ -56,7 +59,7 @@ export class SchemaCache {
     }
     const valid = entry.validate(parameters);
     const problems = valid ? [] : (entry.validate.errors ?? []).map(describe);
-    return { status: 'checked', problems, schemaFetchedAt: cached.fetchedAt };
+    return { status: 'checked', problems, schema: { from: 'flowent', fetchedAt: cached.fetchedAt } };
   }
 
   private key(name: string): string {
@@ -65,9 +68,9 @@ export class SchemaCache {
 }
 
 /**
- * Schemas of action files compiled so far, by path, with the text they were compiled from: a
- * serve in a project checks every call's parameters, and compiling a schema costs more than
- * checking against it.
+ * Schemas given whole compiled so far (action files by path, simulator schemas by action), with
+ * the text they were compiled from: a serve in a project checks every call's parameters, and
+ * compiling a schema costs more than checking against it.
  */
 export type FileSchemas = Map<string, { text: string; validate: ValidateFunction }>;
 
@@ -79,22 +82,52 @@ export function validateAgainstFile(
   file: { path: string; schema: Record<string, unknown>; modifiedAt: number },
   parameters: unknown,
   compiled: FileSchemas = new Map(),
-): ParameterCheck {
+): SchemaCheck {
+  return validateAgainst(file.schema, parameters, compiled, `file:${file.path}`, `The schema in ${file.path}`, {
+    from: 'project',
+    file: file.path,
+    savedAt: file.modifiedAt,
+  });
+}
+
+/**
+ * Checks a call's `parameters` against the schema defined in the simulator for `action`: the
+ * one its simulated calls were generated from, when Flowent has none for it.
+ */
+export function validateAgainstSimulatorSchema(
+  action: string,
+  schema: Record<string, unknown>,
+  parameters: unknown,
+  compiled: FileSchemas = new Map(),
+): SchemaCheck {
+  return validateAgainst(schema, parameters, compiled, `simulator:${action}`, `The schema defined in the simulator for ${action}`, {
+    from: 'simulator',
+  });
+}
+
+function validateAgainst(
+  schema: Record<string, unknown>,
+  parameters: unknown,
+  compiled: FileSchemas,
+  compiledKey: string,
+  schemaName: string,
+  source: CheckedSchema,
+): SchemaCheck {
   let validate: ValidateFunction;
-  const text = JSON.stringify(file.schema);
+  const text = JSON.stringify(schema);
   try {
-    const known = compiled.get(file.path);
-    validate = known && known.text === text ? known.validate : createAjv().compile(file.schema);
-    compiled.set(file.path, { text, validate });
+    const known = compiled.get(compiledKey);
+    validate = known && known.text === text ? known.validate : createAjv().compile(schema);
+    compiled.set(compiledKey, { text, validate });
   } catch (error) {
     return {
       status: 'bad-schema',
       problems: [],
-      message: `The schema in ${file.path} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+      message: `${schemaName} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
   const problems = validate(parameters) ? [] : (validate.errors ?? []).map(describe);
-  return { status: 'checked', problems, schemaFetchedAt: file.modifiedAt, schemaFile: file.path };
+  return { status: 'checked', problems, schema: source };
 }
 
 function describe(error: ErrorObject): ParameterProblem {

@@ -3,7 +3,7 @@ import type { Refused, Result } from '../../contract/api';
 import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
 import type { FlowentResult } from '../account/types';
-import { validateAgainstFile, type FileSchemas } from '../account/parameter-check';
+import { validateAgainstFile, validateAgainstSimulatorSchema, type FileSchemas } from '../account/parameter-check';
 import type { CallsRepository } from '../store/calls-repository';
 
 export interface AccountDeps {
@@ -11,14 +11,16 @@ export interface AccountDeps {
   calls: () => CallsRepository;
   /** The open project's schema for an action (its action file), which takes the place of Flowent's copy. */
   projectSchema: (action: string) => { path: string; schema: Record<string, unknown>; modifiedAt: number } | null;
+  /** The schema defined in the simulator for an action: its calls are checked against it when Flowent has none. */
+  simulatorSchema: (action: string) => Record<string, unknown> | null;
 }
 
 const noTunnel = (forRegistration: boolean): Refused<AccountFailure> => ({ ok: false, code: 'flowent-no-public-url', forRegistration });
 
 /** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
-export function createAccountApi({ account, calls, projectSchema }: AccountDeps): AccountMethods {
+export function createAccountApi({ account, calls, projectSchema, simulatorSchema }: AccountDeps): AccountMethods {
   const registry = account.registry;
-  /** Action files compiled so far (see FileSchemas). */
+  /** Action files and simulator schemas compiled so far (see FileSchemas). */
   const fileSchemas: FileSchemas = new Map();
   const state = (): Result<AccountState, AccountFailure> => ({ ok: true, value: account.state() });
   const gateway = async <T>(operation: () => Promise<FlowentResult<T>>): Promise<Result<Warned<T>, AccountFailure>> => {
@@ -117,7 +119,14 @@ export function createAccountApi({ account, calls, projectSchema }: AccountDeps)
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
       const file = projectSchema(call.action);
       if (file) return { ok: true, value: validateAgainstFile(file, parameters ?? null, fileSchemas) };
-      return { ok: true, value: registry.validateParameters(call.action, parameters ?? null) };
+      const cached = registry.validateParameters(call.action, parameters ?? null);
+      if (cached) return { ok: true, value: cached };
+      const defined = simulatorSchema(call.action);
+      if (defined) return { ok: true, value: validateAgainstSimulatorSchema(call.action, defined, parameters ?? null, fileSchemas) };
+      return {
+        ok: true,
+        value: { status: 'no-schema', problems: [], flowentAccount: account.tokenSource(registry.profile().name) !== null },
+      };
     },
   };
 }

@@ -15,6 +15,7 @@ import { createStatusApi, type StatusDeps } from './status-api';
 export interface CoreApiDeps extends StatusDeps, LimitsDeps, ProjectDeps {
   account: AccountDeps['account'];
   projectSchema: AccountDeps['projectSchema'];
+  simulatorSchema: AccountDeps['simulatorSchema'];
   calls: () => CallsRepository;
   handlers: () => HandlersRepository;
   answers: Answers;

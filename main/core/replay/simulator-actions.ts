@@ -69,6 +69,11 @@ export function saveLocalSchema(
   return { ok: true, value: simulatorActions(calls, settings) };
 }
 
+/** The schema defined in the simulator for `action` (not Flowent's copy); null when none is. */
+export function simulatorDefinedSchema(settings: SettingsRepository, action: string): Record<string, unknown> | null {
+  return localSchemas(settings.scope(SIMULATOR_SETTINGS_SCOPE))[action] ?? null;
+}
+
 /** The schema the simulator generates parameters from, when one is known. */
 export function schemaFor(calls: CallsRepository, settings: SettingsRepository, action: string): Record<string, unknown> | null {
   return simulatorActions(calls, settings).find((entry) => entry.action === action)?.schema ?? null;

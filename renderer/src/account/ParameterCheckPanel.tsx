@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { CallDetail } from '../../../main/contract/api';
+import type { CallDetail, CheckedSchema } from '../../../main/contract/api';
 import { parameterSchemaWords } from '../../../main/contract/words';
 import { formatDateTime } from '../shared/format';
 import { checkCallParameters, type ParameterCheckOutcome } from './account-registry';
 import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
+import { openReplayDialog } from '../replay/replay-ui-actions';
 
-/** Whether the call's parameters fit its action's registered JSON Schema (a cached copy, so offline too). */
+/**
+ * Whether the call's parameters fit its action's JSON Schema: the project's action file, the copy
+ * cached from Flowent (so offline too) or the one defined in the simulator.
+ */
 export function ParameterCheckPanel({ call }: { call: CallDetail }) {
   const [outcome, setOutcome] = useState<ParameterCheckOutcome | null>(null);
   const applies = call.action !== null && !call.test && call.verdict !== 'not-flowent';
@@ -29,15 +33,27 @@ export function ParameterCheckPanel({ call }: { call: CallDetail }) {
   );
 }
 
+/** That the parameters meet the schema, and which one: a file's save date, Flowent's fetch date, or the simulator's. */
+function matchWords(schema: CheckedSchema, action: string): string {
+  switch (schema.from) {
+    case 'project':
+      return `match the schema in the project's ${schema.file} (saved ${formatDateTime(schema.savedAt)}).`;
+    case 'flowent':
+      return `match the schema of ${action} (as fetched ${formatDateTime(schema.fetchedAt)}).`;
+    case 'simulator':
+      return `match the schema defined in the simulator for ${action}.`;
+    default: {
+      const never: never = schema;
+      return never;
+    }
+  }
+}
+
 function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome; action: string }) {
   switch (outcome.status) {
     case 'checked':
       return outcome.problems.length === 0 ? (
-        <span className="ok-text">
-          {outcome.schemaFile
-            ? `match the schema in the project's ${outcome.schemaFile} (saved ${formatDateTime(outcome.schemaFetchedAt)}).`
-            : `match the schema of ${action} (as fetched ${formatDateTime(outcome.schemaFetchedAt)}).`}
-        </span>
+        <span className="ok-text">{matchWords(outcome.schema, action)}</span>
       ) : (
         <>
           <ul className="parameter-problems" aria-label="Parameter problems">
@@ -47,11 +63,12 @@ function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome;
               </li>
             ))}
           </ul>
-          {outcome.schemaFile && <span className="muted">({parameterSchemaWords(outcome, action)})</span>}
+          {/* Flowent's own schema goes without saying; another one is named, as Flowent would not check against it. */}
+          {outcome.schema.from !== 'flowent' && <span className="muted">({parameterSchemaWords(outcome, action)})</span>}
         </>
       );
     case 'no-schema':
-      return (
+      return outcome.flowentAccount ? (
         <span className="muted">
           no schema cached for {action}: open{' '}
           <button
@@ -65,6 +82,26 @@ function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome;
             Account → Actions
           </button>{' '}
           once online.
+        </span>
+      ) : (
+        // No account to list the actions with: "once online" would never come. Either way gives a schema.
+        <span className="muted">
+          no schema known for {action}: connect a Flowent account in{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              useAccountStore.setState({ tab: 'account' });
+              openPanel('account');
+            }}
+          >
+            Account
+          </button>
+          , or{' '}
+          <button type="button" className="link-button" onClick={() => openReplayDialog('simulator')}>
+            define one in the simulator
+          </button>
+          .
         </span>
       );
     case 'bad-schema':

@@ -35,7 +35,7 @@ describe('calls checked against the project’s schemas', () => {
       ok: true,
       value: {
         status: 'checked',
-        schemaFile: 'actions/send_email.yaml',
+        schema: { from: 'project', file: 'actions/send_email.yaml' },
         problems: [{ path: 'parameters.recipient', keyword: 'format', message: 'parameters.recipient is not a valid email.' }],
       },
     });
@@ -47,8 +47,8 @@ describe('calls checked against the project’s schemas', () => {
     const edited = await companion.core.api.checkParameters(await callId(companion, 'send_email', { recipient: 'a@example.com' }));
     expect(edited).toMatchObject({ ok: true, value: { problems: [{ path: 'parameters.subject', keyword: 'required' }] } });
 
-    // An action without a file falls back to Flowent's cached copy (none here).
+    // An action without a file falls back to Flowent's cached copy (none here, and no account to fetch it with).
     const other = await companion.core.api.checkParameters(await callId(companion, 'lookup_order', {}));
-    expect(other).toEqual({ ok: true, value: { status: 'no-schema', problems: [] } });
+    expect(other).toEqual({ ok: true, value: { status: 'no-schema', problems: [], flowentAccount: false } });
   });
 });
