@@ -1,4 +1,5 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
+import type { ParameterProblem } from './account';
 import type { AnswerFileMistake, AnswersFailure } from './answers';
 import type { AnsweredBy } from './names-and-limits';
 import type * as z from 'zod';
@@ -357,6 +358,11 @@ export interface ReplayMethods {
   saveSimulatorAction(...[action, schema]: Args['saveSimulatorAction']): Promise<Result<SimulatorAction[], ReplayFailure>>;
   /** Parameters that satisfy the action's schema, as JSON text; the same seed gives the same parameters. */
   generateParameters(...[action, seed]: Args['generateParameters']): Promise<Result<string, ReplayFailure>>;
+  /**
+   * What parameters (JSON text) break of the schema the simulator knows for the action (defined
+   * here, else Flowent's copy), before they are sent; none when no schema is known.
+   */
+  checkSimulatedParameters(...[action, parameters]: Args['checkSimulatedParameters']): Promise<Result<ParameterProblem[], ReplayFailure>>;
   /** Sends a Flowent call that never happened to the handler (stored with source `simulator`). */
   simulateCall(...[request]: Args['simulateCall']): Promise<Result<SimulateOutcome, ReplayFailure>>;
   /** The selection as HAR 1.2 (no credentials); the desktop app saves it through a save dialog instead. */
@@ -377,6 +383,7 @@ export const REPLAY_METHOD_NAMES = [
   'listSimulatorActions',
   'saveSimulatorAction',
   'generateParameters',
+  'checkSimulatedParameters',
   'simulateCall',
   'exportHar',
   'importHar',

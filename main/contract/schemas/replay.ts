@@ -87,6 +87,7 @@ export const replayArguments = {
   listSimulatorActions: argumentList(),
   saveSimulatorAction: argumentList(['action', actionName], ['schema', jsonText.nullable().describe('JSON text, or null to remove it')]),
   generateParameters: argumentList(['action', actionName], ['seed', seed]),
+  checkSimulatedParameters: argumentList(['action', actionName], ['parameters', parametersText]),
   simulateCall: argumentList(['request', simulateRequest]),
   exportHar: argumentList(['selection', callSelection]),
   importHar: argumentList([

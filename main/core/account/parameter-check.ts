@@ -113,6 +113,22 @@ function validateAgainst(
   schemaName: string,
   source: CheckedSchema,
 ): SchemaCheck {
+  const checked = schemaProblems(schema, parameters, compiled, compiledKey);
+  return checked.ok
+    ? { status: 'checked', problems: checked.problems, schema: source }
+    : { status: 'bad-schema', problems: [], message: `${schemaName} cannot be used: ${checked.reason}` };
+}
+
+/**
+ * What `parameters` break of `schema`, compiled once per `compiledKey` while its text stays the
+ * same; a schema that does not compile comes back as its reason.
+ */
+export function schemaProblems(
+  schema: Record<string, unknown>,
+  parameters: unknown,
+  compiled: FileSchemas,
+  compiledKey: string,
+): { ok: true; problems: ParameterProblem[] } | { ok: false; reason: string } {
   let validate: ValidateFunction;
   const text = JSON.stringify(schema);
   try {
@@ -120,14 +136,9 @@ function validateAgainst(
     validate = known && known.text === text ? known.validate : createAjv().compile(schema);
     compiled.set(compiledKey, { text, validate });
   } catch (error) {
-    return {
-      status: 'bad-schema',
-      problems: [],
-      message: `${schemaName} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  const problems = validate(parameters) ? [] : (validate.errors ?? []).map(describe);
-  return { status: 'checked', problems, schema: source };
+  return { ok: true, problems: validate(parameters) ? [] : (validate.errors ?? []).map(describe) };
 }
 
 function describe(error: ErrorObject): ParameterProblem {

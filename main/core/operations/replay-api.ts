@@ -4,9 +4,12 @@ import type { Replay } from '../replay';
 import type { ReplayMode } from '../replay/replay';
 import { generateParameters } from '../replay/simulate';
 import { readParameters } from '../replay/edit-body';
+import { schemaProblems, type FileSchemas } from '../account/parameter-check';
 
 /** Replay, bulk replay, simulator, HAR and copy-as-cURL, over the replay feature. */
 export function createReplayMethods(replay: Replay): ReplayMethods {
+  /** The simulator's schemas compiled so far, by action: its parameters are checked as they are typed. */
+  const simulatedSchemas: FileSchemas = new Map();
   return {
     replayCall: async (id, mode, target) => {
       const bad = badTarget(target);
@@ -51,6 +54,14 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       } catch (error) {
         return { ok: false, code: 'cannot-generate', action, reason: error instanceof Error ? error.message : String(error) };
       }
+    },
+    checkSimulatedParameters: async (action, text) => {
+      const read = readParameters(text);
+      if (!read.ok) return read;
+      const schema = replay.schemaFor(action);
+      if (!schema) return { ok: true, value: [] };
+      const checked = schemaProblems(schema, JSON.parse(text), simulatedSchemas, action);
+      return checked.ok ? { ok: true, value: checked.problems } : { ok: false, code: 'invalid-schema', reason: checked.reason };
     },
     simulateCall: async ({ action, parameters: text, seed, test, target, schema: schemaText = null, style = null }) => {
       const bad = badTarget(target);

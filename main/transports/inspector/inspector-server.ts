@@ -58,7 +58,12 @@ const MAX_PARAMETERS_API_BODY = 2 * FLOWENT_BODY_LIMIT_BYTES + 3 * MAX_JSON_TEXT
 const MAX_JSON_TEXT_API_BODY = 6 * MAX_JSON_TEXT + MAX_API_BODY;
 /** How much of a body over its bound is read (and dropped) so that the client gets the 413 rather than a broken connection. */
 const MAX_DRAINED_API_BODY = 16 * 1024 * 1024;
-const CARRY_PARAMETERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['simulateCall', 'replayEdited', 'startBulkReplay']);
+const CARRY_PARAMETERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'simulateCall',
+  'checkSimulatedParameters',
+  'replayEdited',
+  'startBulkReplay',
+]);
 const CARRY_JSON_TEXT: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'checkMock',
   'setMock',

@@ -237,6 +237,7 @@ export function createHttpBridge(
     listSimulatorActions: () => call('listSimulatorActions', []),
     saveSimulatorAction: (action, schema) => call('saveSimulatorAction', [action, schema]),
     generateParameters: (action, seed) => call('generateParameters', [action, seed]),
+    checkSimulatedParameters: (action, parameters) => call('checkSimulatedParameters', [action, parameters]),
     simulateCall: (request) => call('simulateCall', [request]),
     exportHar: (selection) => call('exportHar', [selection]),
     importHar: (text) => (text === null ? call('importHar', [null]) : uploadHar(text, () => {})),

@@ -213,6 +213,10 @@ const TABLE: Record<ApiMethod, Row> = {
     ],
     bad: [[['send_email', 1.5], '`seed` must be a whole number.']],
   },
+  checkSimulatedParameters: {
+    good: [['send_email', '{"recipient":"a@example.com"}']],
+    bad: [[['send_email', 3], /^`parameters` must be/]],
+  },
   simulateCall: {
     good: [[SIMULATE], [{ ...SIMULATE, parameters: '{}', test: true, target: 'http://x/y', schema: '{}', style: 'raw' }]],
     bad: [
