@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SimulateOutcome } from '../../../main/contract/api';
 import { useReplayStore } from './replay-store';
 import { loadSimulatorActions } from './replay-simulator-actions';
@@ -7,7 +7,7 @@ import { Dialog } from '../shared/Dialog';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SimulatorForm } from './SimulatorForm';
 import { SimulatorResult } from './SimulatorResult';
-import { SimulatorSchema } from './SimulatorSchema';
+import { schemaOriginWords, SimulatorSchema } from './SimulatorSchema';
 import { useCallsStore } from '../history/calls-store';
 
 const ACTION_NAME = /^[a-z0-9_]{1,100}$/;
@@ -26,6 +26,13 @@ export function SimulatorDialog() {
   const [typed, setAction] = useState<string | null>(null);
   const [selected] = useState(selectedAction);
   const [outcome, setOutcome] = useState<SimulateOutcome | null>(null);
+  // The shown result is of a call since changed (another action, parameters, target): said so, not passed off as this one's.
+  const [stale, setStale] = useState(false);
+  const showOutcome = useCallback((sent: SimulateOutcome) => {
+    setOutcome(sent);
+    setStale(false);
+  }, []);
+  const markStale = useCallback(() => setStale(true), []);
   useEffect(() => {
     void loadSimulatorActions();
   }, []);
@@ -47,7 +54,10 @@ export function SimulatorDialog() {
         <input
           list="simulator-actions"
           value={action}
-          onChange={(e) => setAction(e.target.value.trim())}
+          onChange={(e) => {
+            setAction(e.target.value.trim());
+            markStale();
+          }}
           spellCheck={false}
           placeholder="send_email"
         />
@@ -65,8 +75,17 @@ export function SimulatorDialog() {
       </label>
       {!valid && action !== '' && <p className="form-error">An action name is 1-100 lowercase letters, digits or underscores.</p>}
       {valid && <SimulatorSchema action={action} known={known} />}
-      {valid && <SimulatorForm key={action} action={action} hasSchema={known?.schema != null} onOutcome={setOutcome} />}
-      {outcome && <SimulatorResult outcome={outcome} />}
+      {valid && (
+        <SimulatorForm
+          key={action}
+          action={action}
+          schema={known?.schema ?? null}
+          schemaOrigin={schemaOriginWords(known)}
+          onOutcome={showOutcome}
+          onEdited={markStale}
+        />
+      )}
+      {outcome && <SimulatorResult outcome={outcome} stale={stale} />}
     </Dialog>
   );
 }

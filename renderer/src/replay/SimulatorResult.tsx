@@ -6,11 +6,24 @@ import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
 import { SentError, SentFacts, ViolationList } from './SentFacts';
 
-/** What the handler answered to a simulated call, and whether Flowent would accept it. */
-export function SimulatorResult({ outcome }: { outcome: SimulateOutcome }) {
+/**
+ * What the handler answered to a simulated call, and whether Flowent would accept it. `stale`:
+ * the call in the form has changed since this one was sent, so this is not its answer.
+ */
+export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateOutcome; stale?: boolean }) {
   const passed = answerPasses(outcome);
   return (
-    <div role="region" aria-label="Simulator result" className={`replay-result replay-${passed ? 'passed' : 'failed'}`}>
+    <div
+      role="region"
+      aria-label="Simulator result"
+      className={`replay-result replay-${passed ? 'passed' : 'failed'}${stale ? ' replay-stale' : ''}`}
+      data-stale={stale || undefined}
+    >
+      {stale && (
+        <p className="stale-note" role="note">
+          The result of the previous send: the call has changed since. Send it to see its answer.
+        </p>
+      )}
       <SentFacts
         id={outcome.id}
         idLabel="Stored as"

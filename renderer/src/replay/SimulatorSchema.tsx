@@ -9,12 +9,18 @@ const ORIGIN: Record<SimulatorAction['origin'], string> = {
   history: 'none known',
 };
 
+/** Where the simulator's schema for an action comes from, in the dialog's words ("defined here"). */
+export function schemaOriginWords(known: SimulatorAction | null): string {
+  return known?.schema ? ORIGIN[known.origin] : 'none known';
+}
+
 /** The action's schema (where it comes from), and a place to define one here. */
 export function SimulatorSchema({ action, known }: { action: string; known: SimulatorAction | null }) {
   const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const origin = known?.schema ? ORIGIN[known.origin] : 'none known';
+  const origin = schemaOriginWords(known);
 
   const startEditing = () => {
     setText(JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2));
@@ -23,21 +29,38 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
   const save = async (schema: string | null) => {
     const message = await saveSimulatorSchema(action, schema);
     setError(message);
-    if (!message) setEditing(false);
+    if (!message) {
+      setEditing(false);
+      setRemoving(false);
+    }
   };
 
   return (
     <div className="simulator-schema" aria-label="Action schema">
       <span className="muted">JSON Schema: {origin}</span>{' '}
-      {!editing && (
-        <button type="button" className="link-button" onClick={startEditing}>
-          {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}
-        </button>
+      {!editing && !removing && (
+        <div className="button-row">
+          <button type="button" className="link-button" onClick={startEditing}>
+            {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}
+          </button>
+          {known?.origin === 'local' && (
+            <button type="button" className="link-button" onClick={() => setRemoving(true)}>
+              Remove the schema
+            </button>
+          )}
+        </div>
       )}
-      {known?.origin === 'local' && !editing && (
-        <button type="button" className="link-button" onClick={() => void save(null)}>
-          Remove the schema
-        </button>
+      {/* The schema is kept nowhere else: removing it by a stray click lost it for good. */}
+      {removing && (
+        <div className="confirm" role="group" aria-label="Confirm removing the schema">
+          <p>Remove the schema defined here for {action}? It is not kept anywhere else.</p>
+          <button type="button" className="danger" onClick={() => void save(null)}>
+            Remove the schema
+          </button>
+          <button type="button" onClick={() => setRemoving(false)}>
+            Cancel
+          </button>
+        </div>
       )}
       {editing && (
         <>

@@ -1,4 +1,4 @@
-import type { SimulateOutcome, SimulateRequest } from '../../../main/contract/api';
+import type { ParameterProblem, SimulateOutcome, SimulateRequest } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
 import { sendInline } from './send-inline';
@@ -18,6 +18,21 @@ export async function loadSimulatorActions(): Promise<void> {
 export async function generateParameters(action: string, seed: number): Promise<{ text: string } | { message: string | null }> {
   const got = await sendInline((b) => b.generateParameters(action, seed), 'No parameters were generated');
   return got.ok ? { text: got.value } : { message: got.message };
+}
+
+/**
+ * What the parameters break of the action's schema, checked as they are typed; none when they
+ * cannot be checked (no schema, the companion unreachable): the send says why then.
+ */
+export async function checkSimulatedParameters(action: string, parameters: string): Promise<ParameterProblem[]> {
+  const b = currentBridge();
+  if (!b) return [];
+  try {
+    const checked = await b.checkSimulatedParameters(action, parameters);
+    return checked.ok ? checked.value : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Sends the simulated call; why it was not sent, whatever it is, comes back as the message the simulator shows. */
