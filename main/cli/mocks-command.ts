@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REDACTED_CREDENTIAL, type AnswerRoute, type MockFormat, type StoredMock } from '../contract/api';
-import { exportAnswersFolder, readAnswersFolder } from '../core';
+import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords } from '../core';
 import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -31,7 +31,11 @@ folder's files (then the command says so, naming them).
                                                     (made if it is not there)
   mocks import <dir>                                Store the answers of such a folder (all or,
                                                     if one file has a mistake, none); one mock
-                                                    file is stored with "set", not imported
+                                                    file is stored with "set", not imported. A
+                                                    forward: URL's password left out by export
+                                                    (${REDACTED_CREDENTIAL}) is taken from the stored target
+                                                    with the same URL; with none, nothing is
+                                                    imported
 
 With a project folder (flowent/, see "flowent-companion init"), "serve" answers from the files
 in flowent/answers/ instead of the history folder: edit them, or move answers with export/import.
@@ -64,7 +68,8 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 done; 1 nothing to work on (no history, no such mock, no answer files in the
-folder, no answers to export), or a folder that cannot be written; 2 usage, a mock file or an
+folder, no answers to export), a folder that cannot be written, or a forward: URL whose
+password was left out (${REDACTED_CREDENTIAL}) with no stored target to keep it from; 2 usage, a mock file or an
 answer file with a mistake, or an import folder that is not there or is a file.
 `;
 
@@ -274,6 +279,12 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
     return exitCodeOf(read);
   }
   return withCore('mocks', dataDir, io, async (api) => {
+    const restored = restoreLeftOutPasswords(read.routes, (await api.getAnswerSettings()).routes);
+    if (!restored.ok) {
+      io.stderr.write('flowent-companion mocks: nothing was imported.\n');
+      for (const action of restored.missing) io.stderr.write(`${passwordNotStored(folder, action)}\n`);
+      return EXIT.failed;
+    }
     for (const mock of read.mocks) {
       const stored = await api.setMock(mock.action, JSON.stringify(mock.definition), 'json');
       if (!stored.ok) {
@@ -281,7 +292,7 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
         return 1;
       }
     }
-    for (const route of read.routes) {
+    for (const route of restored.routes) {
       const routed = route.target !== null ? await api.setForwardTarget(route.action, route.target) : null;
       const moded = await api.setAnswerMode(route.action, route.mode);
       const failed = [routed, moded].find((result) => result !== null && !result.ok);
@@ -293,6 +304,17 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
     io.stdout.write(`Imported ${importedParts(read.mocks.length, read.routes)} from ${folder}.\n`);
     return 0;
   });
+}
+
+/** Why `mocks import` stored nothing: an answer file's forward: URL whose password an export left out, with none stored to keep. */
+function passwordNotStored(folder: string, action: string | null): string {
+  const file = join(folder, `${action ?? '_default'}.yaml`);
+  const set = `flowent-companion targets set ${action ?? '--default'} <the URL with its password>`;
+  return (
+    `  ${file}: the password in its forward: URL is ${REDACTED_CREDENTIAL} (left out when it was exported), and the history ` +
+    `has no target for ${action === null ? 'the default' : `action ${action}`} with the same URL to take it from. ` +
+    `Run "${set}", then import again: the import keeps a stored password.`
+  );
 }
 
 /**

@@ -1,5 +1,13 @@
 import { basename } from 'node:path';
-import { redactUrlCredentials, routeFor, type AnswerRoute, type AnswerSettings, type CallSummary } from '../contract/api';
+import {
+  hasLeftOutCredentials,
+  REDACTED_CREDENTIAL,
+  redactUrlCredentials,
+  routeFor,
+  type AnswerRoute,
+  type AnswerSettings,
+  type CallSummary,
+} from '../contract/api';
 
 /** The column the banner's values start in (`  Answers:      `). */
 const INDENT = ' '.repeat(16);
@@ -67,6 +75,12 @@ function destination(
     return `set to forward, but no target is saved: ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} (${missing})`;
   }
   const from = own?.target ? where.from(own.action) : fallback?.target ? where.from(null) : '--forward, for this run';
+  // The core refuses to send "***" as the password: say so before the first call gets its 502.
+  if (hasLeftOutCredentials(target))
+    return (
+      `not forwarded: ${target} (${from}) has ${REDACTED_CREDENTIAL} for its password, left out when the answers were exported; ` +
+      `${fallbackToMock ? 'the mock answers' : 'calls get a 502'} until the URL has the password`
+    );
   return `forwarded to ${redactUrlCredentials(target)} (${from})`;
 }
 

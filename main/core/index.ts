@@ -29,4 +29,4 @@ export { STYLES as SIGNING_STYLES } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';
 export { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 export { checkProjectDir, createProjectFolder, findProjectDir, PROJECT_FOLDER_NAME } from './project/project-folder';
-export { exportAnswersFolder, readAnswersFolder } from './project/answers-transfer';
+export { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords } from './project/answers-transfer';

@@ -1,4 +1,12 @@
-import type { AnsweredBy, HeaderPair, MockChoice, MockDefinition, NoAnswerCause } from '../../contract/api';
+import {
+  hasLeftOutCredentials,
+  REDACTED_CREDENTIAL,
+  type AnsweredBy,
+  type HeaderPair,
+  type MockChoice,
+  type MockDefinition,
+  type NoAnswerCause,
+} from '../../contract/api';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
@@ -148,6 +156,15 @@ export class CallAnswerer {
       const advice = this.options.repository().targetAdvice?.(call.action) ?? `run "flowent-companion targets set ${call.action} <url>"`;
       const message = `Action ${call.action} is set to forward, but no target is set: ${advice} or start with --forward <url>.`;
       return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, null);
+    }
+    if (hasLeftOutCredentials(route.target)) {
+      // An exported answer file read back (serve --project): "***" would be sent as the password.
+      const advice = this.options.repository().targetAdvice?.(call.action) ?? `run "flowent-companion targets set ${call.action} <url>"`;
+      const message =
+        `The forward target for ${call.action}, ${route.target}, has ${REDACTED_CREDENTIAL} for its password: it was left out ` +
+        `when the answers were exported (answer files are meant for git), so nothing was forwarded. To forward, ${advice} ` +
+        'with the password in it (in a copy you do not commit), or have the handler take its credentials another way.';
+      return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, route.target);
     }
     const resolved = resolveTarget(route.target, call.action);
     if (!resolved.ok) {

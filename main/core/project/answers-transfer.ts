@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import {
+  hasLeftOutCredentials,
   hasUrlCredentials,
   redactUrlCredentials,
   type AnswerRoute,
@@ -63,6 +64,30 @@ export function readAnswersFolder(
   files.close();
   if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
   return { ok: true, mocks: files.listMocks(), routes: files.listRoutes() };
+}
+
+/**
+ * The imported routes with each password an export left out (`***`) taken back from the stored
+ * target it was exported from: the same URL with its real password. The actions (null for the
+ * default) whose password has no such target to come from, if any: an import stores none of it
+ * then, as it stores nothing of a folder with a mistake, since calls would be forwarded with
+ * "***" as the password.
+ */
+export function restoreLeftOutPasswords(
+  imported: AnswerRoute[],
+  stored: AnswerRoute[],
+): { ok: true; routes: AnswerRoute[] } | { ok: false; missing: (string | null)[] } {
+  const missing: (string | null)[] = [];
+  const routes = imported.map((route) => {
+    if (route.target === null || !hasLeftOutCredentials(route.target)) return route;
+    const storedTarget = stored.find((candidate) => candidate.action === route.action)?.target ?? null;
+    const exportedFrom =
+      storedTarget !== null && !hasLeftOutCredentials(storedTarget) && redactUrlCredentials(storedTarget) === route.target;
+    if (exportedFrom) return { ...route, target: storedTarget };
+    missing.push(route.action);
+    return route;
+  });
+  return missing.length === 0 ? { ok: true, routes } : { ok: false, missing };
 }
 
 /**

@@ -110,9 +110,13 @@ export class ProjectAnswers implements AnswerStore {
     return { action, mode: entry.answers.mode, target: entry.answers.forward, updatedAt: entry.updatedAt };
   }
 
-  /** The target goes in the file that sets the action to forward (its own, or `_default.yaml`): the files decide, not `targets set`. */
+  /**
+   * The target goes in the file that sets the action to forward or already names its target (its
+   * own, or `_default.yaml`): the files decide, not `targets set`.
+   */
   targetAdvice(action: string): string {
-    const own = this.entry(action)?.answers.mode === 'forward';
+    const answers = this.entry(action)?.answers;
+    const own = answers?.mode === 'forward' || (answers?.forward ?? null) !== null;
     return `add "forward: <url>" to ${basename(this.dir)}/${this.fileOf(own ? action : null)}`;
   }
 
