@@ -1,4 +1,4 @@
-import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type Violation } from '../../contract/api';
+import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type MockChoice, type Violation } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader, REDACTED } from './credential-headers';
 
@@ -51,6 +51,12 @@ export interface HarEntry {
   _problem: string | null;
   _problemMessage: string | null;
   _forwardTarget: string | null;
+  /** What went wrong reaching the handler: with --fallback-to-mock the only trace of it. Absent in older exports. */
+  _forwardError?: string | null;
+  /** Which mock, and which of its answers, answered. Absent in older exports. */
+  _mockChoice?: MockChoice | null;
+  /** The caller's address as the companion saw it. Absent in older exports. */
+  _remoteAddress?: string | null;
   /** The developer's handler's verdict on the signature, and the handler as configured; null when no handler answered. */
   _handlerSignature: HandlerSignature | null;
   _handlerTarget: string | null;
@@ -132,6 +138,9 @@ function toEntry(call: StoredCall): HarEntry {
     _problem: call.problem,
     _problemMessage: call.problemMessage,
     _forwardTarget: call.forwardTarget === null ? null : redactUrlCredentials(call.forwardTarget),
+    _forwardError: call.forwardError === null ? null : redactUrlsInText(call.forwardError),
+    _mockChoice: call.mockChoice,
+    _remoteAddress: call.remoteAddress,
     _handlerSignature: call.handlerSignature,
     _handlerTarget: call.handlerTarget,
   };
@@ -159,6 +168,17 @@ function requestUrl(call: StoredCall): URL {
     return new URL(`http://localhost${path.replace(/[^\x21-\x7e]/g, encodeURIComponent)}`);
   }
 }
+
+/**
+ * A message with every URL in it written without its credentials: a forwarding error may quote
+ * the target it could not use, password and all.
+ */
+function redactUrlsInText(text: string): string {
+  return text.replace(URL_IN_TEXT, (url) => redactUrlCredentials(url));
+}
+
+/** A scheme's `//` and what follows up to a space or a quote: wide enough to take in any userinfo. */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
 
 /** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
 const PLAIN_HOST = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;

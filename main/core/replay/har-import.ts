@@ -4,6 +4,7 @@ import type {
   CoreHarImportStage,
   HandlerSignature,
   HeaderPair,
+  MockChoice,
   ReplayFailure,
   Result,
   Violation,
@@ -249,7 +250,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     ...read,
     receivedAt,
     path: pathAndQuery,
-    remoteAddress: null,
+    remoteAddress: typeof entry._remoteAddress === 'string' ? entry._remoteAddress : null,
     requestHeaders,
     requestBody,
     bodySize: bodySize(request.bodySize, requestBody),
@@ -258,9 +259,11 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     durationMs,
     source,
     originalCallId: null,
+    mockChoice: readMockChoice(entry._mockChoice),
     checks: {
       violations,
       forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null,
+      forwardError: typeof entry._forwardError === 'string' ? entry._forwardError : null,
       ...handlerChecks(entry),
     },
   };
@@ -322,6 +325,28 @@ function handlerChecks(entry: Json): { handlerSignature: HandlerSignature | null
   if (typeof target !== 'string' || !(HANDLER_SIGNATURES as readonly unknown[]).includes(verdict))
     return { handlerSignature: null, handlerTarget: null };
   return { handlerSignature: verdict as HandlerSignature, handlerTarget: target };
+}
+
+/** The mock choice as this app's export wrote it, checked field by field (the file may come from anywhere); null otherwise. */
+function readMockChoice(value: unknown): MockChoice | null {
+  if (!isObject(value) || !isObject(value.response)) return null;
+  const { mock, response } = value;
+  if (mock !== 'action' && mock !== 'default' && mock !== 'none') return null;
+  const name = typeof response.name === 'string' ? response.name : null;
+  switch (response.kind) {
+    case 'built-in':
+      return { mock, response: { kind: 'built-in' } };
+    case 'fallback':
+      return { mock, response: { kind: 'fallback', name } };
+    case 'response': {
+      const { selection, index } = response;
+      if (selection !== 'rules' && selection !== 'sequence' && selection !== 'random') return null;
+      if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) return null;
+      return { mock, response: { kind: 'response', selection, index, name } };
+    }
+    default:
+      return null;
+  }
 }
 
 function readHeaders(value: unknown): HeaderPair[] | null {

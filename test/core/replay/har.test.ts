@@ -112,9 +112,15 @@ describe('HAR export and import', () => {
       failed: call.failed,
       handlerSignature: call.handlerSignature,
       handlerTarget: call.handlerTarget,
+      forwardError: call.forwardError,
+      mockChoice: call.mockChoice,
+      remoteAddress: call.remoteAddress,
     });
     // The handler's verdicts on the signature, answered or not, travel with the calls.
     expect(before.map((call) => call.handlerSignature)).toEqual(['accepted', 'unknown', 'accepted', null]);
+    // So do where a call came from and why its handler was not reached.
+    expect(before.map((call) => call.remoteAddress)).toEqual(['127.0.0.1', '127.0.0.1', null, null]);
+    expect(before[3]!.forwardError).toMatch(/refused the connection/);
     expect(after.map(comparable)).toEqual(before.map(comparable));
     // Flowent's calls come back as imported (not Flowent's traffic to this companion); replays stay replays.
     expect(before.map((call) => call.source)).toEqual(['flowent', 'flowent', 'replay', 'replay']);
