@@ -102,9 +102,17 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
 }
 
-/** The line `serve` prints when a HAR import (from the inspector) ends, in place of a line per imported call. */
-export function formatImportEnd(imported: number, entries: number): string {
-  return `Imported ${counted(imported, 'call')} from a HAR file (${counted(entries, 'entry', 'entries')} read). List them with: calls --source import`;
+/**
+ * What a HAR import stored and what it left out, from `from` (the file): the line of `import`,
+ * and of `serve` when an import from the inspector ends (in place of a line per imported call).
+ */
+export function formatImportEnd(counts: { imported: number; skipped: number; duplicates: number }, from: string): string {
+  const skipped = counts.skipped > 0 ? `; skipped ${counts.skipped} that are not POSTs with a body` : '';
+  const held =
+    counts.duplicates > 0
+      ? `; left out ${counts.duplicates} already in the history (same path, body and time received: imported before)`
+      : '';
+  return `Imported ${counted(counts.imported, 'call')} from ${from}${skipped}${held}.`;
 }
 
 /**

@@ -4,8 +4,9 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted, fileProblemInWords } from '../contract/words';
+import { fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
+import { formatImportEnd } from './format-call';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
 
@@ -41,12 +42,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       return exitCodeOf(imported);
     }
     const { value } = imported;
-    const skipped = value.skipped > 0 ? `; skipped ${value.skipped} that are not POSTs with a body` : '';
-    const held =
-      value.duplicates > 0
-        ? `; left out ${value.duplicates} already in the history (same path, body and time received: imported before)`
-        : '';
-    io.stdout.write(`Imported ${counted(value.imported, 'call')} from ${file}${skipped}${held}.\n`);
+    io.stdout.write(`${formatImportEnd(value, file)}\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
     // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is;

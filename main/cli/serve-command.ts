@@ -11,7 +11,7 @@ import {
   publishServeState,
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
-import { AUTHTOKEN_PAGE } from '../contract/words';
+import { AUTHTOKEN_PAGE, counted } from '../contract/words';
 import {
   DEFAULT_LIMITS,
   FLOWENT_BODY_LIMIT_BYTES,
@@ -284,7 +284,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     }
     if (event.type === 'calls-stored-elsewhere') elsewhere.many(event.count);
     if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
-      write(formatImportEnd(event.imported, event.total));
+      write(
+        `${formatImportEnd(event, `a HAR file (${counted(event.total, 'entry', 'entries')} read)`)}` +
+          (event.imported + event.duplicates > 0 ? ' List them with: calls --source import' : ''),
+      );
     const line = tunnelLine(event);
     if (line) write(line);
     // Linked actions follow the tunnel inside the core; this says what happened to each.

@@ -323,7 +323,8 @@ export interface HarImportSummary {
 export type HarImportStage =
   | { stage: 'uploading'; sent: number; total: number }
   | { stage: 'reading' }
-  | { stage: 'entries'; done: number; total: number; imported: number };
+  /** `skipped`: not POSTs with a body; `duplicates`: already in the history. Both so far, as `imported` is. */
+  | { stage: 'entries'; done: number; total: number; imported: number; skipped: number; duplicates: number };
 
 /** The stages the core itself goes through, told as `har-import-progress` events. */
 export type CoreHarImportStage = Exclude<HarImportStage, { stage: 'uploading' }>;

@@ -24,14 +24,24 @@ it('serve says in one line what a HAR import from the inspector stored, not a li
   const bodies = [1, 2, 3].map((n) => signedBody(flowentPayload('send_email', { n }), 'any-key'));
   const har = { log: { version: '1.2', entries: [...bodies.map((body) => entry('POST', body)), entry('GET', null)] } };
 
-  const reply = await fetch(`${page.origin}/api/import-har`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${page.hash.replace('#token=', '')}`, 'content-type': 'application/json' },
-    body: JSON.stringify(har),
-  });
-  expect(await reply.json()).toMatchObject({ ok: true, value: { ok: true, value: { imported: 3, skipped: 1 } } });
+  const importHar = async () =>
+    (
+      await fetch(`${page.origin}/api/import-har`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${page.hash.replace('#token=', '')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(har),
+      })
+    ).json();
+  expect(await importHar()).toMatchObject({ ok: true, value: { ok: true, value: { imported: 3, skipped: 1 } } });
 
-  await server.waitFor(/Imported 3 calls from a HAR file \(4 entries read\)\. List them with: calls --source import/);
+  await server.waitFor(
+    /Imported 3 calls from a HAR file \(4 entries read\); skipped 1 that are not POSTs with a body\. List them with: calls --source import/,
+  );
+  // The same file again: its calls are held already, and the line says so, as import's does.
+  expect(await importHar()).toMatchObject({ ok: true, value: { ok: true, value: { imported: 0, duplicates: 3 } } });
+  await server.waitFor(
+    /Imported 0 calls from a HAR file \(4 entries read\); skipped 1 that are not POSTs with a body; left out 3 already in the history \(same path, body and time received: imported before\)\. List them with: calls --source import/,
+  );
   // A call that arrives afterwards still gets its line: only imported calls are summed up.
   const posted = await fetch(`${server.baseUrl}/actions/send_email`, {
     method: 'POST',

@@ -112,6 +112,8 @@ describe('HAR through save and open dialogs', () => {
       done: har.entries,
       total: har.entries,
       imported: har.entries,
+      skipped: 0,
+      duplicates: 0,
     });
   }, 120_000);
 

@@ -113,7 +113,14 @@ export async function importHar(
     }
     const ids = rows.length > 0 ? calls.insert(rows) : [];
     summary.ids.push(...ids);
-    options.onProgress?.({ stage: 'entries', done: index, total: entries.length, imported: summary.ids.length });
+    options.onProgress?.({
+      stage: 'entries',
+      done: index,
+      total: entries.length,
+      imported: summary.ids.length,
+      skipped: summary.skipped,
+      duplicates: summary.duplicates,
+    });
     if (index < entries.length) await new Promise((resolve) => setImmediate(resolve));
   } while (index < entries.length);
   summary.imported = summary.ids.length;

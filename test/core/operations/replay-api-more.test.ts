@@ -252,6 +252,8 @@ describe('core api: HAR export and import', () => {
       done: 1,
       total: 1,
       imported: 1,
+      skipped: 0,
+      duplicates: 0,
     });
   });
 

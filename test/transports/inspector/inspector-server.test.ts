@@ -161,6 +161,8 @@ describe('HAR upload', () => {
       done: har.entries,
       total: har.entries,
       imported: har.entries,
+      skipped: 0,
+      duplicates: 0,
     });
     // Told slice by slice, never call by call: thousands of calls would be thousands of events.
     expect(core.events.filter((event) => event.type === 'call-stored')).toEqual([]);
