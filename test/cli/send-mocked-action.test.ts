@@ -28,7 +28,7 @@ describe('send to an action its mock answers', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(
-      "Action send_email is answered by its mock (its answers' mode is mock), so it has no handler to send to. Pass --target <url> to send it to a handler.",
+      "Action send_email is answered by the companion itself (its answers' mode is mock), so it has no handler to send to. Pass --target <url> to send it to a handler.",
     );
     const replayedNothing = await run(['calls']);
     expect(replayedNothing.stdout).toBe('');
@@ -55,7 +55,7 @@ describe('send to an action its mock answers', () => {
       cwd: project,
     });
     expect(sent.code, sent.stdout).toBe(1);
-    expect(sent.stderr).toContain('Action send_email is answered by its mock');
+    expect(sent.stderr).toContain('Action send_email is answered by the companion itself');
   });
 
   // With one serve running, the call goes through it (see send-through-running-serve.test.ts);

@@ -31,7 +31,8 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     todo: noHandlerTodo([say.giveTarget, say.setTarget(action)], webhook, say),
   }),
   'answered-by-mock': ({ action, webhook }, say) => ({
-    what: `Action ${action} is answered by its mock (its answers' mode is mock), so it has no handler to send to.`,
+    // Its mock or, where it has none, the built-in answer: the refusal cannot tell which, so it names neither.
+    what: `Action ${action} is answered by the companion itself (its answers' mode is mock), so it has no handler to send to.`,
     todo: noHandlerTodo([`${say.giveTarget} to send it to a handler`], webhook, say),
   }),
   'answer-file-mistake': ({ action, file, problem, line }, say) => ({

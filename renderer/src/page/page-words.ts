@@ -21,7 +21,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   listActions: 'see the registered actions in Flowent account > Actions',
   setTarget: (action) => `set a forwarding target for ${action ?? 'the action'} in Answers`,
   giveTarget: 'give a target URL here',
-  sendToCompanion: () => 'choose "This companion" for its mock to answer it',
+  // The companion answers with the action's mock, or the built-in answer where it has none: not "its mock".
+  sendToCompanion: () => 'choose "This companion" for the companion to answer it as it answers Flowent',
   chooseOtherCalls: 'change the filter',
   chooseHarFile: 'choose a .har file with Import HAR',
   openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',

@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../../../main/contract/api';
 import { targetForAction } from '../../../main/contract/action-name';
 import { useMetaStore } from '../page/stores';
 import { loadAnswerSettings } from '../answers/answers-actions';
-import { answerFor } from '../answers/answer-routes';
+import { answerFor, describeMockAnswer } from '../answers/answer-routes';
 
 /** The companion's own webhook for any action: replaying or simulating there tries the mock. */
 export function ownWebhookTarget(webhookBaseUrl: string | null | undefined): string | null {
@@ -38,7 +38,8 @@ export function TargetField({ label, value, onChange, action }: Props) {
   useEffect(() => {
     if (wantsAnswers) void loadAnswerSettings();
   }, [wantsAnswers]);
-  const note = action !== undefined && answers !== null ? emptyTargetWords(answers, action) : null;
+  // Said of an empty field only: once a URL is there, the call goes to it, whatever the answers say.
+  const note = action !== undefined && answers !== null && value.trim() === '' ? emptyTargetWords(answers, action) : null;
   return (
     <div className="replay-target">
       <label htmlFor={id}>{label}</label>
@@ -73,14 +74,16 @@ export function TargetField({ label, value, onChange, action }: Props) {
 
 /**
  * Where the call goes when the field is left empty, by the answers' rule (as the core picks a
- * replay's target): the action's forwarding target, filled in; or nowhere, as its mock answers it.
+ * replay's target): the action's forwarding target, filled in; or nowhere, as the companion
+ * answers it itself, with the action's mock or, where it has none, the built-in answer.
  */
 export function emptyTargetWords(answers: AnswerSettings, action: string | null): string {
   if (action === null) return 'Left empty, nothing is sent: this call names no action, so it has no forwarding target.';
-  const { mode, target } = answerFor(answers, action);
+  const answer = answerFor(answers, action);
+  const { mode, target } = answer;
   if (mode === 'forward' && target) return `Left empty, it goes to ${targetForAction(target, action)}, the forwarding target of ${action}.`;
   if (mode === 'forward') return `Left empty, nothing is sent: ${action} forwards, but no forwarding target is set.`;
-  return `Left empty, nothing is sent: ${action} is answered by its mock. Choose "This companion" for the mock's answer.`;
+  return `Left empty, nothing is sent: ${action} is answered by ${describeMockAnswer(answer, action)}, not a handler. Choose "This companion" for that answer.`;
 }
 
 /**

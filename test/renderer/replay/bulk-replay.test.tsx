@@ -203,7 +203,7 @@ describe('bulk replay of the filtered list', () => {
     // The page's words: the field here and the Answers panel, never the command line's flags.
     expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toBe(
       'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers, ' +
-        'or choose "This companion" for its mock to answer it.',
+        'or choose "This companion" for the companion to answer it as it answers Flowent.',
     );
     // What the refusal offers is there, as for one replay.
     expect(within(dialog).getByRole('button', { name: 'This companion' })).toBeTruthy();

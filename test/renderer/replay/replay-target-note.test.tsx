@@ -32,11 +32,34 @@ describe('where an empty replay target sends the call', () => {
     );
   });
 
-  it('says nothing is sent for an action its mock answers', async () => {
+  // It said "answered by its mock" of an action with no mock, which the built-in answer answers.
+  it('says nothing is sent, and which answer answers instead: the built-in one, or the mock', async () => {
     const c = companion();
     await c.send('send_email');
     const { pane } = await openCall(c.bridge, 1);
-    expect((await within(pane).findByTestId('empty-target')).textContent).toContain('send_email is answered by its mock');
+    expect((await within(pane).findByTestId('empty-target')).textContent).toBe(
+      'Left empty, nothing is sent: send_email is answered by the built-in answer {"result":"ok","error":""}, not a handler. ' +
+        'Choose "This companion" for that answer.',
+    );
+    expect((await c.api.setMock('send_email', '{"status": 200, "body": {"result": "sent", "error": ""}}', 'json')).ok).toBe(true);
+    await waitFor(async () =>
+      expect((await within(pane).findByTestId('empty-target')).textContent).toContain('send_email is answered by its own mock, not a handler'),
+    );
+  });
+
+  // The line said where an empty field sends the call while the field held "This companion"'s URL.
+  it('is gone once the field holds a URL, and back when it is emptied', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    const field = within(pane).getByLabelText('Replay target URL');
+    await within(pane).findByTestId('empty-target');
+    await user.click(within(pane).getByRole('button', { name: 'This companion' }));
+    expect((field as HTMLInputElement).value).toContain('/actions/{action_name}');
+    expect(within(pane).queryByTestId('empty-target')).toBeNull();
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+    await user.clear(field);
+    expect(await within(pane).findByTestId('empty-target')).toBeTruthy();
   });
 
   it('keeps the placeholder short enough for the field at 1024 px', () => {

@@ -107,7 +107,7 @@ describe('replay from the detail pane', () => {
     const alert = await within(pane).findByRole('alert', { name: 'Replay error' });
     expect(alert.textContent).toContain(
       'There is no handler to send action send_email to. Give a target URL here, or set a forwarding target for send_email in Answers, ' +
-        'or choose "This companion" for its mock to answer it.',
+        'or choose "This companion" for the companion to answer it as it answers Flowent.',
     );
     expect(within(pane).queryByRole('region', { name: 'Replay result' })).toBeNull();
   });
