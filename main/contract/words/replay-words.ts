@@ -26,10 +26,17 @@ export function noHandlerTodo(ways: string[], webhook: string | null, say: Pick<
 }
 
 export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
-  'no-target': ({ action, webhook }, say) => ({
-    what: `There is no handler to send ${action ? `action ${action}` : 'this call'} to.`,
-    todo: noHandlerTodo([say.giveTarget, say.setTarget(action)], webhook, say),
-  }),
+  'no-target': ({ action, webhook }, say) =>
+    action === null
+      ? // No action to set a target for, nor to fill {action_name} with: a whole URL is the one way.
+        {
+          what: 'There is no handler to send this call to: it names no action.',
+          todo: `${cap(say.giveTarget)}: a full URL, without {action_name}.`,
+        }
+      : {
+          what: `There is no handler to send action ${action} to.`,
+          todo: noHandlerTodo([say.giveTarget, say.setTarget(action)], webhook, say),
+        },
   'answered-by-mock': ({ action, webhook }, say) => ({
     // Its mock or, where it has none, the built-in answer: the refusal cannot tell which, so it names neither.
     what: `Action ${action} is answered by the companion itself (its answers' mode is mock), so it has no handler to send to.`,

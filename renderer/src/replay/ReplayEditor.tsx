@@ -7,6 +7,19 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { useCallsStore } from '../history/calls-store';
 import { dismissDraftKept, dropDraft, keepDraft, keptDraft, sayDraftKept } from './replay-drafts';
 
+/**
+ * Whether the body is a JSON object, the only body an edit can put parameters into: the core
+ * refuses to re-sign any other, and the editor opened on such a body showed `{}` as if it were its parameters.
+ */
+export function hasParametersToEdit(requestBody: string): boolean {
+  try {
+    const body = JSON.parse(requestBody) as unknown;
+    return body !== null && typeof body === 'object' && !Array.isArray(body);
+  } catch {
+    return false;
+  }
+}
+
 /** The call's `parameters`, pretty-printed, as the editor's starting text. */
 export function parametersOf(requestBody: string): string {
   try {

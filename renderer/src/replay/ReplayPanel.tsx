@@ -9,10 +9,10 @@ import { useCallsStore } from '../history/calls-store';
 import { Prose } from '../shared/Prose';
 import { formatBytes } from '../shared/format';
 import { showToast } from '../page/ui-actions';
-import { ReplayEditor } from './ReplayEditor';
+import { hasParametersToEdit, ReplayEditor } from './ReplayEditor';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SentError, SentFacts, ViolationList } from './SentFacts';
-import { TargetField, ownWebhookTarget } from './TargetField';
+import { TargetField, ownWebhookTargetForCall } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
@@ -30,6 +30,9 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const unstoredNote = useId();
   const unsendable = unstoredSize !== null;
   const describedBy = unsendable ? unstoredNote : undefined;
+  // A body that is not a JSON object has no parameters: the editor opened on {} and sent that.
+  const noParametersNote = useId();
+  const editable = requestBody !== undefined && hasParametersToEdit(requestBody);
   // Open again on a call left with unsent edits (replay-drafts.ts).
   const [editing, setEditing] = useState(() => keptDraft(callId) !== undefined);
   const editToggle = useRef<HTMLButtonElement>(null);
@@ -48,7 +51,8 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [replayed, setReplayed] = useState<ReplayOutcome | null>(null);
-  const ownTarget = ownWebhookTarget(useMetaStore((s) => s.status?.webhookBaseUrl));
+  const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl);
+  const ownTarget = stored ? ownWebhookTargetForCall(webhookBaseUrl, stored) : null;
 
   const replay = async (mode: ReplayMode) => {
     // Busy buttons stay focusable (aria-disabled): a disabled one drops the focus to the page's body.
@@ -72,11 +76,17 @@ export function ReplayPanel({ callId }: { callId: number }) {
   return (
     <section aria-label="Replay" className="replay-panel">
       <h3>Replay</h3>
-      <TargetField label="Replay target URL" value={target} onChange={setTarget} action={stored ? stored.action : undefined} />
+      <TargetField label="Replay target URL" value={target} onChange={setTarget} call={stored ?? undefined} />
       {unstoredSize !== null && (
         // Above the buttons it explains: a refusal shown after a click fell below the fold.
         <p className="muted" id={unstoredNote} role="note" aria-label="Nothing to replay">
           Nothing to replay or copy: this call&apos;s body ({formatBytes(unstoredSize)}) was refused before it was read, so it was not kept.
+        </p>
+      )}
+      {requestBody !== undefined && !editable && (
+        <p className="muted" id={noParametersNote} role="note" aria-label="No parameters to edit">
+          No parameters to edit: this call&apos;s body is not a JSON object, so it has none. Replay it as is, or to see what a handler makes
+          of parameters, simulate a call.
         </p>
       )}
       <div className="button-row">
@@ -102,9 +112,9 @@ export function ReplayPanel({ callId }: { callId: number }) {
           <button
             type="button"
             ref={editToggle}
-            disabled={unsendable}
-            aria-describedby={describedBy}
-            aria-expanded={editing && !unsendable}
+            disabled={unsendable || !editable}
+            aria-describedby={unsendable ? unstoredNote : editable ? undefined : noParametersNote}
+            aria-expanded={editing && editable}
             onClick={toggleEditor}
           >
             Edit parameters…
@@ -121,7 +131,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
         </button>
       </div>
       <ReplayLearnedStyle />
-      {editing && requestBody !== undefined && (
+      {editing && editable && requestBody !== undefined && (
         <ReplayEditor callId={callId} requestBody={requestBody} target={target} onOutcome={setReplayed} onClose={closeEditor} />
       )}
       {busy && <p className="muted">Replaying…</p>}

@@ -10,15 +10,28 @@ export function ownWebhookTarget(webhookBaseUrl: string | null | undefined): str
   return webhookBaseUrl ? `${webhookBaseUrl.replace(/\/+$/, '')}/actions/{action_name}` : null;
 }
 
+/**
+ * The companion's own webhook for one call: for a call that names no action, the path it came
+ * to, as there is no action to fill {action_name} with (the core refuses such a target for it).
+ */
+export function ownWebhookTargetForCall(
+  webhookBaseUrl: string | null | undefined,
+  call: { action: string | null; path: string },
+): string | null {
+  if (call.action !== null) return ownWebhookTarget(webhookBaseUrl);
+  return webhookBaseUrl ? `${webhookBaseUrl.replace(/\/+$/, '')}${call.path.startsWith('/') ? '' : '/'}${call.path}` : null;
+}
+
 interface Props {
   label: string;
   value: string;
   onChange: (value: string) => void;
   /**
-   * The one call's action (null: it names none), for a line under the field saying where an
-   * empty field sends it; undefined where the field sends several calls or none yet.
+   * The one call (its action null when it names none), for a line under the field saying where
+   * an empty field sends it, and for "This companion" to send a call naming no action where it
+   * came; undefined where the field sends several calls or none yet.
    */
-  action?: string | null;
+  call?: { action: string | null; path: string };
 }
 
 /** Short enough for the field at 1024 px wide (the longer one was cut mid-word); the line under it says the rest. */
@@ -28,18 +41,26 @@ export const TARGET_PLACEHOLDER = "empty: the action's forwarding target";
  * Where a replay or a simulated call goes: a URL, the action's forwarding target when left
  * empty, or with one click the companion itself (its own webhook answers with the mock).
  */
-export function TargetField({ label, value, onChange, action }: Props) {
+export function TargetField({ label, value, onChange, call }: Props) {
   const id = useId();
   const noteId = useId();
-  const own = ownWebhookTarget(useMetaStore((s) => s.status?.webhookBaseUrl));
+  const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl);
+  const own = call ? ownWebhookTargetForCall(webhookBaseUrl, call) : ownWebhookTarget(webhookBaseUrl);
   const answers = useMetaStore((s) => s.answers);
-  const wantsAnswers = action !== undefined && answers === null;
+  const action = call?.action;
+  const wantsAnswers = call !== undefined && answers === null;
   // Read once here when no dialog read them yet; an answers-changed event reads them again.
   useEffect(() => {
     if (wantsAnswers) void loadAnswerSettings();
   }, [wantsAnswers]);
-  // Said of an empty field only: once a URL is there, the call goes to it, whatever the answers say.
-  const note = action !== undefined && answers !== null && value.trim() === '' ? emptyTargetWords(answers, action) : null;
+  // Said of an empty field only: once a URL is there, the call goes to it, whatever the answers
+  // say. A call naming no action is told what URL takes it whatever the field holds.
+  const note =
+    action === null
+      ? NO_ACTION_TARGET_WORDS
+      : action !== undefined && answers !== null && value.trim() === ''
+        ? emptyTargetWords(answers, action)
+        : null;
   return (
     <div className="replay-target">
       <label htmlFor={id}>{label}</label>
@@ -73,12 +94,18 @@ export function TargetField({ label, value, onChange, action }: Props) {
 }
 
 /**
+ * Said up front of a call that names no action: it has no forwarding target, and a target with
+ * {action_name} is refused for it (nothing to fill it with), which the reader learned only by trying.
+ */
+export const NO_ACTION_TARGET_WORDS =
+  'This call names no action, so it has no forwarding target: only a full URL, without {action_name}, can receive it ("This companion" sends it to the path it came to).';
+
+/**
  * Where the call goes when the field is left empty, by the answers' rule (as the core picks a
  * replay's target): the action's forwarding target, filled in; or nowhere, as the companion
  * answers it itself, with the action's mock or, where it has none, the built-in answer.
  */
-export function emptyTargetWords(answers: AnswerSettings, action: string | null): string {
-  if (action === null) return 'Left empty, nothing is sent: this call names no action, so it has no forwarding target.';
+export function emptyTargetWords(answers: AnswerSettings, action: string): string {
   const answer = answerFor(answers, action);
   const { mode, target } = answer;
   if (mode === 'forward' && target) return `Left empty, it goes to ${targetForAction(target, action)}, the forwarding target of ${action}.`;

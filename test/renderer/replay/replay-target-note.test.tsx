@@ -43,7 +43,9 @@ describe('where an empty replay target sends the call', () => {
     );
     expect((await c.api.setMock('send_email', '{"status": 200, "body": {"result": "sent", "error": ""}}', 'json')).ok).toBe(true);
     await waitFor(async () =>
-      expect((await within(pane).findByTestId('empty-target')).textContent).toContain('send_email is answered by its own mock, not a handler'),
+      expect((await within(pane).findByTestId('empty-target')).textContent).toContain(
+        'send_email is answered by its own mock, not a handler',
+      ),
     );
   });
 
