@@ -5,7 +5,7 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_REPLAYED } from '../contract/words';
+import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_SENT } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
 import { handlerWhy, type HandlerWhy } from './call-why';
@@ -201,8 +201,10 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             ? ` (cancelled after ${summary.done} of ${summary.total})`
             : ' (cancelled once every replay was sent)';
         const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
+        // Calls refused before sending are counted apart: no handler failed them, and "N replayed" counts only those sent.
+        const notSent = summary.notSent > 0 ? `; ${summary.notSent} ${NOT_SENT}` : '';
         out(
-          `${summary.done} replayed: ${summary.passed} passed, ${summary.changed} passed with a changed answer, ${summary.failed} failed${cancelled}${missing}.`,
+          `${summary.done - summary.notSent} replayed: ${summary.passed} passed, ${summary.changed} passed with a changed answer, ${summary.failed} failed${notSent}${cancelled}${missing}.`,
         );
         // Those passed without testing a handler: said under the counts, as the page says it beside them.
         const mockAnswered = mockAnsweredWords(summary.items);
@@ -210,8 +212,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         // Stopped is said first, whatever the answers were (the summary counts them): a CI job
         // told 0 or 1 would take a run nobody let finish for a whole one.
         if (interrupted) return EXIT.interrupted;
-        // A call that is not there is nothing to work on, as for export: 1, like a failed replay.
-        return summary.failed > 0 || notFound.length > 0 ? EXIT.failed : EXIT.done;
+        // A call that is not there, or not sent, tested nothing, as for export: 1, like a failed replay.
+        return summary.failed > 0 || summary.notSent > 0 || notFound.length > 0 ? EXIT.failed : EXIT.done;
       } finally {
         unsubscribe();
       }
@@ -235,7 +237,7 @@ async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkRepla
 /** One line per replayed call (and what was not sent, why the handler disagrees, its violations, and with --diff what changed). */
 function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy | null, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
-    out(`#${originalId}  ${NOT_REPLAYED}: ${inCliWords(result)}`);
+    out(`#${originalId}  ${NOT_SENT}: ${inCliWords(result)}`);
     return;
   }
   const r = result.value;

@@ -159,6 +159,16 @@ export type CallSelection = z.output<typeof callSelection>;
 /** How a bulk replay runs: concurrency, re-signing, where to, new parameters, the signing style. */
 export type BulkReplayOptions = z.output<typeof bulkReplayOptions>;
 
+export interface BulkReplayPreview {
+  /** How many calls of the selection the run replays (from Flowent, naming an action). */
+  calls: number;
+  /**
+   * Their actions that have no handler to send to when no target is given (no forwarding target,
+   * or answered by the companion itself), in the order first met: their calls are not sent.
+   */
+  withoutTarget: string[];
+}
+
 export interface BulkReplayStarted {
   runId: string;
   /** How many calls the run replays (replayable calls of the selection). */
@@ -167,13 +177,22 @@ export interface BulkReplayStarted {
   notFound: number[];
 }
 
+/**
+ * A run's calls so far. `done` counts every call the run is through with, sent or not; the
+ * verdicts count the replays sent, and `notSent` the calls refused before anything was sent (no
+ * target, no key): counted as failed, calls never sent read as replays a handler failed.
+ */
 export interface BulkReplayCounts {
   done: number;
   total: number;
   passed: number;
   changed: number;
   failed: number;
+  notSent: number;
 }
+
+/** What came of one call of a run: its replay's verdict, or `notSent` when the call was refused before it was sent. */
+export type BulkReplayVerdict = ReplayOutcome['verdict'] | 'notSent';
 
 /** A bulk replay still running. */
 export interface BulkReplayRunning extends BulkReplayCounts {
@@ -189,7 +208,7 @@ export interface BulkReplayItem {
   /** The call's action (null: it names none), for what a front end says to do when nothing answered it. */
   action: string | null;
   replayId: number | null;
-  verdict: ReplayOutcome['verdict'];
+  verdict: BulkReplayVerdict;
   /**
    * The replay's answer: its status (0: none came) and who gave it, which says when a mock
    * answered in place of a handler that gave no answer (a 200 that tested no handler), and
@@ -338,8 +357,8 @@ export interface ReplayMethods {
   replayEdited(...[id, parameters, target]: Args['replayEdited']): Promise<Result<ReplayOutcome, ReplayFailure>>;
   /** A shell command that sends the stored call again, re-signed with the learned style when `resign`. */
   copyAsCurl(...[id, resign]: Args['copyAsCurl']): Promise<Result<string, ReplayFailure>>;
-  /** How many calls of the selection a bulk replay would replay (from Flowent, naming an action). */
-  countReplayable(...[selection]: Args['countReplayable']): Promise<number>;
+  /** What a bulk replay of the selection would take, told before it starts: how many calls, and which of their actions it could not send without a target. */
+  previewBulkReplay(...[selection]: Args['previewBulkReplay']): Promise<BulkReplayPreview>;
   /**
    * Starts replaying a selection in the background; each finished call comes as a
    * `replay-progress` event (with its outcome), the end as `replay-finished`.
@@ -376,7 +395,7 @@ export const REPLAY_METHOD_NAMES = [
   'replayCall',
   'replayEdited',
   'copyAsCurl',
-  'countReplayable',
+  'previewBulkReplay',
   'startBulkReplay',
   'cancelBulkReplay',
   'listBulkReplays',

@@ -127,7 +127,7 @@ describe('replay --resign of a stored call with a number beyond a float64', () =
     const env = { FLOWENT_HMAC_KEY: KEY };
     for (const style of ['python', 'go']) {
       const replayed = await runCli(['replay', '1', '--resign', '--style', style, '--target', handler.target, '--data-dir', dir.path], env);
-      expect(replayed.stdout).toMatch(new RegExp(`#1 {2}not replayed: .*1e400.*${style} style would write it as (Infinity|null)`));
+      expect(replayed.stdout).toMatch(new RegExp(`#1 {2}not sent: .*1e400.*${style} style would write it as (Infinity|null)`));
       expect(replayed.stdout).toMatch(/Sign it in the raw style/);
       expect(replayed.code).toBe(1);
     }

@@ -13,6 +13,7 @@ const progress = (runId: string, done: number): CoreEvent => ({
   passed: done,
   changed: 0,
   failed: 0,
+  notSent: 0,
   step: { originalId: done, action: null, result: { ok: false, code: 'no-target', action: null, webhook: null } },
 });
 const urlChanged = (n: number): CoreEvent => ({

@@ -73,7 +73,7 @@ export const replayArguments = {
   replayCall: argumentList(['id', callId], ['mode', replayMode], ['target', target]),
   replayEdited: argumentList(['id', callId], ['parameters', parametersText], ['target', target]),
   copyAsCurl: argumentList(['id', callId], ['resign', flag]),
-  countReplayable: argumentList(['selection', callSelection]),
+  previewBulkReplay: argumentList(['selection', callSelection]),
   startBulkReplay: argumentList(['selection', callSelection], ['options', bulkReplayOptions]),
   cancelBulkReplay: argumentList([
     'runId',

@@ -69,7 +69,7 @@ export { noHandlerTodo } from './replay-words';
 export {
   answerChangeWords,
   mockAnsweredWords,
-  NOT_REPLAYED,
+  NOT_SENT,
   replayAnswerWords,
   replayItemWords,
   type ReplayItemWords,

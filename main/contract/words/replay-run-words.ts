@@ -9,14 +9,14 @@ import { answeredByWords, forwardingFailedWords, statusWords } from './answered-
 import { problemWords, refusedForRequest } from './call-problem-words';
 import { counted } from './counted';
 
-/** Said of a call a run could not send, before why. */
-export const NOT_REPLAYED = 'not replayed';
+/** Said of a call a run refused before sending it, before why: no handler saw it, so it is no failure of one. */
+export const NOT_SENT = 'not sent';
 
 /** What a front end reads of a run's call: its answer, and why it failed (or what else to know), in one line each. */
 export interface ReplayItemWords {
   /**
    * `500`, `no answer`, `200 from the mock: your handler gave no answer`, `400 refused: no
-   * parameters`, or `not replayed`; led by the original's when that was another
+   * parameters`, or `not sent`; led by the original's when that was another
    * (`400 refused: no parameters → 200`).
    */
   answer: string;
@@ -75,8 +75,8 @@ export function replayItemWords(
   wordRefusal: (refusal: ReplayFailure) => string,
   wordNoTarget?: (action: string | null) => string,
 ): ReplayItemWords {
-  if (item.refusal !== null) return { answer: NOT_REPLAYED, why: wordRefusal(item.refusal) };
-  if (item.answer === null) return { answer: NOT_REPLAYED, why: item.error };
+  if (item.refusal !== null) return { answer: NOT_SENT, why: wordRefusal(item.refusal) };
+  if (item.answer === null) return { answer: NOT_SENT, why: item.error };
   const answer = answerChangeWords(item.original, item.answer);
   const statusChanged = item.original !== null && statusOrRefusalChanged(item.original, item.answer);
   // A violation's message already names the failure behind it (a handler that was not reached

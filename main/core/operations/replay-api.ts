@@ -23,7 +23,7 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) });
     },
     copyAsCurl: async (id, resign) => replay.curlFor(id, { resign }),
-    countReplayable: async (selection) => (await replay.replayableIds(selection)).length,
+    previewBulkReplay: (selection) => replay.previewBulk(selection),
     startBulkReplay: async (selection, { concurrency, resign, target, parameters: parametersText = null, style = null }) => {
       const bad = badTarget(target);
       if (bad) return bad;

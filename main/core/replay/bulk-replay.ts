@@ -19,12 +19,14 @@ export interface BulkOptions extends ReplayOptions {
 
 export interface BulkSummary {
   total: number;
-  /** Replays that ran (stored), plus calls that could not be replayed. */
+  /** Replays that ran (stored), plus calls refused before they were sent. */
   done: number;
   passed: number;
   changed: number;
-  /** Replays whose answer violates Flowent's contract, and calls that could not be replayed. */
+  /** Replays sent whose answer violates Flowent's contract, or that got no answer. */
   failed: number;
+  /** Calls refused before anything was sent (no target, no key): no handler failed them. */
+  notSent: number;
   cancelled: boolean;
   /** In selection order; items never started (after a cancel) are absent. */
   items: BulkReplayStep[];
@@ -37,7 +39,7 @@ export interface BulkSummary {
 export async function replayMany(ctx: ReplayContext, ids: number[], options: BulkOptions = {}): Promise<BulkSummary> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const slots: (BulkReplayStep | undefined)[] = new Array(ids.length);
-  const summary: BulkSummary = { total: ids.length, done: 0, passed: 0, changed: 0, failed: 0, cancelled: false, items: [] };
+  const summary: BulkSummary = { total: ids.length, done: 0, passed: 0, changed: 0, failed: 0, notSent: 0, cancelled: false, items: [] };
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
@@ -54,7 +56,8 @@ export async function replayMany(ctx: ReplayContext, ids: number[], options: Bul
       const step = { originalId, action, result };
       slots[index] = step;
       summary.done++;
-      if (!result.ok || result.value.verdict === 'failed') summary.failed++;
+      if (!result.ok) summary.notSent++;
+      else if (result.value.verdict === 'failed') summary.failed++;
       else if (result.value.verdict === 'changed') summary.changed++;
       else summary.passed++;
       options.onProgress?.({ done: summary.done, total: summary.total, step });

@@ -40,7 +40,7 @@ export class BulkRuns {
   start(ids: number[], options: Omit<BulkOptions, 'signal' | 'onProgress'>): string {
     const runId = randomUUID();
     const controller = new AbortController();
-    const counts = { done: 0, total: ids.length, passed: 0, changed: 0, failed: 0 };
+    const counts: BulkReplayCounts = { done: 0, total: ids.length, passed: 0, changed: 0, failed: 0, notSent: 0 };
     this.running.set(runId, { controller, counts });
     const onProgress = ({ done, step }: BulkProgress) => {
       const verdict = toItem(step).verdict;
@@ -53,7 +53,7 @@ export class BulkRuns {
       .catch((error: unknown): BulkReplaySummary => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
         const refusal = { code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) } as const;
-        return { ...counts, cancelled: false, items: [notReplayed(0, null, refusal)] };
+        return { ...counts, cancelled: false, items: [notSentItem(0, null, refusal)] };
       })
       .then((summary) => this.finish(runId, summary));
     return runId;
@@ -82,12 +82,12 @@ export class BulkRuns {
   }
 }
 
-function notReplayed(originalId: number, action: string | null, refusal: ReplayFailure): BulkReplayItem {
+function notSentItem(originalId: number, action: string | null, refusal: ReplayFailure): BulkReplayItem {
   return {
     originalId,
     action,
     replayId: null,
-    verdict: 'failed',
+    verdict: 'notSent',
     answer: null,
     original: null,
     changed: null,
@@ -103,7 +103,7 @@ function notReplayed(originalId: number, action: string | null, refusal: ReplayF
  * stored replay, and a kept run may hold up to MAX_SELECTION items.
  */
 function toItem({ originalId, action, result }: BulkReplayStep): BulkReplayItem {
-  if (!result.ok) return notReplayed(originalId, action, failureOf(result));
+  if (!result.ok) return notSentItem(originalId, action, failureOf(result));
   const { id, verdict, status, answeredBy, problem, original, diff, violations, error } = result.value;
   return {
     originalId,
@@ -120,6 +120,6 @@ function toItem({ originalId, action, result }: BulkReplayStep): BulkReplayItem 
 }
 
 function toSummary(summary: BulkSummary): BulkReplaySummary {
-  const { total, done, passed, changed, failed, cancelled } = summary;
-  return { total, done, passed, changed, failed, cancelled, items: summary.items.map(toItem) };
+  const { total, done, passed, changed, failed, notSent, cancelled } = summary;
+  return { total, done, passed, changed, failed, notSent, cancelled, items: summary.items.map(toItem) };
 }

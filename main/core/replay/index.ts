@@ -1,5 +1,6 @@
 /** Replay, simulator, HAR export/import, copy as cURL and the learned signing style. */
 import type {
+  BulkReplayPreview,
   BulkReplayRuns,
   BulkReplayStarted,
   CallFilter,
@@ -82,6 +83,8 @@ export interface Replay {
   ): Promise<Result<BulkReplayStarted, ReplayFailure>>;
   /** The calls of a selection a bulk replay takes: the given ids that are stored, or the filter's calls from Flowent naming an action (oldest first). */
   replayableIds(selection: CallSelection): Promise<number[]>;
+  /** How many calls of a selection a bulk replay takes, and which of their actions have no target to send them to. */
+  previewBulk(selection: CallSelection): Promise<BulkReplayPreview>;
   /** False when no such run is going. */
   cancelBulk(runId: string): boolean;
   /** Bulk runs still going, with their counts so far, and the last few ended, with their summaries. */
@@ -147,13 +150,11 @@ export function createReplay(deps: ReplaySetup): Replay {
    * action with no handler (send_email) refused the whole run, the calls that had one with it;
    * each call that cannot go is now listed "not replayed", with why.
    */
+  /** Each action of the calls once, in the order first met. */
+  const actionsOf = (ids: number[]): (string | null)[] => [...new Set(ids.map((id) => deps.calls().summary(id)?.action ?? null))];
   const everyTargetRefused = (ids: number[], given: string | undefined): Refused<ReplayFailure> | null => {
     let first: Refused<ReplayFailure> | null = null;
-    const seen = new Set<string | null>();
-    for (const id of ids) {
-      const action = deps.calls().summary(id)?.action ?? null;
-      if (seen.has(action)) continue;
-      seen.add(action);
+    for (const action of actionsOf(ids)) {
       const target = targetFor(ctx, action, given);
       if (target.ok) return null;
       first ??= target;
@@ -187,6 +188,11 @@ export function createReplay(deps: ReplaySetup): Replay {
       return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.ownWebhooks?.()[0]?.baseUrl ?? null });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
+    async previewBulk(selection) {
+      const ids = await replayableIds(deps.calls(), selection);
+      const withoutTarget = actionsOf(ids).filter((action): action is string => action !== null && !targetFor(ctx, action, undefined).ok);
+      return { calls: ids.length, withoutTarget };
+    },
     async startBulk(selection, options) {
       const ids = await replayableIds(deps.calls(), selection);
       // Ids given that are not in the history are no part of the run: not replayed, so not counted as replays.

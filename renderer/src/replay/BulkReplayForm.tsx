@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CallFilter } from '../../../main/contract/api';
+import type { BulkReplayPreview, CallFilter } from '../../../main/contract/api';
 import { SOURCE_LABEL } from '../shared/format';
 import type { BulkRun } from './replay-store';
 import { BulkReplayProgress, describeRun } from './BulkReplayProgress';
@@ -11,21 +11,34 @@ import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { ErrorLine } from '../shared/ErrorLine';
 import { TargetField } from './TargetField';
 
-/** How many calls of the filter a bulk replay takes (from Flowent, naming an action). */
-function useMatchingCount(filter: CallFilter): number | null {
-  const [count, setCount] = useState<number | null>(null);
+/** How many calls of the filter a bulk replay takes (from Flowent, naming an action), and which of their actions have no target. */
+function usePreview(filter: CallFilter): BulkReplayPreview | null {
+  const [preview, setPreview] = useState<BulkReplayPreview | null>(null);
   const key = JSON.stringify(filter);
   useEffect(() => {
     let live = true;
     const b = currentBridge();
-    b?.countReplayable({ filter: JSON.parse(key) as CallFilter })
-      .then((total) => live && setCount(total))
+    b?.previewBulkReplay({ filter: JSON.parse(key) as CallFilter })
+      .then((read) => live && setPreview(read))
       .catch((error: unknown) => reportError('Could not count the calls to replay', error));
     return () => {
       live = false;
     };
   }, [key]);
-  return count;
+  return preview;
+}
+
+/**
+ * Said before a run with the target left empty: the calls of these actions will not be sent.
+ * The run found out call by call, and its Failed count took them for handlers that failed.
+ */
+export function withoutTargetWords(actions: string[]): string {
+  const those = actions.length === 1 ? 'that action has' : 'those actions have';
+  return `Left empty, the calls of ${listed(actions)} are not sent: ${those} no handler to send to (no forwarding target, or the companion answers them itself). Give a target URL, choose "This companion", or set a forwarding target in Answers.`;
+}
+
+function listed(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
 }
 
 /** Each field of the list's filter in words; every field has its words, so a new one cannot be left unsaid. */
@@ -76,7 +89,8 @@ function LastRun({ run }: { run: BulkRun }) {
 /** The form of a new run over the list's filter; `lastRun`, a run that has ended, is shown folded below it. */
 export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   const [filter] = useState(currentSelectionFilter);
-  const count = useMatchingCount(filter);
+  const preview = usePreview(filter);
+  const count = preview?.calls ?? null;
   const [concurrencyText, setConcurrencyText] = useState('1');
   const concurrency = /^\d+$/.test(concurrencyText) ? Number(concurrencyText) : 0;
   const concurrencyOk = concurrency >= 1 && concurrency <= 16;
@@ -123,6 +137,12 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
       {resign && <ReplayLearnedStyle />}
       {/* With "This companion", as for one replay: a refusal for want of a handler offers it. */}
       <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />
+      {/* A URL typed takes every call: only an empty field leaves some unsent. */}
+      {preview && preview.withoutTarget.length > 0 && target.trim() === '' && (
+        <p className="muted replay-target-note" role="note" aria-label="Calls not sent">
+          {withoutTargetWords(preview.withoutTarget)}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" disabled={busy || count === null || !concurrencyOk}>
           {count === null ? 'Counting the calls…' : count === 1 ? 'Replay this call' : `Replay these ${count} calls`}

@@ -1,30 +1,42 @@
 import { useState } from 'react';
-import type { BulkReplayItem } from '../../../main/contract/api';
+import type { BulkReplayVerdict } from '../../../main/contract/api';
 import { mockAnsweredWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { BulkReplayItems } from './BulkReplayItems';
 import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 
-type Verdict = BulkReplayItem['verdict'];
+type Verdict = BulkReplayVerdict;
 /**
  * The counts are exclusive: a replay that fails is counted failed whatever its answer changed
  * from (its line says `200 → 502`), so the changed count says it counts only passing replays: a
- * "Changed answer 0" above a Failed list of changed answers contradicted itself.
+ * "Changed answer 0" above a Failed list of changed answers contradicted itself. Calls refused
+ * before sending (no target) are Not sent: counted Failed, they read as handlers that failed.
  */
-const VERDICT_LABEL: Record<Verdict, string> = { passed: 'Passed', changed: 'Passed with a changed answer', failed: 'Failed' };
+const VERDICT_LABEL: Record<Verdict, string> = {
+  passed: 'Passed',
+  changed: 'Passed with a changed answer',
+  failed: 'Failed',
+  notSent: 'Not sent',
+};
 const LIST_LABEL: Record<Verdict, string> = {
   passed: 'Passed calls',
   changed: 'Calls passed with a changed answer',
   failed: 'Failed calls',
+  notSent: 'Calls not sent',
 };
+const VERDICTS: readonly Verdict[] = ['passed', 'changed', 'failed', 'notSent'];
 
-/** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 6 of 6 calls replayed.". */
+/** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 4 of 6 calls replayed, 2 not sent.". */
 export function describeRun(run: BulkRun): string {
-  const { done, total } = run.counts;
+  const { done, total, notSent } = run.counts;
   if (!run.summary) return `Replaying ${done} of ${total}…`;
   if (run.endMissed) return `Ended, but how never reached this page (last seen: ${done} of ${total}). Its replays are in the list.`;
-  return run.summary.cancelled ? `Cancelled after ${done} of ${total} calls.` : `Done: ${done} of ${total} calls replayed.`;
+  // "Replayed" counts the calls sent: those refused before sending are said apart.
+  const unsent = notSent > 0 ? `, ${notSent} not sent` : '';
+  return run.summary.cancelled
+    ? `Cancelled after ${done} of ${total} calls${unsent}.`
+    : `Done: ${done - notSent} of ${total} calls replayed${unsent}.`;
 }
 
 /**
@@ -41,7 +53,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
       <p aria-live="polite">{describeRun(run)}</p>
       <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
-        {(['passed', 'changed', 'failed'] as const).map((verdict) => (
+        {VERDICTS.map((verdict) => (
           <button
             key={verdict}
             type="button"

@@ -54,8 +54,8 @@ const newRun = (runId: string, counts: BulkReplayCounts): BulkRun => ({
   endMissed: false,
 });
 
-function countsOf({ done, total, passed, changed, failed }: BulkReplaySummary): BulkReplayCounts {
-  return { done, total, passed, changed, failed };
+function countsOf({ done, total, passed, changed, failed, notSent }: BulkReplaySummary): BulkReplayCounts {
+  return { done, total, passed, changed, failed, notSent };
 }
 
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
@@ -63,7 +63,7 @@ export async function startBulkReplay(selection: CallSelection, options: BulkRep
   return runResult(
     'start the bulk replay',
     (b) => b.startBulkReplay(selection, options),
-    ({ runId, total }) => follow(newRun(runId, { done: 0, total, passed: 0, changed: 0, failed: 0 })),
+    ({ runId, total }) => follow(newRun(runId, { done: 0, total, passed: 0, changed: 0, failed: 0, notSent: 0 })),
   );
 }
 
@@ -169,15 +169,18 @@ export function applyReplayEvent(event: RunEvent): void {
   }
   if (event.type === 'replay-progress') {
     if (run.summary || event.done < run.counts.done) return;
-    const { done, total, passed, changed, failed } = event;
-    useReplayStore.setState({ bulk: { ...run, counts: { done, total, passed, changed, failed } } });
+    const { done, total, passed, changed, failed, notSent } = event;
+    useReplayStore.setState({ bulk: { ...run, counts: { done, total, passed, changed, failed, notSent } } });
     return;
   }
   // Already shown as it ended (read from the core when its end was missed): told once is enough.
   if (run.summary && !run.endMissed) return;
   const { summary } = event;
   useReplayStore.setState({ bulk: { ...run, cancelling: false, endMissed: false, counts: countsOf(summary), summary } });
+  const unsent = summary.notSent > 0 ? `, ${summary.notSent} not sent` : '';
   showToast(
-    summary.cancelled ? `Bulk replay cancelled after ${summary.done} of ${summary.total}` : `Bulk replay done: ${summary.done} calls`,
+    summary.cancelled
+      ? `Bulk replay cancelled after ${summary.done} of ${summary.total}${unsent}`
+      : `Bulk replay done: ${summary.done - summary.notSent} calls replayed${unsent}`,
   );
 }

@@ -225,7 +225,7 @@ export function createHttpBridge(
     replayCall: (id, mode, target) => call('replayCall', [id, mode, target]),
     copyAsCurl: (id, resign) => call('copyAsCurl', [id, resign]),
     replayEdited: (id, parameters, target) => call('replayEdited', [id, parameters, target]),
-    countReplayable: (selection) => call('countReplayable', [selection]),
+    previewBulkReplay: (selection) => call('previewBulkReplay', [selection]),
     startBulkReplay: (selection, options) => call('startBulkReplay', [selection, options]),
     cancelBulkReplay: (runId) => call('cancelBulkReplay', [runId]),
     listBulkReplays: () => call('listBulkReplays', []),

@@ -60,9 +60,9 @@ describe("a replay run's call in words", () => {
     expect(replayItemWords(noTarget, wordRefusal).why).toBe(message);
   });
 
-  it('says a call was not replayed, in the front end’s words for why', () => {
+  it('says a call was not sent, in the front end’s words for why', () => {
     const refused = item({ replayId: null, refusal: { code: 'no-key', needs: 'resign' } });
-    expect(replayItemWords(refused, wordRefusal)).toEqual({ answer: 'not replayed', why: 'refused: no-key' });
+    expect(replayItemWords(refused, wordRefusal)).toEqual({ answer: 'not sent', why: 'refused: no-key' });
   });
 
   it('has nothing more to say of a handler that passed', () => {

@@ -162,7 +162,7 @@ const TABLE: Record<ApiMethod, Row> = {
       [[1], 'expects `id` and `resign`. `resign` is missing: it must be true or false.'],
     ],
   },
-  countReplayable: {
+  previewBulkReplay: {
     good: [[{ ids: [1, 2] }], [{ filter: {}, limit: 10_000 }]],
     bad: [[[{ ids: [1], filter: {} }], '`selection` must be a selection {ids} or {filter, limit?}.']],
   },

@@ -93,7 +93,7 @@ describe('core api: edited replay', () => {
 
 describe('core api: bulk replay in the background', () => {
   it('answers with a run id at once, reports progress as events and ends with the summary', async () => {
-    expect(await api().countReplayable({ filter: { action: 'ok' } })).toBe(3);
+    expect(await api().previewBulkReplay({ filter: { action: 'ok' } })).toMatchObject({ calls: 3 });
     const started = await api().startBulkReplay({ filter: { action: 'ok' } }, { concurrency: 2, resign: true, target: null });
     if (!started.ok) throw new Error(JSON.stringify(started));
     expect(started.value.total).toBe(3);

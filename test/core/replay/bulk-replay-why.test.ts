@@ -107,7 +107,7 @@ describe('what a bulk run keeps of each call, to tell why it failed', () => {
     const callId = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
     const item = await onlyItem(core, callId, handlerUrl(handler(), 'ok'), { resign: true });
     expect(item).toMatchObject({
-      verdict: 'failed',
+      verdict: 'notSent',
       replayId: null,
       answer: null,
       original: null,
@@ -132,16 +132,21 @@ describe('a run whose calls name several actions, one with nowhere to go', () =>
     return items;
   }
 
-  it('replays the calls that have a target and lists the others as not replayed, with their action', async () => {
+  // The calls with no target were counted Failed, beside replays a handler failed: they are Not sent, told before the run starts.
+  it('replays the calls that have a target and counts the others not sent, with their action, named before it starts', async () => {
     const core = await startCore({ key: KEY });
     // The first call's action has no target: it alone refused the whole run before.
     for (const action of ['send_email', 'create_ticket', 'create_ticket'])
       expect((await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY))).status).toBe(200);
     await core.core.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
+    expect(await core.core.api.previewBulkReplay({ filter: {} })).toEqual({ calls: 3, withoutTarget: ['send_email'] });
+    expect(await core.core.api.previewBulkReplay({ filter: { action: 'create_ticket' } })).toEqual({ calls: 2, withoutTarget: [] });
     const started = await core.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
     if (!started.ok) throw new Error(JSON.stringify(started));
     expect(started.value.total).toBe(3);
     const items = await itemsOf(core, started.value.runId);
+    const end = core.events.find((e) => e.type === 'replay-finished' && e.runId === started.value.runId);
+    expect(end?.type === 'replay-finished' && end.summary).toMatchObject({ done: 3, changed: 2, failed: 0, notSent: 1 });
     expect(
       items.map(({ action, verdict, answer, refusal }) => ({
         action,
@@ -150,7 +155,7 @@ describe('a run whose calls name several actions, one with nowhere to go', () =>
         refusal: refusal?.code ?? null,
       })),
     ).toEqual([
-      { action: 'send_email', verdict: 'failed', status: null, refusal: 'no-target' },
+      { action: 'send_email', verdict: 'notSent', status: null, refusal: 'no-target' },
       { action: 'create_ticket', verdict: 'changed', status: 200, refusal: null },
       { action: 'create_ticket', verdict: 'changed', status: 200, refusal: null },
     ]);

@@ -33,6 +33,7 @@ const allPassed = (total: number): BulkSummary => ({
   passed: total,
   changed: 0,
   failed: 0,
+  notSent: 0,
   cancelled: false,
   items: [],
 });
@@ -41,7 +42,7 @@ describe('BulkRuns', () => {
   it('lists a run as running, then, once it ended, with the summary its replay-finished event told', async () => {
     const { runs, ends, told } = bulkRuns();
     const runId = runs.start([1, 2, 3], { concurrency: 1 });
-    expect(runs.list()).toEqual({ running: [{ runId, done: 0, total: 3, passed: 0, changed: 0, failed: 0 }], finished: [] });
+    expect(runs.list()).toEqual({ running: [{ runId, done: 0, total: 3, passed: 0, changed: 0, failed: 0, notSent: 0 }], finished: [] });
     ends[0]!(allPassed(3));
     const summary = await told(runId);
     expect(summary).toMatchObject({ done: 3, passed: 3, cancelled: false });
@@ -69,7 +70,7 @@ describe('BulkRuns', () => {
         originalId: 0,
         action: null,
         replayId: null,
-        verdict: 'failed',
+        verdict: 'notSent',
         answer: null,
         original: null,
         changed: null,

@@ -150,7 +150,7 @@ describe('bulk replay of the filtered list', () => {
     // Its end, told late (with the replays, listed now), says the same: it is not told twice.
     c.bridge.events.resume();
     await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBe(6));
-    expect(screen.getAllByText('Bulk replay done: 3 calls')).toHaveLength(1);
+    expect(screen.getAllByText('Bulk replay done: 3 calls replayed')).toHaveLength(1);
     await user.click(within(dialog).getByRole('button', { name: 'New bulk replay' }));
     expect(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
   });
@@ -213,7 +213,7 @@ describe('bulk replay of the filtered list', () => {
     await user.keyboard('r');
     const again = await screen.findByRole('dialog', { name: 'Bulk replay' });
     expect((await within(again).findByLabelText('Nothing to replay')).textContent).toContain('Change the filter');
-    expect(c.bridge.callsTo('countReplayable').at(-1)).toEqual([{ filter: { action: 'create_ticket' } }]);
+    expect(c.bridge.callsTo('previewBulkReplay').at(-1)).toEqual([{ filter: { action: 'create_ticket' } }]);
   });
 
   it('a window that opens while a bulk replay runs follows it: progress in the toolbar and the dialog, then the end', async () => {
@@ -264,7 +264,7 @@ describe('bulk replay: why each call ended as it did', () => {
       within(counts)
         .getAllByRole('button')
         .map((button) => button.textContent),
-    ).toEqual(['Passed 0', 'Passed with a changed answer 0', 'Failed 3']);
+    ).toEqual(['Passed 0', 'Passed with a changed answer 0', 'Failed 3', 'Not sent 0']);
   });
 
   it('the list of calls passed with a changed answer says what each answer changed from: a refusal in its own words', async () => {
@@ -304,7 +304,8 @@ describe('bulk replay: why each call ended as it did', () => {
 });
 
 describe('bulk replay: calls with nowhere to go', () => {
-  it('replays the calls that have a target and lists the others as not replayed, saying where the page sets one', async () => {
+  // Calls never sent were counted Failed, the done line called them replayed, and nothing warned before the run.
+  it('names the actions with no target before it starts, and counts their calls Not sent, apart from Failed', async () => {
     const c = companion();
     await sendHistory(c);
     // send_email, the first call's action, has no target: it refused the whole run before.
@@ -312,15 +313,28 @@ describe('bulk replay: calls with nowhere to go', () => {
     const { user } = await renderLoaded(c);
     await user.click(screen.getByRole('button', { name: 'Replay these…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 4 calls' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 4 of 4 calls replayed.'));
+    const start = await within(dialog).findByRole('button', { name: 'Replay these 4 calls' });
+    const warning = await within(dialog).findByRole('note', { name: 'Calls not sent' });
+    expect(warning.textContent).toBe(
+      'Left empty, the calls of send_email are not sent: that action has no handler to send to (no forwarding target, or the companion ' +
+        'answers them itself). Give a target URL, choose "This companion", or set a forwarding target in Answers.',
+    );
+    // A URL sends every call: nothing to warn of.
+    const field = within(dialog).getByLabelText('Bulk replay target URL');
+    await user.type(field, 'http://127.0.0.1:9/x');
+    expect(within(dialog).queryByRole('note', { name: 'Calls not sent' })).toBeNull();
+    await user.clear(field);
+    expect(within(dialog).getByRole('note', { name: 'Calls not sent' })).toBeTruthy();
+    await user.click(start);
+    await waitFor(() => expect(dialog.textContent).toContain('Done: 1 of 4 calls replayed, 3 not sent.'));
     expect(within(dialog).queryByRole('alert', { name: 'Bulk replay error' })).toBeNull();
+    expect((within(dialog).getByRole('button', { name: 'Failed 0' }) as HTMLButtonElement).disabled).toBe(true);
     const why =
       'No target for send_email: set a forwarding target for send_email in Answers (press a), or give a target URL (or choose This companion) in a new bulk replay';
-    expect(await listed(dialog, user, 'Failed 3', 'Failed calls')).toEqual([
-      `Call #1: not replayed — ${why}`,
-      `Call #2: not replayed — ${why}`,
-      `Call #3: not replayed — ${why}`,
+    expect(await listed(dialog, user, 'Not sent 3', 'Calls not sent')).toEqual([
+      `Call #1: not sent — ${why}`,
+      `Call #2: not sent — ${why}`,
+      `Call #3: not sent — ${why}`,
     ]);
     expect(await listed(dialog, user, 'Passed with a changed answer 1', 'Calls passed with a changed answer')).toEqual([
       'Call #4 → replay #5: 200 — The body and headers changed',
@@ -358,7 +372,7 @@ describe('bulk replay: the filter it names, and the run before', () => {
     expect(last.querySelector('summary')?.textContent).toBe('Last bulk replay: Done: 3 of 3 calls replayed.');
     expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Passed with a changed answer 3/);
     // No news to this window: no toast of an end it did not see come.
-    expect(screen.queryByText('Bulk replay done: 3 calls')).toBeNull();
+    expect(screen.queryByText('Bulk replay done: 3 calls replayed')).toBeNull();
   });
 
   it('names the list’s own filter: with Source replay, it says so, not “every stored call”', async () => {
@@ -375,7 +389,7 @@ describe('bulk replay: the filter it names, and the run before', () => {
     expect((await within(dialog).findByLabelText('Nothing to replay')).textContent).toBe(
       'The list’s filter (source: replay) shows only replays, and only calls from Flowent can be replayed. Choose another Source in the list’s filter.',
     );
-    expect(c.bridge.callsTo('countReplayable').at(-1)).toEqual([{ filter: { source: 'replay' } }]);
+    expect(c.bridge.callsTo('previewBulkReplay').at(-1)).toEqual([{ filter: { source: 'replay' } }]);
   });
 
   it('opens again on what a new run would replay, the last run’s result folded below it', async () => {
