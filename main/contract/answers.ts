@@ -127,7 +127,8 @@ export interface AnswerSettings {
 }
 
 /** A mock checked without being stored: the parsed definition, or every problem with its path. */
-export type MockCheck = { ok: true; definition: MockDefinition } | { ok: false; errors: DefinitionError[] };
+/** `warnings`: what the mock's answers break of Flowent's contract (it may be saved all the same), placed like errors. */
+export type MockCheck = { ok: true; definition: MockDefinition; warnings: DefinitionError[] } | { ok: false; errors: DefinitionError[] };
 
 type Args = ArgumentsOf<typeof answersArguments>;
 

@@ -1,6 +1,6 @@
 import { MAX_JSON_DEPTH } from '../json/json-node';
 import { locateDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
-import type { MockFormat } from '../../contract/api';
+import type { DefinitionError, MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
 import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
 import { parseYamlText, yamlPosition } from '../yaml/yaml-text';
@@ -56,14 +56,11 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   // Nothing but comments, or nothing at all.
   if (document.contents === null) return { ok: false, errors: [{ path: '', message: EMPTY_MOCK }] };
   const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document, lineCounter));
-  if (validated.ok) return validated;
   // Point each problem at its place in the file, for people (and editors) reading YAML.
-  return {
-    ok: false,
-    errors: validated.errors.map((problem) =>
-      problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path) },
-    ),
-  };
+  const placed = (problem: DefinitionError) =>
+    problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path) };
+  if (validated.ok) return { ...validated, warnings: validated.warnings.map(placed) };
+  return { ok: false, errors: validated.errors.map(placed) };
 }
 
 /**

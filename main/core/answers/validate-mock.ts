@@ -1,9 +1,11 @@
 import { parsePath } from './json-path';
 import { checkTemplate, templatesIn, type TemplateProblem } from './template';
 import type { TemplateLocator } from './template-position';
+import { mockContractWarnings } from './mock-contract';
 import type { Condition, ConditionOperator, DefinitionError, Fault, MockDefinition, MockResponse, Selection } from '../../contract/api';
 
-export type Validated = { ok: true; value: MockDefinition } | { ok: false; errors: DefinitionError[] };
+/** `warnings`: what the mock's answers break of Flowent's contract; it is valid, and may be stored, all the same. */
+export type Validated = { ok: true; value: MockDefinition; warnings: DefinitionError[] } | { ok: false; errors: DefinitionError[] };
 
 const MAX_DELAY_MS = 120_000;
 const MAX_HOLD_MS = 600_000;
@@ -75,7 +77,8 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator,
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { selection, responses, fallback, answerRegistrationCheck } };
+  const value = { selection, responses, fallback, answerRegistrationCheck };
+  return { ok: true, value, warnings: mockContractWarnings(value, shorthand ? '' : 'fallback') };
 }
 
 type ErrorSink = (path: string, message: string, extra?: Partial<DefinitionError>) => void;

@@ -7,7 +7,7 @@ export function createAnswersApi(answers: Answers): AnswersMethods {
     getAnswerSettings: async () => answers.getAnswerSettings(),
     checkMock: async (text, format) => {
       const parsed = answers.parseMock(text, format);
-      return parsed.ok ? { ok: true, definition: parsed.value } : { ok: false, errors: parsed.errors };
+      return parsed.ok ? { ok: true, definition: parsed.value, warnings: parsed.warnings } : { ok: false, errors: parsed.errors };
     },
     setMock: async (action, text, format) => answers.setMock(action, text, format),
     clearMock: async (action) => answers.clearMock(action),

@@ -414,12 +414,25 @@ describe('mocks: registration checks, copies and restarts', () => {
     // Made, not written: it is shown as its definition, in JSON that saves back to the same mock.
     if (made.ok) {
       expect(made.value.format).toBe('json');
-      expect(await core.core.api.checkMock(made.value.text, 'json')).toEqual({ ok: true, definition: made.value.definition });
+      expect(await core.core.api.checkMock(made.value.text, 'json')).toEqual({ ok: true, definition: made.value.definition, warnings: [] });
     }
     const again = await call(core, 'copy_me');
     expect(again.status).toBe(202);
     expect(again.json).toEqual({ result: 'has {{braces}}', error: '' });
     expect(await core.core.api.mockFromCall(9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+  });
+
+  it('a mock made from an answer that breaks the contract is checked as one: the editor warns where it does', async () => {
+    const core = await start();
+    await set(core, 'bad_result', { status: 200, body: { result: 5, error: '' } });
+    await call(core, 'bad_result');
+    const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+    const made = await core.core.api.mockFromCall(id);
+    if (!made.ok) throw new Error(made.code);
+    expect(await core.core.api.checkMock(made.value.text, 'json')).toMatchObject({
+      ok: true,
+      warnings: [{ path: 'fallback.body.result', message: expect.stringContaining('`result` is a number; Flowent expects a string') }],
+    });
   });
 
   it('keeps a mock as it was written, YAML comments and key order included, beside what it means', async () => {

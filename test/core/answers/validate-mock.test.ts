@@ -9,6 +9,58 @@ const errorsOf = (input: unknown) => {
   return outcome.ok ? [] : outcome.errors.map((e) => `${e.path}: ${e.message}`);
 };
 
+const warningsOf = (input: unknown) => {
+  const outcome = validateMockDefinition(input);
+  if (!outcome.ok) throw new Error(`not valid: ${JSON.stringify(outcome.errors)}`);
+  return outcome.warnings.map((w) => `${w.path}: ${w.message}`);
+};
+
+describe("a mock's answers against Flowent's contract (warnings: the mock is valid all the same)", () => {
+  it("says each violation in the call details' words, at the field at fault", () => {
+    expect(warningsOf({ status: 200, body: { result: 5, error: '' } })).toEqual([
+      'body.result: the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).',
+    ]);
+    expect(warningsOf({ status: 200, body: { error: '' } })).toEqual([
+      'body: the mock answered 200 but the body has no `result`; Flowent requires it, as a string.',
+    ]);
+    expect(warningsOf({ body: 'plain words' })).toEqual([
+      'body: the mock answered 200 but the body is not JSON (it starts with "plain words"); answer {"result":"...","error":""}.',
+    ]);
+    expect(
+      warningsOf({
+        responses: [{ when: { path: 'parameters.x', exists: true }, status: 503, body: { result: '', error: 'down' } }],
+        fallback: { body: { result: 'ok', error: false } },
+      }),
+    ).toEqual([
+      'responses[0].status: the mock answered 503; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).',
+      'fallback.body.error: the mock answered 200 but `error` is a boolean; Flowent expects a string, "" on success.',
+    ]);
+    expect(warningsOf({ status: 200, body: ['ok'] })).toEqual([
+      'body: the mock answered 200 but the body is an array, not an object; answer {"result":"...","error":""}.',
+    ]);
+    expect(warningsOf({ delayMs: 31_000 })[0]).toMatch(/^delayMs: the mock took 31\.0 s; Flowent gives up after 30 s/);
+  });
+
+  it('checks what templates leave knowable, and nothing of a fault', () => {
+    // A template inside a JSON value renders to a string: result's type is known, an error's emptiness is not.
+    expect(warningsOf({ body: { result: '{{parameters.a}}', error: '{{parameters.reason}}' } })).toEqual([]);
+    expect(warningsOf({ body: { result: 7, error: '{{parameters.reason}}' } })).toEqual([
+      'body.result: the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).',
+    ]);
+    // A body that is one text template may render to anything: only the status is known.
+    expect(warningsOf({ status: 500, body: '{{json parameters}}' })).toEqual([
+      'status: the mock answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).',
+    ]);
+    expect(warningsOf({ fault: 'non-json' })).toEqual([]);
+    expect(warningsOf({ status: 200, body: { result: 'ok', error: '' } })).toEqual([]);
+  });
+
+  it('places a warning on its line in YAML, as an error is', () => {
+    const parsed = parseMockText('status: 200\nbody:\n  result: 5\n  error: ""\n', 'yaml');
+    expect(parsed.ok && parsed.warnings).toMatchObject([{ path: 'body.result', line: 3 }]);
+  });
+});
+
 describe('validateMockDefinition', () => {
   it('normalizes the one-answer shorthand to a fallback', () => {
     expect(validateMockDefinition({ status: 201, body: 'hi' })).toEqual({
@@ -19,6 +71,12 @@ describe('validateMockDefinition', () => {
         fallback: { when: [], status: 201, headers: {}, body: 'hi', delayMs: 0, fault: null },
         answerRegistrationCheck: false,
       },
+      warnings: [
+        {
+          path: 'body',
+          message: 'the mock answered 201 but the body is not JSON (it starts with "hi"); answer {"result":"...","error":""}.',
+        },
+      ],
     });
     expect(validateMockDefinition({ fault: 'timeout' })).toMatchObject({
       ok: true,
