@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LazyMockEditor } from './LazyMockEditor';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
-import { lintMarks } from './mock-lint';
+import { lintMarks, type LintMark } from './mock-lint';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
 import { answerFor, describeMockUse } from './answer-routes';
 import type { MockDraft } from './mock-drafts';
@@ -36,6 +36,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
     draft ? { text: draft.savedText, format: draft.savedFormat } : { text: stored?.text ?? DEFAULT_MOCK_TEXT, format },
   );
   const [errors, setErrors] = useState<DefinitionError[]>([]);
+  const [warnings, setWarnings] = useState<DefinitionError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,7 +44,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
     let live = true;
     const timer = setTimeout(() => {
       void checkMockText(text, format).then((check) => {
-        if (live) setErrors(check.ok ? [] : check.errors);
+        if (!live) return;
+        setErrors(check.ok ? [] : check.errors);
+        setWarnings(check.ok ? check.warnings : []);
       });
     }, CHECK_DEBOUNCE_MS);
     return () => {
@@ -52,7 +55,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
     };
   }, [text, format]);
 
-  const { marks, unplaced } = useMemo(() => lintMarks(text, errors), [text, errors]);
+  const problems = useMemo(() => lintMarks(text, errors), [text, errors]);
+  const contract = useMemo(() => lintMarks(text, warnings, 'warning'), [text, warnings]);
+  const marks = useMemo(() => [...problems.marks, ...contract.marks], [problems, contract]);
   const unsaved = text !== saved.text || format !== saved.format;
   // The dialog holds the draft, not this editor: switching action unmounts it, and the edits must outlive that.
   useEffect(() => {
@@ -117,21 +122,14 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
       </div>
       {/* Problems above the editor, where they stay in view in the dialog. */}
       <ErrorLine message={saveError} label="Mock error" />
-      {errors.length > 0 && (
-        <ul className="mock-problems" aria-label="Mock problems">
-          {marks.map((m) => (
-            <li key={`m-${m.from}-${m.message}`}>
-              <Prose text={m.message} />
-            </li>
-          ))}
-          {unplaced.map((e) => (
-            <li key={`u-${e.path}-${e.message}`}>
-              {e.path ? <code>{e.path}</code> : null}
-              {e.path ? ': ' : ''}
-              <Prose text={e.message} />
-            </li>
-          ))}
-        </ul>
+      <ProblemList label="Mock problems" severity="error" placed={problems.marks} unplaced={problems.unplaced} />
+      {warnings.length > 0 && (
+        <>
+          <p className="muted">
+            Breaks Flowent&apos;s contract (it can still be saved, to try a flow&apos;s &quot;on action failure&quot; branch):
+          </p>
+          <ProblemList label="Contract warnings" severity="warning" placed={contract.marks} unplaced={contract.unplaced} />
+        </>
       )}
       <LazyMockEditor value={text} onChange={setText} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
       <p className="muted">
@@ -139,5 +137,36 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
         <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.
       </p>
     </section>
+  );
+}
+
+/** Problems in the order the editor has them, then those it could not place, with their path. */
+function ProblemList({
+  label,
+  placed,
+  unplaced,
+  severity,
+}: {
+  label: string;
+  placed: LintMark[];
+  unplaced: DefinitionError[];
+  severity: LintMark['severity'];
+}) {
+  if (placed.length === 0 && unplaced.length === 0) return null;
+  return (
+    <ul className={`mock-problems mock-${severity}s`} aria-label={label}>
+      {placed.map((m) => (
+        <li key={`m-${m.from}-${m.message}`}>
+          <Prose text={m.message} />
+        </li>
+      ))}
+      {unplaced.map((e) => (
+        <li key={`u-${e.path}-${e.message}`}>
+          {e.path ? <code>{e.path}</code> : null}
+          {e.path ? ': ' : ''}
+          <Prose text={e.message} />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,7 +4,8 @@ import type { DefinitionError } from '../../../main/contract/api';
 export interface LintMark {
   from: number;
   to: number;
-  severity: 'error';
+  /** An error stops the save; a warning (an answer that breaks Flowent's contract) does not. */
+  severity: 'error' | 'warning';
   message: string;
 }
 
@@ -16,7 +17,11 @@ type Span = { from: number; to: number };
  * YAML, is marked at its line and column in the text. Problems that cannot be placed come back
  * as `unplaced`, to be listed with their path.
  */
-export function lintMarks(text: string, errors: DefinitionError[]): { marks: LintMark[]; unplaced: DefinitionError[] } {
+export function lintMarks(
+  text: string,
+  errors: DefinitionError[],
+  severity: LintMark['severity'] = 'error',
+): { marks: LintMark[]; unplaced: DefinitionError[] } {
   const marks: LintMark[] = [];
   const unplaced: DefinitionError[] = [];
   let spans: Map<string, Span> | null | undefined;
@@ -27,7 +32,7 @@ export function lintMarks(text: string, errors: DefinitionError[]): { marks: Lin
       span = spans?.get(error.path) ?? null;
     }
     if (!span && error.line !== undefined) span = pointAt(text, error.line, error.column ?? 1);
-    if (span) marks.push({ ...span, severity: 'error', message: error.path ? `${error.path}: ${error.message}` : error.message });
+    if (span) marks.push({ ...span, severity, message: error.path ? `${error.path}: ${error.message}` : error.message });
     else unplaced.push(error);
   }
   return { marks, unplaced };

@@ -182,6 +182,57 @@ describe('answers: the mock editor', () => {
     await waitFor(() => expect(mock.querySelector('.cm-lintRange-error')).toBeNull(), SLOW);
   });
 
+  it("marks what a mock's answer breaks of Flowent's contract, in the call details' words, and still saves it", async () => {
+    const { mock, editor, user } = await openAnswers();
+    const text = '{"status": 200, "body": {"result": 5, "error": ""}}';
+    typeInto(editor, text);
+    const warnings = await within(mock).findByRole('list', { name: 'Contract warnings' }, SLOW);
+    // The words the call's details say of a mock that answered so (main/core/protocol/answer-check.ts).
+    expect(warnings.textContent).toBe(
+      'body.result: the mock answered 200 but result is a number; Flowent expects a string (use JSON.stringify for structured data).',
+    );
+    expect(within(mock).queryByRole('list', { name: 'Mock problems' })).toBeNull();
+    await waitFor(() => expect([...mock.querySelectorAll('.cm-lintRange-warning')].map((m) => m.textContent)).toEqual(['5']), SLOW);
+
+    // A failing answer may be the point: it saves, warnings and all.
+    await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
+    await screen.findByText('Mock saved');
+    expect((await companion().api.getAnswerSettings()).mocks).toMatchObject([{ action: null, text }]);
+
+    typeInto(editor, '{"status": 500, "body": ["ok"]}');
+    await waitFor(
+      () =>
+        expect(within(mock).getByRole('list', { name: 'Contract warnings' }).textContent).toContain(
+          'status: the mock answered 500; Flowent treats anything but 2xx as a failed action',
+        ),
+      SLOW,
+    );
+    expect(within(mock).getByRole('list', { name: 'Contract warnings' }).textContent).toContain(
+      'body: the mock answered 500 but the body is an array, not an object',
+    );
+    await waitFor(
+      () => expect([...mock.querySelectorAll('.cm-lintRange-warning')].map((m) => m.textContent)).toEqual(['500', '["ok"]']),
+      SLOW,
+    );
+
+    // Written as YAML, the warning is placed on its line too.
+    await user.selectOptions(within(mock).getByRole('combobox', { name: /Format/ }), 'yaml');
+    typeInto(editor, 'status: 200\nbody:\n  error: ""\n');
+    await waitFor(
+      () =>
+        expect(within(mock).getByRole('list', { name: 'Contract warnings' }).textContent).toContain(
+          'body: the mock answered 200 but the body has no result; Flowent requires it, as a string.',
+        ),
+      SLOW,
+    );
+    await waitFor(() => expect(mock.querySelector('.cm-lintRange-warning')).toBeTruthy(), SLOW);
+
+    // A template renders to a string: what it gives is not known, so it is not warned about.
+    await user.selectOptions(within(mock).getByRole('combobox', { name: /Format/ }), 'json');
+    typeInto(editor, '{"status": 200, "body": {"result": "{{parameters.recipient}}", "error": "{{parameters.reason}}"}}');
+    await waitFor(() => expect(within(mock).queryByRole('list', { name: 'Contract warnings' })).toBeNull(), SLOW);
+  });
+
   it('inserts the example, saves it for the action, and clears it', async () => {
     const { dialog, user, bridge } = await openAnswers();
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
