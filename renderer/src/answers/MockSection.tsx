@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LazyMockEditor } from './LazyMockEditor';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks, type LintMark } from './mock-lint';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
 import { answerFor, describeMockUse } from './answer-routes';
-import type { MockDraft } from './mock-drafts';
+import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 
@@ -37,6 +37,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   );
   const [errors, setErrors] = useState<DefinitionError[]>([]);
   const [warnings, setWarnings] = useState<DefinitionError[]>([]);
+  const [confirmingClear, setConfirmingClear] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -80,9 +81,17 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   }
 
   async function onClear() {
+    setConfirmingClear(false);
     setBusy(true);
-    setSaveError(await removeMock(action));
+    const failure = await removeMock(action);
+    setSaveError(failure);
     setBusy(false);
+    if (failure) return;
+    // The cleared mock is gone from the core: the editor starts again as it does for an action without one,
+    // not holding the old text as if it were stored.
+    setText(DEFAULT_MOCK_TEXT);
+    setFormat('json');
+    setSaved({ text: DEFAULT_MOCK_TEXT, format: 'json' });
   }
 
   // A mock of its own that the route leaves unused: one click makes it answer.
@@ -116,10 +125,18 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
         <button type="button" disabled={busy} onClick={() => void onSave()}>
           Save mock
         </button>
-        <button type="button" disabled={busy || !stored} onClick={() => void onClear()}>
+        <button type="button" disabled={busy || !stored || confirmingClear} onClick={() => setConfirmingClear(true)}>
           Clear mock
         </button>
       </div>
+      {confirmingClear && stored && (
+        <ClearConfirm
+          words={mockWords(action ?? DEFAULT_KEY)}
+          after={describeMockUse({ ...settings, mocks: settings.mocks.filter((m) => m.action !== action) }, action, null)}
+          onClear={() => void onClear()}
+          onKeep={() => setConfirmingClear(false)}
+        />
+      )}
       {/* Problems above the editor, where they stay in view in the dialog. */}
       <ErrorLine message={saveError} label="Mock error" />
       <ProblemList label="Mock problems" severity="error" placed={problems.marks} unplaced={problems.unplaced} />
@@ -168,5 +185,25 @@ function ProblemList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Clearing deletes the stored mock for good: asked first, as replacing a mock or clearing history is, saying what answers after. */
+function ClearConfirm({ words, after, onClear, onKeep }: { words: string; after: string; onClear: () => void; onKeep: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  // The safe choice has the focus: Enter right after "Clear mock" does not delete it.
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div className="confirm" role="group" aria-label="Confirm clearing the mock">
+      <p>
+        Clear {words}? It is deleted, not kept anywhere. Afterwards: {after}
+      </p>
+      <button type="button" className="danger" onClick={onClear}>
+        Clear the mock
+      </button>
+      <button type="button" ref={keep} onClick={onKeep}>
+        Keep it
+      </button>
+    </div>
   );
 }

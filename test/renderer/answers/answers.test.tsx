@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { EXAMPLE_MOCK } from '../../../renderer/src/answers/example-mock';
+import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from '../../../renderer/src/answers/example-mock';
 import { useCompanion, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -254,10 +254,27 @@ describe('answers: the mock editor', () => {
     // On the 24-hour clock, as every other time on the screen.
     expect(within(mock).getByTestId('mock-stored').textContent).toMatch(/\(updated [^)]* \d{1,2}:\d{2}:\d{2}\)\.$/);
 
+    // Clearing asks first, saying what answers after; "Keep it" keeps the mock.
     await user.click(within(mock).getByRole('button', { name: 'Clear mock' }));
+    const ask = within(mock).getByRole('group', { name: 'Confirm clearing the mock' });
+    expect(ask.textContent).toContain(
+      'Clear the mock of send_email? It is deleted, not kept anywhere. Afterwards: No mock of its own: send_email answers with the built-in answer {"result":"ok","error":""}.',
+    );
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep it' }));
+    await user.click(within(ask).getByRole('button', { name: 'Keep it' }));
+    expect(bridge.callsTo('clearMock')).toEqual([]);
+
+    await user.click(within(mock).getByRole('button', { name: 'Clear mock' }));
+    await user.click(within(mock).getByRole('button', { name: 'Clear the mock' }));
     expect(bridge.callsTo('clearMock')).toEqual([['send_email']]);
     await waitFor(() => expect(within(mock).getByTestId('mock-stored').textContent).toContain('No mock of its own'));
     expect((await companion().api.getAnswerSettings()).mocks).toEqual([]);
+    // The editor does not go on holding the deleted mock as if it were stored: it starts again, with nothing unsaved.
+    expect(editorIn(mock).state.doc.toString()).toBe(DEFAULT_MOCK_TEXT);
+    const row = within(within(dialog).getByRole('table', { name: 'What answers each action' })).getByRole('row', { name: /^send_email/ });
+    expect(row.textContent).not.toContain('unsaved');
+    await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
   });
 
   it('an action without a mock of its own says what it answers with: the default mock, or with none the built-in answer', async () => {
@@ -274,6 +291,7 @@ describe('answers: the mock editor', () => {
     // The default mock cleared in the dialog: send_email gets the built-in answer, as the table says.
     await user.selectOptions(picker, '');
     await user.click(within(within(dialog).getByRole('region', { name: 'Mock' })).getByRole('button', { name: 'Clear mock' }));
+    await user.click(within(within(dialog).getByRole('region', { name: 'Mock' })).getByRole('button', { name: 'Clear the mock' }));
     await waitFor(() => expect(stored()).toBe('No default mock: actions answer {"result":"ok","error":""}.'));
     await user.selectOptions(picker, 'send_email');
     await waitFor(() =>
