@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
-import { closePanel, showToast } from '../page/ui-actions';
+import { closePanel } from '../page/ui-actions';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
@@ -11,7 +11,7 @@ import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
-import { DEFAULT_KEY, draftsWords, mockWords, type MockDraft } from './mock-drafts';
+import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
 
 /** How the companion answers calls, per action or for all: a mock, or forwarding to the developer's handler. */
 export function AnswersDialog() {
@@ -25,7 +25,7 @@ export function AnswersDialog() {
   }, []);
   // Unsaved mock edits by action, for as long as the dialog is open: moving to another action
   // keeps them (as the replay editor keeps a call's edits); only closing the dialog drops them,
-  // and it asks first, by ×, a click beside the dialog, or Esc.
+  // and it asks first, in place, by ×, a click beside the dialog, or Esc.
   const [drafts, setDrafts] = useState<Record<string, MockDraft>>({});
   const [closing, setClosing] = useState(false);
   const keepDraft = useCallback((of: string | null, draft: MockDraft | null) => {
@@ -45,15 +45,13 @@ export function AnswersDialog() {
   }, []);
   const edited = Object.keys(drafts);
   const unsavedWords = draftsWords(edited);
-  useUnsavedWork(unsavedWords);
+  const askBeforeClosing = useCallback(() => setClosing(true), []);
+  useUnsavedWork(unsavedWords, askBeforeClosing);
 
+  // The edits left behind are kept without a toast: the row's "unsaved" mark says so, and a toast
+  // at each switch stacked over the editor.
   function pick(next: string) {
-    if (next === key) return;
-    if (drafts[key]) {
-      const where = key === DEFAULT_KEY ? 'Default for all actions' : key;
-      showToast(`Your edits to ${mockWords(key)} are kept: choose ${where} again to go on with them, and save them there.`, 4000);
-    }
-    setKey(next);
+    if (next !== key) setKey(next);
   }
 
   function requestClose() {
@@ -109,7 +107,7 @@ export function AnswersDialog() {
   );
 }
 
-/** Closing over unsaved mock edits: the same question Esc asks, with the choice on screen. */
+/** Closing over unsaved mock edits, by × or Esc: the choice on screen. */
 function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) {
   const keep = useRef<HTMLButtonElement>(null);
   // The safe choice has the focus: Enter right after × does not throw the edits away.

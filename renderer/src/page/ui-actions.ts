@@ -107,12 +107,30 @@ export function setUnsavedWork(what: string | null): void {
 }
 
 /**
- * Esc over a form with unsaved changes: the first press says so and keeps the dialog open,
- * the second discards them. Returns whether the dialog may close.
+ * The question a form asks on screen before its unsaved edits go (the Answers dialog's "Discard
+ * and close / Keep editing"): Esc asks it too, so one way out does not warn in a toast while the
+ * other asks in place. Null: the form has none, and Esc warns in a toast.
+ */
+let discardQuestion: (() => void) | null = null;
+
+/** A form with its own discard question gives it here while it is open, and null when it closes. */
+export function setDiscardQuestion(ask: (() => void) | null): void {
+  discardQuestion = ask;
+}
+
+/**
+ * Esc over a form with unsaved changes: the form's own question when it has one, else the first
+ * press says so in a toast and keeps the dialog open, the second discards them. Returns whether
+ * the dialog may close.
  */
 export function mayDiscardOnEscape(): boolean {
   const { unsavedWork, discardWarned } = useUiStore.getState();
-  if (!unsavedWork || discardWarned) return true;
+  if (!unsavedWork) return true;
+  if (discardQuestion) {
+    discardQuestion();
+    return false;
+  }
+  if (discardWarned) return true;
   useUiStore.setState({ discardWarned: true });
   showToast(`Unsaved changes to ${unsavedWork}: press Esc again to discard them, or save first.`, 4000);
   return false;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { holdUnloadForUnsavedWork } from './leave-guard';
-import { setUnsavedWork, showToast } from './ui-actions';
+import { setDiscardQuestion, setUnsavedWork, showToast } from './ui-actions';
 
 /** While `unsaved`, a reload or close asks first (leave-guard.ts). */
 function useUnloadGuard(unsaved: boolean): void {
@@ -9,12 +9,17 @@ function useUnloadGuard(unsaved: boolean): void {
 
 /**
  * Tells the app what this form would lose if its dialog closed now (null: nothing), so Esc
- * warns once before discarding it, and a reload or close of the page asks first. Cleared when
- * the form goes away (saved or cancelled).
+ * warns once before discarding it (or, given `ask`, asks the form's own question), and a reload
+ * or close of the page asks first. Cleared when the form goes away (saved or cancelled).
  */
-export function useUnsavedWork(what: string | null): void {
+export function useUnsavedWork(what: string | null, ask?: () => void): void {
   useEffect(() => setUnsavedWork(what), [what]);
   useEffect(() => () => setUnsavedWork(null), []);
+  useEffect(() => {
+    if (!ask) return undefined;
+    setDiscardQuestion(ask);
+    return () => setDiscardQuestion(null);
+  }, [ask]);
   useUnloadGuard(what !== null);
 }
 

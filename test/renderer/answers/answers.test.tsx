@@ -336,39 +336,55 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
     return editorIn(mockOf(dialog)).state.doc.toString();
   };
 
-  it('clicking another action keeps the draft, says so, marks the row, and gives it back on return', async () => {
+  it('clicking another action keeps the draft, marks the row (no toast over the editor), and gives it back on return', async () => {
     const { dialog, user } = await draftOnSendEmail();
     await user.click(within(table(dialog)).getByRole('button', { name: 'charge_card' }));
     await waitFor(() => expect(picker(dialog).value).toBe('charge_card'));
-    await screen.findByText(
-      'Your edits to the mock of send_email are kept: choose send_email again to go on with them, and save them there.',
-    );
     expect(await editorText(dialog)).not.toContain('my careful draft');
+    expect(document.querySelectorAll('.toast')).toHaveLength(0);
     expect(within(table(dialog)).getByRole('row', { name: /^send_email/ }).textContent).toContain('unsaved');
     expect(within(table(dialog)).getByRole('row', { name: /^charge_card/ }).textContent).not.toContain('unsaved');
 
     await user.click(within(table(dialog)).getByRole('button', { name: 'send_email' }));
     await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
     expect(await editorText(dialog)).toBe(DRAFT);
-    // Still unsaved: Esc still warns, naming it.
+    // Still unsaved: Esc still asks, naming it.
     await user.keyboard('{Escape}');
-    expect(
-      await screen.findByText('Unsaved changes to the mock of send_email: press Esc again to discard them, or save first.'),
-    ).toBeTruthy();
+    expect(within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' }).textContent).toContain(
+      'the mock of send_email',
+    );
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
   });
 
-  it('choosing another action in "Answers for" keeps the draft, and Esc from there still warns about it', async () => {
+  it('choosing another action in "Answers for" keeps the draft, and Esc from there asks about it', async () => {
     const { dialog, user } = await draftOnSendEmail();
     await user.selectOptions(picker(dialog), 'charge_card');
     await waitFor(() => expect(picker(dialog).value).toBe('charge_card'));
     await user.keyboard('{Escape}');
-    expect(
-      await screen.findByText('Unsaved changes to the mock of send_email: press Esc again to discard them, or save first.'),
-    ).toBeTruthy();
+    expect(within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' }).textContent).toContain(
+      'the mock of send_email',
+    );
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
     await user.selectOptions(picker(dialog), 'send_email');
     expect(await editorText(dialog)).toBe(DRAFT);
+  });
+
+  it('two drafts and Esc: one question in place, no toasts stacked over the editor', async () => {
+    const { dialog, user } = await draftOnSendEmail();
+    await user.click(within(table(dialog)).getByRole('button', { name: 'charge_card' }));
+    await waitFor(() => expect(picker(dialog).value).toBe('charge_card'));
+    typeInto(editorIn(mockOf(dialog)), DRAFT);
+    await user.click(within(table(dialog)).getByRole('button', { name: 'send_email' }));
+    await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
+    await user.keyboard('{Escape}');
+    await user.keyboard('{Escape}');
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    expect(ask.textContent).toContain('Unsaved changes to the mocks of charge_card and send_email: discard them and close');
+    // Esc again does not discard: only "Discard and close" does.
+    expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
+    expect(document.querySelectorAll('.toast')).toHaveLength(0);
+    await user.click(within(ask).getByRole('button', { name: 'Discard and close' }));
+    expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
   });
 
   it('saving the draft ends it: the row mark goes, and × closes at once', async () => {
@@ -418,12 +434,15 @@ describe('answers: live updates', () => {
 });
 
 describe('answers: keyboard', () => {
-  it('Esc over an edited mock warns once; after saving, one Esc closes', async () => {
-    const { user, mock } = await openAnswers();
+  it('Esc over an edited mock asks as × does; after saving, one Esc closes', async () => {
+    const { user, mock, dialog } = await openAnswers();
     await user.click(within(mock).getByRole('button', { name: 'Insert example' }));
     await user.keyboard('{Escape}');
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
-    expect(await screen.findByText('Unsaved changes to the default mock: press Esc again to discard them, or save first.')).toBeTruthy();
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    expect(ask.textContent).toContain('Unsaved changes to the default mock: discard them and close, or keep editing and save first?');
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByText(/press Esc again/)).toBeNull();
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     await screen.findByText('Mock saved');
     await user.keyboard('{Escape}');
