@@ -12,6 +12,8 @@ export interface JsonSyntaxProblem {
   /** 1-based, in characters. */
   line: number;
   column: number;
+  /** What is wrong with its place, for a sentence that names the text: "a property name must be in double quotes (line 1, column 15)". */
+  reason: string;
   /** The whole sentence: "Not valid JSON: a property name must be in double quotes (line 1, column 15)." */
   message: string;
 }
@@ -19,9 +21,29 @@ export interface JsonSyntaxProblem {
 /** The first syntax mistake of `text`, or null when it is JSON. */
 export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
   const found = firstMistake(text);
-  if (!found) return null;
+  return found ? problemAt(text, found) : null;
+}
+
+/**
+ * Reads JSON a person wrote (a schema, a file): its value, or why it is not JSON in this file's
+ * words. Every screen that says why a text is not JSON says it through here, so a mistake reads
+ * the same wherever it is made.
+ */
+export function readJson(text: string): { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    // The checker accepts what the engine refused only at an engine's limit (nesting deeper than
+    // its stack), not a mistake in the text: the engine's words are the only ones there are.
+    const problem = jsonSyntaxProblem(text) ?? problemAt(text, { at: 0, what: error instanceof Error ? error.message : String(error) });
+    return { ok: false, problem };
+  }
+}
+
+function problemAt(text: string, found: Mistake): JsonSyntaxProblem {
   const { line, column } = placeOf(text, found.at);
-  return { what: found.what, line, column, message: `Not valid JSON: ${found.what} (line ${line}, column ${column}).` };
+  const reason = `${found.what} (line ${line}, column ${column})`;
+  return { what: found.what, line, column, reason, message: `Not valid JSON: ${reason}.` };
 }
 
 function placeOf(text: string, at: number): { line: number; column: number } {

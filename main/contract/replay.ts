@@ -35,7 +35,7 @@ export type ReplayFailure =
   | { code: 'no-action-for-target'; target: string }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */
   | { code: 'no-key'; needs: 'resign' | 'simulate' | 'curl' | 'probe' }
-  /** A schema typed by the user is not JSON (`reason`: the parser's words). */
+  /** A schema typed by the user is not JSON (`reason`: what is wrong and where, json-syntax.ts's words). */
   | { code: 'invalid-json'; what: 'schema'; reason: string }
   /**
    * Parameters typed by the user that no Flowent call carries: not JSON, not UTF-8, a key given

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxProblem } from '../../main/contract/json-syntax';
+import { jsonSyntaxProblem, readJson } from '../../main/contract/json-syntax';
 
 const said = (text: string) => jsonSyntaxProblem(text)?.message ?? null;
 
@@ -32,5 +32,15 @@ describe('a JSON text’s mistake in plain words', () => {
     expect(said('{"a": [1}')).toBe('Not valid JSON: “}” does not close the “[” open here (“]” does) (line 1, column 9).');
     expect(said('{"a": "\\x"}')).toBe('Not valid JSON: “\\x” is not an escape JSON knows (line 1, column 8).');
     expect(said('')).toBe('Not valid JSON: the text is empty: type a JSON value (line 1, column 1).');
+  });
+
+  it("reads JSON, or says why not in these words, never the engine's", () => {
+    expect(readJson(' {"a": [1]} ')).toEqual({ ok: true, value: { a: [1] } });
+    const refused = readJson('{"title": "x", b: 1}');
+    if (refused.ok) throw new Error('read');
+    expect(refused.problem).toMatchObject({
+      reason: 'a property name must be in double quotes (line 1, column 16)',
+      message: 'Not valid JSON: a property name must be in double quotes (line 1, column 16).',
+    });
   });
 });

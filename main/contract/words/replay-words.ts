@@ -54,7 +54,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: NEEDS_KEY[needs],
     todo: either(say.setHmacKey, needs === 'resign' ? say.replayAsIs : needs === 'simulate' ? say.sendRegistrationCheck : null),
   }),
-  'invalid-json': ({ what, reason }) => ({ what: `The ${what} is not JSON: ${reason}.`, todo: 'Fix it and try again.' }),
+  'invalid-json': ({ what, reason }) => ({ what: `The ${what} is not valid JSON: ${reason}.`, todo: 'Fix it and try again.' }),
   'invalid-parameters-json': ({ message }) => ({ what: message }),
   'invalid-parameters': () => ({ what: 'The parameters must be a JSON object ({...}), as Flowent sends.' }),
   'schema-not-object': () => ({ what: 'The schema must be a JSON object ({...}), a JSON Schema.' }),
@@ -100,7 +100,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: 'The file is empty.',
     todo: 'Choose a HAR file exported by the companion or by a browser (its network panel saves one).',
   }),
-  'har-not-json': ({ reason }) => ({ what: `The file is not JSON: ${reason}.` }),
+  'har-not-json': ({ reason }) => ({ what: `The file is not valid JSON: ${reason}.` }),
   'not-har': ({ missing }) => ({
     what:
       missing === 'log'

@@ -1,5 +1,6 @@
 import type { Refused, ReplayFailure, ReplayMethods, Result } from '../../contract/api';
 import { checkTargetUrl } from '../answers/forward-target';
+import { readJson } from '../../contract/json-syntax';
 import type { Replay } from '../replay';
 import type { ReplayMode } from '../replay/replay';
 import { generateParameters } from '../replay/simulate';
@@ -104,12 +105,9 @@ export function badTarget(target: string | null): Refused<ReplayFailure> | null 
 
 /** A schema typed in an editor: a JSON object, a JSON Schema. */
 function parseSchema(text: string): Result<Record<string, unknown>, ReplayFailure> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, code: 'invalid-json', what: 'schema', reason: error instanceof Error ? error.message : String(error) };
-  }
+  const read = readJson(text);
+  if (!read.ok) return { ok: false, code: 'invalid-json', what: 'schema', reason: read.problem.reason };
+  const value = read.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, code: 'schema-not-object' };
   return { ok: true, value: value as Record<string, unknown> };
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../contract/api';
 import { ANSWERED_BY, HANDLER_SIGNATURES, NO_ANSWER_CAUSES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
+import { readJson } from '../../contract/json-syntax';
 import { routeOf } from '../protocol/routes';
 import { checkFlowentBody } from '../protocol/call-body';
 import { parseJson } from '../json/parse-json';
@@ -84,12 +85,9 @@ export async function importHar(
     options.onProgress({ stage: 'reading' });
     await new Promise((resolve) => setTimeout(resolve, options.readingToldMs ?? 0));
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, code: 'har-not-json', reason: error instanceof Error ? error.message : String(error) };
-  }
+  const read = readJson(json);
+  if (!read.ok) return { ok: false, code: 'har-not-json', reason: read.problem.reason };
+  const doc = read.value;
   if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
   const entries = doc.log.entries;
   if (!Array.isArray(entries)) return { ok: false, code: 'not-har', missing: 'entries' };

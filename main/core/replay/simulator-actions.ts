@@ -1,5 +1,6 @@
 import type { ReplayFailure, Result, SimulatorAction } from '../../contract/api';
 import { isJsonObject, schemaCompileProblem } from '../account/action-validation';
+import { readJson } from '../../contract/json-syntax';
 import { LinkStore } from '../account/links';
 import { SchemaCache } from '../account/parameter-check';
 import { FlowentProfiles } from '../account/profiles';
@@ -54,12 +55,9 @@ export function saveLocalSchema(
   if (schemaText === null) {
     delete local[action];
   } else {
-    let schema: unknown;
-    try {
-      schema = JSON.parse(schemaText);
-    } catch (error) {
-      return { ok: false, code: 'invalid-json', what: 'schema', reason: error instanceof Error ? error.message : String(error) };
-    }
+    const read = readJson(schemaText);
+    if (!read.ok) return { ok: false, code: 'invalid-json', what: 'schema', reason: read.problem.reason };
+    const schema = read.value;
     if (!isJsonObject(schema)) return { ok: false, code: 'schema-not-object' };
     const problem = schemaCompileProblem(schema);
     if (problem) return { ok: false, code: 'invalid-schema', reason: problem };

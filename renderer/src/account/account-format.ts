@@ -1,6 +1,7 @@
 import { hereCandidates, hereFactsOf, type CallSummary, type CoreStatus } from '../../../main/contract/api';
 import type { AccountState, FlowentAction, FollowChange, RegistrationRecord } from '../../../main/contract/account';
 import { inPageWords } from '../page/page-words';
+import { readJson } from '../../../main/contract/json-syntax';
 
 /** "42:10" (or "1:02:03" past an hour) until `at`; "0:00" once past. */
 export function formatCountdown(at: number, now: number): string {
@@ -85,12 +86,9 @@ export function prettySchema(schema: Record<string, unknown>): string {
 
 /** The schema editor's text as a JSON object, or why it is not one. */
 export function parseSchemaText(text: string): { ok: true; schema: Record<string, unknown> } | { ok: false; message: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `json_schema is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const read = readJson(text);
+  if (!read.ok) return { ok: false, message: `json_schema is not valid JSON: ${read.problem.reason}.` };
+  const value = read.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, message: 'json_schema must be a JSON object, e.g. {"type": "object", "properties": {}}.' };
   }

@@ -168,7 +168,12 @@ describe('core api: learned style and simulator', () => {
     expect(actions.find((a) => a.action === 'ok')!.calls).toBeGreaterThanOrEqual(3);
     expect(actions.find((a) => a.action === 'send_email')).toMatchObject({ origin: 'local', calls: 0, schema: SCHEMA });
     expect(await api().saveSimulatorAction('send_email', '{"type": 12}')).toMatchObject({ ok: false, code: 'invalid-schema' });
-    expect(await api().saveSimulatorAction('send_email', 'nope')).toMatchObject({ ok: false, code: 'invalid-json' });
+    expect(await api().saveSimulatorAction('send_email', 'nope')).toEqual({
+      ok: false,
+      code: 'invalid-json',
+      what: 'schema',
+      reason: 'a text value must be in double quotes (found “nope”) (line 1, column 1)',
+    });
   });
 
   it('generates parameters that satisfy the schema, the same for the same seed', async () => {

@@ -241,7 +241,12 @@ describe('HAR export and import', () => {
 
   it('says what is wrong with a file that is not a HAR', async () => {
     const { api } = freshHistory(KEY);
-    expect(await api.importHar('{"log": ')).toMatchObject({ ok: false, code: 'har-not-json' });
+    // Why, in the words every editor of the app uses for a JSON mistake, with its place.
+    expect(await api.importHar('{"log": ')).toEqual({
+      ok: false,
+      code: 'har-not-json',
+      reason: 'the text ends before the JSON does (“}” missing) (line 1, column 9)',
+    });
     // Empty is its own failure: JSON.parse's words for it ("Unexpected end of JSON input") say nothing useful.
     for (const empty of ['', ' \n\t', '\uFEFF', '\uFEFF\r\n']) expect(await api.importHar(empty)).toEqual({ ok: false, code: 'har-empty' });
     expect(await api.importHar('[]')).toEqual({ ok: false, code: 'not-har', missing: 'log' });

@@ -252,7 +252,10 @@ describe('actions: the register form', () => {
 
     typeInto(editorIn(form), '{"type": "objct"');
     await waitFor(
-      () => expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toContain('not valid JSON'),
+      () =>
+        expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toBe(
+          'json_schema is not valid JSON: the text ends before the JSON does (“}” missing) (line 1, column 17).',
+        ),
       SLOW,
     );
     typeInto(editorIn(form), '{"type": "objct"}');

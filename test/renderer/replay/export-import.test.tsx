@@ -88,7 +88,7 @@ describe('HAR export and import in the browser', () => {
 
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await user.upload(screen.getByLabelText('HAR file to import'), new File([png], 'picture.har'));
-    await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is not JSON'));
+    await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is not valid JSON'));
     // The empty file's error went when the next import began: one error, the latest file's.
     expect(errors()).toHaveLength(1);
 
