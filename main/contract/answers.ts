@@ -71,6 +71,11 @@ export interface DefinitionError {
    */
   line?: number;
   column?: number;
+  /**
+   * A mock read as JSON that is not JSON but reads as a YAML mapping or list: most likely YAML
+   * written with the format left at JSON. Each front end says how to pick the format in its way.
+   */
+  readsAsYaml?: true;
 }
 
 export type MockFormat = z.output<typeof mockFormat>;

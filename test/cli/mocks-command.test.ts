@@ -160,7 +160,7 @@ describe('flowent-companion mocks', () => {
     expect(empty.code).toBe(2);
     expect((await set('empty.yaml', '# nothing yet\n')).stderr).toContain('the mock is empty: write it as JSON or YAML');
     const broken = await set('broken.json', '{\n  "status": 200,\n}');
-    expect(broken.stderr).toContain("(top level): not valid JSON: trailing comma before '}' is not allowed in JSON (line 2, column 16)");
+    expect(broken.stderr).toContain('(top level): Not valid JSON: a comma must not come before “}” (line 3, column 1).');
     for (const result of [empty, broken]) expect(result.stderr).not.toMatch(/The body|Flowent sends|RFC 8259|at byte/);
   });
 

@@ -3,23 +3,26 @@ import { locateDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../
 import type { DefinitionError, MockFormat } from '../../contract/api';
 import { validateMockDefinition, type Validated } from './validate-mock';
 import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
-import { parseYamlText, yamlPosition } from '../yaml/yaml-text';
+import { isBlockCollection, parseYamlText, yamlPosition } from '../yaml/yaml-text';
+import { jsonSyntaxProblem } from '../../contract/json-syntax';
 
 /** Said of an empty mock in either format: there is no place to point at, so no line. */
 const EMPTY_MOCK = 'the mock is empty: write it as JSON or YAML, such as {"status": 200, "body": {"result": "ok", "error": ""}}';
 
 /**
  * JSON mistakes said of a mock someone wrote (in a file or the app's editor), not of a call's
- * body: no byte offsets (the line and column are added), no advice to "send" anything.
+ * body: no byte offsets (the line and column are added), no advice to "send" anything. A syntax
+ * mistake is said by jsonSyntaxProblem, as every editor of the app says it; these words are for
+ * what only this reader refuses.
  */
 const MOCK_JSON_WORDS: JsonWords = {
   empty: () => EMPTY_MOCK,
-  bom: 'not valid JSON: it starts with a byte order mark: save it as UTF-8 without one',
-  invalidUtf8: (_, byte) => `not valid JSON: ${byte} begins an invalid or incomplete UTF-8 sequence`,
-  syntax: (_, what) => `not valid JSON: ${what}`,
-  tooDeep: () => `not valid JSON: it nests deeper than ${MAX_JSON_DEPTH} levels`,
+  bom: 'Not valid JSON: it starts with a byte order mark: save it as UTF-8 without one',
+  invalidUtf8: (_, byte) => `Not valid JSON: ${byte} begins an invalid or incomplete UTF-8 sequence`,
+  syntax: (_, what) => `Not valid JSON: ${what}`,
+  tooDeep: () => `Not valid JSON: it nests deeper than ${MAX_JSON_DEPTH} levels`,
   end: 'the end of the mock',
-  duplicateKey: (key) => `not valid JSON: the key "${key}" appears twice in one object`,
+  duplicateKey: (key) => `Not valid JSON: the key "${key}" appears twice in one object`,
 };
 
 /**
@@ -32,6 +35,11 @@ export function parseMockText(written: string, format: MockFormat): Validated {
     const bytes = Buffer.from(text, 'utf8');
     const parsed = parseJson(bytes, MOCK_JSON_WORDS);
     if (!parsed.ok && parsed.code === 'empty') return { ok: false, errors: [{ path: '', message: parsed.message }] };
+    const syntax = !parsed.ok && parsed.code === 'invalid-json' ? jsonSyntaxProblem(text) : null;
+    if (syntax) {
+      const { message, line, column } = syntax;
+      return { ok: false, errors: [{ path: '', message, line, column, ...(readsAsYamlCollection(text) ? { readsAsYaml: true } : {}) }] };
+    }
     if (!parsed.ok) {
       const where = lineColumn(bytes, parsed.offset);
       return { ok: false, errors: [{ path: '', message: `${parsed.message} (line ${where.line}, column ${where.column})`, ...where }] };
@@ -61,6 +69,16 @@ export function parseMockText(written: string, format: MockFormat): Validated {
     problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path) };
   if (validated.ok) return { ...validated, warnings: validated.warnings.map(placed) };
   return { ok: false, errors: validated.errors.map(placed) };
+}
+
+/**
+ * Whether text that is not JSON reads as a YAML mapping or list written in YAML's own block
+ * style: YAML typed with the format left at JSON. Flow style (`{...}`, `[...]`) is JSON's
+ * shape, so a JSON typo that YAML happens to accept (a trailing comma) is not taken for YAML.
+ */
+function readsAsYamlCollection(text: string): boolean {
+  const { document, syntaxErrors } = parseYamlText(text);
+  return syntaxErrors.length === 0 && isBlockCollection(document.contents);
 }
 
 /**

@@ -33,6 +33,12 @@ export function parseYamlText(text: string): PositionedYaml & {
   return { document, lineCounter, syntaxErrors };
 }
 
+/** Whether a node is a mapping or list in YAML's block style, not in `{...}`/`[...]`, JSON's shape. */
+export function isBlockCollection(node: unknown): boolean {
+  const yaml = loadYaml();
+  return yaml.isCollection(node) && !node.flow;
+}
+
 /**
  * Where a mistake at `path` is, as a person reading the file looks for it: at the key of the
  * entry (`mode:`, not the value after it, which may be on the next line or far to the right),

@@ -46,7 +46,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
     const timer = setTimeout(() => {
       void checkMockText(text, format).then((check) => {
         if (!live) return;
-        setErrors(check.ok ? [] : check.errors);
+        setErrors(check.ok ? [] : withFormatHint(check.errors));
         setWarnings(check.ok ? check.warnings : []);
       });
     }, CHECK_DEBOUNCE_MS);
@@ -70,7 +70,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
     const outcome = await saveMock(action, text, format);
     setBusy(false);
     setSaveError(outcome?.message ?? null);
-    if (outcome) setErrors(outcome.errors);
+    if (outcome) setErrors(withFormatHint(outcome.errors));
     else setSaved({ text, format });
   }
 
@@ -155,6 +155,11 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
       </p>
     </section>
   );
+}
+
+/** YAML typed with Format left at JSON (the core saw it read as YAML): the problem says which control reads it so. */
+function withFormatHint(errors: DefinitionError[]): DefinitionError[] {
+  return errors.map((e) => (e.readsAsYaml ? { ...e, message: `${e.message} It looks like YAML: set Format to YAML.` } : e));
 }
 
 /** Problems in the order the editor has them, then those it could not place, with their path. */

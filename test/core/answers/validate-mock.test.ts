@@ -138,9 +138,17 @@ describe('validateMockDefinition', () => {
     expect(message('')).toMatch(empty);
     expect(message('  \n')).toMatch(empty);
     expect(message('# to do\n', 'yaml')).toMatch(empty);
-    expect(message('{"status": 2')).toBe(
-      "not valid JSON: expected ',' or '}' after an object member, found the end of the mock (line 1, column 13)",
-    );
+    // Said as every editor of the app says a JSON mistake (main/contract/json-syntax.ts).
+    expect(message('{"status": 2')).toBe('Not valid JSON: the text ends before the JSON does (“}” missing) (line 1, column 13).');
+    expect(message('{\n  "status": 200,\n}')).toBe('Not valid JSON: a comma must not come before “}” (line 3, column 1).');
+    // YAML typed with the format left at JSON is said to read as YAML; a JSON typo YAML accepts is not.
+    expect(parseMockText('status: 200\nbody:\n  result: ok\n', 'json')).toMatchObject({
+      ok: false,
+      errors: [{ line: 1, readsAsYaml: true }],
+    });
+    expect(parseMockText('{"status": 200,}', 'json')).toMatchObject({ ok: false, errors: [{ line: 1, column: 16 }] });
+    expect(parseMockText('{"status": 200,}', 'json')).not.toMatchObject({ errors: [{ readsAsYaml: true }] });
+    expect(parseMockText('hello', 'json')).not.toMatchObject({ errors: [{ readsAsYaml: true }] });
     // A byte order mark is passed over, as the YAML one is.
     expect(message('\ufeff{"status": 200}')).toBe('');
     expect(message('\ufeffstatus: 200', 'yaml')).toBe('');

@@ -165,8 +165,7 @@ describe('answers: the mock editor', () => {
     // Two edits within 300 ms are checked once, with the last text.
     expect(bridge.callsTo('checkMock').slice(before)).toEqual([['{"status": 200,\n "body": }', 'json']]);
     const problems = within(mock).getByRole('list', { name: 'Mock problems' });
-    expect(problems.textContent).toContain('not valid JSON');
-    expect(problems.textContent).toContain('(line 2, column 10)');
+    expect(problems.textContent).toBe('Not valid JSON: a value is missing before “}” (line 2, column 10).');
 
     typeInto(editor, '{"status": 700, "colour": 1}');
     await waitFor(
@@ -180,6 +179,20 @@ describe('answers: the mock editor', () => {
     typeInto(editor, '{"status": 201}');
     await waitFor(() => expect(within(mock).queryByRole('list', { name: 'Mock problems' })).toBeNull(), SLOW);
     await waitFor(() => expect(mock.querySelector('.cm-lintRange-error')).toBeNull(), SLOW);
+  });
+
+  it('YAML typed with Format at JSON says so, and which control reads it as YAML', async () => {
+    const { mock, editor, user } = await openAnswers();
+    typeInto(editor, 'status: 200\nbody:\n  result: ok\n  error: ""\n');
+    await waitFor(
+      () =>
+        expect(within(mock).getByRole('list', { name: 'Mock problems' }).textContent).toBe(
+          'Not valid JSON: a text value must be in double quotes (found “status”) (line 1, column 1). It looks like YAML: set Format to YAML.',
+        ),
+      SLOW,
+    );
+    await user.selectOptions(within(mock).getByRole('combobox', { name: /Format/ }), 'yaml');
+    await waitFor(() => expect(within(mock).queryByRole('list', { name: 'Mock problems' })).toBeNull(), SLOW);
   });
 
   it("marks what a mock's answer breaks of Flowent's contract, in the call details' words, and still saves it", async () => {
