@@ -265,8 +265,6 @@ export interface LearnedStyleInfo {
    * The rest every style signs alike (plain ASCII text, keys in order): they tell nothing.
    */
   toldApartBy: number;
-  /** False while no call told the styles apart. */
-  decided: boolean;
   /** False when there is no HMAC key (nothing can be learned or signed). */
   keySet: boolean;
 }

@@ -215,7 +215,6 @@ export function createReplay(deps: ReplaySetup): Replay {
         style: learned.style,
         fromCalls: learned.fromCalls,
         toldApartBy: learned.discriminatingCalls,
-        decided: learned.decided,
         keySet: deps.hmacKey() !== null,
       };
     },
