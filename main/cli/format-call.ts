@@ -7,7 +7,7 @@ import {
   type HeaderPair,
   type StyleResult,
 } from '../contract/api';
-import { isCredentialHeader, REDACTED } from '../core/replay/credential-headers';
+import { isCredentialHeader, REDACTED } from '../contract/credential-headers';
 import { styleLabel } from '../contract/style-labels';
 import {
   counted,

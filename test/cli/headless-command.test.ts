@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/commands';
-import { isCredentialHeader } from '../../main/core/replay/credential-headers';
+import { isCredentialHeader } from '../../main/contract/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { rawRequest } from '../helpers/raw-http';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';

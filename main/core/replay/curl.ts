@@ -1,6 +1,6 @@
 import type { HeaderPair, ReplayFailure, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
-import { isCredentialHeader } from './credential-headers';
+import { isCredentialHeader } from '../../contract/credential-headers';
 import { resignBody } from './edit-body';
 import { FALLBACK_STYLE } from './learned-style';
 

@@ -15,7 +15,7 @@ import { failureViolation } from '../answers/forward-failure';
 import { droppedHeadersMessage, forwardHeaders } from '../answers/forward-headers';
 import { resolveTarget } from '../answers/forward-target';
 import { ACTION_PLACEHOLDER } from '../../contract/action-name';
-import { isCredentialHeader, REDACTED } from './credential-headers';
+import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
 import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { takeLoopAnswer } from '../answers/loop-answer';
 import { ownCallHeader, sourceHeader } from '../answers/own-calls';

@@ -1,6 +1,6 @@
 import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type MockChoice, type Violation } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
-import { isCredentialHeader, REDACTED } from './credential-headers';
+import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
 
 export interface HarHeader {
   name: string;

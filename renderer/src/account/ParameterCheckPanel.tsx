@@ -5,13 +5,18 @@ import { formatDateTime } from '../shared/format';
 import { checkCallParameters, type ParameterCheckOutcome } from './account-registry';
 import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
-import { openReplayDialog } from '../replay/replay-ui-actions';
 
 /**
  * Whether the call's parameters fit its action's JSON Schema: the project's action file, the copy
  * cached from Flowent (so offline too) or the one defined in the simulator.
  */
-export function ParameterCheckPanel({ call }: { call: CallDetail }) {
+interface Props {
+  call: CallDetail;
+  /** Opens the simulator, where a schema can be defined (the simulator is not this floor's to open). */
+  openSimulator: () => void;
+}
+
+export function ParameterCheckPanel({ call, openSimulator }: Props) {
   const [outcome, setOutcome] = useState<ParameterCheckOutcome | null>(null);
   const applies = call.action !== null && !call.test && call.verdict !== 'not-flowent';
   // A new listing of the actions refreshes the cached schemas: check again then.
@@ -28,7 +33,7 @@ export function ParameterCheckPanel({ call }: { call: CallDetail }) {
   return (
     <div className="parameter-check" aria-label="Parameters" role="group" data-testid="parameter-check">
       <strong>Parameters: </strong>
-      <ParameterOutcome outcome={outcome} action={call.action ?? ''} />
+      <ParameterOutcome outcome={outcome} action={call.action ?? ''} openSimulator={openSimulator} />
     </div>
   );
 }
@@ -49,7 +54,15 @@ function matchWords(schema: CheckedSchema, action: string): string {
   }
 }
 
-function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome; action: string }) {
+function ParameterOutcome({
+  outcome,
+  action,
+  openSimulator,
+}: {
+  outcome: ParameterCheckOutcome;
+  action: string;
+  openSimulator: () => void;
+}) {
   switch (outcome.status) {
     case 'checked':
       return outcome.problems.length === 0 ? (
@@ -98,7 +111,7 @@ function ParameterOutcome({ outcome, action }: { outcome: ParameterCheckOutcome;
             Account
           </button>
           , or{' '}
-          <button type="button" className="link-button" onClick={() => openReplayDialog('simulator')}>
+          <button type="button" className="link-button" onClick={openSimulator}>
             define one in the simulator
           </button>
           .

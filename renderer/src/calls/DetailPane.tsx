@@ -12,6 +12,7 @@ import { HeadersTable } from '../shared/HeadersTable';
 import { JsonView } from '../shared/JsonView';
 import { Prose } from '../shared/Prose';
 import { ParameterCheckPanel } from '../account/ParameterCheckPanel';
+import { openReplayDialog } from '../replay/replay-ui-actions';
 import { RegistrationResult } from '../account/RegistrationResult';
 import { ReplayPanel } from '../replay/ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
@@ -113,7 +114,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         </div>
       )}
       {call.test && <RegistrationResult call={call} />}
-      <ParameterCheckPanel call={call} />
+      <ParameterCheckPanel call={call} openSimulator={() => openReplayDialog('simulator')} />
       <dl className="facts">
         <dt>Received</dt>
         <dd>{formatDateTime(call.receivedAt)}</dd>
