@@ -40,6 +40,33 @@ class StopSwitch extends EventEmitter {
   }
 }
 
+interface ParsedTarget {
+  url: URL;
+  /** The target's own `user:password@`, as HTTP Basic authentication; null when it has none. */
+  authorization: string | null;
+}
+
+/**
+ * A target written `http://user:password@host/` sends its user and password as HTTP Basic
+ * authentication, as curl and browsers do with such a URL: a handler behind basic auth is
+ * reached with the credentials its URL was given.
+ */
+function basicAuthorization(url: URL): string | null {
+  if (url.username === '' && url.password === '') return null;
+  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+}
+
+/**
+ * The call's headers with the target's Authorization in place of any the call carried: the
+ * credentials written into the target are the ones its handler expects.
+ */
+function withAuthorization(headers: HeaderPair[], authorization: string): string[] {
+  const flat = headers.filter(([name]) => name.toLowerCase() !== 'authorization').flat();
+  flat.push('Authorization', authorization);
+  return flat;
+}
+
 /**
  * Forwards calls to the developer's handler over keep-alive connections (undici Agent) and
  * relays what it answers. Every failure comes back as a value naming the target and what
@@ -49,7 +76,7 @@ export class Forwarder {
   private agent: Agent | null = null;
   private closed = false;
   private readonly inFlight = new Set<StopSwitch>();
-  private readonly urls = new Map<string, URL>();
+  private readonly urls = new Map<string, ParsedTarget>();
 
   async forward(request: ForwardRequest): Promise<ForwardOutcome> {
     // The client library is loaded by the first forward (a companion that only mocks never loads
@@ -68,13 +95,13 @@ export class Forwarder {
         controller.abort();
       });
     }, request.timeoutMs);
-    const target = this.parsedUrl(request.url);
+    const { url: target, authorization } = this.parsedUrl(request.url);
     try {
       const response = await this.connections().request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: 'POST',
-        headers: request.headers.flat(),
+        headers: authorization === null ? request.headers.flat() : withAuthorization(request.headers, authorization),
         body: request.body,
         signal: controller,
         headersTimeout: request.timeoutMs + 1_000,
@@ -129,11 +156,12 @@ export class Forwarder {
   }
 
   /** Targets are few and reused for every call: each is parsed once (bounded, in case they churn). */
-  private parsedUrl(url: string): URL {
+  private parsedUrl(url: string): ParsedTarget {
     let parsed = this.urls.get(url);
     if (!parsed) {
       if (this.urls.size >= PARSED_URLS_KEPT) this.urls.clear();
-      parsed = new URL(url);
+      const target = new URL(url);
+      parsed = { url: target, authorization: basicAuthorization(target) };
       this.urls.set(url, parsed);
     }
     return parsed;

@@ -237,6 +237,35 @@ describe("forwarding to the developer's handler", () => {
     expect(got.body.equals(Buffer.from(body))).toBe(true);
   });
 
+  it("sends a target's user and password as Basic authentication, in place of the call's own Authorization", async () => {
+    const withCredentials = handler().target.replace('http://', 'http://deploy%40ci:p%C3%A4ss:word@');
+    const core = await start({ forwardTarget: withCredentials });
+    const before = (await handler().received()).length;
+    const answer = await fetch(`http://127.0.0.1:${core.port}/actions/ok`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer from-the-caller' },
+      body: signedBody(flowentPayload('ok'), KEY),
+    });
+    expect(answer.status).toBe(200);
+    const got = (await handler().received()).slice(before)[0]!;
+    expect(rawHeader(got.headers, 'authorization')).toEqual([`Basic ${Buffer.from('deploy@ci:päss:word').toString('base64')}`]);
+    // Stored as the call came: the target's password is not written into the call's headers.
+    const stored = await newestCall(core);
+    expect(JSON.stringify(stored.requestHeaders)).not.toContain('Basic');
+  });
+
+  it('sends no Authorization of its own to a target without credentials', async () => {
+    const core = await start();
+    const before = (await handler().received()).length;
+    await fetch(`http://127.0.0.1:${core.port}/actions/ok`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedBody(flowentPayload('ok'), KEY),
+    });
+    const got = (await handler().received()).slice(before)[0]!;
+    expect(rawHeader(got.headers, 'authorization')).toEqual([]);
+  });
+
   it('forwards registration checks and records whether Flowent would have accepted the answer', async () => {
     const core = await start({ enforceSignatures: true });
     const check = (action: string) => JSON.stringify({ action_name: action, parameters: {}, timestamp: 1645123456, test: true });
