@@ -73,14 +73,14 @@ describe.sequential('bulk replay to this companion from the inspector', () => {
     // Each replay went through the companion to the handler, and is stored once, as a replay.
     expect((await handler().received()).length).toBe(25);
     await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
-    await page.getByRole('button', { name: 'Replay these…' }).waitFor(SLOW);
+    await page.getByRole('button', { name: 'Bulk replay…' }).waitFor(SLOW);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
   it('lists the calls that failed with their answer and why, each in one line', async () => {
     // The list still shows action ok: its 10 calls from Flowent and their 10 replays.
     await expect.poll(() => rows().count(), SLOW).toBe(20);
-    await page.getByRole('button', { name: 'Replay these…' }).click();
+    await page.getByRole('button', { name: 'Bulk replay…' }).click();
     // It opens on a new run's form (the last run folded below it).
     const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
     await dialog.getByRole('textbox', { name: 'Bulk replay target URL' }).fill(handlerUrl(handler(), 'error500'));

@@ -82,7 +82,7 @@ describe.sequential('bulk replay whose end the page missed', () => {
     // A page opened after the run ended shows it as the last run, under the form of a new one.
     await page.reload();
     await expect.poll(() => rows().count(), SLOW).toBe(4);
-    await page.getByRole('button', { name: 'Replay these…' }).click(SLOW);
+    await page.getByRole('button', { name: 'Bulk replay…' }).click(SLOW);
     dialog = page.getByRole('dialog', { name: 'Bulk replay' });
     const last = dialog.locator('details.bulk-last-run');
     await last.waitFor(SLOW);

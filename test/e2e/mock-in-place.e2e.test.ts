@@ -67,7 +67,7 @@ describe.sequential('the mock answering in place of a handler that gave no answe
   it("says so beside a bulk replay's counts and in its Passed list, with why forwarding failed", async () => {
     // The call from Flowent, its replay and the simulated call: only the first is replayed.
     await expect.poll(() => rows().count(), SLOW).toBe(3);
-    await page.getByRole('button', { name: 'Replay these…' }).click();
+    await page.getByRole('button', { name: 'Bulk replay…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
     await dialog.getByRole('button', { name: 'This companion' }).click();
     await dialog.getByRole('button', { name: 'Replay this call' }).click();

@@ -134,7 +134,7 @@ describe.sequential('the screen at every size, in both themes', () => {
       const tools = await page.evaluate(() => {
         const bar = document.querySelector('.filter-bar')!.getBoundingClientRect();
         const padding = parseFloat(getComputedStyle(document.querySelector('.filter-bar')!).paddingRight);
-        const buttons = ['Replay these…', 'Export HAR', 'Import HAR'].map((name) => {
+        const buttons = ['Bulk replay…', 'Export HAR', 'Import HAR'].map((name) => {
           const button = Array.from(document.querySelectorAll('.filter-bar button')).find((b) => b.textContent === name)!;
           const { top, left, right } = button.getBoundingClientRect();
           return { name, top, left, right };

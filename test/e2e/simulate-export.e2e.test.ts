@@ -51,7 +51,7 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
   it('replays the filtered calls with a progress bar and a summary', async () => {
     await expect.poll(() => rows().count(), SLOW).toBe(4);
     await page.getByRole('combobox', { name: 'Action' }).selectOption('slow_ok');
-    await page.getByRole('button', { name: 'Replay these…' }).click();
+    await page.getByRole('button', { name: 'Bulk replay…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
     await dialog.getByRole('button', { name: 'Replay these 4 calls' }).click();
     const bar = dialog.getByRole('progressbar', { name: 'Replayed so far' });

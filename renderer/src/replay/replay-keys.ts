@@ -5,7 +5,7 @@ import { mayDiscardOnEscape, reportError, showToast } from '../page/ui-actions';
 
 /** Replay's single-key shortcuts, listed with the inspector's others. */
 export const REPLAY_SHORTCUTS = [
-  { keys: 'r', what: 'Replay the calls of the current filter', match: ['r'], run: () => openReplayDialog('bulk') },
+  { keys: 'r', what: 'Bulk replay: every call of the current filter', match: ['r'], run: () => openReplayDialog('bulk') },
   { keys: 's', what: 'Simulate a Flowent call', match: ['s'], run: () => openReplayDialog('simulator') },
   { keys: 'e', what: 'Export the calls of the current filter as HAR', match: ['e'], run: exportFilteredCalls },
 ];

@@ -22,7 +22,7 @@ async function openBulkFor(c: Companion, action: string) {
   const view = await renderLoaded(c);
   await view.user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), action);
   await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBeLessThan(4));
-  await view.user.click(screen.getByRole('button', { name: 'Replay these…' }));
+  await view.user.click(screen.getByRole('button', { name: 'Bulk replay…' }));
   const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
   return { ...view, dialog };
 }
@@ -128,7 +128,7 @@ describe('bulk replay of the filtered list', () => {
     answer();
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     expect(progressOf(dialog).value).toBe(3);
-    expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bulk replay…' })).toBeTruthy();
   });
 
   it('Cancel of a run whose end never reached the page shows it as it ended, read from the core', async () => {
@@ -145,7 +145,7 @@ describe('bulk replay of the filtered list', () => {
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
     expect(progressOf(dialog).value).toBe(3);
     expect(within(dialog).getByRole('button', { name: 'Passed with a changed answer 3' }).hasAttribute('disabled')).toBe(false);
-    expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bulk replay…' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: /Cancel/ })).toBeNull();
     // Its end, told late (with the replays, listed now), says the same: it is not told twice.
     c.bridge.events.resume();
@@ -171,7 +171,7 @@ describe('bulk replay of the filtered list', () => {
     }
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(dialog.textContent).toContain('Ended, but how never reached this page (last seen: 0 of 3).'));
-    expect(screen.getByRole('button', { name: 'Replay these…' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bulk replay…' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: /Cancel/ })).toBeNull();
     // Its end, told late, replaces what the page made of it.
     c.bridge.events.resume();
@@ -311,7 +311,7 @@ describe('bulk replay: calls with nowhere to go', () => {
     // send_email, the first call's action, has no target: it refused the whole run before.
     await c.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
     const { user } = await renderLoaded(c);
-    await user.click(screen.getByRole('button', { name: 'Replay these…' }));
+    await user.click(screen.getByRole('button', { name: 'Bulk replay…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
     const start = await within(dialog).findByRole('button', { name: 'Replay these 4 calls' });
     const warning = await within(dialog).findByRole('note', { name: 'Calls not sent' });
