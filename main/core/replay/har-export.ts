@@ -57,6 +57,13 @@ export interface HarEntry {
   _mockChoice?: MockChoice | null;
   /** The caller's address as the companion saw it. Absent in older exports. */
   _remoteAddress?: string | null;
+  /**
+   * Came in through the tunnel: the last hop of its X-Forwarded-For (in the headers above) is
+   * then the tunnel's word about the caller, not the caller's own. Absent in older exports.
+   */
+  _viaTunnel?: boolean;
+  /** For a registration check forwarded to the handler: would Flowent's registration have passed? Absent in older exports. */
+  _registrationWouldPass?: boolean | null;
   /** The developer's handler's verdict on the signature, and the handler as configured; null when no handler answered. */
   _handlerSignature: HandlerSignature | null;
   _handlerTarget: string | null;
@@ -141,6 +148,8 @@ function toEntry(call: StoredCall): HarEntry {
     _forwardError: call.forwardError === null ? null : redactUrlsInText(call.forwardError),
     _mockChoice: call.mockChoice,
     _remoteAddress: call.remoteAddress,
+    _viaTunnel: call.viaTunnel,
+    _registrationWouldPass: call.registrationWouldPass,
     _handlerSignature: call.handlerSignature,
     _handlerTarget: call.handlerTarget,
   };

@@ -256,6 +256,8 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     receivedAt,
     path: pathAndQuery,
     remoteAddress: typeof entry._remoteAddress === 'string' ? entry._remoteAddress : null,
+    // Only this app's export says so: another tool's X-Forwarded-For stays the caller's own say.
+    viaTunnel: entry._viaTunnel === true,
     requestHeaders,
     requestBody,
     bodySize: bodySize(request.bodySize, requestBody),
@@ -269,6 +271,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
       violations,
       forwardTarget: typeof entry._forwardTarget === 'string' ? entry._forwardTarget : null,
       forwardError: typeof entry._forwardError === 'string' ? entry._forwardError : null,
+      registrationWouldPass: typeof entry._registrationWouldPass === 'boolean' ? entry._registrationWouldPass : null,
       ...handlerChecks(entry),
     },
   };

@@ -36,7 +36,7 @@ export interface NewCall {
   method: string;
   path: string;
   remoteAddress: string | null;
-  /** Came in through the tunnel's own entry (not straight to the webhook port): absent for calls the companion made or read. */
+  /** Came in through the tunnel's own entry (not straight to the webhook port): absent for calls the companion made, and for imported ones unless their export said so. */
   viaTunnel?: boolean;
   action: string | null;
   /** The body's `action_name` as written, when it is there but not a valid action name. */

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReplay } from '../../../main/core/replay';
 import { openStore, type Store } from '../../../main/core/store/open-store';
+import { verify } from '../../../main/core/signature';
 import { closedPort } from '../../helpers/handler-process';
 import { rawRequest } from '../../helpers/raw-http';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -187,6 +188,56 @@ describe('HAR export and import', () => {
     );
     const har = world.api.exportHar({ ids: [world.store.calls.lastCallId()] });
     expect(new URL(har.log.entries[0]!.request.url).hostname).not.toBe('attacker.example');
+  });
+
+  it('keeps whether a call came through the tunnel, and whether a forwarded registration check would have passed', async () => {
+    // A registration check, forwarded to the handler (the world's default target), which accepts it.
+    const check = await world.send('ok', {}, 'python', { test: true });
+    // A call the tunnel brought in: the edge appended the caller to X-Forwarded-For.
+    const body = Buffer.from(JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) }));
+    const receivedAt = Date.now();
+    const [tunnelled] = world.store.calls.insert([
+      {
+        receivedAt,
+        method: 'POST',
+        path: '/actions/ok',
+        remoteAddress: '127.0.0.1',
+        viaTunnel: true,
+        action: 'ok',
+        test: false,
+        requestHeaders: [
+          ['content-type', 'application/json'],
+          ['x-forwarded-for', '203.0.113.66, 198.51.100.7'],
+        ],
+        requestBody: body,
+        bodySize: body.length,
+        problem: null,
+        problemMessage: null,
+        signature: verify(body, KEY, { receivedAt }),
+        answeredBy: 'mock',
+        response: { status: 200, headers: [], body: Buffer.from('{"result":"ok","error":""}') },
+        durationMs: 1,
+        source: 'flowent',
+        originalCallId: null,
+      },
+    ]);
+    const har = world.api.exportHar({ ids: [check, tunnelled!] });
+    expect(har.log.entries.map((entry) => [entry._registrationWouldPass, entry._viaTunnel])).toEqual([
+      [true, false],
+      [null, true],
+    ]);
+
+    const target = freshHistory(KEY);
+    const imported = await target.api.importHar(JSON.stringify(har));
+    if (!imported.ok) throw new Error(JSON.stringify(imported));
+    const kept = (id: number) => {
+      const call = target.store.calls.get(id)!;
+      return { registrationWouldPass: call.registrationWouldPass, viaTunnel: call.viaTunnel };
+    };
+    expect(imported.value.ids.map(kept)).toEqual([
+      { registrationWouldPass: true, viaTunnel: false },
+      { registrationWouldPass: null, viaTunnel: true },
+    ]);
   });
 
   it('re-verifies imported calls with the current key', async () => {
