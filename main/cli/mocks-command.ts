@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REDACTED_CREDENTIAL, type AnswerRoute, type MockFormat, type StoredMock } from '../contract/api';
+import {
+  REDACTED_CREDENTIAL,
+  type AnswerRoute,
+  type CompanionApi,
+  type DefinitionError,
+  type MockFormat,
+  type StoredMock,
+} from '../contract/api';
 import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords } from '../core';
 import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
@@ -22,7 +29,9 @@ folder's files (then the command says so, naming them).
   mocks list [--json]                               Print the stored mocks
   mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
   mocks set <action|--default> --file <mock.json|mock.yaml>
-                                                    Check a mock file and store it
+                                                    Check a mock file and store it (an answer
+                                                    that breaks Flowent's contract is stored
+                                                    with a warning, to try a failure on purpose)
   mocks clear <action|--default|--all>              Remove mocks (back to ${BUILT_IN_ANSWER_TEXT})
   mocks from-call <call id>                         Make the call's answer its action's mock
   mocks export <dir>                                Write the stored answers (mocks, targets, modes)
@@ -173,13 +182,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
         if (!stored.ok && stored.code === 'invalid-mock') {
           err(`flowent-companion mocks: ${file} is not a valid mock:`);
-          for (const problem of stored.errors) {
-            const where =
-              problem.line !== undefined && !/line \d+/.test(problem.message)
-                ? ` (line ${problem.line}, column ${problem.column ?? 1})`
-                : '';
-            err(`  ${problem.path || '(top level)'}${where}: ${problem.message}`);
-          }
+          for (const problem of stored.errors) err(problemLine(problem));
           return exitCodeOf(stored);
         }
         if (!stored.ok) {
@@ -188,6 +191,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         }
         out(`Stored the mock for ${describeTarget(target)}.`);
         out(describeMock(stored.value));
+        await warnOfContract(api, stored.value, file, io);
         noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
@@ -223,6 +227,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           return exitCodeOf(made);
         }
         out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
+        await warnOfContract(api, made.value, `the mock made from call #${id}`, io);
         noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
@@ -302,6 +307,7 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
       }
     }
     io.stdout.write(`Imported ${importedParts(read.mocks.length, read.routes)} from ${folder}.\n`);
+    for (const mock of read.mocks) await warnOfContract(api, mock, join(folder, `${mock.action ?? '_default'}.yaml`), io);
     return 0;
   });
 }
@@ -330,6 +336,26 @@ function importedParts(mocks: number, routes: AnswerRoute[]): string {
     ...(mocked > 0 ? [`${counted(mocked, 'action')} set to answer with ${mocked === 1 ? 'its mock' : 'their mocks'} (mode: mock)`] : []),
   ];
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** One problem of a mock file, as both its errors and its warnings are said: the field, where in the file when known, and what. */
+function problemLine(problem: DefinitionError): string {
+  const where =
+    problem.line !== undefined && !/line \d+/.test(problem.message) ? ` (line ${problem.line}, column ${problem.column ?? 1})` : '';
+  return `  ${problem.path || '(top level)'}${where}: ${problem.message}`;
+}
+
+/**
+ * Says on stderr what a stored mock's answers break of Flowent's contract, in the words of the
+ * core's check (the one the page's editor marks). The mock stays stored and the command exits
+ * 0: a developer may want a failing answer on purpose, to try a flow's failure branch.
+ */
+async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string, io: CliIo): Promise<void> {
+  const check = await api.checkMock(mock.text, mock.format);
+  if (!check.ok || check.warnings.length === 0) return;
+  io.stderr.write(`flowent-companion mocks: warning: ${whose} breaks Flowent's contract; stored all the same:\n`);
+  // A warning may quote the answer's text, and a call's answer (from-call) may come from any handler.
+  for (const warning of check.warnings) io.stderr.write(`${printable(problemLine(warning))}\n`);
 }
 
 /** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */

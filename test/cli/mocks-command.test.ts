@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
@@ -103,6 +103,11 @@ describe('flowent-companion mocks', () => {
         'no mock for the default (every action without its own), so they get the built-in answer, 200 {"result"',
       ),
     });
+    // Clearing it is no mistake (exit 0), and says nothing was there to clear.
+    expect(await runCli(['mocks', 'clear', 'nothere', '--data-dir', dataDir])).toMatchObject({
+      code: 0,
+      stdout: 'There was no mock for action nothere.\n',
+    });
     // What a serve on that folder answers it, truly.
     const server = await serve(['--data-dir', dataDir]);
     expect(await post(`${server.baseUrl}/actions/nothere`, signedBody(flowentPayload('nothere', {}), KEY))).toEqual({
@@ -138,6 +143,49 @@ describe('flowent-companion mocks', () => {
     const missing = await runCli(['mocks', 'set', 'greet', '--file', join(dataDir, 'nope.json'), '--data-dir', dataDir]);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read .*nope\.json: there is no such file/) });
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stdout).toBe('');
+  });
+
+  it("warns where a mock's answer breaks Flowent's contract, in the check's words, and stores it all the same", async () => {
+    const dataDir = tempDir();
+    const resultNumber = file(dataDir, 'result-number.json', JSON.stringify({ status: 200, body: { result: 5, error: '' } }));
+    const set = await runCli(['mocks', 'set', 'bad_result', '--file', resultNumber, '--data-dir', dataDir]);
+    expect(set).toMatchObject({ code: 0, stdout: expect.stringContaining('Stored the mock for action bad_result.') });
+    expect(set.stderr).toBe(
+      `flowent-companion mocks: warning: ${resultNumber} breaks Flowent's contract; stored all the same:\n` +
+        '  body.result: the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).\n',
+    );
+    // In YAML each warning says its line, as the editor marks it.
+    const failing = file(dataDir, 'failing.yaml', 'status: 503\nbody:\n  result: ""\n  error: down\n');
+    const yaml = await runCli(['mocks', 'set', 'down', '--file', failing, '--data-dir', dataDir]);
+    expect(yaml.code).toBe(0);
+    expect(yaml.stderr).toMatch(
+      /^ {2}status \(line 1, column 1\): the mock answered 503; Flowent treats anything but 2xx as a failed action/m,
+    );
+    expect((await runCli(['mocks', 'get', 'down', '--data-dir', dataDir])).stdout).toBe(readFileSync(failing, 'utf8'));
+    // A mock that keeps the contract gets no word.
+    const fine = file(dataDir, 'fine.json', JSON.stringify({ body: { result: 'ok', error: '' } }));
+    expect((await runCli(['mocks', 'set', 'fine', '--file', fine, '--data-dir', dataDir])).stderr).toBe('');
+
+    // A call answered with that result, made a mock again: the copy breaks the contract the same way.
+    const server = await serve(['--data-dir', dataDir]);
+    await post(`${server.baseUrl}/actions/bad_result`, signedBody(flowentPayload('bad_result'), KEY));
+    const copied = await runCli(['mocks', 'from-call', '1', '--data-dir', dataDir]);
+    expect(copied.code).toBe(0);
+    expect(copied.stderr).toMatch(
+      /^flowent-companion mocks: warning: the mock made from call #1 breaks Flowent's contract; stored all the same:\n {2}fallback\.body\.result: the mock answered 200 but `result` is a number/,
+    );
+
+    // An answers folder: each file with a warning is named.
+    const folder = join(dataDir, 'answers');
+    mkdirSync(folder);
+    file(folder, 'teapot.yaml', 'version: 1\nstatus: 418\nbody: {result: "", error: "short and stout"}\n');
+    const imported = await runCli(['mocks', 'import', folder, '--data-dir', dataDir]);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 1 mock') });
+    expect(imported.stderr).toMatch(
+      new RegExp(
+        `^flowent-companion mocks: warning: ${join(folder, 'teapot.yaml')} breaks Flowent's contract; stored all the same:\n {2}status: the mock answered 418;`,
+      ),
+    );
   });
 
   it("places a template's problem at its line and column in the file, as an editor shows them", async () => {
