@@ -1,3 +1,4 @@
+import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
@@ -72,15 +73,14 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
       {action &&
         hasAnswerToCopy(call) &&
         (confirming ? (
-          <div className="confirm" role="group" aria-label="Confirm replacing the mock">
-            <p>Replace {confirming.words} with this call&apos;s answer? The mock you have now is not kept.</p>
-            <button type="button" className="danger" onClick={() => void onReplace()}>
-              Replace the mock
-            </button>
-            <button type="button" onClick={() => setReplacing(null)}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmBox
+            what="replacing the mock"
+            confirm="Replace the mock"
+            onConfirm={() => void onReplace()}
+            onCancel={() => setReplacing(null)}
+          >
+            Replace {confirming.words} with this call&apos;s answer? The mock you have now is not kept.
+          </ConfirmBox>
         ) : (
           <>
             <div className="button-row">

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
@@ -109,19 +110,16 @@ export function AnswersDialog() {
 
 /** Closing over unsaved mock edits, by × or Esc: the choice on screen. */
 function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null);
-  // The safe choice has the focus: Enter right after × does not throw the edits away.
-  useEffect(() => keep.current?.focus(), []);
   return (
-    <div className="confirm" role="group" aria-label="Confirm discarding unsaved mock edits">
-      <p>Unsaved changes to {words}: discard them and close, or keep editing and save first?</p>
-      <button type="button" className="danger" onClick={closePanel}>
-        Discard and close
-      </button>
-      <button type="button" ref={keep} onClick={onKeep}>
-        Keep editing
-      </button>
-    </div>
+    <ConfirmBox
+      what="discarding unsaved mock edits"
+      confirm="Discard and close"
+      onConfirm={closePanel}
+      cancel="Keep editing"
+      onCancel={onKeep}
+    >
+      Unsaved changes to {words}: discard them and close, or keep editing and save first?
+    </ConfirmBox>
   );
 }
 

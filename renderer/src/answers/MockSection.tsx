@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { useEffect, useMemo, useState } from 'react';
 import { LazyMockEditor } from './LazyMockEditor';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
@@ -195,20 +196,9 @@ function ProblemList({
 
 /** Clearing deletes the stored mock for good: asked first, as replacing a mock or clearing history is, saying what answers after. */
 function ClearConfirm({ words, after, onClear, onKeep }: { words: string; after: string; onClear: () => void; onKeep: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null);
-  // The safe choice has the focus: Enter right after "Clear mock" does not delete it.
-  useEffect(() => keep.current?.focus(), []);
   return (
-    <div className="confirm" role="group" aria-label="Confirm clearing the mock">
-      <p>
-        Clear {words}? It is deleted, not kept anywhere. Afterwards: {after}
-      </p>
-      <button type="button" className="danger" onClick={onClear}>
-        Clear the mock
-      </button>
-      <button type="button" ref={keep} onClick={onKeep}>
-        Keep it
-      </button>
-    </div>
+    <ConfirmBox what="clearing the mock" confirm="Clear the mock" onConfirm={onClear} cancel="Keep it" onCancel={onKeep}>
+      Clear {words}? It is deleted, not kept anywhere. Afterwards: {after}
+    </ConfirmBox>
   );
 }

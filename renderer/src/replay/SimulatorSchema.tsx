@@ -1,3 +1,4 @@
+import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
@@ -52,15 +53,14 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
       )}
       {/* The schema is kept nowhere else: removing it by a stray click lost it for good. */}
       {removing && (
-        <div className="confirm" role="group" aria-label="Confirm removing the schema">
-          <p>Remove the schema defined here for {action}? It is not kept anywhere else.</p>
-          <button type="button" className="danger" onClick={() => void save(null)}>
-            Remove the schema
-          </button>
-          <button type="button" onClick={() => setRemoving(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmBox
+          what="removing the schema"
+          confirm="Remove the schema"
+          onConfirm={() => void save(null)}
+          onCancel={() => setRemoving(false)}
+        >
+          Remove the schema defined here for {action}? It is not kept anywhere else.
+        </ConfirmBox>
       )}
       {editing && (
         <>

@@ -1,3 +1,4 @@
+import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import { currentBridge } from '../page/bridge-holder';
 import { canRotateToken } from '../transport/connection';
@@ -29,15 +30,15 @@ export function InspectorAccessSection() {
         should not be: the old token stops working at once.
       </p>
       {confirming ? (
-        <div className="confirm" role="group" aria-label="Confirm changing the access token">
-          <p>Change the token? This page reloads with the new one; other open inspector pages must be opened again with it.</p>
-          <button type="button" className="danger" disabled={busy} onClick={() => void rotate()}>
-            Change the token
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmBox
+          what="changing the access token"
+          confirm="Change the token"
+          onConfirm={() => void rotate()}
+          onCancel={() => setConfirming(false)}
+          busy={busy}
+        >
+          Change the token? This page reloads with the new one; other open inspector pages must be opened again with it.
+        </ConfirmBox>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
           Change access token…

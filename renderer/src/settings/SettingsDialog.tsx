@@ -1,3 +1,4 @@
+import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import { clearHistory, removeHmacKey, saveHmacKey } from './settings-actions';
 import { closeSettings } from '../page/ui-actions';
@@ -74,15 +75,15 @@ export function SettingsDialog() {
       <section aria-label="History">
         <h3>History</h3>
         {confirming ? (
-          <div className="confirm" role="group" aria-label="Confirm clearing history">
-            <p>Delete {total === null ? 'all stored calls' : `all ${total} stored calls`}? This cannot be undone.</p>
-            <button type="button" className="danger" disabled={busy} onClick={() => void run(clearHistory, () => setConfirming(false))}>
-              Delete all calls
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmBox
+            what="clearing history"
+            confirm="Delete all calls"
+            onConfirm={() => void run(clearHistory, () => setConfirming(false))}
+            onCancel={() => setConfirming(false)}
+            busy={busy}
+          >
+            Delete {total === null ? 'all stored calls' : `all ${total} stored calls`}? This cannot be undone.
+          </ConfirmBox>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
             Clear history…

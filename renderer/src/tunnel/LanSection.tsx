@@ -1,3 +1,4 @@
+import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import { actionUrl } from './tunnel';
 import { setListenOnAllInterfaces } from './tunnel-actions';
@@ -38,15 +39,14 @@ export function LanSection({ action }: { action: string | null }) {
         Listen on all interfaces
       </label>
       {confirming && (
-        <div className="confirm" role="group" aria-label="Confirm listening on all interfaces">
-          <p>{EXPOSE_WARNING} Anyone on it can send calls to the companion.</p>
-          <button type="button" className="danger" onClick={() => void apply(true)}>
-            Turn on
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmBox
+          what="listening on all interfaces"
+          confirm="Turn on"
+          onConfirm={() => void apply(true)}
+          onCancel={() => setConfirming(false)}
+        >
+          {EXPOSE_WARNING} Anyone on it can send calls to the companion.
+        </ConfirmBox>
       )}
       {!confirming && !on && <p className="muted">{EXPOSE_WARNING} The LAN URLs below work only after turning it on.</p>}
       <ErrorLine message={error} />
