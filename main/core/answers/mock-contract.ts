@@ -1,4 +1,4 @@
-import type { DefinitionError, MockDefinition, MockResponse, ViolationCode } from '../../contract/api';
+import { VIOLATION_CODES, type DefinitionError, type MockDefinition, type MockResponse, type ViolationCode } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
 
 /**
@@ -17,16 +17,13 @@ const FIELD_OF: Record<Exclude<ViolationCode, 'no-answer'>, string> = {
   'not-2xx': 'status',
 };
 
-/** What a template in the body can change: a body that is one template may render to anything. */
-const DECIDED_BY_THE_BODY: readonly string[] = [
-  'too-large',
-  'not-json',
-  'not-object',
-  'result-missing',
-  'result-not-string',
-  'error-not-string',
-  'error-on-success',
-];
+/**
+ * What a template in the body can change: a body that is one template may render to anything.
+ * Every mark but those of the status and of an answer that never came (a mock always answers).
+ */
+const DECIDED_BY_THE_BODY: readonly string[] = VIOLATION_CODES.filter(
+  (code) => code !== 'not-2xx' && code !== 'no-answer' && code !== 'too-slow',
+);
 
 /**
  * What each answer of a valid mock breaks of Flowent's contract, said as the call's details say
