@@ -74,7 +74,7 @@ describe('commands that only read', () => {
     expect(existsSync(fromEnv)).toBe(false);
 
     const home = tempDir();
-    const byDefault = await runCli(['export', '--har', '-'], { HOME: home, XDG_CONFIG_HOME: '', FLOWENT_COMPANION_DATA_DIR: '' });
+    const byDefault = await runCli(['export', '--har', '-'], { HOME: home, XDG_CONFIG_HOME: '', FLOWENT_COMPANION_DATA_DIR: undefined });
     expect(byDefault.code).toBe(1);
     expect(byDefault.stderr).toContain(`There is no history in ${join(home, '.config')}`);
     expect(byDefault.stderr).toContain('neither --data-dir nor FLOWENT_COMPANION_DATA_DIR is set');

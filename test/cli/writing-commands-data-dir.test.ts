@@ -101,7 +101,7 @@ describe('a folder that exists but holds no history', () => {
 
 it('import with neither --data-dir nor FLOWENT_COMPANION_DATA_DIR starts the app folder, as serve does', async () => {
   const home = tempDir();
-  const imported = await runCli(['import', harFile()], { HOME: home, XDG_CONFIG_HOME: '', FLOWENT_COMPANION_DATA_DIR: '' });
+  const imported = await runCli(['import', harFile()], { HOME: home, XDG_CONFIG_HOME: '', FLOWENT_COMPANION_DATA_DIR: undefined });
   expect(imported.code, imported.stderr).toBe(0);
   expect(existsSync(join(home, '.config', 'flowent-companion', 'history.sqlite'))).toBe(true);
 });

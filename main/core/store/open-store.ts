@@ -242,18 +242,14 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
     secureDataFolder(dataDir);
     accessSync(dataDir, constants.W_OK | constants.R_OK);
   } catch (error) {
-    if (historyFile(dataDir).kind === 'created' && !writable(dataDir)) return historyReadOnly(dataDir);
-    return {
-      ok: false,
-      code: 'data-dir-unusable',
-      dir: dataDir,
-      reason: unusableReason(dataDir, (error as NodeJS.ErrnoException).code ?? 'unknown'),
-    };
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    if (historyFile(dataDir).kind === 'created' && deniedByModes(dataDir)) return historyReadOnly(dataDir);
+    return { ok: false, code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) };
   }
   // Refused here, before SQLite opens it: SQLite opens a read-only file as a reader and fails
   // only at the first write, when the checkpoint thread already runs.
   const file = join(dataDir, DATA_FILES.history);
-  return existsSync(file) && !writable(file) ? historyReadOnly(dataDir) : null;
+  return existsSync(file) && deniedByModes(file) ? historyReadOnly(dataDir) : null;
 }
 
 /** A history its owner made read-only, the folder or the file: refused the same way to readers and writers. */
@@ -267,7 +263,7 @@ function storeError(file: string, error: unknown): Refused<StoreFailure> {
   if (code === 'SQLITE_FULL') return { ok: false, code: 'disk-full', file };
   // SQLite says "attempt to write a readonly database" even to a reader, when it cannot make
   // the -shm and -wal it reads a WAL history through: the user made the history read-only.
-  if (code.startsWith('SQLITE_READONLY') && (!writable(dirname(file)) || !writable(file))) return historyReadOnly(dirname(file));
+  if (code.startsWith('SQLITE_READONLY') && (deniedByModes(dirname(file)) || deniedByModes(file))) return historyReadOnly(dirname(file));
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return { ok: false, code: 'database-unwritable', file, reason };
   }
@@ -275,12 +271,16 @@ function storeError(file: string, error: unknown): Refused<StoreFailure> {
   return { ok: false, code: 'database-error', file, reason };
 }
 
-function writable(path: string): boolean {
+/**
+ * Whether writing `path` is refused by its modes (its owner made it read-only: chmod undoes
+ * that), not by a disk mounted read-only, which no chmod changes and is said as such.
+ */
+function deniedByModes(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
-    return true;
-  } catch {
     return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EROFS';
   }
 }
 
