@@ -330,6 +330,16 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 
+  it("says a file of version 2 is a newer companion's format, in the words an answer file gets", async () => {
+    const { cli, write } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL.replace('version: 1', 'version: 2'));
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(
+      "actions/send_email.yaml:3:1: version 2 is the format of a newer Flowent Companion: update the companion to read this file, or write version: 1 if it keeps to this one's format\n",
+    );
+  });
+
   it('points an unknown field at its own line, not the top of the file', async () => {
     const { cli, write } = await setup();
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: Send an email\ndescripton: typo'));

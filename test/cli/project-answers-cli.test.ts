@@ -69,6 +69,17 @@ describe('mocks export / import', () => {
     expect(refused.stderr).not.toContain('project');
   });
 
+  it("says an answer file of version 2 is a newer companion's format, in the words an action file gets", async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'send_email.yaml'), 'version: 2\nstatus: 200\n');
+    const data = tempDir();
+    const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toMatch(
+      /send_email\.yaml:1:\d+: version 2 is the format of a newer Flowent Companion: update the companion to read this file, or write version: 1 if it keeps to this one's format\n/,
+    );
+  });
+
   it('imports nothing when one file has a mistake, naming the file and line', async () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'good.yaml'), 'version: 1\nstatus: 200\n');

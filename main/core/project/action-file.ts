@@ -2,7 +2,7 @@ import { ACTION_NAME_RULE, isActionName } from '../../contract/action-name';
 import type { ProjectProblem } from '../../contract/project';
 import { createAjv, type ErrorObject } from '../account/ajv';
 import { checkJsonSchema, descriptionProblem } from '../account/action-validation';
-import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
+import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine, versionProblem } from './project-schemas';
 import { newYamlText, parseYamlFile, problemAt, type YamlFile } from './yaml-file';
 
 /** An action as its file describes it. */
@@ -97,11 +97,13 @@ function describeError(error: { instancePath: string; message?: string; params: 
     const tooShortOrLong = descriptionProblem(description);
     if (tooShortOrLong) return tooShortOrLong;
   }
+  if (error.instancePath === '/version') return versionProblem((value as { version?: unknown }).version);
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
   const params = error.params as { additionalProperty?: string; allowedValue?: unknown; missingProperty?: string; type?: string };
   if (!error.instancePath && params.type) return 'an action file is a map: version: 1, description, json_schema and webhook_url';
   if (params.additionalProperty)
     return `unknown field "${params.additionalProperty}"; an action file has version, name, description, json_schema and webhook_url`;
+  if (params.missingProperty === 'version') return versionProblem(undefined);
   if (params.missingProperty) return `${params.missingProperty} is required`;
   if (where.startsWith('webhook_url')) return `${where} must be "here" or an http(s) URL (or, per profile, a map of those)`;
   if (params.allowedValue !== undefined) return `${where} must be ${JSON.stringify(params.allowedValue)}`;

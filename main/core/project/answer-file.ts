@@ -1,7 +1,7 @@
 import type { AnswerMode, MockDefinition, ProjectProblem } from '../../contract/api';
 import { checkTargetUrl } from '../answers/forward-target';
 import { validateMockDefinition } from '../answers/validate-mock';
-import { PROJECT_FORMAT_VERSION } from './project-schemas';
+import { PROJECT_FORMAT_VERSION, versionProblem } from './project-schemas';
 import { parseYamlFile, problemAt, type YamlFile } from './yaml-file';
 
 const FORWARD_PROBLEM = 'forward must be an http(s) URL such as http://localhost:8000/actions/{action_name}';
@@ -33,15 +33,7 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
     };
   const { version, mode, forward, ...mockFields } = value as Record<string, unknown>;
   const problems: ProjectProblem[] = [];
-  if (version !== PROJECT_FORMAT_VERSION)
-    problems.push(
-      problem(
-        version === undefined ? '' : 'version',
-        version === undefined
-          ? 'version: 1 is missing (the format this file is written in)'
-          : `version must be 1, not ${JSON.stringify(version)}`,
-      ),
-    );
+  if (version !== PROJECT_FORMAT_VERSION) problems.push(problem(version === undefined ? '' : 'version', versionProblem(version)));
   if (mode !== undefined && mode !== 'mock' && mode !== 'forward')
     problems.push(problem('mode', `mode must be "mock" or "forward", not ${JSON.stringify(mode)}`));
   if (forward !== undefined) {

@@ -7,6 +7,19 @@
 /** Every file says which version of the format it is written in. */
 export const PROJECT_FORMAT_VERSION = 1;
 
+/**
+ * Why a file's `version` is not one this companion reads, said the same for action and answer
+ * files. A higher number is most likely a file a newer companion wrote (a teammate updated
+ * first): updating is the fix, and writing the version this one reads only when the file keeps
+ * to its format.
+ */
+export function versionProblem(version: unknown): string {
+  if (version === undefined) return `version: ${PROJECT_FORMAT_VERSION} is missing (the format this file is written in)`;
+  if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_FORMAT_VERSION)
+    return `version ${version} is the format of a newer Flowent Companion: update the companion to read this file, or write version: ${PROJECT_FORMAT_VERSION} if it keeps to this one's format`;
+  return `version must be ${PROJECT_FORMAT_VERSION}, not ${JSON.stringify(version)}`;
+}
+
 const URL_OR_HERE = {
   anyOf: [
     { const: 'here', description: "This companion: its tunnel's public URL when one is open, its local URL otherwise." },
