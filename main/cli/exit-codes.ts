@@ -1,4 +1,5 @@
 import type { AnswersFolderFailure, ApiFailure } from '../contract/api';
+import type { StopSignal } from './stop-signal';
 
 /** The command line's exit codes, as the README's table gives them. */
 export const EXIT = {
@@ -11,7 +12,14 @@ export const EXIT = {
   pending: 3,
   /** `send` and `replay` stopped with Ctrl-C, once what was in flight was stored. */
   interrupted: 130,
+  /** The same stopped with SIGTERM: 128 + 15, as a shell reports a process SIGTERM ended. */
+  terminated: 143,
 } as const;
+
+/** The exit code of a command stopped by `signal` once what was in flight was stored. */
+export function stoppedExitCode(signal: StopSignal): number {
+  return signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+}
 
 /** Every failure a command can end on: the contract's, and the answers folder's of `mocks import`/`export`. */
 type Failure = ApiFailure | AnswersFolderFailure;

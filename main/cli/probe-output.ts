@@ -1,10 +1,10 @@
 import { redactUrlCredentials, type HandlerProbe, type ProbeRow } from '../contract/api';
 import type { CliIo } from './cli-io';
-import { EXIT } from './exit-codes';
+import { EXIT, stoppedExitCode } from './exit-codes';
 import type { CoreSession } from './open-core';
 import { printable } from './printable';
 import { HANDLER_SIGNATURE_WORD, probeFindingWords, probeRowStyles, type ProbeVocabulary } from '../contract/words';
-import { finishingOnCtrlC } from './stop-signal';
+import { finishingOnStopSignal } from './stop-signal';
 import { replayRefusalInWords } from './replay-cli-shared';
 import { LINE_WIDTH, wrapWords } from './wrap-words';
 import { isStyleName } from '../contract/names-and-limits';
@@ -68,7 +68,7 @@ export function probeLines(probe: HandlerProbe): string[] {
  * `replay <id> --probe-styles`: sends the call to the handler re-signed in each style and with
  * a wrong signature, saying on stderr which request goes out (a slow handler can take minutes).
  * Exit code 0 when the handler checks signatures, 1 when it does not, or when that could not be
- * told (no answer, or answers that say nothing); 130 after Ctrl-C, once the request in flight
+ * told (no answer, or answers that say nothing); 130 after Ctrl-C (143 after SIGTERM), once the request in flight
  * was answered and stored (`stop` tells the core to send no more), with what was found so far.
  */
 export async function probeStyles(
@@ -86,7 +86,7 @@ export async function probeStyles(
     io.stderr.write(`probing ${event.sending} of ${event.total}: ${what}\n`);
   });
   try {
-    const { value: probed, interrupted } = await finishingOnCtrlC(
+    const { value: probed, stoppedBy } = await finishingOnStopSignal(
       () => {
         io.stderr.write(
           'Stopping: no more probe requests are sent; waiting for the one sent to be answered and stored. Press Ctrl-C again to quit without it.\n',
@@ -97,14 +97,14 @@ export async function probeStyles(
     );
     if (!probed.ok) {
       io.stderr.write(`flowent-companion replay: ${replayRefusalInWords(probed, projectDir)}\n`);
-      return interrupted ? EXIT.interrupted : EXIT.failed;
+      return stoppedBy ? stoppedExitCode(stoppedBy) : EXIT.failed;
     }
     io.stdout.write(
       probeLines(probed.value)
         .map((line) => `${line}\n`)
         .join(''),
     );
-    if (interrupted) return EXIT.interrupted;
+    if (stoppedBy) return stoppedExitCode(stoppedBy);
     return realCallsPass(probed.value) ? EXIT.done : EXIT.failed;
   } finally {
     unsubscribe();

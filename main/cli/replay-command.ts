@@ -3,7 +3,7 @@ import { MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/ap
 import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { EXIT, exitCodeOf } from './exit-codes';
+import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_SENT } from '../contract/words';
 import { cap } from '../contract/words/said';
@@ -13,7 +13,7 @@ import { forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { probeStyles } from './probe-output';
-import { finishingOnCtrlC } from './stop-signal';
+import { finishingOnStopSignal } from './stop-signal';
 import {
   parseAction,
   parseIds,
@@ -31,8 +31,8 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
 Flowent's contract (usable in CI) or there is nothing to replay (no calls of the action, a
-call id not in the history), 2 on usage errors, 130 after Ctrl-C whatever the answers were
-(the replays sent are still answered and stored; Ctrl-C again quits at once).
+call id not in the history), 2 on usage errors, 130 after Ctrl-C (143 after SIGTERM) whatever
+the answers were (the replays sent are still answered and stored; Ctrl-C again quits at once).
 
 With --probe-styles, check your handler's signature verifier instead: the call is sent to
 your real handler re-signed in each signing style (styles that give the same bytes share one
@@ -40,7 +40,7 @@ call), then once with a wrong signature, and a table says which it accepted (nee
 ${HMAC_KEY_ENV}). Exit code 0 when the handler checks signatures and accepts the style this
 Flowent signs with, 1 when it accepts a wrong signature (a security problem), rejects every
 style or this Flowent's (every real call would be rejected), or cannot be reached, 130 after
-Ctrl-C (the request sent is still answered and stored, and the table shows what was found so far).
+Ctrl-C, 143 after SIGTERM (the request sent is still answered and stored, and the table shows what was found so far).
 
 Options:
   --action <name>      Replay this action's calls from Flowent (oldest first)
@@ -169,7 +169,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         // Each replay's lines in the order they finished, after the progress line.
         let printed = Promise.resolve();
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
-        const { value: summary, interrupted } = await finishingOnCtrlC(
+        const { value: summary, stoppedBy } = await finishingOnStopSignal(
           () => {
             io.stderr.write(
               'Stopping: no more replays start; waiting for those sent to be answered and stored. Press Ctrl-C again to quit without them.\n',
@@ -195,7 +195,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             }),
         );
         await printed;
-        const cancelled = !interrupted
+        const cancelled = !stoppedBy
           ? ''
           : summary.done < summary.total
             ? ` (cancelled after ${summary.done} of ${summary.total})`
@@ -211,7 +211,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         if (mockAnswered) out(`${cap(mockAnswered)}.`);
         // Stopped is said first, whatever the answers were (the summary counts them): a CI job
         // told 0 or 1 would take a run nobody let finish for a whole one.
-        if (interrupted) return EXIT.interrupted;
+        if (stoppedBy) return stoppedExitCode(stoppedBy);
         // A call that is not there, or not sent, tested nothing, as for export: 1, like a failed replay.
         return summary.failed > 0 || summary.notSent > 0 || notFound.length > 0 ? EXIT.failed : EXIT.done;
       } finally {

@@ -2,8 +2,8 @@ import { redactUrlCredentials, STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { EXIT, exitCodeOf } from './exit-codes';
-import { finishingOnCtrlC } from './stop-signal';
+import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
+import { finishingOnStopSignal } from './stop-signal';
 import { inCliWords } from './cli-words';
 import { answeredByWords, answerPasses, counted, refusedVerdictWords } from '../contract/words';
 import { answeringProjectDir, withCore } from './open-core';
@@ -25,8 +25,8 @@ export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 Send your handler a Flowent call that never happened, signed like your Flowent instance signs
 (the learned style, else python), and check the answer against Flowent's contract. The call is
 stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors,
-130 after Ctrl-C whatever the answer was (the call sent is still answered and stored; Ctrl-C
-again quits at once).
+130 after Ctrl-C (143 after SIGTERM) whatever the answer was (the call sent is still answered
+and stored; Ctrl-C again quits at once).
 
 Options:
   --params <json|@file>   The parameters object (default: generated from --schema, else {})
@@ -89,7 +89,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     values['data-dir'],
     io,
     async (api) => {
-      const { value: outcome, interrupted } = await finishingOnCtrlC(
+      const { value: outcome, stoppedBy } = await finishingOnStopSignal(
         () => io.stderr.write('Waiting for the answer to the call sent, to store it; press Ctrl-C again to quit without it.\n'),
         () =>
           throughRunningServe(target, values['data-dir'], projectDir, io, (to) =>
@@ -147,7 +147,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         for (const violation of r.violations) out(`  ! ${violation.message}`);
       }
       // Stopped is said first, whatever the answer was, as for replay.
-      if (interrupted) return EXIT.interrupted;
+      if (stoppedBy) return stoppedExitCode(stoppedBy);
       return answerPasses(r) ? EXIT.done : EXIT.failed;
     },
     { projectDir },

@@ -18,21 +18,33 @@ export function waitForStopSignal(outputClosed: AbortSignal | undefined): Promis
   });
 }
 
+/** The signals that stop a command that finishes its calls in flight first: Ctrl-C, and SIGTERM, as `serve` takes both. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
 /**
- * Runs `work` with `onFirst` called on the first Ctrl-C, for commands whose calls in flight are
- * worth finishing: the handler has the call already, so its answer is awaited and stored. A
- * second Ctrl-C ends the process at once, as Ctrl-C does by default.
+ * Runs `work` with `onFirst` called on the first Ctrl-C or SIGTERM, for commands whose calls in
+ * flight are worth finishing: the handler has the call already, so its answer is awaited and
+ * stored. A process manager's SIGTERM asks for the same clean stop as Ctrl-C (`serve` takes both
+ * alike); ended at once, the call would be lost with its answer. Both listeners go on the first
+ * signal, so a second one of either kind ends the process at once, as it does by default.
  */
-export async function finishingOnCtrlC<T>(onFirst: () => void, work: () => Promise<T>): Promise<{ value: T; interrupted: boolean }> {
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
+export async function finishingOnStopSignal<T>(
+  onFirst: () => void,
+  work: () => Promise<T>,
+): Promise<{ value: T; stoppedBy: StopSignal | null }> {
+  let stoppedBy: StopSignal | null = null;
+  const onSignal = (signal: StopSignal) => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    stoppedBy = signal;
     onFirst();
   };
   process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    return { value: await work(), interrupted };
+    return { value: await work(), stoppedBy };
   } finally {
     process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

@@ -30,6 +30,20 @@ it('send stopped with Ctrl-C while the handler works waits for its answer and st
   ).toMatchObject([{ source: 'simulator', action: 'gated' }]);
 });
 
+it('send stopped with SIGTERM finishes as after Ctrl-C: the answer is awaited, stored and printed; exit 143', async () => {
+  const { handler, dir } = await handlerAndFolder();
+  const send = await startCommand(['send', 'gated', '--target', handler.target, '--data-dir', dir.path], { FLOWENT_HMAC_KEY: 'key' }, /^/);
+  cleanups.push(() => void send.child.kill('SIGKILL'));
+  await expect.poll(async () => (await handler.received()).length).toBe(1);
+
+  send.child.kill('SIGTERM');
+  await send.waitFor(/Waiting for the answer to the call sent, to store it/);
+  await handler.release(1);
+  expect(await send.exited).toBe(143);
+  expect(send.output()).toMatch(/Sent #1 to http:\/\/127\.0\.0\.1:\d+\/actions\/gated/);
+  expect((await runCli(['calls', '--json', '--data-dir', dir.path])).stdout).toContain('"source":"simulator"');
+});
+
 it('replay stopped with Ctrl-C starts no more replays, finishes and stores the one in flight; exit 130', async () => {
   const { handler, dir } = await handlerAndFolder();
   // Three calls from Flowent to replay, stored by a serve that answers them itself.
