@@ -42,6 +42,13 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       return exitCodeOf(imported);
     }
     const { value } = imported;
+    // A file with no entries at all is an empty file in HAR's clothes: the README's table makes
+    // importing an empty file a bad value (the wrong file was named), where a file whose entries
+    // are none of them calls is a file that was read and gave nothing to work on.
+    if (value.imported + value.skipped + value.duplicates + value.problems.length === 0) {
+      io.stderr.write(`flowent-companion import: ${file}: the file has no entries ("log.entries" is an empty list): nothing to import.\n`);
+      return EXIT.usage;
+    }
     io.stdout.write(`${formatImportEnd(value, file)}\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);

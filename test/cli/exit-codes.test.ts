@@ -34,6 +34,7 @@ beforeAll(async () => {
   writeFileSync(at('bad-mock.json'), '{"status": "two hundred"}');
   writeFileSync(at('not-a-har.har'), '{"log": "no entries"}');
   writeFileSync(at('empty.har'), '\n');
+  writeFileSync(at('no-entries.har'), '{"log":{"entries":[]}}');
   writeFileSync(
     at('gets-only.har'),
     JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: 'http://x/a' } }] } }),
@@ -124,6 +125,8 @@ const TABLE: Row[] = [
   ['import', 'bad flag', () => ['import', '--nope']],
   ['import', 'bad value', () => ['import', at('not-a-har.har'), '--data-dir', at('import')]],
   ['import', 'bad value', () => ['import', at('empty.har'), '--data-dir', at('import')]],
+  // A HAR with not one entry is as empty as an empty file: said on stderr, not counted as 0 calls imported.
+  ['import', 'bad value', () => ['import', at('no-entries.har'), '--data-dir', at('import')]],
   ['import', 'run-time failure', () => ['import', at('not-a-har.har'), '--data-dir', NOT_A_FOLDER]],
   // Nothing to work on: not one entry is a call.
   ['import', 'run-time failure', () => ['import', at('gets-only.har'), '--data-dir', at('import')]],

@@ -37,6 +37,16 @@ it('import says what is wrong with a POST whose body is not text, rather than co
   expect(result.code).toBe(1);
 });
 
+it('import of a HAR with no entries says so on stderr, prints nothing on stdout, and exits 2 as for an empty file', async () => {
+  const dir = tempDir();
+  const file = harFile(dir, []);
+  expect(await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' })).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `flowent-companion import: ${file}: the file has no entries ("log.entries" is an empty list): nothing to import.\n`,
+  });
+});
+
 it('calls gives the date of a call from another day, and the time only of one from today', async () => {
   const dir = tempDir();
   const now = new Date();
