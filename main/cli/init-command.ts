@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { apiTokenVariable, createProjectFolder } from '../core';
 import { parseFlags, UsageError } from './args';
-import { exitCodeOf } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
@@ -30,7 +30,8 @@ Options:
   -h, --help          Show this help
 
 Exit codes: 0 created, 1 flowent/ already exists, could not be written or Flowent could not be
-read, 2 usage (also a --project path whose parents are missing, or with a file on it).
+read, 2 usage (also a --project path whose parents are missing, or with a file on it, and a
+--profile that names no profile: then nothing is created).
 `;
 
 /** The flags of `init`: parsed from here, and listed by the completion scripts. */
@@ -46,6 +47,10 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`init takes no arguments (use --project <dir> for another folder), not "${positionals[0]}".`);
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
+  if (values.profile !== undefined) {
+    const refused = await refusedProfile(values.profile, values['data-dir'], io);
+    if (refused !== null) return refused;
+  }
   const created = createProjectFolder(resolve(io.cwd ?? process.cwd(), values.project ?? '.'));
   if (!created.ok) {
     err(`flowent-companion init: ${inCliWords(created)}`);
@@ -58,10 +63,6 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
     io,
     async (api) => {
       const account = await api.getAccount();
-      if (values.profile !== undefined && !account.profiles.some((known) => known.name === values.profile)) {
-        err(`flowent-companion init: No Flowent profile named "${values.profile}": actions/ was left empty.`);
-        return 1;
-      }
       if (!account.apiToken.set) {
         out(
           `actions/ is empty: set ${apiTokenVariable(account.activeProfile)} and run "flowent-companion actions pull" to fill it from Flowent, or write actions/<name>.yaml yourself.`,
@@ -81,4 +82,29 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
     // A new project may name a new data folder too: init makes it.
     { flowentProfile: values.profile, projectDir: created.value, createsFolder: true },
   );
+}
+
+/**
+ * A --profile that names no profile is a bad value (exit 2, as for every other command), found
+ * before flowent/ is made: found after, it would leave a folder with an empty actions/ that a
+ * second init, with the right name, refuses to fill. The profiles are read as `actions profile
+ * list` reads them, creating no history or folder.
+ */
+async function refusedProfile(profile: string, dataDirFlag: string | undefined, io: CliIo): Promise<number | null> {
+  const checked = await withCore(
+    'init',
+    dataDirFlag,
+    io,
+    async (api) => {
+      const { profiles } = await api.getAccount();
+      if (profiles.some((known) => known.name === profile)) return EXIT.done;
+      io.stderr.write(
+        `flowent-companion init: ${inCliWords({ code: 'flowent-unknown-profile', name: profile, profiles: profiles.map((known) => known.name) })} flowent/ was not created.\n`,
+      );
+      return EXIT.usage;
+    },
+    { readOnly: true, emptyIfMissing: true },
+  );
+  // Done means the profile is known; any other code (the history could not be read too) ends init.
+  return checked === EXIT.done ? null : checked;
 }

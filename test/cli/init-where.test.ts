@@ -81,5 +81,7 @@ it('says in its help which --project paths are usage mistakes (exit 2) and which
   const help = await runInProcess(['init', '--help'], { env: {} });
   const exits = help.stdout.slice(help.stdout.indexOf('Exit codes:')).replace(/\s+/g, ' ');
   expect(exits).toContain('1 flowent/ already exists');
-  expect(exits).toMatch(/2 usage \(also a --project path whose parents are missing, or with a file on it\)/);
+  expect(exits).toMatch(
+    /2 usage \(also a --project path whose parents are missing, or with a file on it, and a --profile that names no profile: then nothing is created\)/,
+  );
 });

@@ -85,6 +85,17 @@ describe('flowent-companion init', () => {
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists: nothing was changed') });
   });
 
+  it('refuses a --profile that names no profile as a bad value before making flowent/, so a second init can fill it', async () => {
+    const { cli, project } = await setup();
+    const refused = await cli(['init', '--profile', 'nope']);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toMatch(
+      /^flowent-companion init: No Flowent profile named "nope" \(profiles: default\)\..* flowent\/ was not created\.\n$/,
+    );
+    expect(existsSync(project)).toBe(false);
+    expect((await cli(['init', '--profile', 'default'], { FLOWENT_API_TOKEN: '' })).code).toBe(0);
+  });
+
   it('fills actions/ from the registry when a token is set, and the files plan as in sync', async () => {
     const { cli, companion, gateway, read } = await setup();
     const registered = await cli(['actions', 'register', 'send_email', '--description', 'Send', '--schema', '{"type":"object"}', '--here']);
