@@ -241,8 +241,13 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const name = parsed.name();
       return async ({ api, finish, out, json }) => {
         const deleted = await api.deleteAction(name);
+        // Not on Flowent is the state asked for: done, and said (the rule in exit-codes.ts).
+        if (!deleted.ok && deleted.code === 'flowent-action-not-found') {
+          out(json ? JSON.stringify({ name, deleted: false }) : `Flowent has no action ${name}: nothing was deleted.`);
+          return EXIT.done;
+        }
         return finish(deleted.ok ? { ok: true, value: { value: deleted.value, warnings: [] } } : deleted, (done) =>
-          out(json ? JSON.stringify({ name, ...done }) : `Deleted ${name}.`),
+          out(json ? JSON.stringify({ name, deleted: true, ...done }) : `Deleted ${name}.`),
         );
       };
     }
@@ -308,11 +313,16 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     }
     case 'unlink': {
       const name = parsed.name();
-      return async ({ api, out, json }) => {
+      return async ({ api, out, err, json }) => {
         const unlinked = await api.unlinkAction(name);
-        const removed = unlinked.ok && unlinked.value.unlinked;
+        // A failure to unlink is said as one; not linked is the state asked for (the rule in exit-codes.ts).
+        if (!unlinked.ok) {
+          err(`flowent-companion actions: ${inCliWords(unlinked)}`);
+          return exitCodeOf(unlinked);
+        }
+        const removed = unlinked.value.unlinked;
         out(json ? JSON.stringify({ name, unlinked: removed }) : removed ? `Unlinked ${name}.` : `${name} was not linked.`);
-        return 0;
+        return EXIT.done;
       };
     }
     case 'links':

@@ -12,7 +12,7 @@ import {
 import { apiTokenVariable, DEFAULT_PROFILE } from '../core';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
-import { exitCodeOf } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
 
 /** What a prepared `actions` subcommand runs with. */
 export interface Runtime {
@@ -113,8 +113,11 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       expect(1, 'remove <name>');
       return async ({ api, out, err, json }) => {
         const removed = await api.deleteProfile(name ?? '');
-        // An unknown name is a bad value, as for "profile use": exit 2 with the profiles there are.
-        if (!removed.ok && removed.code === 'flowent-unknown-profile') throw new UsageError(inCliWords(removed));
+        // No such profile is the state asked for: done, and said (the rule in exit-codes.ts).
+        if (!removed.ok && removed.code === 'flowent-unknown-profile') {
+          out(json ? JSON.stringify({ name, removed: false }) : `There is no profile ${name}: nothing was removed.`);
+          return EXIT.done;
+        }
         if (!removed.ok) {
           err(`flowent-companion actions: ${inCliWords(removed)}`);
           return exitCodeOf(removed);

@@ -1,7 +1,17 @@
 import type { AnswersFolderFailure, ApiFailure } from '../contract/api';
 import type { StopSignal } from './stop-signal';
 
-/** The command line's exit codes, as the README's table gives them. */
+/**
+ * The command line's exit codes, as the README's table gives them. For a name that names nothing:
+ * - a removal (`actions unlink`, `actions delete`, `actions profile remove`, `mocks clear`)
+ *   finds the state it was asked for already there: 0, saying nothing was removed, so a script
+ *   that cleans up can run twice;
+ * - a lookup (`calls 99`, `mocks get`, `actions get`) of what the history or Flowent does not
+ *   hold: 1, nothing to work on, and it may be there next time;
+ * - a name that can never be valid (not an action name's pattern, the "default" profile to
+ *   remove), or one that must name one of this companion's own settings to be used
+ *   (`--profile`, `actions profile use`, `--style`): 2, the command line is what to fix.
+ */
 export const EXIT = {
   done: 0,
   /** A failure at run time: Flowent refused or could not be reached, nothing to work on... */

@@ -85,6 +85,10 @@ describe('flowent-companion actions', () => {
   it('exits 1 with Flowent’s reason in words: 404, 409, a failed registration check, a rejected API token', async () => {
     const { companion, schema, cli } = await setup();
     expect(await cli(['get', 'nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Flowent has no action "nope"') });
+    // Removals of what is not there leave the state asked for: done, and said (exit-codes.ts's rule).
+    expect(await cli(['delete', 'nope'])).toEqual({ code: 0, stdout: 'Flowent has no action nope: nothing was deleted.\n', stderr: '' });
+    expect(lines((await cli(['delete', 'nope', '--json'])).stdout)).toEqual([{ name: 'nope', deleted: false }]);
+    expect(await cli(['unlink', 'nope'])).toEqual({ code: 0, stdout: 'nope was not linked.\n', stderr: '' });
     const args = [
       'register',
       'send_email',
@@ -270,14 +274,19 @@ describe('flowent-companion actions', () => {
     expect((await cli(['links', '--json'])).stdout).toBe('');
   });
 
-  it('profile remove of an unknown name or of the default exits 2 as profile use does; profile add, use and remove --json print one object', async () => {
+  it('profile remove of an unknown name is done (the state asked for), of the default exits 2 as profile use nosuch does; profile add, use and remove --json print one object', async () => {
     const { cli } = await setup();
-    expect(await cli(['profile', 'remove', 'nosuch'])).toMatchObject({
+    expect(await cli(['profile', 'remove', 'nosuch'])).toEqual({
+      code: 0,
+      stdout: 'There is no profile nosuch: nothing was removed.\n',
+      stderr: '',
+    });
+    expect(lines((await cli(['profile', 'remove', 'nosuch', '--json'])).stdout)).toEqual([{ name: 'nosuch', removed: false }]);
+    expect(await cli(['profile', 'use', 'nosuch'])).toMatchObject({
       code: 2,
       stdout: '',
       stderr: expect.stringContaining('No Flowent profile named "nosuch"'),
     });
-    expect((await cli(['profile', 'use', 'nosuch'])).code).toBe(2);
     // The default profile can never be removed: a bad value too, from the real command.
     const removeDefault = await runCli(['actions', 'profile', 'remove', 'default', '--data-dir', tempDir()]);
     expect(removeDefault).toMatchObject({ code: 2, stdout: '' });
