@@ -57,7 +57,12 @@ const isProfileSubcommand = (word: string | undefined): word is ProfileSubcomman
 /** `actions profile list|add|use|remove`, checked before anything is opened. */
 export function profileCommand(args: string[]): (runtime: Runtime) => Promise<number> {
   const [verb, name, url, ...extra] = args;
-  if (!isProfileSubcommand(verb)) throw new UsageError(`actions profile needs ${inList(PROFILE_SUBCOMMANDS)}.`);
+  if (!isProfileSubcommand(verb))
+    throw new UsageError(
+      verb === undefined
+        ? `actions profile needs a subcommand: ${inList(PROFILE_SUBCOMMANDS)}.`
+        : `unknown subcommand "${verb}": actions profile takes ${inList(PROFILE_SUBCOMMANDS)}.`,
+    );
   const expect = (count: number, usage: string) => {
     if ([name, url].filter((value) => value !== undefined).length !== count || extra.length > 0)
       throw new UsageError(`usage: actions profile ${usage}`);

@@ -309,5 +309,13 @@ describe('flowent-companion actions', () => {
       code: 2,
       stderr: expect.stringContaining('actions get needs an action name'),
     });
+    expect(await runCli(['actions', 'profile', 'nope'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown subcommand "nope": actions profile takes list, add, use or remove.\n'),
+    });
+    expect(await runCli(['actions', 'profile'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('actions profile needs a subcommand: list, add, use or remove.\n'),
+    });
   });
 });
