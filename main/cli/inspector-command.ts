@@ -1,9 +1,10 @@
-import { fileProblemClause } from '../contract/words';
+import { fileErrorCode, fileProblemClause } from '../contract/words';
 import { runningServes } from '../core';
 import { rotateInspectorTokenFile } from '../transports/inspector/inspector-token';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { dataDirOf } from './open-core';
+import { EXIT } from './exit-codes';
 
 export const INSPECTOR_HELP = `Usage: flowent-companion inspector rotate-token [options]
 
@@ -35,10 +36,14 @@ export async function inspectorCommand(argv: string[], io: CliIo): Promise<numbe
   try {
     token = rotateInspectorTokenFile(dataDir);
   } catch (error) {
+    // The token goes into the data folder itself: when that is what is missing, the file
+    // clause ("its folder does not exist... choose a file") would send the user to a file to choose.
     io.stderr.write(
-      `flowent-companion inspector: cannot write the token in ${dataDir}: ${fileProblemClause(error, 'written')}; or choose another folder with --data-dir.\n`,
+      fileErrorCode(error) === 'ENOENT'
+        ? `flowent-companion inspector: cannot write the token: the folder ${dataDir} does not exist. Create it first, or name another with --data-dir.\n`
+        : `flowent-companion inspector: cannot write the token in ${dataDir}: ${fileProblemClause(error, 'written')}.\n`,
     );
-    return 1;
+    return EXIT.failed;
   }
   // Every serve on this folder shares the token: each inspector's address changes.
   const ports = runningServes(dataDir).flatMap((serve) => serve.inspectorPort ?? []);

@@ -56,7 +56,7 @@ describe('a file that cannot be read or written', () => {
     const result = await run(['export', '--har', target]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `cannot write ${target}: its folder does not exist. Create the folder first, or choose a file in one that exists.`,
+      `cannot write ${target}: its folder does not exist. Create the folder first, or choose a file in a folder that exists.`,
     );
     expect(result.stderr).not.toMatch(RAW);
   });

@@ -60,3 +60,12 @@ it('a running serve prints its new Inspector URL whenever its access token chang
   // One line per change, not one per look at the token file.
   expect(server.stdout().match(/the access token was changed/g)).toHaveLength(2);
 });
+
+it('inspector rotate-token on a data folder that is not there names the folder to create, not a file to choose; exit 1', async () => {
+  const missing = `${tempDir()}/missing/below`;
+  expect(await runCli(['inspector', 'rotate-token', '--data-dir', missing])).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: `flowent-companion inspector: cannot write the token: the folder ${missing} does not exist. Create it first, or name another with --data-dir.\n`,
+  });
+});

@@ -21,7 +21,7 @@ export function fileProblemClause(error: unknown, act: FileAct): string {
     case 'ENOENT':
       return act === 'read'
         ? 'there is no such file. Check its name and folder'
-        : 'its folder does not exist. Create the folder first, or choose a file in one that exists';
+        : 'its folder does not exist. Create the folder first, or choose a file in a folder that exists';
     case 'EACCES':
     case 'EPERM':
       return `permission denied: this user may not ${act === 'read' ? 'read' : 'write'} it. Change its permissions, or choose another ${act === 'read' ? 'file' : 'place'}`;
