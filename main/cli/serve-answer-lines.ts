@@ -18,8 +18,9 @@ const INDENT = ' '.repeat(16);
  * and, when anything forwards or the fallback is on, the timeout and what a handler that
  * gives no answer gets. The same rule as the core's (routeFor), over the same settings. With a
  * project open (`projectDir`, its flowent/ folder) targets are set in its files, not by `targets set`.
+ * `timeoutGiven`: --forward-timeout was on the command line, so it is said even when nothing forwards.
  */
-export function answerLines(settings: AnswerSettings, projectDir: string | null = null): string[] {
+export function answerLines(settings: AnswerSettings, projectDir: string | null = null, timeoutGiven = false): string[] {
   const fallback = settings.routes.find((route) => route.action === null) ?? null;
   const own = settings.routes
     .filter((route): route is AnswerRoute & { action: string } => route.action !== null)
@@ -33,6 +34,11 @@ export function answerLines(settings: AnswerSettings, projectDir: string | null 
   const forwards = [...own, null].some((route) => routeFor(route, fallback, startup).mode === 'forward');
   const lines = items.map((item, i) => (i === 0 ? `  Answers:      ${item}` : `${INDENT}${item}`));
   if (forwards || settings.fallbackToMock) lines.push(`  Forwarding:   ${forwardingWords(settings, forwards)}`);
+  // A --forward-timeout given while nothing forwards would otherwise be taken in silence, as if it applied.
+  else if (timeoutGiven)
+    lines.push(
+      `  Forwarding:   timeout ${settings.forwardTimeoutMs} ms, for no handler yet: nothing forwards now; it applies to any action set to forward while this runs`,
+    );
   return lines;
 }
 

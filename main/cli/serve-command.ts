@@ -234,7 +234,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write(bodyLimitLine(bodyLimitBytes));
   if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
   // Where calls go: saved targets apply as much as --forward, and a developer must know which.
-  answerLines(await core.api.getAnswerSettings(), projectDir).forEach(write);
+  answerLines(await core.api.getAnswerSettings(), projectDir, values['forward-timeout'] !== undefined).forEach(write);
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');

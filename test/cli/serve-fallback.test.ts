@@ -114,6 +114,12 @@ describe('serve --fallback-to-mock when the handler gives no answer', () => {
     const mocks = await serve(['--data-dir', tempDir()]);
     expect(mocks.output()).toContain('  Answers:      every action: the mocks (no handler target is saved');
     expect(mocks.output()).not.toContain('Forwarding:');
+
+    // A timeout given while nothing forwards is said to apply to no handler yet, not taken in silence.
+    const timedMocks = await serve(['--data-dir', tempDir(), '--forward-timeout', '100']);
+    expect(timedMocks.output()).toContain(
+      '  Forwarding:   timeout 100 ms, for no handler yet: nothing forwards now; it applies to any action set to forward while this runs\n',
+    );
   });
 });
 
