@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { checkProjectDir, findProjectDir } from '../core';
 import { UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
@@ -32,10 +34,30 @@ export function projectDirOf(flag: string | undefined, io: CliIo): string | null
 }
 
 /**
+ * A --project that names a file is said to be one: looked for inside it, flowent/ would be
+ * "no project folder at <file>/flowent", a path that sends the user looking for a folder.
+ */
+function refuseFileAsProject(flag: string | undefined, io: CliIo): void {
+  if (flag === undefined) return;
+  const given = resolve(io.cwd ?? process.cwd(), flag);
+  if (isFile(given))
+    throw new UsageError(`--project: ${given} is a file, not a folder: name the folder that holds flowent/ (or flowent/ itself).`);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The project a command answers from (`serve`, `send`, `replay`): the one --project names, which
  * must be there (a bad value), else flowent/ in the current folder, if any.
  */
 export function answeringProjectDir(flag: string | undefined, io: CliIo): string | null {
+  refuseFileAsProject(flag, io);
   const dir = projectDirOf(flag, io);
   const missing = dir !== null && flag !== undefined ? checkProjectDir(dir) : null;
   if (missing) throw new UsageError(`--project: ${inCliWords(missing)}`);
@@ -48,6 +70,7 @@ export function answeringProjectDir(flag: string | undefined, io: CliIo): string
  * nothing to work on, a failure at run time, as `calls` with no history is.
  */
 export function actionsProjectDir(flag: string | undefined, io: CliIo): { ok: true; dir: string } | { ok: false; message: string } {
+  refuseFileAsProject(flag, io);
   const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd());
   const missing = dir === null ? ({ code: 'no-project' } as const) : checkProjectDir(dir);
   if (missing === null) return { ok: true, dir: dir! };

@@ -351,6 +351,19 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
   });
 
+  it('says a --project that names a file is a file, not a folder, rather than no project folder inside it', async () => {
+    const { cli, root } = await setup();
+    const file = join(root, 'mock.yaml');
+    writeFileSync(file, 'version: 1\n');
+    expect(await cli(['actions', 'plan', '--project', file])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(
+        `--project: ${file} is a file, not a folder: name the folder that holds flowent/ (or flowent/ itself).\n`,
+      ),
+    });
+  });
+
   it('points an unknown field at its own line, not the top of the file', async () => {
     const { cli, write } = await setup();
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: Send an email\ndescripton: typo'));
