@@ -1,6 +1,6 @@
 // A history its owner made read-only (to keep it as evidence, say) stays read-only, and a command
 // that meets one says so and what to do, instead of SQLite's "attempt to write a readonly database".
-import { chmodSync, chownSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runCli } from '../helpers/spawn-cli';
@@ -22,25 +22,19 @@ async function history(): Promise<string> {
   return dataDir;
 }
 
-// Root may write whatever the modes say, so a read-only history is only one for another user:
-// as root, the commands run as "nobody" (65534) on a history given to it.
-const NOBODY = 65534;
+// Root may write whatever the modes say: as root, the commands run without that power (setpriv),
+// so the modes hold for them as for the history's owner.
 const asRoot = process.getuid?.() === 0;
 
 async function readOnlyHistory(): Promise<{ dataDir: string; file: string }> {
   const dataDir = await history();
   const file = join(dataDir, 'history.sqlite');
-  if (asRoot) {
-    chmodSync(dirname(dataDir), 0o755);
-    chownSync(dataDir, NOBODY, NOBODY);
-    chownSync(file, NOBODY, NOBODY);
-  }
   chmodSync(file, 0o400);
   chmodSync(dataDir, 0o500);
   return { dataDir, file };
 }
 
-const asTheOwner = asRoot ? { as: { uid: NOBODY, gid: NOBODY } } : {};
+const asTheOwner = { obeyingModes: asRoot };
 
 it.skipIf(process.platform === 'win32')(
   'a command that writes leaves a read-only folder and history read-only, taking only what others may do',

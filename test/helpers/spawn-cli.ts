@@ -22,15 +22,28 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the real command to completion (in `cwd`, a project folder say, when given; as the user `as` names, when given). */
+/**
+ * Root's power to read and write past files' modes, taken from a command (setpriv drops it from
+ * the capabilities it may hold): run as root, a file's modes then hold for it as for its owner.
+ * Still root, it reads the checkout wherever it lies, which another user may not.
+ */
+const WITHOUT_FILE_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'];
+
+/**
+ * Runs the real command to completion (in `cwd`, a project folder say, when given; with
+ * `obeyingModes`, without root's power over files' modes, when the tests run as root).
+ */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-  { cwd, as }: { cwd?: string; as?: { uid: number; gid: number } } = {},
+  { cwd, obeyingModes = false }: { cwd?: string; obeyingModes?: boolean } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const command = commandLine(args, {});
-    const child = spawn(command.file, command.args, { env: { ...process.env, ...env }, cwd, ...as });
+    const [file, commandArgs] = obeyingModes
+      ? ['setpriv', [...WITHOUT_FILE_OVERRIDE, command.file, ...command.args]]
+      : [command.file, command.args];
+    const child = spawn(file, commandArgs, { env: { ...process.env, ...env }, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
