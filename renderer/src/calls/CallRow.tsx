@@ -42,7 +42,10 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
         {call.sentAction !== null && call.problem !== 'action-mismatch' ? (
           <SentAction sent={call.sentAction} routedTo={call.action} />
         ) : (
-          (call.action ?? <span className="muted">{call.path}</span>)
+          // Its whole text on hover: a long name or path is cut short with an ellipsis in a narrow list.
+          <span className={call.action === null ? 'muted' : undefined} title={call.action ?? call.path}>
+            {call.action ?? call.path}
+          </span>
         )}
       </span>
       <span className="col-verdict">
