@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parameterWhy } from '../../../main/cli/call-why';
 import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
+import { EMAIL_SCHEMA, PARAMETERS_BREAKING_IT } from '../../fixtures/email-schema';
 
 const startCore = coresClosedAfterEach();
-
-const SCHEMA = {
-  type: 'object',
-  properties: {
-    recipient: { type: 'string', format: 'email' },
-    subject: { type: 'string', maxLength: 20 },
-    count: { type: 'integer', maximum: 5 },
-  },
-};
-const BAD = { recipient: 'not-an-email', subject: 'a subject far too long for it', count: 9 };
 
 async function callOf(companion: RunningCore, action: string, parameters: Record<string, unknown>): Promise<number> {
   await companion.post(`/actions/${action}`, JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) }));
@@ -23,8 +14,8 @@ async function callOf(companion: RunningCore, action: string, parameters: Record
 describe('a schema defined in the simulator checks the calls of its action', () => {
   it('when Flowent has no schema for the action, its calls are checked against the simulator’s, which is named', async () => {
     const companion = await startCore();
-    expect((await companion.core.api.saveSimulatorAction('send_email', JSON.stringify(SCHEMA))).ok).toBe(true);
-    const id = await callOf(companion, 'send_email', BAD);
+    expect((await companion.core.api.saveSimulatorAction('send_email', JSON.stringify(EMAIL_SCHEMA))).ok).toBe(true);
+    const id = await callOf(companion, 'send_email', PARAMETERS_BREAKING_IT);
 
     const checked = await companion.core.api.checkParameters(id);
     expect(checked).toMatchObject({ ok: true, value: { status: 'checked', schema: { from: 'simulator' } } });

@@ -5,25 +5,18 @@ import { useCompanion, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderLoaded } from './replay-kit';
+import { EMAIL_SCHEMA, PARAMETERS_BREAKING_IT } from '../../fixtures/email-schema';
 
 // The simulator's form as its inputs change: what the parameters break of the schema, edits a
 // regeneration replaced, errors and results of inputs since changed, the schema's removal.
 const companion = useCompanion();
 const handler = useHandler();
 
-const SCHEMA = {
-  type: 'object',
-  properties: {
-    recipient: { type: 'string', format: 'email' },
-    subject: { type: 'string', maxLength: 20 },
-    count: { type: 'integer', maximum: 5 },
-  },
-};
-const BAD = '{"recipient":"not-an-email","subject":"a subject far too long for it","count":9}';
+const BAD = JSON.stringify(PARAMETERS_BREAKING_IT);
 
 async function openSimulator(c: Companion, { forwarded = true } = {}) {
   await c.send('send_email', { recipient: 'a@example.com' });
-  await c.api.saveSimulatorAction('send_email', JSON.stringify(SCHEMA));
+  await c.api.saveSimulatorAction('send_email', JSON.stringify(EMAIL_SCHEMA));
   if (forwarded) await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
   const view = await renderLoaded(c);
   await view.user.click(screen.getByRole('button', { name: 'Simulate' }));
