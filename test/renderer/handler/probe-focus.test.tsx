@@ -39,7 +39,10 @@ describe("the keyboard focus through checking the handler's verifier", () => {
 
     release();
     const result = await within(section).findByRole('region', { name: 'Probe result' });
-    expect(document.activeElement).toBe(within(result).getByRole('heading', { name: "Your handler's verifier, checked" }));
+    // The focus follows the result's first paint by one render (an effect): waited for, not raced.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(result).getByRole('heading', { name: "Your handler's verifier, checked" })),
+    );
   });
 
   it("keeps the focus on the progress's Cancel once pressed (said unavailable, not disabled)", async () => {
