@@ -215,9 +215,11 @@ export interface ParameterProblem {
 }
 
 /**
- * The schema a call's parameters were checked against, in the order they are looked for: the
- * open project's action file (e.g. actions/send_email.yaml), the copy cached from Flowent, the
- * one defined in the simulator (an action Flowent does not have yet).
+ * The schema a call's parameters were checked against, in the order they are looked for (the
+ * simulator uses the same): the open project's action file (e.g. actions/send_email.yaml), the
+ * one defined in the simulator (an action Flowent does not have yet, or a change to try before
+ * registering it), the copy cached from Flowent. The developer's own copies come first: they
+ * are what the next registration will send.
  */
 export type CheckedSchema =
   { from: 'project'; file: string; savedAt: number } | { from: 'flowent'; fetchedAt: number } | { from: 'simulator' };

@@ -270,14 +270,15 @@ export interface LearnedStyleInfo {
 }
 
 /** Where the simulator knows an action from (the first that has a schema wins). */
-export type SimulatorActionOrigin = 'local' | 'flowent' | 'history';
+/** Where the action's schema comes from: the open project's file, defined here, Flowent's copy, none (seen in history). */
+export type SimulatorActionOrigin = 'project' | 'local' | 'flowent' | 'history';
 
 export interface SimulatorAction {
   action: string;
   origin: SimulatorActionOrigin;
   /** Stored calls naming it. */
   calls: number;
-  /** Its JSON Schema, when one is known (defined here, or cached from Flowent). */
+  /** Its JSON Schema, when one is known (the project's file, defined here, or cached from Flowent). */
   schema: Record<string, unknown> | null;
 }
 
@@ -377,8 +378,9 @@ export interface ReplayMethods {
   /** Parameters that satisfy the action's schema, as JSON text; the same seed gives the same parameters. */
   generateParameters(...[action, seed]: Args['generateParameters']): Promise<Result<string, ReplayFailure>>;
   /**
-   * What parameters (JSON text) break of the schema the simulator knows for the action (defined
-   * here, else Flowent's copy), before they are sent; none when no schema is known.
+   * What parameters (JSON text) break of the schema the simulator knows for the action (the
+   * project's file, else the one defined here, else Flowent's copy), before they are sent; none
+   * when no schema is known.
    */
   checkSimulatedParameters(...[action, parameters]: Args['checkSimulatedParameters']): Promise<Result<ParameterProblem[], ReplayFailure>>;
   /** Sends a Flowent call that never happened to the handler (stored with source `simulator`). */

@@ -298,6 +298,7 @@ export function createCore(options: CoreOptions): Core {
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),
+    projectSchemas: () => project.actionSchemas(),
     stopSignal: options.stopSignal,
     readOnly: options.readOnly,
   });

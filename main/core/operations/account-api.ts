@@ -119,10 +119,10 @@ export function createAccountApi({ account, calls, projectSchema, simulatorSchem
       const parameters = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).parameters : undefined;
       const file = projectSchema(call.action);
       if (file) return { ok: true, value: validateAgainstFile(file, parameters ?? null, fileSchemas) };
-      const cached = registry.validateParameters(call.action, parameters ?? null);
-      if (cached) return { ok: true, value: cached };
       const defined = simulatorSchema(call.action);
       if (defined) return { ok: true, value: validateAgainstSimulatorSchema(call.action, defined, parameters ?? null, fileSchemas) };
+      const cached = registry.validateParameters(call.action, parameters ?? null);
+      if (cached) return { ok: true, value: cached };
       return {
         ok: true,
         value: { status: 'no-schema', problems: [], flowentAccount: account.tokenSource(registry.profile().name) !== null },

@@ -96,6 +96,12 @@ export class ProjectSession {
     return read.ok ? { path, schema: read.value.json_schema, modifiedAt } : null;
   }
 
+  /** The actions whose `actions/<action>.yaml` is good, with their JSON Schemas; none when no project is open. */
+  actionSchemas(): { action: string; path: string; schema: Record<string, unknown> }[] {
+    if (!this.dir) return [];
+    return readActionFiles(this.dir).actions.map(({ name, file, json_schema }) => ({ action: name, path: file, schema: json_schema }));
+  }
+
   /** The project's answer files, or null when answers live in the history folder. */
   get answers(): ProjectAnswers | null {
     return this.answerFiles;

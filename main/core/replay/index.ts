@@ -35,7 +35,7 @@ import { targetFor, type OwnWebhook } from './deliver';
 import { probeHandler } from './probe';
 import { replayCall, type ReplayOptions } from './replay';
 import { simulateCall, type SimulateOptions, type SimulateResult } from './simulate';
-import { saveLocalSchema, schemaFor, simulatorActions } from './simulator-actions';
+import { saveLocalSchema, schemaFor, simulatorActions, type ProjectSchemas } from './simulator-actions';
 
 /** The batch's timer and the reading stage's wait start in the same turn: a little more makes the batch go first. */
 const READING_TOLD_MARGIN_MS = 10;
@@ -63,6 +63,8 @@ export interface ReplaySetup {
   stopSignal?: AbortSignal;
   /** The history is open to read only: what it learns (the signing style) is not saved. */
   readOnly?: boolean;
+  /** The open project's action schemas, which the simulator prefers to any other. */
+  projectSchemas?: ProjectSchemas;
 }
 
 /** The replay feature, under the contract's replay methods. */
@@ -101,7 +103,7 @@ export interface Replay {
   runningProbes(): ProbeStepOf[];
   simulatorActions(): SimulatorAction[];
   saveSimulatorAction(action: string, schemaText: string | null): Result<SimulatorAction[], ReplayFailure>;
-  /** The JSON Schema known for an action (defined here or cached from Flowent), or null. */
+  /** The JSON Schema known for an action (the project's file, defined here, or cached from Flowent), or null. */
   schemaFor(action: string): Record<string, unknown> | null;
   /** Aborts replays in flight. */
   close(): Promise<void>;
@@ -110,6 +112,7 @@ export interface Replay {
 export function createReplay(deps: ReplaySetup): Replay {
   const forwarder = new Forwarder();
   const learner = new StyleLearner(deps.calls, () => deps.settings().scope(LEARNED_STYLE_SETTINGS_SCOPE), !deps.readOnly);
+  const projectSchemas = deps.projectSchemas ?? (() => []);
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
   const learnedNow = (): LearnedStyle => {
     const key = deps.hmacKey();
@@ -227,9 +230,9 @@ export function createReplay(deps: ReplaySetup): Replay {
       return true;
     },
     runningProbes: () => [...probeSteps.values()],
-    simulatorActions: () => simulatorActions(deps.calls(), deps.settings()),
-    saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), action, schemaText),
-    schemaFor: (action) => schemaFor(deps.calls(), deps.settings(), action),
+    simulatorActions: () => simulatorActions(deps.calls(), deps.settings(), projectSchemas),
+    saveSimulatorAction: (action, schemaText) => saveLocalSchema(deps.calls(), deps.settings(), projectSchemas, action, schemaText),
+    schemaFor: (action) => schemaFor(deps.calls(), deps.settings(), projectSchemas, action),
     close: () => {
       runs.cancelAll();
       return forwarder.close();

@@ -19,23 +19,31 @@ function localSchemas(simulator: SettingsScope): LocalSchemas {
   return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as LocalSchemas) : {};
 }
 
+/** The open project's action files with their schemas (none when no project is open). */
+export type ProjectSchemas = () => { action: string; path: string; schema: Record<string, unknown> }[];
+
 /**
- * Actions the simulator can send: defined here, cached from Flowent (active profile), seen in
- * history; sorted by name. The account's schemas and links are read through its own settings
- * view, so they are found without a Flowent session.
+ * Actions the simulator can send: in the open project, defined here, cached from Flowent
+ * (active profile), seen in history; sorted by name. An action's schema is looked for in the
+ * order every check uses (contract/account.ts, CheckedSchema): the project's file, the one
+ * defined here, Flowent's copy. The account's schemas and links are read through its own
+ * settings view, so they are found without a Flowent session.
  */
-export function simulatorActions(calls: CallsRepository, settings: SettingsRepository): SimulatorAction[] {
+export function simulatorActions(calls: CallsRepository, settings: SettingsRepository, projectSchemas: ProjectSchemas): SimulatorAction[] {
   const account = settings.scope(ACCOUNT_SETTINGS_SCOPE);
   const profile = new FlowentProfiles(account).activeName();
   const cache = new SchemaCache(account, profile);
   const counts = new Map(calls.stats({}).perAction.map((row) => [row.action, row.count]));
   const local = localSchemas(settings.scope(SIMULATOR_SETTINGS_SCOPE));
+  const inProject = new Map(projectSchemas().map((entry) => [entry.action, entry.schema]));
   const cachedPrefix = `schema.${profile}.`;
   const cachedNames = account.keys(cachedPrefix).map((key) => key.slice(cachedPrefix.length));
   const linkedNames = new LinkStore(account).forProfile(profile).map((link) => link.action);
-  const names = new Set([...Object.keys(local), ...counts.keys(), ...cachedNames, ...linkedNames]);
+  const names = new Set([...inProject.keys(), ...Object.keys(local), ...counts.keys(), ...cachedNames, ...linkedNames]);
   return [...names].sort().map((action) => {
     const calledTimes = counts.get(action) ?? 0;
+    const fromProject = inProject.get(action);
+    if (fromProject) return { action, origin: 'project', calls: calledTimes, schema: fromProject };
     if (local[action]) return { action, origin: 'local', calls: calledTimes, schema: local[action] };
     const cached = cache.get(action);
     if (cached) return { action, origin: 'flowent', calls: calledTimes, schema: cached.schema };
@@ -47,6 +55,7 @@ export function simulatorActions(calls: CallsRepository, settings: SettingsRepos
 export function saveLocalSchema(
   calls: CallsRepository,
   settings: SettingsRepository,
+  projectSchemas: ProjectSchemas,
   action: string,
   schemaText: string | null,
 ): Result<SimulatorAction[], ReplayFailure> {
@@ -64,7 +73,7 @@ export function saveLocalSchema(
     local[action] = schema;
   }
   simulator.write(LOCAL_SCHEMAS_KEY, local);
-  return { ok: true, value: simulatorActions(calls, settings) };
+  return { ok: true, value: simulatorActions(calls, settings, projectSchemas) };
 }
 
 /** The schema defined in the simulator for `action` (not Flowent's copy); null when none is. */
@@ -72,7 +81,12 @@ export function simulatorDefinedSchema(settings: SettingsRepository, action: str
   return localSchemas(settings.scope(SIMULATOR_SETTINGS_SCOPE))[action] ?? null;
 }
 
-/** The schema the simulator generates parameters from, when one is known. */
-export function schemaFor(calls: CallsRepository, settings: SettingsRepository, action: string): Record<string, unknown> | null {
-  return simulatorActions(calls, settings).find((entry) => entry.action === action)?.schema ?? null;
+/** The schema the simulator generates parameters from and checks them against, when one is known. */
+export function schemaFor(
+  calls: CallsRepository,
+  settings: SettingsRepository,
+  projectSchemas: ProjectSchemas,
+  action: string,
+): Record<string, unknown> | null {
+  return simulatorActions(calls, settings, projectSchemas).find((entry) => entry.action === action)?.schema ?? null;
 }

@@ -7,8 +7,8 @@ import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
 
 /**
- * Whether the call's parameters fit its action's JSON Schema: the project's action file, the copy
- * cached from Flowent (so offline too) or the one defined in the simulator.
+ * Whether the call's parameters fit its action's JSON Schema: the project's action file, the one
+ * defined in the simulator or the copy cached from Flowent (so offline too), in that order.
  */
 interface Props {
   call: CallDetail;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SimulateOutcome } from '../../../main/contract/api';
+import type { SimulateOutcome, SimulatorAction } from '../../../main/contract/api';
 import { useReplayStore } from './replay-store';
 import { loadSimulatorActions } from './replay-simulator-actions';
 import { closeReplayDialog } from './replay-ui-actions';
@@ -8,6 +8,13 @@ import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { SimulatorForm } from './SimulatorForm';
 import { SimulatorResult } from './SimulatorResult';
 import { schemaOriginWords, SimulatorSchema } from './SimulatorSchema';
+
+/** The action list's note on where each schema comes from; an action only seen in history says how often. */
+const DATALIST_ORIGIN: Partial<Record<SimulatorAction['origin'], string>> = {
+  project: 'schema from the project',
+  local: 'schema defined here',
+  flowent: 'schema from Flowent',
+};
 import { useCallsStore } from '../history/calls-store';
 
 const ACTION_NAME = /^[a-z0-9_]{1,100}$/;
@@ -64,11 +71,7 @@ export function SimulatorDialog() {
         <datalist id="simulator-actions">
           {(actions ?? []).map((a) => (
             <option key={a.action} value={a.action}>
-              {a.origin === 'local'
-                ? 'schema defined here'
-                : a.origin === 'flowent'
-                  ? 'schema from Flowent'
-                  : `seen ${a.calls} time${a.calls === 1 ? '' : 's'}, no schema`}
+              {DATALIST_ORIGIN[a.origin] ?? `seen ${a.calls} time${a.calls === 1 ? '' : 's'}, no schema`}
             </option>
           ))}
         </datalist>

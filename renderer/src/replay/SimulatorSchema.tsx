@@ -4,7 +4,7 @@ import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 
-const ORIGIN: Record<SimulatorAction['origin'], string> = {
+const ORIGIN: Record<Exclude<SimulatorAction['origin'], 'project'>, string> = {
   local: 'defined here',
   flowent: 'as registered in Flowent (cached)',
   history: 'none known',
@@ -12,7 +12,8 @@ const ORIGIN: Record<SimulatorAction['origin'], string> = {
 
 /** Where the simulator's schema for an action comes from, in the dialog's words ("defined here"). */
 export function schemaOriginWords(known: SimulatorAction | null): string {
-  return known?.schema ? ORIGIN[known.origin] : 'none known';
+  if (!known?.schema) return 'none known';
+  return known.origin === 'project' ? `the project's actions/${known.action}.yaml` : ORIGIN[known.origin];
 }
 
 /** The action's schema (where it comes from), and a place to define one here. */
@@ -39,7 +40,9 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
   return (
     <div className="simulator-schema" aria-label="Action schema">
       <span className="muted">JSON Schema: {origin}</span>{' '}
-      {!editing && !removing && (
+      {/* The project's file comes first in every check: a schema defined here would not be used. */}
+      {known?.origin === 'project' && <span className="muted">(edit that file to change it)</span>}
+      {!editing && !removing && known?.origin !== 'project' && (
         <div className="button-row">
           <button type="button" className="link-button" onClick={startEditing}>
             {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}

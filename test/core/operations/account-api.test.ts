@@ -5,7 +5,9 @@ import type {
   FlowentAction,
   FollowRecord,
   ParameterCheck,
+  ParameterProblem,
   RegisteredHere,
+  SimulatorAction,
   RegistrationRecord,
   Warned,
 } from '../../../main/contract/api';
@@ -459,6 +461,33 @@ describe('the account contract through the real core and the inspector', () => {
       'parameters.subject required',
     ]);
     expect(await rig.call('checkParameters', 9999)).toMatchObject({ ok: false, code: 'call-not-found' });
+  });
+
+  it('checks a call against a schema defined in the simulator before Flowent’s copy, as the simulator itself does', async () => {
+    const rig = await accountRig();
+    const input = {
+      name: 'send_email',
+      description: 'Send',
+      webhook_url: `${rig.companion.baseUrl}/actions/send_email`,
+      json_schema: SCHEMA,
+    };
+    expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+    // A change tried here before it is registered: Flowent's copy does not require `priority`.
+    const tried = { ...SCHEMA, properties: { ...SCHEMA.properties, priority: { type: 'string' } }, required: ['priority'] };
+    expect((await rig.call<Answer<unknown>>('saveSimulatorAction', 'send_email', JSON.stringify(tried))).ok).toBe(true);
+    const parameters = { recipient: 'a@example.com', subject: 'Hi' };
+    expect((await rig.gateway.executeAction('send_email', parameters)).status).toBe(200);
+    const call = (await rig.companion.core.api.listCalls({ test: false })).calls[0];
+
+    const check = await rig.call<Answer<ParameterCheck>>('checkParameters', call?.id);
+    expect(check).toMatchObject({ ok: true, value: { status: 'checked', schema: { from: 'simulator' } } });
+    const inDetails = check.ok ? check.value.problems.map((problem) => problem.path) : [];
+    const inSimulator = await rig.call<Answer<ParameterProblem[]>>('checkSimulatedParameters', 'send_email', JSON.stringify(parameters));
+    expect(inDetails).toEqual(['parameters.priority']);
+    expect(inSimulator.ok && inSimulator.value.map((problem) => problem.path)).toEqual(inDetails);
+    expect((await rig.call<SimulatorAction[]>('listSimulatorActions')).find((entry) => entry.action === 'send_email')).toMatchObject({
+      origin: 'local',
+    });
   });
 
   it('never lets the token value out: not in the account, events, inspector answers or the data folder', async () => {

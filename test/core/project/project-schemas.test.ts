@@ -51,4 +51,24 @@ describe('calls checked against the project’s schemas', () => {
     const other = await companion.core.api.checkParameters(await callId(companion, 'lookup_order', {}));
     expect(other).toEqual({ ok: true, value: { status: 'no-schema', problems: [], flowentAccount: false } });
   });
+
+  it('gives the simulator the same schema first: the project’s file, before one defined in the simulator', async () => {
+    const dir = join(tempDir('fc-project-'), 'flowent');
+    mkdirSync(join(dir, 'actions'), { recursive: true });
+    writeFileSync(join(dir, 'actions', 'send_email.yaml'), ACTION);
+    const companion = await startCore({ projectDir: dir });
+    cleanups.push(() => companion.close());
+    const api = companion.core.api;
+    expect((await api.saveSimulatorAction('send_email', JSON.stringify({ type: 'object' }))).ok).toBe(true);
+
+    expect((await api.listSimulatorActions()).find((entry) => entry.action === 'send_email')).toMatchObject({ origin: 'project' });
+    const parameters = { recipient: 'not an address' };
+    const inSimulator = await api.checkSimulatedParameters('send_email', JSON.stringify(parameters));
+    expect(inSimulator).toMatchObject({ ok: true, value: [{ path: 'parameters.recipient', keyword: 'format' }] });
+    const inDetails = await api.checkParameters(await callId(companion, 'send_email', parameters));
+    expect(inDetails).toMatchObject({ ok: true, value: { schema: { from: 'project' }, problems: [{ path: 'parameters.recipient' }] } });
+    // Parameters generated for a simulated call meet the project's schema.
+    const generated = await api.generateParameters('send_email', 1);
+    expect(generated.ok && JSON.parse(generated.value)).toHaveProperty('recipient');
+  });
 });

@@ -37,7 +37,7 @@ describe('actions the simulator offers', () => {
     const store = freshStore();
     cacheFromFlowent(store, 'default', ['create_ticket', 'send_email']);
     cacheFromFlowent(store, 'staging', ['staging_only']);
-    const actions = simulatorActions(store.calls, store.settings);
+    const actions = simulatorActions(store.calls, store.settings, () => []);
     expect(actions.map((a) => a.action)).toEqual(['create_ticket', 'send_email']);
     expect(actions[0]).toMatchObject({ action: 'create_ticket', origin: 'flowent', calls: 0, schema: SCHEMA });
   });
@@ -46,7 +46,7 @@ describe('actions the simulator offers', () => {
     expect(
       (() => {
         const store = freshStore();
-        return simulatorActions(store.calls, store.settings);
+        return simulatorActions(store.calls, store.settings, () => []);
       })(),
     ).toEqual([]);
   });
