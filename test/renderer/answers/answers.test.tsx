@@ -8,6 +8,7 @@ import { useCompanion, type Companion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { openCall, renderApp } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 
 const companion = useCompanion();
@@ -522,9 +523,7 @@ describe('answers: which answer applies, by the route', () => {
 describe('answers: a mock made from an answer of an action that forwards', () => {
   it('says the mock does not answer yet, opens the action in Answers, and one click makes it answer', async () => {
     const c = companion();
-    await c.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
-    await c.send('create_ticket');
-    const { pane, user } = await openCall(c.bridge, 1);
+    const { pane, user } = await openForwardedCall(c, 'create_ticket', handlerUrl(handler(), 'ok'));
     await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
     await screen.findByText(
       'Saved as the mock for create_ticket, but create_ticket forwards to your handler, so the mock does not answer yet.',

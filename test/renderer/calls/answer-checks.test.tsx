@@ -6,6 +6,7 @@ import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/a
 import { useCompanion } from '../harness/companion';
 import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall, resetPage } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 import { reachableTunnel } from '../../helpers/stand-in-tunnels';
 
 const companion = useCompanion();
@@ -112,9 +113,7 @@ describe('forwarding and the tunnel', () => {
 
   it('says a handler that timed out never answered, and what to do', async () => {
     const c = await companion.restart({ core: { forwardTimeoutMs: 300 } });
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'hang'));
-    await c.send('send_email');
-    const { pane, row } = await openCall(c.bridge, 1);
+    const { pane, row } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'hang'));
     expect(within(row).getByTestId('violation-mark').textContent).toBe('timed out');
     const unanswered = within(pane).getByRole('note', { name: 'No answer' });
     expect(unanswered.textContent).toMatch(
@@ -195,9 +194,7 @@ describe('forwarding and the tunnel', () => {
 describe('make a mock from this answer', () => {
   it('stores the answer as the action mock and says so', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
-    await c.send('send_email');
-    const { pane, user } = await openCall(c.bridge, 1);
+    const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'ok'));
     await user.click(within(pane).getByRole('button', { name: 'Make a mock from this answer' }));
     expect(c.bridge.callsTo('mockFromCall')).toEqual([[1]]);
     // send_email forwards: the toast says the mock does not answer yet (test/renderer/answers has the rest).

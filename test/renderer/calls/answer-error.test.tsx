@@ -5,6 +5,7 @@ import { answerError } from '../../../renderer/src/shared/answer-error';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -31,9 +32,7 @@ describe("the answer's own error in the problem box", () => {
   it("quotes your handler's error when the call was forwarded", async () => {
     const c = companion();
     // The stand-in handler answers 500 {"result":"","error":"database is down"}.
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'error500'));
-    await c.send('send_email');
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'error500'));
     const box = within(pane).getByRole('note', { name: 'Contract check' });
     expect(within(box).getByTestId('answer-error').textContent).toBe("Your handler's error: “database is down”");
   });

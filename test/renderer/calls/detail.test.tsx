@@ -5,6 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { formatDuration } from '../../../renderer/src/shared/format';
 import { KEY, useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 
 const companion = useCompanion();
@@ -247,9 +248,7 @@ describe('detail pane', () => {
   it('says how to answer a registration check that was not passed', async () => {
     const c = companion();
     // A handler that answers the check 400: Flowent would not register the action.
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'reg_fail'));
-    await c.send('send_email', {}, { key: null, extra: { test: true } });
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'reg_fail'), {}, { key: null, extra: { test: true } });
     expect(within(pane).getByTestId('verdict-line').textContent).toBe(
       "Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
     );

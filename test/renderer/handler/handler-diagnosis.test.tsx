@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
-import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -11,9 +11,7 @@ const handler = useHandler();
 describe('the box that says the handler and the companion disagree', () => {
   it('folds the verifier (about a hundred lines) and asks for it only once opened, so the verdict below stays in view', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
-    await c.send('send_email');
-    const { pane, user } = await openCall(c.bridge, 1);
+    const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'refuses_signatures'));
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     // The box, then the verdict line: the box holds a few lines, no code.
     expect(box.compareDocumentPosition(within(pane).getByTestId('verdict-line')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -31,10 +29,12 @@ describe('the box that says the handler and the companion disagree', () => {
 describe('the diagnosis speaks as the rest of the screen does', () => {
   it('names styles by the labels the signature details use, and points at its own verifier fold, not at a command', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
     // Non-ASCII text and keys out of order: the styles sign it in different bytes, so one is named.
-    await c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'refuses_signatures'), {
+      to: 'zoë@example.com',
+      b: 2,
+      a: { y: 'é', x: 1 },
+    });
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     expect(box.getAttribute('data-code')).toBe('handler-signature-style-mismatch');
     const call = (await c.api.getCall(1))!;
@@ -54,9 +54,13 @@ describe('the verifier fold for a call not validly signed', () => {
     const c = companion();
     await c.send('send_email', { to: 'a@example.com' });
     // A handler that checks nothing, and a call signed with another key.
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
-    await c.send('send_email', { to: 'b@example.com' }, { key: 'not-the-key' });
-    const { pane, user } = await openCall(c.bridge, 2);
+    const { pane, user } = await openForwardedCall(
+      c,
+      'send_email',
+      handlerUrl(handler(), 'ok'),
+      { to: 'b@example.com' },
+      { key: 'not-the-key' },
+    );
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     expect(box.getAttribute('data-code')).toBe('handler-accepted-invalid-signature');
     const style = (await c.api.getCall(2))!.handler!.verifierStyle;

@@ -8,6 +8,7 @@ import { startSignatureHandler, type SignatureHandler } from '../../helpers/sign
 import { hasPython } from '../../core/handler-check/verifier-runners';
 import { sign } from '../../../main/core/signature';
 import { openCall, resetPage } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -25,10 +26,8 @@ describe("the call's 'Your handler' section", () => {
   for (const { behaviour, verdict, line } of VERDICTS) {
     it(`says the ${verdict} verdict in a sentence`, async () => {
       const c = companion();
-      await c.api.setForwardTarget('send_email', handlerUrl(handler(), behaviour));
-      await c.send('send_email');
+      const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), behaviour));
       expect((await c.api.getCall(1))?.handler?.verdict).toBe(verdict);
-      const { pane } = await openCall(c.bridge, 1);
       const section = within(pane).getByRole('region', { name: 'Your handler' });
       expect(within(section).getByTestId('handler-verdict').textContent).toBe(line);
     });

@@ -4,6 +4,7 @@ import { within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -31,10 +32,8 @@ describe("the handler's words: a handler that turns a signature down rejected it
 describe('a rejected call every style signs alike', () => {
   it('is said in one line, not as every style rejected: it tells nothing about the style, the key or the check is the cause', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
     // Plain ASCII text, keys in order: every style signs it in the same bytes.
-    await c.send('send_email', { to: 'a@example.com' });
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'refuses_signatures'), { to: 'a@example.com' });
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     expect(box.getAttribute('data-code')).toBe('handler-refused-valid-signature');
     expect(within(box).queryByTestId('handler-styles-refused')).toBeNull();
@@ -62,9 +61,7 @@ describe('a rejected call every style signs alike', () => {
 describe("the handler's error is quoted once: the problem box above quotes it, the handler's words say what they conclude", () => {
   it('a 500 about something else: "its 500 says nothing about the signature", the error only in the problem box', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'error500'));
-    await c.send('send_email');
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'error500'));
     expect(within(pane).getByTestId('answer-error').textContent).toContain('database is down');
     const section = within(pane).getByRole('region', { name: 'Your handler' });
     expect(within(section).getByTestId('handler-verdict').textContent).toBe('Its 500 says nothing about the signature.');
@@ -73,9 +70,7 @@ describe("the handler's error is quoted once: the problem box above quotes it, t
 
   it('a 401 "Invalid signature": the box and the section say 401, the problem box quotes its error', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
-    await c.send('send_email');
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'refuses_signatures'));
     expect(within(pane).getByTestId('answer-error').textContent).toContain('Invalid signature');
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     expect(box.textContent).toContain('Your handler rejected a valid signature (it answered 401),');
@@ -88,9 +83,13 @@ describe("the handler's error is quoted once: the problem box above quotes it, t
 describe("a handler that rejected Flowent's unsigned registration check", () => {
   it('is told about the registration check, not about a signature to disagree on: there is none', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
-    await c.send('send_email', {}, { key: null, extra: { test: true } });
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(
+      c,
+      'send_email',
+      handlerUrl(handler(), 'refuses_signatures'),
+      {},
+      { key: null, extra: { test: true } },
+    );
     const box = within(pane).getByRole('group', { name: 'Your handler and the registration check' });
     expect(box.getAttribute('data-code')).toBe('handler-refused-registration-check');
     expect(box.textContent).toMatch(

@@ -4,15 +4,14 @@ import { waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
 
 /** Call #1 forwarded to a handler that accepts it, its details open at "Your handler". */
 async function forwardedCall(c: ReturnType<typeof companion>) {
-  await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
-  await c.send('send_email');
-  const opened = await openCall(c.bridge, 1);
+  const opened = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'ok'));
   return { ...opened, section: within(opened.pane).getByRole('region', { name: 'Your handler' }) };
 }
 

@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -13,9 +14,7 @@ const handler = useHandler();
 describe('the keyboard focus through a replay', () => {
   it('stays on the pressed button while the replay goes, then moves to the result heading', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
-    await c.send('send_email');
-    const { pane, user } = await openCall(c.bridge, 1);
+    const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), '{action_name}'));
     const button = within(pane).getByRole('button', { name: 'Replay as is' });
     const release = c.bridge.holdNext('replayCall', 'answer');
     button.focus();
@@ -44,9 +43,7 @@ describe('the keyboard focus through a replay', () => {
 
   it('is left in a field the person types in when a result comes', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
-    await c.send('send_email');
-    const { pane, user } = await openCall(c.bridge, 1);
+    const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), '{action_name}'));
     const release = c.bridge.holdNext('replayCall', 'answer');
     await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
     const field = within(pane).getByLabelText('Replay target URL');

@@ -4,6 +4,7 @@ import { waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 import { TARGET_PLACEHOLDER } from '../../../renderer/src/replay/TargetField';
 
 const companion = useCompanion();
@@ -14,9 +15,7 @@ const handler = useHandler();
 describe('where an empty replay target sends the call', () => {
   it("names the action's forwarding target, filled in, and follows a change of it", async () => {
     const c = companion();
-    await c.api.setForwardTarget('charge_card', handlerUrl(handler(), '{action_name}'));
-    await c.send('charge_card');
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane } = await openForwardedCall(c, 'charge_card', handlerUrl(handler(), '{action_name}'));
     const field = within(pane).getByLabelText('Replay target URL');
     const note = await within(pane).findByTestId('empty-target');
     expect(note.textContent).toBe(`Left empty, it goes to ${handlerUrl(handler(), 'charge_card')}, the forwarding target of charge_card.`);

@@ -5,6 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf } from '../harness/companion';
 import { handlerUrl, rawHeader, useHandler } from '../../helpers/handler-process';
 import { openCall } from '../harness/render';
+import { openForwardedCall } from '../harness/forwarded-call';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -40,9 +41,7 @@ describe('replay from the detail pane', () => {
 
   it('replays as is to the forwarding target (no target given) and reports passed for the same answer', async () => {
     const c = companion();
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), '{action_name}'));
-    await c.send('send_email');
-    const { pane, user } = await openCall(c.bridge, 1);
+    const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), '{action_name}'));
     await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
     expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'as-is', null]]);
