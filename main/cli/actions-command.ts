@@ -76,9 +76,9 @@ Environment:
                                with neither, https://api.flowent.chat/api/v1/gateway)
 
 Exit codes: 0 done (plan: nothing to do); 1 Flowent refused or could not be reached,
-nothing to work on (no flowent/ folder here), or "here" names no single serve of the project
-(the message says why); 2 usage, a project file with a mistake (the message names it), or a
---project folder that is not one; 3 plan: apply has changes to make (an action only on
+nothing to work on (no flowent/ in the folder, the current one or --project's), or "here"
+names no single serve of the project (the message says why); 2 usage, a project file with a
+mistake (the message names it), or a --project path that is not there or is a file; 3 plan: apply has changes to make (an action only on
 Flowent, which apply leaves alone without --prune, is not one).
 `;
 
@@ -150,12 +150,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   let run: (runtime: Runtime) => Promise<number>;
   if (sub === 'plan' || sub === 'apply' || sub === 'pull') {
     noArgs();
-    const found = actionsProjectDir(values.project, io);
-    if (!found.ok) {
-      err(`flowent-companion actions ${sub}: ${found.message}`);
-      return EXIT.failed;
-    }
-    projectDir = found.dir;
+    projectDir = actionsProjectDir(values.project, io);
     run = projectSubcommand(sub, values.prune ?? false);
   } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });
   const profile = values.profile;

@@ -4,6 +4,9 @@ import { parseArgsInCliWords } from './parse-args-words';
 
 export class UsageError extends Error {}
 
+/** What a command needs is not there (it may be next time): said as it is, and the command exits 1. */
+export class NothingToWorkOn extends Error {}
+
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { checkProjectDir, findProjectDir } from '../core';
-import { UsageError } from './args';
+import { NothingToWorkOn, UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
 import { createCore, DATA_DIR_ENV, resolveDataDir, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
@@ -54,28 +54,42 @@ function isFile(path: string): boolean {
 
 /**
  * The project a command answers from (`serve`, `send`, `replay`): the one --project names, which
- * must be there (a bad value), else flowent/ in the current folder, if any.
+ * must be there, else flowent/ in the current folder, if any.
  */
 export function answeringProjectDir(flag: string | undefined, io: CliIo): string | null {
   refuseFileAsProject(flag, io);
   const dir = projectDirOf(flag, io);
-  const missing = dir !== null && flag !== undefined ? checkProjectDir(dir) : null;
-  if (missing) throw new UsageError(`--project: ${inCliWords(missing)}`);
+  if (dir !== null && flag !== undefined) refuseMissingProject(dir, flag, io);
+  return dir;
+}
+
+/** The project folder a command cannot work without (`actions plan`, `apply`, `pull`): --project's, else flowent/ here. */
+export function actionsProjectDir(flag: string | undefined, io: CliIo): string {
+  refuseFileAsProject(flag, io);
+  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd())!;
+  refuseMissingProject(dir, flag ?? '.', io);
   return dir;
 }
 
 /**
- * The project folder a command cannot work without, or why there is none. A folder --project
- * names that is not one is a bad value (a usage error); no flowent/ where the command runs is
- * nothing to work on, a failure at run time, as `calls` with no history is.
+ * No flowent/ in the folder named (by --project, or by running there) is nothing to work on, a
+ * failure at run time however the folder was named, as `mocks import` of a folder with no answer
+ * files is: "flowent-companion init" makes it, and the same command then works. A --project path
+ * that is not there at all is a bad value, as `mocks import` of a folder that is not there is.
  */
-export function actionsProjectDir(flag: string | undefined, io: CliIo): { ok: true; dir: string } | { ok: false; message: string } {
-  refuseFileAsProject(flag, io);
-  const dir = projectDirOf(flag, io) ?? findProjectDir('.', io.cwd ?? process.cwd());
-  const missing = dir === null ? ({ code: 'no-project' } as const) : checkProjectDir(dir);
-  if (missing === null) return { ok: true, dir: dir! };
-  if (flag !== undefined) throw new UsageError(inCliWords(missing));
-  return { ok: false, message: inCliWords(missing) };
+function refuseMissingProject(dir: string, named: string, io: CliIo): void {
+  const missing = checkProjectDir(dir);
+  if (missing === null) return;
+  if (isFolder(resolve(io.cwd ?? process.cwd(), named))) throw new NothingToWorkOn(inCliWords(missing));
+  throw new UsageError(`--project: ${inCliWords(missing)}`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import { UsageError } from './args';
+import { NothingToWorkOn, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { COMMANDS } from './commands';
 import { watchForClosedPipe } from './closed-pipe';
@@ -55,6 +55,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr.write(`flowent-companion ${name}: ${error.message}\nSee "flowent-companion ${name} --help".\n`);
       return EXIT.usage;
+    }
+    if (error instanceof NothingToWorkOn) {
+      io.stderr.write(`flowent-companion ${name}: ${error.message}\n`);
+      return EXIT.failed;
     }
     throw error;
   }

@@ -92,6 +92,8 @@ const TABLE: Row[] = [
   ['serve', 'bad flag', () => ['serve', '--nope']],
   ['serve', 'bad value', () => ['serve', '--port', 'eighty']],
   ['serve', 'run-time failure', () => ['serve', '--port', String(busyPort), '--no-inspector', '--data-dir', at('serve')]],
+  ['serve', 'run-time failure', () => ['serve', '--project', EMPTY, '--no-inspector', '--data-dir', at('serve')]],
+  ['serve', 'bad value', () => ['serve', '--project', at('nowhere'), '--no-inspector', '--data-dir', at('serve')]],
   ['calls', 'bad flag', () => ['calls', '--nope']],
   ['calls', 'bad value', () => ['calls', '--limit', '0']],
   ['calls', 'run-time failure', () => ['calls', '--data-dir', EMPTY]],
@@ -108,6 +110,7 @@ const TABLE: Row[] = [
   ['replay', 'bad flag', () => ['replay', '--nope']],
   ['replay', 'bad value', () => ['replay', '--action', 'send_email', '--since', 'yesterday']],
   ['replay', 'run-time failure', () => ['replay', '99', '--data-dir', at('replay')]],
+  ['replay', 'run-time failure', () => ['replay', '99', '--project', EMPTY, '--data-dir', at('replay')]],
   // Nothing to work on, as for export: no calls of the action.
   ['replay', 'run-time failure', () => ['replay', '--action', 'nosuch', '--data-dir', at('replay')]],
   ['send', 'bad flag', () => ['send', 'send_email', '--nope']],
@@ -139,6 +142,11 @@ const TABLE: Row[] = [
   // A file of the project has a mistake; a --project folder that is not one.
   ['actions', 'bad value', () => ['actions', 'plan', '--project', at('bad-project'), '--data-dir', at('mocks')], gateway],
   ['actions', 'bad value', () => ['actions', 'plan', '--project', at('nowhere'), '--data-dir', at('mocks')], gateway],
+  // No flowent/ in a folder --project names is nothing to work on, as in the folder it runs in: one exit, however the folder is named.
+  ['actions', 'run-time failure', () => ['actions', 'plan', '--project', EMPTY, '--data-dir', at('mocks')], gateway],
+  ['actions', 'run-time failure', () => ['actions', 'apply', '--project', EMPTY, '--data-dir', at('mocks')], gateway],
+  ['actions', 'run-time failure', () => ['actions', 'pull', '--project', EMPTY, '--data-dir', at('mocks')], gateway],
+  ['actions', 'run-time failure', () => ['actions', 'pull', '--data-dir', at('mocks')], gateway, () => EMPTY],
   ['verifier', 'bad flag', () => ['verifier', 'python', '--nope']],
   ['verifier', 'bad value', () => ['verifier', 'cobol']],
   ['verifier', 'run-time failure', () => ['verifier', 'python', '--data-dir', DAMAGED], () => ({ FLOWENT_HMAC_KEY: 'key' })],

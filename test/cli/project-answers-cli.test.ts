@@ -213,7 +213,10 @@ describe('replay and send in a project folder', () => {
     expect(await elsewhere(['send', 'send_email', '--params', '{}', '--project', root])).toMatchObject({ code: 0, stderr: '' });
     expect(await elsewhere(['replay', '1', '--project', root])).toMatchObject({ code: 0 });
     expect((await handler.received()).length).toBe(4);
-    const notOne = await elsewhere(['send', 'send_email', '--params', '{}', '--project', data]);
+    // A folder without flowent/ is nothing to work on (init makes it), as where it runs; a path that is not there, a bad value.
+    const noProject = await elsewhere(['send', 'send_email', '--params', '{}', '--project', data]);
+    expect(noProject).toMatchObject({ code: 1, stderr: expect.stringContaining(`There is no project folder at ${join(data, 'flowent')}`) });
+    const notOne = await elsewhere(['send', 'send_email', '--params', '{}', '--project', join(data, 'nowhere')]);
     expect(notOne.code).toBe(2);
     expect(notOne.stderr).toContain('--project');
 
