@@ -8,7 +8,7 @@ import {
 } from '../contract/api';
 import { checkActionName, companionWebhookUrl } from '../core';
 import { companionBase, readSchema } from './actions-input';
-import { actionLine, PROFILE_SUBCOMMANDS, profileCommand, type Runtime } from './actions-output';
+import { actionJson, actionLine, PROFILE_SUBCOMMANDS, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -212,7 +212,7 @@ interface Parsed {
 function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<number> {
   const { values } = parsed;
   const print = (json: boolean, out: (line: string) => void) => (action: Parameters<typeof actionLine>[0]) =>
-    out(json ? JSON.stringify(action) : actionLine(action));
+    out(json ? actionJson(action) : actionLine(action));
   switch (sub) {
     case 'list':
       parsed.noArgs();
@@ -229,7 +229,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const name = parsed.name();
       return async ({ api, finish, out, json }) =>
         finish(await api.getAction(name), (action) =>
-          out(json ? JSON.stringify(action) : `${actionLine(action)}\n${JSON.stringify(action.json_schema, null, 2)}`),
+          out(json ? actionJson(action) : `${actionLine(action)}\n${JSON.stringify(action.json_schema, null, 2)}`),
         );
     }
     case 'delete': {
@@ -274,16 +274,14 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
           return finish(await api.registerHere(name, description, schema, here.base), (done) =>
             out(
               json
-                ? JSON.stringify({ ...done.action, created: done.created, linked: true, registrationChecked: done.registrationChecked })
+                ? actionJson(done.action, { created: done.created, linked: true, registrationChecked: done.registrationChecked })
                 : registeredHereLine(done),
             ),
           );
         }
         if (sub === 'register' && schema && description !== undefined && webhookUrl) {
           return finish(await api.registerAction({ name, description, webhook_url: webhookUrl, json_schema: schema }), (action) =>
-            out(
-              json ? JSON.stringify(action) : `Registered ${name} → ${redactUrlCredentials(action.webhook_url)} (Flowent's check passed).`,
-            ),
+            out(json ? actionJson(action) : `Registered ${name} → ${redactUrlCredentials(action.webhook_url)} (Flowent's check passed).`),
           );
         }
         const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl }, here?.base ?? null);
@@ -292,7 +290,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         const linked = updated.ok && here ? await api.linkAction(name, false, here.base) : null;
         if (linked && !linked.ok) return finish(linked, () => undefined);
         return finish(updated, (action) =>
-          out(json ? JSON.stringify(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
+          out(json ? actionJson(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
         );
       };
     }

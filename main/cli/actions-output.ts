@@ -28,6 +28,15 @@ export function actionLine(action: FlowentAction): string {
   return `${action.name}  ${redactUrlCredentials(action.webhook_url)}  ${action.description}`;
 }
 
+/**
+ * An action as --json prints it: its webhook_url's password as ***, as the text line, the plan's
+ * --json and `targets list --json` write a URL's, since what a command prints ends up in logs and
+ * scrollback. `extra` adds fields beside the action's own.
+ */
+export function actionJson(action: FlowentAction, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ ...action, webhook_url: redactUrlCredentials(action.webhook_url), ...extra });
+}
+
 /** Where the default profile's Gateway comes from, in words. */
 function defaultSource(gateway: DefaultGateway): string {
   switch (gateway.from) {

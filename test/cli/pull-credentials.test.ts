@@ -70,3 +70,14 @@ it('plan refuses a *** URL that stands for none Flowent holds (exit 2), sending 
   }
   expect(gateway.stored()[0]).toMatchObject({ webhook_url: REGISTERED });
 });
+
+it('list and get, with --json too, print the webhook_url with its password as ***, as the text lines and targets list --json do', async () => {
+  const { actions } = await setup();
+  for (const args of [['list'], ['list', '--json'], ['get', 'send_email'], ['get', 'send_email', '--json']]) {
+    const printed = await actions(...args);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).not.toContain('S3CRET');
+    expect(printed.stdout).toContain(PULLED);
+  }
+  expect(JSON.parse((await actions('get', 'send_email', '--json')).stdout)).toMatchObject({ name: 'send_email', webhook_url: PULLED });
+});
