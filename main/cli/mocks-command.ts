@@ -17,6 +17,7 @@ import { answersFolderInCliWords, inCliWords } from './cli-words';
 import { counted, fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
 import { printable } from './printable';
+import { forwardingOf } from './serve-answer-lines';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
@@ -117,7 +118,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         values['data-dir'],
         io,
         async (api) => {
-          const { mocks } = await api.getAnswerSettings();
+          const settings = await api.getAnswerSettings();
+          const { mocks } = settings;
           for (const mock of mocks)
             out(
               values.json
@@ -129,10 +131,19 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                   })
                 : describeMock(mock),
             );
-          if (mocks.length === 0 && !values.json)
+          if (mocks.length === 0 && !values.json) {
+            const forwards = settings.routes.some((route) => forwardingOf(settings, route.action) !== null);
+            const who = forwards ? 'every action no target forwards ("targets list" says which do)' : 'every action';
             err(
-              `No mocks stored: every action answers ${BUILT_IN_ANSWER_TEXT}. Add one with "flowent-companion mocks set <action> --file mock.json".`,
+              `No mocks stored: ${who} answers ${BUILT_IN_ANSWER_TEXT}. Add one with "flowent-companion mocks set <action> --file mock.json".`,
             );
+          }
+          // A mock listed is not what answers an action its route forwards: said under the list, which stays one line a mock.
+          if (!values.json)
+            for (const mock of mocks) {
+              const forwarded = forwardingOf(settings, mock.action);
+              if (forwarded !== null) err(forwardedNote(mock.action, forwarded));
+            }
           noteProjectAnswers(io, values['data-dir'], 'listed');
           return 0;
         },
@@ -148,19 +159,32 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         io,
         async (api) => {
           const key = targetKey(target);
-          const { mocks } = await api.getAnswerSettings();
+          const settings = await api.getAnswerSettings();
+          const { mocks } = settings;
           const mock = mocks.find((stored) => stored.action === key);
+          // A route that forwards the action's calls: then its mock (or the built-in answer) answers only in the handler's place.
+          const forwarded = forwardingOf(settings, key);
           if (!mock) {
+            const defaultMock = key !== null && mocks.some((stored) => stored.action === null);
+            if (forwarded !== null) {
+              const instead = defaultMock ? 'the default mock (mocks get --default)' : BUILT_IN_ANSWER_WORDS;
+              err(
+                `flowent-companion mocks: there is no mock for ${describeTarget(target)}, and none is what answers: ` +
+                  `${callsOf(key)}: ${forwarded}. A call the handler gives no answer gets ${instead} only with serve --fallback-to-mock.`,
+              );
+              return 1;
+            }
             // What answers instead: the stored default when there is one, else the built-in answer.
             const instead =
               key === null
                 ? `, so they get ${BUILT_IN_ANSWER_WORDS}.`
-                : mocks.some((stored) => stored.action === null)
+                : defaultMock
                   ? ', so the default mock (mocks get --default) answers it.'
                   : `, nor a default mock, so it gets ${BUILT_IN_ANSWER_WORDS}.`;
             err(`flowent-companion mocks: there is no mock for ${describeTarget(target)}${instead}`);
             return 1;
           }
+          if (forwarded !== null) err(forwardedNote(key, forwarded));
           io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
           return 0;
         },
@@ -356,6 +380,17 @@ async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string
   io.stderr.write(`flowent-companion mocks: warning: ${whose} breaks Flowent's contract; stored all the same:\n`);
   // A warning may quote the answer's text, and a call's answer (from-call) may come from any handler.
   for (const warning of check.warnings) io.stderr.write(`${printable(problemLine(warning))}\n`);
+}
+
+/** Whose calls a route sends: one action's, or (null) those of every action without a setting of its own. */
+function callsOf(action: string | null): string {
+  return action === null ? 'calls for every action without a setting of its own' : `calls for action ${action}`;
+}
+
+/** Said beside a mock whose action's calls are forwarded: it answers only in the place of a handler that gives no answer. */
+function forwardedNote(action: string | null, forwarded: string): string {
+  const mock = action === null ? 'the default mock' : `the mock for action ${action}`;
+  return `Note: ${mock} is not what answers: ${callsOf(action)}: ${forwarded}. It answers only a call the handler gives no answer, with serve --fallback-to-mock.`;
 }
 
 /** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */

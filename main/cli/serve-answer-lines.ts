@@ -42,6 +42,19 @@ export function answerLines(settings: AnswerSettings, projectDir: string | null 
   return lines;
 }
 
+/**
+ * Where the calls of one action (null: of every action without a setting of its own) go when
+ * its route forwards them, in the banner's words and by the same rule (routeFor): `forwarded to
+ * <url, password as ***> (its saved target)`, or why nothing is forwarded and what calls get
+ * then. Null when its mock answers.
+ */
+export function forwardingOf(settings: AnswerSettings, action: string | null): string | null {
+  const fallback = settings.routes.find((route) => route.action === null) ?? null;
+  const own = action === null ? null : (settings.routes.find((route) => route.action === action) ?? null);
+  if (routeFor(own, fallback, settings.startupForwardTarget).mode === 'mock') return null;
+  return destination(own, fallback, settings.startupForwardTarget, settings.fallbackToMock, setTargetWords(null));
+}
+
 /** How to give an action a target: in the history folder with `targets set`, in a project in its file. */
 interface SetTargetWords {
   /** For every action (a saved default, `_default.yaml`). */

@@ -88,6 +88,38 @@ describe('flowent-companion mocks', () => {
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toMatch(/No mocks stored/);
   });
 
+  it('says a saved target forwards an action, password as ***, where get and list would name its mock or the built-in answer', async () => {
+    const dataDir = tempDir();
+    const target = 'http://deploy:S3CRET@127.0.0.1:9/actions/{action_name}';
+    const forwarded = 'forwarded to http://deploy:***@127.0.0.1:9/actions/{action_name} (its saved target)';
+    expect((await runCli(['targets', 'set', 'send_email', target, '--data-dir', dataDir])).code).toBe(0);
+    const none = await runCli(['mocks', 'get', 'send_email', '--data-dir', dataDir]);
+    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none.stderr).toBe(
+      'flowent-companion mocks: there is no mock for action send_email, and none is what answers: calls for action send_email: ' +
+        `${forwarded}. A call the handler gives no answer gets the built-in answer, 200 {"result":"ok","error":""} only with serve --fallback-to-mock.\n`,
+    );
+    expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toContain(
+      'No mocks stored: every action no target forwards ("targets list" says which do) answers {"result":"ok","error":""}.',
+    );
+
+    const mock = file(dataDir, 'mock.json', JSON.stringify({ status: 200, body: { result: 'mocked', error: '' } }));
+    expect((await runCli(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir])).code).toBe(0);
+    const note =
+      `Note: the mock for action send_email is not what answers: calls for action send_email: ${forwarded}. ` +
+      'It answers only a call the handler gives no answer, with serve --fallback-to-mock.\n';
+    const got = await runCli(['mocks', 'get', 'send_email', '--data-dir', dataDir]);
+    expect(got).toMatchObject({ code: 0, stderr: note });
+    expect(JSON.parse(got.stdout)).toMatchObject({ body: { result: 'mocked' } });
+    const listed = await runCli(['mocks', 'list', '--data-dir', dataDir]);
+    expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^send_email {2}rules: 200\n$/), stderr: note });
+    expect(listed.stderr + got.stderr + none.stderr).not.toContain('S3CRET');
+
+    // Set back to its mock, the mock answers: nothing more is said.
+    expect((await runCli(['targets', 'mode', 'send_email', 'mock', '--data-dir', dataDir])).code).toBe(0);
+    expect(await runCli(['mocks', 'get', 'send_email', '--data-dir', dataDir])).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('says an action with no mock, and no default stored, gets the built-in answer, and what it is', async () => {
     const dataDir = tempDir();
     expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).code).toBe(0);
