@@ -19,6 +19,7 @@ import { withCore } from './open-core';
 import { printable } from './printable';
 import { forwardingOf } from './serve-answer-lines';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
+import { withLines } from '../contract/mock-placement';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
@@ -331,7 +332,7 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
       }
     }
     io.stdout.write(`Imported ${importedParts(read.mocks.length, read.routes)} from ${folder}.\n`);
-    for (const mock of read.mocks) await warnOfContract(api, mock, join(folder, `${mock.action ?? '_default'}.yaml`), io);
+    for (const mock of read.mocks) await warnOfContract(api, mock, join(folder, `${mock.action ?? '_default'}.yaml`), io, false);
     return 0;
   });
 }
@@ -371,15 +372,18 @@ function problemLine(problem: DefinitionError): string {
 
 /**
  * Says on stderr what a stored mock's answers break of Flowent's contract, in the words of the
- * core's check (the one the page's editor marks). The mock stays stored and the command exits
+ * core's check (the one the page's editor marks), each on the line of the mock's text the page
+ * marks it at (mock-placement), unless `placed` is false: a mock imported from an answer file is
+ * stored as JSON, whose lines are not the file's. The mock stays stored and the command exits
  * 0: a developer may want a failing answer on purpose, to try a flow's failure branch.
  */
-async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string, io: CliIo): Promise<void> {
+async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string, io: CliIo, placed = true): Promise<void> {
   const check = await api.checkMock(mock.text, mock.format);
   if (!check.ok || check.warnings.length === 0) return;
   io.stderr.write(`flowent-companion mocks: warning: ${whose} breaks Flowent's contract; stored all the same:\n`);
+  const warnings = placed ? withLines(mock.text, check.warnings) : check.warnings;
   // A warning may quote the answer's text, and a call's answer (from-call) may come from any handler.
-  for (const warning of check.warnings) io.stderr.write(`${printable(problemLine(warning))}\n`);
+  for (const warning of warnings) io.stderr.write(`${printable(problemLine(warning))}\n`);
 }
 
 /** Whose calls a route sends: one action's, or (null) those of every action without a setting of its own. */

@@ -179,12 +179,13 @@ describe('flowent-companion mocks', () => {
 
   it("warns where a mock's answer breaks Flowent's contract, in the check's words, and stores it all the same", async () => {
     const dataDir = tempDir();
-    const resultNumber = file(dataDir, 'result-number.json', JSON.stringify({ status: 200, body: { result: 5, error: '' } }));
+    const resultNumber = file(dataDir, 'result-number.json', JSON.stringify({ status: 200, body: { result: 5, error: '' } }, null, 2));
     const set = await runCli(['mocks', 'set', 'bad_result', '--file', resultNumber, '--data-dir', dataDir]);
     expect(set).toMatchObject({ code: 0, stdout: expect.stringContaining('Stored the mock for action bad_result.') });
     expect(set.stderr).toBe(
       `flowent-companion mocks: warning: ${resultNumber} breaks Flowent's contract; stored all the same:\n` +
-        '  body.result: the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).\n',
+        // On the line the page's editor marks: "result": 5 is line 4, its value at column 15.
+        '  body.result (line 4, column 15): the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).\n',
     );
     // In YAML each warning says its line, as the editor marks it.
     const failing = file(dataDir, 'failing.yaml', 'status: 503\nbody:\n  result: ""\n  error: down\n');
@@ -204,8 +205,12 @@ describe('flowent-companion mocks', () => {
     const copied = await runCli(['mocks', 'from-call', '1', '--data-dir', dataDir]);
     expect(copied.code).toBe(0);
     expect(copied.stderr).toMatch(
-      /^flowent-companion mocks: warning: the mock made from call #1 breaks Flowent's contract; stored all the same:\n {2}fallback\.body\.result: the mock answered 200 but `result` is a number/,
+      /^flowent-companion mocks: warning: the mock made from call #1 breaks Flowent's contract; stored all the same:\n {2}fallback\.body\.result \(line \d+, column \d+\): the mock answered 200 but `result` is a number/,
     );
+    // Its line is the one of the stored mock's text ("mocks get" prints it) that holds the result.
+    const line = Number(/\(line (\d+),/.exec(copied.stderr)?.[1]);
+    const stored = (await runCli(['mocks', 'get', 'bad_result', '--data-dir', dataDir])).stdout.split('\n');
+    expect(stored[line - 1]).toMatch(/"result": 5/);
 
     // An answers folder: each file with a warning is named.
     const folder = join(dataDir, 'answers');

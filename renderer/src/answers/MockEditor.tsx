@@ -4,7 +4,7 @@ import { json } from '@codemirror/lang-json';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
-import type { LintMark } from './mock-lint';
+import type { LintMark } from '../../../main/contract/mock-placement';
 import { editorTheme } from './editor-theme';
 import { yamlLanguage } from './yaml-language';
 

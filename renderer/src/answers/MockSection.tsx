@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LazyMockEditor } from './LazyMockEditor';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
-import { lintMarks, type LintMark } from './mock-lint';
+import { lintMarks, type LintMark } from '../../../main/contract/mock-placement';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
 import { answerFor, describeMockUse } from './answer-routes';
 import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lintMarks, locateJsonPaths, pointAt } from '../../../renderer/src/answers/mock-lint';
+import { lintMarks, locateJsonPaths, pointAt, withLines } from '../../main/contract/mock-placement';
 
 const TEXT = '{\n  "status": 700,\n  "responses": [\n    { "when": [{ "path": "parameters.x", "regex": "(" }] }\n  ]\n}';
 
-describe('mock lint mapping', () => {
+describe("placing a mock's problems", () => {
   it('places a syntax error at its 1-based line and column', () => {
     const text = '{\n  "status": 200,\n}';
     const { marks, unplaced } = lintMarks(text, [{ path: '', message: 'not valid JSON', line: 3, column: 1 }]);
@@ -47,17 +47,16 @@ describe('mock lint mapping', () => {
     expect(locateJsonPaths('{"a": 1} x')).toBeNull();
     expect(locateJsonPaths('[1, {"b\\"c": true}]')?.get('[1].b"c')).toEqual({ from: 13, to: 17 });
   });
-});
 
-describe('the example mock', () => {
-  it('is accepted by the core validator as a rules mock on parameters.recipient', async () => {
-    const { EXAMPLE_MOCK, DEFAULT_MOCK_TEXT } = await import('../../../renderer/src/answers/example-mock');
-    const { parseMockText } = await import('../../../main/core/answers/mock-file');
-    const checked = parseMockText(EXAMPLE_MOCK, 'json');
-    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-    expect(checked.value.selection).toBe('rules');
-    expect(checked.value.responses.map((r) => r.when[0]?.path)).toEqual(['parameters.recipient', 'parameters.recipient']);
-    expect(checked.value.responses[1]!.body).toEqual({ result: 'Sent to {{parameters.recipient}}', error: '' });
-    expect(parseMockText(DEFAULT_MOCK_TEXT, 'json').ok).toBe(true);
+  it('gives the line and column a problem is marked at, for the command line to say', () => {
+    const text = '{\n  "status": 200,\n  "body": {"result": 5, "error": ""}\n}\n';
+    const placed = withLines(text, [
+      { path: 'body.result', message: 'result must be a string' },
+      { path: 'fallback', message: 'not in the text' },
+    ]);
+    expect(placed).toEqual([
+      { path: 'body.result', message: 'result must be a string', line: 3, column: 22 },
+      { path: 'fallback', message: 'not in the text' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { DefinitionError } from '../../../main/contract/api';
+import type { DefinitionError } from './answers';
 
 /** A problem placed in the editor's text: what CodeMirror's lint layer draws. */
 export interface LintMark {
@@ -10,6 +10,40 @@ export interface LintMark {
 }
 
 type Span = { from: number; to: number };
+
+/**
+ * Where each problem of a mock's text sits: one place for the page's editor, which marks it,
+ * and the command line, which says its line. A field problem carries a path, found here in the
+ * JSON text (the whole value); a syntax error (no path), and a field problem in YAML, sits at
+ * its line and column. Null for a problem that cannot be placed.
+ */
+export function placeProblems(text: string, problems: DefinitionError[]): { problem: DefinitionError; span: Span | null }[] {
+  let spans: Map<string, Span> | null | undefined;
+  return problems.map((problem) => {
+    let span: Span | null = null;
+    if (problem.path !== '') {
+      if (spans === undefined) spans = locateJsonPaths(text);
+      span = spans?.get(problem.path) ?? null;
+    }
+    if (!span && problem.line !== undefined) span = pointAt(text, problem.line, problem.column ?? 1);
+    return { problem, span };
+  });
+}
+
+/**
+ * The problems with the line and column each starts at, as `placeProblems` finds them: the
+ * command line says a contract warning of a JSON mock (which has a path, no line) on the line
+ * the page's editor marks. A problem that cannot be placed is left as it is.
+ */
+export function withLines(text: string, problems: DefinitionError[]): DefinitionError[] {
+  return placeProblems(text, problems).map(({ problem, span }) => (span ? { ...problem, ...lineColumnAt(text, span.from) } : problem));
+}
+
+/** The 1-based line and column of a place in the text. */
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
 
 /**
  * Turns the core's problems into editor marks. A field error carries a path, found here in
@@ -24,16 +58,9 @@ export function lintMarks(
 ): { marks: LintMark[]; unplaced: DefinitionError[] } {
   const marks: LintMark[] = [];
   const unplaced: DefinitionError[] = [];
-  let spans: Map<string, Span> | null | undefined;
-  for (const error of errors) {
-    let span: Span | null = null;
-    if (error.path !== '') {
-      if (spans === undefined) spans = locateJsonPaths(text);
-      span = spans?.get(error.path) ?? null;
-    }
-    if (!span && error.line !== undefined) span = pointAt(text, error.line, error.column ?? 1);
-    if (span) marks.push({ ...span, severity, message: error.path ? `${error.path}: ${error.message}` : error.message });
-    else unplaced.push(error);
+  for (const { problem, span } of placeProblems(text, errors)) {
+    if (span) marks.push({ ...span, severity, message: problem.path ? `${problem.path}: ${problem.message}` : problem.message });
+    else unplaced.push(problem);
   }
   return { marks, unplaced };
 }
