@@ -1,11 +1,14 @@
 import type { HeaderPair, ReplayFailure, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader } from '../../contract/credential-headers';
-import { resignBody } from './edit-body';
+import { freshBody } from './edit-body';
 import { FALLBACK_STYLE } from './learned-style';
 
 export interface CurlOptions {
-  /** A fresh timestamp and signature instead of the stored ones (needs `key`). */
+  /**
+   * A fresh timestamp and signature instead of the stored ones (needs `key`); a registration
+   * check Flowent sent unsigned gets a fresh timestamp only, as Flowent sends it.
+   */
   resign?: boolean;
   key?: string | null;
   /** Default: python (pass the learned style). */
@@ -29,7 +32,7 @@ export function shellQuote(text: string): string {
 
 /**
  * A POSIX shell command that sends the same call with curl: the stored body (or a re-signed
- * one), its headers (no credentials: copy those by hand), POSTed to the URL. The URL is the
+ * one, see `resign`), its headers (no credentials: copy those by hand), POSTed to the URL. The URL is the
  * companion's own (or the one given), never built from the stored Host header: a caller
  * could name any machine there and have the user send it a freshly signed call.
  */
@@ -38,12 +41,13 @@ export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<str
   let body: Buffer = call.requestBody;
   let headers: HeaderPair[] = call.requestHeaders.filter(([name]) => !LEFT_OUT.test(name) && !isCredentialHeader(name));
   if (options.resign) {
-    if (!options.key) return { ok: false, code: 'no-key', needs: 'curl' };
-    const signed = resignBody(call.requestBody, options.key, options.style ?? FALLBACK_STYLE, {
-      timestamp: Math.floor((options.now?.() ?? Date.now()) / 1000),
+    const fresh = freshBody(call.requestBody, Math.floor((options.now?.() ?? Date.now()) / 1000), {
+      key: options.key ?? null,
+      style: () => options.style ?? FALLBACK_STYLE,
+      needs: 'curl',
     });
-    if (!signed.ok) return signed;
-    body = signed.value.body;
+    if (!fresh.ok) return fresh;
+    body = fresh.value.body;
     headers = [['Content-Type', 'application/json'], ...headers.filter(([name]) => name.toLowerCase() !== 'content-type')];
   }
   if (body.includes(0)) return { ok: false, code: 'binary-body' };

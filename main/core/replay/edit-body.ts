@@ -81,6 +81,37 @@ export function signBody(
   return { ok: true, value: { body: Buffer.from(signed.body, 'utf8'), signature: signed.signature, style } };
 }
 
+/**
+ * Flowent's registration check as its docs show it: `"test": true` and no `signature`. Flowent
+ * sends it unsigned, so re-sent it goes unsigned too: signed, it would test a request Flowent
+ * never sends (and be listed as validly signed).
+ */
+export function isUnsignedRegistrationCheck(raw: Uint8Array): boolean {
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.root.kind !== 'object') return false;
+  const test = lastMember(parsed.root, 'test');
+  return test?.kind === 'boolean' && test.value && lastMember(parsed.root, 'signature') === undefined;
+}
+
+/**
+ * A stored body sent again with a fresh timestamp (Unix seconds) as Flowent would send it now:
+ * signed with the key in `style`, or, for a registration check Flowent sent unsigned, unsigned
+ * (`style` null, no key needed). `needs`: what to say when signing is wanted and there is no key.
+ */
+export function freshBody(
+  raw: Uint8Array,
+  timestamp: number,
+  signing: { key: string | null; style: (key: string) => string; needs: Extract<ReplayFailure, { code: 'no-key' }>['needs'] },
+): Result<{ body: Buffer; style: StyleName | null }, ReplayFailure> {
+  if (isUnsignedRegistrationCheck(raw)) {
+    const rewritten = rewriteBody(raw, { timestamp });
+    return rewritten.ok ? { ok: true, value: { body: rewritten.value, style: null } } : rewritten;
+  }
+  if (!signing.key) return { ok: false, code: 'no-key', needs: signing.needs };
+  const signed = resignBody(raw, signing.key, signing.style(signing.key), { timestamp });
+  return signed.ok ? { ok: true, value: { body: signed.value.body, style: signed.value.style } } : signed;
+}
+
 /** A fresh timestamp and signature (and optionally new parameters) for a stored body. */
 export function resignBody(
   raw: Uint8Array,

@@ -3,12 +3,13 @@ import { checkAnswer } from '../protocol/answer-check';
 import type { StoredCall } from '../store/calls-repository';
 import { diffAnswers } from './answer-diff';
 import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';
-import { isObjectParameters, overFlowentLimit, resignBody } from './edit-body';
+import { freshBody, isObjectParameters, overFlowentLimit, resignBody } from './edit-body';
 import type { StyleLearner } from './learned-style';
 
 /**
  * - `as-is`: the original bytes and headers (the old signature and timestamp).
- * - `resign`: a fresh timestamp, signed with the current key.
+ * - `resign`: a fresh timestamp, signed with the current key; a registration check Flowent sent
+ *   unsigned goes unsigned, as Flowent sends it.
  * - `edit`: new parameters, a fresh timestamp, signed with the current key.
  */
 export type ReplayMode = 'as-is' | 'resign' | 'edit';
@@ -58,18 +59,21 @@ export async function replayStored(
   let body: Buffer = original.requestBody;
   let headers = original.requestHeaders;
   let signedStyle: string | null = null;
-  if (mode !== 'as-is') {
+  const now = () => Math.floor((options.now?.() ?? Date.now()) / 1000);
+  const styleFor = (key: string) => options.style ?? ctx.learner.learnedStyle(key).style;
+  if (mode === 'resign') {
+    const fresh = freshBody(original.requestBody, now(), { key: ctx.hmacKey(), style: styleFor, needs: 'resign' });
+    if (!fresh.ok) return fresh;
+    body = fresh.value.body;
+    headers = jsonHeaders(original.requestHeaders);
+    signedStyle = fresh.value.style;
+  } else if (mode === 'edit') {
     const key = ctx.hmacKey();
     if (!key) return { ok: false, code: 'no-key', needs: 'resign' };
-    if (mode === 'edit' && !isObjectParameters(options.parameters)) return { ok: false, code: 'invalid-parameters' };
-    const style = options.style ?? ctx.learner.learnedStyle(key).style;
-    const now = Math.floor((options.now?.() ?? Date.now()) / 1000);
-    const signed = resignBody(original.requestBody, key, style, {
-      timestamp: now,
-      parameters: mode === 'edit' ? options.parameters : undefined,
-    });
+    if (!isObjectParameters(options.parameters)) return { ok: false, code: 'invalid-parameters' };
+    const signed = resignBody(original.requestBody, key, styleFor(key), { timestamp: now(), parameters: options.parameters });
     if (!signed.ok) return signed;
-    const over = mode === 'edit' ? overFlowentLimit(signed.value.body) : null;
+    const over = overFlowentLimit(signed.value.body);
     if (over) return over;
     body = signed.value.body;
     headers = jsonHeaders(original.requestHeaders);
