@@ -5,7 +5,7 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_SENT } from '../contract/words';
+import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_SENT, replaySigningWords } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
 import { handlerWhy, type HandlerWhy } from './call-why';
@@ -46,8 +46,9 @@ Options:
   --action <name>      Replay this action's calls from Flowent (oldest first)
   --since <time>       With --action: only calls since an ISO 8601 time or a span (30m, 1h, 2d)
   --limit <n>          With --action: at most the newest n calls, 1-${MAX_SELECTION} (default 1000)
-  --resign             Fresh timestamp and signature (needs ${HMAC_KEY_ENV}); without it the
-                       original bytes are sent as they were
+  --resign             Fresh timestamp and signature (needs ${HMAC_KEY_ENV}); a registration
+                       check Flowent sent unsigned goes unsigned, as Flowent sends it.
+                       Without it the original bytes are sent as they were
   --style <style>      With --resign: sign in this style (default: the style learned from
                        your Flowent calls, else python)
   --params <json|@file>
@@ -243,7 +244,8 @@ function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy |
   const r = result.value;
   // As the page's lists say it: a companion's refusal in its words, the original's answer first when it was another.
   const status = answerChangeWords(r.original, { status: r.status, answeredBy: r.answeredBy, problem: r.problem });
-  const signed = r.signedStyle ? `  re-signed (${r.signedStyle})` : '';
+  const signing = replaySigningWords(r);
+  const signed = signing ? `  ${signing}` : '';
   // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok".
   const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
   out(`#${r.originalId} → #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);

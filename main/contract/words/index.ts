@@ -72,6 +72,7 @@ export {
   NOT_SENT,
   replayAnswerWords,
   replayItemWords,
+  replaySigningWords,
   type ReplayItemWords,
 } from './replay-run-words';
 export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';

@@ -4,10 +4,20 @@
  * replay's result already uses (its status, the mock in the handler's place, why forwarding
  * failed), so a call reads the same in a run as on its own.
  */
-import type { BulkReplayItem, ReplayAnswer, ReplayFailure } from '../replay';
+import type { BulkReplayItem, ReplayAnswer, ReplayFailure, ReplayOutcome } from '../replay';
 import { answeredByWords, forwardingFailedWords, statusWords } from './answered-by-words';
 import { problemWords, refusedForRequest } from './call-problem-words';
 import { counted } from './counted';
+
+/**
+ * How a replay was signed, for its result: `re-signed (python)`, the registration check sent
+ * unsigned though re-signing was chosen (a result reading "re-signed" would be wrong, and one
+ * reading nothing would pass for an as-is replay), or null when the original bytes went.
+ */
+export function replaySigningWords({ mode, signedStyle }: Pick<ReplayOutcome, 'mode' | 'signedStyle'>): string | null {
+  if (signedStyle !== null) return `re-signed (${signedStyle})`;
+  return mode === 'as-is' ? null : 'unsigned registration check, fresh timestamp (as Flowent sends it)';
+}
 
 /** Said of a call a run refused before sending it, before why: no handler saw it, so it is no failure of one. */
 export const NOT_SENT = 'not sent';
