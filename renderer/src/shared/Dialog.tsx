@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { focusableIn } from './focusable';
 
 interface Props {
   title: string;
@@ -25,9 +26,7 @@ export function Dialog({ title, onClose, closeLabel, className, children }: Prop
 
   function trapTab(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [
-      ...dialogRef.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, select, [contenteditable="true"]'),
-    ];
+    const focusable = focusableIn(dialogRef.current);
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
