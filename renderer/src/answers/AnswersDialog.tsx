@@ -47,7 +47,14 @@ export function AnswersDialog() {
   const edited = Object.keys(drafts);
   const unsavedWords = draftsWords(edited);
   const askBeforeClosing = useCallback(() => setClosing(true), []);
-  useUnsavedWork(unsavedWords, askBeforeClosing);
+  const keepEditing = useCallback(() => {
+    setClosing(false);
+    // Back to an edited mock, where its Save button is.
+    const first = Object.keys(drafts)[0];
+    if (!drafts[key] && first !== undefined) setKey(first);
+  }, [drafts, key]);
+  // Esc with the question up takes its safe choice, as it does inside the question.
+  useUnsavedWork(unsavedWords, closing ? keepEditing : askBeforeClosing);
 
   // The edits left behind are kept without a toast: the row's "unsaved" mark says so, and a toast
   // at each switch stacked over the editor.
@@ -58,13 +65,6 @@ export function AnswersDialog() {
   function requestClose() {
     if (unsavedWords) setClosing(true);
     else closePanel();
-  }
-
-  function keepEditing() {
-    setClosing(false);
-    // Back to an edited mock, where its Save button is.
-    const first = edited[0];
-    if (!drafts[key] && first !== undefined) setKey(first);
   }
 
   const action = key === DEFAULT_KEY ? null : key;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useFocusReturn } from './use-focus-return';
 
 interface Props {
   /** What is asked, for the group's accessible name: "clearing history" reads "Confirm clearing history". */
@@ -18,15 +19,28 @@ interface Props {
 /**
  * The question asked in place before something that cannot be undone (deleting, replacing,
  * exposing). The safe choice has the focus, so Enter right after the first press does not
- * confirm it.
+ * confirm it, and Esc takes it too: it closes the question only, not the dialog around it. When
+ * the question goes, the keyboard goes back to what asked it (useFocusReturn).
  */
 export function ConfirmBox({ what, children, confirm, onConfirm, cancel = 'Cancel', onCancel, busy = false }: Props) {
+  const box = useRef<HTMLDivElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
+  useFocusReturn(box);
   useEffect(() => keep.current?.focus(), []);
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key !== 'Escape') return;
+    // The inspector's Esc would close the dialog (or the call's pane) around the question.
+    e.preventDefault();
+    e.stopPropagation();
+    onCancel();
+  }
+
   return (
-    <div className="confirm" role="group" aria-label={`Confirm ${what}`}>
+    <div className="confirm" role="group" aria-label={`Confirm ${what}`} ref={box} onKeyDown={onKeyDown}>
       <p>{children}</p>
-      <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard to the page's body. */}
+      <button type="button" className="danger" aria-disabled={busy || undefined} onClick={() => busy || onConfirm()}>
         {confirm}
       </button>
       <button type="button" ref={keep} onClick={onCancel}>

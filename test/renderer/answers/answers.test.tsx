@@ -391,13 +391,16 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
     await user.click(within(table(dialog)).getByRole('button', { name: 'send_email' }));
     await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
     await user.keyboard('{Escape}');
-    await user.keyboard('{Escape}');
     const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
     expect(ask.textContent).toContain('Unsaved changes to the mocks of charge_card and send_email: discard them and close');
-    // Esc again does not discard: only "Discard and close" does.
+    // Esc again does not discard: it takes the question's safe choice, keeping the edits and the dialog.
+    await user.keyboard('{Escape}');
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
     expect(document.querySelectorAll('.toast')).toHaveLength(0);
-    await user.click(within(ask).getByRole('button', { name: 'Discard and close' }));
+    await user.keyboard('{Escape}');
+    const askedAgain = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    await user.click(within(askedAgain).getByRole('button', { name: 'Discard and close' }));
     expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
   });
 
