@@ -25,9 +25,11 @@ export function useKeyboard(): void {
       const { settingsOpen, panel } = useUiStore.getState();
       if (e.key === 'Escape') {
         if (handleReplayEscape()) return;
-        if (settingsOpen) closeSettings();
-        else if (panel) {
-          if (mayDiscardOnEscape()) closePanel();
+        // A dialog's unsaved work is asked about first, the same for every dialog (useUnsavedWork).
+        if (settingsOpen || panel) {
+          if (!mayDiscardOnEscape()) return;
+          if (settingsOpen) closeSettings();
+          else closePanel();
         } else listKey('Escape');
         return;
       }

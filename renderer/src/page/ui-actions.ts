@@ -141,5 +141,5 @@ export function dismissUrlChange(): void {
 }
 
 export function closeSettings(): void {
-  useUiStore.setState({ settingsOpen: false });
+  useUiStore.setState({ settingsOpen: false, unsavedWork: null, discardWarned: false });
 }
