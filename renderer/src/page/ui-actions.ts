@@ -132,8 +132,16 @@ export function mayDiscardOnEscape(): boolean {
   }
   if (discardWarned) return true;
   useUiStore.setState({ discardWarned: true });
-  showToast(`Unsaved changes to ${unsavedWork}: press Esc again to discard them, or save first.`, 4000);
+  showToast(discardWarning(unsavedWork), 4000);
   return false;
+}
+
+/**
+ * What a first Esc over unsaved work says: what would go, and how to keep it, in the words of the
+ * form's own button ("save first" where there is a Save).
+ */
+export function discardWarning(what: string, keep = 'save first'): string {
+  return `Unsaved changes to ${what}: press Esc again to discard them, or ${keep}.`;
 }
 
 export function dismissUrlChange(): void {

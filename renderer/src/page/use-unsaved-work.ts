@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { holdUnloadForUnsavedWork } from './leave-guard';
-import { setDiscardQuestion, setUnsavedWork, showToast } from './ui-actions';
+import { discardWarning, setDiscardQuestion, setUnsavedWork, showToast } from './ui-actions';
 
 /** While `unsaved`, a reload or close asks first (leave-guard.ts). */
 function useUnloadGuard(unsaved: boolean): void {
@@ -30,9 +30,10 @@ export function useUnsavedWork(what: string | null, ask?: () => void): void {
  * dialog would clear the slot and let the next Esc drop the edits silently.
  * A reload or close of the page asks first, as for the dialogs: that guard counts every holder,
  * so it has none of the one slot's trouble.
+ * `keep` says how the edits are kept, in the words of the editor's own button.
  * Returns the Esc handler's question: may the editor close now?
  */
-export function useInlineUnsavedWork(what: string | null): () => boolean {
+export function useInlineUnsavedWork(what: string | null, keep: string): () => boolean {
   const warned = useRef(false);
   useUnloadGuard(what !== null);
   useEffect(() => {
@@ -42,7 +43,7 @@ export function useInlineUnsavedWork(what: string | null): () => boolean {
     if (!what || warned.current) return true;
     warned.current = true;
     // Worded as the dialogs' warning (mayDiscardOnEscape), so both read the same.
-    showToast(`Unsaved changes to ${what}: press Esc again to discard them, or save first.`, 4000);
+    showToast(discardWarning(what, keep), 4000);
     return false;
-  }, [what]);
+  }, [what, keep]);
 }

@@ -50,7 +50,8 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
   // The text last replayed: edits are unsaved work until replayed (or put back to the original).
   const [replayedText, setReplayedText] = useState(() => keptDraft(callId)?.replayedText ?? original);
   const unsaved = text !== original && text !== replayedText;
-  const mayClose = useInlineUnsavedWork(unsaved ? `the edited parameters of call #${callId}` : null);
+  // It has no Save: edits are kept by replaying them.
+  const mayClose = useInlineUnsavedWork(unsaved ? `the edited parameters of call #${callId}` : null, 'replay them first (Replay edited)');
   useEffect(() => {
     if (unsaved) keepDraft(callId, { text, replayedText });
     else dropDraft(callId);
