@@ -1,5 +1,6 @@
 /** What Tab can reach: links, form controls, editable text and anything given a tab stop. */
-const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button, input:not([type="hidden"]), select, textarea, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
 
 /** Whether the keyboard can go to `element` now: in the page, not disabled, not hidden. */
 export function canFocus(element: Element | null): element is HTMLElement {

@@ -69,7 +69,8 @@ describe('replay with edited parameters', () => {
 
 describe('Esc in the edit-parameters editor', () => {
   // The editor has no Save: the warning names the button that keeps the edits.
-  const warning = 'Unsaved changes to the edited parameters of call #3: press Esc again to discard them, or replay them first (Replay edited).';
+  const warning =
+    'Unsaved changes to the edited parameters of call #3: press Esc again to discard them, or replay them first (Replay edited).';
   const editorOpen = (pane: HTMLElement) => within(pane).queryByRole('group', { name: 'Edit parameters' }) !== null;
   const text = (editor: HTMLElement) => editorIn(editor).state.doc.toString();
   // The user's Esc comes from inside the editor, where they typed.
