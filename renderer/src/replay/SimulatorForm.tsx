@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ParameterProblem, SimulateOutcome } from '../../../main/contract/api';
 import { checkSimulatedParameters, generateParameters, simulateCall } from './replay-simulator-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
@@ -32,6 +32,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   const [test, setTest] = useState(false);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   // The last check's problems, shown until the next check answers (a pause in typing).
   const [checkedProblems, setCheckedProblems] = useState<ParameterProblem[]>([]);
@@ -91,6 +92,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   }, [action, parameters, checkable, schema]);
 
   const send = async () => {
+    // Send stays focusable while busy (aria-disabled): a disabled button drops the focus to the page's body.
     if (busy || problem) return;
     setBusy(true);
     setError(null);
@@ -104,7 +106,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   };
 
   return (
-    <div className="simulator-form" role="group" aria-label="Simulated call">
+    <div className="simulator-form" role="group" aria-label="Simulated call" ref={form}>
       <label className="inline-field">
         <input
           type="checkbox"
@@ -149,6 +151,8 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
                   setParameters(replaced);
                   setReplaced(null);
                   changed();
+                  // The link goes with the note: the focus goes to the parameters it brought back.
+                  form.current?.querySelector<HTMLElement>('.cm-content')?.focus();
                 }}
               >
                 Undo
@@ -201,7 +205,13 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
         }}
       />
       <div className="button-row">
-        <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
+        <button
+          type="button"
+          disabled={problem !== null}
+          aria-disabled={busy || undefined}
+          onClick={() => void send()}
+          title="Ctrl/Cmd+Enter in the editor"
+        >
           {busy ? 'Sending…' : 'Send'}
         </button>
       </div>

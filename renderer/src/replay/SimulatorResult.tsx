@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { SimulateOutcome } from '../../../main/contract/api';
 import { answerPasses, refusedVerdictWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
@@ -12,13 +13,27 @@ import { SentError, SentFacts, ViolationList } from './SentFacts';
  */
 export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateOutcome; stale?: boolean }) {
   const passed = answerPasses(outcome);
+  const box = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // As a replay's result: into view once per send, and the keyboard with it to its heading
+  // (Send itself stays focusable while busy), unless the person is typing in a field.
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+    if (!typingIn(document.activeElement)) heading.current?.focus({ preventScroll: true });
+  }, [outcome]);
+  // A handler that gave no answer: the contract check's no-answer line already says why, in the same words.
+  const errorSaid = outcome.violations.some((v) => v.message === outcome.error);
   return (
     <div
+      ref={box}
       role="region"
       aria-label="Simulator result"
       className={`replay-result replay-${passed ? 'passed' : 'failed'}${stale ? ' replay-stale' : ''}`}
       data-stale={stale || undefined}
     >
+      <h4 tabIndex={-1} ref={heading}>
+        Simulator result
+      </h4>
       {stale && (
         <p className="stale-note" role="note">
           The result of the previous send: the call has changed since. Send it to see its answer.
@@ -40,7 +55,7 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
         <dt>Signed</dt>
         <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
       </SentFacts>
-      <SentError answeredBy={outcome.answeredBy} error={outcome.error} />
+      <SentError answeredBy={outcome.answeredBy} error={errorSaid ? null : outcome.error} />
       <div aria-label="Contract check">
         {passed ? (
           <p>The answer meets Flowent’s contract.</p>
@@ -53,11 +68,26 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
       </div>
       <div className="copy-row">
         <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />
-        <CopyButton text={outcome.answer} what="answer body" label="Copy the answer" />
+        {outcome.answer !== '' && <CopyButton text={outcome.answer} what="answer body" label="Copy the answer" />}
       </div>
-      <pre className="diff-body" aria-label="Answer body">
-        {outcome.answer}
-      </pre>
+      {outcome.answer === '' ? (
+        <p className="muted" aria-label="Answer body">
+          {outcome.status === 0 ? 'Nothing came back: no status, headers or body.' : 'The answer’s body is empty.'}
+        </p>
+      ) : (
+        <pre className="diff-body" aria-label="Answer body">
+          {outcome.answer}
+        </pre>
+      )}
     </div>
+  );
+}
+
+/** Whether the focus is in a field the person types in (the parameters' editor, the target): a result leaves it there. */
+function typingIn(element: Element | null): boolean {
+  return (
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLElement && element.isContentEditable)
   );
 }

@@ -1,5 +1,5 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -23,6 +23,16 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const origin = schemaOriginWords(known);
+  // Save, Cancel and the removal question go with the buttons that took the focus: it goes back
+  // to the schema's own button, not to the page's body.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const [focusBack, setFocusBack] = useState<'edit' | 'remove' | null>(null);
+  useEffect(() => {
+    if (focusBack === null) return;
+    (focusBack === 'remove' ? removeButton : editButton).current?.focus();
+    setFocusBack(null);
+  }, [focusBack]);
 
   const startEditing = () => {
     setText(JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2));
@@ -34,6 +44,7 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
     if (!message) {
       setEditing(false);
       setRemoving(false);
+      setFocusBack('edit');
     }
   };
 
@@ -44,11 +55,11 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
       {known?.origin === 'project' && <span className="muted">(edit that file to change it)</span>}
       {!editing && !removing && known?.origin !== 'project' && (
         <div className="button-row">
-          <button type="button" className="link-button" onClick={startEditing}>
+          <button type="button" className="link-button" ref={editButton} onClick={startEditing}>
             {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}
           </button>
           {known?.origin === 'local' && (
-            <button type="button" className="link-button" onClick={() => setRemoving(true)}>
+            <button type="button" className="link-button" ref={removeButton} onClick={() => setRemoving(true)}>
               Remove the schema
             </button>
           )}
@@ -60,7 +71,10 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
           what="removing the schema"
           confirm="Remove the schema"
           onConfirm={() => void save(null)}
-          onCancel={() => setRemoving(false)}
+          onCancel={() => {
+            setRemoving(false);
+            setFocusBack('remove');
+          }}
         >
           Remove the schema defined here for {action}? It is not kept anywhere else.
         </ConfirmBox>
@@ -72,7 +86,13 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
             <button type="button" onClick={() => void save(text)}>
               Save the schema
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(false);
+                setFocusBack('edit');
+              }}
+            >
               Cancel
             </button>
           </div>
