@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { SimulateOutcome, SimulatorAction } from '../../../main/contract/api';
 import { useReplayStore } from './replay-store';
 import { loadSimulatorActions } from './replay-simulator-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { Dialog } from '../shared/Dialog';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
-import { SimulatorForm } from './SimulatorForm';
+import { SimulatorForm, type KeptParameters } from './SimulatorForm';
+import { useUnsavedWork } from '../page/use-unsaved-work';
 import { SimulatorResult } from './SimulatorResult';
 import { schemaOriginWords, SimulatorSchema } from './SimulatorSchema';
 
@@ -40,12 +41,30 @@ export function SimulatorDialog() {
     setStale(false);
   }, []);
   const markStale = useCallback(() => setStale(true), []);
+  // Parameters typed for each action, kept while another name is in the field (a typo on the
+  // way, a look at another action): the form follows the name per keystroke, and going back
+  // to an action brings its parameters back rather than generating over them.
+  const [kept, setKept] = useState<ReadonlyMap<string, KeptParameters>>(new Map());
+  const keep = useCallback((forAction: string, parameters: KeptParameters | null) => {
+    setKept((before) => {
+      const now = before.get(forAction);
+      if (parameters === null ? now === undefined : sameKept(now, parameters)) return before;
+      const after = new Map(before);
+      if (parameters === null) after.delete(forAction);
+      else after.set(forAction, parameters);
+      return after;
+    });
+  }, []);
+  const [schemaUnsaved, setSchemaUnsaved] = useState<string | null>(null);
+  useUnsavedWork(unsavedWords(schemaUnsaved, kept));
+  const nameProblem = useId();
   useEffect(() => {
     void loadSimulatorActions();
   }, []);
   const action = typed ?? selected ?? actions?.[0]?.action ?? '';
   const known = actions?.find((a) => a.action === action) ?? null;
   const valid = ACTION_NAME.test(action);
+  const invalid = !valid && action !== '';
 
   return (
     <Dialog title="Simulate a Flowent call" closeLabel="Close the simulator" onClose={closeReplayDialog} className="wide simulator-dialog">
@@ -67,6 +86,8 @@ export function SimulatorDialog() {
           }}
           spellCheck={false}
           placeholder="send_email"
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? nameProblem : undefined}
         />
         <datalist id="simulator-actions">
           {(actions ?? []).map((a) => (
@@ -76,8 +97,12 @@ export function SimulatorDialog() {
           ))}
         </datalist>
       </label>
-      {!valid && action !== '' && <p className="form-error">An action name is 1-100 lowercase letters, digits or underscores.</p>}
-      {valid && <SimulatorSchema action={action} known={known} />}
+      {invalid && (
+        <p className="form-error" id={nameProblem} role="alert" aria-label="Action name problem">
+          An action name is 1-100 lowercase letters, digits or underscores.
+        </p>
+      )}
+      {valid && <SimulatorSchema action={action} known={known} onUnsaved={setSchemaUnsaved} />}
       {valid && (
         <SimulatorForm
           key={action}
@@ -86,9 +111,22 @@ export function SimulatorDialog() {
           schemaOrigin={schemaOriginWords(known)}
           onOutcome={showOutcome}
           onEdited={markStale}
+          kept={kept.get(action) ?? null}
+          onKeep={keep}
         />
       )}
       {outcome && <SimulatorResult outcome={outcome} stale={stale} />}
     </Dialog>
   );
+}
+
+function sameKept(a: KeptParameters | undefined, b: KeptParameters): boolean {
+  return a !== undefined && a.text === b.text && a.seed === b.seed && a.unsent === b.unsent;
+}
+
+/** What closing the simulator now would lose, in the Esc warning's words ("the parameters for send_email"). */
+function unsavedWords(schema: string | null, kept: ReadonlyMap<string, KeptParameters>): string | null {
+  const actions = [...kept].filter(([, parameters]) => parameters.unsent).map(([name]) => name);
+  const parameters = actions.length === 0 ? null : `the parameters for ${actions.join(' and ')}`;
+  return [schema, parameters].filter((part) => part !== null).join(' and ') || null;
 }

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ParameterProblem, SimulateOutcome } from '../../../main/contract/api';
 import { checkSimulatedParameters, generateParameters, simulateCall } from './replay-simulator-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
-import { useUnsavedWork } from '../page/use-unsaved-work';
 import { TargetField } from './TargetField';
 import { ErrorLine } from '../shared/ErrorLine';
 
@@ -15,18 +14,41 @@ interface Props {
   onOutcome: (outcome: SimulateOutcome) => void;
   /** The call to send changed (parameters, target, the registration check): a shown result is of the previous one. */
   onEdited: () => void;
+  /** The parameters typed for this action before (while another action was shown): restored, not generated over. */
+  kept: KeptParameters | null;
+  /** Tells the dialog what to keep of this action's parameters (null: nothing, they are as generated). */
+  onKeep: (action: string, parameters: KeptParameters | null) => void;
+}
+
+/** Parameters typed for an action, kept by the dialog; `unsent`: edits not sent yet, which Esc warns about. */
+export interface KeptParameters {
+  text: string;
+  seed: number;
+  unsent: boolean;
+}
+
+/** A seed as typed: a whole number the core takes (a safe integer), else null. */
+function seedOf(text: string): number | null {
+  const value = Number(text);
+  return /^-?\d+$/.test(text.trim()) && Number.isSafeInteger(value) ? value : null;
 }
 
 /** How long typing pauses before the parameters are checked against the schema. */
 const CHECK_DELAY_MS = 250;
 
 /** Parameters (generated from the schema with a seed, then editable), the registration-check toggle, the target, Send. */
-export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdited }: Props) {
-  const [seed, setSeed] = useState(1);
-  const [parameters, setParameters] = useState('{}');
+export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdited, kept, onKeep }: Props) {
+  // The field keeps what is typed ("-" on the way to "-4"); the seed is the last whole number it held.
+  const [seedText, setSeedText] = useState(String(kept?.seed ?? 1));
+  const [seed, setSeed] = useState(kept?.seed ?? 1);
+  const seedValid = seedOf(seedText) !== null;
+  const seedProblem = useId();
+  const [parameters, setParameters] = useState(kept?.text ?? '{}');
   // The parameters as last generated and as last sent: edits are unsaved work until sent (or regenerated).
   const [seeded, setSeeded] = useState('{}');
-  const [sentText, setSentText] = useState<string | null>(null);
+  const [sentText, setSentText] = useState<string | null>(kept && !kept.unsent ? kept.text : null);
+  // Kept parameters are shown as they were: the first generation only learns what "as generated" is.
+  const restoring = useRef(kept !== null);
   // Edited parameters a regeneration replaced, until the next edit: one click brings them back.
   const [replaced, setReplaced] = useState<string | null>(null);
   const [test, setTest] = useState(false);
@@ -38,7 +60,11 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   const [checkedProblems, setCheckedProblems] = useState<ParameterProblem[]>([]);
   const problem = test ? null : parametersProblem(parameters);
   const edited = parameters !== seeded && parameters !== sentText;
-  useUnsavedWork(edited ? `the parameters for ${action}` : null);
+  const typed = parameters !== seeded;
+  useEffect(
+    () => onKeep(action, typed ? { text: parameters, seed, unsent: edited } : null),
+    [action, parameters, seed, typed, edited, onKeep],
+  );
   const showGenerated = (text: string) => {
     setParameters(text);
     setSeeded(text);
@@ -65,14 +91,19 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   const hasSchema = schema !== null;
   useEffect(() => {
     let live = true;
-    void generateParameters(action, 1).then((generated) => {
+    const restore = restoring.current;
+    restoring.current = false;
+    void generateParameters(action, restore ? seed : 1).then((generated) => {
       if (!live) return;
-      if ('text' in generated) showGenerated(generated.text);
-      else setError(generated.message);
+      if (!('text' in generated)) setError(generated.message);
+      else if (restore) setSeeded(generated.text);
+      else showGenerated(generated.text);
     });
     return () => {
       live = false;
     };
+    // The seed is read once, for kept parameters: a new seed generates only through the buttons.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, hasSchema]);
 
   // Flowent checks parameters against the action's schema before it calls: say what these break
@@ -126,21 +157,44 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
           <div className="button-row">
             <label className="inline-field">
               Seed
-              <input type="number" value={seed} onChange={(e) => setSeed(Math.floor(Number(e.target.value)) || 0)} />
+              <input
+                type="number"
+                step={1}
+                value={seedText}
+                onChange={(e) => {
+                  setSeedText(e.target.value);
+                  const value = seedOf(e.target.value);
+                  if (value !== null) setSeed(value);
+                }}
+                aria-invalid={!seedValid || undefined}
+                aria-describedby={seedValid ? undefined : seedProblem}
+              />
             </label>
-            <button type="button" onClick={() => void regenerate(seed, edited ? parameters : null)} title="Same seed, same parameters">
+            <button
+              type="button"
+              disabled={!seedValid}
+              onClick={() => void regenerate(seed, edited ? parameters : null)}
+              title="Same seed, same parameters"
+            >
               Regenerate
             </button>
             <button
               type="button"
+              disabled={!seedValid}
               onClick={() => {
                 setSeed(seed + 1);
+                setSeedText(String(seed + 1));
                 void regenerate(seed + 1, edited ? parameters : null);
               }}
             >
               Next seed
             </button>
           </div>
+          {!seedValid && (
+            <p className="form-error" id={seedProblem} role="alert" aria-label="Seed problem">
+              A seed is a whole number, such as 1 or -4.
+            </p>
+          )}
           {replaced !== null && (
             <p className="undo-note" role="status" aria-label="Replaced parameters">
               Your edited parameters were replaced by generated ones.{' '}

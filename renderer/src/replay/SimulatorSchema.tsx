@@ -16,26 +16,41 @@ export function schemaOriginWords(known: SimulatorAction | null): string {
   return known.origin === 'project' ? `the project's actions/${known.action}.yaml` : ORIGIN[known.origin];
 }
 
+interface Props {
+  action: string;
+  known: SimulatorAction | null;
+  /** What closing the simulator would lose of the schema being edited ("the schema for send_email"), null: nothing. */
+  onUnsaved: (what: string | null) => void;
+}
+
 /** The action's schema (where it comes from), and a place to define one here. */
-export function SimulatorSchema({ action, known }: { action: string; known: SimulatorAction | null }) {
+export function SimulatorSchema({ action, known, onUnsaved }: Props) {
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [text, setText] = useState('');
+  // The text the editing started from: only a change to it is work Esc would lose.
+  const [startText, setStartText] = useState('');
+  const unsaved = editing && text !== startText;
+  useEffect(() => onUnsaved(unsaved ? `the schema for ${action}` : null), [unsaved, action, onUnsaved]);
+  useEffect(() => () => onUnsaved(null), [onUnsaved]);
   const [error, setError] = useState<string | null>(null);
   const origin = schemaOriginWords(known);
   // Save, Cancel and the removal question go with the buttons that took the focus: it goes back
   // to the schema's own button, not to the page's body.
   const editButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
-  const [focusBack, setFocusBack] = useState<'edit' | 'remove' | null>(null);
+  // Set with the state change that removes them; taken after the render that shows the buttons again.
+  const focusBack = useRef<'edit' | 'remove' | null>(null);
   useEffect(() => {
-    if (focusBack === null) return;
-    (focusBack === 'remove' ? removeButton : editButton).current?.focus();
-    setFocusBack(null);
-  }, [focusBack]);
+    if (focusBack.current === null) return;
+    (focusBack.current === 'remove' ? removeButton : editButton).current?.focus();
+    focusBack.current = null;
+  });
 
   const startEditing = () => {
-    setText(JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2));
+    const start = JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2);
+    setText(start);
+    setStartText(start);
     setEditing(true);
   };
   const save = async (schema: string | null) => {
@@ -44,7 +59,7 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
     if (!message) {
       setEditing(false);
       setRemoving(false);
-      setFocusBack('edit');
+      focusBack.current = 'edit';
     }
   };
 
@@ -73,7 +88,7 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
           onConfirm={() => void save(null)}
           onCancel={() => {
             setRemoving(false);
-            setFocusBack('remove');
+            focusBack.current = 'remove';
           }}
         >
           Remove the schema defined here for {action}? It is not kept anywhere else.
@@ -90,7 +105,7 @@ export function SimulatorSchema({ action, known }: { action: string; known: Simu
               type="button"
               onClick={() => {
                 setEditing(false);
-                setFocusBack('edit');
+                focusBack.current = 'edit';
               }}
             >
               Cancel
