@@ -87,9 +87,16 @@ describe.sequential('bulk replay, simulate and HAR from the inspector', () => {
     await expect.poll(() => actionField.inputValue()).not.toBe('');
     await actionField.fill('ok');
     await dialog.locator('.cm-editor').waitFor(SLOW);
+    // Typed key by key in a real number field: "-" alone has no value, and was turned into 0.
+    const seed = dialog.getByRole('spinbutton', { name: 'Seed' });
+    await seed.fill('');
+    await seed.pressSequentially('-4');
+    expect(await seed.inputValue()).toBe('-4');
     await dialog.getByRole('button', { name: 'Send' }).click();
     const result = dialog.getByRole('region', { name: 'Simulator result' });
     await result.waitFor(SLOW);
+    // The keyboard goes with the result, to its heading, not to the page's body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Simulator result');
     expect(await result.getByLabel('Contract check').textContent()).toContain('meets Flowent’s contract');
     const received = await handler().received();
     expect(received.length).toBe(before + 1);
