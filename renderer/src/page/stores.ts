@@ -38,9 +38,14 @@ export interface UiState {
   urlChange: { previous: string; current: string } | null;
   /** What an open form would lose if its dialog closed now (e.g. "the action send_email"); null when nothing. */
   unsavedWork: string | null;
+  /** How that form keeps it, in its own button's words ("save first"), for the Esc warning. */
+  unsavedKeep: string;
   /** Esc was pressed once over unsaved work: the next Esc discards it. */
   discardWarned: boolean;
 }
+
+/** How most forms keep unsaved work: their Save button. */
+export const SAVE_FIRST = 'save first';
 
 const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null, answers: null });
 const initialUi = (): UiState => ({
@@ -51,6 +56,7 @@ const initialUi = (): UiState => ({
   panel: null,
   urlChange: null,
   unsavedWork: null,
+  unsavedKeep: SAVE_FIRST,
   discardWarned: false,
 });
 

@@ -1,5 +1,5 @@
 import { isUnreachable } from '../transport/connection';
-import { onReset, useUiStore, type Toast, type UiState } from './stores';
+import { onReset, SAVE_FIRST, useUiStore, type Toast, type UiState } from './stores';
 
 let nextId = 1;
 const toastTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -101,9 +101,11 @@ export function closePanel(): void {
   useUiStore.setState({ panel: null, unsavedWork: null, discardWarned: false });
 }
 
-/** A form says what it would lose if its dialog closed now (null: nothing unsaved). */
-export function setUnsavedWork(what: string | null): void {
-  if (useUiStore.getState().unsavedWork !== what) useUiStore.setState({ unsavedWork: what, discardWarned: false });
+/** A form says what it would lose if its dialog closed now (null: nothing unsaved), and how it keeps it. */
+export function setUnsavedWork(what: string | null, keep = SAVE_FIRST): void {
+  const now = useUiStore.getState();
+  if (now.unsavedWork !== what || now.unsavedKeep !== keep)
+    useUiStore.setState({ unsavedWork: what, unsavedKeep: keep, discardWarned: false });
 }
 
 /**
@@ -124,7 +126,7 @@ export function setDiscardQuestion(ask: (() => void) | null): void {
  * the dialog may close.
  */
 export function mayDiscardOnEscape(): boolean {
-  const { unsavedWork, discardWarned } = useUiStore.getState();
+  const { unsavedWork, unsavedKeep, discardWarned } = useUiStore.getState();
   if (!unsavedWork) return true;
   if (discardQuestion) {
     discardQuestion();
@@ -132,7 +134,7 @@ export function mayDiscardOnEscape(): boolean {
   }
   if (discardWarned) return true;
   useUiStore.setState({ discardWarned: true });
-  showToast(discardWarning(unsavedWork), 4000);
+  showToast(discardWarning(unsavedWork, unsavedKeep), 4000);
   return false;
 }
 
@@ -140,7 +142,7 @@ export function mayDiscardOnEscape(): boolean {
  * What a first Esc over unsaved work says: what would go, and how to keep it, in the words of the
  * form's own button ("save first" where there is a Save).
  */
-export function discardWarning(what: string, keep = 'save first'): string {
+export function discardWarning(what: string, keep = SAVE_FIRST): string {
   return `Unsaved changes to ${what}: press Esc again to discard them, or ${keep}.`;
 }
 

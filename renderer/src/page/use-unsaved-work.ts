@@ -9,11 +9,11 @@ function useUnloadGuard(unsaved: boolean): void {
 
 /**
  * Tells the app what this form would lose if its dialog closed now (null: nothing), so Esc
- * warns once before discarding it (or, given `ask`, asks the form's own question), and a reload
+ * warns once before discarding it (saying how to keep it: `keep`, "save first" by default) (or, given `ask`, asks the form's own question), and a reload
  * or close of the page asks first. Cleared when the form goes away (saved or cancelled).
  */
-export function useUnsavedWork(what: string | null, ask?: () => void): void {
-  useEffect(() => setUnsavedWork(what), [what]);
+export function useUnsavedWork(what: string | null, ask?: () => void, keep?: string): void {
+  useEffect(() => setUnsavedWork(what, keep), [what, keep]);
   useEffect(() => () => setUnsavedWork(null), []);
   useEffect(() => {
     if (!ask) return undefined;

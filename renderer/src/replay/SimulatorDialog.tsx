@@ -56,7 +56,7 @@ export function SimulatorDialog() {
     });
   }, []);
   const [schemaUnsaved, setSchemaUnsaved] = useState<string | null>(null);
-  useUnsavedWork(unsavedWords(schemaUnsaved, kept));
+  useUnsavedWork(unsavedWords(schemaUnsaved, kept), undefined, keepWords(schemaUnsaved, kept));
   const nameProblem = useId();
   useEffect(() => {
     void loadSimulatorActions();
@@ -125,8 +125,19 @@ function sameKept(a: KeptParameters | undefined, b: KeptParameters): boolean {
 }
 
 /** What closing the simulator now would lose, in the Esc warning's words ("the parameters for send_email"). */
+function unsentActions(kept: ReadonlyMap<string, KeptParameters>): string[] {
+  return [...kept].filter(([, parameters]) => parameters.unsent).map(([name]) => name);
+}
+
+/** How the simulator keeps what Esc would discard: a schema by its Save, parameters by sending them. */
+function keepWords(schema: string | null, kept: ReadonlyMap<string, KeptParameters>): string {
+  const parameters = unsentActions(kept).length > 0;
+  if (schema && parameters) return 'save the schema and send the parameters first';
+  return parameters ? 'send them first' : 'save first';
+}
+
 function unsavedWords(schema: string | null, kept: ReadonlyMap<string, KeptParameters>): string | null {
-  const actions = [...kept].filter(([, parameters]) => parameters.unsent).map(([name]) => name);
+  const actions = unsentActions(kept);
   const parameters = actions.length === 0 ? null : `the parameters for ${actions.join(' and ')}`;
   return [schema, parameters].filter((part) => part !== null).join(' and ') || null;
 }

@@ -21,7 +21,8 @@ async function openSimulator(c: Companion) {
 }
 
 const simulatorOpen = () => screen.queryByRole('dialog', { name: 'Simulate a Flowent call' }) !== null;
-const warningAbout = (what: string) => `Unsaved changes to ${what}: press Esc again to discard them, or save first.`;
+/** The first Esc's warning, with how the simulator keeps it: parameters by sending them, a schema by saving it. */
+const warningAbout = (what: string, keep = 'send them first') => `Unsaved changes to ${what}: press Esc again to discard them, or ${keep}.`;
 
 describe('the simulator’s action name', () => {
   it('keeps the parameters edited for an action while its name is typed over, and back', async () => {
@@ -119,7 +120,7 @@ describe('Esc over the simulator’s schema', () => {
     await user.clear(edited);
     await user.type(edited, '{{"type":"object"}');
     await user.keyboard('{Escape}');
-    expect(await screen.findByText(warningAbout('the schema for send_email'))).toBeTruthy();
+    expect(await screen.findByText(warningAbout('the schema for send_email', 'save first'))).toBeTruthy();
     expect(simulatorOpen()).toBe(true);
     expect(edited.value).toBe('{"type":"object"}');
     await user.keyboard('{Escape}');

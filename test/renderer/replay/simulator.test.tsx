@@ -6,6 +6,7 @@ import { editorIn, typeInto } from '../harness/editor-kit';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { renderApp } from '../harness/render';
 import { renderLoaded } from './replay-kit';
+import { useUiStore } from '../../../renderer/src/page/stores';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -162,7 +163,7 @@ describe('the simulator', () => {
 });
 
 describe('Esc over the simulator’s parameters', () => {
-  const warning = 'Unsaved changes to the parameters for send_email: press Esc again to discard them, or save first.';
+  const warning = 'Unsaved changes to the parameters for send_email: press Esc again to discard them, or send them first.';
   async function openSeeded() {
     const c = await simulatorReady();
     const view = { c, ...(await openSimulator(c)) };
@@ -196,6 +197,8 @@ describe('Esc over the simulator’s parameters', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     await within(dialog).findByRole('region', { name: 'Simulator result' });
     expect(c.bridge.callsTo('simulateCall')).toHaveLength(1);
+    // Sent parameters stop counting as unsaved a render or two after the result shows.
+    await waitFor(() => expect(useUiStore.getState().unsavedWork).toBeNull());
     await user.keyboard('{Escape}');
     expect(simulatorOpen()).toBe(false);
     expect(screen.queryByText(warning)).toBeNull();
