@@ -42,6 +42,16 @@ describe("placing a mock's problems", () => {
     expect(unplaced.map((e) => e.path)).toEqual(['fallback', '']);
   });
 
+  it("marks the second of a key written twice, where the core's check says it is", async () => {
+    const { parseMockText } = await import('../../../main/core/answers/mock-file');
+    const text = '{"status": 200,\n "body": {"result": "a", "result": "b", "error": ""}}';
+    const checked = parseMockText(text, 'json');
+    const { marks, unplaced } = lintMarks(text, checked.ok ? [] : checked.errors);
+    expect(unplaced).toEqual([]);
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.from).toBe(text.lastIndexOf('"result"'));
+  });
+
   it('locates nothing in text that is not JSON', () => {
     expect(locateJsonPaths('{"a": }')).toBeNull();
     expect(locateJsonPaths('{"a": 1} x')).toBeNull();

@@ -44,9 +44,16 @@ export function parseMockText(written: string, format: MockFormat): Validated {
       const where = lineColumn(bytes, parsed.offset);
       return { ok: false, errors: [{ path: '', message: `${parsed.message} (line ${where.line}, column ${where.column})`, ...where }] };
     }
+    // Placed as a syntax mistake is: the editor marks the second key, and the list says where it is.
     const duplicate = locateDuplicateKey(parsed.root);
-    if (duplicate !== null)
-      return { ok: false, errors: [{ path: '', message: MOCK_JSON_WORDS.duplicateKey(duplicate.key, duplicate.path, duplicate.offset) }] };
+    if (duplicate !== null) {
+      const where = lineColumn(bytes, duplicate.offset);
+      const said = MOCK_JSON_WORDS.duplicateKey(duplicate.key, duplicate.path, duplicate.offset);
+      return {
+        ok: false,
+        errors: [{ path: '', message: `${said} (line ${where.line}, column ${where.column}): keep only one of them.`, ...where }],
+      };
+    }
     return validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root));
   }
   const parsed = parseYamlText(text);

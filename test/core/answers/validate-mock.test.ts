@@ -154,6 +154,21 @@ describe('validateMockDefinition', () => {
     expect(message('\ufeffstatus: 200', 'yaml')).toBe('');
     expect(message('{"status": 200,}')).not.toMatch(/The body|Flowent sends|RFC 8259|at byte/);
   });
+
+  it('says where a key written twice is, as a syntax mistake is said: the second one, by line and column', () => {
+    const text = '{\n  "status": 200,\n  "body": {"result": "ok", "error": ""},\n  "status": 201\n}';
+    expect(parseMockText(text, 'json')).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: 'Not valid JSON: the key "status" appears twice in one object (line 4, column 3): keep only one of them.',
+          line: 4,
+          column: 3,
+        },
+      ],
+    });
+  });
 });
 
 describe('json paths', () => {
