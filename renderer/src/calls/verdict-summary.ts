@@ -1,5 +1,12 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { isTimestampRemark, leadDiagnosis, problemWords, refusedForRequest } from '../../../main/contract/words';
+import {
+  isTimestampRemark,
+  leadDiagnosis,
+  noAnswerCause,
+  noAnswerPhrase,
+  problemWords,
+  refusedForRequest,
+} from '../../../main/contract/words';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
 
@@ -61,9 +68,10 @@ export function summarize(call: CallDetail): VerdictSummary {
     }
     case 'unsigned-test':
       // A check that passed has nothing to do, only how it passed; one that failed, what to do.
+      // A failed one leads with the failure: its missing signature, as Flowent sends it, is no cause and comes after.
       return passed(call)
         ? { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: PASSED_CHECK, hint: null }
-        : { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: null, hint: lead?.hint ?? null };
+        : { tone: 'bad', headline: failedCheck(call), detail: lead?.message ?? UNSIGNED_TEST, hint: lead?.hint ?? null };
     case 'invalid':
     case 'malformed':
     case 'missing':
@@ -83,6 +91,14 @@ export function summarize(call: CallDetail): VerdictSummary {
 
 function passed(call: CallDetail): boolean {
   return call.response.status >= 200 && call.response.status < 300;
+}
+
+/** Why a registration check failed: nothing answered it (and who), or its answer was not a 2xx. */
+function failedCheck(call: CallDetail): string {
+  const cause = noAnswerCause(call.violations);
+  if (cause !== null || call.response.status === 0)
+    return `Registration check failed: ${cause !== null ? noAnswerPhrase(call.answeredBy, cause) : 'nothing answered it'}.`;
+  return `Registration check failed: answered ${call.response.status}, and only a 2xx answer passes it.`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatDuration } from '../../../renderer/src/shared/format';
 import { KEY, useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
 import { openForwardedCall } from '../harness/forwarded-call';
-import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -245,13 +245,33 @@ describe('detail pane', () => {
     expect(within(pane).getByTestId('matched-style').textContent).toBe('Not signed: there is nothing to match.');
   });
 
-  it('says how to answer a registration check that was not passed', async () => {
+  // A check that failed leads with the failure: its missing signature, being as Flowent sends it, comes after as no cause.
+  it('leads a registration check that was not passed with why it failed, then how to answer it', async () => {
     const c = companion();
     // A handler that answers the check 400: Flowent would not register the action.
     const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'reg_fail'), {}, { key: null, extra: { test: true } });
-    expect(within(pane).getByTestId('verdict-line').textContent).toBe(
-      "Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
+    const line = within(pane).getByTestId('verdict-line');
+    expect(line.textContent).toBe(
+      "Registration check failed: answered 400, and only a 2xx answer passes it. Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
     );
+    expect(line.className).toContain('tone-bad');
+  });
+
+  it('leads a registration check that nothing answered with who did not answer', async () => {
+    const c = companion();
+    const port = await closedPort();
+    const { pane } = await openForwardedCall(
+      c,
+      'send_email',
+      `http://127.0.0.1:${port}/{action_name}`,
+      {},
+      { key: null, extra: { test: true } },
+    );
+    const line = within(pane).getByTestId('verdict-line');
+    expect(line.textContent).toMatch(
+      /^Registration check failed: your handler refused the connection\. Flowent's registration check arrived without a signature/,
+    );
+    expect(line.className).toContain('tone-bad');
   });
 
   it('explains a signed registration check in a note', async () => {
