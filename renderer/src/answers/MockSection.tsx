@@ -67,6 +67,8 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   }, [onDraft, action, unsaved, text, format, saved]);
 
   async function onSave() {
+    // Save stays focusable while busy (aria-disabled): a disabled button drops the focus to the page's body.
+    if (busy) return;
     setBusy(true);
     const outcome = await saveMock(action, text, format);
     setBusy(false);
@@ -123,7 +125,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
           </select>
         </label>
         <span className="spacer" />
-        <button type="button" disabled={busy} onClick={() => void onSave()}>
+        <button type="button" aria-disabled={busy || undefined} onClick={() => void onSave()}>
           Save mock
         </button>
         <button type="button" disabled={busy || !stored || confirmingClear} onClick={() => setConfirmingClear(true)}>
