@@ -101,7 +101,8 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
-    if (!concurrencyOk) return;
+    // The button stays focusable while busy (aria-disabled): a disabled one drops the focus to the page's body.
+    if (!concurrencyOk || busy) return;
     setBusy(true);
     setError(null);
     const trimmed = target.trim();
@@ -144,7 +145,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
         </p>
       )}
       <div className="button-row">
-        <button type="submit" disabled={busy || count === null || !concurrencyOk}>
+        <button type="submit" disabled={count === null || !concurrencyOk} aria-disabled={busy || undefined}>
           {count === null ? 'Counting the calls…' : count === 1 ? 'Replay this call' : `Replay these ${count} calls`}
         </button>
       </div>

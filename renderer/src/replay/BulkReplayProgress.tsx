@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BulkReplayVerdict } from '../../../main/contract/api';
 import { mockAnsweredWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
@@ -48,8 +48,20 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
   const { done, total } = run.counts;
   const summary = run.summary;
   const mockAnswered = summary ? mockAnsweredWords(summary.items) : null;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ended = summary !== null;
+  // The form that started the run, then Cancel when it ends, go away under the keyboard's focus:
+  // it moves to what took their place, this heading, rather than falling to the page's body.
+  // Only the dialog's own run (the one with onNew), not a last run folded under the form.
+  const current = onNew !== undefined;
+  useEffect(() => {
+    if (current && focusWasLost()) heading.current?.focus({ preventScroll: true });
+  }, [current, ended]);
   return (
     <div className="bulk-progress" aria-label="Bulk replay progress">
+      <h3 tabIndex={-1} ref={heading}>
+        {ended ? 'Bulk replay result' : 'Bulk replay progress'}
+      </h3>
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
       <p aria-live="polite">{describeRun(run)}</p>
       <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
@@ -72,7 +84,8 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
         </p>
       )}
       {!summary && (
-        <button type="button" onClick={() => void cancelBulkReplay()} disabled={run.cancelling}>
+        // Focusable while cancelling (aria-disabled): a disabled button drops the focus to the page's body.
+        <button type="button" onClick={() => void (run.cancelling || cancelBulkReplay())} aria-disabled={run.cancelling || undefined}>
           {run.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       )}
@@ -86,4 +99,10 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
       )}
     </div>
   );
+}
+
+/** Whether the focus went with an element just removed: the page's body has it (a browser), or a detached element (happy-dom). */
+function focusWasLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
 }
