@@ -44,8 +44,10 @@ export function AnswersDialog() {
       return { ...all, [k]: draft };
     });
   }, []);
+  // A target URL typed and not saved is unsaved work too (RouteSection says what it holds).
+  const [unsavedTarget, setUnsavedTarget] = useState<string | null>(null);
   const edited = Object.keys(drafts);
-  const unsavedWords = draftsWords(edited);
+  const unsavedWords = [draftsWords(edited), unsavedTarget].filter(Boolean).join(' and ') || null;
   const askBeforeClosing = useCallback(() => setClosing(true), []);
   const keepEditing = useCallback(() => {
     setClosing(false);
@@ -91,7 +93,7 @@ export function AnswersDialog() {
       {answers ? (
         <>
           <RouteList answers={answers} names={sorted} selected={action} edited={edited} onPick={(name) => pick(name ?? DEFAULT_KEY)} />
-          <RouteSection key={`route-${key}`} action={action} answers={answers} />
+          <RouteSection key={`route-${key}`} action={action} answers={answers} onUnsaved={setUnsavedTarget} />
           <MockSection
             key={`mock-${key}`}
             action={action}
@@ -179,9 +181,26 @@ function RouteList({
   );
 }
 
-function RouteSection({ action, answers }: { action: string | null; answers: AnswerSettings }) {
+/** The unsaved target as the close question names it: "the forward target URL of send_email". */
+function targetWords(action: string | null): string {
+  return action === null ? 'the default forward target URL' : `the forward target URL of ${action}`;
+}
+
+function RouteSection({
+  action,
+  answers,
+  onUnsaved,
+}: {
+  action: string | null;
+  answers: AnswerSettings;
+  /** Tells the dialog what the target field holds unsaved (null: nothing), for its close question. */
+  onUnsaved: (words: string | null) => void;
+}) {
   const route = answers.routes.find((r) => r.action === action) ?? null;
   const [target, setTarget] = useState(route?.target ?? '');
+  const unsaved = target.trim() !== (route?.target ?? '');
+  useEffect(() => onUnsaved(unsaved ? targetWords(action) : null), [onUnsaved, unsaved, action]);
+  useEffect(() => () => onUnsaved(null), [onUnsaved]);
   const [modeError, setModeError] = useState<string | null>(null);
   const [targetError, setTargetError] = useState<string | null>(null);
 
