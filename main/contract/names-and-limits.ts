@@ -21,6 +21,9 @@ export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simula
 /** The page size the core never exceeds. */
 export const MAX_PAGE_SIZE = 500;
 
+/** The longest text search of the calls' bodies the core takes. */
+export const MAX_SEARCH_LENGTH = 1000;
+
 /** The most calls one bulk replay or one export takes. */
 export const MAX_SELECTION = 10_000;
 

@@ -1,9 +1,7 @@
 import * as z from 'zod';
-import { CALL_SOURCES, MAX_PAGE_SIZE, VERDICTS } from '../names-and-limits';
+import { CALL_SOURCES, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, VERDICTS } from '../names-and-limits';
 import { argumentList } from './arguments';
 import { actionName, callId } from './common';
-
-const MAX_SEARCH_LENGTH = 1000;
 
 export const statusClass = z.enum(['2xx', '3xx', '4xx', '5xx']).describe('one of 2xx, 3xx, 4xx, 5xx');
 

@@ -1,5 +1,5 @@
-import { useState, type ChangeEvent } from 'react';
-import { CALL_SOURCES, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
+import { useId, useState, type ChangeEvent } from 'react';
+import { CALL_SOURCES, MAX_SEARCH_LENGTH, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
 import { clearFilters, setFilter, setSearchInput } from '../history/calls-actions';
@@ -40,18 +40,32 @@ export function FilterBar() {
   const [rangeOpen, setRangeOpen] = useState(false);
   const chosenRange = filter.range === 'custom' ? rangeInWords(filter.since, filter.until) : null;
   const actions = [...(perAction ?? [])];
+  // The box holds no more than the core searches: a longer text was refused as a banner in the API's words.
+  const searchFull = searchInput.length >= MAX_SEARCH_LENGTH;
+  const searchNote = useId();
   if (filter.action && !actions.some((a) => a.action === filter.action)) actions.push({ action: filter.action, count: 0 });
 
   return (
     <div className="filter-bar" role="search">
-      <input
-        id={SEARCH_INPUT_ID}
-        type="search"
-        aria-label="Search request bodies"
-        placeholder="Search bodies  ( / )"
-        value={searchInput}
-        onChange={(e) => setSearchInput(e.target.value)}
-      />
+      <div className="search-field">
+        <input
+          id={SEARCH_INPUT_ID}
+          type="search"
+          aria-label="Search request bodies"
+          placeholder="Search bodies  ( / )"
+          maxLength={MAX_SEARCH_LENGTH}
+          aria-describedby={searchFull ? searchNote : undefined}
+          value={searchInput}
+          onChange={(e) => setSearchInput(e.target.value)}
+        />
+        {/* Over the list, as the custom range is: the bar keeps its shape. */}
+        {searchFull && (
+          <p className="search-note" role="status" id={searchNote} aria-label="Search length">
+            A search takes at most {MAX_SEARCH_LENGTH.toLocaleString('en')} characters: the rest was left out. To find a longer text, search
+            for a part of it.
+          </p>
+        )}
+      </div>
       <select aria-label="Action" value={filter.action ?? ''} onChange={(e) => void setFilter({ action: value(e) || null })}>
         <option value="">All actions</option>
         {actions.map((a) => (
