@@ -79,5 +79,40 @@ it('at 1024x700 a replay is tagged with one letter, so its action keeps the room
       };
     });
   expect(cell.taken).toBeLessThanOrEqual(cell.width / 4);
+  // The letter sits in the middle of its dashed ring: it touched the top, with the room below it.
+  const { above, below } = await inkGaps(page, tag);
+  expect(Math.abs(above - below), `above ${above} px, below ${below} px`).toBeLessThanOrEqual(1);
   await screenshot(page, 'list-source-tag-1024');
 });
+
+/**
+ * The rows between the badge's box and the ink of the letter inside it, above and below, read
+ * from its pixels as drawn (the letter is a ::before, which has no box to measure): the badge's
+ * own screenshot decoded by the page's canvas, looked at in the columns of its middle, where
+ * the letter is, leaving out the dashed ring at the top and bottom edges.
+ */
+async function inkGaps(page: Page, badge: Locator): Promise<{ above: number; below: number }> {
+  const png = (await badge.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data: pixels, width, height } = context.getImageData(0, 0, image.width, image.height);
+    const at = (x: number, y: number) => [0, 1, 2].map((c) => pixels[(y * width + x) * 4 + c]!);
+    const middle = Math.floor(width / 2);
+    // The fill's colour: beside the letter, halfway down, inside the ring.
+    const fill = at(2, Math.floor(height / 2));
+    const inked = (y: number) => {
+      for (let x = middle - 2; x <= middle + 2; x++) if (at(x, y).some((value, c) => Math.abs(value - fill[c]!) > 60)) return true;
+      return false;
+    };
+    // The ring takes the top and bottom 3 rows at most; the letter is what is inked between.
+    const rows = Array.from({ length: height }, (_, y) => y).filter((y) => y >= 3 && y < height - 3 && inked(y));
+    return { above: rows[0]!, below: height - 1 - rows.at(-1)! };
+  }, png);
+}
