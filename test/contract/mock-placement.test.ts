@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintMarks, locateJsonPaths, pointAt, withLines } from '../../main/contract/mock-placement';
+import { parseMockText } from '../../main/core/answers/mock-file';
 
 const TEXT = '{\n  "status": 700,\n  "responses": [\n    { "when": [{ "path": "parameters.x", "regex": "(" }] }\n  ]\n}';
 
@@ -42,8 +43,7 @@ describe("placing a mock's problems", () => {
     expect(unplaced.map((e) => e.path)).toEqual(['fallback', '']);
   });
 
-  it("marks the second of a key written twice, where the core's check says it is", async () => {
-    const { parseMockText } = await import('../../../main/core/answers/mock-file');
+  it("marks the second of a key written twice, where the core's check says it is", () => {
     const text = '{"status": 200,\n "body": {"result": "a", "result": "b", "error": ""}}';
     const checked = parseMockText(text, 'json');
     const { marks, unplaced } = lintMarks(text, checked.ok ? [] : checked.errors);
