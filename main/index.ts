@@ -23,7 +23,7 @@ import { createShutdown } from './desktop/shutdown';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
 
-const target = rendererTarget(process.env, join(__dirname, '../renderer/index.html'));
+const target = rendererTarget(process.env, join(__dirname, '../renderer/index.html'), app.isPackaged);
 const isAppUrl = (url: string): boolean => isRendererUrl(url, target);
 let core: Core | null = null;
 let ipc: IpcRegistration | null = null;

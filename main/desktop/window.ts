@@ -5,9 +5,25 @@ import type { WindowState } from './desktop-settings';
 /** Where the renderer comes from: the electron-vite dev server, or the built file. */
 export type RendererTarget = { kind: 'url'; url: string } | { kind: 'file'; path: string };
 
-export function rendererTarget(env: NodeJS.ProcessEnv, builtIndexHtml: string): RendererTarget {
+/**
+ * The dev server is taken only from an unpackaged app, and only on this machine's loopback over
+ * plain http (as electron-vite serves it): the page it names gets the whole IPC API, so a
+ * packaged app, or any other origin, loads the built file whatever the environment says.
+ */
+export function rendererTarget(env: NodeJS.ProcessEnv, builtIndexHtml: string, isPackaged: boolean): RendererTarget {
   const devUrl = env.ELECTRON_RENDERER_URL;
-  return devUrl ? { kind: 'url', url: devUrl } : { kind: 'file', path: builtIndexHtml };
+  return devUrl && !isPackaged && isLoopbackHttpUrl(devUrl) ? { kind: 'url', url: devUrl } : { kind: 'file', path: builtIndexHtml };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isLoopbackHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname) && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
 }
 
 /**

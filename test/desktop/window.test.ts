@@ -53,14 +53,27 @@ describe('window options', () => {
 
 describe('what the window loads', () => {
   it('loads the built renderer file without a dev server', () => {
-    expect(rendererTarget({}, BUILT)).toEqual(fileTarget);
+    expect(rendererTarget({}, BUILT, false)).toEqual(fileTarget);
     expect(openWindow().loaded).toEqual({ file: BUILT });
   });
 
   it('loads electron-vite’s dev server when ELECTRON_RENDERER_URL is set', () => {
-    const target = rendererTarget({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, BUILT);
+    const target = rendererTarget({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, BUILT, false);
     expect(openWindow(target).loaded).toEqual({ url: 'http://localhost:5173' });
+    for (const url of ['http://127.0.0.1:5173/', 'http://[::1]:5173/'])
+      expect(rendererTarget({ ELECTRON_RENDERER_URL: url }, BUILT, false)).toEqual({ kind: 'url', url });
   });
+
+  it('loads the built file in a packaged app, whatever ELECTRON_RENDERER_URL says', () => {
+    expect(rendererTarget({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, BUILT, true)).toEqual(fileTarget);
+  });
+
+  it.each(['https://attacker.example/', 'http://attacker.example:5173/', 'https://localhost:5173/', 'http://localhost.attacker.example/', 'http://user@localhost:5173/', 'file:///tmp/page.html', 'not a url'])(
+    'takes no page off this machine’s loopback over http as the dev server: %s',
+    (url) => {
+      expect(rendererTarget({ ELECTRON_RENDERER_URL: url }, BUILT, false)).toEqual(fileTarget);
+    },
+  );
 
   it('knows its own page and nothing else', () => {
     const own = pathToFileURL(BUILT).href;
