@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
 import { hereFactsOf, type CoreStatus } from './contract/api';
 import { NGROK_AUTHTOKEN_ENV } from './contract/secret-variables';
-import { APP_FOLDER_NAME, createCore, DATA_DIR_ENV, newLoopToken, publishServeState, resolveDataDir, type Core } from './core';
+import { createCore, newLoopToken, publishServeState, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
 import { createDesktopSettingsStore } from './desktop/desktop-settings';
@@ -20,9 +20,11 @@ import { inDesktopWords } from './desktop/desktop-words';
 import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets, keychainSecretSource } from './desktop/secret-store';
 import { openProjectFolder } from './desktop/project-dialog';
 import { createShutdown } from './desktop/shutdown';
+import { settleDataFolder } from './desktop/start-folder';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
 
+const START_FAILED = 'Flowent Companion could not start';
 const target = rendererTarget(process.env, join(__dirname, '../renderer/index.html'), app.isPackaged);
 const isAppUrl = (url: string): boolean => isRendererUrl(url, target);
 let core: Core | null = null;
@@ -53,13 +55,10 @@ function copyWebhookUrl(): void {
   if (url) clipboard.writeText(url);
 }
 
-async function main(): Promise<void> {
+async function main(dataDir: string): Promise<void> {
   await app.whenReady();
   installCspHeader(session.defaultSession);
   restrictPermissions(session.defaultSession, isAppUrl);
-  const dataDir = process.env[DATA_DIR_ENV]
-    ? resolveDataDir({ flag: undefined, env: process.env, platform: process.platform, home: app.getPath('home') })
-    : app.getPath('userData');
   const settings = createDesktopSettingsStore(dataDir);
   const secrets = createSecretStore(dataDir, safeStorage);
   // Published with the app's URLs: `send` and `replay` mark their calls to it with it.
@@ -162,12 +161,30 @@ async function main(): Promise<void> {
   app.on('activate', () => windows?.open());
 }
 
-// The app keeps its history where the commands look by default (README): named after the product,
-// as Electron would name it ("Flowent Companion"), the app and the commands would keep two
-// histories. Set before the single-instance lock, which lives in this folder too.
-app.setPath('userData', join(app.getPath('appData'), APP_FOLDER_NAME));
+// First the data folder, so that what follows it (the single-instance lock, Chromium's profile)
+// is settled in it: a second launch on another folder is another app, and a folder the app
+// cannot use is said so here, not by a silent quit at the lock.
+const folders = settleDataFolder({
+  env: process.env,
+  platform: process.platform,
+  home: app.getPath('home'),
+  cwd: process.cwd(),
+  appData: app.getPath('appData'),
+});
 
-if (!app.requestSingleInstanceLock()) {
+/** Chromium's profile, and with it the single-instance lock, in the data folder. */
+function requestLockIn(profileDir: string): boolean {
+  app.setPath('userData', profileDir);
+  return app.requestSingleInstanceLock();
+}
+
+if (!folders.ok) {
+  // Before ready: nothing is open yet, and the box needs no window.
+  dialog.showErrorBox(START_FAILED, folders.message);
+  app.exit(1);
+} else if (!requestLockIn(folders.profileDir)) {
+  // Electron tells no reason: the folder was just made and found writable, so it is another
+  // instance on this data folder, which the second-instance event brings forward.
   app.quit();
 } else {
   // Before any window exists, so every web contents, now or later, is covered.
@@ -180,8 +197,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void shutdown(0);
   });
-  main().catch((error: unknown) => {
-    dialog.showErrorBox('Flowent Companion could not start', error instanceof Error ? error.message : String(error));
+  main(folders.dataDir).catch((error: unknown) => {
+    dialog.showErrorBox(START_FAILED, error instanceof Error ? error.message : String(error));
     void shutdown(1);
   });
 }

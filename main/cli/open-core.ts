@@ -4,21 +4,18 @@ import { resolve } from 'node:path';
 import { checkProjectDir, findProjectDir } from '../core';
 import { NothingToWorkOn, UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
-import { createCore, DATA_DIR_ENV, resolveDataDir, type CoreOptions } from '../core';
+import { createCore, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
 
 /**
  * The history folder a command works on: `--data-dir`, else FLOWENT_COMPANION_DATA_DIR, else the
- * app's. An empty variable is refused as a usage error, as an empty --data-dir is (parseFlags):
- * taken as unset, it would quietly work on the default folder, the app's own history, when the
- * user meant another.
+ * app's. An empty variable is refused as a usage error, as an empty --data-dir is (parseFlags).
  */
 export function dataDirOf(flag: string | undefined, io: CliIo): string {
-  if (io.env[DATA_DIR_ENV] === '' && flag === undefined) {
-    throw new UsageError(`${DATA_DIR_ENV} is set but empty: set it to a folder, or unset it to use the default one.`);
-  }
-  return resolveDataDir({ flag, env: io.env, platform: process.platform, home: homedir() });
+  const dir = resolveDataDir({ flag, env: io.env, platform: process.platform, home: homedir(), cwd: io.cwd ?? process.cwd() });
+  if (!dir.ok) throw new UsageError(DATA_DIR_VARIABLE_EMPTY);
+  return dir.value;
 }
 
 /** Where the history folder a command looked in came from. */

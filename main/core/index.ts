@@ -5,7 +5,7 @@
  * defaults, the environment variables the core reads, and Flowent's own rules and limits.
  */
 export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
-export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './paths';
+export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from './paths';
 export { DATA_FILES, historyFile, writePrivateFile } from './data-folder';
 export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, type ProfileSecrets } from './account/profiles';

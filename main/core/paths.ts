@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Result } from '../contract/result';
 
 /** The folder name under the OS's application-data folder; matches Electron's `userData`. */
 export const APP_FOLDER_NAME = 'flowent-companion';
@@ -11,18 +12,34 @@ export interface DataDirInput {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   home: string;
+  /** The folder the command or the app was started in: a relative folder is taken from there. */
+  cwd: string;
+  /** The default folder, when the caller knows it better (the desktop app asks Electron). */
+  defaultDir?: string;
 }
 
+/** FLOWENT_COMPANION_DATA_DIR is set but empty (`FLOWENT_COMPANION_DATA_DIR="$DIR"` with no DIR). */
+export interface DataDirVariableEmpty {
+  code: 'data-dir-variable-empty';
+}
+
+/** The command and the app refuse an empty FLOWENT_COMPANION_DATA_DIR in these words. */
+export const DATA_DIR_VARIABLE_EMPTY = `${DATA_DIR_ENV} is set but empty: set it to a folder, or unset it to use the default one.`;
+
 /**
- * Where history is kept: `--data-dir`, then `FLOWENT_COMPANION_DATA_DIR`, then the same
- * folder Electron's `app.getPath('userData')` gives the desktop app, so the desktop app and
- * the headless command share one history.
+ * Where history is kept, as an absolute path: `--data-dir`, then `FLOWENT_COMPANION_DATA_DIR`,
+ * then the same folder Electron's `app.getPath('userData')` gives the desktop app, so the
+ * desktop app and the headless command share one history. A relative folder is taken from
+ * where the command or the app was started, once, so the path it shows is the one it uses. An
+ * empty variable is refused: taken as unset, it would quietly open the default folder, the
+ * app's own history, when the user meant another.
  */
-export function resolveDataDir(input: DataDirInput): string {
-  if (input.flag) return input.flag;
+export function resolveDataDir(input: DataDirInput): Result<string, DataDirVariableEmpty> {
+  if (input.flag) return { ok: true, value: resolve(input.cwd, input.flag) };
   const fromEnv = input.env[DATA_DIR_ENV];
-  if (fromEnv) return fromEnv;
-  return join(appDataFolder(input), APP_FOLDER_NAME);
+  if (fromEnv === '') return { ok: false, code: 'data-dir-variable-empty' };
+  if (fromEnv !== undefined) return { ok: true, value: resolve(input.cwd, fromEnv) };
+  return { ok: true, value: input.defaultDir ?? join(appDataFolder(input), APP_FOLDER_NAME) };
 }
 
 function appDataFolder({ env, platform, home }: DataDirInput): string {

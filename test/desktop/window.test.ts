@@ -68,12 +68,17 @@ describe('what the window loads', () => {
     expect(rendererTarget({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, BUILT, true)).toEqual(fileTarget);
   });
 
-  it.each(['https://attacker.example/', 'http://attacker.example:5173/', 'https://localhost:5173/', 'http://localhost.attacker.example/', 'http://user@localhost:5173/', 'file:///tmp/page.html', 'not a url'])(
-    'takes no page off this machine’s loopback over http as the dev server: %s',
-    (url) => {
-      expect(rendererTarget({ ELECTRON_RENDERER_URL: url }, BUILT, false)).toEqual(fileTarget);
-    },
-  );
+  it.each([
+    'https://attacker.example/',
+    'http://attacker.example:5173/',
+    'https://localhost:5173/',
+    'http://localhost.attacker.example/',
+    'http://user@localhost:5173/',
+    'file:///tmp/page.html',
+    'not a url',
+  ])('takes no page off this machine’s loopback over http as the dev server: %s', (url) => {
+    expect(rendererTarget({ ELECTRON_RENDERER_URL: url }, BUILT, false)).toEqual(fileTarget);
+  });
 
   it('knows its own page and nothing else', () => {
     const own = pathToFileURL(BUILT).href;

@@ -1,0 +1,42 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_FOLDER_NAME, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from '../core';
+import { secureDataFolder, unusableReason } from '../core/data-folder';
+import { inDesktopWords } from './desktop-words';
+
+/** Chromium's profile inside the data folder: its files, and the single-instance lock. */
+export const DESKTOP_PROFILE_FOLDER = 'desktop-profile';
+
+export interface StartFolderInput {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  home: string;
+  /** Where the app was started: a relative FLOWENT_COMPANION_DATA_DIR is taken from there, as the commands take it. */
+  cwd: string;
+  /** Electron's application-data folder: the default data folder is the app's folder in it. */
+  appData: string;
+}
+
+export type StartFolders = { ok: true; dataDir: string; profileDir: string } | { ok: false; message: string };
+
+/**
+ * The data folder the app starts on, made and checked before anything is put in it: the same
+ * folder the commands would use (an empty variable refused in their words), and the profile
+ * folder inside it, so that a folder this user cannot write is said so, in the words the core
+ * uses for it, rather than ending in a refused lock and a silent quit.
+ */
+export function settleDataFolder(input: StartFolderInput): StartFolders {
+  const resolved = resolveDataDir({ ...input, defaultDir: join(input.appData, APP_FOLDER_NAME) });
+  if (!resolved.ok) return { ok: false, message: DATA_DIR_VARIABLE_EMPTY };
+  const dataDir = resolved.value;
+  const profileDir = join(dataDir, DESKTOP_PROFILE_FOLDER);
+  try {
+    secureDataFolder(dataDir);
+    mkdirSync(profileDir, { recursive: true, mode: 0o700 });
+    accessSync(profileDir, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    return { ok: false, message: inDesktopWords({ code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) }) };
+  }
+  return { ok: true, dataDir, profileDir };
+}
