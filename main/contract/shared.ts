@@ -84,7 +84,19 @@ export type ServerNotRunning = { code: 'server-not-running' };
 export interface SecretState {
   set: boolean;
   source: 'keychain' | 'environment' | 'session' | null;
+  /**
+   * A value is saved in the keychain but cannot be read back: the keychain is locked, was reset,
+   * or is another computer's (a copied data folder). `set` then tells only of the environment's.
+   */
+  unreadable?: true;
 }
+
+/**
+ * Why the desktop app cannot keep secrets on this system: the system offers it no encryption
+ * at all, or (Linux) no keyring service runs, and Electron would fall back to a password
+ * written into every copy of the app, which is no protection.
+ */
+export type KeychainUnavailable = 'no-encryption' | 'no-keyring-service';
 
 /** The project folder named is not there (moved, deleted, or a typo): also a reason a companion started with one cannot start. */
 export interface ProjectMissing {

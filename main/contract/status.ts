@@ -2,7 +2,7 @@
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { statusArguments } from './schemas/status';
-import type { ProjectMissing, SecretFailure, SecretState, ServerNotRunning } from './shared';
+import type { KeychainUnavailable, ProjectMissing, SecretFailure, SecretState, ServerNotRunning } from './shared';
 
 /** The companion's two servers: where Flowent calls, and the browser inspector. */
 export type ServerName = 'webhook' | 'inspector';
@@ -79,9 +79,15 @@ export interface CoreStatus {
   dataDir: string;
   enforceSignatures: boolean;
   bodyLimitBytes: number;
-  hmacKey: { set: boolean; source: 'keychain' | 'environment' | 'session' | null };
-  /** Whether the HMAC key can be changed from the UI in this mode. */
+  hmacKey: SecretState;
+  /** Whether the HMAC key can be changed from the UI in this mode, on this system. */
   canSetHmacKey: boolean;
+  /**
+   * Why secrets (the HMAC key, the ngrok authtoken) cannot be set from the UI though this mode
+   * keeps them: the system has no keychain the app can keep them in. null when they can be, and
+   * in headless mode, which keeps none.
+   */
+  keychainUnavailable: KeychainUnavailable | null;
   mode: 'desktop' | 'headless';
   tunnel: TunnelStatus;
   ngrokAuthtoken: SecretState;

@@ -27,7 +27,7 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
-import { secretState, sessionSecret, type SecretSource } from './secret-source';
+import { canSetSecret, secretState, sessionSecret, type SecretSource } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
@@ -192,7 +192,6 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const status = (): CoreStatus => {
-    const key = hmacKey.get();
     const allInterfaces = currentHost === '0.0.0.0' || currentHost === '::';
     return {
       webhookBaseUrl: listening?.baseUrl ?? null,
@@ -201,12 +200,13 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       enforceSignatures: options.enforceSignatures ?? false,
       bodyLimitBytes,
-      hmacKey: { set: key !== null, source: key ? hmacKey.source : null },
-      canSetHmacKey: hmacKey.set !== undefined,
+      hmacKey: secretState(hmacKey),
+      canSetHmacKey: canSetSecret(hmacKey),
+      keychainUnavailable: hmacKey.unavailable ?? null,
       mode: options.mode,
       tunnel: tunnel.status,
       ngrokAuthtoken: secretState(ngrokAuthtoken),
-      canSetNgrokAuthtoken: ngrokAuthtoken.set !== undefined,
+      canSetNgrokAuthtoken: canSetSecret(ngrokAuthtoken),
       tunnelDomain: options.tunnelDomain ?? null,
       listeningOnAllInterfaces: allInterfaces,
       lanAddresses: listening

@@ -1,4 +1,4 @@
-import type { Result, SecretFailure, SecretState } from '../contract/api';
+import type { KeychainUnavailable, Result, SecretFailure, SecretState } from '../contract/api';
 
 /**
  * Where a secret (the HMAC key, the ngrok authtoken) comes from. The core never stores a
@@ -12,6 +12,15 @@ export interface SecretSource {
   /** Absent when the secret cannot be changed in this mode. */
   set?(value: string): Result<void, SecretFailure>;
   clear?(): Result<void, SecretFailure>;
+  /** Why `set` cannot keep a value on this system (no keychain); absent or null when it can. */
+  readonly unavailable?: KeychainUnavailable | null;
+  /** True when a value is kept but cannot be read back (a locked, reset or another computer's keychain). */
+  readonly unreadable?: boolean;
+}
+
+/** Whether the UI may offer to set the secret: this mode changes it, and this system can keep it. */
+export function canSetSecret(secret: SecretSource): boolean {
+  return secret.set !== undefined && !secret.unavailable;
 }
 
 /**
@@ -43,5 +52,5 @@ export function sessionSecret(env: NodeJS.ProcessEnv, variable: string): SecretS
 
 export function secretState(secret: SecretSource): SecretState {
   const set = secret.get() !== null;
-  return { set, source: set ? secret.source : null };
+  return { set, source: set ? secret.source : null, ...(secret.unreadable ? { unreadable: true } : {}) };
 }

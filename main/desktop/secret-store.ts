@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DATA_FILES } from '../core/data-folder';
-import type { Result, SecretFailure, SecretRef } from '../contract/api';
+import type { KeychainUnavailable, Result, SecretFailure, SecretRef } from '../contract/api';
 import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { apiTokenVariable, type ProfileSecrets, type SecretSource } from '../core';
 
@@ -30,9 +30,11 @@ export interface SafeStorageLike {
 export type SecretStoreFailure = { code: 'keychain-unavailable' } | Extract<SecretFailure, { code: 'secret-write-failed' }>;
 
 export interface SecretStore {
-  /** Whether secrets can be stored safely on this system. */
-  available(): boolean;
+  /** Why secrets cannot be stored safely on this system, or null when they can. */
+  unavailable(): KeychainUnavailable | null;
   get(name: SecretName): string | null;
+  /** True when the secret is stored but cannot be decrypted: the keychain is locked, was reset, or is another computer's. */
+  unreadable(name: SecretName): boolean;
   set(name: SecretName, value: string): Result<void, SecretStoreFailure>;
   delete(name: SecretName): Result<void, SecretStoreFailure>;
 }
@@ -53,10 +55,15 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
   const file = join(dataDir, DATA_FILES.secrets);
   const cache = new Map<SecretName, string | null>();
 
-  function available(): boolean {
-    if (!safeStorage.isEncryptionAvailable()) return false;
+  function unavailable(): KeychainUnavailable | null {
+    if (!safeStorage.isEncryptionAvailable()) return 'no-encryption';
     const backend = safeStorage.getSelectedStorageBackend?.();
-    return backend !== 'basic_text' && backend !== 'unknown';
+    return backend === 'basic_text' || backend === 'unknown' ? 'no-keyring-service' : null;
+  }
+
+  function get(name: SecretName): string | null {
+    if (!cache.has(name)) cache.set(name, decrypt(readFile().secrets[name]));
+    return cache.get(name) ?? null;
   }
 
   function readFile(): SecretsFile {
@@ -104,13 +111,11 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
   }
 
   return {
-    available,
-    get(name) {
-      if (!cache.has(name)) cache.set(name, decrypt(readFile().secrets[name]));
-      return cache.get(name) ?? null;
-    },
+    unavailable,
+    get,
+    unreadable: (name) => get(name) === null && readFile().secrets[name] !== undefined,
     set(name, value) {
-      if (!available()) return { ok: false, code: 'keychain-unavailable' };
+      if (unavailable()) return { ok: false, code: 'keychain-unavailable' };
       const content = readFile();
       content.secrets[name] = safeStorage.encryptString(value).toString('base64');
       const written = writeFile(content);
@@ -150,6 +155,12 @@ export function keychainSecretSource(store: SecretStore, name: SecretName, env: 
     },
     set: (value) => kept(store.set(name, value)),
     clear: () => kept(store.delete(name)),
+    get unavailable() {
+      return store.unavailable();
+    },
+    get unreadable() {
+      return store.unreadable(name);
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets } from '../../main/desktop/secret-store';
+import { canSetSecret, secretState } from '../../main/core/secret-source';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { createElectronStandIn } from './electron-stand-in';
 
@@ -47,13 +48,16 @@ describe('secret store', () => {
   });
 
   it.each([
-    ['no encryption at all', false, 'gnome_libsecret'],
-    ['Linux with only the hard-coded basic_text password', true, 'basic_text'],
-  ])('refuses to store anything with %s', (_name, available, backend) => {
+    ['no encryption at all', false, 'gnome_libsecret', 'no-encryption'],
+    ['Linux with only the hard-coded basic_text password', true, 'basic_text', 'no-keyring-service'],
+  ])('refuses to store anything with %s, and says why before anything is typed', (_name, available, backend, why) => {
     electron.state.encryptionAvailable = available;
     electron.state.storageBackend = backend;
     const secrets = store();
-    expect(secrets.available()).toBe(false);
+    expect(secrets.unavailable()).toBe(why);
+    const source = keychainHmacKeySource(secrets, {});
+    expect(source.unavailable).toBe(why);
+    expect(canSetSecret(source)).toBe(false);
     expect(secrets.set('hmac-key', KEY)).toEqual({ ok: false, code: 'keychain-unavailable' });
     expect(readdirSync(join(dir, '..'))).toEqual([]);
   });
@@ -67,6 +71,33 @@ describe('secret store', () => {
     expect(secrets.get('hmac-key')).toBeNull();
     expect(secrets.set('hmac-key', KEY).ok).toBe(true);
     expect(store().get('hmac-key')).toBe(KEY);
+  });
+
+  it('tells a key saved under a keychain that is now locked or gone apart from no key, and still says one from the environment', () => {
+    expect(store().set('hmac-key', KEY).ok).toBe(true);
+    const readable = keychainHmacKeySource(store(), {});
+    expect([canSetSecret(readable), secretState(readable)]).toEqual([true, { set: true, source: 'keychain' }]);
+    electron.state.encryptionAvailable = false;
+    expect(secretState(keychainHmacKeySource(store(), {}))).toEqual({ set: false, source: null, unreadable: true });
+    expect(secretState(keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: 'from-env' }))).toEqual({
+      set: true,
+      source: 'environment',
+      unreadable: true,
+    });
+  });
+
+  it('says a key encrypted by another keychain is unreadable, and not once it is saved again or cleared', () => {
+    store().set('hmac-key', KEY);
+    writeFileSync(join(dir, DATA_FILES.secrets), '{"secrets": {"hmac-key": "bm90LXNlYWxlZA=="}}');
+    const secrets = store();
+    expect(secrets.unreadable('hmac-key')).toBe(true);
+    expect(secrets.unreadable('ngrok-authtoken')).toBe(false);
+    expect(secrets.set('hmac-key', KEY).ok).toBe(true);
+    expect(secrets.unreadable('hmac-key')).toBe(false);
+    writeFileSync(join(dir, DATA_FILES.secrets), '{"secrets": {"hmac-key": "bm90LXNlYWxlZA=="}}');
+    const again = store();
+    expect(again.delete('hmac-key').ok).toBe(true);
+    expect(again.unreadable('hmac-key')).toBe(false);
   });
 
   it('reports a write failure as a value', () => {

@@ -1,6 +1,6 @@
 import type { AccountEvent, AccountState, FollowRecord, RegisteredHere, RegistrationRecord, Warned } from '../../contract/account';
 import { failureOf, type AccountFailure, type CoreEvent, type FollowMode, type Result } from '../../contract/api';
-import { secretState, type SecretSource } from '../secret-source';
+import { canSetSecret, secretState, type SecretSource } from '../secret-source';
 import { ActionRegistry } from './action-registry';
 import { followTunnelEvents } from './follow-tunnel-events';
 import { companionWebhookUrl } from './links';
@@ -101,7 +101,7 @@ export class Account {
       defaultGateway: this.registry.profiles.defaultGateway(),
       activeProfile: profile,
       apiToken: secretState(secret),
-      canSetApiToken: secret.set !== undefined,
+      canSetApiToken: canSetSecret(secret),
       apiTokenVariable: apiTokenVariable(profile),
       session: { expiresAt: this.registry.expiresAt(profile), lastError: this.lastErrors.get(profile) ?? null },
       requestsThisHour: this.registry.requestsThisHour(profile),

@@ -7,6 +7,7 @@ import { Dialog } from '../shared/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection, sourceLabel } from '../shared/SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
+import { hmacKeyNow, KEYCHAIN_UNAVAILABLE } from './keychain-words';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
@@ -26,19 +27,17 @@ export function SettingsDialog() {
   }
 
   const hmac = status?.hmacKey;
+  const canSet = status?.canSetHmacKey ?? false;
+  const keychainUnavailable = status?.keychainUnavailable ?? null;
   return (
     <Dialog title="Settings" closeLabel="Close settings" onClose={closeSettings}>
       <SecretSection
         title="HMAC key"
         envVar={HMAC_KEY_ENV}
         state={hmac}
-        canSet={status?.canSetHmacKey ?? false}
-        current={
-          // Only that a key is set, and where from: not a character of it reaches the page.
-          hmac?.set
-            ? `Set${hmac.source ? ` (${sourceLabel(hmac.source, HMAC_KEY_ENV)})` : ''}.`
-            : 'No key set: signatures cannot be checked.'
-        }
+        canSet={canSet}
+        // Only that a key is set, and where from: not a character of it reaches the page.
+        current={hmacKeyNow(hmac, canSet, hmac?.source ? sourceLabel(hmac.source, HMAC_KEY_ENV) : '')}
         currentTestId="hmac-current"
         inputLabel="New HMAC key"
         saveLabel="Save key"
@@ -46,6 +45,13 @@ export function SettingsDialog() {
         clearable={hmac?.source !== 'environment'}
         onSave={saveHmacKey}
         onClear={removeHmacKey}
+        readOnlyNote={
+          keychainUnavailable && (
+            <>
+              the <code>{HMAC_KEY_ENV}</code> environment variable, as {KEYCHAIN_UNAVAILABLE[keychainUnavailable]}
+            </>
+          )
+        }
       />
 
       <NgrokTokenSection />

@@ -229,18 +229,18 @@ describe('settings', () => {
     await waitFor(() => expect(within(dialog).queryByRole('note', { name: 'HMAC key spaces' })).toBeNull());
   });
 
-  it('shows a refused key as a message: no keychain to keep it in', async () => {
+  it('with no keychain to keep the key in, offers no field and says why and what to do, before anything is typed', async () => {
     const c = await companion.restart({ keychain: false, key: null });
     const { user } = renderApp(c.bridge);
     await user.click(await settingsButton());
-    const dialog = screen.getByRole('dialog', { name: 'Settings' });
-    await user.type(within(dialog).getByLabelText('New HMAC key'), 'my-long-secret-key-QZ7X');
-    await user.click(within(dialog).getByRole('button', { name: 'Save key' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      'This system offers no keychain, so the HMAC key cannot be stored safely. Set FLOWENT_HMAC_KEY in the environment instead.',
+    const section = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('region', { name: 'HMAC key' });
+    await waitFor(() =>
+      expect(within(section).getByText(/comes from/).textContent).toBe(
+        'In this mode the HMAC key comes from the FLOWENT_HMAC_KEY environment variable, as this system offers the companion no ' +
+          'keychain to save it in: set it and restart the companion to change it.',
+      ),
     );
-    expect((await c.api.getStatus()).hmacKey.set).toBe(false);
-    expect(dataFolderText(c.dataDir)).not.toContain('my-long-secret-key-QZ7X');
+    expect(within(section).queryByLabelText('New HMAC key')).toBeNull();
   });
 
   it('in the headless command, the key from FLOWENT_HMAC_KEY can be replaced for this run only', async () => {
