@@ -35,6 +35,9 @@ let status: CoreStatus | null = null;
 /** Takes back the state file the commands find the app by (see publishServeState). */
 let unpublish: (() => void) | null = null;
 
+/** How long quitting waits for the tunnel before it stops the server and the database anyway. */
+const TUNNEL_CLOSE_TIMEOUT_MS = 3_000;
+
 /** In order: what must outlive what. A tunnel, once there is one, closes before the server. */
 const shutdown = createShutdown({
   // The window goes first, as its close button would: a page with unsaved edits asks, and Stay
@@ -45,6 +48,9 @@ const shutdown = createShutdown({
     { name: 'the state file', run: () => unpublish?.() },
     { name: 'the window state', run: () => windows?.saveState() },
     { name: 'the tray', run: () => tray?.destroy() },
+    // Its own step, bounded: on a dead network ngrok's close takes its full 2 x 3 s, and that
+    // must not come out of the time the server and the database have to stop.
+    { name: 'the tunnel', run: async () => void (await core?.api.closeTunnel()), timeoutMs: TUNNEL_CLOSE_TIMEOUT_MS },
     { name: 'the server and the database', run: () => core?.stop() },
   ],
   exit: (code) => app.exit(code),

@@ -432,9 +432,13 @@ export function createCore(options: CoreOptions): Core {
   const stop = async () => {
     project.close();
     await replay.close();
-    await tunnel.dispose();
+    // The tunnel is told to close first, so it takes no new calls; the server and the history do
+    // not wait for it, though: a dead ngrok session takes seconds to close, and what is stored
+    // must be closed whatever the network does.
+    const tunnelClosed = tunnel.dispose();
     await stopServer();
     await close();
+    await tunnelClosed;
   };
 
   return {

@@ -2,6 +2,8 @@
 export interface ShutdownStep {
   name: string;
   run(): void | Promise<void>;
+  /** This step's own bound, when the default does not fit it (a tunnel on a dead network). */
+  timeoutMs?: number;
 }
 
 export interface ShutdownOptions {
@@ -44,13 +46,14 @@ export function createShutdown(options: ShutdownOptions): (exitCode: number) => 
     }
     phase = 'stopping';
     for (const step of options.steps()) {
+      const stepTimeoutMs = step.timeoutMs ?? timeoutMs;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((done) => {
-        timer = setTimeout(() => done('timeout'), timeoutMs);
+        timer = setTimeout(() => done('timeout'), stepTimeoutMs);
       });
       try {
         const outcome = await Promise.race([Promise.resolve().then(() => step.run()), timeout]);
-        if (outcome === 'timeout') log(`Stopping ${step.name} took over ${timeoutMs} ms; going on.`);
+        if (outcome === 'timeout') log(`Stopping ${step.name} took over ${stepTimeoutMs} ms; going on.`);
       } catch (error) {
         log(`Stopping ${step.name} failed:`, error);
       } finally {

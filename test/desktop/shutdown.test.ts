@@ -46,6 +46,26 @@ describe('the quit sequence', () => {
     expect(log).toHaveBeenCalledWith('Stopping the tray took over 1000 ms; going on.');
   });
 
+  it('gives a step with its own bound that long, and the others the default', async () => {
+    vi.useFakeTimers();
+    const log = vi.fn();
+    const closed = vi.fn();
+    const shutdown = createShutdown({
+      steps: () => [
+        { name: 'the tunnel', run: () => new Promise<void>(() => {}), timeoutMs: 300 },
+        { name: 'the database', run: closed },
+      ],
+      exit: vi.fn(),
+      stepTimeoutMs: 5000,
+      log,
+    });
+    const done = shutdown(0);
+    await vi.advanceTimersByTimeAsync(300);
+    await done;
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('Stopping the tunnel took over 300 ms; going on.');
+  });
+
   it('asks first: no calls off the quit with nothing stopped, and the next quit asks again; yes goes on', async () => {
     const steps = vi.fn();
     const exit = vi.fn();
