@@ -1,5 +1,21 @@
-import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../contract/data-dir-reasons';
 
 /**
@@ -71,22 +87,43 @@ export function createPrivateHistory(file: string): void {
 
 /**
  * Writes a file that holds what the history holds (a HAR export: callers' headers and bodies)
- * as privately as the history: created 0600, and a regular file written over made 0600 too.
- * Anything else named (a pipe, /dev/stdout) is written to as it is. Throws what open and write throw.
+ * as privately as the history: 0600. A regular file (or a new one) is written whole or not at
+ * all: the text goes to a temporary file beside it, which is renamed over it once complete, so
+ * a write that fails part-way (a full disk) leaves the file that was there as it was, and the
+ * temporary file is removed. A symbolic link is followed: the file it names is replaced, the
+ * link stays. Anything else named (a pipe, /dev/stdout) is written to as it is. Throws what
+ * open, write and rename throw.
  */
 export function writePrivateFile(file: string, text: string): void {
-  const fd = openSync(file, 'w', PRIVATE_FILE);
+  const existing = statQuietly(file);
+  if (existing && !existing.isFile()) {
+    writeFileSync(file, text);
+    return;
+  }
+  const target = existing ? realpathSync(file) : file;
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
   try {
-    if (hasFileModes && fstatSync(fd).isFile()) {
-      try {
-        fchmodSync(fd, PRIVATE_FILE);
-      } catch {
-        // A file of another user's in a shared folder: written as it is.
-      }
+    const fd = openSync(temporary, 'wx', PRIVATE_FILE);
+    try {
+      // The umask may have taken bits off; 0600 is what the history has.
+      if (hasFileModes) fchmodSync(fd, PRIVATE_FILE);
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    writeFileSync(fd, text);
-  } finally {
-    closeSync(fd);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function statQuietly(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannelFor, type CompanionApi } from '../../main/contract/api';
@@ -67,6 +68,57 @@ describe('HAR through save and open dialogs', () => {
     const result = await api.exportHar({ filter: {} });
     expect(result).toMatchObject({ ok: false, code: 'file-unwritable', file: join(folder.path, 'no-such-folder', 'x.har') });
   });
+
+  it('replaces a file the user chose whole, 0600, and leaves nothing else beside it', async () => {
+    const { electron, api } = setup();
+    const dir = makeTempDir('fc-har-replace-');
+    const file = join(dir.path, 'calls.har');
+    writeFileSync(file, 'the export from yesterday', { mode: 0o644 });
+    electron.dialogAnswers.save.push(file);
+    expect(await api.exportHar({ filter: {} })).toMatchObject({ ok: true, value: { savedTo: file } });
+    expect(JSON.parse(readFileSync(file, 'utf8')).log.entries).toHaveLength(1);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir.path)).toEqual(['calls.har']);
+    dir.remove();
+  });
+
+  it.skipIf(process.platform === 'win32')('replaces the file a symbolic link names and keeps the link', async () => {
+    const { electron, api } = setup();
+    const dir = makeTempDir('fc-har-link-');
+    writeFileSync(join(dir.path, 'real.har'), 'old');
+    symlinkSync('real.har', join(dir.path, 'link.har'));
+    electron.dialogAnswers.save.push(join(dir.path, 'link.har'));
+    expect(await api.exportHar({ filter: {} })).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(join(dir.path, 'real.har'), 'utf8')).log.entries).toHaveLength(1);
+    expect(readdirSync(dir.path).sort()).toEqual(['link.har', 'real.har']);
+    dir.remove();
+  });
+
+  // A real failure part-way: the file-size limit (ulimit -f) makes the write fail with EFBIG after
+  // the first blocks, as a disk that fills up does with ENOSPC. A child process, so the limit is its alone.
+  it.skipIf(process.platform === 'win32')(
+    'keeps the file the user chose to replace when the export fails part-way, and leaves no part behind',
+    () => {
+      const dir = makeTempDir('fc-har-full-');
+      const file = join(dir.path, 'calls.har');
+      writeFileSync(file, 'the export from yesterday, which the user chose to replace');
+      const child = `
+      require(${JSON.stringify(require.resolve('tsx/cjs'))});
+      const { withHarDialogs } = require(${JSON.stringify(join(__dirname, '../../main/desktop/har-dialogs.ts'))});
+      const text = JSON.stringify({ log: { entries: 'x'.repeat(200000) } });
+      const api = withHarDialogs(
+        { exportHar: async () => ({ ok: true, value: { count: 1, text, savedTo: null } }) },
+        { showSaveDialog: async () => ({ canceled: false, filePath: process.argv[1] }) },
+      );
+      api.exportHar({ ids: [1] }).then((result) => process.stdout.write(JSON.stringify(result)));
+    `;
+      const out = execFileSync('sh', ['-c', 'ulimit -f 16 && exec "$0" -e "$1" "$2"', process.execPath, child, file], { encoding: 'utf8' });
+      expect(JSON.parse(out)).toMatchObject({ ok: false, code: 'file-unwritable', file, reason: expect.stringContaining('EFBIG') });
+      expect(readFileSync(file, 'utf8')).toBe('the export from yesterday, which the user chose to replace');
+      expect(readdirSync(dir.path)).toEqual(['calls.har']);
+      dir.remove();
+    },
+  );
 
   it('imports the file the user opened, and nothing when cancelled', async () => {
     const { electron, api } = setup();
