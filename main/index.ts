@@ -19,6 +19,7 @@ import { electronSqliteBinding } from './desktop/native-binding';
 import { inDesktopWords } from './desktop/desktop-words';
 import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets, keychainSecretSource } from './desktop/secret-store';
 import { openProjectFolder } from './desktop/project-dialog';
+import { countHarImports, mayQuitDuringWork } from './desktop/quit-guard';
 import { createShutdown } from './desktop/shutdown';
 import { settleDataFolder } from './desktop/start-folder';
 import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
@@ -32,6 +33,8 @@ let ipc: IpcRegistration | null = null;
 let windows: MainWindowController | null = null;
 let tray: CompanionTray | null = null;
 let status: CoreStatus | null = null;
+/** The core's HAR imports running, for the quit path to ask about. */
+let harImports: { running(): number } | null = null;
 /** Takes back the state file the commands find the app by (see publishServeState). */
 let unpublish: (() => void) | null = null;
 
@@ -42,7 +45,13 @@ const TUNNEL_CLOSE_TIMEOUT_MS = 3_000;
 const shutdown = createShutdown({
   // The window goes first, as its close button would: a page with unsaved edits asks, and Stay
   // calls the quit off before anything has stopped.
-  mayQuit: () => windows?.closeForQuit() ?? Promise.resolve(true),
+  // Before that, an import or a bulk replay that quitting would cut short asks the same way.
+  mayQuit: async () =>
+    (await mayQuitDuringWork({
+      work: async () => ({ harImports: harImports?.running() ?? 0, bulkReplays: (await core?.api.listBulkReplays())?.running.length ?? 0 }),
+      ask: (box) => windows?.ask(box) ?? dialog.showMessageBoxSync(box),
+    })) &&
+    (windows?.closeForQuit() ?? true),
   steps: () => [
     // First: no command started from now on names a server that is closing.
     { name: 'the state file', run: () => unpublish?.() },
@@ -111,7 +120,9 @@ async function main(dataDir: string): Promise<void> {
   });
   // Before listen(), so the events listen() emits are queued for the renderer too.
   // HAR export/import go through save/open dialogs here in main: the page never names a path.
-  ipc = registerIpc(ipcMain, withHarDialogs(started.api, dialog, { parent: () => windows?.get() ?? null }), () => windows?.get() ?? null, {
+  const counted = countHarImports(started.api);
+  harImports = counted;
+  ipc = registerIpc(ipcMain, withHarDialogs(counted.api, dialog, { parent: () => windows?.get() ?? null }), () => windows?.get() ?? null, {
     subscribe: (listener) => started.subscribe(listener),
     isRendererUrl: isAppUrl,
   });

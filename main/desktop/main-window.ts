@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow, Dialog, MessageBoxSyncOptions } from 'electron';
 import type { DesktopSettingsStore } from './desktop-settings';
 import { LEAVE_BUTTON, LEAVE_UNSAVED_BOX } from './desktop-words';
 import { restorableWindowState, trackWindowState, type DisplayLike } from './window-state';
@@ -18,6 +18,11 @@ export interface MainWindowController {
    * `unloadTimeoutMs` (a hung renderer) is closed by force: it cannot keep the app from quitting.
    */
   closeForQuit(): Promise<boolean>;
+  /**
+   * Asks the person in a native box over the window, shown first (a quit from the tray may find
+   * it hidden or minimized); a free-standing box when there is no window. The button's index.
+   */
+  ask(box: MessageBoxSyncOptions): number;
 }
 
 /** How long a page may take to answer `beforeunload` before the quit path closes it by force. */
@@ -98,5 +103,11 @@ export function createMainWindowController(input: {
     },
     saveState: () => saveNow?.(),
     closeForQuit: () => closing?.promise ?? (win ? closeForQuit(win) : Promise.resolve(true)),
+    ask(box) {
+      if (!win) return input.dialog.showMessageBoxSync(box);
+      if (win.isMinimized()) win.restore();
+      win.show();
+      return input.dialog.showMessageBoxSync(win, box);
+    },
   };
 }

@@ -30,7 +30,7 @@ export type FakeCore = Core & {
 };
 
 /**
- * Every API method answers "<method> answer" (getStatus a plausible status); listen emits one
+ * Every API method answers "<method> answer" (getStatus a plausible status, listBulkReplays none); listen emits one
  * event and returns `startResult()`; stop waits for `stopped`. Both are logged in `calls`.
  */
 export function createFakeCore(
@@ -43,6 +43,7 @@ export function createFakeCore(
     api: {
       ...Object.fromEntries(API_METHODS.map((m) => [m, vi.fn(async () => `${m} answer`)])),
       getStatus: vi.fn(async () => FAKE_STATUS),
+      listBulkReplays: vi.fn(async () => ({ running: [], finished: [] })),
     } as unknown as Core['api'],
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (event) => listeners.forEach((l) => l(event)),

@@ -1,0 +1,119 @@
+// Quitting while a HAR import or a bulk replay runs: quitting closes the history under them, so
+// the app asks first, as it does about unsaved edits. main/index.ts composed with the Electron
+// stand-in (playing the person's answer in the message box) and a fake core.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ipcChannelFor, type BulkReplayRuns } from '../../main/contract/api';
+import type { CoreOptions } from '../../main/core/create-core';
+import { clickMenuItem, createElectronStandIn, findMenuItem } from './electron-stand-in';
+import { createFakeCore, type FakeCore } from './fake-core';
+
+const h = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof createElectronStandIn>, cores: [] as FakeCore[] }));
+vi.mock('electron', async () => {
+  const { createElectronStandIn: create } = await import('./electron-stand-in');
+  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
+  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
+});
+vi.mock('../../main/core/create-core', () => ({
+  createCore: (options: CoreOptions) => {
+    const core = createFakeCore(options, {
+      calls: h.electron.calls,
+      startResult: () => ({ ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } }),
+      stopped: Promise.resolve(),
+    });
+    h.cores.push(core);
+    return core;
+  },
+}));
+
+const QUIT = 0;
+const KEEP_RUNNING = 1;
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'quit-during-work-'));
+  h.electron = createElectronStandIn();
+  h.cores = [];
+  vi.unstubAllEnvs();
+  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.resetModules();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function launch() {
+  await import('../../main/index');
+  await vi.waitFor(() => expect(h.electron.native.trays).toHaveLength(1));
+  return { core: h.cores[0]!, win: h.electron.windows[0]! };
+}
+
+function quitFromTray(): void {
+  clickMenuItem(findMenuItem(h.electron.native.trays[0]?.menu?.template ?? [], 'Quit'));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('quitting while work runs', () => {
+  it('asks over the window while a HAR import runs; Keep Running stops nothing, Quit quits', async () => {
+    const { core, win } = await launch();
+    win.minimized = true;
+    let finishImport: () => void = () => {};
+    vi.mocked(core.api.importHar).mockImplementation(() => new Promise((resolve) => (finishImport = () => resolve({ ok: true } as never))));
+    const file = join(dataDir, 'calls.har');
+    writeFileSync(file, '{"log":{"entries":[]}}');
+    h.electron.dialogAnswers.open.push(file);
+    const from = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
+    const importing = h.electron.module.ipcMain.invoke(ipcChannelFor('importHar'), from, null);
+    await vi.waitFor(() => expect(core.api.importHar).toHaveBeenCalled(), { timeout: 5000 });
+
+    h.electron.dialogAnswers.messageBox.push(KEEP_RUNNING);
+    quitFromTray();
+    await settle();
+    expect(h.electron.messageBoxes).toHaveLength(1);
+    const [box] = h.electron.messageBoxes;
+    expect(box?.parent).toBe(win);
+    expect(win.minimized).toBe(false);
+    expect(box?.options).toMatchObject({
+      message: 'Quit while a HAR import is running?',
+      buttons: ['Quit', 'Keep Running'],
+      cancelId: 1,
+      defaultId: 1,
+    });
+    expect(core.stop).not.toHaveBeenCalled();
+    expect(win.destroyed).toBe(false);
+    expect(h.electron.state.exitCode).toBeNull();
+
+    h.electron.dialogAnswers.messageBox.push(QUIT);
+    quitFromTray();
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    expect(h.electron.messageBoxes).toHaveLength(2);
+    expect(core.stop).toHaveBeenCalled();
+    finishImport();
+    await importing;
+  });
+
+  it('asks while a bulk replay runs, and does not ask once it has ended', async () => {
+    const { core } = await launch();
+    const running: BulkReplayRuns = {
+      running: [{ runId: 'r1', done: 3, total: 40, passed: 3, changed: 0, failed: 0, notSent: 0 }],
+      finished: [],
+    };
+    vi.mocked(core.api.listBulkReplays).mockResolvedValue(running);
+    quitFromTray(); // the box dismissed: Keep Running
+    await settle();
+    expect(h.electron.messageBoxes.map((b) => b.options.message)).toEqual(['Quit while a bulk replay is running?']);
+    expect(String(h.electron.messageBoxes[0]?.options.detail)).toMatch(/not sent.*summary is lost/s);
+    expect(core.stop).not.toHaveBeenCalled();
+
+    vi.mocked(core.api.listBulkReplays).mockResolvedValue({ running: [], finished: [] });
+    quitFromTray();
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    expect(h.electron.messageBoxes).toHaveLength(1);
+  });
+});
