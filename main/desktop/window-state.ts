@@ -16,26 +16,37 @@ function overlap(a: WindowBounds, b: WindowBounds): { width: number; height: num
 
 /**
  * The saved window state when it is still usable on the current displays (`screen.getAllDisplays()`),
- * else null so the window opens at its default size, centred. A monitor unplugged since the
- * last run must not leave the window off-screen. A window larger than its display is
- * shrunk to the display's work area.
+ * else null so the window opens at its default size, centred: a monitor unplugged since the
+ * last run must not leave the window off-screen. The display it mostly lay on keeps it; there
+ * it is shrunk to the work area when larger, and moved wholly into it, so its title bar (its
+ * only handle) is never above the screen or under a taskbar.
  */
 export function restorableWindowState(saved: WindowState | null, displays: readonly DisplayLike[]): WindowState | null {
   if (!saved) return null;
-  const display = displays.find(({ workArea }) => {
+  let best: { workArea: WindowBounds; area: number } | null = null;
+  for (const { workArea } of displays) {
     const shared = overlap(saved.bounds, workArea);
-    return shared.width >= MIN_VISIBLE.width && shared.height >= MIN_VISIBLE.height;
-  });
-  if (!display) return null;
-  const { workArea } = display;
+    if (shared.width < MIN_VISIBLE.width || shared.height < MIN_VISIBLE.height) continue;
+    const area = shared.width * shared.height;
+    if (!best || area > best.area) best = { workArea, area };
+  }
+  if (!best) return null;
+  const { workArea } = best;
+  const width = Math.min(saved.bounds.width, workArea.width);
+  const height = Math.min(saved.bounds.height, workArea.height);
   return {
     bounds: {
-      ...saved.bounds,
-      width: Math.min(saved.bounds.width, workArea.width),
-      height: Math.min(saved.bounds.height, workArea.height),
+      x: within(saved.bounds.x, workArea.x, workArea.x + workArea.width - width),
+      y: within(saved.bounds.y, workArea.y, workArea.y + workArea.height - height),
+      width,
+      height,
     },
     maximized: saved.maximized,
   };
+}
+
+function within(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, max));
 }
 
 /** The part of BrowserWindow this module uses. */

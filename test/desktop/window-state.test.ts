@@ -41,6 +41,38 @@ describe('restoring the window', () => {
   it('shrinks a window larger than its display', () => {
     expect(restorableWindowState(saved(0, 0, 2400, 1300), [LAPTOP])?.bounds).toEqual({ x: 0, y: 0, width: 1440, height: 870 });
   });
+
+  it('moves a window partly off its display wholly into the work area, title bar on screen', () => {
+    // Dragged up until only its bottom 50 px showed: the title bar comes back to the top.
+    expect(restorableWindowState(saved(100, -650, 1000, 700), [LAPTOP])?.bounds).toEqual({ x: 100, y: 0, width: 1000, height: 700 });
+    // Saved on a larger screen, now on 1366 x 728 (a taskbar below): shrunk and moved in.
+    const small = { workArea: { x: 0, y: 0, width: 1366, height: 728 } };
+    expect(restorableWindowState(saved(1200, 600, 1600, 900), [small])?.bounds).toEqual({ x: 0, y: 0, width: 1366, height: 728 });
+    expect(restorableWindowState(saved(1000, 500, 800, 600), [small])?.bounds).toEqual({ x: 566, y: 128, width: 800, height: 600 });
+    // A work area that starts below a menu bar, on a display left of the main one.
+    const left = { workArea: { x: -1920, y: 25, width: 1920, height: 1055 } };
+    expect(restorableWindowState(saved(-2000, 0, 1000, 700), [LAPTOP, left])?.bounds).toEqual({
+      x: -1920,
+      y: 25,
+      width: 1000,
+      height: 700,
+    });
+  });
+
+  it('keeps a window across two displays on the one holding most of it', () => {
+    expect(restorableWindowState(saved(1000, 100, 1200, 800), [LAPTOP, MONITOR_RIGHT])?.bounds).toEqual({
+      x: 1440,
+      y: 100,
+      width: 1200,
+      height: 800,
+    });
+    expect(restorableWindowState(saved(500, 100, 1200, 800), [LAPTOP, MONITOR_RIGHT])?.bounds).toEqual({
+      x: 240,
+      y: 70,
+      width: 1200,
+      height: 800,
+    });
+  });
 });
 
 describe('saving the window', () => {
