@@ -33,6 +33,11 @@ let ipc: IpcRegistration | null = null;
 let windows: MainWindowController | null = null;
 let tray: CompanionTray | null = null;
 let status: CoreStatus | null = null;
+/**
+ * The failure notifications shown last, held so they are not collected while on screen: a
+ * collected one no longer answers clicks. A few: the notifier shows one per quiet period.
+ */
+const notificationsShown: Notification[] = [];
 /** The core's HAR imports running, for the quit path to ask about. */
 let harImports: { running(): number } | null = null;
 /** Takes back the state file the commands find the app by (see publishServeState). */
@@ -94,8 +99,15 @@ async function main(dataDir: string): Promise<void> {
   core = started;
   const notifier = createFailureNotifier({
     enabled: () => settings.get().notifyOnFailures,
+    watching: () => windows?.get()?.isFocused() ?? false,
     show: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body }).show();
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      // A click brings the window (made anew when it was closed) to the failed calls' list.
+      notification.on('click', () => windows?.open());
+      notification.show();
+      notificationsShown.push(notification);
+      if (notificationsShown.length > 3) notificationsShown.shift();
     },
   });
   started.subscribe((event) => {

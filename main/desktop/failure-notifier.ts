@@ -30,9 +30,16 @@ function describe(call: CallSummary): { title: string; body: string } {
 export interface FailureNotifierOptions {
   /** Read on every event, so turning the setting off takes effect at once. */
   enabled(): boolean;
+  /** True while the person is looking at the window: the failures show there, no notification. */
+  watching?(): boolean;
   show(title: string, body: string): void;
-  /** At most one notification per interval; default 10 s. */
+  /** The first quiet period after a notification; default 10 s. */
   intervalMs?: number;
+  /** Quiet periods double while failures keep coming, up to this; default 5 min. */
+  maxIntervalMs?: number;
+  /** This long without a failure and the quiet period is back to `intervalMs`; default 2 min. */
+  calmMs?: number;
+  now?: () => number;
 }
 
 export interface FailureNotifier {
@@ -42,43 +49,59 @@ export interface FailureNotifier {
 
 /**
  * Desktop notifications for failed calls, throttled: the first failure is shown at once;
- * failures in the next 10 s are counted and shown as one summary when the 10 s are up. A
- * burst of a thousand bad calls therefore costs two notifications, not a thousand.
+ * failures in the quiet period after a notification are counted and shown as one summary when
+ * it ends. A burst of a thousand bad calls therefore costs two notifications, not a thousand.
+ * While failures keep coming each quiet period is twice the last (10 s, 20 s, 40 s, ... up to
+ * 5 min), so a handler that stays broken costs about a dozen an hour, not hundreds; after a
+ * calm spell (2 min without a failure) the next one is told within 10 s again. None is shown
+ * while the person is watching the window: the failures are in front of them.
  */
 export function createFailureNotifier(options: FailureNotifierOptions): FailureNotifier {
-  const intervalMs = options.intervalMs ?? 10_000;
-  let quietUntilTimer: ReturnType<typeof setTimeout> | null = null;
+  const firstIntervalMs = options.intervalMs ?? 10_000;
+  const maxIntervalMs = options.maxIntervalMs ?? 5 * 60_000;
+  const calmMs = options.calmMs ?? 2 * 60_000;
+  const now = options.now ?? Date.now;
+  const silenced = (): boolean => !options.enabled() || (options.watching?.() ?? false);
+  let intervalMs = firstIntervalMs;
+  let lastFailureAt = -Infinity;
+  let quietTimer: ReturnType<typeof setTimeout> | null = null;
   // Only a count and the latest call are held, however long the burst.
   let heldCount = 0;
   let heldLast: CallSummary | null = null;
 
+  function notify(title: string, body: string): void {
+    options.show(title, body);
+    quietTimer = setTimeout(endQuietPeriod, intervalMs);
+    intervalMs = Math.min(intervalMs * 2, maxIntervalMs);
+  }
+
   function endQuietPeriod(): void {
-    quietUntilTimer = null;
+    quietTimer = null;
     const count = heldCount;
     const last = heldLast;
     heldCount = 0;
     heldLast = null;
-    if (!last || !options.enabled()) return;
-    const latest = describe(last);
-    options.show(`${count} more failed call${count === 1 ? '' : 's'}`, `Latest: ${latest.body}`);
-    quietUntilTimer = setTimeout(endQuietPeriod, intervalMs);
+    if (!last || silenced()) return;
+    notify(`${count} more failed call${count === 1 ? '' : 's'}`, `Latest: ${describe(last).body}`);
   }
 
   return {
     onEvent(event) {
-      if (event.type !== 'call-stored' || !isNotableFailure(event.call) || !options.enabled()) return;
-      if (quietUntilTimer !== null) {
+      if (event.type !== 'call-stored' || !isNotableFailure(event.call) || silenced()) return;
+      const at = now();
+      if (at - lastFailureAt >= calmMs) intervalMs = firstIntervalMs;
+      lastFailureAt = at;
+      if (quietTimer !== null) {
         heldCount += 1;
         heldLast = event.call;
         return;
       }
       const { title, body } = describe(event.call);
-      options.show(title, body);
-      quietUntilTimer = setTimeout(endQuietPeriod, intervalMs);
+      notify(title, body);
     },
     dispose() {
-      if (quietUntilTimer !== null) clearTimeout(quietUntilTimer);
-      quietUntilTimer = null;
+      if (quietTimer !== null) clearTimeout(quietTimer);
+      quietTimer = null;
       heldCount = 0;
       heldLast = null;
     },

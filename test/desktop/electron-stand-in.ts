@@ -64,6 +64,9 @@ export function createElectronStandIn() {
     focus(): void {
       this.focused = true;
     }
+    isFocused(): boolean {
+      return this.focused;
+    }
     isMinimized(): boolean {
       return this.minimized;
     }

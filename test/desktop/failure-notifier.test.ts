@@ -87,7 +87,7 @@ describe('failure notifications', () => {
     expect(cause.message.length).toBeGreaterThan(20);
   });
 
-  it('shows at most one per 10 s, then one summary with the count', () => {
+  it('shows the first at once, then one summary with the count when 10 s are up', () => {
     const n = notifier();
     n.onEvent(bad);
     expect(shown).toHaveLength(1);
@@ -97,14 +97,53 @@ describe('failure notifications', () => {
     expect(shown).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(shown[1]).toEqual(['1000 more failed calls', 'Latest: send_email answered 500.']);
-    // The summary opens a new quiet period too.
+  });
+
+  it('waits twice as long after each notification while failures keep coming, up to 5 min', () => {
+    const start = Date.now();
+    const times: number[] = [];
+    const n = createFailureNotifier({ enabled: () => true, show: () => times.push((Date.now() - start) / 1000) });
+    // A handler that stays broken: a failed call every second for an hour.
+    for (let second = 0; second < 3600; second++) {
+      n.onEvent(bad);
+      vi.advanceTimersByTime(1000);
+    }
+    // The first at once, then summaries after quiet periods of 10, 20, 40, 80, 160, 300, 300, ... s.
+    expect(times.slice(0, 7)).toEqual([0, 10, 30, 70, 150, 310, 610]);
+    expect(times.length).toBeLessThanOrEqual(17);
+  });
+
+  it('is back to telling within 10 s after a calm spell of 2 min', () => {
+    const n = notifier();
+    for (let i = 0; i < 4; i++) {
+      n.onEvent(bad);
+      vi.advanceTimersByTime(60_000);
+    }
+    const before = shown.length;
+    vi.advanceTimersByTime(10 * 60_000); // calm: nothing fails
     n.onEvent(bad);
-    expect(shown).toHaveLength(2);
-    vi.advanceTimersByTime(10_000);
-    expect(shown[2]?.[0]).toBe('1 more failed call');
-    vi.advanceTimersByTime(10_000);
+    expect(shown).toHaveLength(before + 1);
     n.onEvent(bad);
-    expect(shown).toHaveLength(4);
+    vi.advanceTimersByTime(10_000);
+    expect(shown).toHaveLength(before + 2);
+  });
+
+  it('shows nothing while the person is watching the window, and tells the next failure once they are not', () => {
+    let watching = true;
+    const n = createFailureNotifier({ enabled: () => true, watching: () => watching, show: (title, body) => shown.push([title, body]) });
+    n.onEvent(bad);
+    n.onEvent(bad);
+    vi.advanceTimersByTime(60_000);
+    expect(shown).toEqual([]);
+    n.onEvent(bad);
+    watching = false;
+    n.onEvent(call({ status: 500 }));
+    expect(shown).toEqual([['Handler error', 'send_email answered 500.']]);
+    // A summary due while they look again is dropped: the calls are in front of them.
+    n.onEvent(bad);
+    watching = true;
+    vi.advanceTimersByTime(10_000);
+    expect(shown).toHaveLength(1);
   });
 
   it('ignores good calls and other events, and stays silent while the setting is off', () => {

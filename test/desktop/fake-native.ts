@@ -10,6 +10,8 @@ export interface FakeNativeState {
   trays: FakeTray[];
   clipboardText: string | null;
   notifications: Array<{ title: string; body: string }>;
+  /** Plays a click on the notification shown last. */
+  clickNotification(): void;
   notificationsSupported: boolean;
   displays: Array<{ workArea: { x: number; y: number; width: number; height: number } }>;
 }
@@ -64,6 +66,7 @@ export function createFakeNative(calls: string[]) {
     trays: [],
     clipboardText: null,
     notifications: [],
+    clickNotification: () => lastShown?.listeners.get('click')?.forEach((listener) => listener()),
     notificationsSupported: true,
     displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
   };
@@ -76,12 +79,19 @@ export function createFakeNative(calls: string[]) {
     }
   }
 
+  let lastShown: Notification | null = null;
   class Notification {
+    readonly listeners = new Map<string, Array<() => void>>();
     static isSupported(): boolean {
       return state.notificationsSupported;
     }
     constructor(readonly options: { title: string; body: string }) {}
+    on(name: string, listener: () => void): this {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      return this;
+    }
     show(): void {
+      lastShown = this;
       state.notifications.push({ title: this.options.title, body: this.options.body });
     }
   }

@@ -114,6 +114,22 @@ describe('the composed desktop shell', () => {
     ]);
   });
 
+  it('shows no notification while the window has the focus; a click on one brings the window back', async () => {
+    const { core, win } = await launch();
+    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    win.focused = true;
+    core.emit({ type: 'call-stored', call: failedCall });
+    expect(h.electron.native.notifications).toEqual([]);
+
+    win.focused = false;
+    win.close();
+    core.emit({ type: 'call-stored', call: { ...failedCall, id: 10 } });
+    expect(h.electron.native.notifications).toHaveLength(1);
+    h.electron.native.clickNotification();
+    expect(h.electron.windows).toHaveLength(2);
+    expect(h.electron.windows[1]?.destroyed).toBe(false);
+  });
+
   it('remembers the window’s place on quit and restores it on the next launch', async () => {
     const { win } = await launch();
     win.moveTo({ x: 200, y: 150, width: 1000, height: 700 });
