@@ -70,6 +70,14 @@ const shutdown = createShutdown({
   exit: (code) => app.exit(code),
 });
 
+/** Set once the application menu is: builds it again from the current status and settings. */
+let refreshAppMenu: (() => void) | null = null;
+
+function refreshStatusViews(): void {
+  tray?.refresh();
+  refreshAppMenu?.();
+}
+
 function copyWebhookUrl(): void {
   const url = coreTrayStatus(status).webhookUrl;
   if (url) clipboard.writeText(url);
@@ -114,11 +122,11 @@ async function main(dataDir: string): Promise<void> {
     notifier.onEvent(event);
     if (event.type === 'status-changed') {
       status = event.status;
-      tray?.refresh();
+      refreshStatusViews();
     }
     if (event.type === 'tunnel-status' && status) {
       status = { ...status, tunnel: event.status };
-      tray?.refresh();
+      refreshStatusViews();
     }
   });
   windows = createMainWindowController({
@@ -157,25 +165,30 @@ async function main(dataDir: string): Promise<void> {
     loopToken,
     startedAt: Date.now(),
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildAppMenuTemplate({
-        platform: process.platform,
-        appName: app.name,
-        isPackaged: app.isPackaged,
-        notifyOnFailures: settings.get().notifyOnFailures,
-        copyWebhookUrl,
-        openProjectFolder: () =>
-          void openProjectFolder(
-            dialog,
-            (dir) => started.openProject(dir),
-            () => windows?.get() ?? null,
-          ),
-        setNotifyOnFailures: (on) => settings.update({ notifyOnFailures: on }),
-        openLink: (url) => openWebLink(url),
-      }),
-    ),
-  );
+  // Rebuilt when the status changes (as the tray is): what can work depends on it.
+  refreshAppMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate({
+          platform: process.platform,
+          appName: app.name,
+          isPackaged: app.isPackaged,
+          notifyOnFailures: settings.get().notifyOnFailures,
+          notificationsSupported: Notification.isSupported(),
+          canCopyWebhookUrl: coreTrayStatus(status).webhookUrl !== null,
+          copyWebhookUrl,
+          openProjectFolder: () =>
+            void openProjectFolder(
+              dialog,
+              (dir) => started.openProject(dir),
+              () => windows?.get() ?? null,
+            ),
+          setNotifyOnFailures: (on) => settings.update({ notifyOnFailures: on }),
+          openLink: (url) => openWebLink(url),
+        }),
+      ),
+    );
+  refreshAppMenu();
   try {
     tray = createTray({
       iconPath,

@@ -12,6 +12,10 @@ export interface AppMenuInput {
   /** Developer tools only in a development build. */
   isPackaged: boolean;
   notifyOnFailures: boolean;
+  /** False where the desktop shows no notifications (`Notification.isSupported()`): the setting could not work. */
+  notificationsSupported: boolean;
+  /** Whether there is a webhook URL to copy: none while the server is not running. */
+  canCopyWebhookUrl: boolean;
   copyWebhookUrl(): void;
   /** Asks for a project folder (flowent/) whose files then hold the answers and actions. */
   openProjectFolder(): void;
@@ -23,6 +27,7 @@ export interface AppMenuInput {
  * The application menu, built from Electron's roles so every platform gets its native
  * shortcuts (roles carry their accelerators: Cmd/Ctrl+C, Cmd/Ctrl+Q, ...). The macOS layout
  * (app menu first, Window menu with `front`) is used on macOS; elsewhere Quit sits in File.
+ * Items that cannot work now are disabled; rebuild it when the status changes, as the tray is.
  */
 export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOptions[] {
   const mac = input.platform === 'darwin';
@@ -47,11 +52,12 @@ export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOp
       { type: 'separator' },
       // No accelerator: the window's own single-key shortcut (c) copies it, and the combinations
       // left free are taken elsewhere (Ctrl+Shift+C opens the element picker in browsers).
-      { label: 'Copy Webhook URL', click: () => input.copyWebhookUrl() },
+      { label: 'Copy Webhook URL', enabled: input.canCopyWebhookUrl, click: () => input.copyWebhookUrl() },
       {
         label: 'Notify on Failed Calls',
         type: 'checkbox',
-        checked: input.notifyOnFailures,
+        enabled: input.notificationsSupported,
+        checked: input.notificationsSupported && input.notifyOnFailures,
         click: (item) => input.setNotifyOnFailures(item.checked),
       },
       { type: 'separator' },

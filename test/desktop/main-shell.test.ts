@@ -102,6 +102,22 @@ describe('the composed desktop shell', () => {
     expect(h.electron.native.trays[0]!.menu?.template[0]?.label).toBe('Server: listening on 127.0.0.1:9999');
   });
 
+  it('rebuilds the application menu when the status changes: Copy Webhook URL only while the server runs', async () => {
+    const { core } = await launch();
+    const copy = () => findMenuItem(h.electron.native.applicationMenu!.template, 'Copy Webhook URL');
+    expect(copy()).toMatchObject({ enabled: true });
+    core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, webhookBaseUrl: null, port: null } });
+    expect(copy()).toMatchObject({ enabled: false });
+    core.emit({ type: 'status-changed', status: FAKE_STATUS });
+    expect(copy()).toMatchObject({ enabled: true });
+  });
+
+  it('disables the notification setting where the desktop shows no notifications', async () => {
+    h.electron.native.notificationsSupported = false;
+    await launch();
+    expect(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls')).toMatchObject({ enabled: false });
+  });
+
   it('notifies about failed calls only once the user turns it on, and keeps that choice', async () => {
     const { core } = await launch();
     core.emit({ type: 'call-stored', call: failedCall });

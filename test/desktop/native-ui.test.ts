@@ -24,7 +24,16 @@ function menu(platform: NodeJS.Platform, overrides: Partial<Parameters<typeof bu
     setNotifyOnFailures: vi.fn<(on: boolean) => void>(),
     openLink: vi.fn<(url: string) => void>(),
   };
-  const input = { platform, appName: 'Flowent Companion', isPackaged: true, notifyOnFailures: false, ...spies, ...overrides };
+  const input = {
+    platform,
+    appName: 'Flowent Companion',
+    isPackaged: true,
+    notifyOnFailures: false,
+    notificationsSupported: true,
+    canCopyWebhookUrl: true,
+    ...spies,
+    ...overrides,
+  };
   return { input: spies, template: buildAppMenuTemplate(input) };
 }
 const roles = (item: MenuItemConstructorOptions | undefined) =>
@@ -79,9 +88,15 @@ describe('application menu', () => {
     clickMenuItem(copy);
     expect(input.copyWebhookUrl).toHaveBeenCalled();
     const notify = findMenuItem(template, 'Notify on Failed Calls');
-    expect(notify).toMatchObject({ type: 'checkbox', checked: true });
+    expect(notify).toMatchObject({ type: 'checkbox', checked: true, enabled: true });
     clickMenuItem(notify, false);
     expect(input.setNotifyOnFailures).toHaveBeenCalledWith(false);
+  });
+
+  it('disables what cannot work: copying while nothing listens, the notification setting where there are none', () => {
+    const { template } = menu('linux', { canCopyWebhookUrl: false, notificationsSupported: false, notifyOnFailures: true });
+    expect(findMenuItem(template, 'Copy Webhook URL')).toMatchObject({ enabled: false });
+    expect(findMenuItem(template, 'Notify on Failed Calls')).toMatchObject({ enabled: false, checked: false });
   });
 
   it('Help links go through the link opener (which checks the scheme), one per link', () => {
