@@ -22,7 +22,7 @@ import { openProjectFolder } from './desktop/project-dialog';
 import { countHarImports, mayQuitDuringWork } from './desktop/quit-guard';
 import { createShutdown } from './desktop/shutdown';
 import { settleDataFolder } from './desktop/start-folder';
-import { coreTrayStatus, createTray, type CompanionTray } from './desktop/tray';
+import { coreTrayStatus, createTray, KEEPS_RUNNING_NOTICE, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
 
 const START_FAILED = 'Flowent Companion could not start';
@@ -70,6 +70,8 @@ const shutdown = createShutdown({
   exit: (code) => app.exit(code),
 });
 
+/** Whether the person was told that closing the window left the companion running in the tray. */
+let toldKeepsRunning = false;
 /** Set once the application menu is: builds it again from the current status and settings. */
 let refreshAppMenu: (() => void) | null = null;
 
@@ -232,8 +234,18 @@ if (!folders.ok) {
   // Before any window exists, so every web contents, now or later, is covered.
   installHardening(app, { isAppUrl });
   app.on('second-instance', () => windows?.open());
+  // With a tray icon, closing the window leaves the companion running there, receiving calls,
+  // as macOS keeps it in the dock; Quit (tray, File menu) quits. Without one it quits, or the
+  // person could not get it back. A quit closes the window too: that one is the quit's own.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform === 'darwin' || shutdown.underway()) return;
+    if (!tray) {
+      app.quit();
+      return;
+    }
+    if (toldKeepsRunning || !Notification.isSupported()) return;
+    toldKeepsRunning = true;
+    new Notification(KEEPS_RUNNING_NOTICE).show();
   });
   app.on('before-quit', (event) => {
     event.preventDefault();

@@ -27,11 +27,17 @@ export interface ShutdownOptions {
  * does nothing. A failing step is logged and the next one still runs: the database must be
  * closed even when the tunnel fails to close.
  */
-export function createShutdown(options: ShutdownOptions): (exitCode: number) => Promise<void> {
+export interface Shutdown {
+  (exitCode: number): Promise<void>;
+  /** True from the moment a quit asks until it is called off: the window closing then is the quit's doing. */
+  underway(): boolean;
+}
+
+export function createShutdown(options: ShutdownOptions): Shutdown {
   const timeoutMs = options.stepTimeoutMs ?? 5_000;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   let phase: 'running' | 'asking' | 'stopping' = 'running';
-  return async (exitCode) => {
+  const shutdown = async (exitCode: number): Promise<void> => {
     if (phase !== 'running') return;
     phase = 'asking';
     let quit = true;
@@ -62,4 +68,5 @@ export function createShutdown(options: ShutdownOptions): (exitCode: number) => 
     }
     options.exit(exitCode);
   };
+  return Object.assign(shutdown, { underway: () => phase !== 'running' });
 }

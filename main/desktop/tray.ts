@@ -67,6 +67,15 @@ export function buildTrayMenuTemplate(status: TrayStatus, actions: TrayActions):
   ];
 }
 
+/**
+ * Told once, the first time the window is closed while the tray icon is there (Windows, Linux):
+ * closing the window no longer quits, and the person must know the companion still receives calls.
+ */
+export const KEEPS_RUNNING_NOTICE = {
+  title: 'Flowent Companion is still running',
+  body: 'It keeps receiving webhook calls, and the tunnel stays open. Open it from the tray icon or by starting it again; Quit in the tray menu stops it.',
+};
+
 export interface CompanionTray {
   /** Rebuilds the menu from the provider; call when the status changes. */
   refresh(): void;

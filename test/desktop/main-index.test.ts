@@ -15,7 +15,8 @@ import {
 import { DATA_FILES } from '../../main/core/data-folder';
 import { readServeState } from '../../main/core/account/serve-state';
 import type { CoreOptions } from '../../main/core/create-core';
-import { createElectronStandIn, fakeEvent, type FakeBrowserWindow } from './electron-stand-in';
+import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
+import { clickMenuItem, createElectronStandIn, fakeEvent, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
 
 import { createFakeCore, FAKE_STATUS as STATUS, type FakeCore } from './fake-core';
 
@@ -203,11 +204,48 @@ describe('main/index.ts', () => {
     expect(readServeState(userData)).toBeNull();
   });
 
-  it('quits when the last window closes (not on macOS)', async () => {
-    const { core, win } = await launch();
-    win.close();
+  it.skipIf(process.platform === 'darwin')(
+    'with a tray icon, closing the window leaves the companion running and says so once; Quit in the tray quits',
+    async () => {
+      const { core, win } = await launch();
+      const tray = h.electron.native.trays[0]!;
+      win.close();
+      h.electron.module.app.emit('window-all-closed');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(core.stop).not.toHaveBeenCalled();
+      expect(h.electron.native.notifications).toEqual([KEEPS_RUNNING_NOTICE]);
+
+      clickMenuItem(findMenuItem(tray.menu!.template, 'Open Flowent Companion'));
+      expect(h.electron.windows).toHaveLength(2);
+      h.electron.windows[1]!.close();
+      h.electron.module.app.emit('window-all-closed');
+      expect(h.electron.native.notifications).toHaveLength(1);
+
+      clickMenuItem(findMenuItem(tray.menu!.template, 'Quit'));
+      // The quit closes no window here (none is open); one it closed would not count as the person's.
+      h.electron.module.app.emit('window-all-closed');
+      await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
+      releaseStop();
+      await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+      expect(h.electron.native.notifications).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(process.platform === 'darwin')('quits when the last window closes and there is no tray icon to come back by', async () => {
+    const noTray = class {
+      constructor() {
+        throw new Error('no system tray on this desktop');
+      }
+    };
+    Object.assign(h.electron.module, { Tray: noTray });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await import('../../main/index');
+    await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
+    const core = h.cores[0]!;
+    h.electron.windows[0]!.close();
     h.electron.module.app.emit('window-all-closed');
-    if (process.platform !== 'darwin') await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
+    await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
+    expect(h.electron.native.notifications).toEqual([]);
   });
 
   it('shows the reason in the app’s words and quits when the core cannot start', async () => {

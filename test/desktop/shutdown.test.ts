@@ -82,7 +82,9 @@ describe('the quit sequence', () => {
     expect(steps).not.toHaveBeenCalled();
     expect(exit).not.toHaveBeenCalled();
 
+    expect(shutdown.underway()).toBe(false);
     const second = shutdown(0);
+    expect(shutdown.underway()).toBe(true);
     expect(mayQuit).toHaveBeenCalledTimes(2);
     answer(answers.shift()!);
     await second;
