@@ -113,7 +113,7 @@ async function main(dataDir: string): Promise<void> {
     show: (title, body) => {
       if (!Notification.isSupported()) return;
       const notification = new Notification({ title, body });
-      // A click brings the window (made anew when it was closed) to the failed calls' list.
+      // A click brings the window back (made anew when it was closed), where the failed calls are listed.
       notification.on('click', () => windows?.open());
       notification.show();
       notificationsShown.push(notification);

@@ -66,7 +66,11 @@ export function createFakeNative(calls: string[]) {
     trays: [],
     clipboardText: null,
     notifications: [],
-    clickNotification: () => lastShown?.listeners.get('click')?.forEach((listener) => listener()),
+    clickNotification: () =>
+      shown
+        .at(-1)
+        ?.listeners.get('click')
+        ?.forEach((listener) => listener()),
     notificationsSupported: true,
     displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
   };
@@ -79,7 +83,7 @@ export function createFakeNative(calls: string[]) {
     }
   }
 
-  let lastShown: Notification | null = null;
+  const shown: Notification[] = [];
   class Notification {
     readonly listeners = new Map<string, Array<() => void>>();
     static isSupported(): boolean {
@@ -91,7 +95,7 @@ export function createFakeNative(calls: string[]) {
       return this;
     }
     show(): void {
-      lastShown = this;
+      shown.push(this);
       state.notifications.push({ title: this.options.title, body: this.options.body });
     }
   }
