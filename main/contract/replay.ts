@@ -125,7 +125,10 @@ export interface ReplayOutcome {
   id: number;
   mode: ReplayMode | 'edit';
   url: string;
-  /** The style the body was signed in; null for `as-is`. */
+  /**
+   * The style the body was signed in; null for `as-is`, and for a re-signed registration check
+   * Flowent sent unsigned (it goes unsigned, as Flowent sends one).
+   */
   signedStyle: string | null;
   signatureVerdict: string;
   status: number;

@@ -135,6 +135,9 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
         <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} />
         Re-sign with a fresh timestamp
       </label>
+      {resign && (
+        <p className="muted">Registration checks Flowent sent unsigned go unsigned with a fresh timestamp, as Flowent sends them.</p>
+      )}
       {resign && <ReplayLearnedStyle />}
       {/* With "This companion", as for one replay: a refusal for want of a handler offers it. */}
       <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />

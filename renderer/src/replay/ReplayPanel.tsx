@@ -1,4 +1,4 @@
-import { problemWords, refusedForRequest, statusNumberWords } from '../../../main/contract/words';
+import { problemWords, refusedForRequest, replaySigningWords, statusNumberWords } from '../../../main/contract/words';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
@@ -181,8 +181,8 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
         <dd className={`replay-verdict replay-${outcome.verdict}`} data-testid="replay-verdict">
           {verdictWords(outcome)}
         </dd>
-        <dt>Signed style</dt>
-        <dd>{outcome.signedStyle ?? 'not re-signed (original signature)'}</dd>
+        <dt>Signature</dt>
+        <dd>{replaySigningWords(outcome) ?? 'not re-signed (original signature)'}</dd>
       </SentFacts>
       {outcome.notSent && (
         <p className="problem-box" role="note" aria-label="Not sent">

@@ -50,6 +50,10 @@ describe('bulk replay of the filtered list', () => {
     );
     await user.clear(concurrency);
     await user.type(concurrency, '1');
+    // Re-signing (the default) leaves Flowent's unsigned registration checks unsigned: the form says so.
+    expect(within(dialog).getByRole('form', { name: 'Bulk replay options' }).textContent).toContain(
+      'Registration checks Flowent sent unsigned go unsigned with a fresh timestamp, as Flowent sends them.',
+    );
     // Every style signs these bodies alike: none of the four calls told the styles apart, so none is counted as learned from.
     expect(within(dialog).getByLabelText('Learned signing style').textContent).toBe(
       'Calls this companion signs use Python example (as sent, ASCII escapes): every style signs the 4 Flowent calls so far alike, so none told which one Flowent uses.',
