@@ -20,11 +20,17 @@ export type TrayStatusProvider = () => TrayStatus;
 export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
   if (!status?.webhookBaseUrl) return { webhookUrl: null, lines: ['Server: not running'] };
   const webhookUrl = `${status.webhookBaseUrl}/actions`;
-  const key = status.hmacKey.set ? `HMAC key: set (${status.hmacKey.source ?? 'unknown source'})` : 'HMAC key: not set';
+  const key = hmacKeyLine(status.hmacKey);
   return {
     webhookUrl,
     lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, tunnelLine(status.tunnel), key],
   };
+}
+
+/** The key's line: a saved key the keychain cannot read is no key for checking, but is not "not set" either. */
+function hmacKeyLine(key: CoreStatus['hmacKey']): string {
+  if (key.set) return `HMAC key: set (${key.source ?? 'unknown source'})`;
+  return key.unreadable ? 'HMAC key: saved but unreadable (open Settings)' : 'HMAC key: not set';
 }
 
 export interface TrayActions {

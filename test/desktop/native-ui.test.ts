@@ -121,6 +121,10 @@ describe('tray', () => {
       ],
     });
     expect(coreTrayStatus(null)).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
+    // A key the keychain cannot read back is said so (Settings says what to do), not "not set".
+    const unreadable = { ...STATUS, hmacKey: { set: false, source: null, unreadable: true as const } };
+    expect(coreTrayStatus(unreadable).lines.at(-1)).toBe('HMAC key: saved but unreadable (open Settings)');
+    expect(coreTrayStatus({ ...STATUS, hmacKey: { set: false, source: null } }).lines.at(-1)).toBe('HMAC key: not set');
     expect(coreTrayStatus({ ...STATUS, webhookBaseUrl: null })).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
   });
 
