@@ -109,7 +109,7 @@ describe.sequential('answers and the public URL, from the inspector', () => {
     expect(await dialog.locator('.cm-lintRange-error').allTextContents()).toEqual(['"Ticket {{shout parameters.title}}"']);
     // Closing asks first about the unsaved text, naming it; discarding it closes.
     await page.getByRole('button', { name: 'Close answers' }).click();
-    const ask = dialog.getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const ask = dialog.getByRole('group', { name: 'Confirm discarding unsaved changes' });
     await expect.poll(() => ask.textContent()).toContain('Unsaved changes to the default mock: discard them and close');
     await screenshot(page, 'mock-close-confirm');
     await ask.getByRole('button', { name: 'Discard and close' }).click();

@@ -68,7 +68,7 @@ describe.sequential('questions asked in place', () => {
     await editor.click();
     await page.keyboard.press('End');
     await page.keyboard.insertText(' ');
-    const closeQuestion = dialog.getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const closeQuestion = dialog.getByRole('group', { name: 'Confirm discarding unsaved changes' });
     // The edit counts as unsaved once the route list marks it: Esc before that has nothing to ask about.
     await expect.poll(() => dialog.getByText('unsaved', { exact: true }).count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');

@@ -110,11 +110,11 @@ export function AnswersDialog() {
   );
 }
 
-/** Closing over unsaved mock edits, by × or Esc: the choice on screen. */
+/** Closing over unsaved changes (mock edits, a forward target typed), by × or Esc: the choice on screen. */
 function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) {
   return (
     <ConfirmBox
-      what="discarding unsaved mock edits"
+      what="discarding unsaved changes"
       confirm="Discard and close"
       onConfirm={closePanel}
       cancel="Keep editing"

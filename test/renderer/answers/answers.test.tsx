@@ -364,7 +364,7 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
     expect(await editorText(dialog)).toBe(DRAFT);
     // Still unsaved: Esc still asks, naming it.
     await user.keyboard('{Escape}');
-    expect(within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' }).textContent).toContain(
+    expect(within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' }).textContent).toContain(
       'the mock of send_email',
     );
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
@@ -375,7 +375,7 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
     await user.selectOptions(picker(dialog), 'charge_card');
     await waitFor(() => expect(picker(dialog).value).toBe('charge_card'));
     await user.keyboard('{Escape}');
-    expect(within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' }).textContent).toContain(
+    expect(within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' }).textContent).toContain(
       'the mock of send_email',
     );
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
@@ -391,15 +391,15 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
     await user.click(within(table(dialog)).getByRole('button', { name: 'send_email' }));
     await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
     await user.keyboard('{Escape}');
-    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' });
     expect(ask.textContent).toContain('Unsaved changes to the mocks of charge_card and send_email: discard them and close');
     // Esc again does not discard: it takes the question's safe choice, keeping the edits and the dialog.
     await user.keyboard('{Escape}');
-    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved changes' })).toBeNull();
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
     expect(document.querySelectorAll('.toast')).toHaveLength(0);
     await user.keyboard('{Escape}');
-    const askedAgain = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const askedAgain = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' });
     await user.click(within(askedAgain).getByRole('button', { name: 'Discard and close' }));
     expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
   });
@@ -417,13 +417,13 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
     const { dialog, user } = await draftOnSendEmail();
     await user.click(within(table(dialog)).getByRole('button', { name: 'charge_card' }));
     await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
-    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' });
     expect(ask.textContent).toContain('Unsaved changes to the mock of send_email: discard them and close, or keep editing and save first?');
     // The safe choice has the focus.
     expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep editing' }));
 
     await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
-    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved changes' })).toBeNull();
     // Back on the edited mock, where its Save button is.
     await waitFor(() => expect(picker(dialog).value).toBe('send_email'));
     expect(await editorText(dialog)).toBe(DRAFT);
@@ -456,7 +456,7 @@ describe('answers: keyboard', () => {
     await user.click(within(mock).getByRole('button', { name: 'Insert example' }));
     await user.keyboard('{Escape}');
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
-    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' });
     expect(ask.textContent).toContain('Unsaved changes to the default mock: discard them and close, or keep editing and save first?');
     expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep editing' }));
     expect(screen.queryByText(/press Esc again/)).toBeNull();

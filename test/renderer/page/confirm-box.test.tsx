@@ -101,16 +101,16 @@ describe('the Answers close question', () => {
     const insert = within(mock).getByRole('button', { name: 'Insert example' });
     await user.click(insert);
     await user.keyboard('{Escape}');
-    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    const ask = within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' });
     expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep editing' }));
     await user.keyboard('{Escape}');
-    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved changes' })).toBeNull();
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBe(dialog);
     await waitFor(() => expect(document.activeElement).toBe(insert));
 
     await user.keyboard('{Escape}');
     await user.keyboard('{Enter}');
-    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved changes' })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(insert));
   });
 
@@ -118,10 +118,10 @@ describe('the Answers close question', () => {
     const { user, dialog, mock } = await openAnswers();
     await user.click(within(mock).getByRole('button', { name: 'Insert example' }));
     await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
-    within(dialog).getByRole('group', { name: 'Confirm discarding unsaved mock edits' });
+    within(dialog).getByRole('group', { name: 'Confirm discarding unsaved changes' });
     act(() => within(mock).getByRole('button', { name: 'Insert example' }).focus());
     await user.keyboard('{Escape}');
-    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved mock edits' })).toBeNull();
+    expect(within(dialog).queryByRole('group', { name: 'Confirm discarding unsaved changes' })).toBeNull();
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBe(dialog);
   });
 });
