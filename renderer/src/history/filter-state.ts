@@ -1,6 +1,7 @@
 import {
   CALL_SOURCES,
   countsAsFailure,
+  MAX_SEARCH_LENGTH,
   VERDICTS,
   type CallFilter,
   type CallSource,
@@ -120,7 +121,9 @@ export function filterFromSearch(search: string): FilterState {
     state.since = inverted ? until : since;
     state.until = inverted ? since : until;
   }
-  state.text = params.get('text') ?? '';
+  // A link's search is cut where the search box cuts one (the box then says so): the core takes
+  // no longer one, and refused, every read of the list failed with its argument's words.
+  state.text = (params.get('text') ?? '').slice(0, MAX_SEARCH_LENGTH);
   const source = params.get('source');
   if (source && (CALL_SOURCES as readonly string[]).includes(source)) state.source = source as CallSource;
   state.failures = params.get('failures') === 'only';
