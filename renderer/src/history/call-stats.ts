@@ -2,7 +2,9 @@ import { countsAsFailure, type CallStats, type CallSummary } from '../../../main
 import { currentBridge } from '../page/bridge-holder';
 import { withStoredMeanwhile } from '../page/reads-in-flight';
 import { useMetaStore } from '../page/stores';
-import { reportError } from '../page/ui-actions';
+import { forgetError, reportError } from '../page/ui-actions';
+
+const LOAD_STATS_FAILED = 'Could not load call statistics';
 
 /** The history's counts (the header's calls and failures, the action list's per action), read again. */
 export async function refreshStats(): Promise<void> {
@@ -11,8 +13,9 @@ export async function refreshStats(): Promise<void> {
   try {
     const { value: stats, meanwhile } = await withStoredMeanwhile(() => b.getStats({}));
     useMetaStore.setState({ stats: countInto(stats, meanwhile.stored) });
+    forgetError(LOAD_STATS_FAILED);
   } catch (error) {
-    reportError('Could not load call statistics', error);
+    reportError(LOAD_STATS_FAILED, error);
   }
 }
 

@@ -4,9 +4,11 @@ import { onReset } from '../page/stores';
 import { useCallsStore, type CallsState } from './calls-store';
 import type { CallPage } from '../../../main/contract/api';
 import { arrivedUnderOlderPage, idRange, mergeByArrival } from './arrival-order';
-import { reportError } from '../page/ui-actions';
+import { forgetError, reportError } from '../page/ui-actions';
 import { isUnreachable } from '../transport/connection';
 import { countMatches } from './match-counts';
+
+const LOAD_CALLS_FAILED = 'Could not load calls';
 
 export const PAGE_SIZE = 200;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -55,10 +57,11 @@ export async function loadFirstPage(): Promise<void> {
       readAgain = arrivedUnderOlderPage(calls, newest, PAGE_SIZE);
       return { calls, nextBeforeId: page.nextBeforeId, searchedDownTo: page.searchedDownTo, loading: 'idle', loaded: true };
     });
+    forgetError(LOAD_CALLS_FAILED);
     if (readAgain) return loadFirstPage();
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
-    reportError('Could not load calls', error);
+    reportError(LOAD_CALLS_FAILED, error);
   }
 }
 

@@ -20,6 +20,8 @@ export interface Notice {
  */
 export interface ErrorNotice extends Notice {
   unreachable: boolean;
+  /** What failed, without why ("Could not load calls"): the next success of the same read takes it away. */
+  what: string;
 }
 
 export interface Toast extends Notice {

@@ -26,8 +26,16 @@ export function reportError(what: string, error?: unknown): void {
   // Of those, the last one is kept: the banner says what failed last and why.
   useUiStore.setState((s) => {
     const kept = unreachable ? s.errors.filter((e) => !e.unreachable) : s.errors;
-    return { errors: [...kept.slice(-4), { id: nextId++, message, unreachable }] };
+    return { errors: [...kept.slice(-4), { id: nextId++, message, unreachable, what }] };
   });
+}
+
+/**
+ * A read that failed (`what`, as reportError was told) has now succeeded: its banner says nothing
+ * true any more (a search the core refused, since corrected; a list read lost and read again).
+ */
+export function forgetError(what: string): void {
+  useUiStore.setState((s) => (s.errors.some((e) => e.what === what) ? { errors: s.errors.filter((e) => e.what !== what) } : s));
 }
 
 /** The connection is back: failures that were only about reaching the companion say nothing true any more. */
