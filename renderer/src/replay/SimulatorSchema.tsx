@@ -25,13 +25,17 @@ interface Props {
 
 /** The action's schema (where it comes from), and a place to define one here. */
 export function SimulatorSchema({ action, known, onUnsaved }: Props) {
-  const [editing, setEditing] = useState(false);
-  const [removing, setRemoving] = useState(false);
+  // The action the schema being edited (or the removal asked about) is for: the Action field can
+  // change meanwhile, and Save must not store the text under the name typed since.
+  const [editingFor, setEditingFor] = useState<string | null>(null);
+  const [removingFor, setRemovingFor] = useState<string | null>(null);
+  const editing = editingFor !== null;
+  const removing = removingFor !== null;
   const [text, setText] = useState('');
   // The text the editing started from: only a change to it is work Esc would lose.
   const [startText, setStartText] = useState('');
   const unsaved = editing && text !== startText;
-  useEffect(() => onUnsaved(unsaved ? `the schema for ${action}` : null), [unsaved, action, onUnsaved]);
+  useEffect(() => onUnsaved(unsaved ? `the schema for ${editingFor}` : null), [unsaved, editingFor, onUnsaved]);
   useEffect(() => () => onUnsaved(null), [onUnsaved]);
   const [error, setError] = useState<string | null>(null);
   const origin = schemaOriginWords(known);
@@ -51,14 +55,14 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
     const start = JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2);
     setText(start);
     setStartText(start);
-    setEditing(true);
+    setEditingFor(action);
   };
-  const save = async (schema: string | null) => {
-    const message = await saveSimulatorSchema(action, schema);
+  const save = async (forAction: string, schema: string | null) => {
+    const message = await saveSimulatorSchema(forAction, schema);
     setError(message);
     if (!message) {
-      setEditing(false);
-      setRemoving(false);
+      setEditingFor(null);
+      setRemovingFor(null);
       focusBack.current = 'edit';
     }
   };
@@ -74,7 +78,7 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
             {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}
           </button>
           {known?.origin === 'local' && (
-            <button type="button" className="link-button" ref={removeButton} onClick={() => setRemoving(true)}>
+            <button type="button" className="link-button" ref={removeButton} onClick={() => setRemovingFor(action)}>
               Remove the schema
             </button>
           )}
@@ -85,26 +89,27 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
         <ConfirmBox
           what="removing the schema"
           confirm="Remove the schema"
-          onConfirm={() => void save(null)}
+          onConfirm={() => void save(removingFor, null)}
           onCancel={() => {
-            setRemoving(false);
+            setRemovingFor(null);
             focusBack.current = 'remove';
           }}
         >
-          Remove the schema defined here for {action}? It is not kept anywhere else.
+          Remove the schema defined here for {removingFor}? It is not kept anywhere else.
         </ConfirmBox>
       )}
       {editing && (
         <>
+          {editingFor !== action && <p className="muted">Editing the schema for {editingFor}: Save stores it under that name.</p>}
           <textarea aria-label="Schema to define" rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
           <div className="button-row">
-            <button type="button" onClick={() => void save(text)}>
+            <button type="button" onClick={() => void save(editingFor, text)}>
               Save the schema
             </button>
             <button
               type="button"
               onClick={() => {
-                setEditing(false);
+                setEditingFor(null);
                 focusBack.current = 'edit';
               }}
             >

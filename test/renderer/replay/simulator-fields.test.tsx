@@ -126,4 +126,18 @@ describe('Esc over the simulator’s schema', () => {
     await user.keyboard('{Escape}');
     expect(simulatorOpen()).toBe(false);
   });
+
+  it('saves the schema under the action it was opened for, though the name was typed over meanwhile', async () => {
+    const c = companion();
+    const { dialog, user } = await openSimulator(c);
+    await user.click(within(dialog).getByRole('button', { name: 'Edit the schema' }));
+    const edited = within(dialog).getByRole('textbox', { name: 'Schema to define' }) as HTMLTextAreaElement;
+    await user.clear(edited);
+    await user.type(edited, '{{"type":"object","properties":{{"subject":{{"type":"string"}}}');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Action' }), '{Backspace}');
+    expect(within(dialog).getByText('Editing the schema for send_email: Save stores it under that name.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Save the schema' }));
+    await waitFor(() => expect(c.bridge.callsTo('saveSimulatorAction').at(-1)?.[0]).toBe('send_email'));
+    expect((await c.api.listSimulatorActions()).map((entry) => entry.action)).not.toContain('send_emai');
+  });
 });
