@@ -44,10 +44,22 @@ export function AnswersDialog() {
       return { ...all, [k]: draft };
     });
   }, []);
-  // A target URL typed and not saved is unsaved work too (RouteSection says what it holds).
-  const [unsavedTarget, setUnsavedTarget] = useState<string | null>(null);
+  // A target URL typed and not saved is unsaved work too, kept per action as mock edits are:
+  // switching to another action and back finds it as typed.
+  const [targetDrafts, setTargetDrafts] = useState<Record<string, string>>({});
+  const keepTargetDraft = useCallback((k: string, text: string | null) => {
+    setTargetDrafts((all) => {
+      if (text === null) {
+        if (!(k in all)) return all;
+        const { [k]: _dropped, ...rest } = all;
+        return rest;
+      }
+      return all[k] === text ? all : { ...all, [k]: text };
+    });
+  }, []);
   const edited = Object.keys(drafts);
-  const unsavedWords = [draftsWords(edited), unsavedTarget].filter(Boolean).join(' and ') || null;
+  const unsavedTargets = Object.keys(targetDrafts).map((k) => targetWords(k === DEFAULT_KEY ? null : k));
+  const unsavedWords = [draftsWords(edited), ...unsavedTargets].filter(Boolean).join(' and ') || null;
   const askBeforeClosing = useCallback(() => setClosing(true), []);
   const keepEditing = useCallback(() => {
     setClosing(false);
@@ -93,7 +105,7 @@ export function AnswersDialog() {
       {answers ? (
         <>
           <RouteList answers={answers} names={sorted} selected={action} edited={edited} onPick={(name) => pick(name ?? DEFAULT_KEY)} />
-          <RouteSection key={`route-${key}`} action={action} answers={answers} onUnsaved={setUnsavedTarget} />
+          <RouteSection key={`route-${key}`} action={action} answers={answers} draft={targetDrafts[key]} onDraft={keepTargetDraft} />
           <MockSection
             key={`mock-${key}`}
             action={action}
@@ -189,18 +201,20 @@ function targetWords(action: string | null): string {
 function RouteSection({
   action,
   answers,
-  onUnsaved,
+  draft,
+  onDraft,
 }: {
   action: string | null;
   answers: AnswerSettings;
-  /** Tells the dialog what the target field holds unsaved (null: nothing), for its close question. */
-  onUnsaved: (words: string | null) => void;
+  /** The target typed for this action and not saved, kept by the dialog while another action is shown. */
+  draft: string | undefined;
+  /** Tells the dialog what the target field of `k` holds unsaved (null: nothing), for its close question. */
+  onDraft: (k: string, text: string | null) => void;
 }) {
   const route = answers.routes.find((r) => r.action === action) ?? null;
-  const [target, setTarget] = useState(route?.target ?? '');
+  const [target, setTarget] = useState(draft ?? route?.target ?? '');
   const unsaved = target.trim() !== (route?.target ?? '');
-  useEffect(() => onUnsaved(unsaved ? targetWords(action) : null), [onUnsaved, unsaved, action]);
-  useEffect(() => () => onUnsaved(null), [onUnsaved]);
+  useEffect(() => onDraft(action ?? DEFAULT_KEY, unsaved ? target : null), [onDraft, action, unsaved, target]);
   const [modeError, setModeError] = useState<string | null>(null);
   const [targetError, setTargetError] = useState<string | null>(null);
 

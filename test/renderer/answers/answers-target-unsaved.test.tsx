@@ -61,4 +61,22 @@ describe('answers: an unsaved forward target', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Answers' })).toBeNull();
   });
+
+  it('keeps a typed target while another action is shown, and finds it as typed on the way back', async () => {
+    const { dialog, route, user } = await openOnSendEmail();
+    await user.type(within(route).getByLabelText('Forward target URL'), 'http://localhost:9000/x');
+    const picker = within(dialog).getByRole('combobox', { name: 'Answers for' });
+    await user.selectOptions(picker, 'Default for all actions');
+    // Another action shown: the typed target is still unsaved work, named for its action.
+    await user.click(within(dialog).getByRole('button', { name: 'Close answers' }));
+    expect(within(dialog).getByRole('group', { name: /^Confirm discarding/ }).textContent).toContain(
+      'Unsaved changes to the forward target URL of send_email:',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.selectOptions(picker, 'send_email');
+    const back = within(within(dialog).getByRole('region', { name: 'Answer mode' })).getByLabelText(
+      'Forward target URL',
+    ) as HTMLInputElement;
+    expect(back.value).toBe('http://localhost:9000/x');
+  });
 });
