@@ -3,27 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
-import { renderApp } from '../harness/render';
+import { openAnswers } from './answers-kit';
 
 const companion = useCompanion();
-
-/** The Answers dialog's mock editor for the default, over a history of one call. */
-async function openMock() {
-  const c = companion();
-  await c.send('send_email');
-  const view = renderApp(c.bridge);
-  await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toMatch(/^1 call/));
-  await view.user.click(screen.getByRole('button', { name: 'Answers' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Answers' });
-  const mock = await within(dialog).findByRole('region', { name: 'Mock' });
-  await waitFor(() => editorIn(mock));
-  return { ...view, c, dialog, mock };
-}
 
 // A keyboard user saving a mock must not be dropped on the page's body while the save goes.
 describe('the keyboard focus through saving a mock', () => {
   it('stays on Save mock while the save goes, and a second press saves nothing more', async () => {
-    const { c, mock, user } = await openMock();
+    const c = companion();
+    const { mock, user } = await openAnswers(c);
     typeInto(editorIn(mock), '{"status": 200, "body": {"result": "held", "error": ""}}');
     const save = within(mock).getByRole('button', { name: 'Save mock' });
     const release = c.bridge.holdNext('setMock', 'answer');

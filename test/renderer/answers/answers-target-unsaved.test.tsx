@@ -1,24 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
-import { editorIn } from '../harness/editor-kit';
-import { renderApp } from '../harness/render';
+import { openAnswers } from './answers-kit';
 
 const companion = useCompanion();
 
 /** The Answers dialog on send_email, over a history of one call. */
 async function openOnSendEmail() {
-  const c = companion();
-  await c.send('send_email');
-  const view = renderApp(c.bridge);
-  await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toMatch(/^1 call/));
-  await view.user.click(screen.getByRole('button', { name: 'Answers' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Answers' });
-  await waitFor(() => editorIn(within(dialog).getByRole('region', { name: 'Mock' })));
-  await view.user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
-  const route = within(dialog).getByRole('region', { name: 'Answer mode' });
-  return { ...view, dialog, route };
+  const view = await openAnswers(companion());
+  await view.user.selectOptions(within(view.dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+  const route = within(view.dialog).getByRole('region', { name: 'Answer mode' });
+  return { ...view, route };
 }
 
 // A target URL typed and not saved is unsaved work, as a mock's edits are: Esc asks before it goes.

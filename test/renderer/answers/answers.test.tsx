@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from '../../../renderer/src/answers/example-mock';
-import { useCompanion, type Companion } from '../harness/companion';
+import { useCompanion } from '../harness/companion';
 import { editorIn, typeInto } from '../harness/editor-kit';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { openCall, renderApp } from '../harness/render';
 import { openForwardedCall } from '../harness/forwarded-call';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { openAnswers } from './answers-kit';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -19,25 +20,9 @@ const SLOW = { timeout: 3000 };
 
 const DEFAULT_MOCK = '{"status": 200, "body": {"result": "from the default", "error": ""}}';
 
-/** The Answers dialog, over a history of one send_email call (and the `before` calls already sent). */
-async function openAnswers(c: Companion = companion(), before = 0) {
-  await c.send('send_email');
-  const bridge = c.bridge;
-  const view = renderApp(bridge);
-  const calls = before + 1;
-  await waitFor(() =>
-    expect(screen.getByLabelText('Call counts').textContent).toMatch(new RegExp(`^${calls} call${calls === 1 ? '(?!s)' : 's'}`)),
-  );
-  await view.user.click(screen.getByRole('button', { name: 'Answers' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Answers' });
-  const mock = await within(dialog).findByRole('region', { name: 'Mock' });
-  await waitFor(() => editorIn(mock));
-  return { ...view, bridge, dialog, mock, editor: editorIn(mock) };
-}
-
 describe('answers: mode and forward target', () => {
   it('saves the mode and the target for the picked action, and shows refusals inline', async () => {
-    const { dialog, user, bridge } = await openAnswers();
+    const { dialog, user, bridge } = await openAnswers(companion());
     const picker = within(dialog).getByRole('combobox', { name: 'Answers for' });
     expect([...(picker as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Default for all actions', 'send_email']);
     await user.selectOptions(picker, 'send_email');
@@ -66,7 +51,7 @@ describe('answers: mode and forward target', () => {
   });
 
   it('"not set" says what the action gets with its own target kept: forward, as the table and the core have it', async () => {
-    const { dialog, user } = await openAnswers();
+    const { dialog, user } = await openAnswers(companion());
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
     const route = within(dialog).getByRole('region', { name: 'Answer mode' });
     const mode = () => within(route).getByRole('combobox', { name: 'Answer mode' }) as HTMLSelectElement;
@@ -89,7 +74,7 @@ describe('answers: mode and forward target', () => {
   });
 
   it('with no target set, an empty (or blank) target field saves nothing and claims no removal', async () => {
-    const { dialog, user, bridge } = await openAnswers();
+    const { dialog, user, bridge } = await openAnswers(companion());
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
     const route = within(dialog).getByRole('region', { name: 'Answer mode' });
     const save = within(route).getByRole('button', { name: 'Save target' }) as HTMLButtonElement;
@@ -156,7 +141,7 @@ describe('answers: mode and forward target', () => {
 
 describe('answers: the mock editor', () => {
   it('shows the core check as lint marks and a problem list, debounced', async () => {
-    const { mock, editor, bridge } = await openAnswers();
+    const { mock, editor, bridge } = await openAnswers(companion());
     await waitFor(() => expect(bridge.callsTo('checkMock')).toHaveLength(1), SLOW);
     const before = bridge.callsTo('checkMock').length;
     typeInto(editor, '{"status": 200');
@@ -183,7 +168,7 @@ describe('answers: the mock editor', () => {
   });
 
   it('YAML typed with Format at JSON says so, and which control reads it as YAML', async () => {
-    const { mock, editor, user } = await openAnswers();
+    const { mock, editor, user } = await openAnswers(companion());
     typeInto(editor, 'status: 200\nbody:\n  result: ok\n  error: ""\n');
     await waitFor(
       () =>
@@ -197,7 +182,7 @@ describe('answers: the mock editor', () => {
   });
 
   it("marks what a mock's answer breaks of Flowent's contract, in the call details' words, and still saves it", async () => {
-    const { mock, editor, user } = await openAnswers();
+    const { mock, editor, user } = await openAnswers(companion());
     const text = '{"status": 200, "body": {"result": 5, "error": ""}}';
     typeInto(editor, text);
     const warnings = await within(mock).findByRole('list', { name: 'Contract warnings' }, SLOW);
@@ -248,7 +233,7 @@ describe('answers: the mock editor', () => {
   });
 
   it('inserts the example, saves it for the action, and clears it', async () => {
-    const { dialog, user, bridge } = await openAnswers();
+    const { dialog, user, bridge } = await openAnswers(companion());
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
     const mock = within(dialog).getByRole('region', { name: 'Mock' });
     await waitFor(() => editorIn(mock));
@@ -292,7 +277,7 @@ describe('answers: the mock editor', () => {
   });
 
   it('an action without a mock of its own says what it answers with: the default mock, or with none the built-in answer', async () => {
-    const { dialog, user } = await openAnswers();
+    const { dialog, user } = await openAnswers(companion());
     const picker = within(dialog).getByRole('combobox', { name: 'Answers for' });
     const stored = () => within(within(dialog).getByRole('region', { name: 'Mock' })).getByTestId('mock-stored').textContent;
     const row = () =>
@@ -315,7 +300,7 @@ describe('answers: the mock editor', () => {
   });
 
   it('a refused save shows the message and every problem', async () => {
-    const { mock, editor, user, bridge } = await openAnswers();
+    const { mock, editor, user, bridge } = await openAnswers(companion());
     typeInto(editor, '{"status": "ok", "extra": true}');
     await user.click(within(mock).getByRole('button', { name: 'Save mock' }));
     expect(bridge.callsTo('setMock')).toEqual([[null, '{"status": "ok", "extra": true}', 'json']]);
@@ -437,7 +422,7 @@ describe('answers: unsaved mock edits on every way out of the editor', () => {
 
 describe('answers: live updates', () => {
   it('a mock stored elsewhere (the command line) shows: the answers-changed event refetches the settings', async () => {
-    const { mock, bridge } = await openAnswers();
+    const { mock, bridge } = await openAnswers(companion());
     expect(within(mock).getByTestId('mock-stored').textContent).toContain('No default mock');
     const before = bridge.callsTo('getAnswerSettings').length;
     // Stored from the command line: the core announces it.
@@ -452,7 +437,7 @@ describe('answers: live updates', () => {
 
 describe('answers: keyboard', () => {
   it('Esc over an edited mock asks as × does; after saving, one Esc closes', async () => {
-    const { user, mock, dialog } = await openAnswers();
+    const { user, mock, dialog } = await openAnswers(companion());
     await user.click(within(mock).getByRole('button', { name: 'Insert example' }));
     await user.keyboard('{Escape}');
     expect(screen.getByRole('dialog', { name: 'Answers' })).toBeTruthy();
@@ -563,7 +548,7 @@ describe('answers: a mock made from an answer of an action that forwards', () =>
 
 describe('answers: template problems in the editor', () => {
   it("says an unknown helper's line and column in the editor's text, once", async () => {
-    const { mock, editor, user } = await openAnswers();
+    const { mock, editor, user } = await openAnswers(companion());
     const text = '{\n  "status": 200,\n  "body": {\n    "error": "",\n    "result": "Ticket {{shout parameters.title}}"\n  }\n}';
     typeInto(editor, text);
     const column = text.split('\n')[4]!.indexOf('{{shout') + 1;
