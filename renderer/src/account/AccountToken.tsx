@@ -1,11 +1,14 @@
 import type { AccountState } from '../../../main/contract/account';
 import { removeApiToken, saveApiToken } from './account-actions';
 import { SecretSection, sourceLabel } from '../shared/SecretSection';
+import { unreadableNote } from '../shared/keychain-words';
+import { useMetaStore } from '../page/stores';
 
 /** The active profile's API token: whether it is set and where from, never its value. */
 export function AccountToken({ account }: { account: AccountState }) {
   const profile = account.activeProfile;
   const token = account.apiToken;
+  const keychainUnavailable = useMetaStore((s) => s.status?.keychainUnavailable ?? null);
   return (
     <SecretSection
       title="API token"
@@ -15,8 +18,11 @@ export function AccountToken({ account }: { account: AccountState }) {
       current={
         token.set
           ? `An API token is set for ${profile}${token.source ? ` (${sourceLabel(token.source, account.apiTokenVariable)})` : ''}.`
-          : `No API token for ${profile}: create one in Flowent's Gateway Management and paste it here.`
+          : token.unreadable
+            ? unreadableNote('API token', account.canSetApiToken)
+            : `No API token for ${profile}: create one in Flowent's Gateway Management and paste it here.`
       }
+      keychainUnavailable={keychainUnavailable}
       currentTestId="api-token-current"
       inputLabel="New API token"
       saveLabel="Save token"

@@ -7,7 +7,7 @@ import { Dialog } from '../shared/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection, sourceLabel } from '../shared/SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
-import { hmacKeyNow, KEYCHAIN_UNAVAILABLE } from './keychain-words';
+import { secretNow } from '../shared/keychain-words';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
@@ -37,7 +37,13 @@ export function SettingsDialog() {
         state={hmac}
         canSet={canSet}
         // Only that a key is set, and where from: not a character of it reaches the page.
-        current={hmacKeyNow(hmac, canSet, hmac?.source ? sourceLabel(hmac.source, HMAC_KEY_ENV) : '')}
+        current={secretNow(
+          hmac,
+          canSet,
+          hmac?.source ? sourceLabel(hmac.source, HMAC_KEY_ENV) : '',
+          'No key set: signatures cannot be checked.',
+          'key',
+        )}
         currentTestId="hmac-current"
         inputLabel="New HMAC key"
         saveLabel="Save key"
@@ -45,13 +51,7 @@ export function SettingsDialog() {
         clearable={hmac?.source !== 'environment'}
         onSave={saveHmacKey}
         onClear={removeHmacKey}
-        readOnlyNote={
-          keychainUnavailable && (
-            <>
-              the <code>{HMAC_KEY_ENV}</code> environment variable, as {KEYCHAIN_UNAVAILABLE[keychainUnavailable]}
-            </>
-          )
-        }
+        keychainUnavailable={keychainUnavailable}
       />
 
       <NgrokTokenSection />

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { SecretState } from '../../../main/contract/api';
+import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
+import { KEYCHAIN_UNAVAILABLE } from './keychain-words';
 import { ErrorLine } from './ErrorLine';
 
 interface Props {
@@ -19,8 +20,8 @@ interface Props {
   clearable: boolean;
   onSave: (value: string) => Promise<string | null>;
   onClear: () => Promise<string | null>;
-  /** Says where the secret comes from when it cannot be set here; by default, `envVar`. */
-  readOnlyNote?: ReactNode;
+  /** Why the desktop app cannot save it (no keychain), said where the field would be; null: it can, or it is not the desktop app. */
+  keychainUnavailable?: KeychainUnavailable | null;
   readOnlyTestId?: string;
   /** Accessible name of the error line, when a screen has several secrets. */
   errorLabel?: string;
@@ -89,13 +90,9 @@ export function SecretSection(props: Props) {
         </form>
       ) : (
         <p className="muted" data-testid={props.readOnlyTestId}>
-          In this mode the {props.title} comes from{' '}
-          {props.readOnlyNote ?? (
-            <>
-              the <code>{props.envVar}</code> environment variable
-            </>
-          )}
-          : set it and restart the companion to change it.
+          In this mode the {props.title} comes from the <code>{props.envVar}</code> environment variable
+          {props.keychainUnavailable && `, as ${KEYCHAIN_UNAVAILABLE[props.keychainUnavailable]}`}: set it and restart the companion to
+          change it.
         </p>
       )}
       <ErrorLine message={message} label={props.errorLabel} />

@@ -2,6 +2,7 @@ import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { SecretSection, sourceLabel } from '../shared/SecretSection';
+import { secretNow } from '../shared/keychain-words';
 import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
 
 export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-authtoken';
@@ -10,17 +11,21 @@ export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-aut
 export function NgrokTokenSection() {
   const status = useMetaStore((s) => s.status);
   const token = status?.ngrokAuthtoken;
+  const canSet = status?.canSetNgrokAuthtoken ?? false;
   return (
     <SecretSection
       title="ngrok authtoken"
       envVar={NGROK_AUTHTOKEN_ENV}
       state={token}
-      canSet={status?.canSetNgrokAuthtoken ?? false}
-      current={
-        token?.set
-          ? `Set${token.source ? ` (${sourceLabel(token.source, NGROK_AUTHTOKEN_ENV)})` : ''}.`
-          : 'Not set: the public URL (tunnel) cannot open.'
-      }
+      canSet={canSet}
+      current={secretNow(
+        token,
+        canSet,
+        token?.source ? sourceLabel(token.source, NGROK_AUTHTOKEN_ENV) : '',
+        'Not set: the public URL (tunnel) cannot open.',
+        'ngrok authtoken',
+      )}
+      keychainUnavailable={status?.keychainUnavailable ?? null}
       currentTestId="ngrok-token-current"
       inputLabel="New ngrok authtoken"
       saveLabel="Save authtoken"

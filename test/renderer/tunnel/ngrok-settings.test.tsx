@@ -46,8 +46,10 @@ describe('ngrok authtoken settings', () => {
     const c = await companion.restart({ keychain: false });
     const { section } = await openSection(c);
     expect(within(section).queryByLabelText('New ngrok authtoken')).toBeNull();
+    // Why, as the HMAC key's section says it: the same keychain keeps both.
     expect(section.textContent).toContain(
-      'comes from the NGROK_AUTHTOKEN environment variable: set it and restart the companion to change it.',
+      'comes from the NGROK_AUTHTOKEN environment variable, as this system offers the companion no keychain to save it in: ' +
+        'set it and restart the companion to change it.',
     );
   });
 

@@ -10,19 +10,21 @@ export const KEYCHAIN_UNAVAILABLE: Record<KeychainUnavailable, string> = {
 /** A secret saved in the keychain that cannot be read back, and what to do about it. */
 export function unreadableNote(what: string, canSet: boolean): string {
   return (
-    `A ${what} is saved here but cannot be read: the system keychain is locked, was reset, or belongs to another computer. ` +
+    `A saved ${what} cannot be read: the system keychain is locked, was reset, or belongs to another computer. ` +
     (canSet
       ? `Unlock the keychain and restart the companion, or save the ${what} again.`
       : 'Unlock the keychain and restart the companion.')
   );
 }
 
-/** What the HMAC key's section says it is now: set and where from, not set, or saved but unreadable. */
-export function hmacKeyNow(hmac: SecretState | undefined, canSet: boolean, sourceLabel: string): string {
-  const now = hmac?.set
-    ? `Set${sourceLabel ? ` (${sourceLabel})` : ''}.`
-    : hmac?.unreadable
-      ? ''
-      : 'No key set: signatures cannot be checked.';
-  return hmac?.unreadable ? `${now} ${unreadableNote('key', canSet)}`.trim() : now;
+/**
+ * What a secret's section says it is now: set and where from (`sourceLabel`), `notSet`, or saved
+ * but unreadable, with what to do (`what`: "key", "ngrok authtoken").
+ */
+export function secretNow(state: SecretState | undefined, canSet: boolean, sourceLabel: string, notSet: string, what: string): string {
+  if (state?.set) {
+    const now = `Set${sourceLabel ? ` (${sourceLabel})` : ''}.`;
+    return state.unreadable ? `${now} ${unreadableNote(what, canSet)}` : now;
+  }
+  return state?.unreadable ? unreadableNote(what, canSet) : notSet;
 }
