@@ -1,7 +1,7 @@
 import type { AccountState } from '../../../main/contract/account';
 import { removeApiToken, saveApiToken } from './account-actions';
-import { SecretSection, sourceLabel } from '../shared/SecretSection';
-import { unreadableNote } from '../shared/keychain-words';
+import { SecretSection } from '../shared/SecretSection';
+import { sourceLabel, unreadableNote } from '../shared/secret-words';
 import { useMetaStore } from '../page/stores';
 
 /** The active profile's API token: whether it is set and where from, never its value. */

@@ -3,7 +3,7 @@ import { loadSample } from '../settings/settings-actions';
 import { openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
-import { sourceLabel } from '../shared/SecretSection';
+import { sourceLabel } from '../shared/secret-words';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 
 /** How often the sample call is signed again while the empty state shows. */

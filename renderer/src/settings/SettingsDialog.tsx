@@ -5,9 +5,9 @@ import { closeSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { Dialog } from '../shared/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
-import { SecretSection, sourceLabel } from '../shared/SecretSection';
+import { SecretSection } from '../shared/SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
-import { secretNow } from '../shared/keychain-words';
+import { secretNow } from '../shared/secret-words';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
@@ -37,13 +37,7 @@ export function SettingsDialog() {
         state={hmac}
         canSet={canSet}
         // Only that a key is set, and where from: not a character of it reaches the page.
-        current={secretNow(
-          hmac,
-          canSet,
-          hmac?.source ? sourceLabel(hmac.source, HMAC_KEY_ENV) : '',
-          'No key set: signatures cannot be checked.',
-          'key',
-        )}
+        current={secretNow(hmac, canSet, HMAC_KEY_ENV, 'No key set: signatures cannot be checked.', 'key')}
         currentTestId="hmac-current"
         inputLabel="New HMAC key"
         saveLabel="Save key"

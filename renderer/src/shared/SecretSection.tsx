@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
-import { KEYCHAIN_UNAVAILABLE } from './keychain-words';
+import { KEYCHAIN_UNAVAILABLE } from './secret-words';
 import { ErrorLine } from './ErrorLine';
 
 interface Props {
@@ -27,11 +27,6 @@ interface Props {
   errorLabel?: string;
   children?: ReactNode;
 }
-
-export const SECRET_SOURCE_LABEL = {
-  keychain: 'saved in the system keychain',
-  session: 'for this session only',
-} as const;
 
 /**
  * A secret's settings: whether it is set and where from, a password field to replace it and a
@@ -98,12 +93,6 @@ export function SecretSection(props: Props) {
       <ErrorLine message={message} label={props.errorLabel} />
     </section>
   );
-}
-
-/** "(saved in the system keychain)", "(from NAME)"... for a secret's source. */
-export function sourceLabel(source: SecretState['source'], envVar: string): string {
-  if (!source) return '';
-  return source === 'environment' ? `from ${envVar}` : SECRET_SOURCE_LABEL[source];
 }
 
 /** What clearing a secret left: none, or the one from the environment, which a cleared session's or keychain's value gives way to. */

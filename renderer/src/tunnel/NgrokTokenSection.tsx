@@ -1,8 +1,8 @@
 import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
-import { SecretSection, sourceLabel } from '../shared/SecretSection';
-import { secretNow } from '../shared/keychain-words';
+import { SecretSection } from '../shared/SecretSection';
+import { secretNow } from '../shared/secret-words';
 import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
 
 export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-authtoken';
@@ -18,13 +18,7 @@ export function NgrokTokenSection() {
       envVar={NGROK_AUTHTOKEN_ENV}
       state={token}
       canSet={canSet}
-      current={secretNow(
-        token,
-        canSet,
-        token?.source ? sourceLabel(token.source, NGROK_AUTHTOKEN_ENV) : '',
-        'Not set: the public URL (tunnel) cannot open.',
-        'ngrok authtoken',
-      )}
+      current={secretNow(token, canSet, NGROK_AUTHTOKEN_ENV, 'Not set: the public URL (tunnel) cannot open.', 'ngrok authtoken')}
       keychainUnavailable={status?.keychainUnavailable ?? null}
       currentTestId="ngrok-token-current"
       inputLabel="New ngrok authtoken"

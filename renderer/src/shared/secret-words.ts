@@ -1,5 +1,16 @@
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
 
+const SECRET_SOURCE_LABEL = {
+  keychain: 'saved in the system keychain',
+  session: 'for this session only',
+} as const;
+
+/** "(saved in the system keychain)", "(from NAME)"... for a secret's source. */
+export function sourceLabel(source: SecretState['source'], envVar: string): string {
+  if (!source) return '';
+  return source === 'environment' ? `from ${envVar}` : SECRET_SOURCE_LABEL[source];
+}
+
 /** Why the desktop app cannot save secrets on this system, after "as". */
 export const KEYCHAIN_UNAVAILABLE: Record<KeychainUnavailable, string> = {
   'no-encryption': 'this system offers the companion no keychain to save it in',
@@ -18,12 +29,13 @@ export function unreadableNote(what: string, canSet: boolean): string {
 }
 
 /**
- * What a secret's section says it is now: set and where from (`sourceLabel`), `notSet`, or saved
- * but unreadable, with what to do (`what`: "key", "ngrok authtoken").
+ * What a secret's section says it is now: set and where from (`envVar` when from the
+ * environment), `notSet`, or saved but unreadable, with what to do (`what`: "key", "ngrok authtoken").
  */
-export function secretNow(state: SecretState | undefined, canSet: boolean, sourceLabel: string, notSet: string, what: string): string {
+export function secretNow(state: SecretState | undefined, canSet: boolean, envVar: string, notSet: string, what: string): string {
   if (state?.set) {
-    const now = `Set${sourceLabel ? ` (${sourceLabel})` : ''}.`;
+    const from = sourceLabel(state.source, envVar);
+    const now = `Set${from ? ` (${from})` : ''}.`;
     return state.unreadable ? `${now} ${unreadableNote(what, canSet)}` : now;
   }
   return state?.unreadable ? unreadableNote(what, canSet) : notSet;
