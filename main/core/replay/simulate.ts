@@ -1,4 +1,4 @@
-import type { AnsweredBy, ReplayFailure, Result, Violation } from '../../contract/api';
+import type { ReplayFailure, Result, SimulateOutcome } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
 import { deliver, targetFor } from './deliver';
 import { isObjectParameters, jsonTextOf, overFlowentLimit, signBody } from './edit-body';
@@ -25,21 +25,10 @@ export interface SimulateOptions {
   now?: () => number;
 }
 
-export interface SimulateResult {
-  id: number;
-  url: string;
-  /** The exact body sent. */
-  body: string;
+/** What the page and the commands are told (SimulateOutcome), and what the core alone reads besides. */
+export interface SimulateResult extends SimulateOutcome {
   parameters: unknown;
-  /** Null for the unsigned registration check. */
-  signedStyle: string | null;
   signatureVerdict: string;
-  status: number;
-  answer: string;
-  answeredBy: AnsweredBy;
-  durationMs: number;
-  violations: Violation[];
-  error: string | null;
 }
 
 /** Parameters from a JSON Schema, repeatable for a seed (json-schema-faker). */
