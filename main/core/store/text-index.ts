@@ -155,21 +155,7 @@ export class TextIndexer extends IdleWorker {
    */
   private drainToBound(): void {
     const { maxBacklog, busySliceRows } = this.options;
-    this.running = true;
-    const step = () => {
-      let more = false;
-      try {
-        more =
-          !this.stopped &&
-          this.db.open &&
-          (this.mergeStepReported() || (this.backlog() > maxBacklog - busySliceRows && this.indexSliceReported(busySliceRows) > 0));
-      } catch (error) {
-        this.report(error);
-      }
-      if (more) setImmediate(step);
-      else this.running = false;
-    };
-    step();
+    this.drain(() => this.backlog() > maxBacklog - busySliceRows && this.indexSliceReported(busySliceRows) > 0);
   }
 
   /**
@@ -177,14 +163,19 @@ export class TextIndexer extends IdleWorker {
    * call that arrives meanwhile waits for one slice at most.
    */
   private drainWhileQuiet(): void {
+    this.drain(() => this.newestId() === this.lastNewest && this.indexSliceReported() > 0);
+  }
+
+  /**
+   * A turn of the event loop per step: a merge step the slices owe first, else `slice` (which
+   * says whether there is more), until the index is stopped or closed or there is nothing more.
+   */
+  private drain(slice: () => boolean): void {
     this.running = true;
     const step = () => {
       let more = false;
       try {
-        more =
-          !this.stopped &&
-          this.db.open &&
-          (this.mergeStepReported() || (this.newestId() === this.lastNewest && this.indexSliceReported() > 0));
+        more = !this.stopped && this.db.open && (this.mergeStepReported() || slice());
       } catch (error) {
         this.report(error);
       }
