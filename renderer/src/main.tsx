@@ -5,6 +5,7 @@ import { NoBridge } from './app/NoBridge';
 import { filterFromSearch } from './history/filter-state';
 import { initFilter } from './history/calls-actions';
 import { chooseBridge } from './transport/choose-bridge';
+import { tabStorage, takeToken } from './transport/page-token';
 // Page-wide tokens and base styles first, then each part's own (one order, whatever imports what).
 import './styles.css';
 import './app/app-shell.css';
@@ -17,8 +18,17 @@ import './handler/handler.css';
 import './settings/settings.css';
 import './project/project.css';
 
-// The token is read once from the hash and kept in memory only (inside the bridge).
-const bridge = chooseBridge(window.companion, location.origin, location.hash);
+// The browser inspector's token is taken out of the address once read (page-token.ts).
+const token = window.companion
+  ? null
+  : takeToken(
+      {
+        hash: location.hash,
+        replaceHash: (hash) => history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`),
+      },
+      tabStorage(),
+    );
+const bridge = chooseBridge(window.companion, location.origin, token);
 initFilter(filterFromSearch(location.search));
 
 const root = document.getElementById('root');

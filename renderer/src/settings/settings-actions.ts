@@ -4,6 +4,7 @@ import { refreshStats } from '../history/call-stats';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
 import { canRotateToken } from '../transport/connection';
+import { keepToken, tabStorage } from '../transport/page-token';
 import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';
 import { clearedMessage } from '../shared/SecretSection';
@@ -62,9 +63,8 @@ export async function loadSample(action = 'send_email'): Promise<string | null> 
 }
 
 /**
- * Replaces the browser inspector's token, then reloads this page at its new address (the token
- * lives in the address's hash, which the browser neither sends nor logs). Returns why it could
- * not, or null.
+ * Replaces the browser inspector's token, then reloads this page with it (kept for this tab,
+ * never in the address: page-token.ts). Returns why it could not, or null.
  */
 export async function rotateAccessToken(navigate: (token: string) => void = reloadWithToken): Promise<string | null> {
   const b = currentBridge();
@@ -79,9 +79,8 @@ export async function rotateAccessToken(navigate: (token: string) => void = relo
 }
 
 function reloadWithToken(token: string): void {
-  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-  params.set('token', token);
-  location.hash = params.toString();
+  // A tab that cannot keep it reloads with it in the address, where the page reads it first.
+  if (!keepToken(token, tabStorage())) location.hash = `token=${encodeURIComponent(token)}`;
   location.reload();
 }
 

@@ -5,7 +5,7 @@ import { fetch } from 'undici';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import type { CoreEvent, DeliveredEvent } from '../../../main/contract/api';
-import { chooseBridge, readToken } from '../../../renderer/src/transport/choose-bridge';
+import { chooseBridge } from '../../../renderer/src/transport/choose-bridge';
 import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import { rotateInspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { closedPort } from '../../helpers/handler-process';
@@ -175,13 +175,11 @@ describe('createHttpBridge', () => {
 });
 
 describe('choosing a transport', () => {
-  it('prefers the desktop bridge, else needs a token from the hash', () => {
+  it('prefers the desktop bridge, else needs a token', () => {
     const desktop = companion().bridge;
-    expect(chooseBridge(desktop, 'http://h', '')).toBe(desktop);
-    expect(chooseBridge(undefined, 'http://h', '')).toBeNull();
-    expect(chooseBridge(undefined, 'http://h', '#token=abc')).not.toBeNull();
-    expect(readToken('#token=abc&x=1')).toBe('abc');
-    expect(readToken('#other=1')).toBeNull();
+    expect(chooseBridge(desktop, 'http://h', null)).toBe(desktop);
+    expect(chooseBridge(undefined, 'http://h', null)).toBeNull();
+    expect(chooseBridge(undefined, 'http://h', 'abc')).not.toBeNull();
   });
 });
 
