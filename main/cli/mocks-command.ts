@@ -8,13 +8,13 @@ import {
   type MockFormat,
   type StoredMock,
 } from '../contract/api';
-import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords } from '../core';
+import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords, type MockOfFile } from '../core';
 import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { answersFolderInCliWords, inCliWords } from './cli-words';
-import { counted, fileProblemInWords } from '../contract/words';
+import { counted, fileProblemInWords, problemPlace } from '../contract/words';
 import { withCore } from './open-core';
 import { printable } from './printable';
 import { forwardingOf } from './serve-answer-lines';
@@ -332,7 +332,7 @@ async function importMocks(folder: string, dataDir: string | undefined, io: CliI
       }
     }
     io.stdout.write(`Imported ${importedParts(read.mocks.length, read.routes)} from ${folder}.\n`);
-    for (const mock of read.mocks) await warnOfContract(api, mock, join(folder, `${mock.action ?? '_default'}.yaml`), io, false);
+    warnOfImportedContract(folder, read.mocks, io);
     return 0;
   });
 }
@@ -373,17 +373,34 @@ function problemLine(problem: DefinitionError): string {
 /**
  * Says on stderr what a stored mock's answers break of Flowent's contract, in the words of the
  * core's check (the one the page's editor marks), each on the line of the mock's text the page
- * marks it at (mock-placement), unless `placed` is false: a mock imported from an answer file is
- * stored as JSON, whose lines are not the file's. The mock stays stored and the command exits
- * 0: a developer may want a failing answer on purpose, to try a flow's failure branch.
+ * marks it at (mock-placement). The mock stays stored and the command exits 0: a developer may
+ * want a failing answer on purpose, to try a flow's failure branch.
  */
-async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string, io: CliIo, placed = true): Promise<void> {
+async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string, io: CliIo): Promise<void> {
   const check = await api.checkMock(mock.text, mock.format);
   if (!check.ok || check.warnings.length === 0) return;
   io.stderr.write(`flowent-companion mocks: warning: ${whose} breaks Flowent's contract; stored all the same:\n`);
-  const warnings = placed ? withLines(mock.text, check.warnings) : check.warnings;
   // A warning may quote the answer's text, and a call's answer (from-call) may come from any handler.
-  for (const warning of warnings) io.stderr.write(`${printable(problemLine(warning))}\n`);
+  for (const warning of withLines(mock.text, check.warnings)) io.stderr.write(`${printable(problemLine(warning))}\n`);
+}
+
+/**
+ * The same warnings of imported mocks, each at its answer file's line and column as a mistake in
+ * such a file is said (\`flowent/answers/x.yaml:12:5: ...\`): a mock is stored as JSON, whose lines
+ * are not the file's, so the reader of the folder keeps where in the file each warning sits.
+ */
+function warnOfImportedContract(folder: string, mocks: MockOfFile[], io: CliIo): void {
+  const warned = mocks.filter((mock) => mock.warnings.length > 0);
+  if (warned.length === 0) return;
+  const breaks = warned.length === 1 ? 'breaks' : 'break';
+  io.stderr.write(
+    `flowent-companion mocks: warning: ${counted(warned.length, 'imported mock')} ${breaks} Flowent's contract; stored all the same:\n`,
+  );
+  for (const { file, warnings } of warned)
+    for (const { path, message, line, column } of warnings) {
+      const place = problemPlace({ file: join(folder, file), line: line ?? null, column: column ?? null, message });
+      io.stderr.write(`${printable(`  ${place}: ${path || '(top level)'}: ${message}`)}\n`);
+    }
 }
 
 /** Whose calls a route sends: one action's, or (null) those of every action without a setting of its own. */

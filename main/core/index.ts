@@ -30,3 +30,4 @@ export { styleDescription, verifierSnippet } from './handler-check';
 export { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 export { checkProjectDir, createProjectFolder, findProjectDir, PROJECT_FOLDER_NAME } from './project/project-folder';
 export { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords } from './project/answers-transfer';
+export type { MockOfFile } from './project/project-answers';

@@ -212,17 +212,28 @@ describe('flowent-companion mocks', () => {
     const stored = (await runCli(['mocks', 'get', 'bad_result', '--data-dir', dataDir])).stdout.split('\n');
     expect(stored[line - 1]).toMatch(/"result": 5/);
 
-    // An answers folder: each file with a warning is named.
+    // An answers folder: each warning at its file, line and column, as a mistake in an answer file is said.
     const folder = join(dataDir, 'answers');
     mkdirSync(folder);
     file(folder, 'teapot.yaml', 'version: 1\nstatus: 418\nbody: {result: "", error: "short and stout"}\n');
-    const imported = await runCli(['mocks', 'import', folder, '--data-dir', dataDir]);
-    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 1 mock') });
-    expect(imported.stderr).toMatch(
-      new RegExp(
-        `^flowent-companion mocks: warning: ${join(folder, 'teapot.yaml')} breaks Flowent's contract; stored all the same:\n {2}status: the mock answered 418;`,
-      ),
+    file(
+      folder,
+      'steps.yaml',
+      '# Answers for the steps flow\nversion: 1\nmode: mock\nselection: sequence\nresponses:\n' +
+        '  - body: {result: "first", error: ""}\n  - status: 200\n    body:\n      result: 5\n      error: ""\n',
     );
+    const imported = await runCli(['mocks', 'import', folder, '--data-dir', dataDir]);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 2 mocks') });
+    const [warned, ...warnings] = imported.stderr.trimEnd().split('\n');
+    expect(warned).toBe("flowent-companion mocks: warning: 2 imported mocks break Flowent's contract; stored all the same:");
+    // The mocks are stored as JSON; the lines are the files' (steps.yaml's `result: 5` is line 9, column 7).
+    expect(warnings).toEqual([
+      `  ${join(folder, 'steps.yaml')}:9:7: responses[1].body.result: the mock answered 200 but \`result\` is a number; ` +
+        'Flowent expects a string (use JSON.stringify for structured data).',
+      expect.stringMatching(
+        new RegExp(`^ {2}${join(folder, 'teapot.yaml')}:2:1: status: the mock answered 418; Flowent treats anything but 2xx`),
+      ),
+    ]);
   });
 
   it("places a template's problem at its line and column in the file, as an editor shows them", async () => {

@@ -1,8 +1,9 @@
-import type { AnswerMode, MockDefinition, ProjectProblem } from '../../contract/api';
+import type { AnswerMode, DefinitionError, MockDefinition, ProjectProblem } from '../../contract/api';
 import { checkTargetUrl } from '../answers/forward-target';
 import { validateMockDefinition } from '../answers/validate-mock';
 import { PROJECT_FORMAT_VERSION, versionProblem } from './project-schemas';
 import { parseYamlFile, problemAt, type YamlFile } from './yaml-file';
+import { yamlPosition } from '../yaml/yaml-text';
 
 const FORWARD_PROBLEM = 'forward must be an http(s) URL such as http://localhost:8000/actions/{action_name}';
 
@@ -12,6 +13,11 @@ export const ANSWER_FILE_FIELDS = ['version', 'mode', 'forward'] as const;
 /** One action's answers (or the default's) as its file gives them. */
 export interface AnswerFile {
   mock: MockDefinition | null;
+  /**
+   * What the mock's answers break of Flowent's contract, each at the line and column of the
+   * file it sits at: the mock is kept as JSON, whose lines are not the file's.
+   */
+  warnings: DefinitionError[];
   mode: AnswerMode | null;
   forward: string | null;
   yaml: YamlFile;
@@ -43,15 +49,19 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
     else if (typeof forward !== 'string' || bad) problems.push(problem('forward', FORWARD_PROBLEM));
   }
   let mock: MockDefinition | null = null;
+  let warnings: DefinitionError[] = [];
   if (Object.keys(mockFields).length > 0) {
     const validated = validateMockDefinition(mockFields, undefined, ANSWER_FILE_FIELDS);
-    if (validated.ok) mock = validated.value;
+    if (validated.ok) {
+      mock = validated.value;
+      warnings = validated.warnings.map((warning) => ({ ...warning, ...yamlPosition(yaml, warning.path) }));
+    }
     // A template's own line and column count inside the template: the file's place is the field's.
     else problems.push(...validated.errors.map((error) => problem(error.path, error.message)));
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: { mock, mode: (mode as AnswerMode | undefined) ?? null, forward: (forward as string | undefined) ?? null, yaml },
+    value: { mock, warnings, mode: (mode as AnswerMode | undefined) ?? null, forward: (forward as string | undefined) ?? null, yaml },
   };
 }

@@ -8,9 +8,8 @@ import {
   type AnswerSettings,
   type AnswersFolderFailure,
   type Refused,
-  type StoredMock,
 } from '../../contract/api';
-import { ProjectAnswers } from './project-answers';
+import { ProjectAnswers, type MockOfFile } from './project-answers';
 import { projectFiles } from './project-folder';
 
 /**
@@ -52,10 +51,13 @@ export function exportAnswersFolder(
   return { ok: true, written: [...written].sort(), redacted: [...redacted].sort() };
 }
 
-/** Reads a folder of answer files: every mock and route in it, or every mistake (nothing is half read). */
+/**
+ * Reads a folder of answer files: every mock and route in it, or every mistake (nothing is half
+ * read). Each mock names its file, with what it breaks of Flowent's contract at its line there.
+ */
 export function readAnswersFolder(
   folder: string,
-): { ok: true; mocks: StoredMock[]; routes: AnswerRoute[] } | Refused<AnswersFolderFailure> {
+): { ok: true; mocks: MockOfFile[]; routes: AnswerRoute[] } | Refused<AnswersFolderFailure> {
   const absolute = resolve(folder);
   const unusable = unusableFolder(folder, absolute);
   if (unusable) return { ok: false, ...unusable };
@@ -63,7 +65,7 @@ export function readAnswersFolder(
   const problems = files.currentProblems();
   files.close();
   if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
-  return { ok: true, mocks: files.listMocks(), routes: files.listRoutes() };
+  return { ok: true, mocks: files.mocksOfFiles(), routes: files.listRoutes() };
 }
 
 /**

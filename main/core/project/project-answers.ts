@@ -1,6 +1,14 @@
 import { lstatSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, ProjectProblem, StoredMock } from '../../contract/api';
+import type {
+  AnswerFileMistake,
+  AnswerMode,
+  AnswerRoute,
+  DefinitionError,
+  MockDefinition,
+  ProjectProblem,
+  StoredMock,
+} from '../../contract/api';
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
@@ -27,6 +35,12 @@ interface Entry {
   /** The mock as JSON text: what the server compares to know it changed. */
   mockText: string | null;
   updatedAt: number;
+}
+
+/** A mock as an answer file holds it: the file's name in its folder, and its contract warnings placed in that file. */
+export interface MockOfFile extends StoredMock {
+  file: string;
+  warnings: DefinitionError[];
 }
 
 /** How long the watcher lets a burst of writes (an editor's save) settle before reading. */
@@ -121,9 +135,16 @@ export class ProjectAnswers implements AnswerStore {
   }
 
   listMocks(): StoredMock[] {
+    return this.mocksOfFiles().map(({ file: _file, warnings: _warnings, ...mock }) => mock);
+  }
+
+  /** The mocks with the file each is read from, and what each breaks of Flowent's contract, at its line in that file. */
+  mocksOfFiles(): MockOfFile[] {
     return this.sorted()
       .filter((entry) => entry.answers.mock !== null)
       .map((entry) => ({
+        file: basename(this.fileOf(entry.action)),
+        warnings: entry.answers.warnings,
         action: entry.action,
         definition: entry.answers.mock as MockDefinition,
         // As the file writes it (shorthand and all), so saving it back changes only what was edited.
