@@ -33,7 +33,10 @@ folder's files (then the command says so, naming them).
   mocks set <action|--default> --file <mock.json|mock.yaml>
                                                     Check a mock file and store it (an answer
                                                     that breaks Flowent's contract is stored
-                                                    with a warning, to try a failure on purpose)
+                                                    with a warning, to try a failure on purpose;
+                                                    a mock whose action a saved target forwards,
+                                                    with a note: it answers once "targets mode
+                                                    <action> mock" is run)
   mocks clear <action|--default|--all>              Remove mocks (back to ${BUILT_IN_ANSWER_TEXT})
   mocks from-call <call id>                         Make the call's answer its action's mock
   mocks export <dir>                                Write the stored answers (mocks, targets, modes)
@@ -217,6 +220,9 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         out(`Stored the mock for ${describeTarget(target)}.`);
         out(describeMock(stored.value));
         await warnOfContract(api, stored.value, file, io);
+        // Stored, but not what answers while a saved target forwards the action: said as get and list say it.
+        const forwarded = forwardingOf(await api.getAnswerSettings(), targetKey(target));
+        if (forwarded !== null) err(forwardedNote(targetKey(target), forwarded));
         noteProjectAnswers(io, values['data-dir']);
         return 0;
       });
@@ -408,10 +414,17 @@ function callsOf(action: string | null): string {
   return action === null ? 'calls for every action without a setting of its own' : `calls for action ${action}`;
 }
 
-/** Said beside a mock whose action's calls are forwarded: it answers only in the place of a handler that gives no answer. */
+/**
+ * Said beside a mock whose action's calls are forwarded (by `set`, `get` and `list`): it answers
+ * only in the place of a handler that gives no answer, until the action is set to its mock.
+ */
 function forwardedNote(action: string | null, forwarded: string): string {
   const mock = action === null ? 'the default mock' : `the mock for action ${action}`;
-  return `Note: ${mock} is not what answers: ${callsOf(action)}: ${forwarded}. It answers only a call the handler gives no answer, with serve --fallback-to-mock.`;
+  const toMock = `flowent-companion targets mode ${action ?? '--default'} mock`;
+  return (
+    `Note: ${mock} is not what answers: ${callsOf(action)}: ${forwarded}. It answers only a call the handler gives no answer, ` +
+    `with serve --fallback-to-mock; "${toMock}" makes it answer ${action === null ? 'those calls' : 'every call'}.`
+  );
 }
 
 /** The format a file name implies: `.yaml`/`.yml` is YAML, anything else JSON. */

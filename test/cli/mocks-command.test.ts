@@ -88,7 +88,7 @@ describe('flowent-companion mocks', () => {
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toMatch(/No mocks stored/);
   });
 
-  it('says a saved target forwards an action, password as ***, where get and list would name its mock or the built-in answer', async () => {
+  it('says a saved target forwards an action, password as ***, where set, get and list would name its mock or the built-in answer', async () => {
     const dataDir = tempDir();
     const target = 'http://deploy:S3CRET@127.0.0.1:9/actions/{action_name}';
     const forwarded = 'forwarded to http://deploy:***@127.0.0.1:9/actions/{action_name} (its saved target)';
@@ -104,10 +104,13 @@ describe('flowent-companion mocks', () => {
     );
 
     const mock = file(dataDir, 'mock.json', JSON.stringify({ status: 200, body: { result: 'mocked', error: '' } }));
-    expect((await runCli(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir])).code).toBe(0);
     const note =
       `Note: the mock for action send_email is not what answers: calls for action send_email: ${forwarded}. ` +
-      'It answers only a call the handler gives no answer, with serve --fallback-to-mock.\n';
+      'It answers only a call the handler gives no answer, with serve --fallback-to-mock; ' +
+      '"flowent-companion targets mode send_email mock" makes it answer every call.\n';
+    // Stored all the same, with the words get and list say.
+    const set = await runCli(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir]);
+    expect(set).toMatchObject({ code: 0, stdout: expect.stringContaining('Stored the mock for action send_email.'), stderr: note });
     const got = await runCli(['mocks', 'get', 'send_email', '--data-dir', dataDir]);
     expect(got).toMatchObject({ code: 0, stderr: note });
     expect(JSON.parse(got.stdout)).toMatchObject({ body: { result: 'mocked' } });
@@ -118,6 +121,17 @@ describe('flowent-companion mocks', () => {
     // Set back to its mock, the mock answers: nothing more is said.
     expect((await runCli(['targets', 'mode', 'send_email', 'mock', '--data-dir', dataDir])).code).toBe(0);
     expect(await runCli(['mocks', 'get', 'send_email', '--data-dir', dataDir])).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir])).toMatchObject({ code: 0, stderr: '' });
+
+    // The default's target forwards every action without a setting of its own: the default mock says so as it is set.
+    expect((await runCli(['targets', 'set', '--default', 'http://127.0.0.1:9/hooks', '--data-dir', dataDir])).code).toBe(0);
+    expect(await runCli(['mocks', 'set', '--default', '--file', mock, '--data-dir', dataDir])).toMatchObject({
+      code: 0,
+      stderr:
+        'Note: the default mock is not what answers: calls for every action without a setting of its own: ' +
+        'forwarded to http://127.0.0.1:9/hooks (the saved default target). It answers only a call the handler gives no answer, ' +
+        'with serve --fallback-to-mock; "flowent-companion targets mode --default mock" makes it answer those calls.\n',
+    });
   });
 
   it('says an action with no mock, and no default stored, gets the built-in answer, and what it is', async () => {
