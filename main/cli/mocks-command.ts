@@ -28,7 +28,9 @@ to your handler ("flowent-companion targets" is the forwarding half). Stored in 
 folder; a running "serve" uses a change at its next call, unless it answers from a project
 folder's files (then the command says so, naming them).
 
-  mocks list [--json]                               Print the stored mocks
+  mocks list [--json]                               Print the stored mocks (--json: "answeredBy" is
+                                                    "mock", or "forward" when a saved target
+                                                    forwards the mock's action)
   mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
   mocks set <action|--default> --file <mock.json|mock.yaml>
                                                     Check a mock file and store it (an answer
@@ -132,6 +134,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                     updatedAt: new Date(mock.updatedAt).toISOString(),
                     format: mock.format,
                     definition: mock.definition,
+                    // As calls --json names who answered: this mock, or the handler a saved target forwards to.
+                    answeredBy: forwardingOf(settings, mock.action) === null ? 'mock' : 'forward',
                   })
                 : describeMock(mock),
             );

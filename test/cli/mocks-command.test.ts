@@ -116,12 +116,21 @@ describe('flowent-companion mocks', () => {
     expect(JSON.parse(got.stdout)).toMatchObject({ body: { result: 'mocked' } });
     const listed = await runCli(['mocks', 'list', '--data-dir', dataDir]);
     expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^send_email {2}rules: 200\n$/), stderr: note });
+    // As JSON, each mock says what answers its action's calls: the mock, or forwarding to a handler.
+    const answeredBy = async () =>
+      (await runCli(['mocks', 'list', '--json', '--data-dir', dataDir])).stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { action: string | null; answeredBy: unknown })
+        .map(({ action, answeredBy }) => ({ action, answeredBy }));
+    expect(await answeredBy()).toEqual([{ action: 'send_email', answeredBy: 'forward' }]);
     expect(listed.stderr + got.stderr + none.stderr).not.toContain('S3CRET');
 
     // Set back to its mock, the mock answers: nothing more is said.
     expect((await runCli(['targets', 'mode', 'send_email', 'mock', '--data-dir', dataDir])).code).toBe(0);
     expect(await runCli(['mocks', 'get', 'send_email', '--data-dir', dataDir])).toMatchObject({ code: 0, stderr: '' });
     expect(await runCli(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir])).toMatchObject({ code: 0, stderr: '' });
+    expect(await answeredBy()).toEqual([{ action: 'send_email', answeredBy: 'mock' }]);
 
     // The default's target forwards every action without a setting of its own: the default mock says so as it is set.
     expect((await runCli(['targets', 'set', '--default', 'http://127.0.0.1:9/hooks', '--data-dir', dataDir])).code).toBe(0);
@@ -132,6 +141,10 @@ describe('flowent-companion mocks', () => {
         'forwarded to http://127.0.0.1:9/hooks (the saved default target). It answers only a call the handler gives no answer, ' +
         'with serve --fallback-to-mock; "flowent-companion targets mode --default mock" makes it answer those calls.\n',
     });
+    expect(await answeredBy()).toEqual([
+      { action: null, answeredBy: 'forward' },
+      { action: 'send_email', answeredBy: 'mock' },
+    ]);
   });
 
   it('says an action with no mock, and no default stored, gets the built-in answer, and what it is', async () => {
