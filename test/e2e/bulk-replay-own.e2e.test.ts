@@ -96,4 +96,22 @@ describe.sequential('bulk replay to this companion from the inspector', () => {
     expect(await dialog.getByRole('note', { name: 'Answered by the mock' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('moves the keyboard focus from "New bulk replay" to the new form’s first field', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
+    // The test before leaves its run's result open.
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
+    await page.getByRole('button', { name: 'Bulk replay…' }).click();
+    await dialog.getByRole('textbox', { name: 'Bulk replay target URL' }).fill(handlerUrl(handler(), 'ok'));
+    await dialog.getByRole('button', { name: /^Replay these \d+ calls$/ }).click();
+    await dialog.getByRole('heading', { name: 'Bulk replay result' }).waitFor(SLOW);
+    await dialog.getByRole('button', { name: 'New bulk replay' }).focus();
+    await page.keyboard.press('Enter');
+    const first = dialog.getByRole('spinbutton', { name: 'Replays at once' });
+    await first.waitFor(SLOW);
+    // A keyboard user goes on from the form's first field, not from the top of the page.
+    await expect.poll(() => first.evaluate((field) => field === document.activeElement), SLOW).toBe(true);
+    await dialog.getByRole('button', { name: 'Close bulk replay' }).click();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

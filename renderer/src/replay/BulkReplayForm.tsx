@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BulkReplayPreview, CallFilter } from '../../../main/contract/api';
 import { SOURCE_LABEL } from '../shared/format';
 import type { BulkRun } from './replay-store';
-import { BulkReplayProgress, describeRun } from './BulkReplayProgress';
+import { BulkReplayProgress, describeRun, focusWasLost } from './BulkReplayProgress';
 import { currentBridge } from '../page/bridge-holder';
 import { startBulkReplay } from './replay-bulk-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
@@ -98,6 +98,14 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const firstField = useRef<HTMLInputElement>(null);
+  const emptyNote = useRef<HTMLParagraphElement>(null);
+  const empty = count === 0;
+  // "New bulk replay" goes away under the keyboard's focus as this form takes its place: the focus
+  // moves to the form's first field (or to why there is nothing to replay), not to the page's body.
+  useEffect(() => {
+    if (focusWasLost()) (empty ? emptyNote.current : firstField.current)?.focus({ preventScroll: true });
+  }, [empty]);
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
@@ -110,10 +118,10 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
     setBusy(false);
   };
 
-  if (count === 0) {
+  if (empty) {
     return (
       <>
-        <p className="empty-note" aria-label="Nothing to replay">
+        <p className="empty-note" aria-label="Nothing to replay" tabIndex={-1} ref={emptyNote}>
           {nothingToReplay(filter)}
         </p>
         {lastRun && <LastRun run={lastRun} />}
@@ -128,7 +136,14 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
       </p>
       <label className="inline-field">
         Replays at once
-        <input type="number" min={1} max={16} value={concurrencyText} onChange={(e) => setConcurrencyText(e.target.value.trim())} />
+        <input
+          ref={firstField}
+          type="number"
+          min={1}
+          max={16}
+          value={concurrencyText}
+          onChange={(e) => setConcurrencyText(e.target.value.trim())}
+        />
       </label>
       {!concurrencyOk && <p className="form-error">Replays at once: a whole number from 1 to 16 (1: one at a time, in order).</p>}
       <label className="inline-field">

@@ -102,7 +102,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
 }
 
 /** Whether the focus went with an element just removed: the page's body has it (a browser), or a detached element (happy-dom). */
-function focusWasLost(): boolean {
+export function focusWasLost(): boolean {
   const active = document.activeElement;
   return active === null || active === document.body || !active.isConnected;
 }
