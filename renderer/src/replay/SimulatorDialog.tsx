@@ -102,7 +102,8 @@ export function SimulatorDialog() {
           An action name is 1-100 lowercase letters, digits or underscores.
         </p>
       )}
-      {valid && <SimulatorSchema action={action} known={known} onUnsaved={setSchemaUnsaved} />}
+      {/* Kept while the name is invalid for a keystroke: a schema being typed would go with it. */}
+      <SimulatorSchema action={valid ? action : null} known={valid ? known : null} onUnsaved={setSchemaUnsaved} />
       {valid && (
         <SimulatorForm
           key={action}

@@ -17,7 +17,8 @@ export function schemaOriginWords(known: SimulatorAction | null): string {
 }
 
 interface Props {
-  action: string;
+  /** The action in the Action field; null while the name typed there is not a valid one. */
+  action: string | null;
   known: SimulatorAction | null;
   /** What closing the simulator would lose of the schema being edited ("the schema for send_email"), null: nothing. */
   onUnsaved: (what: string | null) => void;
@@ -51,7 +52,7 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
     focusBack.current = null;
   });
 
-  const startEditing = () => {
+  const startEditing = (action: string) => {
     const start = JSON.stringify(known?.schema ?? { type: 'object', properties: {}, required: [] }, null, 2);
     setText(start);
     setStartText(start);
@@ -67,14 +68,16 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
     }
   };
 
+  // With no valid name there is no schema to tell of: only one being edited or asked about stays.
+  if (action === null && !editing && !removing) return null;
   return (
     <div className="simulator-schema" aria-label="Action schema">
       <span className="muted">JSON Schema: {origin}</span>{' '}
       {/* The project's file comes first in every check: a schema defined here would not be used. */}
       {known?.origin === 'project' && <span className="muted">(edit that file to change it)</span>}
-      {!editing && !removing && known?.origin !== 'project' && (
+      {action !== null && !editing && !removing && known?.origin !== 'project' && (
         <div className="button-row">
-          <button type="button" className="link-button" ref={editButton} onClick={startEditing}>
+          <button type="button" className="link-button" ref={editButton} onClick={() => startEditing(action)}>
             {known?.origin === 'local' ? 'Edit the schema' : 'Define a schema here'}
           </button>
           {known?.origin === 'local' && (

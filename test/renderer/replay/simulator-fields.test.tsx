@@ -140,4 +140,25 @@ describe('Esc over the simulator’s schema', () => {
     await waitFor(() => expect(c.bridge.callsTo('saveSimulatorAction').at(-1)?.[0]).toBe('send_email'));
     expect((await c.api.listSimulatorActions()).map((entry) => entry.action)).not.toContain('send_emai');
   });
+
+  it('keeps the schema being typed while the action name is invalid for a moment, saying what is wrong with the name', async () => {
+    const c = companion();
+    const { dialog, user } = await openSimulator(c);
+    await user.click(within(dialog).getByRole('button', { name: 'Edit the schema' }));
+    const edited = within(dialog).getByRole('textbox', { name: 'Schema to define' }) as HTMLTextAreaElement;
+    await user.clear(edited);
+    await user.type(edited, '{{"type":"object","title":"typed"}');
+    const name = within(dialog).getByRole('combobox', { name: 'Action' });
+    await user.type(name, '-');
+    expect(within(dialog).getByRole('alert', { name: 'Action name problem' }).textContent).toBe(
+      'An action name is 1-100 lowercase letters, digits or underscores.',
+    );
+    // The editor stays, with what was typed in it.
+    expect(within(dialog).getByRole('textbox', { name: 'Schema to define' })).toBe(edited);
+    await user.type(name, '{Backspace}');
+    expect(within(dialog).queryByRole('alert', { name: 'Action name problem' })).toBeNull();
+    expect((within(dialog).getByRole('textbox', { name: 'Schema to define' }) as HTMLTextAreaElement).value).toBe(
+      '{"type":"object","title":"typed"}',
+    );
+  });
 });
