@@ -11,7 +11,7 @@ import { formatBytes } from '../shared/format';
 import { showToast } from '../page/ui-actions';
 import { hasParametersToEdit, ReplayEditor } from './ReplayEditor';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
-import { SentError, SentFacts, ViolationList } from './SentFacts';
+import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTargetForCall } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
 
@@ -189,7 +189,7 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
           <strong>Not sent:</strong> <Prose text={outcome.notSent} />
         </p>
       )}
-      <SentError answeredBy={outcome.answeredBy} error={outcome.error} />
+      <SentError answeredBy={outcome.answeredBy} error={errorNotSaid(outcome)} />
       <Violations title="Replay problems" list={outcome.violations} />
       <Violations title="Original problems" list={outcome.originalViolations} />
       <DiffView diff={outcome.diff} />

@@ -65,6 +65,14 @@ export function SentError({ answeredBy, error }: { answeredBy: AnsweredBy; error
 }
 
 /**
+ * The handler's error when nothing else says it: for a handler that gave no answer, the contract
+ * check's no-answer line already says why, in the same words.
+ */
+export function errorNotSaid({ error, violations }: { error: string | null; violations: Violation[] }): string | null {
+  return violations.some((v) => v.message === error) ? null : error;
+}
+
+/**
  * What an answer breaks of Flowent's contract, in the contract's words. The codes (`not-2xx`,
  * `result-missing`) are for scripts and tests (kept in data-code); a reader gets the sentence.
  */

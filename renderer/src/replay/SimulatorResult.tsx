@@ -5,7 +5,7 @@ import { cap } from '../../../main/contract/words/said';
 import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
-import { SentError, SentFacts, ViolationList } from './SentFacts';
+import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 
 /**
  * What the handler answered to a simulated call, and whether Flowent would accept it. `stale`:
@@ -21,8 +21,6 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
     box.current?.scrollIntoView?.({ block: 'nearest' });
     if (!typingIn(document.activeElement)) heading.current?.focus({ preventScroll: true });
   }, [outcome]);
-  // A handler that gave no answer: the contract check's no-answer line already says why, in the same words.
-  const errorSaid = outcome.violations.some((v) => v.message === outcome.error);
   return (
     <div
       ref={box}
@@ -55,7 +53,7 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
         <dt>Signed</dt>
         <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
       </SentFacts>
-      <SentError answeredBy={outcome.answeredBy} error={errorSaid ? null : outcome.error} />
+      <SentError answeredBy={outcome.answeredBy} error={errorNotSaid(outcome)} />
       <div aria-label="Contract check">
         {passed ? (
           <p>The answer meets Flowent’s contract.</p>

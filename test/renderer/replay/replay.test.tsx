@@ -66,6 +66,18 @@ describe('replay from the detail pane', () => {
     expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('Status 200 → 500 (changed)');
   });
 
+  it('says a handler’s failure to answer once, in the contract check’s words, as the simulator does', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const { pane, user } = await openCall(c.bridge, 1);
+    await user.type(within(pane).getByLabelText('Replay target URL'), handlerUrl(handler(), 'reset'));
+    await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    const [problem] = within(within(result).getByLabelText('Replay problems')).getAllByRole('listitem');
+    expect(problem!.getAttribute('data-code')).toBe('no-answer');
+    expect((result.textContent ?? '').split(problem!.textContent!).length - 1).toBe(1);
+  });
+
   it("says a replay this companion's webhook refused for its body was refused, and why, in a call line's words", async () => {
     const c = companion();
     expect((await c.send('send_email', {}, { extra: { parameters: undefined } })).status).toBe(400);
