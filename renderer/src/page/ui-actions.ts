@@ -1,4 +1,5 @@
 import { isUnreachable } from '../transport/connection';
+import { requestFailureWords } from './request-failure-words';
 import { onReset, SAVE_FIRST, useUiStore, type Toast, type UiState } from './stores';
 
 let nextId = 1;
@@ -21,7 +22,7 @@ export function errorMessage(error: unknown): string {
 export function reportError(what: string, error?: unknown): void {
   // A refused token fails every request: the access screen says it once, with what to do.
   if (isLockedOut(useUiStore.getState().connection)) return;
-  const message = error === undefined ? what : `${what}: ${errorMessage(error)}`;
+  const message = error === undefined ? what : `${what}: ${requestFailureWords(error)}`;
   const unreachable = isUnreachable(error);
   // Of those, the last one is kept: the banner says what failed last and why.
   useUiStore.setState((s) => {

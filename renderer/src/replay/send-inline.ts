@@ -4,6 +4,7 @@ import { isUnreachable } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
 import { NOT_CONNECTED } from '../page/run-result';
+import { requestFailureWords } from '../page/request-failure-words';
 import { errorMessage } from '../page/ui-actions';
 
 /**
@@ -35,5 +36,5 @@ function thrownWords(error: unknown, notDone: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   // The inspector's words for a request it refused say what to do (too large: send smaller parameters).
   if (code === 'too-large') return errorMessage(error);
-  return `${notDone}: ${errorMessage(error)}`;
+  return `${notDone}: ${requestFailureWords(error)}`;
 }
