@@ -72,7 +72,12 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
   if (action === null && !editing && !removing) return null;
   return (
     <div className="simulator-schema" aria-label="Action schema">
-      <span className="muted">JSON Schema: {origin}</span>{' '}
+      {/* No valid name, no schema to tell of: "none known" above a schema being edited would read as its own. */}
+      {action !== null && (
+        <>
+          <span className="muted">JSON Schema: {origin}</span>{' '}
+        </>
+      )}
       {/* The project's file comes first in every check: a schema defined here would not be used. */}
       {known?.origin === 'project' && <span className="muted">(edit that file to change it)</span>}
       {action !== null && !editing && !removing && known?.origin !== 'project' && (

@@ -153,8 +153,10 @@ describe('Esc over the simulator’s schema', () => {
     expect(within(dialog).getByRole('alert', { name: 'Action name problem' }).textContent).toBe(
       'An action name is 1-100 lowercase letters, digits or underscores.',
     );
-    // The editor stays, with what was typed in it.
+    // The editor stays, with what was typed in it, under the name it was opened for.
     expect(within(dialog).getByRole('textbox', { name: 'Schema to define' })).toBe(edited);
+    expect(within(dialog).getByText('Editing the schema for send_email: Save stores it under that name.')).toBeTruthy();
+    expect(within(dialog).queryByText(/^JSON Schema:/)).toBeNull();
     await user.type(name, '{Backspace}');
     expect(within(dialog).queryByRole('alert', { name: 'Action name problem' })).toBeNull();
     expect((within(dialog).getByRole('textbox', { name: 'Schema to define' }) as HTMLTextAreaElement).value).toBe(
