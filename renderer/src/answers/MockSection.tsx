@@ -9,6 +9,7 @@ import { answerFor, describeMockUse } from './answer-routes';
 import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 export const CHECK_DEBOUNCE_MS = 300;
 
@@ -67,8 +68,6 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   }, [onDraft, action, unsaved, text, format, saved]);
 
   async function onSave() {
-    // Save stays focusable while busy (aria-disabled): a disabled button drops the focus to the page's body.
-    if (busy) return;
     setBusy(true);
     const outcome = await saveMock(action, text, format);
     setBusy(false);
@@ -125,9 +124,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
           </select>
         </label>
         <span className="spacer" />
-        <button type="button" aria-disabled={busy || undefined} onClick={() => void onSave()}>
+        <BusyButton busy={busy} onClick={() => void onSave()}>
           Save mock
-        </button>
+        </BusyButton>
         <button type="button" disabled={busy || !stored || confirmingClear} onClick={() => setConfirmingClear(true)}>
           Clear mock
         </button>

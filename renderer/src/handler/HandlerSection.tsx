@@ -18,6 +18,7 @@ import { HandlerTaught, pageSigningVocabulary } from './HandlerDisagreement';
 import { evidenceOnce } from './evidence-once';
 import { VerifierFold } from './VerifierSnippet';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 /** Under the heading "Your handler" the handler is "It"; no word is stressed: a rejection that matters has the diagnosis box above. */
 const HANDLER_VOICE: HandlerVoice = { subject: 'It', owner: 'Its', alarm: (word) => word };
@@ -163,19 +164,16 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
                 : "Checking your handler's verifier…"}
           </p>
           {/* stopProbe stops every probe of the call, whoever started it. */}
-          {/* aria-disabled once pressed: a disabled button would drop the focus it has. */}
-          <button
-            type="button"
+          <BusyButton
             ref={stopButton}
-            aria-disabled={stopping || undefined}
+            busy={stopping}
             onClick={() => {
-              if (stopping) return;
               markProbeStopping(call.id);
               void stopProbe(call.id);
             }}
           >
             Cancel
-          </button>
+          </BusyButton>
         </div>
       )}
       <ErrorLine message={error} label="Probe error" />

@@ -9,6 +9,7 @@ import { currentSelectionFilter } from './replay-ui-actions';
 import { reportError } from '../page/ui-actions';
 import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 import { TargetField } from './TargetField';
 
 /** How many calls of the filter a bulk replay takes (from Flowent, naming an action), and which of their actions have no target. */
@@ -109,8 +110,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
-    // The button stays focusable while busy (aria-disabled): a disabled one drops the focus to the page's body.
-    if (!concurrencyOk || busy) return;
+    if (!concurrencyOk) return;
     setBusy(true);
     setError(null);
     const trimmed = target.trim();
@@ -163,9 +163,9 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
         </p>
       )}
       <div className="button-row">
-        <button type="submit" disabled={count === null || !concurrencyOk} aria-disabled={busy || undefined}>
+        <BusyButton type="submit" busy={busy} disabled={count === null || !concurrencyOk}>
           {count === null ? 'Counting the calls…' : count === 1 ? 'Replay this call' : `Replay these ${count} calls`}
-        </button>
+        </BusyButton>
       </div>
       <ErrorLine message={error} label="Bulk replay error" />
       {lastRun && <LastRun run={lastRun} />}

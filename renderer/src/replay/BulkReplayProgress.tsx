@@ -5,6 +5,7 @@ import { cap } from '../../../main/contract/words/said';
 import { BulkReplayItems } from './BulkReplayItems';
 import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
+import { BusyButton } from '../shared/BusyButton';
 
 type Verdict = BulkReplayVerdict;
 /**
@@ -84,10 +85,9 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
         </p>
       )}
       {!summary && (
-        // Focusable while cancelling (aria-disabled): a disabled button drops the focus to the page's body.
-        <button type="button" onClick={() => void (run.cancelling || cancelBulkReplay())} aria-disabled={run.cancelling || undefined}>
+        <BusyButton busy={run.cancelling} onClick={() => void cancelBulkReplay()}>
           {run.cancelling ? 'Cancelling…' : 'Cancel'}
-        </button>
+        </BusyButton>
       )}
       {summary && shown && <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={LIST_LABEL[shown]} />}
       {summary && onNew && (

@@ -14,6 +14,7 @@ import { ReplayLearnedStyle } from './ReplayLearnedStyle';
 import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTargetForCall } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
+import { BusyButton } from '../shared/BusyButton';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -55,8 +56,6 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const ownTarget = stored ? ownWebhookTargetForCall(webhookBaseUrl, stored) : null;
 
   const replay = async (mode: ReplayMode) => {
-    // Busy buttons stay focusable (aria-disabled): a disabled one drops the focus to the page's body.
-    if (busy) return;
     setBusy(true);
     setError(null);
     const attempt = await replayCall(callId, mode, target);
@@ -90,24 +89,12 @@ export function ReplayPanel({ callId }: { callId: number }) {
         </p>
       )}
       <div className="button-row">
-        <button
-          type="button"
-          disabled={unsendable}
-          aria-disabled={busy || undefined}
-          aria-describedby={describedBy}
-          onClick={() => void replay('as-is')}
-        >
+        <BusyButton busy={busy} disabled={unsendable} aria-describedby={describedBy} onClick={() => void replay('as-is')}>
           Replay as is
-        </button>
-        <button
-          type="button"
-          disabled={unsendable}
-          aria-disabled={busy || undefined}
-          aria-describedby={describedBy}
-          onClick={() => void replay('resign')}
-        >
+        </BusyButton>
+        <BusyButton busy={busy} disabled={unsendable} aria-describedby={describedBy} onClick={() => void replay('resign')}>
           Replay re-signed
-        </button>
+        </BusyButton>
         {(requestBody !== undefined || unsendable) && (
           <button
             type="button"

@@ -4,6 +4,7 @@ import { checkSimulatedParameters, generateParameters, simulateCall } from './re
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { TargetField } from './TargetField';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 interface Props {
   action: string;
@@ -123,7 +124,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   }, [action, parameters, checkable, schema]);
 
   const send = async () => {
-    // Send stays focusable while busy (aria-disabled): a disabled button drops the focus to the page's body.
+    // Ctrl/Cmd+Enter in the editor sends too, past the button and whether it is busy.
     if (busy || problem) return;
     setBusy(true);
     setError(null);
@@ -259,15 +260,9 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
         }}
       />
       <div className="button-row">
-        <button
-          type="button"
-          disabled={problem !== null}
-          aria-disabled={busy || undefined}
-          onClick={() => void send()}
-          title="Ctrl/Cmd+Enter in the editor"
-        >
+        <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
           {busy ? 'Sending…' : 'Send'}
-        </button>
+        </BusyButton>
       </div>
       <ErrorLine message={error} label="Simulator error" />
     </div>

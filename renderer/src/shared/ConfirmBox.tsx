@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useFocusReturn } from './use-focus-return';
+import { BusyButton } from './BusyButton';
 
 interface Props {
   /** What is asked, for the group's accessible name: "clearing history" reads "Confirm clearing history". */
@@ -39,10 +40,9 @@ export function ConfirmBox({ what, children, confirm, onConfirm, cancel = 'Cance
   return (
     <div className="confirm" role="group" aria-label={`Confirm ${what}`} ref={box} onKeyDown={onKeyDown}>
       <p>{children}</p>
-      {/* aria-disabled, not disabled: a disabled button drops the keyboard to the page's body. */}
-      <button type="button" className="danger" aria-disabled={busy || undefined} onClick={() => busy || onConfirm()}>
+      <BusyButton className="danger" busy={busy} onClick={onConfirm}>
         {confirm}
-      </button>
+      </BusyButton>
       <button type="button" ref={keep} onClick={onCancel}>
         {cancel}
       </button>
