@@ -7,6 +7,7 @@ import { ActionFormField, FieldProblems } from './ActionFormField';
 import { RegisterHere } from './RegisterHere';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
@@ -154,9 +155,9 @@ export function AccountActionForm({ existing, onDone }: Props) {
         </p>
       ))}
       <div className="button-row">
-        <button type="submit" disabled={busy}>
+        <BusyButton type="submit" busy={busy}>
           {existing ? 'Save changes' : 'Register'}
-        </button>
+        </BusyButton>
         <button type="button" onClick={onDone}>
           Cancel
         </button>

@@ -4,6 +4,7 @@ import { loadActions } from './account-registry';
 import { useAccountStore } from './account-store';
 import { ActionBadges } from './ActionBadges';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 interface Props {
   account: AccountState;
@@ -23,9 +24,9 @@ export function AccountActionList({ account, onOpen, onNew }: Props) {
         <button type="button" onClick={onNew}>
           Register an action…
         </button>
-        <button type="button" disabled={loading} onClick={() => void loadActions()}>
+        <BusyButton busy={loading} onClick={() => void loadActions()}>
           {loading ? 'Loading…' : 'Reload'}
-        </button>
+        </BusyButton>
         <span className="muted">profile {account.activeProfile}</span>
       </div>
       <ErrorLine message={error} label="Actions error" />

@@ -9,6 +9,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
 import { RegisterHere } from './RegisterHere';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 interface Props {
   account: AccountState;
@@ -44,9 +45,8 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
           Edit
         </button>
         {badges.includes('linked') ? (
-          <button
-            type="button"
-            disabled={busy}
+          <BusyButton
+            busy={busy}
             onClick={() =>
               void run(
                 () => unlinkAction(action.name),
@@ -55,11 +55,10 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
             }
           >
             Unlink
-          </button>
+          </BusyButton>
         ) : (
-          <button
-            type="button"
-            disabled={busy}
+          <BusyButton
+            busy={busy}
             title="Re-point it at the public URL whenever that changes"
             onClick={() =>
               void run(
@@ -69,13 +68,13 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
             }
           >
             Link to this companion
-          </button>
+          </BusyButton>
         )}
         {confirming ? (
           <span role="group" aria-label="Confirm deleting the action">
-            <button type="button" className="danger" disabled={busy} onClick={() => void run(() => deleteAction(action.name), onBack)}>
+            <BusyButton className="danger" busy={busy} onClick={() => void run(() => deleteAction(action.name), onBack)}>
               Delete {action.name} from Flowent
-            </button>
+            </BusyButton>
             <button type="button" onClick={() => setConfirming(false)}>
               Keep it
             </button>

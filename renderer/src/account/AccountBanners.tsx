@@ -3,6 +3,7 @@ import { applyFollow, dismissPendingFollow } from './account-actions';
 import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
 import type { StaleAction } from '../../../main/contract/account';
+import { BusyButton } from '../shared/BusyButton';
 
 // A selector must return the same value for the same state, or zustand renders forever.
 const NONE: StaleAction[] = [];
@@ -31,9 +32,9 @@ export function AccountBanners() {
             {message && <span className="form-error"> {message}</span>}
           </span>
           <span>
-            <button type="button" className="banner-action" disabled={busy} onClick={() => void update()}>
+            <BusyButton className="banner-action" busy={busy} onClick={() => void update()}>
               {busy ? 'Updating…' : 'Update them'}
-            </button>
+            </BusyButton>
             <button type="button" aria-label="Dismiss actions to update" onClick={dismissPendingFollow}>
               ×
             </button>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountState, FlowentProfile } from '../../../main/contract/account';
 import { deleteProfile, saveProfile, switchProfile } from './account-actions';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 import { checkProfile } from './profile-check';
 
 const DEFAULT_PROFILE = 'default';
@@ -122,9 +123,9 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
         </label>
         <FieldProblem message={problems.baseUrl} label="Gateway base URL problem" />
       </div>
-      <button type="submit" disabled={busy || problems.blocked !== null} title={problems.blocked ?? undefined}>
+      <BusyButton type="submit" busy={busy} disabled={problems.blocked !== null} title={problems.blocked ?? undefined}>
         Save profile
-      </button>
+      </BusyButton>
       <button type="button" onClick={onDone}>
         Cancel
       </button>

@@ -6,6 +6,7 @@ import { useAccountStore } from './account-store';
 import { useNow } from '../shared/use-now';
 import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 /** Connect's refusal, with the account as the page had read it when the refusal came. */
 interface ConnectRefusal {
@@ -52,9 +53,9 @@ export function AccountSession({ account }: { account: AccountState }) {
       </p>
       <ErrorLine message={sessionError(account, refusal)} label="Session error" testId="session-error" />
       <div className="button-row">
-        <button type="button" disabled={busy || !account.apiToken.set} onClick={() => void connect()}>
+        <BusyButton busy={busy} disabled={!account.apiToken.set} onClick={() => void connect()}>
           {busy ? 'Connecting…' : 'Connect'}
-        </button>
+        </BusyButton>
         <span className="muted" data-testid="requests-this-hour">
           {account.requestsThisHour} Gateway request{account.requestsThisHour === 1 ? '' : 's'} this hour
         </span>

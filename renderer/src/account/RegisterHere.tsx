@@ -4,6 +4,7 @@ import { baseUrlChoices } from './account-format';
 import { registerHere, type RegisterHereOutcome } from './account-registry';
 import { useMetaStore } from '../page/stores';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 
 interface Props {
@@ -64,9 +65,9 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
             </p>
           )}
           <div className="button-row">
-            <button type="button" disabled={busy || !name || blocked !== null} title={blocked ?? undefined} onClick={() => void go()}>
+            <BusyButton busy={busy} disabled={!name || blocked !== null} title={blocked ?? undefined} onClick={() => void go()}>
               {busy ? 'Registering…' : `Register ${name || 'the action'} here`}
-            </button>
+            </BusyButton>
             {busy && (
               <span role="status" data-testid="register-here-progress">
                 Waiting for Flowent: it sends its registration check to this companion (watch the history) before it answers…

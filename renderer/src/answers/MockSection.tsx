@@ -106,9 +106,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
       </p>
       {unused && (
         <div className="button-row">
-          <button type="button" disabled={busy} onClick={() => void onAnswerWithMock(action)}>
+          <BusyButton busy={busy} onClick={() => void onAnswerWithMock(action)}>
             Answer {action} with its mock
-          </button>
+          </BusyButton>
         </div>
       )}
       <div className="button-row">
@@ -127,9 +127,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
         <BusyButton busy={busy} onClick={() => void onSave()}>
           Save mock
         </BusyButton>
-        <button type="button" disabled={busy || !stored || confirmingClear} onClick={() => setConfirmingClear(true)}>
+        <BusyButton busy={busy} disabled={!stored || confirmingClear} onClick={() => setConfirmingClear(true)}>
           Clear mock
-        </button>
+        </BusyButton>
       </div>
       {confirmingClear && stored && (
         <ClearConfirm

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
 import { KEYCHAIN_UNAVAILABLE } from './secret-words';
 import { ErrorLine } from './ErrorLine';
+import { BusyButton } from './BusyButton';
 
 interface Props {
   /** Section title and accessible name, e.g. "HMAC key". */
@@ -36,6 +37,8 @@ export function SecretSection(props: Props) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Saving empties the field: Save is then unavailable for the save's own doing, and keeps the focus it was pressed with.
+  const [emptiedBySave, setEmptiedBySave] = useState(false);
 
   async function run(action: () => Promise<string | null>) {
     setBusy(true);
@@ -54,6 +57,7 @@ export function SecretSection(props: Props) {
     if (blank) return;
     const value = input;
     setInput('');
+    setEmptiedBySave(true);
     void run(() => props.onSave(value));
   }
 
@@ -66,11 +70,20 @@ export function SecretSection(props: Props) {
         <form onSubmit={onSubmit} className="key-form">
           <label>
             {props.inputLabel}
-            <input type="password" autoComplete="off" spellCheck={false} value={input} onChange={(e) => setInput(e.target.value)} />
+            <input
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={input}
+              onChange={(e) => {
+                setInput(e.target.value);
+                setEmptiedBySave(false);
+              }}
+            />
           </label>
-          <button type="submit" disabled={busy || blank}>
+          <BusyButton type="submit" busy={busy || (blank && emptiedBySave)} disabled={blank && !emptiedBySave}>
             {props.saveLabel}
-          </button>
+          </BusyButton>
           {edgeSpace && (
             <p className="muted key-note" role="note" aria-label={`${props.title} spaces`}>
               It starts or ends with a space or a line break, which is saved as typed: if it came with the copy, remove it, or signatures
@@ -78,9 +91,9 @@ export function SecretSection(props: Props) {
             </p>
           )}
           {props.state?.set && props.clearable && (
-            <button type="button" disabled={busy} onClick={() => void run(props.onClear)}>
+            <BusyButton busy={busy} onClick={() => void run(props.onClear)}>
               {props.clearLabel}
-            </button>
+            </BusyButton>
           )}
         </form>
       ) : (
