@@ -1,9 +1,9 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
-import { closePanel } from '../page/ui-actions';
+import { closePanel, setUnsavedWork } from '../page/ui-actions';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
@@ -28,38 +28,35 @@ export function AnswersDialog() {
   // keeps them (as the replay editor keeps a call's edits); only closing the dialog drops them,
   // and it asks first, in place, by ×, a click beside the dialog, or Esc.
   const [drafts, setDrafts] = useState<Record<string, MockDraft>>({});
+  // A target URL typed and not saved is unsaved work too, kept per action as mock edits are:
+  // switching to another action and back finds it as typed.
+  const [targetDrafts, setTargetDrafts] = useState<Record<string, string>>({});
+  // The drafts as the editors last told them, ahead of the render that shows them: Esc pressed
+  // right after a keystroke, before that render, must find the edit unsaved and ask.
+  const told = useRef({ drafts, targetDrafts });
   const [closing, setClosing] = useState(false);
   const keepDraft = useCallback((of: string | null, draft: MockDraft | null) => {
     const k = of ?? DEFAULT_KEY;
     // A mock saved (or edited back) while the close question is up: the question is stale.
     if (!draft) setClosing(false);
-    setDrafts((all) => {
-      const kept = all[k];
-      if (!draft) {
-        if (!kept) return all;
-        const { [k]: _dropped, ...rest } = all;
-        return rest;
-      }
-      if (kept?.text === draft.text && kept.format === draft.format) return all;
-      return { ...all, [k]: draft };
-    });
+    const all = told.current.drafts;
+    const kept = all[k];
+    if (draft ? kept?.text === draft.text && kept.format === draft.format : !kept) return;
+    const { [k]: _dropped, ...rest } = all;
+    told.current = { ...told.current, drafts: draft ? { ...all, [k]: draft } : rest };
+    setDrafts(told.current.drafts);
+    setUnsavedWork(unsavedWordsOf(told.current.drafts, told.current.targetDrafts));
   }, []);
-  // A target URL typed and not saved is unsaved work too, kept per action as mock edits are:
-  // switching to another action and back finds it as typed.
-  const [targetDrafts, setTargetDrafts] = useState<Record<string, string>>({});
   const keepTargetDraft = useCallback((k: string, text: string | null) => {
-    setTargetDrafts((all) => {
-      if (text === null) {
-        if (!(k in all)) return all;
-        const { [k]: _dropped, ...rest } = all;
-        return rest;
-      }
-      return all[k] === text ? all : { ...all, [k]: text };
-    });
+    const all = told.current.targetDrafts;
+    if (text === null ? !(k in all) : all[k] === text) return;
+    const { [k]: _dropped, ...rest } = all;
+    told.current = { ...told.current, targetDrafts: text === null ? rest : { ...all, [k]: text } };
+    setTargetDrafts(told.current.targetDrafts);
+    setUnsavedWork(unsavedWordsOf(told.current.drafts, told.current.targetDrafts));
   }, []);
   const edited = Object.keys(drafts);
-  const unsavedTargets = Object.keys(targetDrafts).map((k) => targetWords(k === DEFAULT_KEY ? null : k));
-  const unsavedWords = [draftsWords(edited), ...unsavedTargets].filter(Boolean).join(' and ') || null;
+  const unsavedWords = unsavedWordsOf(drafts, targetDrafts);
   const askBeforeClosing = useCallback(() => setClosing(true), []);
   const keepEditing = useCallback(() => {
     setClosing(false);
@@ -191,6 +188,12 @@ function RouteList({
       </tbody>
     </table>
   );
+}
+
+/** The close question's words for the mocks and targets not saved: null when there are none. */
+function unsavedWordsOf(drafts: Record<string, MockDraft>, targetDrafts: Record<string, string>): string | null {
+  const targets = Object.keys(targetDrafts).map((k) => targetWords(k === DEFAULT_KEY ? null : k));
+  return [draftsWords(Object.keys(drafts)), ...targets].filter(Boolean).join(' and ') || null;
 }
 
 /** The unsaved target as the close question names it: "the forward target URL of send_email". */

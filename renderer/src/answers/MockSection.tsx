@@ -61,11 +61,16 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   const problems = useMemo(() => lintMarks(text, errors), [text, errors]);
   const contract = useMemo(() => lintMarks(text, warnings, 'warning'), [text, warnings]);
   const marks = useMemo(() => [...problems.marks, ...contract.marks], [problems, contract]);
-  const unsaved = text !== saved.text || format !== saved.format;
   // The dialog holds the draft, not this editor: switching action unmounts it, and the edits must outlive that.
   useEffect(() => {
-    onDraft(action, unsaved ? { text, format, savedText: saved.text, savedFormat: saved.format } : null);
-  }, [onDraft, action, unsaved, text, format, saved]);
+    onDraft(action, draftOf(text, format, saved));
+  }, [onDraft, action, text, format, saved]);
+
+  function onEdit(next: string) {
+    setText(next);
+    // Told as typed, not only after the render above: Esc pressed in between would close the dialog without asking.
+    onDraft(action, draftOf(next, format, saved));
+  }
 
   async function onSave() {
     setBusy(true);
@@ -150,13 +155,18 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
           <ProblemList label="Contract warnings" severity="warning" placed={contract.marks} unplaced={contract.unplaced} />
         </>
       )}
-      <LazyMockEditor value={text} onChange={setText} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
+      <LazyMockEditor value={text} onChange={onEdit} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
       <p className="muted">
         Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}
         <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.
       </p>
     </section>
   );
+}
+
+/** The editor's text as unsaved work, or null when it is what the core holds. */
+function draftOf(text: string, format: MockFormat, saved: { text: string; format: MockFormat }): MockDraft | null {
+  return text === saved.text && format === saved.format ? null : { text, format, savedText: saved.text, savedFormat: saved.format };
 }
 
 /** YAML typed with Format left at JSON (the core saw it read as YAML): the problem says which control reads it so. */
