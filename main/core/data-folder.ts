@@ -33,6 +33,8 @@ export const DATA_FILES = {
   secrets: 'secrets.json',
   /** The desktop app's own settings (window, notifications). */
   desktopSettings: 'desktop-settings.json',
+  /** The desktop app's failures, one line each (see main/desktop/failure-log.ts); `.1` is the one before. */
+  desktopLog: 'desktop.log',
 } as const;
 
 /** SQLite's files beside the history; it gives them the history file's own mode. */

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DATA_FILES } from '../core/data-folder';
 import type { KeychainUnavailable, Result, SecretFailure, SecretRef } from '../contract/api';
-import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
 import { apiTokenVariable, type ProfileSecrets, type SecretSource } from '../core';
+import { FLOWENT_API_TOKEN_ENV } from '../core/account/types';
 
 /**
  * The secrets the app keeps. A closed list, so nothing else can be written through here; the
@@ -37,6 +38,8 @@ export interface SecretStore {
   unreadable(name: SecretName): boolean;
   set(name: SecretName, value: string): Result<void, SecretStoreFailure>;
   delete(name: SecretName): Result<void, SecretStoreFailure>;
+  /** Every stored secret that can be read, whatever its name: what the failure log must take out. */
+  readableValues(): string[];
 }
 
 interface SecretsFile {
@@ -114,6 +117,7 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
     unavailable,
     get,
     unreadable: (name) => get(name) === null && readFile().secrets[name] !== undefined,
+    readableValues: () => (Object.keys(readFile().secrets) as SecretName[]).flatMap((name) => get(name) ?? []),
     set(name, value) {
       if (unavailable()) return { ok: false, code: 'keychain-unavailable' };
       const content = readFile();
@@ -162,6 +166,17 @@ export function keychainSecretSource(store: SecretStore, name: SecretName, env: 
       return store.unreadable(name);
     },
   };
+}
+
+/**
+ * Every secret the app may hold now: the stored ones and those of the environment (the HMAC key,
+ * the ngrok authtoken, every profile's API token variable). None may reach the failure log.
+ */
+export function secretValues(store: SecretStore | null, env: NodeJS.ProcessEnv): string[] {
+  const fromEnv = Object.entries(env)
+    .filter(([variable]) => variable === HMAC_KEY_ENV || variable === NGROK_AUTHTOKEN_ENV || variable.startsWith(FLOWENT_API_TOKEN_ENV))
+    .flatMap(([, value]) => (value ? [value] : []));
+  return [...(store?.readableValues() ?? []), ...fromEnv];
 }
 
 export function keychainHmacKeySource(store: SecretStore, env: NodeJS.ProcessEnv): SecretSource {
