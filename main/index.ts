@@ -8,7 +8,8 @@ import { NGROK_AUTHTOKEN_ENV } from './contract/secret-variables';
 import { createCore, newLoopToken, publishServeState, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
-import { createDesktopSettingsStore } from './desktop/desktop-settings';
+import { createDesktopSettingsStore, type DesktopSettingsStore } from './desktop/desktop-settings';
+import { createFailureLog, type FailureLog } from './desktop/failure-log';
 import { openWebLink } from './desktop/external-links';
 import { createFailureNotifier } from './desktop/failure-notifier';
 import { installHardening, restrictPermissions } from './desktop/hardening';
@@ -17,7 +18,14 @@ import { withHarDialogs } from './desktop/har-dialogs';
 import { createMainWindowController, type MainWindowController } from './desktop/main-window';
 import { electronSqliteBinding } from './desktop/native-binding';
 import { inDesktopWords } from './desktop/desktop-words';
-import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets, keychainSecretSource } from './desktop/secret-store';
+import {
+  createSecretStore,
+  keychainHmacKeySource,
+  keychainProfileSecrets,
+  keychainSecretSource,
+  secretValues,
+  type SecretStore,
+} from './desktop/secret-store';
 import { openProjectFolder } from './desktop/project-dialog';
 import { countHarImports, mayQuitDuringWork } from './desktop/quit-guard';
 import { createShutdown } from './desktop/shutdown';
@@ -43,6 +51,16 @@ let harImports: { running(): number } | null = null;
 /** Takes back the state file the commands find the app by (see publishServeState). */
 let unpublish: (() => void) | null = null;
 
+let settings: DesktopSettingsStore | null = null;
+let secrets: SecretStore | null = null;
+/** The failures a packaged app would otherwise lose to a console nobody sees; set with the data folder. */
+let failureLog: FailureLog | null = null;
+
+function logFailure(what: string, why?: unknown): void {
+  if (failureLog) failureLog.failed(what, why);
+  else console.warn(what, why ?? '');
+}
+
 /** How long quitting waits for the tunnel before it stops the server and the database anyway. */
 const TUNNEL_CLOSE_TIMEOUT_MS = 3_000;
 
@@ -55,6 +73,7 @@ const shutdown = createShutdown({
     (await mayQuitDuringWork({
       work: async () => ({ harImports: harImports?.running() ?? 0, bulkReplays: (await core?.api.listBulkReplays())?.running.length ?? 0 }),
       ask: (box) => windows?.ask(box) ?? dialog.showMessageBoxSync(box),
+      log: logFailure,
     })) &&
     (windows?.closeForQuit() ?? true),
   steps: () => [
@@ -68,10 +87,9 @@ const shutdown = createShutdown({
     { name: 'the server and the database', run: () => core?.stop() },
   ],
   exit: (code) => app.exit(code),
+  log: logFailure,
 });
 
-/** Whether the person was told that closing the window left the companion running in the tray. */
-let toldKeepsRunning = false;
 /** Set once the application menu is: builds it again from the current status and settings. */
 let refreshAppMenu: (() => void) | null = null;
 
@@ -89,32 +107,38 @@ async function main(dataDir: string): Promise<void> {
   await app.whenReady();
   installCspHeader(session.defaultSession);
   restrictPermissions(session.defaultSession, isAppUrl);
-  const settings = createDesktopSettingsStore(dataDir);
-  const secrets = createSecretStore(dataDir, safeStorage);
+  const settingsStore = createDesktopSettingsStore(dataDir, logFailure);
+  settings = settingsStore;
+  const secretStore = createSecretStore(dataDir, safeStorage);
+  secrets = secretStore;
   // Published with the app's URLs: `send` and `replay` mark their calls to it with it.
   const loopToken = newLoopToken();
   const started = createCore({
     dataDir,
     mode: 'desktop',
     loopToken,
-    hmacKey: keychainHmacKeySource(secrets, process.env),
-    ngrokAuthtoken: keychainSecretSource(secrets, 'ngrok-authtoken', process.env, {
+    hmacKey: keychainHmacKeySource(secretStore, process.env),
+    ngrokAuthtoken: keychainSecretSource(secretStore, 'ngrok-authtoken', process.env, {
       secret: 'ngrok-authtoken',
       variable: NGROK_AUTHTOKEN_ENV,
     }),
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath()),
-    flowentSecrets: keychainProfileSecrets(secrets, process.env),
+    flowentSecrets: keychainProfileSecrets(secretStore, process.env),
     env: process.env,
+    onInternalError: (error) => logFailure('Internal error', error),
   });
   core = started;
   const notifier = createFailureNotifier({
-    enabled: () => settings.get().notifyOnFailures,
+    enabled: () => settingsStore.get().notifyOnFailures,
     watching: () => windows?.get()?.isFocused() ?? false,
     show: (title, body) => {
       if (!Notification.isSupported()) return;
       const notification = new Notification({ title, body });
-      // A click brings the window back (made anew when it was closed), where the failed calls are listed.
-      notification.on('click', () => windows?.open());
+      // A click brings the window back (made anew when it was closed) listing the failed calls.
+      notification.on('click', () => {
+        windows?.open();
+        ipc?.showFailedCalls();
+      });
       notification.show();
       notificationsShown.push(notification);
       if (notificationsShown.length > 3) notificationsShown.shift();
@@ -134,10 +158,10 @@ async function main(dataDir: string): Promise<void> {
   windows = createMainWindowController({
     preloadPath: join(__dirname, '../preload/index.js'),
     target,
-    settings,
+    settings: settingsStore,
     displays: () => screen.getAllDisplays(),
-    // A (re)loading page has no listener yet: hold events until its preload signals ready.
-    onPageLoading: () => ipc?.events.pause(),
+    // A (re)loading page has no listener yet: hold what goes to it until its preload signals ready.
+    onPageLoading: () => ipc?.pageLoading(),
     dialog,
   });
   // Before listen(), so the events listen() emits are queued for the renderer too.
@@ -147,6 +171,7 @@ async function main(dataDir: string): Promise<void> {
   ipc = registerIpc(ipcMain, withHarDialogs(counted.api, dialog, { parent: () => windows?.get() ?? null }), () => windows?.get() ?? null, {
     subscribe: (listener) => started.subscribe(listener),
     isRendererUrl: isAppUrl,
+    warn: logFailure,
   });
   const listening = await started.listen();
   if (!listening.ok) {
@@ -175,7 +200,7 @@ async function main(dataDir: string): Promise<void> {
           platform: process.platform,
           appName: app.name,
           isPackaged: app.isPackaged,
-          notifyOnFailures: settings.get().notifyOnFailures,
+          notifyOnFailures: settingsStore.get().notifyOnFailures,
           notificationsSupported: Notification.isSupported(),
           canCopyWebhookUrl: coreTrayStatus(status).webhookUrl !== null,
           copyWebhookUrl,
@@ -185,8 +210,8 @@ async function main(dataDir: string): Promise<void> {
               (dir) => started.openProject(dir),
               () => windows?.get() ?? null,
             ),
-          setNotifyOnFailures: (on) => settings.update({ notifyOnFailures: on }),
-          openLink: (url) => openWebLink(url),
+          setNotifyOnFailures: (on) => settingsStore.update({ notifyOnFailures: on }),
+          openLink: (url) => openWebLink(url, logFailure),
         }),
       ),
     );
@@ -199,7 +224,7 @@ async function main(dataDir: string): Promise<void> {
       actions: { open: () => windows?.open(), quit: () => app.quit() },
     });
   } catch (error) {
-    console.warn('No tray icon on this desktop:', error);
+    logFailure('No tray icon on this desktop', error);
   }
   windows.open();
   app.on('activate', () => windows?.open());
@@ -231,8 +256,9 @@ if (!folders.ok) {
   // instance on this data folder, which the second-instance event brings forward.
   app.quit();
 } else {
+  failureLog = createFailureLog(folders.dataDir, { secrets: () => secretValues(secrets, process.env) });
   // Before any window exists, so every web contents, now or later, is covered.
-  installHardening(app, { isAppUrl });
+  installHardening(app, { isAppUrl, warn: logFailure });
   app.on('second-instance', () => windows?.open());
   // With a tray icon, closing the window leaves the companion running there, receiving calls,
   // as macOS keeps it in the dock; Quit (tray, File menu) quits. Without one it quits, or the
@@ -243,8 +269,9 @@ if (!folders.ok) {
       app.quit();
       return;
     }
-    if (toldKeepsRunning || !Notification.isSupported()) return;
-    toldKeepsRunning = true;
+    // Once ever: after that the tray icon says it, and a notice at every close would be noise.
+    if (!settings || settings.get().toldKeepsRunning || !Notification.isSupported()) return;
+    settings.update({ toldKeepsRunning: true });
     new Notification(KEEPS_RUNNING_NOTICE).show();
   });
   app.on('before-quit', (event) => {
@@ -252,6 +279,7 @@ if (!folders.ok) {
     void shutdown(0);
   });
   main(folders.dataDir).catch((error: unknown) => {
+    logFailure(START_FAILED, error);
     dialog.showErrorBox(START_FAILED, error instanceof Error ? error.message : String(error));
     void shutdown(1);
   });

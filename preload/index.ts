@@ -5,11 +5,12 @@ import {
   API_METHODS,
   IPC_EVENT_CHANNEL,
   IPC_READY_CHANNEL,
+  IPC_SHOW_FAILED_CALLS_CHANNEL,
   ipcChannelFor,
   type ApiMethod,
   type CompanionApi,
-  type CompanionBridge,
   type DeliveredEvent,
+  type DesktopBridge,
 } from '../main/contract/api';
 
 type Invoker<M extends ApiMethod> = (...args: Parameters<CompanionApi[M]>) => ReturnType<CompanionApi[M]>;
@@ -32,7 +33,16 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, events: unknown) => {
   for (const listener of listeners) listener(events as DeliveredEvent[]);
 });
 
-const bridge: CompanionBridge = {
+const failedCallsListeners = new Set<() => void>();
+/** Asked before the page listened (its first render is still to come): kept for its first listener. */
+let failedCallsAsked = false;
+
+ipcRenderer.on(IPC_SHOW_FAILED_CALLS_CHANNEL, () => {
+  if (failedCallsListeners.size === 0) failedCallsAsked = true;
+  for (const listener of failedCallsListeners) listener();
+});
+
+const bridge: DesktopBridge = {
   ...invokers,
   onEvents(listener) {
     listeners.add(listener);
@@ -44,6 +54,16 @@ const bridge: CompanionBridge = {
     }
     return () => {
       listeners.delete(listener);
+    };
+  },
+  onShowFailedCalls(listener) {
+    failedCallsListeners.add(listener);
+    if (failedCallsAsked) {
+      failedCallsAsked = false;
+      listener();
+    }
+    return () => {
+      failedCallsListeners.delete(listener);
     };
   },
 };

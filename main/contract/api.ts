@@ -84,10 +84,21 @@ export interface CompanionBridge extends CompanionApi {
   onEvents(listener: (events: DeliveredEvent[]) => void): () => void;
 }
 
+/**
+ * The desktop window's bridge: the API, plus what main asks of the page. A clicked failure
+ * notification asks it to list the failed calls; a request made before the page listens is
+ * kept for its first listener.
+ */
+export interface DesktopBridge extends CompanionBridge {
+  onShowFailedCalls(listener: () => void): () => void;
+}
+
 export const IPC_CHANNEL_PREFIX = 'companion:';
 export const IPC_EVENT_CHANNEL = 'companion:events';
 /** The preload signals this once its listener is in place, so no event is lost before it. */
 export const IPC_READY_CHANNEL = 'companion:ready';
+/** Main to page only, no arguments: list the failed calls (a failure notification was clicked). */
+export const IPC_SHOW_FAILED_CALLS_CHANNEL = 'companion:show-failed-calls';
 
 export function ipcChannelFor(method: ApiMethod): string {
   return IPC_CHANNEL_PREFIX + method;

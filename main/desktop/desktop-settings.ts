@@ -21,9 +21,11 @@ export interface DesktopSettings {
   /** Desktop notifications for failed calls; off until the user turns them on. */
   notifyOnFailures: boolean;
   window: WindowState | null;
+  /** The person was told, once ever, that closing the window leaves the companion running in the tray. */
+  toldKeepsRunning: boolean;
 }
 
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { notifyOnFailures: false, window: null };
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { notifyOnFailures: false, window: null, toldKeepsRunning: false };
 
 export interface DesktopSettingsStore {
   readonly file: string;
@@ -56,6 +58,7 @@ export function parseDesktopSettings(text: string): DesktopSettings {
   return {
     notifyOnFailures: fields.notifyOnFailures === true,
     window: parseWindowState(fields.window),
+    toldKeepsRunning: fields.toldKeepsRunning === true,
   };
 }
 

@@ -4,11 +4,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_METHODS, IPC_CHANNEL_PREFIX, IPC_READY_CHANNEL, ipcChannelFor, type CallSummary } from '../../main/contract/api';
+import { pathToFileURL } from 'node:url';
+import {
+  API_METHODS,
+  IPC_CHANNEL_PREFIX,
+  IPC_READY_CHANNEL,
+  IPC_SHOW_FAILED_CALLS_CHANNEL,
+  ipcChannelFor,
+  type CallSummary,
+} from '../../main/contract/api';
 import type { CoreOptions } from '../../main/core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { DATA_FILES } from '../../main/core/data-folder';
-import { clickMenuItem, createElectronStandIn, findMenuItem, tryNavigate } from './electron-stand-in';
+import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
+import { clickMenuItem, createElectronStandIn, findMenuItem, tryNavigate, type FakeBrowserWindow } from './electron-stand-in';
 import { createFakeCore, FAKE_STATUS, type FakeCore } from './fake-core';
 
 const h = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof createElectronStandIn>, cores: [] as FakeCore[] }));
@@ -51,6 +60,13 @@ async function launch() {
   await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
   return { core: h.cores[0]!, win: h.electron.windows[0]! };
 }
+
+/** The window's page saying its preload listens, as the preload does on its first subscription. */
+function pageReady(win: FakeBrowserWindow): void {
+  const event = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file ?? '').href, parent: null } };
+  h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, event);
+}
+const logLines = () => readFileSync(join(dataDir, DATA_FILES.desktopLog), 'utf8').split('\n').filter(Boolean);
 
 const failedCall = {
   id: 9,
@@ -144,6 +160,72 @@ describe('the composed desktop shell', () => {
     h.electron.native.clickNotification();
     expect(h.electron.windows).toHaveLength(2);
     expect(h.electron.windows[1]?.destroyed).toBe(false);
+  });
+
+  it('a click on a failure notification opens the window anew and, once its page listens, asks it to list the failed calls', async () => {
+    const { core, win } = await launch();
+    pageReady(win);
+    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    win.close();
+    core.emit({ type: 'call-stored', call: failedCall });
+    h.electron.native.clickNotification();
+    const reopened = h.electron.windows[1]!;
+    // Its page is still loading: nothing is sent before its preload says it listens.
+    reopened.webContents.emit('did-start-loading');
+    const asked = (w: FakeBrowserWindow) => w.webContents.sent.filter(([channel]) => channel === IPC_SHOW_FAILED_CALLS_CHANNEL);
+    expect(asked(reopened)).toEqual([]);
+    pageReady(reopened);
+    expect(asked(reopened)).toEqual([[IPC_SHOW_FAILED_CALLS_CHANNEL]]);
+    expect(asked(win)).toEqual([]);
+
+    // A window still open and listening is asked at once, and only once per click.
+    core.emit({ type: 'call-stored', call: { ...failedCall, id: 11 } });
+    h.electron.native.clickNotification();
+    expect(asked(reopened)).toHaveLength(2);
+    pageReady(reopened);
+    expect(asked(reopened)).toHaveLength(2);
+  });
+
+  it('writes a failure nobody would see in a packaged app (settings not saved) to desktop.log in the data folder', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // A folder where the file should be: every save of the settings fails.
+    mkdirSync(join(settingsFile(), 'blocker'), { recursive: true });
+    await launch();
+    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    const [line] = logLines();
+    expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Could not save .*desktop-settings\.json: /);
+    expect(logLines()).toHaveLength(1);
+  });
+
+  it('writes no secret to desktop.log: an IPC refusal naming the HMAC key in its URL is written without it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.stubEnv('FLOWENT_HMAC_KEY', 'hmac-key-from-the-environment');
+    const { win } = await launch();
+    const stranger = {
+      sender: win.webContents,
+      senderFrame: { url: 'https://evil.example/?k=hmac-key-from-the-environment', parent: null },
+    };
+    await expect(h.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), stranger)).rejects.toThrow(/refused/);
+    expect(logLines()).toEqual([
+      expect.stringMatching(/Refused IPC call getStatus from an unknown sender \(https:\/\/evil\.example\/\?k=\[redacted\]\)/),
+    ]);
+  });
+
+  it.skipIf(process.platform === 'darwin')('says that the companion keeps running in the tray once ever, not once per start', async () => {
+    const first = await launch();
+    first.win.close();
+    h.electron.module.app.emit('window-all-closed');
+    expect(h.electron.native.notifications).toEqual([KEEPS_RUNNING_NOTICE]);
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ toldKeepsRunning: true });
+    h.electron.module.app.quit();
+    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+
+    h.electron = createElectronStandIn();
+    vi.resetModules();
+    const again = await launch();
+    again.win.close();
+    h.electron.module.app.emit('window-all-closed');
+    expect(h.electron.native.notifications).toEqual([]);
   });
 
   it('remembers the window’s place on quit and restores it on the next launch', async () => {

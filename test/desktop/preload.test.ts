@@ -3,8 +3,9 @@ import {
   API_METHODS,
   IPC_EVENT_CHANNEL,
   IPC_READY_CHANNEL,
+  IPC_SHOW_FAILED_CALLS_CHANNEL,
   ipcChannelFor,
-  type CompanionBridge,
+  type DesktopBridge,
   type CoreEvent,
 } from '../../main/contract/api';
 
@@ -12,13 +13,13 @@ const electron = await vi.hoisted(async () => (await import('./electron-stand-in
 vi.mock('electron', () => electron.module);
 
 await import('../../preload/index');
-const bridge = electron.exposed.get('companion') as CompanionBridge;
+const bridge = electron.exposed.get('companion') as DesktopBridge;
 const deliver = (events: unknown) => electron.module.ipcRenderer.emit(IPC_EVENT_CHANNEL, { sender: 'main' }, events);
 
 describe('preload', () => {
   it('exposes exactly the contract, as window.companion, and nothing of ipcRenderer', () => {
     expect([...electron.exposed.keys()]).toEqual(['companion']);
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onEvents'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onEvents', 'onShowFailedCalls'].sort());
     for (const value of Object.values(bridge)) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(electron.module.ipcRenderer);
@@ -61,5 +62,24 @@ describe('preload', () => {
     expect(second).toHaveBeenCalledTimes(2);
     deliver('not a batch');
     expect(second).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes main’s request to list the failed calls to the page, keeping one that came before the page listened', () => {
+    const askFailedCalls = () => electron.module.ipcRenderer.emit(IPC_SHOW_FAILED_CALLS_CHANNEL, { sender: 'main' });
+    askFailedCalls();
+    const listener = vi.fn();
+    const off = bridge.onShowFailedCalls(listener);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0]).toEqual([]); // never the IPC event object
+    askFailedCalls();
+    expect(listener).toHaveBeenCalledTimes(2);
+    off();
+    askFailedCalls();
+    expect(listener).toHaveBeenCalledTimes(2);
+    // Kept for the next listener, once.
+    const next = vi.fn();
+    bridge.onShowFailedCalls(next);
+    bridge.onShowFailedCalls(vi.fn());
+    expect(next).toHaveBeenCalledTimes(1);
   });
 });

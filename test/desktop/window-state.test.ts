@@ -101,10 +101,11 @@ describe('saving the window', () => {
 describe('desktop-settings.json', () => {
   it('has notifications off and no window by default, and survives a restart', () => {
     const store = createDesktopSettingsStore(dir);
-    expect(store.get()).toEqual({ notifyOnFailures: false, window: null });
+    expect(store.get()).toEqual({ notifyOnFailures: false, window: null, toldKeepsRunning: false });
     store.update({ notifyOnFailures: true });
     store.update({ window: saved(5, 6) });
-    expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: true, window: saved(5, 6) });
+    store.update({ toldKeepsRunning: true });
+    expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: true, window: saved(5, 6), toldKeepsRunning: true });
     expect(JSON.parse(readFileSync(join(dir, DATA_FILES.desktopSettings), 'utf8'))).toMatchObject({ version: 1, notifyOnFailures: true });
     expect(readdirSync(dir)).toEqual([DATA_FILES.desktopSettings]);
     // Private to this user, like every file in the data folder.
@@ -112,16 +113,17 @@ describe('desktop-settings.json', () => {
   });
 
   it('treats a damaged file as defaults, field by field', () => {
-    expect(parseDesktopSettings('not json')).toEqual({ notifyOnFailures: false, window: null });
-    expect(parseDesktopSettings('{"notifyOnFailures": "yes", "window": {"bounds": {"x": 1, "y": 2, "width": -5, "height": 3}}}')).toEqual({
-      notifyOnFailures: false,
-      window: null,
-    });
+    expect(parseDesktopSettings('not json')).toEqual({ notifyOnFailures: false, window: null, toldKeepsRunning: false });
+    expect(
+      parseDesktopSettings(
+        '{"notifyOnFailures": "yes", "toldKeepsRunning": 1, "window": {"bounds": {"x": 1, "y": 2, "width": -5, "height": 3}}}',
+      ),
+    ).toEqual({ notifyOnFailures: false, window: null, toldKeepsRunning: false });
     expect(
       parseDesktopSettings('{"notifyOnFailures": true, "window": {"bounds": {"x": 1.5, "y": 2, "width": 5, "height": 3}}}').window,
     ).toBeNull();
     writeFileSync(join(dir, DATA_FILES.desktopSettings), '[1,2]');
-    expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: false, window: null });
+    expect(createDesktopSettingsStore(dir).get()).toEqual({ notifyOnFailures: false, window: null, toldKeepsRunning: false });
   });
 
   it('reports a failed write without throwing', () => {

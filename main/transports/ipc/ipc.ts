@@ -2,6 +2,7 @@ import {
   API_METHODS,
   IPC_EVENT_CHANNEL,
   IPC_READY_CHANNEL,
+  IPC_SHOW_FAILED_CALLS_CHANNEL,
   ipcChannelFor,
   type ApiMethod,
   type CompanionApi,
@@ -49,6 +50,13 @@ export interface IpcOptions {
 export interface IpcRegistration {
   /** The window's events: paused while its page (re)loads, resumed by the preload's ready signal. */
   readonly events: EventBatcher;
+  /** The window's page is (re)loading: nothing is sent to it until its preload signals ready. */
+  pageLoading(): void;
+  /**
+   * Asks the window's page to list the failed calls. Sent once its preload is ready: a window
+   * made anew, or a page still loading, gets it when it has said so.
+   */
+  showFailedCalls(): void;
   dispose(): void;
 }
 
@@ -64,6 +72,8 @@ export function registerIpc(
 ): IpcRegistration {
   const warn = options.warn ?? ((message: string) => console.warn(message));
   let readyContentsId: number | null = null;
+  let pageLoading = true;
+  let failedCallsAsked = false;
 
   function liveWindow(): WindowLike | null {
     const win = getWindow();
@@ -91,6 +101,19 @@ export function registerIpc(
     policy: options.eventPolicy,
   });
 
+  /** Whether the window's page is loaded and its preload listens. */
+  function readyWindow(): WindowLike | null {
+    const win = liveWindow();
+    return win && !pageLoading && win.webContents.id === readyContentsId ? win : null;
+  }
+
+  function sendAskedFailedCalls(): void {
+    const win = readyWindow();
+    if (!failedCallsAsked || !win) return;
+    failedCallsAsked = false;
+    win.webContents.send(IPC_SHOW_FAILED_CALLS_CHANNEL);
+  }
+
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannelFor(method), (event, ...args) => {
       if (!isTrusted(event)) {
@@ -107,13 +130,23 @@ export function registerIpc(
       return;
     }
     readyContentsId = event.sender.id;
+    pageLoading = false;
     events.resume();
+    sendAskedFailedCalls();
   };
   ipcMain.on(IPC_READY_CHANNEL, onReady);
   const unsubscribe = options.subscribe((event) => events.push(event));
 
   return {
     events,
+    pageLoading() {
+      pageLoading = true;
+      events.pause();
+    },
+    showFailedCalls() {
+      failedCallsAsked = true;
+      sendAskedFailedCalls();
+    },
     dispose() {
       unsubscribe();
       events.dispose();
