@@ -1,13 +1,13 @@
 import type { CallSummary, DeliveredEvent } from '../../../main/contract/api';
-import { matchesFilter } from '../history/filter-state';
+import { EMPTY_FILTER, matchesFilter } from '../history/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
-import { hasConnection, type RendererBridge } from '../transport/connection';
+import { hasConnection, hasPageRequests, type RendererBridge } from '../transport/connection';
 import { arrivals, useMetaStore, useUiStore } from '../page/stores';
 import { noteStored } from '../page/reads-in-flight';
 import { listView, useCallsStore } from '../history/calls-store';
 import { arrivedUnderOlderPage, idRange, keepNewest, mergeByArrival } from '../history/arrival-order';
 import { forgetUnreachable, reportError, setConnection } from '../page/ui-actions';
-import { loadFirstPage, PAGE_SIZE, reloadSelectedCall } from '../history/calls-actions';
+import { loadFirstPage, PAGE_SIZE, reloadSelectedCall, setFilter } from '../history/calls-actions';
 import { recountAfterPruning, withLiveCalls } from '../history/match-counts';
 import { countInto, refreshStats } from '../history/call-stats';
 import { countSearchArrivals } from '../history/search-arrivals';
@@ -47,10 +47,14 @@ export function startSession(b: RendererBridge): () => void {
         void refreshAll();
       })
     : () => {};
+  // A clicked failure notification: every failed call, whatever the list was filtered to before,
+  // so the one notified is among them (the header's "failures" button, with no other filter).
+  const offShowFailed = hasPageRequests(b) ? b.onShowFailedCalls(() => void setFilter({ ...EMPTY_FILTER, failures: true })) : () => {};
   void refreshAll();
   return () => {
     offEvents();
     offConnection();
+    offShowFailed();
     if (currentBridge() === b) setBridge(null);
   };
 }

@@ -1,4 +1,4 @@
-import type { CompanionApi, CompanionBridge, HarImportStage } from '../../../main/contract/api';
+import type { CompanionApi, CompanionBridge, DesktopBridge, HarImportStage } from '../../../main/contract/api';
 
 /**
  * What a transport may say about its live event channel. The desktop IPC bridge has no
@@ -29,10 +29,17 @@ export interface ConnectionAware {
   onConnection(listener: (event: ConnectionEvent) => void): () => void;
 }
 
-export type RendererBridge = CompanionBridge & Partial<ConnectionAware>;
+/** The desktop's own requests to the page (DesktopBridge): the browser inspector has none. */
+export type PageRequests = Pick<DesktopBridge, 'onShowFailedCalls'>;
+
+export type RendererBridge = CompanionBridge & Partial<ConnectionAware> & Partial<PageRequests>;
 
 export function hasConnection(bridge: RendererBridge): bridge is CompanionBridge & ConnectionAware {
   return typeof bridge.onConnection === 'function';
+}
+
+export function hasPageRequests(bridge: RendererBridge): bridge is CompanionBridge & PageRequests {
+  return typeof bridge.onShowFailedCalls === 'function';
 }
 
 /** A transport guarded by a token the page can replace (the browser inspector's). */
