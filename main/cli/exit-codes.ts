@@ -48,6 +48,8 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'invalid-mock',
   'invalid-parameters',
   'invalid-parameters-json',
+  // --params for a registration check: Flowent only sends it with {}.
+  'registration-check-parameters',
   'number-beyond-style',
   'invalid-schema',
   // Parameters (--params, or made from --schema or the action's schema) that cannot be sent: fixed in the value or the file.

@@ -63,6 +63,8 @@ export type ReplayFailure =
   | { code: 'binary-body' }
   /** A simulated call, or a replay with edited parameters, whose body would be over Flowent's payload limit: Flowent never sends one. */
   | { code: 'over-flowent-limit'; size: number; limit: number }
+  /** Edited parameters for Flowent's registration check, which Flowent only ever sends with `{}`: nothing is sent. */
+  | { code: 'registration-check-parameters' }
   /** The call's body was refused before it was read (over the size limit): only its size was kept. */
   | { code: 'body-not-stored'; size: number }
   | { code: 'nothing-to-replay' }

@@ -80,6 +80,10 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: `The call would be ${size} bytes, over Flowent's limit of ${limit} bytes (1 MB): Flowent never sends such a call.`,
     todo: 'Send smaller parameters.',
   }),
+  'registration-check-parameters': () => ({
+    what: "This call is Flowent's registration check, which Flowent only ever sends with empty parameters: one with others would test a request Flowent never sends.",
+    todo: 'Replay it as is or re-signed; to see what a handler makes of parameters, replay one of its calls or simulate a call.',
+  }),
   'body-not-stored': ({ size }) => ({
     what: `This call's body (${size} bytes) was refused before it was read, so it was not kept and there is nothing to send again.`,
     todo: 'Send the call again from where it came, under the body limit.',

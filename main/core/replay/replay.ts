@@ -10,7 +10,8 @@ import type { StyleLearner } from './learned-style';
  * - `as-is`: the original bytes and headers (the old signature and timestamp).
  * - `resign`: a fresh timestamp, signed with the current key; a registration check Flowent sent
  *   unsigned goes unsigned, as Flowent sends it.
- * - `edit`: new parameters, a fresh timestamp, signed with the current key.
+ * - `edit`: new parameters, a fresh timestamp, signed with the current key; never for a
+ *   registration check, which Flowent only sends with `{}`.
  */
 export type ReplayMode = 'as-is' | 'resign' | 'edit';
 
@@ -68,6 +69,7 @@ export async function replayStored(
     headers = jsonHeaders(original.requestHeaders);
     signedStyle = fresh.value.style;
   } else if (mode === 'edit') {
+    if (original.test) return { ok: false, code: 'registration-check-parameters' };
     const key = ctx.hmacKey();
     if (!key) return { ok: false, code: 'no-key', needs: 'resign' };
     if (!isObjectParameters(options.parameters)) return { ok: false, code: 'invalid-parameters' };

@@ -32,8 +32,10 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const unsendable = unstoredSize !== null;
   const describedBy = unsendable ? unstoredNote : undefined;
   // A body that is not a JSON object has no parameters: the editor opened on {} and sent that.
+  // Flowent's registration check has none to edit either: Flowent only ever sends it with {}.
   const noParametersNote = useId();
-  const editable = requestBody !== undefined && hasParametersToEdit(requestBody);
+  const registrationCheck = stored?.test === true;
+  const editable = requestBody !== undefined && !registrationCheck && hasParametersToEdit(requestBody);
   // Open again on a call left with unsent edits (replay-drafts.ts).
   const [editing, setEditing] = useState(() => keptDraft(callId) !== undefined);
   const editToggle = useRef<HTMLButtonElement>(null);
@@ -84,8 +86,9 @@ export function ReplayPanel({ callId }: { callId: number }) {
       )}
       {requestBody !== undefined && !editable && (
         <p className="muted" id={noParametersNote} role="note" aria-label="No parameters to edit">
-          No parameters to edit: this call&apos;s body is not a JSON object, so it has none. Replay it as is, or to see what a handler makes
-          of parameters, simulate a call.
+          {registrationCheck
+            ? 'No parameters to edit: this is Flowent’s registration check, which Flowent only ever sends with empty parameters. Replay it as is or re-signed, or to see what a handler makes of parameters, simulate a call.'
+            : "No parameters to edit: this call's body is not a JSON object, so it has none. Replay it as is, or to see what a handler makes of parameters, simulate a call."}
         </p>
       )}
       <div className="button-row">

@@ -126,3 +126,16 @@ describe("a re-signed replay of Flowent's unsigned registration check", () => {
     expect(rawHeader(sent.headers, 'content-type')).toEqual(['application/json']);
   });
 });
+
+describe("edited parameters for Flowent's registration check", () => {
+  it('are refused before anything is sent, with or without a key: Flowent only sends it with {}', async () => {
+    world = await startWorld({ key: null });
+    const unsigned = await unsignedCheck();
+    const sentBefore = (await world.handler.received()).length;
+    expect(await world.api.replay(unsigned, { mode: 'edit', parameters: { recipient: 'a@example.com' } })).toEqual({
+      ok: false,
+      code: 'registration-check-parameters',
+    });
+    expect((await world.handler.received()).length).toBe(sentBefore);
+  });
+});

@@ -1,28 +1,27 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
-import { handlerUrl, useHandler } from '../../helpers/handler-process';
-import { openForwardedCall } from '../harness/forwarded-call';
+import { openCall, rowOf } from '../harness/render';
 
 const companion = useCompanion();
-const handler = useHandler();
 
-describe('replaying a registration check re-signed', () => {
-  it('says it went unsigned with a fresh timestamp, as Flowent sends one, where a signed replay names its style', async () => {
+// Flowent only ever sends its registration check with empty parameters: edited ones would test a
+// request Flowent never sends, and a re-signed replay already sends the check as Flowent would.
+describe("replaying Flowent's registration check", () => {
+  it('does not offer to edit its parameters, says why, and offers it for the next call', async () => {
     const c = companion();
-    const target = handlerUrl(handler(), '{action_name}');
-    const { pane, user } = await openForwardedCall(c, 'send_email', target, {}, { key: null, extra: { test: true } });
-    await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
-    const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(result.textContent).toContain('Signatureunsigned registration check, fresh timestamp (as Flowent sends it)');
-  });
+    await c.send('charge_card', {}, { key: null, extra: { test: true } });
+    await c.send('charge_card', { amount: 5 });
+    const { pane, user } = await openCall(c.bridge, 1);
+    const edit = within(pane).getByRole('button', { name: 'Edit parameters…' });
+    expect((edit as HTMLButtonElement).disabled).toBe(true);
+    const why = within(pane).getByRole('note', { name: 'No parameters to edit' });
+    expect(edit.getAttribute('aria-describedby')).toBe(why.id);
+    expect(why.textContent).toContain('this is Flowent’s registration check, which Flowent only ever sends with empty parameters');
 
-  it('names the style a call Flowent signed was re-signed in', async () => {
-    const c = companion();
-    const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), '{action_name}'));
-    await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
-    const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(result.textContent).toMatch(/Signaturere-signed \(\w+\)/);
+    await user.click(await rowOf(2));
+    await waitFor(() => expect((within(pane).getByRole('button', { name: 'Edit parameters…' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(within(pane).queryByRole('note', { name: 'No parameters to edit' })).toBeNull();
   });
 });
