@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The shape the code keeps: the command line reaches the core only through its public entry,
- * only the store opens the database, no two folders of the core import each other, and the
- * page's folders import only the floors below their own. The
+ * only the store opens the database, and the core's folders and the page's import only the
+ * floors below their own (README.md's Layout lists both). The
  * imports are read from the source text, the same way for the real tree and for the small
  * made-up trees that show each check catches what it is for.
  */
@@ -62,34 +62,64 @@ function databasesOutsideStore(tree: Tree): string[] {
     .map(([file]) => file);
 }
 
-/** The folder of main/core a file belongs to (a file directly in main/core is its own). */
-function coreFolder(file: string): string {
+/**
+ * The core's folders and top-level files, from the ground up, as README.md's Layout numbers
+ * them. A folder or file imports its own files and the floors below; those that share a floor
+ * do not import each other. main/core/index.ts, the public entry, stands above every floor.
+ */
+const CORE_FLOORS: string[][] = [
+  [
+    'json/',
+    'events.ts',
+    'paths.ts',
+    'secret-source.ts',
+    'after-pending-reads.ts',
+    'data-folder.ts',
+    'event-batcher.ts',
+    'load-lazily.ts',
+    'network-problem.ts',
+    'process-alive.ts',
+  ],
+  ['protocol/', 'tunnel/', 'yaml/'],
+  ['signature/'],
+  ['handler-check/'],
+  ['store/'],
+  ['answers/', 'account/', 'history-limits.ts'],
+  ['webhook/', 'replay/', 'project/'],
+  ['operations/'],
+  ['create-core.ts'],
+];
+
+const CORE_ENTRY = 'index.ts';
+
+/** The part of main/core a file belongs to: its folder (`store/`), or the file itself when it lies in main/core. */
+function corePart(file: string): string {
   const [first, ...rest] = file.slice('main/core/'.length).split('/');
-  return rest.length > 0 ? first! : first!.replace(/\.\w+$/, '');
+  return rest.length > 0 ? `${first!}/` : first!;
 }
 
-/** Pairs of main/core folders that import each other, each with one import either way. */
-function coreFolderLoops(tree: Tree): string[] {
-  const edges = new Map<string, Map<string, string>>();
+/** A part's place in CORE_FLOORS (-1: none); the top for the public entry. */
+function coreFloor(part: string): number {
+  return part === CORE_ENTRY ? CORE_FLOORS.length : CORE_FLOORS.findIndex((floor) => floor.includes(part));
+}
+
+/** Imports in main/core that reach a part on the importer's floor or above, and parts given no floor. */
+function coreImportsUpward(tree: Tree): string[] {
+  const problems: string[] = [];
   for (const file of tree.keys()) {
     if (!file.startsWith('main/core/')) continue;
-    const from = coreFolder(file);
+    const part = corePart(file);
+    const from = coreFloor(part);
+    if (from < 0) {
+      problems.push(`${file} is in a part of main/core with no floor`);
+      continue;
+    }
     for (const target of importsOf(tree, file)) {
-      if (!target.startsWith('main/core/')) continue;
-      const to = coreFolder(target);
-      if (to === from) continue;
-      if (!edges.has(from)) edges.set(from, new Map());
-      edges.get(from)!.set(to, `${file} -> ${target}`);
+      if (!target.startsWith('main/core/') || corePart(target) === part) continue;
+      if (coreFloor(corePart(target)) >= from) problems.push(`${file} imports ${target}`);
     }
   }
-  const loops: string[] = [];
-  for (const [from, targets] of edges) {
-    for (const [to, example] of targets) {
-      const back = edges.get(to)?.get(from);
-      if (back && from < to) loops.push(`${from} <-> ${to}: ${example}; ${back}`);
-    }
-  }
-  return loops;
+  return problems;
 }
 
 /**
@@ -137,6 +167,22 @@ function pageImportsUpward(tree: Tree): string[] {
   return problems;
 }
 
+/**
+ * The floors README.md's Layout numbers under the entry that starts with `entry`: per numbered
+ * item, the folders (`store/`) and files (`create-core.ts`) it names in backticks.
+ */
+function layoutFloors(readme: string, entry: string): string[][] {
+  const layout = readme.slice(readme.indexOf('\n## Layout\n'));
+  const section = layout.slice(0, layout.indexOf('\n## ', 1));
+  const start = section.indexOf(`\n- ${entry}`);
+  const end = section.indexOf('\n- ', start + 1);
+  const items = section
+    .slice(start, end < 0 ? undefined : end)
+    .split(/\n\s+\d+\.\s/)
+    .slice(1);
+  return items.map((item) => [...item.matchAll(/`([a-z-]+(?:\/|\.ts))`/g)].map((match) => match[1]!));
+}
+
 const made = (files: Record<string, string>): Tree => new Map(Object.entries(files));
 
 describe('the structure of main/', () => {
@@ -157,8 +203,8 @@ describe('the structure of main/', () => {
     expect([...tree].filter(([file, text]) => file.startsWith('main/core/store/') && text.includes('new Database')).length).toBe(2);
   });
 
-  it('has no two folders of main/core that import each other', () => {
-    expect(coreFolderLoops(tree)).toEqual([]);
+  it('has every folder and top-level file of main/core import only the floors below its own', () => {
+    expect(coreImportsUpward(tree)).toEqual([]);
   });
 });
 
@@ -171,6 +217,20 @@ describe('the structure of renderer/src', () => {
 
   it('has every folder import only the floors below its own', () => {
     expect(pageImportsUpward(tree)).toEqual([]);
+  });
+});
+
+describe("README.md's Layout", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  it('numbers the floors the checks above keep, for the core and for the page', () => {
+    expect(layoutFloors(readme, '`main/core/`')).toEqual(CORE_FLOORS);
+    expect(layoutFloors(readme, '`renderer/`')).toEqual(PAGE_FLOORS.map((floor) => floor.map((folder) => `${folder}/`)));
+  });
+
+  it('names in its floors only parts of main/core that are there', () => {
+    const parts = new Set([...readTree('main/core').keys()].map(corePart));
+    expect(CORE_FLOORS.flat().filter((part) => !parts.has(part))).toEqual([]);
   });
 });
 
@@ -193,15 +253,23 @@ describe('each structure check catches what it is for', () => {
     expect(databasesOutsideStore(broken)).toEqual(['main/core/account/settings.ts', 'main/core/replay/cache.ts']);
   });
 
-  it('two core folders importing each other, through any of their files', () => {
+  it('a core folder or file importing its own floor or a higher one, or standing on no floor', () => {
     const broken = made({
+      'main/core/index.ts': "export { createCore } from './create-core';",
+      'main/core/create-core.ts': "import { openStore } from './store/open-store';",
       'main/core/answers/index.ts': "import type { AnswersRepository } from '../store/answers-repository';",
       'main/core/store/answers-repository.ts': "export type { StoredMock } from '../answers';",
-      'main/core/protocol/facts.ts': '',
-      'main/core/webhook/handle-call.ts': "import { ACTION_NAME_PATTERN } from '../protocol/facts';",
+      'main/core/protocol/facts.ts': "import { NOW } from '../tunnel/clock';",
+      'main/core/tunnel/clock.ts': '',
+      'main/core/webhook/handle-call.ts': "import { ACTION_NAME_PATTERN } from '../protocol/facts';\nimport { core } from '..';",
+      'main/core/widgets/chip.ts': "import { events } from '../events';",
+      'main/core/events.ts': '',
     });
-    expect(coreFolderLoops(broken)).toEqual([
-      'answers <-> store: main/core/answers/index.ts -> main/core/store/answers-repository.ts; main/core/store/answers-repository.ts -> main/core/answers/index.ts',
+    expect(coreImportsUpward(broken)).toEqual([
+      'main/core/store/answers-repository.ts imports main/core/answers/index.ts',
+      'main/core/protocol/facts.ts imports main/core/tunnel/clock.ts',
+      'main/core/webhook/handle-call.ts imports main/core/index.ts',
+      'main/core/widgets/chip.ts is in a part of main/core with no floor',
     ]);
   });
 
