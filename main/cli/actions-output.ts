@@ -9,7 +9,7 @@ import {
   type Result,
   type Warned,
 } from '../contract/api';
-import { apiTokenVariable, DEFAULT_PROFILE } from '../core';
+import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal } from '../core';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -79,7 +79,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
   switch (verb) {
     case 'list':
       expect(0, 'list');
-      return async ({ api, out, json }) => {
+      return async ({ api, out, err, json }) => {
         const { profiles, activeProfile, defaultGateway } = await api.getAccount();
         for (const stored of profiles) {
           // A Gateway URL saved with credentials before they were refused, or FLOWENT_BASE_URL's, is printed without them.
@@ -95,7 +95,12 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
               : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}${from ? `  ${defaultSource(from)}` : ''}`,
           );
         }
-        return 0;
+        // Listed as the Gateway that applies, FLOWENT_BASE_URL's may be one every other command
+        // refuses: refused here too, in their words, so a script checking profiles sees it.
+        const refused = defaultGateway.from === 'environment' ? gatewayUrlRefusal(defaultGateway.baseUrl, defaultGateway.variable) : null;
+        if (refused === null) return 0;
+        err(`flowent-companion actions: ${inCliWords(refused)}`);
+        return exitCodeOf(refused);
       };
     case 'add':
       expect(2, 'add <name> <gateway-url>');

@@ -31,7 +31,7 @@ it('actions profile add refuses a Gateway URL with credentials (exit 2), says wh
   expect(listed.stdout).not.toContain('staging');
 });
 
-it('FLOWENT_BASE_URL with credentials is refused before anything is sent (exit 2), and profile list prints it without the password', async () => {
+it('FLOWENT_BASE_URL with credentials is refused before anything is sent (exit 2), and profile list prints it without the password and refuses it in the same words', async () => {
   const dataDir = tempDir();
   const stand = await gateway();
   const env = { FLOWENT_BASE_URL: withPassword(stand.baseUrl), FLOWENT_API_TOKEN: 'api_test_token' };
@@ -42,9 +42,36 @@ it('FLOWENT_BASE_URL with credentials is refused before anything is sent (exit 2
   expect(listed.stdout + listed.stderr).not.toContain('S3CRET');
   expect(stand.exchanges).toBe(0);
 
+  // The list still says which Gateway applies, and that it is refused, as actions list refuses it.
   const profiles = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], env);
   expect(profiles.stdout).toContain(`* default  ${stand.baseUrl.replace('http://', 'http://deploy:***@')}  (from FLOWENT_BASE_URL`);
+  expect(profiles).toMatchObject({ code: 2, stderr: listed.stderr });
   const json = await runCli(['actions', 'profile', 'list', '--json', '--data-dir', dataDir], env);
   expect(JSON.parse(json.stdout)).toMatchObject({ baseUrl: stand.baseUrl.replace('http://', 'http://deploy:***@') });
+  expect(json).toMatchObject({ code: 2, stderr: listed.stderr });
   for (const run of [profiles, json]) expect(run.stdout + run.stderr).not.toContain('S3CRET');
+});
+
+it('profile list refuses a FLOWENT_BASE_URL that is no Gateway URL in the words of actions list, with another profile active too', async () => {
+  const dataDir = tempDir();
+  const stand = await gateway();
+  const env = { FLOWENT_BASE_URL: 'gateway.example', FLOWENT_API_TOKEN: 'api_test_token' };
+  const listed = await runCli(['actions', 'list', '--data-dir', dataDir], env);
+  expect(listed).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('FLOWENT_BASE_URL is "gateway.example", which is not a Gateway URL'),
+  });
+  const profiles = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], env);
+  expect(profiles).toMatchObject({ code: 2, stdout: '* default  gateway.example  (from FLOWENT_BASE_URL)\n', stderr: listed.stderr });
+
+  // Another profile active: the variable is still the default profile's Gateway, and still refused.
+  expect((await runCli(['actions', 'profile', 'add', 'staging', stand.baseUrl, '--data-dir', dataDir], env)).code).toBe(0);
+  expect((await runCli(['actions', 'profile', 'use', 'staging', '--data-dir', dataDir], env)).code).toBe(0);
+  const other = await runCli(['actions', 'profile', 'list', '--data-dir', dataDir], env);
+  expect(other).toMatchObject({
+    code: 2,
+    stdout: `  default  gateway.example  (from FLOWENT_BASE_URL)\n* staging  ${stand.baseUrl}\n`,
+    stderr: listed.stderr,
+  });
+  expect(stand.exchanges).toBe(0);
 });
