@@ -436,9 +436,13 @@ export function formatOfFile(name: string): MockFormat {
   return /\.ya?ml$/i.test(name) ? 'yaml' : 'json';
 }
 
-/** One line: whose mock, how it chooses, and what its answers are. */
+/**
+ * One line: whose mock, how it chooses, and what its answers are. A mock of one answer (written
+ * at the top, or as a fallback alone) chooses nothing: it says so, in the help's words.
+ */
 export function describeMock(mock: StoredMock): string {
   const { definition } = mock;
+  const choice = definition.responses.length === 0 ? 'one answer' : definition.selection;
   const answers = [...definition.responses, ...(definition.fallback ? [definition.fallback] : [])];
   const parts = answers.map((answer) => {
     const fault = answer.fault ? ` ${answer.fault.type}` : '';
@@ -450,6 +454,6 @@ export function describeMock(mock: StoredMock): string {
   const registration = definition.answerRegistrationCheck ? ', answers registration checks' : '';
   // A rule's path and value come from a mock file, maybe someone else's: printable, as a call's line is.
   return printable(
-    `${who}  ${definition.selection}: ${parts.join(' | ')}${definition.fallback && definition.responses.length ? ' (last is the fallback)' : ''}${registration}`,
+    `${who}  ${choice}: ${parts.join(' | ')}${definition.fallback && definition.responses.length ? ' (last is the fallback)' : ''}${registration}`,
   );
 }

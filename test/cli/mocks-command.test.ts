@@ -54,7 +54,7 @@ describe('flowent-companion mocks', () => {
 
     const listed = await runCli(['mocks', 'list', '--data-dir', dataDir]);
     expect(listed.stdout).toMatch(
-      /^\(default\) {2}rules: 200 when parameters\.vip equals true \| 200 \(last is the fallback\)\ngreet {2}rules: 201\n$/,
+      /^\(default\) {2}rules: 200 when parameters\.vip equals true \| 200 \(last is the fallback\)\ngreet {2}one answer: 201\n$/,
     );
     const listedJson = await runCli(['mocks', 'list', '--json', '--data-dir', dataDir]);
     const lines = listedJson.stdout
@@ -115,7 +115,7 @@ describe('flowent-companion mocks', () => {
     expect(got).toMatchObject({ code: 0, stderr: note });
     expect(JSON.parse(got.stdout)).toMatchObject({ body: { result: 'mocked' } });
     const listed = await runCli(['mocks', 'list', '--data-dir', dataDir]);
-    expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^send_email {2}rules: 200\n$/), stderr: note });
+    expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^send_email {2}one answer: 200\n$/), stderr: note });
     // As JSON, each mock says what answers its action's calls: the mock, or forwarding to a handler.
     const answeredBy = async () =>
       (await runCli(['mocks', 'list', '--json', '--data-dir', dataDir])).stdout
