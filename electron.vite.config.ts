@@ -21,6 +21,13 @@ function checkpointWorker(): Plugin {
   };
 }
 
+/**
+ * Rolldown warns when plugins take much of a build's time: on a busy machine a clean build of
+ * sound code printed a block of plugin timings before `npm run serve`'s own lines. Nothing to
+ * act on, so not said; each build's rolldownOptions carries this.
+ */
+const QUIET_CHECKS = { bundlerTimings: false };
+
 // Main holds both programs that run the core: the desktop app (index) and the headless command
 // (cli, with run-cli for the test-only entry that points the tunnel at a stand-in edge). They
 // share one set of chunks, so the app and the command run the same built core; the command
@@ -42,6 +49,7 @@ export default defineConfig({
         },
       },
       rolldownOptions: {
+        checks: QUIET_CHECKS,
         // Every chunk directly in out/main: code that finds the renderer (../renderer) or a
         // worker (./checkpoint-worker.cjs, ./call-check-worker.js) next to itself finds it from any chunk.
         output: { chunkFileNames: '[name]-[hash].js' },
@@ -51,6 +59,7 @@ export default defineConfig({
   preload: {
     build: {
       lib: { entry: resolve(__dirname, 'preload/index.ts') },
+      rolldownOptions: { checks: QUIET_CHECKS },
     },
   },
   renderer: {
@@ -64,6 +73,7 @@ export default defineConfig({
       // browsers, where bundle size is first-paint time.
       minify: true,
       rolldownOptions: {
+        checks: QUIET_CHECKS,
         input: resolve(__dirname, 'renderer/index.html'),
       },
     },
