@@ -114,7 +114,7 @@ describe('serve with a project folder', () => {
 
     writeFileSync(file, 'version: 1\nbody: {result: "broken", error: ""\n');
     await server.waitFor(
-      /Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n {2}answers\/send_email\.yaml:3:1: not valid YAML/,
+      /Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n {2}answers\/send_email\.yaml:2:35: not valid YAML/,
     );
     expect(await call(server, 'send_email')).toEqual({ result: 'from the file', error: '' });
     writeFileSync(file, 'version: 1\nbody: {result: "fixed", error: ""}\n');
@@ -159,7 +159,7 @@ describe('serve with a project folder broken from the start', () => {
       await server.exited;
     });
     await server.waitFor(
-      /Project: answers\/send_email\.yaml has a mistake; it is not used until fixed:\n {2}answers\/send_email\.yaml:3:1: forward must be/,
+      /Project: answers\/send_email\.yaml has a mistake; it is not used until fixed:\n {2}answers\/send_email\.yaml:3:10: forward must be/,
     );
     expect(server.output()).not.toContain('last good version');
     expect(await call(server, 'send_email')).toEqual({ result: 'ok', error: '' });

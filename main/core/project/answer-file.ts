@@ -31,6 +31,7 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
   if (!parsed.ok) return parsed;
   const yaml = parsed.value;
   const problem = (path: string, message: string): ProjectProblem => problemAt(yaml, file, path, message);
+  const badValue = (path: string, message: string): ProjectProblem => problemAt(yaml, file, path, message, 'value');
   const value = yaml.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value))
     return {
@@ -39,14 +40,14 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
     };
   const { version, mode, forward, ...mockFields } = value as Record<string, unknown>;
   const problems: ProjectProblem[] = [];
-  if (version !== PROJECT_FORMAT_VERSION) problems.push(problem(version === undefined ? '' : 'version', versionProblem(version)));
+  if (version !== PROJECT_FORMAT_VERSION) problems.push(badValue(version === undefined ? '' : 'version', versionProblem(version)));
   if (mode !== undefined && mode !== 'mock' && mode !== 'forward')
-    problems.push(problem('mode', `mode must be "mock" or "forward", not ${JSON.stringify(mode)}`));
+    problems.push(badValue('mode', `mode must be "mock" or "forward", not ${JSON.stringify(mode)}`));
   if (forward !== undefined) {
     const bad = typeof forward === 'string' ? checkTargetUrl(forward) : null;
     if (bad?.placeholder !== undefined)
-      problems.push(problem('forward', `forward has ${bad.placeholder}, which is not filled in: the only placeholder is {action_name}`));
-    else if (typeof forward !== 'string' || bad) problems.push(problem('forward', FORWARD_PROBLEM));
+      problems.push(badValue('forward', `forward has ${bad.placeholder}, which is not filled in: the only placeholder is {action_name}`));
+    else if (typeof forward !== 'string' || bad) problems.push(badValue('forward', FORWARD_PROBLEM));
   }
   let mock: MockDefinition | null = null;
   let warnings: DefinitionError[] = [];

@@ -43,9 +43,12 @@ export function inFileStyle(text: string, style: FileStyle): string {
   return style.byteOrderMark && !lines.startsWith('\ufeff') ? `\ufeff${lines}` : lines;
 }
 
-/** A mistake in the file (`file`, as the project names it) at `path`, placed as {@link yamlPosition} says. */
-export function problemAt(yaml: YamlFile, file: string, path: string, message: string): ProjectProblem {
-  return { file, message, ...(yamlPosition(yaml, path) ?? { line: null, column: null }) };
+/**
+ * A mistake in the file (`file`, as the project names it) at `path`, placed as {@link yamlPosition}
+ * says: `place` 'value' for a mistake in the value written there, 'key' for one about the entry.
+ */
+export function problemAt(yaml: YamlFile, file: string, path: string, message: string, place: 'key' | 'value' = 'key'): ProjectProblem {
+  return { file, message, ...(yamlPosition(yaml, path, place) ?? { line: null, column: null }) };
 }
 
 /** A new YAML text for `value`, after `header` lines (comments). */

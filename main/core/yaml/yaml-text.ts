@@ -25,8 +25,11 @@ export function parseYamlText(text: string): PositionedYaml & {
   const yaml = loadYaml();
   const lineCounter = new yaml.LineCounter();
   const document = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
+  // What is missing at the end (the `}` of a flow map) is found after the last thing written:
+  // the parser places it after the last line break, on a line the editor does not show.
+  const end = text.trimEnd().length;
   const syntaxErrors = document.errors.map((error) => {
-    const position = error.linePos?.[0];
+    const position = error.pos[0] >= end && end > 0 ? lineCounter.linePos(end) : error.linePos?.[0];
     const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     return { message: `not valid YAML: ${message}`, line: position?.line ?? null, column: position?.col ?? null };
   });
@@ -46,13 +49,18 @@ export function isBlockCollection(node: unknown): boolean {
  * A path that goes further than the file (a missing field) stops at the mapping that lacks it,
  * said at the key that names that mapping.
  *
+ * `place` 'value', for a mistake in the value itself (`mode: forwrd`): at the value, when it is
+ * a plain value on its key's line, where an editor's cursor goes to retype it; a value on a
+ * line of its own, or a map or list, is still found at its key.
+ *
  * `path` is a JSON pointer (`/json_schema/type`, as Ajv gives) or a mock path
  * (`responses[1].status`). Null when the file has no node to point at (it is empty).
  */
-export function yamlPosition(file: PositionedYaml, path: string): TextPosition | null {
+export function yamlPosition(file: PositionedYaml, path: string, place: 'key' | 'value' = 'key'): TextPosition | null {
   const yaml = loadYaml();
   let node: unknown = file.document.contents;
   let at = yaml.isNode(node) ? node.range?.[0] : undefined;
+  let reached = true;
   for (const segment of pathSegments(path)) {
     let next: { node: unknown; at: number | undefined } | null = null;
     if (yaml.isMap(node)) {
@@ -64,11 +72,17 @@ export function yamlPosition(file: PositionedYaml, path: string): TextPosition |
       const item: unknown = node.items[segment];
       next = { node: item, at: yaml.isNode(item) ? item.range?.[0] : undefined };
     }
-    if (!next || next.at === undefined) break;
+    if (!next || next.at === undefined) {
+      reached = false;
+      break;
+    }
     ({ node, at } = next);
   }
   if (at === undefined) return null;
   const { line, col } = file.lineCounter.linePos(at);
+  const valueAt = place === 'value' && reached && yaml.isScalar(node) ? node.range?.[0] : undefined;
+  if (valueAt !== undefined && file.lineCounter.linePos(valueAt).line === line)
+    return { line, column: file.lineCounter.linePos(valueAt).col };
   return { line, column: col };
 }
 

@@ -79,7 +79,10 @@ describe('answers from the project folder', () => {
     write('answers/send_email.yaml', 'version: 1\nbody: {result: "unclosed", error: ""\n');
     expect(await call('send_email')).toEqual({ result: 'good', error: '' });
     const { problems } = await companion.core.api.getProject();
-    expect(problems).toMatchObject([{ file: 'answers/send_email.yaml', line: 3, message: expect.stringContaining('not valid YAML') }]);
+    // The missing } is placed after the last thing written, not on a third line the file does not have.
+    expect(problems).toMatchObject([
+      { file: 'answers/send_email.yaml', line: 2, column: 37, message: expect.stringContaining('not valid YAML') },
+    ]);
 
     // Changing the broken action from the app is refused rather than overwriting the edit.
     const refused = await companion.core.api.setMock('send_email', '{"status":200}', 'json');
