@@ -332,7 +332,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: ""'));
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(2);
-    expect(plan.stderr).toContain('actions/send_email.yaml:5:1: description must be 1-500 characters (it has 0)');
+    expect(plan.stderr).toContain('actions/send_email.yaml:5:14: description must be 1-500 characters (it has 0)');
     // The words of "actions register --description": one wording for one rule.
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', `description: ${'é'.repeat(501)}`));
     expect((await cli(['actions', 'plan'])).stderr).toContain('description must be 1-500 characters (it has 501)');
@@ -347,7 +347,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     const plan = await cli(['actions', 'plan']);
     expect(plan.code).toBe(2);
     expect(plan.stderr).toContain(
-      "actions/send_email.yaml:3:1: version 2 is the format of a newer Flowent Companion: update the companion to read this file, or write version: 1 if it keeps to this one's format\n",
+      "actions/send_email.yaml:3:10: version 2 is the format of a newer Flowent Companion: update the companion to read this file, or write version: 1 if it keeps to this one's format\n",
     );
   });
 
@@ -389,12 +389,12 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.code).toBe(2);
     expect(plan.stderr).toBe(
       'flowent-companion actions plan: A project file has a mistake; fix it first:\n' +
-        '  actions/lookup_order.yaml:5:1: webhook_url must be "here" or an http(s) URL (or, per profile, a map of those)\n',
+        '  actions/lookup_order.yaml:5:14: webhook_url must be "here" or an http(s) URL (or, per profile, a map of those)\n',
     );
     write('actions/lookup_order.yaml', lookupOrder('\n  default: here\n  staging: ftp://example.com/x'));
     expect((await cli(['actions', 'plan'])).stderr).toBe(
       'flowent-companion actions plan: A project file has a mistake; fix it first:\n' +
-        '  actions/lookup_order.yaml:7:3: webhook_url.staging must be "here" or an http(s) URL (or, per profile, a map of those)\n',
+        '  actions/lookup_order.yaml:7:12: webhook_url.staging must be "here" or an http(s) URL (or, per profile, a map of those)\n',
     );
   });
 
@@ -421,8 +421,8 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.code).toBe(2);
     expect(plan.stderr).toBe(
       'flowent-companion actions plan: Project files have 2 mistakes; fix them first:\n' +
-        '  actions/lookup_order.yaml:5:3: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "objekt": json_schema is not a valid JSON Schema\n' +
-        '  actions/lookup_order.yaml:6:3: json_schema.required must be array: json_schema is not a valid JSON Schema\n',
+        '  actions/lookup_order.yaml:5:9: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "objekt": json_schema is not a valid JSON Schema\n' +
+        '  actions/lookup_order.yaml:6:13: json_schema.required must be array: json_schema is not a valid JSON Schema\n',
     );
   });
 

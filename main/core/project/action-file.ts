@@ -32,7 +32,10 @@ export function readActionFile(file: string, text: string): ActionFileRead {
   if (!parsed.ok) return parsed;
   const yaml = parsed.value;
   const value = yaml.value;
-  const problem = (path: string, message: string): ProjectProblem => problemAt(yaml, file, path, message);
+  const problem = (path: string, message: string, place: 'key' | 'value' = 'key'): ProjectProblem =>
+    problemAt(yaml, file, path, message, place);
+  // Every mistake of the file at once: a CI run (or a save) that finds one per round costs a round each.
+  const problems: ProjectProblem[] = [];
   validateFile ??= createAjv().compile(ACTION_FILE_SCHEMA);
   if (!validateFile(value)) {
     const errors = (validateFile.errors ?? []).filter((error) => !/must match (a|exactly one) schema in anyOf/.test(error.message ?? ''));
@@ -40,28 +43,35 @@ export function readActionFile(file: string, text: string): ActionFileRead {
     // the entry of a map, when it got that far, is the one the user wrote wrong.
     const intoMap = errors.some((error) => error.instancePath.startsWith('/webhook_url/'));
     const kept = errors.filter((error) => !(intoMap && error.instancePath === '/webhook_url'));
-    const problems = kept.map((error) => problem(whereError(error), describeError(error, value)));
-    return { ok: false, problems: problems.filter((one, index) => problems.findIndex((other) => sameProblem(one, other)) === index) };
+    problems.push(...kept.map((error) => problem(whereError(error), describeError(error, value), placeOf(error))));
   }
+  const fields: { name?: unknown; json_schema?: unknown } = isRecord(value) ? value : {};
+  // A name that is no action name is said by the check above; one that is, but not the file's, here.
+  if (typeof fields.name === 'string' && isActionName(fields.name) && fields.name !== fromFileName)
+    problems.push(
+      problem(
+        '/name',
+        `the file is named ${fromFileName}.yaml but names the action "${fields.name}": rename the file or change the name`,
+        'value',
+      ),
+    );
+  if (isRecord(fields.json_schema)) problems.push(...jsonSchemaProblems(fields.json_schema, problem));
+  if (problems.length > 0) return { ok: false, problems: inFileOrder(problems) };
   const action = value as {
-    name?: string;
     description: string;
     json_schema: Record<string, unknown>;
     webhook_url: ActionFile['webhookUrl'];
   };
-  const name = action.name ?? fromFileName;
-  if (name !== fromFileName)
-    return {
-      ok: false,
-      problems: [
-        problem('/name', `the file is named ${fromFileName}.yaml but names the action "${name}": rename the file or change the name`),
-      ],
-    };
-  const badSchema = jsonSchemaProblems(action.json_schema, problem);
-  if (badSchema.length > 0) return { ok: false, problems: badSchema };
   return {
     ok: true,
-    value: { name, file, description: action.description, json_schema: action.json_schema, webhookUrl: action.webhook_url, yaml },
+    value: {
+      name: fromFileName,
+      file,
+      description: action.description,
+      json_schema: action.json_schema,
+      webhookUrl: action.webhook_url,
+      yaml,
+    },
   };
 }
 
@@ -110,19 +120,39 @@ function describeError(error: { instancePath: string; message?: string; params: 
   return `${where} ${error.message ?? 'is not valid'}`;
 }
 
+/** A mistake about a field's value is placed at the value; one about the field itself (unknown, missing) at its key. */
+function placeOf(error: { instancePath: string; params: object }): 'key' | 'value' {
+  const params = error.params as { additionalProperty?: string; missingProperty?: string };
+  return error.instancePath === '' || params.additionalProperty !== undefined || params.missingProperty !== undefined ? 'key' : 'value';
+}
+
+/** Each mistake once, by line (those without one first, as they are about the whole file). */
+function inFileOrder(problems: ProjectProblem[]): ProjectProblem[] {
+  return problems
+    .filter((one, index) => problems.findIndex((other) => sameProblem(one, other)) === index)
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
 function sameProblem(a: ProjectProblem, b: ProjectProblem): boolean {
   return a.message === b.message && a.line === b.line && a.column === b.column;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
  * Each place where json_schema breaks JSON Schema's own rules, at its line, in file order; or,
  * when it keeps them but Ajv still cannot use it (a $ref to nowhere), why.
  */
-function jsonSchemaProblems(schema: Record<string, unknown>, problem: (path: string, message: string) => ProjectProblem): ProjectProblem[] {
+function jsonSchemaProblems(
+  schema: Record<string, unknown>,
+  problem: (path: string, message: string, place: 'key' | 'value') => ProjectProblem,
+): ProjectProblem[] {
   const ajv = createAjv();
   if (ajv.validateSchema(schema)) {
     const unusable = checkJsonSchema(schema);
-    return unusable ? [problem('/json_schema', unusable)] : [];
+    return unusable ? [problem('/json_schema', unusable, 'key')] : [];
   }
   const byPlace = new Map<string, ErrorObject>();
   for (const error of ajv.errors ?? []) {
@@ -137,7 +167,7 @@ function jsonSchemaProblems(schema: Record<string, unknown>, problem: (path: str
       const what = allowed
         ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}, not ${JSON.stringify(valueAt(schema, path))}`
         : (error.message ?? 'is not valid');
-      return problem(`/json_schema${path}`, `${where} ${what}: json_schema is not a valid JSON Schema`);
+      return problem(`/json_schema${path}`, `${where} ${what}: json_schema is not a valid JSON Schema`, 'value');
     })
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -11,12 +11,30 @@ describe('where a mistake in a YAML file is said to be', () => {
     expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nmode:\n  forwards\n'))).toEqual([
       { file: 'answers/send_email.yaml', line: 2, column: 1, message: 'mode must be "mock" or "forward", not "forwards"' },
     ]);
-    expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nforward:    localhost:8000\n'))).toEqual([
-      { file: 'answers/send_email.yaml', line: 2, column: 1, message: expect.stringContaining('forward must be') },
-    ]);
     const action = 'version: 1\ndescription: Look an order up\njson_schema:\n  type:\n    objekt\nwebhook_url: here\n';
     expect(problemsOf(readActionFile('actions/lookup_order.yaml', action))).toEqual([
       { file: 'actions/lookup_order.yaml', line: 4, column: 3, message: expect.stringContaining('json_schema.type must be one of') },
+    ]);
+  });
+
+  it("a wrong value on its key's line: at the value, where it is retyped", () => {
+    expect(problemsOf(readAnswerFile('answers/modebad.yaml', 'version: 1\nmode: forwrd\n'))).toEqual([
+      { file: 'answers/modebad.yaml', line: 2, column: 7, message: 'mode must be "mock" or "forward", not "forwrd"' },
+    ]);
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 2\nforward:    localhost:8000\n'))).toEqual([
+      { file: 'answers/send_email.yaml', line: 1, column: 10, message: expect.stringContaining('version') },
+      { file: 'answers/send_email.yaml', line: 2, column: 13, message: expect.stringContaining('forward must be') },
+    ]);
+    const action =
+      'version: 1\ndescription: Look an order up\njson_schema: {type: object, properties: {a: {type: strng}}}\nwebhook_url: notaurl\n';
+    expect(problemsOf(readActionFile('actions/lookup_order.yaml', action))).toEqual([
+      {
+        file: 'actions/lookup_order.yaml',
+        line: 3,
+        column: 52,
+        message: expect.stringContaining('json_schema.properties.a.type must be one of'),
+      },
+      { file: 'actions/lookup_order.yaml', line: 4, column: 14, message: expect.stringContaining('webhook_url must be') },
     ]);
   });
 
@@ -59,9 +77,17 @@ describe('where a mistake in a YAML file is said to be', () => {
     });
   });
 
-  it('a syntax error: where the parser found it', () => {
+  it('a syntax error: where the parser found it; what is missing at the end, after the last thing written', () => {
     expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nbody: {result: "unclosed", error: ""\n'))).toEqual([
-      { file: 'answers/send_email.yaml', line: 3, column: 1, message: expect.stringContaining('not valid YAML') },
+      { file: 'answers/send_email.yaml', line: 2, column: 37, message: expect.stringContaining('not valid YAML') },
+    ]);
+    // Not on line 5, which the file does not have, however many line breaks end it.
+    const unclosed = 'version: 1\nmode: mock\nstatus: 200\nbody: {result: "ok"\n\n  \n';
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', unclosed))).toEqual([
+      expect.objectContaining({ line: 4, column: 20, message: expect.stringContaining('not valid YAML') }),
+    ]);
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', 'version: 1\nbody: [1, {a: 2}, 3\n'))).toEqual([
+      expect.objectContaining({ line: 2, column: 20 }),
     ]);
   });
 
