@@ -77,13 +77,19 @@ export interface ProjectProblem {
   line: number | null;
   column: number | null;
   message: string;
+  /**
+   * Set when the file is used as it is but cannot answer as it says, rather than left out:
+   * `forward-without-target`, `mode: forward` with no `forward:` in it nor in `_default.yaml`
+   * (a default's target may be on its way, and `serve --forward` gives one).
+   */
+  warning?: 'forward-without-target';
 }
 
 /** The open project folder, or none (answers then live in the history folder, as without one). */
 export interface ProjectState {
   /** The `flowent/` folder, absolute; null when no project is open. */
   dir: string | null;
-  /** Files that cannot be used as they are now. */
+  /** Files that cannot be used as they are now, and (with `warning`) files in use that cannot answer as they say. */
   problems: ProjectProblem[];
   /** The answer files among them whose last good version keeps answering; the others are not used until fixed. */
   stale: string[];

@@ -26,6 +26,7 @@ import {
 } from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
 import { mergeIntoDocument, newYamlText } from './yaml-file';
+import { yamlPosition } from '../yaml/yaml-text';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
@@ -94,6 +95,30 @@ export class ProjectAnswers implements AnswerStore {
   currentProblems(): ProjectProblem[] {
     this.check();
     return [...this.problems.values()].flat();
+  }
+
+  /**
+   * The files in use that cannot answer as they say: `mode: forward` with no target in them nor in
+   * `_default.yaml`, each at its `mode:`. Such a file is not refused (it may wait for
+   * `_default.yaml`'s target, or `serve --forward`'s), but its calls fail until one is set.
+   */
+  currentWarnings(): ProjectProblem[] {
+    this.check();
+    const fallback = this.entries.get(this.fileOf(null))?.answers ?? null;
+    return this.sorted().flatMap(({ action, answers }) => {
+      const file = this.fileOf(action);
+      if (answers.mode !== 'forward' || answers.forward !== null || this.problems.has(file)) return [];
+      if (action !== null && (fallback?.forward ?? null) !== null) return [];
+      const place = yamlPosition(answers.yaml, 'mode') ?? { line: null, column: null };
+      const [notSet, who, add] =
+        action === null
+          ? ['here', 'every action it answers', 'here']
+          : [`here nor in ${DEFAULT_ANSWERS_FILE}`, action, `here or to ${DEFAULT_ANSWERS_FILE}`];
+      const message =
+        `mode is forward, but no forward: target is set ${notSet}: calls to ${who} fail (502) until one is: ` +
+        `add "forward: <url>" ${add}, or start serve with --forward <url>`;
+      return [{ file, ...place, message, warning: 'forward-without-target' as const }];
+    });
   }
 
   /** The files with a mistake that were good when read before: that version keeps answering. */

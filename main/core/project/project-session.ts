@@ -77,7 +77,8 @@ export class ProjectSession {
 
   problems(): ProjectProblem[] {
     if (!this.dir) return [];
-    return [...readActionFiles(this.dir).problems, ...(this.answerFiles?.currentProblems() ?? [])];
+    const answers = this.answerFiles;
+    return [...readActionFiles(this.dir).problems, ...(answers?.currentProblems() ?? []), ...(answers?.currentWarnings() ?? [])];
   }
 
   /** The JSON Schema `actions/<action>.yaml` gives, when a project is open and the file is good. */

@@ -94,6 +94,47 @@ describe('answers from the project folder', () => {
     expect(await call('send_email')).toEqual({ result: 'fixed', error: '' });
   });
 
+  it('reports, without refusing it, a file set to forward with no target in it nor in _default.yaml, at its mode: line', async () => {
+    const { companion, call, write } = await project({
+      'answers/_default.yaml': answerFile('the default'),
+      'answers/noforward.yaml': 'version: 1\nmode: forward\n',
+    });
+    const warned = await companion.core.api.getProject();
+    expect(warned.problems).toEqual([
+      {
+        file: 'answers/noforward.yaml',
+        line: 2,
+        column: 1,
+        message: expect.stringMatching(
+          /^mode is forward, but no forward: target is set here nor in _default\.yaml: calls to noforward fail \(502\)/,
+        ),
+        warning: 'forward-without-target',
+      },
+    ]);
+    // It is in use as it is (neither left out nor waiting for a fix), and its calls say why they fail.
+    expect(warned.answers).toContain('answers/noforward.yaml');
+    expect(warned.stale).toEqual([]);
+    expect(await call('noforward')).toMatchObject({ error: expect.stringContaining('no target is set') });
+
+    // _default.yaml's target is the one it waits for: once there, nothing is said.
+    write('answers/_default.yaml', 'version: 1\nforward: http://127.0.0.1:9/{action_name}\n');
+    await expect.poll(async () => (await companion.core.api.getProject()).problems).toEqual([]);
+
+    // _default.yaml set to forward with no target: said at its own mode: line.
+    write('answers/_default.yaml', 'version: 1\n# every action\nmode: forward\n');
+    await expect
+      .poll(async () => (await companion.core.api.getProject()).problems)
+      .toEqual([
+        expect.objectContaining({
+          file: 'answers/_default.yaml',
+          line: 3,
+          column: 1,
+          message: expect.stringContaining('no forward: target is set here:'),
+        }),
+        expect.objectContaining({ file: 'answers/noforward.yaml', line: 2, column: 1 }),
+      ]);
+  });
+
   it('forwards when the file says mode: forward', async () => {
     const handler = createServer((_request, response) => response.end(JSON.stringify({ result: 'from the handler', error: '' })));
     await new Promise<void>((resolve) => handler.listen(0, '127.0.0.1', resolve));
