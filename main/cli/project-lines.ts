@@ -23,14 +23,20 @@ export function projectProblemLines(
   let answersThere: boolean | null = null;
   return (event) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
-    const { dir, problems, stale, answers } = event.project;
+    const { dir, stale, answers } = event.project;
+    // serve --forward gives the target a file set to forward without one waits for.
+    const problems = event.project.problems.filter((problem) => !(problem.warning === 'forward-without-target' && forwardTarget !== null));
     const now = new Map<string, string[]>();
-    for (const problem of problems)
+    const warned = new Set<string>();
+    for (const problem of problems) {
       now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
+      if (problem.warning) warned.add(problem.file);
+    }
     const lines: string[] = [];
     const inUse = new Set(answers);
     const there = dir === null || existsSync(dir);
     const answersHere = dir !== null && existsSync(join(dir, ANSWERS));
+    const back = there !== folderThere || (there && answersHere && answersThere === false);
     if (there !== folderThere && dir !== null)
       lines.push(
         there
@@ -43,6 +49,10 @@ export function projectProblemLines(
     if (answersHere || answersThere !== null) answersThere = answersHere;
     for (const [file, messages] of now) {
       if (shown.get(file)?.join('\n') === messages.join('\n')) continue;
+      if (warned.has(file) && inUse.has(file)) {
+        lines.push(`Project: ${file} is in use, but cannot answer as it says:`, ...messages.map((message) => `  ${message}`));
+        continue;
+      }
       const meanwhile = stale.includes(file)
         ? 'its last good version keeps answering'
         : file.startsWith('answers/')
@@ -66,6 +76,11 @@ export function projectProblemLines(
           : `Project: ${file} was removed.`,
       );
     }
+    // A new file is said, as its removal is, unless the folder's return or its fix says it.
+    if (event.type !== 'start' && !back)
+      for (const file of [...inUse].sort())
+        if (!answering.has(file) && !shown.has(file) && !now.has(file))
+          lines.push(`Project: ${file} was added and is in use: ${answeredBy(file)} answers as it says now.`);
     shown = now;
     answering = inUse;
     return lines;
@@ -78,6 +93,11 @@ function backWords(inUse: Set<string>, forwardTarget: string | null): string {
   if (files.length === 0) return `it has no answer files: ${withoutFile('every action', forwardTarget)}`;
   const again = `its files answer again: ${files.join(', ')}`;
   return inUse.has(DEFAULT_FILE) ? again : `${again}; ${withoutFile('every other action', forwardTarget)}`;
+}
+
+/** The actions a file answers: its own, or (`_default.yaml`) every one without a file of its own. */
+function answeredBy(file: string): string {
+  return file === DEFAULT_FILE ? 'every action without a file of its own' : file.replace(/^answers\//, '').replace(/\.yaml$/, '');
 }
 
 /** Who answers an action whose file (or `_default.yaml`) was just removed. */

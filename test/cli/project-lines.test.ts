@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ProjectProblem, ProjectState } from '../../main/contract/api';
+import { projectProblemLines } from '../../main/cli/project-lines';
+import { makeTempDir } from '../helpers/temp-dir';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+
+const { cleanups } = cleanupsPerTest();
+
+/** A project folder with these answer files on disk, and the state the core would report for it. */
+function project(files: string[]) {
+  const root = makeTempDir('fc-lines-');
+  cleanups.push(root.remove);
+  const dir = join(root.path, 'flowent');
+  mkdirSync(join(dir, 'answers'), { recursive: true });
+  const state = (answers: string[], problems: ProjectProblem[] = []): ProjectState => {
+    for (const file of answers) writeFileSync(join(dir, file), 'version: 1\n');
+    return { dir, problems, stale: [], answers };
+  };
+  return { state, start: state(files) };
+}
+
+const NO_TARGET: ProjectProblem = {
+  file: 'answers/noforward.yaml',
+  line: 2,
+  column: 1,
+  message: 'mode is forward, but no forward: target is set here nor in _default.yaml: …',
+  warning: 'forward-without-target',
+};
+
+describe("serve's Project: lines", () => {
+  it('say a new answer file in use, in one line, as its removal is said', () => {
+    const { state, start } = project(['answers/_default.yaml']);
+    const lines = projectProblemLines();
+    expect(lines({ type: 'start', project: start })).toEqual([]);
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/make_note.yaml']) })).toEqual([
+      'Project: answers/make_note.yaml was added and is in use: make_note answers as it says now.',
+    ]);
+    // Said once, not again at the next change.
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/make_note.yaml']) })).toEqual([]);
+  });
+
+  it('say a file set to forward without a target is in use but cannot answer, at its mode: line, unless serve --forward gives one', () => {
+    const { state, start } = project(['answers/_default.yaml']);
+    const lines = projectProblemLines();
+    lines({ type: 'start', project: start });
+    const added = state(['answers/_default.yaml', 'answers/noforward.yaml'], [NO_TARGET]);
+    expect(lines({ type: 'project-changed', project: added })).toEqual([
+      'Project: answers/noforward.yaml is in use, but cannot answer as it says:',
+      `  answers/noforward.yaml:2:1: ${NO_TARGET.message}`,
+    ]);
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/noforward.yaml']) })).toEqual([
+      'Project: answers/noforward.yaml is fixed and in use.',
+    ]);
+
+    const withForward = projectProblemLines('http://127.0.0.1:8000/{action_name}');
+    expect(withForward({ type: 'start', project: added })).toEqual([]);
+  });
+});
