@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { ElementHandle, Locator, Page, Route } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ElementHandle, Locator, Page, Request, Route } from 'playwright-core';
 import { serveInspectorForFile } from './served-inspector';
 import { useAccountGateway } from '../helpers/account-gateway';
 import { postSigned } from '../helpers/flowent-signer';
@@ -56,12 +56,20 @@ async function holdNext(method: string) {
   };
 }
 
-/** How many calls of `method` the page sent. */
+/** The request listeners the checks added: each goes after its check, or every later one keeps counting. */
+const counters: ((request: Request) => void)[] = [];
+afterEach(() => {
+  for (const counter of counters.splice(0)) page.off('request', counter);
+});
+
+/** How many calls of `method` the page sent, from now to the end of the check. */
 function countCalls(method: string): () => number {
   let count = 0;
-  page.on('request', (request) => {
+  const counter = (request: Request) => {
     if (request.url().endsWith(`/api/call/${method}`)) count++;
-  });
+  };
+  counters.push(counter);
+  page.on('request', counter);
   return () => count;
 }
 

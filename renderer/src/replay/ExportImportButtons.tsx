@@ -4,6 +4,7 @@ import { exportHar, harImportStageWords, importHar, importHarFile, importsThroug
 import { currentSelectionFilter } from './replay-ui-actions';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
+import { BusyButton } from '../shared/BusyButton';
 
 export function describeImport(summary: HarImportSummary): string {
   if (!summary.opened) return 'Import cancelled: no file was read.';
@@ -58,12 +59,12 @@ export function ExportImportButtons() {
 
   return (
     <div className="har-buttons" aria-busy={busy !== null}>
-      <button type="button" onClick={() => void runExport()} disabled={busy !== null} title="Export the calls of this filter as HAR (e)">
+      <BusyButton busy={busy !== null} onClick={() => void runExport()} title="Export the calls of this filter as HAR (e)">
         Export HAR
-      </button>
-      <button type="button" onClick={chooseFile} disabled={busy !== null} title={busy ?? 'Import calls from a HAR file'}>
+      </BusyButton>
+      <BusyButton busy={busy !== null} onClick={chooseFile} title={busy ?? 'Import calls from a HAR file'}>
         Import HAR
-      </button>
+      </BusyButton>
       {progress && progress.stage !== 'choosing' && <HarImportBar stage={progress} />}
       <input
         ref={fileInput}

@@ -4,6 +4,7 @@ import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { useInlineUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 import { useCallsStore } from '../history/calls-store';
 import { dismissDraftKept, dropDraft, keepDraft, keptDraft, sayDraftKept } from './replay-drafts';
 
@@ -98,9 +99,9 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
         </p>
       )}
       <div className="button-row">
-        <button type="button" disabled={busy || problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter">
+        <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter">
           Replay edited
-        </button>
+        </BusyButton>
         <button type="button" onClick={() => setText(original)}>
           Reset to the original
         </button>

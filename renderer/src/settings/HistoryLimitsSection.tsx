@@ -3,6 +3,7 @@ import { LIMIT_RANGES, type HistoryLimits, type LimitName, type LimitsInfo } fro
 import { loadLimits, saveLimits } from './settings-actions';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 const MB = 1024 * 1024;
 
@@ -139,9 +140,9 @@ export function HistoryLimitsSection() {
           );
         })}
       </div>
-      <button type="button" disabled={busy} onClick={() => void save()}>
+      <BusyButton busy={busy} onClick={() => void save()}>
         Save limits
-      </button>
+      </BusyButton>
       <ErrorLine message={message} />
     </section>
   );

@@ -33,8 +33,14 @@ export function LanSection({ action }: { action: string | null }) {
           role="switch"
           aria-checked={on}
           checked={on}
-          disabled={busy || !status}
-          onChange={() => (on ? void apply(false) : setConfirming(true))}
+          // Unavailable while the change is applied, not disabled: it keeps the keyboard's focus (a disabled one drops it to the page's body).
+          aria-disabled={busy || undefined}
+          disabled={!status}
+          onChange={() => {
+            if (busy) return;
+            if (on) void apply(false);
+            else setConfirming(true);
+          }}
         />
         Listen on all interfaces
       </label>

@@ -12,6 +12,7 @@ import { LanSection } from './LanSection';
 import { useNow } from '../shared/use-now';
 import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
+import { BusyButton } from '../shared/BusyButton';
 
 /** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */
 export function TunnelPanel() {
@@ -74,13 +75,13 @@ function TunnelSection({ action }: { action: string | null }) {
       )}
       <div className="button-row">
         {tunnel.state === 'offline' ? (
-          <button type="button" disabled={busy} onClick={() => void run(openTunnel)}>
+          <BusyButton busy={busy} onClick={() => void run(openTunnel)}>
             Open tunnel
-          </button>
+          </BusyButton>
         ) : (
-          <button type="button" disabled={busy} onClick={() => void run(closeTunnel)}>
+          <BusyButton busy={busy} onClick={() => void run(closeTunnel)}>
             Close tunnel
-          </button>
+          </BusyButton>
         )}
       </div>
       <ErrorLine message={error} />
