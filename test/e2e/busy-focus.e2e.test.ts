@@ -145,4 +145,31 @@ describe.sequential('busy buttons keep the keyboard focus', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });
+
+  it('Settings: Save limits keeps it while the limits are saved, and after', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const limits = settings.getByRole('region', { name: 'History limits' });
+    await limits.getByLabel('Keep at most (calls)').fill('4321');
+    const save = await handleOf(limits.getByRole('button', { name: 'Save limits' }));
+    const sent = await pressWhileHeld(save, 'setLimits');
+    await expect.poll(() => unavailable(save), SLOW).toBeNull();
+    expect(await hasFocus(save)).toBe(true);
+    expect(await limits.getByLabel('Keep at most (calls)').inputValue()).toBe('4321');
+    expect(sent()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => settings.count()).toBe(0);
+  });
+
+  it('Replay: Replay edited keeps it while the edited call is replayed, and after', async () => {
+    await page.locator('[role="option"][data-call-id]').first().click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    await pane.getByRole('button', { name: 'Edit parameters…' }).click();
+    const editor = pane.getByRole('group', { name: 'Edit parameters' });
+    const send = await handleOf(editor.getByRole('button', { name: 'Replay edited' }));
+    const sent = await pressWhileHeld(send, 'replayEdited');
+    await expect.poll(() => unavailable(send), SLOW).toBeNull();
+    expect(await hasFocus(send)).toBe(true);
+    expect(sent()).toBe(1);
+  });
 });
