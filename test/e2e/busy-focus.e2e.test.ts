@@ -131,7 +131,7 @@ describe.sequential('busy buttons keep the keyboard focus', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
-  it('Answers: "Answer send_email with its mock" keeps it while the mode is saved, and when it is refused', async () => {
+  it('Answers: "Answer send_email with its mock" keeps it while the mode is saved and when it is refused, then leaves it on the line saying the mock answers', async () => {
     await page.getByRole('button', { name: 'Answers' }).click();
     const dialog = page.getByRole('dialog', { name: 'Answers' });
     await dialog.getByRole('combobox', { name: 'Answers for' }).selectOption('send_email');
@@ -142,6 +142,10 @@ describe.sequential('busy buttons keep the keyboard focus', () => {
     await expect.poll(() => unavailable(answer), SLOW).toBeNull();
     expect(await hasFocus(answer)).toBe(true);
     expect(sent()).toBe(1);
+    // Let through, the mock answers and the button goes: the keyboard lands on the line saying so.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => answer.evaluate((el) => el.isConnected), SLOW).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), SLOW).toBe('mock-stored');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });

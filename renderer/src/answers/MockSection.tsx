@@ -1,5 +1,5 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LazyMockEditor } from './LazyMockEditor';
 import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '../../../main/contract/api';
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
@@ -10,6 +10,7 @@ import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
+import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 
 export const CHECK_DEBOUNCE_MS = 300;
 
@@ -42,6 +43,9 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const mockUse = useRef<HTMLParagraphElement>(null);
+  // Once the mock answers, its button goes: the keyboard lands on the line saying it now does.
+  const answerWithMock = useFocusWhenGone(() => mockUse.current);
 
   useEffect(() => {
     let live = true;
@@ -106,12 +110,12 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
   return (
     <section aria-label="Mock">
       <h3>Mock</h3>
-      <p className="muted" data-testid="mock-stored">
+      <p className="muted" data-testid="mock-stored" tabIndex={-1} ref={mockUse}>
         {describeMockUse(settings, action, stored)}
       </p>
       {unused && (
         <div className="button-row">
-          <BusyButton busy={busy} onClick={() => void onAnswerWithMock(action)}>
+          <BusyButton busy={busy} ref={answerWithMock} onClick={() => void onAnswerWithMock(action)}>
             Answer {action} with its mock
           </BusyButton>
         </div>

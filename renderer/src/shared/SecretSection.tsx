@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
 import { KEYCHAIN_UNAVAILABLE } from './secret-words';
 import { ErrorLine } from './ErrorLine';
 import { BusyButton } from './BusyButton';
+import { useFocusWhenGone } from './use-focus-when-gone';
 
 interface Props {
   /** Section title and accessible name, e.g. "HMAC key". */
@@ -39,6 +40,9 @@ export function SecretSection(props: Props) {
   const [busy, setBusy] = useState(false);
   // Saving empties the field: Save is then unavailable for the save's own doing, and keeps the focus it was pressed with.
   const [emptiedBySave, setEmptiedBySave] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  // Clear goes once nothing clearable is left: the keyboard lands in the field, where a new one is set.
+  const clear = useFocusWhenGone(() => field.current);
 
   async function run(action: () => Promise<string | null>) {
     setBusy(true);
@@ -71,6 +75,7 @@ export function SecretSection(props: Props) {
           <label>
             {props.inputLabel}
             <input
+              ref={field}
               type="password"
               autoComplete="off"
               spellCheck={false}
@@ -91,7 +96,7 @@ export function SecretSection(props: Props) {
             </p>
           )}
           {props.state?.set && props.clearable && (
-            <BusyButton busy={busy} onClick={() => void run(props.onClear)}>
+            <BusyButton busy={busy} ref={clear} onClick={() => void run(props.onClear)}>
               {props.clearLabel}
             </BusyButton>
           )}

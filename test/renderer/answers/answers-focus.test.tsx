@@ -29,3 +29,23 @@ describe('the keyboard focus through saving a mock', () => {
     expect(c.bridge.callsTo('setMock')).toHaveLength(1);
   });
 });
+
+// "Answer send_email with its mock" goes once the mock answers: the keyboard must not go with it.
+describe('the keyboard focus after making the mock answer', () => {
+  it('lands on the line saying the mock is stored and answers', async () => {
+    const c = companion();
+    expect((await c.api.setMock('send_email', '{"status": 200, "body": {"result": "mocked", "error": ""}}', 'json')).ok).toBe(true);
+    expect((await c.api.setAnswerMode('send_email', 'forward')).ok).toBe(true);
+    const { dialog, user } = await openAnswers(c);
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+    // The editor is drawn anew for the action picked.
+    const mock = within(dialog).getByRole('region', { name: 'Mock' });
+    const answer = await within(mock).findByRole('button', { name: 'Answer send_email with its mock' });
+    answer.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(mock).queryByRole('button', { name: 'Answer send_email with its mock' })).toBeNull());
+    const mockUse = within(mock).getByTestId('mock-stored');
+    await waitFor(() => expect(document.activeElement).toBe(mockUse));
+    expect(mockUse.textContent).toMatch(/^A mock is stored for send_email \(updated [^)]+\)\.$/);
+  });
+});
