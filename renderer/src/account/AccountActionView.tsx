@@ -24,6 +24,7 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const badges = badgesOf(account, action);
+  const linked = badges.includes('linked');
   const stale = account.stale.find((s) => s.profile === account.activeProfile && s.action === action.name);
   const schema = prettySchema(action.json_schema);
 
@@ -44,32 +45,19 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
         <button type="button" onClick={onEdit}>
           Edit
         </button>
-        {badges.includes('linked') ? (
-          <BusyButton
-            busy={busy}
-            onClick={() =>
-              void run(
-                () => unlinkAction(action.name),
-                () => void loadAccount(),
-              )
-            }
-          >
-            Unlink
-          </BusyButton>
-        ) : (
-          <BusyButton
-            busy={busy}
-            title="Re-point it at the public URL whenever that changes"
-            onClick={() =>
-              void run(
-                () => linkAction(action.name, false),
-                () => void loadAccount(),
-              )
-            }
-          >
-            Link to this companion
-          </BusyButton>
-        )}
+        {/* One button whose words change, not two taking turns: the keyboard stays on it once it is done. */}
+        <BusyButton
+          busy={busy}
+          title={linked ? undefined : 'Re-point it at the public URL whenever that changes'}
+          onClick={() =>
+            void run(
+              () => (linked ? unlinkAction(action.name) : linkAction(action.name, false)),
+              () => void loadAccount(),
+            )
+          }
+        >
+          {linked ? 'Unlink' : 'Link to this companion'}
+        </BusyButton>
         {confirming ? (
           <span role="group" aria-label="Confirm deleting the action">
             <BusyButton className="danger" busy={busy} onClick={() => void run(() => deleteAction(action.name), onBack)}>

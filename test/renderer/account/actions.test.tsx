@@ -448,3 +448,22 @@ describe('parameter problems in the detail pane', () => {
     await waitFor(() => expect(screen.getByTestId('parameter-check').textContent).toContain('match the schema of send_email'));
   });
 });
+
+// Link and Unlink take each other's place once done: the keyboard must stay on the one now there.
+describe('actions: the keyboard focus through Link and Unlink', () => {
+  it('stays on the button that took the pressed one’s place', async () => {
+    const c = await withActions(companion());
+    valueOf(await c.api.registerAction(actionInput('send_email', { webhook_url: `${c.baseUrl}/actions/send_email` })));
+    const { dialog, user } = await openActions(c);
+    await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
+    const view = within(dialog).getByRole('region', { name: 'Action send_email' });
+    within(view).getByRole('button', { name: 'Link to this companion' }).focus();
+    await user.keyboard('{Enter}');
+    const unlink = await within(view).findByRole('button', { name: 'Unlink' }, SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(unlink));
+    await user.keyboard('{Enter}');
+    const link = await within(view).findByRole('button', { name: 'Link to this companion' }, SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(link));
+    expect((await c.api.getAccount()).links).toEqual([]);
+  });
+});
