@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import { badgesOf } from './account-format';
 import { loadActions } from './account-registry';
@@ -5,21 +6,32 @@ import { useAccountStore } from './account-store';
 import { ActionBadges } from './ActionBadges';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
+import { canFocus, focusableIn, focusFell } from '../shared/focusable';
 
 interface Props {
   account: AccountState;
   onOpen: (name: string) => void;
   onNew: () => void;
+  /** The action just shown on its own, if any: back in the list, the keyboard goes to its row. */
+  cameFrom?: string | null;
 }
 
 /** Flowent's actions for the active profile, with whether each follows this companion. */
-export function AccountActionList({ account, onOpen, onNew }: Props) {
+export function AccountActionList({ account, onOpen, onNew, cameFrom = null }: Props) {
   const actions = useAccountStore((s) => s.actions);
   const loading = useAccountStore((s) => s.actionsLoading);
   const error = useAccountStore((s) => s.actionsError);
   const warnings = useAccountStore((s) => s.actionsWarnings);
+  const section = useRef<HTMLElement>(null);
+  // The action's own view went away under the keyboard (← All actions, or the action deleted): it
+  // lands on that action's row, or on the list's first control, not on the page's body.
+  useEffect(() => {
+    if (!focusFell() || !section.current) return;
+    const row = cameFrom === null ? null : section.current.querySelector(`[data-testid="action-row-${CSS.escape(cameFrom)}"] button`);
+    (canFocus(row) ? row : focusableIn(section.current)[0])?.focus();
+  }, [cameFrom]);
   return (
-    <section aria-label="Action registry">
+    <section aria-label="Action registry" ref={section}>
       <div className="button-row">
         <button type="button" onClick={onNew}>
           Register an action…

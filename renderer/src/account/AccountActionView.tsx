@@ -10,6 +10,7 @@ import { JsonView } from '../shared/JsonView';
 import { RegisterHere } from './RegisterHere';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
+import { ConfirmBox } from '../shared/ConfirmBox';
 
 interface Props {
   account: AccountState;
@@ -58,21 +59,22 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
         >
           {linked ? 'Unlink' : 'Link to this companion'}
         </BusyButton>
-        {confirming ? (
-          <span role="group" aria-label="Confirm deleting the action">
-            <BusyButton className="danger" busy={busy} onClick={() => void run(() => deleteAction(action.name), onBack)}>
-              Delete {action.name} from Flowent
-            </BusyButton>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            Delete…
-          </button>
-        )}
+        <button type="button" className="danger" disabled={confirming} onClick={() => setConfirming(true)}>
+          Delete…
+        </button>
       </div>
+      {confirming && (
+        <ConfirmBox
+          what="deleting the action"
+          confirm={`Delete ${action.name} from Flowent`}
+          onConfirm={() => void run(() => deleteAction(action.name), onBack)}
+          cancel="Keep it"
+          onCancel={() => setConfirming(false)}
+          busy={busy}
+        >
+          Flowent stops calling {action.name} and forgets it; this cannot be undone.
+        </ConfirmBox>
+      )}
       <h3>
         <code>{action.name}</code> <CopyButton text={action.name} what="action name" /> <ActionBadges badges={badges} />
       </h3>

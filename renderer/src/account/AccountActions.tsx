@@ -6,7 +6,7 @@ import { AccountActionForm } from './AccountActionForm';
 import { AccountActionList } from './AccountActionList';
 import { AccountActionView } from './AccountActionView';
 
-type Screen = { kind: 'list' } | { kind: 'view'; name: string } | { kind: 'edit'; name: string } | { kind: 'new' };
+type Screen = { kind: 'list'; cameFrom?: string } | { kind: 'view'; name: string } | { kind: 'edit'; name: string } | { kind: 'new' };
 
 /** The action registry of the active profile: list, one action, the register/edit form. */
 export function AccountActions({ account }: { account: AccountState }) {
@@ -29,7 +29,7 @@ export function AccountActions({ account }: { account: AccountState }) {
       </div>
     );
   }
-  const toList = () => setScreen({ kind: 'list' });
+  const toList = () => setScreen({ kind: 'list', cameFrom: screen.kind === 'view' ? screen.name : undefined });
   const current = screen.kind === 'view' || screen.kind === 'edit' ? (actions?.find((a) => a.name === screen.name) ?? null) : null;
   if (screen.kind === 'new') return <AccountActionForm existing={null} onDone={toList} />;
   if (screen.kind === 'edit' && current)
@@ -45,6 +45,11 @@ export function AccountActions({ account }: { account: AccountState }) {
     );
   }
   return (
-    <AccountActionList account={account} onOpen={(name) => setScreen({ kind: 'view', name })} onNew={() => setScreen({ kind: 'new' })} />
+    <AccountActionList
+      account={account}
+      cameFrom={screen.kind === 'list' ? (screen.cameFrom ?? null) : null}
+      onOpen={(name) => setScreen({ kind: 'view', name })}
+      onNew={() => setScreen({ kind: 'new' })}
+    />
   );
 }

@@ -467,3 +467,35 @@ describe('actions: the keyboard focus through Link and Unlink', () => {
     expect((await c.api.getAccount()).links).toEqual([]);
   });
 });
+
+// An action's view goes away under the keyboard (back to the list, or the action deleted): the focus must not go with it.
+describe('actions: the keyboard focus leaving an action', () => {
+  it('goes back to its row, asks before deleting with Keep it focused, and lands on the list after the delete', async () => {
+    const c = await withActions(companion(), ['send_email', 'create_ticket']);
+    const { dialog, user } = await openActions(c);
+    const openByKeyboard = async () => {
+      (await within(dialog).findByRole('button', { name: 'send_email' })).focus();
+      await user.keyboard('{Enter}');
+      return within(dialog).getByRole('region', { name: 'Action send_email' });
+    };
+    let view = await openByKeyboard();
+    within(view).getByRole('button', { name: '← All actions' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'send_email' })));
+
+    view = await openByKeyboard();
+    within(view).getByRole('button', { name: 'Delete…' }).focus();
+    await user.keyboard('{Enter}');
+    const question = within(view).getByRole('group', { name: 'Confirm deleting the action' });
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep it' })));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(within(view).getByRole('button', { name: 'Delete…' })));
+
+    await user.keyboard('{Enter}');
+    within(view).getByRole('button', { name: 'Delete send_email from Flowent' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(dialog).queryByRole('region', { name: 'Action send_email' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Register an action…' })));
+    expect(c.bridge.callsTo('deleteAction')).toEqual([['send_email']]);
+  });
+});
