@@ -254,3 +254,49 @@ describe('local network', () => {
     }
   });
 });
+
+// Chromium drops the keyboard focus of a control disabled under it: one whose work runs says it is busy instead.
+describe('the keyboard focus through the panel’s work', () => {
+  it('stays on Open tunnel while it opens, and on the same button once it reads Close tunnel', async () => {
+    timings = {};
+    const c = companion();
+    const { tunnel, user } = await openPanel(c);
+    const open = within(tunnel).getByRole('button', { name: 'Open tunnel' });
+    const release = c.bridge.holdNext('openTunnel', 'request');
+    open.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(open.getAttribute('aria-disabled')).toBe('true'));
+    expect(open.hasAttribute('disabled')).toBe(false);
+    expect(document.activeElement).toBe(open);
+    await user.keyboard('{Enter}');
+    release();
+    await waitFor(() => expect(within(tunnel).getByRole('button', { name: 'Close tunnel' })).toBe(open));
+    await waitFor(() => expect(open.hasAttribute('aria-disabled')).toBe(false));
+    expect(document.activeElement).toBe(open);
+    expect(c.bridge.callsTo('openTunnel')).toHaveLength(1);
+    valueOf(await c.api.closeTunnel());
+  });
+
+  it('stays on the LAN switch while it is turned on after the question, and a press meanwhile does nothing', async () => {
+    timings = {};
+    const c = companion();
+    const { dialog, user } = await openPanel(c);
+    const lan = within(dialog).getByRole('region', { name: 'Local network' });
+    const toggle = within(lan).getByRole('switch', { name: 'Listen on all interfaces' }) as HTMLInputElement;
+    await user.click(toggle);
+    const release = c.bridge.holdNext('setListenOnAllInterfaces', 'request');
+    within(lan).getByRole('button', { name: 'Turn on' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(toggle.getAttribute('aria-disabled')).toBe('true'));
+    expect(toggle.disabled).toBe(false);
+    // The question went: the keyboard is back on the switch that asked it.
+    await waitFor(() => expect(document.activeElement).toBe(toggle));
+    await user.keyboard(' ');
+    expect(within(lan).queryByRole('group', { name: 'Confirm listening on all interfaces' })).toBeNull();
+    release();
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    expect(toggle.hasAttribute('aria-disabled')).toBe(false);
+    expect(document.activeElement).toBe(toggle);
+    expect(c.bridge.callsTo('setListenOnAllInterfaces')).toEqual([[true]]);
+  });
+});
