@@ -176,4 +176,14 @@ describe.sequential('busy buttons keep the keyboard focus', () => {
     expect(await hasFocus(send)).toBe(true);
     expect(sent()).toBe(1);
   });
+
+  it('Export HAR keeps it while the calls are exported, and after', async () => {
+    const exportHar = await handleOf(page.getByRole('button', { name: 'Export HAR' }));
+    const downloaded = page.waitForEvent('download', SLOW);
+    const sent = await pressWhileHeld(exportHar, 'exportHar');
+    await downloaded;
+    await expect.poll(() => unavailable(exportHar), SLOW).toBeNull();
+    expect(await hasFocus(exportHar)).toBe(true);
+    expect(sent()).toBe(1);
+  });
 });
