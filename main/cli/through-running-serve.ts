@@ -75,22 +75,23 @@ export function throughServeWords(
   mocks: readonly Pick<StoredMock, 'action'>[] | null = null,
 ): string {
   const named = serveNamed(serveSeen(serve));
-  if (does === 'mock') return `${named}, which answers from ${mockWords(serve, action, mocks)} (no handler is set here)`;
+  if (does === 'mock') return `${named}, which ${mockWords(serve, action, mocks)} (no handler is set here)`;
   if (does === 'as-flowent') return `${named} (no handler is set here)`;
   return `${named}, which forwards to ${redactUrlCredentials(targetForAction(does.forwardsTo, action))} (no handler is set here)`;
 }
 
 /**
- * The mock a serve answers the action from: in a project, the answer file that holds it (the
- * action's own, else `_default.yaml`), by the mocks this command read from the same files;
- * else, or when they are not known, "its mock".
+ * How a serve answers the action without a handler: in a project, from the answer file that
+ * holds its mock (the action's own, else `_default.yaml`), by the mocks this command read from
+ * the same files, or with the built-in answer when none does; else, or when they are not known,
+ * from "its mock". One aside follows, so the reason is said in the clause itself.
  */
 function mockWords(serve: ServeState, action: string | null, mocks: readonly Pick<StoredMock, 'action'>[] | null): string {
-  if (serve.projectDir === null || mocks === null || action === null) return 'its mock';
+  if (serve.projectDir === null || mocks === null || action === null) return 'answers from its mock';
   const answers = `${basename(serve.projectDir)}/answers`;
-  if (mocks.some((mock) => mock.action === action)) return `${answers}/${action}.yaml`;
-  if (mocks.some((mock) => mock.action === null)) return `${answers}/_default.yaml`;
-  return `the built-in mock (no file in ${answers} holds one for ${action})`;
+  if (mocks.some((mock) => mock.action === action)) return `answers from ${answers}/${action}.yaml`;
+  if (mocks.some((mock) => mock.action === null)) return `answers from ${answers}/_default.yaml`;
+  return `gives the built-in answer, as no file in ${answers} holds a mock for ${action}`;
 }
 
 /** What a serve does with the call, for a list of the serves that could be meant: `the serve at <url> forwards it to <url> (--forward)`. */

@@ -163,6 +163,18 @@ describe('send without --target through a serve answering from a project', () =>
     expect(other.stdout).toContain(`which answers from flowent/answers/_default.yaml (no handler is set here)`);
     expect(other.stdout).toContain('"result":"from the default"');
   });
+
+  it('says the built-in answer answered, in the words used everywhere else, with one aside', async () => {
+    const dataDir = tempDir();
+    const project = tempDir();
+    mkdirSync(join(project, 'flowent', 'answers'), { recursive: true });
+    const server = await serve(['--data-dir', dataDir], project);
+    const sent = await send(dataDir, 'make_note', project);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain(
+      `  via:     the serve at ${server.baseUrl}, which gives the built-in answer, as no file in flowent/answers holds a mock for make_note (no handler is set here)\n`,
+    );
+  });
 });
 
 describe('send without --target is still refused', () => {
