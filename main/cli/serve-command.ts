@@ -7,6 +7,7 @@ import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   FLOWENT_TIMEOUT_MS,
+  isUnder,
   newLoopToken,
   publishServeState,
 } from '../core';
@@ -36,6 +37,7 @@ import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { bodyLimitLine, limitsLine, sizeWords } from './serve-limits-line';
+import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
 
@@ -233,6 +235,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write(limitsLine((await core.api.getLimits()).current));
   write(bodyLimitLine(bodyLimitBytes));
   if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
+  sharedProjectLines(dataDir, projectDir).forEach(write);
   // Where calls go: saved targets apply as much as --forward, and a developer must know which.
   answerLines(await core.api.getAnswerSettings(), projectDir, values['forward-timeout'] !== undefined).forEach(write);
   if (inspectorUrl) {
@@ -244,6 +247,16 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Press Ctrl-C to stop.');
   const projectLines = projectProblemLines((await core.api.getAnswerSettings()).startupForwardTarget);
   if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }).forEach(write);
+  const staleLinks = async (left: (webhookUrl: string) => boolean) => {
+    const account = await core.api.getAccount();
+    return staleLinkLines(
+      account.stale.filter((link) => left(link.webhookUrl)),
+      projectDir,
+      account.activeProfile,
+    );
+  };
+  // With --tunnel, they are told once it is open: the tunnel's URL reaches the companion again.
+  if (!values.tunnel) (await staleLinks(() => true)).forEach(write);
 
   // Tells `actions register --here` where this companion is reachable, and from which project's
   // files it answers: `here`, in that project, means this serve and not another on the folder.
@@ -265,6 +278,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const checkParameters = projectDir !== null;
   const internalError = (error: unknown) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`);
   const inOrder = new InOrder(internalError);
+  const tunnelMoves: string[] = [];
   core.subscribe((event) => {
     if (event.type === 'call-stored') {
       const { call, elsewhere: stored } = event;
@@ -288,6 +302,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         `${formatImportEnd(event, `a HAR file (${counted(event.total, 'entry', 'entries')} read)`)}` +
           (event.imported + event.duplicates > 0 ? ' List them with: calls --source import' : ''),
       );
+    if (event.type === 'tunnel-url-changed') tunnelMoves.push(event.previous);
     const line = tunnelLine(event);
     if (line) write(line);
     // Linked actions follow the tunnel inside the core; this says what happened to each.
@@ -298,6 +313,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     // Failures are printed by the status line; the local server keeps serving either way.
     const opened = await core.api.openTunnel();
     if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${inCliWords(opened)}`);
+    // Actions under the tunnel's previous URL are told by the follow lines, re-pointed or to re-point.
+    (await staleLinks((webhookUrl) => !tunnelMoves.some((previous) => isUnder(webhookUrl, previous)))).forEach(write);
   }
 
   await stopRequested;

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { StaleAction } from '../contract/api';
+import { serveNamed } from '../contract/words';
+import { runningServes, samePath } from '../core';
+
+/**
+ * Said when `serve` starts on a project another running companion (on the same data folder)
+ * already answers from: both answer, but `here` and the commands that go through the serve
+ * answering from the project refuse while both run, which one is meant not being guessed.
+ */
+export function sharedProjectLines(dataDir: string, projectDir: string | null): string[] {
+  if (projectDir === null) return [];
+  const others = runningServes(dataDir).filter(
+    (serve) => serve.pid !== process.pid && serve.projectDir !== null && samePath(serve.projectDir, projectDir),
+  );
+  if (others.length === 0) return [];
+  const named = others.map((serve) => serveNamed({ mode: serve.mode, baseUrl: serve.webhookBaseUrl })).join(' and ');
+  return [
+    `  Also here:    ${named} already answers from this project's files. While both run, "webhook_url: here"`,
+    '                (actions plan, apply) and send or replay without --target refuse, not guessing which one is',
+    '                meant: stop one of them.',
+  ];
+}
+
+/**
+ * One line per linked action whose webhook_url no longer reaches this companion (a restart on
+ * another port, say), as the page's banner warns, with the command that re-points it: `actions
+ * apply` when the project's file for it says `webhook_url: here`, else `actions update --here`.
+ */
+export function staleLinkLines(stale: readonly StaleAction[], projectDir: string | null, activeProfile: string): string[] {
+  return stale.map((link) => {
+    const profile = link.profile === activeProfile ? '' : ` --profile ${link.profile}`;
+    const command =
+      projectDir !== null && fileSaysHere(projectDir, link.action, link.profile)
+        ? `"flowent-companion actions apply${profile}" (its file says webhook_url: here)`
+        : `"flowent-companion actions update ${link.action} --here${profile}"`;
+    return `Flowent: ${link.action} (${link.profile}) still points at ${link.webhookUrl}, which no longer reaches this companion: ${command} re-points it.`;
+  });
+}
+
+/** Whether `actions/<action>.yaml` gives `here` as the profile's webhook_url, one for every profile or its own. */
+function fileSaysHere(projectDir: string, action: string, profile: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(projectDir, 'actions', `${action}.yaml`), 'utf8');
+  } catch {
+    return false;
+  }
+  // Only a file that holds "here" at all is parsed: the parser is loaded for it alone.
+  if (!/\bhere\b/.test(text)) return false;
+  try {
+    const { parse } = createRequire(__filename)('yaml') as typeof import('yaml');
+    const url = (parse(text) as { webhook_url?: unknown } | null)?.webhook_url;
+    return url === 'here' || (typeof url === 'object' && url !== null && (url as Record<string, unknown>)[profile] === 'here');
+  } catch {
+    return false;
+  }
+}
