@@ -5,7 +5,8 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
 import { counted } from '../contract/words';
-import { withCore } from './open-core';
+import { initHereLines } from './init-here-lines';
+import { dataDirOf, withCore } from './open-core';
 
 export const INIT_HELP = `Usage: flowent-companion init [options]
 
@@ -77,6 +78,8 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
       }
       pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
       out(`${counted(pulled.value.written.length, 'action')} from Flowent (profile ${account.activeProfile}).`);
+      const linked = (await api.getAccount()).links;
+      initHereLines(dataDirOf(values['data-dir'], io), created.value, pulled.value.written, linked, account.activeProfile).forEach(out);
       return 0;
     },
     // A new project may name a new data folder too: init makes it.

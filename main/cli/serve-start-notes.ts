@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { StaleAction } from '../contract/api';
 import { serveNamed } from '../contract/words';
 import { runningServes, samePath } from '../core';
+import { fileSaysHere } from './action-file-here';
 
 /**
  * Said when `serve` starts on a project another running companion (on the same data folder)
@@ -38,23 +36,4 @@ export function staleLinkLines(stale: readonly StaleAction[], projectDir: string
         : `"flowent-companion actions update ${link.action} --here${profile}"`;
     return `Flowent: ${link.action} (${link.profile}) still points at ${link.webhookUrl}, which no longer reaches this companion: ${command} re-points it.`;
   });
-}
-
-/** Whether `actions/<action>.yaml` gives `here` as the profile's webhook_url, one for every profile or its own. */
-function fileSaysHere(projectDir: string, action: string, profile: string): boolean {
-  let text: string;
-  try {
-    text = readFileSync(join(projectDir, 'actions', `${action}.yaml`), 'utf8');
-  } catch {
-    return false;
-  }
-  // Only a file that holds "here" at all is parsed: the parser is loaded for it alone.
-  if (!/\bhere\b/.test(text)) return false;
-  try {
-    const { parse } = createRequire(__filename)('yaml') as typeof import('yaml');
-    const url = (parse(text) as { webhook_url?: unknown } | null)?.webhook_url;
-    return url === 'here' || (typeof url === 'object' && url !== null && (url as Record<string, unknown>)[profile] === 'here');
-  } catch {
-    return false;
-  }
 }

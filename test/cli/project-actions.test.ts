@@ -126,10 +126,12 @@ name: send_email
 description: Send
 json_schema:
   type: object
-webhook_url:
-  default: here
+webhook_url: here
 `);
-    expect(read('actions/lookup_order.yaml')).toContain(`  default: ${companion.baseUrl}/actions/lookup_order\n`);
+    // One URL, as Flowent has it: only one profile is known.
+    expect(read('actions/lookup_order.yaml')).toContain(`\nwebhook_url: ${companion.baseUrl}/actions/lookup_order\n`);
+    // The serve answering from this project is what here means: no note.
+    expect(init.stdout).not.toContain('says webhook_url: here');
     expect(await cli(['actions', 'plan'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Nothing to do') });
   });
 });

@@ -84,7 +84,7 @@ export function webhookUrlFor(action: ActionFile, profile: string): string | nul
 /** A new action file, as `pull` and `init` write it. */
 export function newActionFileText(
   action: { name: string; description: string; json_schema: Record<string, unknown> },
-  webhookUrl: Record<string, string>,
+  webhookUrl: ActionFile['webhookUrl'],
 ): string {
   return newYamlText([schemaLine('action')], {
     version: PROJECT_FORMAT_VERSION,

@@ -88,7 +88,8 @@ export class ProjectActions {
             json_schema: action.json_schema,
             webhook_url: withProfileUrl(existing.webhookUrl, profile, url, profiles),
           })
-        : newActionFileText(action, { [profile]: url });
+        : // One URL, as Flowent has it, unless other profiles are known: written as one, it would be theirs too.
+          newActionFileText(action, profiles.every((name) => name === profile) ? url : { [profile]: url });
       if (text === null) outcome.unchanged.push(file);
       else {
         writeFileAtomically(join(this.deps.dir, file), text);
