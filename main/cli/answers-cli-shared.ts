@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { isActionName } from '../contract/api';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -43,32 +43,67 @@ export function describeTarget(target: Target): string {
 }
 
 /**
- * Said after `mocks`/`targets` changed (or listed) the history folder's answers while a serve
- * (or the desktop app) answers from a project's files instead, so the change does not reach it
- * (or the list is not what it answers): one
- * running on this data folder with a project (whatever folder the command ran in), or serve
- * started in this folder.
+ * The project whose answer files `mocks` and `targets` work on: flowent/ in the current folder,
+ * what `serve` run there answers from, read and written as the app's Answers dialog does; null
+ * elsewhere, where they work on the history folder's answers.
  */
-export function noteProjectAnswers(io: CliIo, dataDirFlag: string | undefined, did: 'changed' | 'listed' = 'changed'): void {
-  const note = (who: string, answers: string) =>
-    io.stderr.write(
-      did === 'changed'
-        ? `Note: this changed the history folder's answers; ${who} answers from ${answers} instead: edit the files there to change what it answers.\n`
-        : `Note: these are the history folder's answers; ${who} answers from ${answers} instead: its files say what each action gets.\n`,
-    );
-  // One note per project, naming every serve (and the desktop app) answering from it.
-  const projects: { dir: string; serves: ServeState[] }[] = [];
+export function answersProjectDir(io: CliIo): string | null {
+  return projectDirOf(undefined, io);
+}
+
+/** Opens the project's answers for a command that writes them: made if it was removed, as a first saved answer needs it. */
+export function writableAnswers(projectDir: string | null): { projectDir: string | null } {
+  if (projectDir !== null) mkdirSync(join(projectDir, 'answers'), { recursive: true });
+  return { projectDir };
+}
+
+/** Where a change went, after the line that says it: ` (in flowent/answers/send_email.yaml)`, nothing in the history folder. */
+export function writtenTo(projectDir: string | null, target: Target): string {
+  if (projectDir === null) return '';
+  const answers = `${basename(projectDir)}/answers`;
+  if (target.kind === 'all') return ` (in ${answers}/)`;
+  return ` (in ${answers}/${target.kind === 'action' ? `${target.action}.yaml` : '_default.yaml'})`;
+}
+
+/**
+ * Said after `mocks`/`targets` changed (or listed) the answers of `projectDir` (a project's
+ * files, or the history folder's with null) while a serve (or the desktop app) on this data
+ * folder answers from other ones, so the change does not reach it (or the list is not what it
+ * answers): one note per place it answers from, naming every companion answering from there.
+ */
+export function noteProjectAnswers(
+  io: CliIo,
+  dataDirFlag: string | undefined,
+  projectDir: string | null,
+  did: 'changed' | 'listed' = 'changed',
+): void {
+  const these = projectDir === null ? "the history folder's answers" : `the answers in ${join(projectDir, 'answers')}`;
+  const places: { dir: string | null; serves: ServeState[] }[] = [];
   for (const serve of runningServes(dataDirOf(dataDirFlag, io)).reverse()) {
-    if (serve.projectDir === null) continue;
-    const known = projects.find((project) => samePath(project.dir, serve.projectDir ?? ''));
+    const known = places.find((place) => samePlace(place.dir, serve.projectDir));
     if (known) known.serves.push(serve);
-    else projects.push({ dir: serve.projectDir, serves: [serve] });
+    else places.push({ dir: serve.projectDir, serves: [serve] });
   }
-  for (const project of projects) note(answering(project.serves), join(project.dir, 'answers'));
-  const dir = projectDirOf(undefined, io);
-  if (dir === null || projects.some((project) => samePath(project.dir, dir))) return;
-  const answers = join(dir, 'answers');
-  if (existsSync(answers)) note('serve run in this folder', answers);
+  for (const place of places) {
+    if (samePlace(place.dir, projectDir)) continue;
+    const answers = place.dir === null ? "the history folder's answers" : join(place.dir, 'answers');
+    const what =
+      did === 'listed'
+        ? place.dir === null
+          ? ''
+          : ': its files say what each action gets'
+        : place.dir === null
+          ? ': run the command outside a project folder to change those'
+          : `: edit the files there (or run the command in ${dirname(place.dir)}) to change what it answers`;
+    io.stderr.write(
+      `Note: ${did === 'changed' ? 'this changed' : 'these are'} ${these}; ${answering(place.serves)} answers from ${answers} instead${what}.\n`,
+    );
+  }
+}
+
+/** Two places answers come from: the same project folder, or both the history folder (null). */
+function samePlace(a: string | null, b: string | null): boolean {
+  return a === null || b === null ? a === b : samePath(a, b);
 }
 
 /** `the serve at <url> and <url>`, `the desktop app at <url>`, or both, the app first. */

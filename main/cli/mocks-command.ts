@@ -9,7 +9,15 @@ import {
   type StoredMock,
 } from '../contract/api';
 import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords, type MockOfFile } from '../core';
-import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
+import {
+  answersProjectDir,
+  describeTarget,
+  noteProjectAnswers,
+  parseTarget,
+  targetKey,
+  writableAnswers,
+  writtenTo,
+} from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -24,9 +32,10 @@ import { withLines } from '../contract/mock-placement';
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
 Answers, the mock half: edit the answers the companion gives when it does not forward a call
-to your handler ("flowent-companion targets" is the forwarding half). Stored in the history
-folder; a running "serve" uses a change at its next call, unless it answers from a project
-folder's files (then the command says so, naming them).
+to your handler ("flowent-companion targets" is the forwarding half). Run in a folder with
+flowent/, they read and write its answer files (flowent/answers/<action>.yaml), as the app's
+Answers dialog does; elsewhere, the history folder's answers. A running "serve" uses a change at
+its next call, unless it answers from other ones (then the command says so, naming them).
 
   mocks list [--json]                               Print the stored mocks (--json: "answeredBy" is
                                                     "mock", or "forward" when a saved target
@@ -54,7 +63,8 @@ folder's files (then the command says so, naming them).
                                                     imported
 
 With a project folder (flowent/, see "flowent-companion init"), "serve" answers from the files
-in flowent/answers/ instead of the history folder: edit them, or move answers with export/import.
+in flowent/answers/ instead of the history folder: edit them, or move answers with export/import
+(which work on the history folder's answers wherever they run).
 An answer file is a mock file with "version: 1" first, plus "mode: mock|forward" and
 "forward: <url>".
 
@@ -115,6 +125,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
   const refuse = (flag: string, used: unknown) => {
     if (used !== undefined) throw new UsageError(`${flag} does not apply to "mocks ${sub}".`);
   };
+  const project = answersProjectDir(io);
   switch (sub) {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
@@ -152,10 +163,10 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
               const forwarded = forwardingOf(settings, mock.action);
               if (forwarded !== null) err(forwardedNote(mock.action, forwarded));
             }
-          noteProjectAnswers(io, values['data-dir'], 'listed');
+          noteProjectAnswers(io, values['data-dir'], project, 'listed');
           return 0;
         },
-        READ_ONLY,
+        { ...READ_ONLY, projectDir: project },
       );
     case 'get': {
       refuse('--file', values.file);
@@ -196,7 +207,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
           return 0;
         },
-        READ_ONLY,
+        { ...READ_ONLY, projectDir: project },
       );
     }
     case 'set': {
@@ -210,62 +221,87 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         err(`flowent-companion mocks: ${fileProblemInWords(file, error, 'read')}`);
         return EXIT.usage;
       }
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
-        if (!stored.ok && stored.code === 'invalid-mock') {
-          err(`flowent-companion mocks: ${file} is not a valid mock:`);
-          for (const problem of stored.errors) err(problemLine(problem));
-          return exitCodeOf(stored);
-        }
-        if (!stored.ok) {
-          err(`flowent-companion mocks: ${inCliWords(stored)}`);
-          return exitCodeOf(stored);
-        }
-        out(`Stored the mock for ${describeTarget(target)}.`);
-        out(describeMock(stored.value));
-        await warnOfContract(api, stored.value, file, io);
-        // Stored, but not what answers while a saved target forwards the action: said as get and list say it.
-        const forwarded = forwardingOf(await api.getAnswerSettings(), targetKey(target));
-        if (forwarded !== null) err(forwardedNote(targetKey(target), forwarded));
-        noteProjectAnswers(io, values['data-dir']);
-        return 0;
-      });
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
+          if (!stored.ok && stored.code === 'invalid-mock') {
+            err(`flowent-companion mocks: ${file} is not a valid mock:`);
+            for (const problem of stored.errors) err(problemLine(problem));
+            return exitCodeOf(stored);
+          }
+          if (!stored.ok) {
+            err(`flowent-companion mocks: ${inCliWords(stored)}`);
+            return exitCodeOf(stored);
+          }
+          out(`Stored the mock for ${describeTarget(target)}${writtenTo(project, target)}.`);
+          out(describeMock(stored.value));
+          await warnOfContract(api, stored.value, file, io);
+          // Stored, but not what answers while a saved target forwards the action: said as get and list say it.
+          const forwarded = forwardingOf(await api.getAnswerSettings(), targetKey(target));
+          if (forwarded !== null) err(forwardedNote(targetKey(target), forwarded));
+          noteProjectAnswers(io, values['data-dir'], project);
+          return 0;
+        },
+        writableAnswers(project),
+      );
     }
     case 'clear': {
       refuse('--file', values.file);
       const target = parseTarget('mocks clear', positional, values, true);
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        if (target.kind === 'all') {
-          const cleared = await api.clearAllMocks();
-          if (cleared.ok) out(`Removed ${counted(cleared.value.cleared, 'mock')}.`);
-          noteProjectAnswers(io, values['data-dir']);
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          if (target.kind === 'all') {
+            const cleared = await api.clearAllMocks();
+            if (cleared.ok)
+              out(`Removed ${counted(cleared.value.cleared, 'mock')}${cleared.value.cleared > 0 ? writtenTo(project, target) : ''}.`);
+            noteProjectAnswers(io, values['data-dir'], project);
+            return 0;
+          }
+          const cleared = await api.clearMock(targetKey(target));
+          if (!cleared.ok) {
+            err(`flowent-companion mocks: ${inCliWords(cleared)}`);
+            return exitCodeOf(cleared);
+          }
+          out(
+            cleared.value.cleared
+              ? `Removed the mock for ${describeTarget(target)}${writtenTo(project, target)}.`
+              : `There was no mock for ${describeTarget(target)}.`,
+          );
+          noteProjectAnswers(io, values['data-dir'], project);
           return 0;
-        }
-        const cleared = await api.clearMock(targetKey(target));
-        if (!cleared.ok) {
-          err(`flowent-companion mocks: ${inCliWords(cleared)}`);
-          return exitCodeOf(cleared);
-        }
-        out(cleared.value.cleared ? `Removed the mock for ${describeTarget(target)}.` : `There was no mock for ${describeTarget(target)}.`);
-        noteProjectAnswers(io, values['data-dir']);
-        return 0;
-      });
+        },
+        writableAnswers(project),
+      );
     }
     case 'from-call': {
       const id = Number(positional);
       if (!positional || !/^\d+$/.test(positional) || id < 1)
         throw new UsageError('mocks from-call needs a call id, e.g. "mocks from-call 12" (see "flowent-companion calls").');
-      return withCore('mocks', values['data-dir'], io, async (api) => {
-        const made = await api.mockFromCall(id);
-        if (!made.ok) {
-          err(`flowent-companion mocks: ${inCliWords(made)}`);
-          return exitCodeOf(made);
-        }
-        out(`Call #${id}'s answer is now the mock for action ${made.value.action}.`);
-        await warnOfContract(api, made.value, `the mock made from call #${id}`, io);
-        noteProjectAnswers(io, values['data-dir']);
-        return 0;
-      });
+      return withCore(
+        'mocks',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const made = await api.mockFromCall(id);
+          if (!made.ok) {
+            err(`flowent-companion mocks: ${inCliWords(made)}`);
+            return exitCodeOf(made);
+          }
+          out(
+            `Call #${id}'s answer is now the mock for action ${made.value.action}${made.value.action === null ? '' : writtenTo(project, { kind: 'action', action: made.value.action })}.`,
+          );
+          await warnOfContract(api, made.value, `the mock made from call #${id}`, io);
+          noteProjectAnswers(io, values['data-dir'], project);
+          return 0;
+        },
+        writableAnswers(project),
+      );
     }
     case 'export':
     case 'import': {

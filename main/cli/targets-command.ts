@@ -1,5 +1,13 @@
 import { redactUrlCredentials, type AnswerMode } from '../contract/api';
-import { describeTarget, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
+import {
+  answersProjectDir,
+  describeTarget,
+  noteProjectAnswers,
+  parseTarget,
+  targetKey,
+  writableAnswers,
+  writtenTo,
+} from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
@@ -12,7 +20,9 @@ export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|cle
 Answers, the forwarding half: forward calls to your own handler instead of answering from a
 mock ("flowent-companion mocks" is the mock half). The original body bytes and headers go on
 unchanged (signatures stay valid); the handler's answer is relayed and checked against what
-Flowent expects.
+Flowent expects. Run in a folder with flowent/, they read and write its answer files
+(flowent/answers/<action>.yaml), as the app's Answers dialog does; elsewhere, the history
+folder's answers.
 
   targets list [--json]                        Print targets and modes
   targets set <action|--default> <url>         Forward there (sets the mode to forward);
@@ -58,6 +68,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   // With --default the one positional after the subcommand is the value, not an action.
   const [action, value, ...extra] = values.default || values.all ? [undefined, ...rest] : rest;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
+  const project = answersProjectDir(io);
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
@@ -80,24 +91,30 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
             );
           }
           if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
-          noteProjectAnswers(io, values['data-dir'], 'listed');
+          noteProjectAnswers(io, values['data-dir'], project, 'listed');
           return 0;
         },
-        { readOnly: true },
+        { readOnly: true, projectDir: project },
       );
     case 'set': {
       const target = parseTarget('targets set', action, values, false);
       if (value === undefined) throw new UsageError('targets set needs a URL, e.g. http://localhost:8000/actions/{action_name}.');
-      return withCore('targets', values['data-dir'], io, async (api) => {
-        const set = await api.setForwardTarget(targetKey(target), value);
-        if (!set.ok) {
-          err(`flowent-companion targets: ${inCliWords(set)}`);
-          return exitCodeOf(set);
-        }
-        out(`Calls for ${describeTarget(target)} are forwarded to ${redactUrlCredentials(value)}.`);
-        noteProjectAnswers(io, values['data-dir']);
-        return 0;
-      });
+      return withCore(
+        'targets',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const set = await api.setForwardTarget(targetKey(target), value);
+          if (!set.ok) {
+            err(`flowent-companion targets: ${inCliWords(set)}`);
+            return exitCodeOf(set);
+          }
+          out(`Calls for ${describeTarget(target)} are forwarded to ${redactUrlCredentials(value)}${writtenTo(project, target)}.`);
+          noteProjectAnswers(io, values['data-dir'], project);
+          return 0;
+        },
+        writableAnswers(project),
+      );
     }
     case 'mode': {
       const target = parseTarget('targets mode', action, values, false);
@@ -105,32 +122,44 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         throw new UsageError(
           `targets mode needs ${MODE_NAMES.slice(0, -1).join(', ')} or ${MODE_NAMES.at(-1)}, not ${value === undefined ? 'nothing' : `"${value}"`}.`,
         );
-      return withCore('targets', values['data-dir'], io, async (api) => {
-        const set = await api.setAnswerMode(targetKey(target), MODES[value] ?? null);
-        if (!set.ok) {
-          err(`flowent-companion targets: ${inCliWords(set)}`);
-          return exitCodeOf(set);
-        }
-        out(`${describeTarget(target)}: mode ${value}.`);
-        noteProjectAnswers(io, values['data-dir']);
-        return 0;
-      });
+      return withCore(
+        'targets',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const set = await api.setAnswerMode(targetKey(target), MODES[value] ?? null);
+          if (!set.ok) {
+            err(`flowent-companion targets: ${inCliWords(set)}`);
+            return exitCodeOf(set);
+          }
+          out(`${describeTarget(target)}: mode ${value}${writtenTo(project, target)}.`);
+          noteProjectAnswers(io, values['data-dir'], project);
+          return 0;
+        },
+        writableAnswers(project),
+      );
     }
     case 'clear': {
       if (value !== undefined) throw new UsageError(`unexpected argument "${value}".`);
       const target = parseTarget('targets clear', action, values, true);
-      return withCore('targets', values['data-dir'], io, async (api) => {
-        const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
-        if (!cleared.ok) {
-          err(`flowent-companion targets: ${inCliWords(cleared)}`);
-          return exitCodeOf(cleared);
-        }
-        out(
-          `Cleared ${typeof cleared.value.cleared === 'number' ? counted(cleared.value.cleared, 'setting') : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}.`,
-        );
-        noteProjectAnswers(io, values['data-dir']);
-        return 0;
-      });
+      return withCore(
+        'targets',
+        values['data-dir'],
+        io,
+        async (api) => {
+          const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
+          if (!cleared.ok) {
+            err(`flowent-companion targets: ${inCliWords(cleared)}`);
+            return exitCodeOf(cleared);
+          }
+          out(
+            `Cleared ${typeof cleared.value.cleared === 'number' ? counted(cleared.value.cleared, 'setting') : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}${cleared.value.cleared ? writtenTo(project, target) : ''}.`,
+          );
+          noteProjectAnswers(io, values['data-dir'], project);
+          return 0;
+        },
+        writableAnswers(project),
+      );
     }
     case undefined:
       throw new UsageError(`targets needs a subcommand: ${SUBCOMMANDS.join(', ')}.`);

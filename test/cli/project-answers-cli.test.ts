@@ -270,44 +270,43 @@ describe('replay and send in a project folder whose deciding answer file has a m
 });
 
 describe('mocks and targets in a project folder', () => {
-  it('say that what they stored is the history folder’s, not what serve answers from there', async () => {
+  it('write its answer files, as the Answers dialog does, and leave the history folder’s as they were', async () => {
     const root = tempDir('fc-project-');
-    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+    const answers = join(root, 'flowent', 'answers');
+    mkdirSync(answers, { recursive: true });
     writeFileSync(join(root, 'mock.yaml'), 'body: {result: "hi", error: ""}\n');
     const data = tempDir();
     const run = (args: string[], cwd = root) => runInProcess([...args, '--data-dir', data], { env: {}, cwd });
-    const note = `serve run in this folder answers from ${join(root, 'flowent', 'answers')}`;
-    for (const args of [
-      ['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'],
-      ['targets', 'mode', 'lookup_order', 'mock'],
-      ['mocks', 'set', 'lookup_order', '--file', join(root, 'mock.yaml')],
-      ['mocks', 'clear', 'lookup_order'],
-      ['targets', 'clear', 'lookup_order'],
-    ]) {
+    const file = () => readFileSync(join(answers, 'lookup_order.yaml'), 'utf8');
+    const steps: [string[], string, (text: string) => void][] = [
+      [
+        ['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'],
+        'Calls for action lookup_order are forwarded to http://localhost:8000/actions/{action_name} (in flowent/answers/lookup_order.yaml).\n',
+        (text) => expect(text).toContain('mode: forward\nforward: http://localhost:8000/actions/{action_name}\n'),
+      ],
+      [
+        ['targets', 'mode', 'lookup_order', 'mock'],
+        'action lookup_order: mode mock (in flowent/answers/lookup_order.yaml).\n',
+        (text) => expect(text).toContain('mode: mock\n'),
+      ],
+      [['mocks', 'clear', 'lookup_order'], 'There was no mock for action lookup_order.\n', (text) => expect(text).not.toContain('body:')],
+      [
+        ['targets', 'clear', 'lookup_order'],
+        'Cleared the setting for action lookup_order (in flowent/answers/lookup_order.yaml).\n',
+        (text) => expect(text).not.toContain('mode:'),
+      ],
+    ];
+    for (const [args, stdout, check] of steps) {
       const done = await run(args);
-      expect(done.code, args.join(' ')).toBe(0);
-      expect(done.stderr, args.join(' ')).toContain(note);
+      expect(done, args.join(' ')).toMatchObject({ code: 0, stdout, stderr: '' });
+      check(file());
     }
-    const elsewhere = await run(['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'], data);
-    expect(elsewhere).toMatchObject({ code: 0, stderr: '' });
-  });
-
-  it('say that what they list is the history folder’s, not what serve answers from there', async () => {
-    const root = tempDir('fc-project-');
-    mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
-    const data = tempDir();
-    const run = (args: string[], cwd = root) => runInProcess([...args, '--data-dir', data], { env: {}, cwd });
-    // A history to list (a read-only command on an empty folder says there is none).
-    expect((await run(['targets', 'set', 'lookup_order', 'http://localhost:8000/actions/{action_name}'], data)).code).toBe(0);
-    const listed = `Note: these are the history folder's answers; serve run in this folder answers from ${join(root, 'flowent', 'answers')} instead`;
-    for (const args of [
-      ['targets', 'list'],
-      ['mocks', 'list'],
-    ]) {
-      const done = await run(args);
-      expect(done.code, args.join(' ')).toBe(0);
-      expect(done.stderr, args.join(' ')).toContain(listed);
-      expect((await run(args, data)).stderr, args.join(' ')).not.toContain('Note:');
-    }
+    const mocked = await run(['mocks', 'set', 'lookup_order', '--file', join(root, 'mock.yaml')]);
+    expect(mocked).toMatchObject({ code: 0, stderr: '' });
+    expect(mocked.stdout).toContain('Stored the mock for action lookup_order (in flowent/answers/lookup_order.yaml).\n');
+    expect(file()).toContain('result: hi');
+    expect((await run(['mocks', 'list'])).stdout).toContain('lookup_order');
+    // Run elsewhere, they work on the history folder's answers, which hold none of it.
+    expect(await run(['mocks', 'list'], data)).toMatchObject({ code: 0, stdout: '' });
   });
 });
