@@ -33,7 +33,7 @@ it('pull writes the password as *** with a note naming the file; plan and apply 
   expect(pulled.code, pulled.stderr).toBe(0);
   expect(pulled.stdout).toBe('Wrote actions/send_email.yaml.\n');
   expect(pulled.stderr).toContain('actions/send_email.yaml: the password in its webhook_url is written as ***');
-  expect(readFileSync(file, 'utf8')).toContain(`default: ${PULLED}\n`);
+  expect(readFileSync(file, 'utf8')).toContain(`\nwebhook_url: ${PULLED}\n`);
 
   const plan = await actions('plan');
   expect(plan.code, plan.stdout + plan.stderr).toBe(0);
