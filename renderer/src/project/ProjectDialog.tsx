@@ -1,17 +1,27 @@
 import { useEffect } from 'react';
-import { actionStateWords, type ActionPlan, type ApplyOutcome, type PlannedAction } from '../../../main/contract/api';
-import { applyStopped } from '../../../main/contract/words';
+import {
+  actionStateWords,
+  type ActionPlan,
+  type ApplyOutcome,
+  type PlannedAction,
+  type ProjectProblem,
+  type ProjectState,
+  type PullOutcome,
+  REDACTED_CREDENTIAL,
+} from '../../../main/contract/api';
+import { applyStopped, counted } from '../../../main/contract/words';
+import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { inPageWords } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
-import { applyProject, loadProject, planProject } from './project-actions';
+import { applyProject, loadProject, planProject, pullProject } from './project-actions';
 import { useProjectStore } from './project-store';
 
 const CHANGE_WORDS: Record<PlannedAction['change'], string> = { create: 'create', update: 'update', delete: 'delete', none: 'no change' };
 
 /** The open project folder: its files' mistakes, each action's state against Flowent, and Plan / Apply. */
 export function ProjectDialog() {
-  const { project, plan, planStale, applied, prune, busy, error } = useProjectStore();
+  const { project, plan, planStale, applied, pulled, prune, busy, error, blocking } = useProjectStore();
   useEffect(() => {
     void loadProject();
   }, []);
@@ -31,46 +41,138 @@ export function ProjectDialog() {
             Folder <code data-testid="project-dir">{project.dir}</code>: calls are answered from its <code>answers/</code> files, and its{' '}
             <code>actions/</code> files are what Plan compares with Flowent.
           </p>
-          {project.problems.length > 0 && (
-            <section aria-label="Mistakes in the files" className="project-problems">
-              <h3>Files with mistakes</h3>
-              <ul>
-                {project.problems.map((problem, index) => (
-                  <li key={index}>
-                    <code>
-                      {problem.file}
-                      {problem.line !== null ? `:${problem.line}` : ''}
-                    </code>{' '}
-                    {problem.message}{' '}
-                    {project.stale.includes(problem.file) ? '(its last good version keeps answering)' : '(not used until fixed)'}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <ProblemList project={project} />
           <div className="row project-commands">
-            <button type="button" onClick={() => void planProject()} disabled={busy !== null}>
+            <BusyButton busy={busy !== null} onClick={() => void planProject()}>
               {busy === 'plan' ? 'Planning…' : 'Plan'}
-            </button>
-            <button type="button" onClick={() => void applyProject()} disabled={busy !== null || !plan?.pending || planStale}>
+            </BusyButton>
+            <BusyButton busy={busy !== null} onClick={() => void applyProject()} disabled={!plan?.pending || planStale}>
               {busy === 'apply' ? 'Applying…' : 'Apply'}
-            </button>
+            </BusyButton>
+            {/* After a plan, as Apply: the plan's diff shows what the files would get. */}
+            <BusyButton
+              busy={busy !== null}
+              onClick={() => void pullProject()}
+              disabled={!plan || planStale}
+              title={!plan || planStale ? 'Plan first: the plan shows what Pull would write into the files' : undefined}
+            >
+              {busy === 'pull' ? 'Pulling…' : 'Pull'}
+            </BusyButton>
             <label className="inline-field">
               <input type="checkbox" checked={prune} onChange={(e) => useProjectStore.setState({ prune: e.target.checked, plan: null })} />
               Delete actions on Flowent that have no file (prune)
             </label>
           </div>
+          {blocking && <BlockingView blocking={blocking} listed={project.problems} />}
           {error && (
             <p role="alert" className="project-error">
               {error}
             </p>
           )}
           {applied && <AppliedView applied={applied} />}
+          {pulled && <PulledView pulled={pulled} />}
           {planStale && <p className="muted">The files changed since this plan: Plan again before applying.</p>}
           {plan && <PlanView plan={plan} />}
         </>
       )}
     </Dialog>
+  );
+}
+
+/** Where a mistake is, as the command line names it: the file and its line. */
+function ProblemPlace({ problem }: { problem: ProjectProblem }) {
+  return (
+    <code>
+      {problem.file}
+      {problem.line !== null ? `:${problem.line}` : ''}
+    </code>
+  );
+}
+
+/** A mistake under actions/ stops Plan, Apply and Pull; one under answers/ stops only its own file's answers. */
+const blocksPlan = (problem: ProjectProblem) => problem.file.startsWith('actions/');
+
+function ProblemList({ project }: { project: ProjectState }) {
+  if (project.problems.length === 0) return null;
+  return (
+    <section aria-label="Mistakes in the files" className="project-problems">
+      <h3>Files with mistakes</h3>
+      <ul>
+        {project.problems.map((problem, index) => (
+          <li key={index}>
+            <ProblemPlace problem={problem} /> {problem.message}{' '}
+            {blocksPlan(problem)
+              ? '(Plan waits until it is fixed)'
+              : project.stale.includes(problem.file)
+                ? '(its last good version keeps answering)'
+                : '(not used until fixed)'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The mistakes that stopped Plan (Apply, Pull) said once: by count when the list above shows
+ * them, listed here only those it does not show yet (it is read again as files change).
+ */
+function BlockingView({ blocking, listed }: { blocking: ProjectProblem[]; listed: ProjectProblem[] }) {
+  const shown = (problem: ProjectProblem) =>
+    listed.some((other) => other.file === problem.file && other.line === problem.line && other.message === problem.message);
+  const unlisted = blocking.filter((problem) => !shown(problem));
+  const mistakes = counted(blocking.length, 'mistake');
+  return (
+    <div role="alert" className="project-error" data-testid="plan-blocked">
+      <p>
+        Plan needs the files under actions/ fixed first ({mistakes}
+        {unlisted.length === 0 ? ', marked "Plan waits until it is fixed" above' : ''}). Mistakes under answers/ do not stop it.
+      </p>
+      {unlisted.length > 0 && (
+        <ul>
+          {unlisted.map((problem, index) => (
+            <li key={index}>
+              <ProblemPlace problem={problem} /> {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** What Pull wrote, in the command line's words. */
+function PulledView({ pulled }: { pulled: PullOutcome }) {
+  const { written, removed, perProfile, credentialsLeftOut } = pulled;
+  return (
+    <section aria-label="Pulled" className="project-applied">
+      {written.length + removed.length === 0 ? (
+        <p>Nothing to write: every action Flowent has matches its file.</p>
+      ) : (
+        <>
+          {written.map((file) => (
+            <p key={file}>
+              Wrote <code>{file}</code>
+              {perProfile.includes(file)
+                ? ': its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file’s).'
+                : '.'}
+            </p>
+          ))}
+          {removed.map((file) => (
+            <p key={file}>
+              Removed <code>{file}</code>.
+            </p>
+          ))}
+        </>
+      )}
+      {credentialsLeftOut.map((file) => (
+        <p key={file} className="muted">
+          <code>{file}</code>: the password in its webhook_url is written as {REDACTED_CREDENTIAL} (action files are meant for git); Flowent
+          keeps the URL with it, and Apply leaves it as it is while the file says the same URL but for the password.
+        </p>
+      ))}
+      <p className="muted">Plan again to compare the files with Flowent now.</p>
+    </section>
   );
 }
 

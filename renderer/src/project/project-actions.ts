@@ -1,4 +1,4 @@
-import type { ProjectState } from '../../../main/contract/api';
+import type { ApiFailure, ProjectState } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
 import { reportError } from '../page/ui-actions';
@@ -24,13 +24,23 @@ export function projectChanged(project: ProjectState): void {
   }));
 }
 
+/**
+ * A refusal as the dialog shows it: mistakes in the action files go with the files' list (as a
+ * list, not the command line's lines run together in one paragraph); any other in the page's words.
+ */
+function refusal(failure: ApiFailure): { error: string | null; blocking: ProjectState['problems'] | null } {
+  return failure.code === 'project-invalid' ? { error: null, blocking: failure.problems } : { error: inPageWords(failure), blocking: null };
+}
+
+const NOTHING_REFUSED = { error: null, blocking: null };
+
 export async function planProject(): Promise<void> {
   const bridge = currentBridge();
   if (!bridge) return;
-  useProjectStore.setState({ busy: 'plan', error: null, applied: null });
+  useProjectStore.setState({ busy: 'plan', ...NOTHING_REFUSED, applied: null, pulled: null });
   try {
     const planned = await bridge.planActions(useProjectStore.getState().prune);
-    useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, error: inPageWords(planned) });
+    useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, ...refusal(planned) });
   } catch (error) {
     reportError('Could not plan', error);
   } finally {
@@ -42,17 +52,36 @@ export async function planProject(): Promise<void> {
 export async function applyProject(): Promise<void> {
   const bridge = currentBridge();
   if (!bridge) return;
-  useProjectStore.setState({ busy: 'apply', error: null });
+  useProjectStore.setState({ busy: 'apply', ...NOTHING_REFUSED, pulled: null });
   try {
     const applied = await bridge.applyActions(useProjectStore.getState().prune);
     if (!applied.ok) {
-      useProjectStore.setState({ error: inPageWords(applied) });
+      useProjectStore.setState(refusal(applied));
       return;
     }
     const again = await bridge.planActions(useProjectStore.getState().prune);
     useProjectStore.setState({ applied: applied.value, plan: again.ok ? again.value : applied.value.plan, planStale: false });
   } catch (error) {
     reportError('Could not apply', error);
+  } finally {
+    useProjectStore.setState({ busy: null });
+  }
+}
+
+/**
+ * Writes Flowent's actions into the files (never prune: the dialog's prune is Apply's, deleting
+ * on Flowent). The plan shown is dropped, not made again: the files' change is reported after
+ * the pull returns, and would mark a plan made meanwhile as stale.
+ */
+export async function pullProject(): Promise<void> {
+  const bridge = currentBridge();
+  if (!bridge) return;
+  useProjectStore.setState({ busy: 'pull', ...NOTHING_REFUSED, applied: null, pulled: null });
+  try {
+    const pulled = await bridge.pullActions(false);
+    useProjectStore.setState(pulled.ok ? { pulled: pulled.value, plan: null, planStale: false } : refusal(pulled));
+  } catch (error) {
+    reportError('Could not pull', error);
   } finally {
     useProjectStore.setState({ busy: null });
   }

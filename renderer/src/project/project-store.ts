@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActionPlan, ApplyOutcome, ProjectState } from '../../../main/contract/api';
+import type { ActionPlan, ApplyOutcome, ProjectProblem, ProjectState, PullOutcome } from '../../../main/contract/api';
 import { onReset } from '../page/stores';
 
 export interface ProjectViewState {
@@ -9,9 +9,12 @@ export interface ProjectViewState {
   /** The files changed since the plan was made: it may no longer be what Apply would do. */
   planStale: boolean;
   applied: ApplyOutcome | null;
+  pulled: PullOutcome | null;
   prune: boolean;
-  busy: 'plan' | 'apply' | null;
+  busy: 'plan' | 'apply' | 'pull' | null;
   error: string | null;
+  /** The mistakes under actions/ that stopped the last Plan, Apply or Pull: shown with the files' list, not as a paragraph. */
+  blocking: ProjectProblem[] | null;
 }
 
 const initial = (): ProjectViewState => ({
@@ -19,9 +22,11 @@ const initial = (): ProjectViewState => ({
   plan: null,
   planStale: false,
   applied: null,
+  pulled: null,
   prune: false,
   busy: null,
   error: null,
+  blocking: null,
 });
 
 export const useProjectStore = create<ProjectViewState>()(initial);

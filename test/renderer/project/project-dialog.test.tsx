@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useCompanion, valueOf, type Companion } from '../harness/companion';
+import { API_TOKEN, gatewayOptions, useGateway } from '../harness/gateway';
+import { renderApp } from '../harness/render';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+// The Project dialog over a real core and the Gateway stand-in: what stops Plan, and Pull.
+const gateway = useGateway();
+const companion = useCompanion();
+
+const MAKE_NOTE = `version: 1
+description: Make a note
+json_schema: {type: object}
+webhook_url: https://example.com/hooks/make_note
+`;
+
+/** A companion with a project folder holding `files` (paths under flowent/), its account on the Gateway. */
+async function withProject(files: Record<string, string>): Promise<{ c: Companion; dir: string }> {
+  const root = makeTempDir('fc-project-dialog-');
+  onTestFinished(() => root.remove());
+  const dir = join(root.path, 'flowent');
+  mkdirSync(join(dir, 'actions'), { recursive: true });
+  mkdirSync(join(dir, 'answers'));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  const reach = gatewayOptions(gateway());
+  const c = await companion.restart({ ...reach, core: { ...reach.core, projectDir: dir } });
+  valueOf(await c.api.setFlowentApiToken('default', API_TOKEN));
+  return { c, dir };
+}
+
+async function openProject(c: Companion) {
+  const view = renderApp(c.bridge);
+  await view.user.click(await screen.findByRole('button', { name: 'Project' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Project' });
+  await within(dialog).findByTestId('project-dir');
+  return { ...view, dialog };
+}
+
+describe('the Project dialog', () => {
+  it('says once which mistakes stop Plan, by the list of the files, not as a second run-on paragraph', async () => {
+    const { c } = await withProject({
+      'actions/broken.yaml': 'version: 1\ndescription: ""\njson_schema: {type: object}\nwebhook_url: notaurl\n',
+      'answers/make_note.yaml': 'version: 1\nstatus: "abc"\n',
+    });
+    const { dialog, user } = await openProject(c);
+    const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
+    const items = () => [...list.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    await waitFor(() => expect(items().length).toBe(3));
+    // Which of them stop Plan is said before Plan is pressed.
+    expect(
+      items()
+        .filter((item) => item.startsWith('actions/'))
+        .every((item) => item.endsWith('(Plan waits until it is fixed)')),
+    ).toBe(true);
+    expect(items().find((item) => item.startsWith('answers/'))).toMatch(/\(not used until fixed\)$/);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
+    const blocked = await within(dialog).findByTestId('plan-blocked');
+    expect(blocked.textContent).toBe(
+      'Plan needs the files under actions/ fixed first (2 mistakes, marked "Plan waits until it is fixed" above). Mistakes under answers/ do not stop it.',
+    );
+    // Each mistake's words are on the screen once: in the list.
+    for (const item of items()) expect(dialog.textContent?.split(item.split(' (')[0]!).length).toBe(2);
+  });
+
+  it('pulls an action only on Flowent into its file, saying what it wrote, as the plan offered', async () => {
+    const { c, dir } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
+    gateway().storeAction({
+      name: 'make_note',
+      description: 'Make a note',
+      json_schema: { type: 'object' },
+      webhook_url: 'https://example.com/hooks/make_note',
+    });
+    gateway().storeAction({
+      name: 'only_remote',
+      description: 'Only on Flowent',
+      json_schema: { type: 'object' },
+      webhook_url: 'https://example.com/hooks/only_remote',
+    });
+    const { dialog, user } = await openProject(c);
+    const pull = within(dialog).getByRole('button', { name: 'Pull' });
+    // The plan shows first what Pull writes.
+    expect(pull.hasAttribute('disabled')).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('plan-summary').textContent).toBe(
+        'Nothing to apply. Actions only on Flowent are left alone: Pull writes their files; Apply with prune deletes them.',
+      ),
+    );
+    expect(pull.hasAttribute('disabled')).toBe(false);
+
+    const release = c.bridge.holdNext('pullActions', 'answer');
+    await user.click(pull);
+    // Busy, not disabled: the focus stays on the button pressed, and a second press does nothing.
+    await waitFor(() => expect(pull.getAttribute('aria-disabled')).toBe('true'));
+    expect(pull.textContent).toBe('Pulling…');
+    expect(document.activeElement).toBe(pull);
+    await user.click(pull);
+    release();
+    const pulled = await within(dialog).findByRole('region', { name: 'Pulled' });
+    expect(pulled.textContent).toBe('Wrote actions/only_remote.yaml.Plan again to compare the files with Flowent now.');
+    expect(c.bridge.callsTo('pullActions')).toEqual([[false]]);
+    expect(readFileSync(join(dir, 'actions', 'only_remote.yaml'), 'utf8')).toContain('description: Only on Flowent');
+    expect(existsSync(join(dir, 'actions', 'make_note.yaml'))).toBe(true);
+    expect(pull.getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('keeps Plan focusable while it runs', async () => {
+    const { c } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
+    const { dialog, user } = await openProject(c);
+    const plan = within(dialog).getByRole('button', { name: 'Plan' });
+    const release = c.bridge.holdNext('planActions', 'answer');
+    await user.click(plan);
+    await waitFor(() => expect(plan.getAttribute('aria-disabled')).toBe('true'));
+    expect(plan.hasAttribute('disabled')).toBe(false);
+    expect(document.activeElement).toBe(plan);
+    release();
+    await within(dialog).findByTestId('plan-summary');
+    expect(c.bridge.callsTo('planActions').length).toBe(1);
+  });
+});
