@@ -5,6 +5,7 @@ import { formatDateTime } from '../shared/format';
 import { checkCallParameters, type ParameterCheckOutcome } from './account-registry';
 import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
+import { useProjectStore } from '../project/project-store';
 
 /**
  * Whether the call's parameters fit its action's JSON Schema: the project's action file, the one
@@ -63,6 +64,10 @@ function ParameterOutcome({
   action: string;
   openSimulator: () => void;
 }) {
+  // With a project open its action file is where the schema belongs, not Flowent's listing.
+  const project = useProjectStore((s) => s.project);
+  const projectOpen = project?.dir != null;
+  const projectBroken = project?.problems.some((problem) => problem.file === actionFile(action)) ?? false;
   switch (outcome.status) {
     case 'checked':
       return outcome.problems.length === 0 ? (
@@ -81,7 +86,9 @@ function ParameterOutcome({
         </>
       );
     case 'no-schema':
-      return outcome.flowentAccount ? (
+      return projectOpen ? (
+        <ProjectFileMissing action={action} broken={projectBroken} />
+      ) : outcome.flowentAccount ? (
         <span className="muted">
           no schema cached for {action}: open{' '}
           <button
@@ -125,4 +132,26 @@ function ParameterOutcome({
       return never;
     }
   }
+}
+
+const actionFile = (action: string) => `actions/${action}.yaml`;
+
+/** No schema in a project: the project's file for the action would hold it; how it gets there. */
+function ProjectFileMissing({ action, broken }: { action: string; broken: boolean }) {
+  const openProject = (
+    <button type="button" className="link-button" onClick={() => openPanel('project')}>
+      {broken ? 'Project' : 'Project → Pull'}
+    </button>
+  );
+  return broken ? (
+    <span className="muted">
+      no schema known for {action}: the project&apos;s <code>{actionFile(action)}</code> has a mistake (see {openProject}); once it is
+      fixed, its json_schema checks the parameters.
+    </span>
+  ) : (
+    <span className="muted">
+      no schema known for {action}: the project has no <code>{actionFile(action)}</code>. Add one (version, description, json_schema,
+      webhook_url) to check the parameters against its json_schema; for an action on Flowent, {openProject} writes it.
+    </span>
+  );
 }

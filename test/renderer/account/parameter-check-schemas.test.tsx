@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 // The details' parameter check with no schema from Flowent: the simulator's schema checks the
 // call (and is named), and with no schema at all the note says what would give one.
@@ -48,5 +51,36 @@ describe('the parameter check without a schema from Flowent', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
     // Opened on the call's action, where its schema is defined.
     await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Action' }) as HTMLInputElement).value).toBe('send_email'));
+  });
+
+  it('with a project open, names the project file that would hold the schema and how it gets there', async () => {
+    const root = makeTempDir('fc-parameters-project-');
+    onTestFinished(() => root.remove());
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'actions'), { recursive: true });
+    writeFileSync(join(dir, 'actions', 'make_note.yaml'), 'version: 1\ndescription: ""\n');
+    const c = await companion.restart({ core: { projectDir: dir } });
+    await c.send('send_email', { recipient: 'a@example.com' });
+    await c.send('make_note', { text: 'hi' });
+    const { pane, user } = await openCall(c.bridge, 1);
+    const panel = await within(pane).findByTestId('parameter-check');
+    await waitFor(() =>
+      expect(panel.textContent).toBe(
+        'Parameters: no schema known for send_email: the project has no actions/send_email.yaml. Add one (version, description, ' +
+          'json_schema, webhook_url) to check the parameters against its json_schema; for an action on Flowent, Project → Pull writes it.',
+      ),
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Project → Pull' }));
+    await screen.findByRole('dialog', { name: 'Project' });
+    await user.click(screen.getByRole('button', { name: 'Close project' }));
+
+    // A file there with a mistake: fixing it is what gives the schema.
+    await user.click(document.querySelector<HTMLElement>('[data-call-id="2"]')!);
+    await waitFor(() =>
+      expect(within(pane).getByTestId('parameter-check').textContent).toBe(
+        "Parameters: no schema known for make_note: the project's actions/make_note.yaml has a mistake (see Project); " +
+          'once it is fixed, its json_schema checks the parameters.',
+      ),
+    );
   });
 });
