@@ -13,9 +13,14 @@ import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
+import { answeringFile, type AnswersProject } from './answer-files';
 
-/** How the companion answers calls, per action or for all: a mock, or forwarding to the developer's handler. */
-export function AnswersDialog() {
+/**
+ * How the companion answers calls, per action or for all: a mock, or forwarding to the
+ * developer's handler. With a project open (`project`) they are its answer files, and the
+ * dialog's changes are written into them.
+ */
+export function AnswersDialog({ project }: { project: AnswersProject | null }) {
   const answers = useMetaStore((s) => s.answers);
   const perAction = useMetaStore((s) => s.stats?.perAction);
   // Opened on an action (a mock just made from its call), or with a call selected: about that action.
@@ -101,13 +106,21 @@ export function AnswersDialog() {
       </label>
       {answers ? (
         <>
-          <RouteList answers={answers} names={sorted} selected={action} edited={edited} onPick={(name) => pick(name ?? DEFAULT_KEY)} />
+          <RouteList
+            answers={answers}
+            project={project}
+            names={sorted}
+            selected={action}
+            edited={edited}
+            onPick={(name) => pick(name ?? DEFAULT_KEY)}
+          />
           <RouteSection key={`route-${key}`} action={action} answers={answers} draft={targetDrafts[key]} onDraft={keepTargetDraft} />
           <MockSection
             key={`mock-${key}`}
             action={action}
             stored={answers.mocks.find((m) => m.action === action) ?? null}
             settings={answers}
+            project={project}
             draft={drafts[key]}
             onDraft={keepDraft}
           />
@@ -137,12 +150,14 @@ function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) 
 /** Every known action and what answers it now, like a route list; a row opens its settings. */
 function RouteList({
   answers,
+  project,
   names,
   selected,
   edited,
   onPick,
 }: {
   answers: AnswerSettings;
+  project: AnswersProject | null;
   names: string[];
   selected: string | null;
   /** The keys of the mocks with unsaved edits kept in the dialog. */
@@ -161,6 +176,7 @@ function RouteList({
       <tbody>
         {rows.map((name) => {
           const answer = answerFor(answers, name);
+          const file = answeringFile(project, name, answer);
           return (
             <tr key={name ?? DEFAULT_KEY} className={name === selected ? 'selected' : undefined}>
               <th scope="row">
@@ -181,6 +197,12 @@ function RouteList({
                   {answer.mode === 'forward' ? 'handler' : answer.mock === 'built-in' ? 'built-in' : 'mock'}
                 </span>{' '}
                 {describeAnswer(answer, name)}
+                {file && (
+                  <span className="muted">
+                    {' '}
+                    (from <code>{file}</code>)
+                  </span>
+                )}
               </td>
             </tr>
           );

@@ -11,6 +11,7 @@ import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
+import { editedFile, type AnswersProject } from './answer-files';
 
 export const CHECK_DEBOUNCE_MS = 300;
 
@@ -19,6 +20,8 @@ interface Props {
   stored: StoredMock | null;
   /** The answer settings: whether the mock answers at all depends on the action's route. */
   settings: AnswerSettings;
+  /** The open project, whose answer file the mock is read from and saved into; null without one. */
+  project: AnswersProject | null;
   /** The edits kept from an earlier visit to this action in the open dialog, if any. */
   draft: MockDraft | undefined;
   /** Tells the dialog what this editor holds unsaved (null: nothing): it keeps it while another action is shown. */
@@ -31,7 +34,7 @@ const FORMAT_NAME: Record<MockFormat, string> = { json: 'JSON', yaml: 'YAML' };
  * The mock editor: the mock as it was written (JSON or YAML, comments kept), checked by the
  * core as you type, saved and cleared by the core.
  */
-export function MockSection({ action, stored, settings, draft, onDraft }: Props) {
+export function MockSection({ action, stored, settings, project, draft, onDraft }: Props) {
   const [text, setText] = useState(() => draft?.text ?? stored?.text ?? DEFAULT_MOCK_TEXT);
   const [format, setFormat] = useState<MockFormat>(() => draft?.format ?? stored?.format ?? 'json');
   // What the core holds as far as this editor knows: the text is unsaved work while it differs.
@@ -113,6 +116,7 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
       <p className="muted" data-testid="mock-stored" tabIndex={-1} ref={mockUse}>
         {describeMockUse(settings, action, stored)}
       </p>
+      <MockFile project={project} action={action} />
       {unused && (
         <div className="button-row">
           <BusyButton busy={busy} ref={answerWithMock} onClick={() => void onAnswerWithMock(action)}>
@@ -165,6 +169,25 @@ export function MockSection({ action, stored, settings, draft, onDraft }: Props)
         <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.
       </p>
     </section>
+  );
+}
+
+/** In a project, the file the mock comes from and saving writes: a teammate's edit here lands in a file git tracks. */
+function MockFile({ project, action }: { project: AnswersProject | null; action: string | null }) {
+  const edited = editedFile(project, action);
+  if (!edited) return null;
+  return (
+    <p className="muted" data-testid="mock-file">
+      {edited.exists ? (
+        <>
+          From the project&apos;s <code>{edited.file}</code>: saving (or clearing) edits that file, its comments kept.
+        </>
+      ) : (
+        <>
+          The project has no <code>{edited.file}</code>: saving writes it.
+        </>
+      )}
+    </p>
   );
 }
 

@@ -17,6 +17,7 @@ import { SplitView } from './SplitView';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TunnelPanel } from '../tunnel/TunnelPanel';
 import { useKeyboard } from './use-keyboard';
+import { useProjectStore } from '../project/project-store';
 
 // The Answers dialog carries the mock editor: load it when first opened, not at first paint.
 const AnswersDialog = retryableLazy(async () => ({ default: (await import('../answers/AnswersDialog')).AnswersDialog }));
@@ -28,6 +29,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const panel = useUiStore((s) => s.panel);
   const connection = useUiStore((s) => s.connection);
+  const project = useProjectStore((s) => s.project);
   useEffect(() => startSession(bridge), [bridge]);
   useKeyboard();
   if (connection === 'denied' || connection === 'rotated') return <AccessDenied rotated={connection === 'rotated'} />;
@@ -46,7 +48,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
           retry={AnswersDialog.retry}
           dialog={{ title: 'Answers', closeLabel: 'Close answers', onClose: closePanel }}
         >
-          <AnswersDialog />
+          <AnswersDialog project={project} />
         </LazyPart>
       )}
       {panel === 'account' && (

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { waitFor, within } from '@testing-library/react';
+import { useCompanion } from '../harness/companion';
+import { editorIn, typeInto } from '../harness/editor-kit';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { openAnswers } from './answers-kit';
+
+// With a project open, the Answers dialog edits its answer files: it says which, as serve's banner does.
+const companion = useCompanion();
+
+describe('answers in a project', () => {
+  it('names the answer file each action answers from, and the file a save writes', async () => {
+    const root = makeTempDir('fc-answers-files-');
+    onTestFinished(() => root.remove());
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    mkdirSync(join(dir, 'actions'));
+    writeFileSync(join(dir, 'answers', 'send_email.yaml'), '# Ours\nversion: 1\nbody: {result: "sent", error: ""}\n');
+    writeFileSync(join(dir, 'answers', 'h_ok.yaml'), 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/{action_name}\n');
+    const c = await companion.restart({ core: { projectDir: dir } });
+    await c.send('h_ok');
+    const { dialog, mock, user } = await openAnswers(c, 1);
+
+    const rows = within(dialog).getByRole('table', { name: 'What answers each action' });
+    const answeredBy = (name: string) => within(rows).getByRole('button', { name }).closest('tr')?.querySelector('td')?.textContent;
+    await waitFor(() => expect(answeredBy('send_email')).toBe('mock its own mock (from flowent/answers/send_email.yaml)'));
+    expect(answeredBy('h_ok')).toBe('handler your handler (http://127.0.0.1:9/{action_name}) (from flowent/answers/h_ok.yaml)');
+    // No _default.yaml: the built-in answer comes from no file.
+    expect(answeredBy('Default for all actions')).not.toContain('from');
+
+    // No file of its own for the default yet: a save makes it.
+    expect(within(mock).getByTestId('mock-file').textContent).toBe('The project has no flowent/answers/_default.yaml: saving writes it.');
+
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
+    const own = within(dialog).getByRole('region', { name: 'Mock' });
+    expect(within(own).getByTestId('mock-file').textContent).toBe(
+      "From the project's flowent/answers/send_email.yaml: saving (or clearing) edits that file, its comments kept.",
+    );
+    await waitFor(() => editorIn(own));
+    typeInto(editorIn(own), '{"body": {"result": "edited", "error": ""}}');
+    await user.click(within(own).getByRole('button', { name: 'Save mock' }));
+    await waitFor(() => expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toContain('result: "edited"'));
+  });
+});
