@@ -119,17 +119,16 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
   return (
     <>
       {!asking && (
-        <button
-          type="button"
+        <BusyButton
           ref={checkButton}
-          disabled={running}
+          busy={running}
           onClick={() => {
             setAsking(true);
             focusNext('confirm');
           }}
         >
           Check my handler&apos;s verifier…
-        </button>
+        </BusyButton>
       )}
       {asking && (
         <div className="confirm" role="group" aria-label="Confirm checking your handler's verifier">
@@ -138,9 +137,9 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
             write it the same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your
             handler runs the action for every call it accepts. The calls are stored as replays.
           </p>
-          <button type="button" ref={confirmButton} disabled={running} onClick={() => void run()}>
+          <BusyButton ref={confirmButton} busy={running} onClick={() => void run()}>
             Send the calls
-          </button>
+          </BusyButton>
           <button
             type="button"
             onClick={() => {

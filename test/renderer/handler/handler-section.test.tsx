@@ -102,7 +102,7 @@ describe('a probe of the handler started elsewhere (another page, the command li
     const step = () => within(progress).getByTestId('probe-step').textContent ?? '';
     await waitFor(() => expect(step()).toMatch(/^Sending 1 of \d+: \w/));
     const total = Number(/ of (\d+):/.exec(step())![1]);
-    expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).hasAttribute('disabled')).toBe(true);
+    expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).getAttribute('aria-disabled')).toBe('true');
     await handler().release(1);
     await waitFor(() => expect(step()).toMatch(new RegExp(`^Sending 2 of ${total}: `)));
 
@@ -114,8 +114,32 @@ describe('a probe of the handler started elsewhere (another page, the command li
     expect(result.ok && result.value.finding.code).toBe('stopped');
     // Its end reaches the page too: no progress stays up.
     await waitFor(() => expect(within(section).queryByRole('group', { name: "Checking your handler's verifier" })).toBeNull());
-    expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).hasAttribute('disabled')).toBe(false);
+    expect(within(section).getByRole('button', { name: "Check my handler's verifier…" }).getAttribute('aria-disabled')).toBeNull();
     expect(await handler().received()).toHaveLength(before + 2);
+  });
+
+  it("keeps the confirm's Send the calls focusable while a probe started elsewhere runs, and a press sends nothing", async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
+    const forwarded = c.send('send_email', { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } });
+    await handler().release(1);
+    await forwarded;
+    const { pane, user } = await openCall(c.bridge, 1);
+    const section = within(pane).getByRole('region', { name: 'Your handler' });
+    await user.click(within(section).getByRole('button', { name: "Check my handler's verifier…" }));
+    const send = within(section).getByRole('button', { name: 'Send the calls' });
+    await waitFor(() => expect(document.activeElement).toBe(send));
+    const probe = c.api.probeHandler(1, null);
+    await within(section).findByRole('group', { name: "Checking your handler's verifier" });
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+    expect(send.hasAttribute('disabled')).toBe(false);
+    expect(document.activeElement).toBe(send);
+    await user.click(send);
+    expect(c.bridge.callsTo('probeHandler')).toEqual([]);
+    await c.api.stopProbe(1);
+    await handler().release(1);
+    expect((await probe).ok).toBe(true);
+    await waitFor(() => expect(send.getAttribute('aria-disabled')).toBeNull());
   });
 
   it('shows a probe that starts while the page is open, until it ends', async () => {
