@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { CallDetail, HandlerProbe, HandlerReport, ProbeRow } from '../../../main/contract/api';
+import type { CallDetail, HandlerProbe, HandlerReport, HandlerTally, ProbeRow } from '../../../main/contract/api';
 import {
   HANDLER_SIGNATURE_WORD,
   handlerVerdictWords,
@@ -31,6 +31,23 @@ const PROBE_VOCABULARY: ProbeVocabulary = {
   ...pageSigningVocabulary(() => PROBE_VERIFIER_FOLD),
   bytesOf: (id) => `those of ${styleLabel(id)}`,
 };
+
+/**
+ * Whether calls to the handler rule `style` out, as "Styles it may verify with" beside the
+ * finding says: a style it rejected, or one missing from a list of styles it may verify with.
+ * A probe's request accepted in several styles that write this call alike names them all, and
+ * unmarked a style missing from that list would read as a contradiction on the same screen.
+ */
+function ruledOut(known: HandlerTally, style: string): boolean {
+  return known.stylesRefused.includes(style) || (known.stylesAccepted.length > 0 && !known.stylesAccepted.includes(style));
+}
+
+/** The probe's words for this handler: styles other calls to it rule out are marked. */
+function probeVocabulary(known: HandlerTally): ProbeVocabulary {
+  const named = (style: string) =>
+    ruledOut(known, style) ? `${styleLabel(style)} (other calls to it rule this style out)` : styleLabel(style);
+  return { ...PROBE_VOCABULARY, styles: (styles) => styles.map(named).join('; ') };
+}
 
 /**
  * The developer's handler as this call's answer shows it: its verdict on the signature, what
@@ -211,7 +228,7 @@ function ProbeTable({
         Your handler&apos;s verifier, checked
       </h4>
       <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={code}>
-        <Prose text={probeFindingWords(probe, PROBE_VOCABULARY)} />
+        <Prose text={probeFindingWords(probe, probeVocabulary(report.known))} />
       </p>
       {verifier && <VerifierFold summary={PROBE_VERIFIER_FOLD} style={verifierStyle} styleLabel={styleLabel(verifierStyle)} />}
       <table className="probe-table" aria-label="What your handler accepted">
