@@ -121,4 +121,24 @@ describe.sequential('a project folder, from the inspector', () => {
     expect(await call('send_email')).toEqual({ result: 'sent from the app', error: '' });
     expect(pageErrors).toEqual([]);
   });
+
+  it('pulls an action only on Flowent into its file from the dialog, the focus staying on Pull', async () => {
+    gateway.storeAction({
+      name: 'make_note',
+      description: 'Make a note',
+      json_schema: { type: 'object' },
+      webhook_url: 'https://example.com/hooks/make_note',
+    });
+    const project = await projectDialog();
+    await project.getByRole('button', { name: 'Plan', exact: true }).click();
+    await expect
+      .poll(() => project.getByTestId('plan-make_note').textContent())
+      .toBe('make_noteonly on Flowentleave it (prune deletes it; pull writes its file)');
+    const pull = project.getByRole('button', { name: 'Pull', exact: true });
+    await pull.click();
+    await expect.poll(() => project.getByRole('region', { name: 'Pulled' }).textContent()).toContain('Wrote actions/make_note.yaml.');
+    expect(await pull.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(readFileSync(join(root.path, 'flowent', 'actions', 'make_note.yaml'), 'utf8')).toContain('description: Make a note');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -49,12 +49,11 @@ export function ProjectDialog() {
             <BusyButton busy={busy !== null} onClick={() => void applyProject()} disabled={!plan?.pending || planStale}>
               {busy === 'apply' ? 'Applying…' : 'Apply'}
             </BusyButton>
-            {/* After a plan, as Apply: the plan's diff shows what the files would get. */}
+            {/* As "actions pull": Flowent's version of each action into its file, comments kept; a file only here stays. */}
             <BusyButton
               busy={busy !== null}
               onClick={() => void pullProject()}
-              disabled={!plan || planStale}
-              title={!plan || planStale ? 'Plan first: the plan shows what Pull would write into the files' : undefined}
+              title="Write Flowent's actions into the files under actions/ (the plan shows how they differ)"
             >
               {busy === 'pull' ? 'Pulling…' : 'Pull'}
             </BusyButton>
@@ -63,7 +62,7 @@ export function ProjectDialog() {
               Delete actions on Flowent that have no file (prune)
             </label>
           </div>
-          {blocking && <BlockingView blocking={blocking} listed={project.problems} />}
+          {blocking && <BlockingView by={blocking.by} blocking={blocking.problems} listed={project.problems} />}
           {error && (
             <p role="alert" className="project-error">
               {error}
@@ -102,7 +101,7 @@ function ProblemList({ project }: { project: ProjectState }) {
           <li key={index}>
             <ProblemPlace problem={problem} /> {problem.message}{' '}
             {blocksPlan(problem)
-              ? '(Plan waits until it is fixed)'
+              ? '(Plan, Apply and Pull wait until it is fixed)'
               : project.stale.includes(problem.file)
                 ? '(its last good version keeps answering)'
                 : '(not used until fixed)'}
@@ -117,7 +116,7 @@ function ProblemList({ project }: { project: ProjectState }) {
  * The mistakes that stopped Plan (Apply, Pull) said once: by count when the list above shows
  * them, listed here only those it does not show yet (it is read again as files change).
  */
-function BlockingView({ blocking, listed }: { blocking: ProjectProblem[]; listed: ProjectProblem[] }) {
+function BlockingView({ by, blocking, listed }: { by: string; blocking: ProjectProblem[]; listed: ProjectProblem[] }) {
   const shown = (problem: ProjectProblem) =>
     listed.some((other) => other.file === problem.file && other.line === problem.line && other.message === problem.message);
   const unlisted = blocking.filter((problem) => !shown(problem));
@@ -125,8 +124,8 @@ function BlockingView({ blocking, listed }: { blocking: ProjectProblem[]; listed
   return (
     <div role="alert" className="project-error" data-testid="plan-blocked">
       <p>
-        Plan needs the files under actions/ fixed first ({mistakes}
-        {unlisted.length === 0 ? ', marked "Plan waits until it is fixed" above' : ''}). Mistakes under answers/ do not stop it.
+        {by} needs the files under actions/ fixed first ({mistakes}
+        {unlisted.length === 0 ? ', marked above' : ''}). Mistakes under answers/ do not stop it.
       </p>
       {unlisted.length > 0 && (
         <ul>

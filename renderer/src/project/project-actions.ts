@@ -2,7 +2,7 @@ import type { ApiFailure, ProjectState } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
 import { reportError } from '../page/ui-actions';
-import { useProjectStore } from './project-store';
+import { useProjectStore, type ProjectViewState } from './project-store';
 
 export async function loadProject(): Promise<void> {
   const bridge = currentBridge();
@@ -28,8 +28,10 @@ export function projectChanged(project: ProjectState): void {
  * A refusal as the dialog shows it: mistakes in the action files go with the files' list (as a
  * list, not the command line's lines run together in one paragraph); any other in the page's words.
  */
-function refusal(failure: ApiFailure): { error: string | null; blocking: ProjectState['problems'] | null } {
-  return failure.code === 'project-invalid' ? { error: null, blocking: failure.problems } : { error: inPageWords(failure), blocking: null };
+function refusal(by: 'Plan' | 'Apply' | 'Pull', failure: ApiFailure): Pick<ProjectViewState, 'error' | 'blocking'> {
+  return failure.code === 'project-invalid'
+    ? { error: null, blocking: { by, problems: failure.problems } }
+    : { error: inPageWords(failure), blocking: null };
 }
 
 const NOTHING_REFUSED = { error: null, blocking: null };
@@ -40,7 +42,7 @@ export async function planProject(): Promise<void> {
   useProjectStore.setState({ busy: 'plan', ...NOTHING_REFUSED, applied: null, pulled: null });
   try {
     const planned = await bridge.planActions(useProjectStore.getState().prune);
-    useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, ...refusal(planned) });
+    useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, ...refusal('Plan', planned) });
   } catch (error) {
     reportError('Could not plan', error);
   } finally {
@@ -56,7 +58,7 @@ export async function applyProject(): Promise<void> {
   try {
     const applied = await bridge.applyActions(useProjectStore.getState().prune);
     if (!applied.ok) {
-      useProjectStore.setState(refusal(applied));
+      useProjectStore.setState(refusal('Apply', applied));
       return;
     }
     const again = await bridge.planActions(useProjectStore.getState().prune);
@@ -79,7 +81,7 @@ export async function pullProject(): Promise<void> {
   useProjectStore.setState({ busy: 'pull', ...NOTHING_REFUSED, applied: null, pulled: null });
   try {
     const pulled = await bridge.pullActions(false);
-    useProjectStore.setState(pulled.ok ? { pulled: pulled.value, plan: null, planStale: false } : refusal(pulled));
+    useProjectStore.setState(pulled.ok ? { pulled: pulled.value, plan: null, planStale: false } : refusal('Pull', pulled));
   } catch (error) {
     reportError('Could not pull', error);
   } finally {

@@ -13,8 +13,8 @@ export interface ProjectViewState {
   prune: boolean;
   busy: 'plan' | 'apply' | 'pull' | null;
   error: string | null;
-  /** The mistakes under actions/ that stopped the last Plan, Apply or Pull: shown with the files' list, not as a paragraph. */
-  blocking: ProjectProblem[] | null;
+  /** The mistakes under actions/ that stopped the last Plan, Apply or Pull (`by`): shown with the files' list, not as a paragraph. */
+  blocking: { by: 'Plan' | 'Apply' | 'Pull'; problems: ProjectProblem[] } | null;
 }
 
 const initial = (): ProjectViewState => ({

@@ -54,20 +54,20 @@ describe('the Project dialog', () => {
     expect(
       items()
         .filter((item) => item.startsWith('actions/'))
-        .every((item) => item.endsWith('(Plan waits until it is fixed)')),
+        .every((item) => item.endsWith('(Plan, Apply and Pull wait until it is fixed)')),
     ).toBe(true);
     expect(items().find((item) => item.startsWith('answers/'))).toMatch(/\(not used until fixed\)$/);
 
     await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
     const blocked = await within(dialog).findByTestId('plan-blocked');
     expect(blocked.textContent).toBe(
-      'Plan needs the files under actions/ fixed first (2 mistakes, marked "Plan waits until it is fixed" above). Mistakes under answers/ do not stop it.',
+      'Plan needs the files under actions/ fixed first (2 mistakes, marked above). Mistakes under answers/ do not stop it.',
     );
     // Each mistake's words are on the screen once: in the list.
     for (const item of items()) expect(dialog.textContent?.split(item.split(' (')[0]!).length).toBe(2);
   });
 
-  it('pulls an action only on Flowent into its file, saying what it wrote, as the plan offered', async () => {
+  it('pulls an action only on Flowent into its file, saying what it wrote, busy and focused while it runs', async () => {
     const { c, dir } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
     gateway().storeAction({
       name: 'make_note',
@@ -83,15 +83,12 @@ describe('the Project dialog', () => {
     });
     const { dialog, user } = await openProject(c);
     const pull = within(dialog).getByRole('button', { name: 'Pull' });
-    // The plan shows first what Pull writes.
-    expect(pull.hasAttribute('disabled')).toBe(true);
     await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
     await waitFor(() =>
       expect(within(dialog).getByTestId('plan-summary').textContent).toBe(
         'Nothing to apply. Actions only on Flowent are left alone: Pull writes their files; Apply with prune deletes them.',
       ),
     );
-    expect(pull.hasAttribute('disabled')).toBe(false);
 
     const release = c.bridge.holdNext('pullActions', 'answer');
     await user.click(pull);
@@ -107,6 +104,7 @@ describe('the Project dialog', () => {
     expect(readFileSync(join(dir, 'actions', 'only_remote.yaml'), 'utf8')).toContain('description: Only on Flowent');
     expect(existsSync(join(dir, 'actions', 'make_note.yaml'))).toBe(true);
     expect(pull.getAttribute('aria-disabled')).toBeNull();
+    expect(document.activeElement).toBe(pull);
   });
 
   it('keeps Plan focusable while it runs', async () => {
