@@ -117,7 +117,7 @@ describe.sequential('a project folder, from the inspector', () => {
     writeFileSync(answerFile, 'version: 1\nbody: {result: "half", error: ""\n');
     await expect
       .poll(() => project.getByRole('region', { name: 'Mistakes in the files' }).textContent())
-      .toMatch(/answers\/send_email\.yaml:3.*\(its last good version keeps answering\)/);
+      .toMatch(/answers\/send_email\.yaml:2.*\(its last good version keeps answering\)/);
     expect(await call('send_email')).toEqual({ result: 'sent from the app', error: '' });
     expect(pageErrors).toEqual([]);
   });
