@@ -100,11 +100,13 @@ function ProblemList({ project }: { project: ProjectState }) {
         {project.problems.map((problem, index) => (
           <li key={index}>
             <ProblemPlace problem={problem} /> {problem.message}{' '}
-            {blocksPlan(problem)
-              ? '(Plan, Apply and Pull wait until it is fixed)'
-              : project.stale.includes(problem.file)
-                ? '(its last good version keeps answering)'
-                : '(not used until fixed)'}
+            {problem.warning === 'forward-without-target'
+              ? '(in use: it forwards as soon as it has a target)'
+              : blocksPlan(problem)
+                ? '(Plan, Apply and Pull wait until it is fixed)'
+                : project.stale.includes(problem.file)
+                  ? '(its last good version keeps answering)'
+                  : '(not used until fixed)'}
           </li>
         ))}
       </ul>

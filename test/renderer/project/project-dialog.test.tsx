@@ -67,6 +67,16 @@ describe('the Project dialog', () => {
     for (const item of items()) expect(dialog.textContent?.split(item.split(' (')[0]!).length).toBe(2);
   });
 
+  it('says a file set to forward with no target is in use, not "not used until fixed"', async () => {
+    const { c } = await withProject({ 'answers/make_note.yaml': 'version: 1\nmode: forward\n' });
+    const { dialog } = await openProject(c);
+    const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
+    await waitFor(() => expect(list.querySelector('li')?.textContent).toMatch(/^answers\/make_note\.yaml:2 /));
+    expect(list.querySelector('li')?.textContent).toMatch(
+      /no forward: target is set .*\(in use: it forwards as soon as it has a target\)$/,
+    );
+  });
+
   it('pulls an action only on Flowent into its file, saying what it wrote, busy and focused while it runs', async () => {
     const { c, dir } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
     gateway().storeAction({
