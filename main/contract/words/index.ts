@@ -54,6 +54,7 @@ export {
   handlerMayDisagree,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
+export { failedRegistrationCheckTodo } from './registration-check-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
 export {
   HANDLER_SIGNATURE_WORD,

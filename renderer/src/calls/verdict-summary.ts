@@ -1,5 +1,6 @@
 import type { CallDetail } from '../../../main/contract/api';
 import {
+  failedRegistrationCheckTodo,
   isTimestampRemark,
   leadDiagnosis,
   noAnswerCause,
@@ -71,7 +72,12 @@ export function summarize(call: CallDetail): VerdictSummary {
       // A failed one leads with the failure: its missing signature, as Flowent sends it, is no cause and comes after.
       return passed(call)
         ? { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: PASSED_CHECK, hint: null }
-        : { tone: 'bad', headline: failedCheck(call), detail: lead?.message ?? UNSIGNED_TEST, hint: lead?.hint ?? null };
+        : {
+            tone: 'bad',
+            headline: failedCheck(call),
+            detail: lead?.message ?? UNSIGNED_TEST,
+            hint: failedCheckTodo(call, lead?.hint ?? null),
+          };
     case 'invalid':
     case 'malformed':
     case 'missing':
@@ -99,6 +105,16 @@ function failedCheck(call: CallDetail): string {
   if (cause !== null || call.response.status === 0)
     return `Registration check failed: ${cause !== null ? noAnswerPhrase(call.answeredBy, cause) : 'nothing answered it'}.`;
   return `Registration check failed: answered ${call.response.status}, and only a 2xx answer passes it.`;
+}
+
+/** What to do about a failed registration check: the signature's advice only when the answer refused it for one. */
+function failedCheckTodo(call: CallDetail, signatureTodo: string | null): string | null {
+  return failedRegistrationCheckTodo({
+    cause: noAnswerCause(call.violations),
+    status: call.response.status,
+    refusedSignature: call.handler?.verdict === 'refused',
+    signatureTodo,
+  });
 }
 
 /**

@@ -252,9 +252,34 @@ describe('detail pane', () => {
     const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'reg_fail'), {}, { key: null, extra: { test: true } });
     const line = within(pane).getByTestId('verdict-line');
     expect(line.textContent).toBe(
-      "Registration check failed: answered 400, and only a 2xx answer passes it. Flowent's registration check arrived without a signature, as its docs show it. What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.",
+      "Registration check failed: answered 400, and only a 2xx answer passes it. Flowent's registration check arrived without a signature, as its docs show it. What to do: Answer it with any 2xx status (its 400 answer below may say why it did not).",
     );
     expect(line.className).toContain('tone-bad');
+  });
+
+  // The signature's advice is for a handler that refused the check for wanting one, not for one that never answered.
+  it('says to stop requiring a signature on the check only when the handler refused it for one', async () => {
+    const c = companion();
+    const refused = await openForwardedCall(
+      c,
+      'send_email',
+      handlerUrl(handler(), 'refuses_signatures'),
+      {},
+      { key: null, extra: { test: true } },
+    );
+    expect(within(refused.pane).getByTestId('verdict-hint').textContent?.trim()).toBe(
+      'What to do: Its signature needs no fix: answer it with any 2xx status and never require a signature on it.',
+    );
+  });
+
+  it('says what to do about a crash when the handler closed the connection on the check', async () => {
+    const c = companion();
+    const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'reset'), {}, { key: null, extra: { test: true } });
+    const line = within(pane).getByTestId('verdict-line');
+    expect(line.textContent).toMatch(/^Registration check failed: your handler closed the connection without answering\./);
+    expect(within(pane).getByTestId('verdict-hint').textContent?.trim()).toBe(
+      'What to do: Check its log for a crash while it handled the check. Flowent registers the action only when this check gets a 2xx answer.',
+    );
   });
 
   it('leads a registration check that nothing answered with who did not answer', async () => {
@@ -272,6 +297,9 @@ describe('detail pane', () => {
       /^Registration check failed: your handler refused the connection\. Flowent's registration check arrived without a signature/,
     );
     expect(line.className).toContain('tone-bad');
+    expect(within(pane).getByTestId('verdict-hint').textContent?.trim()).toBe(
+      'What to do: Start it, or check the port it listens on. Flowent registers the action only when this check gets a 2xx answer.',
+    );
   });
 
   it('explains a signed registration check in a note', async () => {
