@@ -22,6 +22,7 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   startServer: 'start it with "flowent-companion serve"',
   setHmacKey: `set ${HMAC_KEY_ENV}`,
   replayAsIs: 'leave out --resign and --params to send the original bytes',
+  replayResigned: 'replay it with --resign to send it as Flowent would now, with a fresh timestamp and signature',
   sendRegistrationCheck: 'use --test for the unsigned registration check',
   setNgrokAuthtoken: `set ${NGROK_AUTHTOKEN_ENV}`,
   setApiToken: (variable) => `set ${variable}`,

@@ -4,8 +4,16 @@ import { HMAC_KEY_ENV } from '../contract/secret-variables';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
-import { inCliWords } from './cli-words';
-import { answerChangeWords, counted, handlerMayDisagree, mockAnsweredWords, NOT_SENT, replaySigningWords } from '../contract/words';
+import { CLI_VOCABULARY, inCliWords } from './cli-words';
+import {
+  answerChangeWords,
+  counted,
+  handlerMayDisagree,
+  mockAnsweredWords,
+  NOT_SENT,
+  originalSignatureRefusedWords,
+  replaySigningWords,
+} from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
 import { handlerWhy, type HandlerWhy } from './call-why';
@@ -251,6 +259,8 @@ function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy |
   out(`#${r.originalId} → #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines({ handler, parameters: null }).forEach(out);
+  const originalSignature = originalSignatureRefusedWords(r, CLI_VOCABULARY);
+  if (originalSignature) out(`  note: ${originalSignature}`);
   const forwarding = forwardingNote(r.answeredBy, r.error);
   if (forwarding) out(forwarding);
   for (const violation of r.violations) out(`  ! ${violation.message}`);

@@ -71,6 +71,7 @@ export {
   answerChangeWords,
   mockAnsweredWords,
   NOT_SENT,
+  originalSignatureRefusedWords,
   replayAnswerWords,
   replayItemWords,
   replaySigningWords,

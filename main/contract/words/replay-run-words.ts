@@ -8,6 +8,8 @@ import type { BulkReplayItem, ReplayAnswer, ReplayFailure, ReplayOutcome } from 
 import { answeredByWords, forwardingFailedWords, statusWords } from './answered-by-words';
 import { problemWords, refusedForRequest } from './call-problem-words';
 import { counted } from './counted';
+import { cap } from './said';
+import type { Vocabulary } from './vocabulary';
 
 /**
  * How a replay was signed, for its result: `re-signed (python)`, the registration check sent
@@ -17,6 +19,22 @@ import { counted } from './counted';
 export function replaySigningWords({ mode, signedStyle }: Pick<ReplayOutcome, 'mode' | 'signedStyle'>): string | null {
   if (signedStyle !== null) return `re-signed (${signedStyle})`;
   return mode === 'as-is' ? null : 'unsigned registration check, fresh timestamp (as Flowent sends it)';
+}
+
+/**
+ * Why a replay of the original bytes may have been refused where the original was accepted:
+ * it carried the original's signature and timestamp, which a handler guarding against replays
+ * (a signature seen before) or old timestamps refuses, and re-signing is what sends it as
+ * Flowent would now. Said on a 401 or 403 after a 2xx original; null otherwise.
+ */
+export function originalSignatureRefusedWords(
+  replay: Pick<ReplayOutcome, 'mode' | 'signedStyle' | 'status' | 'original'>,
+  say: Pick<Vocabulary, 'replayResigned'>,
+): string | null {
+  const refused = replay.status === 401 || replay.status === 403;
+  const originalPassed = replay.original.status >= 200 && replay.original.status < 300;
+  if (replay.mode !== 'as-is' || replay.signedStyle !== null || !refused || !originalPassed) return null;
+  return `Replayed with the original's signature and timestamp, which a handler that refuses replays or old timestamps rejects. ${cap(say.replayResigned)}.`;
 }
 
 /** Said of a call a run refused before sending it, before why: no handler saw it, so it is no failure of one. */

@@ -37,6 +37,8 @@ export interface Vocabulary extends ListenVocabulary {
   setHmacKey: string;
   /** Doing without the key: replaying the original bytes instead of re-signing. */
   replayAsIs: string;
+  /** Sending a replay with a fresh timestamp and signature, as Flowent would send it now. */
+  replayResigned: string;
   /** Doing without the key: Flowent's registration check, which is unsigned. */
   sendRegistrationCheck: string;
   setNgrokAuthtoken: string;

@@ -12,6 +12,7 @@ export const PAGE_VOCABULARY: Vocabulary = {
   startServer: 'restart Flowent Companion',
   setHmacKey: 'set the key in Settings > HMAC key',
   replayAsIs: 'use Replay as is to send the original bytes',
+  replayResigned: 'use Replay re-signed to send it as Flowent would now, with a fresh timestamp and signature',
   sendRegistrationCheck: 'tick "Send Flowent’s registration check instead" for the unsigned check',
   setNgrokAuthtoken: 'set it in Settings > ngrok authtoken',
   setApiToken: (variable) => `set it in Flowent account > Account (or start the companion with ${variable})`,

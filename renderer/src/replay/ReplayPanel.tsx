@@ -1,4 +1,10 @@
-import { problemWords, refusedForRequest, replaySigningWords, statusNumberWords } from '../../../main/contract/words';
+import {
+  originalSignatureRefusedWords,
+  problemWords,
+  refusedForRequest,
+  replaySigningWords,
+  statusNumberWords,
+} from '../../../main/contract/words';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
@@ -15,6 +21,7 @@ import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTargetForCall } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
 import { BusyButton } from '../shared/BusyButton';
+import { PAGE_VOCABULARY } from '../page/page-words';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -174,6 +181,7 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
         <dt>Signature</dt>
         <dd>{replaySigningWords(outcome) ?? 'not re-signed (original signature)'}</dd>
       </SentFacts>
+      <OriginalSignatureNote outcome={outcome} />
       {outcome.notSent && (
         <p className="problem-box" role="note" aria-label="Not sent">
           <strong>Not sent:</strong> <Prose text={outcome.notSent} />
@@ -184,6 +192,17 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
       <Violations title="Original problems" list={outcome.originalViolations} />
       <DiffView diff={outcome.diff} />
     </div>
+  );
+}
+
+/** Why a replay of the original bytes may have been refused where the original was accepted, and how to send it as Flowent would now. */
+function OriginalSignatureNote({ outcome }: { outcome: ReplayOutcome }) {
+  const words = originalSignatureRefusedWords(outcome, PAGE_VOCABULARY);
+  if (words === null) return null;
+  return (
+    <p className="explain-box" role="note" aria-label="Original signature">
+      <Prose text={words} />
+    </p>
   );
 }
 

@@ -50,6 +50,21 @@ describe('replay from the detail pane', () => {
     expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('same as the original');
   });
 
+  // A handler guarding against replays refuses the original bytes by design: the result says why, and how to send it as Flowent would now.
+  it('says a replay as is carried the original signature when a replay-guarding handler refuses it', async () => {
+    const c = companion();
+    const { pane, user } = await openForwardedCall(c, 'replay_guard', handlerUrl(handler(), '{action_name}'));
+    await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
+    const result = await within(pane).findByRole('region', { name: 'Replay result' });
+    expect(within(result).getByRole('note', { name: 'Original signature' }).textContent).toBe(
+      "Replayed with the original's signature and timestamp, which a handler that refuses replays or old timestamps rejects. Use Replay re-signed to send it as Flowent would now, with a fresh timestamp and signature.",
+    );
+    await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
+    await waitFor(() => expect(within(pane).getByRole('region', { name: 'Replay result' }).textContent).toContain('re-signed'));
+    const resigned = within(pane).getByRole('region', { name: 'Replay result' });
+    expect(within(resigned).queryByRole('note', { name: 'Original signature' })).toBeNull();
+  });
+
   it('shows a failed replay with its violations', async () => {
     const c = companion();
     await c.send('send_email');
