@@ -53,7 +53,7 @@ export type HandlerDiagnosis =
    * It refused a valid signature, and the styles tell this call apart: `signedIn` is the style
    * this call was signed in (the first it is valid in); `mostCallsIn` the style most of this
    * Flowent's calls are signed in, when this call is not valid in it. The styles the handler
-   * verifies with are `known.stylesAccepted` (none: it has not accepted a signed call yet).
+   * verifies with are `known.stylesAccepted`: it has accepted a signed call, so a style was learned.
    */
   | { code: 'handler-signature-style-mismatch'; signedIn: string; mostCallsIn: string | null }
   /**
@@ -62,6 +62,12 @@ export type HandlerDiagnosis =
    * accepted and refused (`no-style-fits`). Its key is.
    */
   | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' }
+  /**
+   * It refused a valid signature and has never accepted a signed call, so no style was learned
+   * to set this one's against: another style, another key, or a check in front of it that
+   * refuses every call are as likely. `signedIn` and `mostCallsIn` as for a style mismatch.
+   */
+  | { code: 'handler-refused-valid-signature'; cause: 'none-accepted'; signedIn: string; mostCallsIn: string | null }
   /** It refused Flowent's unsigned registration check: the action cannot be registered. */
   | { code: 'handler-refused-registration-check' }
   /** It accepted a call whose signature is invalid: it does not check, or has another key. */

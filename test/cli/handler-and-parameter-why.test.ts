@@ -23,7 +23,7 @@ let lenientServe: ServeProcess;
 let projectServe: ServeProcess;
 
 const STYLE_MISMATCH =
-  /^ {2}why: Your handler rejected a valid signature \(it answered 401[^)]*\): this call was signed with go, a style it does not verify with\. It verifies with python\. To date, your handler has accepted \d+ calls? with a valid signature and rejected \d+\. "flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
+  /^ {2}why: Your handler rejected a valid signature \(it answered 401[^)]*\): this call was signed with go, a style it does not verify with\. It verifies with python\. So far \(as of now, not when this call came\), your handler has accepted \d+ calls? with a valid signature and rejected \d+\. "flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
 const ACCEPTED_INVALID =
   /^ {2}why: Your handler accepted a call whose signature is not valid with the key set here \(it answered 200\): either it does not check signatures, or its key differs from this one\. Make your handler reject a wrong signature with 401/;
 const ACCEPTED_MALFORMED =

@@ -2,7 +2,7 @@
  * Why the handler and the companion disagree about a call's signature, in words, for every
  * front end: the page shows it first in a call's details, naming styles by label as the
  * signature details and the handler's section do. The core returns the diagnosis's code and
- * parameters only; the answer's evidence and what the handler did to date come from the report.
+ * parameters only; the answer's evidence and what the handler did so far come from the report.
  */
 import type { HandlerDiagnosis, HandlerReport, HandlerSignature } from '../handlers';
 import { HMAC_KEY_ENV } from '../secret-variables';
@@ -15,17 +15,23 @@ export type DiagnosedReport = Pick<HandlerReport, 'evidence' | 'known'> & { diag
 
 const CHECK_THE_KEY = `Check that your handler's ${HMAC_KEY_ENV} equals the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), and that it verifies the body bytes as received, not a copy re-encoded by a framework.`;
 
-const NOT_THE_SERIALIZATION: Record<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], string> = {
+type StyleDiagnosis = Extract<HandlerDiagnosis, { signedIn: string }>;
+
+const NOT_THE_SERIALIZATION: Record<
+  Exclude<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], 'none-accepted'>,
+  string
+> = {
   'styles-alike': 'every known style gives the same signed text for this call',
   'no-style-fits': 'no single signing style fits every call it accepted and rejected (its key may have changed since)',
 };
 
 /**
- * "To date, your handler has accepted 3 calls with a valid signature and rejected 2": its record
- * now, not when the call came (an old call's details would read today's totals as the call's).
+ * "So far (as of now, not when this call came), your handler has accepted 3 calls with a valid
+ * signature and rejected 2": the diagnosis is worked out when it is read, from all the handler
+ * has taught until then, so an old call's counts include the calls after it, and say so.
  */
-function recordToDate({ known }: DiagnosedReport): string {
-  return `To date, your handler has accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
+function recordSoFar({ known }: DiagnosedReport): string {
+  return `So far (as of now, not when this call came), your handler has accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
 }
 
 /**
@@ -34,18 +40,22 @@ function recordToDate({ known }: DiagnosedReport): string {
  * learned from all calls), and no list of styles: the page's table lists them, the command
  * line's why-line adds them (`handlerRecordText`).
  */
-function styleMismatch(
-  { signedIn, mostCallsIn }: Extract<HandlerDiagnosis, { code: 'handler-signature-style-mismatch' }>,
-  answered: string,
-  acceptedSigned: boolean,
-  say: SigningVocabulary,
-): string {
+function styleMismatch(diagnosis: StyleDiagnosis, answered: string, say: SigningVocabulary): string {
+  const { signedIn, mostCallsIn } = diagnosis;
   const signed = `Your handler rejected a valid signature ${answered}: this call was signed with ${say.style(signedIn)}`;
   const most = mostCallsIn === null ? '' : `, though most of this Flowent's calls are signed with ${say.style(mostCallsIn)}`;
   // Never a signed call accepted: the style it verifies with is unknown, and its key may differ as well.
-  if (!acceptedSigned)
+  if (diagnosis.code === 'handler-refused-valid-signature')
     return `${signed}${most}. It has not accepted a signed call yet: it verifies with another style, or with another key.`;
   return `${signed}, a style it does not verify with${most}.`;
+}
+
+/** What to do about a valid signature refused in a style it was told apart by: a verifier for it, and one for most calls. */
+function styleTodo({ signedIn, mostCallsIn }: StyleDiagnosis, say: SigningVocabulary): string {
+  return (
+    `${say.getVerifier(signedIn)} a verifier that accepts how this call was signed` +
+    (mostCallsIn === null ? '.' : `, and ${say.getVerifier(mostCallsIn)} one for most of this Flowent's calls.`)
+  );
 }
 
 /** The handler's diagnosis as what happened and what to do, in a front end's words. */
@@ -54,13 +64,9 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
   const answered = `(it answered ${report.evidence})`;
   switch (diagnosis.code) {
     case 'handler-signature-style-mismatch':
-      return {
-        what: styleMismatch(diagnosis, answered, report.known.accepted > 0, say),
-        todo:
-          `${say.getVerifier(diagnosis.signedIn)} a verifier that accepts how this call was signed` +
-          (diagnosis.mostCallsIn === null ? '.' : `, and ${say.getVerifier(diagnosis.mostCallsIn)} one for most of this Flowent's calls.`),
-      };
+      return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
     case 'handler-refused-valid-signature':
+      if (diagnosis.cause === 'none-accepted') return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
       return {
         what: `Your handler rejected a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause.`,
         todo: CHECK_THE_KEY,
@@ -118,23 +124,23 @@ export function handlerMayDisagree(verdict: string, handlerSignature: HandlerSig
 
 /**
  * What the page's table beside the diagnosis says, as sentences for a front end without it:
- * the styles the handler may verify with and its record to date, for a rejected valid
+ * the styles the handler may verify with and its record so far, for a rejected valid
  * signature; null for the other diagnoses, which the record does not explain.
  */
 function handlerRecordText(report: DiagnosedReport, say: SigningVocabulary): string | null {
   switch (report.diagnosis.code) {
     case 'handler-signature-style-mismatch': {
       const verifiesWith = report.known.stylesAccepted;
-      // None: the diagnosis says it has not accepted a signed call yet.
-      if (verifiesWith.length === 0) return recordToDate(report);
+      // None: no style to name; the record still says what it did.
+      if (verifiesWith.length === 0) return recordSoFar(report);
       const styles =
         verifiesWith.length === 1
           ? `It verifies with ${say.style(verifiesWith[0]!)}.`
           : `It verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart).`;
-      return `${styles} ${recordToDate(report)}`;
+      return `${styles} ${recordSoFar(report)}`;
     }
     case 'handler-refused-valid-signature':
-      return recordToDate(report);
+      return recordSoFar(report);
     default:
       return null;
   }

@@ -12,7 +12,8 @@ import type { StyleName } from '../../contract/names-and-limits';
  * - A valid signature refused: which style this call was signed in (and `learned`, the style
  *   most of this Flowent's calls are signed in, when this call is not valid in it). When every
  *   style gives this call the same signed text, or no single style fits all the handler
- *   accepted and refused, the serialization cannot be the cause: the key is.
+ *   accepted and refused, the serialization cannot be the cause: the key is. When it never
+ *   accepted a signed call, no style was learned: not a style mismatch, whatever the cause.
  * - An invalid signature accepted: the handler does not check (or has another key); a malformed
  *   or missing one: it does not check (no key gives a signature that is not 64 hex characters).
  * - Flowent's unsigned registration check refused: registration would fail.
@@ -37,10 +38,10 @@ function refusedValid(validIn: readonly StyleName[], known: HandlerKnowledge, le
   if (signedAlikeInEveryStyle(validIn)) return { code: 'handler-refused-valid-signature', cause: 'styles-alike' };
   if (handlerStyles(known).possible.length === 0 && known.accepted > 0)
     return { code: 'handler-refused-valid-signature', cause: 'no-style-fits' };
-  return {
-    code: 'handler-signature-style-mismatch',
-    signedIn: validIn[0]!,
-    // A call signed otherwise than most: "this Flowent signs with" would contradict the learned style.
-    mostCallsIn: learned !== null && !validIn.includes(learned) ? learned : null,
-  };
+  const signedIn = validIn[0]!;
+  // A call signed otherwise than most: "this Flowent signs with" would contradict the learned style.
+  const mostCallsIn = learned !== null && !validIn.includes(learned) ? learned : null;
+  // Never a signed call accepted: no style was learned, so a script told "style mismatch" would be told more than is known.
+  if (known.accepted === 0) return { code: 'handler-refused-valid-signature', cause: 'none-accepted', signedIn, mostCallsIn };
+  return { code: 'handler-signature-style-mismatch', signedIn, mostCallsIn };
 }

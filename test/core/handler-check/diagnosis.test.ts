@@ -39,12 +39,14 @@ describe('diagnoseHandler', () => {
     );
   });
 
-  it('a handler that never accepted a signed call: still a style mismatch (the words say it may be the key)', () => {
+  // No style was learned: a script reading "style mismatch" would be told more than is known (a wrong key, or a check refusing everything, is as likely).
+  it('a handler that never accepted a signed call: a refused valid signature, not a style mismatch', () => {
     const known = knowing({ handler: 'refused', validIn: GO_CALL });
-    expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known)).toEqual({
-      code: 'handler-signature-style-mismatch',
+    expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, known, 'python')).toEqual({
+      code: 'handler-refused-valid-signature',
+      cause: 'none-accepted',
       signedIn: 'go',
-      mostCallsIn: null,
+      mostCallsIn: 'python',
     });
   });
 

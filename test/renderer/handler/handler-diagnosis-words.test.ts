@@ -61,7 +61,10 @@ describe('a valid signature refused, the styles told apart', () => {
   });
 
   it('a handler that never accepted a signed call may have another serialization or another key', () => {
-    const { what } = handlerDiagnosisWords(report(goCall, tally(0, 1, [])), BY_ID);
+    const { what } = handlerDiagnosisWords(
+      report({ code: 'handler-refused-valid-signature', cause: 'none-accepted', signedIn: 'go', mostCallsIn: null }, tally(0, 1, [])),
+      BY_ID,
+    );
     expect(what).toBe(
       'Your handler rejected a valid signature (it answered 401 "Invalid signature"): this call was signed with go. ' +
         'It has not accepted a signed call yet: it verifies with another style, or with another key.',
@@ -82,26 +85,26 @@ describe('a valid signature refused, the styles told apart', () => {
 });
 
 describe('the paragraph for a front end without the table (the command line)', () => {
-  it('adds the styles the handler verifies with and its record, said as to date: an old call’s details show today’s totals', () => {
+  it('adds the styles the handler verifies with and its record, said as so far, as of now: an old call’s details show today’s totals', () => {
     expect(handlerDiagnosisText(report(goCall, tally(14, 8, ['python'])), BY_ID)).toBe(
       'Your handler rejected a valid signature (it answered 401 "Invalid signature"): this call was signed with go, a style it does not verify with. ' +
-        'It verifies with python. To date, your handler has accepted 14 calls with a valid signature and rejected 8. ' +
+        'It verifies with python. So far (as of now, not when this call came), your handler has accepted 14 calls with a valid signature and rejected 8. ' +
         '"verifier go" prints a verifier that accepts how this call was signed.',
     );
   });
 
   it('candidates the calls have not told apart, as a list', () => {
     expect(handlerDiagnosisText(report(goCall, tally(2, 1, ['python', 'nested-sorted+ascii'])), BY_ID)).toContain(
-      'It verifies with one of python, nested-sorted+ascii (the calls so far do not tell them apart). To date, your handler has accepted 2 calls',
+      'It verifies with one of python, nested-sorted+ascii (the calls so far do not tell them apart). So far (as of now, not when this call came), your handler has accepted 2 calls',
     );
   });
 
   it('a rejected valid signature whose style is not the cause: the record only; the other diagnoses: none', () => {
     const keyNotStyle = handlerDiagnosisText(report({ code: 'handler-refused-valid-signature', cause: 'styles-alike' }), BY_ID);
     expect(keyNotStyle).toContain(
-      'is not the cause. To date, your handler has accepted 1 call with a valid signature and rejected 1. Check that',
+      'is not the cause. So far (as of now, not when this call came), your handler has accepted 1 call with a valid signature and rejected 1. Check that',
     );
-    expect(handlerDiagnosisText(report({ code: 'handler-accepted-unsigned' }), BY_ID)).not.toContain('To date');
+    expect(handlerDiagnosisText(report({ code: 'handler-accepted-unsigned' }), BY_ID)).not.toContain('So far');
   });
 });
 

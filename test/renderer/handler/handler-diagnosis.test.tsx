@@ -36,7 +36,7 @@ describe('the diagnosis speaks as the rest of the screen does', () => {
       a: { y: 'é', x: 1 },
     });
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
-    expect(box.getAttribute('data-code')).toBe('handler-signature-style-mismatch');
+    expect(box.getAttribute('data-code')).toBe('handler-refused-valid-signature');
     const call = (await c.api.getCall(1))!;
     const signedIn = call.handler!.verifierStyle;
     const label = call.signature.styles.find((s) => s.style === signedIn)!.label;
