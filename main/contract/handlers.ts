@@ -152,7 +152,18 @@ export type ProbeFinding =
        * The style this Flowent signs with, when its calls told the styles apart, and whether the
        * handler accepts it (`shownBy`: why a style on an accepted request counts as refused).
        */
-      flowent: { style: string; accepted: true } | { style: string; accepted: false; shownBy: AcceptedOnlyThere | null } | null;
+      flowent:
+        | {
+            style: string;
+            accepted: true;
+            /**
+             * Calls to this URL valid in this style that the handler rejected before the probe
+             * (ids, oldest first, the last few): one probe that passes cannot explain those.
+             */
+            refusedBefore: number[];
+          }
+        | { style: string; accepted: false; shownBy: AcceptedOnlyThere | null }
+        | null;
     }
   /** It accepted the wrong signature (`evidence`: its answer); `flowentStyle`: the style a verifier should accept, when learned. */
   | { code: 'accepts-wrong-signature'; evidence: string; flowentStyle: string | null }

@@ -44,6 +44,17 @@ function acceptedOnly(style: string, shownBy: AcceptedOnlyThere | null, say: Pro
   return ` (it accepted ${name} only in #${acceptedIn}${bytes}, and rejected #${refusedIn}, whose signature ${name} matches too)`;
 }
 
+/**
+ * Earlier calls to the same URL, valid in the style the probe saw accepted, that the handler
+ * rejected: a probe that passes cannot explain them (a key that changed, a handler that fails
+ * some calls), and they are not to be forgotten because it passed.
+ */
+function rejectedBeforeWords(ids: readonly number[], style: string): string {
+  if (ids.length === 0) return '';
+  const list = ids.map((id) => `#${id}`).join(', ');
+  return ` Yet earlier calls to this URL with valid ${style} signatures were rejected (${list}): a single probe cannot explain that. Check that its key has not changed since, and its log for why it rejected them.`;
+}
+
 /** The probe's finding as a paragraph: the security problem first, if any. */
 export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesAccepted'>, say: ProbeVocabulary): string {
   const { finding } = probe;
@@ -71,7 +82,7 @@ export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesA
         flowent === null
           ? ''
           : flowent.accepted
-            ? `It accepts ${ours}, the style this Flowent signs with.`
+            ? `It accepts ${ours}, the style this Flowent signs with.${rejectedBeforeWords(flowent.refusedBefore, ours!)}`
             : `It rejects ${ours}, the style this Flowent signs with${acceptedOnly(flowent.style, flowent.shownBy, say)}: ${say.getVerifier(flowent.style)} a verifier that accepts it.`,
       ]
         .filter(Boolean)

@@ -5,6 +5,7 @@ import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
 import type { ReplayContext } from './replay';
 import type { StyleName } from '../../contract/names-and-limits';
+import { targetForAction } from '../../contract/action-name';
 
 /** One request a probe sends: the body, and the styles it was signed in (none for the wrong signature). */
 interface ProbeRequest {
@@ -46,6 +47,8 @@ export async function probeHandler(
     else requests.push({ styles: [name], body: signed.value.body });
   }
   const learned = ctx.learner.learnedStyle(key);
+  // Read before the probe stores its own requests: what the handler did to this style before.
+  const refusedBefore = learned.decided ? refusedEarlier(ctx, original.action, target.value.url, learned.style) : [];
   // Raw is never left out, so there is always a request to spoil.
   const wrong = wrongSignature((requests.find((request) => request.styles.includes(learned.style)) ?? requests[0]!).body);
 
@@ -103,7 +106,30 @@ export async function probeHandler(
   const flowentStyle = learned.decided ? learned.style : null;
   const refusedIn = (style: string) =>
     rows.find((row) => row.handler === 'refused' && validIn.get(row.callId)?.includes(style as StyleName));
-  return { ok: true, value: finding(original.id, target.value.url, rows, wrongRow, refusedStyles(outcomes), refusedIn, flowentStyle) };
+  return {
+    ok: true,
+    value: finding(original.id, target.value.url, rows, wrongRow, refusedStyles(outcomes), refusedIn, flowentStyle, refusedBefore),
+  };
+}
+
+/** How many of the newest calls of the action are looked through, and how many rejected ones are named. */
+const EARLIER_CALLS_READ = 200;
+const EARLIER_REFUSALS_NAMED = 5;
+
+/**
+ * The calls to `url` whose signature is valid in `style` (the first style it matched) that the
+ * handler rejected: ids, oldest first, the newest few. A probe it passes says nothing of them.
+ */
+function refusedEarlier(ctx: ReplayContext, action: string, url: string, style: StyleName): number[] {
+  const { calls } = ctx.calls().list({ action, verdict: 'valid', limit: EARLIER_CALLS_READ });
+  const ids: number[] = [];
+  for (const call of calls) {
+    if (ids.length === EARLIER_REFUSALS_NAMED) break;
+    if (call.handlerSignature !== 'refused' || call.style !== style) continue;
+    const target = ctx.calls().get(call.id)?.handlerTarget ?? null;
+    if (target !== null && targetForAction(target, action) === url) ids.push(call.id);
+  }
+  return ids.reverse();
 }
 
 const STOPPED_EVIDENCE = 'the probe was stopped';
@@ -163,6 +189,7 @@ function finding(
   refused: ReadonlySet<string>,
   refusedIn: (style: string) => ProbeRow | undefined,
   learned: StyleName | null,
+  refusedBefore: number[],
 ): HandlerProbe {
   const stylesAccepted = rows
     .filter((row) => row.handler === 'accepted')
@@ -206,7 +233,7 @@ function finding(
     learned === null
       ? null
       : stylesAccepted.includes(learned)
-        ? { style: learned, accepted: true as const }
+        ? { style: learned, accepted: true as const, refusedBefore }
         : { style: learned, accepted: false as const, shownBy: shownBy(learned) };
   return found(true, { code: 'checks-signatures', stylesAlike: false, notVerified, flowent });
 }

@@ -52,7 +52,7 @@ it('wants a verifier only where the finding tells the user to get one', () => {
     code: 'checks-signatures',
     stylesAlike: false,
     notVerified: [],
-    flowent: { style: 'python', accepted: true },
+    flowent: { style: 'python', accepted: true, refusedBefore: [] },
   };
   expect(probeVerifierWanted(accepts)).toBeNull();
   expect(probeVerifierWanted({ code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null })).toEqual({ style: null });

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sign } from '../../main/core/signature';
+import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
+import { startCore, type RunningCore } from '../helpers/running-core';
+import { runCli } from '../helpers/spawn-cli';
+import { hasPython } from '../core/handler-check/verifier-runners';
+
+// A handler that rejected valid python calls, then passes a probe in python: the probe's finding
+// says those rejections are still there, which one probe cannot explain.
+
+const KEY = 'probe-earlier-key';
+let handler: SignatureHandler;
+let running: RunningCore;
+let env: NodeJS.ProcessEnv;
+
+async function pythonCall(parameters: Record<string, unknown>): Promise<number> {
+  const payload = JSON.stringify({ action_name: 'greet', parameters, timestamp: Math.floor(Date.now() / 1000) });
+  await running.post('/actions/greet', sign(payload, KEY, 'python').body);
+  return (await running.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+}
+
+beforeAll(async () => {
+  if (!hasPython) return;
+  handler = await startSignatureHandler('python', KEY);
+  running = await startCore({ key: KEY });
+  await running.core.api.setForwardTarget(null, handler.target);
+  env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: running.dataDir };
+}, 60_000);
+afterAll(async () => {
+  await running?.close();
+  await handler?.stop();
+});
+
+describe.skipIf(!hasPython)('replay --probe-styles after rejected valid calls', () => {
+  it('names the earlier rejections of the style it accepts', async () => {
+    // Non-ASCII text: python's bytes differ from the other styles', so this Flowent's style is learned.
+    const accepted = await pythonCall({ name: 'Renée' });
+    const rejected = [await pythonCall({ name: 'Zoë', flaky: true }), await pythonCall({ name: 'Chloé', flaky: true })];
+    await pythonCall({ name: 'Anaïs' });
+    const probed = await runCli(['replay', String(accepted), '--probe-styles'], env);
+    const finding = probed.stdout.slice(probed.stdout.indexOf('Your handler')).replace(/\n {2}/g, ' ');
+    expect(finding, probed.stderr).toContain('It accepts python, the style this Flowent signs with.');
+    expect(finding).toContain(
+      `Yet earlier calls to this URL with valid python signatures were rejected (#${rejected[0]}, #${rejected[1]}): a single probe cannot explain that.`,
+    );
+  });
+});
