@@ -43,15 +43,16 @@ function StyleList({ styles, testId, none = 'none yet' }: { styles: string[]; te
 }
 
 /**
- * What the handler taught to date, from every call to its route: said "to date", as in the
- * details of an old call these are today's totals, not what was known when that call came.
+ * What the handler taught so far, from every call to its route: said "so far (as of now)", as
+ * the core's diagnosis says it: in the details of an old call these are today's totals, not what
+ * was known when that call came.
  */
 export function HandlerTaught({ report }: { report: HandlerReport }) {
   const { known } = report;
   // Calls every style signs alike are said in one line, not as every style rejected.
   const rejected = rejectedStylesWords(known);
   return (
-    <dl className="facts handler-taught" aria-label="What your handler did to date">
+    <dl className="facts handler-taught" aria-label="What your handler did so far">
       {/* Learned per URL: another action's route of the same handler keeps a record of its own. */}
       <dt>Learned from calls to</dt>
       <dd data-testid="handler-reached">
@@ -67,13 +68,13 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
       <dt>Styles it rejected</dt>
       {rejected.list && <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />}
       {rejected.note !== null && <dd data-testid="handler-rejected-alike">{rejected.note}</dd>}
-      <dt>Valid signatures to date</dt>
+      <dt>Valid signatures so far (as of now)</dt>
       <dd>
         {known.accepted} accepted, {known.refused} rejected
       </dd>
       {known.acceptedUnverified + known.refusedUnverified > 0 && (
         <>
-          <dt>Bad or no signature to date</dt>
+          <dt>Bad or no signature so far (as of now)</dt>
           <dd>
             {known.acceptedUnverified} accepted, {known.refusedUnverified} rejected
           </dd>
@@ -86,7 +87,7 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
 /**
  * Shown first in a call's details when the handler and the companion disagree about the
  * signature: what that means in a line (the styles are listed in the table, not in it), what
- * the handler did to date, and (folded, so the verdict below
+ * the handler did so far, and (folded, so the verdict below
  * stays on the first screen) a verifier that fixes it.
  */
 export function HandlerDisagreement({ call }: { call: CallDetail }) {

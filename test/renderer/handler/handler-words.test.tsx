@@ -13,7 +13,7 @@ const handler = useHandler();
 const TELLS_STYLES_APART = { to: 'zoë@example.com', b: 2, a: { y: 'é', x: 1 } };
 
 describe("the handler's words: a handler that turns a signature down rejected it (refused is the companion's word)", () => {
-  it('what the handler did to date says "rejected" for valid signatures and for bad ones', async () => {
+  it('what the handler did so far says "rejected" for valid signatures and for bad ones', async () => {
     const c = companion();
     await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'refuses_signatures'));
     await c.send('send_email', TELLS_STYLES_APART);
@@ -22,8 +22,8 @@ describe("the handler's words: a handler that turns a signature down rejected it
     const taught = within(pane).getByRole('group', { name: 'Your handler and the signature' }).querySelector('.handler-taught')!;
     expect(taught.textContent).toContain('Styles it rejected');
     // Today's totals for this route, said as such: an old call's details would read them as that call's.
-    expect(taught.textContent).toContain('Valid signatures to date0 accepted, 1 rejected');
-    expect(taught.textContent).toContain('Bad or no signature to date0 accepted, 1 rejected');
+    expect(taught.textContent).toContain('Valid signatures so far (as of now)0 accepted, 1 rejected');
+    expect(taught.textContent).toContain('Bad or no signature so far (as of now)0 accepted, 1 rejected');
     // The handler's URL ends in "refuses_signatures": only the words are read.
     expect(taught.textContent!.replace(handlerUrl(handler(), 'refuses_signatures'), '')).not.toMatch(/refus/i);
   });
