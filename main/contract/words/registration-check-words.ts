@@ -7,7 +7,7 @@ import type { NoAnswerCause } from '../shared';
 import { cap } from './said';
 
 /** What to do when the check got no answer at all: about the crash, the wait or the port, never the signature. */
-const NO_ANSWER_TODO: Record<NoAnswerCause, string> = {
+const NO_ANSWER_NEXT_STEP: Record<NoAnswerCause, string> = {
   refused: 'start it, or check the port it listens on',
   closed: 'check its log for a crash while it handled the check',
   timeout: 'answer within 30 s, when Flowent gives up, doing slow work after answering (its log shows where it waits)',
@@ -34,7 +34,7 @@ export function failedRegistrationCheckTodo(check: FailedRegistrationCheck): str
   const needs = 'Flowent registers the action only when this check gets a 2xx answer.';
   if (check.cause !== null) {
     // "It" is who the verdict line just said did not answer (your handler, the mock...).
-    return `${cap(NO_ANSWER_TODO[check.cause])}. ${needs}`;
+    return `${cap(NO_ANSWER_NEXT_STEP[check.cause])}. ${needs}`;
   }
   if (check.status === 0) return needs;
   if (check.refusedSignature) return check.signatureTodo;
