@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BulkReplayPreview, CallFilter } from '../../../main/contract/api';
 import { SOURCE_LABEL } from '../shared/format';
 import type { BulkRun } from './replay-store';
-import { BulkReplayProgress, describeRun, focusWasLost } from './BulkReplayProgress';
+import { BulkReplayProgress, describeRun } from './BulkReplayProgress';
+import { focusFell } from '../shared/focusable';
 import { currentBridge } from '../page/bridge-holder';
 import { startBulkReplay } from './replay-bulk-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
@@ -105,7 +106,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   // "New bulk replay" goes away under the keyboard's focus as this form takes its place: the focus
   // moves to the form's first field (or to why there is nothing to replay), not to the page's body.
   useEffect(() => {
-    if (focusWasLost()) (empty ? emptyNote.current : firstField.current)?.focus({ preventScroll: true });
+    if (focusFell()) (empty ? emptyNote.current : firstField.current)?.focus({ preventScroll: true });
   }, [empty]);
 
   const start = async (e: FormEvent) => {

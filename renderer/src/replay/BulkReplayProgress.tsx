@@ -6,6 +6,7 @@ import { BulkReplayItems } from './BulkReplayItems';
 import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 import { BusyButton } from '../shared/BusyButton';
+import { focusFell } from '../shared/focusable';
 
 type Verdict = BulkReplayVerdict;
 /**
@@ -56,7 +57,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
   // Only the dialog's own run (the one with onNew), not a last run folded under the form.
   const current = onNew !== undefined;
   useEffect(() => {
-    if (current && focusWasLost()) heading.current?.focus({ preventScroll: true });
+    if (current && focusFell()) heading.current?.focus({ preventScroll: true });
   }, [current, ended]);
   return (
     <div className="bulk-progress" aria-label="Bulk replay progress">
@@ -99,10 +100,4 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
       )}
     </div>
   );
-}
-
-/** Whether the focus went with an element just removed: the page's body has it (a browser), or a detached element (happy-dom). */
-export function focusWasLost(): boolean {
-  const active = document.activeElement;
-  return active === null || active === document.body || !active.isConnected;
 }
