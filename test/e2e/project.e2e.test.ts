@@ -112,6 +112,10 @@ describe.sequential('a project folder, from the inspector', () => {
       );
     await expect.poll(() => project.getByTestId('plan-summary').textContent()).toBe('Nothing to do: Flowent matches the files.');
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${server.baseUrl}/actions/send_email` }]);
+    // Apply is unavailable now that nothing is left: the keyboard is on what it did, not the page's body.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName))
+      .toBe('Applied');
 
     // A broken file is shown with its line while the last good version keeps answering.
     writeFileSync(answerFile, 'version: 1\nbody: {result: "half", error: ""\n');

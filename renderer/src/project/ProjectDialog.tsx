@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import {
   actionStateWords,
   type ActionPlan,
@@ -12,6 +12,7 @@ import {
 import { applyStopped, counted } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
+import { focusFell } from '../shared/focusable';
 import { inPageWords } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
 import { applyProject, loadProject, planProject, pullProject } from './project-actions';
@@ -25,6 +26,13 @@ export function ProjectDialog() {
   useEffect(() => {
     void loadProject();
   }, []);
+  const applyOff = !plan?.pending || planStale;
+  const appliedView = useRef<HTMLElement>(null);
+  // Apply turns unavailable once Flowent matches the files, dropping the keyboard of whoever
+  // pressed it: it goes to what Apply did instead of the page's body.
+  useEffect(() => {
+    if (applied && applyOff && focusFell()) appliedView.current?.focus({ preventScroll: true });
+  }, [applied, applyOff]);
   return (
     <Dialog title="Project" closeLabel="Close project" onClose={closePanel} className="wide project-dialog">
       {!project ? (
@@ -46,7 +54,7 @@ export function ProjectDialog() {
             <BusyButton busy={busy !== null} onClick={() => void planProject()}>
               {busy === 'plan' ? 'Planning…' : 'Plan'}
             </BusyButton>
-            <BusyButton busy={busy !== null} onClick={() => void applyProject()} disabled={!plan?.pending || planStale}>
+            <BusyButton busy={busy !== null} onClick={() => void applyProject()} disabled={applyOff}>
               {busy === 'apply' ? 'Applying…' : 'Apply'}
             </BusyButton>
             {/* As "actions pull": Flowent's version of each action into its file, comments kept; a file only here stays. */}
@@ -68,7 +76,7 @@ export function ProjectDialog() {
               {error}
             </p>
           )}
-          {applied && <AppliedView applied={applied} />}
+          {applied && <AppliedView applied={applied} focusRef={appliedView} />}
           {pulled && <PulledView pulled={pulled} />}
           {planStale && <p className="muted">The files changed since this plan: Plan again before applying.</p>}
           {plan && <PlanView plan={plan} />}
@@ -177,9 +185,9 @@ function PulledView({ pulled }: { pulled: PullOutcome }) {
   );
 }
 
-function AppliedView({ applied }: { applied: ApplyOutcome }) {
+function AppliedView({ applied, focusRef }: { applied: ApplyOutcome; focusRef: Ref<HTMLElement> }) {
   return (
-    <section aria-label="Applied" className="project-applied">
+    <section aria-label="Applied" className="project-applied" tabIndex={-1} ref={focusRef}>
       {applied.done.length === 0 && !applied.refused && <p>Nothing to do: Flowent matches the files.</p>}
       {applied.done.map((step) => (
         <p key={step.name}>
