@@ -71,7 +71,7 @@ describe('the desktop app with a project open, for the commands', () => {
     const mocked = await cli(['targets', 'set', 'send_email', 'http://localhost:8000/actions/{action_name}'], root);
     expect(mocked.stderr).toBe(
       `Note: this changed the history folder's answers; the desktop app at ${app} answers from ` +
-        `${join(project, 'flowent', 'answers')} instead: edit the files there to change what it answers.\n`,
+        `${join(project, 'flowent', 'answers')} instead: edit the files there (or run the command in ${project}) to change what it answers.\n`,
     );
 
     // A serve started on the same project: two answerers, and `here` guesses neither.
