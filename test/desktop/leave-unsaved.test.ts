@@ -6,29 +6,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CoreOptions } from '../../main/core/create-core';
 import { readServeState } from '../../main/core/account/serve-state';
 import { UNLOAD_TIMEOUT_MS } from '../../main/desktop/main-window';
-import { clickMenuItem, createElectronStandIn, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { clickMenuItem, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
+import type { FakeCore } from './fake-core';
 
-const h = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof createElectronStandIn>, cores: [] as FakeCore[] }));
-vi.mock('electron', async () => {
-  const { createElectronStandIn: create } = await import('./electron-stand-in');
-  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
-  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
-});
-vi.mock('../../main/core/create-core', () => ({
-  createCore: (options: CoreOptions) => {
-    const core = createFakeCore(options, {
-      calls: h.electron.calls,
-      startResult: () => ({ ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } }),
-      stopped: Promise.resolve(),
-    });
-    h.cores.push(core);
-    return core;
-  },
-}));
+const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+vi.mock('electron', electronOfThisTest);
+vi.mock('../../main/core/create-core', fakeCreateCore);
 
 const LEAVE = 0;
 const STAY = 1;
@@ -36,12 +21,10 @@ let dataDir: string;
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'leave-unsaved-'));
-  h.electron = createElectronStandIn();
-  h.cores = [];
+  freshDesktop();
   vi.unstubAllEnvs();
   vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-  vi.resetModules();
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -52,16 +35,16 @@ afterEach(() => {
 /** The app started, its page holding unsaved edits (its beforeunload cancels). */
 async function launchWithUnsavedEdits(): Promise<{ core: FakeCore; win: FakeBrowserWindow }> {
   await import('../../main/index');
-  await vi.waitFor(() => expect(h.electron.native.trays).toHaveLength(1));
-  const win = h.electron.windows[0]!;
+  await vi.waitFor(() => expect(desktop.electron.native.trays).toHaveLength(1));
+  const win = desktop.electron.windows[0]!;
   win.webContents.pageCancelsUnload = true;
-  return { core: h.cores[0]!, win };
+  return { core: desktop.cores[0]!, win };
 }
 
-const boxesShown = () => h.electron.messageBoxes.length;
+const boxesShown = () => desktop.electron.messageBoxes.length;
 
 function quitFromTray(): void {
-  const template = h.electron.native.trays[0]?.menu?.template ?? [];
+  const template = desktop.electron.native.trays[0]?.menu?.template ?? [];
   clickMenuItem(findMenuItem(template, 'Quit'));
 }
 
@@ -71,17 +54,17 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('leaving unsaved edits in the desktop app', () => {
   it('a reload asks in a native box over the window; Stay keeps the page, Leave reloads it', async () => {
     const { win } = await launchWithUnsavedEdits();
-    h.electron.dialogAnswers.messageBox.push(STAY);
+    desktop.electron.dialogAnswers.messageBox.push(STAY);
     win.webContents.reload();
     await vi.waitFor(() => expect(boxesShown()).toBe(1));
-    const [box] = h.electron.messageBoxes;
+    const [box] = desktop.electron.messageBoxes;
     expect(box?.parent).toBe(win);
     expect(box?.options).toMatchObject({ buttons: ['Leave', 'Stay'], cancelId: STAY, defaultId: STAY });
     expect(`${String(box?.options.message)} ${String(box?.options.detail)}`).toMatch(/unsaved changes.*lost/is);
     await settle();
     expect(win.webContents.reloads).toBe(0);
 
-    h.electron.dialogAnswers.messageBox.push(LEAVE);
+    desktop.electron.dialogAnswers.messageBox.push(LEAVE);
     win.webContents.reload();
     await vi.waitFor(() => expect(win.webContents.reloads).toBe(1));
     expect(boxesShown()).toBe(2);
@@ -89,7 +72,7 @@ describe('leaving unsaved edits in the desktop app', () => {
 
   it('the close button asks; Stay keeps the window and the app running', async () => {
     const { core, win } = await launchWithUnsavedEdits();
-    h.electron.dialogAnswers.messageBox.push(STAY);
+    desktop.electron.dialogAnswers.messageBox.push(STAY);
     win.close();
     await vi.waitFor(() => expect(boxesShown()).toBe(1));
     await settle();
@@ -101,7 +84,7 @@ describe('leaving unsaved edits in the desktop app', () => {
     const { core, win } = await launchWithUnsavedEdits();
     win.minimized = true;
     win.visible = false;
-    h.electron.dialogAnswers.messageBox.push(STAY);
+    desktop.electron.dialogAnswers.messageBox.push(STAY);
     quitFromTray();
     await vi.waitFor(() => expect(boxesShown()).toBe(1));
     // Asked over the window, shown first: the question is about what it holds.
@@ -110,15 +93,15 @@ describe('leaving unsaved edits in the desktop app', () => {
     await settle();
     // Nothing half-done: the window, the tray, the server and the file the commands find it by are all still there.
     expect(win.isDestroyed()).toBe(false);
-    expect(h.electron.native.trays[0]?.destroyed).toBe(false);
+    expect(desktop.electron.native.trays[0]?.destroyed).toBe(false);
     expect(core.stop).not.toHaveBeenCalled();
     expect(readServeState(dataDir)).not.toBeNull();
-    expect(h.electron.state.exitCode).toBeNull();
+    expect(desktop.electron.state.exitCode).toBeNull();
 
     // The application menu's Quit (role: quit) is app.quit(), as the tray's is.
-    h.electron.dialogAnswers.messageBox.push(LEAVE);
-    h.electron.module.app.quit();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    desktop.electron.dialogAnswers.messageBox.push(LEAVE);
+    desktop.electron.module.app.quit();
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
     expect(boxesShown()).toBe(2);
     expect(win.isDestroyed()).toBe(true);
     expect(core.stop).toHaveBeenCalledTimes(1);
@@ -129,7 +112,7 @@ describe('leaving unsaved edits in the desktop app', () => {
     const { win } = await launchWithUnsavedEdits();
     win.webContents.pageCancelsUnload = false;
     quitFromTray();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
     expect(boxesShown()).toBe(0);
   });
 
@@ -142,8 +125,8 @@ describe('leaving unsaved edits in the desktop app', () => {
     expect(win.isDestroyed()).toBe(false);
     expect(core.stop).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(h.electron.calls).toContain('BrowserWindow.destroy');
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    expect(desktop.electron.calls).toContain('BrowserWindow.destroy');
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
     expect(core.stop).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,25 +14,13 @@ import {
 } from '../../main/contract/api';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { readServeState } from '../../main/core/account/serve-state';
-import type { CoreOptions } from '../../main/core/create-core';
 import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
-import { clickMenuItem, createElectronStandIn, fakeEvent, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
+import { clickMenuItem, fakeEvent, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
+import { FAKE_STATUS as STATUS, type FakeCore } from './fake-core';
 
-import { createFakeCore, FAKE_STATUS as STATUS, type FakeCore } from './fake-core';
-
-const h = vi.hoisted(() => ({
-  electron: null as unknown as ReturnType<typeof createElectronStandIn>,
-  cores: [] as FakeCore[],
-  makeCore: null as unknown as (options: CoreOptions) => FakeCore,
-}));
-
-// Getters, so each test can swap in a fresh stand-in and re-import main/index.ts.
-vi.mock('electron', async () => {
-  const { createElectronStandIn: create } = await import('./electron-stand-in');
-  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
-  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
-});
-vi.mock('../../main/core/create-core', () => ({ createCore: (options: CoreOptions) => h.makeCore(options) }));
+const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+vi.mock('electron', electronOfThisTest);
+vi.mock('../../main/core/create-core', fakeCreateCore);
 
 let root: string;
 let startResult: Result<{ host: string; port: number; baseUrl: string }, StartFailure>;
@@ -40,22 +28,16 @@ let releaseStop: () => void;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'main-index-'));
-  h.electron = createElectronStandIn();
-  h.electron.state.paths.appData = join(root, 'app-data');
-  h.electron.state.appPath = join(root, 'app');
-  h.cores = [];
+  const { electron, coreHooks } = freshDesktop();
+  electron.state.paths.appData = join(root, 'app-data');
+  electron.state.appPath = join(root, 'app');
   startResult = { ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } };
-  const stopped = new Promise<void>((resolve) => (releaseStop = resolve));
-  h.makeCore = (options) => {
-    const core = createFakeCore(options, { calls: h.electron.calls, startResult: () => startResult, stopped });
-    h.cores.push(core);
-    return core;
-  };
+  coreHooks.startResult = () => startResult;
+  coreHooks.stopped = new Promise<void>((resolve) => (releaseStop = resolve));
   vi.unstubAllEnvs();
   vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', undefined);
   vi.stubEnv('FLOWENT_HMAC_KEY', undefined);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-  vi.resetModules();
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -64,9 +46,9 @@ afterEach(() => {
 
 async function launch(): Promise<{ core: FakeCore; win: FakeBrowserWindow }> {
   await import('../../main/index');
-  await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
-  const [core] = h.cores;
-  const [win] = h.electron.windows;
+  await vi.waitFor(() => expect(desktop.electron.windows).toHaveLength(1));
+  const [core] = desktop.cores;
+  const [win] = desktop.electron.windows;
   if (!core || !win) throw new Error('no core or window');
   return { core, win };
 }
@@ -78,18 +60,18 @@ function rendererEvent(win: FakeBrowserWindow) {
 
 describe('main/index.ts', () => {
   it('a second launch quits at once and leaves the first to be focused', async () => {
-    h.electron.state.lockGranted = false;
+    desktop.electron.state.lockGranted = false;
     await import('../../main/index');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(h.electron.calls).toContain('app.quit');
-    expect(h.cores).toHaveLength(0);
-    expect(h.electron.windows).toHaveLength(0);
+    expect(desktop.electron.calls).toContain('app.quit');
+    expect(desktop.cores).toHaveLength(0);
+    expect(desktop.electron.windows).toHaveLength(0);
   });
 
   it('the first instance focuses its window when a second launch happens', async () => {
     const { win } = await launch();
     win.minimized = true;
-    h.electron.module.app.emit('second-instance', fakeEvent(), []);
+    desktop.electron.module.app.emit('second-instance', fakeEvent(), []);
     expect(win.minimized).toBe(false);
     expect(win.focused).toBe(true);
   });
@@ -101,11 +83,11 @@ describe('main/index.ts', () => {
       dataDir: join(root, 'app-data', 'flowent-companion'),
       sqliteNativeBinding: undefined,
     });
-    expect(h.electron.calls.slice(0, 4)).toEqual(['core.listen', 'Menu.setApplicationMenu', 'Tray', 'BrowserWindow']);
+    expect(desktop.electron.calls.slice(0, 4)).toEqual(['core.listen', 'Menu.setApplicationMenu', 'Tray', 'BrowserWindow']);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/);
     expect(win.loaded.file).toMatch(/renderer[/\\]index\.html$/);
-    expect([...h.electron.module.ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannelFor).sort());
+    expect([...desktop.electron.module.ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannelFor).sort());
   });
 
   it('honours FLOWENT_COMPANION_DATA_DIR and passes the Electron build of better-sqlite3 when there is one', async () => {
@@ -129,10 +111,10 @@ describe('main/index.ts', () => {
 
   it('serves the window’s IPC calls and delivers events from before the page was ready', async () => {
     const { core, win } = await launch();
-    await expect(h.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe(STATUS);
+    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe(STATUS);
     expect(core.api.getStatus).toHaveBeenCalled();
     expect(win.webContents.sent).toEqual([]);
-    h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
+    desktop.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
     expect(win.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, [{ type: 'history-cleared' }]]]);
   });
 
@@ -140,13 +122,13 @@ describe('main/index.ts', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const { core, win } = await launch();
-      h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
+      desktop.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
       win.webContents.sent.length = 0;
       win.webContents.emit('did-start-loading');
       core.emit({ type: 'history-cleared' });
       vi.advanceTimersByTime(100);
       expect(win.webContents.sent).toEqual([]);
-      h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
+      desktop.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));
       expect(win.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, [{ type: 'history-cleared' }]]]);
     } finally {
       vi.useRealTimers();
@@ -155,16 +137,16 @@ describe('main/index.ts', () => {
 
   it('on quit, stops the core (server and database) before the process exits', async () => {
     const { core } = await launch();
-    h.electron.module.app.quit();
-    expect(h.electron.calls).not.toContain('quit-proceeded');
+    desktop.electron.module.app.quit();
+    expect(desktop.electron.calls).not.toContain('quit-proceeded');
     await vi.waitFor(() => expect(core.stop).toHaveBeenCalledTimes(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(h.electron.state.exitCode).toBeNull();
-    h.electron.module.app.quit(); // a second quit while stopping changes nothing
+    expect(desktop.electron.state.exitCode).toBeNull();
+    desktop.electron.module.app.quit(); // a second quit while stopping changes nothing
     releaseStop();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
-    expect(h.electron.calls.filter((c) => /core\.stop|app\.exit/.test(c))).toEqual(['core.stop', 'core.stopped', 'app.exit(0)']);
-    expect(h.electron.native.trays[0]?.destroyed).toBe(true);
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
+    expect(desktop.electron.calls.filter((c) => /core\.stop|app\.exit/.test(c))).toEqual(['core.stop', 'core.stopped', 'app.exit(0)']);
+    expect(desktop.electron.native.trays[0]?.destroyed).toBe(true);
   });
 
   it('publishes its webhook, tunnel and project for the commands in serve-states/<pid>.json, as serve does, and takes it back on quit', async () => {
@@ -196,11 +178,11 @@ describe('main/index.ts', () => {
     expect(readServeState(userData)?.projectDir).toBeNull();
 
     // Gone before the server closes: no command names a server that is stopping.
-    h.electron.module.app.quit();
+    desktop.electron.module.app.quit();
     await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
     expect(existsSync(stateFile)).toBe(false);
     releaseStop();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
     expect(readServeState(userData)).toBeNull();
   });
 
@@ -208,26 +190,26 @@ describe('main/index.ts', () => {
     'with a tray icon, closing the window leaves the companion running and says so once; Quit in the tray quits',
     async () => {
       const { core, win } = await launch();
-      const tray = h.electron.native.trays[0]!;
+      const tray = desktop.electron.native.trays[0]!;
       win.close();
-      h.electron.module.app.emit('window-all-closed');
+      desktop.electron.module.app.emit('window-all-closed');
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(core.stop).not.toHaveBeenCalled();
-      expect(h.electron.native.notifications).toEqual([KEEPS_RUNNING_NOTICE]);
+      expect(desktop.electron.native.notifications).toEqual([KEEPS_RUNNING_NOTICE]);
 
       clickMenuItem(findMenuItem(tray.menu!.template, 'Open Flowent Companion'));
-      expect(h.electron.windows).toHaveLength(2);
-      h.electron.windows[1]!.close();
-      h.electron.module.app.emit('window-all-closed');
-      expect(h.electron.native.notifications).toHaveLength(1);
+      expect(desktop.electron.windows).toHaveLength(2);
+      desktop.electron.windows[1]!.close();
+      desktop.electron.module.app.emit('window-all-closed');
+      expect(desktop.electron.native.notifications).toHaveLength(1);
 
       clickMenuItem(findMenuItem(tray.menu!.template, 'Quit'));
       // The quit closes no window here (none is open); one it closed would not count as the person's.
-      h.electron.module.app.emit('window-all-closed');
+      desktop.electron.module.app.emit('window-all-closed');
       await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
       releaseStop();
-      await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
-      expect(h.electron.native.notifications).toHaveLength(1);
+      await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
+      expect(desktop.electron.native.notifications).toHaveLength(1);
     },
   );
 
@@ -237,28 +219,28 @@ describe('main/index.ts', () => {
         throw new Error('no system tray on this desktop');
       }
     };
-    Object.assign(h.electron.module, { Tray: noTray });
+    Object.assign(desktop.electron.module, { Tray: noTray });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await import('../../main/index');
-    await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
-    const core = h.cores[0]!;
-    h.electron.windows[0]!.close();
-    h.electron.module.app.emit('window-all-closed');
+    await vi.waitFor(() => expect(desktop.electron.windows).toHaveLength(1));
+    const core = desktop.cores[0]!;
+    desktop.electron.windows[0]!.close();
+    desktop.electron.module.app.emit('window-all-closed');
     await vi.waitFor(() => expect(core.stop).toHaveBeenCalled());
-    expect(h.electron.native.notifications).toEqual([]);
+    expect(desktop.electron.native.notifications).toEqual([]);
   });
 
   it('shows the reason in the app’s words and quits when the core cannot start', async () => {
     startResult = { ok: false, code: 'port-in-use', server: 'webhook', host: '127.0.0.1', port: 8787 };
     releaseStop();
     await import('../../main/index');
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(1));
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(1));
     // The app has no port flag: it names no place to change the port, only what to do.
-    expect(h.electron.errorBoxes).toEqual([
+    expect(desktop.electron.errorBoxes).toEqual([
       { title: 'Flowent Companion could not start', content: 'Port 8787 on 127.0.0.1 is already in use. Stop the program using it.' },
     ]);
-    expect(h.cores[0]?.stop).toHaveBeenCalled();
-    expect(h.electron.windows).toHaveLength(0);
+    expect(desktop.cores[0]?.stop).toHaveBeenCalled();
+    expect(desktop.electron.windows).toHaveLength(0);
     expect(existsSync(join(root, 'app-data', 'flowent-companion', DATA_FILES.serveStates))).toBe(false);
   });
 });

@@ -13,42 +13,25 @@ import {
   ipcChannelFor,
   type CallSummary,
 } from '../../main/contract/api';
-import type { CoreOptions } from '../../main/core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
-import { clickMenuItem, createElectronStandIn, findMenuItem, tryNavigate, type FakeBrowserWindow } from './electron-stand-in';
-import { createFakeCore, FAKE_STATUS, type FakeCore } from './fake-core';
+import { clickMenuItem, findMenuItem, tryNavigate, type FakeBrowserWindow } from './electron-stand-in';
+import { FAKE_STATUS } from './fake-core';
 
-const h = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof createElectronStandIn>, cores: [] as FakeCore[] }));
-vi.mock('electron', async () => {
-  const { createElectronStandIn: create } = await import('./electron-stand-in');
-  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
-  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
-});
-vi.mock('../../main/core/create-core', () => ({
-  createCore: (options: CoreOptions) => {
-    const core = createFakeCore(options, {
-      calls: h.electron.calls,
-      startResult: () => ({ ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } }),
-      stopped: Promise.resolve(),
-    });
-    h.cores.push(core);
-    return core;
-  },
-}));
+const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+vi.mock('electron', electronOfThisTest);
+vi.mock('../../main/core/create-core', fakeCreateCore);
 
 let dataDir: string;
 const settingsFile = () => join(dataDir, DATA_FILES.desktopSettings);
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'main-shell-'));
-  h.electron = createElectronStandIn();
-  h.cores = [];
+  freshDesktop();
   vi.unstubAllEnvs();
   vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-  vi.resetModules();
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -57,14 +40,14 @@ afterEach(() => {
 
 async function launch() {
   await import('../../main/index');
-  await vi.waitFor(() => expect(h.electron.windows).toHaveLength(1));
-  return { core: h.cores[0]!, win: h.electron.windows[0]! };
+  await vi.waitFor(() => expect(desktop.electron.windows).toHaveLength(1));
+  return { core: desktop.cores[0]!, win: desktop.electron.windows[0]! };
 }
 
 /** The window's page saying its preload listens, as the preload does on its first subscription. */
 function pageReady(win: FakeBrowserWindow): void {
   const event = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file ?? '').href, parent: null } };
-  h.electron.module.ipcMain.emit(IPC_READY_CHANNEL, event);
+  desktop.electron.module.ipcMain.emit(IPC_READY_CHANNEL, event);
 }
 const logLines = () => readFileSync(join(dataDir, DATA_FILES.desktopLog), 'utf8').split('\n').filter(Boolean);
 
@@ -81,7 +64,7 @@ const failedCall = {
 describe('the composed desktop shell', () => {
   it('registers exactly the contract’s IPC channels: one handler per API method, one ready signal', async () => {
     await launch();
-    const { ipcMain } = h.electron.module;
+    const { ipcMain } = desktop.electron.module;
     expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannelFor).sort());
     const listened = [...ipcMain.listeners.entries()].filter(([, listeners]) => listeners.length > 0).map(([channel]) => channel);
     expect(listened).toEqual([IPC_READY_CHANNEL]);
@@ -93,34 +76,34 @@ describe('the composed desktop shell', () => {
     expect(tryNavigate(win.webContents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(tryNavigate(win.webContents, 'will-frame-navigate', 'https://evil.example/')).toBe(true);
     expect(win.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(h.electron.defaultSession.respond('http://localhost:5173/', {})).toEqual({
+    expect(desktop.electron.defaultSession.respond('http://localhost:5173/', {})).toEqual({
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
-    expect(h.electron.defaultSession.permissionCheckHandler?.(null, 'media', '', {})).toBe(false);
+    expect(desktop.electron.defaultSession.permissionCheckHandler?.(null, 'media', '', {})).toBe(false);
   });
 
   it('sets the application menu and a tray with the server status; both copy the webhook URL', async () => {
     await launch();
-    const menu = h.electron.native.applicationMenu!.template;
+    const menu = desktop.electron.native.applicationMenu!.template;
     expect(findMenuItem(menu, 'paste')).toBeDefined();
-    const tray = h.electron.native.trays[0]!;
+    const tray = desktop.electron.native.trays[0]!;
     expect(tray.menu?.template.map((item) => item.label)).toContain('Webhook URL: http://127.0.0.1:8787/actions');
     clickMenuItem(findMenuItem(tray.menu!.template, 'Copy Webhook URL'));
-    expect(h.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
-    h.electron.native.clipboardText = null;
+    expect(desktop.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+    desktop.electron.native.clipboardText = null;
     clickMenuItem(findMenuItem(menu, 'Copy Webhook URL'));
-    expect(h.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+    expect(desktop.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
   });
 
   it('refreshes the tray when the core reports a new status', async () => {
     const { core } = await launch();
     core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, webhookBaseUrl: 'http://127.0.0.1:9999', port: 9999 } });
-    expect(h.electron.native.trays[0]!.menu?.template[0]?.label).toBe('Server: listening on 127.0.0.1:9999');
+    expect(desktop.electron.native.trays[0]!.menu?.template[0]?.label).toBe('Server: listening on 127.0.0.1:9999');
   });
 
   it('rebuilds the application menu when the status changes: Copy Webhook URL only while the server runs', async () => {
     const { core } = await launch();
-    const copy = () => findMenuItem(h.electron.native.applicationMenu!.template, 'Copy Webhook URL');
+    const copy = () => findMenuItem(desktop.electron.native.applicationMenu!.template, 'Copy Webhook URL');
     expect(copy()).toMatchObject({ enabled: true });
     core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, webhookBaseUrl: null, port: null } });
     expect(copy()).toMatchObject({ enabled: false });
@@ -129,47 +112,47 @@ describe('the composed desktop shell', () => {
   });
 
   it('disables the notification setting where the desktop shows no notifications', async () => {
-    h.electron.native.notificationsSupported = false;
+    desktop.electron.native.notificationsSupported = false;
     await launch();
-    expect(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls')).toMatchObject({ enabled: false });
+    expect(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Notify on Failed Calls')).toMatchObject({ enabled: false });
   });
 
   it('notifies about failed calls only once the user turns it on, and keeps that choice', async () => {
     const { core } = await launch();
     core.emit({ type: 'call-stored', call: failedCall });
-    expect(h.electron.native.notifications).toEqual([]);
-    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    expect(desktop.electron.native.notifications).toEqual([]);
+    clickMenuItem(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ notifyOnFailures: true });
     core.emit({ type: 'call-stored', call: failedCall });
-    expect(h.electron.native.notifications).toEqual([
+    expect(desktop.electron.native.notifications).toEqual([
       { title: 'Signature check failed', body: 'send_email: invalid signature (answered 401).' },
     ]);
   });
 
   it('shows no notification while the window has the focus; a click on one brings the window back', async () => {
     const { core, win } = await launch();
-    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    clickMenuItem(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
     win.focused = true;
     core.emit({ type: 'call-stored', call: failedCall });
-    expect(h.electron.native.notifications).toEqual([]);
+    expect(desktop.electron.native.notifications).toEqual([]);
 
     win.focused = false;
     win.close();
     core.emit({ type: 'call-stored', call: { ...failedCall, id: 10 } });
-    expect(h.electron.native.notifications).toHaveLength(1);
-    h.electron.native.clickNotification();
-    expect(h.electron.windows).toHaveLength(2);
-    expect(h.electron.windows[1]?.destroyed).toBe(false);
+    expect(desktop.electron.native.notifications).toHaveLength(1);
+    desktop.electron.native.clickNotification();
+    expect(desktop.electron.windows).toHaveLength(2);
+    expect(desktop.electron.windows[1]?.destroyed).toBe(false);
   });
 
   it('a click on a failure notification opens the window anew and, once its page listens, asks it to list the failed calls', async () => {
     const { core, win } = await launch();
     pageReady(win);
-    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    clickMenuItem(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
     win.close();
     core.emit({ type: 'call-stored', call: failedCall });
-    h.electron.native.clickNotification();
-    const reopened = h.electron.windows[1]!;
+    desktop.electron.native.clickNotification();
+    const reopened = desktop.electron.windows[1]!;
     // Its page is still loading: nothing is sent before its preload says it listens.
     reopened.webContents.emit('did-start-loading');
     const asked = (w: FakeBrowserWindow) => w.webContents.sent.filter(([channel]) => channel === IPC_SHOW_FAILED_CALLS_CHANNEL);
@@ -180,7 +163,7 @@ describe('the composed desktop shell', () => {
 
     // A window still open and listening is asked at once, and only once per click.
     core.emit({ type: 'call-stored', call: { ...failedCall, id: 11 } });
-    h.electron.native.clickNotification();
+    desktop.electron.native.clickNotification();
     expect(asked(reopened)).toHaveLength(2);
     pageReady(reopened);
     expect(asked(reopened)).toHaveLength(2);
@@ -191,7 +174,7 @@ describe('the composed desktop shell', () => {
     // A folder where the file should be: every save of the settings fails.
     mkdirSync(join(settingsFile(), 'blocker'), { recursive: true });
     await launch();
-    clickMenuItem(findMenuItem(h.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
+    clickMenuItem(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Notify on Failed Calls'), true);
     const [line] = logLines();
     expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Could not save .*desktop-settings\.json: /);
     expect(logLines()).toHaveLength(1);
@@ -205,7 +188,7 @@ describe('the composed desktop shell', () => {
       sender: win.webContents,
       senderFrame: { url: 'https://evil.example/?k=hmac-key-from-the-environment', parent: null },
     };
-    await expect(h.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), stranger)).rejects.toThrow(/refused/);
+    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), stranger)).rejects.toThrow(/refused/);
     expect(logLines()).toEqual([
       expect.stringMatching(/Refused IPC call getStatus from an unknown sender \(https:\/\/evil\.example\/\?k=\[redacted\]\)/),
     ]);
@@ -214,32 +197,30 @@ describe('the composed desktop shell', () => {
   it.skipIf(process.platform === 'darwin')('says that the companion keeps running in the tray once ever, not once per start', async () => {
     const first = await launch();
     first.win.close();
-    h.electron.module.app.emit('window-all-closed');
-    expect(h.electron.native.notifications).toEqual([KEEPS_RUNNING_NOTICE]);
+    desktop.electron.module.app.emit('window-all-closed');
+    expect(desktop.electron.native.notifications).toEqual([KEEPS_RUNNING_NOTICE]);
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ toldKeepsRunning: true });
-    h.electron.module.app.quit();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    desktop.electron.module.app.quit();
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
 
-    h.electron = createElectronStandIn();
-    vi.resetModules();
+    freshDesktop();
     const again = await launch();
     again.win.close();
-    h.electron.module.app.emit('window-all-closed');
-    expect(h.electron.native.notifications).toEqual([]);
+    desktop.electron.module.app.emit('window-all-closed');
+    expect(desktop.electron.native.notifications).toEqual([]);
   });
 
   it('remembers the window’s place on quit and restores it on the next launch', async () => {
     const { win } = await launch();
     win.moveTo({ x: 200, y: 150, width: 1000, height: 700 });
-    h.electron.module.app.quit();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
+    desktop.electron.module.app.quit();
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).window).toEqual({
       bounds: { x: 200, y: 150, width: 1000, height: 700 },
       maximized: false,
     });
 
-    h.electron = createElectronStandIn();
-    vi.resetModules();
+    freshDesktop();
     const again = await launch();
     expect(again.win.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 });
   });
@@ -255,8 +236,8 @@ describe('the composed desktop shell', () => {
   it('a second launch re-opens the window when it was closed (macOS keeps running)', async () => {
     const { win } = await launch();
     win.close();
-    h.electron.module.app.emit('second-instance');
-    expect(h.electron.windows).toHaveLength(2);
-    expect(h.electron.windows[1]?.destroyed).toBe(false);
+    desktop.electron.module.app.emit('second-instance');
+    expect(desktop.electron.windows).toHaveLength(2);
+    expect(desktop.electron.windows[1]?.destroyed).toBe(false);
   });
 });

@@ -7,27 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor, type BulkReplayRuns } from '../../main/contract/api';
-import type { CoreOptions } from '../../main/core/create-core';
-import { clickMenuItem, createElectronStandIn, findMenuItem } from './electron-stand-in';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
-const h = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof createElectronStandIn>, cores: [] as FakeCore[] }));
-vi.mock('electron', async () => {
-  const { createElectronStandIn: create } = await import('./electron-stand-in');
-  const keys = Object.keys(create().module) as Array<keyof typeof h.electron.module>;
-  return Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, { get: () => h.electron.module[key], enumerable: true }])));
-});
-vi.mock('../../main/core/create-core', () => ({
-  createCore: (options: CoreOptions) => {
-    const core = createFakeCore(options, {
-      calls: h.electron.calls,
-      startResult: () => ({ ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } }),
-      stopped: Promise.resolve(),
-    });
-    h.cores.push(core);
-    return core;
-  },
-}));
+const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+vi.mock('electron', electronOfThisTest);
+vi.mock('../../main/core/create-core', fakeCreateCore);
 
 const QUIT = 0;
 const KEEP_RUNNING = 1;
@@ -35,12 +19,10 @@ let dataDir: string;
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'quit-during-work-'));
-  h.electron = createElectronStandIn();
-  h.cores = [];
+  freshDesktop();
   vi.unstubAllEnvs();
   vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-  vi.resetModules();
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -49,12 +31,12 @@ afterEach(() => {
 
 async function launch() {
   await import('../../main/index');
-  await vi.waitFor(() => expect(h.electron.native.trays).toHaveLength(1));
-  return { core: h.cores[0]!, win: h.electron.windows[0]! };
+  await vi.waitFor(() => expect(desktop.electron.native.trays).toHaveLength(1));
+  return { core: desktop.cores[0]!, win: desktop.electron.windows[0]! };
 }
 
 function quitFromTray(): void {
-  clickMenuItem(findMenuItem(h.electron.native.trays[0]?.menu?.template ?? [], 'Quit'));
+  clickMenuItem(findMenuItem(desktop.electron.native.trays[0]?.menu?.template ?? [], 'Quit'));
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -67,16 +49,16 @@ describe('quitting while work runs', () => {
     vi.mocked(core.api.importHar).mockImplementation(() => new Promise((resolve) => (finishImport = () => resolve({ ok: true } as never))));
     const file = join(dataDir, 'calls.har');
     writeFileSync(file, '{"log":{"entries":[]}}');
-    h.electron.dialogAnswers.open.push(file);
+    desktop.electron.dialogAnswers.open.push(file);
     const from = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
-    const importing = h.electron.module.ipcMain.invoke(ipcChannelFor('importHar'), from, null);
+    const importing = desktop.electron.module.ipcMain.invoke(ipcChannelFor('importHar'), from, null);
     await vi.waitFor(() => expect(core.api.importHar).toHaveBeenCalled(), { timeout: 5000 });
 
-    h.electron.dialogAnswers.messageBox.push(KEEP_RUNNING);
+    desktop.electron.dialogAnswers.messageBox.push(KEEP_RUNNING);
     quitFromTray();
     await settle();
-    expect(h.electron.messageBoxes).toHaveLength(1);
-    const [box] = h.electron.messageBoxes;
+    expect(desktop.electron.messageBoxes).toHaveLength(1);
+    const [box] = desktop.electron.messageBoxes;
     expect(box?.parent).toBe(win);
     expect(win.minimized).toBe(false);
     expect(box?.options).toMatchObject({
@@ -87,12 +69,12 @@ describe('quitting while work runs', () => {
     });
     expect(core.stop).not.toHaveBeenCalled();
     expect(win.destroyed).toBe(false);
-    expect(h.electron.state.exitCode).toBeNull();
+    expect(desktop.electron.state.exitCode).toBeNull();
 
-    h.electron.dialogAnswers.messageBox.push(QUIT);
+    desktop.electron.dialogAnswers.messageBox.push(QUIT);
     quitFromTray();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
-    expect(h.electron.messageBoxes).toHaveLength(2);
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
+    expect(desktop.electron.messageBoxes).toHaveLength(2);
     expect(core.stop).toHaveBeenCalled();
     finishImport();
     await importing;
@@ -107,13 +89,13 @@ describe('quitting while work runs', () => {
     vi.mocked(core.api.listBulkReplays).mockResolvedValue(running);
     quitFromTray(); // the box dismissed: Keep Running
     await settle();
-    expect(h.electron.messageBoxes.map((b) => b.options.message)).toEqual(['Quit while a bulk replay is running?']);
-    expect(String(h.electron.messageBoxes[0]?.options.detail)).toMatch(/not sent.*summary is lost/s);
+    expect(desktop.electron.messageBoxes.map((b) => b.options.message)).toEqual(['Quit while a bulk replay is running?']);
+    expect(String(desktop.electron.messageBoxes[0]?.options.detail)).toMatch(/not sent.*summary is lost/s);
     expect(core.stop).not.toHaveBeenCalled();
 
     vi.mocked(core.api.listBulkReplays).mockResolvedValue({ running: [], finished: [] });
     quitFromTray();
-    await vi.waitFor(() => expect(h.electron.state.exitCode).toBe(0));
-    expect(h.electron.messageBoxes).toHaveLength(1);
+    await vi.waitFor(() => expect(desktop.electron.state.exitCode).toBe(0));
+    expect(desktop.electron.messageBoxes).toHaveLength(1);
   });
 });

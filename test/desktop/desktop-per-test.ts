@@ -1,0 +1,61 @@
+// main/index.ts launched afresh in each test, on the Electron stand-in and fake cores. A test file
+// hands `electron` and createCore to the factories here, then calls freshDesktop() before each
+// launch (its beforeEach) so that the next import of main/index.ts meets a new stand-in:
+//   const { electronOfThisTest, fakeCreateCore } = await vi.hoisted(() => import('./desktop-per-test'));
+//   vi.mock('electron', electronOfThisTest);
+//   vi.mock('../../main/core/create-core', fakeCreateCore);
+import { vi } from 'vitest';
+import type { Result, StartFailure } from '../../main/contract/api';
+import type { CoreOptions } from '../../main/core/create-core';
+import { createElectronStandIn } from './electron-stand-in';
+import { createFakeCore, type FakeCore } from './fake-core';
+
+type ElectronStandIn = ReturnType<typeof createElectronStandIn>;
+type ListenResult = Result<{ host: string; port: number; baseUrl: string }, StartFailure>;
+
+export interface DesktopOfThisTest {
+  /** The stand-in the `electron` module is for main/index.ts's current import. */
+  electron: ElectronStandIn;
+  /** The fake cores createCore made since freshDesktop(), in order. */
+  cores: FakeCore[];
+  /** What each fake core's listen answers, and what its stop waits for before it is done. */
+  coreHooks: { startResult(): ListenResult; stopped: Promise<void> };
+}
+
+const LISTENING: ListenResult = { ok: true, value: { host: '127.0.0.1', port: 8787, baseUrl: 'http://127.0.0.1:8787' } };
+
+// On globalThis, not in this module: vi.resetModules() drops this module from the registry too, and a
+// factory or a test that imported it again would otherwise hold a second desktop nobody else sees.
+const holder = globalThis as { desktopOfThisTest?: DesktopOfThisTest };
+export const desktop: DesktopOfThisTest = (holder.desktopOfThisTest ??= {
+  electron: null as unknown as ElectronStandIn,
+  cores: [],
+  coreHooks: { startResult: () => LISTENING, stopped: Promise.resolve() },
+});
+
+/** A new stand-in, no cores, cores that listen and stop at once, and main/index.ts to be imported anew. */
+export function freshDesktop(): DesktopOfThisTest {
+  desktop.electron = createElectronStandIn();
+  desktop.cores = [];
+  desktop.coreHooks = { startResult: () => LISTENING, stopped: Promise.resolve() };
+  vi.resetModules();
+  return desktop;
+}
+
+/** vi.mock factory for `electron`: getters, so each launch reads the stand-in of its moment. */
+export function electronOfThisTest(): ElectronStandIn['module'] {
+  const keys = Object.keys(createElectronStandIn().module) as Array<keyof ElectronStandIn['module']>;
+  const getters = keys.map((key) => [key, { get: () => desktop.electron.module[key], enumerable: true }]);
+  return Object.defineProperties({}, Object.fromEntries(getters)) as ElectronStandIn['module'];
+}
+
+/** vi.mock factory for main/core/create-core: each createCore makes a fake core, kept in desktop.cores. */
+export function fakeCreateCore(): { createCore(options: CoreOptions): FakeCore } {
+  return {
+    createCore: (options) => {
+      const core = createFakeCore(options, { calls: desktop.electron.calls, ...desktop.coreHooks });
+      desktop.cores.push(core);
+      return core;
+    },
+  };
+}
