@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sign } from '../../main/core/signature';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
-import { startCore, type RunningCore } from '../helpers/running-core';
+import { useCoreWithOneCall } from '../helpers/core-with-one-call';
 import { runCli } from '../helpers/spawn-cli';
 
 const KEY = 'cli-replay-guard-key';
 const NOTE =
   "  note: Replayed with the original's signature and timestamp, which a handler that refuses replays or old timestamps rejects. Replay it with --resign to send it as Flowent would now, with a fresh timestamp and signature.";
-let handler: HandlerProcess;
-let running: RunningCore;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  handler = await startHandler();
-  running = await startCore({ key: KEY });
-  await running.core.api.setForwardTarget(null, handler.target);
-  // Accepted once: the handler remembers its signature and refuses it when it comes again.
-  const payload = JSON.stringify({ action_name: 'replay_guard', parameters: { n: 1 }, timestamp: Math.floor(Date.now() / 1000) });
-  await running.post('/actions/replay_guard', sign(payload, KEY, 'python').body);
-  env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: running.dataDir };
-});
-afterAll(async () => {
-  await running.close();
-  await handler.stop();
-});
+// Accepted once: the handler remembers its signature and refuses it when it comes again.
+const payload = JSON.stringify({ action_name: 'replay_guard', parameters: { n: 1 }, timestamp: Math.floor(Date.now() / 1000) });
+const forwarding = useCoreWithOneCall(KEY, { path: '/actions/replay_guard', body: sign(payload, KEY, 'python').body });
 
 // A replay guard refuses the original bytes by design: the line says why, and that re-signing sends it as Flowent would now.
 describe('replay of the original bytes to a handler that refuses replays', () => {
   it('says it carried the original signature and timestamp, and to re-sign', async () => {
+    const { env } = forwarding();
     const asIs = await runCli(['replay', '1'], env);
     expect(asIs.stdout).toMatch(/^#1 → #\d+ {2}200 → 401 {2}changed/m);
     expect(asIs.stdout.split('\n')).toContain(NOTE);

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
-import { startCore, type RunningCore } from '../helpers/running-core';
+import { describe, expect, it } from 'vitest';
+import { useCoreWithOneCall } from '../helpers/core-with-one-call';
 import { runCli } from '../helpers/spawn-cli';
 
 const KEY = 'cli-registration-key';
-let handler: HandlerProcess;
-let running: RunningCore;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  handler = await startHandler();
-  running = await startCore({ key: KEY });
-  await running.core.api.setForwardTarget(null, handler.target);
-  // Flowent's registration check as its docs show it: unsigned.
-  await running.post('/actions/ok', '{"action_name":"ok","parameters":{},"timestamp":1645123456,"test":true}');
-  env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: running.dataDir };
-});
-afterAll(async () => {
-  await running.close();
-  await handler.stop();
+// Flowent's registration check as its docs show it: unsigned.
+const forwarding = useCoreWithOneCall(KEY, {
+  path: '/actions/ok',
+  body: '{"action_name":"ok","parameters":{},"timestamp":1645123456,"test":true}',
 });
 
 describe('flowent-companion replay --resign of an unsigned registration check', () => {
   it('sends it unsigned with a fresh timestamp, and its line says so in place of "re-signed"', async () => {
+    const { env, handler } = forwarding();
     const before = Math.floor(Date.now() / 1000);
     const result = await runCli(['replay', '1', '--resign'], env);
     expect(result.stdout).toMatch(
@@ -37,7 +26,7 @@ describe('flowent-companion replay --resign of an unsigned registration check', 
   });
 
   it('says so in its help, where --resign is chosen', async () => {
-    const help = await runCli(['replay', '--help'], env);
+    const help = await runCli(['replay', '--help'], forwarding().env);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('a registration check Flowent sent unsigned goes unsigned, as Flowent sends it');
   });
 });
