@@ -4,10 +4,13 @@
 //   const { electronOfThisTest, fakeCreateCore } = await vi.hoisted(() => import('./desktop-per-test'));
 //   vi.mock('electron', electronOfThisTest);
 //   vi.mock('../../main/core/create-core', fakeCreateCore);
-import { vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Result, StartFailure } from '../../main/contract/api';
 import type { CoreOptions } from '../../main/core/create-core';
-import { createElectronStandIn } from './electron-stand-in';
+import { createElectronStandIn, type FakeBrowserWindow } from './electron-stand-in';
 import { createFakeCore, type FakeCore } from './fake-core';
 
 type ElectronStandIn = ReturnType<typeof createElectronStandIn>;
@@ -58,4 +61,38 @@ export function fakeCreateCore(): { createCore(options: CoreOptions): FakeCore }
       return core;
     },
   };
+}
+
+/**
+ * Imports main/index.ts and waits until it shows its window, or its tray (made after the window):
+ * the core it made and its window.
+ */
+export async function launch(shown: 'window' | 'tray' = 'window'): Promise<{ core: FakeCore; win: FakeBrowserWindow }> {
+  await import('../../main/index');
+  await vi.waitFor(() => expect(shown === 'tray' ? desktop.electron.native.trays : desktop.electron.windows).toHaveLength(1));
+  const [core] = desktop.cores;
+  const [win] = desktop.electron.windows;
+  if (!core || !win) throw new Error('main/index.ts made no core or no window');
+  return { core, win };
+}
+
+/**
+ * For a test file whose every test starts from nothing: before each, a fresh desktop whose data
+ * folder (FLOWENT_COMPANION_DATA_DIR) is a new temp folder and whose page is the built one; after
+ * each, the environment restored and the folder removed. Gives the running test's data folder.
+ */
+export function desktopInNewDataFolderEachTest(prefix: string): () => string {
+  let dataDir = '';
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), prefix));
+    freshDesktop();
+    vi.unstubAllEnvs();
+    vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
+    vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return () => dataDir;
 }

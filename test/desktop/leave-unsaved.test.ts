@@ -2,43 +2,27 @@
 // unload, and Electron calls it off without a word unless main handles `will-prevent-unload`.
 // main/index.ts composed with the Electron stand-in (playing Chromium's beforeunload round
 // trip and the person's answer in the message box) and a fake core.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readServeState } from '../../main/core/account/serve-state';
 import { UNLOAD_TIMEOUT_MS } from '../../main/desktop/main-window';
-import { clickMenuItem, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
-import type { FakeCore } from './fake-core';
+import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
-const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, launch } = await vi.hoisted(
+  () => import('./desktop-per-test'),
+);
 vi.mock('electron', electronOfThisTest);
 vi.mock('../../main/core/create-core', fakeCreateCore);
 
 const LEAVE = 0;
 const STAY = 1;
-let dataDir: string;
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'leave-unsaved-'));
-  freshDesktop();
-  vi.unstubAllEnvs();
-  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
-  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const dataDir = desktopInNewDataFolderEachTest('leave-unsaved-');
+afterEach(() => vi.useRealTimers());
 
 /** The app started, its page holding unsaved edits (its beforeunload cancels). */
-async function launchWithUnsavedEdits(): Promise<{ core: FakeCore; win: FakeBrowserWindow }> {
-  await import('../../main/index');
-  await vi.waitFor(() => expect(desktop.electron.native.trays).toHaveLength(1));
-  const win = desktop.electron.windows[0]!;
-  win.webContents.pageCancelsUnload = true;
-  return { core: desktop.cores[0]!, win };
+async function launchWithUnsavedEdits(): ReturnType<typeof launch> {
+  const launched = await launch('tray');
+  launched.win.webContents.pageCancelsUnload = true;
+  return launched;
 }
 
 const boxesShown = () => desktop.electron.messageBoxes.length;
@@ -95,7 +79,7 @@ describe('leaving unsaved edits in the desktop app', () => {
     expect(win.isDestroyed()).toBe(false);
     expect(desktop.electron.native.trays[0]?.destroyed).toBe(false);
     expect(core.stop).not.toHaveBeenCalled();
-    expect(readServeState(dataDir)).not.toBeNull();
+    expect(readServeState(dataDir())).not.toBeNull();
     expect(desktop.electron.state.exitCode).toBeNull();
 
     // The application menu's Quit (role: quit) is app.quit(), as the tray's is.
@@ -105,7 +89,7 @@ describe('leaving unsaved edits in the desktop app', () => {
     expect(boxesShown()).toBe(2);
     expect(win.isDestroyed()).toBe(true);
     expect(core.stop).toHaveBeenCalledTimes(1);
-    expect(readServeState(dataDir)).toBeNull();
+    expect(readServeState(dataDir())).toBeNull();
   });
 
   it('quits without asking when nothing is unsaved', async () => {

@@ -16,9 +16,9 @@ import { DATA_FILES } from '../../main/core/data-folder';
 import { readServeState } from '../../main/core/account/serve-state';
 import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
 import { clickMenuItem, fakeEvent, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
-import { FAKE_STATUS as STATUS, type FakeCore } from './fake-core';
+import { FAKE_STATUS as STATUS } from './fake-core';
 
-const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop, launch } = await vi.hoisted(() => import('./desktop-per-test'));
 vi.mock('electron', electronOfThisTest);
 vi.mock('../../main/core/create-core', fakeCreateCore);
 
@@ -43,15 +43,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function launch(): Promise<{ core: FakeCore; win: FakeBrowserWindow }> {
-  await import('../../main/index');
-  await vi.waitFor(() => expect(desktop.electron.windows).toHaveLength(1));
-  const [core] = desktop.cores;
-  const [win] = desktop.electron.windows;
-  if (!core || !win) throw new Error('no core or window');
-  return { core, win };
-}
 
 function rendererEvent(win: FakeBrowserWindow) {
   const file = win.loaded.file ?? '';

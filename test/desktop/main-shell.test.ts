@@ -1,8 +1,7 @@
 // main/index.ts's native side, composed: hardening, CSP, the exact IPC surface, menu, tray,
 // notifications and the remembered window, with the Electron stand-in and a fake core.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -19,37 +18,21 @@ import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
 import { clickMenuItem, findMenuItem, tryNavigate, type FakeBrowserWindow } from './electron-stand-in';
 import { FAKE_STATUS } from './fake-core';
 
-const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, freshDesktop, launch } = await vi.hoisted(
+  () => import('./desktop-per-test'),
+);
 vi.mock('electron', electronOfThisTest);
 vi.mock('../../main/core/create-core', fakeCreateCore);
 
-let dataDir: string;
-const settingsFile = () => join(dataDir, DATA_FILES.desktopSettings);
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'main-shell-'));
-  freshDesktop();
-  vi.unstubAllEnvs();
-  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
-  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function launch() {
-  await import('../../main/index');
-  await vi.waitFor(() => expect(desktop.electron.windows).toHaveLength(1));
-  return { core: desktop.cores[0]!, win: desktop.electron.windows[0]! };
-}
+const dataDir = desktopInNewDataFolderEachTest('main-shell-');
+const settingsFile = () => join(dataDir(), DATA_FILES.desktopSettings);
 
 /** The window's page saying its preload listens, as the preload does on its first subscription. */
 function pageReady(win: FakeBrowserWindow): void {
   const event = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file ?? '').href, parent: null } };
   desktop.electron.module.ipcMain.emit(IPC_READY_CHANNEL, event);
 }
-const logLines = () => readFileSync(join(dataDir, DATA_FILES.desktopLog), 'utf8').split('\n').filter(Boolean);
+const logLines = () => readFileSync(join(dataDir(), DATA_FILES.desktopLog), 'utf8').split('\n').filter(Boolean);
 
 const failedCall = {
   id: 9,
@@ -226,7 +209,7 @@ describe('the composed desktop shell', () => {
   });
 
   it('opens at the default place when the remembered one is on a display that is gone', async () => {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir(), { recursive: true });
     writeFileSync(settingsFile(), JSON.stringify({ window: { bounds: { x: 3000, y: 100, width: 1000, height: 700 }, maximized: false } }));
     const { win } = await launch();
     expect(win.options).not.toHaveProperty('x');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor } from '../../main/contract/api';
 
-const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop, launch } = await vi.hoisted(() => import('./desktop-per-test'));
 vi.mock('electron', electronOfThisTest);
 vi.mock('../../main/core/create-core', fakeCreateCore);
 
@@ -24,12 +24,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function launch() {
-  await import('../../main/index');
-  await vi.waitFor(() => expect(desktop.electron.windows).toHaveLength(1));
-  return { core: desktop.cores[0]!, win: desktop.electron.windows[0]! };
-}
 
 /** Imports main/index.ts for a start that ends before any window. */
 async function launchRefused(): Promise<void> {

@@ -1,39 +1,22 @@
 // Quitting while a HAR import or a bulk replay runs: quitting closes the history under them, so
 // the app asks first, as it does about unsaved edits. main/index.ts composed with the Electron
 // stand-in (playing the person's answer in the message box) and a fake core.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor, type BulkReplayRuns } from '../../main/contract/api';
 import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
-const { desktop, electronOfThisTest, fakeCreateCore, freshDesktop } = await vi.hoisted(() => import('./desktop-per-test'));
+const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, launch } = await vi.hoisted(
+  () => import('./desktop-per-test'),
+);
 vi.mock('electron', electronOfThisTest);
 vi.mock('../../main/core/create-core', fakeCreateCore);
 
 const QUIT = 0;
 const KEEP_RUNNING = 1;
-let dataDir: string;
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'quit-during-work-'));
-  freshDesktop();
-  vi.unstubAllEnvs();
-  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', dataDir);
-  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function launch() {
-  await import('../../main/index');
-  await vi.waitFor(() => expect(desktop.electron.native.trays).toHaveLength(1));
-  return { core: desktop.cores[0]!, win: desktop.electron.windows[0]! };
-}
+const dataDir = desktopInNewDataFolderEachTest('quit-during-work-');
 
 function quitFromTray(): void {
   clickMenuItem(findMenuItem(desktop.electron.native.trays[0]?.menu?.template ?? [], 'Quit'));
@@ -43,11 +26,11 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('quitting while work runs', () => {
   it('asks over the window while a HAR import runs; Keep Running stops nothing, Quit quits', async () => {
-    const { core, win } = await launch();
+    const { core, win } = await launch('tray');
     win.minimized = true;
     let finishImport: () => void = () => {};
     vi.mocked(core.api.importHar).mockImplementation(() => new Promise((resolve) => (finishImport = () => resolve({ ok: true } as never))));
-    const file = join(dataDir, 'calls.har');
+    const file = join(dataDir(), 'calls.har');
     writeFileSync(file, '{"log":{"entries":[]}}');
     desktop.electron.dialogAnswers.open.push(file);
     const from = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
@@ -81,7 +64,7 @@ describe('quitting while work runs', () => {
   });
 
   it('asks while a bulk replay runs, and does not ask once it has ended', async () => {
-    const { core } = await launch();
+    const { core } = await launch('tray');
     const running: BulkReplayRuns = {
       running: [{ runId: 'r1', done: 3, total: 40, passed: 3, changed: 0, failed: 0, notSent: 0 }],
       finished: [],
