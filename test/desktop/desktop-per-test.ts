@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result, StartFailure } from '../../main/contract/api';
 import type { CoreOptions } from '../../main/core/create-core';
-import { createElectronStandIn, type FakeBrowserWindow } from './electron-stand-in';
+import { clickMenuItem, createElectronStandIn, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
 import { createFakeCore, type FakeCore } from './fake-core';
 
 type ElectronStandIn = ReturnType<typeof createElectronStandIn>;
@@ -74,6 +74,11 @@ export async function launch(shown: 'window' | 'tray' = 'window'): Promise<{ cor
   const [win] = desktop.electron.windows;
   if (!core || !win) throw new Error('main/index.ts made no core or no window');
   return { core, win };
+}
+
+/** Clicks Quit in the tray's menu, as the person would. */
+export function quitFromTray(): void {
+  clickMenuItem(findMenuItem(desktop.electron.native.trays[0]?.menu?.template ?? [], 'Quit'));
 }
 
 /**

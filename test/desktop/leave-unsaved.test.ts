@@ -5,9 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readServeState } from '../../main/core/account/serve-state';
 import { UNLOAD_TIMEOUT_MS } from '../../main/desktop/main-window';
-import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
-const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, launch } = await vi.hoisted(
+const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, launch, quitFromTray } = await vi.hoisted(
   () => import('./desktop-per-test'),
 );
 vi.mock('electron', electronOfThisTest);
@@ -26,11 +25,6 @@ async function launchWithUnsavedEdits(): ReturnType<typeof launch> {
 }
 
 const boxesShown = () => desktop.electron.messageBoxes.length;
-
-function quitFromTray(): void {
-  const template = desktop.electron.native.trays[0]?.menu?.template ?? [];
-  clickMenuItem(findMenuItem(template, 'Quit'));
-}
 
 /** Lets the stand-in's beforeunload round trip and the quit that follows it run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

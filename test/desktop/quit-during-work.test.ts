@@ -6,9 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor, type BulkReplayRuns } from '../../main/contract/api';
-import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
-const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, launch } = await vi.hoisted(
+const { desktop, desktopInNewDataFolderEachTest, electronOfThisTest, fakeCreateCore, launch, quitFromTray } = await vi.hoisted(
   () => import('./desktop-per-test'),
 );
 vi.mock('electron', electronOfThisTest);
@@ -17,10 +16,6 @@ vi.mock('../../main/core/create-core', fakeCreateCore);
 const QUIT = 0;
 const KEEP_RUNNING = 1;
 const dataDir = desktopInNewDataFolderEachTest('quit-during-work-');
-
-function quitFromTray(): void {
-  clickMenuItem(findMenuItem(desktop.electron.native.trays[0]?.menu?.template ?? [], 'Quit'));
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
