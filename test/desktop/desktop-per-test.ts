@@ -1,6 +1,7 @@
 // main/index.ts launched afresh in each test, on the Electron stand-in and fake cores. A test file
 // hands `electron` and createCore to the factories here, then calls freshDesktop() before each
-// launch (its beforeEach) so that the next import of main/index.ts meets a new stand-in:
+// launch (or desktopInNewDataFolderEachTest once) so that the next import of main/index.ts meets a
+// new stand-in:
 //   const { electronOfThisTest, fakeCreateCore } = await vi.hoisted(() => import('./desktop-per-test'));
 //   vi.mock('electron', electronOfThisTest);
 //   vi.mock('../../main/core/create-core', fakeCreateCore);
@@ -10,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result, StartFailure } from '../../main/contract/api';
 import type { CoreOptions } from '../../main/core/create-core';
-import { clickMenuItem, createElectronStandIn, findMenuItem, type FakeBrowserWindow } from './electron-stand-in';
+import { clickMenuItem, createElectronStandIn, findMenuItem, type ElectronStandIn, type FakeBrowserWindow } from './electron-stand-in';
 import { createFakeCore, type FakeCore } from './fake-core';
 
-type ElectronStandIn = ReturnType<typeof createElectronStandIn>;
 type ListenResult = Result<{ host: string; port: number; baseUrl: string }, StartFailure>;
 
 export interface DesktopOfThisTest {
