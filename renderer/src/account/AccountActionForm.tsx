@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LazyMockEditor } from '../answers/LazyMockEditor';
 import type { ActionCreate, ActionInputCheck, FieldProblem, FlowentAction } from '../../../main/contract/account';
 import { parseSchemaText, prettySchema } from './account-format';
@@ -9,6 +9,7 @@ import { useUnsavedWork } from '../page/use-unsaved-work';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { useScrolledIntoView } from '../page/use-scrolled-into-view';
+import { focusFell } from '../shared/focusable';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
 
@@ -45,6 +46,12 @@ export function AccountActionForm({ existing, onDone }: Props) {
     webhookUrl !== (existing?.webhook_url ?? '') ||
     schemaText !== prettySchema(existing?.json_schema ?? STARTER_SCHEMA);
   useUnsavedWork(edited ? `the action ${existing?.name ?? (name || 'being registered')}` : null);
+  // The button that opened the form went away under the keyboard's focus as the form took its
+  // place: the focus goes to the first field the form lets change (an action's name cannot).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusFell()) form.current?.querySelector<HTMLInputElement>('input:not([readonly])')?.focus({ preventScroll: true });
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -99,6 +106,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
 
   return (
     <form
+      ref={form}
       className="action-form"
       aria-label={existing ? `Edit ${existing.name}` : 'Register an action'}
       onSubmit={(e) => void onSubmit(e)}

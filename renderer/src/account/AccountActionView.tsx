@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountState, FlowentAction } from '../../../main/contract/account';
 import { badgesOf, prettySchema } from './account-format';
 import { formatDateTime } from '../shared/format';
@@ -11,16 +11,19 @@ import { RegisterHere } from './RegisterHere';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { ConfirmBox } from '../shared/ConfirmBox';
+import { focusFell } from '../shared/focusable';
 
 interface Props {
   account: AccountState;
   action: FlowentAction;
   onBack: () => void;
   onEdit: () => void;
+  /** Shown again after its Edit form (saved or cancelled): the keyboard goes back to Edit. */
+  fromEdit?: boolean;
 }
 
 /** One action as Flowent holds it, and what can be done with it. */
-export function AccountActionView({ account, action, onBack, onEdit }: Props) {
+export function AccountActionView({ account, action, onBack, onEdit, fromEdit = false }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,6 +31,13 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
   const linked = badges.includes('linked');
   const stale = account.stale.find((s) => s.profile === account.activeProfile && s.action === action.name);
   const schema = prettySchema(action.json_schema);
+  // What took the view's place (the list's row, the Edit form) went away under the keyboard's
+  // focus: it lands on Edit when the form was left, else on the way back to the list.
+  const backButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusFell()) (fromEdit ? editButton : backButton).current?.focus({ preventScroll: true });
+  }, [fromEdit]);
 
   async function run(task: () => Promise<string | null>, after?: () => void) {
     setBusy(true);
@@ -40,10 +50,10 @@ export function AccountActionView({ account, action, onBack, onEdit }: Props) {
   return (
     <section aria-label={`Action ${action.name}`}>
       <div className="button-row">
-        <button type="button" onClick={onBack}>
+        <button type="button" ref={backButton} onClick={onBack}>
           ← All actions
         </button>
-        <button type="button" onClick={onEdit}>
+        <button type="button" ref={editButton} onClick={onEdit}>
           Edit
         </button>
         {/* One button whose words change, not two taking turns: the keyboard stays on it once it is done. */}

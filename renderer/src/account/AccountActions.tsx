@@ -6,7 +6,11 @@ import { AccountActionForm } from './AccountActionForm';
 import { AccountActionList } from './AccountActionList';
 import { AccountActionView } from './AccountActionView';
 
-type Screen = { kind: 'list'; cameFrom?: string } | { kind: 'view'; name: string } | { kind: 'edit'; name: string } | { kind: 'new' };
+type Screen =
+  | { kind: 'list'; cameFrom?: string }
+  | { kind: 'view'; name: string; fromEdit?: boolean }
+  | { kind: 'edit'; name: string }
+  | { kind: 'new' };
 
 /** The action registry of the active profile: list, one action, the register/edit form. */
 export function AccountActions({ account }: { account: AccountState }) {
@@ -33,13 +37,14 @@ export function AccountActions({ account }: { account: AccountState }) {
   const current = screen.kind === 'view' || screen.kind === 'edit' ? (actions?.find((a) => a.name === screen.name) ?? null) : null;
   if (screen.kind === 'new') return <AccountActionForm existing={null} onDone={toList} />;
   if (screen.kind === 'edit' && current)
-    return <AccountActionForm existing={current} onDone={() => setScreen({ kind: 'view', name: current.name })} />;
+    return <AccountActionForm existing={current} onDone={() => setScreen({ kind: 'view', name: current.name, fromEdit: true })} />;
   if (screen.kind === 'view' && current) {
     return (
       <AccountActionView
         account={account}
         action={current}
         onBack={toList}
+        fromEdit={screen.fromEdit}
         onEdit={() => setScreen({ kind: 'edit', name: current.name })}
       />
     );

@@ -499,3 +499,37 @@ describe('actions: the keyboard focus leaving an action', () => {
     expect(c.bridge.callsTo('deleteAction')).toEqual([['send_email']]);
   });
 });
+
+// The Edit form takes the place of the action's view: going there and back by keyboard, the
+// focus must land in what is shown, not on the page's body.
+describe('actions: the keyboard focus through the Edit form', () => {
+  it('goes to the first field it can change, and back to Edit after Cancel and after Save', async () => {
+    const c = await withActions(companion(), ['send_email']);
+    const { dialog, user } = await openActions(c);
+    (await within(dialog).findByRole('button', { name: 'send_email' })).focus();
+    await user.keyboard('{Enter}');
+    const view = within(dialog).getByRole('region', { name: 'Action send_email' });
+    await waitFor(() => expect(document.activeElement).toBe(within(view).getByRole('button', { name: '← All actions' })));
+
+    const openEdit = async () => {
+      within(dialog).getByRole('button', { name: 'Edit' }).focus();
+      await user.keyboard('{Enter}');
+      const form = within(dialog).getByRole('form', { name: 'Edit send_email' });
+      // The name cannot change: the keyboard starts on the description.
+      await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText('Description')));
+      return form;
+    };
+    let form = await openEdit();
+    within(form).getByRole('button', { name: 'Cancel' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Edit' })));
+
+    form = await openEdit();
+    await user.keyboard(' again');
+    within(form).getByRole('button', { name: 'Save changes' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(dialog).queryByRole('form', { name: 'Edit send_email' })).toBeNull(), SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Edit' })));
+    expect(c.bridge.callsTo('updateAction')[0]?.[1]).toMatchObject({ description: 'Does send_email again' });
+  });
+});
