@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serveInspectorForFile } from './served-inspector';
+import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
+import { useAccountGateway } from '../helpers/account-gateway';
+import { bigHar } from '../helpers/big-har';
+import { postSigned } from '../helpers/flowent-signer';
+import type { ServeProcess } from '../helpers/spawn-cli';
+
+// Actions pressed with the keyboard, in Chromium: once the action is done, the keyboard is on a
+// control a person can see, never on the page's body (where Chromium puts the focus of an
+// element that goes away or turns disabled), so Tab goes on from where they were.
+const KEY = 'e2e-focus-key';
+const API_TOKEN = 'api_e2e_focus_token';
+const SLOW = { timeout: 30_000 };
+let server: ServeProcess;
+let page: Page;
+let dataDir: string;
+let edge: FakeEdge;
+
+beforeAll(async () => {
+  edge = await FakeEdge.start();
+});
+afterAll(async () => {
+  await edge?.stop();
+});
+
+const { env } = useAccountGateway(KEY, API_TOKEN);
+
+serveInspectorForFile(
+  () => ({
+    env: { ...env(), NGROK_AUTHTOKEN: 'e2e-token' },
+    ngrokEdge: edge.serverAddr,
+    prepare: async (served) => {
+      expect((await postSigned(served.baseUrl, 'send_email', { recipient: 'ada@example.com' }, KEY)).status).toBe(200);
+    },
+  }),
+  (served) => ({ server, page, dataDir } = served),
+);
+
+/** Where the keyboard is: the focused element's tag, its name (a field's value), and whether a person can see it. */
+function focused(): Promise<{ tag: string; name: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const box = el?.getBoundingClientRect();
+    return {
+      tag: el?.tagName ?? 'none',
+      name: (el?.getAttribute('aria-label') ?? (el instanceof HTMLInputElement ? el.value : el?.textContent) ?? '').trim(),
+      visible: !!el && el !== document.body && !!box && box.width > 0 && box.height > 0 && el.checkVisibility(),
+    };
+  });
+}
+
+/** Focuses the control and presses Enter on it, as a keyboard user does. */
+async function pressEnterOn(control: ReturnType<Page['getByRole']>): Promise<void> {
+  await control.waitFor(SLOW);
+  await control.focus();
+  await page.keyboard.press('Enter');
+}
+
+describe.sequential('where the keyboard lands after an action, in Chromium', () => {
+  it('Import HAR: on Import HAR once the calls are in', async () => {
+    const file = join(dataDir, 'one-call.har');
+    writeFileSync(file, bigHar(1, KEY).text);
+    const chooser = page.waitForEvent('filechooser', SLOW);
+    await pressEnterOn(page.getByRole('button', { name: 'Import HAR' }));
+    await (await chooser).setFiles(file);
+    await expect.poll(() => page.locator('.toast').allTextContents(), SLOW).toContain('Imported 1 call.');
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Import HAR', visible: true });
+  });
+
+  it('Open and Close tunnel: on the button, which says what it does next', async () => {
+    await page.getByTestId('tunnel-pill').click();
+    const tunnel = page.getByRole('region', { name: 'Tunnel' });
+    await pressEnterOn(tunnel.getByRole('button', { name: 'Open tunnel' }));
+    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state'), SLOW).toBe('online');
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Close tunnel', visible: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('tunnel-pill').getAttribute('data-state'), SLOW).toBe('offline');
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Open tunnel', visible: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Public URL' }).count()).toBe(0);
+  });
+
+  it("An action's Edit form: on its first field it can change, then on Edit after Cancel and after Save", async () => {
+    await page.getByRole('button', { name: 'Account', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Flowent account' });
+    await dialog.getByRole('tab', { name: 'Actions' }).click();
+    await pressEnterOn(dialog.getByRole('button', { name: 'Register an action…' }));
+    await expect.poll(focused, SLOW).toMatchObject({ tag: 'INPUT', visible: true });
+    const form = dialog.getByRole('form', { name: 'Register an action' });
+    await form.getByLabel('Name').fill('lookup_order');
+    await form.getByLabel('Description').fill('Looks up an order');
+    await form.getByLabel('Webhook URL').fill(`${server.baseUrl}/actions/lookup_order`);
+    await pressEnterOn(form.getByRole('button', { name: 'Register', exact: true }));
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Register an action…', visible: true });
+
+    await pressEnterOn(dialog.getByRole('button', { name: 'lookup_order' }));
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: '← All actions', visible: true });
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toEqual({ tag: 'BUTTON', name: 'Edit', visible: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, SLOW).toEqual({ tag: 'INPUT', name: 'Looks up an order', visible: true });
+    await pressEnterOn(dialog.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Edit', visible: true });
+
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, SLOW).toMatchObject({ tag: 'INPUT' });
+    await page.keyboard.type(' by its id');
+    await pressEnterOn(dialog.getByRole('button', { name: 'Save changes' }));
+    await expect.poll(() => dialog.getByRole('form').count(), SLOW).toBe(0);
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Edit', visible: true });
+    expect(await dialog.getByRole('region', { name: 'Action lookup_order' }).textContent()).toContain('Looks up an order by its id');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+});
