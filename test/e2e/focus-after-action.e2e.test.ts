@@ -84,6 +84,32 @@ describe.sequential('where the keyboard lands after an action, in Chromium', () 
     await expect.poll(() => page.getByRole('dialog', { name: 'Public URL' }).count()).toBe(0);
   });
 
+  it('Answers: Clear the mock, confirmed by keyboard, lands on what answers now; Remove target on the target field', async () => {
+    await page.getByRole('button', { name: 'Answers' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Answers' });
+    await dialog.getByRole('combobox', { name: 'Answers for' }).selectOption('send_email');
+    const mock = dialog.getByRole('region', { name: 'Mock' });
+    await pressEnterOn(mock.getByRole('button', { name: 'Insert example' }));
+    await pressEnterOn(mock.getByRole('button', { name: 'Save mock' }));
+    await page.getByText('Mock saved').first().waitFor(SLOW);
+    await pressEnterOn(mock.getByRole('button', { name: 'Clear mock' }));
+    await pressEnterOn(mock.getByRole('button', { name: 'Clear the mock' }));
+    await expect.poll(() => mock.getByRole('button', { name: 'Clear mock' }).isDisabled(), SLOW).toBe(true);
+    await expect.poll(focused, SLOW).toMatchObject({ tag: 'P', name: expect.stringMatching(/^No mock of its own/), visible: true });
+
+    const route = dialog.getByRole('region', { name: 'Answer mode' });
+    const field = route.getByLabel('Forward target URL');
+    await field.fill(`${server.baseUrl}/nowhere`);
+    await pressEnterOn(route.getByRole('button', { name: 'Save target' }));
+    await expect.poll(() => route.getByRole('button', { name: 'Save target' }).isDisabled(), SLOW).toBe(false);
+    await field.fill('');
+    await pressEnterOn(route.getByRole('button', { name: 'Remove target' }));
+    await expect.poll(() => route.getByRole('button', { name: 'Save target' }).isDisabled(), SLOW).toBe(true);
+    await expect.poll(focused, SLOW).toEqual({ tag: 'INPUT', name: '', visible: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it("An action's Edit form: on its first field it can change, then on Edit after Cancel and after Save", async () => {
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Flowent account' });

@@ -12,6 +12,7 @@ import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
 import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
+import { focusFell } from '../shared/focusable';
 import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
 import { answeringFile, type AnswersProject } from './answer-files';
 
@@ -251,6 +252,14 @@ function RouteSection({
   const typed = target.trim();
   // An empty field saves as "no target": with none set, there is nothing to save or remove.
   const nothingToSave = typed === '' && !route?.target;
+  // Removed, the target leaves the button unavailable (disabled) under the keyboard, which Chromium
+  // drops to the page's body: it lands on the field instead, ready for another URL.
+  const targetField = useRef<HTMLInputElement>(null);
+  const hadTarget = useRef(Boolean(route?.target));
+  useEffect(() => {
+    if (hadTarget.current && !route?.target && focusFell()) targetField.current?.focus({ preventScroll: true });
+    hadTarget.current = Boolean(route?.target);
+  }, [route?.target]);
 
   async function onTarget(e: FormEvent) {
     e.preventDefault();
@@ -274,6 +283,7 @@ function RouteSection({
         <label>
           Forward target URL
           <input
+            ref={targetField}
             type="text"
             inputMode="url"
             spellCheck={false}

@@ -11,6 +11,7 @@ import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
+import { focusFell } from '../shared/focusable';
 import { editedFile, type AnswersProject } from './answer-files';
 
 export const CHECK_DEBOUNCE_MS = 300;
@@ -49,6 +50,13 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
   const mockUse = useRef<HTMLParagraphElement>(null);
   // Once the mock answers, its button goes: the keyboard lands on the line saying it now does.
   const answerWithMock = useFocusWhenGone(() => mockUse.current);
+  // Once the mock is cleared, Clear mock turns unavailable under the keyboard (Chromium drops a
+  // disabled button's focus to the page's body): it lands on that line too, saying what answers now.
+  const hadMock = useRef(stored !== null);
+  useEffect(() => {
+    if (hadMock.current && stored === null && focusFell()) mockUse.current?.focus({ preventScroll: true });
+    hadMock.current = stored !== null;
+  }, [stored]);
 
   useEffect(() => {
     let live = true;
