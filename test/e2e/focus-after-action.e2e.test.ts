@@ -110,6 +110,24 @@ describe.sequential('where the keyboard lands after an action, in Chromium', () 
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('Simulator: Define a schema here lands in the schema to define, and Save and Cancel go back to its button', async () => {
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
+    const action = dialog.getByRole('combobox', { name: 'Action' });
+    await action.fill('lookup_invoice');
+    const schema = dialog.getByLabel('Action schema');
+    await pressEnterOn(schema.getByRole('button', { name: 'Define a schema here' }));
+    await expect.poll(focused, SLOW).toMatchObject({ tag: 'TEXTAREA', name: 'Schema to define', visible: true });
+    await pressEnterOn(schema.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Define a schema here', visible: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, SLOW).toMatchObject({ tag: 'TEXTAREA', visible: true });
+    await pressEnterOn(schema.getByRole('button', { name: 'Save the schema' }));
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Edit the schema', visible: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it("An action's Edit form: on its first field it can change, then on Edit after Cancel and after Save", async () => {
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Flowent account' });

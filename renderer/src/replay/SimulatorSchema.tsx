@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
 import { ErrorLine } from '../shared/ErrorLine';
+import { focusFell } from '../shared/focusable';
 
 const ORIGIN: Record<Exclude<SimulatorAction['origin'], 'project'>, string> = {
   local: 'defined here',
@@ -46,6 +47,11 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
   const removeButton = useRef<HTMLButtonElement>(null);
   // Set with the state change that removes them; taken after the render that shows the buttons again.
   const focusBack = useRef<'edit' | 'remove' | null>(null);
+  // The button that opened the editor goes as it opens: the keyboard goes into the schema to define.
+  const schemaField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (editing && focusFell()) schemaField.current?.focus({ preventScroll: true });
+  }, [editing]);
   useEffect(() => {
     if (focusBack.current === null) return;
     (focusBack.current === 'remove' ? removeButton : editButton).current?.focus();
@@ -109,7 +115,14 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
       {editing && (
         <>
           {editingFor !== action && <p className="muted">Editing the schema for {editingFor}: Save stores it under that name.</p>}
-          <textarea aria-label="Schema to define" rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <textarea
+            ref={schemaField}
+            aria-label="Schema to define"
+            rows={8}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+          />
           <div className="button-row">
             <button type="button" onClick={() => void save(editingFor, text)}>
               Save the schema
