@@ -84,6 +84,16 @@ describe.sequential('where the keyboard lands after an action, in Chromium', () 
     await expect.poll(() => page.getByRole('dialog', { name: 'Public URL' }).count()).toBe(0);
   });
 
+  it('Replay: Send to this companion instead lands on the target it filled in', async () => {
+    await page.locator('[role="option"][data-call-id]').first().click();
+    const replay = page.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Replay' });
+    await pressEnterOn(replay.getByRole('button', { name: 'Replay as is' }));
+    const instead = replay.getByRole('alert', { name: 'Replay error' }).getByRole('button', { name: 'Send to this companion instead' });
+    await pressEnterOn(instead);
+    await expect.poll(() => instead.count(), SLOW).toBe(0);
+    await expect.poll(focused, SLOW).toEqual({ tag: 'INPUT', name: `${server.baseUrl}/actions/{action_name}`, visible: true });
+  });
+
   it('Answers: Clear the mock, confirmed by keyboard, lands on what answers now; Remove target on the target field', async () => {
     await page.getByRole('button', { name: 'Answers' }).click();
     const dialog = page.getByRole('dialog', { name: 'Answers' });

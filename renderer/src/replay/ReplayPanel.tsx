@@ -21,6 +21,7 @@ import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTargetForCall } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
 import { BusyButton } from '../shared/BusyButton';
+import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 import { PAGE_VOCABULARY } from '../page/page-words';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
@@ -63,6 +64,10 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const [replayed, setReplayed] = useState<ReplayOutcome | null>(null);
   const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl);
   const ownTarget = stored ? ownWebhookTargetForCall(webhookBaseUrl, stored) : null;
+  // "Send to this companion instead" goes once the target is the companion: the keyboard lands
+  // on the target it filled in.
+  const panel = useRef<HTMLElement>(null);
+  const sendHere = useFocusWhenGone(() => panel.current?.querySelector<HTMLInputElement>('.replay-target input') ?? null);
 
   const replay = async (mode: ReplayMode) => {
     setBusy(true);
@@ -82,7 +87,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
   };
 
   return (
-    <section aria-label="Replay" className="replay-panel">
+    <section aria-label="Replay" className="replay-panel" ref={panel}>
       <h3>Replay</h3>
       <TargetField label="Replay target URL" value={target} onChange={setTarget} call={stored ?? undefined} />
       {unstoredSize !== null && (
@@ -138,7 +143,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
           {ownTarget && target.trim() !== ownTarget && /no handler/i.test(error) && (
             <>
               {' '}
-              <button type="button" onClick={() => setTarget(ownTarget)}>
+              <button type="button" ref={sendHere} onClick={() => setTarget(ownTarget)}>
                 Send to this companion instead
               </button>
             </>
