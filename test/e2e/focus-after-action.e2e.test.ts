@@ -84,6 +84,19 @@ describe.sequential('where the keyboard lands after an action, in Chromium', () 
     await expect.poll(() => page.getByRole('dialog', { name: 'Public URL' }).count()).toBe(0);
   });
 
+  it("Clear filters, the bar's or the empty list's: on the search box once the filters are cleared", async () => {
+    const bar = page.getByRole('search');
+    const verdict = bar.getByRole('combobox', { name: 'Verdict' });
+    const clearInBar = bar.getByRole('button', { name: 'Clear filters' });
+    const noMatch = page.getByRole('region', { name: 'No matching calls' });
+    for (const clear of [noMatch.getByRole('button', { name: 'Clear filters' }), clearInBar]) {
+      await verdict.selectOption('invalid');
+      await pressEnterOn(clear);
+      await expect.poll(() => clearInBar.isDisabled(), SLOW).toBe(true);
+      await expect.poll(focused, SLOW).toEqual({ tag: 'INPUT', name: 'Search request bodies', visible: true });
+    }
+  });
+
   it('Replay: Send to this companion instead lands on the target it filled in', async () => {
     await page.locator('[role="option"][data-call-id]').first().click();
     const replay = page.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Replay' });
