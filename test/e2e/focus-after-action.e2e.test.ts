@@ -151,6 +151,24 @@ describe.sequential('where the keyboard lands after an action, in Chromium', () 
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it("The list's Load older calls and new-calls pill: on the list, with the calls they brought", async () => {
+    const file = join(dataDir, 'many-calls.har');
+    writeFileSync(file, bigHar(250 * 1000, KEY, 1000).text);
+    await page.getByLabel('HAR file to import').setInputFiles(file);
+    await expect.poll(() => page.locator('.toast').allTextContents(), SLOW).toContainEqual(expect.stringMatching(/^Imported 2\d\d calls/));
+    const onList = { tag: 'DIV', name: 'Calls', visible: true };
+    await pressEnterOn(page.getByRole('button', { name: 'Load older calls' }));
+    await expect.poll(() => page.locator('.list-footer').count(), SLOW).toBe(0);
+    await expect.poll(focused, SLOW).toEqual(onList);
+
+    await page.getByTestId('call-list-scroll').evaluate((el) => (el.scrollTop = 10 * 32));
+    await postSigned(server.baseUrl, 'send_email', { recipient: 'late@example.com' }, KEY);
+    const pill = page.getByRole('button', { name: '↑ 1 new' });
+    await pressEnterOn(pill);
+    await expect.poll(() => pill.count(), SLOW).toBe(0);
+    await expect.poll(focused, SLOW).toEqual(onList);
+  });
+
   it("An action's Edit form: on its first field it can change, then on Edit after Cancel and after Save", async () => {
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Flowent account' });

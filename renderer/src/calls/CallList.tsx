@@ -9,6 +9,7 @@ import { EmptyState } from './EmptyState';
 import { useArrivals } from './use-arrivals';
 import { useToday } from './use-today';
 import { useMetaStore } from '../page/stores';
+import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 
 export const ROW_HEIGHT = 32;
 /** A search's rows have a second line: where the text matched. */
@@ -33,6 +34,10 @@ export function CallList() {
   const rowHeight = filter.text ? MATCH_ROW_HEIGHT : ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { fresh, unseen, toTop, listRef } = useArrivals(calls, rowHeight);
+  // The list's own buttons (Load older calls, Search further, the new-calls pill) go once pressed,
+  // the footer saying it is loading instead: the keyboard goes to the list, to the calls they brought.
+  const listBox = useRef<HTMLDivElement>(null);
+  const toList = useFocusWhenGone(() => listBox.current);
   // The virtualizer and the arrivals both follow the scroll element mounted now: it is
   // replaced whenever the list gives way to an empty state and comes back.
   const attachScroller = useCallback(
@@ -92,7 +97,7 @@ export function CallList() {
             <SearchedSoFar downTo={searchedDownTo} /> None of them matches the filters and search above.
           </p>
           <MatchCount />
-          <button type="button" onClick={() => void searchFurther()}>
+          <button type="button" ref={toList} onClick={() => void searchFurther()}>
             Search further
           </button>{' '}
           <button type="button" onClick={() => void clearFilters()}>
@@ -120,11 +125,11 @@ export function CallList() {
       {(unseen > 0 || pendingNew > 0) && (
         <div className="new-calls">
           {pendingNew > 0 ? (
-            <button type="button" className="pill" onClick={() => void loadFirstPage()}>
+            <button type="button" className="pill" ref={toList} onClick={() => void loadFirstPage()}>
               {pendingNew} new call{pendingNew === 1 ? '' : 's'}: show
             </button>
           ) : (
-            <button type="button" className="pill" onClick={toTop} title="Back to the newest calls">
+            <button type="button" className="pill" ref={toList} onClick={toTop} title="Back to the newest calls">
               ↑ {unseen} new
             </button>
           )}
@@ -143,6 +148,7 @@ export function CallList() {
         <div
           role="listbox"
           aria-label="Calls"
+          ref={listBox}
           tabIndex={0}
           aria-activedescendant={selectedId !== null ? `call-${selectedId}` : undefined}
           className="call-list-body"
@@ -178,12 +184,12 @@ export function CallList() {
                 <span className="muted">
                   <SearchedSoFar downTo={searchedDownTo} />
                 </span>{' '}
-                <button type="button" onClick={() => void searchFurther()}>
+                <button type="button" ref={toList} onClick={() => void searchFurther()}>
                   Search further
                 </button>
               </>
             ) : (
-              <button type="button" onClick={() => void loadMore()}>
+              <button type="button" ref={toList} onClick={() => void loadMore()}>
                 Load older calls
               </button>
             )}
