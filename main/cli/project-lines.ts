@@ -9,9 +9,9 @@ const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
 
 /**
  * What `serve` prints when the project's files change: each new mistake with its file and line
- * (once), when a file with a mistake is fixed, when a file (or the whole folder) is removed, with
- * what answers in its place, and when the folder (or answers/) is back, with the files that answer
- * again. `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
+ * (once), when a file with a mistake is fixed, when a file is removed, with what answers in its
+ * place, when the whole folder is removed (its last version keeps answering), and when the folder
+ * (or answers/) is back, with the files that answer again. `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
  */
 export function projectProblemLines(
   forwardTarget: string | null = null,
@@ -25,7 +25,9 @@ export function projectProblemLines(
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
     const { dir, stale, answers } = event.project;
     // serve --forward gives the target a file set to forward without one waits for.
-    const problems = event.project.problems.filter((problem) => !(problem.warning === 'forward-without-target' && forwardTarget !== null));
+    const problems = event.project.problems.filter(
+      (problem) => problem.warning !== 'folder-removed' && !(problem.warning === 'forward-without-target' && forwardTarget !== null),
+    );
     const now = new Map<string, string[]>();
     const warned = new Set<string>();
     for (const problem of problems) {
@@ -34,14 +36,16 @@ export function projectProblemLines(
     }
     const lines: string[] = [];
     const inUse = new Set(answers);
-    const there = dir === null || existsSync(dir);
+    // Gone is what the core says (it keeps answering from the folder's last version), not a look of our own.
+    const there = !event.project.problems.some((problem) => problem.warning === 'folder-removed');
     const answersHere = dir !== null && existsSync(join(dir, ANSWERS));
     const back = there !== folderThere || (there && answersHere && answersThere === false);
     if (there !== folderThere && dir !== null)
       lines.push(
         there
           ? `Project: ${dir} is back; ${backWords(inUse, forwardTarget)}.`
-          : `Project: ${dir} was removed: ${withoutFile('every action', forwardTarget)} until it is back.`,
+          : `Project: ${dir} was removed: ${lastVersionWords(inUse, forwardTarget)}; it is read again when it is back ` +
+              '(restart serve to stop using it).',
       );
     else if (there && answersHere && answersThere === false)
       lines.push(`Project: ${ANSWERS}/ is back; ${backWords(inUse, forwardTarget)}.`);
@@ -93,6 +97,14 @@ function backWords(inUse: Set<string>, forwardTarget: string | null): string {
   if (files.length === 0) return `it has no answer files: ${withoutFile('every action', forwardTarget)}`;
   const again = `its files answer again: ${files.join(', ')}`;
   return inUse.has(DEFAULT_FILE) ? again : `${again}; ${withoutFile('every other action', forwardTarget)}`;
+}
+
+/** What answers while the project folder is gone: its files as they were last read. */
+function lastVersionWords(inUse: Set<string>, forwardTarget: string | null): string {
+  const files = [...inUse].sort();
+  if (files.length === 0) return `it had no answer files: ${withoutFile('every action', forwardTarget)}`;
+  const kept = `its last version keeps answering: ${files.join(', ')}`;
+  return inUse.has(DEFAULT_FILE) ? kept : `${kept}; ${withoutFile('every other action', forwardTarget)}`;
 }
 
 /** The actions a file answers: its own, or (`_default.yaml`) every one without a file of its own. */

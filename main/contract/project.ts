@@ -80,9 +80,11 @@ export interface ProjectProblem {
   /**
    * Set when the file is used as it is but cannot answer as it says, rather than left out:
    * `forward-without-target`, `mode: forward` with no `forward:` in it nor in `_default.yaml`
-   * (a default's target may be on its way, and `serve --forward` gives one).
+   * (a default's target may be on its way, and `serve --forward` gives one). `folder-removed`,
+   * with `file` `.`: the project folder is gone (a branch switch, say) and its last version keeps
+   * answering until it is back.
    */
-  warning?: 'forward-without-target';
+  warning?: 'forward-without-target' | 'folder-removed';
 }
 
 /** The open project folder, or none (answers then live in the history folder, as without one). */

@@ -50,12 +50,12 @@ describe('serve, when project files are removed', () => {
     rmSync(`${dir}.gone`, { recursive: true });
     await server.waitFor(
       new RegExp(
-        `Project: ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was removed: every action gets the built-in answer now, \\{"result":"ok","error":""\\} until it is back\\.\\n`,
+        `Project: ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was removed: its last version keeps answering: answers/send_email\\.yaml; every other action gets the built-in answer now, \\{"result":"ok","error":""\\}; it is read again when it is back \\(restart serve to stop using it\\)\\.\\n`,
       ),
     );
     // Said once for the folder, not once more for each of its files.
     expect(server.output()).not.toMatch(/send_email\.yaml was removed: send_email \(there is no/);
-    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'ok', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'send_email again', error: '' });
 
     mkdirSync(answers, { recursive: true });
     writeFileSync(join(answers, 'send_email.yaml'), answerFile('send_email back'));

@@ -1,4 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
@@ -25,6 +27,17 @@ async function serveProject(files: Record<string, string>): Promise<{ server: Se
   return { server, dir };
 }
 
+/** A handler on a real socket that answers each call with the path it came to. */
+async function pathEchoHandler(): Promise<string> {
+  const server = createServer((request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ result: `handler ${request.url}`, error: '' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 /** Makes `folder` whole beside it, then puts it in place at once, as a tool that replaces a folder does. */
 function replaceFolder(folder: string, files: Record<string, string>): void {
   const next = `${folder}.next`;
@@ -40,7 +53,7 @@ describe('serve, when the project folder is removed and made again', () => {
     const { server, dir } = await serveProject({ 'send_email.yaml': answerFile('before') });
 
     rmSync(dir, { recursive: true });
-    await server.waitFor(new RegExp(`Project: ${escaped(dir)} was removed: every action gets the built-in answer now`));
+    await server.waitFor(new RegExp(`Project: ${escaped(dir)} was removed: its last version keeps answering: answers/send_email\\.yaml;`));
     replaceFolder(dir, { 'answers/send_email.yaml': answerFile('after') });
     // Said before any call reads the files again: the folder above flowent/ is watched.
     await server.waitFor(
@@ -56,6 +69,36 @@ describe('serve, when the project folder is removed and made again', () => {
     writeFileSync(join(dir, 'answers', 'send_email.yaml'), answerFile('edited'));
     await server.waitFor(/Project: answers\/send_email\.yaml is fixed and in use\.\n/);
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'edited', error: '' });
+  });
+
+  // A branch without flowent/: the folder goes as a broken file does, its last version answering.
+  it('keeps answering from the last version of flowent/ while it is gone, and reads it again when it is back', async () => {
+    const handler = await pathEchoHandler();
+    const forwardTo = (path: string) => `version: 1\nmode: forward\nforward: ${handler}/${path}/{action_name}\n`;
+    const { server, dir } = await serveProject({
+      '_default.yaml': forwardTo('first'),
+      'send_email.yaml': `mode: mock\n${answerFile('mock first')}`,
+    });
+    expect(await answerOf(server.baseUrl, 'lookup_order')).toEqual({ result: 'handler /first/lookup_order', error: '' });
+
+    rmSync(dir, { recursive: true });
+    await server.waitFor(
+      new RegExp(
+        `Project: ${escaped(dir)} was removed: its last version keeps answering: answers/_default\\.yaml, answers/send_email\\.yaml; ` +
+          'it is read again when it is back \\(restart serve to stop using it\\)\\.\\n',
+      ),
+    );
+    expect(await answerOf(server.baseUrl, 'lookup_order')).toEqual({ result: 'handler /first/lookup_order', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'mock first', error: '' });
+    // Said once, however many calls read the files while it is gone.
+    expect(server.output().match(/was removed/g)).toHaveLength(1);
+
+    // Back in place, as the other branch's checkout brings it: changed, and one file fewer.
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    writeFileSync(join(dir, 'answers', '_default.yaml'), forwardTo('second'));
+    await server.waitFor(new RegExp(`Project: ${escaped(dir)} is back; its files answer again: answers/_default\\.yaml\\.\\n`));
+    expect(await answerOf(server.baseUrl, 'lookup_order')).toEqual({ result: 'handler /second/lookup_order', error: '' });
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'handler /second/send_email', error: '' });
   });
 
   // What a branch switch or "rm -rf flowent && git restore flowent" does: the folder comes back

@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type {
   AnswerFileMistake,
@@ -48,6 +48,18 @@ export interface MockOfFile extends StoredMock {
 const SETTLE_MS = 25;
 
 /**
+ * How long a removed file's last version is kept in case its folder goes next (unless a file is
+ * saved meanwhile): a branch switch removes the files one by one, then the folder, and a call read
+ * between them sees only the files go.
+ */
+const FOLDER_REMOVAL_MS = 1000;
+
+/** The problem said while the project folder is gone (its last version answering). */
+export const FOLDER_REMOVED_MESSAGE =
+  'the project folder was removed (a branch switch?): its last version keeps answering, and it is read again when it is back; ' +
+  'to stop using it, restart serve (or open another project folder in the app)';
+
+/**
  * Answers from `flowent/answers/`: one file per action, `_default.yaml` for the rest. A saved
  * file applies at the next call (files are looked at again once per turn of the event loop, and a
  * watcher reports changes as they happen); a file with a mistake is reported and the last good
@@ -65,6 +77,11 @@ export class ProjectAnswers implements AnswerStore {
   private settle: NodeJS.Timeout | null = null;
   private notifying = false;
   private newsBesideAnswers = false;
+  /** The project folder was there when read before, and is gone now: its last version answers. */
+  private folderGone = false;
+  private folderSeen = false;
+  /** The files removed lately, with what they held, put back if their folder turns out to be gone. */
+  private readonly removedLately = new Map<string, { removedAt: number; seen: string; entry?: Entry; problems?: ProjectProblem[] }>();
 
   /** `dir` is the project folder; `folder` the answers' folder in it (another for `mocks export`/`import`). */
   constructor(
@@ -94,7 +111,10 @@ export class ProjectAnswers implements AnswerStore {
   /** The answer files' mistakes, file by file. */
   currentProblems(): ProjectProblem[] {
     this.check();
-    return [...this.problems.values()].flat();
+    const gone: ProjectProblem[] = this.folderGone
+      ? [{ file: '.', line: null, column: null, message: FOLDER_REMOVED_MESSAGE, warning: 'folder-removed' }]
+      : [];
+    return [...gone, ...[...this.problems.values()].flat()];
   }
 
   /**
@@ -124,6 +144,7 @@ export class ProjectAnswers implements AnswerStore {
   /** The files with a mistake that were good when read before: that version keeps answering. */
   staleFiles(): string[] {
     this.check();
+    if (this.folderGone) return [...this.entries.keys()].sort();
     return [...this.problems.keys()].filter((file) => this.entries.has(file));
   }
 
@@ -258,10 +279,17 @@ export class ProjectAnswers implements AnswerStore {
 
   /** Reads again what changed on disk; true when anything did. */
   refresh(): boolean {
+    if (!existsSync(this.dir) && this.folderSeen) return this.keepWhileGone();
+    this.folderSeen = true;
+    // Back after it was gone: read again, and the problem that said so is news.
+    let changed = this.folderGone;
+    this.folderGone = false;
     const present = new Set(projectFiles(join(this.dir, this.folder)).map((name) => `${this.folder}/${name}`));
-    let changed = false;
-    for (const file of [...this.seen.keys()]) {
+    const now = Date.now();
+    for (const [file, removed] of this.removedLately) if (now - removed.removedAt > FOLDER_REMOVAL_MS) this.removedLately.delete(file);
+    for (const [file, seen] of [...this.seen]) {
       if (present.has(file)) continue;
+      this.removedLately.set(file, { removedAt: now, seen, entry: this.entries.get(file), problems: this.problems.get(file) });
       this.seen.delete(file);
       this.entries.delete(file);
       this.problems.delete(file);
@@ -273,12 +301,34 @@ export class ProjectAnswers implements AnswerStore {
       this.seen.set(file, signature);
       changed = true;
       this.load(file);
+      // A file saved since: the folder is being edited, not removed.
+      this.removedLately.clear();
     }
     if (changed) {
       this.stamp++;
       this.notify();
     }
     return changed;
+  }
+
+  /**
+   * The project folder is gone (a branch switch, say): its last version keeps answering, as a
+   * broken file's does, files removed just before it included, until the folder is back.
+   */
+  private keepWhileGone(): boolean {
+    if (this.folderGone) return false;
+    this.folderGone = true;
+    const now = Date.now();
+    for (const [file, removed] of this.removedLately) {
+      if (now - removed.removedAt > FOLDER_REMOVAL_MS || this.seen.has(file)) continue;
+      this.seen.set(file, removed.seen);
+      if (removed.entry) this.entries.set(file, removed.entry);
+      if (removed.problems) this.problems.set(file, removed.problems);
+    }
+    this.removedLately.clear();
+    this.stamp++;
+    this.notify();
+    return true;
   }
 
   private load(file: string): void {

@@ -105,18 +105,24 @@ function ProblemList({ project }: { project: ProjectState }) {
     <section aria-label="Mistakes in the files" className="project-problems">
       <h3>Files with mistakes</h3>
       <ul>
-        {project.problems.map((problem, index) => (
-          <li key={index}>
-            <ProblemPlace problem={problem} /> {problem.message}{' '}
-            {problem.warning === 'forward-without-target'
-              ? '(in use: it forwards as soon as it has a target)'
-              : blocksPlan(problem)
-                ? '(Plan, Apply and Pull wait until it is fixed)'
-                : project.stale.includes(problem.file)
-                  ? '(its last good version keeps answering)'
-                  : '(not used until fixed)'}
-          </li>
-        ))}
+        {project.problems.map((problem, index) =>
+          problem.warning === 'folder-removed' ? (
+            <li key={index}>
+              <code>{project.dir}</code>: {problem.message}
+            </li>
+          ) : (
+            <li key={index}>
+              <ProblemPlace problem={problem} /> {problem.message}{' '}
+              {problem.warning === 'forward-without-target'
+                ? '(in use: it forwards as soon as it has a target)'
+                : blocksPlan(problem)
+                  ? '(Plan, Apply and Pull wait until it is fixed)'
+                  : project.stale.includes(problem.file)
+                    ? '(its last good version keeps answering)'
+                    : '(not used until fixed)'}
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -63,6 +63,23 @@ describe('answers from the project folder', () => {
     write('answers/lookup_order.yaml', answerFile('its own'));
     expect(await call('lookup_order')).toEqual({ result: 'its own', error: '' });
     expect(await call('other')).toEqual({ result: 'from the default', error: '' });
+  });
+
+  // A branch switch removes the files one by one, then the folder: a call read between them sees only the files go.
+  it('keeps answering from the files removed just before their folder, while the folder is gone', async () => {
+    const { call, dir, companion } = await project({
+      'answers/_default.yaml': answerFile('default'),
+      'answers/send_email.yaml': answerFile('its own'),
+    });
+    expect(await call('send_email')).toEqual({ result: 'its own', error: '' });
+    rmSync(join(dir, 'answers', 'send_email.yaml'));
+    expect(await call('send_email')).toEqual({ result: 'default', error: '' });
+    rmSync(dir, { recursive: true });
+    expect(await call('send_email')).toEqual({ result: 'its own', error: '' });
+    expect(await call('lookup_order')).toEqual({ result: 'default', error: '' });
+    const state = await companion.core.api.getProject();
+    expect(state.problems.map((problem) => [problem.file, problem.warning])).toEqual([['.', 'folder-removed']]);
+    expect(state.stale).toEqual(['answers/_default.yaml', 'answers/send_email.yaml']);
   });
 
   it('keeps the last good version answering while a broken file is reported with its file and line', async () => {

@@ -24,6 +24,12 @@ function answersInUse(companion: RunningCore): string[] | undefined {
   return (changes.at(-1) as { project: ProjectState } | undefined)?.project.answers;
 }
 
+/** The warnings (or mistakes, as '') of the latest project-changed event. */
+function problemsNow(companion: RunningCore): string[] | undefined {
+  const changes = companion.events.filter((event) => event.type === 'project-changed');
+  return (changes.at(-1) as { project: ProjectState } | undefined)?.project.problems.map((problem) => problem.warning ?? '');
+}
+
 describe('the project session', () => {
   it('watches the folder above, the folder and its two folders, and no more after they are made again', async () => {
     const before = openWatchers();
@@ -34,10 +40,13 @@ describe('the project session', () => {
 
     for (const round of [1, 2, 3]) {
       rmSync(dir, { recursive: true });
-      await expect.poll(() => answersInUse(companion)).toEqual([]);
+      // Its last version keeps answering while it is gone, and the problem says so.
+      await expect.poll(() => problemsNow(companion)).toEqual(['folder-removed']);
+      expect(answersInUse(companion)).toEqual(['answers/_default.yaml']);
       const next = projectFolder(`round ${round}`);
       renameSync(next, dir);
-      await expect.poll(() => answersInUse(companion)).toEqual(['answers/_default.yaml']);
+      await expect.poll(() => problemsNow(companion)).toEqual([]);
+      expect(answersInUse(companion)).toEqual(['answers/_default.yaml']);
       // A watcher on a removed folder is closed when the one on the new folder is opened.
       expect(openWatchers() - before).toBe(4);
     }
