@@ -188,6 +188,28 @@ describe('actions pull keeps what a file says for the other profiles', () => {
   });
 });
 
+describe('actions pull with only the one profile', () => {
+  it('keeps the one URL init wrote as one when Flowent has another, there being no other profile to keep it for', async () => {
+    const { cli, companion, read } = await setup();
+    const first = `${companion.baseUrl}/actions/lookup_order`;
+    expect(
+      (await cli(['actions', 'register', 'lookup_order', '--description', 'Look an order up', '--schema', '{}', '--webhook-url', first]))
+        .code,
+    ).toBe(0);
+    expect((await cli(['actions', 'pull'])).code).toBe(0);
+    expect(read('actions/lookup_order.yaml')).toContain(`webhook_url: ${first}\n`);
+
+    const moved = await startCore({ dataDir: tempDir() });
+    cleanups.push(() => moved.core.stop());
+    const elsewhere = `${moved.baseUrl}/actions/lookup_order`;
+    expect((await cli(['actions', 'update', 'lookup_order', '--webhook-url', elsewhere])).code).toBe(0);
+    const pulled = await cli(['actions', 'pull']);
+    expect(pulled).toMatchObject({ code: 0, stdout: 'Wrote actions/lookup_order.yaml.\n' });
+    expect(read('actions/lookup_order.yaml')).toContain(`webhook_url: ${elsewhere}\n`);
+    expect((await cli(['actions', 'plan'])).code).toBe(0);
+  });
+});
+
 describe('webhook_url: here with no tunnel open', () => {
   /** A real serve answering from the project, on `host`; `here` is known once it has recorded itself. */
   async function serveProject(data: string, project: string, host: string): Promise<string> {

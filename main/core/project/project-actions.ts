@@ -81,12 +81,13 @@ export class ProjectActions {
       const url = linked ? 'here' : redactUrlCredentials(action.webhook_url);
       const existing = files.get(action.name);
       const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
+      const webhookUrl = existing ? withProfileUrl(existing.webhookUrl, profile, url, profiles) : null;
       const text = existing
         ? changedText(existing, {
             ...(existing.yaml.value as Record<string, unknown>),
             description: action.description,
             json_schema: action.json_schema,
-            webhook_url: withProfileUrl(existing.webhookUrl, profile, url, profiles),
+            webhook_url: webhookUrl,
           })
         : // One URL, as Flowent has it, unless other profiles are known: written as one, it would be theirs too.
           newActionFileText(action, profiles.every((name) => name === profile) ? url : { [profile]: url });
@@ -94,7 +95,7 @@ export class ProjectActions {
       else {
         writeFileAtomically(join(this.deps.dir, file), text);
         outcome.written.push(file);
-        if (typeof existing?.webhookUrl === 'string' && existing.webhookUrl !== url) outcome.perProfile.push(file);
+        if (typeof existing?.webhookUrl === 'string' && typeof webhookUrl === 'object') outcome.perProfile.push(file);
         if (url !== action.webhook_url && !linked) outcome.credentialsLeftOut.push(file);
       }
       this.remember(action.name, action);
@@ -256,9 +257,10 @@ function changedText(existing: ActionFile, value: Record<string, unknown>): stri
 
 /**
  * The file's webhook_url with Flowent's `url` for `profile`. One URL for every profile stays one
- * while Flowent has it; when Flowent has another, it is written per profile, each profile known
- * here keeping the file's: written as one, it would move the other profiles' actions too at
- * their next apply.
+ * while Flowent has it, or while no other profile is known here (Flowent's then replaces it);
+ * when Flowent has another and other profiles are known, it is written per profile, each of them
+ * keeping the file's: written as one, it would move the other profiles' actions too at their next
+ * apply.
  */
 export function withProfileUrl(
   current: ActionFile['webhookUrl'],
@@ -267,7 +269,8 @@ export function withProfileUrl(
   profiles: string[],
 ): ActionFile['webhookUrl'] {
   if (typeof current !== 'string') return { ...current, [profile]: url };
-  if (current === url) return current;
+  // With no other profile here to keep the file's URL for, one URL stays one.
+  if (current === url || profiles.every((name) => name === profile)) return url;
   return Object.fromEntries([...new Set([...profiles, profile])].map((name) => [name, name === profile ? url : current]));
 }
 
