@@ -40,6 +40,7 @@ import { bodyLimitLine, limitsLine, sizeWords } from './serve-limits-line';
 import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
+import { tunnelClosedLine } from './serve-tunnel-closed';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -279,6 +280,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const internalError = (error: unknown) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`);
   const inOrder = new InOrder(internalError);
   const tunnelMoves: string[] = [];
+  // The tunnel's URL while it is open, for the actions its closing leaves at it; none is said while stopping.
+  let tunnelUrl: string | null = null;
+  let stopping = false;
+  void stopRequested.then(() => (stopping = true));
   core.subscribe((event) => {
     if (event.type === 'call-stored') {
       const { call, elsewhere: stored } = event;
@@ -305,6 +310,16 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     if (event.type === 'tunnel-url-changed') tunnelMoves.push(event.previous);
     const line = tunnelLine(event);
     if (line) write(line);
+    if (event.type === 'tunnel-status' && event.status.state === 'online') tunnelUrl = event.status.url;
+    if (event.type === 'tunnel-status' && event.status.state === 'offline' && tunnelUrl !== null) {
+      const closedUrl = tunnelUrl;
+      tunnelUrl = null;
+      if (!stopping)
+        inOrder.add(core.api.getAccount(), ({ links }) => {
+          const closed = tunnelClosedLine(links, closedUrl);
+          if (closed) write(closed);
+        });
+    }
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
     projectLines(event).forEach(write);

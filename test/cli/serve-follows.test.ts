@@ -11,7 +11,7 @@ import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 const TOKEN = 'serve-follows-api-token';
 const { cleanups, tempDir } = cleanupsPerTest();
 
-describe('serve --tunnel --follow auto', () => {
+describe('serve --tunnel and the Flowent actions linked to it', () => {
   it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
     const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
     await gateway.start();
@@ -56,6 +56,58 @@ describe('serve --tunnel --follow auto', () => {
     expect(server.output()).toContain(`Tunnel: the public URL changed from ${publicUrl} to ${current}`);
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${current}/actions/send_email` }]);
     expect(server.output()).not.toContain(TOKEN);
+  }, 90_000);
+
+  it('names the linked actions the tunnel leaves behind when it is closed, once, and what brings them back', async () => {
+    const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
+    await gateway.start();
+    cleanups.push(() => gateway.stop());
+    const edge = await FakeEdge.start();
+    cleanups.push(() => edge.stop());
+    const dir = tempDir();
+    const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
+    const server = await startServe(
+      ['--port', '0', '--data-dir', dir, '--tunnel'],
+      { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
+      { ngrokEdge: edge.serverAddr },
+    );
+    cleanups.push(async () => {
+      if (server.child.exitCode === null) {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    });
+    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    const schema = join(dir, 'schema.json');
+    writeFileSync(schema, JSON.stringify({ type: 'object' }));
+    const actions = async (...args: string[]) =>
+      runInProcess(['actions', ...args, '--data-dir', dir], { stdout: new PassThrough(), stderr: new PassThrough(), env: flowentEnv });
+    // Two linked actions at the tunnel's URL, one linked at the local URL (closing the tunnel leaves it reachable).
+    for (const action of ['send_email', 'lookup_order', 'make_note']) {
+      expect(await actions('register', action, '--description', 'Send', '--schema', `@${schema}`, '--url', server.baseUrl)).toBe(0);
+      if (action !== 'make_note') expect(await actions('update', action, '--webhook-url', `${publicUrl}/actions/${action}`)).toBe(0);
+    }
+
+    const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
+    const closed = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/closeTunnel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '[]',
+    });
+    expect(closed.status).toBe(200);
+    await server.waitFor(
+      new RegExp(
+        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${publicUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, ` +
+          "which is closed: Flowent's calls to them fail until a tunnel is open again \\(open it from the inspector, or restart serve " +
+          'with --tunnel; with --follow auto they are re-pointed if its URL is another\\)\\.\\n',
+      ),
+    );
+    expect(server.output()).not.toMatch(/make_note \(default\) point/);
+
+    // Stopping closes the tunnel too, but that is the serve's end, not news.
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output().match(/which is closed/g)).toHaveLength(1);
   }, 90_000);
 
   it('refuses a --follow that is neither auto nor ask', async () => {
