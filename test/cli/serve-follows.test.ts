@@ -110,6 +110,53 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     expect(server.output().match(/which is closed/g)).toHaveLength(1);
   }, 90_000);
 
+  // At start, a linked action the tunnel's URL does not reach is named by the start check; the
+  // tunnel's URL changing soon after (the follow event) must not name it a second time.
+  it('names a linked action left at an earlier tunnel URL once, though the tunnel moves right after start', async () => {
+    const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
+    await gateway.start();
+    cleanups.push(() => gateway.stop());
+    const edge = await FakeEdge.start();
+    cleanups.push(() => edge.stop());
+    const dir = tempDir();
+    const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
+    const serveWithTunnel = async () => {
+      const server = await startServe(
+        ['--port', '0', '--data-dir', dir, '--tunnel'],
+        { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
+        { ngrokEdge: edge.serverAddr },
+      );
+      cleanups.push(async () => {
+        if (server.child.exitCode === null) {
+          server.child.kill('SIGTERM');
+          await server.exited;
+        }
+      });
+      const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+      return { server, publicUrl: publicUrl! };
+    };
+    const earlier = await serveWithTunnel();
+    const schema = join(dir, 'schema.json');
+    writeFileSync(schema, JSON.stringify({ type: 'object' }));
+    const actions = async (...args: string[]) =>
+      runInProcess(['actions', ...args, '--data-dir', dir], { stdout: new PassThrough(), stderr: new PassThrough(), env: flowentEnv });
+    expect(
+      await actions('register', 'send_email', '--description', 'Send', '--schema', `@${schema}`, '--url', earlier.server.baseUrl),
+    ).toBe(0);
+    expect(await actions('update', 'send_email', '--webhook-url', `${earlier.publicUrl}/actions/send_email`)).toBe(0);
+    earlier.server.child.kill('SIGTERM');
+    await earlier.server.exited;
+
+    const { server } = await serveWithTunnel();
+    await server.waitFor(/Flowent: send_email \(default\) still points at /);
+    // The edge goes away long enough for the tunnel to be rebuilt under a new URL.
+    await edge.drop(7_000);
+    await server.waitFor(/Tunnel: the public URL changed from /, 60_000);
+    server.child.kill('SIGTERM');
+    await server.exited;
+    expect(server.output().match(/send_email \(default\)/g)).toHaveLength(1);
+  }, 90_000);
+
   it('refuses a --follow that is neither auto nor ask', async () => {
     const dir = tempDir();
     const stderr = new PassThrough();
