@@ -1,6 +1,7 @@
 import type { StaleAction } from '../contract/api';
+import type { ProjectServe, ServeState } from '../core';
 import { serveNamed } from '../contract/words';
-import { runningServes, samePath } from '../core';
+import { otherProjectServes, runningServes, samePath } from '../core';
 import { fileSaysHere } from './action-file-here';
 
 /**
@@ -13,6 +14,13 @@ export function sharedProjectLines(dataDir: string, projectDir: string | null): 
   const others = runningServes(dataDir).filter(
     (serve) => serve.pid !== process.pid && serve.projectDir !== null && samePath(serve.projectDir, projectDir),
   );
+  const elsewhere = otherProjectServes(projectDir).filter(
+    (serve) => !samePath(serve.dataDir, dataDir) && !others.some((other) => other.pid === serve.pid),
+  );
+  return [...sameFolderLines(others), ...otherFolderLines(elsewhere)];
+}
+
+function sameFolderLines(others: readonly ServeState[]): string[] {
   if (others.length === 0) return [];
   const named = others.map((serve) => serveNamed({ mode: serve.mode, baseUrl: serve.webhookBaseUrl })).join(' and ');
   return [
@@ -20,6 +28,18 @@ export function sharedProjectLines(dataDir: string, projectDir: string | null): 
     '                (actions plan, apply) and send or replay without --target refuse, not guessing which one is',
     '                meant: stop one of them.',
   ];
+}
+
+/**
+ * Serves on other data folders answering from the same files: nothing refuses (each data folder's
+ * "here" is its own serve), but both answer, and a change made through one is the other's too.
+ */
+function otherFolderLines(elsewhere: readonly ProjectServe[]): string[] {
+  return elsewhere.map(
+    (serve) =>
+      `  Also here:    the serve at ${serve.webhookBaseUrl} (data folder ${serve.dataDir}) answers from this project's files too: ` +
+      'both answer, and each keeps its calls in its own history; stop one of them unless both are meant.',
+  );
 }
 
 /**

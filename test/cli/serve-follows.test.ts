@@ -97,7 +97,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     expect(closed.status).toBe(200);
     await server.waitFor(
       new RegExp(
-        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${publicUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, ` +
+        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${publicUrl!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, ` +
           "which is closed: Flowent's calls to them fail until a tunnel is open again \\(open it from the inspector, or restart serve " +
           'with --tunnel; with --follow auto they are re-pointed if its URL is another\\)\\.\\n',
       ),

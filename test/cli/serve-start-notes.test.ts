@@ -55,6 +55,28 @@ it('a second serve on a project says another already answers from its files, and
   expect(other.stdout()).not.toContain('Also here:');
 });
 
+it('a serve on another data folder answering from the same project is named too, with its data folder', async () => {
+  const root = projectFolder();
+  const firstData = temp();
+  const first = await serve(firstData, root);
+  await first.waitFor(/Press Ctrl-C to stop\./);
+  const second = await serve(temp(), root);
+  await second.waitFor(/Press Ctrl-C to stop\./);
+  expect(second.stdout()).toContain(
+    `  Also here:    the serve at ${first.baseUrl} (data folder ${firstData}) answers from this project's files too: ` +
+      'both answer, and each keeps its calls in its own history; stop one of them unless both are meant.\n',
+  );
+  expect(first.stdout()).not.toContain('Also here:');
+
+  // Stopped, it is named no more.
+  first.child.kill('SIGTERM');
+  await first.exited;
+  const third = await serve(temp(), root);
+  await third.waitFor(/Press Ctrl-C to stop\./);
+  expect(third.stdout()).toContain(`  Also here:    the serve at ${second.baseUrl} (data folder `);
+  expect(third.stdout()).not.toContain(first.baseUrl);
+});
+
 it('a serve restarted on another port names each linked action left at the old URL and the command that re-points it', async () => {
   const data = temp();
   const { env } = await flowent();
