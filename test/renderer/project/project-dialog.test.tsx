@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -75,6 +75,19 @@ describe('the Project dialog', () => {
     expect(list.querySelector('li')?.textContent).toMatch(
       /no forward: target is set .*\(in use: it forwards as soon as it has a target\)$/,
     );
+  });
+
+  it('says a removed project folder keeps answering from its last version, naming the folder, not a file', async () => {
+    const { c, dir } = await withProject({ 'answers/make_note.yaml': 'version: 1\nbody: {result: "ok", error: ""}\n' });
+    expect((await c.api.getProject()).answers).toEqual(['answers/make_note.yaml']);
+    rmSync(dir, { recursive: true });
+    const { dialog } = await openProject(c);
+    const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
+    await waitFor(() =>
+      expect(list.querySelector('li')?.textContent).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `)),
+    );
+    expect(list.querySelector('li')?.textContent).toContain('its last version keeps answering, and it is read again when it is back');
+    expect(list.querySelector('li')?.textContent).not.toContain('(not used until fixed)');
   });
 
   it('pulls an action only on Flowent into its file, saying what it wrote, busy and focused while it runs', async () => {
