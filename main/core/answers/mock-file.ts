@@ -1,7 +1,7 @@
 import { MAX_JSON_DEPTH } from '../json/json-node';
 import { locateDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../json/parse-json';
 import type { DefinitionError, MockFormat } from '../../contract/api';
-import { validateMockDefinition, type Validated } from './validate-mock';
+import { validateMockDefinition, type MockProblem, type Validated, type ValidatedMock } from './validate-mock';
 import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
 import { isBlockCollection, parseYamlText, yamlPosition } from '../yaml/yaml-text';
 import { jsonSyntaxProblem } from '../../contract/json-syntax';
@@ -54,7 +54,8 @@ export function parseMockText(written: string, format: MockFormat): Validated {
         errors: [{ path: '', message: `${said} (line ${where.line}, column ${where.column}): keep only one of them.`, ...where }],
       };
     }
-    return validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root));
+    // The editor marks a JSON mistake by its path, over the whole value: its place is not needed.
+    return withoutPlaces(validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root)));
   }
   const parsed = parseYamlText(text);
   const { document, lineCounter, syntaxErrors } = parsed;
@@ -71,11 +72,16 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   // Nothing but comments, or nothing at all.
   if (document.contents === null) return { ok: false, errors: [{ path: '', message: EMPTY_MOCK }] };
   const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document, lineCounter));
-  // Point each problem at its place in the file, for people (and editors) reading YAML.
-  const placed = (problem: DefinitionError) =>
-    problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path) };
+  // Point each problem at its place in the file, for people (and editors) reading YAML: a wrong value at the value.
+  const placed = ({ place, ...problem }: MockProblem): DefinitionError =>
+    problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path, place) };
   if (validated.ok) return { ...validated, warnings: validated.warnings.map(placed) };
   return { ok: false, errors: validated.errors.map(placed) };
+}
+
+/** The mock's problems as the contract says them, without the place each is said at in a file. */
+function withoutPlaces(validated: ValidatedMock): Validated {
+  return validated.ok ? validated : { ok: false, errors: validated.errors.map(({ place: _place, ...problem }) => problem) };
 }
 
 /**

@@ -7,6 +7,18 @@ import type { Condition, ConditionOperator, DefinitionError, Fault, MockDefiniti
 /** `warnings`: what the mock's answers break of Flowent's contract; it is valid, and may be stored, all the same. */
 export type Validated = { ok: true; value: MockDefinition; warnings: DefinitionError[] } | { ok: false; errors: DefinitionError[] };
 
+/**
+ * A mistake of the mock, with `place` 'value' when the value written at its path is at fault
+ * (`status: 700`, a regex that does not compile, text where a number goes): a file that holds
+ * the mock says it at the value, where it is retyped. Without, the mistake is about the field
+ * itself (unknown, missing, not allowed there) and is said at its key.
+ */
+export type MockProblem = DefinitionError & { place?: 'value' };
+
+export type ValidatedMock = { ok: true; value: MockDefinition; warnings: DefinitionError[] } | { ok: false; errors: MockProblem[] };
+
+const VALUE = { place: 'value' } as const;
+
 const MAX_DELAY_MS = 120_000;
 const MAX_HOLD_MS = 600_000;
 /** Past Flowent's 30 s, so the timeout is really seen as one. */
@@ -25,11 +37,11 @@ const TOP_FIELDS = ['selection', 'responses', 'fallback', 'answerRegistrationChe
  * position is said to be inside the template. `besides`: the fields the file that holds the
  * mock has of its own (an answer file's version, mode, forward), named where an unknown field is.
  */
-export function validateMockDefinition(input: unknown, locate?: TemplateLocator, besides: readonly string[] = []): Validated {
-  const errors: DefinitionError[] = [];
-  const error = (path: string, message: string, extra: Partial<DefinitionError> = {}) => errors.push({ path, message, ...extra });
+export function validateMockDefinition(input: unknown, locate?: TemplateLocator, besides: readonly string[] = []): ValidatedMock {
+  const errors: MockProblem[] = [];
+  const error = (path: string, message: string, extra: Partial<MockProblem> = {}) => errors.push({ path, message, ...extra });
   if (!isObject(input)) {
-    error('', `a mock must be an object (e.g. {"status":200,"body":{"result":"ok","error":""}}), not ${describe(input)}`);
+    error('', `a mock must be an object (e.g. {"status":200,"body":{"result":"ok","error":""}}), not ${describe(input)}`, VALUE);
     return { ok: false, errors };
   }
   const shorthand = RESPONSE_FIELDS.some((field) => field !== 'name' && field !== 'when' && field in input);
@@ -45,12 +57,17 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator,
   if (input.selection !== undefined) {
     if (typeof input.selection === 'string' && (SELECTIONS as readonly string[]).includes(input.selection))
       selection = input.selection as Selection;
-    else error('selection', `selection must be one of ${SELECTIONS.join(', ')}, not ${describe(input.selection)}`);
+    else error('selection', `selection must be one of ${SELECTIONS.join(', ')}, not ${describe(input.selection)}`, VALUE);
   }
   let answerRegistrationCheck = false;
   if (input.answerRegistrationCheck !== undefined) {
     if (typeof input.answerRegistrationCheck === 'boolean') answerRegistrationCheck = input.answerRegistrationCheck;
-    else error('answerRegistrationCheck', `answerRegistrationCheck must be true or false, not ${describe(input.answerRegistrationCheck)}`);
+    else
+      error(
+        'answerRegistrationCheck',
+        `answerRegistrationCheck must be true or false, not ${describe(input.answerRegistrationCheck)}`,
+        VALUE,
+      );
   }
 
   const responses: MockResponse[] = [];
@@ -60,7 +77,8 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator,
     fallback = validateResponse(answer, '', error, false, locate);
   } else {
     if (input.responses !== undefined) {
-      if (!Array.isArray(input.responses)) error('responses', `responses must be a list of answers, not ${describe(input.responses)}`);
+      if (!Array.isArray(input.responses))
+        error('responses', `responses must be a list of answers, not ${describe(input.responses)}`, VALUE);
       else
         input.responses.forEach((response, index) => {
           const checked = validateResponse(response, `responses[${index}]`, error, selection === 'rules', locate);
@@ -81,7 +99,7 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator,
   return { ok: true, value, warnings: mockContractWarnings(value, shorthand ? '' : 'fallback') };
 }
 
-type ErrorSink = (path: string, message: string, extra?: Partial<DefinitionError>) => void;
+type ErrorSink = (path: string, message: string, extra?: Partial<MockProblem>) => void;
 
 function validateResponse(
   input: unknown,
@@ -92,7 +110,7 @@ function validateResponse(
 ): MockResponse | null {
   const at = (field: string) => (path ? `${path}.${field}` : field);
   if (!isObject(input)) {
-    error(path, `an answer must be an object with status, headers, body, delayMs or fault, not ${describe(input)}`);
+    error(path, `an answer must be an object with status, headers, body, delayMs or fault, not ${describe(input)}`, VALUE);
     return null;
   }
   if (path !== '') {
@@ -103,21 +121,21 @@ function validateResponse(
   const response: MockResponse = { when: [], status: 200, headers: {}, body: { result: 'ok', error: '' }, delayMs: 0, fault: null };
   if (input.name !== undefined) {
     if (typeof input.name === 'string') response.name = input.name;
-    else error(at('name'), `name must be text, not ${describe(input.name)}`);
+    else error(at('name'), `name must be text, not ${describe(input.name)}`, VALUE);
   }
   if (input.status !== undefined) {
     if (typeof input.status === 'number' && Number.isInteger(input.status) && input.status >= 100 && input.status <= 599)
       response.status = input.status;
-    else error(at('status'), `status must be an HTTP status from 100 to 599, not ${describe(input.status)}`);
+    else error(at('status'), `status must be an HTTP status from 100 to 599, not ${describe(input.status)}`, VALUE);
   }
   if (input.headers !== undefined) {
-    if (!isObject(input.headers)) error(at('headers'), `headers must be an object of name: value, not ${describe(input.headers)}`);
+    if (!isObject(input.headers)) error(at('headers'), `headers must be an object of name: value, not ${describe(input.headers)}`, VALUE);
     else
       for (const [name, value] of Object.entries(input.headers)) {
         if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) error(at(`headers.${name}`), `"${name}" is not a valid header name`);
         else if (typeof value !== 'string' && typeof value !== 'number')
-          error(at(`headers.${name}`), `a header value must be text, not ${describe(value)}`);
-        else if (/[\r\n\0]/.test(String(value))) error(at(`headers.${name}`), 'a header value cannot contain line breaks');
+          error(at(`headers.${name}`), `a header value must be text, not ${describe(value)}`, VALUE);
+        else if (/[\r\n\0]/.test(String(value))) error(at(`headers.${name}`), 'a header value cannot contain line breaks', VALUE);
         else if (/^(content-length|transfer-encoding|connection)$/i.test(name))
           error(at(`headers.${name}`), `${name} is set by the server; leave it out`);
         else response.headers[name] = String(value);
@@ -137,6 +155,7 @@ function validateResponse(
       error(
         at('delayMs'),
         `delayMs must be whole milliseconds from 0 to ${MAX_DELAY_MS}, not ${describe(input.delayMs)} (for a timeout use fault: timeout)`,
+        VALUE,
       );
   }
   if (input.fault !== undefined && input.fault !== null) response.fault = validateFault(input.fault, at('fault'), error);
@@ -160,13 +179,16 @@ function validateResponse(
   return response;
 }
 
-/** A template's problem said with its place: in the mock's text when it can be found there, else inside the template. */
+/**
+ * A template's problem said with its place: in the mock's text when it can be found there, else
+ * inside the template, said at the template's value.
+ */
 function templateProblem(
   problem: TemplateProblem,
   path: string,
   locate: TemplateLocator | undefined,
-): [message: string, position: Partial<DefinitionError>] {
-  if (problem.line === undefined) return [problem.message, {}];
+): [message: string, position: Partial<MockProblem>] {
+  if (problem.line === undefined) return [problem.message, VALUE];
   const inFile = locate?.(path, { line: problem.line, column: problem.column ?? 1 });
   if (inFile) {
     // A column the checker did not know is not made up from the start of the template's line.
@@ -174,7 +196,7 @@ function templateProblem(
     return [`${problem.message} (line ${inFile.line}, column ${inFile.column})`, inFile];
   }
   const where = problem.column !== undefined ? `template line ${problem.line}, column ${problem.column}` : `template line ${problem.line}`;
-  return [`${problem.message} (${where})`, {}];
+  return [`${problem.message} (${where})`, VALUE];
 }
 
 function validateCondition(raw: unknown, path: string, error: ErrorSink): Condition | null {
@@ -184,17 +206,18 @@ function validateCondition(raw: unknown, path: string, error: ErrorSink): Condit
       ? { path: raw.path, [raw.op]: raw.value }
       : raw;
   if (!isObject(input)) {
-    error(path, `a condition must be an object like {"path":"parameters.recipient","equals":"a@b.c"}, not ${describe(input)}`);
+    error(path, `a condition must be an object like {"path":"parameters.recipient","equals":"a@b.c"}, not ${describe(input)}`, VALUE);
     return null;
   }
   let ok = true;
   if (typeof input.path !== 'string') {
-    error(`${path}.path`, `a condition needs "path", a JSON path such as parameters.user.email, not ${describe(input.path)}`);
+    // A path that is not there is said at the condition that lacks it, one of the wrong type at its value.
+    error(`${path}.path`, `a condition needs "path", a JSON path such as parameters.user.email, not ${describe(input.path)}`, VALUE);
     ok = false;
   } else {
     const parsed = parsePath(input.path);
     if (!parsed.ok) {
-      error(`${path}.path`, parsed.message);
+      error(`${path}.path`, parsed.message, VALUE);
       ok = false;
     }
   }
@@ -213,24 +236,24 @@ function validateCondition(raw: unknown, path: string, error: ErrorSink): Condit
   const op = ops[0] as ConditionOperator;
   const value = input[op];
   if (op === 'contains' && typeof value !== 'string' && (value === null || typeof value === 'object')) {
-    error(`${path}.contains`, `contains takes text (or a single value to find in a list), not ${describe(value)}`);
+    error(`${path}.contains`, `contains takes text (or a single value to find in a list), not ${describe(value)}`, VALUE);
     ok = false;
   }
   if (op === 'regex') {
     if (typeof value !== 'string') {
-      error(`${path}.regex`, `regex must be a pattern as text, not ${describe(value)}`);
+      error(`${path}.regex`, `regex must be a pattern as text, not ${describe(value)}`, VALUE);
       ok = false;
     } else {
       try {
         new RegExp(value, 'u');
       } catch (problem) {
-        error(`${path}.regex`, `not a valid regular expression: ${(problem as Error).message}`);
+        error(`${path}.regex`, `not a valid regular expression: ${(problem as Error).message}`, VALUE);
         ok = false;
       }
     }
   }
   if (op === 'exists' && typeof value !== 'boolean') {
-    error(`${path}.exists`, `exists must be true or false, not ${describe(value)}`);
+    error(`${path}.exists`, `exists must be true or false, not ${describe(value)}`, VALUE);
     ok = false;
   }
   return ok ? { path: input.path as string, op, value } : null;
@@ -248,14 +271,14 @@ function validateFault(input: unknown, path: string, error: ErrorSink): Fault | 
   const spec: Record<string, unknown> | null = typeof input === 'string' ? { type: input } : isObject(input) ? input : null;
   const types = ['timeout', 'drop', 'non-json', 'error'];
   if (!spec || typeof spec.type !== 'string' || !types.includes(spec.type)) {
-    error(path, `fault must be one of ${types.join(', ')} (or {"type":"timeout","holdMs":35000}), not ${describe(input)}`);
+    error(path, `fault must be one of ${types.join(', ')} (or {"type":"timeout","holdMs":35000}), not ${describe(input)}`, VALUE);
     return null;
   }
   switch (spec.type) {
     case 'timeout': {
       const holdMs = spec.holdMs ?? DEFAULT_HOLD_MS;
       if (typeof holdMs !== 'number' || !Number.isInteger(holdMs) || holdMs < 1 || holdMs > MAX_HOLD_MS) {
-        error(`${path}.holdMs`, `holdMs must be whole milliseconds from 1 to ${MAX_HOLD_MS}, not ${describe(holdMs)}`);
+        error(`${path}.holdMs`, `holdMs must be whole milliseconds from 1 to ${MAX_HOLD_MS}, not ${describe(holdMs)}`, VALUE);
         return null;
       }
       return { type: 'timeout', holdMs };
@@ -263,7 +286,7 @@ function validateFault(input: unknown, path: string, error: ErrorSink): Fault | 
     case 'error': {
       const message = spec.message ?? 'Simulated failure (fault injected by Flowent Companion)';
       if (typeof message !== 'string') {
-        error(`${path}.message`, `message must be text, not ${describe(message)}`);
+        error(`${path}.message`, `message must be text, not ${describe(message)}`, VALUE);
         return null;
       }
       return { type: 'error', message };

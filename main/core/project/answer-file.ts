@@ -57,8 +57,8 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
       mock = validated.value;
       warnings = validated.warnings.map((warning) => ({ ...warning, ...yamlPosition(yaml, warning.path) }));
     }
-    // A template's own line and column count inside the template: the file's place is the field's.
-    else problems.push(...validated.errors.map((error) => problem(error.path, error.message)));
+    // A template's own line and column count inside the template: the file's place is the value's.
+    else problems.push(...validated.errors.map((error) => problemAt(yaml, file, error.path, error.message, error.place)));
   }
   if (problems.length > 0) return { ok: false, problems };
   return {

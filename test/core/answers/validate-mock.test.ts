@@ -222,7 +222,7 @@ describe('normalized definitions', () => {
 });
 
 describe('YAML positions', () => {
-  it('gives the line and column of the key of each invalid field', () => {
+  it('gives the line and column of the value of each invalid value', () => {
     const outcome = parseMockText(
       'selection: rules\nresponses:\n  - status: 700\n    when:\n      path: parameters.a\n      regex: "("\n',
       'yaml',
@@ -230,8 +230,8 @@ describe('YAML positions', () => {
     expect(outcome).toMatchObject({
       ok: false,
       errors: [
-        { path: 'responses[0].status', line: 3, column: 5 },
-        { path: 'responses[0].when.regex', line: 6, column: 7 },
+        { path: 'responses[0].status', line: 3, column: 13 },
+        { path: 'responses[0].when.regex', line: 6, column: 14 },
       ],
     });
   });

@@ -89,7 +89,7 @@ describe('answers from the project folder', () => {
     write('answers/send_email.yaml', 'version: 1\nstatus: 200\nbody: {result: "bad", error: ""}\nfault: sometimes\n');
     // The watcher reports it without any call.
     expect((await reported).problems).toEqual([
-      { file: 'answers/send_email.yaml', line: 4, column: 1, message: expect.stringContaining('fault') },
+      { file: 'answers/send_email.yaml', line: 4, column: 8, message: expect.stringContaining('fault') },
     ]);
     expect(await call('send_email')).toEqual({ result: 'good', error: '' });
 

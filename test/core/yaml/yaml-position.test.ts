@@ -38,7 +38,7 @@ describe('where a mistake in a YAML file is said to be', () => {
     ]);
   });
 
-  it('a wrong value in a mock: at the key, in a list item, in a flow map', () => {
+  it('a wrong value in a mock: at the value on its line, at the key when on the next, in a list item, in a flow map', () => {
     const mock = parseMockText(
       'selection: rules\nresponses:\n  - status:\n      700\n    when: {path: parameters.a,   regex: "("}\n',
       'yaml',
@@ -47,7 +47,7 @@ describe('where a mistake in a YAML file is said to be', () => {
       ok: false,
       errors: [
         { path: 'responses[0].status', line: 3, column: 5 },
-        { path: 'responses[0].when.regex', line: 5, column: 34 },
+        { path: 'responses[0].when.regex', line: 5, column: 41 },
       ],
     });
     // A list item has no key: the item itself.
@@ -55,6 +55,60 @@ describe('where a mistake in a YAML file is said to be', () => {
       ok: false,
       errors: [{ path: 'responses[0]', line: 2, column: 5 }],
     });
+  });
+
+  it("a wrong value in an answer file's mock: at the value, as a wrong mode is", () => {
+    const file = [
+      'version: 1',
+      'selection: rules',
+      'responses:',
+      '  - status: 700',
+      '    when: {path: parameters.a, regex: "("}',
+      '    delayMs: soon',
+      '    headers:',
+      '      X-Trace: [a, b]',
+      '    body:',
+      '      result: "{{#if parameters.a}}open"',
+      '      error: ""',
+      '  - when:',
+      '      path: parameters.b',
+      '      exists: "yes"',
+      'fallback:',
+      '  fault: explode',
+    ].join('\n');
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', `${file}\n`))).toEqual([
+      { file: 'answers/send_email.yaml', line: 4, column: 13, message: expect.stringContaining('status must be an HTTP status') },
+      // A list is found at its key: the whole value is at fault.
+      { file: 'answers/send_email.yaml', line: 8, column: 7, message: 'a header value must be text, not a list' },
+      { file: 'answers/send_email.yaml', line: 10, column: 15, message: expect.stringMatching(/not closed.*\(template line 1\)$/) },
+      { file: 'answers/send_email.yaml', line: 6, column: 14, message: expect.stringContaining('delayMs must be whole milliseconds') },
+      { file: 'answers/send_email.yaml', line: 5, column: 39, message: expect.stringContaining('not a valid regular expression') },
+      { file: 'answers/send_email.yaml', line: 14, column: 15, message: 'exists must be true or false, not the text "yes"' },
+      { file: 'answers/send_email.yaml', line: 16, column: 10, message: expect.stringContaining('fault must be one of') },
+    ]);
+  });
+
+  it("a mistake about a field of an answer file's mock, not its value: at the key", () => {
+    const file = [
+      'version: 1',
+      'responses:',
+      '  - stauts: 200',
+      '    headers:',
+      '      Content-Length: "5"',
+      '    when:',
+      '      equals: 1',
+      '  - when: {path: parameters.a}',
+      'fallback:',
+      '  when: {path: parameters.a, exists: true}',
+    ].join('\n');
+    expect(problemsOf(readAnswerFile('answers/send_email.yaml', `${file}\n`))).toEqual([
+      { file: 'answers/send_email.yaml', line: 3, column: 5, message: expect.stringContaining('unknown field "stauts"') },
+      { file: 'answers/send_email.yaml', line: 5, column: 7, message: expect.stringContaining('set by the server') },
+      // The condition lacks a path: said at the key of the condition that lacks it.
+      { file: 'answers/send_email.yaml', line: 6, column: 5, message: expect.stringContaining('a condition needs "path"') },
+      { file: 'answers/send_email.yaml', line: 8, column: 5, message: expect.stringContaining('a condition needs one operator') },
+      { file: 'answers/send_email.yaml', line: 10, column: 3, message: expect.stringContaining('it cannot have conditions') },
+    ]);
   });
 
   it('an unknown field: at its own key', () => {
