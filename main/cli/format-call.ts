@@ -11,9 +11,13 @@ import { isCredentialHeader, REDACTED } from '../contract/credential-headers';
 import { styleLabel } from '../contract/style-labels';
 import {
   counted,
+  failedRegistrationCheckTodo,
+  failedRegistrationCheckWords,
   forwardingFailedWords,
   handlerMayDisagree,
   handlerVerdictWords,
+  noAnswerCause,
+  PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
   statusWords,
@@ -238,6 +242,26 @@ function timestampLine({ value, ageSeconds, flag }: CallDetail['signature']['tim
 }
 
 /**
+ * A finding's advice under the Signature heading. A registration check's is said as the page's
+ * verdict says it, by how the check went: its missing signature needs no fix (Flowent sends it
+ * unsigned), so one that passed has nothing to do, and one that failed is told how it failed and
+ * what to do about that; the signature's own advice only when the answer refused it for wanting one.
+ */
+function signatureAdvice(call: CallDetail, diagnosis: CallDetail['signature']['diagnosis'][number]): string[] {
+  if (diagnosis.code !== 'unsigned-test') return diagnosis.hint ? [`  what to do: ${diagnosis.hint}`] : [];
+  const { status } = call.response;
+  if (status >= 200 && status < 300) return [`  ${PASSED_REGISTRATION_CHECK}`];
+  const cause = noAnswerCause(call.violations);
+  const todo = failedRegistrationCheckTodo({
+    cause,
+    status,
+    refusedSignature: call.handler?.verdict === 'refused',
+    signatureTodo: diagnosis.hint,
+  });
+  return [`  ${failedRegistrationCheckWords({ cause, status, answeredBy: call.answeredBy })}`, ...(todo ? [`  what to do: ${todo}`] : [])];
+}
+
+/**
  * `calls <id>`: one call in full. Its line and the notes under it (as `calls` lists it), then
  * the request (request line, caller, headers, body), the signature (verdict, what was received,
  * every style checked), the answer (status, who gave it, headers, body) and the handler's
@@ -259,7 +283,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     `Signature:  ${verdict}${signature.received ? `, received ${signature.received}` : ''}`,
     ...timestampLine(signature.timestamp),
   );
-  for (const diagnosis of signature.diagnosis) if (diagnosis.hint) lines.push(`  what to do: ${diagnosis.hint}`);
+  lines.push(...signature.diagnosis.flatMap((diagnosis) => signatureAdvice(call, diagnosis)));
   for (const style of signature.styles) {
     const mark = style.matched ? 'matched' : style.expected === null ? 'unchecked' : 'no match';
     lines.push(`  ${mark.padEnd(10)}${style.style.padEnd(21)}${styleLabel(style.style)}`);

@@ -54,7 +54,7 @@ export {
   handlerMayDisagree,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { failedRegistrationCheckTodo } from './registration-check-words';
+export { failedRegistrationCheckTodo, failedRegistrationCheckWords, PASSED_REGISTRATION_CHECK } from './registration-check-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
 export {
   HANDLER_SIGNATURE_WORD,

@@ -3,7 +3,9 @@
  * verdict line says it after the failure. Its missing signature is never the cause (Flowent
  * sends it unsigned), so the signature's own advice fits only an answer that refused it for that.
  */
+import type { AnsweredBy } from '../names-and-limits';
 import type { NoAnswerCause } from '../shared';
+import { noAnswerPhrase } from './answer-mark-words';
 import { cap } from './said';
 
 /** What to do when the check got no answer at all: about the crash, the wait or the port, never the signature. */
@@ -18,6 +20,9 @@ const NO_ANSWER_NEXT_STEP: Record<NoAnswerCause, string> = {
   stopped: 'send the check again while the companion runs',
 };
 
+/** How a registration check that was answered with a 2xx passed: there was nothing to do. */
+export const PASSED_REGISTRATION_CHECK = 'Any 2xx answer passes it, with no signature to check.';
+
 export interface FailedRegistrationCheck {
   /** How no answer came; null when an answer came. */
   cause: NoAnswerCause | null;
@@ -27,6 +32,18 @@ export interface FailedRegistrationCheck {
   refusedSignature: boolean;
   /** The signature report's own advice for an unsigned check. */
   signatureTodo: string | null;
+}
+
+/**
+ * How a registration check failed, as a call's details lead with it: nothing answered it (and
+ * who did not), or its answer was not a 2xx. The page's verdict line and `calls <id>` say it alike.
+ */
+export function failedRegistrationCheckWords(
+  check: Pick<FailedRegistrationCheck, 'cause' | 'status'> & { answeredBy: AnsweredBy },
+): string {
+  if (check.cause !== null || check.status === 0)
+    return `Registration check failed: ${check.cause !== null ? noAnswerPhrase(check.answeredBy, check.cause) : 'nothing answered it'}.`;
+  return `Registration check failed: answered ${check.status}, and only a 2xx answer passes it.`;
 }
 
 /** What to do about a registration check that was not answered with a 2xx. */

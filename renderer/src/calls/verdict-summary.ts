@@ -1,10 +1,11 @@
 import type { CallDetail } from '../../../main/contract/api';
 import {
   failedRegistrationCheckTodo,
+  failedRegistrationCheckWords,
   isTimestampRemark,
   leadDiagnosis,
   noAnswerCause,
-  noAnswerPhrase,
+  PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
 } from '../../../main/contract/words';
@@ -22,8 +23,6 @@ export interface VerdictSummary {
 }
 
 const UNSIGNED_TEST = 'An unsigned registration check: Flowent may send it without a signature, and that is fine.';
-
-const PASSED_CHECK = 'Any 2xx answer passes it, with no signature to check.';
 
 const SHORT_VERDICT = {
   invalid: 'Invalid signature.',
@@ -71,10 +70,14 @@ export function summarize(call: CallDetail): VerdictSummary {
       // A check that passed has nothing to do, only how it passed; one that failed, what to do.
       // A failed one leads with the failure: its missing signature, as Flowent sends it, is no cause and comes after.
       return passed(call)
-        ? { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: PASSED_CHECK, hint: null }
+        ? { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: PASSED_REGISTRATION_CHECK, hint: null }
         : {
             tone: 'bad',
-            headline: failedCheck(call),
+            headline: failedRegistrationCheckWords({
+              cause: noAnswerCause(call.violations),
+              status: call.response.status,
+              answeredBy: call.answeredBy,
+            }),
             detail: lead?.message ?? UNSIGNED_TEST,
             hint: failedCheckTodo(call, lead?.hint ?? null),
           };
@@ -97,14 +100,6 @@ export function summarize(call: CallDetail): VerdictSummary {
 
 function passed(call: CallDetail): boolean {
   return call.response.status >= 200 && call.response.status < 300;
-}
-
-/** Why a registration check failed: nothing answered it (and who), or its answer was not a 2xx. */
-function failedCheck(call: CallDetail): string {
-  const cause = noAnswerCause(call.violations);
-  if (cause !== null || call.response.status === 0)
-    return `Registration check failed: ${cause !== null ? noAnswerPhrase(call.answeredBy, cause) : 'nothing answered it'}.`;
-  return `Registration check failed: answered ${call.response.status}, and only a 2xx answer passes it.`;
 }
 
 /** What to do about a failed registration check: the signature's advice only when the answer refused it for one. */
