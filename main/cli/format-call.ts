@@ -17,6 +17,8 @@ import {
   handlerMayDisagree,
   handlerVerdictWords,
   noAnswerCause,
+  NO_STYLE_TRIED,
+  NOTHING_TO_MATCH,
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
@@ -262,6 +264,20 @@ function signatureAdvice(call: CallDetail, diagnosis: CallDetail['signature']['d
 }
 
 /**
+ * Each style checked, with whether it matched; as the page's details, no rows for a call that
+ * carried no signature (each would read "no match" of nothing) or that no style was tried on
+ * (no key was set), but the sentence the page says in their place.
+ */
+function styleLines(signature: CallDetail['signature']): string[] {
+  if (signature.received === null) return [`  ${NOTHING_TO_MATCH}`];
+  if (!signature.styles.some((style) => style.expected !== null)) return [`  ${NO_STYLE_TRIED}`];
+  return signature.styles.map((style) => {
+    const mark = style.matched ? 'matched' : style.expected === null ? 'unchecked' : 'no match';
+    return `  ${mark.padEnd(10)}${style.style.padEnd(21)}${styleLabel(style.style)}`;
+  });
+}
+
+/**
  * `calls <id>`: one call in full. Its line and the notes under it (as `calls` lists it), then
  * the request (request line, caller, headers, body), the signature (verdict, what was received,
  * every style checked), the answer (status, who gave it, headers, body) and the handler's
@@ -283,11 +299,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     `Signature:  ${verdict}${signature.received ? `, received ${signature.received}` : ''}`,
     ...timestampLine(signature.timestamp),
   );
-  lines.push(...signature.diagnosis.flatMap((diagnosis) => signatureAdvice(call, diagnosis)));
-  for (const style of signature.styles) {
-    const mark = style.matched ? 'matched' : style.expected === null ? 'unchecked' : 'no match';
-    lines.push(`  ${mark.padEnd(10)}${style.style.padEnd(21)}${styleLabel(style.style)}`);
-  }
+  lines.push(...signature.diagnosis.flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 
   const target = call.forward.target ? ` at ${redactUrlCredentials(call.forward.target)}` : '';
   const answerer = ANSWERER[call.answeredBy] + (call.answeredBy === 'forward' ? target : '');

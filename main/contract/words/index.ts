@@ -77,7 +77,7 @@ export {
   replaySigningWords,
   type ReplayItemWords,
 } from './replay-run-words';
-export { isTimestampRemark, leadDiagnosis, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
+export { isTimestampRemark, leadDiagnosis, NO_STYLE_TRIED, NOTHING_TO_MATCH, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
 export type {
   AnswersFolderVocabulary,
   ListenVocabulary,

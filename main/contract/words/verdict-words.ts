@@ -13,6 +13,12 @@ export function isTimestampRemark(diagnosis: Pick<Diagnosis, 'code'>): boolean {
   return TIMESTAMP_CODES.has(diagnosis.code);
 }
 
+/** Said of a call that carried no signature, in place of the styles: none has anything to compare. */
+export const NOTHING_TO_MATCH = 'Not signed: there is nothing to match.';
+
+/** Said of a signed call that arrived with no HMAC key set, in place of the styles: none was tried. */
+export const NO_STYLE_TRIED = 'Not checked: no HMAC key was set when this call arrived, so no signing style was tried.';
+
 /** The diagnosis the verdict line shows first: the cause, before any timestamp remark. */
 export function leadDiagnosis<D extends Pick<Diagnosis, 'code'>>(diagnosis: readonly D[]): D | null {
   return diagnosis.find((d) => !isTimestampRemark(d)) ?? null;

@@ -5,12 +5,11 @@ import { Prose } from '../shared/Prose';
 import { CanonicalView } from './CanonicalView';
 import { CopyButton } from '../shared/CopyButton';
 import { groupStyles } from './style-groups';
-import { isTimestampRemark, leadDiagnosis } from '../../../main/contract/words';
+import { isTimestampRemark, leadDiagnosis, NO_STYLE_TRIED, NOTHING_TO_MATCH } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { PAGE_VOCABULARY } from '../page/page-words';
 
-/** A call that arrived without a key: nothing was compared, which the details say as the verdict does. */
-const NOT_TRIED = 'Not checked: no HMAC key was set when this call arrived, so no signing style was tried.';
+/** What to do about a call that arrived without a key (NO_STYLE_TRIED): nothing was compared. */
 const NOT_TRIED_HINT =
   `${cap(PAGE_VOCABULARY.setHmacKey)} (copy it from Gateway Management > HMAC Keys), ` +
   'then replay this call to this companion: the replay is checked against every style.';
@@ -41,11 +40,11 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
             Matched style: <strong>{matched.label}</strong>
           </>
         ) : signed && !tried ? (
-          NOT_TRIED
+          NO_STYLE_TRIED
         ) : signed ? (
           `No signing style matched (${report.styles.length} tried).`
         ) : (
-          'Not signed: there is nothing to match.'
+          NOTHING_TO_MATCH
         )}
       </p>
       {report.verdict === 'no-key' && (
