@@ -191,7 +191,7 @@ describe('flowent-companion mocks', () => {
 
     const badField = file(dataDir, 'field.yaml', 'status: 200\nfault: explode\n');
     expect((await runCli(['mocks', 'set', 'greet', '--file', badField, '--data-dir', dataDir])).stderr).toMatch(
-      / {2}fault \(line 2, column 1\): fault must be one of timeout, drop, non-json, error/,
+      / {2}fault \(line 2, column 8\): fault must be one of timeout, drop, non-json, error/,
     );
 
     const yaml = file(dataDir, 'bad.yaml', 'status: 200\n  body: x\n');

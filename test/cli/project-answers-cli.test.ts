@@ -88,7 +88,7 @@ describe('mocks export / import', () => {
     expect((await cli(['mocks', 'clear', '--all', '--data-dir', data], data)).code).toBe(0);
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
     expect(imported.code).toBe(2);
-    expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:1: status must be/);
+    expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);
     expect((await cli(['mocks', 'list', '--json', '--data-dir', data], data)).stdout).toBe('');
 
     // Nor is a folder with such a file exported into: the file may be an edit in progress.
