@@ -67,7 +67,8 @@ export interface DefinitionError {
   message: string;
   /**
    * Where, 1-based: a syntax error's place, a template problem's place in the text, and in YAML
-   * the key of the field at fault (the mapping that lacks a missing one).
+   * the value at fault when the mistake is in a value (a wrong status, a bad regex), else the
+   * key of the field at fault (the mapping that lacks a missing one).
    */
   line?: number;
   column?: number;

@@ -71,8 +71,9 @@ export interface ProjectProblem {
   /** Relative to the project folder, e.g. `answers/send_email.yaml`. */
   file: string;
   /**
-   * 1-based, when the mistake has a place in the file: the key of the entry at fault (the
-   * mapping that lacks a missing one), or where a syntax error is.
+   * 1-based, when the mistake has a place in the file: the value at fault when the mistake is
+   * in a value (`mode: forwrd`, `status: 700`), else the key of the entry at fault (the mapping
+   * that lacks a missing one), or where a syntax error is.
    */
   line: number | null;
   column: number | null;
