@@ -8,22 +8,21 @@ import {
   IPC_SHOW_FAILED_CALLS_CHANNEL,
   ipcChannelFor,
   type ApiMethod,
-  type CompanionApi,
   type DeliveredEvent,
-  type DesktopBridge,
+  type IpcInvoker,
+  type IpcInvokers,
+  type PreloadBridge,
 } from '../main/contract/api';
 
-type Invoker<M extends ApiMethod> = (...args: Parameters<CompanionApi[M]>) => ReturnType<CompanionApi[M]>;
-type Invokers = { [M in ApiMethod]: Invoker<M> };
-
-function invoker<M extends ApiMethod>(method: M): Invoker<M> {
+/** Main's reply passes as it came: plain data, so its failure's code reaches the page (an Error's would not). */
+function invoker<M extends ApiMethod>(method: M): IpcInvoker<M> {
   const channel = ipcChannelFor(method);
-  return (...args) => ipcRenderer.invoke(channel, ...args) as ReturnType<CompanionApi[M]>;
+  return (...args) => ipcRenderer.invoke(channel, ...args) as ReturnType<IpcInvoker<M>>;
 }
 
 // One invoker per API method, generated from the contract's list (which the contract proves
-// complete); the bridge object below is then checked against CompanionBridge as a whole.
-const invokers = Object.fromEntries(API_METHODS.map((method) => [method, invoker(method)])) as Invokers;
+// complete); the bridge object below is then checked against PreloadBridge as a whole.
+const invokers = Object.fromEntries(API_METHODS.map((method) => [method, invoker(method)])) as IpcInvokers;
 
 const listeners = new Set<(events: DeliveredEvent[]) => void>();
 let readySent = false;
@@ -42,7 +41,7 @@ ipcRenderer.on(IPC_SHOW_FAILED_CALLS_CHANNEL, () => {
   for (const listener of failedCallsListeners) listener();
 });
 
-const bridge: DesktopBridge = {
+const bridge: PreloadBridge = {
   ...invokers,
   onEvents(listener) {
     listeners.add(listener);

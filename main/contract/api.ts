@@ -85,13 +85,43 @@ export interface CompanionBridge extends CompanionApi {
 }
 
 /**
- * The desktop window's bridge: the API, plus what main asks of the page. A clicked failure
- * notification asks it to list the failed calls; a request made before the page listens is
- * kept for its first listener.
+ * The desktop window's bridge, as the page uses it: the API, plus what main asks of the page. A
+ * clicked failure notification asks it to list the failed calls; a request made before the page
+ * listens is kept for its first listener.
  */
 export interface DesktopBridge extends CompanionBridge {
   onShowFailedCalls(listener: () => void): () => void;
 }
+
+/**
+ * A call main did not carry out, as the page is told it: the same `code` and `message` the
+ * inspector answers over HTTP, and for refused arguments (`invalid-arguments`) the `problem`
+ * without the method's name.
+ */
+export interface RequestFailure {
+  code: string;
+  message: string;
+  problem?: string;
+}
+
+/**
+ * How main answers every IPC call: plain data, which IPC's structured clone and contextBridge
+ * carry whole. A thrown Error would reach the page as its message alone, its code lost.
+ */
+export type IpcReply<T> = { ok: true; value: T } | { ok: false; failure: RequestFailure };
+
+/** An API method as the preload carries it: the same arguments, answered with main's reply as it came. */
+export type IpcInvoker<M extends ApiMethod> = (
+  ...args: Parameters<CompanionApi[M]>
+) => Promise<IpcReply<Awaited<ReturnType<CompanionApi[M]>>>>;
+export type IpcInvokers = { [M in ApiMethod]: IpcInvoker<M> };
+
+/**
+ * What the desktop preload exposes as `window.companion`: the methods answer with IPC replies,
+ * which the page's desktop bridge (renderer/src/transport/desktop-bridge.ts) turns into values
+ * and Errors with codes, as the HTTP bridge does.
+ */
+export interface PreloadBridge extends IpcInvokers, Pick<DesktopBridge, 'onEvents' | 'onShowFailedCalls'> {}
 
 export const IPC_CHANNEL_PREFIX = 'companion:';
 export const IPC_EVENT_CHANNEL = 'companion:events';

@@ -1,9 +1,9 @@
-import type { DesktopBridge } from '../../main/contract/api';
+import type { PreloadBridge } from '../../main/contract/api';
 
 declare global {
   interface Window {
     /** Exposed by the desktop preload; absent in the browser inspector. */
-    companion?: DesktopBridge;
+    companion?: PreloadBridge;
   }
 }
 

@@ -48,7 +48,7 @@ describe('the desktop app with a project open, for the commands', () => {
     const win = electron.windows[0]!;
     const fromWindow = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
     const invoke = <T>(method: Parameters<typeof ipcChannelFor>[0]) =>
-      electron.module.ipcMain.invoke(ipcChannelFor(method), fromWindow) as Promise<T>;
+      electron.module.ipcMain.call(ipcChannelFor(method), fromWindow) as Promise<T>;
     const { webhookBaseUrl: app } = await invoke<CoreStatus>('getStatus');
     electron.dialogAnswers.open.push(project);
     clickMenuItem(findMenuItem(electron.native.applicationMenu!.template, 'Open Project Folder...'));

@@ -5,7 +5,9 @@
  * play Electron's part by firing those handlers. Honest about what it is: nothing here proves
  * Electron behaves so; the parts mirror Electron's documented API shapes.
  */
+import type { IpcReply } from '../../main/contract/api';
 import type { IpcEventLike, IpcListener } from '../../main/transports/ipc/ipc';
+import { replyValue } from '../../renderer/src/transport/desktop-bridge';
 import { createFakeNative } from './fake-native';
 import { Emitter, fakeEvent, FakeSession, FakeWebContents } from './fake-web-contents';
 
@@ -109,6 +111,13 @@ export function createElectronStandIn() {
       if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
       return new Promise((resolve) => resolve(handler(event as IpcEventLike, ...args)));
     },
+    /**
+     * Plays a call from the page: `invoke`, then the page's desktop bridge's reading of main's
+     * reply (renderer/src/transport/desktop-bridge.ts): its value, or an Error with its code.
+     */
+    call(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+      return ipcMain.invoke(channel, event, ...args).then((reply) => replyValue(reply as IpcReply<unknown>));
+    },
   });
 
   const state = {
@@ -151,7 +160,7 @@ export function createElectronStandIn() {
   const rendererInvokes: Array<[string, ...unknown[]]> = [];
   const rendererSends: Array<[string, ...unknown[]]> = [];
   const ipcRenderer = Object.assign(new Emitter(), {
-    invoke(channel: string, ...args: unknown[]) {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown> {
       rendererInvokes.push([channel, ...args]);
       return Promise.resolve({ channel, args });
     },

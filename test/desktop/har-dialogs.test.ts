@@ -188,11 +188,11 @@ describe('HAR through save and open dialogs', () => {
       warn: vi.fn(),
     });
     const stranger = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
-    await expect(electron.module.ipcMain.invoke(ipcChannelFor('importHar'), stranger, null)).rejects.toThrow(/refused/);
-    await expect(electron.module.ipcMain.invoke(ipcChannelFor('exportHar'), stranger, { filter: {} })).rejects.toThrow(/refused/);
+    await expect(electron.module.ipcMain.call(ipcChannelFor('importHar'), stranger, null)).rejects.toThrow(/refused/);
+    await expect(electron.module.ipcMain.call(ipcChannelFor('exportHar'), stranger, { filter: {} })).rejects.toThrow(/refused/);
     expect(electron.dialogsShown).toEqual([]);
     const trusted = { sender: win.webContents, senderFrame: { url: `${RENDERER}/`, parent: null } };
-    await expect(electron.module.ipcMain.invoke(ipcChannelFor('exportHar'), trusted, { path: '/etc/passwd' })).rejects.toThrow(/selection/);
+    await expect(electron.module.ipcMain.call(ipcChannelFor('exportHar'), trusted, { path: '/etc/passwd' })).rejects.toThrow(/selection/);
     expect(electron.dialogsShown).toEqual([]);
   });
 });

@@ -102,7 +102,7 @@ describe('main/index.ts', () => {
 
   it('serves the window’s IPC calls and delivers events from before the page was ready', async () => {
     const { core, win } = await launch();
-    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe(STATUS);
+    await expect(desktop.electron.module.ipcMain.call(ipcChannelFor('getStatus'), rendererEvent(win))).resolves.toBe(STATUS);
     expect(core.api.getStatus).toHaveBeenCalled();
     expect(win.webContents.sent).toEqual([]);
     desktop.electron.module.ipcMain.emit(IPC_READY_CHANNEL, rendererEvent(win));

@@ -37,7 +37,7 @@ describe('the desktop app without a usable keychain', () => {
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 5000 });
     const win = electron.windows[0]!;
     const fromWindow = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
-    const status = (await electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), fromWindow)) as CoreStatus;
+    const status = (await electron.module.ipcMain.call(ipcChannelFor('getStatus'), fromWindow)) as CoreStatus;
     expect(status).toMatchObject({
       canSetHmacKey: false,
       canSetNgrokAuthtoken: false,

@@ -48,7 +48,7 @@ describe('the desktop app with the real core', () => {
     const win = electron.windows[0]!;
     const fromWindow = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
     const invoke = <T>(method: Parameters<typeof ipcChannelFor>[0], ...args: unknown[]) =>
-      electron.module.ipcMain.invoke(ipcChannelFor(method), fromWindow, ...args) as Promise<T>;
+      electron.module.ipcMain.call(ipcChannelFor(method), fromWindow, ...args) as Promise<T>;
 
     const status = await invoke<CoreStatus>('getStatus');
     expect(status).toMatchObject({ mode: 'desktop', dataDir: join(root, 'data'), canSetHmacKey: true });

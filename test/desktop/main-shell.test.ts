@@ -171,7 +171,10 @@ describe('the composed desktop shell', () => {
       sender: win.webContents,
       senderFrame: { url: 'https://evil.example/?k=hmac-key-from-the-environment', parent: null },
     };
-    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), stranger)).rejects.toThrow(/refused/);
+    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), stranger)).resolves.toMatchObject({
+      ok: false,
+      failure: { code: 'foreign-sender' },
+    });
     expect(logLines()).toEqual([
       expect.stringMatching(/Refused IPC call getStatus from an unknown sender \(https:\/\/evil\.example\/\?k=\[redacted\]\)/),
     ]);

@@ -104,9 +104,9 @@ describe('the page it loads', () => {
     const { win } = await launch();
     expect(win.loaded.file).toMatch(/renderer[/\\]index\.html$/);
     const fromRemote = { sender: win.webContents, senderFrame: { url: 'https://attacker.example/x', parent: null } };
-    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), fromRemote)).rejects.toThrow(/refused/);
+    await expect(desktop.electron.module.ipcMain.call(ipcChannelFor('getStatus'), fromRemote)).rejects.toThrow(/refused/);
     const fromPage = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
-    await expect(desktop.electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), fromPage)).resolves.toBeDefined();
+    await expect(desktop.electron.module.ipcMain.call(ipcChannelFor('getStatus'), fromPage)).resolves.toBeDefined();
   });
 
   it('an unpackaged app loads the dev server on loopback, and nothing off it', async () => {

@@ -42,7 +42,7 @@ describe('File > Open Project Folder...', () => {
     const win = electron.windows[0]!;
     const fromWindow = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
     const invoke = <T>(method: Parameters<typeof ipcChannelFor>[0], ...args: unknown[]) =>
-      electron.module.ipcMain.invoke(ipcChannelFor(method), fromWindow, ...args) as Promise<T>;
+      electron.module.ipcMain.call(ipcChannelFor(method), fromWindow, ...args) as Promise<T>;
     electron.module.ipcMain.emit(IPC_READY_CHANNEL, fromWindow);
     const { webhookBaseUrl } = await invoke<CoreStatus>('getStatus');
     const call = async () =>

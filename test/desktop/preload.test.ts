@@ -5,15 +5,16 @@ import {
   IPC_READY_CHANNEL,
   IPC_SHOW_FAILED_CALLS_CHANNEL,
   ipcChannelFor,
-  type DesktopBridge,
   type CoreEvent,
+  type PreloadBridge,
 } from '../../main/contract/api';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
 
 await import('../../preload/index');
-const bridge = electron.exposed.get('companion') as DesktopBridge;
+const bridge = electron.exposed.get('companion') as PreloadBridge;
+const invoke = electron.module.ipcRenderer.invoke;
 const deliver = (events: unknown) => electron.module.ipcRenderer.emit(IPC_EVENT_CHANNEL, { sender: 'main' }, events);
 
 describe('preload', () => {
@@ -41,6 +42,16 @@ describe('preload', () => {
       electron.rendererInvokes.length = 0;
       await (bridge[method] as () => Promise<unknown>)();
       expect(electron.rendererInvokes[0]?.[0]).toBe(ipcChannelFor(method));
+    }
+  });
+
+  it('hands main’s reply to the page as it came, a failure with its code included', async () => {
+    const reply = { ok: false, failure: { code: 'invalid-arguments', message: 'getCall: `id` …', problem: '`id` …' } };
+    electron.module.ipcRenderer.invoke = async () => reply;
+    try {
+      await expect(bridge.getCall(-1)).resolves.toBe(reply);
+    } finally {
+      electron.module.ipcRenderer.invoke = invoke;
     }
   });
 

@@ -29,7 +29,7 @@ describe('quitting while work runs', () => {
     writeFileSync(file, '{"log":{"entries":[]}}');
     desktop.electron.dialogAnswers.open.push(file);
     const from = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
-    const importing = desktop.electron.module.ipcMain.invoke(ipcChannelFor('importHar'), from, null);
+    const importing = desktop.electron.module.ipcMain.call(ipcChannelFor('importHar'), from, null);
     await vi.waitFor(() => expect(core.api.importHar).toHaveBeenCalled(), { timeout: 5000 });
 
     desktop.electron.dialogAnswers.messageBox.push(KEEP_RUNNING);

@@ -49,8 +49,8 @@ describe('quitting while the tunnel is slow to close', () => {
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 5000 });
     const win = electron.windows[0]!;
     const from = { sender: win.webContents, senderFrame: { url: pathToFileURL(win.loaded.file!).href, parent: null } };
-    const status = (await electron.module.ipcMain.invoke(ipcChannelFor('getStatus'), from)) as CoreStatus;
-    expect(await electron.module.ipcMain.invoke(ipcChannelFor('openTunnel'), from)).toMatchObject({ ok: true });
+    const status = (await electron.module.ipcMain.call(ipcChannelFor('getStatus'), from)) as CoreStatus;
+    expect(await electron.module.ipcMain.call(ipcChannelFor('openTunnel'), from)).toMatchObject({ ok: true });
     const call = () =>
       fetch(`${status.webhookBaseUrl}/actions/create_ticket`, {
         method: 'POST',

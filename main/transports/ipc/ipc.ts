@@ -7,6 +7,7 @@ import {
   type ApiMethod,
   type CompanionApi,
   type CoreEvent,
+  type IpcReply,
 } from '../../contract/api';
 import { checkArgs, type CheckedArgs } from '../../core/operations/check-args';
 import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../core/event-batcher';
@@ -43,8 +44,8 @@ export interface IpcOptions {
   isRendererUrl(url: string): boolean;
   /** Overrides of the event policy, for tests. */
   eventPolicy?: Partial<BatchPolicy>;
-  /** Where refusals are reported; never given arguments, which may hold secrets. */
-  warn?: (message: string) => void;
+  /** Where refusals and failed calls are reported; never given arguments, which may hold secrets. */
+  warn?: (message: string, why?: unknown) => void;
 }
 
 export interface IpcRegistration {
@@ -70,7 +71,7 @@ export function registerIpc(
   getWindow: () => WindowLike | null,
   options: IpcOptions,
 ): IpcRegistration {
-  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const warn = options.warn ?? ((message: string, why?: unknown) => console.warn(message, why ?? ''));
   let readyContentsId: number | null = null;
   let pageLoading = true;
   let failedCallsAsked = false;
@@ -118,9 +119,9 @@ export function registerIpc(
     ipcMain.handle(ipcChannelFor(method), (event, ...args) => {
       if (!isTrusted(event)) {
         warn(`Refused IPC call ${method} from an unknown sender (${event.senderFrame?.url ?? 'no frame'}).`);
-        throw new Error(`${method}: refused, the request did not come from the Companion window`);
+        return failed('foreign-sender', `${method}: refused, the request did not come from the Companion window`);
       }
-      return callApi(api, method, args);
+      return answerCall(api, method, args, warn);
     });
   }
 
@@ -156,12 +157,40 @@ export function registerIpc(
   };
 }
 
-async function callApi<M extends ApiMethod>(api: CompanionApi, method: M, args: unknown[]): Promise<unknown> {
+/**
+ * Checks a page's arguments and calls the API: its value, or the failure with its code, as plain
+ * data (an IpcReply), which a page is told whole where a thrown Error would lose its code.
+ */
+export async function answerCall<M extends ApiMethod>(
+  api: CompanionApi,
+  method: M,
+  args: unknown[],
+  warn: (message: string, why?: unknown) => void,
+): Promise<IpcReply<unknown>> {
   // The core's argument checks, shared with the HTTP transport, so both refuse the same things.
   const checked = await checkArgs(method, args);
-  if (!checked.ok) throw new Error(checked.message);
+  if (!checked.ok) return { ok: false, failure: { code: checked.code, message: checked.message, problem: checked.problem } };
   // `checked.args` are exactly this method's parameters (check-args proves it for every method);
   // TypeScript cannot follow that correlation through the union of methods, hence the one cast.
   const fn = api[method] as (...params: CheckedArgs<M>) => Promise<unknown>;
-  return fn.apply(api, checked.args);
+  try {
+    return { ok: true, value: await fn.apply(api, checked.args) };
+  } catch (error) {
+    // Not a failure the contract foresees (those are values), so logged; the page still gets the
+    // message and, where the core gave one, its code (a full disk's SQLITE_FULL).
+    warn(`The ${method} call failed.`, error);
+    return failed(codeOf(error) ?? INTERNAL, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The code the inspector also gives a call that failed without a code of its own. */
+const INTERNAL = 'internal';
+
+function failed(code: string, message: string): IpcReply<never> {
+  return { ok: false, failure: { code, message } };
+}
+
+function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code !== '' ? code : null;
 }

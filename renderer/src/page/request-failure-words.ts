@@ -1,7 +1,4 @@
-import { API_METHODS } from '../../../main/contract/api';
-
-/** The desktop app's transport puts this before every error it carries from the companion. */
-const IPC_PREFIX = /^Error invoking remote method '[^']*': (?:\w*Error: )?/;
+import type { RequestError } from '../transport/request-error';
 
 /** Said when a reload should mend a request the companion cannot take from this page. */
 const RELOAD =
@@ -14,24 +11,16 @@ const UNREADABLE_REQUEST = new Set(['unknown-method', 'method', 'content-type', 
  * Why a request failed, after a banner's "Could not …": the page's words for the refusals the
  * companion answers any request with, which no field is there to place (arguments it refused, a
  * request it could not read), and the companion's own message for the rest (a full disk, a
- * closed history), which says what happened there.
+ * closed history), which says what happened there. Both bridges reject with the same code
+ * (transport/request-error.ts), so the words are the same in the app and the browser inspector.
  */
 export function requestFailureWords(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(IPC_PREFIX, '');
-  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const { code, problem } = (error ?? {}) as Partial<RequestError>;
   if (typeof code === 'string' && UNREADABLE_REQUEST.has(code)) return `the companion could not read what this page asked. ${RELOAD}`;
-  const refused = refusedArguments(code, message);
-  if (refused !== null) return `the companion refused what this page asked for (${refused}). ${RELOAD}`;
+  // The problem says which argument is wrong and how, without the method's name, which the person never sees anywhere else.
+  if (code === 'invalid-arguments' && typeof problem === 'string') {
+    return `the companion refused what this page asked for (${problem.replace(/\.$/, '')}). ${RELOAD}`;
+  }
   return message;
-}
-
-/**
- * The core's argument check says "<method>: <what is wrong>" (with the code `invalid-arguments`
- * over HTTP; the desktop app's transport carries the message alone): what is wrong, without the
- * method's name, which the person never sees anywhere else.
- */
-function refusedArguments(code: unknown, message: string): string | null {
-  const match = /^([A-Za-z]+): ([\s\S]+)$/.exec(message);
-  if (!match || !(API_METHODS as readonly string[]).includes(match[1]!)) return null;
-  return code === undefined || code === 'invalid-arguments' ? match[2]!.replace(/\.$/, '') : null;
 }

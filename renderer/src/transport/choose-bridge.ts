@@ -1,4 +1,5 @@
-import type { CompanionBridge } from '../../../main/contract/api';
+import type { PreloadBridge } from '../../../main/contract/api';
+import { createDesktopBridge } from './desktop-bridge';
 import { createHttpBridge } from './http-bridge';
 import type { RendererBridge } from './connection';
 
@@ -7,7 +8,7 @@ import type { RendererBridge } from './connection';
  * the access token (page-token.ts). Null when neither exists: the page was opened without the
  * token the server printed.
  */
-export function chooseBridge(desktop: CompanionBridge | undefined, origin: string, token: string | null): RendererBridge | null {
-  if (desktop) return desktop;
+export function chooseBridge(desktop: PreloadBridge | undefined, origin: string, token: string | null): RendererBridge | null {
+  if (desktop) return createDesktopBridge(desktop);
   return token ? createHttpBridge(origin, token) : null;
 }

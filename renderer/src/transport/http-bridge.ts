@@ -1,5 +1,6 @@
 import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
 import { UNREACHABLE, type ConnectionAware, type ConnectionEvent, type HarUpload, type TokenRotation } from './connection';
+import { requestError } from './request-error';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
 export interface EventSourceLike {
@@ -40,6 +41,8 @@ interface WireReply {
   value?: unknown;
   code?: unknown;
   message?: unknown;
+  /** What is wrong with the arguments, beside the code `invalid-arguments`. */
+  problem?: unknown;
 }
 
 /**
@@ -83,8 +86,7 @@ export function createHttpBridge(
     }
     if (status >= 200 && status < 300 && reply && reply.ok === true) return reply.value as T;
     const message = reply && typeof reply.message === 'string' && reply.message ? reply.message : `${what} failed with HTTP ${status}`;
-    const error = new Error(message) as Error & { code?: string };
-    if (reply && typeof reply.code === 'string') error.code = reply.code;
+    const error = requestError(message, reply?.code, reply?.problem);
     if (status === 401 && error.code === TOKEN_REFUSED) emitConnection({ type: 'denied', message });
     throw error;
   }

@@ -1,9 +1,11 @@
 /**
  * The page's bridge to a real core in the same process, standing for the desktop app's IPC (the
- * Electron binary cannot run here). It does what that transport does and nothing else: each
- * method's arguments pass the core's own argument checks, arguments and answers are copied as
- * structured clones (IPC's serialization), and events reach the page through the core's event
- * batcher, held until the page subscribes, as the IPC relay holds them until the preload is ready.
+ * Electron binary cannot run here). It does what that transport does and nothing else: main's
+ * own handler body (answerCall: the core's argument checks, then the API) answers each call with
+ * an IPC reply, arguments and replies are copied as structured clones (IPC's serialization), the
+ * page's own desktop bridge turns the replies into values and Errors with codes, and events reach
+ * the page through the core's event batcher, held until the page subscribes, as the IPC relay
+ * holds them until the preload is ready.
  */
 import {
   API_METHODS,
@@ -12,9 +14,12 @@ import {
   type CompanionBridge,
   type CoreEvent,
   type DeliveredEvent,
+  type IpcInvokers,
+  type IpcReply,
 } from '../../../main/contract/api';
 import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../../main/core/event-batcher';
-import { checkArgs } from '../../../main/core/operations/check-args';
+import { answerCall } from '../../../main/transports/ipc/ipc';
+import { unwrapReplies } from '../../../renderer/src/transport/desktop-bridge';
 
 export interface PageBridgeOptions {
   api: CompanionApi;
@@ -64,20 +69,19 @@ export function createPageBridge(options: PageBridgeOptions): PageBridge {
   });
   const unsubscribe = options.subscribe((event) => events.push(event));
 
-  async function invoke(method: ApiMethod, args: unknown[]): Promise<unknown> {
+  async function invoke(method: ApiMethod, args: unknown[]): Promise<IpcReply<unknown>> {
     recorded.push({ method, args: structuredClone(args) });
     await passHold(`request:${method}`);
-    const checked = await checkArgs(method, structuredClone(args));
-    if (!checked.ok) throw new Error(checked.message);
-    const run = options.api[method] as (...params: unknown[]) => Promise<unknown>;
-    const answer = await run.apply(options.api, checked.args as unknown[]);
+    // Failed calls are the page tests' to read from what the page shows; main would log them.
+    const reply = await answerCall(options.api, method, structuredClone(args), () => {});
     await passHold(`answer:${method}`);
-    return structuredClone(answer);
+    return structuredClone(reply);
   }
 
-  const methods = Object.fromEntries(
+  const invokers = Object.fromEntries(
     API_METHODS.map((method) => [method, (...args: unknown[]) => invoke(method, args)]),
-  ) as unknown as CompanionApi;
+  ) as unknown as IpcInvokers;
+  const methods: CompanionApi = unwrapReplies(invokers);
   return {
     ...methods,
     onEvents(listener) {

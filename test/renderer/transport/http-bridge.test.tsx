@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { fetch } from 'undici';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
-import type { CoreEvent, DeliveredEvent } from '../../../main/contract/api';
+import { API_METHODS, type CoreEvent, type DeliveredEvent, type PreloadBridge } from '../../../main/contract/api';
 import { chooseBridge } from '../../../renderer/src/transport/choose-bridge';
+import { hasPageRequests } from '../../../renderer/src/transport/connection';
 import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import { rotateInspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { closedPort } from '../../helpers/handler-process';
@@ -175,9 +176,16 @@ describe('createHttpBridge', () => {
 });
 
 describe('choosing a transport', () => {
-  it('prefers the desktop bridge, else needs a token', () => {
-    const desktop = companion().bridge;
-    expect(chooseBridge(desktop, 'http://h', null)).toBe(desktop);
+  it('prefers the desktop bridge, else needs a token', async () => {
+    const preload = {
+      ...Object.fromEntries(API_METHODS.map((method) => [method, async () => ({ ok: true, value: `${method} value` })])),
+      onEvents: () => () => {},
+      onShowFailedCalls: () => () => {},
+    } as unknown as PreloadBridge;
+    const desktop = chooseBridge(preload, 'http://h', null);
+    // The preload's replies, unwrapped: the page gets the value, not main's reply.
+    await expect(desktop?.getStatus()).resolves.toBe('getStatus value');
+    expect(desktop && hasPageRequests(desktop)).toBe(true);
     expect(chooseBridge(undefined, 'http://h', null)).toBeNull();
     expect(chooseBridge(undefined, 'http://h', 'abc')).not.toBeNull();
   });

@@ -66,7 +66,10 @@ describe('IPC handlers', () => {
 
   it('passes good arguments to the API and returns its answer', async () => {
     const { api, invoke, trusted } = setup();
-    await expect(invoke('listCalls', trusted, { limit: 50, verdict: 'invalid', test: false })).resolves.toBe('listCalls result');
+    await expect(invoke('listCalls', trusted, { limit: 50, verdict: 'invalid', test: false })).resolves.toEqual({
+      ok: true,
+      value: 'listCalls result',
+    });
     expect(api.listCalls).toHaveBeenCalledWith({ limit: 50, verdict: 'invalid', test: false });
     await invoke('getCall', trusted, 7);
     expect(api.getCall).toHaveBeenCalledWith(7);
@@ -88,8 +91,9 @@ describe('IPC handlers', () => {
   ])('refuses calls from %s', async (_name, senderFrame, sender) => {
     const { api, invoke, win, warn } = setup();
     const event = { sender: sender === 'same' ? win.webContents : { id: -1 }, senderFrame };
-    await expect(invoke('getStatus', event)).rejects.toThrow(/refused/);
-    await expect(invoke('clearHistory', event)).rejects.toThrow(/refused/);
+    const refused = { ok: false, failure: { code: 'foreign-sender', message: expect.stringMatching(/refused/) } };
+    await expect(invoke('getStatus', event)).resolves.toEqual(refused);
+    await expect(invoke('clearHistory', event)).resolves.toEqual(refused);
     expect(api.getStatus).not.toHaveBeenCalled();
     expect(api.clearHistory).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalled();
@@ -98,7 +102,7 @@ describe('IPC handlers', () => {
   it('refuses every call once the window is gone', async () => {
     const { api, invoke, trusted, setWindow } = setup();
     setWindow(null);
-    await expect(invoke('getStatus', trusted)).rejects.toThrow(/refused/);
+    await expect(invoke('getStatus', trusted)).resolves.toMatchObject({ ok: false, failure: { code: 'foreign-sender' } });
     expect(api.getStatus).not.toHaveBeenCalled();
   });
 
@@ -118,10 +122,30 @@ describe('IPC handlers', () => {
     ['setHmacKey', ['k'.repeat(1025)], /1024/],
     ['setHmacKey', [42], /key/],
     ['clearHistory', ['everything'], /no arguments/],
-  ])('rejects %s(%j) with a message and never calls the API', async (method, args, message) => {
+  ])('refuses %s(%j) with its code and a message, and never calls the API', async (method, args, message) => {
     const { api, invoke, trusted } = setup();
-    await expect(invoke(method, trusted, ...args)).rejects.toThrow(message);
+    await expect(invoke(method, trusted, ...args)).resolves.toEqual({
+      ok: false,
+      failure: { code: 'invalid-arguments', message: expect.stringMatching(message), problem: expect.any(String) },
+    });
     expect(api[method as keyof CompanionApi]).not.toHaveBeenCalled();
+  });
+
+  it('answers a call the core failed with its code and message, and logs it', async () => {
+    const { api, invoke, trusted, warn } = setup();
+    const full = Object.assign(new Error('database or disk is full (SQLITE_IOERR_WRITE; no space left)'), { code: 'SQLITE_FULL' });
+    api.clearHistory.mockRejectedValueOnce(full);
+    await expect(invoke('clearHistory', trusted)).resolves.toEqual({ ok: false, failure: { code: 'SQLITE_FULL', message: full.message } });
+    expect(warn).toHaveBeenCalledWith('The clearHistory call failed.', full);
+  });
+
+  it('answers a failure with no code of its own with the code the inspector gives it, internal', async () => {
+    const { api, invoke, trusted } = setup();
+    api.getStatus.mockRejectedValueOnce(new Error('The core is not open: call open() or listen() first.'));
+    await expect(invoke('getStatus', trusted)).resolves.toEqual({
+      ok: false,
+      failure: { code: 'internal', message: 'The core is not open: call open() or listen() first.' },
+    });
   });
 
   it('removes its handlers when disposed', () => {
