@@ -14,16 +14,17 @@ export interface TrayStatus {
 export type TrayStatusProvider = () => TrayStatus;
 
 /**
- * The core's part of the tray status. The URL is `/actions`, which serves every action (the
- * action is named in the body), so it can be pasted as is into any action's webhook_url.
+ * The core's part of the tray status. The URL copied is the webhook base URL, as the page's
+ * header button and its `c` key copy it (README: an action's webhook_url adds
+ * `/actions/<action_name>`), so the app hands out one URL wherever it is copied from.
  */
 export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
   if (!status?.webhookBaseUrl) return { webhookUrl: null, lines: ['Server: not running'] };
-  const webhookUrl = `${status.webhookBaseUrl}/actions`;
+  const webhookUrl = status.webhookBaseUrl;
   const key = hmacKeyLine(status.hmacKey);
   return {
     webhookUrl,
-    lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook URL: ${webhookUrl}`, tunnelLine(status.tunnel), key],
+    lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook base URL: ${webhookUrl}`, tunnelLine(status.tunnel), key],
   };
 }
 

@@ -65,17 +65,18 @@ describe('the composed desktop shell', () => {
     expect(desktop.electron.defaultSession.permissionCheckHandler?.(null, 'media', '', {})).toBe(false);
   });
 
-  it('sets the application menu and a tray with the server status; both copy the webhook URL', async () => {
+  it('sets the application menu and a tray with the server status; both copy the webhook base URL, as the page does', async () => {
     await launch();
     const menu = desktop.electron.native.applicationMenu!.template;
     expect(findMenuItem(menu, 'paste')).toBeDefined();
     const tray = desktop.electron.native.trays[0]!;
-    expect(tray.menu?.template.map((item) => item.label)).toContain('Webhook URL: http://127.0.0.1:8787/actions');
+    expect(tray.menu?.template.map((item) => item.label)).toContain('Webhook base URL: http://127.0.0.1:8787');
+    // The page's header button and its `c` key copy the status's webhookBaseUrl: the same URL from every door.
     clickMenuItem(findMenuItem(tray.menu!.template, 'Copy Webhook URL'));
-    expect(desktop.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+    expect(desktop.electron.native.clipboardText).toBe(FAKE_STATUS.webhookBaseUrl);
     desktop.electron.native.clipboardText = null;
     clickMenuItem(findMenuItem(menu, 'Copy Webhook URL'));
-    expect(desktop.electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+    expect(desktop.electron.native.clipboardText).toBe(FAKE_STATUS.webhookBaseUrl);
   });
 
   it('refreshes the tray when the core reports a new status', async () => {

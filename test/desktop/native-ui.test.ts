@@ -110,12 +110,12 @@ describe('application menu', () => {
 });
 
 describe('tray', () => {
-  it('shows the server status and the webhook URL from the core status', () => {
+  it('shows the server status and the webhook base URL from the core status, the URL the page copies', () => {
     expect(coreTrayStatus(STATUS)).toEqual({
-      webhookUrl: 'http://127.0.0.1:8787/actions',
+      webhookUrl: STATUS.webhookBaseUrl,
       lines: [
         'Server: listening on 127.0.0.1:8787',
-        'Webhook URL: http://127.0.0.1:8787/actions',
+        'Webhook base URL: http://127.0.0.1:8787',
         'Tunnel: https://abc.ngrok.app',
         'HMAC key: set (keychain)',
       ],
@@ -133,7 +133,7 @@ describe('tray', () => {
     const template = buildTrayMenuTemplate(coreTrayStatus(STATUS), actions);
     expect(template.map((item) => item.label ?? item.type)).toEqual([
       'Server: listening on 127.0.0.1:8787',
-      'Webhook URL: http://127.0.0.1:8787/actions',
+      'Webhook base URL: http://127.0.0.1:8787',
       'Tunnel: https://abc.ngrok.app',
       'HMAC key: set (keychain)',
       'separator',
@@ -144,7 +144,7 @@ describe('tray', () => {
     ]);
     expect(template.slice(0, 4).every((item) => item.enabled === false)).toBe(true);
     clickMenuItem(findMenuItem(template, 'Copy Webhook URL'));
-    expect(electron.native.clipboardText).toBe('http://127.0.0.1:8787/actions');
+    expect(electron.native.clipboardText).toBe(STATUS.webhookBaseUrl);
     clickMenuItem(findMenuItem(template, 'Open Flowent Companion'));
     clickMenuItem(findMenuItem(template, 'Quit'));
     expect([actions.open.mock.calls.length, actions.quit.mock.calls.length]).toEqual([1, 1]);
