@@ -6,7 +6,7 @@ import {
   type IpcReply,
   type PreloadBridge,
 } from '../../../main/contract/api';
-import { requestError } from './request-error';
+import { requestError, unreachable } from './request-error';
 
 /**
  * The desktop window's bridge over the preload's (window.companion): each reply's value, or an
@@ -28,7 +28,7 @@ export function unwrapReplies(invokers: IpcInvokers): CompanionApi {
   return Object.fromEntries(
     API_METHODS.map((method) => {
       const invoke = invokers[method] as (...args: unknown[]) => Promise<IpcReply<unknown>>;
-      return [method, async (...args: unknown[]) => replyValue(await invoke(...args))];
+      return [method, async (...args: unknown[]) => replyValue(await invoke(...args).catch(throwUnreachable))];
     }),
   ) as unknown as CompanionApi;
 }
@@ -37,4 +37,12 @@ export function unwrapReplies(invokers: IpcInvokers): CompanionApi {
 export function replyValue<T>(reply: IpcReply<T>): T {
   if (reply.ok) return reply.value;
   throw requestError(reply.failure.message, reply.failure.code, reply.failure.problem);
+}
+
+/**
+ * Main answers every call with a reply, so a rejected invoke never got to it (its handlers are
+ * gone while the app quits): said as the HTTP bridge says a companion it cannot reach.
+ */
+function throwUnreachable(error: unknown): never {
+  throw unreachable(error);
 }

@@ -1,6 +1,6 @@
 import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
-import { UNREACHABLE, type ConnectionAware, type ConnectionEvent, type HarUpload, type TokenRotation } from './connection';
-import { requestError } from './request-error';
+import type { ConnectionAware, ConnectionEvent, HarUpload, TokenRotation } from './connection';
+import { requestError, unreachable } from './request-error';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
 export interface EventSourceLike {
@@ -300,13 +300,4 @@ function uploadWithXhr(...[url, headers, body, onSent]: Parameters<Upload>): Ret
     xhr.addEventListener('abort', () => reject(new Error('the upload was stopped')));
     xhr.send(body);
   });
-}
-
-/** The request never reached the companion: said as such, with the code the page tells it apart by. */
-function unreachable(error: unknown): Error {
-  return Object.assign(new Error(`Cannot reach the companion (${describe(error)})`, { cause: error }), { code: UNREACHABLE });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

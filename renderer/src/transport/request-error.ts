@@ -1,3 +1,5 @@
+import { UNREACHABLE } from './connection';
+
 /**
  * The Error a bridge rejects with when the companion did not carry out a call, made the same
  * way over IPC and HTTP, so the page reads one `code` (and, for refused arguments, one
@@ -10,4 +12,13 @@ export function requestError(message: string, code: unknown, problem: unknown): 
   if (typeof code === 'string') error.code = code;
   if (typeof problem === 'string') error.problem = problem;
   return error;
+}
+
+/** The request never reached the companion: said as such, with the code the page tells it apart by. */
+export function unreachable(error: unknown): Error {
+  return Object.assign(new Error(`Cannot reach the companion (${describe(error)})`, { cause: error }), { code: UNREACHABLE });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@ import { InspectorServer } from '../../../main/transports/inspector/inspector-se
 import { inspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { registerIpc } from '../../../main/transports/ipc/ipc';
 import { requestFailureWords } from '../../../renderer/src/page/request-failure-words';
+import { isUnreachable } from '../../../renderer/src/transport/connection';
 import { createDesktopBridge } from '../../../renderer/src/transport/desktop-bridge';
 import { createHttpBridge } from '../../../renderer/src/transport/http-bridge';
 import type { RequestError } from '../../../renderer/src/transport/request-error';
@@ -90,6 +91,17 @@ describe('a failed call over IPC, on the page', () => {
     expect(error.code).toBe('SQLITE_FULL');
     expect(error.message).toBe(DISK_FULL.message);
     expect(requestFailureWords(error)).toBe(DISK_FULL.message);
+  });
+});
+
+describe('a call main never answered', () => {
+  it('is one the companion could not be reached for, as over HTTP', async () => {
+    const preload = {
+      getStatus: () => Promise.reject(new Error("Error invoking remote method 'companion:getStatus': Error: No handler registered")),
+    } as unknown as PreloadBridge;
+    const error = await failureOf(createDesktopBridge(preload).getStatus());
+    expect(isUnreachable(error)).toBe(true);
+    expect(error.message).toMatch(/^Cannot reach the companion \(/);
   });
 });
 
