@@ -10,6 +10,7 @@ import {
   type SignatureReport,
   type Violation,
 } from '../../contract/api';
+import { redactUrlCredentials } from '../../contract/url-credentials';
 import { signatureCause } from '../../contract/words/verdict-words';
 import { packReport } from '../signature/stored-report';
 import { refineStoreError } from './store-faults';
@@ -18,7 +19,10 @@ import { refineStoreError } from './store-faults';
 export interface CallChecks {
   /** Null when the answer was not checked (the companion's own refusals). */
   violations: Violation[] | null;
-  /** The URL the call was forwarded to, when it was. */
+  /**
+   * The URL the call was forwarded to, when it was. Stored with its password as `***`: the record
+   * needs the address, and a replay sends to the target saved (or typed) now, never to this one.
+   */
   forwardTarget: string | null;
   /** Why forwarding failed, when it did. */
   forwardError: string | null;
@@ -101,7 +105,7 @@ function insertValues(call: NewCall): unknown[] {
     call.source,
     call.originalCallId,
     call.checks?.violations ? JSON.stringify(call.checks.violations) : null,
-    call.checks?.forwardTarget ?? null,
+    call.checks?.forwardTarget == null ? null : redactUrlCredentials(call.checks.forwardTarget),
     call.checks?.forwardError ?? null,
     typeof call.checks?.registrationWouldPass === 'boolean' ? Number(call.checks.registrationWouldPass) : null,
     Number(failedOf(call)),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { isFailedCall, type Verdict, type Violation } from '../../contract/api';
+import { redactUrlCredentials } from '../../contract/url-credentials';
 import { defineReadableText, readableSql } from './readable-sql';
 import { splitSharedHandlerRecords } from './split-handler-records';
 
@@ -380,6 +381,18 @@ export const MIGRATIONS: readonly Migration[] = [
       'to one `.../{action_name}` target reach routes that may verify differently, and one record for all of them ' +
       'contradicted itself.',
     up: splitSharedHandlerRecords,
+  },
+  {
+    version: 16,
+    purpose:
+      "A call's forward target is kept with its password as `***`: the record needs the address, and the page and " +
+      'the inspector API showed the password of each target that had one, a `serve --forward` given for one run too.',
+    up(db) {
+      // One statement, so a long history's rows are not read into memory; only a target with
+      // an @ can hold credentials, and redactUrlCredentials leaves any other as it is.
+      db.function('redact_url_credentials', { deterministic: true }, (url) => (typeof url === 'string' ? redactUrlCredentials(url) : url));
+      db.exec("UPDATE calls SET forward_target = redact_url_credentials(forward_target) WHERE forward_target LIKE '%@%'");
+    },
   },
 ];
 
