@@ -1,6 +1,6 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
+import { redactUrlCredentials, type AnswerMode, type AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
 import { closePanel, setUnsavedWork } from '../page/ui-actions';
@@ -303,7 +303,9 @@ function RouteSection({
       <ErrorLine message={targetError} label="Target error" />
       <dl className="facts" aria-label="Forwarding facts">
         <dt>Startup forward target</dt>
-        <dd data-testid="startup-forward-target">{answers.startupForwardTarget ?? 'none (serve --forward sets one)'}</dd>
+        <dd data-testid="startup-forward-target">
+          {answers.startupForwardTarget === null ? 'none (serve --forward sets one)' : redactUrlCredentials(answers.startupForwardTarget)}
+        </dd>
         <dt>Forward timeout</dt>
         <dd>{formatDuration(answers.forwardTimeoutMs)}</dd>
         <dt>Handler unreachable</dt>

@@ -1,4 +1,4 @@
-import { routeFor, type AnswerMode, type AnswerSettings, type StoredMock } from '../../../main/contract/api';
+import { redactUrlCredentials, routeFor, type AnswerMode, type AnswerSettings, type StoredMock } from '../../../main/contract/api';
 import { formatDateAndTime } from '../shared/format';
 
 /** What answers an action's calls now, worked out from the stored settings as the core does. */
@@ -23,9 +23,10 @@ export function answerFor(settings: AnswerSettings, action: string | null): Acti
   return { mode, target, mock, ownRoute: own?.mode != null || own?.target != null };
 }
 
-/** In a few words, for the list of actions. */
+/** In a few words, for the list of actions: a target's password as ***, as the command line prints it (the page is screen-shared). */
 export function describeAnswer(answer: ActionAnswer, action: string | null): string {
-  if (answer.mode === 'forward') return answer.target ? `your handler (${answer.target})` : 'your handler, but no target is set';
+  if (answer.mode === 'forward')
+    return answer.target ? `your handler (${redactUrlCredentials(answer.target)})` : 'your handler, but no target is set';
   return describeMockAnswer(answer, action);
 }
 
@@ -46,7 +47,7 @@ export function unsetModeLabel(settings: AnswerSettings, action: string | null):
     undefined,
     settings.startupForwardTarget,
   );
-  return target ? `Not set: forward, as a target is set (${target})` : 'Not set: mock, as no forward target is set';
+  return target ? `Not set: forward, as a target is set (${redactUrlCredentials(target)})` : 'Not set: mock, as no forward target is set';
 }
 
 /** Why an action forwards, in a few words ("its mode is Forward"); for an action the route sends to its handler. */

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import type { AnswerSettings } from '../../../main/contract/api';
+import { redactUrlCredentials, type AnswerSettings } from '../../../main/contract/api';
 import { targetForAction } from '../../../main/contract/action-name';
 import { useMetaStore } from '../page/stores';
 import { loadAnswerSettings } from '../answers/answers-actions';
@@ -102,13 +102,14 @@ export const NO_ACTION_TARGET_WORDS =
 
 /**
  * Where the call goes when the field is left empty, by the answers' rule (as the core picks a
- * replay's target): the action's forwarding target, filled in; or nowhere, as the companion
+ * replay's target): the action's forwarding target, filled in, its password as ***; or nowhere, as the companion
  * answers it itself, with the action's mock or, where it has none, the built-in answer.
  */
 export function emptyTargetWords(answers: AnswerSettings, action: string): string {
   const answer = answerFor(answers, action);
   const { mode, target } = answer;
-  if (mode === 'forward' && target) return `Left empty, it goes to ${targetForAction(target, action)}, the forwarding target of ${action}.`;
+  if (mode === 'forward' && target)
+    return `Left empty, it goes to ${redactUrlCredentials(targetForAction(target, action))}, the forwarding target of ${action}.`;
   if (mode === 'forward') return `Left empty, nothing is sent: ${action} forwards, but no forwarding target is set.`;
   return `Left empty, nothing is sent: ${action} is answered by ${describeMockAnswer(answer, action)}, not a handler. Choose "This companion" for that answer.`;
 }
