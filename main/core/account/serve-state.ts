@@ -25,7 +25,13 @@ export interface ServeState {
   inspectorPort: number | null;
   /** Its mark on calls sent to its webhook by this companion's own commands (`send`, `replay`), so it does not store them as Flowent's. */
   loopToken: string;
-  /** Its `serve --forward`, where it forwards an action no answers setting sends elsewhere; null without one (and for the desktop app). */
+  /**
+   * Its `serve --forward`, where it forwards an action no answers setting sends elsewhere; null
+   * without one (and for the desktop app). Kept whole, password and all (the file is private,
+   * 0600, and goes when the serve stops): `probe` with no handler set here sends its calls
+   * straight to this handler, which needs the credentials its URL was given. Every command that
+   * prints it masks the password (redactUrlCredentials).
+   */
   forwardTarget: string | null;
   /**
    * The project folder (`flowent/`, absolute) whose answer files this serve answers from; null
