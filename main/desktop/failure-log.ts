@@ -96,16 +96,25 @@ const ONE_WORD = /^[^\s"',;&}]*/;
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
 
 /**
- * Takes out what could be a secret: the known secrets' values, credentials in URLs, and the
- * values of credential headers and token-like fields (`Authorization: Bearer …`, `token=…`).
+ * Takes out what could be a secret: the known secrets' values (as typed, and as they read inside
+ * a JSON string or a URL), credentials in URLs, and the values of credential headers and
+ * token-like fields (`Authorization: Bearer …`, `token=…`).
  */
 export function redactSecrets(text: string, secrets: Iterable<string | null | undefined>): string {
   let out = text;
   const known = [...secrets].filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
   // Longest first: a secret that contains another is taken out whole.
-  for (const secret of known.sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
+  for (const form of [...new Set(known.flatMap(writtenForms))].sort((a, b) => b.length - a.length)) out = out.split(form).join(REDACTED);
   out = out.replace(URL_IN_TEXT, (url) => redactUrlCredentials(url));
   return redactNamedValues(out);
+}
+
+/**
+ * A secret as a failure's text may carry it: as is, inside a JSON string (a serialized object:
+ * `"` and `\\` escaped), and percent-encoded (in a URL's query or path).
+ */
+function writtenForms(secret: string): string[] {
+  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)];
 }
 
 function redactNamedValues(text: string): string {

@@ -67,6 +67,21 @@ describe('the desktop failure log', () => {
     ]);
   });
 
+  // Only the value as typed was taken out: a key with a quote, a backslash or a letter past
+  // ASCII went into the log whole inside a serialized object or a URL.
+  it('takes a known secret out as a JSON string and a URL carry it too', () => {
+    const key = 'k3y"with\\quoteé';
+    const log = createFailureLog(dir, { now: at, echo: () => {}, secrets: () => [key] });
+    log.failed('Saving failed', new Error(`the body was ${JSON.stringify({ key, size: 2 })}`));
+    log.failed('Loading failed', new Error(`GET http://127.0.0.1:1/x?k=${encodeURIComponent(key)}&page=2 failed`));
+    log.failed('Checking failed', new Error(`with ${key} as typed`));
+    expect(lines(log.file)).toEqual([
+      '2025-03-04T05:06:07.089Z Saving failed: the body was {"key":"[redacted]","size":2}',
+      '2025-03-04T05:06:07.089Z Loading failed: GET http://127.0.0.1:1/x?k=[redacted]&page=2 failed',
+      '2025-03-04T05:06:07.089Z Checking failed: with [redacted] as typed',
+    ]);
+  });
+
   it('leaves what is no secret as it is', () => {
     expect(redactSecrets('Blocked a navigation to https://evil.example:8443/path?page=2 (status: 401)', [])).toBe(
       'Blocked a navigation to https://evil.example:8443/path?page=2 (status: 401)',
