@@ -13,7 +13,7 @@ import {
   publishServeState,
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
-import { AUTHTOKEN_PAGE, counted } from '../contract/words';
+import { AUTHTOKEN_PAGE, counted, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
 import {
   DEFAULT_LIMITS,
   FLOWENT_BODY_LIMIT_BYTES,
@@ -32,6 +32,7 @@ import { needsWhy, NOTHING_MORE, readCallWhy, type CallWhy } from './call-why';
 import { ElsewhereLines } from './elsewhere-lines';
 import { formatCallLine, formatCallNotes, formatImportEnd, STORED_ELSEWHERE_MARK } from './format-call';
 import { LineWriter } from './line-writer';
+import { wrapWords } from './wrap-words';
 import { InOrder } from './in-order';
 import { answeringProjectDir, dataDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
@@ -100,6 +101,8 @@ Environment:
 
 /** The built renderer, next to the sources: main/cli -> out/renderer. */
 const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+/** Where a line about the one above starts: under its value, past the `  HMAC key:     ` labels. */
+const UNDER_LABEL = ' '.repeat(16);
 
 /** The flags of `serve`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
@@ -232,6 +235,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       ? `  HMAC key:     set (from ${HMAC_KEY_ENV})`
       : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
   );
+  // As the page says of a key typed so: every call would read INVALID, and nothing said why.
+  if (io.env[HMAC_KEY_ENV] && hasEdgeSpace(io.env[HMAC_KEY_ENV]))
+    wrapWords(`${UNDER_LABEL}${edgeSpaceWords(HMAC_KEY_ENV, 'used as it is')}`, UNDER_LABEL).forEach(write);
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
   write(limitsLine((await core.api.getLimits()).current));
@@ -242,7 +248,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   answerLines(await core.api.getAnswerSettings(), projectDir, values['forward-timeout'] !== undefined).forEach(write);
   if (inspectorUrl) {
     write(`  Inspector:    ${inspectorUrl}`);
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) write('                (the inspector page is not built yet: run "npm run build")');
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) write(`${UNDER_LABEL}(the inspector page is not built yet: run "npm run build")`);
   }
   if (follow !== undefined) await core.api.setFollowMode(follow);
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));

@@ -46,6 +46,7 @@ export {
   statusWords,
 } from './answered-by-words';
 export { counted, nounFor } from './counted';
+export { edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {
   handlerDiagnosisHeading,

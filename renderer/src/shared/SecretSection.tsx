@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
+import { edgeSpaceWords, hasEdgeSpace } from '../../../main/contract/words';
 import { KEYCHAIN_UNAVAILABLE } from './secret-words';
 import { ErrorLine } from './ErrorLine';
 import { BusyButton } from './BusyButton';
@@ -52,9 +53,7 @@ export function SecretSection(props: Props) {
 
   // Blank is no secret: the field holds nothing worth saving, so Save stays off.
   const blank = input.trim() === '';
-  // A space or line break at an end is most often copied along with the secret: it is saved as
-  // typed (it may be part of it), but a key with one never matches the one without.
-  const edgeSpace = !blank && input !== input.trim();
+  const edgeSpace = !blank && hasEdgeSpace(input);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -91,8 +90,7 @@ export function SecretSection(props: Props) {
           </BusyButton>
           {edgeSpace && (
             <p className="muted key-note" role="note" aria-label={`${props.title} spaces`}>
-              It starts or ends with a space or a line break, which is saved as typed: if it came with the copy, remove it, or signatures
-              made with the key without it will not match.
+              {edgeSpaceWords('It', 'saved as typed')}
             </p>
           )}
           {props.state?.set && props.clearable && (
