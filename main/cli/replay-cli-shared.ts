@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isActionName, type ApiFailure } from '../contract/api';
+import { isActionName, redactUrlCredentials, type ApiFailure } from '../contract/api';
 import { checkTargetUrl, readParameters, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
 import { fileProblemInWords, noHandlerTodo } from '../contract/words';
@@ -99,4 +99,19 @@ export function replayRefusalInWords(failure: ApiFailure, project: string | null
       ),
     }),
   });
+}
+
+/**
+ * The one line `replay --target` adds when the calls' own credential headers went with them:
+ * a replay sends the headers Flowent's call came with, to whatever URL was typed. Names only.
+ */
+export function credentialsSentNote(target: string, names: readonly string[]): string {
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const headers = names.length === 1 ? 'header' : 'headers';
+  return `Note: the replays to ${redactUrlCredentials(target)} carried the calls' own ${list} ${headers}, as stored with them; replay to a URL you trust with ${names.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** Adds the names not in `into` yet (letter case aside), in the order first sent. */
+export function addHeaderNames(into: string[], names: readonly string[]): void {
+  for (const name of names) if (!into.some((known) => known.toLowerCase() === name.toLowerCase())) into.push(name);
 }

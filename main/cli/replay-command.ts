@@ -30,6 +30,8 @@ import {
   parseTargetUrl,
   readParametersArgument,
   replayRefusalInWords,
+  addHeaderNames,
+  credentialsSentNote,
 } from './replay-cli-shared';
 import { throughRunningServe, throughServeWords } from './through-running-serve';
 
@@ -177,6 +179,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
         // Each replay's lines in the order they finished, after the progress line.
         let printed = Promise.resolve();
+        // The calls' own credentials that went to a typed URL: named once the run is over.
+        const credentialsSent: string[] = [];
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
         const { value: summary, stoppedBy } = await finishingOnStopSignal(
           () => {
@@ -190,6 +194,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
               const onEvent = (event: CoreEvent) => {
                 if (event.type === 'replay-progress' && event.runId === runId) {
                   const { done, total, step } = event;
+                  if (target !== undefined && step.result.ok) addHeaderNames(credentialsSent, step.result.value.credentialsSent);
                   // The handler's diagnosis is read while earlier steps print; each step still prints in turn.
                   const why = stepWhy(api, step);
                   printed = printed.then(async () => {
@@ -204,6 +209,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             }),
         );
         await printed;
+        if (target !== undefined && credentialsSent.length > 0) io.stderr.write(`${credentialsSentNote(target, credentialsSent)}\n`);
         const cancelled = !stoppedBy
           ? ''
           : summary.done < summary.total

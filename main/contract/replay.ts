@@ -153,6 +153,11 @@ export interface ReplayOutcome {
    * headers that only a hop may carry): the stored replay's problem message; null when all was.
    */
   notSent: string | null;
+  /**
+   * The names of the original's credential headers (Authorization, Cookie, X-Api-Key…) that went
+   * with the replay, values as stored: to whatever URL it was sent. Empty when none did.
+   */
+  credentialsSent: string[];
 }
 
 /**

@@ -115,6 +115,8 @@ export interface Delivered {
   handler: HandlerChecks;
   /** What was left out of the request and why, as stored in the call's problem message; null when nothing was. */
   notSent: string | null;
+  /** The names of the call's own credential headers sent with it (see ReplayOutcome). */
+  credentialsSent: string[];
   /** The stored problem: `headers-dropped`, or what a companion's webhook refused the call for. */
   problem: string | null;
 }
@@ -268,8 +270,22 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     error,
     handler,
     notSent: dropped,
+    credentialsSent: credentialsSent(prepared.headers, outgoing.url),
     problem,
   };
+}
+
+/**
+ * The names of the credential headers among those sent (`Authorization`, `Cookie`, `X-Api-Key`…),
+ * each once; an Authorization the target's own `user:password@` takes the place of is not the call's.
+ */
+function credentialsSent(headers: HeaderPair[], target: string): string[] {
+  const url = new URL(target);
+  const ownAuthorization = url.username !== '' || url.password !== '';
+  const names = headers
+    .map(([name]) => name)
+    .filter((name) => isCredentialHeader(name) && !(ownAuthorization && name.toLowerCase() === 'authorization'));
+  return names.filter((name, at) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === at);
 }
 
 /** Who gave the answer, for what its contract check says: a companion's webhook says whether its mock or the handler it forwarded to. */

@@ -118,6 +118,7 @@ export async function replayStored(
       verdict,
       error: delivered.error,
       notSent: delivered.notSent,
+      credentialsSent: delivered.credentialsSent,
     },
   };
 }
