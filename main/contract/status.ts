@@ -16,7 +16,7 @@ export type ListenFailure =
 
 /** Why the history could not be opened (`reason` is the system's own code or text). */
 export type StoreFailure =
-  /** `reason`: DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, else the system's code. */
+  /** `reason`: DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, DATA_DIR_TAKES_NO_FOLDERS, else the system's code. */
   | { code: 'data-dir-unusable'; dir: string; reason: string }
   | { code: 'disk-full'; file: string }
   | { code: 'database-unwritable'; file: string; reason: string }

@@ -16,7 +16,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../contract/data-dir-reasons';
+import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, DATA_DIR_TAKES_NO_FOLDERS } from '../contract/data-dir-reasons';
 
 /**
  * The files the companion keeps in its data folder, named in one place because all of them
@@ -53,7 +53,7 @@ const hasFileModes = process.platform !== 'win32';
  * Other files in a folder chosen with --data-dir are left as they are. Throws what mkdir throws.
  */
 export function secureDataFolder(dataDir: string): void {
-  const created = mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER });
+  const created = makeFolders(dataDir);
   if (!hasFileModes) return;
   // A folder made now is 0700 whatever the umask took away; one that was there keeps its owner's bits.
   if (created !== undefined) chmodQuietly(dataDir, PRIVATE_FOLDER);
@@ -61,6 +61,28 @@ export function secureDataFolder(dataDir: string): void {
   for (const name of companionFileNames()) {
     const file = join(dataDir, name);
     if (isRegularFile(file)) keepToOwner(file);
+  }
+}
+
+/**
+ * `mkdir -p`, folder by folder, made 0700; returns the first folder it made (undefined when
+ * `dir` was there), as mkdirSync's recursive mode does. Not that mode itself: where mkdir says
+ * ENOENT under a folder that is there (/proc, /sys, some FUSE and network mounts), Node's loop
+ * makes the parent again and again, forever, deaf to signals. Here each folder is tried at most
+ * twice, and that ENOENT is thrown. Throws what mkdir throws (EEXIST when a file is in the way).
+ */
+function makeFolders(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { mode: PRIVATE_FOLDER });
+    return dir;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statQuietly(dir)?.isDirectory()) return undefined;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    const first = makeFolders(parent);
+    mkdirSync(dir, { mode: PRIVATE_FOLDER });
+    return first ?? dir;
   }
 }
 
@@ -153,6 +175,9 @@ export function historyFile(dataDir: string): HistoryFile {
  * a file, a stat inside it ENOTDIR).
  */
 export function unusableReason(dataDir: string, code: string): string {
+  // Only makeFolders says ENOENT of a data folder (commands that only read look for the
+  // history inside it), once the folder above it is there: the file system takes no folders.
+  if (code === 'ENOENT') return DATA_DIR_TAKES_NO_FOLDERS;
   if (code !== 'EEXIST' && code !== 'ENOTDIR') return code;
   try {
     return statSync(dataDir).isDirectory() ? code : DATA_DIR_NOT_A_FOLDER;

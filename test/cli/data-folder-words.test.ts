@@ -1,7 +1,7 @@
 // A --data-dir that can never be a data folder is said in words, the same from every command:
 // what is at the path (a file, or a file on the way to it), never the EEXIST or ENOTDIR that
 // whichever call met it first was given.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/spawn-cli';
@@ -38,5 +38,23 @@ describe('a --data-dir that is a file', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Cannot use the data folder ${join(file, 'history')}: a part of its path is a file, not a folder.`);
     expect(result.stderr).not.toMatch(/EEXIST|ENOTDIR/);
+  });
+});
+
+// Under /proc (or /sys, some FUSE and network mounts) mkdir says ENOENT though the folder above
+// is there: Node's recursive mkdir then loops forever, deaf to SIGTERM. Only Linux has /proc.
+describe.skipIf(!existsSync('/proc/self'))('a data folder in a file system that takes no folders', () => {
+  it.each([
+    ['serve', () => ['serve', '--port', '0', '--no-inspector']],
+    ['init', () => ['init', '--project', tempDir()]],
+  ])('%s refuses it at once, exit 1, in words', async (_name, args) => {
+    const dataDir = '/proc/flowent-companion-test/history';
+    const env = { FLOWENT_HMAC_KEY: 'key', FLOWENT_API_TOKEN: '', FLOWENT_COMPANION_DATA_DIR: dataDir };
+    const result = await runCli(args(), env, { killAfterMs: 10_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `Cannot use the data folder ${dataDir}: it lies in a system file system (such as /proc or /sys) where no folder can be made.`,
+    );
+    expect(result.stderr).not.toMatch(/ENOENT/);
   });
 });

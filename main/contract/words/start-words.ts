@@ -1,4 +1,4 @@
-import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE } from '../data-dir-reasons';
+import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, DATA_DIR_TAKES_NO_FOLDERS } from '../data-dir-reasons';
 import type { ListenFailure, StoreFailure } from '../status';
 import { cap, either, type Catalogue } from './said';
 import type { ListenVocabulary, StoreVocabulary } from './vocabulary';
@@ -26,6 +26,7 @@ export const LISTEN_WORDS: Catalogue<ListenFailure, ListenVocabulary> = {
 const DATA_DIR_REASONS: Readonly<Record<string, string>> = {
   [DATA_DIR_NOT_A_FOLDER]: 'it is a file, not a folder',
   [DATA_DIR_PATH_THROUGH_A_FILE]: 'a part of its path is a file, not a folder',
+  [DATA_DIR_TAKES_NO_FOLDERS]: 'it lies in a system file system (such as /proc or /sys) where no folder can be made',
   EACCES: 'this user may not read or write in it (permission denied)',
   EPERM: 'this user may not read or write in it (permission denied)',
   EROFS: 'its disk is read-only',
