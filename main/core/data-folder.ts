@@ -72,17 +72,30 @@ export function secureDataFolder(dataDir: string): void {
  * twice, and that ENOENT is thrown. Throws what mkdir throws (EEXIST when a file is in the way).
  */
 function makeFolders(dir: string): string | undefined {
+  const made = makeFolder(dir);
+  if (typeof made === 'boolean') return made ? dir : undefined;
+  const parent = dirname(dir);
+  if (parent === dir) throw made;
+  const first = makeFolders(parent);
+  const again = makeFolder(dir);
+  // The folder above is there now, and mkdir still finds none: the file system takes no folders.
+  if (typeof again !== 'boolean') throw again;
+  return first ?? (again ? dir : undefined);
+}
+
+/**
+ * Makes one folder: true when made, false when a folder is there (another process may have just
+ * made it: two serves starting on a new folder), mkdir's ENOENT when the folder above is missing.
+ */
+function makeFolder(dir: string): boolean | NodeJS.ErrnoException {
   try {
     mkdirSync(dir, { mode: PRIVATE_FOLDER });
-    return dir;
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && statQuietly(dir)?.isDirectory()) return undefined;
-    const parent = dirname(dir);
-    if (code !== 'ENOENT' || parent === dir) throw error;
-    const first = makeFolders(parent);
-    mkdirSync(dir, { mode: PRIVATE_FOLDER });
-    return first ?? dir;
+    if (code === 'EEXIST' && statQuietly(dir)?.isDirectory()) return false;
+    if (code === 'ENOENT') return error as NodeJS.ErrnoException;
+    throw error;
   }
 }
 
