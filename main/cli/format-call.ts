@@ -22,8 +22,10 @@ import {
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
+  skippedWords,
   statusWords,
   type HandlerVoice,
+  type ImportSkipped,
 } from '../contract/words';
 import type { CallWhy, HandlerWhy } from './call-why';
 import { printable } from './printable';
@@ -112,8 +114,9 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
  * What a HAR import stored and what it left out, from `from` (the file): the line of `import`,
  * and of `serve` when an import from the inspector ends (in place of a line per imported call).
  */
-export function formatImportEnd(counts: { imported: number; skipped: number; duplicates: number }, from: string): string {
-  const skipped = counts.skipped > 0 ? `; skipped ${counts.skipped} that are not POSTs with a body` : '';
+export function formatImportEnd(counts: ImportSkipped & { imported: number; duplicates: number }, from: string): string {
+  const skippedClause = skippedWords(counts);
+  const skipped = skippedClause ? `; ${skippedClause}` : '';
   const held =
     counts.duplicates > 0
       ? `; left out ${counts.duplicates} already in the history (same path, body and time received: imported before)`

@@ -42,14 +42,15 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       return exitCodeOf(imported);
     }
     const { value } = imported;
+    const counts = { ...value, broken: value.problems.length };
     // A file with no entries at all is an empty file in HAR's clothes: the README's table makes
     // importing an empty file a bad value (the wrong file was named), where a file whose entries
     // are none of them calls is a file that was read and gave nothing to work on.
-    if (value.imported + value.skipped + value.duplicates + value.problems.length === 0) {
+    if (counts.imported + counts.skipped + counts.duplicates + counts.broken === 0) {
       io.stderr.write(`flowent-companion import: ${file}: the file has no entries ("log.entries" is an empty list): nothing to import.\n`);
       return EXIT.usage;
     }
-    io.stdout.write(`${formatImportEnd(value, file)}\n`);
+    io.stdout.write(`${formatImportEnd(counts, file)}\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
     // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is;

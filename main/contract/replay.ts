@@ -351,8 +351,11 @@ export interface HarImportSummary {
 export type HarImportStage =
   | { stage: 'uploading'; sent: number; total: number }
   | { stage: 'reading' }
-  /** `skipped`: not POSTs with a body; `duplicates`: already in the history. Both so far, as `imported` is. */
-  | { stage: 'entries'; done: number; total: number; imported: number; skipped: number; duplicates: number };
+  /**
+   * `skipped`: not POSTs with a body; `broken`: entries that cannot be read as calls (HarImportSummary's
+   * `problems`); `duplicates`: already in the history. All so far, as `imported` is.
+   */
+  | { stage: 'entries'; done: number; total: number; imported: number; skipped: number; broken: number; duplicates: number };
 
 /** The stages the core itself goes through, told as `har-import-progress` events. */
 export type CoreHarImportStage = Exclude<HarImportStage, { stage: 'uploading' }>;

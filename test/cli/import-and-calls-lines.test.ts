@@ -25,15 +25,35 @@ function harFile(dir: string, entries: unknown[]): string {
   return file;
 }
 
-it('import says what is wrong with a POST whose body is not text, rather than counting it among the GETs it skips', async () => {
+it('import says what is wrong with a POST whose body is not text, and counts it apart from the GETs it skips', async () => {
   const dir = tempDir();
   const file = harFile(dir, [
     entry('2024-03-01T00:00:00.000Z', 12),
     { request: { method: 'GET', url: 'http://127.0.0.1/' }, response: {} },
   ]);
   const result = await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' });
-  expect(result.stdout).toBe(`Imported 0 calls from ${file}; skipped 1 that are not POSTs with a body.\n`);
+  expect(result.stdout).toBe(`Imported 0 calls from ${file}; skipped 2: 1 not a POST with a body, 1 broken.\n`);
   expect(result.stderr).toContain('  skipped log.entries[0].request.postData.text: is a number, not the body as a string.\n');
+  expect(result.code).toBe(1);
+});
+
+it('import counts every entry it left out: broken ones alone, and beside a call it imported', async () => {
+  const dir = tempDir();
+  const brokenOnly = harFile(dir, [{ request: null }, { request: 5 }]);
+  const alone = await runCli(['import', brokenOnly, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' });
+  expect(alone.stdout).toBe(`Imported 0 calls from ${brokenOnly}; skipped 2 broken entries.\n`);
+  expect(alone.stderr).toContain('  skipped log.entries[0].request: ');
+  expect(alone.stderr).toContain('  skipped log.entries[1].request: ');
+  expect(alone.code).toBe(1);
+
+  const body = signedBody(flowentPayload('send_email', { n: 1 }), 'any-key');
+  const mixed = harFile(dir, [
+    { request: null },
+    { request: { method: 'GET', url: 'http://127.0.0.1/' } },
+    entry('2024-03-01T00:00:00.000Z', body),
+  ]);
+  const result = await runCli(['import', mixed, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' });
+  expect(result.stdout).toBe(`Imported 1 call from ${mixed}; skipped 2: 1 not a POST with a body, 1 broken.\n`);
   expect(result.code).toBe(1);
 });
 

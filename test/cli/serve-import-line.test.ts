@@ -22,7 +22,7 @@ it('serve says in one line what a HAR import from the inspector stored, not a li
   cleanups.push(() => void server.child.kill('SIGKILL'));
   const page = new URL(server.inspectorUrl!);
   const bodies = [1, 2, 3].map((n) => signedBody(flowentPayload('send_email', { n }), 'any-key'));
-  const har = { log: { version: '1.2', entries: [...bodies.map((body) => entry('POST', body)), entry('GET', null)] } };
+  const har = { log: { version: '1.2', entries: [...bodies.map((body) => entry('POST', body)), entry('GET', null), { request: null }] } };
 
   const importHar = async () =>
     (
@@ -32,15 +32,18 @@ it('serve says in one line what a HAR import from the inspector stored, not a li
         body: JSON.stringify(har),
       })
     ).json();
-  expect(await importHar()).toMatchObject({ ok: true, value: { ok: true, value: { imported: 3, skipped: 1 } } });
+  expect(await importHar()).toMatchObject({
+    ok: true,
+    value: { ok: true, value: { imported: 3, skipped: 1, problems: [{ path: 'log.entries[4].request' }] } },
+  });
 
   await server.waitFor(
-    /Imported 3 calls from a HAR file \(4 entries read\); skipped 1 that are not POSTs with a body\. List them with: calls --source import/,
+    /Imported 3 calls from a HAR file \(5 entries read\); skipped 2: 1 not a POST with a body, 1 broken\. List them with: calls --source import/,
   );
   // The same file again: its calls are held already, and the line says so, as import's does.
   expect(await importHar()).toMatchObject({ ok: true, value: { ok: true, value: { imported: 0, duplicates: 3 } } });
   await server.waitFor(
-    /Imported 0 calls from a HAR file \(4 entries read\); skipped 1 that are not POSTs with a body; left out 3 already in the history \(same path, body and time received: imported before\)\. List them with: calls --source import/,
+    /Imported 0 calls from a HAR file \(5 entries read\); skipped 2: 1 not a POST with a body, 1 broken; left out 3 already in the history \(same path, body and time received: imported before\)\. List them with: calls --source import/,
   );
   // A call that arrives afterwards still gets its line: only imported calls are summed up.
   const posted = await fetch(`${server.baseUrl}/actions/send_email`, {

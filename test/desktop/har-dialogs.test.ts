@@ -165,6 +165,7 @@ describe('HAR through save and open dialogs', () => {
       total: har.entries,
       imported: har.entries,
       skipped: 0,
+      broken: 0,
       duplicates: 0,
     });
   }, 120_000);

@@ -117,6 +117,7 @@ export async function importHar(
       total: entries.length,
       imported: summary.ids.length,
       skipped: summary.skipped,
+      broken: summary.problems.length,
       duplicates: summary.duplicates,
     });
     if (index < entries.length) await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { HarImportStage, HarImportSummary } from '../../../main/contract/api';
+import { counted, skippedWords } from '../../../main/contract/words';
 import { exportHar, harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { dismissToast, showToast } from '../page/ui-actions';
@@ -8,15 +9,12 @@ import { BusyButton } from '../shared/BusyButton';
 
 export function describeImport(summary: HarImportSummary): string {
   if (!summary.opened) return 'Import cancelled: no file was read.';
-  const parts = [`Imported ${summary.imported} call${summary.imported === 1 ? '' : 's'}`];
-  if (summary.skipped > 0) parts.push(`skipped ${summary.skipped} that ${summary.skipped === 1 ? 'is' : 'are'} not a POST with a body`);
+  const parts = [`Imported ${counted(summary.imported, 'call')}`];
+  const first = summary.problems[0];
+  const skipped = skippedWords({ skipped: summary.skipped, broken: summary.problems.length });
+  // The first broken entry's problem is named: a toast has room for one.
+  if (skipped) parts.push(first ? `${skipped} (${first.path} ${first.message.replace(/\.$/, '')})` : skipped);
   if (summary.duplicates > 0) parts.push(`left out ${summary.duplicates} already in the history`);
-  if (summary.problems.length > 0) {
-    const first = summary.problems[0]!;
-    parts.push(
-      `${summary.problems.length} broken entr${summary.problems.length === 1 ? 'y' : 'ies'} left out (${first.path} ${first.message})`,
-    );
-  }
   return `${parts.join('; ')}.`;
 }
 

@@ -97,6 +97,26 @@ describe('HAR export and import in the browser', () => {
     expect(errors()).toEqual([]);
   });
 
+  it('counts every entry it skipped, broken ones with the others, as the import command does', async () => {
+    const { user } = await browserPage();
+    await user.click(screen.getByRole('button', { name: 'Export HAR' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const one = JSON.parse(aSecondLater(await downloads[0]!.blob.text())).log.entries[0];
+    const entries = [{ request: null }, { request: { method: 'GET', url: 'http://h/' } }, one];
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([JSON.stringify({ log: { entries } })], 'mixed.har'));
+    await waitFor(() =>
+      expect(status()).toContain(
+        'Imported 1 call; skipped 2: 1 not a POST with a body, 1 broken (log.entries[0].request is missing or not an object).',
+      ),
+    );
+
+    await user.upload(
+      screen.getByLabelText('HAR file to import'),
+      new File([JSON.stringify({ log: { entries: [{ request: 5 }] } })], 'broken.har'),
+    );
+    await waitFor(() => expect(status()).toMatch(/^Imported 0 calls; skipped 1 broken entry \(log\.entries\[0\]\.request /));
+  });
+
   it('sends a large HAR whole, shows each stage of the import beside its bar, and says what is wrong with a bad file', async () => {
     const { c, user } = await browserPage();
     const big = 'x'.repeat(220_000);

@@ -162,6 +162,7 @@ describe('HAR upload', () => {
       total: har.entries,
       imported: har.entries,
       skipped: 0,
+      broken: 0,
       duplicates: 0,
     });
     // Told slice by slice, never call by call: thousands of calls would be thousands of events.
