@@ -12,6 +12,7 @@ import {
 } from '../../contract/api';
 import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
+import { findInvalidUtf8 } from '../../core/json/utf8';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
 import { EventTickets } from './event-tickets';
@@ -209,9 +210,11 @@ export class InspectorServer {
       response.setHeader('Connection', 'close');
       return sendJson(response, 413, { ok: false, code: 'too-large', message: bound.overMessage });
     }
+    const text = decodeUtf8(raw, 'The API request body');
+    if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
     let args: unknown;
     try {
-      args = raw.length === 0 ? [] : JSON.parse(raw);
+      args = text.value.length === 0 ? [] : JSON.parse(text.value);
     } catch {
       return sendJson(response, 400, { ok: false, code: 'bad-json', message: 'The API request body is not valid JSON.' });
     }
@@ -245,9 +248,11 @@ export class InspectorServer {
       });
     };
     if (Number(request.headers['content-length'] ?? 0) > MAX_HAR_IMPORT_BYTES) return tooLarge();
-    const text = await readBody(request, MAX_HAR_IMPORT_BYTES);
-    if (text === null) return tooLarge();
-    return sendJson(response, 200, { ok: true, value: await this.options.api.importHar(text) });
+    const raw = await readBody(request, MAX_HAR_IMPORT_BYTES);
+    if (raw === null) return tooLarge();
+    const text = decodeUtf8(raw, 'The HAR file');
+    if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
+    return sendJson(response, 200, { ok: true, value: await this.options.api.importHar(text.value) });
   }
 
   private async serveStatic(response: ServerResponse, pathname: string): Promise<void> {
@@ -315,12 +320,33 @@ function refuseToken(response: ServerResponse): void {
   });
 }
 
+// ignoreBOM keeps a byte order mark in the text, which JSON.parse then refuses, as before.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * The body as text; null when it passes `limit` bytes or breaks off. Past the limit, up to
+ * The body's text, or why it is none: bytes that are not UTF-8 are refused, as the webhook
+ * refuses them, rather than read as U+FFFD (a key of "\uFFFD\uFFFD" would be stored as set).
+ * `name` starts the sentence ("The API request body").
+ */
+function decodeUtf8(raw: Buffer, name: string): { ok: true; value: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: strictUtf8.decode(raw) };
+  } catch {
+    const at = Math.max(0, findInvalidUtf8(raw));
+    const byte = `0x${(raw[at] ?? 0).toString(16).padStart(2, '0')}`;
+    return {
+      ok: false,
+      message: `${name} is not valid UTF-8: byte ${at} (${byte}) begins an invalid or incomplete UTF-8 sequence. Send it encoded as UTF-8.`,
+    };
+  }
+}
+
+/**
+ * The body's bytes; null when it passes `limit` bytes or breaks off. Past the limit, up to
  * `drainUpTo` bytes are read and dropped (nothing kept) before the null: a client still sending
  * when the 413 came would see a broken connection instead of it (a browser's fetch does).
  */
-function readBody(request: IncomingMessage, limit: number, drainUpTo = limit): Promise<string | null> {
+function readBody(request: IncomingMessage, limit: number, drainUpTo = limit): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -337,7 +363,7 @@ function readBody(request: IncomingMessage, limit: number, drainUpTo = limit): P
       if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });
-    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     request.on('error', () => resolve(null));
   });
 }
