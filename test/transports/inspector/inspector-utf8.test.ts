@@ -24,7 +24,11 @@ async function startInspector(): Promise<string> {
 }
 
 const post = (url: string, body: Buffer) =>
-  fetch(url, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body });
+  fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: new Uint8Array(body),
+  });
 
 it('refuses an API body that is not UTF-8 with a 400 naming the byte, and stores nothing', async () => {
   const base = await startInspector();
