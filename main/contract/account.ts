@@ -9,6 +9,7 @@ import type * as z from 'zod';
 import type { Result } from './result';
 import type { accountArguments, actionCreate, actionUpdate, flowentProfile } from './schemas/account';
 import type { FollowMode } from './names-and-limits';
+import type { GatewayUrlExtra } from './profile-rules';
 import type { ArgumentsOf } from './schemas/arguments';
 /**
  * A refusal from Flowent's Gateway, by HTTP status: `error` and `details` are the Gateway's
@@ -49,9 +50,17 @@ export type AccountFailure =
   | { code: 'flowent-default-profile' }
   /**
    * A profile name or Gateway URL that is none; `variable`: the environment variable the URL was
-   * read from (FLOWENT_BASE_URL); `credentials`: the URL holds a user or password (`value` has them as ***).
+   * read from (FLOWENT_BASE_URL); `credentials`: the URL holds a user or password (`value` has them as ***);
+   * `extra`: the URL has a query string or a fragment, which the Gateway's paths cannot follow.
    */
-  | { code: 'flowent-bad-profile'; field: 'name' | 'baseUrl'; value: string; variable?: string; credentials?: boolean }
+  | {
+      code: 'flowent-bad-profile';
+      field: 'name' | 'baseUrl';
+      value: string;
+      variable?: string;
+      credentials?: boolean;
+      extra?: GatewayUrlExtra;
+    }
   /** Registering or linking "here" without a URL: the tunnel is closed (`forRegistration`: a LAN URL would do too). */
   | { code: 'flowent-no-public-url'; forRegistration: boolean }
   /**

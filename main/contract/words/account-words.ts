@@ -1,3 +1,4 @@
+import { extraStart } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
 import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
 import type { CallsFailure, SecretFailure } from '../shared';
@@ -94,20 +95,25 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
     what: 'The "default" profile cannot be deleted.',
     todo: 'Change its Gateway URL instead ("actions profile add default <url>"); FLOWENT_BASE_URL, when set, wins over it.',
   }),
-  'flowent-bad-profile': ({ field, value, variable, credentials }) =>
+  'flowent-bad-profile': ({ field, value, variable, credentials, extra }) =>
     field === 'name'
       ? { what: `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` }
-      : credentials
+      : extra
         ? {
-            what: `${variable ? `${variable} is "${value}": ` : `"${value}": `}credentials do not belong in the Gateway URL, so ${variable ? 'nothing was sent' : 'it was not saved'}.`,
-            todo: `Give the URL without them (such as https://api.flowent.chat/api/v1/gateway). The API token goes in FLOWENT_API_TOKEN (FLOWENT_API_TOKEN_<PROFILE> for another profile) or, in the desktop app, its keychain (Flowent account > Account).`,
+            what: `${variable ? `${variable} is "${value}": ` : `"${value}": `}a Gateway URL takes no ${extra === 'query' ? 'query string' : 'fragment'} (the Gateway's paths are added after it), so ${variable ? 'nothing was sent' : 'it was not saved'}.`,
+            todo: `Remove the part from "${extra === 'query' ? '?' : '#'}" on: ${value.slice(0, extraStart(value))}.`,
           }
-        : variable
+        : credentials
           ? {
-              what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
-              todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
+              what: `${variable ? `${variable} is "${value}": ` : `"${value}": `}credentials do not belong in the Gateway URL, so ${variable ? 'nothing was sent' : 'it was not saved'}.`,
+              todo: `Give the URL without them (such as https://api.flowent.chat/api/v1/gateway). The API token goes in FLOWENT_API_TOKEN (FLOWENT_API_TOKEN_<PROFILE> for another profile) or, in the desktop app, its keychain (Flowent account > Account).`,
             }
-          : { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` },
+          : variable
+            ? {
+                what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
+                todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
+              }
+            : { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` },
   'flowent-no-public-url': ({ forRegistration }, say) => ({
     what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
     todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),

@@ -24,6 +24,7 @@ export function gatewayUrlRefusal(baseUrl: string, variable: string | null = nul
     value: redactUrlCredentials(baseUrl),
     ...(variable ? { variable } : {}),
     ...(problem === 'credentials' ? { credentials: true } : {}),
+    ...(problem === 'query' || problem === 'fragment' ? { extra: problem } : {}),
   };
 }
 

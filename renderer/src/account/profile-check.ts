@@ -28,6 +28,7 @@ export function checkProfile({ name, baseUrl }: FlowentProfile): ProfileProblems
           field: 'baseUrl',
           value: redactUrlCredentials(baseUrl),
           credentials: gatewayProblem === 'credentials',
+          ...(gatewayProblem === 'query' || gatewayProblem === 'fragment' ? { extra: gatewayProblem } : {}),
         });
   const missing = [name === '' ? 'a name' : null, baseUrl === '' ? 'a Gateway URL' : null].filter((m) => m !== null);
   const wrong = [nameProblem ? 'the name' : null, urlProblem ? 'the Gateway URL' : null].filter((m) => m !== null);

@@ -102,6 +102,13 @@ describe('account dialog: profiles', () => {
     expect(credentials).toContain('"https://deploy:***@staging.flowent.chat/api/v1/gateway": credentials do not belong in the Gateway URL');
     expect(credentials).not.toContain('S3CRET');
     expect(save.disabled).toBe(true);
+    // A query string, which the Gateway's paths cannot follow, is named with the URL to give instead.
+    await user.clear(within(profiles).getByLabelText('Gateway base URL'));
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway?region=eu');
+    expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toContain(
+      'a Gateway URL takes no query string (the Gateway\'s paths are added after it), so it was not saved. Remove the part from "?" on: https://staging.flowent.chat/api/v1/gateway.',
+    );
+    expect(save.disabled).toBe(true);
     await user.clear(within(profiles).getByLabelText('Gateway base URL'));
     await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway');
     expect(within(profiles).queryAllByRole('alert')).toEqual([]);
