@@ -11,17 +11,24 @@ import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 const TOKEN = 'serve-follows-api-token';
 const { cleanups, tempDir } = cleanupsPerTest();
 
-describe('serve --tunnel and the Flowent actions linked to it', () => {
-  it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
-    const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
-    await gateway.start();
-    cleanups.push(() => gateway.stop());
-    const edge = await FakeEdge.start();
-    cleanups.push(() => edge.stop());
-    const dir = tempDir();
-    const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
+/**
+ * A stand-in Flowent and ngrok edge, a data folder, and the two things each test does with
+ * them: start serve with a tunnel (stopped after the test), and run an `actions` command.
+ */
+async function flowentAndEdge() {
+  const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
+  await gateway.start();
+  cleanups.push(() => gateway.stop());
+  const edge = await FakeEdge.start();
+  cleanups.push(() => edge.stop());
+  const dir = tempDir();
+  const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
+  const schema = join(dir, 'schema.json');
+  writeFileSync(schema, JSON.stringify({ type: 'object' }));
+
+  async function serveWithTunnel(...extraArgs: string[]) {
     const server = await startServe(
-      ['--port', '0', '--data-dir', dir, '--tunnel', '--follow', 'auto'],
+      ['--port', '0', '--data-dir', dir, '--tunnel', ...extraArgs],
       { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
       { ngrokEdge: edge.serverAddr },
     );
@@ -32,22 +39,38 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
       }
     });
     const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    return { server, publicUrl: publicUrl! };
+  }
+
+  /** Runs `actions …` on the data folder; what it says on stderr is given back with its exit code. */
+  async function actions(...args: string[]) {
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await runInProcess(['actions', ...args, '--data-dir', dir], { stdout: new PassThrough(), stderr, env: flowentEnv });
+    return { code, err };
+  }
+
+  /** Registers an action against a URL Flowent's check reaches (the local one), then points it at `webhookUrl`. */
+  async function linkAt(action: string, localUrl: string, webhookUrl: string | null) {
+    expect(await actions('register', action, '--description', 'Send', '--schema', `@${schema}`, '--url', localUrl)).toMatchObject({
+      code: 0,
+      err: '',
+    });
+    if (webhookUrl !== null) expect(await actions('update', action, '--webhook-url', webhookUrl)).toMatchObject({ code: 0, err: '' });
+  }
+
+  return { gateway, edge, serveWithTunnel, linkAt };
+}
+
+describe('serve --tunnel and the Flowent actions linked to it', () => {
+  it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
+    const { gateway, edge, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { server, publicUrl } = await serveWithTunnel('--follow', 'auto');
     expect(server.output()).toContain('Follow:       linked Flowent actions are re-pointed when the public URL changes');
 
     // Registered against the local URL (Flowent's check must reach it), then pointed at the tunnel, still linked.
-    const schema = join(dir, 'schema.json');
-    writeFileSync(schema, JSON.stringify({ type: 'object' }));
-    const actions = async (...args: string[]) => {
-      const stdout = new PassThrough();
-      const stderr = new PassThrough();
-      let err = '';
-      stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const code = await runInProcess(['actions', ...args, '--data-dir', dir], { stdout, stderr, env: flowentEnv });
-      expect(err).toBe('');
-      return code;
-    };
-    expect(await actions('register', 'send_email', '--description', 'Send', '--schema', `@${schema}`, '--url', server.baseUrl)).toBe(0);
-    expect(await actions('update', 'send_email', '--webhook-url', `${publicUrl}/actions/send_email`)).toBe(0);
+    await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
 
     // The edge goes away long enough for the tunnel to be rebuilt under a new URL.
     await edge.drop(7_000);
@@ -59,34 +82,12 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   }, 90_000);
 
   it('names the linked actions the tunnel leaves behind when it is closed, once, and what brings them back', async () => {
-    const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
-    await gateway.start();
-    cleanups.push(() => gateway.stop());
-    const edge = await FakeEdge.start();
-    cleanups.push(() => edge.stop());
-    const dir = tempDir();
-    const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
-    const server = await startServe(
-      ['--port', '0', '--data-dir', dir, '--tunnel'],
-      { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
-      { ngrokEdge: edge.serverAddr },
-    );
-    cleanups.push(async () => {
-      if (server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    });
-    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
-    const schema = join(dir, 'schema.json');
-    writeFileSync(schema, JSON.stringify({ type: 'object' }));
-    const actions = async (...args: string[]) =>
-      runInProcess(['actions', ...args, '--data-dir', dir], { stdout: new PassThrough(), stderr: new PassThrough(), env: flowentEnv });
+    const { serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { server, publicUrl } = await serveWithTunnel();
     // Two linked actions at the tunnel's URL, one linked at the local URL (closing the tunnel leaves it reachable).
-    for (const action of ['send_email', 'lookup_order', 'make_note']) {
-      expect(await actions('register', action, '--description', 'Send', '--schema', `@${schema}`, '--url', server.baseUrl)).toBe(0);
-      if (action !== 'make_note') expect(await actions('update', action, '--webhook-url', `${publicUrl}/actions/${action}`)).toBe(0);
-    }
+    await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
+    await linkAt('lookup_order', server.baseUrl, `${publicUrl}/actions/lookup_order`);
+    await linkAt('make_note', server.baseUrl, null);
 
     const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
     const closed = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/closeTunnel`, {
@@ -97,7 +98,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     expect(closed.status).toBe(200);
     await server.waitFor(
       new RegExp(
-        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${publicUrl!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, ` +
+        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${publicUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, ` +
           "which is closed: Flowent's calls to them fail until a tunnel is open again \\(open it from the inspector, or restart serve " +
           'with --tunnel; with --follow auto they are re-pointed if its URL is another\\)\\.\\n',
       ),
@@ -113,37 +114,9 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   // At start, a linked action the tunnel's URL does not reach is named by the start check; the
   // tunnel's URL changing soon after (the follow event) must not name it a second time.
   it('names a linked action left at an earlier tunnel URL once, though the tunnel moves right after start', async () => {
-    const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
-    await gateway.start();
-    cleanups.push(() => gateway.stop());
-    const edge = await FakeEdge.start();
-    cleanups.push(() => edge.stop());
-    const dir = tempDir();
-    const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
-    const serveWithTunnel = async () => {
-      const server = await startServe(
-        ['--port', '0', '--data-dir', dir, '--tunnel'],
-        { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
-        { ngrokEdge: edge.serverAddr },
-      );
-      cleanups.push(async () => {
-        if (server.child.exitCode === null) {
-          server.child.kill('SIGTERM');
-          await server.exited;
-        }
-      });
-      const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
-      return { server, publicUrl: publicUrl! };
-    };
+    const { edge, serveWithTunnel, linkAt } = await flowentAndEdge();
     const earlier = await serveWithTunnel();
-    const schema = join(dir, 'schema.json');
-    writeFileSync(schema, JSON.stringify({ type: 'object' }));
-    const actions = async (...args: string[]) =>
-      runInProcess(['actions', ...args, '--data-dir', dir], { stdout: new PassThrough(), stderr: new PassThrough(), env: flowentEnv });
-    expect(
-      await actions('register', 'send_email', '--description', 'Send', '--schema', `@${schema}`, '--url', earlier.server.baseUrl),
-    ).toBe(0);
-    expect(await actions('update', 'send_email', '--webhook-url', `${earlier.publicUrl}/actions/send_email`)).toBe(0);
+    await linkAt('send_email', earlier.server.baseUrl, `${earlier.publicUrl}/actions/send_email`);
     earlier.server.child.kill('SIGTERM');
     await earlier.server.exited;
 
