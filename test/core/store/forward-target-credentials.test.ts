@@ -1,51 +1,19 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SignatureReport } from '../../../main/contract/api';
+import { describe, expect, it } from 'vitest';
 import type { NewCall } from '../../../main/core/store/calls-insert';
 import { migrate } from '../../../main/core/store/migrations';
 import { openStore } from '../../../main/core/store/open-store';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
+import { storedCall } from '../../helpers/new-call';
 
-const dirs: { remove: () => void }[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
-
-function tempDir(): string {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  return dir.path;
-}
-
-const report: SignatureReport = {
-  verdict: 'valid',
-  style: 'python',
-  received: null,
-  styles: [],
-  diagnosis: [],
-  timestamp: { value: 1, ageSeconds: 0, flag: 'ok' },
-};
+const { tempDir } = cleanupsPerTest();
 
 function forwardedTo(forwardTarget: string | null): NewCall {
-  return {
-    receivedAt: 1_700_000_000_000,
-    method: 'POST',
-    path: '/actions/send_email',
-    remoteAddress: '127.0.0.1',
-    action: 'send_email',
-    test: false,
-    requestHeaders: [['Content-Type', 'application/json']],
-    requestBody: Buffer.from('{"action_name":"send_email","parameters":{}}'),
-    bodySize: 44,
-    problem: null,
-    problemMessage: null,
-    signature: report,
+  return storedCall({
     answeredBy: 'forward',
-    response: { status: 200, headers: [], body: Buffer.from('{"result":"ok","error":""}') },
-    durationMs: 1,
-    source: 'flowent',
-    originalCallId: null,
     checks: { violations: [], forwardTarget, forwardError: null, registrationWouldPass: null, handlerSignature: null, handlerTarget: null },
-  };
+  });
 }
 
 describe("a call's forward target in the history", () => {

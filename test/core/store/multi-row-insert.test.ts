@@ -1,23 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SignatureReport } from '../../../main/contract/api';
 import { trigramQuery } from '../../../main/core/store/call-filter-sql';
 import { MAX_ROWS_PER_STATEMENT, type NewCall } from '../../../main/core/store/calls-insert';
 import { TextIndexer } from '../../../main/core/store/text-index';
 import { useMigratedHistory } from '../../helpers/migrated-history';
+import { VALID_SIGNATURE } from '../../helpers/new-call';
 
 // A batch is stored with one INSERT of many rows per statement (the full-text index flushes
 // once per statement); these check that each call still gets its own row, id and triggers.
 
 const history = useMigratedHistory();
-
-const signature: SignatureReport = {
-  verdict: 'valid',
-  style: 'python',
-  received: null,
-  styles: [],
-  diagnosis: [],
-  timestamp: { value: 1, ageSeconds: 0, flag: 'ok' },
-};
 
 /** Call number n: its time, path, action and body all say n, so a row can be told apart. */
 function numbered(n: number): NewCall {
@@ -33,7 +24,7 @@ function numbered(n: number): NewCall {
     bodySize: 20,
     problem: null,
     problemMessage: null,
-    signature,
+    signature: VALID_SIGNATURE,
     answeredBy: 'mock',
     response: { status: n % 3 === 0 ? 500 : 200, headers: [], body: Buffer.from(`answer ${n}`) },
     durationMs: n,
