@@ -12,6 +12,7 @@ import {
 } from '../../contract/api';
 import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
+import { INTERNAL_FAILURE, thrownFailure } from '../../core/operations/thrown-failure';
 import { findInvalidUtf8 } from '../../core/json/utf8';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
@@ -119,7 +120,7 @@ export class InspectorServer {
       this.route(request, response).catch((error: unknown) => {
         this.options.onInternalError(error);
         if (!response.headersSent)
-          sendJson(response, 500, { ok: false, code: 'internal', message: 'The inspector failed; see the command output.' });
+          sendJson(response, 500, { ok: false, code: INTERNAL_FAILURE, message: 'The inspector failed; see the command output.' });
       });
     });
     const listened = await new Promise<Result<number, ListenFailure>>((resolve) => {
@@ -221,7 +222,21 @@ export class InspectorServer {
     const checked = await checkArgs(method, args);
     if (!checked.ok) return sendJson(response, 400, checked);
     const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
-    const value = await call(...checked.args);
+    return this.answerCall(response, () => call(...checked.args));
+  }
+
+  /**
+   * A core method's value, or what it threw with the core's own code and message, as the desktop
+   * app's IPC answers it (core/operations/thrown-failure.ts), so a page says the same in both.
+   */
+  private async answerCall(response: ServerResponse, call: () => Promise<unknown>): Promise<void> {
+    let value: unknown;
+    try {
+      value = await call();
+    } catch (error) {
+      this.options.onInternalError(error);
+      return sendJson(response, 500, { ok: false, ...thrownFailure(error) });
+    }
     return sendJson(response, 200, { ok: true, value: value ?? null });
   }
 
@@ -252,7 +267,7 @@ export class InspectorServer {
     if (raw === null) return tooLarge();
     const text = decodeUtf8(raw, 'The HAR file');
     if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
-    return sendJson(response, 200, { ok: true, value: await this.options.api.importHar(text.value) });
+    return this.answerCall(response, () => this.options.api.importHar(text.value));
   }
 
   private async serveStatic(response: ServerResponse, pathname: string): Promise<void> {

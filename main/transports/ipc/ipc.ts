@@ -10,6 +10,7 @@ import {
   type IpcReply,
 } from '../../contract/api';
 import { checkArgs, type CheckedArgs } from '../../core/operations/check-args';
+import { thrownFailure } from '../../core/operations/thrown-failure';
 import { createEventBatcher, type BatchPolicy, type EventBatcher } from '../../core/event-batcher';
 
 // The few parts of Electron's types this module uses, so tests can hand it plain objects.
@@ -179,18 +180,10 @@ export async function answerCall<M extends ApiMethod>(
     // Not a failure the contract foresees (those are values), so logged; the page still gets the
     // message and, where the core gave one, its code (a full disk's SQLITE_FULL).
     warn(`The ${method} call failed.`, error);
-    return failed(codeOf(error) ?? INTERNAL, error instanceof Error ? error.message : String(error));
+    return { ok: false, failure: thrownFailure(error) };
   }
 }
 
-/** The code the inspector also gives a call that failed without a code of its own. */
-const INTERNAL = 'internal';
-
 function failed(code: string, message: string): IpcReply<never> {
   return { ok: false, failure: { code, message } };
-}
-
-function codeOf(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code !== '' ? code : null;
 }

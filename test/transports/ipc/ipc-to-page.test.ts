@@ -24,6 +24,9 @@ const api = Object.fromEntries(API_METHODS.map((method) => [method, vi.fn(async 
   [M in keyof CompanionApi]: ReturnType<typeof vi.fn>;
 };
 api.clearHistory.mockRejectedValue(DISK_FULL);
+/** A failure the core raised without a code of its own. */
+const NOT_OPEN = new Error('The core is not open: call open() or listen() first.');
+api.getStatus.mockRejectedValue(NOT_OPEN);
 
 const win = new electron.FakeBrowserWindow({});
 const trusted = { sender: win.webContents, senderFrame: { url: `${RENDERER}/`, parent: null } };
@@ -142,5 +145,18 @@ describe('the page’s words for a failed call', () => {
     expect(requestFailureWords(overIpc)).toBe(requestFailureWords(overHttp));
     expect(requestFailureWords(overIpc)).toMatch(/^the companion refused what this page asked for \(`/);
     expect(requestFailureWords(overIpc)).not.toContain(method);
+  });
+
+  it.each([
+    ['clearHistory', DISK_FULL, 'SQLITE_FULL'],
+    ['getStatus', NOT_OPEN, 'internal'],
+  ] as const)('are the core’s own message for a failure %s raised, with its code, over IPC and over HTTP', async (method, thrown, code) => {
+    const overIpc = await failureOf(desktop[method]());
+    const overHttp = await failureOf(http[method]());
+    expect(overHttp.code).toBe(code);
+    expect(overHttp.message).toBe(thrown.message);
+    expect(overIpc.code).toBe(code);
+    expect(requestFailureWords(overHttp)).toBe(thrown.message);
+    expect(requestFailureWords(overIpc)).toBe(requestFailureWords(overHttp));
   });
 });
