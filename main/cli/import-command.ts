@@ -6,6 +6,7 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { fileProblemInWords } from '../contract/words';
 import { withCore } from './open-core';
+import { harFileText } from '../core';
 import { formatImportEnd } from './format-call';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
@@ -28,15 +29,21 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'import needs a HAR file.' : `unexpected argument "${positionals[1]}".`);
   const file = positionals[0]!;
-  let text: string;
+  let raw: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    raw = readFileSync(file);
   } catch (error) {
     io.stderr.write(`flowent-companion import: ${fileProblemInWords(file, error, 'read')}\n`);
     return EXIT.usage;
   }
+  // Refused as the inspector's upload refuses it: read leniently, its bad bytes would be stored as U+FFFD.
+  const text = harFileText(raw);
+  if (!text.ok) {
+    io.stderr.write(`flowent-companion import: ${file}: ${text.message}\n`);
+    return EXIT.usage;
+  }
   return withCore('import', values['data-dir'], io, async (api) => {
-    const imported = await api.importHar(text);
+    const imported = await api.importHar(text.value);
     if (!imported.ok) {
       io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
       return exitCodeOf(imported);

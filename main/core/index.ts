@@ -24,6 +24,7 @@ export {
 export type { HereServe, ServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward-target';
 export { readParameters } from './replay/edit-body';
+export { harFileText } from './replay/har-file-text';
 export { newLoopToken } from './answers/own-calls';
 export { STYLES as SIGNING_STYLES } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';

@@ -44,3 +44,28 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+// ignoreBOM keeps a byte order mark in the text, which JSON.parse then refuses.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The bytes' text, or why they have none: bytes that are not UTF-8 are refused, naming the first
+ * bad one, as the webhook refuses them, rather than read as U+FFFD (a key of "\uFFFD\uFFFD"
+ * would be stored as set). `name` starts the sentence ("The API request body"), `advice` ends it.
+ */
+export function strictUtf8Text(
+  raw: Uint8Array,
+  name: string,
+  advice: string,
+): { ok: true; value: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: strictUtf8.decode(raw) };
+  } catch {
+    const at = Math.max(0, findInvalidUtf8(raw));
+    const byte = `0x${(raw[at] ?? 0).toString(16).padStart(2, '0')}`;
+    return {
+      ok: false,
+      message: `${name} is not valid UTF-8: byte ${at} (${byte}) begins an invalid or incomplete UTF-8 sequence. ${advice}`,
+    };
+  }
+}

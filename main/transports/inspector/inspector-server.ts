@@ -13,7 +13,8 @@ import {
 import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { INTERNAL_FAILURE, thrownFailure } from '../../core/operations/thrown-failure';
-import { findInvalidUtf8 } from '../../core/json/utf8';
+import { strictUtf8Text } from '../../core/json/utf8';
+import { harFileText } from '../../core/replay/har-file-text';
 import { listenError } from '../../core/webhook/listen-error';
 import { EventStream } from './event-stream';
 import { EventTickets } from './event-tickets';
@@ -211,7 +212,7 @@ export class InspectorServer {
       response.setHeader('Connection', 'close');
       return sendJson(response, 413, { ok: false, code: 'too-large', message: bound.overMessage });
     }
-    const text = decodeUtf8(raw, 'The API request body');
+    const text = strictUtf8Text(raw, 'The API request body', 'Send it encoded as UTF-8.');
     if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
     let args: unknown;
     try {
@@ -265,7 +266,7 @@ export class InspectorServer {
     if (Number(request.headers['content-length'] ?? 0) > MAX_HAR_IMPORT_BYTES) return tooLarge();
     const raw = await readBody(request, MAX_HAR_IMPORT_BYTES);
     if (raw === null) return tooLarge();
-    const text = decodeUtf8(raw, 'The HAR file');
+    const text = harFileText(raw);
     if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
     return this.answerCall(response, () => this.options.api.importHar(text.value));
   }
@@ -333,27 +334,6 @@ function refuseToken(response: ServerResponse): void {
     message:
       'Missing or wrong inspector token. Open the last Inspector URL printed by "flowent-companion serve" (it prints a new one when the token changes).',
   });
-}
-
-// ignoreBOM keeps a byte order mark in the text, which JSON.parse then refuses, as before.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * The body's text, or why it is none: bytes that are not UTF-8 are refused, as the webhook
- * refuses them, rather than read as U+FFFD (a key of "\uFFFD\uFFFD" would be stored as set).
- * `name` starts the sentence ("The API request body").
- */
-function decodeUtf8(raw: Buffer, name: string): { ok: true; value: string } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: strictUtf8.decode(raw) };
-  } catch {
-    const at = Math.max(0, findInvalidUtf8(raw));
-    const byte = `0x${(raw[at] ?? 0).toString(16).padStart(2, '0')}`;
-    return {
-      ok: false,
-      message: `${name} is not valid UTF-8: byte ${at} (${byte}) begins an invalid or incomplete UTF-8 sequence. Send it encoded as UTF-8.`,
-    };
-  }
 }
 
 /**

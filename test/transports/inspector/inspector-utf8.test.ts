@@ -56,6 +56,8 @@ it('refuses a HAR file that is not UTF-8 with a 400 naming the byte, and imports
   expect(await refused.json()).toMatchObject({
     ok: false,
     code: 'bad-json',
-    message: expect.stringMatching(/^The HAR file is not valid UTF-8: byte 32 \(0xc3\) begins an invalid or incomplete UTF-8 sequence\./),
+    // The `import` command's words (test/cli/import-not-utf8.test.ts).
+    message:
+      'The HAR file is not valid UTF-8: byte 32 (0xc3) begins an invalid or incomplete UTF-8 sequence. Save it encoded as UTF-8, then import it again.',
   });
 });
