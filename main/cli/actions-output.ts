@@ -9,7 +9,7 @@ import {
   type Result,
   type Warned,
 } from '../contract/api';
-import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal } from '../core';
+import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, printableGatewayUrl } from '../core';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -42,7 +42,7 @@ function defaultSource(gateway: DefaultGateway): string {
   switch (gateway.from) {
     case 'environment':
       return gateway.saved
-        ? `(from ${gateway.variable}; the saved ${gateway.saved} applies when it is unset)`
+        ? `(from ${gateway.variable}; the saved ${printableGatewayUrl(gateway.saved)} applies when it is unset)`
         : `(from ${gateway.variable})`;
     case 'saved':
       return `(saved; ${gateway.variable} wins when set)`;
@@ -82,22 +82,23 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       return async ({ api, out, err, json }) => {
         const { profiles, activeProfile, defaultGateway } = await api.getAccount();
         for (const stored of profiles) {
-          // A Gateway URL saved with credentials before they were refused, or FLOWENT_BASE_URL's, is printed without them.
-          const profile = { ...stored, baseUrl: redactUrlCredentials(stored.baseUrl) };
+          // A Gateway URL saved with credentials or a query before they were refused, or FLOWENT_BASE_URL's, is printed without them.
+          const profile = { ...stored, baseUrl: printableGatewayUrl(stored.baseUrl) };
           const from = profile.name === DEFAULT_PROFILE ? defaultGateway : null;
           out(
             json
               ? JSON.stringify({
                   ...profile,
                   active: profile.name === activeProfile,
-                  ...(from && { from: from.from, saved: from.saved && redactUrlCredentials(from.saved) }),
+                  ...(from && { from: from.from, saved: from.saved && printableGatewayUrl(from.saved) }),
                 })
               : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}${from ? `  ${defaultSource(from)}` : ''}`,
           );
         }
         // Listed as the Gateway that applies, FLOWENT_BASE_URL's may be one every other command
         // refuses: refused here too, in their words, so a script checking profiles sees it.
-        const refused = defaultGateway.from === 'environment' ? gatewayUrlRefusal(defaultGateway.baseUrl, defaultGateway.variable) : null;
+        const refused =
+          defaultGateway.from === 'environment' ? gatewayUrlRefusal(defaultGateway.baseUrl, { variable: defaultGateway.variable }) : null;
         if (refused === null) return 0;
         err(`flowent-companion actions: ${inCliWords(refused)}`);
         return exitCodeOf(refused);
@@ -114,7 +115,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         out(json ? JSON.stringify({ name, baseUrl, apiTokenVariable: variable }) : `Profile ${name}: ${baseUrl}.`);
         if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment')
           err(
-            `Note: ${defaultGateway.variable} is set (${redactUrlCredentials(defaultGateway.baseUrl)}) and wins over the saved URL while it is.`,
+            `Note: ${defaultGateway.variable} is set (${printableGatewayUrl(defaultGateway.baseUrl)}) and wins over the saved URL while it is.`,
           );
         err(`Its API token is read from ${variable} (never stored).`);
         return 0;
@@ -124,7 +125,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
       return async ({ api, out, json }) => {
         const used = await api.setActiveProfile(name ?? '');
         if (!used.ok) throw new UsageError(inCliWords(used));
-        const baseUrl = redactUrlCredentials(profileNamed(used.value, name ?? '')?.baseUrl ?? '');
+        const baseUrl = printableGatewayUrl(profileNamed(used.value, name ?? '')?.baseUrl ?? '');
         out(json ? JSON.stringify({ name, baseUrl, active: true }) : `Active profile: ${name} (${baseUrl}).`);
         return 0;
       };

@@ -50,14 +50,17 @@ export type AccountFailure =
   | { code: 'flowent-default-profile' }
   /**
    * A profile name or Gateway URL that is none; `variable`: the environment variable the URL was
-   * read from (FLOWENT_BASE_URL); `credentials`: the URL holds a user or password (`value` has them as ***);
-   * `extra`: the URL has a query string or a fragment, which the Gateway's paths cannot follow.
+   * read from (FLOWENT_BASE_URL); `savedProfile`: the profile it was saved with, refused when used
+   * (saved before the rules refused it, or written by hand); `credentials`: the URL holds a user or password (`value` has them as ***);
+   * `extra`: the URL has a query string or a fragment, which the Gateway's paths cannot follow
+   * (`value` has the query's values and the fragment as ***).
    */
   | {
       code: 'flowent-bad-profile';
       field: 'name' | 'baseUrl';
       value: string;
       variable?: string;
+      savedProfile?: string;
       credentials?: boolean;
       extra?: GatewayUrlExtra;
     }

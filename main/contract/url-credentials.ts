@@ -27,6 +27,30 @@ export function hasLeftOutCredentials(url: string): boolean {
   return userinfo.slice(userinfo.indexOf(':') + 1) === REDACTED_CREDENTIAL;
 }
 
+/**
+ * A URL's query values and fragment left out of what is printed, as its credentials are: a
+ * token is often given there (`?token=…`, `#access_token=…`). Each `name=value` keeps its name
+ * (`?token=***`), a part without `=` and a fragment are `***` whole; the URL is not parsed and
+ * written again, for the reason redactUrlCredentials gives.
+ */
+export function redactUrlQuery(url: string): string {
+  const hash = url.indexOf('#');
+  const head = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? '' : hash === url.length - 1 ? '#' : `#${REDACTED_CREDENTIAL}`;
+  const question = head.indexOf('?');
+  if (question === -1) return `${head}${fragment}`;
+  const query = head
+    .slice(question + 1)
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=');
+      if (part === '') return part;
+      return equals === -1 ? REDACTED_CREDENTIAL : `${part.slice(0, equals)}=${REDACTED_CREDENTIAL}`;
+    })
+    .join('&');
+  return `${head.slice(0, question + 1)}${query}${fragment}`;
+}
+
 /** What stands for a password (or a user name given alone) left out of a URL. */
 export const REDACTED_CREDENTIAL = '***';
 

@@ -95,25 +95,38 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
     what: 'The "default" profile cannot be deleted.',
     todo: 'Change its Gateway URL instead ("actions profile add default <url>"); FLOWENT_BASE_URL, when set, wins over it.',
   }),
-  'flowent-bad-profile': ({ field, value, variable, credentials, extra }) =>
-    field === 'name'
-      ? { what: `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` }
-      : extra
-        ? {
-            what: `${variable ? `${variable} is "${value}": ` : `"${value}": `}a Gateway URL takes no ${extra === 'query' ? 'query string' : 'fragment'} (the Gateway's paths are added after it), so ${variable ? 'nothing was sent' : 'it was not saved'}.`,
-            todo: `Remove the part from "${extra === 'query' ? '?' : '#'}" on: ${value.slice(0, extraStart(value))}.`,
-          }
-        : credentials
-          ? {
-              what: `${variable ? `${variable} is "${value}": ` : `"${value}": `}credentials do not belong in the Gateway URL, so ${variable ? 'nothing was sent' : 'it was not saved'}.`,
-              todo: `Give the URL without them (such as https://api.flowent.chat/api/v1/gateway). The API token goes in FLOWENT_API_TOKEN (FLOWENT_API_TOKEN_<PROFILE> for another profile) or, in the desktop app, its keychain (Flowent account > Account).`,
-            }
-          : variable
-            ? {
-                what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
-                todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
-              }
-            : { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` },
+  'flowent-bad-profile': ({ field, value, variable, savedProfile, credentials, extra }, say) => {
+    if (field === 'name') return { what: `"${value}" is not a profile name: use 1-40 lowercase letters, digits, - or _.` };
+    // Typed to be saved, read from the environment, or saved with a profile before it was refused.
+    const url = variable
+      ? `${variable} is "${value}": `
+      : savedProfile
+        ? `The Gateway URL saved with the profile "${savedProfile}" is "${value}": `
+        : `"${value}": `;
+    const outcome = variable || savedProfile ? 'nothing was sent' : 'it was not saved';
+    const saveAgain = savedProfile ? ` and save the profile again with it (${say.addProfile(savedProfile)})` : '';
+    if (extra)
+      return {
+        what: `${url}a Gateway URL takes no ${extra === 'query' ? 'query string' : 'fragment'} (the Gateway's paths are added after it), so ${outcome}.`,
+        todo: `Remove the part from "${extra === 'query' ? '?' : '#'}" on: ${value.slice(0, extraStart(value))}${saveAgain ? `,${saveAgain}` : ''}.`,
+      };
+    if (credentials)
+      return {
+        what: `${url}credentials do not belong in the Gateway URL, so ${outcome}.`,
+        todo: `Give the URL without them (such as https://api.flowent.chat/api/v1/gateway)${saveAgain}. The API token goes in FLOWENT_API_TOKEN (FLOWENT_API_TOKEN_<PROFILE> for another profile) or, in the desktop app, its keychain (Flowent account > Account).`,
+      };
+    if (variable)
+      return {
+        what: `${variable} is "${value}", which is not a Gateway URL, so nothing was sent.`,
+        todo: `Set it to an http(s) URL such as https://api.flowent.chat/api/v1/gateway, or unset it.`,
+      };
+    if (savedProfile)
+      return {
+        what: `${url}not a Gateway URL, so nothing was sent.`,
+        todo: `Give an http(s) URL such as https://api.flowent.chat/api/v1/gateway${saveAgain}.`,
+      };
+    return { what: `The Gateway URL must be an http(s) URL such as https://api.flowent.chat/api/v1/gateway, not "${value}".` };
+  },
   'flowent-no-public-url': ({ forRegistration }, say) => ({
     what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
     todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),

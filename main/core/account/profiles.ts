@@ -1,5 +1,5 @@
 import type { DefaultGateway, FlowentProfile } from '../../contract/account';
-import { redactUrlCredentials, type AccountFailure, type Refused, type Result } from '../../contract/api';
+import { redactUrlCredentials, redactUrlQuery, type AccountFailure, type Refused, type Result } from '../../contract/api';
 import { gatewayUrlProblem, PROFILE_NAME } from '../../contract/profile-rules';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { SettingsScope } from '../store/settings-repository';
@@ -10,22 +10,33 @@ export type { DefaultGateway, FlowentProfile } from '../../contract/account';
 export const DEFAULT_PROFILE = 'default';
 
 /**
- * The refusal of a Gateway URL that is none (see gatewayUrlProblem), null for a good one;
- * `variable`: the environment variable it was read from. The refusal repeats the URL without
- * its password: it is printed.
+ * Where a Gateway URL being checked comes from: typed to be saved (null), the environment
+ * variable it was read from, or the profile it was saved with (before the rules refused it, or
+ * written into the settings by hand).
  */
-export function gatewayUrlRefusal(baseUrl: string, variable: string | null = null): Refused<AccountFailure> | null {
+export type GatewayUrlSource = { variable: string } | { savedProfile: string } | null;
+
+/**
+ * The refusal of a Gateway URL that is none (see gatewayUrlProblem), null for a good one. The
+ * refusal repeats the URL without its password, query values and fragment: it is printed.
+ */
+export function gatewayUrlRefusal(baseUrl: string, source: GatewayUrlSource = null): Refused<AccountFailure> | null {
   const problem = gatewayUrlProblem(baseUrl);
   if (problem === null) return null;
   return {
     ok: false,
     code: 'flowent-bad-profile',
     field: 'baseUrl',
-    value: redactUrlCredentials(baseUrl),
-    ...(variable ? { variable } : {}),
+    value: printableGatewayUrl(baseUrl),
+    ...source,
     ...(problem === 'credentials' ? { credentials: true } : {}),
     ...(problem === 'query' || problem === 'fragment' ? { extra: problem } : {}),
   };
+}
+
+/** A Gateway URL as printed: without its password, query values or fragment (a token may be in any). */
+export function printableGatewayUrl(baseUrl: string): string {
+  return redactUrlQuery(redactUrlCredentials(baseUrl));
 }
 
 /** Where each profile's API token comes from: the keychain in the desktop app, the environment headless. */

@@ -71,9 +71,10 @@ export class TokenSession {
   private async doExchange(): Promise<Exchanged> {
     const apiToken = this.options.apiToken.get();
     const { baseUrl, profile, variable, baseUrlVariable } = this.options;
-    // Saved URLs were checked when saved; one from the environment is checked here, before
-    // anything is sent, so a malformed setting is named as such and not taken for the network.
-    const badUrl = gatewayUrlRefusal(baseUrl, baseUrlVariable);
+    // A URL from the environment is checked here, before anything is sent, so a malformed setting
+    // is named as such and not taken for the network; a saved one too: it may have been saved
+    // before the rules refused it, or written into the settings by hand.
+    const badUrl = gatewayUrlRefusal(baseUrl, baseUrlVariable ? { variable: baseUrlVariable } : { savedProfile: profile });
     if (badUrl) return badUrl;
     if (!apiToken) return { ok: false, code: 'flowent-no-api-token', profile, variable };
     const url = `${baseUrl}/token/exchange`;
