@@ -89,6 +89,8 @@ export interface SecretState {
    * or is another computer's (a copied data folder). `set` then tells only of the environment's.
    */
   unreadable?: true;
+  /** The value starts or ends with a space or a line break (see hasEdgeSpace): most often copied along with it. */
+  edgeSpace?: true;
 }
 
 /**

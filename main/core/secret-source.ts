@@ -1,4 +1,5 @@
 import type { KeychainUnavailable, Result, SecretFailure, SecretState } from '../contract/api';
+import { hasEdgeSpace } from '../contract/words/edge-space-words';
 
 /**
  * Where a secret (the HMAC key, the ngrok authtoken) comes from. The core never stores a
@@ -51,6 +52,12 @@ export function sessionSecret(env: NodeJS.ProcessEnv, variable: string): SecretS
 }
 
 export function secretState(secret: SecretSource): SecretState {
-  const set = secret.get() !== null;
-  return { set, source: set ? secret.source : null, ...(secret.unreadable ? { unreadable: true } : {}) };
+  const value = secret.get();
+  const set = value !== null;
+  return {
+    set,
+    source: set ? secret.source : null,
+    ...(secret.unreadable ? { unreadable: true } : {}),
+    ...(set && hasEdgeSpace(value) ? { edgeSpace: true } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import { clipboard, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { CoreStatus } from '../contract/api';
+import { EDGE_SPACE } from '../contract/words';
 
 /**
  * What the tray shows. Built by a provider function so other parts can add their lines
@@ -28,9 +29,13 @@ export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
   };
 }
 
-/** The key's line: a saved key the keychain cannot read is no key for checking, but is not "not set" either. */
+/**
+ * The key's line: a saved key the keychain cannot read is no key for checking, but is not "not
+ * set" either; a key with a space or line break at an edge is set, but said so, as serve and the
+ * page say it: signatures made with the key without it do not match.
+ */
 function hmacKeyLine(key: CoreStatus['hmacKey']): string {
-  if (key.set) return `HMAC key: set (${key.source ?? 'unknown source'})`;
+  if (key.set) return `HMAC key: set (${key.source ?? 'unknown source'}${key.edgeSpace ? `; ${EDGE_SPACE}` : ''})`;
   return key.unreadable ? 'HMAC key: saved but unreadable (open Settings)' : 'HMAC key: not set';
 }
 

@@ -12,6 +12,7 @@ import {
   ipcChannelFor,
   type CallSummary,
 } from '../../main/contract/api';
+import { EDGE_SPACE, edgeSpaceWords } from '../../main/contract/words';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
@@ -83,6 +84,17 @@ describe('the composed desktop shell', () => {
     const { core } = await launch();
     core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, webhookBaseUrl: 'http://127.0.0.1:9999', port: 9999 } });
     expect(desktop.electron.native.trays[0]!.menu?.template[0]?.label).toBe('Server: listening on 127.0.0.1:9999');
+  });
+
+  it('says on the tray that the HMAC key starts or ends with a space or a line break, in the words serve and the page use', async () => {
+    const { core } = await launch();
+    const keyLine = () =>
+      desktop.electron.native.trays[0]!.menu?.template.map((item) => item.label).find((label) => label?.startsWith('HMAC key'));
+    core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, hmacKey: { set: true, source: 'environment', edgeSpace: true } } });
+    expect(keyLine()).toBe(`HMAC key: set (environment; ${EDGE_SPACE})`);
+    expect(edgeSpaceWords('It', 'saved as typed')).toContain(EDGE_SPACE);
+    core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, hmacKey: { set: true, source: 'keychain' } } });
+    expect(keyLine()).toBe('HMAC key: set (keychain)');
   });
 
   it('rebuilds the application menu when the status changes: Copy Webhook URL only while the server runs', async () => {

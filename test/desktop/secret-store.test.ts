@@ -86,6 +86,19 @@ describe('secret store', () => {
     });
   });
 
+  it('says a key that starts or ends with a space or a line break is set with one, from the keychain or the environment', () => {
+    expect(store().set('hmac-key', `${KEY}\n`).ok).toBe(true);
+    expect(secretState(keychainHmacKeySource(store(), {}))).toEqual({ set: true, source: 'keychain', edgeSpace: true });
+    store().set('hmac-key', KEY);
+    expect(secretState(keychainHmacKeySource(store(), {}))).toEqual({ set: true, source: 'keychain' });
+    electron.state.encryptionAvailable = false;
+    expect(secretState(keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: ' from-env' }))).toMatchObject({
+      set: true,
+      source: 'environment',
+      edgeSpace: true,
+    });
+  });
+
   it('says a key encrypted by another keychain is unreadable, and not once it is saved again or cleared', () => {
     store().set('hmac-key', KEY);
     writeFileSync(join(dir, DATA_FILES.secrets), '{"secrets": {"hmac-key": "bm90LXNlYWxlZA=="}}');
