@@ -15,7 +15,12 @@ export type AnswersFailure =
   /** Every problem with its path, for inline display; the first one is the headline. */
   | { code: 'invalid-mock'; errors: DefinitionError[] }
   /** The project's answer file for the action has a mistake: changing it now would overwrite the user's edit. */
-  | ({ code: 'answer-file-invalid' } & AnswerFileMistake);
+  | ({ code: 'answer-file-invalid' } & AnswerFileMistake)
+  /** The project folder (`folder`) was removed while in use: its last version answers, and there is nowhere to write. */
+  | { code: 'project-folder-removed'; folder: string };
+
+/** Why a project's answers cannot be changed now: a file's mistake to fix first, or the folder gone. */
+export type AnswersWriteRefusal = Extract<AnswersFailure, { code: 'answer-file-invalid' | 'project-folder-removed' }>;
 
 /** A mistake in a project's answer file: the file, what its checker found (a position's text), and where. */
 export interface AnswerFileMistake {

@@ -78,4 +78,10 @@ export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Voc
     what: `${file} has a mistake (${problem || 'see the project'}${line ? `, line ${line}` : ''}).`,
     todo: 'Fix the file first, so the change does not overwrite your edit.',
   }),
+  'project-folder-removed': ({ folder }) => ({
+    what: `Not saved: the project folder ${folder} was removed (a branch switch?); its last version keeps answering.`,
+    todo:
+      'Bring the folder back (switch back to the branch, say) and save again, or restart serve outside the project ' +
+      "(or open another project folder in the app) to save in the history folder's answers.",
+  }),
 };

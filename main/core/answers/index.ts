@@ -48,9 +48,9 @@ export function createAnswers(deps: AnswersDeps): Answers {
     deps.onChanged?.();
     return value;
   };
-  const refusal = (action: ActionKey): Refused<AnswersFailure> | null => {
-    const mistake = deps.answers().writeRefusal?.(action) ?? null;
-    return mistake ? { ok: false, code: 'answer-file-invalid', ...mistake } : null;
+  const refusal = (action: ActionKey | 'all'): Refused<AnswersFailure> | null => {
+    const refused = deps.answers().writeRefusal?.(action) ?? null;
+    return refused ? { ok: false, ...refused } : null;
   };
   return {
     parseMock: parseMockText,
@@ -66,7 +66,7 @@ export function createAnswers(deps: AnswersDeps): Answers {
     clearMock(action) {
       return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearMock(action) } });
     },
-    clearAllMocks: () => changed({ ok: true, value: { cleared: deps.answers().clearAllMocks() } }),
+    clearAllMocks: () => refusal('all') ?? changed({ ok: true, value: { cleared: deps.answers().clearAllMocks() } }),
     mockFromCall(callId) {
       const call = deps.calls().get(callId);
       if (!call) return { ok: false, code: 'call-not-found', id: callId };
@@ -100,7 +100,7 @@ export function createAnswers(deps: AnswersDeps): Answers {
     clearRoute(action) {
       return checkAction(action) ?? refusal(action) ?? changed({ ok: true, value: { cleared: deps.answers().clearRoute(action) } });
     },
-    clearAllRoutes: () => changed({ ok: true, value: { cleared: deps.answers().clearAllRoutes() } }),
+    clearAllRoutes: () => refusal('all') ?? changed({ ok: true, value: { cleared: deps.answers().clearAllRoutes() } }),
     getAnswerSettings: () => ({
       mocks: deps.answers().listMocks(),
       routes: deps.answers().listRoutes(),

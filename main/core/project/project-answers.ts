@@ -4,6 +4,7 @@ import type {
   AnswerFileMistake,
   AnswerMode,
   AnswerRoute,
+  AnswersWriteRefusal,
   DefinitionError,
   MockDefinition,
   ProjectProblem,
@@ -225,10 +226,13 @@ export class ProjectAnswers implements AnswerStore {
     return { file, problem: problems?.[0]?.message ?? '', line: problems?.[0]?.line ?? null };
   }
 
-  writeRefusal(action: string | null): AnswerFileMistake | null {
-    const file = this.fileOf(action);
+  writeRefusal(action: string | null | 'all'): AnswersWriteRefusal | null {
     this.check(true);
-    return this.problems.has(file) ? this.mistakeOf(file) : null;
+    // There is nowhere to write, and making the folder again would make a project of one file.
+    if (this.folderGone) return { code: 'project-folder-removed', folder: this.dir };
+    if (action === 'all') return null;
+    const file = this.fileOf(action);
+    return this.problems.has(file) ? { code: 'answer-file-invalid', ...this.mistakeOf(file) } : null;
   }
 
   setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {

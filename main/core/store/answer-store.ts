@@ -1,4 +1,12 @@
-import type { AnswerFileMistake, AnswerMode, AnswerRoute, MockDefinition, MockFormat, StoredMock } from '../../contract/api';
+import type {
+  AnswerFileMistake,
+  AnswerMode,
+  AnswerRoute,
+  AnswersWriteRefusal,
+  MockDefinition,
+  MockFormat,
+  StoredMock,
+} from '../../contract/api';
 
 /** The mock as written: its text and format, as the developer saved it. */
 export interface MockSource {
@@ -41,6 +49,9 @@ export interface AnswerStore extends AnswerSource {
   setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }): AnswerRoute;
   clearRoute(action: string | null): boolean;
   clearAllRoutes(): number;
-  /** Why this action's answers cannot be changed now (its file has a mistake to fix first), or null. */
-  writeRefusal?(action: string | null): AnswerFileMistake | null;
+  /**
+   * Why this action's answers cannot be changed now (its file has a mistake to fix first, or the
+   * project folder is gone), or null; `'all'`: why none can (`clear --all`).
+   */
+  writeRefusal?(action: string | null | 'all'): AnswersWriteRefusal | null;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -80,6 +80,19 @@ describe('answers from the project folder', () => {
     const state = await companion.core.api.getProject();
     expect(state.problems.map((problem) => [problem.file, problem.warning])).toEqual([['.', 'folder-removed']]);
     expect(state.stale).toEqual(['answers/_default.yaml', 'answers/send_email.yaml']);
+  });
+
+  it('refuses a change while the folder is gone, in words, rather than failing on the missing folder', async () => {
+    const { call, dir, companion } = await project({ 'answers/send_email.yaml': answerFile('its own') });
+    rmSync(dir, { recursive: true });
+    const gone = { ok: false, code: 'project-folder-removed', folder: dir };
+    expect(await companion.core.api.setMock('send_email', '{"status":200}', 'json')).toEqual(gone);
+    expect(await companion.core.api.setForwardTarget(null, 'http://localhost:8000/actions/{action_name}')).toEqual(gone);
+    expect(await companion.core.api.clearAllMocks()).toEqual(gone);
+    expect(await companion.core.api.clearAllAnswerRoutes()).toEqual(gone);
+    // Nothing was made again, and the last version still answers.
+    expect(existsSync(dir)).toBe(false);
+    expect(await call('send_email')).toEqual({ result: 'its own', error: '' });
   });
 
   it('keeps the last good version answering while a broken file is reported with its file and line', async () => {
