@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isActionName } from '../contract/api';
 import { UsageError } from './args';
@@ -49,6 +49,18 @@ export function describeTarget(target: Target): string {
  */
 export function answersProjectDir(io: CliIo): string | null {
   return projectDirOf(undefined, io);
+}
+
+/**
+ * The project folder of the current folder that a running serve (or the app) on this data folder
+ * answers from and that was removed (a branch switch, say), or null: run here, a change would go
+ * to the history folder's answers, which that serve does not answer from.
+ */
+export function removedProjectHere(io: CliIo, dataDirFlag: string | undefined): string | null {
+  const here = join(io.cwd ?? process.cwd(), 'flowent');
+  if (existsSync(here)) return null;
+  const serve = runningServes(dataDirOf(dataDirFlag, io)).find((one) => one.projectDir !== null && samePath(one.projectDir, here));
+  return serve ? here : null;
 }
 
 /** Opens the project's answers for a command that writes them: made if it was removed, as a first saved answer needs it. */

@@ -13,6 +13,7 @@ import {
   answersProjectDir,
   describeTarget,
   noteProjectAnswers,
+  removedProjectHere,
   parseTarget,
   targetKey,
   writableAnswers,
@@ -126,6 +127,13 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     if (used !== undefined) throw new UsageError(`${flag} does not apply to "mocks ${sub}".`);
   };
   const project = answersProjectDir(io);
+  // Written to the history folder, the change would not reach the serve answering from the removed folder.
+  const removed = project === null && ['set', 'clear', 'from-call'].includes(sub ?? '') ? removedProjectHere(io, values['data-dir']) : null;
+  if (removed !== null) {
+    const refused = { code: 'project-folder-removed', folder: removed } as const;
+    err(`flowent-companion mocks: ${inCliWords(refused)}`);
+    return exitCodeOf(refused);
+  }
   switch (sub) {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
@@ -258,8 +266,11 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         async (api) => {
           if (target.kind === 'all') {
             const cleared = await api.clearAllMocks();
-            if (cleared.ok)
-              out(`Removed ${counted(cleared.value.cleared, 'mock')}${cleared.value.cleared > 0 ? writtenTo(project, target) : ''}.`);
+            if (!cleared.ok) {
+              err(`flowent-companion mocks: ${inCliWords(cleared)}`);
+              return exitCodeOf(cleared);
+            }
+            out(`Removed ${counted(cleared.value.cleared, 'mock')}${cleared.value.cleared > 0 ? writtenTo(project, target) : ''}.`);
             noteProjectAnswers(io, values['data-dir'], project);
             return 0;
           }

@@ -3,6 +3,7 @@ import {
   answersProjectDir,
   describeTarget,
   noteProjectAnswers,
+  removedProjectHere,
   parseTarget,
   targetKey,
   writableAnswers,
@@ -69,6 +70,13 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   const [action, value, ...extra] = values.default || values.all ? [undefined, ...rest] : rest;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
   const project = answersProjectDir(io);
+  // Written to the history folder, the change would not reach the serve answering from the removed folder.
+  const removed = project === null && ['set', 'mode', 'clear'].includes(sub ?? '') ? removedProjectHere(io, values['data-dir']) : null;
+  if (removed !== null) {
+    const refused = { code: 'project-folder-removed', folder: removed } as const;
+    err(`flowent-companion targets: ${inCliWords(refused)}`);
+    return exitCodeOf(refused);
+  }
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');

@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServe } from '../helpers/spawn-cli';
+import { runCli, startServe } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { answerFile, answerOf } from '../helpers/project-calls';
@@ -63,5 +63,42 @@ describe('serve, when project files are removed', () => {
     await server.waitFor(
       /Project: \S+ is back; its files answer again: answers\/send_email\.yaml; every other action gets the built-in answer now, \{"result":"ok","error":""\}\.\n/,
     );
+  });
+
+  it('refuses mocks and targets run in the project folder while it is gone, saying what to do, and writes nowhere', async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    writeFileSync(join(dir, 'answers', '_default.yaml'), answerFile('the default'));
+    const mock = join(data.path, 'mock.yaml');
+    writeFileSync(mock, 'body: {result: "new", error: ""}\n');
+    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    rmSync(dir, { recursive: true });
+    await server.waitFor(/was removed: its last version keeps answering/);
+
+    const said =
+      `Not saved: the project folder ${dir} was removed (a branch switch?); its last version keeps answering. ` +
+      'Bring the folder back (switch back to the branch, say) and save again, or restart serve outside the project ' +
+      "(or open another project folder in the app) to save in the history folder's answers.\n";
+    for (const [command, ...args] of [
+      ['mocks', 'set', 'send_email', '--file', mock],
+      ['targets', 'set', '--default', 'http://localhost:8000/actions/{action_name}'],
+      ['targets', 'mode', 'send_email', 'mock'],
+    ] as const) {
+      const done = await runCli([command, ...args, '--data-dir', data.path], {}, { cwd: root.path });
+      expect(done, `${command} ${args.join(' ')}`).toMatchObject({ code: 1, stdout: '', stderr: `flowent-companion ${command}: ${said}` });
+    }
+    // Not the history folder's answers instead, and not a folder made again.
+    const listed = await runCli(['mocks', 'list', '--json', '--data-dir', data.path]);
+    expect(listed.stdout).toBe('');
+    expect((await runCli(['targets', 'list', '--json', '--data-dir', data.path])).stdout).toBe('');
+    expect(existsSync(dir)).toBe(false);
+    expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'the default', error: '' });
   });
 });
