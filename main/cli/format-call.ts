@@ -16,6 +16,8 @@ import {
   forwardingFailedWords,
   handlerMayDisagree,
   handlerVerdictWords,
+  isTimestampRemark,
+  leadDiagnosis,
   noAnswerCause,
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
@@ -247,6 +249,19 @@ function timestampLine({ value, ageSeconds, flag }: CallDetail['signature']['tim
 }
 
 /**
+ * The findings whose advice is said under the Signature heading. For a call the companion
+ * refused for its request, as the page's details: not the cause nor the timestamp remark its
+ * verdict line would have led with (that line says the request's problem instead, and signing
+ * the call, say, would not have changed the answer), only the further findings its panel lists.
+ */
+function adviceShown(call: CallDetail): CallDetail['signature']['diagnosis'] {
+  const { diagnosis, verdict } = call.signature;
+  if (!refusedForRequest(call) || verdict === 'not-flowent') return diagnosis;
+  const lead = verdict === 'valid' ? null : leadDiagnosis(diagnosis);
+  return diagnosis.filter((finding) => finding !== lead && !isTimestampRemark(finding));
+}
+
+/**
  * A finding's advice under the Signature heading. A registration check's is said as the page's
  * verdict says it, by how the check went: its missing signature needs no fix (Flowent sends it
  * unsigned), so one that passed has nothing to do, and one that failed is told how it failed and
@@ -302,7 +317,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     `Signature:  ${verdict}${signature.received ? `, received ${signature.received}` : ''}`,
     ...timestampLine(signature.timestamp),
   );
-  lines.push(...signature.diagnosis.flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
+  lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 
   const target = call.forward.target ? ` at ${redactUrlCredentials(call.forward.target)}` : '';
   const answerer = ANSWERER[call.answeredBy] + (call.answeredBy === 'forward' ? target : '');

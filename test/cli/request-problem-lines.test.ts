@@ -51,4 +51,24 @@ describe('a refused call’s line', () => {
       .map((line) => (JSON.parse(line) as { id: number }).id);
     expect(ids.sort()).toEqual([1, 2]);
   });
+
+  it('gives, under Signature, none of the signature’s advice the page drops for a call refused for its request', async () => {
+    const dataDir = tempDir();
+    const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    cleanups.push(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    });
+    // Unsigned, and an hour old: both have advice of their own, and neither decided the 400.
+    const old = Math.floor(Date.now() / 1000) - 3600;
+    const refused = await post(`${server.baseUrl}/actions/hok`, JSON.stringify({ action_name: 'hok', timestamp: old }));
+    expect(refused.status).toBe(400);
+    await server.waitFor(/400 refused: no parameters/);
+
+    const shown = await runCli(['calls', '1', '--data-dir', dataDir]);
+    expect(shown.code).toBe(0);
+    const signature = shown.stdout.slice(shown.stdout.indexOf('\nSignature:'), shown.stdout.indexOf('\nAnswer:'));
+    expect(signature).toMatch(/^\nSignature: {2}missing\n {2}timestamp \d+, \d+ s old/);
+    expect(signature).toContain('Not signed: there is nothing to match.');
+    expect(signature).not.toContain('what to do');
+  });
 });
