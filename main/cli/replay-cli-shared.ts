@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isActionName, redactUrlCredentials, type ApiFailure } from '../contract/api';
+import { isActionName, type ApiFailure } from '../contract/api';
 import { checkTargetUrl, readParameters, SIGNING_STYLES } from '../core';
 import { UsageError } from './args';
-import { fileProblemInWords, noHandlerTodo } from '../contract/words';
+import { credentialsSentWords, fileProblemInWords, noHandlerTodo } from '../contract/words';
 import { inCliWords } from './cli-words';
 import { isStyleName } from '../contract/names-and-limits';
 
@@ -106,9 +106,7 @@ export function replayRefusalInWords(failure: ApiFailure, project: string | null
  * a replay sends the headers Flowent's call came with, to whatever URL was typed. Names only.
  */
 export function credentialsSentNote(target: string, names: readonly string[]): string {
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-  const headers = names.length === 1 ? 'header' : 'headers';
-  return `Note: the replays to ${redactUrlCredentials(target)} carried the calls' own ${list} ${headers}, as stored with them; replay to a URL you trust with ${names.length === 1 ? 'it' : 'them'}.`;
+  return `Note: ${credentialsSentWords(target, names, 'several')}`;
 }
 
 /** Adds the names not in `into` yet (letter case aside), in the order first sent. */

@@ -9,6 +9,7 @@ import { answeredByWords, forwardingFailedWords, statusWords } from './answered-
 import { problemWords, refusedForRequest } from './call-problem-words';
 import { counted } from './counted';
 import { cap } from './said';
+import { redactUrlCredentials } from '../url-credentials';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -126,4 +127,16 @@ export function replayItemWords(
 export function mockAnsweredWords(items: readonly Pick<BulkReplayItem, 'answer'>[]): string | null {
   const count = items.filter((item) => item.answer?.answeredBy === 'fallback-mock').length;
   return count === 0 ? null : `${counted(count, 'replay')} answered ${answeredByWords('fallback-mock')}`;
+}
+
+/**
+ * What a replay to a typed target carried of the calls' own credentials: a replay sends the
+ * headers Flowent's call came with, to whatever URL was typed. Names only, never the values;
+ * the command line's note (`calls: 'several'`, said once per run) and the page's result (one call) share it.
+ */
+export function credentialsSentWords(target: string, names: readonly string[], calls: 'one' | 'several'): string {
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const headers = names.length === 1 ? 'header' : 'headers';
+  const [replays, own, stored] = calls === 'one' ? ['replay', "call's", 'it'] : ['replays', "calls'", 'them'];
+  return `the ${replays} to ${redactUrlCredentials(target)} carried the ${own} own ${list} ${headers}, as stored with ${stored}; replay to a URL you trust with ${names.length === 1 ? 'it' : 'them'}.`;
 }

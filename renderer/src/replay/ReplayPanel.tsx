@@ -1,4 +1,5 @@
 import {
+  credentialsSentWords,
   originalSignatureRefusedWords,
   problemWords,
   refusedForRequest,
@@ -23,6 +24,7 @@ import { dropDraft, keptDraft } from './replay-drafts';
 import { BusyButton } from '../shared/BusyButton';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 import { PAGE_VOCABULARY } from '../page/page-words';
+import { cap } from '../../../main/contract/words/said';
 
 const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
   passed: 'passed: same answer, no contract problem',
@@ -61,7 +63,8 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [replayed, setReplayed] = useState<ReplayOutcome | null>(null);
+  // With the target typed when it was sent (empty: the action's own), which the result names.
+  const [replayed, setReplayed] = useState<{ outcome: ReplayOutcome; typed: string } | null>(null);
   const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl);
   const ownTarget = stored ? ownWebhookTargetForCall(webhookBaseUrl, stored) : null;
   // "Send to this companion instead" goes once the target is the companion: the keyboard lands
@@ -74,7 +77,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
     setError(null);
     const attempt = await replayCall(callId, mode, target);
     setBusy(false);
-    if (attempt.ok) setReplayed(attempt.outcome);
+    if (attempt.ok) setReplayed({ outcome: attempt.outcome, typed: target.trim() });
     else setError(attempt.message);
   };
   const copy = async (resign: boolean) => {
@@ -134,7 +137,13 @@ export function ReplayPanel({ callId }: { callId: number }) {
       </div>
       <ReplayLearnedStyle />
       {editing && editable && requestBody !== undefined && (
-        <ReplayEditor callId={callId} requestBody={requestBody} target={target} onOutcome={setReplayed} onClose={closeEditor} />
+        <ReplayEditor
+          callId={callId}
+          requestBody={requestBody}
+          target={target}
+          onOutcome={(outcome) => setReplayed({ outcome, typed: target.trim() })}
+          onClose={closeEditor}
+        />
       )}
       {busy && <p className="muted">Replaying…</p>}
       {error && (
@@ -150,12 +159,12 @@ export function ReplayPanel({ callId }: { callId: number }) {
           )}
         </div>
       )}
-      {replayed && <ReplayResultBox outcome={replayed} />}
+      {replayed && <ReplayResultBox outcome={replayed.outcome} typed={replayed.typed} />}
     </section>
   );
 }
 
-function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
+function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: string }) {
   const box = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // A new result appears below the fold of a long call: bring it into view (once per replay),
@@ -187,6 +196,12 @@ function ReplayResultBox({ outcome }: { outcome: ReplayOutcome }) {
         <dd>{replaySigningWords(outcome) ?? 'not re-signed (original signature)'}</dd>
       </SentFacts>
       <OriginalSignatureNote outcome={outcome} />
+      {typed !== '' && outcome.credentialsSent.length > 0 && (
+        // Sent as stored, wherever the typed URL points: said as `replay --target` says it, names only.
+        <p className="explain-box" role="note" aria-label="Credentials sent">
+          <Prose text={cap(credentialsSentWords(typed, outcome.credentialsSent, 'one'))} />
+        </p>
+      )}
       {outcome.notSent && (
         <p className="problem-box" role="note" aria-label="Not sent">
           <strong>Not sent:</strong> <Prose text={outcome.notSent} />
