@@ -177,7 +177,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
 
       <HandlerSection call={call} />
 
-      {call.verdict !== 'not-flowent' && <SignaturePanel report={call.signature} />}
+      {call.verdict !== 'not-flowent' && <SignaturePanel report={call.signature} requestRefused={refusedForRequest(call)} />}
 
       <ReplayPanel callId={call.id} />
     </>

@@ -19,7 +19,7 @@ const NOT_TRIED_HINT =
  * already said what matched or why nothing did. Styles that signed the same bytes share a
  * row; every style's own row is one click away.
  */
-export function SignaturePanel({ report }: { report: SignatureReport }) {
+export function SignaturePanel({ report, requestRefused }: { report: SignatureReport; requestRefused: boolean }) {
   const [everyStyle, setEveryStyle] = useState(false);
   const matched = report.styles.find((s) => s.style === report.style) ?? report.styles.find((s) => s.matched);
   const signed = report.received !== null;
@@ -47,7 +47,8 @@ export function SignaturePanel({ report }: { report: SignatureReport }) {
           NOTHING_TO_MATCH
         )}
       </p>
-      {report.verdict === 'no-key' && (
+      {/* A call refused for its request would be refused again when replayed, key or not. */}
+      {report.verdict === 'no-key' && !requestRefused && (
         <p className="hint" data-testid="not-tried-hint">
           <span className="what-to-do">What to do:</span> {NOT_TRIED_HINT}
         </p>

@@ -213,6 +213,18 @@ describe('detail pane', () => {
     expect(counts).toEqual(['1 call', '0 failures']);
   });
 
+  it('without a key, a call refused for its request is not told to set the key and replay: the replay would be refused again', async () => {
+    const c = await companion.restart({ key: null });
+    // Signed, but with no parameters: refused for that, whatever its signature.
+    const timestamp = Math.floor(Date.now() / 1000);
+    await c.post('/actions/send_email', JSON.stringify({ action_name: 'send_email', timestamp, signature: hmac(KEY, 'x') }));
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('verdict-line').textContent).toMatch(/^Request refused: /);
+    const panel = within(pane).getByRole('region', { name: 'Signature' });
+    expect(within(panel).getByTestId('matched-style').textContent).toMatch(/^Not checked: no HMAC key was set/);
+    expect(within(panel).queryByTestId('not-tried-hint')).toBeNull();
+  });
+
   it('a valid signature names the style that matched, and says when every style signs the same bytes', async () => {
     const c = companion();
     // ASCII only, keys in order: every style signs the same bytes, so a replay "signed go" is this call too.
