@@ -7,7 +7,6 @@ import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   FLOWENT_TIMEOUT_MS,
-  announceProjectServe,
   isUnder,
   newLoopToken,
   publishServeState,
@@ -279,8 +278,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     loopToken,
     startedAt: Date.now(),
   });
-  // Serves on other data folders see it only here: the data folder's own states are theirs alone.
-  const unannounce = projectDir ? announceProjectServe(projectDir, { dataDir, webhookBaseUrl: started.value.baseUrl }) : () => {};
   const handlerLines = handlerWatch();
   const elsewhere = new ElsewhereLines(write);
   // Outside a project a schema would be Flowent's cached copy, read from the history for every
@@ -348,7 +345,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   await inspector?.stop();
   await core.stop();
   unpublish();
-  unannounce();
   write('Stopped.');
   lines.flush();
   return 0;

@@ -31,13 +31,13 @@ function sameFolderLines(others: readonly ServeState[]): string[] {
 }
 
 /**
- * Serves on other data folders answering from the same files: nothing refuses (each data folder's
+ * Serves (or the desktop app) on other data folders answering from the same files: nothing refuses (each data folder's
  * "here" is its own serve), but both answer, and a change made through one is the other's too.
  */
 function otherFolderLines(elsewhere: readonly ProjectServe[]): string[] {
   return elsewhere.map(
     (serve) =>
-      `  Also here:    the serve at ${serve.webhookBaseUrl} (data folder ${serve.dataDir}) answers from this project's files too: ` +
+      `  Also here:    ${serveNamed({ mode: serve.mode, baseUrl: serve.webhookBaseUrl })} (data folder ${serve.dataDir}) answers from this project's files too: ` +
       'both answer, and each keeps its calls in its own history; stop one of them unless both are meant.',
   );
 }

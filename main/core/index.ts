@@ -31,6 +31,6 @@ export { styleDescription, verifierSnippet } from './handler-check';
 export { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 export { checkProjectDir, createProjectFolder, findProjectDir, PROJECT_FOLDER_NAME } from './project/project-folder';
 export { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords } from './project/answers-transfer';
-export { announceProjectServe, otherProjectServes } from './project/project-serves';
-export type { ProjectServe } from './project/project-serves';
+export { announceProjectServe, otherProjectServes } from './account/project-serves';
+export type { ProjectServe } from './account/project-serves';
 export type { MockOfFile } from './project/project-answers';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { hereCandidates, hereFactsOf, type CoreEvent, type HereCandidate, type LanAddress, type ServeSeen } from '../../contract/api';
 import { DATA_FILES } from '../data-folder';
 import { isProcessAlive } from '../process-alive';
+import { announceProjectServe } from './project-serves';
 
 /**
  * Written by each running `serve`, and by the desktop app, so `actions register --here`,
@@ -73,7 +74,7 @@ export type PublishedFacts = Omit<Recorded, 'pid'>;
 /**
  * Keeps this process's state file in step with its listening core until the returned function
  * is called, which removes it: the webhook's URL (status changes), the tunnel's public URL and
- * the open project. `serve` and the desktop app both publish through here, so a command finds
+ * the open project, which is also announced in that project's registry (project-serves.ts). `serve` and the desktop app both publish through here, so a command finds
  * either the same way. With no webhook server (it could not be restarted), there is no file.
  */
 export function publishServeState(
@@ -83,12 +84,17 @@ export function publishServeState(
 ): () => void {
   let facts: Omit<PublishedFacts, 'webhookBaseUrl'> & { webhookBaseUrl: string | null } = first;
   let written = '';
+  let unannounce = () => {};
   const write = () => {
     const text = JSON.stringify(facts);
     if (text === written) return; // project-changed comes with every saved answer file
     written = text;
-    const { webhookBaseUrl } = facts;
+    const { webhookBaseUrl, projectDir, mode } = facts;
     writeServeState(dataDir, webhookBaseUrl === null ? null : { ...facts, webhookBaseUrl, pid: process.pid });
+    // Companions on other data folders see it only in the project's registry: a data folder's states are its own.
+    unannounce();
+    unannounce =
+      webhookBaseUrl === null || projectDir === null ? () => {} : announceProjectServe(projectDir, { mode, dataDir, webhookBaseUrl });
   };
   const unsubscribe = core.subscribe((event) => {
     if (event.type === 'status-changed') {
@@ -105,6 +111,7 @@ export function publishServeState(
   return () => {
     unsubscribe();
     writeServeState(dataDir, null);
+    unannounce();
   };
 }
 

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ServeSeen } from '../../contract/api';
 import { isProcessAlive } from '../process-alive';
 
-/** A serve answering from a project's files, on whichever data folder. */
+/** A serve (or the desktop app) answering from a project's files, on whichever data folder. */
 export interface ProjectServe {
   pid: number;
+  /** Which companion: `serve` (headless) or the desktop app. */
+  mode: ServeSeen['mode'];
   dataDir: string;
   webhookBaseUrl: string;
 }
