@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { waitFor, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
-import { openCall, rowOf } from '../harness/render';
+import { openCall } from '../harness/render';
 import { NO_ACTION_TARGET_WORDS } from '../../../renderer/src/replay/TargetField';
+import { expectNoParametersToEditThenOffered } from './no-parameters-to-edit';
 
 const companion = useCompanion();
 
@@ -40,15 +41,6 @@ describe('replaying a call that names no action', () => {
     const c = companion();
     await c.post('/', 'not json');
     await c.send('charge_card', { amount: 5 });
-    const { pane, user } = await openCall(c.bridge, 1);
-    const edit = within(pane).getByRole('button', { name: 'Edit parameters…' });
-    expect((edit as HTMLButtonElement).disabled).toBe(true);
-    const why = within(pane).getByRole('note', { name: 'No parameters to edit' });
-    expect(edit.getAttribute('aria-describedby')).toBe(why.id);
-    expect(why.textContent).toContain("this call's body is not a JSON object");
-
-    await user.click(await rowOf(2));
-    await waitFor(() => expect((within(pane).getByRole('button', { name: 'Edit parameters…' }) as HTMLButtonElement).disabled).toBe(false));
-    expect(within(pane).queryByRole('note', { name: 'No parameters to edit' })).toBeNull();
+    await expectNoParametersToEditThenOffered(await openCall(c.bridge, 1), "this call's body is not a JSON object");
   });
 });
