@@ -6,6 +6,7 @@ import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
 import { recording, type StatementRun } from '../../helpers/recording-db';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { storedCall } from '../../helpers/new-call';
 
 let store: Store;
 let dir: { path: string; remove: () => void };
@@ -36,26 +37,14 @@ function report(verdict: Verdict): SignatureReport {
 }
 
 function call(overrides: Partial<NewCall> = {}): NewCall {
-  return {
-    receivedAt: 1_700_000_000_000,
-    method: 'POST',
-    path: '/actions/send_email',
-    remoteAddress: '127.0.0.1',
-    action: 'send_email',
-    test: false,
-    requestHeaders: [['Content-Type', 'application/json']],
+  return storedCall({
     requestBody: Buffer.from('{"action_name":"send_email","parameters":{"q":"needle 100%"}}'),
     bodySize: 61,
-    problem: null,
-    problemMessage: null,
     signature: report('valid'),
-    answeredBy: 'mock',
     response: { status: 200, headers: [['Content-Type', 'application/json']], body: Buffer.from('{"result":"ok","error":""}') },
     durationMs: 1.25,
-    source: 'flowent',
-    originalCallId: null,
     ...overrides,
-  };
+  });
 }
 
 describe('CallsRepository', () => {
