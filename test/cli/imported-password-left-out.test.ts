@@ -106,7 +106,8 @@ describe('serve --project with an answer file whose forward: URL has *** for its
     mkdirSync(answers, { recursive: true });
     const target = `http://alice:***@127.0.0.1:${port}/actions/{action_name}`;
     writeFileSync(join(answers, 'create_ticket.yaml'), `version: 1\nforward: ${target}\n`);
-    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
+    const data = tempDir();
+    const server = await startServe(['--port', '0', '--data-dir', data, '--project', root]);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -118,8 +119,13 @@ describe('serve --project with an answer file whose forward: URL has *** for its
 
     const answered = await callAction(server.baseUrl, 'create_ticket');
     expect(answered.status).toBe(502);
+    // The caller (Flowent, in the cloud) is not told the handler's address; the call's record is.
     const error = (JSON.parse(answered.body) as { error: string }).error;
     expect(error).toBe(
+      "Flowent Companion has no usable address of your handler for this action, so nothing was forwarded. See this call in Flowent Companion's history for the details and what to do.",
+    );
+    const listed = await runCli(['calls', '--json', '--data-dir', data]);
+    expect((JSON.parse(listed.stdout.trim().split('\n')[0]!) as { forwardError: string }).forwardError).toBe(
       `The forward target for create_ticket, ${target}, has *** for its password: it was left out when the answers were ` +
         'exported (answer files are meant for git), so nothing was forwarded. To forward, add "forward: <url>" to ' +
         'flowent/answers/create_ticket.yaml with the password in it (in a copy you do not commit), or have the handler take its credentials another way.',

@@ -11,6 +11,7 @@ import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/a
 import type { CallChecks } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
+import { forwardFailureForCaller } from './caller-words';
 import { failureViolation, type ForwardFailure } from './forward-failure';
 import { droppedHeadersMessage, forwardHeaders } from './forward-headers';
 import { resolveTarget } from './forward-target';
@@ -212,7 +213,9 @@ export class CallAnswerer {
   /**
    * Forwarding gave no answer to pass on. With fallback on, the mock answers whenever the
    * handler itself did not (an answer refused for its size is the handler's own, so it is not
-   * replaced); otherwise 504 for a timeout, 502 for the rest, in Flowent's shape.
+   * replaced); otherwise 504 for a timeout, 502 for the rest, in Flowent's shape. The caller is
+   * Flowent, in the cloud: where a target was set, its words leave out the handler's address,
+   * which the call's record keeps; with none, the message (what to set) names no address.
    */
   private forwardFailure(
     call: CallToAnswer,
@@ -230,7 +233,7 @@ export class CallAnswerer {
       return this.fromMock(call, route, 'fallback-mock', forward);
     }
     return {
-      answer: errorAnswer(failure.kind === 'timeout' ? 504 : 502, failure.message),
+      answer: errorAnswer(failure.kind === 'timeout' ? 504 : 502, target === null ? failure.message : forwardFailureForCaller(failure)),
       delayMs: 0,
       answeredBy: 'forward-error',
       mockChoice: null,
