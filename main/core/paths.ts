@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Result } from '../contract/result';
 
 /** The folder name under the OS's application-data folder; matches Electron's `userData`. */
@@ -50,5 +50,23 @@ function appDataFolder({ env, platform, home }: DataDirInput): string {
       return join(home, 'Library', 'Application Support');
     default:
       return env.XDG_CONFIG_HOME || join(home, '.config');
+  }
+}
+
+/**
+ * The user's own folder for what the companion keeps between runs that is neither history nor
+ * settings (which serves answer from which project): `$XDG_STATE_HOME`, else `~/.local/state`
+ * (Linux; a relative `XDG_STATE_HOME` is ignored, as the XDG spec says), `~/Library/Application
+ * Support` (macOS), `%LOCALAPPDATA%` (Windows). In the user's home, unlike the temporary folder,
+ * which other users share.
+ */
+export function userStateFolder({ env, platform, home }: Pick<DataDirInput, 'env' | 'platform' | 'home'>): string {
+  switch (platform) {
+    case 'win32':
+      return env.LOCALAPPDATA || join(home, 'AppData', 'Local');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support');
+    default:
+      return env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(home, '.local', 'state');
   }
 }

@@ -1,6 +1,6 @@
 // What `serve` says at its start about what the page would warn of: another serve answering
 // from the same project's files, and a linked Flowent action its restart left at the old URL.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
@@ -75,6 +75,24 @@ it('a serve on another data folder answering from the same project is named too,
   await third.waitFor(/Press Ctrl-C to stop\./);
   expect(third.stdout()).toContain(`  Also here:    the serve at ${second.baseUrl} (data folder `);
   expect(third.stdout()).not.toContain(first.baseUrl);
+});
+
+it("serves find each other in the user's state folder, and leave the temporary folder alone", async () => {
+  const root = projectFolder();
+  const tmp = temp();
+  const env = { XDG_STATE_HOME: temp(), TMPDIR: tmp };
+  const first = await serve(temp(), root, env);
+  await first.waitFor(/Press Ctrl-C to stop\./);
+  const second = await serve(temp(), root, env);
+  await second.waitFor(/Press Ctrl-C to stop\./);
+  expect(second.stdout()).toContain(`  Also here:    the serve at ${first.baseUrl} (data folder `);
+  expect(readdirSync(join(env.XDG_STATE_HOME, 'flowent-companion', 'project-serves'))).toHaveLength(1);
+  expect(readdirSync(tmp).filter((name) => name.startsWith('flowent-companion'))).toEqual([]);
+
+  // What they share is the state folder: a serve given another sees neither.
+  const elsewhere = await serve(temp(), root, { ...env, XDG_STATE_HOME: temp() });
+  await elsewhere.waitFor(/Press Ctrl-C to stop\./);
+  expect(elsewhere.stdout()).not.toContain('Also here:');
 });
 
 it('a serve restarted on another port names each linked action left at the old URL and the command that re-points it', async () => {

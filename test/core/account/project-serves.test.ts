@@ -1,67 +1,71 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreEvent, ProjectState } from '../../../main/contract/api';
-import { announceProjectServe, otherProjectServes } from '../../../main/core/account/project-serves';
+import { announceProjectServe } from '../../../main/core/account/project-serves';
 import { publishServeState } from '../../../main/core/account/serve-state';
 
-// The registry lives in the temporary folder, which other users share: these tests give it a
-// temporary folder of its own (TMPDIR) and make the shapes another user could leave there.
+// The registry lives in this user's state folder (XDG_STATE_HOME, else ~/.local/state): these
+// tests give it one of its own, and a temporary folder of its own (TMPDIR) to see it stays unused.
 const isPosix = process.getuid !== undefined;
 
-describe.runIf(isPosix)('the serves a project registry, in a shared temporary folder', () => {
+describe.runIf(isPosix)("the serves a project registry, in the user's state folder", () => {
   let temp: string;
-  let savedTmp: string | undefined;
+  let saved: Record<'TMPDIR' | 'XDG_STATE_HOME' | 'HOME', string | undefined>;
   let registry: string;
   const project = '/some/project';
   const serve = { mode: 'headless' as const, dataDir: '/data/one', webhookBaseUrl: 'http://127.0.0.1:1' };
 
   beforeEach(() => {
     temp = mkdtempSync(join(tmpdir(), 'project-serves-'));
-    savedTmp = process.env.TMPDIR;
-    process.env.TMPDIR = temp;
-    registry = join(temp, `flowent-companion-${process.getuid!()}`);
+    saved = { TMPDIR: process.env.TMPDIR, XDG_STATE_HOME: process.env.XDG_STATE_HOME, HOME: process.env.HOME };
+    mkdirSync(join(temp, 'tmp'));
+    process.env.TMPDIR = join(temp, 'tmp');
+    process.env.XDG_STATE_HOME = join(temp, 'state');
+    process.env.HOME = join(temp, 'home');
+    registry = join(temp, 'state', 'flowent-companion', 'project-serves');
   });
   afterEach(() => {
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     rmSync(temp, { recursive: true, force: true });
   });
 
-  it('makes its folder private to this user and writes there', () => {
+  it('writes in the state folder, private to this user, and nothing in the temporary folder', () => {
     const unannounce = announceProjectServe(project, serve);
-    const projects = join(registry, 'projects');
-    expect(readdirSync(projects)).toHaveLength(1);
+    const [key, ...more] = readdirSync(registry);
+    expect(more).toEqual([]);
+    const [file] = readdirSync(join(registry, key!));
+    expect(file).toBe(`${process.pid}.json`);
+    expect(statSync(join(registry, key!)).mode & 0o777).toBe(0o700);
+    expect(statSync(join(registry, key!, file!)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(temp, 'tmp'))).toEqual([]);
     unannounce();
-    expect(readdirSync(join(projects, readdirSync(projects)[0]!))).toEqual([]);
+    expect(readdirSync(join(registry, key!))).toEqual([]);
   });
 
-  it('leaves alone a folder of its name that others can open', () => {
-    mkdirSync(registry);
-    chmodSync(registry, 0o777);
-    announceProjectServe(project, serve);
-    expect(readdirSync(registry)).toEqual([]);
-    expect(otherProjectServes(project)).toEqual([]);
-  });
-
-  it('leaves alone a link in its place', () => {
-    const elsewhere = join(temp, 'elsewhere');
-    mkdirSync(elsewhere, { mode: 0o700 });
-    symlinkSync(elsewhere, registry);
-    announceProjectServe(project, serve);
-    expect(readdirSync(elsewhere)).toEqual([]);
+  it('is in ~/.local/state when XDG_STATE_HOME is unset, or not an absolute path', () => {
+    for (const value of [undefined, 'relative/state']) {
+      if (value === undefined) delete process.env.XDG_STATE_HOME;
+      else process.env.XDG_STATE_HOME = value;
+      const unannounce = announceProjectServe(project, serve);
+      expect(readdirSync(join(temp, 'home', '.local', 'state', 'flowent-companion', 'project-serves'))).toHaveLength(1);
+      unannounce();
+    }
+    expect(() => readdirSync(registry)).toThrow();
   });
 
   it("holds what a published companion answers from: the desktop app's project, moved when another opens, gone when it stops", () => {
     const listeners: ((event: CoreEvent) => void)[] = [];
     const core = { subscribe: (listener: (event: CoreEvent) => void) => (listeners.push(listener), () => {}) };
     const announced = () => {
-      const projects = join(registry, 'projects');
-      return readdirSync(projects).flatMap((key) =>
-        readdirSync(join(projects, key)).map((file) => ({
+      return readdirSync(registry).flatMap((key) =>
+        readdirSync(join(registry, key)).map((file) => ({
           key,
-          ...(JSON.parse(readFileSync(join(projects, key, file), 'utf8')) as object),
+          ...(JSON.parse(readFileSync(join(registry, key, file), 'utf8')) as object),
         })),
       );
     };
