@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type {
   AnswerFileMistake,
@@ -14,12 +14,13 @@ import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
-import { readProjectFile } from './project-file';
+import { fileSignature, readProjectFile } from './project-file';
 import { FolderWatch } from './folder-watch';
 import {
   ACTIONS_FOLDER,
   ANSWERS_FOLDER,
   DEFAULT_ANSWERS_FILE,
+  FOLDER_REMOVAL_MS,
   misnamedProblem,
   nameOfFile,
   projectFiles,
@@ -47,13 +48,6 @@ export interface MockOfFile extends StoredMock {
 
 /** How long the watcher lets a burst of writes (an editor's save) settle before reading. */
 const SETTLE_MS = 25;
-
-/**
- * How long a removed file's last version is kept in case its folder goes next (unless a file is
- * saved meanwhile): a branch switch removes the files one by one, then the folder, and a call read
- * between them sees only the files go.
- */
-const FOLDER_REMOVAL_MS = 1000;
 
 /** The problem said while the project folder is gone (its last version answering). */
 export const FOLDER_REMOVED_MESSAGE =
@@ -424,19 +418,6 @@ export class ProjectAnswers implements AnswerStore {
       this.onChanged();
     });
   }
-}
-
-/** A file's size, time and inode; a symbolic link to nothing has its own, so it is read (and reported) too. */
-function fileSignature(path: string): string | null {
-  for (const look of [statSync, lstatSync]) {
-    try {
-      const stat = look(path);
-      return `${stat.mtimeMs}:${stat.size}:${stat.ino}:${stat.isFile()}`;
-    } catch {
-      // Not there (any more), or a link to nothing: lstat tells which.
-    }
-  }
-  return null;
 }
 
 function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -103,3 +103,16 @@ function danglingLink(path: string): string | null {
 function cannotBeRead(error: unknown): string {
   return `cannot be read: ${fileProblemClause(error, 'read')}`;
 }
+
+/** A file's size, time and inode; a symbolic link to nothing has its own, so it is read (and reported) too. */
+export function fileSignature(path: string): string | null {
+  for (const look of [statSync, lstatSync]) {
+    try {
+      const stat = look(path);
+      return `${stat.mtimeMs}:${stat.size}:${stat.ino}:${stat.isFile()}`;
+    } catch {
+      // Not there (any more), or a link to nothing: lstat tells which.
+    }
+  }
+  return null;
+}

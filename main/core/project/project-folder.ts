@@ -16,6 +16,13 @@ export const ANSWERS_FOLDER = 'answers';
 export const DEFAULT_ANSWERS_FILE = '_default.yaml';
 
 /**
+ * How long a removed file's last version is kept in case its folder goes next (unless a file is
+ * saved meanwhile): a branch switch removes the files one by one, then the folder, and a call read
+ * between them sees only the files go.
+ */
+export const FOLDER_REMOVAL_MS = 1000;
+
+/**
  * The project folder for a command: `--project <dir>` (the folder holding `flowent/`, or the
  * `flowent/` folder itself), else `flowent/` in the current folder when there is one, else null.
  */
@@ -55,25 +62,18 @@ export function removeFile(path: string): void {
 
 /** The action files and what is wrong with those that cannot be used. */
 export function readActionFiles(dir: string): { actions: ActionFile[]; problems: ProjectProblem[] } {
-  const actions: ActionFile[] = [];
-  const problems: ProjectProblem[] = [];
-  for (const name of projectFiles(join(dir, ACTIONS_FOLDER))) {
-    const file = `${ACTIONS_FOLDER}/${name}`;
-    const misnamed = misnamedProblem(file);
-    if (misnamed) {
-      problems.push(misnamed);
-      continue;
-    }
-    const text = readProjectFile({ path: join(dir, file), file });
-    if (!text.ok) {
-      problems.push(text.problem);
-      continue;
-    }
-    const read = readActionFile(file, text.text);
-    if (read.ok) actions.push(read.value);
-    else problems.push(...read.problems);
-  }
-  return { actions, problems };
+  const read = projectFiles(join(dir, ACTIONS_FOLDER)).map((name) => readActionFileIn(dir, `${ACTIONS_FOLDER}/${name}`));
+  return { actions: read.flatMap((one) => one.action ?? []), problems: read.flatMap((one) => one.problems) };
+}
+
+/** One file of `actions/` (`actions/<name>.yaml`): its action when it is good, else what is wrong with it. */
+export function readActionFileIn(dir: string, file: string): { action: ActionFile | null; problems: ProjectProblem[] } {
+  const misnamed = misnamedProblem(file);
+  if (misnamed) return { action: null, problems: [misnamed] };
+  const text = readProjectFile({ path: join(dir, file), file });
+  if (!text.ok) return { action: null, problems: [text.problem] };
+  const read = readActionFile(file, text.text);
+  return read.ok ? { action: read.value, problems: [] } : { action: null, problems: read.problems };
 }
 
 /** The endings of the files a project folder lists: `.yaml`, and those it refuses by name (misnamedProblem). */

@@ -4,12 +4,8 @@ import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { ProjectActions, type HereBase } from './project-actions';
 import { ProjectAnswers } from './project-answers';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { isActionName } from '../../contract/action-name';
-import { readActionFile } from './action-file';
-import { readProjectFile } from './project-file';
-import { ACTIONS_FOLDER, checkProjectDir, findProjectDir, readActionFiles } from './project-folder';
+import { ProjectActionFiles } from './project-action-files';
+import { checkProjectDir, findProjectDir } from './project-folder';
 
 export interface ProjectSessionDeps {
   account: Account;
@@ -27,6 +23,8 @@ export class ProjectSession {
   private dir: string | null = null;
   private answerFiles: ProjectAnswers | null = null;
   private actionFiles: ProjectActions | null = null;
+  /** The action files the answers are checked against: kept in their last version while the folder is gone, as the answers are. */
+  private actionsRead: ProjectActionFiles | null = null;
   private watching = false;
 
   constructor(private readonly deps: ProjectSessionDeps) {}
@@ -49,6 +47,7 @@ export class ProjectSession {
     this.actionFiles = found
       ? new ProjectActions({ dir: found, account: this.deps.account, settings: this.deps.settings, hereBase: this.deps.hereBase })
       : null;
+    this.actionsRead = found ? new ProjectActionFiles(found) : null;
     if (this.watching) this.answerFiles?.watch(this.deps.onError);
     this.deps.emit({ type: 'answers-changed' });
     this.deps.emit({ type: 'project-changed', project: this.state() });
@@ -78,29 +77,18 @@ export class ProjectSession {
   problems(): ProjectProblem[] {
     if (!this.dir) return [];
     const answers = this.answerFiles;
-    return [...readActionFiles(this.dir).problems, ...(answers?.currentProblems() ?? []), ...(answers?.currentWarnings() ?? [])];
+    return [...(this.actionsRead?.problems() ?? []), ...(answers?.currentProblems() ?? []), ...(answers?.currentWarnings() ?? [])];
   }
 
   /** The JSON Schema `actions/<action>.yaml` gives, when a project is open and the file is good. */
   schemaFor(action: string): { path: string; schema: Record<string, unknown>; modifiedAt: number } | null {
-    if (!this.dir || !isActionName(action)) return null;
-    const path = `${ACTIONS_FOLDER}/${action}.yaml`;
-    let modifiedAt: number;
-    try {
-      modifiedAt = statSync(join(this.dir, path)).mtimeMs;
-    } catch {
-      return null;
-    }
-    const text = readProjectFile({ path: join(this.dir, path), file: path });
-    if (!text.ok) return null;
-    const read = readActionFile(path, text.text);
-    return read.ok ? { path, schema: read.value.json_schema, modifiedAt } : null;
+    const found = this.actionsRead?.inUse().find((file) => file.action.name === action);
+    return found ? { path: found.action.file, schema: found.action.json_schema, modifiedAt: found.modifiedAt } : null;
   }
 
   /** The actions whose `actions/<action>.yaml` is good, with their JSON Schemas; none when no project is open. */
   actionSchemas(): { action: string; path: string; schema: Record<string, unknown> }[] {
-    if (!this.dir) return [];
-    return readActionFiles(this.dir).actions.map(({ name, file, json_schema }) => ({ action: name, path: file, schema: json_schema }));
+    return (this.actionsRead?.inUse() ?? []).map(({ action }) => ({ action: action.name, path: action.file, schema: action.json_schema }));
   }
 
   /** The project's answer files, or null when answers live in the history folder. */
