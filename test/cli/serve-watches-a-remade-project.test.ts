@@ -119,6 +119,37 @@ describe('serve, when the project folder is removed and made again', () => {
     }
   });
 
+  it("checks calls' parameters against the last version of actions/ while flowent/ is gone, and the new one when it is back", async () => {
+    const { server, dir } = await serveProject({ '_default.yaml': answerFile('default') });
+    const action = (required: string) =>
+      `version: 1\ndescription: Send an email\njson_schema:\n  type: object\n  required: [${required}]\n  properties:\n    recipient: {type: string, format: email}\nwebhook_url: here\n`;
+    mkdirSync(join(dir, 'actions'));
+    writeFileSync(join(dir, 'actions', 'send_email.yaml'), action('recipient'));
+    const send = async (parameters: Record<string, unknown>) => {
+      const body = JSON.stringify({ action_name: 'send_email', parameters, timestamp: Math.floor(Date.now() / 1000) });
+      const response = await fetch(`${server.baseUrl}/actions/send_email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(200);
+    };
+    const checked = (problem: string, count: number) =>
+      server.waitFor(times(`  parameters: ${escaped(problem)} \\(checked against the project's actions/send_email\\.yaml\\)\\n`, count));
+
+    await send({ recipient: 'ada' });
+    await checked('parameters.recipient is not a valid email.', 1);
+    rmSync(dir, { recursive: true });
+    await server.waitFor(/was removed: its last version keeps answering/);
+    await send({ recipient: 'ada' });
+    await checked('parameters.recipient is not a valid email.', 2);
+
+    replaceFolder(dir, { 'answers/_default.yaml': answerFile('default'), 'actions/send_email.yaml': action('recipient, subject') });
+    await server.waitFor(new RegExp(`Project: ${escaped(dir)} is back`));
+    await send({ recipient: 'ada@example.com' });
+    await checked('parameters.subject is missing (the schema requires it).', 1);
+  });
+
   it('says when answers/ is back and which files answer, and watches the new one', async () => {
     const { server, dir } = await serveProject({ '_default.yaml': answerFile('default'), 'send_email.yaml': answerFile('before') });
     const answers = join(dir, 'answers');
