@@ -69,9 +69,13 @@ export function writableAnswers(projectDir: string | null): { projectDir: string
   return { projectDir };
 }
 
-/** Where a change went, after the line that says it: ` (in flowent/answers/send_email.yaml)`, nothing in the history folder. */
+/**
+ * Where a change went, after the line that says it: ` (in flowent/answers/send_email.yaml)`;
+ * nothing in the history folder, but for every action (`--all`): run where flowent/ was removed
+ * (a branch without it), the command clears the history folder's answers, not the project's.
+ */
 export function writtenTo(projectDir: string | null, target: Target): string {
-  if (projectDir === null) return '';
+  if (projectDir === null) return target.kind === 'all' ? " (in the history folder's answers)" : '';
   const answers = `${basename(projectDir)}/answers`;
   if (target.kind === 'all') return ` (in ${answers}/)`;
   return ` (in ${answers}/${target.kind === 'action' ? `${target.action}.yaml` : '_default.yaml'})`;

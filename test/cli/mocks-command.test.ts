@@ -84,7 +84,9 @@ describe('flowent-companion mocks', () => {
       result: 'from yaml',
       error: '',
     });
-    expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Removed 1 mock\./);
+    expect((await runCli(['mocks', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(
+      /Removed 1 mock \(in the history folder's answers\)\./,
+    );
     expect((await runCli(['mocks', 'list', '--data-dir', dataDir])).stderr).toMatch(/No mocks stored/);
   });
 
@@ -366,7 +368,9 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     });
     expect((await runCli(['targets', 'mode', 'ok', 'mock', '--data-dir', dataDir])).code).toBe(0);
     expect((await post(`${server.baseUrl}/actions/ok`, signedBody(flowentPayload('ok'), KEY))).json).toEqual({ result: 'ok', error: '' });
-    expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(/Cleared 1 setting\./);
+    expect((await runCli(['targets', 'clear', '--all', '--data-dir', dataDir])).stdout).toMatch(
+      /Cleared 1 setting \(in the history folder's answers\)\./,
+    );
     expect(await runCli(['targets', 'set', '--default', 'not a url', '--data-dir', dataDir])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/is not a URL/),

@@ -102,3 +102,47 @@ describe('serve, when project files are removed', () => {
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'the default', error: '' });
   });
 });
+
+describe('mocks and targets, run where flowent/ was removed while no serve runs', () => {
+  // Nothing says the folder was ever there (no serve answers from it): the folder is simply not
+  // a project now, as on a branch without flowent/, and the commands work on the history folder's
+  // answers, as serve run there would answer from them. Clearing every one says so.
+  it("clear --all clears the history folder's answers and says so, and makes no flowent/ again", async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const env = { FLOWENT_COMPANION_DATA_DIR: data.path };
+    const mock = join(data.path, 'mock.yaml');
+    writeFileSync(mock, 'body: {result: "kept", error: ""}\n');
+    const outside = { cwd: data.path };
+    const inRoot = { cwd: root.path };
+    expect((await runCli(['mocks', 'set', 'lookup_order', '--file', mock], env, outside)).code).toBe(0);
+    expect((await runCli(['targets', 'set', 'lookup_order', 'http://127.0.0.1:9/history'], env, outside)).code).toBe(0);
+    expect((await runCli(['init'], env, inRoot)).code).toBe(0);
+    const inProject = await runCli(['mocks', 'set', 'send_email', '--file', mock], env, inRoot);
+    expect(inProject.stdout).toContain('(in flowent/answers/send_email.yaml)');
+    expect((await runCli(['targets', 'set', 'send_email', 'http://127.0.0.1:9/project'], env, inRoot)).code).toBe(0);
+
+    rmSync(join(root.path, 'flowent'), { recursive: true });
+    const listed = await runCli(['mocks', 'list', '--json'], env, inRoot);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { action: string }).action),
+    ).toEqual(['lookup_order']);
+    expect(await runCli(['mocks', 'clear', '--all'], env, inRoot)).toMatchObject({
+      code: 0,
+      stdout: "Removed 1 mock (in the history folder's answers).\n",
+      stderr: '',
+    });
+    expect(await runCli(['targets', 'clear', '--all'], env, inRoot)).toMatchObject({
+      code: 0,
+      stdout: "Cleared 1 setting (in the history folder's answers).\n",
+      stderr: '',
+    });
+    expect(existsSync(join(root.path, 'flowent'))).toBe(false);
+    expect((await runCli(['mocks', 'list', '--json'], env, outside)).stdout).toBe('');
+    expect((await runCli(['targets', 'list', '--json'], env, outside)).stdout).toBe('');
+  });
+});
