@@ -4,37 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import type { NewCall } from '../../../main/core/store/calls-insert';
 import { startBackgroundCheckpoint } from '../../../main/core/store/background-checkpoint';
+import { storedCall } from '../../helpers/new-call';
 import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
 const stores = storesClosedAfterEach();
 
+/** Call n: a body of 3,000 bytes, so 200 calls fill about 300 pages. */
 function call(n: number): NewCall {
-  return {
-    receivedAt: n,
-    method: 'POST',
-    path: '/actions/fill',
-    remoteAddress: null,
-    action: 'fill',
-    test: false,
-    requestHeaders: [],
-    requestBody: Buffer.alloc(3000, 0x61 + (n % 26)),
-    bodySize: 3000,
-    problem: null,
-    problemMessage: null,
-    signature: {
-      verdict: 'not-flowent',
-      style: null,
-      received: null,
-      styles: [],
-      diagnosis: [],
-      timestamp: { value: null, ageSeconds: null, flag: 'missing' },
-    },
-    answeredBy: 'mock',
-    response: { status: 200, headers: [], body: Buffer.from('{"result":"ok","error":""}') },
-    durationMs: 1,
-    source: 'flowent',
-    originalCallId: null,
-  };
+  return storedCall({ requestBody: Buffer.alloc(3000, 0x61 + (n % 26)), bodySize: 3000 });
 }
 
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<boolean> {

@@ -5,8 +5,8 @@ import { callsToHar } from '../../../main/core/replay/har-export';
 import { BatchedWriter } from '../../../main/core/store/batched-writer';
 import type { NewCall } from '../../../main/core/store/calls-insert';
 import { Retention, type RetentionRules } from '../../../main/core/store/retention';
-import { benchCall } from '../../bench/fill-history';
 import { useMigratedHistory } from '../../helpers/migrated-history';
+import { storedCall, VALID_SIGNATURE } from '../../helpers/new-call';
 
 // The per-action totals (`call_counts`) are kept by triggers, a row at a time, inside the
 // statements that store and delete calls: whatever stores or deletes calls, in batches of any
@@ -23,15 +23,15 @@ const recounted = () =>
     )
     .all();
 
-/** Call n: one of three actions or none, every fifth answered 500, of the given source (verdicts vary: some fail by them). */
+/** Call n: one of three actions or none, every third signed wrongly, every fifth answered 500, of the given source. */
 function call(n: number, source: CallSource = 'flowent'): NewCall {
-  const action = [null, 'send_email', 'create_ticket', 'lookup'][n % 4] ?? null;
-  return {
-    ...benchCall(n, 1_700_000_000_000 + n),
-    action,
+  const made = storedCall({
+    receivedAt: 1_700_000_000_000 + n,
+    action: [null, 'send_email', 'create_ticket', 'lookup'][n % 4] ?? null,
     source,
-    response: { status: n % 5 === 0 ? 500 : 200, headers: [], body: Buffer.from('{"result":"ok","error":""}') },
-  };
+    signature: { ...VALID_SIGNATURE, verdict: n % 3 === 0 ? 'invalid' : 'valid' },
+  });
+  return { ...made, response: { ...made.response, status: n % 5 === 0 ? 500 : 200 } };
 }
 const callsFrom = (from: number, count: number, source?: CallSource) => Array.from({ length: count }, (_, i) => call(from + i, source));
 

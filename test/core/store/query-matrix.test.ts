@@ -12,8 +12,8 @@ import {
 import { CallsRepository } from '../../../main/core/store/calls-repository';
 import { summaryOf, type NewCall } from '../../../main/core/store/calls-insert';
 import { openStore, type Store } from '../../../main/core/store/open-store';
-import { benchCall } from '../../bench/fill-history';
 import { filterMatrix } from '../../helpers/filter-matrix';
+import { storedCall, VALID_SIGNATURE } from '../../helpers/new-call';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const NOW = 1_700_000_000_000;
@@ -26,24 +26,22 @@ const WORDS = ['Paris', 'Zürich', 'parcel', '100%', 'x_y', 'ab', '東京'];
 /** A varied history: every filter's values, bodies with and without escapes, times out of id order. */
 function history(count: number): NewCall[] {
   return Array.from({ length: count }, (_, i) => {
-    const base = benchCall(i, NOW - (count - i) * 60_000);
     const verdict = VERDICTS[(i * 3) % VERDICTS.length]!;
     const status = STATUSES[(i * 7) % STATUSES.length]!;
     const source = SOURCES[(i * 5) % SOURCES.length]!;
     const words = [WORDS[i % WORDS.length], WORDS[(i * 3 + 1) % WORDS.length]].join(' ');
     const json = JSON.stringify({ n: i, note: words });
     const body = i % 3 === 0 ? json.replace(/[\u0080-\uffff]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
-    return {
-      ...base,
+    const call = storedCall({
       // An imported call keeps the time it was received elsewhere: older than its id says.
-      receivedAt: source === 'import' ? NOW - 30 * 86_400_000 - i : base.receivedAt,
+      receivedAt: source === 'import' ? NOW - 30 * 86_400_000 - i : NOW - (count - i) * 60_000,
       action: ACTIONS[i % ACTIONS.length] ?? null,
       test: verdict === 'unsigned-test',
       source,
-      signature: { ...base.signature, verdict },
-      response: { ...base.response, status },
+      signature: { ...VALID_SIGNATURE, verdict },
       requestBody: Buffer.from(body),
-    };
+    });
+    return { ...call, response: { ...call.response, status } };
   });
 }
 

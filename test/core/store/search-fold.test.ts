@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewCall } from '../../../main/core/store/calls-insert';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { SearchFold } from '../../../main/core/store/search-fold';
-import { benchCall } from '../../bench/fill-history';
+import { storedCall } from '../../helpers/new-call';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** Every character of the Basic Multilingual Plane but the surrogate halves. */
@@ -29,7 +29,7 @@ afterAll(() => {
   dir.remove();
 });
 
-const call = (body: string, at: number): NewCall => ({ ...benchCall(at, at), requestBody: Buffer.from(body) });
+const call = (body: string): NewCall => storedCall({ requestBody: Buffer.from(body) });
 
 describe('the search fold', () => {
   it('keeps every character one unit long, and folds into ASCII only from A-Z, as SQLite lower() does', () => {
@@ -93,7 +93,7 @@ describe('the search fold', () => {
   it('never confirms a call the text index would not give: every letter folded, each found through the index by its lower case', () => {
     const folds = EVERY_CHARACTER.filter((character) => character.charCodeAt(0) >= 0x80 && fold.fold(character) !== character);
     expect(folds.length).toBeGreaterThan(900);
-    const ids = store.calls.insert(folds.map((letter, at) => call(JSON.stringify({ letter: letter.repeat(3) }), at)));
+    const ids = store.calls.insert(folds.map((letter) => call(JSON.stringify({ letter: letter.repeat(3) }))));
     store.textIndex.catchUp();
     expect(store.textIndex.backlog()).toBe(0);
     const missed = folds.filter((letter, at) => {
