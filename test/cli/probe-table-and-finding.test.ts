@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../main/core/signature';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeHandlerAndFolder } from '../helpers/stop-serve-handler-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 import { hasPython } from '../core/handler-check/verifier-runners';
 
@@ -29,12 +30,7 @@ beforeAll(async () => {
   handler = await startSignatureHandler('python', KEY);
   serve = await startServe(['--port', '0', '--data-dir', dataDir.path, '--no-inspector'], env);
 }, 60_000);
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  await handler?.stop();
-  dataDir.remove();
-});
+afterAll(() => stopServeHandlerAndFolder(serve, handler, dataDir));
 
 describe.skipIf(!hasPython)('replay --probe-styles', () => {
   it('does not show raw accepted in the table when the finding says the handler refuses it', async () => {
