@@ -2,18 +2,13 @@
 // saved or sent: the API token is what signs in to the Gateway, and a password in the URL would
 // be stored in clear and repeated by every message that names the Gateway.
 import { expect, it } from 'vitest';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
-async function gateway(): Promise<FlowentGateway> {
-  const started = new FlowentGateway();
-  await started.start();
-  cleanups.push(() => started.stop());
-  return started;
-}
+const gateway = () => gatewayForOneTest(cleanups);
 
 /** The stand-in's Gateway URL with a user and password in it. */
 const withPassword = (baseUrl: string) => baseUrl.replace('http://', 'http://deploy:S3CRET@');

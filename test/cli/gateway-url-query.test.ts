@@ -3,18 +3,13 @@
 // (`POST /x?token=…/token/exchange`), so the request went to the URL's own path.
 import { expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
-async function gateway(): Promise<FlowentGateway> {
-  const started = new FlowentGateway();
-  await started.start();
-  cleanups.push(() => started.stop());
-  return started;
-}
+const gateway = () => gatewayForOneTest(cleanups);
 
 it.each([
   ['a query string', '?token=qsTOKEN&qsFLAG', '?token=***&***', 'query string', '?'],

@@ -22,3 +22,11 @@ export function useAccountGateway(hmacKey: string, apiToken: string) {
   const env = () => ({ FLOWENT_HMAC_KEY: hmacKey, FLOWENT_BASE_URL: gateway().baseUrl, FLOWENT_API_TOKEN: apiToken });
   return { gateway, env };
 }
+
+/** A Flowent stand-in knowing no API token, started for one test and stopped with the test's `cleanups`. */
+export async function gatewayForOneTest(cleanups: (() => void | Promise<void>)[]): Promise<FlowentGateway> {
+  const started = new FlowentGateway();
+  await started.start();
+  cleanups.push(() => started.stop());
+  return started;
+}
