@@ -2,8 +2,7 @@
 // the real core (only Electron is a stand-in), and the built command in another process,
 // which finds the app through its state file in the shared data folder.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor, type CoreStatus, type ProjectState } from '../../main/contract/api';
@@ -12,6 +11,7 @@ import type * as CreateCore from '../../main/core/create-core';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli, startServe } from '../helpers/spawn-cli';
 import { clickMenuItem, findMenuItem } from './electron-stand-in';
+import { desktopInNewFolder } from './desktop-per-test';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
@@ -19,19 +19,12 @@ vi.mock('../../main/core/create-core', async (real) =>
   (await import('./core-on-free-port')).coreOnFreePort(await real<typeof CreateCore>()),
 );
 
-const root = mkdtempSync(join(tmpdir(), 'desktop-app-state-'));
+const root = desktopInNewFolder(electron, 'desktop-app-state-');
 const data = join(root, 'data');
-vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', data);
-vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-electron.state.appPath = join(root, 'app');
 const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1' } });
 await gateway.start();
 const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
-afterAll(async () => {
-  await gateway.stop();
-  vi.unstubAllEnvs();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => gateway.stop());
 
 describe('the desktop app with a project open, for the commands', () => {
   it('is "here" for the project, is named as the app in notes, and is noticed beside a serve of the same project', async () => {

@@ -5,7 +5,9 @@
 //   const { electronOfThisTest, fakeCreateCore } = await vi.hoisted(() => import('./desktop-per-test'));
 //   vi.mock('electron', electronOfThisTest);
 //   vi.mock('../../main/core/create-core', fakeCreateCore);
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+// A test file that launches main/index.ts once, with the real core, keeps its own stand-in and
+// takes its folders from desktopInNewFolder.
+import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,4 +102,22 @@ export function desktopInNewDataFolderEachTest(prefix: string): () => string {
     rmSync(dataDir, { recursive: true, force: true });
   });
   return () => dataDir;
+}
+
+/**
+ * For a test file that launches main/index.ts once, on its own stand-in `electron` and the real
+ * core: a new temp folder whose data/ is the data folder (FLOWENT_COMPANION_DATA_DIR) and app/ the
+ * app's path, and the built page; after the file's tests, the environment restored and the folder
+ * removed. Gives the folder.
+ */
+export function desktopInNewFolder(electron: ElectronStandIn, prefix: string): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  electron.state.appPath = join(root, 'app');
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return root;
 }

@@ -1,13 +1,13 @@
 // main/index.ts with the real core on a system whose keychain cannot be used: the status says
 // so before anything is typed, and a key saved under a keychain now locked is told apart from none.
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor, type CoreStatus } from '../../main/contract/api';
 import { DATA_FILES } from '../../main/core/data-folder';
 import type * as CreateCore from '../../main/core/create-core';
+import { desktopInNewFolder } from './desktop-per-test';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
@@ -15,21 +15,14 @@ vi.mock('../../main/core/create-core', async (real) =>
   (await import('./core-on-free-port')).coreOnFreePort(await real<typeof CreateCore>()),
 );
 
-const root = mkdtempSync(join(tmpdir(), 'desktop-no-keychain-'));
-vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
+const root = desktopInNewFolder(electron, 'desktop-no-keychain-');
 vi.stubEnv('FLOWENT_HMAC_KEY', undefined);
 vi.stubEnv('NGROK_AUTHTOKEN', undefined);
-vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-electron.state.appPath = join(root, 'app');
 // A key saved in an earlier run, under a keychain this session cannot open (Linux with no keyring service).
 mkdirSync(join(root, 'data'), { recursive: true });
 const sealed = electron.module.safeStorage.encryptString('whsec_saved-earlier').toString('base64');
 writeFileSync(join(root, 'data', DATA_FILES.secrets), JSON.stringify({ version: 1, secrets: { 'hmac-key': sealed } }));
 electron.state.encryptionAvailable = false;
-afterAll(() => {
-  vi.unstubAllEnvs();
-  rmSync(root, { recursive: true, force: true });
-});
 
 describe('the desktop app without a usable keychain', () => {
   it('offers no secret field, says why, and says the saved key is there but unreadable', async () => {

@@ -1,8 +1,7 @@
 // main/index.ts composed with the real core: a real server on a free port and a real SQLite
 // file (node_modules' Node build: no Electron build exists here). Only Electron is a stand-in.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -17,6 +16,7 @@ import {
 import type * as CreateCore from '../../main/core/create-core';
 import type { AccountFailure, AccountState } from '../../main/contract/api';
 import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { desktopInNewFolder } from './desktop-per-test';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
@@ -24,22 +24,15 @@ vi.mock('../../main/core/create-core', async (real) =>
   (await import('./core-on-free-port')).coreOnFreePort(await real<typeof CreateCore>()),
 );
 
-const root = mkdtempSync(join(tmpdir(), 'desktop-real-core-'));
+const root = desktopInNewFolder(electron, 'desktop-real-core-');
 /** Flowent's Gateway stand-in, knowing the token the user types into the app. */
 const FLOWENT_TOKEN = 'typed-into-the-app-3b9e1';
 const gateway = new FlowentGateway({ apiTokens: { [FLOWENT_TOKEN]: 'tenant-1' } });
 await gateway.start();
 vi.stubEnv('FLOWENT_BASE_URL', gateway.baseUrl);
 vi.stubEnv('FLOWENT_API_TOKEN', undefined);
-vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
 vi.stubEnv('FLOWENT_HMAC_KEY', 'env-key-for-this-test');
-vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-electron.state.appPath = join(root, 'app');
-afterAll(async () => {
-  await gateway.stop();
-  vi.unstubAllEnvs();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => gateway.stop());
 
 describe('the desktop app with the real core', () => {
   it('starts, serves the window, relays a webhook call, keeps the key and the Flowent token in the keychain, and stops on quit', async () => {

@@ -1,8 +1,7 @@
 // File > Open Project Folder... in main/index.ts with the real core: the system dialog (the
 // Electron stand-in plays the user) picks a folder, and its answer files answer the next call.
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../main/contract/api';
 import type * as CreateCore from '../../main/core/create-core';
 import { clickMenuItem, findMenuItem } from './electron-stand-in';
+import { desktopInNewFolder } from './desktop-per-test';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
 vi.mock('electron', () => electron.module);
@@ -22,14 +22,7 @@ vi.mock('../../main/core/create-core', async (real) =>
   (await import('./core-on-free-port')).coreOnFreePort(await real<typeof CreateCore>()),
 );
 
-const root = mkdtempSync(join(tmpdir(), 'desktop-open-project-'));
-vi.stubEnv('FLOWENT_COMPANION_DATA_DIR', join(root, 'data'));
-vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-electron.state.appPath = join(root, 'app');
-afterAll(() => {
-  vi.unstubAllEnvs();
-  rmSync(root, { recursive: true, force: true });
-});
+const root = desktopInNewFolder(electron, 'desktop-open-project-');
 
 describe('File > Open Project Folder...', () => {
   it('opens the folder chosen in the dialog; a wrong one is said in an error box and changes nothing', async () => {
