@@ -1,25 +1,17 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { closedPort, handlerUrl, rawHeader, useHandler } from '../../helpers/handler-process';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { openSocket, parseResponses, rawRequest, readAll } from '../../helpers/raw-http';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, startCore, type RunningCore } from '../../helpers/running-core';
 import { wordFailure } from '../../../main/contract/words';
 import { CLI_VOCABULARY } from '../../../main/cli/cli-words';
 
 const KEY = 'test-key';
 const handler = useHandler();
-let running: RunningCore | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start(options: Parameters<typeof startCore>[0] = {}) {
-  running = await startCore({ forwardTarget: handler().target, ...options });
-  return running;
-}
+const startClosedAfterEach = coresClosedAfterEach();
+const start = (options: Parameters<typeof startCore>[0] = {}) => startClosedAfterEach({ forwardTarget: handler().target, ...options });
 
 async function newestCall(core: RunningCore) {
   const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]?.id;

@@ -1,18 +1,14 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { bigHar } from '../../helpers/big-har';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach } from '../../helpers/running-core';
 
 // A big HAR is imported in slices: calls arriving meanwhile are answered before the import
 // ends, and the import tells its progress.
-let running: RunningCore | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
+const start = coresClosedAfterEach();
 
 it('answers a call that arrives during a big import before the import ends', async () => {
-  const core = (running = await startCore({ key: 'k' }));
+  const core = await start({ key: 'k' });
   const har = bigHar(6 * 1024 * 1024, 'k');
   let importEnded = false;
   const importing = core.core.api.importHar(har.text).then((result) => {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { describe, expect, it } from 'vitest';
+import { coresClosedAfterEach } from '../../helpers/running-core';
 import { pythonSigned } from '../../e2e/screen-calls';
 import { OWN_WEBHOOK_MARGIN_MS } from '../../../main/core/replay/deliver';
 
@@ -8,15 +8,11 @@ import { OWN_WEBHOOK_MARGIN_MS } from '../../../main/core/replay/deliver';
 // is the companion talking to itself, not Flowent: it must not count as Flowent's call (its
 // failures, the source filter) nor teach which style Flowent signs in.
 const KEY = 'test-key';
-let running: RunningCore | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
+const start = coresClosedAfterEach();
 
 describe('calls the companion sends to its own webhook', () => {
   it('are stored once, with the source they were sent as, never as Flowent calls, and teach no signing style', async () => {
-    const core = (running = await startCore({ key: KEY }));
+    const core = await start({ key: KEY });
     // Three calls from Flowent, signed the way its Python example does.
     for (let i = 0; i < 3; i++)
       expect((await core.post('/actions/weather', pythonSigned('weather', '{"city":"Z\\u00fcrich"}', KEY))).status).toBe(200);
@@ -51,7 +47,7 @@ describe('calls the companion sends to its own webhook', () => {
 
 describe('what the companion says answered a call it sent to its own webhook', () => {
   it('names its mock, as its webhook says, not your handler, in the record and in what the answer breaks', async () => {
-    const core = (running = await startCore({ key: KEY }));
+    const core = await start({ key: KEY });
     // The companion's own mock answers 500: no handler of the developer's runs.
     expect(
       await core.core.api.setMock('weather', JSON.stringify({ status: 500, body: { result: '', error: 'down' } }), 'json'),
@@ -77,7 +73,7 @@ describe('what the companion says answered a call it sent to its own webhook', (
 
 describe('a call the companion sends to its own webhook that gets no answer', () => {
   it("says the companion's webhook failed, not your handler", async () => {
-    const core = (running = await startCore({ key: KEY, forwardTimeoutMs: 300 }));
+    const core = await start({ key: KEY, forwardTimeoutMs: 300 });
     // The companion's own mock holds its answer past the time a sent call waits: its webhook's
     // forward timeout and the margin for that webhook's own 504 (OWN_WEBHOOK_MARGIN_MS).
     expect(

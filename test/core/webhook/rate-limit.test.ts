@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientRateLimit, clientOf } from '../../../main/core/webhook/rate-limit';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, startCore } from '../../helpers/running-core';
 
 // The optional per-client rate limit: over it, 429 in Flowent's shape without the body being
 // read, and a burst of such requests is one record with a count.
-let running: RunningCore | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
+const start = coresClosedAfterEach();
 
 describe('ClientRateLimit', () => {
   it('lets a second’s worth through at once, then refills at the rate, per client', () => {
@@ -30,7 +26,7 @@ describe('ClientRateLimit', () => {
 
 describe('the webhook port’s rate limit', () => {
   it('counts a caller reaching the port itself by its socket, whatever X-Forwarded-For it sends', async () => {
-    const core = await (running = await startCore({ limits: { rateLimitPerSecond: 2 } }));
+    const core = await start({ limits: { rateLimitPerSecond: 2 } });
     // Each call claims another client: only the tunnel's X-Forwarded-For names one.
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, n) =>
@@ -41,7 +37,7 @@ describe('the webhook port’s rate limit', () => {
   });
 
   it('answers 429 in Flowent’s shape past the limit and records the burst once, with its count', async () => {
-    const core = await (running = await startCore({ limits: { rateLimitPerSecond: 2 } }));
+    const core = await start({ limits: { rateLimitPerSecond: 2 } });
     const answers = await Promise.all(Array.from({ length: 30 }, () => core.post('/actions/send_email', '{}')));
     const refused = answers.filter((answer) => answer.status === 429);
     expect(refused.length).toBeGreaterThan(0);
@@ -61,7 +57,7 @@ describe('the webhook port’s rate limit', () => {
   });
 
   it('takes no effect without a limit, and a limit set in Settings applies at once and is kept', async () => {
-    const core = await (running = await startCore());
+    const core = await start();
     const before = await Promise.all(Array.from({ length: 20 }, () => core.post('/actions/send_email', '{}')));
     expect(before.every((answer) => answer.status !== 429)).toBe(true);
     const info = await core.core.api.getLimits();
@@ -80,7 +76,7 @@ describe('the webhook port’s rate limit', () => {
   });
 
   it('keeps a limit given for the run over the stored one, and says so', async () => {
-    const core = await (running = await startCore({ limits: { keepCalls: 500 } }));
+    const core = await start({ limits: { keepCalls: 500 } });
     const info = await core.core.api.getLimits();
     expect(info.fixedForThisRun).toEqual(['keepCalls']);
     expect(info.current.keepCalls).toBe(500);

@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponses, readAll } from '../../helpers/raw-http';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
 
 // Requests Node's HTTP parser refuses never reach a request handler: they are answered here in
 // Flowent's JSON shape and recorded like any other bad input (a flood of one kind as one record).
 const KEY = 'test-key';
-let running: RunningCore | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start(options: Parameters<typeof startCore>[0] = {}) {
-  running = await startCore(options);
-  return running;
-}
+const start = coresClosedAfterEach();
 
 /** Sends raw bytes on a fresh connection and returns every response received until it closed. */
 async function exchange(core: RunningCore, bytes: string | Buffer, timeoutMs = 10_000) {

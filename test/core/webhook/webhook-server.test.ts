@@ -1,24 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, rawRequest, readAll, parseResponse } from '../../helpers/raw-http';
-import { startCore, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startInCliWords } from '../../../main/cli/cli-words';
 
 const KEY = 'test-key';
-let running: RunningCore | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start(options: Parameters<typeof startCore>[0] = {}) {
-  running = await startCore(options);
-  return running;
-}
+const start = coresClosedAfterEach();
 
 /** The stored detail of the newest call. */
 async function newestCall(core: RunningCore) {
