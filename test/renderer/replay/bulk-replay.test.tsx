@@ -31,6 +31,21 @@ function progressOf(dialog: HTMLElement): HTMLProgressElement {
   return within(dialog).getByRole('progressbar', { name: 'Replayed so far' }) as HTMLProgressElement;
 }
 
+/**
+ * send_email's three calls replayed from the dialog, the run seen started; then the page hears
+ * nothing more (a connection that is not taking events), and the run ends.
+ */
+async function runEndedUnheard() {
+  const c = await gatedHistory();
+  const opened = await openBulkFor(c, 'send_email');
+  await opened.user.click(await within(opened.dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+  await waitFor(() => expect(progressOf(opened.dialog).max).toBe(3));
+  c.bridge.events.pause();
+  await handler().release(3);
+  await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+  return { c, ...opened };
+}
+
 describe('bulk replay of the filtered list', () => {
   it('replays the filter with the chosen options, shows real progress and a clickable summary', async () => {
     const c = await gatedHistory();
@@ -136,14 +151,7 @@ describe('bulk replay of the filtered list', () => {
   });
 
   it('Cancel of a run whose end never reached the page shows it as it ended, read from the core', async () => {
-    const c = await gatedHistory();
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(progressOf(dialog).max).toBe(3));
-    // The page hears nothing more (a connection that is not taking events), and the run ends.
-    c.bridge.events.pause();
-    await handler().release(3);
-    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    const { c, dialog, user } = await runEndedUnheard();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     // Over, whole, as its end would have shown it: a new run can be started at once.
     await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
@@ -160,13 +168,7 @@ describe('bulk replay of the filtered list', () => {
   });
 
   it('a run whose end never reached the page, and the core no longer keeps, is shown over, then as it ended once told', async () => {
-    const c = await gatedHistory();
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(progressOf(dialog).max).toBe(3));
-    c.bridge.events.pause();
-    await handler().release(3);
-    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    const { c, dialog, user } = await runEndedUnheard();
     // As many runs end after it as the core keeps: its summary is no longer there.
     for (let n = 0; n < FINISHED_RUNS_KEPT; n++) {
       const options = { concurrency: 3, resign: false, target: handlerUrl(handler(), 'ok') };
@@ -183,13 +185,7 @@ describe('bulk replay of the filtered list', () => {
   });
 
   it('a run whose end was missed while the connection was away is shown as it ended once the page reads everything again', async () => {
-    const c = await gatedHistory();
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(progressOf(dialog).max).toBe(3));
-    c.bridge.events.pause();
-    await handler().release(3);
-    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
+    const { dialog, user } = await runEndedUnheard();
     expect(dialog.textContent).toContain('Replaying 0 of 3…');
     // What a reconnection does.
     await act(() => refreshAll());
