@@ -19,6 +19,16 @@ async function call(server: ServeProcess, action: string): Promise<unknown> {
   return response.json();
 }
 
+/** A serve answering from the project at `root`, on a data folder of its own, stopped after the test. */
+async function serveProject(root: string): Promise<ServeProcess> {
+  const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
+  cleanups.push(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+  return server;
+}
+
 describe('mocks export / import', () => {
   it('exports one file per action in the answers format, and imports it into another history', async () => {
     const from = tempDir();
@@ -104,11 +114,7 @@ describe('serve with a project folder', () => {
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     const file = join(root, 'flowent', 'answers', 'send_email.yaml');
     writeFileSync(file, 'version: 1\nbody: {result: "from the file", error: ""}\n');
-    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
-    cleanups.push(async () => {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    });
+    const server = await serveProject(root);
     expect(server.output()).toContain(`Project:      ${join(root, 'flowent')}`);
     expect(await call(server, 'send_email')).toEqual({ result: 'from the file', error: '' });
 
@@ -133,11 +139,7 @@ describe('an answer file without a mode', () => {
     writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
     const mock = 'body: {result: "from the file", error: ""}\n';
     writeFileSync(join(answers, 'send_email.yaml'), `version: 1\n${mock}`);
-    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
-    cleanups.push(async () => {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    });
+    const server = await serveProject(root);
 
     expect(await call(server, 'send_email')).not.toEqual({ result: 'from the file', error: '' });
     expect((await handler.received()).map((request) => request.url)).toEqual(['/actions/send_email']);
@@ -153,11 +155,7 @@ describe('serve with a project folder broken from the start', () => {
     mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
     const file = join(root, 'flowent', 'answers', 'send_email.yaml');
     writeFileSync(file, 'version: 1\nmode: forward\nforward: localhost:8000\n');
-    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
-    cleanups.push(async () => {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    });
+    const server = await serveProject(root);
     await server.waitFor(
       /Project: answers\/send_email\.yaml has a mistake; it is not used until fixed:\n {2}answers\/send_email\.yaml:3:10: forward must be/,
     );
@@ -173,11 +171,7 @@ describe('an answer file named .yml or .json', () => {
     const yml = join(root, 'flowent', 'answers', 'lookup_order.yml');
     writeFileSync(yml, 'version: 1\nbody: {result: "from yml", error: ""}\n');
     writeFileSync(join(root, 'flowent', 'answers', 'refund.json'), '{"version": 1, "body": {"result": "from json", "error": ""}}\n');
-    const server = await startServe(['--port', '0', '--data-dir', tempDir(), '--project', root]);
-    cleanups.push(async () => {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    });
+    const server = await serveProject(root);
     await server.waitFor(
       /Project: answers\/lookup_order\.yml has a mistake; it is not used until fixed:\n {2}answers\/lookup_order\.yml: name it lookup_order\.yaml/,
     );
