@@ -20,6 +20,19 @@ type Refusal = { ok: false; code: string };
 const REJECTED = { code: 'flowent-api-token-rejected', profile: 'default', variable: 'FLOWENT_API_TOKEN' };
 type Answer<T> = { ok: true; value: T } | Refusal;
 
+/** A rig on which send_email is registered with SCHEMA, its webhook this companion's. */
+async function rigWithSendEmail() {
+  const rig = await accountRig();
+  const input = {
+    name: 'send_email',
+    description: 'Send',
+    webhook_url: `${rig.companion.baseUrl}/actions/send_email`,
+    json_schema: SCHEMA,
+  };
+  expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+  return rig;
+}
+
 describe('the account contract through the real core and the inspector', () => {
   it('exchanges the API token on connect and reports when the session expires', async () => {
     const rig = await accountRig();
@@ -442,14 +455,7 @@ describe('the account contract through the real core and the inspector', () => {
   });
 
   it('checks a stored call’s parameters against the action’s cached schema', async () => {
-    const rig = await accountRig();
-    const input = {
-      name: 'send_email',
-      description: 'Send',
-      webhook_url: `${rig.companion.baseUrl}/actions/send_email`,
-      json_schema: SCHEMA,
-    };
-    expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+    const rig = await rigWithSendEmail();
     expect((await rig.gateway.executeAction('send_email', { recipient: 'not-an-email', count: 'three' })).status).toBe(200);
     const call = (await rig.companion.core.api.listCalls({ test: false })).calls[0];
     const check = await rig.call<Answer<ParameterCheck>>('checkParameters', call?.id);
@@ -464,14 +470,7 @@ describe('the account contract through the real core and the inspector', () => {
   });
 
   it('checks a call against a schema defined in the simulator before Flowent’s copy, as the simulator itself does', async () => {
-    const rig = await accountRig();
-    const input = {
-      name: 'send_email',
-      description: 'Send',
-      webhook_url: `${rig.companion.baseUrl}/actions/send_email`,
-      json_schema: SCHEMA,
-    };
-    expect((await rig.call<Answer<unknown>>('registerAction', input)).ok).toBe(true);
+    const rig = await rigWithSendEmail();
     // A change tried here before it is registered: Flowent's copy does not require `priority`.
     const tried = { ...SCHEMA, properties: { ...SCHEMA.properties, priority: { type: 'string' } }, required: ['priority'] };
     expect((await rig.call<Answer<unknown>>('saveSimulatorAction', 'send_email', JSON.stringify(tried))).ok).toBe(true);
