@@ -29,6 +29,17 @@ async function serveProject(root: string): Promise<ServeProcess> {
   return server;
 }
 
+/** A project whose _default.yaml forwards to a handler of its own: the handler, the project's folder and its answers folder. */
+async function projectForwardingToAHandler() {
+  const handler = await startHandler();
+  cleanups.push(() => handler.stop());
+  const root = tempDir('fc-project-');
+  const answers = join(root, 'flowent', 'answers');
+  mkdirSync(answers, { recursive: true });
+  writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+  return { handler, root, answers };
+}
+
 describe('mocks export / import', () => {
   it('exports one file per action in the answers format, and imports it into another history', async () => {
     const from = tempDir();
@@ -131,12 +142,7 @@ describe('serve with a project folder', () => {
 
 describe('an answer file without a mode', () => {
   it('takes the mode of _default.yaml: forwarded while that forwards, answered by its mock once it says mode: mock', async () => {
-    const handler = await startHandler();
-    cleanups.push(() => handler.stop());
-    const root = tempDir('fc-project-');
-    const answers = join(root, 'flowent', 'answers');
-    mkdirSync(answers, { recursive: true });
-    writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+    const { handler, root, answers } = await projectForwardingToAHandler();
     const mock = 'body: {result: "from the file", error: ""}\n';
     writeFileSync(join(answers, 'send_email.yaml'), `version: 1\n${mock}`);
     const server = await serveProject(root);
@@ -225,12 +231,7 @@ describe('replay and send in a project folder', () => {
 
 describe('replay and send in a project folder whose deciding answer file has a mistake', () => {
   it("refuse to guess where the call goes, naming the file's mistake, and send once it is fixed or --target is given", async () => {
-    const handler = await startHandler();
-    cleanups.push(() => handler.stop());
-    const root = tempDir('fc-project-');
-    const answers = join(root, 'flowent', 'answers');
-    mkdirSync(answers, { recursive: true });
-    writeFileSync(join(answers, '_default.yaml'), `version: 1\nmode: forward\nforward: ${handler.target}\n`);
+    const { handler, root, answers } = await projectForwardingToAHandler();
     // A serve that read it while good still forwards send_email to another handler: `send` must not
     // go to _default.yaml's in its place.
     writeFileSync(
