@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // `calls <id>` lists every signing style only where one was compared, as the page's details do:
@@ -22,11 +23,7 @@ beforeAll(async () => {
   await serve.waitFor(/missing signature/);
 }, 60_000);
 
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  dataDir.remove();
-});
+afterAll(() => stopServeAndFolder(serve, dataDir));
 
 /** The lines `calls <id>` prints under Signature after its timestamp, up to the blank line before the answer. */
 async function signatureSection(id: number): Promise<string[]> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { handlerUrl, useHandler } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // `calls` opens the history to read only. Telling why a handler rejected a valid signature asks
@@ -27,11 +28,7 @@ beforeAll(async () => {
   expect(target.code).toBe(0);
   serve = await startServe(['--port', '0', '--data-dir', dataDir.path, '--no-inspector'], { FLOWENT_HMAC_KEY: KEY });
 }, 60_000);
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  dataDir.remove();
-});
+afterAll(() => stopServeAndFolder(serve, dataDir));
 
 it('lists a handler that rejected a valid signature, with signed calls stored after it that no one counted yet', async () => {
   // The handler answers 401 to a valid signature: serve counts the styles to say why.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowentPayload } from '../helpers/flowent-signer';
 import { startHandler, type HandlerProcess } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { stopServeHandlerAndFolder } from '../helpers/stop-serve-handler-and-folder';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // `calls <id>` of Flowent's unsigned registration check: what to do is said by how the check
@@ -32,7 +32,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(() => stopServeHandlerAndFolder(serve, handler, dataDir));
+afterAll(() => stopServeAndFolder(serve, dataDir, handler));
 
 /** The lines `calls <id>` prints under Signature, up to the blank line before the answer. */
 async function signatureSection(action: string): Promise<string[]> {

@@ -4,6 +4,7 @@ import { sign } from '../../main/core/signature';
 import { closedPort } from '../helpers/handler-process';
 import { startSignatureHandler, type HandlerMode, type SignatureHandler } from '../helpers/signature-handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 import { hasPython } from '../core/handler-check/verifier-runners';
 
@@ -41,12 +42,7 @@ beforeAll(async () => {
   for (const mode of ['python', 'go', 'none'] as const) handlers.set(mode, await startSignatureHandler(mode, KEY));
   serve = await startServe(['--port', '0', '--data-dir', dataDir.path, '--no-inspector', '--forward', handlers.get('python')!.target], env);
 }, 60_000);
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  await Promise.all([...handlers.values()].map((handler) => handler.stop()));
-  dataDir.remove();
-});
+afterAll(() => stopServeAndFolder(serve, dataDir, ...handlers.values()));
 
 describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
   it("serve's line and calls --json say what the handler made of each signature", async () => {

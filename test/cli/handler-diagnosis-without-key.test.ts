@@ -3,7 +3,7 @@ import { sign } from '../../main/core/signature';
 import { hasPython } from '../core/handler-check/verifier-runners';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { stopServeHandlerAndFolder } from '../helpers/stop-serve-handler-and-folder';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // `calls` reads the history in a process of its own, with or without FLOWENT_HMAC_KEY: the
@@ -25,7 +25,7 @@ beforeAll(async () => {
     FLOWENT_HMAC_KEY: KEY,
   });
 }, 60_000);
-afterAll(() => stopServeHandlerAndFolder(serve, handler, dataDir));
+afterAll(() => stopServeAndFolder(serve, dataDir, handler));
 
 /** The line printed after the first one `line` matches ('' at the end). */
 function lineAfter(output: string, line: RegExp): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useHandler } from '../helpers/handler-process';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // The browser inspector's API carries parameters up to Flowent's own 1 MB, as the desktop app
@@ -22,11 +23,7 @@ beforeAll(async () => {
   token = page.hash.replace('#token=', '');
 }, 60_000);
 
-afterAll(async () => {
-  serve.child.kill('SIGTERM');
-  await serve.exited;
-  dataDir.remove();
-});
+afterAll(() => stopServeAndFolder(serve, dataDir));
 
 async function callApi(method: string, body: string): Promise<{ status: number; reply: Record<string, unknown> }> {
   const answer = await fetch(`${origin}/api/call/${method}`, {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../main/core/signature';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { stopServeHandlerAndFolder } from '../helpers/stop-serve-handler-and-folder';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 import { hasPython } from '../core/handler-check/verifier-runners';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   handler = await startSignatureHandler('python', KEY);
   serve = await startServe(['--port', '0', '--data-dir', dataDir.path, '--no-inspector'], env);
 }, 60_000);
-afterAll(() => stopServeHandlerAndFolder(serve, handler, dataDir));
+afterAll(() => stopServeAndFolder(serve, dataDir, handler));
 
 describe.skipIf(!hasPython)('replay --probe-styles', () => {
   it('does not show raw accepted in the table when the finding says the handler refuses it', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Why a call's signature failed, under its line in `serve` and `calls`, and in `calls --json`:
@@ -100,11 +101,7 @@ beforeAll(async () => {
     await serve.waitFor(new RegExp(`^\\d\\d:\\d\\d:\\d\\d {2}${action}\\b.*\\n`, 'm'));
   }
 }, 60_000);
-afterAll(async () => {
-  serve?.child.kill('SIGTERM');
-  await serve?.exited;
-  dataDir.remove();
-});
+afterAll(() => stopServeAndFolder(serve, dataDir));
 
 describe('why a signature failed, on the command line', () => {
   it.each(CALLS)("serve's line for %s is followed by its cause, when it has one", (action, _body, cause) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type RunResult, type ServeProcess } from '../helpers/spawn-cli';
+import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const KEY = 'calls-three-key';
@@ -23,10 +24,6 @@ export function useThreeCallHistory(): (...args: string[]) => Promise<RunResult>
     await send('not json', 'text/plain');
     await serve.waitFor(/^.*not a Flowent call.*$/m);
   }, 60_000);
-  afterAll(async () => {
-    serve?.child.kill('SIGTERM');
-    await serve?.exited;
-    dataDir.remove();
-  });
+  afterAll(() => stopServeAndFolder(serve, dataDir));
   return (...args) => runCli(['calls', '--data-dir', dataDir.path, ...args]);
 }
