@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
-import { FlowentGateway, type GatewayOptions } from '../fixtures/flowent-gateway/gateway';
+import type { FlowentGateway, GatewayOptions } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
 
@@ -19,9 +20,7 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
   schema: string;
   cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
 }> {
-  const gateway = new FlowentGateway(gatewayOptions);
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups, gatewayOptions);
   const dir = tempDir();
   const companion = await startCore({ dataDir: dir });
   cleanups.push(() => companion.core.stop());
@@ -182,9 +181,7 @@ describe('flowent-companion actions', () => {
     expect(here).toMatchObject({ code: 0, stderr: expect.stringContaining('serve has no public URL') });
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${companion.baseUrl}/actions/send_email` }]);
 
-    const staging = new FlowentGateway({ apiTokens: { api_staging: 'tenant-s' } });
-    await staging.start();
-    cleanups.push(() => staging.stop());
+    const staging = await gatewayForOneTest(cleanups, { apiTokens: { api_staging: 'tenant-s' } });
     expect((await cli(['profile', 'add', 'staging', staging.baseUrl])).code).toBe(0);
     expect(await cli(['list', '--profile', 'staging'])).toMatchObject({
       code: 1,
@@ -205,9 +202,7 @@ describe('flowent-companion actions', () => {
 
   it('FLOWENT_BASE_URL wins over a saved default Gateway, and profile list says which applies', async () => {
     const { gateway, cli } = await setup();
-    const other = new FlowentGateway();
-    await other.start();
-    cleanups.push(() => other.stop());
+    const other = await gatewayForOneTest(cleanups);
     const added = await cli(['profile', 'add', 'default', other.baseUrl]);
     expect(added).toMatchObject({
       code: 0,

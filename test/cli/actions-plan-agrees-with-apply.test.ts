@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runningServes } from '../../main/core';
 import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import type { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
 import { runCli, startServe, type RunResult } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
 
@@ -25,9 +26,7 @@ interface Setup {
 }
 
 async function setup(): Promise<Setup> {
-  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_prod_token: 'tenant-2' } });
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { api_test_token: 'tenant-1', api_prod_token: 'tenant-2' } });
   const data = tempDir();
   const root = tempDir('fc-project-');
   const companion = await startCore({ dataDir: data });

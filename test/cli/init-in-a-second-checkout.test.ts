@@ -4,16 +4,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli, startServe } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir: temp } = cleanupsPerTest();
 
 it('writes one URL as one, and names each file that got here because another serve is linked to its action', async () => {
-  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1' } });
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { api_test_token: 'tenant-1' } });
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   const data = temp();
   const first = temp('fc-project-');

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import type { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { startCore, type RunningCore } from '../helpers/running-core';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
 
@@ -21,9 +22,7 @@ interface Setup {
 
 /** `serve: false`: no serve runs on the data folder, so `webhook_url: here` has no companion to name. */
 async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup> {
-  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1', api_staging_token: 'tenant-2' } });
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { api_test_token: 'tenant-1', api_staging_token: 'tenant-2' } });
   const data = tempDir();
   const root = tempDir('fc-project-');
   const companion = await startCore({ dataDir: data });

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
@@ -14,9 +14,7 @@ const REGISTERED = 'https://deploy:S3CRET@handler.example/actions/send_email';
 const PULLED = 'https://deploy:***@handler.example/actions/send_email';
 
 async function setup() {
-  const gateway = new FlowentGateway();
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups);
   gateway.storeAction({ name: 'send_email', description: 'Send', json_schema: { type: 'object' }, webhook_url: REGISTERED });
   const dataDir = tempDir();
   const root = tempDir('fc-project-');

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli as runInProcess } from '../../main/cli/run-cli';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
 import { startServe } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const TOKEN = 'serve-follows-api-token';
@@ -16,9 +16,7 @@ const { cleanups, tempDir } = cleanupsPerTest();
  * them: start serve with a tunnel (stopped after the test), and run an `actions` command.
  */
 async function flowentAndEdge() {
-  const gateway = new FlowentGateway({ apiTokens: { [TOKEN]: 'tenant-1' } });
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { [TOKEN]: 'tenant-1' } });
   const edge = await FakeEdge.start();
   cleanups.push(() => edge.stop());
   const dir = tempDir();

@@ -3,8 +3,9 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import type { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir: temp } = cleanupsPerTest();
@@ -30,9 +31,7 @@ function projectFolder(actions: Record<string, string> = {}): string {
 }
 
 async function flowent(): Promise<{ gateway: FlowentGateway; env: NodeJS.ProcessEnv }> {
-  const gateway = new FlowentGateway({ apiTokens: { api_test_token: 'tenant-1' } });
-  await gateway.start();
-  cleanups.push(() => gateway.stop());
+  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { api_test_token: 'tenant-1' } });
   return { gateway, env: { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' } };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
+import { FlowentGateway, type GatewayOptions } from '../fixtures/flowent-gateway/gateway';
 
 /**
  * A Flowent stand-in for a whole test file, started before its first test and stopped after its
@@ -23,9 +23,9 @@ export function useAccountGateway(hmacKey: string, apiToken: string) {
   return { gateway, env };
 }
 
-/** A Flowent stand-in knowing no API token, started for one test and stopped with the test's `cleanups`. */
-export async function gatewayForOneTest(cleanups: (() => void | Promise<void>)[]): Promise<FlowentGateway> {
-  const started = new FlowentGateway();
+/** A Flowent stand-in started for one test (knowing no API token unless `options` name some), stopped with the test's `cleanups`. */
+export async function gatewayForOneTest(cleanups: (() => void | Promise<void>)[], options?: GatewayOptions): Promise<FlowentGateway> {
+  const started = new FlowentGateway(options);
   await started.start();
   cleanups.push(() => started.stop());
   return started;
