@@ -104,9 +104,15 @@ describe('account dialog: profiles', () => {
     expect(save.disabled).toBe(true);
     // A query string, which the Gateway's paths cannot follow, is named with the URL to give instead.
     await user.clear(within(profiles).getByLabelText('Gateway base URL'));
-    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway?region=eu');
-    expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toContain(
-      'a Gateway URL takes no query string (the Gateway\'s paths are added after it), so it was not saved. Remove the part from "?" on: https://staging.flowent.chat/api/v1/gateway.',
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway?region=eu&token=S3CRET');
+    // Its values are not repeated, as the command line prints them: a token is often given there.
+    expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toBe(
+      '"https://staging.flowent.chat/api/v1/gateway?region=***&token=***": a Gateway URL takes no query string (the Gateway\'s paths are added after it), so it was not saved. Remove the part from "?" on: https://staging.flowent.chat/api/v1/gateway.',
+    );
+    await user.clear(within(profiles).getByLabelText('Gateway base URL'));
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway#access_token=S3CRET');
+    expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toMatch(
+      /^"https:\/\/staging\.flowent\.chat\/api\/v1\/gateway#\*\*\*": a Gateway URL takes no fragment/,
     );
     expect(save.disabled).toBe(true);
     await user.clear(within(profiles).getByLabelText('Gateway base URL'));
