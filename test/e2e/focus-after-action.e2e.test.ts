@@ -169,18 +169,26 @@ describe.sequential('where the keyboard lands after an action, in Chromium', () 
     await expect.poll(focused, SLOW).toEqual(onList);
   });
 
-  it("An action's Edit form: on its first field it can change, then on Edit after Cancel and after Save", async () => {
+  it("Register an action: on its first field, back on Register an action… after Cancel, on the new action's row once registered", async () => {
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Flowent account' });
     await dialog.getByRole('tab', { name: 'Actions' }).click();
     await pressEnterOn(dialog.getByRole('button', { name: 'Register an action…' }));
     await expect.poll(focused, SLOW).toMatchObject({ tag: 'INPUT', visible: true });
     const form = dialog.getByRole('form', { name: 'Register an action' });
+    await pressEnterOn(form.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Register an action…', visible: true });
+
+    await page.keyboard.press('Enter');
     await form.getByLabel('Name').fill('lookup_order');
     await form.getByLabel('Description').fill('Looks up an order');
     await form.getByLabel('Webhook URL').fill(`${server.baseUrl}/actions/lookup_order`);
     await pressEnterOn(form.getByRole('button', { name: 'Register', exact: true }));
-    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'Register an action…', visible: true });
+    await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: 'lookup_order', visible: true });
+  });
+
+  it("An action's Edit form: on its first field it can change, then on Edit after Cancel and after Save", async () => {
+    const dialog = page.getByRole('dialog', { name: 'Flowent account' });
 
     await pressEnterOn(dialog.getByRole('button', { name: 'lookup_order' }));
     await expect.poll(focused, SLOW).toEqual({ tag: 'BUTTON', name: '← All actions', visible: true });

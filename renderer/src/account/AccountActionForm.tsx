@@ -21,7 +21,8 @@ const FIELDS: FieldProblem['field'][] = ['name', 'description', 'webhook_url', '
 interface Props {
   /** null: a new action. */
   existing: FlowentAction | null;
-  onDone: () => void;
+  /** Called with the action's name once it is registered or saved, without it on Cancel. */
+  onDone: (made?: string) => void;
 }
 
 /**
@@ -101,7 +102,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
       : await registerAction({ name, description, webhook_url: webhookUrl, json_schema: parsed.schema });
     setBusy(false);
     setMessage(error);
-    if (!error) onDone();
+    if (!error) onDone(name);
   }
 
   return (
@@ -166,7 +167,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
         <BusyButton type="submit" busy={busy}>
           {existing ? 'Save changes' : 'Register'}
         </BusyButton>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
         {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}

@@ -12,7 +12,7 @@ interface Props {
   account: AccountState;
   onOpen: (name: string) => void;
   onNew: () => void;
-  /** The action just shown on its own, if any: back in the list, the keyboard goes to its row. */
+  /** The action just shown on its own or just registered, if any: back in the list, the keyboard goes to its row. */
   cameFrom?: string | null;
 }
 
@@ -23,8 +23,9 @@ export function AccountActionList({ account, onOpen, onNew, cameFrom = null }: P
   const error = useAccountStore((s) => s.actionsError);
   const warnings = useAccountStore((s) => s.actionsWarnings);
   const section = useRef<HTMLElement>(null);
-  // The action's own view went away under the keyboard (← All actions, or the action deleted): it
-  // lands on that action's row, or on the list's first control, not on the page's body.
+  // The action's own view or the register form went away under the keyboard (← All actions, the
+  // action deleted, or registered): it lands on that action's row, or on the list's first control,
+  // not on the page's body.
   useEffect(() => {
     if (!focusFell() || !section.current) return;
     const row = cameFrom === null ? null : section.current.querySelector(`[data-testid="action-row-${CSS.escape(cameFrom)}"] button`);

@@ -6,6 +6,7 @@ import { AccountActionForm } from './AccountActionForm';
 import { AccountActionList } from './AccountActionList';
 import { AccountActionView } from './AccountActionView';
 
+// The list's cameFrom: the action whose row the keyboard comes back to, shown on its own or just registered.
 type Screen =
   | { kind: 'list'; cameFrom?: string }
   | { kind: 'view'; name: string; fromEdit?: boolean }
@@ -35,7 +36,7 @@ export function AccountActions({ account }: { account: AccountState }) {
   }
   const toList = () => setScreen({ kind: 'list', cameFrom: screen.kind === 'view' ? screen.name : undefined });
   const current = screen.kind === 'view' || screen.kind === 'edit' ? (actions?.find((a) => a.name === screen.name) ?? null) : null;
-  if (screen.kind === 'new') return <AccountActionForm existing={null} onDone={toList} />;
+  if (screen.kind === 'new') return <AccountActionForm existing={null} onDone={(made) => setScreen({ kind: 'list', cameFrom: made })} />;
   if (screen.kind === 'edit' && current)
     return <AccountActionForm existing={current} onDone={() => setScreen({ kind: 'view', name: current.name, fromEdit: true })} />;
   if (screen.kind === 'view' && current) {
