@@ -11,6 +11,7 @@ import { secretNow } from '../shared/secret-words';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
+import { edgeSpaceWords } from '../../../main/contract/words';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
@@ -45,6 +46,7 @@ export function SettingsDialog() {
         clearable={hmac?.source !== 'environment'}
         onSave={saveHmacKey}
         onClear={removeHmacKey}
+        spaceWords={edgeSpaceWords}
         keychainUnavailable={keychainUnavailable}
       />
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
-import { edgeSpaceWords, hasEdgeSpace } from '../../../main/contract/words';
+import { hasEdgeSpace } from '../../../main/contract/words';
 import { KEYCHAIN_UNAVAILABLE } from './secret-words';
 import { ErrorLine } from './ErrorLine';
 import { BusyButton } from './BusyButton';
@@ -26,6 +26,11 @@ interface Props {
   /** Why the desktop app cannot save it (no keychain), said where the field would be; null: it can, or it is not the desktop app. */
   keychainUnavailable?: KeychainUnavailable | null;
   readOnlyTestId?: string;
+  /**
+   * What is said of a value that starts or ends with a space or a line break (edgeSpaceWords),
+   * typed or in use; null where such spaces do no harm (the value is trimmed where it is used).
+   */
+  spaceWords: ((subject: string, kept: string) => string) | null;
   /** Accessible name of the error line, when a screen has several secrets. */
   errorLabel?: string;
   children?: ReactNode;
@@ -53,7 +58,9 @@ export function SecretSection(props: Props) {
 
   // Blank is no secret: the field holds nothing worth saving, so Save stays off.
   const blank = input.trim() === '';
-  const edgeSpace = !blank && hasEdgeSpace(input);
+  const edgeSpace = !blank && hasEdgeSpace(input) && props.spaceWords !== null;
+  // The value in use has such a space (serve and the tray say so too): named where it is to be fixed.
+  const inUseWords = props.state?.set && props.state.edgeSpace ? props.spaceWords : null;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -68,6 +75,11 @@ export function SecretSection(props: Props) {
     <section aria-label={props.title}>
       <h3>{props.title}</h3>
       <p data-testid={props.currentTestId}>{props.current}</p>
+      {inUseWords && (
+        <p className="banner banner-warn" role="note" aria-label={`${props.title} in use spaces`}>
+          {inUseWords(props.state?.source === 'environment' ? props.envVar : `The ${props.title}`, 'used as it is')}
+        </p>
+      )}
       {props.children}
       {props.canSet ? (
         <form onSubmit={onSubmit} className="key-form">
@@ -90,7 +102,7 @@ export function SecretSection(props: Props) {
           </BusyButton>
           {edgeSpace && (
             <p className="muted key-note" role="note" aria-label={`${props.title} spaces`}>
-              {edgeSpaceWords('It', 'saved as typed')}
+              {props.spaceWords?.('It', 'saved as typed')}
             </p>
           )}
           {props.state?.set && props.clearable && (

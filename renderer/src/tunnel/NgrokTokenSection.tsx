@@ -27,6 +27,8 @@ export function NgrokTokenSection() {
       clearable={token?.source !== 'environment'}
       onSave={saveNgrokAuthtoken}
       onClear={removeNgrokAuthtoken}
+      // The tunnel trims the authtoken before it signs in to ngrok: a copied space or line break does no harm.
+      spaceWords={null}
     >
       <p className="muted">
         The public URL runs through ngrok: find it in your ngrok dashboard (Your Authtoken) at{' '}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_LIMITS } from '../../../main/contract/api';
+import { edgeSpaceWords } from '../../../main/contract/words';
 import { KEY, useCompanion } from '../harness/companion';
 import { renderApp, settingsButton } from '../harness/render';
 
@@ -227,6 +228,25 @@ describe('settings', () => {
     expect(c.bridge.callsTo('setHmacKey')).toEqual([['  my key  ']]);
     // The field is empty again: nothing left to warn about.
     await waitFor(() => expect(within(dialog).queryByRole('note', { name: 'HMAC key spaces' })).toBeNull());
+  });
+
+  it('says so of a key in use with a space at an edge, as serve and the tray do, but not of the ngrok authtoken, which the tunnel trims', async () => {
+    const c = await companion.restart({ mode: 'headless', key: ' test-key\n', ngrokAuthtoken: 'ngrok-token\n' });
+    const { user } = renderApp(c.bridge);
+    await user.click(await settingsButton());
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const hmac = within(dialog).getByRole('region', { name: 'HMAC key' });
+    await waitFor(() =>
+      expect(within(hmac).getByRole('note', { name: 'HMAC key in use spaces' }).textContent).toBe(
+        edgeSpaceWords('FLOWENT_HMAC_KEY', 'used as it is'),
+      ),
+    );
+    const ngrok = within(dialog).getByRole('region', { name: 'ngrok authtoken' });
+    expect(within(ngrok).getByTestId('ngrok-token-current').textContent).toBe('Set (from NGROK_AUTHTOKEN).');
+    expect(within(ngrok).queryByRole('note')).toBeNull();
+    // Typed with one, it is no different: nothing about signatures, which an authtoken has nothing to do with.
+    await user.type(within(ngrok).getByLabelText('New ngrok authtoken'), ' pasted-token ');
+    expect(within(ngrok).queryByRole('note')).toBeNull();
   });
 
   it('with no keychain to keep the key in, offers no field and says why and what to do, before anything is typed', async () => {
