@@ -1,24 +1,44 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountState, FlowentProfile } from '../../../main/contract/account';
 import { deleteProfile, saveProfile, switchProfile } from './account-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { checkProfile } from './profile-check';
+import { focusableIn, focusFell } from '../shared/focusable';
 
 const DEFAULT_PROFILE = 'default';
+const ADD_PROFILE = 'Add profile…';
 
 /** The Flowent instances the user works with; one is active. */
 export function AccountProfiles({ account }: { account: AccountState }) {
   const [editing, setEditing] = useState<FlowentProfile | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Most buttons here go once pressed (Use, Delete and its confirmation, the form's): the keyboard
+  // goes to the control named, in what took their place, once it is drawn (after the account
+  // comes back, for a saved or deleted profile), instead of falling to the page's body.
+  const section = useRef<HTMLElement>(null);
+  const focusNext = useRef<string | null>(null);
+  const [focusAsked, setFocusAsked] = useState(0);
+  const focusOn = (name: string) => {
+    focusNext.current = name;
+    setFocusAsked((n) => n + 1);
+  };
+  useEffect(() => {
+    const name = focusNext.current;
+    if (name === null || !section.current) return;
+    const target = focusableIn(section.current).find((c) => (c.getAttribute('aria-label') ?? c.textContent?.trim()) === name);
+    if (!target) return;
+    focusNext.current = null;
+    if (focusFell()) target.focus();
+  }, [focusAsked, account]);
 
   async function run(action: () => Promise<string | null>) {
     setMessage(await action());
   }
 
   return (
-    <section aria-label="Profiles">
+    <section aria-label="Profiles" ref={section}>
       <h3>Profiles</h3>
       <ul className="profile-list" aria-label="Profile list">
         {account.profiles.map((p) => {
@@ -28,7 +48,7 @@ export function AccountProfiles({ account }: { account: AccountState }) {
               <strong>{p.name}</strong> <code>{p.baseUrl}</code> {active && <span className="badge badge-ok">active</span>}
               <span className="row-buttons">
                 {!active && (
-                  <button type="button" onClick={() => void run(() => switchProfile(p.name))}>
+                  <button type="button" onClick={() => void run(() => switchProfile(p.name)).then(() => focusOn(`Edit profile ${p.name}`))}>
                     Use {p.name}
                   </button>
                 )}
@@ -41,16 +61,35 @@ export function AccountProfiles({ account }: { account: AccountState }) {
                       <button
                         type="button"
                         className="danger"
-                        onClick={() => void run(() => deleteProfile(p.name)).then(() => setConfirmDelete(null))}
+                        onClick={() =>
+                          void run(() => deleteProfile(p.name)).then(() => {
+                            setConfirmDelete(null);
+                            focusOn(ADD_PROFILE);
+                          })
+                        }
                       >
                         Delete {p.name} for good
                       </button>
-                      <button type="button" onClick={() => setConfirmDelete(null)}>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setConfirmDelete(null);
+                          focusOn(`Delete profile ${p.name}`);
+                        }}
+                      >
                         Keep
                       </button>
                     </>
                   ) : (
-                    <button type="button" aria-label={`Delete profile ${p.name}`} onClick={() => setConfirmDelete(p.name)}>
+                    <button
+                      type="button"
+                      aria-label={`Delete profile ${p.name}`}
+                      onClick={() => {
+                        setConfirmDelete(p.name);
+                        // The safe choice, as in every question here: Enter pressed twice does not delete.
+                        focusOn('Keep');
+                      }}
+                    >
                       Delete
                     </button>
                   ))}
@@ -60,10 +99,18 @@ export function AccountProfiles({ account }: { account: AccountState }) {
         })}
       </ul>
       {editing ? (
-        <ProfileForm key={editing.name} initial={editing} onDone={() => setEditing(null)} />
+        <ProfileForm
+          key={editing.name}
+          initial={editing}
+          onDone={(saved) => {
+            setEditing(null);
+            // Back where the form was opened from, or on the new profile's first button (Use).
+            focusOn(editing.name ? `Edit profile ${editing.name}` : saved ? `Use ${saved}` : ADD_PROFILE);
+          }}
+        />
       ) : (
         <button type="button" onClick={() => setEditing({ name: '', baseUrl: '' })}>
-          Add profile…
+          {ADD_PROFILE}
         </button>
       )}
       <ErrorLine message={message} label="Profile error" />
@@ -71,8 +118,15 @@ export function AccountProfiles({ account }: { account: AccountState }) {
   );
 }
 
-function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () => void }) {
+/** `onDone`: called with the profile's name once it is saved, without it on Cancel. */
+function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: (saved?: string) => void }) {
   const isNew = initial.name === '';
+  // Opened by Add profile… (which it replaces) or a profile's Edit: the keyboard goes to the first
+  // field the form lets change (a saved profile's name cannot), where the work is.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input:not([readonly])')?.focus({ preventScroll: true });
+  }, []);
   const [name, setName] = useState(initial.name);
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
   const [message, setMessage] = useState<string | null>(null);
@@ -86,11 +140,12 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
     const error = await saveProfile({ name: name.trim(), baseUrl: baseUrl.trim() });
     setBusy(false);
     setMessage(error);
-    if (!error) onDone();
+    if (!error) onDone(name.trim());
   }
 
   return (
     <form
+      ref={form}
       className="key-form profile-form"
       aria-label={isNew ? 'New profile' : `Edit profile ${initial.name}`}
       onSubmit={(e) => void onSubmit(e)}
@@ -126,7 +181,7 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: () 
       <BusyButton type="submit" busy={busy} disabled={problems.blocked !== null} title={problems.blocked ?? undefined}>
         Save profile
       </BusyButton>
-      <button type="button" onClick={onDone}>
+      <button type="button" onClick={() => onDone()}>
         Cancel
       </button>
       {problems.blocked && (
