@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type RefCallback } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered, type FilterState } from '../history/filter-state';
 import { clearFilters, loadFirstPage, loadMore, searchFurther, selectCall } from '../history/calls-actions';
@@ -10,6 +10,7 @@ import { useArrivals } from './use-arrivals';
 import { useToday } from './use-today';
 import { useMetaStore } from '../page/stores';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
+import { focusFell } from '../shared/focusable';
 
 export const ROW_HEIGHT = 32;
 /** A search's rows have a second line: where the text matched. */
@@ -89,23 +90,7 @@ export function CallList() {
   const onSelect = useCallback((id: number) => void selectCall(id), []);
 
   if (calls.length === 0 && loaded && loading === 'idle') {
-    if (searchedDownTo !== null) {
-      return (
-        <div className="empty-state" role="region" aria-label="No matching calls yet">
-          <h2>None found yet</h2>
-          <p>
-            <SearchedSoFar downTo={searchedDownTo} /> None of them matches the filters and search above.
-          </p>
-          <MatchCount />
-          <button type="button" ref={toList} onClick={() => void searchFurther()}>
-            Search further
-          </button>{' '}
-          <button type="button" onClick={() => void clearFilters()}>
-            Clear filters
-          </button>
-        </div>
-      );
-    }
+    if (searchedDownTo !== null) return <NoneFoundYet downTo={searchedDownTo} toList={toList} />;
     if (isFiltered(filter)) {
       return (
         <div className="empty-state" role="region" aria-label="No matching calls">
@@ -196,6 +181,40 @@ export function CallList() {
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/**
+ * A search that ran out of time with nothing found. Search further pressed here searches in the
+ * list's place, and when it finds nothing again this comes back as new: the keyboard, fallen to
+ * the page's body with the list, goes to its Search further, to search on.
+ */
+function NoneFoundYet({ downTo, toList }: { downTo: number; toList: RefCallback<HTMLElement> }) {
+  const further = useRef<HTMLButtonElement | null>(null);
+  const attach = useCallback(
+    (button: HTMLButtonElement | null) => {
+      further.current = button;
+      return toList(button);
+    },
+    [toList],
+  );
+  useEffect(() => {
+    if (focusFell()) further.current?.focus();
+  }, []);
+  return (
+    <div className="empty-state" role="region" aria-label="No matching calls yet">
+      <h2>None found yet</h2>
+      <p>
+        <SearchedSoFar downTo={downTo} /> None of them matches the filters and search above.
+      </p>
+      <MatchCount />
+      <button type="button" ref={attach} onClick={() => void searchFurther()}>
+        Search further
+      </button>{' '}
+      <button type="button" onClick={() => void clearFilters()}>
+        Clear filters
+      </button>
     </div>
   );
 }
