@@ -104,7 +104,10 @@ describe('account dialog: profiles', () => {
     expect(save.disabled).toBe(true);
     // A query string, which the Gateway's paths cannot follow, is named with the URL to give instead.
     await user.clear(within(profiles).getByLabelText('Gateway base URL'));
-    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://staging.flowent.chat/api/v1/gateway?region=eu&token=S3CRET');
+    await user.type(
+      within(profiles).getByLabelText('Gateway base URL'),
+      'https://staging.flowent.chat/api/v1/gateway?region=eu&token=S3CRET',
+    );
     // Its values are not repeated, as the command line prints them: a token is often given there.
     expect(within(profiles).getByRole('alert', { name: 'Gateway base URL problem' }).textContent).toBe(
       '"https://staging.flowent.chat/api/v1/gateway?region=***&token=***": a Gateway URL takes no query string (the Gateway\'s paths are added after it), so it was not saved. Remove the part from "?" on: https://staging.flowent.chat/api/v1/gateway.',
