@@ -58,7 +58,7 @@ export function parseMockText(written: string, format: MockFormat): Validated {
     return withoutPlaces(validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root)));
   }
   const parsed = parseYamlText(text);
-  const { document, lineCounter, syntaxErrors } = parsed;
+  const { document, syntaxErrors } = parsed;
   if (syntaxErrors.length > 0) {
     return {
       ok: false,
@@ -71,7 +71,7 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   }
   // Nothing but comments, or nothing at all.
   if (document.contents === null) return { ok: false, errors: [{ path: '', message: EMPTY_MOCK }] };
-  const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document, lineCounter));
+  const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document));
   // Point each problem at its place in the file, for people (and editors) reading YAML: a wrong value at the value.
   const placed = ({ place, ...problem }: MockProblem): DefinitionError =>
     problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path, place) };

@@ -1,4 +1,4 @@
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import type { JsonNode } from '../json/json-node';
 import { loadLazily } from '../load-lazily';
 import type { TextPosition } from '../yaml/yaml-text';
@@ -8,7 +8,9 @@ const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 /**
  * Where in a mock's text a template's own position falls: a template's checker counts lines
  * and columns inside the string, a person reads them in the file. Null when the string at that
- * path cannot be found.
+ * path cannot be found, or when what is written there does not map one to one onto the
+ * template up to that position (a line folded, an escaped line break): a place near it would
+ * be a wrong place, and the caller says the place inside the template instead.
  */
 export type TemplateLocator = (path: string, inTemplate: TextPosition) => TextPosition | null;
 
@@ -27,7 +29,9 @@ function positionOf(text: string, offset: number): TextPosition {
  * Walks a quoted or plain string as written, one written piece (a character or an escape) at a
  * time, until the decoded text reaches the template's position; returns the offset of that
  * piece. `step` says how long the piece at an offset is and what it decodes to
- * (null: a piece this walk cannot follow, such as a line break that folds).
+ * (null: a piece this walk cannot follow, such as a line break that folds). A piece that
+ * decodes to a carriage return cannot be followed either: Handlebars counts it as a line, the
+ * text does not.
  */
 function walkTo(
   from: number,
@@ -40,7 +44,7 @@ function walkTo(
   for (let at = from; at < to;) {
     if (line === target.line && column === target.column) return at;
     const piece = step(at);
-    if (!piece) return null;
+    if (!piece || piece.decoded.includes('\r')) return null;
     for (const char of piece.decoded) {
       if (char === '\n') {
         line += 1;
@@ -69,27 +73,46 @@ export function jsonTemplateLocator(text: string, root: JsonNode): TemplateLocat
     const end = charOffset(node.end);
     const at = walkTo(start + 1, end - 1, inTemplate, (i) => {
       if (text[i] !== '\\') return { length: 1, decoded: text[i] ?? '' };
-      if (text[i + 1] === 'u') return { length: 6, decoded: 'x' };
-      return { length: 2, decoded: text[i + 1] === 'n' ? '\n' : 'x' };
+      // One UTF-16 unit each, as Handlebars counts columns: a pair of them for a character past U+FFFF.
+      if (text[i + 1] === 'u') return { length: 6, decoded: String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16)) };
+      return { length: 2, decoded: LINE_BREAK_ESCAPES[text[i + 1] ?? ''] ?? 'x' };
     });
-    return positionOf(text, at ?? start);
+    return at === null ? null : positionOf(text, at);
   };
 }
 
-const YAML_ESCAPE_LENGTH: Record<string, number> = { x: 4, u: 6, U: 10 };
+/** What the escapes that break a line decode to, in JSON and YAML alike; any other one is a character that does not. */
+const LINE_BREAK_ESCAPES: Record<string, string> = { n: '\n', r: '\r' };
+
+/** The number of hex digits after each escape of a code point in a double-quoted YAML string. */
+const YAML_HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * One escape of a double-quoted YAML string at `i` (its backslash), as written and as decoded;
+ * null for an escaped line break, which folds.
+ */
+function yamlEscape(text: string, i: number): { length: number; decoded: string } | null {
+  const escape = text[i + 1] ?? '';
+  const digits = YAML_HEX_DIGITS[escape];
+  if (digits !== undefined) {
+    const code = Number.parseInt(text.slice(i + 2, i + 2 + digits), 16);
+    return Number.isInteger(code) && code <= 0x10ffff ? { length: 2 + digits, decoded: String.fromCodePoint(code) } : null;
+  }
+  if (escape === '\n' || escape === '\r') return null;
+  return { length: 2, decoded: LINE_BREAK_ESCAPES[escape] ?? 'x' };
+}
 
 /**
  * Finds templates in a YAML mock: plain, quoted and literal (`|`) strings are walked to the
- * template's position; a string folded over lines points at its start.
+ * template's position; in a folded block (`>`), or past where a string folds onto its next
+ * line, the template's lines are not the file's, and there is no place.
  */
-export function yamlTemplateLocator(text: string, document: Document, lineCounter: LineCounter): TemplateLocator {
+export function yamlTemplateLocator(text: string, document: Document): TemplateLocator {
   const yaml = loadYaml();
   return (path, inTemplate) => {
     const node: unknown = document.getIn(pathSegments(path), true);
     if (!yaml.isScalar(node) || !node.range) return null;
     const [start, end] = node.range;
-    const startPosition = lineCounter.linePos(start);
-    const fallback = { line: startPosition.line, column: startPosition.col };
     let at: number | null = null;
     switch (node.type) {
       case 'PLAIN':
@@ -104,27 +127,30 @@ export function yamlTemplateLocator(text: string, document: Document, lineCounte
       case 'QUOTE_DOUBLE':
         at = walkTo(start + 1, end - 1, inTemplate, (i) => {
           if (text[i] === '\n') return null;
-          if (text[i] !== '\\') return { length: 1, decoded: text[i] ?? '' };
-          const escape = text[i + 1] ?? '';
-          if (escape === '\n') return null;
-          return { length: YAML_ESCAPE_LENGTH[escape] ?? 2, decoded: escape === 'n' ? '\n' : escape === 'U' ? 'xx' : 'x' };
+          return text[i] === '\\' ? yamlEscape(text, i) : { length: 1, decoded: text[i] ?? '' };
         });
         break;
       case 'BLOCK_LITERAL':
-        return literalPosition(text, start, end, inTemplate) ?? fallback;
+        return literalPosition(text, start, end, inTemplate);
       default:
         break;
     }
-    return at === null ? fallback : positionOf(text, at);
+    return at === null ? null : positionOf(text, at);
   };
 }
 
-/** In a literal block (`|`), each line of the template is a line of the file, after the block's indentation. */
+/**
+ * In a literal block (`|`), each line of the template is a line of the file, after the block's
+ * indentation. Null past the block's last line (where Handlebars says a block left open ends),
+ * past the end of the line, or with an indentation the header sets (`|2`), which this does not
+ * work out.
+ */
 function literalPosition(text: string, start: number, end: number, inTemplate: TextPosition): TextPosition | null {
-  const lines = text.slice(start, end).split('\n');
-  const content = lines.slice(1);
+  const [header = '', ...content] = text.slice(start, end).replace(/\n$/, '').split('\n');
+  if (/\d/.test(header.split('#')[0] ?? '')) return null;
   const firstWritten = content.find((line) => line.trim() !== '') ?? '';
   const indent = firstWritten.length - firstWritten.trimStart().length;
-  if (inTemplate.line > content.length) return null;
+  const line = content[inTemplate.line - 1];
+  if (line === undefined || inTemplate.column > Math.max(0, line.replace(/\r$/, '').length - indent) + 1) return null;
   return { line: positionOf(text, start).line + inTemplate.line, column: indent + inTemplate.column };
 }

@@ -277,6 +277,30 @@ describe('template problems: placed in the mock as written', () => {
     expect(first('body:\n  result: |\n    first line\n    second {{random}}\n', 'yaml')).toMatchObject({ line: 4, column: 12 });
   });
 
+  it('counts a YAML escape as the characters it stands for: one for a code point under U+10000', () => {
+    const line = '  result: "\\U000000e9 {{shout x}}"';
+    expect(first(`body:\n${line}\n`, 'yaml')).toMatchObject({ line: 2, column: line.indexOf('{{shout') + 1 });
+  });
+
+  it('where the written string does not map onto the template, says the place inside the template, at the value', () => {
+    expect(first('body:\n  result: >\n    a\n    b {{shout x}}\n', 'yaml')).toMatchObject({
+      path: 'body.result',
+      line: 2,
+      column: 11,
+      message: expect.stringMatching(/\(template line 1, column 5\)$/),
+    });
+    // Handlebars says a block left open ends after the last line: not on the key that follows the block.
+    expect(first('body:\n  result: |\n    first\n    {{#if parameters.a}}\n    x\nstatus: 200\n', 'yaml')).toMatchObject({
+      line: 2,
+      column: 11,
+      message: expect.stringMatching(/\(template line 4\)$/),
+    });
+    expect(first('{"body": {"result": "a\\rb {{shout x}}"}}', 'json')).toMatchObject({
+      path: 'body.result',
+      message: expect.stringMatching(/\(template line 2, column 3\)$/),
+    });
+  });
+
   it('without the text (a definition already parsed), says the place is inside the template', () => {
     const outcome = validateMockDefinition({ body: { result: 'x {{random 1}}' } });
     expect(outcome).toMatchObject({
