@@ -74,14 +74,27 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document));
   // Point each problem at its place in the file, for people (and editors) reading YAML: a wrong value at the value.
   const placed = ({ place, ...problem }: MockProblem): DefinitionError =>
-    problem.line !== undefined ? problem : { ...problem, ...yamlPosition(parsed, problem.path, place) };
+    problem.line !== undefined ? withPlaceSaid(problem) : { ...problem, ...yamlPosition(parsed, problem.path, place) };
   if (validated.ok) return { ...validated, warnings: validated.warnings.map(placed) };
   return { ok: false, errors: validated.errors.map(placed) };
 }
 
 /** The mock's problems as the contract says them, without the place each is said at in a file. */
 function withoutPlaces(validated: ValidatedMock): Validated {
-  return validated.ok ? validated : { ok: false, errors: validated.errors.map(({ place: _place, ...problem }) => problem) };
+  if (validated.ok) return validated;
+  return {
+    ok: false,
+    errors: validated.errors.map(({ place: _place, ...problem }) => (problem.line !== undefined ? withPlaceSaid(problem) : problem)),
+  };
+}
+
+/**
+ * A template's problem, found in the text, with its line (and column) said in its message too:
+ * the editor's list of problems shows the message alone.
+ */
+function withPlaceSaid(problem: DefinitionError): DefinitionError {
+  const where = problem.column === undefined ? `line ${problem.line}` : `line ${problem.line}, column ${problem.column}`;
+  return { ...problem, message: `${problem.message} (${where})` };
 }
 
 /**

@@ -180,8 +180,9 @@ function validateResponse(
 }
 
 /**
- * A template's problem said with its place: in the mock's text when it can be found there, else
- * inside the template, said at the template's value.
+ * A template's problem with its place: in the mock's text when it can be found there (its line
+ * and column, which the message leaves to whoever shows it), else said in the message as inside
+ * the template, at the template's value.
  */
 function templateProblem(
   problem: TemplateProblem,
@@ -192,8 +193,7 @@ function templateProblem(
   const inFile = locate?.(path, { line: problem.line, column: problem.column ?? 1 });
   if (inFile) {
     // A column the checker did not know is not made up from the start of the template's line.
-    if (problem.column === undefined) return [`${problem.message} (line ${inFile.line})`, { line: inFile.line }];
-    return [`${problem.message} (line ${inFile.line}, column ${inFile.column})`, inFile];
+    return [problem.message, problem.column === undefined ? { line: inFile.line } : inFile];
   }
   const where = problem.column !== undefined ? `template line ${problem.line}, column ${problem.column}` : `template line ${problem.line}`;
   return [`${problem.message} (${where})`, VALUE];

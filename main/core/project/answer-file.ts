@@ -1,9 +1,10 @@
 import type { AnswerMode, DefinitionError, MockDefinition, ProjectProblem } from '../../contract/api';
 import { checkTargetUrl } from '../answers/forward-target';
-import { validateMockDefinition } from '../answers/validate-mock';
+import { validateMockDefinition, type MockProblem } from '../answers/validate-mock';
 import { PROJECT_FORMAT_VERSION, versionProblem } from './project-schemas';
 import { parseYamlFile, problemAt, type YamlFile } from './yaml-file';
 import { yamlPosition } from '../yaml/yaml-text';
+import { yamlTemplateLocator } from '../answers/template-position';
 
 const FORWARD_PROBLEM = 'forward must be an http(s) URL such as http://localhost:8000/actions/{action_name}';
 
@@ -52,17 +53,27 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
   let mock: MockDefinition | null = null;
   let warnings: DefinitionError[] = [];
   if (Object.keys(mockFields).length > 0) {
-    const validated = validateMockDefinition(mockFields, undefined, ANSWER_FILE_FIELDS);
+    const validated = validateMockDefinition(mockFields, yamlTemplateLocator(yaml.text, yaml.document), ANSWER_FILE_FIELDS);
     if (validated.ok) {
       mock = validated.value;
       warnings = validated.warnings.map((warning) => ({ ...warning, ...yamlPosition(yaml, warning.path) }));
-    }
-    // A template's own line and column count inside the template: the file's place is the value's.
-    else problems.push(...validated.errors.map((error) => problemAt(yaml, file, error.path, error.message, error.place)));
+    } else problems.push(...validated.errors.map((error) => mockProblem(yaml, file, error)));
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     value: { mock, warnings, mode: (mode as AnswerMode | undefined) ?? null, forward: (forward as string | undefined) ?? null, yaml },
   };
+}
+
+/**
+ * A mistake of the file's mock, in the file: a template's where the template's checker found it
+ * (at the start of the value when the checker knew only its line, and that is the value's line),
+ * any other at its value or its key as `place` says.
+ */
+function mockProblem(yaml: YamlFile, file: string, { path, message, place, line, column }: MockProblem): ProjectProblem {
+  if (line === undefined) return problemAt(yaml, file, path, message, place);
+  if (column !== undefined) return { file, line, column, message };
+  const start = yamlPosition(yaml, path, 'value');
+  return { file, line, column: start?.line === line ? start.column : null, message };
 }

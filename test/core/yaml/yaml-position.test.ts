@@ -80,7 +80,8 @@ describe('where a mistake in a YAML file is said to be', () => {
       { file: 'answers/send_email.yaml', line: 4, column: 13, message: expect.stringContaining('status must be an HTTP status') },
       // A list is found at its key: the whole value is at fault.
       { file: 'answers/send_email.yaml', line: 8, column: 7, message: 'a header value must be text, not a list' },
-      { file: 'answers/send_email.yaml', line: 10, column: 15, message: expect.stringMatching(/not closed.*\(template line 1\)$/) },
+      // Its place is the file's, on the template's line: the message does not say it again inside the template.
+      { file: 'answers/send_email.yaml', line: 10, column: 15, message: expect.stringMatching(/not closed.*open"$/) },
       { file: 'answers/send_email.yaml', line: 6, column: 14, message: expect.stringContaining('delayMs must be whole milliseconds') },
       { file: 'answers/send_email.yaml', line: 5, column: 39, message: expect.stringContaining('not a valid regular expression') },
       { file: 'answers/send_email.yaml', line: 14, column: 15, message: 'exists must be true or false, not the text "yes"' },

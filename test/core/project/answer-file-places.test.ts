@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readAnswerFile } from '../../../main/core/project/answer-file';
+
+const FILE = 'answers/send_email.yaml';
+
+/** The one mistake of an answer file whose fallback's result is written as `result`, on line 5. */
+function resultMistake(result: string): unknown {
+  const read = readAnswerFile(FILE, `version: 1\nstatus: 200\nbody:\n  error: ""\n  result: ${result}\n`);
+  if (read.ok) throw new Error('expected a mistake');
+  expect(read.problems).toHaveLength(1);
+  return read.problems[0];
+}
+
+/** The 1-based column of `part` on the line it is first found on in `result: <written>`. */
+const columnOf = (written: string, part: string) => `  result: ${written}`.indexOf(part) + 1;
+
+const UNKNOWN_HELPER = expect.stringMatching(/^unknown helper "shout" \(available: [^)]*\)$/);
+
+describe("a mistake inside an answer file's template: at the character it is at", () => {
+  it('in a plain string', () => {
+    expect(resultMistake('Ticket {{shout x}}')).toEqual({
+      file: FILE,
+      line: 5,
+      column: columnOf('Ticket {{shout x}}', '{{shout'),
+      message: UNKNOWN_HELPER,
+    });
+  });
+
+  it("in a single-quoted string, counting '' as the one quote it stands for", () => {
+    const written = "'it''s {{shout x}}'";
+    expect(resultMistake(written)).toEqual({ file: FILE, line: 5, column: columnOf(written, '{{shout'), message: UNKNOWN_HELPER });
+  });
+
+  it('in a double-quoted string, counting each escape as the character it stands for', () => {
+    const written = '"say \\"hi\\" \\u00e9 {{shout x}}"';
+    expect(resultMistake(written)).toEqual({ file: FILE, line: 5, column: columnOf(written, '{{shout'), message: UNKNOWN_HELPER });
+  });
+
+  it('in a literal block, on the line of the file the template line is on', () => {
+    const read = readAnswerFile(FILE, 'version: 1\nbody:\n  error: ""\n  result: |\n    first line\n    second {{shout x}}\nstatus: 200\n');
+    expect(read.ok ? [] : read.problems).toEqual([{ file: FILE, line: 6, column: 12, message: UNKNOWN_HELPER }]);
+  });
+
+  it('an unclosed placeholder, where the template checker stops reading it', () => {
+    const written = 'Dear {{parameters.name';
+    expect(resultMistake(written)).toMatchObject({ line: 5, column: columnOf(written, 'name') });
+  });
+
+  it('in a list item of a response, under its own path', () => {
+    const file = 'version: 1\nresponses:\n  - status: 200\n    body:\n      result: "{{random 2 1}}"\n      error: ""\n';
+    const read = readAnswerFile(FILE, file);
+    expect(read.ok ? [] : read.problems).toEqual([
+      { file: FILE, line: 5, column: 16, message: expect.stringMatching(/^random needs two whole numbers.*not 2 1$/) },
+    ]);
+  });
+});
+
+describe('a template mistake whose place in the file cannot be told exactly: at the start of the value', () => {
+  it('in a folded block, whose line breaks are not the template’s', () => {
+    const read = readAnswerFile(FILE, 'version: 1\nbody:\n  error: ""\n  result: >\n    first line\n    second {{shout x}}\n');
+    expect(read.ok ? [] : read.problems).toEqual([
+      { file: FILE, line: 4, column: 11, message: expect.stringMatching(/^unknown helper "shout" .*\(template line 1, column 19\)$/) },
+    ]);
+  });
+
+  it('after a plain or quoted string is folded onto a next line', () => {
+    const plain = readAnswerFile(FILE, 'version: 1\nbody:\n  error: ""\n  result: first\n    second {{shout x}}\n');
+    expect(plain.ok ? [] : plain.problems).toMatchObject([{ line: 4, column: 11 }]);
+    const quoted = readAnswerFile(FILE, 'version: 1\nbody:\n  error: ""\n  result: "first\n    second {{shout x}}"\n');
+    expect(quoted.ok ? [] : quoted.problems).toMatchObject([{ line: 4, column: 11 }]);
+  });
+
+  it('after an escape whose line break Handlebars counts and the file does not (\\r)', () => {
+    expect(resultMistake('"a\\rb {{shout x}}"')).toMatchObject({
+      line: 5,
+      column: 11,
+      message: expect.stringMatching(/\(template line 2, column 3\)$/),
+    });
+  });
+
+  it('past the last line of a literal block (a block not closed), rather than on the next key', () => {
+    const read = readAnswerFile(
+      FILE,
+      'version: 1\nbody:\n  error: ""\n  result: |\n    first\n    {{#if parameters.a}}\n    x\nstatus: 200\n',
+    );
+    expect(read.ok ? [] : read.problems).toEqual([
+      { file: FILE, line: 4, column: 11, message: expect.stringMatching(/a block is not closed.*\(template line 4\)$/) },
+    ]);
+  });
+
+  it('with no column from the template checker: the start of the value when that is its line', () => {
+    expect(resultMistake('"{{#if parameters.a}}open"')).toMatchObject({
+      line: 5,
+      column: 11,
+      message: expect.stringMatching(/not closed/),
+    });
+  });
+});
