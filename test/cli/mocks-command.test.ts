@@ -216,12 +216,12 @@ describe('flowent-companion mocks', () => {
         // On the line the page's editor marks: "result": 5 is line 4, its value at column 15.
         '  body.result (line 4, column 15): the mock answered 200 but `result` is a number; Flowent expects a string (use JSON.stringify for structured data).\n',
     );
-    // In YAML each warning says its line, as the editor marks it.
+    // In YAML each warning says its line and the column of the value at fault, as the editor marks it.
     const failing = file(dataDir, 'failing.yaml', 'status: 503\nbody:\n  result: ""\n  error: down\n');
     const yaml = await runCli(['mocks', 'set', 'down', '--file', failing, '--data-dir', dataDir]);
     expect(yaml.code).toBe(0);
     expect(yaml.stderr).toMatch(
-      /^ {2}status \(line 1, column 1\): the mock answered 503; Flowent treats anything but 2xx as a failed action/m,
+      /^ {2}status \(line 1, column 9\): the mock answered 503; Flowent treats anything but 2xx as a failed action/m,
     );
     expect((await runCli(['mocks', 'get', 'down', '--data-dir', dataDir])).stdout).toBe(readFileSync(failing, 'utf8'));
     // A mock that keeps the contract gets no word.
@@ -255,12 +255,12 @@ describe('flowent-companion mocks', () => {
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 2 mocks') });
     const [warned, ...warnings] = imported.stderr.trimEnd().split('\n');
     expect(warned).toBe("flowent-companion mocks: warning: 2 imported mocks break Flowent's contract; stored all the same:");
-    // The mocks are stored as JSON; the lines are the files' (steps.yaml's `result: 5` is line 9, column 7).
+    // The mocks are stored as JSON; the lines are the files' (steps.yaml's `result: 5` is line 9, its value at column 15).
     expect(warnings).toEqual([
-      `  ${join(folder, 'steps.yaml')}:9:7: responses[1].body.result: the mock answered 200 but \`result\` is a number; ` +
+      `  ${join(folder, 'steps.yaml')}:9:15: responses[1].body.result: the mock answered 200 but \`result\` is a number; ` +
         'Flowent expects a string (use JSON.stringify for structured data).',
       expect.stringMatching(
-        new RegExp(`^ {2}${join(folder, 'teapot.yaml')}:2:1: status: the mock answered 418; Flowent treats anything but 2xx`),
+        new RegExp(`^ {2}${join(folder, 'teapot.yaml')}:2:9: status: the mock answered 418; Flowent treats anything but 2xx`),
       ),
     ]);
   });

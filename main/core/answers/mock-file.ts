@@ -75,7 +75,8 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   // Point each problem at its place in the file, for people (and editors) reading YAML: a wrong value at the value.
   const placed = ({ place, ...problem }: MockProblem): DefinitionError =>
     problem.line !== undefined ? withPlaceSaid(problem) : { ...problem, ...yamlPosition(parsed, problem.path, place) };
-  if (validated.ok) return { ...validated, warnings: validated.warnings.map(placed) };
+  // A contract warning is about the value written at its path (`status: 500`, `result: 5`).
+  if (validated.ok) return { ...validated, warnings: validated.warnings.map((warning) => placed({ ...warning, place: 'value' })) };
   return { ok: false, errors: validated.errors.map(placed) };
 }
 

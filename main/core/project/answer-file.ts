@@ -56,7 +56,8 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
     const validated = validateMockDefinition(mockFields, yamlTemplateLocator(yaml.text, yaml.document), ANSWER_FILE_FIELDS);
     if (validated.ok) {
       mock = validated.value;
-      warnings = validated.warnings.map((warning) => ({ ...warning, ...yamlPosition(yaml, warning.path) }));
+      // A contract warning is about the value written at its path (`status: 500`, `result: 5`).
+      warnings = validated.warnings.map((warning) => ({ ...warning, ...yamlPosition(yaml, warning.path, 'value') }));
     } else problems.push(...validated.errors.map((error) => mockProblem(yaml, file, error)));
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -59,6 +59,14 @@ describe("a mock's answers against Flowent's contract (warnings: the mock is val
     const parsed = parseMockText('status: 200\nbody:\n  result: 5\n  error: ""\n', 'yaml');
     expect(parsed.ok && parsed.warnings).toMatchObject([{ path: 'body.result', line: 3 }]);
   });
+
+  it('places a warning in YAML at the value at fault, where it is retyped, as a wrong value is', () => {
+    const parsed = parseMockText('status:  500\nbody:\n  result: 5\n  error: ""\n', 'yaml');
+    expect(parsed.ok && parsed.warnings).toEqual([
+      { path: 'status', line: 1, column: 10, message: expect.stringContaining('the mock answered 500') },
+      { path: 'body.result', line: 3, column: 11, message: expect.stringContaining('`result` is a number') },
+    ]);
+  });
 });
 
 describe('validateMockDefinition', () => {

@@ -96,3 +96,35 @@ describe('a template mistake whose place in the file cannot be told exactly: at 
     });
   });
 });
+
+describe("a contract warning of an answer file's mock: at the value, as a wrong value is", () => {
+  it('a status other than 2xx, a result that is not text, a slow answer', () => {
+    const file = [
+      'version: 1',
+      'responses:',
+      '  - status:   500',
+      '    body: {result: "down", error: "it is down"}',
+      'fallback:',
+      '  delayMs: 31000',
+      '  body:',
+      '    result: 5',
+      '    error: ""',
+    ].join('\n');
+    const read = readAnswerFile(FILE, `${file}\n`);
+    if (!read.ok) throw new Error(`not read: ${JSON.stringify(read.problems)}`);
+    expect(read.value.warnings).toEqual([
+      { path: 'responses[0].status', line: 3, column: 15, message: expect.stringContaining('the mock answered 500') },
+      { path: 'fallback.delayMs', line: 6, column: 12, message: expect.stringContaining('31.0 s') },
+      { path: 'fallback.body.result', line: 8, column: 13, message: expect.stringContaining('`result` is a number') },
+    ]);
+  });
+
+  it('a value on a line of its own, or a map, is still found at its key', () => {
+    const read = readAnswerFile(FILE, 'version: 1\nstatus:\n  503\nbody:\n  error: ""\n');
+    if (!read.ok) throw new Error(`not read: ${JSON.stringify(read.problems)}`);
+    expect(read.value.warnings).toMatchObject([
+      { path: 'status', line: 2, column: 1 },
+      { path: 'body', line: 4, column: 1, message: expect.stringContaining('no `result`') },
+    ]);
+  });
+});
