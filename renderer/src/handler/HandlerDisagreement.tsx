@@ -27,18 +27,22 @@ const learnedStyleFold = (style: string) => `Show a verifier for ${styleLabel(st
 /** The box's second fold, when this call is not signed in the style most of this Flowent's calls are. */
 const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
-/** The styles a handler accepted or rejected so far, by name ("; " apart: names have commas); each one's id in its title. */
-function StyleList({ styles, testId, none = 'none yet' }: { styles: string[]; testId: string; none?: string }) {
-  if (styles.length === 0) return <dd data-testid={testId}>{none}</dd>;
+/**
+ * The styles a handler accepted or rejected so far, by name ("; " apart: names have commas); each
+ * one's id in its title. Inside the fact's one `<dd>`: a second `<dd>` under the same term would
+ * land in the facts grid's term column.
+ */
+function StyleNames({ styles, testId, none = 'none yet' }: { styles: string[]; testId: string; none?: string }) {
+  if (styles.length === 0) return <span data-testid={testId}>{none}</span>;
   return (
-    <dd data-testid={testId}>
+    <span data-testid={testId}>
       {styles.map((style, index) => (
         <span key={style}>
           {index > 0 && '; '}
           <span title={style}>{styleLabel(style)}</span>
         </span>
       ))}
-    </dd>
+    </span>
   );
 }
 
@@ -60,14 +64,23 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
       </dd>
       {/* The styles it may check with, not each style of a request it took: a probe's table lists those. */}
       <dt>Styles it may verify with</dt>
-      <StyleList
-        styles={known.stylesAccepted}
-        testId="handler-styles-accepted"
-        none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
-      />
+      <dd>
+        <StyleNames
+          styles={known.stylesAccepted}
+          testId="handler-styles-accepted"
+          none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
+        />
+      </dd>
       <dt>Styles it rejected</dt>
-      {rejected.list && <StyleList styles={known.stylesRefused} testId="handler-styles-refused" />}
-      {rejected.note !== null && <dd data-testid="handler-rejected-alike">{rejected.note}</dd>}
+      {/* The styles and the calls every style signs alike are one fact: the note goes on a line of its own in the same dd. */}
+      <dd>
+        {rejected.list && <StyleNames styles={known.stylesRefused} testId="handler-styles-refused" />}
+        {rejected.note !== null && (
+          <span className="fact-note" data-testid="handler-rejected-alike">
+            {rejected.note}
+          </span>
+        )}
+      </dd>
       <dt>Valid signatures so far (as of now)</dt>
       <dd>
         {known.accepted} accepted, {known.refused} rejected
