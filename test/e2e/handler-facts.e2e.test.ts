@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { sign } from '../../main/core/signature';
 import { startHandler, type HandlerProcess } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
-import { screenshot, type Browser } from './browser';
+import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 
 // What the handler taught, in Chromium, for a handler that rejected both a call the styles sign
@@ -12,7 +12,6 @@ import { serveInspectorForFile } from './served-inspector';
 const KEY = 'e2e-facts-key';
 let handler: HandlerProcess;
 let server: ServeProcess;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
@@ -26,7 +25,7 @@ afterAll(async () => {
 
 serveInspectorForFile(
   () => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }),
-  (served) => ({ server, browser, page, pageErrors, rows } = served),
+  (served) => ({ server, page, pageErrors, rows } = served),
 );
 
 /** A call to the stand-in handler's route that answers every call 401 "Invalid signature". */
