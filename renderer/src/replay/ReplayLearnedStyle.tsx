@@ -8,7 +8,7 @@ import { loadLearnedStyle } from './replay-ui-actions';
 /**
  * What re-signed and simulated calls use, and the Flowent calls that told it: "Calls this
  * companion signs use Python example (as sent, ASCII escapes), learned from 1 Flowent call
- * (every style signs the 4 others alike)". Only the calls some style signs differently count
+ * (the 4 other Flowent calls are signed alike by every style)". Only the calls some style signs differently count
  * as learned from: a plain ASCII call is valid in every style and says nothing of which one
  * Flowent uses. Said as what this companion signs with, not as "Flowent signs with": a call's
  * details name the style that call was signed in, which can be another.
@@ -35,11 +35,12 @@ function learnedStyleText({ keySet, style, fromCalls, toldApartBy }: LearnedStyl
     return `${uses}: every style signs ${calls} so far alike, so none told which one Flowent uses.`;
   }
   const alike = fromCalls - toldApartBy;
+  // The calls, not the styles, are what every style signs alike: said with the calls as the subject.
   const others =
     alike === 0
       ? ''
       : alike === 1
-        ? ' (every style signs one other alike)'
-        : ` (every style signs ${alike.toLocaleString('en-US')} others alike)`;
+        ? ' (the one other Flowent call is signed alike by every style)'
+        : ` (the ${alike.toLocaleString('en-US')} other Flowent calls are signed alike by every style)`;
   return `${uses}, learned from ${counted(toldApartBy, 'Flowent call')}${others}.`;
 }

@@ -33,7 +33,7 @@ describe('replay with edited parameters', () => {
     // A number among the parameters tells the styles apart: the python style is learned for sure,
     // from that one call; the two plain ASCII ones every style signs alike tell nothing.
     expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
-      'Calls this companion signs use Python example (as sent, ASCII escapes), learned from 1 Flowent call (every style signs 2 others alike).',
+      'Calls this companion signs use Python example (as sent, ASCII escapes), learned from 1 Flowent call (the 2 other Flowent calls are signed alike by every style).',
     );
     typeInto(editorIn(editor), '{"to": "b@example.com", "n": 2}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
