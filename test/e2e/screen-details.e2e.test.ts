@@ -136,6 +136,12 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
     expect(await row(3).locator('.col-time').textContent()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
     await open(2);
     expect(await pane().getByRole('region', { name: 'Answer', exact: true }).locator('h3').textContent()).toContain('no answer');
+    // The date, then the time once, to the millisecond as the list's clock writes it: not to the second and then the clock again.
+    const received = await pane()
+      .locator('dl.facts dt')
+      .evaluateAll((terms) => terms.find((term) => term.textContent === 'Received')?.nextElementSibling?.textContent);
+    expect(received).toMatch(/^[^,]+, \d\d:\d\d:\d\d\.\d{3}$/);
+    expect(await unanswered.locator('.col-time').getAttribute('title')).toBe(received);
     // The list keeps arrival order: newest first, by when each call came in.
     const ids = await rows().evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-call-id'))));
     expect(ids).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);

@@ -105,9 +105,15 @@ export function formatDateAndTime(ms: number): string {
   return DATE_AND_TIME.format(ms);
 }
 
-/** A call's arrival: date and time, then the clock to the millisecond the list shows. */
+const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/**
+ * A call's arrival: the date as the locale writes it, then the clock to the millisecond as the
+ * list shows it ("12/6/2026, 00:29:35.782"). The time once: the date and time to the second
+ * followed by the list's clock wrote it twice.
+ */
 export function formatDateTime(ms: number): string {
-  return `${formatDateAndTime(ms)} (${formatTime(ms)})`;
+  return `${DATE.format(ms)}, ${formatTime(ms)}`;
 }
 
 /**
