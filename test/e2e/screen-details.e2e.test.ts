@@ -108,6 +108,9 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
       await pane().getByRole('region', { name: 'Request', exact: true }).boundingBox(),
     ];
     expect(boxTop!.y).toBeLessThan(requestTop!.y);
+    // Its signature is valid: the answer is why it failed, so the answer's problem opens the details, above the green verdict.
+    expect(await pane().getByTestId('verdict-line').textContent()).toMatch(/^Valid signature/);
+    expect(boxTop!.y).toBeLessThan((await pane().getByTestId('verdict-line').boundingBox())!.y);
     await screenshot(page, 'detail-contract-problem');
   });
 

@@ -1,9 +1,10 @@
-import { noAnswerCause, noAnswerHeading, refusedForRequest, statusNumberWords } from '../../../main/contract/words';
+import { refusedForRequest, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
 import { useCallsStore, type CallDetailState } from '../history/calls-store';
 import { AnswerChecks } from '../answers/AnswerChecks';
+import { AnswerProblem, answerProblemLeads } from './AnswerProblem';
 import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';
 import { HandlerDisagreement } from '../handler/HandlerDisagreement';
@@ -18,7 +19,6 @@ import { ReplayPanel } from '../replay/ReplayPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { TestTag, VerdictBadge } from './VerdictBadge';
 import { VerdictLine } from './VerdictLine';
-import { answerErrorLine } from '../shared/answer-error';
 
 export function DetailPane() {
   const detail = useCallsStore((s) => s.detail);
@@ -68,14 +68,13 @@ function missingCall(id: number, failure: CallDetailState['failure']): string {
 
 /**
  * A call, in the order people read it: when the handler refused a signature the companion
- * found valid (or the other way round), that first; the verdict with its cause and what to do; any
- * problem with the request or the answer; the request and the answer themselves; and only
- * then the signature's details and replay.
+ * found valid (or the other way round), that first; then why the call failed: the verdict with
+ * its cause and what to do, but the answer's problem above it when the signature is not the
+ * failure (valid, or not checked); any other problem with the request or the answer; the
+ * request and the answer themselves; and only then the signature's details and replay.
  */
 function CallDetailView({ call }: { call: CallDetail }) {
-  const said = answerErrorLine(call);
-  // Nothing answered (refused, timed out, closed): said as that, not as a problem with an answer.
-  const unanswered = noAnswerCause(call.violations) !== null;
+  const answerFirst = answerProblemLeads(call);
   return (
     <>
       <h2 className="detail-title">
@@ -83,6 +82,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         {call.test && <TestTag />}
       </h2>
       <HandlerDisagreement call={call} />
+      {answerFirst && <AnswerProblem call={call} />}
       <VerdictLine call={call} />
       {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already. */}
       {call.problemMessage && call.verdict !== 'not-flowent' && !refusedForRequest(call) && (
@@ -90,24 +90,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
           <strong>Problem with the request:</strong> <Prose text={call.problemMessage} />
         </div>
       )}
-      {call.violations.length > 0 && (
-        <div className="problem-box" role="note" aria-label={unanswered ? 'No answer' : 'Contract check'}>
-          <strong>{unanswered ? `${noAnswerHeading(call.answeredBy)}:` : 'Problem with the answer:'}</strong>
-          <ul className="violations">
-            {call.violations.map((v) => (
-              <li key={v.code + v.message}>
-                <Prose text={v.message} />
-              </li>
-            ))}
-          </ul>
-          {/* The answer's own reason, quoted as plain text: it is whatever the handler wrote. */}
-          {said && (
-            <p className="answer-error" data-testid="answer-error">
-              {said.who}: “{said.error}”
-            </p>
-          )}
-        </div>
-      )}
+      {!answerFirst && <AnswerProblem call={call} />}
       {call.test && call.verdict !== 'unsigned-test' && (
         <div className="explain-box" role="note" aria-label="Registration check">
           This is Flowent&apos;s registration check: Flowent sends it when an action is registered; any 2xx answer passes.
