@@ -14,6 +14,11 @@ export type ProjectFailure =
   /** No project folder is open (none found where the command ran, none chosen in the app). */
   | { code: 'no-project' }
   | ProjectMissing
+  /**
+   * The open project folder (`folder`) was removed (a branch switch, say): its actions are not
+   * planned, applied or pulled until it is back, as its answers are not saved.
+   */
+  | { code: 'project-folder-removed-actions'; folder: string }
   /** Files under actions/ have mistakes: nothing is planned or sent until they are fixed. */
   | { code: 'project-invalid'; problems: ProjectProblem[] }
   | ProjectNotCreated

@@ -65,6 +65,10 @@ const projectInvalid = (failure: { problems: ProjectProblem[] }) => filesInvalid
 export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
   'no-project': (_failure, say) => ({ what: 'No project folder is open.', todo: `${cap(say.openProject)}; ${CREATE_PROJECT}` }),
   'project-invalid': projectInvalid,
+  'project-folder-removed-actions': ({ folder }) => ({
+    what: `The project folder ${folder} was removed (a branch switch?): its actions are not planned, applied or pulled until it is back.`,
+    todo: 'Bring the folder back (switch back to the branch, say), then run this again.',
+  }),
   'project-exists': ({ dir }, say) => ({
     what: `${dir} already exists: nothing was changed.`,
     todo: `${cap(say.pullActions)} to refresh its actions from Flowent.`,

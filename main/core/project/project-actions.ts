@@ -23,6 +23,11 @@ export interface ProjectActionsDeps {
    * when Flowent in the cloud cannot; or why there is none.
    */
   hereBase: (projectDir: string) => HereBase;
+  /**
+   * Whether the folder was removed while open (a branch switch, say), as its answers tell it: then
+   * nothing is read, sent or written (pull would make the folder again, a project of its actions only).
+   */
+  folderRemoved: () => boolean;
 }
 
 /** What `webhook_url: here` resolves to: the base URL of the companion answering from the project's files, or why none can be named. */
@@ -147,6 +152,7 @@ export class ProjectActions {
   }
 
   private async read(): Promise<Listed> {
+    if (this.deps.folderRemoved()) return { ok: false, code: 'project-folder-removed-actions', folder: this.deps.dir };
     const missing = checkProjectDir(this.deps.dir);
     if (missing) return missing;
     const { actions, problems } = readActionFiles(this.deps.dir);

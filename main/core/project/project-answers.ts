@@ -220,10 +220,15 @@ export class ProjectAnswers implements AnswerStore {
     return { file, problem: problems?.[0]?.message ?? '', line: problems?.[0]?.line ?? null };
   }
 
-  writeRefusal(action: string | null | 'all'): AnswersWriteRefusal | null {
+  /** The project folder was there and is gone now (read again first): its last version answers, and nothing is written. */
+  folderRemoved(): boolean {
     this.check(true);
+    return this.folderGone;
+  }
+
+  writeRefusal(action: string | null | 'all'): AnswersWriteRefusal | null {
     // There is nowhere to write, and making the folder again would make a project of one file.
-    if (this.folderGone) return { code: 'project-folder-removed', folder: this.dir };
+    if (this.folderRemoved()) return { code: 'project-folder-removed', folder: this.dir };
     if (action === 'all') return null;
     const file = this.fileOf(action);
     return this.problems.has(file) ? { code: 'answer-file-invalid', ...this.mistakeOf(file) } : null;

@@ -45,7 +45,13 @@ export class ProjectSession {
         })
       : null;
     this.actionFiles = found
-      ? new ProjectActions({ dir: found, account: this.deps.account, settings: this.deps.settings, hereBase: this.deps.hereBase })
+      ? new ProjectActions({
+          dir: found,
+          account: this.deps.account,
+          settings: this.deps.settings,
+          hereBase: this.deps.hereBase,
+          folderRemoved: () => this.answerFiles?.folderRemoved() ?? false,
+        })
       : null;
     this.actionsRead = found ? new ProjectActionFiles(found) : null;
     if (this.watching) this.answerFiles?.watch(this.deps.onError);
