@@ -103,6 +103,41 @@ describe('serve, when project files are removed', () => {
   });
 });
 
+describe("serve's inspector, when the project folder is removed", () => {
+  it('refuses to plan, apply or pull its actions, saying to bring the folder back, and makes no flowent/ again', async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'actions'), { recursive: true });
+    writeFileSync(
+      join(dir, 'actions', 'lookup_order.yaml'),
+      'version: 1\ndescription: Look an order up\njson_schema: {type: object}\nwebhook_url: http://localhost:8000/actions/lookup_order\n',
+    );
+    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
+    const call = async (method: string) => {
+      const response = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '[true]',
+      });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    rmSync(dir, { recursive: true });
+    await server.waitFor(/was removed: /);
+
+    for (const method of ['planActions', 'applyActions', 'pullActions'])
+      expect(await call(method), method).toEqual({ ok: true, value: { ok: false, code: 'project-folder-removed-actions', folder: dir } });
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
 describe('mocks and targets, run where flowent/ was removed while no serve runs', () => {
   // Nothing says the folder was ever there (no serve answers from it): the folder is simply not
   // a project now, as on a branch without flowent/, and the commands work on the history folder's
