@@ -10,8 +10,9 @@ const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
 /**
  * What `serve` prints when the project's files change: each new mistake with its file and line
  * (once), when a file with a mistake is fixed, when a file is removed, with what answers in its
- * place, when the whole folder is removed (its last version keeps answering), and when the folder
- * (or answers/) is back, with the files that answer again. `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
+ * place, when the whole folder is removed (its last version keeps answering, and its action files
+ * checking parameters), and when the folder (or answers/) is back, with the files that answer again.
+ * `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
  */
 export function projectProblemLines(
   forwardTarget: string | null = null,
@@ -23,7 +24,7 @@ export function projectProblemLines(
   let answersThere: boolean | null = null;
   return (event) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
-    const { dir, stale, answers } = event.project;
+    const { dir, stale, answers, actions } = event.project;
     // serve --forward gives the target a file set to forward without one waits for.
     const problems = event.project.problems.filter(
       (problem) => problem.warning !== 'folder-removed' && !(problem.warning === 'forward-without-target' && forwardTarget !== null),
@@ -44,8 +45,8 @@ export function projectProblemLines(
       lines.push(
         there
           ? `Project: ${dir} is back; ${backWords(inUse, forwardTarget)}.`
-          : `Project: ${dir} was removed: ${lastVersionWords(inUse, forwardTarget)}; it is read again when it is back ` +
-              '(restart serve to stop using it).',
+          : `Project: ${dir} was removed: ${lastVersionWords(inUse, forwardTarget)}${actionsKeptWords(actions)}; ` +
+              'it is read again when it is back (restart serve to stop using it).',
       );
     else if (there && answersHere && answersThere === false)
       lines.push(`Project: ${ANSWERS}/ is back; ${backWords(inUse, forwardTarget)}.`);
@@ -105,6 +106,11 @@ function lastVersionWords(inUse: Set<string>, forwardTarget: string | null): str
   if (files.length === 0) return `it had no answer files: ${withoutFile('every action', forwardTarget)}`;
   const kept = `its last version keeps answering: ${files.join(', ')}`;
   return inUse.has(DEFAULT_FILE) ? kept : `${kept}; ${withoutFile('every other action', forwardTarget)}`;
+}
+
+/** The action files whose last version keeps checking calls' parameters while the project folder is gone. */
+function actionsKeptWords(actions: readonly string[]): string {
+  return actions.length === 0 ? '' : `; its action files keep checking parameters: ${actions.join(', ')}`;
 }
 
 /** The actions a file answers: its own, or (`_default.yaml`) every one without a file of its own. */

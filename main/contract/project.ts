@@ -103,6 +103,11 @@ export interface ProjectState {
   stale: string[];
   /** The answer files that answer now (as they are, or their last good version), e.g. `answers/send_email.yaml`. */
   answers: string[];
+  /**
+   * The action files in use (good, or while the folder is gone their last version), e.g.
+   * `actions/send_email.yaml`: what calls' parameters are checked against.
+   */
+  actions: string[];
 }
 
 /**

@@ -16,7 +16,7 @@ function project(files: string[]) {
   mkdirSync(join(dir, 'answers'), { recursive: true });
   const state = (answers: string[], problems: ProjectProblem[] = []): ProjectState => {
     for (const file of answers) writeFileSync(join(dir, file), 'version: 1\n');
-    return { dir, problems, stale: [], answers };
+    return { dir, problems, stale: [], answers, actions: [] };
   };
   return { state, start: state(files) };
 }
@@ -29,7 +29,27 @@ const NO_TARGET: ProjectProblem = {
   warning: 'forward-without-target',
 };
 
+const FOLDER_REMOVED: ProjectProblem = {
+  file: '.',
+  line: null,
+  column: null,
+  message: 'the project folder was removed',
+  warning: 'folder-removed',
+};
+
 describe("serve's Project: lines", () => {
+  it('name the action files whose last version keeps checking parameters when the folder is removed', () => {
+    const { state, start } = project(['answers/_default.yaml']);
+    const lines = projectProblemLines();
+    const actions = ['actions/lookup_order.yaml', 'actions/send_email.yaml'];
+    lines({ type: 'start', project: { ...start, actions } });
+    expect(lines({ type: 'project-changed', project: { ...state(['answers/_default.yaml'], [FOLDER_REMOVED]), actions } })).toEqual([
+      `Project: ${start.dir} was removed: its last version keeps answering: answers/_default.yaml; ` +
+        'its action files keep checking parameters: actions/lookup_order.yaml, actions/send_email.yaml; ' +
+        'it is read again when it is back (restart serve to stop using it).',
+    ]);
+  });
+
   it('say a new answer file in use, in one line, as its removal is said', () => {
     const { state, start } = project(['answers/_default.yaml']);
     const lines = projectProblemLines();

@@ -140,7 +140,12 @@ describe('serve, when the project folder is removed and made again', () => {
     await send({ recipient: 'ada' });
     await checked('parameters.recipient is not a valid email.', 1);
     rmSync(dir, { recursive: true });
-    await server.waitFor(/was removed: its last version keeps answering/);
+    await server.waitFor(
+      new RegExp(
+        `Project: ${escaped(dir)} was removed: its last version keeps answering: answers/_default\\.yaml; ` +
+          'its action files keep checking parameters: actions/send_email\\.yaml; it is read again when it is back',
+      ),
+    );
     await send({ recipient: 'ada' });
     await checked('parameters.recipient is not a valid email.', 2);
 

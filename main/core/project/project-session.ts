@@ -77,6 +77,7 @@ export class ProjectSession {
       problems: this.problems(),
       stale: this.dir ? (this.answerFiles?.staleFiles() ?? []) : [],
       answers: this.dir ? (this.answerFiles?.filesInUse() ?? []) : [],
+      actions: this.dir ? (this.actionsRead?.inUse().map(({ action }) => action.file) ?? []) : [],
     };
   }
 
