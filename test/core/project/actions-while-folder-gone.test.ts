@@ -73,6 +73,8 @@ describe("a project's actions while its folder is gone", () => {
     await expect
       .poll(() => companion.core.api.getProject().then((project) => project.problems.map((p) => p.warning)))
       .toEqual(['folder-removed']);
+    // The project's state names them, as it names the answer files still answering.
+    expect((await companion.core.api.getProject()).actions).toEqual(['actions/send_email.yaml']);
 
     // Back, changed as the other branch has it: its schema now requires a subject too.
     renameSync(projectFolder(tempDir('fc-other-branch-'), ['recipient', 'subject']), dir);
