@@ -6,7 +6,7 @@ import {
   type Result,
   type Warned,
 } from '../contract/api';
-import { checkActionName, companionWebhookUrl } from '../core';
+import { checkActionName, companionWebhookUrl, findProjectDir } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import { actionJson, actionLine, PROFILE_SUBCOMMANDS, profileCommand, type Runtime } from './actions-output';
 import { parseFlags, UsageError } from './args';
@@ -15,6 +15,7 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
 import { actionsProjectDir, dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
+import { removedServedProject } from './answers-cli-shared';
 
 export const ACTIONS_HELP = `Usage: flowent-companion actions <subcommand> [options]
 
@@ -150,6 +151,13 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   let run: (runtime: Runtime) => Promise<number>;
   if (sub === 'plan' || sub === 'apply' || sub === 'pull') {
     noArgs();
+    // Gone after a branch switch, say, under a serve that still answers from it: to be brought back, not made with init.
+    const named = findProjectDir(values.project ?? '.', io.cwd ?? process.cwd());
+    if (named !== null && removedServedProject(named, io, values['data-dir'])) {
+      const refused = { code: 'project-folder-removed-actions', folder: named } as const;
+      err(`flowent-companion actions ${sub}: ${inCliWords(refused)}`);
+      return exitCodeOf(refused);
+    }
     projectDir = actionsProjectDir(values.project, io);
     run = projectSubcommand(sub, values.prune ?? false);
   } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });

@@ -58,9 +58,13 @@ export function answersProjectDir(io: CliIo): string | null {
  */
 export function removedProjectHere(io: CliIo, dataDirFlag: string | undefined): string | null {
   const here = join(io.cwd ?? process.cwd(), 'flowent');
-  if (existsSync(here)) return null;
-  const serve = runningServes(dataDirOf(dataDirFlag, io)).find((one) => one.projectDir !== null && samePath(one.projectDir, here));
-  return serve ? here : null;
+  return removedServedProject(here, io, dataDirFlag) ? here : null;
+}
+
+/** Whether the project folder `dir` is not there while a running serve (or the app) on this data folder answers from it: it was removed. */
+export function removedServedProject(dir: string, io: CliIo, dataDirFlag: string | undefined): boolean {
+  if (existsSync(dir)) return false;
+  return runningServes(dataDirOf(dataDirFlag, io)).some((one) => one.projectDir !== null && samePath(one.projectDir, dir));
 }
 
 /** Opens the project's answers for a command that writes them: made if it was removed, as a first saved answer needs it. */

@@ -136,6 +136,31 @@ describe("serve's inspector, when the project folder is removed", () => {
       expect(await call(method), method).toEqual({ ok: true, value: { ok: false, code: 'project-folder-removed-actions', folder: dir } });
     expect(existsSync(dir)).toBe(false);
   });
+
+  it('refuses actions plan, apply and pull run there (or given it with --project) in the same words, not as no project to init', async () => {
+    const root = makeTempDir('fc-project-');
+    const data = makeTempDir();
+    cleanups.push(root.remove, data.remove);
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    writeFileSync(join(dir, 'answers', '_default.yaml'), answerFile('the default'));
+    const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    rmSync(dir, { recursive: true });
+    await server.waitFor(/was removed: /);
+
+    const said =
+      `The project folder ${dir} was removed (a branch switch?): its actions are not planned, applied or pulled until it is back. ` +
+      'Bring the folder back (switch back to the branch, say), then run this again.\n';
+    for (const [sub, ...flags] of [['plan'], ['apply', '--prune'], ['pull'], ['plan', '--project', root.path]]) {
+      const done = await runCli(['actions', sub!, ...flags, '--data-dir', data.path], {}, { cwd: root.path });
+      expect(done, [sub, ...flags].join(' ')).toMatchObject({ code: 1, stdout: '', stderr: `flowent-companion actions ${sub}: ${said}` });
+    }
+    expect(existsSync(dir)).toBe(false);
+  });
 });
 
 describe('mocks and targets, run where flowent/ was removed while no serve runs', () => {
