@@ -319,7 +319,8 @@ describe('flowent-companion actions plan / apply / pull', () => {
   });
 
   it('reports a mistake in a file with its line, and a missing project folder, sending nothing', async () => {
-    const { cli, gateway, write, root } = await setup();
+    // No serve: one answering from a flowent/ that is not there would mean it was removed, to be brought back.
+    const { cli, gateway, write, root } = await setup({ serve: false });
     const none = await cli(['actions', 'plan']);
     // Nothing to work on (exit 1), as calls with no history; a project file with a mistake is the file to fix (exit 2).
     expect(none).toMatchObject({ code: 1, stderr: expect.stringContaining(`There is no project folder at ${join(root, 'flowent')}`) });
