@@ -77,8 +77,8 @@ Environment:
                                with neither, https://api.flowent.chat/api/v1/gateway)
 
 Exit codes: 0 done (plan: nothing to do); 1 Flowent refused or could not be reached,
-nothing to work on (no flowent/ in the folder, the current one or --project's), or "here"
-names no single serve of the project (the message says why); 2 usage, a project file with a
+nothing to work on (no flowent/ in the folder, the current one or --project's), or --here
+or "here" names no single serve (the message says why); 2 usage, a project file with a
 mistake (the message names it), or a --project path that is not there or is a file; 3 plan: apply has changes to make (an action only on
 Flowent, which apply leaves alone without --prune, is not one).
 `;
@@ -257,18 +257,20 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'register':
     case 'update': {
       const name = parsed.name();
-      const here = companionBase(values, parsed.dataDir, parsed.projectDir);
-      if (here && values['webhook-url'] !== undefined) throw new UsageError('give --webhook-url or --url/--here, not both.');
+      const pointsHere = values.url !== undefined || values.here === true;
+      if (pointsHere && values['webhook-url'] !== undefined) throw new UsageError('give --webhook-url or --url/--here, not both.');
       const schema = values.schema !== undefined ? readSchema(values.schema) : undefined;
       const description = values.description;
       if (sub === 'register') {
         if (description === undefined) throw new UsageError('actions register needs --description.');
         if (schema === undefined) throw new UsageError('actions register needs --schema @file.json.');
-        if (!here && values['webhook-url'] === undefined)
+        if (!pointsHere && values['webhook-url'] === undefined)
           throw new UsageError('actions register needs --url <base>, --here or --webhook-url <url>.');
-      } else if (description === undefined && schema === undefined && !here && values['webhook-url'] === undefined) {
+      } else if (description === undefined && schema === undefined && !pointsHere && values['webhook-url'] === undefined) {
         throw new UsageError('actions update needs at least one of --description, --schema, --url, --here or --webhook-url.');
       }
+      // After the usage checks: no serve for --here is a state to change, not a command line to fix.
+      const here = companionBase(values, parsed.dataDir, parsed.projectDir);
       const webhookUrl = here ? companionWebhookUrl(here.base, name) : values['webhook-url'];
       return async ({ api, finish, out, err, json }) => {
         // The fields are checked before the note on --here's URL: their refusal is what counts,

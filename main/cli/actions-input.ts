@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hereOf, serveForHere, serveSeen, type HereServe } from '../core';
 import { hereNote } from '../contract/api';
 import { fileProblemInWords, servesSeen, severalAnswering } from '../contract/words';
-import { UsageError } from './args';
+import { NothingToWorkOn, UsageError } from './args';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */
 export function readSchema(value: string): Record<string, unknown> {
@@ -45,7 +45,8 @@ export function companionBase(
   }
   if (!flags.here) return null;
   const found = serveForHere(dataDir, projectDir);
-  if (!found.ok) throw new UsageError(hereRefusal(found, projectDir));
+  // The command line is right: no serve (or several) is a state at run time, as `actions link` and `apply` treat it.
+  if (!found.ok) throw new NothingToWorkOn(hereRefusal(found, projectDir));
   const here = hereOf(found.serve);
   return { base: here.base, note: hereNote(here, found.serve.mode) };
 }

@@ -85,6 +85,6 @@ describe('the desktop app with a project open, for the commands', () => {
     // Closed: the commands no longer find it.
     expect(runningServes(data)).toEqual([]);
     const link = await cli(['actions', 'link', 'send_email', '--here']);
-    expect(link).toMatchObject({ code: 2, stderr: expect.stringContaining('--here needs a running "flowent-companion serve"') });
+    expect(link).toMatchObject({ code: 1, stderr: expect.stringContaining('--here needs a running "flowent-companion serve"') });
   });
 });
