@@ -8,7 +8,7 @@ import type { NetworkProblem } from './network';
 import type * as z from 'zod';
 import type { Result } from './result';
 import type { accountArguments, actionCreate, actionUpdate, flowentProfile } from './schemas/account';
-import type { FollowMode } from './names-and-limits';
+import type { AnsweredBy, FollowMode } from './names-and-limits';
 import type { GatewayUrlExtra } from './profile-rules';
 import type { ArgumentsOf } from './schemas/arguments';
 /**
@@ -16,8 +16,21 @@ import type { ArgumentsOf } from './schemas/arguments';
  * own fields (empty when it sent none).
  */
 export type GatewayFailure =
-  /** Flowent's registration check (a POST with `"test": true` to the webhook_url) failed; `said`: how, in Flowent's words. */
-  | { code: 'flowent-registration-check-failed'; status: number; webhookUrl: string | null; said: string; error: string; details?: string }
+  /**
+   * Flowent's registration check (a POST with `"test": true` to the webhook_url) failed; `said`:
+   * how, in Flowent's words. `seen`: the check as this companion stored it, when it reached it;
+   * `reach`: what this machine met connecting to the webhook_url when Flowent could not reach it.
+   */
+  | {
+      code: 'flowent-registration-check-failed';
+      status: number;
+      webhookUrl: string | null;
+      said: string;
+      error: string;
+      details?: string;
+      seen?: RegistrationCheckSeen;
+      reach?: WebhookReach;
+    }
   | { code: 'flowent-bad-request'; status: number; action: string | null; error: string; details?: string }
   /** Still 401 after exchanging the API token again. */
   | { code: 'flowent-unauthorized'; status: number; error: string; details?: string }
@@ -26,6 +39,24 @@ export type GatewayFailure =
   | { code: 'flowent-rate-limited'; status: number; error: string; details?: string }
   | { code: 'flowent-server-error'; status: number; baseUrl: string; error: string; details?: string }
   | { code: 'flowent-unexpected'; status: number; baseUrl: string; error: string; details?: string };
+
+/** Flowent's registration check as this companion stored it: who answered it, with what, and why. */
+export interface RegistrationCheckSeen {
+  callId: number;
+  status: number;
+  answeredBy: AnsweredBy;
+  /** The action the URL names (`/actions/<name>`). */
+  action: string | null;
+  /** The body's `action_name` as written, when it is not the URL's action. */
+  sentAction: string | null;
+  /** Why the companion refused the request (`action-mismatch`...); null when it did not. */
+  problem: string | null;
+  /** Why forwarding to the handler gave no answer; null when it answered or nothing was forwarded. */
+  forwardError: string | null;
+}
+
+/** Connecting to a webhook_url from this machine: it connected, or why it could not. */
+export type WebhookReach = { connected: true } | { connected: false; problem: NetworkProblem };
 
 /** The Gateway session could not be had: no token, a rejected one, or no usable Gateway. */
 export type SessionFailure =

@@ -12,6 +12,7 @@ import type {
   StoreFailure,
 } from '../contract/api';
 import { Account } from './account/account';
+import { storedCheck } from './account/registration-check-facts';
 import { environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
 import type { FetchLike } from './account/token-session';
 import { ACCOUNT_SETTINGS_SCOPE } from './account/types';
@@ -227,6 +228,7 @@ export function createCore(options: CoreOptions): Core {
       listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
     servesBaseUrls: () =>
       runningServes(options.dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]),
+    checkFacts: { seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since) },
     emit: (event) => events.emit(event),
     subscribe: (listener) => events.subscribe(listener),
     onError: onInternalError,

@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
@@ -106,10 +108,10 @@ describe('flowent-companion actions', () => {
       'json',
     );
     const failing = await cli(['register', 'failing', '--description', 'D', '--schema', schema, '--url', companion.baseUrl]);
-    expect(failing).toMatchObject({ code: 1, stderr: expect.stringContaining("Flowent's registration check failed: your webhook at") });
-    expect(failing.stderr).toContain('returned status 500');
-    // It was running (it answered): the advice says what it answered, not to start it.
-    expect(failing.stderr).toContain('it was reached and answered 500');
+    expect(failing).toMatchObject({ code: 1, stderr: expect.stringContaining("Flowent's registration check of ") });
+    // The companion stored the check it answered: the words name the mock that answered, not Flowent's status alone.
+    expect(failing.stderr).toContain("the companion's mock for the action answered it 500");
+    expect(failing.stderr).toContain('Make the mock answer the registration check with a 2xx');
     expect(failing.stderr).not.toContain('is running');
     expect(await cli(['list'], { FLOWENT_API_TOKEN: 'api_wrong' })).toMatchObject({
       code: 1,
@@ -119,6 +121,37 @@ describe('flowent-companion actions', () => {
       code: 1,
       stderr: expect.stringContaining('set FLOWENT_API_TOKEN'),
     });
+  });
+
+  it('a registration check this companion refused says why (the URL names another action), not to change a mock', async () => {
+    const { companion, schema, cli } = await setup();
+    const url = `${companion.baseUrl}/actions/other`;
+    const refused = await cli(['register', 'mismatch', '--description', 'D', '--schema', schema, '--webhook-url', url]);
+    const [check] = (await companion.core.api.listCalls({ test: true })).calls;
+    expect(check).toMatchObject({ status: 400, problem: 'action-mismatch' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `flowent-companion actions: Flowent's registration check of ${url} failed: this companion refused it ` +
+        `(400, call #${check?.id} in the history) because the URL names the action "other", but the action is "mismatch". ` +
+        "Register it with the webhook_url ending in /actions/mismatch: the companion answers an action's calls at the path that names it.\n",
+    );
+  });
+
+  it('a webhook Flowent could not reach is said with what this computer met there: nothing listening', async () => {
+    const { schema, cli } = await setup();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const url = `http://127.0.0.1:${port}/actions/broken`;
+    const unreached = await cli(['register', 'broken', '--description', 'D', '--schema', schema, '--webhook-url', url]);
+    expect(unreached.code).toBe(1);
+    expect(unreached.stderr).toContain(`Flowent could not reach your webhook at ${url} (it said: `);
+    expect(unreached.stderr).toContain(
+      `nor can this computer: the connection to 127.0.0.1:${port} was refused (nothing is listening there). ` +
+        'Start what should answer there (the companion, or your handler) or correct the URL, then try again.',
+    );
+    expect(unreached.stderr).not.toContain('failed to reach webhook endpoint');
   });
 
   it('exits 2 on usage errors, before anything is sent', async () => {
@@ -135,11 +168,29 @@ describe('flowent-companion actions', () => {
     await usage(['register', 'x', '--description', 'D', '--schema', '@/no/such.json', '--url', 'http://h'], 'cannot read /no/such.json');
     await usage(['register', 'x', '--description', 'D', '--schema', '[1]', '--url', 'http://h'], '--schema must be a JSON object');
     await usage(['register', 'x', '--description', 'D', '--schema', schema, '--url', 'ftp://h'], "--url must be the companion's base URL");
-    await usage(['register', 'x', '--description', 'D', '--schema', schema, '--here'], '--here needs a running "flowent-companion serve"');
+    // A missing flag is said before --here looks for a serve: the command line is fixed first.
+    await usage(['register', 'x', '--schema', schema, '--here'], 'needs --description');
     await usage(['update', 'x'], 'actions update needs at least one of');
     await usage(['list', '--description', 'D'], '--description does not apply');
     await usage(['list', '--bogus'], '--bogus is not an option of this command');
     await usage(['list', '--profile', 'nowhere'], 'No Flowent profile named "nowhere"');
+    expect(gateway.requests).toEqual([]);
+  });
+
+  it('--here with no serve running exits 1, as link does: the command line is right, the serve is what is missing', async () => {
+    const { gateway, schema, dataDir } = await setup();
+    const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
+    for (const args of [
+      ['register', 'lonely', '--description', 'D', '--schema', schema, '--here'],
+      ['update', 'lonely', '--here'],
+      ['link', 'lonely', '--here'],
+    ]) {
+      const refused = await runCli(['actions', ...args, '--data-dir', dataDir], env);
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect(refused.stderr).toBe(
+        'flowent-companion actions: --here needs a running "flowent-companion serve" on this data folder (it records its URL); start one, or give --url.\n',
+      );
+    }
     expect(gateway.requests).toEqual([]);
   });
 

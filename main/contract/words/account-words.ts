@@ -1,6 +1,6 @@
 import { extraStart } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
-import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
+import type { AccountFailure, GatewayFailure, RegistrationCheckSeen, SessionFailure, WebhookReach } from '../account';
 import type { CallsFailure, SecretFailure } from '../shared';
 import { cap, either, inBrackets, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
@@ -25,11 +25,69 @@ function registrationCheckAdvice(said: string): string {
   return 'make sure the companion (or your handler) is running at that URL and answers {"test": true} with a 2xx';
 }
 
+/** A check this companion answered, said from its stored call: who answered it and why, not Flowent's status alone. */
+function seenCheckWords(seen: RegistrationCheckSeen, at: string): { what: string; todo: string } {
+  const call = `call #${seen.callId} in the history`;
+  const failed = `Flowent's registration check of ${at} failed`;
+  if (seen.problem === 'action-mismatch') {
+    // The action registered is the one Flowent's check names in its body.
+    const named = unquoted(seen.sentAction);
+    return {
+      what: `${failed}: this companion refused it (${seen.status}, ${call}) because the URL names the action "${seen.action}", but the action is ${named ? `"${named}"` : 'another'}.`,
+      todo: `Register it with the webhook_url ending in /actions/${named ?? '<its name>'}: the companion answers an action's calls at the path that names it.`,
+    };
+  }
+  if (seen.answeredBy === 'forward-error')
+    return {
+      what: `${failed}: this companion forwarded it to your handler, which never answered (${call}): ${seen.forwardError ?? 'forwarding failed'}.`,
+      todo: 'Start your handler (or check where the action forwards to), then try again.',
+    };
+  if (seen.answeredBy === 'forward')
+    return {
+      what: `${failed}: your handler answered it ${seen.status} (this companion forwarded it, ${call}).`,
+      todo: 'Make your handler answer {"test": true} with any 2xx (its answer in the call may say why it did not), then try again.',
+    };
+  if (seen.answeredBy === 'mock' || seen.answeredBy === 'fallback-mock' || seen.answeredBy === 'test-check')
+    return {
+      what: `${failed}: the companion's mock for the action answered it ${seen.status} (${call}).`,
+      todo: 'Make the mock answer the registration check with a 2xx (or let the companion answer it), then try again.',
+    };
+  return {
+    what: `${failed}: this companion refused it (${seen.status}, ${call}).`,
+    todo: `The call's details say why; fix that, then try again.`,
+  };
+}
+
+/** A failed check Flowent could not deliver, with what this machine met at the URL when it tried. */
+function unreachedWords(reach: WebhookReach, url: string, said: string): { what: string; todo: string } {
+  const flowentSaid = said.replace(/^failed to reach webhook endpoint:?\s*/i, '');
+  const unreached = `Flowent's registration check failed: Flowent could not reach your webhook at ${url}${flowentSaid ? ` (it said: ${flowentSaid})` : ''}`;
+  if (reach.connected)
+    return {
+      what: `${unreached}, yet this computer connects to it.`,
+      todo: 'Give a URL Flowent can reach from where it runs (a tunnel\'s public URL, not a loopback or private address), then try again.',
+    };
+  return {
+    what: `${unreached}, nor can this computer: ${networkInWords(reach.problem, url)}.`,
+    todo: 'Start what should answer there (the companion, or your handler) or correct the URL, then try again.',
+  };
+}
+
+/** `"send_email"` as a body held it, without its quotes; null when it was not a string. */
+function unquoted(written: string | null): string | null {
+  return written && /^".*"$/.test(written) ? written.slice(1, -1) : null;
+}
+
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
-  'flowent-registration-check-failed': ({ webhookUrl, said }) => ({
-    what: `Flowent's registration check failed: your webhook${webhookUrl ? ` at ${redactUrlCredentials(webhookUrl)}` : ''} ${said}.`,
-    todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(said)}, then try again.`,
-  }),
+  'flowent-registration-check-failed': ({ webhookUrl, said, seen, reach }) => {
+    const url = webhookUrl ? redactUrlCredentials(webhookUrl) : null;
+    if (seen && url) return seenCheckWords(seen, url);
+    if (reach && url) return unreachedWords(reach, url, said);
+    return {
+      what: `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`,
+      todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(said)}, then try again.`,
+    };
+  },
   'flowent-bad-request': ({ action, error, details }) => ({
     what: `Flowent refused ${theAction(action)}: ${error || 'bad request'}${inBrackets(details)}.`,
   }),

@@ -3,6 +3,7 @@ import { failureOf, type AccountFailure, type CoreEvent, type FollowMode, type R
 import { canSetSecret, secretState, type SecretSource } from '../secret-source';
 import { ActionRegistry } from './action-registry';
 import { followTunnelEvents } from './follow-tunnel-events';
+import { withCheckFacts, type CheckFactSources } from './registration-check-facts';
 import { companionWebhookUrl } from './links';
 import { apiTokenVariable, type ProfileSecrets } from './profiles';
 import type { SettingsScope } from '../store/settings-repository';
@@ -39,6 +40,8 @@ export interface AccountOptions {
   localBaseUrls: () => string[];
   /** The webhook and public URLs of the serves running on this data folder (another process's). */
   servesBaseUrls: () => string[];
+  /** Where a failed registration check's facts are found: the history, and a connection from this machine. */
+  checkFacts?: CheckFactSources;
   emit: (event: AccountEvent) => void;
   subscribe: (listener: (event: CoreEvent) => void) => () => void;
   onError: (error: unknown) => void;
@@ -136,7 +139,10 @@ export class Account {
     const profile = this.registry.profile().name;
     const lastError = () => JSON.stringify(this.lastErrors.get(profile) ?? null);
     const before = { expiresAt: this.registry.expiresAt(profile), error: lastError() };
-    const result = await operation();
+    const since = Date.now();
+    let result = await operation();
+    if (!result.ok && result.code === 'flowent-registration-check-failed' && this.options.checkFacts)
+      result = await withCheckFacts(result, since, this.options.checkFacts);
     if (!result.ok && SESSION_FAILURES.has(result.code)) this.lastErrors.set(profile, failureOf(result));
     else if (result.ok) this.lastErrors.delete(profile);
     if (before.expiresAt !== this.registry.expiresAt(profile) || before.error !== lastError()) this.changed();

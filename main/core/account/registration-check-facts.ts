@@ -1,0 +1,79 @@
+import { connect } from 'node:net';
+import type { AccountFailure, RegistrationCheckSeen, WebhookReach } from '../../contract/account';
+import type { Refused } from '../../contract/api';
+import type { CallSummary } from '../../contract/calls';
+import { networkProblemOf } from '../network-problem';
+
+type CheckFailure = Refused<Extract<AccountFailure, { code: 'flowent-registration-check-failed' }>>;
+
+/** How long connecting to a webhook_url may take before it counts as not answering. */
+const CONNECT_TIMEOUT_MS = 3000;
+
+export interface CheckFactSources {
+  /** The registration check stored at this webhook_url's path since `since`, when this companion's history holds one. */
+  seen: (webhookUrl: string, since: number) => RegistrationCheckSeen | null;
+  /** Connects to the webhook_url from this machine, sending nothing. */
+  reach?: (webhookUrl: string) => Promise<WebhookReach>;
+}
+
+/**
+ * Adds to a failed registration check what this companion can tell of it: the check as its
+ * history stored it (it answered the check, so it knows why it refused), or else, when Flowent
+ * could not reach the webhook at all, whether this machine can connect there, and if not, why.
+ */
+export async function withCheckFacts(failure: CheckFailure, since: number, sources: CheckFactSources): Promise<CheckFailure> {
+  if (!failure.webhookUrl) return failure;
+  const seen = sources.seen(failure.webhookUrl, since);
+  if (seen) return { ...failure, seen };
+  if (!/^failed to reach/i.test(failure.said)) return failure;
+  return { ...failure, reach: await (sources.reach ?? connectTo)(failure.webhookUrl) };
+}
+
+/**
+ * Opens a TCP connection to the URL's host and port and closes it at once: no request is sent,
+ * so a handler there sees no call. It tells a port nothing listens on, a name that does not
+ * resolve, and no route, as a request would.
+ */
+export function connectTo(webhookUrl: string): Promise<WebhookReach> {
+  let url: URL;
+  try {
+    url = new URL(webhookUrl);
+  } catch (error) {
+    return Promise.resolve({ connected: false, problem: networkProblemOf(error) });
+  }
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: CONNECT_TIMEOUT_MS });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve({ connected: true });
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve({ connected: false, problem: { kind: 'timeout' } });
+    });
+    socket.once('error', (error) => resolve({ connected: false, problem: networkProblemOf(error) }));
+  });
+}
+
+/**
+ * The newest registration check stored since `since` at the webhook_url's path: the one this
+ * Flowent request sent, when the URL is this companion's (or a serve's on its data folder).
+ */
+export function storedCheck(
+  calls: { list(query: { test: true; since: number; limit: number }): { calls: CallSummary[] } },
+  webhookUrl: string,
+  since: number,
+): RegistrationCheckSeen | null {
+  let path: string;
+  try {
+    path = new URL(webhookUrl).pathname;
+  } catch {
+    return null;
+  }
+  const call = calls.list({ test: true, since, limit: 20 }).calls.find((stored) => stored.method === 'POST' && stored.path === path);
+  if (!call) return null;
+  const { id: callId, status, answeredBy, action, sentAction, problem, forwardError } = call;
+  return { callId, status, answeredBy, action, sentAction, problem, forwardError };
+}
