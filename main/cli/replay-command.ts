@@ -16,7 +16,7 @@ import {
 } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
-import { handlerWhy, type HandlerWhy } from './call-why';
+import { handlerWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
 import { forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
@@ -197,9 +197,11 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                   if (target !== undefined && step.result.ok) addHeaderNames(credentialsSent, step.result.value.credentialsSent);
                   // The handler's diagnosis is read while earlier steps print; each step still prints in turn.
                   const why = stepWhy(api, step);
+                  // New parameters are checked against the action's schema, as send checks its own.
+                  const parametersWhy = parameters !== undefined ? stepParametersWhy(api, step) : Promise.resolve(null);
                   printed = printed.then(async () => {
                     io.stderr.write(`replayed ${done}/${total}\n`);
-                    printStep(step, await why, values.diff ?? false, out);
+                    printStep(step, { handler: await why, parameters: await parametersWhy }, values.diff ?? false, out);
                   });
                 }
                 if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
@@ -249,8 +251,14 @@ async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkRepla
   return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id).catch(() => null) : null;
 }
 
-/** One line per replayed call (and what was not sent, why the handler disagrees, its violations, and with --diff what changed). */
-function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy | null, diff: boolean, out: (line: string) => void): void {
+/** What the replay's new parameters (`--params`) break of the action's schema; null when they meet it, or nothing checked them. */
+async function stepParametersWhy(api: Pick<CompanionApi, 'checkParameters'>, { action, result }: BulkReplayStep): Promise<string | null> {
+  if (!result.ok || action === null) return null;
+  return parameterWhy(api, result.value.id, action).catch(() => null);
+}
+
+/** One line per replayed call (and what was not sent, its parameters against the schema, why the handler disagrees, its violations, and with --diff what changed). */
+function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
     out(`#${originalId}  ${NOT_SENT}: ${inCliWords(result)}`);
     return;
@@ -264,7 +272,7 @@ function printStep({ originalId, result }: BulkReplayStep, handler: HandlerWhy |
   const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
   out(`#${r.originalId} → #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
-  whyLines({ handler, parameters: null }).forEach(out);
+  whyLines(why).forEach(out);
   const originalSignature = originalSignatureRefusedWords(r, CLI_VOCABULARY);
   if (originalSignature) out(`  note: ${originalSignature}`);
   const forwarding = forwardingNote(r.answeredBy, r.error);

@@ -186,6 +186,23 @@ describe('parameters against the project action file, on the command line', () =
       await projectServe.waitFor(/send_email {2}valid \(python\) {2}200 .*\n.*\n/);
       expect(lineAfter(projectServe.output(), /\d {2}send_email {2}valid \(python\) {2}200/)).toBe(NOT_AN_EMAIL);
 
+      // Replayed with new parameters, they are checked as send checks its own.
+      const listed = await runCli(['calls', '--json'], projectEnv, { cwd: projectRoot.path });
+      const flowentCall = listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: number; source: string })
+        .find((call) => call.source === 'flowent');
+      const replayed = await runCli(['replay', String(flowentCall?.id), '--params', '{"recipient":"still-not-an-email"}'], projectEnv, {
+        cwd: projectRoot.path,
+      });
+      expect(replayed.stdout, replayed.stderr).toContain(`${NOT_AN_EMAIL}\n`);
+      const fixed = await runCli(['replay', String(flowentCall?.id), '--params', '{"recipient":"ada@example.com"}'], projectEnv, {
+        cwd: projectRoot.path,
+      });
+      expect(fixed.stdout, fixed.stderr).toMatch(/→ #\d+/);
+      expect(fixed.stdout).not.toContain('  parameters:');
+
       // A call whose parameters meet the schema gets no such line.
       const fine = sign(
         JSON.stringify({
