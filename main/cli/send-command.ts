@@ -141,6 +141,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       out(`  time:    ${r.durationMs.toFixed(1)} ms`);
       // A companion's refusal breaks no contract (nothing answered to check), yet fails.
       if (answerPasses(r)) out("  verdict: the answer meets Flowent's contract");
+      // Nothing answered: no contract was broken, and the answer line already said why (once is enough).
+      else if (r.status === 0) out('  verdict: no answer to check; Flowent treats that as a failed action');
       else if (r.violations.length === 0) out(`  verdict: ${refusedVerdictWords(r.status)}`);
       else {
         out(`  verdict: ${counted(r.violations.length, 'violation')} of Flowent's contract`);

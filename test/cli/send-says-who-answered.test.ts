@@ -55,6 +55,20 @@ describe('send to a serve whose handler gives no answer', () => {
   });
 });
 
+describe('send straight to a handler that is not running', () => {
+  it('says why once, and does not call it a violation of the contract (nothing answered to check)', async () => {
+    const sent = await runCli(['send', 'send_email', '--params', '{}', '--target', NOWHERE, '--data-dir', tempDir()], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(sent.code).toBe(1);
+    const refused = 'Your handler at http://127.0.0.1:9/actions/send_email refused the connection';
+    expect(sent.stdout).toContain(`\n  answer:  none: ${refused}`);
+    expect(sent.stdout.split(refused)).toHaveLength(2);
+    expect(sent.stdout).toContain('\n  verdict: no answer to check; Flowent treats that as a failed action\n');
+    expect(sent.stdout).not.toContain('violation');
+  });
+});
+
 describe('replay to a serve whose handler gives no answer', () => {
   it('says the mock answered the replay, and why, as calls does', async () => {
     const dataDir = tempDir();
