@@ -77,8 +77,15 @@ export async function verifierCommand(argv: string[], io: CliIo): Promise<number
     style = learned;
   }
   io.stdout.write(verifierSnippet(language, style));
+  // Said apart from the code (stdout is the verifier alone): its import/export do not paste into a CommonJS file.
+  if (language === 'node') io.stderr.write(`${NODE_MODULE_NOTE}\n`);
   return 0;
 }
+
+/** How the Node.js verifier, an ES module, is used from a CommonJS handler too. */
+const NODE_MODULE_NOTE =
+  'It is an ES module (import/export): save it as flowent-signature.mjs. From CommonJS (require), load it with ' +
+  "const { flowentSignatureError } = await import('./flowent-signature.mjs').";
 
 /**
  * The style learned for the current key from the history, or the default; says which on

@@ -46,6 +46,24 @@ describe('flowent-companion verifier', () => {
     expect(result.stdout).toContain(`flowent-companion verifier ${language} --style ${style}`);
   });
 
+  it('says the Node.js verifier is an ES module, and how CommonJS loads it: as said, a CommonJS handler runs it', async () => {
+    const result = await runCli(['verifier', 'node', '--style', 'python']);
+    expect(result.stdout).toBe(verifierSnippet('node', 'python'));
+    expect(result.stderr).toContain(
+      "It is an ES module (import/export): save it as flowent-signature.mjs. From CommonJS (require), load it with const { flowentSignatureError } = await import('./flowent-signature.mjs').\n",
+    );
+    const dir = tempDir();
+    writeFileSync(join(dir, 'flowent-signature.mjs'), result.stdout);
+    writeFileSync(
+      join(dir, 'handler.cjs'),
+      "(async () => {\n  const { flowentSignatureError } = await import('./flowent-signature.mjs');\n" +
+        `  console.log(JSON.stringify([flowentSignatureError(Buffer.from('{"action_name":"a","parameters":{},"timestamp":1,"test":true}')), flowentSignatureError(Buffer.from('${SIGNED}'))]));\n` +
+        '})();\n',
+    );
+    const ran = await run(process.execPath, [join(dir, 'handler.cjs')], { env: { ...withoutKey(), FLOWENT_HMAC_KEY: 'k' } });
+    expect(JSON.parse(ran.stdout)).toEqual([null, 'Invalid signature']);
+  });
+
   it.each([
     [[], /verifier needs a language: python, node, go/],
     [['ruby'], /"ruby" is not a language a verifier is printed in; use one of python, node, go/],
