@@ -168,6 +168,11 @@ describe('flowent-companion actions', () => {
     await usage(['register', 'x', '--description', 'D', '--schema', '@/no/such.json', '--url', 'http://h'], 'cannot read /no/such.json');
     await usage(['register', 'x', '--description', 'D', '--schema', '[1]', '--url', 'http://h'], '--schema must be a JSON object');
     await usage(['register', 'x', '--description', 'D', '--schema', schema, '--url', 'ftp://h'], "--url must be the companion's base URL");
+    await usage(
+      ['register', 'x', '--description', 'D', '--schema', schema, '--webhook-url', 'ftp://foo'],
+      'webhook_url must be an http:// or https:// URL (Flowent POSTs to it), such as https://example.com/actions/send_email, not "ftp://foo".',
+    );
+    await usage(['register', 'x', '--description', 'D', '--schema', schema, '--webhook-url', 'nope'], 'webhook_url must be an absolute URL');
     // A missing flag is said before --here looks for a serve: the command line is fixed first.
     await usage(['register', 'x', '--schema', schema, '--here'], 'needs --description');
     await usage(['update', 'x'], 'actions update needs at least one of');

@@ -44,7 +44,10 @@ export function checkActionInput(
     if (!url)
       problems.push({
         field: 'webhook_url',
-        message: `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".`,
+        // An absolute URL of another scheme (ftp://...) is told the rule it breaks: Flowent POSTs over http(s).
+        message: URL.canParse(input.webhook_url ?? '')
+          ? `webhook_url must be an http:// or https:// URL (Flowent POSTs to it), such as https://example.com/actions/send_email, not "${input.webhook_url}".`
+          : `webhook_url must be an absolute URL such as https://example.com/actions/send_email, not "${input.webhook_url}".`,
       });
     else if (url.protocol === 'http:' && options.production) {
       warnings.push(
