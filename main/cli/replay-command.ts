@@ -9,6 +9,7 @@ import {
   answerChangeWords,
   counted,
   handlerMayDisagree,
+  handlerStillUnreached,
   mockAnsweredWords,
   NOT_SENT,
   originalSignatureRefusedWords,
@@ -270,7 +271,9 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   const signed = signing ? `  ${signing}` : '';
   // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok".
   const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
-  out(`#${r.originalId} → #${r.id}  ${status}  ${r.diff.changed ? 'changed' : 'same'}  ${judged}${signed}`);
+  // Not reached again, straight rather than through a companion: the same outcome, not a change.
+  const changed = r.diff.changed && !handlerStillUnreached(r.original, r);
+  out(`#${r.originalId} → #${r.id}  ${status}  ${changed ? 'changed' : 'same'}  ${judged}${signed}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines(why).forEach(out);
   const originalSignature = originalSignatureRefusedWords(r, CLI_VOCABULARY);

@@ -64,6 +64,16 @@ describe('replay through a running serve, of calls its handler never answered or
     expect(downAgain!.violations).toEqual([expect.objectContaining({ code: 'no-answer', cause: 'refused' })]);
     expect(refusedAgain).toMatchObject({ source: 'replay', status: 400, problem: 'missing-parameters', violations: [] });
     expect(refused).toMatchObject({ problem: 'missing-parameters', violations: [] });
+
+    // Straight to the handler, still down: no answer rather than the serve's 502, the same cause, not a change.
+    const straight = await runCli(['replay', '1', '--target', `${dead}/actions/{action_name}`, '--data-dir', dataDir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(straight.stdout).toMatch(
+      /^#1 → #5 {2}no answer \(as the original's 502: your handler still cannot be reached\) {2}same {2}1 violation$/m,
+    );
+    expect(straight.stdout).not.toContain('502 → no answer');
+    expect(straight.code).toBe(1);
   });
 });
 

@@ -71,6 +71,7 @@ export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
 export {
   answerChangeWords,
+  handlerStillUnreached,
   credentialsSentWords,
   mockAnsweredWords,
   NOT_SENT,

@@ -76,12 +76,23 @@ function refusalWords(answer: ReplayAnswer): string {
  */
 export function answerChangeWords(original: ReplayAnswer | null, answer: ReplayAnswer): string {
   const after = replayAnswerWords(answer);
+  if (original !== null && handlerStillUnreached(original, answer))
+    return `${after} (as the original's ${original.status}: your handler still cannot be reached)`;
   if (original === null || !statusOrRefusalChanged(original, answer)) return after;
   return `${replayAnswerWords(original)} → ${after}`;
 }
 
+/**
+ * The handler was not reached either time: the original got the companion's 502/504 in its
+ * place, the replay sent to it straight got no answer. The same cause by another route, so
+ * not a changed answer.
+ */
+export function handlerStillUnreached(original: ReplayAnswer | null, answer: ReplayAnswer): boolean {
+  return original !== null && original.answeredBy === 'forward-error' && answer.status === 0;
+}
+
 function statusOrRefusalChanged(original: ReplayAnswer, answer: ReplayAnswer): boolean {
-  return original.status !== answer.status || refusalWords(original) !== refusalWords(answer);
+  return (original.status !== answer.status || refusalWords(original) !== refusalWords(answer)) && !handlerStillUnreached(original, answer);
 }
 
 /** What changed of an answer whose status stayed: `the body changed`; null when nothing did, or the status changed. */
