@@ -172,7 +172,10 @@ describe('flowent-companion actions', () => {
       ['register', 'x', '--description', 'D', '--schema', schema, '--webhook-url', 'ftp://foo'],
       'webhook_url must be an http:// or https:// URL (Flowent POSTs to it), such as https://example.com/actions/send_email, not "ftp://foo".',
     );
-    await usage(['register', 'x', '--description', 'D', '--schema', schema, '--webhook-url', 'nope'], 'webhook_url must be an absolute URL');
+    await usage(
+      ['register', 'x', '--description', 'D', '--schema', schema, '--webhook-url', 'nope'],
+      'webhook_url must be an absolute URL',
+    );
     // A missing flag is said before --here looks for a serve: the command line is fixed first.
     await usage(['register', 'x', '--schema', schema, '--here'], 'needs --description');
     await usage(['update', 'x'], 'actions update needs at least one of');

@@ -65,7 +65,7 @@ function unreachedWords(reach: WebhookReach, url: string, said: string): { what:
   if (reach.connected)
     return {
       what: `${unreached}, yet this computer connects to it.`,
-      todo: 'Give a URL Flowent can reach from where it runs (a tunnel\'s public URL, not a loopback or private address), then try again.',
+      todo: "Give a URL Flowent can reach from where it runs (a tunnel's public URL, not a loopback or private address), then try again.",
     };
   return {
     what: `${unreached}, nor can this computer: ${networkInWords(reach.problem, url)}.`,
