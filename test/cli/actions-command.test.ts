@@ -108,9 +108,10 @@ describe('flowent-companion actions', () => {
       'json',
     );
     const failing = await cli(['register', 'failing', '--description', 'D', '--schema', schema, '--url', companion.baseUrl]);
-    expect(failing).toMatchObject({ code: 1, stderr: expect.stringContaining("Flowent's registration check of ") });
+    expect(failing).toMatchObject({ code: 1, stderr: expect.stringContaining("Flowent's registration check failed: your webhook at") });
+    expect(failing.stderr).toContain('returned status 500.');
     // The companion stored the check it answered: the words name the mock that answered, not Flowent's status alone.
-    expect(failing.stderr).toContain("the companion's mock for the action answered it 500");
+    expect(failing.stderr).toContain("The companion's mock for the action answered it 500 (call #");
     expect(failing.stderr).toContain('Make the mock answer the registration check with a 2xx');
     expect(failing.stderr).not.toContain('is running');
     expect(await cli(['list'], { FLOWENT_API_TOKEN: 'api_wrong' })).toMatchObject({
@@ -131,10 +132,11 @@ describe('flowent-companion actions', () => {
     expect(check).toMatchObject({ status: 400, problem: 'action-mismatch' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `flowent-companion actions: Flowent's registration check of ${url} failed: this companion refused it ` +
-        `(400, call #${check?.id} in the history) because the URL names the action "other", but the action is "mismatch". ` +
+      `flowent-companion actions: Flowent's registration check failed: your webhook at ${url} returned status 400. ` +
+        `This companion refused it (call #${check?.id} in the history): the URL names the action "other", but the action is "mismatch". ` +
         "Register it with the webhook_url ending in /actions/mismatch: the companion answers an action's calls at the path that names it.\n",
     );
+    expect(refused.stderr).not.toContain('mock');
   });
 
   it('a webhook Flowent could not reach is said with what this computer met there: nothing listening', async () => {

@@ -25,37 +25,36 @@ function registrationCheckAdvice(said: string): string {
   return 'make sure the companion (or your handler) is running at that URL and answers {"test": true} with a 2xx';
 }
 
-/** A check this companion answered, said from its stored call: who answered it and why, not Flowent's status alone. */
-function seenCheckWords(seen: RegistrationCheckSeen, at: string): { what: string; todo: string } {
+/**
+ * A check this companion answered, said from its stored call after Flowent's words: who answered
+ * it and why, where Flowent's status alone leaves the cause to guess.
+ */
+function seenCheckWords(seen: RegistrationCheckSeen): { seen: string; todo: string } {
   const call = `call #${seen.callId} in the history`;
-  const failed = `Flowent's registration check of ${at} failed`;
   if (seen.problem === 'action-mismatch') {
     // The action registered is the one Flowent's check names in its body.
     const named = unquoted(seen.sentAction);
     return {
-      what: `${failed}: this companion refused it (${seen.status}, ${call}) because the URL names the action "${seen.action}", but the action is ${named ? `"${named}"` : 'another'}.`,
+      seen: `This companion refused it (${call}): the URL names the action "${seen.action}", but the action is ${named ? `"${named}"` : 'another'}.`,
       todo: `Register it with the webhook_url ending in /actions/${named ?? '<its name>'}: the companion answers an action's calls at the path that names it.`,
     };
   }
   if (seen.answeredBy === 'forward-error')
     return {
-      what: `${failed}: this companion forwarded it to your handler, which never answered (${call}): ${seen.forwardError ?? 'forwarding failed'}.`,
+      seen: `This companion forwarded it to your handler, which never answered (${call}): ${seen.forwardError ?? 'forwarding failed'}.`,
       todo: 'Start your handler (or check where the action forwards to), then try again.',
     };
   if (seen.answeredBy === 'forward')
     return {
-      what: `${failed}: your handler answered it ${seen.status} (this companion forwarded it, ${call}).`,
+      seen: `Your handler answered it ${seen.status} (this companion forwarded it, ${call}).`,
       todo: 'Make your handler answer {"test": true} with any 2xx (its answer in the call may say why it did not), then try again.',
     };
   if (seen.answeredBy === 'mock' || seen.answeredBy === 'fallback-mock' || seen.answeredBy === 'test-check')
     return {
-      what: `${failed}: the companion's mock for the action answered it ${seen.status} (${call}).`,
+      seen: `The companion's mock for the action answered it ${seen.status} (${call}).`,
       todo: 'Make the mock answer the registration check with a 2xx (or let the companion answer it), then try again.',
     };
-  return {
-    what: `${failed}: this companion refused it (${seen.status}, ${call}).`,
-    todo: `The call's details say why; fix that, then try again.`,
-  };
+  return { seen: `This companion refused it (${seen.status}, ${call}).`, todo: "The call's details say why; fix that, then try again." };
 }
 
 /** A failed check Flowent could not deliver, with what this machine met at the URL when it tried. */
@@ -81,10 +80,14 @@ function unquoted(written: string | null): string | null {
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
   'flowent-registration-check-failed': ({ webhookUrl, said, seen, reach }) => {
     const url = webhookUrl ? redactUrlCredentials(webhookUrl) : null;
-    if (seen && url) return seenCheckWords(seen, url);
     if (reach && url) return unreachedWords(reach, url, said);
+    const flowentSaid = `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`;
+    if (seen) {
+      const known = seenCheckWords(seen);
+      return { what: `${flowentSaid} ${known.seen}`, todo: known.todo };
+    }
     return {
-      what: `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`,
+      what: flowentSaid,
       todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(said)}, then try again.`,
     };
   },
