@@ -59,8 +59,7 @@ function seenCheckWords(seen: RegistrationCheckSeen): { seen: string; todo: stri
 
 /** A failed check Flowent could not deliver, with what this machine met at the URL when it tried. */
 function unreachedWords(reach: WebhookReach, url: string, said: string): { what: string; todo: string } {
-  const flowentSaid = said.replace(/^failed to reach webhook endpoint:?\s*/i, '');
-  const unreached = `Flowent's registration check failed: Flowent could not reach your webhook at ${url}${flowentSaid ? ` (it said: ${flowentSaid})` : ''}`;
+  const unreached = unreachedSentence(url, said);
   if (reach.connected)
     return {
       what: `${unreached}, yet this computer connects to it.`,
@@ -72,6 +71,12 @@ function unreachedWords(reach: WebhookReach, url: string, said: string): { what:
   };
 }
 
+/** Flowent's word that it could not reach the webhook, said as a sentence about Flowent, with its own reason after. */
+function unreachedSentence(url: string | null, said: string): string {
+  const reason = said.replace(/^failed to reach (?:webhook )?endpoint:?\s*/i, '');
+  return `Flowent's registration check failed: Flowent could not reach your webhook${url ? ` at ${url}` : ''}${reason ? ` (it said: ${reason})` : ''}`;
+}
+
 /** `"send_email"` as a body held it, without its quotes; null when it was not a string. */
 function unquoted(written: string | null): string | null {
   return written && /^".*"$/.test(written) ? written.slice(1, -1) : null;
@@ -81,7 +86,9 @@ export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
   'flowent-registration-check-failed': ({ webhookUrl, said, seen, reach }) => {
     const url = webhookUrl ? redactUrlCredentials(webhookUrl) : null;
     if (reach && url) return unreachedWords(reach, url, said);
-    const flowentSaid = `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`;
+    const flowentSaid = /^failed to reach/i.test(said)
+      ? `${unreachedSentence(url, said)}.`
+      : `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`;
     if (seen) {
       const known = seenCheckWords(seen);
       return { what: `${flowentSaid} ${known.seen}`, todo: known.todo };
