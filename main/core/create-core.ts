@@ -28,6 +28,7 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
+import { keyIdOf } from './replay/learned-style';
 import { canSetSecret, secretState, sessionSecret, type SecretSource } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
@@ -164,6 +165,11 @@ export function createCore(options: CoreOptions): Core {
   const events = new CoreEvents(onInternalError);
   const hmacKey = options.hmacKey ?? sessionSecret(env, HMAC_KEY_ENV);
   const ngrokAuthtoken = options.ngrokAuthtoken ?? sessionSecret(env, NGROK_AUTHTOKEN_ENV);
+  /**
+   * What handlers taught, for the key calls are checked with now: a handler's verdict on a call
+   * signed with one key says nothing of how it verifies calls signed with another.
+   */
+  const handlerMemory = (current: Store) => current.handlers.forKey(() => keyIdOf(hmacKey.get()));
   let store: Store | null = null;
   let server: WebhookServer | null = null;
   let answerer: CallAnswerer | null = null;
@@ -294,7 +300,7 @@ export function createCore(options: CoreOptions): Core {
     calls: () => requireStore().calls,
     answers: answerStore,
     settings: () => requireStore().settings,
-    handlers: () => requireStore().handlers,
+    handlers: () => handlerMemory(requireStore()),
     hmacKey: () => hmacKey.get(),
     ownWebhooks,
     ...forwardSettings,
@@ -319,7 +325,7 @@ export function createCore(options: CoreOptions): Core {
       enforceSignatures: options.enforceSignatures ?? false,
       rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
       calls: current.calls,
-      handlers: current.handlers,
+      handlers: handlerMemory(current),
       hmacKey: () => hmacKey.get(),
       onStored: (call) => events.emit({ type: 'call-stored', call }),
       loopToken,
@@ -363,7 +369,7 @@ export function createCore(options: CoreOptions): Core {
 
   const api = createCoreApi({
     calls: () => requireStore().calls,
-    handlers: () => requireStore().handlers,
+    handlers: () => handlerMemory(requireStore()),
     answers,
     replay,
     tunnel,

@@ -195,7 +195,7 @@ async function main(): Promise<void> {
       enforceSignatures: false,
       bodyLimitBytes: 1024 * 1024,
       answerer,
-      handlers: new HandlersRepository(handlersDb),
+      handlers: new HandlersRepository(handlersDb).forKey(() => 'bench-key'),
       onStored: () => {},
       loopToken: newLoopToken(),
       onInternalError: (error: unknown) => {

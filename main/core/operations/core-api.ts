@@ -2,7 +2,7 @@ import type { CompanionApi } from '../../contract/api';
 import type { Answers } from '../answers';
 import type { Replay } from '../replay';
 import type { CallsRepository } from '../store/calls-repository';
-import type { HandlersRepository } from '../store/handlers-repository';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import { createAccountApi, type AccountDeps } from './account-api';
 import { createAnswersApi } from './answers-api';
 import { createCallsApi } from './calls-api';
@@ -17,7 +17,7 @@ export interface CoreApiDeps extends StatusDeps, LimitsDeps, ProjectDeps {
   projectSchema: AccountDeps['projectSchema'];
   simulatorSchema: AccountDeps['simulatorSchema'];
   calls: () => CallsRepository;
-  handlers: () => HandlersRepository;
+  handlers: () => KeyedHandlerMemory;
   answers: Answers;
   replay: Replay;
   onHistoryCleared: () => void;

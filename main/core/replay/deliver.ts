@@ -24,7 +24,7 @@ import { verify } from '../signature';
 import { type CallsRepository } from '../store/calls-repository';
 import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
-import type { HandlersRepository } from '../store/handlers-repository';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 
 /** A webhook server of this companion's (its own, or a serve's on the same data folder) and its mark on the calls sent there. */
 export interface OwnWebhook {
@@ -63,7 +63,7 @@ export interface ReplayDeps {
   answers: () => AnswerSource;
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
-  handlers: () => HandlersRepository;
+  handlers: () => KeyedHandlerMemory;
   /**
    * The companion's webhooks (`http://127.0.0.1:8787`) running now, the one cURL commands name
    * first, each with its mark on the calls this companion sends there (see own-calls). Calls

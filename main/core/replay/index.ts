@@ -23,7 +23,7 @@ import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { AnswerSource } from '../store/answer-store';
-import type { HandlersRepository } from '../store/handlers-repository';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions } from './bulk-replay';
@@ -46,7 +46,7 @@ export interface ReplaySetup {
   settings: () => SettingsRepository;
   hmacKey: () => string | null;
   /** What each developer's handler accepted and refused so far. */
-  handlers: () => HandlersRepository;
+  handlers: () => KeyedHandlerMemory;
   /** The companion's webhooks running now (deliver.ts); cURL commands send calls to the first. */
   ownWebhooks?: () => OwnWebhook[];
   startupForwardTarget?: string | null;

@@ -40,40 +40,77 @@ function parseKnowledge(text: string): HandlerKnowledge | null {
 }
 
 /**
- * What each developer's handler accepted and refused so far (migration 9's `handlers` table),
- * one row per handler, keyed by its handlerTargetKey. Only counts are kept: no key, no body.
+ * What a handler taught, for the key its calls are signed and checked with: the live view the
+ * core's forwarding, replays and details use (see HandlersRepository.forKey).
  */
-export class HandlersRepository implements HandlerMemory {
-  private readonly readStatement: Statement<[string], { knowledge: string }>;
-  private readonly writeStatement: Statement<[string, string, number]>;
+export interface KeyedHandlerMemory extends HandlerMemory {
+  /** See HandlersRepository.recordProbe. */
+  recordProbe(target: string, outcomes: readonly HandlerOutcome[]): void;
+}
+
+/**
+ * Knowledge learned before it was kept per key (migration 17): taken by the first key that
+ * records about its handler, read by any key that has none of its own until then.
+ */
+const LEARNED_BEFORE_KEYS = '';
+
+/**
+ * What each developer's handler accepted and refused so far (the `handlers` table), one row per
+ * handler and signing key: a handler's verdicts say something only about the key the companion
+ * checked the call with (a valid signature with another key, rightly refused, is no sign of how
+ * it serializes). Keyed by handlerTargetKey and the key's fingerprint; only counts are kept, no
+ * key, no body.
+ */
+export class HandlersRepository {
+  private readonly readStatement: Statement<[string, string, string, string], { knowledge: string }>;
+  private readonly writeStatement: Statement<[string, string, string, number]>;
+  private readonly dropLegacyStatement: Statement<[string, string]>;
   /**
    * Read, add and write in one transaction: two processes sharing the history never lose a
    * count. Made once, not per call: the driver builds four wrappers for each transaction
    * function, and every forwarded call records what its handler taught.
    */
-  private readonly recordChange: Transaction<(target: string, outcome: HandlerOutcome) => void>;
-  private readonly probeChange: Transaction<(target: string, outcomes: readonly HandlerOutcome[]) => void>;
+  private readonly recordChange: Transaction<(target: string, keyId: string, outcome: HandlerOutcome) => void>;
+  private readonly probeChange: Transaction<(target: string, keyId: string, outcomes: readonly HandlerOutcome[]) => void>;
 
   constructor(private readonly db: Database) {
-    this.readStatement = db.prepare('SELECT knowledge FROM handlers WHERE target = ?');
-    this.writeStatement = db.prepare(
-      'INSERT INTO handlers (target, knowledge, updated_at) VALUES (?, ?, ?) ' +
-        'ON CONFLICT (target) DO UPDATE SET knowledge = excluded.knowledge, updated_at = excluded.updated_at',
+    // The key's own row first, else what was learned before rows had keys.
+    this.readStatement = db.prepare(
+      'SELECT knowledge FROM handlers WHERE target = ? AND key_fingerprint IN (?, ?) ORDER BY key_fingerprint = ? DESC LIMIT 1',
     );
-    this.recordChange = db.transaction((target: string, outcome: HandlerOutcome) => {
-      this.writeStatement.run(target, JSON.stringify(addOutcome(this.read(target), outcome)), Date.now());
+    this.writeStatement = db.prepare(
+      'INSERT INTO handlers (target, key_fingerprint, knowledge, updated_at) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (target, key_fingerprint) DO UPDATE SET knowledge = excluded.knowledge, updated_at = excluded.updated_at',
+    );
+    this.dropLegacyStatement = db.prepare('DELETE FROM handlers WHERE target = ? AND key_fingerprint = ?');
+    this.recordChange = db.transaction((target: string, keyId: string, outcome: HandlerOutcome) => {
+      this.save(target, keyId, addOutcome(this.read(target, keyId), outcome));
     });
-    this.probeChange = db.transaction((target: string, outcomes: readonly HandlerOutcome[]) => {
-      this.writeStatement.run(target, JSON.stringify(withProbe(this.read(target), outcomes)), Date.now());
+    this.probeChange = db.transaction((target: string, keyId: string, outcomes: readonly HandlerOutcome[]) => {
+      this.save(target, keyId, withProbe(this.read(target, keyId), outcomes));
     });
   }
 
-  record(target: string, outcome: HandlerOutcome): void {
-    this.write(() => this.recordChange.immediate(target, outcome));
+  /**
+   * What handlers taught about calls checked with the key `keyId()` names at each use (a
+   * fingerprint, never the key), so a key changed while the companion runs applies at once.
+   */
+  forKey(keyId: () => string): KeyedHandlerMemory {
+    return {
+      record: (target, outcome) => this.record(target, keyId(), outcome),
+      read: (target) => this.read(target, keyId()),
+      recordProbe: (target, outcomes) => this.recordProbe(target, keyId(), outcomes),
+    };
   }
 
-  read(target: string): HandlerKnowledge {
-    const row = this.readStatement.get(target);
+  /** Adds one call's outcome to what is known about `target` for the key `keyId`. */
+  record(target: string, keyId: string, outcome: HandlerOutcome): void {
+    this.write(() => this.recordChange.immediate(target, keyId, outcome));
+  }
+
+  /** Everything known about `target` for the key `keyId`; {@link emptyKnowledge} when nothing is. */
+  read(target: string, keyId: string): HandlerKnowledge {
+    const row = this.readStatement.get(target, keyId, LEARNED_BEFORE_KEYS, keyId);
     return (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge();
   }
 
@@ -81,8 +118,14 @@ export class HandlersRepository implements HandlerMemory {
    * Adds a complete probe's `outcomes` to what is known about `target`, or puts them in its
    * place when the two contradict each other (see withProbe).
    */
-  recordProbe(target: string, outcomes: readonly HandlerOutcome[]): void {
-    this.write(() => this.probeChange.immediate(target, outcomes));
+  recordProbe(target: string, keyId: string, outcomes: readonly HandlerOutcome[]): void {
+    this.write(() => this.probeChange.immediate(target, keyId, outcomes));
+  }
+
+  /** Writes `knowledge` as the key's own; what was learned before keys, now part of it, is dropped. */
+  private save(target: string, keyId: string, knowledge: HandlerKnowledge): void {
+    this.writeStatement.run(target, keyId, JSON.stringify(knowledge), Date.now());
+    if (keyId !== LEARNED_BEFORE_KEYS) this.dropLegacyStatement.run(target, LEARNED_BEFORE_KEYS);
   }
 
   private write(change: () => void): void {

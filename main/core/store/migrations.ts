@@ -394,6 +394,31 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec("UPDATE calls SET forward_target = redact_url_credentials(forward_target) WHERE forward_target LIKE '%@%'");
     },
   },
+  {
+    version: 17,
+    purpose:
+      "What a handler taught is kept per key its calls were signed with (the key's fingerprint): a call signed with " +
+      'another key, which the handler rightly refused, read as a valid signature refused, and every diagnosis after ' +
+      'it said no signing style fits the handler.',
+    up(db) {
+      // The primary key changes, so the table is made anew. What was learned before has no key
+      // to its name: it is kept under '' and taken by the first key that uses it (see
+      // HandlersRepository), most likely the key it was learned with.
+      db.exec(`
+        CREATE TABLE handlers_by_key (
+          target TEXT NOT NULL,
+          key_fingerprint TEXT NOT NULL,
+          knowledge TEXT NOT NULL,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (target, key_fingerprint)
+        ) STRICT;
+        INSERT INTO handlers_by_key (target, key_fingerprint, knowledge, updated_at)
+          SELECT target, '', knowledge, updated_at FROM handlers;
+        DROP TABLE handlers;
+        ALTER TABLE handlers_by_key RENAME TO handlers;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,3 +1,4 @@
+import { keyIdOf } from '../../../main/core/replay/learned-style';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -31,7 +32,7 @@ function api() {
     calls: () => store.calls,
     answers: () => store.answers,
     settings: () => store.settings,
-    handlers: () => store.handlers,
+    handlers: () => store.handlers.forKey(() => keyIdOf(KEY)),
     hmacKey: () => KEY,
   });
 }

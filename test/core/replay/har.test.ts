@@ -1,3 +1,4 @@
+import { keyIdOf } from '../../../main/core/replay/learned-style';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
@@ -49,7 +50,7 @@ function freshHistory(key: string | null) {
       calls: () => store.calls,
       answers: () => store.answers,
       settings: () => store.settings,
-      handlers: () => store.handlers,
+      handlers: () => store.handlers.forKey(() => keyIdOf(key)),
       hmacKey: () => key,
     }),
   };

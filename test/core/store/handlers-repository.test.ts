@@ -3,22 +3,26 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { emptyKnowledge } from '../../../main/core/handler-check';
 import { STYLES } from '../../../main/core/signature';
+import type { Store } from '../../../main/core/store/open-store';
 import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
 const { open, freshDir } = storesClosedAfterEach();
 
 const TARGET = 'http://localhost:8000/actions/%7Baction_name%7D';
+/** The fingerprint of the key the calls were checked with, as the core names it. */
+const KEY_ID = '0123456789abcdef';
+const keyed = (store: Store, keyId = KEY_ID) => store.handlers.forKey(() => keyId);
 
 describe('what handlers taught, in the history', () => {
   it('adds outcomes per handler, kept across a reopen and shared by two connections', async () => {
     const dataDir = freshDir();
     const first = open(dataDir);
     const second = open(dataDir);
-    first.handlers.record(TARGET, { handler: 'accepted', validIn: ['python', 'raw'] });
-    second.handlers.record(TARGET, { handler: 'refused', validIn: ['go', 'raw'] });
-    first.handlers.record(TARGET, { handler: 'accepted', validIn: [] });
-    second.handlers.record('http://localhost:9000/hook', { handler: 'refused', validIn: [] });
-    expect(first.handlers.read(TARGET)).toEqual({
+    keyed(first).record(TARGET, { handler: 'accepted', validIn: ['python', 'raw'] });
+    keyed(second).record(TARGET, { handler: 'refused', validIn: ['go', 'raw'] });
+    keyed(first).record(TARGET, { handler: 'accepted', validIn: [] });
+    keyed(second).record('http://localhost:9000/hook', { handler: 'refused', validIn: [] });
+    expect(keyed(first).read(TARGET)).toEqual({
       accepted: 1,
       refused: 1,
       acceptedUnverified: 1,
@@ -26,27 +30,27 @@ describe('what handlers taught, in the history', () => {
       styles: { python: { accepted: 1, refused: 0 }, raw: { accepted: 1, refused: 1 }, go: { accepted: 0, refused: 1 } },
     });
     await first.close();
-    expect(open(dataDir).handlers.read('http://localhost:9000/hook').refusedUnverified).toBe(1);
-    expect(second.handlers.read('http://localhost:1/none')).toEqual(emptyKnowledge());
+    expect(keyed(open(dataDir)).read('http://localhost:9000/hook').refusedUnverified).toBe(1);
+    expect(keyed(second).read('http://localhost:1/none')).toEqual(emptyKnowledge());
   });
 
   it('a probe adds to what was known, and replaces it when the two contradict each other', () => {
     const store = open(freshDir());
-    store.handlers.record(TARGET, { handler: 'refused', validIn: ['go'] });
+    keyed(store).record(TARGET, { handler: 'refused', validIn: ['go'] });
     // Accepted on bytes every style shares, the wrong signature refused: both can be true.
-    store.handlers.recordProbe(TARGET, [
+    keyed(store).recordProbe(TARGET, [
       { handler: 'accepted', validIn: ['python', 'go'] },
       { handler: 'refused', validIn: [] },
     ]);
-    expect(store.handlers.read(TARGET)).toMatchObject({
+    expect(keyed(store).read(TARGET)).toMatchObject({
       accepted: 1,
       refused: 1,
       refusedUnverified: 1,
       styles: { go: { accepted: 1, refused: 1 } },
     });
     // Now it accepts go, which it refused: the handler changed, and only the probe still holds.
-    store.handlers.recordProbe(TARGET, [{ handler: 'accepted', validIn: ['go'] }]);
-    expect(store.handlers.read(TARGET)).toEqual({
+    keyed(store).recordProbe(TARGET, [{ handler: 'accepted', validIn: ['go'] }]);
+    expect(keyed(store).read(TARGET)).toEqual({
       accepted: 1,
       refused: 0,
       acceptedUnverified: 0,
@@ -59,11 +63,11 @@ describe('what handlers taught, in the history', () => {
     const dataDir = freshDir();
     const store = open(dataDir);
     const db = new Database(join(dataDir, 'history.sqlite'));
-    store.handlers.record(TARGET, { handler: 'accepted', validIn: ['python'] });
+    keyed(store).record(TARGET, { handler: 'accepted', validIn: ['python'] });
     // Before: no refusedAlike member. Read as none.
-    expect(store.handlers.read(TARGET)).toEqual({ ...emptyKnowledge(), accepted: 1, styles: { python: { accepted: 1, refused: 0 } } });
-    store.handlers.record(TARGET, { handler: 'refused', validIn: STYLES.map((style) => style.name) });
-    expect(store.handlers.read(TARGET)).toMatchObject({
+    expect(keyed(store).read(TARGET)).toEqual({ ...emptyKnowledge(), accepted: 1, styles: { python: { accepted: 1, refused: 0 } } });
+    keyed(store).record(TARGET, { handler: 'refused', validIn: STYLES.map((style) => style.name) });
+    expect(keyed(store).read(TARGET)).toMatchObject({
       accepted: 1,
       refused: 1,
       refusedAlike: 1,
@@ -77,17 +81,52 @@ describe('what handlers taught, in the history', () => {
   it('a damaged record reads as nothing known, and is started afresh', () => {
     const dataDir = freshDir();
     const store = open(dataDir);
-    store.handlers.record(TARGET, { handler: 'accepted', validIn: ['python'] });
+    keyed(store).record(TARGET, { handler: 'accepted', validIn: ['python'] });
     // Another program's writes, as a second connection to the file makes them.
     const db = new Database(join(dataDir, 'history.sqlite'));
     const unknownStyle =
       '{"accepted":1,"refused":0,"acceptedUnverified":0,"refusedUnverified":0,"styles":{"nope":{"accepted":1,"refused":0}}}';
     for (const damaged of ['not json', '{"accepted":-1}', unknownStyle]) {
       db.prepare('UPDATE handlers SET knowledge = ? WHERE target = ?').run(damaged, TARGET);
-      expect(store.handlers.read(TARGET)).toEqual(emptyKnowledge());
+      expect(keyed(store).read(TARGET)).toEqual(emptyKnowledge());
     }
     db.close();
-    store.handlers.record(TARGET, { handler: 'refused', validIn: ['go'] });
-    expect(store.handlers.read(TARGET)).toMatchObject({ accepted: 0, refused: 1 });
+    keyed(store).record(TARGET, { handler: 'refused', validIn: ['go'] });
+    expect(keyed(store).read(TARGET)).toMatchObject({ accepted: 0, refused: 1 });
+  });
+
+  it('keeps what a handler taught per key: calls signed with another key leave what the first key taught as it was', () => {
+    const store = open(freshDir());
+    const first = keyed(store);
+    const other = keyed(store, 'fedcba9876543210');
+    first.record(TARGET, { handler: 'accepted', validIn: ['as-sent+utf8'] });
+    first.record(TARGET, { handler: 'refused', validIn: ['go'] });
+    // With another key the handler refuses a call every style signs alike: about that key alone.
+    other.record(TARGET, { handler: 'refused', validIn: STYLES.map((style) => style.name) });
+    expect(first.read(TARGET)).toEqual({
+      ...emptyKnowledge(),
+      accepted: 1,
+      refused: 1,
+      styles: { 'as-sent+utf8': { accepted: 1, refused: 0 }, go: { accepted: 0, refused: 1 } },
+    });
+    expect(other.read(TARGET)).toMatchObject({ accepted: 0, refused: 1, refusedAlike: 1, styles: {} });
+  });
+
+  it('what was learned before keys were kept is read by any key, and taken by the first that records', () => {
+    const dataDir = freshDir();
+    const store = open(dataDir);
+    const db = new Database(join(dataDir, 'history.sqlite'));
+    const before = { ...emptyKnowledge(), accepted: 2, styles: { python: { accepted: 2, refused: 0 } } };
+    db.prepare("INSERT INTO handlers (target, key_fingerprint, knowledge, updated_at) VALUES (?, '', ?, 1)").run(
+      TARGET,
+      JSON.stringify(before),
+    );
+    expect(keyed(store).read(TARGET)).toEqual(before);
+    expect(keyed(store, 'fedcba9876543210').read(TARGET)).toEqual(before);
+    keyed(store).record(TARGET, { handler: 'accepted', validIn: ['python'] });
+    expect(keyed(store).read(TARGET)).toMatchObject({ accepted: 3 });
+    expect(keyed(store, 'fedcba9876543210').read(TARGET)).toEqual(emptyKnowledge());
+    expect(db.prepare('SELECT key_fingerprint FROM handlers').pluck().all()).toEqual([KEY_ID]);
+    db.close();
   });
 });

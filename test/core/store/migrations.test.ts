@@ -307,7 +307,9 @@ describe('migrations', () => {
     expect(repository.get(1)).toMatchObject({ handlerSignature: 'refused', handlerTarget: 'http://localhost:8000/actions/x' });
     expect(tables(db)).toContain('handlers');
     // STRICT: a knowledge that is not text is refused, not stored.
-    expect(() => db.prepare("INSERT INTO handlers (target, knowledge, updated_at) VALUES ('t', 1, 'now')").run()).toThrow(/cannot store/);
+    expect(() =>
+      db.prepare("INSERT INTO handlers (target, key_fingerprint, knowledge, updated_at) VALUES ('t', 'k', 1, 'now')").run(),
+    ).toThrow(/cannot store/);
   });
 
   it('9 -> 10 reads back the action as sent for calls whose action_name was not a valid name, and keeps mocks as they were', () => {
@@ -445,6 +447,26 @@ describe('migrations', () => {
       { target: 'http://localhost:8000/actions/greet', knowledge: JSON.stringify(sharedKnowledge), updated_at: 7 },
       { target: 'http://localhost:8000/actions/lookup', knowledge: JSON.stringify(ownKnowledge), updated_at: 7 },
     ]);
+    db.close();
+  });
+
+  it('16 -> 17 keeps what handlers taught per key, what was known before under no key', () => {
+    const db = tempDb();
+    migrate(db, 16);
+    const knowledge = JSON.stringify({ accepted: 3, refused: 1, styles: {}, acceptedUnverified: 0, refusedUnverified: 0 });
+    db.prepare('INSERT INTO handlers (target, knowledge, updated_at) VALUES (?, ?, 7)').run(
+      'http://localhost:8000/actions/greet',
+      knowledge,
+    );
+    expect(migrate(db, 17)).toEqual({ ok: true, from: 16, to: 17 });
+    expect(db.prepare('SELECT * FROM handlers').all()).toEqual([
+      { target: 'http://localhost:8000/actions/greet', key_fingerprint: '', knowledge, updated_at: 7 },
+    ]);
+    // One record per handler and key.
+    const insert = db.prepare("INSERT INTO handlers (target, key_fingerprint, knowledge, updated_at) VALUES ('t', ?, '{}', 1)");
+    insert.run('0123456789abcdef');
+    insert.run('fedcba9876543210');
+    expect(() => insert.run('0123456789abcdef')).toThrow(/UNIQUE/);
     db.close();
   });
 

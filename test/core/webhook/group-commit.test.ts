@@ -29,7 +29,7 @@ async function startServer(forwardTo: string | null = null) {
   const migrated = migrate(db);
   if (!migrated.ok) throw new Error(JSON.stringify(migrated));
   const calls = new CallsRepository(db);
-  const handlers = new HandlersRepository(db);
+  const handlers = new HandlersRepository(db).forKey(() => 'test-key');
   const respond = new AnswersRepository(db);
   const answerer = new CallAnswerer({
     repository: () => respond,
