@@ -18,8 +18,17 @@ const WRONG_KEY = {
 const RESERIALIZED = {
   code: 'body-reformatted',
   message:
-    'The body has whitespace between tokens and has its top-level keys in the order action_name, parameters, signature, timestamp ' +
-    'instead of action_name, parameters, timestamp, signature: a proxy or framework may have re-serialized it after Flowent signed it.',
+    'The signature matches none of the 13 known styles: the key is wrong, or the body was changed after signing: it has whitespace ' +
+    'between tokens and has its top-level keys in the order action_name, parameters, signature, timestamp instead of action_name, ' +
+    'parameters, timestamp, signature, so a proxy or framework may have re-serialized it.',
+};
+/** Spacing beside a whole number: the key first, and a re-serialization only as a condition, never as a finding. */
+const SPACED_WRONG_KEY = {
+  code: 'body-reformatted',
+  message:
+    'The signature matches none of the 13 known styles: most likely the key is wrong. Or the body was changed after signing: it ' +
+    'has whitespace between tokens, so a proxy or framework may have re-serialized it, which breaks the signature only if it also ' +
+    'rewrote a number (1.0 as 1).',
 };
 const MISSING = {
   code: 'missing-signature',
@@ -45,6 +54,8 @@ const reserialized = (body: string) =>
   JSON.stringify(sortedDeep(JSON.parse(body)))
     .replace(/":/g, '": ')
     .replace(/,"/g, ', "');
+/** A body as Python's json.dumps(body) writes it by default: ", " and ": " between tokens. */
+const pythonSpaced = (body: string) => body.replace(/":/g, '": ').replace(/,"/g, ', "');
 /** A body as Python's json.dumps(body, indent=2) sends it: every style but raw ignores the spacing. */
 const prettyPrinted = (body: string) => JSON.stringify(JSON.parse(body), null, 2);
 const tenMinutesAgo = () => Math.floor(Date.now() / 1000) - 600;
@@ -61,6 +72,16 @@ const CALLS: [action: string, body: () => string, cause: { code: string; message
   [
     'pretty_wrong_key',
     () => prettyPrinted(signedBody(flowentPayload('pretty_wrong_key', { to: 'ada@example.com' }), 'another-key')),
+    WRONG_KEY,
+  ],
+  [
+    'spaced_wrong_key',
+    () => pythonSpaced(signedBody(flowentPayload('spaced_wrong_key', { to: 'ada@example.com', count: 1 }), 'another-key')),
+    SPACED_WRONG_KEY,
+  ],
+  [
+    'compact_wrong_key',
+    () => signedBody(flowentPayload('compact_wrong_key', { to: 'ada@example.com', count: 1 }), 'another-key'),
     WRONG_KEY,
   ],
   ['pretty_valid', () => prettyPrinted(signedBody(flowentPayload('pretty_valid', { to: 'ada@example.com' }), KEY)), null],

@@ -141,11 +141,32 @@ describe('verify: diagnosis', () => {
     const r = run(proxied);
     expect(r.verdict).toBe('invalid');
     expect(r.diagnosis.map((d) => d.code)).toEqual(['body-reformatted']);
-    // The spacing is only the sign of a re-serializer; the whole number it may have rewritten is the cause.
+    // The spacing is only the sign of a re-serializer, and the whole number no evidence of one:
+    // from the body alone this reads as a wrong key, which comes first.
     expect(r.diagnosis[0]!.message).toBe(
-      'The body is pretty-printed and holds a whole number (1) that a re-serializer writes for 1.0: ' +
-        'a proxy or framework may have re-serialized it after Flowent signed it.',
+      'The signature matches none of the 13 known styles: most likely the key is wrong. Or the body was changed after signing: ' +
+        'it is pretty-printed, so a proxy or framework may have re-serialized it, which breaks the signature only if it also ' +
+        'rewrote a number (1.0 as 1).',
     );
+    expect(r.diagnosis[0]!.hint).toMatch(/^Check that the key set here equals .*forward the body byte for byte\.$/);
+  });
+
+  describe("a body as Python's json.dumps writes it by default, signed with another key", () => {
+    const body = `{"action_name":"a","parameters":{"to":"ada@example.com","count":1},"timestamp":${T}}`;
+    const spaced = (compact: string) => compact.replace(/":/g, '": ').replace(/,"/g, ', "');
+    const wrongKey = withSignature(body, hmac('other-key', body));
+
+    it('spaced: the key is named first, and the number is a condition, not a finding', () => {
+      const [lead, ...rest] = run(spaced(wrongKey)).diagnosis;
+      expect(rest).toEqual([]);
+      expect(lead!.message).toMatch(/^The signature matches none of the 13 known styles: most likely the key is wrong\. Or /);
+      expect(lead!.message).not.toMatch(/holds a whole number|writes for 1\.0/);
+      expect(lead!.message).toContain('breaks the signature only if it also rewrote a number (1.0 as 1)');
+    });
+
+    it('compact: the key is wrong or the body was altered', () => {
+      expect(run(wrongKey).diagnosis.map((d) => d.code)).toEqual(['no-match']);
+    });
   });
 
   describe('a pretty-printed body: every style but raw ignores whitespace, so spacing alone explains nothing', () => {
