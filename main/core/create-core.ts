@@ -28,7 +28,7 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
-import { keyIdOf } from './replay/learned-style';
+import { keyFingerprint } from './replay/learned-style';
 import { canSetSecret, secretState, sessionSecret, type SecretSource } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
@@ -169,7 +169,11 @@ export function createCore(options: CoreOptions): Core {
    * What handlers taught, for the key calls are checked with now: a handler's verdict on a call
    * signed with one key says nothing of how it verifies calls signed with another.
    */
-  const handlerMemory = (current: Store) => current.handlers.forKey(() => keyIdOf(hmacKey.get()));
+  const handlerMemory = (current: Store) =>
+    current.handlers.forKey(() => {
+      const key = hmacKey.get();
+      return key === null ? null : keyFingerprint(key);
+    });
   let store: Store | null = null;
   let server: WebhookServer | null = null;
   let answerer: CallAnswerer | null = null;

@@ -41,14 +41,6 @@ export function keyFingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
 }
 
-/** What is learned while no key is set is kept under this name (a fingerprint is 16 hex characters). */
-const NO_KEY_ID = 'no-key';
-
-/** The name what is learned with `key` is kept under: its fingerprint, or {@link NO_KEY_ID} without one. */
-export function keyIdOf(key: string | null): string {
-  return key === null ? NO_KEY_ID : keyFingerprint(key);
-}
-
 function emptyTally(lastId: number): Tally {
   return { version: 1, lastId, calls: 0, matched: {}, discriminating: {} };
 }

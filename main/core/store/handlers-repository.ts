@@ -53,6 +53,8 @@ export interface KeyedHandlerMemory extends HandlerMemory {
  * records about its handler, read by any key that has none of its own until then.
  */
 const LEARNED_BEFORE_KEYS = '';
+/** What is learned while no key is set (a fingerprint is 16 hex characters). */
+const NO_KEY = 'no-key';
 
 /**
  * What each developer's handler accepted and refused so far (the `handlers` table), one row per
@@ -64,6 +66,7 @@ const LEARNED_BEFORE_KEYS = '';
 export class HandlersRepository {
   private readonly readStatement: Statement<[string, string, string, string], { knowledge: string }>;
   private readonly writeStatement: Statement<[string, string, string, number]>;
+  private readonly latestStatement: Statement<[string], { knowledge: string }>;
   private readonly dropLegacyStatement: Statement<[string, string]>;
   /**
    * Read, add and write in one transaction: two processes sharing the history never lose a
@@ -82,6 +85,7 @@ export class HandlersRepository {
       'INSERT INTO handlers (target, key_fingerprint, knowledge, updated_at) VALUES (?, ?, ?, ?) ' +
         'ON CONFLICT (target, key_fingerprint) DO UPDATE SET knowledge = excluded.knowledge, updated_at = excluded.updated_at',
     );
+    this.latestStatement = db.prepare('SELECT knowledge FROM handlers WHERE target = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1');
     this.dropLegacyStatement = db.prepare('DELETE FROM handlers WHERE target = ? AND key_fingerprint = ?');
     this.recordChange = db.transaction((target: string, keyId: string, outcome: HandlerOutcome) => {
       this.save(target, keyId, addOutcome(this.read(target, keyId), outcome));
@@ -94,12 +98,16 @@ export class HandlersRepository {
   /**
    * What handlers taught about calls checked with the key `keyId()` names at each use (a
    * fingerprint, never the key), so a key changed while the companion runs applies at once.
+   * With no key (null) nothing tells keys apart: reading gives what a handler taught last.
    */
-  forKey(keyId: () => string): KeyedHandlerMemory {
+  forKey(keyId: () => string | null): KeyedHandlerMemory {
     return {
-      record: (target, outcome) => this.record(target, keyId(), outcome),
-      read: (target) => this.read(target, keyId()),
-      recordProbe: (target, outcomes) => this.recordProbe(target, keyId(), outcomes),
+      record: (target, outcome) => this.record(target, keyId() ?? NO_KEY, outcome),
+      read: (target) => {
+        const id = keyId();
+        return id === null ? this.readLatest(target) : this.read(target, id);
+      },
+      recordProbe: (target, outcomes) => this.recordProbe(target, keyId() ?? NO_KEY, outcomes),
     };
   }
 
@@ -111,6 +119,12 @@ export class HandlersRepository {
   /** Everything known about `target` for the key `keyId`; {@link emptyKnowledge} when nothing is. */
   read(target: string, keyId: string): HandlerKnowledge {
     const row = this.readStatement.get(target, keyId, LEARNED_BEFORE_KEYS, keyId);
+    return (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge();
+  }
+
+  /** What `target` taught last, whichever key its calls were checked with. */
+  readLatest(target: string): HandlerKnowledge {
+    const row = this.latestStatement.get(target);
     return (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge();
   }
 

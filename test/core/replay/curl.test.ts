@@ -1,4 +1,4 @@
-import { keyIdOf } from '../../../main/core/replay/learned-style';
+import { keyFingerprint } from '../../../main/core/replay/learned-style';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -32,7 +32,7 @@ function api() {
     calls: () => store.calls,
     answers: () => store.answers,
     settings: () => store.settings,
-    handlers: () => store.handlers.forKey(() => keyIdOf(KEY)),
+    handlers: () => store.handlers.forKey(() => keyFingerprint(KEY)),
     hmacKey: () => KEY,
   });
 }

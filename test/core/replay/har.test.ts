@@ -1,4 +1,4 @@
-import { keyIdOf } from '../../../main/core/replay/learned-style';
+import { keyFingerprint } from '../../../main/core/replay/learned-style';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
@@ -50,7 +50,7 @@ function freshHistory(key: string | null) {
       calls: () => store.calls,
       answers: () => store.answers,
       settings: () => store.settings,
-      handlers: () => store.handlers.forKey(() => keyIdOf(key)),
+      handlers: () => store.handlers.forKey(() => (key === null ? null : keyFingerprint(key))),
       hmacKey: () => key,
     }),
   };

@@ -1,4 +1,4 @@
-import { keyIdOf } from '../../../main/core/replay/learned-style';
+import { keyFingerprint } from '../../../main/core/replay/learned-style';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,7 +41,7 @@ export async function startWorld(options: { key?: string | null; dataDir?: strin
     calls: () => store.calls,
     answers: () => store.answers,
     settings: () => store.settings,
-    handlers: () => store.handlers.forKey(() => keyIdOf(key)),
+    handlers: () => store.handlers.forKey(() => (key === null ? null : keyFingerprint(key))),
     hmacKey: () => key,
     onStored: (call) => storedEvents.push(call.id),
   });

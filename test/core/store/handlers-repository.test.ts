@@ -129,4 +129,14 @@ describe('what handlers taught, in the history', () => {
     expect(db.prepare('SELECT key_fingerprint FROM handlers').pluck().all()).toEqual([KEY_ID]);
     db.close();
   });
+
+  it('with no key set, reads what a handler taught last, and keeps what it teaches apart', () => {
+    const store = open(freshDir());
+    const noKey = store.handlers.forKey(() => null);
+    keyed(store, 'fedcba9876543210').record(TARGET, { handler: 'refused', validIn: ['go'] });
+    keyed(store).record(TARGET, { handler: 'accepted', validIn: ['python'] });
+    expect(noKey.read(TARGET)).toEqual(keyed(store).read(TARGET));
+    noKey.record(TARGET, { handler: 'accepted', validIn: [] });
+    expect(keyed(store).read(TARGET).acceptedUnverified).toBe(0);
+  });
 });
