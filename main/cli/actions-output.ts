@@ -9,7 +9,8 @@ import {
   type Result,
   type Warned,
 } from '../contract/api';
-import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, printableGatewayUrl } from '../core';
+import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal } from '../core';
+import { printableGatewayUrl } from '../contract/profile-rules';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';

@@ -1,3 +1,5 @@
+import { redactUrlCredentials, redactUrlQuery } from './url-credentials';
+
 /**
  * What a Flowent profile must be, checked by the core when a profile is saved (and when
  * FLOWENT_BASE_URL is read) and by the page's profile form as the user types: one rule for both.
@@ -36,4 +38,9 @@ export function gatewayUrlProblem(text: string): GatewayUrlProblem | null {
 /** Where a URL's query or fragment starts (its first "?" or "#"), -1 when it has neither. */
 export function extraStart(url: string): number {
   return url.search(/[?#]/);
+}
+
+/** A Gateway URL as printed: without its password, query values or fragment (a token may be in any). */
+export function printableGatewayUrl(baseUrl: string): string {
+  return redactUrlQuery(redactUrlCredentials(baseUrl));
 }

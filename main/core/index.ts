@@ -8,7 +8,7 @@ export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } f
 export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from './paths';
 export { DATA_FILES, historyFile, writePrivateFile } from './data-folder';
 export type { SecretSource } from './secret-source';
-export { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, printableGatewayUrl, type ProfileSecrets } from './account/profiles';
+export { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
 export {

@@ -1,6 +1,6 @@
 import type { DefaultGateway, FlowentProfile } from '../../contract/account';
-import { redactUrlCredentials, redactUrlQuery, type AccountFailure, type Refused, type Result } from '../../contract/api';
-import { gatewayUrlProblem, PROFILE_NAME } from '../../contract/profile-rules';
+import type { AccountFailure, Refused, Result } from '../../contract/api';
+import { gatewayUrlProblem, printableGatewayUrl, PROFILE_NAME } from '../../contract/profile-rules';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
@@ -32,11 +32,6 @@ export function gatewayUrlRefusal(baseUrl: string, source: GatewayUrlSource = nu
     ...(problem === 'credentials' ? { credentials: true } : {}),
     ...(problem === 'query' || problem === 'fragment' ? { extra: problem } : {}),
   };
-}
-
-/** A Gateway URL as printed: without its password, query values or fragment (a token may be in any). */
-export function printableGatewayUrl(baseUrl: string): string {
-  return redactUrlQuery(redactUrlCredentials(baseUrl));
 }
 
 /** Where each profile's API token comes from: the keychain in the desktop app, the environment headless. */

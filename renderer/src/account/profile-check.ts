@@ -1,6 +1,5 @@
 import type { FlowentProfile } from '../../../main/contract/account';
-import { redactUrlCredentials, redactUrlQuery } from '../../../main/contract/url-credentials';
-import { gatewayUrlProblem, PROFILE_NAME } from '../../../main/contract/profile-rules';
+import { gatewayUrlProblem, printableGatewayUrl, PROFILE_NAME } from '../../../main/contract/profile-rules';
 import { inPageWords } from '../page/page-words';
 
 export interface ProfileProblems {
@@ -26,8 +25,8 @@ export function checkProfile({ name, baseUrl }: FlowentProfile): ProfileProblems
       : inPageWords({
           code: 'flowent-bad-profile',
           field: 'baseUrl',
-          // As the core repeats it (printableGatewayUrl): a token may be in the password, a query value or the fragment.
-          value: redactUrlQuery(redactUrlCredentials(baseUrl)),
+          // As the core repeats it: a token may be in the password, a query value or the fragment.
+          value: printableGatewayUrl(baseUrl),
           credentials: gatewayProblem === 'credentials',
           ...(gatewayProblem === 'query' || gatewayProblem === 'fragment' ? { extra: gatewayProblem } : {}),
         });
