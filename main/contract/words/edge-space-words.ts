@@ -16,3 +16,12 @@ export const EDGE_SPACE = 'starts or ends with a space or a line break';
 export function edgeSpaceWords(subject: string, kept: string): string {
   return `${subject} ${EDGE_SPACE}, which is ${kept}: if it came with the copy, remove it, or signatures made with the key without it will not match.`;
 }
+
+/**
+ * What is said of an API token with such a space, on the page (`It`, `saved as typed`; the token
+ * in use: `FLOWENT_API_TOKEN`, `used as it is`). The token goes to Flowent unchanged, and no token
+ * Flowent issues has one: Flowent would refuse it, and Connect would fail.
+ */
+export function apiTokenEdgeSpaceWords(subject: string, kept: string): string {
+  return `${subject} ${EDGE_SPACE}, which is ${kept} and sent to Flowent so: Flowent would refuse the token. If it came with the copy, remove it and set the token again.`;
+}

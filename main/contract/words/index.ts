@@ -46,7 +46,7 @@ export {
   statusWords,
 } from './answered-by-words';
 export { counted, nounFor } from './counted';
-export { EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
+export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { skippedWords, type ImportSkipped } from './import-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {

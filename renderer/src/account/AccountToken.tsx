@@ -3,7 +3,7 @@ import { removeApiToken, saveApiToken } from './account-actions';
 import { SecretSection } from '../shared/SecretSection';
 import { sourceLabel, unreadableNote } from '../shared/secret-words';
 import { useMetaStore } from '../page/stores';
-import { edgeSpaceWords } from '../../../main/contract/words';
+import { apiTokenEdgeSpaceWords } from '../../../main/contract/words';
 
 /** The active profile's API token: whether it is set and where from, never its value. */
 export function AccountToken({ account }: { account: AccountState }) {
@@ -31,8 +31,8 @@ export function AccountToken({ account }: { account: AccountState }) {
       clearable={token.source !== 'environment'}
       onSave={(value) => saveApiToken(profile, value)}
       onClear={() => removeApiToken(profile)}
-      // Sent to Flowent as it is, so a space at an edge makes another token.
-      spaceWords={edgeSpaceWords}
+      // Sent to Flowent as it is: a space at an edge makes a token Flowent refuses.
+      spaceWords={apiTokenEdgeSpaceWords}
       readOnlyTestId="api-token-hint"
       errorLabel="API token error"
     />

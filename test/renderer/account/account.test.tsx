@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { apiTokenEdgeSpaceWords } from '../../../main/contract/words';
 import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
 import { API_TOKEN, gatewayOptions, otherClientSession, useGateway } from '../harness/gateway';
 import { renderApp } from '../harness/render';
@@ -257,6 +258,19 @@ describe('account dialog: API token and session', () => {
     const session = within(dialog).getByRole('region', { name: 'Session' });
     expect((await within(session).findByRole('alert', { name: 'Session error' })).textContent).toBe(unreachableWords(unreachable));
     expect(alertsIn(dialog)).toEqual([unreachableWords(unreachable)]);
+  });
+
+  it('says a token with a space at an edge would be refused by Flowent, typed or in use, not that signatures would not match', async () => {
+    const c = await companion.restart(companionOptions({ mode: 'headless', env: { FLOWENT_API_TOKEN: `${API_TOKEN}\n` } }));
+    const { dialog, user } = await openAccount(c);
+    const token = within(dialog).getByRole('region', { name: 'API token' });
+    const inUse = await within(token).findByRole('note', { name: 'API token in use spaces' });
+    expect(inUse.textContent).toBe(apiTokenEdgeSpaceWords('FLOWENT_API_TOKEN', 'used as it is'));
+    expect(inUse.textContent).toContain('Flowent would refuse the token');
+    await user.type(within(token).getByLabelText('New API token'), ` ${API_TOKEN}`);
+    const typed = within(token).getByRole('note', { name: 'API token spaces' }).textContent ?? '';
+    expect(typed).toBe(apiTokenEdgeSpaceWords('It', 'saved as typed'));
+    expect(`${inUse.textContent} ${typed}`).not.toMatch(/signature|key/);
   });
 
   it('in the headless command, shows the token from FLOWENT_API_TOKEN: replaceable for this run, not clearable', async () => {
