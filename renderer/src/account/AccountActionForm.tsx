@@ -36,6 +36,8 @@ export function AccountActionForm({ existing, onDone }: Props) {
   const [schemaText, setSchemaText] = useState(prettySchema(existing?.json_schema ?? STARTER_SCHEMA));
   const [check, setCheck] = useState<ActionInputCheck>(NO_CHECK);
   const [message, setMessage] = useState<string | null>(null);
+  // The form's own Register was pressed with the Webhook URL as it is now (it stops counting once the URL is typed in).
+  const [urlAsked, setUrlAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   // Problems show for fields the user has been to (all of them after a first try to send), not on an empty form.
   const [touched, setTouched] = useState<ReadonlySet<FieldProblem['field']>>(() => new Set(existing ? FIELDS : []));
@@ -73,8 +75,11 @@ export function AccountActionForm({ existing, onDone }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, description, webhookUrl, schemaText]);
 
+  // A new action's empty Webhook URL is one of the two ways offered (Register here is the other):
+  // it is wrong only for the form's own Register, once that was pressed.
+  const urlLeftToRegisterHere = !existing && webhookUrl === '' && !urlAsked;
   const allProblems: FieldProblem[] = [
-    ...check.problems,
+    ...check.problems.filter((p) => !(urlLeftToRegisterHere && p.field === 'webhook_url')),
     ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }]),
   ];
   const problems = allProblems.filter((p) => touched.has(p.field));
@@ -86,6 +91,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setTouched(new Set(FIELDS));
+    setUrlAsked(true);
     if (!parsed.ok) return;
     setBusy(true);
     // The same refusal again is a new message: it is shown (and scrolled to) afresh.
@@ -138,7 +144,10 @@ export function AccountActionForm({ existing, onDone }: Props) {
         label="Webhook URL"
         field="webhook_url"
         value={webhookUrl}
-        onValue={setWebhookUrl}
+        onValue={(url) => {
+          setWebhookUrl(url);
+          setUrlAsked(false);
+        }}
         onTouch={touch}
         problems={problems}
         inputMode="url"
@@ -181,6 +190,11 @@ export function AccountActionForm({ existing, onDone }: Props) {
           description={description}
           schema={parsed.schema}
           blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null}
+          // Its own try makes the form's refusal (of an earlier Register, say) old news: it goes, not to sit beside a success.
+          onTry={() => {
+            setMessage(null);
+            setUrlAsked(false);
+          }}
         />
       )}
     </form>

@@ -13,13 +13,15 @@ interface Props {
   schema: Record<string, unknown>;
   /** Why it cannot be sent yet (problems in the form), or null. */
   blocked?: string | null;
+  /** Called as the button is pressed: what the form around it said of an earlier try is out of date. */
+  onTry?: () => void;
 }
 
 /**
  * One click: registers (or updates) the action at this companion, and says what happened.
  * Flowent checks the URL before it answers, so the check shows up in the history meanwhile.
  */
-export function RegisterHere({ name, description, schema, blocked = null }: Props) {
+export function RegisterHere({ name, description, schema, blocked = null, onTry }: Props) {
   const status = useMetaStore((s) => s.status);
   const choices = baseUrlChoices(status);
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
@@ -34,6 +36,7 @@ export function RegisterHere({ name, description, schema, blocked = null }: Prop
     if (!choice) return;
     setBusy(true);
     setOutcome(null);
+    onTry?.();
     setOutcome(await registerHere(name, description, schema, choice.value));
     setBusy(false);
   }

@@ -395,6 +395,41 @@ describe('register here', () => {
     expect(gateway().stored()[0]!.webhook_url).toBe(`${publicUrl}/actions/send_email`);
   });
 
+  it('after a failed Register, an emptied Webhook URL is not flagged and a Register here success clears the old refusal', async () => {
+    const c = await withActions(companion());
+    const { dialog, user } = await openActions(c);
+    const here = await registerHereFor(dialog, user);
+    const form = within(dialog).getByRole('form', { name: 'Register an action' });
+    const url = within(form).getByLabelText('Webhook URL');
+    await user.type(url, `http://127.0.0.1:${await closedPort()}/actions/send_email`);
+    await waitFor(
+      () => expect(c.bridge.callsTo('checkAction').at(-1)?.[0]).toMatchObject({ webhook_url: (url as HTMLInputElement).value }),
+      SLOW,
+    );
+    await user.click(within(form).getByRole('button', { name: 'Register' }));
+    expect((await within(form).findByRole('alert', { name: 'Flowent error' })).textContent).toContain(
+      "Flowent's registration check failed",
+    );
+
+    // Emptied, the URL is left to Register here: nothing to fix, said neither at the field nor beside Register.
+    await user.clear(url);
+    await waitFor(() => expect(c.bridge.callsTo('checkAction').at(-1)?.[0]).toMatchObject({ webhook_url: '' }), SLOW);
+    expect(within(form).queryByRole('alert', { name: 'webhook_url problems' })).toBeNull();
+    expect(form.textContent).not.toContain('problem first');
+
+    await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
+    expect((await within(here).findByTestId('register-here-result')).textContent).toContain(
+      `Registered send_email at ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
+    );
+    expect(within(form).queryAllByRole('alert')).toEqual([]);
+    expect(form.textContent).not.toContain('problem first');
+
+    // The form's own Register still needs a URL, and says so at the field.
+    await user.click(within(form).getByRole('button', { name: 'Register' }));
+    expect((await within(form).findByRole('alert', { name: 'webhook_url problems' })).textContent).toContain('must be an absolute URL');
+    expect(c.bridge.callsTo('registerAction')).toHaveLength(1);
+  });
+
   it('shows a refusal next to the button', async () => {
     const c = await withActions(companion());
     // The handler the companion forwards to refuses Flowent's registration check.
