@@ -135,6 +135,12 @@ describe.sequential('a keyboard walk, in Chromium', () => {
     await expect.poll(focused, SLOW).toEqual(button('Keep'));
     await page.keyboard.press('Enter');
     await expect.poll(focused, SLOW).toEqual(button('Delete profile staging'));
+    // Esc takes the question back as Keep does, and leaves the dialog open.
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, SLOW).toEqual(button('Keep'));
+    await page.keyboard.press('Escape');
+    await expect.poll(focused, SLOW).toEqual(button('Delete profile staging'));
+    expect(await dialogCount('Flowent account')).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(focused, SLOW).toEqual(button('Keep'));
     await page.keyboard.press('Shift+Tab');

@@ -3,6 +3,7 @@ import type { AccountState, FlowentProfile } from '../../../main/contract/accoun
 import { deleteProfile, saveProfile, switchProfile } from './account-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
+import { ConfirmBox } from '../shared/ConfirmBox';
 import { checkProfile } from './profile-check';
 import { focusableIn, focusFell } from '../shared/focusable';
 
@@ -13,8 +14,9 @@ const ADD_PROFILE = 'Add profile…';
 export function AccountProfiles({ account }: { account: AccountState }) {
   const [editing, setEditing] = useState<FlowentProfile | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  // Most buttons here go once pressed (Use, Delete and its confirmation, the form's): the keyboard
+  // Most buttons here go once pressed (Use, Delete's question, the form's): the keyboard
   // goes to the control named, in what took their place, once it is drawn (after the account
   // comes back, for a saved or deleted profile), instead of falling to the page's body.
   const section = useRef<HTMLElement>(null);
@@ -37,6 +39,19 @@ export function AccountProfiles({ account }: { account: AccountState }) {
     setMessage(await action());
   }
 
+  async function deleteConfirmed(name: string) {
+    // Asked before the delete: the row and its question go as the account comes back, and the keyboard lands on
+    // Add profile… in that same drawing, before the question would give it to the control nearest the gone row.
+    focusNext.current = ADD_PROFILE;
+    setDeleting(true);
+    const error = await deleteProfile(name);
+    setDeleting(false);
+    setMessage(error);
+    setConfirmDelete(null);
+    // Refused, the row stays: the question gives the keyboard back to its Delete.
+    if (error) focusNext.current = null;
+  }
+
   return (
     <section aria-label="Profiles" ref={section}>
       <h3>Profiles</h3>
@@ -55,45 +70,24 @@ export function AccountProfiles({ account }: { account: AccountState }) {
                 <button type="button" aria-label={`Edit profile ${p.name}`} onClick={() => setEditing(p)}>
                   Edit
                 </button>
-                {p.name !== DEFAULT_PROFILE &&
-                  (confirmDelete === p.name ? (
-                    <>
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() =>
-                          void run(() => deleteProfile(p.name)).then(() => {
-                            setConfirmDelete(null);
-                            focusOn(ADD_PROFILE);
-                          })
-                        }
-                      >
-                        Delete {p.name} for good
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setConfirmDelete(null);
-                          focusOn(`Delete profile ${p.name}`);
-                        }}
-                      >
-                        Keep
-                      </button>
-                    </>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-label={`Delete profile ${p.name}`}
-                      onClick={() => {
-                        setConfirmDelete(p.name);
-                        // The safe choice, as in every question here: Enter pressed twice does not delete.
-                        focusOn('Keep');
-                      }}
-                    >
-                      Delete
-                    </button>
-                  ))}
+                {p.name !== DEFAULT_PROFILE && confirmDelete !== p.name && (
+                  <button type="button" aria-label={`Delete profile ${p.name}`} onClick={() => setConfirmDelete(p.name)}>
+                    Delete
+                  </button>
+                )}
               </span>
+              {confirmDelete === p.name && (
+                <ConfirmBox
+                  what="deleting the profile"
+                  confirm={`Delete ${p.name} for good`}
+                  onConfirm={() => void deleteConfirmed(p.name)}
+                  cancel="Keep"
+                  onCancel={() => setConfirmDelete(null)}
+                  busy={deleting}
+                >
+                  Delete the profile {p.name}? Its Gateway URL and the API token saved for it go with it; this cannot be undone.
+                </ConfirmBox>
+              )}
             </li>
           );
         })}

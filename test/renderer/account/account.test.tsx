@@ -164,10 +164,20 @@ describe('account dialog: profiles', () => {
 
     await user.click(within(profiles).getByRole('button', { name: 'Cancel' }));
     expect(within(profiles).queryByRole('button', { name: 'Delete profile default' })).toBeNull();
+    // The question every deletion asks, with Keep focused: Esc takes it back and leaves the dialog open.
+    await user.click(within(profiles).getByRole('button', { name: 'Delete profile staging' }));
+    const question = within(profiles).getByRole('group', { name: 'Confirm deleting the profile' });
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep' })));
+    await user.keyboard('{Escape}');
+    expect(within(profiles).queryByRole('group', { name: 'Confirm deleting the profile' })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(profiles).getByRole('button', { name: 'Delete profile staging' })));
     await user.click(within(profiles).getByRole('button', { name: 'Delete profile staging' }));
     expect(c.bridge.callsTo('deleteProfile')).toHaveLength(0);
     await user.click(within(profiles).getByRole('button', { name: 'Delete staging for good' }));
     await waitFor(() => expect(within(profiles).queryByTestId('profile-staging')).toBeNull());
+    // The row went with the keyboard in it: it lands on Add profile…, not on whatever control was nearest.
+    await waitFor(() => expect(document.activeElement).toBe(within(profiles).getByRole('button', { name: 'Add profile…' })));
     expect(within(profiles).getByTestId('profile-default').textContent).toContain('active');
   });
 });
