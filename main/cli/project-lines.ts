@@ -11,7 +11,8 @@ const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
  * What `serve` prints when the project's files change: each new mistake with its file and line
  * (once), when a file with a mistake is fixed, when a file is removed, with what answers in its
  * place, when the whole folder is removed (its last version keeps answering, and its action files
- * checking parameters), and when the folder (or answers/) is back, with the files that answer again.
+ * checking parameters), and when the folder (or answers/) is back, with the files that answer again
+ * (and, for the folder, its action files that check parameters again).
  * `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
  */
 export function projectProblemLines(
@@ -44,7 +45,7 @@ export function projectProblemLines(
     if (there !== folderThere && dir !== null)
       lines.push(
         there
-          ? `Project: ${dir} is back; ${backWords(inUse, forwardTarget)}.`
+          ? `Project: ${dir} is back; ${backWords(inUse, forwardTarget)}${actionsBackWords(actions)}.`
           : `Project: ${dir} was removed: ${lastVersionWords(inUse, forwardTarget)}${actionsKeptWords(actions)}; ` +
               'it is read again when it is back (restart serve to stop using it).',
       );
@@ -111,6 +112,11 @@ function lastVersionWords(inUse: Set<string>, forwardTarget: string | null): str
 /** The action files whose last version keeps checking calls' parameters while the project folder is gone. */
 function actionsKeptWords(actions: readonly string[]): string {
   return actions.length === 0 ? '' : `; its action files keep checking parameters: ${actions.join(', ')}`;
+}
+
+/** The action files that check calls' parameters again now that the project folder is back. */
+function actionsBackWords(actions: readonly string[]): string {
+  return actions.length === 0 ? '' : `; its action files check parameters again: ${actions.join(', ')}`;
 }
 
 /** The actions a file answers: its own, or (`_default.yaml`) every one without a file of its own. */

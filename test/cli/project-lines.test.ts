@@ -50,6 +50,21 @@ describe("serve's Project: lines", () => {
     ]);
   });
 
+  it('name the action files that check parameters again when the folder is back', () => {
+    const { state, start } = project(['answers/_default.yaml']);
+    const lines = projectProblemLines();
+    lines({ type: 'start', project: { ...start, actions: ['actions/send_email.yaml'] } });
+    lines({
+      type: 'project-changed',
+      project: { ...state(['answers/_default.yaml'], [FOLDER_REMOVED]), actions: ['actions/send_email.yaml'] },
+    });
+    const actions = ['actions/lookup_order.yaml', 'actions/send_email.yaml'];
+    expect(lines({ type: 'project-changed', project: { ...state(['answers/_default.yaml']), actions } })).toEqual([
+      `Project: ${start.dir} is back; its files answer again: answers/_default.yaml; ` +
+        'its action files check parameters again: actions/lookup_order.yaml, actions/send_email.yaml.',
+    ]);
+  });
+
   it('say a new answer file in use, in one line, as its removal is said', () => {
     const { state, start } = project(['answers/_default.yaml']);
     const lines = projectProblemLines();

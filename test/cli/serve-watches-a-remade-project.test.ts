@@ -150,7 +150,12 @@ describe('serve, when the project folder is removed and made again', () => {
     await checked('parameters.recipient is not a valid email.', 2);
 
     replaceFolder(dir, { 'answers/_default.yaml': answerFile('default'), 'actions/send_email.yaml': action('recipient, subject') });
-    await server.waitFor(new RegExp(`Project: ${escaped(dir)} is back`));
+    await server.waitFor(
+      new RegExp(
+        `Project: ${escaped(dir)} is back; its files answer again: answers/_default\\.yaml; ` +
+          'its action files check parameters again: actions/send_email\\.yaml\\.\\n',
+      ),
+    );
     await send({ recipient: 'ada@example.com' });
     await checked('parameters.subject is missing (the schema requires it).', 1);
   });
