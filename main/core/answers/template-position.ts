@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { JsonNode } from '../json/json-node';
 import { loadLazily } from '../load-lazily';
-import type { TextPosition } from '../yaml/yaml-text';
+import { pathSegments, type TextPosition } from '../yaml/yaml-text';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
@@ -13,11 +13,6 @@ const loadYaml = loadLazily<typeof import('yaml')>('yaml');
  * be a wrong place, and the caller says the place inside the template instead.
  */
 export type TemplateLocator = (path: string, inTemplate: TextPosition) => TextPosition | null;
-
-/** The parts of a mock path such as `responses[1].body.result`. */
-function pathSegments(path: string): (string | number)[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? '')));
-}
 
 /** The line and column of a character offset in a text. */
 function positionOf(text: string, offset: number): TextPosition {

@@ -86,8 +86,11 @@ export function yamlPosition(file: PositionedYaml, path: string, place: 'key' | 
   return { line, column: col };
 }
 
-/** The keys and indexes of a JSON pointer (`/a/0/b~1c`) or of a mock path (`a[0].b`). */
-function pathSegments(path: string): (string | number)[] {
+/**
+ * The keys and indexes of a JSON pointer (`/a/0/b~1c`) or of a mock path (`responses[1].body.result`):
+ * the one reading of both, for finding a mistake's place and a template's in a mock's text.
+ */
+export function pathSegments(path: string): (string | number)[] {
   if (path.startsWith('/'))
     return path
       .split('/')
