@@ -1,5 +1,6 @@
 import {
   credentialsSentWords,
+  handlerStillUnreached,
   originalSignatureRefusedWords,
   problemWords,
   refusedForRequest,
@@ -210,7 +211,7 @@ function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: st
       <SentError answeredBy={outcome.answeredBy} error={errorNotSaid(outcome)} />
       <Violations title="Replay problems" list={outcome.violations} />
       <Violations title="Original problems" list={outcome.originalViolations} />
-      <DiffView diff={outcome.diff} />
+      <DiffView diff={outcome.diff} stillUnreached={handlerStillUnreached(outcome.original, outcome)} />
     </div>
   );
 }
@@ -252,13 +253,21 @@ function Violations({ title, list }: { title: string; list: Violation[] }) {
   );
 }
 
-function DiffView({ diff }: { diff: AnswerDiff }) {
+/**
+ * `stillUnreached`: the handler was not reached either time (the original's 502/504 was the
+ * companion's, the replay sent straight got no answer): the same outcome, as `replay` says it.
+ */
+function DiffView({ diff, stillUnreached }: { diff: AnswerDiff; stillUnreached: boolean }) {
   return (
     <div role="region" aria-label="Answer diff" className="answer-diff">
       {!diff.changed && <p className="muted">The answer is the same as the original&apos;s.</p>}
       <p>
         Status {statusNumberWords(diff.status.before)} → {statusNumberWords(diff.status.after)}
-        {diff.status.changed ? ' (changed)' : ''}
+        {stillUnreached
+          ? ` (as the original's ${diff.status.before}: your handler still cannot be reached)`
+          : diff.status.changed
+            ? ' (changed)'
+            : ''}
       </p>
       {diff.headers.length > 0 && (
         <ul aria-label="Changed headers">
