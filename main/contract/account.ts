@@ -272,9 +272,11 @@ export type ParameterCheck =
   /**
    * No schema known for this action. `flowentAccount`: the active profile has an API token, so
    * listing the actions (online) caches the schema; without one, an account or a schema defined
-   * in the simulator is what gives one.
+   * in the simulator is what gives one. `listedAt`: when the profile's list of actions was last
+   * fetched (ms since the epoch): with no schema cached since, the action was not in it; null
+   * before the first listing.
    */
-  | { status: 'no-schema'; problems: []; flowentAccount: boolean }
+  | { status: 'no-schema'; problems: []; flowentAccount: boolean; listedAt: number | null }
   | { status: 'bad-schema'; problems: []; message: string };
 
 type Args = ArgumentsOf<typeof accountArguments>;

@@ -110,7 +110,7 @@ export class ActionRegistry {
   /** Lists the actions and refreshes their cached schemas. */
   async list(): Promise<FlowentResult<FlowentAction[]>> {
     const listed = await this.client().list();
-    if (listed.ok) this.schemas().remember(listed.value);
+    if (listed.ok) this.schemas().rememberListing(listed.value);
     return listed;
   }
 
@@ -245,6 +245,11 @@ export class ActionRegistry {
   /** Checks a call's parameters against the action's cached schema (works offline). */
   validateParameters(action: string, parameters: unknown, profile = this.profile().name): SchemaCheck | null {
     return new SchemaCache(this.options.settings, profile, this.options.now).validate(action, parameters);
+  }
+
+  /** When the profile's list of actions was last fetched; null before the first listing. */
+  actionsListedAt(profile = this.profile().name): number | null {
+    return new SchemaCache(this.options.settings, profile, this.options.now).listedAt();
   }
 
   private schemas(): SchemaCache {

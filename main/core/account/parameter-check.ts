@@ -31,6 +31,20 @@ export class SchemaCache {
       this.settings.write(this.key(action.name), { schema: action.json_schema, fetchedAt: this.now() } satisfies CachedSchema);
   }
 
+  /**
+   * Caches a whole listing's schemas and when it was fetched: an action with no cached schema
+   * after a listing was not in it, so it is not on Flowent (as of then).
+   */
+  rememberListing(actions: FlowentAction[]): void {
+    this.remember(actions);
+    this.settings.write(this.listedKey(), this.now());
+  }
+
+  /** When the profile's list of actions was last fetched (ms since the epoch); null before the first listing. */
+  listedAt(): number | null {
+    return this.settings.read<number | null>(this.listedKey(), null);
+  }
+
   forget(name: string): void {
     this.settings.remove(this.key(name));
   }
@@ -64,6 +78,10 @@ export class SchemaCache {
 
   private key(name: string): string {
     return `schema.${this.profile}.${name}`;
+  }
+
+  private listedKey(): string {
+    return `actions-listed.${this.profile}`;
   }
 }
 

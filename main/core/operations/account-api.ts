@@ -123,9 +123,15 @@ export function createAccountApi({ account, calls, projectSchema, simulatorSchem
       if (defined) return { ok: true, value: validateAgainstSimulatorSchema(call.action, defined, parameters ?? null, fileSchemas) };
       const cached = registry.validateParameters(call.action, parameters ?? null);
       if (cached) return { ok: true, value: cached };
+      const profile = registry.profile().name;
       return {
         ok: true,
-        value: { status: 'no-schema', problems: [], flowentAccount: account.tokenSource(registry.profile().name) !== null },
+        value: {
+          status: 'no-schema',
+          problems: [],
+          flowentAccount: account.tokenSource(profile) !== null,
+          listedAt: registry.actionsListedAt(profile),
+        },
       };
     },
   };

@@ -88,20 +88,15 @@ function ParameterOutcome({
     case 'no-schema':
       return projectOpen ? (
         <ProjectFileMissing action={action} broken={projectBroken} />
+      ) : outcome.flowentAccount && outcome.listedAt !== null ? (
+        // Listed and still no schema: the action is not on Flowent, which no going online changes.
+        <span className="muted">
+          Flowent&apos;s list of actions (fetched {formatDateTime(outcome.listedAt)}) does not include {action}: register it in{' '}
+          <AccountActionsLink />, or check the action name the call was sent with.
+        </span>
       ) : outcome.flowentAccount ? (
         <span className="muted">
-          no schema cached for {action}: open{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              useAccountStore.setState({ tab: 'actions' });
-              openPanel('account');
-            }}
-          >
-            Account → Actions
-          </button>{' '}
-          once online.
+          no schema cached for {action}: open <AccountActionsLink /> once online.
         </span>
       ) : (
         // No account to list the actions with: "once online" would never come. Either way gives a schema.
@@ -135,6 +130,22 @@ function ParameterOutcome({
 }
 
 const actionFile = (action: string) => `actions/${action}.yaml`;
+
+/** Opens Account → Actions, where the actions are listed (caching their schemas) and registered. */
+function AccountActionsLink() {
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => {
+        useAccountStore.setState({ tab: 'actions' });
+        openPanel('account');
+      }}
+    >
+      Account → Actions
+    </button>
+  );
+}
 
 /** No schema in a project: the project's file for the action would hold it; how it gets there. */
 function ProjectFileMissing({ action, broken }: { action: string; broken: boolean }) {

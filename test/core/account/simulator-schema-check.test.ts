@@ -31,7 +31,7 @@ describe('a schema defined in the simulator checks the calls of its action', () 
     const id = await callOf(companion, 'lookup_order', {});
     expect(await companion.core.api.checkParameters(id)).toEqual({
       ok: true,
-      value: { status: 'no-schema', problems: [], flowentAccount: false },
+      value: { status: 'no-schema', problems: [], flowentAccount: false, listedAt: null },
     });
   });
 });

@@ -49,7 +49,7 @@ describe('calls checked against the project’s schemas', () => {
 
     // An action without a file falls back to Flowent's cached copy (none here, and no account to fetch it with).
     const other = await companion.core.api.checkParameters(await callId(companion, 'lookup_order', {}));
-    expect(other).toEqual({ ok: true, value: { status: 'no-schema', problems: [], flowentAccount: false } });
+    expect(other).toEqual({ ok: true, value: { status: 'no-schema', problems: [], flowentAccount: false, listedAt: null } });
   });
 
   it('gives the simulator the same schema first: the project’s file, before one defined in the simulator', async () => {

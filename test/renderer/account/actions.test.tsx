@@ -467,6 +467,24 @@ describe('parameter problems in the detail pane', () => {
     );
   });
 
+  // Online, "open Account → Actions once online" sent the reader to a listing that already left the action out.
+  it('says an action missing from the last listing is not on Flowent, since when, and what to do', async () => {
+    const c = await withActions(companion(), ['send_email']);
+    valueOf(await c.api.listActions());
+    await c.send('broken', { recipient: 'a@b.c' });
+    const { user } = renderApp(c.bridge);
+    await user.click(await rowOf(1));
+    const panel = await screen.findByTestId('parameter-check');
+    await waitFor(() =>
+      expect(panel.textContent).toMatch(
+        /^Parameters: Flowent's list of actions \(fetched .+\) does not include broken: register it in Account → Actions, or check the action name the call was sent with\.$/,
+      ),
+    );
+    expect(panel.textContent).not.toContain('once online');
+    await user.click(within(panel).getByRole('button', { name: 'Account → Actions' }));
+    expect(await screen.findByRole('dialog', { name: 'Flowent account' })).toBeTruthy();
+  });
+
   it('lists each parameter problem next to the signature verdict once the schema is cached', async () => {
     const c = await withActions(companion(), ['send_email']);
     await c.send('send_email', { subject: 7 });
