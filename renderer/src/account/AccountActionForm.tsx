@@ -38,6 +38,8 @@ export function AccountActionForm({ existing, onDone }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   // The form's own Register was pressed with the Webhook URL as it is now (it stops counting once the URL is typed in).
   const [urlAsked, setUrlAsked] = useState(false);
+  // Presses of the form's own Register: each clears Register here's outcome, old news beside what this one brings.
+  const [tries, setTries] = useState(0);
   const [busy, setBusy] = useState(false);
   // Problems show for fields the user has been to (all of them after a first try to send), not on an empty form.
   const [touched, setTouched] = useState<ReadonlySet<FieldProblem['field']>>(() => new Set(existing ? FIELDS : []));
@@ -92,6 +94,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
     e.preventDefault();
     setTouched(new Set(FIELDS));
     setUrlAsked(true);
+    setTries((n) => n + 1);
     if (!parsed.ok) return;
     setBusy(true);
     // The same refusal again is a new message: it is shown (and scrolled to) afresh.
@@ -195,6 +198,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
             setMessage(null);
             setUrlAsked(false);
           }}
+          formTries={tries}
         />
       )}
     </form>

@@ -15,18 +15,26 @@ interface Props {
   blocked?: string | null;
   /** Called as the button is pressed: what the form around it said of an earlier try is out of date. */
   onTry?: () => void;
+  /** How many times the form around it was sent by its own button: each makes this one's outcome out of date. */
+  formTries?: number;
 }
 
 /**
  * One click: registers (or updates) the action at this companion, and says what happened.
  * Flowent checks the URL before it answers, so the check shows up in the history meanwhile.
  */
-export function RegisterHere({ name, description, schema, blocked = null, onTry }: Props) {
+export function RegisterHere({ name, description, schema, blocked = null, onTry, formTries = 0 }: Props) {
   const status = useMetaStore((s) => s.status);
   const choices = baseUrlChoices(status);
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RegisterHereOutcome | null>(null);
+  // The form's own Register was pressed since: a success here would sit beside its new refusal.
+  const [triesSeen, setTriesSeen] = useState(formTries);
+  if (triesSeen !== formTries) {
+    setTriesSeen(formTries);
+    setOutcome(null);
+  }
   // Flowent's answer (a failed registration check above all) comes under the button, at the foot of a long form.
   const outcomeBox = useScrolledIntoView<HTMLDivElement>(outcome);
   const choice = choices.find((c) => c.value === picked) ?? choices[0] ?? null;

@@ -430,6 +430,26 @@ describe('register here', () => {
     expect(c.bridge.callsTo('registerAction')).toHaveLength(1);
   });
 
+  it('the form’s own Register clears a Register here success, which would sit beside its refusal', async () => {
+    const c = await withActions(companion());
+    const { dialog, user } = await openActions(c);
+    const here = await registerHereFor(dialog, user);
+    const form = within(dialog).getByRole('form', { name: 'Register an action' });
+    await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
+    expect((await within(here).findByTestId('register-here-result')).textContent).toContain('Registered send_email');
+
+    // Registered already: Flowent refuses the form's send_email, and Register here's success is old news.
+    const url = within(form).getByLabelText('Webhook URL');
+    await user.type(url, handlerUrl(handler(), 'send_email'));
+    await waitFor(
+      () => expect(c.bridge.callsTo('checkAction').at(-1)?.[0]).toMatchObject({ webhook_url: (url as HTMLInputElement).value }),
+      SLOW,
+    );
+    await user.click(within(form).getByRole('button', { name: 'Register' }));
+    expect(await within(form).findByRole('alert', { name: 'Flowent error' })).toBeTruthy();
+    expect(within(here).queryByTestId('register-here-result')).toBeNull();
+  });
+
   it('shows a refusal next to the button', async () => {
     const c = await withActions(companion());
     // The handler the companion forwards to refuses Flowent's registration check.
