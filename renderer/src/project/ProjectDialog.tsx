@@ -109,6 +109,8 @@ function ProblemList({ project }: { project: ProjectState }) {
           problem.warning === 'folder-removed' ? (
             <li key={index}>
               <code>{project.dir}</code>: {problem.message}
+              <KeptFiles label="Answer files still answering" files={project.answers} />
+              <KeptFiles label="Action files still checking parameters" files={project.actions} />
             </li>
           ) : (
             <li key={index}>
@@ -125,6 +127,23 @@ function ProblemList({ project }: { project: ProjectState }) {
         )}
       </ul>
     </section>
+  );
+}
+
+/** Files whose last version stays in use while the project folder is gone, as `serve` names them; nothing when there are none. */
+function KeptFiles({ label, files }: { label: string; files: string[] }) {
+  if (files.length === 0) return null;
+  return (
+    <p className="muted">
+      {label}:{' '}
+      {files.map((file, index) => (
+        <span key={file}>
+          {index > 0 && ', '}
+          <code>{file}</code>
+        </span>
+      ))}
+      .
+    </p>
   );
 }
 

@@ -90,6 +90,24 @@ describe('the Project dialog', () => {
     expect(list.querySelector('li')?.textContent).not.toContain('(not used until fixed)');
   });
 
+  // The dialog said its last version keeps answering, and named no file: not what answers, nor what checks parameters.
+  it('names the answer files still answering and the action files still checking parameters while the folder is removed', async () => {
+    const { c, dir } = await withProject({
+      'answers/make_note.yaml': 'version: 1\nbody: {result: "ok", error: ""}\n',
+      'actions/make_note.yaml': MAKE_NOTE,
+    });
+    expect(await c.api.getProject()).toMatchObject({ answers: ['answers/make_note.yaml'], actions: ['actions/make_note.yaml'] });
+    rmSync(dir, { recursive: true });
+    const { dialog } = await openProject(c);
+    const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
+    await waitFor(() => expect(list.querySelector('li')?.textContent).toContain('its last version keeps answering'));
+    const paragraphs = [...list.querySelectorAll('li p')].map((p) => p.textContent);
+    expect(paragraphs).toEqual([
+      'Answer files still answering: answers/make_note.yaml.',
+      'Action files still checking parameters: actions/make_note.yaml.',
+    ]);
+  });
+
   it('pulls an action only on Flowent into its file, saying what it wrote, busy and focused while it runs', async () => {
     const { c, dir } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
     gateway().storeAction({
