@@ -5,7 +5,15 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
 import { finishingOnStopSignal } from './stop-signal';
 import { inCliWords } from './cli-words';
-import { answeredByWords, answerPasses, counted, refusedVerdictWords } from '../contract/words';
+import {
+  answeredByWords,
+  answerPasses,
+  counted,
+  refusedVerdictWords,
+  WRONG_SIGNATURE_SENT,
+  wrongSignatureRefused,
+  wrongSignatureWords,
+} from '../contract/words';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { handlerWhy, parameterWhy, signatureRefusalWhy } from './call-why';
@@ -26,7 +34,9 @@ Send your handler a Flowent call that never happened, signed like your Flowent i
 (the learned style, else python), and check the answer against Flowent's contract. The call is
 stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors,
 130 after Ctrl-C (143 after SIGTERM) whatever the answer was (the call sent is still answered
-and stored; Ctrl-C again quits at once).
+and stored; Ctrl-C again quits at once). With --wrong-signature, exit code 0 when your handler
+refuses the call (4xx), 1 when it accepts it (2xx: it does not check signatures) or does not
+judge it.
 
 Options:
   --params <json|@file>   The parameters object (default: generated from --schema, else {})
@@ -39,6 +49,8 @@ Options:
                           the serve running on this data folder, which mocks or forwards it as
                           for Flowent; with no serve running, or several, it is refused
   --style <style>         Sign in this style instead of the learned one
+  --wrong-signature       Sign the call, then spoil its signature on purpose, to check that
+                          your handler refuses it (not with --test)
   --project <dir>         The folder holding flowent/, whose answer files say where the call
                           goes, as for serve there (default: the current folder)
   --data-dir <dir>        History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
@@ -58,6 +70,7 @@ export const FLAGS = {
   test: { type: 'boolean' },
   target: { type: 'string' },
   style: { type: 'string', takes: STYLE_NAMES },
+  'wrong-signature': { type: 'boolean' },
 } as const;
 
 export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
@@ -66,9 +79,12 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(positionals.length === 0 ? 'send needs an action name.' : `unexpected argument "${positionals[1]}".`);
   const action = parseAction(positionals[0], 'the action') ?? '';
   if (values.params !== undefined && values.schema !== undefined) throw new UsageError('give --params or --schema, not both.');
-  if (values.test && (values.params !== undefined || values.schema !== undefined || values.style !== undefined)) {
+  if (
+    values.test &&
+    (values.params !== undefined || values.schema !== undefined || values.style !== undefined || values['wrong-signature'])
+  ) {
     throw new UsageError(
-      '--test sends the registration check as Flowent does (no parameters, unsigned): leave out --params, --schema and --style.',
+      '--test sends the registration check as Flowent does (no parameters, unsigned): leave out --params, --schema, --style and --wrong-signature.',
     );
   }
   if (values.schema !== undefined && !values.schema.startsWith('@')) throw new UsageError('--schema takes a file: --schema @schema.json.');
@@ -101,6 +117,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
               test: values.test ?? false,
               target: to,
               style: style ?? null,
+              wrongSignature: values['wrong-signature'] ?? false,
             }),
           ),
       );
@@ -118,9 +135,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       const refusal = r.answeredBy === 'signature-check' ? await signatureRefusalWhy(api, r.id) : null;
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
-      out(
-        `Sent #${r.id} to ${redactUrlCredentials(r.url)}${r.signedStyle ? ` (signed, ${r.signedStyle} style)` : ' (unsigned registration check)'}`,
-      );
+      const signed = r.signedStyle ? `signed, ${r.signedStyle} style${r.wrongSignature ? `, ${WRONG_SIGNATURE_SENT}` : ''}` : null;
+      out(`Sent #${r.id} to ${redactUrlCredentials(r.url)} (${signed ?? 'unsigned registration check'})`);
       // In a project, which answer file's mock answered: the mocks as this command read them from the same files.
       if (outcome.through)
         out(`  via:     ${throughServeWords(outcome.through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
@@ -139,8 +155,10 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         if (note) out(note);
       }
       out(`  time:    ${r.durationMs.toFixed(1)} ms`);
+      // Spoiled on purpose: what matters is whether the handler refused it, not Flowent's contract.
+      if (r.wrongSignature) out(`  verdict: ${wrongSignatureWords(r)}`);
       // A companion's refusal breaks no contract (nothing answered to check), yet fails.
-      if (answerPasses(r)) out("  verdict: the answer meets Flowent's contract");
+      else if (answerPasses(r)) out("  verdict: the answer meets Flowent's contract");
       // Nothing answered: no contract was broken, and the answer line already said why (once is enough).
       else if (r.status === 0) out('  verdict: no answer to check; Flowent treats that as a failed action');
       else if (r.violations.length === 0) out(`  verdict: ${refusedVerdictWords(r.status)}`);
@@ -150,7 +168,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       }
       // Stopped is said first, whatever the answer was, as for replay.
       if (stoppedBy) return stoppedExitCode(stoppedBy);
-      return answerPasses(r) ? EXIT.done : EXIT.failed;
+      const passed = r.wrongSignature ? wrongSignatureRefused(r) : answerPasses(r);
+      return passed ? EXIT.done : EXIT.failed;
     },
     { projectDir },
   );

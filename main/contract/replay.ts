@@ -303,6 +303,8 @@ export interface SimulateOutcome {
   body: string;
   /** Null for the unsigned registration check. */
   signedStyle: string | null;
+  /** Signed, then its signature spoiled on purpose: the handler should refuse it (see wrongSignatureFinding). */
+  wrongSignature: boolean;
   status: number;
   answer: string;
   /**

@@ -66,6 +66,8 @@ export const simulateRequest = z
     schema: jsonText.nullable().optional().describe("JSON text, or null for the action's known schema"),
     /** The signing style; null: the style learned from Flowent's calls. */
     style: styleOrNull.optional(),
+    /** Spoil the signature once signed, to check that the handler refuses it (not with `test`, which is unsigned). */
+    wrongSignature: flag.optional(),
   })
   .describe('a request');
 

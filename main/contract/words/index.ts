@@ -66,6 +66,13 @@ export {
   type HandlerVoice,
 } from './handler-verdict-words';
 export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
+export {
+  WRONG_SIGNATURE_SENT,
+  wrongSignatureFinding,
+  wrongSignatureRefused,
+  wrongSignatureWords,
+  type WrongSignatureFinding,
+} from './wrong-signature-words';
 export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';

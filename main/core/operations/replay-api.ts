@@ -64,7 +64,16 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       const checked = schemaProblems(schema, JSON.parse(text), simulatedSchemas, action);
       return checked.ok ? { ok: true, value: checked.problems } : { ok: false, code: 'invalid-schema', reason: checked.reason };
     },
-    simulateCall: async ({ action, parameters: text, seed, test, target, schema: schemaText = null, style = null }) => {
+    simulateCall: async ({
+      action,
+      parameters: text,
+      seed,
+      test,
+      target,
+      schema: schemaText = null,
+      style = null,
+      wrongSignature = false,
+    }) => {
       const bad = badTarget(target);
       if (bad) return bad;
       const parameters = test || text === null ? undefined : readParameters(text);
@@ -78,12 +87,16 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
         schema,
         seed,
         test,
+        wrongSignature,
         ...(style ? { style } : {}),
         ...(target ? { target } : {}),
       });
       if (!sent.ok) return sent;
-      const { id, url, body, signedStyle, status, answer, answeredBy, durationMs, violations, error } = sent.value;
-      return { ok: true, value: { id, url, body, signedStyle, status, answer, answeredBy, durationMs, violations, error } };
+      const { id, url, body, signedStyle, wrongSignature: spoiled, status, answer, answeredBy, durationMs, violations, error } = sent.value;
+      return {
+        ok: true,
+        value: { id, url, body, signedStyle, wrongSignature: spoiled, status, answer, answeredBy, durationMs, violations, error },
+      };
     },
     exportHar: async (selection) => {
       const har = replay.exportHar(selection);

@@ -3,6 +3,7 @@ import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerOutcome
 import { STYLES } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
+import { spoilSignature } from './spoil-signature';
 import type { ReplayContext } from './replay';
 import type { StyleName } from '../../contract/names-and-limits';
 import { targetForAction } from '../../contract/action-name';
@@ -50,7 +51,7 @@ export async function probeHandler(
   // Read before the probe stores its own requests: what the handler did to this style before.
   const refusedBefore = learned.decided ? refusedEarlier(ctx, original.action, target.value.url, learned.style) : [];
   // Raw is never left out, so there is always a request to spoil.
-  const wrong = wrongSignature((requests.find((request) => request.styles.includes(learned.style)) ?? requests[0]!).body);
+  const wrong = spoilSignature((requests.find((request) => request.styles.includes(learned.style)) ?? requests[0]!).body);
 
   const send = (body: Buffer) =>
     deliver(ctx, {
@@ -146,14 +147,6 @@ function stoppedFinding(probedCallId: number, url: string, rows: ProbeRow[], wro
     checksSignatures: null,
     finding: { code: 'stopped', sent: rows.length, total },
   };
-}
-
-/** The body with its signature's last hex digit changed: a signature that matches no style. */
-function wrongSignature(body: Buffer): Buffer {
-  const text = body.toString('utf8');
-  const at = text.lastIndexOf('"signature":"') + '"signature":"'.length + 63;
-  const digit = text[at] === '0' ? '1' : '0';
-  return Buffer.from(text.slice(0, at) + digit + text.slice(at + 1), 'utf8');
 }
 
 function probeRow(styles: StyleName[], delivered: Delivered): ProbeRow {

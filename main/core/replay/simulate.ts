@@ -1,6 +1,7 @@
 import type { ReplayFailure, Result, SimulateOutcome } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
 import { deliver, targetFor } from './deliver';
+import { spoilSignature } from './spoil-signature';
 import { isObjectParameters, jsonTextOf, overFlowentLimit, signBody } from './edit-body';
 import { TypedJson } from '../json/typed-json';
 import { toPlainValue } from '../json/json-values';
@@ -22,6 +23,13 @@ export interface SimulateOptions {
   target?: string;
   /** Default: the learned style for the current key. */
   style?: string;
+  /**
+   * Spoil the signature once signed (as the probe does), to check that the handler refuses the
+   * call. The call is judged with the key as any other: invalid, so a handler's refusal teaches
+   * that it refused a wrong signature, never that it refused a valid one. Ignored with `test`,
+   * which is unsigned.
+   */
+  wrongSignature?: boolean;
   now?: () => number;
 }
 
@@ -66,7 +74,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     const style = options.style ?? ctx.learner.learnedStyle(key).style;
     const signed = signBody(unsigned, key, style);
     if (!signed.ok) return signed;
-    body = signed.value.body;
+    body = options.wrongSignature ? spoilSignature(signed.value.body) : signed.value.body;
     signedStyle = signed.value.style;
   }
   const over = overFlowentLimit(body);
@@ -94,6 +102,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
       body: body.toString('utf8'),
       parameters: parameters instanceof TypedJson ? toPlainValue(parameters.root) : parameters,
       signedStyle,
+      wrongSignature: signedStyle !== null && (options.wrongSignature ?? false),
       signatureVerdict: delivered.signature.verdict,
       status: delivered.status,
       answer: delivered.body.toString('utf8'),

@@ -13,6 +13,7 @@ function outcome(answeredBy: SimulateOutcome['answeredBy'], error: string | null
     url: 'http://127.0.0.1:8787/actions/send_email',
     body: '{}',
     signedStyle: 'python',
+    wrongSignature: false,
     status: 200,
     answer: '{"result":"ok","error":""}',
     answeredBy,
