@@ -53,6 +53,8 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   // Edited parameters a regeneration replaced, until the next edit: one click brings them back.
   const [replaced, setReplaced] = useState<string | null>(null);
   const [test, setTest] = useState(false);
+  // Signed, then spoiled: to see that the handler refuses a call whose signature is wrong.
+  const [wrongSignature, setWrongSignature] = useState(false);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLDivElement>(null);
@@ -129,7 +131,14 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
     setBusy(true);
     setError(null);
     const trimmed = target.trim();
-    const sent = await simulateCall({ action, parameters: test ? null : parameters, seed, test, target: trimmed === '' ? null : trimmed });
+    const sent = await simulateCall({
+      action,
+      parameters: test ? null : parameters,
+      seed,
+      test,
+      target: trimmed === '' ? null : trimmed,
+      ...(wrongSignature && !test ? { wrongSignature: true } : {}),
+    });
     setBusy(false);
     if ('outcome' in sent) {
       if (!test) setSentText(parameters);
@@ -155,6 +164,17 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
       </label>
       {!test && (
         <>
+          <label className="inline-field">
+            <input
+              type="checkbox"
+              checked={wrongSignature}
+              onChange={(e) => {
+                setWrongSignature(e.target.checked);
+                changed();
+              }}
+            />
+            <span>Spoil the signature, to check that your handler refuses a call signed wrongly</span>
+          </label>
           <div className="button-row">
             <label className="inline-field">
               Seed

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { SimulateOutcome } from '../../../main/contract/api';
-import { answerPasses, refusedVerdictWords } from '../../../main/contract/words';
+import {
+  answerPasses,
+  refusedVerdictWords,
+  WRONG_SIGNATURE_SENT,
+  wrongSignatureRefused,
+  wrongSignatureWords,
+} from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
@@ -12,7 +18,8 @@ import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
  * the call in the form has changed since this one was sent, so this is not its answer.
  */
 export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateOutcome; stale?: boolean }) {
-  const passed = answerPasses(outcome);
+  // Spoiled on purpose, the call passes when the handler refused it, whatever Flowent's contract says of the answer.
+  const passed = outcome.wrongSignature ? wrongSignatureRefused(outcome) : answerPasses(outcome);
   const box = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // As a replay's result: into view once per send, and the keyboard with it to its heading
@@ -51,19 +58,27 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
         durationMs={outcome.durationMs}
       >
         <dt>Signed</dt>
-        <dd>{outcome.signedStyle ? `${outcome.signedStyle} style` : 'unsigned (registration check)'}</dd>
+        <dd>
+          {outcome.signedStyle
+            ? `${outcome.signedStyle} style${outcome.wrongSignature ? `, ${WRONG_SIGNATURE_SENT}` : ''}`
+            : 'unsigned (registration check)'}
+        </dd>
       </SentFacts>
       <SentError answeredBy={outcome.answeredBy} error={errorNotSaid(outcome)} />
-      <div aria-label="Contract check">
-        {passed ? (
-          <p>The answer meets Flowent’s contract.</p>
-        ) : outcome.violations.length === 0 ? (
-          // A companion's refusal breaks no contract (nothing answered to check), yet fails.
-          <p>{cap(refusedVerdictWords(outcome.status))}.</p>
-        ) : (
-          <ViolationList list={outcome.violations} />
-        )}
-      </div>
+      {outcome.wrongSignature ? (
+        <p aria-label="Signature check">{cap(wrongSignatureWords(outcome))}.</p>
+      ) : (
+        <div aria-label="Contract check">
+          {passed ? (
+            <p>The answer meets Flowent’s contract.</p>
+          ) : outcome.violations.length === 0 ? (
+            // A companion's refusal breaks no contract (nothing answered to check), yet fails.
+            <p>{cap(refusedVerdictWords(outcome.status))}.</p>
+          ) : (
+            <ViolationList list={outcome.violations} />
+          )}
+        </div>
+      )}
       <div className="copy-row">
         <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />
         {outcome.answer !== '' && <CopyButton text={outcome.answer} what="answer body" label="Copy the answer" />}
