@@ -218,12 +218,17 @@ const TABLE: Record<ApiMethod, Row> = {
     bad: [[['send_email', 3], /^`parameters` must be/]],
   },
   simulateCall: {
-    good: [[SIMULATE], [{ ...SIMULATE, parameters: '{}', test: true, target: 'http://x/y', schema: '{}', style: 'raw' }]],
+    good: [
+      [SIMULATE],
+      [{ ...SIMULATE, parameters: '{}', test: true, target: 'http://x/y', schema: '{}', style: 'raw' }],
+      [{ ...SIMULATE, wrongSignature: true }],
+    ],
     bad: [
       [
         [{ ...SIMULATE, key: 'x' }],
-        /^`request` has no field `key`: it must be a request \{action, parameters, seed, test, target, schema\?, style\?\}\.$/,
+        /^`request` has no field `key`: it must be a request \{action, parameters, seed, test, target, schema\?, style\?, wrongSignature\?\}\.$/,
       ],
+      [[{ ...SIMULATE, wrongSignature: 'yes' }], /`wrongSignature` must be true or false/],
       [[{ action: 'send_email' }], /^`parameters` is missing: .* `seed` is missing: it must be a whole number\. `test` is missing/],
     ],
   },
