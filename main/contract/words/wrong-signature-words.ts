@@ -31,7 +31,7 @@ export function wrongSignatureWords(outcome: { status: number; answeredBy: Answe
     case 'refused':
       return `your handler refused the call with a wrong signature (${outcome.status}), as it should: it checks signatures`;
     case 'accepted':
-      return `your handler accepted a call with a wrong signature (${outcome.status}): it does not check signatures, so anyone who knows its URL can make it run the action. Verify the signature with your HMAC key and answer 401 when it does not match`;
+      return `your handler accepted a call with a wrong signature (${outcome.status}): it does not check signatures, so anyone who knows its URL can make it run the action`;
     case 'unclear':
       return `your handler answered ${outcome.status}, neither accepting nor refusing the call: a handler that checks signatures answers a wrong one with a 4xx such as 401`;
     case 'not-reached':
