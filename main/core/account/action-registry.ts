@@ -107,11 +107,15 @@ export class ActionRegistry {
     this.clients.delete(profile);
   }
 
-  /** Lists the actions and refreshes their cached schemas. */
+  /**
+   * Lists the actions and refreshes their cached schemas; a whole list replaces them, so an
+   * action deleted on Flowent by another client is no longer checked against its old schema.
+   */
   async list(): Promise<FlowentResult<FlowentAction[]>> {
     const listed = await this.client().list();
-    if (listed.ok) this.schemas().rememberListing(listed.value);
-    return listed;
+    if (!listed.ok) return listed;
+    this.schemas().rememberListing(listed.value);
+    return { ...listed, value: listed.value.actions };
   }
 
   async get(name: string): Promise<FlowentResult<FlowentAction>> {

@@ -1,4 +1,5 @@
 import type { AccountFailure, FieldProblem, Refused } from '../../contract/api';
+import { readListing, type ActionListing } from './action-listing';
 import { checkActionInput, checkName, isProductionGateway } from './action-validation';
 import { gatewayFailure, type RequestContext } from './gateway-errors';
 import type { RequestCounter } from './request-counter';
@@ -36,11 +37,11 @@ export class GatewayClient {
     return isProductionGateway(this.options.baseUrl);
   }
 
-  async list(): Promise<FlowentResult<FlowentAction[]>> {
+  /** `GET /actions`, with whether the answer is the whole list (see readListing). */
+  async list(): Promise<FlowentResult<ActionListing>> {
     const answer = await this.send('GET', '/actions', undefined, {});
     if (!answer.ok) return answer;
-    const actions = (answer.body as { actions?: unknown }).actions;
-    return { ok: true, value: Array.isArray(actions) ? (actions as FlowentAction[]) : [], warnings: answer.warnings };
+    return { ok: true, value: readListing(answer.body), warnings: answer.warnings };
   }
 
   async get(name: string): Promise<FlowentResult<FlowentAction>> {

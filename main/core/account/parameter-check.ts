@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv, type ErrorObject } from './ajv';
 import type { SettingsScope } from '../store/settings-repository';
+import type { ActionListing } from './action-listing';
 import type { CheckedSchema, FlowentAction, ParameterCheck, ParameterProblem } from '../../contract/account';
 
 export type { ParameterCheck, ParameterProblem } from '../../contract/account';
@@ -32,12 +33,20 @@ export class SchemaCache {
   }
 
   /**
-   * Caches a whole listing's schemas and when it was fetched: an action with no cached schema
-   * after a listing was not in it, so it is not on Flowent (as of then).
+   * Caches a listing's schemas. A whole list also replaces the cache (schemas of actions left
+   * out of it go) and records when it was fetched: an action with no cached schema after it is
+   * not on Flowent (as of then). A partial one only adds: what it leaves out may still be there.
    */
-  rememberListing(actions: FlowentAction[]): void {
+  rememberListing({ actions, complete }: ActionListing): void {
     this.remember(actions);
+    if (!complete) return;
+    const listed = new Set(actions.map((action) => action.name));
+    for (const name of this.cachedNames()) if (!listed.has(name)) this.forget(name);
     this.settings.write(this.listedKey(), this.now());
+  }
+
+  private cachedNames(): string[] {
+    return this.settings.keys(this.key('')).map((key) => key.slice(this.key('').length));
   }
 
   /** When the profile's list of actions was last fetched (ms since the epoch); null before the first listing. */
