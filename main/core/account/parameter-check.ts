@@ -45,6 +45,12 @@ export class SchemaCache {
     this.settings.write(this.listedKey(), this.now());
   }
 
+  /** Drops every schema cached for the profile and when its list was fetched (the profile is removed). */
+  clear(): void {
+    for (const name of this.cachedNames()) this.forget(name);
+    this.settings.remove(this.listedKey());
+  }
+
   private cachedNames(): string[] {
     return this.settings.keys(this.key('')).map((key) => key.slice(this.key('').length));
   }
