@@ -1,9 +1,18 @@
 import type { AnswerDiff } from '../contract/api';
+import { statusNumberWords, stillUnreachedWords } from '../contract/words';
 
-/** A replay's answer diff as unified-style text lines (`+`, `-`): only what changed. */
-export function formatDiff(diff: AnswerDiff): string[] {
+/**
+ * A replay's answer diff as unified-style text lines (`+`, `-`): only what changed.
+ * `stillUnreached`: the handler was not reached either time (see handlerStillUnreached), so the
+ * status is said as the original's outcome, as the replay's line says it; the headers and body
+ * the companion answered in the handler's place are no answer of the handler's to compare.
+ */
+export function formatDiff(diff: AnswerDiff, stillUnreached = false): string[] {
+  const { before, after } = diff.status;
+  const status = `status ${statusNumberWords(before)} → ${statusNumberWords(after)}`;
+  if (stillUnreached) return [`${status} (${stillUnreachedWords(before)})`];
   const out: string[] = [];
-  if (diff.status.changed) out.push(`status ${diff.status.before} → ${diff.status.after}`);
+  if (diff.status.changed) out.push(status);
   for (const header of diff.headers) out.push(`header ${header.name}: ${header.before ?? '(none)'} → ${header.after ?? '(none)'}`);
   if (diff.body.changed) {
     for (const line of diff.body.lines) if (line.kind !== 'same') out.push(`${line.kind === 'added' ? '+' : '-'} ${line.text}`);

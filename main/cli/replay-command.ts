@@ -272,7 +272,8 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok".
   const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
   // Not reached again, straight rather than through a companion: the same outcome, not a change.
-  const changed = r.diff.changed && !handlerStillUnreached(r.original, r);
+  const stillUnreached = handlerStillUnreached(r.original, r);
+  const changed = r.diff.changed && !stillUnreached;
   out(`#${r.originalId} → #${r.id}  ${status}  ${changed ? 'changed' : 'same'}  ${judged}${signed}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines(why).forEach(out);
@@ -281,5 +282,5 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   const forwarding = forwardingNote(r.answeredBy, r.error);
   if (forwarding) out(forwarding);
   for (const violation of r.violations) out(`  ! ${violation.message}`);
-  if (diff) for (const line of formatDiff(r.diff)) out(`    ${line}`);
+  if (diff) for (const line of formatDiff(r.diff, stillUnreached)) out(`    ${line}`);
 }

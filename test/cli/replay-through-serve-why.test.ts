@@ -74,6 +74,15 @@ describe('replay through a running serve, of calls its handler never answered or
     );
     expect(straight.stdout).not.toContain('502 → no answer');
     expect(straight.code).toBe(1);
+
+    // Its diff says so too: no answer to compare with the serve's 502 in the handler's place.
+    const diffed = await runCli(['replay', '1', '--diff', '--target', `${dead}/actions/{action_name}`, '--data-dir', dataDir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(diffed.stdout).toContain(
+      "\n    status 502 → no answer (as the original's 502: your handler still cannot be reached)\n1 replayed:",
+    );
+    expect(diffed.stdout).not.toMatch(/→ 0|header content-type|could not reach your handler/);
   });
 });
 

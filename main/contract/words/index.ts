@@ -79,6 +79,7 @@ export { noHandlerTodo } from './replay-words';
 export {
   answerChangeWords,
   handlerStillUnreached,
+  stillUnreachedWords,
   credentialsSentWords,
   mockAnsweredWords,
   NOT_SENT,

@@ -76,8 +76,7 @@ function refusalWords(answer: ReplayAnswer): string {
  */
 export function answerChangeWords(original: ReplayAnswer | null, answer: ReplayAnswer): string {
   const after = replayAnswerWords(answer);
-  if (original !== null && handlerStillUnreached(original, answer))
-    return `${after} (as the original's ${original.status}: your handler still cannot be reached)`;
+  if (original !== null && handlerStillUnreached(original, answer)) return `${after} (${stillUnreachedWords(original.status)})`;
   if (original === null || !statusOrRefusalChanged(original, answer)) return after;
   return `${replayAnswerWords(original)} → ${after}`;
 }
@@ -89,6 +88,11 @@ export function answerChangeWords(original: ReplayAnswer | null, answer: ReplayA
  */
 export function handlerStillUnreached(original: ReplayAnswer | null, answer: ReplayAnswer): boolean {
   return original !== null && original.answeredBy === 'forward-error' && answer.status === 0;
+}
+
+/** Why no answer to a replay is its original's outcome (see handlerStillUnreached), after the original's status. */
+export function stillUnreachedWords(originalStatus: number): string {
+  return `as the original's ${originalStatus}: your handler still cannot be reached`;
 }
 
 function statusOrRefusalChanged(original: ReplayAnswer, answer: ReplayAnswer): boolean {
