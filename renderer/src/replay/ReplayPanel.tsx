@@ -6,6 +6,7 @@ import {
   refusedForRequest,
   replaySigningWords,
   statusNumberWords,
+  stillUnreachedWords,
 } from '../../../main/contract/words';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
@@ -255,19 +256,24 @@ function Violations({ title, list }: { title: string; list: Violation[] }) {
 
 /**
  * `stillUnreached`: the handler was not reached either time (the original's 502/504 was the
- * companion's, the replay sent straight got no answer): the same outcome, as `replay` says it.
+ * companion's, the replay sent straight got no answer): the same outcome, in `replay --diff`'s
+ * words, and the headers and body the companion answered in the handler's place are no answer
+ * of the handler's to compare.
  */
 function DiffView({ diff, stillUnreached }: { diff: AnswerDiff; stillUnreached: boolean }) {
+  const status = `Status ${statusNumberWords(diff.status.before)} → ${statusNumberWords(diff.status.after)}`;
+  if (stillUnreached)
+    return (
+      <div role="region" aria-label="Answer diff" className="answer-diff">
+        <p>{`${status} (${stillUnreachedWords(diff.status.before)})`}</p>
+      </div>
+    );
   return (
     <div role="region" aria-label="Answer diff" className="answer-diff">
       {!diff.changed && <p className="muted">The answer is the same as the original&apos;s.</p>}
       <p>
-        Status {statusNumberWords(diff.status.before)} → {statusNumberWords(diff.status.after)}
-        {stillUnreached
-          ? ` (as the original's ${diff.status.before}: your handler still cannot be reached)`
-          : diff.status.changed
-            ? ' (changed)'
-            : ''}
+        {status}
+        {diff.status.changed ? ' (changed)' : ''}
       </p>
       {diff.headers.length > 0 && (
         <ul aria-label="Changed headers">
