@@ -30,6 +30,14 @@ export class LinkStore {
     return kept.length !== all.length;
   }
 
+  /** Drops every link under the profile (the profile is removed: no Flowent instance to update or unlink them on). */
+  removeProfile(profile: string): void {
+    this.settings.write(
+      'links',
+      this.all().filter((stored) => stored.profile !== profile),
+    );
+  }
+
   history(): FollowRecord[] {
     return this.settings.read<FollowRecord[]>('follow-history', []);
   }

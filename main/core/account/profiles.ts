@@ -1,7 +1,9 @@
 import type { DefaultGateway, FlowentProfile } from '../../contract/account';
 import type { AccountFailure, Refused, Result } from '../../contract/api';
 import { gatewayUrlProblem, printableGatewayUrl, PROFILE_NAME } from '../../contract/profile-rules';
+import { LinkStore } from './links';
 import { SchemaCache } from './parameter-check';
+import { RequestCounter } from './request-counter';
 import { sessionSecret, type SecretSource } from '../secret-source';
 import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
@@ -119,12 +121,18 @@ export class FlowentProfiles {
     return { ok: false, code: 'flowent-unknown-profile', name, profiles: this.list().map((profile) => profile.name) };
   }
 
-  /** Removes the profile with its cached schemas and listing time: a new profile of the same name starts without them. */
+  /**
+   * Removes the profile with all the companion kept of it: cached schemas and listing time, its
+   * actions' links and its Gateway request counts. A new profile of the same name starts
+   * without them (links would be followed and said stale against another instance).
+   */
   remove(name: string): Result<{ removed: boolean }, AccountFailure> {
     const stored = this.settings.read<FlowentProfile[]>('profiles', []);
     const kept = stored.filter((profile) => profile.name !== name);
     this.settings.write('profiles', kept);
     new SchemaCache(this.settings, name).clear();
+    new LinkStore(this.settings).removeProfile(name);
+    new RequestCounter(this.settings, name).clear();
     if (this.settings.read<string>('active-profile', DEFAULT_PROFILE) === name) this.settings.remove('active-profile');
     return { ok: true, value: { removed: kept.length !== stored.length } };
   }

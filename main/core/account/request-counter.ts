@@ -35,6 +35,11 @@ export class RequestCounter {
     return this.recent().length;
   }
 
+  /** Forgets the profile's requests (the profile is removed). */
+  clear(): void {
+    this.settings.remove(this.key);
+  }
+
   private recent(): number[] {
     const since = this.now() - HOUR_MS;
     return this.settings.read<number[]>(this.key, []).filter((at) => at > since);
