@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Code passed to page.evaluate runs in the page: these tests need the DOM types too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { sign } from '../../main/core/signature';
-import { startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
@@ -13,21 +13,14 @@ import { serveInspectorForFile } from './served-inspector';
 // differently and one every style signs alike: the styles it rejected and the note about the
 // call no style told apart are one fact, and the facts keep their two columns.
 const KEY = 'e2e-facts-key';
-let handler: HandlerProcess;
+const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-beforeAll(async () => {
-  handler = await startHandler();
-}, 30_000);
-afterAll(async () => {
-  await handler?.stop();
-});
-
 serveInspectorForFile(
-  () => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }),
+  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, page, pageErrors, rows } = served),
 );
 

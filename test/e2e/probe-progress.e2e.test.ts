@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { sign } from '../../main/core/signature';
-import { handlerUrl, startHandler, type HandlerProcess } from '../helpers/handler-process';
+import { handlerUrl, useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
 import { openInspector, serveInspectorForFile, type ServedInspector } from './served-inspector';
@@ -10,22 +10,15 @@ import { openInspector, serveInspectorForFile, type ServedInspector } from './se
 // forwarding to the stand-in handler's `gated` action, which answers each call only when the
 // test lets it, in Chromium. The steps come over the inspector's event stream, the Cancel over HTTP.
 const KEY = 'e2e-probe-key';
-let handler: HandlerProcess;
+const handler = useHandler();
 let server: ServeProcess;
 let browser: ServedInspector['browser'];
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-beforeAll(async () => {
-  handler = await startHandler();
-}, 30_000);
-afterAll(async () => {
-  await handler?.stop();
-});
-
 serveInspectorForFile(
-  () => ({ args: ['--forward', handlerUrl(handler, 'gated')], env: { FLOWENT_HMAC_KEY: KEY } }),
+  () => ({ args: ['--forward', handlerUrl(handler(), 'gated')], env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, browser, page, pageErrors, rows } = served),
 );
 
@@ -49,7 +42,7 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
     headers: { 'content-type': 'application/json' },
     body: sign(payload, KEY, 'python').body,
   });
-  await handler.release(1);
+  await handler().release(1);
   expect((await posted).status).toBe(200);
   await expect.poll(() => rows().count()).toBe(1);
   await rows().nth(0).click();
@@ -66,7 +59,7 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   expect(await focused()).toBe('BUTTON Cancel');
   const total = Number(/ of (\d+):/.exec((await step()) ?? '')![1]);
   expect(total).toBeGreaterThan(2);
-  await handler.release(1);
+  await handler().release(1);
   await expect.poll(step).toMatch(new RegExp(`^Sending 2 of ${total}: `));
   expect(await progress.getByRole('progressbar', { name: 'Requests answered' }).getAttribute('value')).toBe('1');
   await screenshot(page, 'handler-probe-progress');
@@ -74,7 +67,7 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   await page.keyboard.press('Enter');
   await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
   expect(await focused()).toBe('BUTTON Cancel');
-  await handler.release(1);
+  await handler().release(1);
   const result = section.getByRole('region', { name: 'Probe result' });
   await result.waitFor({ timeout: 30_000 });
   await expect.poll(focused).toBe("H4 Your handler's verifier, checked");
@@ -82,13 +75,13 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   expect(await result.textContent()).toContain(`Stopped after 2 of ${total} requests`);
   expect(await progress.count()).toBe(0);
   // Nothing more was sent: the call forwarded, then the probe's two requests.
-  expect(await handler.received()).toHaveLength(3);
+  expect(await handler().received()).toHaveLength(3);
   expect(pageErrors).toEqual([]);
 });
 
 it('a probe started in another page shows its steps here too, and Cancel here stops it', async () => {
   const section = page.getByRole('complementary', { name: 'Call details' }).getByRole('region', { name: 'Your handler' });
-  const before = (await handler.received()).length;
+  const before = (await handler().received()).length;
   const other = await browser.context.newPage();
   try {
     await openInspector(other, server.inspectorUrl!);
@@ -102,20 +95,20 @@ it('a probe started in another page shows its steps here too, and Cancel here st
     const step = () => progress.getByTestId('probe-step').textContent();
     await expect.poll(step).toMatch(/^Sending 1 of \d+: \w/);
     const total = Number(/ of (\d+):/.exec((await step()) ?? '')![1]);
-    await handler.release(1);
+    await handler().release(1);
     await expect.poll(step).toMatch(new RegExp(`^Sending 2 of ${total}: `));
     expect(await section.getByRole('button', { name: "Check my handler's verifier…" }).isDisabled()).toBe(true);
 
     await progress.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
-    await handler.release(1);
+    await handler().release(1);
     // The page that started it shows what was found; here the progress goes once the probe ended.
     const result = there.getByRole('region', { name: 'Probe result' });
     await result.waitFor({ timeout: 30_000 });
     expect(await result.locator('[data-finding]').getAttribute('data-finding')).toBe('stopped');
     await expect.poll(() => progress.count()).toBe(0);
     expect(await section.getByRole('button', { name: "Check my handler's verifier…" }).isDisabled()).toBe(false);
-    expect(await handler.received()).toHaveLength(before + 2);
+    expect(await handler().received()).toHaveLength(before + 2);
   } finally {
     await other.close();
   }
