@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { handlerTargetKey } from '../../main/core/handler-check';
 import { keyFingerprint } from '../../main/core/replay/learned-style';
 import { openStore } from '../../main/core/store/open-store';
-import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
+import { useCheckingAndTrustingHandlers, type SignatureHandler } from '../helpers/signature-handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { hasPython } from '../core/handler-check/verifier-runners';
@@ -12,8 +12,7 @@ import { hasPython } from '../core/handler-check/verifier-runners';
 // then spoiled as the probe spoils it; the handler's refusal passes, its acceptance fails.
 
 const KEY = 'wrong-signature-key';
-let checking: SignatureHandler;
-let trusting: SignatureHandler;
+const { checking, trusting } = useCheckingAndTrustingHandlers(KEY);
 const dataDir = makeTempDir();
 const env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: dataDir.path };
 
@@ -32,21 +31,16 @@ function learned(handler: SignatureHandler) {
   }
 }
 
-beforeAll(async () => {
-  if (!hasPython) return;
-  [checking, trusting] = await Promise.all([startSignatureHandler('python', KEY), startSignatureHandler('none', KEY)]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([checking?.stop(), trusting?.stop()]);
+afterAll(() => {
   dataDir.remove();
 });
 
 describe.skipIf(!hasPython)('send --wrong-signature', () => {
   it('exits 0 when the handler refuses the spoiled call, and teaches that it refused a wrong signature, not a valid one', async () => {
-    const valid = await send(checking);
+    const valid = await send(checking());
     expect(valid.code).toBe(0);
 
-    const sent = await send(checking, '--wrong-signature');
+    const sent = await send(checking(), '--wrong-signature');
     expect(sent.stderr).toBe('');
     expect(sent.stdout).toMatch(/^Sent #2 to .* \(signed, python style, its signature then spoiled on purpose\)$/m);
     expect(sent.stdout).toMatch(/answer: {2}401 \{"error": "Invalid signature"\}/);
@@ -59,19 +53,19 @@ describe.skipIf(!hasPython)('send --wrong-signature', () => {
     expect(JSON.parse(shown.stdout)).toMatchObject({ source: 'simulator', verdict: 'invalid', handlerSignature: 'refused' });
 
     // The valid call's acceptance stands; the spoiled one counts as a wrong signature refused.
-    expect(learned(checking)).toMatchObject({ accepted: 1, refused: 0, acceptedUnverified: 0, refusedUnverified: 1 });
+    expect(learned(checking())).toMatchObject({ accepted: 1, refused: 0, acceptedUnverified: 0, refusedUnverified: 1 });
   }, 60_000);
 
   it('exits 1 when the handler accepts it, saying it does not check signatures', async () => {
-    const sent = await send(trusting, '--wrong-signature');
+    const sent = await send(trusting(), '--wrong-signature');
     expect(sent.stdout).toMatch(/answer: {2}200 /);
     expect(sent.stdout).toMatch(/verdict: your handler accepted a call with a wrong signature \(200\): it does not check signatures/);
     expect(sent.code).toBe(1);
-    expect(learned(trusting)).toMatchObject({ accepted: 0, refused: 0, acceptedUnverified: 1, refusedUnverified: 0 });
+    expect(learned(trusting())).toMatchObject({ accepted: 0, refused: 0, acceptedUnverified: 1, refusedUnverified: 0 });
   }, 60_000);
 
   it('is refused with --test, which sends the unsigned registration check', async () => {
-    const sent = await send(trusting, '--test', '--wrong-signature');
+    const sent = await send(trusting(), '--test', '--wrong-signature');
     expect(sent.code).toBe(2);
     expect(sent.stderr).toMatch(/leave out --params, --schema, --style and --wrong-signature/);
   });

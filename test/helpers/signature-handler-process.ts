@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { hasPython } from '../core/handler-check/verifier-runners';
 
 const SCRIPT = resolve(__dirname, '../fixtures/handlers/signature-handler.py');
 
@@ -56,4 +58,24 @@ export function startSignatureHandler(mode: HandlerMode, key: string): Promise<S
       });
     });
   });
+}
+
+/**
+ * Two handlers for a whole test file, where python3 exists: `checking` verifies with `key` as the
+ * docs' Python example does, `trusting` checks nothing. Started before the first test, stopped after the last.
+ */
+export function useCheckingAndTrustingHandlers(key: string) {
+  let started: [SignatureHandler, SignatureHandler] | null = null;
+  beforeAll(async () => {
+    if (!hasPython) return;
+    started = await Promise.all([startSignatureHandler('python', key), startSignatureHandler('none', key)]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(started?.map((handler) => handler.stop()) ?? []);
+  });
+  const which = (index: 0 | 1) => (): SignatureHandler => {
+    if (!started) throw new Error('The handlers start before the first test, where python3 exists.');
+    return started[index];
+  };
+  return { checking: which(0), trusting: which(1) };
 }

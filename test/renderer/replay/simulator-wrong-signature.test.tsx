@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { KEY, useCompanion } from '../harness/companion';
 import { renderLoaded } from './replay-kit';
-import { startSignatureHandler, type SignatureHandler } from '../../helpers/signature-handler-process';
+import { useCheckingAndTrustingHandlers } from '../../helpers/signature-handler-process';
 import { hasPython } from '../../core/handler-check/verifier-runners';
 
 // The Simulate dialog's "Spoil the signature", against real handler processes
@@ -12,22 +12,13 @@ import { hasPython } from '../../core/handler-check/verifier-runners';
 // only when the handler refused the call.
 
 const companion = useCompanion();
-let checking: SignatureHandler;
-let trusting: SignatureHandler;
-
-beforeAll(async () => {
-  if (!hasPython) return;
-  [checking, trusting] = await Promise.all([startSignatureHandler('python', KEY), startSignatureHandler('none', KEY)]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([checking?.stop(), trusting?.stop()]);
-});
+const { checking, trusting } = useCheckingAndTrustingHandlers(KEY);
 
 describe.skipIf(!hasPython)("the simulator's spoiled signature", () => {
   it('passes when the handler refuses the call, and fails when it accepts it', async () => {
     const c = companion();
     await c.send('send_email', { to: 'a@example.com' });
-    await c.api.setForwardTarget('send_email', checking.target);
+    await c.api.setForwardTarget('send_email', checking().target);
     const { user } = await renderLoaded(c);
     await user.click(screen.getByRole('button', { name: 'Simulate' }));
     const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
@@ -45,7 +36,7 @@ describe.skipIf(!hasPython)("the simulator's spoiled signature", () => {
 
     await user.type(
       within(dialog).getByRole('textbox', { name: 'Simulator target URL' }),
-      trusting.target.replace('{action_name}', 'send_email'),
+      trusting().target.replace('{action_name}', 'send_email'),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
     await waitFor(() =>
@@ -59,7 +50,7 @@ describe.skipIf(!hasPython)("the simulator's spoiled signature", () => {
   it('is not offered with the registration check, which is unsigned', async () => {
     const c = companion();
     await c.send('send_email', { to: 'a@example.com' });
-    await c.api.setForwardTarget('send_email', trusting.target);
+    await c.api.setForwardTarget('send_email', trusting().target);
     const { user } = await renderLoaded(c);
     await user.click(screen.getByRole('button', { name: 'Simulate' }));
     const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
