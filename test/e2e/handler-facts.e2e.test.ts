@@ -3,11 +3,11 @@
 // Code passed to page.evaluate runs in the page: these tests need the DOM types too.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { sign } from '../../main/core/signature';
 import { useHandler } from '../helpers/handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
+import { postInStyle } from './post-in-style';
 
 // What the handler taught, in Chromium, for a handler that rejected both a call the styles sign
 // differently and one every style signs alike: the styles it rejected and the note about the
@@ -26,14 +26,7 @@ serveInspectorForFile(
 
 /** A call to the stand-in handler's route that answers every call 401 "Invalid signature". */
 async function post(style: 'python' | 'go', parameters: object): Promise<void> {
-  const action = 'refuses_signatures';
-  const payload = JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) });
-  const response = await fetch(`${server.baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: sign(payload, KEY, style).body,
-  });
-  await response.arrayBuffer();
+  await postInStyle(server.baseUrl, KEY, style, 'refuses_signatures', parameters);
 }
 
 /** Where each term and value of a facts list sits, and the list's columns, as laid out. */

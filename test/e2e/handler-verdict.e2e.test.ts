@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { verifierSnippet } from '../../main/core/handler-check';
-import { sign } from '../../main/core/signature';
 import { hasPython } from '../core/handler-check/verifier-runners';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { seriousAxeViolations } from './axe';
 import { screenshot, type Browser } from './browser';
 import { serveInspectorForFile } from './served-inspector';
+import { postInStyle } from './post-in-style';
 
 // The handler's verdict in the inspector: a real `serve` forwarding to the Python handler that
 // verifies like the docs' Python example (test/fixtures/handlers/signature-handler.py), in Chromium.
@@ -32,15 +32,8 @@ serveInspectorForFile(
 );
 
 /** Non-ASCII and unsorted, so the python and go styles sign it differently. */
-async function post(style: 'python' | 'go', action = 'greet', parameters: object = { name: 'Renée', city: '北京' }): Promise<number> {
-  const payload = JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) });
-  const response = await fetch(`${server.baseUrl}/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: sign(payload, KEY, style).body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+function post(style: 'python' | 'go', action = 'greet', parameters: object = { name: 'Renée', city: '北京' }): Promise<number> {
+  return postInStyle(server.baseUrl, KEY, style, action, parameters);
 }
 
 describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector", () => {
