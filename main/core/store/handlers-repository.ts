@@ -64,7 +64,7 @@ const NO_KEY = 'no-key';
  * key, no body.
  */
 export class HandlersRepository {
-  private readonly readStatement: Statement<[string, string, string, string], { knowledge: string }>;
+  private readonly readStatement: Statement<[string, string, string, string], { knowledge: string; key_fingerprint: string }>;
   private readonly writeStatement: Statement<[string, string, string, number]>;
   private readonly latestStatement: Statement<[string], { knowledge: string }>;
   private readonly dropLegacyStatement: Statement<[string, string]>;
@@ -79,7 +79,7 @@ export class HandlersRepository {
   constructor(private readonly db: Database) {
     // The key's own row first, else what was learned before rows had keys.
     this.readStatement = db.prepare(
-      'SELECT knowledge FROM handlers WHERE target = ? AND key_fingerprint IN (?, ?) ORDER BY key_fingerprint = ? DESC LIMIT 1',
+      'SELECT knowledge, key_fingerprint FROM handlers WHERE target = ? AND key_fingerprint IN (?, ?) ORDER BY key_fingerprint = ? DESC LIMIT 1',
     );
     this.writeStatement = db.prepare(
       'INSERT INTO handlers (target, key_fingerprint, knowledge, updated_at) VALUES (?, ?, ?, ?) ' +
@@ -88,10 +88,12 @@ export class HandlersRepository {
     this.latestStatement = db.prepare('SELECT knowledge FROM handlers WHERE target = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1');
     this.dropLegacyStatement = db.prepare('DELETE FROM handlers WHERE target = ? AND key_fingerprint = ?');
     this.recordChange = db.transaction((target: string, keyId: string, outcome: HandlerOutcome) => {
-      this.save(target, keyId, addOutcome(this.read(target, keyId), outcome));
+      const known = this.readRow(target, keyId);
+      this.save(target, keyId, addOutcome(known.knowledge, outcome), known.fromBeforeKeys);
     });
     this.probeChange = db.transaction((target: string, keyId: string, outcomes: readonly HandlerOutcome[]) => {
-      this.save(target, keyId, withProbe(this.read(target, keyId), outcomes));
+      const known = this.readRow(target, keyId);
+      this.save(target, keyId, withProbe(known.knowledge, outcomes), known.fromBeforeKeys);
     });
   }
 
@@ -118,8 +120,16 @@ export class HandlersRepository {
 
   /** Everything known about `target` for the key `keyId`; {@link emptyKnowledge} when nothing is. */
   read(target: string, keyId: string): HandlerKnowledge {
+    return this.readRow(target, keyId).knowledge;
+  }
+
+  /** The key's knowledge, and whether it is the row learned before keys (which its first write takes over). */
+  private readRow(target: string, keyId: string): { knowledge: HandlerKnowledge; fromBeforeKeys: boolean } {
     const row = this.readStatement.get(target, keyId, LEARNED_BEFORE_KEYS, keyId);
-    return (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge();
+    return {
+      knowledge: (row && parseKnowledge(row.knowledge)) ?? emptyKnowledge(),
+      fromBeforeKeys: row?.key_fingerprint === LEARNED_BEFORE_KEYS && keyId !== LEARNED_BEFORE_KEYS,
+    };
   }
 
   /** What `target` taught last, whichever key its calls were checked with. */
@@ -136,10 +146,13 @@ export class HandlersRepository {
     this.write(() => this.probeChange.immediate(target, keyId, outcomes));
   }
 
-  /** Writes `knowledge` as the key's own; what was learned before keys, now part of it, is dropped. */
-  private save(target: string, keyId: string, knowledge: HandlerKnowledge): void {
+  /**
+   * Writes `knowledge` as the key's own; what was learned before keys, when it was read as part of
+   * it, is dropped (only then: every forwarded call records here, so no DELETE on the others).
+   */
+  private save(target: string, keyId: string, knowledge: HandlerKnowledge, tookOverBeforeKeys: boolean): void {
     this.writeStatement.run(target, keyId, JSON.stringify(knowledge), Date.now());
-    if (keyId !== LEARNED_BEFORE_KEYS) this.dropLegacyStatement.run(target, LEARNED_BEFORE_KEYS);
+    if (tookOverBeforeKeys) this.dropLegacyStatement.run(target, LEARNED_BEFORE_KEYS);
   }
 
   private write(change: () => void): void {
