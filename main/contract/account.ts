@@ -19,7 +19,7 @@ export type GatewayFailure =
   /**
    * Flowent's registration check (a POST with `"test": true` to the webhook_url) failed; `said`:
    * how, in Flowent's words. `seen`: the check as this companion stored it, when it reached it;
-   * `reach`: what this machine met connecting to the webhook_url when Flowent could not reach it.
+   * `reach`: what this machine met connecting to the webhook_url when Flowent got no answer from it.
    */
   | {
       code: 'flowent-registration-check-failed';

@@ -139,22 +139,30 @@ describe('flowent-companion actions', () => {
     expect(refused.stderr).not.toContain('mock');
   });
 
-  it('a webhook Flowent could not reach is said with what this computer met there: nothing listening', async () => {
-    const { schema, cli } = await setup();
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    const url = `http://127.0.0.1:${port}/actions/broken`;
-    const unreached = await cli(['register', 'broken', '--description', 'D', '--schema', schema, '--webhook-url', url]);
-    expect(unreached.code).toBe(1);
-    expect(unreached.stderr).toContain(`Flowent could not reach your webhook at ${url} (it said: `);
-    expect(unreached.stderr).toContain(
-      `nor can this computer: the connection to 127.0.0.1:${port} was refused (nothing is listening there). ` +
-        'Start what should answer there (the companion, or your handler) or correct the URL, then try again.',
-    );
-    expect(unreached.stderr).not.toContain('failed to reach webhook endpoint');
-  });
+  // Flowent documents no words for a check it got no answer to: the stand-in's own, and another as likely.
+  it.each([
+    { wording: 'the stand-in', noAnswerSaid: undefined },
+    { wording: 'other', noAnswerSaid: () => 'webhook request failed: dial tcp: i/o timeout' },
+  ])(
+    'a webhook Flowent got no answer from, in $wording words, is said with what this computer met there: nothing listening',
+    async ({ noAnswerSaid }) => {
+      const { schema, cli } = await setup(noAnswerSaid ? { noAnswerSaid } : {});
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise((resolve) => closed.close(resolve));
+      const url = `http://127.0.0.1:${port}/actions/broken`;
+      const unreached = await cli(['register', 'broken', '--description', 'D', '--schema', schema, '--webhook-url', url]);
+      expect(unreached.code).toBe(1);
+      expect(unreached.stderr).toContain(
+        `Flowent got no answer from your webhook at ${url} (it said: ${noAnswerSaid ? noAnswerSaid() : 'failed to reach webhook endpoint: '}`,
+      );
+      expect(unreached.stderr).toContain(
+        `nor can this computer: the connection to 127.0.0.1:${port} was refused (nothing is listening there). ` +
+          'Start what should answer there (the companion, or your handler) or correct the URL, then try again.',
+      );
+    },
+  );
 
   it('exits 2 on usage errors, before anything is sent', async () => {
     const { gateway, schema, cli } = await setup();

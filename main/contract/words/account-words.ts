@@ -5,6 +5,7 @@ import type { CallsFailure, SecretFailure } from '../shared';
 import { cap, either, inBrackets, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 import { networkInWords } from './network-words';
+import { checkAnsweredStatus } from '../registration-check';
 
 type AccountOwnFailure = Exclude<AccountFailure, GatewayFailure | SessionFailure | SecretFailure | CallsFailure>;
 
@@ -13,16 +14,15 @@ const answered = (status: number, error: string) => `HTTP ${status}${error ? `: 
 
 /**
  * What to do after a failed registration check, by what Flowent says happened: an answer that
- * was not a 2xx came from something running there; only an unreached webhook is not running.
+ * was not a 2xx came from something running there; only a webhook Flowent got no answer from is
+ * not running.
  */
-function registrationCheckAdvice(said: string): string {
-  const status = /^returned status (\d+)/i.exec(said)?.[1];
-  if (status === '404')
+function registrationCheckAdvice(status: number | null): string {
+  if (status === 404)
     return 'nothing answers at that path (an action name or path mistyped?); check the URL, or make your handler answer there';
-  if (status !== undefined)
+  if (status !== null)
     return `it was reached and answered ${status}, so make what answers there (your handler, or the companion's mock for the action) answer {"test": true} with a 2xx`;
-  if (/^failed to reach/i.test(said)) return 'make sure the companion (or your handler) is running and reachable at that URL';
-  return 'make sure the companion (or your handler) is running at that URL and answers {"test": true} with a 2xx';
+  return 'make sure the companion (or your handler) is running and reachable at that URL';
 }
 
 /**
@@ -57,7 +57,7 @@ function seenCheckWords(seen: RegistrationCheckSeen): { seen: string; todo: stri
   return { seen: `This companion refused it (${seen.status}, ${call}).`, todo: "The call's details say why; fix that, then try again." };
 }
 
-/** A failed check Flowent could not deliver, with what this machine met at the URL when it tried. */
+/** A failed check Flowent got no answer to, with what this machine met at the URL when it tried. */
 function unreachedWords(reach: WebhookReach, url: string, said: string): { what: string; todo: string } {
   const unreached = unreachedSentence(url, said);
   if (reach.connected)
@@ -71,10 +71,9 @@ function unreachedWords(reach: WebhookReach, url: string, said: string): { what:
   };
 }
 
-/** Flowent's word that it could not reach the webhook, said as a sentence about Flowent, with its own reason after. */
+/** That Flowent got no answer from the webhook, said as a sentence about Flowent, with Flowent's own words after. */
 function unreachedSentence(url: string | null, said: string): string {
-  const reason = said.replace(/^failed to reach (?:webhook )?endpoint:?\s*/i, '');
-  return `Flowent's registration check failed: Flowent could not reach your webhook${url ? ` at ${url}` : ''}${reason ? ` (it said: ${reason})` : ''}`;
+  return `Flowent's registration check failed: Flowent got no answer from your webhook${url ? ` at ${url}` : ''}${said ? ` (it said: ${said})` : ''}`;
 }
 
 /** `"send_email"` as a body held it, without its quotes; null when it was not a string. */
@@ -85,17 +84,19 @@ function unquoted(written: string | null): string | null {
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
   'flowent-registration-check-failed': ({ webhookUrl, said, seen, reach }) => {
     const url = webhookUrl ? redactUrlCredentials(webhookUrl) : null;
+    const status = checkAnsweredStatus(said);
     if (reach && url) return unreachedWords(reach, url, said);
-    const flowentSaid = /^failed to reach/i.test(said)
-      ? `${unreachedSentence(url, said)}.`
-      : `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`;
+    const flowentSaid =
+      status === null
+        ? `${unreachedSentence(url, said)}.`
+        : `Flowent's registration check failed: your webhook${url ? ` at ${url}` : ''} ${said}.`;
     if (seen) {
       const known = seenCheckWords(seen);
       return { what: `${flowentSaid} ${known.seen}`, todo: known.todo };
     }
     return {
       what: flowentSaid,
-      todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(said)}, then try again.`,
+      todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(status)}, then try again.`,
     };
   },
   'flowent-bad-request': ({ action, error, details }) => ({

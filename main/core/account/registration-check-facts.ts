@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import type { AccountFailure, RegistrationCheckSeen, WebhookReach } from '../../contract/account';
 import type { Refused } from '../../contract/api';
 import type { CallSummary } from '../../contract/calls';
+import { checkAnsweredStatus } from '../../contract/registration-check';
 import { networkProblemOf } from '../network-problem';
 
 type CheckFailure = Refused<Extract<AccountFailure, { code: 'flowent-registration-check-failed' }>>;
@@ -12,21 +13,19 @@ const CONNECT_TIMEOUT_MS = 3000;
 export interface CheckFactSources {
   /** The registration check stored at this webhook_url's path since `since`, when this companion's history holds one. */
   seen: (webhookUrl: string, since: number) => RegistrationCheckSeen | null;
-  /** Connects to the webhook_url from this machine, sending nothing. */
-  reach?: (webhookUrl: string) => Promise<WebhookReach>;
 }
 
 /**
  * Adds to a failed registration check what this companion can tell of it: the check as its
  * history stored it (it answered the check, so it knows why it refused), or else, when Flowent
- * could not reach the webhook at all, whether this machine can connect there, and if not, why.
+ * got no answer from the webhook, whether this machine can connect there, and if not, why.
  */
 export async function withCheckFacts(failure: CheckFailure, since: number, sources: CheckFactSources): Promise<CheckFailure> {
   if (!failure.webhookUrl) return failure;
   const seen = sources.seen(failure.webhookUrl, since);
   if (seen) return { ...failure, seen };
-  if (!/^failed to reach/i.test(failure.said)) return failure;
-  return { ...failure, reach: await (sources.reach ?? connectTo)(failure.webhookUrl) };
+  if (checkAnsweredStatus(failure.said) !== null) return failure;
+  return { ...failure, reach: await connectTo(failure.webhookUrl) };
 }
 
 /**
@@ -34,7 +33,7 @@ export async function withCheckFacts(failure: CheckFailure, since: number, sourc
  * so a handler there sees no call. It tells a port nothing listens on, a name that does not
  * resolve, and no route, as a request would.
  */
-export function connectTo(webhookUrl: string): Promise<WebhookReach> {
+function connectTo(webhookUrl: string): Promise<WebhookReach> {
   let url: URL;
   try {
     url = new URL(webhookUrl);
