@@ -19,6 +19,8 @@ export type GatewayFailure =
   /**
    * Flowent's registration check (a POST with `"test": true` to the webhook_url) failed; `said`:
    * how, in Flowent's words. `seen`: the check as this companion stored it, when it reached it;
+   * `notInHistoryOf`: the data folder whose history was searched for it and held none (a companion
+   * or serve on another data folder keeps the checks it answers in that folder's history);
    * `reach`: what this machine met connecting to the webhook_url when Flowent got no answer from it.
    */
   | {
@@ -29,6 +31,7 @@ export type GatewayFailure =
       error: string;
       details?: string;
       seen?: RegistrationCheckSeen;
+      notInHistoryOf?: string;
       reach?: WebhookReach;
     }
   | { code: 'flowent-bad-request'; status: number; action: string | null; error: string; details?: string }

@@ -238,7 +238,7 @@ export function createCore(options: CoreOptions): Core {
       listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
     servesBaseUrls: () =>
       runningServes(options.dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]),
-    checkFacts: { seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since) },
+    checkFacts: { seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since), dataDir: options.dataDir },
     emit: (event) => events.emit(event),
     subscribe: (listener) => events.subscribe(listener),
     onError: onInternalError,

@@ -146,7 +146,7 @@ describe('flowent-companion actions', () => {
   ])(
     'a webhook Flowent got no answer from, in $wording words, is said with what this computer met there: nothing listening',
     async ({ noAnswerSaid }) => {
-      const { schema, cli } = await setup(noAnswerSaid ? { noAnswerSaid } : {});
+      const { dataDir, schema, cli } = await setup(noAnswerSaid ? { noAnswerSaid } : {});
       const closed = createServer();
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const { port } = closed.address() as AddressInfo;
@@ -161,8 +161,37 @@ describe('flowent-companion actions', () => {
         `nor can this computer: the connection to 127.0.0.1:${port} was refused (nothing is listening there). ` +
           'Start what should answer there (the companion, or your handler) or correct the URL, then try again.',
       );
+      // Nothing listens there, so no history could hold the check: the data folder looked in is not news.
+      expect(unreached.stderr).not.toContain(dataDir);
     },
   );
+
+  it('a check answered by a companion on another data folder says which data folder held none, and where it is', async () => {
+    const { gateway, companion, schema } = await setup();
+    await companion.core.api.setMock(
+      'failing',
+      JSON.stringify({ answerRegistrationCheck: true, status: 500, body: { result: '', error: 'x' } }),
+      'json',
+    );
+    const elsewhere = tempDir();
+    const url = `${companion.baseUrl}/actions/failing`;
+    const failing = await runInProcess(
+      ['actions', 'register', 'failing', '--description', 'D', '--schema', schema, '--webhook-url', url, '--data-dir', elsewhere],
+      {
+        env: { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' },
+      },
+    );
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toBe(
+      `flowent-companion actions: Flowent's registration check failed: your webhook at ${url} returned status 500. ` +
+        `No companion using the data folder ${elsewhere} has stored that check. ` +
+        'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: it was reached and answered 500, ' +
+        'so make what answers there (your handler, or the companion\'s mock for the action) answer {"test": true} with a 2xx, then try again. ' +
+        "If a companion answers at that URL, it uses another data folder: that folder's history holds the check and why it answered so.\n",
+    );
+    // The companion that answered holds the check in its own data folder's history.
+    expect((await companion.core.api.listCalls({ test: true })).calls).toMatchObject([{ action: 'failing', status: 500 }]);
+  });
 
   it('exits 2 on usage errors, before anything is sent', async () => {
     const { gateway, schema, cli } = await setup();

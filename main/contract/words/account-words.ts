@@ -76,16 +76,33 @@ function unreachedSentence(url: string | null, said: string): string {
   return `Flowent's registration check failed: Flowent got no answer from your webhook${url ? ` at ${url}` : ''}${said ? ` (it said: ${said})` : ''}`;
 }
 
+/**
+ * Where this companion looked for a check it did not find: it stores the checks it answers in
+ * its data folder's history, and one using another data folder (the tunnel's, say) in that one's.
+ */
+function notInHistoryWords(dataDir: string): { seen: string; elsewhere: string } {
+  return {
+    seen: `No companion using the data folder ${dataDir} has stored that check.`,
+    elsewhere:
+      "If a companion answers at that URL, it uses another data folder: that folder's history holds the check and why it answered so.",
+  };
+}
+
 /** `"send_email"` as a body held it, without its quotes; null when it was not a string. */
 function unquoted(written: string | null): string | null {
   return written && /^".*"$/.test(written) ? written.slice(1, -1) : null;
 }
 
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
-  'flowent-registration-check-failed': ({ webhookUrl, said, seen, reach }) => {
+  'flowent-registration-check-failed': ({ webhookUrl, said, seen, notInHistoryOf, reach }) => {
     const url = webhookUrl ? redactUrlCredentials(webhookUrl) : null;
     const status = checkAnsweredStatus(said);
-    if (reach && url) return unreachedWords(reach, url, said);
+    const notInHistory = notInHistoryOf ? notInHistoryWords(notInHistoryOf) : null;
+    if (reach && url) {
+      const unreached = unreachedWords(reach, url, said);
+      // Something listens there that may be a companion on another data folder; nothing that does not listen stored it.
+      return reach.connected && notInHistory ? { ...unreached, what: `${unreached.what} ${notInHistory.seen}` } : unreached;
+    }
     const flowentSaid =
       status === null
         ? `${unreachedSentence(url, said)}.`
@@ -94,10 +111,9 @@ export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
       const known = seenCheckWords(seen);
       return { what: `${flowentSaid} ${known.seen}`, todo: known.todo };
     }
-    return {
-      what: flowentSaid,
-      todo: `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(status)}, then try again.`,
-    };
+    const todo = `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(status)}, then try again.`;
+    if (notInHistory) return { what: `${flowentSaid} ${notInHistory.seen}`, todo: `${todo} ${notInHistory.elsewhere}` };
+    return { what: flowentSaid, todo };
   },
   'flowent-bad-request': ({ action, error, details }) => ({
     what: `Flowent refused ${theAction(action)}: ${error || 'bad request'}${inBrackets(details)}.`,

@@ -13,19 +13,23 @@ const CONNECT_TIMEOUT_MS = 3000;
 export interface CheckFactSources {
   /** The registration check stored at this webhook_url's path since `since`, when this companion's history holds one. */
   seen: (webhookUrl: string, since: number) => RegistrationCheckSeen | null;
+  /** The data folder whose history `seen` searches. */
+  dataDir: string;
 }
 
 /**
  * Adds to a failed registration check what this companion can tell of it: the check as its
- * history stored it (it answered the check, so it knows why it refused), or else, when Flowent
- * got no answer from the webhook, whether this machine can connect there, and if not, why.
+ * history stored it (it answered the check, so it knows why it refused), or else the data folder
+ * whose history holds no such check and, when Flowent got no answer from the webhook, whether
+ * this machine can connect there, and if not, why.
  */
 export async function withCheckFacts(failure: CheckFailure, since: number, sources: CheckFactSources): Promise<CheckFailure> {
   if (!failure.webhookUrl) return failure;
   const seen = sources.seen(failure.webhookUrl, since);
   if (seen) return { ...failure, seen };
-  if (checkAnsweredStatus(failure.said) !== null) return failure;
-  return { ...failure, reach: await connectTo(failure.webhookUrl) };
+  const notSeen = { ...failure, notInHistoryOf: sources.dataDir };
+  if (checkAnsweredStatus(failure.said) !== null) return notSeen;
+  return { ...notSeen, reach: await connectTo(failure.webhookUrl) };
 }
 
 /**

@@ -33,6 +33,15 @@ describe("a registration check Flowent got no answer to, in the companion's word
         'not a loopback or private address), then try again.',
     );
   });
+
+  it('says which data folder held no such check when something listens there, but not when nothing does', () => {
+    const notInHistoryOf = '/home/me/.config/flowent-companion';
+    expect(inCliWords({ ...refused(OTHER_WORDS), notInHistoryOf, reach: { connected: true } })).toContain(
+      `yet this computer connects to it. No companion using the data folder ${notInHistoryOf} has stored that check. Give a URL`,
+    );
+    const refusedHere = { connected: false as const, problem: { kind: 'refused' as const } };
+    expect(inCliWords({ ...refused(OTHER_WORDS), notInHistoryOf, reach: refusedHere })).not.toContain('data folder');
+  });
 });
 
 describe("a registration check the webhook answered, in the companion's words", () => {
@@ -41,6 +50,17 @@ describe("a registration check the webhook answered, in the companion's words", 
       `Flowent's registration check failed: your webhook at ${webhookUrl} returned status 500. ` +
         'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: it was reached and answered 500, ' +
         'so make what answers there (your handler, or the companion\'s mock for the action) answer {"test": true} with a 2xx, then try again.',
+    );
+  });
+
+  it('found in no history here, says which data folder held none and where a companion answering there keeps it', () => {
+    const notInHistoryOf = '/home/me/.config/flowent-companion';
+    expect(inCliWords({ ...refused('returned status 500'), notInHistoryOf })).toBe(
+      `Flowent's registration check failed: your webhook at ${webhookUrl} returned status 500. ` +
+        `No companion using the data folder ${notInHistoryOf} has stored that check. ` +
+        'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: it was reached and answered 500, ' +
+        'so make what answers there (your handler, or the companion\'s mock for the action) answer {"test": true} with a 2xx, then try again. ' +
+        "If a companion answers at that URL, it uses another data folder: that folder's history holds the check and why it answered so.",
     );
   });
 });
