@@ -108,6 +108,12 @@ export interface ProjectState {
    * `actions/send_email.yaml`: what calls' parameters are checked against.
    */
   actions: string[];
+  /**
+   * Each file of answers/ and actions/ that could be read, by file: a digest of its text as last
+   * read. It changes only when the text does, so serve tells a save that changed a file from one
+   * that changed nothing.
+   */
+  versions: Record<string, string>;
 }
 
 /**

@@ -11,6 +11,7 @@ interface ReadFile {
   action: ActionFile | null;
   modifiedAt: number;
   problems: ProjectProblem[];
+  version: string | null;
 }
 
 /** A good action file with the time it was saved, as a parameter check names its schema. */
@@ -43,6 +44,12 @@ export class ProjectActionFiles {
   /** What is wrong with the files that cannot be used, file by file. */
   problems(): ProjectProblem[] {
     return this.sorted().flatMap((read) => read.problems);
+  }
+
+  /** Each file's version (textVersion) as last read, by file; none for a file that could not be read. */
+  versions(): Record<string, string> {
+    this.refresh();
+    return Object.fromEntries([...this.files].flatMap(([file, read]) => (read.version === null ? [] : [[file, read.version]])));
   }
 
   private sorted(): ReadFile[] {

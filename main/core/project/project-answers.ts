@@ -14,7 +14,7 @@ import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
 import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
-import { fileSignature, readProjectFile } from './project-file';
+import { fileSignature, readProjectFile, textVersion } from './project-file';
 import { FolderWatch } from './folder-watch';
 import {
   ACTIONS_FOLDER,
@@ -46,8 +46,12 @@ export interface MockOfFile extends StoredMock {
   warnings: DefinitionError[];
 }
 
-/** How long the watcher lets a burst of writes (an editor's save) settle before reading. */
-const SETTLE_MS = 25;
+/**
+ * How long the watcher lets a burst of writes (an editor's save) settle before reading: an editor
+ * that writes a file in parts, or renames and writes it, is read once it is done, not half-way
+ * (said as a mistake, then its fix), and a save still shows within a fraction of a second.
+ */
+const SETTLE_MS = 150;
 
 /** The problem said while the project folder is gone (its last version answering). */
 export const FOLDER_REMOVED_MESSAGE =
@@ -66,6 +70,8 @@ export class ProjectAnswers implements AnswerStore {
   private readonly problems = new Map<string, ProjectProblem[]>();
   /** Each file's size, time and inode when last read, good or not. */
   private readonly seen = new Map<string, string>();
+  /** Each file's text version (textVersion) when last read; only those of the files in `seen` are told. */
+  private readonly versions = new Map<string, string>();
   private stamp = 0;
   private checkedThisTurn = false;
   private folderWatch: FolderWatch | null = null;
@@ -147,6 +153,12 @@ export class ProjectAnswers implements AnswerStore {
   filesInUse(): string[] {
     this.check();
     return [...this.entries.keys()].sort();
+  }
+
+  /** Each file's version (textVersion) as last read, by file; none for a file that could not be read. */
+  fileVersions(): Record<string, string> {
+    this.check();
+    return Object.fromEntries([...this.versions].filter(([file]) => this.seen.has(file)));
   }
 
   changeStamp(): number {
@@ -355,9 +367,11 @@ export class ProjectAnswers implements AnswerStore {
     }
     const text = readProjectFile({ path: join(this.dir, file), file });
     if (!text.ok) {
+      this.versions.delete(file);
       this.problems.set(file, [text.problem]);
       return;
     }
+    this.versions.set(file, textVersion(text.text));
     const read = readAnswerFile(file, text.text);
     if (!read.ok) {
       // The last good version keeps answering until this one is fixed.

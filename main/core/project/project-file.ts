@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import type { ProjectProblem } from '../../contract/project';
 import { fileProblemClause } from '../../contract/words';
@@ -115,4 +116,12 @@ export function fileSignature(path: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * A short digest of a project file's text: it changes when the text does, and not when a file is
+ * saved as it was (or touched), so a save that changed nothing is not news.
+ */
+export function textVersion(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

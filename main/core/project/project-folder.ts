@@ -4,7 +4,7 @@ import type { ProjectMissing, ProjectNotCreated, ProjectProblem, Refused, Result
 import { fileErrorCode } from '../../contract/words/file-words';
 import { isProcessAlive } from '../process-alive';
 import { readActionFile, type ActionFile } from './action-file';
-import { readProjectFile } from './project-file';
+import { readProjectFile, textVersion } from './project-file';
 import { PROJECT_FORMAT_VERSION, SCHEMA_FILES, schemaLine } from './project-schemas';
 import { BUILT_IN_ANSWER_TEXT } from '../../contract/answers';
 
@@ -66,14 +66,21 @@ export function readActionFiles(dir: string): { actions: ActionFile[]; problems:
   return { actions: read.flatMap((one) => one.action ?? []), problems: read.flatMap((one) => one.problems) };
 }
 
-/** One file of `actions/` (`actions/<name>.yaml`): its action when it is good, else what is wrong with it. */
-export function readActionFileIn(dir: string, file: string): { action: ActionFile | null; problems: ProjectProblem[] } {
+/**
+ * One file of `actions/` (`actions/<name>.yaml`): its action when it is good, else what is wrong
+ * with it, and the version of its text (textVersion) when it could be read.
+ */
+export function readActionFileIn(
+  dir: string,
+  file: string,
+): { action: ActionFile | null; problems: ProjectProblem[]; version: string | null } {
   const misnamed = misnamedProblem(file);
-  if (misnamed) return { action: null, problems: [misnamed] };
+  if (misnamed) return { action: null, problems: [misnamed], version: null };
   const text = readProjectFile({ path: join(dir, file), file });
-  if (!text.ok) return { action: null, problems: [text.problem] };
+  if (!text.ok) return { action: null, problems: [text.problem], version: null };
+  const version = textVersion(text.text);
   const read = readActionFile(file, text.text);
-  return read.ok ? { action: read.value, problems: [] } : { action: null, problems: read.problems };
+  return read.ok ? { action: read.value, problems: [], version } : { action: null, problems: read.problems, version };
 }
 
 /** The endings of the files a project folder lists: `.yaml`, and those it refuses by name (misnamedProblem). */

@@ -78,6 +78,7 @@ export class ProjectSession {
       stale: this.dir ? (this.answerFiles?.staleFiles() ?? []) : [],
       answers: this.dir ? (this.answerFiles?.filesInUse() ?? []) : [],
       actions: this.dir ? (this.actionsRead?.inUse().map(({ action }) => action.file) ?? []) : [],
+      versions: this.dir ? { ...this.answerFiles?.fileVersions(), ...this.actionsRead?.versions() } : {},
     };
   }
 
