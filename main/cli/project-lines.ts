@@ -1,31 +1,39 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrlCredentials, type CoreEvent, type ProjectState } from '../contract/api';
-import { problemPlace } from '../contract/words';
+import { answerFileMeanwhile, problemPlace } from '../contract/words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 const ANSWERS = 'answers';
+const ACTIONS = 'actions';
 const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
 
+type Folder = typeof ANSWERS | typeof ACTIONS;
+
+/** The folder of a project file (`answers/x.yaml` is in answers/). */
+const folderOf = (file: string): Folder => (file.startsWith(`${ACTIONS}/`) ? ACTIONS : ANSWERS);
+
 /**
- * What `serve` prints when the project's files change: each new mistake with its file and line
- * (once), when a file with a mistake is fixed, when a file is removed, with what answers in its
- * place, when the whole folder is removed (its last version keeps answering, and its action files
- * checking parameters), and when the folder (or answers/) is back, with the files that answer again
- * (and, for the folder, its action files that check parameters again).
+ * What `serve` prints when the project's files change, one line a change (and under it the
+ * mistakes it has): a file added, changed (its text, not only its time), renamed or removed, with
+ * what the companion does with it now; each new mistake with its file and line (once), and its
+ * fix; answers/ or actions/ removed or back; the whole folder removed (its last version keeps
+ * answering, and its action files checking parameters) and back, with the files in use again.
+ * Files it does not read (not .yaml, .yml or .json) are passed over, as the companion does.
  * `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
  */
 export function projectProblemLines(
   forwardTarget: string | null = null,
 ): (event: CoreEvent | { type: 'start'; project: ProjectState }) => string[] {
   let shown = new Map<string, string[]>();
-  let answering = new Set<string>();
+  let inUseBefore = new Set<string>();
+  let versionsBefore: Record<string, string> = {};
   let folderThere = true;
-  // answers/ is said to be back only when it was there before (not when it is made the first time).
-  let answersThere: boolean | null = null;
+  // A subfolder is said to be back only when it was there before (not when it is made the first time).
+  const subfolderThere: Record<Folder, boolean | null> = { [ANSWERS]: null, [ACTIONS]: null };
   return (event) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
-    const { dir, stale, answers, actions } = event.project;
+    const { dir, stale, answers, actions, versions } = event.project;
     // serve --forward gives the target a file set to forward without one waits for.
     const problems = event.project.problems.filter(
       (problem) => problem.warning !== 'folder-removed' && !(problem.warning === 'forward-without-target' && forwardTarget !== null),
@@ -37,60 +45,123 @@ export function projectProblemLines(
       if (problem.warning) warned.add(problem.file);
     }
     const lines: string[] = [];
-    const inUse = new Set(answers);
+    const answering = new Set(answers);
+    const inUse = new Set([...answers, ...actions]);
+    const words = fileWords(answering, forwardTarget);
     // Gone is what the core says (it keeps answering from the folder's last version), not a look of our own.
     const there = !event.project.problems.some((problem) => problem.warning === 'folder-removed');
-    const answersHere = dir !== null && existsSync(join(dir, ANSWERS));
-    const back = there !== folderThere || (there && answersHere && answersThere === false);
     if (there !== folderThere && dir !== null)
       lines.push(
         there
-          ? `Project: ${dir} is back; ${backWords(inUse, forwardTarget)}${actionsBackWords(actions)}.`
-          : `Project: ${dir} was removed: ${lastVersionWords(inUse, forwardTarget)}${actionsKeptWords(actions)}; ` +
+          ? `Project: ${dir} is back; ${backWords(answering, forwardTarget)}${actionsBackWords(actions)}.`
+          : `Project: ${dir} was removed: ${lastVersionWords(answering, forwardTarget)}${actionsKeptWords(actions)}; ` +
               'it is read again when it is back (restart serve to stop using it).',
       );
-    else if (there && answersHere && answersThere === false)
-      lines.push(`Project: ${ANSWERS}/ is back; ${backWords(inUse, forwardTarget)}.`);
+    const back = there !== folderThere;
+    // The subfolders that came or went: their coming or going says it for all of their files.
+    const moved = new Set<Folder>();
+    for (const folder of [ANSWERS, ACTIONS] as const) {
+      const here = dir !== null && existsSync(join(dir, folder));
+      const before = subfolderThere[folder];
+      if (here || before !== null) subfolderThere[folder] = here;
+      if (!there || back || before === null || here === before) continue;
+      moved.add(folder);
+      lines.push(subfolderLine(folder, here, answering, actions, forwardTarget));
+    }
     folderThere = there;
-    if (answersHere || answersThere !== null) answersThere = answersHere;
+    const quiet = (file: string) => !there || back || moved.has(folderOf(file));
+    const mistakeLines = (file: string, messages: string[], title = `Project: ${file}`, lost = '') => {
+      if (warned.has(file) && inUse.has(file))
+        return [`${title} is in use, but cannot answer as it says${lost}:`, ...messages.map((message) => `  ${message}`)];
+      const meanwhile = folderOf(file) === ANSWERS ? answerFileMeanwhile(stale.includes(file)) : 'it is left out until fixed';
+      return [`${title} has a mistake; ${meanwhile}${lost}:`, ...messages.map((message) => `  ${message}`)];
+    };
+
+    const knownBefore = new Set([...shown.keys(), ...inUseBefore]);
+    const knownNow = new Set([...now.keys(), ...inUse]);
+    const removed = [...knownBefore].filter((file) => !knownNow.has(file) && !quiet(file));
+    const added = event.type === 'start' ? [] : [...knownNow].filter((file) => !knownBefore.has(file) && !quiet(file)).sort();
+    // One file gone and one come in a folder at once is a rename (a file manager's, an editor's, git mv).
+    const renamedTo = new Map<string, string>();
+    for (const folder of [ANSWERS, ACTIONS] as const) {
+      const from = removed.filter((file) => folderOf(file) === folder);
+      const to = added.filter((file) => folderOf(file) === folder);
+      if (from.length === 1 && to.length === 1) renamedTo.set(to[0]!, from[0]!);
+    }
+    const renamedFrom = new Set(renamedTo.values());
+
     for (const [file, messages] of now) {
-      if (shown.get(file)?.join('\n') === messages.join('\n')) continue;
-      if (warned.has(file) && inUse.has(file)) {
-        lines.push(`Project: ${file} is in use, but cannot answer as it says:`, ...messages.map((message) => `  ${message}`));
-        continue;
-      }
-      const meanwhile = stale.includes(file)
-        ? 'its last good version keeps answering'
-        : file.startsWith('answers/')
-          ? 'it is not used until fixed'
-          : 'it is left out until fixed';
-      lines.push(`Project: ${file} has a mistake; ${meanwhile}:`);
-      lines.push(...messages.map((message) => `  ${message}`));
+      if (renamedTo.has(file) || shown.get(file)?.join('\n') === messages.join('\n')) continue;
+      lines.push(...mistakeLines(file, messages));
     }
-    for (const file of new Set([...shown.keys(), ...answering])) {
-      if (now.has(file) || (inUse.has(file) && !shown.has(file))) continue;
-      const gone = dir !== null && !existsSync(join(dir, file));
-      if (!gone) {
+    for (const file of knownBefore) {
+      if (now.has(file)) continue;
+      if (knownNow.has(file)) {
         if (shown.has(file)) lines.push(`Project: ${file} is fixed and in use.`);
+        // A save that changed its text; the folder's return names the files it brings back.
+        else if (
+          !quiet(file) &&
+          versionsBefore[file] !== versions[file] &&
+          versionsBefore[file] !== undefined &&
+          versions[file] !== undefined
+        )
+          lines.push(`Project: ${file} was changed: ${words.changed(file)}.`);
         continue;
       }
-      // The folder's removal says it for all of its files.
-      if (!there) continue;
-      lines.push(
-        answering.has(file)
-          ? `Project: ${file} was removed: ${nowAnswering(file, inUse, forwardTarget)}.`
-          : `Project: ${file} was removed.`,
-      );
+      if (quiet(file) || renamedFrom.has(file)) continue;
+      lines.push(inUseBefore.has(file) ? `Project: ${file} was removed: ${words.lost(file)}.` : `Project: ${file} was removed.`);
     }
-    // A new file is said, as its removal is, unless the folder's return or its fix says it.
-    if (event.type !== 'start' && !back)
-      for (const file of [...inUse].sort())
-        if (!answering.has(file) && !shown.has(file) && !now.has(file))
-          lines.push(`Project: ${file} was added and is in use: ${answeredBy(file)} answers as it says now.`);
+    for (const file of added) {
+      const from = renamedTo.get(file);
+      if (from === undefined) {
+        if (!now.has(file)) lines.push(`Project: ${file} was added and is in use: ${words.added(file)}.`);
+        continue;
+      }
+      // What the old name's action gets now, unless the new name is the same action's (x.yml to x.yaml).
+      const lost = inUseBefore.has(from) && actionOf(from) !== actionOf(file) ? `; ${words.lost(from)}` : '';
+      const title = `Project: ${from} was renamed to ${file}`;
+      const messages = now.get(file);
+      if (messages) lines.push(...mistakeLines(file, messages, `${title}, which`, lost));
+      else lines.push(`${title} and is in use: ${words.added(file)}${lost}.`);
+    }
     shown = now;
-    answering = inUse;
+    inUseBefore = inUse;
+    versionsBefore = versions;
     return lines;
   };
+}
+
+/** The action a file is about (`answers/send_email.yaml`: send_email), `_default` for the default answers. */
+function actionOf(file: string): string {
+  return file.replace(/^[^/]+\//, '').replace(/\.(ya?ml|json)$/, '');
+}
+
+/** What the companion does with a file added, changed, or removed: its answers, or its action's parameter check. */
+function fileWords(answering: Set<string>, forwardTarget: string | null) {
+  return {
+    added: (file: string) =>
+      folderOf(file) === ACTIONS
+        ? `${actionOf(file)}'s parameters are checked against it now`
+        : `${answeredBy(file)} answers as it says now`,
+    changed: (file: string) =>
+      folderOf(file) === ACTIONS
+        ? `${actionOf(file)}'s parameters are checked against it as it says now`
+        : `${answeredBy(file)} answers as it says now`,
+    lost: (file: string) =>
+      folderOf(file) === ACTIONS ? `${actionOf(file)}'s parameters are not checked now` : nowAnswering(file, answering, forwardTarget),
+  };
+}
+
+/** answers/ or actions/ removed (its files are not used), or back with the files it holds. */
+function subfolderLine(folder: Folder, here: boolean, answering: Set<string>, actions: readonly string[], forwardTarget: string | null) {
+  if (folder === ANSWERS)
+    return here
+      ? `Project: ${ANSWERS}/ is back; ${backWords(answering, forwardTarget)}.`
+      : `Project: ${ANSWERS}/ was removed: ${withoutFile('every action', forwardTarget)}.`;
+  if (!here) return `Project: ${ACTIONS}/ was removed: calls' parameters are not checked now.`;
+  return actions.length === 0
+    ? `Project: ${ACTIONS}/ is back; it has no action files: calls' parameters are not checked.`
+    : `Project: ${ACTIONS}/ is back; its action files check parameters again: ${actions.join(', ')}.`;
 }
 
 /** Which files answer, now that their folder is back, and what answers the other actions. */
@@ -121,13 +192,13 @@ function actionsBackWords(actions: readonly string[]): string {
 
 /** The actions a file answers: its own, or (`_default.yaml`) every one without a file of its own. */
 function answeredBy(file: string): string {
-  return file === DEFAULT_FILE ? 'every action without a file of its own' : file.replace(/^answers\//, '').replace(/\.yaml$/, '');
+  return file === DEFAULT_FILE ? 'every action without a file of its own' : actionOf(file);
 }
 
 /** Who answers an action whose file (or `_default.yaml`) was just removed. */
 function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | null): string {
   if (file === DEFAULT_FILE) return withoutFile('every action without a file of its own', forwardTarget);
-  const action = file.replace(/^answers\//, '').replace(/\.yaml$/, '');
+  const action = actionOf(file);
   if (inUse.has(DEFAULT_FILE)) return `${action} answers as _default.yaml says now`;
   return withoutFile(`${action} (there is no _default.yaml)`, forwardTarget);
 }

@@ -1,37 +1,17 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../helpers/spawn-cli';
+import { runCli } from '../helpers/spawn-cli';
+import { serveOnProject } from '../helpers/serve-on-project';
 import { makeTempDir } from '../helpers/temp-dir';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { answerFile, answerOf } from '../helpers/project-calls';
 
 const { cleanups } = cleanupsPerTest();
 
-/**
- * A serve answering from a new project whose flowent/ holds `files` (paths inside flowent/),
- * stopped and its folders removed after the test.
- */
-async function serveOnProject(files: Record<string, string>) {
-  const root = makeTempDir('fc-project-');
-  const data = makeTempDir();
-  cleanups.push(root.remove, data.remove);
-  const dir = join(root.path, 'flowent');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  const server = await startServe(['--port', '0', '--data-dir', data.path, '--project', root.path]);
-  cleanups.push(async () => {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  });
-  return { root, data, dir, server };
-}
-
 describe('serve, when project files are removed', () => {
   it('says which file went and what answers in its place, and when the whole folder went', async () => {
-    const { dir, server } = await serveOnProject({
+    const { dir, server } = await serveOnProject(cleanups, {
       'answers/_default.yaml': answerFile('the default'),
       'answers/send_email.yaml': answerFile('send_email own'),
       'answers/lookup_order.yaml': answerFile('lookup_order own'),
@@ -79,7 +59,7 @@ describe('serve, when project files are removed', () => {
   });
 
   it('refuses mocks and targets run in the project folder while it is gone, saying what to do, and writes nowhere', async () => {
-    const { root, data, dir, server } = await serveOnProject({ 'answers/_default.yaml': answerFile('the default') });
+    const { root, data, dir, server } = await serveOnProject(cleanups, { 'answers/_default.yaml': answerFile('the default') });
     const mock = join(data.path, 'mock.yaml');
     writeFileSync(mock, 'body: {result: "new", error: ""}\n');
     rmSync(dir, { recursive: true });
@@ -108,7 +88,7 @@ describe('serve, when project files are removed', () => {
 
 describe("serve's inspector, when the project folder is removed", () => {
   it('refuses to plan, apply or pull its actions, saying to bring the folder back, and makes no flowent/ again', async () => {
-    const { dir, server } = await serveOnProject({
+    const { dir, server } = await serveOnProject(cleanups, {
       'actions/lookup_order.yaml':
         'version: 1\ndescription: Look an order up\njson_schema: {type: object}\nwebhook_url: http://localhost:8000/actions/lookup_order\n',
     });
@@ -131,7 +111,7 @@ describe("serve's inspector, when the project folder is removed", () => {
   });
 
   it('refuses actions plan, apply and pull run there (or given it with --project) in the same words, not as no project to init', async () => {
-    const { root, data, dir, server } = await serveOnProject({ 'answers/_default.yaml': answerFile('the default') });
+    const { root, data, dir, server } = await serveOnProject(cleanups, { 'answers/_default.yaml': answerFile('the default') });
     rmSync(dir, { recursive: true });
     await server.waitFor(/was removed: /);
 

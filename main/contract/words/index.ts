@@ -73,7 +73,7 @@ export {
   wrongSignatureWords,
   type WrongSignatureFinding,
 } from './wrong-signature-words';
-export { applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
+export { answerFileMeanwhile, applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
 export {

@@ -43,6 +43,14 @@ export function severalAnswering(serves: readonly Pick<ServeSeen, 'mode' | 'base
     : `${serves.length} companions answer from this project's files: ${serves.map(serveNamed).join(' and ')}`;
 }
 
+/**
+ * What answers in the place of an answer file with a mistake, the same in serve's lines and on
+ * the page: its last good version (`stale`), or nothing of it.
+ */
+export function answerFileMeanwhile(stale: boolean): string {
+  return stale ? 'its last good version keeps answering' : 'it is not used until fixed';
+}
+
 /** Where a mistake is: the file, and the line and column when it has them. */
 export function problemPlace(problem: ProjectProblem): string {
   return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;

@@ -9,7 +9,7 @@ import {
   type PullOutcome,
   REDACTED_CREDENTIAL,
 } from '../../../main/contract/api';
-import { applyStopped, counted } from '../../../main/contract/words';
+import { answerFileMeanwhile, applyStopped, counted } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { focusFell } from '../shared/focusable';
@@ -119,9 +119,7 @@ function ProblemList({ project }: { project: ProjectState }) {
                 ? '(in use: it forwards as soon as it has a target)'
                 : blocksPlan(problem)
                   ? '(Plan, Apply and Pull wait until it is fixed)'
-                  : project.stale.includes(problem.file)
-                    ? '(its last good version keeps answering)'
-                    : '(not used until fixed)'}
+                  : `(${answerFileMeanwhile(project.stale.includes(problem.file))})`}
             </li>
           ),
         )}

@@ -56,7 +56,7 @@ describe('the Project dialog', () => {
         .filter((item) => item.startsWith('actions/'))
         .every((item) => item.endsWith('(Plan, Apply and Pull wait until it is fixed)')),
     ).toBe(true);
-    expect(items().find((item) => item.startsWith('answers/'))).toMatch(/\(not used until fixed\)$/);
+    expect(items().find((item) => item.startsWith('answers/'))).toMatch(/\(it is not used until fixed\)$/);
 
     await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
     const blocked = await within(dialog).findByTestId('plan-blocked');
@@ -67,7 +67,7 @@ describe('the Project dialog', () => {
     for (const item of items()) expect(dialog.textContent?.split(item.split(' (')[0]!).length).toBe(2);
   });
 
-  it('says a file set to forward with no target is in use, not "not used until fixed"', async () => {
+  it('says a file set to forward with no target is in use, not "it is not used until fixed"', async () => {
     const { c } = await withProject({ 'answers/make_note.yaml': 'version: 1\nmode: forward\n' });
     const { dialog } = await openProject(c);
     const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
@@ -87,7 +87,7 @@ describe('the Project dialog', () => {
       expect(list.querySelector('li')?.textContent).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `)),
     );
     expect(list.querySelector('li')?.textContent).toContain('its last version keeps answering, and it is read again when it is back');
-    expect(list.querySelector('li')?.textContent).not.toContain('(not used until fixed)');
+    expect(list.querySelector('li')?.textContent).not.toContain('(it is not used until fixed)');
   });
 
   // The dialog said its last version keeps answering, and named no file: not what answers, nor what checks parameters.
