@@ -13,6 +13,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
+import { uncheckedUpdateWords } from '../contract/words';
 import { actionsProjectDir, dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
 import { removedServedProject } from './answers-cli-shared';
@@ -198,8 +199,8 @@ function registeredHereLine(done: RegisteredHere): string {
   if (done.created) return `Registered ${name} → ${webhookUrl} (linked; Flowent's check passed).`;
   return done.registrationChecked
     ? `${name} existed: updated it → ${webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
-    : `${name} existed: updated it → ${webhookUrl} (linked). Flowent did not run its registration check on this update ` +
-        `(none reached the companion); try it with "flowent-companion send ${name} --test --target ${webhookUrl}".`;
+    : `${name} existed: updated it → ${webhookUrl} (linked). ${uncheckedUpdateWords(done.notInHistoryOf)} ` +
+        `To send one now: "flowent-companion send ${name} --test --target ${webhookUrl}".`;
 }
 
 /** A link as `link --json` and `links --json` print it: linkedAt as an ISO 8601 string, as every time in JSON output. */

@@ -198,18 +198,22 @@ export interface RegistrationRecord {
   failure: AccountFailure | null;
 }
 
-export interface RegisteredHere {
+/** An action Flowent now calls at the companion's URL: registered there, or updated to point there. */
+export interface PointedHere {
   action: FlowentAction;
   /** False when the action existed and was updated to point here. */
   created: boolean;
   webhookUrl: string;
-  /**
-   * Flowent's registration check reached this companion during the request (and passed, or
-   * Flowent would have refused). Always so for a registration; on an update only when Flowent
-   * checks again, which it does not document: the history says whether a check came.
-   */
-  registrationChecked: boolean;
 }
+
+/**
+ * `registrationChecked`: Flowent's registration check is in this companion's history from the
+ * request (and passed, or Flowent would have refused). Always so for a registration; on an
+ * update only when Flowent checks again, which it does not document. When none is there,
+ * `notInHistoryOf` is the data folder whose history was searched: a check may still have gone
+ * to a companion on another data folder, or to a handler the webhook_url reaches directly.
+ */
+export type RegisteredHere = PointedHere & ({ registrationChecked: true } | { registrationChecked: false; notInHistoryOf: string });
 
 /** Where the default profile's Gateway URL comes from: FLOWENT_BASE_URL wins over a saved URL. */
 export interface DefaultGateway {

@@ -387,6 +387,7 @@ export function createCore(options: CoreOptions): Core {
     project,
     projectSchema: (action) => project.schemaFor(action),
     simulatorSchema: (action) => simulatorDefinedSchema(requireStore().settings, action),
+    dataDir: options.dataDir,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });

@@ -34,6 +34,12 @@ async function setup(gatewayOptions: GatewayOptions = {}): Promise<{
   return { gateway, companion, dataDir: dir, schema: `@${schema}`, cli };
 }
 
+/** What an update with no registration check in `dataDir`'s history says of it. */
+const uncheckedUpdate = (dataDir: string) =>
+  `No companion using the data folder ${dataDir} has stored a registration check for this update. ` +
+  'Flowent does not say whether it checks again on an update; ' +
+  'if the webhook_url points at your handler, or at a companion using another data folder, look there.';
+
 const lines = (text: string) =>
   text
     .trim()
@@ -241,23 +247,53 @@ describe('flowent-companion actions', () => {
     expect(gateway.requests).toEqual([]);
   });
 
-  it.each([
-    [false, /^send_email existed: updated it → \S+ \(linked\)\. Flowent did not run its registration check on this update/],
-    [true, /^send_email existed: updated it → \S+ \(linked; Flowent ran its registration check again, and it passed\)\.$/],
-  ])('register --here on an action that exists says it updated it, and whether Flowent checked again (%s)', async (checkOnUpdate, said) => {
-    const { gateway, companion, dataDir, schema, cli } = await setup({ checkOnUpdate });
-    recordServe(dataDir, companion.baseUrl);
-    const first = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
-    expect(first.stdout).toBe(`Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n`);
-    expect(gateway.registrationChecks).toHaveLength(1);
+  it.each([false, true])(
+    'register --here on an action that exists says it updated it, and whether a check for it is in the history (%s)',
+    async (checkOnUpdate) => {
+      const { gateway, companion, dataDir, schema, cli } = await setup({ checkOnUpdate });
+      recordServe(dataDir, companion.baseUrl);
+      const url = `${companion.baseUrl}/actions/send_email`;
+      const first = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
+      expect(first.stdout).toBe(`Registered send_email → ${url} (linked; Flowent's check passed).\n`);
+      expect(gateway.registrationChecks).toHaveLength(1);
 
-    const again = await cli(['register', 'send_email', '--description', 'Again', '--schema', schema, '--here']);
-    expect(again.code).toBe(0);
-    expect(again.stdout.trim()).toMatch(said);
-    expect(gateway.registrationChecks).toHaveLength(checkOnUpdate ? 2 : 1);
-    expect(gateway.stored()).toMatchObject([{ description: 'Again' }]);
-    const json = await cli(['register', 'send_email', '--description', 'Json', '--schema', schema, '--here', '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ name: 'send_email', created: false, linked: true, registrationChecked: checkOnUpdate });
+      const again = await cli(['register', 'send_email', '--description', 'Again', '--schema', schema, '--here']);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(
+        checkOnUpdate
+          ? `send_email existed: updated it → ${url} (linked; Flowent ran its registration check again, and it passed).\n`
+          : `send_email existed: updated it → ${url} (linked). ${uncheckedUpdate(dataDir)} ` +
+              `To send one now: "flowent-companion send send_email --test --target ${url}".\n`,
+      );
+      expect(gateway.registrationChecks).toHaveLength(checkOnUpdate ? 2 : 1);
+      expect(gateway.stored()).toMatchObject([{ description: 'Again' }]);
+      const json = await cli(['register', 'send_email', '--description', 'Json', '--schema', schema, '--here', '--json']);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        name: 'send_email',
+        created: false,
+        linked: true,
+        registrationChecked: checkOnUpdate,
+      });
+    },
+  );
+
+  it('an update whose check reached a companion on another data folder says which data folder held none, not that Flowent ran none', async () => {
+    const { gateway, companion, schema, cli } = await setup({ checkOnUpdate: true });
+    const register = ['register', 'send_email', '--description', 'D', '--schema', schema, '--url', companion.baseUrl];
+    expect((await cli(register)).code).toBe(0);
+    const elsewhere = tempDir();
+    const url = `${companion.baseUrl}/actions/send_email`;
+    const again = await runInProcess(['actions', ...register, '--data-dir', elsewhere], {
+      env: { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' },
+    });
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(again.stdout).toBe(
+      `send_email existed: updated it → ${url} (linked). ${uncheckedUpdate(elsewhere)} ` +
+        `To send one now: "flowent-companion send send_email --test --target ${url}".\n`,
+    );
+    // Flowent did check the update: the companion that answered holds it in its own data folder's history.
+    expect(gateway.registrationChecks).toMatchObject([{ status: 200 }, { status: 200 }]);
+    expect((await companion.core.api.listCalls({ test: true })).calls).toHaveLength(2);
   });
 
   it('--here refuses an empty --description before any note on the URL it would use', async () => {

@@ -76,16 +76,32 @@ function unreachedSentence(url: string | null, said: string): string {
   return `Flowent's registration check failed: Flowent got no answer from your webhook${url ? ` at ${url}` : ''}${said ? ` (it said: ${said})` : ''}`;
 }
 
+/** That the history of the companions using `dataDir` holds no `check`. */
+const notStoredIn = (dataDir: string, check: string) => `No companion using the data folder ${dataDir} has stored ${check}.`;
+
 /**
  * Where this companion looked for a check it did not find: it stores the checks it answers in
  * its data folder's history, and one using another data folder (the tunnel's, say) in that one's.
  */
 function notInHistoryWords(dataDir: string): { seen: string; elsewhere: string } {
   return {
-    seen: `No companion using the data folder ${dataDir} has stored that check.`,
+    seen: notStoredIn(dataDir, 'that check'),
     elsewhere:
       "If a companion answers at that URL, it uses another data folder: that folder's history holds the check and why it answered so.",
   };
+}
+
+/**
+ * An update that pointed an action here with no registration check in this data folder's
+ * history since it was sent: Flowent may not check again on an update (it does not say), or its
+ * check went where this history does not reach. The command line and the page say it alike.
+ */
+export function uncheckedUpdateWords(notInHistoryOf: string): string {
+  return (
+    `${notStoredIn(notInHistoryOf, 'a registration check for this update')} ` +
+    'Flowent does not say whether it checks again on an update; if the webhook_url points at your handler, ' +
+    'or at a companion using another data folder, look there.'
+  );
 }
 
 /** `"send_email"` as a body held it, without its quotes; null when it was not a string. */

@@ -56,6 +56,7 @@ export {
   handlerMayDisagree,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
+export { uncheckedUpdateWords } from './account-words';
 export { failedRegistrationCheckTodo, failedRegistrationCheckWords, PASSED_REGISTRATION_CHECK } from './registration-check-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
 export {

@@ -1,4 +1,4 @@
-import type { AccountEvent, AccountState, FollowRecord, RegisteredHere, RegistrationRecord, Warned } from '../../contract/account';
+import type { AccountEvent, AccountState, FollowRecord, PointedHere, RegistrationRecord, Warned } from '../../contract/account';
 import { failureOf, type AccountFailure, type CoreEvent, type FollowMode, type Result } from '../../contract/api';
 import { canSetSecret, secretState, type SecretSource } from '../secret-source';
 import { ActionRegistry } from './action-registry';
@@ -177,7 +177,7 @@ export class Account {
     description: string,
     schema: Record<string, unknown>,
     baseUrl: string,
-  ): Promise<Result<Warned<Omit<RegisteredHere, 'registrationChecked'>>, AccountFailure>> {
+  ): Promise<Result<Warned<PointedHere>, AccountFailure>> {
     const profile = this.registry.profile().name;
     const startedAt = Date.now();
     const result = await this.tracked(() => this.registry.registerHere(name, description, schema, baseUrl));

@@ -1,4 +1,4 @@
-import type { RegisteredHere, StaleAction } from '../../contract/account';
+import type { PointedHere, StaleAction } from '../../contract/account';
 import type { FollowMode } from '../../contract/names-and-limits';
 import { failureOf, type AccountFailure, type Result } from '../../contract/api';
 import { isProductionGateway } from './action-validation';
@@ -169,7 +169,7 @@ export class ActionRegistry {
     description: string,
     schema: Record<string, unknown>,
     publicBaseUrl: string,
-  ): Promise<FlowentResult<Omit<RegisteredHere, 'registrationChecked'>>> {
+  ): Promise<FlowentResult<PointedHere>> {
     const webhookUrl = companionWebhookUrl(publicBaseUrl, name);
     const warnings = this.reachabilityWarnings(publicBaseUrl);
     let created = true;

@@ -1,4 +1,4 @@
-import type { AccountFailure, AccountMethods, AccountState, Warned } from '../../contract/account';
+import type { AccountFailure, AccountMethods, AccountState, RegisteredHere, Warned } from '../../contract/account';
 import type { Refused, Result } from '../../contract/api';
 import type { Account } from '../account/account';
 import { checkActionInput, isProductionGateway } from '../account/action-validation';
@@ -9,6 +9,8 @@ import type { CallsRepository } from '../store/calls-repository';
 export interface AccountDeps {
   account: Account;
   calls: () => CallsRepository;
+  /** The data folder whose history `calls` reads. */
+  dataDir: string;
   /** The open project's schema for an action (its action file), which takes the place of Flowent's copy. */
   projectSchema: (action: string) => { path: string; schema: Record<string, unknown>; modifiedAt: number } | null;
   /** The schema defined in the simulator for an action: its calls are checked against it when Flowent has none. */
@@ -18,7 +20,7 @@ export interface AccountDeps {
 const noTunnel = (forRegistration: boolean): Refused<AccountFailure> => ({ ok: false, code: 'flowent-no-public-url', forRegistration });
 
 /** The Flowent account: profiles, tokens, the session, the action registry, links and schemas. */
-export function createAccountApi({ account, calls, projectSchema, simulatorSchema }: AccountDeps): AccountMethods {
+export function createAccountApi({ account, calls, dataDir, projectSchema, simulatorSchema }: AccountDeps): AccountMethods {
   const registry = account.registry;
   /** Action files and simulator schemas compiled so far (see FileSchemas). */
   const fileSchemas: FileSchemas = new Map();
@@ -86,10 +88,14 @@ export function createAccountApi({ account, calls, projectSchema, simulatorSchem
       const registered = await account.registerHere(name, description, schema, base);
       if (!registered.ok) return registered;
       const { value, warnings } = registered.value;
-      // The check is a call to this companion, stored before it is answered: when Flowent's
-      // answer to the update comes, the history already holds the check if Flowent sent one.
-      const registrationChecked = value.created || calls().list({ action: name, test: true, since, limit: 1 }).calls.length > 0;
-      return { ok: true, value: { value: { ...value, registrationChecked }, warnings } };
+      // A check that reached a companion on this data folder is stored before it is answered:
+      // when Flowent's answer to the update comes, the history already holds it. One that went
+      // elsewhere (another data folder's companion, a handler) is not here to see.
+      const checked = value.created || calls().list({ action: name, test: true, since, limit: 1 }).calls.length > 0;
+      const done: RegisteredHere = checked
+        ? { ...value, registrationChecked: true }
+        : { ...value, registrationChecked: false, notInHistoryOf: dataDir };
+      return { ok: true, value: { value: done, warnings } };
     },
     linkAction: async (name, repoint, baseUrl = null) => {
       const base = repoint ? (baseUrl ?? account.publicUrl()) : undefined;

@@ -16,6 +16,7 @@ export interface CoreApiDeps extends StatusDeps, LimitsDeps, ProjectDeps {
   account: AccountDeps['account'];
   projectSchema: AccountDeps['projectSchema'];
   simulatorSchema: AccountDeps['simulatorSchema'];
+  dataDir: AccountDeps['dataDir'];
   calls: () => CallsRepository;
   handlers: () => KeyedHandlerMemory;
   answers: Answers;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { uncheckedUpdateWords } from '../../../main/contract/words';
 import { actionUrl } from '../tunnel/tunnel';
 import { baseUrlChoices } from './account-format';
 import { registerHere, type RegisterHereOutcome } from './account-registry';
@@ -106,7 +107,7 @@ function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
       {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>:{' '}
       {value.registrationChecked
         ? 'Flowent accepted its registration check.'
-        : 'Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), as a registration check.'}{' '}
+        : `${uncheckedUpdateWords(value.notInHistoryOf)} To send one now, use Simulate (s), as a registration check.`}{' '}
       It is linked to this companion.
       {warnings.map((w) => (
         <div key={w} className="muted">

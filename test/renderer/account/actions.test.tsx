@@ -387,9 +387,13 @@ describe('register here', () => {
     );
     expect(within(here).getByTestId('register-here-url').textContent).toBe(`${publicUrl}/actions/send_email`);
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
-    // The Gateway stand-in runs no registration check on an update (Flowent documents none): the page says so.
+    // The Gateway stand-in runs no registration check on an update (Flowent documents none): the page
+    // says the data folder whose history holds none, and where else one may have gone.
     expect((await within(here).findByTestId('register-here-result')).textContent).toBe(
-      `Updated send_email at ${publicUrl}/actions/send_email: Flowent did not run its registration check on this update (none reached the companion): send one with Simulate (s), as a registration check. It is linked to this companion.`,
+      `Updated send_email at ${publicUrl}/actions/send_email: No companion using the data folder ${c.dataDir} has stored ` +
+        'a registration check for this update. Flowent does not say whether it checks again on an update; ' +
+        'if the webhook_url points at your handler, or at a companion using another data folder, look there. ' +
+        'To send one now, use Simulate (s), as a registration check. It is linked to this companion.',
     );
     expect(c.bridge.callsTo('registerHere')[0]?.[3]).toBeNull();
     expect(gateway().stored()[0]!.webhook_url).toBe(`${publicUrl}/actions/send_email`);
