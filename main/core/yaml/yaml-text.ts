@@ -50,8 +50,10 @@ export function isBlockCollection(node: unknown): boolean {
  * said at the key that names that mapping.
  *
  * `place` 'value', for a mistake in the value itself (`mode: forwrd`): at the value, when it is
- * a plain value on its key's line, where an editor's cursor goes to retype it; a value on a
- * line of its own, or a map or list, is still found at its key.
+ * on its key's line, where an editor's cursor goes to retype it: a scalar, or a map or list in
+ * flow style (`[a, b]`, or a template written unquoted, `{{x}}`, that YAML reads as a map) at
+ * its opening bracket. A value on a line of its own, or a block map or list, which starts on
+ * the next line, is still found at its key.
  *
  * `path` is a JSON pointer (`/json_schema/type`, as Ajv gives) or a mock path
  * (`responses[1].status`). Null when the file has no node to point at (it is empty).
@@ -80,7 +82,9 @@ export function yamlPosition(file: PositionedYaml, path: string, place: 'key' | 
   }
   if (at === undefined) return null;
   const { line, col } = file.lineCounter.linePos(at);
-  const valueAt = place === 'value' && reached && yaml.isScalar(node) ? node.range?.[0] : undefined;
+  // A map or list in flow style, `{...}`/`[...]`, starts at its bracket; in block style, on the next line.
+  const valueAt =
+    place === 'value' && reached && (yaml.isScalar(node) || (yaml.isCollection(node) && node.flow === true)) ? node.range?.[0] : undefined;
   if (valueAt !== undefined && file.lineCounter.linePos(valueAt).line === line)
     return { line, column: file.lineCounter.linePos(valueAt).col };
   return { line, column: col };

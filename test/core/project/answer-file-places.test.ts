@@ -119,6 +119,36 @@ describe("a contract warning of an answer file's mock: at the value, as a wrong 
     ]);
   });
 
+  it("a map or list written in flow style on its key's line: at its opening bracket", () => {
+    const file = [
+      'version: 1',
+      'responses:',
+      '  - body: [1]',
+      '  - body: {result: {a: 5}, error: ""}',
+      'fallback:',
+      '  status: {code: 500}',
+    ];
+    const read = readAnswerFile(FILE, `${file.join('\n')}\n`);
+    expect(read.ok ? [] : read.problems).toEqual([
+      { file: FILE, line: 6, column: 11, message: 'status must be an HTTP status from 100 to 599, not an object' },
+    ]);
+    const warned = readAnswerFile(FILE, `${file.slice(0, 4).join('\n')}\n`);
+    if (!warned.ok) throw new Error(`not read: ${JSON.stringify(warned.problems)}`);
+    expect(warned.value.warnings).toMatchObject([
+      { path: 'responses[0].body', line: 3, column: 11 },
+      { path: 'responses[1].body.result', line: 4, column: 20 },
+    ]);
+  });
+
+  it('a template written unquoted, which YAML reads as a flow map: at its first brace, in a block or a flow map', () => {
+    const read = readAnswerFile(FILE, 'version: 1\nresponses:\n  - body:\n      result: {{parameters.name}}\n  - body: {result: {{x}}}\n');
+    if (!read.ok) throw new Error(`not read: ${JSON.stringify(read.problems)}`);
+    expect(read.value.warnings).toMatchObject([
+      { path: 'responses[0].body.result', line: 4, column: 15, message: expect.stringContaining('`result` is an object') },
+      { path: 'responses[1].body.result', line: 5, column: 20, message: expect.stringContaining('`result` is an object') },
+    ]);
+  });
+
   it('a value on a line of its own, or a map, is still found at its key', () => {
     const read = readAnswerFile(FILE, 'version: 1\nstatus:\n  503\nbody:\n  error: ""\n');
     if (!read.ok) throw new Error(`not read: ${JSON.stringify(read.problems)}`);

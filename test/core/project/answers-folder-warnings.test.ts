@@ -22,7 +22,7 @@ describe('readAnswersFolder', () => {
       {
         action: 'send_email',
         file: 'send_email.yaml',
-        warnings: [{ path: 'fallback.body.result', message: expect.stringContaining('`result` is an object'), line: 7, column: 5 }],
+        warnings: [{ path: 'fallback.body.result', message: expect.stringContaining('`result` is an object'), line: 7, column: 13 }],
       },
     ]);
   });

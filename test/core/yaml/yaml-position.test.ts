@@ -78,8 +78,8 @@ describe('where a mistake in a YAML file is said to be', () => {
     ].join('\n');
     expect(problemsOf(readAnswerFile('answers/send_email.yaml', `${file}\n`))).toEqual([
       { file: 'answers/send_email.yaml', line: 4, column: 13, message: expect.stringContaining('status must be an HTTP status') },
-      // A list is found at its key: the whole value is at fault.
-      { file: 'answers/send_email.yaml', line: 8, column: 7, message: 'a header value must be text, not a list' },
+      // A list on its key's line: at its opening bracket, where the value that is at fault starts.
+      { file: 'answers/send_email.yaml', line: 8, column: 16, message: 'a header value must be text, not a list' },
       // Its place is the file's, on the template's line: the message does not say it again inside the template.
       { file: 'answers/send_email.yaml', line: 10, column: 15, message: expect.stringMatching(/not closed.*open"$/) },
       { file: 'answers/send_email.yaml', line: 6, column: 14, message: expect.stringContaining('delayMs must be whole milliseconds') },
