@@ -98,9 +98,10 @@ function yamlEscape(text: string, i: number): { length: number; decoded: string 
 }
 
 /**
- * Finds templates in a YAML mock: plain, quoted and literal (`|`) strings are walked to the
- * template's position; in a folded block (`>`), or past where a string folds onto its next
- * line, the template's lines are not the file's, and there is no place.
+ * Finds templates in a YAML mock: plain and quoted strings are walked to the template's
+ * position, block strings (`|`, `>`) matched line by line against what they read as; past
+ * where a plain or quoted string folds onto its next line, the template's lines are not the
+ * file's, and there is no place.
  */
 export function yamlTemplateLocator(text: string, document: Document): TemplateLocator {
   const yaml = loadYaml();
@@ -126,7 +127,8 @@ export function yamlTemplateLocator(text: string, document: Document): TemplateL
         });
         break;
       case 'BLOCK_LITERAL':
-        return literalPosition(text, start, end, inTemplate);
+      case 'BLOCK_FOLDED':
+        return typeof node.value === 'string' ? blockPosition(text, start, end, node.value, inTemplate) : null;
       default:
         break;
     }
@@ -135,17 +137,57 @@ export function yamlTemplateLocator(text: string, document: Document): TemplateL
 }
 
 /**
- * In a literal block (`|`), each line of the template is a line of the file, after the block's
- * indentation. Null past the block's last line (where Handlebars says a block left open ends),
- * past the end of the line, or with an indentation the header sets (`|2`), which this does not
- * work out.
+ * In a block string (`|`, `>`, with or without an indentation its header sets, `|2`), each line
+ * of the file, after the block's indentation, is found as it is in what the block reads as:
+ * a literal block keeps its line breaks, a folded one turns some into spaces and drops others,
+ * and only those breaks and spaces lie between the lines' texts. The template's position is
+ * placed on the line of the file whose text holds it. Null past the block's last line (where
+ * Handlebars says a block left open ends), or on a line break or blank line: a place near it
+ * would be a wrong one.
  */
-function literalPosition(text: string, start: number, end: number, inTemplate: TextPosition): TextPosition | null {
-  const [header = '', ...content] = text.slice(start, end).replace(/\n$/, '').split('\n');
-  if (/\d/.test(header.split('#')[0] ?? '')) return null;
-  const firstWritten = content.find((line) => line.trim() !== '') ?? '';
-  const indent = firstWritten.length - firstWritten.trimStart().length;
-  const line = content[inTemplate.line - 1];
-  if (line === undefined || inTemplate.column > Math.max(0, line.replace(/\r$/, '').length - indent) + 1) return null;
-  return { line: positionOf(text, start).line + inTemplate.line, column: indent + inTemplate.column };
+function blockPosition(text: string, start: number, end: number, value: string, inTemplate: TextPosition): TextPosition | null {
+  const target = offsetOf(value, inTemplate);
+  if (target === null || value.includes('\r')) return null;
+  const written = text
+    .slice(start, end)
+    .replace(/\n$/, '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/\r$/, ''));
+  const indent = blockIndent(written, value);
+  if (indent === null) return null;
+  const firstLine = positionOf(text, start).line + 1;
+  let from = 0;
+  for (const [index, line] of written.entries()) {
+    const content = line.slice(indent);
+    if (content.trim() === '') continue;
+    const at = value.indexOf(content, from);
+    if (at < 0 || at > target || !/^[ \n]*$/.test(value.slice(from, at))) return null;
+    if (target <= at + content.length) return { line: firstLine + index, column: indent + target - at + 1 };
+    from = at + content.length;
+  }
+  return null;
+}
+
+/**
+ * How far a block's lines are indented: the first line with text, less the indentation, starts
+ * the first line with text of what the block reads as. Worked out from the two rather than from
+ * the header, whose indentation (`|2`) counts from its parent's, not from the key's column.
+ */
+function blockIndent(written: string[], value: string): number | null {
+  const line = written.find((each) => each.trim() !== '');
+  const read = value.split('\n').find((each) => each.trim() !== '');
+  if (line === undefined || read === undefined) return null;
+  for (let indent = 0; indent <= line.length - line.trimStart().length; indent++) {
+    if (read.startsWith(line.slice(indent))) return indent;
+  }
+  return null;
+}
+
+/** The offset in a template of a line and column as Handlebars counts them; null past its end. */
+function offsetOf(template: string, { line, column }: TextPosition): number | null {
+  const lines = template.split('\n');
+  const text = lines[line - 1];
+  if (text === undefined || column > text.length + 1) return null;
+  return lines.slice(0, line - 1).reduce((offset, each) => offset + each.length + 1, 0) + column - 1;
 }

@@ -41,6 +41,35 @@ describe("a mistake inside an answer file's template: at the character it is at"
     expect(read.ok ? [] : read.problems).toEqual([{ file: FILE, line: 6, column: 12, message: UNKNOWN_HELPER }]);
   });
 
+  it('in a literal block whose header sets its indentation, counted from the mapping, not from the key', () => {
+    // The mapping is indented 2, so `|2` takes 4 spaces: the first line keeps 2 of its own, the second 1.
+    for (const header of ['|2', '|-2', '|2+']) {
+      const read = readAnswerFile(
+        FILE,
+        `version: 1\nbody:\n  error: ""\n  result: ${header}\n      first\n     {{shout x}}\nstatus: 200\n`,
+      );
+      expect(read.ok ? [] : read.problems).toEqual([{ file: FILE, line: 6, column: 6, message: UNKNOWN_HELPER }]);
+    }
+    const item = readAnswerFile(FILE, 'version: 1\nresponses:\n  - body: |1\n       {{shout x}}\n');
+    expect(item.ok ? [] : item.problems).toEqual([{ file: FILE, line: 4, column: 8, message: UNKNOWN_HELPER }]);
+  });
+
+  it('in a folded block, through the line breaks it turns into spaces and those it keeps', () => {
+    const folded = (header: string, lines: string[]) => {
+      const read = readAnswerFile(FILE, `version: 1\nbody:\n  error: ""\n  result: ${header}\n${lines.join('\n')}\nstatus: 200\n`);
+      return read.ok ? [] : read.problems;
+    };
+    // One template line, "first line second {{shout x}}", written over two lines of the file.
+    expect(folded('>', ['    first line', '    second {{shout x}}'])).toEqual([
+      { file: FILE, line: 6, column: 12, message: UNKNOWN_HELPER },
+    ]);
+    // A blank line, and a more indented line, keep their line breaks.
+    expect(folded('>-', ['    first', '', '      kept as written', '    last {{shout x}}'])).toEqual([
+      { file: FILE, line: 8, column: 10, message: UNKNOWN_HELPER },
+    ]);
+    expect(folded('>2', ['     one', '    two {{shout x}}'])).toEqual([{ file: FILE, line: 6, column: 9, message: UNKNOWN_HELPER }]);
+  });
+
   it('an unclosed placeholder, where the template checker stops reading it', () => {
     const written = 'Dear {{parameters.name';
     expect(resultMistake(written)).toMatchObject({ line: 5, column: columnOf(written, 'name') });
@@ -56,13 +85,6 @@ describe("a mistake inside an answer file's template: at the character it is at"
 });
 
 describe('a template mistake whose place in the file cannot be told exactly: at the start of the value', () => {
-  it('in a folded block, whose line breaks are not the template’s', () => {
-    const read = readAnswerFile(FILE, 'version: 1\nbody:\n  error: ""\n  result: >\n    first line\n    second {{shout x}}\n');
-    expect(read.ok ? [] : read.problems).toEqual([
-      { file: FILE, line: 4, column: 11, message: expect.stringMatching(/^unknown helper "shout" .*\(template line 1, column 19\)$/) },
-    ]);
-  });
-
   it('after a plain or quoted string is folded onto a next line', () => {
     const plain = readAnswerFile(FILE, 'version: 1\nbody:\n  error: ""\n  result: first\n    second {{shout x}}\n');
     expect(plain.ok ? [] : plain.problems).toMatchObject([{ line: 4, column: 11 }]);
