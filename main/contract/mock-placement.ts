@@ -1,4 +1,5 @@
 import type { DefinitionError } from './answers';
+import { joinPath } from './mock-path';
 
 /** A problem placed in the editor's text: what CodeMirror's lint layer draws. */
 export interface LintMark {
@@ -76,7 +77,8 @@ export function pointAt(text: string, line: number, column: number): Span {
 }
 
 /**
- * Where each value sits in a JSON text, by the core's path syntax (`responses[1].when[0].value`).
+ * Where each value sits in a JSON text, by the core's path syntax (`responses[1].when[0].value`,
+ * `body.[a.b]`: see mock-path).
  * Null for text that is not well-formed JSON.
  */
 export function locateJsonPaths(text: string): Map<string, Span> | null {
@@ -115,7 +117,7 @@ export function locateJsonPaths(text: string): Map<string, Span> | null {
         if (c === '{') {
           const key = string();
           expect(':');
-          value(path ? `${path}.${key}` : key);
+          value(joinPath(path, key));
         } else {
           value(`${path}[${index}]`);
         }

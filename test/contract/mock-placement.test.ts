@@ -28,6 +28,13 @@ describe("placing a mock's problems", () => {
     expect(marks[1]!.message).toBe('responses[0].when[0].regex: not a valid regular expression');
   });
 
+  it('a key with a dot is found by its path in brackets, not taken for a key inside another', () => {
+    const text = '{"body": {"a": {"b": "{{now}}"}, "a.b": "{{shout x}}"}}';
+    const { marks, unplaced } = lintMarks(text, [{ path: 'body.[a.b]', message: 'unknown helper' }]);
+    expect(unplaced).toEqual([]);
+    expect(marks.map((m) => text.slice(m.from, m.to))).toEqual(['"{{shout x}}"']);
+  });
+
   it('a template error is placed on its string, not at the line inside the template', () => {
     const text = '{"body":{"result":"{{#if}}"}}';
     const { marks } = lintMarks(text, [{ path: 'body.result', message: 'bad template', line: 1, column: 3 }]);

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type Handlebars from 'handlebars';
+import { joinPath } from '../../contract/mock-path';
 import { loadLazily } from '../load-lazily';
 
 /**
@@ -136,7 +137,7 @@ export function templatesIn(body: unknown, path = ''): { path: string; text: str
   if (typeof body === 'string') return [{ path, text: body }];
   if (Array.isArray(body)) return body.flatMap((value, index) => templatesIn(value, `${path}[${index}]`));
   if (body !== null && typeof body === 'object') {
-    return Object.entries(body).flatMap(([key, value]) => templatesIn(value, `${path}.${key}`));
+    return Object.entries(body).flatMap(([key, value]) => templatesIn(value, joinPath(path, key)));
   }
   return [];
 }
@@ -282,11 +283,20 @@ function describeRenderError(error: unknown, text: string): string {
   const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(raw);
   if (!missing) return raw;
   const [, name = '', line = '1', column = '0'] = missing;
-  // Handlebars names only the last part; show the whole expression the template asked for.
-  const source = text.split('\n')[Number(line) - 1] ?? '';
-  const expressions = [...source.matchAll(/\{\{[#/]?\s*([^\s}]+)/g)].filter(
-    (match) => (match.index ?? 0) <= Number(column) && (match[1] ?? '').split('.').includes(name),
-  );
-  const expression = expressions[expressions.length - 1]?.[1] ?? name;
+  // Handlebars names only the last part; show the whole expression, as the template writes it (`parameters.[a.b]`).
+  const expression = writtenPath(text, Number(line), Number(column)) ?? name;
   return `{{${expression}}}: this call has no ${expression} (template line ${line}, column ${Number(column) + 1}). Send it, or use {{#if ...}} around it`;
+}
+
+/** The path expression that starts at a line and 0-based column of a template, as it is written there. */
+function writtenPath(text: string, line: number, column: number): string | null {
+  for (const node of nodes(hb().parse(text))) {
+    const { type, loc } = node as {
+      type: string;
+      loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
+    };
+    if (type === 'PathExpression' && loc?.start.line === line && loc.start.column === column && loc.end.line === line)
+      return (text.split('\n')[line - 1] ?? '').slice(column, loc.end.column);
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { joinPath } from '../../contract/mock-path';
 import { parsePath } from './json-path';
 import { checkTemplate, templatesIn, type TemplateProblem } from './template';
 import type { TemplateLocator } from './template-position';
@@ -47,7 +48,7 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator,
   const shorthand = RESPONSE_FIELDS.some((field) => field !== 'name' && field !== 'when' && field in input);
   const known = shorthand ? [...TOP_FIELDS, ...RESPONSE_FIELDS] : TOP_FIELDS;
   for (const key of Object.keys(input)) {
-    if (!known.includes(key)) error(key, unknownTopField(key, besides));
+    if (!known.includes(key)) error(joinPath('', key), unknownTopField(key, besides));
   }
   if (shorthand && ('responses' in input || 'fallback' in input)) {
     error('', 'give either one answer (status, headers, body, delayMs, fault) or "responses"/"fallback", not both');
@@ -108,7 +109,7 @@ function validateResponse(
   allowWhen: boolean,
   locate: TemplateLocator | undefined,
 ): MockResponse | null {
-  const at = (field: string) => (path ? `${path}.${field}` : field);
+  const at = (field: string) => joinPath(path, field);
   if (!isObject(input)) {
     error(path, `an answer must be an object with status, headers, body, delayMs or fault, not ${describe(input)}`, VALUE);
     return null;
@@ -132,12 +133,12 @@ function validateResponse(
     if (!isObject(input.headers)) error(at('headers'), `headers must be an object of name: value, not ${describe(input.headers)}`, VALUE);
     else
       for (const [name, value] of Object.entries(input.headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) error(at(`headers.${name}`), `"${name}" is not a valid header name`);
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) error(joinPath(at('headers'), name), `"${name}" is not a valid header name`);
         else if (typeof value !== 'string' && typeof value !== 'number')
-          error(at(`headers.${name}`), `a header value must be text, not ${describe(value)}`, VALUE);
-        else if (/[\r\n\0]/.test(String(value))) error(at(`headers.${name}`), 'a header value cannot contain line breaks', VALUE);
+          error(joinPath(at('headers'), name), `a header value must be text, not ${describe(value)}`, VALUE);
+        else if (/[\r\n\0]/.test(String(value))) error(joinPath(at('headers'), name), 'a header value cannot contain line breaks', VALUE);
         else if (/^(content-length|transfer-encoding|connection)$/i.test(name))
-          error(at(`headers.${name}`), `${name} is set by the server; leave it out`);
+          error(joinPath(at('headers'), name), `${name} is set by the server; leave it out`);
         else response.headers[name] = String(value);
       }
   }
@@ -223,7 +224,7 @@ function validateCondition(raw: unknown, path: string, error: ErrorSink): Condit
   }
   const ops = OPERATORS.filter((op) => op in input);
   const extra = Object.keys(input).filter((key) => key !== 'path' && !(OPERATORS as readonly string[]).includes(key));
-  for (const key of extra) error(`${path}.${key}`, `unknown field "${key}"; a condition has path and one of ${OPERATORS.join(', ')}`);
+  for (const key of extra) error(joinPath(path, key), `unknown field "${key}"; a condition has path and one of ${OPERATORS.join(', ')}`);
   if (ops.length !== 1) {
     error(
       path,

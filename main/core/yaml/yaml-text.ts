@@ -1,4 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
+import { mockPathSegments } from '../../contract/mock-path';
 import { loadLazily } from '../load-lazily';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
@@ -91,8 +92,8 @@ export function yamlPosition(file: PositionedYaml, path: string, place: 'key' | 
 }
 
 /**
- * The keys and indexes of a JSON pointer (`/a/0/b~1c`) or of a mock path (`responses[1].body.result`):
- * the one reading of both, for finding a mistake's place and a template's in a mock's text.
+ * The keys and indexes of a JSON pointer (`/a/0/b~1c`) or of a mock path (`responses[1].body.[a.b]`,
+ * see mock-path): the one reading of both, for finding a mistake's place and a template's in a file.
  */
 export function pathSegments(path: string): (string | number)[] {
   if (path.startsWith('/'))
@@ -101,5 +102,5 @@ export function pathSegments(path: string): (string | number)[] {
       .slice(1)
       .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
       .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? '')));
+  return mockPathSegments(path);
 }
