@@ -34,7 +34,35 @@ export function parseYamlText(text: string): PositionedYaml & {
     const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     return { message: `not valid YAML: ${message}`, line: position?.line ?? null, column: position?.col ?? null };
   });
-  return { document, lineCounter, syntaxErrors };
+  const keyErrors = syntaxErrors.length > 0 ? [] : collectionKeys(document, text, lineCounter);
+  return { document, lineCounter, syntaxErrors: [...syntaxErrors, ...keyErrors] };
+}
+
+/**
+ * Keys that are maps or lists, which no file of the companion's has: most often a template that
+ * starts its value unquoted (`result: {{parameters.name}}`), which YAML reads as a map whose key
+ * is the map `{parameters.name}`. The plain value would hold a stringified key (and the YAML
+ * library warn on the process's stderr), so it is a mistake, said where the value starts.
+ */
+function collectionKeys(document: Document, text: string, lineCounter: LineCounter) {
+  const yaml = loadYaml();
+  const found: { message: string; line: number | null; column: number | null }[] = [];
+  yaml.visit(document, {
+    Pair(_key, pair, path) {
+      if (!yaml.isCollection(pair.key)) return;
+      const parent = path[path.length - 1];
+      const outer = yaml.isCollection(parent) && parent.flow && parent.range ? parent.range : null;
+      const written = outer ? text.slice(outer[0], outer[1]).trim() : '';
+      const start = outer?.[0] ?? pair.key.range?.[0];
+      const position = start === undefined ? null : lineCounter.linePos(start);
+      const message = written.startsWith('{{')
+        ? `${written} is read as a map, not as a template: a template that starts a value goes in quotes, "${written}"`
+        : 'a map or list is written where a key goes: a key is text';
+      found.push({ message, line: position?.line ?? null, column: position?.col ?? null });
+      return yaml.visit.SKIP;
+    },
+  });
+  return found;
 }
 
 /** Whether a node is a mapping or list in YAML's block style, not in `{...}`/`[...]`, JSON's shape. */

@@ -162,12 +162,11 @@ describe("a contract warning of an answer file's mock: at the value, as a wrong 
     ]);
   });
 
-  it('a template written unquoted, which YAML reads as a flow map: at its first brace, in a block or a flow map', () => {
+  it('a template written unquoted, which YAML reads as a flow map: a mistake at its first brace, in a block or a flow map', () => {
     const read = readAnswerFile(FILE, 'version: 1\nresponses:\n  - body:\n      result: {{parameters.name}}\n  - body: {result: {{x}}}\n');
-    if (!read.ok) throw new Error(`not read: ${JSON.stringify(read.problems)}`);
-    expect(read.value.warnings).toMatchObject([
-      { path: 'responses[0].body.result', line: 4, column: 15, message: expect.stringContaining('`result` is an object') },
-      { path: 'responses[1].body.result', line: 5, column: 20, message: expect.stringContaining('`result` is an object') },
+    expect(read.ok ? [] : read.problems).toMatchObject([
+      { line: 4, column: 15, message: expect.stringContaining('goes in quotes, "{{parameters.name}}"') },
+      { line: 5, column: 20, message: expect.stringContaining('goes in quotes, "{{x}}"') },
     ]);
   });
 
