@@ -205,6 +205,12 @@ ${cases}
   esac
 }
 compdef _flowent_companion ${BIN}
+# Installed as a file in $fpath (the README's way), this file is autoloaded by the first Tab
+# and its body run as that Tab's completion: complete it too, not only the Tabs after it.
+# Read in with source or eval, it only registers the function above.
+if [[ $zsh_eval_context[-1] == (loadautofunc|shfunc) ]]; then
+  _flowent_companion "$@"
+fi
 `;
 }
 

@@ -1,78 +1,32 @@
 // The completion scripts, loaded into the real shells: bash through its `complete` machinery,
 // fish through `complete -C` (what it offers for a command line), zsh through compinit.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/commands';
 import { CALL_SOURCES, STYLE_NAMES } from '../../main/contract/api';
 import { runInProcess } from '../helpers/in-process-cli';
-import { runCli } from '../helpers/spawn-cli';
+import * as shells from '../helpers/shell-completion';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 /** What `targets mode` takes after the action (or after --default). */
 const MODES = ['mock', 'forward', 'inherit'];
 const dir = makeTempDir();
-const scripts: Record<'bash' | 'zsh' | 'fish', string> = { bash: '', zsh: '', fish: '' };
+let scripts: shells.Scripts;
 
 beforeAll(async () => {
-  for (const shell of ['bash', 'zsh', 'fish'] as const) {
-    const printed = await runCli(['completion', shell]);
-    expect(printed.code).toBe(0);
-    scripts[shell] = join(dir.path, `completion.${shell}`);
-    writeFileSync(scripts[shell], printed.stdout);
-  }
+  scripts = await shells.printScripts(dir.path);
 });
 afterAll(() => dir.remove());
 
-/** What bash's completion offers for a command line (the word under the cursor is the last). */
-async function bashOffers(line: string[]): Promise<string[]> {
-  const words = line.map((word) => `'${word}'`).join(' ');
-  const { stdout } = await run('bash', [
-    '-c',
-    `source "${scripts.bash}"
-     spec=$(complete -p flowent-companion)
-     fn=\${spec#*-F }; fn=\${fn%% *}
-     COMP_WORDS=(${words}); COMP_CWORD=${line.length - 1}
-     "$fn" flowent-companion "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
-     printf '%s\\n' "\${COMPREPLY[@]}"`,
-  ]);
-  return stdout.split('\n').filter(Boolean);
-}
-
-async function fishOffers(line: string): Promise<string[]> {
-  const { stdout } = await run('fish', ['-c', `source "${scripts.fish}"; complete -C'${line}'`]);
-  return stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((entry) => entry.split('\t')[0] ?? '');
-}
-
-/**
- * What zsh offers for a command line: an interactive zsh in a pseudo-terminal (zpty) loads
- * compinit and the script, and a compadd wrapper writes down what the completion adds when Tab
- * is pressed at the end of the line.
- */
-let zshRuns = 0;
-async function zshOffers(line: string): Promise<string[]> {
-  const base = join(dir.path, `zsh-${++zshRuns}`);
-  const script = `
-zmodload zsh/zpty
-zpty z zsh -f -i
-zpty -w z "PROMPT=''; autoload -Uz compinit; compinit -u -d '${dir.path}/zsh.dump'; source '${scripts.zsh}'"
-zpty -w z 'compadd() { local -a hits; builtin compadd -A hits "$@"; (( \${#hits} )) && print -rl -- $hits >> "${base}.offers"; builtin compadd "$@" }'
-zpty -w z "bindkey '^I' complete-word; print ready > '${base}.ready'"
-for i in {1..100}; do [[ -e '${base}.ready' ]] && break; sleep 0.1; done
-zpty -w z '${line}'$'\t'
-for i in {1..50}; do [[ -e '${base}.offers' ]] && break; sleep 0.1; done
-sleep 0.3
-zpty -d z
-`;
-  await run('zsh', ['-c', script]);
-  return existsSync(`${base}.offers`) ? readFileSync(`${base}.offers`, 'utf8').split('\n').filter(Boolean) : [];
-}
+const bashOffers = (line: string[]) => shells.bashOffers(scripts.bash, line);
+const fishOffers = (line: string) => shells.fishOffers(scripts.fish, line);
+const zshOffers = (line: string) => shells.zshOffers(scripts.zsh, line, 'source');
+/** zsh may add a match twice (once to list it): each once, in order. */
+const unique = (offers: string[] | undefined) => [...new Set(offers)];
 
 describe('flowent-companion completion', () => {
   it('bash: registers with complete, and offers commands, subcommands, flags and files after a value flag', async () => {
@@ -204,6 +158,14 @@ describe('flowent-companion completion', () => {
       `'*:argument:{case "$line[1] $(( $#line - 1 ))" in ("profile 1") compadd -- list add use remove;; (*) _files;; esac}'`,
     );
     expect(script).toContain("'--limit=[]:value: '");
+  });
+
+  it('zsh: installed as the README says (a file in $fpath), completes at the first Tab of a new shell, and at the ones after', async () => {
+    const [first, next] = await shells.zshOffersEach(scripts.zsh, ['flowent-companion ca', 'flowent-companion calls --so'], 'fpath');
+    expect(first).toEqual(['calls']);
+    expect(unique(next)).toEqual(['--source']);
+    // Read in with source <(...) instead, it completes at the first Tab too.
+    expect(await shells.zshOffers(scripts.zsh, 'flowent-companion ca', 'source')).toEqual(['calls']);
   });
 
   it('refuses a shell it does not know with exit 2', async () => {
