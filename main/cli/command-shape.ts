@@ -1,11 +1,12 @@
 import type { CliIo } from './cli-io';
 
 /**
- * What a flag's value is, for shell completion: one of a few words (the very list the command
- * checks the value against), a file, a folder, or a file after an @ (`--params @call.json`).
- * A flag without one takes a value of the user's own (a name, a number, a URL): nothing to offer.
+ * What a flag's value or an argument is, for shell completion: one of a few words (the very
+ * list the command checks the value against), a file, a HAR file (files ending .har, and the
+ * folders to look in), a folder, or a file after an @ (`--params @call.json`). A flag without
+ * one takes a value of the user's own (a name, a number, a URL): nothing to offer.
  */
-export type FlagValue = readonly string[] | 'file' | 'folder' | '@file';
+export type FlagValue = readonly string[] | 'file' | 'har' | 'folder' | '@file';
 
 /** A flag as `node:util`'s parseArgs takes it: a value (`string`) or a switch (`boolean`). */
 export interface FlagSpec {
@@ -21,10 +22,10 @@ export interface FlagSpec {
 }
 
 /**
- * What each argument after a subcommand may be, by position, for completion: one of a few words
- * (the very list the command checks it against), or null where any word goes (an action's name).
+ * What each argument may be, by position, for completion: what a flag's value may be (a few
+ * words, a file, a folder), or null where any word goes (an action's name).
  */
-export type ArgumentWords = readonly (readonly string[] | null)[];
+export type ArgumentWords = readonly (FlagValue | null)[];
 
 export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
@@ -35,6 +36,8 @@ export interface Command {
   subcommands: readonly string[];
   /** What the arguments after a subcommand may be (`actions profile list`, `targets mode <action> forward`). */
   subcommandWords: Readonly<Record<string, ArgumentWords>>;
+  /** What the arguments of a command without subcommands may be (`import <file.har>`). */
+  argumentWords: ArgumentWords;
 }
 
 /** A command by name, with the line the main help gives it, loaded when it runs. */

@@ -6,7 +6,8 @@ const command = (
   flags: Command['flags'],
   subcommands: readonly string[] = [],
   subcommandWords: Command['subcommandWords'] = {},
-): Command => ({ run, help, flags, subcommands, subcommandWords });
+  argumentWords: Command['argumentWords'] = [],
+): Command => ({ run, help, flags, subcommands, subcommandWords, argumentWords });
 
 /**
  * Every command, with the line the main help gives it. Loaded on demand: a command pulls in
@@ -28,7 +29,7 @@ export const COMMANDS: CommandRegistry = {
   },
   mocks: {
     summary: 'Answers: list, set and clear the mocks that answer calls',
-    load: () => import('./mocks-command').then((m) => command(m.mocksCommand, m.MOCKS_HELP, m.FLAGS, m.SUBCOMMANDS)),
+    load: () => import('./mocks-command').then((m) => command(m.mocksCommand, m.MOCKS_HELP, m.FLAGS, m.SUBCOMMANDS, m.SUBCOMMAND_WORDS)),
   },
   targets: {
     summary: 'Answers: forward calls to your own handler instead',
@@ -49,7 +50,7 @@ export const COMMANDS: CommandRegistry = {
   },
   import: {
     summary: 'Add the calls in a HAR file to the history',
-    load: () => import('./import-command').then((m) => command(m.importCommand, m.IMPORT_HELP, m.FLAGS)),
+    load: () => import('./import-command').then((m) => command(m.importCommand, m.IMPORT_HELP, m.FLAGS, [], {}, m.ARGUMENT_WORDS)),
   },
   actions: {
     summary: "Register and manage actions on Flowent's Gateway",

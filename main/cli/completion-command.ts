@@ -33,7 +33,8 @@ export async function completionCommand(argv: string[], io: CliIo, commands: Com
   const shapes: CommandShape[] = [];
   for (const [name, { summary, load }] of Object.entries(commands)) {
     const command: Command = await load();
-    shapes.push({ name, summary, flags: command.flags, subcommands: command.subcommands, subcommandWords: command.subcommandWords });
+    const { flags, subcommands, subcommandWords, argumentWords } = command;
+    shapes.push({ name, summary, flags, subcommands, subcommandWords, argumentWords });
   }
   io.stdout.write(completionScript(shell, shapes));
   return 0;

@@ -24,6 +24,9 @@ Options:
 /** The flags of `import`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = { 'data-dir': { type: 'string', takes: 'folder' } } as const;
 
+/** The argument, for shell completion: the HAR file. */
+export const ARGUMENT_WORDS = ['har'] as const;
+
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
   if (positionals.length !== 1)

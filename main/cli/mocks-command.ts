@@ -102,6 +102,9 @@ answer file with a mistake, or an import folder that is not there or is a file.
 
 export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
 
+/** The words after a subcommand, for shell completion: the folder `export` writes and `import` reads. */
+export const SUBCOMMAND_WORDS = { export: ['folder'], import: ['folder'] } as const;
+
 /** Listing, printing and exporting mocks only read the history: they create none. */
 const READ_ONLY = { readOnly: true };
 
