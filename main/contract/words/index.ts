@@ -68,11 +68,13 @@ export {
 } from './handler-verdict-words';
 export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export {
+  spoiledOnPurposeWords,
   WRONG_SIGNATURE_SENT,
   wrongSignatureFinding,
   wrongSignatureRefused,
   wrongSignatureWords,
   type WrongSignatureFinding,
+  type WrongSignatureOutcome,
 } from './wrong-signature-words';
 export { answerFileMeanwhile, applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';

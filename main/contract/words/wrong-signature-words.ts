@@ -1,39 +1,77 @@
-import type { AnsweredBy } from '../names-and-limits';
+import type { AnsweredBy, CallSource } from '../names-and-limits';
 
 /**
- * What a call sent with its signature spoiled on purpose showed: the handler refused it (4xx,
- * what a handler that checks signatures does), accepted it (2xx: it does not check them),
- * answered neither way (3xx, 5xx), or was never asked (no answer, or a companion's webhook
- * answered in its place: its mock, or its own signature check).
+ * What a call sent with its signature spoiled on purpose showed: the handler refused it for its
+ * signature (401 or 403, what the docs' handler answers a wrong one), refused it with another 4xx
+ * (a 400 for its JSON or its parameters, a 404 for its path: not clearly for its signature),
+ * accepted it (2xx: it does not check them), answered neither way (3xx, 5xx), or was never asked
+ * (no answer, or a companion's webhook answered in its place: its mock, or its own signature check).
  */
-export type WrongSignatureFinding = 'refused' | 'accepted' | 'unclear' | 'not-reached' | 'answered-elsewhere';
+export type WrongSignatureFinding = 'refused' | 'refused-otherwise' | 'accepted' | 'unclear' | 'not-reached' | 'answered-elsewhere';
 
-export function wrongSignatureFinding(outcome: { status: number; answeredBy: AnsweredBy }): WrongSignatureFinding {
+/** What a call with a wrong signature got back: `answer` is the answer's body as text. */
+export interface WrongSignatureOutcome {
+  status: number;
+  answeredBy: AnsweredBy;
+  answer: string;
+}
+
+/** The statuses that say a signature was refused: 401 as the docs' handler answers, 403 as some frameworks do. */
+const SIGNATURE_REFUSALS: readonly number[] = [401, 403];
+
+export function wrongSignatureFinding(outcome: Pick<WrongSignatureOutcome, 'status' | 'answeredBy'>): WrongSignatureFinding {
   if (outcome.status === 0) return 'not-reached';
   if (outcome.answeredBy !== 'forward') return outcome.answeredBy === 'forward-error' ? 'not-reached' : 'answered-elsewhere';
   if (outcome.status >= 200 && outcome.status < 300) return 'accepted';
-  if (outcome.status >= 400 && outcome.status < 500) return 'refused';
+  if (SIGNATURE_REFUSALS.includes(outcome.status)) return 'refused';
+  if (outcome.status >= 400 && outcome.status < 500) return 'refused-otherwise';
   return 'unclear';
 }
 
-/** Whether the check passed: only a refusal is what a handler that checks signatures does. */
-export function wrongSignatureRefused(outcome: { status: number; answeredBy: AnsweredBy }): boolean {
+/**
+ * Whether the check passed: only a refusal for the signature (401, 403) shows that the handler
+ * checks signatures. Another 4xx fails: the handler may have stopped at something else first
+ * and never looked at the signature.
+ */
+export function wrongSignatureRefused(outcome: Pick<WrongSignatureOutcome, 'status' | 'answeredBy'>): boolean {
   return wrongSignatureFinding(outcome) === 'refused';
 }
 
 /** What was sent, said beside the style: the wrong signature is no mistake of the sender's. */
 export const WRONG_SIGNATURE_SENT = 'its signature then spoiled on purpose';
 
+/** Longest piece of an answer quoted in a verdict: enough for an error message, not a page of HTML. */
+const QUOTED_MAX = 120;
+
+/** What the answer said: its JSON `error` when it has one, else its body, cut short. */
+function answerSaid(answer: string): string {
+  let said = answer.trim();
+  try {
+    const parsed: unknown = JSON.parse(said);
+    if (parsed !== null && typeof parsed === 'object' && 'error' in parsed && typeof parsed.error === 'string' && parsed.error !== '')
+      said = parsed.error;
+  } catch {
+    // Not JSON: the body itself is what it said.
+  }
+  if (said === '') return 'an empty body';
+  return `"${said.length > QUOTED_MAX ? `${said.slice(0, QUOTED_MAX)}…` : said}"`;
+}
+
 /** The verdict on a call sent with a wrong signature, in every front end. */
-export function wrongSignatureWords(outcome: { status: number; answeredBy: AnsweredBy }): string {
+export function wrongSignatureWords(outcome: WrongSignatureOutcome): string {
   const finding = wrongSignatureFinding(outcome);
   switch (finding) {
     case 'refused':
       return `your handler refused the call with a wrong signature (${outcome.status}), as it should: it checks signatures`;
+    case 'refused-otherwise':
+      return (
+        `your handler refused the call, but not clearly for its signature: it answered ${outcome.status} with ${answerSaid(outcome.answer)}. ` +
+        'Check that it verifies the signature before anything else (its JSON, its parameters, its path) and answers a wrong one with 401 {"error":"Invalid signature"}, as Flowent\'s docs do'
+      );
     case 'accepted':
       return `your handler accepted a call with a wrong signature (${outcome.status}): it does not check signatures, so anyone who knows its URL can make it run the action`;
     case 'unclear':
-      return `your handler answered ${outcome.status}, neither accepting nor refusing the call: a handler that checks signatures answers a wrong one with a 4xx such as 401`;
+      return `your handler answered ${outcome.status}, neither accepting nor refusing the call: a handler that checks signatures answers a wrong one with 401`;
     case 'not-reached':
       return 'no answer from your handler: nothing checked the signature. Start your handler, or check its URL, and send it again';
     case 'answered-elsewhere':
@@ -43,4 +81,14 @@ export function wrongSignatureWords(outcome: { status: number; answeredBy: Answe
       throw new Error(`unhandled finding ${String(never)}`);
     }
   }
+}
+
+/**
+ * Who spoiled a stored call's signature on purpose, said where the call is shown (its line, its
+ * details): its wrong signature is a check of the handler, not a caller's mistake.
+ */
+export function spoiledOnPurposeWords(source: CallSource): string {
+  return source === 'simulator'
+    ? 'signature spoiled on purpose by send --wrong-signature / Simulate'
+    : "signature spoiled on purpose by replay --probe-styles / Check my handler's verifier";
 }
