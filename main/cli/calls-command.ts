@@ -67,7 +67,9 @@ Options:
                      signature or the registration check, or accepted a call not validly
                      signed; null when it and the companion agree, or no handler answered),
                      forwardError (why forwarding to your handler gave no answer, when the
-                     mock answered in its place or a 502/504 was given; null otherwise)
+                     mock answered in its place or a 502/504 was given; null otherwise),
+                     spoiledSignature (true when send --wrong-signature, Simulate or
+                     replay --probe-styles spoiled the signature on purpose)
   -h, --help         Show this help
 `;
 

@@ -25,9 +25,11 @@ import {
   problemWords,
   refusedForRequest,
   skippedWords,
+  spoiledOnPurposeWords,
   statusWords,
   type HandlerVoice,
   type ImportSkipped,
+  wrongSignatureWords,
 } from '../contract/words';
 import type { CallWhy, HandlerWhy } from './call-why';
 import { printable } from './printable';
@@ -41,6 +43,9 @@ const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   'no-key': 'no key',
   'not-flowent': 'not a Flowent call',
 };
+
+/** A call's verdict word when this companion spoiled its signature on purpose (send --wrong-signature, Simulate, the probe). */
+const SPOILED_VERDICT = 'wrong signature, spoiled on purpose';
 
 /** The developer's handler's verdict on the signature, after the status it answered, when it agrees with the companion's. */
 const HANDLER_VOICE: HandlerVoice = { subject: 'handler', owner: "handler's", alarm: (word) => word };
@@ -102,7 +107,9 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
       ? named
       : `${named} (action_name ${call.sentAction}${call.problem === 'action-mismatch' ? '' : ': not a valid name'})`;
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
-  const verdict = VERDICT_WORDS[call.verdict] + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
+  // Spoiled on purpose, its wrong signature is no caller's mistake to shout about.
+  const verdictWord = call.spoiledSignature ? SPOILED_VERDICT : VERDICT_WORDS[call.verdict];
+  const verdict = verdictWord + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];
   // A refusal's reason stands by the status it explains (`400 refused: no parameters`): it, not
   // the signature's verdict before it, is why the call failed.
   const refused = refusedForRequest(call);
@@ -149,8 +156,13 @@ export function formatStoredElsewhere(count: number): string {
  * brings its own violations). `why` is what was read beyond the summary (see call-why.ts).
  */
 export function formatCallNotes(call: CallSummary, why: CallWhy = { handler: null, parameters: null }): string[] {
-  // A call the companion refused for its request failed for that (its line says it), not for its signature.
-  const signature = call.signatureDiagnosis && !refusedForRequest(call) ? [`  why: ${call.signatureDiagnosis.message}`] : [];
+  // A call the companion refused for its request failed for that (its line says it), not for its
+  // signature; one spoiled on purpose has a wrong signature because it was meant to, and says who did it.
+  const signature = call.spoiledSignature
+    ? [`  why: ${spoiledOnPurposeWords(call.source)}, to check that your handler refuses it`]
+    : call.signatureDiagnosis && !refusedForRequest(call)
+      ? [`  why: ${call.signatureDiagnosis.message}`]
+      : [];
   const note = forwardingNote(call.answeredBy, call.forwardError);
   const forwarding = note === null ? [] : [note];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
@@ -190,6 +202,7 @@ export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null 
     signatureDiagnosis: call.signatureDiagnosis,
     handlerDiagnosis,
     forwardError: call.forwardError,
+    spoiledSignature: call.spoiledSignature,
   };
 }
 
@@ -256,6 +269,8 @@ function timestampLine({ value, ageSeconds, flag }: CallDetail['signature']['tim
  */
 function adviceShown(call: CallDetail): CallDetail['signature']['diagnosis'] {
   const { diagnosis, verdict } = call.signature;
+  // Spoiled on purpose: advice on how to sign it right would fix what was meant.
+  if (call.spoiledSignature) return diagnosis.filter(isTimestampRemark);
   if (!refusedForRequest(call) || verdict === 'not-flowent') return diagnosis;
   const lead = verdict === 'valid' ? null : leadDiagnosis(diagnosis);
   return diagnosis.filter((finding) => finding !== lead && !isTimestampRemark(finding));
@@ -312,11 +327,16 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
 
   const { signature } = call;
   const verdict = signature.verdict + (signature.style ? ` (${signature.style})` : '');
+  const spoiled = call.spoiledSignature ? `, ${spoiledOnPurposeWords(call.source)}` : '';
   lines.push(
     '',
-    `Signature:  ${verdict}${signature.received ? `, received ${signature.received}` : ''}`,
+    `Signature:  ${verdict}${spoiled}${signature.received ? `, received ${signature.received}` : ''}`,
     ...timestampLine(signature.timestamp),
   );
+  if (call.spoiledSignature) {
+    const outcome = { status: call.response.status, answeredBy: call.answeredBy, answer: call.response.body };
+    lines.push(`  verdict: ${wrongSignatureWords(outcome)}`);
+  }
   lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 
   const target = call.forward.target ? ` at ${redactUrlCredentials(call.forward.target)}` : '';

@@ -60,6 +60,12 @@ export interface CallSummary {
    * in place of a handler that is down looks like success otherwise.
    */
   forwardError: string | null;
+  /**
+   * Sent by this companion with its signature spoiled on purpose (`send --wrong-signature`,
+   * Simulate's "Spoil the signature", the probe of a handler's verifier): its verdict is
+   * `invalid` because it was meant to be, to check that the handler refuses it.
+   */
+  spoiledSignature: boolean;
   /** Where a text search found this call: set on the calls of a page listed with `text`. */
   match?: TextMatch;
 }

@@ -23,6 +23,7 @@ export function callSummary(patch: Partial<CallSummary> & Pick<CallSummary, 'id'
     timestamp: { flag: 'ok', ageSeconds: 2 },
     signatureDiagnosis: null,
     forwardError: null,
+    spoiledSignature: false,
     ...patch,
   };
   return { ...call, failed: patch.failed ?? isFailedCall(call) };

@@ -94,6 +94,8 @@ export interface Outgoing {
   handler: string;
   /** Add what the handler's answer teaches to what it taught before (a probe records its findings as a whole instead). */
   learn: boolean;
+  /** The body's signature was spoiled on purpose (spoil-signature.ts): the stored call says so. */
+  spoiledSignature?: boolean;
 }
 
 /** The stored outcome of an outgoing call. */
@@ -245,6 +247,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     durationMs: outcome.durationMs,
     source: outgoing.source,
     originalCallId: outgoing.originalCallId,
+    spoiledSignature: outgoing.spoiledSignature ?? false,
     checks: {
       violations: checked,
       forwardTarget: outgoing.url,

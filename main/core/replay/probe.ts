@@ -55,6 +55,7 @@ export async function probeHandler(
 
   const send = (body: Buffer) =>
     deliver(ctx, {
+      spoiledSignature: body === wrong,
       url: target.value.url,
       handler: target.value.handler,
       learn: false,

@@ -79,6 +79,8 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
   }
   const over = overFlowentLimit(body);
   if (over) return over;
+  // The registration check is unsigned: nothing to spoil.
+  const spoiledSignature = signedStyle !== null && (options.wrongSignature ?? false);
   const delivered = await deliver(ctx, {
     url: target.value.url,
     handler: target.value.handler,
@@ -93,6 +95,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     remoteAddress: null,
     source: 'simulator',
     originalCallId: null,
+    spoiledSignature,
   });
   return {
     ok: true,
@@ -102,7 +105,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
       body: body.toString('utf8'),
       parameters: parameters instanceof TypedJson ? toPlainValue(parameters.root) : parameters,
       signedStyle,
-      wrongSignature: signedStyle !== null && (options.wrongSignature ?? false),
+      wrongSignature: spoiledSignature,
       signatureVerdict: delivered.signature.verdict,
       status: delivered.status,
       answer: delivered.body.toString('utf8'),

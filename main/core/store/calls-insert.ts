@@ -60,6 +60,8 @@ export interface NewCall {
   durationMs: number;
   source: CallSource;
   originalCallId: number | null;
+  /** Sent by this companion with its signature spoiled on purpose, to check that the handler refuses it. */
+  spoiledSignature?: boolean;
   checks?: Partial<CallChecks>;
 }
 
@@ -68,7 +70,7 @@ const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
   'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
-  'mock_choice, handler_signature, handler_target, via_tunnel';
+  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -114,6 +116,7 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.handlerSignature ?? null,
     call.checks?.handlerTarget ?? null,
     call.viaTunnel ? 1 : 0,
+    call.spoiledSignature ? 1 : 0,
   ];
 }
 
@@ -145,6 +148,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     timestamp: { flag: call.signature.timestamp.flag, ageSeconds: call.signature.timestamp.ageSeconds },
     signatureDiagnosis: signatureCause(call.signature.verdict, call.signature.diagnosis),
     forwardError: call.checks?.forwardError ?? null,
+    spoiledSignature: call.spoiledSignature ?? false,
   };
 }
 

@@ -84,6 +84,7 @@ interface CallRow {
   handler_target: string | null;
   sent_action: string | null;
   mock_choice: string | null;
+  spoiled_signature: number;
   timestamp_flag: string | null;
   timestamp_age: number | null;
   /** The stored report's diagnoses (JSON), read only when the verdict has a cause. */
@@ -105,7 +106,7 @@ const REPORT_COLUMNS =
   "THEN json_extract(signature_report, '$.diagnosis') END AS diagnosis";
 const SUMMARY_COLUMNS =
   'id, received_at, method, path, action, sent_action, is_test, verdict, style, response_status, duration_ms, body_size, problem, ' +
-  `answered_by, source, violations, failed, handler_signature, forward_error, ${REPORT_COLUMNS}`;
+  `answered_by, source, violations, failed, handler_signature, forward_error, spoiled_signature, ${REPORT_COLUMNS}`;
 
 const DEFAULT_PAGE_SIZE = 100;
 /**
@@ -409,6 +410,7 @@ function toSummary(row: CallRow): CallSummary {
     timestamp: { flag: (row.timestamp_flag ?? 'missing') as TimestampFlag, ageSeconds: row.timestamp_age },
     signatureDiagnosis: row.diagnosis ? signatureCause(row.verdict as Verdict, JSON.parse(row.diagnosis) as Diagnosis[]) : null,
     forwardError: row.forward_error,
+    spoiledSignature: row.spoiled_signature === 1,
   };
 }
 

@@ -419,6 +419,33 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 18,
+    purpose:
+      'A call records that its signature was spoiled on purpose (send --wrong-signature, Simulate, the probe of a ' +
+      "handler's verifier), so the history says so instead of reading like a call some caller signed wrongly.",
+    up(db) {
+      // A constant default: SQLite adds the column without rewriting a row, and an ordinary call's
+      // insert fills it in the same statement. Calls spoiled before this are found by their
+      // signature: one of the key's digests for the body with its last hex digit changed, which
+      // is what spoil-signature.ts sends. Only simulated calls and replays (the probe's) can be
+      // such a call: read through the partial index on the sources other than Flowent's, not
+      // through the verdict's, which holds every invalid call Flowent's traffic brought.
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN spoiled_signature INTEGER NOT NULL DEFAULT 0 CHECK (spoiled_signature IN (0, 1));
+        UPDATE calls INDEXED BY calls_by_other_source SET spoiled_signature = 1
+        WHERE source <> 'flowent' AND source IN ('simulator', 'replay') AND verdict = 'invalid'
+          AND length(json_extract(signature_report, '$.received')) = 64
+          AND EXISTS (
+            SELECT 1 FROM json_each(signature_report, '$.digests') AS packed
+            WHERE substr(packed.value, 1, 63) = substr(json_extract(signature_report, '$.received'), 1, 63)
+            UNION ALL
+            SELECT 1 FROM json_each(signature_report, '$.styles') AS full
+            WHERE substr(json_extract(full.value, '$.expected'), 1, 63) = substr(json_extract(signature_report, '$.received'), 1, 63)
+          );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

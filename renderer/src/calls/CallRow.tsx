@@ -1,4 +1,4 @@
-import { statusNumberWords } from '../../../main/contract/words';
+import { spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatListTime, statusClass } from '../shared/format';
@@ -54,7 +54,12 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
           <RefusalMark call={call} />
         ) : (
           <>
-            <VerdictBadge verdict={call.verdict} problem={call.problem} cause={call.signatureDiagnosis} />
+            <VerdictBadge
+              verdict={call.verdict}
+              problem={call.problem}
+              cause={call.signatureDiagnosis}
+              spoiledBy={call.spoiledSignature ? spoiledOnPurposeWords(call.source) : null}
+            />
             {call.test && <TestTag />}
             <HandlerMark call={call} />
             <TimestampMark timestamp={call.timestamp} />

@@ -13,22 +13,32 @@ export function VerdictBadge({
   verdict,
   problem = null,
   cause = null,
+  spoiledBy = null,
 }: {
   verdict: Verdict;
   problem?: string | null;
   cause?: SignatureCause | null;
+  /** Who spoiled the signature on purpose (spoiledOnPurposeWords), when this companion did: said in place of the cause, in a calm colour. */
+  spoiledBy?: string | null;
 }) {
   const why = verdict === 'not-flowent' ? problemWords(problem) : null;
-  const label = why ? `${VERDICT_LABEL[verdict]}: ${why}` : cause ? `${VERDICT_LABEL[verdict]}: ${cause.message}` : VERDICT_LABEL[verdict];
+  const label = spoiledBy
+    ? `${VERDICT_LABEL[verdict]}: ${spoiledBy}`
+    : why
+      ? `${VERDICT_LABEL[verdict]}: ${why}`
+      : cause
+        ? `${VERDICT_LABEL[verdict]}: ${cause.message}`
+        : VERDICT_LABEL[verdict];
   return (
     <span
-      className={`badge verdict-${verdict}`}
+      className={`badge verdict-${spoiledBy ? 'spoiled' : verdict}`}
       data-verdict={verdict}
-      data-cause={cause?.code}
+      data-cause={spoiledBy ? undefined : cause?.code}
+      data-spoiled={spoiledBy ? true : undefined}
       title={label}
-      {...(why || cause ? { role: 'img', 'aria-label': label } : {})}
+      {...(why || cause || spoiledBy ? { role: 'img', 'aria-label': label } : {})}
     >
-      {why ?? VERDICT_LABEL[verdict]}
+      {spoiledBy ? 'spoiled' : (why ?? VERDICT_LABEL[verdict])}
     </span>
   );
 }

@@ -8,7 +8,11 @@ import {
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
+  spoiledOnPurposeWords,
+  wrongSignatureFinding,
+  wrongSignatureWords,
 } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
 
@@ -47,6 +51,8 @@ export function summarize(call: CallDetail): VerdictSummary {
       hint: null,
     };
   }
+  // Spoiled on purpose: its invalid signature is the point; what matters is whether the handler refused it.
+  if (call.spoiledSignature && report.verdict === 'invalid') return spoiledSummary(call);
   switch (report.verdict) {
     case 'not-flowent': {
       const word = problemWords(call.problem);
@@ -96,6 +102,18 @@ export function summarize(call: CallDetail): VerdictSummary {
       return never;
     }
   }
+}
+
+/** A call this companion signed, then spoiled on purpose: who did, and the handler's verdict in send's and Simulate's words. */
+function spoiledSummary(call: CallDetail): VerdictSummary {
+  const outcome = { status: call.response.status, answeredBy: call.answeredBy, answer: call.response.body };
+  const finding = wrongSignatureFinding(outcome);
+  return {
+    tone: finding === 'refused' ? 'ok' : finding === 'accepted' ? 'bad' : 'warn',
+    headline: `${cap(spoiledOnPurposeWords(call.source))}.`,
+    detail: `${cap(wrongSignatureWords(outcome))}.`,
+    hint: null,
+  };
 }
 
 function passed(call: CallDetail): boolean {

@@ -8,6 +8,9 @@ import { TextIndexer } from '../../../main/core/store/text-index';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
 import { startInCliWords } from '../../../main/cli/cli-words';
+import { sign, verify } from '../../../main/core/signature';
+import { packReport } from '../../../main/core/signature/stored-report';
+import { spoilSignature } from '../../../main/core/replay/spoil-signature';
 
 const dirs: { remove: () => void }[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
@@ -24,6 +27,16 @@ const tables = (db: Database.Database) =>
       name: string;
     }[]
   ).map((row) => row.name);
+
+/**
+ * The repository over `db` once the steps after the one tested are applied too: it reads the
+ * latest schema's columns. Those steps leave the text index and the filter index as they are
+ * (14 excepted, which a test of a step before it says).
+ */
+function repositoryAtLatest(db: Database.Database): CallsRepository {
+  migrate(db);
+  return new CallsRepository(db);
+}
 
 describe('migrations', () => {
   it('are numbered 1..N without gaps', () => {
@@ -363,7 +376,12 @@ describe('migrations', () => {
     db.prepare('UPDATE calls SET request_body = ? WHERE id = ?').run(Buffer.from('{"city":"\\u00c5rhus"}'), plain);
     expect(hits('Zürich')).toEqual([escaped]);
     expect(hits('Århus')).toEqual([plain]);
-    expect(new CallsRepository(db).list({ text: 'Zürich' }).calls.map((c) => c.id)).toEqual([escaped]);
+    // The list reads the latest schema: from 14 on the index is made anew, so this search scans the bodies as they read.
+    expect(
+      repositoryAtLatest(db)
+        .list({ text: 'Zürich' })
+        .calls.map((c) => c.id),
+    ).toEqual([escaped]);
     db.close();
   });
 
@@ -383,7 +401,7 @@ describe('migrations', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM calls INDEXED BY calls_by_id_filters WHERE action = 'a' AND verdict = 'invalid'")
       .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/COVERING INDEX calls_by_id_filters/);
-    const calls = new CallsRepository(db);
+    const calls = repositoryAtLatest(db);
     expect(calls.list(pair).calls.map((call) => call.id)).toEqual([...wanted].reverse());
     expect(calls.stats(pair)).toMatchObject({ total: 2, perAction: [{ action: 'a', count: 2 }] });
     db.close();
@@ -407,7 +425,10 @@ describe('migrations', () => {
     expect(migrate(db, 14)).toEqual({ ok: true, from: 13, to: 14 });
     expect(db.prepare('SELECT indexed_up_to FROM text_index_state').pluck().get()).toBe(0);
     expect(hits('PARIS')).toEqual([]);
-    const found = (text: string) => new CallsRepository(db).list({ text }).calls.map((c) => c.id);
+    const found = (text: string) =>
+      repositoryAtLatest(db)
+        .list({ text })
+        .calls.map((c) => c.id);
     // Not indexed yet: found by a scan of the bodies.
     expect(found('Paris')).toEqual([lower, upper]);
     expect(new TextIndexer(db).catchUp()).toBe(2);
@@ -467,6 +488,47 @@ describe('migrations', () => {
     insert.run('0123456789abcdef');
     insert.run('fedcba9876543210');
     expect(() => insert.run('0123456789abcdef')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('17 -> 18 marks the calls spoiled on purpose before, by their signature, and the verdict filter still finds them', () => {
+    const db = tempDb();
+    migrate(db, 17);
+    const key = 'migration-key';
+    const payload = '{"action_name":"a","parameters":{"city":"Zürich"},"timestamp":1700000000}';
+    const signed = Buffer.from(sign(payload, key, 'python').body, 'utf8');
+    const spoiled = spoilSignature(signed);
+    const otherKey = Buffer.from(sign(payload, 'another-key', 'python').body, 'utf8');
+    const packed = (body: Buffer) => packReport(verify(body, key, { receivedAt: 1700000000_000 }));
+    // A report stored whole, as before packing: its digests are under styles[].expected.
+    const whole = (body: Buffer) => JSON.stringify(verify(body, key, { receivedAt: 1700000000_000 }));
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, source) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', ?, 0, ?, ?, 'forward', 401, '[]', x'', 1, ?)",
+    );
+    const add = (body: Buffer, report: string, source: string) =>
+      Number(insert.run(body, JSON.parse(report).verdict as string, report, source).lastInsertRowid);
+    const simulated = add(spoiled, packed(spoiled), 'simulator');
+    const probed = add(spoiled, packed(spoiled), 'replay');
+    const storedWhole = add(spoiled, whole(spoiled), 'simulator');
+    const wrongKey = add(otherKey, packed(otherKey), 'simulator');
+    const flowents = add(spoiled, packed(spoiled), 'flowent');
+    const valid = add(signed, packed(signed), 'simulator');
+
+    expect(migrate(db, 18)).toEqual({ ok: true, from: 17, to: 18 });
+    const marked = db.prepare('SELECT id FROM calls WHERE spoiled_signature = 1 ORDER BY id').pluck().all();
+    expect(marked).toEqual([simulated, probed, storedWhole]);
+    const calls = new CallsRepository(db);
+    const invalid = calls.list({ verdict: 'invalid' }).calls.map((call) => [call.id, call.spoiledSignature]);
+    expect(invalid).toEqual([
+      [flowents, false],
+      [wrongKey, false],
+      [storedWhole, true],
+      [probed, true],
+      [simulated, true],
+    ]);
+    expect(calls.list({ verdict: 'valid' }).calls.map((call) => [call.id, call.spoiledSignature])).toEqual([[valid, false]]);
+    expect(calls.get(simulated)).toMatchObject({ verdict: 'invalid', spoiledSignature: true });
+    expect(() => db.prepare('UPDATE calls SET spoiled_signature = 2 WHERE id = ?').run(valid)).toThrow(/CHECK/);
     db.close();
   });
 
