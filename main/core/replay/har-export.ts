@@ -62,6 +62,8 @@ export interface HarEntry {
    * then the tunnel's word about the caller, not the caller's own. Absent in older exports.
    */
   _viaTunnel?: boolean;
+  /** Sent by this companion with its signature spoiled on purpose (CallSummary.spoiledSignature). Absent in older exports. */
+  _spoiledSignature?: boolean;
   /** For a registration check forwarded to the handler: would Flowent's registration have passed? Absent in older exports. */
   _registrationWouldPass?: boolean | null;
   /** The developer's handler's verdict on the signature, and the handler as configured; null when no handler answered. */
@@ -149,6 +151,7 @@ function toEntry(call: StoredCall): HarEntry {
     _mockChoice: call.mockChoice,
     _remoteAddress: call.remoteAddress,
     _viaTunnel: call.viaTunnel,
+    _spoiledSignature: call.spoiledSignature,
     _registrationWouldPass: call.registrationWouldPass,
     _handlerSignature: call.handlerSignature,
     _handlerTarget: call.handlerTarget,

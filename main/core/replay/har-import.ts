@@ -266,6 +266,8 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     response: { status, headers: responseHeaders, body: responseBody },
     durationMs,
     source,
+    // Only a call this companion sent can have been spoiled on purpose: a replay or a simulated call.
+    spoiledSignature: entry._spoiledSignature === true && source !== 'import',
     originalCallId: null,
     mockChoice: readMockChoice(entry._mockChoice),
     checks: {

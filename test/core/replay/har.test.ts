@@ -241,6 +241,29 @@ describe('HAR export and import', () => {
     ]);
   });
 
+  it('keeps that a simulated call was spoiled on purpose, and only a call this companion sent', async () => {
+    const spoiled = await world.api.simulate({ action: 'ok', parameters: { b: 2 }, wrongSignature: true });
+    const signed = await world.api.simulate({ action: 'ok', parameters: { b: 3 } });
+    if (!spoiled.ok || !signed.ok) throw new Error(JSON.stringify([spoiled, signed]));
+    const har = world.api.exportHar({ ids: [spoiled.value.id, signed.value.id] });
+    expect(har.log.entries.map((entry) => entry._spoiledSignature)).toEqual([true, false]);
+    // A file that says a call of its own was spoiled, without saying this companion sent it, is not believed.
+    const claimed = structuredClone(har.log.entries[0]!);
+    claimed._source = 'import';
+    har.log.entries.push(claimed);
+
+    const target = freshHistory(KEY);
+    const imported = await target.api.importHar(JSON.stringify(har));
+    if (!imported.ok) throw new Error(JSON.stringify(imported));
+    expect(
+      imported.value.ids.map((id) => target.store.calls.get(id)).map((call) => [call?.source, call?.verdict, call?.spoiledSignature]),
+    ).toEqual([
+      ['simulator', 'invalid', true],
+      ['import', 'invalid', false],
+      ['simulator', 'valid', false],
+    ]);
+  });
+
   it('re-verifies imported calls with the current key', async () => {
     await world.send('ok', { a: 1 }, 'python');
     const har = JSON.stringify(world.api.exportHar({ filter: {} }));
