@@ -1,11 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { NoBridge } from './app/NoBridge';
+import { PageRoot } from './app/PageRoot';
 import { filterFromSearch } from './history/filter-state';
 import { initFilter } from './history/calls-actions';
-import { chooseBridge } from './transport/choose-bridge';
-import { tabStorage, takeToken } from './transport/page-token';
+import { followPageToken, tabStorage } from './transport/page-token';
 // Page-wide tokens and base styles first, then each part's own (one order, whatever imports what).
 import './styles.css';
 import './app/app-shell.css';
@@ -18,19 +16,26 @@ import './handler/handler.css';
 import './settings/settings.css';
 import './project/project.css';
 
-// The browser inspector's token is taken out of the address once read (page-token.ts).
+// The browser inspector's token is taken out of the address once read, and again whenever
+// another address with one is opened in the tab (page-token.ts).
 const token = window.companion
-  ? null
-  : takeToken(
+  ? undefined
+  : followPageToken(
       {
-        hash: location.hash,
+        get hash() {
+          return location.hash;
+        },
         replaceHash: (hash) => history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`),
       },
       tabStorage(),
+      window,
     );
-const bridge = chooseBridge(window.companion, location.origin, token);
 initFilter(filterFromSearch(location.search));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(<StrictMode>{bridge ? <App bridge={bridge} /> : <NoBridge />}</StrictMode>);
+createRoot(root).render(
+  <StrictMode>
+    <PageRoot desktop={window.companion} token={token} />
+  </StrictMode>,
+);

@@ -34,6 +34,8 @@ import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/p
  */
 export function startSession(b: RendererBridge): () => void {
   setBridge(b);
+  // A refusal was the previous bridge's (its token): a new one, with a new token, starts unrefused.
+  setConnection('open');
   const offEvents = b.onEvents(applyEvents);
   const offConnection = hasConnection(b)
     ? b.onConnection((event) => {

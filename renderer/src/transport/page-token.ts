@@ -22,21 +22,60 @@ export function hashWithoutToken(hash: string): string {
 }
 
 export interface PageAddress {
-  hash: string;
+  /** The hash as it is now (read again at every change). */
+  readonly hash: string;
   /** Writes the address with this hash, without a new history entry. */
   replaceHash(hash: string): void;
 }
+
+type TabStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /**
  * The token this tab opened the inspector with: from the address (then taken out of it and kept
  * for the tab), else the one the tab kept (a reload). Where the tab cannot keep it (storage
  * refused), it stays in the address, so a reload still works.
  */
-export function takeToken(address: PageAddress, tab: Pick<Storage, 'getItem' | 'setItem'> | null): string | null {
+export function takeToken(address: PageAddress, tab: TabStorage | null): string | null {
+  return takeGivenToken(address, tab) ?? keptToken(tab);
+}
+
+/** The token in the address, if any, kept for the tab and taken out of the address. */
+function takeGivenToken(address: PageAddress, tab: TabStorage | null): string | null {
   const given = readToken(address.hash);
-  if (given === null) return keptToken(tab);
-  if (keepToken(given, tab)) address.replaceHash(hashWithoutToken(address.hash));
+  if (given !== null && keepToken(given, tab)) address.replaceHash(hashWithoutToken(address.hash));
   return given;
+}
+
+/** The page's token as it changes: the one in force now, and a way to hear of the next. */
+export interface PageToken {
+  current(): string | null;
+  /** Calls `onChange` when another token is in force; returns the function that stops it. */
+  subscribe(onChange: () => void): () => void;
+}
+
+/**
+ * The token this tab opened with (takeToken), then every one that arrives in the address later.
+ * An address that differs from the tab's only in its hash (the new address after a change of
+ * token, pasted into the same tab; the same address opened again) does not load the page again:
+ * the browser only changes the hash. Each such token is taken out of the address as the first
+ * one was, and a different one is the page's token from then on.
+ */
+export function followPageToken(address: PageAddress, tab: TabStorage | null, page: Pick<Window, 'addEventListener'>): PageToken {
+  let token = takeToken(address, tab);
+  const listeners = new Set<() => void>();
+  page.addEventListener('hashchange', () => {
+    const given = takeGivenToken(address, tab);
+    if (given === null || given === token) return;
+    token = given;
+    for (const listener of listeners) listener();
+  });
+  return {
+    current: () => token,
+    subscribe(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+  };
 }
 
 /** Keeps `token` for this tab (e.g. the new one after a change); false when the tab refuses. */

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashWithoutToken, readToken, TAB_TOKEN_KEY, tabStorage, takeToken } from '../../../renderer/src/transport/page-token';
+import {
+  followPageToken,
+  hashWithoutToken,
+  readToken,
+  TAB_TOKEN_KEY,
+  tabStorage,
+  takeToken,
+} from '../../../renderer/src/transport/page-token';
 
 // With the DOM's sessionStorage and address: the token leaves the address once read and a reload
 // (a second read without it) still finds it. test/e2e/inspector-token.e2e.test.ts does it in Chromium.
@@ -56,5 +63,38 @@ describe("the inspector's access token", () => {
 
   it('is null when neither the address nor the tab has one', () => {
     expect(takeToken(address(), tabStorage())).toBeNull();
+  });
+
+  it('arriving later in the hash (an address opened again in the tab), is taken out, and only another one is news', () => {
+    history.replaceState(null, '', '/#token=first');
+    const page = new EventTarget();
+    const token = followPageToken(address(), tabStorage(), page);
+    let changes = 0;
+    token.subscribe(() => (changes += 1));
+    expect(token.current()).toBe('first');
+    const arrive = (url: string) => {
+      history.pushState(null, '', url);
+      page.dispatchEvent(new Event('hashchange'));
+    };
+
+    arrive('/?verdict=invalid#token=first');
+    expect(`${location.search}${location.hash}`).toBe('?verdict=invalid');
+    expect(changes).toBe(0);
+    arrive('/#x=1');
+    expect(changes).toBe(0);
+    arrive('/#token=second&x=1');
+    expect(location.hash).toBe('#x=1');
+    expect([token.current(), changes, sessionStorage.getItem(TAB_TOKEN_KEY)]).toEqual(['second', 1, 'second']);
+  });
+
+  it('arriving later where the tab refuses to keep it, is still taken in, and stays in the address', () => {
+    history.replaceState(null, '', '/');
+    const page = new EventTarget();
+    const token = followPageToken(address(), null, page);
+    expect(token.current()).toBeNull();
+    history.pushState(null, '', '/#token=late');
+    page.dispatchEvent(new Event('hashchange'));
+    expect(token.current()).toBe('late');
+    expect(location.hash).toBe('#token=late');
   });
 });
