@@ -14,6 +14,7 @@ import {
   failedRegistrationCheckTodo,
   failedRegistrationCheckWords,
   forwardingFailedWords,
+  handlerKnownForText,
   handlerMayDisagree,
   handlerVerdictWords,
   isTimestampRemark,
@@ -352,6 +353,9 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
         .replace(/^handler's /, 'its ')}: ${handler.evidence} (at ${handler.reached})`
     : 'none answered';
   lines.push('', `Handler:  ${handlerSaid}`);
+  // A record for another key than the one set now says so, as the page's facts do (the why-line does for a diagnosis it explains).
+  const knownFor = handler ? handlerKnownForText(handler) : null;
+  if (knownFor !== null) lines.push(`  ${knownFor}`);
   if (hasCredentialHeaders(call)) lines.push('', REDACTED_HEADERS_NOTE);
   return lines.map(printable);
 }

@@ -81,6 +81,17 @@ export type HandlerDiagnosis =
   /** It accepted a call without a signature: anyone who can reach it can run the action. */
   | { code: 'handler-accepted-unsigned' };
 
+/**
+ * Which key's record a call's details show (`HandlerReport.known`): a handler's verdicts are kept
+ * per key the companion checked the calls with.
+ * - `key-set-now`: the call was checked with the key set now (or with none, and none is set).
+ * - `key-changed`: it was checked with another key than the one set now (or none is set now, or
+ *   none was then): the record is that key's, what the handler did with the calls checked with it.
+ * - `key-not-recorded`: which key checked it is not known (an older version stored it, or it was
+ *   imported): the record is the key set now's.
+ */
+export type HandlerKnownFor = 'key-set-now' | 'key-changed' | 'key-not-recorded';
+
 /** A forwarded or replayed call's handler verdict, in the call's details. */
 export interface HandlerReport {
   verdict: HandlerSignature;
@@ -95,7 +106,10 @@ export interface HandlerReport {
   reached: string;
   /** When the handler and the companion disagree about the signature, what that means (shown first). */
   diagnosis: HandlerDiagnosis | null;
+  /** What the handler taught so far, as of now, for the key this call was checked with when that is known (see `knownFor`). */
   known: HandlerTally;
+  /** Which key `known` is for, beside the key set now. */
+  knownFor: HandlerKnownFor;
   /** The style a verifier for this handler should accept: the style this call was signed in, else the learned one. */
   verifierStyle: string;
 }

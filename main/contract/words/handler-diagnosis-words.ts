@@ -4,14 +4,14 @@
  * signature details and the handler's section do. The core returns the diagnosis's code and
  * parameters only; the answer's evidence and what the handler did so far come from the report.
  */
-import type { HandlerDiagnosis, HandlerReport, HandlerSignature } from '../handlers';
+import type { HandlerDiagnosis, HandlerKnownFor, HandlerReport, HandlerSignature } from '../handlers';
 import { HMAC_KEY_ENV } from '../secret-variables';
 import { counted } from './counted';
 import type { Said } from './said';
 import type { SigningVocabulary } from './vocabulary';
 
 /** A report that holds a diagnosis. */
-export type DiagnosedReport = Pick<HandlerReport, 'evidence' | 'known'> & { diagnosis: HandlerDiagnosis };
+export type DiagnosedReport = Pick<HandlerReport, 'evidence' | 'known' | 'knownFor'> & { diagnosis: HandlerDiagnosis };
 
 const CHECK_THE_KEY = `Check that your handler's ${HMAC_KEY_ENV} equals the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), and that it verifies the body bytes as received, not a copy re-encoded by a framework.`;
 
@@ -30,8 +30,34 @@ const NOT_THE_SERIALIZATION: Record<
  * signature and rejected 2": the diagnosis is worked out when it is read, from all the handler
  * has taught until then, so an old call's counts include the calls after it, and say so.
  */
-function recordSoFar({ known }: DiagnosedReport): string {
+function recordSoFar({ known }: Pick<HandlerReport, 'known'>): string {
   return `So far (as of now, not when this call came), your handler has accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
+}
+
+/**
+ * Which key what the handler did is shown for, when it is not simply the key set now: every
+ * front end says it before that record (the page above its facts, the command line before its
+ * counts). A key changed since the call came is said, not shown as the new key's empty record.
+ */
+export function handlerKnownForWords(knownFor: HandlerKnownFor): string | null {
+  switch (knownFor) {
+    case 'key-set-now':
+      return null;
+    case 'key-changed':
+      return 'This call was checked with another key than the one set now: what your handler did is shown for the key this call was checked with.';
+    case 'key-not-recorded':
+      return 'Which key this call was checked with was not recorded (an older version stored it, or it was imported): what your handler did is shown for the key set now.';
+    default: {
+      const never: never = knownFor;
+      return never;
+    }
+  }
+}
+
+/** The record's sentences, led by which key it is for when that is not the key set now. */
+function withKeyNote(report: Pick<HandlerReport, 'knownFor'>, record: string): string {
+  const note = handlerKnownForWords(report.knownFor);
+  return note === null ? record : `${note} ${record}`;
 }
 
 /**
@@ -122,28 +148,37 @@ export function handlerMayDisagree(verdict: string, handlerSignature: HandlerSig
   return false;
 }
 
+/** Whether the diagnosis's paragraph says the handler's record (a rejected valid signature's: the record explains it). */
+function tellsRecord(diagnosis: HandlerDiagnosis | null): boolean {
+  return diagnosis?.code === 'handler-signature-style-mismatch' || diagnosis?.code === 'handler-refused-valid-signature';
+}
+
 /**
  * What the page's table beside the diagnosis says, as sentences for a front end without it:
  * the styles the handler may verify with and its record so far, for a rejected valid
  * signature; null for the other diagnoses, which the record does not explain.
  */
 function handlerRecordText(report: DiagnosedReport, say: SigningVocabulary): string | null {
-  switch (report.diagnosis.code) {
-    case 'handler-signature-style-mismatch': {
-      const verifiesWith = report.known.stylesAccepted;
-      // None: no style to name; the record still says what it did.
-      if (verifiesWith.length === 0) return recordSoFar(report);
-      const styles =
-        verifiesWith.length === 1
-          ? `It verifies with ${say.style(verifiesWith[0]!)}.`
-          : `It verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart).`;
-      return `${styles} ${recordSoFar(report)}`;
-    }
-    case 'handler-refused-valid-signature':
-      return recordSoFar(report);
-    default:
-      return null;
-  }
+  if (!tellsRecord(report.diagnosis)) return null;
+  const verifiesWith = report.known.stylesAccepted;
+  // None, or no style mismatch: no style to name; the record still says what it did.
+  if (report.diagnosis.code !== 'handler-signature-style-mismatch' || verifiesWith.length === 0)
+    return withKeyNote(report, recordSoFar(report));
+  const styles =
+    verifiesWith.length === 1
+      ? `It verifies with ${say.style(verifiesWith[0]!)}.`
+      : `It verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart).`;
+  return withKeyNote(report, `${styles} ${recordSoFar(report)}`);
+}
+
+/**
+ * For a front end without the page's table of what the handler did, under a call's handler: which
+ * key its record is for and its counts, when that is not the key set now and the diagnosis's
+ * paragraph (`handlerDiagnosisText`) does not say them already. Null otherwise.
+ */
+export function handlerKnownForText(report: Pick<HandlerReport, 'known' | 'knownFor' | 'diagnosis'>): string | null {
+  if (report.knownFor === 'key-set-now' || tellsRecord(report.diagnosis)) return null;
+  return withKeyNote(report, recordSoFar(report));
 }
 
 /**

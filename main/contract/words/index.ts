@@ -53,6 +53,8 @@ export {
   handlerDiagnosisHeading,
   handlerDiagnosisText,
   handlerDiagnosisWords,
+  handlerKnownForText,
+  handlerKnownForWords,
   handlerMayDisagree,
   type DiagnosedReport,
 } from './handler-diagnosis-words';

@@ -1,15 +1,9 @@
 import { targetForAction } from '../../contract/action-name';
 import type { SignatureReport } from '../../contract/api';
-import {
-  handlerTargetKey,
-  judgeHandlerSignature,
-  outcomeOf,
-  type HandlerAnswer,
-  type HandlerMemory,
-  type HandlerOutcome,
-} from '../handler-check';
+import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerAnswer, type HandlerOutcome } from '../handler-check';
 import { stylesComputed } from '../signature';
 import type { CallChecks } from '../store/calls-insert';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 
 /** What is stored about the handler with a call it answered. */
@@ -48,9 +42,11 @@ export function handlerKeyFor(handlerTarget: string, action: string | null): str
   return handlerTargetKey(targetForAction(handlerTarget, action));
 }
 
-/** One call's lesson about one handler: what to add to what is known about `target`. */
+/** One call's lesson about one handler: what to add to what is known about `target` for the key the call was checked with. */
 export interface HandlerLesson {
   target: string;
+  /** KeyedHandlerMemory.keyId when the call was checked: the lesson is filed under it, whichever key is set by then. */
+  keyFingerprint: string;
   outcome: HandlerOutcome;
 }
 
@@ -63,6 +59,7 @@ export async function handlerLesson(
   checks: HandlerChecks,
   action: string | null,
   report: SignatureReport,
+  keyFingerprint: string,
   everyStyle: () => Promise<SignatureReport> | SignatureReport,
 ): Promise<HandlerLesson | null> {
   const { handlerSignature, handlerTarget } = checks;
@@ -71,17 +68,18 @@ export async function handlerLesson(
   const needsStyles = report.verdict === 'valid' && handlerSignature !== 'unknown';
   const validIn = needsStyles ? (validStylesIfComplete(report) ?? validStylesIfComplete(await everyStyle()) ?? []) : [];
   const outcome = outcomeOf({ verdict: report.verdict, validIn }, handlerSignature);
-  return outcome === null ? null : { target: handlerKeyFor(handlerTarget, action), outcome };
+  return outcome === null ? null : { target: handlerKeyFor(handlerTarget, action), keyFingerprint, outcome };
 }
 
-/** Records what a handler's verdict teaches about it (see handlerLesson). */
+/** Records what a handler's verdict teaches about it (see handlerLesson), under the key `report` was checked with. */
 export async function learnFromHandler(
-  memory: HandlerMemory,
+  memory: KeyedHandlerMemory,
   checks: HandlerChecks,
   action: string | null,
   report: SignatureReport,
+  keyFingerprint: string,
   everyStyle: () => Promise<SignatureReport> | SignatureReport,
 ): Promise<void> {
-  const lesson = await handlerLesson(checks, action, report, everyStyle);
-  if (lesson) memory.record(lesson.target, lesson.outcome);
+  const lesson = await handlerLesson(checks, action, report, keyFingerprint, everyStyle);
+  if (lesson) memory.recordFor(lesson.target, lesson.keyFingerprint, lesson.outcome);
 }

@@ -34,6 +34,11 @@ export interface LoopAnswer {
   handlerSignature: HandlerSignature | null;
   handlerTarget: string | null;
   /**
+   * When a handler answered: the key the serve checked the call with, as it filed the handler's
+   * lesson (a fingerprint, never the key). Absent from an older serve.
+   */
+  keyFingerprint?: string | null;
+  /**
    * The serve's check of its answer, as it would store it: its 502 in place of a handler that
    * refused the connection is no handler's 502, and its refusal of a body is checked against no
    * contract (null). From outside, both look like any other non-2xx. Absent from an older serve.
@@ -104,6 +109,7 @@ function isLoopAnswer(value: unknown): value is LoopAnswer {
     isTextOrNull(value.forwardError) &&
     (value.handlerSignature === null || oneOf(HANDLER_SIGNATURES, value.handlerSignature)) &&
     isTextOrNull(value.handlerTarget) &&
+    (value.keyFingerprint === undefined || isTextOrNull(value.keyFingerprint)) &&
     (value.violations === undefined || value.violations === null || isViolations(value.violations))
   );
 }

@@ -1,7 +1,7 @@
 import type { CallDetail, CallsMethods, CoreStatus, SampleRequest } from '../../contract/api';
-import type { HandlerMemory } from '../handler-check';
 import { canonicalize, completeReport, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import { forwardedFor } from '../tunnel/forwarded-for';
 import { handlerReport, type LearnedSigning } from './handler-report';
 import { sampleBody, sampleCurl } from './sample-request';
@@ -10,8 +10,8 @@ export interface CallsDeps {
   calls: () => CallsRepository;
   status: () => CoreStatus;
   hmacKey: () => string | null;
-  /** What each developer's handler accepted and refused so far. */
-  handlers: () => HandlerMemory;
+  /** What each developer's handler accepted and refused so far, per key. */
+  handlers: () => KeyedHandlerMemory;
   /** The style this Flowent was seen to sign with for the current key, and from how many calls (0: the fallback). */
   learnedStyle: () => LearnedSigning;
   onHistoryCleared: () => void;
@@ -46,6 +46,7 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
     forwardError,
     registrationWouldPass,
     handlerTarget: _handlerTarget,
+    keyFingerprint: _keyFingerprint,
     viaTunnel,
     ...rest
   } = call;

@@ -1,9 +1,11 @@
 import type { HandlerReport, SignatureReport } from '../../contract/api';
 import { targetForAction } from '../../contract/action-name';
 import { handlerKeyFor } from '../answers/handler-lesson';
-import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerMemory } from '../handler-check';
+import type { HandlerKnownFor } from '../../contract/handlers';
+import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerKnowledge } from '../handler-check';
 import { validStyles } from '../signature';
 import type { StoredCall } from '../store/calls-repository';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 
 /** The style most of this Flowent's calls were signed in for the current key; `fromCalls` 0: nothing learned yet. */
@@ -15,8 +17,9 @@ export interface LearnedSigning {
 /**
  * What a call's details say about the handler that answered it: its verdict on the signature
  * (stored with the call), the part of its answer that decided, what the handler taught so far
- * (read now, so the details of an older call show all that is known) and, when the handler
- * and the companion disagree, what that means. Null when no handler answered.
+ * about the key the call was checked with (read now, so the details of an older call show all
+ * that is known) and, when the handler and the companion disagree, what that means. Null when no
+ * handler answered.
  *
  * `signature` is the call's report as completeReport gives it (every style listed, the ones it
  * could not work out again without a digest), `learnedStyle` the style this
@@ -27,7 +30,7 @@ export interface LearnedSigning {
 export function handlerReport(
   call: StoredCall,
   signature: SignatureReport,
-  memory: HandlerMemory,
+  memory: KeyedHandlerMemory,
   learnedStyle: () => LearnedSigning,
 ): HandlerReport | null {
   if (call.handlerSignature === null || call.handlerTarget === null) return null;
@@ -36,7 +39,7 @@ export function handlerReport(
   // From the stored match and body, not from the matched flags: those of a call checked up to
   // its first match are complete only while the key it was checked with is set.
   const checked: CheckedCall = { verdict: signature.verdict, validIn: validStyles(signature, call.requestBody) };
-  const known = memory.read(handlerKeyFor(call.handlerTarget, call.action));
+  const { known, knownFor } = lessonsOf(call, handlerKeyFor(call.handlerTarget, call.action), memory);
   const { possible, refused } = handlerStyles(known);
   return {
     verdict: call.handlerSignature,
@@ -53,8 +56,21 @@ export function handlerReport(
       stylesRefused: refused,
       refusedAlike: known.refusedAlike ?? 0,
     },
+    knownFor,
     // The style this call was signed in, as the diagnosis names it; the learned one for a call
     // that is not validly signed.
     verifierStyle: checked.validIn[0] ?? learned.style,
   };
+}
+
+/**
+ * What the handler reached at `target` taught about the key `call` was checked with, whichever is
+ * set now: a verdict on a call checked with one key says nothing of calls checked with another,
+ * and the new key's record (empty at first) read as this call's handler having done nothing.
+ * For a call that does not say which key checked it, the key set now's.
+ */
+function lessonsOf(call: StoredCall, target: string, memory: KeyedHandlerMemory): { known: HandlerKnowledge; knownFor: HandlerKnownFor } {
+  if (call.keyFingerprint === null) return { known: memory.read(target), knownFor: 'key-not-recorded' };
+  const knownFor = call.keyFingerprint === memory.keyId() ? 'key-set-now' : 'key-changed';
+  return { known: memory.readFor(target, call.keyFingerprint), knownFor };
 }

@@ -192,6 +192,8 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const { headers: answerHeaders, loopAnswer } =
     outcome.ok && toCompanion ? takeLoopAnswer(outcome.headers) : { headers: [], loopAnswer: null };
   const ownCheck = verify(outgoing.body, deps.hmacKey(), { receivedAt });
+  // Read with the key just checked with: a handler's lesson is filed under it, and the call stored with it.
+  const keyFingerprint = deps.handlers().keyId();
   // This command's report keeps every style's digest; the serve's, when it judged otherwise (another key).
   const signature =
     loopAnswer && (loopAnswer.signature.verdict !== ownCheck.verdict || loopAnswer.signature.style !== ownCheck.style)
@@ -255,11 +257,14 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
       registrationWouldPass: outgoing.test ? response.status >= 200 && response.status < 300 : null,
       ...handler,
     },
+    // A serve that forwarded the call says which key it checked it with (nothing, when older).
+    keyFingerprint: loopAnswer ? (loopAnswer.keyFingerprint ?? null) : handler.handlerTarget === null ? null : keyFingerprint,
   };
   const id = deps.calls().insert(stored);
   // The signature was checked in every style above: nothing more to compute for the lesson. A
   // serve that forwarded the call recorded its handler's lesson itself.
-  if (outgoing.learn && !toCompanion) await learnFromHandler(deps.handlers(), handler, outgoing.action, signature, () => signature);
+  if (outgoing.learn && !toCompanion)
+    await learnFromHandler(deps.handlers(), handler, outgoing.action, signature, keyFingerprint, () => signature);
   deps.onStored?.(summaryOf(stored, id));
   return {
     id,

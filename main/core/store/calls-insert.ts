@@ -63,6 +63,12 @@ export interface NewCall {
   /** Sent by this companion with its signature spoiled on purpose, to check that the handler refuses it. */
   spoiledSignature?: boolean;
   checks?: Partial<CallChecks>;
+  /**
+   * For a call a handler answered: the key the companion checked it with, as its handler's lesson
+   * is filed (KeyedHandlerMemory.keyId). Absent for the others, and for an imported call (which
+   * key checked it elsewhere is not known).
+   */
+  keyFingerprint?: string | null;
 }
 
 /** The columns one stored call fills, in the order of `insertValues`. */
@@ -70,7 +76,7 @@ const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
   'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
-  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature';
+  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature, key_fingerprint';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -117,6 +123,7 @@ function insertValues(call: NewCall): unknown[] {
     call.checks?.handlerTarget ?? null,
     call.viaTunnel ? 1 : 0,
     call.spoiledSignature ? 1 : 0,
+    call.keyFingerprint ?? null,
   ];
 }
 

@@ -49,6 +49,8 @@ export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> 
   response: { status: number; headers: HeaderPair[]; body: Buffer };
   originalCallId: number | null;
   mockChoice: MockChoice | null;
+  /** The key a handler's call was checked with (see NewCall.keyFingerprint); null when not recorded. */
+  keyFingerprint: string | null;
 }
 
 interface CallRow {
@@ -82,6 +84,7 @@ interface CallRow {
   failed: number;
   handler_signature: string | null;
   handler_target: string | null;
+  key_fingerprint: string | null;
   sent_action: string | null;
   mock_choice: string | null;
   spoiled_signature: number;
@@ -439,5 +442,6 @@ function toStoredCall(row: CallRow): StoredCall {
     forwardTarget: row.forward_target,
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
     handlerTarget: row.handler_target,
+    keyFingerprint: row.key_fingerprint,
   };
 }

@@ -44,6 +44,15 @@ function parseKnowledge(text: string): HandlerKnowledge | null {
  * core's forwarding, replays and details use (see HandlersRepository.forKey).
  */
 export interface KeyedHandlerMemory extends HandlerMemory {
+  /**
+   * The key lessons are filed under now: its fingerprint, or a mark for no key. A call a handler
+   * answers is stored with it (NewCall.keyFingerprint), so its details read that key's lessons.
+   */
+  keyId(): string;
+  /** What `target` taught about calls checked with the key `keyId` names (a stored call's own). */
+  readFor(target: string, keyId: string): HandlerKnowledge;
+  /** Adds a lesson under `keyId`, the key its call was checked with, whichever key is set by the time it is written. */
+  recordFor(target: string, keyId: string, outcome: HandlerOutcome): void;
   /** See HandlersRepository.recordProbe. */
   recordProbe(target: string, outcomes: readonly HandlerOutcome[]): void;
 }
@@ -109,6 +118,9 @@ export class HandlersRepository {
         const id = keyId();
         return id === null ? this.readLatest(target) : this.read(target, id);
       },
+      keyId: () => keyId() ?? NO_KEY,
+      readFor: (target, id) => this.read(target, id),
+      recordFor: (target, id, outcome) => this.record(target, id, outcome),
       recordProbe: (target, outcomes) => this.recordProbe(target, keyId() ?? NO_KEY, outcomes),
     };
   }

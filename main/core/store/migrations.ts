@@ -446,6 +446,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 19,
+    purpose:
+      'A call a handler answered records the key it was checked with (its fingerprint), so its details show what the ' +
+      "handler taught about that key: after the key was changed, they showed the new key's record, nothing yet.",
+    up(db) {
+      // No default: SQLite adds the column without rewriting a row. Calls stored before do not
+      // say which key checked them (null), nor do calls no handler answered.
+      db.exec('ALTER TABLE calls ADD COLUMN key_fingerprint TEXT');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,11 +3,11 @@ import type { CallAnswerer } from '../answers/call-answerer';
 import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
 import { loopAnswerHeader } from '../answers/loop-answer';
 import { callMark } from '../answers/own-calls';
-import type { HandlerMemory } from '../handler-check';
 import { type CallsRepository } from '../store/calls-repository';
 import { summaryOf, type CallChecks, type NewCall } from '../store/calls-insert';
 import type { AlongsideWrite, StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
+import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { BodyOutcome } from './read-body';
 import type { CallCheckInput } from './call-check';
@@ -43,8 +43,8 @@ export interface CallHandlerDeps {
   bodyLimitBytes: number;
   /** Answers well-formed calls: mocks, forwarding, the contract check. */
   answerer: CallAnswerer;
-  /** What each developer's handler accepted and refused so far. */
-  handlers: HandlerMemory;
+  /** What each developer's handler accepted and refused so far, per key. */
+  handlers: KeyedHandlerMemory;
   onStored: (call: CallSummary) => void;
   /** This running companion's mark on the replays and simulated calls it sends to itself (see own-calls). */
   loopToken: string;
@@ -67,8 +67,11 @@ interface Interpretation {
   durationMs?: number;
   delayMs?: number;
   drop?: boolean;
-  /** What the developer's handler taught by answering, recorded with the call. */
-  lesson?: () => Promise<HandlerLesson | null>;
+  /**
+   * When a handler answered: what it taught, recorded with the call, and the key the call was
+   * checked with (KeyedHandlerMemory.keyId), stored with the call and its lesson filed under it.
+   */
+  handler?: { lesson: () => Promise<HandlerLesson | null>; keyFingerprint: string };
 }
 
 /** What the server does once the call is stored. */
@@ -166,11 +169,12 @@ export async function handleCall(
     source,
     originalCallId: null,
     checks: outcome.checks,
+    keyFingerprint: outcome.handler?.keyFingerprint ?? null,
   };
   // Recorded in the call's own transaction: what the call's details show as soon as it is
   // answered, for no commit of its own.
-  const lesson = outcome.lesson
-    ? await outcome.lesson().catch((error: unknown) => {
+  const lesson = outcome.handler
+    ? await outcome.handler.lesson().catch((error: unknown) => {
         deps.onInternalError(error);
         return null;
       })
@@ -206,6 +210,7 @@ function withLoopAnswer(outcome: Interpretation, call: NewCall): Interpretation 
     forwardError: call.checks?.forwardError ?? null,
     handlerSignature: call.checks?.handlerSignature ?? null,
     handlerTarget: call.checks?.handlerTarget ?? null,
+    keyFingerprint: call.keyFingerprint ?? null,
     violations: call.checks?.violations ?? null,
   });
   return { ...outcome, answer: { ...outcome.answer, headers: [...outcome.answer.headers, header] } };
@@ -284,6 +289,8 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
   }
 
   const input: CallCheckInput = { body: body.body, pathAction: route.pathAction, hmacKey: deps.hmacKey(), receivedAt: request.receivedAt };
+  // Read with the key the call is checked with, in the same turn: a key changed meanwhile is not this call's.
+  const keyFingerprint = deps.handlers.keyId();
   const checkedCall = await checkCall(input);
   const { check } = checkedCall;
   if (check.kind === 'not-json') {
@@ -339,24 +346,30 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
     delayMs: chosen.delayMs,
     drop: chosen.answer === null,
     // Only a handler's answer teaches anything (a mock's call waits for no lesson).
-    lesson:
+    handler:
       chosen.checks.handlerTarget === null
         ? undefined
-        : () =>
-            handlerLesson(chosen.checks, action, signature, async () => {
-              const fromTree = checkedCall.everyStyle(input);
-              if (fromTree) return fromTree;
-              const full = (await checkCall({ ...input, everyStyle: true })).check;
-              return full.kind === 'checked' ? full.signature : signature;
-            }),
+        : {
+            keyFingerprint,
+            lesson: () =>
+              handlerLesson(chosen.checks, action, signature, keyFingerprint, async () => {
+                const fromTree = checkedCall.everyStyle(input);
+                if (fromTree) return fromTree;
+                const full = (await checkCall({ ...input, everyStyle: true })).check;
+                return full.kind === 'checked' ? full.signature : signature;
+              }),
+          },
   };
 }
 
-/** The lesson's write, made inside the call's transaction; a failure is reported, never thrown (it would undo the call). */
+/**
+ * The lesson's write, made inside the call's transaction, under the key the call was checked with;
+ * a failure is reported, never thrown (it would undo the call).
+ */
 function recordLesson(deps: CallHandlerDeps, lesson: HandlerLesson): AlongsideWrite {
   return () => {
     try {
-      deps.handlers.record(lesson.target, lesson.outcome);
+      deps.handlers.recordFor(lesson.target, lesson.keyFingerprint, lesson.outcome);
     } catch (error) {
       deps.onInternalError(error);
     }

@@ -36,6 +36,18 @@ describe('the loop answer header', () => {
     expect(JSON.stringify(loopAnswer)).not.toContain(sent.signature.styles[0]!.expected!);
   });
 
+  it('says which key the serve checked a call its handler answered with, and reads without it from an older serve', () => {
+    const forwarded: LoopAnswer = {
+      ...answer('right-key'),
+      handlerSignature: 'refused',
+      handlerTarget: 'http://localhost:9/x',
+      keyFingerprint: '0123456789abcdef',
+    };
+    expect(takeLoopAnswer([loopAnswerHeader(forwarded)]).loopAnswer).toMatchObject({ keyFingerprint: '0123456789abcdef' });
+    const { keyFingerprint: _absent, ...older } = forwarded;
+    expect(takeLoopAnswer([loopAnswerHeader(older)]).loopAnswer?.keyFingerprint).toBeUndefined();
+  });
+
   it('is dropped, and not believed, when it is not well-formed or not alone', () => {
     const valid = loopAnswerHeader(answer('right-key'));
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -45,6 +57,7 @@ describe('the loop answer header', () => {
       encode({ answeredBy: 'mock', signature: { verdict: 'invalid' } }),
       // A digest in the report: never what a serve sends.
       encode(answer('right-key')),
+      encode({ ...JSON.parse(Buffer.from(valid[1], 'base64url').toString()), keyFingerprint: 7 }),
     ];
     for (const value of wrong) {
       expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, value]])).toEqual({ headers: [], loopAnswer: null });

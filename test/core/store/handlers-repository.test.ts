@@ -139,4 +139,15 @@ describe('what handlers taught, in the history', () => {
     noKey.record(TARGET, { handler: 'accepted', validIn: [] });
     expect(keyed(store).read(TARGET).acceptedUnverified).toBe(0);
   });
+
+  it("files and reads a stored call's lesson under the key it was checked with, whichever key is set now", () => {
+    const store = open(freshDir());
+    const now = keyed(store, 'fedcba9876543210');
+    expect(now.keyId()).toBe('fedcba9876543210');
+    expect(store.handlers.forKey(() => null).keyId()).not.toBe(now.keyId());
+    now.recordFor(TARGET, KEY_ID, { handler: 'refused', validIn: ['go'] });
+    expect(now.read(TARGET)).toEqual(emptyKnowledge());
+    expect(now.readFor(TARGET, KEY_ID)).toEqual(keyed(store).read(TARGET));
+    expect(now.readFor(TARGET, KEY_ID)).toMatchObject({ refused: 1, styles: { go: { accepted: 0, refused: 1 } } });
+  });
 });

@@ -128,10 +128,10 @@ describe('group commit', () => {
       }
     }) as typeof server.calls.insert);
     const lessonsInsideInsert: boolean[] = [];
-    const record = server.handlers.record.bind(server.handlers);
-    vi.spyOn(server.handlers, 'record').mockImplementation((target, outcome) => {
+    const record = server.handlers.recordFor.bind(server.handlers);
+    vi.spyOn(server.handlers, 'recordFor').mockImplementation((target, keyId, outcome) => {
       lessonsInsideInsert.push(inserting && server.db.inTransaction);
-      record(target, outcome);
+      record(target, keyId, outcome);
     });
     const answers = await Promise.all([1, 2, 3].map((n) => server.send(n)));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);

@@ -1,8 +1,14 @@
 // The handler's diagnosis is worded once, for every front end: each names styles its own way
 // (ids, labels) and says where a verifier is had; the sentences around them are the same.
 import { describe, expect, it } from 'vitest';
-import type { HandlerDiagnosis, HandlerTally } from '../../../main/contract/api';
-import { handlerDiagnosisText, handlerDiagnosisWords, type DiagnosedReport, type SigningVocabulary } from '../../../main/contract/words';
+import type { HandlerDiagnosis, HandlerKnownFor, HandlerTally } from '../../../main/contract/api';
+import {
+  handlerDiagnosisText,
+  handlerDiagnosisWords,
+  handlerKnownForText,
+  type DiagnosedReport,
+  type SigningVocabulary,
+} from '../../../main/contract/words';
 
 const BY_ID: SigningVocabulary = {
   style: (style) => style,
@@ -30,9 +36,14 @@ const tally = (accepted: number, refused: number, stylesAccepted: string[]): Han
   stylesRefused: [],
   refusedAlike: 0,
 });
-const report = (diagnosis: HandlerDiagnosis, known = tally(1, 1, ['python'])): DiagnosedReport => ({
+const report = (
+  diagnosis: HandlerDiagnosis,
+  known = tally(1, 1, ['python']),
+  knownFor: HandlerKnownFor = 'key-set-now',
+): DiagnosedReport => ({
   diagnosis,
   known,
+  knownFor,
   evidence: '401 "Invalid signature"',
 });
 const goCall: HandlerDiagnosis = { code: 'handler-signature-style-mismatch', signedIn: 'go', mostCallsIn: null };
@@ -105,6 +116,34 @@ describe('the paragraph for a front end without the table (the command line)', (
       'is not the cause. So far (as of now, not when this call came), your handler has accepted 1 call with a valid signature and rejected 1. Check that',
     );
     expect(handlerDiagnosisText(report({ code: 'handler-accepted-unsigned' }), BY_ID)).not.toContain('So far');
+  });
+});
+
+describe('which key the record is for', () => {
+  const CHANGED =
+    'This call was checked with another key than the one set now: what your handler did is shown for the key this call was checked with.';
+
+  it('says a key changed since the call came before the record it qualifies, in the paragraph and under the handler', () => {
+    const changed = report(goCall, tally(1, 1, ['python']), 'key-changed');
+    expect(handlerDiagnosisText(changed, BY_ID)).toContain(
+      `a style it does not verify with. ${CHANGED} It verifies with python. So far (as of now, not when this call came), your handler has accepted 1 call`,
+    );
+    // The paragraph says it already: not twice.
+    expect(handlerKnownForText(changed)).toBeNull();
+    // A diagnosis the record does not explain, or none: said with the record under the handler.
+    expect(handlerKnownForText({ ...changed, diagnosis: null })).toBe(
+      `${CHANGED} So far (as of now, not when this call came), your handler has accepted 1 call with a valid signature and rejected 1.`,
+    );
+    expect(handlerKnownForText({ ...changed, diagnosis: { code: 'handler-accepted-unsigned' } })).toContain(CHANGED);
+  });
+
+  it('says a key not recorded is taken to be the key set now, and nothing for the key set now', () => {
+    const unknown = report({ code: 'handler-refused-valid-signature', cause: 'styles-alike' }, tally(0, 3, []), 'key-not-recorded');
+    expect(handlerDiagnosisText(unknown, BY_ID)).toContain(
+      'Which key this call was checked with was not recorded (an older version stored it, or it was imported): what your handler did is shown for the key set now. So far',
+    );
+    expect(handlerDiagnosisText(report(goCall), BY_ID)).not.toMatch(/key set now|another key/);
+    expect(handlerKnownForText({ ...report(goCall), diagnosis: null })).toBeNull();
   });
 });
 
