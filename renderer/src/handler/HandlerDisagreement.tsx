@@ -1,6 +1,12 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
 import { styleLabel } from '../../../main/contract/style-labels';
-import { handlerDiagnosisHeading, handlerDiagnosisWords, rejectedStylesWords, type SigningVocabulary } from '../../../main/contract/words';
+import {
+  handlerDiagnosisHeading,
+  handlerDiagnosisWords,
+  handlerKnownForWords,
+  rejectedStylesWords,
+  type SigningVocabulary,
+} from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 import { evidenceOnce } from './evidence-once';
@@ -47,53 +53,62 @@ function StyleNames({ styles, testId, none = 'none yet' }: { styles: string[]; t
 }
 
 /**
- * What the handler taught so far, from every call to its route: said "so far (as of now)", as
- * the core's diagnosis says it: in the details of an old call these are today's totals, not what
- * was known when that call came.
+ * What the handler taught so far, from every call to its route checked with this call's key: said
+ * "so far (as of now)", as the core's diagnosis says it: in the details of an old call these are
+ * today's totals, not what was known when that call came. Which key they are for is said first
+ * when it is not the key set now.
  */
 export function HandlerTaught({ report }: { report: HandlerReport }) {
   const { known } = report;
   // Calls every style signs alike are said in one line, not as every style rejected.
   const rejected = rejectedStylesWords(known);
+  const keyNote = handlerKnownForWords(report.knownFor);
   return (
-    <dl className="facts handler-taught" aria-label="What your handler did so far">
-      {/* Learned per URL: another action's route of the same handler keeps a record of its own. */}
-      <dt>Learned from calls to</dt>
-      <dd data-testid="handler-reached">
-        <code>{report.reached}</code>
-      </dd>
-      {/* The styles it may check with, not each style of a request it took: a probe's table lists those. */}
-      <dt>Styles it may verify with</dt>
-      <dd>
-        <StyleNames
-          styles={known.stylesAccepted}
-          testId="handler-styles-accepted"
-          none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
-        />
-      </dd>
-      <dt>Styles it rejected</dt>
-      {/* The styles and the calls every style signs alike are one fact: the note goes on a line of its own in the same dd. */}
-      <dd>
-        {rejected.list && <StyleNames styles={known.stylesRefused} testId="handler-styles-refused" />}
-        {rejected.note !== null && (
-          <span className="fact-note" data-testid="handler-rejected-alike">
-            {rejected.note}
-          </span>
-        )}
-      </dd>
-      <dt>Valid signatures so far (as of now)</dt>
-      <dd>
-        {known.accepted} accepted, {known.refused} rejected
-      </dd>
-      {known.acceptedUnverified + known.refusedUnverified > 0 && (
-        <>
-          <dt>Bad or no signature so far (as of now)</dt>
-          <dd>
-            {known.acceptedUnverified} accepted, {known.refusedUnverified} rejected
-          </dd>
-        </>
+    <>
+      {keyNote !== null && (
+        <p className="handler-known-for" data-testid="handler-known-for">
+          {keyNote}
+        </p>
       )}
-    </dl>
+      <dl className="facts handler-taught" aria-label="What your handler did so far">
+        {/* Learned per URL: another action's route of the same handler keeps a record of its own. */}
+        <dt>Learned from calls to</dt>
+        <dd data-testid="handler-reached">
+          <code>{report.reached}</code>
+        </dd>
+        {/* The styles it may check with, not each style of a request it took: a probe's table lists those. */}
+        <dt>Styles it may verify with</dt>
+        <dd>
+          <StyleNames
+            styles={known.stylesAccepted}
+            testId="handler-styles-accepted"
+            none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
+          />
+        </dd>
+        <dt>Styles it rejected</dt>
+        {/* The styles and the calls every style signs alike are one fact: the note goes on a line of its own in the same dd. */}
+        <dd>
+          {rejected.list && <StyleNames styles={known.stylesRefused} testId="handler-styles-refused" />}
+          {rejected.note !== null && (
+            <span className="fact-note" data-testid="handler-rejected-alike">
+              {rejected.note}
+            </span>
+          )}
+        </dd>
+        <dt>Valid signatures so far (as of now)</dt>
+        <dd>
+          {known.accepted} accepted, {known.refused} rejected
+        </dd>
+        {known.acceptedUnverified + known.refusedUnverified > 0 && (
+          <>
+            <dt>Bad or no signature so far (as of now)</dt>
+            <dd>
+              {known.acceptedUnverified} accepted, {known.refusedUnverified} rejected
+            </dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }
 
