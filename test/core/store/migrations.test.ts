@@ -11,6 +11,7 @@ import { startInCliWords } from '../../../main/cli/cli-words';
 import { sign, verify } from '../../../main/core/signature';
 import { packReport } from '../../../main/core/signature/stored-report';
 import { spoilSignature } from '../../../main/core/replay/spoil-signature';
+import { storedCall } from '../../helpers/new-call';
 
 const dirs: { remove: () => void }[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
@@ -529,6 +530,24 @@ describe('migrations', () => {
     expect(calls.list({ verdict: 'valid' }).calls.map((call) => [call.id, call.spoiledSignature])).toEqual([[valid, false]]);
     expect(calls.get(simulated)).toMatchObject({ verdict: 'invalid', spoiledSignature: true });
     expect(() => db.prepare('UPDATE calls SET spoiled_signature = 2 WHERE id = ?').run(valid)).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('18 -> 19 gives calls the key they were checked with, null for the calls stored before, without rewriting them', () => {
+    const db = tempDb();
+    migrate(db, 18);
+    db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, handler_signature, handler_target) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', x'7b7d', 2, 'valid', '{}', 'forward', 401, '[]', x'', 1.5, 'refused', 'http://localhost:8000/actions/{action_name}')",
+    ).run();
+    const changesBefore = db.prepare('SELECT total_changes()').pluck().get() as number;
+    expect(migrate(db, 19)).toEqual({ ok: true, from: 18, to: 19 });
+    // A column added, no row written: a history of millions of calls opens as fast.
+    expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
+
+    const repository = new CallsRepository(db);
+    expect(repository.get(1)).toMatchObject({ handlerSignature: 'refused', keyFingerprint: null });
+    const id = repository.insert(storedCall({ keyFingerprint: '0123456789abcdef' }));
+    expect(repository.get(id)?.keyFingerprint).toBe('0123456789abcdef');
     db.close();
   });
 
