@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrlCredentials, type CoreEvent, type ProjectState } from '../contract/api';
-import { answerFileMeanwhile, problemPlace } from '../contract/words';
+import { fileMistakeMeanwhile, problemPlace } from '../contract/words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 const ANSWERS = 'answers';
@@ -73,8 +73,7 @@ export function projectProblemLines(
     const mistakeLines = (file: string, messages: string[], title = `Project: ${file}`, lost = '') => {
       if (warned.has(file) && inUse.has(file))
         return [`${title} is in use, but cannot answer as it says${lost}:`, ...messages.map((message) => `  ${message}`)];
-      const meanwhile = folderOf(file) === ANSWERS ? answerFileMeanwhile(stale.includes(file)) : 'it is left out until fixed';
-      return [`${title} has a mistake; ${meanwhile}${lost}:`, ...messages.map((message) => `  ${message}`)];
+      return [`${title} has a mistake; ${fileMistakeMeanwhile(file, stale)}${lost}:`, ...messages.map((message) => `  ${message}`)];
     };
 
     const knownBefore = new Set([...shown.keys(), ...inUseBefore]);

@@ -127,7 +127,7 @@ describe('serve, while the files of its project change', () => {
     const { dir, server } = await serveOnProject(cleanups, { 'answers/_default.yaml': answerFile('the default') });
     mkdirSync(join(dir, 'actions'));
     const said = [
-      'Project: actions/send_email.yml has a mistake; it is left out until fixed:',
+      "Project: actions/send_email.yml has a mistake; calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed:",
       "Project: actions/send_email.yml was renamed to actions/send_email.yaml and is in use: send_email's parameters are checked against it now.",
     ];
 

@@ -78,7 +78,11 @@ export {
   type WrongSignatureFinding,
   type WrongSignatureOutcome,
 } from './wrong-signature-words';
-export { answerFileMeanwhile, applyStopped, problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
+export {
+  applyStopped,
+  fileMistakeHeading,
+  fileMistakeMeanwhile,
+  problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
 export {

@@ -47,8 +47,30 @@ export function severalAnswering(serves: readonly Pick<ServeSeen, 'mode' | 'base
  * What answers in the place of an answer file with a mistake, the same in serve's lines and on
  * the page: its last good version (`stale`), or nothing of it.
  */
-export function answerFileMeanwhile(stale: boolean): string {
+function answerFileMeanwhile(stale: boolean): string {
   return stale ? 'its last good version keeps answering' : 'it is not used until fixed';
+}
+
+/**
+ * What an action file with a mistake means meanwhile: no version of it is kept (calls' parameters
+ * are checked as for an action without a file), and the actions wait, as `actions plan` refuses.
+ */
+const ACTION_FILE_MEANWHILE = "calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed";
+
+/**
+ * What happens meanwhile to a project file with a mistake, as serve's lines and the page say it.
+ * `stale`: the answer files whose last good version keeps answering (ProjectState's).
+ */
+export function fileMistakeMeanwhile(file: string, stale: readonly string[]): string {
+  return file.startsWith('actions/') ? ACTION_FILE_MEANWHILE : answerFileMeanwhile(stale.includes(file));
+}
+
+/**
+ * A project file with a mistake and what happens meanwhile, as the mocks and targets listings
+ * and the Answers dialog head its mistakes: `answers/x.yaml has a mistake; it is not used until fixed`.
+ */
+export function fileMistakeHeading(file: string, stale: readonly string[]): string {
+  return `${file} has a mistake; ${fileMistakeMeanwhile(file, stale)}`;
 }
 
 /** Where a mistake is: the file, and the line and column when it has them. */

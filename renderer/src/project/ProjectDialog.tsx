@@ -9,7 +9,7 @@ import {
   type PullOutcome,
   REDACTED_CREDENTIAL,
 } from '../../../main/contract/api';
-import { answerFileMeanwhile, applyStopped, counted } from '../../../main/contract/words';
+import { applyStopped, counted, fileMistakeMeanwhile, problemPlace } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { focusFell } from '../shared/focusable';
@@ -86,18 +86,10 @@ export function ProjectDialog() {
   );
 }
 
-/** Where a mistake is, as the command line names it: the file and its line. */
+/** Where a mistake is, as the command line names it: the file, its line and column. */
 function ProblemPlace({ problem }: { problem: ProjectProblem }) {
-  return (
-    <code>
-      {problem.file}
-      {problem.line !== null ? `:${problem.line}` : ''}
-    </code>
-  );
+  return <code>{problemPlace(problem)}</code>;
 }
-
-/** A mistake under actions/ stops Plan, Apply and Pull; one under answers/ stops only its own file's answers. */
-const blocksPlan = (problem: ProjectProblem) => problem.file.startsWith('actions/');
 
 function ProblemList({ project }: { project: ProjectState }) {
   if (project.problems.length === 0) return null;
@@ -117,9 +109,7 @@ function ProblemList({ project }: { project: ProjectState }) {
               <ProblemPlace problem={problem} /> {problem.message}{' '}
               {problem.warning === 'forward-without-target'
                 ? '(in use: it forwards as soon as it has a target)'
-                : blocksPlan(problem)
-                  ? '(Plan, Apply and Pull wait until it is fixed)'
-                  : `(${answerFileMeanwhile(project.stale.includes(problem.file))})`}
+                : `(${fileMistakeMeanwhile(problem.file, project.stale)})`}
             </li>
           ),
         )}

@@ -54,7 +54,9 @@ describe('the Project dialog', () => {
     expect(
       items()
         .filter((item) => item.startsWith('actions/'))
-        .every((item) => item.endsWith('(Plan, Apply and Pull wait until it is fixed)')),
+        .every((item) =>
+          item.endsWith("(calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed)"),
+        ),
     ).toBe(true);
     expect(items().find((item) => item.startsWith('answers/'))).toMatch(/\(it is not used until fixed\)$/);
 
@@ -71,7 +73,7 @@ describe('the Project dialog', () => {
     const { c } = await withProject({ 'answers/make_note.yaml': 'version: 1\nmode: forward\n' });
     const { dialog } = await openProject(c);
     const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
-    await waitFor(() => expect(list.querySelector('li')?.textContent).toMatch(/^answers\/make_note\.yaml:2 /));
+    await waitFor(() => expect(list.querySelector('li')?.textContent).toMatch(/^answers\/make_note\.yaml:2:1 /));
     expect(list.querySelector('li')?.textContent).toMatch(
       /no forward: target is set .*\(in use: it forwards as soon as it has a target\)$/,
     );
