@@ -27,7 +27,7 @@ import {
   writeFileAtomically,
 } from './project-folder';
 import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
-import { mergeIntoDocument, newYamlText } from './yaml-file';
+import { mergeIntoDocument, newYamlText, textWithout } from './yaml-file';
 import { yamlPosition } from '../yaml/yaml-text';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
@@ -200,9 +200,10 @@ export class ProjectAnswers implements AnswerStore {
         warnings: entry.answers.warnings,
         action: entry.action,
         definition: entry.answers.mock as MockDefinition,
-        // As the file writes it (shorthand and all), so saving it back changes only what was edited.
-        text: `${JSON.stringify(omit(entry.answers.yaml.value as Record<string, unknown>, ANSWER_FILE_FIELDS), null, 2)}\n`,
-        format: 'json' as const,
+        // The file's own text (comments and shorthand kept), but for the fields that are not the mock:
+        // what `mocks get` prints and the page's editor shows, and saving it back changes only what was edited.
+        text: textWithout(entry.answers.yaml, ANSWER_FILE_FIELDS),
+        format: 'yaml' as const,
         updatedAt: entry.updatedAt,
       }));
   }
@@ -441,10 +442,6 @@ export class ProjectAnswers implements AnswerStore {
 
 function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key)));
-}
-
-function omit(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 }
 
 function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {

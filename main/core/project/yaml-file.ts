@@ -57,6 +57,21 @@ export function newYamlText(header: string[], value: unknown): string {
   return `${header.join('\n')}${header.length ? '\n' : ''}${yaml.stringify(value, { lineWidth: 0 })}`;
 }
 
+/** How the YAML library writes a file back: no folding of long lines, flow maps as people write them (`{a: 1}`). */
+const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false };
+
+/**
+ * The file's text without its top-level `keys` (nor the comments on their lines), every other
+ * line as the file has it: what a part of the file looks like on its own (an answer file's mock,
+ * without `version:`). LF line endings, no byte order mark. The file's document is left as it is.
+ */
+export function textWithout(file: YamlFile, keys: readonly string[]): string {
+  const yaml = loadYaml();
+  const document = file.document.clone();
+  if (yaml.isMap(document.contents)) for (const key of keys) document.contents.delete(key);
+  return keepLinesAsWritten(file.text, file.document.toString(WRITE_OPTIONS), document.toString(WRITE_OPTIONS));
+}
+
 /**
  * Makes the file's document equal `value` while keeping what a person wrote around it:
  * comments, key order, the formatting of every value that did not change, its line endings
@@ -66,7 +81,7 @@ export function newYamlText(header: string[], value: unknown): string {
 export function mergeIntoDocument(file: YamlFile, value: Record<string, unknown>, keep: readonly string[] = []): string {
   const yaml = loadYaml();
   const { document } = file;
-  const options = { lineWidth: 0, flowCollectionPadding: false };
+  const options = WRITE_OPTIONS;
   const respelled = document.toString(options);
   const merge = (node: unknown, next: unknown): unknown => {
     if (yaml.isMap(node) && isRecord(next)) {
