@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isActionName } from '../contract/api';
+import { isActionName, type CompanionApi, type ProjectProblem } from '../contract/api';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
 import { serveNamed } from '../contract/words';
 import { runningServes, samePath, type ServeState } from '../core';
 import { dataDirOf, projectDirOf } from './open-core';
+import { projectProblemLines } from './project-lines';
 
 /** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
 export type Target = { kind: 'action'; action: string } | { kind: 'default' } | { kind: 'all' };
@@ -133,4 +134,39 @@ function answering(serves: ServeState[]): string {
     .map((serve) => serveNamed({ mode: serve.mode, baseUrl: serve.webhookBaseUrl }));
   const headless = serves.filter((serve) => serve.mode === 'headless').map((serve) => serve.webhookBaseUrl);
   return [...app, ...(headless.length > 0 ? [`the serve at ${headless.join(' and ')}`] : [])].join(' and ');
+}
+
+/**
+ * The project's answer files with a mistake (`only`: just these files, relative to the project
+ * folder), said in serve's words at its start: each file, what answers meanwhile, and each mistake
+ * at its line and column. Nothing outside a project. A listing leaves such a file out (nothing of
+ * it answers), and the user who wrote it learns here why. This command reads the files afresh, so
+ * no file with a mistake has a good version here; a serve answering from them may have read one.
+ */
+export async function answerFileMistakes(
+  api: CompanionApi,
+  io: CliIo,
+  dataDirFlag: string | undefined,
+  projectDir: string | null,
+  only?: readonly string[],
+): Promise<string[]> {
+  if (projectDir === null) return [];
+  const project = await api.getProject();
+  // Mistakes only: a file in use that cannot answer as it says (a forward with no target) is listed, and serve says it.
+  const answerFile = (problem: ProjectProblem) =>
+    problem.warning === undefined && problem.file.startsWith('answers/') && (only === undefined || only.includes(problem.file));
+  const lines = projectProblemLines()({ type: 'start', project: { ...project, problems: project.problems.filter(answerFile) } });
+  const serving = runningServes(dataDirOf(dataDirFlag, io)).filter(
+    (one) => one.projectDir !== null && samePath(one.projectDir, projectDir),
+  );
+  if (lines.length === 0 || serving.length === 0) return lines;
+  return [
+    ...lines,
+    `Note: ${answering(serving)} also answers from these files: there, a file it read good before its mistake keeps answering in that version.`,
+  ];
+}
+
+/** The answer file of an action (null: the default), relative to the project folder as its mistakes name it. */
+export function answerFileOf(action: string | null): string {
+  return `answers/${action ?? '_default'}.yaml`;
 }

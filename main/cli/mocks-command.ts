@@ -10,6 +10,8 @@ import {
 } from '../contract/api';
 import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords, type MockOfFile } from '../core';
 import {
+  answerFileMistakes,
+  answerFileOf,
   answersProjectDir,
   describeTarget,
   noteProjectAnswers,
@@ -41,7 +43,9 @@ its next call, unless it answers from other ones (then the command says so, nami
   mocks list [--json]                               Print the stored mocks (--json: "answeredBy" is
                                                     "mock", or "forward" when a saved target
                                                     forwards the mock's action)
-  mocks get <action|--default>                      Print a mock as it was written (JSON or YAML)
+  mocks get <action|--default>                      Print a mock as it was written (JSON or YAML;
+                                                    in a project, its answer file's text but for
+                                                    version, mode and forward, comments kept)
   mocks set <action|--default> --file <mock.json|mock.yaml>
                                                     Check a mock file and store it (an answer
                                                     that breaks Flowent's contract is stored
@@ -174,6 +178,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
               const forwarded = forwardingOf(settings, mock.action);
               if (forwarded !== null) err(forwardedNote(mock.action, forwarded));
             }
+          // A file with a mistake is not listed (or is, as its last good version): said under the list, with --json too.
+          for (const line of await answerFileMistakes(api, io, values['data-dir'], project)) err(line);
           noteProjectAnswers(io, values['data-dir'], project, 'listed');
           return 0;
         },
@@ -192,9 +198,14 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           const settings = await api.getAnswerSettings();
           const { mocks } = settings;
           const mock = mocks.find((stored) => stored.action === key);
+          // Its file's mistake first: with it, what is printed (or said to answer) is not what the file says now.
+          const mistakes = await answerFileMistakes(api, io, values['data-dir'], project, [answerFileOf(key)]);
+          for (const line of mistakes) err(line);
           // A route that forwards the action's calls: then its mock (or the built-in answer) answers only in the handler's place.
           const forwarded = forwardingOf(settings, key);
           if (!mock) {
+            // Nothing of the file answers: the mock asked for is the file's to fix, a bad value as a mock file's mistake is.
+            const failed = mistakes.length > 0 ? EXIT.usage : EXIT.failed;
             const defaultMock = key !== null && mocks.some((stored) => stored.action === null);
             if (forwarded !== null) {
               const instead = defaultMock ? 'the default mock (mocks get --default)' : BUILT_IN_ANSWER_WORDS;
@@ -202,7 +213,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                 `flowent-companion mocks: there is no mock for ${describeTarget(target)}, and none is what answers: ` +
                   `${callsOf(key)}: ${forwarded}. A call the handler gives no answer gets ${instead} only with serve --fallback-to-mock.`,
               );
-              return 1;
+              return failed;
             }
             // What answers instead: the stored default when there is one, else the built-in answer.
             const instead =
@@ -212,7 +223,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                   ? ', so the default mock (mocks get --default) answers it.'
                   : `, nor a default mock, so it gets ${BUILT_IN_ANSWER_WORDS}.`;
             err(`flowent-companion mocks: there is no mock for ${describeTarget(target)}${instead}`);
-            return 1;
+            return failed;
           }
           if (forwarded !== null) err(forwardedNote(key, forwarded));
           io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);

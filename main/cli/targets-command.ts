@@ -1,5 +1,6 @@
 import { redactUrlCredentials, type AnswerMode } from '../contract/api';
 import {
+  answerFileMistakes,
   answersProjectDir,
   describeTarget,
   noteProjectAnswers,
@@ -99,6 +100,8 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
             );
           }
           if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
+          // A file with a mistake is not listed (or is, as its last good version): its mode and target may be why.
+          for (const line of await answerFileMistakes(api, io, values['data-dir'], project)) err(line);
           noteProjectAnswers(io, values['data-dir'], project, 'listed');
           return 0;
         },

@@ -82,7 +82,11 @@ export {
   applyStopped,
   fileMistakeHeading,
   fileMistakeMeanwhile,
-  problemPlace, serveNamed, servesSeen, severalAnswering } from './project-words';
+  problemPlace,
+  serveNamed,
+  servesSeen,
+  severalAnswering,
+} from './project-words';
 export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
 export {

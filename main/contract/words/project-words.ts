@@ -55,7 +55,8 @@ function answerFileMeanwhile(stale: boolean): string {
  * What an action file with a mistake means meanwhile: no version of it is kept (calls' parameters
  * are checked as for an action without a file), and the actions wait, as `actions plan` refuses.
  */
-const ACTION_FILE_MEANWHILE = "calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed";
+const ACTION_FILE_MEANWHILE =
+  "calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed";
 
 /**
  * What happens meanwhile to a project file with a mistake, as serve's lines and the page say it.
