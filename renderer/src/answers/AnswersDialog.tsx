@@ -14,7 +14,8 @@ import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
 import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
-import { answeringFile, type AnswersProject } from './answer-files';
+import { actionsOfMistakenFiles, answeringFile, answerFileMistakes, type AnswersProject } from './answer-files';
+import { fileMistakeHeading, problemPlace } from '../../../main/contract/words';
 
 /**
  * How the companion answers calls, per action or for all: a mock, or forwarding to the
@@ -88,6 +89,7 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
   const names = new Set<string>((perAction ?? []).map((a) => a.action));
   for (const m of answers?.mocks ?? []) if (m.action) names.add(m.action);
   for (const r of answers?.routes ?? []) if (r.action) names.add(r.action);
+  for (const name of actionsOfMistakenFiles(project)) names.add(name);
   if (key !== DEFAULT_KEY) names.add(key);
   const sorted = [...names].sort();
 
@@ -105,6 +107,7 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
           ))}
         </select>
       </label>
+      <AnswerFileMistakes project={project} />
       {answers ? (
         <>
           <RouteList
@@ -145,6 +148,32 @@ function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) 
     >
       Unsaved changes to {words}: discard them and close, or keep editing and save first?
     </ConfirmBox>
+  );
+}
+
+/**
+ * The project's answer files with a mistake, in the words serve and the mocks and targets
+ * commands use: what answers meanwhile (its last good version, or nothing of it), and each
+ * mistake at its line and column. A file never read good is in no row's "from" otherwise.
+ */
+function AnswerFileMistakes({ project }: { project: AnswersProject | null }) {
+  const mistakes = [...answerFileMistakes(project)];
+  if (!project || mistakes.length === 0) return null;
+  return (
+    <section aria-label="Answer files with mistakes" className="answer-mistakes">
+      {mistakes.map(([file, problems]) => (
+        <div key={file}>
+          <p>{fileMistakeHeading(file, project.stale)}:</p>
+          <ul>
+            {problems.map((problem, index) => (
+              <li key={index}>
+                <code>{problemPlace(problem)}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }
 

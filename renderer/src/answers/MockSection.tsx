@@ -12,7 +12,7 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 import { focusFell } from '../shared/focusable';
-import { editedFile, type AnswersProject } from './answer-files';
+import { editedFile, editedFileHasMistake, type AnswersProject } from './answer-files';
 
 export const CHECK_DEBOUNCE_MS = 300;
 
@@ -186,7 +186,12 @@ function MockFile({ project, action }: { project: AnswersProject | null; action:
   if (!edited) return null;
   return (
     <p className="muted" data-testid="mock-file">
-      {edited.exists ? (
+      {editedFileHasMistake(project, action) ? (
+        <>
+          The project&apos;s <code>{edited.file}</code> has a mistake (said above): fix it in the file first, as saving here would overwrite
+          it.
+        </>
+      ) : edited.exists ? (
         <>
           From the project&apos;s <code>{edited.file}</code>: saving (or clearing) edits that file, its comments kept.
         </>

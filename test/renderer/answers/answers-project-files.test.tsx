@@ -44,4 +44,37 @@ describe('answers in a project', () => {
     await user.click(within(own).getByRole('button', { name: 'Save mock' }));
     await waitFor(() => expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toContain('result: "edited"'));
   });
+
+  // The dialog listed a broken file's action as answered by the built-in answer, and showed a YAML file's mock as JSON.
+  it('says an answer file with a mistake and where, and opens a YAML file as its own text, comments kept through a save', async () => {
+    const root = makeTempDir('fc-answers-mistake-');
+    onTestFinished(() => root.remove());
+    const dir = join(root.path, 'flowent');
+    mkdirSync(join(dir, 'answers'), { recursive: true });
+    writeFileSync(join(dir, 'answers', 'bad_one.yaml'), 'version: 1\nstatus: [oops\n');
+    const other = 'version: 1\n# keep: owned by team X\nstatus: 200 # the usual\nbody: {result: "old", error: ""}\n';
+    writeFileSync(join(dir, 'answers', 'other.yaml'), other);
+    const c = await companion.restart({ core: { projectDir: dir } });
+    const { dialog, user } = await openAnswers(c);
+
+    const mistakes = await within(dialog).findByRole('region', { name: 'Answer files with mistakes' });
+    const [place] = (await c.api.getProject()).problems.filter((problem) => problem.file === 'answers/bad_one.yaml');
+    expect(mistakes.textContent).toBe(
+      `answers/bad_one.yaml has a mistake; it is not used until fixed:answers/bad_one.yaml:${place?.line}:${place?.column}: ${place?.message}`,
+    );
+    expect(place?.column).not.toBeNull();
+    const picker = within(dialog).getByRole('combobox', { name: 'Answers for' });
+    await user.selectOptions(picker, 'bad_one');
+    expect(within(dialog).getByRole('region', { name: 'Mock' }).querySelector('[data-testid="mock-file"]')?.textContent).toBe(
+      "The project's flowent/answers/bad_one.yaml has a mistake (said above): fix it in the file first, as saving here would overwrite it.",
+    );
+
+    await user.selectOptions(picker, 'other');
+    const own = within(dialog).getByRole('region', { name: 'Mock' });
+    await waitFor(() => expect(editorIn(own).state.doc.toString()).toBe(other.replace('version: 1\n', '')));
+    expect(within(own).getByRole('combobox', { name: 'Format' })).toHaveProperty('value', 'yaml');
+    typeInto(editorIn(own), editorIn(own).state.doc.toString().replace('"old"', '"new"'));
+    await user.click(within(own).getByRole('button', { name: 'Save mock' }));
+    await waitFor(() => expect(readFileSync(join(dir, 'answers', 'other.yaml'), 'utf8')).toBe(other.replace('"old"', '"new"')));
+  });
 });

@@ -55,7 +55,9 @@ describe('the Project dialog', () => {
       items()
         .filter((item) => item.startsWith('actions/'))
         .every((item) =>
-          item.endsWith("(calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed)"),
+          item.endsWith(
+            "(calls' parameters are not checked against it, and the actions are not planned, applied or pulled until it is fixed)",
+          ),
         ),
     ).toBe(true);
     expect(items().find((item) => item.startsWith('answers/'))).toMatch(/\(it is not used until fixed\)$/);
