@@ -79,11 +79,12 @@ describe.sequential('a project folder, from the inspector', () => {
     await page.getByRole('button', { name: 'Answers', exact: true }).click();
     const answers = page.getByRole('dialog', { name: 'Answers' });
     await answers.getByRole('table', { name: 'What answers each action' }).getByRole('button', { name: 'send_email' }).click();
-    const editor = answers.getByRole('textbox', { name: 'Mock definition (JSON)' });
-    // The file as it is written, not the definition with every default filled in.
+    const editor = answers.getByRole('textbox', { name: 'Mock definition (YAML)' });
+    // The file as it is written, comments kept, not the definition with every default filled in (nor as JSON):
+    // all of it but version:, whose comment stays above what follows.
     await expect
-      .poll(async () => JSON.parse((await editor.textContent()) ?? '') as unknown)
-      .toEqual({ body: { result: 'sent', error: '' } });
+      .poll(() => editor.locator('.cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n')))
+      .toBe(ANSWER.replace('version: 1\n', ''));
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('{"body": {"result": "sent from the app", "error": ""}}');
@@ -143,6 +144,47 @@ describe.sequential('a project folder, from the inspector', () => {
     await expect.poll(() => project.getByRole('region', { name: 'Pulled' }).textContent()).toContain('Wrote actions/make_note.yaml.');
     expect(await pull.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(readFileSync(join(root.path, 'flowent', 'actions', 'make_note.yaml'), 'utf8')).toContain('description: Make a note');
+    expect(pageErrors).toEqual([]);
+  });
+
+  // The dialog listed a broken file's action as answered by the built-in answer, and said nothing of the file.
+  it('says each answer file with a mistake in the Answers dialog, where it is and what answers meanwhile, as serve does', async () => {
+    const broken = join(root.path, 'flowent', 'answers', 'bad_one.yaml');
+    writeFileSync(broken, 'version: 1\nstatus: [oops\n');
+    await server.waitFor(
+      /Project: answers\/bad_one\.yaml has a mistake; it is not used until fixed:\n {2}(answers\/bad_one\.yaml:2:\d+: .+)\n/,
+    );
+    const [, sendEmailMistake] =
+      /Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n {2}(.+)\n/.exec(server.output())!;
+    const [, badOneMistake] = /answers\/bad_one\.yaml has a mistake; it is not used until fixed:\n {2}(.+)\n/.exec(server.output())!;
+
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.getByRole('button', { name: 'Answers', exact: true }).click();
+    const answers = page.getByRole('dialog', { name: 'Answers' });
+    const mistakes = answers.getByRole('region', { name: 'Answer files with mistakes' });
+    await expect
+      .poll(async () => (await mistakes.locator('p, li').allInnerTexts()).join('\n'))
+      .toBe(
+        [
+          'answers/bad_one.yaml has a mistake; it is not used until fixed:',
+          badOneMistake,
+          'answers/send_email.yaml has a mistake; its last good version keeps answering:',
+          sendEmailMistake,
+        ].join('\n'),
+      );
+    // Its action is listed, and its editor says the file is to be fixed, not that saving writes it.
+    await answers.getByRole('table', { name: 'What answers each action' }).getByRole('button', { name: 'bad_one' }).click();
+    await expect
+      .poll(() => answers.getByTestId('mock-file').textContent())
+      .toBe(
+        "The project's flowent/answers/bad_one.yaml has a mistake (said above): fix it in the file first, as saving here would overwrite it.",
+      );
+    await screenshot(page, 'answers-file-mistakes');
+
+    // Fixed, it is said no more.
+    writeFileSync(broken, 'version: 1\nstatus: 200\n');
+    await expect.poll(async () => (await mistakes.locator('p').allInnerTexts()).join('\n')).not.toContain('bad_one');
+    await page.getByRole('button', { name: 'Close answers' }).click();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -60,15 +60,34 @@ export function newYamlText(header: string[], value: unknown): string {
 /** How the YAML library writes a file back: no folding of long lines, flow maps as people write them (`{a: 1}`). */
 const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false };
 
+/** The yaml-language-server's `$schema` comment (as `# yaml-language-server: $schema=...`): it names a whole file's format. */
+const SCHEMA_COMMENT = /^ ?yaml-language-server:/;
+
 /**
- * The file's text without its top-level `keys` (nor the comments on their lines), every other
- * line as the file has it: what a part of the file looks like on its own (an answer file's mock,
- * without `version:`). LF line endings, no byte order mark. The file's document is left as it is.
+ * The file's text without its top-level `keys` (nor what is written on their lines), every
+ * other line as the file has it: a part of the file on its own (an answer file's mock, without
+ * `version:`). A comment above a key left out stays, above what follows it, but for the
+ * `$schema` comment, which names the whole file's format. LF line endings, no byte order mark.
+ * The file's document is left as it is.
  */
 export function textWithout(file: YamlFile, keys: readonly string[]): string {
   const yaml = loadYaml();
   const document = file.document.clone();
-  if (yaml.isMap(document.contents)) for (const key of keys) document.contents.delete(key);
+  const map = document.contents;
+  if (yaml.isMap(map)) {
+    let above: string[] = [];
+    for (const pair of [...map.items]) {
+      const key = yaml.isNode(pair.key) ? pair.key : null;
+      const comment = (key?.commentBefore ?? '').split('\n').filter((line) => line !== '' && !SCHEMA_COMMENT.test(line));
+      if (keys.includes(yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key))) {
+        above = [...above, ...comment];
+        map.delete(pair.key);
+      } else if (key && above.length > 0) {
+        key.commentBefore = [...above, ...comment].join('\n');
+        above = [];
+      }
+    }
+  }
   return keepLinesAsWritten(file.text, file.document.toString(WRITE_OPTIONS), document.toString(WRITE_OPTIONS));
 }
 

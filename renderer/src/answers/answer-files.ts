@@ -33,11 +33,12 @@ export function answeringFile(project: AnswersProject | null, action: string | n
   return byDefault && project.answers.includes(fileOf(null)) ? named(project.dir, fileOf(null)) : null;
 }
 
-/** The mistakes of the project's answer files, file by file (a file in use that cannot answer as it says is no mistake). */
+/** The mistakes of the project's answer files, file by file in name order (a file in use that cannot answer as it says is no mistake). */
 export function answerFileMistakes(project: AnswersProject | null): Map<string, ProjectProblem[]> {
   const byFile = new Map<string, ProjectProblem[]>();
   if (!project?.dir) return byFile;
-  for (const problem of project.problems)
+  const byName = [...project.problems].sort((a, b) => a.file.localeCompare(b.file));
+  for (const problem of byName)
     if (problem.warning === undefined && problem.file.startsWith('answers/'))
       byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   return byFile;
