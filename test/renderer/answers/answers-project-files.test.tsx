@@ -11,15 +11,22 @@ import { openAnswers } from './answers-kit';
 // With a project open, the Answers dialog edits its answer files: it says which, as serve's banner does.
 const companion = useCompanion();
 
+/** A project folder (its flowent/, with answers/ and actions/) holding `files` (paths under flowent/), removed after the test. */
+function projectWith(files: Record<string, string>): string {
+  const root = makeTempDir('fc-answers-files-');
+  onTestFinished(() => root.remove());
+  const dir = join(root.path, 'flowent');
+  for (const folder of ['answers', 'actions']) mkdirSync(join(dir, folder), { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
 describe('answers in a project', () => {
   it('names the answer file each action answers from, and the file a save writes', async () => {
-    const root = makeTempDir('fc-answers-files-');
-    onTestFinished(() => root.remove());
-    const dir = join(root.path, 'flowent');
-    mkdirSync(join(dir, 'answers'), { recursive: true });
-    mkdirSync(join(dir, 'actions'));
-    writeFileSync(join(dir, 'answers', 'send_email.yaml'), '# Ours\nversion: 1\nbody: {result: "sent", error: ""}\n');
-    writeFileSync(join(dir, 'answers', 'h_ok.yaml'), 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/{action_name}\n');
+    const dir = projectWith({
+      'answers/send_email.yaml': '# Ours\nversion: 1\nbody: {result: "sent", error: ""}\n',
+      'answers/h_ok.yaml': 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/{action_name}\n',
+    });
     const c = await companion.restart({ core: { projectDir: dir } });
     await c.send('h_ok');
     const { dialog, mock, user } = await openAnswers(c, 1);
@@ -47,13 +54,8 @@ describe('answers in a project', () => {
 
   // The dialog listed a broken file's action as answered by the built-in answer, and showed a YAML file's mock as JSON.
   it('says an answer file with a mistake and where, and opens a YAML file as its own text, comments kept through a save', async () => {
-    const root = makeTempDir('fc-answers-mistake-');
-    onTestFinished(() => root.remove());
-    const dir = join(root.path, 'flowent');
-    mkdirSync(join(dir, 'answers'), { recursive: true });
-    writeFileSync(join(dir, 'answers', 'bad_one.yaml'), 'version: 1\nstatus: [oops\n');
     const other = 'version: 1\n# keep: owned by team X\nstatus: 200 # the usual\nbody: {result: "old", error: ""}\n';
-    writeFileSync(join(dir, 'answers', 'other.yaml'), other);
+    const dir = projectWith({ 'answers/bad_one.yaml': 'version: 1\nstatus: [oops\n', 'answers/other.yaml': other });
     const c = await companion.restart({ core: { projectDir: dir } });
     const { dialog, user } = await openAnswers(c);
 
