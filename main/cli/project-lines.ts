@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrlCredentials, type CoreEvent, type ProjectState } from '../contract/api';
-import { fileMistakeMeanwhile, problemPlace } from '../contract/words';
+import { fileMistakeHeading, problemPlace } from '../contract/words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 const ANSWERS = 'answers';
@@ -73,7 +73,7 @@ export function projectProblemLines(
     const mistakeLines = (file: string, messages: string[], title = `Project: ${file}`, lost = '') => {
       if (warned.has(file) && inUse.has(file))
         return [`${title} is in use, but cannot answer as it says${lost}:`, ...messages.map((message) => `  ${message}`)];
-      return [`${title} has a mistake; ${fileMistakeMeanwhile(file, stale)}${lost}:`, ...messages.map((message) => `  ${message}`)];
+      return [`${fileMistakeHeading(file, stale, title)}${lost}:`, ...messages.map((message) => `  ${message}`)];
     };
 
     const knownBefore = new Set([...shown.keys(), ...inUseBefore]);

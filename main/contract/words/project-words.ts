@@ -67,11 +67,12 @@ export function fileMistakeMeanwhile(file: string, stale: readonly string[]): st
 }
 
 /**
- * A project file with a mistake and what happens meanwhile, as the mocks and targets listings
- * and the Answers dialog head its mistakes: `answers/x.yaml has a mistake; it is not used until fixed`.
+ * A project file with a mistake and what happens meanwhile, as serve's lines, the mocks and
+ * targets listings and the Answers dialog head its mistakes: `answers/x.yaml has a mistake; it is
+ * not used until fixed`. `subject` names the file otherwise (`Project: answers/x.yaml`).
  */
-export function fileMistakeHeading(file: string, stale: readonly string[]): string {
-  return `${file} has a mistake; ${fileMistakeMeanwhile(file, stale)}`;
+export function fileMistakeHeading(file: string, stale: readonly string[], subject = file): string {
+  return `${subject} has a mistake; ${fileMistakeMeanwhile(file, stale)}`;
 }
 
 /** Where a mistake is: the file, and the line and column when it has them. */
