@@ -193,7 +193,8 @@ function MockFile({ project, action }: { project: AnswersProject | null; action:
         </>
       ) : edited.exists ? (
         <>
-          From the project&apos;s <code>{edited.file}</code>: saving (or clearing) edits that file, its comments kept.
+          From the project&apos;s <code>{edited.file}</code>: saving (or clearing) edits that file, its comments kept (a comment is changed
+          in the file itself: saving here writes the values).
         </>
       ) : (
         <>

@@ -44,7 +44,8 @@ describe('answers in a project', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
     const own = within(dialog).getByRole('region', { name: 'Mock' });
     expect(within(own).getByTestId('mock-file').textContent).toBe(
-      "From the project's flowent/answers/send_email.yaml: saving (or clearing) edits that file, its comments kept.",
+      "From the project's flowent/answers/send_email.yaml: saving (or clearing) edits that file, its comments kept " +
+        '(a comment is changed in the file itself: saving here writes the values).',
     );
     await waitFor(() => editorIn(own));
     typeInto(editorIn(own), '{"body": {"result": "edited", "error": ""}}');
