@@ -1,8 +1,8 @@
 import { MAX_SELECTION } from '../contract/api';
-import { writePrivateFile } from '../core';
+import { writePrivateFileInPieces } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted, fileProblemInWords } from '../contract/words';
+import { counted, countWords, exportedCallsWords, fileProblemInWords, leftOutWords } from '../contract/words';
 import { withCore } from './open-core';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 
@@ -18,7 +18,8 @@ Options:
   --har <file>       Where to write the HAR ("-" for standard output)
   --action <name>    Only calls of this action
   --since <time>     Only calls since an ISO 8601 time or a span (30m, 1h, 2d)
-  --limit <n>        At most the newest n calls, 1-${MAX_SELECTION} (default 1000)
+  --limit <n>        At most the newest n calls, 1-${countWords(MAX_SELECTION)} (default 1,000)
+  --all              Every call of the filter, however many (written a call at a time)
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help         Show this help
 `;
@@ -30,7 +31,11 @@ export const FLAGS = {
   action: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
+  all: { type: 'boolean' },
 } as const;
+
+/** How to write the calls a limited export left out, in the command's words. */
+const WRITE_MORE = `--limit <n> writes up to ${counted(MAX_SELECTION, 'call')}, --all writes every one.`;
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
@@ -39,36 +44,58 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const ids = [...new Set(parseIds(positionals))];
   const action = parseAction(values.action);
   const since = parseSince(values.since);
-  if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined))
-    throw new UsageError('give call ids or filters (--action, --since, --limit), not both.');
+  if (ids.length > 0 && (action !== undefined || since !== undefined || values.limit !== undefined || values.all))
+    throw new UsageError('give call ids or filters (--action, --since, --limit, --all), not both.');
+  if (values.all && values.limit !== undefined) throw new UsageError('give --limit or --all, not both.');
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
+  const selection = ids.length > 0 ? { ids } : values.all ? { filter: { action, since }, all: true as const } : { filter: { action, since }, limit };
   const file = values.har;
   return withCore(
     'export',
     values['data-dir'],
     io,
-    async (api) => {
-      const exported = await api.exportHar(ids.length > 0 ? { ids } : { filter: { action, since }, limit });
-      if (!exported.ok) {
-        io.stderr.write(`flowent-companion export: no calls to export${ids.length > 0 ? ' (none of the given ids is stored)' : ''}.\n`);
-        return 1;
-      }
-      const { count } = exported.value;
-      const text = `${exported.value.text ?? ''}\n`;
-      if (file === '-') io.stdout.write(text);
-      else {
-        try {
-          // It holds callers' headers and bodies, as the history does: as private as the history.
-          writePrivateFile(file, text);
-        } catch (error) {
+    async (_, session) => {
+      let exported: { count: number; matched: number };
+      try {
+        // Written a call at a time: --all of a whole history holds one call in memory, not the file.
+        exported =
+          file === '-'
+            ? await session.writeHar(selection, (chunk) => io.stdout.write(chunk))
+            : // It holds callers' headers and bodies, as the history does: as private as the history.
+              await writePrivateFileInPieces(file, async (write) => {
+                const written = await session.writeHar(selection, write);
+                // Nothing to export leaves the file that was there as it was.
+                if (written.count === 0) throw new NothingExported(written);
+                write('\n');
+                return written;
+              });
+        if (file === '-' && exported.count > 0) io.stdout.write('\n');
+      } catch (error) {
+        if (!(error instanceof NothingExported)) {
           io.stderr.write(`flowent-companion export: ${fileProblemInWords(file, error, 'written')}\n`);
           return 1;
         }
+        exported = error.exported;
+      }
+      const { count } = exported;
+      if (count === 0) {
+        io.stderr.write(`flowent-companion export: no calls to export${ids.length > 0 ? ' (none of the given ids is stored)' : ''}.\n`);
+        return 1;
       }
       const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
-      io.stderr.write(`Exported ${counted(count, 'call')}${file === '-' ? '' : ` to ${file}`}${missing}.\n`);
+      const leftOut = leftOutWords(exported, WRITE_MORE);
+      io.stderr.write(
+        `Exported ${exportedCallsWords(exported)}${file === '-' ? '' : ` to ${file}`}${missing}${leftOut ? `; ${leftOut}` : '.'}\n`,
+      );
       return missing ? 1 : 0;
     },
     { readOnly: true },
   );
+}
+
+/** An export that found no calls: its file is not written. */
+class NothingExported extends Error {
+  constructor(readonly exported: { count: number; matched: number }) {
+    super('no calls to export');
+  }
 }

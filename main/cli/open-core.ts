@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { checkProjectDir, findProjectDir } from '../core';
 import { NothingToWorkOn, UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
-import { createCore, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir, type CoreOptions } from '../core';
+import { createCore, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir, type Core, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
 
@@ -109,6 +109,7 @@ export interface CoreSession {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** Tells, as events, the calls other processes store in the history from now on. */
   follow(): void;
+  writeHar: Core['writeHar'];
 }
 
 /**

@@ -80,6 +80,10 @@ export type ReplayFailure =
   | { code: 'har-not-json'; reason: string }
   /** JSON, but no `log` object, or no `log.entries` list. */
   | { code: 'not-har'; missing: 'log' | 'entries' }
+  /** A HAR file that is neither UTF-8 nor UTF-16 with its byte order mark (`reason` says where it is not). */
+  | { code: 'har-not-text'; reason: string }
+  /** A HAR whose `log.entries` is an empty list: nothing to import, refused as an empty file is. */
+  | { code: 'har-no-entries' }
   | { code: 'har-too-large'; file: string; megabytes: number; maxMegabytes: number }
   | { code: 'file-unreadable'; file: string; reason: string }
   | { code: 'file-unwritable'; file: string; reason: string };
@@ -324,6 +328,8 @@ export interface SimulateOutcome {
 /** A HAR export: the text (browser) or where the desktop app saved it; null `savedTo` and `text` when the save was cancelled. */
 export interface HarExport {
   count: number;
+  /** How many calls the selection matched: more than `count` when its limit left the older ones out. */
+  matched: number;
   text: string | null;
   savedTo: string | null;
 }
@@ -335,7 +341,10 @@ export interface HarImportProblem {
 
 export interface HarImportSummary {
   imported: number;
+  /** Entries that are not a POST with a body. */
   skipped: number;
+  /** POSTs in another tool's file that are no Flowent call (a page's own API calls). */
+  notFlowent: number;
   /** Entries left out as calls the history already held (same method, path, body and time received): the same file imported again. */
   duplicates: number;
   problems: HarImportProblem[];
@@ -354,10 +363,20 @@ export type HarImportStage =
   | { stage: 'uploading'; sent: number; total: number }
   | { stage: 'reading' }
   /**
-   * `skipped`: not POSTs with a body; `broken`: entries that cannot be read as calls (HarImportSummary's
-   * `problems`); `duplicates`: already in the history. All so far, as `imported` is.
+   * `skipped`: not POSTs with a body; `notFlowent`: another tool's POSTs that are no Flowent call;
+   * `broken`: entries that cannot be read as calls (HarImportSummary's `problems`); `duplicates`:
+   * already in the history. All so far, as `imported` is.
    */
-  | { stage: 'entries'; done: number; total: number; imported: number; skipped: number; broken: number; duplicates: number };
+  | {
+      stage: 'entries';
+      done: number;
+      total: number;
+      imported: number;
+      skipped: number;
+      notFlowent: number;
+      broken: number;
+      duplicates: number;
+    };
 
 /** The stages the core itself goes through, told as `har-import-progress` events. */
 export type CoreHarImportStage = Exclude<HarImportStage, { stage: 'uploading' }>;

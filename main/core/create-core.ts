@@ -26,6 +26,7 @@ import { createCoreApi } from './operations/core-api';
 import { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay } from './replay';
+import type { HarSelection } from './replay/har-write';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
 import { keyFingerprint } from './replay/learned-style';
@@ -149,6 +150,11 @@ export interface Core {
    * now on (`calls-stored-elsewhere` when more than a hundred come at once), and their clears.
    */
   follow(): void;
+  /**
+   * Writes the selection's calls as HAR through `write`, a call at a time: `export --all` of a
+   * whole history holds one call in memory, where the API's `exportHar` returns the file's text.
+   */
+  writeHar(selection: HarSelection, write: (chunk: string) => void): Promise<{ count: number; matched: number }>;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
   stop(): Promise<void>;
 }
@@ -457,6 +463,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     api,
     subscribe: (listener) => events.subscribe(listener),
+    writeHar: (selection, write) => replay.writeHar(selection, write),
     open,
     openProject: (dir) => {
       projectOpened = true;

@@ -137,23 +137,71 @@ export function writePrivateFile(file: string, text: string): void {
     writeFileSync(file, text);
     return;
   }
-  const target = existing ? realpathSync(file) : file;
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
+  const { fd, done, failed } = openPrivateTemporary(file, existing !== null);
   try {
-    const fd = openSync(temporary, 'wx', PRIVATE_FILE);
+    writeFileSync(fd, text);
+    done();
+  } catch (error) {
+    failed();
+    throw error;
+  }
+}
+
+/**
+ * writePrivateFile for text written in pieces (`fill` calls `write` for each): a whole history
+ * exported is written a call at a time, never held whole. Whole or not at all, as writePrivateFile.
+ */
+export async function writePrivateFileInPieces<T>(file: string, fill: (write: (chunk: string) => void) => Promise<T>): Promise<T> {
+  const existing = statQuietly(file);
+  if (existing && !existing.isFile()) {
+    const fd = openSync(file, 'w');
     try {
-      // The umask may have taken bits off; 0600 is what the history has.
-      if (hasFileModes) fchmodSync(fd, PRIVATE_FILE);
-      writeFileSync(fd, text);
-      fsyncSync(fd);
+      return await fill((chunk) => writeFileSync(fd, chunk));
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, target);
+  }
+  const { fd, done, failed } = openPrivateTemporary(file, existing !== null);
+  try {
+    const value = await fill((chunk) => writeFileSync(fd, chunk));
+    done();
+    return value;
   } catch (error) {
+    failed();
+    throw error;
+  }
+}
+
+/** A 0600 temporary file beside `file`: `done` syncs it and renames it over `file`, `failed` removes it. */
+function openPrivateTemporary(file: string, exists: boolean): { fd: number; done: () => void; failed: () => void } {
+  const target = exists ? realpathSync(file) : file;
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
+  const fd = openSync(temporary, 'wx', PRIVATE_FILE);
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  try {
+    // The umask may have taken bits off; 0600 is what the history has.
+    if (hasFileModes) fchmodSync(fd, PRIVATE_FILE);
+  } catch (error) {
+    close();
     rmSync(temporary, { force: true });
     throw error;
   }
+  return {
+    fd,
+    done: () => {
+      fsyncSync(fd);
+      close();
+      renameSync(temporary, target);
+    },
+    failed: () => {
+      close();
+      rmSync(temporary, { force: true });
+    },
+  };
 }
 
 function statQuietly(path: string): Stats | null {

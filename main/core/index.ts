@@ -6,7 +6,7 @@
  */
 export { createCore, DEFAULT_HOST, DEFAULT_PORT, type Core, type CoreOptions } from './create-core';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from './paths';
-export { DATA_FILES, historyFile, writePrivateFile } from './data-folder';
+export { DATA_FILES, historyFile, writePrivateFile, writePrivateFileInPieces } from './data-folder';
 export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';
@@ -25,6 +25,7 @@ export type { HereServe, ServeState } from './account/serve-state';
 export { checkTargetUrl } from './answers/forward-target';
 export { readParameters } from './replay/edit-body';
 export { harFileText } from './replay/har-file-text';
+export { readHarEntries } from './replay/har-import';
 export { newLoopToken } from './answers/own-calls';
 export { STYLES as SIGNING_STYLES } from './signature/styles';
 export { styleDescription, verifierSnippet } from './handler-check';

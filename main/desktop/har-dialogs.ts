@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type ReplayFailure, type Result } from '../contract/api';
-import { writePrivateFile } from '../core';
+import { harFileText, writePrivateFile } from '../core';
 
 /** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
 export interface DialogLike<W> {
@@ -53,14 +53,14 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       if (!exported.ok || exported.value.text === null) return exported;
       const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       const chosen = await save({ title: 'Export calls as HAR', defaultPath: `flowent-calls-${stamp}.har`, filters: HAR_FILTERS });
-      if (chosen.canceled || !chosen.filePath) return { ok: true, value: { count: exported.value.count, text: null, savedTo: null } };
+      if (chosen.canceled || !chosen.filePath) return { ok: true, value: { ...exported.value, text: null, savedTo: null } };
       try {
         // Callers' headers and bodies, as the history holds them: as private as the history.
         writePrivateFile(chosen.filePath, exported.value.text);
       } catch (error) {
         return { ok: false, code: 'file-unwritable', file: chosen.filePath, reason: describe(error) };
       }
-      return { ok: true, value: { count: exported.value.count, text: null, savedTo: chosen.filePath } };
+      return { ok: true, value: { ...exported.value, text: null, savedTo: chosen.filePath } };
     },
     async importHar(text) {
       // A page that already has the text (never the case in the app window) imports it as is.
@@ -68,7 +68,7 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       const chosen = await open({ title: 'Import a HAR file', properties: ['openFile'], filters: HAR_FILTERS });
       const file = chosen.filePaths[0];
       if (chosen.canceled || !file)
-        return { ok: true, value: { imported: 0, skipped: 0, duplicates: 0, problems: [], ids: [], opened: false } };
+        return { ok: true, value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], opened: false } };
       const read = await readHar(file);
       return read.ok ? api.importHar(read.value) : read;
     },
@@ -87,7 +87,9 @@ async function readHar(file: string): Promise<Result<string, ReplayFailure>> {
         maxMegabytes: MAX_HAR_IMPORT_BYTES / 1024 / 1024,
       };
     }
-    return { ok: true, value: await readFile(file, 'utf8') };
+    const text = harFileText(await readFile(file));
+    // Refused as the command refuses it, in its words: read leniently, bad bytes would be stored as U+FFFD.
+    return text.ok ? text : { ok: false, code: 'har-not-text', reason: text.message };
   } catch (error) {
     return { ok: false, code: 'file-unreadable', file, reason: describe(error) };
   }

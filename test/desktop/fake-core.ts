@@ -46,6 +46,7 @@ export function createFakeCore(
       listBulkReplays: vi.fn(async () => ({ running: [], finished: [] })),
     } as unknown as Core['api'],
     subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    writeHar: vi.fn(async () => ({ count: 0, matched: 0 })),
     emit: (event) => listeners.forEach((l) => l(event)),
     open: vi.fn(async (): Promise<Result<void, StoreFailure | ProjectMissing>> => ({ ok: true, value: undefined })),
     openProject: vi.fn((dir: string | null): Result<ProjectState, ProjectMissing> => {

@@ -8,7 +8,12 @@ export function nounFor(n: number, noun: string, plural = `${noun}s`): string {
   return n === 1 ? noun : plural;
 }
 
+/** A count as a person writes it, whatever the machine's locale: 27,000. */
+export function countWords(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** A count and its noun, as a person writes them: 1 call, 2 calls, 1,000 calls. */
 export function counted(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${nounFor(n, noun, plural)}`;
+  return `${countWords(n)} ${nounFor(n, noun, plural)}`;
 }

@@ -45,8 +45,9 @@ export {
   statusNumberWords,
   statusWords,
 } from './answered-by-words';
-export { counted, nounFor } from './counted';
+export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
+export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
 export { skippedWords, type ImportSkipped } from './import-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {

@@ -99,10 +99,9 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
       };
     },
     exportHar: async (selection) => {
-      const har = replay.exportHar(selection);
-      const count = har.log.entries.length;
+      const { text, count, matched } = await replay.exportHar(selection);
       if (count === 0) return { ok: false, code: 'nothing-to-export' };
-      return { ok: true, value: { count, text: JSON.stringify(har, null, 2), savedTo: null } };
+      return { ok: true, value: { count, matched, text, savedTo: null } };
     },
     importHar: async (text) => {
       if (text === null) return { ok: false, code: 'no-file' };

@@ -83,10 +83,11 @@ export const HAR_CREATOR = 'Flowent Companion';
 
 /** Calls as a HAR 1.2 document: requests, answers, timings and verdicts; never the HMAC key, and no credentials. */
 export function callsToHar(calls: StoredCall[], creatorVersion = '0.1.0'): Har {
-  return { log: { version: '1.2', creator: { name: HAR_CREATOR, version: creatorVersion }, entries: calls.map(toEntry) } };
+  return { log: { version: '1.2', creator: { name: HAR_CREATOR, version: creatorVersion }, entries: calls.map(harEntry) } };
 }
 
-function toEntry(call: StoredCall): HarEntry {
+/** One call as a HAR entry: writeHar writes a history an entry at a time. */
+export function harEntry(call: StoredCall): HarEntry {
   const url = requestUrl(call);
   const requestBody = bodyText(call.requestBody);
   const responseBody = bodyText(call.response.body);

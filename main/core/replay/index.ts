@@ -3,7 +3,6 @@ import type {
   BulkReplayPreview,
   BulkReplayRuns,
   BulkReplayStarted,
-  CallFilter,
   CallSelection,
   CallSummary,
   HandlerEvent,
@@ -21,14 +20,14 @@ import { MAX_SELECTION, type HandlerFailure } from '../../contract/api';
 import { EVENT_BATCH_POLICY } from '../event-batcher';
 import { FLOWENT_TIMEOUT_MS } from '../protocol/facts';
 import { Forwarder } from '../answers/forward';
-import type { CallsRepository, StoredCall } from '../store/calls-repository';
+import type { CallsRepository } from '../store/calls-repository';
 import type { AnswerSource } from '../store/answer-store';
 import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 import { BulkRuns } from './bulk-runs';
 import { replayMany, type BulkOptions } from './bulk-replay';
 import { curlFor, type CurlOptions } from './curl';
-import { callsToHar, type Har } from './har-export';
+import { harPlan, harText, selectionLimit, writeHar, type HarSelection } from './har-write';
 import { importHar, type ImportSummary } from './har-import';
 import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner, type LearnedStyle } from './learned-style';
 import { targetFor, type OwnWebhook } from './deliver';
@@ -73,7 +72,10 @@ export interface Replay {
   replay(id: number, options?: ReplayOptions): Promise<Result<ReplayOutcome, ReplayFailure>>;
   /** Sends a call that never happened (source `simulator`). */
   simulate(options: SimulateOptions): Promise<Result<SimulateResult, ReplayFailure>>;
-  exportHar(selection: CallSelection): Har;
+  /** The selection's calls as HAR text, and how many it matched: more than written when its limit left some out. */
+  exportHar(selection: CallSelection): Promise<{ text: string; count: number; matched: number }>;
+  /** Writes the selection's calls as HAR through `write` a call at a time, so a whole history takes no more memory than a call. */
+  writeHar(selection: HarSelection, write: (chunk: string) => void): Promise<{ count: number; matched: number }>;
   /** Imports in slices, telling its progress through `onEvent` and each stored call through `onStored`. */
   importHar(text: string): Promise<Result<ImportSummary, ReplayFailure>>;
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
@@ -171,8 +173,14 @@ export function createReplay(deps: ReplaySetup): Replay {
   return {
     replay: (id, options) => replayCall(ctx, id, options),
     simulate: (options) => simulateCall(ctx, options),
-    exportHar(selection) {
-      return callsToHar(selectForExport(deps.calls(), selection));
+    async exportHar(selection) {
+      const { ids, matched } = await harPlan(deps.calls(), selection);
+      return { ...harText(deps.calls(), ids), matched };
+    },
+    async writeHar(selection, write) {
+      const { ids, matched } = await harPlan(deps.calls(), selection);
+      // Nothing to export writes nothing: `export --har -` prints no empty HAR.
+      return { count: ids.length === 0 ? 0 : writeHar(deps.calls(), ids, write), matched };
     },
     importHar(text) {
       // Tens of thousands of calls in seconds: one progress event per slice, not one event
@@ -240,10 +248,6 @@ export function createReplay(deps: ReplaySetup): Replay {
   };
 }
 
-function selectionLimit(selection: { limit?: number }): number {
-  return Math.min(MAX_SELECTION, Math.max(1, selection.limit ?? MAX_SELECTION));
-}
-
 /**
  * A filter's replayable calls, oldest first, read in steps within the query budget (a filter
  * that matches little reads the whole history: seconds at 1,000,000 calls), with webhook calls
@@ -260,23 +264,4 @@ async function replayableIds(calls: CallsRepository, selection: CallSelection): 
     beforeId = step.nextBeforeId;
     await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-function selectForExport(calls: CallsRepository, selection: CallSelection): StoredCall[] {
-  // An id given twice is one call: a HAR with a call twice would import as two.
-  const ids = 'ids' in selection ? [...new Set(selection.ids)] : exportIds(calls, selection.filter, selectionLimit(selection));
-  return ids.map((id) => calls.get(id)).filter((call): call is StoredCall => call !== null);
-}
-
-/** Every call matching the filter (not only replayable ones), oldest first. */
-function exportIds(calls: CallsRepository, filter: CallFilter, limit: number): number[] {
-  const ids: number[] = [];
-  let beforeId: number | undefined;
-  while (ids.length < limit) {
-    const page = calls.list({ ...filter, limit: Math.min(500, limit - ids.length), beforeId });
-    ids.push(...page.calls.map((call) => call.id));
-    if (page.nextBeforeId === null) break;
-    beforeId = page.nextBeforeId;
-  }
-  return ids.reverse();
 }

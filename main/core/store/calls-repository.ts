@@ -293,7 +293,20 @@ export class CallsRepository {
    * a page (`nextBeforeId` says where to go on; null when the history is read to its end).
    */
   selectReplayableIds(filter: CallFilter, limit: number, beforeId?: number): { ids: number[]; nextBeforeId: number | null } {
-    const replayable = "action IS NOT NULL AND source IN ('flowent', 'import')";
+    return this.selectIdsWhere("action IS NOT NULL AND source IN ('flowent', 'import')", filter, limit, beforeId);
+  }
+
+  /** Ids of every call matching a filter (an export's), newest first, read as selectReplayableIds reads its own. */
+  selectIds(filter: CallFilter, limit: number, beforeId?: number): { ids: number[]; nextBeforeId: number | null } {
+    return this.selectIdsWhere('1', filter, limit, beforeId);
+  }
+
+  private selectIdsWhere(
+    replayable: string,
+    filter: CallFilter,
+    limit: number,
+    beforeId: number | undefined,
+  ): { ids: number[]; nextBeforeId: number | null } {
     const ids: number[] = [];
     const prepare = preparedOnce(this.db);
     const end = readNewestFirst(this.filterToSql(filter, 'columns'), queryRange(this.db, filter, beforeId), this.budget, {

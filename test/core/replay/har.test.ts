@@ -5,6 +5,7 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReplay } from '../../../main/core/replay';
+import type { Har } from '../../../main/core/replay/har-export';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { verify } from '../../../main/core/signature';
 import { closedPort } from '../../helpers/handler-process';
@@ -27,6 +28,10 @@ function harValidator() {
 }
 
 let world: ReplayWorld;
+
+/** The selection's export, read back as the HAR document it is. */
+const harOf = async (selection: Parameters<ReplayWorld['api']['exportHar']>[0]): Promise<Har> =>
+  JSON.parse((await world.api.exportHar(selection)).text) as Har;
 let fresh: { store: Store; remove: () => void } | null = null;
 beforeEach(async () => {
   world = await startWorld();
@@ -70,7 +75,7 @@ describe('HAR export and import', () => {
     const unanswered = await world.api.replay(a, { target: `http://127.0.0.1:${await closedPort()}/actions/ok` });
     expect(unanswered).toMatchObject({ ok: true, value: { status: 0 } });
 
-    const har = world.api.exportHar({ filter: {} });
+    const har = await harOf({ filter: {} });
     const validate = harValidator();
     // The validator is not a rubber stamp: an entry without its required parts fails.
     expect(validate({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [{ request: {} }] } }).valid).toBe(false);
@@ -140,7 +145,7 @@ describe('HAR export and import', () => {
     const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
     await world.running.post('/actions/ok', body, { 'content-type': 'application/json', 'x-trace': 'kept', ...credentials });
     const id = world.store.calls.lastCallId();
-    const har = world.api.exportHar({ ids: [id] });
+    const har = await harOf({ ids: [id] });
     const text = JSON.stringify(har);
     for (const value of Object.values(credentials)) expect(text).not.toContain(value);
     const headers = har.log.entries[0]!.request.headers;
@@ -161,7 +166,7 @@ describe('HAR export and import', () => {
     expect(await world.running.core.api.setMock('cookie', JSON.stringify(mock), 'json')).toMatchObject({ ok: true });
     expect(await world.running.core.api.setAnswerMode('cookie', 'mock')).toMatchObject({ ok: true });
     await world.running.post('/actions/cookie', body.replace('"ok"', '"cookie"'));
-    const answer = world.api.exportHar({ ids: [world.store.calls.lastCallId()] }).log.entries[0]!.response;
+    const answer = (await harOf({ ids: [world.store.calls.lastCallId()] })).log.entries[0]!.response;
     expect(answer.headers).toContainEqual({ name: 'Set-Cookie', value: '[redacted]' });
   });
 
@@ -171,7 +176,7 @@ describe('HAR export and import', () => {
     if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     const simulated = await world.api.simulate({ action: 'ok', parameters: { b: 2 } });
     if (!simulated.ok) throw new Error(JSON.stringify(simulated));
-    const har = world.api.exportHar({ ids: [a, replayed.value.id, simulated.value.id] });
+    const har = await harOf({ ids: [a, replayed.value.id, simulated.value.id] });
     const urls = har.log.entries.map((entry) => entry.request.url);
     expect(urls).toEqual([
       `http://127.0.0.1:${world.running.port}/actions/ok`,
@@ -187,7 +192,7 @@ describe('HAR export and import', () => {
       `POST /actions/ok HTTP/1.1\r\nHost: 127.0.0.1:18787@attacker.example\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
-    const har = world.api.exportHar({ ids: [world.store.calls.lastCallId()] });
+    const har = await harOf({ ids: [world.store.calls.lastCallId()] });
     expect(new URL(har.log.entries[0]!.request.url).hostname).not.toBe('attacker.example');
   });
 
@@ -222,7 +227,7 @@ describe('HAR export and import', () => {
         originalCallId: null,
       },
     ]);
-    const har = world.api.exportHar({ ids: [check, tunnelled!] });
+    const har = await harOf({ ids: [check, tunnelled!] });
     expect(har.log.entries.map((entry) => [entry._registrationWouldPass, entry._viaTunnel])).toEqual([
       [true, false],
       [null, true],
@@ -266,7 +271,7 @@ describe('HAR export and import', () => {
 
   it('re-verifies imported calls with the current key', async () => {
     await world.send('ok', { a: 1 }, 'python');
-    const har = JSON.stringify(world.api.exportHar({ filter: {} }));
+    const har = (await world.api.exportHar({ filter: {} })).text;
     expect(await freshHistory('a-different-key').api.importHar(har)).toMatchObject({ ok: true });
     expect(fresh!.store.calls.list({}).calls[0]).toMatchObject({ verdict: 'invalid' });
   });

@@ -1,0 +1,22 @@
+import { counted, countWords } from './counted';
+
+/** How many calls an export wrote, of how many its selection matched. */
+export interface ExportedCount {
+  count: number;
+  /** More than `count` when the export's limit left the older calls out. */
+  matched: number;
+}
+
+/**
+ * The calls an export wrote, for every front end: "1,000 calls", or "the newest 1,000 of 27,000
+ * calls" when its limit left some out (an export that says only "1,000 calls" reads as all of them).
+ */
+export function exportedCallsWords({ count, matched }: ExportedCount): string {
+  return matched > count ? `the newest ${countWords(count)} of ${counted(matched, 'call')}` : counted(count, 'call');
+}
+
+/** The calls an export left out and `how` to write them (in the front end's words); null when it left none out. */
+export function leftOutWords({ count, matched }: ExportedCount, how: string): string | null {
+  const left = matched - count;
+  return left > 0 ? `${counted(left, 'older call')} ${left === 1 ? 'was' : 'were'} left out: ${how}` : null;
+}
