@@ -66,6 +66,8 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'har-empty',
   'har-not-json',
   'not-har',
+  'har-no-entries',
+  'har-not-text',
   'har-too-large',
   'answers-folder-missing',
   'answers-folder-not-a-folder',

@@ -26,6 +26,7 @@ import {
   problemWords,
   refusedForRequest,
   skippedWords,
+  countWords,
   spoiledOnPurposeWords,
   statusWords,
   type HandlerVoice,
@@ -129,7 +130,7 @@ export function formatImportEnd(counts: ImportSkipped & { imported: number; dupl
   const skipped = skippedClause ? `; ${skippedClause}` : '';
   const held =
     counts.duplicates > 0
-      ? `; left out ${counts.duplicates} already in the history (same path, body and time received: imported before)`
+      ? `; left out ${countWords(counts.duplicates)} already in the history (same path, body and time received: imported before)`
       : '';
   return `Imported ${counted(counts.imported, 'call')} from ${from}${skipped}${held}.`;
 }
@@ -351,7 +352,11 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     ? `${handlerWords(handler.verdict, call.verdict)
         .replace(/^handler /, '')
         .replace(/^handler's /, 'its ')}: ${handler.evidence} (at ${handler.reached})`
-    : 'none answered';
+    : call.answeredBy === 'forward' && call.source === 'import'
+      ? // A call read from another tool's file: it was answered (above), but the file does not say
+        // what the handler made of the signature, as this app's export does.
+        'not recorded (the call was imported from a file that does not say)'
+      : 'none answered';
   lines.push('', `Handler:  ${handlerSaid}`);
   // A record for another key than the one set now says so, as the page's facts do (the why-line does for a diagnosis it explains).
   const knownFor = handler ? handlerKnownForText(handler) : null;

@@ -4,17 +4,20 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { fileProblemInWords } from '../contract/words';
-import { withCore } from './open-core';
-import { harFileText } from '../core';
+import { counted, countWords, fileProblemInWords } from '../contract/words';
+import { withCore, type CoreSession } from './open-core';
+import { harFileText, readHarEntries } from '../core';
 import { formatImportEnd } from './format-call';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
 
 Add the calls in a HAR file (from this app, a browser's developer tools or another tool) to the
 history. Signatures are checked again with ${HMAC_KEY_ENV}, so verdicts match this machine.
-Entries that are not POST requests with a body are skipped and counted, and so are the calls
-the history already holds (same method, path, body and time received: the file imported again).
+Entries that are not POST requests with a body are skipped and counted, and so are POSTs of
+another tool's file that are no Flowent call (neither naming an action nor sent to
+/actions/<name>), entries without a readable time, and the calls the history already holds (same
+method, path, body and time received: the file imported again). The file may be UTF-8, or UTF-16
+with its byte order mark. On a terminal, a line on stderr tells how far a big import is.
 
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
@@ -45,26 +48,58 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     io.stderr.write(`flowent-companion import: ${file}: ${text.message}\n`);
     return EXIT.usage;
   }
-  return withCore('import', values['data-dir'], io, async (api) => {
-    const imported = await api.importHar(text.value);
+  // A file with nothing to import is refused before the history is opened: opening it would
+  // create one in a new folder, for nothing.
+  const entries = readHarEntries(text.value);
+  if (!entries.ok) {
+    io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(entries)}\n`);
+    return exitCodeOf(entries);
+  }
+  return withCore('import', values['data-dir'], io, async (api, session) => {
+    const stopProgress = isTerminal(io.stderr) ? showProgress(io.stderr, file, session) : () => {};
+    const imported = await api.importHar(text.value).finally(stopProgress);
     if (!imported.ok) {
       io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
       return exitCodeOf(imported);
     }
     const { value } = imported;
     const counts = { ...value, broken: value.problems.length };
-    // A file with no entries at all is an empty file in HAR's clothes: the README's table makes
-    // importing an empty file a bad value (the wrong file was named), where a file whose entries
-    // are none of them calls is a file that was read and gave nothing to work on.
-    if (counts.imported + counts.skipped + counts.duplicates + counts.broken === 0) {
-      io.stderr.write(`flowent-companion import: ${file}: the file has no entries ("log.entries" is an empty list): nothing to import.\n`);
-      return EXIT.usage;
-    }
     io.stdout.write(`${formatImportEnd(counts, file)}\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
-    if (!io.env[HMAC_KEY_ENV]) io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
+    if (!io.env[HMAC_KEY_ENV] && value.imported > 0)
+      io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
     // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is;
     // a file whose calls the history already holds is done (a job importing it again is not told it failed).
     return value.problems.length > 0 || value.imported + value.duplicates === 0 ? EXIT.failed : EXIT.done;
   });
+}
+
+function isTerminal(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}
+
+/** How often the progress line is rewritten: often enough to see it move, seldom enough not to slow the import. */
+const PROGRESS_EVERY_MS = 200;
+
+/**
+ * A line on the terminal that says how far a big import is (a 130 MB file takes half a minute),
+ * rewritten in place and cleared at the end, before the summary. Only on a terminal: a log
+ * file or a pipe gets the summary alone.
+ */
+function showProgress(stderr: NodeJS.WritableStream, file: string, session: Pick<CoreSession, 'subscribe'>): () => void {
+  let shown = 0;
+  let written = false;
+  const unsubscribe = session.subscribe((event) => {
+    if (event.type !== 'har-import-progress') return;
+    const now = Date.now();
+    if (now - shown < PROGRESS_EVERY_MS && event.stage === 'entries' && event.done < event.total) return;
+    shown = now;
+    const where = event.stage === 'reading' ? 'reading the file' : `${countWords(event.done)} of ${counted(event.total, 'entry', 'entries')}`;
+    stderr.write(`\r\x1b[KImporting ${file}: ${where}…`);
+    written = true;
+  });
+  return () => {
+    unsubscribe();
+    if (written) stderr.write('\r\x1b[K');
+  };
 }

@@ -1,4 +1,4 @@
-import { counted } from './counted';
+import { counted, countWords } from './counted';
 
 /**
  * What a HAR import skipped, by reason: with the calls imported and those the history already
@@ -7,19 +7,31 @@ import { counted } from './counted';
 export interface ImportSkipped {
   /** Entries that are not a POST with a body (page loads, GETs...), skipped on purpose. */
   skipped: number;
-  /** Broken entries (no request, a body that cannot be read...), each told with where. */
+  /**
+   * POSTs of another tool's file (a browser's) that are no Flowent call: no `action_name` in the
+   * body and no `/actions/<name>` path. A browser's HAR holds the page's own API calls too.
+   */
+  notFlowent: number;
+  /** Broken entries (no request, a body that cannot be read, no time...), each told with where. */
   broken: number;
 }
 
 /**
- * The summary's clause of the entries skipped, one count over both reasons, for every front end
+ * The summary's clause of the entries skipped, one count over every reason, for every front end
  * (the import command, serve's line, the page's toast); null when none was.
  */
-export function skippedWords({ skipped, broken }: ImportSkipped): string | null {
-  const total = skipped + broken;
+export function skippedWords({ skipped, notFlowent, broken }: ImportSkipped): string | null {
+  const total = skipped + notFlowent + broken;
   if (total === 0) return null;
-  const notCalls = skipped === 1 ? 'not a POST with a body' : 'not POSTs with a body';
-  if (broken === 0) return `skipped ${skipped} that ${skipped === 1 ? 'is' : 'are'} ${notCalls}`;
-  if (skipped === 0) return `skipped ${counted(broken, 'broken entry', 'broken entries')}`;
-  return `skipped ${total}: ${skipped} ${notCalls}, ${broken} broken`;
+  const notPosts = skipped === 1 ? 'not a POST with a body' : 'not POSTs with a body';
+  const notCalls = notFlowent === 1 ? 'not a Flowent call' : 'not Flowent calls';
+  if (total === skipped) return `skipped ${countWords(skipped)} that ${skipped === 1 ? 'is' : 'are'} ${notPosts}`;
+  if (total === notFlowent) return `skipped ${countWords(notFlowent)} that ${notFlowent === 1 ? 'is' : 'are'} ${notCalls}`;
+  if (total === broken) return `skipped ${counted(broken, 'broken entry', 'broken entries')}`;
+  const reasons = [
+    skipped > 0 ? `${countWords(skipped)} ${notPosts}` : null,
+    notFlowent > 0 ? `${countWords(notFlowent)} ${notCalls}` : null,
+    broken > 0 ? `${countWords(broken)} broken` : null,
+  ].filter((reason) => reason !== null);
+  return `skipped ${countWords(total)}: ${reasons.join(', ')}`;
 }

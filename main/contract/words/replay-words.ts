@@ -111,9 +111,14 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
         ? 'The file is JSON but not a HAR: there is no "log" object at the top level.'
         : 'The file is not a HAR: "log.entries" is missing or not a list.',
   }),
+  'har-not-text': ({ reason }) => ({ what: reason }),
+  'har-no-entries': () => ({
+    what: 'The file is a HAR with no entries ("log.entries" is an empty list): there is nothing to import.',
+    todo: 'Choose a HAR file that holds calls.',
+  }),
   'har-too-large': ({ file, megabytes, maxMegabytes }) => ({
-    what: `${file} is ${megabytes} MB; HAR imports are at most ${maxMegabytes} MB.`,
-    todo: 'Export fewer calls.',
+    what: `${file} is ${megabytes} MB; HAR imports here are at most ${maxMegabytes} MB.`,
+    todo: `Import it with the command, which takes any size: flowent-companion import ${file}`,
   }),
   'file-unreadable': ({ file, reason }) => ({ what: `Could not read ${file}: ${reason}.` }),
   'file-unwritable': ({ file, reason }) => ({ what: `Could not save ${file}: ${reason}.`, todo: 'Choose another folder.' }),

@@ -30,6 +30,8 @@ export interface ImportSummary {
   imported: number;
   /** Entries that are not a POST with a body (page loads, GETs...), skipped on purpose. */
   skipped: number;
+  /** POSTs in another tool's file that are no Flowent call (a page's own API calls), skipped on purpose. */
+  notFlowent: number;
   /**
    * Entries left out because the history already held them when the import began (the same
    * file imported again): a call received at the same millisecond, with the same method, path
@@ -79,20 +81,16 @@ export async function importHar(
   key: string | null,
   options: ImportOptions = {},
 ): Promise<Result<ImportSummary, ReplayFailure>> {
-  const json = text.replace(/^\uFEFF/, '');
-  if (json.trim() === '') return { ok: false, code: 'har-empty' };
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, code: 'har-empty' };
   if (options.onProgress) {
     options.onProgress({ stage: 'reading' });
     await new Promise((resolve) => setTimeout(resolve, options.readingToldMs ?? 0));
   }
-  const read = readJson(json);
-  if (!read.ok) return { ok: false, code: 'har-not-json', reason: read.problem.reason };
-  const doc = read.value;
-  if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
-  const entries = doc.log.entries;
-  if (!Array.isArray(entries)) return { ok: false, code: 'not-har', missing: 'entries' };
+  const read = readHarEntries(text);
+  if (!read.ok) return read;
+  const entries = read.value;
 
-  const summary: ImportSummary = { imported: 0, skipped: 0, duplicates: 0, problems: [], ids: [] };
+  const summary: ImportSummary = { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [] };
   // The history as it was: the entries this import stores are not what it compares with.
   const heldUpTo = calls.lastCallId();
   const sliceMs = options.sliceMs ?? SLICE_MS;
@@ -105,6 +103,7 @@ export async function importHar(
       const at = order[index]!;
       const parsed = toNewCall(entries[at], `log.entries[${at}]`, key);
       if (parsed.kind === 'skip') summary.skipped++;
+      else if (parsed.kind === 'not-flowent') summary.notFlowent++;
       else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
       else if (calls.holdsSame(parsed.call, heldUpTo)) summary.duplicates++;
       else rows.push(parsed.call);
@@ -117,6 +116,7 @@ export async function importHar(
       total: entries.length,
       imported: summary.ids.length,
       skipped: summary.skipped,
+      notFlowent: summary.notFlowent,
       broken: summary.problems.length,
       duplicates: summary.duplicates,
     });
@@ -128,6 +128,24 @@ export async function importHar(
   return { ok: true, value: summary };
 }
 
+/**
+ * A HAR file's entries, or why it has none to import: empty, not JSON, not a HAR, or a HAR whose
+ * entry list is empty. The command checks a file with it before it opens (and so creates) a
+ * history; the page's import is refused by the same check in the core.
+ */
+export function readHarEntries(text: string): Result<unknown[], ReplayFailure> {
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') return { ok: false, code: 'har-empty' };
+  const read = readJson(json);
+  if (!read.ok) return { ok: false, code: 'har-not-json', reason: read.problem.reason };
+  const doc = read.value;
+  if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
+  const entries = doc.log.entries;
+  if (!Array.isArray(entries)) return { ok: false, code: 'not-har', missing: 'entries' };
+  if (entries.length === 0) return { ok: false, code: 'har-no-entries' };
+  return { ok: true, value: entries };
+}
+
 /** When an entry says it started, in ms since the epoch; NaN when it does not say so readably. */
 function startedAtOf(entry: unknown): number {
   return isObject(entry) && typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
@@ -137,8 +155,8 @@ function startedAtOf(entry: unknown): number {
  * The order to store a file's entries in: by the time each started, oldest first, so the
  * imported block reads in time order in the list (newest first by id). Browsers and other tools
  * write entries in the order requests finished, or any order. Entries of equal times keep the
- * file's order; an entry without a readable time keeps its place, and the timed ones are sorted
- * around it.
+ * file's order; an entry without a readable time (skipped as broken) keeps its place, and the
+ * timed ones are sorted around it.
  */
 export function storeOrder(entries: readonly unknown[]): number[] {
   const times = entries.map(startedAtOf);
@@ -162,7 +180,7 @@ function jsonKind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-type Parsed = { kind: 'call'; call: NewCall } | { kind: 'skip' } | { kind: 'problem'; problem: ImportProblem };
+type Parsed = { kind: 'call'; call: NewCall } | { kind: 'skip' } | { kind: 'not-flowent' } | { kind: 'problem'; problem: ImportProblem };
 
 function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const problem = (where: string, message: string): Parsed => ({ kind: 'problem', problem: { path: `${path}${where}`, message } });
@@ -179,7 +197,11 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   }
   const bodyText = isObject(postData) && typeof postData.text === 'string' ? postData.text : '';
   const refusal = refusalOf(entry);
-  if (!refusal && (request.method.toUpperCase() !== 'POST' || bodyText === '')) return { kind: 'skip' };
+  const isPost = request.method.toUpperCase() === 'POST';
+  // A form's fields (`params`, no text) are a body too, though never a Flowent call's (JSON).
+  if (!refusal && isPost && bodyText === '' && isObject(postData) && Array.isArray(postData.params) && postData.params.length > 0)
+    return { kind: 'not-flowent' };
+  if (!refusal && (!isPost || bodyText === '')) return { kind: 'skip' };
   if (typeof request.url !== 'string') return problem('.request.url', 'is missing or not a string.');
   let url: URL;
   try {
@@ -198,13 +220,20 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const responseText = typeof content.text === 'string' ? content.text : '';
   const responseBody = content.encoding === 'base64' ? Buffer.from(responseText, 'base64') : Buffer.from(responseText, 'utf8');
   const status = typeof response.status === 'number' && Number.isInteger(response.status) && response.status >= 0 ? response.status : 0;
-  const started = startedAtOf(entry);
-  const receivedAt = Number.isFinite(started) ? started : Date.now();
+  // The time is the call's identity on a re-import (holdsSame) and its signature's check: an
+  // entry without one would be stored anew, at the time of each import.
+  const receivedAt = startedAtOf(entry);
+  if (!Number.isFinite(receivedAt))
+    return problem('.startedDateTime', 'is missing or not a date and time (ISO 8601): when the call was received is not known.');
   const durationMs = typeof entry.time === 'number' && entry.time >= 0 ? entry.time : 0;
 
   const pathAndQuery = typeof entry._path === 'string' ? entry._path : `${url.pathname}${url.search}`;
   const body = flowentFields(requestBody);
   const route = routeOf('POST', pathAndQuery);
+  // Another tool's file (a browser's) holds the page's own POSTs too: neither naming an action
+  // nor sent to /actions/<name>, they are no Flowent call. This app's export keeps every call.
+  const toAction = route.kind === 'bad-path-action' || (route.kind === 'flowent' && route.pathAction !== null);
+  if (!refusal && !fromThisApp(entry) && !body.named && !toAction) return { kind: 'not-flowent' };
   const action = body.action ?? (route.kind === 'flowent' ? route.pathAction : null);
   // A call read from a file did not come from Flowent to this companion: it is marked as imported
   // (and so never counted as Flowent's failure), unless the file says it was a replay or simulated.
@@ -378,13 +407,19 @@ function readViolations(value: unknown): Violation[] | null {
   );
 }
 
-function flowentFields(body: Buffer): { action: string | null; test: boolean } {
+/** Whether the entry comes from this app's export, which writes every call's source. */
+function fromThisApp(entry: Json): boolean {
+  return typeof entry._source === 'string';
+}
+
+/** The body's action (when a valid name), whether it names one at all, and whether it is a registration check. */
+function flowentFields(body: Buffer): { action: string | null; named: boolean; test: boolean } {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as unknown;
-    if (!isObject(parsed)) return { action: null, test: false };
+    if (!isObject(parsed)) return { action: null, named: false, test: false };
     const action = typeof parsed.action_name === 'string' && ACTION_NAME_PATTERN.test(parsed.action_name) ? parsed.action_name : null;
-    return { action, test: parsed.test === true };
+    return { action, named: 'action_name' in parsed, test: parsed.test === true };
   } catch {
-    return { action: null, test: false };
+    return { action: null, named: false, test: false };
   }
 }

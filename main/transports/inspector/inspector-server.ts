@@ -260,7 +260,7 @@ export class InspectorServer {
       sendJson(response, 413, {
         ok: false,
         code: 'too-large',
-        message: `HAR imports are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Export fewer calls, or split the file.`,
+        message: `HAR imports here are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Import it with the command, which takes any size: flowent-companion import <file>`,
       });
     };
     if (Number(request.headers['content-length'] ?? 0) > MAX_HAR_IMPORT_BYTES) return tooLarge();
