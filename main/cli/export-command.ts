@@ -48,7 +48,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError('give call ids or filters (--action, --since, --limit, --all), not both.');
   if (values.all && values.limit !== undefined) throw new UsageError('give --limit or --all, not both.');
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);
-  const selection = ids.length > 0 ? { ids } : values.all ? { filter: { action, since }, all: true as const } : { filter: { action, since }, limit };
+  const selection =
+    ids.length > 0 ? { ids } : values.all ? { filter: { action, since }, all: true as const } : { filter: { action, since }, limit };
   const file = values.har;
   return withCore(
     'export',

@@ -94,7 +94,8 @@ function showProgress(stderr: NodeJS.WritableStream, file: string, session: Pick
     const now = Date.now();
     if (now - shown < PROGRESS_EVERY_MS && event.stage === 'entries' && event.done < event.total) return;
     shown = now;
-    const where = event.stage === 'reading' ? 'reading the file' : `${countWords(event.done)} of ${counted(event.total, 'entry', 'entries')}`;
+    const where =
+      event.stage === 'reading' ? 'reading the file' : `${countWords(event.done)} of ${counted(event.total, 'entry', 'entries')}`;
     stderr.write(`\r\x1b[KImporting ${file}: ${where}…`);
     written = true;
   });

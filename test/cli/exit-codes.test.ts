@@ -130,7 +130,7 @@ const TABLE: Row[] = [
   ['import', 'bad value', () => ['import', at('empty.har'), '--data-dir', at('import')]],
   // A HAR with not one entry is as empty as an empty file: said on stderr, not counted as 0 calls imported.
   ['import', 'bad value', () => ['import', at('no-entries.har'), '--data-dir', at('import')]],
-  ['import', 'run-time failure', () => ['import', at('not-a-har.har'), '--data-dir', NOT_A_FOLDER]],
+  ['import', 'run-time failure', () => ['import', at('gets-only.har'), '--data-dir', NOT_A_FOLDER]],
   // Nothing to work on: not one entry is a call.
   ['import', 'run-time failure', () => ['import', at('gets-only.har'), '--data-dir', at('import')]],
   ['actions', 'bad flag', () => ['actions', 'list', '--nope']],

@@ -63,7 +63,9 @@ it('import of a HAR with no entries says so on stderr, prints nothing on stdout,
   expect(await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' })).toEqual({
     code: 2,
     stdout: '',
-    stderr: `flowent-companion import: ${file}: the file has no entries ("log.entries" is an empty list): nothing to import.\n`,
+    stderr:
+      `flowent-companion import: ${file}: The file is a HAR with no entries ("log.entries" is an empty list): there is nothing to import. ` +
+      'Choose a HAR file that holds calls.\n',
   });
 });
 

@@ -100,6 +100,9 @@ it('tells a terminal how far the import is, and clears the line before the summa
   expect(run.stdout).toContain(`\r\x1b[KImporting ${file}: 50 of 50 entries…`);
   expect(run.stdout).toContain(`\r\x1b[KImported 50 calls from ${file}.`);
   // Not a terminal: the summary alone.
-  const piped = spawnSync(process.execPath, [CLI, 'import', file, '--data-dir', tempDir()], { env: { ...process.env, FLOWENT_HMAC_KEY: 'k' }, encoding: 'utf8' });
+  const piped = spawnSync(process.execPath, [CLI, 'import', file, '--data-dir', tempDir()], {
+    env: { ...process.env, FLOWENT_HMAC_KEY: 'k' },
+    encoding: 'utf8',
+  });
   expect(piped.stderr).toBe('');
 });

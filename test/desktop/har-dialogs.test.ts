@@ -46,7 +46,7 @@ describe('HAR through save and open dialogs', () => {
     const file = join(folder.path, 'calls.har');
     electron.dialogAnswers.save.push(file);
     const result = await api.exportHar({ filter: { action: 'send_email' } });
-    expect(result).toEqual({ ok: true, value: { count: 1, text: null, savedTo: file } });
+    expect(result).toEqual({ ok: true, value: { count: 1, matched: 1, text: null, savedTo: file } });
     expect(electron.dialogsShown[0]).toMatchObject({
       kind: 'save',
       parent: win,
@@ -59,7 +59,7 @@ describe('HAR through save and open dialogs', () => {
 
   it('writes nothing when the save dialog is cancelled', async () => {
     const { api } = setup();
-    expect(await api.exportHar({ filter: {} })).toEqual({ ok: true, value: { count: 1, text: null, savedTo: null } });
+    expect(await api.exportHar({ filter: {} })).toEqual({ ok: true, value: { count: 1, matched: 1, text: null, savedTo: null } });
   });
 
   it('says what went wrong when the file cannot be written', async () => {
@@ -107,7 +107,7 @@ describe('HAR through save and open dialogs', () => {
       const { withHarDialogs } = require(${JSON.stringify(join(__dirname, '../../main/desktop/har-dialogs.ts'))});
       const text = JSON.stringify({ log: { entries: 'x'.repeat(200000) } });
       const api = withHarDialogs(
-        { exportHar: async () => ({ ok: true, value: { count: 1, text, savedTo: null } }) },
+        { exportHar: async () => ({ ok: true, value: { count: 1, matched: 1, text, savedTo: null } }) },
         { showSaveDialog: async () => ({ canceled: false, filePath: process.argv[1] }) },
       );
       api.exportHar({ ids: [1] }).then((result) => process.stdout.write(JSON.stringify(result)));
@@ -135,7 +135,7 @@ describe('HAR through save and open dialogs', () => {
     expect(electron.dialogsShown.map((d) => d.kind)).toEqual(['open']);
     expect(await api.importHar(null)).toEqual({
       ok: true,
-      value: { imported: 0, skipped: 0, duplicates: 0, problems: [], ids: [], opened: false },
+      value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], opened: false },
     });
   });
 
@@ -165,6 +165,7 @@ describe('HAR through save and open dialogs', () => {
       total: har.entries,
       imported: har.entries,
       skipped: 0,
+      notFlowent: 0,
       broken: 0,
       duplicates: 0,
     });

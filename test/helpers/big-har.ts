@@ -1,4 +1,4 @@
-import { flowentPayload, signedBody } from './flowent-signer';
+import { flowentEntry } from './flowent-har';
 
 /**
  * A HAR of signed Flowent calls of about `targetBytes`, as a browser or this app exports them:
@@ -11,23 +11,7 @@ export function bigHar(targetBytes: number, key: string, entryBytes = 2_000): { 
   let size = 0;
   const started = Date.now() - 60_000;
   for (let n = 0; size < targetBytes; n++) {
-    const body = signedBody(flowentPayload('send_email', { tag: `tag-${n}`, padding }), key);
-    const entry = JSON.stringify({
-      startedDateTime: new Date(started + n).toISOString(),
-      time: 3,
-      request: {
-        method: 'POST',
-        url: 'http://127.0.0.1:8787/actions/send_email',
-        httpVersion: 'HTTP/1.1',
-        headers: [{ name: 'Content-Type', value: 'application/json' }],
-        postData: { mimeType: 'application/json', text: body },
-      },
-      response: {
-        status: 200,
-        headers: [{ name: 'Content-Type', value: 'application/json' }],
-        content: { text: '{"result":"sent","error":""}' },
-      },
-    });
+    const entry = JSON.stringify(flowentEntry(n, key, started + n, { tag: `tag-${n}`, padding }));
     entries.push(entry);
     size += entry.length + 1;
   }

@@ -105,7 +105,8 @@ describe('a HAR file over the import limit, in the page', () => {
     };
     expect(await importHarFile(file)).toEqual({
       ok: false,
-      message: 'calls.har is 70 MB; HAR imports are at most 64 MB. Export fewer calls.',
+      message:
+        'calls.har is 70 MB; HAR imports here are at most 64 MB. Import it with the command, which takes any size: flowent-companion import calls.har',
     });
     expect(read).toBe(false);
   });

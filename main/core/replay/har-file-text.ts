@@ -20,7 +20,8 @@ export function harFileText(raw: Uint8Array): { ok: true; value: string } | { ok
   } catch {
     return {
       ok: false,
-      message: 'The HAR file starts as UTF-16 (its first two bytes say so) but is not valid UTF-16. Save it encoded as UTF-8, then import it again.',
+      message:
+        'The HAR file starts as UTF-16 (its first two bytes say so) but is not valid UTF-16. Save it encoded as UTF-8, then import it again.',
     };
   }
 }

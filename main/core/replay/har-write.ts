@@ -28,7 +28,7 @@ export async function harPlan(calls: CallsRepository, selection: HarSelection): 
     return { ids, matched: ids.length };
   }
   const newestFirst: number[] = [];
-  for (let beforeId: number | undefined; ; ) {
+  for (let beforeId: number | undefined; ;) {
     const step = calls.selectIds(selection.filter, IDS_PER_STEP, beforeId);
     newestFirst.push(...step.ids);
     const last = step.ids.at(-1);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { nounFor } from '../../../main/contract/words';
+import { countWords, nounFor } from '../../../main/contract/words';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
@@ -52,7 +52,7 @@ export function Header() {
       </div>
       <div className="counts" aria-label="Call counts">
         <span>
-          <strong>{stats?.total ?? '–'}</strong> {nounFor(stats?.total ?? 0, 'call')}
+          <strong>{stats ? countWords(stats.total) : '–'}</strong> {nounFor(stats?.total ?? 0, 'call')}
         </span>
         {/* The count lists what it counts: the list's "Failures only" filter, on and off. */}
         <button
@@ -63,7 +63,7 @@ export function Header() {
           data-testid="failure-count"
           onClick={() => void setFilter({ failures: !failuresOnly })}
         >
-          <strong>{stats?.failures ?? '–'}</strong> {nounFor(stats?.failures ?? 0, 'failure')}
+          <strong>{stats ? countWords(stats.failures) : '–'}</strong> {nounFor(stats?.failures ?? 0, 'failure')}
         </button>
       </div>
       <Sparkline />

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { HarImportStage, HarImportSummary } from '../../../main/contract/api';
-import { counted, skippedWords } from '../../../main/contract/words';
+import { counted, countWords, skippedWords } from '../../../main/contract/words';
 import { exportHar, harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { dismissToast, showToast } from '../page/ui-actions';
@@ -11,10 +11,10 @@ export function describeImport(summary: HarImportSummary): string {
   if (!summary.opened) return 'Import cancelled: no file was read.';
   const parts = [`Imported ${counted(summary.imported, 'call')}`];
   const first = summary.problems[0];
-  const skipped = skippedWords({ skipped: summary.skipped, broken: summary.problems.length });
+  const skipped = skippedWords({ skipped: summary.skipped, notFlowent: summary.notFlowent, broken: summary.problems.length });
   // The first broken entry's problem is named: a toast has room for one.
   if (skipped) parts.push(first ? `${skipped} (${first.path} ${first.message.replace(/\.$/, '')})` : skipped);
-  if (summary.duplicates > 0) parts.push(`left out ${summary.duplicates} already in the history`);
+  if (summary.duplicates > 0) parts.push(`left out ${countWords(summary.duplicates)} already in the history`);
   return `${parts.join('; ')}.`;
 }
 

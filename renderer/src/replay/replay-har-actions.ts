@@ -10,12 +10,19 @@ import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED } from '../page/run-result';
 import { inPageWords } from '../page/page-words';
 import { reportError } from '../page/ui-actions';
+import { counted, countWords, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
 import { useReplayStore } from './replay-store';
 
 export type HarOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 /** An import's summary, or its refusal in the page's words. */
 export type HarImported = { ok: true; value: HarImportSummary } | { ok: false; message: string };
+
+/**
+ * How to write the calls the page's export left out: the page holds the file whole, so it takes
+ * at most MAX_SELECTION calls; the command writes a call at a time, however many.
+ */
+const WRITE_ALL = 'the command writes every one: flowent-companion export --har calls.har --all';
 
 /** Exports the selection: the desktop app saves it through a dialog, the browser downloads it. */
 export async function exportHar(selection: CallSelection, now = new Date()): Promise<HarOutcome | null> {
@@ -24,13 +31,15 @@ export async function exportHar(selection: CallSelection, now = new Date()): Pro
   try {
     const result = await b.exportHar(selection);
     if (!result.ok) return { ok: false, message: inPageWords(result) };
-    const { count, text, savedTo } = result.value;
-    const calls = `${count} call${count === 1 ? '' : 's'}`;
-    if (savedTo) return { ok: true, message: `Saved ${calls} to ${savedTo}` };
+    const { text, savedTo } = result.value;
+    const calls = exportedCallsWords(result.value);
+    const leftOut = leftOutWords(result.value, WRITE_ALL);
+    const end = leftOut ? `; ${leftOut}` : '';
+    if (savedTo) return { ok: true, message: `Saved ${calls} to ${savedTo}${end}` };
     if (text === null) return { ok: true, message: 'Export cancelled: nothing was saved.' };
     const name = `flowent-calls-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.har`;
     download(text, name);
-    return { ok: true, message: `Downloaded ${calls} as ${name}` };
+    return { ok: true, message: `Downloaded ${calls} as ${name}${end}` };
   } catch (error) {
     reportError('Could not export the calls', error);
     return null;
@@ -130,7 +139,7 @@ export function harImportStageWords(stage: HarImportStage): string {
     case 'reading':
       return 'Reading the file…';
     case 'entries':
-      return `${stage.done.toLocaleString()} of ${stage.total.toLocaleString()} calls`;
+      return `${countWords(stage.done)} of ${counted(stage.total, 'call')}`;
     default: {
       const never: never = stage;
       return never;

@@ -1,3 +1,4 @@
+import { counted } from '../../../main/contract/words';
 import { Fragment, useEffect, useId, useState } from 'react';
 import { LIMIT_RANGES, type HistoryLimits, type LimitName, type LimitsInfo } from '../../../main/contract/api';
 import { loadLimits, saveLimits } from './settings-actions';
@@ -102,7 +103,7 @@ export function HistoryLimitsSection() {
     <section aria-label="History limits">
       <h3>History limits</h3>
       <p className="muted">
-        Past a limit, the oldest calls are deleted when the companion is idle. Now: {info.usage.calls.toLocaleString()} calls,{' '}
+        Past a limit, the oldest calls are deleted when the companion is idle. Now: {counted(info.usage.calls, 'call')},{' '}
         {(info.usage.bytes / MB).toFixed(1)} MB. Leave a field empty for no limit.
       </p>
       <div className="limits-form">

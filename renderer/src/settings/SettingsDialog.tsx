@@ -11,7 +11,7 @@ import { secretNow } from '../shared/secret-words';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
-import { edgeSpaceWords } from '../../../main/contract/words';
+import { countWords, edgeSpaceWords } from '../../../main/contract/words';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
@@ -84,7 +84,7 @@ export function SettingsDialog() {
             onCancel={() => setConfirming(false)}
             busy={busy}
           >
-            Delete {total === null ? 'all stored calls' : `all ${total} stored calls`}? This cannot be undone.
+            Delete {total === null ? 'all stored calls' : `all ${countWords(total)} stored calls`}? This cannot be undone.
           </ConfirmBox>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>

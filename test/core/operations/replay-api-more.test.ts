@@ -258,6 +258,7 @@ describe('core api: HAR export and import', () => {
       total: 1,
       imported: 1,
       skipped: 0,
+      notFlowent: 0,
       broken: 0,
       duplicates: 0,
     });

@@ -170,7 +170,15 @@ describe('replay of a stored call', () => {
       ['X-Ok', 'kept'],
     ].map(([name, value]) => ({ name, value }));
     const har = {
-      log: { version: '1.2', entries: [{ request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } } }] },
+      log: {
+        version: '1.2',
+        entries: [
+          {
+            startedDateTime: new Date().toISOString(),
+            request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } },
+          },
+        ],
+      },
     };
     const imported = await world.api.importHar(JSON.stringify(har));
     if (!imported.ok) throw new Error(JSON.stringify(imported));

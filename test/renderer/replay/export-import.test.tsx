@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { renderApp } from '../harness/render';
 import { sendHistory } from './replay-kit';
+import { flowentHar } from '../../helpers/flowent-har';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
@@ -216,6 +217,26 @@ describe('HAR export and import in the desktop app', () => {
     await user.click(screen.getByRole('button', { name: 'Export HAR' }));
     await waitFor(() => expect(status()).toBe('Export cancelled: nothing was saved.'));
   });
+
+  it('says how many calls its export left out, how to write them all, and counts with separators', async () => {
+    const c = companion();
+    // One more than the page's export takes: it holds the file whole.
+    expect(await c.api.importHar(flowentHar(10_001, 'k'))).toMatchObject({ ok: true, value: { imported: 10_001 } });
+    const savePath = join(c.dataDir, 'calls.har');
+    c.dialogs.savePath = savePath;
+    const { user } = renderApp(c.bridge);
+    await waitFor(() => expect(screen.getByLabelText('Call counts').textContent).toContain('10,001 calls'));
+    await user.click(screen.getByRole('button', { name: 'Export HAR' }));
+    await waitFor(
+      () =>
+        expect(status()).toBe(
+          `Saved the newest 10,000 of 10,001 calls to ${savePath}; 1 older call was left out: ` +
+            'the command writes every one: flowent-companion export --har calls.har --all',
+        ),
+      { timeout: 20_000 },
+    );
+    expect(JSON.parse(readFileSync(savePath, 'utf8')).log.entries).toHaveLength(10_000);
+  }, 60_000);
 
   it('says what to do when there is nothing to export', async () => {
     const c = companion();

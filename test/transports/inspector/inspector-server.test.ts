@@ -162,6 +162,7 @@ describe('HAR upload', () => {
       total: har.entries,
       imported: har.entries,
       skipped: 0,
+      notFlowent: 0,
       broken: 0,
       duplicates: 0,
     });
