@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { useCompanion } from '../harness/companion';
+import { KEY, useCompanion } from '../harness/companion';
 import { renderApp } from '../harness/render';
 import { sendHistory } from './replay-kit';
 import { flowentHar } from '../../helpers/flowent-har';
@@ -87,10 +87,14 @@ describe('HAR export and import in the browser', () => {
     expect(status()).toContain('Choose a HAR file exported by the companion or by a browser');
     expect(status()).not.toContain('Unexpected end of JSON input');
 
+    // A HAR whose entry list is empty is refused as the command refuses it, not "Imported 0 calls".
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([JSON.stringify({ log: { entries: [] } })], 'none.har'));
+    await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is a HAR with no entries'));
+
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await user.upload(screen.getByLabelText('HAR file to import'), new File([png], 'picture.har'));
     await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is not valid JSON'));
-    // The empty file's error went when the next import began: one error, the latest file's.
+    // The earlier files' errors went when the next import began: one error, the latest file's.
     expect(errors()).toHaveLength(1);
 
     await user.upload(screen.getByLabelText('HAR file to import'), new File([aSecondLater(har)], 'calls.har'));
@@ -221,7 +225,7 @@ describe('HAR export and import in the desktop app', () => {
   it('says how many calls its export left out, how to write them all, and counts with separators', async () => {
     const c = companion();
     // One more than the page's export takes: it holds the file whole.
-    expect(await c.api.importHar(flowentHar(10_001, 'k'))).toMatchObject({ ok: true, value: { imported: 10_001 } });
+    expect(await c.api.importHar(flowentHar(10_001, KEY))).toMatchObject({ ok: true, value: { imported: 10_001 } });
     const savePath = join(c.dataDir, 'calls.har');
     c.dialogs.savePath = savePath;
     const { user } = renderApp(c.bridge);
@@ -233,10 +237,10 @@ describe('HAR export and import in the desktop app', () => {
           `Saved the newest 10,000 of 10,001 calls to ${savePath}; 1 older call was left out: ` +
             'the command writes every one: flowent-companion export --har calls.har --all',
         ),
-      { timeout: 20_000 },
+      { timeout: 60_000 },
     );
     expect(JSON.parse(readFileSync(savePath, 'utf8')).log.entries).toHaveLength(10_000);
-  }, 60_000);
+  }, 120_000);
 
   it('says what to do when there is nothing to export', async () => {
     const c = companion();
