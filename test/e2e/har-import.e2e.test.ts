@@ -24,7 +24,8 @@ serveInspectorForFile(
   (served) => ({ server, page, dataDir, pageErrors } = served),
 );
 
-const total = async () => Number(await page.locator('[aria-label="Call counts"] strong').first().textContent());
+/** The header's count of calls, written as people write it (27,456). */
+const total = async () => Number((await page.locator('[aria-label="Call counts"] strong').first().textContent())?.replace(/,/g, ''));
 
 /** Every state the import's progress bar takes, recorded in the page as it happens. */
 interface BarState {
