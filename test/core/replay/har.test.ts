@@ -250,7 +250,7 @@ describe('HAR export and import', () => {
     const spoiled = await world.api.simulate({ action: 'ok', parameters: { b: 2 }, wrongSignature: true });
     const signed = await world.api.simulate({ action: 'ok', parameters: { b: 3 } });
     if (!spoiled.ok || !signed.ok) throw new Error(JSON.stringify([spoiled, signed]));
-    const har = world.api.exportHar({ ids: [spoiled.value.id, signed.value.id] });
+    const har = await harOf({ ids: [spoiled.value.id, signed.value.id] });
     expect(har.log.entries.map((entry) => entry._spoiledSignature)).toEqual([true, false]);
     // A file that says a call of its own was spoiled, without saying this companion sent it, is not believed.
     const claimed = structuredClone(har.log.entries[0]!);
