@@ -17,10 +17,17 @@ export interface RetentionOptions {
   intervalMs?: number;
   /** Calls deleted per transaction: one slice is what a call arriving meanwhile may wait for. */
   sliceRows?: number;
-  /** While calls keep arriving, deleting waits until more than this many are due (a slice by default). */
+  /**
+   * While calls keep arriving, deleting waits until more than this many are due (a slice by
+   * default), or the history is over its size by more than a tenth of it.
+   */
   busySlackRows?: number;
   now?: () => number;
-  /** Calls were deleted: how many, and the highest id among them (every one deleted was at or below it). */
+  /**
+   * Calls were deleted: how many, and the highest id among them (every one deleted was at or
+   * below it; not every call below it was deleted: an imported call may be older than calls
+   * stored before it).
+   */
   onPruned?: (deleted: number, upToId: number) => void;
   /** A slice failed (a full disk, a read-only history); told once per stretch of failures. */
   onError?: (error: unknown) => void;
@@ -35,7 +42,8 @@ const MAX_MERGE_STEPS = 500;
 
 /**
  * Keeps the history within its rules (most calls, most days, most bytes), deleting the oldest
- * calls in idle time the way the text indexer adds to its index: a look every half second;
+ * calls (by the time they were received, not by id: an imported HAR's calls are stored after
+ * today's, and may be months older) in idle time the way the text indexer adds to its index: a look every half second;
  * when no call was stored since the last look, the calls due go slice by slice, one short
  * transaction per turn of the event loop. A flood never leaves the server idle, so once more
  * than a slice is due, slices run while calls arrive too: a caller waits for one slice at most,
@@ -63,7 +71,8 @@ export class Retention extends IdleWorker {
     // call_counts is kept by triggers: the total without a scan of the history.
     this.total = db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck();
     this.aged = db.prepare("SELECT id FROM calls WHERE received_at < ? AND source <> 'import' ORDER BY received_at LIMIT ?").pluck();
-    this.oldest = db.prepare('SELECT id FROM calls ORDER BY id LIMIT ?').pluck();
+    // In the order of calls_by_received_at (the id breaks ties): no sort, whatever the history's size.
+    this.oldest = db.prepare('SELECT id FROM calls ORDER BY received_at, id LIMIT ?').pluck();
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.deleteEntry = db.prepare('DELETE FROM calls_text WHERE rowid = ?');
     this.deleteCall = db.prepare('DELETE FROM calls WHERE id = ?');
@@ -127,7 +136,17 @@ export class Retention extends IdleWorker {
 
   protected lookFor(_newest: number, quiet: boolean): void {
     const due = this.due();
-    if (due > 0 && (quiet || due > this.options.busySlackRows)) this.drain();
+    if (due > 0 && (quiet || due > this.options.busySlackRows || this.farOverSize())) this.drain();
+  }
+
+  /**
+   * Over the size by more than a tenth of it: in a burst of big bodies a slice of calls is far
+   * more than the limit (256 calls of 100 KB are 25 MB, over a 1 MB limit), so the size rule
+   * waits for bytes, not for calls.
+   */
+  private farOverSize(): boolean {
+    const { keepBytes } = this.options.rules();
+    return keepBytes !== null && this.usedBytes() > keepBytes * 1.1;
   }
 
   /**
@@ -145,7 +164,16 @@ export class Retention extends IdleWorker {
     };
     const mergeStep = () => {
       try {
-        if (this.stopped || !this.db.open || merges >= MAX_MERGE_STEPS || !this.mergeStep()) return finish();
+        if (this.stopped || !this.db.open) return finish();
+        // Merging takes up to seconds; a flood meanwhile brings calls over the count again, and
+        // those go first (a look would not: a drain is in progress), so the history stays bounded.
+        if (this.overCount(this.options.rules()) > this.options.busySlackRows) {
+          deleted = 0;
+          upToId = 0;
+          sizeDue = 0;
+          return deleteStep();
+        }
+        if (merges >= MAX_MERGE_STEPS || !this.mergeStep()) return finish();
         merges += 1;
         setImmediate(mergeStep);
       } catch (error) {

@@ -93,6 +93,22 @@ describe('Retention', () => {
     expect(found('late-99')).toEqual([newest[99]]);
   });
 
+  it("by count, deletes the calls received longest ago first: an old HAR imported after today's calls goes before them", () => {
+    const today = store(5, 'today');
+    const imported = store(7, 'october', { ageDays: 60, source: 'import' });
+    index.catchUp();
+    rules.keepCalls = 5;
+    expect(retention.enforce()).toBe(7);
+    expect(
+      calls
+        .list({ limit: 500 })
+        .calls.map((call) => call.id)
+        .sort((a, b) => a - b),
+    ).toEqual(today);
+    expect(imported.every((id) => calls.get(id) === null)).toBe(true);
+    expect(orphanEntries()).toBe(0);
+  });
+
   it('deletes calls older than the days kept, but not imported ones (they keep their first times)', () => {
     const old = store(40, 'old', { ageDays: 20 });
     const imported = store(10, 'imported', { ageDays: 20, source: 'import' });
@@ -123,6 +139,43 @@ describe('Retention', () => {
     expect(after.calls).toBeGreaterThan(400);
     expect(after.calls).toBeLessThan(550);
     expect(orphanEntries()).toBe(0);
+  });
+
+  it('while calls keep arriving, deletes as soon as the size is over by a tenth, not only once a slice of calls is due', () => {
+    store(40, 'big', { bodyBytes: 20_000 });
+    rules.keepBytes = Math.round(retention.usage().bytes * 0.8);
+    retention.look();
+    // Calls arrive at every look; 20% over the size is some 8 calls: far less than a slice (64).
+    store(1, 'arriving');
+    retention.look();
+    expect(total()).toBeLessThan(41);
+  });
+
+  it('while the index is merged after a drain, calls arriving over the count go first', async () => {
+    store(300, 'first');
+    index.catchUp();
+    rules.keepCalls = 100;
+    let arrived = false;
+    const flooded = new Retention(db, {
+      rules: () => rules,
+      now: () => NOW,
+      sliceRows: 64,
+      // A flood goes on as the first drain ends: 200 calls come in before its merging starts.
+      onPruned: (deleted, upToId) => {
+        pruned.push({ deleted, upToId });
+        if (arrived) return;
+        arrived = true;
+        store(200, 'flood');
+      },
+    });
+    flooded.look();
+    // No look is taken after this one: the drain itself must delete the flood's calls.
+    await expect.poll(() => total()).toBe(100);
+    expect(pruned).toEqual([
+      { deleted: 200, upToId: 200 },
+      { deleted: 200, upToId: 400 },
+    ]);
+    flooded.stop();
   });
 
   it('waits while calls keep arriving unless more than a slice is due, then drains in slices and says what went', async () => {
