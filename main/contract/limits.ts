@@ -50,5 +50,8 @@ export interface LimitsMethods {
 export const LIMITS_METHOD_NAMES = ['getLimits', 'setLimits'] as const satisfies readonly (keyof LimitsMethods)[];
 
 export type LimitsEvent =
-  /** Calls over the history's limits were deleted, all with ids up to `upToId` (the oldest). */
+  /**
+   * Calls over the history's limits were deleted (those received longest ago), all with ids up
+   * to `upToId`; calls below it may remain (an imported call can be older than calls stored before it).
+   */
   { type: 'history-pruned'; deleted: number; upToId: number };

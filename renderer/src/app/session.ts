@@ -15,7 +15,7 @@ import { currentBridge, setBridge } from '../page/bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
 import { applyHarImportProgress } from '../replay/replay-har-actions';
-import { dropDraftsOfDeletedCalls } from '../replay/replay-drafts';
+import { dropDraftsOfPrunedCalls, dropEveryDraft } from '../replay/replay-drafts';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
@@ -173,8 +173,8 @@ export function applyEvents(events: DeliveredEvent[]): void {
   if (account.length) applyAccountEvents(account);
   // Only a loaded copy is kept fresh; the Answers dialog loads its own when it opens.
   if (answersChanged && useMetaStore.getState().answers) void loadAnswerSettings();
-  if (cleared) dropDraftsOfDeletedCalls(Infinity);
-  else if (prunedUpTo > 0) dropDraftsOfDeletedCalls(prunedUpTo);
+  if (cleared) dropEveryDraft();
+  else if (prunedUpTo > 0) void dropDraftsOfPrunedCalls(prunedUpTo);
   if (cleared) {
     arrivals.times = [];
     useCallsStore.setState((s) => ({

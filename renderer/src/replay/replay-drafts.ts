@@ -1,3 +1,4 @@
+import { currentBridge } from '../page/bridge-holder';
 import { holdUnloadForUnsavedWork } from '../page/leave-guard';
 import { onReset } from '../page/stores';
 import { dismissToast, showToast } from '../page/ui-actions';
@@ -58,11 +59,27 @@ export function dropDraft(callId: number): void {
   });
 }
 
+/** The history was cleared: kept edits can never be sent, so they no longer hold the page's unload or ask on reload. */
+export function dropEveryDraft(): void {
+  for (const id of draftIds()) dropDraft(id);
+}
+
 /**
- * The history's limits deleted every call up to `upToId` (Infinity: the history was cleared):
- * their kept edits can never be sent, so they no longer hold the page's unload or ask on reload.
+ * The history's limits deleted calls, each with an id up to `upToId`: the kept edits of those
+ * deleted are dropped, as above. Not every call up to it went (the limits take the calls
+ * received longest ago, and an imported one may be older than calls stored before it), so each
+ * is looked up; one that cannot be read now keeps its edits.
  */
-export function dropDraftsOfDeletedCalls(upToId: number): void {
-  const ids = new Set([...Object.keys(useReplayStore.getState().drafts).map(Number), ...unloadHolds.keys()]);
-  for (const id of ids) if (id <= upToId) dropDraft(id);
+export async function dropDraftsOfPrunedCalls(upToId: number): Promise<void> {
+  const bridge = currentBridge();
+  if (!bridge) return;
+  for (const id of draftIds()) {
+    if (id > upToId) continue;
+    const call = await bridge.getCall(id).catch(() => undefined);
+    if (call === null) dropDraft(id);
+  }
+}
+
+function draftIds(): Set<number> {
+  return new Set([...Object.keys(useReplayStore.getState().drafts).map(Number), ...unloadHolds.keys()]);
 }

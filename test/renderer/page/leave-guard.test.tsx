@@ -117,6 +117,33 @@ describe('leaving the page with unsaved work', () => {
     expect(unloadIsCancelled()).toBe(false);
   });
 
+  it('the replay editor: kept edits of a call the limits keep go on asking, though calls stored after it were pruned', async () => {
+    const c = await withSendEmail();
+    // The three calls again, as a HAR of a year ago: imported after them (#4-#6), received long before.
+    const har = valueOf(await c.core.api.exportHar({ ids: [1, 2, 3] })).text!.replace(
+      /"startedDateTime": "\d{4}/g,
+      '"startedDateTime": "2025',
+    );
+    expect(valueOf(await c.core.api.importHar(har)).imported).toBe(3);
+    const { user } = await renderLoaded(c);
+    await user.click(rowOf(1));
+    const pane = await screen.findByRole('complementary', { name: 'Call details' });
+    await user.click(await within(pane).findByRole('button', { name: 'Edit parameters…' }));
+    const editor = await within(pane).findByRole('group', { name: 'Edit parameters' });
+    await waitFor(() => editorIn(editor));
+    typeInto(editorIn(editor), '{"to": "kept@example.com"}');
+    await user.click(rowOf(2));
+    await waitFor(() => expect(unloadIsCancelled()).toBe(true));
+
+    // The limits keep three calls: the year-old imported ones go (#4-#6), and #1 stays.
+    expect((await c.api.setLimits({ ...DEFAULT_LIMITS, keepCalls: 3 })).ok).toBe(true);
+    await waitFor(() => expect(document.querySelector('[data-call-id="6"]')).toBeNull());
+    expect((await c.api.getCall(1))?.id).toBe(1);
+    // The page looks the calls of its kept edits up: give it time to, then #1's still ask.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(unloadIsCancelled()).toBe(true);
+  });
+
   it('a mock: asks over an edited mock, not once it is saved', async () => {
     const c = companion();
     await c.send('send_email');
