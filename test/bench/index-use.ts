@@ -31,6 +31,8 @@ import { DEEP, matrix, PAGE } from './query-kinds';
 /** The indexes of `calls` named in a statement's plan. */
 function indexesIn(db: Database.Database, run: Run): string[] {
   if (/^\s*(BEGIN|COMMIT|ROLLBACK|PRAGMA)/i.test(run.sql)) return [];
+  // The search fold's probe (search-fold.ts) is a temp table of the recorded connection: not one of calls', nor here.
+  if (/\btemp\./i.test(run.sql)) return [];
   const plan = db.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.args) as { detail: string }[];
   return [...new Set(plan.flatMap((step) => [...step.detail.matchAll(/INDEX (calls_by_\w+)/g)].map((match) => match[1]!)))];
 }
