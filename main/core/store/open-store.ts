@@ -18,6 +18,8 @@ import type { QueryBudget } from './id-windows';
  * SQLite's 4 KB pages. Normally never reached: the background checkpoint keeps the WAL short.
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 8192;
+/** What the WAL file is cut back to once checkpointed: a burst's frames are not kept on disk. */
+export const WAL_KEPT_BYTES = 4 * 1024 * 1024;
 /** How often the background thread checkpoints. */
 const CHECKPOINT_INTERVAL_MS = 200;
 /** The writer's auto-checkpoint when no background thread can run (SQLite's default). */
@@ -105,6 +107,9 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
     // (below); this is the backstop. Checkpoints move data that is already committed, so when
     // and where they run changes nothing about what survives a crash.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // A WAL file keeps the size of its longest stretch between checkpoints (27 MB after a burst
+    // of big bodies, over a 1 MB --keep-size): once checkpointed and started again, it is cut back.
+    db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
   } catch (error) {
     return storeError(file, error);
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../main/core/data-folder';
 import type { NewCall } from '../../../main/core/store/calls-insert';
 import { startBackgroundCheckpoint } from '../../../main/core/store/background-checkpoint';
+import { WAL_KEPT_BYTES } from '../../../main/core/store/open-store';
 import { storedCall } from '../../helpers/new-call';
 import { storesClosedAfterEach } from '../../helpers/stores-closed-after-each';
 
@@ -34,6 +35,22 @@ describe('WAL checkpoints on a background thread', () => {
     // Only a checkpoint writes pages into the database file itself.
     expect(await until(() => statSync(databaseFile).size > sizeBefore + 200 * 3000)).toBe(true);
     expect(store.calls.lastCallId()).toBe(200);
+  });
+
+  it('cuts the WAL back once a burst is checkpointed, instead of keeping the size of the burst on disk', async () => {
+    const dir = stores.freshDir();
+    const store = stores.open(dir);
+    const wal = join(dir, `${DATA_FILES.history}-wal`);
+    // One transaction of about 15 MB: the WAL grows to hold it whole.
+    store.calls.insert(Array.from({ length: 5000 }, (_, n) => call(n)));
+    expect(statSync(wal).size).toBeGreaterThan(WAL_KEPT_BYTES * 2);
+    // Once checkpointed, the next write starts the WAL over, and cuts it back.
+    expect(
+      await until(() => {
+        store.calls.insert([call(0)]);
+        return statSync(wal).size <= WAL_KEPT_BYTES;
+      }),
+    ).toBe(true);
   });
 
   it('says when the thread cannot run, so the writer checkpoints on its own again', async () => {
