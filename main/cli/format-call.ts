@@ -22,6 +22,7 @@ import {
   noAnswerCause,
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
+  overLimitsWords,
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
@@ -125,14 +126,18 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
  * What a HAR import stored and what it left out, from `from` (the file): the line of `import`,
  * and of `serve` when an import from the inspector ends (in place of a line per imported call).
  */
-export function formatImportEnd(counts: ImportSkipped & { imported: number; duplicates: number }, from: string): string {
+export function formatImportEnd(
+  counts: ImportSkipped & { imported: number; duplicates: number; overLimits?: number },
+  from: string,
+): string {
   const skippedClause = skippedWords(counts);
   const skipped = skippedClause ? `; ${skippedClause}` : '';
   const held =
     counts.duplicates > 0
       ? `; left out ${countWords(counts.duplicates)} already in the history (same path, body and time received: imported before)`
       : '';
-  return `Imported ${counted(counts.imported, 'call')} from ${from}${skipped}${held}.`;
+  const over = overLimitsWords(counts.overLimits ?? 0, counts.imported);
+  return `Imported ${counted(counts.imported, 'call')} from ${from}${skipped}${held}${over ? `; ${over}` : ''}.`;
 }
 
 /**

@@ -349,6 +349,11 @@ export interface HarImportSummary {
   duplicates: number;
   problems: HarImportProblem[];
   ids: number[];
+  /**
+   * Of the calls imported, how many the history's limits delete at once: past a limit the
+   * calls received longest ago go first, and an old HAR's calls are old.
+   */
+  overLimits: number;
   /** False when the desktop open dialog was cancelled (nothing read). */
   opened: boolean;
 }

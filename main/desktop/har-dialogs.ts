@@ -68,7 +68,10 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
       const chosen = await open({ title: 'Import a HAR file', properties: ['openFile'], filters: HAR_FILTERS });
       const file = chosen.filePaths[0];
       if (chosen.canceled || !file)
-        return { ok: true, value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], opened: false } };
+        return {
+          ok: true,
+          value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], overLimits: 0, opened: false },
+        };
       const read = await readHar(file);
       return read.ok ? api.importHar(read.value) : read;
     },

@@ -135,7 +135,7 @@ describe('HAR through save and open dialogs', () => {
     expect(electron.dialogsShown.map((d) => d.kind)).toEqual(['open']);
     expect(await api.importHar(null)).toEqual({
       ok: true,
-      value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], opened: false },
+      value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], overLimits: 0, opened: false },
     });
   });
 

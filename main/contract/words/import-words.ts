@@ -35,3 +35,14 @@ export function skippedWords({ skipped, notFlowent, broken }: ImportSkipped): st
   ].filter((reason) => reason !== null);
   return `skipped ${countWords(total)}: ${reasons.join(', ')}`;
 }
+
+/**
+ * The calls just imported that the history's limits delete at once (HarImportSummary.overLimits):
+ * past a limit the calls received longest ago go first, and an old HAR's calls are old. Said, so
+ * that "Imported 7 calls" is not followed by a history without them.
+ */
+export function overLimitsWords(overLimits: number, imported: number): string | null {
+  if (overLimits === 0) return null;
+  const which = overLimits >= imported ? (imported === 1 ? 'it' : `all ${imported} of them`) : `${overLimits} of them`;
+  return `the history's limits delete ${which} at once (past a limit, the calls received longest ago go first)`;
+}

@@ -48,7 +48,7 @@ export {
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
-export { skippedWords, type ImportSkipped } from './import-words';
+export { overLimitsWords, skippedWords, type ImportSkipped } from './import-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {
   handlerDiagnosisHeading,

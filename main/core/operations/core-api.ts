@@ -30,7 +30,7 @@ export function createCoreApi(deps: CoreApiDeps): CompanionApi {
     ...createCallsApi({ ...deps, hmacKey: () => deps.hmacKey.get(), learnedStyle: () => deps.replay.learnedStyle() }),
     ...createStatusApi(deps),
     ...createAnswersApi(deps.answers),
-    ...createReplayMethods(deps.replay),
+    ...createReplayMethods(deps.replay, (ids) => deps.retention().dueAmong(ids)),
     ...createHandlerMethods(deps.replay),
     ...createAccountApi(deps),
     ...createLimitsApi(deps),

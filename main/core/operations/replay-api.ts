@@ -8,7 +8,8 @@ import { readParameters } from '../replay/edit-body';
 import { schemaProblems, type FileSchemas } from '../account/parameter-check';
 
 /** Replay, bulk replay, simulator, HAR and copy-as-cURL, over the replay feature. */
-export function createReplayMethods(replay: Replay): ReplayMethods {
+/** `overLimits`: how many of some calls the history's limits want gone now (Retention.dueAmong). */
+export function createReplayMethods(replay: Replay, overLimits: (ids: number[]) => number): ReplayMethods {
   /** The simulator's schemas compiled so far, by action: its parameters are checked as they are typed. */
   const simulatedSchemas: FileSchemas = new Map();
   return {
@@ -106,7 +107,8 @@ export function createReplayMethods(replay: Replay): ReplayMethods {
     importHar: async (text) => {
       if (text === null) return { ok: false, code: 'no-file' };
       const imported = await replay.importHar(text);
-      return imported.ok ? { ok: true, value: { ...imported.value, opened: true } } : imported;
+      if (!imported.ok) return imported;
+      return { ok: true, value: { ...imported.value, overLimits: overLimits(imported.value.ids), opened: true } };
     },
   };
 }

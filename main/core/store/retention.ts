@@ -59,6 +59,7 @@ export class Retention extends IdleWorker {
   private readonly total: Statement;
   private readonly aged: Statement;
   private readonly oldest: Statement;
+  private readonly dueOf: Statement;
   private readonly mark: Statement;
   private readonly deleteEntry: Statement;
   private readonly deleteCall: Statement;
@@ -73,6 +74,14 @@ export class Retention extends IdleWorker {
     this.aged = db.prepare("SELECT id FROM calls WHERE received_at < ? AND source <> 'import' ORDER BY received_at LIMIT ?").pluck();
     // In the order of calls_by_received_at (the id breaks ties): no sort, whatever the history's size.
     this.oldest = db.prepare('SELECT id FROM calls ORDER BY received_at, id LIMIT ?').pluck();
+    // Which of some calls (an import's) are among those the rules want gone: the oldest over
+    // the count or size, or older than the days kept (imported calls excepted, as above).
+    this.dueOf = db.prepare(
+      `SELECT count(*) AS present,
+                count(*) FILTER (WHERE id IN (SELECT id FROM calls ORDER BY received_at, id LIMIT ?)
+                                 OR (received_at < ? AND source <> 'import')) AS due
+           FROM calls WHERE id IN (SELECT value FROM json_each(?))`,
+    );
     this.mark = db.prepare('SELECT indexed_up_to FROM text_index_state').pluck();
     this.deleteEntry = db.prepare('DELETE FROM calls_text WHERE rowid = ?');
     this.deleteCall = db.prepare('DELETE FROM calls WHERE id = ?');
@@ -95,6 +104,19 @@ export class Retention extends IdleWorker {
     let due = Math.max(this.overCount(rules), this.overSize(rules));
     if (due === 0 && rules.keepDays !== null) due = (this.aged.all(this.cutoff(rules.keepDays), 1) as number[]).length;
     return due;
+  }
+
+  /**
+   * How many of these calls (an import's) the rules deleted already (a long import meets a look
+   * or another companion's retention) or want gone now (they go at the next drain).
+   */
+  dueAmong(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    const rules = this.options.rules();
+    const over = Math.max(this.overCount(rules), this.overSize(rules));
+    const cutoff = rules.keepDays === null ? Number.MIN_SAFE_INTEGER : this.cutoff(rules.keepDays);
+    const { present, due } = this.dueOf.get(over, cutoff, JSON.stringify(ids)) as { present: number; due: number };
+    return ids.length - present + due;
   }
 
   /**

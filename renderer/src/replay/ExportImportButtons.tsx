@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { HarImportStage, HarImportSummary } from '../../../main/contract/api';
-import { counted, countWords, skippedWords } from '../../../main/contract/words';
+import { counted, countWords, overLimitsWords, skippedWords } from '../../../main/contract/words';
 import { exportHar, harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { dismissToast, showToast } from '../page/ui-actions';
@@ -15,6 +15,8 @@ export function describeImport(summary: HarImportSummary): string {
   // The first broken entry's problem is named: a toast has room for one.
   if (skipped) parts.push(first ? `${skipped} (${first.path} ${first.message.replace(/\.$/, '')})` : skipped);
   if (summary.duplicates > 0) parts.push(`left out ${countWords(summary.duplicates)} already in the history`);
+  const over = overLimitsWords(summary.overLimits, summary.imported);
+  if (over) parts.push(over);
   return `${parts.join('; ')}.`;
 }
 
