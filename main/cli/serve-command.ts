@@ -37,7 +37,7 @@ import { answeringProjectDir, dataDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
-import { bodyLimitLine, limitsLine, sizeWords } from './serve-limits-line';
+import { bodyLimitLine, limitsLine, sharedLimitsLines, sizeWords, watchSharedLimits } from './serve-limits-line';
 import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
@@ -79,7 +79,9 @@ Options:
   --rate-limit <n>/s      Answer 429 to a caller sending more than n requests a second
                           (default: no limit; 0: no limit)
                           The --keep-* and --rate-limit flags hold for this run; without them the
-                          limits set in the app's (or the inspector's) Settings apply
+                          limits set in the app's (or the inspector's) Settings apply. Serves on
+                          one data folder share its history: the strictest --keep-* of those
+                          running holds for it
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN:
                           without it serve does not start, exit code 2)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
@@ -239,7 +241,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     wrapWords(`${UNDER_LABEL}${edgeSpaceWords(HMAC_KEY_ENV, 'used as it is')}`, UNDER_LABEL).forEach(write);
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
-  write(limitsLine((await core.api.getLimits()).current));
+  const limitsInfo = await core.api.getLimits();
+  write(limitsLine(limitsInfo.current));
+  sharedLimitsLines(limitsInfo.elsewhere).forEach(write);
   write(bodyLimitLine(bodyLimitBytes));
   if (projectDir) write(`  Project:      ${projectDir} (answers from answers/, live as you save)`);
   sharedProjectLines(dataDir, projectDir).forEach(write);
@@ -276,8 +280,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     forwardTarget: values.forward ?? null,
     inspectorPort: inspectorListensOn,
     loopToken,
+    keepsForThisRun: { keepCalls: limits.keepCalls, keepDays: limits.keepDays, keepBytes: limits.keepBytes },
     startedAt: Date.now(),
   });
+  const stopWatchingLimits = watchSharedLimits(limitsInfo.elsewhere, () => core.api.getLimits(), write);
   const handlerLines = handlerWatch();
   const elsewhere = new ElsewhereLines(write);
   // Outside a project a schema would be Flowent's cached copy, read from the history for every
@@ -341,6 +347,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   await stopRequested;
   await inOrder.drained();
   elsewhere.flush();
+  stopWatchingLimits();
   write('Stopping...');
   await inspector?.stop();
   await core.stop();

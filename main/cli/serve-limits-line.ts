@@ -1,6 +1,7 @@
-import type { HistoryLimits } from '../contract/api';
+import type { HistoryLimits, KeptLimits, LimitsElsewhere, LimitsInfo } from '../contract/api';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { counted } from '../contract/words';
+import { wrapWords } from './wrap-words';
 
 const KB = 1024;
 const MB = 1024 ** 2;
@@ -14,15 +15,83 @@ const GB = 1024 ** 3;
  * requests a second whatever way it was given (`--rate-limit 5` is 5 a second).
  */
 export function limitsLine(limits: HistoryLimits): string {
-  const kept = [
-    limits.keepCalls === null ? null : counted(limits.keepCalls, 'call'),
-    limits.keepDays === null ? null : counted(limits.keepDays, 'day'),
-    limits.keepBytes === null ? null : sizeWords(limits.keepBytes),
-  ].filter((part): part is string => part !== null);
+  const kept = keptWords(limits);
   const rate = limits.rateLimitPerSecond === null ? null : `${counted(limits.rateLimitPerSecond, 'request')} a second per caller`;
   if (kept.length === 0 && rate === null) return '  Limits:       none: keeps every call, answers every caller';
   const keeps = kept.length === 0 ? 'keeps every call' : `keeps at most ${kept.join(', ')}`;
   return `  Limits:       ${keeps}${rate === null ? '' : `; ${rate}`}`;
+}
+
+/** `100,000 calls`, `14 days`, `1 GB`: each limit set, as the Limits line says it. */
+function keptWords(limits: Partial<KeptLimits>): string[] {
+  return [
+    limits.keepCalls == null ? null : counted(limits.keepCalls, 'call'),
+    limits.keepDays == null ? null : counted(limits.keepDays, 'day'),
+    limits.keepBytes == null ? null : sizeWords(limits.keepBytes),
+  ].filter((part): part is string => part !== null);
+}
+
+const SHARED_LABEL = '  Shared:       ';
+const UNDER_SHARED = ' '.repeat(SHARED_LABEL.length);
+
+function companionWords({ mode, pid }: Pick<LimitsElsewhere, 'mode' | 'pid'>): string {
+  return mode === 'desktop' ? `the desktop app (process ${pid})` : `the serve of process ${pid}`;
+}
+
+/**
+ * The header's lines on the other companions running on this data folder with other history
+ * limits: the history is one for all, and each deletes what its own limits want gone, so a
+ * serve told `--keep-calls 100,000` keeps 10 while another runs with `--keep-calls 10`.
+ */
+export function sharedLimitsLines(elsewhere: LimitsElsewhere[]): string[] {
+  return elsewhere.flatMap((other) => {
+    const who = companionWords(other);
+    const theirs = keptWords(other.stricter);
+    const ours = keptWords(other.stricterHere);
+    const said = [
+      theirs.length > 0 ? `${who} also uses this history and keeps at most ${theirs.join(', ')}: that holds here too while it runs` : null,
+      ours.length > 0
+        ? `${theirs.length > 0 ? 'and' : `${who} also uses this history, and`} these limits (at most ${ours.join(', ')}) trim its calls too`
+        : null,
+    ].filter((part): part is string => part !== null);
+    return wrapWords(`${SHARED_LABEL}${said.join('; ')}.`, UNDER_SHARED);
+  });
+}
+
+/**
+ * Says, while the serve runs, when another companion starts on the folder with other history
+ * limits, or one that had them stops: the other's calls, or this serve's, are trimmed from then on.
+ */
+export function watchSharedLimits(
+  first: LimitsElsewhere[],
+  read: () => Promise<LimitsInfo>,
+  write: (line: string) => void,
+  intervalMs = 2_000,
+): () => void {
+  const said = (elsewhere: LimitsElsewhere[]) => new Map(elsewhere.map((other) => [other.pid, JSON.stringify(other)]));
+  let before = said(first);
+  let reading = false;
+  const look = async () => {
+    if (reading) return;
+    reading = true;
+    try {
+      const { elsewhere } = await read();
+      const now = said(elsewhere);
+      for (const pid of before.keys()) {
+        if (!now.has(pid))
+          write(`${SHARED_LABEL}process ${pid} stopped: its limits no longer hold for this history, nor these for its calls.`);
+      }
+      for (const other of elsewhere) if (before.get(other.pid) !== now.get(other.pid)) sharedLimitsLines([other]).forEach(write);
+      before = now;
+    } catch {
+      // The core is stopping: the serve ends, and this with it.
+    } finally {
+      reading = false;
+    }
+  };
+  const timer = setInterval(() => void look(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

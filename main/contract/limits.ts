@@ -30,9 +30,29 @@ export interface HistoryUsage {
   bytes: number;
 }
 
+/** The limits the history is kept by (not the rate limit, which is each webhook server's own). */
+export type KeptLimits = Pick<HistoryLimits, 'keepCalls' | 'keepDays' | 'keepBytes'>;
+
+/**
+ * Another companion running on the same data folder whose history limits differ from these.
+ * The history is one for both and each deletes what its own limits want gone, so per kind the
+ * strictest limits hold while both run.
+ */
+export interface LimitsElsewhere {
+  /** `serve` (headless) or the desktop app: what the words call it. */
+  mode: 'desktop' | 'headless';
+  pid: number;
+  /** Its limits stricter than these: they hold for the history here too. */
+  stricter: Partial<KeptLimits>;
+  /** These limits where they are stricter than its own: they trim its calls too. */
+  stricterHere: Partial<KeptLimits>;
+}
+
 export interface LimitsInfo {
   /** The limits in force. */
   current: HistoryLimits;
+  /** The other companions on the data folder whose history limits differ from these. */
+  elsewhere: LimitsElsewhere[];
   /** Limits given on the command line for this run (`serve --keep-calls`...): settings cannot change them. */
   fixedForThisRun: LimitName[];
   defaults: HistoryLimits;

@@ -197,7 +197,11 @@ export function createCore(options: CoreOptions): Core {
     if (!store) throw new Error('The core is not open: call open() or listen() first.');
     return store;
   };
-  const limits = new LimitsSettings(() => requireStore().settings.scope(LIMITS_SETTINGS_SCOPE), options.limits ?? {});
+  const limits = new LimitsSettings(
+    () => requireStore().settings.scope(LIMITS_SETTINGS_SCOPE),
+    options.limits ?? {},
+    () => runningServes(options.dataDir).filter((serve) => serve.pid !== process.pid),
+  );
 
   const tunnel = new TunnelController({
     provider: options.tunnelProvider ?? new NgrokTunnel(options.ngrokEdge ?? {}),
@@ -409,7 +413,8 @@ export function createCore(options: CoreOptions): Core {
       queryBudget: options.queryBudget,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
       retention: {
-        rules: () => limits.current(),
+        // The strictest limits of the companions on the folder: any one of them deletes what its own want gone.
+        rules: () => limits.shared().kept,
         onPruned: (deleted, upToId) => events.emit({ type: 'history-pruned', deleted, upToId }),
         onError: (error) => onInternalError(new Error(retentionFailure(error), { cause: error })),
       },

@@ -1,35 +1,79 @@
-import { DEFAULT_LIMITS, LIMIT_NAMES, type HistoryLimits, type LimitName } from '../contract/api';
+import { DEFAULT_LIMITS, LIMIT_NAMES, type HistoryLimits, type KeptLimits, type LimitName, type LimitsElsewhere } from '../contract/api';
 import type { SettingsScope } from './store/settings-repository';
 
 export const LIMITS_SETTINGS_SCOPE = 'limits';
 const KEY = 'current';
+
+export const KEPT_LIMIT_NAMES = ['keepCalls', 'keepDays', 'keepBytes'] as const;
+
+/** Another companion running on the data folder, as its state file tells it. */
+export type OtherCompanion = Pick<LimitsElsewhere, 'pid' | 'mode'> & { keepsForThisRun?: Partial<KeptLimits> };
+
+/** What the history shared by every companion on the folder is kept by, seen from this one. */
+export interface SharedLimits {
+  /** Per kind, the strictest of this companion's limits and those of the others running. */
+  kept: KeptLimits;
+  elsewhere: LimitsElsewhere[];
+}
+
+/** How long the other companions read from their state files are trusted: retention asks at every slice. */
+const OTHERS_FRESH_MS = 2_000;
+
+/** `a` keeps less than `b` (null: no limit). */
+const stricter = (a: number | null, b: number | null) => a !== null && (b === null || a < b);
 
 /**
  * The history's limits and the webhook port's rate limit: given for this run on the command
  * line (`serve --keep-calls`...), else stored (the Settings dialog, kept for later runs), else
  * the defaults. Read on every request by the rate limit, so they are kept in memory and read
  * from the settings once.
+ *
+ * One history may be shared by several companions (two serves, a serve and the app), each with
+ * its own limits for its run; each deletes what its own limits want gone, so the strictest
+ * limits of those running hold for all. `shared` says which, so that each can say so.
  */
 export class LimitsSettings {
   private cached: HistoryLimits | null = null;
+  private storedCache: HistoryLimits | null = null;
+  private othersRead: { at: number; others: OtherCompanion[] } | null = null;
 
   constructor(
     private readonly settings: () => SettingsScope,
     private readonly forThisRun: Partial<HistoryLimits>,
+    /** The other companions running on the data folder now. */
+    private readonly others: () => OtherCompanion[] = () => [],
   ) {}
 
   current(): HistoryLimits {
     if (this.cached) return this.cached;
-    const stored = this.settings().read<Partial<HistoryLimits>>(KEY, {});
-    const limits = { ...DEFAULT_LIMITS };
+    const limits = { ...this.stored() };
     for (const name of LIMIT_NAMES) {
       const fixed = this.forThisRun[name];
-      const kept = stored[name];
       if (fixed !== undefined) limits[name] = fixed;
-      else if (kept === null || typeof kept === 'number') limits[name] = kept;
     }
     this.cached = limits;
     return limits;
+  }
+
+  /** This companion's limits against those of the others running on the folder (read at most every 2 s). */
+  shared(now = Date.now()): SharedLimits {
+    if (this.othersRead === null || now - this.othersRead.at > OTHERS_FRESH_MS) this.othersRead = { at: now, others: this.others() };
+    const own = this.current();
+    const stored = this.stored();
+    const kept: KeptLimits = { keepCalls: own.keepCalls, keepDays: own.keepDays, keepBytes: own.keepBytes };
+    const elsewhere: LimitsElsewhere[] = [];
+    for (const { pid, mode, keepsForThisRun } of this.othersRead.others) {
+      const differs: Pick<LimitsElsewhere, 'stricter' | 'stricterHere'> = { stricter: {}, stricterHere: {} };
+      for (const name of KEPT_LIMIT_NAMES) {
+        // A companion without the flag keeps by the stored settings, which are the folder's, as here.
+        const theirs = keepsForThisRun?.[name] ?? stored[name];
+        if (stricter(theirs, own[name])) differs.stricter[name] = theirs;
+        else if (stricter(own[name], theirs)) differs.stricterHere[name] = own[name];
+        if (stricter(theirs, kept[name])) kept[name] = theirs;
+      }
+      if (Object.keys(differs.stricter).length + Object.keys(differs.stricterHere).length > 0) elsewhere.push({ pid, mode, ...differs });
+    }
+    return { kept, elsewhere };
   }
 
   /** The limits given on the command line, which stored settings do not change. */
@@ -41,10 +85,26 @@ export class LimitsSettings {
   store(limits: HistoryLimits): void {
     this.settings().write(KEY, limits);
     this.cached = null;
+    this.storedCache = null;
   }
 
   /** Forgets what was read (the history was closed and may be opened again). */
   reset(): void {
     this.cached = null;
+    this.storedCache = null;
+    this.othersRead = null;
+  }
+
+  /** The stored settings, else the defaults: what a companion without flags keeps by. */
+  private stored(): HistoryLimits {
+    if (this.storedCache) return this.storedCache;
+    const stored = this.settings().read<Partial<HistoryLimits>>(KEY, {});
+    const limits = { ...DEFAULT_LIMITS };
+    for (const name of LIMIT_NAMES) {
+      const kept = stored[name];
+      if (kept === null || typeof kept === 'number') limits[name] = kept;
+    }
+    this.storedCache = limits;
+    return limits;
   }
 }

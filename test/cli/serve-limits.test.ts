@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../main/contract/api';
 import { startCore } from '../helpers/running-core';
@@ -5,7 +7,9 @@ import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // serve --keep-* and --rate-limit: the history stays within the limits given for the run, and a
-// caller over the rate gets 429.
+// caller over the rate gets 429. One history for every serve on a data folder: the strictest
+// --keep-* of those running trims it, and each serve says so; an import says when the limits
+// delete what it just imported.
 const { cleanups, tempDir } = cleanupsPerTest();
 
 async function serve(args: string[]): Promise<ServeProcess> {
@@ -18,10 +22,15 @@ async function serve(args: string[]): Promise<ServeProcess> {
 
 const post = (url: string) => fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
 
-async function storedCalls(dataDir: string): Promise<number> {
+async function storedPaths(dataDir: string): Promise<string[]> {
   const listed = await runCli(['calls', '--json', '--data-dir', dataDir, '--limit', '1000']);
-  return listed.stdout.split('\n').filter((line) => line.trim() !== '').length;
+  return listed.stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { path: string }).path);
 }
+
+const storedCalls = async (dataDir: string) => (await storedPaths(dataDir)).length;
 
 describe('serve --keep-calls, --keep-days, --keep-size, --rate-limit', () => {
   it('keeps only the newest calls past --keep-calls', async () => {
@@ -84,5 +93,56 @@ describe('serve --keep-size 0 in any unit', () => {
       server.child.kill('SIGINT');
       await server.exited;
     }
+  });
+});
+
+/** The serve's state file is written just after its header: a second serve started before it would not see it. */
+const published = (dataDir: string, pid: number) => {
+  try {
+    return readdirSync(join(dataDir, 'serve-states')).includes(`${pid}.json`);
+  } catch {
+    return false;
+  }
+};
+
+describe('serves sharing a history folder', () => {
+  it('each says the stricter --keep-calls of the other holds for the history they share, at start and when it starts later', async () => {
+    const dataDir = tempDir();
+    const strict = await serve(['--port', '0', '--no-inspector', '--data-dir', dataDir, '--keep-calls', '10']);
+    await expect.poll(() => published(dataDir, strict.child.pid!)).toBe(true);
+    const loose = await serve(['--port', '0', '--no-inspector', '--data-dir', dataDir]);
+    expect(loose.stdout()).toContain('Limits:       keeps at most 100,000 calls');
+    expect(loose.stdout().replace(/\s+/g, ' ')).toContain(
+      `Shared: the serve of process ${strict.child.pid} also uses this history and keeps at most 10 calls: that holds here too while it runs.`,
+    );
+    // The serve that started first is told too, within its next look.
+    await strict.waitFor(new RegExp(`Shared: +the serve of process ${loose.child.pid} also uses this history, and these limits`));
+    for (let i = 0; i < 30; i++) await post(`${loose.baseUrl}/actions/b${i}`);
+    await expect.poll(async () => (await storedPaths(dataDir)).length, { timeout: 15_000 }).toBe(10);
+
+    strict.child.kill('SIGINT');
+    await strict.exited;
+    await loose.waitFor(new RegExp(`process ${strict.child.pid} stopped: its limits no longer hold for this history`));
+  });
+});
+
+describe('import under a count limit', () => {
+  it("deletes an old HAR's calls, not today's, and says so", async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--no-inspector', '--data-dir', dataDir, '--keep-calls', '5']);
+    await expect.poll(() => published(dataDir, server.child.pid!)).toBe(true);
+    for (let i = 0; i < 5; i++) await post(`${server.baseUrl}/actions/today${i}`);
+    const har = join(dataDir, 'old.har');
+    expect((await runCli(['export', '--data-dir', dataDir, '--har', har])).code).toBe(0);
+    // The same calls, as received in October of last year: the import stores them after today's.
+    writeFileSync(har, readFileSync(har, 'utf8').replace(/"startedDateTime": "\d{4}-\d\d/g, '"startedDateTime": "2025-10'));
+    const imported = await runCli(['import', har, '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'k' });
+    expect(imported.stdout).toContain(
+      'Imported 5 calls from old.har'.replace('old.har', har) +
+        "; the history's limits delete all 5 of them at once (past a limit, the calls received longest ago go first).",
+    );
+    await expect
+      .poll(async () => (await storedPaths(dataDir)).sort(), { timeout: 15_000 })
+      .toEqual(['/actions/today0', '/actions/today1', '/actions/today2', '/actions/today3', '/actions/today4']);
   });
 });

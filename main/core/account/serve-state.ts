@@ -1,6 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hereCandidates, hereFactsOf, type CoreEvent, type HereCandidate, type LanAddress, type ServeSeen } from '../../contract/api';
+import {
+  hereCandidates,
+  hereFactsOf,
+  type CoreEvent,
+  type HereCandidate,
+  type KeptLimits,
+  type LanAddress,
+  type ServeSeen,
+} from '../../contract/api';
 import { DATA_FILES } from '../data-folder';
 import { isProcessAlive } from '../process-alive';
 import { announceProjectServe } from './project-serves';
@@ -40,6 +48,12 @@ export interface ServeState {
    * two projects: `here`, in a project, means the one answering from it.
    */
   projectDir: string | null;
+  /**
+   * The history limits given for its run (`serve --keep-calls`...; none for the app): the
+   * history is one for every companion on the folder, so each keeps it by the strictest limits
+   * of those running (history-limits.ts), and says so.
+   */
+  keepsForThisRun?: Partial<KeptLimits>;
   /** When this serve started: the newest is the one a command names when it needs one. */
   startedAt: number;
   updatedAt: number;

@@ -11,6 +11,7 @@ export interface LimitsDeps {
 export function createLimitsApi(deps: LimitsDeps): LimitsMethods {
   const info = (): LimitsInfo => ({
     current: deps.limits.current(),
+    elsewhere: deps.limits.shared().elsewhere,
     fixedForThisRun: deps.limits.fixedForThisRun(),
     defaults: DEFAULT_LIMITS,
     usage: deps.retention().usage(),
