@@ -155,7 +155,10 @@ export async function answerFileMistakes(
   // Mistakes only: a file in use that cannot answer as it says (a forward with no target) is listed, and serve says it.
   const answerFile = (problem: ProjectProblem) =>
     problem.warning === undefined && problem.file.startsWith('answers/') && (only === undefined || only.includes(problem.file));
-  const lines = projectProblemLines()({ type: 'start', project: { ...project, problems: project.problems.filter(answerFile) } });
+  const lines = projectProblemLines()({
+    type: 'start',
+    project: { ...project, problems: project.problems.filter(answerFile), contractWarnings: [] },
+  });
   const serving = runningServes(dataDirOf(dataDirFlag, io)).filter(
     (one) => one.projectDir !== null && samePath(one.projectDir, projectDir),
   );
@@ -164,6 +167,17 @@ export async function answerFileMistakes(
     ...lines,
     `Note: ${answering(serving)} also answers from these files: there, a file it read good before its mistake keeps answering in that version.`,
   ];
+}
+
+/**
+ * What the project's answer files in use (`only`: just these) break of Flowent's contract, in
+ * serve's words: warnings, not mistakes (the files answer as they say). Nothing outside a project.
+ */
+export async function answerFileWarnings(api: CompanionApi, projectDir: string | null, only?: readonly string[]): Promise<string[]> {
+  if (projectDir === null) return [];
+  const project = await api.getProject();
+  const contractWarnings = project.contractWarnings.filter((warning) => only === undefined || only.includes(warning.file));
+  return projectProblemLines()({ type: 'start', project: { ...project, problems: [], contractWarnings } });
 }
 
 /** The answer file of an action (null: the default), relative to the project folder as its mistakes name it. */

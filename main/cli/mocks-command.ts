@@ -11,6 +11,7 @@ import {
 import { exportAnswersFolder, readAnswersFolder, restoreLeftOutPasswords, type MockOfFile } from '../core';
 import {
   answerFileMistakes,
+  answerFileWarnings,
   answerFileOf,
   answersProjectDir,
   describeTarget,
@@ -25,7 +26,7 @@ import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { answersFolderInCliWords, inCliWords } from './cli-words';
-import { counted, fileProblemInWords, problemPlace } from '../contract/words';
+import { counted, fileProblemInWords, contractWarningLine } from '../contract/words';
 import { withCore } from './open-core';
 import { printable } from './printable';
 import { forwardingOf } from './serve-answer-lines';
@@ -180,6 +181,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
             }
           // A file with a mistake is not listed (or is, as its last good version): said under the list, with --json too.
           for (const line of await answerFileMistakes(api, io, values['data-dir'], project)) err(line);
+          for (const line of await answerFileWarnings(api, project)) err(line);
           noteProjectAnswers(io, values['data-dir'], project, 'listed');
           return 0;
         },
@@ -201,6 +203,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           // Its file's mistake first: with it, what is printed (or said to answer) is not what the file says now.
           const mistakes = await answerFileMistakes(api, io, values['data-dir'], project, [answerFileOf(key)]);
           for (const line of mistakes) err(line);
+          for (const line of await answerFileWarnings(api, project, [answerFileOf(key)])) err(line);
           // A route that forwards the action's calls: then its mock (or the built-in answer) answers only in the handler's place.
           const forwarded = forwardingOf(settings, key);
           if (!mock) {
@@ -469,8 +472,8 @@ function warnOfImportedContract(folder: string, mocks: MockOfFile[], io: CliIo):
   );
   for (const { file, warnings } of warned)
     for (const { path, message, line, column } of warnings) {
-      const place = problemPlace({ file: join(folder, file), line: line ?? null, column: column ?? null, message });
-      io.stderr.write(`${printable(`  ${place}: ${path || '(top level)'}: ${message}`)}\n`);
+      const warning = contractWarningLine({ file: join(folder, file), line: line ?? null, column: column ?? null, path, message });
+      io.stderr.write(`${printable(`  ${warning}`)}\n`);
     }
 }
 

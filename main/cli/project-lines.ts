@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrlCredentials, type CoreEvent, type ProjectState } from '../contract/api';
-import { fileMistakeHeading, problemPlace } from '../contract/words';
+import { contractWarningHeading, contractWarningLine, fileMistakeHeading, problemPlace } from '../contract/words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
 const ANSWERS = 'answers';
 const ACTIONS = 'actions';
 const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
+
+/**
+ * What checks an action's parameters without its action file, as the call's check does after
+ * the file (account-api's checkParameters): a schema saved in the simulator, else Flowent's as
+ * last listed. Which of them exists is not this file's to know, so both are said.
+ */
+const OTHER_SCHEMAS = "a schema defined in the simulator, or else Flowent's (as last listed), checks them when there is one";
 
 type Folder = typeof ANSWERS | typeof ACTIONS;
 
@@ -18,7 +25,8 @@ const folderOf = (file: string): Folder => (file.startsWith(`${ACTIONS}/`) ? ACT
  * mistakes it has): a file added, changed (its text, not only its time), renamed or removed, with
  * what the companion does with it now; each new mistake with its file and line (once), and its
  * fix; answers/ or actions/ removed or back; the whole folder removed (its last version keeps
- * answering, and its action files checking parameters) and back, with the files in use again.
+ * answering, and its action files checking parameters) and back, with the files in use again;
+ * and what an answer file's answers break of Flowent's contract (it answers as it says all the same).
  * Files it does not read (not .yaml, .yml or .json) are passed over, as the companion does.
  * `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
  */
@@ -26,6 +34,7 @@ export function projectProblemLines(
   forwardTarget: string | null = null,
 ): (event: CoreEvent | { type: 'start'; project: ProjectState }) => string[] {
   let shown = new Map<string, string[]>();
+  let warningsShown = new Map<string, string[]>();
   let inUseBefore = new Set<string>();
   let versionsBefore: Record<string, string> = {};
   let folderThere = true;
@@ -123,6 +132,14 @@ export function projectProblemLines(
       if (messages) lines.push(...mistakeLines(file, messages, `${title}, which`, lost));
       else lines.push(`${title} and is in use: ${words.added(file)}${lost}.`);
     }
+    // Each file's contract warnings when they are new (at the start, or as a save changed them).
+    const warningsNow = new Map<string, string[]>();
+    for (const warning of event.project.contractWarnings)
+      warningsNow.set(warning.file, [...(warningsNow.get(warning.file) ?? []), contractWarningLine(warning)]);
+    for (const [file, warnings] of warningsNow)
+      if (warningsShown.get(file)?.join('\n') !== warnings.join('\n'))
+        lines.push(`${contractWarningHeading(`Project: ${file}`)}:`, ...warnings.map((warning) => `  ${warning}`));
+    warningsShown = warningsNow;
     shown = now;
     inUseBefore = inUse;
     versionsBefore = versions;
@@ -147,7 +164,9 @@ function fileWords(answering: Set<string>, forwardTarget: string | null) {
         ? `${actionOf(file)}'s parameters are checked against it as it says now`
         : `${answeredBy(file)} answers as it says now`,
     lost: (file: string) =>
-      folderOf(file) === ACTIONS ? `${actionOf(file)}'s parameters are not checked now` : nowAnswering(file, answering, forwardTarget),
+      folderOf(file) === ACTIONS
+        ? `${actionOf(file)}'s parameters are checked against no project file now; ${OTHER_SCHEMAS}`
+        : nowAnswering(file, answering, forwardTarget),
   };
 }
 
@@ -157,9 +176,9 @@ function subfolderLine(folder: Folder, here: boolean, answering: Set<string>, ac
     return here
       ? `Project: ${ANSWERS}/ is back; ${backWords(answering, forwardTarget)}.`
       : `Project: ${ANSWERS}/ was removed: ${withoutFile('every action', forwardTarget)}.`;
-  if (!here) return `Project: ${ACTIONS}/ was removed: calls' parameters are not checked now.`;
+  if (!here) return `Project: ${ACTIONS}/ was removed: calls' parameters are checked against no project file now; ${OTHER_SCHEMAS}.`;
   return actions.length === 0
-    ? `Project: ${ACTIONS}/ is back; it has no action files: calls' parameters are not checked.`
+    ? `Project: ${ACTIONS}/ is back; it has no action files: calls' parameters are checked against no project file; ${OTHER_SCHEMAS}.`
     : `Project: ${ACTIONS}/ is back; its action files check parameters again: ${actions.join(', ')}.`;
 }
 

@@ -114,6 +114,21 @@ export interface ProjectState {
    * that changed nothing.
    */
   versions: Record<string, string>;
+  /**
+   * What the answers of the answer files in use break of Flowent's contract (`result: 5`,
+   * `status: 500`), each at its value in the file, `path` the field at fault: warnings, not
+   * mistakes, for the file answers as it says (a failing answer may be wanted on purpose).
+   */
+  contractWarnings: AnswerContractWarning[];
+}
+
+/** One contract warning of an answer file: where (`file`, `line`, `column`), the field (`path`), and what. */
+export interface AnswerContractWarning {
+  file: string;
+  line: number | null;
+  column: number | null;
+  path: string;
+  message: string;
 }
 
 /**

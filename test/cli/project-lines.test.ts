@@ -16,7 +16,7 @@ function project(files: string[]) {
   mkdirSync(join(dir, 'answers'), { recursive: true });
   const state = (answers: string[], problems: ProjectProblem[] = []): ProjectState => {
     for (const file of answers) writeFileSync(join(dir, file), 'version: 1\n');
-    return { dir, problems, stale: [], answers, actions: [], versions: {} };
+    return { dir, problems, stale: [], answers, actions: [], versions: {}, contractWarnings: [] };
   };
   return { state, start: state(files) };
 }

@@ -47,8 +47,10 @@ describe('serve, while the files of its project change', () => {
       "Project: actions/send_email.yaml was added and is in use: send_email's parameters are checked against it now.",
       "Project: actions/send_email.yaml was changed: send_email's parameters are checked against it as it says now.",
       'Project: actions/send_email.yaml was renamed to actions/notify.yaml and is in use: ' +
-        "notify's parameters are checked against it now; send_email's parameters are not checked now.",
-      "Project: actions/notify.yaml was removed: notify's parameters are not checked now.",
+        "notify's parameters are checked against it now; send_email's parameters are checked against no project file now; " +
+        "a schema defined in the simulator, or else Flowent's (as last listed), checks them when there is one.",
+      "Project: actions/notify.yaml was removed: notify's parameters are checked against no project file now; " +
+        "a schema defined in the simulator, or else Flowent's (as last listed), checks them when there is one.",
     ];
 
     writeFileSync(join(actions, 'send_email.yaml'), actionFile('send_email', 'Send an email'));
@@ -107,7 +109,8 @@ describe('serve, while the files of its project change', () => {
     const said = [
       'Project: answers/ was removed: every action gets the built-in answer now, {"result":"ok","error":""}.',
       'Project: answers/ is back; its files answer again: answers/_default.yaml, answers/send_email.yaml.',
-      "Project: actions/ was removed: calls' parameters are not checked now.",
+      "Project: actions/ was removed: calls' parameters are checked against no project file now; " +
+        "a schema defined in the simulator, or else Flowent's (as last listed), checks them when there is one.",
       'Project: actions/ is back; its action files check parameters again: actions/send_email.yaml.',
     ];
 

@@ -51,7 +51,7 @@ export function createFakeCore(
     open: vi.fn(async (): Promise<Result<void, StoreFailure | ProjectMissing>> => ({ ok: true, value: undefined })),
     openProject: vi.fn((dir: string | null): Result<ProjectState, ProjectMissing> => {
       hooks.calls.push(`core.openProject(${dir})`);
-      return { ok: true, value: { dir, problems: [], stale: [], answers: [], actions: [], versions: {} } };
+      return { ok: true, value: { dir, problems: [], stale: [], answers: [], actions: [], versions: {}, contractWarnings: [] } };
     }),
     listen: vi.fn(async () => {
       hooks.calls.push('core.listen');

@@ -159,7 +159,15 @@ describe('main/index.ts', () => {
 
     core.emit({ type: 'tunnel-status', status: { state: 'online', url: 'https://abc.ngrok.app', reason: null } });
     expect(readServeState(userData)?.publicUrl).toBe('https://abc.ngrok.app');
-    const project = { dir: join(root, 'shop', 'flowent'), problems: [], stale: [], answers: [], actions: [], versions: {} };
+    const project = {
+      dir: join(root, 'shop', 'flowent'),
+      problems: [],
+      stale: [],
+      answers: [],
+      actions: [],
+      versions: {},
+      contractWarnings: [],
+    };
     core.emit({ type: 'project-changed', project });
     expect(readServeState(userData)?.projectDir).toBe(join(root, 'shop', 'flowent'));
     const moved = { ...STATUS, webhookBaseUrl: 'http://127.0.0.1:9911', port: 9911 } as CoreStatus;

@@ -81,6 +81,8 @@ export {
 } from './wrong-signature-words';
 export {
   applyStopped,
+  contractWarningHeading,
+  contractWarningLine,
   fileMistakeHeading,
   fileMistakeMeanwhile,
   problemPlace,

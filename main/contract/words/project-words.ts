@@ -1,6 +1,6 @@
 import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
 import type { HandlerFailure } from '../handlers';
-import type { AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem, ServeSeen } from '../project';
+import type { AnswerContractWarning, AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem, ServeSeen } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { fileProblemClause } from './file-words';
@@ -78,6 +78,22 @@ export function fileMistakeHeading(file: string, stale: readonly string[], subje
 /** Where a mistake is: the file, and the line and column when it has them. */
 export function problemPlace(problem: ProjectProblem): string {
   return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
+}
+
+/**
+ * Heads an answer file's contract warnings (serve's lines, the mocks listings): a warning, not a
+ * mistake, for the file answers as it says; a failing answer may be what the developer wants.
+ */
+export function contractWarningHeading(subject: string): string {
+  return (
+    `${subject} answers as it says, but its answers break Flowent's contract ` +
+    '(a warning, not a mistake: keep them if you mean a call to fail)'
+  );
+}
+
+/** One contract warning of an answer file, as serve, the mocks listings and mocks import say it: `answers/x.yaml:4:11: body.result: ...`. */
+export function contractWarningLine(warning: AnswerContractWarning): string {
+  return `${problemPlace(warning)}: ${warning.path || '(top level)'}: ${warning.message}`;
 }
 
 // One mistake a line, as a terminal shows them best and the page keeps (its messages keep line breaks).

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type {
+  AnswerContractWarning,
   AnswerFileMistake,
   AnswerMode,
   AnswerRoute,
@@ -153,6 +154,19 @@ export class ProjectAnswers implements AnswerStore {
   filesInUse(): string[] {
     this.check();
     return [...this.entries.keys()].sort();
+  }
+
+  /** What the mocks of the files in use break of Flowent's contract, each at its value in its file. */
+  contractWarnings(): AnswerContractWarning[] {
+    return this.sorted().flatMap(({ action, answers }) =>
+      answers.warnings.map(({ path, message, line, column }) => ({
+        file: this.fileOf(action),
+        line: line ?? null,
+        column: column ?? null,
+        path,
+        message,
+      })),
+    );
   }
 
   /** Each file's version (textVersion) as last read, by file; none for a file that could not be read. */

@@ -79,6 +79,7 @@ export class ProjectSession {
       answers: this.dir ? (this.answerFiles?.filesInUse() ?? []) : [],
       actions: this.dir ? (this.actionsRead?.inUse().map(({ action }) => action.file) ?? []) : [],
       versions: this.dir ? { ...this.answerFiles?.fileVersions(), ...this.actionsRead?.versions() } : {},
+      contractWarnings: this.dir ? (this.answerFiles?.contractWarnings() ?? []) : [],
     };
   }
 

@@ -124,7 +124,7 @@ describe('the serve state files behind --here, send and replay', () => {
     const unpublish = publishServeState(core, dir, { ...facts, mode: 'desktop' });
     expect(readServeState(dir)).toMatchObject({ pid: process.pid, mode: 'desktop', webhookBaseUrl: facts.webhookBaseUrl });
 
-    const project = { dir: join(dir, 'flowent'), problems: [], stale: [], answers: [], actions: [], versions: {} };
+    const project = { dir: join(dir, 'flowent'), problems: [], stale: [], answers: [], actions: [], versions: {}, contractWarnings: [] };
     emit({ type: 'project-changed', project });
     const written = statSync(file).mtimeMs;
     const before = readServeState(dir)?.updatedAt;

@@ -292,7 +292,15 @@ describe('createHttpBridge: answers and tunnel methods', () => {
     await bridge.setListenOnAllInterfaces(true);
     expect((await c.api.getStatus()).listeningOnAllInterfaces).toBe(true);
     // No project folder is open: the actions as code are refused with the core's own failure.
-    expect(await bridge.getProject()).toEqual({ dir: null, problems: [], stale: [], answers: [], actions: [], versions: {} });
+    expect(await bridge.getProject()).toEqual({
+      dir: null,
+      problems: [],
+      stale: [],
+      answers: [],
+      actions: [],
+      versions: {},
+      contractWarnings: [],
+    });
     for (const method of ['planActions', 'applyActions', 'pullActions'] as const) {
       const refused = await bridge[method](false);
       expect(refused).toEqual(await c.api[method](false));
